@@ -1,0 +1,73 @@
+"""claimdiff: reconcile reported figures as sourced, hedged, unit-aware claims.
+
+Model every figure as a :class:`Claim` — what is measured, a hedged
+:class:`Estimate` with its unit, the :class:`Scope`, the :class:`Period`, and
+the :class:`Source` with the chain it came through — then :func:`reconcile`
+them into a :class:`Report` of groups and typed :class:`Flag` findings.
+"""
+
+from claimdiff._claim import Claim, Scope, Source, SourceKind, place_path
+from claimdiff._estimate import Estimate, Hedge
+from claimdiff._files import dump_claims, load_claims, loads_claims
+from claimdiff._flags import Flag, FlagKind, Severity
+from claimdiff._hedges import ACLED_HEDGES, DEFAULT_HEDGES, HedgePolicy, VagueQuantity, parse_estimate
+from claimdiff._measure import Measure
+from claimdiff._period import Period
+from claimdiff._policy import POLICIES, Estimator, Policy, policy_named
+from claimdiff._reconcile import reconcile
+from claimdiff._report import Group, Rejected, Report
+from claimdiff._vocabulary import DEFAULT_VOCABULARY, Metric, Vocabulary
+from claimdiff.exceptions import (
+    ClaimdiffError,
+    ClaimFileError,
+    ClaimFileErrors,
+    IncomparableError,
+    InvalidClaimError,
+    InvalidEstimateError,
+    InvalidUnitError,
+    UnknownPolicyError,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ACLED_HEDGES",
+    "DEFAULT_HEDGES",
+    "DEFAULT_VOCABULARY",
+    "POLICIES",
+    "Claim",
+    "ClaimFileError",
+    "ClaimFileErrors",
+    "ClaimdiffError",
+    "Estimate",
+    "Estimator",
+    "Flag",
+    "FlagKind",
+    "Group",
+    "Hedge",
+    "HedgePolicy",
+    "IncomparableError",
+    "InvalidClaimError",
+    "InvalidEstimateError",
+    "InvalidUnitError",
+    "Measure",
+    "Metric",
+    "Period",
+    "Policy",
+    "Rejected",
+    "Report",
+    "Scope",
+    "Severity",
+    "Source",
+    "SourceKind",
+    "UnknownPolicyError",
+    "VagueQuantity",
+    "Vocabulary",
+    "dump_claims",
+    "load_claims",
+    "loads_claims",
+    "parse_estimate",
+    "place_path",
+    "policy_named",
+    "reconcile",
+]

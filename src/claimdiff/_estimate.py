@@ -1,0 +1,251 @@
+"""A reported figure as what it is: an interval with a hedge, a unit and its wording."""
+
+from __future__ import annotations
+
+import enum
+import math
+from typing import Any
+
+import attrs
+
+from claimdiff.exceptions import InvalidEstimateError
+
+__all__ = ["Estimate", "Hedge"]
+
+_INF = math.inf
+
+
+class Hedge(enum.Enum):
+    """How a figure was hedged when it was stated.
+
+    The hedge decides nothing by itself — the bounds do — but it is kept so that a
+    report can say *why* two figures agree ("at least 14" and 14) and so that a
+    vague figure beside an exact one is reported as a precision gap.
+    """
+
+    #: "14", "two", "1.5 million".
+    EXACT = "exact"
+    #: "at least 14", "over 100", "more than".
+    LOWER = "lower"
+    #: "up to 158", "as many as", "fewer than".
+    UPPER = "upper"
+    #: "some 70", "about", "nearly": a band around (or below/above) a number.
+    APPROXIMATE = "approximate"
+    #: "between 10 and 20", "10-20".
+    RANGE = "range"
+    #: "dozens", "hundreds", "several": a quantity word with a conventional band.
+    VAGUE = "vague"
+
+    @property
+    def is_exact(self) -> bool:
+        """True only for :attr:`EXACT`."""
+        return self is Hedge.EXACT
+
+
+def _finite_or_none(name: str) -> Any:
+    def check(_inst: object, _attr: object, value: float | None) -> None:
+        if value is not None and not math.isfinite(value):
+            raise InvalidEstimateError(name, value, "must be a finite number")
+
+    return check
+
+
+def _bound(name: str) -> Any:
+    def check(_inst: object, _attr: object, value: float) -> None:
+        if math.isnan(value):
+            raise InvalidEstimateError(name, value, "must be a number, not NaN")
+
+    return check
+
+
+def _to_float(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise InvalidEstimateError("value", value, "must be a number")
+    return float(value)
+
+
+def _to_optional_float(value: object) -> float | None:
+    return None if value is None else _to_float(value)
+
+
+@attrs.frozen(kw_only=True)
+class Estimate:
+    """A hedged figure: the interval of values it allows, plus how it was said.
+
+    A reported figure is an interval, not a number. ``low`` and ``high`` bound
+    it (``-inf``/``inf`` when a side is unbounded); ``low_closed`` and
+    ``high_closed`` say whether each bound itself is allowed ("over 100" is
+    ``(100, inf)``); ``point`` is the single figure the source gave, if it gave
+    one ("some 70" has point 70 inside a band); ``unit`` is a pint unit
+    expression or ``""`` for a plain count; ``hedge`` and ``text`` keep the
+    original wording, which claimdiff never throws away.
+
+    Build one with the named constructors, which read like the mathematics:
+
+    >>> Estimate.exact(14)
+    Estimate.exact(14)
+    >>> Estimate.at_least(14).contains(20)
+    True
+    >>> Estimate.more_than(100).contains(100)
+    False
+    >>> Estimate.between(10, 20, unit="km").high
+    20.0
+
+    or parse the English hedge with :func:`claimdiff.parse_estimate`.
+
+    Raises:
+        InvalidEstimateError: NaN or infinite figures, ``low > high``, an empty
+            interval, or a point outside the bounds.
+    """
+
+    low: float = attrs.field(default=-_INF, converter=_to_float, validator=_bound("low"))
+    high: float = attrs.field(default=_INF, converter=_to_float, validator=_bound("high"))
+    low_closed: bool = attrs.field(default=True)
+    high_closed: bool = attrs.field(default=True)
+    point: float | None = attrs.field(
+        default=None, converter=_to_optional_float, validator=_finite_or_none("point")
+    )
+    unit: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+    hedge: Hedge = attrs.field(default=Hedge.RANGE, validator=attrs.validators.instance_of(Hedge))
+    text: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+
+    def __attrs_post_init__(self) -> None:
+        low, high = self.low, self.high
+        if low == _INF:
+            raise InvalidEstimateError("low", low, "must not be +inf")
+        if high == -_INF:
+            raise InvalidEstimateError("high", high, "must not be -inf")
+        # An infinite bound is never attained: normalise it to open so equal intervals compare equal.
+        if low == -_INF and self.low_closed:
+            object.__setattr__(self, "low_closed", False)
+        if high == _INF and self.high_closed:
+            object.__setattr__(self, "high_closed", False)
+        if low > high:
+            raise InvalidEstimateError("low", low, f"must be <= 'high' (got low={low:g}, high={high:g})")
+        if low == high and not (self.low_closed and self.high_closed):
+            raise InvalidEstimateError("low", low, "equals 'high' with an open bound: the interval is empty")
+        if self.point is not None and not self.contains(self.point):
+            raise InvalidEstimateError("point", self.point, f"must lie within {self.interval_text()}")
+
+    # -- constructors named after the mathematics ---------------------------------------------
+
+    @classmethod
+    def exact(cls, value: float, *, unit: str = "", text: str = "") -> Estimate:
+        """A figure stated without hedge: the closed interval ``[value, value]``."""
+        v = _to_float(value)
+        return cls(low=v, high=v, point=v, unit=unit, hedge=Hedge.EXACT, text=text)
+
+    @classmethod
+    def at_least(cls, value: float, *, unit: str = "", text: str = "") -> Estimate:
+        """"at least 14": ``[value, inf)``."""
+        v = _to_float(value)
+        return cls(low=v, point=v, unit=unit, hedge=Hedge.LOWER, text=text)
+
+    @classmethod
+    def more_than(cls, value: float, *, unit: str = "", text: str = "") -> Estimate:
+        """"over 100", "more than 100": ``(value, inf)`` (for counts, ``[value + 1, inf)``)."""
+        return cls(low=_to_float(value), low_closed=False, unit=unit, hedge=Hedge.LOWER, text=text)
+
+    @classmethod
+    def at_most(cls, value: float, *, unit: str = "", text: str = "") -> Estimate:
+        """"up to 158", "as many as", "no more than": ``(-inf, value]``."""
+        v = _to_float(value)
+        return cls(high=v, point=v, unit=unit, hedge=Hedge.UPPER, text=text)
+
+    @classmethod
+    def less_than(cls, value: float, *, unit: str = "", text: str = "") -> Estimate:
+        """"fewer than", "under": ``(-inf, value)``."""
+        return cls(high=_to_float(value), high_closed=False, unit=unit, hedge=Hedge.UPPER, text=text)
+
+    @classmethod
+    def between(cls, low: float, high: float, *, unit: str = "", text: str = "") -> Estimate:
+        """"between 10 and 20", "10-20": ``[low, high]``."""
+        return cls(low=low, high=high, unit=unit, hedge=Hedge.RANGE, text=text)
+
+    @classmethod
+    def about(
+        cls, value: float, *, band: float = 0.1, minimum: float = 1.0, unit: str = "", text: str = ""
+    ) -> Estimate:
+        """"some 70", "about", "roughly": ``[value - d, value + d]``.
+
+        ``d`` is ``band * |value|`` but at least ``minimum``, so "about 5" still
+        allows 4 and 6.
+        """
+        v = _to_float(value)
+        d = max(abs(v) * band, minimum)
+        return cls(low=v - d, high=v + d, point=v, unit=unit, hedge=Hedge.APPROXIMATE, text=text)
+
+    # -- queries ------------------------------------------------------------------------------
+
+    def contains(self, value: float) -> bool:
+        """True when ``value`` is allowed by this figure."""
+        if value < self.low or value > self.high:
+            return False
+        if value == self.low and not self.low_closed:
+            return False
+        return not (value == self.high and not self.high_closed)
+
+    @property
+    def is_bounded(self) -> bool:
+        """True when both bounds are finite."""
+        return math.isfinite(self.low) and math.isfinite(self.high)
+
+    def interval_text(self) -> str:
+        """The interval in mathematical notation, e.g. ``[14, inf)``."""
+        left = "[" if self.low_closed else "("
+        right = "]" if self.high_closed else ")"
+        return f"{left}{_fmt(self.low)}, {_fmt(self.high)}{right}"
+
+    def describe(self) -> str:
+        """The figure as a person would say it: the original text if kept, else the interval."""
+        if self.text:
+            return self.text
+        return _describe(self)
+
+    def __repr__(self) -> str:
+        if self.hedge is Hedge.EXACT and self.point is not None and not self.text:
+            extra = f", unit={self.unit!r}" if self.unit else ""
+            return f"Estimate.exact({_fmt(self.point)}{extra})"
+        fields = [
+            f"low={_fmt(self.low)}",
+            f"high={_fmt(self.high)}",
+        ]
+        if not self.low_closed and math.isfinite(self.low):
+            fields.append("low_closed=False")
+        if not self.high_closed and math.isfinite(self.high):
+            fields.append("high_closed=False")
+        if self.point is not None:
+            fields.append(f"point={_fmt(self.point)}")
+        if self.unit:
+            fields.append(f"unit={self.unit!r}")
+        fields.append(f"hedge=Hedge.{self.hedge.name}")
+        if self.text:
+            fields.append(f"text={self.text!r}")
+        return f"Estimate({', '.join(fields)})"
+
+
+def _fmt(value: float) -> str:
+    if value == _INF:
+        return "inf"
+    if value == -_INF:
+        return "-inf"
+    if value == int(value) and abs(value) < 1e15:
+        return str(int(value))
+    return f"{value:g}"
+
+
+def _describe(e: Estimate) -> str:
+    unit = f" {e.unit}" if e.unit else ""
+    if e.hedge is Hedge.EXACT and e.point is not None:
+        return f"{_fmt(e.point)}{unit}"
+    if math.isfinite(e.low) and not math.isfinite(e.high):
+        word = "at least" if e.low_closed else "more than"
+        return f"{word} {_fmt(e.low)}{unit}"
+    if math.isfinite(e.high) and not math.isfinite(e.low):
+        word = "at most" if e.high_closed else "fewer than"
+        return f"{word} {_fmt(e.high)}{unit}"
+    if e.is_bounded:
+        if e.point is not None and e.hedge is Hedge.APPROXIMATE:
+            return f"about {_fmt(e.point)}{unit} ({_fmt(e.low)} to {_fmt(e.high)})"
+        return f"{_fmt(e.low)} to {_fmt(e.high)}{unit}"
+    return f"any value{unit}"

@@ -1,0 +1,93 @@
+"""Typed findings: every discrepancy claimdiff reports, with the claims involved and a sentence."""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+import attrs
+
+__all__ = ["Flag", "FlagKind", "Severity"]
+
+
+class Severity(enum.Enum):
+    """How much a finding matters to someone who must state a figure."""
+
+    #: Worth knowing; nothing is wrong (a revision, a vague figure beside an exact one).
+    INFO = "info"
+    #: Look before you publish (a toll that went down, an outlier, one origin repeated).
+    WARNING = "warning"
+    #: The claims cannot all be true.
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        """0 for info, 1 for warning, 2 for error."""
+        return _RANK[self]
+
+
+_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+class FlagKind(enum.Enum):
+    """What kind of discrepancy a :class:`Flag` reports."""
+
+    #: Two claims' intervals cannot both hold; the flag names a smallest conflicting set.
+    CONTRADICTION = "contradiction"
+    #: The same origin stated a different figure later.
+    REVISION = "revision"
+    #: The same origin stated a lower cumulative figure later (a death toll that went down).
+    DOWNWARD_REVISION = "downward_revision"
+    #: A cumulative figure overtaken by a later, higher one from elsewhere.
+    STALE = "stale"
+    #: Only one independent origin stands behind the figure, and only one report.
+    UNCORROBORATED = "uncorroborated"
+    #: Several reports of the figure, all from one origin.
+    CIRCULAR_CORROBORATION = "circular_corroboration"
+    #: Figures that look like one figure but have different dimensions.
+    INCOMPARABLE = "incomparable"
+    #: A figure orders of magnitude away from what the other origins say.
+    OUTLIER = "outlier"
+    #: A vague figure beside an exact one that it agrees with: informational, never a conflict.
+    PRECISION_GAP = "precision_gap"
+
+
+@attrs.frozen(kw_only=True)
+class Flag:
+    """One finding about a group of claims.
+
+    Attributes:
+        kind: What was found.
+        severity: How much it matters.
+        claims: Ids of the claims involved; for a contradiction, a smallest set
+            of claims that cannot all hold.
+        group: Id of the group the claims belong to (``None`` when the claims
+            span groups, as for :attr:`FlagKind.INCOMPARABLE`).
+        message: A sentence a person can check, with the figures in it.
+        gap: Size of the discrepancy in ``unit`` (distance between the
+            intervals, or between a figure and the median), if it has a size.
+        relative_gap: ``gap`` divided by the larger of the two facing figures.
+        unit: Unit of ``gap`` (``""`` for counts).
+    """
+
+    kind: FlagKind
+    severity: Severity
+    claims: tuple[str, ...]
+    group: str | None
+    message: str
+    gap: float | None = None
+    relative_gap: float | None = None
+    unit: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The flag as in the JSON output contract."""
+        return {
+            "kind": self.kind.value,
+            "severity": self.severity.value,
+            "claims": list(self.claims),
+            "group": self.group,
+            "message": self.message,
+            "gap": self.gap,
+            "relative_gap": self.relative_gap,
+            "unit": self.unit,
+        }

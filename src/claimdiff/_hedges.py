@@ -1,0 +1,356 @@
+"""English hedges -> :class:`~claimdiff.Estimate`, under an explicit, overridable policy."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from types import MappingProxyType
+
+import attrs
+
+from claimdiff._estimate import Estimate, Hedge
+from claimdiff._numbers import parse_number_prefix
+from claimdiff._units import unit_info
+from claimdiff.exceptions import InvalidEstimateError, InvalidUnitError
+
+__all__ = ["ACLED_HEDGES", "DEFAULT_HEDGES", "HedgePolicy", "VagueQuantity", "parse_estimate"]
+
+
+_SPACE = re.compile(r"\s+")
+_DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " "})
+_RANGE_WORDS = re.compile(r"^(?:between\s+)?(?P<a>.+?)\s*(?:-|\band\b|\bto\b|\bor\b)\s*(?P<b>.+)$")
+_UNIT_ALIASES: Mapping[str, str] = MappingProxyType(
+    {
+        "%": "percent", "per cent": "percent", "percent": "percent",
+        "km": "kilometer", "kms": "kilometer", "kilometres": "kilometer", "kilometre": "kilometer",
+        "kilometers": "kilometer", "kilometer": "kilometer",
+        "miles": "mile", "mile": "mile", "mi": "mile",
+        "metres": "meter", "metre": "meter", "meters": "meter", "meter": "meter", "m": "meter",
+        "tonnes": "tonne", "tonne": "tonne", "t": "tonne", "kg": "kilogram", "kilograms": "kilogram",
+        "hectares": "hectare", "hectare": "hectare", "ha": "hectare",
+        "square kilometres": "km**2", "square kilometers": "km**2", "sq km": "km**2", "km2": "km**2",
+        "litres": "liter", "liters": "liter", "litre": "liter", "liter": "liter",
+        "hours": "hour", "hour": "hour", "days": "day", "day": "day",
+    }
+)
+
+
+def _norm(text: str) -> str:
+    return _SPACE.sub(" ", text.translate(_DASHES).strip().lower())
+
+
+@attrs.frozen
+class VagueQuantity:
+    """What a quantity word such as "dozens" is taken to mean: an interval and, optionally, a point.
+
+    Attributes:
+        low: Smallest value the word allows.
+        high: Largest value the word allows.
+        point: The single figure to code it as, if the policy has one (ACLED codes
+            "dozens" as 12); ``None`` when the word names only a range.
+    """
+
+    low: float
+    high: float
+    point: float | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if not self.low <= self.high:
+            raise InvalidEstimateError("low", self.low, f"must be <= 'high' (got low={self.low}, high={self.high})")
+        if self.point is not None and not self.low <= self.point <= self.high:
+            raise InvalidEstimateError("point", self.point, "must lie between 'low' and 'high'")
+
+
+def _freeze(table: Mapping[str, VagueQuantity]) -> Mapping[str, VagueQuantity]:
+    return MappingProxyType({_norm(k): v for k, v in table.items()})
+
+
+def _phrases(values: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    return tuple(_norm(v) for v in values)
+
+
+#: The default readings of quantity words. Lower ends follow the words' arithmetic
+#: ("dozens" is at least two dozen, "hundreds" at least two hundred); upper ends stop
+#: where the next word would be used.
+_DEFAULT_VAGUE: dict[str, VagueQuantity] = {
+    "a couple of": VagueQuantity(2, 3),
+    "a couple": VagueQuantity(2, 3),
+    "a handful of": VagueQuantity(2, 5),
+    "a handful": VagueQuantity(2, 5),
+    "a few": VagueQuantity(2, 5),
+    "several": VagueQuantity(3, 9),
+    "a dozen": VagueQuantity(10, 14, 12),
+    "dozens": VagueQuantity(24, 99),
+    "scores": VagueQuantity(40, 199),
+    "tens": VagueQuantity(20, 99),
+    "hundreds": VagueQuantity(200, 999),
+    "thousands": VagueQuantity(2_000, 9_999),
+    "tens of thousands": VagueQuantity(20_000, 99_999),
+    "hundreds of thousands": VagueQuantity(200_000, 999_999),
+    "millions": VagueQuantity(2_000_000, 999_999_999),
+}
+
+
+@attrs.frozen(kw_only=True)
+class HedgePolicy:
+    """The semantics table that turns English hedges into intervals.
+
+    Every phrase list is matched at the start of the figure, longest phrase
+    first, case-insensitively. Override any part with :func:`attrs.evolve`;
+    there is no global state:
+
+    >>> strict = attrs.evolve(DEFAULT_HEDGES, band=0.05)
+    >>> parse_estimate("some 70", hedges=strict).low
+    66.5
+
+    Attributes:
+        name: A name for reports and the CLI.
+        at_least: Inclusive lower bounds: "at least 14" -> ``[14, inf)``.
+        more_than: Exclusive lower bounds: "over 100" -> ``(100, inf)``.
+        at_most: Inclusive upper bounds: "up to 158" -> ``(-inf, 158]``.
+        less_than: Exclusive upper bounds: "fewer than 10" -> ``(-inf, 10)``.
+        about: Symmetric approximations: "some 70" -> ``[70 - d, 70 + d]``.
+        nearly: Approximations from below: "nearly 100" -> ``[100 - d, 100)``.
+        just_over: Approximations from above: "just over 100" -> ``(100, 100 + d]``.
+        or_more: Suffixes that make a lower bound: "14 or more", "14+".
+        or_fewer: Suffixes that make an upper bound: "14 or fewer".
+        or_so: Suffixes that approximate: "70 or so".
+        band: Relative half-width ``d / value`` of an approximation.
+        band_minimum: Smallest half-width, so that "about 5" allows 4 and 6.
+        vague: Quantity words and what they mean.
+    """
+
+    name: str = "default"
+    at_least: tuple[str, ...] = attrs.field(
+        default=("at least", "no fewer than", "no less than", "not less than", "a minimum of", "minimum of"),
+        converter=_phrases,
+    )
+    more_than: tuple[str, ...] = attrs.field(
+        default=("more than", "over", "above", "in excess of", "upwards of", "exceeding", "greater than"),
+        converter=_phrases,
+    )
+    at_most: tuple[str, ...] = attrs.field(
+        default=(
+            "up to", "as many as", "as much as", "no more than", "not more than", "at most",
+            "a maximum of", "maximum of",
+        ),
+        converter=_phrases,
+    )
+    less_than: tuple[str, ...] = attrs.field(
+        default=("fewer than", "less than", "under", "below"), converter=_phrases
+    )
+    about: tuple[str, ...] = attrs.field(
+        default=(
+            "some", "about", "around", "roughly", "approximately", "approx.", "approx", "an estimated",
+            "estimated", "circa", "ca.", "c.", "~", "more or less", "in the region of", "on the order of",
+        ),
+        converter=_phrases,
+    )
+    nearly: tuple[str, ...] = attrs.field(
+        default=("nearly", "almost", "just under", "just below", "close to", "approaching"),
+        converter=_phrases,
+    )
+    just_over: tuple[str, ...] = attrs.field(
+        default=("just over", "just above", "slightly more than", "slightly over", "a little over",
+                 "a little more than"),
+        converter=_phrases,
+    )
+    or_more: tuple[str, ...] = attrs.field(default=("or more", "+", "plus", "-plus"), converter=_phrases)
+    or_fewer: tuple[str, ...] = attrs.field(default=("or fewer", "or less"), converter=_phrases)
+    or_so: tuple[str, ...] = attrs.field(default=("or so",), converter=_phrases)
+    band: float = attrs.field(default=0.1, validator=[attrs.validators.ge(0), attrs.validators.lt(1)])
+    band_minimum: float = attrs.field(default=1.0, validator=attrs.validators.ge(0))
+    vague: Mapping[str, VagueQuantity] = attrs.field(default=_DEFAULT_VAGUE, converter=_freeze, eq=False)
+    _prefixes: tuple[tuple[str, str], ...] = attrs.field(init=False, repr=False, eq=False)
+    _suffixes: tuple[tuple[str, str], ...] = attrs.field(init=False, repr=False, eq=False)
+    _vague_words: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        prefixes: list[tuple[str, str]] = []
+        for kind in ("at_least", "more_than", "at_most", "less_than", "about", "nearly", "just_over"):
+            prefixes.extend((p, kind) for p in getattr(self, kind))
+        prefixes.sort(key=lambda pk: (-len(pk[0]), pk[0]))
+        object.__setattr__(self, "_prefixes", tuple(prefixes))
+        suffixes = [(s, "or_more") for s in self.or_more]
+        suffixes += [(s, "or_fewer") for s in self.or_fewer]
+        suffixes += [(s, "or_so") for s in self.or_so]
+        suffixes.sort(key=lambda sk: (-len(sk[0]), sk[0]))
+        object.__setattr__(self, "_suffixes", tuple(suffixes))
+        object.__setattr__(self, "_vague_words", tuple(sorted(self.vague, key=lambda w: (-len(w), w))))
+
+    def vague_table(self) -> dict[str, VagueQuantity]:
+        """A copy of the quantity-word table, to build an amended policy from."""
+        return dict(self.vague)
+
+    def half_width(self, value: float) -> float:
+        """Half-width of the band an approximation of ``value`` allows."""
+        return max(abs(value) * self.band, self.band_minimum)
+
+
+#: The policy claimdiff uses unless told otherwise. See :class:`HedgePolicy` for the table.
+DEFAULT_HEDGES = HedgePolicy()
+
+#: ACLED's published coding rules: "tens" is coded 10, "dozens" 12, "hundreds" 100, and so on
+#: by powers of ten. The words keep an upper end so that "dozens" still agrees with 45; the
+#: point is the figure ACLED would code, and the ``conservative`` estimator picks it.
+ACLED_HEDGES = HedgePolicy(
+    name="acled",
+    vague={
+        **_DEFAULT_VAGUE,
+        "tens": VagueQuantity(10, 99, 10),
+        "dozens": VagueQuantity(12, 99, 12),
+        "scores": VagueQuantity(20, 199, 20),
+        "hundreds": VagueQuantity(100, 999, 100),
+        "thousands": VagueQuantity(1_000, 9_999, 1_000),
+        "tens of thousands": VagueQuantity(10_000, 99_999, 10_000),
+        "hundreds of thousands": VagueQuantity(100_000, 999_999, 100_000),
+        "millions": VagueQuantity(1_000_000, 999_999_999, 1_000_000),
+        "a few": VagueQuantity(2, 5, 2),
+        "several": VagueQuantity(3, 9, 3),
+        "a dozen": VagueQuantity(10, 14, 12),
+    },
+)
+
+
+
+def parse_estimate(text: str, *, hedges: HedgePolicy = DEFAULT_HEDGES, unit: str | None = None) -> Estimate:
+    """Read a hedged figure written in English into an :class:`~claimdiff.Estimate`.
+
+    The hedge is never lost: the interval encodes it and ``text`` keeps the wording.
+
+    >>> parse_estimate("at least 14").interval_text()
+    '[14, inf)'
+    >>> parse_estimate("over 100").interval_text()
+    '(100, inf)'
+    >>> parse_estimate("some 70").interval_text()
+    '[63, 77]'
+    >>> parse_estimate("1.5 million").point
+    1500000.0
+    >>> parse_estimate("dozens").interval_text()
+    '[24, 99]'
+    >>> parse_estimate("20 miles").unit
+    'mile'
+
+    Args:
+        text: The figure as written: "12", "two", "at least 14", "up to 158",
+            "between 10 and 20", "dozens", "20 miles".
+        hedges: The semantics table to read hedges with.
+        unit: The unit, when it is given separately; a unit in ``text`` then is an error.
+
+    Raises:
+        InvalidEstimateError: The text is not a figure claimdiff can read; the
+            message says which part.
+        InvalidUnitError: The unit after the figure is unknown.
+    """
+    if not isinstance(text, str):
+        raise InvalidEstimateError("text", text, "must be a string")
+    original = text
+    s = _norm(text)
+    if not s:
+        raise InvalidEstimateError("text", original, "is empty")
+
+    prefixes: tuple[tuple[str, str], ...] = hedges._prefixes  # noqa: SLF001
+    for phrase, kind in prefixes:
+        if s.startswith(phrase) and (len(s) == len(phrase) or not s[len(phrase)].isalnum() or not phrase[-1].isalnum()):
+            rest = s[len(phrase):].strip()
+            if not rest:
+                break
+            value, u = _number_and_unit(rest, original, hedges, unit)
+            return _hedged(kind, value, u, hedges, original)
+
+    for phrase, kind in hedges._suffixes:  # noqa: SLF001
+        if s.endswith(phrase) and len(s) > len(phrase):
+            head = s[: -len(phrase)].rstrip(" -")
+            if head and (not phrase[0].isalnum() or not head[-1].isalnum() or s[-len(phrase) - 1] == " "):
+                value, u = _number_and_unit(head, original, hedges, unit)
+                hedge_kind = {"or_more": "at_least", "or_fewer": "at_most", "or_so": "about"}[kind]
+                return _hedged(hedge_kind, value, u, hedges, original)
+
+    vague = _vague(s, original, hedges, unit)
+    if vague is not None:
+        return vague
+
+    ranged = _range(s, original, hedges, unit)
+    if ranged is not None:
+        return ranged
+
+    value, u = _number_and_unit(s, original, hedges, unit)
+    return Estimate.exact(value, unit=u, text=original.strip())
+
+
+def _hedged(kind: str, value: float, unit: str, hedges: HedgePolicy, text: str) -> Estimate:
+    text = text.strip()
+    if kind == "at_least":
+        return Estimate.at_least(value, unit=unit, text=text)
+    if kind == "more_than":
+        return Estimate.more_than(value, unit=unit, text=text)
+    if kind == "at_most":
+        return Estimate.at_most(value, unit=unit, text=text)
+    if kind == "less_than":
+        return Estimate.less_than(value, unit=unit, text=text)
+    d = hedges.half_width(value)
+    if kind == "about":
+        return Estimate.about(value, band=hedges.band, minimum=hedges.band_minimum, unit=unit, text=text)
+    if kind == "nearly":
+        return Estimate(low=value - d, high=value, high_closed=False, unit=unit, hedge=Hedge.APPROXIMATE, text=text)
+    # just_over
+    return Estimate(low=value, low_closed=False, high=value + d, unit=unit, hedge=Hedge.APPROXIMATE, text=text)
+
+
+def _vague(s: str, original: str, hedges: HedgePolicy, unit: str | None) -> Estimate | None:
+    for word in hedges._vague_words:  # noqa: SLF001
+        if s == word or s.startswith((word + " ", word + ",")):
+            rest = s[len(word):].strip(" ,")
+            rest = rest.removeprefix("of").strip()
+            u = _unit(rest, original, unit) if rest else (unit or "")
+            q = hedges.vague[word]
+            return Estimate(low=q.low, high=q.high, point=q.point, unit=u, hedge=Hedge.VAGUE, text=original.strip())
+    return None
+
+
+def _range(s: str, original: str, hedges: HedgePolicy, unit: str | None) -> Estimate | None:
+    m = _RANGE_WORDS.match(s.removeprefix("from ").strip())
+    if m is None:
+        return None
+    a_text, b_text = m.group("a").strip(), m.group("b").strip()
+    try:
+        a, a_unit = _number_and_unit(a_text, original, hedges, unit, allow_unit=True)
+        b, b_unit = _number_and_unit(b_text, original, hedges, unit)
+    except (InvalidEstimateError, InvalidUnitError):
+        return None
+    if a_unit and a_unit != b_unit:
+        raise InvalidEstimateError("text", original, f"gives two units in one range ({a_unit!r} and {b_unit!r})")
+    if a > b:
+        raise InvalidEstimateError("text", original, f"is a range with its ends reversed ({a:g} > {b:g})")
+    return Estimate.between(a, b, unit=b_unit, text=original.strip())
+
+
+def _number_and_unit(
+    s: str, original: str, hedges: HedgePolicy, unit: str | None, *, allow_unit: bool = True
+) -> tuple[float, str]:
+    del hedges
+    parsed = parse_number_prefix(s)
+    if parsed is None:
+        raise InvalidEstimateError("text", original, "holds no figure claimdiff can read")
+    value, consumed = parsed
+    rest = s[consumed:].strip()
+    if not rest:
+        return value, unit or ""
+    if not allow_unit:
+        raise InvalidEstimateError("text", original, f"has {rest!r} after the figure")
+    return value, _unit(rest, original, unit)
+
+
+def _unit(rest: str, original: str, unit: str | None) -> str:
+    if unit is not None:
+        raise InvalidEstimateError(
+            "text", original, f"has {rest!r} after the figure, but the unit is given separately ({unit!r})"
+        )
+    name = _UNIT_ALIASES.get(rest, rest)
+    try:
+        info = unit_info(name)
+    except InvalidUnitError as e:
+        raise InvalidEstimateError(
+            "text", original, f"has {rest!r} after the figure, which is not a unit (what is counted goes in 'counted')"
+        ) from e
+    return info.unit

@@ -1,0 +1,84 @@
+"""Reconciliation policies: how to read hedges and which figure to put forward."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from types import MappingProxyType
+
+import attrs
+
+from claimdiff._hedges import ACLED_HEDGES, DEFAULT_HEDGES, HedgePolicy
+from claimdiff.exceptions import UnknownPolicyError
+
+__all__ = ["POLICIES", "Estimator", "Policy", "policy_named"]
+
+
+class Estimator(enum.Enum):
+    """How a group's best estimate is chosen.
+
+    Every estimator works on the claims that are current (not revised away,
+    not stale) and counts each origin once, so five outlets repeating one
+    ministry weigh as one.
+    """
+
+    #: The median of the supporting origins' figures, kept inside the consensus
+    #: interval (what the largest set of independent origins all allow).
+    CONSENSUS = "consensus"
+    #: The lowest figure a supporting source stated that every current claim
+    #: allows; else the lowest value of the consensus interval. ACLED's rule.
+    CONSERVATIVE = "conservative"
+    #: The figure of the most recently stated claim.
+    LATEST = "latest"
+    #: The median of all current origins' figures, agreeing or not.
+    MEDIAN = "median"
+
+
+@attrs.frozen(kw_only=True)
+class Policy:
+    """Everything a reconciliation may be tuned by, passed explicitly (there is no global state).
+
+    >>> p = attrs.evolve(POLICIES["consensus"], outlier_factor=100.0)
+    >>> p.estimator
+    <Estimator.CONSENSUS: 'consensus'>
+
+    Attributes:
+        name: The name reports and the CLI show.
+        estimator: How the best estimate of each group is chosen.
+        hedges: How hedged wording is read when claims are loaded from text.
+        outlier_factor: A figure at least this many times above or below the
+            median of the other origins is an outlier.
+        outlier_min_origins: Outliers are looked for only in groups with at least
+            this many independent origins.
+    """
+
+    name: str = "consensus"
+    estimator: Estimator = attrs.field(default=Estimator.CONSENSUS, converter=Estimator)
+    hedges: HedgePolicy = DEFAULT_HEDGES
+    outlier_factor: float = attrs.field(default=10.0, validator=attrs.validators.gt(1.0))
+    outlier_min_origins: int = attrs.field(default=3, validator=attrs.validators.ge(2))
+
+
+#: The ready-made policies, by name. ``acled`` reads "dozens" as 12 and "hundreds" as 100
+#: and puts forward the most conservative figure, as ACLED codes fatalities.
+POLICIES: Mapping[str, Policy] = MappingProxyType(
+    {
+        "consensus": Policy(),
+        "conservative": Policy(name="conservative", estimator=Estimator.CONSERVATIVE),
+        "latest": Policy(name="latest", estimator=Estimator.LATEST),
+        "median": Policy(name="median", estimator=Estimator.MEDIAN),
+        "acled": Policy(name="acled", estimator=Estimator.CONSERVATIVE, hedges=ACLED_HEDGES),
+    }
+)
+
+
+def policy_named(name: str) -> Policy:
+    """The ready-made policy called ``name``.
+
+    Raises:
+        UnknownPolicyError: No policy has that name.
+    """
+    try:
+        return POLICIES[name]
+    except KeyError:
+        raise UnknownPolicyError(name, sorted(POLICIES)) from None

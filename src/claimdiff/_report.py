@@ -1,0 +1,232 @@
+"""What reconciling returns: groups of comparable claims, the flags, and the rejected claims."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+
+from claimdiff._claim import Claim
+from claimdiff._flags import Flag, FlagKind, Severity
+
+__all__ = ["Group", "Rejected", "Report"]
+
+#: Version of the JSON output contract; bumped only for incompatible changes.
+JSON_FORMAT_VERSION = 1
+
+
+def _num(v: float | None) -> float | int | None:
+    if v is None or not math.isfinite(v):
+        return None
+    return int(v) if v == int(v) and abs(v) < 2**53 else v
+
+
+@attrs.frozen(kw_only=True)
+class Group:
+    """Claims about one figure: same metric, same counted thing, same scope, overlapping periods.
+
+    Figures are in ``unit``, the unit most of the group's claims use.
+
+    Attributes:
+        id: Stable id within a report ("g1", "g2", ...), ordered by key.
+        metric: What is measured.
+        counted: What is counted (``None`` for a measurement).
+        place: Path of the place.
+        event: The event, if any.
+        dimension: ``"count"`` or a pint dimensionality.
+        cumulative: Whether the metric's figures only grow.
+        unit: The unit the figures below are given in (``""`` for counts).
+        period: ISO 8601 text of the span the claims cover, if any gave one.
+        claims: Ids of every claim in the group.
+        feasible: True when some value is allowed by every current claim.
+        low, high, low_closed, high_closed: The feasible interval — what every
+            current claim allows; ``None`` for an unbounded side, and both
+            ``None`` when no value fits all (``feasible`` is then False).
+        consensus_low, consensus_high: The interval the supporting claims all allow.
+        best: The best estimate under the report's policy.
+        supporting: Ids of current claims that allow the consensus.
+        dissenting: Ids of current claims that do not.
+        superseded: Ids of claims revised by their own origin later.
+        stale: Ids of cumulative claims overtaken by later, higher figures from elsewhere.
+        origins: Number of independent origins behind the group.
+    """
+
+    id: str
+    metric: str
+    counted: str | None
+    place: tuple[str, ...]
+    event: str | None
+    dimension: str
+    cumulative: bool
+    unit: str
+    period: str | None
+    claims: tuple[str, ...]
+    feasible: bool
+    low: float | None
+    high: float | None
+    low_closed: bool
+    high_closed: bool
+    consensus_low: float | None
+    consensus_high: float | None
+    best: float | None
+    supporting: tuple[str, ...]
+    dissenting: tuple[str, ...]
+    superseded: tuple[str, ...]
+    stale: tuple[str, ...]
+    origins: int
+
+    def interval_text(self) -> str:
+        """The feasible interval in mathematical notation, or ``"(none)"``."""
+        if not self.feasible:
+            return "(none)"
+        return _interval(self.low, self.high, self.low_closed, self.high_closed)
+
+    def describe(self) -> str:
+        """One line naming what the group is about."""
+        what = f"{self.metric}: {self.counted}" if self.counted else self.metric
+        where = f" in {' > '.join(self.place)}" if self.place else ""
+        event = f" [{self.event}]" if self.event else ""
+        when = f", {self.period}" if self.period else ""
+        return f"{what}{where}{event}{when}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The group as in the JSON output contract."""
+        return {
+            "id": self.id,
+            "metric": self.metric,
+            "counted": self.counted,
+            "place": list(self.place),
+            "event": self.event,
+            "period": self.period,
+            "dimension": self.dimension,
+            "cumulative": self.cumulative,
+            "unit": self.unit,
+            "low": _num(self.low),
+            "high": _num(self.high),
+            "low_closed": self.low_closed,
+            "high_closed": self.high_closed,
+            "feasible": self.feasible,
+            "consensus_low": _num(self.consensus_low),
+            "consensus_high": _num(self.consensus_high),
+            "best": _num(self.best),
+            "claims": list(self.claims),
+            "supporting": list(self.supporting),
+            "dissenting": list(self.dissenting),
+            "superseded": list(self.superseded),
+            "stale": list(self.stale),
+            "origins": self.origins,
+        }
+
+
+def _interval(low: float | None, high: float | None, lc: bool, hc: bool) -> str:
+    lo = "-inf" if low is None else _fmt(low)
+    hi = "inf" if high is None else _fmt(high)
+    if low is not None and high is not None and low == high:
+        return lo
+    return f"{'[' if lc and low is not None else '('}{lo}, {hi}{']' if hc and high is not None else ')'}"
+
+
+def _fmt(v: float) -> str:
+    return f"{int(v):,}" if v == int(v) and abs(v) < 1e15 else f"{v:,.4g}"
+
+
+@attrs.frozen
+class Rejected:
+    """An input claim that was not reconciled, with the reason.
+
+    Attributes:
+        claim_id: The id of the rejected claim.
+        reason: Why it was rejected.
+    """
+
+    claim_id: str
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The rejection as in the JSON output contract."""
+        return {"claim": self.claim_id, "reason": self.reason}
+
+
+@attrs.frozen(kw_only=True)
+class Report:
+    """The result of :func:`claimdiff.reconcile`.
+
+    Every input claim is either in exactly one group or in ``rejected``.
+
+    Attributes:
+        groups: Groups of comparable claims, ordered by key.
+        flags: Every finding, ordered by group, kind and claims.
+        rejected: Claims that were not reconciled, with reasons.
+        claims: The reconciled claims, ordered by id.
+        policy: Name of the policy used.
+    """
+
+    groups: tuple[Group, ...]
+    flags: tuple[Flag, ...]
+    rejected: tuple[Rejected, ...]
+    claims: tuple[Claim, ...] = attrs.field(repr=False)
+    policy: str
+
+    @property
+    def contradictions(self) -> tuple[Flag, ...]:
+        """The flags that say claims cannot all hold."""
+        return tuple(f for f in self.flags if f.kind is FlagKind.CONTRADICTION)
+
+    @property
+    def has_contradiction(self) -> bool:
+        """True when at least one contradiction was found."""
+        return any(f.kind is FlagKind.CONTRADICTION for f in self.flags)
+
+    def flags_of(self, kind: FlagKind | str) -> tuple[Flag, ...]:
+        """The flags of one kind."""
+        k = FlagKind(kind)
+        return tuple(f for f in self.flags if f.kind is k)
+
+    def group_of(self, claim_id: str) -> Group:
+        """The group that holds the claim ``claim_id``.
+
+        Raises:
+            KeyError: No group holds it (it was rejected, or never given).
+        """
+        for g in self.groups:
+            if claim_id in g.claims:
+                return g
+        raise KeyError(claim_id)
+
+    def claim(self, claim_id: str) -> Claim:
+        """The reconciled claim with id ``claim_id``.
+
+        Raises:
+            KeyError: No reconciled claim has that id.
+        """
+        for c in self.claims:
+            if c.id == claim_id:
+                return c
+        raise KeyError(claim_id)
+
+    def worst_severity(self) -> Severity | None:
+        """The most serious severity among the flags, if any."""
+        return max((f.severity for f in self.flags), key=lambda s: s.rank, default=None)
+
+    def __iter__(self) -> Iterator[Group]:
+        return iter(self.groups)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as the documented JSON output contract (see ``docs/json.md``)."""
+        return {
+            "format": "claimdiff-report",
+            "version": JSON_FORMAT_VERSION,
+            "policy": self.policy,
+            "summary": {
+                "claims": len(self.claims),
+                "groups": len(self.groups),
+                "flags": len(self.flags),
+                "contradictions": len(self.contradictions),
+                "rejected": len(self.rejected),
+            },
+            "groups": [g.to_dict() for g in self.groups],
+            "flags": [f.to_dict() for f in self.flags],
+            "rejected": [r.to_dict() for r in self.rejected],
+        }

@@ -1,0 +1,136 @@
+"""claimdiff's unit registry: pint at the edges, plain floats inside.
+
+pint is imported and its registry built only the first time a unit other than
+a plain count is converted, so ``import claimdiff`` stays fast. Each distinct
+unit string is resolved once into an affine map to its canonical (SI base)
+unit; after that a conversion is one multiply and one add on floats.
+
+Counts are not pint's "dimensionless": a plain count (unit ``""`` or
+``"count"``) gets the dimension ``"count"``, distinct from pint's
+dimensionless units such as percent or radian, and what is counted is kept
+beside the number by :class:`claimdiff.Claim` so that drones are never added
+to missiles.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import threading
+from typing import TYPE_CHECKING
+
+import attrs
+
+from claimdiff.exceptions import InvalidUnitError
+
+if TYPE_CHECKING:
+    import pint
+
+__all__ = ["COUNT", "UnitInfo", "registry", "unit_info"]
+
+#: Dimension of a plain count of things.
+COUNT = "count"
+
+_COUNT_SPELLINGS = frozenset({"", "count", "counts", "number", "1"})
+
+_lock = threading.Lock()
+_registry: pint.UnitRegistry | None = None
+
+
+def registry() -> pint.UnitRegistry:
+    """Return claimdiff's own pint registry, building it on first use.
+
+    claimdiff never touches pint's application registry: this registry is
+    private to claimdiff, so a user's registry settings cannot change how
+    claims are compared.
+    """
+    global _registry  # noqa: PLW0603 - a lazily built, never reassigned cache
+    if _registry is None:
+        with _lock:
+            if _registry is None:
+                import pint  # noqa: PLC0415 - deferred: importing pint costs ~0.2 s
+
+                _registry = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+    return _registry
+
+
+@attrs.frozen
+class UnitInfo:
+    """How one unit maps to its canonical unit: ``canonical = value * factor + offset``.
+
+    Attributes:
+        unit: The unit as written (normalised spelling).
+        dimension: Dimension key, e.g. ``"[length]"``; ``"count"`` for plain counts.
+        canonical: Name of the canonical unit (SI base units), ``""`` for counts.
+        factor: Multiplier to the canonical unit.
+        offset: Offset to the canonical unit (non-zero only for units such as degC).
+    """
+
+    unit: str
+    dimension: str
+    canonical: str
+    factor: float
+    offset: float = 0.0
+
+    def to_canonical(self, value: float) -> float:
+        """Convert a magnitude in this unit to the canonical unit."""
+        return value * self.factor + self.offset
+
+    def from_canonical(self, value: float) -> float:
+        """Convert a magnitude in the canonical unit back to this unit."""
+        return (value - self.offset) / self.factor
+
+    @property
+    def is_count(self) -> bool:
+        """True for a plain count of things."""
+        return self.dimension == COUNT
+
+
+_COUNT_INFO = UnitInfo(unit="", dimension=COUNT, canonical="", factor=1.0)
+
+
+@functools.lru_cache(maxsize=1024)
+def unit_info(unit: str) -> UnitInfo:
+    """Resolve a unit string once into its :class:`UnitInfo`.
+
+    Args:
+        unit: A pint unit expression (``"km"``, ``"mile"``, ``"tonne"``), or
+            ``""``/``"count"`` for a plain count.
+
+    Raises:
+        InvalidUnitError: The unit is unknown, or it does not convert by an
+            affine map (logarithmic units such as decibels).
+    """
+    text = unit.strip()
+    if text.lower() in _COUNT_SPELLINGS:
+        return _COUNT_INFO
+    reg = registry()
+    import pint  # noqa: PLC0415 - already imported by registry()
+
+    try:
+        parsed = reg.parse_units(text)
+    except (pint.errors.UndefinedUnitError, AttributeError, ValueError, TypeError, AssertionError) as e:
+        raise InvalidUnitError(unit, "not a unit claimdiff knows") from e
+    except Exception as e:  # pint's parser raises several unrelated types on garbage
+        raise InvalidUnitError(unit, f"cannot be parsed ({type(e).__name__})") from e
+    try:
+        zero = reg.Quantity(0.0, parsed).to_base_units()
+        one = reg.Quantity(1.0, parsed).to_base_units()
+        two = reg.Quantity(2.0, parsed).to_base_units()
+    except Exception as e:
+        raise InvalidUnitError(unit, "cannot be converted to base units") from e
+    offset = float(zero.magnitude)
+    factor = float(one.magnitude) - offset
+    if not math.isfinite(factor) or factor == 0 or not math.isclose(
+        float(two.magnitude), 2 * factor + offset, rel_tol=1e-9, abs_tol=1e-12
+    ):
+        raise InvalidUnitError(unit, "does not convert linearly; claimdiff cannot compare it")
+    dims = one.dimensionality
+    dimension = str(dims) if dims else "dimensionless"
+    return UnitInfo(
+        unit=text,
+        dimension=dimension,
+        canonical=str(one.units) if dims else "",
+        factor=factor,
+        offset=offset,
+    )

@@ -1,0 +1,189 @@
+"""Errors raised by claimdiff.
+
+Every error claimdiff raises on bad input derives from :class:`ClaimdiffError` and
+also from the builtin that fits it (``ValueError`` for a bad value, ``TypeError``
+for an operation on incompatible quantities), so ``except ValueError`` keeps
+working for callers that do not know about claimdiff.
+
+Discrepancies *between* sources are never exceptions: they are data, reported
+as :class:`claimdiff.Flag` objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+__all__ = [
+    "ClaimFileError",
+    "ClaimFileErrors",
+    "ClaimdiffError",
+    "IncomparableError",
+    "InvalidClaimError",
+    "InvalidEstimateError",
+    "InvalidUnitError",
+    "UnknownPolicyError",
+]
+
+
+class ClaimdiffError(Exception):
+    """Base class of every error claimdiff raises."""
+
+
+class InvalidEstimateError(ClaimdiffError, ValueError):
+    """A hedged figure is malformed: NaN, infinite, bounds out of order, unparsable text.
+
+    Attributes:
+        field: The estimate's field at fault (``"low"``, ``"text"``, ...).
+        value: The offending value.
+        reason: What is wrong, in words.
+    """
+
+    def __init__(self, field: str, value: object, reason: str) -> None:
+        self.field = field
+        self.value = value
+        self.reason = reason
+        super().__init__(f"{field!r} {reason} (got {value!r}).")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.field, self.value, self.reason))
+
+
+class InvalidUnitError(ClaimdiffError, ValueError):
+    """A unit is unknown to claimdiff's registry, or cannot be used for a figure.
+
+    Attributes:
+        unit: The unit as written.
+        reason: What is wrong, in words.
+    """
+
+    def __init__(self, unit: str, reason: str) -> None:
+        self.unit = unit
+        self.reason = reason
+        super().__init__(f"unit {unit!r}: {reason}.")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.unit, self.reason))
+
+
+class InvalidClaimError(ClaimdiffError, ValueError):
+    """A claim cannot be built: a field is missing, of the wrong type, or inconsistent.
+
+    Attributes:
+        claim_id: The claim's id, or ``None`` when it has none yet.
+        field: The claim's field at fault (``"estimate"``, ``"stated"``, ...).
+        value: The offending value.
+        reason: What is wrong, in words.
+    """
+
+    def __init__(self, claim_id: str | None, field: str, value: object, reason: str) -> None:
+        self.claim_id = claim_id
+        self.field = field
+        self.value = value
+        self.reason = reason
+        who = f"claim {claim_id!r}" if claim_id else "claim"
+        super().__init__(f"{who}: {field!r} {reason} (got {value!r}).")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.claim_id, self.field, self.value, self.reason))
+
+
+class ClaimFileError(ClaimdiffError, ValueError):
+    """A claims file holds something claimdiff cannot read.
+
+    The message names the file, the claim (when known), the location inside the
+    file as a path such as ``$.claims[3].value`` (and the line when known), and
+    the reason::
+
+        claims.yaml: claim 'mod-2' ($.claims[3].value, line 31): 'value' must not be negative (got '-4').
+
+    Attributes:
+        path: The file, as given by the caller.
+        location: JSON-path-like location inside the file (``$.claims[3].value``).
+        claim_id: The id of the claim at fault, if known.
+        reason: What is wrong, in words.
+        line: 1-based line number, if known.
+    """
+
+    def __init__(
+        self,
+        path: str,
+        location: str,
+        claim_id: str | None,
+        reason: str,
+        line: int | None = None,
+    ) -> None:
+        self.path = path
+        self.location = location
+        self.claim_id = claim_id
+        self.reason = reason
+        self.line = line
+        where = location if line is None else f"{location}, line {line}"
+        who = f"claim {claim_id!r} " if claim_id else ""
+        super().__init__(f"{path}: {who}({where}): {reason}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.path, self.location, self.claim_id, self.reason, self.line))
+
+
+class ClaimFileErrors(ClaimdiffError, ExceptionGroup):  # type: ignore[misc]
+    """Every problem found in one claims file, reported at once.
+
+    An :class:`ExceptionGroup` of :class:`ClaimFileError`; ``str()`` lists them
+    one per line so that a person can fix a file in one pass.
+    """
+
+    def __new__(cls, message: str, exceptions: Sequence[ClaimFileError]) -> ClaimFileErrors:
+        return super().__new__(cls, message, exceptions)
+
+    def __str__(self) -> str:
+        lines = [f"{self.message} ({len(self.exceptions)} problems):"]
+        lines.extend(f"  {e}" for e in self.exceptions)
+        return "\n".join(lines)
+
+    def derive(self, excs: Sequence[Exception]) -> ClaimFileErrors:  # type: ignore[override]
+        """Build a group of the same type from a subset (used by ``except*``)."""
+        return ClaimFileErrors(self.message, [e for e in excs if isinstance(e, ClaimFileError)])
+
+
+class IncomparableError(ClaimdiffError, TypeError):
+    """Two figures cannot be compared or added: different dimensions or different counted things.
+
+    pint calls a count, a radian and a bit all "dimensionless" and would add 32
+    drones to 13 missiles; claimdiff refuses and raises this.
+
+    Attributes:
+        left: Description of the first figure.
+        right: Description of the second figure.
+        reason: Why they are incomparable.
+    """
+
+    def __init__(self, left: str, right: str, reason: str) -> None:
+        self.left = left
+        self.right = right
+        self.reason = reason
+        super().__init__(f"cannot compare {left} with {right}: {reason}.")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.left, self.right, self.reason))
+
+
+class UnknownPolicyError(ClaimdiffError, LookupError):
+    """A policy or estimator was asked for by a name claimdiff does not know.
+
+    Attributes:
+        name: The name asked for.
+        known: The names claimdiff knows.
+    """
+
+    def __init__(self, name: str, known: Sequence[str]) -> None:
+        self.name = name
+        self.known = tuple(known)
+        super().__init__(f"unknown policy {name!r}; known policies: {', '.join(self.known)}.")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.name, self.known))
+
+    def __str__(self) -> str:
+        # LookupError subclasses KeyError-like repr quoting only for KeyError; keep the plain message.
+        return str(self.args[0])
