@@ -239,7 +239,9 @@ class Claim:
         if info.is_count:
             if counted is None:
                 raise InvalidClaimError(self.id, "counted", None, "is required for a count (people, drones, homes...)")
-            if (math.isfinite(e.low) and e.low < 0) or (point is not None and point < 0) or e.high < 0:
+            # An approximation's band may reach below zero ("about 0"); a stated negative figure may not.
+            stated_low_negative = math.isfinite(e.low) and e.low < 0 and e.hedge is not Hedge.APPROXIMATE
+            if stated_low_negative or (point is not None and point < 0) or e.high < 0:
                 raise InvalidClaimError(self.id, "estimate", e.describe(), "is a negative count")
             # A count is a whole number >= 0: tighten the interval to the integers it allows.
             low = max(0.0, _ceil_bound(low, lc))
