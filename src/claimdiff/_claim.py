@@ -10,8 +10,8 @@ from typing import Any
 import attrs
 
 from claimdiff._estimate import Estimate, Hedge
-from claimdiff._measure import Measure
 from claimdiff._hedges import DEFAULT_HEDGES, parse_estimate
+from claimdiff._measure import Measure
 from claimdiff._period import Period
 from claimdiff._units import COUNT, UnitInfo, unit_info
 from claimdiff._vocabulary import DEFAULT_VOCABULARY, Metric
@@ -49,6 +49,10 @@ def _kind(value: str | SourceKind) -> SourceKind:
         ) from None
 
 
+def _strip(value: str) -> str:
+    return value.strip() if isinstance(value, str) else value
+
+
 def _nonempty(field: str) -> Any:
     def check(_inst: object, _attr: object, value: object) -> None:
         if not isinstance(value, str) or not value.strip():
@@ -70,8 +74,7 @@ class Source:
         party: The side of a conflict it belongs to, if any ("Russia", "Ukraine").
     """
 
-    name: str = attrs.field(converter=lambda s: s.strip() if isinstance(s, str) else s,
-                            validator=_nonempty("source.name"))
+    name: str = attrs.field(converter=_strip, validator=_nonempty("source.name"))
     kind: SourceKind = attrs.field(default=SourceKind.UNKNOWN, converter=_kind, kw_only=True)
     party: str | None = attrs.field(default=None, kw_only=True)
 

@@ -270,11 +270,14 @@ def parse_estimate(text: str, *, hedges: HedgePolicy = DEFAULT_HEDGES, unit: str
     if vague is not None:
         return vague
 
-    ranged = _range(s, original, hedges, unit)
-    if ranged is not None:
-        return ranged
-
-    value, u = _number_and_unit(s, original, hedges, unit)
+    # A whole number first ("twenty-one", "one hundred and eight" are not ranges), then a range.
+    try:
+        value, u = _number_and_unit(s, original, hedges, unit)
+    except (InvalidEstimateError, InvalidUnitError):
+        ranged = _range(s, original, hedges, unit)
+        if ranged is not None:
+            return ranged
+        raise
     return Estimate.exact(value, unit=u, text=original.strip())
 
 

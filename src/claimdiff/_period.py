@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
@@ -35,7 +36,7 @@ def timezone_named(name: str) -> dt.tzinfo:
         raise InvalidClaimError(None, "timezone", name, "is not a timezone name") from e
 
 
-def _aware(name: str) -> object:
+def _aware(name: str) -> Callable[[object, object, dt.datetime], None]:
     def check(_inst: object, _attr: object, value: dt.datetime) -> None:
         if not isinstance(value, dt.datetime):
             raise InvalidClaimError(None, name, value, "must be a datetime")
@@ -124,7 +125,7 @@ class Period:
             except ValueError as e:
                 raise InvalidClaimError(None, "period", text, "is not a valid date") from e
         try:
-            when = dt.datetime.fromisoformat(raw.replace("Z", "+00:00"))
+            when = dt.datetime.fromisoformat(raw)
         except ValueError as e:
             raise InvalidClaimError(None, "period", text, "is not an ISO 8601 date or datetime") from e
         if when.tzinfo is None:
@@ -140,7 +141,7 @@ class Period:
         """True when the two spans share a moment (an instant at a span's end is outside it)."""
         if self.is_instant and other.is_instant:
             return self.start_ts == other.start_ts
-        return self.start_ts < other.end_ts and other.start_ts < self.end_ts or (
+        return (self.start_ts < other.end_ts and other.start_ts < self.end_ts) or (
             self.start_ts == other.start_ts
         )
 

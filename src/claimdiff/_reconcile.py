@@ -209,12 +209,12 @@ def _median(values: Sequence[float]) -> float:
 
 
 def _origin_figures(claims: Iterable[Claim]) -> dict[str, float]:
-    """One figure per origin (the median of its figures), so repeats weigh once."""
-    per: dict[str, list[float]] = {}
+    """One figure per origin (the median of its distinct figures), so repeats weigh nothing."""
+    per: dict[str, set[float]] = {}
     for c in claims:
         if c.figure is not None:
-            per.setdefault(c.origin, []).append(c.figure)
-    return {o: (v[0] if len(v) == 1 else _median(v)) for o, v in per.items()}
+            per.setdefault(c.origin, set()).add(c.figure)
+    return {o: (next(iter(v)) if len(v) == 1 else _median(sorted(v))) for o, v in per.items()}
 
 
 def _clip(value: float, iv: _Iv) -> float:
@@ -292,6 +292,11 @@ def _analyse(gid: str, cs: list[Claim], policy: Policy) -> tuple[Group, list[Fla
         flags.append(Flag(kind=FlagKind.UNCORROBORATED, severity=Severity.INFO, claims=(first.id,), group=gid,
                           message=f"Only {say.who(first)} reports {subject}: {say.figure(first)}; "
                                   "no independent source confirms it."))
+    elif len(origins) == 1 and len({c.reporter.key for c in current}) == 1:
+        flags.append(Flag(kind=FlagKind.UNCORROBORATED, severity=Severity.INFO, claims=tuple(c.id for c in current),
+                          group=gid,
+                          message=f"Only {first.source.name} stands behind {subject}; "
+                                  "no independent source confirms it."))
     elif len(origins) == 1:
         reporters = sorted({c.reporter.name for c in cs})
         flags.append(Flag(
@@ -303,7 +308,7 @@ def _analyse(gid: str, cs: list[Claim], policy: Policy) -> tuple[Group, list[Fla
     if len(origins) >= policy.outlier_min_origins:
         _outliers(gid, current, policy, say, subject, flags)
     if len(support) > 1:
-        _precision_gap(gid, support, say, subject, flags)
+        _precision_gap(gid, support, subject, flags)
 
     dissenting = tuple(sorted(c.id for c in current if c.id not in supporting))
     periods = [c.period for c in cs if c.period is not None]
@@ -479,7 +484,7 @@ def _consensus(current: list[Claim], now: dict[str, _Iv]) -> set[str]:
     events.sort()
     live: dict[int, None] = {}
     per_origin: dict[str, int] = {}
-    best_weight = (-1, -1)
+    best_weight = -1
     best: set[str] = set()
     k = 0
     n = len(events)
@@ -502,7 +507,8 @@ def _consensus(current: list[Claim], now: dict[str, _Iv]) -> set[str]:
                     del per_origin[origin]
             k += 1
         if opened:
-            weight = (len(per_origin), len(live))
+            # Count origins, not claims: repeats of one origin must not move the consensus.
+            weight = len(per_origin)
             if weight > best_weight:
                 best_weight = weight
                 best = {current[i].id for i in live}
@@ -560,7 +566,7 @@ def _outliers(gid: str, current: list[Claim], policy: Policy, say: _Say, subject
             ))
 
 
-def _precision_gap(gid: str, support: list[Claim], say: _Say, subject: str, flags: list[Flag]) -> None:
+def _precision_gap(gid: str, support: list[Claim], subject: str, flags: list[Flag]) -> None:
     exact = [c for c in support if c.estimate.hedge is Hedge.EXACT]
     vague = [c for c in support if c.estimate.hedge is not Hedge.EXACT and c.low != c.high]
     if not exact or not vague:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import math
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -34,10 +34,10 @@ COUNT = "count"
 _COUNT_SPELLINGS = frozenset({"", "count", "counts", "number", "1"})
 
 _lock = threading.Lock()
-_registry: pint.UnitRegistry | None = None
+_registry: pint.UnitRegistry[Any] | None = None
 
 
-def registry() -> pint.UnitRegistry:
+def registry() -> pint.UnitRegistry[Any]:
     """Return claimdiff's own pint registry, building it on first use.
 
     claimdiff never touches pint's application registry: this registry is

@@ -16,6 +16,14 @@ def _name(value: str) -> str:
     return " ".join(str(value).strip().lower().replace("_", " ").split())
 
 
+def _names(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(_name(v) for v in values)
+
+
+def _synonyms(table: Mapping[str, str]) -> Mapping[str, str]:
+    return MappingProxyType({_name(k): _name(v) for k, v in table.items()})
+
+
 @attrs.frozen
 class Metric:
     """What a figure measures: "killed", "injured", "intercepted", "distance", ...
@@ -32,9 +40,7 @@ class Metric:
     name: str = attrs.field(converter=_name)
     cumulative: bool = attrs.field(default=False, kw_only=True)
     description: str = attrs.field(default="", kw_only=True, eq=False)
-    aliases: tuple[str, ...] = attrs.field(
-        default=(), kw_only=True, converter=lambda a: tuple(_name(x) for x in a), eq=False
-    )
+    aliases: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_names, eq=False)
 
     @name.validator
     def _check_name(self, _attribute: object, value: str) -> None:
@@ -102,10 +108,7 @@ class Vocabulary:
     """
 
     metrics: tuple[Metric, ...] = _DEFAULT_METRICS
-    counted_synonyms: Mapping[str, str] = attrs.field(
-        default=_DEFAULT_COUNTED, converter=lambda m: MappingProxyType({_name(k): _name(v) for k, v in m.items()}),
-        eq=False,
-    )
+    counted_synonyms: Mapping[str, str] = attrs.field(default=_DEFAULT_COUNTED, converter=_synonyms, eq=False)
     strict: bool = False
     _index: Mapping[str, Metric] = attrs.field(init=False, repr=False, eq=False)
 

@@ -12,7 +12,7 @@ as :class:`claimdiff.Flag` objects.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Self
 
 __all__ = [
     "ClaimFileError",
@@ -126,14 +126,15 @@ class ClaimFileError(ClaimdiffError, ValueError):
         return (type(self), (self.path, self.location, self.claim_id, self.reason, self.line))
 
 
-class ClaimFileErrors(ClaimdiffError, ExceptionGroup):  # type: ignore[misc]
+class ClaimFileErrors(ClaimdiffError, ExceptionGroup):  # noqa: N818 - a group of errors
     """Every problem found in one claims file, reported at once.
 
     An :class:`ExceptionGroup` of :class:`ClaimFileError`; ``str()`` lists them
     one per line so that a person can fix a file in one pass.
     """
 
-    def __new__(cls, message: str, exceptions: Sequence[ClaimFileError]) -> ClaimFileErrors:
+    def __new__(cls, message: str, exceptions: Sequence[ClaimFileError]) -> Self:
+        """Group ``exceptions`` under ``message``."""
         return super().__new__(cls, message, exceptions)
 
     def __str__(self) -> str:

@@ -1,0 +1,137 @@
+"""The hedge semantics table: English wording -> intervals, under explicit policies."""
+
+from __future__ import annotations
+
+import math
+
+import attrs
+import pytest
+
+from claimdiff import ACLED_HEDGES, DEFAULT_HEDGES, Estimate, Hedge, InvalidEstimateError, VagueQuantity, parse_estimate
+
+INF = math.inf
+
+TABLE = [
+    # exact
+    ("14", 14, 14, True, True, Hedge.EXACT),
+    ("two", 2, 2, True, True, Hedge.EXACT),
+    ("fifteen", 15, 15, True, True, Hedge.EXACT),
+    ("1.5 million", 1_500_000, 1_500_000, True, True, Hedge.EXACT),
+    ("1,500", 1500, 1500, True, True, Hedge.EXACT),
+    ("one hundred and eight", 108, 108, True, True, Hedge.EXACT),
+    ("twenty-one", 21, 21, True, True, Hedge.EXACT),
+    ("two dozen", 24, 24, True, True, Hedge.EXACT),
+    # lower bounds
+    ("at least 14", 14, INF, True, False, Hedge.LOWER),
+    ("no fewer than 14", 14, INF, True, False, Hedge.LOWER),
+    ("over 100", 100, INF, False, False, Hedge.LOWER),
+    ("more than 100", 100, INF, False, False, Hedge.LOWER),
+    ("14 or more", 14, INF, True, False, Hedge.LOWER),
+    ("100+", 100, INF, True, False, Hedge.LOWER),
+    # upper bounds
+    ("up to 158", -INF, 158, False, True, Hedge.UPPER),
+    ("as many as 158", -INF, 158, False, True, Hedge.UPPER),
+    ("no more than 5", -INF, 5, False, True, Hedge.UPPER),
+    ("fewer than 10", -INF, 10, False, False, Hedge.UPPER),
+    ("under 10", -INF, 10, False, False, Hedge.UPPER),
+    # approximations: a 10% band by default, at least 1 wide
+    ("some 70", 63, 77, True, True, Hedge.APPROXIMATE),
+    ("about 70", 63, 77, True, True, Hedge.APPROXIMATE),
+    ("around 70", 63, 77, True, True, Hedge.APPROXIMATE),
+    ("roughly 70", 63, 77, True, True, Hedge.APPROXIMATE),
+    ("approximately 70", 63, 77, True, True, Hedge.APPROXIMATE),
+    ("about 5", 4, 6, True, True, Hedge.APPROXIMATE),
+    ("nearly 100", 90, 100, True, False, Hedge.APPROXIMATE),
+    ("almost 100", 90, 100, True, False, Hedge.APPROXIMATE),
+    ("just over 100", 100, 110, False, True, Hedge.APPROXIMATE),
+    # ranges
+    ("between 10 and 20", 10, 20, True, True, Hedge.RANGE),
+    ("10-20", 10, 20, True, True, Hedge.RANGE),
+    ("10 to 20", 10, 20, True, True, Hedge.RANGE),
+    ("10\u201320", 10, 20, True, True, Hedge.RANGE),
+    # vague quantities
+    ("a dozen", 10, 14, True, True, Hedge.VAGUE),
+    ("dozens", 24, 99, True, True, Hedge.VAGUE),
+    ("dozens of", 24, 99, True, True, Hedge.VAGUE),
+    ("scores", 40, 199, True, True, Hedge.VAGUE),
+    ("hundreds", 200, 999, True, True, Hedge.VAGUE),
+    ("thousands", 2000, 9999, True, True, Hedge.VAGUE),
+    ("tens of thousands", 20_000, 99_999, True, True, Hedge.VAGUE),
+    ("several", 3, 9, True, True, Hedge.VAGUE),
+    ("a few", 2, 5, True, True, Hedge.VAGUE),
+    ("tens", 20, 99, True, True, Hedge.VAGUE),
+]
+
+
+@pytest.mark.parametrize(("text", "low", "high", "lc", "hc", "hedge"), TABLE, ids=[r[0] for r in TABLE])
+def test_semantics_table(text: str, low: float, high: float, lc: bool, hc: bool, hedge: Hedge) -> None:
+    """Each documented wording reads as the documented interval and keeps its hedge and text."""
+    e = parse_estimate(text)
+    assert (e.low, e.high, e.low_closed, e.high_closed, e.hedge) == (low, high, lc, hc, hedge)
+    assert e.text == text
+
+
+def test_case_and_spacing_do_not_matter() -> None:
+    """'At  Least 14' reads like 'at least 14'; the original wording is kept."""
+    e = parse_estimate("  At  Least 14 ")
+    assert e.interval_text() == "[14, inf)"
+    assert e.text == "At  Least 14"
+
+
+@pytest.mark.parametrize(("text", "unit"), [("20 miles", "mile"), ("32 km", "kilometer"), ("1.5 tonnes", "tonne"),
+                                            ("40%", "percent"), ("two years", "years")])
+def test_units_after_the_figure(text: str, unit: str) -> None:
+    """A unit written after the figure becomes the estimate's unit."""
+    assert parse_estimate(text).unit == unit
+
+
+@pytest.mark.parametrize("text", ["", "   ", "abc", "at least", "20-10", "70 drones", "between 5 km and 7 kg"])
+def test_unreadable_wording_is_an_error(text: str) -> None:
+    """Text that is not a figure raises InvalidEstimateError naming the text."""
+    with pytest.raises(InvalidEstimateError) as info:
+        parse_estimate(text)
+    assert info.value.field == "text"
+
+
+def test_counted_nouns_are_not_units() -> None:
+    """'70 drones' is refused with a hint: what is counted goes in 'counted'."""
+    with pytest.raises(InvalidEstimateError, match="counted"):
+        parse_estimate("70 drones")
+
+
+def test_unit_given_separately_is_used() -> None:
+    """A unit passed as an argument applies to a bare figure."""
+    assert parse_estimate("at least 3", unit="km").unit == "km"
+
+
+def test_policy_is_explicit_and_overridable() -> None:
+    """A user policy changes the band without touching the default (no global state)."""
+    narrow = attrs.evolve(DEFAULT_HEDGES, band=0.05)
+    assert parse_estimate("some 70", hedges=narrow).interval_text() == "[66.5, 73.5]"
+    assert parse_estimate("some 70").interval_text() == "[63, 77]"
+
+
+def test_vague_table_is_overridable() -> None:
+    """A user can redefine what 'dozens' means."""
+    table = DEFAULT_HEDGES.vague_table()
+    table["dozens"] = VagueQuantity(13, 120)
+    mine = attrs.evolve(DEFAULT_HEDGES, vague=table)
+    assert parse_estimate("dozens", hedges=mine).interval_text() == "[13, 120]"
+
+
+@pytest.mark.parametrize(("text", "point"), [("tens", 10), ("dozens", 12), ("hundreds", 100), ("thousands", 1000)])
+def test_acled_codes_vague_words_as_published(text: str, point: float) -> None:
+    """ACLED's policy codes tens=10, dozens=12, hundreds=100, thousands=1000, and keeps an upper end."""
+    e = parse_estimate(text, hedges=ACLED_HEDGES)
+    assert e.point == point
+    assert e.low == point
+    assert math.isfinite(e.high)
+
+
+def test_estimate_constructors_match_parsing() -> None:
+    """The named constructors and the parser agree."""
+    assert parse_estimate("at least 14") == Estimate.at_least(14, text="at least 14")
+    assert parse_estimate("over 100") == Estimate.more_than(100, text="over 100")
+    assert parse_estimate("up to 158") == Estimate.at_most(158, text="up to 158")
+    assert parse_estimate("fewer than 10") == Estimate.less_than(10, text="fewer than 10")
+    assert parse_estimate("between 10 and 20") == Estimate.between(10, 20, text="between 10 and 20")
