@@ -226,6 +226,9 @@ class Claim:
     dimension: str = attrs.field(init=False, eq=False, repr=False)
     unit_info: UnitInfo = attrs.field(init=False, eq=False, repr=False)
     origin: str = attrs.field(init=False, eq=False, repr=False)
+    # When it was stated, as floats: an unknown time is (-inf, +inf), never before or after anything.
+    stated_start: float = attrs.field(init=False, eq=False, repr=False)
+    stated_end: float = attrs.field(init=False, eq=False, repr=False)
     key: tuple[str, str, tuple[str, ...], str] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -266,6 +269,8 @@ class Claim:
         set_(self, "dimension", info.dimension)
         set_(self, "unit_info", info)
         set_(self, "origin", self.source.key)
+        set_(self, "stated_start", -_INF if self.stated is None else self.stated.start_ts)
+        set_(self, "stated_end", _INF if self.stated is None else self.stated.end_ts)
         set_(self, "key", (self.metric.name, counted or "", self.scope.place, self.scope.event or ""))
 
     @property

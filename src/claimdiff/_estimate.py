@@ -108,6 +108,7 @@ class Estimate:
     unit: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
     hedge: Hedge = attrs.field(default=Hedge.RANGE, validator=attrs.validators.instance_of(Hedge))
     text: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+    _description: str | None = attrs.field(init=False, repr=False, eq=False, default=None)
 
     def __attrs_post_init__(self) -> None:
         low, high = self.low, self.high
@@ -200,7 +201,9 @@ class Estimate:
         """The figure as a person would say it: the original text if kept, else the interval."""
         if self.text:
             return self.text
-        return _describe(self)
+        if self._description is None:
+            object.__setattr__(self, "_description", _describe(self))
+        return self._description  # type: ignore[return-value]
 
     def __repr__(self) -> str:
         if self.hedge is Hedge.EXACT and self.point is not None and not self.text:

@@ -65,6 +65,9 @@ class Period:
     end: dt.datetime = attrs.field(validator=_aware("end"))
     start_ts: float = attrs.field(init=False, repr=False, eq=False)
     end_ts: float = attrs.field(init=False, repr=False, eq=False)
+    # Texts computed on first use: reports ask for them once per claim, not once per period.
+    _iso: str | None = attrs.field(init=False, repr=False, eq=False, default=None)
+    _label: str | None = attrs.field(init=False, repr=False, eq=False, default=None)
 
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
@@ -151,6 +154,11 @@ class Period:
 
     def isoformat(self) -> str:
         """The period in ISO 8601: a date, an instant, or ``start/end`` (end exclusive for instants)."""
+        if self._iso is None:
+            object.__setattr__(self, "_iso", self._isoformat())
+        return self._iso  # type: ignore[return-value]
+
+    def _isoformat(self) -> str:
         s, e = self.start, self.end
         if s == e:
             return s.isoformat()
@@ -163,6 +171,11 @@ class Period:
 
     def describe(self) -> str:
         """A short label for reports: a date or date range when the period is whole days, else ISO 8601."""
+        if self._label is None:
+            object.__setattr__(self, "_label", self._describe())
+        return self._label  # type: ignore[return-value]
+
+    def _describe(self) -> str:
         s, e = self.start, self.end
         if s != e and _is_midnight(s) and _is_midnight(e) and s.utcoffset() == e.utcoffset():
             last = (e - dt.timedelta(days=1)).date()

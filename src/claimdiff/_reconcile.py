@@ -142,9 +142,10 @@ def _unique(claims: Iterable[Claim]) -> tuple[list[Claim], list[Rejected]]:
 
 
 def _group_order(cs: list[Claim]) -> tuple[object, ...]:
+    # Groups of one key and dimension (split by period) are told apart by their smallest id,
+    # which is unique, so the order never depends on the input's.
     c = cs[0]
-    starts = [x.period.start_ts for x in cs if x.period is not None]
-    return (*c.key, c.dimension, min(starts) if starts else -_INF, c.id)
+    return (*c.key, c.dimension, c.id)
 
 
 def _by_period(cs: list[Claim]) -> list[list[Claim]]:
@@ -180,8 +181,8 @@ def _above(a_low: float, a_lc: bool, b_high: float, b_hc: bool) -> bool:
 
 
 def _before(a: Claim, b: Claim) -> bool:
-    sa, sb = a.stated, b.stated
-    return sa is not None and sb is not None and sa.end_ts <= sb.start_ts and sa.start_ts < sb.start_ts
+    """True when ``a`` was stated strictly before ``b`` (never when either time is unknown)."""
+    return a.stated_end <= b.stated_start and a.stated_start < b.stated_start
 
 
 def _intersect(ivs: Iterable[_Iv]) -> _Iv | None:
@@ -225,11 +226,23 @@ def _clip(value: float, iv: _Iv) -> float:
 
 
 class _Say:
-    """Formats figures of one group for messages, in the group's display unit."""
+    """Formats figures of one group for messages, in the group's display unit.
 
-    def __init__(self, unit: UnitInfo) -> None:
+    ``str(say)`` is the group's subject ("killed (people in Belgorod [event])"), built
+    only when a message needs it.
+    """
+
+    def __init__(self, unit: UnitInfo, first: Claim) -> None:
         self.unit = unit
         self.suffix = f" {unit.unit}" if unit.unit else ""
+        self._first = first
+        self._subject: str | None = None
+
+    def __str__(self) -> str:
+        if self._subject is None:
+            c = self._first
+            self._subject = f"{c.metric.name} ({c.scope.describe()})"
+        return self._subject
 
     def value(self, canonical: float) -> float:
         return self.unit.from_canonical(canonical) if math.isfinite(canonical) else canonical
@@ -265,26 +278,56 @@ def _display_unit(cs: Sequence[Claim]) -> UnitInfo:
     return unit_info(name)
 
 
+def _unordered(cs: list[Claim]) -> bool:
+    """True when no claim was stated strictly before another (all statement windows share a moment)."""
+    max_start = -_INF
+    min_end = _INF
+    for c in cs:
+        s = c.stated
+        if s is not None:
+            if s.start_ts > max_start:
+                max_start = s.start_ts
+            if s.end_ts < min_end:
+                min_end = s.end_ts
+    return max_start < min_end or max_start == -_INF
+
+
 def _analyse(gid: str, cs: list[Claim], policy: Policy) -> tuple[Group, list[Flag]]:
     first = cs[0]
     cumulative = first.metric.cumulative
-    say = _Say(_display_unit(cs))
-    subject = f"{first.metric.name} ({first.scope.describe()})"
+    say = _Say(_display_unit(cs), first)
+    subject = say
     flags: list[Flag] = []
 
-    superseded = _revisions(gid, cs, cumulative, say, subject, flags)
-    active = [c for c in cs if c.id not in superseded] if superseded else cs
-    stale = _stale(gid, active, say, subject, flags) if cumulative and len(active) > 1 else set()
-    if len(active) > 1:
+    ordered = len(cs) > 1 and not _unordered(cs)
+    superseded: set[str] = set()
+    stale: set[str] = set()
+    active = current = cs
+    if ordered:
+        # Only statements known to follow one another can revise or outdate each other.
+        superseded = _revisions(gid, cs, cumulative, say, subject, flags)
+        active = [c for c in cs if c.id not in superseded] if superseded else cs
+        if cumulative and len(active) > 1:
+            stale = _stale(gid, active, say, subject, flags)
+        current = [c for c in active if c.id not in stale] if stale else active
+        now = _now_intervals(current, cumulative)
+    else:
+        now = {c.id: _interval(c) for c in cs}
+    feasible = _intersect(now.values())
+    # Claims with one value in common cannot conflict (Helly), unless a cumulative figure fell over time.
+    if len(active) > 1 and (feasible is None or (ordered and cumulative)):
         _contradictions(gid, active, cumulative, say, subject, flags)
 
-    current = [c for c in active if c.id not in stale] if stale else active
-    now = _now_intervals(current, cumulative)
-    feasible = _intersect(now.values())
-    supporting = _consensus(current, now) if len(current) > 1 else {current[0].id}
-    consensus = _intersect(now[cid] for cid in sorted(supporting))
-    assert consensus is not None  # noqa: S101 - the supporting claims share a point by construction
-    support = [c for c in current if c.id in supporting]
+    if feasible is not None:
+        supporting = {c.id for c in current}
+        consensus = feasible
+        support = current
+    else:
+        supporting = _consensus(current, now)
+        found = _intersect(now[cid] for cid in sorted(supporting))
+        assert found is not None  # noqa: S101 - the supporting claims share a point by construction
+        consensus = found
+        support = [c for c in current if c.id in supporting]
     best = _best(policy.estimator, support, current, feasible, consensus)
 
     origins = {c.origin for c in cs}
@@ -311,10 +354,18 @@ def _analyse(gid: str, cs: list[Claim], policy: Policy) -> tuple[Group, list[Fla
         _precision_gap(gid, support, subject, flags)
 
     dissenting = tuple(sorted(c.id for c in current if c.id not in supporting))
-    periods = [c.period for c in cs if c.period is not None]
-    hull = None
-    if periods:
-        hull = Period(min(periods, key=lambda p: p.start_ts).start, max(periods, key=lambda p: p.end_ts).end)
+    first_p = last_p = None
+    for c in cs:
+        p = c.period
+        if p is not None:
+            if first_p is None or p.start_ts < first_p.start_ts:
+                first_p = p
+            if last_p is None or p.end_ts > last_p.end_ts:
+                last_p = p
+    period_label = None
+    if first_p is not None and last_p is not None:
+        hull = first_p if first_p is last_p else Period(first_p.start, last_p.end)
+        period_label = hull.describe()
 
     def shown(v: float) -> float | None:
         return say.value(v) if math.isfinite(v) else None
@@ -328,7 +379,7 @@ def _analyse(gid: str, cs: list[Claim], policy: Policy) -> tuple[Group, list[Fla
         dimension=first.dimension,
         cumulative=cumulative,
         unit=say.unit.unit,
-        period=hull.describe() if hull is not None else None,
+        period=period_label,
         claims=tuple(c.id for c in cs),
         feasible=feasible is not None,
         low=shown(feasible[0]) if feasible else None,
@@ -348,7 +399,7 @@ def _analyse(gid: str, cs: list[Claim], policy: Policy) -> tuple[Group, list[Fla
 
 
 def _revisions(
-    gid: str, cs: list[Claim], cumulative: bool, say: _Say, subject: str, flags: list[Flag]
+    gid: str, cs: list[Claim], cumulative: bool, say: _Say, subject: object, flags: list[Flag]
 ) -> set[str]:
     """Mark claims their own origin restated later, and flag each change of figure."""
     by_origin: dict[str, list[Claim]] = {}
@@ -385,7 +436,7 @@ def _revisions(
     return superseded
 
 
-def _stale(gid: str, active: list[Claim], say: _Say, subject: str, flags: list[Flag]) -> set[str]:
+def _stale(gid: str, active: list[Claim], say: _Say, subject: object, flags: list[Flag]) -> set[str]:
     """Cumulative claims overtaken by a later, higher figure from another origin."""
     stale: set[str] = set()
     for c in active:
@@ -425,7 +476,7 @@ def _conflict(a: Claim, b: Claim, cumulative: bool) -> tuple[float, Claim, Claim
 
 
 def _contradictions(
-    gid: str, active: list[Claim], cumulative: bool, say: _Say, subject: str, flags: list[Flag]
+    gid: str, active: list[Claim], cumulative: bool, say: _Say, subject: object, flags: list[Flag]
 ) -> None:
     """Flag, for every claim in a conflict, its widest conflict: a smallest set that cannot all hold."""
     worst: dict[str, tuple[float, str, tuple[float, Claim, Claim]]] = {}
@@ -467,7 +518,8 @@ def _now_intervals(current: list[Claim], cumulative: bool) -> dict[str, _Iv]:
         return {c.id: _interval(c) for c in current}
     out: dict[str, _Iv] = {}
     for c in current:
-        if any(_before(c, d) for d in current):
+        end, start = c.stated_end, c.stated_start
+        if any(end <= d.stated_start and start < d.stated_start for d in current):
             out[c.id] = (c.low, c.low_closed, _INF, False)
         else:
             out[c.id] = _interval(c)
@@ -543,11 +595,14 @@ def _bound_figure(iv: _Iv) -> float | None:
     return None
 
 
-def _outliers(gid: str, current: list[Claim], policy: Policy, say: _Say, subject: str, flags: list[Flag]) -> None:
+def _outliers(gid: str, current: list[Claim], policy: Policy, say: _Say, subject: object, flags: list[Flag]) -> None:
     per_origin = _origin_figures(current)
     positive = {o: v for o, v in per_origin.items() if v > 0}
     if len(positive) < policy.outlier_min_origins:
         return
+    low, high = min(positive.values()), max(positive.values())
+    if high < low * policy.outlier_factor:
+        return  # every median of the others lies in [low, high]: no figure can be that far off
     for c in current:
         f = c.figure
         if f is None or f <= 0 or c.origin not in positive:
@@ -566,7 +621,7 @@ def _outliers(gid: str, current: list[Claim], policy: Policy, say: _Say, subject
             ))
 
 
-def _precision_gap(gid: str, support: list[Claim], subject: str, flags: list[Flag]) -> None:
+def _precision_gap(gid: str, support: list[Claim], subject: object, flags: list[Flag]) -> None:
     exact = [c for c in support if c.estimate.hedge is Hedge.EXACT]
     vague = [c for c in support if c.estimate.hedge is not Hedge.EXACT and c.low != c.high]
     if not exact or not vague:
