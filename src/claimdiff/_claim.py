@@ -199,6 +199,8 @@ class Claim:
         quote: The words it was read from, if kept.
         location: Where in the source text it stands (paragraph, character span).
         note: Free text for the analyst.
+        part_of: Id of the claim this one is a stated part of ("including 15
+            children" is part of "108 injured"); see :func:`claimdiff.composite_claims`.
 
     Raises:
         InvalidClaimError: A field is missing or inconsistent (negative counts,
@@ -216,6 +218,7 @@ class Claim:
     quote: str | None = None
     location: str | None = None
     note: str | None = attrs.field(default=None, eq=False)
+    part_of: str | None = None
 
     # Derived once, here, so that reconciling compares floats.
     low: float = attrs.field(init=False, eq=False, repr=False)

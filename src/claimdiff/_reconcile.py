@@ -6,6 +6,7 @@ was built; pint is not touched inside the loops.
 
 from __future__ import annotations
 
+import gc
 import math
 import statistics
 from collections.abc import Iterable, Sequence
@@ -61,6 +62,19 @@ def reconcile(claims: Iterable[Claim], policy: Policy | str = POLICIES["consensu
     """
     if isinstance(policy, str):
         policy = policy_named(policy)
+    # Reconciling allocates many small acyclic objects; the cyclic collector would scan the
+    # input again and again for nothing (a third of the time at 10^5 claims). Pause it, and
+    # restore it as it was.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _reconcile(claims, policy)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _reconcile(claims: Iterable[Claim], policy: Policy) -> Report:
     accepted, rejected = _unique(claims)
 
     buckets: dict[tuple[str, str, tuple[str, ...], str], list[Claim]] = {}
