@@ -8,6 +8,7 @@ them into a :class:`Report` of groups and typed :class:`Flag` findings.
 
 from claimdiff._claim import Claim, Scope, Source, SourceKind, place_path
 from claimdiff._estimate import Estimate, Hedge
+from claimdiff._extract import Candidate, extract
 from claimdiff._files import dump_claims, load_claims, loads_claims
 from claimdiff._flags import Flag, FlagKind, Severity
 from claimdiff._hedges import ACLED_HEDGES, DEFAULT_HEDGES, HedgePolicy, VagueQuantity, parse_estimate
@@ -35,6 +36,7 @@ __all__ = [
     "DEFAULT_HEDGES",
     "DEFAULT_VOCABULARY",
     "POLICIES",
+    "Candidate",
     "Claim",
     "ClaimFileError",
     "ClaimFileErrors",
@@ -64,6 +66,7 @@ __all__ = [
     "VagueQuantity",
     "Vocabulary",
     "dump_claims",
+    "extract",
     "load_claims",
     "loads_claims",
     "parse_estimate",

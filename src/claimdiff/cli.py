@@ -15,12 +15,13 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
-from claimdiff._files import load_claims
+from claimdiff._extract import extract
+from claimdiff._files import dump_claims, load_claims
 from claimdiff._flags import Severity
 from claimdiff._policy import POLICIES, policy_named
 from claimdiff._reconcile import reconcile
 from claimdiff._report import Report
-from claimdiff.exceptions import ClaimdiffError
+from claimdiff.exceptions import ClaimdiffError, ClaimFileError
 
 __all__ = ["main"]
 
@@ -50,7 +51,24 @@ def _parser() -> argparse.ArgumentParser:
         help="how hedges are read and the best estimate is chosen (default: consensus)",
     )
     _COMMANDS["check"] = _check
+    _add_extract(sub)
     return parser
+
+
+def _add_extract(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    cmd = sub.add_parser(
+        "extract",
+        help="find the figures in an article and write them as a claims file to review",
+        description="Read every figure in an article into candidate claims (YAML) to edit and then 'check'. "
+        "Exit 0: written; 2: bad input.",
+    )
+    cmd.add_argument("article", metavar="ARTICLE", help="the article as plain UTF-8 text")
+    cmd.add_argument("--published", required=True, metavar="DATE",
+                     help="publication date (YYYY-MM-DD), to resolve 'Saturday', 'overnight', 'the day prior'")
+    cmd.add_argument("--outlet", default=None, metavar="NAME", help="the outlet: source of unattributed figures")
+    cmd.add_argument("--timezone", default="UTC", metavar="TZ", help="timezone of calendar days (default: UTC)")
+    cmd.add_argument("-o", "--output", default=None, metavar="OUT", help="claims file to write (default: stdout)")
+    _COMMANDS["extract"] = _extract
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
@@ -76,6 +94,24 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     else:
         out.write(render_text(report, args.file))
     return EXIT_CONTRADICTION if report.has_contradiction else EXIT_OK
+
+
+def _extract(args: argparse.Namespace, out: TextIO) -> int:
+    try:
+        with open(args.article, encoding="utf-8") as f:
+            text = f.read()
+    except (OSError, UnicodeDecodeError) as e:
+        raise ClaimFileError(args.article, "$", None, f"cannot be read as UTF-8 text ({e})") from e
+    claims = [c.claim for c in extract(text, published=args.published, outlet=args.outlet, timezone=args.timezone)]
+    try:
+        written = dump_claims(claims, args.output)
+    except OSError as e:
+        raise ClaimFileError(args.output, "$", None, f"cannot be written ({e})") from e
+    if args.output is None:
+        out.write(written)
+    else:
+        print(f"claimdiff: {len(claims)} candidate claims written to {args.output}", file=sys.stderr)
+    return EXIT_OK
 
 
 _MARK = {Severity.ERROR: "ERROR  ", Severity.WARNING: "warning", Severity.INFO: "info   "}

@@ -1,0 +1,278 @@
+"""From article text to candidate claims: every figure, with its hedge, metric, source and place in the text.
+
+The reading is rule-based and split by idea: :mod:`._text` cuts the article into
+blocks, sentences and quotations; :mod:`._figures` finds each hedged figure, the
+thing it counts and the metric the sentence gives it; :mod:`._attribution` finds
+who said it and through whom; :mod:`._time` and :mod:`._place` say when and where.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import attrs
+
+from claimdiff._claim import Claim, Scope, Source, SourceKind
+from claimdiff._extract._attribution import Attribution, attributions, quote_speaker, source_kind
+from claimdiff._extract._figures import (
+    Figure,
+    chains,
+    counted_for,
+    figures,
+    is_casualty,
+    metric_for,
+    unit_metric,
+)
+from claimdiff._extract._place import place_near
+from claimdiff._extract._text import Block, Sentence, fold, quotations, sentences, split_blocks
+from claimdiff._extract._time import event_period, stated_period
+from claimdiff._hedges import DEFAULT_HEDGES, HedgePolicy
+from claimdiff._period import timezone_named
+from claimdiff._vocabulary import DEFAULT_VOCABULARY, Vocabulary
+from claimdiff.exceptions import ClaimdiffError, InvalidClaimError
+
+__all__ = ["Candidate", "extract"]
+
+
+@attrs.frozen(kw_only=True)
+class Candidate:
+    """A figure found in a text, as a claim ready to review: where it stands and what it says.
+
+    Attributes:
+        claim: The figure as a :class:`~claimdiff.Claim` (its ``quote`` is the sentence it was read from).
+        start: Offset of the figure's first character in the text.
+        end: Offset after its last character; ``text[start:end] == phrase``.
+        phrase: The words of the figure: hedge, number, unit or thing counted ("at least 14 people").
+        part_of: The id of the candidate this one is a part of ("including 15 children"), if any.
+    """
+
+    claim: Claim
+    start: int
+    end: int
+    phrase: str
+    part_of: str | None = None
+
+
+def _published(value: dt.date | str | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.datetime):
+        return value.date() if isinstance(value, dt.datetime) else None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise InvalidClaimError(None, "published", value, "is not a date in ISO 8601 form (YYYY-MM-DD)") from None
+
+
+def _outlet(value: str | Source | None) -> Source:
+    if isinstance(value, Source):
+        return value
+    if value is None or not str(value).strip():
+        return Source("unattributed")
+    return Source(str(value), kind=source_kind(str(value)) if source_kind(str(value)) is not SourceKind.UNKNOWN
+                  else SourceKind.MEDIA)
+
+
+@attrs.define
+class _Reader:
+    """State carried through one text: the last speaker named, for "it said" and "the ministry said"."""
+
+    text: str
+    low: str
+    published: dt.date | None
+    tz: dt.tzinfo
+    outlet: Source
+    hedges: HedgePolicy
+    vocabulary: Vocabulary
+    previous: Attribution | None = None
+    lead_in: Attribution | None = None
+    wire: Source | None = None
+    ids: dict[str, int] = attrs.Factory(dict)
+
+    def block(self, block: Block) -> list[Candidate]:
+        if block.via is not None:
+            self.wire = Source(block.via, kind=source_kind(block.via))
+            return []
+        if block.heading and self.wire is not None and not re.search(r"\d", self.text[block.start:block.end]):
+            self.wire = None  # a caption or a heading closes the passage the "Via X" line opened
+        quotes = quotations(self.text, block)
+        speakers = [quote_speaker(self.text, self.low, a, b, block.start, block.end) for a, b in quotes]
+        out: list[Candidate] = []
+        for sentence in sentences(self.text, block):
+            out += self.sentence(sentence, quotes, speakers)
+        if not block.list_item:
+            ends_lead_in = self.text[block.start:block.end].rstrip().endswith(":")
+            said = attributions(self.text, self.low, block.start, block.end, quotes)
+            self.lead_in = said[-1][1].resolve(self.previous) if ends_lead_in and said else None
+        return out
+
+    def sentence(self, s: Sentence, quotes: list[tuple[int, int]], speakers: list[Attribution | None]) -> list[Candidate]:
+        said = [(at, a.resolve(self.previous)) for at, a in attributions(self.text, self.low, s.start, s.end, quotes)]
+        resolved = [(at, a) for at, a in said if a is not None]
+        found = figures(self.text, self.low, s.start, s.end, self.hedges, self.vocabulary)
+        out: list[Candidate] = []
+        for chain in chains(self.low, found):
+            metric = metric_for(self.low, s.start, s.end, chain)
+            parent: str | None = None
+            alone = all(f.article for f, _ in chain)
+            for fig, is_part in chain:
+                if alone and (metric is None or not is_casualty(metric)):
+                    continue  # "a child was killed" is a figure; "a rink was hit" is not
+                who = self._speaker(fig.start, quotes, speakers, resolved)
+                candidate = self._candidate(s, fig, metric, who, parent if is_part else None)
+                if candidate is not None:
+                    out.append(candidate)
+                    if not is_part:
+                        parent = candidate.claim.id
+        for _, said_by in resolved:
+            self.previous = said_by
+        for (opening, _closing), who in zip(quotes, speakers, strict=True):
+            if s.start <= opening < s.end and who is not None and who.source is not None:
+                self.previous = who
+        return out
+
+    def _speaker(self, at: int, quotes: list[tuple[int, int]], speakers: list[Attribution | None],
+                 said: list[tuple[int, Attribution]]) -> Attribution | None:
+        for (a, b), who in zip(quotes, speakers, strict=True):
+            if a < at < b and who is not None:
+                resolved = who.resolve(self.previous)
+                if resolved is not None:
+                    return resolved
+        before = [a for pos, a in said if pos < at]
+        if before:
+            return before[-1]
+        after = [a for pos, a in said if pos > at]
+        if after:
+            return after[0]
+        return self.lead_in
+
+    def _candidate(self, s: Sentence, fig: Figure, metric: str | None, who: Attribution | None,
+                   part_of: str | None) -> Candidate | None:
+        name = metric if metric is not None else unit_metric(fig.estimate)
+        if name is None:
+            return None
+        if fig.estimate.unit:
+            chosen: tuple[str, str | None] | None = (name, None)
+        else:
+            chosen = counted_for(name, fig.counted)
+        if chosen is None:
+            return None
+        metric_name, counted = chosen
+        source, via = self._chain(who)
+        stated = period = None
+        if self.published is not None:
+            stated = stated_period(self.low, s.start, s.end, self.published, self.tz, s.block.hour)
+            period = event_period(self.low, s.start, s.end, fig.start, self.published, self.tz)
+            if period is not None and stated.before(period):
+                period = None
+        place = place_near(self.text, s.start, s.end, fig.start, s.block.start)
+        try:
+            claim = Claim(
+                id=self._id(source, metric_name, counted),
+                metric=self.vocabulary.metric(metric_name),
+                estimate=fig.estimate,
+                scope=Scope(place=place, counted=counted),
+                period=period,
+                stated=stated,
+                source=source,
+                via=via,
+                quote=" ".join(self.text[s.start:s.end].split()),
+                location=f"paragraph {s.block.paragraph}, characters {fig.start}-{fig.end}",
+            )
+        except ClaimdiffError:
+            return None
+        return Candidate(claim=claim, start=fig.start, end=fig.end, phrase=self.text[fig.start:fig.end],
+                         part_of=part_of)
+
+    def _chain(self, who: Attribution | None) -> tuple[Source, tuple[Source, ...]]:
+        chain: list[Source] = []
+        if who is not None and who.source is not None:
+            chain = [who.source, *who.via]
+        if self.wire is not None:
+            chain.append(self.wire)
+        chain.append(self.outlet)
+        deduped: list[Source] = []
+        for src in chain:
+            if all(src.key != d.key for d in deduped):
+                deduped.append(src)
+        return deduped[0], tuple(deduped[1:])
+
+    def _id(self, source: Source, metric: str, counted: str | None) -> str:
+        who = "-".join(re.findall(r"[a-z0-9]+", source.name.lower())[:3]) or "source"
+        what = "-".join(re.findall(r"[a-z0-9]+", f"{metric} {counted or ''}".lower()))
+        base = f"{who}-{what}"
+        n = self.ids.get(base, 0) + 1
+        self.ids[base] = n
+        return base if n == 1 else f"{base}-{n}"
+
+
+def extract(
+    text: str,
+    *,
+    published: dt.date | str | None = None,
+    outlet: str | Source | None = None,
+    timezone: str | dt.tzinfo = dt.UTC,
+    hedges: HedgePolicy = DEFAULT_HEDGES,
+    vocabulary: Vocabulary = DEFAULT_VOCABULARY,
+) -> list[Candidate]:
+    """Find every reported figure in an article and return it as a candidate claim to review.
+
+    Each candidate keeps the hedge ("at least 14" is ``[14, inf)``), names the
+    metric and the thing counted, credits the source the text gives ("X said",
+    "according to X", a quotation's speaker, "it said" for the last speaker) with
+    the chain it came through ("told Reuters", a "Via Reuters" line, then the
+    outlet), and carries the place, the period and the time it was stated, all
+    read from the text. Figures repeated by the same source (a headline and the
+    lead) are kept once.
+
+    >>> found = extract(
+    ...     "Officials said at least 14 people were killed and 108 injured, including 15 children, on Saturday.",
+    ...     published="2023-12-30", outlet="Example News")
+    >>> [(c.phrase, c.claim.metric.name, c.claim.estimate.interval_text(), c.claim.source.name) for c in found]
+    [('at least 14 people', 'killed', '[14, inf)', 'Officials'), ('108', 'injured', '[108, 108]', 'Officials'), ('15 children', 'injured', '[15, 15]', 'Officials')]
+    >>> found[2].part_of == found[1].claim.id, str(found[0].claim.period)
+    (True, '2023-12-30')
+
+    Args:
+        text: The article (plain text; paragraphs separated by blank lines).
+        published: The publication date, to resolve "Saturday", "the day prior",
+            "overnight"; without it, candidates have no period and no stated time.
+        outlet: The outlet the article was read in: the source of unattributed
+            figures, and the last link of every chain.
+        timezone: The timezone calendar days are read in (a name, or a tzinfo).
+        hedges: The semantics table hedges are read with.
+        vocabulary: The metrics and counted things claims are filed under.
+
+    Returns:
+        The candidates in the order they appear in the text.
+
+    Raises:
+        InvalidClaimError: ``published`` is not a date or ``timezone`` not a timezone.
+    """
+    if not isinstance(text, str):
+        raise InvalidClaimError(None, "text", type(text).__name__, "must be a string")
+    tz = timezone_named(timezone) if isinstance(timezone, str) else timezone
+    reader = _Reader(text=text, low=fold(text), published=_published(published), tz=tz, outlet=_outlet(outlet),
+                     hedges=hedges, vocabulary=vocabulary)
+    found: list[Candidate] = []
+    for block in split_blocks(text):
+        found += reader.block(block)
+    return _dedupe(found)
+
+
+def _dedupe(found: list[Candidate]) -> list[Candidate]:
+    """Keep one candidate per figure and origin: the one the text gives the most context for."""
+    best: dict[tuple[object, ...], Candidate] = {}
+    order: list[tuple[object, ...]] = []
+    for c in found:
+        k = c.claim
+        key = (k.metric.name, k.scope.counted, k.low, k.high, k.low_closed, k.high_closed, k.estimate.unit,
+               k.origin, k.period)
+        if key not in best:
+            best[key] = c
+            order.append(key)
+        elif not best[key].claim.scope.place and k.scope.place:
+            best[key] = c
+    return [best[key] for key in order]
+

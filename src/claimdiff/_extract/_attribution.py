@@ -1,0 +1,287 @@
+"""Who said it: "X said", "according to X", "X told Y", quoted statements, pronouns, "Via X" lines."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from claimdiff._claim import Source, SourceKind
+
+__all__ = ["Attribution", "attributions", "canonical_source", "quote_speaker"]
+
+#: Country -> adjective; used to name ministries alike however they are written, and to guess a party.
+COUNTRIES = {
+    "russia": "Russian", "ukraine": "Ukrainian", "israel": "Israeli", "palestine": "Palestinian",
+    "syria": "Syrian", "iran": "Iranian", "iraq": "Iraqi", "lebanon": "Lebanese", "yemen": "Yemeni",
+    "sudan": "Sudanese", "turkey": "Turkish", "france": "French", "germany": "German", "britain": "British",
+    "china": "Chinese", "japan": "Japanese", "india": "Indian", "pakistan": "Pakistani", "belarus": "Belarusian",
+    "poland": "Polish", "afghanistan": "Afghan", "somalia": "Somali", "ethiopia": "Ethiopian",
+    "nigeria": "Nigerian", "libya": "Libyan", "egypt": "Egyptian", "haiti": "Haitian", "kenya": "Kenyan",
+    "mali": "Malian", "moldova": "Moldovan", "georgia": "Georgian", "armenia": "Armenian",
+    "azerbaijan": "Azerbaijani", "jordan": "Jordanian", "philippines": "Philippine", "mexico": "Mexican",
+}
+_ADJECTIVES = {adj.lower(): country.title() for country, adj in COUNTRIES.items()}
+
+_SPEECH = (
+    r"said|says|say|told|tells|reported|reports|stated|states|announced|announces|confirmed|confirms|added|adds|"
+    r"claimed|claims|claim|described|describes|detailed|details|cited|cites|asserted|asserts|indicated|"
+    r"indicates|wrote|writes|estimated|estimates|noted|notes|posted|posts|tweeted|put|puts|counted|counts|"
+    r"recorded|records|registered|registers|listed|lists|warned"
+)
+_VERB = re.compile(rf"\b(?:(?:had|has|have|also|later|earlier|further|previously)\s+)*(?P<verb>{_SPEECH})\b")
+_ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:\"“”()]{2,80})")
+_CITING = re.compile(r"\b(?:citing|quoting)\s+(?P<who>[^,.;:\"“”()]{2,80})")
+_PASSIVE_BEFORE = re.compile(r"\b(?:were|was|is|are|be|been|being|it is|widely)\s+$")
+_BOUNDARY = re.compile(r"[,;:\"“”()]|\bthat\b|\bwhile\b|\bwhich\b|\bwho\b|\bwhen\b|\bbut\b|\bas\b")
+_LEADING = re.compile(
+    r"^(?:(?:later|meanwhile|however|but|and|also|separately|earlier|initially|then|now|in addition|"
+    r"in a statement|in an update|on \w+day|overnight|today|yesterday)\b[\s,]*)+"
+)
+_TRAILING = re.compile(
+    r"(?:\s+(?:(?:late |early )?on \w+day|on \w+day (?:morning|evening|afternoon|night)|\w+day|today|yesterday|"
+    r"overnight|later|earlier|meanwhile|also|further|separately|again|initially|previously|first|"
+    r"had|has|have|would|will|then|in a statement|in an update|in a telegram post|on telegram))+$"
+)
+_STATEMENT_OF = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:[a-z]+\s+){0,2}?(?:statement|report|update|post|briefing|bulletin|communiqu[eé]|"
+    r"message|announcement|figures|data|tally)\s+(?:from|by|of)\s+(?P<who>.+)$"
+)
+_MINISTRY = re.compile(
+    r"^(?:(?P<c>[a-z]+)(?:'s|’s)?\s+)?(?:(?P<t1>[a-z]+)\s+ministry|ministry\s+of\s+(?P<t2>[a-z]+(?:\s+affairs)?)|"
+    r"(?P<mod>mod))$"
+)
+_TOPICS = {"defense": "Defence", "defence": "Defence", "health": "Health", "foreign": "Foreign Affairs",
+           "interior": "Internal Affairs", "emergencies": "Emergency Situations", "emergency": "Emergency Situations"}
+_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
+_ANAPHORS = frozenset(
+    {"ministry", "governor", "agency", "military", "army", "official", "officials", "spokesman", "spokeswoman",
+     "spokesperson", "mayor", "president", "minister", "authorities", "administration", "office", "organisation",
+     "organization", "statement", "report", "department", "service", "police", "group", "un", "mission"}
+)
+_NOT_SOURCES = frozenset(
+    {"updates", "update", "reports", "report", "information", "data", "figures", "estimates", "estimate",
+     "sources", "witnesses", "others", "many", "some", "attacks", "attack", "there", "this", "that", "which",
+     "who", "what", "one"}
+)
+_NOT_SOURCE_HEADS = frozenset({"updates", "update", "reports", "report", "information", "data", "figures",
+                               "estimates", "estimate", "attacks", "attack", "strikes", "shelling"})
+_VENUES = re.compile(r"\b(?:briefing|conference|reporters|journalists|press|parliament|audience|crowd|meeting)\b")
+_ROLE = re.compile(r"\b(?:governor|minister|mayor|spokes\w*|president|head|chief|commander|official|director)\b")
+_KINDS: tuple[tuple[SourceKind, re.Pattern[str]], ...] = (
+    (SourceKind.INTERNATIONAL, re.compile(
+        r"\b(?:un|united nations|ocha|unicef|unhcr|who|world health organi[sz]ation|icrc|red cross|red crescent|"
+        r"iom|wfp|world food programme|iaea|osce|nato)\b")),
+    (SourceKind.NGO, re.compile(
+        r"\b(?:ngo|msf|m[ée]decins|doctors without borders|amnesty|human rights watch|save the children|oxfam|"
+        r"charity|rights group|monitor)\b")),
+    (SourceKind.AGENCY, re.compile(
+        r"\b(?:reuters|associated press|ap|afp|agence france|tass|ria|interfax|ukrinform|xinhua|bloomberg|dpa|"
+        r"anadolu|efe|news agency)\b")),
+    (SourceKind.MILITARY, re.compile(
+        r"\b(?:ministry of defence|armed forces|military|army|navy|air force|general staff|forces|command|idf|"
+        r"troops|soldiers)\b")),
+    (SourceKind.MEDIA, re.compile(
+        r"\b(?:media|news|times|post|guardian|bbc|cnn|al jazeera|telegraph|journal|channel|tv|television|"
+        r"newspaper|outlet|broadcaster|zerohedge|press)\b")),
+    (SourceKind.GOVERNMENT, re.compile(
+        r"\b(?:ministry|governor|mayor|president|prime minister|government|officials?|administration|"
+        r"authorities|spokes\w+|kremlin|police|emergency services?|council|minister|office|department|"
+        r"state emergency service|civil defen[cs]e|rescuers|governorate)\b")),
+    (SourceKind.ACADEMIC, re.compile(r"\b(?:university|institute|researchers|academ\w+)\b")),
+)
+
+
+@attrs.frozen
+class Attribution:
+    """Who a figure is credited to, as the text says it.
+
+    Attributes:
+        source: The origin; ``None`` when the text points back ("it said", "the ministry said").
+        via: Sources it passed through on the way, nearest the origin first ("told Reuters").
+        refers_to: For a pointer back, the noun it names ("ministry"), or ``""`` for a pronoun.
+    """
+
+    source: Source | None
+    via: tuple[Source, ...] = ()
+    refers_to: str = ""
+
+    def resolve(self, previous: Attribution | None) -> Attribution | None:
+        """This attribution with a pointer back replaced by the speaker it points to, if it fits."""
+        if self.source is not None:
+            return self
+        fits = previous is not None and previous.source is not None and (
+            not self.refers_to
+            or self.refers_to in previous.source.name.casefold()
+            or (self.refers_to in {"ministry", "military", "army"} and previous.source.kind is SourceKind.MILITARY)
+        )
+        if fits and previous is not None:
+            return attrs.evolve(previous, via=previous.via + self.via)
+        if self.refers_to:  # "the governor said" with no governor named before: the role is the source
+            name = self.refers_to[0].upper() + self.refers_to[1:]
+            return Attribution(Source(name, kind=source_kind(name)), via=self.via)
+        return None
+
+
+def canonical_source(phrase: str) -> Attribution | None:
+    """Read a source out of a subject or object phrase, or ``None`` if it does not name one.
+
+    >>> canonical_source("Russia's defense ministry").source.name
+    'Russian Ministry of Defence'
+    >>> canonical_source("The governor of Bryansk region meanwhile").source.name
+    'Governor of Bryansk region'
+    >>> canonical_source("An initial statement from the Russian defence ministry on Saturday").source.name
+    'Russian Ministry of Defence'
+    >>> canonical_source("revised updates") is None
+    True
+    """
+    s = " ".join(phrase.replace("’", "'").strip(" \t\n,.:;-\"“”'").split())
+    low = s.lower()
+    m = _LEADING.match(low)
+    if m:
+        s, low = s[m.end():], low[m.end():]
+    m = _STATEMENT_OF.match(low)
+    if m:
+        s, low = s[m.start("who"):], low[m.start("who"):]
+    m = _TRAILING.search(low)
+    if m and m.start() > 0:
+        s, low = s[: m.start()], low[: m.start()]
+    definite = low.startswith("the ")
+    for article in ("the ", "a ", "an "):
+        if low.startswith(article):
+            s, low = s[len(article):], low[len(article):]
+    if not low or low in _NOT_SOURCES or low.split()[-1] in _NOT_SOURCE_HEADS or "according to" in low:
+        return None
+    if low in _PRONOUNS:
+        return Attribution(None)
+    if definite and low in _ANAPHORS:
+        return Attribution(None, refers_to=low)
+    words = s.split()
+    if any(ch.isdigit() for ch in s) or len(words) > 9 or not s[0].isalpha():
+        return None
+    name = _ministry(low) or _media(s, low) or s[0].upper() + s[1:]
+    return Attribution(Source(name, kind=source_kind(name), party=_party(name)))
+
+
+def _ministry(low: str) -> str | None:
+    m = _MINISTRY.match(low)
+    if m is None:
+        return None
+    topic_word = m.group("t1") or m.group("t2") or "defence"
+    topic = _TOPICS.get(topic_word, topic_word.title())
+    country = m.group("c")
+    adj = COUNTRIES.get(country or "") or (country.title() if country and country in _ADJECTIVES else None)
+    if country and adj is None:
+        return None
+    return f"{adj} Ministry of {topic}" if adj else f"Ministry of {topic}"
+
+
+def _media(s: str, low: str) -> str | None:
+    # "Ukrainian media sources", "Russian state media reports": the media are the source.
+    m = re.match(r"^(.*\bmedia)\s+(?:sources?|reports?|outlets?)$", low)
+    return s[: m.end(1)] if m else None
+
+
+def source_kind(name: str) -> SourceKind:
+    """Guess what kind of body a source is from its name."""
+    low = name.lower()
+    for kind, pattern in _KINDS:
+        if pattern.search(low):
+            return kind
+    return SourceKind.UNKNOWN
+
+
+def _cut(text: str, offset: int, piece: str) -> str:
+    return text[offset:offset + len(piece)]
+
+
+def _party(name: str) -> str | None:
+    for word in re.findall(r"[a-z]+", name.lower()):
+        if word in _ADJECTIVES:
+            return _ADJECTIVES[word]
+    return None
+
+
+def attributions(text: str, low: str, start: int, end: int, quotes: Sequence[tuple[int, int]]) -> list[tuple[int, Attribution]]:
+    """Every attribution in the sentence ``text[start:end]`` outside quotations, with its offset.
+
+    ``low`` is ``text`` folded to lower case (same offsets); patterns run on it, names are cut from ``text``.
+    """
+    out: list[tuple[int, Attribution]] = []
+
+    def quoted(pos: int) -> bool:
+        return any(a < pos < b for a, b in quotes)
+
+    for m in _ACCORDING.finditer(low, start, end):
+        found = canonical_source(_cut(text, m.start("who"), m.group("who")))
+        if found is not None and found.source is not None and not quoted(m.start()):
+            out.append((m.start(), found))
+    citing = [(m.start(), canonical_source(_cut(text, m.start("who"), m.group("who")))) for m in _CITING.finditer(low, start, end)]
+    for m in _VERB.finditer(low, start, end):
+        verb_at = m.start("verb")
+        if quoted(verb_at) or _PASSIVE_BEFORE.search(low, start, verb_at) or low.startswith(" to", m.end()):
+            continue
+        found = _subject(text, low, start, m.start()) or _inverted(text, low, m.end(), end)
+        if found is None:
+            continue
+        if m.group("verb") in {"told", "tells"}:
+            found = attrs.evolve(found, via=found.via + _told(text, low, m.end(), end))
+        for cite_at, cited in citing:
+            if cited is not None and cited.source is not None and 0 < cite_at - m.end() < 40 and found.source:
+                found = Attribution(cited.source, via=(found.source, *found.via))
+        out.append((verb_at, found))
+    return sorted(out, key=lambda pa: pa[0])
+
+
+def _subject(text: str, low: str, start: int, verb: int) -> Attribution | None:
+    head = low[start:verb]
+    cuts = list(_BOUNDARY.finditer(head))
+    pieces: list[str] = []
+    pos = len(head)
+    for cut in reversed(cuts):
+        pieces.append(head[cut.end():pos])
+        pos = cut.start()
+    pieces.append(head[:pos])
+    pieces = [p for p in pieces if p.strip()]
+    if not pieces:
+        return None
+    subject = pieces[0]
+    # "The governor of Bryansk region, Alexander Bogomaz, said": the role names the source better.
+    if len(pieces) > 1 and not _ROLE.search(subject) and _ROLE.search(pieces[1]) and len(subject.split()) <= 3:
+        subject = pieces[1]
+    offset = start + head.rfind(subject)
+    return canonical_source(_cut(text, offset, subject))
+
+
+def _inverted(text: str, low: str, after: int, end: int) -> Attribution | None:
+    # '..., said the ministry.' — only right after a comma or a closing quotation mark.
+    before = low[max(0, after - 30):after]
+    if not re.search(r"[,\"”]\s*\w+$", before):
+        return None
+    m = re.match(r"\s+([^,.;:\"“”]{2,80})", low[after:end])
+    return canonical_source(_cut(text, after + m.start(1), m.group(1))) if m else None
+
+
+def _told(text: str, low: str, after: int, end: int) -> tuple[Source, ...]:
+    m = re.match(r"\s+([^,.;:\"“”]{2,60}?)(?=\s+(?:that|on|in|about|at)\b|[,.;:\"“”]|$)", low[after:end])
+    if m is None or _VENUES.search(m.group(1)):
+        return ()
+    found = canonical_source(_cut(text, after + m.start(1), m.group(1)))
+    return (found.source,) if found is not None and found.source is not None else ()
+
+
+def quote_speaker(text: str, low: str, opening: int, closing: int, block_start: int, block_end: int) -> Attribution | None:
+    """The speaker of the quotation between ``opening`` and ``closing``, named after or before it."""
+    after = low[closing + 1:block_end]
+    m = re.match(rf"\s*,?\s*(?P<verb>{_SPEECH})\s+(?P<who>[^,.;:\"“”]{{2,80}})", after)
+    if m:
+        return canonical_source(_cut(text, closing + 1 + m.start("who"), m.group("who")))
+    m = re.match(rf"\s*,?\s*(?P<who>[^,.;:\"“”]{{2,80}}?)\s+(?:had\s+|has\s+)?(?:{_SPEECH})\b", after)
+    if m:
+        return canonical_source(_cut(text, closing + 1 + m.start("who"), m.group("who")))
+    before = low[block_start:opening]
+    m = re.search(rf"(?:^|[.;,\"”]\s)(?P<who>[^,.;:\"“”]{{2,80}}?)\s+(?:{_SPEECH})\b[^\"“.]{{0,60}}[:,]\s*$", before)
+    if m:
+        return canonical_source(_cut(text, block_start + m.start("who"), m.group("who")))
+    return None

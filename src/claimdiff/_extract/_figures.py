@@ -1,0 +1,359 @@
+"""Figures in context: the hedged number, the thing counted, and the metric the sentence gives it.
+
+The number and its hedge are read by the core parser (:func:`claimdiff.parse_estimate`
+and :func:`claimdiff._numbers.parse_number_prefix`); this module only decides which
+characters of the sentence form the figure, what is counted and what is measured.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from claimdiff._estimate import Estimate
+from claimdiff._extract._attribution import COUNTRIES
+from claimdiff._hedges import _UNIT_ALIASES, HedgePolicy, parse_estimate
+from claimdiff._numbers import NUMBER_WORDS, parse_number_prefix
+from claimdiff._units import unit_info
+from claimdiff._vocabulary import Vocabulary
+from claimdiff.exceptions import ClaimdiffError
+
+__all__ = ["Figure", "chains", "figures", "metric_for"]
+
+#: Words in the text -> the metric they report. Names go through the vocabulary, so
+#: "destroyed" and "shot down" end up as whatever metric the vocabulary files them under.
+TRIGGERS: dict[str, str] = {
+    **dict.fromkeys(("killed", "kill", "kills", "killing", "dead", "deaths", "death", "died", "die", "dies",
+                     "fatalities", "perished", "slain", "lost their lives", "lost their life"), "killed"),
+    **dict.fromkeys(("injured", "injuring", "injures", "injure", "wounded", "wounding", "hurt", "injuries"),
+                    "injured"),
+    "casualties": "casualties",
+    **dict.fromkeys(("missing", "unaccounted for"), "missing"),
+    **dict.fromkeys(("displaced", "left homeless", "fled", "forced to flee", "uprooted"), "displaced"),
+    **dict.fromkeys(("evacuated", "evacuating", "evacuate"), "evacuated"),
+    **dict.fromkeys(("arrested", "detained", "detaining", "arresting"), "arrested"),
+    **dict.fromkeys(("launched", "launching", "launches", "fired", "firing"), "launched"),
+    **dict.fromkeys(("intercepted", "intercepting", "shot down", "shooting down", "downed", "neutralised",
+                     "neutralized"), "intercepted"),
+    **dict.fromkeys(("destroyed", "destroying"), "destroyed"),
+    **dict.fromkeys(("damaged", "damaging"), "damaged"),
+    **dict.fromkeys(("targeted", "targeting"), "targeted"),
+    **dict.fromkeys(("hit", "struck", "striking"), "hit"),
+    **dict.fromkeys(("rescued", "rescuing"), "rescued"),
+    **dict.fromkeys(("delivered", "delivering", "distributed"), "delivered"),
+    **dict.fromkeys(("in need", "in need of assistance", "in need of aid"), "in need"),
+    **dict.fromkeys(("sheltering", "in shelters"), "sheltered"),
+    **dict.fromkeys(("without power", "without electricity", "lost power"), "without power"),
+    "cases": "cases",
+}
+#: Metrics whose count is of people unless the text names something else.
+_PEOPLE_METRICS = frozenset(
+    {"killed", "injured", "casualties", "missing", "displaced", "evacuated", "arrested", "rescued", "in need",
+     "sheltered", "without power", "cases"}
+)
+_WEAPONS = frozenset({"drones", "missiles", "rockets", "missiles and drones", "shells", "aircraft", "planes",
+                      "helicopters", "bombs", "projectiles", "targets"})
+_DIMENSION_METRICS = {"[length]": "distance", "[time]": "duration", "[mass]": "weight",
+                      "[length] ** 2": "area", "[length] ** 3": "volume", "dimensionless": "share"}
+_TIME_UNITS = ("years", "year", "months", "month", "weeks", "week", "minutes", "minute")
+_UNIT_WORDS = tuple(
+    sorted((u for u in (*_UNIT_ALIASES, *_TIME_UNITS) if len(u) > 2 or u in {"km", "kg", "ha"}), key=len,
+           reverse=True)
+)
+_UNIT = re.compile(r"\s*(?:%|(?:" + "|".join(re.escape(u) for u in _UNIT_WORDS) + r")\b)")
+_AUX = (r"(?:were|was|are|is|be|been|being|have|has|had|got|get|reportedly|also|all|still|now|later|then|"
+        r"remain|remained|remains|reported|confirmed|believed|feared|thought|said|to|in total|initially|"
+        r"since|either|both|left|being)")
+_TRIGGER_ALT = "|".join(re.escape(t) for t in sorted(TRIGGERS, key=len, reverse=True))
+_RIGHT = re.compile(
+    rf"(?:\s*,[^,.;\"“”]{{1,60}},\s*(?:{_AUX}\s+)*|\s*,?\s*(?:{_AUX}\s+)+|\s+)(?P<t>{_TRIGGER_ALT})\b"
+)
+_RIGHT_AUX = re.compile(rf"(?:\s*,[^,.;\"“”]{{1,60}},)?\s*(?:{_AUX}\s+)+(?P<t>{_TRIGGER_ALT})\b")
+_BARE_RIGHT = re.compile(rf"(?:\s+{_AUX})*\s+(?P<t>{_TRIGGER_ALT})\b")
+_LEFT = re.compile(
+    rf"\b(?P<t>{_TRIGGER_ALT})(?:\s+(?:and|or)\s+\w+)?\s+(?:(?:a total of|another|a further|an additional|"
+    rf"the|up)\s+)?$"
+)
+_TOLL = re.compile(
+    r"\b(?P<w>death|casualty|injury)?\s*tolls?\b[^.,;]{0,40}?\b(?:at|to|of|reached|hit|is|was|stood|stands|"
+    r"rose|risen|climbed)\s+$"
+)
+_CHAIN = re.compile(
+    r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|,?\s*(?P<sub>including|among them|among whom|of whom|of them|"
+    r"among those)\s+)$"
+)
+_NUMBER_START = re.compile(
+    r"(?<![\w$£€.,/:-])(?:\d|(?:" + "|".join(sorted(NUMBER_WORDS - {"hundred", "thousand", "million", "billion",
+                                                                    "trillion", "dozen"}, key=len, reverse=True))
+    + r")\b)"
+)
+_ARTICLE = re.compile(r"\b(?:a|an)\s+(?=[a-z])")
+_ADJECTIVES = frozenset(
+    {"private", "public", "residential", "inbound", "incoming", "enemy", "hostile", "other", "more",
+     "additional", "new", "local", "foreign", "unmanned", "separate", "further", "small", "large", "big",
+     "multi-storey", "high-rise", "apartment", "administrative", "critically", "seriously", "severely",
+     "lightly", "slightly", "badly", "injured", "wounded", "innocent", "young", "elderly", "armed", "unarmed",
+     "confirmed", "suspected", "reported", "registered", "internally", "total", "such",
+     "of", "the", "their", "its", "those", "these"}
+)
+_STOP = frozenset(
+    {"and", "or", "but", "in", "on", "at", "over", "across", "near", "from", "to", "by", "with", "without", "for",
+     "into", "onto", "during", "after", "before", "since", "as", "that", "which", "who", "whom", "whose",
+     "were", "was", "are", "is", "be", "been", "being", "have", "has", "had", "got", "will", "would", "could",
+     "may", "might", "said", "says", "told", "reportedly", "also", "all", "still", "now", "later", "then",
+     "this", "these", "those", "the", "a", "an", "than", "per", "each", "some", "about", "among", "including",
+     "between", "while", "when", "where", "did", "do", "does", "not", "no", "remain", "remained", "according",
+     "overnight", "yesterday", "today", "of", "up", "out", "off", "down", "so", "more", "less", "fewer", "again"}
+)
+_DEMONYMS = frozenset(adj.lower() + "s" for adj in COUNTRIES.values() if adj[-1] in "ni")
+_DATE_NEIGHBOUR = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
+    r"september|october|november|december)\.?\s*$"
+)
+_DATE_AFTER = re.compile(
+    r"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
+)
+
+
+@attrs.frozen
+class Figure:
+    """A figure found in a sentence, before its metric and source are known.
+
+    Attributes:
+        start: Offset of the first character (the hedge, when there is one).
+        end: Offset after the last character (after the counted thing, when named).
+        estimate: The hedged estimate, read by the core hedge parser.
+        counted: The thing counted as named in the text, canonical; ``None`` when not named.
+        article: True for "a child", "an adult": the count 1 said with an article.
+        bare: True when neither a unit nor a counted thing follows the number.
+    """
+
+    start: int
+    end: int
+    estimate: Estimate
+    counted: str | None
+    article: bool = False
+    bare: bool = False
+
+
+def figures(text: str, low: str, start: int, end: int, hedges: HedgePolicy, vocabulary: Vocabulary) -> list[Figure]:
+    """Every figure in the sentence ``text[start:end]`` (``low`` is ``text`` folded to lower case)."""
+    taken: list[tuple[int, int]] = []
+    out: list[Figure] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    vague_words: tuple[str, ...] = hedges._vague_words  # noqa: SLF001 - the policy's own word list
+    for word in vague_words:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", low[:end]):
+            if m.start() < start or not free(m.start(), m.end()):
+                continue
+            np_start = m.end()
+            of = re.match(r"\s+of\b", low[np_start:end])
+            fig = _figure(text, low, m.start(), m.end(), np_start + (of.end() if of else 0), end, hedges,
+                          vocabulary, value=None)
+            if fig is not None:
+                out.append(fig)
+                taken.append((fig.start, fig.end))
+    for m in _NUMBER_START.finditer(low, start, end):
+        pos = m.start()
+        if not free(pos, pos + 1):
+            continue
+        parsed = parse_number_prefix(low[pos:end])
+        if parsed is None:
+            continue
+        value, consumed = parsed
+        num_end = pos + consumed
+        after = low[num_end:end]
+        if (re.match(r"[:.]\d|-year|\s*(?:st|nd|rd|th)\b|\s+of\b|-(?:[a-z]|\d)", after)
+                or _DATE_NEIGHBOUR.search(low, start, pos) or _DATE_AFTER.match(after)):
+            continue
+        fig = _number_figure(text, low, pos, num_end, start, end, value, hedges, vocabulary)
+        if fig is not None and free(fig.start, fig.end):
+            out.append(fig)
+            taken.append((fig.start, fig.end))
+    for m in _ARTICLE.finditer(low, start, end):
+        if not free(m.start(), m.end() + 1):
+            continue
+        fig = _figure(text, low, m.start(), m.end(), m.end(), end, hedges, vocabulary, value=1.0, article=True)
+        if fig is not None and fig.counted is not None and free(fig.start, fig.end):
+            out.append(fig)
+            taken.append((fig.start, fig.end))
+    return sorted(out, key=lambda f: f.start)
+
+
+def _number_figure(text: str, low: str, pos: int, num_end: int, start: int, end: int, value: float,
+                   hedges: HedgePolicy, vocabulary: Vocabulary) -> Figure | None:
+    fig_start = _hedge_start(low, start, pos, hedges)
+    left = low[start:fig_start]
+    if re.search(r"\bfrom\s+$", left) and re.match(r"\s+to\s+", low[num_end:end]):
+        return None  # "rose from 9 to 14": the old figure; the new one is read on its own
+    stop = num_end
+    ranged = re.match(r"\s*(?:-|–|—|to|and)\s*(?=[\da-z])", low[num_end:end])
+    if ranged and (not low[num_end:end].lstrip().startswith("and") or re.search(r"\bbetween\s+$", left)):
+        second = parse_number_prefix(low[num_end + ranged.end():end])
+        if second is not None:
+            stop = num_end + ranged.end() + second[1]
+            if re.search(r"\bbetween\s+$", left):
+                fig_start = start + re.search(r"\bbetween\s+$", left).start()  # type: ignore[union-attr]
+    unit = _UNIT.match(low, stop, end)
+    if unit is not None and not re.match(r"\s*(?:m|t)\s", low[stop:unit.end() + 1]):
+        stop = unit.end()
+    for phrase, _kind in hedges._suffixes:  # noqa: SLF001 - the policy's own suffix list
+        gap = low[stop:end]
+        for lead in ("", " ", "-"):
+            if gap.startswith(lead + phrase) and (
+                not phrase[-1].isalnum() or not gap[len(lead + phrase):len(lead + phrase) + 1].isalnum()
+            ):
+                stop += len(lead + phrase)
+                break
+        else:
+            continue
+        break
+    del value
+    return _figure(text, low, fig_start, stop, stop, end, hedges, vocabulary, value=None,
+                   year=re.fullmatch(r"(?:1[89]|20)\d\d", low[pos:num_end]) is not None)
+
+
+def _hedge_start(low: str, start: int, pos: int, hedges: HedgePolicy) -> int:
+    left = low[start:pos].rstrip()
+    prefixes: tuple[tuple[str, str], ...] = hedges._prefixes  # noqa: SLF001 - the policy's own prefix list
+    for phrase, _kind in prefixes:
+        if left.endswith(phrase):
+            at = start + len(left) - len(phrase)
+            if at == start or not low[at - 1].isalnum() or not phrase[0].isalnum():
+                return at
+    return pos
+
+
+def _figure(text: str, low: str, fig_start: int, fig_end: int, np_start: int, end: int, hedges: HedgePolicy,
+            vocabulary: Vocabulary, *, value: float | None, article: bool = False, year: bool = False) -> Figure | None:
+    try:
+        estimate = (Estimate.exact(value) if value is not None
+                    else parse_estimate(text[fig_start:fig_end], hedges=hedges))
+    except ClaimdiffError:
+        return None
+    counted, np_end = (None, fig_end) if estimate.unit else _counted(text, low, np_start, end, vocabulary,
+                                                                    single=estimate.point == 1)
+    if counted is None and (article or year):
+        return None
+    return Figure(start=fig_start, end=max(fig_end, np_end), estimate=estimate, counted=counted, article=article,
+                  bare=counted is None and not estimate.unit)
+
+
+def _counted(text: str, low: str, pos: int, end: int, vocabulary: Vocabulary, *, single: bool) -> tuple[str | None, int]:
+    words: list[str] = []
+    np_end = pos
+    keys = sorted((k for k in vocabulary.counted_synonyms if " " in k), key=len, reverse=True)
+    for m in _words(text, pos, end):
+        word = low[m[0]:m[1]]
+        if not words and word in _ADJECTIVES:
+            continue
+        rest = low[m[0]:end]
+        multi = next((k for k in keys if rest.startswith(k) and not rest[len(k):len(k) + 1].isalnum()), None)
+        if multi is not None and not words:
+            return vocabulary.counted(multi), m[0] + len(multi)
+        original = text[m[0]:m[1]]
+        known = word in vocabulary.counted_synonyms
+        if word in _STOP or word in TRIGGERS or any(rest.startswith(t + " ") for t in TRIGGERS if " " in t):
+            break
+        if original[0].isupper() and not (known or word in _DEMONYMS or original.isupper()
+                                          or original[:-1].isupper()):
+            break
+        words.append(word)
+        np_end = m[1]
+        if known or word in _DEMONYMS or len(words) == 3:
+            break
+    if not words:
+        return None, pos
+    if words[-1] in _DEMONYMS:
+        return "people", np_end
+    phrase = " ".join(words)
+    if single and phrase not in vocabulary.counted_synonyms:
+        phrase = " ".join([*words[:-1], _plural(words[-1])])
+    return vocabulary.counted(phrase), np_end
+
+
+def _words(text: str, pos: int, end: int) -> list[tuple[int, int]]:
+    """Offsets of the words right after ``pos`` that are separated only by spaces."""
+    out: list[tuple[int, int]] = []
+    at = pos
+    for m in re.finditer(r"[^\S\n]*([A-Za-z][\w'’-]*)", text[pos:end]):
+        if pos + m.start() != at:
+            break
+        out.append((pos + m.start(1), pos + m.end(1)))
+        at = pos + m.end()
+    return out
+
+
+def _plural(word: str) -> str:
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word if word.endswith("s") else word + "es"
+    if word.endswith("y") and word[-2:-1] not in set("aeiou"):
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def chains(low: str, found: list[Figure]) -> list[list[tuple[Figure, bool]]]:
+    """Figures joined by "and", commas or "including", each with True when it is a part of the one before."""
+    out: list[list[tuple[Figure, bool]]] = []
+    for fig in found:
+        if out:
+            prev = out[-1][-1][0]
+            gap_start = prev.end
+            if prev.bare:  # "108 injured, including 15 children": the metric word sits inside the chain
+                said = _BARE_RIGHT.match(low, prev.end, fig.start)
+                gap_start = said.end() if said is not None else gap_start
+            m = _CHAIN.match(low[gap_start:fig.start])
+            if m is not None and fig.start >= prev.end:
+                out[-1].append((fig, m.group("sub") is not None))
+                continue
+        out.append([(fig, False)])
+    return out
+
+
+def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]]) -> str | None:
+    """The metric a chain of figures reports, read from the words around it; ``None`` if none is given."""
+    first, last = chain[0][0], chain[-1][0]
+    numeric = any(not f.article for f, _ in chain)
+    if numeric:
+        left = _LEFT.search(low, start, first.start)
+        if left is not None:
+            return TRIGGERS[left.group("t")]
+        toll = _TOLL.search(low, max(start, first.start - 80), first.start)
+        if toll is not None:
+            return "injured" if toll.group("w") == "injury" else "killed"
+    if first.bare:
+        right = _BARE_RIGHT.match(low, first.end, end)
+        return TRIGGERS[right.group("t")] if right is not None else None
+    right = (_RIGHT if numeric else _RIGHT_AUX).match(low, last.end, end)
+    if right is not None:
+        return TRIGGERS[right.group("t")]
+    return None
+
+
+def unit_metric(estimate: Estimate) -> str | None:
+    """The metric a measurement reports by its dimension alone ("20 miles" is a distance)."""
+    if not estimate.unit:
+        return None
+    try:
+        dimension = unit_info(estimate.unit).dimension
+    except ClaimdiffError:
+        return None
+    return _DIMENSION_METRICS.get(dimension, dimension)
+
+
+def counted_for(metric: str, counted: str | None) -> tuple[str, str | None] | None:
+    """The metric and counted thing to record, or ``None`` when the count names nothing to count."""
+    if metric == "destroyed":
+        metric = "intercepted" if counted in _WEAPONS else "damaged"
+    if counted is None:
+        return (metric, "people") if metric in _PEOPLE_METRICS else None
+    return metric, counted
+
+
+def is_casualty(metric: str) -> bool:
+    """True for metrics that count people (a lone "a child was killed" is a figure; "a rink was hit" is not)."""
+    return metric in _PEOPLE_METRICS

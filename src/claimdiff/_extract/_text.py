@@ -1,0 +1,162 @@
+"""The shape of an article: blocks (paragraphs, list items, headings), sentences and quotations.
+
+Every position is a character offset into the original text, so that whatever
+is found later can be quoted back exactly (``text[start:end]``).
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+__all__ = ["Block", "Sentence", "fold", "sentences", "split_blocks"]
+
+_TERMINAL = ".!?:;\"”’'…)"
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•–]\s+|\d{1,2}[.)]\s+|[A-Z][\w'’. -]{0,40}:\s+\S)")
+_TIMESTAMP = re.compile(r"^\s*\[?(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)\s*(?P<ampm>[ap]\.?m\.?)?\b\]?")
+_VIA_LINE = re.compile(r"^\s*(?:via|source|sources)\s*:?\s+(?P<name>[A-Z][\w.&' -]{1,60}?)\s*$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’')]*\s+(?=[\"“‘(]?[A-Z0-9])")
+_ABBREVIATIONS = frozenset(
+    {"mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "st", "no", "vs", "approx", "est",
+     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "co",
+     "e.g", "i.e", "u.s", "u.k", "u.n", "gov", "sen", "rep"}
+)
+_QUOTE_PAIRS = {"“": "”", '"': '"'}
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` without changing its length, so offsets stay valid."""
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+@attrs.frozen
+class Block:
+    """A run of text that stands on its own: a paragraph, a heading, a list item or a table row.
+
+    Attributes:
+        start: Offset of the first character.
+        end: Offset after the last character.
+        paragraph: 1-based number of the paragraph (blank-line separated) it belongs to.
+        heading: True for a line that is not a sentence (headline, caption, byline).
+        list_item: True for a bulleted, numbered or ``Label: ...`` line.
+        via: The name on a "Via Reuters" line, for the line itself.
+        hour: ``(hour, minute)`` of a live-blog time stamp opening the block.
+    """
+
+    start: int
+    end: int
+    paragraph: int
+    heading: bool = False
+    list_item: bool = False
+    via: str | None = None
+    hour: tuple[int, int] | None = None
+
+
+@attrs.frozen
+class Sentence:
+    """One sentence and the block it stands in."""
+
+    start: int
+    end: int
+    block: Block
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Cut ``text`` into blocks; hard-wrapped lines of one paragraph are joined again."""
+    blocks: list[Block] = []
+    paragraph = 0
+    blank_before = True
+    cur_start: int | None = None
+    cur_end = 0
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        content = line.rstrip("\r\n")
+        start, end = pos, pos + len(content)
+        pos += len(line)
+        stripped = content.strip()
+        if not stripped:
+            if cur_start is not None:
+                blocks.append(_block(text, cur_start, cur_end, paragraph))
+                cur_start = None
+            blank_before = True
+            continue
+        lead = start + len(content) - len(content.lstrip())
+        if blank_before:
+            paragraph += 1
+            blank_before = False
+        continuation = (
+            cur_start is not None
+            and stripped[0].islower()
+            and text[cur_start:cur_end].rstrip()[-1:] not in _TERMINAL
+        )
+        if continuation:
+            cur_end = end
+            continue
+        if cur_start is not None:
+            blocks.append(_block(text, cur_start, cur_end, paragraph))
+        cur_start, cur_end = lead, start + len(content.rstrip())
+    if cur_start is not None:
+        blocks.append(_block(text, cur_start, cur_end, paragraph))
+    return blocks
+
+
+def _block(text: str, start: int, end: int, paragraph: int) -> Block:
+    body = text[start:end]
+    via = _VIA_LINE.match(body)
+    stamp = _TIMESTAMP.match(body)
+    hour = None
+    if stamp is not None:
+        h = int(stamp.group("h"))
+        ampm = (stamp.group("ampm") or "").replace(".", "").lower()
+        if ampm == "pm" and h < 12:
+            h += 12
+        elif ampm == "am" and h == 12:
+            h = 0
+        hour = (h, int(stamp.group("m")))
+    heading = body.rstrip()[-1:] not in _TERMINAL and len(body.split()) <= 16
+    return Block(
+        start=start,
+        end=end,
+        paragraph=paragraph,
+        heading=heading and via is None,
+        list_item=_LIST_ITEM.match(body) is not None,
+        via=via.group("name").strip() if via is not None else None,
+        hour=hour,
+    )
+
+
+def sentences(text: str, block: Block) -> list[Sentence]:
+    """The sentences of one block, split at end punctuation that is not an abbreviation."""
+    out: list[Sentence] = []
+    start = block.start
+    body = text[block.start:block.end]
+    for m in _SENTENCE_END.finditer(body):
+        cut = block.start + m.start()
+        word = re.search(r"([\w.]+)[.!?…]$", text[start:cut])
+        if word is not None and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS or len(word.group(1)) == 1):
+            continue
+        out.append(Sentence(start, cut, block))
+        start = block.start + m.end()
+    if start < block.end:
+        out.append(Sentence(start, block.end, block))
+    return out
+
+
+def quotations(text: str, block: Block) -> list[tuple[int, int]]:
+    """``(open, close)`` offsets of the quotation marks of every quotation in a block."""
+    out: list[tuple[int, int]] = []
+    pos = block.start
+    while pos < block.end:
+        opening = min(
+            (i for i in (text.find(q, pos, block.end) for q in _QUOTE_PAIRS) if i >= 0),
+            default=-1,
+        )
+        if opening < 0:
+            break
+        closing = text.find(_QUOTE_PAIRS[text[opening]], opening + 1, block.end)
+        if closing < 0:
+            break
+        out.append((opening, closing))
+        pos = closing + 1
+    return out
