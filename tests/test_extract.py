@@ -224,10 +224,13 @@ def test_extract_never_crashes_and_spans_are_exact(text: str) -> None:
 
 @pytest.mark.parametrize("case", EVAL.cases(), ids=lambda case: case["name"])
 def test_fixture_precision_and_recall(case: dict[str, object]) -> None:
-    """Each text's extracted claims match its hand-written claims: recall >= 90%, precision >= 85%."""
+    """Each text's extracted claims match its hand-written claims at least as well as its floor.
+
+    The floors are 90% recall and 85% precision unless cases.yaml names a lower one and why.
+    """
     s = EVAL.evaluate(case)
-    assert s.recall >= 0.9, f"missed {s.missed}"
-    assert s.precision >= 0.85, f"spurious {s.spurious}"
+    assert s.recall >= float(case.get("min_recall", 0.9)), f"missed {s.missed}"
+    assert s.precision >= float(case.get("min_precision", 0.85)), f"spurious {s.spurious}"
 
 
 def test_fixtures_are_present() -> None:

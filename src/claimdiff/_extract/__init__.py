@@ -87,6 +87,7 @@ class _Reader:
     vocabulary: Vocabulary
     previous: Attribution | None = None
     lead_in: Attribution | None = None
+    carried: Attribution | None = None  # the speaker of the paragraph so far: attribution carries forward
     wire: Source | None = None
     ids: dict[str, int] = attrs.Factory(dict)
 
@@ -99,6 +100,7 @@ class _Reader:
         quotes = quotations(self.text, block)
         speakers = [quote_speaker(self.text, self.low, a, b, block.start, block.end) for a, b in quotes]
         out: list[Candidate] = []
+        self.carried = None
         for sentence in sentences(self.text, block):
             out += self.sentence(sentence, quotes, speakers)
         if not block.list_item:
@@ -112,6 +114,7 @@ class _Reader:
         resolved = [(at, a) for at, a in said if a is not None]
         found = figures(self.text, self.low, s.start, s.end, self.hedges, self.vocabulary)
         out: list[Candidate] = []
+        found = _elided(found)
         for chain in chains(self.low, found):
             metric = metric_for(self.low, s.start, s.end, chain)
             parent: str | None = None
@@ -126,10 +129,10 @@ class _Reader:
                     if not is_part:
                         parent = candidate.claim.id
         for _, said_by in resolved:
-            self.previous = said_by
+            self.previous = self.carried = said_by
         for (opening, _closing), who in zip(quotes, speakers, strict=True):
             if s.start <= opening < s.end and who is not None and who.source is not None:
-                self.previous = who
+                self.previous = self.carried = who
         return out
 
     def _speaker(self, at: int, quotes: list[tuple[int, int]], speakers: list[Attribution | None],
@@ -145,7 +148,7 @@ class _Reader:
         after = [a for pos, a in said if pos > at]
         if after:
             return after[0]
-        return self.lead_in
+        return self.lead_in or self.carried
 
     def _candidate(self, s: Sentence, fig: Figure, metric: str | None, who: Attribution | None,
                    part_of: str | None) -> Candidate | None:
@@ -179,6 +182,7 @@ class _Reader:
                 via=via,
                 quote=" ".join(self.text[s.start:s.end].split()),
                 location=f"paragraph {s.block.paragraph}, characters {fig.start}-{fig.end}",
+                note=f"Part of {part_of}." if part_of else None,
             )
         except ClaimdiffError:
             return None
@@ -259,6 +263,16 @@ def extract(
     for block in split_blocks(text):
         found += reader.block(block)
     return _dedupe(found)
+
+
+def _elided(found: list[Figure]) -> list[Figure]:
+    """"1,200 homes were destroyed and a further 3,500 damaged": a bare figure counts what the one before it does."""
+    out: list[Figure] = []
+    for fig in found:
+        if fig.bare and out and out[-1].counted is not None and not out[-1].article:
+            fig = attrs.evolve(fig, counted=out[-1].counted)  # noqa: PLW2901 - the figure, completed
+        out.append(fig)
+    return out
 
 
 def _dedupe(found: list[Candidate]) -> list[Candidate]:

@@ -30,11 +30,14 @@ _SPEECH = (
     r"indicates|wrote|writes|estimated|estimates|noted|notes|posted|posts|tweeted|put|puts|counted|counts|"
     r"recorded|records|registered|registers|listed|lists|warned"
 )
-_VERB = re.compile(rf"\b(?:(?:had|has|have|also|later|earlier|further|previously)\s+)*(?P<verb>{_SPEECH})\b")
+_VERB = re.compile(
+    rf"\b(?:(?:had|has|have|also|later|earlier|further|previously)\s+)*(?:(?P<verb>{_SPEECH})\b|"
+    r"(?P<revised>revised|updated|corrected|raised|lowered)(?=\s+(?:its|their|his|her|the)\b))"
+)
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:\"“”()]{2,80})")
 _CITING = re.compile(r"\b(?:citing|quoting)\s+(?P<who>[^,.;:\"“”()]{2,80})")
-_PASSIVE_BEFORE = re.compile(r"\b(?:were|was|is|are|be|been|being|it is|widely)\s+$")
-_BOUNDARY = re.compile(r"[,;:\"“”()]|\bthat\b|\bwhile\b|\bwhich\b|\bwho\b|\bwhen\b|\bbut\b|\bas\b")
+_PASSIVE_BEFORE = re.compile(r"\b(?:were|was|is|are|be|been|being|it is|widely|an?|the)\s+$")
+_BOUNDARY = re.compile(r"[,;:\"“”]|\bthat\b|\bwhile\b|\bwhich\b|\bwho\b|\bwhen\b|\bbut\b|\bas\b")
 _LEADING = re.compile(
     r"^(?:(?:later|meanwhile|however|but|and|also|separately|earlier|initially|then|now|in addition|"
     r"in a statement|in an update|on \w+day|overnight|today|yesterday)\b[\s,]*)+"
@@ -58,7 +61,8 @@ _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
 _ANAPHORS = frozenset(
     {"ministry", "governor", "agency", "military", "army", "official", "officials", "spokesman", "spokeswoman",
      "spokesperson", "mayor", "president", "minister", "authorities", "administration", "office", "organisation",
-     "organization", "statement", "report", "department", "service", "police", "group", "un", "mission"}
+     "organization", "statement", "report", "department", "service", "police", "group", "un", "mission", "navy",
+     "air force", "company", "commission", "centre", "center"}
 )
 _NOT_SOURCES = frozenset(
     {"updates", "update", "reports", "report", "information", "data", "figures", "estimates", "estimate",
@@ -136,7 +140,8 @@ def canonical_source(phrase: str) -> Attribution | None:
     >>> canonical_source("revised updates") is None
     True
     """
-    s = " ".join(phrase.replace("’", "'").strip(" \t\n,.:;-\"“”'").split())
+    s = " ".join(re.sub(r"\([^()]*\)", " ", phrase.replace("’", "'")).strip(" \t\n,.:;-\"“”'()").split())
+    s = re.sub(r"^[\W\d_]+", "", s)  # a live-blog time stamp or a list mark before the subject
     low = s.lower()
     m = _LEADING.match(low)
     if m:
@@ -151,7 +156,13 @@ def canonical_source(phrase: str) -> Attribution | None:
     for article in ("the ", "a ", "an "):
         if low.startswith(article):
             s, low = s[len(article):], low[len(article):]
-    if not low or low in _NOT_SOURCES or low.split()[-1] in _NOT_SOURCE_HEADS or "according to" in low:
+    possessive = re.match(r"^([a-z]+)'s\s+", low)
+    if possessive and possessive.group(1) in COUNTRIES:  # "Ukraine's air force" is the Ukrainian air force
+        adjective = COUNTRIES[possessive.group(1)]
+        s, low = f"{adjective} {s[possessive.end():]}", f"{adjective.lower()} {low[possessive.end():]}"
+    if re.search(r"\b(?:have|has|had|were|was|been|are|is)\b", low):
+        return None  # a clause, not a name
+    if not low or (low in _NOT_SOURCES and not s.isupper()) or low.split()[-1] in _NOT_SOURCE_HEADS or "according to" in low:
         return None
     if low in _PRONOUNS:
         return Attribution(None)
@@ -219,7 +230,7 @@ def attributions(text: str, low: str, start: int, end: int, quotes: Sequence[tup
             out.append((m.start(), found))
     citing = [(m.start(), canonical_source(_cut(text, m.start("who"), m.group("who")))) for m in _CITING.finditer(low, start, end)]
     for m in _VERB.finditer(low, start, end):
-        verb_at = m.start("verb")
+        verb_at = m.start("verb") if m.group("verb") else m.start("revised")
         if quoted(verb_at) or _PASSIVE_BEFORE.search(low, start, verb_at) or low.startswith(" to", m.end()):
             continue
         found = _subject(text, low, start, m.start()) or _inverted(text, low, m.end(), end)
@@ -236,7 +247,8 @@ def attributions(text: str, low: str, start: int, end: int, quotes: Sequence[tup
 
 def _subject(text: str, low: str, start: int, verb: int) -> Attribution | None:
     head = low[start:verb]
-    cuts = list(_BOUNDARY.finditer(head))
+    # "WHO said": the organisation, not the relative pronoun.
+    cuts = [c for c in _BOUNDARY.finditer(head) if not text[start + c.start():start + c.end()].isupper()]
     pieces: list[str] = []
     pos = len(head)
     for cut in reversed(cuts):

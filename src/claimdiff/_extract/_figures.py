@@ -39,6 +39,9 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys(("destroyed", "destroying"), "destroyed"),
     **dict.fromkeys(("damaged", "damaging"), "damaged"),
     **dict.fromkeys(("targeted", "targeting"), "targeted"),
+    **dict.fromkeys(("collapsed",), "collapsed"),
+    **dict.fromkeys(("affected", "affecting"), "affected"),
+    **dict.fromkeys(("trapped",), "trapped"),
     **dict.fromkeys(("hit", "struck", "striking"), "hit"),
     **dict.fromkeys(("rescued", "rescuing"), "rescued"),
     **dict.fromkeys(("delivered", "delivering", "distributed"), "delivered"),
@@ -50,11 +53,13 @@ TRIGGERS: dict[str, str] = {
 #: Metrics whose count is of people unless the text names something else.
 _PEOPLE_METRICS = frozenset(
     {"killed", "injured", "casualties", "missing", "displaced", "evacuated", "arrested", "rescued", "in need",
-     "sheltered", "without power", "cases"}
+     "sheltered", "without power", "cases", "affected", "trapped"}
 )
 _WEAPONS = frozenset({"drones", "missiles", "rockets", "missiles and drones", "shells", "aircraft", "planes",
                       "helicopters", "bombs", "projectiles", "targets"})
-_DIMENSION_METRICS = {"[length]": "distance", "[time]": "duration", "[mass]": "weight",
+#: The metric a measurement reports when the sentence names none: the vocabulary's "volume"
+#: is "an amount traded or moved", which is what a bare tonnage in the news is.
+_DIMENSION_METRICS = {"[length]": "distance", "[time]": "duration", "[mass]": "volume",
                       "[length] ** 2": "area", "[length] ** 3": "volume", "dimensionless": "share"}
 _TIME_UNITS = ("years", "year", "months", "month", "weeks", "week", "minutes", "minute")
 _UNIT_WORDS = tuple(
@@ -64,7 +69,7 @@ _UNIT_WORDS = tuple(
 _UNIT = re.compile(r"\s*(?:%|(?:" + "|".join(re.escape(u) for u in _UNIT_WORDS) + r")\b)")
 _AUX = (r"(?:were|was|are|is|be|been|being|have|has|had|got|get|reportedly|also|all|still|now|later|then|"
         r"remain|remained|remains|reported|confirmed|believed|feared|thought|said|to|in total|initially|"
-        r"since|either|both|left|being)")
+        r"since|either|both|left|suspected|confirmed|new|additional|more)")
 _TRIGGER_ALT = "|".join(re.escape(t) for t in sorted(TRIGGERS, key=len, reverse=True))
 _RIGHT = re.compile(
     rf"(?:\s*,[^,.;\"“”]{{1,60}},\s*(?:{_AUX}\s+)*|\s*,?\s*(?:{_AUX}\s+)+|\s+)(?P<t>{_TRIGGER_ALT})\b"
@@ -104,7 +109,8 @@ _STOP = frozenset(
      "may", "might", "said", "says", "told", "reportedly", "also", "all", "still", "now", "later", "then",
      "this", "these", "those", "the", "a", "an", "than", "per", "each", "some", "about", "among", "including",
      "between", "while", "when", "where", "did", "do", "does", "not", "no", "remain", "remained", "according",
-     "overnight", "yesterday", "today", "of", "up", "out", "off", "down", "so", "more", "less", "fewer", "again"}
+     "overnight", "yesterday", "today", "of", "up", "out", "off", "down", "so", "more", "less", "fewer", "again",
+     "others", "other", "them", "it", "they"}
 )
 _DEMONYMS = frozenset(adj.lower() + "s" for adj in COUNTRIES.values() if adj[-1] in "ni")
 _DATE_NEIGHBOUR = re.compile(
@@ -167,7 +173,7 @@ def figures(text: str, low: str, start: int, end: int, hedges: HedgePolicy, voca
         value, consumed = parsed
         num_end = pos + consumed
         after = low[num_end:end]
-        if (re.match(r"[:.]\d|-year|\s*(?:st|nd|rd|th)\b|\s+of\b|-(?:[a-z]|\d)", after)
+        if (re.match(r"[:.]\d|-year|\s*(?:st|nd|rd|th)\b|-(?:[a-z]|\d)", after)
                 or _DATE_NEIGHBOUR.search(low, start, pos) or _DATE_AFTER.match(after)):
             continue
         fig = _number_figure(text, low, pos, num_end, start, end, value, hedges, vocabulary)
@@ -181,7 +187,21 @@ def figures(text: str, low: str, start: int, end: int, hedges: HedgePolicy, voca
         if fig is not None and fig.counted is not None and free(fig.start, fig.end):
             out.append(fig)
             taken.append((fig.start, fig.end))
-    return sorted(out, key=lambda f: f.start)
+    return _partitives(low, sorted(out, key=lambda f: f.start))
+
+
+def _partitives(low: str, found: list[Figure]) -> list[Figure]:
+    """"34 of the 39 missiles": the part counts what the whole counts; a part of nothing named is dropped."""
+    out: list[Figure] = []
+    for i, fig in enumerate(found):
+        of = re.match(r"\s+of\b(?:\s+the)?\s*", low[fig.end:])
+        if of is None or fig.counted is not None or fig.estimate.unit:
+            out.append(fig)
+            continue
+        whole = found[i + 1] if i + 1 < len(found) else None
+        if whole is not None and whole.start == fig.end + of.end() and whole.counted is not None:
+            out.append(attrs.evolve(fig, counted=whole.counted, bare=False))
+    return out
 
 
 def _number_figure(text: str, low: str, pos: int, num_end: int, start: int, end: int, value: float,
@@ -303,11 +323,11 @@ def chains(low: str, found: list[Figure]) -> list[list[tuple[Figure, bool]]]:
         if out:
             prev = out[-1][-1][0]
             gap_start = prev.end
-            if prev.bare:  # "108 injured, including 15 children": the metric word sits inside the chain
-                said = _BARE_RIGHT.match(low, prev.end, fig.start)
-                gap_start = said.end() if said is not None else gap_start
+            said = _BARE_RIGHT.match(low, prev.end, fig.start) if prev.bare else None
+            if said is not None:  # "108 injured, including 15 children": the metric word sits inside the chain
+                gap_start = said.end()
             m = _CHAIN.match(low[gap_start:fig.start])
-            if m is not None and fig.start >= prev.end:
+            if m is not None and fig.start >= prev.end and (said is None or m.group("sub") is not None):
                 out[-1].append((fig, m.group("sub") is not None))
                 continue
         out.append([(fig, False)])
@@ -346,9 +366,13 @@ def unit_metric(estimate: Estimate) -> str | None:
 
 
 def counted_for(metric: str, counted: str | None) -> tuple[str, str | None] | None:
-    """The metric and counted thing to record, or ``None`` when the count names nothing to count."""
+    """The metric and counted thing to record, or ``None`` when the count names nothing to count.
+
+    "destroyed" weapons were intercepted; "destroyed" homes were razed, a metric apart from
+    "damaged" so that 1,200 homes destroyed and 3,500 damaged do not contradict each other.
+    """
     if metric == "destroyed":
-        metric = "intercepted" if counted in _WEAPONS else "damaged"
+        metric = "intercepted" if counted in _WEAPONS else "razed"
     if counted is None:
         return (metric, "people") if metric in _PEOPLE_METRICS else None
     return metric, counted
