@@ -9,7 +9,15 @@ them into a :class:`Report` of groups and typed :class:`Flag` findings.
 from claimdiff._claim import Claim, Scope, Source, SourceKind, place_path
 from claimdiff._estimate import Estimate, Hedge
 from claimdiff._extract import Candidate, extract
-from claimdiff._files import dump_claims, load_claims, loads_claims
+from claimdiff._files import (
+    FORMATS,
+    LoadedClaims,
+    dump_claims,
+    load_claims,
+    load_claims_lenient,
+    loads_claims,
+    loads_claims_lenient,
+)
 from claimdiff._flags import Flag, FlagKind, Severity
 from claimdiff._hedges import ACLED_HEDGES, DEFAULT_HEDGES, HedgePolicy, VagueQuantity, parse_estimate
 from claimdiff._measure import Measure
@@ -35,6 +43,7 @@ __all__ = [
     "ACLED_HEDGES",
     "DEFAULT_HEDGES",
     "DEFAULT_VOCABULARY",
+    "FORMATS",
     "POLICIES",
     "Candidate",
     "Claim",
@@ -52,6 +61,7 @@ __all__ = [
     "InvalidClaimError",
     "InvalidEstimateError",
     "InvalidUnitError",
+    "LoadedClaims",
     "Measure",
     "Metric",
     "Period",
@@ -68,7 +78,9 @@ __all__ = [
     "dump_claims",
     "extract",
     "load_claims",
+    "load_claims_lenient",
     "loads_claims",
+    "loads_claims_lenient",
     "parse_estimate",
     "place_path",
     "policy_named",

@@ -50,6 +50,12 @@ class FlagKind(enum.Enum):
     OUTLIER = "outlier"
     #: A vague figure beside an exact one that it agrees with: informational, never a conflict.
     PRECISION_GAP = "precision_gap"
+    #: Parts that cannot add up to any total the whole allows ("12 + 5 = 17, but 14 killed").
+    SUBTOTAL_MISMATCH = "subtotal_mismatch"
+    #: A part larger than its whole (children injured above people injured; a city above its country).
+    PART_EXCEEDS_WHOLE = "part_exceeds_whole"
+    #: Metrics in the wrong order: more shot down than launched.
+    INVERTED_METRICS = "inverted_metrics"
 
 
 @attrs.frozen(kw_only=True)
@@ -62,7 +68,7 @@ class Flag:
         claims: Ids of the claims involved; for a contradiction, a smallest set
             of claims that cannot all hold.
         group: Id of the group the claims belong to (``None`` when the claims
-            span groups, as for :attr:`FlagKind.INCOMPARABLE`).
+            span groups, as for :attr:`FlagKind.INCOMPARABLE` and the arithmetic kinds).
         message: A sentence a person can check, with the figures in it.
         gap: Size of the discrepancy in ``unit`` (distance between the
             intervals, or between a figure and the median), if it has a size.

@@ -11,11 +11,13 @@ import math
 import statistics
 from collections.abc import Iterable, Sequence
 
+from claimdiff._arithmetic import GroupFacts, check_arithmetic
 from claimdiff._claim import Claim
 from claimdiff._estimate import Hedge
 from claimdiff._flags import Flag, FlagKind, Severity
 from claimdiff._period import Period
 from claimdiff._policy import POLICIES, Estimator, Policy, policy_named
+from claimdiff._relations import DEFAULT_TAXONOMY, Relation, Taxonomy
 from claimdiff._report import Group, Rejected, Report
 from claimdiff._units import UnitInfo, unit_info
 from claimdiff.exceptions import InvalidClaimError
@@ -29,7 +31,13 @@ _KIND_ORDER = {k: i for i, k in enumerate(FlagKind)}
 _Iv = tuple[float, bool, float, bool]
 
 
-def reconcile(claims: Iterable[Claim], policy: Policy | str = POLICIES["consensus"]) -> Report:
+def reconcile(
+    claims: Iterable[Claim],
+    policy: Policy | str = POLICIES["consensus"],
+    *,
+    relations: Iterable[Relation] = (),
+    taxonomy: Taxonomy = DEFAULT_TAXONOMY,
+) -> Report:
     """Group comparable claims, reconcile each group, and flag every discrepancy.
 
     Claims are comparable when they have the same metric, the same counted thing,
@@ -51,10 +59,21 @@ def reconcile(claims: Iterable[Claim], policy: Policy | str = POLICIES["consensu
     >>> report.groups[0].interval_text(), report.groups[0].best
     ('108', 108.0)
 
+    Counts are then checked against each other through relations: partitions
+    (adults + children = people), parts and wholes (children injured <= injured,
+    a city <= its oblast <= its country), metric order (shot down <= launched),
+    claims stated as parts of others, and the ``relations`` you declare. Bounds
+    flow through the relations to a fixpoint; figures that cannot add up are
+    flagged (:attr:`FlagKind.SUBTOTAL_MISMATCH`, :attr:`FlagKind.PART_EXCEEDS_WHOLE`,
+    :attr:`FlagKind.INVERTED_METRICS`) and what the relations imply is reported
+    in :attr:`Report.derived`.
+
     Args:
         claims: The claims to reconcile.
         policy: A :class:`Policy`, or the name of a ready-made one
             (``"consensus"``, ``"conservative"``, ``"latest"``, ``"median"``, ``"acled"``).
+        relations: Relations between figures that you know hold, beyond the taxonomy's.
+        taxonomy: How counted things and metrics nest.
 
     Raises:
         InvalidClaimError: An item of ``claims`` is not a :class:`Claim`.
@@ -68,13 +87,13 @@ def reconcile(claims: Iterable[Claim], policy: Policy | str = POLICIES["consensu
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _reconcile(claims, policy)
+        return _reconcile(claims, policy, tuple(relations), taxonomy)
     finally:
         if collecting:
             gc.enable()
 
 
-def _reconcile(claims: Iterable[Claim], policy: Policy) -> Report:
+def _reconcile(claims: Iterable[Claim], policy: Policy, relations: tuple[Relation, ...], taxonomy: Taxonomy) -> Report:
     accepted, rejected = _unique(claims)
 
     buckets: dict[tuple[str, str, tuple[str, ...], str], list[Claim]] = {}
@@ -105,11 +124,16 @@ def _reconcile(claims: Iterable[Claim], policy: Policy) -> Report:
 
     groups: list[Group] = []
     flags: list[tuple[int, int, tuple[str, ...], Flag]] = []
+    facts: list[GroupFacts] = []
     for index, cs in enumerate(raw):
-        group, group_flags = _analyse(f"g{index + 1}", cs, policy)
+        group, group_flags, group_facts = _analyse(f"g{index + 1}", cs, policy)
         groups.append(group)
+        if group_facts is not None:
+            facts.append(group_facts)
         flags.extend((index, _KIND_ORDER[f.kind], f.claims, f) for f in group_flags)
     flags.extend((-1, _KIND_ORDER[f.kind], f.claims, f) for f in loose_flags)
+    arithmetic, derived = check_arithmetic(facts, relations, taxonomy) if facts else ([], [])
+    flags.extend((len(raw), _KIND_ORDER[f.kind], f.claims, f) for f in arithmetic)
     flags.sort(key=lambda t: t[:3])
 
     accepted.sort(key=_by_id)
@@ -120,6 +144,7 @@ def _reconcile(claims: Iterable[Claim], policy: Policy) -> Report:
         rejected=tuple(rejected),
         claims=tuple(accepted),
         policy=policy.name,
+        derived=tuple(derived),
     )
 
 
@@ -306,7 +331,7 @@ def _unordered(cs: list[Claim]) -> bool:
     return max_start < min_end or max_start == -_INF
 
 
-def _analyse(gid: str, cs: list[Claim], policy: Policy) -> tuple[Group, list[Flag]]:
+def _analyse(gid: str, cs: list[Claim], policy: Policy) -> tuple[Group, list[Flag], GroupFacts | None]:
     first = cs[0]
     cumulative = first.metric.cumulative
     say = _Say(_display_unit(cs), first)
@@ -409,7 +434,14 @@ def _analyse(gid: str, cs: list[Claim], policy: Policy) -> tuple[Group, list[Fla
         stale=tuple(sorted(stale)),
         origins=len(origins),
     )
-    return group, flags
+    facts = None
+    if first.is_count:
+        facts = GroupFacts(
+            gid=gid, key=first.key,
+            period=None if first_p is None or last_p is None else (first_p.start_ts, last_p.end_ts),
+            claims=tuple((c, now[c.id][0], now[c.id][2]) for c in support),
+        )
+    return group, flags, facts
 
 
 def _revisions(

@@ -11,7 +11,7 @@ import attrs
 from claimdiff._claim import Claim
 from claimdiff._flags import Flag, FlagKind, Severity
 
-__all__ = ["Group", "Rejected", "Report"]
+__all__ = ["Derived", "Group", "Rejected", "Report"]
 
 #: Version of the JSON output contract; bumped only for incompatible changes.
 JSON_FORMAT_VERSION = 1
@@ -132,6 +132,52 @@ def _fmt(v: float) -> str:
     return f"{int(v):,}" if v == int(v) and abs(v) < 1e15 else f"{v:,.4g}"
 
 
+@attrs.frozen(kw_only=True)
+class Derived:
+    """A figure implied by others through relations, with the claims it comes from.
+
+    "Adults injured: 93" is derived from 108 people injured and 15 children injured
+    by the partition people = adults + children. A derived figure is either about a
+    group no claim speaks of (``group`` is ``None``), or narrower than what its own
+    group's claims allow.
+
+    Attributes:
+        metric, counted, place, event: Which figure.
+        group: The id of the group it narrows, or ``None`` for a figure no claim states.
+        low: Lowest value the claims and relations allow.
+        high: Highest value, or ``None`` when unbounded.
+        claims: Ids of the claims it is derived from.
+        relations: Why (the relations used).
+        message: A sentence with the figure and its sources.
+    """
+
+    metric: str
+    counted: str
+    place: tuple[str, ...]
+    event: str | None
+    group: str | None
+    low: float
+    high: float | None
+    claims: tuple[str, ...]
+    relations: tuple[str, ...]
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The derived figure as in the JSON output contract."""
+        return {
+            "metric": self.metric,
+            "counted": self.counted,
+            "place": list(self.place),
+            "event": self.event,
+            "group": self.group,
+            "low": _num(self.low),
+            "high": _num(self.high),
+            "claims": list(self.claims),
+            "relations": list(self.relations),
+            "message": self.message,
+        }
+
+
 @attrs.frozen
 class Rejected:
     """An input claim that was not reconciled, with the reason.
@@ -161,6 +207,7 @@ class Report:
         rejected: Claims that were not reconciled, with reasons.
         claims: The reconciled claims, ordered by id.
         policy: Name of the policy used.
+        derived: Figures implied by relations between groups (parts and wholes).
     """
 
     groups: tuple[Group, ...]
@@ -168,6 +215,7 @@ class Report:
     rejected: tuple[Rejected, ...]
     claims: tuple[Claim, ...] = attrs.field(repr=False)
     policy: str
+    derived: tuple[Derived, ...] = ()
 
     @property
     def contradictions(self) -> tuple[Flag, ...]:
@@ -213,6 +261,23 @@ class Report:
     def __iter__(self) -> Iterator[Group]:
         return iter(self.groups)
 
+    def to_dataframe(self, table: str = "groups") -> Any:
+        """One table of the report as a :class:`pandas.DataFrame` (needs the ``pandas`` extra).
+
+        Args:
+            table: ``"groups"``, ``"flags"`` or ``"rejected"``: one row per item of
+                that list in :meth:`to_dict`, with the same columns.
+
+        Raises:
+            ValueError: ``table`` is not one of those names.
+            ImportError: pandas is not installed (``pip install 'claimdiff[pandas]'``).
+
+        .. versionadded:: 0.1.0
+        """
+        from claimdiff._export import report_frame  # noqa: PLC0415 - pandas is optional and slow to import
+
+        return report_frame(self, table)
+
     def to_dict(self) -> dict[str, Any]:
         """The report as the documented JSON output contract (see ``docs/json.md``)."""
         return {
@@ -225,8 +290,10 @@ class Report:
                 "flags": len(self.flags),
                 "contradictions": len(self.contradictions),
                 "rejected": len(self.rejected),
+                "derived": len(self.derived),
             },
             "groups": [g.to_dict() for g in self.groups],
             "flags": [f.to_dict() for f in self.flags],
             "rejected": [r.to_dict() for r in self.rejected],
+            "derived": [d.to_dict() for d in self.derived],
         }

@@ -153,8 +153,12 @@ def render_text(report: Report, title: str = "") -> str:
         lines.append("")
     loose = by_group.get(None, [])
     if loose:
-        lines.append("Across groups:")
+        lines.append("Across groups (units and arithmetic):")
         lines.extend(loose)
+        lines.append("")
+    if report.derived:
+        lines.append("Derived figures:")
+        lines.extend(f"    - {d.message}" for d in report.derived)
         lines.append("")
     if report.rejected:
         lines.append("Rejected claims:")

@@ -1,21 +1,45 @@
 """Hypothesis strategies for claimdiff's types, for your own property-based tests.
 
 This is the only claimdiff module that imports hypothesis; install the
-``test`` extra (``pip install 'claimdiff[test]'``) to use it.
+``test`` extra (``pip install 'claimdiff[test]'``) to use it. The strategies
+follow hypothesis' own style: plural names, keyword-only arguments, arguments
+that take strategies, bad arguments raising
+:class:`~hypothesis.errors.InvalidArgument` at once, and a ``repr`` that shows
+how a strategy was built:
+
+>>> estimates(min_value=1)
+estimates(min_value=1)
+
+Test your own code with them:
 
 >>> from hypothesis import given
 >>> from claimdiff import reconcile
->>> from claimdiff.strategies import claim_sets
 >>> @given(claim_sets(contradiction=False))
 ... def test_agreeing_claims_never_contradict(claims):
 ...     assert not reconcile(claims).has_contradiction
 >>> test_agreeing_claims_never_contradict()
+
+After ``pip install claimdiff``, :func:`hypothesis.strategies.from_type` knows
+claimdiff's types too (through hypothesis' ``hypothesis`` entry point, which
+calls :func:`register_type_strategies`):
+
+>>> from hypothesis import strategies as st
+>>> from claimdiff import Claim
+>>> @given(st.from_type(Claim))
+... def test_every_claim_has_an_origin(claim):
+...     assert claim.origin == claim.source.name.casefold()
+>>> test_every_claim_has_an_origin()
+
+.. versionadded:: 0.1.0
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import math
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
@@ -23,38 +47,83 @@ from hypothesis.errors import InvalidArgument
 from claimdiff._claim import Claim, Scope, Source, SourceKind
 from claimdiff._estimate import Estimate, Hedge
 from claimdiff._period import Period
+from claimdiff._vocabulary import Metric
 
-__all__ = ["claim_sets", "claims", "estimates", "periods", "scopes", "sources"]
+__all__ = [
+    "claim_sets", "claims", "estimates", "periods", "register_type_strategies", "scopes", "sources", "texts",
+]
 
 _BASE_DAY = dt.date(2023, 12, 25)
+_NAMES = ("Ministry of Defence", "Reuters", "AP", "Governor", "Local media", "NGO Watch", "Health Ministry", "TASS")
+_PLACES = ("Russia > Belgorod Oblast > Belgorod", "Russia > Bryansk Oblast", "Ukraine")
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 
-def _check_bounds(min_value: float, max_value: float) -> None:
+def _named(name: str) -> Callable[[_F], _F]:
+    """Give the composite behind a public strategy the public name, so that its repr reads as the call."""
+
+    def rename(f: _F) -> _F:
+        f.__name__ = f.__qualname__ = name
+        return f
+
+    return rename
+
+
+def _explicit(public: Callable[..., Any], values: dict[str, Any]) -> dict[str, Any]:
+    """The arguments of a call that differ from ``public``'s defaults: what the repr should show."""
+    params = inspect.signature(public).parameters
+    return {k: v for k, v in values.items() if k in params and v is not params[k].default}
+
+
+def _check_strategy(name: str, value: object) -> None:
+    if value is not None and not isinstance(value, st.SearchStrategy):
+        raise InvalidArgument(f"{name}={value!r} must be a hypothesis strategy or None")
+
+
+def _check_int(name: str, value: object, *, minimum: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise InvalidArgument(f"{name}={value!r} must be an integer >= {minimum}")
+
+
+def _check_bounds(min_value: object, max_value: object) -> None:
     for name, v in (("min_value", min_value), ("max_value", max_value)):
-        if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
-            raise InvalidArgument(f"{name}={v!r} must be a finite number")
+        if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v) or v != int(v):
+            raise InvalidArgument(f"{name}={v!r} must be a finite whole number")
+    assert isinstance(min_value, int | float)  # noqa: S101 - checked above
+    assert isinstance(max_value, int | float)  # noqa: S101 - checked above
     if min_value > max_value:
         raise InvalidArgument(f"min_value={min_value!r} must be <= max_value={max_value!r}")
 
 
+# -- estimates ----------------------------------------------------------------------------------
+
+
 @st.composite
-def _estimate(draw: st.DrawFn, min_value: int, max_value: int, units: st.SearchStrategy[str],
-              hedges: st.SearchStrategy[Hedge]) -> Estimate:
-    unit = draw(units)
-    hedge = draw(hedges)
+@_named("estimates")
+def _estimates(
+    draw: st.DrawFn,
+    *,
+    min_value: int = 0,
+    max_value: int = 10_000,
+    units: st.SearchStrategy[str] | None = None,
+    hedges: st.SearchStrategy[Hedge] | None = None,
+) -> Estimate:
+    unit = draw(units if units is not None else st.just(""))
+    hedge = draw(hedges if hedges is not None else st.sampled_from(Hedge))
     a = draw(st.integers(min_value, max_value))
     if hedge is Hedge.EXACT:
         return Estimate.exact(a, unit=unit)
     if hedge is Hedge.LOWER:
         return draw(st.sampled_from([Estimate.at_least, Estimate.more_than]))(a, unit=unit)
     if hedge is Hedge.UPPER:
-        return draw(st.sampled_from([Estimate.at_most, Estimate.less_than]))(a, unit=unit) if a > min_value \
-            else Estimate.at_most(a, unit=unit)
+        if a > min_value:
+            return draw(st.sampled_from([Estimate.at_most, Estimate.less_than]))(a, unit=unit)
+        return Estimate.at_most(a, unit=unit)
     if hedge is Hedge.APPROXIMATE:
         return Estimate.about(a, unit=unit)
     b = draw(st.integers(a, max_value))
     if hedge is Hedge.VAGUE:
-        return Estimate(low=a, high=b, unit=unit, hedge=Hedge.VAGUE, text="")
+        return Estimate(low=a, high=b, unit=unit, hedge=Hedge.VAGUE)
     return Estimate.between(a, b, unit=unit)
 
 
@@ -65,87 +134,230 @@ def estimates(
     units: st.SearchStrategy[str] | None = None,
     hedges: st.SearchStrategy[Hedge] | None = None,
 ) -> st.SearchStrategy[Estimate]:
-    """Hedged figures with integer ends between ``min_value`` and ``max_value``.
+    """Hedged figures whose stated numbers are whole numbers between ``min_value`` and ``max_value``.
+
+    Every :class:`~claimdiff.Hedge` is drawn: exact figures, "at least" and
+    "more than", "up to" and "fewer than", "about" (whose band may reach
+    beyond the bounds), ranges and vague quantities.
+
+    >>> from hypothesis import given
+    >>> @given(estimates(min_value=1, max_value=50))
+    ... def test_a_stated_point_is_allowed(e):
+    ...     assert e.point is None or e.contains(e.point)
+    >>> test_a_stated_point_is_allowed()
 
     Args:
-        min_value: Smallest number a bound may have.
-        max_value: Largest number a bound may have.
-        units: Strategy for the unit (default: plain counts, ``""``).
+        min_value: Smallest number a figure may state.
+        max_value: Largest number a figure may state.
+        units: Strategy for the unit (default: plain counts, ``""``); e.g.
+            ``st.sampled_from(["km", "mile"])``.
         hedges: Strategy for the hedge (default: any :class:`~claimdiff.Hedge`).
+
+    Raises:
+        InvalidArgument: A bound is not a finite whole number, ``min_value >
+            max_value``, or an argument that must be a strategy is not one.
     """
     _check_bounds(min_value, max_value)
-    return _estimate(
-        int(min_value), int(max_value),
-        units if units is not None else st.just(""),
-        hedges if hedges is not None else st.sampled_from(Hedge),
-    )
+    _check_strategy("units", units)
+    _check_strategy("hedges", hedges)
+    return _estimates(**_explicit(estimates, locals()))
 
 
-_NAMES = ("Ministry of Defence", "Reuters", "AP", "Governor", "Local media", "NGO Watch", "Health Ministry", "TASS")
+# -- sources, scopes, periods, texts --------------------------------------------------------------
+
+
+@st.composite
+@_named("sources")
+def _sources(
+    draw: st.DrawFn,
+    *,
+    names: st.SearchStrategy[str] | None = None,
+    kinds: st.SearchStrategy[SourceKind] | None = None,
+    parties: st.SearchStrategy[str | None] | None = None,
+) -> Source:
+    name = draw(names if names is not None else st.sampled_from(_NAMES))
+    kind = draw(kinds if kinds is not None else st.sampled_from(SourceKind))
+    party = draw(parties if parties is not None else st.none() | st.sampled_from(["Russia", "Ukraine"]))
+    return Source(name, kind=kind, party=party)
 
 
 def sources(
-    *, names: st.SearchStrategy[str] | None = None, kinds: st.SearchStrategy[SourceKind] | None = None
+    *,
+    names: st.SearchStrategy[str] | None = None,
+    kinds: st.SearchStrategy[SourceKind] | None = None,
+    parties: st.SearchStrategy[str | None] | None = None,
 ) -> st.SearchStrategy[Source]:
     """Sources with a name, a kind and, sometimes, a party.
 
     Args:
-        names: Strategy for names (default: a small pool, so origins repeat).
+        names: Strategy for names, which must not be blank (default: a small
+            pool, so that origins repeat).
         kinds: Strategy for the kind (default: any :class:`~claimdiff.SourceKind`).
+        parties: Strategy for the party (default: none, Russia or Ukraine).
     """
-    return st.builds(
-        Source,
-        names if names is not None else st.sampled_from(_NAMES),
-        kind=kinds if kinds is not None else st.sampled_from(SourceKind),
-        party=st.none() | st.sampled_from(["Russia", "Ukraine"]),
+    _check_strategy("names", names)
+    _check_strategy("kinds", kinds)
+    _check_strategy("parties", parties)
+    return _sources(**_explicit(sources, locals()))
+
+
+@st.composite
+@_named("scopes")
+def _scopes(
+    draw: st.DrawFn,
+    *,
+    places: st.SearchStrategy[str] | None = None,
+    counted: st.SearchStrategy[str] | None = None,
+    events: st.SearchStrategy[str | None] | None = None,
+) -> Scope:
+    return Scope(
+        place=draw(places if places is not None else st.sampled_from(_PLACES)),
+        counted=draw(counted if counted is not None else st.sampled_from(["people", "children", "drones"])),
+        event=draw(events if events is not None else st.sampled_from(["attack-1", "attack-2"])),
     )
 
 
-def scopes(*, counted: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Scope]:
-    """Scopes over a small pool of places and events, so that claims often share one.
+def scopes(
+    *,
+    places: st.SearchStrategy[str] | None = None,
+    counted: st.SearchStrategy[str] | None = None,
+    events: st.SearchStrategy[str | None] | None = None,
+) -> st.SearchStrategy[Scope]:
+    """Scopes over small pools of places, counted things and events, so that claims often share one.
 
     Args:
+        places: Strategy for places, written ``"Russia > Belgorod Oblast"``.
         counted: Strategy for what is counted (default: people, children or drones).
+        events: Strategy for the event (default: ``"attack-1"`` or ``"attack-2"``).
     """
-    return st.builds(
-        Scope,
-        place=st.sampled_from(["Russia > Belgorod Oblast > Belgorod", "Russia > Bryansk Oblast", "Ukraine"]),
-        counted=counted if counted is not None else st.sampled_from(["people", "children", "drones"]),
-        event=st.sampled_from(["attack-1", "attack-2"]),
-    )
+    _check_strategy("places", places)
+    _check_strategy("counted", counted)
+    _check_strategy("events", events)
+    return _scopes(**_explicit(scopes, locals()))
+
+
+@st.composite
+@_named("periods")
+def _periods(draw: st.DrawFn, *, max_days: int = 5) -> Period:
+    return Period.day(_BASE_DAY + dt.timedelta(days=draw(st.integers(0, max_days - 1))))
 
 
 def periods(*, max_days: int = 5) -> st.SearchStrategy[Period]:
-    """Whole days (UTC) within ``max_days`` of a fixed date, so that they often overlap."""
-    if not isinstance(max_days, int) or max_days < 1:
-        raise InvalidArgument(f"max_days={max_days!r} must be a positive integer")
-    return st.integers(0, max_days - 1).map(lambda d: Period.day(_BASE_DAY + dt.timedelta(days=d)))
+    """Whole days (UTC) within ``max_days`` of 25 December 2023, so that they often overlap.
+
+    Raises:
+        InvalidArgument: ``max_days`` is not a positive integer.
+    """
+    _check_int("max_days", max_days, minimum=1)
+    return _periods(**_explicit(periods, locals()))
+
+
+def texts(*, min_size: int = 1, max_size: int = 40) -> st.SearchStrategy[str]:
+    """Free text for quotes, locations and notes: any printable characters, quotes, newlines and tabs.
+
+    Text is never empty, because a CSV cell cannot tell empty text from no text.
+
+    Raises:
+        InvalidArgument: The sizes are not integers with ``1 <= min_size <= max_size``.
+    """
+    _check_int("min_size", min_size, minimum=1)
+    _check_int("max_size", max_size, minimum=min_size)
+    alphabet = st.characters(exclude_categories=("Cs", "Cc")) | st.sampled_from("\n\t\"',;|[]\\>")
+    return st.text(alphabet, min_size=min_size, max_size=max_size)
+
+
+# -- claims -------------------------------------------------------------------------------------
+
+
+_METRICS = ("killed", "injured", "launched", "intercepted", "damaged")
+
+
+@st.composite
+@_named("claims")
+def _claims(
+    draw: st.DrawFn,
+    *,
+    ids: st.SearchStrategy[str] | None = None,
+    metrics: st.SearchStrategy[str | Metric] | None = None,
+    estimates: st.SearchStrategy[Estimate] | None = None,
+    scopes: st.SearchStrategy[Scope] | None = None,
+    periods: st.SearchStrategy[Period | None] | None = None,
+    stated: st.SearchStrategy[Period | None] | None = None,
+    sources: st.SearchStrategy[Source] | None = None,
+    via: st.SearchStrategy[tuple[Source, ...]] | None = None,
+    notes: st.SearchStrategy[str | None] | None = None,
+) -> Claim:
+    g = globals()
+    period = draw(periods if periods is not None else st.none() | g["periods"]())
+    said = draw(stated if stated is not None else st.none() | g["periods"]())
+    if period is not None and said is not None and said.before(period):
+        period, said = said, period  # a figure cannot be stated before the span it reports on
+    optional_text = notes if notes is not None else st.none() | texts()
+    return Claim(
+        id=draw(ids if ids is not None else st.text("abcdefgh0123456789-", min_size=1, max_size=8)),
+        metric=draw(metrics if metrics is not None else st.sampled_from(_METRICS)),
+        estimate=draw(estimates if estimates is not None else g["estimates"]()),
+        scope=draw(scopes if scopes is not None else g["scopes"]()),
+        period=period,
+        stated=said,
+        source=draw(sources if sources is not None else g["sources"]()),
+        via=draw(via if via is not None else st.lists(g["sources"](), max_size=3).map(tuple)),
+        quote=draw(optional_text),
+        location=draw(optional_text),
+        note=draw(optional_text),
+    )
 
 
 def claims(
     *,
     ids: st.SearchStrategy[str] | None = None,
-    metrics: st.SearchStrategy[str] | None = None,
+    metrics: st.SearchStrategy[str | Metric] | None = None,
     estimates: st.SearchStrategy[Estimate] | None = None,
     scopes: st.SearchStrategy[Scope] | None = None,
-    sources: st.SearchStrategy[Source] | None = None,
+    periods: st.SearchStrategy[Period | None] | None = None,
     stated: st.SearchStrategy[Period | None] | None = None,
+    sources: st.SearchStrategy[Source] | None = None,
+    via: st.SearchStrategy[tuple[Source, ...]] | None = None,
+    notes: st.SearchStrategy[str | None] | None = None,
 ) -> st.SearchStrategy[Claim]:
-    """Valid claims; every argument is a strategy for that field."""
-    return st.builds(
-        Claim,
-        id=ids if ids is not None else st.text("abcdefgh0123456789-", min_size=1, max_size=8),
-        metric=metrics if metrics is not None else st.sampled_from(["killed", "injured", "launched", "distance"]),
-        estimate=estimates if estimates is not None else globals()["estimates"](),
-        scope=scopes if scopes is not None else globals()["scopes"](),
-        source=sources if sources is not None else globals()["sources"](),
-        stated=stated if stated is not None else st.none() | periods(),
-        period=st.none(),
-    )
+    """Valid claims; every argument is a strategy for that field, and the defaults cover every field.
+
+    When the drawn statement date falls before the drawn period, the two are
+    swapped, since a claim cannot be stated before the span it reports on.
+
+    >>> from hypothesis import given
+    >>> from claimdiff import dump_claims, loads_claims
+    >>> @given(st.lists(claims(), max_size=3))
+    ... def test_my_export_keeps_every_claim(cs):
+    ...     assert loads_claims(dump_claims(cs, format="json"), format="json") == cs
+    >>> test_my_export_keeps_every_claim()
+
+    Args:
+        ids: Strategy for ids (default: short ids; ids may repeat, as in real files).
+        metrics: Strategy for metrics, names or :class:`~claimdiff.Metric` objects.
+        estimates: Strategy for figures (default: :func:`estimates`).
+        scopes: Strategy for scopes (default: :func:`scopes`).
+        periods: Strategy for the period covered (default: none or :func:`periods`).
+        stated: Strategy for when it was stated (default: none or :func:`periods`).
+        sources: Strategy for the origin (default: :func:`sources`).
+        via: Strategy for the chain of sources it came through (default: up to three).
+        notes: Strategy for the quote, location and note (default: none or :func:`texts`).
+    """
+    for name, value in _explicit(claims, locals()).items():
+        _check_strategy(name, value)
+    return _claims(**_explicit(claims, locals()))
+
+
+# -- claim sets with planted agreement or contradiction --------------------------------------------
 
 
 @st.composite
-def _claim_sets(draw: st.DrawFn, min_size: int, max_size: int, contradiction: bool | None) -> list[Claim]:
+@_named("claim_sets")
+def _claim_sets(
+    draw: st.DrawFn, *, min_size: int = 1, max_size: int = 8, contradiction: bool | None = None
+) -> list[Claim]:
+    if contradiction is None:
+        contradiction = draw(st.booleans())
     n = draw(st.integers(min_size, max_size))
     scope = draw(scopes())
     metric = draw(st.sampled_from(["killed", "launched", "population"]))
@@ -174,21 +386,51 @@ def _claim_sets(draw: st.DrawFn, min_size: int, max_size: int, contradiction: bo
 def claim_sets(
     *, min_size: int = 1, max_size: int = 8, contradiction: bool | None = None
 ) -> st.SearchStrategy[list[Claim]]:
-    """Claims about one figure, stated on one day by independent origins.
+    """Claims about one figure, stated on one day by independent origins, with a planted answer.
 
     With ``contradiction=False`` every claim allows one planted true value, so a
-    correct reconciler finds no contradiction. With ``contradiction=True`` one
-    more claim is planted far above that value, and the first claim states the
-    value exactly, so it must find one.
+    correct reconciler finds no contradiction. With ``contradiction=True`` the
+    first claim states that value exactly and one more claim is planted far
+    above it, so a correct reconciler must find one.
+
+    >>> from hypothesis import given
+    >>> from claimdiff import reconcile
+    >>> @given(claim_sets(contradiction=True))
+    ... def test_a_planted_contradiction_is_found(cs):
+    ...     assert reconcile(cs).has_contradiction
+    >>> test_a_planted_contradiction_is_found()
 
     Args:
         min_size: Fewest claims (before the planted contradiction).
         max_size: Most claims (before the planted contradiction).
         contradiction: Plant a contradiction (``True``), plant agreement
             (``False``), or draw either (``None``).
+
+    Raises:
+        InvalidArgument: Unless ``1 <= min_size <= max_size``, or
+            ``contradiction`` is not ``True``, ``False`` or ``None``.
     """
-    if not isinstance(min_size, int) or not isinstance(max_size, int) or not 1 <= min_size <= max_size:
-        raise InvalidArgument(f"need 1 <= min_size <= max_size (got min_size={min_size!r}, max_size={max_size!r})")
-    if contradiction is None:
-        return st.booleans().flatmap(lambda c: _claim_sets(min_size, max_size, c))
-    return _claim_sets(min_size, max_size, contradiction)
+    _check_int("min_size", min_size, minimum=1)
+    _check_int("max_size", max_size, minimum=min_size)
+    if contradiction not in (True, False, None):
+        raise InvalidArgument(f"contradiction={contradiction!r} must be True, False or None")
+    return _claim_sets(**_explicit(claim_sets, locals()))
+
+
+# -- st.from_type --------------------------------------------------------------------------------
+
+
+def register_type_strategies() -> None:
+    """Make :func:`hypothesis.strategies.from_type` draw claimdiff's types with these strategies.
+
+    Registers :class:`~claimdiff.Claim`, :class:`~claimdiff.Estimate`,
+    :class:`~claimdiff.Source`, :class:`~claimdiff.Scope` and
+    :class:`~claimdiff.Period`. Installing claimdiff does this for you through
+    hypothesis' ``hypothesis`` entry point; calling it again is harmless.
+    """
+    st.register_type_strategy(Claim, claims())
+    st.register_type_strategy(Estimate, estimates())
+    st.register_type_strategy(Source, sources())
+    st.register_type_strategy(Scope, scopes())
+    st.register_type_strategy(Period, periods())
+

@@ -1,0 +1,472 @@
+"""Figures that must add up: interval propagation over relations between groups.
+
+Each group of claims is a node holding the interval its supporting claims allow.
+Relations (partitions and at-most sums) narrow the nodes' intervals until nothing
+changes (interval constraint propagation). Every bound remembers the claims and
+relations it came from, so that an empty interval names the claims that cannot all
+hold; a deletion filter then shrinks that set to a smallest one. Nodes no claim
+speaks of (adults injured, when only people and children are reported) are
+created where a partition lets claimdiff derive them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from claimdiff._claim import Claim
+from claimdiff._flags import Flag, FlagKind, Severity
+from claimdiff._relations import DEFAULT_TAXONOMY, FigureKey, Relation, RelationKind, Taxonomy
+from claimdiff._report import Derived
+
+__all__ = ["GroupFacts", "check_arithmetic"]
+
+_INF = math.inf
+_EPS = 1e-9
+_Key = tuple[str, str, tuple[str, ...], str]  # metric, counted, place, event ("" for none)
+
+
+@attrs.frozen
+class GroupFacts:
+    """What the arithmetic needs to know of one group of counts."""
+
+    gid: str
+    key: _Key
+    period: tuple[float, float] | None
+    claims: tuple[tuple[Claim, float, float], ...]  # (claim, low now, high now) of its supporting claims
+
+
+@attrs.define
+class _Rel:
+    kind: RelationKind
+    whole: int
+    parts: tuple[int, ...]
+    reason: str
+    label: str  # partition | place | counted | metric | stated | declared
+
+
+@attrs.define
+class _Node:
+    key: _Key
+    gid: str | None
+    period: tuple[float, float] | None
+    claims: list[tuple[Claim, float, float]]
+
+
+_Prov = tuple[frozenset[str], frozenset[int]]
+_EMPTY: _Prov = (frozenset(), frozenset())
+
+
+def _overlap(a: tuple[float, float] | None, b: tuple[float, float] | None) -> bool:
+    if a is None or b is None:
+        return True
+    return (a[0] < b[1] and b[0] < a[1]) or a[0] == b[0]
+
+
+class _System:
+    """Nodes and relations built from the groups, the taxonomy and declared relations."""
+
+    def __init__(self, facts: Sequence[GroupFacts], declared: Sequence[Relation], taxonomy: Taxonomy) -> None:
+        self.nodes: list[_Node] = [_Node(f.key, f.gid, f.period, list(f.claims)) for f in facts]
+        self.rels: list[_Rel] = []
+        self._index: dict[_Key, list[int]] = {}
+        for i, n in enumerate(self.nodes):
+            self._index.setdefault(n.key, []).append(i)
+        self._seen: set[tuple[RelationKind, int, tuple[int, ...]]] = set()
+        # Partitions first: the figures they imply (adults injured, when only people and
+        # children are reported) then take part in the hierarchies like reported ones.
+        self._partitions(taxonomy)
+        self._dominance(taxonomy)
+        self._place_sums()
+        self._stated()
+        # Declared relations in a canonical order, so that results never depend on the order given.
+        for r in sorted(set(declared), key=_relation_order):
+            self._declared(r)
+
+    # -- building --------------------------------------------------------------------------------
+
+    def _add(self, kind: RelationKind, whole: int, parts: Iterable[int], reason: str, label: str) -> None:
+        ps = tuple(sorted(set(parts)))
+        if not ps or whole in ps:
+            return
+        sig = (kind, whole, ps)
+        if sig in self._seen:
+            return
+        self._seen.add(sig)
+        self.rels.append(_Rel(kind, whole, ps, reason, label))
+
+    def _find(self, key: _Key, period: tuple[float, float] | None, *, create: bool) -> int | None:
+        for i in self._index.get(key, ()):
+            if _overlap(self.nodes[i].period, period):
+                return i
+        if not create:
+            return None
+        self.nodes.append(_Node(key, None, period, []))
+        i = len(self.nodes) - 1
+        self._index.setdefault(key, []).append(i)
+        return i
+
+    def _dominance(self, taxonomy: Taxonomy) -> None:
+        """g <= h when h's metric bounds g's, h counts a superset, and h's place contains g's."""
+        for g in range(len(self.nodes)):
+            m, c, place, event = self.nodes[g].key
+            for m2 in (m, *taxonomy.metrics_above(m)):
+                for c2 in (c, *taxonomy.counted_above(c)):
+                    for depth in range(len(place), -1, -1):
+                        p2 = place[:depth]
+                        if (m2, c2, p2) == (m, c, place):
+                            continue
+                        h = self._find((m2, c2, p2, event), self.nodes[g].period, create=False)
+                        if h is None:
+                            continue
+                        label = "metric" if m2 != m else ("counted" if c2 != c else "place")
+                        self._add(RelationKind.AT_MOST, h, (g,), _why(label, self.nodes[g].key, (m2, c2, p2, event)),
+                                  label)
+
+    def _place_sums(self) -> None:
+        """Places that do not contain one another add up to at most the place that contains them all."""
+        by_rest: dict[tuple[str, str, str], list[int]] = {}
+        for i, n in enumerate(self.nodes):
+            m, c, _place, event = n.key
+            by_rest.setdefault((m, c, event), []).append(i)
+        for members in by_rest.values():
+            if len(members) < 3:
+                continue
+            for w in members:
+                wp = self.nodes[w].key[2]
+                inside = [i for i in members if i != w and _under(self.nodes[i].key[2], wp)
+                          and _overlap(self.nodes[i].period, self.nodes[w].period)]
+                outer = [i for i in inside
+                         if not any(j != i and _under(self.nodes[i].key[2], self.nodes[j].key[2]) for j in inside)]
+                if len(outer) >= 2:
+                    self._add(RelationKind.AT_MOST, w, outer, f"places within {wp[-1] if wp else 'everywhere'}",
+                              "place")
+
+    def _partitions(self, taxonomy: Taxonomy) -> None:
+        real = len(self.nodes)
+        done: set[tuple[object, ...]] = set()
+        for g in range(real):
+            m, c, place, event = self.nodes[g].key
+            period = self.nodes[g].period
+            for whole, parts in taxonomy.partitions.items():
+                if c == whole or c in parts:
+                    inst = ("counted", m, whole, place, event)
+                    if inst not in done:
+                        done.add(inst)
+                        self._partition([(m, x, place, event) for x in (whole, *parts)], period,
+                                        f"{whole} = {' + '.join(parts)}", whole_needed=False)
+            for whole, parts in taxonomy.metric_partitions.items():
+                if m == whole or m in parts:
+                    inst = ("metric", whole, c, place, event)
+                    if inst not in done:
+                        done.add(inst)
+                        self._partition([(x, c, place, event) for x in (whole, *parts)], period,
+                                        f"{whole} = {' + '.join(parts)}", whole_needed=True)
+
+    def _partition(
+        self, keys: list[_Key], period: tuple[float, float] | None, reason: str, *, whole_needed: bool
+    ) -> None:
+        found = [self._find(k, period, create=False) for k in keys]
+        # Two reported figures are needed to relate anything. A metric sum (casualties) is
+        # only split when reported: killed and injured alone imply no casualty figure worth showing.
+        if sum(f is not None for f in found) < 2 or (whole_needed and found[0] is None):
+            return
+        ids = [f if f is not None else self._find(k, period, create=True) for f, k in zip(found, keys, strict=True)]
+        whole, *parts = ids
+        assert whole is not None  # noqa: S101 - created above
+        self._add(RelationKind.PARTITION, whole, [p for p in parts if p is not None], reason, "partition")
+
+    def _stated(self) -> None:
+        """A claim stated as part of another ("including 15 children") puts its group under the other's."""
+        group_of: dict[str, int] = {}
+        for i, n in enumerate(self.nodes):
+            for c, _, _ in n.claims:
+                group_of[c.id] = i
+        parts_of: dict[int, set[int]] = {}
+        for i, n in enumerate(self.nodes):
+            for c, _, _ in n.claims:
+                w = group_of.get(c.part_of) if c.part_of else None
+                if w is not None and w != i:
+                    parts_of.setdefault(w, set()).add(i)
+        for w, parts in parts_of.items():
+            self._add(RelationKind.AT_MOST, w, parts, "stated as parts", "stated")
+
+    def _declared(self, r: Relation) -> None:
+        def key(k: FigureKey) -> _Key:
+            return (k.metric, k.counted, k.place, k.event or "")
+
+        whole_key = key(r.whole)
+        anchors = self._index.get(whole_key) or [None]
+        for anchor in list(anchors):
+            period = None if anchor is None else self.nodes[anchor].period
+            whole = anchor if anchor is not None else self._find(whole_key, None, create=True)
+            parts = [self._find(key(p), period, create=True) for p in r.parts]
+            assert whole is not None  # noqa: S101
+            self._add(r.kind, whole, [p for p in parts if p is not None], r.reason, "declared")
+
+    # -- propagation -----------------------------------------------------------------------------
+
+    def initial(self, allowed: set[str] | None) -> tuple[list[float], list[float], list[_Prov], list[_Prov]]:
+        lo = [0.0] * len(self.nodes)
+        hi = [_INF] * len(self.nodes)
+        lo_p = [_EMPTY] * len(self.nodes)
+        hi_p = [_EMPTY] * len(self.nodes)
+        for i, n in enumerate(self.nodes):
+            for c, clo, chi in sorted(n.claims, key=lambda t: t[0].id):
+                if allowed is not None and c.id not in allowed:
+                    continue
+                if clo > lo[i]:
+                    lo[i], lo_p[i] = clo, (frozenset((c.id,)), frozenset())
+                if chi < hi[i]:
+                    hi[i], hi_p[i] = chi, (frozenset((c.id,)), frozenset())
+        return lo, hi, lo_p, hi_p
+
+    def propagate(
+        self, allowed: set[str] | None = None, rels: Sequence[int] | None = None
+    ) -> tuple[list[float], list[float], list[_Prov], list[_Prov], int | None]:
+        """Narrow every node to a fixpoint; return the bounds and the first node that emptied, if any."""
+        lo, hi, lo_p, hi_p = self.initial(allowed)
+        active = range(len(self.rels)) if rels is None else rels
+        touching: dict[int, list[int]] = {}
+        for r in active:
+            rel = self.rels[r]
+            for n in (rel.whole, *rel.parts):
+                touching.setdefault(n, []).append(r)
+        for i in range(len(self.nodes)):
+            if lo[i] > hi[i] + _EPS:
+                return lo, hi, lo_p, hi_p, i
+        queue = deque(active)
+        queued = set(active)
+        budget = 200 + 50 * len(queue)
+        while queue and budget > 0:
+            r = queue.popleft()
+            queued.discard(r)
+            rel = self.rels[r]
+            changed: list[int] = []
+            for node, is_low, value, prov in _rule(rel, r, lo, hi, lo_p, hi_p):
+                budget -= 1
+                if is_low:
+                    value = math.ceil(value - _EPS)
+                    if value > lo[node] + _EPS:
+                        lo[node], lo_p[node] = value, prov
+                        changed.append(node)
+                else:
+                    value = math.floor(value + _EPS) if math.isfinite(value) else value
+                    if value < hi[node] - _EPS:
+                        hi[node], hi_p[node] = value, prov
+                        changed.append(node)
+            for node in changed:
+                if lo[node] > hi[node] + _EPS:
+                    return lo, hi, lo_p, hi_p, node
+                for r2 in touching.get(node, ()):
+                    if r2 != r and r2 not in queued:
+                        queued.add(r2)
+                        queue.append(r2)
+        return lo, hi, lo_p, hi_p, None
+
+
+def _relation_order(r: Relation) -> tuple[object, ...]:
+    def k(f: FigureKey) -> tuple[str, str, tuple[str, ...], str]:
+        return (f.metric, f.counted, f.place, f.event or "")
+
+    return (r.kind.value, k(r.whole), tuple(k(p) for p in r.parts), r.reason)
+
+
+def _under(inner: tuple[str, ...], outer: tuple[str, ...]) -> bool:
+    return len(inner) > len(outer) and inner[: len(outer)] == outer
+
+
+def _why(label: str, part: _Key, whole: _Key) -> str:
+    if label == "metric":
+        return f"{part[0]} <= {whole[0]}"
+    if label == "counted":
+        return f"{part[1]} are {whole[1]}"
+    return f"{part[2][-1] if part[2] else 'everywhere'} is in {whole[2][-1] if whole[2] else 'everywhere'}"
+
+
+def _union(*provs: _Prov) -> _Prov:
+    claims: frozenset[str] = frozenset().union(*(p[0] for p in provs))
+    rels: frozenset[int] = frozenset().union(*(p[1] for p in provs))
+    return claims, rels
+
+
+def _sum_except(values: Sequence[float], skip: int | None) -> float:
+    total = 0.0
+    for i, v in enumerate(values):
+        if i != skip:
+            if v == _INF:
+                return _INF
+            total += v
+    return total
+
+
+def _rule(
+    rel: _Rel, r: int, lo: list[float], hi: list[float], lo_p: list[_Prov], hi_p: list[_Prov]
+) -> Iterable[tuple[int, bool, float, _Prov]]:
+    """The bounds relation ``r`` implies, with where each comes from."""
+    w, parts = rel.whole, rel.parts
+    me: _Prov = (frozenset(), frozenset((r,)))
+    plo = [lo[p] for p in parts]
+    phi = [hi[p] for p in parts]
+    yield w, True, _sum_except(plo, None), _union(me, *(lo_p[p] for p in parts))
+    if rel.kind is RelationKind.PARTITION:
+        yield w, False, _sum_except(phi, None), _union(me, *(hi_p[p] for p in parts))
+    for k, p in enumerate(parts):
+        others = [lo_p[q] for j, q in enumerate(parts) if j != k]
+        if hi[w] != _INF:
+            yield p, False, hi[w] - _sum_except(plo, k), _union(me, hi_p[w], *others)
+        if rel.kind is RelationKind.PARTITION:
+            rest = _sum_except(phi, k)
+            if rest != _INF:
+                yield p, True, lo[w] - rest, _union(me, lo_p[w], *(hi_p[q] for j, q in enumerate(parts) if j != k))
+
+
+# -- flags and derived figures ---------------------------------------------------------------------
+
+
+def check_arithmetic(
+    facts: Sequence[GroupFacts],
+    declared: Sequence[Relation] = (),
+    taxonomy: Taxonomy = DEFAULT_TAXONOMY,
+) -> tuple[list[Flag], list[Derived]]:
+    """Flag the figures that cannot add up, and derive what the relations imply."""
+    system = _System(facts, declared, taxonomy)
+    if not system.rels:
+        return [], []
+    flags: list[Flag] = []
+    allowed = {c.id for n in system.nodes for c, _, _ in n.claims}
+    for _ in range(50):  # each round removes at least one claim; bounded for safety
+        lo, hi, lo_p, hi_p, empty = system.propagate(allowed)
+        if empty is None:
+            break
+        suspects = set(lo_p[empty][0] | hi_p[empty][0])
+        rels = _simplest(system, suspects, sorted(lo_p[empty][1] | hi_p[empty][1]))
+        core = _shrink(system, suspects, rels)
+        flags.append(_flag(system, core, rels))
+        allowed -= core
+    else:  # pragma: no cover - only reached by pathological inputs
+        return flags, []
+    return flags, _derived(system, allowed, lo, hi, lo_p, hi_p)
+
+
+def _simplest(system: _System, suspects: set[str], rels: list[int]) -> list[int]:
+    """One relation that alone shows the conflict, if there is one (an at-most before a partition)."""
+    holders = {i for i, n in enumerate(system.nodes) if any(c.id in suspects for c, _, _ in n.claims)}
+    candidates = set(rels) | {
+        r for r, rel in enumerate(system.rels) if rel.whole in holders and holders.intersection(rel.parts)
+    }
+    if len(candidates) > 1 or candidates != set(rels):
+        ranked = sorted(candidates, key=lambda r: (system.rels[r].kind is RelationKind.PARTITION,
+                                                   len(system.rels[r].parts), r))
+        for r in ranked:
+            if system.propagate(suspects, [r])[4] is not None:
+                return [r]
+    return rels
+
+
+def _shrink(system: _System, suspects: set[str], rels: Sequence[int]) -> set[str]:
+    """Deletion filter: drop every claim without which the conflict still stands."""
+    core = set(suspects)
+    for cid in sorted(suspects):
+        trial = core - {cid}
+        if system.propagate(trial, rels)[4] is not None:
+            core = trial
+    return core
+
+
+def _claim_text(c: Claim) -> str:
+    return f"'{c.id}' ({c.estimate.describe()})"
+
+
+def _flag(system: _System, core: set[str], rels: Sequence[int]) -> Flag:
+    claims = {c.id: (c, n) for n in system.nodes for c, _, _ in n.claims if c.id in core}
+    used = [system.rels[r] for r in rels]
+    if any(r.kind is RelationKind.PARTITION for r in used):
+        kind = FlagKind.SUBTOTAL_MISMATCH
+    elif any(r.label == "metric" for r in used):
+        kind = FlagKind.INVERTED_METRICS
+    else:
+        kind = FlagKind.PART_EXCEEDS_WHOLE
+    message, gap = _explain(system, core, used, claims)
+    return Flag(kind=kind, severity=Severity.ERROR, claims=tuple(sorted(core)), group=None, message=message,
+                gap=gap, relative_gap=None, unit="")
+
+
+def _node_bounds(node: _Node, core: set[str]) -> tuple[float, float, list[Claim], list[Claim]]:
+    lo, hi = 0.0, _INF
+    lows: list[Claim] = []
+    highs: list[Claim] = []
+    for c, clo, chi in node.claims:
+        if c.id in core:
+            if clo > lo:
+                lo, lows = clo, [c]
+            if chi < hi:
+                hi, highs = chi, [c]
+    return lo, hi, lows, highs
+
+
+def _fmt(v: float) -> str:
+    return "inf" if v == _INF else (f"{int(v):,}" if v == int(v) else f"{v:,.4g}")
+
+
+def _explain(system: _System, core: set[str], used: list[_Rel], claims: dict[str, tuple[Claim, _Node]]) -> tuple[str, float | None]:
+    if len(used) == 1:
+        rel = used[0]
+        whole = system.nodes[rel.whole]
+        wlo, whi, wlows, whighs = _node_bounds(whole, core)
+        parts = [(system.nodes[p], *_node_bounds(system.nodes[p], core)) for p in rel.parts]
+        what = f"{whole.key[0]}: {whole.key[1]}" + (f" in {whole.key[2][-1]}" if whole.key[2] else "")
+        sum_lo = _sum_except([p[1] for p in parts], None)
+        if sum_lo > whi:
+            shown = [p for p in parts if p[1] > 0]
+            terms = " + ".join(f"{_fmt(lo)} {n.key[1]}{_ids(lows)}" for n, lo, _hi, lows, _h in shown)
+            total = f" = {_fmt(sum_lo)}" if len(shown) > 1 else ""
+            return (f"{what}: {terms}{total}, but {_says(whighs)} at most {_fmt(whi)} "
+                    f"[{rel.reason}]."), sum_lo - whi
+        sum_hi = _sum_except([p[2] for p in parts], None)
+        terms = " + ".join(f"{_fmt(hi)} {n.key[1]}{_ids(highs)}" for n, _lo, hi, _l, highs in parts)
+        return (f"{what}: the parts add up to at most {terms} = {_fmt(sum_hi)}, but "
+                f"{_says(wlows)} at least {_fmt(wlo)} [{rel.reason}]."), wlo - sum_hi
+    listed = "; ".join(f"{_claim_text(c)} for {n.key[0]}: {n.key[1]}" for c, n in
+                       (claims[k] for k in sorted(claims)))
+    reasons = "; ".join(sorted({r.reason for r in used}))
+    return f"These figures cannot all hold [{reasons}]: {listed}.", None
+
+
+def _ids(cs: list[Claim]) -> str:
+    return f" ('{cs[0].id}')" if cs else ""
+
+
+def _says(cs: list[Claim]) -> str:
+    if not cs:
+        return "the whole allows"
+    c = cs[0]
+    return f"'{c.id}' ({c.estimate.describe()}) allows"
+
+
+def _derived(
+    system: _System, allowed: set[str], lo: list[float], hi: list[float], lo_p: list[_Prov], hi_p: list[_Prov]
+) -> list[Derived]:
+    base_lo, base_hi, _, _ = system.initial(allowed)
+    out = []
+    for i, n in enumerate(system.nodes):
+        tighter_lo = lo[i] > base_lo[i] + _EPS
+        tighter_hi = hi[i] < base_hi[i] - _EPS
+        if not (tighter_lo or tighter_hi):
+            continue
+        provs = [p for p, t in ((lo_p[i], tighter_lo), (hi_p[i], tighter_hi)) if t]
+        claims, rels = _union(*provs)
+        reasons = tuple(sorted({system.rels[r].reason for r in rels}))
+        m, c, place, event = n.key
+        interval = _fmt(lo[i]) if lo[i] == hi[i] else f"[{_fmt(lo[i])}, {_fmt(hi[i])}{']' if hi[i] != _INF else ')'}"
+        out.append(Derived(
+            metric=m, counted=c, place=place, event=event or None, group=n.gid,
+            low=lo[i], high=None if hi[i] == _INF else hi[i], claims=tuple(sorted(claims)), relations=reasons,
+            message=f"{m}: {c}{' in ' + place[-1] if place else ''} is {interval}, derived from "
+                    f"{', '.join(sorted(claims))} ({'; '.join(reasons)}).",
+        ))
+    out.sort(key=lambda d: (d.metric, d.counted, d.place, d.event or "", d.group or ""))
+    return out

@@ -1,0 +1,286 @@
+"""Claims as CSV: one row per claim, for people who keep figures in spreadsheets.
+
+A CSV file is read into the same document a YAML file holds (so one builder
+checks and builds every claim), and written from it. The columns are
+:data:`COLUMNS`; only ``id`` is required, in any order, and an empty cell means
+the field is not given. See ``docs/file-format.md`` for the full reference.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from claimdiff._documents import Lines, check_size
+from claimdiff.exceptions import ClaimFileError
+
+__all__ = ["COLUMNS", "VALUE_COLUMNS", "parse_csv", "write_csv"]
+
+#: Every column a claims CSV may have, in the order claimdiff writes them.
+COLUMNS = (
+    "id", "metric", "cumulative", "counted", "value", "unit", "place", "event", "period", "stated",
+    "source", "source_kind", "source_party", "via", "quote", "location", "note",
+    "value_low", "value_high", "value_low_closed", "value_high_closed", "value_point", "value_hedge", "value_text",
+)
+#: Columns that spell a figure out field by field, for figures that words cannot give exactly.
+VALUE_COLUMNS = {c: c.removeprefix("value_") for c in COLUMNS if c.startswith("value_")}
+_ALWAYS = tuple(c for c in COLUMNS if c not in VALUE_COLUMNS and c != "cumulative")
+_TEXT_COLUMNS = ("id", "metric", "counted", "unit", "place", "event", "period", "stated", "quote", "location", "note")
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+_BOOLS = {"true": True, "false": False}
+_ESCAPED = re.compile(r"([\\|\[\];])")
+
+
+class _RowError(Exception):
+    def __init__(self, column: str | None, reason: str) -> None:
+        self.column = column
+        self.reason = reason
+
+
+def parse_csv(text: str, path: str) -> tuple[dict[str, Any], Lines]:
+    """The claims document a CSV text stands for, and its line index.
+
+    A row that cannot be turned into a claim's fields stands in the claims list
+    as the :class:`~claimdiff.ClaimFileError` that says why, so that the caller
+    reports it with the others.
+    """
+    check_size(text, path)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    lines: dict[str, int] = {}
+    try:
+        header = next(reader, None)
+        if header is None:
+            raise ClaimFileError(path, "$", None, "is empty; a claims CSV starts with a header row naming its columns")
+        columns = _header(header, path)
+        claims: list[Any] = []
+        metrics: dict[str, dict[str, Any]] = {}
+        start = reader.line_num + 1
+        for row in reader:
+            i = len(claims)
+            loc = f"$.claims[{i}]"
+            lines[loc] = start
+            start = reader.line_num + 1
+            if not any(row):
+                lines.pop(loc)
+                continue
+            cid = row[columns.index("id")] if len(row) > columns.index("id") else None
+            try:
+                claims.append(_row(row, columns, metrics))
+            except _RowError as e:
+                where = loc if e.column is None else f"{loc}.{e.column}"
+                claims.append(ClaimFileError(path, where, cid or None, e.reason, line=lines[loc]))
+    except csv.Error as e:
+        raise ClaimFileError(path, "$", None, f"is not valid CSV: {e}", line=reader.line_num) from e
+    doc: dict[str, Any] = {"claims": claims}
+    if metrics:
+        doc["metrics"] = metrics
+    return doc, lambda: lines
+
+
+def _header(header: list[str], path: str) -> list[str]:
+    columns = [h.strip().lower() for h in header]
+    for c in columns:
+        if c not in COLUMNS:
+            raise ClaimFileError(path, f"$.{c}", None, f"unknown column {c!r}; known: {', '.join(COLUMNS)}", line=1)
+        if columns.count(c) > 1:
+            raise ClaimFileError(path, f"$.{c}", None, f"column {c!r} is given twice", line=1)
+    if "id" not in columns:
+        raise ClaimFileError(path, "$.id", None, "has no 'id' column; every claim needs an id", line=1)
+    return columns
+
+
+def _row(row: list[str], columns: list[str], metrics: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    if len(row) > len(columns):
+        raise _RowError(None, f"has {len(row)} cells but the header names {len(columns)} columns")
+    cells = {c: v for c, v in zip(columns, row, strict=False) if v != ""}
+    out: dict[str, Any] = {c: cells[c] for c in _TEXT_COLUMNS if c in cells}
+    if "value" in cells:
+        out["value"] = _number(cells["value"]) if _NUMBER.fullmatch(cells["value"]) else cells["value"]
+    spelled = {VALUE_COLUMNS[c]: cells[c] for c in VALUE_COLUMNS if c in cells}
+    if spelled:
+        if "value" in out:
+            raise _RowError("value", "give 'value' or the value_* columns, not both")
+        out["value"] = _spelled_value(spelled)
+    if "source" in cells:
+        extra = {k: cells[f"source_{k}"] for k in ("kind", "party") if f"source_{k}" in cells}
+        out["source"] = {"name": cells["source"], **extra} if extra else cells["source"]
+    elif "source_kind" in cells or "source_party" in cells:
+        raise _RowError("source", "is required when 'source_kind' or 'source_party' is given")
+    if "via" in cells:
+        out["via"] = parse_via(cells["via"])
+    if "cumulative" in cells:
+        if "metric" not in cells:
+            raise _RowError("cumulative", "needs a 'metric' in the same row")
+        cumulative = _bool(cells["cumulative"], "cumulative")
+        known = metrics.setdefault(cells["metric"], {"cumulative": cumulative})
+        if known["cumulative"] is not cumulative:
+            raise _RowError("cumulative", f"contradicts an earlier row, which says metric {cells['metric']!r} is "
+                                          f"{'' if known['cumulative'] else 'not '}cumulative")
+    return out
+
+
+def _number(text: str) -> int | float:
+    return float(text) if any(ch in text for ch in ".eE") else int(text)
+
+
+def _bool(text: str, column: str) -> bool:
+    value = _BOOLS.get(text.strip().lower())
+    if value is None:
+        raise _RowError(column, f"must be true or false (got {text!r})")
+    return value
+
+
+def _spelled_value(spelled: Mapping[str, str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for field, text in spelled.items():
+        column = f"value_{field}"
+        if field in ("low_closed", "high_closed"):
+            out[field] = _bool(text, column)
+        elif field in ("low", "high", "point"):
+            t = text.strip().lower()
+            if field != "point" and t in {"inf", "-inf"}:
+                out[field] = t
+            elif _NUMBER.fullmatch(t):
+                out[field] = _number(t)
+            else:
+                raise _RowError(column, f"must be a number (got {text!r})")
+        else:
+            out[field] = text
+    return out
+
+
+# -- the via cell: "Reuters [agency] | ZeroHedge [media; US]" -------------------------------------
+
+
+def parse_via(cell: str) -> list[str | dict[str, str]]:
+    r"""The sources in a ``via`` cell: names separated by ``|``, each optionally followed by ``[kind]`` or ``[kind; party]``.
+
+    A backslash escapes ``\``, ``|``, ``[``, ``]`` and ``;`` inside a name or party.
+
+    >>> parse_via("Reuters [agency] | ZeroHedge")
+    [{'name': 'Reuters', 'kind': 'agency'}, 'ZeroHedge']
+    """
+    items: list[str | dict[str, str]] = []
+    for part in _split(cell, "|"):
+        name, bracket = _bracket(part)
+        if bracket is None:
+            items.append(name)
+            continue
+        kind, sep, party = _partition(bracket)
+        spec = {"name": name, "kind": kind.strip()}
+        if sep:
+            spec["party"] = party.removeprefix(" ")
+        items.append(spec)
+    return items
+
+
+def _split(text: str, sep: str) -> list[str]:
+    """Split on unescaped ``sep``, keeping escapes in the parts."""
+    parts, current, i = [], [], 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\" and i + 1 < len(text):
+            current.append(text[i : i + 2])
+            i += 2
+            continue
+        if ch == sep:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+        i += 1
+    parts.append("".join(current))
+    return parts
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text, flags=re.DOTALL)
+
+
+def _bracket(part: str) -> tuple[str, str | None]:
+    stripped = part.rstrip()
+    if not stripped.endswith("]") or stripped.endswith("\\]"):
+        return _unescape(part).strip(), None
+    opened = [m.start() for m in re.finditer(r"(?<!\\)\[", stripped)]
+    if not opened:
+        raise _RowError("via", f"has ']' without '[' in {part.strip()!r}")
+    at = opened[-1]
+    return _unescape(stripped[:at]).strip(), stripped[at + 1 : -1]
+
+
+def _partition(bracket: str) -> tuple[str, str, str]:
+    pieces = _split(bracket, ";")
+    if len(pieces) == 1:
+        return _unescape(pieces[0]), "", ""
+    return _unescape(pieces[0]), ";", _unescape(";".join(pieces[1:]))
+
+
+def _escape(text: str) -> str:
+    return _ESCAPED.sub(r"\\\1", text)
+
+
+def via_cell(items: Iterable[str | Mapping[str, Any]]) -> str:
+    """The ``via`` cell for sources in the claims-file form (see :func:`parse_via`)."""
+    out = []
+    for item in items:
+        if isinstance(item, str):
+            out.append(_escape(item))
+            continue
+        tail = item["kind"] if item.get("party") is None else f"{item['kind']}; {_escape(item['party'])}"
+        out.append(f"{_escape(item['name'])} [{tail}]")
+    return " | ".join(out)
+
+
+# -- writing ------------------------------------------------------------------------------------
+
+
+def write_csv(claims: Iterable[Mapping[str, Any]], metrics: Mapping[str, Mapping[str, Any]]) -> str:
+    """CSV text for claims in the claims-file form (as :func:`claimdiff._files.claim_to_dict` gives them).
+
+    Args:
+        claims: Claims as mappings of file fields.
+        metrics: Metric definitions the file must carry; their ``cumulative`` goes in each row.
+    """
+    rows = [_cells(c, metrics) for c in claims]
+    used = {k for r in rows for k in r}
+    columns = [c for c in COLUMNS if c in _ALWAYS or c in used]
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def _cells(claim: Mapping[str, Any], metrics: Mapping[str, Mapping[str, Any]]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for key, value in claim.items():
+        if key == "value" and isinstance(value, Mapping):
+            for field, v in value.items():
+                out[f"value_{field}"] = _text(v)
+        elif key == "source" and isinstance(value, Mapping):
+            out["source"] = value["name"]
+            out["source_kind"] = value["kind"]
+            if value.get("party") is not None:
+                out["source_party"] = value["party"]
+        elif key == "via":
+            out["via"] = via_cell(value)
+        else:
+            out[key] = _text(value)
+    definition = metrics.get(claim["metric"])
+    if definition is not None:
+        out["cumulative"] = _text(definition["cumulative"])
+    return out
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if math.isfinite(value) and value == int(value) and abs(value) < 2**53:
+            return str(int(value))
+        return repr(value)
+    return str(value)

@@ -1,0 +1,45 @@
+"""A report as pandas tables (the ``pandas`` extra), imported only when asked for."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from claimdiff._report import Report
+
+__all__ = ["TABLES", "report_frame"]
+
+#: The tables a report exports, each the list of that name in :meth:`Report.to_dict`.
+TABLES = ("groups", "flags", "rejected")
+
+
+def report_frame(report: Report, table: str) -> Any:
+    """One table of ``report`` as a :class:`pandas.DataFrame`, one row per item, columns as in the JSON contract.
+
+    Raises:
+        ValueError: ``table`` is not one of :data:`TABLES`.
+        ImportError: pandas is not installed; the message names the extra to install.
+    """
+    if table not in TABLES:
+        raise ValueError(f"table must be one of {', '.join(TABLES)} (got {table!r})")
+    try:
+        import pandas as pd  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: PLC0415
+    except ImportError as e:
+        raise ImportError(
+            "Report.to_dataframe() needs pandas; install it with: pip install 'claimdiff[pandas]'", name="pandas"
+        ) from e
+    rows = report.to_dict()[table]
+    columns = _COLUMNS[table]
+    return pd.DataFrame(rows, columns=columns)
+
+
+# Columns are fixed, so an empty table still has them.
+_COLUMNS = {
+    "groups": [
+        "id", "metric", "counted", "place", "event", "period", "dimension", "cumulative", "unit", "low", "high",
+        "low_closed", "high_closed", "feasible", "consensus_low", "consensus_high", "best", "claims", "supporting",
+        "dissenting", "superseded", "stale", "origins",
+    ],
+    "flags": ["kind", "severity", "claims", "group", "message", "gap", "relative_gap", "unit"],
+    "rejected": ["claim", "reason"],
+}

@@ -1,0 +1,136 @@
+"""The JSON Schema of claims files, shipped with the package, and the structural check the loader runs with it.
+
+The schema (``claimdiff/schema/claims.schema.json``) is the one published in the
+docs. claimdiff checks documents against it itself — a few dozen lines for the
+keywords the schema uses — so that reading a file needs no extra dependency and
+every message reads like the rest of claimdiff's.
+"""
+
+from __future__ import annotations
+
+import json
+import reprlib
+from collections.abc import Iterator, Mapping
+from functools import cache
+from importlib import resources
+from typing import Any
+
+__all__ = ["SCHEMA_RESOURCE", "claims_schema", "problems", "short_repr"]
+
+#: Where the schema lives inside the package.
+SCHEMA_RESOURCE = "schema/claims.schema.json"
+
+_REPR = reprlib.Repr()
+_REPR.maxlevel, _REPR.maxdict, _REPR.maxlist, _REPR.maxstring, _REPR.maxother = 3, 4, 4, 60, 60
+_TYPE_WORDS = {
+    "string": "text", "number": "a number", "integer": "a whole number", "boolean": "true or false",
+    "null": "null", "object": "a mapping", "array": "a list",
+}
+
+
+def short_repr(value: object) -> str:
+    """A repr short enough for an error message, whatever the value holds."""
+    return _REPR.repr(value)
+
+
+@cache
+def claims_schema() -> Mapping[str, Any]:
+    """The JSON Schema of the claims-file format, as a mapping."""
+    text = resources.files("claimdiff").joinpath(SCHEMA_RESOURCE).read_text(encoding="utf-8")
+    schema: Mapping[str, Any] = json.loads(text)
+    return schema
+
+
+def _resolve(ref: str) -> Mapping[str, Any]:
+    node: Any = claims_schema()
+    for part in ref.removeprefix("#/").split("/"):
+        node = node[part]
+    return node  # type: ignore[no-any-return]
+
+
+def _is(value: Any, kind: str) -> bool:
+    if kind == "string":
+        return isinstance(value, str)
+    if kind == "boolean":
+        return isinstance(value, bool)
+    if kind == "null":
+        return value is None
+    if kind == "object":
+        return isinstance(value, Mapping)
+    if kind == "array":
+        return isinstance(value, list)
+    if kind == "integer":
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, int | float) and not isinstance(value, bool)  # number
+
+
+def _title(schema: Mapping[str, Any]) -> str:
+    if "$ref" in schema:
+        return _title(_resolve(schema["$ref"]))
+    if "title" in schema:
+        return str(schema["title"])
+    kinds = schema.get("type", [])
+    kinds = [kinds] if isinstance(kinds, str) else kinds
+    return " or ".join(_TYPE_WORDS[k] for k in kinds) or "a value"
+
+
+def _accepts_type(schema: Mapping[str, Any], value: Any) -> bool:
+    if "$ref" in schema:
+        return _accepts_type(_resolve(schema["$ref"]), value)
+    if "anyOf" in schema:
+        return any(_accepts_type(s, value) for s in schema["anyOf"])
+    kinds = schema.get("type")
+    if kinds is None:
+        return True
+    return any(_is(value, k) for k in ([kinds] if isinstance(kinds, str) else kinds))
+
+
+def problems(value: Any, schema: Mapping[str, Any], location: str) -> Iterator[tuple[str, str]]:
+    """Every way ``value`` breaks ``schema``, as ``(location, reason)`` pairs, outermost first.
+
+    Supports the keywords the claims schema uses: ``$ref`` (local), ``type``,
+    ``const``, ``enum``, ``minLength``, ``properties``, ``required``,
+    ``additionalProperties``, ``items`` and ``anyOf``.
+    """
+    if "$ref" in schema:
+        yield from problems(value, _resolve(schema["$ref"]), location)
+        return
+    if "anyOf" in schema:
+        fitting = [s for s in schema["anyOf"] if _accepts_type(s, value)]
+        if not fitting:
+            yield location, f"must be {_title(schema)} (got {short_repr(value)})"
+            return
+        found = [list(problems(value, s, location)) for s in fitting]
+        if all(found):
+            yield from found[0]
+        return
+    if not _accepts_type(schema, value):
+        yield location, f"must be {_title(schema)} (got {short_repr(value)})"
+        return
+    if "const" in schema and value != schema["const"]:
+        yield location, f"must be {schema['const']!r} (got {short_repr(value)})"
+    if "enum" in schema and value not in schema["enum"]:
+        yield location, f"must be one of {', '.join(map(str, schema['enum']))} (got {short_repr(value)})"
+    if isinstance(value, str) and len(value.strip()) < schema.get("minLength", 0):
+        yield location, "must not be empty"
+    if isinstance(value, Mapping):
+        yield from _object_problems(value, schema, location)
+    if isinstance(value, list) and "items" in schema:
+        for i, item in enumerate(value):
+            yield from problems(item, schema["items"], f"{location}[{i}]")
+
+
+def _object_problems(value: Mapping[Any, Any], schema: Mapping[str, Any], location: str) -> Iterator[tuple[str, str]]:
+    props: Mapping[str, Any] = schema.get("properties", {})
+    extra = schema.get("additionalProperties", True)
+    for key in schema.get("required", ()):
+        if key not in value:
+            yield f"{location}.{key}", "is required"
+    for key, item in value.items():
+        name = str(key)
+        if name in props:
+            yield from problems(item, props[name], f"{location}.{name}")
+        elif extra is False:
+            yield f"{location}.{name}", f"unknown field {name!r}; known: {', '.join(props)}"
+        elif isinstance(extra, Mapping):
+            yield from problems(item, extra, f"{location}.{name}")
