@@ -204,12 +204,12 @@ NODES = {
 @st.composite
 def systems(draw: st.DrawFn) -> list[Claim]:
     """Claims on people, adults, children in a city and people in its oblast, each from its own origin."""
-    out = []
-    for name, (metric, counted, place) in NODES.items():
-        for k in range(draw(st.integers(0, 2))):
-            out.append(Claim(id=f"{name}{k}", metric=metric, estimate=draw(small_estimates()),
-                             scope=scope(counted, place), source=f"{name} source {k}", stated=DAY))
-    return out
+    return [
+        Claim(id=f"{name}{k}", metric=metric, estimate=draw(small_estimates()), scope=scope(counted, place),
+              source=f"{name} source {k}", stated=DAY)
+        for name, (metric, counted, place) in NODES.items()
+        for k in range(draw(st.integers(0, 2)))
+    ]
 
 
 def brute_feasible(claims: list[Claim]) -> bool:

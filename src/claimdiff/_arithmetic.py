@@ -70,7 +70,9 @@ class _System:
     """Nodes and relations built from the groups, the taxonomy and declared relations."""
 
     def __init__(self, facts: Sequence[GroupFacts], declared: Sequence[Relation], taxonomy: Taxonomy) -> None:
-        self.nodes: list[_Node] = [_Node(f.key, f.gid, f.period, list(f.claims)) for f in facts]
+        self.nodes: list[_Node] = [
+            _Node(f.key, f.gid, f.period, sorted(f.claims, key=lambda t: t[0].id)) for f in facts
+        ]
         self.rels: list[_Rel] = []
         self._index: dict[_Key, list[int]] = {}
         for i, n in enumerate(self.nodes):
@@ -110,11 +112,17 @@ class _System:
         return i
 
     def _dominance(self, taxonomy: Taxonomy) -> None:
-        """g <= h when h's metric bounds g's, h counts a superset, and h's place contains g's."""
+        """Figure g is at most h when h's metric bounds g's, h counts a superset, and h's place contains g's."""
+        metrics_above: dict[str, tuple[str, ...]] = {}
+        counted_above: dict[str, tuple[str, ...]] = {}
         for g in range(len(self.nodes)):
             m, c, place, event = self.nodes[g].key
-            for m2 in (m, *taxonomy.metrics_above(m)):
-                for c2 in (c, *taxonomy.counted_above(c)):
+            if m not in metrics_above:
+                metrics_above[m] = (m, *taxonomy.metrics_above(m))
+            if c not in counted_above:
+                counted_above[c] = (c, *taxonomy.counted_above(c))
+            for m2 in metrics_above[m]:
+                for c2 in counted_above[c]:
                     for depth in range(len(place), -1, -1):
                         p2 = place[:depth]
                         if (m2, c2, p2) == (m, c, place):
@@ -199,8 +207,8 @@ class _System:
             return (k.metric, k.counted, k.place, k.event or "")
 
         whole_key = key(r.whole)
-        anchors = self._index.get(whole_key) or [None]
-        for anchor in list(anchors):
+        anchors: list[int | None] = [*self._index.get(whole_key, [])] or [None]
+        for anchor in anchors:
             period = None if anchor is None else self.nodes[anchor].period
             whole = anchor if anchor is not None else self._find(whole_key, None, create=True)
             parts = [self._find(key(p), period, create=True) for p in r.parts]
@@ -209,13 +217,42 @@ class _System:
 
     # -- propagation -----------------------------------------------------------------------------
 
-    def initial(self, allowed: set[str] | None) -> tuple[list[float], list[float], list[_Prov], list[_Prov]]:
-        lo = [0.0] * len(self.nodes)
-        hi = [_INF] * len(self.nodes)
-        lo_p = [_EMPTY] * len(self.nodes)
-        hi_p = [_EMPTY] * len(self.nodes)
-        for i, n in enumerate(self.nodes):
-            for c, clo, chi in sorted(n.claims, key=lambda t: t[0].id):
+    def components(self) -> list[tuple[list[int], list[int]]]:
+        """Nodes and relations split into independent parts: each is checked on its own."""
+        parent = list(range(len(self.nodes)))
+
+        def root(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        for rel in self.rels:
+            a = root(rel.whole)
+            for p in rel.parts:
+                b = root(p)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+                    a = min(a, b)
+        nodes: dict[int, list[int]] = {}
+        rels: dict[int, list[int]] = {}
+        for i in range(len(self.nodes)):
+            nodes.setdefault(root(i), []).append(i)
+        for r, rel in enumerate(self.rels):
+            rels.setdefault(root(rel.whole), []).append(r)
+        return [(nodes[k], rels[k]) for k in sorted(rels)]
+
+    def initial(
+        self, nodes: Iterable[int], allowed: set[str] | None
+    ) -> tuple[dict[int, float], dict[int, float], dict[int, _Prov], dict[int, _Prov]]:
+        """Each node's interval from the allowed claims alone; nodes no claim speaks of are [0, inf)."""
+        lo: dict[int, float] = {}
+        hi: dict[int, float] = {}
+        lo_p: dict[int, _Prov] = {}
+        hi_p: dict[int, _Prov] = {}
+        for i in nodes:
+            lo[i], hi[i], lo_p[i], hi_p[i] = 0.0, _INF, _EMPTY, _EMPTY
+            for c, clo, chi in self.nodes[i].claims:  # in id order, so ties go to the smallest id
                 if allowed is not None and c.id not in allowed:
                     continue
                 if clo > lo[i]:
@@ -225,38 +262,37 @@ class _System:
         return lo, hi, lo_p, hi_p
 
     def propagate(
-        self, allowed: set[str] | None = None, rels: Sequence[int] | None = None
-    ) -> tuple[list[float], list[float], list[_Prov], list[_Prov], int | None]:
-        """Narrow every node to a fixpoint; return the bounds and the first node that emptied, if any."""
-        lo, hi, lo_p, hi_p = self.initial(allowed)
-        active = range(len(self.rels)) if rels is None else rels
+        self, rels: Sequence[int], allowed: set[str] | None = None
+    ) -> tuple[dict[int, float], dict[int, float], dict[int, _Prov], dict[int, _Prov], int | None]:
+        """Narrow the nodes of ``rels`` to a fixpoint; return the bounds and the first node that emptied, if any."""
         touching: dict[int, list[int]] = {}
-        for r in active:
+        for r in rels:
             rel = self.rels[r]
             for n in (rel.whole, *rel.parts):
                 touching.setdefault(n, []).append(r)
-        for i in range(len(self.nodes)):
+        lo, hi, lo_p, hi_p = self.initial(touching, allowed)
+        for i in touching:
             if lo[i] > hi[i] + _EPS:
                 return lo, hi, lo_p, hi_p, i
-        queue = deque(active)
-        queued = set(active)
+        queue = deque(rels)
+        queued = set(rels)
         budget = 200 + 50 * len(queue)
         while queue and budget > 0:
             r = queue.popleft()
             queued.discard(r)
             rel = self.rels[r]
             changed: list[int] = []
-            for node, is_low, value, prov in _rule(rel, r, lo, hi, lo_p, hi_p):
+            for node, is_low, value, provs in _rule(rel, r, lo, hi, lo_p, hi_p):
                 budget -= 1
                 if is_low:
-                    value = math.ceil(value - _EPS)
-                    if value > lo[node] + _EPS:
-                        lo[node], lo_p[node] = value, prov
+                    bound: float = math.ceil(value - _EPS)
+                    if bound > lo[node] + _EPS:
+                        lo[node], lo_p[node] = bound, _union(*provs)
                         changed.append(node)
                 else:
-                    value = math.floor(value + _EPS) if math.isfinite(value) else value
-                    if value < hi[node] - _EPS:
-                        hi[node], hi_p[node] = value, prov
+                    bound = math.floor(value + _EPS) if math.isfinite(value) else value
+                    if bound < hi[node] - _EPS:
+                        hi[node], hi_p[node] = bound, _union(*provs)
                         changed.append(node)
             for node in changed:
                 if lo[node] > hi[node] + _EPS:
@@ -304,24 +340,23 @@ def _sum_except(values: Sequence[float], skip: int | None) -> float:
 
 
 def _rule(
-    rel: _Rel, r: int, lo: list[float], hi: list[float], lo_p: list[_Prov], hi_p: list[_Prov]
-) -> Iterable[tuple[int, bool, float, _Prov]]:
-    """The bounds relation ``r`` implies, with where each comes from."""
+    rel: _Rel, r: int, lo: dict[int, float], hi: dict[int, float], lo_p: dict[int, _Prov], hi_p: dict[int, _Prov]
+) -> Iterable[tuple[int, bool, float, tuple[_Prov, ...]]]:
+    """The bounds relation ``r`` implies, with the provenances each comes from (united only if it is used)."""
     w, parts = rel.whole, rel.parts
     me: _Prov = (frozenset(), frozenset((r,)))
     plo = [lo[p] for p in parts]
     phi = [hi[p] for p in parts]
-    yield w, True, _sum_except(plo, None), _union(me, *(lo_p[p] for p in parts))
+    yield w, True, _sum_except(plo, None), (me, *(lo_p[p] for p in parts))
     if rel.kind is RelationKind.PARTITION:
-        yield w, False, _sum_except(phi, None), _union(me, *(hi_p[p] for p in parts))
+        yield w, False, _sum_except(phi, None), (me, *(hi_p[p] for p in parts))
     for k, p in enumerate(parts):
-        others = [lo_p[q] for j, q in enumerate(parts) if j != k]
         if hi[w] != _INF:
-            yield p, False, hi[w] - _sum_except(plo, k), _union(me, hi_p[w], *others)
+            yield p, False, hi[w] - _sum_except(plo, k), (me, hi_p[w], *(lo_p[q] for j, q in enumerate(parts) if j != k))
         if rel.kind is RelationKind.PARTITION:
             rest = _sum_except(phi, k)
             if rest != _INF:
-                yield p, True, lo[w] - rest, _union(me, lo_p[w], *(hi_p[q] for j, q in enumerate(parts) if j != k))
+                yield p, True, lo[w] - rest, (me, lo_p[w], *(hi_p[q] for j, q in enumerate(parts) if j != k))
 
 
 # -- flags and derived figures ---------------------------------------------------------------------
@@ -334,37 +369,39 @@ def check_arithmetic(
 ) -> tuple[list[Flag], list[Derived]]:
     """Flag the figures that cannot add up, and derive what the relations imply."""
     system = _System(facts, declared, taxonomy)
-    if not system.rels:
-        return [], []
     flags: list[Flag] = []
-    allowed = {c.id for n in system.nodes for c, _, _ in n.claims}
-    for _ in range(50):  # each round removes at least one claim; bounded for safety
-        lo, hi, lo_p, hi_p, empty = system.propagate(allowed)
-        if empty is None:
-            break
-        suspects = set(lo_p[empty][0] | hi_p[empty][0])
-        rels = _simplest(system, suspects, sorted(lo_p[empty][1] | hi_p[empty][1]))
-        core = _shrink(system, suspects, rels)
-        flags.append(_flag(system, core, rels))
-        allowed -= core
-    else:  # pragma: no cover - only reached by pathological inputs
-        return flags, []
-    return flags, _derived(system, allowed, lo, hi, lo_p, hi_p)
+    derived: list[Derived] = []
+    for nodes, rels in system.components():
+        allowed = {c.id for i in nodes for c, _, _ in system.nodes[i].claims}
+        for _ in range(50):  # each round sets at least one claim aside; bounded for safety
+            lo, hi, lo_p, hi_p, empty = system.propagate(rels, allowed)
+            if empty is None:
+                derived.extend(_derived(system, nodes, allowed, lo, hi, lo_p, hi_p))
+                break
+            suspects = set(lo_p[empty][0] | hi_p[empty][0])
+            used = _simplest(system, suspects, sorted(lo_p[empty][1] | hi_p[empty][1]), nodes, rels)
+            core = _shrink(system, suspects, used)
+            flags.append(_flag(system, core, used, nodes))
+            allowed -= core
+    derived.sort(key=lambda d: (d.metric, d.counted, d.place, d.event or "", d.group or ""))
+    return flags, derived
 
 
-def _simplest(system: _System, suspects: set[str], rels: list[int]) -> list[int]:
+def _simplest(
+    system: _System, suspects: set[str], used: list[int], nodes: Sequence[int], rels: Sequence[int]
+) -> list[int]:
     """One relation that alone shows the conflict, if there is one (an at-most before a partition)."""
-    holders = {i for i, n in enumerate(system.nodes) if any(c.id in suspects for c, _, _ in n.claims)}
-    candidates = set(rels) | {
-        r for r, rel in enumerate(system.rels) if rel.whole in holders and holders.intersection(rel.parts)
+    holders = {i for i in nodes if any(c.id in suspects for c, _, _ in system.nodes[i].claims)}
+    candidates = set(used) | {
+        r for r in rels if system.rels[r].whole in holders and holders.intersection(system.rels[r].parts)
     }
-    if len(candidates) > 1 or candidates != set(rels):
+    if len(candidates) > 1 or candidates != set(used):
         ranked = sorted(candidates, key=lambda r: (system.rels[r].kind is RelationKind.PARTITION,
                                                    len(system.rels[r].parts), r))
         for r in ranked:
-            if system.propagate(suspects, [r])[4] is not None:
+            if system.propagate([r], suspects)[4] is not None:
                 return [r]
-    return rels
+    return used
 
 
 def _shrink(system: _System, suspects: set[str], rels: Sequence[int]) -> set[str]:
@@ -372,7 +409,7 @@ def _shrink(system: _System, suspects: set[str], rels: Sequence[int]) -> set[str
     core = set(suspects)
     for cid in sorted(suspects):
         trial = core - {cid}
-        if system.propagate(trial, rels)[4] is not None:
+        if system.propagate(rels, trial)[4] is not None:
             core = trial
     return core
 
@@ -381,8 +418,8 @@ def _claim_text(c: Claim) -> str:
     return f"'{c.id}' ({c.estimate.describe()})"
 
 
-def _flag(system: _System, core: set[str], rels: Sequence[int]) -> Flag:
-    claims = {c.id: (c, n) for n in system.nodes for c, _, _ in n.claims if c.id in core}
+def _flag(system: _System, core: set[str], rels: Sequence[int], nodes: Sequence[int]) -> Flag:
+    claims = {c.id: (c, system.nodes[i]) for i in nodes for c, _, _ in system.nodes[i].claims if c.id in core}
     used = [system.rels[r] for r in rels]
     if any(r.kind is RelationKind.PARTITION for r in used):
         kind = FlagKind.SUBTOTAL_MISMATCH
@@ -448,11 +485,20 @@ def _says(cs: list[Claim]) -> str:
 
 
 def _derived(
-    system: _System, allowed: set[str], lo: list[float], hi: list[float], lo_p: list[_Prov], hi_p: list[_Prov]
+    system: _System,
+    nodes: Sequence[int],
+    allowed: set[str],
+    lo: dict[int, float],
+    hi: dict[int, float],
+    lo_p: dict[int, _Prov],
+    hi_p: dict[int, _Prov],
 ) -> list[Derived]:
-    base_lo, base_hi, _, _ = system.initial(allowed)
+    base_lo, base_hi, _, _ = system.initial(nodes, allowed)
     out = []
-    for i, n in enumerate(system.nodes):
+    for i in nodes:
+        n = system.nodes[i]
+        if i not in lo:
+            continue
         tighter_lo = lo[i] > base_lo[i] + _EPS
         tighter_hi = hi[i] < base_hi[i] - _EPS
         if not (tighter_lo or tighter_hi):
@@ -468,5 +514,4 @@ def _derived(
             message=f"{m}: {c}{' in ' + place[-1] if place else ''} is {interval}, derived from "
                     f"{', '.join(sorted(claims))} ({'; '.join(reasons)}).",
         ))
-    out.sort(key=lambda d: (d.metric, d.counted, d.place, d.event or "", d.group or ""))
     return out

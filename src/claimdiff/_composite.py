@@ -22,8 +22,8 @@ from claimdiff.exceptions import ClaimdiffError, InvalidClaimError, InvalidEstim
 
 __all__ = ["Composite", "composite_claims", "parse_composite"]
 
-_INCLUDING = re.compile(r"^(?P<total>.+?),?\s+(?:including|among them|of whom|of which)\s+(?P<parts>.+)$", re.I)
-_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.I)
+_INCLUDING = re.compile(r"^(?P<total>.+?),?\s+(?:including|among them|of whom|of which)\s+(?P<parts>.+)$", re.IGNORECASE)
+_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
 
 
 @attrs.frozen

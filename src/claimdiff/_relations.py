@@ -23,6 +23,10 @@ def _counted_name(value: str) -> str:
     return DEFAULT_VOCABULARY.counted(value)
 
 
+def _keys(values: Iterable[FigureKey]) -> tuple[FigureKey, ...]:
+    return tuple(values)
+
+
 @attrs.frozen
 class FigureKey:
     """Which figure: the metric, what is counted, where, and for which event.
@@ -73,7 +77,7 @@ class Relation:
 
     kind: RelationKind
     whole: FigureKey
-    parts: tuple[FigureKey, ...] = attrs.field(converter=tuple)
+    parts: tuple[FigureKey, ...] = attrs.field(converter=_keys)
     reason: str = "declared"
 
     @parts.validator
