@@ -123,7 +123,8 @@ class _System:
                 counted_above[c] = (c, *taxonomy.counted_above(c))
             for m2 in metrics_above[m]:
                 for c2 in counted_above[c]:
-                    for depth in range(len(place), -1, -1):
+                    # An empty place is unknown, not "everywhere": it contains nothing.
+                    for depth in range(len(place), 0, -1):
                         p2 = place[:depth]
                         if (m2, c2, p2) == (m, c, place):
                             continue
@@ -312,7 +313,7 @@ def _relation_order(r: Relation) -> tuple[object, ...]:
 
 
 def _under(inner: tuple[str, ...], outer: tuple[str, ...]) -> bool:
-    return len(inner) > len(outer) and inner[: len(outer)] == outer
+    return bool(outer) and len(inner) > len(outer) and inner[: len(outer)] == outer
 
 
 def _why(label: str, part: _Key, whole: _Key) -> str:
