@@ -135,6 +135,7 @@ def test_regions_add_up_to_at_most_their_country() -> None:
         claim("r", "12", place="Russia"),
     ])
     (flag,) = arithmetic(report)
+    assert flag.kind is FlagKind.SUBTOTAL_MISMATCH
     assert flag.claims == ("a", "b", "r")
     assert "8 people ('a') + 7 people ('b') = 15" in flag.message
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
-from claimdiff import FlagKind, Report, load_claims, reconcile
+from claimdiff import Claim, FlagKind, Report, Source, load_claims, parse_estimate, reconcile
 from conftest import SEED
 
 
@@ -19,8 +20,8 @@ def group(report: Report, claim_id: str) -> tuple[float | None, float | None, fl
 
 
 def test_every_figure_is_loaded_and_reconciled(report: Report) -> None:
-    """All 21 figures of the article load, and each is in a group; none is rejected."""
-    assert len(report.claims) == 21
+    """All 20 entries of the seed load as 22 claims (two composite figures add their parts), each in a group."""
+    assert len(report.claims) == 22
     assert report.rejected == ()
     assert sorted(cid for g in report.groups for cid in g.claims) == sorted(c.id for c in report.claims)
 
@@ -42,15 +43,17 @@ def test_over_100_and_108_injured_agree(report: Report) -> None:
 
 
 def test_belgorod_death_figures_do_not_conflict(report: Report) -> None:
-    """'at least 14' killed, 12 adults and two children: separate counted things, no conflict."""
-    assert group(report, "zh-belgorod-killed") == (14, None, 14)
-    assert group(report, "mod-belgorod-killed-adults") == (12, 12, 12)
-    assert group(report, "mod-belgorod-killed-children") == (2, 2, 2)
+    """'at least 14' killed and the ministry's '12 adults and two children' (14) agree on 14."""
+    assert group(report, "zh-belgorod-killed") == (14, 14, 14)
+    assert report.group_of("zh-belgorod-killed") is report.group_of("mod-belgorod-killed")
+    assert group(report, "mod-belgorod-killed/adults") == (12, 12, 12)
+    assert group(report, "mod-belgorod-killed/children") == (2, 2, 2)
+    assert report.claim("mod-belgorod-killed/children").part_of == "mod-belgorod-killed"
 
 
 def test_bryansk_child_is_not_in_belgorods_toll(report: Report) -> None:
     """The child killed in Bryansk Oblast is a different place from the children killed in Belgorod."""
-    assert report.group_of("bryansk-child-killed") is not report.group_of("mod-belgorod-killed-children")
+    assert report.group_of("bryansk-child-killed") is not report.group_of("mod-belgorod-killed/children")
 
 
 def test_the_two_days_attacks_stay_apart(report: Report) -> None:
@@ -96,3 +99,71 @@ def test_acled_policy_on_the_seed(report: Report) -> None:
     """Under ACLED's rules 'dozens' of intercepted weapons is coded 12."""
     acled = reconcile(load_claims(SEED, hedges=__import__("claimdiff").ACLED_HEDGES), "acled")
     assert acled.group_of("mod-russia-intercepted").best == 12
+
+
+ARITHMETIC = {FlagKind.SUBTOTAL_MISMATCH, FlagKind.PART_EXCEEDS_WHOLE, FlagKind.INVERTED_METRICS}
+
+
+def test_the_arithmetic_of_the_article_holds(report: Report) -> None:
+    """No arithmetic flag on the Belgorod, Bryansk and previous-day figures."""
+    assert not [f for f in report.flags if f.kind in ARITHMETIC]
+
+
+def test_adults_injured_are_derived(report: Report) -> None:
+    """108 injured including 15 children: 93 adults injured, derived from the ministry's two figures."""
+    (adults,) = [d for d in report.derived if d.metric == "injured" and d.counted == "adults"]
+    assert (adults.low, adults.high) == (93, 93)
+    assert adults.claims == ("mod-belgorod-injured", "mod-belgorod-injured/children")
+
+
+def test_missiles_and_drones_shot_down_are_at_least_45(report: Report) -> None:
+    """'dozens' intercepted, 13 missiles over Belgorod Oblast and 32 drones: at least 45 of the dozens."""
+    (both,) = [d for d in report.derived if d.counted == "missiles and drones"]
+    assert (both.low, both.high) == (45, 99)
+    assert both.group == report.group_of("mod-russia-intercepted").id
+
+
+def mutated(claim_id: str, value: str) -> list[Claim]:
+    """The seed with one claim's figure replaced."""
+    return [attrs.evolve(c, estimate=parse_estimate(value)) if c.id == claim_id else c for c in load_claims(SEED)]
+
+
+def new_flags(claims: list[Claim], base: Report) -> list[tuple[FlagKind, tuple[str, ...]]]:
+    before = {(f.kind, f.claims) for f in base.flags}
+    return [(f.kind, f.claims) for f in reconcile(claims).flags if (f.kind, f.claims) not in before]
+
+
+def test_mutation_five_children_killed(report: Report) -> None:
+    """Children killed 5 instead of 2, the total still 14: a subtotal mismatch naming the three figures, nothing else."""
+    claims = mutated("mod-belgorod-killed/children", "5")
+    assert new_flags(claims, report) == [
+        (FlagKind.SUBTOTAL_MISMATCH, ("mod-belgorod-killed", "mod-belgorod-killed/adults", "mod-belgorod-killed/children"))
+    ]
+
+
+def test_mutation_more_shot_down_than_launched(report: Report) -> None:
+    """80 drones shot down against 'some 70' launched: inverted metrics, nothing else."""
+    claims = mutated("mod-drones-shot-down-later", "80")
+    assert new_flags(claims, report) == [
+        (FlagKind.INVERTED_METRICS, ("mod-drones-shot-down-later", "ua-media-drones-launched"))
+    ]
+
+
+def test_mutation_160_launched_against_up_to_158(report: Report) -> None:
+    """Other reports split 'up to 158' into missiles and drones launched; 122 + 38 = 160 is a subtotal mismatch,
+    122 + 36 = 158 is not."""
+    base = load_claims(SEED)
+    template = report.claim("ua-launched-2023-12-29")
+
+    def split(drones: int) -> list[Claim]:
+        return [
+            attrs.evolve(template, id=f"split-{what}", estimate=parse_estimate(str(n)),
+                         scope=attrs.evolve(template.scope, counted=what), source=Source("Ukrainian Air Force"))
+            for what, n in (("missiles", 122), ("drones", drones))
+        ]
+
+    fine = reconcile([*base, *split(36)])
+    assert not [f for f in fine.flags if f.kind in ARITHMETIC]
+    fine_flags = {(f.kind, f.claims) for f in fine.flags}
+    broken = [(f.kind, f.claims) for f in reconcile([*base, *split(38)]).flags if (f.kind, f.claims) not in fine_flags]
+    assert broken == [(FlagKind.SUBTOTAL_MISMATCH, ("split-drones", "split-missiles", "ua-launched-2023-12-29"))]

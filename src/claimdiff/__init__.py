@@ -7,6 +7,7 @@ them into a :class:`Report` of groups and typed :class:`Flag` findings.
 """
 
 from claimdiff._claim import Claim, Scope, Source, SourceKind, place_path
+from claimdiff._composite import Composite, composite_claims, parse_composite
 from claimdiff._estimate import Estimate, Hedge
 from claimdiff._extract import Candidate, extract
 from claimdiff._files import (
@@ -24,7 +25,8 @@ from claimdiff._measure import Measure
 from claimdiff._period import Period
 from claimdiff._policy import POLICIES, Estimator, Policy, policy_named
 from claimdiff._reconcile import reconcile
-from claimdiff._report import Group, Rejected, Report
+from claimdiff._relations import DEFAULT_TAXONOMY, FigureKey, Relation, RelationKind, Taxonomy
+from claimdiff._report import Derived, Group, Rejected, Report
 from claimdiff._vocabulary import DEFAULT_VOCABULARY, Metric, Vocabulary
 from claimdiff.exceptions import (
     ClaimdiffError,
@@ -42,6 +44,7 @@ __version__ = "0.1.0"
 __all__ = [
     "ACLED_HEDGES",
     "DEFAULT_HEDGES",
+    "DEFAULT_TAXONOMY",
     "DEFAULT_VOCABULARY",
     "FORMATS",
     "POLICIES",
@@ -50,8 +53,11 @@ __all__ = [
     "ClaimFileError",
     "ClaimFileErrors",
     "ClaimdiffError",
+    "Composite",
+    "Derived",
     "Estimate",
     "Estimator",
+    "FigureKey",
     "Flag",
     "FlagKind",
     "Group",
@@ -67,20 +73,25 @@ __all__ = [
     "Period",
     "Policy",
     "Rejected",
+    "Relation",
+    "RelationKind",
     "Report",
     "Scope",
     "Severity",
     "Source",
     "SourceKind",
+    "Taxonomy",
     "UnknownPolicyError",
     "VagueQuantity",
     "Vocabulary",
+    "composite_claims",
     "dump_claims",
     "extract",
     "load_claims",
     "load_claims_lenient",
     "loads_claims",
     "loads_claims_lenient",
+    "parse_composite",
     "parse_estimate",
     "place_path",
     "policy_named",

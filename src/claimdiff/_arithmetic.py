@@ -422,7 +422,7 @@ def _claim_text(c: Claim) -> str:
 def _flag(system: _System, core: set[str], rels: Sequence[int], nodes: Sequence[int]) -> Flag:
     claims = {c.id: (c, system.nodes[i]) for i in nodes for c, _, _ in system.nodes[i].claims if c.id in core}
     used = [system.rels[r] for r in rels]
-    if any(r.kind is RelationKind.PARTITION for r in used):
+    if any(r.kind is RelationKind.PARTITION or len(r.parts) > 1 for r in used):
         kind = FlagKind.SUBTOTAL_MISMATCH
     elif any(r.label == "metric" for r in used):
         kind = FlagKind.INVERTED_METRICS

@@ -23,13 +23,15 @@ __all__ = ["COLUMNS", "VALUE_COLUMNS", "parse_csv", "write_csv"]
 #: Every column a claims CSV may have, in the order claimdiff writes them.
 COLUMNS = (
     "id", "metric", "cumulative", "counted", "value", "unit", "place", "event", "period", "stated",
-    "source", "source_kind", "source_party", "via", "quote", "location", "note",
+    "source", "source_kind", "source_party", "via", "quote", "location", "note", "part_of",
     "value_low", "value_high", "value_low_closed", "value_high_closed", "value_point", "value_hedge", "value_text",
 )
 #: Columns that spell a figure out field by field, for figures that words cannot give exactly.
 VALUE_COLUMNS = {c: c.removeprefix("value_") for c in COLUMNS if c.startswith("value_")}
 _ALWAYS = tuple(c for c in COLUMNS if c not in VALUE_COLUMNS and c != "cumulative")
-_TEXT_COLUMNS = ("id", "metric", "counted", "unit", "place", "event", "period", "stated", "quote", "location", "note")
+_TEXT_COLUMNS = (
+    "id", "metric", "counted", "unit", "place", "event", "period", "stated", "quote", "location", "note", "part_of",
+)
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _BOOLS = {"true": True, "false": False}
 _ESCAPED = re.compile(r"([\\|\[\];])")

@@ -34,6 +34,8 @@ import attrs
 import yaml
 
 from claimdiff._claim import Claim, Scope, Source
+from claimdiff._composite import composite_claims, parse_composite
+from claimdiff._relations import FigureKey, Relation
 from claimdiff._csv import parse_csv, write_csv
 from claimdiff._documents import MAX_CHARS, Lines, parse_json, parse_yaml
 from claimdiff._estimate import Estimate, Hedge
@@ -65,9 +67,11 @@ _SUFFIXES: Mapping[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".json": "js
 # schema and one branch in ``_document``; a new value form is one branch in ``_estimate``.
 _CLAIM_FIELDS = (
     "id", "metric", "counted", "value", "unit", "place", "event", "period", "stated", "source", "via",
-    "quote", "location", "note",
+    "quote", "location", "note", "part_of",
 )
-_TOP_FIELDS = ("claimdiff", "title", "description", "timezone", "defaults", "metrics", "counted", "sources", "claims")
+_TOP_FIELDS = (
+    "claimdiff", "title", "description", "timezone", "defaults", "metrics", "counted", "sources", "claims", "relations",
+)
 _DEFAULTABLE = ("metric", "counted", "unit", "place", "event", "period", "stated", "source", "via")
 _ESTIMATE_FIELDS = ("low", "high", "low_closed", "high_closed", "point", "hedge", "text")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
@@ -95,6 +99,8 @@ class LoadedClaims:
         claims: The claims that were read, in file order.
         rejected: One error per claim that could not be read, in file order;
             each names the claim, its location, line (or CSV row) and reason.
+        relations: The relations the file declares (its ``relations:`` section),
+            to pass to :func:`claimdiff.reconcile`.
 
     .. versionadded:: 0.1.0
     """
@@ -102,6 +108,7 @@ class LoadedClaims:
     path: str
     claims: tuple[Claim, ...]
     rejected: tuple[ClaimFileError, ...]
+    relations: tuple[Relation, ...] = ()
 
     def raise_for_rejected(self) -> None:
         """Raise what a strict read would have: the one error, or all of them as a group.
@@ -238,8 +245,8 @@ def loads_claims_lenient(
     .. versionadded:: 0.1.0
     """
     data, lines = _parse(text, format, path)
-    claims, errors = _document(data, lines, path, hedges, vocabulary)
-    return LoadedClaims(path=path, claims=tuple(claims), rejected=tuple(errors))
+    claims, errors, relations = _document(data, lines, path, hedges, vocabulary)
+    return LoadedClaims(path=path, claims=tuple(claims), rejected=tuple(errors), relations=tuple(relations))
 
 
 def _raise_all(path: str, errors: list[ClaimFileError]) -> None:
@@ -290,7 +297,7 @@ def _top_schema() -> dict[str, Any]:
 
 def _document(
     data: Any, lines: Lines, path: str, hedges: HedgePolicy, vocabulary: Vocabulary
-) -> tuple[list[Claim], list[ClaimFileError]]:
+) -> tuple[list[Claim], list[ClaimFileError], list[Relation]]:
     ctx = _Context(path, lines, hedges, vocabulary)
     if not isinstance(data, Mapping):
         raise ctx.error("$", None, "must be a mapping with a 'claims' list")
@@ -319,10 +326,42 @@ def _document(
         try:
             for where, reason in problems(raw, claim_schema, loc):
                 raise ctx.error(where, cid, reason)
-            claims.append(_claim(raw, defaults, loc, ctx))
+            claims.extend(_claim(raw, defaults, loc, ctx))
         except ClaimFileError as e:
             errors.append(e)
-    return claims, errors
+    relations = [_relation(raw, defaults, f"$.relations[{i}]", ctx) for i, raw in enumerate(data.get("relations") or [])]
+    return claims, errors, relations
+
+
+def _relation(raw: Mapping[str, Any], defaults: Mapping[str, Any], loc: str, ctx: _Context) -> Relation:
+    """A declared relation; fields a figure leaves out come from the whole, then from the defaults."""
+    base = {k: defaults[k] for k in ("metric", "counted", "place", "event") if k in defaults}
+
+    def figure(spec: Mapping[str, Any], inherit: Mapping[str, Any], where: str) -> FigureKey:
+        merged = {**inherit, **spec}
+        try:
+            if not merged.get("metric") or not merged.get("counted"):
+                missing = "metric" if not merged.get("metric") else "counted"
+                raise InvalidClaimError(None, missing, None, "is required for a figure in a relation")
+            return FigureKey(
+                ctx.vocabulary.metric(str(merged["metric"])).name,
+                ctx.vocabulary.counted(str(merged["counted"])),
+                merged.get("place"),
+                _opt_str(merged.get("event"), "event"),
+            )
+        except ClaimdiffError as e:
+            raise ctx.error(where, None, _reason(e)) from e
+
+    whole_spec = {**base, **raw["whole"]}
+    whole = figure(raw["whole"], base, f"{loc}.whole")
+    parts = [figure(p, whole_spec, f"{loc}.parts[{j}]") for j, p in enumerate(raw["parts"])]
+    reason = str(raw.get("reason") or "declared in the file")
+    try:
+        if raw.get("kind", "at_most") == "partition":
+            return Relation.partition(whole, parts, reason)
+        return Relation.at_most(whole, parts, reason)
+    except InvalidClaimError as e:
+        raise ctx.error(f"{loc}.parts", None, _reason(e)) from e
 
 
 def _vocabulary(data: Mapping[str, Any], ctx: _Context) -> Vocabulary:
@@ -362,7 +401,7 @@ _FIELD_OF_ERROR = {
 }
 
 
-def _claim(raw: Mapping[str, Any], defaults: Mapping[str, Any], loc: str, ctx: _Context) -> Claim:
+def _claim(raw: Mapping[str, Any], defaults: Mapping[str, Any], loc: str, ctx: _Context) -> list[Claim]:
     cid = str(raw["id"])
     if not cid.strip():
         raise ctx.error(f"{loc}.id", None, f"'id' must be a non-empty string (got {cid!r})")
@@ -379,7 +418,11 @@ def _claim(raw: Mapping[str, Any], defaults: Mapping[str, Any], loc: str, ctx: _
         counted = merged.get("counted")
         counted = None if counted is None else ctx.vocabulary.counted(str(counted))
         field = "value"
-        estimate = _estimate(merged["value"], merged.get("unit"), ctx)
+        # "12 adults and two children", "108, including 15 children": one wording, several linked claims.
+        composite = None
+        if isinstance(merged["value"], str) and merged.get("unit") is None:
+            composite = parse_composite(merged["value"], hedges=ctx.hedges, vocabulary=ctx.vocabulary)
+        estimate = None if composite is not None else _estimate(merged["value"], merged.get("unit"), ctx)
         field = "place"
         scope = Scope(place=merged.get("place"), event=_opt_str(merged.get("event"), "event"))
         scope = _with_counted(scope, counted)
@@ -395,11 +438,17 @@ def _claim(raw: Mapping[str, Any], defaults: Mapping[str, Any], loc: str, ctx: _
             via_raw = [via_raw]
         via = tuple(_source_def(v, f"{loc}.via[{j}]", ctx) for j, v in enumerate(via_raw))
         field = "claim"
-        return Claim(
-            id=cid, metric=metric, estimate=estimate, scope=scope, period=period, stated=stated,
-            source=source, via=via, quote=_opt_str(raw.get("quote"), "quote"),
-            location=_opt_str(raw.get("location"), "location"), note=_opt_str(raw.get("note"), "note"),
-        )
+        fields: dict[str, Any] = {
+            "metric": metric, "period": period, "stated": stated, "source": source, "via": via,
+            "quote": _opt_str(raw.get("quote"), "quote"), "location": _opt_str(raw.get("location"), "location"),
+            "note": _opt_str(raw.get("note"), "note"),
+        }
+        if composite is not None:
+            field = "value"
+            return list(composite_claims(merged["value"], id=cid, scope=scope, hedges=ctx.hedges,
+                                         vocabulary=ctx.vocabulary, **fields))
+        return [Claim(id=cid, estimate=estimate, scope=scope, part_of=_opt_str(raw.get("part_of"), "part_of"),
+                      **fields)]
     except ClaimFileError as e:
         raise ClaimFileError(e.path, e.location, cid, e.reason, e.line) from e
     except (InvalidClaimError, InvalidEstimateError, InvalidUnitError) as e:
@@ -589,7 +638,7 @@ def claim_to_dict(c: Claim, *, hedges: HedgePolicy = DEFAULT_HEDGES, bare_number
     out["source"] = _source_value(c.source)
     if c.via:
         out["via"] = [_source_value(s) for s in c.via]
-    for name in ("quote", "location", "note"):
+    for name in ("quote", "location", "note", "part_of"):
         value = getattr(c, name)
         if value is not None:
             out[name] = value

@@ -87,7 +87,7 @@ def _words(s: str) -> tuple[float, int] | None:
             continue
         if word == "and" and seen and last in {"hundred", "thousand", "million", "billion"}:
             nxt = _WORD.match(s, w.end())
-            if nxt is None or nxt.group(1) not in _UNITS and nxt.group(1) not in _TENS:
+            if nxt is None or (nxt.group(1) not in _UNITS and nxt.group(1) not in _TENS):
                 break
             pos = w.end()
             last = word

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from claimdiff._extract import extract
-from claimdiff._files import dump_claims, load_claims
+from claimdiff._files import dump_claims, load_claims, load_claims_lenient
 from claimdiff._flags import Severity
 from claimdiff._policy import POLICIES, policy_named
 from claimdiff._reconcile import reconcile
@@ -84,8 +84,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
     policy = policy_named(args.policy)
-    claims = load_claims(args.file, hedges=policy.hedges)
-    report = reconcile(claims, policy)
+    loaded = load_claims_lenient(args.file, hedges=policy.hedges)
+    loaded.raise_for_rejected()
+    report = reconcile(loaded.claims, policy, relations=loaded.relations)
     if args.format == "json":
         doc = report.to_dict()
         doc["file"] = args.file
