@@ -114,10 +114,13 @@ def test_subgroups_are_parts_of_their_total() -> None:
 
 
 def test_coordinated_groups_share_a_metric() -> None:
-    """"12 adults and two children were killed" gives two separate killed claims, neither a part of the other."""
+    """"12 adults and two children were killed" gives both parts, neither a part of the other, and the total
+    they make up (14 people), which each is linked to."""
     found = extract("Officials said 12 adults and two children were killed.")
     assert [(c.claim.scope.counted, c.claim.low, c.part_of) for c in found] == [
-        ("adults", 12, None), ("children", 2, None)]
+        ("people", 14, None), ("adults", 12, "officials-killed-people"), ("children", 2, "officials-killed-people")]
+    assert found[0].phrase == "12 adults and two children"
+    assert all(c.claim.part_of == c.part_of for c in found)
 
 
 def test_numbers_without_metric_are_left_out() -> None:

@@ -20,7 +20,7 @@ from claimdiff._hedges import DEFAULT_HEDGES, HedgePolicy, parse_estimate
 from claimdiff._vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from claimdiff.exceptions import ClaimdiffError, InvalidClaimError, InvalidEstimateError
 
-__all__ = ["Composite", "composite_claims", "parse_composite"]
+__all__ = ["Composite", "composite_claims", "parse_composite", "sum_estimates"]
 
 _INCLUDING = re.compile(r"^(?P<total>.+?),?\s+(?:including|among them|of whom|of which)\s+(?P<parts>.+)$", re.IGNORECASE)
 _SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
@@ -79,7 +79,7 @@ def parse_composite(
     parts = _parts(raw, text, hedges, vocabulary)
     if len(parts) < 2:
         return None
-    return Composite(total=_sum([e for _, e in parts], raw), parts=parts, exhaustive=True, text=raw)
+    return Composite(total=sum_estimates([e for _, e in parts], raw), parts=parts, exhaustive=True, text=raw)
 
 
 def _parts(
@@ -111,7 +111,8 @@ def _part(piece: str, original: str, hedges: HedgePolicy, vocabulary: Vocabulary
     raise InvalidEstimateError("text", original, f"has a part {piece!r} that is not a figure followed by what it counts")
 
 
-def _sum(estimates: Sequence[Estimate], text: str) -> Estimate:
+def sum_estimates(estimates: Sequence[Estimate], text: str) -> Estimate:
+    """The sum of figures as one estimate: bounds add; exact only if every part is exact."""
     units = {e.unit for e in estimates}
     if len(units) > 1:
         raise InvalidEstimateError("text", text, f"adds parts in different units ({', '.join(sorted(units))})")

@@ -35,12 +35,12 @@ import yaml
 
 from claimdiff._claim import Claim, Scope, Source
 from claimdiff._composite import composite_claims, parse_composite
-from claimdiff._relations import FigureKey, Relation
 from claimdiff._csv import parse_csv, write_csv
 from claimdiff._documents import MAX_CHARS, Lines, parse_json, parse_yaml
 from claimdiff._estimate import Estimate, Hedge
 from claimdiff._hedges import DEFAULT_HEDGES, HedgePolicy, parse_estimate
 from claimdiff._period import Period, timezone_named
+from claimdiff._relations import FigureKey, Relation
 from claimdiff._schema import claims_schema, problems, short_repr
 from claimdiff._vocabulary import DEFAULT_VOCABULARY, Metric, Vocabulary
 from claimdiff.exceptions import (
@@ -447,6 +447,7 @@ def _claim(raw: Mapping[str, Any], defaults: Mapping[str, Any], loc: str, ctx: _
             field = "value"
             return list(composite_claims(merged["value"], id=cid, scope=scope, hedges=ctx.hedges,
                                          vocabulary=ctx.vocabulary, **fields))
+        assert estimate is not None  # noqa: S101 - read above unless the value was composite
         return [Claim(id=cid, estimate=estimate, scope=scope, part_of=_opt_str(raw.get("part_of"), "part_of"),
                       **fields)]
     except ClaimFileError as e:

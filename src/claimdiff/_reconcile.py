@@ -324,10 +324,8 @@ def _unordered(cs: list[Claim]) -> bool:
     for c in cs:
         s = c.stated
         if s is not None:
-            if s.start_ts > max_start:
-                max_start = s.start_ts
-            if s.end_ts < min_end:
-                min_end = s.end_ts
+            max_start = max(max_start, s.start_ts)
+            min_end = min(min_end, s.end_ts)
     return max_start < min_end or max_start == -_INF
 
 

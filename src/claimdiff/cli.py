@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from claimdiff._extract import extract
-from claimdiff._files import dump_claims, load_claims, load_claims_lenient
+from claimdiff._files import dump_claims, load_claims_lenient
 from claimdiff._flags import Severity
 from claimdiff._policy import POLICIES, policy_named
 from claimdiff._reconcile import reconcile

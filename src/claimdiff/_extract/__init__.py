@@ -14,6 +14,7 @@ import re
 import attrs
 
 from claimdiff._claim import Claim, Scope, Source, SourceKind
+from claimdiff._composite import sum_estimates
 from claimdiff._extract._attribution import Attribution, attributions, quote_speaker, source_kind
 from claimdiff._extract._figures import (
     Figure,
@@ -29,6 +30,7 @@ from claimdiff._extract._text import Block, Sentence, fold, quotations, sentence
 from claimdiff._extract._time import event_period, stated_period
 from claimdiff._hedges import DEFAULT_HEDGES, HedgePolicy
 from claimdiff._period import timezone_named
+from claimdiff._relations import DEFAULT_TAXONOMY
 from claimdiff._vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from claimdiff.exceptions import ClaimdiffError, InvalidClaimError
 
@@ -119,15 +121,17 @@ class _Reader:
             metric = metric_for(self.low, s.start, s.end, chain)
             parent: str | None = None
             alone = all(f.article for f, _ in chain)
+            made: list[Candidate] = []
             for fig, is_part in chain:
                 if alone and (metric is None or not is_casualty(metric)):
                     continue  # "a child was killed" is a figure; "a rink was hit" is not
                 who = self._speaker(fig.start, quotes, speakers, resolved)
                 candidate = self._candidate(s, fig, metric, who, parent if is_part else None)
                 if candidate is not None:
-                    out.append(candidate)
+                    made.append(candidate)
                     if not is_part:
                         parent = candidate.claim.id
+            out += self._with_total(made)
         for _, said_by in resolved:
             self.previous = self.carried = said_by
         for (opening, _closing), who in zip(quotes, speakers, strict=True):
@@ -182,7 +186,7 @@ class _Reader:
                 via=via,
                 quote=" ".join(self.text[s.start:s.end].split()),
                 location=f"paragraph {s.block.paragraph}, characters {fig.start}-{fig.end}",
-                note=f"Part of {part_of}." if part_of else None,
+                part_of=part_of,
             )
         except ClaimdiffError:
             return None
@@ -201,6 +205,31 @@ class _Reader:
             if all(src.key != d.key for d in deduped):
                 deduped.append(src)
         return deduped[0], tuple(deduped[1:])
+
+    def _with_total(self, made: list[Candidate]) -> list[Candidate]:
+        """Add the whole a list of parts makes up: "12 adults and two children" also says 14 people."""
+        tops = [c for c in made if c.part_of is None]
+        counted = {c.claim.scope.counted for c in tops}
+        whole = next((w for w, parts in DEFAULT_TAXONOMY.partitions.items() if set(parts) == counted), None)
+        first = tops[0].claim if tops else None
+        if (whole is None or first is None or len(tops) != len(counted)
+                or any((c.claim.metric, c.claim.origin, c.claim.scope.place, c.claim.stated)
+                       != (first.metric, first.origin, first.scope.place, first.stated) for c in tops)):
+            return made
+        start, end = min(c.start for c in tops), max(c.end for c in tops)
+        phrase = self.text[start:end]
+        try:
+            total = attrs.evolve(
+                first, id=self._id(first.source, first.metric.name, whole), estimate=sum_estimates(
+                    [c.claim.estimate for c in tops], " ".join(phrase.split())),
+                scope=attrs.evolve(first.scope, counted=whole),
+                location=f"{(first.location or '').split(', characters')[0]}, characters {start}-{end}",
+            )
+        except ClaimdiffError:
+            return made
+        parts = [attrs.evolve(c, claim=attrs.evolve(c.claim, part_of=total.id), part_of=total.id) if c in tops else c
+                 for c in made]
+        return [Candidate(claim=total, start=start, end=end, phrase=phrase), *parts]
 
     def _id(self, source: Source, metric: str, counted: str | None) -> str:
         who = "-".join(re.findall(r"[a-z0-9]+", source.name.lower())[:3]) or "source"
