@@ -155,25 +155,21 @@ class _System:
                               "place")
 
     def _partitions(self, taxonomy: Taxonomy) -> None:
-        real = len(self.nodes)
+        # Counted things split along the counted axis (people = adults + children); metrics along the
+        # metric axis (casualties = killed + injured), which is only split when it is reported itself.
+        axes = ((1, taxonomy.partitions, False), (0, taxonomy.metric_partitions, True))
         done: set[tuple[object, ...]] = set()
-        for g in range(real):
-            m, c, place, event = self.nodes[g].key
-            period = self.nodes[g].period
-            for whole, parts in taxonomy.partitions.items():
-                if c == whole or c in parts:
-                    inst = ("counted", m, whole, place, event)
-                    if inst not in done:
-                        done.add(inst)
-                        self._partition([(m, x, place, event) for x in (whole, *parts)], period,
-                                        f"{whole} = {' + '.join(parts)}", whole_needed=False)
-            for whole, parts in taxonomy.metric_partitions.items():
-                if m == whole or m in parts:
-                    inst = ("metric", whole, c, place, event)
-                    if inst not in done:
-                        done.add(inst)
-                        self._partition([(x, c, place, event) for x in (whole, *parts)], period,
-                                        f"{whole} = {' + '.join(parts)}", whole_needed=True)
+        for g in range(len(self.nodes)):
+            key = self.nodes[g].key
+            for axis, table, whole_needed in axes:
+                for whole, parts in table.items():
+                    if key[axis] != whole and key[axis] not in parts:
+                        continue
+                    keys = [_replace(key, axis, x) for x in (whole, *parts)]
+                    if (axis, keys[0]) not in done:
+                        done.add((axis, keys[0]))
+                        self._partition(keys, self.nodes[g].period, f"{whole} = {' + '.join(parts)}",
+                                        whole_needed=whole_needed)
 
     def _partition(
         self, keys: list[_Key], period: tuple[float, float] | None, reason: str, *, whole_needed: bool
@@ -303,6 +299,11 @@ class _System:
                         queued.add(r2)
                         queue.append(r2)
         return lo, hi, lo_p, hi_p, None
+
+
+def _replace(key: _Key, axis: int, value: str) -> _Key:
+    m, c, place, event = key
+    return (value, c, place, event) if axis == 0 else (m, value, place, event)
 
 
 def _relation_order(r: Relation) -> tuple[object, ...]:
