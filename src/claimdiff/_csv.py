@@ -28,7 +28,9 @@ COLUMNS = (
 )
 #: Columns that spell a figure out field by field, for figures that words cannot give exactly.
 VALUE_COLUMNS = {c: c.removeprefix("value_") for c in COLUMNS if c.startswith("value_")}
-_ALWAYS = tuple(c for c in COLUMNS if c not in VALUE_COLUMNS and c != "cumulative")
+# Written only when some claim needs them, so that a plain file stays narrow.
+_WHEN_USED = ("cumulative", "part_of", *VALUE_COLUMNS)
+_ALWAYS = tuple(c for c in COLUMNS if c not in _WHEN_USED)
 _TEXT_COLUMNS = (
     "id", "metric", "counted", "unit", "place", "event", "period", "stated", "quote", "location", "note", "part_of",
 )
