@@ -36,6 +36,7 @@ from claimdiff.exceptions import (
     InvalidClaimError,
     InvalidEstimateError,
     InvalidUnitError,
+    MissingExtraError,
     UnknownPolicyError,
 )
 
@@ -70,6 +71,7 @@ __all__ = [
     "LoadedClaims",
     "Measure",
     "Metric",
+    "MissingExtraError",
     "Period",
     "Policy",
     "Rejected",

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from claimdiff.exceptions import MissingExtraError
+
 if TYPE_CHECKING:
     from claimdiff._report import Report
 
 __all__ = ["TABLES", "report_frame"]
 
 #: The tables a report exports, each the list of that name in :meth:`Report.to_dict`.
-TABLES = ("groups", "flags", "rejected")
+TABLES = ("groups", "flags", "rejected", "derived")
 
 
 def report_frame(report: Report, table: str) -> Any:
@@ -18,16 +20,14 @@ def report_frame(report: Report, table: str) -> Any:
 
     Raises:
         ValueError: ``table`` is not one of :data:`TABLES`.
-        ImportError: pandas is not installed; the message names the extra to install.
+        MissingExtraError: pandas is not installed; the message names the extra to install.
     """
     if table not in TABLES:
         raise ValueError(f"table must be one of {', '.join(TABLES)} (got {table!r})")
     try:
         import pandas as pd  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: PLC0415
     except ImportError as e:
-        raise ImportError(
-            "Report.to_dataframe() needs pandas; install it with: pip install 'claimdiff[pandas]'", name="pandas"
-        ) from e
+        raise MissingExtraError("Report.to_dataframe()", "pandas") from e
     rows = report.to_dict()[table]
     columns = _COLUMNS[table]
     return pd.DataFrame(rows, columns=columns)
@@ -42,4 +42,5 @@ _COLUMNS = {
     ],
     "flags": ["kind", "severity", "claims", "group", "message", "gap", "relative_gap", "unit"],
     "rejected": ["claim", "reason"],
+    "derived": ["metric", "counted", "place", "event", "group", "low", "high", "claims", "relations", "message"],
 }

@@ -265,12 +265,12 @@ class Report:
         """One table of the report as a :class:`pandas.DataFrame` (needs the ``pandas`` extra).
 
         Args:
-            table: ``"groups"``, ``"flags"`` or ``"rejected"``: one row per item of
-                that list in :meth:`to_dict`, with the same columns.
+            table: ``"groups"``, ``"flags"``, ``"rejected"`` or ``"derived"``: one row
+                per item of that list in :meth:`to_dict`, with the same columns.
 
         Raises:
             ValueError: ``table`` is not one of those names.
-            ImportError: pandas is not installed (``pip install 'claimdiff[pandas]'``).
+            MissingExtraError: pandas is not installed (``pip install 'claimdiff[pandas]'``).
 
         .. versionadded:: 0.1.0
         """

@@ -44,7 +44,7 @@ def _parser() -> argparse.ArgumentParser:
         help="reconcile a claims file and report agreement, contradictions and other flags",
         description="Reconcile a claims file. Exit 0: no contradiction; 1: contradiction; 2: bad input.",
     )
-    check.add_argument("file", metavar="FILE", help="claims file (.yaml, .yml or .json)")
+    check.add_argument("file", metavar="FILE", help="claims file (.yaml, .yml, .json or .csv)")
     check.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     check.add_argument(
         "--policy", default="consensus", choices=sorted(POLICIES),

@@ -22,6 +22,7 @@ __all__ = [
     "InvalidClaimError",
     "InvalidEstimateError",
     "InvalidUnitError",
+    "MissingExtraError",
     "UnknownPolicyError",
 ]
 
@@ -188,3 +189,20 @@ class UnknownPolicyError(ClaimdiffError, LookupError):
     def __str__(self) -> str:
         # LookupError subclasses KeyError-like repr quoting only for KeyError; keep the plain message.
         return str(self.args[0])
+
+
+class MissingExtraError(ClaimdiffError, ImportError):
+    """A feature needs an optional dependency that is not installed.
+
+    Attributes:
+        feature: What was asked for ("Report.to_dataframe()").
+        extra: The extra that installs what it needs ("pandas").
+    """
+
+    def __init__(self, feature: str, extra: str) -> None:
+        self.feature = feature
+        self.extra = extra
+        super().__init__(f"{feature} needs the {extra!r} extra; install it with: pip install 'claimdiff[{extra}]'")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.feature, self.extra))
