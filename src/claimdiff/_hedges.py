@@ -255,14 +255,14 @@ def parse_estimate(text: str, *, hedges: HedgePolicy = DEFAULT_HEDGES, unit: str
             rest = s[len(phrase):].strip()
             if not rest:
                 break
-            value, u = _number_and_unit(rest, original, hedges, unit)
+            value, u = _number_and_unit(rest, original, unit)
             return _hedged(kind, value, u, hedges, original)
 
     for phrase, kind in hedges._suffixes:  # noqa: SLF001
         if s.endswith(phrase) and len(s) > len(phrase):
             head = s[: -len(phrase)].rstrip(" -")
             if head and (not phrase[0].isalnum() or not head[-1].isalnum() or s[-len(phrase) - 1] == " "):
-                value, u = _number_and_unit(head, original, hedges, unit)
+                value, u = _number_and_unit(head, original, unit)
                 hedge_kind = {"or_more": "at_least", "or_fewer": "at_most", "or_so": "about"}[kind]
                 return _hedged(hedge_kind, value, u, hedges, original)
 
@@ -272,9 +272,9 @@ def parse_estimate(text: str, *, hedges: HedgePolicy = DEFAULT_HEDGES, unit: str
 
     # A whole number first ("twenty-one", "one hundred and eight" are not ranges), then a range.
     try:
-        value, u = _number_and_unit(s, original, hedges, unit)
+        value, u = _number_and_unit(s, original, unit)
     except (InvalidEstimateError, InvalidUnitError):
-        ranged = _range(s, original, hedges, unit)
+        ranged = _range(s, original, unit)
         if ranged is not None:
             return ranged
         raise
@@ -311,14 +311,14 @@ def _vague(s: str, original: str, hedges: HedgePolicy, unit: str | None) -> Esti
     return None
 
 
-def _range(s: str, original: str, hedges: HedgePolicy, unit: str | None) -> Estimate | None:
+def _range(s: str, original: str, unit: str | None) -> Estimate | None:
     m = _RANGE_WORDS.match(s.removeprefix("from ").strip())
     if m is None:
         return None
     a_text, b_text = m.group("a").strip(), m.group("b").strip()
     try:
-        a, a_unit = _number_and_unit(a_text, original, hedges, unit, allow_unit=True)
-        b, b_unit = _number_and_unit(b_text, original, hedges, unit)
+        a, a_unit = _number_and_unit(a_text, original, unit)
+        b, b_unit = _number_and_unit(b_text, original, unit)
     except (InvalidEstimateError, InvalidUnitError):
         return None
     if a_unit and a_unit != b_unit:
@@ -328,10 +328,7 @@ def _range(s: str, original: str, hedges: HedgePolicy, unit: str | None) -> Esti
     return Estimate.between(a, b, unit=b_unit, text=original.strip())
 
 
-def _number_and_unit(
-    s: str, original: str, hedges: HedgePolicy, unit: str | None, *, allow_unit: bool = True
-) -> tuple[float, str]:
-    del hedges
+def _number_and_unit(s: str, original: str, unit: str | None) -> tuple[float, str]:
     parsed = parse_number_prefix(s)
     if parsed is None:
         raise InvalidEstimateError("text", original, "holds no figure claimdiff can read")
@@ -339,8 +336,6 @@ def _number_and_unit(
     rest = s[consumed:].strip()
     if not rest:
         return value, unit or ""
-    if not allow_unit:
-        raise InvalidEstimateError("text", original, f"has {rest!r} after the figure")
     return value, _unit(rest, original, unit)
 
 
