@@ -216,6 +216,9 @@ class Report:
     claims: tuple[Claim, ...] = attrs.field(repr=False)
     policy: str
     derived: tuple[Derived, ...] = ()
+    # Indexes built on first look-up, so that asking for many claims stays linear.
+    _claim_index: dict[str, Claim] | None = attrs.field(default=None, init=False, repr=False, eq=False)
+    _group_index: dict[str, Group] | None = attrs.field(default=None, init=False, repr=False, eq=False)
 
     @property
     def contradictions(self) -> tuple[Flag, ...]:
@@ -238,10 +241,10 @@ class Report:
         Raises:
             KeyError: No group holds it (it was rejected, or never given).
         """
-        for g in self.groups:
-            if claim_id in g.claims:
-                return g
-        raise KeyError(claim_id)
+        if self._group_index is None:
+            object.__setattr__(self, "_group_index", {cid: g for g in self.groups for cid in g.claims})
+        assert self._group_index is not None  # noqa: S101 - set above
+        return self._group_index[claim_id]
 
     def claim(self, claim_id: str) -> Claim:
         """The reconciled claim with id ``claim_id``.
@@ -249,10 +252,10 @@ class Report:
         Raises:
             KeyError: No reconciled claim has that id.
         """
-        for c in self.claims:
-            if c.id == claim_id:
-                return c
-        raise KeyError(claim_id)
+        if self._claim_index is None:
+            object.__setattr__(self, "_claim_index", {c.id: c for c in self.claims})
+        assert self._claim_index is not None  # noqa: S101 - set above
+        return self._claim_index[claim_id]
 
     def worst_severity(self) -> Severity | None:
         """The most serious severity among the flags, if any."""
