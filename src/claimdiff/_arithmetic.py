@@ -36,7 +36,7 @@ class GroupFacts:
     gid: str
     key: _Key
     period: tuple[float, float] | None
-    claims: tuple[tuple[Claim, float, float], ...]  # (claim, low now, high now) of its supporting claims
+    claims: tuple[tuple[Claim, float, float], ...]  # (claim, low now, high now) of its supporting claims, by id
 
 
 @attrs.define
@@ -70,9 +70,8 @@ class _System:
     """Nodes and relations built from the groups, the taxonomy and declared relations."""
 
     def __init__(self, facts: Sequence[GroupFacts], declared: Sequence[Relation], taxonomy: Taxonomy) -> None:
-        self.nodes: list[_Node] = [
-            _Node(f.key, f.gid, f.period, sorted(f.claims, key=lambda t: t[0].id)) for f in facts
-        ]
+        # Each group's claims come in id order, so that ties between bounds go to the smallest id.
+        self.nodes: list[_Node] = [_Node(f.key, f.gid, f.period, list(f.claims)) for f in facts]
         self.rels: list[_Rel] = []
         self._index: dict[_Key, list[int]] = {}
         for i, n in enumerate(self.nodes):
@@ -158,10 +157,13 @@ class _System:
         # Counted things split along the counted axis (people = adults + children); metrics along the
         # metric axis (casualties = killed + injured), which is only split when it is reported itself.
         axes = ((1, taxonomy.partitions, False), (0, taxonomy.metric_partitions, True))
+        named = [set(table) | {p for parts in table.values() for p in parts} for _, table, _ in axes]
         done: set[tuple[object, ...]] = set()
         for g in range(len(self.nodes)):
             key = self.nodes[g].key
-            for axis, table, whole_needed in axes:
+            for (axis, table, whole_needed), names in zip(axes, named, strict=True):
+                if key[axis] not in names:
+                    continue
                 for whole, parts in table.items():
                     if key[axis] != whole and key[axis] not in parts:
                         continue
@@ -186,6 +188,8 @@ class _System:
 
     def _stated(self) -> None:
         """A claim stated as part of another ("including 15 children") puts its group under the other's."""
+        if not any(c.part_of for n in self.nodes for c, _, _ in n.claims):
+            return
         group_of: dict[str, int] = {}
         for i, n in enumerate(self.nodes):
             for c, _, _ in n.claims:
