@@ -19,6 +19,7 @@ import attrs
 
 from claimdiff._claim import Claim
 from claimdiff._flags import Flag, FlagKind, Severity
+from claimdiff._numbers import format_number
 from claimdiff._relations import DEFAULT_TAXONOMY, FigureKey, Relation, RelationKind, Taxonomy
 from claimdiff._report import Derived
 
@@ -451,10 +452,6 @@ def _node_bounds(node: _Node, core: set[str]) -> tuple[float, float, list[Claim]
     return lo, hi, lows, highs
 
 
-def _fmt(v: float) -> str:
-    return "inf" if v == _INF else (f"{int(v):,}" if v == int(v) else f"{v:,.4g}")
-
-
 def _explain(system: _System, core: set[str], used: list[_Rel], claims: dict[str, tuple[Claim, _Node]]) -> tuple[str, float | None]:
     if len(used) == 1:
         rel = used[0]
@@ -465,14 +462,14 @@ def _explain(system: _System, core: set[str], used: list[_Rel], claims: dict[str
         sum_lo = _sum_except([p[1] for p in parts], None)
         if sum_lo > whi:
             shown = [p for p in parts if p[1] > 0]
-            terms = " + ".join(f"{_fmt(lo)} {n.key[1]}{_ids(lows)}" for n, lo, _hi, lows, _h in shown)
-            total = f" = {_fmt(sum_lo)}" if len(shown) > 1 else ""
-            return (f"{what}: {terms}{total}, but {_says(whighs)} at most {_fmt(whi)} "
+            terms = " + ".join(f"{format_number(lo, grouped=True)} {n.key[1]}{_ids(lows)}" for n, lo, _hi, lows, _h in shown)
+            total = f" = {format_number(sum_lo, grouped=True)}" if len(shown) > 1 else ""
+            return (f"{what}: {terms}{total}, but {_says(whighs)} at most {format_number(whi, grouped=True)} "
                     f"[{rel.reason}]."), sum_lo - whi
         sum_hi = _sum_except([p[2] for p in parts], None)
-        terms = " + ".join(f"{_fmt(hi)} {n.key[1]}{_ids(highs)}" for n, _lo, hi, _l, highs in parts)
-        return (f"{what}: the parts add up to at most {terms} = {_fmt(sum_hi)}, but "
-                f"{_says(wlows)} at least {_fmt(wlo)} [{rel.reason}]."), wlo - sum_hi
+        terms = " + ".join(f"{format_number(hi, grouped=True)} {n.key[1]}{_ids(highs)}" for n, _lo, hi, _l, highs in parts)
+        return (f"{what}: the parts add up to at most {terms} = {format_number(sum_hi, grouped=True)}, but "
+                f"{_says(wlows)} at least {format_number(wlo, grouped=True)} [{rel.reason}]."), wlo - sum_hi
     listed = "; ".join(f"{_claim_text(c)} for {n.key[0]}: {n.key[1]}" for c, n in
                        (claims[k] for k in sorted(claims)))
     reasons = "; ".join(sorted({r.reason for r in used}))
@@ -513,7 +510,7 @@ def _derived(
         claims, rels = _union(*provs)
         reasons = tuple(sorted({system.rels[r].reason for r in rels}))
         m, c, place, event = n.key
-        interval = _fmt(lo[i]) if lo[i] == hi[i] else f"[{_fmt(lo[i])}, {_fmt(hi[i])}{']' if hi[i] != _INF else ')'}"
+        interval = format_number(lo[i], grouped=True) if lo[i] == hi[i] else f"[{format_number(lo[i], grouped=True)}, {format_number(hi[i], grouped=True)}{']' if hi[i] != _INF else ')'}"
         out.append(Derived(
             metric=m, counted=c, place=place, event=event or None, group=n.gid,
             low=lo[i], high=None if hi[i] == _INF else hi[i], claims=tuple(sorted(claims)), relations=reasons,

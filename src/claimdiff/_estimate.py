@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from claimdiff._numbers import format_number
 from claimdiff.exceptions import InvalidEstimateError
 
 __all__ = ["Estimate", "Hedge"]
@@ -195,7 +196,7 @@ class Estimate:
         """The interval in mathematical notation, e.g. ``[14, inf)``."""
         left = "[" if self.low_closed else "("
         right = "]" if self.high_closed else ")"
-        return f"{left}{_fmt(self.low)}, {_fmt(self.high)}{right}"
+        return f"{left}{format_number(self.low)}, {format_number(self.high)}{right}"
 
     def describe(self) -> str:
         """The figure as a person would say it: the original text if kept, else the interval."""
@@ -208,17 +209,17 @@ class Estimate:
     def __repr__(self) -> str:
         if self.hedge is Hedge.EXACT and self.point is not None and not self.text:
             extra = f", unit={self.unit!r}" if self.unit else ""
-            return f"Estimate.exact({_fmt(self.point)}{extra})"
+            return f"Estimate.exact({format_number(self.point)}{extra})"
         fields = [
-            f"low={_fmt(self.low)}",
-            f"high={_fmt(self.high)}",
+            f"low={format_number(self.low)}",
+            f"high={format_number(self.high)}",
         ]
         if not self.low_closed and math.isfinite(self.low):
             fields.append("low_closed=False")
         if not self.high_closed and math.isfinite(self.high):
             fields.append("high_closed=False")
         if self.point is not None:
-            fields.append(f"point={_fmt(self.point)}")
+            fields.append(f"point={format_number(self.point)}")
         if self.unit:
             fields.append(f"unit={self.unit!r}")
         fields.append(f"hedge=Hedge.{self.hedge.name}")
@@ -227,28 +228,18 @@ class Estimate:
         return f"Estimate({', '.join(fields)})"
 
 
-def _fmt(value: float) -> str:
-    if value == _INF:
-        return "inf"
-    if value == -_INF:
-        return "-inf"
-    if value == int(value) and abs(value) < 1e15:
-        return str(int(value))
-    return f"{value:g}"
-
-
 def _describe(e: Estimate) -> str:
     unit = f" {e.unit}" if e.unit else ""
     if e.hedge is Hedge.EXACT and e.point is not None:
-        return f"{_fmt(e.point)}{unit}"
+        return f"{format_number(e.point)}{unit}"
     if math.isfinite(e.low) and not math.isfinite(e.high):
         word = "at least" if e.low_closed else "more than"
-        return f"{word} {_fmt(e.low)}{unit}"
+        return f"{word} {format_number(e.low)}{unit}"
     if math.isfinite(e.high) and not math.isfinite(e.low):
         word = "at most" if e.high_closed else "fewer than"
-        return f"{word} {_fmt(e.high)}{unit}"
+        return f"{word} {format_number(e.high)}{unit}"
     if e.is_bounded:
         if e.point is not None and e.hedge is Hedge.APPROXIMATE:
-            return f"about {_fmt(e.point)}{unit} ({_fmt(e.low)} to {_fmt(e.high)})"
-        return f"{_fmt(e.low)} to {_fmt(e.high)}{unit}"
+            return f"about {format_number(e.point)}{unit} ({format_number(e.low)} to {format_number(e.high)})"
+        return f"{format_number(e.low)} to {format_number(e.high)}{unit}"
     return f"any value{unit}"

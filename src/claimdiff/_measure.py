@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import math
-
 import attrs
 
+from claimdiff._numbers import format_number
 from claimdiff._units import COUNT
 from claimdiff.exceptions import IncomparableError
 
@@ -51,10 +50,10 @@ class Measure:
         """``"32 drones"``, ``"[10, 20] km"``."""
         what = f" {self.counted}" if self.counted else (f" {self.unit}" if self.unit else "")
         if self.low == self.high:
-            return f"{_fmt(self.low)}{what}"
+            return f"{format_number(self.low)}{what}"
         left = "[" if self.low_closed else "("
         right = "]" if self.high_closed else ")"
-        return f"{left}{_fmt(self.low)}, {_fmt(self.high)}{right}{what}"
+        return f"{left}{format_number(self.low)}, {format_number(self.high)}{right}{what}"
 
     def check_comparable(self, other: Measure) -> None:
         """Raise :class:`~claimdiff.IncomparableError` unless ``other`` measures the same kind of thing."""
@@ -85,9 +84,3 @@ class Measure:
         if self.low == other.high and not (self.low_closed and other.high_closed):
             return False
         return not (other.low == self.high and not (other.low_closed and self.high_closed))
-
-
-def _fmt(v: float) -> str:
-    if math.isinf(v):
-        return "inf" if v > 0 else "-inf"
-    return str(int(v)) if v == int(v) else f"{v:g}"

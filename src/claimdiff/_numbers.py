@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import re
 
-__all__ = ["NUMBER_WORDS", "parse_number_prefix"]
+__all__ = ["NUMBER_WORDS", "format_number", "parse_number_prefix"]
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -115,3 +116,23 @@ def _words(s: str) -> tuple[float, int] | None:
     if not seen:
         return None
     return total + current, end
+
+
+def format_number(value: float, *, grouped: bool = False) -> str:
+    """A figure as people write it: whole numbers without a decimal point, ``inf`` for no bound.
+
+    >>> format_number(14.0), format_number(1.5), format_number(float("inf"))
+    ('14', '1.5', 'inf')
+    >>> format_number(1500000.0, grouped=True), format_number(0.1234567, grouped=True)
+    ('1,500,000', '0.1235')
+
+    Args:
+        value: The figure.
+        grouped: Separate thousands with commas and keep four significant digits,
+            as reports do; otherwise as short as exact (``repr``-like, for intervals).
+    """
+    if value in (math.inf, -math.inf):
+        return "inf" if value > 0 else "-inf"
+    if value == int(value) and abs(value) < 1e15:
+        return f"{int(value):,}" if grouped else str(int(value))
+    return f"{value:,.4g}" if grouped else f"{value:g}"

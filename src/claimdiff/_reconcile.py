@@ -15,6 +15,7 @@ from claimdiff._arithmetic import GroupFacts, check_arithmetic
 from claimdiff._claim import Claim
 from claimdiff._estimate import Hedge
 from claimdiff._flags import Flag, FlagKind, Severity
+from claimdiff._numbers import format_number
 from claimdiff._period import Period
 from claimdiff._policy import POLICIES, Estimator, Policy, policy_named
 from claimdiff._relations import DEFAULT_TAXONOMY, Relation, Taxonomy
@@ -290,8 +291,7 @@ class _Say:
         return canonical_gap / self.unit.factor
 
     def num(self, canonical: float) -> str:
-        v = self.value(canonical)
-        return f"{int(v):,}" if v == int(v) and abs(v) < 1e15 else f"{v:,.4g}"
+        return format_number(self.value(canonical), grouped=True)
 
     @staticmethod
     def who(c: Claim) -> str:
@@ -468,7 +468,7 @@ def _revisions(
                     kind=FlagKind.DOWNWARD_REVISION, severity=Severity.WARNING, claims=(c.id, nxt.id), group=gid,
                     message=f"{c.source.name} lowered {subject} from {say.figure(c)} ({c.id}{say.when(c)}) "
                             f"to {say.figure(nxt)} ({nxt.id}{say.when(nxt)}); a cumulative figure "
-                            f"should not fall (down {_fmt(say.gap(gap))}{say.suffix}).",
+                            f"should not fall (down {format_number(say.gap(gap), grouped=True)}{say.suffix}).",
                     gap=say.gap(gap), relative_gap=_relative(gap, c.low, nxt.high), unit=say.unit.unit,
                 ))
             else:
@@ -551,7 +551,7 @@ def _contradictions(
         shown_gap = say.gap(gap)
         flags.append(Flag(
             kind=FlagKind.CONTRADICTION, severity=Severity.ERROR, claims=pair, group=gid,
-            message=f"{subject}: {why} (gap {_fmt(shown_gap)}{say.suffix}, {rel:.0%}).",
+            message=f"{subject}: {why} (gap {format_number(shown_gap, grouped=True)}{say.suffix}, {rel:.0%}).",
             gap=shown_gap, relative_gap=rel, unit=say.unit.unit,
         ))
 
@@ -699,8 +699,4 @@ def _incomparable(dims: dict[str, list[Claim]]) -> Flag:
 def _relative(gap: float, a: float, b: float) -> float:
     scale = max(abs(a), abs(b))
     return gap / scale if scale else 0.0
-
-
-def _fmt(v: float) -> str:
-    return f"{int(v):,}" if v == int(v) and abs(v) < 1e15 else f"{v:,.4g}"
 

@@ -10,6 +10,7 @@ import attrs
 
 from claimdiff._claim import Claim
 from claimdiff._flags import Flag, FlagKind, Severity
+from claimdiff._numbers import format_number
 
 __all__ = ["Derived", "Group", "Rejected", "Report"]
 
@@ -121,15 +122,11 @@ class Group:
 
 
 def _interval(low: float | None, high: float | None, lc: bool, hc: bool) -> str:
-    lo = "-inf" if low is None else _fmt(low)
-    hi = "inf" if high is None else _fmt(high)
+    lo = "-inf" if low is None else format_number(low, grouped=True)
+    hi = "inf" if high is None else format_number(high, grouped=True)
     if low is not None and high is not None and low == high:
         return lo
     return f"{'[' if lc and low is not None else '('}{lo}, {hi}{']' if hc and high is not None else ')'}"
-
-
-def _fmt(v: float) -> str:
-    return f"{int(v):,}" if v == int(v) and abs(v) < 1e15 else f"{v:,.4g}"
 
 
 @attrs.frozen(kw_only=True)

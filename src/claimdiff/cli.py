@@ -18,6 +18,7 @@ from typing import TextIO
 from claimdiff._extract import extract
 from claimdiff._files import dump_claims, load_claims_lenient
 from claimdiff._flags import Severity
+from claimdiff._numbers import format_number
 from claimdiff._policy import POLICIES, policy_named
 from claimdiff._reconcile import reconcile
 from claimdiff._report import Report
@@ -134,7 +135,7 @@ def render_text(report: Report, title: str = "") -> str:
         by_group.setdefault(f.group, []).append(f"    [{_MARK[f.severity]}] {f.kind.value}: {f.message}")
     for g in report.groups:
         unit = f" {g.unit}" if g.unit else ""
-        best = "n/a" if g.best is None else _num(g.best)
+        best = "n/a" if g.best is None else format_number(g.best, grouped=True)
         lines.append(f"{g.id}  {g.describe()}")
         lines.append(
             f"    feasible {g.interval_text()}{unit if g.feasible else ''}; best {best}{unit}; "
@@ -168,10 +169,6 @@ def render_text(report: Report, title: str = "") -> str:
     verdict = "CONTRADICTIONS FOUND" if report.has_contradiction else "No contradiction."
     lines.append(verdict)
     return "\n".join(lines) + "\n"
-
-
-def _num(v: float) -> str:
-    return f"{int(v):,}" if v == int(v) and abs(v) < 1e15 else f"{v:,.4g}"
 
 
 if __name__ == "__main__":  # pragma: no cover
