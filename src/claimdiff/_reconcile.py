@@ -268,8 +268,8 @@ def _clip(value: float, iv: _Iv) -> float:
 class _Say:
     """Formats figures of one group for messages, in the group's display unit.
 
-    ``str(say)`` is the group's subject ("killed (people in Belgorod [event])"), built
-    only when a message needs it.
+    ``say.subject`` names what the group is about ("killed (people in Belgorod [event])");
+    it is built only when a message needs it.
     """
 
     def __init__(self, unit: UnitInfo, first: Claim) -> None:
@@ -278,7 +278,8 @@ class _Say:
         self._first = first
         self._subject: str | None = None
 
-    def __str__(self) -> str:
+    @property
+    def subject(self) -> str:
         if self._subject is None:
             c = self._first
             self._subject = f"{c.metric.name} ({c.scope.describe()})"
@@ -333,7 +334,6 @@ def _analyse(gid: str, cs: list[Claim], policy: Policy) -> tuple[Group, list[Fla
     first = cs[0]
     cumulative = first.metric.cumulative
     say = _Say(_display_unit(cs), first)
-    subject = say
     flags: list[Flag] = []
 
     ordered = len(cs) > 1 and not _unordered(cs)
@@ -342,10 +342,10 @@ def _analyse(gid: str, cs: list[Claim], policy: Policy) -> tuple[Group, list[Fla
     active = current = cs
     if ordered:
         # Only statements known to follow one another can revise or outdate each other.
-        superseded = _revisions(gid, cs, cumulative, say, subject, flags)
+        superseded = _revisions(gid, cs, cumulative, say, flags)
         active = [c for c in cs if c.id not in superseded] if superseded else cs
         if cumulative and len(active) > 1:
-            stale = _stale(gid, active, say, subject, flags)
+            stale = _stale(gid, active, say, flags)
         current = [c for c in active if c.id not in stale] if stale else active
         now = _now_intervals(current, cumulative)
     else:
@@ -353,7 +353,7 @@ def _analyse(gid: str, cs: list[Claim], policy: Policy) -> tuple[Group, list[Fla
     feasible = _intersect(now.values())
     # Claims with one value in common cannot conflict (Helly), unless a cumulative figure fell over time.
     if len(active) > 1 and (feasible is None or (ordered and cumulative)):
-        _contradictions(gid, active, cumulative, say, subject, flags)
+        _contradictions(gid, active, cumulative, say, flags)
 
     if feasible is not None:
         supporting = {c.id for c in current}
@@ -370,25 +370,25 @@ def _analyse(gid: str, cs: list[Claim], policy: Policy) -> tuple[Group, list[Fla
     origins = {c.origin for c in cs}
     if len(cs) == 1:
         flags.append(Flag(kind=FlagKind.UNCORROBORATED, severity=Severity.INFO, claims=(first.id,), group=gid,
-                          message=f"Only {say.who(first)} reports {subject}: {say.figure(first)}; "
+                          message=f"Only {say.who(first)} reports {say.subject}: {say.figure(first)}; "
                                   "no independent source confirms it."))
     elif len(origins) == 1 and len({c.reporter.key for c in current}) == 1:
         flags.append(Flag(kind=FlagKind.UNCORROBORATED, severity=Severity.INFO, claims=tuple(c.id for c in current),
                           group=gid,
-                          message=f"Only {first.source.name} stands behind {subject}; "
+                          message=f"Only {first.source.name} stands behind {say.subject}; "
                                   "no independent source confirms it."))
     elif len(origins) == 1:
         reporters = sorted({c.reporter.name for c in cs})
         flags.append(Flag(
             kind=FlagKind.CIRCULAR_CORROBORATION, severity=Severity.WARNING, claims=tuple(c.id for c in cs),
             group=gid,
-            message=f"{len(cs)} reports of {subject} ({', '.join(reporters)}) all trace back to one origin, "
+            message=f"{len(cs)} reports of {say.subject} ({', '.join(reporters)}) all trace back to one origin, "
                     f"{first.source.name}: they are one source, not {len(cs)}.",
         ))
     if len(origins) >= policy.outlier_min_origins:
-        _outliers(gid, current, policy, say, subject, flags)
+        _outliers(gid, current, policy, say, flags)
     if len(support) > 1:
-        _precision_gap(gid, support, subject, flags)
+        _precision_gap(gid, support, say, flags)
 
     dissenting = tuple(sorted(c.id for c in current if c.id not in supporting))
     first_p = last_p = None
@@ -443,7 +443,7 @@ def _analyse(gid: str, cs: list[Claim], policy: Policy) -> tuple[Group, list[Fla
 
 
 def _revisions(
-    gid: str, cs: list[Claim], cumulative: bool, say: _Say, subject: object, flags: list[Flag]
+    gid: str, cs: list[Claim], cumulative: bool, say: _Say, flags: list[Flag]
 ) -> set[str]:
     """Mark claims their own origin restated later, and flag each change of figure."""
     by_origin: dict[str, list[Claim]] = {}
@@ -466,7 +466,7 @@ def _revisions(
                 gap = c.low - nxt.high
                 flags.append(Flag(
                     kind=FlagKind.DOWNWARD_REVISION, severity=Severity.WARNING, claims=(c.id, nxt.id), group=gid,
-                    message=f"{c.source.name} lowered {subject} from {say.figure(c)} ({c.id}{say.when(c)}) "
+                    message=f"{c.source.name} lowered {say.subject} from {say.figure(c)} ({c.id}{say.when(c)}) "
                             f"to {say.figure(nxt)} ({nxt.id}{say.when(nxt)}); a cumulative figure "
                             f"should not fall (down {format_number(say.gap(gap), grouped=True)}{say.suffix}).",
                     gap=say.gap(gap), relative_gap=_relative(gap, c.low, nxt.high), unit=say.unit.unit,
@@ -474,13 +474,13 @@ def _revisions(
             else:
                 flags.append(Flag(
                     kind=FlagKind.REVISION, severity=Severity.INFO, claims=(c.id, nxt.id), group=gid,
-                    message=f"{c.source.name} revised {subject} from {say.figure(c)} ({c.id}{say.when(c)}) "
+                    message=f"{c.source.name} revised {say.subject} from {say.figure(c)} ({c.id}{say.when(c)}) "
                             f"to {say.figure(nxt)} ({nxt.id}{say.when(nxt)}); the later figure stands.",
                 ))
     return superseded
 
 
-def _stale(gid: str, active: list[Claim], say: _Say, subject: object, flags: list[Flag]) -> set[str]:
+def _stale(gid: str, active: list[Claim], say: _Say, flags: list[Flag]) -> set[str]:
     """Cumulative claims overtaken by a later, higher figure from another origin."""
     stale: set[str] = set()
     for c in active:
@@ -495,7 +495,7 @@ def _stale(gid: str, active: list[Claim], say: _Say, subject: object, flags: lis
             stale.add(c.id)
             flags.append(Flag(
                 kind=FlagKind.STALE, severity=Severity.INFO, claims=(c.id, d.id), group=gid,
-                message=f"{say.who(c)} gave {say.figure(c)} for {subject}{say.when(c)}; {say.who(d)} later "
+                message=f"{say.who(c)} gave {say.figure(c)} for {say.subject}{say.when(c)}; {say.who(d)} later "
                         f"gave {say.figure(d)}{say.when(d)}. The toll rose: the earlier figure is out of date, "
                         "not contradicted.",
                 gap=say.gap(d.low - c.high), relative_gap=_relative(d.low - c.high, d.low, c.high),
@@ -520,7 +520,7 @@ def _conflict(a: Claim, b: Claim, cumulative: bool) -> tuple[float, Claim, Claim
 
 
 def _contradictions(
-    gid: str, active: list[Claim], cumulative: bool, say: _Say, subject: object, flags: list[Flag]
+    gid: str, active: list[Claim], cumulative: bool, say: _Say, flags: list[Flag]
 ) -> None:
     """Flag, for every claim in a conflict, its widest conflict: a smallest set that cannot all hold."""
     worst: dict[str, tuple[float, str, tuple[float, Claim, Claim]]] = {}
@@ -551,7 +551,7 @@ def _contradictions(
         shown_gap = say.gap(gap)
         flags.append(Flag(
             kind=FlagKind.CONTRADICTION, severity=Severity.ERROR, claims=pair, group=gid,
-            message=f"{subject}: {why} (gap {format_number(shown_gap, grouped=True)}{say.suffix}, {rel:.0%}).",
+            message=f"{say.subject}: {why} (gap {format_number(shown_gap, grouped=True)}{say.suffix}, {rel:.0%}).",
             gap=shown_gap, relative_gap=rel, unit=say.unit.unit,
         ))
 
@@ -639,7 +639,7 @@ def _bound_figure(iv: _Iv) -> float | None:
     return None
 
 
-def _outliers(gid: str, current: list[Claim], policy: Policy, say: _Say, subject: object, flags: list[Flag]) -> None:
+def _outliers(gid: str, current: list[Claim], policy: Policy, say: _Say, flags: list[Flag]) -> None:
     per_origin = _origin_figures(current)
     positive = {o: v for o, v in per_origin.items() if v > 0}
     if len(positive) < policy.outlier_min_origins:
@@ -658,14 +658,14 @@ def _outliers(gid: str, current: list[Claim], policy: Policy, say: _Say, subject
             gap = abs(f - m)
             flags.append(Flag(
                 kind=FlagKind.OUTLIER, severity=Severity.WARNING, claims=(c.id,), group=gid,
-                message=f"{say.who(c)} gives {say.figure(c)} for {subject}, about {ratio:,.0f} times "
+                message=f"{say.who(c)} gives {say.figure(c)} for {say.subject}, about {ratio:,.0f} times "
                         f"{'more' if f > m else 'less'} than the median of the {len(others)} other origins "
                         f"({say.num(m)}{say.suffix}): check it for a typing or unit error.",
                 gap=say.gap(gap), relative_gap=gap / max(f, m), unit=say.unit.unit,
             ))
 
 
-def _precision_gap(gid: str, support: list[Claim], subject: object, flags: list[Flag]) -> None:
+def _precision_gap(gid: str, support: list[Claim], say: _Say, flags: list[Flag]) -> None:
     exact = [c for c in support if c.estimate.hedge is Hedge.EXACT]
     vague = [c for c in support if c.estimate.hedge is not Hedge.EXACT and c.low != c.high]
     if not exact or not vague:
@@ -675,7 +675,7 @@ def _precision_gap(gid: str, support: list[Claim], subject: object, flags: list[
     flags.append(Flag(
         kind=FlagKind.PRECISION_GAP, severity=Severity.INFO, claims=tuple(sorted(c.id for c in vague + exact)),
         group=gid,
-        message=f"{subject}: {shown} {'is' if len(vague) == 1 else 'are'} vaguer than {exact_shown}; "
+        message=f"{say.subject}: {shown} {'is' if len(vague) == 1 else 'are'} vaguer than {exact_shown}; "
                 "they agree, so this is a difference of precision, not a conflict.",
     ))
 
