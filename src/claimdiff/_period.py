@@ -162,12 +162,16 @@ class Period:
         s, e = self.start, self.end
         if s == e:
             return s.isoformat()
-        if _is_midnight(s) and _is_midnight(e) and s.utcoffset() == e.utcoffset() == dt.timedelta(0):
-            last = (e - dt.timedelta(days=1)).date()
-            if last == s.date():
-                return s.date().isoformat()
-            return f"{s.date().isoformat()}/{last.isoformat()}"
-        return f"{s.isoformat()}/{e.isoformat()}"
+        # Only UTC days are written as dates: a bare date is read back as a UTC day.
+        return (self._days() if s.utcoffset() == dt.timedelta(0) else None) or f"{s.isoformat()}/{e.isoformat()}"
+
+    def _days(self) -> str | None:
+        """``2023-12-30`` or ``2023-12-29/2023-12-30`` when the period is whole days, else ``None``."""
+        s, e = self.start, self.end
+        if s == e or not (_is_midnight(s) and _is_midnight(e)) or s.utcoffset() != e.utcoffset():
+            return None
+        last = (e - dt.timedelta(days=1)).date()
+        return s.date().isoformat() if last == s.date() else f"{s.date().isoformat()}/{last.isoformat()}"
 
     def describe(self) -> str:
         """A short label for reports: a date or date range when the period is whole days, else ISO 8601."""
@@ -176,11 +180,7 @@ class Period:
         return self._label  # type: ignore[return-value]
 
     def _describe(self) -> str:
-        s, e = self.start, self.end
-        if s != e and _is_midnight(s) and _is_midnight(e) and s.utcoffset() == e.utcoffset():
-            last = (e - dt.timedelta(days=1)).date()
-            return s.date().isoformat() if last == s.date() else f"{s.date().isoformat()}/{last.isoformat()}"
-        return self.isoformat()
+        return self._days() or self.isoformat()
 
     def __str__(self) -> str:
         return self.isoformat()

@@ -135,26 +135,24 @@ class Taxonomy:
 
     def counted_above(self, counted: str) -> tuple[str, ...]:
         """Every counted thing that contains ``counted``, nearest first (not ``counted`` itself)."""
-        return _closure(counted, self._counted_parents())
+        return _closure(counted, _parents(wholes=self.partitions, above=self.subsets))
 
     def metrics_above(self, metric: str) -> tuple[str, ...]:
         """Every metric that bounds ``metric`` from above (not ``metric`` itself)."""
-        parents: dict[str, list[str]] = {}
-        for whole, parts in self.metric_partitions.items():
-            for p in parts:
-                parents.setdefault(p, []).append(whole)
-        for low, highs in self.metric_order.items():
-            parents.setdefault(low, []).extend(highs)
-        return _closure(metric, parents)
+        return _closure(metric, _parents(wholes=self.metric_partitions, above=self.metric_order))
 
-    def _counted_parents(self) -> dict[str, list[str]]:
-        parents: dict[str, list[str]] = {}
-        for whole, parts in self.partitions.items():
-            for p in parts:
-                parents.setdefault(p, []).append(whole)
-        for part, wholes in self.subsets.items():
-            parents.setdefault(part, []).extend(wholes)
-        return parents
+
+def _parents(
+    *, wholes: Mapping[str, Sequence[str]], above: Mapping[str, Sequence[str]]
+) -> dict[str, list[str]]:
+    """Each name's direct parents: the wholes it is a part of, and what is listed above it."""
+    parents: dict[str, list[str]] = {}
+    for whole, parts in wholes.items():
+        for p in parts:
+            parents.setdefault(p, []).append(whole)
+    for low, highs in above.items():
+        parents.setdefault(low, []).extend(highs)
+    return parents
 
 
 def _closure(start: str, parents: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
