@@ -9,7 +9,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import claimdiff
@@ -28,7 +28,7 @@ from claimdiff import (
 from claimdiff._csv import parse_via, via_cell
 from claimdiff._schema import claims_schema
 from claimdiff.strategies import claims, sources, texts
-from conftest import SEED
+from conftest import ROUND_TRIP_EXAMPLES, SEED
 
 names = texts(max_size=20).filter(lambda s: s.strip())
 wide_sources = sources(names=names, parties=st.none() | texts(max_size=10))
@@ -40,6 +40,7 @@ units = st.sampled_from(["", "km", "mile", "tonne"])
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
+@settings(max_examples=ROUND_TRIP_EXAMPLES)
 @given(cs=st.lists(wide_claims, max_size=5))
 def test_dump_then_load_returns_equal_claims(fmt, cs):
     """Every format gives back claims equal to those written, whatever text their fields hold."""
@@ -90,12 +91,42 @@ def test_two_definitions_of_one_metric_cannot_be_written():
         dump_claims([a, b])
 
 
-def test_via_cells_escape_what_would_split_them():
-    """Names holding the via cell's separators survive the cell, and a cell reads as documented."""
-    items = ["a | b", {"name": "c [d]", "kind": "media"}, {"name": "e; f\\", "kind": "agency", "party": " g; h "}]
-    assert parse_via(via_cell(items)) == items
+@pytest.mark.parametrize("items", [
+    ["a | b", {"name": "c [d]", "kind": "media"}, {"name": "e; f\\", "kind": "agency", "party": " g; h "}],
+    [{"name": "Reuters", "kind": "agency", "party": "\\"}],  # the party that once read back as a name
+    [{"name": "Reuters\\", "kind": "agency"}, "\\]"],
+    ["[x]", "x\r\ny", '"quoted"'],
+])
+def test_via_cells_keep_names_that_hold_the_separators(items):
+    """Names and parties holding the plain spelling's separators are written as JSON and read back exactly."""
+    cell = via_cell(items)
+    assert json.loads(cell) == items
+    assert parse_via(cell) == items
+
+
+def test_via_cells_read_as_documented():
+    """The plain spelling people type reads as names with optional kind and party."""
     assert parse_via("Reuters [agency] | ZeroHedge [media; US]") == [
         {"name": "Reuters", "kind": "agency"}, {"name": "ZeroHedge", "kind": "media", "party": "US"}]
+    assert via_cell(parse_via("Reuters [agency] | ZeroHedge [media; US]")) == (
+        "Reuters [agency] | ZeroHedge [media; US]")
+
+
+def test_a_relay_whose_party_is_a_backslash_round_trips_through_csv():
+    """Regression: a relay party of one backslash came back as a source named 'Reuters [agency; \\]'."""
+    relay = claimdiff.Source("Reuters", kind="agency", party="\\")
+    claim = claimdiff.Claim(id="a", metric="killed", estimate="3", scope=claimdiff.Scope(counted="people"),
+                            source="MoD", via=[relay])
+    assert loads_claims(dump_claims([claim], format="csv"), format="csv") == [claim]
+
+
+@pytest.mark.parametrize("cell", ["[not json", '[{"name": 3}]', '[["a"]]', '[{"kind": "media"}]'])
+def test_a_bad_json_via_cell_is_a_located_error(cell):
+    """A via cell that starts like JSON but is not a list of sources is refused, naming the column."""
+    quoted = '"' + cell.replace('"', '""') + '"'
+    text = f"id,metric,counted,value,source,via\na,killed,people,3,MoD,{quoted}\n"
+    with pytest.raises(ClaimFileError, match=r"via"):
+        loads_claims(text, format="csv")
 
 
 def test_dump_claims_defaults_to_yaml_and_keeps_positional_path(tmp_path):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import math
 import re
 from collections.abc import Iterable, Mapping
@@ -36,7 +37,6 @@ _TEXT_COLUMNS = (
 )
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _BOOLS = {"true": True, "false": False}
-_ESCAPED = re.compile(r"([\\|\[\];])")
 
 
 class _RowError(Exception):
@@ -157,86 +157,100 @@ def _spelled_value(spelled: Mapping[str, str]) -> dict[str, Any]:
     return out
 
 
-# -- the via cell: "Reuters [agency] | ZeroHedge [media; US]" -------------------------------------
+# -- the via cell -------------------------------------------------------------------------------
+#
+# Two spellings, both read: the plain one people type ("Reuters [agency] | ZeroHedge [media; US]"), and a
+# JSON array for names that hold the plain spelling's separators. claimdiff writes the plain spelling when
+# it reads back exactly and JSON otherwise, so no hand-made escape grammar stands between a name and its
+# round trip.
+
+_PLAIN_FORBIDDEN = re.compile(r'[\\|\[\];"\r\n]')
 
 
 def parse_via(cell: str) -> list[str | dict[str, str]]:
-    r"""The sources in a ``via`` cell: names separated by ``|``, each optionally followed by ``[kind]`` or ``[kind; party]``.
+    """The sources in a ``via`` cell, nearest the origin first.
 
-    A backslash escapes ``\``, ``|``, ``[``, ``]`` and ``;`` inside a name or party.
+    A cell is either plain text, names separated by ``|``, each optionally followed by ``[kind]`` or
+    ``[kind; party]``, or a JSON array of names and ``{"name", "kind", "party"}`` objects (what claimdiff
+    writes when a name holds ``|``, ``[``, ``]``, ``;``, a quote or a backslash).
 
     >>> parse_via("Reuters [agency] | ZeroHedge")
     [{'name': 'Reuters', 'kind': 'agency'}, 'ZeroHedge']
+    >>> parse_via('["a | b", {"name": "c [d]", "kind": "media"}]')
+    ['a | b', {'name': 'c [d]', 'kind': 'media'}]
     """
+    if cell.lstrip().startswith("["):
+        return _json_via(cell)
     items: list[str | dict[str, str]] = []
-    for part in _split(cell, "|"):
+    for part in cell.split("|"):
         name, bracket = _bracket(part)
         if bracket is None:
             items.append(name)
             continue
-        kind, sep, party = _partition(bracket)
+        kind, sep, party = bracket.partition(";")
         spec = {"name": name, "kind": kind.strip()}
         if sep:
-            spec["party"] = party.removeprefix(" ")
+            spec["party"] = party.strip()
         items.append(spec)
     return items
 
 
-def _split(text: str, sep: str) -> list[str]:
-    """Split on unescaped ``sep``, keeping escapes in the parts."""
-    parts, current, i = [], [], 0
-    while i < len(text):
-        ch = text[i]
-        if ch == "\\" and i + 1 < len(text):
-            current.append(text[i : i + 2])
-            i += 2
-            continue
-        if ch == sep:
-            parts.append("".join(current))
-            current = []
+def _json_via(cell: str) -> list[str | dict[str, str]]:
+    try:
+        value = json.loads(cell)
+    except (json.JSONDecodeError, RecursionError) as e:
+        raise _RowError("via", f"starts with '[' but is not a JSON array of sources: {e}") from e
+    if not isinstance(value, list):
+        raise _RowError("via", "starts with '[' but is not a JSON array of sources")
+    items: list[str | dict[str, str]] = []
+    for i, item in enumerate(value):
+        if isinstance(item, str) or (isinstance(item, dict) and set(item) <= {"name", "kind", "party"} and "name" in item
+              and all(isinstance(v, str) for v in item.values())):
+            items.append(item)
         else:
-            current.append(ch)
-        i += 1
-    parts.append("".join(current))
-    return parts
-
-
-def _unescape(text: str) -> str:
-    return re.sub(r"\\(.)", r"\1", text, flags=re.DOTALL)
+            raise _RowError("via", f"item {i} of the JSON array must be a name or an object with 'name' and "
+                                   f"optional 'kind' and 'party' strings (got {json.dumps(item)[:80]})")
+    return items
 
 
 def _bracket(part: str) -> tuple[str, str | None]:
-    stripped = part.rstrip()
-    if not stripped.endswith("]") or stripped.endswith("\\]"):
-        return _unescape(part).strip(), None
-    opened = [m.start() for m in re.finditer(r"(?<!\\)\[", stripped)]
-    if not opened:
-        raise _RowError("via", f"has ']' without '[' in {part.strip()!r}")
-    at = opened[-1]
-    return _unescape(stripped[:at]).strip(), stripped[at + 1 : -1]
+    stripped = part.strip()
+    if "[" not in stripped and "]" not in stripped:
+        return stripped, None
+    at = stripped.find("[")
+    if at < 0 or not stripped.endswith("]") or stripped.count("[") > 1 or stripped.count("]") > 1:
+        raise _RowError("via", f"has unbalanced brackets in {stripped!r}; write 'Name [kind]' or "
+                               "'Name [kind; party]', or the cell as a JSON array")
+    return stripped[:at].strip(), stripped[at + 1 : -1]
 
 
-def _partition(bracket: str) -> tuple[str, str, str]:
-    pieces = _split(bracket, ";")
-    if len(pieces) == 1:
-        return _unescape(pieces[0]), "", ""
-    return _unescape(pieces[0]), ";", _unescape(";".join(pieces[1:]))
-
-
-def _escape(text: str) -> str:
-    return _ESCAPED.sub(r"\\\1", text)
+def _plain(text: str) -> bool:
+    return text == text.strip() and text != "" and not _PLAIN_FORBIDDEN.search(text)
 
 
 def via_cell(items: Iterable[str | Mapping[str, Any]]) -> str:
-    """The ``via`` cell for sources in the claims-file form (see :func:`parse_via`)."""
-    out = []
-    for item in items:
-        if isinstance(item, str):
-            out.append(_escape(item))
-            continue
-        tail = item["kind"] if item.get("party") is None else f"{item['kind']}; {_escape(item['party'])}"
-        out.append(f"{_escape(item['name'])} [{tail}]")
-    return " | ".join(out)
+    """The ``via`` cell for sources in the claims-file form; :func:`parse_via` reads it back exactly.
+
+    >>> via_cell([{"name": "Reuters", "kind": "agency"}, "ZeroHedge"])
+    'Reuters [agency] | ZeroHedge'
+    >>> via_cell(["a | b"])
+    '["a | b"]'
+    """
+    items = list(items)
+    texts = [t for item in items for t in ([item] if isinstance(item, str) else item.values()) if t is not None]
+    if all(isinstance(t, str) and _plain(t) for t in texts):
+        out = []
+        for item in items:
+            if isinstance(item, str):
+                out.append(item)
+            elif item.get("party") is None:
+                out.append(f"{item['name']} [{item['kind']}]")
+            else:
+                out.append(f"{item['name']} [{item['kind']}; {item['party']}]")
+        return " | ".join(out)
+    plain_items = [item if isinstance(item, str) else {k: v for k, v in item.items() if v is not None}
+                   for item in items]
+    return json.dumps(plain_items, ensure_ascii=False)
 
 
 # -- writing ------------------------------------------------------------------------------------
