@@ -9,7 +9,7 @@ import pytest
 
 import claimdiff
 from claimdiff import load_claims, reconcile
-from claimdiff._csv import COLUMNS
+from claimdiff._formats.csv_format import COLUMNS
 from conftest import ROOT, SEED
 
 DOCS = ROOT / "docs"

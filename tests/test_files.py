@@ -17,16 +17,16 @@ from claimdiff import (
     FORMATS,
     ClaimFileError,
     ClaimFileErrors,
-    _documents,
-    _files,
     dump_claims,
     load_claims,
     load_claims_lenient,
     loads_claims,
     loads_claims_lenient,
 )
-from claimdiff._csv import parse_via, via_cell
-from claimdiff._schema import claims_schema
+from claimdiff._formats import claims_file as _files
+from claimdiff._formats import documents as _documents
+from claimdiff._formats.csv_format import parse_via, via_cell
+from claimdiff._formats.schema import claims_schema
 from claimdiff.strategies import claims, sources, texts
 from conftest import ROUND_TRIP_EXAMPLES, SEED
 

@@ -6,11 +6,13 @@ the :class:`Source` with the chain it came through — then :func:`reconcile`
 them into a :class:`Report` of groups and typed :class:`Flag` findings.
 """
 
-from claimdiff._claim import Claim, Scope, Source, SourceKind, place_path
-from claimdiff._composite import Composite, composite_claims, parse_composite
-from claimdiff._estimate import Estimate, Hedge
+from claimdiff._core.flags import Flag, FlagKind, Severity
+from claimdiff._core.policy import POLICIES, Estimator, Policy, policy_named
+from claimdiff._core.reconcile import reconcile
+from claimdiff._core.relations import DEFAULT_TAXONOMY, FigureKey, Relation, RelationKind, Taxonomy
+from claimdiff._core.report import Derived, Group, Rejected, Report
 from claimdiff._extract import Candidate, extract
-from claimdiff._files import (
+from claimdiff._formats.claims_file import (
     FORMATS,
     LoadedClaims,
     dump_claims,
@@ -19,15 +21,13 @@ from claimdiff._files import (
     loads_claims,
     loads_claims_lenient,
 )
-from claimdiff._flags import Flag, FlagKind, Severity
-from claimdiff._hedges import ACLED_HEDGES, DEFAULT_HEDGES, HedgePolicy, VagueQuantity, parse_estimate
-from claimdiff._measure import Measure
-from claimdiff._period import Period
-from claimdiff._policy import POLICIES, Estimator, Policy, policy_named
-from claimdiff._reconcile import reconcile
-from claimdiff._relations import DEFAULT_TAXONOMY, FigureKey, Relation, RelationKind, Taxonomy
-from claimdiff._report import Derived, Group, Rejected, Report
-from claimdiff._vocabulary import DEFAULT_VOCABULARY, Metric, Vocabulary
+from claimdiff._model.claim import Claim, Scope, Source, SourceKind, place_path
+from claimdiff._model.composite import Composite, composite_claims, parse_composite
+from claimdiff._model.estimate import Estimate, Hedge
+from claimdiff._model.hedges import ACLED_HEDGES, DEFAULT_HEDGES, HedgePolicy, VagueQuantity, parse_estimate
+from claimdiff._model.measure import Measure
+from claimdiff._model.period import Period
+from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Metric, Vocabulary
 from claimdiff.exceptions import (
     ClaimdiffError,
     ClaimFileError,

@@ -15,13 +15,13 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
+from claimdiff._core.flags import Severity
+from claimdiff._core.policy import POLICIES, policy_named
+from claimdiff._core.reconcile import reconcile
+from claimdiff._core.report import Report
 from claimdiff._extract import extract
-from claimdiff._files import dump_claims, load_claims_lenient
-from claimdiff._flags import Severity
-from claimdiff._numbers import format_number
-from claimdiff._policy import POLICIES, policy_named
-from claimdiff._reconcile import reconcile
-from claimdiff._report import Report
+from claimdiff._formats.claims_file import dump_claims, load_claims_lenient
+from claimdiff._model.numbers import format_number
 from claimdiff.exceptions import ClaimdiffError, ClaimFileError
 
 __all__ = ["main"]

@@ -44,10 +44,10 @@ from typing import Any, TypeVar
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from claimdiff._claim import Claim, Scope, Source, SourceKind
-from claimdiff._estimate import Estimate, Hedge
-from claimdiff._period import Period
-from claimdiff._vocabulary import Metric
+from claimdiff._model.claim import Claim, Scope, Source, SourceKind
+from claimdiff._model.estimate import Estimate, Hedge
+from claimdiff._model.period import Period
+from claimdiff._model.vocabulary import Metric
 
 __all__ = [
     "claim_sets", "claims", "estimates", "periods", "register_type_strategies", "scopes", "sources", "texts",

@@ -13,8 +13,7 @@ import re
 
 import attrs
 
-from claimdiff._claim import Claim, Scope, Source, SourceKind
-from claimdiff._composite import sum_estimates
+from claimdiff._core.relations import DEFAULT_TAXONOMY
 from claimdiff._extract._attribution import Attribution, attributions, quote_speaker, source_kind
 from claimdiff._extract._figures import (
     Figure,
@@ -28,10 +27,11 @@ from claimdiff._extract._figures import (
 from claimdiff._extract._place import place_near
 from claimdiff._extract._text import Block, Sentence, fold, quotations, sentences, split_blocks
 from claimdiff._extract._time import event_period, stated_period
-from claimdiff._hedges import DEFAULT_HEDGES, HedgePolicy
-from claimdiff._period import timezone_named
-from claimdiff._relations import DEFAULT_TAXONOMY
-from claimdiff._vocabulary import DEFAULT_VOCABULARY, Vocabulary
+from claimdiff._model.claim import Claim, Scope, Source, SourceKind
+from claimdiff._model.composite import sum_estimates
+from claimdiff._model.hedges import DEFAULT_HEDGES, HedgePolicy
+from claimdiff._model.period import timezone_named
+from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from claimdiff.exceptions import ClaimdiffError, InvalidClaimError
 
 __all__ = ["Candidate", "extract"]

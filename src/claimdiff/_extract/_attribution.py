@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from claimdiff._claim import Source, SourceKind
+from claimdiff._model.claim import Source, SourceKind
 
 __all__ = ["Attribution", "attributions", "canonical_source", "quote_speaker"]
 

@@ -1,7 +1,7 @@
 """Figures in context: the hedged number, the thing counted, and the metric the sentence gives it.
 
 The number and its hedge are read by the core parser (:func:`claimdiff.parse_estimate`
-and :func:`claimdiff._numbers.parse_number_prefix`); this module only decides which
+and :func:`claimdiff._model.numbers.parse_number_prefix`); this module only decides which
 characters of the sentence form the figure, what is counted and what is measured.
 """
 
@@ -11,12 +11,12 @@ import re
 
 import attrs
 
-from claimdiff._estimate import Estimate
 from claimdiff._extract._attribution import COUNTRIES
-from claimdiff._hedges import _UNIT_ALIASES, HedgePolicy, parse_estimate
-from claimdiff._numbers import NUMBER_WORDS, parse_number_prefix
-from claimdiff._units import unit_info
-from claimdiff._vocabulary import Vocabulary
+from claimdiff._model.estimate import Estimate
+from claimdiff._model.hedges import _UNIT_ALIASES, HedgePolicy, parse_estimate
+from claimdiff._model.numbers import NUMBER_WORDS, parse_number_prefix
+from claimdiff._model.units import unit_info
+from claimdiff._model.vocabulary import Vocabulary
 from claimdiff.exceptions import ClaimdiffError
 
 __all__ = ["Figure", "chains", "figures", "metric_for"]

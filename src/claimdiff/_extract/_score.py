@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
-from claimdiff._claim import Claim
+from claimdiff._model.claim import Claim
 
 __all__ = ["Score", "match_key", "score", "source_key"]
 

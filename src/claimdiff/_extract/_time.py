@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from claimdiff._period import Period
+from claimdiff._model.period import Period
 
 __all__ = ["event_period", "stated_period"]
 

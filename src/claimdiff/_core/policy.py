@@ -8,7 +8,7 @@ from types import MappingProxyType
 
 import attrs
 
-from claimdiff._hedges import ACLED_HEDGES, DEFAULT_HEDGES, HedgePolicy
+from claimdiff._model.hedges import ACLED_HEDGES, DEFAULT_HEDGES, HedgePolicy
 from claimdiff.exceptions import UnknownPolicyError
 
 __all__ = ["POLICIES", "Estimator", "Policy", "policy_named"]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import attrs
 
-from claimdiff._numbers import format_number
-from claimdiff._units import COUNT
+from claimdiff._model.numbers import format_number
+from claimdiff._model.units import COUNT
 from claimdiff.exceptions import IncomparableError
 
 __all__ = ["Measure"]

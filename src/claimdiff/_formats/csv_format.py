@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from claimdiff._documents import Lines, check_size
+from claimdiff._formats.documents import Lines, check_size
 from claimdiff.exceptions import ClaimFileError
 
 __all__ = ["COLUMNS", "VALUE_COLUMNS", "parse_csv", "write_csv"]
@@ -257,7 +257,7 @@ def via_cell(items: Iterable[str | Mapping[str, Any]]) -> str:
 
 
 def write_csv(claims: Iterable[Mapping[str, Any]], metrics: Mapping[str, Mapping[str, Any]]) -> str:
-    """CSV text for claims in the claims-file form (as :func:`claimdiff._files.claim_to_dict` gives them).
+    """CSV text for claims in the claims-file form (as :func:`claimdiff._formats.claims_file.claim_to_dict` gives them).
 
     Args:
         claims: Claims as mappings of file fields.

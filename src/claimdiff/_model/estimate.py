@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from claimdiff._numbers import format_number
+from claimdiff._model.numbers import format_number
 from claimdiff.exceptions import InvalidEstimateError
 
 __all__ = ["Estimate", "Hedge"]

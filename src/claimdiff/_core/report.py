@@ -8,9 +8,9 @@ from typing import Any
 
 import attrs
 
-from claimdiff._claim import Claim
-from claimdiff._flags import Flag, FlagKind, Severity
-from claimdiff._numbers import format_number
+from claimdiff._core.flags import Flag, FlagKind, Severity
+from claimdiff._model.claim import Claim
+from claimdiff._model.numbers import format_number
 
 __all__ = ["Derived", "Group", "Rejected", "Report"]
 
@@ -274,7 +274,7 @@ class Report:
 
         .. versionadded:: 0.1.0
         """
-        from claimdiff._export import report_frame  # noqa: PLC0415 - pandas is optional and slow to import
+        from claimdiff._formats.export import report_frame  # noqa: PLC0415 - pandas is optional and slow to import
 
         return report_frame(self, table)
 

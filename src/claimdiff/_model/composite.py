@@ -14,10 +14,10 @@ from typing import Any
 
 import attrs
 
-from claimdiff._claim import Claim, Scope
-from claimdiff._estimate import Estimate, Hedge
-from claimdiff._hedges import DEFAULT_HEDGES, HedgePolicy, parse_estimate
-from claimdiff._vocabulary import DEFAULT_VOCABULARY, Vocabulary
+from claimdiff._model.claim import Claim, Scope
+from claimdiff._model.estimate import Estimate, Hedge
+from claimdiff._model.hedges import DEFAULT_HEDGES, HedgePolicy, parse_estimate
+from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from claimdiff.exceptions import ClaimdiffError, InvalidClaimError, InvalidEstimateError
 
 __all__ = ["Composite", "composite_claims", "parse_composite", "sum_estimates"]

@@ -8,9 +8,9 @@ from types import MappingProxyType
 
 import attrs
 
-from claimdiff._estimate import Estimate, Hedge
-from claimdiff._numbers import parse_number_prefix
-from claimdiff._units import unit_info
+from claimdiff._model.estimate import Estimate, Hedge
+from claimdiff._model.numbers import parse_number_prefix
+from claimdiff._model.units import unit_info
 from claimdiff.exceptions import InvalidEstimateError, InvalidUnitError
 
 __all__ = ["ACLED_HEDGES", "DEFAULT_HEDGES", "HedgePolicy", "VagueQuantity", "parse_estimate"]

@@ -33,16 +33,16 @@ from typing import Any, Literal
 import attrs
 import yaml
 
-from claimdiff._claim import Claim, Scope, Source
-from claimdiff._composite import composite_claims, parse_composite
-from claimdiff._csv import parse_csv, write_csv
-from claimdiff._documents import MAX_CHARS, Lines, parse_json, parse_yaml
-from claimdiff._estimate import Estimate, Hedge
-from claimdiff._hedges import DEFAULT_HEDGES, HedgePolicy, parse_estimate
-from claimdiff._period import Period, timezone_named
-from claimdiff._relations import FigureKey, Relation
-from claimdiff._schema import claims_schema, problems, short_repr
-from claimdiff._vocabulary import DEFAULT_VOCABULARY, Metric, Vocabulary
+from claimdiff._core.relations import FigureKey, Relation
+from claimdiff._formats.csv_format import parse_csv, write_csv
+from claimdiff._formats.documents import MAX_CHARS, Lines, parse_json, parse_yaml
+from claimdiff._formats.schema import claims_schema, problems, short_repr
+from claimdiff._model.claim import Claim, Scope, Source
+from claimdiff._model.composite import composite_claims, parse_composite
+from claimdiff._model.estimate import Estimate, Hedge
+from claimdiff._model.hedges import DEFAULT_HEDGES, HedgePolicy, parse_estimate
+from claimdiff._model.period import Period, timezone_named
+from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Metric, Vocabulary
 from claimdiff.exceptions import (
     ClaimdiffError,
     ClaimFileError,

@@ -9,12 +9,12 @@ from typing import Any
 
 import attrs
 
-from claimdiff._estimate import Estimate, Hedge
-from claimdiff._hedges import DEFAULT_HEDGES, parse_estimate
-from claimdiff._measure import Measure
-from claimdiff._period import Period
-from claimdiff._units import COUNT, UnitInfo, unit_info
-from claimdiff._vocabulary import DEFAULT_VOCABULARY, Metric
+from claimdiff._model.estimate import Estimate, Hedge
+from claimdiff._model.hedges import DEFAULT_HEDGES, parse_estimate
+from claimdiff._model.measure import Measure
+from claimdiff._model.period import Period
+from claimdiff._model.units import COUNT, UnitInfo, unit_info
+from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Metric
 from claimdiff.exceptions import InvalidClaimError, InvalidUnitError
 
 __all__ = ["Claim", "Scope", "Source", "SourceKind", "place_path"]

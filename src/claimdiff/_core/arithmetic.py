@@ -17,11 +17,11 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from claimdiff._claim import Claim
-from claimdiff._flags import Flag, FlagKind, Severity
-from claimdiff._numbers import format_number
-from claimdiff._relations import DEFAULT_TAXONOMY, FigureKey, Relation, RelationKind, Taxonomy
-from claimdiff._report import Derived
+from claimdiff._core.flags import Flag, FlagKind, Severity
+from claimdiff._core.relations import DEFAULT_TAXONOMY, FigureKey, Relation, RelationKind, Taxonomy
+from claimdiff._core.report import Derived
+from claimdiff._model.claim import Claim
+from claimdiff._model.numbers import format_number
 
 __all__ = ["GroupFacts", "check_arithmetic"]
 

@@ -11,16 +11,16 @@ import math
 import statistics
 from collections.abc import Iterable, Sequence
 
-from claimdiff._arithmetic import GroupFacts, check_arithmetic
-from claimdiff._claim import Claim
-from claimdiff._estimate import Hedge
-from claimdiff._flags import Flag, FlagKind, Severity
-from claimdiff._numbers import format_number
-from claimdiff._period import Period
-from claimdiff._policy import POLICIES, Estimator, Policy, policy_named
-from claimdiff._relations import DEFAULT_TAXONOMY, Relation, Taxonomy
-from claimdiff._report import Group, Rejected, Report
-from claimdiff._units import UnitInfo, unit_info
+from claimdiff._core.arithmetic import GroupFacts, check_arithmetic
+from claimdiff._core.flags import Flag, FlagKind, Severity
+from claimdiff._core.policy import POLICIES, Estimator, Policy, policy_named
+from claimdiff._core.relations import DEFAULT_TAXONOMY, Relation, Taxonomy
+from claimdiff._core.report import Group, Rejected, Report
+from claimdiff._model.claim import Claim
+from claimdiff._model.estimate import Hedge
+from claimdiff._model.numbers import format_number
+from claimdiff._model.period import Period
+from claimdiff._model.units import UnitInfo, unit_info
 from claimdiff.exceptions import InvalidClaimError
 
 __all__ = ["reconcile"]

@@ -8,8 +8,8 @@ from types import MappingProxyType
 
 import attrs
 
-from claimdiff._claim import place_path
-from claimdiff._vocabulary import DEFAULT_VOCABULARY
+from claimdiff._model.claim import place_path
+from claimdiff._model.vocabulary import DEFAULT_VOCABULARY
 from claimdiff.exceptions import InvalidClaimError
 
 __all__ = ["DEFAULT_TAXONOMY", "FigureKey", "Relation", "RelationKind", "Taxonomy"]

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from claimdiff.exceptions import MissingExtraError
 
 if TYPE_CHECKING:
-    from claimdiff._report import Report
+    from claimdiff._core.report import Report
 
 __all__ = ["TABLES", "report_frame"]
 
