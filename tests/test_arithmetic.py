@@ -232,7 +232,7 @@ def brute_feasible(claims: list[Claim]) -> bool:
 def test_soundness_and_completeness_against_brute_force(claims: list[Claim]) -> None:
     """No arithmetic flag and no contradiction exactly when whole numbers satisfying every claim and relation exist."""
     report = reconcile(claims)
-    clean = not arithmetic(report) and not report.has_contradiction
+    clean = not arithmetic(report) and not report.has_conflict
     assert clean == brute_feasible(claims)
 
 

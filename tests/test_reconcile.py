@@ -23,7 +23,7 @@ def test_hedge_compatible_pairs_never_contradict(a: str, b: str) -> None:
     assert g.supporting == ("a", "b")
 
 
-@pytest.mark.parametrize(("a", "b", "gap"), [("at least 16", "14", 2), ("over 100", "100", 1), ("12", "14", 2),
+@pytest.mark.parametrize(("a", "b", "gap"), [("at least 16", "14", 2), ("12", "14", 2),
                                              ("dozens", "12", 12), ("fewer than 10", "10", 1)])
 def test_real_contradictions_are_flagged_with_the_gap(a: str, b: str, gap: float) -> None:
     """Intervals that cannot both hold are a contradiction naming both claims and the gap."""
@@ -36,6 +36,17 @@ def test_real_contradictions_are_flagged_with_the_gap(a: str, b: str, gap: float
     assert not report.groups[0].feasible
 
 
+@pytest.mark.parametrize(("a", "b"), [("over 100", "100"), ("14", "15"), ("108", "100")])
+def test_a_small_disagreement_is_a_discrepancy_not_a_contradiction(a: str, b: str) -> None:
+    """Figures a few percent apart disagree (a warning), but below the grading's 10% they do not contradict."""
+    report = reconcile([claim("a", a), claim("b", b)])
+    assert not report.has_contradiction
+    (flag,) = report.conflicts
+    assert flag.kind is FlagKind.DISCREPANCY
+    assert flag.severity is Severity.WARNING
+    assert report.groups[0].verdict == "discrepancy"
+
+
 def test_contradiction_message_is_checkable() -> None:
     """The sentence names both sources and both figures."""
     report = reconcile([claim("a", "at least 16", "TASS"), claim("b", "14", "Ministry")])
@@ -45,19 +56,20 @@ def test_contradiction_message_is_checkable() -> None:
 
 
 def test_dissenter_against_consensus() -> None:
-    """Three origins agree on 14; the fourth (20) dissents and is flagged against a supporter."""
+    """Three origins agree on 14; the fourth (20) dissents and is flagged once, against the nearest supporter."""
     report = reconcile([claim("a", "14"), claim("b", "at least 12"), claim("c", "14"), claim("d", "20")])
     g = report.groups[0]
     assert g.supporting == ("a", "b", "c")
     assert g.dissenting == ("d",)
     assert g.best == 14
-    assert {f.claims for f in report.contradictions} == {("a", "d"), ("c", "d")}
+    assert {f.claims for f in report.contradictions} == {("a", "d")}
 
 
 def test_revision_by_the_same_origin_is_not_a_contradiction() -> None:
     """The same ministry says 10, then 14 the next day: a revision; the later figure stands."""
     report = reconcile([claim("a", "10", "MoD", stated="2023-12-30"), claim("b", "14", "MoD", stated="2023-12-31")])
-    assert kinds(report) == ["revision", "uncorroborated"]
+    assert kinds(report) == ["revision"]
+    assert report.groups[0].corroboration == "circular"
     g = report.groups[0]
     assert g.superseded == ("a",)
     assert g.best == 14
@@ -79,7 +91,8 @@ def test_non_cumulative_revision_downwards_is_plain_revision() -> None:
         claim("a", "20 miles", "X", metric="distance", scope=scope, stated="2023-12-30"),
         claim("b", "25 km", "X", metric="distance", scope=scope, stated="2023-12-31"),
     ])
-    assert kinds(report) == ["revision", "uncorroborated"]
+    assert kinds(report) == ["revision"]
+    assert report.groups[0].corroboration == "circular"
 
 
 def test_stale_figure_is_not_a_contradiction() -> None:
@@ -144,10 +157,10 @@ def test_circular_corroboration() -> None:
 
 
 def test_single_claim_is_uncorroborated() -> None:
-    """One claim from one origin is uncorroborated (information)."""
-    (flag,) = reconcile([claim("a", "14")]).flags
-    assert flag.kind is FlagKind.UNCORROBORATED
-    assert flag.severity is Severity.INFO
+    """One claim from one origin is said once, on its group, not as a notice among the findings."""
+    report = reconcile([claim("a", "14")])
+    assert report.flags == ()
+    assert report.groups[0].corroboration == "single"
 
 
 def test_incomparable_units_are_split_and_flagged() -> None:
@@ -159,12 +172,15 @@ def test_incomparable_units_are_split_and_flagged() -> None:
 
 
 def test_outlier_orders_of_magnitude_off() -> None:
-    """A vandalised figure a thousand times the others is an outlier (and contradicts them)."""
+    """A vandalised figure a thousand times the others is one finding: a contradiction tagged as an outlier."""
     figures = ["about 52,000", "about 51,800", "about 52,300", "about 52,100", "52,000,000"]
     claims = [claim(f"c{i}", v) for i, v in enumerate(figures)]
     report = reconcile(claims)
-    (flag,) = report.flags_of(FlagKind.OUTLIER)
-    assert flag.claims == ("c4",)
+    (flag,) = report.conflicts
+    assert flag.kind is FlagKind.CONTRADICTION
+    assert flag.tags == ("outlier",)
+    assert "c4" in flag.claims
+    assert "about 999 times more than the median of the 4 other origins (52,050)" in flag.message
     assert report.groups[0].dissenting == ("c4",)
 
 

@@ -96,9 +96,32 @@ def test_chains_of_sources(report: Report) -> None:
 
 
 def test_acled_policy_on_the_seed(report: Report) -> None:
-    """Under ACLED's rules 'dozens' of intercepted weapons is coded 12."""
+    """Under ACLED's rules 'dozens' of intercepted weapons reads from 12, but the report's own arithmetic
+    (13 missiles and 32 drones shot down) puts the figure at 45 or more: the best figure keeps to that."""
     acled = reconcile(load_claims(SEED, hedges=__import__("claimdiff").ACLED_HEDGES), "acled")
-    assert acled.group_of("mod-russia-intercepted").best == 12
+    group = acled.group_of("mod-russia-intercepted")
+    assert group.low == 12
+    assert group.best == 45
+    assert group.best_rule == "conservative, kept inside the derived interval"
+
+
+def test_every_best_lies_inside_what_the_report_derives(report: Report) -> None:
+    """The report never contradicts itself: each group's best is within its derived interval, if any."""
+    for policy in ("consensus", "conservative", "latest", "median", "acled"):
+        r = reconcile(load_claims(SEED), policy)
+        for d in r.derived:
+            if d.group is None:
+                continue
+            best = next(g.best for g in r.groups if g.id == d.group)
+            assert best is not None
+            assert d.low <= best <= (d.high if d.high is not None else best), (policy, d)
+
+
+def test_the_seed_reads_findings_first(report: Report) -> None:
+    """The seed's single-source figures are a property of their groups, not a wall of notices."""
+    assert not report.flags_of(FlagKind.UNCORROBORATED)
+    assert {g.corroboration for g in report.groups} == {"single", "independent"}
+    assert report.findings == ()
 
 
 ARITHMETIC = {FlagKind.SUBTOTAL_MISMATCH, FlagKind.PART_EXCEEDS_WHOLE, FlagKind.INVERTED_METRICS}

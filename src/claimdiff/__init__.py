@@ -11,6 +11,8 @@ from claimdiff._core.policy import POLICIES, Estimator, Policy, policy_named
 from claimdiff._core.reconcile import reconcile
 from claimdiff._core.relations import DEFAULT_TAXONOMY, FigureKey, Relation, RelationKind, Taxonomy
 from claimdiff._core.report import Derived, Group, Rejected, Report
+from claimdiff._core.series import Series
+from claimdiff._core.tolerance import Grading, Precision, Tolerance, relative_gap
 from claimdiff._extract import Candidate, extract
 from claimdiff._formats.claims_file import (
     FORMATS,
@@ -28,6 +30,7 @@ from claimdiff._model.hedges import ACLED_HEDGES, DEFAULT_HEDGES, HedgePolicy, V
 from claimdiff._model.measure import Measure
 from claimdiff._model.period import Period
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Metric, Vocabulary
+from claimdiff._model.withdrawal import Withdrawal
 from claimdiff.exceptions import (
     ClaimdiffError,
     ClaimFileError,
@@ -61,6 +64,7 @@ __all__ = [
     "FigureKey",
     "Flag",
     "FlagKind",
+    "Grading",
     "Group",
     "Hedge",
     "HedgePolicy",
@@ -74,18 +78,22 @@ __all__ = [
     "MissingExtraError",
     "Period",
     "Policy",
+    "Precision",
     "Rejected",
     "Relation",
     "RelationKind",
     "Report",
     "Scope",
+    "Series",
     "Severity",
     "Source",
     "SourceKind",
     "Taxonomy",
+    "Tolerance",
     "UnknownPolicyError",
     "VagueQuantity",
     "Vocabulary",
+    "Withdrawal",
     "composite_claims",
     "dump_claims",
     "extract",
@@ -98,4 +106,5 @@ __all__ = [
     "place_path",
     "policy_named",
     "reconcile",
+    "relative_gap",
 ]

@@ -380,11 +380,16 @@ def check_arithmetic(
     derived: list[Derived] = []
     for nodes, rels in system.components():
         allowed = {c.id for i in nodes for c, _, _ in system.nodes[i].claims}
+        broken = False
         for _ in range(50):  # each round sets at least one claim aside; bounded for safety
             lo, hi, lo_p, hi_p, empty = system.propagate(rels, allowed)
             if empty is None:
-                derived.extend(_derived(system, nodes, allowed, lo, hi, lo_p, hi_p))
+                # Where figures do not add up, anything derived would rest on a choice of which claims to
+                # believe, and could contradict a claim the report keeps: derive nothing there.
+                if not broken:
+                    derived.extend(_derived(system, nodes, allowed, lo, hi, lo_p, hi_p))
                 break
+            broken = True
             suspects = set(lo_p[empty][0] | hi_p[empty][0])
             used = _simplest(system, suspects, sorted(lo_p[empty][1] | hi_p[empty][1]), nodes, rels)
             core = _shrink(system, suspects, used)

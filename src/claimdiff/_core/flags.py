@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import math
 from typing import Any
 
 import attrs
@@ -32,8 +33,11 @@ _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 class FlagKind(enum.Enum):
     """What kind of discrepancy a :class:`Flag` reports."""
 
-    #: Two claims' intervals cannot both hold; the flag names a smallest conflicting set.
+    #: Two claims' intervals cannot both hold, and the gap is large (see :class:`~claimdiff.Grading`);
+    #: the flag names the dissenting claim and the claim it conflicts with.
     CONTRADICTION = "contradiction"
+    #: Two claims disagree beyond their precision and tolerance, by less than a contradiction.
+    DISCREPANCY = "discrepancy"
     #: The same origin stated a different figure later.
     REVISION = "revision"
     #: The same origin stated a lower cumulative figure later (a death toll that went down).
@@ -46,8 +50,13 @@ class FlagKind(enum.Enum):
     CIRCULAR_CORROBORATION = "circular_corroboration"
     #: Figures that look like one figure but have different dimensions.
     INCOMPARABLE = "incomparable"
-    #: A figure orders of magnitude away from what the other origins say.
+    #: Kept so that code naming it keeps working: :func:`~claimdiff.reconcile` now reports a figure far
+    #: outside the other origins' spread as the contradiction or discrepancy it is, tagged ``"outlier"``.
     OUTLIER = "outlier"
+    #: A figure withdrawn by a later statement: kept in the report, no longer counted.
+    WITHDRAWN = "withdrawn"
+    #: A series that does not add up over time: a daily figure that is not the rise of its cumulative one.
+    SERIES_MISMATCH = "series_mismatch"
     #: A vague figure beside an exact one that it agrees with: informational, never a conflict.
     PRECISION_GAP = "precision_gap"
     #: Parts that cannot add up to any total the whole allows ("12 + 5 = 17, but 14 killed").
@@ -72,8 +81,11 @@ class Flag:
         message: A sentence a person can check, with the figures in it.
         gap: Size of the discrepancy in ``unit`` (distance between the
             intervals, or between a figure and the median), if it has a size.
-        relative_gap: ``gap`` divided by the larger of the two facing figures.
+        relative_gap: ``gap`` divided by the lower of the two facing figures (see
+            :func:`claimdiff.relative_gap`); infinite when that figure is zero.
         unit: Unit of ``gap`` (``""`` for counts).
+        tags: Qualifiers of the finding: ``"contested"`` when the claims come from opposing parties,
+            ``"outlier"`` when a dissenting figure lies far outside the others' spread.
     """
 
     kind: FlagKind
@@ -84,6 +96,7 @@ class Flag:
     gap: float | None = None
     relative_gap: float | None = None
     unit: str = ""
+    tags: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The flag as in the JSON output contract."""
@@ -94,6 +107,7 @@ class Flag:
             "group": self.group,
             "message": self.message,
             "gap": self.gap,
-            "relative_gap": self.relative_gap,
+            "relative_gap": self.relative_gap if self.relative_gap is None or math.isfinite(self.relative_gap) else None,
             "unit": self.unit,
+            "tags": list(self.tags),
         }

@@ -8,6 +8,7 @@ from types import MappingProxyType
 
 import attrs
 
+from claimdiff._core.tolerance import Grading, Precision, Tolerance
 from claimdiff._model.hedges import ACLED_HEDGES, DEFAULT_HEDGES, HedgePolicy
 from claimdiff.exceptions import UnknownPolicyError
 
@@ -28,7 +29,8 @@ class Estimator(enum.Enum):
     #: The lowest figure a supporting source stated that every current claim
     #: allows; else the lowest value of the consensus interval. ACLED's rule.
     CONSERVATIVE = "conservative"
-    #: The figure of the most recently stated claim.
+    #: The figure of the most recently stated claim. When no claim of a group says when it was
+    #: stated, there is no latest: the group falls back to the consensus and says so.
     LATEST = "latest"
     #: The median of all current origins' figures, agreeing or not.
     MEDIAN = "median"
@@ -46,17 +48,31 @@ class Policy:
         name: The name reports and the CLI show.
         estimator: How the best estimate of each group is chosen.
         hedges: How hedged wording is read when claims are loaded from text.
-        outlier_factor: A figure at least this many times above or below the
-            median of the other origins is an outlier.
-        outlier_min_origins: Outliers are looked for only in groups with at least
-            this many independent origins.
+        precision: How the precision a figure's wording implies is read (see :class:`Precision`).
+        tolerance: How far apart figures may be, beyond precision, and still agree.
+        grading: From which size a disagreement is a contradiction rather than a discrepancy.
+        growth_window: Seconds between two statements after which a cumulative figure (a toll) may
+            have grown: a higher figure from elsewhere that much later makes the earlier one stale,
+            not contradicted. Closer in time, it is a rival figure unless some origin's own figures
+            rose in between. 6 hours by default.
+        outlier_factor: A disagreeing figure at least this many spreads (the others' median absolute
+            deviation, or their precision when they agree exactly) from the median of the other origins
+            is reported as an outlier.
+        outlier_min_origins: Outliers are looked for only in groups with at least this many independent
+            origins.
+        whole_counts: Round the best estimate of a count to a whole number.
     """
 
     name: str = "consensus"
     estimator: Estimator = attrs.field(default=Estimator.CONSENSUS, converter=Estimator)
     hedges: HedgePolicy = DEFAULT_HEDGES
+    precision: Precision = attrs.field(factory=Precision, validator=attrs.validators.instance_of(Precision))
+    tolerance: Tolerance = attrs.field(factory=Tolerance, validator=attrs.validators.instance_of(Tolerance))
+    grading: Grading = attrs.field(factory=Grading, validator=attrs.validators.instance_of(Grading))
+    growth_window: float = attrs.field(default=6 * 3600.0, validator=attrs.validators.ge(0))
     outlier_factor: float = attrs.field(default=10.0, validator=attrs.validators.gt(1.0))
     outlier_min_origins: int = attrs.field(default=3, validator=attrs.validators.ge(2))
+    whole_counts: bool = True
 
 
 #: The ready-made policies, by name. ``acled`` reads "dozens" as 12 and "hundreds" as 100

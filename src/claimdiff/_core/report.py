@@ -41,10 +41,12 @@ class Group:
         unit: The unit the figures below are given in (``""`` for counts).
         period: ISO 8601 text of the span the claims cover, if any gave one.
         claims: Ids of every claim in the group.
-        feasible: True when some value is allowed by every current claim.
+        feasible: True when some value is allowed by every current claim, within the
+            precision its wording implies and the policy's tolerance.
         low, high, low_closed, high_closed: The feasible interval — what every
-            current claim allows; ``None`` for an unbounded side, and both
-            ``None`` when no value fits all (``feasible`` is then False).
+            current claim allows, as worded when they share a value, else within precision
+            and tolerance (``verdict`` is then ``"tolerance"``); ``None`` for an unbounded
+            side, and both ``None`` when no value fits all (``feasible`` is then False).
         consensus_low, consensus_high: The interval the supporting claims all allow.
         best: The best estimate under the report's policy.
         supporting: Ids of current claims that allow the consensus.
@@ -52,6 +54,15 @@ class Group:
         superseded: Ids of claims revised by their own origin later.
         stale: Ids of cumulative claims overtaken by later, higher figures from elsewhere.
         origins: Number of independent origins behind the group.
+        verdict: ``"agreement"`` (one value fits every current claim as worded), ``"tolerance"``
+            (they agree only within the policy's tolerance), ``"discrepancy"`` or ``"contradiction"``
+            (the worst disagreement found).
+        corroboration: ``"single"`` (one report), ``"circular"`` (several reports, one origin) or
+            ``"independent"`` (two or more origins).
+        withdrawn: Ids of claims withdrawn by a later statement.
+        best_rule: How ``best`` was chosen (the estimator, or the rule it fell back to and why).
+        stated_low, stated_high: What every current claim allows taken at its word (no precision, no
+            tolerance); both ``None`` when nothing does.
     """
 
     id: str
@@ -77,6 +88,12 @@ class Group:
     superseded: tuple[str, ...]
     stale: tuple[str, ...]
     origins: int
+    verdict: str = "agreement"
+    corroboration: str = "independent"
+    withdrawn: tuple[str, ...] = ()
+    best_rule: str = ""
+    stated_low: float | None = None
+    stated_high: float | None = None
 
     def interval_text(self) -> str:
         """The feasible interval in mathematical notation, or ``"(none)"``."""
@@ -118,7 +135,16 @@ class Group:
             "superseded": list(self.superseded),
             "stale": list(self.stale),
             "origins": self.origins,
+            "verdict": self.verdict,
+            "corroboration": self.corroboration,
+            "withdrawn": list(self.withdrawn),
+            "best_rule": self.best_rule,
+            "stated_low": _num(self.stated_low),
+            "stated_high": _num(self.stated_high),
         }
+
+
+_CONFLICT_KINDS = frozenset({FlagKind.CONTRADICTION, FlagKind.DISCREPANCY, FlagKind.OUTLIER})
 
 
 def _interval(low: float | None, high: float | None, lc: bool, hc: bool) -> str:
@@ -227,6 +253,22 @@ class Report:
         """True when at least one contradiction was found."""
         return any(f.kind is FlagKind.CONTRADICTION for f in self.flags)
 
+    @property
+    def conflicts(self) -> tuple[Flag, ...]:
+        """The flags that say two claims of a group disagree: contradictions, discrepancies and outliers."""
+        return tuple(f for f in self.flags if f.kind in _CONFLICT_KINDS)
+
+    @property
+    def has_conflict(self) -> bool:
+        """True when some claims of a group disagree beyond precision and tolerance, however little."""
+        return any(f.kind in _CONFLICT_KINDS for f in self.flags)
+
+    @property
+    def findings(self) -> tuple[Flag, ...]:
+        """The flags worth reading first: errors, then warnings, each in report order (no info notices)."""
+        worth = [f for f in self.flags if f.severity is not Severity.INFO]
+        return tuple(sorted(worth, key=lambda f: -f.severity.rank))
+
     def flags_of(self, kind: FlagKind | str) -> tuple[Flag, ...]:
         """The flags of one kind."""
         k = FlagKind(kind)
@@ -289,6 +331,7 @@ class Report:
                 "groups": len(self.groups),
                 "flags": len(self.flags),
                 "contradictions": len(self.contradictions),
+                "conflicts": len(self.conflicts),
                 "rejected": len(self.rejected),
                 "derived": len(self.derived),
             },

@@ -38,9 +38,10 @@ _COLUMNS = {
     "groups": [
         "id", "metric", "counted", "place", "event", "period", "dimension", "cumulative", "unit", "low", "high",
         "low_closed", "high_closed", "feasible", "consensus_low", "consensus_high", "best", "claims", "supporting",
-        "dissenting", "superseded", "stale", "origins",
+        "dissenting", "superseded", "stale", "origins", "verdict", "corroboration", "withdrawn", "best_rule",
+        "stated_low", "stated_high",
     ],
-    "flags": ["kind", "severity", "claims", "group", "message", "gap", "relative_gap", "unit"],
+    "flags": ["kind", "severity", "claims", "group", "message", "gap", "relative_gap", "unit", "tags"],
     "rejected": ["claim", "reason"],
     "derived": ["metric", "counted", "place", "event", "group", "low", "high", "claims", "relations", "message"],
 }

@@ -241,10 +241,10 @@ class Claim:
         except InvalidUnitError as exc:
             raise InvalidClaimError(self.id, "unit", e.unit, exc.reason) from exc
         counted = self.scope.counted
-        low = info.to_canonical(e.low) if math.isfinite(e.low) else e.low
-        high = info.to_canonical(e.high) if math.isfinite(e.high) else e.high
+        low = _canonical(info, e.low)
+        high = _canonical(info, e.high)
         lc, hc = e.low_closed, e.high_closed
-        point = None if e.point is None else info.to_canonical(e.point)
+        point = None if e.point is None else _canonical(info, e.point)
         if info.is_count:
             if counted is None:
                 raise InvalidClaimError(self.id, "counted", None, "is required for a count (people, drones, homes...)")
@@ -315,6 +315,17 @@ class Claim:
         if value == self.low and not self.low_closed:
             return False
         return not (value == self.high and not self.high_closed)
+
+
+def _canonical(info: UnitInfo, value: float) -> float:
+    """``value`` in the canonical unit, to 15 significant digits when it was converted.
+
+    A conversion's float rounding must not decide a verdict: 7 miles and 11.265408 km are the same
+    11265.408 m, and 1 ft and 30.48 cm the same 0.3048 m, to the last bit.
+    """
+    if not math.isfinite(value) or (info.factor == 1.0 and info.offset == 0.0):
+        return value
+    return float(f"{info.to_canonical(value):.15g}")
 
 
 def _ceil_bound(v: float, closed: bool) -> float:

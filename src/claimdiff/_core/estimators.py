@@ -1,0 +1,152 @@
+"""A group's consensus and its best figure under a policy's estimator.
+
+The consensus is the set of claims that allow the value most independent origins allow (each origin
+counts once, however many outlets repeat it). Ties between equally supported values are broken by, in
+order: the value nearer the median of every origin's figure; then the smallest claim id behind it (so the
+result never depends on input order or on repeats, and never simply favours the lower value).
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections.abc import Iterable, Sequence
+
+from claimdiff._core.intervals import Iv, intersect
+from claimdiff._core.policy import Estimator, Policy
+from claimdiff._model.claim import Claim
+
+__all__ = ["choose_best", "consensus", "origin_figures"]
+
+_INF = math.inf
+
+
+def origin_figures(claims: Iterable[Claim]) -> dict[str, float]:
+    """One figure per origin (the median of its distinct figures), so repeats weigh nothing."""
+    per: dict[str, set[float]] = {}
+    for c in claims:
+        if c.figure is not None:
+            per.setdefault(c.origin, set()).add(c.figure)
+    return {o: (next(iter(v)) if len(v) == 1 else float(statistics.median(sorted(v)))) for o, v in per.items()}
+
+
+def consensus(current: Sequence[Claim], now: dict[str, Iv]) -> set[str]:
+    """The ids of the claims that allow the value most independent origins allow (ties: see the module)."""
+    events: list[tuple[float, int, int]] = []
+    for i, c in enumerate(current):
+        lo, lc, hi, hc = now[c.id]
+        events.append((lo, 0 if lc else 2, i))
+        events.append((hi, 1 if hc else -1, i))
+    events.sort()
+    live: dict[int, None] = {}
+    per_origin: dict[str, int] = {}
+    best_weight = -1
+    candidates: list[frozenset[int]] = []
+    # Only maximal sets are candidates: the live set after the last opening before a closing. Every
+    # claim outside a maximal set misses its common interval entirely (Helly, in one dimension).
+    pending = False
+    k, n = 0, len(events)
+    while k < n:
+        x, order = events[k][0], events[k][1]
+        opening = order in (0, 2)
+        if not opening and pending:
+            weight = len(per_origin)
+            if weight > best_weight:
+                best_weight, candidates = weight, [frozenset(live)]
+            elif weight == best_weight:
+                candidates.append(frozenset(live))
+            pending = False
+        while k < n and events[k][0] == x and events[k][1] == order:
+            i = events[k][2]
+            origin = current[i].origin
+            if opening:
+                live[i] = None
+                per_origin[origin] = per_origin.get(origin, 0) + 1
+                pending = True
+            else:
+                del live[i]
+                left = per_origin[origin] - 1
+                if left:
+                    per_origin[origin] = left
+                else:
+                    del per_origin[origin]
+            k += 1
+    if len(candidates) == 1:
+        return {current[i].id for i in candidates[0]}
+    figures = list(origin_figures(current).values())
+    middle = statistics.median(figures) if figures else 0.0
+
+    def rank(cand: frozenset[int]) -> tuple[float, list[str]]:
+        iv = intersect(now[current[i].id] for i in cand)
+        distance = _distance(middle, iv) if iv is not None else _INF
+        return (distance, sorted(current[i].id for i in cand))
+
+    return {current[i].id for i in min(candidates, key=rank)}
+
+
+def _distance(x: float, iv: Iv) -> float:
+    if x < iv[0]:
+        return iv[0] - x
+    if x > iv[2]:
+        return x - iv[2]
+    return 0.0
+
+
+def choose_best(
+    policy: Policy, support: Sequence[Claim], current: Sequence[Claim], feasible: Iv | None, consensus_iv: Iv | None,
+    is_count: bool,
+) -> tuple[float | None, str]:
+    """The group's best figure under the policy, and the rule that chose it."""
+    if consensus_iv is None:
+        return None, "no current claim"
+    estimator = policy.estimator
+    rule = estimator.value
+    if estimator is Estimator.LATEST:
+        timed = [c for c in current if c.stated is not None and c.figure is not None]
+        if timed:
+            last = max((c.stated_end, c.stated_start) for c in timed)
+            latest = [c.figure for c in timed if (c.stated_end, c.stated_start) == last and c.figure is not None]
+            best: float | None = float(statistics.median(latest))
+            return _whole(best, consensus_iv if feasible else None, is_count and policy.whole_counts), rule
+        estimator, rule = Estimator.CONSENSUS, "consensus (no claim of the group says when it was stated)"
+    if estimator is Estimator.MEDIAN:
+        figures = list(origin_figures(current).values())
+        best = float(statistics.median(figures)) if figures else _bound_figure(consensus_iv)
+        return _whole(best, None, is_count and policy.whole_counts), rule
+    if estimator is Estimator.CONSERVATIVE:
+        iv = feasible or consensus_iv
+        inside = [c.figure for c in support if c.figure is not None and iv[0] <= c.figure <= iv[2]]
+        best = min(inside) if inside else _bound_figure(iv)
+        return _whole(best, iv, is_count and policy.whole_counts), rule
+    figures = list(origin_figures(support).values())
+    if figures:
+        best = min(max(float(statistics.median(figures)), consensus_iv[0]), consensus_iv[2])
+    else:
+        best = _bound_figure(consensus_iv)
+    return _whole(best, consensus_iv, is_count and policy.whole_counts), rule
+
+
+def _whole(best: float | None, iv: Iv | None, whole: bool) -> float | None:
+    """A count's best as a whole number (half away from zero), kept inside ``iv``.
+
+    Other figures drop the last digits a conversion's rounding may have added (12 significant digits).
+    """
+    if best is None or not math.isfinite(best):
+        return best
+    if not whole:
+        return float(f"{best:.12g}")
+    rounded = float(math.floor(best + 0.5))
+    if iv is not None:
+        if math.isfinite(iv[0]):
+            rounded = max(rounded, float(math.ceil(iv[0])))
+        if math.isfinite(iv[2]):
+            rounded = min(rounded, float(math.floor(iv[2])))
+    return rounded
+
+
+def _bound_figure(iv: Iv) -> float | None:
+    if math.isfinite(iv[0]):
+        return iv[0]
+    if math.isfinite(iv[2]):
+        return iv[2]
+    return None

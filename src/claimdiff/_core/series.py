@@ -1,0 +1,166 @@
+"""Cumulative series over time: a toll given "as of" each date never falls, and daily figures add up.
+
+A cumulative figure stated for a period from the start of an event to a date is a point of a series.
+Each as-of date is its own group (see :func:`claimdiff.reconcile`); here each origin's series is read
+across dates. A fall from one date to the next is a downward revision by that origin. Differences between
+origins are judged on the same as-of date, where they are comparable, not across dates.
+
+A declared :class:`Series` ties a daily metric to a cumulative one: the daily figure for a day must be
+the rise of the cumulative figure over that day, by the same origin.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import math
+from collections.abc import Sequence
+
+import attrs
+
+from claimdiff._core.flags import Flag, FlagKind, Severity
+from claimdiff._core.intervals import Iv, above
+from claimdiff._core.messages import gap_words
+from claimdiff._core.policy import Policy
+from claimdiff._core.report import Group
+from claimdiff._core.tolerance import relative_gap
+from claimdiff._core.verdicts import widen
+from claimdiff._model.claim import Claim
+from claimdiff._model.numbers import format_number
+
+__all__ = ["Series", "check_series"]
+
+_INF = math.inf
+
+
+@attrs.frozen
+class Series:
+    """A daily (or other per-step) metric that is the step-by-step rise of a cumulative one.
+
+    Declared once for every counted thing, place and event: "new cases on day d = cases as of the end
+    of d - cases as of the end of d - 1", checked for each origin's own figures.
+
+    >>> Series(daily="new cases", cumulative="cases").step
+    datetime.timedelta(days=1)
+
+    Attributes:
+        daily: The metric of the per-step figures (its claims' periods are one step long).
+        cumulative: The metric of the running totals (its claims' periods run from the series start).
+        step: The length of one step.
+    """
+
+    daily: str = attrs.field(validator=attrs.validators.instance_of(str))
+    cumulative: str = attrs.field(validator=attrs.validators.instance_of(str))
+    step: dt.timedelta = attrs.field(default=dt.timedelta(days=1), kw_only=True)
+
+
+def check_series(raw: Sequence[list[Claim]], groups: Sequence[Group], series: Sequence[Series],
+                 policy: Policy) -> list[Flag]:
+    """Falls across as-of dates in each origin's cumulative series, and daily figures that do not add up."""
+    # (key, origin) -> as-of end -> the origin's standing claim for that date (its latest statement).
+    points: dict[tuple[tuple[str, str, tuple[str, ...], str], str], dict[float, Claim]] = {}
+    gone: set[str] = set()
+    for g in groups:
+        gone.update(g.superseded)
+        gone.update(g.withdrawn)
+    for cs in raw:
+        if not cs[0].metric.cumulative:
+            continue
+        for c in cs:
+            if c.period is None or c.id in gone:
+                continue
+            slot = points.setdefault((c.key, c.origin), {})
+            held = slot.get(c.period.end_ts)
+            if held is None or (c.stated_end, c.stated_start, c.id) > (held.stated_end, held.stated_start, held.id):
+                slot[c.period.end_ts] = c
+    flags = _falls(points, policy)
+    if series:
+        flags.extend(_daily(raw, points, series, policy, gone))
+    return flags
+
+
+def _wide(c: Claim, policy: Policy) -> Iv:
+    return widen(c, policy, policy.tolerance.for_metric(c.metric.name))
+
+
+def _falls(points: dict[tuple[tuple[str, str, tuple[str, ...], str], str], dict[float, Claim]],
+           policy: Policy) -> list[Flag]:
+    flags = []
+    for slot in points.values():
+        if len(slot) < 2:
+            continue
+        dates = sorted(slot)
+        for earlier, later in itertools.pairwise(dates):
+            a, b = slot[earlier], slot[later]
+            wa, wb = _wide(a, policy), _wide(b, policy)
+            if not above(wa[0], wa[1], wb[2], wb[3]):
+                continue
+            gap = a.low - b.high
+            flags.append(Flag(
+                kind=FlagKind.DOWNWARD_REVISION, severity=Severity.WARNING, claims=(a.id, b.id), group=None,
+                message=f"{a.source.name}'s {a.metric.name} ({a.scope.describe()}) falls from {a.estimate.describe()} "
+                        f"as of {a.period.isoformat() if a.period else '?'} ({a.id}) to {b.estimate.describe()} as of "
+                        f"{b.period.isoformat() if b.period else '?'} ({b.id}); a cumulative series should not fall "
+                        f"(down {format_number(gap, grouped=True)}).",
+                gap=gap, relative_gap=relative_gap(a.low, b.high), unit=a.unit_info.unit,
+            ))
+    return flags
+
+
+def _daily(raw: Sequence[list[Claim]], points: dict[tuple[tuple[str, str, tuple[str, ...], str], str],
+           dict[float, Claim]], series: Sequence[Series], policy: Policy, gone: set[str]) -> list[Flag]:
+    flags = []
+    by_daily = {s.daily: s for s in series}
+    for cs in raw:
+        s = by_daily.get(cs[0].metric.name)
+        if s is None:
+            continue
+        step = s.step.total_seconds()
+        for c in cs:
+            p = c.period
+            if p is None or c.id in gone or not math.isclose(p.end_ts - p.start_ts, step):
+                continue
+            key = (s.cumulative, c.key[1], c.key[2], c.key[3])
+            slot = points.get((key, c.origin))
+            if not slot:
+                continue
+            after = slot.get(p.end_ts)
+            if after is None:
+                continue
+            prior = slot.get(p.start_ts)
+            starts_series = after.period is not None and math.isclose(after.period.start_ts, p.start_ts)
+            if prior is None and not starts_series:
+                continue
+            flag = _mismatch(c, after, prior, policy)
+            if flag is not None:
+                flags.append(flag)
+    return flags
+
+
+def _mismatch(daily: Claim, after: Claim, prior: Claim | None, policy: Policy) -> Flag | None:
+    """A flag when the daily figure lies outside the rise the cumulative figures allow."""
+    wd, wa = _wide(daily, policy), _wide(after, policy)
+    wp = _wide(prior, policy) if prior is not None else (0.0, True, 0.0, True)
+    rise_low = wa[0] - wp[2]
+    rise_high = wa[2] - wp[0]
+    if wd[0] <= rise_high and wd[2] >= rise_low:
+        return None
+    if wd[0] > rise_high:
+        higher, lower = daily.low, after.high - (prior.low if prior is not None else 0.0)
+    else:
+        higher, lower = after.low - (prior.high if prior is not None else 0.0), daily.high
+    gap = higher - lower
+    rel = relative_gap(higher, lower)
+    error = policy.grading.is_contradiction(rel)
+    ids = tuple(sorted({daily.id, after.id, *((prior.id,) if prior is not None else ())}))
+    since = f"{prior.estimate.describe()} ({prior.id})" if prior is not None else "the start of the series"
+    rise = f"{format_number(rise_low, grouped=True)}" if rise_low == rise_high else \
+        f"{format_number(max(rise_low, 0.0), grouped=True)} to {format_number(rise_high, grouped=True)}"
+    return Flag(
+        kind=FlagKind.SERIES_MISMATCH, severity=Severity.ERROR if error else Severity.WARNING, claims=ids, group=None,
+        message=f"{daily.source.name}'s {daily.metric.name} for {daily.period.isoformat() if daily.period else '?'} "
+                f"is {daily.estimate.describe()} ({daily.id}), but its {after.metric.name} rose from {since} to "
+                f"{after.estimate.describe()} ({after.id}), a rise of {rise} "
+                f"({gap_words(format_number(gap, grouped=True), rel, higher, lower)}).",
+        gap=gap, relative_gap=rel, unit=daily.unit_info.unit,
+    )

@@ -1,0 +1,171 @@
+"""Time within a group: revisions by the same origin, tolls that grew, and what each claim says now.
+
+Statements are ordered only when one's time span ends before the other's starts; a claim whose time is
+unknown is never before or after anything. A cumulative figure (a toll) may grow between statements, but
+only growth that has evidence makes an earlier, lower figure from elsewhere *stale*: either enough time
+passed (the policy's ``growth_window``), or some origin's own figures rose in between. Otherwise two
+figures an hour apart are rivals and are judged as if stated together.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections.abc import Mapping, Sequence
+
+from claimdiff._core.flags import Flag, FlagKind, Severity
+from claimdiff._core.intervals import Iv, above
+from claimdiff._core.messages import Say
+from claimdiff._core.tolerance import relative_gap
+from claimdiff._model.claim import Claim
+from claimdiff._model.numbers import format_number
+
+__all__ = ["Timeline", "before", "unordered"]
+
+_INF = math.inf
+
+
+def before(a: Claim, b: Claim) -> bool:
+    """True when ``a`` was stated strictly before ``b`` (never when either time is unknown)."""
+    return a.stated_end <= b.stated_start and a.stated_start < b.stated_start
+
+
+def unordered(cs: Sequence[Claim]) -> bool:
+    """True when no claim was stated strictly before another (all statement windows share a moment)."""
+    max_start = -_INF
+    min_end = _INF
+    for c in cs:
+        if c.stated is not None:
+            max_start = max(max_start, c.stated_start)
+            min_end = min(min_end, c.stated_end)
+    return max_start < min_end or max_start == -_INF
+
+
+def _mid(c: Claim) -> float:
+    return (c.stated_start + c.stated_end) / 2
+
+
+class Timeline:
+    """The time order of one group's claims under a policy's growth window."""
+
+    def __init__(self, cs: Sequence[Claim], wide: Mapping[str, Iv], window: float) -> None:
+        self.cs = cs
+        self.wide = wide
+        self.window = window
+        # Rises of one origin's own figures, as (from, to) midpoints: evidence that the toll grew then.
+        self.rises: list[tuple[float, float]] = []
+
+    # -- revisions --------------------------------------------------------------------------------
+
+    def revisions(self, gid: str, cumulative: bool, say: Say, flags: list[Flag]) -> set[str]:
+        """Mark claims their own origin restated later, and flag each change of figure (n log n)."""
+        by_origin: dict[str, list[Claim]] = {}
+        for c in self.cs:
+            by_origin.setdefault(c.origin, []).append(c)
+        superseded: set[str] = set()
+        for ocs in by_origin.values():
+            if len(ocs) < 2:
+                continue
+            ocs.sort(key=lambda d: (d.stated_start, d.stated_end, d.id))
+            starts = [d.stated_start for d in ocs]
+            for c in ocs:
+                if not math.isfinite(c.stated_end):
+                    continue
+                i = bisect.bisect_left(starts, c.stated_end) if c.stated_end > c.stated_start else \
+                    bisect.bisect_right(starts, c.stated_start)
+                if i >= len(ocs):
+                    continue
+                nxt = ocs[i]
+                superseded.add(c.id)
+                self._revised(gid, c, nxt, cumulative, say, flags)
+        return superseded
+
+    def _revised(self, gid: str, c: Claim, nxt: Claim, cumulative: bool, say: Say, flags: list[Flag]) -> None:
+        if c.figure is not None and nxt.figure is not None and nxt.figure > c.figure:
+            self.rises.append((_mid(c), _mid(nxt)))
+        if (c.low, c.low_closed, c.high, c.high_closed) == (nxt.low, nxt.low_closed, nxt.high, nxt.high_closed):
+            return
+        wc, wn = self.wide[c.id], self.wide[nxt.id]
+        if cumulative and above(wc[0], wc[1], wn[2], wn[3]):
+            gap = c.low - nxt.high
+            flags.append(Flag(
+                kind=FlagKind.DOWNWARD_REVISION, severity=Severity.WARNING, claims=(c.id, nxt.id), group=gid,
+                message=f"{c.source.name} lowered {say.subject} from {say.figure(c)} ({c.id}{say.when(c)}) "
+                        f"to {say.figure(nxt)} ({nxt.id}{say.when(nxt)}); a cumulative figure "
+                        f"should not fall (down {format_number(say.gap(gap), grouped=True)}{say.suffix}).",
+                gap=say.gap(gap), relative_gap=relative_gap(c.low, nxt.high), unit=say.unit.unit,
+            ))
+        else:
+            flags.append(Flag(
+                kind=FlagKind.REVISION, severity=Severity.INFO, claims=(c.id, nxt.id), group=gid,
+                message=f"{c.source.name} revised {say.subject} from {say.figure(c)} ({c.id}{say.when(c)}) "
+                        f"to {say.figure(nxt)} ({nxt.id}{say.when(nxt)}); the later figure stands.",
+            ))
+
+    # -- growth -----------------------------------------------------------------------------------
+
+    def grows(self, c: Claim, d: Claim) -> bool:
+        """True when a cumulative figure may have grown between ``c`` and the later ``d``.
+
+        Enough time passed (the growth window), or some origin's own figures rose in between.
+        """
+        if not before(c, d):
+            return False
+        mc, md = _mid(c), _mid(d)
+        if md - mc >= self.window:
+            return True
+        return any(x < md and y > mc for x, y in self.rises)
+
+    def stale(self, gid: str, active: Sequence[Claim], say: Say, flags: list[Flag]) -> set[str]:
+        """Cumulative claims overtaken by a later, higher figure from another origin, with growth evidence."""
+        stale: set[str] = set()
+        for c in active:
+            wc = self.wide[c.id]
+            best: tuple[float, str, Claim] | None = None
+            for d in active:
+                wd = self.wide[d.id]
+                if d.origin != c.origin and above(wd[0], wd[1], wc[2], wc[3]) and self.grows(c, d):
+                    cand = (-(d.low - c.high), d.id, d)
+                    if best is None or cand[:2] < best[:2]:
+                        best = cand
+            if best is None:
+                continue
+            d = best[2]
+            stale.add(c.id)
+            why = ("the later figure came long enough after" if _mid(d) - _mid(c) >= self.window
+                   else "figures rose in between")
+            flags.append(Flag(
+                kind=FlagKind.STALE, severity=Severity.INFO, claims=(c.id, d.id), group=gid,
+                message=f"{say.who(c)} gave {say.figure(c)} for {say.subject}{say.when(c)}; {say.who(d)} later "
+                        f"gave {say.figure(d)}{say.when(d)}. The toll rose ({why}): the earlier figure is out "
+                        "of date, not contradicted.",
+                gap=say.gap(d.low - c.high), relative_gap=relative_gap(d.low, c.high), unit=say.unit.unit,
+            ))
+        return stale
+
+    def now(self, current: Sequence[Claim]) -> dict[str, Iv]:
+        """What each claim says about the figure now: an earlier toll that may have grown is only a floor."""
+        out: dict[str, Iv] = {}
+        for c in current:
+            w = self.wide[c.id]
+            if any(self.grows(c, d) for d in current):
+                out[c.id] = (w[0], w[1], _INF, False)
+            else:
+                out[c.id] = w
+        return out
+
+    def conflict(self, a: Claim, b: Claim) -> tuple[Claim, Claim, bool] | None:
+        """``(higher, lower, fell)`` when two claims of a cumulative group cannot both hold, else ``None``.
+
+        ``fell`` is True when the higher figure came first: a toll cannot fall. A later, higher figure
+        conflicts only when the toll cannot have grown in between.
+        """
+        wa, wb = self.wide[a.id], self.wide[b.id]
+        for x, y, wx, wy in ((a, b, wa, wb), (b, a, wb, wa)):
+            if above(wx[0], wx[1], wy[2], wy[3]):
+                if before(x, y):
+                    return x, y, True
+                if before(y, x) and self.grows(y, x):
+                    return None
+                return x, y, False
+        return None

@@ -1,0 +1,195 @@
+"""How close two figures must be to agree: the precision their wording implies, and a tolerance beyond it.
+
+A figure is never more exact than the way it was written. "20 miles" is a figure to the mile, "1.5
+million" to the hundred thousand, "17,879,000" to the thousand: each allows half a step either side of
+what it says. :class:`Precision` reads that step from the wording (or from the number, for figures given
+as numbers) and :class:`Tolerance` adds an allowance on top, absolute and relative, per metric where it
+matters. Claims are compared on their *widened* intervals: within the widening they agree; beyond it they
+disagree, and :class:`Grading` says how badly.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from types import MappingProxyType
+
+import attrs
+
+from claimdiff._model.estimate import Estimate, Hedge
+
+__all__ = ["Grading", "Precision", "Tolerance", "relative_gap"]
+
+# The first written number of a figure: digits with optional thousands separators (comma, space, thin or
+# no-break space) and optional decimals.
+_WRITTEN = re.compile(r"(?<![\d.])(\d{1,3}(?:[,\u00a0\u202f ]\d{3})+|\d+)(?:\.(\d+))?")
+_SEPARATORS = str.maketrans("", "", ",\u00a0\u202f ")
+
+
+def _steps(m: Mapping[str, float]) -> Mapping[str, float]:
+    return MappingProxyType(dict(m))
+
+
+def _tolerances(m: Mapping[str, Tolerance]) -> Mapping[str, Tolerance]:
+    return MappingProxyType(dict(m))
+
+
+@attrs.frozen(kw_only=True)
+class Precision:
+    """How the precision a figure's wording implies is read (the documented, overridable table).
+
+    A stated figure allows half its last step either side: the step is one unit of the last written
+    digit ("20 miles": 1 mile; "1.5 million": 100,000; "32.19 km": 0.01 km). Trailing zeros of a large
+    round figure are read as rounding ("17,879,000": the thousand), from ``round_from`` upwards and
+    never coarser than ``min_significant`` significant digits ("100,000": the ten thousand). Hedged
+    bands ("some 70", "dozens") already carry their width and get nothing more. With
+    ``mode="exact"`` every figure is taken at its word.
+
+    >>> p = Precision()
+    >>> p.half_width(Estimate.exact(17_879_000))
+    500.0
+    >>> from claimdiff import parse_estimate
+    >>> p.half_width(parse_estimate("1.5 million")), p.half_width(parse_estimate("20 miles"))
+    (50000.0, 0.5)
+    >>> Precision(mode="exact").half_width(parse_estimate("20 miles"))
+    0.0
+
+    Attributes:
+        mode: ``"implied"`` (read the wording) or ``"exact"`` (no widening).
+        round_from: Whole figures at least this large read trailing zeros as rounding.
+        min_significant: Rounding never leaves fewer significant digits than this.
+        steps: Per-unit minimum step, e.g. ``{"minute": 1}``, for units whose figures are never finer.
+    """
+
+    mode: str = attrs.field(default="implied", validator=attrs.validators.in_(("implied", "exact")))
+    round_from: float = attrs.field(default=10_000.0, validator=attrs.validators.gt(0))
+    min_significant: int = attrs.field(default=2, validator=attrs.validators.ge(1))
+    steps: Mapping[str, float] = attrs.field(default=MappingProxyType({}), converter=_steps)
+
+    def step(self, estimate: Estimate) -> float:
+        """The step of the last written digit, in the estimate's own unit (0 when nothing is implied)."""
+        if self.mode == "exact" or estimate.hedge in (Hedge.APPROXIMATE, Hedge.VAGUE):
+            return 0.0
+        value = estimate.point
+        if value is None:
+            value = estimate.low if math.isfinite(estimate.low) else estimate.high
+        if not math.isfinite(value):
+            return 0.0
+        step = self._written_step(estimate.text, value) if estimate.text else self._number_step(value)
+        return max(step, self.steps.get(estimate.unit, 0.0))
+
+    def half_width(self, estimate: Estimate) -> float:
+        """Half the step: how far either side of its bounds the figure reaches."""
+        return self.step(estimate) / 2
+
+    def _written_step(self, text: str, value: float) -> float:
+        m = _WRITTEN.search(text)
+        if m is None:  # a figure in words ("two"): whole units
+            return 1.0
+        whole, decimals = m.group(1).translate(_SEPARATORS), m.group(2) or ""
+        written = float(f"{whole}.{decimals}" if decimals else whole)
+        scale = _power_of_ten(value / written) if written else 1.0
+        if decimals:
+            return 10.0 ** -len(decimals) * scale
+        return self._whole_step(int(whole)) * scale
+
+    def _number_step(self, value: float) -> float:
+        if value == int(value) and abs(value) < 2**53:
+            return self._whole_step(int(abs(value)))
+        digits = repr(abs(value))
+        if "e" in digits or "." not in digits:
+            return 0.0
+        return 10.0 ** -len(digits.split(".")[1])
+
+    def _whole_step(self, n: int) -> float:
+        if n < self.round_from or n == 0:
+            return 1.0
+        text = str(n)
+        zeros = len(text) - len(text.rstrip("0"))
+        return 10.0 ** max(0, min(zeros, len(text) - self.min_significant))
+
+
+def _power_of_ten(ratio: float) -> float:
+    """``ratio`` when it is a power of ten (a scale word such as "million"), else 1."""
+    if ratio <= 0:
+        return 1.0
+    exponent = round(math.log10(ratio))
+    return 10.0**exponent if math.isclose(ratio, 10.0**exponent, rel_tol=1e-9) else 1.0
+
+
+@attrs.frozen(kw_only=True)
+class Tolerance:
+    """How far apart two figures may be, beyond their precision, and still agree.
+
+    Two figures agree when the gap between their widened intervals is at most ``absolute`` plus
+    ``relative`` times the mean magnitude of the two facing bounds. It is applied as a widening of each
+    bound by half that allowance, so that "agree pairwise" and "share a value" stay the same thing.
+    ``per_metric`` overrides both for a metric by name.
+
+    >>> t = Tolerance(relative=0.01, per_metric={"killed": Tolerance()})
+    >>> t.for_metric("volume").widening(1_000_000.0), t.for_metric("killed").widening(14.0)
+    (5000.0, 0.0)
+
+    Attributes:
+        absolute: Allowance in the canonical unit (SI base units; whole things for counts).
+        relative: Allowance as a share of the figures (0.01 is 1%).
+        per_metric: Tolerances by metric name.
+    """
+
+    absolute: float = attrs.field(default=0.0, validator=attrs.validators.ge(0))
+    relative: float = attrs.field(default=0.0, validator=[attrs.validators.ge(0), attrs.validators.lt(1)])
+    per_metric: Mapping[str, Tolerance] = attrs.field(default=MappingProxyType({}), converter=_tolerances)
+
+    def for_metric(self, metric: str) -> Tolerance:
+        """The tolerance that applies to ``metric``."""
+        return self.per_metric.get(metric, self)
+
+    def widening(self, bound: float) -> float:
+        """How far one finite bound is pushed out (half the allowance)."""
+        return self.absolute / 2 + self.relative / 2 * abs(bound)
+
+    @property
+    def is_zero(self) -> bool:
+        """True when nothing is allowed beyond precision."""
+        return self.absolute == 0 and self.relative == 0
+
+
+@attrs.frozen(kw_only=True)
+class Grading:
+    """How the size of a disagreement sets its kind and severity (the documented thresholds).
+
+    The size is the relative gap (see :func:`relative_gap`): the gap between the two figures as a share
+    of the lower one. Below ``contradiction_at`` a disagreement is a ``discrepancy`` (a warning: look
+    before you publish); from it on, a ``contradiction`` (an error: the figures cannot both be right).
+
+    >>> g = Grading()
+    >>> g.is_contradiction(relative_gap(15.0, 14.0)), g.is_contradiction(relative_gap(30.0, 3.0))
+    (False, True)
+
+    Attributes:
+        contradiction_at: The relative gap from which a disagreement is a contradiction.
+    """
+
+    contradiction_at: float = attrs.field(default=0.10, validator=attrs.validators.gt(0))
+
+    def is_contradiction(self, relative: float) -> bool:
+        """True when a disagreement of this relative size is a contradiction."""
+        return relative >= self.contradiction_at
+
+
+def relative_gap(higher: float, lower: float) -> float:
+    """The gap between two facing figures as a share of the lower one's magnitude.
+
+    Infinite when the lower figure is zero and the higher is not (0 against 3 killed).
+
+    >>> relative_gap(108.0, 100.0)
+    0.08
+    >>> relative_gap(17_823_319.0, 55_000.0) > 300
+    True
+    """
+    gap = higher - lower
+    base = min(abs(higher), abs(lower))
+    if gap <= 0:
+        return 0.0
+    return gap / base if base else math.inf

@@ -1,0 +1,312 @@
+"""One group's verdict: widen each figure by its precision and tolerance, follow time, find who dissents.
+
+A group's claims are first widened (the precision their wording implies, then the policy's tolerance);
+only widened intervals are compared, so "20 miles" and "32 km" agree. Revisions and stale tolls are set
+aside (see :mod:`claimdiff._core.timeline`). What remains either shares a value (agreement) or splits into
+the consensus, the claims that allow what most independent origins allow, and dissenters. Each dissenter
+is one finding, named with the consensus claim it conflicts with, graded by size: a discrepancy, a
+contradiction, tagged ``outlier`` when it lies far outside the others' spread. A cumulative group whose
+statements follow one another is judged pair by pair in time instead, since a toll may grow but not fall.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections.abc import Iterable, Sequence
+
+from claimdiff._core.arithmetic import GroupFacts
+from claimdiff._core.estimators import choose_best, consensus, origin_figures
+from claimdiff._core.flags import Flag, FlagKind, Severity
+from claimdiff._core.intervals import Iv, above, intersect
+from claimdiff._core.messages import Say, display_unit, gap_words
+from claimdiff._core.policy import Policy
+from claimdiff._core.report import Group
+from claimdiff._core.timeline import Timeline, before, unordered
+from claimdiff._core.tolerance import Tolerance, relative_gap
+from claimdiff._model.claim import Claim
+from claimdiff._model.estimate import Hedge
+from claimdiff._model.numbers import format_number
+from claimdiff._model.period import Period
+
+__all__ = ["analyse", "widen"]
+
+_INF = math.inf
+
+
+def widen(c: Claim, policy: Policy, tolerance: Tolerance) -> Iv:
+    """The claim's interval widened by its implied precision and the tolerance, in the canonical unit."""
+    lo, lc, hi, hc = c.low, c.low_closed, c.high, c.high_closed
+    reach = policy.precision.half_width(c.estimate) * c.unit_info.factor
+    if math.isfinite(lo):
+        lo -= reach + tolerance.widening(lo)
+    if math.isfinite(hi):
+        hi += reach + tolerance.widening(hi)
+    if c.is_count:
+        lo = max(0.0, float(math.ceil(lo)))
+        hi = float(math.floor(hi)) if math.isfinite(hi) else hi
+        return lo, True, hi, math.isfinite(hi)
+    return lo, lc, hi, hc
+
+
+def analyse(
+    gid: str, cs: list[Claim], policy: Policy, withdrawn: frozenset[str] = frozenset()
+) -> tuple[Group, list[Flag], GroupFacts | None]:
+    """The group, its flags, and what the arithmetic needs to know of it."""
+    first = cs[0]
+    cumulative = first.metric.cumulative
+    say = Say(display_unit(cs), first)
+    flags: list[Flag] = []
+    tolerance = policy.tolerance.for_metric(first.metric.name)
+    wide = {c.id: widen(c, policy, tolerance) for c in cs}
+    live = [c for c in cs if c.id not in withdrawn] if withdrawn else cs
+    flags.extend(
+        Flag(kind=FlagKind.WITHDRAWN, severity=Severity.INFO, claims=(c.id,), group=gid,
+             message=f"{say.who(c)} gave {say.figure(c)} for {say.subject}; the figure was withdrawn later "
+                     "and no longer counts.")
+        for c in cs if c.id in withdrawn
+    )
+
+    ordered = len(live) > 1 and not unordered(live)
+    timeline = Timeline(live, wide, policy.growth_window)
+    superseded: set[str] = set()
+    stale: set[str] = set()
+    active = current = live
+    if ordered:
+        superseded = timeline.revisions(gid, cumulative, say, flags)
+        active = [c for c in live if c.id not in superseded] if superseded else live
+        if cumulative and len(active) > 1:
+            stale = timeline.stale(gid, active, say, flags)
+        current = [c for c in active if c.id not in stale] if stale else active
+    now = timeline.now(current) if ordered and cumulative else {c.id: wide[c.id] for c in current}
+    feasible = intersect(now.values()) if current else None
+
+    if feasible is not None or not current:
+        supporting = {c.id for c in current}
+        consensus_iv = feasible
+    else:
+        supporting = consensus(current, now)
+        consensus_iv = intersect(now[cid] for cid in sorted(supporting))
+    if ordered and cumulative and len(active) > 1:
+        _pairwise(gid, active, timeline, policy, say, flags)
+    elif feasible is None and current:
+        _dissent(gid, current, supporting, now, policy, say, flags)
+
+    support = [c for c in current if c.id in supporting]
+    # The best figure keeps to what the supporting claims say as worded when they share a value, and to
+    # their widened common ground only when they agree just within precision or tolerance.
+    as_worded = intersect(_worded(c, now) for c in support) if support else None
+    best, rule = choose_best(policy, support, current, feasible and (as_worded or feasible),
+                             as_worded or consensus_iv, first.is_count)
+    origins = {c.origin for c in cs}
+    corroboration = "single" if len(cs) == 1 else ("circular" if len(origins) == 1 else "independent")
+    if len(origins) == 1 and len(cs) > 1 and len({c.reporter.key for c in cs}) > 1:
+        reporters = sorted({c.reporter.name for c in cs})
+        flags.append(Flag(
+            kind=FlagKind.CIRCULAR_CORROBORATION, severity=Severity.WARNING, claims=tuple(c.id for c in cs),
+            group=gid,
+            message=f"{len(cs)} reports of {say.subject} ({', '.join(reporters)}) all trace back to one origin, "
+                    f"{first.source.name}: they are one source, not {len(cs)}.",
+        ))
+    if len(support) > 1:
+        _precision_gap(gid, support, say, flags)
+
+    # The same intersection, each claim taken at its word (an earlier toll still only a floor).
+    stated = intersect(_worded(c, now) for c in current) if current else None
+    group = _group(gid, cs, say, feasible, consensus_iv, best, rule, supporting, current, superseded, stale,
+                   withdrawn, origins, corroboration, stated, flags)
+    facts = None
+    if first.is_count and support:
+        period = _hull(cs)
+        facts = GroupFacts(gid=gid, key=first.key, period=None if period is None else (period.start_ts, period.end_ts),
+                           claims=tuple((c, now[c.id][0], now[c.id][2]) for c in support))
+    return group, flags, facts
+
+
+def _worded(c: Claim, now: dict[str, Iv]) -> Iv:
+    """The claim's interval as worded; only a floor when the claim's toll may have grown since."""
+    if now[c.id][2] == _INF:
+        return c.low, c.low_closed, _INF, False
+    return c.low, c.low_closed, c.high, c.high_closed
+
+
+def _hull(cs: Iterable[Claim]) -> Period | None:
+    first_p = last_p = None
+    for c in cs:
+        p = c.period
+        if p is not None:
+            if first_p is None or p.start_ts < first_p.start_ts:
+                first_p = p
+            if last_p is None or p.end_ts > last_p.end_ts:
+                last_p = p
+    if first_p is None or last_p is None:
+        return None
+    return first_p if first_p is last_p else Period(first_p.start, last_p.end)
+
+
+def _group(gid: str, cs: list[Claim], say: Say, feasible: Iv | None, consensus_iv: Iv | None, best: float | None,
+           rule: str, supporting: set[str], current: list[Claim], superseded: set[str], stale: set[str],
+           withdrawn: frozenset[str], origins: set[str], corroboration: str, stated: Iv | None,
+           flags: list[Flag]) -> Group:
+    first = cs[0]
+
+    def shown(v: float | None) -> float | None:
+        return say.value(v) if v is not None and math.isfinite(v) else None
+
+    hull = _hull(cs)
+    # What every current claim allows: as worded when they share a value, else within precision and tolerance.
+    span = (stated or feasible) if feasible is not None else None
+    worst = max((f for f in flags if f.kind in (FlagKind.CONTRADICTION, FlagKind.DISCREPANCY, FlagKind.OUTLIER)),
+                key=lambda f: f.severity.rank, default=None)
+    if worst is not None:
+        verdict = "contradiction" if worst.severity is Severity.ERROR else "discrepancy"
+    elif stated is None and feasible is not None and current:
+        verdict = "tolerance"
+    else:
+        verdict = "agreement"
+    return Group(
+        id=gid, metric=first.metric.name, counted=first.scope.counted, place=first.scope.place,
+        event=first.scope.event, dimension=first.dimension, cumulative=first.metric.cumulative,
+        unit=say.unit.unit, period=None if hull is None else hull.describe(),
+        claims=tuple(c.id for c in cs), feasible=feasible is not None,
+        low=shown(span[0]) if span else None, high=shown(span[2]) if span else None,
+        low_closed=bool(span and span[1] and math.isfinite(span[0])),
+        high_closed=bool(span and span[3] and math.isfinite(span[2])),
+        consensus_low=shown(consensus_iv[0]) if consensus_iv else None,
+        consensus_high=shown(consensus_iv[2]) if consensus_iv else None,
+        best=None if best is None else say.value(best),
+        supporting=tuple(sorted(supporting)),
+        dissenting=tuple(sorted(c.id for c in current if c.id not in supporting)),
+        superseded=tuple(sorted(superseded)), stale=tuple(sorted(stale)), origins=len(origins),
+        verdict=verdict, corroboration=corroboration, withdrawn=tuple(sorted(withdrawn)), best_rule=rule,
+        stated_low=shown(stated[0]) if stated else None, stated_high=shown(stated[2]) if stated else None,
+    )
+
+
+# -- findings ------------------------------------------------------------------------------------
+
+
+def _contested(a: Claim, b: Claim) -> bool:
+    pa, pb = a.source.party, b.source.party
+    return pa is not None and pb is not None and pa.casefold() != pb.casefold()
+
+
+def _finding(gid: str, hi: Claim, lo: Claim, policy: Policy, say: Say, why: str, *, outlier: bool = False) -> Flag:
+    gap = hi.low - lo.high
+    rel = relative_gap(hi.low, lo.high)
+    error = policy.grading.is_contradiction(rel)
+    tags = tuple(t for t, on in (("contested", _contested(hi, lo)), ("outlier", outlier)) if on)
+    kind = FlagKind.CONTRADICTION if error else FlagKind.DISCREPANCY
+    shown_gap = say.gap(gap)
+    size = gap_words(f"{format_number(shown_gap, grouped=True)}{say.suffix}", rel, hi.low, lo.high)
+    contested = "; the figures come from opposing parties" if "contested" in tags else ""
+    return Flag(
+        kind=kind, severity=Severity.ERROR if error else Severity.WARNING, claims=tuple(sorted((hi.id, lo.id))),
+        group=gid,
+        message=f"{say.subject}: {why} ({size}{contested}).",
+        gap=shown_gap, relative_gap=rel, unit=say.unit.unit, tags=tags,
+    )
+
+
+def _dissent(gid: str, current: list[Claim], supporting: set[str], now: dict[str, Iv], policy: Policy, say: Say,
+             flags: list[Flag]) -> None:
+    """One finding per dissenting claim, against the consensus claim that bounds what most origins allow.
+
+    A dissenter misses the consensus interval, so it lies wholly above or below it; the supporting claim
+    whose bound is that interval's facing bound cannot agree with it either (Helly, in one dimension). The
+    gap, and so the grading, is the distance to the consensus.
+    """
+    support = sorted((c for c in current if c.id in supporting), key=lambda c: c.id)
+    top = min(support, key=lambda c: (now[c.id][2], now[c.id][3]))
+    bottom = max(support, key=lambda c: (now[c.id][0], not now[c.id][1]))
+    figures = origin_figures(current)
+    for d in current:
+        if d.id in supporting:
+            continue
+        w = now[d.id]
+        if above(w[0], w[1], now[top.id][2], now[top.id][3]):
+            hi, lo, partner = d, top, top
+        elif above(now[bottom.id][0], now[bottom.id][1], w[2], w[3]):
+            hi, lo, partner = bottom, d, bottom
+        else:  # cannot happen in one dimension (Helly); kept for safety
+            continue
+        why = (f"{say.who(d)} says {say.figure(d)} but {say.who(partner)}, with most independent sources, "
+               f"says {say.figure(partner)}; no single figure fits both")
+        outlier = _is_outlier(d, figures, policy)
+        if outlier and d.figure is not None:
+            why += _far(d.figure, [v for o, v in figures.items() if o != d.origin], say)
+        flags.append(_finding(gid, hi, lo, policy, say, why, outlier=outlier))
+
+
+def _far(f: float, others: list[float], say: Say) -> str:
+    m = statistics.median(others)
+    if f > 0 and m > 0:
+        ratio = max(f / m, m / f)
+        size = f"about {format_number(round(ratio), grouped=True)} times {'more' if f > m else 'less'} than"
+    else:
+        size = f"{format_number(say.gap(abs(f - m)), grouped=True)}{say.suffix} away from"
+    return (f"; it is {size} the median of the {len(others)} other origins ({say.num(m)}{say.suffix}): "
+            "check it for a typing or unit error")
+
+
+def _is_outlier(d: Claim, figures: dict[str, float], policy: Policy) -> bool:
+    """True when ``d``'s figure lies ``outlier_factor`` spreads or more from the other origins' median."""
+    if d.figure is None or len(figures) < policy.outlier_min_origins:
+        return False
+    others = [v for o, v in figures.items() if o != d.origin]
+    if len(others) < 2:
+        return False
+    m = statistics.median(others)
+    mad = statistics.median(abs(v - m) for v in others) * 1.4826
+    spread = max(mad, 1.0 if d.is_count else abs(m) * 1e-9, policy.precision.half_width(d.estimate) * d.unit_info.factor)
+    if spread == 0:
+        return False
+    return abs(d.figure - m) >= policy.outlier_factor * spread and relative_gap(max(d.figure, m), min(d.figure, m)) \
+        >= policy.grading.contradiction_at
+
+
+def _pairwise(gid: str, active: Sequence[Claim], timeline: Timeline, policy: Policy, say: Say,
+              flags: list[Flag]) -> None:
+    """For a toll over time: flag every claim in a conflict once, against its widest conflicting partner."""
+    worst: dict[str, tuple[float, str, tuple[Claim, Claim, bool]]] = {}
+    for i, a in enumerate(active):
+        for b in active[i + 1:]:
+            found = timeline.conflict(a, b)
+            if found is None:
+                continue
+            gap = found[0].low - found[1].high
+            for x, y in ((a, b), (b, a)):
+                cur = worst.get(x.id)
+                if cur is None or (-gap, y.id) < (-cur[0], cur[1]):
+                    worst[x.id] = (gap, y.id, found)
+    seen: set[tuple[str, str]] = set()
+    for _gap, _partner, (hi, lo, fell) in sorted(worst.values(), key=lambda w: (w[2][0].id, w[2][1].id)):
+        pair = (min(hi.id, lo.id), max(hi.id, lo.id))
+        if pair in seen:
+            continue
+        seen.add(pair)
+        if fell:
+            why = (f"{say.who(hi)} gave {say.figure(hi)}{say.when(hi)}, but later {say.who(lo)} gave "
+                   f"{say.figure(lo)}{say.when(lo)}; a cumulative figure cannot fall")
+        elif before(lo, hi) or before(hi, lo):
+            earlier, later = (lo, hi) if before(lo, hi) else (hi, lo)
+            why = (f"{say.who(earlier)} gave {say.figure(earlier)}{say.when(earlier)} and {say.who(later)} gave "
+                   f"{say.figure(later)}{say.when(later)}, too soon after for the toll to have grown that much")
+        else:
+            why = f"{say.who(hi)} says {say.figure(hi)} but {say.who(lo)} says {say.figure(lo)}; no single figure fits both"
+        flags.append(_finding(gid, hi, lo, policy, say, why))
+
+
+def _precision_gap(gid: str, support: list[Claim], say: Say, flags: list[Flag]) -> None:
+    exact = [c for c in support if c.estimate.hedge is Hedge.EXACT]
+    vague = [c for c in support if c.estimate.hedge is not Hedge.EXACT and c.low != c.high]
+    if not exact or not vague:
+        return
+    shown = ", ".join(f"{c.estimate.describe()!r} ({c.id})" for c in vague)
+    exact_shown = ", ".join(f"{c.estimate.describe()} ({c.id})" for c in exact)
+    flags.append(Flag(
+        kind=FlagKind.PRECISION_GAP, severity=Severity.INFO, claims=tuple(sorted(c.id for c in vague + exact)),
+        group=gid,
+        message=f"{say.subject}: {shown} {'is' if len(vague) == 1 else 'are'} vaguer than {exact_shown}; "
+                "they agree, so this is a difference of precision, not a conflict.",
+    ))
