@@ -1,9 +1,10 @@
 """A group's consensus and its best figure under a policy's estimator.
 
 The consensus is the set of claims that allow the value most independent origins allow (each origin
-counts once, however many outlets repeat it). Ties between equally supported values are broken by, in
-order: the value nearer the median of every origin's figure; then the smallest claim id behind it (so the
-result never depends on input order or on repeats, and never simply favours the lower value).
+counts once, however many outlets repeat it). Ties between equally supported values are broken by the
+policy's ``ties`` rule: ``"median"`` (the default) takes the value nearer the median of every origin's
+figure, ``"lower"`` the lower value (the conservative convention of UCDP and ACLED), ``"higher"`` the
+higher; then the smallest claim id behind it, so the result never depends on input order or repeats.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ def origin_figures(claims: Iterable[Claim]) -> dict[str, float]:
     return {o: (next(iter(v)) if len(v) == 1 else float(statistics.median(sorted(v)))) for o, v in per.items()}
 
 
-def consensus(current: Sequence[Claim], now: dict[str, Iv]) -> set[str]:
+def consensus(current: Sequence[Claim], now: dict[str, Iv], ties: str = "median") -> set[str]:
     """The ids of the claims that allow the value most independent origins allow (ties: see the module)."""
     events: list[tuple[float, int, int]] = []
     for i, c in enumerate(current):
@@ -78,8 +79,14 @@ def consensus(current: Sequence[Claim], now: dict[str, Iv]) -> set[str]:
 
     def rank(cand: frozenset[int]) -> tuple[float, list[str]]:
         iv = intersect(now[current[i].id] for i in cand)
-        distance = _distance(middle, iv) if iv is not None else _INF
-        return (distance, sorted(current[i].id for i in cand))
+        ids = sorted(current[i].id for i in cand)
+        if iv is None:
+            return _INF, ids
+        if ties == "lower":
+            return iv[0], ids
+        if ties == "higher":
+            return -iv[2], ids
+        return _distance(middle, iv), ids
 
     return {current[i].id for i in min(candidates, key=rank)}
 

@@ -61,6 +61,9 @@ class Policy:
         outlier_min_origins: Outliers are looked for only in groups with at least this many independent
             origins.
         whole_counts: Round the best estimate of a count to a whole number.
+        ties: How a tie between equally supported values is broken: ``"median"`` (the value nearer
+            the median of every origin's figure), ``"lower"`` (UCDP's and ACLED's conservative
+            convention) or ``"higher"``; then by the smallest claim id.
     """
 
     name: str = "consensus"
@@ -73,6 +76,7 @@ class Policy:
     outlier_factor: float = attrs.field(default=10.0, validator=attrs.validators.gt(1.0))
     outlier_min_origins: int = attrs.field(default=3, validator=attrs.validators.ge(2))
     whole_counts: bool = True
+    ties: str = attrs.field(default="median", validator=attrs.validators.in_(("median", "lower", "higher")))
 
 
 #: The ready-made policies, by name. ``acled`` reads "dozens" as 12 and "hundreds" as 100
@@ -80,10 +84,10 @@ class Policy:
 POLICIES: Mapping[str, Policy] = MappingProxyType(
     {
         "consensus": Policy(),
-        "conservative": Policy(name="conservative", estimator=Estimator.CONSERVATIVE),
+        "conservative": Policy(name="conservative", estimator=Estimator.CONSERVATIVE, ties="lower"),
         "latest": Policy(name="latest", estimator=Estimator.LATEST),
         "median": Policy(name="median", estimator=Estimator.MEDIAN),
-        "acled": Policy(name="acled", estimator=Estimator.CONSERVATIVE, hedges=ACLED_HEDGES),
+        "acled": Policy(name="acled", estimator=Estimator.CONSERVATIVE, hedges=ACLED_HEDGES, ties="lower"),
     }
 )
 

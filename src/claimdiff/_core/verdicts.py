@@ -85,7 +85,7 @@ def analyse(
         supporting = {c.id for c in current}
         consensus_iv = feasible
     else:
-        supporting = consensus(current, now)
+        supporting = consensus(current, now, policy.ties)
         consensus_iv = intersect(now[cid] for cid in sorted(supporting))
     if ordered and cumulative and len(active) > 1:
         _pairwise(gid, active, timeline, policy, say, flags)
