@@ -55,8 +55,8 @@ def verdicts(report: Any) -> str:
         groups = collections.Counter(g.verdict for g in report.groups)
         shown = ", ".join(f"{k} {v:,}" for k, v in sorted(groups.items()))
     else:
-        shown = f"feasible {sum(g.feasible for g in report.groups):,}, infeasible " \
-                f"{sum(not g.feasible for g in report.groups):,}"
+        feasible = sum(g.feasible for g in report.groups)
+        shown = f"feasible {feasible:,}, infeasible {len(report.groups) - feasible:,}"
     return f"groups: {shown}; conflict flags: {dict(sorted(flags.items())) or 'none'}"
 
 
@@ -137,11 +137,9 @@ def population() -> None:
         elapsed = time.perf_counter() - t0
         errors = [abs(g.best - truth[f"{g.place[-1]}_{g.period[:4]}"]) for g in report.groups
                   if g.period and f"{g.place[-1]}_{g.period[:4]}" in truth and g.best is not None]
-        rate = sum(e > 0.01 * t for e, t in zip(errors, truth.values(), strict=False)) / len(errors)
         print(f"- {name} ({elapsed:.1f} s): {verdicts(report)}")
         print(f"  MAE {statistics.fmean(errors):,.0f} over {len(errors)} census items; {detection(report, wrong, scored)}"
               if errors else "  no census item")
-        del rate
 
 
 # -- COVID-19 --------------------------------------------------------------------------------------
