@@ -139,3 +139,10 @@ def test_strict_vocabulary_refuses_unknown_metrics() -> None:
     with pytest.raises(InvalidClaimError, match="is not one of"):
         Vocabulary(strict=True).metric("teleported")
     assert Vocabulary().metric("teleported") == Metric("teleported")
+
+
+@pytest.mark.parametrize("text", ["more than 9007199254740992", "9007199254740993", "between 1 and 10000000000000000"])
+def test_counts_beyond_two_to_the_53_are_refused(text):
+    """Floats cannot hold every whole number above 2**53, so 'more than 2**53' would allow 2**53: refused."""
+    with pytest.raises(InvalidClaimError, match=r"2\*\*53"):
+        Claim(id="a", metric="killed", estimate=text, scope=Scope(counted="people"), source="X")

@@ -252,6 +252,12 @@ class Claim:
             stated_low_negative = math.isfinite(e.low) and e.low < 0 and e.hedge is not Hedge.APPROXIMATE
             if stated_low_negative or (point is not None and point < 0) or e.high < 0:
                 raise InvalidClaimError(self.id, "estimate", e.describe(), "is a negative count")
+            # Above 2**53 floats skip whole numbers: "more than 2**53" would allow 2**53 itself. Refuse
+            # rather than compare counts inexactly (no real toll comes near).
+            if any(math.isfinite(v) and abs(v) >= _EXACT_COUNTS for v in (e.low, e.high)):
+                raise InvalidClaimError(self.id, "estimate", e.describe(),
+                                        "is a count of 2**53 (9,007,199,254,740,992) or more, which cannot be "
+                                        "compared exactly")
             # A count is a whole number >= 0: tighten the interval to the integers it allows.
             low = max(0.0, _ceil_bound(low, lc))
             high = _floor_bound(high, hc) if math.isfinite(high) else high
@@ -315,6 +321,9 @@ class Claim:
         if value == self.low and not self.low_closed:
             return False
         return not (value == self.high and not self.high_closed)
+
+
+_EXACT_COUNTS = 2.0**53
 
 
 def _canonical(info: UnitInfo, value: float) -> float:
