@@ -10,6 +10,7 @@ disagree, and :class:`Grading` says how badly.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Mapping
@@ -76,38 +77,47 @@ class Precision:
             value = estimate.low if math.isfinite(estimate.low) else estimate.high
         if not math.isfinite(value):
             return 0.0
-        step = self._written_step(estimate.text, value) if estimate.text else self._number_step(value)
-        return max(step, self.steps.get(estimate.unit, 0.0))
+        step = _step(estimate.text, value, self.round_from, self.min_significant)
+        return max(step, self.steps[estimate.unit]) if self.steps and estimate.unit in self.steps else step
 
     def half_width(self, estimate: Estimate) -> float:
         """Half the step: how far either side of its bounds the figure reaches."""
         return self.step(estimate) / 2
 
-    def _written_step(self, text: str, value: float) -> float:
-        m = _WRITTEN.search(text)
-        if m is None:  # a figure in words ("two"): whole units
-            return 1.0
-        whole, decimals = m.group(1).translate(_SEPARATORS), m.group(2) or ""
-        written = float(f"{whole}.{decimals}" if decimals else whole)
-        scale = _power_of_ten(value / written) if written else 1.0
-        if decimals:
-            return 10.0 ** -len(decimals) * scale
-        return self._whole_step(int(whole)) * scale
+@functools.lru_cache(maxsize=65_536)
+def _step(text: str, value: float, round_from: float, min_significant: int) -> float:
+    """The step of the last written digit of ``text`` (or of ``value`` when there is no text); pure, so cached."""
+    return _written_step(text, value, round_from, min_significant) if text else \
+        _number_step(value, round_from, min_significant)
 
-    def _number_step(self, value: float) -> float:
-        if value == int(value) and abs(value) < 2**53:
-            return self._whole_step(int(abs(value)))
-        digits = repr(abs(value))
-        if "e" in digits or "." not in digits:
-            return 0.0
-        return 10.0 ** -len(digits.split(".")[1])
 
-    def _whole_step(self, n: int) -> float:
-        if n < self.round_from or n == 0:
-            return 1.0
-        text = str(n)
-        zeros = len(text) - len(text.rstrip("0"))
-        return 10.0 ** max(0, min(zeros, len(text) - self.min_significant))
+def _written_step(text: str, value: float, round_from: float, min_significant: int) -> float:
+    m = _WRITTEN.search(text)
+    if m is None:  # a figure in words ("two"): whole units
+        return 1.0
+    whole, decimals = m.group(1).translate(_SEPARATORS), m.group(2) or ""
+    written = float(f"{whole}.{decimals}" if decimals else whole)
+    scale = _power_of_ten(value / written) if written else 1.0
+    if decimals:
+        return 10.0 ** -len(decimals) * scale
+    return _whole_step(int(whole), round_from, min_significant) * scale
+
+
+def _number_step(value: float, round_from: float, min_significant: int) -> float:
+    if value == int(value) and abs(value) < 2**53:
+        return _whole_step(int(abs(value)), round_from, min_significant)
+    digits = repr(abs(value))
+    if "e" in digits or "." not in digits:
+        return 0.0
+    return 10.0 ** -len(digits.split(".")[1])
+
+
+def _whole_step(n: int, round_from: float, min_significant: int) -> float:
+    if n < round_from or n == 0:
+        return 1.0
+    text = str(n)
+    zeros = len(text) - len(text.rstrip("0"))
+    return 10.0 ** max(0, min(zeros, len(text) - min_significant))
 
 
 def _power_of_ten(ratio: float) -> float:

@@ -38,6 +38,8 @@ def widen(c: Claim, policy: Policy, tolerance: Tolerance) -> Iv:
     """The claim's interval widened by its implied precision and the tolerance, in the canonical unit."""
     lo, lc, hi, hc = c.low, c.low_closed, c.high, c.high_closed
     reach = policy.precision.half_width(c.estimate) * c.unit_info.factor
+    if c.is_count and reach < 1 and tolerance.is_zero:
+        return lo, lc, hi, hc  # whole numbers already: less than one either side changes nothing
     if math.isfinite(lo):
         lo -= reach + tolerance.widening(lo)
     if math.isfinite(hi):
@@ -53,6 +55,8 @@ def analyse(
     gid: str, cs: list[Claim], policy: Policy, withdrawn: frozenset[str] = frozenset()
 ) -> tuple[Group, list[Flag], GroupFacts | None]:
     """The group, its flags, and what the arithmetic needs to know of it."""
+    if len(cs) == 1 and not withdrawn:
+        return _single(gid, cs[0], policy)
     first = cs[0]
     cumulative = first.metric.cumulative
     say = Say(display_unit(cs), first)
@@ -121,6 +125,22 @@ def analyse(
         facts = GroupFacts(gid=gid, key=first.key, period=None if period is None else (period.start_ts, period.end_ts),
                            claims=tuple((c, now[c.id][0], now[c.id][2]) for c in support))
     return group, flags, facts
+
+
+def _single(gid: str, c: Claim, policy: Policy) -> tuple[Group, list[Flag], GroupFacts | None]:
+    """A group of one claim: nothing to compare, so none of the machinery (most groups are like this)."""
+    say = Say(c.unit_info, c)
+    stated: Iv = (c.low, c.low_closed, c.high, c.high_closed)
+    wide = widen(c, policy, policy.tolerance.for_metric(c.metric.name))
+    best, rule = choose_best(policy, [c], [c], wide, stated, c.is_count)
+    group = _group(gid, [c], say, wide, wide, best, rule, {c.id}, [c], set(), set(), frozenset(), {c.origin},
+                   "single", stated, [])
+    facts = None
+    if c.is_count:
+        p = c.period
+        facts = GroupFacts(gid=gid, key=c.key, period=None if p is None else (p.start_ts, p.end_ts),
+                           claims=((c, wide[0], wide[2]),))
+    return group, [], facts
 
 
 def _worded(c: Claim, now: dict[str, Iv]) -> Iv:

@@ -33,6 +33,40 @@ COUNT = "count"
 
 _COUNT_SPELLINGS = frozenset({"", "count", "counts", "number", "1"})
 
+# The units news reports use, as pint resolves them (dimension, canonical unit, factor), so that reading a
+# claims file with these units never builds pint's registry (half of `claimdiff check` on the seed). A test
+# checks every entry against pint itself.
+_LENGTH, _AREA, _VOLUME, _MASS, _TIME = "[length]", "[length] ** 2", "[length] ** 3", "[mass]", "[time]"
+_COMMON: dict[str, tuple[str, str, float]] = {
+    **dict.fromkeys(("kilometer", "km"), (_LENGTH, "meter", 1000.0)),
+    **dict.fromkeys(("meter", "m"), (_LENGTH, "meter", 1.0)),
+    **dict.fromkeys(("centimeter", "cm"), (_LENGTH, "meter", 0.01)),
+    **dict.fromkeys(("mile", "mi"), (_LENGTH, "meter", 1609.344)),
+    **dict.fromkeys(("foot", "ft"), (_LENGTH, "meter", 0.30479999999999996)),
+    "inch": (_LENGTH, "meter", 0.0254),
+    **dict.fromkeys(("hectare", "ha"), (_AREA, "meter ** 2", 10000.0)),
+    "km**2": (_AREA, "meter ** 2", 1000000.0),
+    "liter": (_VOLUME, "meter ** 3", 0.0010000000000000002),
+    **dict.fromkeys(("tonne", "t"), (_MASS, "kilogram", 1000.0)),
+    **dict.fromkeys(("kilogram", "kg"), (_MASS, "kilogram", 1.0)),
+    "second": (_TIME, "second", 1.0),
+    "minute": (_TIME, "second", 60.0),
+    "hour": (_TIME, "second", 3600.0),
+    "day": (_TIME, "second", 86400.0),
+    "week": (_TIME, "second", 604800.0),
+    "month": (_TIME, "second", 2629800.0),
+    **dict.fromkeys(("year", "years"), (_TIME, "second", 31557600.0)),
+    "percent": ("dimensionless", "", 0.01),
+}
+
+# Words that name counted things, never units: a figure such as "12 adults and two children" is told from
+# "12 km" without asking pint (which would read the words as a product of unknown units).
+_COUNTED_WORDS = frozenset({
+    "adults", "and", "children", "child", "people", "persons", "civilians", "soldiers", "troops", "men", "women",
+    "drones", "missiles", "rockets", "shells", "homes", "houses", "buildings", "vehicles", "tanks", "aircraft",
+    "including", "of", "whom", "killed", "injured", "wounded", "dead",
+})
+
 _lock = threading.Lock()
 _registry: pint.UnitRegistry[Any] | None = None
 
@@ -104,6 +138,11 @@ def unit_info(unit: str) -> UnitInfo:
     text = unit.strip()
     if text.lower() in _COUNT_SPELLINGS:
         return _COUNT_INFO
+    known = _COMMON.get(text)
+    if known is not None:
+        return UnitInfo(unit=text, dimension=known[0], canonical=known[1], factor=known[2])
+    if any(word in _COUNTED_WORDS for word in text.lower().split()):
+        raise InvalidUnitError(unit, "names what is counted, not a unit")
     reg = registry()
     import pint  # noqa: PLC0415 - already imported by registry()
 
