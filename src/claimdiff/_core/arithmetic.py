@@ -144,10 +144,20 @@ class _System:
         for members in by_rest.values():
             if len(members) < 3:
                 continue
+            # Index members by every place that strictly contains theirs, so that each place looks only at
+            # what lies inside it (linear in the members, not quadratic: a series of 40,000 national
+            # figures has no place inside another).
+            under: dict[tuple[str, ...], list[int]] = {}
+            for i in members:
+                place = self.nodes[i].key[2]
+                for depth in range(1, len(place)):
+                    under.setdefault(place[:depth], []).append(i)
             for w in members:
                 wp = self.nodes[w].key[2]
-                inside = [i for i in members if i != w and _under(self.nodes[i].key[2], wp)
-                          and _overlap(self.nodes[i].period, self.nodes[w].period)]
+                candidates = under.get(wp)
+                if not candidates or len(candidates) < 2:
+                    continue
+                inside = [i for i in candidates if i != w and _overlap(self.nodes[i].period, self.nodes[w].period)]
                 outer = [i for i in inside
                          if not any(j != i and _under(self.nodes[i].key[2], self.nodes[j].key[2]) for j in inside)]
                 if len(outer) >= 2:
