@@ -34,10 +34,10 @@ import attrs
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import baselines  # noqa: E402
-
-from claimdiff import Claim, Estimate, Scope, Source, reconcile  # noqa: E402
-from claimdiff._core.truth import TruthResult, discover  # noqa: E402
+import baselines
+from claimdiff import Claim, Estimate, Scope, Source, reconcile
+from claimdiff._core.truth import TruthResult, discover
+from claimdiff._model.units import unit_info
 
 # ``../shared/data`` from the repository; from a worktree one level deeper, the nearest such folder above.
 DATA = next((p / "shared" / "data" for p in Path(__file__).resolve().parents if (p / "shared" / "data").exists()),
@@ -190,13 +190,15 @@ def evaluate(ds: Dataset) -> None:
         if isinstance(out, tuple):
             out, trusts[name] = out
         line(f"baseline {name}", {k: float(out[i]) for i, k in enumerate(keys)}, elapsed)
-    if len(claims) <= 100_000:
+    if len(claims) <= 100_000:  # reconcile's own speed is measured in bench_reconcile.py
         for policy in ("consensus", "median", "conservative"):
             t0 = time.perf_counter()
             report = reconcile(claims, policy)
             elapsed = time.perf_counter() - t0
+            # A group's best is in the group's unit; score it from the canonical unit like the rest.
             line(f"claimdiff reconcile {policy}",
-                 {g.place[0]: g.best for g in report.groups if g.best is not None}, elapsed)
+                 {g.place[0]: unit_info(g.unit).to_canonical(g.best) for g in report.groups if g.best is not None},
+                 elapsed)
     t0 = time.perf_counter()
     result = discover([ds.items[k] for k in keys])
     elapsed = time.perf_counter() - t0

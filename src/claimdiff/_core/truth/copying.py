@@ -80,7 +80,10 @@ def detect_copying(
     """Posterior of copying for every pair of sources sharing items, and each row's vote discount.
 
     Args:
-        item, src, low, high: One row per (item, origin).
+        item: Each row's item (one row per item and origin).
+        src: Each row's source.
+        low: Each row's interval, low end.
+        high: Each row's interval, high end.
         right: Whether the row's interval holds the current truth (within tolerance).
         contested: Whether the row's item has more than one origin.
         rank: Each source's rank by learned reliability (0 = most reliable).

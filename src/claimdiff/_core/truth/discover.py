@@ -19,7 +19,7 @@ from claimdiff._core.truth.results import (
     TruthSettings,
     unlikely_score,
 )
-from claimdiff._model.claim import Claim
+from claimdiff._model.claim import Claim, Source
 from claimdiff.exceptions import IncomparableError, InvalidClaimError
 
 if TYPE_CHECKING:
@@ -103,7 +103,7 @@ def discover(
         item_lists.append(lst)
     # Work in a canonical order (items by their smallest id, claims by id): sums come out the same.
     canon = sorted(range(len(item_lists)), key=lambda i: item_lists[i][0].id if item_lists[i] else "")
-    origin_source = {}
+    origin_source: dict[str, tuple[str, Source]] = {}
     for lst in item_lists:
         for c in lst:
             if c.origin not in origin_source or c.id < origin_source[c.origin][0]:
@@ -175,10 +175,10 @@ def _result(
             err: float | None = None
             if math.isfinite(truth):
                 err = max(low - truth, truth - high, 0.0) / scale
-            contested = origins_per_item[old] >= 2
+            disputed = origins_per_item[old] >= 2
             fits.append(ClaimFit(
                 claim_id=c.id, item=old, error=err, unlikely=unlikely_score(err),
-                flagged=bool(contested and err is not None and err >= settings.unlikely_at), counted=c.id in counted,
+                flagged=bool(disputed and err is not None and err >= settings.unlikely_at), counted=c.id in counted,
             ))
     fits.sort(key=lambda f: f.claim_id)
 

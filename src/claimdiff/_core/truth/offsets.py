@@ -50,8 +50,11 @@ def find_shifts(
     """Sources whose figures are consistently a factor or an offset away from the truth.
 
     Args:
-        src, fig: One row per (item, origin): the source and its figure.
-        truth, scale: The current truth and robust spread of each row's item.
+        src: Each row's source (one row per item and origin).
+        fig: Each row's figure.
+        truth: The current truth of each row's item.
+        scale: The robust spread of each row's item.
+        n_src: Number of sources.
         usable: Rows that may serve as evidence (contested items, finite figures).
         min_claims: A source needs this many usable rows.
         min_share: Share of its rows that must sit within tolerance of the shift.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from types import MappingProxyType
+from typing import Any
 
 import attrs
 
@@ -23,7 +24,7 @@ __all__ = [
 ]
 
 
-def _unit_interval(_inst: object, attr: attrs.Attribute[object], value: object) -> None:
+def _unit_interval(_inst: object, attr: Any, value: object) -> None:
     values = value.values() if isinstance(value, Mapping) else [value]
     for v in values:
         if not isinstance(v, int | float) or not 0.0 < float(v) <= 1.0:
@@ -74,7 +75,7 @@ class TruthPrior:
         return self.by_kind.get(source.kind.value, self.default)
 
 
-_pos = attrs.validators.gt(0)
+_pos = attrs.validators.gt(0.0)
 
 
 @attrs.frozen(kw_only=True)
@@ -113,24 +114,24 @@ class TruthSettings:
 
     max_iter: int = attrs.field(default=50, validator=attrs.validators.ge(1))
     tol: float = attrs.field(default=1e-6, validator=_pos)
-    prior_strength: float = attrs.field(default=2.0, validator=attrs.validators.ge(0))
+    prior_strength: float = attrs.field(default=2.0, validator=attrs.validators.ge(0.0))
     cap: float = attrs.field(default=3.0, validator=_pos)
-    relative_floor: float = attrs.field(default=1e-3, validator=attrs.validators.ge(0))
+    relative_floor: float = attrs.field(default=1e-3, validator=attrs.validators.ge(0.0))
     min_loss: float = attrs.field(default=0.01, validator=_pos)
     loo_max: int = attrs.field(default=12, validator=attrs.validators.ge(2))
-    right_tol: float = attrs.field(default=0.5, validator=attrs.validators.ge(0))
+    right_tol: float = attrs.field(default=0.5, validator=attrs.validators.ge(0.0))
     find_shifts: bool = True
     correct_shifts: bool = True
     shift_min_claims: int = attrs.field(default=5, validator=attrs.validators.ge(2))
-    shift_min_share: float = attrs.field(default=0.8, validator=[_pos, attrs.validators.le(1)])
-    shift_min_factor: float = attrs.field(default=1.5, validator=attrs.validators.gt(1))
+    shift_min_share: float = attrs.field(default=0.8, validator=[_pos, attrs.validators.le(1.0)])
+    shift_min_factor: float = attrs.field(default=1.5, validator=attrs.validators.gt(1.0))
     shift_min_offset: float = attrs.field(default=3.0, validator=_pos)
     copying: bool = True
     copy_rounds: int = attrs.field(default=2, validator=attrs.validators.ge(1))
-    copy_prior: float = attrs.field(default=0.1, validator=[_pos, attrs.validators.lt(1)])
-    copy_rate: float = attrs.field(default=0.8, validator=[_pos, attrs.validators.lt(1)])
+    copy_prior: float = attrs.field(default=0.1, validator=[_pos, attrs.validators.lt(1.0)])
+    copy_rate: float = attrs.field(default=0.8, validator=[_pos, attrs.validators.lt(1.0)])
     copy_min_overlap: int = attrs.field(default=3, validator=attrs.validators.ge(1))
-    copy_report_at: float = attrs.field(default=0.5, validator=[_pos, attrs.validators.le(1)])
+    copy_report_at: float = attrs.field(default=0.5, validator=[_pos, attrs.validators.le(1.0)])
     unlikely_at: float = attrs.field(default=3.0, validator=_pos)
 
 

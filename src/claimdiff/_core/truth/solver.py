@@ -129,7 +129,7 @@ def _fit(
     k0 = settings.prior_strength
     # A copier's votes are discounted, not its record: every contested claim counts as evidence.
     ev = contested.astype(float)
-    evidence = np.bincount(a.src, weights=ev, minlength=a.n_src)
+    evidence = np.bincount(a.src, weights=ev, minlength=a.n_src).astype(float)
     best = np.full(a.n_items, np.nan)
     prev_best = best
     result: _Fit | None = None
@@ -145,7 +145,7 @@ def _fit(
         # Damped (geometric mean with the last weights): a weighted median can flip between
         # two values as weights cross, and the undamped iteration then cycles.
         new_weight = np.sqrt(weight / b)
-        new_weight /= new_weight.max()
+        new_weight /= new_weight.max(initial=1e-300)
         moved = np.abs(np.nan_to_num(best - prev_best, nan=0.0)) / scale
         done = it > 1 and float(moved.max(initial=0.0)) <= settings.tol and float(
             (np.abs(new_weight - weight) / weight).max(initial=0.0)
