@@ -11,6 +11,18 @@ from claimdiff._core.policy import POLICIES, Estimator, Policy, policy_named
 from claimdiff._core.reconcile import reconcile
 from claimdiff._core.relations import DEFAULT_TAXONOMY, FigureKey, Relation, RelationKind, Taxonomy
 from claimdiff._core.report import Derived, Group, Rejected, Report
+from claimdiff._core.truth import (
+    ClaimFit,
+    CopyPair,
+    ItemTruth,
+    SharedValue,
+    SourceReliability,
+    SystematicShift,
+    TruthPrior,
+    TruthResult,
+    TruthSettings,
+    discover,
+)
 from claimdiff._extract import Candidate, extract
 from claimdiff._formats.claims_file import (
     FORMATS,
@@ -53,8 +65,10 @@ __all__ = [
     "Claim",
     "ClaimFileError",
     "ClaimFileErrors",
+    "ClaimFit",
     "ClaimdiffError",
     "Composite",
+    "CopyPair",
     "Derived",
     "Estimate",
     "Estimator",
@@ -68,6 +82,7 @@ __all__ = [
     "InvalidClaimError",
     "InvalidEstimateError",
     "InvalidUnitError",
+    "ItemTruth",
     "LoadedClaims",
     "Measure",
     "Metric",
@@ -80,13 +95,20 @@ __all__ = [
     "Report",
     "Scope",
     "Severity",
+    "SharedValue",
     "Source",
     "SourceKind",
+    "SourceReliability",
+    "SystematicShift",
     "Taxonomy",
+    "TruthPrior",
+    "TruthResult",
+    "TruthSettings",
     "UnknownPolicyError",
     "VagueQuantity",
     "Vocabulary",
     "composite_claims",
+    "discover",
     "dump_claims",
     "extract",
     "load_claims",

@@ -86,6 +86,10 @@ class TruthSettings:
     True
 
     Attributes:
+        mode: Take as an item's truth the figure allowed by the most trusted claims (the
+            weighted mode, ties to the nearest the median) instead of the weighted median.
+        low_ties: When the trusted claims balance between two figures, take the lower
+            (the rule of UCDP and ACLED: otherwise the lower figure), not the midpoint.
         max_iter: Most rounds of each fitting stage.
         tol: Stop when no truth moves by more than this many item-scales and no
             weight changes by more than this share.
@@ -112,13 +116,15 @@ class TruthSettings:
         unlikely_at: A claim this many item-scales from the truth is flagged unlikely.
     """
 
+    mode: bool = False
+    low_ties: bool = False
     max_iter: int = attrs.field(default=50, validator=attrs.validators.ge(1))
-    tol: float = attrs.field(default=1e-6, validator=_pos)
+    tol: float = attrs.field(default=1e-3, validator=_pos)
     prior_strength: float = attrs.field(default=2.0, validator=attrs.validators.ge(0.0))
     cap: float = attrs.field(default=3.0, validator=_pos)
     relative_floor: float = attrs.field(default=1e-3, validator=attrs.validators.ge(0.0))
-    min_loss: float = attrs.field(default=0.01, validator=_pos)
-    loo_max: int = attrs.field(default=12, validator=attrs.validators.ge(2))
+    min_loss: float = attrs.field(default=0.3, validator=_pos)
+    loo_max: int = attrs.field(default=12, validator=attrs.validators.ge(0))
     right_tol: float = attrs.field(default=0.5, validator=attrs.validators.ge(0.0))
     find_shifts: bool = True
     correct_shifts: bool = True
@@ -127,7 +133,7 @@ class TruthSettings:
     shift_min_factor: float = attrs.field(default=1.5, validator=attrs.validators.gt(1.0))
     shift_min_offset: float = attrs.field(default=3.0, validator=_pos)
     copying: bool = True
-    copy_rounds: int = attrs.field(default=2, validator=attrs.validators.ge(1))
+    copy_rounds: int = attrs.field(default=1, validator=attrs.validators.ge(1))
     copy_prior: float = attrs.field(default=0.1, validator=[_pos, attrs.validators.lt(1.0)])
     copy_rate: float = attrs.field(default=0.8, validator=[_pos, attrs.validators.lt(1.0)])
     copy_min_overlap: int = attrs.field(default=3, validator=attrs.validators.ge(1))

@@ -24,7 +24,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from claimdiff._core.truth.copying import CopyEvidence, detect_copying, item_pairs
-from claimdiff._core.truth.median import interval_distance, interval_median, weighted_quantile
+from claimdiff._core.truth.median import MedianPlan, interval_distance, interval_median, weighted_quantile
 from claimdiff._core.truth.offsets import ShiftFinding, find_shifts
 from claimdiff._core.truth.results import TruthSettings
 
@@ -99,12 +99,15 @@ class _LeaveOneOut:
         a, b = rows[a], rows[b]
         return cls(np.concatenate([a, b]), np.concatenate([b, a]), small)
 
-    def truth(self, best: Floats, item: Ints, low: Floats, high: Floats, w: Floats) -> Floats:
+    def plan(self, low: Floats, high: Floats) -> MedianPlan:
+        """The sorted ends of every row's other claims."""
+        return MedianPlan(self.row, low[self.other], high[self.other], self.small.shape[0])
+
+    def truth(self, plan: MedianPlan, best: Floats, item: Ints, w: Floats) -> Floats:
         """The truth each row is scored against: its item's without it, else the item's."""
         out = best[item].copy()
         if self.row.shape[0]:
-            n = item.shape[0]
-            loo, _, _ = interval_median(self.row, low[self.other], high[self.other], w[self.other], n)
+            loo, _, _ = plan.solve(w[self.other])
             out[self.small] = loo[self.small]
         return out
 
@@ -132,12 +135,14 @@ def _fit(
     evidence = np.bincount(a.src, weights=ev, minlength=a.n_src).astype(float)
     best = np.full(a.n_items, np.nan)
     prev_best = best
+    plan = MedianPlan(a.item, low, high, a.n_items)
+    loo_plan = loo.plan(low, high)
     result: _Fit | None = None
     for it in range(1, settings.max_iter + 1):
         w_rows = weight[a.src] * disc
-        best, set_low, set_high = interval_median(a.item, low, high, w_rows, a.n_items)
+        best, set_low, set_high = plan.solve(w_rows, mode=settings.mode, low_ties=settings.low_ties)
         err = interval_distance(best[a.item], low, high) / scale[a.item]
-        loo_err = interval_distance(loo.truth(best, a.item, low, high, w_rows), low, high) / scale[a.item]
+        loo_err = interval_distance(loo.truth(loo_plan, best, a.item, w_rows), low, high) / scale[a.item]
         loss = np.where(np.isfinite(loo_err), np.minimum(loo_err, settings.cap), settings.cap)
         total = np.bincount(a.src, weights=ev * loss, minlength=a.n_src)
         b = (k0 * a.prior_loss + total) / (k0 + evidence)
