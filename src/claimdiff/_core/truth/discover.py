@@ -152,33 +152,36 @@ def _result(
         return float(v) if math.isfinite(v) else None
 
     origins_per_item = [len({c.origin for c in lst}) for lst in item_lists]
+    # Plain lists: indexing numpy arrays one element at a time is slow at 10^5 claims.
+    best_l, scale_l = sol.best.tolist(), sol.scale.tolist()
+    q_low_l, q_high_l = sol.q_low.tolist(), sol.q_high.tolist()
     items = []
     for old, lst in enumerate(item_lists):
         k = pos_of[old]
-        best = num(sol.best[k])
+        best = num(best_l[k])
         items.append(ItemTruth(
             index=old, claims=tuple(c.id for c in lst), best=best,
-            low=num(sol.q_low[k]) if best is not None else None, high=num(sol.q_high[k]) if best is not None else None,
-            scale=float(sol.scale[k]), origins=origins_per_item[old],
+            low=num(q_low_l[k]) if best is not None else None, high=num(q_high_l[k]) if best is not None else None,
+            scale=scale_l[k], origins=origins_per_item[old],
         ))
 
-    shift_of = {origins[s.src]: s for s in sol.shifts}
+    shift_of = {origins[s.src]: s for s in sol.shifts} if settings.correct_shifts else {}
     fits = []
+    at = settings.unlikely_at
     for old, lst in enumerate(item_lists):
         k = pos_of[old]
-        truth, scale = float(sol.best[k]), float(sol.scale[k])
+        truth, scale = best_l[k], scale_l[k]
+        known = math.isfinite(truth)
+        disputed = origins_per_item[old] >= 2
         for c in lst:
             low, high = c.low, c.high
-            s = shift_of.get(c.origin)
-            if s is not None and settings.correct_shifts:
+            s = shift_of.get(c.origin) if shift_of else None
+            if s is not None:
                 low, high = (low / s.value, high / s.value) if s.kind == "scale" else (low - s.value, high - s.value)
-            err: float | None = None
-            if math.isfinite(truth):
-                err = max(low - truth, truth - high, 0.0) / scale
-            disputed = origins_per_item[old] >= 2
+            err = max(low - truth, truth - high, 0.0) / scale if known else None
             fits.append(ClaimFit(
                 claim_id=c.id, item=old, error=err, unlikely=unlikely_score(err),
-                flagged=bool(disputed and err is not None and err >= settings.unlikely_at), counted=c.id in counted,
+                flagged=disputed and err is not None and err >= at, counted=c.id in counted,
             ))
     fits.sort(key=lambda f: f.claim_id)
 
