@@ -36,7 +36,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import baselines
 from claimdiff import Claim, Estimate, Scope, Source, reconcile
-from claimdiff._core.truth import TruthResult, discover
+from claimdiff._core.truth import TruthResult, TruthSettings, discover
 from claimdiff._model.units import unit_info
 
 # ``../shared/data`` from the repository; from a worktree one level deeper, the nearest such folder above.
