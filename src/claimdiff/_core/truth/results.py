@@ -92,7 +92,7 @@ class TruthSettings:
             (the rule of UCDP and ACLED: otherwise the lower figure), not the midpoint.
         max_iter: Most rounds of each fitting stage.
         tol: Stop when no truth moves by more than this many item-scales and no
-            weight changes by more than this share.
+            weight changes by more than this share (or no truth moves for five rounds).
         prior_strength: How many claims' worth of evidence the prior counts for.
         cap: Errors above this many item-scales count as this much (one vandal
             must not outweigh a source's record).

@@ -8,11 +8,13 @@ Truths and source reliabilities are estimated in turn (coordinate descent, as in
    claim it states would otherwise be the truth it is scored against), divided by the
    item's robust spread (so a population and a distance can share a source), capped at ``cap``;
 3. each source's expected error ``b`` is the mean of its errors on contested items,
-   shrunk towards its prior by ``prior_strength`` pseudo-claims; its weight moves to ``1 / b``
-   (halfway, in logarithms, each round: damping stops a weighted median from cycling).
+   shrunk towards its prior by ``prior_strength`` pseudo-claims; its weight moves towards
+   ``1 / b`` (halfway in logarithms for ten rounds, then by steps of ``5 / round``: damping
+   stops a weighted median from cycling between two figures).
 
 The stop rule: stop when no truth moves by more than ``tol`` item-scales and no weight
-changes by more than ``tol`` relatively, or after ``max_iter`` rounds. The stages then
+changes by more than ``tol`` relatively, or when no truth has moved for five rounds in a
+row, or after ``max_iter`` rounds. The stages then
 follow in a fixed order: fit; find systematic shifts and (when told) correct them and fit
 again; learn copying, discount copied votes and fit again.
 """
@@ -32,6 +34,10 @@ __all__ = ["Arrays", "Solution", "solve"]
 
 Floats = NDArray[np.float64]
 Ints = NDArray[np.int64]
+
+
+# Truths that stay put this many rounds in a row end a stage even while weights still refine.
+_QUIET_ROUNDS = 5
 
 
 @attrs.frozen(eq=False)
@@ -138,6 +144,7 @@ def _fit(
     plan = MedianPlan(a.item, low, high, a.n_items)
     loo_plan = loo.plan(low, high)
     result: _Fit | None = None
+    quiet = 0
     for it in range(1, settings.max_iter + 1):
         w_rows = weight[a.src] * disc
         best, set_low, set_high = plan.solve(w_rows, mode=settings.mode, low_ties=settings.low_ties)
@@ -147,14 +154,17 @@ def _fit(
         total = np.bincount(a.src, weights=ev * loss, minlength=a.n_src)
         b = (k0 * a.prior_loss + total) / (k0 + evidence)
         b = np.maximum(b, settings.min_loss)
-        # Damped (geometric mean with the last weights): a weighted median can flip between
-        # two values as weights cross, and the undamped iteration then cycles.
-        new_weight = np.sqrt(weight / b)
+        # Damped: a step of ``eta`` towards 1 / b in logarithms (halfway for ten rounds, then
+        # ever shorter steps). A weighted median can flip between two values as weights cross;
+        # undamped, the iteration then cycles, and shrinking steps make the weights settle.
+        eta = 0.5 if it <= 10 else 5.0 / it
+        new_weight = weight ** (1 - eta) * (1.0 / b) ** eta
         new_weight /= new_weight.max(initial=1e-300)
         moved = np.abs(np.nan_to_num(best - prev_best, nan=0.0)) / scale
-        done = it > 1 and float(moved.max(initial=0.0)) <= settings.tol and float(
-            (np.abs(new_weight - weight) / weight).max(initial=0.0)
-        ) <= settings.tol
+        still = it > 1 and float(moved.max(initial=0.0)) <= settings.tol
+        quiet = quiet + 1 if still else 0
+        settled = float((np.abs(new_weight - weight) / weight).max(initial=0.0)) <= settings.tol
+        done = still and (settled or quiet >= _QUIET_ROUNDS)
         weight = new_weight
         prev_best = best
         result = _Fit(best, set_low, set_high, err, b, weight, evidence, it, done)
