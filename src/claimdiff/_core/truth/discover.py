@@ -65,7 +65,7 @@ def discover(
     >>> result = discover(items)
     >>> [item.best for item in result.items]
     [10.0, 20.0, 30.0, 40.0, 50.0]
-    >>> [(s.origin, round(s.reliability, 2)) for s in result.sources]
+    >>> sorted((s.origin, round(s.reliability, 2)) for s in result.sources)
     [('a', 0.82), ('b', 0.82), ('c', 0.82)]
     >>> result.shifts[0].message
     "'c' is 3 times the consensus on 5 of 5 contested items"

@@ -97,7 +97,8 @@ class TruthSettings:
         cap: Errors above this many item-scales count as this much (one vandal
             must not outweigh a source's record).
         relative_floor: An item's scale is at least this share of its median figure.
-        min_loss: Smallest expected error a source can have (bounds the weights).
+        min_loss: Expected errors below this count as this much in the weights (so that no few
+            sources that agree with one another, copies included, outvote everyone else).
         loo_max: Items with at most this many origins score each claim against the truth of
             the others (leave one out); larger items against the truth of all.
         right_tol: A claim within this many item-scales of the truth is right (copying, accuracy).

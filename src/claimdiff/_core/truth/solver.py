@@ -153,12 +153,13 @@ def _fit(
         loss = np.where(np.isfinite(loo_err), np.minimum(loo_err, settings.cap), settings.cap)
         total = np.bincount(a.src, weights=ev * loss, minlength=a.n_src)
         b = (k0 * a.prior_loss + total) / (k0 + evidence)
-        b = np.maximum(b, settings.min_loss)
+        # The floor bounds the weights only; the reported expected error keeps its rank.
+        floored = np.maximum(b, settings.min_loss)
         # Damped: a step of ``eta`` towards 1 / b in logarithms (halfway for ten rounds, then
         # ever shorter steps). A weighted median can flip between two values as weights cross;
         # undamped, the iteration then cycles, and shrinking steps make the weights settle.
         eta = 0.5 if it <= 10 else 5.0 / it
-        new_weight = weight ** (1 - eta) * (1.0 / b) ** eta
+        new_weight = weight ** (1 - eta) * (1.0 / floored) ** eta
         new_weight /= new_weight.max(initial=1e-300)
         moved = np.abs(np.nan_to_num(best - prev_best, nan=0.0)) / scale
         still = it > 1 and float(moved.max(initial=0.0)) <= settings.tol
