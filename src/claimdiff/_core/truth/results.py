@@ -100,7 +100,8 @@ class TruthSettings:
         min_loss: Expected errors below this count as this much in the weights (so that no few
             sources that agree with one another, copies included, outvote everyone else).
         loo_max: Items with at most this many origins score each claim against the truth of
-            the others (leave one out); larger items against the truth of all.
+            the others (leave one out); larger items against the truth of all. 0 (the
+            default) scores every claim against the truth of all.
         right_tol: A claim within this many item-scales of the truth is right (copying, accuracy).
         find_shifts: Look for per-source scale factors and offsets.
         correct_shifts: Correct the shifts found before fitting again.
@@ -125,7 +126,7 @@ class TruthSettings:
     cap: float = attrs.field(default=3.0, validator=_pos)
     relative_floor: float = attrs.field(default=1e-3, validator=attrs.validators.ge(0.0))
     min_loss: float = attrs.field(default=0.3, validator=_pos)
-    loo_max: int = attrs.field(default=12, validator=attrs.validators.ge(0))
+    loo_max: int = attrs.field(default=0, validator=attrs.validators.ge(0))
     right_tol: float = attrs.field(default=0.5, validator=attrs.validators.ge(0.0))
     find_shifts: bool = True
     correct_shifts: bool = True

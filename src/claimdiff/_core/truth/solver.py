@@ -3,9 +3,9 @@
 Truths and source reliabilities are estimated in turn (coordinate descent, as in CRH):
 
 1. the truth of each item is the weighted median of its claims' intervals;
-2. each claim's error is its interval's distance to the truth of the *other* claims of its
-   item (leave one out, so that a source cannot vouch for itself: in a small item the
-   claim it states would otherwise be the truth it is scored against), divided by the
+2. each claim's error is its interval's distance to the truth (with ``loo_max``, in small
+   items, to the truth of the *other* claims of its item: leave one out, so that a source
+   cannot vouch for itself), divided by the
    item's robust spread (so a population and a distance can share a source), capped at ``cap``;
 3. each source's expected error ``b`` is the mean of its errors on contested items,
    shrunk towards its prior by ``prior_strength`` pseudo-claims; its weight moves towards
