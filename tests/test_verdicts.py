@@ -258,3 +258,28 @@ def test_many_restatements_of_one_figure_are_revisions() -> None:
     g = reconcile(claims).groups[0]
     assert len(g.superseded) == 651
     assert g.best == 1651
+
+
+# -- the truth policy ----------------------------------------------------------------------------
+
+
+def test_the_truth_policy_learns_whom_to_believe_and_reports_why() -> None:
+    """A source three times the others on every item is found, corrected and reported; the best figures are right."""
+    scope = Scope(place="X", counted="people")
+    claims = [Claim(id=f"{n}{who}", metric="killed", estimate=str(v * (3 if who == "c" else 1)), scope=scope,
+                    source=Source(who.upper()), period=f"2024-01-{n + 1:02}")
+              for n, v in enumerate([10, 20, 30, 40, 50]) for who in "abc"]
+    report = reconcile(claims, "truth")
+    assert [g.best for g in report.groups] == [10, 20, 30, 40, 50]
+    assert {g.best_rule for g in report.groups} == {"truth (weighted by learned source reliability)"}
+    assert report.truth is not None
+    (shift,) = report.flags_of(FlagKind.SYSTEMATIC_SHIFT)
+    assert "'c' is 3 times the consensus" in shift.message
+    assert {s["origin"] for s in report.to_dict()["sources"]} == {"a", "b", "c"}
+
+
+def test_other_policies_carry_no_truth() -> None:
+    """Truth discovery runs only under the truth policy: the JSON output has no sources otherwise."""
+    report = reconcile([toll("a", "4", "A"), toll("b", "4", "B")])
+    assert report.truth is None
+    assert "sources" not in report.to_dict()

@@ -57,6 +57,12 @@ class FlagKind(enum.Enum):
     WITHDRAWN = "withdrawn"
     #: A series that does not add up over time: a daily figure that is not the rise of its cumulative one.
     SERIES_MISMATCH = "series_mismatch"
+    #: A figure the learned truth makes unlikely (the ``truth`` policy), with its score.
+    UNLIKELY = "unlikely"
+    #: A source whose figures sit a constant factor or offset from the others' (a unit written wrong).
+    SYSTEMATIC_SHIFT = "systematic_shift"
+    #: A source that likely copies another: the same figures, rare or wrong ones among them.
+    COPYING = "copying"
     #: A vague figure beside an exact one that it agrees with: informational, never a conflict.
     PRECISION_GAP = "precision_gap"
     #: Parts that cannot add up to any total the whole allows ("12 + 5 = 17, but 14 killed").

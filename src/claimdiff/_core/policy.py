@@ -9,6 +9,7 @@ from types import MappingProxyType
 import attrs
 
 from claimdiff._core.tolerance import Grading, Precision, Tolerance
+from claimdiff._core.truth.results import TruthPrior, TruthSettings
 from claimdiff._model.hedges import ACLED_HEDGES, DEFAULT_HEDGES, HedgePolicy
 from claimdiff.exceptions import UnknownPolicyError
 
@@ -34,6 +35,9 @@ class Estimator(enum.Enum):
     LATEST = "latest"
     #: The median of all current origins' figures, agreeing or not.
     MEDIAN = "median"
+    #: Truth discovery: each group's truth and each origin's reliability learned together from every
+    #: group (see :func:`claimdiff.discover`); the report carries the reliabilities and the evidence.
+    TRUTH = "truth"
 
 
 @attrs.frozen(kw_only=True)
@@ -61,6 +65,8 @@ class Policy:
         outlier_min_origins: Outliers are looked for only in groups with at least this many independent
             origins.
         whole_counts: Round the best estimate of a count to a whole number.
+        truth_prior: What is known of sources before truth discovery (the ``truth`` estimator).
+        truth_settings: The truth-discovery estimator's knobs.
         ties: How a tie between equally supported values is broken: ``"median"`` (the value nearer
             the median of every origin's figure), ``"lower"`` (UCDP's and ACLED's conservative
             convention) or ``"higher"``; then by the smallest claim id.
@@ -77,6 +83,8 @@ class Policy:
     outlier_min_origins: int = attrs.field(default=3, validator=attrs.validators.ge(2))
     whole_counts: bool = True
     ties: str = attrs.field(default="median", validator=attrs.validators.in_(("median", "lower", "higher")))
+    truth_prior: TruthPrior | None = None
+    truth_settings: TruthSettings | None = None
 
 
 #: The ready-made policies, by name. ``acled`` reads "dozens" as 12 and "hundreds" as 100
@@ -87,6 +95,7 @@ POLICIES: Mapping[str, Policy] = MappingProxyType(
         "conservative": Policy(name="conservative", estimator=Estimator.CONSERVATIVE, ties="lower"),
         "latest": Policy(name="latest", estimator=Estimator.LATEST),
         "median": Policy(name="median", estimator=Estimator.MEDIAN),
+        "truth": Policy(name="truth", estimator=Estimator.TRUTH),
         "acled": Policy(name="acled", estimator=Estimator.CONSERVATIVE, hedges=ACLED_HEDGES, ties="lower"),
     }
 )

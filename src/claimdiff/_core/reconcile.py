@@ -15,8 +15,9 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from claimdiff._core.arithmetic import GroupFacts, check_arithmetic
+from claimdiff._core.believe import believe
 from claimdiff._core.flags import Flag, FlagKind, Severity
-from claimdiff._core.policy import POLICIES, Policy, policy_named
+from claimdiff._core.policy import POLICIES, Estimator, Policy, policy_named
 from claimdiff._core.relations import DEFAULT_TAXONOMY, Relation, Taxonomy
 from claimdiff._core.report import Derived, Group, Rejected, Report
 from claimdiff._core.series import Series, check_series
@@ -174,6 +175,10 @@ def _reconcile(claims: Iterable[Claim], policy: Policy, declared: tuple[Relation
     flags.extend((len(raw), _KIND_ORDER[f.kind], f.claims, f) for f in arithmetic)
     if raw:
         flags.extend((len(raw), _KIND_ORDER[f.kind], f.claims, f) for f in check_series(raw, groups, series, policy))
+    truth = None
+    if policy.estimator is Estimator.TRUTH and groups:
+        groups, found, truth = believe(raw, groups, policy)
+        flags.extend((len(raw) + 1, _KIND_ORDER[f.kind], f.claims, f) for f in found)
     flags.sort(key=lambda t: t[:3])
     groups = _within_derived(groups, derived)
 
@@ -186,6 +191,7 @@ def _reconcile(claims: Iterable[Claim], policy: Policy, declared: tuple[Relation
         claims=tuple(accepted),
         policy=policy.name,
         derived=tuple(derived),
+        truth=truth,
     )
 
 

@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from claimdiff._core.flags import Flag, FlagKind, Severity
+from claimdiff._core.truth.results import TruthResult
 from claimdiff._model.claim import Claim
 from claimdiff._model.numbers import format_number
 
@@ -231,6 +232,8 @@ class Report:
         claims: The reconciled claims, ordered by id.
         policy: Name of the policy used.
         derived: Figures implied by relations between groups (parts and wholes).
+        truth: What truth discovery learned (the ``truth`` policy): each origin's reliability with
+            its evidence, suspected copiers and systematic shifts; ``None`` under other policies.
     """
 
     groups: tuple[Group, ...]
@@ -239,6 +242,7 @@ class Report:
     claims: tuple[Claim, ...] = attrs.field(repr=False)
     policy: str
     derived: tuple[Derived, ...] = ()
+    truth: TruthResult | None = attrs.field(default=None, repr=False)
     # Indexes built on first look-up, so that asking for many claims stays linear.
     _claim_index: dict[str, Claim] | None = attrs.field(default=None, init=False, repr=False, eq=False)
     _group_index: dict[str, Group] | None = attrs.field(default=None, init=False, repr=False, eq=False)
@@ -339,4 +343,7 @@ class Report:
             "flags": [f.to_dict() for f in self.flags],
             "rejected": [r.to_dict() for r in self.rejected],
             "derived": [d.to_dict() for d in self.derived],
+            **({} if self.truth is None else {"sources": [
+                {"origin": s.origin, "reliability": s.reliability, "claims": s.claims, "evidence": s.evidence,
+                 "mean_error": s.mean_error, "prior": s.prior} for s in self.truth.sources]}),
         }

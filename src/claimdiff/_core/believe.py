@@ -1,0 +1,70 @@
+"""The ``truth`` policy: put truth discovery's learned figures on a report, with the evidence as findings.
+
+Reconciling judges each group on its own; truth discovery (:func:`claimdiff.discover`) reads every group
+at once and learns whom to believe. Here its result becomes the groups' best figures (whole for counts,
+in each group's display unit), and its findings become flags: claims the learned truth makes unlikely,
+sources a constant factor or offset away from the others, and sources that likely copy one another.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import attrs
+
+from claimdiff._core.flags import Flag, FlagKind, Severity
+from claimdiff._core.policy import Policy
+from claimdiff._core.report import Group
+from claimdiff._core.truth import TruthResult, discover
+from claimdiff._model.claim import Claim
+from claimdiff._model.units import unit_info
+
+__all__ = ["believe"]
+
+
+def believe(raw: Sequence[list[Claim]], groups: list[Group], policy: Policy) -> tuple[list[Group], list[Flag],
+                                                                                    TruthResult]:
+    """Groups with the learned best figures, the findings of truth discovery, and its full result."""
+    items = []
+    for cs, g in zip(raw, groups, strict=True):
+        gone = set(g.withdrawn) | set(g.stale)
+        items.append([c for c in cs if c.id not in gone])
+    result = discover(items, prior=policy.truth_prior, settings=policy.truth_settings)
+    out = []
+    for g, item in zip(groups, result.items, strict=True):
+        if item.best is None or not math.isfinite(item.best):
+            out.append(attrs.evolve(g, best_rule=f"{g.best_rule} (truth discovery had no figure)"))
+            continue
+        best = item.best if not g.unit else unit_info(g.unit).from_canonical(item.best)
+        if g.dimension == "count" and policy.whole_counts:
+            best = float(math.floor(best + 0.5))
+        out.append(attrs.evolve(g, best=float(f"{best:.12g}"),
+                                best_rule="truth (weighted by learned source reliability)"))
+    return out, _findings(result, groups), result
+
+
+def _findings(result: TruthResult, groups: Sequence[Group]) -> list[Flag]:
+    flags: list[Flag] = []
+    by_item = dict(enumerate(groups))
+    for fit in result.unlikely():
+        g = by_item[fit.item]
+        flags.append(Flag(
+            kind=FlagKind.UNLIKELY, severity=Severity.WARNING, claims=(fit.claim_id,), group=g.id,
+            message=f"'{fit.claim_id}' is unlikely under the learned truth of {g.metric} ({g.describe()}): "
+                    f"{fit.error:.1f} item-scales from it (score {fit.unlikely:.2f}).",
+            gap=fit.error, tags=("truth",),
+        ))
+    flags.extend(
+        Flag(kind=FlagKind.SYSTEMATIC_SHIFT, severity=Severity.WARNING, claims=(), group=None,
+             message=shift.message + (" (corrected)" if shift.corrected else ""), gap=shift.value,
+             tags=(shift.kind,))
+        for shift in result.shifts
+    )
+    flags.extend(
+        Flag(kind=FlagKind.COPYING, severity=Severity.INFO,
+             claims=tuple(sorted({cid for shared in pair.shared for cid in shared.claims})), group=None,
+             message=pair.message, tags=("copying",))
+        for pair in result.copiers
+    )
+    return flags
