@@ -141,8 +141,14 @@ def test_strict_vocabulary_refuses_unknown_metrics() -> None:
     assert Vocabulary().metric("teleported") == Metric("teleported")
 
 
-@pytest.mark.parametrize("text", ["more than 9007199254740992", "9007199254740993", "between 1 and 10000000000000000"])
-def test_counts_beyond_two_to_the_53_are_refused(text):
-    """Floats cannot hold every whole number above 2**53, so 'more than 2**53' would allow 2**53: refused."""
+@pytest.mark.parametrize("text", ["more than 9007199254740992", "fewer than 10000000000000000"])
+def test_open_count_bounds_beyond_two_to_the_53_are_refused(text):
+    """Floats cannot hold every whole number from 2**53 on, so 'more than 2**53' would allow 2**53: refused."""
     with pytest.raises(InvalidClaimError, match=r"2\*\*53"):
         Claim(id="a", metric="killed", estimate=text, scope=Scope(counted="people"), source="X")
+
+
+def test_a_huge_exact_count_is_kept() -> None:
+    """A vandal's 100,000,000,000,000,000 people is a whole float, kept exactly (real data has such figures)."""
+    c = Claim(id="a", metric="population", estimate="100000000000000000", scope=Scope(counted="people"), source="X")
+    assert c.low == c.high == 1e17

@@ -252,12 +252,13 @@ class Claim:
             stated_low_negative = math.isfinite(e.low) and e.low < 0 and e.hedge is not Hedge.APPROXIMATE
             if stated_low_negative or (point is not None and point < 0) or e.high < 0:
                 raise InvalidClaimError(self.id, "estimate", e.describe(), "is a negative count")
-            # Above 2**53 floats skip whole numbers: "more than 2**53" would allow 2**53 itself. Refuse
-            # rather than compare counts inexactly (no real toll comes near).
-            if any(math.isfinite(v) and abs(v) >= _EXACT_COUNTS for v in (e.low, e.high)):
+            # From 2**53 on floats skip whole numbers: "more than 2**53" would allow 2**53 itself. Refuse an
+            # open bound there rather than compare inexactly (a closed one is a whole float, exact as it is).
+            if any(math.isfinite(v) and abs(v) >= _EXACT_COUNTS and not closed
+                   for v, closed in ((e.low, e.low_closed), (e.high, e.high_closed))):
                 raise InvalidClaimError(self.id, "estimate", e.describe(),
-                                        "is a count of 2**53 (9,007,199,254,740,992) or more, which cannot be "
-                                        "compared exactly")
+                                        "has an open bound at 2**53 (9,007,199,254,740,992) or more, which "
+                                        "floats cannot tighten to the next whole number")
             # A count is a whole number >= 0: tighten the interval to the integers it allows.
             low = max(0.0, _ceil_bound(low, lc))
             high = _floor_bound(high, hc) if math.isfinite(high) else high
