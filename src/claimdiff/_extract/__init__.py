@@ -24,13 +24,13 @@ from claimdiff._extract._figures import (
     metric_for,
     unit_metric,
 )
-from claimdiff._extract._place import place_near
+from claimdiff._extract._place import _LABEL, _path, place_at, places_named
 from claimdiff._extract._text import Block, Sentence, fold, quotations, sentences, split_blocks
-from claimdiff._extract._time import event_period, stated_period
+from claimdiff._extract._time import DaysNamed, days_named, period_at, stated_period
 from claimdiff._model.claim import Claim, Scope, Source, SourceKind
 from claimdiff._model.composite import sum_estimates
 from claimdiff._model.hedges import DEFAULT_HEDGES, HedgePolicy
-from claimdiff._model.period import timezone_named
+from claimdiff._model.period import Period, timezone_named
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from claimdiff.exceptions import ClaimdiffError, InvalidClaimError
 
@@ -76,6 +76,14 @@ def _outlet(value: str | Source | None) -> Source:
                   else SourceKind.MEDIA)
 
 
+@attrs.frozen
+class _Context:
+    sentence: Sentence
+    places: list[tuple[int, tuple[str, ...]]]
+    days: DaysNamed | None
+    stated: Period | None
+
+
 @attrs.define
 class _Reader:
     """State carried through one text: the last speaker named, for "it said" and "the ministry said"."""
@@ -92,6 +100,7 @@ class _Reader:
     carried: Attribution | None = None  # the speaker of the paragraph so far: attribution carries forward
     wire: Source | None = None
     ids: dict[str, int] = attrs.Factory(dict)
+    context: _Context | None = None
 
     def block(self, block: Block) -> list[Candidate]:
         if block.via is not None:
@@ -107,9 +116,16 @@ class _Reader:
             out += self.sentence(sentence, quotes, speakers)
         if not block.list_item:
             ends_lead_in = self.text[block.start:block.end].rstrip().endswith(":")
-            said = attributions(self.text, self.low, block.start, block.end, quotes)
-            self.lead_in = said[-1][1].resolve(self.previous) if ends_lead_in and said else None
+            self.lead_in = self._last_speaker(block, quotes) if ends_lead_in else None
         return out
+
+    def _last_speaker(self, block: Block, quotes: list[tuple[int, int]]) -> Attribution | None:
+        """The last speaker a block names, read sentence by sentence from its end (each read once)."""
+        for s in reversed(sentences(self.text, block)):
+            said = attributions(self.text, self.low, s.start, s.end, quotes)
+            if said:
+                return said[-1][1].resolve(self.previous)
+        return None
 
     def sentence(self, s: Sentence, quotes: list[tuple[int, int]], speakers: list[Attribution | None]) -> list[Candidate]:
         said = [(at, a.resolve(self.previous)) for at, a in attributions(self.text, self.low, s.start, s.end, quotes)]
@@ -168,12 +184,16 @@ class _Reader:
         metric_name, counted = chosen
         source, via = self._chain(who)
         stated = period = None
-        if self.published is not None:
-            stated = stated_period(self.low, s.start, s.end, self.published, self.tz, s.block.hour)
-            period = event_period(self.low, s.start, s.end, fig.start, self.published, self.tz)
+        context = self._context(s)
+        if self.published is not None and context.stated is not None and context.days is not None:
+            stated = context.stated
+            period = period_at(context.days, fig.start, self.published, self.tz)
             if period is not None and stated.before(period):
                 period = None
-        place = place_near(self.text, s.start, s.end, fig.start, s.block.start)
+        label = _LABEL.match(self.text, s.block.start)
+        place = place_at(context.places, fig.start)
+        if label is not None and label.end() <= fig.start:
+            place = _path(None, label.group("p")) or place
         try:
             claim = Claim(
                 id=self._id(source, metric_name, counted),
@@ -192,6 +212,16 @@ class _Reader:
             return None
         return Candidate(claim=claim, start=fig.start, end=fig.end, phrase=self.text[fig.start:fig.end],
                          part_of=part_of)
+
+    def _context(self, s: Sentence) -> _Context:
+        """What a sentence says of time and place, read once for all the figures in it."""
+        if self.context is None or self.context.sentence != s:
+            days = stated = None
+            if self.published is not None:
+                stated = stated_period(self.low, s.start, s.end, self.published, self.tz, s.block.hour)
+                days = days_named(self.low, s.start, s.end, self.published)
+            self.context = _Context(s, places_named(self.text, s.start, s.end), days, stated)
+        return self.context
 
     def _chain(self, who: Attribution | None) -> tuple[Source, tuple[Source, ...]]:
         chain: list[Source] = []

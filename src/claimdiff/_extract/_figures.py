@@ -7,6 +7,7 @@ characters of the sentence form the figure, what is counted and what is measured
 
 from __future__ import annotations
 
+import functools
 import re
 
 import attrs
@@ -152,9 +153,9 @@ def figures(text: str, low: str, start: int, end: int, hedges: HedgePolicy, voca
         return all(b <= x or a >= y for x, y in taken)
 
     vague_words: tuple[str, ...] = hedges._vague_words  # noqa: SLF001 - the policy's own word list
-    for word in vague_words:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", low[:end]):
-            if m.start() < start or not free(m.start(), m.end()):
+    for word in vague_words if vague_words and _vague_pattern(vague_words).search(low, start, end) else ():
+        for m in _vague_pattern((word,)).finditer(low, start, end):
+            if not free(m.start(), m.end()):
                 continue
             np_start = m.end()
             of = re.match(r"\s+of\b", low[np_start:end])
@@ -188,6 +189,12 @@ def figures(text: str, low: str, start: int, end: int, hedges: HedgePolicy, voca
             out.append(fig)
             taken.append((fig.start, fig.end))
     return _partitives(low, sorted(out, key=lambda f: f.start))
+
+
+@functools.lru_cache(maxsize=256)
+def _vague_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    # Searched within one sentence only (pos/endpos), so the look-behind still sees the text before it.
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in words)})(?![\w-])")
 
 
 def _partitives(low: str, found: list[Figure]) -> list[Figure]:

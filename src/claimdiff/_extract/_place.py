@@ -51,12 +51,22 @@ def place_near(text: str, start: int, end: int, at: int, line_start: int) -> tup
         path = _path(None, label.group("p"))
         if path is not None:
             return path
+    return place_at(places_named(text, start, end), at)
+
+
+def places_named(text: str, start: int, end: int) -> list[tuple[int, tuple[str, ...]]]:
+    """Every place the sentence ``text[start:end]`` names, with its offset, read once for all its figures."""
     found: list[tuple[int, tuple[str, ...]]] = []
     for pattern in (_POSSESSIVE, _LOCATIVE):
         for m in pattern.finditer(text, start, end):
             path = _path(m.group("c"), m.group("p"))
             if path is not None:
                 found.append((m.start(), path))
+    return found
+
+
+def place_at(found: list[tuple[int, tuple[str, ...]]], at: int) -> tuple[str, ...]:
+    """The place named nearest after offset ``at`` (else the first named), or ``()``."""
     after = [fp for fp in found if fp[0] >= at]
     if after:
         return min(after, key=lambda fp: fp[0])[1]

@@ -22,11 +22,16 @@ _ABBREVIATIONS = frozenset(
      "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "co",
      "e.g", "i.e", "u.s", "u.k", "u.n", "gov", "sen", "rep"}
 )
+#: The longest run of text read as one sentence (a real sentence is rarely a tenth of it).
+MAX_SENTENCE = 2000
 _QUOTE_PAIRS = {"“": "”", '"': '"'}
 
 
 def fold(text: str) -> str:
     """Lower-case ``text`` without changing its length, so offsets stay valid."""
+    low = text.lower()
+    if len(low) == len(text):  # lower-casing never shortens a character, so no character grew
+        return low
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
@@ -136,10 +141,26 @@ def sentences(text: str, block: Block) -> list[Sentence]:
         word = re.search(r"([\w.]+)[.!?…]$", text[start:cut])
         if word is not None and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS or len(word.group(1)) == 1):
             continue
-        out.append(Sentence(start, cut, block))
+        out += _bounded(text, start, cut, block)
         start = block.start + m.end()
     if start < block.end:
-        out.append(Sentence(start, block.end, block))
+        out += _bounded(text, start, block.end, block)
+    return out
+
+
+def _bounded(text: str, start: int, end: int, block: Block) -> list[Sentence]:
+    """The sentence ``text[start:end]``, cut at spaces into runs of at most ``MAX_SENTENCE`` characters.
+
+    Each figure is read within its sentence; a bound on a sentence's length keeps the
+    whole reading linear in the text, whatever its punctuation.
+    """
+    out: list[Sentence] = []
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        out.append(Sentence(start, cut, block))
+        start = cut
+    out.append(Sentence(start, end, block))
     return out
 
 
