@@ -191,6 +191,9 @@ def figures(text: str, low: str, start: int, end: int, hedges: HedgePolicy, voca
     return _partitives(low, sorted(out, key=lambda f: f.start))
 
 
+_OF_THE = re.compile(r"\s+of\b(?:\s+the)?\s*")
+
+
 @functools.lru_cache(maxsize=256)
 def _vague_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     # Searched within one sentence only (pos/endpos), so the look-behind still sees the text before it.
@@ -201,12 +204,12 @@ def _partitives(low: str, found: list[Figure]) -> list[Figure]:
     """"34 of the 39 missiles": the part counts what the whole counts; a part of nothing named is dropped."""
     out: list[Figure] = []
     for i, fig in enumerate(found):
-        of = re.match(r"\s+of\b(?:\s+the)?\s*", low[fig.end:])
+        of = _OF_THE.match(low, fig.end)
         if of is None or fig.counted is not None or fig.estimate.unit:
             out.append(fig)
             continue
         whole = found[i + 1] if i + 1 < len(found) else None
-        if whole is not None and whole.start == fig.end + of.end() and whole.counted is not None:
+        if whole is not None and whole.start == of.end() and whole.counted is not None:
             out.append(attrs.evolve(fig, counted=whole.counted, bare=False))
     return out
 
