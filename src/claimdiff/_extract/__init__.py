@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 
 import attrs
 
@@ -27,7 +28,9 @@ from claimdiff._extract._figures import (
 from claimdiff._extract._place import _LABEL, _path, place_at, places_named
 from claimdiff._extract._text import Block, Sentence, fold, quotations, sentences, split_blocks
 from claimdiff._extract._time import DaysNamed, days_named, period_at, stated_period
+from claimdiff._model.aliases import canonical_source
 from claimdiff._model.claim import Claim, Scope, Source, SourceKind
+from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer
 from claimdiff._model.composite import sum_estimates
 from claimdiff._model.hedges import DEFAULT_HEDGES, HedgePolicy
 from claimdiff._model.period import Period, timezone_named
@@ -99,6 +102,8 @@ class _Reader:
     lead_in: Attribution | None = None
     carried: Attribution | None = None  # the speaker of the paragraph so far: attribution carries forward
     wire: Source | None = None
+    gazetteer: Gazetteer = DEFAULT_GAZETTEER
+    aliases: Mapping[str, str] | None = None
     ids: dict[str, int] = attrs.Factory(dict)
     context: _Context | None = None
 
@@ -194,6 +199,7 @@ class _Reader:
         place = place_at(context.places, fig.start)
         if label is not None and label.end() <= fig.start:
             place = _path(None, label.group("p")) or place
+        place = self.gazetteer.normalise(place)
         try:
             claim = Claim(
                 id=self._id(source, metric_name, counted),
@@ -226,7 +232,7 @@ class _Reader:
     def _chain(self, who: Attribution | None) -> tuple[Source, tuple[Source, ...]]:
         chain: list[Source] = []
         if who is not None and who.source is not None:
-            chain = [who.source, *who.via]
+            chain = [self._named(who.source), *(self._named(v) for v in who.via)]
         if self.wire is not None:
             chain.append(self.wire)
         chain.append(self.outlet)
@@ -235,6 +241,11 @@ class _Reader:
             if all(src.key != d.key for d in deduped):
                 deduped.append(src)
         return deduped[0], tuple(deduped[1:])
+
+    def _named(self, source: Source) -> Source:
+        """The source under the one name the alias tables give it."""
+        name = canonical_source(source.name, self.aliases)
+        return source if name == source.name else attrs.evolve(source, name=name)
 
     def _with_total(self, made: list[Candidate]) -> list[Candidate]:
         """Add the whole a list of parts makes up: "12 adults and two children" also says 14 people."""
@@ -278,6 +289,8 @@ def extract(
     timezone: str | dt.tzinfo = dt.UTC,
     hedges: HedgePolicy = DEFAULT_HEDGES,
     vocabulary: Vocabulary = DEFAULT_VOCABULARY,
+    aliases: Mapping[str, str] | None = None,
+    gazetteer: Gazetteer = DEFAULT_GAZETTEER,
 ) -> list[Candidate]:
     """Find every reported figure in an article and return it as a candidate claim to review.
 
@@ -306,6 +319,9 @@ def extract(
         timezone: The timezone calendar days are read in (a name, or a tzinfo).
         hedges: The semantics table hedges are read with.
         vocabulary: The metrics and counted things claims are filed under.
+        aliases: Source spellings -> the name to file them under, beside the built-in
+            table of common bodies (see :func:`claimdiff.canonical_source`).
+        gazetteer: How places are normalised to one path per place.
 
     Returns:
         The candidates in the order they appear in the text.
@@ -317,7 +333,7 @@ def extract(
         raise InvalidClaimError(None, "text", type(text).__name__, "must be a string")
     tz = timezone_named(timezone) if isinstance(timezone, str) else timezone
     reader = _Reader(text=text, low=fold(text), published=_published(published), tz=tz, outlet=_outlet(outlet),
-                     hedges=hedges, vocabulary=vocabulary)
+                     hedges=hedges, vocabulary=vocabulary, gazetteer=gazetteer, aliases=aliases)
     found: list[Candidate] = []
     for block in split_blocks(text):
         found += reader.block(block)
