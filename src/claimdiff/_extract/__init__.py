@@ -20,13 +20,15 @@ from claimdiff._extract._figures import (
     Figure,
     chains,
     counted_for,
+    counted_metric,
     figures,
     is_casualty,
+    is_window,
     metric_for,
     unit_metric,
 )
 from claimdiff._extract._place import _LABEL, _path, place_at, places_named
-from claimdiff._extract._text import Block, Sentence, fold, quotations, sentences, split_blocks
+from claimdiff._extract._text import Block, Sentence, fold, quotations, sentences, split_blocks, thousands
 from claimdiff._extract._time import DaysNamed, days_named, period_at, stated_period
 from claimdiff._model.aliases import canonical_source
 from claimdiff._model.claim import Claim, Scope, Source, SourceKind
@@ -92,6 +94,7 @@ class _Reader:
     """State carried through one text: the last speaker named, for "it said" and "the ministry said"."""
 
     text: str
+    reading: str  # the text with numbers made readable ("5 576" -> "5,576"); same offsets
     low: str
     published: dt.date | None
     tz: dt.tzinfo
@@ -135,9 +138,9 @@ class _Reader:
     def sentence(self, s: Sentence, quotes: list[tuple[int, int]], speakers: list[Attribution | None]) -> list[Candidate]:
         said = [(at, a.resolve(self.previous)) for at, a in attributions(self.text, self.low, s.start, s.end, quotes)]
         resolved = [(at, a) for at, a in said if a is not None]
-        found = figures(self.text, self.low, s.start, s.end, self.hedges, self.vocabulary)
+        found = figures(self.reading, self.low, s.start, s.end, self.hedges, self.vocabulary)
         out: list[Candidate] = []
-        found = _elided(found)
+        found = _elided(self.low, found)
         for chain in chains(self.low, found):
             metric = metric_for(self.low, s.start, s.end, chain)
             parent: str | None = None
@@ -177,8 +180,11 @@ class _Reader:
 
     def _candidate(self, s: Sentence, fig: Figure, metric: str | None, who: Attribution | None,
                    part_of: str | None) -> Candidate | None:
+        implied = counted_metric(fig.counted) if metric is None and not fig.estimate.unit else None
+        if implied is not None:
+            metric, fig = implied[0], attrs.evolve(fig, counted=implied[1])
         name = metric if metric is not None else unit_metric(fig.estimate)
-        if name is None:
+        if name is None or (fig.estimate.unit and is_window(self.low, s.start, fig)):
             return None
         if fig.estimate.unit:
             chosen: tuple[str, str | None] | None = (name, None)
@@ -332,7 +338,8 @@ def extract(
     if not isinstance(text, str):
         raise InvalidClaimError(None, "text", type(text).__name__, "must be a string")
     tz = timezone_named(timezone) if isinstance(timezone, str) else timezone
-    reader = _Reader(text=text, low=fold(text), published=_published(published), tz=tz, outlet=_outlet(outlet),
+    reading = thousands(text)
+    reader = _Reader(text=text, reading=reading, low=fold(reading), published=_published(published), tz=tz, outlet=_outlet(outlet),
                      hedges=hedges, vocabulary=vocabulary, gazetteer=gazetteer, aliases=aliases)
     found: list[Candidate] = []
     for block in split_blocks(text):
@@ -340,11 +347,15 @@ def extract(
     return _dedupe(found)
 
 
-def _elided(found: list[Figure]) -> list[Figure]:
-    """"1,200 homes were destroyed and a further 3,500 damaged": a bare figure counts what the one before it does."""
+def _elided(low: str, found: list[Figure]) -> list[Figure]:
+    """"1,200 homes were destroyed and a further 3,500 damaged": a bare figure counts what the one before it does.
+
+    Not across "out of" or "of": "279 children killed out of 2,600 deaths" counts people, not children.
+    """
     out: list[Figure] = []
     for fig in found:
-        if fig.bare and out and out[-1].counted is not None and not out[-1].article:
+        if (fig.bare and out and out[-1].counted is not None and not out[-1].article
+                and not re.search(r"\bof\b", low[out[-1].end:fig.start])):
             fig = attrs.evolve(fig, counted=out[-1].counted)  # noqa: PLW2901 - the figure, completed
         out.append(fig)
     return out

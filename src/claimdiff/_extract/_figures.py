@@ -26,7 +26,16 @@ __all__ = ["Figure", "chains", "figures", "metric_for"]
 #: "destroyed" and "shot down" end up as whatever metric the vocabulary files them under.
 TRIGGERS: dict[str, str] = {
     **dict.fromkeys(("killed", "kill", "kills", "killing", "dead", "deaths", "death", "died", "die", "dies",
-                     "fatalities", "perished", "slain", "lost their lives", "lost their life"), "killed"),
+                     "fatalities", "perished", "slain", "lost their lives", "lost their life", "shot dead"), "killed"),
+    **dict.fromkeys(("hospitalised", "hospitalized", "in hospital", "remain in hospital", "remained in hospital",
+                     "admitted to hospital", "taken to hospital"), "hospitalised"),
+    **dict.fromkeys(("impacted",), "affected"),
+    **dict.fromkeys(("out of service", "out of action", "non-functional"), "out of service"),
+    **dict.fromkeys(("vaccinated",), "vaccinated"),
+    **dict.fromkeys(("received assistance", "received aid", "received food", "reached with assistance",
+                     "reached with aid"), "assisted"),
+    **dict.fromkeys(("living in relief camps", "living in camps", "living in shelters", "in relief camps",
+                     "in evacuation centres", "in evacuation centers"), "sheltered"),
     **dict.fromkeys(("injured", "injuring", "injures", "injure", "wounded", "wounding", "hurt", "injuries"),
                     "injured"),
     "casualties": "casualties",
@@ -45,7 +54,7 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys(("trapped",), "trapped"),
     **dict.fromkeys(("hit", "struck", "striking"), "hit"),
     **dict.fromkeys(("rescued", "rescuing"), "rescued"),
-    **dict.fromkeys(("delivered", "delivering", "distributed"), "delivered"),
+    **dict.fromkeys(("delivered", "delivering", "distributed", "airlifted"), "delivered"),
     **dict.fromkeys(("in need", "in need of assistance", "in need of aid"), "in need"),
     **dict.fromkeys(("sheltering", "in shelters"), "sheltered"),
     **dict.fromkeys(("without power", "without electricity", "lost power"), "without power"),
@@ -54,7 +63,7 @@ TRIGGERS: dict[str, str] = {
 #: Metrics whose count is of people unless the text names something else.
 _PEOPLE_METRICS = frozenset(
     {"killed", "injured", "casualties", "missing", "displaced", "evacuated", "arrested", "rescued", "in need",
-     "sheltered", "without power", "cases", "affected", "trapped"}
+     "sheltered", "without power", "cases", "affected", "trapped", "hospitalised", "vaccinated", "assisted"}
 )
 _WEAPONS = frozenset({"drones", "missiles", "rockets", "missiles and drones", "shells", "aircraft", "planes",
                       "helicopters", "bombs", "projectiles", "targets"})
@@ -62,7 +71,7 @@ _WEAPONS = frozenset({"drones", "missiles", "rockets", "missiles and drones", "s
 #: is "an amount traded or moved", which is what a bare tonnage in the news is.
 _DIMENSION_METRICS = {"[length]": "distance", "[time]": "duration", "[mass]": "volume",
                       "[length] ** 2": "area", "[length] ** 3": "volume", "dimensionless": "share"}
-_TIME_UNITS = ("years", "year", "months", "month", "weeks", "week", "minutes", "minute")
+_TIME_UNITS = ("tons", "ton", "years", "year", "months", "month", "weeks", "week", "minutes", "minute")
 _UNIT_WORDS = tuple(
     sorted((u for u in (*_UNIT_ALIASES, *_TIME_UNITS) if len(u) > 2 or u in {"km", "kg", "ha"}), key=len,
            reverse=True)
@@ -70,16 +79,20 @@ _UNIT_WORDS = tuple(
 _UNIT = re.compile(r"\s*(?:%|(?:" + "|".join(re.escape(u) for u in _UNIT_WORDS) + r")\b)")
 _AUX = (r"(?:were|was|are|is|be|been|being|have|has|had|got|get|reportedly|also|all|still|now|later|then|"
         r"remain|remained|remains|reported|confirmed|believed|feared|thought|said|to|in total|initially|"
-        r"since|either|both|left|suspected|confirmed|new|additional|more)")
+        r"since|either|both|left|suspected|confirmed|new|additional|more|internally|newly|temporarily)")
+#: Words that may stand between a bare number and the metric it counts ("2,600 total deaths", "four others injured").
+_BETWEEN = r"(?:total|confirmed|reported|suspected|new|additional|associated|civilian|other|others|more|people)"
+#: A short place between a figure and its verb ("33 civilians in Yemen were killed").
+_LOCATIVE_GAP = r"(?:\s+(?:in|across|near|at)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2}?(?=\s*,?\s*" + _AUX + r"\s))?"
 _TRIGGER_ALT = "|".join(re.escape(t) for t in sorted(TRIGGERS, key=len, reverse=True))
 _RIGHT = re.compile(
-    rf"(?:\s*,[^,.;\"“”]{{1,60}},\s*(?:{_AUX}\s+)*|\s*,?\s*(?:{_AUX}\s+)+|\s+)(?P<t>{_TRIGGER_ALT})\b"
+    rf"(?:\s*,[^,.;\"“”]{{1,60}},\s*(?:{_AUX}\s+)*|{_LOCATIVE_GAP}\s*,?\s*(?:{_AUX}\s+)+|\s+)(?P<t>{_TRIGGER_ALT})\b"
 )
 _RIGHT_AUX = re.compile(rf"(?:\s*,[^,.;\"“”]{{1,60}},)?\s*(?:{_AUX}\s+)+(?P<t>{_TRIGGER_ALT})\b")
-_BARE_RIGHT = re.compile(rf"(?:\s+{_AUX})*\s+(?P<t>{_TRIGGER_ALT})\b")
+_BARE_RIGHT = re.compile(rf"(?:\s+{_BETWEEN})*(?:\s+{_AUX})*\s+(?P<t>{_TRIGGER_ALT})\b")
 _LEFT = re.compile(
     rf"\b(?P<t>{_TRIGGER_ALT})(?:\s+(?:and|or)\s+\w+)?\s+(?:(?:a total of|another|a further|an additional|"
-    rf"the|up)\s+)?$"
+    rf"the|up|of)\s+)?$"
 )
 _TOLL = re.compile(
     r"\b(?P<w>death|casualty|injury)?\s*tolls?\b[^.,;]{0,40}?\b(?:at|to|of|reached|hit|is|was|stood|stands|"
@@ -361,7 +374,27 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
     right = (_RIGHT if numeric else _RIGHT_AUX).match(low, last.end, end)
     if right is not None:
         return TRIGGERS[right.group("t")]
+    right = _RIGHT.match(low, last.end, end)  # "a civilian injured": said of people, the verb alone will do
+    if right is not None and TRIGGERS[right.group("t")] in _PEOPLE_METRICS:
+        return TRIGGERS[right.group("t")]
     return None
+
+
+#: Counted things that say what happened to them: IDPs are displaced, refugees displaced abroad.
+_COUNTED_METRICS = {"idps": ("displaced", "people"), "internally displaced persons": ("displaced", "people"),
+                    "internally displaced people": ("displaced", "people"), "refugees": ("displaced", "refugees")}
+_TIME_WINDOW = re.compile(r"\b(?:(?:over|in|during|within|for)\s+the\s+(?:previous|past|last|next|first|following|"
+                          r"preceding)|within|every|each|per)\s+$")
+
+
+def counted_metric(counted: str | None) -> tuple[str, str] | None:
+    """The metric and counted thing a count of IDPs or refugees reports when the sentence names no metric."""
+    return _COUNTED_METRICS.get(counted or "")
+
+
+def is_window(low: str, start: int, fig: Figure) -> bool:
+    """True for a span of time the figures are counted over ("in the past 24 hours"), not a figure itself."""
+    return _TIME_WINDOW.search(low, max(start, fig.start - 40), fig.start) is not None
 
 
 def unit_metric(estimate: Estimate) -> str | None:

@@ -10,7 +10,7 @@ import re
 
 import attrs
 
-__all__ = ["Block", "Sentence", "fold", "sentences", "split_blocks"]
+__all__ = ["Block", "Sentence", "fold", "sentences", "split_blocks", "thousands"]
 
 _TERMINAL = ".!?:;\"”’'…)"
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•–]\s+|\d{1,2}[.)]\s+|[A-Z][\w'’. -]{0,40}:\s+\S)")
@@ -25,6 +25,21 @@ _ABBREVIATIONS = frozenset(
 #: The longest run of text read as one sentence (a real sentence is rarely a tenth of it).
 MAX_SENTENCE = 2000
 _QUOTE_PAIRS = {"“": "”", '"': '"'}
+
+
+_SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d]|[.,]\d)")
+
+
+def thousands(text: str) -> str:
+    """``text`` with spaces between groups of thousands ("5 576", "220 000") written as commas.
+
+    The length does not change, so offsets stay valid; numbers read from the result mean
+    what the text means, where the space would otherwise cut "220 000" into 220 and 000.
+
+    >>> thousands("Over 700 000 Kenyans, 5 576 homes, in 2023 100 people")
+    'Over 700,000 Kenyans, 5,576 homes, in 2023 100 people'
+    """
+    return _SPACED_THOUSANDS.sub(lambda m: re.sub(r"[ \u00a0\u202f\u2009]", ",", m.group()), text)
 
 
 def fold(text: str) -> str:
