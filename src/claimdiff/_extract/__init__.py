@@ -27,7 +27,7 @@ from claimdiff._extract._figures import (
     metric_for,
     unit_metric,
 )
-from claimdiff._extract._place import _LABEL, _path, place_at, places_named
+from claimdiff._extract._place import _LABEL, _path, known, place_at, places_named
 from claimdiff._extract._text import Block, Sentence, fold, quotations, sentences, split_blocks, thousands
 from claimdiff._extract._time import DaysNamed, days_named, period_at, stated_period
 from claimdiff._model.aliases import canonical_source
@@ -87,6 +87,7 @@ class _Context:
     places: list[tuple[int, tuple[str, ...]]]
     days: DaysNamed | None
     stated: Period | None
+    starts: tuple[int, ...]
 
 
 @attrs.define
@@ -109,6 +110,8 @@ class _Reader:
     aliases: Mapping[str, str] | None = None
     ids: dict[str, int] = attrs.Factory(dict)
     context: _Context | None = None
+    heading_place: tuple[str, ...] = ()  # the place a heading or the opening line names: the text's, until another
+    paragraph_place: tuple[str, ...] = ()  # the last place a paragraph named: its next sentences'
 
     def block(self, block: Block) -> list[Candidate]:
         if block.via is not None:
@@ -116,6 +119,17 @@ class _Reader:
             return []
         if block.heading and self.wire is not None and not re.search(r"\d", self.text[block.start:block.end]):
             self.wire = None  # a caption or a heading closes the passage the "Via X" line opened
+        self.paragraph_place = ()
+        body = self.text[block.start:block.end]
+        if block.heading or block.start == 0 or len(body.split()) <= 20:
+            named = [self.gazetteer.normalise(p) for _, p in places_named(self.text, block.start, block.end,
+                                                                           self.gazetteer)]
+            label = _LABEL.match(self.text, block.start)
+            if label is not None:
+                named.insert(0, self.gazetteer.normalise(_path(None, label.group("p")) or ()))
+            named = [p for p in named if known(self.gazetteer, p)]
+            if named:
+                self.heading_place = named[0]
         quotes = quotations(self.text, block)
         speakers = [quote_speaker(self.text, self.low, a, b, block.start, block.end) for a, b in quotes]
         out: list[Candidate] = []
@@ -141,6 +155,7 @@ class _Reader:
         found = figures(self.reading, self.low, s.start, s.end, self.hedges, self.vocabulary)
         out: list[Candidate] = []
         found = _elided(self.low, found)
+        self.context = attrs.evolve(self._context(s), starts=tuple(f.start for f in found))
         for chain in chains(self.low, found):
             metric = metric_for(self.low, s.start, s.end, chain)
             parent: str | None = None
@@ -156,6 +171,10 @@ class _Reader:
                     if not is_part:
                         parent = candidate.claim.id
             out += self._with_total(made)
+        named = [self.gazetteer.normalise(p) for _, p in self._context(s).places]
+        named = [p for p in named if known(self.gazetteer, p)]
+        if named:
+            self.paragraph_place = named[-1]
         for _, said_by in resolved:
             self.previous = self.carried = said_by
         for (opening, _closing), who in zip(quotes, speakers, strict=True):
@@ -201,11 +220,7 @@ class _Reader:
             period = period_at(context.days, fig.start, self.published, self.tz)
             if period is not None and stated.before(period):
                 period = None
-        label = _LABEL.match(self.text, s.block.start)
-        place = place_at(context.places, fig.start)
-        if label is not None and label.end() <= fig.start:
-            place = _path(None, label.group("p")) or place
-        place = self.gazetteer.normalise(place)
+        place = self._place(s, fig, context)
         try:
             claim = Claim(
                 id=self._id(source, metric_name, counted),
@@ -225,6 +240,21 @@ class _Reader:
         return Candidate(claim=claim, start=fig.start, end=fig.end, phrase=self.text[fig.start:fig.end],
                          part_of=part_of)
 
+    def _place(self, s: Sentence, fig: Figure, context: _Context) -> tuple[str, ...]:
+        """The figure's place: its clause's, else its line label's, completed by the paragraph's or heading's."""
+        until = next((f for f in context.starts if f > fig.start), None)
+        own: tuple[str, ...] = place_at(context.places, fig.start, until)
+        label = _LABEL.match(self.text, s.block.start)
+        if label is not None and label.end() <= fig.start and not own:
+            own = _path(None, label.group("p")) or own
+        place = self.gazetteer.normalise(own)
+        around = self.paragraph_place or self.heading_place
+        if not place:
+            return around
+        if known(self.gazetteer, place) or not around:
+            return place
+        return (*around, *place) if place[0] not in around else place
+
     def _context(self, s: Sentence) -> _Context:
         """What a sentence says of time and place, read once for all the figures in it."""
         if self.context is None or self.context.sentence != s:
@@ -232,7 +262,7 @@ class _Reader:
             if self.published is not None:
                 stated = stated_period(self.low, s.start, s.end, self.published, self.tz, s.block.hour)
                 days = days_named(self.low, s.start, s.end, self.published)
-            self.context = _Context(s, places_named(self.text, s.start, s.end), days, stated)
+            self.context = _Context(s, places_named(self.text, s.start, s.end, self.gazetteer), days, stated, ())
         return self.context
 
     def _chain(self, who: Attribution | None) -> tuple[Source, tuple[Source, ...]]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from claimdiff._extract._attribution import COUNTRIES
+from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer
 
-__all__ = ["place_near"]
+__all__ = ["known", "place_at", "place_near", "places_named"]
 
 _KIND = r"(?:region|oblast|province|district|governorate|state|county|city|town|village|territory|strip)"
 _NAME = r"[A-Z][\w'’-]*[\w]"
@@ -21,6 +22,9 @@ _NOT_PLACES = frozenset(
      "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "the",
      "president", "telegram", "reuters", "update", "note", "source", "sources", "breaking", "christmas", "new"}
 )
+_NAMES = re.compile(rf"{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*")
+_MORE_PLACES = re.compile(rf"(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*)+")
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+(?:\s+(?:of\s+the\s+)?[A-Z][\w'’-]+){0,4}")
 _COUNTRY_OF_ADJECTIVE = {adj.lower(): country.title() for country, adj in COUNTRIES.items()}
 
 
@@ -54,22 +58,75 @@ def place_near(text: str, start: int, end: int, at: int, line_start: int) -> tup
     return place_at(places_named(text, start, end), at)
 
 
-def places_named(text: str, start: int, end: int) -> list[tuple[int, tuple[str, ...]]]:
-    """Every place the sentence ``text[start:end]`` names, with its offset, read once for all its figures."""
+def places_named(text: str, start: int, end: int,
+                 gazetteer: Gazetteer = DEFAULT_GAZETTEER) -> list[tuple[int, tuple[str, ...]]]:
+    """Every place the sentence ``text[start:end]`` names, with its offset, read once for all its figures.
+
+    "from X" and "of X" name a place only when X is a country or a first-level subdivision
+    ("from Government sources", "of the UN Security Council" are not places); several places
+    in a row ("in Zambezia and Tete") give their common parent, never one of them; a country
+    named anywhere ("In conflict-ridden Sudan", "Kenya hosts") counts too.
+    """
     found: list[tuple[int, tuple[str, ...]]] = []
     for pattern in (_POSSESSIVE, _LOCATIVE):
         for m in pattern.finditer(text, start, end):
             path = _path(m.group("c"), m.group("p"))
-            if path is not None:
-                found.append((m.start(), path))
-    return found
+            if path is None:
+                continue
+            weak = pattern is _LOCATIVE and text[m.start():m.start() + 4].lower().startswith(("from", "of "))
+            if weak and not known(gazetteer, path):
+                continue
+            more = _MORE_PLACES.match(text, m.end(), end)
+            extra = [gazetteer.normalise(p) for p in _NAMES.findall(more.group())] if more is not None else []
+            if more is not None and (" and " in more.group() or all(known(gazetteer, p) for p in extra)):
+                paths = [gazetteer.normalise(path), *extra]
+                common = _common(gazetteer, paths)
+                if not common:
+                    continue
+                path = common
+            found.append((m.start(), path))
+    taken = {at for at, _ in found}
+    for m in _CAPITALISED.finditer(text, start, end):
+        if m.start() in taken or any(a <= m.start() < a + 60 for a in taken):
+            continue
+        words = m.group().split()
+        for n in range(len(words), 0, -1):  # the longest run of words that names a country
+            name = " ".join(words[:n])
+            if gazetteer.key(name)[:1] and gazetteer.key(name)[0].isupper() and len(gazetteer.key(name)) == 1 \
+                    and _is_country(gazetteer, name):
+                found.append((m.start(), gazetteer.normalise(name)))
+                break
+    return sorted(found)
 
 
-def place_at(found: list[tuple[int, tuple[str, ...]]], at: int) -> tuple[str, ...]:
-    """The place named nearest after offset ``at`` (else the first named), or ``()``."""
-    after = [fp for fp in found if fp[0] >= at]
+def known(gazetteer: Gazetteer, path: tuple[str, ...] | str) -> bool:
+    """True when the gazetteer knows where the place is (its country, by ISO code)."""
+    key = gazetteer.key(path)
+    return bool(key) and key[0].isupper()
+
+
+def _is_country(gazetteer: Gazetteer, name: str) -> bool:
+    key = gazetteer.key(name)
+    return len(key) == 1 and len(key[0]) == 2 and key[0].isupper()
+
+
+def _common(gazetteer: Gazetteer, paths: list[tuple[str, ...]]) -> tuple[str, ...]:
+    keys = [gazetteer.key(p) for p in paths]
+    n = 0
+    while all(len(k) > n and k[n] == keys[0][n] for k in keys):
+        n += 1
+    return paths[0][:n]
+
+
+def place_at(found: list[tuple[int, tuple[str, ...]]], at: int, until: int | None = None) -> tuple[str, ...]:
+    """The place named nearest after offset ``at`` and before ``until`` (the next figure), else nearest before.
+
+    A place named after a later figure is that figure's ("7 died, and 4,242 are displaced in Tete").
+    """
+    after = [fp for fp in found if fp[0] >= at and (until is None or fp[0] < until)]
     if after:
         return min(after, key=lambda fp: fp[0])[1]
-    if found:
-        return min(found, key=lambda fp: fp[0])[1]
+    before = [fp for fp in found if fp[0] < at]
+    if before:
+        return max(before, key=lambda fp: fp[0])[1]
     return ()
