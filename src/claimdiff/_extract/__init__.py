@@ -27,7 +27,7 @@ from claimdiff._extract._figures import (
     metric_for,
     unit_metric,
 )
-from claimdiff._extract._place import _LABEL, _path, known, place_at, places_named
+from claimdiff._extract._place import _LABEL, _path, heading_places, known, place_at, places_named
 from claimdiff._extract._text import Block, Sentence, fold, quotations, sentences, split_blocks, thousands
 from claimdiff._extract._time import DaysNamed, days_named, period_at, stated_period
 from claimdiff._model.aliases import canonical_source
@@ -121,12 +121,13 @@ class _Reader:
             self.wire = None  # a caption or a heading closes the passage the "Via X" line opened
         self.paragraph_place = ()
         body = self.text[block.start:block.end]
-        if block.heading or block.start == 0 or len(body.split()) <= 20:
+        if not block.list_item and (block.heading or block.start == 0 or len(body.split()) <= 20):
             named = [self.gazetteer.normalise(p) for _, p in places_named(self.text, block.start, block.end,
                                                                            self.gazetteer)]
             label = _LABEL.match(self.text, block.start)
             if label is not None:
                 named.insert(0, self.gazetteer.normalise(_path(None, label.group("p")) or ()))
+            named = [*heading_places(self.text, block.start, block.end, self.gazetteer), *named]
             named = [p for p in named if known(self.gazetteer, p)]
             if named:
                 self.heading_place = named[0]
@@ -175,6 +176,7 @@ class _Reader:
         named = [p for p in named if known(self.gazetteer, p)]
         if named:
             self.paragraph_place = named[-1]
+            self.heading_place = self.heading_place or named[0]  # a story's first place is its place
         for _, said_by in resolved:
             self.previous = self.carried = said_by
         for (opening, _closing), who in zip(quotes, speakers, strict=True):
@@ -253,7 +255,7 @@ class _Reader:
             return around
         if known(self.gazetteer, place) or not around:
             return place
-        return (*around, *place) if place[0] not in around else place
+        return self.gazetteer.normalise((*around, *place)) if place[0] not in around else place
 
     def _context(self, s: Sentence) -> _Context:
         """What a sentence says of time and place, read once for all the figures in it."""

@@ -7,16 +7,17 @@ import re
 from claimdiff._extract._attribution import COUNTRIES
 from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer
 
-__all__ = ["known", "place_at", "place_near", "places_named"]
+__all__ = ["heading_places", "known", "place_at", "place_near", "places_named"]
 
 _KIND = r"(?:region|oblast|province|district|governorate|state|county|city|town|village|territory|strip)"
 _NAME = r"[A-Z][\w'’-]*[\w]"
 _LOCATIVE = re.compile(
-    rf"\b(?:in|over|on|near|across|at|from|of|into|outside|around)\s+(?:the\s+)?(?:(?P<c>{_NAME})(?:'s|’s)\s+)?"
+    rf"\b(?:[Ii]n|over|on|near|[Aa]cross|at|from|of|into|outside|around)\s+(?:the\s+)?(?:(?P<c>{_NAME})(?:'s|’s)\s+)?"
     rf"(?P<p>{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*)"
 )
 _POSSESSIVE = re.compile(rf"\b(?P<c>{_NAME})(?:'s|’s)\s+(?P<p>{_NAME}(?:\s+{_NAME})*\s+{_KIND})\b")
-_LABEL = re.compile(rf"^\s*(?:[-*•–]\s+)?(?P<p>{_NAME}(?:[ -]{_NAME})*(?:\s+{_KIND})?)\s*[:–—]\s")
+# MULTILINE: matched at a line's start (a block's), where a bare "^" would only match at the text's.
+_LABEL = re.compile(rf"^[^\S\n]*(?:[-*•–]\s+)?(?P<p>{_NAME}(?:[ -]{_NAME})*(?:\s+{_KIND})?)\s*[:–—]\s", re.MULTILINE)
 _NOT_PLACES = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
      "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "the",
@@ -24,7 +25,7 @@ _NOT_PLACES = frozenset(
 )
 _NAMES = re.compile(rf"{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*")
 _MORE_PLACES = re.compile(rf"(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*)+")
-_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+(?:\s+(?:of\s+the\s+)?[A-Z][\w'’-]+){0,4}")
+_LOOSE_IN = re.compile(rf"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout)\s+(?:[a-z][\w-]*\s+){{1,2}}(?P<p>{_NAME}(?:\s+{_NAME}){{0,3}})")
 _COUNTRY_OF_ADJECTIVE = {adj.lower(): country.title() for country, adj in COUNTRIES.items()}
 
 
@@ -73,7 +74,8 @@ def places_named(text: str, start: int, end: int,
             path = _path(m.group("c"), m.group("p"))
             if path is None:
                 continue
-            weak = pattern is _LOCATIVE and text[m.start():m.start() + 4].lower().startswith(("from", "of "))
+            weak = (pattern is _LOCATIVE and text[m.start():m.start() + 4].lower().startswith(("from", "of "))
+                    and not re.search(rf"\b{_KIND}\s+$", text[max(start, m.start() - 12):m.start()]))
             if weak and not known(gazetteer, path):
                 continue
             more = _MORE_PLACES.match(text, m.end(), end)
@@ -84,18 +86,13 @@ def places_named(text: str, start: int, end: int,
                 if not common:
                     continue
                 path = common
+            elif extra and known(gazetteer, extra[-1]) and not known(gazetteer, path):
+                path = gazetteer.normalise((*extra[-1], *path))  # "Bentiu, Unity State": Bentiu in Unity State
             found.append((m.start(), path))
     taken = {at for at, _ in found}
-    for m in _CAPITALISED.finditer(text, start, end):
-        if m.start() in taken or any(a <= m.start() < a + 60 for a in taken):
-            continue
-        words = m.group().split()
-        for n in range(len(words), 0, -1):  # the longest run of words that names a country
-            name = " ".join(words[:n])
-            if gazetteer.key(name)[:1] and gazetteer.key(name)[0].isupper() and len(gazetteer.key(name)) == 1 \
-                    and _is_country(gazetteer, name):
-                found.append((m.start(), gazetteer.normalise(name)))
-                break
+    for m in _LOOSE_IN.finditer(text, start, end):
+        if m.start() not in taken and known(gazetteer, m.group("p")):
+            found.append((m.start(), gazetteer.normalise(m.group("p"))))
     return sorted(found)
 
 
@@ -118,6 +115,12 @@ def _common(gazetteer: Gazetteer, paths: list[tuple[str, ...]]) -> tuple[str, ..
     return paths[0][:n]
 
 
+def heading_places(text: str, start: int, end: int, gazetteer: Gazetteer = DEFAULT_GAZETTEER) -> list[tuple[str, ...]]:
+    """Places a heading names as a part of its own ("Syria - Conflict", "Afghanistan: Earthquake", "Factsheet - Kenya")."""
+    parts = re.split(r"\s[-–—]\s|[:(),]", text[start:end])
+    return [gazetteer.normalise(p.strip()) for p in parts if p.strip() and known(gazetteer, p.strip())]
+
+
 def place_at(found: list[tuple[int, tuple[str, ...]]], at: int, until: int | None = None) -> tuple[str, ...]:
     """The place named nearest after offset ``at`` and before ``until`` (the next figure), else nearest before.
 
@@ -127,6 +130,6 @@ def place_at(found: list[tuple[int, tuple[str, ...]]], at: int, until: int | Non
     if after:
         return min(after, key=lambda fp: fp[0])[1]
     before = [fp for fp in found if fp[0] < at]
-    if before:
-        return max(before, key=lambda fp: fp[0])[1]
+    if before:  # the first the sentence names: its subject's place, usually
+        return min(before, key=lambda fp: fp[0])[1]
     return ()
