@@ -16,6 +16,7 @@ import attrs
 
 from claimdiff._core.relations import DEFAULT_TAXONOMY
 from claimdiff._extract._attribution import Attribution, attributions, quote_speaker, source_kind
+from claimdiff._extract._attribution import canonical_source as source_named
 from claimdiff._extract._figures import (
     Figure,
     chains,
@@ -110,6 +111,7 @@ class _Reader:
     aliases: Mapping[str, str] | None = None
     ids: dict[str, int] = attrs.Factory(dict)
     context: _Context | None = None
+    cited: Attribution | None = None  # "(OCHA, 22 Jun 2022)" closing a paragraph: the source of its figures
     heading_place: tuple[str, ...] = ()  # the place a heading or the opening line names: the text's, until another
     paragraph_place: tuple[str, ...] = ()  # the last place a paragraph named: its next sentences'
 
@@ -131,6 +133,9 @@ class _Reader:
             named = [p for p in named if known(self.gazetteer, p)]
             if named:
                 self.heading_place = named[0]
+        cited = _CITATION.search(body)
+        found = source_named(cited.group("who")) if cited is not None else None
+        self.cited = found if found is not None and found.source is not None else None
         quotes = quotations(self.text, block)
         speakers = [quote_speaker(self.text, self.low, a, b, block.start, block.end) for a, b in quotes]
         out: list[Candidate] = []
@@ -197,7 +202,7 @@ class _Reader:
         after = [a for pos, a in said if pos > at]
         if after:
             return after[0]
-        return self.lead_in or self.carried
+        return self.cited or self.lead_in or self.carried
 
     def _candidate(self, s: Sentence, fig: Figure, metric: str | None, who: Attribution | None,
                    part_of: str | None) -> Candidate | None:
@@ -377,6 +382,13 @@ def extract(
     for block in split_blocks(text):
         found += reader.block(block)
     return _dedupe(found)
+
+
+#: A citation closing a paragraph: "(UN RC for Mozambique, 9 Mar 2019)", "(OCHA, 22 Jun 2022)".
+_CITATION = re.compile(
+    r"\((?P<who>[A-Z][^(),;:]{1,60}?),\s*(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+"
+    r"\d{4}|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4})\)\s*$"
+)
 
 
 def _elided(low: str, found: list[Figure]) -> list[Figure]:
