@@ -25,6 +25,7 @@ from claimdiff._extract._figures import (
     figures,
     is_casualty,
     is_window,
+    measured,
     metric_for,
     unit_metric,
 )
@@ -112,6 +113,7 @@ class _Reader:
     ids: dict[str, int] = attrs.Factory(dict)
     context: _Context | None = None
     cited: Attribution | None = None  # "(OCHA, 22 Jun 2022)" closing a paragraph: the source of its figures
+    refined: bool = False
     heading_place: tuple[str, ...] = ()  # the place a heading or the opening line names: the text's, until another
     paragraph_place: tuple[str, ...] = ()  # the last place a paragraph named: its next sentences'
 
@@ -161,7 +163,8 @@ class _Reader:
         found = figures(self.reading, self.low, s.start, s.end, self.hedges, self.vocabulary)
         out: list[Candidate] = []
         found = _elided(self.low, found)
-        self.context = attrs.evolve(self._context(s), starts=tuple(f.start for f in found))
+        heads = tuple(chain[0][0].start for chain in chains(self.low, found))  # a chain shares its place
+        self.context = attrs.evolve(self._context(s), starts=heads)
         for chain in chains(self.low, found):
             metric = metric_for(self.low, s.start, s.end, chain)
             parent: str | None = None
@@ -177,11 +180,14 @@ class _Reader:
                     if not is_part:
                         parent = candidate.claim.id
             out += self._with_total(made)
-        named = [self.gazetteer.normalise(p) for _, p in self._context(s).places]
+        named = [self._completed(self.gazetteer.normalise(p)) for _, p in self._context(s).places]
         named = [p for p in named if known(self.gazetteer, p)]
         if named:
             self.paragraph_place = named[-1]
-            self.heading_place = self.heading_place or named[0]  # a story's first place is its place
+            first, head = self.gazetteer.key(named[0]), self.gazetteer.key(self.heading_place)
+            if not self.refined and (not head or (len(first) > len(head) and first[:len(head)] == head)):
+                self.heading_place = named[0]  # a story's first place is its place, if more precise than its heading's
+                self.refined = True
         for _, said_by in resolved:
             self.previous = self.carried = said_by
         for (opening, _closing), who in zip(quotes, speakers, strict=True):
@@ -213,7 +219,8 @@ class _Reader:
         if name is None or (fig.estimate.unit and is_window(self.low, s.start, fig)):
             return None
         if fig.estimate.unit:
-            chosen: tuple[str, str | None] | None = (name, None)
+            unit_name = measured(self.low, s.start, fig, name)
+            chosen: tuple[str, str | None] | None = (unit_name, None) if unit_name is not None else None
         else:
             chosen = counted_for(name, fig.counted)
         if chosen is None:
@@ -254,7 +261,10 @@ class _Reader:
         label = _LABEL.match(self.text, s.block.start)
         if label is not None and label.end() <= fig.start and not own:
             own = _path(None, label.group("p")) or own
-        place = self.gazetteer.normalise(own)
+        return self._completed(self.gazetteer.normalise(own))
+
+    def _completed(self, place: tuple[str, ...]) -> tuple[str, ...]:
+        """A place the gazetteer does not know, under the paragraph's or heading's; no place, theirs."""
         around = self.paragraph_place or self.heading_place
         if not place:
             return around

@@ -58,6 +58,9 @@ _STATEMENT_OF = re.compile(
 #: "UK-based", "London based": where a body sits, not its name.
 _BASED = re.compile(r"^(?:[\w.]+[- ])+based\s+", re.IGNORECASE)
 #: The name at the end of a long subject: "the UN's relief chief Mark Lowcock" is Mark Lowcock.
+_ROLE_WORDS = re.compile(r"^(?:(?:Coordinator|Minister|Secretary|Secretary-General|General|Governor|Spokesperson|"
+                         r"Spokesman|Spokeswoman|Director|Chief|Commissioner|President|Head|Envoy|Representative|"
+                         r"Mayor|Officer|Commander|Ambassador|Adviser|Advisor)\s+)+")
 _TRAILING_NAME = re.compile(r"(?:^|\s)((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)$")
 _MINISTRY = re.compile(
     r"^(?:(?P<c>[a-z]+)(?:'s|’s)?\s+)?(?:(?P<t1>[a-z]+)\s+ministry|ministry\s+of\s+(?P<t2>[a-z]+(?:\s+affairs)?)|"
@@ -184,7 +187,7 @@ def canonical_source(phrase: str) -> Attribution | None:
         trailing = _TRAILING_NAME.search(s)
         if trailing is None or len(trailing.group(1).split()) < 2:
             return None
-        s = trailing.group(1)  # a long title ends with the person's name
+        s = _ROLE_WORDS.sub("", trailing.group(1))  # a long title ends with the person's name
         low, words = s.lower(), s.split()
     if any(ch.isdigit() for ch in s) or not s[0].isalpha():
         return None

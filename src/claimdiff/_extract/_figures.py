@@ -392,6 +392,26 @@ def counted_metric(counted: str | None) -> tuple[str, str] | None:
     return _COUNTED_METRICS.get(counted or "")
 
 
+_SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?[a-z]")
+_BEARING = re.compile(r"\s+(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?(?:ern)?\s+of\b")
+_DEPTH = re.compile(r"\bdepths?\s+of\s+(?:about\s+|some\s+|around\s+)?$")
+
+
+def measured(low: str, start: int, fig: Figure, metric: str) -> str | None:
+    """The metric of a measurement in context, or ``None`` when it is not a figure to report.
+
+    "56% of deaths" is a share of a whole the text does not give; "20 km south-west of the city"
+    says where something is; "a depth of 26 km" is a depth, not a distance.
+    """
+    if metric == "share" and _SHARE_OF.match(low, fig.end):
+        return None
+    if metric == "distance" and _BEARING.match(low, fig.end):
+        return None
+    if metric == "distance" and _DEPTH.search(low, max(start, fig.start - 30), fig.start):
+        return "depth"
+    return metric
+
+
 def is_window(low: str, start: int, fig: Figure) -> bool:
     """True for a span of time the figures are counted over ("in the past 24 hours"), not a figure itself."""
     return _TIME_WINDOW.search(low, max(start, fig.start - 40), fig.start) is not None

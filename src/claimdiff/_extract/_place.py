@@ -9,7 +9,7 @@ from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer
 
 __all__ = ["heading_places", "known", "place_at", "place_near", "places_named"]
 
-_KIND = r"(?:region|oblast|province|district|governorate|state|county|city|town|village|territory|strip)"
+_KIND = r"(?:regions?|oblasts?|provinces?|districts?|governorates?|states?|county|counties|city|town|village|territory|strip)"
 _NAME = r"[A-Z][\w'’-]*[\w]"
 _LOCATIVE = re.compile(
     rf"\b(?:[Ii]n|over|on|near|[Aa]cross|at|from|of|into|outside|around)\s+(?:the\s+)?(?:(?P<c>{_NAME})(?:'s|’s)\s+)?"
@@ -25,6 +25,13 @@ _NOT_PLACES = frozenset(
 )
 _NAMES = re.compile(rf"{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*")
 _MORE_PLACES = re.compile(rf"(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*)+")
+_ADJECTIVE_PLACE = re.compile(r"\b(?:on|in|across|over|into)\s+(?:the\s+)?(?:[a-z]+\s+)?(?P<a>[A-Z][a-z]+)\s+(?:territory|soil|"
+                             r"cities|towns|villages|regions|airspace)\b")
+_BORDER = re.compile(r"\s+(?:border|frontier|side|line)s?\b")
+_DATE_WORDS = re.compile(r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+                         r"April|May|June|July|August|September|October|November|December))+$")
+#: A place that opens a sentence as its subject, followed by a verb in the present or past.
+_SUBJECT = re.compile(rf"[\"“]?(?P<p>{_NAME}(?:\s+{_NAME}){{0,2}})\s+(?:[a-z]+(?:s|ed)|is|was|has|had|lies|lay)\b")
 _LOOSE_IN = re.compile(rf"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout)\s+(?:[a-z][\w-]*\s+){{1,2}}(?P<p>{_NAME}(?:\s+{_NAME}){{0,3}})")
 _COUNTRY_OF_ADJECTIVE = {adj.lower(): country.title() for country, adj in COUNTRIES.items()}
 
@@ -33,7 +40,8 @@ def _path(country: str | None, place: str) -> tuple[str, ...] | None:
     words = place.split()
     if words[0].lower() in _NOT_PLACES:
         return None
-    if words[0].lower() in _COUNTRY_OF_ADJECTIVE and len(words) == 2 and words[1].lower() in {"territory", "soil"}:
+    if words[0].lower() in _COUNTRY_OF_ADJECTIVE and len(words) == 2 and words[1].lower() in {
+            "territory", "soil", "cities", "towns", "villages", "regions", "airspace"}:
         return (_COUNTRY_OF_ADJECTIVE[words[0].lower()],)
     if words[0].lower() in _COUNTRY_OF_ADJECTIVE:
         return None  # "Ukrainian media", "Russian forces": an adjective, not a place
@@ -69,9 +77,13 @@ def places_named(text: str, start: int, end: int,
     named anywhere ("In conflict-ridden Sudan", "Kenya hosts") counts too.
     """
     found: list[tuple[int, tuple[str, ...]]] = []
+    seen: set[int] = set()
     for pattern in (_POSSESSIVE, _LOCATIVE):
         for m in pattern.finditer(text, start, end):
-            path = _path(m.group("c"), m.group("p"))
+            seen.add(m.start())
+            if _BORDER.match(text, m.end()):
+                continue  # "20 miles from the Ukraine border": a landmark, not where the figure is
+            path = _path(m.group("c"), _DATE_WORDS.sub("", m.group("p")))
             if path is None:
                 continue
             weak = (pattern is _LOCATIVE and text[m.start():m.start() + 4].lower().startswith(("from", "of "))
@@ -80,7 +92,8 @@ def places_named(text: str, start: int, end: int,
                 continue
             more = _MORE_PLACES.match(text, m.end(), end)
             extra = [gazetteer.normalise(p) for p in _NAMES.findall(more.group())] if more is not None else []
-            if more is not None and (" and " in more.group() or all(known(gazetteer, p) for p in extra)):
+            if more is not None and (" and " in more.group() or (known(gazetteer, path)
+                                                                    and all(known(gazetteer, p) for p in extra))):
                 paths = [gazetteer.normalise(path), *extra]
                 common = _common(gazetteer, paths)
                 if not common:
@@ -89,10 +102,16 @@ def places_named(text: str, start: int, end: int,
             elif extra and known(gazetteer, extra[-1]) and not known(gazetteer, path):
                 path = gazetteer.normalise((*extra[-1], *path))  # "Bentiu, Unity State": Bentiu in Unity State
             found.append((m.start(), path))
-    taken = {at for at, _ in found}
+    for m in _ADJECTIVE_PLACE.finditer(text, start, end):  # "on Ukrainian cities", "over Russian territory"
+        country = _COUNTRY_OF_ADJECTIVE.get(m.group("a").lower())
+        if country is not None and m.start() not in seen:
+            found.append((m.start(), gazetteer.normalise(country)))
     for m in _LOOSE_IN.finditer(text, start, end):
-        if m.start() not in taken and known(gazetteer, m.group("p")):
+        if m.start() not in seen and known(gazetteer, m.group("p")):
             found.append((m.start(), gazetteer.normalise(m.group("p"))))
+    subject = _SUBJECT.match(text, start, end)
+    if subject is not None and known(gazetteer, subject.group("p")):  # "Belgorod lies 20 miles from ..."
+        found.append((subject.start("p"), gazetteer.normalise(subject.group("p"))))
     return sorted(found)
 
 

@@ -40,13 +40,13 @@ _SUBDIVISION_ALIASES = {
     "khmelnytskyi": "UA-68", "rivne": "UA-56", "zakarpattia": "UA-21", "transcarpathia": "UA-21",
     "ivano frankivsk": "UA-26", "crimea": "UA-43", "sevastopol": "UA-40", "kiev": "UA-32", "kyiv": "UA-32",
     "kharkov": "UA-63", "nikolaev": "UA-48", "mykolaiv": "UA-48", "lugansk": "UA-09", "dnipro": "UA-12",
-    "sanaa": "YE-SA", "sana": "YE-SA", "aden": "YE-AD", "moscow": "RU-MOS", "st petersburg": "RU-SPE", "saint petersburg": "RU-SPE",
+    "oryol": "RU-ORL", "orel": "RU-ORL", "sanaa": "YE-SA", "sana": "YE-SA", "aden": "YE-AD", "moscow": "RU-MOS", "st petersburg": "RU-SPE", "saint petersburg": "RU-SPE",
 }
 #: Regions that span countries, never read as one country's subdivision of the same name.
 _REGIONS_ACROSS_BORDERS = frozenset({"sahel", "europe", "balkans", "caucasus", "middle east", "horn of africa",
                                      "east africa", "west africa", "central america", "lake chad basin"})
 #: Words naming the kind of unit a subdivision is, left off to find its stem.
-_KINDS = ("autonomous republic", "autonomous region", "autonomous okrug", "oblast", "oblast'", "region", "province",
+_KINDS = ("regions", "provinces", "oblasts", "states", "governorates", "districts", "autonomous republic", "autonomous region", "autonomous okrug", "oblast", "oblast'", "region", "province",
           "state", "governorate", "county", "prefecture", "district", "territory", "department", "kray", "krai",
           "respublika", "republic", "avtonomnyy okrug", "avtonomnaya", "division", "municipality", "wilaya",
           "muhafazat", "vilayati", "velayat")
