@@ -125,13 +125,15 @@ class _Reader:
             self.wire = None  # a caption or a heading closes the passage the "Via X" line opened
         self.paragraph_place = ()
         body = self.text[block.start:block.end]
-        if not block.list_item and (block.heading or block.start == 0 or len(body.split()) <= 20):
+        heading = block.heading and not re.search(r"\d", body)
+        if (heading or not block.list_item) and (block.heading or block.start == 0 or len(body.split()) <= 20):
             named = [self.gazetteer.normalise(p) for _, p in places_named(self.text, block.start, block.end,
                                                                            self.gazetteer)]
             label = _LABEL.match(self.text, block.start)
             if label is not None:
                 named.insert(0, self.gazetteer.normalise(_path(None, label.group("p")) or ()))
-            named = [*heading_places(self.text, block.start, block.end, self.gazetteer), *named]
+            if block.heading:
+                named = [*heading_places(self.text, block.start, block.end, self.gazetteer), *named]
             named = [p for p in named if known(self.gazetteer, p)]
             if named:
                 self.heading_place = named[0]
@@ -165,8 +167,13 @@ class _Reader:
         found = _elided(self.low, found)
         heads = tuple(chain[0][0].start for chain in chains(self.low, found))  # a chain shares its place
         self.context = attrs.evolve(self._context(s), starts=heads)
+        previous: tuple[Figure, str] | None = None
         for chain in chains(self.low, found):
             metric = metric_for(self.low, s.start, s.end, chain)
+            if metric is None and previous is not None and _listed(self.low, previous[0], chain[0][0]):
+                metric = previous[1]  # "61 died in the capital, 40 in the north": the metric, said once
+            if metric is not None:
+                previous = (chain[-1][0], metric)
             parent: str | None = None
             alone = all(f.article for f, _ in chain)
             made: list[Candidate] = []
@@ -270,7 +277,12 @@ class _Reader:
             return around
         if known(self.gazetteer, place) or not around:
             return place
-        return self.gazetteer.normalise((*around, *place)) if place[0] not in around else place
+        if place[0] in around:
+            return place
+        in_country = self.gazetteer.normalise((around[0], *place))  # "Punjab province" after Sindh: Pakistan's
+        if len(self.gazetteer.key(in_country)) > 1 and "-" in self.gazetteer.key(in_country)[1]:
+            return in_country
+        return self.gazetteer.normalise((*around, *place))
 
     def _context(self, s: Sentence) -> _Context:
         """What a sentence says of time and place, read once for all the figures in it."""
@@ -399,6 +411,17 @@ _CITATION = re.compile(
     r"\((?P<who>[A-Z][^(),;:]{1,60}?),\s*(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+"
     r"\d{4}|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4})\)\s*$"
 )
+
+
+def _listed(low: str, before: Figure, fig: Figure) -> bool:
+    """True for a bare figure listed after another with only a place of its own: ", 40 in the north"."""
+    return (fig.bare and _LIST_GAP.fullmatch(low, before.end, fig.start) is not None
+            and _PLACE_AFTER.match(low, fig.end) is not None)
+
+
+_LIST_GAP = re.compile(r"(?:\s+[^,;.]{1,60}?)?\s*(?:,|;|\band\b|,\s*and\b|\bwhile\b)\s*"
+                       r"(?:(?:another|a further|an additional)\s+)?")
+_PLACE_AFTER = re.compile(r"\s+(?:more\s+|others?\s+)?(?:in|at|near|across|from)\s+")
 
 
 def _elided(low: str, found: list[Figure]) -> list[Figure]:

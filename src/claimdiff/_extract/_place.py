@@ -127,7 +127,11 @@ def _is_country(gazetteer: Gazetteer, name: str) -> bool:
 
 
 def _common(gazetteer: Gazetteer, paths: list[tuple[str, ...]]) -> tuple[str, ...]:
+    """The common parent of places in a list; the deepest when the others contain it ("Kerala, India")."""
     keys = [gazetteer.key(p) for p in paths]
+    deepest = max(range(len(keys)), key=lambda i: len(keys[i]))
+    if all(keys[deepest][:len(k)] == k for k in keys):
+        return paths[deepest]
     n = 0
     while all(len(k) > n and k[n] == keys[0][n] for k in keys):
         n += 1
