@@ -21,12 +21,14 @@ from claimdiff._formats.claims_file import (
     loads_claims,
     loads_claims_lenient,
 )
+from claimdiff._model.aliases import SOURCE_ALIASES, canonical_source
 from claimdiff._model.claim import Claim, Scope, Source, SourceKind, place_path
 from claimdiff._model.composite import Composite, composite_claims, parse_composite
 from claimdiff._model.estimate import Estimate, Hedge
 from claimdiff._model.hedges import ACLED_HEDGES, DEFAULT_HEDGES, HedgePolicy, VagueQuantity, parse_estimate
 from claimdiff._model.measure import Measure
 from claimdiff._model.period import Period
+from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer, place_key
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Metric, Vocabulary
 from claimdiff.exceptions import (
     ClaimdiffError,
@@ -44,11 +46,13 @@ __version__ = "0.1.0"
 
 __all__ = [
     "ACLED_HEDGES",
+    "DEFAULT_GAZETTEER",
     "DEFAULT_HEDGES",
     "DEFAULT_TAXONOMY",
     "DEFAULT_VOCABULARY",
     "FORMATS",
     "POLICIES",
+    "SOURCE_ALIASES",
     "Candidate",
     "Claim",
     "ClaimFileError",
@@ -61,6 +65,7 @@ __all__ = [
     "FigureKey",
     "Flag",
     "FlagKind",
+    "Gazetteer",
     "Group",
     "Hedge",
     "HedgePolicy",
@@ -86,6 +91,7 @@ __all__ = [
     "UnknownPolicyError",
     "VagueQuantity",
     "Vocabulary",
+    "canonical_source",
     "composite_claims",
     "dump_claims",
     "extract",
@@ -95,6 +101,7 @@ __all__ = [
     "loads_claims_lenient",
     "parse_composite",
     "parse_estimate",
+    "place_key",
     "place_path",
     "policy_named",
     "reconcile",

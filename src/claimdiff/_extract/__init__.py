@@ -34,10 +34,10 @@ from claimdiff._extract._text import Block, Sentence, fold, quotations, sentence
 from claimdiff._extract._time import DaysNamed, days_named, period_at, stated_period
 from claimdiff._model.aliases import canonical_source
 from claimdiff._model.claim import Claim, Scope, Source, SourceKind
-from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer
 from claimdiff._model.composite import sum_estimates
 from claimdiff._model.hedges import DEFAULT_HEDGES, HedgePolicy
 from claimdiff._model.period import Period, timezone_named
+from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from claimdiff.exceptions import ClaimdiffError, InvalidClaimError
 
@@ -126,14 +126,13 @@ class _Reader:
         self.paragraph_place = ()
         body = self.text[block.start:block.end]
         heading = block.heading and not re.search(r"\d", body)
-        if (heading or not block.list_item) and (block.heading or block.start == 0 or len(body.split()) <= 20):
+        if heading:
             named = [self.gazetteer.normalise(p) for _, p in places_named(self.text, block.start, block.end,
                                                                            self.gazetteer)]
             label = _LABEL.match(self.text, block.start)
             if label is not None:
                 named.insert(0, self.gazetteer.normalise(_path(None, label.group("p")) or ()))
-            if block.heading:
-                named = [*heading_places(self.text, block.start, block.end, self.gazetteer), *named]
+            named = [*heading_places(self.text, block.start, block.end, self.gazetteer), *named]
             named = [p for p in named if known(self.gazetteer, p)]
             if named:
                 self.heading_place = named[0]

@@ -302,6 +302,8 @@ def _counted(text: str, low: str, pos: int, end: int, vocabulary: Vocabulary, *,
         known = word in vocabulary.counted_synonyms
         if word in _STOP or word in TRIGGERS or any(rest.startswith(t + " ") for t in TRIGGERS if " " in t):
             break
+        if words and word.endswith("ed") and not known and word not in _ADJECTIVES:
+            break  # "600 refugees crossed": the verb ends the noun phrase
         if original[0].isupper() and not (known or word in _DEMONYMS or original.isupper()
                                           or original[:-1].isupper()):
             break
@@ -392,6 +394,7 @@ def counted_metric(counted: str | None) -> tuple[str, str] | None:
     return _COUNTED_METRICS.get(counted or "")
 
 
+_LENGTH = re.compile(r"meter|mile|kilometer|foot|feet|yard")
 _SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?[a-z]")
 _BEARING = re.compile(r"\s+(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?(?:ern)?\s+of\b")
 _DEPTH = re.compile(r"\bdepths?\s+of\s+(?:about\s+|some\s+|around\s+)?$")
@@ -405,9 +408,9 @@ def measured(low: str, start: int, fig: Figure, metric: str) -> str | None:
     """
     if metric == "share" and _SHARE_OF.match(low, fig.end):
         return None
-    if metric == "distance" and _BEARING.match(low, fig.end):
+    if _LENGTH.search(fig.estimate.unit or "") and _BEARING.match(low, fig.end):
         return None
-    if metric == "distance" and _DEPTH.search(low, max(start, fig.start - 30), fig.start):
+    if _LENGTH.search(fig.estimate.unit or "") and _DEPTH.search(low, max(start, fig.start - 30), fig.start):
         return "depth"
     return metric
 

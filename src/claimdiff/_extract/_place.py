@@ -106,9 +106,8 @@ def places_named(text: str, start: int, end: int,
         country = _COUNTRY_OF_ADJECTIVE.get(m.group("a").lower())
         if country is not None and m.start() not in seen:
             found.append((m.start(), gazetteer.normalise(country)))
-    for m in _LOOSE_IN.finditer(text, start, end):
-        if m.start() not in seen and known(gazetteer, m.group("p")):
-            found.append((m.start(), gazetteer.normalise(m.group("p"))))
+    found += [(m.start(), gazetteer.normalise(m.group("p"))) for m in _LOOSE_IN.finditer(text, start, end)
+              if m.start() not in seen and known(gazetteer, m.group("p"))]
     subject = _SUBJECT.match(text, start, end)
     if subject is not None and known(gazetteer, subject.group("p")):  # "Belgorod lies 20 miles from ..."
         found.append((subject.start("p"), gazetteer.normalise(subject.group("p"))))

@@ -90,14 +90,16 @@ def source_key(name: str) -> str:
     """
     low = name.casefold().replace("’", "'").replace("u.n.", "un")
     words = [_SPELLING.get(w, w) for w in re.findall(r"[\w'-]+", low)]
-    words = [w[:-2] if w.endswith("'s") else w for w in words]
-    words = [_COUNTRY_ADJECTIVES.get(w, w) for w in words]
     if words[:1] == ["the"]:
         words = words[1:]
+    # "Russia's MoD" and "Russia MoD" are the Russian MoD; "air force of Ukraine" keeps its noun.
+    words = [_COUNTRY_ADJECTIVES.get(w[:-2], w[:-2]) if w.endswith("'s") else w for w in words]
+    if words:
+        words[0] = _COUNTRY_ADJECTIVES.get(words[0], words[0])
     text = " ".join(words)
     m = re.fullmatch(r"ministry of (\w+(?: affairs)?) of (?:the )?(\w+)", text)
     if m:
-        text = f"{m.group(2)} ministry of {m.group(1)}"
+        text = f"{_COUNTRY_ADJECTIVES.get(m.group(2), m.group(2))} ministry of {m.group(1)}"
     m = re.fullmatch(r"(?:(\w+) )?(defence|health|interior|foreign affairs|foreign|emergencies) ministry", text)
     if m:
         text = f"{m.group(1) + ' ' if m.group(1) else ''}ministry of {m.group(2)}"

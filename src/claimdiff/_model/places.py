@@ -54,6 +54,8 @@ _KIND_WORDS = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted(_KINDS
 #: The English word a subdivision kind is written with after its stem.
 _DISPLAY_KINDS = {"oblast": "Oblast", "region": "Region", "province": "Province", "state": "State",
                   "governorate": "Governorate", "county": "County", "prefecture": "Prefecture"}
+_COMPASS = {"nord": "north", "sud": "south", "est": "east", "ouest": "west", "norte": "north", "sur": "south",
+            "centre": "central", "center": "central", "centro": "central"}
 _ADJECTIVAL = re.compile(r"(?:s'?kaya|s'?kiy|s'?ka|s'?kyi|skoye)$")
 
 
@@ -71,8 +73,9 @@ def _stems(name: str) -> set[str]:
     out = {folded, stem} if stem else {folded}
     bare = _ADJECTIVAL.sub("", stem)
     if bare != stem and bare:
-        out |= {bare, stem[:-3] if stem.endswith("aya") or stem.endswith("kiy") else bare}
+        out |= {bare, stem[:-3] if stem.endswith(("aya", "kiy")) else bare}
         out.add(stem.removesuffix("aya").removesuffix("iy").removesuffix("a"))
+    out |= {" ".join(_COMPASS.get(w, w) for w in k.split()) for k in out}  # "Nord-Kivu" is North Kivu
     return {k for k in out if len(k) > 2}
 
 
@@ -122,6 +125,10 @@ def _kind_of(text: str) -> str | None:
     return m.group(0) if m else None
 
 
+def _folded_aliases(table: Mapping[str, str]) -> Mapping[str, str]:
+    return MappingProxyType({_fold(k): v for k, v in dict(table).items()})
+
+
 @attrs.frozen
 class Gazetteer:
     """Normalises place paths: countries and first-level subdivisions to one name each.
@@ -140,8 +147,7 @@ class Gazetteer:
         aliases: Extra names -> the path they stand for ("Donbas": "Ukraine > Donetsk Oblast").
     """
 
-    aliases: Mapping[str, str] = attrs.field(factory=dict, converter=lambda m: MappingProxyType(
-        {_fold(k): v for k, v in dict(m).items()}))
+    aliases: Mapping[str, str] = attrs.field(factory=dict, converter=_folded_aliases)
 
     def normalise(self, place: str | Sequence[str] | None) -> tuple[str, ...]:
         """The place as one canonical path (country, subdivision, then the rest as named)."""
@@ -174,7 +180,7 @@ class Gazetteer:
                 if is_city:
                     rest.append((p.strip(), _fold(p)))
                 continue
-            rest.append((p.strip(), folded))
+            rest.append((p.strip(), " ".join(_KIND_WORDS.sub(" ", folded).split()) or folded))
         out: list[tuple[str, str]] = []
         if country is not None:
             out.append((display[country], country))
