@@ -244,7 +244,10 @@ def _number_figure(text: str, low: str, pos: int, num_end: int, start: int, end:
     unit = _UNIT.match(low, stop, end)
     if unit is not None and not re.match(r"\s*(?:m|t)\s", low[stop:unit.end() + 1]):
         stop = unit.end()
-    for phrase, _kind in hedges._suffixes:  # noqa: SLF001 - the policy's own suffix list
+    suffixes: tuple[tuple[str, str], ...] = hedges._suffixes  # noqa: SLF001 - the policy's own suffix list
+    near = low[stop:min(end, stop + 40)]
+    any_suffix = tuple(p for p, _ in suffixes)
+    for phrase, _kind in suffixes if near.startswith(any_suffix) or near[1:].startswith(any_suffix) else ():
         gap = low[stop:end]
         for lead in ("", " ", "-"):
             if gap.startswith(lead + phrase) and (
@@ -263,6 +266,8 @@ def _number_figure(text: str, low: str, pos: int, num_end: int, start: int, end:
 def _hedge_start(low: str, start: int, pos: int, hedges: HedgePolicy) -> int:
     left = low[start:pos].rstrip()
     prefixes: tuple[tuple[str, str], ...] = hedges._prefixes  # noqa: SLF001 - the policy's own prefix list
+    if not left.endswith(tuple(p for p, _ in prefixes)):
+        return pos
     for phrase, _kind in prefixes:
         if left.endswith(phrase):
             at = start + len(left) - len(phrase)
@@ -289,18 +294,19 @@ def _figure(text: str, low: str, fig_start: int, fig_end: int, np_start: int, en
 def _counted(text: str, low: str, pos: int, end: int, vocabulary: Vocabulary, *, single: bool) -> tuple[str | None, int]:
     words: list[str] = []
     np_end = pos
-    keys = sorted((k for k in vocabulary.counted_synonyms if " " in k), key=len, reverse=True)
+    keys = _multiword(tuple(vocabulary.counted_synonyms))
     for m in _words(text, pos, end):
         word = low[m[0]:m[1]]
         if not words and word in _ADJECTIVES:
             continue
         rest = low[m[0]:end]
-        multi = next((k for k in keys if rest.startswith(k) and not rest[len(k):len(k) + 1].isalnum()), None)
+        multi = next((k for k in keys if rest.startswith(k) and not rest[len(k):len(k) + 1].isalnum()), None) \
+            if keys and rest.startswith(keys) else None
         if multi is not None and not words:
             return vocabulary.counted(multi), m[0] + len(multi)
         original = text[m[0]:m[1]]
         known = word in vocabulary.counted_synonyms
-        if word in _STOP or word in TRIGGERS or any(rest.startswith(t + " ") for t in TRIGGERS if " " in t):
+        if word in _STOP or word in TRIGGERS or rest.startswith(_MULTIWORD_TRIGGERS):
             break
         if words and word.endswith("ed") and not known and word not in _ADJECTIVES:
             break  # "600 refugees crossed": the verb ends the noun phrase
@@ -319,6 +325,15 @@ def _counted(text: str, low: str, pos: int, end: int, vocabulary: Vocabulary, *,
     if single and phrase not in vocabulary.counted_synonyms:
         phrase = " ".join([*words[:-1], _plural(words[-1])])
     return vocabulary.counted(phrase), np_end
+
+
+_MULTIWORD_TRIGGERS = tuple(t + " " for t in TRIGGERS if " " in t)
+
+
+@functools.lru_cache(maxsize=16)
+def _multiword(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The counted things of several words, longest first (matched before single words)."""
+    return tuple(sorted((k for k in names if " " in k), key=len, reverse=True))
 
 
 def _words(text: str, pos: int, end: int) -> list[tuple[int, int]]:
@@ -364,7 +379,7 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
     first, last = chain[0][0], chain[-1][0]
     numeric = any(not f.article for f, _ in chain)
     if numeric:
-        left = _LEFT.search(low, start, first.start)
+        left = _LEFT.search(low, max(start, first.start - 80), first.start)  # a trigger and a few words
         if left is not None:
             return TRIGGERS[left.group("t")]
         toll = _TOLL.search(low, max(start, first.start - 80), first.start)

@@ -59,6 +59,7 @@ _COMPASS = {"nord": "north", "sud": "south", "est": "east", "ouest": "west", "no
 _ADJECTIVAL = re.compile(r"(?:s'?kaya|s'?kiy|s'?ka|s'?kyi|skoye)$")
 
 
+@functools.lru_cache(maxsize=65536)
 def _fold(text: str) -> str:
     """Lower case, no accents, apostrophes and dots dropped, other punctuation as spaces."""
     plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
@@ -158,7 +159,16 @@ class Gazetteer:
         return tuple(code for _, code in self._resolve(place))
 
     def _resolve(self, place: str | Sequence[str] | None) -> list[tuple[str, str]]:
-        parts = _parts(place)
+        parts = tuple(_parts(place))
+        cache = _RESOLVED.setdefault(id(self.aliases), ({}, self.aliases))[0]
+        found = cache.get(parts)
+        if found is None:  # a memo, not state: any thread computing the same path computes the same answer
+            if len(cache) > 50_000:
+                cache.clear()
+            found = cache[parts] = self._resolve_parts(list(parts))
+        return found
+
+    def _resolve_parts(self, parts: list[str]) -> list[tuple[str, str]]:
         expanded: list[str] = []
         for p in [piece for part in parts for piece in _possessive(part)]:
             alias = self.aliases.get(_fold(p))
@@ -195,11 +205,25 @@ def _possessive(part: str) -> list[str]:
     return [m.group(1), m.group(2)] if m and _fold(m.group(1)) in _iso()[0] else [part]
 
 
+#: Resolved paths per alias table (keyed by its id; the table is kept beside its cache so the id stays its own).
+_RESOLVED: dict[int, tuple[dict[tuple[str, ...], list[tuple[str, str]]], Mapping[str, str]]] = {}
+
+
 def _parts(place: str | Sequence[str] | None) -> list[str]:
     if not place:
         return []
     items = place.split(">") if isinstance(place, str) else list(place)
     return [p.strip() for p in items if p and p.strip()]
+
+
+@functools.cache
+def _anywhere() -> dict[str, list[_Unit]]:
+    """Stem -> the subdivisions of any country it names (the first of each country's)."""
+    out: dict[str, list[_Unit]] = {}
+    for table in _iso()[2].values():
+        for key, units in table.items():
+            out.setdefault(key, []).append(units[0])
+    return out
 
 
 def _subdivision(text: str, country: str | None, subs: dict[str, dict[str, list[_Unit]]]) -> tuple[_Unit, str, bool] | None:
@@ -210,8 +234,10 @@ def _subdivision(text: str, country: str | None, subs: dict[str, dict[str, list[
         return None
     if country is None and stem in _REGIONS_ACROSS_BORDERS:
         return None
-    tables = [subs.get(country, {})] if country is not None else list(subs.values())
-    hits = {u.code: u for t in tables for u in t.get(stem, [])[:1]}
+    if country is not None:
+        hits = {u.code: u for u in subs.get(country, {}).get(stem, [])[:1]}
+    else:
+        hits = {u.code: u for u in _anywhere().get(stem, [])}
     if len(hits) != 1:
         return None  # unknown, or the same name in several countries: kept as the text names it
     unit = next(iter(hits.values()))
