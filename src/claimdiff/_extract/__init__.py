@@ -30,7 +30,7 @@ from claimdiff._extract._figures import (
     unit_metric,
 )
 from claimdiff._extract._place import _LABEL, _path, heading_places, known, place_at, places_named
-from claimdiff._extract._text import Block, Sentence, fold, quotations, sentences, split_blocks, thousands
+from claimdiff._extract._text import Block, Sentence, fold, quotations, readable, sentences, split_blocks
 from claimdiff._extract._time import DaysNamed, days_named, period_at, stated_period
 from claimdiff._model.aliases import canonical_source
 from claimdiff._model.claim import Claim, Scope, Source, SourceKind
@@ -262,7 +262,9 @@ class _Reader:
 
     def _place(self, s: Sentence, fig: Figure, context: _Context) -> tuple[str, ...]:
         """The figure's place: its clause's, else its line label's, completed by the paragraph's or heading's."""
-        until = next((f for f in context.starts if f > fig.start), None)
+        until = next((f for f in context.starts if f > fig.start), s.end)
+        semicolon = self.text.find(";", fig.end, until)  # a place after a semicolon is another clause's
+        until = semicolon if semicolon >= 0 else until
         own: tuple[str, ...] = place_at(context.places, fig.start, until)
         label = _LABEL.match(self.text, s.block.start)
         if label is not None and label.end() <= fig.start and not own:
@@ -396,7 +398,7 @@ def extract(
     if not isinstance(text, str):
         raise InvalidClaimError(None, "text", type(text).__name__, "must be a string")
     tz = timezone_named(timezone) if isinstance(timezone, str) else timezone
-    reading = thousands(text)
+    reading = readable(text)
     reader = _Reader(text=text, reading=reading, low=fold(reading), published=_published(published), tz=tz, outlet=_outlet(outlet),
                      hedges=hedges, vocabulary=vocabulary, gazetteer=gazetteer, aliases=aliases)
     found: list[Candidate] = []
@@ -408,7 +410,7 @@ def extract(
 #: A citation closing a paragraph: "(UN RC for Mozambique, 9 Mar 2019)", "(OCHA, 22 Jun 2022)".
 _CITATION = re.compile(
     r"\((?P<who>[A-Z][^(),;:]{1,60}?),\s*(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+"
-    r"\d{4}|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4})\)\s*$"
+    r"\d{4}|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4})\)\.?\s*$"
 )
 
 

@@ -29,7 +29,7 @@ TRIGGERS: dict[str, str] = {
                      "fatalities", "perished", "slain", "lost their lives", "lost their life", "shot dead"), "killed"),
     **dict.fromkeys(("hospitalised", "hospitalized", "in hospital", "remain in hospital", "remained in hospital",
                      "admitted to hospital", "taken to hospital"), "hospitalised"),
-    **dict.fromkeys(("impacted",), "affected"),
+    **dict.fromkeys(("impacted", "impacting"), "affected"),
     **dict.fromkeys(("out of service", "out of action", "non-functional"), "out of service"),
     **dict.fromkeys(("vaccinated",), "vaccinated"),
     **dict.fromkeys(("received assistance", "received aid", "received food", "reached with assistance",
@@ -40,7 +40,14 @@ TRIGGERS: dict[str, str] = {
                     "injured"),
     "casualties": "casualties",
     **dict.fromkeys(("missing", "unaccounted for"), "missing"),
-    **dict.fromkeys(("displaced", "left homeless", "fled", "forced to flee", "uprooted"), "displaced"),
+    **dict.fromkeys(("displaced", "left homeless", "fled", "forced to flee", "uprooted", "displacing",
+                     "lost their shelter", "lost their homes"), "displaced"),
+    **dict.fromkeys(("exposed to", "exposed"), "exposed"),
+    **dict.fromkeys(("population of", "live", "living", "inhabitants", "residents"), "population"),
+    **dict.fromkeys(("hosts", "hosting", "host", "hosted"), "hosted"),
+    **dict.fromkeys(("flooded", "inundated", "submerged"), "flooded"),
+    **dict.fromkeys(("need", "needed", "needing"), "in need"),
+    **dict.fromkeys(("deployed", "deploying", "dispatched"), "deployed"),
     **dict.fromkeys(("evacuated", "evacuating", "evacuate"), "evacuated"),
     **dict.fromkeys(("arrested", "detained", "detaining", "arresting"), "arrested"),
     **dict.fromkeys(("launched", "launching", "launches", "fired", "firing"), "launched"),
@@ -63,7 +70,8 @@ TRIGGERS: dict[str, str] = {
 #: Metrics whose count is of people unless the text names something else.
 _PEOPLE_METRICS = frozenset(
     {"killed", "injured", "casualties", "missing", "displaced", "evacuated", "arrested", "rescued", "in need",
-     "sheltered", "without power", "cases", "affected", "trapped", "hospitalised", "vaccinated", "assisted"}
+     "sheltered", "without power", "cases", "affected", "trapped", "hospitalised", "vaccinated", "assisted",
+     "exposed", "population"}
 )
 _WEAPONS = frozenset({"drones", "missiles", "rockets", "missiles and drones", "shells", "aircraft", "planes",
                       "helicopters", "bombs", "projectiles", "targets"})
@@ -83,7 +91,8 @@ _AUX = (r"(?:were|was|are|is|be|been|being|have|has|had|got|get|reportedly|also|
 #: Words that may stand between a bare number and the metric it counts ("2,600 total deaths", "four others injured").
 _BETWEEN = r"(?:total|confirmed|reported|suspected|new|additional|associated|civilian|other|others|more|people)"
 #: A short place between a figure and its verb ("33 civilians in Yemen were killed").
-_LOCATIVE_GAP = r"(?:\s+(?:in|across|near|at)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2}?(?=\s*,?\s*" + _AUX + r"\s))?"
+_LOCATIVE_GAP = (r"(?:\s+(?:in|across|near|at|of)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2}?(?=\s*,?\s*" + _AUX
+                 + r"\s)|\s+[-–—(]\s?[^-–—()]{1,60}?\s?[-–—)](?=\s*,?\s*" + _AUX + r"\s))?")
 _TRIGGER_ALT = "|".join(re.escape(t) for t in sorted(TRIGGERS, key=len, reverse=True))
 _RIGHT = re.compile(
     rf"(?:\s*,[^,.;\"“”]{{1,60}},\s*(?:{_AUX}\s+)*|{_LOCATIVE_GAP}\s*,?\s*(?:{_AUX}\s+)+|\s+)(?P<t>{_TRIGGER_ALT})\b"
@@ -400,6 +409,7 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
 #: Counted things that say what happened to them: IDPs are displaced, refugees displaced abroad.
 _COUNTED_METRICS = {"idps": ("displaced", "people"), "internally displaced persons": ("displaced", "people"),
                     "internally displaced people": ("displaced", "people"), "refugees": ("displaced", "refugees")}
+_AGO = re.compile(r"\s+(?:ago|earlier|later|before|after|since)\b")
 _TIME_WINDOW = re.compile(r"\b(?:(?:over|in|during|within|for)\s+the\s+(?:previous|past|last|next|first|following|"
                           r"preceding)|within|every|each|per)\s+$")
 
@@ -432,7 +442,8 @@ def measured(low: str, start: int, fig: Figure, metric: str) -> str | None:
 
 def is_window(low: str, start: int, fig: Figure) -> bool:
     """True for a span of time the figures are counted over ("in the past 24 hours"), not a figure itself."""
-    return _TIME_WINDOW.search(low, max(start, fig.start - 40), fig.start) is not None
+    return (_TIME_WINDOW.search(low, max(start, fig.start - 40), fig.start) is not None
+            or _AGO.match(low, fig.end) is not None)
 
 
 def unit_metric(estimate: Estimate) -> str | None:

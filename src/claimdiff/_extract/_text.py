@@ -10,7 +10,7 @@ import re
 
 import attrs
 
-__all__ = ["Block", "Sentence", "fold", "sentences", "split_blocks", "thousands"]
+__all__ = ["Block", "Sentence", "fold", "readable", "sentences", "split_blocks", "thousands"]
 
 _TERMINAL = ".!?:;\"”’'…)"
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•–]\s+|\d{1,2}[.)]\s+|[A-Z][\w'’. -]{0,40}:\s+\S)")
@@ -40,6 +40,42 @@ def thousands(text: str) -> str:
     'Over 700,000 Kenyans, 5,576 homes, in 2023 100 people'
     """
     return _SPACED_THOUSANDS.sub(lambda m: re.sub(r"[ \u00a0\u202f\u2009]", ",", m.group()), text)
+
+
+_LAKH = re.compile(r"(?<![\d.,])(?P<n>\d+(?:\.\d+)?)\s?(?P<w>lakhs?|crores?)\b", re.IGNORECASE)
+_EDITED = re.compile(r"\[(?P<inside>[A-Za-z][A-Za-z ]{0,14})\](?P<w>[a-z])")
+
+
+def _indian(m: re.Match[str]) -> str:
+    scale = 100_000 if m.group("w").lower().startswith("lakh") else 10_000_000
+    value = float(m.group("n")) * scale
+    if value != int(value):
+        return m.group()
+    for digits in (f"{int(value):,}", str(int(value))):
+        if len(digits) <= len(m.group()):
+            return digits.ljust(len(m.group()))
+    return m.group()
+
+
+def _unbracketed(m: re.Match[str]) -> str:
+    head, _, last = m.group("inside").rpartition(" ")
+    opened = f" {head}  {last}{m.group('w')}" if head else f" {last}{m.group('w')} "
+    return opened if len(opened) == len(m.group()) else m.group()
+
+
+def readable(text: str) -> str:
+    """``text`` with numbers written so the number reader reads them as meant, at the same offsets.
+
+    Spaces between groups of thousands become commas ("220 000"); lakhs and crores, the
+    Indian scale words, become digits when they fit ("1.2 lakh" is 120,000); an editor's
+    bracketed letters are opened ("[and a]t least 10" reads "and at least 10").
+
+    >>> readable("Over 700 000 people; 1.2 lakhs evacuated; [and a]t least 4 dead")
+    'Over 700,000 people; 120,000   evacuated;  and  at least 4 dead'
+    """
+    out = thousands(text)
+    out = _LAKH.sub(_indian, out)
+    return _EDITED.sub(_unbracketed, out)
 
 
 def fold(text: str) -> str:
