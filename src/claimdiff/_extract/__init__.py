@@ -114,6 +114,7 @@ class _Reader:
     context: _Context | None = None
     cited: Attribution | None = None  # "(OCHA, 22 Jun 2022)" closing a paragraph: the source of its figures
     refined: bool = False
+    sentence_place: tuple[str, ...] = ()  # the first known place the sentence being read names
     heading_place: tuple[str, ...] = ()  # the place a heading or the opening line names: the text's, until another
     paragraph_place: tuple[str, ...] = ()  # the last place a paragraph named: its next sentences'
 
@@ -125,7 +126,10 @@ class _Reader:
             self.wire = None  # a caption or a heading closes the passage the "Via X" line opened
         self.paragraph_place = ()
         body = self.text[block.start:block.end]
-        heading = block.heading and not re.search(r"\d", body)
+        undated = _DATES.sub("", body)
+        heading = ((block.heading or (len(body.split()) <= 20 and body.rstrip().endswith(")")
+                                      and not re.search(r"[.!?]\s", body)))
+                   and not (block.list_item and re.search(r"\d", undated)))
         if heading:
             named = [self.gazetteer.normalise(p) for _, p in places_named(self.text, block.start, block.end,
                                                                            self.gazetteer)]
@@ -165,6 +169,8 @@ class _Reader:
         out: list[Candidate] = []
         found = _elided(self.low, found)
         heads = tuple(chain[0][0].start for chain in chains(self.low, found))  # a chain shares its place
+        known_here = [self.gazetteer.normalise(p) for _, p in self._context(s).places]
+        self.sentence_place = next((p for p in known_here if known(self.gazetteer, p)), ())
         self.context = attrs.evolve(self._context(s), starts=heads)
         previous: tuple[Figure, str] | None = None
         for chain in chains(self.low, found):
@@ -265,7 +271,7 @@ class _Reader:
         until = next((f for f in context.starts if f > fig.start), s.end)
         semicolon = self.text.find(";", fig.end, until)  # a place after a semicolon is another clause's
         until = semicolon if semicolon >= 0 else until
-        own: tuple[str, ...] = place_at(context.places, fig.start, until)
+        own: tuple[str, ...] = place_at(context.places, fig.start, until, self.gazetteer)
         label = _LABEL.match(self.text, s.block.start)
         if label is not None and label.end() <= fig.start and not own:
             own = _path(None, label.group("p")) or own
@@ -273,9 +279,9 @@ class _Reader:
 
     def _completed(self, place: tuple[str, ...]) -> tuple[str, ...]:
         """A place the gazetteer does not know, under the paragraph's or heading's; no place, theirs."""
-        around = self.paragraph_place or self.heading_place
         if not place:
-            return around
+            return self.paragraph_place or self.heading_place
+        around = self.sentence_place or self.paragraph_place or self.heading_place
         if known(self.gazetteer, place) or not around:
             return place
         if place[0] in around:
@@ -283,6 +289,8 @@ class _Reader:
         in_country = self.gazetteer.normalise((around[0], *place))  # "Punjab province" after Sindh: Pakistan's
         if len(self.gazetteer.key(in_country)) > 1 and "-" in self.gazetteer.key(in_country)[1]:
             return in_country
+        if around is not self.sentence_place:
+            return in_country  # a place of another sentence vouches for the country only
         return self.gazetteer.normalise((*around, *place))
 
     def _context(self, s: Sentence) -> _Context:
@@ -412,6 +420,9 @@ _CITATION = re.compile(
     r"\((?P<who>[A-Z][^(),;:]{1,60}?),\s*(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+"
     r"\d{4}|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4})\)\.?\s*$"
 )
+
+
+_DATES = re.compile(r"\b\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\b[A-Z][a-z]{2,8}\.?\s+\d{4}|\b(?:19|20)\d\d\b")
 
 
 def _listed(low: str, before: Figure, fig: Figure) -> bool:

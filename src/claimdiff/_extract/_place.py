@@ -143,14 +143,21 @@ def heading_places(text: str, start: int, end: int, gazetteer: Gazetteer = DEFAU
     return [gazetteer.normalise(p.strip()) for p in parts if p.strip() and known(gazetteer, p.strip())]
 
 
-def place_at(found: list[tuple[int, tuple[str, ...]]], at: int, until: int | None = None) -> tuple[str, ...]:
+def place_at(found: list[tuple[int, tuple[str, ...]]], at: int, until: int | None = None,
+             gazetteer: Gazetteer = DEFAULT_GAZETTEER) -> tuple[str, ...]:
     """The place named nearest after offset ``at`` and before ``until`` (the next figure), else nearest before.
 
-    A place named after a later figure is that figure's ("7 died, and 4,242 are displaced in Tete").
+    A place named after a later figure is that figure's ("7 died, and 4,242 are displaced in Tete");
+    of a place and a place within it in the same clause, the one within ("in Yemen ... in Sana'a").
     """
-    after = [fp for fp in found if fp[0] >= at and (until is None or fp[0] < until)]
+    after = sorted(fp for fp in found if fp[0] >= at and (until is None or fp[0] < until))
     if after:
-        return min(after, key=lambda fp: fp[0])[1]
+        chosen = after[0][1]
+        for _, path in after[1:]:
+            key, inner = gazetteer.key(chosen), gazetteer.key(path)
+            if key and key[0].isupper() and len(inner) > len(key) and inner[:len(key)] == key:
+                chosen = path
+        return chosen
     before = [fp for fp in found if fp[0] < at]
     if before:  # the first the sentence names: its subject's place, usually
         return min(before, key=lambda fp: fp[0])[1]

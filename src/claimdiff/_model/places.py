@@ -49,22 +49,32 @@ _REGIONS_ACROSS_BORDERS = frozenset({"sahel", "europe", "balkans", "caucasus", "
 _KINDS = ("regions", "provinces", "oblasts", "states", "governorates", "districts", "autonomous republic", "autonomous region", "autonomous okrug", "oblast", "oblast'", "region", "province",
           "state", "governorate", "county", "prefecture", "district", "territory", "department", "kray", "krai",
           "respublika", "republic", "avtonomnyy okrug", "avtonomnaya", "division", "municipality", "wilaya",
-          "muhafazat", "vilayati", "velayat")
+          "muhafazat", "vilayati", "velayat", "sheng", "zizhiqu", "ken", "prefecture")
 _KIND_WORDS = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted(_KINDS, key=len, reverse=True)) + r")\b")
 #: The English word a subdivision kind is written with after its stem.
 _DISPLAY_KINDS = {"oblast": "Oblast", "region": "Region", "province": "Province", "state": "State",
                   "governorate": "Governorate", "county": "County", "prefecture": "Prefecture"}
 _COMPASS = {"nord": "north", "sud": "south", "est": "east", "ouest": "west", "norte": "north", "sur": "south",
             "centre": "central", "center": "central", "centro": "central"}
+_LETTERS = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
+                          "æ": "ae", "œ": "oe", "ħ": "h"})
+_ARTICLE = re.compile(r"^(?:al|ar|as|ad|an|ash|at|az|el|ad-)\s+")
 _ADJECTIVAL = re.compile(r"(?:s'?kaya|s'?kiy|s'?ka|s'?kyi|skoye)$")
 
 
 @functools.lru_cache(maxsize=65536)
 def _fold(text: str) -> str:
     """Lower case, no accents, apostrophes and dots dropped, other punctuation as spaces."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text.translate(_LETTERS))
+                    if not unicodedata.combining(c))
     plain = re.sub(r"['’‘ʼʻʿʾ`.]", "", plain.lower())
     return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
+
+
+def _variants(stem: str) -> set[str]:
+    """Transliteration variants: "Al-Raqqa" and "Ar Raqqah" both read "raqqa"."""
+    plain = _ARTICLE.sub("", stem)
+    return {plain, plain.removesuffix("h")} - {stem, ""}
 
 
 def _stems(name: str) -> set[str]:
@@ -77,6 +87,7 @@ def _stems(name: str) -> set[str]:
         out |= {bare, stem[:-3] if stem.endswith(("aya", "kiy")) else bare}
         out.add(stem.removesuffix("aya").removesuffix("iy").removesuffix("a"))
     out |= {" ".join(_COMPASS.get(w, w) for w in k.split()) for k in out}  # "Nord-Kivu" is North Kivu
+    out |= {v for k in out for v in _variants(k)}
     return {k for k in out if len(k) > 2}
 
 
@@ -234,10 +245,12 @@ def _subdivision(text: str, country: str | None, subs: dict[str, dict[str, list[
         return None
     if country is None and stem in _REGIONS_ACROSS_BORDERS:
         return None
+    keys = [stem, *sorted(_variants(stem))]
     if country is not None:
-        hits = {u.code: u for u in subs.get(country, {}).get(stem, [])[:1]}
+        table = subs.get(country, {})
+        hits = next(({u.code: u for u in table[k][:1]} for k in keys if k in table), {})
     else:
-        hits = {u.code: u for u in _anywhere().get(stem, [])}
+        hits = next(({u.code: u for u in _anywhere()[k]} for k in keys if k in _anywhere()), {})
     if len(hits) != 1:
         return None  # unknown, or the same name in several countries: kept as the text names it
     unit = next(iter(hits.values()))
