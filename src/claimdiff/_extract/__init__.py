@@ -32,7 +32,7 @@ from claimdiff._extract._figures import (
 from claimdiff._extract._place import _LABEL, _path, heading_places, known, place_at, places_named
 from claimdiff._extract._text import Block, Sentence, fold, quotations, readable, sentences, split_blocks
 from claimdiff._extract._time import DaysNamed, days_named, period_at, stated_period
-from claimdiff._model.aliases import canonical_source
+from claimdiff._model.aliases import bodies_named, canonical_source
 from claimdiff._model.claim import Claim, Scope, Source, SourceKind
 from claimdiff._model.composite import sum_estimates
 from claimdiff._model.hedges import DEFAULT_HEDGES, HedgePolicy
@@ -112,6 +112,7 @@ class _Reader:
     aliases: Mapping[str, str] | None = None
     ids: dict[str, int] = attrs.Factory(dict)
     context: _Context | None = None
+    body: Attribution | None = None  # a known body the paragraph names ("UNHCR is calling for calm"): its speaker
     cited: Attribution | None = None  # "(OCHA, 22 Jun 2022)" closing a paragraph: the source of its figures
     refined: bool = False
     sentence_place: tuple[str, ...] = ()  # the first known place the sentence being read names
@@ -125,6 +126,7 @@ class _Reader:
         if block.heading and self.wire is not None and not re.search(r"\d", self.text[block.start:block.end]):
             self.wire = None  # a caption or a heading closes the passage the "Via X" line opened
         self.paragraph_place = ()
+        self.body = None
         body = self.text[block.start:block.end]
         undated = _DATES.sub("", body)
         heading = ((block.heading or (len(body.split()) <= 20 and body.rstrip().endswith(")")
@@ -169,6 +171,10 @@ class _Reader:
         out: list[Candidate] = []
         found = _elided(self.low, found)
         heads = tuple(chain[0][0].start for chain in chains(self.low, found))  # a chain shares its place
+        named_bodies = bodies_named(self.text, s.start, s.end)
+        if named_bodies and self.body is None:
+            name = named_bodies[0][1]
+            self.body = Attribution(Source(name, kind=source_kind(name)))
         known_here = [self.gazetteer.normalise(p) for _, p in self._context(s).places]
         self.sentence_place = next((p for p in known_here if known(self.gazetteer, p)), ())
         self.context = attrs.evolve(self._context(s), starts=heads)
@@ -220,7 +226,7 @@ class _Reader:
         after = [a for pos, a in said if pos > at]
         if after:
             return after[0]
-        return self.cited or self.lead_in or self.carried
+        return self.cited or self.lead_in or self.carried or self.body
 
     def _candidate(self, s: Sentence, fig: Figure, metric: str | None, who: Attribution | None,
                    part_of: str | None) -> Candidate | None:

@@ -37,6 +37,8 @@ _VERB = re.compile(
 )
 #: What follows a speech verb when it is not speech: "claimed responsibility", "double-counted".
 _NOT_SPEECH = re.compile(r"\s+(?:responsibility|credit|the lives?|lives|victory|control)\b")
+_NOUNS = frozenset({"reports", "report", "estimates", "claims", "counts", "records", "details", "notes", "posts",
+                    "lists"})
 _TO = re.compile(r"\s+to\b")  # "is said to have": not a statement
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:\"“”()]{2,80})")
 _CITING = re.compile(r"\b(?:citing|quoting)\s+(?P<who>[^,.;:\"“”()]{2,80})")
@@ -252,6 +254,8 @@ def attributions(text: str, low: str, start: int, end: int, quotes: Sequence[tup
     citing = [(m.start(), canonical_source(_cut(text, m.start("who"), m.group("who")))) for m in _CITING.finditer(low, start, end)]
     for m in _VERB.finditer(low, start, end):
         verb_at = m.start("verb") if m.group("verb") else m.start("revised")
+        if m.group("verb") in _NOUNS and _VERB.match(low, m.end() + 1):
+            continue  # "initial reports indicate": a noun before the verb, not the verb
         if (quoted(verb_at) or _PASSIVE_BEFORE.search(low, start, verb_at) or _TO.match(low, m.end())
                 or _NOT_SPEECH.match(low, m.end())
                 or low[max(start, verb_at - 7):verb_at].endswith(("double-", "double ", "re-"))):

@@ -421,7 +421,7 @@ def counted_metric(counted: str | None) -> tuple[str, str] | None:
 
 _LENGTH = re.compile(r"meter|mile|kilometer|foot|feet|yard")
 _SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?[a-z]")
-_BEARING = re.compile(r"\s+(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?(?:ern)?\s+of\b")
+_BEARING = re.compile(r"\s+(?:(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?(?:ern)?|[nsew]{1,3})\s+of\b")
 _DEPTH = re.compile(r"\bdepths?\s+of\s+(?:about\s+|some\s+|around\s+)?$")
 
 
@@ -431,7 +431,7 @@ def measured(low: str, start: int, fig: Figure, metric: str) -> str | None:
     "56% of deaths" is a share of a whole the text does not give; "20 km south-west of the city"
     says where something is; "a depth of 26 km" is a depth, not a distance.
     """
-    if metric == "share" and _SHARE_OF.match(low, fig.end):
+    if fig.estimate.unit == "percent" and _SHARE_OF.match(low, fig.end):
         return None
     if _LENGTH.search(fig.estimate.unit or "") and _BEARING.match(low, fig.end):
         return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-__all__ = ["SOURCE_ALIASES", "canonical_source", "source_key"]
+__all__ = ["SOURCE_ALIASES", "bodies_named", "canonical_source", "source_key"]
 
 #: Common bodies: any spelling (after folding) -> the name claimdiff writes.
 SOURCE_ALIASES: Mapping[str, str] = {
@@ -48,6 +48,11 @@ SOURCE_ALIASES: Mapping[str, str] = {
     "international organisation for migration": "IOM",
     "un migration agency": "IOM",
     "unhcr": "UNHCR",
+    "united nations high commissioner for refugees": "UNHCR",
+    "un high commissioner for refugees": "UNHCR",
+    "office of the united nations high commissioner for refugees": "UNHCR",
+    "office of the un high commissioner for refugees": "UNHCR",
+    "united nations refugee agency": "UNHCR",
     "un refugee agency": "UNHCR",
     "unicef": "UNICEF",
     "wfp": "WFP",
@@ -128,3 +133,27 @@ def canonical_source(name: str, aliases: Mapping[str, str] | None = None) -> str
         if key in own:
             return own[key]
     return SOURCE_ALIASES.get(key, name.strip())
+
+
+def _body_pattern() -> re.Pattern[str]:
+    names = sorted((k for k in SOURCE_ALIASES if " " in k), key=len, reverse=True)
+    acronyms = sorted((k.upper() for k in SOURCE_ALIASES if " " not in k and len(k) >= 3), key=len, reverse=True)
+    spelled = "|".join(re.escape(n).replace("\\ ", r"\s+") for n in names)
+    return re.compile(rf"(?i:\b(?:the\s+)?(?P<name>{spelled})\b)|\b(?P<acronym>{'|'.join(acronyms)})\b")
+
+
+_BODIES = _body_pattern()
+
+
+def bodies_named(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
+    """Where ``text[start:end]`` names a body the built-in table knows, with its one name.
+
+    >>> bodies_named("In Ethiopia, the Office for the Coordination of Humanitarian Affairs and WHO are assessing.")
+    [(13, 'OCHA'), (73, 'WHO')]
+    """
+    out: list[tuple[int, str]] = []
+    for m in _BODIES.finditer(text, start, len(text) if end is None else end):
+        key = source_key(m.group("name") or m.group("acronym"))
+        if key in SOURCE_ALIASES:
+            out.append((m.start(), SOURCE_ALIASES[key]))
+    return out
