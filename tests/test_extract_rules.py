@@ -213,3 +213,61 @@ def test_sentences_are_bounded() -> None:
     block = Block(0, len(text), 1)
     assert all(s.end - s.start <= MAX_SENTENCE for s in sentences(text, block))
     assert sentences(text, block)[-1].end == len(text)
+
+
+# -- the counted thing ---------------------------------------------------------------------------
+
+
+def test_modifier_is_not_the_noun() -> None:
+    """"941 partially damaged houses" counts houses, damaged; the participle gives the metric."""
+    assert figures("Rescuers found 941 partially damaged houses.") == [("damaged", "homes", "[941, 941]")]
+    assert figures("Four injured people were treated.") == [("injured", "people", "[4, 4]")]
+
+
+def test_weapon_models_reduce_to_the_weapon() -> None:
+    """"two Kh-22 cruise missiles" are missiles, "16 long-range drones" drones."""
+    found = figures("The army said two Kh-22 cruise missiles and 16 long-range drones were shot down.")
+    assert ("intercepted", "missiles", "[2, 2]") in found
+    assert ("intercepted", "drones", "[16, 16]") in found
+
+
+def test_a_number_ends_the_noun_phrase() -> None:
+    """"Three videos show four injured people" is not one figure counting "videos show four"."""
+    assert all(c is None or "four" not in c for _, c, _ in figures("Three videos show four injured people."))
+
+
+def test_figure_in_parentheses_shares_the_metric() -> None:
+    """"12,400 people (2,100 households) have been affected": both figures are of the affected."""
+    assert figures("Officials said 12,400 people (2,100 households) have been affected.") == [
+        ("affected", "people", "[12400, 12400]"), ("affected", "households", "[2100, 2100]")]
+
+
+def test_lakhs() -> None:
+    """"1.2 lakh people" is 120,000 people."""
+    assert figures("The state evacuated 1.2 lakh people.") == [("evacuated", "people", "[120000, 120000]")]
+
+
+# -- attribution, continued ----------------------------------------------------------------------
+
+
+def test_attribution_in_parentheses() -> None:
+    """"88 (government figure)" credits the government."""
+    assert read("The toll rose to 88 (government figure).")[0][4] == "Government"
+
+
+def test_lead_in_before_a_quotation() -> None:
+    """"X issued the following update:" credits X with the quoted paragraph under it."""
+    found = read('The ministry of health issued the following update:\n\n"Twelve people were killed."')
+    assert found[0][4] == "Ministry of Health"
+
+
+def test_pronoun_with_an_adverb_is_not_a_name() -> None:
+    """"He now says" is a pronoun, never a source named "He now"."""
+    assert all(s != "He now" for *_, s, _ in read("He now says 40 people were killed."))
+
+
+def test_known_body_speaks_for_its_paragraph() -> None:
+    """A paragraph about what UNHCR does credits UNHCR with its unattributed figures."""
+    found = read("The UN refugee agency is stepping up its response. The camp hosts over 9,000 refugees.",
+                 outlet="UN News")
+    assert found[0][4] == "UNHCR"

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 import attrs
 
 from claimdiff._core.relations import DEFAULT_TAXONOMY
-from claimdiff._extract._attribution import Attribution, attributions, quote_speaker, source_kind
+from claimdiff._extract._attribution import Attribution, attributions, figure_of, quote_speaker, source_kind
 from claimdiff._extract._attribution import canonical_source as source_named
 from claimdiff._extract._figures import (
     Figure,
@@ -181,8 +181,10 @@ class _Reader:
         previous: tuple[Figure, str] | None = None
         for chain in chains(self.low, found):
             metric = metric_for(self.low, s.start, s.end, chain)
-            if metric is None and previous is not None and _listed(self.low, previous[0], chain[0][0]):
-                metric = previous[1]  # "61 died in the capital, 40 in the north": the metric, said once
+            if metric is None and previous is not None and (_listed(self.low, previous[0], chain[0][0])
+                                                             or _OPEN_PAREN.fullmatch(self.low, previous[0].end,
+                                                                                      chain[0][0].start)):
+                metric = previous[1]  # "61 died in the capital, 40 in the north", "12,400 people (2,100 households)"
             if metric is not None:
                 previous = (chain[-1][0], metric)
             parent: str | None = None
@@ -191,7 +193,7 @@ class _Reader:
             for fig, is_part in chain:
                 if alone and (metric is None or not is_casualty(metric)):
                     continue  # "a child was killed" is a figure; "a rink was hit" is not
-                who = self._speaker(fig.start, quotes, speakers, resolved)
+                who = figure_of(self.text, self.low, fig.end) or self._speaker(fig.start, quotes, speakers, resolved)
                 candidate = self._candidate(s, fig, metric, who, parent if is_part else None)
                 if candidate is not None:
                     made.append(candidate)
@@ -428,6 +430,7 @@ _CITATION = re.compile(
 )
 
 
+_OPEN_PAREN = re.compile(r"\s*\(\s*")
 _DATES = re.compile(r"\b\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\b[A-Z][a-z]{2,8}\.?\s+\d{4}|\b(?:19|20)\d\d\b")
 
 

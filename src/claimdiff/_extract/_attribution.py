@@ -9,7 +9,7 @@ import attrs
 
 from claimdiff._model.claim import Source, SourceKind
 
-__all__ = ["Attribution", "attributions", "canonical_source", "quote_speaker"]
+__all__ = ["Attribution", "attributions", "canonical_source", "figure_of", "quote_speaker"]
 
 #: Country -> adjective; used to name ministries alike however they are written, and to guess a party.
 COUNTRIES = {
@@ -29,7 +29,7 @@ _SPEECH = (
     r"claimed|claims|claim|described|describes|detailed|details|cited|cites|asserted|asserts|indicated|"
     r"indicates|wrote|writes|estimated|estimates|noted|notes|posted|posts|tweeted|put|puts|counted|counts|"
     r"recorded|records|registered|registers|listed|lists|warned|indicate|indicated|indicates|verified|"
-    r"putting|put|estimate|confirm|report|show|shows|showed"
+    r"putting|put|estimate|confirm|report|show|shows|showed|issued|issues|released|releases|published"
 )
 _VERB = re.compile(
     rf"\b(?:(?:had|has|have|also|later|earlier|further|previously)\s+)*(?:(?P<verb>{_SPEECH})\b|"
@@ -50,7 +50,7 @@ _LEADING = re.compile(
 )
 _TRAILING = re.compile(
     r"(?:\s+(?:(?:late |early )?on \w+day|on \w+day (?:morning|evening|afternoon|night)|\w+day|today|yesterday|"
-    r"overnight|later|earlier|meanwhile|also|further|separately|again|initially|previously|first|"
+    r"overnight|later|earlier|meanwhile|also|further|separately|again|initially|previously|first|now|still|"
     r"had|has|have|would|will|then|in a statement|in an update|in a telegram post|on telegram))+$"
 )
 _STATEMENT_OF = re.compile(
@@ -235,6 +235,18 @@ def _party(name: str) -> str | None:
         if word in _ADJECTIVES:
             return _ADJECTIVES[word]
     return None
+
+
+_FIGURE_OF = re.compile(r"\s*\((?P<who>[^()]{2,40}?)\s+(?:figures?|estimates?|data|counts?|tally)\)")
+
+
+def figure_of(text: str, low: str, end: int) -> Attribution | None:
+    """The source a parenthesis right after a figure names: "88 (government figure)"."""
+    m = _FIGURE_OF.match(low, end)
+    if m is None:
+        return None
+    found = canonical_source(_cut(text, m.start("who"), m.group("who")))
+    return found if found is not None and found.source is not None else None
 
 
 def attributions(text: str, low: str, start: int, end: int, quotes: Sequence[tuple[int, int]]) -> list[tuple[int, Attribution]]:

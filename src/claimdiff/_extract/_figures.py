@@ -156,6 +156,7 @@ class Figure:
         counted: The thing counted as named in the text, canonical; ``None`` when not named.
         article: True for "a child", "an adult": the count 1 said with an article.
         bare: True when neither a unit nor a counted thing follows the number.
+        metric: The metric a participle before the counted thing gives ("941 partially damaged houses").
     """
 
     start: int
@@ -164,6 +165,7 @@ class Figure:
     counted: str | None
     article: bool = False
     bare: bool = False
+    metric: str | None = None
 
 
 def figures(text: str, low: str, start: int, end: int, hedges: HedgePolicy, vocabulary: Vocabulary) -> list[Figure]:
@@ -292,27 +294,40 @@ def _figure(text: str, low: str, fig_start: int, fig_end: int, np_start: int, en
                     else parse_estimate(text[fig_start:fig_end], hedges=hedges))
     except ClaimdiffError:
         return None
-    counted, np_end = (None, fig_end) if estimate.unit else _counted(text, low, np_start, end, vocabulary,
-                                                                    single=estimate.point == 1)
+    counted, np_end, participle = (None, fig_end, None) if estimate.unit else _counted(
+        text, low, np_start, end, vocabulary, single=estimate.point == 1)
     if counted is None and (article or year):
         return None
     return Figure(start=fig_start, end=max(fig_end, np_end), estimate=estimate, counted=counted, article=article,
-                  bare=counted is None and not estimate.unit)
+                  bare=counted is None and not estimate.unit, metric=participle)
 
 
-def _counted(text: str, low: str, pos: int, end: int, vocabulary: Vocabulary, *, single: bool) -> tuple[str | None, int]:
+def _counted(text: str, low: str, pos: int, end: int, vocabulary: Vocabulary, *,
+             single: bool) -> tuple[str | None, int, str | None]:
+    """The counted thing after a number, where its noun phrase ends, and the metric a participle in it gives.
+
+    Modifiers before the noun are not the noun ("941 partially damaged houses" counts houses,
+    damaged; "two Kh-22 cruise missiles" counts missiles); a number ends the phrase.
+    """
     words: list[str] = []
     np_end = pos
+    participle: str | None = None
     keys = _multiword(tuple(vocabulary.counted_synonyms))
     for m in _words(text, pos, end):
         word = low[m[0]:m[1]]
-        if not words and word in _ADJECTIVES:
+        if not words and participle is None and TRIGGERS.get(word) in _PARTICIPLES and word.endswith("ed"):
+            participle = TRIGGERS[word]
             continue
+        if not words and (word in _ADJECTIVES or (word.endswith("ly") and len(word) > 4)
+                          or any(ch.isdigit() for ch in word)):
+            continue
+        if word in NUMBER_WORDS:
+            break
         rest = low[m[0]:end]
         multi = next((k for k in keys if rest.startswith(k) and not rest[len(k):len(k) + 1].isalnum()), None) \
             if keys and rest.startswith(keys) else None
         if multi is not None and not words:
-            return vocabulary.counted(multi), m[0] + len(multi)
+            return vocabulary.counted(multi), m[0] + len(multi), participle
         original = text[m[0]:m[1]]
         known = word in vocabulary.counted_synonyms
         if word in _STOP or word in TRIGGERS or rest.startswith(_MULTIWORD_TRIGGERS):
@@ -327,15 +342,22 @@ def _counted(text: str, low: str, pos: int, end: int, vocabulary: Vocabulary, *,
         if known or word in _DEMONYMS or len(words) == 3:
             break
     if not words:
-        return None, pos
+        return None, pos, None
     if words[-1] in _DEMONYMS:
-        return "people", np_end
+        return "people", np_end, participle
     phrase = " ".join(words)
     if single and phrase not in vocabulary.counted_synonyms:
         phrase = " ".join([*words[:-1], _plural(words[-1])])
-    return vocabulary.counted(phrase), np_end
+    if phrase == "population":
+        phrase = "people"  # "18 million affected population"
+    if len(words) > 1 and phrase not in vocabulary.counted_synonyms and words[-1] in vocabulary.counted_synonyms:
+        phrase = words[-1]  # "long-range drones" are drones, "cruise missiles" missiles
+    return vocabulary.counted(phrase), np_end, participle
 
 
+#: Metrics whose participle may stand before the thing counted: "941 damaged houses", "four injured people".
+_PARTICIPLES = frozenset({"damaged", "destroyed", "injured", "killed", "displaced", "affected", "evacuated",
+                          "collapsed", "flooded", "trapped", "rescued", "missing"})
 _MULTIWORD_TRIGGERS = tuple(t + " " for t in TRIGGERS if " " in t)
 
 
@@ -396,14 +418,14 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
             return "injured" if toll.group("w") == "injury" else "killed"
     if first.bare:
         right = _BARE_RIGHT.match(low, first.end, end)
-        return TRIGGERS[right.group("t")] if right is not None else None
+        return TRIGGERS[right.group("t")] if right is not None else first.metric
     right = (_RIGHT if numeric else _RIGHT_AUX).match(low, last.end, end)
     if right is not None:
         return TRIGGERS[right.group("t")]
     right = _RIGHT.match(low, last.end, end)  # "a civilian injured": said of people, the verb alone will do
     if right is not None and TRIGGERS[right.group("t")] in _PEOPLE_METRICS:
         return TRIGGERS[right.group("t")]
-    return None
+    return first.metric
 
 
 #: Counted things that say what happened to them: IDPs are displaced, refugees displaced abroad.
