@@ -171,8 +171,8 @@ class _Reader:
         out: list[Candidate] = []
         found = _elided(self.low, found)
         heads = tuple(chain[0][0].start for chain in chains(self.low, found))  # a chain shares its place
-        named_bodies = bodies_named(self.text, s.start, s.end)
-        if named_bodies and self.body is None:
+        named_bodies = bodies_named(self.text, s.start, s.end) if self.body is None else []
+        if named_bodies:
             name = named_bodies[0][1]
             self.body = Attribution(Source(name, kind=source_kind(name)))
         known_here = [self.gazetteer.normalise(p) for _, p in self._context(s).places]

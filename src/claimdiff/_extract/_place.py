@@ -104,7 +104,7 @@ def places_named(text: str, start: int, end: int,
             found.append((m.start(), path))
     for m in _ADJECTIVE_PLACE.finditer(text, start, end):  # "on Ukrainian cities", "over Russian territory"
         country = _COUNTRY_OF_ADJECTIVE.get(m.group("a").lower())
-        if country is not None and m.start() not in seen:
+        if country is not None and all(at != m.start() for at, _ in found):
             found.append((m.start(), gazetteer.normalise(country)))
     found += [(m.start(), gazetteer.normalise(m.group("p"))) for m in _LOOSE_IN.finditer(text, start, end)
               if m.start() not in seen and known(gazetteer, m.group("p"))]
