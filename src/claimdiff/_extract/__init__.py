@@ -248,7 +248,7 @@ class _Reader:
         metric_name, counted = chosen
         source, via = self._chain(who)
         stated = period = None
-        context = self._context(s)
+        context = self._dated(s, self.published) if self.published is not None else self._context(s)
         if self.published is not None and context.stated is not None and context.days is not None:
             stated = context.stated
             period = period_at(context.days, fig.start, self.published, self.tz)
@@ -303,13 +303,18 @@ class _Reader:
 
     def _context(self, s: Sentence) -> _Context:
         """What a sentence says of time and place, read once for all the figures in it."""
-        if self.context is None or self.context.sentence != s:
-            days = stated = None
-            if self.published is not None:
-                stated = stated_period(self.low, s.start, s.end, self.published, self.tz, s.block.hour)
-                days = days_named(self.low, s.start, s.end, self.published)
-            self.context = _Context(s, places_named(self.text, s.start, s.end, self.gazetteer), days, stated, ())
+        if self.context is None or self.context.sentence is not s:
+            self.context = _Context(s, places_named(self.text, s.start, s.end, self.gazetteer), None, None, ())
         return self.context
+
+    def _dated(self, s: Sentence, published: dt.date) -> _Context:
+        """The sentence's context with the days it names read (only for sentences with a figure to date)."""
+        context = self._context(s)
+        if context.stated is None:
+            self.context = context = attrs.evolve(
+                context, stated=stated_period(self.low, s.start, s.end, published, self.tz, s.block.hour),
+                days=days_named(self.low, s.start, s.end, published))
+        return context
 
     def _chain(self, who: Attribution | None) -> tuple[Source, tuple[Source, ...]]:
         chain: list[Source] = []
