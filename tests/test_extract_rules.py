@@ -271,3 +271,9 @@ def test_known_body_speaks_for_its_paragraph() -> None:
     found = read("The UN refugee agency is stepping up its response. The camp hosts over 9,000 refugees.",
                  outlet="UN News")
     assert found[0][4] == "UNHCR"
+
+
+def test_with_absolute() -> None:
+    """"with three bridges in the valley destroyed": the participle closing the phrase is the metric."""
+    found = figures("Floods swept the region, with three bridges in the valley destroyed.")
+    assert found == [("razed", "bridges", "[3, 3]")]

@@ -98,6 +98,8 @@ _RIGHT = re.compile(
     rf"(?:\s*,[^,.;\"“”]{{1,60}},\s*(?:{_AUX}\s+)*|{_LOCATIVE_GAP}\s*,?\s*(?:{_AUX}\s+)+|\s+)(?P<t>{_TRIGGER_ALT})\b"
 )
 _RIGHT_AUX = re.compile(rf"(?:\s*,[^,.;\"“”]{{1,60}},)?\s*(?:{_AUX}\s+)+(?P<t>{_TRIGGER_ALT})\b")
+_WITH_ABSOLUTE = re.compile(
+    rf"(?:\s+(?:in|across|near|at)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,2}}?)?\s+(?P<t>{_TRIGGER_ALT})\b(?=\s*[,.;]|\s*$)")
 _BARE_RIGHT = re.compile(rf"(?:\s+{_BETWEEN})*(?:\s+{_AUX})*\s+(?P<t>{_TRIGGER_ALT})\b")
 _LEFT = re.compile(
     rf"\b(?P<t>{_TRIGGER_ALT})(?:\s+(?:and|or)\s+\w+)?\s+(?:(?:a total of|another|a further|an additional|"
@@ -425,6 +427,10 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
     right = _RIGHT.match(low, last.end, end)  # "a civilian injured": said of people, the verb alone will do
     if right is not None and TRIGGERS[right.group("t")] in _PEOPLE_METRICS:
         return TRIGGERS[right.group("t")]
+    if low.endswith("with ", start, first.start):  # "with four towers in Gaza city destroyed"
+        absolute = _WITH_ABSOLUTE.match(low, last.end, end)
+        if absolute is not None:
+            return TRIGGERS[absolute.group("t")]
     return first.metric
 
 
