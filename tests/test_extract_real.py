@@ -19,7 +19,8 @@ CORPUS = yaml.safe_load((REAL / "corpus.yaml").read_text(encoding="utf-8"))["cas
 
 def _eval() -> Any:
     spec = importlib.util.spec_from_file_location("extraction_eval_real", ROOT / "benchmarks" / "extraction_eval.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
