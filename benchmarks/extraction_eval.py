@@ -116,6 +116,19 @@ def seed_grouping(*, verbose: bool) -> None:
     ok = [g for g, n in hand.items() if got.get(g, 0) >= min(n, 2)]
     print(f"seed grouping: {len(ok)} of {len(hand)} hand-seed groups reproduced ({len(ok) / len(hand):.0%}); "
           f"extracted claims fall in {len(got)} groups, {sum(1 for g in got if g not in hand)} of them not in the hand seed")
+    # The stricter reading: of the hand groups that compare two or more claims, how many compare
+    # the same figures after extraction (their matched extracted claims in one extracted group).
+    hand_claims, found = load_claims(SEED_CLAIMS), extracted(case)
+    pairs = dict(score(found, hand_claims, aliases=case["aliases"]).matched)  # extracted id -> hand id
+    group_of = {c.id: _group(c) for c in found}
+    compared = [g for g, n in hand.items() if n >= 2]
+    together = 0
+    for g in compared:
+        ids = {c.id for c in hand_claims if _group(c) == g}
+        theirs = [group_of[e] for e, h in pairs.items() if h in ids]
+        together += len(theirs) >= 2 and len(set(theirs)) == 1
+    print(f"seed comparisons: {together} of the hand seed's {len(compared)} groups of two or more claims "
+          f"compare the same figures after extraction")
     if verbose:
         for g, n in hand.items():
             print(f"    {'ok  ' if g in ok else 'MISS'} hand {n} / extracted {got.get(g, 0)}: {g}")

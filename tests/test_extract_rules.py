@@ -277,3 +277,9 @@ def test_with_absolute() -> None:
     """"with three bridges in the valley destroyed": the participle closing the phrase is the metric."""
     found = figures("Floods swept the region, with three bridges in the valley destroyed.")
     assert found == [("razed", "bridges", "[3, 3]")]
+
+
+def test_event_names_are_not_places() -> None:
+    """"in the Easter bombings" names an event, not a place; "in the Gaza war" still names Gaza."""
+    assert read("Some 260 people were killed in the Easter bombings.")[0][5] == ""
+    assert read("At least 40 people were injured in the Kharkiv strikes.")[0][5] == "Ukraine > Kharkiv Oblast > Kharkiv"

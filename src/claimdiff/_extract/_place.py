@@ -27,6 +27,8 @@ _NAMES = re.compile(rf"{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*")
 _MORE_PLACES = re.compile(rf"(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*)+")
 _ADJECTIVE_PLACE = re.compile(r"\b(?:on|in|across|over|into)\s+(?:the\s+)?(?:[a-z]+\s+)?(?P<a>[A-Z][a-z]+)\s+(?:territory|soil|"
                              r"cities|towns|villages|regions|airspace)\b")
+_EVENT_AFTER = re.compile(r"\s+(?:bombings?|attacks?|strikes?|massacres?|war|offensive|floods?|earthquake|quake|storm|"
+                          r"cyclone|fires?|shelling|raids?|holidays?|festival|services?|parade|uprising|protests?)\b")
 _BORDER = re.compile(r"\s+(?:border|frontier|side|line)s?\b")
 _DATE_WORDS = re.compile(r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
                          r"April|May|June|July|August|September|October|November|December))+$")
@@ -84,8 +86,8 @@ def places_named(text: str, start: int, end: int,
             if _BORDER.match(text, m.end()):
                 continue  # "20 miles from the Ukraine border": a landmark, not where the figure is
             path = _path(m.group("c"), _DATE_WORDS.sub("", m.group("p")))
-            if path is None:
-                continue
+            if path is None or (_EVENT_AFTER.match(text, m.end()) and not known(gazetteer, path)):
+                continue  # "in the Easter bombings": an event's name, not a place
             weak = (pattern is _LOCATIVE and text[m.start():m.start() + 4].lower().startswith(("from", "of "))
                     and not re.search(rf"\b{_KIND}\s+$", text[max(start, m.start() - 12):m.start()]))
             if weak and not known(gazetteer, path):
