@@ -13,6 +13,9 @@ source after the alias tables), once without and once with the place in the matc
   groups by (metric, counted thing, place); the share of the hand seed's groups
   (``seeds/belgorod-2023-12-30.yaml``) that the extracted claims reproduce. The event is
   left out of the key on both sides: extraction cannot know the names a hand file gives events.
+  Printed twice: with full places (what ``check`` groups by) and with places cut to what the
+  gazetteer knows (ISO country and first-level subdivision); and, the stricter reading, how many
+  of the hand groups that compare two or more claims compare the same figures after extraction.
 """
 
 from __future__ import annotations
@@ -99,35 +102,44 @@ def _table(title: str, cases: list[dict[str, Any]], *, verbose: bool) -> None:
     print()
 
 
-def _group(c: Claim) -> tuple[object, ...]:
-    return (c.metric.name, c.scope.counted or "", place_key(c.scope.place))
+def _group(c: Claim, *, iso: bool = False) -> tuple[object, ...]:
+    key = place_key(c.scope.place)
+    if iso:  # only what the gazetteer knows: the country and first-level subdivision
+        key = tuple(k for k in key if k[:1].isupper())
+    return (c.metric.name, c.scope.counted or "", key)
 
 
 def seed_grouping(*, verbose: bool) -> None:
-    """The share of the hand seed's groups that extract-then-group reproduces."""
+    """The share of the hand seed's groups that extract-then-group reproduces (full places, then ISO level)."""
     if not SEED_ARTICLE.exists():
         print("seed grouping: the seed article is not checked out")
         return
+    _seed_grouping(verbose=verbose, iso=False)
+    _seed_grouping(verbose=False, iso=True)
+
+
+def _seed_grouping(*, verbose: bool, iso: bool) -> None:
     case = fixture_cases()[0]
-    hand = Counter(_group(c) for c in load_claims(SEED_CLAIMS))
-    got = Counter(_group(c) for c in extracted(case))
+    level = "ISO-level places" if iso else "full places"
+    hand = Counter(_group(c, iso=iso) for c in load_claims(SEED_CLAIMS))
+    got = Counter(_group(c, iso=iso) for c in extracted(case))
     # A group is reproduced when extraction puts claims in it, and, where the hand seed compares
     # two or more claims in it, extraction also puts at least two there (so check compares them).
     ok = [g for g, n in hand.items() if got.get(g, 0) >= min(n, 2)]
-    print(f"seed grouping: {len(ok)} of {len(hand)} hand-seed groups reproduced ({len(ok) / len(hand):.0%}); "
+    print(f"seed grouping ({level}): {len(ok)} of {len(hand)} hand-seed groups reproduced ({len(ok) / len(hand):.0%}); "
           f"extracted claims fall in {len(got)} groups, {sum(1 for g in got if g not in hand)} of them not in the hand seed")
     # The stricter reading: of the hand groups that compare two or more claims, how many compare
     # the same figures after extraction (their matched extracted claims in one extracted group).
     hand_claims, found = load_claims(SEED_CLAIMS), extracted(case)
     pairs = dict(score(found, hand_claims, aliases=case["aliases"]).matched)  # extracted id -> hand id
-    group_of = {c.id: _group(c) for c in found}
+    group_of = {c.id: _group(c, iso=iso) for c in found}
     compared = [g for g, n in hand.items() if n >= 2]
     together = 0
     for g in compared:
-        ids = {c.id for c in hand_claims if _group(c) == g}
+        ids = {c.id for c in hand_claims if _group(c, iso=iso) == g}
         theirs = [group_of[e] for e, h in pairs.items() if h in ids]
         together += len(theirs) >= 2 and len(set(theirs)) == 1
-    print(f"seed comparisons: {together} of the hand seed's {len(compared)} groups of two or more claims "
+    print(f"seed comparisons ({level}): {together} of the hand seed's {len(compared)} groups of two or more claims "
           f"compare the same figures after extraction")
     if verbose:
         for g, n in hand.items():
