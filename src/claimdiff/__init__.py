@@ -35,12 +35,14 @@ from claimdiff._formats.claims_file import (
     loads_claims,
     loads_claims_lenient,
 )
+from claimdiff._model.aliases import SOURCE_ALIASES, canonical_source
 from claimdiff._model.claim import Claim, Scope, Source, SourceKind, place_path
 from claimdiff._model.composite import Composite, composite_claims, parse_composite
 from claimdiff._model.estimate import Estimate, Hedge
 from claimdiff._model.hedges import ACLED_HEDGES, DEFAULT_HEDGES, HedgePolicy, VagueQuantity, parse_estimate
 from claimdiff._model.measure import Measure
 from claimdiff._model.period import Period
+from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer, place_key
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Metric, Vocabulary
 from claimdiff._model.withdrawal import Withdrawal
 from claimdiff.exceptions import (
@@ -59,11 +61,13 @@ __version__ = "0.1.0"
 
 __all__ = [
     "ACLED_HEDGES",
+    "DEFAULT_GAZETTEER",
     "DEFAULT_HEDGES",
     "DEFAULT_TAXONOMY",
     "DEFAULT_VOCABULARY",
     "FORMATS",
     "POLICIES",
+    "SOURCE_ALIASES",
     "Candidate",
     "Claim",
     "ClaimFileError",
@@ -78,6 +82,7 @@ __all__ = [
     "FigureKey",
     "Flag",
     "FlagKind",
+    "Gazetteer",
     "Grading",
     "Group",
     "Hedge",
@@ -115,6 +120,7 @@ __all__ = [
     "VagueQuantity",
     "Vocabulary",
     "Withdrawal",
+    "canonical_source",
     "composite_claims",
     "discover",
     "dump_claims",
@@ -125,6 +131,7 @@ __all__ = [
     "loads_claims_lenient",
     "parse_composite",
     "parse_estimate",
+    "place_key",
     "place_path",
     "policy_named",
     "reconcile",

@@ -10,27 +10,34 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 
 import attrs
 
 from claimdiff._core.relations import DEFAULT_TAXONOMY
-from claimdiff._extract._attribution import Attribution, attributions, quote_speaker, source_kind
+from claimdiff._extract._attribution import Attribution, attributions, figure_of, quote_speaker, source_kind
+from claimdiff._extract._attribution import canonical_source as source_named
 from claimdiff._extract._figures import (
     Figure,
     chains,
     counted_for,
+    counted_metric,
     figures,
     is_casualty,
+    is_window,
+    measured,
     metric_for,
     unit_metric,
 )
-from claimdiff._extract._place import place_near
-from claimdiff._extract._text import Block, Sentence, fold, quotations, sentences, split_blocks
-from claimdiff._extract._time import event_period, stated_period
+from claimdiff._extract._place import _LABEL, _path, heading_places, known, place_at, places_named
+from claimdiff._extract._text import Block, Sentence, fold, quotations, readable, sentences, split_blocks
+from claimdiff._extract._time import DaysNamed, days_named, period_at, stated_period
+from claimdiff._model.aliases import bodies_named, canonical_source
 from claimdiff._model.claim import Claim, Scope, Source, SourceKind
 from claimdiff._model.composite import sum_estimates
 from claimdiff._model.hedges import DEFAULT_HEDGES, HedgePolicy
-from claimdiff._model.period import timezone_named
+from claimdiff._model.period import Period, timezone_named
+from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from claimdiff.exceptions import ClaimdiffError, InvalidClaimError
 
@@ -76,11 +83,21 @@ def _outlet(value: str | Source | None) -> Source:
                   else SourceKind.MEDIA)
 
 
+@attrs.frozen
+class _Context:
+    sentence: Sentence
+    places: list[tuple[int, tuple[str, ...]]]
+    days: DaysNamed | None
+    stated: Period | None
+    starts: tuple[int, ...]
+
+
 @attrs.define
 class _Reader:
     """State carried through one text: the last speaker named, for "it said" and "the ministry said"."""
 
     text: str
+    reading: str  # the text with numbers made readable ("5 576" -> "5,576"); same offsets
     low: str
     published: dt.date | None
     tz: dt.tzinfo
@@ -91,7 +108,16 @@ class _Reader:
     lead_in: Attribution | None = None
     carried: Attribution | None = None  # the speaker of the paragraph so far: attribution carries forward
     wire: Source | None = None
+    gazetteer: Gazetteer = DEFAULT_GAZETTEER
+    aliases: Mapping[str, str] | None = None
     ids: dict[str, int] = attrs.Factory(dict)
+    context: _Context | None = None
+    body: Attribution | None = None  # a known body the paragraph names ("UNHCR is calling for calm"): its speaker
+    cited: Attribution | None = None  # "(OCHA, 22 Jun 2022)" closing a paragraph: the source of its figures
+    refined: bool = False
+    sentence_place: tuple[str, ...] = ()  # the first known place the sentence being read names
+    heading_place: tuple[str, ...] = ()  # the place a heading or the opening line names: the text's, until another
+    paragraph_place: tuple[str, ...] = ()  # the last place a paragraph named: its next sentences'
 
     def block(self, block: Block) -> list[Candidate]:
         if block.via is not None:
@@ -99,6 +125,26 @@ class _Reader:
             return []
         if block.heading and self.wire is not None and not re.search(r"\d", self.text[block.start:block.end]):
             self.wire = None  # a caption or a heading closes the passage the "Via X" line opened
+        self.paragraph_place = ()
+        self.body = None
+        body = self.text[block.start:block.end]
+        undated = _DATES.sub("", body)
+        heading = ((block.heading or (len(body.split()) <= 20 and body.rstrip().endswith(")")
+                                      and not re.search(r"[.!?]\s", body)))
+                   and not (block.list_item and re.search(r"\d", undated)))
+        if heading:
+            named = [self.gazetteer.normalise(p) for _, p in places_named(self.text, block.start, block.end,
+                                                                           self.gazetteer)]
+            label = _LABEL.match(self.text, block.start)
+            if label is not None:
+                named.insert(0, self.gazetteer.normalise(_path(None, label.group("p")) or ()))
+            named = [*heading_places(self.text, block.start, block.end, self.gazetteer), *named]
+            named = [p for p in named if known(self.gazetteer, p)]
+            if named:
+                self.heading_place = named[0]
+        cited = _CITATION.search(body)
+        found = source_named(cited.group("who")) if cited is not None else None
+        self.cited = found if found is not None and found.source is not None else None
         quotes = quotations(self.text, block)
         speakers = [quote_speaker(self.text, self.low, a, b, block.start, block.end) for a, b in quotes]
         out: list[Candidate] = []
@@ -107,31 +153,61 @@ class _Reader:
             out += self.sentence(sentence, quotes, speakers)
         if not block.list_item:
             ends_lead_in = self.text[block.start:block.end].rstrip().endswith(":")
-            said = attributions(self.text, self.low, block.start, block.end, quotes)
-            self.lead_in = said[-1][1].resolve(self.previous) if ends_lead_in and said else None
+            self.lead_in = self._last_speaker(block, quotes) if ends_lead_in else None
         return out
+
+    def _last_speaker(self, block: Block, quotes: list[tuple[int, int]]) -> Attribution | None:
+        """The last speaker a block names, read sentence by sentence from its end (each read once)."""
+        for s in reversed(sentences(self.text, block)):
+            said = attributions(self.text, self.low, s.start, s.end, quotes)
+            if said:
+                return said[-1][1].resolve(self.previous)
+        return None
 
     def sentence(self, s: Sentence, quotes: list[tuple[int, int]], speakers: list[Attribution | None]) -> list[Candidate]:
         said = [(at, a.resolve(self.previous)) for at, a in attributions(self.text, self.low, s.start, s.end, quotes)]
         resolved = [(at, a) for at, a in said if a is not None]
-        found = figures(self.text, self.low, s.start, s.end, self.hedges, self.vocabulary)
+        found = figures(self.reading, self.low, s.start, s.end, self.hedges, self.vocabulary)
         out: list[Candidate] = []
-        found = _elided(found)
+        found = _elided(self.low, found)
+        heads = tuple(chain[0][0].start for chain in chains(self.low, found))  # a chain shares its place
+        named_bodies = bodies_named(self.text, s.start, s.end) if self.body is None else []
+        if named_bodies:
+            name = named_bodies[0][1]
+            self.body = Attribution(Source(name, kind=source_kind(name)))
+        known_here = [self.gazetteer.normalise(p) for _, p in self._context(s).places]
+        self.sentence_place = next((p for p in known_here if known(self.gazetteer, p)), ())
+        self.context = attrs.evolve(self._context(s), starts=heads)
+        previous: tuple[Figure, str] | None = None
         for chain in chains(self.low, found):
             metric = metric_for(self.low, s.start, s.end, chain)
+            if metric is None and previous is not None and (_listed(self.low, previous[0], chain[0][0])
+                                                             or _OPEN_PAREN.fullmatch(self.low, previous[0].end,
+                                                                                      chain[0][0].start)):
+                metric = previous[1]  # "61 died in the capital, 40 in the north", "12,400 people (2,100 households)"
+            if metric is not None:
+                previous = (chain[-1][0], metric)
             parent: str | None = None
             alone = all(f.article for f, _ in chain)
             made: list[Candidate] = []
             for fig, is_part in chain:
                 if alone and (metric is None or not is_casualty(metric)):
                     continue  # "a child was killed" is a figure; "a rink was hit" is not
-                who = self._speaker(fig.start, quotes, speakers, resolved)
+                who = figure_of(self.text, self.low, fig.end) or self._speaker(fig.start, quotes, speakers, resolved)
                 candidate = self._candidate(s, fig, metric, who, parent if is_part else None)
                 if candidate is not None:
                     made.append(candidate)
                     if not is_part:
                         parent = candidate.claim.id
             out += self._with_total(made)
+        named = [self._completed(self.gazetteer.normalise(p)) for _, p in self._context(s).places]
+        named = [p for p in named if known(self.gazetteer, p)]
+        if named:
+            self.paragraph_place = named[-1]
+            first, head = self.gazetteer.key(named[0]), self.gazetteer.key(self.heading_place)
+            if not self.refined and (not head or (len(first) > len(head) and first[:len(head)] == head)):
+                self.heading_place = named[0]  # a story's first place is its place, if more precise than its heading's
+                self.refined = True
         for _, said_by in resolved:
             self.previous = self.carried = said_by
         for (opening, _closing), who in zip(quotes, speakers, strict=True):
@@ -152,15 +228,19 @@ class _Reader:
         after = [a for pos, a in said if pos > at]
         if after:
             return after[0]
-        return self.lead_in or self.carried
+        return self.cited or self.lead_in or self.carried or self.body
 
     def _candidate(self, s: Sentence, fig: Figure, metric: str | None, who: Attribution | None,
                    part_of: str | None) -> Candidate | None:
+        implied = counted_metric(fig.counted) if metric is None and not fig.estimate.unit else None
+        if implied is not None:
+            metric, fig = implied[0], attrs.evolve(fig, counted=implied[1])
         name = metric if metric is not None else unit_metric(fig.estimate)
-        if name is None:
+        if name is None or (fig.estimate.unit and is_window(self.low, s.start, fig)):
             return None
         if fig.estimate.unit:
-            chosen: tuple[str, str | None] | None = (name, None)
+            unit_name = measured(self.low, s.start, fig, name)
+            chosen: tuple[str, str | None] | None = (unit_name, None) if unit_name is not None else None
         else:
             chosen = counted_for(name, fig.counted)
         if chosen is None:
@@ -168,12 +248,13 @@ class _Reader:
         metric_name, counted = chosen
         source, via = self._chain(who)
         stated = period = None
-        if self.published is not None:
-            stated = stated_period(self.low, s.start, s.end, self.published, self.tz, s.block.hour)
-            period = event_period(self.low, s.start, s.end, fig.start, self.published, self.tz)
+        context = self._dated(s, self.published) if self.published is not None else self._context(s)
+        if self.published is not None and context.stated is not None and context.days is not None:
+            stated = context.stated
+            period = period_at(context.days, fig.start, self.published, self.tz)
             if period is not None and stated.before(period):
                 period = None
-        place = place_near(self.text, s.start, s.end, fig.start, s.block.start)
+        place = self._place(s, fig, context)
         try:
             claim = Claim(
                 id=self._id(source, metric_name, counted),
@@ -193,10 +274,52 @@ class _Reader:
         return Candidate(claim=claim, start=fig.start, end=fig.end, phrase=self.text[fig.start:fig.end],
                          part_of=part_of)
 
+    def _place(self, s: Sentence, fig: Figure, context: _Context) -> tuple[str, ...]:
+        """The figure's place: its clause's, else its line label's, completed by the paragraph's or heading's."""
+        until = next((f for f in context.starts if f > fig.start), s.end)
+        semicolon = self.text.find(";", fig.end, until)  # a place after a semicolon is another clause's
+        until = semicolon if semicolon >= 0 else until
+        own: tuple[str, ...] = place_at(context.places, fig.start, until, self.gazetteer)
+        label = _LABEL.match(self.text, s.block.start)
+        if label is not None and label.end() <= fig.start and not own:
+            own = _path(None, label.group("p")) or own
+        return self._completed(self.gazetteer.normalise(own))
+
+    def _completed(self, place: tuple[str, ...]) -> tuple[str, ...]:
+        """A place the gazetteer does not know, under the paragraph's or heading's; no place, theirs."""
+        if not place:
+            return self.paragraph_place or self.heading_place
+        around = self.sentence_place or self.paragraph_place or self.heading_place
+        if known(self.gazetteer, place) or not around:
+            return place
+        if place[0] in around:
+            return place
+        in_country = self.gazetteer.normalise((around[0], *place))  # "Punjab province" after Sindh: Pakistan's
+        if len(self.gazetteer.key(in_country)) > 1 and "-" in self.gazetteer.key(in_country)[1]:
+            return in_country
+        if around is not self.sentence_place:
+            return in_country  # a place of another sentence vouches for the country only
+        return self.gazetteer.normalise((*around, *place))
+
+    def _context(self, s: Sentence) -> _Context:
+        """What a sentence says of time and place, read once for all the figures in it."""
+        if self.context is None or self.context.sentence is not s:
+            self.context = _Context(s, places_named(self.text, s.start, s.end, self.gazetteer), None, None, ())
+        return self.context
+
+    def _dated(self, s: Sentence, published: dt.date) -> _Context:
+        """The sentence's context with the days it names read (only for sentences with a figure to date)."""
+        context = self._context(s)
+        if context.stated is None:
+            self.context = context = attrs.evolve(
+                context, stated=stated_period(self.low, s.start, s.end, published, self.tz, s.block.hour),
+                days=days_named(self.low, s.start, s.end, published))
+        return context
+
     def _chain(self, who: Attribution | None) -> tuple[Source, tuple[Source, ...]]:
         chain: list[Source] = []
         if who is not None and who.source is not None:
-            chain = [who.source, *who.via]
+            chain = [self._named(who.source), *(self._named(v) for v in who.via)]
         if self.wire is not None:
             chain.append(self.wire)
         chain.append(self.outlet)
@@ -205,6 +328,11 @@ class _Reader:
             if all(src.key != d.key for d in deduped):
                 deduped.append(src)
         return deduped[0], tuple(deduped[1:])
+
+    def _named(self, source: Source) -> Source:
+        """The source under the one name the alias tables give it."""
+        name = canonical_source(source.name, self.aliases)
+        return source if name == source.name else attrs.evolve(source, name=name)
 
     def _with_total(self, made: list[Candidate]) -> list[Candidate]:
         """Add the whole a list of parts makes up: "12 adults and two children" also says 14 people."""
@@ -248,6 +376,8 @@ def extract(
     timezone: str | dt.tzinfo = dt.UTC,
     hedges: HedgePolicy = DEFAULT_HEDGES,
     vocabulary: Vocabulary = DEFAULT_VOCABULARY,
+    aliases: Mapping[str, str] | None = None,
+    gazetteer: Gazetteer = DEFAULT_GAZETTEER,
 ) -> list[Candidate]:
     """Find every reported figure in an article and return it as a candidate claim to review.
 
@@ -276,6 +406,9 @@ def extract(
         timezone: The timezone calendar days are read in (a name, or a tzinfo).
         hedges: The semantics table hedges are read with.
         vocabulary: The metrics and counted things claims are filed under.
+        aliases: Source spellings -> the name to file them under, beside the built-in
+            table of common bodies (see :func:`claimdiff.canonical_source`).
+        gazetteer: How places are normalised to one path per place.
 
     Returns:
         The candidates in the order they appear in the text.
@@ -286,19 +419,46 @@ def extract(
     if not isinstance(text, str):
         raise InvalidClaimError(None, "text", type(text).__name__, "must be a string")
     tz = timezone_named(timezone) if isinstance(timezone, str) else timezone
-    reader = _Reader(text=text, low=fold(text), published=_published(published), tz=tz, outlet=_outlet(outlet),
-                     hedges=hedges, vocabulary=vocabulary)
+    reading = readable(text)
+    reader = _Reader(text=text, reading=reading, low=fold(reading), published=_published(published), tz=tz, outlet=_outlet(outlet),
+                     hedges=hedges, vocabulary=vocabulary, gazetteer=gazetteer, aliases=aliases)
     found: list[Candidate] = []
     for block in split_blocks(text):
         found += reader.block(block)
     return _dedupe(found)
 
 
-def _elided(found: list[Figure]) -> list[Figure]:
-    """"1,200 homes were destroyed and a further 3,500 damaged": a bare figure counts what the one before it does."""
+#: A citation closing a paragraph: "(UN RC for Mozambique, 9 Mar 2019)", "(OCHA, 22 Jun 2022)".
+_CITATION = re.compile(
+    r"\((?P<who>[A-Z][^(),;:]{1,60}?),\s*(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+"
+    r"\d{4}|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4})\)\.?\s*$"
+)
+
+
+_OPEN_PAREN = re.compile(r"\s*\(\s*")
+_DATES = re.compile(r"\b\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\b[A-Z][a-z]{2,8}\.?\s+\d{4}|\b(?:19|20)\d\d\b")
+
+
+def _listed(low: str, before: Figure, fig: Figure) -> bool:
+    """True for a bare figure listed after another with only a place of its own: ", 40 in the north"."""
+    return (fig.bare and _LIST_GAP.fullmatch(low, before.end, fig.start) is not None
+            and _PLACE_AFTER.match(low, fig.end) is not None)
+
+
+_LIST_GAP = re.compile(r"(?:\s+[^,;.]{1,60}?)?\s*(?:,|;|\band\b|,\s*and\b|\bwhile\b)\s*"
+                       r"(?:(?:another|a further|an additional)\s+)?")
+_PLACE_AFTER = re.compile(r"\s+(?:more\s+|others?\s+)?(?:in|at|near|across|from)\s+")
+
+
+def _elided(low: str, found: list[Figure]) -> list[Figure]:
+    """"1,200 homes were destroyed and a further 3,500 damaged": a bare figure counts what the one before it does.
+
+    Not across "out of" or "of": "279 children killed out of 2,600 deaths" counts people, not children.
+    """
     out: list[Figure] = []
     for fig in found:
-        if fig.bare and out and out[-1].counted is not None and not out[-1].article:
+        if (fig.bare and out and out[-1].counted is not None and not out[-1].article
+                and not re.search(r"\bof\b", low[out[-1].end:fig.start])):
             fig = attrs.evolve(fig, counted=out[-1].counted)  # noqa: PLW2901 - the figure, completed
         out.append(fig)
     return out

@@ -9,7 +9,7 @@ import attrs
 
 from claimdiff._model.claim import Source, SourceKind
 
-__all__ = ["Attribution", "attributions", "canonical_source", "quote_speaker"]
+__all__ = ["Attribution", "attributions", "canonical_source", "figure_of", "quote_speaker"]
 
 #: Country -> adjective; used to name ministries alike however they are written, and to guess a party.
 COUNTRIES = {
@@ -28,12 +28,18 @@ _SPEECH = (
     r"said|says|say|told|tells|reported|reports|stated|states|announced|announces|confirmed|confirms|added|adds|"
     r"claimed|claims|claim|described|describes|detailed|details|cited|cites|asserted|asserts|indicated|"
     r"indicates|wrote|writes|estimated|estimates|noted|notes|posted|posts|tweeted|put|puts|counted|counts|"
-    r"recorded|records|registered|registers|listed|lists|warned"
+    r"recorded|records|registered|registers|listed|lists|warned|indicate|indicated|indicates|verified|"
+    r"putting|put|estimate|confirm|report|show|shows|showed|issued|issues|released|releases|published"
 )
 _VERB = re.compile(
     rf"\b(?:(?:had|has|have|also|later|earlier|further|previously)\s+)*(?:(?P<verb>{_SPEECH})\b|"
     r"(?P<revised>revised|updated|corrected|raised|lowered)(?=\s+(?:its|their|his|her|the)\b))"
 )
+#: What follows a speech verb when it is not speech: "claimed responsibility", "double-counted".
+_NOT_SPEECH = re.compile(r"\s+(?:responsibility|credit|the lives?|lives|victory|control)\b")
+_NOUNS = frozenset({"reports", "report", "estimates", "claims", "counts", "records", "details", "notes", "posts",
+                    "lists"})
+_TO = re.compile(r"\s+to\b")  # "is said to have": not a statement
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:\"“”()]{2,80})")
 _CITING = re.compile(r"\b(?:citing|quoting)\s+(?P<who>[^,.;:\"“”()]{2,80})")
 _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|is|are|be|been|being|it is|widely|an?|the)\s+$")
@@ -44,13 +50,21 @@ _LEADING = re.compile(
 )
 _TRAILING = re.compile(
     r"(?:\s+(?:(?:late |early )?on \w+day|on \w+day (?:morning|evening|afternoon|night)|\w+day|today|yesterday|"
-    r"overnight|later|earlier|meanwhile|also|further|separately|again|initially|previously|first|"
+    r"overnight|later|earlier|meanwhile|also|further|separately|again|initially|previously|first|now|still|"
     r"had|has|have|would|will|then|in a statement|in an update|in a telegram post|on telegram))+$"
 )
 _STATEMENT_OF = re.compile(
-    r"^(?:an?\s+|the\s+)?(?:[a-z]+\s+){0,2}?(?:statement|report|update|post|briefing|bulletin|communiqu[eé]|"
-    r"message|announcement|figures|data|tally)\s+(?:from|by|of)\s+(?P<who>.+)$"
+    r"^(?:an?\s+|the\s+)?(?:[a-z]+\s+){0,2}?(?:statements?|reports?|updates?|posts?|briefings?|bulletins?|"
+    r"communiqu[eé]s?|messages?|announcements?|figures|data|tally|assessments?|estimates?)\s+(?:from|by|of)\s+"
+    r"(?P<who>.+)$"
 )
+#: "UK-based", "London based": where a body sits, not its name.
+_BASED = re.compile(r"^(?:[\w.]+[- ])+based\s+", re.IGNORECASE)
+#: The name at the end of a long subject: "the UN's relief chief Mark Lowcock" is Mark Lowcock.
+_ROLE_WORDS = re.compile(r"^(?:(?:Coordinator|Minister|Secretary|Secretary-General|General|Governor|Spokesperson|"
+                         r"Spokesman|Spokeswoman|Director|Chief|Commissioner|President|Head|Envoy|Representative|"
+                         r"Mayor|Officer|Commander|Ambassador|Adviser|Advisor)\s+)+")
+_TRAILING_NAME = re.compile(r"(?:^|\s)((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)$")
 _MINISTRY = re.compile(
     r"^(?:(?P<c>[a-z]+)(?:'s|’s)?\s+)?(?:(?P<t1>[a-z]+)\s+ministry|ministry\s+of\s+(?P<t2>[a-z]+(?:\s+affairs)?)|"
     r"(?P<mod>mod))$"
@@ -152,6 +166,9 @@ def canonical_source(phrase: str) -> Attribution | None:
     m = _TRAILING.search(low)
     if m and m.start() > 0:
         s, low = s[: m.start()], low[: m.start()]
+    based = _BASED.match(s)
+    if based:
+        s, low = s[based.end():], low[based.end():]
     definite = low.startswith("the ")
     for article in ("the ", "a ", "an "):
         if low.startswith(article):
@@ -169,7 +186,13 @@ def canonical_source(phrase: str) -> Attribution | None:
     if definite and low in _ANAPHORS:
         return Attribution(None, refers_to=low)
     words = s.split()
-    if any(ch.isdigit() for ch in s) or len(words) > 9 or not s[0].isalpha():
+    if len(words) > 9:
+        trailing = _TRAILING_NAME.search(s)
+        if trailing is None or len(trailing.group(1).split()) < 2:
+            return None
+        s = _ROLE_WORDS.sub("", trailing.group(1))  # a long title ends with the person's name
+        low, words = s.lower(), s.split()
+    if any(ch.isdigit() for ch in s) or not s[0].isalpha():
         return None
     name = _ministry(low) or _media(s, low) or s[0].upper() + s[1:]
     return Attribution(Source(name, kind=source_kind(name), party=_party(name)))
@@ -214,6 +237,18 @@ def _party(name: str) -> str | None:
     return None
 
 
+_FIGURE_OF = re.compile(r"\s*\((?P<who>[^()]{2,40}?)\s+(?:figures?|estimates?|data|counts?|tally)\)")
+
+
+def figure_of(text: str, low: str, end: int) -> Attribution | None:
+    """The source a parenthesis right after a figure names: "88 (government figure)"."""
+    m = _FIGURE_OF.match(low, end)
+    if m is None:
+        return None
+    found = canonical_source(_cut(text, m.start("who"), m.group("who")))
+    return found if found is not None and found.source is not None else None
+
+
 def attributions(text: str, low: str, start: int, end: int, quotes: Sequence[tuple[int, int]]) -> list[tuple[int, Attribution]]:
     """Every attribution in the sentence ``text[start:end]`` outside quotations, with its offset.
 
@@ -231,7 +266,11 @@ def attributions(text: str, low: str, start: int, end: int, quotes: Sequence[tup
     citing = [(m.start(), canonical_source(_cut(text, m.start("who"), m.group("who")))) for m in _CITING.finditer(low, start, end)]
     for m in _VERB.finditer(low, start, end):
         verb_at = m.start("verb") if m.group("verb") else m.start("revised")
-        if quoted(verb_at) or _PASSIVE_BEFORE.search(low, start, verb_at) or low.startswith(" to", m.end()):
+        if m.group("verb") in _NOUNS and _VERB.match(low, m.end() + 1):
+            continue  # "initial reports indicate": a noun before the verb, not the verb
+        if (quoted(verb_at) or _PASSIVE_BEFORE.search(low, start, verb_at) or _TO.match(low, m.end())
+                or _NOT_SPEECH.match(low, m.end())
+                or low[max(start, verb_at - 7):verb_at].endswith(("double-", "double ", "re-"))):
             continue
         found = _subject(text, low, start, m.start()) or _inverted(text, low, m.end(), end)
         if found is None:

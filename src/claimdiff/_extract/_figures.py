@@ -7,6 +7,7 @@ characters of the sentence form the figure, what is counted and what is measured
 
 from __future__ import annotations
 
+import functools
 import re
 
 import attrs
@@ -25,12 +26,28 @@ __all__ = ["Figure", "chains", "figures", "metric_for"]
 #: "destroyed" and "shot down" end up as whatever metric the vocabulary files them under.
 TRIGGERS: dict[str, str] = {
     **dict.fromkeys(("killed", "kill", "kills", "killing", "dead", "deaths", "death", "died", "die", "dies",
-                     "fatalities", "perished", "slain", "lost their lives", "lost their life"), "killed"),
+                     "fatalities", "perished", "slain", "lost their lives", "lost their life", "shot dead"), "killed"),
+    **dict.fromkeys(("hospitalised", "hospitalized", "in hospital", "remain in hospital", "remained in hospital",
+                     "admitted to hospital", "taken to hospital"), "hospitalised"),
+    **dict.fromkeys(("impacted", "impacting"), "affected"),
+    **dict.fromkeys(("out of service", "out of action", "non-functional"), "out of service"),
+    **dict.fromkeys(("vaccinated",), "vaccinated"),
+    **dict.fromkeys(("received assistance", "received aid", "received food", "reached with assistance",
+                     "reached with aid"), "assisted"),
+    **dict.fromkeys(("living in relief camps", "living in camps", "living in shelters", "in relief camps",
+                     "in evacuation centres", "in evacuation centers"), "sheltered"),
     **dict.fromkeys(("injured", "injuring", "injures", "injure", "wounded", "wounding", "hurt", "injuries"),
                     "injured"),
     "casualties": "casualties",
     **dict.fromkeys(("missing", "unaccounted for"), "missing"),
-    **dict.fromkeys(("displaced", "left homeless", "fled", "forced to flee", "uprooted"), "displaced"),
+    **dict.fromkeys(("displaced", "left homeless", "fled", "forced to flee", "uprooted", "displacing",
+                     "lost their shelter", "lost their homes"), "displaced"),
+    **dict.fromkeys(("exposed to", "exposed"), "exposed"),
+    **dict.fromkeys(("population of", "live", "living", "inhabitants", "residents"), "population"),
+    **dict.fromkeys(("hosts", "hosting", "host", "hosted"), "hosted"),
+    **dict.fromkeys(("flooded", "inundated", "submerged"), "flooded"),
+    **dict.fromkeys(("need", "needed", "needing"), "in need"),
+    **dict.fromkeys(("deployed", "deploying", "dispatched"), "deployed"),
     **dict.fromkeys(("evacuated", "evacuating", "evacuate"), "evacuated"),
     **dict.fromkeys(("arrested", "detained", "detaining", "arresting"), "arrested"),
     **dict.fromkeys(("launched", "launching", "launches", "fired", "firing"), "launched"),
@@ -44,7 +61,7 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys(("trapped",), "trapped"),
     **dict.fromkeys(("hit", "struck", "striking"), "hit"),
     **dict.fromkeys(("rescued", "rescuing"), "rescued"),
-    **dict.fromkeys(("delivered", "delivering", "distributed"), "delivered"),
+    **dict.fromkeys(("delivered", "delivering", "distributed", "airlifted"), "delivered"),
     **dict.fromkeys(("in need", "in need of assistance", "in need of aid"), "in need"),
     **dict.fromkeys(("sheltering", "in shelters"), "sheltered"),
     **dict.fromkeys(("without power", "without electricity", "lost power"), "without power"),
@@ -53,7 +70,8 @@ TRIGGERS: dict[str, str] = {
 #: Metrics whose count is of people unless the text names something else.
 _PEOPLE_METRICS = frozenset(
     {"killed", "injured", "casualties", "missing", "displaced", "evacuated", "arrested", "rescued", "in need",
-     "sheltered", "without power", "cases", "affected", "trapped"}
+     "sheltered", "without power", "cases", "affected", "trapped", "hospitalised", "vaccinated", "assisted",
+     "exposed", "population"}
 )
 _WEAPONS = frozenset({"drones", "missiles", "rockets", "missiles and drones", "shells", "aircraft", "planes",
                       "helicopters", "bombs", "projectiles", "targets"})
@@ -61,7 +79,7 @@ _WEAPONS = frozenset({"drones", "missiles", "rockets", "missiles and drones", "s
 #: is "an amount traded or moved", which is what a bare tonnage in the news is.
 _DIMENSION_METRICS = {"[length]": "distance", "[time]": "duration", "[mass]": "volume",
                       "[length] ** 2": "area", "[length] ** 3": "volume", "dimensionless": "share"}
-_TIME_UNITS = ("years", "year", "months", "month", "weeks", "week", "minutes", "minute")
+_TIME_UNITS = ("tons", "ton", "years", "year", "months", "month", "weeks", "week", "minutes", "minute")
 _UNIT_WORDS = tuple(
     sorted((u for u in (*_UNIT_ALIASES, *_TIME_UNITS) if len(u) > 2 or u in {"km", "kg", "ha"}), key=len,
            reverse=True)
@@ -69,16 +87,23 @@ _UNIT_WORDS = tuple(
 _UNIT = re.compile(r"\s*(?:%|(?:" + "|".join(re.escape(u) for u in _UNIT_WORDS) + r")\b)")
 _AUX = (r"(?:were|was|are|is|be|been|being|have|has|had|got|get|reportedly|also|all|still|now|later|then|"
         r"remain|remained|remains|reported|confirmed|believed|feared|thought|said|to|in total|initially|"
-        r"since|either|both|left|suspected|confirmed|new|additional|more)")
+        r"since|either|both|left|suspected|confirmed|new|additional|more|internally|newly|temporarily)")
+#: Words that may stand between a bare number and the metric it counts ("2,600 total deaths", "four others injured").
+_BETWEEN = r"(?:total|confirmed|reported|suspected|new|additional|associated|civilian|other|others|more|people)"
+#: A short place between a figure and its verb ("33 civilians in Yemen were killed").
+_LOCATIVE_GAP = (r"(?:\s+(?:in|across|near|at|of)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2}?(?=\s*,?\s*" + _AUX
+                 + r"\s)|\s+[-–—(]\s?[^-–—()]{1,60}?\s?[-–—)](?=\s*,?\s*" + _AUX + r"\s))?")
 _TRIGGER_ALT = "|".join(re.escape(t) for t in sorted(TRIGGERS, key=len, reverse=True))
 _RIGHT = re.compile(
-    rf"(?:\s*,[^,.;\"“”]{{1,60}},\s*(?:{_AUX}\s+)*|\s*,?\s*(?:{_AUX}\s+)+|\s+)(?P<t>{_TRIGGER_ALT})\b"
+    rf"(?:\s*,[^,.;\"“”]{{1,60}},\s*(?:{_AUX}\s+)*|{_LOCATIVE_GAP}\s*,?\s*(?:{_AUX}\s+)+|\s+)(?P<t>{_TRIGGER_ALT})\b"
 )
 _RIGHT_AUX = re.compile(rf"(?:\s*,[^,.;\"“”]{{1,60}},)?\s*(?:{_AUX}\s+)+(?P<t>{_TRIGGER_ALT})\b")
-_BARE_RIGHT = re.compile(rf"(?:\s+{_AUX})*\s+(?P<t>{_TRIGGER_ALT})\b")
+_WITH_ABSOLUTE = re.compile(
+    rf"(?:\s+(?:in|across|near|at)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,2}}?)?\s+(?P<t>{_TRIGGER_ALT})\b(?=\s*[,.;]|\s*$)")
+_BARE_RIGHT = re.compile(rf"(?:\s+{_BETWEEN})*(?:\s+{_AUX})*\s+(?P<t>{_TRIGGER_ALT})\b")
 _LEFT = re.compile(
     rf"\b(?P<t>{_TRIGGER_ALT})(?:\s+(?:and|or)\s+\w+)?\s+(?:(?:a total of|another|a further|an additional|"
-    rf"the|up)\s+)?$"
+    rf"the|up|of)\s+)?$"
 )
 _TOLL = re.compile(
     r"\b(?P<w>death|casualty|injury)?\s*tolls?\b[^.,;]{0,40}?\b(?:at|to|of|reached|hit|is|was|stood|stands|"
@@ -133,6 +158,7 @@ class Figure:
         counted: The thing counted as named in the text, canonical; ``None`` when not named.
         article: True for "a child", "an adult": the count 1 said with an article.
         bare: True when neither a unit nor a counted thing follows the number.
+        metric: The metric a participle before the counted thing gives ("941 partially damaged houses").
     """
 
     start: int
@@ -141,6 +167,7 @@ class Figure:
     counted: str | None
     article: bool = False
     bare: bool = False
+    metric: str | None = None
 
 
 def figures(text: str, low: str, start: int, end: int, hedges: HedgePolicy, vocabulary: Vocabulary) -> list[Figure]:
@@ -152,9 +179,9 @@ def figures(text: str, low: str, start: int, end: int, hedges: HedgePolicy, voca
         return all(b <= x or a >= y for x, y in taken)
 
     vague_words: tuple[str, ...] = hedges._vague_words  # noqa: SLF001 - the policy's own word list
-    for word in vague_words:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", low[:end]):
-            if m.start() < start or not free(m.start(), m.end()):
+    for word in vague_words if vague_words and _vague_pattern(vague_words).search(low, start, end) else ():
+        for m in _vague_pattern((word,)).finditer(low, start, end):
+            if not free(m.start(), m.end()):
                 continue
             np_start = m.end()
             of = re.match(r"\s+of\b", low[np_start:end])
@@ -190,16 +217,25 @@ def figures(text: str, low: str, start: int, end: int, hedges: HedgePolicy, voca
     return _partitives(low, sorted(out, key=lambda f: f.start))
 
 
+_OF_THE = re.compile(r"\s+of\b(?:\s+the)?\s*")
+
+
+@functools.lru_cache(maxsize=256)
+def _vague_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    # Searched within one sentence only (pos/endpos), so the look-behind still sees the text before it.
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in words)})(?![\w-])")
+
+
 def _partitives(low: str, found: list[Figure]) -> list[Figure]:
     """"34 of the 39 missiles": the part counts what the whole counts; a part of nothing named is dropped."""
     out: list[Figure] = []
     for i, fig in enumerate(found):
-        of = re.match(r"\s+of\b(?:\s+the)?\s*", low[fig.end:])
+        of = _OF_THE.match(low, fig.end)
         if of is None or fig.counted is not None or fig.estimate.unit:
             out.append(fig)
             continue
         whole = found[i + 1] if i + 1 < len(found) else None
-        if whole is not None and whole.start == fig.end + of.end() and whole.counted is not None:
+        if whole is not None and whole.start == of.end() and whole.counted is not None:
             out.append(attrs.evolve(fig, counted=whole.counted, bare=False))
     return out
 
@@ -221,7 +257,10 @@ def _number_figure(text: str, low: str, pos: int, num_end: int, start: int, end:
     unit = _UNIT.match(low, stop, end)
     if unit is not None and not re.match(r"\s*(?:m|t)\s", low[stop:unit.end() + 1]):
         stop = unit.end()
-    for phrase, _kind in hedges._suffixes:  # noqa: SLF001 - the policy's own suffix list
+    suffixes: tuple[tuple[str, str], ...] = hedges._suffixes  # noqa: SLF001 - the policy's own suffix list
+    near = low[stop:min(end, stop + 40)]
+    any_suffix = tuple(p for p, _ in suffixes)
+    for phrase, _kind in suffixes if near.startswith(any_suffix) or near[1:].startswith(any_suffix) else ():
         gap = low[stop:end]
         for lead in ("", " ", "-"):
             if gap.startswith(lead + phrase) and (
@@ -240,6 +279,8 @@ def _number_figure(text: str, low: str, pos: int, num_end: int, start: int, end:
 def _hedge_start(low: str, start: int, pos: int, hedges: HedgePolicy) -> int:
     left = low[start:pos].rstrip()
     prefixes: tuple[tuple[str, str], ...] = hedges._prefixes  # noqa: SLF001 - the policy's own prefix list
+    if not left.endswith(tuple(p for p, _ in prefixes)):
+        return pos
     for phrase, _kind in prefixes:
         if left.endswith(phrase):
             at = start + len(left) - len(phrase)
@@ -255,30 +296,46 @@ def _figure(text: str, low: str, fig_start: int, fig_end: int, np_start: int, en
                     else parse_estimate(text[fig_start:fig_end], hedges=hedges))
     except ClaimdiffError:
         return None
-    counted, np_end = (None, fig_end) if estimate.unit else _counted(text, low, np_start, end, vocabulary,
-                                                                    single=estimate.point == 1)
+    counted, np_end, participle = (None, fig_end, None) if estimate.unit else _counted(
+        text, low, np_start, end, vocabulary, single=estimate.point == 1)
     if counted is None and (article or year):
         return None
     return Figure(start=fig_start, end=max(fig_end, np_end), estimate=estimate, counted=counted, article=article,
-                  bare=counted is None and not estimate.unit)
+                  bare=counted is None and not estimate.unit, metric=participle)
 
 
-def _counted(text: str, low: str, pos: int, end: int, vocabulary: Vocabulary, *, single: bool) -> tuple[str | None, int]:
+def _counted(text: str, low: str, pos: int, end: int, vocabulary: Vocabulary, *,
+             single: bool) -> tuple[str | None, int, str | None]:
+    """The counted thing after a number, where its noun phrase ends, and the metric a participle in it gives.
+
+    Modifiers before the noun are not the noun ("941 partially damaged houses" counts houses,
+    damaged; "two Kh-22 cruise missiles" counts missiles); a number ends the phrase.
+    """
     words: list[str] = []
     np_end = pos
-    keys = sorted((k for k in vocabulary.counted_synonyms if " " in k), key=len, reverse=True)
+    participle: str | None = None
+    keys = _multiword(tuple(vocabulary.counted_synonyms))
     for m in _words(text, pos, end):
         word = low[m[0]:m[1]]
-        if not words and word in _ADJECTIVES:
+        if not words and participle is None and TRIGGERS.get(word) in _PARTICIPLES and word.endswith("ed"):
+            participle = TRIGGERS[word]
             continue
+        if not words and (word in _ADJECTIVES or (word.endswith("ly") and len(word) > 4)
+                          or any(ch.isdigit() for ch in word)):
+            continue
+        if word in NUMBER_WORDS:
+            break
         rest = low[m[0]:end]
-        multi = next((k for k in keys if rest.startswith(k) and not rest[len(k):len(k) + 1].isalnum()), None)
+        multi = next((k for k in keys if rest.startswith(k) and not rest[len(k):len(k) + 1].isalnum()), None) \
+            if keys and rest.startswith(keys) else None
         if multi is not None and not words:
-            return vocabulary.counted(multi), m[0] + len(multi)
+            return vocabulary.counted(multi), m[0] + len(multi), participle
         original = text[m[0]:m[1]]
         known = word in vocabulary.counted_synonyms
-        if word in _STOP or word in TRIGGERS or any(rest.startswith(t + " ") for t in TRIGGERS if " " in t):
+        if word in _STOP or word in TRIGGERS or rest.startswith(_MULTIWORD_TRIGGERS):
             break
+        if words and word.endswith("ed") and not known and word not in _ADJECTIVES:
+            break  # "600 refugees crossed": the verb ends the noun phrase
         if original[0].isupper() and not (known or word in _DEMONYMS or original.isupper()
                                           or original[:-1].isupper()):
             break
@@ -287,13 +344,29 @@ def _counted(text: str, low: str, pos: int, end: int, vocabulary: Vocabulary, *,
         if known or word in _DEMONYMS or len(words) == 3:
             break
     if not words:
-        return None, pos
+        return None, pos, None
     if words[-1] in _DEMONYMS:
-        return "people", np_end
+        return "people", np_end, participle
     phrase = " ".join(words)
     if single and phrase not in vocabulary.counted_synonyms:
         phrase = " ".join([*words[:-1], _plural(words[-1])])
-    return vocabulary.counted(phrase), np_end
+    if phrase == "population":
+        phrase = "people"  # "18 million affected population"
+    if len(words) > 1 and phrase not in vocabulary.counted_synonyms and words[-1] in vocabulary.counted_synonyms:
+        phrase = words[-1]  # "long-range drones" are drones, "cruise missiles" missiles
+    return vocabulary.counted(phrase), np_end, participle
+
+
+#: Metrics whose participle may stand before the thing counted: "941 damaged houses", "four injured people".
+_PARTICIPLES = frozenset({"damaged", "destroyed", "injured", "killed", "displaced", "affected", "evacuated",
+                          "collapsed", "flooded", "trapped", "rescued", "missing"})
+_MULTIWORD_TRIGGERS = tuple(t + " " for t in TRIGGERS if " " in t)
+
+
+@functools.lru_cache(maxsize=16)
+def _multiword(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The counted things of several words, longest first (matched before single words)."""
+    return tuple(sorted((k for k in names if " " in k), key=len, reverse=True))
 
 
 def _words(text: str, pos: int, end: int) -> list[tuple[int, int]]:
@@ -339,7 +412,7 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
     first, last = chain[0][0], chain[-1][0]
     numeric = any(not f.article for f, _ in chain)
     if numeric:
-        left = _LEFT.search(low, start, first.start)
+        left = _LEFT.search(low, max(start, first.start - 80), first.start)  # a trigger and a few words
         if left is not None:
             return TRIGGERS[left.group("t")]
         toll = _TOLL.search(low, max(start, first.start - 80), first.start)
@@ -347,11 +420,58 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
             return "injured" if toll.group("w") == "injury" else "killed"
     if first.bare:
         right = _BARE_RIGHT.match(low, first.end, end)
-        return TRIGGERS[right.group("t")] if right is not None else None
+        return TRIGGERS[right.group("t")] if right is not None else first.metric
     right = (_RIGHT if numeric else _RIGHT_AUX).match(low, last.end, end)
     if right is not None:
         return TRIGGERS[right.group("t")]
-    return None
+    right = _RIGHT.match(low, last.end, end)  # "a civilian injured": said of people, the verb alone will do
+    if right is not None and TRIGGERS[right.group("t")] in _PEOPLE_METRICS:
+        return TRIGGERS[right.group("t")]
+    if low.endswith("with ", start, first.start):  # "with four towers in Gaza city destroyed"
+        absolute = _WITH_ABSOLUTE.match(low, last.end, end)
+        if absolute is not None:
+            return TRIGGERS[absolute.group("t")]
+    return first.metric
+
+
+#: Counted things that say what happened to them: IDPs are displaced, refugees displaced abroad.
+_COUNTED_METRICS = {"idps": ("displaced", "people"), "internally displaced persons": ("displaced", "people"),
+                    "internally displaced people": ("displaced", "people"), "refugees": ("displaced", "refugees")}
+_AGO = re.compile(r"\s+(?:ago|earlier|later|before|after|since)\b")
+_TIME_WINDOW = re.compile(r"\b(?:(?:over|in|during|within|for)\s+the\s+(?:previous|past|last|next|first|following|"
+                          r"preceding)|within|every|each|per)\s+$")
+
+
+def counted_metric(counted: str | None) -> tuple[str, str] | None:
+    """The metric and counted thing a count of IDPs or refugees reports when the sentence names no metric."""
+    return _COUNTED_METRICS.get(counted or "")
+
+
+_LENGTH = re.compile(r"meter|mile|kilometer|foot|feet|yard")
+_SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?[a-z]")
+_BEARING = re.compile(r"\s+(?:(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?(?:ern)?|[nsew]{1,3})\s+of\b")
+_DEPTH = re.compile(r"\bdepths?\s+of\s+(?:about\s+|some\s+|around\s+)?$")
+
+
+def measured(low: str, start: int, fig: Figure, metric: str) -> str | None:
+    """The metric of a measurement in context, or ``None`` when it is not a figure to report.
+
+    "56% of deaths" is a share of a whole the text does not give; "20 km south-west of the city"
+    says where something is; "a depth of 26 km" is a depth, not a distance.
+    """
+    if fig.estimate.unit == "percent" and _SHARE_OF.match(low, fig.end):
+        return None
+    if _LENGTH.search(fig.estimate.unit or "") and _BEARING.match(low, fig.end):
+        return None
+    if _LENGTH.search(fig.estimate.unit or "") and _DEPTH.search(low, max(start, fig.start - 30), fig.start):
+        return "depth"
+    return metric
+
+
+def is_window(low: str, start: int, fig: Figure) -> bool:
+    """True for a span of time the figures are counted over ("in the past 24 hours"), not a figure itself."""
+    return (_TIME_WINDOW.search(low, max(start, fig.start - 40), fig.start) is not None
+            or _AGO.match(low, fig.end) is not None)
 
 
 def unit_metric(estimate: Estimate) -> str | None:

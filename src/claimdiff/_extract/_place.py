@@ -5,22 +5,36 @@ from __future__ import annotations
 import re
 
 from claimdiff._extract._attribution import COUNTRIES
+from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer
 
-__all__ = ["place_near"]
+__all__ = ["heading_places", "known", "place_at", "place_near", "places_named"]
 
-_KIND = r"(?:region|oblast|province|district|governorate|state|county|city|town|village|territory|strip)"
+_KIND = r"(?:regions?|oblasts?|provinces?|districts?|governorates?|states?|county|counties|city|town|village|territory|strip)"
 _NAME = r"[A-Z][\w'’-]*[\w]"
 _LOCATIVE = re.compile(
-    rf"\b(?:in|over|on|near|across|at|from|of|into|outside|around)\s+(?:the\s+)?(?:(?P<c>{_NAME})(?:'s|’s)\s+)?"
+    rf"\b(?:[Ii]n|over|on|near|[Aa]cross|at|from|of|into|outside|around)\s+(?:the\s+)?(?:(?P<c>{_NAME})(?:'s|’s)\s+)?"
     rf"(?P<p>{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*)"
 )
 _POSSESSIVE = re.compile(rf"\b(?P<c>{_NAME})(?:'s|’s)\s+(?P<p>{_NAME}(?:\s+{_NAME})*\s+{_KIND})\b")
-_LABEL = re.compile(rf"^\s*(?:[-*•–]\s+)?(?P<p>{_NAME}(?:[ -]{_NAME})*(?:\s+{_KIND})?)\s*[:–—]\s")
+# MULTILINE: matched at a line's start (a block's), where a bare "^" would only match at the text's.
+_LABEL = re.compile(rf"^[^\S\n]*(?:[-*•–]\s+)?(?P<p>{_NAME}(?:[ -]{_NAME})*(?:\s+{_KIND})?)\s*[:–—]\s", re.MULTILINE)
 _NOT_PLACES = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
      "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "the",
      "president", "telegram", "reuters", "update", "note", "source", "sources", "breaking", "christmas", "new"}
 )
+_NAMES = re.compile(rf"{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*")
+_MORE_PLACES = re.compile(rf"(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*)+")
+_ADJECTIVE_PLACE = re.compile(r"\b(?:on|in|across|over|into)\s+(?:the\s+)?(?:[a-z]+\s+)?(?P<a>[A-Z][a-z]+)\s+(?:territory|soil|"
+                             r"cities|towns|villages|regions|airspace)\b")
+_EVENT_AFTER = re.compile(r"\s+(?:bombings?|attacks?|strikes?|massacres?|war|offensive|floods?|earthquake|quake|storm|"
+                          r"cyclone|fires?|shelling|raids?|holidays?|festival|services?|parade|uprising|protests?)\b")
+_BORDER = re.compile(r"\s+(?:border|frontier|side|line)s?\b")
+_DATE_WORDS = re.compile(r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+                         r"April|May|June|July|August|September|October|November|December))+$")
+#: A place that opens a sentence as its subject, followed by a verb in the present or past.
+_SUBJECT = re.compile(rf"[\"“]?(?P<p>{_NAME}(?:\s+{_NAME}){{0,2}})\s+(?:[a-z]+(?:s|ed)|is|was|has|had|lies|lay)\b")
+_LOOSE_IN = re.compile(rf"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout)\s+(?:[a-z][\w-]*\s+){{1,2}}(?P<p>{_NAME}(?:\s+{_NAME}){{0,3}})")
 _COUNTRY_OF_ADJECTIVE = {adj.lower(): country.title() for country, adj in COUNTRIES.items()}
 
 
@@ -28,7 +42,8 @@ def _path(country: str | None, place: str) -> tuple[str, ...] | None:
     words = place.split()
     if words[0].lower() in _NOT_PLACES:
         return None
-    if words[0].lower() in _COUNTRY_OF_ADJECTIVE and len(words) == 2 and words[1].lower() in {"territory", "soil"}:
+    if words[0].lower() in _COUNTRY_OF_ADJECTIVE and len(words) == 2 and words[1].lower() in {
+            "territory", "soil", "cities", "towns", "villages", "regions", "airspace"}:
         return (_COUNTRY_OF_ADJECTIVE[words[0].lower()],)
     if words[0].lower() in _COUNTRY_OF_ADJECTIVE:
         return None  # "Ukrainian media", "Russian forces": an adjective, not a place
@@ -51,15 +66,101 @@ def place_near(text: str, start: int, end: int, at: int, line_start: int) -> tup
         path = _path(None, label.group("p"))
         if path is not None:
             return path
+    return place_at(places_named(text, start, end), at)
+
+
+def places_named(text: str, start: int, end: int,
+                 gazetteer: Gazetteer = DEFAULT_GAZETTEER) -> list[tuple[int, tuple[str, ...]]]:
+    """Every place the sentence ``text[start:end]`` names, with its offset, read once for all its figures.
+
+    "from X" and "of X" name a place only when X is a country or a first-level subdivision
+    ("from Government sources", "of the UN Security Council" are not places); several places
+    in a row ("in Zambezia and Tete") give their common parent, never one of them; a country
+    named anywhere ("In conflict-ridden Sudan", "Kenya hosts") counts too.
+    """
     found: list[tuple[int, tuple[str, ...]]] = []
+    seen: set[int] = set()
     for pattern in (_POSSESSIVE, _LOCATIVE):
         for m in pattern.finditer(text, start, end):
-            path = _path(m.group("c"), m.group("p"))
-            if path is not None:
-                found.append((m.start(), path))
-    after = [fp for fp in found if fp[0] >= at]
+            seen.add(m.start())
+            if _BORDER.match(text, m.end()):
+                continue  # "20 miles from the Ukraine border": a landmark, not where the figure is
+            path = _path(m.group("c"), _DATE_WORDS.sub("", m.group("p")))
+            if path is None or (_EVENT_AFTER.match(text, m.end()) and not known(gazetteer, path)):
+                continue  # "in the Easter bombings": an event's name, not a place
+            weak = (pattern is _LOCATIVE and text[m.start():m.start() + 4].lower().startswith(("from", "of "))
+                    and not re.search(rf"\b{_KIND}\s+$", text[max(start, m.start() - 12):m.start()]))
+            if weak and not known(gazetteer, path):
+                continue
+            more = _MORE_PLACES.match(text, m.end(), end)
+            extra = [gazetteer.normalise(p) for p in _NAMES.findall(more.group())] if more is not None else []
+            if more is not None and (" and " in more.group() or (known(gazetteer, path)
+                                                                    and all(known(gazetteer, p) for p in extra))):
+                paths = [gazetteer.normalise(path), *extra]
+                common = _common(gazetteer, paths)
+                if not common:
+                    continue
+                path = common
+            elif extra and known(gazetteer, extra[-1]) and not known(gazetteer, path):
+                path = gazetteer.normalise((*extra[-1], *path))  # "Bentiu, Unity State": Bentiu in Unity State
+            found.append((m.start(), path))
+    for m in _ADJECTIVE_PLACE.finditer(text, start, end):  # "on Ukrainian cities", "over Russian territory"
+        country = _COUNTRY_OF_ADJECTIVE.get(m.group("a").lower())
+        if country is not None and all(at != m.start() for at, _ in found):
+            found.append((m.start(), gazetteer.normalise(country)))
+    found += [(m.start(), gazetteer.normalise(m.group("p"))) for m in _LOOSE_IN.finditer(text, start, end)
+              if m.start() not in seen and known(gazetteer, m.group("p"))]
+    subject = _SUBJECT.match(text, start, end)
+    if subject is not None and known(gazetteer, subject.group("p")):  # "Belgorod lies 20 miles from ..."
+        found.append((subject.start("p"), gazetteer.normalise(subject.group("p"))))
+    return sorted(found)
+
+
+def known(gazetteer: Gazetteer, path: tuple[str, ...] | str) -> bool:
+    """True when the gazetteer knows where the place is (its country, by ISO code)."""
+    key = gazetteer.key(path)
+    return bool(key) and key[0].isupper()
+
+
+def _is_country(gazetteer: Gazetteer, name: str) -> bool:
+    key = gazetteer.key(name)
+    return len(key) == 1 and len(key[0]) == 2 and key[0].isupper()
+
+
+def _common(gazetteer: Gazetteer, paths: list[tuple[str, ...]]) -> tuple[str, ...]:
+    """The common parent of places in a list; the deepest when the others contain it ("Kerala, India")."""
+    keys = [gazetteer.key(p) for p in paths]
+    deepest = max(range(len(keys)), key=lambda i: len(keys[i]))
+    if all(keys[deepest][:len(k)] == k for k in keys):
+        return paths[deepest]
+    n = 0
+    while all(len(k) > n and k[n] == keys[0][n] for k in keys):
+        n += 1
+    return paths[0][:n]
+
+
+def heading_places(text: str, start: int, end: int, gazetteer: Gazetteer = DEFAULT_GAZETTEER) -> list[tuple[str, ...]]:
+    """Places a heading names as a part of its own ("Syria - Conflict", "Afghanistan: Earthquake", "Factsheet - Kenya")."""
+    parts = re.split(r"\s[-–—]\s|[:(),]", text[start:end])
+    return [gazetteer.normalise(p.strip()) for p in parts if p.strip() and known(gazetteer, p.strip())]
+
+
+def place_at(found: list[tuple[int, tuple[str, ...]]], at: int, until: int | None = None,
+             gazetteer: Gazetteer = DEFAULT_GAZETTEER) -> tuple[str, ...]:
+    """The place named nearest after offset ``at`` and before ``until`` (the next figure), else nearest before.
+
+    A place named after a later figure is that figure's ("7 died, and 4,242 are displaced in Tete");
+    of a place and a place within it in the same clause, the one within ("in Yemen ... in Sana'a").
+    """
+    after = sorted(fp for fp in found if fp[0] >= at and (until is None or fp[0] < until))
     if after:
-        return min(after, key=lambda fp: fp[0])[1]
-    if found:
-        return min(found, key=lambda fp: fp[0])[1]
+        chosen = after[0][1]
+        for _, path in after[1:]:
+            key, inner = gazetteer.key(chosen), gazetteer.key(path)
+            if key and key[0].isupper() and len(inner) > len(key) and inner[:len(key)] == key:
+                chosen = path
+        return chosen
+    before = [fp for fp in found if fp[0] < at]
+    if before:  # the first the sentence names: its subject's place, usually
+        return min(before, key=lambda fp: fp[0])[1]
     return ()

@@ -9,9 +9,11 @@ The matching rule: an extracted claim matches an expected claim when they have
   lower bound, and "some 70" only the band the hedge policy gives it),
 * the same origin: source names compared after :func:`source_key` — case-folded, a leading
   "the" dropped, "defense" read as "defence" and "region"/"province" as "oblast" — and then
-  looked up in an alias table the caller passes.
+  looked up in the caller's alias table and the built-in one (:mod:`claimdiff._model.aliases`).
 
-Place, period, stated time and the ``via`` chain are not part of the rule. Each claim is
+Place is part of the rule when asked for (``place=True``): the two places must be the same
+after :func:`claimdiff._model.places.place_key` (ISO codes for countries and first-level
+subdivisions, folded names below). Period, stated time and the ``via`` chain are not. Each claim is
 matched at most once: precision is matched extracted claims over all extracted claims,
 recall matched expected claims over all expected claims.
 """
@@ -23,7 +25,9 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
+from claimdiff._model.aliases import canonical_source
 from claimdiff._model.claim import Claim
+from claimdiff._model.places import place_key
 
 __all__ = ["Score", "match_key", "score", "source_key"]
 
@@ -46,10 +50,11 @@ def source_key(name: str, aliases: Mapping[str, str] | None = None) -> str:
     return key
 
 
-def match_key(claim: Claim, aliases: Mapping[str, str] | None = None) -> tuple[object, ...]:
-    """Everything two claims must share to match (see the module docstring)."""
-    return (claim.metric.name, claim.scope.counted, claim.dimension, claim.low, claim.high, claim.low_closed,
-            claim.high_closed, claim.estimate.hedge, source_key(claim.source.name, aliases))
+def match_key(claim: Claim, aliases: Mapping[str, str] | None = None, *, place: bool = False) -> tuple[object, ...]:
+    """Everything two claims must share to match (see the module docstring); with ``place``, the place too."""
+    key = (claim.metric.name, claim.scope.counted, claim.dimension, claim.low, claim.high, claim.low_closed,
+           claim.high_closed, claim.estimate.hedge, source_key(canonical_source(claim.source.name, aliases)))
+    return (*key, place_key(claim.scope.place)) if place else key
 
 
 @attrs.frozen
@@ -81,7 +86,8 @@ class Score:
         return len(self.matched) / self.expected if self.expected else 1.0
 
 
-def score(found: Sequence[Claim], expected: Sequence[Claim], *, aliases: Mapping[str, str] | None = None) -> Score:
+def score(found: Sequence[Claim], expected: Sequence[Claim], *, aliases: Mapping[str, str] | None = None,
+          place: bool = False) -> Score:
     """Match extracted claims to expected ones, each at most once, in text order.
 
     >>> from claimdiff import Claim, Scope
@@ -93,11 +99,11 @@ def score(found: Sequence[Claim], expected: Sequence[Claim], *, aliases: Mapping
     """
     pool: dict[tuple[object, ...], list[str]] = {}
     for e in expected:
-        pool.setdefault(match_key(e, aliases), []).append(e.id)
+        pool.setdefault(match_key(e, aliases, place=place), []).append(e.id)
     matched: list[tuple[str, str]] = []
     spurious: list[str] = []
     for f in found:
-        ids = pool.get(match_key(f, aliases))
+        ids = pool.get(match_key(f, aliases, place=place))
         if ids:
             matched.append((f.id, ids.pop(0)))
         else:

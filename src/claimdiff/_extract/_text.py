@@ -10,7 +10,7 @@ import re
 
 import attrs
 
-__all__ = ["Block", "Sentence", "fold", "sentences", "split_blocks"]
+__all__ = ["Block", "Sentence", "fold", "readable", "sentences", "split_blocks", "thousands"]
 
 _TERMINAL = ".!?:;\"”’'…)"
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•–]\s+|\d{1,2}[.)]\s+|[A-Z][\w'’. -]{0,40}:\s+\S)")
@@ -22,11 +22,67 @@ _ABBREVIATIONS = frozenset(
      "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "co",
      "e.g", "i.e", "u.s", "u.k", "u.n", "gov", "sen", "rep"}
 )
+#: The longest run of text read as one sentence (a real sentence is rarely a tenth of it).
+MAX_SENTENCE = 2000
 _QUOTE_PAIRS = {"“": "”", '"': '"'}
+
+
+_SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d]|[.,]\d)")
+
+
+def thousands(text: str) -> str:
+    """``text`` with spaces between groups of thousands ("5 576", "220 000") written as commas.
+
+    The length does not change, so offsets stay valid; numbers read from the result mean
+    what the text means, where the space would otherwise cut "220 000" into 220 and 000.
+
+    >>> thousands("Over 700 000 Kenyans, 5 576 homes, in 2023 100 people")
+    'Over 700,000 Kenyans, 5,576 homes, in 2023 100 people'
+    """
+    return _SPACED_THOUSANDS.sub(lambda m: re.sub(r"[ \u00a0\u202f\u2009]", ",", m.group()), text)
+
+
+_LAKH = re.compile(r"(?<![\d.,])(?P<n>\d+(?:\.\d+)?)\s?(?P<w>lakhs?|crores?)\b", re.IGNORECASE)
+_EDITED = re.compile(r"\[(?P<inside>[A-Za-z][A-Za-z ]{0,14})\](?P<w>[a-z])")
+
+
+def _indian(m: re.Match[str]) -> str:
+    scale = 100_000 if m.group("w").lower().startswith("lakh") else 10_000_000
+    value = float(m.group("n")) * scale
+    if value != int(value):
+        return m.group()
+    for digits in (f"{int(value):,}", str(int(value))):
+        if len(digits) <= len(m.group()):
+            return digits.ljust(len(m.group()))
+    return m.group()
+
+
+def _unbracketed(m: re.Match[str]) -> str:
+    head, _, last = m.group("inside").rpartition(" ")
+    opened = f" {head}  {last}{m.group('w')}" if head else f" {last}{m.group('w')} "
+    return opened if len(opened) == len(m.group()) else m.group()
+
+
+def readable(text: str) -> str:
+    """``text`` with numbers written so the number reader reads them as meant, at the same offsets.
+
+    Spaces between groups of thousands become commas ("220 000"); lakhs and crores, the
+    Indian scale words, become digits when they fit ("1.2 lakh" is 120,000); an editor's
+    bracketed letters are opened ("[and a]t least 10" reads "and at least 10").
+
+    >>> readable("Over 700 000 people; 1.2 lakhs evacuated; [and a]t least 4 dead")
+    'Over 700,000 people; 120,000   evacuated;  and  at least 4 dead'
+    """
+    out = thousands(text)
+    out = _LAKH.sub(_indian, out)
+    return _EDITED.sub(_unbracketed, out)
 
 
 def fold(text: str) -> str:
     """Lower-case ``text`` without changing its length, so offsets stay valid."""
+    low = text.lower()
+    if len(low) == len(text):  # lower-casing never shortens a character, so no character grew
+        return low
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
@@ -136,10 +192,26 @@ def sentences(text: str, block: Block) -> list[Sentence]:
         word = re.search(r"([\w.]+)[.!?…]$", text[start:cut])
         if word is not None and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS or len(word.group(1)) == 1):
             continue
-        out.append(Sentence(start, cut, block))
+        out += _bounded(text, start, cut, block)
         start = block.start + m.end()
     if start < block.end:
-        out.append(Sentence(start, block.end, block))
+        out += _bounded(text, start, block.end, block)
+    return out
+
+
+def _bounded(text: str, start: int, end: int, block: Block) -> list[Sentence]:
+    """The sentence ``text[start:end]``, cut at spaces into runs of at most ``MAX_SENTENCE`` characters.
+
+    Each figure is read within its sentence; a bound on a sentence's length keeps the
+    whole reading linear in the text, whatever its punctuation.
+    """
+    out: list[Sentence] = []
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        out.append(Sentence(start, cut, block))
+        start = cut
+    out.append(Sentence(start, end, block))
     return out
 
 

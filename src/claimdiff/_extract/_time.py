@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import attrs
+
 from claimdiff._model.period import Period
 
 __all__ = ["event_period", "stated_period"]
@@ -66,6 +68,20 @@ def event_period(low: str, start: int, end: int, at: int, published: dt.date, tz
     >>> event_period(s, 0, len(s), 0, dt.date(2023, 12, 30), dt.UTC).isoformat()
     '2023-12-29/2023-12-30'
     """
+    return period_at(days_named(low, start, end, published), at, published, tz)
+
+
+@attrs.frozen
+class DaysNamed:
+    """The days a sentence names, with their offsets, read once for all the figures in it."""
+
+    found: tuple[tuple[int, dt.date], ...]
+    night: bool
+    last_week: bool
+
+
+def days_named(low: str, start: int, end: int, published: dt.date) -> DaysNamed:
+    """Every day the sentence ``low[start:end]`` names, resolved against the publication date."""
     found = [(m.start(), _weekday(published, m.group("day"))) for m in _WEEKDAY.finditer(low, start, end)]
     for m in _DATE.finditer(low, start, end):
         day = _date(m, published)
@@ -73,14 +89,20 @@ def event_period(low: str, start: int, end: int, at: int, published: dt.date, tz
             found.append((m.start(), day))
     found += [(m.start(), published) for m in _TODAY.finditer(low, start, end)]
     found += [(m.start(), published - dt.timedelta(days=1)) for m in _YESTERDAY.finditer(low, start, end)]
-    night = _NIGHT.search(low, start, end)
+    return DaysNamed(tuple(found), _NIGHT.search(low, start, end) is not None,
+                     _LAST_WEEK.search(low, start, end) is not None)
+
+
+def period_at(named: DaysNamed, at: int, published: dt.date, tz: dt.tzinfo) -> Period | None:
+    """The period for the figure at offset ``at`` among the days its sentence names."""
+    found, night = named.found, named.night
     nearest = min(found, key=lambda pd: abs(pd[0] - at))[1] if found else None
-    if night is not None:
+    if night:
         last = nearest or published
         return Period.days(last - dt.timedelta(days=1), last, tz)
     if nearest is not None:
         return Period.day(nearest, tz)
-    if _LAST_WEEK.search(low, start, end):
+    if named.last_week:
         monday = published - dt.timedelta(days=published.weekday() + 7)
         return Period.days(monday, monday + dt.timedelta(days=6), tz)
     return None

@@ -1,0 +1,78 @@
+"""Benchmark: throughput of ``claimdiff.extract`` (KB/s) on 10 kB, 100 kB and 1 MB of varied text.
+
+The text is built from the paragraphs of the extraction fixtures (``tests/fixtures/extract``)
+and the real-text corpus (``tests/fixtures/real``), shuffled with a fixed seed, with every
+number replaced by another, and with paragraphs sometimes run together (long paragraphs
+without blank lines are where a quadratic reader shows). Each size runs in a fresh
+subprocess; the time is CPU time, the median of 3 runs.
+
+    python benchmarks/bench_extract.py            # 10 kB, 100 kB, 1 MB
+    python benchmarks/bench_extract.py 100000     # one size
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from claimdiff import extract
+
+ROOT = Path(__file__).resolve().parent.parent
+SIZES = (10_000, 100_000, 1_000_000)
+
+
+def paragraphs() -> list[str]:
+    """Every paragraph of the fixture and corpus texts."""
+    out: list[str] = []
+    for folder in (ROOT / "tests" / "fixtures" / "extract", ROOT / "tests" / "fixtures" / "real"):
+        for path in sorted(folder.glob("*.txt")):
+            out += [p.strip() for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    return out
+
+
+def make_text(size: int, seed: int = 1) -> str:
+    """About ``size`` characters of varied article text."""
+    rnd = random.Random(seed)
+    pool = paragraphs()
+    parts: list[str] = []
+    total = 0
+    while total < size:
+        p = re.sub(r"\d+", lambda m: str(rnd.randrange(1, 10 ** len(m.group())) if len(m.group()) < 4
+                                         else m.group()), rnd.choice(pool))
+        parts.append(p)
+        parts.append("\n\n" if rnd.random() < 0.7 else " ")
+        total += len(p) + 1
+    return "".join(parts)[:size]
+
+
+def run(size: int) -> float:
+    """CPU seconds for one extraction of ``size`` characters (median of 3)."""
+    text = make_text(size)
+    times = []
+    for _ in range(3):
+        t0 = time.process_time()
+        extract(text, published="2024-01-01", outlet="Bench News")
+        times.append(time.process_time() - t0)
+    return statistics.median(times)
+
+
+def main(argv: list[str]) -> int:
+    if argv:
+        size = int(argv[0])
+        print(run(size))
+        return 0
+    print(f"{'size':>10} {'seconds':>8} {'KB/s':>8}")
+    for size in SIZES:
+        out = subprocess.run([sys.executable, __file__, str(size)], capture_output=True, text=True, check=True)
+        seconds = float(out.stdout.strip())
+        print(f"{size:>10,} {seconds:>8.2f} {size / 1000 / seconds:>8.0f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,283 @@
+"""Places: one path per place, so that places read from text and places written by hand meet.
+
+A place is a path from the country down ("Russia > Belgorod Oblast > Belgorod"). Countries
+and their first-level subdivisions come from ISO 3166 (through :mod:`pycountry`, loaded on
+first use); each is known by its ISO names, common names and codes, and a subdivision also
+by its stem with the kind of unit left off, so "Belgorod region", "Belgorod Oblast" and
+ISO's "Belgorodskaya oblast'" are one place. Places below a subdivision (towns, districts)
+are kept as the text names them. A :class:`Gazetteer` may add aliases of its own.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+__all__ = ["DEFAULT_GAZETTEER", "Gazetteer", "place_key"]
+
+#: Names a country is better known by than its ISO short name.
+_COUNTRY_NAMES = {"RU": "Russia", "PS": "Palestine", "CD": "Democratic Republic of the Congo", "CG": "Congo",
+                  "TR": "Turkey", "GB": "United Kingdom", "US": "United States", "KP": "North Korea",
+                  "FM": "Micronesia", "BO": "Bolivia", "VE": "Venezuela"}
+_COUNTRY_ALIASES = {
+    "uk": "GB", "britain": "GB", "great britain": "GB", "england": "GB", "us": "US", "usa": "US", "u s": "US",
+    "u s a": "US", "america": "US", "united states of america": "US", "drc": "CD", "dr congo": "CD",
+    "dr of congo": "CD", "democratic republic of congo": "CD", "congo kinshasa": "CD", "turkiye": "TR",
+    "ivory coast": "CI", "burma": "MM", "czech republic": "CZ", "holland": "NL", "gaza strip": "PS",
+    "occupied palestinian territory": "PS", "west bank": "PS", "east timor": "TL", "swaziland": "SZ",
+    "cape verde": "CV", "macedonia": "MK", "south korea": "KR", "north korea": "KP",
+}
+#: English names of subdivisions whose ISO name is a transliterated adjective hard to reduce by rule.
+_SUBDIVISION_ALIASES = {
+    "odesa": "UA-51", "odessa": "UA-51", "zaporizhzhia": "UA-23", "zaporizhia": "UA-23", "zaporozhye": "UA-23",
+    "vinnytsia": "UA-05", "cherkasy": "UA-71", "chernivtsi": "UA-77", "poltava": "UA-53", "sumy": "UA-59",
+    "khmelnytskyi": "UA-68", "rivne": "UA-56", "zakarpattia": "UA-21", "transcarpathia": "UA-21",
+    "ivano frankivsk": "UA-26", "crimea": "UA-43", "sevastopol": "UA-40", "kiev": "UA-32", "kyiv": "UA-32",
+    "kharkov": "UA-63", "nikolaev": "UA-48", "mykolaiv": "UA-48", "lugansk": "UA-09", "dnipro": "UA-12",
+    "oryol": "RU-ORL", "orel": "RU-ORL", "sanaa": "YE-SA", "sana": "YE-SA", "aden": "YE-AD", "moscow": "RU-MOS", "st petersburg": "RU-SPE", "saint petersburg": "RU-SPE",
+}
+#: Regions that span countries, never read as one country's subdivision of the same name.
+_REGIONS_ACROSS_BORDERS = frozenset({"sahel", "europe", "balkans", "caucasus", "middle east", "horn of africa",
+                                     "east africa", "west africa", "central america", "lake chad basin"})
+#: Words naming the kind of unit a subdivision is, left off to find its stem.
+_KINDS = ("regions", "provinces", "oblasts", "states", "governorates", "districts", "autonomous republic", "autonomous region", "autonomous okrug", "oblast", "oblast'", "region", "province",
+          "state", "governorate", "county", "prefecture", "district", "territory", "department", "kray", "krai",
+          "respublika", "republic", "avtonomnyy okrug", "avtonomnaya", "division", "municipality", "wilaya",
+          "muhafazat", "vilayati", "velayat", "sheng", "zizhiqu", "ken", "prefecture")
+_KIND_WORDS = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted(_KINDS, key=len, reverse=True)) + r")\b")
+#: The English word a subdivision kind is written with after its stem.
+_DISPLAY_KINDS = {"oblast": "Oblast", "region": "Region", "province": "Province", "state": "State",
+                  "governorate": "Governorate", "county": "County", "prefecture": "Prefecture"}
+_COMPASS = {"nord": "north", "sud": "south", "est": "east", "ouest": "west", "norte": "north", "sur": "south",
+            "centre": "central", "center": "central", "centro": "central"}
+_LETTERS = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
+                          "æ": "ae", "œ": "oe", "ħ": "h"})
+_ARTICLE = re.compile(r"^(?:al|ar|as|ad|an|ash|at|az|el|ad-)\s+")
+_ADJECTIVAL = re.compile(r"(?:s'?kaya|s'?kiy|s'?ka|s'?kyi|skoye)$")
+
+
+@functools.lru_cache(maxsize=65536)
+def _fold(text: str) -> str:
+    """Lower case, no accents, apostrophes and dots dropped, other punctuation as spaces."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text.translate(_LETTERS))
+                    if not unicodedata.combining(c))
+    plain = re.sub(r"['’‘ʼʻʿʾ`.]", "", plain.lower())
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
+
+
+def _variants(stem: str) -> set[str]:
+    """Transliteration variants: "Al-Raqqa" and "Ar Raqqah" both read "raqqa"."""
+    plain = _ARTICLE.sub("", stem)
+    return {plain, plain.removesuffix("h")} - {stem, ""}
+
+
+def _stems(name: str) -> set[str]:
+    """The keys a subdivision is known by: its name, and its stem with the kind of unit left off."""
+    folded = _fold(name)
+    stem = " ".join(_KIND_WORDS.sub(" ", folded).split())
+    out = {folded, stem} if stem else {folded}
+    bare = _ADJECTIVAL.sub("", stem)
+    if bare != stem and bare:
+        out |= {bare, stem[:-3] if stem.endswith(("aya", "kiy")) else bare}
+        out.add(stem.removesuffix("aya").removesuffix("iy").removesuffix("a"))
+    out |= {" ".join(_COMPASS.get(w, w) for w in k.split()) for k in out}  # "Nord-Kivu" is North Kivu
+    out |= {v for k in out for v in _variants(k)}
+    return {k for k in out if len(k) > 2}
+
+
+@attrs.frozen
+class _Unit:
+    code: str
+    name: str
+    country: str
+
+
+@functools.cache
+def _iso() -> tuple[dict[str, str], dict[str, str], dict[str, dict[str, list[_Unit]]]]:
+    """Country names -> alpha-2, alpha-2 -> display name, and per country: keys -> subdivisions."""
+    import pycountry  # noqa: PLC0415 - loaded on first use: `import claimdiff` stays light
+
+    names: dict[str, str] = {}
+    display: dict[str, str] = {}
+    for c in pycountry.countries:
+        code = c.alpha_2
+        display[code] = _COUNTRY_NAMES.get(code) or getattr(c, "common_name", None) or c.name
+        for n in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None), display[code],
+                  c.alpha_3):
+            if n:
+                names.setdefault(_fold(n), code)
+        if "," in c.name:  # "Korea, Republic of" is also "Republic of Korea"
+            head, tail = c.name.split(",", 1)
+            names.setdefault(_fold(f"{tail} {head}"), code)
+    for alias, code in _COUNTRY_ALIASES.items():
+        names[_fold(alias)] = code
+    by_code = {s.code: s for s in pycountry.subdivisions}
+    subs: dict[str, dict[str, list[_Unit]]] = {}
+    for s in pycountry.subdivisions:
+        if getattr(s, "parent_code", None):
+            continue  # first-level subdivisions only
+        unit = _Unit(s.code, s.name, s.country_code)
+        table = subs.setdefault(s.country_code, {})
+        for key in _stems(s.name):
+            table.setdefault(key, []).append(unit)
+    for alias, code in _SUBDIVISION_ALIASES.items():
+        sd = by_code[code]
+        subs[sd.country_code].setdefault(alias, []).insert(0, _Unit(sd.code, sd.name, sd.country_code))
+    return names, display, subs
+
+
+def _kind_of(text: str) -> str | None:
+    m = _KIND_WORDS.search(_fold(text))
+    return m.group(0) if m else None
+
+
+def _folded_aliases(table: Mapping[str, str]) -> Mapping[str, str]:
+    return MappingProxyType({_fold(k): v for k, v in dict(table).items()})
+
+
+@attrs.frozen
+class Gazetteer:
+    """Normalises place paths: countries and first-level subdivisions to one name each.
+
+    >>> g = Gazetteer()
+    >>> g.normalise("Russia > Belgorod region")
+    ('Russia', 'Belgorod Oblast')
+    >>> g.normalise(("Russian Federation", "Belgorod Oblast", "Belgorod"))
+    ('Russia', 'Belgorod Oblast', 'Belgorod')
+    >>> g.normalise("Belgorod")  # a city named like its region stands in it
+    ('Russia', 'Belgorod Oblast', 'Belgorod')
+    >>> g.key("Russia > Belgorod region") == g.key("RUS > Belgorod Oblast")
+    True
+
+    Attributes:
+        aliases: Extra names -> the path they stand for ("Donbas": "Ukraine > Donetsk Oblast").
+    """
+
+    aliases: Mapping[str, str] = attrs.field(factory=dict, converter=_folded_aliases)
+
+    def normalise(self, place: str | Sequence[str] | None) -> tuple[str, ...]:
+        """The place as one canonical path (country, subdivision, then the rest as named)."""
+        return tuple(name for name, _ in self._resolve(place))
+
+    def key(self, place: str | Sequence[str] | None) -> tuple[str, ...]:
+        """What two places must share to be the same place: ISO codes where known, folded names below."""
+        return tuple(code for _, code in self._resolve(place))
+
+    def _resolve(self, place: str | Sequence[str] | None) -> list[tuple[str, str]]:
+        parts = tuple(_parts(place))
+        cache = _RESOLVED.setdefault(id(self.aliases), ({}, self.aliases))[0]
+        found = cache.get(parts)
+        if found is None:  # a memo, not state: any thread computing the same path computes the same answer
+            if len(cache) > 50_000:
+                cache.clear()
+            found = cache[parts] = self._resolve_parts(list(parts))
+        return found
+
+    def _resolve_parts(self, parts: list[str]) -> list[tuple[str, str]]:
+        expanded: list[str] = []
+        for p in [piece for part in parts for piece in _possessive(part)]:
+            alias = self.aliases.get(_fold(p))
+            expanded += _parts(alias) if alias is not None else [p]
+        names, display, subs = _iso()
+        country: str | None = None
+        sub: _Unit | None = None
+        sub_name = ""
+        rest: list[tuple[str, str]] = []
+        for p in expanded:
+            folded = _fold(p)
+            if country is None and sub is None and not rest and folded in names:
+                country = names[folded]
+                continue
+            found = _subdivision(p, country, subs) if sub is None else None
+            if found is not None:
+                unit, shown, is_city = found
+                country, sub, sub_name = unit.country, unit, shown
+                if is_city:
+                    rest.append((p.strip(), _fold(p)))
+                continue
+            rest.append((p.strip(), " ".join(_KIND_WORDS.sub(" ", folded).split()) or folded))
+        out: list[tuple[str, str]] = []
+        if country is not None:
+            out.append((display[country], country))
+        if sub is not None:
+            out.append((sub_name, sub.code))
+        return out + rest
+
+
+def _possessive(part: str) -> list[str]:
+    """"Russia's Belgorod region" is Russia, then Belgorod region."""
+    m = re.match(r"^(.+?)['’]s\s+(.+)$", part)
+    return [m.group(1), m.group(2)] if m and _fold(m.group(1)) in _iso()[0] else [part]
+
+
+#: Resolved paths per alias table (keyed by its id; the table is kept beside its cache so the id stays its own).
+_RESOLVED: dict[int, tuple[dict[tuple[str, ...], list[tuple[str, str]]], Mapping[str, str]]] = {}
+
+
+def _parts(place: str | Sequence[str] | None) -> list[str]:
+    if not place:
+        return []
+    items = place.split(">") if isinstance(place, str) else list(place)
+    return [p.strip() for p in items if p and p.strip()]
+
+
+@functools.cache
+def _anywhere() -> dict[str, list[_Unit]]:
+    """Stem -> the subdivisions of any country it names (the first of each country's)."""
+    out: dict[str, list[_Unit]] = {}
+    for table in _iso()[2].values():
+        for key, units in table.items():
+            out.setdefault(key, []).append(units[0])
+    return out
+
+
+def _subdivision(text: str, country: str | None, subs: dict[str, dict[str, list[_Unit]]]) -> tuple[_Unit, str, bool] | None:
+    """The subdivision ``text`` names, its display name, and whether ``text`` is rather a city named like it."""
+    folded = _fold(text)
+    stem = " ".join(_KIND_WORDS.sub(" ", folded).split())
+    if not stem:
+        return None
+    if country is None and stem in _REGIONS_ACROSS_BORDERS:
+        return None
+    keys = [stem, *sorted(_variants(stem))]
+    if country is not None:
+        table = subs.get(country, {})
+        hits = next(({u.code: u for u in table[k][:1]} for k in keys if k in table), {})
+    else:
+        hits = next(({u.code: u for u in _anywhere()[k]} for k in keys if k in _anywhere()), {})
+    if len(hits) != 1:
+        return None  # unknown, or the same name in several countries: kept as the text names it
+    unit = next(iter(hits.values()))
+    kind = _kind_of(text)
+    iso_kind = _kind_of(unit.name)
+    is_city = kind is None and _fold(unit.name) != stem and iso_kind in {"oblast", "oblast'"}
+    word = _DISPLAY_KINDS.get((iso_kind or kind or "").rstrip("'"), "")
+    if word:
+        stem_text = " ".join(w for w in re.split(r"\s+", text.strip()) if _fold(w) and not _KIND_WORDS.fullmatch(_fold(w)))
+        shown = f"{stem_text} {word}" if _kind_of(unit.name) != _fold(unit.name) else unit.name
+    else:
+        shown = _ascii(unit.name)
+    return unit, shown, is_city
+
+
+def _ascii(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).replace("‘", "'")
+
+
+#: The gazetteer places are normalised with unless a caller passes another.
+DEFAULT_GAZETTEER = Gazetteer()
+
+
+def place_key(place: str | Sequence[str] | None, gazetteer: Gazetteer = DEFAULT_GAZETTEER) -> tuple[Any, ...]:
+    """What two places must share to be the same place (see :meth:`Gazetteer.key`).
+
+    >>> place_key("Ukraine > Kharkiv region") == place_key("Ukraine > Kharkiv Oblast")
+    True
+    """
+    return gazetteer.key(place)
