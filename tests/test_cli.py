@@ -274,4 +274,4 @@ def test_extract_reads_stdin() -> None:
     code, out, _ = run_full("extract", "-", "--published", "2023-12-30", "--outlet", "Example",
                             stdin="At least 14 people were killed in Belgorod, officials said.")
     assert code == 0
-    assert "at least 14" in out
+    assert "value: At least 14" in out
