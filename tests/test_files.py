@@ -398,22 +398,6 @@ def test_a_file_that_is_not_utf8_is_a_clear_error(tmp_path):
 # -- exporting a report ---------------------------------------------------------------------------
 
 
-def test_a_report_exports_to_pandas_tables():
-    """Each report table becomes a DataFrame with the JSON contract's columns, one row per item."""
-    pd = pytest.importorskip("pandas")
-    report = claimdiff.reconcile(load_claims(SEED))
-    groups = report.to_dataframe()
-    assert isinstance(groups, pd.DataFrame)
-    assert list(groups["id"]) == [g.id for g in report.groups]
-    assert list(groups.columns) == list(report.groups[0].to_dict())
-    flags = report.to_dataframe("flags")
-    assert list(flags.columns) == list(report.flags[0].to_dict())
-    assert len(flags) == len(report.flags)
-    assert list(report.to_dataframe("rejected").columns) == ["claim", "reason"]
-    with pytest.raises(ValueError, match="groups, flags, rejected"):
-        report.to_dataframe("claims")
-
-
 def test_exporting_without_pandas_names_the_extra(monkeypatch):
     """Without pandas, the error says which extra to install."""
     import sys

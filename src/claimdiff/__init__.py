@@ -12,6 +12,7 @@ from claimdiff._core.reconcile import reconcile
 from claimdiff._core.relations import DEFAULT_TAXONOMY, FigureKey, Relation, RelationKind, Taxonomy
 from claimdiff._core.report import Derived, Group, Rejected, Report
 from claimdiff._extract import Candidate, extract
+from claimdiff._formats.anchors.ucdp import read_ucdp_ged
 from claimdiff._formats.claims_file import (
     FORMATS,
     LoadedClaims,
@@ -21,6 +22,9 @@ from claimdiff._formats.claims_file import (
     loads_claims,
     loads_claims_lenient,
 )
+from claimdiff._formats.export import TABLES as REPORT_TABLES
+from claimdiff._formats.export import report_arrow, write_report_parquet
+from claimdiff._formats.frames import claims_from_dataframe
 from claimdiff._model.claim import Claim, Scope, Source, SourceKind, place_path
 from claimdiff._model.composite import Composite, composite_claims, parse_composite
 from claimdiff._model.estimate import Estimate, Hedge
@@ -49,6 +53,7 @@ __all__ = [
     "DEFAULT_VOCABULARY",
     "FORMATS",
     "POLICIES",
+    "REPORT_TABLES",
     "Candidate",
     "Claim",
     "ClaimFileError",
@@ -86,6 +91,7 @@ __all__ = [
     "UnknownPolicyError",
     "VagueQuantity",
     "Vocabulary",
+    "claims_from_dataframe",
     "composite_claims",
     "dump_claims",
     "extract",
@@ -97,5 +103,8 @@ __all__ = [
     "parse_estimate",
     "place_path",
     "policy_named",
+    "read_ucdp_ged",
     "reconcile",
+    "report_arrow",
+    "write_report_parquet",
 ]
