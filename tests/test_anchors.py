@@ -101,3 +101,11 @@ def test_ucdp_bad_figures_are_rejections() -> None:
     assert loaded.claims == ()
     assert "column 'best'" in str(loaded.rejected[0])
     assert Counter(type(e).__name__ for e in loaded.rejected) == {"ClaimFileError": 1}
+
+
+@needs_ucdp
+def test_ucdp_report_follows_the_report_schema() -> None:
+    """The report of the whole UCDP sample (split, so with contradictions) validates against the shipped schema."""
+    jsonschema = pytest.importorskip("jsonschema")
+    report = claimdiff.reconcile(read_ucdp_ged(UCDP, inconsistent="split").claims)
+    jsonschema.Draft202012Validator(claimdiff.report_schema()).validate(report.to_dict())

@@ -275,3 +275,50 @@ def test_extract_reads_stdin() -> None:
                             stdin="At least 14 people were killed in Belgorod, officials said.")
     assert code == 0
     assert "value: At least 14" in out
+
+
+# -- the report's JSON Schema, against real output ---------------------------------------------------------------
+
+jsonschema = pytest.importorskip("jsonschema")
+
+
+def _validate(doc: object) -> None:
+    from claimdiff import report_schema
+
+    schema = report_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.Draft202012Validator(schema).validate(doc)
+
+
+@pytest.mark.parametrize("stdin", [PART_EXCEEDS_WHOLE, "claims: []", """
+defaults: {metric: killed, counted: people, place: X, stated: 2024-01-01}
+claims:
+  - {id: a, value: 12, source: A}
+  - {id: b, value: at least 14, source: B}
+  - {id: c, value: 20 km, source: C}
+"""])
+def test_json_output_follows_the_shipped_schema(stdin: str) -> None:
+    """`check --format json` output (contradictions, arithmetic flags, incomparable units, nothing) validates
+    against claimdiff/schema/report.schema.json."""
+    _, out, _ = run_full("check", "-", "--format", "json", stdin=stdin)
+    _validate(json.loads(out))
+
+
+def test_seed_report_follows_the_shipped_schema() -> None:
+    """The seed's report, with derived figures and every policy, validates against the schema."""
+    for policy in ("consensus", "acled", "latest"):
+        _, out, _ = run_full("check", str(SEED), "--format", "json", "--policy", policy)
+        _validate(json.loads(out))
+
+
+def test_schema_accepts_new_flag_kinds_and_keys() -> None:
+    """A later release may add flag kinds and keys: the schema does not reject them (kind is a name, objects open)."""
+    _, out, _ = run_full("check", "-", "--format", "json", stdin=PART_EXCEEDS_WHOLE)
+    doc = json.loads(out)
+    doc["flags"][0]["kind"] = "implausible_rate"
+    doc["flags"][0]["new_key"] = 1
+    doc["new_section"] = []
+    _validate(doc)
+    doc["flags"][0]["severity"] = "fatal"
+    with pytest.raises(jsonschema.ValidationError):
+        _validate(doc)

@@ -23,7 +23,7 @@ from claimdiff._formats.claims_file import (
     loads_claims_lenient,
 )
 from claimdiff._formats.export import TABLES as REPORT_TABLES
-from claimdiff._formats.export import report_arrow, write_report_parquet
+from claimdiff._formats.export import report_arrow, report_schema, write_report_parquet
 from claimdiff._formats.frames import claims_from_dataframe
 from claimdiff._model.claim import Claim, Scope, Source, SourceKind, place_path
 from claimdiff._model.composite import Composite, composite_claims, parse_composite
@@ -106,5 +106,6 @@ __all__ = [
     "read_ucdp_ged",
     "reconcile",
     "report_arrow",
+    "report_schema",
     "write_report_parquet",
 ]

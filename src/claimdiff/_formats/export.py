@@ -11,6 +11,7 @@ and lists are flattened: a group's claims are rows of the ``claims`` table (each
 
 from __future__ import annotations
 
+import json
 import math
 import os
 from collections.abc import Callable, Mapping
@@ -22,7 +23,27 @@ from claimdiff.exceptions import MissingExtraError
 if TYPE_CHECKING:
     from claimdiff._core.report import Report
 
-__all__ = ["TABLES", "report_arrow", "report_columns", "report_frame", "write_report_parquet"]
+__all__ = ["TABLES", "report_arrow", "report_columns", "report_frame", "report_schema", "write_report_parquet"]
+
+#: Where the report's JSON Schema lives inside the package.
+REPORT_SCHEMA_RESOURCE = "schema/report.schema.json"
+
+
+def report_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of :meth:`Report.to_dict` and ``claimdiff check --format json``.
+
+    Objects are open and ``kind`` is any lower-case name, so a report from a later release of
+    the same contract version, with new keys or new flag kinds, still validates.
+
+    >>> schema = report_schema()
+    >>> schema["properties"]["version"], schema["$defs"]["flag"]["properties"]["kind"]["type"]
+    ({'const': 1}, 'string')
+    """
+    from importlib.resources import files  # noqa: PLC0415 - only when asked for
+
+    text = files("claimdiff").joinpath(REPORT_SCHEMA_RESOURCE).read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
 
 #: The tables a report exports: one row per group, flag, rejected claim, derived figure, claim, and claim of a flag.
 TABLES = ("groups", "flags", "rejected", "derived", "claims", "flag_claims")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import math
 import os
 import re
 import sys
@@ -267,9 +268,20 @@ def _check(args: argparse.Namespace, streams: _Streams) -> int:
 _C1 = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
+def _finite(value: object) -> object:
+    """``value`` with every non-finite float as ``None``: JSON has no NaN or Infinity."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_finite(v) for v in value]
+    return value
+
+
 def _json_text(doc: object) -> str:
     # JSON escapes C0 controls itself; escape DEL, C1 and bidi overrides too, so the output is safe to cat.
-    text = json.dumps(doc, indent=2, ensure_ascii=False)
+    text = json.dumps(_finite(doc), indent=2, ensure_ascii=False, allow_nan=False)
     return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
