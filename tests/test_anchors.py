@@ -109,3 +109,134 @@ def test_ucdp_report_follows_the_report_schema() -> None:
     jsonschema = pytest.importorskip("jsonschema")
     report = claimdiff.reconcile(read_ucdp_ged(UCDP, inconsistent="split").claims)
     jsonschema.Draft202012Validator(claimdiff.report_schema()).validate(report.to_dict())
+
+
+# -- ACLED (rows in ACLED's export columns, written here: no ACLED data may be redistributed) ----------------------
+
+ACLED_ROWS = [
+    {"event_id_cnty": "UKR1", "event_date": "2023-12-30", "time_precision": 1, "fatalities": 24,
+     "country": "Russia", "admin1": "Belgorod", "admin2": None, "admin3": float("nan"),
+     "source": "Ministry of Defence of Russia; Kommersant", "source_scale": "National",
+     "event_type": "Explosions/Remote violence", "notes": "On 30 December 2023, shelling of Belgorod killed "
+     "at least 14 people, including two children, the governor said."},
+    {"event_id_cnty": "UKR2", "event_date": "12 December 2023", "time_precision": 3, "fatalities": 0,
+     "country": "Ukraine", "admin1": "Kharkiv", "source": "Suspilne", "notes": ""},
+    {"event_id_cnty": "UKR3", "event_date": "sometime", "fatalities": 1, "country": "Ukraine"},
+]
+
+
+def test_acled_rows_become_claims_with_precision_periods_and_split_sources() -> None:
+    """Each event is ACLED's exact fatality count; time precision 3 is the whole month; the sources are split in
+    the note; a row without a date is rejected naming the column."""
+    loaded = claimdiff.read_acled(ACLED_ROWS)
+    by_id = {c.id: c for c in loaded.claims}
+    first, month = by_id["acled-UKR1"], by_id["acled-UKR2"]
+    assert (first.low, first.high, first.scope.place) == (24, 24, ("Russia", "Belgorod"))
+    assert first.period is not None
+    assert first.period.isoformat() == "2023-12-30"
+    assert "sources: Ministry of Defence of Russia; Kommersant (National)" in (first.note or "")
+    assert month.period is not None
+    assert month.period.isoformat() == "2023-12-01/2023-12-31"
+    (bad,) = loaded.rejected
+    assert (bad.claim_id, bad.location) == ("acled-UKR3", "row 2, column 'event_date'")
+
+
+def test_acled_notes_are_checked_against_the_coded_figure() -> None:
+    """With extract_notes, the figures in ACLED's notes become claims from the source named there, in the event's
+    group: ACLED's 24 against the governor's 'at least 14' agree, and the parts of 'including two children' link."""
+    loaded = claimdiff.read_acled(ACLED_ROWS, extract_notes=True)
+    notes = [c for c in loaded.claims if "/notes/" in c.id]
+    assert notes
+    assert all(c.scope.event == "acled-UKR1" for c in notes)
+    report = claimdiff.reconcile(loaded.claims)
+    group = report.group_of("acled-UKR1")
+    assert any("/notes/" in cid for cid in group.claims)
+    assert not report.contradictions
+
+
+# -- Wikidata ------------------------------------------------------------------------------------------------------
+
+
+def test_wikidata_round_trip_keeps_figures_times_and_sources() -> None:
+    """Claims written as Wikidata statements read back with the same figure, stated day, period and source."""
+    from claimdiff import Claim, Scope
+
+    people = Scope(counted="people")
+    claims = [
+        Claim(id="a", metric="killed", estimate="between 24 and 26", scope=people, source="Reuters",
+              stated="2023-12-30", period="2023-12-29/2023-12-30"),
+        Claim(id="b", metric="injured", estimate="108", scope=people, source="MoD", stated="2023-12"),
+    ]
+    statements = claimdiff.wikidata_statements(claims, items={"Reuters": "Q130879"})
+    entity = {"id": "Q1", "claims": {p: [{**s, "id": f"Q1${i}"} for i, s in enumerate(sts)]
+                                     for p, sts in statements.items()}}
+    back = claimdiff.read_wikidata({"entities": {"Q1": entity}}, labels={"Q130879": "Reuters"})
+    assert back.rejected == ()
+    for original, read in zip(claims, back.claims, strict=True):
+        assert (read.low, read.high, read.metric, read.scope.counted) == (original.low, original.high,
+                                                                          original.metric, original.scope.counted)
+        assert read.stated == original.stated
+        assert read.period == original.period
+    assert back.claims[1].source.name == "MoD"
+
+
+def test_wikidata_deprecated_unknown_units_and_open_figures() -> None:
+    """A deprecated statement and an unknown unit are rejections with reasons; an open-ended figure cannot be
+    written (Wikidata bounds come in pairs) and the error names the claim."""
+    from claimdiff import Claim, Scope
+
+    def statement(rank: str, unit: str) -> dict[str, object]:
+        return {"id": f"Q1${rank}", "rank": rank, "mainsnak": {"snaktype": "value", "property": "P1120", "datavalue": {
+            "type": "quantity", "value": {"amount": "+3", "unit": unit}}}}
+
+    loaded = claimdiff.read_wikidata({"id": "Q1", "claims": {"P1120": [
+        statement("deprecated", "1"), statement("preferred", "http://www.wikidata.org/entity/Q999"),
+        statement("normal", "1")]}})
+    assert [c.id for c in loaded.claims] == ["wikidata-Q1$normal"]
+    assert [e.reason.split(" ")[2] for e in loaded.rejected] == ["deprecated", "unit"]
+    open_ended = Claim(id="x", metric="killed", estimate="at least 14", scope=Scope(counted="people"), source="A")
+    with pytest.raises(claimdiff.InvalidClaimError, match=r"'x'.*both bounds"):
+        claimdiff.wikidata_statements([open_ended])
+
+
+# -- ClaimReview ---------------------------------------------------------------------------------------------------
+
+
+def test_claimreview_marks_flagged_claims_with_verdicts() -> None:
+    """Each flagged claim gets a schema.org ClaimReview whose rating names the verdict and explains it with the
+    group's figure and the flags' sentences; clean claims are left out unless every_claim is set."""
+    from claimdiff import load_claims, reconcile
+    from conftest import SEED
+
+    report = reconcile(load_claims(SEED))
+    reviews = claimdiff.claimreview_jsonld(report, url="https://example.org/r")
+    flagged = {cid for f in report.flags for cid in f.claims}
+    assert {r["url"].split("#")[1] for r in reviews} == flagged
+    for r in reviews:
+        assert r["@context"] == "https://schema.org"
+        assert r["reviewRating"]["alternateName"]
+        assert r["reviewRating"]["ratingExplanation"].startswith("All current sources allow")
+        assert "datePublished" not in r
+    assert len(claimdiff.claimreview_jsonld(report, every_claim=True)) == len(report.claims)
+
+
+# -- IBC and Airwars ----------------------------------------------------------------------------------------------
+
+
+def test_min_max_lists_read_as_intervals() -> None:
+    """IBC and Airwars minimum/maximum tolls become [min, max] claims of civilians killed; a discounted Airwars
+    incident is rejected with its grade when only some grades are kept."""
+    ibc = claimdiff.read_ibc([{"IBC code": "a1", "Start Date": "1 Feb 2004", "End Date": "2 Feb 2004",
+                               "Location": "Erbil", "Reported Minimum": 98, "Reported Maximum": 117}])
+    (c,) = ibc.claims
+    assert (c.low, c.high, c.scope.counted, c.scope.place) == (98, 117, "civilians", ("Iraq", "Erbil"))
+    assert c.period is not None
+    assert c.period.isoformat() == "2004-02-01/2004-02-02"
+    airwars = claimdiff.read_airwars([
+        {"code": "S1", "date": "2017-03-17", "country": "Iraq", "location": "Mosul", "civilians_killed_min": 105,
+         "civilians_killed_max": 141, "grading": "Fair"},
+        {"code": "S2", "date": "2017-03-17", "country": "Iraq", "location": "Mosul", "civilians_killed_min": 0,
+         "civilians_killed_max": 3, "grading": "Discounted"},
+    ], grades={"Confirmed", "Fair", "Weak"})
+    assert [c.id for c in airwars.claims] == ["airwars-S1"]
+    assert "graded Discounted" in airwars.rejected[0].reason

@@ -12,7 +12,11 @@ from claimdiff._core.reconcile import reconcile
 from claimdiff._core.relations import DEFAULT_TAXONOMY, FigureKey, Relation, RelationKind, Taxonomy
 from claimdiff._core.report import Derived, Group, Rejected, Report
 from claimdiff._extract import Candidate, extract
+from claimdiff._formats.anchors.acled import read_acled
+from claimdiff._formats.anchors.claimreview import claimreview_jsonld
+from claimdiff._formats.anchors.minmax import read_airwars, read_ibc
 from claimdiff._formats.anchors.ucdp import read_ucdp_ged
+from claimdiff._formats.anchors.wikidata import read_wikidata, wikidata_statements
 from claimdiff._formats.claims_file import (
     FORMATS,
     LoadedClaims,
@@ -91,6 +95,7 @@ __all__ = [
     "UnknownPolicyError",
     "VagueQuantity",
     "Vocabulary",
+    "claimreview_jsonld",
     "claims_from_dataframe",
     "composite_claims",
     "dump_claims",
@@ -103,9 +108,14 @@ __all__ = [
     "parse_estimate",
     "place_path",
     "policy_named",
+    "read_acled",
+    "read_airwars",
+    "read_ibc",
     "read_ucdp_ged",
+    "read_wikidata",
     "reconcile",
     "report_arrow",
     "report_schema",
+    "wikidata_statements",
     "write_report_parquet",
 ]
