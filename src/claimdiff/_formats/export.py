@@ -236,12 +236,17 @@ def _pyarrow() -> Any:
 
 
 def report_arrow(report: Report, table: str) -> Any:
-    """One table of ``report`` as a :class:`pyarrow.Table`, with the same columns as :func:`report_frame`.
+    """One table of ``report`` as a ``pyarrow.Table``, with the same columns as :meth:`Report.to_dataframe`.
 
     Severity and kind are dictionary-encoded text; instants are UTC timestamps in microseconds.
 
+    >>> from claimdiff import load_claims, reconcile
+    >>> table = report_arrow(reconcile(load_claims("seeds/belgorod-2023-12-30.yaml")), "flags")
+    >>> table.num_rows, str(table.schema.field("severity").type)
+    (20, 'dictionary<values=string, indices=int8, ordered=0>')
+
     Raises:
-        ValueError: ``table`` is not one of :data:`TABLES`.
+        ValueError: ``table`` is not one of :data:`REPORT_TABLES`.
         MissingExtraError: pyarrow is not installed (``pip install 'claimdiff[pyarrow]'``).
     """
     columns = report_columns(report, table)

@@ -135,7 +135,7 @@ def claims_from_rows(
 
     Args:
         rows: The rows.
-        columns: For each claim field (:data:`FIELDS`), the column that holds it; ``place`` and
+        columns: For each claim field (as for :func:`claims_from_dataframe`), the column that holds it; ``place`` and
             ``via`` may name several columns (a place path from the widest area, several relays).
         labels: A label per row for messages and default ids (``row-<label>``); by default 0, 1, 2, ...
         defaults: Fields every row has unless its cell says otherwise (the claims file's ``defaults:``).
@@ -252,7 +252,9 @@ def claims_from_dataframe(
 
     Args:
         df: The table.
-        columns: For each claim field (:data:`FIELDS`), the column holding it (or, for ``place``
+        columns: For each claim field (``id``, ``metric``, ``counted``, ``value`` or ``low``/``high``/``best``,
+            ``unit``, ``place``, ``event``, ``period``, ``stated``, ``source``, ``source_kind``, ``source_party``,
+            ``via``, ``quote``, ``location``, ``note``, ``part_of``), the column holding it (or, for ``place``
             and ``via``, a list of columns). By default, every column named like a field.
         defaults: Fields every row has unless its cell says otherwise.
         name: The name of the table in messages.

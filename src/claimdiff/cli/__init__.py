@@ -36,7 +36,7 @@ from claimdiff.cli._progress import Progress
 from claimdiff.cli._render import Style, render_text, terminal_safe, use_colour
 from claimdiff.exceptions import ClaimdiffError, ClaimFileError, ClaimFileErrors
 
-__all__ = ["EXIT_BAD_INPUT", "EXIT_CODES", "EXIT_FLAGGED", "EXIT_INTERNAL", "EXIT_OK", "main", "render_text"]
+__all__ = ["EXIT_BAD_INPUT", "EXIT_CODES", "EXIT_FLAGGED", "EXIT_INTERNAL", "EXIT_INTERRUPTED", "EXIT_OK", "main"]
 
 #: Nothing at or above the failing severity was found (or ``extract`` wrote its file).
 EXIT_OK = 0

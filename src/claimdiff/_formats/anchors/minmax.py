@@ -92,7 +92,8 @@ def read_airwars(
 
     Args:
         table: A CSV export, a DataFrame or rows.
-        columns: Which column holds each part (see :data:`AIRWARS_COLUMNS`).
+        columns: Which column holds each part: ``id``, ``start``, ``end``, ``country``, ``place``, ``min``,
+            ``max``, ``grade``, ``party``, ``sources`` (by default Airwars' export names, ``code``, ``date``, ...).
         grades: The grades to keep (default: all); others are rejected with their grade.
         name: The table's name in messages.
 
