@@ -81,10 +81,9 @@ def _public_paths() -> None:
     for name in claimdiff.__all__:
         obj = getattr(claimdiff, name)
         if getattr(obj, "__module__", "").startswith("claimdiff._"):
-            try:
+            # Instances (policies, tables) refuse: they keep their class's module.
+            with __import__("contextlib").suppress(AttributeError, TypeError):
                 obj.__module__ = "claimdiff"
-            except (AttributeError, TypeError):  # instances (policies, tables) keep their class's module
-                pass
 
 
 _public_paths()
@@ -158,8 +157,7 @@ def _split_grouped_attributes(lines: list[str]) -> None:
             body.append(lines[i].strip())
             i += 1
         together = ", ".join(f"``{n}``" for n in names)
-        for n in names:
-            out.append(f"{indent}{n}: {' '.join(body)} (One of {together}.)")
+        out.extend(f"{indent}{n}: {' '.join(body)} (One of {together}.)" for n in names)
     lines[:] = out
 
 
@@ -180,7 +178,7 @@ def setup(app: object) -> None:
             _split_grouped_attributes(lines)
             napoleon._process_docstring(app_, what, name, obj, options, lines)  # noqa: SLF001
 
-    def signature(app_: object, what: str, name: str, obj: object, options: object, sig: str | None,
+    def signature(_app: object, what: str, _name: str, obj: object, _options: object, _sig: str | None,
                   ret: str | None) -> tuple[str, str | None] | None:
         import attrs  # noqa: PLC0415
 

@@ -322,3 +322,13 @@ def test_schema_accepts_new_flag_kinds_and_keys() -> None:
     doc["flags"][0]["severity"] = "fatal"
     with pytest.raises(jsonschema.ValidationError):
         _validate(doc)
+
+
+def test_the_cli_page_shows_the_real_help(monkeypatch: pytest.MonkeyPatch) -> None:
+    """docs/cli.md holds each command's --help exactly as it prints at 80 columns: the page cannot go stale."""
+    monkeypatch.setenv("COLUMNS", "80")
+    page = (SEED.parent.parent / "docs" / "cli.md").read_text(encoding="utf-8")
+    for args in (["--help"], ["check", "--help"], ["extract", "--help"]):
+        done = subprocess.run([sys.executable, "-m", "claimdiff", *args], capture_output=True, text=True,
+                              check=True, env={**__import__("os").environ, "COLUMNS": "80"})
+        assert done.stdout.strip() in page, args
