@@ -42,18 +42,19 @@ def _register(claimdiff: ModuleType) -> None:
             st.register_type_strategy(cls, _lazily(strategy))
 
 
-class _Loader(importlib.abc.Loader):
-    """claimdiff's own loader, then the registration."""
+def _then_register(loader: Any) -> None:
+    """Make this one loader instance register the types after it runs claimdiff's ``__init__``.
 
-    def __init__(self, inner: importlib.abc.Loader) -> None:
-        self.inner = inner
+    The instance keeps its class, so everything else asks of it (resources, the source, the
+    file's path) still works; finders make a loader per module, so no other module is touched.
+    """
+    run = loader.exec_module
 
-    def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType | None:
-        return self.inner.create_module(spec)
-
-    def exec_module(self, module: ModuleType) -> None:
-        self.inner.exec_module(module)
+    def exec_module(module: ModuleType) -> None:
+        run(module)
         _register(module)
+
+    loader.exec_module = exec_module
 
 
 class _AfterImport(importlib.abc.MetaPathFinder):
@@ -70,7 +71,7 @@ class _AfterImport(importlib.abc.MetaPathFinder):
             spec: importlib.machinery.ModuleSpec | None = find(fullname, path, target) if find is not None else None
             if spec is not None:
                 if spec.loader is not None:
-                    spec.loader = _Loader(spec.loader)
+                    _then_register(spec.loader)
                 return spec
         return None
 
