@@ -271,13 +271,18 @@ def report_arrow(report: Report, table: str) -> Any:
 def write_report_parquet(report: Report, directory: str | os.PathLike[str]) -> list[str]:
     """Write every table of ``report`` as ``<directory>/<table>.parquet``; return the paths written.
 
+    >>> import os, tempfile
+    >>> from claimdiff import load_claims, reconcile
+    >>> paths = write_report_parquet(reconcile(load_claims("seeds/belgorod-2023-12-30.yaml")), tempfile.mkdtemp())
+    >>> [os.path.basename(p) for p in paths]
+    ['groups.parquet', 'flags.parquet', 'rejected.parquet', 'derived.parquet', 'claims.parquet', 'flag_claims.parquet']
+
     Raises:
         MissingExtraError: pyarrow is not installed (``pip install 'claimdiff[pyarrow]'``).
     """
-    pa = _pyarrow()
+    _pyarrow()  # the error that names the extra, if pyarrow is missing
     import pyarrow.parquet as pq  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: PLC0415
 
-    del pa
     os.makedirs(directory, exist_ok=True)
     written = []
     for table in TABLES:
