@@ -332,3 +332,14 @@ def test_the_cli_page_shows_the_real_help(monkeypatch: pytest.MonkeyPatch) -> No
         done = subprocess.run([sys.executable, "-m", "claimdiff", *args], capture_output=True, text=True,
                               check=True, env={**__import__("os").environ, "COLUMNS": "80"})
         assert done.stdout.strip() in page, args
+
+
+def test_quick_steps_print_no_progress() -> None:
+    """A step that ends before the progress delay prints nothing: progress is only for long loads."""
+    from claimdiff.cli._progress import Progress
+
+    err = io.StringIO()
+    progress = Progress(err, enabled=True, delay=3600)
+    with progress.step("reading a small file"):
+        pass
+    assert err.getvalue() == ""

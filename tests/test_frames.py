@@ -149,3 +149,15 @@ def test_without_pyarrow_the_extra_is_named(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setitem(sys.modules, "pyarrow", None)
     with pytest.raises(ImportError, match=r"claimdiff\[pyarrow\]"):
         report_arrow(_report(), "groups")
+
+
+def test_rejections_keep_the_order_of_the_rows() -> None:
+    """Rejections made by a reader before the loader (UCDP's inconsistent figures) and by the loader itself come
+    out in row order, as in a file."""
+    rows = [
+        {"id": 1, "best": 2, "low": 3, "high": 3, "date_start": "2020-01-01", "date_end": "2020-01-01", "country": "X"},
+        {"id": 2, "best": 1, "low": 1, "high": 1, "date_start": "2020-13-01", "date_end": "2020-13-01", "country": "X"},
+        {"id": 3, "best": 9, "low": 1, "high": 3, "date_start": "2020-01-01", "date_end": "2020-01-01", "country": "X"},
+    ]
+    loaded = claimdiff.read_ucdp_ged(rows)
+    assert [e.claim_id for e in loaded.rejected] == ["ucdp-ged-1", "ucdp-ged-2", "ucdp-ged-3"]

@@ -184,6 +184,8 @@ def read_mappings(
     rejected: list[ClaimFileError] = []
     chunk: list[Mapping[str, Any]] = []
     chunk_labels: list[Hashable] = []
+    # Rejections made before the loader ran, by the number of mappings before them: merged back in order.
+    ready: list[tuple[int, ClaimFileError]] = []
     cols = column_of or {}
 
     def flush() -> None:
@@ -196,22 +198,31 @@ def read_mappings(
             raise ClaimFileError(name, "$", None, f"holds a number JSON cannot carry ({e})") from e
         loaded = loads_claims_lenient(text, format="json", path=name, hedges=hedges, vocabulary=vocabulary)
         claims.extend(loaded.claims)
-        rejected.extend(_relocated(e, chunk_labels, cols, name) for e in loaded.rejected)
+        found = [(_index(e), _relocated(e, chunk_labels, cols, name)) for e in loaded.rejected]
+        merged = sorted([(pos, 0, e) for pos, e in ready] + [(pos, 1, e) for pos, e in found], key=lambda t: t[:2])
+        rejected.extend(e for _, _, e in merged)
         chunk.clear()
         chunk_labels.clear()
+        ready.clear()
 
     for label, mapping in mappings:
         if isinstance(mapping, ClaimFileError):
-            rejected.append(mapping)
+            ready.append((len(chunk), mapping))
             continue
         chunk.append(mapping)
         chunk_labels.append(label)
         if len(chunk) >= _CHUNK:
             flush()
-    if chunk:
+    if chunk or ready:
         flush()
     claims.extend(extra)
     return LoadedClaims(path=name, claims=tuple(claims), rejected=tuple(rejected))
+
+
+def _index(e: ClaimFileError) -> int:
+    """The position of the rejected mapping in its chunk (``$.claims[3]...`` is 3), or -1 for the whole chunk."""
+    m = _LOCATION.match(e.location)
+    return int(m.group(1)) if m else -1
 
 
 def _relocated(e: ClaimFileError, labels: Sequence[Hashable], column_of: Mapping[str, str], name: str) -> ClaimFileError:
