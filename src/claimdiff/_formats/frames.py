@@ -44,9 +44,16 @@ def clean_cell(value: Any) -> Any:
     >>> clean_cell(dt.datetime(2023, 12, 30))   # a naive midnight is a calendar day
     '2023-12-30'
     """
+    kind = type(value)
+    if kind is str:  # the common cases first: a table has many cells
+        return value.strip() or None
+    if kind is int:
+        return value
+    if kind is float:
+        return None if value != value else value  # NaN is the one float not equal to itself
     if value is None:
         return None
-    if type(value).__name__ in {"NAType", "NaTType"}:  # pandas' missing markers, without importing pandas
+    if kind.__name__ in {"NAType", "NaTType"}:  # pandas' missing markers, without importing pandas
         return None
     if hasattr(value, "to_pydatetime"):  # pandas.Timestamp
         value = value.to_pydatetime()
