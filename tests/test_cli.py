@@ -343,3 +343,42 @@ def test_quick_steps_print_no_progress() -> None:
     with progress.step("reading a small file"):
         pass
     assert err.getvalue() == ""
+
+
+def test_lenient_reconciles_what_can_be_read_and_lists_the_rest() -> None:
+    """--lenient keeps the good claims and reports the bad ones in 'rejected' with their reasons, instead of exit 2."""
+    text = ("claims:\n  - {id: ok, metric: killed, counted: people, value: 3, source: A}\n"
+            "  - {id: bad, metric: killed, counted: people, value: -4, source: A}\n")
+    assert run_full("check", "-", stdin=text)[0] == 2
+    code, out, _ = run_full("check", "-", "--lenient", "--format", "json", stdin=text)
+    doc = json.loads(out)
+    assert code == 0
+    assert doc["summary"]["claims"] == 1
+    assert [r["claim"] for r in doc["rejected"]] == ["bad"]
+    assert "negative" in doc["rejected"][0]["reason"]
+    _validate(doc)
+
+
+def test_data_sets_tables_are_read_by_their_readers() -> None:
+    """--input-format acled reads ACLED's CSV (here from standard input) through read_acled."""
+    acled = ("event_id_cnty,event_date,time_precision,fatalities,country,admin1,source\n"
+             "A1,2023-12-30,1,5,Syria,Idlib,SOHR\n"
+             "A2,2023-12-30,1,5,Syria,Idlib,Step\n")
+    code, out, _ = run_full("check", "-", "--input-format", "acled", "--format", "json", stdin=acled)
+    assert code == 0
+    assert [g["claims"] for g in json.loads(out)["groups"]] == [["acled-A1"], ["acled-A2"]]
+
+
+def test_ucdp_sample_from_the_command_line() -> None:
+    """`check --input-format ucdp --lenient` on the GED 23.1 sample: 987 claims reconciled, 13 events rejected with
+    their lines, and the output follows the report schema."""
+    from test_anchors import UCDP
+
+    if not UCDP.exists():
+        pytest.skip("the UCDP GED sample (../shared/data) is absent")
+    code, out, _ = run_full("check", str(UCDP), "--input-format", "ucdp", "--lenient", "--format", "json")
+    doc = json.loads(out)
+    assert code == 0
+    assert (doc["summary"]["claims"], doc["summary"]["rejected"]) == (987, 13)
+    assert all(r["reason"].startswith("line ") for r in doc["rejected"])
+    _validate(doc)

@@ -50,7 +50,7 @@ def clean_cell(value: Any) -> Any:
     if kind is int:
         return value
     if kind is float:
-        return None if value != value else value  # NaN is the one float not equal to itself
+        return None if math.isnan(value) else value
     if value is None:
         return None
     if kind.__name__ in {"NAType", "NaTType"}:  # pandas' missing markers, without importing pandas

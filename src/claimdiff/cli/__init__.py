@@ -13,21 +13,23 @@ one line to report), 130 when interrupted.
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime as dt
+import io
 import json
 import math
 import os
 import re
 import sys
 from collections.abc import Callable, Sequence
-from typing import IO, TextIO
+from typing import IO, Any, TextIO
 
 import attrs
 
 from claimdiff._core.flags import Severity
 from claimdiff._core.policy import POLICIES, policy_named
 from claimdiff._core.reconcile import reconcile
-from claimdiff._core.report import Report
+from claimdiff._core.report import Rejected, Report
 from claimdiff._extract import extract
 from claimdiff._formats.claims_file import FORMATS, LoadedClaims, dump_claims, load_claims_lenient, loads_claims_lenient
 from claimdiff._formats.documents import MAX_CHARS
@@ -58,6 +60,8 @@ EXIT_CODES = {
 }
 
 _SEVERITIES = [s.value for s in sorted(Severity, key=lambda s: s.rank)]
+#: Data sets' own tables that ``check --input-format`` reads through their readers.
+_ANCHORS = ("ucdp", "acled", "ibc", "airwars", "wikidata")
 _STDIN = "-"
 _Command = Callable[[argparse.Namespace, "_Streams"], int]
 
@@ -93,8 +97,12 @@ def _add_check(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     check.add_argument("file", metavar="FILE", help="claims file (.yaml, .yml, .json or .csv); '-' reads standard input")
     check.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
-    check.add_argument("--input-format", choices=FORMATS, default=None,
-                       help="format of FILE (default: from its suffix; YAML for standard input)")
+    check.add_argument("--input-format", choices=(*FORMATS, *_ANCHORS), default=None,
+                       help="format of FILE: a claims file, or a data set's own table (UCDP GED, ACLED, IBC, "
+                       "Airwars as CSV; a Wikidata entity as JSON) (default: from its suffix; YAML for standard input)")
+    check.add_argument("--lenient", action="store_true",
+                       help="reconcile the claims that can be read and list the others as rejected, instead of "
+                       "exiting 2")
     check.add_argument(
         "--policy", default="consensus", choices=sorted(POLICIES),
         help="how hedges are read and the best estimate is chosen (default: consensus)",
@@ -221,8 +229,38 @@ def _progress(args: argparse.Namespace, err: TextIO) -> Progress:
     return Progress(err, enabled=args.progress == "auto" and bool(isatty and isatty()))
 
 
+def _anchor_readers() -> dict[str, Callable[[Any, str | None], LoadedClaims]]:
+    from claimdiff._formats.anchors.acled import read_acled  # noqa: PLC0415 - only for these formats
+    from claimdiff._formats.anchors.minmax import read_airwars, read_ibc  # noqa: PLC0415
+    from claimdiff._formats.anchors.ucdp import read_ucdp_ged  # noqa: PLC0415
+    from claimdiff._formats.anchors.wikidata import read_wikidata  # noqa: PLC0415
+
+    return {
+        "ucdp": lambda t, n: read_ucdp_ged(t, name=n), "acled": lambda t, n: read_acled(t, name=n),
+        "ibc": lambda t, n: read_ibc(t, name=n), "airwars": lambda t, n: read_airwars(t, name=n),
+        "wikidata": lambda t, n: read_wikidata(t, name=n),
+    }
+
+
+def _load_anchor(args: argparse.Namespace, streams: _Streams) -> LoadedClaims:
+    read = _anchor_readers()[args.input_format]
+    if args.file != _STDIN:
+        return read(args.file, None)
+    text = _read_stdin(streams.stdin)
+    if args.input_format == "wikidata":
+        try:
+            return read(json.loads(text), "<stdin>")
+        except ValueError as e:
+            raise ClaimFileError("<stdin>", "$", None, f"is not JSON: {e}") from e
+    return read(list(csv.DictReader(io.StringIO(text, newline=""))), "<stdin>")
+
+
 def _load(args: argparse.Namespace, streams: _Streams, progress: Progress) -> LoadedClaims:
     hedges = policy_named(args.policy).hedges
+    if args.input_format in _ANCHORS:
+        where = "standard input" if args.file == _STDIN else terminal_safe(args.file, keep_newlines=False)
+        with progress.step(f"reading {where} as {args.input_format}"):
+            return _load_anchor(args, streams)
     if args.file == _STDIN:
         with progress.step("reading standard input"):
             text = _read_stdin(streams.stdin)
@@ -243,9 +281,13 @@ def _check(args: argparse.Namespace, streams: _Streams) -> int:
     policy = policy_named(args.policy)
     progress = _progress(args, streams.err)
     loaded = _load(args, streams, progress)
-    loaded.raise_for_rejected()
+    if not args.lenient:
+        loaded.raise_for_rejected()
     with progress.step(f"reconciling {len(loaded.claims):,} claims"):
         report = reconcile(loaded.claims, policy, relations=loaded.relations)
+    if loaded.rejected:  # --lenient: what could not be read is reported beside what reconciling rejected
+        unread = tuple(Rejected(e.claim_id or e.location, f"{e.location}: {e.reason}") for e in loaded.rejected)
+        report = attrs.evolve(report, rejected=unread + report.rejected)
     fail = _failed(report, args.fail_on)
     least = Severity(args.min_severity).rank
     shown = attrs.evolve(report, flags=tuple(f for f in report.flags if f.severity.rank >= least))
