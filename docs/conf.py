@@ -57,7 +57,7 @@ if os.environ.get("CLAIMDIFF_DOCS_ONLINE") == "1":
 else:
     intersphinx_mapping = {}
     nitpick_ignore_regex = [
-        (r"py:.*", r"(attrs|attr|pint|hypothesis|pandas|yaml|jsonschema)(\..*)?"),
+        (r"py:.*", r"(attrs|attr|pint|hypothesis|pandas|pyarrow|numpy|yaml|jsonschema)(\..*)?"),
         (r"py:.*", r"(datetime|collections\.abc|typing|types|enum|os|argparse|zoneinfo)\..*"),
         (r"py:(class|exc|obj|func|data)", (r"(ValueError|TypeError|LookupError|KeyError|AttributeError|ImportError|"
                                            r"Exception|ExceptionGroup|BaseExceptionGroup|float|int|str|bool|None|"
@@ -69,6 +69,96 @@ nitpick_ignore_regex = [
     (r"py:exc", r"InvalidArgument"),  # hypothesis.errors.InvalidArgument, named as hypothesis' docs do
     (r"py:class", r"claimdiff\._.*"),  # private modules: their public names are documented under claimdiff
 ]
+nitpick_ignore_regex.append((r"py:class", r"UnitInfo"))  # Claim.unit_info: an internal record, described in words
+python_use_unqualified_type_names = True
+
+
+def _public_paths() -> None:
+    """Document every public name under ``claimdiff``, where users import it from, not its private module.
+
+    Only this Sphinx process sees the change: the installed package keeps its real module paths.
+    """
+    for name in claimdiff.__all__:
+        obj = getattr(claimdiff, name)
+        if getattr(obj, "__module__", "").startswith("claimdiff._"):
+            # Instances (policies, tables) refuse: they keep their class's module.
+            with __import__("contextlib").suppress(AttributeError, TypeError):
+                obj.__module__ = "claimdiff"
+
+
+_public_paths()
+
+
+def _converter_type(field: object) -> str | None:
+    """What a field's converter accepts, from its first parameter's annotation ("Metric | str")."""
+    import inspect  # noqa: PLC0415
+
+    converter = getattr(field, "converter", None)
+    if converter is None:
+        return None
+    try:
+        params = list(inspect.signature(converter).parameters.values())
+    except (TypeError, ValueError):
+        return None
+    if not params or params[0].annotation is inspect.Parameter.empty:
+        return None
+    return str(params[0].annotation)
+
+
+def _attrs_signature(cls: type) -> str:
+    """The constructor of an attrs class as a user calls it: real defaults, the types converters accept."""
+    import attrs  # noqa: PLC0415
+
+    parts: list[str] = []
+    star = False
+    for f in attrs.fields(cls):
+        if not f.init:
+            continue
+        if f.kw_only and not star:
+            parts.append("*")
+            star = True
+        name = f.alias or f.name.lstrip("_")
+        kind = _converter_type(f) or (f.type if isinstance(f.type, str) else getattr(f.type, "__name__", None))
+        text = f"{name}: {kind}" if kind else name
+        if f.default is attrs.NOTHING:
+            parts.append(text)
+            continue
+        if isinstance(f.default, attrs.Factory):  # type: ignore[arg-type]
+            factory = f.default.factory  # type: ignore[union-attr]
+            shown = f"{getattr(factory, '__name__', 'factory')}()"
+        else:
+            public = [n for n in claimdiff.__all__ if getattr(claimdiff, n) is f.default]
+            shown = public[0] if public else repr(f.default)
+            if isinstance(f.default, __import__("enum").Enum):
+                shown = f"{type(f.default).__name__}.{f.default.name}"
+            if len(shown) > 40:
+                shown = "..."  # a big table: the docstring says what it is
+        parts.append(f"{text}={shown}" if not kind else f"{text} = {shown}")
+    return "(" + ", ".join(parts) + ")"
+
+
+_GROUPED = __import__("re").compile(r"^(\s+)([A-Za-z_][A-Za-z0-9_]*(?:, [A-Za-z_][A-Za-z0-9_]*)+):(\s.*)?$")
+
+
+def _split_grouped_attributes(lines: list[str]) -> None:
+    """``low, high: The interval.`` under Attributes becomes one entry per name (napoleon reads one name)."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        m = _GROUPED.match(lines[i])
+        if not m:
+            out.append(lines[i])
+            i += 1
+            continue
+        indent, names, first = m.group(1), m.group(2).split(", "), (m.group(3) or "").strip()
+        body = [first] if first else []
+        i += 1
+        while i < len(lines) and lines[i].strip() and len(lines[i]) - len(lines[i].lstrip()) > len(indent):
+            body.append(lines[i].strip())
+            i += 1
+        together = ", ".join(f"``{n}``" for n in names)
+        out.extend(f"{indent}{n}: {' '.join(body)} (One of {together}.)" for n in names)
+    lines[:] = out
 
 
 def setup(app: object) -> None:
@@ -85,6 +175,16 @@ def setup(app: object) -> None:
 
     def process(app_: object, what: str, name: str, obj: object, options: object, lines: list[str]) -> None:
         if what not in {"attribute", "property", "data"}:
+            _split_grouped_attributes(lines)
             napoleon._process_docstring(app_, what, name, obj, options, lines)  # noqa: SLF001
 
+    def signature(_app: object, what: str, _name: str, obj: object, _options: object, _sig: str | None,
+                  ret: str | None) -> tuple[str, str | None] | None:
+        import attrs  # noqa: PLC0415
+
+        if what == "class" and isinstance(obj, type) and attrs.has(obj):
+            return _attrs_signature(obj), ret
+        return None
+
     app.connect("autodoc-process-docstring", process)  # type: ignore[attr-defined]
+    app.connect("autodoc-process-signature", signature)  # type: ignore[attr-defined]

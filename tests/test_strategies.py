@@ -13,11 +13,13 @@ from hypothesis.errors import InvalidArgument
 import claimdiff
 from claimdiff import Claim, Estimate, Hedge, Period, Scope, Source, reconcile
 from claimdiff.strategies import (
+    PLANTS,
     claim_sets,
     claims,
     estimates,
     periods,
     register_type_strategies,
+    reports,
     scopes,
     sources,
     texts,
@@ -106,6 +108,10 @@ def test_reprs_show_how_a_strategy_was_built(make, expected):
     lambda: claim_sets(min_size=0),
     lambda: claim_sets(min_size=3, max_size=2),
     lambda: claim_sets(contradiction="yes"),
+    lambda: claim_sets(plant="typo"),
+    lambda: claim_sets(plant="stale", contradiction=True),
+    lambda: claim_sets(metrics="killed"),
+    lambda: reports(policies="consensus"),
     lambda: texts(min_size=0),
 ])
 def test_bad_arguments_raise_invalid_argument_at_once(make):
@@ -114,7 +120,7 @@ def test_bad_arguments_raise_invalid_argument_at_once(make):
         make()
 
 
-@pytest.mark.parametrize("cls", [Claim, Estimate, Source, Scope, Period])
+@pytest.mark.parametrize("cls", [Claim, Estimate, Source, Scope, Period, claimdiff.Report])
 def test_from_type_draws_claimdiff_types(cls):
     """st.from_type works for claimdiff's types: through the entry point once installed, else after registering."""
     register_type_strategies()  # the fallback when the package is not installed; harmless when it is
@@ -143,3 +149,75 @@ def test_importing_claimdiff_does_not_import_hypothesis():
     code = "import sys, claimdiff, claimdiff.cli; print('hypothesis' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
     assert out.strip() == "False"
+
+
+
+# -- planted findings, narrowing, reports, lazy registration ------------------------------------------------------
+
+# The claims a flag of each planted kind must name (at least one of them).
+_PLANTED_IDS = {
+    "contradiction": {"c0"}, "revision": {"planted-first", "planted-revised"},
+    "downward_revision": {"planted-first", "planted-revised"}, "stale": {"planted-early"},
+    "outlier": {"planted-outlier"}, "subtotal_mismatch": {"planted-whole", "planted-adults", "planted-children"},
+    "part_exceeds_whole": {"planted-part"},
+}
+
+
+@pytest.mark.parametrize("kind", PLANTS)
+def test_every_planted_finding_is_found(kind):
+    """For each kind claim_sets can plant, reconciling flags that kind, naming a planted claim."""
+    assert set(_PLANTED_IDS) == set(PLANTS)
+
+    @given(claim_sets(plant=kind, max_size=5))
+    def check(cs):
+        report = reconcile(cs)
+        found = [f for f in report.conflicts if "outlier" in f.tags] if kind == "outlier" else report.flags_of(kind)
+        named = {cid for f in found for cid in f.claims}
+        assert named & _PLANTED_IDS[kind], (kind, [c.estimate.describe() for c in cs])
+
+    check()
+
+
+@given(claim_sets(plant=None, contradiction=False, metrics=st.just("injured"),
+                  scopes=st.just(Scope(place="Gaza", counted="people", event="strike")),
+                  sources=st.sampled_from(["OCHA", "Ministry of Health", "WHO", "AP", "AFP", "Reuters", "BBC",
+                                           "CNN", "Al Jazeera"]).map(Source)))
+def test_claim_sets_can_be_narrowed(cs):
+    """metrics=, scopes= and sources= narrow every claim of a set; origins stay distinct."""
+    assert {c.metric.name for c in cs} == {"injured"}
+    assert {c.scope.place for c in cs} == {("Gaza",)}
+    assert len({c.origin for c in cs}) == len(cs)
+    assert not reconcile(cs).has_contradiction
+
+
+@given(reports())
+def test_reports_are_consistent(report):
+    """Drawn reports hold together: each reconciled claim in exactly one group, flags and group members naming
+    claims of the report, the summary counting what is there."""
+    ids = [c.id for c in report.claims]
+    grouped = [cid for g in report.groups for cid in g.claims]
+    assert sorted(grouped) == sorted(ids)
+    known = set(ids) | {r.claim_id for r in report.rejected}
+    assert all(set(f.claims) <= known for f in report.flags)
+    for g in report.groups:
+        assert set(g.supporting) | set(g.dissenting) <= set(g.claims)
+    assert report.to_dict()["summary"]["flags"] == len(report.flags)
+
+
+def test_importing_hypothesis_does_not_import_claimdiff():
+    """The entry point is lazy: a process that imports hypothesis but not claimdiff never loads claimdiff, and one
+    that imports claimdiff afterwards still gets from_type(Claim) and from_type(Report)."""
+    code = (
+        "import sys\n"
+        "import hypothesis\n"
+        "print('claimdiff' in sys.modules)\n"
+        "from hypothesis import given, settings, strategies as st\n"
+        "import claimdiff\n"
+        "@settings(max_examples=10)\n"
+        "@given(st.from_type(claimdiff.Claim), st.from_type(claimdiff.Report))\n"
+        "def t(c, r): assert isinstance(c, claimdiff.Claim) and isinstance(r, claimdiff.Report)\n"
+        "t()\n"
+        "print('ok')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    assert out.split() == ["False", "ok"]

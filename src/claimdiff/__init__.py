@@ -26,6 +26,11 @@ from claimdiff._core.truth import (
     discover,
 )
 from claimdiff._extract import Candidate, extract
+from claimdiff._formats.anchors.acled import read_acled
+from claimdiff._formats.anchors.claimreview import claimreview_jsonld
+from claimdiff._formats.anchors.minmax import read_airwars, read_ibc
+from claimdiff._formats.anchors.ucdp import read_ucdp_ged
+from claimdiff._formats.anchors.wikidata import read_wikidata, wikidata_statements
 from claimdiff._formats.claims_file import (
     FORMATS,
     LoadedClaims,
@@ -35,6 +40,9 @@ from claimdiff._formats.claims_file import (
     loads_claims,
     loads_claims_lenient,
 )
+from claimdiff._formats.export import TABLES as REPORT_TABLES
+from claimdiff._formats.export import report_arrow, report_schema, write_report_parquet
+from claimdiff._formats.frames import claims_from_dataframe
 from claimdiff._model.aliases import SOURCE_ALIASES, canonical_source
 from claimdiff._model.claim import Claim, Scope, Source, SourceKind, place_path
 from claimdiff._model.composite import Composite, composite_claims, parse_composite
@@ -67,6 +75,7 @@ __all__ = [
     "DEFAULT_VOCABULARY",
     "FORMATS",
     "POLICIES",
+    "REPORT_TABLES",
     "SOURCE_ALIASES",
     "Candidate",
     "Claim",
@@ -121,6 +130,8 @@ __all__ = [
     "Vocabulary",
     "Withdrawal",
     "canonical_source",
+    "claimreview_jsonld",
+    "claims_from_dataframe",
     "composite_claims",
     "discover",
     "dump_claims",
@@ -134,6 +145,15 @@ __all__ = [
     "place_key",
     "place_path",
     "policy_named",
+    "read_acled",
+    "read_airwars",
+    "read_ibc",
+    "read_ucdp_ged",
+    "read_wikidata",
     "reconcile",
     "relative_gap",
+    "report_arrow",
+    "report_schema",
+    "wikidata_statements",
+    "write_report_parquet",
 ]

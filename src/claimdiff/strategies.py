@@ -19,9 +19,11 @@ Test your own code with them:
 ...     assert not reconcile(claims).has_contradiction
 >>> test_agreeing_claims_never_contradict()
 
-After ``pip install claimdiff``, :func:`hypothesis.strategies.from_type` knows
-claimdiff's types too (through hypothesis' ``hypothesis`` entry point, which
-calls :func:`register_type_strategies`):
+Once claimdiff is installed, :func:`hypothesis.strategies.from_type` knows
+claimdiff's types too (``Claim``, ``Estimate``, ``Source``, ``Scope``, ``Period`` and
+``Report``), through hypothesis' ``hypothesis`` entry point. The entry point is lazy:
+``import hypothesis`` alone does not import claimdiff; the types are registered when
+claimdiff is imported, and each strategy is built when a test first asks for it.
 
 >>> from hypothesis import strategies as st
 >>> from claimdiff import Claim
@@ -41,16 +43,19 @@ import math
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from claimdiff._core.report import Report
 from claimdiff._model.claim import Claim, Scope, Source, SourceKind
 from claimdiff._model.estimate import Estimate, Hedge
 from claimdiff._model.period import Period
 from claimdiff._model.vocabulary import Metric
 
 __all__ = [
-    "claim_sets", "claims", "estimates", "periods", "register_type_strategies", "scopes", "sources", "texts",
+    "PLANTS", "claim_sets", "claims", "estimates", "periods", "register_type_strategies", "reports", "scopes",
+    "sources", "texts",
 ]
 
 _BASE_DAY = dt.date(2023, 12, 25)
@@ -348,20 +353,49 @@ def claims(
     return _claims(**_explicit(claims, locals()))
 
 
-# -- claim sets with planted agreement or contradiction --------------------------------------------
+# -- claim sets with planted findings ------------------------------------------------------------
+
+#: What :func:`claim_sets` can plant, each a flag kind a correct reconciler must report.
+PLANTS = (
+    "contradiction", "revision", "downward_revision", "stale", "outlier", "subtotal_mismatch", "part_exceeds_whole",
+)
+_CUMULATIVE = ("killed", "launched")
+
+
+def _day(offset: int) -> Period:
+    return Period.day(_BASE_DAY + dt.timedelta(days=offset))
 
 
 @st.composite
 @_named("claim_sets")
 def _claim_sets(
-    draw: st.DrawFn, *, min_size: int = 1, max_size: int = 8, contradiction: bool | None = None
+    draw: st.DrawFn,
+    *,
+    min_size: int = 1,
+    max_size: int = 8,
+    contradiction: bool | None = None,
+    plant: str | None = None,
+    metrics: st.SearchStrategy[str] | None = None,
+    scopes: st.SearchStrategy[Scope] | None = None,
+    sources: st.SearchStrategy[Source] | None = None,
 ) -> list[Claim]:
-    if contradiction is None:
+    if plant is None and contradiction is None:
         contradiction = draw(st.booleans())
-    n = draw(st.integers(min_size, max_size))
-    scope = draw(scopes())
-    metric = draw(st.sampled_from(["killed", "launched", "population"]))
-    day = Period.day(_BASE_DAY)
+    if contradiction:
+        plant = "contradiction"
+    n = draw(st.integers(max(min_size, 3) if plant == "outlier" else min_size, max(max_size, 3 if plant == "outlier" else 1)))
+    g = globals()
+    scope = draw(scopes if scopes is not None else g["scopes"]())
+    if plant in ("subtotal_mismatch", "part_exceeds_whole"):
+        scope = Scope(place=scope.place, counted="people", event=scope.event)
+    default_metrics = _CUMULATIVE if plant in ("revision", "downward_revision", "stale") else (
+        "killed", "launched", "population")
+    metric = draw(metrics if metrics is not None else st.sampled_from(default_metrics))
+    if sources is not None:
+        origins = draw(st.lists(sources, min_size=n, max_size=n, unique_by=lambda s: s.key))
+    else:
+        origins = [Source(f"origin {i}") for i in range(n)]
+    day = _day(0)
     truth = draw(st.integers(10, 1000))
     out: list[Claim] = []
     for i in range(n):
@@ -371,50 +405,145 @@ def _claim_sets(
             Estimate.exact(truth), Estimate.at_least(below), Estimate.at_most(above), Estimate.between(below, above),
             Estimate.about(truth),
         ]))
-        out.append(Claim(id=f"c{i}", metric=metric, estimate=est, scope=scope, source=Source(f"origin {i}"),
-                         stated=day))
-    if contradiction:
-        # The first claim pins the true value, so a claim far above it must conflict.
-        out[0] = Claim(id="c0", metric=metric, estimate=Estimate.exact(truth), scope=scope, source=Source("origin 0"),
+        out.append(Claim(id=f"c{i}", metric=metric, estimate=est, scope=scope, source=origins[i], stated=day))
+    if plant is None:
+        return out
+
+    def planted(suffix: str, estimate: Estimate, *, counted: str | None = None, stated: Period = day,
+                source: str | None = None) -> Claim:
+        where = scope if counted is None else Scope(place=scope.place, counted=counted, event=scope.event)
+        return Claim(id=f"planted-{suffix}", metric=metric, estimate=estimate, scope=where,
+                     source=Source(source or f"planted {suffix}"), stated=stated)
+
+    k = draw(st.integers(1, 50))
+    if plant in ("contradiction", "part_exceeds_whole"):
+        # The first claim pins the true value, so a claim far above it (or a part above it) must conflict.
+        out[0] = Claim(id="c0", metric=metric, estimate=Estimate.exact(truth), scope=scope, source=origins[0],
                        stated=day)
-        far = truth * draw(st.integers(3, 50))
-        out.append(Claim(id=f"c{n}", metric=metric, estimate=Estimate.at_least(far), scope=scope,
-                         source=Source(f"origin {n}"), stated=day))
+        if plant == "contradiction":
+            far = truth * draw(st.integers(3, 50))
+            out.append(Claim(id=f"c{n}", metric=metric, estimate=Estimate.at_least(far), scope=scope,
+                             source=Source(f"origin {n}") if sources is None else Source(f"planted far {n}"),
+                             stated=day))
+        else:
+            out.append(planted("part", Estimate.exact(truth + k), counted="children"))
+    elif plant in ("revision", "downward_revision"):
+        first, later = (truth, truth + k) if plant == "revision" else (truth + k, truth)
+        out.append(planted("first", Estimate.exact(first), source="planted reviser", stated=_day(1)))
+        out.append(planted("revised", Estimate.exact(later), source="planted reviser", stated=_day(2)))
+    elif plant == "stale":
+        out.append(planted("early", Estimate.exact(truth), stated=_day(-2)))
+        out.append(planted("later", Estimate.exact(truth + k), stated=_day(2)))
+    elif plant == "outlier":
+        out = [attrs.evolve(c, estimate=Estimate.exact(truth)) for c in out]
+        out.append(planted("outlier", Estimate.exact(truth * draw(st.integers(1000, 10_000)))))
+    elif plant == "subtotal_mismatch":
+        out.append(planted("whole", Estimate.exact(truth)))
+        # Each part fits within the whole (else that part alone exceeds it); only their sum does not.
+        adults = draw(st.integers(1, truth))
+        over = draw(st.integers(1, adults))
+        out.append(planted("adults", Estimate.exact(adults), counted="adults", source="planted parts"))
+        out.append(planted("children", Estimate.exact(truth - adults + over), counted="children",
+                           source="planted parts"))
     return out
 
 
 def claim_sets(
-    *, min_size: int = 1, max_size: int = 8, contradiction: bool | None = None
+    *,
+    min_size: int = 1,
+    max_size: int = 8,
+    contradiction: bool | None = None,
+    plant: str | None = None,
+    metrics: st.SearchStrategy[str] | None = None,
+    scopes: st.SearchStrategy[Scope] | None = None,
+    sources: st.SearchStrategy[Source] | None = None,
 ) -> st.SearchStrategy[list[Claim]]:
-    """Claims about one figure, stated on one day by independent origins, with a planted answer.
+    """Claims about one figure from independent origins, with a planted answer a correct reconciler must find.
 
-    With ``contradiction=False`` every claim allows one planted true value, so a
-    correct reconciler finds no contradiction. With ``contradiction=True`` the
-    first claim states that value exactly and one more claim is planted far
-    above it, so a correct reconciler must find one.
+    The claims ``c0``, ``c1``, ... are stated on one day and all allow one planted true value.
+    With ``contradiction=False`` (and no ``plant``) that is all, so a correct reconciler finds no
+    contradiction. ``plant`` adds claims (ids ``planted-...``) that a correct reconciler must flag
+    with that kind:
+
+    - ``"contradiction"`` (also ``contradiction=True``): ``c0`` states the truth exactly and one
+      more claim is far above it.
+    - ``"revision"`` / ``"downward_revision"``: one origin states a figure, then a higher / lower one
+      a day later (the metric is cumulative).
+    - ``"stale"``: a figure overtaken two days later by a higher one from another origin.
+    - ``"outlier"``: at least three origins state the truth; one more states it 1,000 to 10,000 times over.
+    - ``"subtotal_mismatch"``: people = the truth, but adults + children from another origin add up to more.
+    - ``"part_exceeds_whole"``: ``c0`` pins people at the truth; children from another origin exceed it.
 
     >>> from hypothesis import given
     >>> from claimdiff import reconcile
-    >>> @given(claim_sets(contradiction=True))
-    ... def test_a_planted_contradiction_is_found(cs):
-    ...     assert reconcile(cs).has_contradiction
-    >>> test_a_planted_contradiction_is_found()
+    >>> @given(claim_sets(plant="stale", metrics=st.just("killed")))
+    ... def test_a_stale_toll_is_found(cs):
+    ...     assert "planted-early" in {cid for f in reconcile(cs).flags_of("stale") for cid in f.claims}
+    >>> test_a_stale_toll_is_found()
 
     Args:
-        min_size: Fewest claims (before the planted contradiction).
-        max_size: Most claims (before the planted contradiction).
-        contradiction: Plant a contradiction (``True``), plant agreement
-            (``False``), or draw either (``None``).
+        min_size: Fewest agreeing claims (before the planted ones).
+        max_size: Most agreeing claims (before the planted ones).
+        contradiction: Plant a contradiction (``True``), plant agreement (``False``), or draw either
+            (``None``, when ``plant`` is not given either).
+        plant: One of :data:`PLANTS`, or ``None``.
+        metrics: Strategy for the metric (default: killed, launched or population; cumulative
+            ones for revisions and stale figures).
+        scopes: Strategy for the scope (default: :func:`scopes`; arithmetic plants count people).
+        sources: Strategy for the origins of ``c0``, ``c1``, ...; drawn distinct by name, so it
+            must offer at least ``max_size`` names (default: ``origin 0``, ``origin 1``, ...).
 
     Raises:
-        InvalidArgument: Unless ``1 <= min_size <= max_size``, or
-            ``contradiction`` is not ``True``, ``False`` or ``None``.
+        InvalidArgument: Unless ``1 <= min_size <= max_size``; ``contradiction`` is not
+            ``True``, ``False`` or ``None``; ``plant`` is not in :data:`PLANTS` or contradicts
+            ``contradiction``; or a narrowing argument is not a strategy.
     """
     _check_int("min_size", min_size, minimum=1)
     _check_int("max_size", max_size, minimum=min_size)
     if contradiction not in (True, False, None):
         raise InvalidArgument(f"contradiction={contradiction!r} must be True, False or None")
+    if plant is not None and plant not in PLANTS:
+        raise InvalidArgument(f"plant={plant!r} must be one of {', '.join(PLANTS)} or None")
+    if plant is not None and contradiction is not None and (contradiction != (plant == "contradiction")):
+        raise InvalidArgument(f"plant={plant!r} and contradiction={contradiction!r} disagree; give one of them")
+    for name in ("metrics", "scopes", "sources"):
+        _check_strategy(name, locals()[name])
     return _claim_sets(**_explicit(claim_sets, locals()))
+
+
+# -- reports ------------------------------------------------------------------------------------
+
+
+def reports(
+    *,
+    claims: st.SearchStrategy[list[Claim]] | None = None,
+    policies: st.SearchStrategy[str] | None = None,
+) -> st.SearchStrategy[Report]:
+    """Reports as :func:`claimdiff.reconcile` makes them, so consistent by construction.
+
+    Every reconciled claim is in one group, and every flag names claims of the report.
+
+    >>> from hypothesis import given
+    >>> @given(reports())
+    ... def test_every_claim_is_grouped_once(report):
+    ...     assert sorted(c for g in report.groups for c in g.claims) == sorted(c.id for c in report.claims)
+    >>> test_every_claim_is_grouped_once()
+
+    Args:
+        claims: Strategy for the claims reconciled (default: :func:`claim_sets` with any plant,
+            or a few arbitrary :func:`claims`).
+        policies: Strategy for the policy name (default: any of :data:`claimdiff.POLICIES`).
+    """
+    _check_strategy("claims", claims)
+    _check_strategy("policies", policies)
+    from claimdiff._core.policy import POLICIES  # noqa: PLC0415 - keep this module's imports few
+    from claimdiff._core.reconcile import reconcile  # noqa: PLC0415
+
+    chosen = claims if claims is not None else (
+        st.sampled_from((None, *PLANTS)).flatmap(lambda p: claim_sets(plant=p, max_size=5))
+        | st.lists(globals()["claims"](), max_size=5)
+    )
+    return st.builds(reconcile, chosen, policies if policies is not None else st.sampled_from(sorted(POLICIES)))
 
 
 # -- st.from_type --------------------------------------------------------------------------------
@@ -424,13 +553,13 @@ def register_type_strategies() -> None:
     """Make :func:`hypothesis.strategies.from_type` draw claimdiff's types with these strategies.
 
     Registers :class:`~claimdiff.Claim`, :class:`~claimdiff.Estimate`,
-    :class:`~claimdiff.Source`, :class:`~claimdiff.Scope` and
-    :class:`~claimdiff.Period`. Installing claimdiff does this for you through
-    hypothesis' ``hypothesis`` entry point; calling it again is harmless.
+    :class:`~claimdiff.Source`, :class:`~claimdiff.Scope`, :class:`~claimdiff.Period`
+    and :class:`~claimdiff.Report`. Installing claimdiff does this for you, lazily (see
+    the module docstring); calling it again is harmless.
     """
     st.register_type_strategy(Claim, claims())
     st.register_type_strategy(Estimate, estimates())
     st.register_type_strategy(Source, sources())
     st.register_type_strategy(Scope, scopes())
     st.register_type_strategy(Period, periods())
-
+    st.register_type_strategy(Report, reports())

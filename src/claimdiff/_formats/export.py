@@ -1,47 +1,297 @@
-"""A report as pandas tables (the ``pandas`` extra), imported only when asked for."""
+"""A report as flat tables: pandas DataFrames (the ``pandas`` extra), Arrow tables and Parquet (``pyarrow``).
+
+Every table has fixed columns of fixed types whatever the data, so a script that reads one
+report reads them all: text is pandas' ``string`` dtype, counts are ``Int64``, figures are
+``Float64`` (an unbounded side is ``±inf``; a group with no feasible value has ``<NA>``),
+instants are ``datetime64[us, UTC]``,
+flags are ``boolean``, ``severity`` is an ordered categorical (``info < warning < error``),
+and lists are flattened: a group's claims are rows of the ``claims`` table (each with its
+``group`` and ``status``), a flag's claims are rows of ``flag_claims``.
+"""
 
 from __future__ import annotations
 
+import json
+import math
+import os
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from claimdiff._core.flags import FlagKind, Severity
 from claimdiff.exceptions import MissingExtraError
 
 if TYPE_CHECKING:
     from claimdiff._core.report import Report
 
-__all__ = ["TABLES", "report_frame"]
+__all__ = ["TABLES", "report_arrow", "report_columns", "report_frame", "report_schema", "write_report_parquet"]
 
-#: The tables a report exports, each the list of that name in :meth:`Report.to_dict`.
-TABLES = ("groups", "flags", "rejected", "derived")
+#: Where the report's JSON Schema lives inside the package.
+REPORT_SCHEMA_RESOURCE = "schema/report.schema.json"
+
+
+def report_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of :meth:`Report.to_dict` and ``claimdiff check --format json``.
+
+    Objects are open and ``kind`` is any lower-case name, so a report from a later release of
+    the same contract version, with new keys or new flag kinds, still validates.
+
+    >>> schema = report_schema()
+    >>> schema["properties"]["version"], schema["$defs"]["flag"]["properties"]["kind"]["type"]
+    ({'const': 1}, 'string')
+    """
+    from importlib.resources import files  # noqa: PLC0415 - only when asked for
+
+    text = files("claimdiff").joinpath(REPORT_SCHEMA_RESOURCE).read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+#: The tables a report exports: one row per group, flag, rejected claim, derived figure, claim, and claim of a flag.
+TABLES = ("groups", "flags", "rejected", "derived", "claims", "flag_claims")
+
+#: Severities from least to most serious: the order of the ``severity`` categories.
+SEVERITY_ORDER = tuple(s.value for s in sorted(Severity, key=lambda s: s.rank))
+
+# Column types: "str", "int", "float", "bool", "severity", "kind", "time" (UTC instant).
+_SCHEMA: Mapping[str, tuple[tuple[str, str], ...]] = {
+    "groups": (
+        ("id", "str"), ("metric", "str"), ("counted", "str"), ("place", "str"), ("event", "str"), ("period", "str"),
+        ("dimension", "str"), ("cumulative", "bool"), ("unit", "str"), ("feasible", "bool"), ("low", "float"),
+        ("high", "float"), ("low_closed", "bool"), ("high_closed", "bool"), ("consensus_low", "float"),
+        ("consensus_high", "float"), ("best", "float"), ("n_claims", "int"), ("n_supporting", "int"),
+        ("n_dissenting", "int"), ("n_superseded", "int"), ("n_stale", "int"), ("origins", "int"),
+        ("worst_severity", "severity"), ("n_flags", "int"), ("verdict", "str"), ("corroboration", "str"),
+        ("n_withdrawn", "int"), ("best_rule", "str"), ("stated_low", "float"), ("stated_high", "float"),
+    ),
+    "flags": (
+        ("flag", "int"), ("kind", "kind"), ("severity", "severity"), ("group", "str"), ("n_claims", "int"),
+        ("claims", "str"), ("message", "str"), ("gap", "float"), ("relative_gap", "float"), ("unit", "str"),
+        ("tags", "str"),
+    ),
+    "rejected": (("claim", "str"), ("reason", "str")),
+    "derived": (
+        ("metric", "str"), ("counted", "str"), ("place", "str"), ("event", "str"), ("group", "str"),
+        ("low", "float"), ("high", "float"), ("claims", "str"), ("relations", "str"), ("message", "str"),
+    ),
+    "claims": (
+        ("id", "str"), ("group", "str"), ("status", "str"), ("metric", "str"), ("counted", "str"), ("place", "str"),
+        ("event", "str"), ("value", "str"), ("hedge", "str"), ("low", "float"), ("high", "float"),
+        ("low_closed", "bool"), ("high_closed", "bool"), ("unit", "str"), ("period", "str"),
+        ("period_start", "time"), ("period_end", "time"), ("stated", "str"), ("stated_start", "time"),
+        ("stated_end", "time"), ("source", "str"), ("source_kind", "str"), ("source_party", "str"), ("via", "str"),
+        ("origin", "str"), ("part_of", "str"), ("note", "str"),
+    ),
+    "flag_claims": (("flag", "int"), ("kind", "kind"), ("severity", "severity"), ("claim", "str")),
+}
+
+#: What joins the names of a list flattened into one text cell ("a; b").
+LIST_SEPARATOR = "; "
+
+
+def report_columns(report: Report, table: str) -> dict[str, list[Any]]:
+    """One table of ``report`` as plain Python columns: the data behind :func:`report_frame` and :func:`report_arrow`.
+
+    >>> from claimdiff import Claim, Scope, reconcile
+    >>> report = reconcile([Claim(id="a", metric="killed", estimate="at least 14", scope=Scope(counted="people"),
+    ...                           source="MoD")])
+    >>> cols = report_columns(report, "claims")
+    >>> cols["id"], cols["group"], cols["status"], cols["low"], cols["high"]
+    (['a'], ['g1'], ['supporting'], [14.0], [inf])
+
+    Raises:
+        ValueError: ``table`` is not one of :data:`TABLES`.
+    """
+    if table not in TABLES:
+        raise ValueError(f"table must be one of {', '.join(TABLES)} (got {table!r})")
+    rows = _ROWS[table](report)
+    return {name: [row[name] for row in rows] for name, _kind in _SCHEMA[table]}
+
+
+def _bound(v: float | None, feasible: bool, side: float) -> float | None:
+    if not feasible:
+        return None
+    return side if v is None else float(v)
+
+
+def _group_rows(report: Report) -> list[dict[str, Any]]:
+    worst: dict[str | None, Severity] = {}
+    count: dict[str | None, int] = {}
+    for f in report.flags:
+        count[f.group] = count.get(f.group, 0) + 1
+        if f.group not in worst or f.severity.rank > worst[f.group].rank:
+            worst[f.group] = f.severity
+    out = []
+    for g in report.groups:
+        w = worst.get(g.id)
+        out.append({
+            "id": g.id, "metric": g.metric, "counted": g.counted, "place": " > ".join(g.place) or None,
+            "event": g.event, "period": g.period, "dimension": g.dimension, "cumulative": g.cumulative,
+            "unit": g.unit, "feasible": g.feasible, "low": _bound(g.low, g.feasible, -math.inf),
+            "high": _bound(g.high, g.feasible, math.inf), "low_closed": g.low_closed, "high_closed": g.high_closed,
+            "consensus_low": _bound(g.consensus_low, g.feasible, -math.inf),
+            "consensus_high": _bound(g.consensus_high, g.feasible, math.inf), "best": g.best,
+            "n_claims": len(g.claims), "n_supporting": len(g.supporting), "n_dissenting": len(g.dissenting),
+            "n_superseded": len(g.superseded), "n_stale": len(g.stale), "origins": g.origins,
+            "worst_severity": None if w is None else w.value, "n_flags": count.get(g.id, 0),
+            "verdict": g.verdict, "corroboration": g.corroboration, "n_withdrawn": len(g.withdrawn),
+            "best_rule": g.best_rule, "stated_low": g.stated_low, "stated_high": g.stated_high,
+        })
+    return out
+
+
+def _flag_rows(report: Report) -> list[dict[str, Any]]:
+    return [
+        {"flag": i, "kind": f.kind.value, "severity": f.severity.value, "group": f.group, "n_claims": len(f.claims),
+         "claims": LIST_SEPARATOR.join(f.claims), "message": f.message, "gap": f.gap, "relative_gap": f.relative_gap,
+         "unit": f.unit, "tags": LIST_SEPARATOR.join(f.tags)}
+        for i, f in enumerate(report.flags)
+    ]
+
+
+def _flag_claim_rows(report: Report) -> list[dict[str, Any]]:
+    return [
+        {"flag": i, "kind": f.kind.value, "severity": f.severity.value, "claim": cid}
+        for i, f in enumerate(report.flags) for cid in f.claims
+    ]
+
+
+def _rejected_rows(report: Report) -> list[dict[str, Any]]:
+    return [{"claim": r.claim_id, "reason": r.reason} for r in report.rejected]
+
+
+def _derived_rows(report: Report) -> list[dict[str, Any]]:
+    return [
+        {"metric": d.metric, "counted": d.counted, "place": " > ".join(d.place) or None, "event": d.event,
+         "group": d.group, "low": d.low, "high": math.inf if d.high is None else d.high,
+         "claims": LIST_SEPARATOR.join(d.claims), "relations": LIST_SEPARATOR.join(d.relations), "message": d.message}
+        for d in report.derived
+    ]
+
+
+def _claim_rows(report: Report) -> list[dict[str, Any]]:
+    status: dict[str, tuple[str, str]] = {}
+    for g in report.groups:
+        for cid in g.claims:
+            status[cid] = (g.id, "supporting")
+        for name, ids in (("dissenting", g.dissenting), ("superseded", g.superseded), ("stale", g.stale),
+                          ("withdrawn", g.withdrawn)):
+            for cid in ids:
+                status[cid] = (g.id, name)
+    out = []
+    for c in report.claims:
+        group, state = status.get(c.id, (None, None))
+        out.append({
+            "id": c.id, "group": group, "status": state, "metric": c.metric.name, "counted": c.scope.counted,
+            "place": c.scope.place_text() or None, "event": c.scope.event, "value": c.estimate.describe(),
+            "hedge": c.estimate.hedge.value, "low": c.low, "high": c.high, "low_closed": c.low_closed,
+            "high_closed": c.high_closed, "unit": c.unit_info.canonical,
+            "period": None if c.period is None else c.period.isoformat(),
+            "period_start": None if c.period is None else c.period.start_ts,
+            "period_end": None if c.period is None else c.period.end_ts,
+            "stated": None if c.stated is None else c.stated.isoformat(),
+            "stated_start": None if c.stated is None else c.stated.start_ts,
+            "stated_end": None if c.stated is None else c.stated.end_ts,
+            "source": c.source.name, "source_kind": c.source.kind.value, "source_party": c.source.party,
+            "via": LIST_SEPARATOR.join(s.name for s in c.via) or None, "origin": c.origin, "part_of": c.part_of,
+            "note": c.note,
+        })
+    return out
+
+
+_ROWS: Mapping[str, Callable[[Report], list[dict[str, Any]]]] = {
+    "groups": _group_rows, "flags": _flag_rows, "rejected": _rejected_rows, "derived": _derived_rows,
+    "claims": _claim_rows, "flag_claims": _flag_claim_rows,
+}
 
 
 def report_frame(report: Report, table: str) -> Any:
-    """One table of ``report`` as a :class:`pandas.DataFrame`, one row per item, columns as in the JSON contract.
+    """One table of ``report`` as a :class:`pandas.DataFrame` with fixed columns and dtypes (see the module docstring).
 
     Raises:
         ValueError: ``table`` is not one of :data:`TABLES`.
         MissingExtraError: pandas is not installed; the message names the extra to install.
     """
-    if table not in TABLES:
-        raise ValueError(f"table must be one of {', '.join(TABLES)} (got {table!r})")
+    columns = report_columns(report, table)
     try:
         import pandas as pd  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: PLC0415
     except ImportError as e:
         raise MissingExtraError("Report.to_dataframe()", "pandas") from e
-    rows = report.to_dict()[table]
-    columns = _COLUMNS[table]
-    return pd.DataFrame(rows, columns=columns)
+    data: dict[str, Any] = {}
+    for name, kind in _SCHEMA[table]:
+        values = columns[name]
+        if kind == "time":
+            seconds = pd.array(values, dtype="Float64")
+            data[name] = pd.to_datetime(seconds, unit="s", utc=True).astype("datetime64[us, UTC]")
+        elif kind in ("severity", "kind"):
+            cats = SEVERITY_ORDER if kind == "severity" else tuple(k.value for k in FlagKind)
+            data[name] = pd.Categorical(values, categories=cats, ordered=kind == "severity")
+        else:
+            data[name] = pd.array(values, dtype=_PANDAS[kind])
+    return pd.DataFrame(data, columns=[name for name, _ in _SCHEMA[table]])
 
 
-# Columns are fixed, so an empty table still has them.
-_COLUMNS = {
-    "groups": [
-        "id", "metric", "counted", "place", "event", "period", "dimension", "cumulative", "unit", "low", "high",
-        "low_closed", "high_closed", "feasible", "consensus_low", "consensus_high", "best", "claims", "supporting",
-        "dissenting", "superseded", "stale", "origins", "verdict", "corroboration", "withdrawn", "best_rule",
-        "stated_low", "stated_high",
-    ],
-    "flags": ["kind", "severity", "claims", "group", "message", "gap", "relative_gap", "unit", "tags"],
-    "rejected": ["claim", "reason"],
-    "derived": ["metric", "counted", "place", "event", "group", "low", "high", "claims", "relations", "message"],
-}
+_PANDAS = {"str": "string", "int": "Int64", "float": "Float64", "bool": "boolean"}
+
+
+def _pyarrow() -> Any:
+    try:
+        import pyarrow as pa  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: PLC0415
+    except ImportError as e:
+        raise MissingExtraError("Arrow and Parquet export", "pyarrow") from e
+    return pa
+
+
+def report_arrow(report: Report, table: str) -> Any:
+    """One table of ``report`` as a ``pyarrow.Table``, with the same columns as :meth:`Report.to_dataframe`.
+
+    Severity and kind are dictionary-encoded text; instants are UTC timestamps in microseconds.
+
+    >>> from claimdiff import load_claims, reconcile
+    >>> table = report_arrow(reconcile(load_claims("seeds/belgorod-2023-12-30.yaml")), "flags")
+    >>> table.num_rows, str(table.schema.field("severity").type.value_type)
+    (2, 'string')
+
+    Raises:
+        ValueError: ``table`` is not one of :data:`REPORT_TABLES`.
+        MissingExtraError: pyarrow is not installed (``pip install 'claimdiff[pyarrow]'``).
+    """
+    columns = report_columns(report, table)
+    pa = _pyarrow()
+    types = {
+        "str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(),
+        "time": pa.timestamp("us", tz="UTC"),
+    }
+    arrays = []
+    for name, kind in _SCHEMA[table]:
+        values = columns[name]
+        if kind == "time":
+            values = [None if v is None else round(v * 1_000_000) for v in values]
+            arrays.append(pa.array(values, type=pa.int64()).cast(types["time"]))
+        elif kind in ("severity", "kind"):
+            arrays.append(pa.array(values, type=pa.string()).dictionary_encode())
+        else:
+            arrays.append(pa.array(values, type=types[kind]))
+    return pa.Table.from_arrays(arrays, names=[name for name, _ in _SCHEMA[table]])
+
+
+def write_report_parquet(report: Report, directory: str | os.PathLike[str]) -> list[str]:
+    """Write every table of ``report`` as ``<directory>/<table>.parquet``; return the paths written.
+
+    >>> import os, tempfile
+    >>> from claimdiff import load_claims, reconcile
+    >>> paths = write_report_parquet(reconcile(load_claims("seeds/belgorod-2023-12-30.yaml")), tempfile.mkdtemp())
+    >>> [os.path.basename(p) for p in paths]
+    ['groups.parquet', 'flags.parquet', 'rejected.parquet', 'derived.parquet', 'claims.parquet', 'flag_claims.parquet']
+
+    Raises:
+        MissingExtraError: pyarrow is not installed (``pip install 'claimdiff[pyarrow]'``).
+    """
+    _pyarrow()  # the error that names the extra, if pyarrow is missing
+    import pyarrow.parquet as pq  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: PLC0415
+
+    os.makedirs(directory, exist_ok=True)
+    written = []
+    for table in TABLES:
+        path = os.path.join(os.fspath(directory), f"{table}.parquet")
+        pq.write_table(report_arrow(report, table), path)
+        written.append(path)
+    return written
