@@ -283,3 +283,15 @@ def test_event_names_are_not_places() -> None:
     """"in the Easter bombings" names an event, not a place; "in the Gaza war" still names Gaza."""
     assert read("Some 260 people were killed in the Easter bombings.")[0][5] == ""
     assert read("At least 40 people were injured in the Kharkiv strikes.")[0][5] == "Ukraine > Kharkiv Oblast > Kharkiv"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Fighting has forced some 20,000 people to flee.", ("displaced", "people", "[18000, 22000]")),
+    ("The quake left 300 people homeless.", ("displaced", "people", "[300, 300]")),
+    ("Nearly 200 people have been treated for injuries.", ("injured", "people", "[180, 200)")),
+    ("The number of displaced people has reached 14,000.", ("displaced", "people", "[14000, 14000]")),
+    ("Some 45 homeless people were sheltered in a school.", ("sheltered", "people", "[40.5, 49.5]")),
+])
+def test_more_ways_to_say_it(text: str, expected: tuple[str, str, str]) -> None:
+    """Displacement, injury and a running count said in the ways relief reports say them."""
+    assert figures(text) == [expected]

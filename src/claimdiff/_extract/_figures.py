@@ -36,11 +36,12 @@ TRIGGERS: dict[str, str] = {
                      "reached with aid"), "assisted"),
     **dict.fromkeys(("living in relief camps", "living in camps", "living in shelters", "in relief camps",
                      "in evacuation centres", "in evacuation centers"), "sheltered"),
-    **dict.fromkeys(("injured", "injuring", "injures", "injure", "wounded", "wounding", "hurt", "injuries"),
-                    "injured"),
+    **dict.fromkeys(("injured", "injuring", "injures", "injure", "wounded", "wounding", "hurt", "injuries",
+                     "treated for injuries", "treated for wounds"), "injured"),
     "casualties": "casualties",
     **dict.fromkeys(("missing", "unaccounted for"), "missing"),
-    **dict.fromkeys(("displaced", "left homeless", "fled", "forced to flee", "uprooted", "displacing",
+    **dict.fromkeys(("displaced", "left homeless", "fled", "forced to flee", "uprooted", "displacing", "homeless",
+                     "to flee", "to leave their homes",
                      "lost their shelter", "lost their homes"), "displaced"),
     **dict.fromkeys(("exposed to", "exposed"), "exposed"),
     **dict.fromkeys(("population of", "live", "living", "inhabitants", "residents"), "population"),
@@ -63,7 +64,7 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys(("rescued", "rescuing"), "rescued"),
     **dict.fromkeys(("delivered", "delivering", "distributed", "airlifted"), "delivered"),
     **dict.fromkeys(("in need", "in need of assistance", "in need of aid"), "in need"),
-    **dict.fromkeys(("sheltering", "in shelters"), "sheltered"),
+    **dict.fromkeys(("sheltering", "in shelters", "sheltered"), "sheltered"),
     **dict.fromkeys(("without power", "without electricity", "lost power"), "without power"),
     "cases": "cases",
 }
@@ -98,6 +99,10 @@ _RIGHT = re.compile(
     rf"(?:\s*,[^,.;\"“”]{{1,60}},\s*(?:{_AUX}\s+)*|{_LOCATIVE_GAP}\s*,?\s*(?:{_AUX}\s+)+|\s+)(?P<t>{_TRIGGER_ALT})\b"
 )
 _RIGHT_AUX = re.compile(rf"(?:\s*,[^,.;\"“”]{{1,60}},)?\s*(?:{_AUX}\s+)+(?P<t>{_TRIGGER_ALT})\b")
+_NUMBER_OF = re.compile(
+    rf"\b(?:number|total|tally|count|toll)\s+of\s+(?:the\s+)?(?P<t>{_TRIGGER_ALT})(?:\s+(?:people|persons|civilians))?"
+    r"\s+(?:has\s+|had\s+|have\s+)?(?:reached|risen\s+to|rose\s+to|climbed\s+to|increased\s+to|grown\s+to|"
+    r"stands\s+at|stood\s+at|is|was|now\s+stands\s+at)\s+(?:(?:about|some|around|nearly|over|more\s+than)\s+)?$")
 _WITH_ABSOLUTE = re.compile(
     rf"(?:\s+(?:in|across|near|at)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,2}}?)?\s+(?P<t>{_TRIGGER_ALT})\b(?=\s*[,.;]|\s*$)")
 _BARE_RIGHT = re.compile(rf"(?:\s+{_BETWEEN})*(?:\s+{_AUX})*\s+(?P<t>{_TRIGGER_ALT})\b")
@@ -317,7 +322,8 @@ def _counted(text: str, low: str, pos: int, end: int, vocabulary: Vocabulary, *,
     keys = _multiword(tuple(vocabulary.counted_synonyms))
     for m in _words(text, pos, end):
         word = low[m[0]:m[1]]
-        if not words and participle is None and TRIGGERS.get(word) in _PARTICIPLES and word.endswith("ed"):
+        if (not words and participle is None and TRIGGERS.get(word) in _PARTICIPLES
+                and (word.endswith("ed") or word in {"homeless", "missing"})):
             participle = TRIGGERS[word]
             continue
         if not words and (word in _ADJECTIVES or (word.endswith("ly") and len(word) > 4)
@@ -418,6 +424,9 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
         toll = _TOLL.search(low, max(start, first.start - 80), first.start)
         if toll is not None:
             return "injured" if toll.group("w") == "injury" else "killed"
+        number = _NUMBER_OF.search(low, max(start, first.start - 90), first.start)
+        if number is not None:  # "the number of displaced people has reached 14,000"
+            return TRIGGERS[number.group("t")]
     if first.bare:
         right = _BARE_RIGHT.match(low, first.end, end)
         return TRIGGERS[right.group("t")] if right is not None else first.metric
