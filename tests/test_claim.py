@@ -94,9 +94,9 @@ def test_synonyms_normalise() -> None:
 
 
 def test_origin_and_chain() -> None:
-    """The origin is the first source; the chain reads origin, via, via."""
+    """The origin is the first source, named as the alias table knows it; the chain reads origin, via, via."""
     c = make(source=Source("Russian MoD", kind="military", party="Russia"), via=["Reuters", "ZeroHedge"])
-    assert c.origin == "russian mod"
+    assert c.origin == "russian ministry of defence"
     assert c.chain_text() == "Russian MoD, via Reuters, via ZeroHedge"
     assert c.reporter.name == "ZeroHedge"
 
@@ -152,3 +152,12 @@ def test_a_huge_exact_count_is_kept() -> None:
     """A vandal's 100,000,000,000,000,000 people is a whole float, kept exactly (real data has such figures)."""
     c = Claim(id="a", metric="population", estimate="100000000000000000", scope=Scope(counted="people"), source="X")
     assert c.low == c.high == 1e17
+
+
+def test_spellings_of_one_body_are_one_origin() -> None:
+    """Outlets spelling the ministry differently do not corroborate it: one origin, however written."""
+    import claimdiff
+
+    names = ["Russian Defence Ministry", "Russian Ministry of Defence", "Russia's MoD", "the russian ministry of defense"]
+    report = claimdiff.reconcile([make(id=f"c{i}", source=n) for i, n in enumerate(names)])
+    assert report.groups[0].origins == 1

@@ -29,7 +29,7 @@ claimdiff is imported, and each strategy is built when a test first asks for it.
 >>> from claimdiff import Claim
 >>> @given(st.from_type(Claim))
 ... def test_every_claim_has_an_origin(claim):
-...     assert claim.origin == claim.source.name.casefold()
+...     assert claim.origin == claim.source.key
 >>> test_every_claim_has_an_origin()
 
 .. versionadded:: 0.1.0

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import enum
+import functools
 import math
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 import attrs
 
+from claimdiff._model.aliases import canonical_source
 from claimdiff._model.estimate import Estimate, Hedge
 from claimdiff._model.hedges import DEFAULT_HEDGES, parse_estimate
 from claimdiff._model.measure import Measure
@@ -80,8 +82,14 @@ class Source:
 
     @property
     def key(self) -> str:
-        """The identity used to count origins: the name, case-folded."""
-        return self.name.casefold()
+        """The identity used to count origins: the name, through the built-in aliases, case-folded.
+
+        "Russia's MoD" and "the Russian Defence Ministry" are one origin (see :func:`claimdiff.canonical_source`).
+
+        >>> Source("Russia's MoD").key == Source("Russian Ministry of Defence").key
+        True
+        """
+        return _origin_key(self.name)
 
     def __str__(self) -> str:
         return self.name
@@ -325,6 +333,11 @@ class Claim:
 
 
 _EXACT_COUNTS = 2.0**53
+
+
+@functools.lru_cache(maxsize=65_536)
+def _origin_key(name: str) -> str:
+    return canonical_source(name).casefold()
 
 
 def _canonical(info: UnitInfo, value: float) -> float:
