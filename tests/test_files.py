@@ -23,7 +23,7 @@ from claimdiff import (
     loads_claims,
     loads_claims_lenient,
 )
-from claimdiff._formats import claims_file as _files
+from claimdiff._formats import build as _files
 from claimdiff._formats import documents as _documents
 from claimdiff._formats.csv_format import parse_via, via_cell
 from claimdiff._formats.schema import claims_schema
@@ -41,7 +41,7 @@ units = st.sampled_from(["", "km", "mile", "tonne"])
 
 @pytest.mark.parametrize("fmt", FORMATS)
 @settings(max_examples=ROUND_TRIP_EXAMPLES)
-@given(cs=st.lists(wide_claims, max_size=5))
+@given(cs=st.lists(wide_claims, max_size=5, unique_by=lambda c: c.id))
 def test_dump_then_load_returns_equal_claims(fmt, cs):
     """Every format gives back claims equal to those written, whatever text their fields hold."""
     assert loads_claims(dump_claims(cs, format=fmt), format=fmt) == cs
@@ -50,7 +50,7 @@ def test_dump_then_load_returns_equal_claims(fmt, cs):
 @pytest.mark.parametrize("fmt", FORMATS)
 @given(cs=st.lists(claims(metrics=st.sampled_from([
     claimdiff.Metric("rescued", cumulative=True), claimdiff.Metric("killed", cumulative=False), "injured",
-])), max_size=4))
+])), max_size=4, unique_by=lambda c: c.id))
 def test_metrics_the_vocabulary_defines_differently_round_trip(fmt, cs):
     """A metric whose definition differs from the vocabulary's is written with the claims and read back equal."""
     assert loads_claims(dump_claims(cs, format=fmt), format=fmt) == cs
@@ -155,7 +155,7 @@ def test_the_loader_and_the_schema_name_the_same_fields():
     assert tuple(schema["$defs"]["estimate"]["properties"]) == _files._ESTIMATE_FIELDS
 
 
-@given(cs=st.lists(wide_claims, max_size=4))
+@given(cs=st.lists(wide_claims, max_size=4, unique_by=lambda c: c.id))
 def test_every_written_document_is_valid_under_the_schema(cs):
     """What claimdiff writes passes a reference JSON Schema validator."""
     doc = json.loads(dump_claims(cs, format="json"))
@@ -213,7 +213,7 @@ def test_a_yaml_file_with_many_bad_claims_reports_all_at_once():
     found = [(e.claim_id, e.location, e.line) for e in info.value.exceptions]
     assert found == [("a", "$.claims[0].colour", 2), ("b", "$.claims[1].value", 3),
                      ("d", "$.claims[3].value.hedge", 8)]
-    assert "claims.yaml: claim 'b' ($.claims[1].value, line 3): 'estimate' is a negative count" in str(info.value)
+    assert "claims.yaml: claim 'b' ($.claims[1].value, line 3): 'value' is a negative count" in str(info.value)
 
 
 def test_a_json_file_reports_lines_too():
@@ -347,6 +347,7 @@ def test_deep_nesting_is_a_clear_error(fmt, text):
         loads_claims(text, format=fmt)
 
 
+@pytest.mark.skipif(_documents.USES_LIBYAML, reason="libyaml reads long lines fast; the limit guards the pure-Python parser")
 def test_a_huge_line_in_yaml_is_refused_at_once():
     """A YAML line longer than the limit is refused before the slow pure-Python parser sees it."""
     text = "claims: []\ntitle: " + "x" * (_documents.MAX_YAML_LINE + 1) + "\n"
