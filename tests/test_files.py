@@ -424,3 +424,44 @@ def test_exporting_without_pandas_names_the_extra(monkeypatch):
     with pytest.raises(ImportError, match=r"claimdiff\[pandas\]"):
         report.to_dataframe()
 
+
+
+# -- files round-trip as documents ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "json"])
+def test_saving_a_loaded_file_keeps_it_a_document(fmt):
+    """#12.2: the seed saved with ``like=`` keeps its sections, defaults, source keys and Moscow days, and reads back equal."""
+    loaded = load_claims_lenient(SEED)
+    text = dump_claims(loaded.claims, format=fmt, like=loaded)
+    assert loads_claims(text, format=fmt) == list(loaded.claims)
+    doc = yaml.safe_load(text)
+    for section in ("title", "timezone", "defaults", "sources", "metrics"):
+        assert doc[section] == loaded.sections[section]
+    assert "T00:00" not in text  # days stay days in the file's timezone
+    assert all("period" not in c or c["period"] != "2023-12-30" for c in doc["claims"])  # the default is not repeated
+    assert "zerohedge" in [c["source"] for c in doc["claims"]]  # sources by key
+    written = len(yaml.safe_dump(doc, sort_keys=False).splitlines()) if fmt == "json" else len(text.splitlines())
+    code = [line for line in SEED.read_text().splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    assert written < 1.3 * len(code)
+
+
+def test_a_saved_document_keeps_claims_that_differ_from_the_defaults():
+    """#12.2: a claim that leaves a default (no place, another period, no via) is written with what it differs in."""
+    text = """timezone: Europe/Moscow
+defaults: {place: Russia, period: 2023-12, source: mod, via: [tass]}
+sources: {mod: {name: MoD, kind: military}, tass: {name: TASS, kind: agency}}
+claims:
+  - {id: a, metric: killed, counted: people, value: 3}
+  - {id: b, metric: killed, counted: people, value: 4, place: null, period: 2023, via: [], source: Reuters}
+  - {id: c, metric: killed, counted: people, value: 5, period: '2023-12-30T14:00'}
+"""
+    loaded = loads_claims_lenient(text)
+    out = dump_claims(loaded.claims, like=loaded)
+    assert loads_claims(out) == list(loaded.claims)
+    rows = yaml.safe_load(out)["claims"]
+    assert rows[0] == {"id": "a", "metric": "killed", "counted": "people", "value": 3}
+    assert rows[1]["period"] == "2023"
+    assert rows[1]["place"] is None
+    assert rows[1]["via"] == []
+    assert rows[2]["period"] == "2023-12-30T14:00:00+03:00"

@@ -58,7 +58,7 @@ _ESTIMATE_FIELDS = ("low", "high", "low_closed", "high_closed", "point", "hedge"
 _TEXT, _NUM, _NONE = (str,), (int, float), (type(None),)
 _FAST_TYPES: Mapping[str, tuple[type, ...]] = {
     "id": _TEXT, "metric": _TEXT, "counted": _TEXT + _NONE, "value": _TEXT + _NUM, "unit": _TEXT + _NONE,
-    "place": _TEXT + _NONE, "event": _TEXT + _NUM + _NONE, "period": _TEXT + _NONE, "stated": _TEXT + _NONE,
+    "place": _TEXT + _NONE, "event": _TEXT + _NUM + _NONE, "period": _TEXT + (int,) + _NONE, "stated": _TEXT + (int,) + _NONE,
     "source": _TEXT, "via": _TEXT + _NONE + (list,), "quote": _TEXT + _NUM + _NONE,
     "location": _TEXT + _NUM + _NONE, "note": _TEXT + _NUM + _NONE, "part_of": _TEXT + _NONE,
 }
