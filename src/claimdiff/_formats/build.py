@@ -55,12 +55,13 @@ _ESTIMATE_FIELDS = ("low", "high", "low_closed", "high_closed", "point", "hedge"
 
 # Types each claim field may have without the schema walk: the common case, checked in one pass.
 # Anything else (mappings, lists of mappings, booleans, unknown fields) goes through the full schema check.
-_TEXT, _NUM, _NONE = (str,), (int, float), (type(None),)
+_TEXT, _NUM, _NONE, _YEAR = (str,), (int, float), (type(None),), (int,)
 _FAST_TYPES: Mapping[str, tuple[type, ...]] = {
-    "id": _TEXT, "metric": _TEXT, "counted": _TEXT + _NONE, "value": _TEXT + _NUM, "unit": _TEXT + _NONE,
-    "place": _TEXT + _NONE, "event": _TEXT + _NUM + _NONE, "period": _TEXT + (int,) + _NONE, "stated": _TEXT + (int,) + _NONE,
-    "source": _TEXT, "via": _TEXT + _NONE + (list,), "quote": _TEXT + _NUM + _NONE,
-    "location": _TEXT + _NUM + _NONE, "note": _TEXT + _NUM + _NONE, "part_of": _TEXT + _NONE,
+    "id": _TEXT, "metric": _TEXT, "counted": (*_TEXT, *_NONE), "value": (*_TEXT, *_NUM, dict),
+    "unit": (*_TEXT, *_NONE), "place": (*_TEXT, *_NONE), "event": (*_TEXT, *_NUM, *_NONE),
+    "period": (*_TEXT, *_YEAR, *_NONE), "stated": (*_TEXT, *_YEAR, *_NONE), "source": (*_TEXT, dict),
+    "via": (*_TEXT, *_NONE, list, dict), "quote": (*_TEXT, *_NUM, *_NONE), "location": (*_TEXT, *_NUM, *_NONE),
+    "note": (*_TEXT, *_NUM, *_NONE), "part_of": (*_TEXT, *_NONE),
 }
 _NONEMPTY = ("id", "value", "source", "via")
 
@@ -97,6 +98,12 @@ class Context:
         self.sources: dict[str, Source] = {}
         self.defaults: Mapping[str, Any] = {}
         self.periods: dict[tuple[str, str], Period] = {}
+        # Values repeat across the claims of a file; each distinct one is built once and shared (all are frozen).
+        self.estimates: dict[tuple[type, Any, Any], Estimate] = {}
+        self.scopes: dict[tuple[Any, Any, Any], Scope] = {}
+        self.named: dict[tuple[Any, Any, Any], Source] = {}
+        self.words: dict[tuple[str, str], tuple[Any, str]] = {}
+        self.composites: dict[str, Any] = {}
         self.metric_words: frozenset[str] = frozenset()
         self.counted_words: frozenset[str] = frozenset()
 
@@ -126,6 +133,29 @@ class Context:
         for key, raw in (data.get("sources") or {}).items():
             self.sources[str(key)] = _source_def(raw, f"$.sources.{key}", self, name_default=str(key))
         self.defaults = data.get("defaults") or {}
+
+    def word(self, kind: str, raw: Any) -> tuple[Any, str]:
+        """The metric or canonical counted thing ``raw`` names, or ``None`` and why it is refused (once per word)."""
+        key = (kind, str(raw))
+        found = self.words.get(key)
+        if found is None:
+            found = self.words[key] = self._word(kind, str(raw))
+        return found
+
+    def _word(self, kind: str, raw: str) -> tuple[Any, str]:
+        if kind == "metric":
+            name = " ".join(raw.strip().lower().replace("_", " ").split())
+            if name not in self.metric_words:
+                return None, _word(name, self.metric_words, "metric", "metrics")
+            return self.vocabulary.metric(name), ""
+        try:
+            counted = self.vocabulary.counted(raw)
+        except InvalidClaimError as e:
+            return None, reason_for(e, "counted")
+        # Counted things are an open set: refuse only a near miss of a known word (a typo).
+        if counted not in self.counted_words and difflib.get_close_matches(counted, self.counted_words, 1, 0.8):
+            return None, _word(counted, self.counted_words, "counted thing", "counted")
+        return counted, ""
 
     def period(self, value: Any, field: str) -> Period | None:
         """A period field, read in the document's timezone (each distinct text once)."""
@@ -207,7 +237,39 @@ def _fits_fast(raw: Any) -> bool:
             return False
         if type(v) is str and k in _NONEMPTY and not v.strip():
             return False
-        if type(v) is list and not all(type(x) is str and x.strip() for x in v):
+        if type(v) is dict and not (_fast_source(v) if k in ("source", "via") else k == "value" and _fast_estimate(v)):
+            return False
+        if type(v) is list and not all(_fast_source(x) for x in v):
+            return False
+    return True
+
+
+def _fast_source(v: Any) -> bool:
+    """A source key or name, or ``{name, kind, party}`` with text values: what the schema accepts, checked quickly."""
+    if type(v) is str:
+        return bool(v.strip())
+    return (
+        type(v) is dict and v.keys() <= _SOURCE_KEYS and type(v.get("name")) is str and bool(v["name"].strip())
+        and type(v.get("kind", "")) is str and type(v.get("party")) in (str, type(None))
+    )
+
+
+_SOURCE_KEYS = frozenset({"name", "kind", "party"})
+_HEDGES = frozenset(h.value for h in Hedge)
+_BOUND_WORDS = frozenset({"inf", "-inf", ".inf", "-.inf"})
+_ESTIMATE_TYPES: Mapping[str, tuple[type, ...]] = {
+    "low": (int, float, str), "high": (int, float, str), "low_closed": (bool,), "high_closed": (bool,),
+    "point": (int, float), "hedge": (str,), "text": (str,),
+}
+
+
+def _fast_estimate(v: dict[str, Any]) -> bool:
+    """Estimate fields with the types and words the schema accepts, checked quickly."""
+    for k, x in v.items():
+        allowed = _ESTIMATE_TYPES.get(k)
+        if allowed is None or type(x) not in allowed:
+            return False
+        if type(x) is str and (x not in _BOUND_WORDS if k in ("low", "high") else k == "hedge" and x not in _HEDGES):
             return False
     return True
 
@@ -274,10 +336,16 @@ def _source_def(raw: Any, loc: str, ctx: Context, *, name_default: str | None = 
 
 
 def _make_source(spec: Mapping[str, Any], loc: str, ctx: Context) -> Source:
+    key = (spec.get("name", ""), spec.get("kind", "unknown"), spec.get("party"))
+    found = ctx.named.get(key)
+    if found is not None:
+        return found
     try:
-        return Source(spec.get("name", ""), kind=spec.get("kind", "unknown"), party=spec.get("party"))
+        found = Source(key[0], kind=key[1], party=key[2])
     except InvalidClaimError as e:
         raise ctx.error(loc, None, reason_for(e, "source")) from e
+    ctx.named[key] = found
+    return found
 
 
 # The file field that holds what a Claim complained about.
@@ -320,30 +388,29 @@ def _claim(raw: Mapping[str, Any], loc: str, ctx: Context) -> tuple[list[Claim],
             fail(required, f"{required!r} is required")
     metric = counted = estimate = composite = None
     if merged.get("metric") is not None:
-        name = " ".join(str(merged["metric"]).strip().lower().replace("_", " ").split())
-        if name not in ctx.metric_words:
-            fail("metric", _word(name, ctx.metric_words, "metric", "metrics"))
-        else:
-            metric = ctx.vocabulary.metric(name)
+        metric, reason = ctx.word("metric", merged["metric"])
+        if reason:
+            fail("metric", reason)
     if merged.get("counted") is not None:
-        try:
-            counted = ctx.vocabulary.counted(str(merged["counted"]))
-        except InvalidClaimError as e:
-            fail("counted", reason_for(e, "counted"))
-        else:
-            # Counted things are an open set: refuse only a near miss of a known word (a typo).
-            if counted not in ctx.counted_words and difflib.get_close_matches(counted, ctx.counted_words, 1, 0.8):
-                fail("counted", _word(counted, ctx.counted_words, "counted thing", "counted"))
-                counted = None
+        counted, reason = ctx.word("counted", merged["counted"])
+        if reason:
+            fail("counted", reason)
     value, unit = merged.get("value"), merged.get("unit")
     value_field = "unit" if unit is not None else "value"
     if value is not None:
         try:
             # "12 adults and two children", "108, including 15 children": one wording, several linked claims.
             if isinstance(value, str) and unit is None:
-                composite = parse_composite(value, hedges=ctx.hedges, vocabulary=ctx.vocabulary)
+                if value not in ctx.composites:
+                    ctx.composites[value] = parse_composite(value, hedges=ctx.hedges, vocabulary=ctx.vocabulary)
+                composite = ctx.composites[value]
             if composite is None:
-                estimate = _estimate(value, unit, ctx)
+                cache_key = (type(value), value, unit) if not isinstance(value, Mapping) else None
+                estimate = ctx.estimates.get(cache_key) if cache_key is not None else None
+                if estimate is None:
+                    estimate = _estimate(value, unit, ctx)
+                    if cache_key is not None:
+                        ctx.estimates[cache_key] = estimate
                 info = unit_info(estimate.unit)
                 if merged.get("counted") is not None and not info.is_count:
                     fail(value_field, f"{value_field!r} is in {estimate.unit!r} ({info.dimension}), but the claim "
@@ -354,7 +421,11 @@ def _claim(raw: Mapping[str, Any], loc: str, ctx: Context) -> tuple[list[Claim],
             fail("value", reason_for(e, "value"))
     fields: dict[str, Any] = {}
     try:
-        scope = Scope(place=merged.get("place"), counted=counted, event=_opt_str(merged.get("event"), "event"))
+        place, event = merged.get("place"), _opt_str(merged.get("event"), "event")
+        scope_key = (place if not isinstance(place, list) else tuple(place), counted, event)
+        scope = ctx.scopes.get(scope_key)
+        if scope is None:
+            scope = ctx.scopes[scope_key] = Scope(place=place, counted=counted, event=event)
     except ClaimdiffError as e:
         fail("place", reason_for(e, getattr(e, "field", "place") if getattr(e, "field", "") in ("place", "event")
                                  else "place"))
