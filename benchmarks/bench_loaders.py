@@ -88,8 +88,10 @@ def _hostile() -> dict[str, tuple[str, str]]:
     one = "  - {id: a, metric: killed, counted: people, value: 12, source: MoD}\n"
     long = "x" * 1_000_000
     return {
-        "1 MB unit field (was minutes in pint)": ("json", '{"claims": [{"id": "a", "metric": "distance", "value": 5, '
-                                                  f'"unit": "{"m" * 1_000_000}", "source": "M"}}]}}'),
+        "1 MB unit field (was minutes in pint)": ("json", (
+            '{"claims": [{"id": "a", "metric": "distance", "value": 5, '
+            f'"unit": "{"m" * 1_000_000}", "source": "M"}}]}}'
+        )),
         "1 MB of text after a figure": ("yaml", f"claims:\n  - {{id: a, metric: killed, counted: people, value: '5 {long}', source: M}}\n"),
         "aliases to a 100 kB text x 600 (60 MB)": ("yaml", f"title: &t {long[:100_000]}\ndescription: ["
                                                     + ", ".join(["*t"] * 600) + "]\nclaims:\n" + one),

@@ -62,7 +62,7 @@ values = st.recursive(
 )
 claim_dicts = st.fixed_dictionaries(
     {"id": st.text(min_size=1, max_size=5)},
-    optional={k: scalars | values for k in FIELDS[1:15]},
+    optional=dict.fromkeys(FIELDS[1:15], scalars | values),
 )
 documents = st.fixed_dictionaries(
     {"claims": st.lists(claim_dicts, max_size=4)},
@@ -165,7 +165,7 @@ SEED_LINES = SEED.read_text(encoding="utf-8").splitlines()
                                                  "    value: 1" + "0" * 400, "    period: 9999-12-31"])))
 def test_mutated_seed_files_load_or_raise_claimdiff_errors(at, width, text):
     """The seed with a few of its lines replaced by junk still loads or raises claimdiff errors."""
-    lines = SEED_LINES[:at] + [text] + SEED_LINES[at + width:]
+    lines = [*SEED_LINES[:at], text, *SEED_LINES[at + width:]]
     _strict_and_lenient("\n".join(lines), "yaml")
 
 

@@ -402,3 +402,11 @@ def test_only_claimdiff_errors_come_out_of_a_hostile_sample():
     for fmt, text in hostile:
         with pytest.raises(ClaimdiffError):
             loads_claims(text, format=fmt)
+
+
+def test_a_misspelt_metric_in_a_relation_is_an_error_too():
+    """#12.1: a declared relation with a typo does not silently relate nothing."""
+    text = ONE + "relations:\n  - {whole: {metric: kiled, counted: people}, parts: [{counted: adults}]}\n"
+    with pytest.raises(ClaimFileError, match="did you mean 'killed'") as info:
+        loads_claims(text)
+    assert info.value.location == "$.relations[0].whole"

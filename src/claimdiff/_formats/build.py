@@ -291,12 +291,18 @@ def _relation(raw: Mapping[str, Any], loc: str, ctx: Context) -> Relation:
             if not merged.get("metric") or not merged.get("counted"):
                 missing = "metric" if not merged.get("metric") else "counted"
                 raise InvalidClaimError(None, missing, None, "is required for a figure in a relation")
+            metric, reason = ctx.word("metric", merged["metric"])
+            counted, why = ctx.word("counted", merged["counted"])
+            if reason or why:
+                raise ClaimFileError(ctx.path, where, None, reason or why)
             return FigureKey(
-                ctx.vocabulary.metric(str(merged["metric"])).name,
-                ctx.vocabulary.counted(str(merged["counted"])),
+                metric.name,
+                counted,
                 merged.get("place"),
                 _opt_str(merged.get("event"), "event"),
             )
+        except ClaimFileError as e:
+            raise ctx.error(where, None, e.reason) from None
         except ClaimdiffError as e:
             raise ctx.error(where, None, reason_for(e)) from e
 
