@@ -143,17 +143,21 @@ class Context:
         return found
 
     def _word(self, kind: str, raw: str) -> tuple[Any, str]:
+        # Metrics and counted things are open sets (files name their own: "without power", "leisure centres"), so
+        # a new word is accepted; but a near miss of a known word is a typo that would split a group silently.
         if kind == "metric":
             name = " ".join(raw.strip().lower().replace("_", " ").split())
-            if name not in self.metric_words:
+            if name not in self.metric_words and _near(name, self.metric_words):
                 return None, _word(name, self.metric_words, "metric", "metrics")
-            return self.vocabulary.metric(name), ""
+            try:
+                return self.vocabulary.metric(name), ""
+            except InvalidClaimError as e:
+                return None, reason_for(e, "metric")
         try:
             counted = self.vocabulary.counted(raw)
         except InvalidClaimError as e:
             return None, reason_for(e, "counted")
-        # Counted things are an open set: refuse only a near miss of a known word (a typo).
-        if counted not in self.counted_words and difflib.get_close_matches(counted, self.counted_words, 1, 0.8):
+        if counted not in self.counted_words and _near(counted, self.counted_words):
             return None, _word(counted, self.counted_words, "counted thing", "counted")
         return counted, ""
 
@@ -370,12 +374,19 @@ def reason_for(e: ClaimdiffError, field: str | None = None) -> str:
     return str(e)
 
 
+def _near(name: str, known: frozenset[str]) -> bool:
+    """True when ``name`` is one or two letters away from a known word: probably a typo of it."""
+    return bool(difflib.get_close_matches(name, known, 1, _NEAR))
+
+
+_NEAR = 0.8
+
+
 def _word(name: str, known: frozenset[str], what: str, section: str) -> str:
     """Why an unknown metric or counted thing is refused, with the nearest known words."""
-    near = difflib.get_close_matches(name, sorted(known), n=3, cutoff=0.75)
-    hint = f"; did you mean {' or '.join(repr(n) for n in near)}?" if near else ""
-    return (f"{name!r} is not a {what} claimdiff knows{hint} To use a new word, declare it under '{section}:' "
-            "in the file")
+    near = difflib.get_close_matches(name, sorted(known), n=3, cutoff=_NEAR)
+    return (f"{name!r} is not a {what} claimdiff knows; did you mean {' or '.join(repr(n) for n in near)}? "
+            f"If {name!r} is meant, declare it under '{section}:' in the file")
 
 
 def _claim(raw: Mapping[str, Any], loc: str, ctx: Context) -> tuple[list[Claim], list[ClaimFileError]]:
