@@ -410,3 +410,12 @@ def test_a_misspelt_metric_in_a_relation_is_an_error_too():
     with pytest.raises(ClaimFileError, match="did you mean 'killed'") as info:
         loads_claims(text)
     assert info.value.location == "$.relations[0].whole"
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "json"])
+def test_claims_with_near_miss_words_built_in_python_still_round_trip(fmt):
+    """#12.2: a file written by claimdiff declares the near-miss words it uses, so reading it back does not refuse them."""
+    from claimdiff import Claim, Scope
+
+    claim = Claim(id="a", metric="kiled", estimate=3, scope=Scope(counted="peple"), source="MoD")
+    assert loads_claims(dump_claims([claim], format=fmt), format=fmt) == [claim]

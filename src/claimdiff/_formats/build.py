@@ -35,7 +35,7 @@ from claimdiff.exceptions import (
     InvalidUnitError,
 )
 
-__all__ = ["FORMAT_VERSION", "SECTIONS", "Built", "Context", "build_document", "raise_all"]
+__all__ = ["FORMAT_VERSION", "SECTIONS", "Built", "Context", "build_document", "near", "raise_all"]
 
 FORMAT_VERSION = 1
 # The file format, field by field. The schema (claimdiff/schema/claims.schema.json) says the same;
@@ -147,7 +147,7 @@ class Context:
         # a new word is accepted; but a near miss of a known word is a typo that would split a group silently.
         if kind == "metric":
             name = " ".join(raw.strip().lower().replace("_", " ").split())
-            if name not in self.metric_words and _near(name, self.metric_words):
+            if name not in self.metric_words and near(name, self.metric_words):
                 return None, _word(name, self.metric_words, "metric", "metrics")
             try:
                 return self.vocabulary.metric(name), ""
@@ -157,7 +157,7 @@ class Context:
             counted = self.vocabulary.counted(raw)
         except InvalidClaimError as e:
             return None, reason_for(e, "counted")
-        if counted not in self.counted_words and _near(counted, self.counted_words):
+        if counted not in self.counted_words and near(counted, self.counted_words):
             return None, _word(counted, self.counted_words, "counted thing", "counted")
         return counted, ""
 
@@ -370,11 +370,11 @@ def reason_for(e: ClaimdiffError, field: str | None = None) -> str:
     if isinstance(e, InvalidClaimError | InvalidEstimateError):
         return f"{field or e.field!r} {e.reason} (got {short_repr(e.value)})."
     if isinstance(e, InvalidUnitError):
-        return f"{field or 'unit'!r}: the unit {short_repr(e.unit)} is {e.reason.removeprefix('is ')}."
+        return f"{field or 'unit'!r}: unit {short_repr(e.unit)}: {e.reason}."
     return str(e)
 
 
-def _near(name: str, known: frozenset[str]) -> bool:
+def near(name: str, known: frozenset[str]) -> bool:
     """True when ``name`` is one or two letters away from a known word: probably a typo of it."""
     return bool(difflib.get_close_matches(name, known, 1, _NEAR))
 

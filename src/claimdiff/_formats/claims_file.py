@@ -34,7 +34,7 @@ from claimdiff._core.relations import Relation
 from claimdiff._formats.build import FORMAT_VERSION, build_document, raise_all
 from claimdiff._formats.csv_format import parse_csv, write_csv
 from claimdiff._formats.documents import MAX_CHARS, Lines, parse_json, parse_yaml
-from claimdiff._formats.write import Layout, claim_to_dict, metric_definitions
+from claimdiff._formats.write import Layout, claim_to_dict, counted_definitions, metric_definitions
 from claimdiff._model.claim import Claim
 from claimdiff._model.hedges import DEFAULT_HEDGES, HedgePolicy
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Vocabulary
@@ -306,9 +306,12 @@ def dump_claims(
         if like is not None and like.sections:
             layout = Layout(like.sections, hedges, vocabulary)
             metrics = {**(like.sections.get("metrics") or {}), **metric_definitions(claims, layout.ctx.vocabulary)}
+            counted = {**(like.sections.get("counted") or {}), **counted_definitions(claims, layout.ctx.vocabulary)}
             doc.update({k: v for k, v in like.sections.items() if k != "relations"})
             if metrics:
                 doc["metrics"] = metrics
+            if counted:
+                doc["counted"] = counted
             doc["claims"] = layout.rows(claims)
             if "relations" in like.sections:
                 doc["relations"] = like.sections["relations"]
@@ -316,6 +319,9 @@ def dump_claims(
             metrics = metric_definitions(claims, vocabulary)
             if metrics:
                 doc["metrics"] = metrics
+            counted = counted_definitions(claims, vocabulary)
+            if counted:
+                doc["counted"] = counted
             doc["claims"] = [claim_to_dict(c, hedges=hedges) for c in claims]
         text = _json(doc) if fmt == "json" else _yaml(doc)
     if name is not None:

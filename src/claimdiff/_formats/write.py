@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from claimdiff._formats.build import Context
+from claimdiff._formats.build import Context, near
 from claimdiff._model.claim import Claim, Scope, Source
 from claimdiff._model.composite import composite_claims
 from claimdiff._model.estimate import Estimate, Hedge
@@ -17,7 +17,7 @@ from claimdiff._model.period import Period
 from claimdiff._model.vocabulary import Vocabulary
 from claimdiff.exceptions import ClaimdiffError, InvalidClaimError
 
-__all__ = ["ESTIMATE_FIELDS", "Layout", "claim_to_dict", "metric_definitions", "period_text"]
+__all__ = ["ESTIMATE_FIELDS", "Layout", "claim_to_dict", "counted_definitions", "metric_definitions", "period_text"]
 
 ESTIMATE_FIELDS = ("low", "high", "low_closed", "high_closed", "point", "hedge", "text")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
@@ -27,6 +27,7 @@ def metric_definitions(claims: Iterable[Claim], vocabulary: Vocabulary) -> dict[
     """Metrics whose claims' definition the vocabulary would not give back, as the file's ``metrics:``."""
     out: dict[str, dict[str, Any]] = {}
     seen: dict[str, Claim] = {}
+    known = frozenset(w for m in vocabulary.metrics for w in (m.name, *m.aliases))
     for c in claims:
         m = c.metric
         first = seen.setdefault(m.name, c)
@@ -35,13 +36,16 @@ def metric_definitions(claims: Iterable[Claim], vocabulary: Vocabulary) -> dict[
                 c.id, "metric", m, f"differs from the metric of the same name in claim {first.id!r} ({first.metric!r}); "
                 "a file holds one definition of each metric",
             )
-        if m.name not in out and (vocabulary.metric(m.name) != m if m.name in _known(vocabulary) else True):
+        if m.name not in out and (vocabulary.metric(m.name) != m or (m.name not in known and near(m.name, known))):
             out[m.name] = {"cumulative": m.cumulative}
     return out
 
 
-def _known(vocabulary: Vocabulary) -> frozenset[str]:
-    return frozenset(w for m in vocabulary.metrics for w in (m.name, *m.aliases))
+def counted_definitions(claims: Iterable[Claim], vocabulary: Vocabulary) -> dict[str, str]:
+    """Counted things a reader would take for typos of known ones, declared as the file's ``counted:``."""
+    known = frozenset(vocabulary.counted_synonyms) | frozenset(vocabulary.counted_synonyms.values())
+    words = {c.scope.counted for c in claims if c.scope.counted is not None}
+    return {w: w for w in sorted(words) if w not in known and near(w, known)}
 
 
 def claim_to_dict(c: Claim, *, hedges: HedgePolicy = DEFAULT_HEDGES, bare_numbers: bool = True,
