@@ -169,7 +169,7 @@ def test_wikidata_round_trip_keeps_figures_times_and_sources() -> None:
         Claim(id="b", metric="injured", estimate="108", scope=people, source="MoD", stated="2023-12"),
     ]
     statements = claimdiff.wikidata_statements(claims, items={"Reuters": "Q130879"})
-    entity = {"id": "Q1", "claims": {p: [{**s, "id": f"Q1${i}"} for i, s in enumerate(sts)]
+    entity = {"id": "Q1", "claims": {p: [{**s, "id": f"Q1${p}-{i}"} for i, s in enumerate(sts)]
                                      for p, sts in statements.items()}}
     back = claimdiff.read_wikidata({"entities": {"Q1": entity}}, labels={"Q130879": "Reuters"})
     assert back.rejected == ()

@@ -11,6 +11,7 @@ as :class:`claimdiff.Flag` objects.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any, Self
 
@@ -29,6 +30,25 @@ __all__ = [
 
 class ClaimdiffError(Exception):
     """Base class of every error claimdiff raises."""
+
+
+# Characters a terminal acts on instead of showing: C0/C1 controls, line and paragraph separators, and the
+# bidirectional overrides that reorder what a reader sees.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    r"""``text`` with every control character escaped, safe to print to a terminal.
+
+    >>> printable("bad\x1b[2J key")
+    'bad\\x1b[2J key'
+    """
+    return _UNSAFE.sub(_escape, text)
+
+
+def _escape(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 class InvalidEstimateError(ClaimdiffError, ValueError):
@@ -121,7 +141,8 @@ class ClaimFileError(ClaimdiffError, ValueError):
         self.line = line
         where = location if line is None else f"{location}, line {line}"
         who = f"claim {claim_id!r} " if claim_id else ""
-        super().__init__(f"{path}: {who}({where}): {reason}")
+        # Keys, headers and values come from the file: never let them act on the reader's terminal.
+        super().__init__(printable(f"{path}: {who}({where}): {reason}"))
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.path, self.location, self.claim_id, self.reason, self.line))
@@ -139,7 +160,7 @@ class ClaimFileErrors(ClaimdiffError, ExceptionGroup):  # noqa: N818 - a group o
         return super().__new__(cls, message, exceptions)
 
     def __str__(self) -> str:
-        lines = [f"{self.message} ({len(self.exceptions)} problems):"]
+        lines = [f"{printable(self.message)} ({len(self.exceptions)} problems):"]
         lines.extend(f"  {e}" for e in self.exceptions)
         return "\n".join(lines)
 

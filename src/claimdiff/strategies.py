@@ -332,7 +332,7 @@ def claims(
 
     >>> from hypothesis import given
     >>> from claimdiff import dump_claims, loads_claims
-    >>> @given(st.lists(claims(), max_size=3))
+    >>> @given(st.lists(claims(), max_size=3, unique_by=lambda c: c.id))
     ... def test_my_export_keeps_every_claim(cs):
     ...     assert loads_claims(dump_claims(cs, format="json"), format="json") == cs
     >>> test_my_export_keeps_every_claim()

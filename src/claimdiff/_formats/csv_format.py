@@ -19,7 +19,7 @@ from typing import Any
 from claimdiff._formats.documents import Lines, check_size
 from claimdiff.exceptions import ClaimFileError
 
-__all__ = ["COLUMNS", "VALUE_COLUMNS", "parse_csv", "write_csv"]
+__all__ = ["COLUMNS", "VALUE_COLUMNS", "escape_cell", "parse_csv", "unescape_cell", "write_csv"]
 
 #: Every column a claims CSV may have, in the order claimdiff writes them.
 COLUMNS = (
@@ -100,7 +100,7 @@ def _header(header: list[str], path: str) -> list[str]:
 def _row(row: list[str], columns: list[str], metrics: dict[str, dict[str, Any]]) -> dict[str, Any]:
     if len(row) > len(columns):
         raise _RowError(None, f"has {len(row)} cells but the header names {len(columns)} columns")
-    cells = {c: v for c, v in zip(columns, row, strict=False) if v != ""}
+    cells = {c: unescape_cell(v) for c, v in zip(columns, row, strict=False) if v != ""}
     out: dict[str, Any] = {c: cells[c] for c in _TEXT_COLUMNS if c in cells}
     if "value" in cells:
         out["value"] = _number(cells["value"]) if _NUMBER.fullmatch(cells["value"]) else cells["value"]
@@ -128,7 +128,9 @@ def _row(row: list[str], columns: list[str], metrics: dict[str, dict[str, Any]])
 
 
 def _number(text: str) -> int | float:
-    return float(text) if any(ch in text for ch in ".eE") else int(text)
+    if any(ch in text for ch in ".eE") or len(text) > 300:
+        return float(text)  # beyond the float range this is infinity, which the builder refuses as not finite
+    return int(text)
 
 
 def _bool(text: str, column: str) -> bool:
@@ -268,12 +270,53 @@ def write_csv(claims: Iterable[Mapping[str, Any]], metrics: Mapping[str, Mapping
     columns = [c for c in COLUMNS if c in _ALWAYS or c in used]
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, columns, lineterminator="\n")
+    # The csv module quotes a cell holding "\n" but not one holding only "\r", which readers then split on.
+    quoted = csv.DictWriter(buffer, columns, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writeheader()
-    writer.writerows(rows)
+    for row in rows:
+        (quoted if any("\r" in v for v in row.values()) else writer).writerow(row)
     return buffer.getvalue()
 
 
+# -- spreadsheet formulas -------------------------------------------------------------------------
+#
+# A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return before them) as a formula.
+# Following OWASP's guidance on CSV injection, claimdiff writes such a cell behind a single quote, which
+# spreadsheets show but do not run, and reads a leading quote before one of those characters (or before
+# another quote) back off, so that every text round-trips. Plain numbers ("-4") are not formulas.
+
+_FORMULA_START = frozenset("=+-@\t\r")
+
+
+def escape_cell(text: str) -> str:
+    """A cell a spreadsheet will not run as a formula; :func:`unescape_cell` gives ``text`` back.
+
+    >>> escape_cell("=1+2"), escape_cell("-4"), escape_cell("'=x"), escape_cell("'Tis")
+    ("'=1+2", '-4', "''=x", "'Tis")
+    """
+    if not text or _NUMBER.fullmatch(text):
+        return text
+    if text[0] in _FORMULA_START or (text[0] == "'" and text[1:2] and text[1] in _FORMULA_START | {"'"}):
+        return "'" + text
+    return text
+
+
+def unescape_cell(text: str) -> str:
+    """The text of a cell written by :func:`escape_cell` (a cell a person wrote reads as itself).
+
+    >>> unescape_cell("'=1+2"), unescape_cell("''=x"), unescape_cell("'Tis")
+    ('=1+2', "'=x", "'Tis")
+    """
+    if text[:1] == "'" and text[1:2] and text[1] in _FORMULA_START | {"'"}:
+        return text[1:]
+    return text
+
+
 def _cells(claim: Mapping[str, Any], metrics: Mapping[str, Mapping[str, Any]]) -> dict[str, str]:
+    return {k: escape_cell(v) for k, v in _raw_cells(claim, metrics).items()}
+
+
+def _raw_cells(claim: Mapping[str, Any], metrics: Mapping[str, Mapping[str, Any]]) -> dict[str, str]:
     out: dict[str, str] = {}
     for key, value in claim.items():
         if key == "value" and isinstance(value, Mapping):

@@ -138,7 +138,7 @@ def claims_from_rows(
     >>> [c.id for c in loaded.claims], len(loaded.rejected)
     (['row-0'], 1)
     >>> print(loaded.rejected[0])
-    <rows>: claim 'row-1' (row 1, column 'n'): 'estimate' is a negative count (got '-3').
+    <rows>: claim 'row-1' (row 1, column 'n'): 'value' is a negative count (got '-3').
 
     Args:
         rows: The rows.
@@ -266,7 +266,7 @@ def claims_from_dataframe(
     >>> [(c.id, c.low, c.scope.place) for c in loaded.claims]
     [('e1', 3.0, ('Idlib',)), ('e3', 5.0, ('Aleppo',))]
     >>> print(loaded.rejected[0])
-    <dataframe>: claim 'e2' (row 1, column 'deaths'): 'value' is required (got None).
+    <dataframe>: claim 'e2' (row 1, column 'deaths'): 'value' is required
 
     Args:
         df: The table.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from types import MappingProxyType
@@ -10,7 +11,7 @@ import attrs
 
 from claimdiff._model.estimate import Estimate, Hedge
 from claimdiff._model.numbers import parse_number_prefix
-from claimdiff._model.units import unit_info
+from claimdiff._model.units import MAX_UNIT_CHARS, unit_info
 from claimdiff.exceptions import InvalidEstimateError, InvalidUnitError
 
 __all__ = ["ACLED_HEDGES", "DEFAULT_HEDGES", "HedgePolicy", "VagueQuantity", "parse_estimate"]
@@ -33,6 +34,14 @@ _UNIT_ALIASES: Mapping[str, str] = MappingProxyType(
         "hours": "hour", "hour": "hour", "days": "day", "day": "day",
     }
 )
+
+
+_TOO_LARGE = "holds a figure too large for claimdiff (beyond 1.8e308, the float range)"
+
+
+def _cut(text: str) -> str:
+    """The text as an error message may repeat it: at most 80 characters."""
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 def _norm(text: str) -> str:
@@ -266,6 +275,9 @@ def parse_estimate(text: str, *, hedges: HedgePolicy = DEFAULT_HEDGES, unit: str
                 hedge_kind = {"or_more": "at_least", "or_fewer": "at_most", "or_so": "about"}[kind]
                 return _hedged(hedge_kind, value, u, hedges, original)
 
+    if s in ("a", "an"):  # "17 people, including a child": one
+        return Estimate.exact(1, unit=unit or "", text=original.strip())
+
     vague = _vague(s, original, hedges, unit)
     if vague is not None:
         return vague
@@ -319,7 +331,9 @@ def _range(s: str, original: str, unit: str | None) -> Estimate | None:
     try:
         a, a_unit = _number_and_unit(a_text, original, unit)
         b, b_unit = _number_and_unit(b_text, original, unit)
-    except (InvalidEstimateError, InvalidUnitError):
+    except (InvalidEstimateError, InvalidUnitError) as e:
+        if isinstance(e, InvalidEstimateError) and e.reason == _TOO_LARGE:
+            raise
         return None
     if a_unit and a_unit != b_unit:
         raise InvalidEstimateError("text", original, f"gives two units in one range ({a_unit!r} and {b_unit!r})")
@@ -333,6 +347,8 @@ def _number_and_unit(s: str, original: str, unit: str | None) -> tuple[float, st
     if parsed is None:
         raise InvalidEstimateError("text", original, "holds no figure claimdiff can read")
     value, consumed = parsed
+    if not math.isfinite(value):
+        raise InvalidEstimateError("text", _cut(original), _TOO_LARGE)
     rest = s[consumed:].strip()
     if not rest:
         return value, unit or ""
@@ -343,6 +359,11 @@ def _unit(rest: str, original: str, unit: str | None) -> str:
     if unit is not None:
         raise InvalidEstimateError(
             "text", original, f"has {rest!r} after the figure, but the unit is given separately ({unit!r})"
+        )
+    if len(rest) > MAX_UNIT_CHARS:
+        raise InvalidEstimateError(
+            "text", _cut(original), f"has {len(rest):,} characters after the figure, longer than any unit "
+            f"({MAX_UNIT_CHARS} at most)"
         )
     name = _UNIT_ALIASES.get(rest, rest)
     try:

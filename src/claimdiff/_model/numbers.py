@@ -22,7 +22,9 @@ _SUFFIX_SCALES = {"k": 1e3, "bn": 1e9, "mn": 1e6}
 #: Every word the number reader understands.
 NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | frozenset(_SCALES) | {"hundred", "dozen"}
 
-_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?")
+# ASCII digits only: digits of other scripts ("١٤") are refused rather than silently read (see docs/threat-model.md).
+_DIGITS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9,])|[0-9]+(?:\.[0-9]+)?")
+_SUFFIX = re.compile(r"(?:(k)|[ \t]*(bn|mn))\b")  # "1bn" and "1 bn"; "k" only joined ("5 k" is not 5,000)
 _WORD = re.compile(r"[ \t]*(?:-[ \t]*)?([a-z]+)")
 
 
@@ -52,9 +54,9 @@ def parse_number_prefix(s: str) -> tuple[float, int] | None:
 
 
 def _scale_after(s: str, pos: int) -> tuple[float, int] | None:
-    suffix = re.match(r"(k|bn|mn)\b", s[pos:])
+    suffix = _SUFFIX.match(s, pos)
     if suffix is not None:
-        return _SUFFIX_SCALES[suffix.group(1)], pos + suffix.end()
+        return _SUFFIX_SCALES[suffix.group(1) or suffix.group(2)], suffix.end()
     w = _WORD.match(s, pos)
     if w is None:
         return None

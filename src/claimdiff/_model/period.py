@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -11,28 +12,46 @@ import attrs
 
 from claimdiff.exceptions import InvalidClaimError
 
-__all__ = ["Period", "timezone_named"]
+__all__ = ["MAX_PERIOD_CHARS", "Period", "timezone_named"]
 
 _UTC = dt.UTC
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"\d{4}")
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_WEEK = re.compile(r"(\d{4})-?W(\d{2})")
+_DURATION = re.compile(
+    r"P(?!$)(?:(\d{1,6})Y)?(?:(\d{1,6})M)?(?:(\d{1,6})W)?(?:(\d{1,6})D)?"
+    r"(?:T(?=\d)(?:(\d{1,6})H)?(?:(\d{1,6})M)?(?:(\d{1,6})S)?)?"
+)
+_OFFSET = re.compile(r"([+-])(\d{2}):?(\d{2})")
+#: The longest text read as a period or a timezone name; ISO 8601 intervals need well under 100.
+MAX_PERIOD_CHARS = 100
+_CALENDAR = "is beyond the calendar claimdiff reads (years 1 to 9999)"
 
 
 def timezone_named(name: str) -> dt.tzinfo:
     """The timezone called ``name`` ("UTC", "Europe/Moscow", "+03:00").
 
+    >>> timezone_named("+03:00")
+    datetime.timezone(datetime.timedelta(seconds=10800))
+
     Raises:
-        InvalidClaimError: The name is not a timezone.
+        InvalidClaimError: The name is not a timezone (offsets must lie within a day: ``+23:59`` at most).
     """
     text = name.strip()
+    if len(text) > MAX_PERIOD_CHARS:
+        raise InvalidClaimError(None, "timezone", name[:MAX_PERIOD_CHARS] + "...", "is not a timezone name")
     if text.upper() in {"UTC", "Z", "GMT"}:
         return _UTC
-    m = re.fullmatch(r"([+-])(\d{2}):?(\d{2})", text)
+    m = _OFFSET.fullmatch(text)
     if m:
+        hours, minutes = int(m.group(2)), int(m.group(3))
+        if hours > 23 or minutes > 59:
+            raise InvalidClaimError(None, "timezone", name, "is not an offset within a day (-23:59 to +23:59)")
         sign = 1 if m.group(1) == "+" else -1
-        return dt.timezone(sign * dt.timedelta(hours=int(m.group(2)), minutes=int(m.group(3))))
+        return dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes))
     try:
         return ZoneInfo(text)
-    except (ZoneInfoNotFoundError, ValueError) as e:
+    except (ZoneInfoNotFoundError, ValueError, OSError) as e:
         raise InvalidClaimError(None, "timezone", name, "is not a timezone name") from e
 
 
@@ -61,16 +80,25 @@ class Period:
     (True, False, True)
     """
 
-    start: dt.datetime = attrs.field(validator=_aware("start"))
-    end: dt.datetime = attrs.field(validator=_aware("end"))
+    start: dt.datetime = attrs.field(validator=_aware("start"), eq=False)
+    end: dt.datetime = attrs.field(validator=_aware("end"), eq=False)
     start_ts: float = attrs.field(init=False, repr=False, eq=False)
     end_ts: float = attrs.field(init=False, repr=False, eq=False)
+    # Equality and hashing compare instants (UTC), never wall clocks: two readings of 01:30 an hour apart in a
+    # fold differ, and a day is equal to itself whatever timezone it is written in.
+    _start_utc: dt.datetime = attrs.field(init=False, repr=False)
+    _end_utc: dt.datetime = attrs.field(init=False, repr=False)
     # Texts computed on first use: reports ask for them once per claim, not once per period.
     _iso: str | None = attrs.field(init=False, repr=False, eq=False, default=None)
     _label: str | None = attrs.field(init=False, repr=False, eq=False, default=None)
 
     def __attrs_post_init__(self) -> None:
-        if self.end < self.start:
+        try:
+            object.__setattr__(self, "_start_utc", self.start.astimezone(_UTC))
+            object.__setattr__(self, "_end_utc", self.end.astimezone(_UTC))
+        except OverflowError as e:
+            raise InvalidClaimError(None, "period", f"{self.start.isoformat()}/{self.end.isoformat()}", _CALENDAR) from e
+        if self._end_utc < self._start_utc:
             raise InvalidClaimError(None, "period", f"{self.start.isoformat()}/{self.end.isoformat()}",
                                     "ends before it starts")
         object.__setattr__(self, "start_ts", self.start.timestamp())
@@ -94,51 +122,75 @@ class Period:
         return cls(when, when)
 
     @classmethod
-    def parse(cls, text: str | dt.date | dt.datetime, tz: dt.tzinfo = _UTC) -> Period:
+    def parse(cls, text: str | dt.date | dt.datetime, tz: dt.tzinfo = _UTC, *, local_times: bool = False) -> Period:
         """Read a period written in ISO 8601.
 
-        Accepts a day (``2023-12-30``), a month (``2023-12``), an aware instant
-        (``2023-12-30T14:00+03:00``), and intervals of those joined by ``/``
-        (``2023-12-29/2023-12-30``: both days). Dates are calendar days in
-        ``tz``; a datetime without an offset is rejected.
+        Accepts a year (``2023``), a month (``2023-12``), an ISO week
+        (``2023-W52``), a day (``2023-12-30``, ``2023-W52-6``), an aware instant
+        (``2023-12-30T14:00+03:00``), and intervals joined by ``/``: two of those
+        (``2023-12-29/2023-12-30``: both days, the end included), or one and a
+        duration (``2023-12-01/P1W``: a week from its start; ``P1M/2023-12-31``: the
+        month ending with that day). Years, months, weeks and days are calendar
+        spans in ``tz``.
+
+        >>> Period.parse("2023").describe()
+        '2023-01-01/2023-12-31'
+        >>> Period.parse("2023-12-25/P1W").describe()
+        '2023-12-25/2023-12-31'
+
+        Args:
+            text: The period.
+            tz: The timezone of calendar spans.
+            local_times: Read a datetime without an offset as a local time in
+                ``tz`` (what a claims file with ``timezone:`` asks for);
+                otherwise such a datetime is refused as ambiguous.
+
+        Raises:
+            InvalidClaimError: The text is not a period, ends before it starts, names
+                a local time that does not exist or happens twice in ``tz``, or
+                lies beyond years 1 to 9999.
         """
         if isinstance(text, dt.datetime):
             return cls.instant(text)
         if isinstance(text, dt.date):
-            return cls.day(text, tz)
+            try:
+                return cls.day(text, tz)
+            except OverflowError as e:
+                raise InvalidClaimError(None, "period", text, _CALENDAR) from e
         if not isinstance(text, str):
             raise InvalidClaimError(None, "period", text, "must be an ISO 8601 date, datetime or interval")
         raw = text.strip()
-        if "/" in raw:
-            left, _, right = raw.partition("/")
-            a, b = cls.parse(left, tz), cls.parse(right, tz)
-            if b.end < a.start:
-                raise InvalidClaimError(None, "period", text, "ends before it starts")
-            return cls(a.start, b.end)
-        m = _MONTH.match(raw)
-        if m:
-            year, month = int(m.group(1)), int(m.group(2))
-            if not 1 <= month <= 12:
-                raise InvalidClaimError(None, "period", text, "is not a month")
-            nxt = dt.date(year + month // 12, month % 12 + 1, 1)
-            return cls(dt.datetime(year, month, 1, tzinfo=tz), dt.datetime(nxt.year, nxt.month, 1, tzinfo=tz))
-        if len(raw) == 10:
-            try:
-                return cls.day(dt.date.fromisoformat(raw), tz)
-            except ValueError as e:
-                raise InvalidClaimError(None, "period", text, "is not a valid date") from e
+        if len(raw) > MAX_PERIOD_CHARS:
+            raise InvalidClaimError(None, "period", raw[:MAX_PERIOD_CHARS] + "...",
+                                    f"is longer than {MAX_PERIOD_CHARS} characters, more than any ISO 8601 period")
+        parts = raw.split("/")
+        if len(parts) > 2:
+            raise InvalidClaimError(None, "period", text, "must be one date or time, or 'start/end'")
         try:
-            when = dt.datetime.fromisoformat(raw)
-        except ValueError as e:
-            raise InvalidClaimError(None, "period", text, "is not an ISO 8601 date or datetime") from e
-        if when.tzinfo is None:
-            raise InvalidClaimError(None, "period", text, "has no UTC offset (naive datetimes are ambiguous)")
-        return cls.instant(when)
+            if len(parts) == 1:
+                return _single(raw, tz, local_times)
+            left, right = parts
+            if left.startswith("P") and right.startswith("P"):
+                raise InvalidClaimError(None, "period", text, "gives two durations; give a start or an end too")
+            if right.startswith("P"):
+                a = _single(left, tz, local_times)
+                return cls(a.start, _shift(a.start, _duration(right, text), +1))
+            if left.startswith("P"):
+                b = _single(right, tz, local_times)
+                return cls(_shift(b.end, _duration(left, text), -1), b.end)
+            a, b = _single(left, tz, local_times), _single(right, tz, local_times)
+        except (OverflowError, ValueError) as e:
+            if isinstance(e, InvalidClaimError):
+                raise
+            raise InvalidClaimError(None, "period", text, _CALENDAR) from e
+        if b.start_ts < a.start_ts or b.end_ts < a.start_ts:
+            raise InvalidClaimError(None, "period", text, "ends before it starts")
+        return cls(a.start, b.end)
 
     @property
     def is_instant(self) -> bool:
         """True when the period is a single instant."""
-        return self.start == self.end
+        return self._start_utc == self._end_utc
 
     def overlaps(self, other: Period) -> bool:
         """True when the two spans share a moment (an instant at a span's end is outside it)."""
@@ -188,3 +240,82 @@ class Period:
 
 def _is_midnight(t: dt.datetime) -> bool:
     return t.hour == 0 and t.minute == 0 and t.second == 0 and t.microsecond == 0
+
+
+def _single(raw: str, tz: dt.tzinfo, local_times: bool) -> Period:
+    """One calendar span or instant (no ``/``)."""
+    if raw.startswith("P"):
+        raise InvalidClaimError(None, "period", raw, "is a duration, which says how long but not when; "
+                                "write it with a start or an end (2023-01-01/P1W)")
+    if _YEAR.fullmatch(raw):
+        year = int(raw)
+        return Period(_midnight(year, 1, 1, tz), _midnight(year + 1, 1, 1, tz))
+    m = _MONTH.fullmatch(raw)
+    if m:
+        year, month = int(m.group(1)), int(m.group(2))
+        if not 1 <= month <= 12:
+            raise InvalidClaimError(None, "period", raw, "is not a month")
+        return Period(_midnight(year, month, 1, tz), _midnight(year + month // 12, month % 12 + 1, 1, tz))
+    m = _WEEK.fullmatch(raw)
+    if m:
+        try:
+            monday = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        except ValueError as e:
+            raise InvalidClaimError(None, "period", raw, "is not an ISO week") from e
+        return Period.days(monday, monday + dt.timedelta(days=6), tz)
+    if "T" not in raw and ":" not in raw and " " not in raw:
+        try:
+            day = dt.date.fromisoformat(raw)
+        except ValueError as e:
+            raise InvalidClaimError(None, "period", raw, "is not a valid date") from e
+        return Period.day(day, tz)
+    try:
+        when = dt.datetime.fromisoformat(raw)
+    except ValueError as e:
+        raise InvalidClaimError(None, "period", raw, "is not an ISO 8601 date or datetime") from e
+    if when.tzinfo is None:
+        if not local_times:
+            raise InvalidClaimError(None, "period", raw, "has no UTC offset (naive datetimes are ambiguous; give an "
+                                    "offset, or a 'timezone:' for the file)")
+        when = _local(when, tz, raw)
+    return Period.instant(when)
+
+
+def _local(naive: dt.datetime, tz: dt.tzinfo, raw: str) -> dt.datetime:
+    """A wall-clock time in ``tz``, refused when the clocks skip it or pass it twice."""
+    first, second = naive.replace(tzinfo=tz), naive.replace(tzinfo=tz, fold=1)
+    if first.utcoffset() != second.utcoffset():
+        # fold=0 and fold=1 disagree: either a gap (the time never happens) or a fold (it happens twice).
+        back = first.astimezone(_UTC).astimezone(tz).replace(tzinfo=None)
+        if back != naive:
+            raise InvalidClaimError(None, "period", raw, f"does not exist in {tz} (the clocks skip it); give an offset")
+        raise InvalidClaimError(None, "period", raw, f"happens twice in {tz} (the clocks go back); give an offset")
+    return first
+
+
+def _midnight(year: int, month: int, day: int, tz: dt.tzinfo) -> dt.datetime:
+    if not 1 <= year <= 9999:
+        raise InvalidClaimError(None, "period", f"{year:04d}-{month:02d}", _CALENDAR)
+    return dt.datetime(year, month, day, tzinfo=tz)
+
+
+def _duration(text: str, whole: str) -> tuple[int, int, dt.timedelta]:
+    """``(years, months, rest)`` of an ISO 8601 duration such as ``P1Y2M3W4DT5H6M7S``."""
+    m = _DURATION.fullmatch(text)
+    if m is None:
+        raise InvalidClaimError(None, "period", whole, f"has {text!r}, which is not an ISO 8601 duration (P1W, P3D, PT6H)")
+    y, mo, w, d, h, mi, s = (int(g) if g else 0 for g in m.groups())
+    return y, mo, dt.timedelta(weeks=w, days=d, hours=h, minutes=mi, seconds=s)
+
+
+def _shift(when: dt.datetime, duration: tuple[int, int, dt.timedelta], sign: int) -> dt.datetime:
+    """``when`` moved by a duration, calendar months first (Jan 31 + P1M is Feb 28), in wall-clock time."""
+    years, months, rest = duration
+    total = when.year * 12 + when.month - 1 + sign * (years * 12 + months)
+    year, month = divmod(total, 12)
+    month += 1
+    if not 1 <= year <= 9999:
+        raise InvalidClaimError(None, "period", when.isoformat(), _CALENDAR)
+    last = calendar.monthrange(year, month)[1]
+    moved = when.replace(year=year, month=month, day=min(when.day, last))
+    return moved + sign * rest

@@ -26,10 +26,16 @@ from claimdiff.exceptions import InvalidUnitError
 if TYPE_CHECKING:
     import pint
 
-__all__ = ["COUNT", "UnitInfo", "registry", "unit_info"]
+__all__ = ["COUNT", "MAX_UNIT_CHARS", "UnitInfo", "registry", "unit_info"]
 
 #: Dimension of a plain count of things.
 COUNT = "count"
+
+#: The longest unit text handed to pint. pint's parser costs time and memory that grow with the square of
+#: its input, and no unit claimdiff reads needs more ("kilometre per hour" is 18 characters).
+MAX_UNIT_CHARS = 64
+#: The largest power a unit may raise a dimension to (``m**3`` is fine, ``m**1e400`` is not a unit).
+_MAX_EXPONENT = 12
 
 _COUNT_SPELLINGS = frozenset({"", "count", "counts", "number", "1"})
 
@@ -136,6 +142,9 @@ def unit_info(unit: str) -> UnitInfo:
             affine map (logarithmic units such as decibels).
     """
     text = unit.strip()
+    if len(text) > MAX_UNIT_CHARS:
+        raise InvalidUnitError(text[:40] + "...", f"is {len(text):,} characters long, longer than any unit "
+                               f"({MAX_UNIT_CHARS} at most)")
     if text.lower() in _COUNT_SPELLINGS:
         return _COUNT_INFO
     known = _COMMON.get(text)
@@ -165,6 +174,8 @@ def unit_info(unit: str) -> UnitInfo:
     ):
         raise InvalidUnitError(unit, "does not convert linearly; claimdiff cannot compare it")
     dims = one.dimensionality
+    if not all(math.isfinite(p) and abs(p) <= _MAX_EXPONENT for p in map(float, dims.values())):  # type: ignore[arg-type, unused-ignore]
+        raise InvalidUnitError(unit, f"raises a dimension to a power beyond {_MAX_EXPONENT}")
     dimension = str(dims) if dims else "dimensionless"
     return UnitInfo(
         unit=text,

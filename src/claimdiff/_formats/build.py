@@ -1,0 +1,531 @@
+"""Document -> claims: the one builder behind every file format.
+
+A document (the plain data of a YAML, JSON or CSV file) is checked against the
+schema section by section, then each claim is built field by field. Every
+problem of a claim is reported, each at the field the user wrote (``value``,
+``stated``), never at an internal one (``estimate``, ``period``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import math
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from claimdiff._core.relations import FigureKey, Relation
+from claimdiff._formats.documents import Lines
+from claimdiff._formats.schema import claims_schema, problems, short_repr
+from claimdiff._model.claim import Claim, Scope, Source
+from claimdiff._model.composite import composite_claims, parse_composite
+from claimdiff._model.estimate import Estimate, Hedge
+from claimdiff._model.hedges import HedgePolicy, parse_estimate
+from claimdiff._model.period import Period, timezone_named
+from claimdiff._model.units import unit_info
+from claimdiff._model.vocabulary import Metric, Vocabulary
+from claimdiff.exceptions import (
+    ClaimdiffError,
+    ClaimFileError,
+    ClaimFileErrors,
+    InvalidClaimError,
+    InvalidEstimateError,
+    InvalidUnitError,
+)
+
+__all__ = ["FORMAT_VERSION", "SECTIONS", "Built", "Context", "build_document", "near", "raise_all"]
+
+FORMAT_VERSION = 1
+# The file format, field by field. The schema (claimdiff/schema/claims.schema.json) says the same;
+# tests/test_files.py checks that they agree. A new top-level key is one entry here, one in the
+# schema and one branch in ``Context.apply``; a new value form is one branch in ``_estimate``.
+_CLAIM_FIELDS = (
+    "id", "metric", "counted", "value", "unit", "place", "event", "period", "stated", "source", "via",
+    "quote", "location", "note", "part_of",
+)
+_TOP_FIELDS = (
+    "claimdiff", "title", "description", "timezone", "defaults", "metrics", "counted", "sources", "claims", "relations",
+)
+#: The top-level sections other than the claims, kept by a load so that saving writes them back.
+SECTIONS = tuple(k for k in _TOP_FIELDS if k not in ("claimdiff", "claims"))
+_DEFAULTABLE = ("metric", "counted", "unit", "place", "event", "period", "stated", "source", "via")
+_ESTIMATE_FIELDS = ("low", "high", "low_closed", "high_closed", "point", "hedge", "text")
+
+# Types each claim field may have without the schema walk: the common case, checked in one pass.
+# Anything else (mappings, lists of mappings, booleans, unknown fields) goes through the full schema check.
+_TEXT, _NUM, _NONE, _YEAR = (str,), (int, float), (type(None),), (int,)
+_FAST_TYPES: Mapping[str, tuple[type, ...]] = {
+    "id": _TEXT, "metric": _TEXT, "counted": (*_TEXT, *_NONE), "value": (*_TEXT, *_NUM, dict),
+    "unit": (*_TEXT, *_NONE), "place": (*_TEXT, *_NONE), "event": (*_TEXT, *_NUM, *_NONE),
+    "period": (*_TEXT, *_YEAR, *_NONE), "stated": (*_TEXT, *_YEAR, *_NONE), "source": (*_TEXT, dict),
+    "via": (*_TEXT, *_NONE, list, dict), "quote": (*_TEXT, *_NUM, *_NONE), "location": (*_TEXT, *_NUM, *_NONE),
+    "note": (*_TEXT, *_NUM, *_NONE), "part_of": (*_TEXT, *_NONE),
+}
+_NONEMPTY = ("id", "value", "source", "via")
+
+
+@attrs.frozen
+class Built:
+    """What building a document gave: claims, one error per problem, relations, and its other sections."""
+
+    claims: list[Claim]
+    errors: list[ClaimFileError]
+    relations: list[Relation]
+    sections: Mapping[str, Any]
+
+
+def raise_all(path: str, errors: list[ClaimFileError]) -> None:
+    """Raise the one error, or all of them as a group; nothing when there are none."""
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        bad = len({e.location.split(".")[1] if e.location.startswith("$.claims[") else e.location for e in errors})
+        raise ClaimFileErrors(f"{path}: {bad} claims cannot be read", errors)
+
+
+class Context:
+    """A document's settings while its claims are built: timezone, vocabulary, named sources, defaults."""
+
+    def __init__(self, path: str, lines: Lines, hedges: HedgePolicy, vocabulary: Vocabulary) -> None:
+        self.path = path
+        self.lines = lines
+        self.hedges = hedges
+        self.vocabulary = vocabulary
+        self.tz: dt.tzinfo = dt.UTC
+        self.local_times = False
+        self.sources: dict[str, Source] = {}
+        self.defaults: Mapping[str, Any] = {}
+        self.periods: dict[tuple[str, str], Period] = {}
+        # Values repeat across the claims of a file; each distinct one is built once and shared (all are frozen).
+        self.estimates: dict[tuple[type, Any, Any], Estimate] = {}
+        self.scopes: dict[tuple[Any, Any, Any], Scope] = {}
+        self.named: dict[tuple[Any, Any, Any], Source] = {}
+        self.words: dict[tuple[str, str], tuple[Any, str]] = {}
+        self.composites: dict[str, Any] = {}
+        self.metric_words: frozenset[str] = frozenset()
+        self.counted_words: frozenset[str] = frozenset()
+
+    def error(self, location: str, claim_id: str | None, reason: str) -> ClaimFileError:
+        """An error at ``location``, with the line of the nearest enclosing place the index knows."""
+        lines = self.lines()
+        probe = location
+        line = lines.get(probe)
+        while line is None and probe != "$":
+            cut = max(probe.rfind("."), probe.rfind("["))
+            probe = probe[:cut] if cut > 1 else "$"
+            line = lines.get(probe)
+        return ClaimFileError(self.path, location, claim_id, reason, line=line)
+
+    def apply(self, data: Mapping[str, Any]) -> None:
+        """Read the sections that shape how claims are read: timezone, metrics, counted, sources, defaults."""
+        if "timezone" in data:
+            try:
+                self.tz = timezone_named(str(data["timezone"]))
+            except InvalidClaimError as e:
+                raise self.error("$.timezone", None, f"{e.reason} (got {short_repr(data['timezone'])})") from e
+            self.local_times = True
+        self.vocabulary = _vocabulary(data, self.vocabulary)
+        vocab = self.vocabulary
+        self.metric_words = frozenset(w for m in vocab.metrics for w in (m.name, *m.aliases))
+        self.counted_words = frozenset(vocab.counted_synonyms) | frozenset(vocab.counted_synonyms.values())
+        for key, raw in (data.get("sources") or {}).items():
+            self.sources[str(key)] = _source_def(raw, f"$.sources.{key}", self, name_default=str(key))
+        self.defaults = data.get("defaults") or {}
+
+    def word(self, kind: str, raw: Any) -> tuple[Any, str]:
+        """The metric or canonical counted thing ``raw`` names, or ``None`` and why it is refused (once per word)."""
+        key = (kind, str(raw))
+        found = self.words.get(key)
+        if found is None:
+            found = self.words[key] = self._word(kind, str(raw))
+        return found
+
+    def _word(self, kind: str, raw: str) -> tuple[Any, str]:
+        # Metrics and counted things are open sets (files name their own: "without power", "leisure centres"), so
+        # a new word is accepted; but a near miss of a known word is a typo that would split a group silently.
+        if kind == "metric":
+            name = " ".join(raw.strip().lower().replace("_", " ").split())
+            if name not in self.metric_words and near(name, self.metric_words):
+                return None, _word(name, self.metric_words, "metric", "metrics")
+            try:
+                return self.vocabulary.metric(name), ""
+            except InvalidClaimError as e:
+                return None, reason_for(e, "metric")
+        try:
+            counted = self.vocabulary.counted(raw)
+        except InvalidClaimError as e:
+            return None, reason_for(e, "counted")
+        if counted not in self.counted_words and near(counted, self.counted_words):
+            return None, _word(counted, self.counted_words, "counted thing", "counted")
+        return counted, ""
+
+    def period(self, value: Any, field: str) -> Period | None:
+        """A period field, read in the document's timezone (each distinct text once)."""
+        if value is None:
+            return None
+        if isinstance(value, Mapping):
+            bad = sorted(set(value) - {"start", "end"})
+            if bad or "start" not in value:
+                raise InvalidClaimError(None, field, dict(value), "must be a date, a datetime, 'start/end', or {start, end}")
+            start = self.period(value["start"], field)
+            end = self.period(value.get("end", value["start"]), field)
+            assert start is not None  # noqa: S101 - given
+            assert end is not None  # noqa: S101 - given
+            if end.end_ts < start.start_ts:
+                raise InvalidClaimError(None, field, dict(value), "ends before it starts")
+            return Period(start.start, end.end)
+        key = (field, str(value))
+        found = self.periods.get(key)
+        if found is None:
+            try:
+                found = Period.parse(str(value), self.tz, local_times=self.local_times)
+            except InvalidClaimError as e:
+                raise InvalidClaimError(None, field, e.value, e.reason) from None
+            self.periods[key] = found
+        return found
+
+
+def build_document(data: Any, lines: Lines, path: str, hedges: HedgePolicy, vocabulary: Vocabulary) -> Built:
+    """Check a document's sections and build its claims, collecting every problem of every claim."""
+    ctx = Context(path, lines, hedges, vocabulary)
+    if not isinstance(data, Mapping):
+        raise ctx.error("$", None, "must be a mapping with a 'claims' list")
+    version = data.get("claimdiff", FORMAT_VERSION)
+    if type(version) is not int or version != FORMAT_VERSION:
+        raise ctx.error("$.claimdiff", None,
+                        f"format version {short_repr(version)} is not supported (this claimdiff reads {FORMAT_VERSION})")
+    raise_all(path, [ctx.error(loc, None, reason) for loc, reason in problems(data, _top_schema(), "$")])
+    ctx.apply(data)
+    claim_schema = claims_schema()["$defs"]["claim"]
+    claims: list[Claim] = []
+    errors: list[ClaimFileError] = []
+    ids: dict[str, str] = {}  # id -> location of the claim that has it
+    for i, raw in enumerate(data["claims"]):
+        if isinstance(raw, ClaimFileError):  # a CSV row that could not be turned into fields
+            errors.append(raw)
+            continue
+        loc = f"$.claims[{i}]"
+        cid = raw.get("id") if isinstance(raw, Mapping) and isinstance(raw.get("id"), str) else None
+        if not _fits_fast(raw):
+            found = [ctx.error(where, cid, reason) for where, reason in problems(raw, claim_schema, loc)]
+            if found:
+                errors.extend(found)
+                continue
+        built, problems_found = _claim(raw, loc, ctx)
+        if problems_found:
+            errors.extend(problems_found)
+            continue
+        clash = next((c.id for c in built if c.id in ids), None)
+        if clash is not None:
+            first = ids[clash]
+            line = ctx.lines().get(first)
+            at = f"{first} (line {line})" if line is not None else first
+            errors.append(ctx.error(f"{loc}.id", cid, f"id {clash!r} is also the id of {at}; ids must be unique"))
+            continue
+        ids.update((c.id, loc) for c in built)
+        claims.extend(built)
+    relations = [_relation(raw, f"$.relations[{i}]", ctx) for i, raw in enumerate(data.get("relations") or [])]
+    sections = {k: data[k] for k in data if k in SECTIONS}
+    return Built(claims, errors, relations, sections)
+
+
+def _fits_fast(raw: Any) -> bool:
+    """True when every field of a claim has a type the schema accepts for it (the schema walk can be skipped)."""
+    if type(raw) is not dict or "id" not in raw:
+        return False
+    for k, v in raw.items():
+        allowed = _FAST_TYPES.get(k)
+        if allowed is None or type(v) not in allowed:
+            return False
+        if type(v) is str and k in _NONEMPTY and not v.strip():
+            return False
+        if type(v) is dict and not (_fast_source(v) if k in ("source", "via") else k == "value" and _fast_estimate(v)):
+            return False
+        if type(v) is list and not all(_fast_source(x) for x in v):
+            return False
+    return True
+
+
+def _fast_source(v: Any) -> bool:
+    """A source key or name, or ``{name, kind, party}`` with text values: what the schema accepts, checked quickly."""
+    if type(v) is str:
+        return bool(v.strip())
+    return (
+        type(v) is dict and v.keys() <= _SOURCE_KEYS and type(v.get("name")) is str and bool(v["name"].strip())
+        and type(v.get("kind", "")) is str and type(v.get("party")) in (str, type(None))
+    )
+
+
+_SOURCE_KEYS = frozenset({"name", "kind", "party"})
+_HEDGES = frozenset(h.value for h in Hedge)
+_BOUND_WORDS = frozenset({"inf", "-inf", ".inf", "-.inf"})
+_ESTIMATE_TYPES: Mapping[str, tuple[type, ...]] = {
+    "low": (int, float, str), "high": (int, float, str), "low_closed": (bool,), "high_closed": (bool,),
+    "point": (int, float), "hedge": (str,), "text": (str,),
+}
+
+
+def _fast_estimate(v: dict[str, Any]) -> bool:
+    """Estimate fields with the types and words the schema accepts, checked quickly."""
+    for k, x in v.items():
+        allowed = _ESTIMATE_TYPES.get(k)
+        if allowed is None or type(x) not in allowed:
+            return False
+        if type(x) is str and (x not in _BOUND_WORDS if k in ("low", "high") else k == "hedge" and x not in _HEDGES):
+            return False
+    return True
+
+
+def _top_schema() -> dict[str, Any]:
+    """The schema of everything but the claims themselves, which are checked one by one."""
+    schema = dict(claims_schema())
+    schema["properties"] = {**schema["properties"], "claims": {"title": "a list of claims", "type": "array"}}
+    return schema
+
+
+def _relation(raw: Mapping[str, Any], loc: str, ctx: Context) -> Relation:
+    """A declared relation; fields a figure leaves out come from the whole, then from the defaults."""
+    base = {k: ctx.defaults[k] for k in ("metric", "counted", "place", "event") if k in ctx.defaults}
+
+    def figure(spec: Mapping[str, Any], inherit: Mapping[str, Any], where: str) -> FigureKey:
+        merged = {**inherit, **spec}
+        try:
+            if not merged.get("metric") or not merged.get("counted"):
+                missing = "metric" if not merged.get("metric") else "counted"
+                raise InvalidClaimError(None, missing, None, "is required for a figure in a relation")
+            metric, reason = ctx.word("metric", merged["metric"])
+            counted, why = ctx.word("counted", merged["counted"])
+            if reason or why:
+                raise ClaimFileError(ctx.path, where, None, reason or why)
+            return FigureKey(
+                metric.name,
+                counted,
+                merged.get("place"),
+                _opt_str(merged.get("event"), "event"),
+            )
+        except ClaimFileError as e:
+            raise ctx.error(where, None, e.reason) from None
+        except ClaimdiffError as e:
+            raise ctx.error(where, None, reason_for(e)) from e
+
+    whole_spec = {**base, **raw["whole"]}
+    whole = figure(raw["whole"], base, f"{loc}.whole")
+    parts = [figure(p, whole_spec, f"{loc}.parts[{j}]") for j, p in enumerate(raw["parts"])]
+    reason = str(raw.get("reason") or "declared in the file")
+    try:
+        if raw.get("kind", "at_most") == "partition":
+            return Relation.partition(whole, parts, reason)
+        return Relation.at_most(whole, parts, reason)
+    except InvalidClaimError as e:
+        raise ctx.error(f"{loc}.parts", None, reason_for(e)) from e
+
+
+def _vocabulary(data: Mapping[str, Any], vocab: Vocabulary) -> Vocabulary:
+    metrics = [
+        Metric(str(name), cumulative=spec.get("cumulative", False), description=str(spec.get("description", "")),
+               aliases=tuple(spec.get("aliases", ())))
+        for name, spec in ((n, s or {}) for n, s in (data.get("metrics") or {}).items())
+    ]
+    if metrics:
+        vocab = vocab.with_metrics(*metrics)
+    counted = data.get("counted") or {}
+    if counted:
+        vocab = vocab.with_counted({str(k): str(v) for k, v in counted.items()})
+    return vocab
+
+
+def _source_def(raw: Any, loc: str, ctx: Context, *, name_default: str | None = None) -> Source:
+    if isinstance(raw, str):
+        return ctx.sources.get(raw) or _make_source({"name": raw}, loc, ctx)
+    spec = dict(raw)
+    if name_default is not None:
+        spec.setdefault("name", name_default)
+    return _make_source(spec, loc, ctx)
+
+
+def _make_source(spec: Mapping[str, Any], loc: str, ctx: Context) -> Source:
+    key = (spec.get("name", ""), spec.get("kind", "unknown"), spec.get("party"))
+    found = ctx.named.get(key)
+    if found is not None:
+        return found
+    try:
+        found = Source(key[0], kind=key[1], party=key[2])
+    except InvalidClaimError as e:
+        raise ctx.error(loc, None, reason_for(e, "source")) from e
+    ctx.named[key] = found
+    return found
+
+
+# The file field that holds what a Claim complained about.
+_FIELD_OF_ERROR = {
+    "source.name": "source", "source.kind": "source", "estimate": "value", "text": "value", "low": "value",
+    "high": "value", "point": "value", "unit": "unit", "timezone": "period",
+}
+
+
+def reason_for(e: ClaimdiffError, field: str | None = None) -> str:
+    """What is wrong, in words, naming the file's ``field`` rather than the model's."""
+    if isinstance(e, InvalidClaimError | InvalidEstimateError):
+        return f"{field or e.field!r} {e.reason} (got {short_repr(e.value)})."
+    if isinstance(e, InvalidUnitError):
+        return f"{field or 'unit'!r}: unit {short_repr(e.unit)}: {e.reason}."
+    return str(e)
+
+
+def near(name: str, known: frozenset[str]) -> bool:
+    """True when ``name`` is one or two letters away from a known word: probably a typo of it."""
+    return bool(difflib.get_close_matches(name, known, 1, _NEAR))
+
+
+_NEAR = 0.8
+
+
+def _word(name: str, known: frozenset[str], what: str, section: str) -> str:
+    """Why an unknown metric or counted thing is refused, with the nearest known words."""
+    near = difflib.get_close_matches(name, sorted(known), n=3, cutoff=_NEAR)
+    return (f"{name!r} is not a {what} claimdiff knows; did you mean {' or '.join(repr(n) for n in near)}? "
+            f"If {name!r} is meant, declare it under '{section}:' in the file")
+
+
+def _claim(raw: Mapping[str, Any], loc: str, ctx: Context) -> tuple[list[Claim], list[ClaimFileError]]:
+    """The claims one entry states (several for a composite figure), or every problem it has."""
+    cid = str(raw["id"])
+    errors: list[ClaimFileError] = []
+
+    def fail(field: str, reason: str) -> None:
+        errors.append(ctx.error(f"{loc}.{field}", cid, reason))
+
+    if not cid.strip():
+        fail("id", f"'id' must be a non-empty string (got {cid!r})")
+    merged = {**ctx.defaults, **raw}
+    for required in ("metric", "value", "source"):
+        if merged.get(required) is None:
+            fail(required, f"{required!r} is required")
+    metric = counted = estimate = composite = None
+    if merged.get("metric") is not None:
+        metric, reason = ctx.word("metric", merged["metric"])
+        if reason:
+            fail("metric", reason)
+    if merged.get("counted") is not None:
+        counted, reason = ctx.word("counted", merged["counted"])
+        if reason:
+            fail("counted", reason)
+    value, unit = merged.get("value"), merged.get("unit")
+    value_field = "unit" if unit is not None else "value"
+    if value is not None:
+        try:
+            # "12 adults and two children", "108, including 15 children": one wording, several linked claims.
+            if isinstance(value, str) and unit is None:
+                if value not in ctx.composites:
+                    ctx.composites[value] = parse_composite(value, hedges=ctx.hedges, vocabulary=ctx.vocabulary)
+                composite = ctx.composites[value]
+            if composite is None:
+                cache_key = (type(value), value, unit) if not isinstance(value, Mapping) else None
+                estimate = ctx.estimates.get(cache_key) if cache_key is not None else None
+                if estimate is None:
+                    estimate = _estimate(value, unit, ctx)
+                    if cache_key is not None:
+                        ctx.estimates[cache_key] = estimate
+                info = unit_info(estimate.unit)
+                if merged.get("counted") is not None and not info.is_count:
+                    fail(value_field, f"{value_field!r} is in {estimate.unit!r} ({info.dimension}), but the claim "
+                                      f"counts {merged['counted']!r}: a count takes no unit")
+        except InvalidUnitError as e:
+            fail("unit" if unit is not None else "value", reason_for(e, "unit" if unit is not None else "value"))
+        except ClaimdiffError as e:
+            fail("value", reason_for(e, "value"))
+    fields: dict[str, Any] = {}
+    try:
+        place, event = merged.get("place"), _opt_str(merged.get("event"), "event")
+        scope_key = (place if not isinstance(place, list) else tuple(place), counted, event)
+        scope = ctx.scopes.get(scope_key)
+        if scope is None:
+            scope = ctx.scopes[scope_key] = Scope(place=place, counted=counted, event=event)
+    except ClaimdiffError as e:
+        fail("place", reason_for(e, getattr(e, "field", "place") if getattr(e, "field", "") in ("place", "event")
+                                 else "place"))
+        scope = None
+    for field in ("period", "stated"):
+        try:
+            fields[field] = ctx.period(merged.get(field), field)
+        except ClaimdiffError as e:
+            fail(field, reason_for(e, field))
+    try:
+        if merged.get("source") is not None:
+            fields["source"] = _source_def(merged["source"], f"{loc}.source", ctx)
+        via_raw = merged.get("via") or []
+        if isinstance(via_raw, str | Mapping):
+            via_raw = [via_raw]
+        fields["via"] = tuple(_source_def(v, f"{loc}.via[{j}]", ctx) for j, v in enumerate(via_raw))
+    except ClaimFileError as e:
+        errors.append(ClaimFileError(e.path, e.location, cid, e.reason, e.line))
+    for field in ("quote", "location", "note", "part_of"):
+        try:
+            fields[field] = _opt_str(raw.get(field), field)
+        except ClaimdiffError as e:
+            fail(field, reason_for(e, field))
+    if metric is None or scope is None or (estimate is None and composite is None) or "source" not in fields:
+        return [], _in_field_order(errors, loc)
+    if errors:  # build what can be built anyway, for the problems only the claim itself finds (a negative count)
+        fields = {k: v for k, v in fields.items() if k not in ("period", "stated") or v is not None}
+    part_of = fields.pop("part_of", None)
+    try:
+        if composite is not None:
+            built = list(composite_claims(str(value), id=cid, scope=scope, hedges=ctx.hedges, vocabulary=ctx.vocabulary,
+                                          metric=metric, **fields))
+        else:
+            assert estimate is not None  # noqa: S101 - checked above: no composite means an estimate
+            built = [Claim(id=cid, metric=metric, estimate=estimate, scope=scope, part_of=part_of, **fields)]
+    except ClaimdiffError as e:
+        # Raised by Claim itself: name the file field that holds what it complained about.
+        named = "unit" if isinstance(e, InvalidUnitError) else (getattr(e, "field", "") or "")
+        where = _FIELD_OF_ERROR.get(named, named if named in _CLAIM_FIELDS else "value")
+        if not any(x.location == f"{loc}.{where}" for x in errors):
+            fail(where, reason_for(e, where))
+        return [], _in_field_order(errors, loc)
+    return ([], _in_field_order(errors, loc)) if errors else (built, [])
+
+
+def _in_field_order(errors: list[ClaimFileError], loc: str) -> list[ClaimFileError]:
+    """A claim's problems in the order its fields are documented."""
+    def rank(e: ClaimFileError) -> int:
+        field = e.location.removeprefix(loc + ".").split(".")[0].split("[")[0]
+        return _CLAIM_FIELDS.index(field) if field in _CLAIM_FIELDS else len(_CLAIM_FIELDS)
+
+    return sorted(errors, key=rank)
+
+
+def _opt_str(value: Any, field: str) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        return str(value)
+    raise InvalidClaimError(None, field, value, "must be text")
+
+
+def _number(value: float, field: str) -> float:
+    try:
+        number = float(value)
+    except OverflowError:
+        number = math.inf
+    if not math.isfinite(number):
+        raise InvalidEstimateError(field, short_repr(value), "must be a finite number; write the word 'inf' for no bound")
+    return number
+
+
+def _estimate(value: Any, unit: str | None, ctx: Context) -> Estimate:
+    if isinstance(value, int | float):
+        return Estimate.exact(_number(value, "value"), unit=unit or "")
+    if isinstance(value, str):
+        return parse_estimate(value, hedges=ctx.hedges, unit=unit)
+    spec: dict[str, Any] = {k: value[k] for k in _ESTIMATE_FIELDS if k in value}
+    for k in ("low", "high", "point"):
+        if isinstance(spec.get(k), str):
+            spec[k] = -math.inf if spec[k].startswith("-") else math.inf  # the schema allows only "inf", ".inf", ...
+        elif k in spec:
+            spec[k] = _number(spec[k], k)
+    if "hedge" in spec:
+        spec["hedge"] = Hedge(spec["hedge"])
+    return Estimate(unit=unit or "", **spec)
