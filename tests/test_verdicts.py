@@ -283,3 +283,44 @@ def test_other_policies_carry_no_truth() -> None:
     report = reconcile([toll("a", "4", "A"), toll("b", "4", "B")])
     assert report.truth is None
     assert "sources" not in report.to_dict()
+
+
+# -- in claims files -----------------------------------------------------------------------------
+
+
+SERIES_FILE = """
+metrics:
+  new deaths: {cumulative: false}
+defaults: {counted: people, place: Ukraine, source: Ministry}
+claims:
+  - {id: c1, metric: killed, value: 5, period: 2024-01-01/2024-01-01}
+  - {id: c2, metric: killed, value: 9, period: 2024-01-01/2024-01-02}
+  - {id: c3, metric: killed, value: 20, period: 2024-01-01/2024-01-03}
+  - {id: n2, metric: new deaths, value: 4, period: 2024-01-02}
+  - {id: n3, metric: new deaths, value: 2, period: 2024-01-03}
+  - {id: x, metric: injured, value: 40, stated: 2024-01-02}
+  - {id: y, metric: injured, value: 12, source: Hospital, stated: 2024-01-02}
+relations:
+  - {kind: series, daily: new deaths, cumulative: killed}
+withdrawals:
+  - {claim: x, stated: 2024-01-03, by: Ministry, reason: double-counted}
+"""
+
+
+def test_a_claims_file_declares_series_and_withdrawals() -> None:
+    """A file's series relation and withdrawals reach reconcile: the day that does not add up is flagged,
+    the withdrawn figure is marked and no longer counts, and saving the file keeps both sections."""
+    from claimdiff import dump_claims, loads_claims_lenient
+
+    loaded = loads_claims_lenient(SERIES_FILE)
+    assert loaded.rejected == ()
+    assert [type(r).__name__ for r in loaded.relations] == ["Series"]
+    assert [w.claim for w in loaded.withdrawals] == ["x"]
+    report = reconcile(loaded.claims, relations=loaded.relations, withdrawals=loaded.withdrawals)
+    assert [f.claims for f in report.flags_of(FlagKind.SERIES_MISMATCH)] == [("c2", "c3", "n3")]
+    injured = report.group_of("x")
+    assert injured.withdrawn == ("x",)
+    assert injured.best == 12
+    again = loads_claims_lenient(dump_claims(list(loaded.claims), like=loaded))
+    assert [w.claim for w in again.withdrawals] == ["x"]
+    assert len(again.relations) == 1

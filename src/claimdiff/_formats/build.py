@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from claimdiff._core.relations import FigureKey, Relation
+from claimdiff._core.series import Series
 from claimdiff._formats.documents import Lines
 from claimdiff._formats.schema import claims_schema, problems, short_repr
 from claimdiff._model.claim import Claim, Scope, Source
@@ -26,6 +27,7 @@ from claimdiff._model.hedges import HedgePolicy, parse_estimate
 from claimdiff._model.period import Period, timezone_named
 from claimdiff._model.units import unit_info
 from claimdiff._model.vocabulary import Metric, Vocabulary
+from claimdiff._model.withdrawal import Withdrawal
 from claimdiff.exceptions import (
     ClaimdiffError,
     ClaimFileError,
@@ -47,6 +49,7 @@ _CLAIM_FIELDS = (
 )
 _TOP_FIELDS = (
     "claimdiff", "title", "description", "timezone", "defaults", "metrics", "counted", "sources", "claims", "relations",
+    "withdrawals",
 )
 #: The top-level sections other than the claims, kept by a load so that saving writes them back.
 SECTIONS = tuple(k for k in _TOP_FIELDS if k not in ("claimdiff", "claims"))
@@ -72,8 +75,9 @@ class Built:
 
     claims: list[Claim]
     errors: list[ClaimFileError]
-    relations: list[Relation]
+    relations: list[Relation | Series]
     sections: Mapping[str, Any]
+    withdrawals: list[Withdrawal] = attrs.field(factory=list)
 
 
 def raise_all(path: str, errors: list[ClaimFileError]) -> None:
@@ -227,8 +231,9 @@ def build_document(data: Any, lines: Lines, path: str, hedges: HedgePolicy, voca
         ids.update((c.id, loc) for c in built)
         claims.extend(built)
     relations = [_relation(raw, f"$.relations[{i}]", ctx) for i, raw in enumerate(data.get("relations") or [])]
+    withdrawals = [_withdrawal(raw, f"$.withdrawals[{i}]", ctx) for i, raw in enumerate(data.get("withdrawals") or [])]
     sections = {k: data[k] for k in data if k in SECTIONS}
-    return Built(claims, errors, relations, sections)
+    return Built(claims, errors, relations, sections, withdrawals)
 
 
 def _fits_fast(raw: Any) -> bool:
@@ -285,8 +290,18 @@ def _top_schema() -> dict[str, Any]:
     return schema
 
 
-def _relation(raw: Mapping[str, Any], loc: str, ctx: Context) -> Relation:
+def _withdrawal(raw: Mapping[str, Any], loc: str, ctx: Context) -> Withdrawal:
+    """A withdrawal: the claim withdrawn, and when, by whom and why when the file says."""
+    return Withdrawal(claim=str(raw["claim"]), stated=ctx.period(raw.get("stated"), f"{loc}.stated"),
+                      by=None if raw.get("by") is None else str(raw["by"]),
+                      reason=None if raw.get("reason") is None else str(raw["reason"]))
+
+
+def _relation(raw: Mapping[str, Any], loc: str, ctx: Context) -> Relation | Series:
     """A declared relation; fields a figure leaves out come from the whole, then from the defaults."""
+    if raw.get("kind") == "series":
+        return Series(daily=str(raw["daily"]), cumulative=str(raw["cumulative"]),
+                      step=dt.timedelta(days=int(raw.get("step_days", 1))))
     base = {k: ctx.defaults[k] for k in ("metric", "counted", "place", "event") if k in ctx.defaults}
 
     def figure(spec: Mapping[str, Any], inherit: Mapping[str, Any], where: str) -> FigureKey:

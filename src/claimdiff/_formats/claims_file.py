@@ -31,6 +31,7 @@ import attrs
 import yaml
 
 from claimdiff._core.relations import Relation
+from claimdiff._core.series import Series
 from claimdiff._formats.build import FORMAT_VERSION, build_document, raise_all
 from claimdiff._formats.csv_format import parse_csv, write_csv
 from claimdiff._formats.documents import MAX_CHARS, Lines, parse_json, parse_yaml
@@ -38,6 +39,7 @@ from claimdiff._formats.write import Layout, claim_to_dict, counted_definitions,
 from claimdiff._model.claim import Claim
 from claimdiff._model.hedges import DEFAULT_HEDGES, HedgePolicy
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Vocabulary
+from claimdiff._model.withdrawal import Withdrawal
 from claimdiff.exceptions import ClaimFileError
 
 __all__ = [
@@ -74,8 +76,10 @@ class LoadedClaims:
         rejected: Every problem of every claim that could not be read, in file
             order (a claim with three bad fields has three); each names the
             claim, its location, line (or CSV row) and reason.
-        relations: The relations the file declares (its ``relations:`` section),
-            to pass to :func:`claimdiff.reconcile`.
+        relations: The relations the file declares (its ``relations:`` section, series
+            included), to pass to :func:`claimdiff.reconcile`.
+        withdrawals: The withdrawals the file declares (its ``withdrawals:`` section), to
+            pass to :func:`claimdiff.reconcile` as ``withdrawals=``.
         sections: The file's other top-level sections as written (``title``,
             ``timezone``, ``defaults``, ``sources``, ``metrics``, ...), which
             ``dump_claims(..., like=loaded)`` writes back.
@@ -86,8 +90,9 @@ class LoadedClaims:
     path: str
     claims: tuple[Claim, ...]
     rejected: tuple[ClaimFileError, ...]
-    relations: tuple[Relation, ...] = ()
+    relations: tuple[Relation | Series, ...] = ()
     sections: Mapping[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
+    withdrawals: tuple[Withdrawal, ...] = ()
 
     def raise_for_rejected(self) -> None:
         """Raise what a strict read would have: the one error, or all of them as a group.
@@ -226,7 +231,8 @@ def loads_claims_lenient(
     data, lines = _parse(text, format, path)
     built = build_document(data, lines, path, hedges, vocabulary)
     return LoadedClaims(path=path, claims=tuple(built.claims), rejected=tuple(built.errors),
-                        relations=tuple(built.relations), sections=built.sections)
+                        relations=tuple(built.relations), sections=built.sections,
+                        withdrawals=tuple(built.withdrawals))
 
 
 def _parse(text: str, fmt: str, path: str) -> tuple[Any, Lines]:

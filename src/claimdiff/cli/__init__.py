@@ -284,7 +284,8 @@ def _check(args: argparse.Namespace, streams: _Streams) -> int:
     if not args.lenient:
         loaded.raise_for_rejected()
     with progress.step(f"reconciling {len(loaded.claims):,} claims"):
-        report = reconcile(loaded.claims, policy, relations=loaded.relations)
+        report = reconcile(loaded.claims, policy, relations=loaded.relations,
+                           withdrawals=loaded.withdrawals)
     if loaded.rejected:  # --lenient: what could not be read is reported beside what reconciling rejected
         unread = tuple(Rejected(e.claim_id or e.location, f"{e.location}: {e.reason}") for e in loaded.rejected)
         report = attrs.evolve(report, rejected=unread + report.rejected)
