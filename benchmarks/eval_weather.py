@@ -22,7 +22,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from claimdiff import Claim, Estimate, FlagKind, Scope, Source, reconcile
+from claimdiff import Claim, Estimate, Scope, Source, reconcile
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "weather_dong2010"
 UNIT = {"foxnews": "hPa"}  # what each site writes pressure in; everyone else: inches of mercury
@@ -78,7 +78,9 @@ def main() -> None:
 
     undeclared, _ = load({})
     report = reconcile(undeclared)
-    by_site = Counter(report.claim(f.claims[0]).source.name for f in report.flags_of(FlagKind.OUTLIER))
+    dissenting = {cid for g in report.groups for cid in g.dissenting}
+    by_site = Counter(report.claim(cid).source.name for f in report.conflicts if "outlier" in f.tags
+                      for cid in f.claims if cid in dissenting)
     print("units not declared (all inHg): outlier flags by site:", dict(by_site.most_common(3)))
 
 
