@@ -135,3 +135,21 @@ def test_estimate_constructors_match_parsing() -> None:
     assert parse_estimate("up to 158") == Estimate.at_most(158, text="up to 158")
     assert parse_estimate("fewer than 10") == Estimate.less_than(10, text="fewer than 10")
     assert parse_estimate("between 10 and 20") == Estimate.between(10, 20, text="between 10 and 20")
+
+
+@pytest.mark.parametrize(("text", "unit"), [("5 Mm", "Mm"), ("5 mm", "mm"), ("10 kHz", "kHz"), ("20 KM", "kilometer"),
+                                            ("20 Miles", "mile")])
+def test_a_units_case_is_kept(text, unit):
+    """Case is a unit's meaning: 5 Mm (megametres) is not 5 mm; spelled-out names are read in any case."""
+    assert parse_estimate(text).unit == unit
+
+
+def test_megametres_written_in_words_and_fields_agree():
+    """'5 Mm' in the text and value 5 with unit Mm are the same figure, not a contradiction."""
+    from claimdiff import Claim, Scope, reconcile
+
+    place = Scope(place="X")
+    report = reconcile([Claim(id="a", metric="distance", estimate="5 Mm", scope=place, source="A"),
+                        Claim(id="b", metric="distance", estimate=parse_estimate("5", unit="Mm"), scope=place,
+                              source="B")])
+    assert not report.has_conflict

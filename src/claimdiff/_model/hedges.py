@@ -355,6 +355,14 @@ def _number_and_unit(s: str, original: str, unit: str | None) -> tuple[float, st
     return value, _unit(rest, original, unit)
 
 
+def _as_written(rest: str, original: str) -> str:
+    """``rest`` (lower-cased) as the original text writes it, or ``rest`` itself when it cannot be found."""
+    at = original.casefold().rfind(rest)
+    if at < 0 or len(original.casefold()) != len(original):
+        return rest
+    return original[at:at + len(rest)]
+
+
 def _unit(rest: str, original: str, unit: str | None) -> str:
     if unit is not None:
         raise InvalidEstimateError(
@@ -365,7 +373,9 @@ def _unit(rest: str, original: str, unit: str | None) -> str:
             "text", _cut(original), f"has {len(rest):,} characters after the figure, longer than any unit "
             f"({MAX_UNIT_CHARS} at most)"
         )
-    name = _UNIT_ALIASES.get(rest, rest)
+    # The words were lower-cased to read the hedge, but a unit's case is its meaning ("Mm" is not "mm",
+    # "kHz" not "khz"): take it as the original text writes it, unless it is a spelled-out alias.
+    name = _UNIT_ALIASES.get(rest) or _as_written(rest, original)
     try:
         info = unit_info(name)
     except InvalidUnitError as e:
