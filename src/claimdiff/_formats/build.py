@@ -376,7 +376,7 @@ def reason_for(e: ClaimdiffError, field: str | None = None) -> str:
 
 def near(name: str, known: frozenset[str]) -> bool:
     """True when ``name`` is one or two letters away from a known word: probably a typo of it."""
-    return bool(difflib.get_close_matches(name, known, 1, _NEAR))
+    return len(name) <= 100 and bool(difflib.get_close_matches(name, known, 1, _NEAR))
 
 
 _NEAR = 0.8
@@ -386,7 +386,7 @@ def _word(name: str, known: frozenset[str], what: str, section: str) -> str:
     """Why an unknown metric or counted thing is refused, with the nearest known words."""
     near = difflib.get_close_matches(name, sorted(known), n=3, cutoff=_NEAR)
     return (f"{name!r} is not a {what} claimdiff knows; did you mean {' or '.join(repr(n) for n in near)}? "
-            f"If {name!r} is meant, declare it under '{section}:' in the file")
+            f"If {name!r} is meant, declare it under '{section}:' in the file")  # near(): at most 100 characters
 
 
 def _claim(raw: Mapping[str, Any], loc: str, ctx: Context) -> tuple[list[Claim], list[ClaimFileError]]:
