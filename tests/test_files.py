@@ -465,3 +465,26 @@ claims:
     assert rows[1]["place"] is None
     assert rows[1]["via"] == []
     assert rows[2]["period"] == "2023-12-30T14:00:00+03:00"
+
+
+def test_the_fast_type_check_uses_the_schemas_words():
+    """#10.4: the one-pass check that lets plain claims skip the schema walk accepts exactly the schema's words."""
+    from claimdiff._formats import schema as _schema
+
+    defs = claims_schema()["$defs"]
+    assert set(defs["estimate"]["properties"]["hedge"]["enum"]) == _schema._HEDGE_WORDS
+    assert set(defs["bound"]["anyOf"][1]["enum"]) == _schema._BOUND_WORDS
+
+
+@settings(max_examples=ROUND_TRIP_EXAMPLES)
+@given(claim=st.dictionaries(st.sampled_from([*_files._CLAIM_FIELDS, "colour"]),
+                             st.none() | st.booleans() | st.integers() | st.text(max_size=3) | st.lists(st.text(max_size=2))
+                             | st.dictionaries(st.sampled_from(["name", "kind", "party", "low", "hedge"]), st.text(max_size=2)),
+                             max_size=6))
+def test_the_fast_type_check_never_passes_what_the_schema_refuses(claim):
+    """#10.4: skipping the schema walk is safe: whatever the fast check passes, the JSON Schema accepts."""
+    from claimdiff._formats.schema import fits_claim_fast
+
+    claim.setdefault("id", "a")
+    if fits_claim_fast(claim):
+        jsonschema.validate({"claims": [claim]}, claims_schema())

@@ -419,3 +419,12 @@ def test_claims_with_near_miss_words_built_in_python_still_round_trip(fmt):
 
     claim = Claim(id="a", metric="kiled", estimate=3, scope=Scope(counted="peple"), source="MoD")
     assert loads_claims(dump_claims([claim], format=fmt), format=fmt) == [claim]
+
+
+def test_a_megabyte_word_or_value_is_read_or_refused_in_short():
+    """#13.8: a huge new metric is a new metric (never a near miss); a huge bad value is refused in a short message."""
+    (claim,) = loads_claims(_claim(metric="m" * 1_000_000), format="json")
+    assert len(claim.metric.name) == 1_000_000
+    with pytest.raises(ClaimFileError) as info:
+        loads_claims(_claim(value="x" * 1_000_000), format="json")
+    assert len(str(info.value)) < 1000

@@ -19,7 +19,7 @@ import attrs
 from claimdiff._core.relations import FigureKey, Relation
 from claimdiff._core.series import Series
 from claimdiff._formats.documents import Lines
-from claimdiff._formats.schema import claims_schema, problems, short_repr
+from claimdiff._formats.schema import claims_schema, fits_claim_fast, problems, short_repr
 from claimdiff._model.claim import Claim, Scope, Source
 from claimdiff._model.composite import composite_claims, parse_composite
 from claimdiff._model.estimate import Estimate, Hedge
@@ -56,17 +56,6 @@ SECTIONS = tuple(k for k in _TOP_FIELDS if k not in ("claimdiff", "claims"))
 _DEFAULTABLE = ("metric", "counted", "unit", "place", "event", "period", "stated", "source", "via")
 _ESTIMATE_FIELDS = ("low", "high", "low_closed", "high_closed", "point", "hedge", "text")
 
-# Types each claim field may have without the schema walk: the common case, checked in one pass.
-# Anything else (mappings, lists of mappings, booleans, unknown fields) goes through the full schema check.
-_TEXT, _NUM, _NONE, _YEAR = (str,), (int, float), (type(None),), (int,)
-_FAST_TYPES: Mapping[str, tuple[type, ...]] = {
-    "id": _TEXT, "metric": _TEXT, "counted": (*_TEXT, *_NONE), "value": (*_TEXT, *_NUM, dict),
-    "unit": (*_TEXT, *_NONE), "place": (*_TEXT, *_NONE), "event": (*_TEXT, *_NUM, *_NONE),
-    "period": (*_TEXT, *_YEAR, *_NONE), "stated": (*_TEXT, *_YEAR, *_NONE), "source": (*_TEXT, dict),
-    "via": (*_TEXT, *_NONE, list, dict), "quote": (*_TEXT, *_NUM, *_NONE), "location": (*_TEXT, *_NUM, *_NONE),
-    "note": (*_TEXT, *_NUM, *_NONE), "part_of": (*_TEXT, *_NONE),
-}
-_NONEMPTY = ("id", "value", "source", "via")
 
 
 @attrs.frozen
@@ -212,7 +201,7 @@ def build_document(data: Any, lines: Lines, path: str, hedges: HedgePolicy, voca
             continue
         loc = f"$.claims[{i}]"
         cid = raw.get("id") if isinstance(raw, Mapping) and isinstance(raw.get("id"), str) else None
-        if not _fits_fast(raw):
+        if not fits_claim_fast(raw):
             found = [ctx.error(where, cid, reason) for where, reason in problems(raw, claim_schema, loc)]
             if found:
                 errors.extend(found)
@@ -234,53 +223,6 @@ def build_document(data: Any, lines: Lines, path: str, hedges: HedgePolicy, voca
     withdrawals = [_withdrawal(raw, f"$.withdrawals[{i}]", ctx) for i, raw in enumerate(data.get("withdrawals") or [])]
     sections = {k: data[k] for k in data if k in SECTIONS}
     return Built(claims, errors, relations, sections, withdrawals)
-
-
-def _fits_fast(raw: Any) -> bool:
-    """True when every field of a claim has a type the schema accepts for it (the schema walk can be skipped)."""
-    if type(raw) is not dict or "id" not in raw:
-        return False
-    for k, v in raw.items():
-        allowed = _FAST_TYPES.get(k)
-        if allowed is None or type(v) not in allowed:
-            return False
-        if type(v) is str and k in _NONEMPTY and not v.strip():
-            return False
-        if type(v) is dict and not (_fast_source(v) if k in ("source", "via") else k == "value" and _fast_estimate(v)):
-            return False
-        if type(v) is list and not all(_fast_source(x) for x in v):
-            return False
-    return True
-
-
-def _fast_source(v: Any) -> bool:
-    """A source key or name, or ``{name, kind, party}`` with text values: what the schema accepts, checked quickly."""
-    if type(v) is str:
-        return bool(v.strip())
-    return (
-        type(v) is dict and v.keys() <= _SOURCE_KEYS and type(v.get("name")) is str and bool(v["name"].strip())
-        and type(v.get("kind", "")) is str and type(v.get("party")) in (str, type(None))
-    )
-
-
-_SOURCE_KEYS = frozenset({"name", "kind", "party"})
-_HEDGES = frozenset(h.value for h in Hedge)
-_BOUND_WORDS = frozenset({"inf", "-inf", ".inf", "-.inf"})
-_ESTIMATE_TYPES: Mapping[str, tuple[type, ...]] = {
-    "low": (int, float, str), "high": (int, float, str), "low_closed": (bool,), "high_closed": (bool,),
-    "point": (int, float), "hedge": (str,), "text": (str,),
-}
-
-
-def _fast_estimate(v: dict[str, Any]) -> bool:
-    """Estimate fields with the types and words the schema accepts, checked quickly."""
-    for k, x in v.items():
-        allowed = _ESTIMATE_TYPES.get(k)
-        if allowed is None or type(x) not in allowed:
-            return False
-        if type(x) is str and (x not in _BOUND_WORDS if k in ("low", "high") else k == "hedge" and x not in _HEDGES):
-            return False
-    return True
 
 
 def _top_schema() -> dict[str, Any]:
@@ -391,7 +333,7 @@ def reason_for(e: ClaimdiffError, field: str | None = None) -> str:
 
 def near(name: str, known: frozenset[str]) -> bool:
     """True when ``name`` is one or two letters away from a known word: probably a typo of it."""
-    return bool(difflib.get_close_matches(name, known, 1, _NEAR))
+    return len(name) <= 100 and bool(difflib.get_close_matches(name, known, 1, _NEAR))
 
 
 _NEAR = 0.8
@@ -401,7 +343,7 @@ def _word(name: str, known: frozenset[str], what: str, section: str) -> str:
     """Why an unknown metric or counted thing is refused, with the nearest known words."""
     near = difflib.get_close_matches(name, sorted(known), n=3, cutoff=_NEAR)
     return (f"{name!r} is not a {what} claimdiff knows; did you mean {' or '.join(repr(n) for n in near)}? "
-            f"If {name!r} is meant, declare it under '{section}:' in the file")
+            f"If {name!r} is meant, declare it under '{section}:' in the file")  # near(): at most 100 characters
 
 
 def _claim(raw: Mapping[str, Any], loc: str, ctx: Context) -> tuple[list[Claim], list[ClaimFileError]]:

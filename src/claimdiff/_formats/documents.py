@@ -107,7 +107,7 @@ def parse_yaml(text: str, path: str) -> tuple[Any, Lines]:
     except RecursionError:
         raise ClaimFileError(path, "$", None, f"is nested more than {MAX_DEPTH} levels deep") from None
     except ValueError as e:  # int() of a figure with more digits than Python converts
-        raise ClaimFileError(path, "$", None, f"holds a value claimdiff cannot read: {str(e)[:120]}") from None
+        raise ClaimFileError(path, "$", None, _value_error(e)) from None
     cache: list[Mapping[str, int]] = []
 
     def lines() -> Mapping[str, int]:
@@ -116,6 +116,12 @@ def parse_yaml(text: str, path: str) -> tuple[Any, Lines]:
         return cache[0]
 
     return data, lines
+
+
+def _value_error(e: ValueError) -> str:
+    if "integer string conversion" in str(e):
+        return "holds an integer of more than 4,300 digits, more than any figure needs"
+    return f"holds a value claimdiff cannot read: {str(e)[:120]}"
 
 
 def _first_long_line(text: str, limit: int) -> int | None:
@@ -237,7 +243,7 @@ def parse_json(text: str, path: str) -> tuple[Any, Lines]:
         raise ClaimFileError(path, where, None, f"gives the key {_short(e.key)!r} twice{found}; a key may appear once",
                              line=both[1] if both else None) from None
     except ValueError as e:  # an integer of more digits than Python converts
-        raise ClaimFileError(path, "$", None, f"holds a value claimdiff cannot read: {str(e)[:120]}") from None
+        raise ClaimFileError(path, "$", None, _value_error(e)) from None
     cache: list[Mapping[str, int]] = []
 
     def lines() -> Mapping[str, int]:

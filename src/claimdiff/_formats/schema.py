@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["SCHEMA_RESOURCE", "claims_schema", "problems", "short_repr"]
+__all__ = ["SCHEMA_RESOURCE", "claims_schema", "fits_claim_fast", "problems", "short_repr"]
 
 #: Where the schema lives inside the package.
 SCHEMA_RESOURCE = "schema/claims.schema.json"
@@ -134,3 +134,73 @@ def _object_problems(value: Mapping[Any, Any], schema: Mapping[str, Any], locati
             yield f"{location}.{name}", f"unknown field {name!r}; known: {', '.join(props)}"
         elif isinstance(extra, Mapping):
             yield from problems(item, extra, f"{location}.{name}")
+
+
+# Types each claim field may have without the schema walk: the common case, checked in one pass.
+# Anything else (mappings, lists of mappings, booleans, unknown fields) goes through the full schema check.
+_TEXT, _NUM, _NONE, _YEAR = (str,), (int, float), (type(None),), (int,)
+_FAST_TYPES: Mapping[str, tuple[type, ...]] = {
+    "id": _TEXT, "metric": _TEXT, "counted": (*_TEXT, *_NONE), "value": (*_TEXT, *_NUM, dict),
+    "unit": (*_TEXT, *_NONE), "place": (*_TEXT, *_NONE), "event": (*_TEXT, *_NUM, *_NONE),
+    "period": (*_TEXT, *_YEAR, *_NONE), "stated": (*_TEXT, *_YEAR, *_NONE), "source": (*_TEXT, dict),
+    "via": (*_TEXT, *_NONE, list, dict), "quote": (*_TEXT, *_NUM, *_NONE), "location": (*_TEXT, *_NUM, *_NONE),
+    "note": (*_TEXT, *_NUM, *_NONE), "part_of": (*_TEXT, *_NONE),
+}
+_NONEMPTY = ("id", "value", "source", "via")
+
+
+def fits_claim_fast(raw: Any) -> bool:
+    """True when every field of a claim has a type the claim schema accepts for it, checked in one pass.
+
+    Most claims in a file are plain: text, numbers, source names or ``{name, kind, party}``. For them the
+    schema walk (:func:`problems`) can be skipped; anything else goes through it. This never accepts
+    what the schema refuses (``tests/test_files.py`` checks claimdiff against the schema).
+
+    >>> fits_claim_fast({"id": "a", "metric": "killed", "value": 12, "source": "MoD"})
+    True
+    >>> fits_claim_fast({"id": "a", "value": True})
+    False
+    """
+    if type(raw) is not dict or "id" not in raw:
+        return False
+    for k, v in raw.items():
+        allowed = _FAST_TYPES.get(k)
+        if allowed is None or type(v) not in allowed:
+            return False
+        if type(v) is str and k in _NONEMPTY and not v.strip():
+            return False
+        if type(v) is dict and not (_fast_source(v) if k in ("source", "via") else k == "value" and _fast_estimate(v)):
+            return False
+        if type(v) is list and not all(_fast_source(x) for x in v):
+            return False
+    return True
+
+
+def _fast_source(v: Any) -> bool:
+    """A source key or name, or ``{name, kind, party}`` with text values: what the schema accepts, checked quickly."""
+    if type(v) is str:
+        return bool(v.strip())
+    return (
+        type(v) is dict and v.keys() <= _SOURCE_KEYS and type(v.get("name")) is str and bool(v["name"].strip())
+        and type(v.get("kind", "")) is str and type(v.get("party")) in (str, type(None))
+    )
+
+
+_SOURCE_KEYS = frozenset({"name", "kind", "party"})
+_HEDGE_WORDS = frozenset(("exact", "lower", "upper", "approximate", "range", "vague"))
+_BOUND_WORDS = frozenset({"inf", "-inf", ".inf", "-.inf"})
+_ESTIMATE_TYPES: Mapping[str, tuple[type, ...]] = {
+    "low": (int, float, str), "high": (int, float, str), "low_closed": (bool,), "high_closed": (bool,),
+    "point": (int, float), "hedge": (str,), "text": (str,),
+}
+
+
+def _fast_estimate(v: dict[str, Any]) -> bool:
+    """Estimate fields with the types and words the schema accepts, checked quickly."""
+    for k, x in v.items():
+        allowed = _ESTIMATE_TYPES.get(k)
+        if allowed is None or type(x) not in allowed:
+            return False
+        if type(x) is str and (x not in _BOUND_WORDS if k in ("low", "high") else k == "hedge" and x not in _HEDGE_WORDS):
+            return False
+    return True
