@@ -96,9 +96,11 @@ def render_text(report: Report, title: str = "", *, style: Style | None = None, 
         unit = f" {safe(g.unit)}" if g.unit else ""
         best = "n/a" if g.best is None else format_number(g.best, grouped=True)
         lines.append(f"{g.id}  {safe(g.describe(), keep_newlines=False)}")
+        within = " (only within precision or tolerance; as worded, no value fits all)" if g.verdict == "tolerance" else ""
         lines.append(
-            f"    feasible {g.interval_text()}{unit if g.feasible else ''}; best {best}{unit}; "
-            f"{len(g.claims)} claim{'s' if len(g.claims) != 1 else ''} from {g.origins} origin{'s' if g.origins != 1 else ''}"
+            f"    feasible {g.interval_text()}{unit if g.feasible else ''}{within}; best {best}{unit}; "
+            f"{len(g.claims)} claim{'s' if len(g.claims) != 1 else ''} from {g.origins} origin{'s' if g.origins != 1 else ''}; "
+            f"{g.verdict}"
         )
         for cid in g.claims:
             c = report.claim(cid)
@@ -109,6 +111,8 @@ def render_text(report: Report, title: str = "", *, style: Style | None = None, 
                 tag = "  (revised later)"
             elif cid in g.stale:
                 tag = "  (out of date)"
+            elif cid in g.withdrawn:
+                tag = "  (withdrawn)"
             text = f"{cid}: {c.estimate.describe()}  [{c.chain_text()}]"
             lines.append(f"      - {safe(text, keep_newlines=False)}{tag}")
         lines.extend(by_group.get(g.id, []))
