@@ -16,8 +16,8 @@ from collections.abc import Iterable, Sequence
 from claimdiff._core.grading import airwars_grade, grade_rule
 from claimdiff._core.intervals import Iv, intersect
 from claimdiff._core.policy import Estimator, Policy
-from claimdiff._model.numbers import format_number
 from claimdiff._model.claim import Claim
+from claimdiff._model.numbers import format_number
 
 __all__ = ["choose_best", "consensus", "origin_figures"]
 
@@ -111,8 +111,8 @@ def choose_best(
     estimator = policy.estimator
     rule = estimator.value
     if estimator in _ANCHORS:
-        best, rule = _ANCHORS[estimator](current)
-        return _whole(best, None, is_count and policy.whole_counts), rule
+        anchored, rule = _ANCHORS[estimator](current)
+        return _whole(anchored, None, is_count and policy.whole_counts), rule
     if estimator is Estimator.LATEST:
         timed = [c for c in current if c.stated is not None and c.figure is not None]
         if timed:

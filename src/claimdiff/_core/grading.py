@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from claimdiff._model.claim import Claim, SourceKind
+from claimdiff._model.claim import Claim, Source, SourceKind
 
 __all__ = ["GRADES", "airwars_grade", "grade_of_rule", "grade_rule"]
 
@@ -46,7 +46,7 @@ def airwars_grade(claims: Iterable[Claim]) -> tuple[str, str]:
     >>> airwars_grade([said("a", "CENTCOM", kind="military", party="US-led Coalition")])[0]
     'confirmed'
     """
-    sources = {}
+    sources: dict[str, Source] = {}
     for c in sorted(claims, key=lambda c: c.id):
         sources.setdefault(c.origin, c.source)
     parties = sorted({s.party.strip().casefold(): s.party.strip() for s in sources.values() if s.party}.values())

@@ -66,7 +66,7 @@ class Group:
         stated_low, stated_high: What every current claim allows taken at its word (no precision, no
             tolerance); both ``None`` when nothing does.
         grade: How well the group is sourced, under a policy that grades (``airwars``): ``"confirmed"``,
-            ``"fair"``, ``"weak"`` or ``"contested"`` (see :mod:`claimdiff._core.grading`); else ``None``.
+            ``"fair"``, ``"weak"`` or ``"contested"``, from its origins and their parties; else ``None``.
             When not given it is read from ``best_rule``.
     """
 

@@ -94,7 +94,7 @@ class Context:
         # Values repeat across the claims of a file; each distinct one is built once and shared (all are frozen).
         self.estimates: dict[tuple[type, Any, Any], Estimate] = {}
         self.scopes: dict[tuple[Any, Any, Any], Scope] = {}
-        self.named: dict[tuple[Any, Any, Any], Source] = {}
+        self.named: dict[tuple[Any, Any, Any, Any], Source] = {}
         self.words: dict[tuple[str, str], tuple[Any, str]] = {}
         self.composites: dict[str, Any] = {}
         self.metric_words: frozenset[str] = frozenset()
