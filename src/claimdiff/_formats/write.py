@@ -199,7 +199,7 @@ class Layout:
             again = composite_claims(
                 whole.estimate.text, id=whole.id, scope=whole.scope, hedges=self.hedges, vocabulary=self.ctx.vocabulary,
                 metric=whole.metric, period=whole.period, stated=whole.stated, source=whole.source, via=whole.via,
-                quote=whole.quote, location=whole.location, note=whole.note,
+                quote=whole.quote, location=whole.location, note=whole.note, rank=whole.rank,
             )
         except ClaimdiffError:
             return False
