@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimdiff import (
     POLICIES,
@@ -263,3 +265,62 @@ def test_the_grade_is_in_the_json_report() -> None:
         out = json.loads(json.dumps(reconcile(claims, name).to_dict()))
         assert out["groups"][0]["grade"] == grade
         jsonschema.Draft202012Validator(report_schema()).validate(out)
+
+
+# -- laws ---------------------------------------------------------------------------------------
+
+_SAID = st.lists(
+    st.tuples(st.integers(0, 500), st.sampled_from("ABCDE"), st.sampled_from([None, "preferred", "normal", "deprecated"]),
+              st.sampled_from([None, 0.2, 0.5, 0.9])),
+    min_size=1, max_size=8,
+)
+
+
+def _claims(said: list[tuple[int, str, str | None, float | None]]) -> list[Claim]:
+    # One reliability per origin: the first one said for it.
+    declared: dict[str, float | None] = {}
+    for _, who, _, r in said:
+        declared.setdefault(who, r)
+    return [killed(f"c{i}", str(v), Source(f"Source {who}", reliability=declared[who]), rank=rank)
+            for i, (v, who, rank, _) in enumerate(said)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(_SAID)
+def test_no_anchor_rule_puts_only_deprecated_figures_forward(said: list[tuple[int, str, str | None, float | None]]) -> None:
+    """Law: under every anchor policy the best is None exactly when every claim is deprecated, and else lies
+    between the lowest and highest figure of the claims that are not."""
+    claims = _claims(said)
+    for name in ("ucdp", "ibc", "airwars", "wikidata"):
+        for group in reconcile(claims, name).groups:
+            mine = [c for c in claims if c.id in group.claims]
+            ok = [c.figure for c in mine if c.rank != "deprecated" and c.figure is not None]
+            if not ok:
+                assert group.best is None, name
+            else:
+                assert group.best is not None
+                assert min(ok) <= group.best <= max(ok), name
+
+
+@settings(max_examples=60, deadline=None)
+@given(_SAID)
+def test_ibc_and_airwars_put_the_minimum_forward(said: list[tuple[int, str, str | None, float | None]]) -> None:
+    """Law: IBC's and Airwars' best is the lowest figure any non-deprecated claim states; the grade is one of four."""
+    claims = _claims(said)
+    ok = [c.figure for c in claims if c.rank != "deprecated"]
+    for name in ("ibc", "airwars"):
+        (group,) = reconcile(claims, name).groups
+        assert group.best == (min(ok) if ok else None), name
+    assert reconcile(claims, "airwars").groups[0].grade in ("confirmed", "fair", "weak", "contested")
+
+
+@settings(max_examples=60, deadline=None)
+@given(_SAID, st.randoms(use_true_random=False))
+def test_anchor_policies_ignore_input_order(said: list[tuple[int, str, str | None, float | None]], rnd) -> None:  # type: ignore[no-untyped-def]
+    """Law: the anchors' best figures, rules and grades do not depend on the order claims are given in."""
+    claims = _claims(said)
+    shuffled = list(claims)
+    rnd.shuffle(shuffled)
+    for name in ("ucdp", "ibc", "airwars", "wikidata"):
+        a, b = reconcile(claims, name).groups[0], reconcile(shuffled, name).groups[0]
+        assert (a.best, a.best_rule, a.grade) == (b.best, b.best_rule, b.grade), name
