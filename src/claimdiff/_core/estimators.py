@@ -13,9 +13,11 @@ import math
 import statistics
 from collections.abc import Iterable, Sequence
 
+from claimdiff._core.grading import airwars_grade, grade_rule
 from claimdiff._core.intervals import Iv, intersect
 from claimdiff._core.policy import Estimator, Policy
 from claimdiff._model.claim import Claim
+from claimdiff._model.numbers import format_number
 
 __all__ = ["choose_best", "consensus", "origin_figures"]
 
@@ -108,6 +110,9 @@ def choose_best(
         return None, "no current claim"
     estimator = policy.estimator
     rule = estimator.value
+    if estimator in _ANCHORS:
+        anchored, rule = _ANCHORS[estimator](current)
+        return _whole(anchored, None, is_count and policy.whole_counts), rule
     if estimator is Estimator.LATEST:
         timed = [c for c in current if c.stated is not None and c.figure is not None]
         if timed:
@@ -131,6 +136,86 @@ def choose_best(
     else:
         best = _bound_figure(consensus_iv)
     return _whole(best, consensus_iv, is_count and policy.whole_counts), rule
+
+
+# -- the anchors' rules (golden-tested in tests/test_anchor_policies.py) ---------------------------
+
+
+def _ranked(current: Sequence[Claim]) -> list[Claim]:
+    """The claims an anchor rule may put forward: no deprecated claim, ever."""
+    return [c for c in current if c.rank != "deprecated" and c.figure is not None]
+
+
+def _ucdp(current: Sequence[Claim]) -> tuple[float | None, str]:
+    """UCDP: the most reliable origin's figure, else the lowest figure.
+
+    An origin is the most reliable when it declares a reliability higher than every other origin's;
+    an origin that declares none never outranks one that does.
+    """
+    usable = _ranked(current)
+    figures = origin_figures(usable)
+    if not figures:
+        return None, "ucdp: no figure (every claim is deprecated or has none)"
+    declared: dict[str, float] = {}
+    for c in usable:
+        r = c.source.reliability
+        if r is not None:
+            declared[c.origin] = max(r, declared.get(c.origin, r))
+    if declared and len(figures) > 1:
+        top = max(declared.values())
+        most = [o for o, r in declared.items() if r == top]
+        if len(most) == 1:
+            name = min(c.source.name for c in usable if c.origin == most[0])
+            return figures[most[0]], f"ucdp: the figure of the most reliable origin, {name} (reliability {top:g})"
+    best = min(figures.values())
+    why = "one origin" if len(figures) == 1 else f"the lower figure of {len(figures)} origins, none declared more reliable"
+    return best, f"ucdp: {why}"
+
+
+def _range(current: Sequence[Claim]) -> tuple[float | None, float | None, int]:
+    """The lowest and highest figure stated over the independent origins (a range's ends count)."""
+    usable = _ranked(current)
+    lows = [c.low if math.isfinite(c.low) else c.figure for c in usable]
+    highs = [c.high if math.isfinite(c.high) else c.figure for c in usable]
+    low = min((v for v in lows if v is not None), default=None)
+    high = max((v for v in highs if v is not None), default=None)
+    return low, high, len({c.origin for c in usable})
+
+
+def _range_text(low: float | None, high: float | None, origins: int) -> str:
+    if low is None or high is None:
+        return "no figure (every claim is deprecated or has none)"
+    span = format_number(low, grouped=True) if low == high else \
+        f"minimum {format_number(low, grouped=True)}, maximum {format_number(high, grouped=True)}"
+    return f"{span} over {origins} independent origin{'s' if origins != 1 else ''}; the best is the minimum"
+
+
+def _ibc(current: Sequence[Claim]) -> tuple[float | None, str]:
+    """IBC: the minimum and maximum over the origins; the best is the minimum."""
+    low, high, n = _range(current)
+    return low, f"ibc: {_range_text(low, high, n)}"
+
+
+def _airwars(current: Sequence[Claim]) -> tuple[float | None, str]:
+    """Airwars: the minimum (and maximum) over the origins, and the incident's grade."""
+    low, high, n = _range(current)
+    grade, why = airwars_grade(_ranked(current) or current)
+    return low, grade_rule(grade, why, _range_text(low, high, n))
+
+
+def _wikidata(current: Sequence[Claim]) -> tuple[float | None, str]:
+    """Wikidata: the preferred claims' median origin figure, else the normal ones'; never a deprecated claim."""
+    usable = _ranked(current)
+    preferred = [c for c in usable if c.rank == "preferred"]
+    chosen, which = (preferred, "preferred") if preferred else (usable, "normal")
+    figures = list(origin_figures(chosen).values())
+    if not figures:
+        return None, "wikidata: no figure (every claim is deprecated or has none)"
+    many = f"the median of {len(figures)} origins' figures" if len(figures) > 1 else "the figure"
+    return float(statistics.median(figures)), f"wikidata: {many} of rank {which}"
+
+
+_ANCHORS = {Estimator.UCDP: _ucdp, Estimator.IBC: _ibc, Estimator.AIRWARS: _airwars, Estimator.WIKIDATA: _wikidata}
 
 
 def _whole(best: float | None, iv: Iv | None, whole: bool) -> float | None:

@@ -38,6 +38,17 @@ class Estimator(enum.Enum):
     #: Truth discovery: each group's truth and each origin's reliability learned together from every
     #: group (see :func:`claimdiff.discover`); the report carries the reliabilities and the evidence.
     TRUTH = "truth"
+    #: UCDP's rule: the figure of the origin declared more reliable than every other
+    #: (:attr:`Source.reliability`), else the lowest origin's figure. The group keeps its interval.
+    UCDP = "ucdp"
+    #: IBC's rule: the minimum and maximum over the independent origins; the best is the minimum,
+    #: the maximum is named in the rule (IBC publishes both).
+    IBC = "ibc"
+    #: Airwars' rule: the minimum over the independent origins, and the group graded by its
+    #: origins and their parties (:attr:`Group.grade`: confirmed, fair, weak or contested).
+    AIRWARS = "airwars"
+    #: Wikidata's ranks: preferred claims over normal ones; a deprecated claim is never best.
+    WIKIDATA = "wikidata"
 
 
 @attrs.frozen(kw_only=True)
@@ -88,7 +99,9 @@ class Policy:
 
 
 #: The ready-made policies, by name. ``acled`` reads "dozens" as 12 and "hundreds" as 100
-#: and puts forward the most conservative figure, as ACLED codes fatalities.
+#: and puts forward the most conservative figure, as ACLED codes fatalities. ``ucdp``, ``ibc``,
+#: ``airwars`` and ``wikidata`` follow those anchors' own rules (see :class:`Estimator` and the
+#: Policies section of the concepts page).
 POLICIES: Mapping[str, Policy] = MappingProxyType(
     {
         "consensus": Policy(),
@@ -97,6 +110,10 @@ POLICIES: Mapping[str, Policy] = MappingProxyType(
         "median": Policy(name="median", estimator=Estimator.MEDIAN),
         "truth": Policy(name="truth", estimator=Estimator.TRUTH),
         "acled": Policy(name="acled", estimator=Estimator.CONSERVATIVE, hedges=ACLED_HEDGES, ties="lower"),
+        "ucdp": Policy(name="ucdp", estimator=Estimator.UCDP, ties="lower"),
+        "ibc": Policy(name="ibc", estimator=Estimator.IBC, ties="lower"),
+        "airwars": Policy(name="airwars", estimator=Estimator.AIRWARS, ties="lower"),
+        "wikidata": Policy(name="wikidata", estimator=Estimator.WIKIDATA),
     }
 )
 

@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from claimdiff._core.flags import Flag, FlagKind, Severity
+from claimdiff._core.grading import grade_of_rule
 from claimdiff._core.truth.results import TruthResult
 from claimdiff._model.claim import Claim
 from claimdiff._model.numbers import format_number
@@ -64,6 +65,9 @@ class Group:
         best_rule: How ``best`` was chosen (the estimator, or the rule it fell back to and why).
         stated_low, stated_high: What every current claim allows taken at its word (no precision, no
             tolerance); both ``None`` when nothing does.
+        grade: How well the group is sourced, under a policy that grades (``airwars``): ``"confirmed"``,
+            ``"fair"``, ``"weak"`` or ``"contested"``, from its origins and their parties; else ``None``.
+            When not given it is read from ``best_rule``.
     """
 
     id: str
@@ -95,6 +99,7 @@ class Group:
     best_rule: str = ""
     stated_low: float | None = None
     stated_high: float | None = None
+    grade: str | None = attrs.field(default=attrs.Factory(lambda self: grade_of_rule(self.best_rule), takes_self=True))
 
     def interval_text(self) -> str:
         """The feasible interval in mathematical notation, or ``"(none)"``."""
@@ -142,6 +147,7 @@ class Group:
             "best_rule": self.best_rule,
             "stated_low": _num(self.stated_low),
             "stated_high": _num(self.stated_high),
+            "grade": self.grade,
         }
 
 

@@ -45,7 +45,7 @@ FORMAT_VERSION = 1
 # schema and one branch in ``Context.apply``; a new value form is one branch in ``_estimate``.
 _CLAIM_FIELDS = (
     "id", "metric", "counted", "value", "unit", "place", "event", "period", "stated", "source", "via",
-    "quote", "location", "note", "part_of",
+    "quote", "location", "note", "part_of", "rank",
 )
 _TOP_FIELDS = (
     "claimdiff", "title", "description", "timezone", "defaults", "metrics", "counted", "sources", "claims", "relations",
@@ -94,7 +94,7 @@ class Context:
         # Values repeat across the claims of a file; each distinct one is built once and shared (all are frozen).
         self.estimates: dict[tuple[type, Any, Any], Estimate] = {}
         self.scopes: dict[tuple[Any, Any, Any], Scope] = {}
-        self.named: dict[tuple[Any, Any, Any], Source] = {}
+        self.named: dict[tuple[Any, Any, Any, Any], Source] = {}
         self.words: dict[tuple[str, str], tuple[Any, str]] = {}
         self.composites: dict[str, Any] = {}
         self.metric_words: frozenset[str] = frozenset()
@@ -303,14 +303,14 @@ def _source_def(raw: Any, loc: str, ctx: Context, *, name_default: str | None = 
 
 
 def _make_source(spec: Mapping[str, Any], loc: str, ctx: Context) -> Source:
-    key = (spec.get("name", ""), spec.get("kind", "unknown"), spec.get("party"))
+    key = (spec.get("name", ""), spec.get("kind", "unknown"), spec.get("party"), spec.get("reliability"))
     found = ctx.named.get(key)
     if found is not None:
         return found
     try:
-        found = Source(key[0], kind=key[1], party=key[2])
+        found = Source(key[0], kind=key[1], party=key[2], reliability=key[3])
     except InvalidClaimError as e:
-        raise ctx.error(loc, None, reason_for(e, "source")) from e
+        raise ctx.error(loc, None, reason_for(e, e.field if e.field == "source.reliability" else "source")) from e
     ctx.named[key] = found
     return found
 
@@ -427,6 +427,8 @@ def _claim(raw: Mapping[str, Any], loc: str, ctx: Context) -> tuple[list[Claim],
         return [], _in_field_order(errors, loc)
     if errors:  # build what can be built anyway, for the problems only the claim itself finds (a negative count)
         fields = {k: v for k, v in fields.items() if k not in ("period", "stated") or v is not None}
+    if raw.get("rank") is not None:
+        fields["rank"] = raw["rank"]
     part_of = fields.pop("part_of", None)
     try:
         if composite is not None:

@@ -24,16 +24,17 @@ __all__ = ["COLUMNS", "VALUE_COLUMNS", "escape_cell", "parse_csv", "unescape_cel
 #: Every column a claims CSV may have, in the order claimdiff writes them.
 COLUMNS = (
     "id", "metric", "cumulative", "counted", "value", "unit", "place", "event", "period", "stated",
-    "source", "source_kind", "source_party", "via", "quote", "location", "note", "part_of",
-    "value_low", "value_high", "value_low_closed", "value_high_closed", "value_point", "value_hedge", "value_text",
+    "source", "source_kind", "source_party", "source_reliability", "via", "quote", "location", "note", "part_of",
+    "rank", "value_low", "value_high", "value_low_closed", "value_high_closed", "value_point", "value_hedge", "value_text",
 )
 #: Columns that spell a figure out field by field, for figures that words cannot give exactly.
 VALUE_COLUMNS = {c: c.removeprefix("value_") for c in COLUMNS if c.startswith("value_")}
 # Written only when some claim needs them, so that a plain file stays narrow.
-_WHEN_USED = ("cumulative", "part_of", *VALUE_COLUMNS)
+_WHEN_USED = ("cumulative", "part_of", "source_reliability", "rank", *VALUE_COLUMNS)
 _ALWAYS = tuple(c for c in COLUMNS if c not in _WHEN_USED)
 _TEXT_COLUMNS = (
     "id", "metric", "counted", "unit", "place", "event", "period", "stated", "quote", "location", "note", "part_of",
+    "rank",
 )
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _BOOLS = {"true": True, "false": False}
@@ -110,10 +111,13 @@ def _row(row: list[str], columns: list[str], metrics: dict[str, dict[str, Any]])
             raise _RowError("value", "give 'value' or the value_* columns, not both")
         out["value"] = _spelled_value(spelled)
     if "source" in cells:
-        extra = {k: cells[f"source_{k}"] for k in ("kind", "party") if f"source_{k}" in cells}
+        extra: dict[str, Any] = {k: cells[f"source_{k}"] for k in ("kind", "party") if f"source_{k}" in cells}
+        if "source_reliability" in cells:
+            text = cells["source_reliability"]
+            extra["reliability"] = _number(text) if _NUMBER.fullmatch(text) else text  # the schema names what is wrong
         out["source"] = {"name": cells["source"], **extra} if extra else cells["source"]
-    elif "source_kind" in cells or "source_party" in cells:
-        raise _RowError("source", "is required when 'source_kind' or 'source_party' is given")
+    elif "source_kind" in cells or "source_party" in cells or "source_reliability" in cells:
+        raise _RowError("source", "is required when 'source_kind', 'source_party' or 'source_reliability' is given")
     if "via" in cells:
         out["via"] = parse_via(cells["via"])
     if "cumulative" in cells:
@@ -206,8 +210,8 @@ def _json_via(cell: str) -> list[str | dict[str, str]]:
         raise _RowError("via", "starts with '[' but is not a JSON array of sources")
     items: list[str | dict[str, str]] = []
     for i, item in enumerate(value):
-        if isinstance(item, str) or (isinstance(item, dict) and set(item) <= {"name", "kind", "party"} and "name" in item
-              and all(isinstance(v, str) for v in item.values())):
+        if isinstance(item, str) or (isinstance(item, dict) and set(item) <= {"name", "kind", "party", "reliability"}
+              and "name" in item and all(isinstance(v, str) or k == "reliability" for k, v in item.items())):
             items.append(item)
         else:
             raise _RowError("via", f"item {i} of the JSON array must be a name or an object with 'name' and "
@@ -327,6 +331,8 @@ def _raw_cells(claim: Mapping[str, Any], metrics: Mapping[str, Mapping[str, Any]
             out["source_kind"] = value["kind"]
             if value.get("party") is not None:
                 out["source_party"] = value["party"]
+            if value.get("reliability") is not None:
+                out["source_reliability"] = _text(value["reliability"])
         elif key == "via":
             out["via"] = via_cell(value)
         else:

@@ -82,7 +82,7 @@ def claim_to_dict(c: Claim, *, hedges: HedgePolicy = DEFAULT_HEDGES, bare_number
     out["source"] = _source_value(c.source)
     if c.via:
         out["via"] = [_source_value(s) for s in c.via]
-    for name in ("quote", "location", "note", "part_of"):
+    for name in ("quote", "location", "note", "part_of", "rank"):
         text = getattr(c, name)
         if text is not None:
             out[name] = text
@@ -116,11 +116,13 @@ def _midnight(t: dt.datetime) -> bool:
 
 
 def _source_value(s: Source) -> str | dict[str, Any]:
-    if s.kind.value == "unknown" and s.party is None:
+    if s.kind.value == "unknown" and s.party is None and s.reliability is None:
         return s.name
     out: dict[str, Any] = {"name": s.name, "kind": s.kind.value}
     if s.party is not None:
         out["party"] = s.party
+    if s.reliability is not None:
+        out["reliability"] = s.reliability
     return out
 
 
@@ -197,7 +199,7 @@ class Layout:
             again = composite_claims(
                 whole.estimate.text, id=whole.id, scope=whole.scope, hedges=self.hedges, vocabulary=self.ctx.vocabulary,
                 metric=whole.metric, period=whole.period, stated=whole.stated, source=whole.source, via=whole.via,
-                quote=whole.quote, location=whole.location, note=whole.note,
+                quote=whole.quote, location=whole.location, note=whole.note, rank=whole.rank,
             )
         except ClaimdiffError:
             return False

@@ -19,7 +19,10 @@ from claimdiff._model.units import COUNT, UnitInfo, unit_info
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Metric
 from claimdiff.exceptions import InvalidClaimError, InvalidUnitError
 
-__all__ = ["Claim", "Scope", "Source", "SourceKind", "place_path"]
+__all__ = ["RANKS", "Claim", "Scope", "Source", "SourceKind", "place_path"]
+
+#: The ranks a claim may carry, best first (Wikidata's statement ranks).
+RANKS = ("preferred", "normal", "deprecated")
 
 _INF = math.inf
 
@@ -63,6 +66,23 @@ def _nonempty(field: str) -> Any:
     return check
 
 
+def _reliability(value: float | None) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0.0 <= float(value) <= 1.0:
+        raise InvalidClaimError(None, "source.reliability", value, "must be a number from 0 to 1")
+    return float(value)
+
+
+def _rank(value: str | None) -> str | None:
+    if value is None:
+        return None
+    text = value.strip().lower() if isinstance(value, str) else value
+    if text not in RANKS:
+        raise InvalidClaimError(None, "rank", value, f"is not one of {', '.join(RANKS)}")
+    return str(text)
+
+
 @attrs.frozen
 class Source:
     """Who stated a figure.
@@ -74,11 +94,18 @@ class Source:
         name: "Russian Ministry of Defence", "Reuters", "Governor of Bryansk Oblast".
         kind: What kind of body it is.
         party: The side of a conflict it belongs to, if any ("Russia", "Ukraine").
+        reliability: How reliable the source is declared to be, from 0 to 1, or ``None`` when
+            nothing is declared. The ``ucdp`` policy puts forward the figure of the most reliable
+            origin; truth discovery starts from it (see :class:`claimdiff.TruthPrior`).
+
+    >>> Source("UN OHCHR", kind="international", reliability=0.9).reliability
+    0.9
     """
 
     name: str = attrs.field(converter=_strip, validator=_nonempty("source.name"))
     kind: SourceKind = attrs.field(default=SourceKind.UNKNOWN, converter=_kind, kw_only=True)
     party: str | None = attrs.field(default=None, kw_only=True)
+    reliability: float | None = attrs.field(default=None, converter=_reliability, kw_only=True)
 
     @property
     def key(self) -> str:
@@ -209,6 +236,9 @@ class Claim:
         note: Free text for the analyst.
         part_of: Id of the claim this one is a stated part of ("including 15
             children" is part of "108 injured"); see :func:`claimdiff.composite_claims`.
+        rank: ``"preferred"``, ``"normal"`` or ``"deprecated"`` (Wikidata's statement ranks), or
+            ``None`` (normal). The ``wikidata`` policy puts preferred claims forward and never a
+            deprecated one.
 
     Raises:
         InvalidClaimError: A field is missing or inconsistent (negative counts,
@@ -227,6 +257,7 @@ class Claim:
     location: str | None = None
     note: str | None = attrs.field(default=None, eq=False)
     part_of: str | None = None
+    rank: str | None = attrs.field(default=None, converter=_rank)
 
     # Derived once, here, so that reconciling compares floats.
     low: float = attrs.field(init=False, eq=False, repr=False)

@@ -29,6 +29,7 @@ __all__ = ["discover"]
 
 _DEFAULT_PRIOR = TruthPrior()
 _DEFAULT_SETTINGS = TruthSettings()
+_FLOOR = 1e-6  # the least prior a declared reliability of 0 stands for
 
 
 def _representative_key(c: Claim) -> tuple[float, float, float, str]:
@@ -72,7 +73,8 @@ def discover(
 
     Args:
         items: The claims of each item.
-        prior: What is known about sources beforehand (default: every source 0.5).
+        prior: What is known about sources beforehand (default: every source 0.5); a source's own
+            declared :attr:`~claimdiff.Source.reliability` wins over it.
         settings: The estimator's knobs (default :class:`TruthSettings`).
 
     Raises:
@@ -110,7 +112,9 @@ def discover(
                 origin_source[c.origin] = (c.id, c.source)
     origins = sorted(origin_source)
     src_index = {o: i for i, o in enumerate(origins)}
-    priors = [prior.reliability_of(origin_source[o][1]) for o in origins]
+    # A reliability the source itself declares wins over the prior's tables (floored: -ln(0) is no weight).
+    priors = [prior.reliability_of(s) if (r := s.reliability) is None else max(r, _FLOOR)
+              for s in (origin_source[o][1] for o in origins)]
 
     rows: list[Claim] = []
     row_item: list[int] = []

@@ -4,8 +4,10 @@ Both publish one incident per row with the lowest and the highest number of civi
 reported killed; each row becomes one claim ``killed`` ``civilians`` = ``[min, max]``
 (exact when they are equal) from the list's maintainer. Airwars grades each incident
 (``Confirmed``, ``Fair``, ``Weak``, ``Contested``, ``Discounted``); the grade, the belligerent and
-the sources are kept in the note, and ``grades=`` keeps only some grades (the others are
-rejected with their grade as the reason, never dropped).
+the sources are kept in the note, the grade sets the claim's rank (``Confirmed`` is ``preferred``,
+``Discounted`` is ``deprecated``, the others normal; see :attr:`claimdiff.Claim.rank`), and
+``grades=`` keeps only some grades (the others are rejected with their grade as the reason, never
+dropped).
 
 The column names follow the lists' CSV exports; pass ``columns=`` to map others.
 """
@@ -37,6 +39,9 @@ AIRWARS_COLUMNS: Mapping[str, str] = {
 }
 #: Airwars' grades, from the best supported.
 AIRWARS_GRADES = ("Confirmed", "Fair", "Weak", "Contested", "Discounted")
+# Airwars' grades that say how far a figure may be put forward: a belligerent's own admission is preferred,
+# a discounted incident never best (see the ``airwars`` and ``wikidata`` policies); the others stay normal.
+_GRADE_RANKS = {"confirmed": "preferred", "discounted": "deprecated"}
 _FORMS = ("%Y-%m-%d", "%d %b %Y", "%d %B %Y", "%d/%m/%Y", "%d-%b-%Y")
 
 
@@ -132,6 +137,9 @@ def _mappings(
         start, end = _day(row.get(columns.get("start", ""))), _day(row.get(columns.get("end", "")))
         if start is not None:
             out["period"] = {"start": start, "end": end or start}
+        rank = _GRADE_RANKS.get(str(grade).strip().casefold()) if grade else None
+        if rank is not None:
+            out["rank"] = rank
         notes = [f"grade {grade}"] if grade else []
         if cell("party"):
             notes.append(f"belligerent {cell('party')}")

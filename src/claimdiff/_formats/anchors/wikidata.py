@@ -5,8 +5,8 @@ Reading: every quantity statement of the chosen properties becomes a claim. ``am
 or one of :data:`WIKIDATA_UNITS`; ``P585`` (point in time) is when it was stated, ``P580``/``P582``
 (start/end time) the period it covers, each at the precision Wikidata gives (day, month or year);
 the reference's ``P248`` (stated in) is the source, else its ``P1932`` (stated as) text, else its
-``P854`` (reference URL), else Wikidata itself. The statement's rank and its ``P459`` (determination method) are kept in the
-note; a deprecated statement is rejected with that reason, as is one with no value.
+``P854`` (reference URL), else Wikidata itself. The statement's rank is the claim's
+:attr:`~claimdiff.Claim.rank`, and is kept with its ``P459`` (determination method) in the note; a deprecated statement is rejected with that reason, as is one with no value.
 
 Writing gives statements in the same JSON (the Wikibase data model), ready for a bot or a
 review: :func:`wikidata_statements` is the inverse of :func:`read_wikidata` for figures Wikidata
@@ -174,6 +174,8 @@ def _mappings(
             if len(bounds) == 2:
                 figure = {"low": bounds[0], "high": bounds[1], "point": amount, "hedge": "range"}
             out: dict[str, Any] = {"id": cid, "metric": metric, "value": figure, "source": _source(st, labels)}
+            if rank in ("preferred", "normal", "deprecated"):
+                out["rank"] = rank
             if counted is not None and unit_name == "":
                 out["counted"] = counted
             if unit_name:
@@ -304,7 +306,7 @@ def wikidata_statements(
         value: dict[str, Any] = {"amount": _amount(amount), "unit": unit if unit == "1" else f"{_ENTITY}{unit}"}
         if e.low != e.high or e.low != amount:
             value["lowerBound"], value["upperBound"] = _amount(e.low), _amount(e.high)
-        statement: dict[str, Any] = {"type": "statement", "rank": "normal",
+        statement: dict[str, Any] = {"type": "statement", "rank": c.rank or "normal",
                                      "mainsnak": _snak(prop, "quantity", value), "qualifiers": {}}
         if c.stated is not None and (t := _time_value(c.stated, "whole")) is not None:
             statement["qualifiers"]["P585"] = [_snak("P585", "time", t)]
