@@ -324,3 +324,23 @@ def test_a_claims_file_declares_series_and_withdrawals() -> None:
     again = loads_claims_lenient(dump_claims(list(loaded.claims), like=loaded))
     assert [w.claim for w in again.withdrawals] == ["x"]
     assert len(again.relations) == 1
+
+
+def test_a_files_aliases_make_spellings_of_one_body_one_origin() -> None:
+    """A claims file's aliases section names two spellings of the city administration as one source."""
+    from claimdiff import dump_claims, loads_claims_lenient
+
+    text = """
+aliases: {Kyiv city administration: KCMA, Kyiv City Military Administration: KCMA}
+defaults: {metric: killed, counted: people, place: Kyiv}
+claims:
+  - {id: a, value: 4, source: Kyiv city administration}
+  - {id: b, value: 4, source: the Kyiv City Military Administration}
+  - {id: c, value: 4, source: Reuters}
+"""
+    loaded = loads_claims_lenient(text)
+    assert loaded.rejected == ()
+    assert {c.source.name for c in loaded.claims} == {"KCMA", "Reuters"}
+    assert reconcile(loaded.claims).groups[0].origins == 2
+    again = loads_claims_lenient(dump_claims(list(loaded.claims), like=loaded))
+    assert again.claims == loaded.claims

@@ -20,6 +20,7 @@ from claimdiff._core.relations import FigureKey, Relation
 from claimdiff._core.series import Series
 from claimdiff._formats.documents import Lines
 from claimdiff._formats.schema import claims_schema, fits_claim_fast, problems, short_repr
+from claimdiff._model.aliases import source_key
 from claimdiff._model.claim import Claim, Scope, Source
 from claimdiff._model.composite import composite_claims, parse_composite
 from claimdiff._model.estimate import Estimate, Hedge
@@ -49,7 +50,7 @@ _CLAIM_FIELDS = (
 )
 _TOP_FIELDS = (
     "claimdiff", "title", "description", "timezone", "defaults", "metrics", "counted", "sources", "claims", "relations",
-    "withdrawals",
+    "aliases", "withdrawals",
 )
 #: The top-level sections other than the claims, kept by a load so that saving writes them back.
 SECTIONS = tuple(k for k in _TOP_FIELDS if k not in ("claimdiff", "claims"))
@@ -89,6 +90,7 @@ class Context:
         self.tz: dt.tzinfo = dt.UTC
         self.local_times = False
         self.sources: dict[str, Source] = {}
+        self.aliases: dict[str, str] = {}
         self.defaults: Mapping[str, Any] = {}
         self.periods: dict[tuple[str, str], Period] = {}
         # Values repeat across the claims of a file; each distinct one is built once and shared (all are frozen).
@@ -123,6 +125,8 @@ class Context:
         vocab = self.vocabulary
         self.metric_words = frozenset(w for m in vocab.metrics for w in (m.name, *m.aliases))
         self.counted_words = frozenset(vocab.counted_synonyms) | frozenset(vocab.counted_synonyms.values())
+        # The file's own spellings of sources (folded as canonical_source folds them) -> the name to use.
+        self.aliases = {source_key(str(k)): str(v) for k, v in (data.get("aliases") or {}).items()}
         for key, raw in (data.get("sources") or {}).items():
             self.sources[str(key)] = _source_def(raw, f"$.sources.{key}", self, name_default=str(key))
         self.defaults = data.get("defaults") or {}
@@ -303,7 +307,10 @@ def _source_def(raw: Any, loc: str, ctx: Context, *, name_default: str | None = 
 
 
 def _make_source(spec: Mapping[str, Any], loc: str, ctx: Context) -> Source:
-    key = (spec.get("name", ""), spec.get("kind", "unknown"), spec.get("party"), spec.get("reliability"))
+    name = spec.get("name", "")
+    if ctx.aliases and isinstance(name, str):
+        name = ctx.aliases.get(source_key(name), name)
+    key = (name, spec.get("kind", "unknown"), spec.get("party"), spec.get("reliability"))
     found = ctx.named.get(key)
     if found is not None:
         return found
