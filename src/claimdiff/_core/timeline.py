@@ -13,7 +13,7 @@ import bisect
 import math
 from collections.abc import Mapping, Sequence
 
-from claimdiff._core.flags import Flag, FlagKind, Severity
+from claimdiff._core.flags import Flag, FlagKind, Lazy, Severity
 from claimdiff._core.intervals import Iv, above
 from claimdiff._core.messages import Say
 from claimdiff._core.tolerance import relative_gap
@@ -90,16 +90,13 @@ class Timeline:
             gap = c.low - nxt.high
             flags.append(Flag(
                 kind=FlagKind.DOWNWARD_REVISION, severity=Severity.WARNING, claims=(c.id, nxt.id), group=gid,
-                message=f"{c.source.name} lowered {say.subject} from {say.figure(c)} ({c.id}{say.when(c)}) "
-                        f"to {say.figure(nxt)} ({nxt.id}{say.when(nxt)}); a cumulative figure "
-                        f"should not fall (down {format_number(say.gap(gap), grouped=True)}{say.suffix}).",
+                message=Lazy(_lowered_text, say, c, nxt, gap),
                 gap=say.gap(gap), relative_gap=relative_gap(c.low, nxt.high), unit=say.unit.unit,
             ))
         else:
             flags.append(Flag(
                 kind=FlagKind.REVISION, severity=Severity.INFO, claims=(c.id, nxt.id), group=gid,
-                message=f"{c.source.name} revised {say.subject} from {say.figure(c)} ({c.id}{say.when(c)}) "
-                        f"to {say.figure(nxt)} ({nxt.id}{say.when(nxt)}); the later figure stands.",
+                message=Lazy(_revised_text, say, c, nxt),
             ))
 
     # -- growth -----------------------------------------------------------------------------------
@@ -132,13 +129,10 @@ class Timeline:
                 continue
             d = best[2]
             stale.add(c.id)
-            why = ("the later figure came long enough after" if _mid(d) - _mid(c) >= self.window
-                   else "figures rose in between")
+            long_after = _mid(d) - _mid(c) >= self.window
             flags.append(Flag(
                 kind=FlagKind.STALE, severity=Severity.INFO, claims=(c.id, d.id), group=gid,
-                message=f"{say.who(c)} gave {say.figure(c)} for {say.subject}{say.when(c)}; {say.who(d)} later "
-                        f"gave {say.figure(d)}{say.when(d)}. The toll rose ({why}): the earlier figure is out "
-                        "of date, not contradicted.",
+                message=Lazy(_stale_text, say, c, d, long_after),
                 gap=say.gap(d.low - c.high), relative_gap=relative_gap(d.low, c.high), unit=say.unit.unit,
             ))
         return stale
@@ -169,3 +163,21 @@ class Timeline:
                     return None
                 return x, y, False
         return None
+
+
+def _lowered_text(say: Say, c: Claim, nxt: Claim, gap: float) -> str:
+    return (f"{c.source.name} lowered {say.subject} from {say.figure(c)} ({c.id}{say.when(c)}) "
+            f"to {say.figure(nxt)} ({nxt.id}{say.when(nxt)}); a cumulative figure "
+            f"should not fall (down {format_number(say.gap(gap), grouped=True)}{say.suffix}).")
+
+
+def _revised_text(say: Say, c: Claim, nxt: Claim) -> str:
+    return (f"{c.source.name} revised {say.subject} from {say.figure(c)} ({c.id}{say.when(c)}) "
+            f"to {say.figure(nxt)} ({nxt.id}{say.when(nxt)}); the later figure stands.")
+
+
+def _stale_text(say: Say, c: Claim, d: Claim, long_after: bool) -> str:
+    why = "the later figure came long enough after" if long_after else "figures rose in between"
+    return (f"{say.who(c)} gave {say.figure(c)} for {say.subject}{say.when(c)}; {say.who(d)} later "
+            f"gave {say.figure(d)}{say.when(d)}. The toll rose ({why}): the earlier figure is out "
+            "of date, not contradicted.")

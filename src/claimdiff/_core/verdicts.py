@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 
 from claimdiff._core.arithmetic import GroupFacts
 from claimdiff._core.estimators import choose_best, consensus, origin_figures
-from claimdiff._core.flags import Flag, FlagKind, Severity
+from claimdiff._core.flags import Flag, FlagKind, Lazy, Severity
 from claimdiff._core.intervals import Iv, above, intersect
 from claimdiff._core.messages import Say, display_unit, gap_words
 from claimdiff._core.policy import Policy
@@ -66,8 +66,7 @@ def analyse(
     live = [c for c in cs if c.id not in withdrawn] if withdrawn else cs
     flags.extend(
         Flag(kind=FlagKind.WITHDRAWN, severity=Severity.INFO, claims=(c.id,), group=gid,
-             message=f"{say.who(c)} gave {say.figure(c)} for {say.subject}; the figure was withdrawn later "
-                     "and no longer counts.")
+             message=Lazy(_withdrawn_text, say, c))
         for c in cs if c.id in withdrawn
     )
 
@@ -105,12 +104,9 @@ def analyse(
     origins = {c.origin for c in cs}
     corroboration = "single" if len(cs) == 1 else ("circular" if len(origins) == 1 else "independent")
     if len(origins) == 1 and len(cs) > 1 and len({c.reporter.key for c in cs}) > 1:
-        reporters = sorted({c.reporter.name for c in cs})
         flags.append(Flag(
             kind=FlagKind.CIRCULAR_CORROBORATION, severity=Severity.WARNING, claims=tuple(c.id for c in cs),
-            group=gid,
-            message=f"{len(cs)} reports of {say.subject} ({', '.join(reporters)}) all trace back to one origin, "
-                    f"{first.source.name}: they are one source, not {len(cs)}.",
+            group=gid, message=Lazy(_circular_text, say, tuple(cs)),
         ))
     if len(support) > 1:
         _precision_gap(gid, support, say, flags)
@@ -141,6 +137,16 @@ def _single(gid: str, c: Claim, policy: Policy) -> tuple[Group, list[Flag], Grou
         facts = GroupFacts(gid=gid, key=c.key, period=None if p is None else (p.start_ts, p.end_ts),
                            claims=((c, wide[0], wide[2]),))
     return group, [], facts
+
+
+def _withdrawn_text(say: Say, c: Claim) -> str:
+    return f"{say.who(c)} gave {say.figure(c)} for {say.subject}; the figure was withdrawn later and no longer counts."
+
+
+def _circular_text(say: Say, cs: tuple[Claim, ...]) -> str:
+    reporters = sorted({c.reporter.name for c in cs})
+    return (f"{len(cs)} reports of {say.subject} ({', '.join(reporters)}) all trace back to one origin, "
+            f"{cs[0].source.name}: they are one source, not {len(cs)}.")
 
 
 def _worded(c: Claim, now: dict[str, Iv]) -> Iv:
@@ -211,21 +217,33 @@ def _contested(a: Claim, b: Claim) -> bool:
     return pa is not None and pb is not None and pa.casefold() != pb.casefold()
 
 
-def _finding(gid: str, hi: Claim, lo: Claim, policy: Policy, say: Say, why: str, *, outlier: bool = False) -> Flag:
+def _finding(gid: str, hi: Claim, lo: Claim, policy: Policy, say: Say, why: Lazy, *, outlier: bool = False) -> Flag:
     gap = hi.low - lo.high
     rel = relative_gap(hi.low, lo.high)
     error = policy.grading.is_contradiction(rel)
-    tags = tuple(t for t, on in (("contested", _contested(hi, lo)), ("outlier", outlier)) if on)
+    contested = _contested(hi, lo)
+    tags = ("contested", "outlier") if contested and outlier else ("contested",) if contested else \
+        ("outlier",) if outlier else ()
     kind = FlagKind.CONTRADICTION if error else FlagKind.DISCREPANCY
     shown_gap = say.gap(gap)
-    size = gap_words(f"{format_number(shown_gap, grouped=True)}{say.suffix}", rel, hi.low, lo.high)
-    contested = "; the figures come from opposing parties" if "contested" in tags else ""
     return Flag(
-        kind=kind, severity=Severity.ERROR if error else Severity.WARNING, claims=tuple(sorted((hi.id, lo.id))),
-        group=gid,
-        message=f"{say.subject}: {why} ({size}{contested}).",
+        kind=kind, severity=Severity.ERROR if error else Severity.WARNING,
+        claims=(hi.id, lo.id) if hi.id < lo.id else (lo.id, hi.id), group=gid,
+        message=Lazy(_finding_text, say, why, shown_gap, rel, hi.low, lo.high, contested),
         gap=shown_gap, relative_gap=rel, unit=say.unit.unit, tags=tags,
     )
+
+
+def _finding_text(say: Say, why: Lazy, shown_gap: float, rel: float, high: float, low: float, contested: bool) -> str:
+    size = gap_words(f"{format_number(shown_gap, grouped=True)}{say.suffix}", rel, high, low)
+    parties = "; the figures come from opposing parties" if contested else ""
+    return f"{say.subject}: {why} ({size}{parties})."
+
+
+def _dissent_text(say: Say, d: Claim, partner: Claim, far: tuple[float, list[float]] | None) -> str:
+    why = (f"{say.who(d)} says {say.figure(d)} but {say.who(partner)}, with most independent sources, "
+           f"says {say.figure(partner)}; no single figure fits both")
+    return why + _far(far[0], far[1], say) if far is not None else why
 
 
 def _dissent(gid: str, current: list[Claim], supporting: set[str], now: dict[str, Iv], policy: Policy, say: Say,
@@ -250,12 +268,9 @@ def _dissent(gid: str, current: list[Claim], supporting: set[str], now: dict[str
             hi, lo, partner = bottom, d, bottom
         else:  # cannot happen in one dimension (Helly); kept for safety
             continue
-        why = (f"{say.who(d)} says {say.figure(d)} but {say.who(partner)}, with most independent sources, "
-               f"says {say.figure(partner)}; no single figure fits both")
         outlier = _is_outlier(d, figures, policy)
-        if outlier and d.figure is not None:
-            why += _far(d.figure, [v for o, v in figures.items() if o != d.origin], say)
-        flags.append(_finding(gid, hi, lo, policy, say, why, outlier=outlier))
+        far = (d.figure, [v for o, v in figures.items() if o != d.origin]) if outlier and d.figure is not None else None
+        flags.append(_finding(gid, hi, lo, policy, say, Lazy(_dissent_text, say, d, partner, far), outlier=outlier))
 
 
 def _far(f: float, others: list[float], say: Say) -> str:
@@ -305,16 +320,18 @@ def _pairwise(gid: str, active: Sequence[Claim], timeline: Timeline, policy: Pol
         if pair in seen:
             continue
         seen.add(pair)
-        if fell:
-            why = (f"{say.who(hi)} gave {say.figure(hi)}{say.when(hi)}, but later {say.who(lo)} gave "
-                   f"{say.figure(lo)}{say.when(lo)}; a cumulative figure cannot fall")
-        elif before(lo, hi) or before(hi, lo):
-            earlier, later = (lo, hi) if before(lo, hi) else (hi, lo)
-            why = (f"{say.who(earlier)} gave {say.figure(earlier)}{say.when(earlier)} and {say.who(later)} gave "
-                   f"{say.figure(later)}{say.when(later)}, too soon after for the toll to have grown that much")
-        else:
-            why = f"{say.who(hi)} says {say.figure(hi)} but {say.who(lo)} says {say.figure(lo)}; no single figure fits both"
-        flags.append(_finding(gid, hi, lo, policy, say, why))
+        flags.append(_finding(gid, hi, lo, policy, say, Lazy(_pair_text, say, hi, lo, fell)))
+
+
+def _pair_text(say: Say, hi: Claim, lo: Claim, fell: bool) -> str:
+    if fell:
+        return (f"{say.who(hi)} gave {say.figure(hi)}{say.when(hi)}, but later {say.who(lo)} gave "
+                f"{say.figure(lo)}{say.when(lo)}; a cumulative figure cannot fall")
+    if before(lo, hi) or before(hi, lo):
+        earlier, later = (lo, hi) if before(lo, hi) else (hi, lo)
+        return (f"{say.who(earlier)} gave {say.figure(earlier)}{say.when(earlier)} and {say.who(later)} gave "
+                f"{say.figure(later)}{say.when(later)}, too soon after for the toll to have grown that much")
+    return f"{say.who(hi)} says {say.figure(hi)} but {say.who(lo)} says {say.figure(lo)}; no single figure fits both"
 
 
 def _precision_gap(gid: str, support: list[Claim], say: Say, flags: list[Flag]) -> None:
@@ -322,11 +339,14 @@ def _precision_gap(gid: str, support: list[Claim], say: Say, flags: list[Flag]) 
     vague = [c for c in support if c.estimate.hedge is not Hedge.EXACT and c.low != c.high]
     if not exact or not vague:
         return
+    flags.append(Flag(
+        kind=FlagKind.PRECISION_GAP, severity=Severity.INFO, claims=tuple(sorted([c.id for c in vague + exact])),
+        group=gid, message=Lazy(_precision_text, say, vague, exact),
+    ))
+
+
+def _precision_text(say: Say, vague: list[Claim], exact: list[Claim]) -> str:
     shown = ", ".join(f"{c.estimate.describe()!r} ({c.id})" for c in vague)
     exact_shown = ", ".join(f"{c.estimate.describe()} ({c.id})" for c in exact)
-    flags.append(Flag(
-        kind=FlagKind.PRECISION_GAP, severity=Severity.INFO, claims=tuple(sorted(c.id for c in vague + exact)),
-        group=gid,
-        message=f"{say.subject}: {shown} {'is' if len(vague) == 1 else 'are'} vaguer than {exact_shown}; "
-                "they agree, so this is a difference of precision, not a conflict.",
-    ))
+    return (f"{say.subject}: {shown} {'is' if len(vague) == 1 else 'are'} vaguer than {exact_shown}; "
+            "they agree, so this is a difference of precision, not a conflict.")
