@@ -70,32 +70,40 @@ def analyse(
         for c in cs if c.id in withdrawn
     )
 
-    ordered = len(live) > 1 and not unordered(live)
-    timeline = Timeline(live, wide, policy.growth_window)
     superseded: set[str] = set()
     stale: set[str] = set()
     active = current = live
-    if ordered:
+    timeline = None
+    if len(live) > 1 and not unordered(live):
+        # Statements in time order: revisions, stale tolls, and what each claim says now.
+        timeline = Timeline(live, wide, policy.growth_window)
         superseded = timeline.revisions(gid, cumulative, say, flags)
         active = [c for c in live if c.id not in superseded] if superseded else live
         if cumulative and len(active) > 1:
             stale = timeline.stale(gid, active, say, flags)
         current = [c for c in active if c.id not in stale] if stale else active
-    now = timeline.now(current) if ordered and cumulative else {c.id: wide[c.id] for c in current}
+    if timeline is not None and cumulative:
+        now = timeline.now(current)
+    elif current is cs:
+        now = wide  # every claim current, as widened: no copy
+    else:
+        now = {c.id: wide[c.id] for c in current}
     feasible = intersect(now.values()) if current else None
 
     if feasible is not None or not current:
+        # The fast path: the current claims share a value, so all support it; no consensus to find.
         supporting = {c.id for c in current}
         consensus_iv = feasible
+        support = current
     else:
         supporting = consensus(current, now, policy.ties)
         consensus_iv = intersect(now[cid] for cid in sorted(supporting))
-    if ordered and cumulative and len(active) > 1:
+        support = [c for c in current if c.id in supporting]
+    if timeline is not None and cumulative and len(active) > 1:
         _pairwise(gid, active, timeline, policy, say, flags)
     elif feasible is None and current:
         _dissent(gid, current, supporting, now, policy, say, flags)
 
-    support = [c for c in current if c.id in supporting]
     # The best figure keeps to what the supporting claims say as worded when they share a value, and to
     # their widened common ground only when they agree just within precision or tolerance.
     as_worded = intersect(_worded(c, now) for c in support) if support else None
@@ -175,15 +183,15 @@ def _group(gid: str, cs: list[Claim], say: Say, feasible: Iv | None, consensus_i
            withdrawn: frozenset[str], origins: set[str], corroboration: str, stated: Iv | None,
            flags: list[Flag]) -> Group:
     first = cs[0]
+    offset, factor = say.unit.offset, say.unit.factor
 
-    def shown(v: float | None) -> float | None:
-        return say.value(v) if v is not None and math.isfinite(v) else None
+    def shown(v: float) -> float | None:  # say.value, inlined: it runs six times a group
+        return (v - offset) / factor if v - v == 0 else None
 
     hull = _hull(cs)
     # What every current claim allows: as worded when they share a value, else within precision and tolerance.
     span = (stated or feasible) if feasible is not None else None
-    worst = max((f for f in flags if f.kind in (FlagKind.CONTRADICTION, FlagKind.DISCREPANCY, FlagKind.OUTLIER)),
-                key=lambda f: f.severity.rank, default=None)
+    worst = max((f for f in flags if f.kind in _CONFLICTS), key=_rank, default=None) if flags else None
     if worst is not None:
         verdict = "contradiction" if worst.severity is Severity.ERROR else "discrepancy"
     elif stated is None and feasible is not None and current:
@@ -207,6 +215,13 @@ def _group(gid: str, cs: list[Claim], say: Say, feasible: Iv | None, consensus_i
         verdict=verdict, corroboration=corroboration, withdrawn=tuple(sorted(withdrawn)), best_rule=rule,
         stated_low=shown(stated[0]) if stated else None, stated_high=shown(stated[2]) if stated else None,
     )
+
+
+_CONFLICTS = frozenset((FlagKind.CONTRADICTION, FlagKind.DISCREPANCY, FlagKind.OUTLIER))
+
+
+def _rank(f: Flag) -> int:
+    return f.severity.rank
 
 
 # -- findings ------------------------------------------------------------------------------------
