@@ -104,9 +104,9 @@ def columns(claims: list[Claim]) -> dict[str, Any]:
     Bounds are widened as reconcile widens them (precision and the policy's tolerance), so the bound
     compares the same intervals.
     """
-    import numpy as np  # noqa: PLC0415 - after reconcile, so its memory is not in reconcile's peak
+    import numpy as np
 
-    from claimdiff._core.verdicts import widen  # noqa: PLC0415 - the core's own widening
+    from claimdiff._core.verdicts import widen
 
     policy = POLICIES["consensus"]
     keys: dict[object, int] = {}
@@ -125,7 +125,7 @@ def columns(claims: list[Claim]) -> dict[str, Any]:
 
 def numpy_core(col: dict[str, Any]) -> dict[str, Any]:
     """The core work in numpy: per group feasible interval, conflict, origins, median best."""
-    import numpy as np  # noqa: PLC0415
+    import numpy as np
 
     order = np.argsort(col["group"], kind="stable")
     g = col["group"][order]

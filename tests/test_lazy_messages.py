@@ -25,11 +25,15 @@ def test_lazy_flag_reads_pickles_and_compares_as_its_text() -> None:
     assert flags, "the three claims conflict"
     for f in flags:
         eager = attrs.evolve(f, message=f.message)
-        assert isinstance(f.message, str) and f.message
-        assert f == eager and hash(f) == hash(eager)
-        back = pickle.loads(pickle.dumps(f))  # noqa: S301 - our own bytes
-        assert back == f and back.to_dict() == f.to_dict()
-        assert "message=" in repr(f) and "_message" not in repr(f)
+        assert isinstance(f.message, str)
+        assert f.message
+        assert f == eager
+        assert hash(f) == hash(eager)
+        back = pickle.loads(pickle.dumps(f))
+        assert back == f
+        assert back.to_dict() == f.to_dict()
+        assert "message=" in repr(f)
+        assert "_message" not in repr(f)
 
 
 def test_lazy_text_differs_when_the_sentence_differs() -> None:

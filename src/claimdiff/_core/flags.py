@@ -152,7 +152,7 @@ class Flag:
         return str(self._message)
 
     def __repr__(self) -> str:
-        shown = ", ".join(f"{a.alias}={getattr(self, a.alias)!r}" for a in attrs.fields(Flag))
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in _SHOWN)
         return f"Flag({shown})"
 
     def to_dict(self) -> dict[str, Any]:
@@ -168,3 +168,6 @@ class Flag:
             "unit": self.unit,
             "tags": list(self.tags),
         }
+
+
+_SHOWN = ("kind", "severity", "claims", "group", "message", "gap", "relative_gap", "unit", "tags")
