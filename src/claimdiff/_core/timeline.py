@@ -116,12 +116,16 @@ class Timeline:
     def stale(self, gid: str, active: Sequence[Claim], say: Say, flags: list[Flag]) -> set[str]:
         """Cumulative claims overtaken by a later, higher figure from another origin, with growth evidence."""
         stale: set[str] = set()
+        wide = self.wide
         for c in active:
-            wc = self.wide[c.id]
+            _, _, c_high, c_hc = wide[c.id]
+            origin = c.origin
             best: tuple[float, str, Claim] | None = None
             for d in active:
-                wd = self.wide[d.id]
-                if d.origin != c.origin and above(wd[0], wd[1], wc[2], wc[3]) and self.grows(c, d):
+                d_low, d_lc, _, _ = wide[d.id]
+                # above(...) inlined: it runs for every pair
+                if (d_low > c_high or (d_low == c_high and not (d_lc and c_hc))) and d.origin != origin \
+                        and self.grows(c, d):
                     cand = (-(d.low - c.high), d.id, d)
                     if best is None or cand[:2] < best[:2]:
                         best = cand
@@ -140,10 +144,19 @@ class Timeline:
     def now(self, current: Sequence[Claim]) -> dict[str, Iv]:
         """What each claim says about the figure now: an earlier toll that may have grown is only a floor."""
         out: dict[str, Iv] = {}
+        wide, window, rises = self.wide, self.window, self.rises
         for c in current:
-            w = self.wide[c.id]
-            if any(self.grows(c, d) for d in current):
-                out[c.id] = (w[0], w[1], _INF, False)
+            w = wide[c.id]
+            c_start, c_end = c.stated_start, c.stated_end
+            mc = (c_start + c_end) / 2
+            for d in current:
+                # self.grows(c, d), inlined: it runs for every pair.
+                d_start = d.stated_start
+                if c_end <= d_start and c_start < d_start:
+                    md = (d_start + d.stated_end) / 2
+                    if md - mc >= window or any(x < md and y > mc for x, y in rises):
+                        out[c.id] = (w[0], w[1], _INF, False)
+                        break
             else:
                 out[c.id] = w
         return out
