@@ -120,7 +120,8 @@ def analyse(
         _precision_gap(gid, support, say, flags)
 
     # The same intersection, each claim taken at its word (an earlier toll still only a floor).
-    stated = intersect(_worded(c, now) for c in current) if current else None
+    # (When every current claim supports, it is the intersection found above.)
+    stated = as_worded if support is current or not current else intersect(_worded(c, now) for c in current)
     group = _group(gid, cs, say, feasible, consensus_iv, best, rule, supporting, current, superseded, stale,
                    withdrawn, origins, corroboration, stated, flags)
     facts = None
@@ -350,8 +351,13 @@ def _pair_text(say: Say, hi: Claim, lo: Claim, fell: bool) -> str:
 
 
 def _precision_gap(gid: str, support: list[Claim], say: Say, flags: list[Flag]) -> None:
-    exact = [c for c in support if c.estimate.hedge is Hedge.EXACT]
-    vague = [c for c in support if c.estimate.hedge is not Hedge.EXACT and c.low != c.high]
+    exact: list[Claim] = []
+    vague: list[Claim] = []
+    for c in support:
+        if c.estimate.hedge is Hedge.EXACT:
+            exact.append(c)
+        elif c.low != c.high:
+            vague.append(c)
     if not exact or not vague:
         return
     flags.append(Flag(
