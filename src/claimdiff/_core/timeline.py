@@ -14,7 +14,7 @@ import math
 from collections.abc import Mapping, Sequence
 
 from claimdiff._core.flags import Flag, FlagKind, Lazy, Severity
-from claimdiff._core.intervals import Iv, above
+from claimdiff._core.intervals import Iv, above, intersect
 from claimdiff._core.messages import Say
 from claimdiff._core.tolerance import relative_gap
 from claimdiff._model.claim import Claim
@@ -117,6 +117,8 @@ class Timeline:
         """Cumulative claims overtaken by a later, higher figure from another origin, with growth evidence."""
         stale: set[str] = set()
         wide = self.wide
+        if intersect(wide[c.id] for c in active) is not None:
+            return stale  # all widened figures share a value: none lies above another
         for c in active:
             _, _, c_high, c_hc = wide[c.id]
             origin = c.origin

@@ -319,6 +319,8 @@ def _is_outlier(d: Claim, figures: dict[str, float], policy: Policy) -> bool:
 def _pairwise(gid: str, active: Sequence[Claim], timeline: Timeline, policy: Policy, say: Say,
               flags: list[Flag]) -> None:
     """For a toll over time: flag every claim in a conflict once, against its widest conflicting partner."""
+    if intersect(timeline.wide[c.id] for c in active) is not None:
+        return  # all widened figures share a value: no two are in conflict
     worst: dict[str, tuple[float, str, tuple[Claim, Claim, bool]]] = {}
     for i, a in enumerate(active):
         for b in active[i + 1:]:
