@@ -38,13 +38,14 @@ def widen(c: Claim, policy: Policy, tolerance: Tolerance) -> Iv:
     """The claim's interval widened by its implied precision and the tolerance, in the canonical unit."""
     lo, lc, hi, hc = c.low, c.low_closed, c.high, c.high_closed
     reach = policy.precision.half_width(c.estimate) * c.unit_info.factor
-    if c.is_count and reach < 1 and tolerance.is_zero:
+    is_count = c.is_count
+    if is_count and reach < 1 and tolerance.is_zero:
         return lo, lc, hi, hc  # whole numbers already: less than one either side changes nothing
     if math.isfinite(lo):
         lo -= reach + tolerance.widening(lo)
     if math.isfinite(hi):
         hi += reach + tolerance.widening(hi)
-    if c.is_count:
+    if is_count:
         lo = max(0.0, float(math.ceil(lo)))
         hi = float(math.floor(hi)) if math.isfinite(hi) else hi
         return lo, True, hi, math.isfinite(hi)
