@@ -119,7 +119,7 @@ class Flag:
         group: Id of the group the claims belong to (``None`` when the claims
             span groups, as for :attr:`FlagKind.INCOMPARABLE` and the arithmetic kinds).
         message: A sentence a person can check, with the figures in it (given as text, or as
-            a :class:`Lazy` sentence written when first read; either way it reads as text).
+            a sentence written when first read; either way it reads as text).
         gap: Size of the discrepancy in ``unit`` (distance between the
             intervals, or between a figure and the median), if it has a size.
         relative_gap: ``gap`` divided by the lower of the two facing figures (see
