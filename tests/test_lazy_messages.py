@@ -7,7 +7,7 @@ import pickle
 import attrs
 
 from claimdiff import Claim, Flag, FlagKind, Scope, Severity, reconcile
-from claimdiff._core.flags import Lazy
+from claimdiff._core.flags import LazyMessage
 
 
 def _flags() -> tuple[Flag, ...]:
@@ -39,6 +39,6 @@ def test_lazy_flag_reads_pickles_and_compares_as_its_text() -> None:
 def test_lazy_text_differs_when_the_sentence_differs() -> None:
     """Two flags alike but for their sentence are not equal."""
     f = Flag(kind=FlagKind.REVISION, severity=Severity.INFO, claims=("a",), group=None,
-             message=Lazy("{} rose".format, "toll"))
+             message=LazyMessage("{} rose".format, "toll"))
     assert f != attrs.evolve(f, message="toll fell")
     assert f.message == "toll rose"

@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 
-__all__ = ["Flag", "FlagKind", "Lazy", "Severity"]
+__all__ = ["Flag", "FlagKind", "LazyMessage", "Severity"]
 
 
 class Severity(enum.Enum):
@@ -74,13 +74,13 @@ class FlagKind(enum.Enum):
     INVERTED_METRICS = "inverted_metrics"
 
 
-class Lazy:
+class LazyMessage:
     """A sentence written when first read, from a function and the values it needs.
 
     Reconciling finds many flags that nobody reads; their sentences cost more than the finding.
-    A pickled ``Lazy`` is its sentence (the values it keeps stay behind).
+    A pickled ``LazyMessage`` is its sentence (the values it keeps stay behind).
 
-    >>> text = Lazy("{} of {}".format, 3, 4)
+    >>> text = LazyMessage("{} of {}".format, 3, 4)
     >>> str(text), str(text) == "3 of 4"
     ('3 of 4', True)
     """
@@ -129,7 +129,7 @@ class Flag:
             ``"outlier"`` when a dissenting figure lies far outside the others' spread.
 
     >>> f = Flag(kind=FlagKind.REVISION, severity=Severity.INFO, claims=("a", "b"), group="g1",
-    ...          message=Lazy("{} revised its figure".format, "MoD"))
+    ...          message=LazyMessage("{} revised its figure".format, "MoD"))
     >>> f.message
     'MoD revised its figure'
     >>> f == attrs.evolve(f, message="MoD revised its figure")
@@ -140,7 +140,7 @@ class Flag:
     severity: Severity
     claims: tuple[str, ...]
     group: str | None
-    _message: str | Lazy = attrs.field(eq=str, alias="message")
+    _message: str | LazyMessage = attrs.field(eq=str, alias="message")
     gap: float | None = None
     relative_gap: float | None = None
     unit: str = ""

@@ -13,7 +13,7 @@ import bisect
 import math
 from collections.abc import Mapping, Sequence
 
-from claimdiff._core.flags import Flag, FlagKind, Lazy, Severity
+from claimdiff._core.flags import Flag, FlagKind, LazyMessage, Severity
 from claimdiff._core.intervals import Iv, above, intersect
 from claimdiff._core.messages import Say
 from claimdiff._core.tolerance import relative_gap
@@ -90,13 +90,13 @@ class Timeline:
             gap = c.low - nxt.high
             flags.append(Flag(
                 kind=FlagKind.DOWNWARD_REVISION, severity=Severity.WARNING, claims=(c.id, nxt.id), group=gid,
-                message=Lazy(_lowered_text, say, c, nxt, gap),
+                message=LazyMessage(_lowered_text, say, c, nxt, gap),
                 gap=say.gap(gap), relative_gap=relative_gap(c.low, nxt.high), unit=say.unit.unit,
             ))
         else:
             flags.append(Flag(
                 kind=FlagKind.REVISION, severity=Severity.INFO, claims=(c.id, nxt.id), group=gid,
-                message=Lazy(_revised_text, say, c, nxt),
+                message=LazyMessage(_revised_text, say, c, nxt),
             ))
 
     # -- growth -----------------------------------------------------------------------------------
@@ -138,7 +138,7 @@ class Timeline:
             long_after = _mid(d) - _mid(c) >= self.window
             flags.append(Flag(
                 kind=FlagKind.STALE, severity=Severity.INFO, claims=(c.id, d.id), group=gid,
-                message=Lazy(_stale_text, say, c, d, long_after),
+                message=LazyMessage(_stale_text, say, c, d, long_after),
                 gap=say.gap(d.low - c.high), relative_gap=relative_gap(d.low, c.high), unit=say.unit.unit,
             ))
         return stale

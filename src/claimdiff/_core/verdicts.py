@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 
 from claimdiff._core.arithmetic import GroupFacts
 from claimdiff._core.estimators import choose_best, consensus, origin_figures
-from claimdiff._core.flags import Flag, FlagKind, Lazy, Severity
+from claimdiff._core.flags import Flag, FlagKind, LazyMessage, Severity
 from claimdiff._core.intervals import Iv, above, intersect
 from claimdiff._core.messages import Say, display_unit, gap_words
 from claimdiff._core.policy import Policy
@@ -67,7 +67,7 @@ def analyse(
     live = [c for c in cs if c.id not in withdrawn] if withdrawn else cs
     flags.extend(
         Flag(kind=FlagKind.WITHDRAWN, severity=Severity.INFO, claims=(c.id,), group=gid,
-             message=Lazy(_withdrawn_text, say, c))
+             message=LazyMessage(_withdrawn_text, say, c))
         for c in cs if c.id in withdrawn
     )
 
@@ -115,7 +115,7 @@ def analyse(
     if len(origins) == 1 and len(cs) > 1 and len({c.reporter.key for c in cs}) > 1:
         flags.append(Flag(
             kind=FlagKind.CIRCULAR_CORROBORATION, severity=Severity.WARNING, claims=tuple(c.id for c in cs),
-            group=gid, message=Lazy(_circular_text, say, tuple(cs)),
+            group=gid, message=LazyMessage(_circular_text, say, tuple(cs)),
         ))
     if len(support) > 1:
         _precision_gap(gid, support, say, flags)
@@ -234,7 +234,7 @@ def _contested(a: Claim, b: Claim) -> bool:
     return pa is not None and pb is not None and pa.casefold() != pb.casefold()
 
 
-def _finding(gid: str, hi: Claim, lo: Claim, policy: Policy, say: Say, why: Lazy, *, outlier: bool = False) -> Flag:
+def _finding(gid: str, hi: Claim, lo: Claim, policy: Policy, say: Say, why: LazyMessage, *, outlier: bool = False) -> Flag:
     gap = hi.low - lo.high
     rel = relative_gap(hi.low, lo.high)
     error = policy.grading.is_contradiction(rel)
@@ -246,12 +246,12 @@ def _finding(gid: str, hi: Claim, lo: Claim, policy: Policy, say: Say, why: Lazy
     return Flag(
         kind=kind, severity=Severity.ERROR if error else Severity.WARNING,
         claims=(hi.id, lo.id) if hi.id < lo.id else (lo.id, hi.id), group=gid,
-        message=Lazy(_finding_text, say, why, shown_gap, rel, hi.low, lo.high, contested),
+        message=LazyMessage(_finding_text, say, why, shown_gap, rel, hi.low, lo.high, contested),
         gap=shown_gap, relative_gap=rel, unit=say.unit.unit, tags=tags,
     )
 
 
-def _finding_text(say: Say, why: Lazy, shown_gap: float, rel: float, high: float, low: float, contested: bool) -> str:
+def _finding_text(say: Say, why: LazyMessage, shown_gap: float, rel: float, high: float, low: float, contested: bool) -> str:
     size = gap_words(f"{format_number(shown_gap, grouped=True)}{say.suffix}", rel, high, low)
     parties = "; the figures come from opposing parties" if contested else ""
     return f"{say.subject}: {why} ({size}{parties})."
@@ -287,7 +287,7 @@ def _dissent(gid: str, current: list[Claim], supporting: set[str], now: dict[str
             continue
         outlier = _is_outlier(d, figures, policy)
         far = (d.figure, [v for o, v in figures.items() if o != d.origin]) if outlier and d.figure is not None else None
-        flags.append(_finding(gid, hi, lo, policy, say, Lazy(_dissent_text, say, d, partner, far), outlier=outlier))
+        flags.append(_finding(gid, hi, lo, policy, say, LazyMessage(_dissent_text, say, d, partner, far), outlier=outlier))
 
 
 def _far(f: float, others: list[float], say: Say) -> str:
@@ -339,7 +339,7 @@ def _pairwise(gid: str, active: Sequence[Claim], timeline: Timeline, policy: Pol
         if pair in seen:
             continue
         seen.add(pair)
-        flags.append(_finding(gid, hi, lo, policy, say, Lazy(_pair_text, say, hi, lo, fell)))
+        flags.append(_finding(gid, hi, lo, policy, say, LazyMessage(_pair_text, say, hi, lo, fell)))
 
 
 def _pair_text(say: Say, hi: Claim, lo: Claim, fell: bool) -> str:
@@ -365,7 +365,7 @@ def _precision_gap(gid: str, support: list[Claim], say: Say, flags: list[Flag]) 
         return
     flags.append(Flag(
         kind=FlagKind.PRECISION_GAP, severity=Severity.INFO, claims=tuple(sorted([c.id for c in vague + exact])),
-        group=gid, message=Lazy(_precision_text, say, vague, exact),
+        group=gid, message=LazyMessage(_precision_text, say, vague, exact),
     ))
 
 
