@@ -123,11 +123,11 @@ def analyse(
     # The same intersection, each claim taken at its word (an earlier toll still only a floor).
     # (When every current claim supports, it is the intersection found above.)
     stated = as_worded if support is current or not current else intersect(_worded(c, now) for c in current)
+    period = _hull(cs)
     group = _group(gid, cs, say, feasible, consensus_iv, best, rule, supporting, current, superseded, stale,
-                   withdrawn, origins, corroboration, stated, flags)
+                   withdrawn, origins, corroboration, stated, flags, period)
     facts = None
     if first.is_count and support:
-        period = _hull(cs)
         facts = GroupFacts(gid=gid, key=first.key, period=None if period is None else (period.start_ts, period.end_ts),
                            claims=tuple((c, now[c.id][0], now[c.id][2]) for c in support))
     return group, flags, facts
@@ -140,7 +140,7 @@ def _single(gid: str, c: Claim, policy: Policy) -> tuple[Group, list[Flag], Grou
     wide = widen(c, policy, policy.tolerance.for_metric(c.metric.name))
     best, rule = choose_best(policy, [c], [c], wide, stated, c.is_count)
     group = _group(gid, [c], say, wide, wide, best, rule, {c.id}, [c], set(), set(), frozenset(), {c.origin},
-                   "single", stated, [])
+                   "single", stated, [], c.period)
     facts = None
     if c.is_count:
         p = c.period
@@ -183,14 +183,13 @@ def _hull(cs: Iterable[Claim]) -> Period | None:
 def _group(gid: str, cs: list[Claim], say: Say, feasible: Iv | None, consensus_iv: Iv | None, best: float | None,
            rule: str, supporting: set[str], current: list[Claim], superseded: set[str], stale: set[str],
            withdrawn: frozenset[str], origins: set[str], corroboration: str, stated: Iv | None,
-           flags: list[Flag]) -> Group:
+           flags: list[Flag], hull: Period | None) -> Group:
     first = cs[0]
     offset, factor = say.unit.offset, say.unit.factor
 
     def shown(v: float) -> float | None:  # say.value, inlined: it runs six times a group
         return (v - offset) / factor if v - v == 0 else None
 
-    hull = _hull(cs)
     # What every current claim allows: as worded when they share a value, else within precision and tolerance.
     span = (stated or feasible) if feasible is not None else None
     worst = max((f for f in flags if f.kind in _CONFLICTS), key=_rank, default=None) if flags else None
