@@ -6,7 +6,7 @@ the :class:`Source` with the chain it came through — then :func:`reconcile`
 them into a :class:`Report` of groups and typed :class:`Flag` findings.
 """
 
-from claimdiff._core.flags import Flag, FlagKind, Severity
+from claimdiff._core.flags import Flag, FlagKind, LazyMessage, Severity
 from claimdiff._core.policy import POLICIES, Estimator, Policy, policy_named
 from claimdiff._core.reconcile import reconcile
 from claimdiff._core.relations import DEFAULT_TAXONOMY, FigureKey, Relation, RelationKind, Taxonomy
@@ -101,6 +101,7 @@ __all__ = [
     "InvalidEstimateError",
     "InvalidUnitError",
     "ItemTruth",
+    "LazyMessage",
     "LoadedClaims",
     "Measure",
     "Metric",

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import enum
 import math
+from collections.abc import Callable
 from typing import Any
 
 import attrs
 
-__all__ = ["Flag", "FlagKind", "Severity"]
+__all__ = ["Flag", "FlagKind", "LazyMessage", "Severity"]
 
 
 class Severity(enum.Enum):
@@ -73,7 +74,40 @@ class FlagKind(enum.Enum):
     INVERTED_METRICS = "inverted_metrics"
 
 
-@attrs.frozen(kw_only=True)
+class LazyMessage:
+    """A sentence written when first read, from a function and the values it needs.
+
+    Reconciling finds many flags that nobody reads; their sentences cost more than the finding.
+    A pickled ``LazyMessage`` is its sentence (the values it keeps stay behind).
+
+    >>> text = LazyMessage("{} of {}".format, 3, 4)
+    >>> str(text), str(text) == "3 of 4"
+    ('3 of 4', True)
+    """
+
+    __slots__ = ("_args", "_render", "_text")
+
+    def __init__(self, render: Callable[..., str], *args: object) -> None:
+        self._render: Callable[..., str] | None = render
+        self._args: tuple[object, ...] = args
+        self._text: str | None = None
+
+    def __str__(self) -> str:
+        text = self._text
+        if text is None:
+            assert self._render is not None  # noqa: S101 - set until the text is written
+            text = self._text = self._render(*self._args)
+            self._render, self._args = None, ()
+        return text
+
+    def __repr__(self) -> str:
+        return repr(str(self))
+
+    def __reduce__(self) -> tuple[type[str], tuple[str]]:
+        return str, (str(self),)
+
+
+@attrs.frozen(kw_only=True, repr=False)
 class Flag:
     """One finding about a group of claims.
 
@@ -84,7 +118,8 @@ class Flag:
             of claims that cannot all hold.
         group: Id of the group the claims belong to (``None`` when the claims
             span groups, as for :attr:`FlagKind.INCOMPARABLE` and the arithmetic kinds).
-        message: A sentence a person can check, with the figures in it.
+        message: A sentence a person can check, with the figures in it (given as text, or as
+            a sentence written when first read; either way it reads as text).
         gap: Size of the discrepancy in ``unit`` (distance between the
             intervals, or between a figure and the median), if it has a size.
         relative_gap: ``gap`` divided by the lower of the two facing figures (see
@@ -92,17 +127,33 @@ class Flag:
         unit: Unit of ``gap`` (``""`` for counts).
         tags: Qualifiers of the finding: ``"contested"`` when the claims come from opposing parties,
             ``"outlier"`` when a dissenting figure lies far outside the others' spread.
+
+    >>> f = Flag(kind=FlagKind.REVISION, severity=Severity.INFO, claims=("a", "b"), group="g1",
+    ...          message=LazyMessage("{} revised its figure".format, "MoD"))
+    >>> f.message
+    'MoD revised its figure'
+    >>> f == attrs.evolve(f, message="MoD revised its figure")
+    True
     """
 
     kind: FlagKind
     severity: Severity
     claims: tuple[str, ...]
     group: str | None
-    message: str
+    _message: str | LazyMessage = attrs.field(eq=str, alias="message")
     gap: float | None = None
     relative_gap: float | None = None
     unit: str = ""
     tags: tuple[str, ...] = ()
+
+    @property
+    def message(self) -> str:
+        """A sentence a person can check, with the figures in it."""
+        return str(self._message)
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in _SHOWN)
+        return f"Flag({shown})"
 
     def to_dict(self) -> dict[str, Any]:
         """The flag as in the JSON output contract."""
@@ -117,3 +168,6 @@ class Flag:
             "unit": self.unit,
             "tags": list(self.tags),
         }
+
+
+_SHOWN = ("kind", "severity", "claims", "group", "message", "gap", "relative_gap", "unit", "tags")

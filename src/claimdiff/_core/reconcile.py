@@ -262,6 +262,11 @@ def _by_period(cs: list[Claim]) -> list[list[Claim]]:
     timed = [c for c in cs if c.period is not None]
     if len(timed) < len(cs) or len(timed) < 2:
         return [cs]
+    p0 = timed[0].period
+    assert p0 is not None  # noqa: S101 - filtered above
+    start0, end0 = p0.start_ts, p0.end_ts
+    if all(c.period.start_ts == start0 and c.period.end_ts == end0 for c in timed):  # type: ignore[union-attr]
+        return [cs]  # one shared period (the common case): one group, as the sweep below would find
     timed.sort(key=lambda c: (c.period.start_ts, c.period.end_ts, c.id))  # type: ignore[union-attr]
     out: list[list[Claim]] = []
     current: list[Claim] = []

@@ -13,8 +13,8 @@ import bisect
 import math
 from collections.abc import Mapping, Sequence
 
-from claimdiff._core.flags import Flag, FlagKind, Severity
-from claimdiff._core.intervals import Iv, above
+from claimdiff._core.flags import Flag, FlagKind, LazyMessage, Severity
+from claimdiff._core.intervals import Iv, above, intersect
 from claimdiff._core.messages import Say
 from claimdiff._core.tolerance import relative_gap
 from claimdiff._model.claim import Claim
@@ -90,16 +90,13 @@ class Timeline:
             gap = c.low - nxt.high
             flags.append(Flag(
                 kind=FlagKind.DOWNWARD_REVISION, severity=Severity.WARNING, claims=(c.id, nxt.id), group=gid,
-                message=f"{c.source.name} lowered {say.subject} from {say.figure(c)} ({c.id}{say.when(c)}) "
-                        f"to {say.figure(nxt)} ({nxt.id}{say.when(nxt)}); a cumulative figure "
-                        f"should not fall (down {format_number(say.gap(gap), grouped=True)}{say.suffix}).",
+                message=LazyMessage(_lowered_text, say, c, nxt, gap),
                 gap=say.gap(gap), relative_gap=relative_gap(c.low, nxt.high), unit=say.unit.unit,
             ))
         else:
             flags.append(Flag(
                 kind=FlagKind.REVISION, severity=Severity.INFO, claims=(c.id, nxt.id), group=gid,
-                message=f"{c.source.name} revised {say.subject} from {say.figure(c)} ({c.id}{say.when(c)}) "
-                        f"to {say.figure(nxt)} ({nxt.id}{say.when(nxt)}); the later figure stands.",
+                message=LazyMessage(_revised_text, say, c, nxt),
             ))
 
     # -- growth -----------------------------------------------------------------------------------
@@ -119,12 +116,18 @@ class Timeline:
     def stale(self, gid: str, active: Sequence[Claim], say: Say, flags: list[Flag]) -> set[str]:
         """Cumulative claims overtaken by a later, higher figure from another origin, with growth evidence."""
         stale: set[str] = set()
+        wide = self.wide
+        if intersect(wide[c.id] for c in active) is not None:
+            return stale  # all widened figures share a value: none lies above another
         for c in active:
-            wc = self.wide[c.id]
+            _, _, c_high, c_hc = wide[c.id]
+            origin = c.origin
             best: tuple[float, str, Claim] | None = None
             for d in active:
-                wd = self.wide[d.id]
-                if d.origin != c.origin and above(wd[0], wd[1], wc[2], wc[3]) and self.grows(c, d):
+                d_low, d_lc, _, _ = wide[d.id]
+                # above(...) inlined: it runs for every pair
+                if (d_low > c_high or (d_low == c_high and not (d_lc and c_hc))) and d.origin != origin \
+                        and self.grows(c, d):
                     cand = (-(d.low - c.high), d.id, d)
                     if best is None or cand[:2] < best[:2]:
                         best = cand
@@ -132,13 +135,10 @@ class Timeline:
                 continue
             d = best[2]
             stale.add(c.id)
-            why = ("the later figure came long enough after" if _mid(d) - _mid(c) >= self.window
-                   else "figures rose in between")
+            long_after = _mid(d) - _mid(c) >= self.window
             flags.append(Flag(
                 kind=FlagKind.STALE, severity=Severity.INFO, claims=(c.id, d.id), group=gid,
-                message=f"{say.who(c)} gave {say.figure(c)} for {say.subject}{say.when(c)}; {say.who(d)} later "
-                        f"gave {say.figure(d)}{say.when(d)}. The toll rose ({why}): the earlier figure is out "
-                        "of date, not contradicted.",
+                message=LazyMessage(_stale_text, say, c, d, long_after),
                 gap=say.gap(d.low - c.high), relative_gap=relative_gap(d.low, c.high), unit=say.unit.unit,
             ))
         return stale
@@ -146,10 +146,19 @@ class Timeline:
     def now(self, current: Sequence[Claim]) -> dict[str, Iv]:
         """What each claim says about the figure now: an earlier toll that may have grown is only a floor."""
         out: dict[str, Iv] = {}
+        wide, window, rises = self.wide, self.window, self.rises
         for c in current:
-            w = self.wide[c.id]
-            if any(self.grows(c, d) for d in current):
-                out[c.id] = (w[0], w[1], _INF, False)
+            w = wide[c.id]
+            c_start, c_end = c.stated_start, c.stated_end
+            mc = (c_start + c_end) / 2
+            for d in current:
+                # self.grows(c, d), inlined: it runs for every pair.
+                d_start = d.stated_start
+                if c_end <= d_start and c_start < d_start:
+                    md = (d_start + d.stated_end) / 2
+                    if md - mc >= window or any(x < md and y > mc for x, y in rises):
+                        out[c.id] = (w[0], w[1], _INF, False)
+                        break
             else:
                 out[c.id] = w
         return out
@@ -169,3 +178,21 @@ class Timeline:
                     return None
                 return x, y, False
         return None
+
+
+def _lowered_text(say: Say, c: Claim, nxt: Claim, gap: float) -> str:
+    return (f"{c.source.name} lowered {say.subject} from {say.figure(c)} ({c.id}{say.when(c)}) "
+            f"to {say.figure(nxt)} ({nxt.id}{say.when(nxt)}); a cumulative figure "
+            f"should not fall (down {format_number(say.gap(gap), grouped=True)}{say.suffix}).")
+
+
+def _revised_text(say: Say, c: Claim, nxt: Claim) -> str:
+    return (f"{c.source.name} revised {say.subject} from {say.figure(c)} ({c.id}{say.when(c)}) "
+            f"to {say.figure(nxt)} ({nxt.id}{say.when(nxt)}); the later figure stands.")
+
+
+def _stale_text(say: Say, c: Claim, d: Claim, long_after: bool) -> str:
+    why = "the later figure came long enough after" if long_after else "figures rose in between"
+    return (f"{say.who(c)} gave {say.figure(c)} for {say.subject}{say.when(c)}; {say.who(d)} later "
+            f"gave {say.figure(d)}{say.when(d)}. The toll rose ({why}): the earlier figure is out "
+            "of date, not contradicted.")

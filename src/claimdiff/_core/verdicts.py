@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 
 from claimdiff._core.arithmetic import GroupFacts
 from claimdiff._core.estimators import choose_best, consensus, origin_figures
-from claimdiff._core.flags import Flag, FlagKind, Severity
+from claimdiff._core.flags import Flag, FlagKind, LazyMessage, Severity
 from claimdiff._core.intervals import Iv, above, intersect
 from claimdiff._core.messages import Say, display_unit, gap_words
 from claimdiff._core.policy import Policy
@@ -38,13 +38,14 @@ def widen(c: Claim, policy: Policy, tolerance: Tolerance) -> Iv:
     """The claim's interval widened by its implied precision and the tolerance, in the canonical unit."""
     lo, lc, hi, hc = c.low, c.low_closed, c.high, c.high_closed
     reach = policy.precision.half_width(c.estimate) * c.unit_info.factor
-    if c.is_count and reach < 1 and tolerance.is_zero:
+    is_count = c.is_count
+    if is_count and reach < 1 and tolerance.is_zero:
         return lo, lc, hi, hc  # whole numbers already: less than one either side changes nothing
     if math.isfinite(lo):
         lo -= reach + tolerance.widening(lo)
     if math.isfinite(hi):
         hi += reach + tolerance.widening(hi)
-    if c.is_count:
+    if is_count:
         lo = max(0.0, float(math.ceil(lo)))
         hi = float(math.floor(hi)) if math.isfinite(hi) else hi
         return lo, True, hi, math.isfinite(hi)
@@ -66,37 +67,44 @@ def analyse(
     live = [c for c in cs if c.id not in withdrawn] if withdrawn else cs
     flags.extend(
         Flag(kind=FlagKind.WITHDRAWN, severity=Severity.INFO, claims=(c.id,), group=gid,
-             message=f"{say.who(c)} gave {say.figure(c)} for {say.subject}; the figure was withdrawn later "
-                     "and no longer counts.")
+             message=LazyMessage(_withdrawn_text, say, c))
         for c in cs if c.id in withdrawn
     )
 
-    ordered = len(live) > 1 and not unordered(live)
-    timeline = Timeline(live, wide, policy.growth_window)
     superseded: set[str] = set()
     stale: set[str] = set()
     active = current = live
-    if ordered:
+    timeline = None
+    if len(live) > 1 and not unordered(live):
+        # Statements in time order: revisions, stale tolls, and what each claim says now.
+        timeline = Timeline(live, wide, policy.growth_window)
         superseded = timeline.revisions(gid, cumulative, say, flags)
         active = [c for c in live if c.id not in superseded] if superseded else live
         if cumulative and len(active) > 1:
             stale = timeline.stale(gid, active, say, flags)
         current = [c for c in active if c.id not in stale] if stale else active
-    now = timeline.now(current) if ordered and cumulative else {c.id: wide[c.id] for c in current}
+    if timeline is not None and cumulative:
+        now = timeline.now(current)
+    elif current is cs:
+        now = wide  # every claim current, as widened: no copy
+    else:
+        now = {c.id: wide[c.id] for c in current}
     feasible = intersect(now.values()) if current else None
 
     if feasible is not None or not current:
+        # The fast path: the current claims share a value, so all support it; no consensus to find.
         supporting = {c.id for c in current}
         consensus_iv = feasible
+        support = current
     else:
         supporting = consensus(current, now, policy.ties)
         consensus_iv = intersect(now[cid] for cid in sorted(supporting))
-    if ordered and cumulative and len(active) > 1:
+        support = [c for c in current if c.id in supporting]
+    if timeline is not None and cumulative and len(active) > 1:
         _pairwise(gid, active, timeline, policy, say, flags)
     elif feasible is None and current:
         _dissent(gid, current, supporting, now, policy, say, flags)
 
-    support = [c for c in current if c.id in supporting]
     # The best figure keeps to what the supporting claims say as worded when they share a value, and to
     # their widened common ground only when they agree just within precision or tolerance.
     as_worded = intersect(_worded(c, now) for c in support) if support else None
@@ -105,23 +113,21 @@ def analyse(
     origins = {c.origin for c in cs}
     corroboration = "single" if len(cs) == 1 else ("circular" if len(origins) == 1 else "independent")
     if len(origins) == 1 and len(cs) > 1 and len({c.reporter.key for c in cs}) > 1:
-        reporters = sorted({c.reporter.name for c in cs})
         flags.append(Flag(
             kind=FlagKind.CIRCULAR_CORROBORATION, severity=Severity.WARNING, claims=tuple(c.id for c in cs),
-            group=gid,
-            message=f"{len(cs)} reports of {say.subject} ({', '.join(reporters)}) all trace back to one origin, "
-                    f"{first.source.name}: they are one source, not {len(cs)}.",
+            group=gid, message=LazyMessage(_circular_text, say, tuple(cs)),
         ))
     if len(support) > 1:
         _precision_gap(gid, support, say, flags)
 
     # The same intersection, each claim taken at its word (an earlier toll still only a floor).
-    stated = intersect(_worded(c, now) for c in current) if current else None
+    # (When every current claim supports, it is the intersection found above.)
+    stated = as_worded if support is current or not current else intersect(_worded(c, now) for c in current)
+    period = _hull(cs)
     group = _group(gid, cs, say, feasible, consensus_iv, best, rule, supporting, current, superseded, stale,
-                   withdrawn, origins, corroboration, stated, flags)
+                   withdrawn, origins, corroboration, stated, flags, period)
     facts = None
     if first.is_count and support:
-        period = _hull(cs)
         facts = GroupFacts(gid=gid, key=first.key, period=None if period is None else (period.start_ts, period.end_ts),
                            claims=tuple((c, now[c.id][0], now[c.id][2]) for c in support))
     return group, flags, facts
@@ -134,13 +140,23 @@ def _single(gid: str, c: Claim, policy: Policy) -> tuple[Group, list[Flag], Grou
     wide = widen(c, policy, policy.tolerance.for_metric(c.metric.name))
     best, rule = choose_best(policy, [c], [c], wide, stated, c.is_count)
     group = _group(gid, [c], say, wide, wide, best, rule, {c.id}, [c], set(), set(), frozenset(), {c.origin},
-                   "single", stated, [])
+                   "single", stated, [], c.period)
     facts = None
     if c.is_count:
         p = c.period
         facts = GroupFacts(gid=gid, key=c.key, period=None if p is None else (p.start_ts, p.end_ts),
                            claims=((c, wide[0], wide[2]),))
     return group, [], facts
+
+
+def _withdrawn_text(say: Say, c: Claim) -> str:
+    return f"{say.who(c)} gave {say.figure(c)} for {say.subject}; the figure was withdrawn later and no longer counts."
+
+
+def _circular_text(say: Say, cs: tuple[Claim, ...]) -> str:
+    reporters = sorted({c.reporter.name for c in cs})
+    return (f"{len(cs)} reports of {say.subject} ({', '.join(reporters)}) all trace back to one origin, "
+            f"{cs[0].source.name}: they are one source, not {len(cs)}.")
 
 
 def _worded(c: Claim, now: dict[str, Iv]) -> Iv:
@@ -167,17 +183,16 @@ def _hull(cs: Iterable[Claim]) -> Period | None:
 def _group(gid: str, cs: list[Claim], say: Say, feasible: Iv | None, consensus_iv: Iv | None, best: float | None,
            rule: str, supporting: set[str], current: list[Claim], superseded: set[str], stale: set[str],
            withdrawn: frozenset[str], origins: set[str], corroboration: str, stated: Iv | None,
-           flags: list[Flag]) -> Group:
+           flags: list[Flag], hull: Period | None) -> Group:
     first = cs[0]
+    offset, factor = say.unit.offset, say.unit.factor
 
-    def shown(v: float | None) -> float | None:
-        return say.value(v) if v is not None and math.isfinite(v) else None
+    def shown(v: float) -> float | None:  # say.value, inlined: it runs six times a group
+        return (v - offset) / factor if v - v == 0 else None
 
-    hull = _hull(cs)
     # What every current claim allows: as worded when they share a value, else within precision and tolerance.
     span = (stated or feasible) if feasible is not None else None
-    worst = max((f for f in flags if f.kind in (FlagKind.CONTRADICTION, FlagKind.DISCREPANCY, FlagKind.OUTLIER)),
-                key=lambda f: f.severity.rank, default=None)
+    worst = max((f for f in flags if f.kind in _CONFLICTS), key=_rank, default=None) if flags else None
     if worst is not None:
         verdict = "contradiction" if worst.severity is Severity.ERROR else "discrepancy"
     elif stated is None and feasible is not None and current:
@@ -203,6 +218,13 @@ def _group(gid: str, cs: list[Claim], say: Say, feasible: Iv | None, consensus_i
     )
 
 
+_CONFLICTS = frozenset((FlagKind.CONTRADICTION, FlagKind.DISCREPANCY, FlagKind.OUTLIER))
+
+
+def _rank(f: Flag) -> int:
+    return f.severity.rank
+
+
 # -- findings ------------------------------------------------------------------------------------
 
 
@@ -211,21 +233,33 @@ def _contested(a: Claim, b: Claim) -> bool:
     return pa is not None and pb is not None and pa.casefold() != pb.casefold()
 
 
-def _finding(gid: str, hi: Claim, lo: Claim, policy: Policy, say: Say, why: str, *, outlier: bool = False) -> Flag:
+def _finding(gid: str, hi: Claim, lo: Claim, policy: Policy, say: Say, why: LazyMessage, *, outlier: bool = False) -> Flag:
     gap = hi.low - lo.high
     rel = relative_gap(hi.low, lo.high)
     error = policy.grading.is_contradiction(rel)
-    tags = tuple(t for t, on in (("contested", _contested(hi, lo)), ("outlier", outlier)) if on)
+    contested = _contested(hi, lo)
+    tags = ("contested", "outlier") if contested and outlier else ("contested",) if contested else \
+        ("outlier",) if outlier else ()
     kind = FlagKind.CONTRADICTION if error else FlagKind.DISCREPANCY
     shown_gap = say.gap(gap)
-    size = gap_words(f"{format_number(shown_gap, grouped=True)}{say.suffix}", rel, hi.low, lo.high)
-    contested = "; the figures come from opposing parties" if "contested" in tags else ""
     return Flag(
-        kind=kind, severity=Severity.ERROR if error else Severity.WARNING, claims=tuple(sorted((hi.id, lo.id))),
-        group=gid,
-        message=f"{say.subject}: {why} ({size}{contested}).",
+        kind=kind, severity=Severity.ERROR if error else Severity.WARNING,
+        claims=(hi.id, lo.id) if hi.id < lo.id else (lo.id, hi.id), group=gid,
+        message=LazyMessage(_finding_text, say, why, shown_gap, rel, hi.low, lo.high, contested),
         gap=shown_gap, relative_gap=rel, unit=say.unit.unit, tags=tags,
     )
+
+
+def _finding_text(say: Say, why: LazyMessage, shown_gap: float, rel: float, high: float, low: float, contested: bool) -> str:
+    size = gap_words(f"{format_number(shown_gap, grouped=True)}{say.suffix}", rel, high, low)
+    parties = "; the figures come from opposing parties" if contested else ""
+    return f"{say.subject}: {why} ({size}{parties})."
+
+
+def _dissent_text(say: Say, d: Claim, partner: Claim, far: tuple[float, list[float]] | None) -> str:
+    why = (f"{say.who(d)} says {say.figure(d)} but {say.who(partner)}, with most independent sources, "
+           f"says {say.figure(partner)}; no single figure fits both")
+    return why + _far(far[0], far[1], say) if far is not None else why
 
 
 def _dissent(gid: str, current: list[Claim], supporting: set[str], now: dict[str, Iv], policy: Policy, say: Say,
@@ -250,12 +284,9 @@ def _dissent(gid: str, current: list[Claim], supporting: set[str], now: dict[str
             hi, lo, partner = bottom, d, bottom
         else:  # cannot happen in one dimension (Helly); kept for safety
             continue
-        why = (f"{say.who(d)} says {say.figure(d)} but {say.who(partner)}, with most independent sources, "
-               f"says {say.figure(partner)}; no single figure fits both")
         outlier = _is_outlier(d, figures, policy)
-        if outlier and d.figure is not None:
-            why += _far(d.figure, [v for o, v in figures.items() if o != d.origin], say)
-        flags.append(_finding(gid, hi, lo, policy, say, why, outlier=outlier))
+        far = (d.figure, [v for o, v in figures.items() if o != d.origin]) if outlier and d.figure is not None else None
+        flags.append(_finding(gid, hi, lo, policy, say, LazyMessage(_dissent_text, say, d, partner, far), outlier=outlier))
 
 
 def _far(f: float, others: list[float], say: Say) -> str:
@@ -288,6 +319,8 @@ def _is_outlier(d: Claim, figures: dict[str, float], policy: Policy) -> bool:
 def _pairwise(gid: str, active: Sequence[Claim], timeline: Timeline, policy: Policy, say: Say,
               flags: list[Flag]) -> None:
     """For a toll over time: flag every claim in a conflict once, against its widest conflicting partner."""
+    if intersect(timeline.wide[c.id] for c in active) is not None:
+        return  # all widened figures share a value: no two are in conflict
     worst: dict[str, tuple[float, str, tuple[Claim, Claim, bool]]] = {}
     for i, a in enumerate(active):
         for b in active[i + 1:]:
@@ -305,28 +338,38 @@ def _pairwise(gid: str, active: Sequence[Claim], timeline: Timeline, policy: Pol
         if pair in seen:
             continue
         seen.add(pair)
-        if fell:
-            why = (f"{say.who(hi)} gave {say.figure(hi)}{say.when(hi)}, but later {say.who(lo)} gave "
-                   f"{say.figure(lo)}{say.when(lo)}; a cumulative figure cannot fall")
-        elif before(lo, hi) or before(hi, lo):
-            earlier, later = (lo, hi) if before(lo, hi) else (hi, lo)
-            why = (f"{say.who(earlier)} gave {say.figure(earlier)}{say.when(earlier)} and {say.who(later)} gave "
-                   f"{say.figure(later)}{say.when(later)}, too soon after for the toll to have grown that much")
-        else:
-            why = f"{say.who(hi)} says {say.figure(hi)} but {say.who(lo)} says {say.figure(lo)}; no single figure fits both"
-        flags.append(_finding(gid, hi, lo, policy, say, why))
+        flags.append(_finding(gid, hi, lo, policy, say, LazyMessage(_pair_text, say, hi, lo, fell)))
+
+
+def _pair_text(say: Say, hi: Claim, lo: Claim, fell: bool) -> str:
+    if fell:
+        return (f"{say.who(hi)} gave {say.figure(hi)}{say.when(hi)}, but later {say.who(lo)} gave "
+                f"{say.figure(lo)}{say.when(lo)}; a cumulative figure cannot fall")
+    if before(lo, hi) or before(hi, lo):
+        earlier, later = (lo, hi) if before(lo, hi) else (hi, lo)
+        return (f"{say.who(earlier)} gave {say.figure(earlier)}{say.when(earlier)} and {say.who(later)} gave "
+                f"{say.figure(later)}{say.when(later)}, too soon after for the toll to have grown that much")
+    return f"{say.who(hi)} says {say.figure(hi)} but {say.who(lo)} says {say.figure(lo)}; no single figure fits both"
 
 
 def _precision_gap(gid: str, support: list[Claim], say: Say, flags: list[Flag]) -> None:
-    exact = [c for c in support if c.estimate.hedge is Hedge.EXACT]
-    vague = [c for c in support if c.estimate.hedge is not Hedge.EXACT and c.low != c.high]
+    exact: list[Claim] = []
+    vague: list[Claim] = []
+    for c in support:
+        if c.estimate.hedge is Hedge.EXACT:
+            exact.append(c)
+        elif c.low != c.high:
+            vague.append(c)
     if not exact or not vague:
         return
+    flags.append(Flag(
+        kind=FlagKind.PRECISION_GAP, severity=Severity.INFO, claims=tuple(sorted([c.id for c in vague + exact])),
+        group=gid, message=LazyMessage(_precision_text, say, vague, exact),
+    ))
+
+
+def _precision_text(say: Say, vague: list[Claim], exact: list[Claim]) -> str:
     shown = ", ".join(f"{c.estimate.describe()!r} ({c.id})" for c in vague)
     exact_shown = ", ".join(f"{c.estimate.describe()} ({c.id})" for c in exact)
-    flags.append(Flag(
-        kind=FlagKind.PRECISION_GAP, severity=Severity.INFO, claims=tuple(sorted(c.id for c in vague + exact)),
-        group=gid,
-        message=f"{say.subject}: {shown} {'is' if len(vague) == 1 else 'are'} vaguer than {exact_shown}; "
-                "they agree, so this is a difference of precision, not a conflict.",
-    ))
+    return (f"{say.subject}: {shown} {'is' if len(vague) == 1 else 'are'} vaguer than {exact_shown}; "
+            "they agree, so this is a difference of precision, not a conflict.")

@@ -1,0 +1,44 @@
+"""Flag sentences written when read: the same text, equality, hashing and pickling as eager ones."""
+
+from __future__ import annotations
+
+import pickle
+
+import attrs
+
+from claimdiff import Claim, Flag, FlagKind, Scope, Severity, reconcile
+from claimdiff._core.flags import LazyMessage
+
+
+def _flags() -> tuple[Flag, ...]:
+    scope = Scope(place="Ukraine > Kharkiv Oblast > Kharkiv", counted="people")
+    return reconcile([
+        Claim(id="a", metric="killed", estimate="14", scope=scope, source="Governor", stated="2024-05-01"),
+        Claim(id="b", metric="killed", estimate="at least 10", scope=scope, source="Police", stated="2024-05-01"),
+        Claim(id="c", metric="killed", estimate="40", scope=scope, source="Blogger", stated="2024-05-01"),
+    ]).flags
+
+
+def test_lazy_flag_reads_pickles_and_compares_as_its_text() -> None:
+    """A lazily written flag reads as text, equals and hashes like the eager flag, and pickles to its text."""
+    flags = _flags()
+    assert flags, "the three claims conflict"
+    for f in flags:
+        eager = attrs.evolve(f, message=f.message)
+        assert isinstance(f.message, str)
+        assert f.message
+        assert f == eager
+        assert hash(f) == hash(eager)
+        back = pickle.loads(pickle.dumps(f))
+        assert back == f
+        assert back.to_dict() == f.to_dict()
+        assert "message=" in repr(f)
+        assert "_message" not in repr(f)
+
+
+def test_lazy_text_differs_when_the_sentence_differs() -> None:
+    """Two flags alike but for their sentence are not equal."""
+    f = Flag(kind=FlagKind.REVISION, severity=Severity.INFO, claims=("a",), group=None,
+             message=LazyMessage("{} rose".format, "toll"))
+    assert f != attrs.evolve(f, message="toll fell")
+    assert f.message == "toll rose"
