@@ -28,7 +28,6 @@ from claimdiff import (  # noqa: E402 - after the skips
     reconcile,
     reconcile_dask,
 )
-
 from conftest import ROOT  # noqa: E402
 
 N = 100_000
@@ -36,7 +35,8 @@ N = 100_000
 
 def _make_claims(n: int) -> list[Claim]:
     spec = importlib.util.spec_from_file_location("bench_reconcile", ROOT / "benchmarks" / "bench_reconcile.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     claims: list[Claim] = module.make_claims(n)
@@ -82,7 +82,8 @@ def _assert_same(report: Report, tables: Any, **compute: Any) -> None:
     groups, flags, claims, rejected = tables.compute(**compute)
     want_groups, want_flags = _expected(report)
     got_groups, got_flags = _found(groups, flags, claims)
-    assert len(groups) == len(report.groups) and groups["id"].is_unique
+    assert len(groups) == len(report.groups)
+    assert groups["id"].is_unique
     assert got_groups == want_groups
     assert got_flags == want_flags
     assert len(rejected) == len(report.rejected)
@@ -109,9 +110,9 @@ def test_a_local_cluster_of_two_worker_processes_equals_one_process(
     files, where partitions and results travel between processes as DataFrames."""
     df, report = benchmark_claims
     dd.from_pandas(df, npartitions=8).to_parquet(tmp_path / "claims", write_index=False)
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        with distributed.Client(cluster) as client:
-            _assert_same(report, reconcile_dask(dd.read_parquet(tmp_path / "claims")), scheduler=client)
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    with cluster, distributed.Client(cluster) as client:
+        _assert_same(report, reconcile_dask(dd.read_parquet(tmp_path / "claims")), scheduler=client)
 
 
 def _claim(cid: str, value: str, place: str, event: str, **kw: Any) -> Claim:
@@ -159,7 +160,8 @@ def test_columns_name_the_fields_of_any_frame() -> None:
     groups, flags, _claims, rejected = tables.compute(scheduler="synchronous")
     assert sorted(groups["id"]) == ["a", "c"]
     assert flags["kind"].astype(str).tolist() == ["contradiction"]
-    assert rejected["claim"].tolist() == ["d"] and "row 3, column 'n'" in rejected["reason"].iloc[0]
+    assert rejected["claim"].tolist() == ["d"]
+    assert "row 3, column 'n'" in rejected["reason"].iloc[0]
 
 
 def test_a_policy_that_learns_across_groups_is_refused() -> None:

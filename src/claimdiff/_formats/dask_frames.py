@@ -67,8 +67,7 @@ class DaskTables:
 
     def compute(self, **kwargs: Any) -> tuple[Any, Any, Any, Any]:
         """The four tables as pandas DataFrames, computed in one pass (``kwargs`` go to ``dask.compute``)."""
-        import dask  # noqa: PLC0415 - the optional extra
-
+        dask, _ = _dask()
         groups, flags, claims, rejected = dask.compute(self.groups, self.flags, self.claims, self.rejected, **kwargs)
         return groups, flags, claims, rejected
 
@@ -166,7 +165,7 @@ def _frames(report: Report, load_rejected: Sequence[ClaimFileError], partition: 
     claims["group"] = claims["group"].map(lambda g: ids.get(g, g) if isinstance(g, str) else None).astype("string")
     rejected = report_frame(report, "rejected")
     if load_rejected:
-        import pandas as pd  # noqa: PLC0415
+        import pandas as pd  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: PLC0415
 
         more = pd.DataFrame({"claim": pd.array([e.claim_id for e in load_rejected], dtype="string"),
                              "reason": pd.array([str(e) for e in load_rejected], dtype="string")})
@@ -203,7 +202,7 @@ def _part_of_joins(events: _Events, ddf: Any, id_col: str, event_col: str | None
     if event_col is None:
         return
     rows = ddf[cols]
-    parts = rows[rows[part_col].notnull()][[part_col, event_col]]
+    parts = rows[rows[part_col].notna()][[part_col, event_col]]
     wholes = rows[[id_col, event_col]].rename(columns={id_col: part_col, event_col: "_whole_event"})
     linked = parts.merge(wholes, on=part_col, how="inner")
     (pairs,) = dask.compute(linked[[event_col, "_whole_event"]])
