@@ -202,7 +202,8 @@ def _part_of_joins(events: _Events, ddf: Any, id_col: str, event_col: str | None
     if event_col is None:
         return
     rows = ddf[cols]
-    parts = rows[rows[part_col].notna()][[part_col, event_col]]
+    stated = rows[part_col].notnull() & (rows[part_col] != "")  # noqa: PD004 - dask's Series has no notna
+    parts = rows[stated][[part_col, event_col]]
     wholes = rows[[id_col, event_col]].rename(columns={id_col: part_col, event_col: "_whole_event"})
     linked = parts.merge(wholes, on=part_col, how="inner")
     (pairs,) = dask.compute(linked[[event_col, "_whole_event"]])
