@@ -23,8 +23,8 @@ from pathlib import Path
 import dask.dataframe as dd
 import distributed
 import pandas as pd
-from bench_reconcile import make_claims
 
+from bench_reconcile import make_claims
 from claimdiff import dump_claims, reconcile_dask
 
 FILES = 16

@@ -164,6 +164,19 @@ def test_columns_name_the_fields_of_any_frame() -> None:
     assert "row 3, column 'n'" in rejected["reason"].iloc[0]
 
 
+def test_the_policy_reads_the_hedges() -> None:
+    """Under the ACLED policy "dozens" is read by ACLED's rule (at least 12), as ``load_claims`` with the policy's
+    hedges would read it; under the default policy it is at least 24."""
+    df = pd.DataFrame({"id": ["a"], "metric": ["killed"], "counted": ["people"], "value": ["dozens"],
+                       "source": ["AP"]})
+    lows = {}
+    for name in ("acled", "consensus"):
+        groups, _flags, _claims, _rejected = reconcile_dask(dd.from_pandas(df, npartitions=1), name).compute(
+            scheduler="synchronous")
+        lows[name] = groups["low"].tolist()
+    assert lows == {"acled": [12.0], "consensus": [24.0]}
+
+
 def test_a_policy_that_learns_across_groups_is_refused() -> None:
     """The truth estimator learns each source's reliability from every group, so a partitioned run would differ:
     it is refused with a reason rather than run."""

@@ -179,10 +179,10 @@ def _reconcile_partition(pdf: Any, job: _Job) -> tuple[Any, Any, Any, Any]:
     partition = keys[0] if keys else ""
     name = f"<dask partition of event {partition!r}>"
     if job.columns is None:
-        loaded = loads_claims_lenient(_csv_text(pdf), format="csv", path=name)
+        loaded = loads_claims_lenient(_csv_text(pdf), format="csv", path=name, hedges=job.policy.hedges)
     else:
         loaded = claims_from_dataframe(pdf.drop(columns=[KEY_COLUMN]), columns=job.columns, defaults=job.defaults,
-                                       name=name)
+                                       name=name, hedges=job.policy.hedges)
     report = reconcile(loaded.claims, job.policy, relations=job.relations, taxonomy=job.taxonomy)
     return _frames(report, loaded.rejected, partition)
 
@@ -240,7 +240,7 @@ def reconcile_dask(
         ddf: The claims: by default in the columns of a claims CSV file (``id``, ``metric``, ``counted``,
             ``value``, ``unit``, ``place``, ``event``, ...; read a claims CSV with ``dtype=str``), each
             partition read by the claims-file CSV reader; or any columns named by ``columns``.
-        policy: The policy, or its name (``"consensus"``, ``"median"``, ...).
+        policy: The policy, or its name (``"consensus"``, ``"median"``, ...); its ``hedges`` read the figures.
         columns: As for :func:`claimdiff.claims_from_dataframe`: for each claim field, the column holding it.
         defaults: With ``columns``, fields every row has unless its cell says otherwise.
         relations: Declared relations and series, as for :func:`claimdiff.reconcile`.
