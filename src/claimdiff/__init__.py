@@ -40,6 +40,7 @@ from claimdiff._formats.claims_file import (
     loads_claims,
     loads_claims_lenient,
 )
+from claimdiff._formats.dask_frames import DaskTables, reconcile_dask
 from claimdiff._formats.export import TABLES as REPORT_TABLES
 from claimdiff._formats.export import report_arrow, report_schema, write_report_parquet
 from claimdiff._formats.frames import claims_from_dataframe
@@ -85,6 +86,7 @@ __all__ = [
     "ClaimdiffError",
     "Composite",
     "CopyPair",
+    "DaskTables",
     "Derived",
     "Estimate",
     "Estimator",
@@ -152,6 +154,7 @@ __all__ = [
     "read_ucdp_ged",
     "read_wikidata",
     "reconcile",
+    "reconcile_dask",
     "relative_gap",
     "report_arrow",
     "report_schema",

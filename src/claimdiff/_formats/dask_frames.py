@@ -1,0 +1,296 @@
+"""Reconcile a Dask DataFrame of claims past one machine (the ``dask`` extra).
+
+**The partitioning rule.** Every relation claimdiff checks keeps the event fixed: groups are
+claims of one metric, counted thing, place *and event*; the place hierarchy, counted
+partitions, metric order and :class:`~claimdiff.Series` all relate figures of one event. So the
+rows are shuffled on the event: all claims of one event land in one partition, and claims
+without an event all land together. Two kinds of relation can still join events, and both
+are followed by merging their events into one partition key (union-find, smallest event
+first): a declared :class:`~claimdiff.Relation` whose figures name different events, and a
+claim stated as part of a claim of another event (``part_of``; this takes one pass over the
+rows that have it, computed before the result is built). Each partition is then reconciled by
+:func:`claimdiff.reconcile` exactly as a single process would reconcile those claims.
+
+**The limit.** One event (or one set of merged events) is one partition: a single huge event
+is reconciled by one worker, in that worker's memory. Policies that learn across all groups
+(the ``truth`` estimator, which estimates each source's reliability from every group) would
+give other answers per partition and are refused.
+
+Results travel as pandas DataFrames with the columns and dtypes of
+:meth:`Report.to_dataframe <claimdiff.Report.to_dataframe>`, never as pickled reports. Group ids
+``g1, g2, ...`` would collide between partitions, so a group's id is its *key*: the smallest
+id of its claims, which is unique (a claim is in one group) and the same on every run.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from claimdiff._core.policy import Estimator, Policy, policy_named
+from claimdiff._core.reconcile import reconcile
+from claimdiff._core.relations import DEFAULT_TAXONOMY, Relation, Taxonomy
+from claimdiff._core.report import Report
+from claimdiff._core.series import Series
+from claimdiff._formats.claims_file import loads_claims_lenient
+from claimdiff._formats.csv_format import COLUMNS as CSV_COLUMNS
+from claimdiff._formats.export import report_frame
+from claimdiff._formats.frames import claims_from_dataframe, clean_cell
+from claimdiff.exceptions import ClaimFileError, InvalidClaimError, MissingExtraError
+
+__all__ = ["DaskTables", "reconcile_dask"]
+
+#: The column that carries the partition key through the shuffle (dropped before reading claims).
+KEY_COLUMN = "_claimdiff_key"
+
+
+@attrs.frozen
+class DaskTables:
+    """The tables of a partitioned reconcile, as lazy Dask DataFrames (compute them together).
+
+    Attributes:
+        groups: One row per group, the columns of ``Report.to_dataframe("groups")``; ``id`` is the group key.
+        flags: One row per flag, the columns of ``Report.to_dataframe("flags")``; ``group`` is the group key
+            (``flag`` numbers the flags within the partition they were found in).
+        claims: One row per claim read, the columns of ``Report.to_dataframe("claims")``; ``group`` is the key.
+        rejected: One row per row that could not be read or reconciled: ``claim`` and ``reason``.
+    """
+
+    groups: Any
+    flags: Any
+    claims: Any
+    rejected: Any
+
+    def compute(self, **kwargs: Any) -> tuple[Any, Any, Any, Any]:
+        """The four tables as pandas DataFrames, computed in one pass (``kwargs`` go to ``dask.compute``)."""
+        dask, _ = _dask()
+        groups, flags, claims, rejected = dask.compute(self.groups, self.flags, self.claims, self.rejected, **kwargs)
+        return groups, flags, claims, rejected
+
+
+@attrs.frozen
+class _Job:
+    """What every partition needs to reconcile itself: small, pickled once per task."""
+
+    policy: Policy
+    columns: Mapping[str, str | Sequence[str]] | None
+    defaults: Mapping[str, Any] | None
+    relations: tuple[Relation | Series, ...]
+    taxonomy: Taxonomy
+
+
+def _dask() -> tuple[Any, Any]:
+    try:
+        import dask  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: PLC0415
+        import dask.dataframe as dd  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: PLC0415
+    except ImportError as e:
+        raise MissingExtraError("reconcile_dask()", "dask") from e
+    return dask, dd
+
+
+class _Events:
+    """Union-find over event names: events joined by a relation share one partition key (the smallest name)."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, e: str) -> str:
+        root = e
+        while self.parent.get(root, root) != root:
+            root = self.parent[root]
+        while e != root:
+            self.parent[e], e = root, self.parent.get(e, e)
+        return root
+
+    def join(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            lo, hi = sorted((ra, rb))
+            self.parent[hi] = lo
+            self.parent.setdefault(lo, lo)
+
+    def mapping(self) -> dict[str, str]:
+        return {e: self.find(e) for e in self.parent}
+
+
+def _event_text(value: Any) -> str:
+    cell = clean_cell(value)
+    return "" if cell is None else str(cell)
+
+
+def _keys(events: Any, mapping: Mapping[str, str]) -> Any:
+    """The partition key of each row: its event, or the event it is merged with; ``""`` when it has none."""
+    keys = [_event_text(v) for v in events.tolist()]
+    out = events.copy().astype(object)
+    out[:] = [mapping.get(k, k) for k in keys]
+    return out
+
+
+def _csv_text(pdf: Any) -> str:
+    """A partition as a claims-file CSV: the cells as they came, missing cells empty."""
+    names = [c for c in pdf.columns if c != KEY_COLUMN]
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(names)
+    data = [pdf[c].tolist() for c in names]
+    for row in zip(*data, strict=True):
+        cells = []
+        for v in row:
+            cell = clean_cell(v)
+            cells.append("" if cell is None else ("true" if cell is True else "false" if cell is False else str(cell)))
+        writer.writerow(cells)
+    return buf.getvalue()
+
+
+def _global_ids(report: Report, partition: str) -> dict[str, str]:
+    """Each group's key: the smallest id among its claims (unique, since a claim is in one group)."""
+    out = {}
+    for g in report.groups:
+        ids = [*g.claims, *g.dissenting, *g.superseded, *g.stale, *g.withdrawn]
+        out[g.id] = min(ids) if ids else f"{partition}#{g.id}"
+    return out
+
+
+def _frames(report: Report, load_rejected: Sequence[ClaimFileError], partition: str) -> tuple[Any, Any, Any, Any]:
+    ids = _global_ids(report, partition)
+    groups = report_frame(report, "groups")
+    groups["id"] = groups["id"].map(ids.get).astype("string")
+    flags = report_frame(report, "flags")
+    flags["group"] = flags["group"].map(lambda g: ids.get(g, g) if isinstance(g, str) else None).astype("string")
+    claims = report_frame(report, "claims")
+    claims["group"] = claims["group"].map(lambda g: ids.get(g, g) if isinstance(g, str) else None).astype("string")
+    rejected = report_frame(report, "rejected")
+    if load_rejected:
+        import pandas as pd  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: PLC0415
+
+        more = pd.DataFrame({"claim": pd.array([e.claim_id for e in load_rejected], dtype="string"),
+                             "reason": pd.array([str(e) for e in load_rejected], dtype="string")})
+        rejected = pd.concat([more, rejected], ignore_index=True)
+    return groups, flags, claims, rejected
+
+
+def _reconcile_partition(pdf: Any, job: _Job) -> tuple[Any, Any, Any, Any]:
+    """Read one partition's rows as claims, reconcile them, and return the four tables."""
+    keys = sorted({str(k) for k in pdf[KEY_COLUMN].tolist()}) if len(pdf) else []
+    partition = keys[0] if keys else ""
+    name = f"<dask partition of event {partition!r}>"
+    if job.columns is None:
+        loaded = loads_claims_lenient(_csv_text(pdf), format="csv", path=name, hedges=job.policy.hedges)
+    else:
+        loaded = claims_from_dataframe(pdf.drop(columns=[KEY_COLUMN]), columns=job.columns, defaults=job.defaults,
+                                       name=name, hedges=job.policy.hedges)
+    report = reconcile(loaded.claims, job.policy, relations=job.relations, taxonomy=job.taxonomy)
+    return _frames(report, loaded.rejected, partition)
+
+
+def _declared_joins(events: _Events, relations: Iterable[Relation | Series]) -> None:
+    for r in relations:
+        if isinstance(r, Relation):
+            names = [k.event or "" for k in (r.whole, *r.parts)]
+            for other in names[1:]:
+                events.join(names[0], other)
+
+
+def _part_of_joins(events: _Events, ddf: Any, id_col: str, event_col: str | None, part_col: str) -> None:
+    """Join the events of claims stated as parts of claims of another event (one pass over the ``part_of`` rows)."""
+    dask, _ = _dask()
+    cols = [id_col, part_col] + ([event_col] if event_col else [])
+    if event_col is None:
+        return
+    rows = ddf[cols]
+    stated = rows[part_col].notnull() & (rows[part_col] != "")  # noqa: PD004 - dask's Series has no notna
+    parts = rows[stated][[part_col, event_col]]
+    wholes = rows[[id_col, event_col]].rename(columns={id_col: part_col, event_col: "_whole_event"})
+    linked = parts.merge(wholes, on=part_col, how="inner")
+    (pairs,) = dask.compute(linked[[event_col, "_whole_event"]])
+    for a, b in zip(pairs[event_col].tolist(), pairs["_whole_event"].tolist(), strict=True):
+        ea, eb = _event_text(a), _event_text(b)
+        if ea != eb:
+            events.join(ea, eb)
+
+
+def reconcile_dask(
+    ddf: Any,
+    policy: Policy | str = "consensus",
+    *,
+    columns: Mapping[str, str | Sequence[str]] | None = None,
+    defaults: Mapping[str, Any] | None = None,
+    relations: Iterable[Relation | Series] = (),
+    taxonomy: Taxonomy = DEFAULT_TAXONOMY,
+) -> DaskTables:
+    """Reconcile a Dask DataFrame of claims partition by partition; the tables equal a single-process run's.
+
+    Rows are shuffled so that every claim of one event is in one partition (see the module
+    docstring for the rule and its limit), and each partition is reconciled on its own.
+
+    >>> import dask, dask.dataframe as dd, pandas as pd
+    >>> rows = pd.DataFrame({"id": ["a", "b", "c"], "metric": "killed", "counted": "people",
+    ...                      "value": ["at least 14", "12", "3"], "event": ["raid", "raid", "storm"],
+    ...                      "source": ["MoD", "Reuters", "AP"]})
+    >>> tables = reconcile_dask(dd.from_pandas(rows, npartitions=2))
+    >>> groups, flags, claims, rejected = tables.compute(scheduler="synchronous")
+    >>> sorted(groups["id"]), sorted(flags["kind"].astype(str))
+    (['a', 'c'], ['contradiction'])
+
+    Args:
+        ddf: The claims: by default in the columns of a claims CSV file (``id``, ``metric``, ``counted``,
+            ``value``, ``unit``, ``place``, ``event``, ...; read a claims CSV with ``dtype=str``), each
+            partition read by the claims-file CSV reader; or any columns named by ``columns``.
+        policy: The policy, or its name (``"consensus"``, ``"median"``, ...); its ``hedges`` read the figures.
+        columns: As for :func:`claimdiff.claims_from_dataframe`: for each claim field, the column holding it.
+        defaults: With ``columns``, fields every row has unless its cell says otherwise.
+        relations: Declared relations and series, as for :func:`claimdiff.reconcile`.
+        taxonomy: How counted things and metrics nest.
+
+    Returns:
+        :class:`DaskTables`: groups, flags, claims and rejected rows as lazy Dask DataFrames.
+
+    Raises:
+        MissingExtraError: dask is not installed (``pip install 'claimdiff[dask]'``).
+        InvalidClaimError: the policy learns across all groups (the ``truth`` estimator).
+        ClaimFileError: ``columns`` names a column the frame does not have.
+    """
+    dask, dd = _dask()
+    chosen = policy_named(policy) if isinstance(policy, str) else policy
+    if chosen.estimator is Estimator.TRUTH:
+        raise InvalidClaimError(None, "policy", chosen.name, "learns each source's reliability across all groups, "
+                                "which a partitioned run cannot do; reconcile it in one process")
+    names = [str(c) for c in ddf.columns]
+    if columns is None:
+        unknown = sorted(set(names) - set(CSV_COLUMNS))
+        if unknown:
+            raise ClaimFileError("<dask dataframe>", "$", None,
+                                 f"has columns that are not claims-file CSV columns: {unknown}; name the fields with "
+                                 "columns=")
+        event_col: str | None = "event" if "event" in names else None
+        id_col, part_col = "id", "part_of"
+    else:
+        spec = columns.get("event")
+        event_col = spec if isinstance(spec, str) else None
+        id_spec, part_spec = columns.get("id"), columns.get("part_of")
+        id_col = id_spec if isinstance(id_spec, str) else ""
+        part_col = part_spec if isinstance(part_spec, str) else ""
+        used = {c for s in columns.values() for c in ([s] if isinstance(s, str) else s)}
+        missing = sorted(used - set(names))
+        if missing:
+            raise ClaimFileError("<dask dataframe>", "$", None, f"has no column {', '.join(map(repr, missing))}")
+    rels = tuple(relations)
+    events = _Events()
+    _declared_joins(events, rels)
+    if part_col in names and id_col in names:
+        _part_of_joins(events, ddf, id_col, event_col, part_col)
+    mapping = events.mapping()
+    if event_col is None:
+        keyed = ddf.assign(**{KEY_COLUMN: ""})
+    else:
+        keyed = ddf.assign(**{KEY_COLUMN: ddf[event_col].map_partitions(_keys, mapping, meta=(event_col, object))})
+    shuffled = keyed.shuffle(on=KEY_COLUMN, npartitions=ddf.npartitions)
+    job = _Job(policy=chosen, columns=columns, defaults=defaults, relations=rels, taxonomy=taxonomy)
+    tasks = [dask.delayed(_reconcile_partition, nout=4, pure=True)(p, job) for p in shuffled.to_delayed()]
+    metas = _frames(reconcile([]), (), "")
+    tables = [dd.from_delayed([t[i] for t in tasks], meta=metas[i], verify_meta=False) for i in range(4)]
+    return DaskTables(*tables)

@@ -1,0 +1,192 @@
+"""The Dask path (``claimdiff[dask]``): a partitioned reconcile gives exactly the single-process answer."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import sys
+from collections import Counter
+from typing import Any
+
+import pytest
+
+dask = pytest.importorskip("dask")
+dd = pytest.importorskip("dask.dataframe")
+distributed = pytest.importorskip("distributed")
+pd = pytest.importorskip("pandas")
+
+from claimdiff import (  # noqa: E402 - after the skips
+    Claim,
+    FigureKey,
+    InvalidClaimError,
+    MissingExtraError,
+    Relation,
+    Report,
+    Scope,
+    dump_claims,
+    loads_claims,
+    reconcile,
+    reconcile_dask,
+)
+from conftest import ROOT  # noqa: E402
+
+N = 100_000
+
+
+def _make_claims(n: int) -> list[Claim]:
+    spec = importlib.util.spec_from_file_location("bench_reconcile", ROOT / "benchmarks" / "bench_reconcile.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    claims: list[Claim] = module.make_claims(n)
+    return claims
+
+
+def _frame(claims: list[Claim]) -> tuple[Any, Report]:
+    """The claims as a claims-CSV DataFrame, and the single-process report of the same claims read back."""
+    text = dump_claims(claims, format="csv")
+    df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    return df, reconcile(loads_claims(text, format="csv"))
+
+
+def _expected(report: Report) -> tuple[dict[str, tuple[Any, ...]], Counter[tuple[str, str, str]]]:
+    """Per group (keyed by its smallest claim id): claim ids, low, high, best, verdict; and the flags as a multiset."""
+    groups = {}
+    for g in report.groups:
+        ids = frozenset([*g.claims, *g.dissenting, *g.superseded, *g.stale, *g.withdrawn])
+        low = float("-inf") if g.low is None else float(g.low)
+        high = float("inf") if g.high is None else float(g.high)
+        groups[min(ids)] = (ids, low if g.feasible else None, high if g.feasible else None, g.best, g.verdict)
+    flags = Counter((f.kind.value, f.severity.value, "; ".join(f.claims)) for f in report.flags)
+    return groups, flags
+
+
+def _cell(v: Any) -> Any:
+    return None if v is pd.NA or v is None else float(v) if isinstance(v, int | float) else v
+
+
+def _found(groups: Any, flags: Any, claims: Any) -> tuple[dict[str, tuple[Any, ...]], Counter[tuple[str, str, str]]]:
+    members: dict[str, set[str]] = {}
+    for cid, gid in zip(claims["id"].tolist(), claims["group"].tolist(), strict=True):
+        members.setdefault(gid, set()).add(cid)
+    out = {}
+    for row in groups.itertuples(index=False):
+        out[row.id] = (frozenset(members[row.id]), _cell(row.low) if row.feasible else None,
+                       _cell(row.high) if row.feasible else None, _cell(row.best), row.verdict)
+    found = Counter(zip(flags["kind"].astype(str), flags["severity"].astype(str), flags["claims"].tolist(), strict=True))
+    return out, found
+
+
+def _assert_same(report: Report, tables: Any, **compute: Any) -> None:
+    groups, flags, claims, rejected = tables.compute(**compute)
+    want_groups, want_flags = _expected(report)
+    got_groups, got_flags = _found(groups, flags, claims)
+    assert len(groups) == len(report.groups)
+    assert groups["id"].is_unique
+    assert got_groups == want_groups
+    assert got_flags == want_flags
+    assert len(rejected) == len(report.rejected)
+
+
+@pytest.fixture(scope="module")
+def benchmark_claims() -> tuple[Any, Report]:
+    """The benchmark's 10^5 claims as a claims-CSV frame, and their single-process report."""
+    return _frame(_make_claims(N))
+
+
+def test_a_synchronous_run_equals_one_process(benchmark_claims: tuple[Any, Report]) -> None:
+    """On 10^5 benchmark claims in 8 partitions, every group (its claims, bounds, best figure and verdict) and every
+    flag (kind, severity, claims) of the partitioned run equal the single-process report's."""
+    df, report = benchmark_claims
+    assert len(report.flags) > 1000  # the data has contradictions and outliers to find
+    _assert_same(report, reconcile_dask(dd.from_pandas(df, npartitions=8)), scheduler="synchronous")
+
+
+def test_a_local_cluster_of_two_worker_processes_equals_one_process(
+    benchmark_claims: tuple[Any, Report], tmp_path: Any,
+) -> None:
+    """The same equality holds on a ``dask.distributed`` local cluster of 2 worker processes reading 8 Parquet
+    files, where partitions and results travel between processes as DataFrames."""
+    df, report = benchmark_claims
+    dd.from_pandas(df, npartitions=8).to_parquet(tmp_path / "claims", write_index=False)
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    with cluster, distributed.Client(cluster) as client:
+        _assert_same(report, reconcile_dask(dd.read_parquet(tmp_path / "claims")), scheduler=client)
+
+
+def _claim(cid: str, value: str, place: str, event: str, **kw: Any) -> Claim:
+    return Claim(id=cid, metric="killed", estimate=value, scope=Scope(place=place, counted="people", event=event),
+                 source=f"source of {cid}", **kw)
+
+
+def _filler(n: int) -> list[Claim]:
+    """Claims of many other events, so that the partitions hold more than the claims under test."""
+    return [_claim(f"f{i}", str(i), f"Land > Area {i}", f"other {i}") for i in range(n)]
+
+
+def test_a_place_hierarchy_within_one_event_is_still_found() -> None:
+    """A city said to have more dead than its oblast, in one event among many, is flagged as in one process: the
+    two places are different groups, and the shuffle on the event puts them in one partition."""
+    claims = [_claim("city", "30", "Russia > Belgorod Oblast > Belgorod", "raid"),
+              _claim("oblast", "10", "Russia > Belgorod Oblast", "raid"), *_filler(200)]
+    df, report = _frame(claims)
+    assert [f.claims for f in report.flags] == [("city", "oblast")]
+    tables = reconcile_dask(dd.from_pandas(df.iloc[::-1], npartitions=16))
+    _assert_same(report, tables, scheduler="synchronous")
+
+
+def test_relations_across_events_put_their_events_together() -> None:
+    """A claim stated as part of a claim of another event, and a declared relation between two events, are checked
+    as in one process: their events are merged into one partition key."""
+    claims = [_claim("whole", "5", "X", "e1"), _claim("part", "50", "X", "e2", part_of="whole"),
+              _claim("all", "7", "Y", "e3"), _claim("some", "70", "Y", "e4"), *_filler(200)]
+    rel = Relation.at_most(FigureKey("killed", "people", "Y", "e3"), [FigureKey("killed", "people", "Y", "e4")])
+    text = dump_claims(claims, format="csv")
+    df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    report = reconcile(loads_claims(text, format="csv"), relations=[rel])
+    assert sorted(f.claims for f in report.flags) == [("all", "some"), ("part", "whole")]
+    _assert_same(report, reconcile_dask(dd.from_pandas(df, npartitions=16), relations=[rel]), scheduler="synchronous")
+
+
+def test_columns_name_the_fields_of_any_frame() -> None:
+    """With ``columns=``, rows are read as :func:`claimdiff.claims_from_dataframe` reads them, and bad rows come
+    back as rejected rows with their reason, not dropped."""
+    df = pd.DataFrame({"key": ["a", "b", "c", "d"], "n": ["at least 14", "12", "3", "-1"],
+                       "ev": ["raid", "raid", "storm", "storm"], "who": ["MoD", "Reuters", "AP", "AP"]})
+    tables = reconcile_dask(dd.from_pandas(df, npartitions=2), columns={"id": "key", "value": "n", "event": "ev",
+                                                                        "source": "who"},
+                            defaults={"metric": "killed", "counted": "people"})
+    groups, flags, _claims, rejected = tables.compute(scheduler="synchronous")
+    assert sorted(groups["id"]) == ["a", "c"]
+    assert flags["kind"].astype(str).tolist() == ["contradiction"]
+    assert rejected["claim"].tolist() == ["d"]
+    assert "row 3, column 'n'" in rejected["reason"].iloc[0]
+
+
+def test_the_policy_reads_the_hedges() -> None:
+    """Under the ACLED policy "dozens" is read by ACLED's rule (at least 12), as ``load_claims`` with the policy's
+    hedges would read it; under the default policy it is at least 24."""
+    df = pd.DataFrame({"id": ["a"], "metric": ["killed"], "counted": ["people"], "value": ["dozens"],
+                       "source": ["AP"]})
+    lows = {}
+    for name in ("acled", "consensus"):
+        groups, _flags, _claims, _rejected = reconcile_dask(dd.from_pandas(df, npartitions=1), name).compute(
+            scheduler="synchronous")
+        lows[name] = groups["low"].tolist()
+    assert lows == {"acled": [12.0], "consensus": [24.0]}
+
+
+def test_a_policy_that_learns_across_groups_is_refused() -> None:
+    """The truth estimator learns each source's reliability from every group, so a partitioned run would differ:
+    it is refused with a reason rather than run."""
+    df = pd.DataFrame({"id": ["a"], "metric": ["killed"], "value": ["3"], "source": ["AP"]})
+    with pytest.raises(InvalidClaimError, match="one process"):
+        reconcile_dask(dd.from_pandas(df, npartitions=1), "truth")
+
+
+def test_without_dask_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without dask installed, the call says which extra to install."""
+    monkeypatch.setitem(sys.modules, "dask", None)
+    with pytest.raises(MissingExtraError, match=r"claimdiff\[dask\]"):
+        reconcile_dask(object())
