@@ -14,7 +14,7 @@ from claimdiff._model.aliases import canonical_source
 from claimdiff._model.estimate import Estimate, Hedge
 from claimdiff._model.hedges import DEFAULT_HEDGES, parse_estimate
 from claimdiff._model.measure import Measure
-from claimdiff._model.period import Period
+from claimdiff._model.period import Period, optional_period
 from claimdiff._model.units import COUNT, UnitInfo, unit_info
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Metric
 from claimdiff.exceptions import InvalidClaimError, InvalidUnitError
@@ -196,12 +196,6 @@ def _estimate(value: Estimate | str | float) -> Estimate:
     raise InvalidClaimError(None, "estimate", value, "must be an Estimate, a number or a hedged figure in words")
 
 
-def _optional_period(value: Period | str | None) -> Period | None:
-    if value is None or isinstance(value, Period):
-        return value
-    return Period.parse(value)
-
-
 @attrs.frozen(kw_only=True)
 class Claim:
     """One sourced figure: the unit of everything claimdiff does.
@@ -249,8 +243,8 @@ class Claim:
     metric: Metric = attrs.field(converter=_metric)
     estimate: Estimate = attrs.field(converter=_estimate)
     scope: Scope = attrs.field(factory=Scope, validator=attrs.validators.instance_of(Scope))
-    period: Period | None = attrs.field(default=None, converter=_optional_period)
-    stated: Period | None = attrs.field(default=None, converter=_optional_period)
+    period: Period | None = attrs.field(default=None, converter=optional_period)
+    stated: Period | None = attrs.field(default=None, converter=optional_period)
     source: Source = attrs.field(converter=_source)
     via: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
     quote: str | None = None

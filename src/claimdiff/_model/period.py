@@ -12,7 +12,7 @@ import attrs
 
 from claimdiff.exceptions import InvalidClaimError
 
-__all__ = ["MAX_PERIOD_CHARS", "Period", "timezone_named"]
+__all__ = ["MAX_PERIOD_CHARS", "Period", "optional_period", "timezone_named"]
 
 _UTC = dt.UTC
 _YEAR = re.compile(r"\d{4}")
@@ -319,3 +319,14 @@ def _shift(when: dt.datetime, duration: tuple[int, int, dt.timedelta], sign: int
     last = calendar.monthrange(year, month)[1]
     moved = when.replace(year=year, month=month, day=min(when.day, last))
     return moved + sign * rest
+
+
+def optional_period(value: Period | str | None) -> Period | None:
+    """A converter for optional period fields: ``None`` and periods as they are, text parsed.
+
+    >>> optional_period("2023-12-30").isoformat(), optional_period(None)
+    ('2023-12-30', None)
+    """
+    if value is None or isinstance(value, Period):
+        return value
+    return Period.parse(value)

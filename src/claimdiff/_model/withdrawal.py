@@ -4,15 +4,9 @@ from __future__ import annotations
 
 import attrs
 
-from claimdiff._model.period import Period
+from claimdiff._model.period import Period, optional_period
 
 __all__ = ["Withdrawal"]
-
-
-def _optional_period(value: Period | str | None) -> Period | None:
-    if value is None or isinstance(value, Period):
-        return value
-    return Period.parse(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -33,6 +27,6 @@ class Withdrawal:
     """
 
     claim: str = attrs.field(validator=attrs.validators.instance_of(str))
-    stated: Period | None = attrs.field(default=None, converter=_optional_period)
+    stated: Period | None = attrs.field(default=None, converter=optional_period)
     by: str | None = None
     reason: str | None = None
