@@ -161,3 +161,20 @@ def test_rejections_keep_the_order_of_the_rows() -> None:
     ]
     loaded = claimdiff.read_ucdp_ged(rows)
     assert [e.claim_id for e in loaded.rejected] == ["ucdp-ged-1", "ucdp-ged-2", "ucdp-ged-3"]
+
+
+def test_a_table_in_the_claims_csv_columns_reads_as_the_csv() -> None:
+    """A DataFrame with the claims-CSV columns keeps a via cell of two relays and a figure spelled in value_*
+    columns, exactly as the CSV reader does: nothing in the table is dropped."""
+    pd = pytest.importorskip("pandas")
+    from claimdiff import claims_from_dataframe, loads_claims
+
+    text = ("id,metric,counted,source,via,value_low,value_high\n"
+            "a,killed,people,MoD,TASS | AP,10,20\n")
+    df = pd.read_csv(__import__("io").StringIO(text))
+    loaded = claims_from_dataframe(df)
+    assert loaded.rejected == ()
+    assert list(loaded.claims) == loads_claims(text, format="csv")
+    (claim,) = loaded.claims
+    assert [s.name for s in claim.via] == ["TASS", "AP"]
+    assert (claim.low, claim.high) == (10.0, 20.0)

@@ -24,8 +24,6 @@ id of its claims, which is unique (a claim is in one group) and the same on ever
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -39,7 +37,7 @@ from claimdiff._core.series import Series
 from claimdiff._formats.claims_file import loads_claims_lenient
 from claimdiff._formats.csv_format import COLUMNS as CSV_COLUMNS
 from claimdiff._formats.export import report_frame
-from claimdiff._formats.frames import claims_from_dataframe, clean_cell
+from claimdiff._formats.frames import claims_from_dataframe, clean_cell, csv_text
 from claimdiff.exceptions import ClaimFileError, InvalidClaimError, MissingExtraError
 
 __all__ = ["DaskTables", "reconcile_dask"]
@@ -132,18 +130,7 @@ def _keys(events: Any, mapping: Mapping[str, str]) -> Any:
 
 def _csv_text(pdf: Any) -> str:
     """A partition as a claims-file CSV: the cells as they came, missing cells empty."""
-    names = [c for c in pdf.columns if c != KEY_COLUMN]
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(names)
-    data = [pdf[c].tolist() for c in names]
-    for row in zip(*data, strict=True):
-        cells = []
-        for v in row:
-            cell = clean_cell(v)
-            cells.append("" if cell is None else ("true" if cell is True else "false" if cell is False else str(cell)))
-        writer.writerow(cells)
-    return buf.getvalue()
+    return csv_text(pdf, [c for c in pdf.columns if c != KEY_COLUMN])
 
 
 def _global_ids(report: Report, partition: str) -> dict[str, str]:

@@ -10,7 +10,9 @@ read is rejected with its reason, naming the row label and the column.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 import math
 import re
@@ -18,11 +20,12 @@ from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import Any
 
 from claimdiff._formats.claims_file import LoadedClaims, loads_claims_lenient
+from claimdiff._formats.csv_format import COLUMNS as CSV_COLUMNS
 from claimdiff._model.hedges import DEFAULT_HEDGES, HedgePolicy
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from claimdiff.exceptions import ClaimFileError, InvalidClaimError
 
-__all__ = ["FIELDS", "claims_from_dataframe", "claims_from_rows", "clean_cell", "read_mappings"]
+__all__ = ["FIELDS", "claims_from_dataframe", "claims_from_rows", "clean_cell", "csv_text", "read_mappings"]
 
 #: The fields a column may fill: the claims-file fields, plus ``low``/``high``/``best`` for a figure
 #: given as numbers in several columns, and ``source_kind``/``source_party`` as in the CSV format.
@@ -273,7 +276,9 @@ def claims_from_dataframe(
         columns: For each claim field (``id``, ``metric``, ``counted``, ``value`` or ``low``/``high``/``best``,
             ``unit``, ``place``, ``event``, ``period``, ``stated``, ``source``, ``source_kind``, ``source_party``,
             ``via``, ``quote``, ``location``, ``note``, ``part_of``), the column holding it (or, for ``place``
-            and ``via``, a list of columns). By default, every column named like a field.
+            and ``via``, a list of columns). By default, every column named like a field; a table whose
+            columns are all claims-CSV columns (with ``id``), and no ``defaults``, is read exactly as a
+            claims CSV (``via`` cells of several relays, the ``value_*`` columns, ``cumulative``).
         defaults: Fields every row has unless its cell says otherwise.
         name: The name of the table in messages.
         hedges: How hedged figures in cells are read.
@@ -289,6 +294,11 @@ def claims_from_dataframe(
     .. versionadded:: 0.2.0
     """
     names = [str(c) for c in df.columns]
+    if columns is None and defaults is None and "id" in names and set(names) <= set(CSV_COLUMNS):
+        # A table in the claims-CSV columns is a claims CSV: read it exactly as the CSV reader does (a `via`
+        # cell of several relays, the value_* columns, `cumulative`), so that nothing in it is dropped.
+        return loads_claims_lenient(csv_text(df, names), format="csv", path=name, hedges=hedges,
+                                    vocabulary=vocabulary)
     if columns is None:
         columns = {f: f for f in FIELDS if f in names}
     missing = sorted({c for spec in columns.values() for c in ([spec] if isinstance(spec, str) else spec)} - set(names))
@@ -299,3 +309,18 @@ def claims_from_dataframe(
     rows = ({c: data[c][i] for c in used} for i in range(len(df)))
     return claims_from_rows(rows, columns=columns, labels=list(df.index), defaults=defaults, name=name, hedges=hedges,
                             vocabulary=vocabulary)
+
+
+def csv_text(df: Any, names: Sequence[str]) -> str:
+    """The table as claims-CSV text: cells as they are, missing cells empty, booleans as true/false."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(names)
+    data = [df[c].tolist() for c in names]
+    for row in zip(*data, strict=True):
+        cells = []
+        for v in row:
+            cell = clean_cell(v)
+            cells.append("" if cell is None else ("true" if cell is True else "false" if cell is False else str(cell)))
+        writer.writerow(cells)
+    return buf.getvalue()
