@@ -54,3 +54,26 @@ def test_concurrent_reconciles_leave_the_collector_as_they_found_it() -> None:
         t.join()
     assert errors == []
     assert gc.isenabled()
+
+
+def test_overlapping_pauses_restore_the_collector_only_when_the_last_ends() -> None:
+    """Overlapping reconcile calls share one pause: the collector stays paused until the last ends, and a
+    collector the caller had turned off stays off."""
+    from claimdiff._core.reconcile import _CollectorPause
+
+    pause = _CollectorPause()
+    assert gc.isenabled()
+    pause.__enter__()  # a first call starts
+    pause.__enter__()  # a second, overlapping
+    assert not gc.isenabled()
+    pause.__exit__(None, None, None)
+    assert not gc.isenabled()  # the second call is still running
+    pause.__exit__(None, None, None)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with pause:
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
