@@ -10,14 +10,16 @@ from __future__ import annotations
 import gc
 import math
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 import attrs
 
 from claimdiff._core.arithmetic import GroupFacts, check_arithmetic
 from claimdiff._core.believe import believe
-from claimdiff._core.flags import Flag, FlagKind, Severity
+from claimdiff._core.flags import Flag, FlagKind
+from claimdiff._core.grouping import group_claims
 from claimdiff._core.policy import POLICIES, Estimator, Policy, policy_named
+from claimdiff._core.quiet import quiet_groups
 from claimdiff._core.relations import DEFAULT_TAXONOMY, Relation, Taxonomy
 from claimdiff._core.report import Derived, Group, Rejected, Report
 from claimdiff._core.series import Series, check_series
@@ -134,42 +136,24 @@ def _reconcile(claims: Iterable[Claim], policy: Policy, declared: tuple[Relation
     relations = tuple(r for r in declared if isinstance(r, Relation))
     series = tuple(r for r in declared if isinstance(r, Series))
 
-    buckets: dict[tuple[str, str, tuple[str, ...], str], list[Claim]] = {}
-    for c in accepted:
-        bucket = buckets.get(c.key)
-        if bucket is None:
-            buckets[c.key] = [c]
-        else:
-            bucket.append(c)
-
-    raw: list[list[Claim]] = []
-    loose_flags: list[Flag] = []
-    for cs in buckets.values():
-        if len(cs) == 1:
-            raw.append(cs)
-            continue
-        dims: dict[str, list[Claim]] = {}
-        for c in cs:
-            dims.setdefault(c.dimension, []).append(c)
-        if len(dims) > 1:
-            loose_flags.append(_incomparable(dims))
-        for dim_cs in dims.values():
-            raw.extend(_by_period(dim_cs))
-
-    for cs in raw:
-        cs.sort(key=_by_id)
-    raw.sort(key=_group_order)
+    positions, loose_flags = group_claims(accepted)
+    raw = [[accepted[i] for i in g] for g in positions]
 
     groups: list[Group] = []
     flags: list[tuple[int, int, tuple[str, ...], Flag]] = []
     facts: list[GroupFacts] = []
+    quiet = quiet_groups(accepted, positions, raw, policy, withdrawn)
     for index, cs in enumerate(raw):
-        gone = frozenset(c.id for c in cs if c.id in withdrawn) if withdrawn else frozenset()
-        group, group_flags, group_facts = analyse(f"g{index + 1}", cs, policy, gone)
+        done = quiet[index]
+        if done is None:
+            gone = frozenset(c.id for c in cs if c.id in withdrawn) if withdrawn else frozenset()
+            done = analyse(f"g{index + 1}", cs, policy, gone)
+        group, group_flags, group_facts = done
         groups.append(group)
         if group_facts is not None:
             facts.append(group_facts)
-        flags.extend((index, _KIND_ORDER[f.kind], f.claims, f) for f in group_flags)
+        if group_flags:
+            flags.extend((index, _KIND_ORDER[f.kind], f.claims, f) for f in group_flags)
     flags.extend((-1, _KIND_ORDER[f.kind], f.claims, f) for f in loose_flags)
     arithmetic, derived = check_arithmetic(facts, relations, taxonomy) if facts else ([], [])
     flags.extend((len(raw), _KIND_ORDER[f.kind], f.claims, f) for f in arithmetic)
@@ -247,59 +231,6 @@ def _withdrawn(accepted: list[Claim], withdrawals: tuple[Withdrawal, ...], rejec
     return out
 
 
-def _group_order(cs: list[Claim]) -> tuple[object, ...]:
-    # Groups of one key and dimension (split by period) are told apart by their smallest id,
-    # which is unique, so the order never depends on the input's.
-    c = cs[0]
-    return (*c.key, c.dimension, c.id)
-
-
-def _by_period(cs: list[Claim]) -> list[list[Claim]]:
-    """Split claims into groups whose periods overlap (a claim without a period joins everything).
-
-    A cumulative figure given from one start to several ends is a series "as of" each end: one group per end.
-    """
-    timed = [c for c in cs if c.period is not None]
-    if len(timed) < len(cs) or len(timed) < 2:
-        return [cs]
-    p0 = timed[0].period
-    assert p0 is not None  # noqa: S101 - filtered above
-    start0, end0 = p0.start_ts, p0.end_ts
-    if all(c.period.start_ts == start0 and c.period.end_ts == end0 for c in timed):  # type: ignore[union-attr]
-        return [cs]  # one shared period (the common case): one group, as the sweep below would find
-    timed.sort(key=lambda c: (c.period.start_ts, c.period.end_ts, c.id))  # type: ignore[union-attr]
-    out: list[list[Claim]] = []
-    current: list[Claim] = []
-    end = -_INF
-    prev_start = -_INF
-    for c in timed:
-        p = c.period
-        assert p is not None  # noqa: S101 - filtered above
-        if current and not (p.start_ts < end or p.start_ts == prev_start):
-            out.append(current)
-            current = []
-            end = -_INF
-        current.append(c)
-        end = max(end, p.end_ts)
-        prev_start = p.start_ts
-    out.append(current)
-    if cs[0].metric.cumulative:
-        return [part for group in out for part in _as_of(group)]
-    return out
-
-
-def _as_of(cs: list[Claim]) -> Iterator[list[Claim]]:
-    """A cumulative group whose periods all start together, split by the date each runs to."""
-    starts = {c.period.start_ts for c in cs}  # type: ignore[union-attr]
-    if len(starts) > 1:
-        yield cs
-        return
-    by_end: dict[float, list[Claim]] = {}
-    for c in cs:
-        by_end.setdefault(c.period.end_ts, []).append(c)  # type: ignore[union-attr]
-    yield from by_end.values()
-
-
 def _within_derived(groups: list[Group], derived: list[Derived]) -> list[Group]:
     """Keep every group's best inside what the report derives for it, so the report never contradicts itself."""
     bounds = {d.group: d for d in derived if d.group is not None}
@@ -319,19 +250,3 @@ def _within_derived(groups: list[Group], derived: list[Derived]) -> list[Group]:
             g = attrs.evolve(g, best=best, best_rule=rule)  # noqa: PLW2901 - the group, narrowed
         out.append(g)
     return out
-
-
-def _incomparable(dims: dict[str, list[Claim]]) -> Flag:
-    parts = []
-    ids: list[str] = []
-    for dim in sorted(dims):
-        cs = sorted(dims[dim], key=_by_id)
-        ids.extend(c.id for c in cs)
-        shown = ", ".join(f"'{c.id}' ({c.estimate.describe()})" for c in cs)
-        parts.append(f"{shown} as {dim}")
-    c = dims[min(dims)][0]
-    return Flag(
-        kind=FlagKind.INCOMPARABLE, severity=Severity.WARNING, claims=tuple(sorted(ids)), group=None,
-        message=f"{c.metric.name} ({c.scope.describe()}) is given in units that cannot be compared: "
-                f"{'; '.join(parts)}. They are kept in separate groups.",
-    )

@@ -29,7 +29,7 @@ from claimdiff._model.estimate import Hedge
 from claimdiff._model.numbers import format_number
 from claimdiff._model.period import Period
 
-__all__ = ["analyse", "widen"]
+__all__ = ["analyse", "hull", "precision_text", "widen"]
 
 _INF = math.inf
 
@@ -123,7 +123,7 @@ def analyse(
     # The same intersection, each claim taken at its word (an earlier toll still only a floor).
     # (When every current claim supports, it is the intersection found above.)
     stated = as_worded if support is current or not current else intersect(_worded(c, now) for c in current)
-    period = _hull(cs)
+    period = hull(cs)
     group = _group(gid, cs, say, feasible, consensus_iv, best, rule, supporting, current, superseded, stale,
                    withdrawn, origins, corroboration, stated, flags, period)
     facts = None
@@ -166,7 +166,8 @@ def _worded(c: Claim, now: dict[str, Iv]) -> Iv:
     return c.low, c.low_closed, c.high, c.high_closed
 
 
-def _hull(cs: Iterable[Claim]) -> Period | None:
+def hull(cs: Iterable[Claim]) -> Period | None:
+    """The period from the earliest start to the latest end of the claims' periods (None when none has one)."""
     first_p = last_p = None
     for c in cs:
         p = c.period
@@ -364,11 +365,12 @@ def _precision_gap(gid: str, support: list[Claim], say: Say, flags: list[Flag]) 
         return
     flags.append(Flag(
         kind=FlagKind.PRECISION_GAP, severity=Severity.INFO, claims=tuple(sorted([c.id for c in vague + exact])),
-        group=gid, message=LazyMessage(_precision_text, say, vague, exact),
+        group=gid, message=LazyMessage(precision_text, say, vague, exact),
     ))
 
 
-def _precision_text(say: Say, vague: list[Claim], exact: list[Claim]) -> str:
+def precision_text(say: Say, vague: list[Claim], exact: list[Claim]) -> str:
+    """The sentence of a precision gap: vaguer claims agreeing with exact ones."""
     shown = ", ".join(f"{c.estimate.describe()!r} ({c.id})" for c in vague)
     exact_shown = ", ".join(f"{c.estimate.describe()} ({c.id})" for c in exact)
     return (f"{say.subject}: {shown} {'is' if len(vague) == 1 else 'are'} vaguer than {exact_shown}; "

@@ -1,0 +1,126 @@
+"""Which claims are comparable: one group per figure, found from the claims' keys, units and periods.
+
+Claims are comparable when they have the same metric, counted thing, place and event (their ``key``),
+the same dimension (units convert) and overlapping periods. A cumulative figure given "as of" several
+dates (periods from one start to different ends) is a series: one group per as-of date. Groups are
+positions in the list of claims, which keeps the claims where they are in memory; each group is in id
+order and the groups are in key order, so the result never depends on the input's order.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Iterator, Sequence
+from operator import attrgetter
+
+from claimdiff._core.flags import Flag, FlagKind, Severity
+from claimdiff._model.claim import Claim
+
+__all__ = ["group_claims"]
+
+_INF = math.inf
+
+
+def group_claims(claims: Sequence[Claim]) -> tuple[list[list[int]], list[Flag]]:
+    """The groups of comparable claims as lists of positions in ``claims``, and a flag per incomparable key.
+
+    Claim ids must be unique. Each group lists its claims in id order; groups come in key order, then
+    dimension, then smallest id.
+
+    >>> from claimdiff import Claim, Scope
+    >>> cs = [Claim(id=i, metric="killed", estimate=v, scope=Scope(counted="people"), source="A")
+    ...       for i, v in (("b", "4"), ("a", "at least 3"))]
+    >>> group_claims(cs)
+    ([[1, 0]], [])
+    """
+    ids = list(map(attrgetter("id"), claims))
+    keys = list(map(attrgetter("key"), claims))
+    buckets: dict[tuple[str, str, tuple[str, ...], str], list[int]] = {}
+    for i in sorted(range(len(claims)), key=ids.__getitem__):
+        bucket = buckets.get(keys[i])
+        if bucket is None:
+            buckets[keys[i]] = [i]
+        else:
+            bucket.append(i)
+    raw: list[list[int]] = []
+    flags: list[Flag] = []
+    for members in buckets.values():
+        if len(members) == 1:
+            raw.append(members)
+            continue
+        dims: dict[str, list[int]] = {}
+        for i in members:
+            dims.setdefault(claims[i].dimension, []).append(i)
+        if len(dims) > 1:
+            flags.append(_incomparable({d: [claims[i] for i in v] for d, v in dims.items()}))
+        for same in dims.values():
+            raw.extend(_by_period(claims, same))
+    for g in raw:
+        if len(g) > 1 and any(ids[a] > ids[b] for a, b in itertools.pairwise(g)):  # split by period: back to id order
+            g.sort(key=ids.__getitem__)
+    raw.sort(key=lambda g: (*keys[g[0]], claims[g[0]].dimension, ids[g[0]]))
+    return raw, flags
+
+
+def _by_period(claims: Sequence[Claim], members: list[int]) -> list[list[int]]:
+    """Split claims into groups whose periods overlap (a claim without a period joins everything).
+
+    A cumulative figure given from one start to several ends is a series "as of" each end: one group per end.
+    """
+    timed = [i for i in members if claims[i].period is not None]
+    if len(timed) < len(members) or len(timed) < 2:
+        return [members]
+    p0 = claims[timed[0]].period
+    assert p0 is not None  # noqa: S101 - filtered above
+    start0, end0 = p0.start_ts, p0.end_ts
+    if all(claims[i].period.start_ts == start0 and claims[i].period.end_ts == end0  # type: ignore[union-attr]
+           for i in timed):
+        return [members]  # one shared period (the common case): one group, as the sweep below would find
+    timed.sort(key=lambda i: (claims[i].period.start_ts, claims[i].period.end_ts, claims[i].id))  # type: ignore[union-attr]
+    out: list[list[int]] = []
+    current: list[int] = []
+    end = -_INF
+    prev_start = -_INF
+    for i in timed:
+        p = claims[i].period
+        assert p is not None  # noqa: S101 - filtered above
+        if current and not (p.start_ts < end or p.start_ts == prev_start):
+            out.append(current)
+            current = []
+            end = -_INF
+        current.append(i)
+        end = max(end, p.end_ts)
+        prev_start = p.start_ts
+    out.append(current)
+    if claims[members[0]].metric.cumulative:
+        return [part for group in out for part in _as_of(claims, group)]
+    return out
+
+
+def _as_of(claims: Sequence[Claim], members: list[int]) -> Iterator[list[int]]:
+    """A cumulative group whose periods all start together, split by the date each runs to."""
+    starts = {claims[i].period.start_ts for i in members}  # type: ignore[union-attr]
+    if len(starts) > 1:
+        yield members
+        return
+    by_end: dict[float, list[int]] = {}
+    for i in members:
+        by_end.setdefault(claims[i].period.end_ts, []).append(i)  # type: ignore[union-attr]
+    yield from by_end.values()
+
+
+def _incomparable(dims: dict[str, list[Claim]]) -> Flag:
+    parts = []
+    ids: list[str] = []
+    for dim in sorted(dims):
+        cs = sorted(dims[dim], key=attrgetter("id"))
+        ids.extend(c.id for c in cs)
+        shown = ", ".join(f"'{c.id}' ({c.estimate.describe()})" for c in cs)
+        parts.append(f"{shown} as {dim}")
+    c = dims[min(dims)][0]
+    return Flag(
+        kind=FlagKind.INCOMPARABLE, severity=Severity.WARNING, claims=tuple(sorted(ids)), group=None,
+        message=f"{c.metric.name} ({c.scope.describe()}) is given in units that cannot be compared: "
+                f"{'; '.join(parts)}. They are kept in separate groups.",
+    )
