@@ -1,0 +1,116 @@
+"""The columnar core: quiet groups assembled in bulk are exactly the groups judged claim by claim.
+
+``quiet_groups`` answers for most groups from numpy columns; ``analyse`` judges a group claim by claim.
+For every group the bulk path takes, both must give the same group (every field), the same flags (kinds,
+claims, sentences) and the same facts for the arithmetic, under every ready-made policy and under
+precision and tolerance settings, on groups with mixed units, hedges, repeated origins, withdrawn claims
+and statements hours or days apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimdiff import POLICIES, Claim, Estimate, Period, Policy, Precision, Scope, Source, Tolerance, reconcile
+from claimdiff._core.grouping import group_claims
+from claimdiff._core.quiet import quiet_groups
+from claimdiff._core.verdicts import analyse
+
+T0 = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+WHEN = [None, Period.day(T0.date()), Period.day(T0.date() + dt.timedelta(days=2)),
+        Period.instant(T0 + dt.timedelta(hours=1)), Period.instant(T0 + dt.timedelta(hours=3)),
+        Period.instant(T0 + dt.timedelta(hours=12))]
+UNITS = {"killed": [""], "population": [""], "distance": ["km", "mile", "m"]}
+POLICY_LIST = [*POLICIES.values(),
+               Policy(name="tolerant", tolerance=Tolerance(absolute=2, relative=0.05)),
+               Policy(name="exact", precision=Precision(mode="exact"), growth_window=0.0)]
+
+
+@st.composite
+def estimates(draw: st.DrawFn, unit: str) -> Estimate:
+    """Every hedge, on small and on large round figures."""
+    base = draw(st.sampled_from([0, 3, 10, 12, 14, 100, 17_879_000, 18_000_000]))
+    x = base + draw(st.integers(0, 4))
+    shape = draw(st.sampled_from(["exact", "at_least", "more_than", "at_most", "about", "between"]))
+    if shape == "between":
+        return Estimate.between(x, x + draw(st.integers(0, 5)), unit=unit)
+    if shape == "about":
+        return Estimate.about(x, unit=unit)
+    return getattr(Estimate, shape)(x, unit=unit)  # type: ignore[no-any-return]
+
+
+@st.composite
+def claim_lists(draw: st.DrawFn) -> list[Claim]:
+    """Several groups of claims: a few keys, origins from a small pool, relays, mixed units and times."""
+    out = []
+    for i in range(draw(st.integers(1, 14))):
+        metric = draw(st.sampled_from(sorted(UNITS)))
+        unit = draw(st.sampled_from(UNITS[metric]))
+        place = draw(st.sampled_from(["Ukraine", "Ukraine > Kharkiv Oblast"]))
+        scope = Scope(place=place, counted=None if metric == "distance" else "people")
+        source = Source(draw(st.sampled_from(["A", "B", "C", "D"])), party=draw(st.sampled_from([None, "x", "y"])))
+        via = draw(st.sampled_from([(), (Source("Reuters"),), (Source("AP"),)]))
+        out.append(Claim(id=f"c{i:02d}", metric=metric, estimate=draw(estimates(unit)), scope=scope, source=source,
+                         via=via, stated=draw(st.sampled_from(WHEN))))
+    return out
+
+
+def _same(claims: list[Claim], policy: Policy, withdrawn: set[str]) -> int:
+    positions, _ = group_claims(claims)
+    raw = [[claims[i] for i in g] for g in positions]
+    quiet = quiet_groups(claims, positions, raw, policy, withdrawn)
+    for index, (cs, bulk) in enumerate(zip(raw, quiet, strict=True)):
+        if bulk is None:
+            continue
+        gone = frozenset(c.id for c in cs if c.id in withdrawn)
+        group, flags, facts = analyse(f"g{index + 1}", cs, policy, gone)
+        assert attrs.asdict(bulk[0]) == attrs.asdict(group)
+        assert [(f.kind, f.claims, f.severity, str(f.message)) for f in bulk[1]] == \
+            [(f.kind, f.claims, f.severity, str(f.message)) for f in flags]
+        assert bulk[2] == facts
+    return sum(q is not None for q in quiet)
+
+
+@settings(max_examples=150)
+@given(claim_lists(), st.sampled_from(POLICY_LIST), st.sets(st.sampled_from([f"c{i:02d}" for i in range(4)])))
+def test_quiet_groups_equal_the_groups_judged_claim_by_claim(claims: list[Claim], policy: Policy,
+                                                            withdrawn: set[str]) -> None:
+    """Every group the bulk path builds is the group, flags and facts ``analyse`` gives it."""
+    _same(claims, policy, {w for w in withdrawn if any(c.id == w for c in claims)})
+
+
+@pytest.mark.parametrize("policy", POLICY_LIST[:-1], ids=lambda p: p.name)  # not "exact": 20 miles is not 32 km
+def test_the_bulk_path_takes_agreeing_groups_and_leaves_conflicts(policy: Policy) -> None:
+    """Agreeing groups (rounded, hedged, converted) are built in bulk; a contradiction is left to ``analyse``."""
+    scope = Scope(place="Ukraine", counted="people")
+    claims = [
+        Claim(id="a1", metric="killed", estimate="at least 10", scope=scope, source="A"),
+        Claim(id="a2", metric="killed", estimate="12", scope=scope, source="B"),
+        Claim(id="b1", metric="distance", estimate="20 miles", scope=Scope(place="Ukraine"), source="A"),
+        Claim(id="b2", metric="distance", estimate="32 km", scope=Scope(place="Ukraine"), source="B"),
+        Claim(id="c1", metric="injured", estimate="5", scope=scope, source="A"),
+        Claim(id="c2", metric="injured", estimate="50", scope=scope, source="B"),
+    ]
+    assert _same(claims, policy, set()) == 2
+    report = reconcile(claims, policy)
+    assert [g.verdict for g in report.groups] == ["tolerance", "contradiction", "agreement"]
+
+
+def test_an_earlier_toll_beyond_the_growth_window_is_only_a_floor() -> None:
+    """Two origins a day apart, agreeing: the earlier figure may have grown, so the group has no upper bound."""
+    scope = Scope(place="Ukraine", counted="people")
+    claims = [
+        Claim(id="a", metric="killed", estimate="about 12", scope=scope, source="A", stated=WHEN[1]),
+        Claim(id="b", metric="killed", estimate="at least 10", scope=scope, source="B", stated=WHEN[2]),
+    ]
+    assert _same(claims, POLICIES["consensus"], set()) == 1
+    group = reconcile(claims).groups[0]
+    assert (group.consensus_low, group.consensus_high, group.best) == (11.0, None, 11.0)
+    same_day = [attrs.evolve(c, stated=WHEN[1]) for c in claims]
+    group = reconcile(same_day).groups[0]
+    assert (group.consensus_low, group.consensus_high) == (11.0, 13.0)
