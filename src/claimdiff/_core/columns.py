@@ -76,6 +76,7 @@ class Columns:
         exact = Hedge.EXACT
         self.exact = np.fromiter((h is exact for h in map(attrgetter("estimate.hedge"), claims)), np.bool_, n)[perm]
         self.withdrawn = np.fromiter((c.id in withdrawn for c in claims), np.bool_, n)[perm] if withdrawn else None
+        self._period = np.fromiter(map(id, map(attrgetter("period"), claims)), np.int64, n)[perm]
         firsts = [claims[g[0]] for g in groups]
         self.is_count = np.fromiter((c.is_count for c in firsts), np.bool_, len(groups))
         self.cumulative = np.fromiter((c.metric.cumulative for c in firsts), np.bool_, len(groups))
@@ -127,6 +128,10 @@ class Columns:
         np = self.np
         pairs = np.unique(self.member * max(self.n_origins, 1) + self.origin)
         return np.bincount(pairs // max(self.n_origins, 1), minlength=len(self.sizes))
+
+    def same_period(self) -> Any:
+        """Per group: all its claims hold the very same period object (or all none)."""
+        return self.reduce_max(self._period) == self.reduce_min(self._period)
 
     def unordered(self) -> Any:
         """Per group: no claim was stated strictly before another (``timeline.unordered``)."""

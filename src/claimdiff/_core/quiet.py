@@ -22,6 +22,7 @@ from claimdiff._core.arithmetic import GroupFacts
 from claimdiff._core.columns import Columns, segment_intersect
 from claimdiff._core.estimators import choose_best
 from claimdiff._core.flags import Flag, FlagKind, LazyMessage, Severity
+from claimdiff._core.grading import grade_of_rule
 from claimdiff._core.messages import Say, display_unit
 from claimdiff._core.policy import Estimator, Policy
 from claimdiff._core.report import Group
@@ -35,6 +36,8 @@ __all__ = ["quiet_groups"]
 _INF = math.inf
 #: Cumulative groups in time order are compared pair by pair (k² rows); larger ones go claim by claim.
 _MAX_PAIRED = 64
+#: Quiet groups are assembled this many at a time.
+_CHUNK = 50_000
 
 Result = tuple[Group, list[Flag], GroupFacts | None]
 
@@ -73,14 +76,11 @@ def quiet_groups(claims: Sequence[Claim], groups: Sequence[list[int]], raw: Sequ
     gap = cols.reduce_any(cols.exact) & cols.reduce_any(vague) & (sizes > 1)
     best = _consensus_best(cols, s_lo, s_hi, s_ok, lo, hi, policy) if _bulk_best(policy) else None
 
-    build = _Builder(policy, cols, now_high)
-    vague_rows = vague.tolist()
+    span = _Span(cols, lo, lc, hi, hc, s_ok, s_lo, s_lc, s_hi, s_hc)
     out: list[Result | None] = [None] * len(raw)
-    rows = zip(np.flatnonzero(quiet).tolist(), *(a[quiet].tolist() for a in (
-        lo, lc, hi, hc, s_ok, s_lo, s_lc, s_hi, s_hc, origins, gap, cols.starts)), strict=True)
-    bests = best[quiet].tolist() if best is not None else None
-    for k, (i, *row) in enumerate(rows):
-        out[i] = build.group(i, raw[i], row, None if bests is None else bests[k], vague_rows)
+    chosen = np.flatnonzero(quiet)
+    for part in range(0, len(chosen), _CHUNK):  # a chunk at a time, so the rows as Python values stay few
+        _assemble(cols, raw, policy, out, chosen[part:part + _CHUNK], span, origins, gap, best, now_high, vague)
     return out
 
 
@@ -153,80 +153,105 @@ def _medians(np: Any, keys: Any, values: Any, starts_mask: Any) -> tuple[Any, An
         return keys[seg], np.where(a == b, values[a], (values[a] + values[b]) / 2)
 
 
-class _Builder:
-    """Builds the quiet groups' Group objects, flags and arithmetic facts."""
+class _Span:
+    """What a quiet group shows: its interval as worded when the claims share a value so, else as widened."""
 
-    def __init__(self, policy: Policy, cols: Columns, now_high: Any) -> None:
-        self.policy = policy
-        self.rule = policy.estimator.value
-        self.wlow = cols.wlow.tolist()
-        self.whigh = cols.whigh.tolist()
-        self.now_high = now_high.tolist()
-        self.cols = cols
+    def __init__(self, cols: Columns, lo: Any, lc: Any, hi: Any, hc: Any, s_ok: Any, s_lo: Any, s_lc: Any,
+                 s_hi: Any, s_hc: Any) -> None:
+        np = cols.np
+        self.consensus = (lo, hi)
+        self.worded = s_ok
+        self.stated = (s_lo, s_hi)
+        self.low = np.where(s_ok, s_lo, lo)
+        self.high = np.where(s_ok, s_hi, hi)
+        self.low_closed = np.where(s_ok, s_lc, lc) & np.isfinite(self.low)
+        self.high_closed = np.where(s_ok, s_hc, hc) & np.isfinite(self.high)
+        self.ivs = (lo, lc, hi, hc, s_lo, s_lc, s_hi, s_hc)
 
-    def group(self, i: int, cs: list[Claim], row: list[Any], best: float | None, vague: Any) -> Result:
-        lo, lc, hi, hc, s_ok, s_lo, s_lc, s_hi, s_hc, origins, gap, start = row
+
+def _assemble(cols: Columns, raw: Sequence[list[Claim]], policy: Policy, out: list[Result | None], chosen: Any,
+              span: _Span, origins: Any, gap: Any, best: Any, now_high: Any, vague: Any) -> None:
+    """Build the chosen quiet groups: Group objects, precision-gap flags and arithmetic facts."""
+    np = cols.np
+    sizes, starts = cols.sizes[chosen], cols.starts[chosen]
+    offsets = np.cumsum(sizes) - sizes  # where each group's rows begin in this chunk
+    rows = np.repeat(starts - offsets, sizes) + np.arange(int(sizes.sum()))
+    wlow, whigh, now = cols.wlow[rows].tolist(), cols.whigh[rows].tolist(), now_high[rows].tolist()
+    named = (vague | cols.exact)[rows].tolist()
+    same_period = cols.same_period()[chosen].tolist()
+    bulk_best = best is not None
+    rule = policy.estimator.value
+    grade = grade_of_rule(rule)
+    whole = policy.whole_counts
+    shown = [_finite_or_none(np, v[chosen]) for v in (span.low, span.high, *span.consensus, *span.stated)]
+    ivs = [v[chosen].tolist() for v in span.ivs]
+    columns = zip(chosen.tolist(), offsets.tolist(), span.worded[chosen].tolist(), span.low_closed[chosen].tolist(),
+                  span.high_closed[chosen].tolist(), *shown, *ivs, origins[chosen].tolist(), gap[chosen].tolist(),
+                  best[chosen].tolist() if bulk_best else [None] * len(chosen), same_period, strict=True)
+    for row in columns:
+        (i, r, worded, low_closed, high_closed, low, high, c_low, c_high, s_low, s_high,
+         lo, lc, hi, hc, slo, slc, shi, shc, n_origins, has_gap, figure, same) = row
+        cs = raw[i]
         first = cs[0]
         n = len(cs)
         gid = f"g{i + 1}"
-        unit = first.unit_info if first.is_count else display_unit(cs)
-        offset, factor = unit.offset, unit.factor
-        feasible = (lo, lc, hi, hc)
-        stated = (s_lo, s_lc, s_hi, s_hc) if s_ok else None
-        if not _bulk_best(self.policy):
-            civ = stated or feasible
-            feas_arg = (self.wlow[start], True, self.whigh[start], True) if n == 1 else civ
-            best, rule = choose_best(self.policy, cs, cs, feas_arg, civ, first.is_count)
+        count = first.is_count
+        unit = first.unit_info if count else display_unit(cs)
+        if bulk_best:
+            if figure is not None and math.isnan(figure):  # no figure and no finite bound
+                figure = None
+            elif figure is not None and math.isfinite(figure) and not (count and whole):
+                figure = float(f"{figure:.12g}")
         else:
-            rule = self.rule
-            if best is not None and math.isnan(best):  # no figure and no finite bound
-                best = None
-            elif best is not None and math.isfinite(best) and not (first.is_count and self.policy.whole_counts):
-                best = float(f"{best:.12g}")
-        span = stated or feasible
-        flags: list[Flag] = []
-        ids = tuple(c.id for c in cs)
-        if gap:
-            flags.append(_gap_flag(gid, cs, vague, start))
-        period = first.period if n == 1 or all(c.period is first.period for c in cs) else hull(cs)
+            civ = (slo, slc, shi, shc) if worded else (lo, lc, hi, hc)
+            feasible = (wlow[r], True, whigh[r], True) if n == 1 else civ
+            figure, rule = choose_best(policy, cs, cs, feasible, civ, count)
+            grade = grade_of_rule(rule)
+        if (not count and unit.factor != 1) or unit.offset != 0:
+            low, high, c_low, c_high, s_low, s_high = (
+                None if v is None else unit.from_canonical(v) for v in (low, high, c_low, c_high, s_low, s_high))
+        if figure is not None and math.isfinite(figure):
+            figure = unit.from_canonical(figure)
+        ids = tuple([c.id for c in cs])
+        p0 = first.period
+        period = p0 if same else hull(cs)
         group = Group(
             id=gid, metric=first.metric.name, counted=first.scope.counted, place=first.scope.place,
             event=first.scope.event, dimension=first.dimension, cumulative=first.metric.cumulative,
             unit=unit.unit, period=None if period is None else period.describe(), claims=ids, feasible=True,
-            low=_shown(span[0], offset, factor), high=_shown(span[2], offset, factor),
-            low_closed=bool(span[1] and math.isfinite(span[0])), high_closed=bool(span[3] and math.isfinite(span[2])),
-            consensus_low=_shown(lo, offset, factor), consensus_high=_shown(hi, offset, factor),
-            best=None if best is None else (unit.from_canonical(best) if math.isfinite(best) else best),
-            supporting=ids, dissenting=(), superseded=(), stale=(), origins=origins,
-            verdict="agreement" if stated is not None else "tolerance",
+            low=low, high=high, low_closed=low_closed, high_closed=high_closed,
+            consensus_low=c_low, consensus_high=c_high, best=figure,
+            supporting=ids, dissenting=(), superseded=(), stale=(), origins=n_origins,
+            verdict="agreement" if worded else "tolerance",
             corroboration="single" if n == 1 else "independent", withdrawn=(), best_rule=rule,
-            stated_low=_shown(s_lo, offset, factor) if stated else None,
-            stated_high=_shown(s_hi, offset, factor) if stated else None,
+            stated_low=s_low if worded else None, stated_high=s_high if worded else None, grade=grade,
         )
         facts = None
-        if first.is_count:
-            wlow, now_high = self.wlow, self.now_high
+        if count:
             facts = GroupFacts(gid=gid, key=first.key, period=_span(period),
-                               claims=tuple((c, wlow[start + k], now_high[start + k]) for k, c in enumerate(cs)))
-        return group, flags, facts
+                               claims=tuple(zip(cs, wlow[r:r + n], now[r:r + n], strict=True)))
+        out[i] = (group, [_gap_flag(gid, cs, named[r:r + n])] if has_gap else [], facts)
 
 
-def _shown(v: float, offset: float, factor: float) -> float | None:
-    return (v - offset) / factor if v - v == 0 else None
+def _finite_or_none(np: Any, values: Any) -> list[float | None]:
+    """The values as Python floats, ``None`` where not finite."""
+    return np.where(np.isfinite(values), values, None).tolist()  # type: ignore[no-any-return]
 
 
 def _span(p: Period | None) -> tuple[float, float] | None:
     return None if p is None else (p.start_ts, p.end_ts)
 
 
-def _gap_flag(gid: str, cs: list[Claim], vague: Any, start: int) -> Flag:
-    exact = [c for c in cs if c.estimate.hedge is Hedge.EXACT]
-    loose = [c for k, c in enumerate(cs) if vague[start + k]]
+def _gap_flag(gid: str, cs: list[Claim], named: list[bool]) -> Flag:
+    """A difference of precision: vaguer claims agreeing with exact ones (``named``: which claims it names)."""
     return Flag(
-        kind=FlagKind.PRECISION_GAP, severity=Severity.INFO, claims=tuple(sorted([c.id for c in loose + exact])),
-        group=gid, message=LazyMessage(_gap_text, cs, loose, exact),
+        kind=FlagKind.PRECISION_GAP, severity=Severity.INFO,
+        claims=tuple([c.id for c, x in zip(cs, named, strict=True) if x]),  # in id order, as the group
+        group=gid, message=LazyMessage(_gap_text, cs),
     )
 
 
-def _gap_text(cs: list[Claim], loose: list[Claim], exact: list[Claim]) -> str:
+def _gap_text(cs: list[Claim]) -> str:
+    exact = [c for c in cs if c.estimate.hedge is Hedge.EXACT]
+    loose = [c for c in cs if c.estimate.hedge is not Hedge.EXACT and c.low != c.high]
     return precision_text(Say(display_unit(cs), cs[0]), loose, exact)
