@@ -28,6 +28,7 @@ WHEN = [None, Period.day(T0.date()), Period.day(T0.date() + dt.timedelta(days=2)
 UNITS = {"killed": [""], "population": [""], "distance": ["km", "mile", "m"]}
 POLICY_LIST = [*POLICIES.values(),
                Policy(name="tolerant", tolerance=Tolerance(absolute=2, relative=0.05)),
+               Policy(name="steps", precision=Precision(steps={"km": 2.0, "mile": 1.0}, round_from=100)),
                Policy(name="exact", precision=Precision(mode="exact"), growth_window=0.0)]
 
 

@@ -18,8 +18,9 @@ from operator import attrgetter
 from typing import Any
 
 from claimdiff._core.policy import Policy
+from claimdiff._core.tolerance import Precision
 from claimdiff._model.claim import Claim
-from claimdiff._model.estimate import Hedge
+from claimdiff._model.estimate import Estimate, Hedge
 
 __all__ = ["Columns", "segment_intersect"]
 
@@ -33,6 +34,7 @@ class Columns:
         sizes: The number of claims of each group.
         starts: Where each group begins in ``flat``.
         member: The group of each row.
+        first_position: Where each group's first claim is in ``claims``.
         low, high, low_closed, high_closed: Each claim's interval as worded, in the canonical unit.
         wlow, whigh, wlow_closed, whigh_closed: The same widened by precision and tolerance.
         figure: Each claim's figure (NaN when it has none).
@@ -57,6 +59,7 @@ class Columns:
         self.sizes = sizes
         self.starts = np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.int64)
         self.member = np.repeat(np.arange(len(groups), dtype=np.int64), sizes)
+        self.first_position = perm[self.starts] if len(perm) else perm
 
         def column(name: str, dtype: Any) -> Any:
             return np.fromiter(map(attrgetter(name), claims), dtype, n)[perm]
@@ -80,8 +83,8 @@ class Columns:
         firsts = [claims[g[0]] for g in groups]
         self.is_count = np.fromiter((c.is_count for c in firsts), np.bool_, len(groups))
         self.cumulative = np.fromiter((c.metric.cumulative for c in firsts), np.bool_, len(groups))
-        step = policy.precision.step
-        reach = np.fromiter((step(c.estimate) / 2 * c.unit_info.factor for c in claims), np.float64, n)[perm]
+        factor = np.fromiter(map(attrgetter("unit_info.factor"), claims), np.float64, n)
+        reach = (_steps(np, list(map(attrgetter("estimate"), claims)), policy.precision) / 2 * factor)[perm]
         self._widen(firsts, policy, reach)
 
     def _widen(self, firsts: Sequence[Claim], policy: Policy, reach: Any) -> None:
@@ -139,6 +142,33 @@ class Columns:
         max_start = self.reduce_max(self.stated_start)
         min_end = self.reduce_min(self.stated_end)
         return (max_start < min_end) | (max_start == -np.inf)
+
+
+def _steps(np: Any, estimates: list[Estimate], precision: Precision) -> Any:
+    """``precision.step`` of every estimate: whole numbers given without wording in bulk, the rest one by one.
+
+    A figure given as a whole number below ``round_from``, without words, is to the unit (step 1); a
+    hedged band has no step. Everything else (wording, decimals, large round figures, per-unit steps)
+    is read by :meth:`Precision.step` itself.
+    """
+    n = len(estimates)
+    if precision.mode == "exact":
+        return np.zeros(n)
+    hedges = list(map(attrgetter("hedge"), estimates))
+    banded = np.fromiter((h is Hedge.APPROXIMATE or h is Hedge.VAGUE for h in hedges), np.bool_, n)
+    worded = np.fromiter(map(bool, map(attrgetter("text"), estimates)), np.bool_, n)
+    point = np.array([np.nan if p is None else p for p in map(attrgetter("point"), estimates)], np.float64)
+    low = np.fromiter(map(attrgetter("low"), estimates), np.float64, n)
+    high = np.fromiter(map(attrgetter("high"), estimates), np.float64, n)
+    value = np.where(np.isnan(point), np.where(np.isfinite(low), low, high), point)
+    with np.errstate(invalid="ignore"):
+        plain = ~worded & np.isfinite(value) & (np.floor(value) == value) & (np.abs(value) < precision.round_from)
+    steps = np.where(plain, 1.0, 0.0)
+    steps[banded] = 0.0
+    step = precision.step
+    for i in np.flatnonzero(~banded & (~plain | bool(precision.steps))).tolist():
+        steps[i] = step(estimates[i])
+    return steps
 
 
 def segment_intersect(cols: Columns, low: Any, lc: Any, high: Any, hc: Any) -> tuple[Any, Any, Any, Any, Any]:
