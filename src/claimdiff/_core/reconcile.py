@@ -184,31 +184,27 @@ def _by_id(c: Claim) -> str:
 
 
 def _unique(claims: Iterable[Claim]) -> tuple[list[Claim], list[Rejected]]:
-    by_id: dict[str, list[Claim]] = {}
+    first: dict[str, Claim] = {}
+    again: dict[str, list[Claim]] = {}
     for c in claims:
         if not isinstance(c, Claim):
             raise InvalidClaimError(None, "claims", c, "must hold only Claim objects")
-        same = by_id.get(c.id)
-        if same is None:
-            by_id[c.id] = [c]
+        cid = c.id
+        if cid in first:
+            again.setdefault(cid, []).append(c)
         else:
-            same.append(c)
-    accepted: list[Claim] = []
+            first[cid] = c
     rejected: list[Rejected] = []
-    for cid, cs in by_id.items():
-        if len(cs) == 1:
-            accepted.append(cs[0])
-        elif all(x == cs[0] for x in cs[1:]):
-            accepted.append(cs[0])
-            rejected.extend(
-                Rejected(cid, f"repeats claim {cid!r} exactly; reconciled once") for _ in cs[1:]
-            )
+    for cid, more in again.items():
+        if all(x == first[cid] for x in more):
+            rejected.extend(Rejected(cid, f"repeats claim {cid!r} exactly; reconciled once") for _ in more)
         else:
             rejected.extend(
-                Rejected(cid, f"id {cid!r} is used by {len(cs)} different claims; none was reconciled")
-                for _ in cs
+                Rejected(cid, f"id {cid!r} is used by {len(more) + 1} different claims; none was reconciled")
+                for _ in range(len(more) + 1)
             )
-    return accepted, rejected
+            del first[cid]
+    return list(first.values()), rejected
 
 
 def _withdrawn(accepted: list[Claim], withdrawals: tuple[Withdrawal, ...], rejected: list[Rejected]) -> set[str]:

@@ -11,6 +11,7 @@ the rise of the cumulative figure over that day, by the same origin.
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import itertools
 import math
@@ -63,9 +64,11 @@ def check_series(raw: Sequence[list[Claim]], groups: Sequence[Group], series: Se
     for g in groups:
         gone.update(g.superseded)
         gone.update(g.withdrawn)
-    for cs in raw:
-        if not cs[0].metric.cumulative:
-            continue
+    cumulative = [cs for cs in raw if cs[0].metric.cumulative]
+    groups_of_key = collections.Counter(cs[0].key for cs in cumulative)
+    for cs in cumulative:
+        if groups_of_key[cs[0].key] == 1 and len({None if c.period is None else c.period.end_ts for c in cs}) == 1:
+            continue  # the only group of its key, one as-of date: no series to read across dates
         for c in cs:
             if c.period is None or c.id in gone:
                 continue
