@@ -9,13 +9,13 @@ order and the groups are in key order, so the result never depends on the input'
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Iterator, Sequence
 from operator import attrgetter
 
 from claimdiff._core.flags import Flag, FlagKind, Severity
 from claimdiff._model.claim import Claim
+from claimdiff._model.period import Period
 
 __all__ = ["group_claims"]
 
@@ -43,32 +43,42 @@ def group_claims(claims: Sequence[Claim]) -> tuple[list[list[int]], list[Flag]]:
             buckets[keys[i]] = [i]
         else:
             bucket.append(i)
+    dims_of = list(map(attrgetter("dimension"), claims))
+    periods = list(map(attrgetter("period"), claims))
     raw: list[list[int]] = []
     flags: list[Flag] = []
-    for members in buckets.values():
+    for key in sorted(buckets):  # key order; within a key, by dimension, then smallest id
+        members = buckets[key]
         if len(members) == 1:
             raw.append(members)
             continue
         dims: dict[str, list[int]] = {}
         for i in members:
-            dims.setdefault(claims[i].dimension, []).append(i)
+            dims.setdefault(dims_of[i], []).append(i)
         if len(dims) > 1:
             flags.append(_incomparable({d: [claims[i] for i in v] for d, v in dims.items()}))
-        for same in dims.values():
-            raw.extend(_by_period(claims, same))
-    for g in raw:
-        if len(g) > 1 and any(ids[a] > ids[b] for a, b in itertools.pairwise(g)):  # split by period: back to id order
-            g.sort(key=ids.__getitem__)
-    raw.sort(key=lambda g: (*keys[g[0]], claims[g[0]].dimension, ids[g[0]]))
+        parts: list[list[int]] = []
+        for dim in sorted(dims):
+            same = dims[dim]
+            split = _by_period(claims, periods, same)
+            if split[0] is not same:  # split by period: each part back to id order
+                for g in split:
+                    g.sort(key=ids.__getitem__)
+                split.sort(key=lambda g: ids[g[0]])
+            parts.extend(split)
+        raw.extend(parts)
     return raw, flags
 
 
-def _by_period(claims: Sequence[Claim], members: list[int]) -> list[list[int]]:
+def _by_period(claims: Sequence[Claim], periods: Sequence[Period | None], members: list[int]) -> list[list[int]]:
     """Split claims into groups whose periods overlap (a claim without a period joins everything).
 
     A cumulative figure given from one start to several ends is a series "as of" each end: one group per end.
     """
-    timed = [i for i in members if claims[i].period is not None]
+    p0 = periods[members[0]]
+    if all(periods[i] is p0 for i in members):
+        return [members]  # one period, the very same object (the common case)
+    timed = [i for i in members if periods[i] is not None]
     if len(timed) < len(members) or len(timed) < 2:
         return [members]
     p0 = claims[timed[0]].period
