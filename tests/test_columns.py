@@ -10,6 +10,7 @@ and statements hours or days apart.
 from __future__ import annotations
 
 import datetime as dt
+from unittest import mock
 
 import attrs
 import pytest
@@ -17,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimdiff import POLICIES, Claim, Estimate, Period, Policy, Precision, Scope, Source, Tolerance, reconcile
+from claimdiff._core import quiet
 from claimdiff._core.grouping import group_claims
 from claimdiff._core.quiet import quiet_groups
 from claimdiff._core.verdicts import analyse
@@ -83,6 +85,14 @@ def test_quiet_groups_equal_the_groups_judged_claim_by_claim(claims: list[Claim]
                                                             withdrawn: set[str]) -> None:
     """Every group the bulk path builds is the group, flags and facts ``analyse`` gives it."""
     _same(claims, policy, {w for w in withdrawn if any(c.id == w for c in claims)})
+
+
+@settings(max_examples=100)
+@given(claim_lists(), st.sampled_from(POLICY_LIST))
+def test_chunks_change_nothing(claims: list[Claim], policy: Policy) -> None:
+    """Assembling a few groups and comparing a few pairs at a time gives the same groups as all at once."""
+    with mock.patch.object(quiet, "_PAIRS", 3), mock.patch.object(quiet, "_CHUNK", 2):
+        _same(claims, policy, set())
 
 
 @pytest.mark.parametrize("policy", POLICY_LIST[:-1], ids=lambda p: p.name)  # not "exact": 20 miles is not 32 km

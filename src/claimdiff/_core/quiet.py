@@ -38,6 +38,8 @@ _INF = math.inf
 _MAX_PAIRED = 64
 #: Quiet groups are assembled this many at a time.
 _CHUNK = 50_000
+#: Pairs of claims compared at once when finding floors.
+_PAIRS = 1 << 18
 
 Result = tuple[Group, list[Flag], GroupFacts | None]
 
@@ -93,22 +95,30 @@ def _bulk_best(policy: Policy) -> bool:
 
 
 def _floors(cols: Columns, groups: Any, window: float) -> Any:
-    """Claims an origin-distinct cumulative group's later statement may have overtaken (``Timeline.now``)."""
+    """Claims an origin-distinct cumulative group's later statement may have overtaken (``Timeline.now``).
+
+    Every pair of claims of each group is compared, a bounded number of pairs at a time.
+    """
     np = cols.np
-    k = cols.sizes[groups]
-    s = cols.starts[groups]
-    total = int(k.sum())
-    rows = np.repeat(s, k) + (np.arange(total) - np.repeat(np.cumsum(k) - k, k))
-    ck = np.repeat(k, k)
-    first = np.repeat(np.repeat(s, k), ck)
-    ii = np.repeat(rows, ck)
-    jj = first + (np.arange(int(ck.sum())) - np.repeat(np.cumsum(ck) - ck, ck))
+    chosen = np.flatnonzero(groups)
+    pairs = np.cumsum(cols.sizes[chosen] ** 2)
+    floor = np.zeros(len(cols.member), np.bool_)
     start, end = cols.stated_start, cols.stated_end
     with np.errstate(invalid="ignore"):
         mid = (start + end) / 2
-        later = (end[ii] <= start[jj]) & (start[ii] < start[jj]) & (mid[jj] - mid[ii] >= window)
-    floor = np.zeros(len(cols.member), np.bool_)
-    floor[ii[later]] = True
+    done = 0
+    while done < len(chosen):
+        stop = int(np.searchsorted(pairs, (pairs[done - 1] if done else 0) + _PAIRS, side="right"))
+        part = chosen[done:max(stop, done + 1)]
+        done += len(part)
+        k, s = cols.sizes[part], cols.starts[part]
+        rows = np.repeat(s, k) + (np.arange(int(k.sum())) - np.repeat(np.cumsum(k) - k, k))
+        ck = np.repeat(k, k)
+        ii = np.repeat(rows, ck)
+        jj = np.repeat(np.repeat(s, k), ck) + (np.arange(int(ck.sum())) - np.repeat(np.cumsum(ck) - ck, ck))
+        with np.errstate(invalid="ignore"):
+            later = (end[ii] <= start[jj]) & (start[ii] < start[jj]) & (mid[jj] - mid[ii] >= window)
+        floor[ii[later]] = True
     return floor
 
 
