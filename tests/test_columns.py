@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from claimdiff import POLICIES, Claim, Estimate, Period, Policy, Precision, Scope, Source, Tolerance, reconcile
 from claimdiff._core import quiet
+from claimdiff._core.columns import Columns
 from claimdiff._core.grouping import group_claims
 from claimdiff._core.quiet import quiet_groups
 from claimdiff._core.verdicts import analyse
@@ -66,7 +67,7 @@ def claim_lists(draw: st.DrawFn) -> list[Claim]:
 def _same(claims: list[Claim], policy: Policy, withdrawn: set[str]) -> int:
     positions, _ = group_claims(claims)
     raw = [[claims[i] for i in g] for g in positions]
-    quiet = quiet_groups(claims, positions, raw, policy, withdrawn)
+    quiet = quiet_groups(Columns(claims, positions, policy, withdrawn), raw, policy)
     for index, (cs, bulk) in enumerate(zip(raw, quiet, strict=True)):
         if bulk is None:
             continue

@@ -79,7 +79,9 @@ class Columns:
         exact = Hedge.EXACT
         self.exact = np.fromiter((h is exact for h in map(attrgetter("estimate.hedge"), claims)), np.bool_, n)[perm]
         self.withdrawn = np.fromiter((c.id in withdrawn for c in claims), np.bool_, n)[perm] if withdrawn else None
-        self._period = np.fromiter(map(id, map(attrgetter("period"), claims)), np.int64, n)[perm]
+        periods = list(map(attrgetter("period"), claims))
+        self._period = np.fromiter(map(id, periods), np.int64, n)[perm]
+        self._period_end = np.array([np.nan if p is None else p.end_ts for p in periods], np.float64)[perm]
         firsts = [claims[g[0]] for g in groups]
         self.is_count = np.fromiter((c.is_count for c in firsts), np.bool_, len(groups))
         self.cumulative = np.fromiter((c.metric.cumulative for c in firsts), np.bool_, len(groups))
@@ -135,6 +137,14 @@ class Columns:
     def same_period(self) -> Any:
         """Per group: all its claims hold the very same period object (or all none)."""
         return self.reduce_max(self._period) == self.reduce_min(self._period)
+
+    def one_date(self) -> Any:
+        """Per group: its claims all have periods ending at one moment, or none has a period."""
+        np = self.np
+        end = self._period_end
+        dated = ~np.isnan(end)
+        same = np.fmax.reduceat(end, self.starts) == np.fmin.reduceat(end, self.starts)
+        return (self.reduce_min(dated) & same) | ~self.reduce_max(dated)
 
     def unordered(self) -> Any:
         """Per group: no claim was stated strictly before another (``timeline.unordered``)."""

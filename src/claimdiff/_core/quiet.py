@@ -44,15 +44,13 @@ _PAIRS = 1 << 18
 Result = tuple[Group, list[Flag], GroupFacts | None]
 
 
-def quiet_groups(claims: Sequence[Claim], groups: Sequence[list[int]], raw: Sequence[list[Claim]], policy: Policy,
-                 withdrawn: set[str]) -> list[Result | None]:
+def quiet_groups(cols: Columns, raw: Sequence[list[Claim]], policy: Policy) -> list[Result | None]:
     """For each group, its result when the group is quiet, else ``None`` (judge it claim by claim).
 
-    ``groups`` are lists of positions in ``claims``; ``raw`` the same groups as lists of claims.
+    ``cols`` are the columns of the groups ``raw`` (each a list of claims), built under ``policy``.
     """
     if not raw:
         return []
-    cols = Columns(claims, groups, policy, withdrawn)
     np = cols.np
     sizes = cols.sizes
     origins = cols.origins_per_group()

@@ -16,6 +16,7 @@ import attrs
 
 from claimdiff._core.arithmetic import GroupFacts, check_arithmetic
 from claimdiff._core.believe import believe
+from claimdiff._core.columns import Columns
 from claimdiff._core.flags import Flag, FlagKind
 from claimdiff._core.grouping import group_claims
 from claimdiff._core.policy import POLICIES, Estimator, Policy, policy_named
@@ -142,7 +143,14 @@ def _reconcile(claims: Iterable[Claim], policy: Policy, declared: tuple[Relation
     groups: list[Group] = []
     flags: list[tuple[int, int, tuple[str, ...], Flag]] = []
     facts: list[GroupFacts] = []
-    quiet = quiet_groups(accepted, positions, raw, policy, withdrawn)
+    quiet: list[tuple[Group, list[Flag], GroupFacts | None] | None] = []
+    one_date: list[bool] = []
+    if raw:
+        # The columnar core: what every group's columns say at once; quiet groups are built from them.
+        columns = Columns(accepted, positions, policy, withdrawn)
+        quiet = quiet_groups(columns, raw, policy)
+        one_date = columns.one_date().tolist()
+        del columns
     for index, cs in enumerate(raw):
         done = quiet[index]
         if done is None:
@@ -158,7 +166,7 @@ def _reconcile(claims: Iterable[Claim], policy: Policy, declared: tuple[Relation
     arithmetic, derived = check_arithmetic(facts, relations, taxonomy) if facts else ([], [])
     flags.extend((len(raw), _KIND_ORDER[f.kind], f.claims, f) for f in arithmetic)
     if raw:
-        flags.extend((len(raw), _KIND_ORDER[f.kind], f.claims, f) for f in check_series(raw, groups, series, policy))
+        flags.extend((len(raw), _KIND_ORDER[f.kind], f.claims, f) for f in check_series(raw, groups, series, policy, one_date))
     truth = None
     if policy.estimator is Estimator.TRUTH and groups:
         groups, found, truth = believe(raw, groups, policy)

@@ -11,7 +11,6 @@ the rise of the cumulative figure over that day, by the same origin.
 
 from __future__ import annotations
 
-import collections
 import datetime as dt
 import itertools
 import math
@@ -56,18 +55,29 @@ class Series:
 
 
 def check_series(raw: Sequence[list[Claim]], groups: Sequence[Group], series: Sequence[Series],
-                 policy: Policy) -> list[Flag]:
-    """Falls across as-of dates in each origin's cumulative series, and daily figures that do not add up."""
+                 policy: Policy, one_date: Sequence[bool] | None = None) -> list[Flag]:
+    """Falls across as-of dates in each origin's cumulative series, and daily figures that do not add up.
+
+    ``one_date``, when known, says for each group whether all its claims' periods end together (or none
+    has one): such a group, the only one of its key, holds no series.
+    """
     # (key, origin) -> as-of end -> the origin's standing claim for that date (its latest statement).
     points: dict[tuple[tuple[str, str, tuple[str, ...], str], str], dict[float, Claim]] = {}
     gone: set[str] = set()
     for g in groups:
-        gone.update(g.superseded)
-        gone.update(g.withdrawn)
-    cumulative = [cs for cs in raw if cs[0].metric.cumulative]
-    groups_of_key = collections.Counter(cs[0].key for cs in cumulative)
-    for cs in cumulative:
-        if groups_of_key[cs[0].key] == 1 and len({None if c.period is None else c.period.end_ts for c in cs}) == 1:
+        if g.superseded:
+            gone.update(g.superseded)
+        if g.withdrawn:
+            gone.update(g.withdrawn)
+    if one_date is None:
+        one_date = [len({None if c.period is None else c.period.end_ts for c in cs}) == 1 for cs in raw]
+    # Groups are in key order, so the groups of one key are neighbours.
+    cumulative = [(cs, one) for cs, g, one in zip(raw, groups, one_date, strict=True) if g.cumulative]
+    keys = [cs[0].key for cs, _ in cumulative]
+    for k, (cs, one) in enumerate(cumulative):
+        key = keys[k]
+        alone = (k == 0 or keys[k - 1] != key) and (k + 1 == len(keys) or keys[k + 1] != key)
+        if alone and one:
             continue  # the only group of its key, one as-of date: no series to read across dates
         for c in cs:
             if c.period is None or c.id in gone:
