@@ -22,6 +22,7 @@ from claimdiff._core import quiet
 from claimdiff._core.columns import Columns
 from claimdiff._core.grouping import group_claims
 from claimdiff._core.quiet import quiet_groups
+from claimdiff._core.series import check_series
 from claimdiff._core.verdicts import analyse
 
 T0 = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
@@ -126,3 +127,29 @@ def test_an_earlier_toll_beyond_the_growth_window_is_only_a_floor() -> None:
     same_day = [attrs.evolve(c, stated=WHEN[1]) for c in claims]
     group = reconcile(same_day).groups[0]
     assert (group.consensus_low, group.consensus_high) == (11.0, 13.0)
+
+
+@st.composite
+def as_of_claims(draw: st.DrawFn) -> list[Claim]:
+    """Cumulative tolls "as of" one of three dates, a few origins and places, some without a period."""
+    start = T0.date()
+    out = []
+    for i in range(draw(st.integers(1, 12))):
+        end = draw(st.sampled_from([None, 0, 1, 2]))
+        period = None if end is None else Period.days(start, start + dt.timedelta(days=end))
+        out.append(Claim(id=f"s{i:02d}", metric="killed", estimate=Estimate.exact(draw(st.integers(0, 6))),
+                         scope=Scope(place=draw(st.sampled_from(["Ukraine", "Syria"])), counted="people"),
+                         source=draw(st.sampled_from(["A", "B"])), period=period))
+    return out
+
+
+@given(as_of_claims())
+def test_series_skips_only_groups_without_a_series(claims: list[Claim]) -> None:
+    """Skipping groups the columns show hold one as-of date, alone for their key, finds every fall."""
+    policy = POLICIES["consensus"]
+    positions, _ = group_claims(claims)
+    raw = [[claims[i] for i in g] for g in positions]
+    groups = [analyse(f"g{k + 1}", cs, policy)[0] for k, cs in enumerate(raw)]
+    every = check_series(raw, groups, (), policy, [False] * len(raw))
+    skipping = check_series(raw, groups, (), policy, Columns(claims, positions, policy).one_date().tolist())
+    assert [(f.kind, f.claims) for f in skipping] == [(f.kind, f.claims) for f in every]
