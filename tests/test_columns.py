@@ -17,8 +17,21 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimdiff import POLICIES, Claim, Estimate, Period, Policy, Precision, Scope, Source, Tolerance, reconcile
+from claimdiff import (
+    POLICIES,
+    Claim,
+    Estimate,
+    Period,
+    Policy,
+    Precision,
+    Scope,
+    Source,
+    Tolerance,
+    Withdrawal,
+    reconcile,
+)
 from claimdiff._core import quiet
+from claimdiff._core import reconcile as reconcile_module
 from claimdiff._core.columns import Columns
 from claimdiff._core.grouping import group_claims
 from claimdiff._core.quiet import quiet_groups
@@ -153,3 +166,16 @@ def test_series_skips_only_groups_without_a_series(claims: list[Claim]) -> None:
     every = check_series(raw, groups, (), policy, [False] * len(raw))
     skipping = check_series(raw, groups, (), policy, Columns(claims, positions, policy).one_date().tolist())
     assert [(f.kind, f.claims) for f in skipping] == [(f.kind, f.claims) for f in every]
+
+
+@settings(max_examples=60)
+@given(claim_lists(), st.sampled_from(POLICY_LIST), st.sets(st.sampled_from([f"c{i:02d}" for i in range(4)])))
+def test_reconcile_gives_one_report_with_or_without_columns(claims: list[Claim], policy: Policy,
+                                                           withdrawn: set[str]) -> None:
+    """The whole report is the same whether groups go through the columns or are all judged claim by claim."""
+    gone = [Withdrawal(claim=w) for w in sorted(withdrawn) if any(c.id == w for c in claims)]
+    with mock.patch.object(reconcile_module, "COLUMNAR_FROM", 0):
+        bulk = reconcile(claims, policy, withdrawals=gone)
+    with mock.patch.object(reconcile_module, "COLUMNAR_FROM", 10**9):
+        one_by_one = reconcile(claims, policy, withdrawals=gone)
+    assert bulk.to_dict() == one_by_one.to_dict()

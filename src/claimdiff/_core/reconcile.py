@@ -64,6 +64,11 @@ class _CollectorPause:
 
 _PAUSE = _CollectorPause()
 
+#: From this many claims on, groups are first read as numpy columns (:mod:`claimdiff._core.columns`) and the
+#: quiet ones built in bulk; below it every group is judged claim by claim, which gives the same report and
+#: spares a small file the cost of importing numpy.
+COLUMNAR_FROM = 2_000
+
 
 def reconcile(
     claims: Iterable[Claim],
@@ -145,14 +150,14 @@ def _reconcile(claims: Iterable[Claim], policy: Policy, declared: tuple[Relation
     facts: list[GroupFacts] = []
     quiet: list[tuple[Group, list[Flag], GroupFacts | None] | None] = []
     one_date: list[bool] = []
-    if raw:
+    if len(accepted) >= COLUMNAR_FROM:
         # The columnar core: what every group's columns say at once; quiet groups are built from them.
         columns = Columns(accepted, positions, policy, withdrawn)
         quiet = quiet_groups(columns, raw, policy)
         one_date = columns.one_date().tolist()
         del columns
     for index, cs in enumerate(raw):
-        done = quiet[index]
+        done = quiet[index] if quiet else None
         if done is None:
             gone = frozenset(c.id for c in cs if c.id in withdrawn) if withdrawn else frozenset()
             done = analyse(f"g{index + 1}", cs, policy, gone)
@@ -166,7 +171,7 @@ def _reconcile(claims: Iterable[Claim], policy: Policy, declared: tuple[Relation
     arithmetic, derived = check_arithmetic(facts, relations, taxonomy) if facts else ([], [])
     flags.extend((len(raw), _KIND_ORDER[f.kind], f.claims, f) for f in arithmetic)
     if raw:
-        flags.extend((len(raw), _KIND_ORDER[f.kind], f.claims, f) for f in check_series(raw, groups, series, policy, one_date))
+        flags.extend((len(raw), _KIND_ORDER[f.kind], f.claims, f) for f in check_series(raw, groups, series, policy, one_date or None))
     truth = None
     if policy.estimator is Estimator.TRUTH and groups:
         groups, found, truth = believe(raw, groups, policy)
