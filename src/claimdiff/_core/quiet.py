@@ -41,7 +41,7 @@ _CHUNK = 50_000
 #: Pairs of claims compared at once when finding floors.
 _PAIRS = 1 << 18
 
-Result = tuple[Group, list[Flag], GroupFacts | None]
+Result = tuple[Group, Sequence[Flag], GroupFacts | None]
 
 
 def quiet_groups(cols: Columns, raw: Sequence[list[Claim]], policy: Policy) -> list[Result | None]:
@@ -241,7 +241,7 @@ def _assemble(cols: Columns, raw: Sequence[list[Claim]], policy: Policy, out: li
         if count:
             facts = GroupFacts(gid=gid, key=first.key, period=_span(period),
                                claims=tuple(zip(cs, wlow[r:r + n], now[r:r + n], strict=True)))
-        out[i] = (group, [_gap_flag(gid, cs, named[r:r + n])] if has_gap else [], facts)
+        out[i] = (group, (_gap_flag(gid, cs, named[r:r + n]),) if has_gap else (), facts)
 
 
 def _finite_or_none(np: Any, values: Any) -> list[float | None]:

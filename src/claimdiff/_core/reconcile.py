@@ -8,9 +8,8 @@ was built; pint is not touched inside the loops. One group's verdict is in
 from __future__ import annotations
 
 import gc
-import math
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -31,7 +30,6 @@ from claimdiff.exceptions import InvalidClaimError
 
 __all__ = ["reconcile"]
 
-_INF = math.inf
 _KIND_ORDER = {k: i for i, k in enumerate(FlagKind)}
 
 
@@ -148,7 +146,7 @@ def _reconcile(claims: Iterable[Claim], policy: Policy, declared: tuple[Relation
     groups: list[Group] = []
     flags: list[tuple[int, int, tuple[str, ...], Flag]] = []
     facts: list[GroupFacts] = []
-    quiet: list[tuple[Group, list[Flag], GroupFacts | None] | None] = []
+    quiet: list[tuple[Group, Sequence[Flag], GroupFacts | None] | None] = []
     one_date: list[bool] = []
     if len(accepted) >= COLUMNAR_FROM:
         # The columnar core: what every group's columns say at once; quiet groups are built from them.
