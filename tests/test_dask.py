@@ -103,6 +103,23 @@ def test_a_synchronous_run_equals_one_process(benchmark_claims: tuple[Any, Repor
     _assert_same(report, reconcile_dask(dd.from_pandas(df, npartitions=8)), scheduler="synchronous")
 
 
+def test_a_partition_larger_than_one_file_is_read_in_slices(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A partition with more rows than one claims-file text holds is read a slice at a time: the same report, and a
+    bad row in a later slice is rejected with the rows of its slice named."""
+    from claimdiff._formats import dask_frames
+
+    monkeypatch.setattr(dask_frames, "_ROWS", 700)
+    df, report = _frame(_make_claims(3_000))
+    _assert_same(report, reconcile_dask(dd.from_pandas(df, npartitions=1)), scheduler="synchronous")
+    bad = df.copy()
+    bad.loc[2_500, "value"] = "many"
+    _groups, _flags, _claims, rejected = reconcile_dask(dd.from_pandas(bad, npartitions=1)).compute(
+        scheduler="synchronous")
+    reasons = rejected["reason"].tolist()
+    assert len(reasons) == 1
+    assert "rows 2101 to 2800" in reasons[0]
+
+
 def test_a_local_cluster_of_two_worker_processes_equals_one_process(
     benchmark_claims: tuple[Any, Report], tmp_path: Any,
 ) -> None:

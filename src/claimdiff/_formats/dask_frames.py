@@ -38,7 +38,11 @@ from claimdiff._formats.claims_file import loads_claims_lenient
 from claimdiff._formats.csv_format import COLUMNS as CSV_COLUMNS
 from claimdiff._formats.export import report_frame
 from claimdiff._formats.frames import claims_from_dataframe, clean_cell, csv_text
+from claimdiff._model.claim import Claim
 from claimdiff.exceptions import ClaimFileError, InvalidClaimError, MissingExtraError
+
+#: Rows of a partition read as one claims-file text (well under the readers' size limit).
+_ROWS = 100_000
 
 __all__ = ["DaskTables", "reconcile_dask"]
 
@@ -166,12 +170,31 @@ def _reconcile_partition(pdf: Any, job: _Job) -> tuple[Any, Any, Any, Any]:
     partition = keys[0] if keys else ""
     name = f"<dask partition of event {partition!r}>"
     if job.columns is None:
-        loaded = loads_claims_lenient(_csv_text(pdf), format="csv", path=name, hedges=job.policy.hedges)
+        claims, rejected = _read_rows(pdf, name, job)
     else:
         loaded = claims_from_dataframe(pdf.drop(columns=[KEY_COLUMN]), columns=job.columns, defaults=job.defaults,
                                        name=name, hedges=job.policy.hedges)
-    report = reconcile(loaded.claims, job.policy, relations=job.relations, taxonomy=job.taxonomy)
-    return _frames(report, loaded.rejected, partition)
+        claims, rejected = list(loaded.claims), list(loaded.rejected)
+    report = reconcile(claims, job.policy, relations=job.relations, taxonomy=job.taxonomy)
+    return _frames(report, rejected, partition)
+
+
+def _read_rows(pdf: Any, name: str, job: _Job) -> tuple[list[Claim], list[ClaimFileError]]:
+    """A partition's rows read as claims-file CSV, ``_ROWS`` rows at a time.
+
+    A partition may hold more text than one claims file may (the readers' size limit guards against
+    hostile files); read in slices, each slice is named by its rows. A claim id repeated across slices
+    is then rejected by ``reconcile`` (as a repeat or a clash), never dropped.
+    """
+    claims: list[Claim] = []
+    rejected: list[ClaimFileError] = []
+    for start in range(0, len(pdf), _ROWS) if len(pdf) > _ROWS else (0,):
+        part = pdf.iloc[start:start + _ROWS]
+        where = name if len(pdf) <= _ROWS else f"{name}, rows {start + 1} to {start + len(part)}"
+        loaded = loads_claims_lenient(_csv_text(part), format="csv", path=where, hedges=job.policy.hedges)
+        claims.extend(loaded.claims)
+        rejected.extend(loaded.rejected)
+    return claims, rejected
 
 
 def _declared_joins(events: _Events, relations: Iterable[Relation | Series]) -> None:
