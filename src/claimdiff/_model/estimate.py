@@ -110,6 +110,8 @@ class Estimate:
     hedge: Hedge = attrs.field(default=Hedge.RANGE, validator=attrs.validators.instance_of(Hedge))
     text: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
     _description: str | None = attrs.field(init=False, repr=False, eq=False, default=None)
+    # Bounds in the canonical unit, worked out once by the first claim that holds this estimate.
+    _derived: Any = attrs.field(init=False, repr=False, eq=False, default=None)
 
     def __attrs_post_init__(self) -> None:
         low, high = self.low, self.high
