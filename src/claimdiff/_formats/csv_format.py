@@ -9,6 +9,7 @@ the field is not given. See ``docs/file-format.md`` for the full reference.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import math
@@ -55,7 +56,6 @@ def parse_csv(text: str, path: str) -> tuple[dict[str, Any], Lines]:
     """
     check_size(text, path)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    lines: dict[str, int] = {}
     try:
         header = next(reader, None)
         if header is None:
@@ -63,27 +63,32 @@ def parse_csv(text: str, path: str) -> tuple[dict[str, Any], Lines]:
         columns = _header(header, path)
         claims: list[Any] = []
         metrics: dict[str, dict[str, Any]] = {}
+        memo = _Memo()
+        starts: list[int] = []  # the line each claim's row starts on
         start = reader.line_num + 1
+        at_id = columns.index("id")
         for row in reader:
-            i = len(claims)
-            loc = f"$.claims[{i}]"
-            lines[loc] = start
-            start = reader.line_num + 1
+            here, start = start, reader.line_num + 1
             if not any(row):
-                lines.pop(loc)
                 continue
-            cid = row[columns.index("id")] if len(row) > columns.index("id") else None
+            starts.append(here)
             try:
-                claims.append(_row(row, columns, metrics))
+                claims.append(_row(row, columns, metrics, memo))
             except _RowError as e:
+                loc = f"$.claims[{len(claims)}]"
                 where = loc if e.column is None else f"{loc}.{e.column}"
-                claims.append(ClaimFileError(path, where, cid or None, e.reason, line=lines[loc]))
+                cid = row[at_id] if len(row) > at_id else None
+                claims.append(ClaimFileError(path, where, cid or None, e.reason, line=here))
     except csv.Error as e:
         raise ClaimFileError(path, "$", None, f"is not valid CSV: {e}", line=reader.line_num) from e
     doc: dict[str, Any] = {"claims": claims}
     if metrics:
         doc["metrics"] = metrics
-    return doc, lambda: lines
+
+    def lines() -> Mapping[str, int]:  # built when an error asks for it
+        return {f"$.claims[{i}]": line for i, line in enumerate(starts)}
+
+    return doc, functools.cache(lines)
 
 
 def _header(header: list[str], path: str) -> list[str]:
@@ -98,13 +103,25 @@ def _header(header: list[str], path: str) -> list[str]:
     return columns
 
 
-def _row(row: list[str], columns: list[str], metrics: dict[str, dict[str, Any]]) -> dict[str, Any]:
+class _Memo:
+    """What the cells of a file read as, each distinct cell once: values, via chains, spelled figures."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, int | float | str] = {}
+        self.via: dict[str, list[str | dict[str, str]]] = {}
+
+
+def _row(row: list[str], columns: list[str], metrics: dict[str, dict[str, Any]], memo: _Memo) -> dict[str, Any]:
     if len(row) > len(columns):
         raise _RowError(None, f"has {len(row)} cells but the header names {len(columns)} columns")
-    cells = {c: unescape_cell(v) for c, v in zip(columns, row, strict=False) if v != ""}
+    cells = {c: v if v[0] != "'" else unescape_cell(v) for c, v in zip(columns, row, strict=False) if v}
     out: dict[str, Any] = {c: cells[c] for c in _TEXT_COLUMNS if c in cells}
     if "value" in cells:
-        out["value"] = _number(cells["value"]) if _NUMBER.fullmatch(cells["value"]) else cells["value"]
+        text = cells["value"]
+        value = memo.values.get(text)
+        if value is None:
+            value = memo.values[text] = _number(text) if _NUMBER.fullmatch(text) else text
+        out["value"] = value
     spelled = {VALUE_COLUMNS[c]: cells[c] for c in VALUE_COLUMNS if c in cells}
     if spelled:
         if "value" in out:
@@ -119,7 +136,11 @@ def _row(row: list[str], columns: list[str], metrics: dict[str, dict[str, Any]])
     elif "source_kind" in cells or "source_party" in cells or "source_reliability" in cells:
         raise _RowError("source", "is required when 'source_kind', 'source_party' or 'source_reliability' is given")
     if "via" in cells:
-        out["via"] = parse_via(cells["via"])
+        text = cells["via"]
+        via = memo.via.get(text)
+        if via is None:
+            via = memo.via[text] = parse_via(text)
+        out["via"] = via  # shared between the rows that spell it alike: the builder only reads it
     if "cumulative" in cells:
         if "metric" not in cells:
             raise _RowError("cumulative", "needs a 'metric' in the same row")

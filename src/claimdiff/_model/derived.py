@@ -45,6 +45,9 @@ def shared_estimate(e: Estimate) -> Estimate:
     """
     found = _estimates.get(e)
     if found is not None:
+        known = found._derived  # noqa: SLF001 - the cache this module keeps
+        if known is not None:
+            object.__setattr__(e, "_derived", known)  # the next claim given ``e`` looks nothing up
         return found
     if len(_estimates) >= _SHARED_MAX:
         _estimates.clear()
