@@ -109,6 +109,7 @@ class _Memo:
     def __init__(self) -> None:
         self.values: dict[str, int | float | str] = {}
         self.via: dict[str, list[str | dict[str, str]]] = {}
+        self.spelled: dict[tuple[tuple[str, str], ...], dict[str, Any]] = {}
 
 
 def _row(row: list[str], columns: list[str], metrics: dict[str, dict[str, Any]], memo: _Memo) -> dict[str, Any]:
@@ -126,7 +127,11 @@ def _row(row: list[str], columns: list[str], metrics: dict[str, dict[str, Any]],
     if spelled:
         if "value" in out:
             raise _RowError("value", "give 'value' or the value_* columns, not both")
-        out["value"] = _spelled_value(spelled)
+        key = tuple(spelled.items())
+        figure = memo.spelled.get(key)
+        if figure is None:
+            figure = memo.spelled[key] = _spelled_value(spelled)
+        out["value"] = figure
     if "source" in cells:
         extra: dict[str, Any] = {k: cells[f"source_{k}"] for k in ("kind", "party") if f"source_{k}" in cells}
         if "source_reliability" in cells:

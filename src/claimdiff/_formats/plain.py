@@ -92,7 +92,7 @@ def plain_claim(raw: Any, ctx: Context) -> Claim | None:
                       note=None if note is None else str(note), part_of=part_of)
     except ClaimdiffError:
         return None
-    if counted_raw is not None and not claim.is_count:
+    if counted_raw is not None and not claim.estimate._derived[6]:  # noqa: SLF001 - is_count, without 3 look-ups
         return None  # "a count takes no unit": the full reader says so
     return claim
 
@@ -102,7 +102,13 @@ def _period(value: Any, field: str, ctx: Context) -> Period | Literal[False] | N
     if value is None:
         return None
     kind = type(value)
-    if (kind is not str or not value) and kind is not int:
+    if kind is str:
+        found = ctx.periods.get((field, value))  # the cache Context.period fills
+        if found is not None:
+            return found
+        if not value:
+            return False
+    elif kind is not int:
         return False
     try:
         return ctx.period(value, field)

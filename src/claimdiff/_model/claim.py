@@ -17,7 +17,7 @@ from claimdiff._model.estimate import Estimate
 from claimdiff._model.hedges import DEFAULT_HEDGES, parse_estimate
 from claimdiff._model.measure import Measure
 from claimdiff._model.period import Period, optional_period
-from claimdiff._model.units import COUNT, UnitInfo
+from claimdiff._model.units import UnitInfo
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Metric
 from claimdiff.exceptions import InvalidClaimError
 
@@ -353,7 +353,8 @@ class Claim:
             source = _source(source)
         if type(via) is not tuple or not all(type(v) is Source for v in via):
             via = _sources(via)
-        via = shared_chain(via)
+        if via:
+            via = shared_chain(via)
         if rank is not None:
             rank = _rank(rank)
         if type(id) is not str or not id or id.isspace():
@@ -362,8 +363,12 @@ class Claim:
             scope = _NO_SCOPE
         elif type(scope) is not Scope:
             attrs.validators.instance_of(Scope)(self, attrs.fields(Claim).scope, scope)
-        low, high, low_closed, high_closed, figure, _info = derive(estimate, id, scope.counted)
-        if stated is not None and period is not None and stated.before(period):
+        derived: Derived | None = estimate._derived  # noqa: SLF001 - worked out by the first claim that held it
+        if derived is None or (derived[6] and scope.counted is None):
+            derived = derive(estimate, id, scope.counted)  # computes and checks (a count needs 'counted')
+        low, high, low_closed, high_closed, figure = derived[:5]
+        if (stated is not None and period is not None
+                and stated.end_ts <= period.start_ts and stated.start_ts < period.start_ts):  # stated.before(period)
             raise InvalidClaimError(
                 id, "stated", stated.isoformat(),
                 f"is before the period it reports on starts ({period.isoformat()})",
@@ -387,14 +392,17 @@ class Claim:
         set_(self, "low_closed", low_closed)
         set_(self, "high_closed", high_closed)
         set_(self, "figure", figure)
-        set_(self, "origin", source.key)
+        set_(self, "origin", source._key or source.key)  # noqa: SLF001 - the key, kept once worked out
         if stated is None:
             set_(self, "stated_start", _NEG_INF)
             set_(self, "stated_end", _INF)
         else:
             set_(self, "stated_start", stated.start_ts)
             set_(self, "stated_end", stated.end_ts)
-        set_(self, "key", scope._key_for(metric.name))  # noqa: SLF001 - shared per scope and metric
+        keys = scope._keys  # noqa: SLF001 - the group key, shared per scope and metric
+        if type(keys) is not tuple or keys[0] != metric.name:
+            keys = scope._key_for(metric.name)  # noqa: SLF001
+        set_(self, "key", keys)
 
     @property
     def dimension(self) -> str:
@@ -424,7 +432,8 @@ class Claim:
     @property
     def is_count(self) -> bool:
         """True when the figure is a count of things."""
-        return self.dimension == COUNT
+        derived: Derived = self.estimate._derived  # noqa: SLF001 - set when the claim was built
+        return derived[6]
 
     @property
     def measure(self) -> Measure:

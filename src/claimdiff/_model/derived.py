@@ -25,8 +25,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Derived", "derive", "shared_chain", "shared_estimate"]
 
-#: ``(low, high, low_closed, high_closed, figure, unit_info)`` of an estimate, in its canonical unit.
-Derived = tuple[float, float, bool, bool, float | None, UnitInfo]
+#: ``(low, high, low_closed, high_closed, figure, unit_info, is_count)`` of an estimate, in its canonical unit.
+Derived = tuple[float, float, bool, bool, float | None, UnitInfo, bool]
 
 # From 2**53 on floats skip whole numbers: "more than 2**53" would allow 2**53 itself.
 _EXACT_COUNTS = 2.0**53
@@ -89,7 +89,7 @@ def derive(e: Estimate, claim_id: str, counted: str | None) -> Derived:
     """
     found: Derived | None = e._derived  # noqa: SLF001 - the cache this module keeps
     if found is not None:
-        if counted is None and found[5].is_count:
+        if counted is None and found[6]:
             raise InvalidClaimError(claim_id, "counted", None, "is required for a count (people, drones, homes...)")
         return found
     try:
@@ -119,7 +119,7 @@ def derive(e: Estimate, claim_id: str, counted: str | None) -> Derived:
         lc, hc = True, math.isfinite(high)
         if low > high:
             raise InvalidClaimError(claim_id, "estimate", e.describe(), "allows no whole number")
-    out: Derived = (low, high, lc, hc, _figure(point, low, high, e.hedge), info)
+    out: Derived = (low, high, lc, hc, _figure(point, low, high, e.hedge), info, info.is_count)
     object.__setattr__(e, "_derived", out)
     return out
 
