@@ -104,6 +104,7 @@ class Context:
         self.plain_metrics: dict[str, Any] = {}
         self.plain_counted: dict[str, Any] = {}
         self.plain_sources: dict[Any, Source] = {}
+        self.plain_periods: dict[str, dict[Any, Period | None]] = {"period": {}, "stated": {}}
         self.metric_words: frozenset[str] = frozenset()
         self.counted_words: frozenset[str] = frozenset()
 

@@ -102,18 +102,18 @@ def _period(value: Any, field: str, ctx: Context) -> Period | Literal[False] | N
     if value is None:
         return None
     kind = type(value)
-    if kind is str:
-        found = ctx.periods.get((field, value))  # the cache Context.period fills
-        if found is not None:
-            return found
-        if not value:
+    if kind is not str and kind is not int:
+        return False
+    seen = ctx.plain_periods[field]
+    found = seen.get(value)
+    if found is None:
+        if kind is str and not value:
             return False
-    elif kind is not int:
-        return False
-    try:
-        return ctx.period(value, field)
-    except ClaimdiffError:
-        return False
+        try:
+            found = seen[value] = ctx.period(value, field)
+        except ClaimdiffError:
+            return False
+    return found
 
 
 def _estimate(value: Any, unit: str | None, ctx: Context) -> Estimate | None:
