@@ -60,21 +60,35 @@ def plain_claim(raw: Any, ctx: Context) -> Claim | None:
             counted = ctx.plain_counted[counted_raw] = ctx.word("counted", counted_raw)[0] or False
     if metric is False or counted is False:
         return None
-    estimate = _estimate(value, unit, ctx)
-    scope = _scope(get("place"), counted, get("event"), ctx)
-    source = _source(get("source"), ctx)
+    # Each part is first looked up in the document's caches; the helpers read (and check) what is new.
+    estimate = ctx.estimates.get((type(value), value, unit)) if type(value) in _TEXTS else None
+    if estimate is None:
+        estimate = _estimate(value, unit, ctx)
+    place, event = get("place"), get("event")
+    scope = ctx.scopes.get((place, counted, event)) if type(event) is str and type(place) is str else None
+    if scope is None:
+        scope = _scope(place, counted, event, ctx)
+    source_raw = get("source")
+    source = ctx.plain_sources.get(source_raw) if type(source_raw) is str else None
+    if source is None:
+        source = _source(source_raw, ctx)
     if estimate is None or scope is None or source is None:
         return None
     via_raw = get("via")
-    via: tuple[Source | None, ...]
-    if via_raw is None or via_raw == []:
-        via = ()
-    elif type(via_raw) is list:
-        via = tuple([_source(v, ctx) for v in via_raw])
-    else:
-        via = (_source(via_raw, ctx),)
-    if None in via:
-        return None
+    via: tuple[Source, ...] = ()
+    if type(via_raw) is list:
+        chain = []
+        for item in via_raw:
+            relay = _source(item, ctx)
+            if relay is None:
+                return None
+            chain.append(relay)
+        via = tuple(chain)
+    elif via_raw is not None:
+        relay = _source(via_raw, ctx)
+        if relay is None:
+            return None
+        via = (relay,)
     quote, location, note, part_of = raw.get("quote"), raw.get("location"), raw.get("note"), raw.get("part_of")
     if not (part_of is None or type(part_of) is str):
         return None
@@ -82,12 +96,18 @@ def plain_claim(raw: Any, ctx: Context) -> Claim | None:
         return None
     if note is not None and type(note) not in _TEXTS:
         return None
-    period, stated = _period(get("period"), "period", ctx), _period(get("stated"), "stated", ctx)
+    period_raw, stated_raw = get("period"), get("stated")
+    period: Any = ctx.plain_periods["period"].get(period_raw) if type(period_raw) is str else None
+    if period is None:
+        period = _period(period_raw, "period", ctx)
+    stated: Any = ctx.plain_periods["stated"].get(stated_raw) if type(stated_raw) is str else None
+    if stated is None:
+        stated = _period(stated_raw, "stated", ctx)
     if period is False or stated is False:
         return None
     try:
         claim = Claim(id=cid, metric=metric, estimate=estimate, scope=scope, period=period, stated=stated,
-                      source=source, via=via,  # type: ignore[arg-type] # None is not in it (checked above)
+                      source=source, via=via,
                       quote=None if quote is None else str(quote), location=None if location is None else str(location),
                       note=None if note is None else str(note), part_of=part_of)
     except ClaimdiffError:
