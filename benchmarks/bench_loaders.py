@@ -10,7 +10,7 @@ in the shape of the seed file) are written once as CSV, JSON and YAML, then read
 * ``claimdiff.loads_claims`` (parse, check, build every Claim).
 
 It prints claims/s for both and their ratio (claimdiff time / plain time). The ratio is stable on a shared
-machine; the times are not. Best of 3 runs each.
+machine; the times are not. CPU time (``time.process_time``), best of 3 runs each (1 for YAML at 10^5).
 """
 
 from __future__ import annotations
@@ -56,9 +56,9 @@ def synthetic(n: int, seed: int = 1) -> list[Claim]:
 def _best(fn: Callable[[], Any], runs: int = 3) -> float:
     best = float("inf")
     for _ in range(runs):
-        start = time.perf_counter()
+        start = time.process_time()
         fn()
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     return best
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -19,12 +18,14 @@ import attrs
 from claimdiff._core.relations import FigureKey, Relation
 from claimdiff._core.series import Series
 from claimdiff._formats.documents import Lines
+from claimdiff._formats.fields import ESTIMATE_FIELDS, estimate_of, opt_str, reason_for, source_def
+from claimdiff._formats.plain import plain_claim
 from claimdiff._formats.schema import claims_schema, fits_claim_fast, problems, short_repr
 from claimdiff._model.aliases import source_key
 from claimdiff._model.claim import Claim, Scope, Source
 from claimdiff._model.composite import composite_claims, parse_composite
-from claimdiff._model.estimate import Estimate, Hedge
-from claimdiff._model.hedges import HedgePolicy, parse_estimate
+from claimdiff._model.estimate import Estimate
+from claimdiff._model.hedges import HedgePolicy
 from claimdiff._model.period import Period, timezone_named
 from claimdiff._model.units import unit_info
 from claimdiff._model.vocabulary import Metric, Vocabulary
@@ -34,7 +35,6 @@ from claimdiff.exceptions import (
     ClaimFileError,
     ClaimFileErrors,
     InvalidClaimError,
-    InvalidEstimateError,
     InvalidUnitError,
 )
 
@@ -43,7 +43,7 @@ __all__ = ["FORMAT_VERSION", "SECTIONS", "Built", "Context", "build_document", "
 FORMAT_VERSION = 1
 # The file format, field by field. The schema (claimdiff/schema/claims.schema.json) says the same;
 # tests/test_files.py checks that they agree. A new top-level key is one entry here, one in the
-# schema and one branch in ``Context.apply``; a new value form is one branch in ``_estimate``.
+# schema and one branch in ``Context.apply``; a new value form is one branch in ``fields.estimate_of``.
 _CLAIM_FIELDS = (
     "id", "metric", "counted", "value", "unit", "place", "event", "period", "stated", "source", "via",
     "quote", "location", "note", "part_of", "rank",
@@ -55,7 +55,7 @@ _TOP_FIELDS = (
 #: The top-level sections other than the claims, kept by a load so that saving writes them back.
 SECTIONS = tuple(k for k in _TOP_FIELDS if k not in ("claimdiff", "claims"))
 _DEFAULTABLE = ("metric", "counted", "unit", "place", "event", "period", "stated", "source", "via")
-_ESTIMATE_FIELDS = ("low", "high", "low_closed", "high_closed", "point", "hedge", "text")
+_ESTIMATE_FIELDS = ESTIMATE_FIELDS
 
 
 
@@ -99,6 +99,12 @@ class Context:
         self.named: dict[tuple[Any, Any, Any, Any], Source] = {}
         self.words: dict[tuple[str, str], tuple[Any, str]] = {}
         self.composites: dict[str, Any] = {}
+        # The fast reader's caches (plain.py): the metric, counted thing and source each raw text or spec names
+        # (False when it does not read: the full reader then says why).
+        self.plain_metrics: dict[str, Any] = {}
+        self.plain_counted: dict[str, Any] = {}
+        self.plain_sources: dict[Any, Source] = {}
+        self.plain_periods: dict[str, dict[Any, Period | None]] = {"period": {}, "stated": {}}
         self.metric_words: frozenset[str] = frozenset()
         self.counted_words: frozenset[str] = frozenset()
 
@@ -128,7 +134,7 @@ class Context:
         # The file's own spellings of sources (folded as canonical_source folds them) -> the name to use.
         self.aliases = {source_key(str(k)): str(v) for k, v in (data.get("aliases") or {}).items()}
         for key, raw in (data.get("sources") or {}).items():
-            self.sources[str(key)] = _source_def(raw, f"$.sources.{key}", self, name_default=str(key))
+            self.sources[str(key)] = source_def(raw, f"$.sources.{key}", self, name_default=str(key))
         self.defaults = data.get("defaults") or {}
 
     def word(self, kind: str, raw: Any) -> tuple[Any, str]:
@@ -198,10 +204,15 @@ def build_document(data: Any, lines: Lines, path: str, hedges: HedgePolicy, voca
     claim_schema = claims_schema()["$defs"]["claim"]
     claims: list[Claim] = []
     errors: list[ClaimFileError] = []
-    ids: dict[str, str] = {}  # id -> location of the claim that has it
+    ids: dict[str, int] = {}  # id -> index of the entry that has it
     for i, raw in enumerate(data["claims"]):
         if isinstance(raw, ClaimFileError):  # a CSV row that could not be turned into fields
             errors.append(raw)
+            continue
+        plain = plain_claim(raw, ctx)
+        if plain is not None and plain.id not in ids:  # a repeated id: the full reader reports it
+            ids[plain.id] = i
+            claims.append(plain)
             continue
         loc = f"$.claims[{i}]"
         cid = raw.get("id") if isinstance(raw, Mapping) and isinstance(raw.get("id"), str) else None
@@ -216,12 +227,12 @@ def build_document(data: Any, lines: Lines, path: str, hedges: HedgePolicy, voca
             continue
         clash = next((c.id for c in built if c.id in ids), None)
         if clash is not None:
-            first = ids[clash]
+            first = f"$.claims[{ids[clash]}]"
             line = ctx.lines().get(first)
             at = f"{first} (line {line})" if line is not None else first
             errors.append(ctx.error(f"{loc}.id", cid, f"id {clash!r} is also the id of {at}; ids must be unique"))
             continue
-        ids.update((c.id, loc) for c in built)
+        ids.update((c.id, i) for c in built)
         claims.extend(built)
     relations = [_relation(raw, f"$.relations[{i}]", ctx) for i, raw in enumerate(data.get("relations") or [])]
     withdrawals = [_withdrawal(raw, f"$.withdrawals[{i}]", ctx) for i, raw in enumerate(data.get("withdrawals") or [])]
@@ -264,7 +275,7 @@ def _relation(raw: Mapping[str, Any], loc: str, ctx: Context) -> Relation | Seri
                 metric.name,
                 counted,
                 merged.get("place"),
-                _opt_str(merged.get("event"), "event"),
+                opt_str(merged.get("event"), "event"),
             )
         except ClaimFileError as e:
             raise ctx.error(where, None, e.reason) from None
@@ -297,45 +308,11 @@ def _vocabulary(data: Mapping[str, Any], vocab: Vocabulary) -> Vocabulary:
     return vocab
 
 
-def _source_def(raw: Any, loc: str, ctx: Context, *, name_default: str | None = None) -> Source:
-    if isinstance(raw, str):
-        return ctx.sources.get(raw) or _make_source({"name": raw}, loc, ctx)
-    spec = dict(raw)
-    if name_default is not None:
-        spec.setdefault("name", name_default)
-    return _make_source(spec, loc, ctx)
-
-
-def _make_source(spec: Mapping[str, Any], loc: str, ctx: Context) -> Source:
-    name = spec.get("name", "")
-    if ctx.aliases and isinstance(name, str):
-        name = ctx.aliases.get(source_key(name), name)
-    key = (name, spec.get("kind", "unknown"), spec.get("party"), spec.get("reliability"))
-    found = ctx.named.get(key)
-    if found is not None:
-        return found
-    try:
-        found = Source(key[0], kind=key[1], party=key[2], reliability=key[3])
-    except InvalidClaimError as e:
-        raise ctx.error(loc, None, reason_for(e, e.field if e.field == "source.reliability" else "source")) from e
-    ctx.named[key] = found
-    return found
-
-
 # The file field that holds what a Claim complained about.
 _FIELD_OF_ERROR = {
     "source.name": "source", "source.kind": "source", "estimate": "value", "text": "value", "low": "value",
     "high": "value", "point": "value", "unit": "unit", "timezone": "period",
 }
-
-
-def reason_for(e: ClaimdiffError, field: str | None = None) -> str:
-    """What is wrong, in words, naming the file's ``field`` rather than the model's."""
-    if isinstance(e, InvalidClaimError | InvalidEstimateError):
-        return f"{field or e.field!r} {e.reason} (got {short_repr(e.value)})."
-    if isinstance(e, InvalidUnitError):
-        return f"{field or 'unit'!r}: unit {short_repr(e.unit)}: {e.reason}."
-    return str(e)
 
 
 def near(name: str, known: frozenset[str]) -> bool:
@@ -389,7 +366,7 @@ def _claim(raw: Mapping[str, Any], loc: str, ctx: Context) -> tuple[list[Claim],
                 cache_key = (type(value), value, unit) if not isinstance(value, Mapping) else None
                 estimate = ctx.estimates.get(cache_key) if cache_key is not None else None
                 if estimate is None:
-                    estimate = _estimate(value, unit, ctx)
+                    estimate = estimate_of(value, unit, ctx)
                     if cache_key is not None:
                         ctx.estimates[cache_key] = estimate
                 info = unit_info(estimate.unit)
@@ -402,7 +379,7 @@ def _claim(raw: Mapping[str, Any], loc: str, ctx: Context) -> tuple[list[Claim],
             fail("value", reason_for(e, "value"))
     fields: dict[str, Any] = {}
     try:
-        place, event = merged.get("place"), _opt_str(merged.get("event"), "event")
+        place, event = merged.get("place"), opt_str(merged.get("event"), "event")
         scope_key = (place if not isinstance(place, list) else tuple(place), counted, event)
         scope = ctx.scopes.get(scope_key)
         if scope is None:
@@ -418,16 +395,16 @@ def _claim(raw: Mapping[str, Any], loc: str, ctx: Context) -> tuple[list[Claim],
             fail(field, reason_for(e, field))
     try:
         if merged.get("source") is not None:
-            fields["source"] = _source_def(merged["source"], f"{loc}.source", ctx)
+            fields["source"] = source_def(merged["source"], f"{loc}.source", ctx)
         via_raw = merged.get("via") or []
         if isinstance(via_raw, str | Mapping):
             via_raw = [via_raw]
-        fields["via"] = tuple(_source_def(v, f"{loc}.via[{j}]", ctx) for j, v in enumerate(via_raw))
+        fields["via"] = tuple(source_def(v, f"{loc}.via[{j}]", ctx) for j, v in enumerate(via_raw))
     except ClaimFileError as e:
         errors.append(ClaimFileError(e.path, e.location, cid, e.reason, e.line))
     for field in ("quote", "location", "note", "part_of"):
         try:
-            fields[field] = _opt_str(raw.get(field), field)
+            fields[field] = opt_str(raw.get(field), field)
         except ClaimdiffError as e:
             fail(field, reason_for(e, field))
     if metric is None or scope is None or (estimate is None and composite is None) or "source" not in fields:
@@ -461,37 +438,3 @@ def _in_field_order(errors: list[ClaimFileError], loc: str) -> list[ClaimFileErr
         return _CLAIM_FIELDS.index(field) if field in _CLAIM_FIELDS else len(_CLAIM_FIELDS)
 
     return sorted(errors, key=rank)
-
-
-def _opt_str(value: Any, field: str) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, str | int | float) and not isinstance(value, bool):
-        return str(value)
-    raise InvalidClaimError(None, field, value, "must be text")
-
-
-def _number(value: float, field: str) -> float:
-    try:
-        number = float(value)
-    except OverflowError:
-        number = math.inf
-    if not math.isfinite(number):
-        raise InvalidEstimateError(field, short_repr(value), "must be a finite number; write the word 'inf' for no bound")
-    return number
-
-
-def _estimate(value: Any, unit: str | None, ctx: Context) -> Estimate:
-    if isinstance(value, int | float):
-        return Estimate.exact(_number(value, "value"), unit=unit or "")
-    if isinstance(value, str):
-        return parse_estimate(value, hedges=ctx.hedges, unit=unit)
-    spec: dict[str, Any] = {k: value[k] for k in _ESTIMATE_FIELDS if k in value}
-    for k in ("low", "high", "point"):
-        if isinstance(spec.get(k), str):
-            spec[k] = -math.inf if spec[k].startswith("-") else math.inf  # the schema allows only "inf", ".inf", ...
-        elif k in spec:
-            spec[k] = _number(spec[k], k)
-    if "hedge" in spec:
-        spec["hedge"] = Hedge(spec["hedge"])
-    return Estimate(unit=unit or "", **spec)

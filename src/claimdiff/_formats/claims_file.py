@@ -33,6 +33,7 @@ import yaml
 from claimdiff._core.relations import Relation
 from claimdiff._core.series import Series
 from claimdiff._formats.build import FORMAT_VERSION, build_document, raise_all
+from claimdiff._formats.collector import PAUSE
 from claimdiff._formats.csv_format import parse_csv, write_csv
 from claimdiff._formats.documents import MAX_CHARS, Lines, parse_json, parse_yaml
 from claimdiff._formats.write import Layout, claim_to_dict, counted_definitions, metric_definitions
@@ -228,8 +229,9 @@ def loads_claims_lenient(
 
     .. versionadded:: 0.1.0
     """
-    data, lines = _parse(text, format, path)
-    built = build_document(data, lines, path, hedges, vocabulary)
+    with PAUSE:
+        data, lines = _parse(text, format, path)
+        built = build_document(data, lines, path, hedges, vocabulary)
     return LoadedClaims(path=path, claims=tuple(built.claims), rejected=tuple(built.errors),
                         relations=tuple(built.relations), sections=built.sections,
                         withdrawals=tuple(built.withdrawals))

@@ -9,6 +9,7 @@ the field is not given. See ``docs/file-format.md`` for the full reference.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import math
@@ -55,7 +56,6 @@ def parse_csv(text: str, path: str) -> tuple[dict[str, Any], Lines]:
     """
     check_size(text, path)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    lines: dict[str, int] = {}
     try:
         header = next(reader, None)
         if header is None:
@@ -63,27 +63,32 @@ def parse_csv(text: str, path: str) -> tuple[dict[str, Any], Lines]:
         columns = _header(header, path)
         claims: list[Any] = []
         metrics: dict[str, dict[str, Any]] = {}
+        memo, plan = _Memo(), _Plan(columns, text)
+        starts: list[int] = []  # the line each claim's row starts on
         start = reader.line_num + 1
+        at_id = columns.index("id")
         for row in reader:
-            i = len(claims)
-            loc = f"$.claims[{i}]"
-            lines[loc] = start
-            start = reader.line_num + 1
+            here, start = start, reader.line_num + 1
             if not any(row):
-                lines.pop(loc)
                 continue
-            cid = row[columns.index("id")] if len(row) > columns.index("id") else None
+            starts.append(here)
             try:
-                claims.append(_row(row, columns, metrics))
+                claims.append(_row(row, plan, metrics, memo))
             except _RowError as e:
+                loc = f"$.claims[{len(claims)}]"
                 where = loc if e.column is None else f"{loc}.{e.column}"
-                claims.append(ClaimFileError(path, where, cid or None, e.reason, line=lines[loc]))
+                cid = row[at_id] if len(row) > at_id else None
+                claims.append(ClaimFileError(path, where, cid or None, e.reason, line=here))
     except csv.Error as e:
         raise ClaimFileError(path, "$", None, f"is not valid CSV: {e}", line=reader.line_num) from e
     doc: dict[str, Any] = {"claims": claims}
     if metrics:
         doc["metrics"] = metrics
-    return doc, lambda: lines
+
+    def lines() -> Mapping[str, int]:  # built when an error asks for it
+        return {f"$.claims[{i}]": line for i, line in enumerate(starts)}
+
+    return doc, functools.cache(lines)
 
 
 def _header(header: list[str], path: str) -> list[str]:
@@ -98,35 +103,76 @@ def _header(header: list[str], path: str) -> list[str]:
     return columns
 
 
-def _row(row: list[str], columns: list[str], metrics: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    if len(row) > len(columns):
-        raise _RowError(None, f"has {len(row)} cells but the header names {len(columns)} columns")
-    cells = {c: unescape_cell(v) for c, v in zip(columns, row, strict=False) if v != ""}
-    out: dict[str, Any] = {c: cells[c] for c in _TEXT_COLUMNS if c in cells}
-    if "value" in cells:
-        out["value"] = _number(cells["value"]) if _NUMBER.fullmatch(cells["value"]) else cells["value"]
-    spelled = {VALUE_COLUMNS[c]: cells[c] for c in VALUE_COLUMNS if c in cells}
+class _Memo:
+    """What the cells of a file read as, each distinct cell once: values, via chains, spelled figures."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, int | float | str] = {}
+        self.via: dict[str, list[str | dict[str, str]]] = {}
+        self.spelled: dict[tuple[tuple[str, str], ...], dict[str, Any]] = {}
+
+
+class _Plan:
+    """Where each field's cell stands in a row, from the header, worked out once per file."""
+
+    def __init__(self, columns: list[str], text: str) -> None:
+        at = {c: i for i, c in enumerate(columns)}
+        self.width = len(columns)
+        self.text = [(at[c], c) for c in _TEXT_COLUMNS if c in at]  # in the order the fields are documented
+        self.spelled = [(at[c], f) for c, f in VALUE_COLUMNS.items() if c in at]
+        self.value, self.source, self.via, self.metric, self.cumulative = (
+            at.get(c) for c in ("value", "source", "via", "metric", "cumulative"))
+        self.source_extra = [(at[f"source_{k}"], k) for k in ("kind", "party") if f"source_{k}" in at]
+        self.reliability = at.get("source_reliability")
+        # A cell escaped against spreadsheet formulas starts with a quote: without one in the text, none is.
+        self.quoted = "'" in text
+
+
+def _row(row: list[str], plan: _Plan, metrics: dict[str, dict[str, Any]], memo: _Memo) -> dict[str, Any]:
+    if len(row) != plan.width:
+        if len(row) > plan.width:
+            raise _RowError(None, f"has {len(row)} cells but the header names {plan.width} columns")
+        row = row + [""] * (plan.width - len(row))
+    if plan.quoted:
+        row = [unescape_cell(v) if v[:1] == "'" else v for v in row]
+    out: dict[str, Any] = {c: row[i] for i, c in plan.text if row[i]}
+    if plan.value is not None and row[plan.value]:
+        text = row[plan.value]
+        value = memo.values.get(text)
+        if value is None:
+            value = memo.values[text] = _number(text) if _NUMBER.fullmatch(text) else text
+        out["value"] = value
+    spelled = {f: row[i] for i, f in plan.spelled if row[i]}
     if spelled:
         if "value" in out:
             raise _RowError("value", "give 'value' or the value_* columns, not both")
-        out["value"] = _spelled_value(spelled)
-    if "source" in cells:
-        extra: dict[str, Any] = {k: cells[f"source_{k}"] for k in ("kind", "party") if f"source_{k}" in cells}
-        if "source_reliability" in cells:
-            text = cells["source_reliability"]
-            extra["reliability"] = _number(text) if _NUMBER.fullmatch(text) else text  # the schema names what is wrong
-        out["source"] = {"name": cells["source"], **extra} if extra else cells["source"]
-    elif "source_kind" in cells or "source_party" in cells or "source_reliability" in cells:
+        key = tuple(spelled.items())
+        figure = memo.spelled.get(key)
+        if figure is None:
+            figure = memo.spelled[key] = _spelled_value(spelled)
+        out["value"] = figure
+    reliability = row[plan.reliability] if plan.reliability is not None else ""
+    if plan.source is not None and row[plan.source]:
+        extra: dict[str, Any] = {k: row[i] for i, k in plan.source_extra if row[i]}
+        if reliability:
+            extra["reliability"] = _number(reliability) if _NUMBER.fullmatch(reliability) else reliability
+        out["source"] = {"name": row[plan.source], **extra} if extra else row[plan.source]
+    elif reliability or any(row[i] for i, _ in plan.source_extra):
         raise _RowError("source", "is required when 'source_kind', 'source_party' or 'source_reliability' is given")
-    if "via" in cells:
-        out["via"] = parse_via(cells["via"])
-    if "cumulative" in cells:
-        if "metric" not in cells:
+    if plan.via is not None and row[plan.via]:
+        text = row[plan.via]
+        via = memo.via.get(text)
+        if via is None:
+            via = memo.via[text] = parse_via(text)
+        out["via"] = via  # shared between the rows that spell it alike: the builder only reads it
+    if plan.cumulative is not None and row[plan.cumulative]:
+        metric = row[plan.metric] if plan.metric is not None else ""
+        if not metric:
             raise _RowError("cumulative", "needs a 'metric' in the same row")
-        cumulative = _bool(cells["cumulative"], "cumulative")
-        known = metrics.setdefault(cells["metric"], {"cumulative": cumulative})
+        cumulative = _bool(row[plan.cumulative], "cumulative")
+        known = metrics.setdefault(metric, {"cumulative": cumulative})
         if known["cumulative"] is not cumulative:
-            raise _RowError("cumulative", f"contradicts an earlier row, which says metric {cells['metric']!r} is "
+            raise _RowError("cumulative", f"contradicts an earlier row, which says metric {metric!r} is "
                                           f"{'' if known['cumulative'] else 'not '}cumulative")
     return out
 

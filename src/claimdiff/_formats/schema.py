@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["SCHEMA_RESOURCE", "claims_schema", "fits_claim_fast", "problems", "short_repr"]
+__all__ = ["SCHEMA_RESOURCE", "claims_schema", "fast_estimate", "fast_source", "fits_claim_fast", "problems", "short_repr"]
 
 #: Where the schema lives inside the package.
 SCHEMA_RESOURCE = "schema/claims.schema.json"
@@ -169,15 +169,19 @@ def fits_claim_fast(raw: Any) -> bool:
             return False
         if type(v) is str and k in _NONEMPTY and not v.strip():
             return False
-        if type(v) is dict and not (_fast_source(v) if k in ("source", "via") else k == "value" and _fast_estimate(v)):
+        if type(v) is dict and not (fast_source(v) if k in ("source", "via") else k == "value" and fast_estimate(v)):
             return False
-        if type(v) is list and not all(_fast_source(x) for x in v):
+        if type(v) is list and not all(fast_source(x) for x in v):
             return False
     return True
 
 
-def _fast_source(v: Any) -> bool:
-    """A source key or name, or ``{name, kind, party}`` with text values: what the schema accepts, checked quickly."""
+def fast_source(v: Any) -> bool:
+    """A source key or name, or ``{name, kind, party}`` with text values: what the schema accepts, checked quickly.
+
+    >>> fast_source({"name": "Reuters", "kind": "agency"}), fast_source({"name": ""})
+    (True, False)
+    """
     if type(v) is str:
         return bool(v.strip())
     return (
@@ -195,8 +199,12 @@ _ESTIMATE_TYPES: Mapping[str, tuple[type, ...]] = {
 }
 
 
-def _fast_estimate(v: dict[str, Any]) -> bool:
-    """Estimate fields with the types and words the schema accepts, checked quickly."""
+def fast_estimate(v: dict[str, Any]) -> bool:
+    """Estimate fields with the types and words the schema accepts, checked quickly.
+
+    >>> fast_estimate({"low": 12, "high": "inf"}), fast_estimate({"low_closed": 1})
+    (True, False)
+    """
     for k, x in v.items():
         allowed = _ESTIMATE_TYPES.get(k)
         if allowed is None or type(x) not in allowed:

@@ -5,19 +5,21 @@ from __future__ import annotations
 import enum
 import functools
 import math
+import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 import attrs
 
 from claimdiff._model.aliases import canonical_source
-from claimdiff._model.estimate import Estimate, Hedge
+from claimdiff._model.derived import Derived, derive, shared_chain, shared_estimate
+from claimdiff._model.estimate import Estimate
 from claimdiff._model.hedges import DEFAULT_HEDGES, parse_estimate
 from claimdiff._model.measure import Measure
 from claimdiff._model.period import Period, optional_period
-from claimdiff._model.units import COUNT, UnitInfo, unit_info
+from claimdiff._model.units import UnitInfo
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Metric
-from claimdiff.exceptions import InvalidClaimError, InvalidUnitError
+from claimdiff.exceptions import InvalidClaimError
 
 __all__ = ["RANKS", "Claim", "Scope", "Source", "SourceKind", "place_path"]
 
@@ -25,6 +27,8 @@ __all__ = ["RANKS", "Claim", "Scope", "Source", "SourceKind", "place_path"]
 RANKS = ("preferred", "normal", "deprecated")
 
 _INF = math.inf
+_intern = sys.intern
+_NEG_INF = -math.inf
 
 
 class SourceKind(enum.Enum):
@@ -106,6 +110,7 @@ class Source:
     kind: SourceKind = attrs.field(default=SourceKind.UNKNOWN, converter=_kind, kw_only=True)
     party: str | None = attrs.field(default=None, kw_only=True)
     reliability: float | None = attrs.field(default=None, converter=_reliability, kw_only=True)
+    _key: str | None = attrs.field(init=False, repr=False, eq=False, default=None)  # worked out on first use
 
     @property
     def key(self) -> str:
@@ -116,14 +121,31 @@ class Source:
         >>> Source("Russia's MoD").key == Source("Russian Ministry of Defence").key
         True
         """
-        return _origin_key(self.name)
+        key = self._key
+        if key is None:
+            key = _origin_key(self.name)
+            object.__setattr__(self, "_key", key)
+        return key
 
     def __str__(self) -> str:
         return self.name
 
 
 def _source(value: Source | str) -> Source:
-    return value if isinstance(value, Source) else Source(value)
+    if isinstance(value, Source):
+        return value
+    # A source given by name alone: one shared Source per name (frozen, so sharing changes nothing but memory).
+    found = _by_name.get(value) if type(value) is str else None
+    if found is None:
+        found = Source(value)
+        if len(_by_name) >= _SHARED_NAMES:
+            _by_name.clear()
+        _by_name[value] = found
+    return found
+
+
+_SHARED_NAMES = 4096
+_by_name: dict[str, Source] = {}
 
 
 def _sources(values: Iterable[Source | str] | Source | str) -> tuple[Source, ...]:
@@ -141,10 +163,19 @@ def place_path(value: str | Sequence[str] | None) -> tuple[str, ...]:
     if value is None:
         return ()
     parts = value.split(">") if isinstance(value, str) else list(value)
-    out = tuple(" ".join(str(p).split()) for p in parts)
+    out = tuple(_place_part(p) for p in parts)
     if any(not p for p in out):
         raise InvalidClaimError(None, "place", value, "has an empty part")
+    if type(value) is tuple and all(a is b for a, b in zip(out, value, strict=True)):
+        return value  # already a place path: kept as given
     return out
+
+
+def _place_part(part: object) -> str:
+    # Place names repeat across a data set ("Russia", "Belgorod Oblast"): each is held once (interned).
+    text = str(part)
+    tidy = " ".join(text.split())
+    return _intern(text if tidy == text else tidy)
 
 
 def _counted(value: str | None) -> str | None:
@@ -167,6 +198,31 @@ class Scope:
     place: tuple[str, ...] = attrs.field(default=(), converter=place_path)
     counted: str | None = attrs.field(default=None, converter=_counted)
     event: str | None = attrs.field(default=None)
+    # The group keys of the claims about this scope: one key tuple for one metric, a dict by metric name for more.
+    _keys: Any = attrs.field(init=False, repr=False, eq=False, default=None)
+
+    def _key_for(self, metric: str) -> tuple[str, str, tuple[str, ...], str]:
+        """The group key of a claim about ``metric`` in this scope, one shared tuple per metric.
+
+        >>> Scope(place="Russia > Belgorod", counted="people")._key_for("killed")
+        ('killed', 'people', ('Russia', 'Belgorod'), '')
+        """
+        keys = self._keys
+        if type(keys) is tuple:
+            if keys[0] == metric:
+                return keys
+            keys = {keys[0]: keys}
+        elif keys is not None:
+            found = keys.get(metric)
+            if found is not None:
+                return found  # type: ignore[no-any-return]
+        key = (metric, self.counted or "", self.place, self.event or "")
+        if keys is None:
+            object.__setattr__(self, "_keys", key)
+        else:
+            keys[metric] = key
+            object.__setattr__(self, "_keys", keys)
+        return key
 
     def place_text(self) -> str:
         """The place as written in files: ``"Russia > Belgorod Oblast > Belgorod"``."""
@@ -182,8 +238,8 @@ class Scope:
         return " ".join(bits)
 
 
-def _metric(value: Metric | str) -> Metric:
-    return DEFAULT_VOCABULARY.metric(value)
+#: The scope of a claim that gives none (shared: scopes are frozen).
+_NO_SCOPE = Scope()
 
 
 def _estimate(value: Estimate | str | float) -> Estimate:
@@ -196,7 +252,7 @@ def _estimate(value: Estimate | str | float) -> Estimate:
     raise InvalidClaimError(None, "estimate", value, "must be an Estimate, a number or a hedged figure in words")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, init=False, weakref_slot=False)
 class Claim:
     """One sourced figure: the unit of everything claimdiff does.
 
@@ -239,82 +295,125 @@ class Claim:
             unknown units, a statement before the period it reports on, ...).
     """
 
-    id: str = attrs.field(validator=_nonempty("id"))
-    metric: Metric = attrs.field(converter=_metric)
-    estimate: Estimate = attrs.field(converter=_estimate)
-    scope: Scope = attrs.field(factory=Scope, validator=attrs.validators.instance_of(Scope))
-    period: Period | None = attrs.field(default=None, converter=optional_period)
-    stated: Period | None = attrs.field(default=None, converter=optional_period)
-    source: Source = attrs.field(converter=_source)
-    via: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
+    id: str
+    metric: Metric
+    estimate: Estimate
+    scope: Scope
+    period: Period | None = None
+    stated: Period | None = None
+    source: Source
+    via: tuple[Source, ...] = ()
     quote: str | None = None
     location: str | None = None
     note: str | None = attrs.field(default=None, eq=False)
     part_of: str | None = None
-    rank: str | None = attrs.field(default=None, converter=_rank)
+    rank: str | None = None
 
-    # Derived once, here, so that reconciling compares floats.
+    # Derived once, here, so that reconciling compares floats; plain slots, read for every claim.
     low: float = attrs.field(init=False, eq=False, repr=False)
     high: float = attrs.field(init=False, eq=False, repr=False)
     low_closed: bool = attrs.field(init=False, eq=False, repr=False)
     high_closed: bool = attrs.field(init=False, eq=False, repr=False)
     figure: float | None = attrs.field(init=False, eq=False, repr=False)
-    dimension: str = attrs.field(init=False, eq=False, repr=False)
-    unit_info: UnitInfo = attrs.field(init=False, eq=False, repr=False)
     origin: str = attrs.field(init=False, eq=False, repr=False)
     # When it was stated, as floats: an unknown time is (-inf, +inf), never before or after anything.
     stated_start: float = attrs.field(init=False, eq=False, repr=False)
     stated_end: float = attrs.field(init=False, eq=False, repr=False)
     key: tuple[str, str, tuple[str, ...], str] = attrs.field(init=False, eq=False, repr=False)
 
-    def __attrs_post_init__(self) -> None:
-        e = self.estimate
-        try:
-            info = unit_info(e.unit)
-        except InvalidUnitError as exc:
-            raise InvalidClaimError(self.id, "unit", e.unit, exc.reason) from exc
-        counted = self.scope.counted
-        low = _canonical(info, e.low)
-        high = _canonical(info, e.high)
-        lc, hc = e.low_closed, e.high_closed
-        point = None if e.point is None else _canonical(info, e.point)
-        if info.is_count:
-            if counted is None:
-                raise InvalidClaimError(self.id, "counted", None, "is required for a count (people, drones, homes...)")
-            # An approximation's band may reach below zero ("about 0"); a stated negative figure may not.
-            stated_low_negative = math.isfinite(e.low) and e.low < 0 and e.hedge is not Hedge.APPROXIMATE
-            if stated_low_negative or (point is not None and point < 0) or e.high < 0:
-                raise InvalidClaimError(self.id, "estimate", e.describe(), "is a negative count")
-            # From 2**53 on floats skip whole numbers: "more than 2**53" would allow 2**53 itself. Refuse an
-            # open bound there rather than compare inexactly (a closed one is a whole float, exact as it is).
-            if any(math.isfinite(v) and abs(v) >= _EXACT_COUNTS and not closed
-                   for v, closed in ((e.low, e.low_closed), (e.high, e.high_closed))):
-                raise InvalidClaimError(self.id, "estimate", e.describe(),
-                                        "has an open bound at 2**53 (9,007,199,254,740,992) or more, which "
-                                        "floats cannot tighten to the next whole number")
-            # A count is a whole number >= 0: tighten the interval to the integers it allows.
-            low = max(0.0, _ceil_bound(low, lc))
-            high = _floor_bound(high, hc) if math.isfinite(high) else high
-            lc, hc = True, math.isfinite(high)
-            if low > high:
-                raise InvalidClaimError(self.id, "estimate", e.describe(), "allows no whole number")
-        if self.stated is not None and self.period is not None and self.stated.before(self.period):
+    def __init__(
+        self,
+        *,
+        id: str,  # noqa: A002 - the field's name
+        metric: Metric | str,
+        estimate: Estimate | str | float,
+        scope: Scope | None = None,
+        period: Period | str | None = None,
+        stated: Period | str | None = None,
+        source: Source | str,
+        via: Iterable[Source | str] | Source | str = (),
+        quote: str | None = None,
+        location: str | None = None,
+        note: str | None = None,
+        part_of: str | None = None,
+        rank: str | None = None,
+    ) -> None:
+        # One pass: each value is converted only when it is not already of its type, then checked.
+        if type(metric) is not Metric:
+            metric = DEFAULT_VOCABULARY.metric(metric)
+        if type(estimate) is not Estimate:
+            estimate = _estimate(estimate)
+        if estimate._derived is None:  # noqa: SLF001 - a new estimate: share an equal one seen before
+            estimate = shared_estimate(estimate)
+        if period is not None and type(period) is not Period:
+            period = optional_period(period)
+        if stated is not None and type(stated) is not Period:
+            stated = optional_period(stated)
+        if type(source) is not Source:
+            source = _source(source)
+        if type(via) is not tuple or not all(type(v) is Source for v in via):
+            via = _sources(via)
+        if via:
+            via = shared_chain(via)
+        if rank is not None:
+            rank = _rank(rank)
+        if type(id) is not str or not id or id.isspace():
+            raise InvalidClaimError(None, "id", id, "must be a non-empty string")
+        if scope is None:
+            scope = _NO_SCOPE
+        elif type(scope) is not Scope:
+            attrs.validators.instance_of(Scope)(self, attrs.fields(Claim).scope, scope)
+        derived: Derived | None = estimate._derived  # noqa: SLF001 - worked out by the first claim that held it
+        if derived is None or (derived[6] and scope.counted is None):
+            derived = derive(estimate, id, scope.counted)  # computes and checks (a count needs 'counted')
+        low, high, low_closed, high_closed, figure = derived[:5]
+        if (stated is not None and period is not None
+                and stated.end_ts <= period.start_ts and stated.start_ts < period.start_ts):  # stated.before(period)
             raise InvalidClaimError(
-                self.id, "stated", self.stated.isoformat(),
-                f"is before the period it reports on starts ({self.period.isoformat()})",
+                id, "stated", stated.isoformat(),
+                f"is before the period it reports on starts ({period.isoformat()})",
             )
         set_ = object.__setattr__
+        set_(self, "id", id)
+        set_(self, "metric", metric)
+        set_(self, "estimate", estimate)
+        set_(self, "scope", scope)
+        set_(self, "period", period)
+        set_(self, "stated", stated)
+        set_(self, "source", source)
+        set_(self, "via", via)
+        set_(self, "quote", quote)
+        set_(self, "location", location)
+        set_(self, "note", note)
+        set_(self, "part_of", part_of)
+        set_(self, "rank", rank)
         set_(self, "low", low)
         set_(self, "high", high)
-        set_(self, "low_closed", lc)
-        set_(self, "high_closed", hc)
-        set_(self, "figure", _figure(point, low, high, e.hedge))
-        set_(self, "dimension", info.dimension)
-        set_(self, "unit_info", info)
-        set_(self, "origin", self.source.key)
-        set_(self, "stated_start", -_INF if self.stated is None else self.stated.start_ts)
-        set_(self, "stated_end", _INF if self.stated is None else self.stated.end_ts)
-        set_(self, "key", (self.metric.name, counted or "", self.scope.place, self.scope.event or ""))
+        set_(self, "low_closed", low_closed)
+        set_(self, "high_closed", high_closed)
+        set_(self, "figure", figure)
+        set_(self, "origin", source._key or source.key)  # noqa: SLF001 - the key, kept once worked out
+        if stated is None:
+            set_(self, "stated_start", _NEG_INF)
+            set_(self, "stated_end", _INF)
+        else:
+            set_(self, "stated_start", stated.start_ts)
+            set_(self, "stated_end", stated.end_ts)
+        keys = scope._keys  # noqa: SLF001 - the group key, shared per scope and metric
+        if type(keys) is not tuple or keys[0] != metric.name:
+            keys = scope._key_for(metric.name)  # noqa: SLF001
+        set_(self, "key", keys)
+
+    @property
+    def dimension(self) -> str:
+        """The dimension of the figure: ``"count"`` for counts, ``"[length]"`` for distances, ..."""
+        return self.unit_info.dimension
+
+    @property
+    def unit_info(self) -> UnitInfo:
+        """How the figure's unit maps to its canonical unit."""
+        derived: Derived = self.estimate._derived  # noqa: SLF001 - set when the claim was built
+        return derived[5]
 
     @property
     def chain(self) -> tuple[Source, ...]:
@@ -333,7 +432,8 @@ class Claim:
     @property
     def is_count(self) -> bool:
         """True when the figure is a count of things."""
-        return self.dimension == COUNT
+        derived: Derived = self.estimate._derived  # noqa: SLF001 - set when the claim was built
+        return derived[6]
 
     @property
     def measure(self) -> Measure:
@@ -357,46 +457,6 @@ class Claim:
         return not (value == self.high and not self.high_closed)
 
 
-_EXACT_COUNTS = 2.0**53
-
-
 @functools.lru_cache(maxsize=65_536)
 def _origin_key(name: str) -> str:
     return canonical_source(name).casefold()
-
-
-def _canonical(info: UnitInfo, value: float) -> float:
-    """``value`` in the canonical unit, to 15 significant digits when it was converted.
-
-    A conversion's float rounding must not decide a verdict: 7 miles and 11.265408 km are the same
-    11265.408 m, and 1 ft and 30.48 cm the same 0.3048 m, to the last bit.
-    """
-    if not math.isfinite(value) or (info.factor == 1.0 and info.offset == 0.0):
-        return value
-    return float(f"{info.to_canonical(value):.15g}")
-
-
-def _ceil_bound(v: float, closed: bool) -> float:
-    if not math.isfinite(v):
-        return v
-    c = math.ceil(v)
-    return c + 1.0 if (c == v and not closed) else float(c)
-
-
-def _floor_bound(v: float, closed: bool) -> float:
-    f = math.floor(v)
-    return f - 1.0 if (f == v and not closed) else float(f)
-
-
-def _figure(point: float | None, low: float, high: float, hedge: Hedge) -> float | None:
-    """The one number that stands for a claim: its point, else a finite bound, else the middle."""
-    if point is not None and low <= point <= high:
-        return point
-    finite_low, finite_high = math.isfinite(low), math.isfinite(high)
-    if finite_low and finite_high:
-        return low if hedge is Hedge.VAGUE else (low + high) / 2
-    if finite_low:
-        return low
-    if finite_high:
-        return high
-    return None

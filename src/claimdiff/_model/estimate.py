@@ -43,33 +43,21 @@ class Hedge(enum.Enum):
         return self is Hedge.EXACT
 
 
-def _finite_or_none(name: str) -> Any:
-    def check(_inst: object, _attr: object, value: float | None) -> None:
-        if value is not None and not math.isfinite(value):
-            raise InvalidEstimateError(name, value, "must be a finite number")
-
-    return check
-
-
-def _bound(name: str) -> Any:
-    def check(_inst: object, _attr: object, value: float) -> None:
-        if math.isnan(value):
-            raise InvalidEstimateError(name, value, "must be a number, not NaN")
-
-    return check
-
-
 def _to_float(value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise InvalidEstimateError("value", value, "must be a number")
     return float(value)
 
 
-def _to_optional_float(value: object) -> float | None:
-    return None if value is None else _to_float(value)
+def _check_types(inst: Estimate, unit: Any, hedge: Any, text: Any) -> None:
+    """Raise what attrs' ``instance_of`` validators raise for a unit, hedge or text of the wrong type."""
+    fields = attrs.fields(Estimate)
+    attrs.validators.instance_of(str)(inst, fields.unit, unit)
+    attrs.validators.instance_of(Hedge)(inst, fields.hedge, hedge)
+    attrs.validators.instance_of(str)(inst, fields.text, text)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, init=False)
 class Estimate:
     """A hedged figure: the interval of values it allows, plus how it was said.
 
@@ -99,35 +87,71 @@ class Estimate:
             interval, or a point outside the bounds.
     """
 
-    low: float = attrs.field(default=-_INF, converter=_to_float, validator=_bound("low"))
-    high: float = attrs.field(default=_INF, converter=_to_float, validator=_bound("high"))
-    low_closed: bool = attrs.field(default=True)
-    high_closed: bool = attrs.field(default=True)
-    point: float | None = attrs.field(
-        default=None, converter=_to_optional_float, validator=_finite_or_none("point")
-    )
-    unit: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
-    hedge: Hedge = attrs.field(default=Hedge.RANGE, validator=attrs.validators.instance_of(Hedge))
-    text: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+    low: float = -_INF
+    high: float = _INF
+    low_closed: bool = True
+    high_closed: bool = True
+    point: float | None = None
+    unit: str = ""
+    hedge: Hedge = Hedge.RANGE
+    text: str = ""
     _description: str | None = attrs.field(init=False, repr=False, eq=False, default=None)
+    # Bounds in the canonical unit, worked out once by the first claim that holds this estimate.
+    _derived: Any = attrs.field(init=False, repr=False, eq=False, default=None)
 
-    def __attrs_post_init__(self) -> None:
-        low, high = self.low, self.high
+    def __init__(
+        self,
+        *,
+        low: float = -_INF,
+        high: float = _INF,
+        low_closed: bool = True,
+        high_closed: bool = True,
+        point: float | None = None,
+        unit: str = "",
+        hedge: Hedge = Hedge.RANGE,
+        text: str = "",
+    ) -> None:
+        # One pass: numbers converted to float unless they are floats already, then every check in turn.
+        if type(low) is not float:
+            low = _to_float(low)
+        if type(high) is not float:
+            high = _to_float(high)
+        if point is not None and type(point) is not float:
+            point = _to_float(point)
+        if low != low:  # noqa: PLR0124 - NaN
+            raise InvalidEstimateError("low", low, "must be a number, not NaN")
+        if high != high:  # noqa: PLR0124 - NaN
+            raise InvalidEstimateError("high", high, "must be a number, not NaN")
+        if point is not None and not math.isfinite(point):
+            raise InvalidEstimateError("point", point, "must be a finite number")
+        if type(unit) is not str or type(hedge) is not Hedge or type(text) is not str:
+            _check_types(self, unit, hedge, text)
         if low == _INF:
             raise InvalidEstimateError("low", low, "must not be +inf")
         if high == -_INF:
             raise InvalidEstimateError("high", high, "must not be -inf")
         # An infinite bound is never attained: normalise it to open so equal intervals compare equal.
-        if low == -_INF and self.low_closed:
-            object.__setattr__(self, "low_closed", False)
-        if high == _INF and self.high_closed:
-            object.__setattr__(self, "high_closed", False)
+        if low == -_INF:
+            low_closed = False
+        if high == _INF:
+            high_closed = False
+        set_ = object.__setattr__
+        set_(self, "low", low)
+        set_(self, "high", high)
+        set_(self, "low_closed", low_closed)
+        set_(self, "high_closed", high_closed)
+        set_(self, "point", point)
+        set_(self, "unit", unit)
+        set_(self, "hedge", hedge)
+        set_(self, "text", text)
+        set_(self, "_description", None)
+        set_(self, "_derived", None)
         if low > high:
             raise InvalidEstimateError("low", low, f"must be <= 'high' (got low={low:g}, high={high:g})")
-        if low == high and not (self.low_closed and self.high_closed):
+        if low == high and not (low_closed and high_closed):
             raise InvalidEstimateError("low", low, "equals 'high' with an open bound: the interval is empty")
-        if self.point is not None and not self.contains(self.point):
-            raise InvalidEstimateError("point", self.point, f"must lie within {self.interval_text()}")
+        if point is not None and not self.contains(point):
+            raise InvalidEstimateError("point", point, f"must lie within {self.interval_text()}")
 
     # -- constructors named after the mathematics ---------------------------------------------
 

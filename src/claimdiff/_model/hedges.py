@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
+from typing import TypeVar
 
 import attrs
 
@@ -17,6 +18,7 @@ from claimdiff.exceptions import InvalidEstimateError, InvalidUnitError
 __all__ = ["ACLED_HEDGES", "DEFAULT_HEDGES", "HedgePolicy", "VagueQuantity", "parse_estimate"]
 
 
+_T = TypeVar("_T")
 _SPACE = re.compile(r"\s+")
 _DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " "})
 _RANGE_WORDS = re.compile(r"^(?:between\s+)?(?P<a>.+?)\s*(?:-|\band\b|\bto\b|\bor\b)\s*(?P<b>.+)$")
@@ -173,6 +175,11 @@ class HedgePolicy:
     _prefixes: tuple[tuple[str, str], ...] = attrs.field(init=False, repr=False, eq=False)
     _suffixes: tuple[tuple[str, str], ...] = attrs.field(init=False, repr=False, eq=False)
     _vague_words: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
+    # The same lists by first (prefixes, words) or last (suffixes) character, in the same order: a figure is
+    # compared only with the phrases that can start or end it.
+    _prefixes_at: Mapping[str, tuple[tuple[str, str], ...]] = attrs.field(init=False, repr=False, eq=False)
+    _suffixes_at: Mapping[str, tuple[tuple[str, str], ...]] = attrs.field(init=False, repr=False, eq=False)
+    _vague_at: Mapping[str, tuple[str, ...]] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         prefixes: list[tuple[str, str]] = []
@@ -186,6 +193,9 @@ class HedgePolicy:
         suffixes.sort(key=lambda sk: (-len(sk[0]), sk[0]))
         object.__setattr__(self, "_suffixes", tuple(suffixes))
         object.__setattr__(self, "_vague_words", tuple(sorted(self.vague, key=lambda w: (-len(w), w))))
+        object.__setattr__(self, "_prefixes_at", _by_char(self._prefixes, lambda pk: pk[0][:1]))
+        object.__setattr__(self, "_suffixes_at", _by_char(self._suffixes, lambda sk: sk[0][-1:]))
+        object.__setattr__(self, "_vague_at", _by_char(self._vague_words, lambda w: w[:1]))
 
     def vague_table(self) -> dict[str, VagueQuantity]:
         """A copy of the quantity-word table, to build an amended policy from."""
@@ -194,6 +204,15 @@ class HedgePolicy:
     def half_width(self, value: float) -> float:
         """Half-width of the band an approximation of ``value`` allows."""
         return max(abs(value) * self.band, self.band_minimum)
+
+
+def _by_char(items: tuple[_T, ...], char: Callable[[_T], str]) -> Mapping[str, tuple[_T, ...]]:
+    """``items`` grouped by one character of each, keeping their order within each group."""
+    out: dict[str, list[_T]] = {}
+    for item in items:
+        out.setdefault(char(item), []).append(item)
+    anywhere = out.pop("", [])  # an empty phrase (shortest, so last) fits every figure
+    return MappingProxyType({"": tuple(anywhere), **{k: (*v, *anywhere) for k, v in out.items()}})
 
 
 #: The policy claimdiff uses unless told otherwise. See :class:`HedgePolicy` for the table.
@@ -258,7 +277,7 @@ def parse_estimate(text: str, *, hedges: HedgePolicy = DEFAULT_HEDGES, unit: str
     if not s:
         raise InvalidEstimateError("text", original, "is empty")
 
-    prefixes: tuple[tuple[str, str], ...] = hedges._prefixes  # noqa: SLF001
+    prefixes: tuple[tuple[str, str], ...] = (hedges._prefixes_at.get(s[0]) or hedges._prefixes_at[""])  # noqa: SLF001
     for phrase, kind in prefixes:
         if s.startswith(phrase) and (len(s) == len(phrase) or not s[len(phrase)].isalnum() or not phrase[-1].isalnum()):
             rest = s[len(phrase):].strip()
@@ -267,7 +286,7 @@ def parse_estimate(text: str, *, hedges: HedgePolicy = DEFAULT_HEDGES, unit: str
             value, u = _number_and_unit(rest, original, unit)
             return _hedged(kind, value, u, hedges, original)
 
-    for phrase, kind in hedges._suffixes:  # noqa: SLF001
+    for phrase, kind in (hedges._suffixes_at.get(s[-1]) or hedges._suffixes_at[""]):  # noqa: SLF001
         if s.endswith(phrase) and len(s) > len(phrase):
             head = s[: -len(phrase)].rstrip(" -")
             if head and (not phrase[0].isalnum() or not head[-1].isalnum() or s[-len(phrase) - 1] == " "):
@@ -313,7 +332,7 @@ def _hedged(kind: str, value: float, unit: str, hedges: HedgePolicy, text: str) 
 
 
 def _vague(s: str, original: str, hedges: HedgePolicy, unit: str | None) -> Estimate | None:
-    for word in hedges._vague_words:  # noqa: SLF001
+    for word in (hedges._vague_at.get(s[0]) or hedges._vague_at[""]):  # noqa: SLF001
         if s == word or s.startswith((word + " ", word + ",")):
             rest = s[len(word):].strip(" ,")
             rest = rest.removeprefix("of").strip()

@@ -329,4 +329,17 @@ def optional_period(value: Period | str | None) -> Period | None:
     """
     if value is None or isinstance(value, Period):
         return value
-    return Period.parse(value)
+    if type(value) is not str:
+        return Period.parse(value)
+    # Claims built from text repeat the same few days: each distinct text is read once (periods are frozen).
+    found = _read.get(value)
+    if found is None:
+        found = Period.parse(value)
+        if len(_read) >= _READ_MAX:
+            _read.clear()
+        _read[value] = found
+    return found
+
+
+_READ_MAX = 4096
+_read: dict[str, Period] = {}

@@ -1,0 +1,48 @@
+"""The cyclic garbage collector, paused while a document is read.
+
+Reading a claims file allocates hundreds of thousands of small objects that form no cycles (the parsed
+document, then the claims); the collector would scan them again and again for nothing, a third of the
+time of a large read. Concurrent reads share one pause, counted under a lock, and the collector is
+restored as it was when the last one ends (as ``reconcile`` does for its own work).
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+
+__all__ = ["PAUSE", "CollectorPause"]
+
+
+class CollectorPause:
+    """A context manager that pauses the collector while any ``with`` block under it runs.
+
+    >>> import gc
+    >>> with CollectorPause():
+    ...     gc.isenabled()
+    False
+    >>> gc.isenabled()
+    True
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._depth = 0
+        self._was_enabled = False
+
+    def __enter__(self) -> None:
+        with self._lock:
+            if self._depth == 0:
+                self._was_enabled = gc.isenabled()
+                gc.disable()
+            self._depth += 1
+
+    def __exit__(self, *exc: object) -> None:
+        with self._lock:
+            self._depth -= 1
+            if self._depth == 0 and self._was_enabled:
+                gc.enable()
+
+
+#: The one pause every read shares.
+PAUSE = CollectorPause()

@@ -1,0 +1,107 @@
+"""File fields -> model values: figures, sources and text, as the claims of a document give them.
+
+Shared by the full reader of a claim (:mod:`claimdiff._formats.build`), which reports every problem, and
+the fast one for plain entries (:mod:`claimdiff._formats.plain`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from claimdiff._formats.schema import short_repr
+from claimdiff._model.aliases import source_key
+from claimdiff._model.claim import Source
+from claimdiff._model.estimate import Estimate, Hedge
+from claimdiff._model.hedges import parse_estimate
+from claimdiff.exceptions import ClaimdiffError, InvalidClaimError, InvalidEstimateError, InvalidUnitError
+
+if TYPE_CHECKING:
+    from claimdiff._formats.build import Context
+
+__all__ = ["ESTIMATE_FIELDS", "estimate_of", "make_source", "number", "opt_str", "reason_for", "source_def"]
+
+#: The fields of a figure written out field by field.
+ESTIMATE_FIELDS = ("low", "high", "low_closed", "high_closed", "point", "hedge", "text")
+
+
+def source_def(raw: Any, loc: str, ctx: Context, *, name_default: str | None = None) -> Source:
+    """The source a claim field names: a key of the file's ``sources:``, a name, or ``{name, kind, party}``."""
+    if isinstance(raw, str):
+        return ctx.sources.get(raw) or make_source({"name": raw}, loc, ctx)
+    spec = dict(raw)
+    if name_default is not None:
+        spec.setdefault("name", name_default)
+    return make_source(spec, loc, ctx)
+
+
+def make_source(spec: Mapping[str, Any], loc: str, ctx: Context) -> Source:
+    """The source ``spec`` describes, through the file's aliases; one shared object per distinct source."""
+    name = spec.get("name", "")
+    if ctx.aliases and isinstance(name, str):
+        name = ctx.aliases.get(source_key(name), name)
+    key = (name, spec.get("kind", "unknown"), spec.get("party"), spec.get("reliability"))
+    found = ctx.named.get(key)
+    if found is not None:
+        return found
+    try:
+        found = Source(key[0], kind=key[1], party=key[2], reliability=key[3])
+    except InvalidClaimError as e:
+        raise ctx.error(loc, None, reason_for(e, e.field if e.field == "source.reliability" else "source")) from e
+    ctx.named[key] = found
+    return found
+
+
+def reason_for(e: ClaimdiffError, field: str | None = None) -> str:
+    """What is wrong, in words, naming the file's ``field`` rather than the model's."""
+    if isinstance(e, InvalidClaimError | InvalidEstimateError):
+        return f"{field or e.field!r} {e.reason} (got {short_repr(e.value)})."
+    if isinstance(e, InvalidUnitError):
+        return f"{field or 'unit'!r}: unit {short_repr(e.unit)}: {e.reason}."
+    return str(e)
+
+
+def opt_str(value: Any, field: str) -> str | None:
+    """An optional text field; numbers are read as their text.
+
+    >>> opt_str(12, "event"), opt_str(None, "event")
+    ('12', None)
+    """
+    if value is None:
+        return None
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        return str(value)
+    raise InvalidClaimError(None, field, value, "must be text")
+
+
+def number(value: float, field: str) -> float:
+    """A finite figure as a float (a figure too large for a float is refused, never read as unbounded).
+
+    >>> number(12, "value")
+    12.0
+    """
+    try:
+        number = float(value)
+    except OverflowError:
+        number = math.inf
+    if not math.isfinite(number):
+        raise InvalidEstimateError(field, short_repr(value), "must be a finite number; write the word 'inf' for no bound")
+    return number
+
+
+def estimate_of(value: Any, unit: str | None, ctx: Context) -> Estimate:
+    """The figure a ``value`` field gives: a number, a hedged figure in words, or the estimate's fields."""
+    if isinstance(value, int | float):
+        return Estimate.exact(number(value, "value"), unit=unit or "")
+    if isinstance(value, str):
+        return parse_estimate(value, hedges=ctx.hedges, unit=unit)
+    spec: dict[str, Any] = {k: value[k] for k in ESTIMATE_FIELDS if k in value}
+    for k in ("low", "high", "point"):
+        if isinstance(spec.get(k), str):
+            spec[k] = -math.inf if spec[k].startswith("-") else math.inf  # the schema allows only "inf", ".inf", ...
+        elif k in spec:
+            spec[k] = number(spec[k], k)
+    if "hedge" in spec:
+        spec["hedge"] = Hedge(spec["hedge"])
+    return Estimate(unit=unit or "", **spec)
