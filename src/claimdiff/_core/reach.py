@@ -17,17 +17,27 @@ all groups would hold between the same groups, in the same order.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
+from itertools import chain
+from operator import attrgetter, itemgetter
+from typing import Any
 
 import attrs
 
-from claimdiff._core.figure_graph import GroupFacts, Key, figure_key, partition_axes, replace
-from claimdiff._core.relations import Relation, Taxonomy
+from claimdiff._core.figure_graph import GroupFacts, Key, figure_key
+from claimdiff._core.relations import Relation
 
 __all__ = ["Reach", "everywhere", "reach"]
 
 _Rest = tuple[str, str, str]  # metric, counted, event
 _Root = tuple[str, tuple[str, ...]]  # event, top-level place
+_KEY = attrgetter("key")
+_CLAIMS = attrgetter("claims")
+_PART_OF = attrgetter("part_of")
+_CLAIM = itemgetter(0)
+_EVENT = itemgetter(3)
+_PLACE = itemgetter(2)
 
 
 @attrs.frozen
@@ -55,34 +65,26 @@ def everywhere(facts: Sequence[GroupFacts], declared: Sequence[Relation]) -> Rea
     return Reach(clusters=(tuple(range(len(facts))),), declared=(tuple(declared),), rank=rank)
 
 
-def reach(facts: Sequence[GroupFacts], declared: Sequence[Relation], taxonomy: Taxonomy) -> Reach:
+def reach(facts: Sequence[GroupFacts], declared: Sequence[Relation]) -> Reach:
     """The groups some relation can touch, in clusters no relation crosses."""
-    first: dict[Key, int] = {}
-    for i, f in enumerate(facts):
-        first.setdefault(f.key, i)
-    roots: dict[_Root, list[Key]] = {}
-    for key in first:
-        roots.setdefault((key[3], key[2][:1]), []).append(key)
-
-    marked: set[Key] = set()
+    # The passes over every group run in C (map, zip, Counter); Python loops only over what they leave.
+    keys = set(map(_KEY, facts))
+    marked = _placed(keys)
     ties: list[tuple[Key, Key]] = []  # keys that must share a cluster although their roots differ
-    partners = _Partners(taxonomy)
-    for keys in roots.values():
-        if len(keys) > 1:
-            partners.mark(keys, marked)
     for a, b in _stated(facts):
         marked.update((a, b))
         ties.append((a, b))
     for r in declared:
-        keys = [figure_key(r.whole), *(figure_key(p) for p in r.parts)]
-        marked.update(keys)
-        ties.extend((keys[0], k) for k in keys[1:])
+        ends = [figure_key(r.whole), *(figure_key(p) for p in r.parts)]
+        marked.update(ends)
+        ties.extend((ends[0], k) for k in ends[1:])
     if not marked:
         return Reach(clusters=(), declared=(), rank={})
 
     parent: dict[_Root, _Root] = {}
 
-    def root(x: _Root) -> _Root:
+    def root(k: Key) -> _Root:
+        x = (k[3], k[2][:1])
         parent.setdefault(x, x)
         while parent[x] != x:
             parent[x] = parent[parent[x]]
@@ -90,40 +92,86 @@ def reach(facts: Sequence[GroupFacts], declared: Sequence[Relation], taxonomy: T
         return x
 
     for a, b in ties:
-        ra, rb = root((a[3], a[2][:1])), root((b[3], b[2][:1]))
+        ra, rb = root(a), root(b)
         if ra != rb:
             parent[rb] = ra
-    cluster_of: dict[Key, _Root] = {k: root((k[3], k[2][:1])) for k in marked if k in first}
+    cluster_of = {k: root(k) for k in marked if k in keys}
+    rests = {(m, c, e) for m, c, _place, e in cluster_of}
+    rest_of = {k: mce for k in keys if (mce := (k[0], k[1], k[3])) in rests}
     members: dict[_Root, list[int]] = {}
+    rank: dict[_Rest, int] = {}
     for i, f in enumerate(facts):
         cid = cluster_of.get(f.key)
         if cid is not None:
             members.setdefault(cid, []).append(i)
+            rest = rest_of[f.key]
+            if rest not in rank:
+                rank[rest] = i
+        else:
+            other = rest_of.get(f.key)
+            if other is not None and other not in rank:
+                rank[other] = i
     per_cluster: dict[_Root, list[Relation]] = {}
     for r in declared:
-        w = figure_key(r.whole)
-        per_cluster.setdefault(root((w[3], w[2][:1])), []).append(r)
-    rests = {(m, c, e) for m, c, _place, e in cluster_of}
-    rank: dict[_Rest, int] = {}
-    for key, i in first.items():
-        rest = (key[0], key[1], key[3])
-        if rest in rests:
-            rank.setdefault(rest, i)
+        per_cluster.setdefault(root(figure_key(r.whole)), []).append(r)
     # A cluster of declared figures no group states holds nothing to check; it is left out.
-    order = list(members)
-    return Reach(clusters=tuple(tuple(members[k]) for k in order),
-                 declared=tuple(tuple(per_cluster.get(k, ())) for k in order), rank=rank)
+    return Reach(clusters=tuple(tuple(m) for m in members.values()),
+                 declared=tuple(tuple(per_cluster.get(k, ())) for k in members), rank=rank)
+
+
+def _placed(keys: set[Key]) -> set[Key]:
+    """The keys some taxonomy relation can touch: other figures of their event lie at, in or around their place.
+
+    Every taxonomy relation ties figures of one event whose places are equal or one inside the other
+    (partitions and metric order at one place, parts in the place that contains them); a figure a
+    partition creates lies at the place of two figures that are kept. Places are looked at first
+    regardless of event, which is cheaper and leaves few keys in most reports.
+    """
+    hot = _linked(Counter(map(_PLACE, keys)))
+    if not hot:
+        return set()
+    some = [k for k in keys if k[2] in hot]
+    linked = _linked(Counter(zip(map(_EVENT, some), map(_PLACE, some), strict=True)), event=True)
+    return {k for k in some if (k[3], k[2]) in linked}
+
+
+def _linked(at: Counter[Any], *, event: bool = False) -> set[Any]:
+    """The places (or event and place pairs) of ``at`` held twice, or containing or inside another."""
+    def up(x: Any) -> Any:
+        return (x[0], x[1][:-1]) if event else x[:-1]
+
+    def deep(x: Any) -> bool:
+        return len(x[1] if event else x) > 1
+
+    linked = {x for x, n in at.items() if n > 1}
+    # Every place containing another, level by level (the levels shrink fast: towns, regions, countries).
+    ancestors: set[Any] = set()
+    level = {up(x) for x in at if deep(x)}
+    while level:
+        ancestors |= level
+        level = {up(x) for x in level if deep(x)}
+    inner = ancestors.intersection(at)
+    if inner:
+        linked |= inner
+        for x in at:
+            y = x
+            while deep(y):
+                y = up(y)
+                if y in inner:
+                    linked.add(x)
+                    break
+    return linked
 
 
 def _stated(facts: Sequence[GroupFacts]) -> list[tuple[Key, Key]]:
     """Keys of groups holding a claim stated as part of another claim, beside the keys of the groups holding that one."""
+    if not any(map(_PART_OF, map(_CLAIM, chain.from_iterable(map(_CLAIMS, facts))))):
+        return []
     refs: list[tuple[Key, str]] = []
     for f in facts:
         for c, _, _ in f.claims:
             if c.part_of:
                 refs.append((f.key, c.part_of))
-    if not refs:
-        return []
     wanted = {ref for _, ref in refs}
     holders: dict[str, list[Key]] = {}
     for f in facts:
@@ -131,69 +179,3 @@ def _stated(facts: Sequence[GroupFacts]) -> list[tuple[Key, Key]]:
             if c.id in wanted:
                 holders.setdefault(c.id, []).append(f.key)
     return [(key, whole) for key, ref in refs for whole in holders.get(ref, ())]
-
-
-class _Partners:
-    """Marks the keys of one event and top-level place that a taxonomy relation can tie together."""
-
-    def __init__(self, taxonomy: Taxonomy) -> None:
-        self.taxonomy = taxonomy
-        self.families: list[tuple[int, dict[str, list[tuple[str, ...]]], bool]] = []
-        for axis, table, whole_needed in partition_axes(taxonomy):
-            by_name: dict[str, list[tuple[str, ...]]] = {}
-            for whole, parts in table.items():
-                for name in (whole, *parts):
-                    by_name.setdefault(name, []).append((whole, *parts))
-            self.families.append((axis, by_name, whole_needed))
-        self._metrics: dict[str, frozenset[str]] = {}
-        self._counted: dict[str, frozenset[str]] = {}
-
-    def mark(self, keys: list[Key], marked: set[Key]) -> None:
-        """Add to ``marked`` every key of ``keys`` (and figure a partition creates) some relation can touch."""
-        by_place: dict[tuple[str, ...], list[Key]] = {}
-        for key in keys:
-            by_place.setdefault(key[2], []).append(key)
-        if len(by_place) == len(keys) and not any(
-            p[:depth] in by_place for p in by_place for depth in range(1, len(p))
-        ):
-            return  # one figure per place and no place inside another: nothing to relate
-        present = set(keys)
-        self._partitions(present, marked)
-        pairs: dict[tuple[str, ...], list[tuple[str, str]]] = {}
-        for m, c, place, _e in present:
-            pairs.setdefault(place, []).append((m, c))
-        for key in present:
-            m, c, place, e = key
-            ms, cs = self._above(m, c)
-            # An empty place is unknown, not "everywhere": it contains nothing.
-            for depth in range(len(place), 0, -1):
-                p2 = place[:depth]
-                for m2, c2 in pairs.get(p2, ()):
-                    if m2 in ms and c2 in cs and (depth < len(place) or (m2, c2) != (m, c)):
-                        marked.add(key)
-                        marked.add((m2, c2, p2, e))
-
-    def _partitions(self, present: set[Key], marked: set[Key]) -> None:
-        """Mark partition families with two figures present, adding the figures they create to ``present``."""
-        work = list(present)
-        while work:
-            key = work.pop()
-            for axis, by_name, whole_needed in self.families:
-                for names in by_name.get(key[1] if axis else key[0], ()):
-                    family = [replace(key, axis, x) for x in names]
-                    if sum(k in present for k in family) < 2 or (whole_needed and family[0] not in present):
-                        continue
-                    for k in family:
-                        marked.add(k)
-                        if k not in present:
-                            present.add(k)
-                            work.append(k)
-
-    def _above(self, m: str, c: str) -> tuple[frozenset[str], frozenset[str]]:
-        ms = self._metrics.get(m)
-        if ms is None:
-            ms = self._metrics[m] = frozenset((m, *self.taxonomy.metrics_above(m)))
-        cs = self._counted.get(c)
-        if cs is None:
-            cs = self._counted[c] = frozenset((c, *self.taxonomy.counted_above(c)))
-        return ms, cs
