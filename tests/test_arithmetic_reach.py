@@ -1,0 +1,113 @@
+"""The arithmetic visits only the groups a relation can touch, with the results of visiting every group."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimdiff import Claim, Estimate, FigureKey, Relation, Scope, reconcile
+from claimdiff._core.arithmetic import GroupFacts, check_arithmetic, check_everywhere
+from claimdiff._core.reach import reach
+
+EVENTS = ("attack", "")
+PLACES = ((), ("A",), ("A", "B"), ("A", "B", "C"), ("A", "D"), ("A", "B", "E"), ("X",), ("X", "Y"))
+METRICS = ("killed", "injured", "casualties", "launched", "intercepted")
+COUNTED = ("people", "adults", "children", "civilians", "drones", "missiles", "missiles and drones")
+PERIODS = (None, (0.0, 10.0), (5.0, 15.0), (20.0, 30.0))
+
+
+@st.composite
+def fact_sets(draw: st.DrawFn) -> tuple[list[GroupFacts], list[Relation]]:
+    """Groups of counts over nested places and events (some sharing a key over other periods), claims stated as
+    parts of others, and declared relations, some of them between figures no group states.
+    """
+    n = draw(st.integers(1, 8))
+    keys = [(draw(st.sampled_from(METRICS)), draw(st.sampled_from(COUNTED)), draw(st.sampled_from(PLACES)),
+             draw(st.sampled_from(EVENTS))) for _ in range(n)]
+    ids = [f"c{i}" for i in range(2 * n)]
+    facts = []
+    for g, key in enumerate(keys):
+        m, c, place, event = key
+        claims = []
+        for k in range(draw(st.integers(1, 2))):
+            low = draw(st.integers(0, 30))
+            high = draw(st.integers(low, 40))
+            part_of = draw(st.none() | st.sampled_from(ids))
+            cid = ids[2 * g + k]
+            claim = Claim(id=cid, metric=m, estimate=Estimate.between(low, high),
+                          scope=Scope(place=place, counted=c, event=event or None), source=f"s{cid}",
+                          part_of=part_of if part_of != cid else None)
+            claims.append((claim, float(low), float(high)))
+        facts.append(GroupFacts(gid=f"g{g + 1}", key=key, period=draw(st.sampled_from(PERIODS)), claims=tuple(claims)))
+    figure = st.builds(FigureKey, st.sampled_from(METRICS), st.sampled_from(COUNTED), st.sampled_from(PLACES),
+                       st.sampled_from([e or None for e in EVENTS]))
+    declared = []
+    for whole, parts, exact in draw(st.lists(st.tuples(figure, st.lists(figure, min_size=1, max_size=2, unique=True),
+                                                       st.booleans()), max_size=2)):
+        if whole not in parts:
+            declared.append((Relation.partition if exact else Relation.at_most)(whole, parts))
+    return facts, declared
+
+
+def outcome(found: tuple[list[Any], list[Any]]) -> tuple[list[dict[str, Any]], list[Any]]:
+    flags, derived = found
+    return [f.to_dict() for f in flags], derived
+
+
+@given(fact_sets())
+def test_visiting_only_reachable_groups_changes_nothing(case: tuple[list[GroupFacts], list[Relation]]) -> None:
+    """Flags, their messages and order, and derived figures are those of the graph of every group."""
+    facts, declared = case
+    assert outcome(check_arithmetic(facts, declared)) == outcome(check_everywhere(facts, declared))
+
+
+def day(place: str, counted: str, value: int, cid: str, *, event: str = "attack", part_of: str | None = None) -> Claim:
+    return Claim(id=cid, metric="killed", estimate=Estimate.exact(value),
+                 scope=Scope(place=place, counted=counted, event=event), source=f"source {cid}", part_of=part_of)
+
+
+def facts_of(claims: list[Claim]) -> list[GroupFacts]:
+    return [GroupFacts(gid=c.id, key=c.key, period=None, claims=((c, c.low, c.high),)) for c in claims]
+
+
+def test_lone_figures_are_not_visited() -> None:
+    """A city's toll beside its country's is checked; tolls of other events and places, with nothing to add up
+    with, are not looked at.
+    """
+    facts = facts_of([
+        day("Russia > Belgorod", "people", 5, "city"),
+        day("Russia", "people", 3, "country"),
+        day("Ukraine > Kharkiv", "people", 7, "other place"),
+        day("Russia > Kursk", "people", 2, "other event", event="raid"),
+    ])
+    assert reach(facts, ()).clusters == ((0, 1),)
+    (flag,) = check_arithmetic(facts)[0]
+    assert flag.claims == ("city", "country")
+
+
+def test_stated_parts_and_declared_relations_join_what_places_keep_apart() -> None:
+    """A claim stated as part of one in another event, and a relation declared across places, put the figures
+    they tie in one cluster, checked together.
+    """
+    whole = day("Russia", "people", 10, "whole")
+    part = day("Ukraine", "people", 12, "part", event="raid", part_of="whole")
+    lone = day("Belarus", "people", 1, "lone")
+    facts = facts_of([whole, part, lone])
+    assert reach(facts, ()).clusters == ((0, 1),)
+    (flag,) = check_arithmetic(facts)[0]
+    assert flag.claims == ("part", "whole")
+    declared = [Relation.at_most(FigureKey("killed", "people", "Belarus", "attack"),
+                                 [FigureKey("killed", "people", "Ukraine", "raid")])]
+    assert reach(facts, declared).clusters == ((0, 1, 2),)
+
+
+def test_reconcile_keeps_its_report_when_most_groups_stand_alone() -> None:
+    """Among many unrelated groups, the one partition that does not add up is still found, and named."""
+    claims = [day(f"Country > Region {i} > Town {i}", "people", i, f"t{i}", event=f"event {i}") for i in range(50)]
+    claims += [day("Country > Region 7", "adults", 3, "adults", event="event 7"),
+               day("Country > Region 7", "children", 4, "children", event="event 7"),
+               day("Country > Region 7", "people", 5, "people", event="event 7")]
+    flags = [f for f in reconcile(claims).flags if f.kind.value == "subtotal_mismatch"]
+    assert [f.claims for f in flags] == [("adults", "children", "people")]
