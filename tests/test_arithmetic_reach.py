@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from claimdiff import Claim, Estimate, FigureKey, Relation, Scope, reconcile
 from claimdiff._core.arithmetic import GroupFacts, check_arithmetic, check_everywhere
 from claimdiff._core.reach import reach
+from claimdiff._core.relations import DEFAULT_TAXONOMY
 
 EVENTS = ("attack", "")
 PLACES = ((), ("A",), ("A", "B"), ("A", "B", "C"), ("A", "D"), ("A", "B", "E"), ("X",), ("X", "Y"))
@@ -24,7 +25,11 @@ def fact_sets(draw: st.DrawFn) -> tuple[list[GroupFacts], list[Relation]]:
     parts of others, and declared relations, some of them between figures no group states.
     """
     n = draw(st.integers(1, 8))
-    keys = [(draw(st.sampled_from(METRICS)), draw(st.sampled_from(COUNTED)), draw(st.sampled_from(PLACES)),
+    # A few places, metrics and counted things per example, so that figures often share a place or lie one in
+    # another's, and often have something to add up with.
+    places, metrics, counted = (draw(st.lists(st.sampled_from(names), min_size=1, max_size=size, unique=True))
+                                for names, size in ((PLACES, 4), (METRICS, 2), (COUNTED, 3)))
+    keys = [(draw(st.sampled_from(metrics)), draw(st.sampled_from(counted)), draw(st.sampled_from(places)),
              draw(st.sampled_from(EVENTS))) for _ in range(n)]
     ids = [f"c{i}" for i in range(2 * n)]
     facts = []
@@ -82,7 +87,7 @@ def test_lone_figures_are_not_visited() -> None:
         day("Ukraine > Kharkiv", "people", 7, "other place"),
         day("Russia > Kursk", "people", 2, "other event", event="raid"),
     ])
-    assert reach(facts, ()).clusters == ((0, 1),)
+    assert reach(facts, (), DEFAULT_TAXONOMY).clusters == ((0, 1),)
     (flag,) = check_arithmetic(facts)[0]
     assert flag.claims == ("city", "country")
 
@@ -95,12 +100,12 @@ def test_stated_parts_and_declared_relations_join_what_places_keep_apart() -> No
     part = day("Ukraine", "people", 12, "part", event="raid", part_of="whole")
     lone = day("Belarus", "people", 1, "lone")
     facts = facts_of([whole, part, lone])
-    assert reach(facts, ()).clusters == ((0, 1),)
+    assert reach(facts, (), DEFAULT_TAXONOMY).clusters == ((0, 1),)
     (flag,) = check_arithmetic(facts)[0]
     assert flag.claims == ("part", "whole")
     declared = [Relation.at_most(FigureKey("killed", "people", "Belarus", "attack"),
                                  [FigureKey("killed", "people", "Ukraine", "raid")])]
-    assert reach(facts, declared).clusters == ((0, 1, 2),)
+    assert reach(facts, declared, DEFAULT_TAXONOMY).clusters == ((0, 1, 2),)
 
 
 def test_reconcile_keeps_its_report_when_most_groups_stand_alone() -> None:
@@ -111,3 +116,25 @@ def test_reconcile_keeps_its_report_when_most_groups_stand_alone() -> None:
                day("Country > Region 7", "people", 5, "people", event="event 7")]
     flags = [f for f in reconcile(claims).flags if f.kind.value == "subtotal_mismatch"]
     assert [f.claims for f in flags] == [("adults", "children", "people")]
+
+
+def test_figures_at_one_place_are_visited_when_the_taxonomy_relates_them() -> None:
+    """At one place, civilians killed above the people killed, and more drones shot down than launched, are
+    flagged; a count of another kind there (homes damaged) has nothing to add up with and is not visited.
+    """
+    here = Scope(place="Ukraine > Kharkiv", counted="people", event="strike")
+    claims = [
+        Claim(id="people", metric="killed", estimate=Estimate.exact(20), scope=here, source="a"),
+        Claim(id="civilians", metric="killed", estimate=Estimate.at_least(30),
+              scope=Scope(place=here.place, counted="civilians", event="strike"), source="b"),
+        Claim(id="launched", metric="launched", estimate=Estimate.exact(10),
+              scope=Scope(place=here.place, counted="drones", event="strike"), source="c"),
+        Claim(id="down", metric="intercepted", estimate=Estimate.exact(12),
+              scope=Scope(place=here.place, counted="drones", event="strike"), source="d"),
+        Claim(id="homes", metric="damaged", estimate=Estimate.exact(40),
+              scope=Scope(place=here.place, counted="homes", event="strike"), source="e"),
+    ]
+    facts = facts_of(claims)
+    assert reach(facts, (), DEFAULT_TAXONOMY).clusters == ((0, 1, 2, 3),)
+    flags, _ = check_arithmetic(facts)
+    assert sorted(f.claims for f in flags) == [("civilians", "people"), ("down", "launched")]

@@ -30,7 +30,7 @@ def check_arithmetic(
 ) -> tuple[list[Flag], list[Derived]]:
     """Flag the figures that cannot add up, and derive what the relations imply."""
     ordered = sorted(set(declared), key=relation_order)
-    return _check(facts, reach(facts, ordered), taxonomy)
+    return _check(facts, reach(facts, ordered, taxonomy), taxonomy)
 
 
 def check_everywhere(

@@ -25,8 +25,8 @@ from typing import Any
 
 import attrs
 
-from claimdiff._core.figure_graph import GroupFacts, Key, figure_key
-from claimdiff._core.relations import Relation
+from claimdiff._core.figure_graph import GroupFacts, Key, figure_key, partition_axes, replace
+from claimdiff._core.relations import Relation, Taxonomy
 
 __all__ = ["Reach", "everywhere", "reach"]
 
@@ -65,11 +65,11 @@ def everywhere(facts: Sequence[GroupFacts], declared: Sequence[Relation]) -> Rea
     return Reach(clusters=(tuple(range(len(facts))),), declared=(tuple(declared),), rank=rank)
 
 
-def reach(facts: Sequence[GroupFacts], declared: Sequence[Relation]) -> Reach:
+def reach(facts: Sequence[GroupFacts], declared: Sequence[Relation], taxonomy: Taxonomy) -> Reach:
     """The groups some relation can touch, in clusters no relation crosses."""
     # The passes over every group run in C (map, zip, Counter); Python loops only over what they leave.
     keys = set(map(_KEY, facts))
-    marked = _placed(keys)
+    marked = _placed(keys, taxonomy)
     ties: list[tuple[Key, Key]] = []  # keys that must share a cluster although their roots differ
     for a, b in _stated(facts):
         marked.update((a, b))
@@ -119,48 +119,110 @@ def reach(facts: Sequence[GroupFacts], declared: Sequence[Relation]) -> Reach:
                  declared=tuple(tuple(per_cluster.get(k, ())) for k in members), rank=rank)
 
 
-def _placed(keys: set[Key]) -> set[Key]:
-    """The keys some taxonomy relation can touch: other figures of their event lie at, in or around their place.
+def _placed(keys: set[Key], taxonomy: Taxonomy) -> set[Key]:
+    """The keys some taxonomy relation can touch.
 
-    Every taxonomy relation ties figures of one event whose places are equal or one inside the other
-    (partitions and metric order at one place, parts in the place that contains them); a figure a
-    partition creates lies at the place of two figures that are kept. Places are looked at first
-    regardless of event, which is cheaper and leaves few keys in most reports.
+    Every taxonomy relation ties figures of one event whose places are equal or one inside the
+    other: partitions and metric order at one place, parts in the place that contains them. A
+    figure a partition creates lies at the place of the figures it comes from. So a key is kept
+    when a figure of its event lies in or around its place (conservatively: the relation is
+    worked out on the graph), or when it shares its place with a figure the taxonomy relates it to.
+    Places are looked at first regardless of event, which is cheaper and leaves few keys in most
+    reports.
     """
-    hot = _linked(Counter(map(_PLACE, keys)))
-    if not hot:
+    nested, shared = _linked(Counter(map(_PLACE, keys)))
+    if not nested and not shared:
         return set()
-    some = [k for k in keys if k[2] in hot]
-    linked = _linked(Counter(zip(map(_EVENT, some), map(_PLACE, some), strict=True)), event=True)
-    return {k for k in some if (k[3], k[2]) in linked}
+    some = [k for k in keys if k[2] in nested or k[2] in shared]
+    nested, shared = _linked(Counter(zip(map(_EVENT, some), map(_PLACE, some), strict=True)), event=True)
+    kept = {k for k in some if (k[3], k[2]) in nested}
+    together: dict[tuple[str, tuple[str, ...]], list[Key]] = {}
+    for k in some:
+        if (k[3], k[2]) in shared:
+            together.setdefault((k[3], k[2]), []).append(k)
+    above = _Above(taxonomy)
+    for here in together.values():
+        kept.update(_related_here(here, taxonomy, above))
+    return kept
 
 
-def _linked(at: Counter[Any], *, event: bool = False) -> set[Any]:
-    """The places (or event and place pairs) of ``at`` held twice, or containing or inside another."""
+def _linked(at: Counter[Any], *, event: bool = False) -> tuple[set[Any], set[Any]]:
+    """The places (or event and place pairs) of ``at`` containing or inside another; and the others held twice."""
     def up(x: Any) -> Any:
         return (x[0], x[1][:-1]) if event else x[:-1]
 
     def deep(x: Any) -> bool:
         return len(x[1] if event else x) > 1
 
-    linked = {x for x, n in at.items() if n > 1}
     # Every place containing another, level by level (the levels shrink fast: towns, regions, countries).
     ancestors: set[Any] = set()
     level = {up(x) for x in at if deep(x)}
     while level:
         ancestors |= level
         level = {up(x) for x in level if deep(x)}
-    inner = ancestors.intersection(at)
-    if inner:
-        linked |= inner
+    nested = ancestors.intersection(at)
+    if nested:
+        inner = set(nested)
         for x in at:
             y = x
             while deep(y):
                 y = up(y)
                 if y in inner:
-                    linked.add(x)
+                    nested.add(x)
                     break
-    return linked
+    return nested, {x for x, n in at.items() if n > 1 and x not in nested}
+
+
+def _related_here(keys: list[Key], taxonomy: Taxonomy, above: _Above) -> set[Key]:
+    """The keys of one event and place a partition or the taxonomy's order relates (created figures included)."""
+    present = set(keys)
+    marked: set[Key] = set()
+    work = list(present)
+    while work:  # partitions, with the figures they create
+        key = work.pop()
+        for axis, table, whole_needed in partition_axes(taxonomy):
+            name = key[1] if axis else key[0]
+            for whole, parts in table.items():
+                if name != whole and name not in parts:
+                    continue
+                family = [replace(key, axis, x) for x in (whole, *parts)]
+                if sum(k in present for k in family) < 2 or (whole_needed and family[0] not in present):
+                    continue
+                for k in family:
+                    marked.add(k)
+                    if k not in present:
+                        present.add(k)
+                        work.append(k)
+    if keys[0][2]:  # an empty place is unknown, not "everywhere": nothing is at most a figure of it
+        for k in present:
+            metrics, counted = above.metrics(k[0]), above.counted(k[1])
+            for k2 in present:
+                if k2 != k and k2[0] in metrics and k2[1] in counted:
+                    marked.update((k, k2))
+    return marked
+
+
+class _Above:
+    """Each metric and counted thing with those above it in the taxonomy, worked out once per name."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self._taxonomy = taxonomy
+        self._metrics: dict[str, frozenset[str]] = {}
+        self._counted: dict[str, frozenset[str]] = {}
+
+    def metrics(self, m: str) -> frozenset[str]:
+        """``m`` and every metric bounding it."""
+        found = self._metrics.get(m)
+        if found is None:
+            found = self._metrics[m] = frozenset((m, *self._taxonomy.metrics_above(m)))
+        return found
+
+    def counted(self, c: str) -> frozenset[str]:
+        """``c`` and everything counted that contains it."""
+        found = self._counted.get(c)
+        if found is None:
+            found = self._counted[c] = frozenset((c, *self._taxonomy.counted_above(c)))
+        return found
 
 
 def _stated(facts: Sequence[GroupFacts]) -> list[tuple[Key, Key]]:
