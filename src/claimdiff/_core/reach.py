@@ -85,30 +85,31 @@ def reach(facts: Sequence[GroupFacts], declared: Sequence[Relation], taxonomy: T
 
     def root(k: Key) -> _Root:
         x = (k[3], k[2][:1])
-        parent.setdefault(x, x)
-        while parent[x] != x:
+        x = parent.setdefault(x, x)  # the one tuple kept for it, not a copy per key
+        while parent[x] is not x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
     for a, b in ties:
         ra, rb = root(a), root(b)
-        if ra != rb:
+        if ra is not rb:
             parent[rb] = ra
     cluster_of = {k: root(k) for k in marked if k in keys}
     rests = {(m, c, e) for m, c, _place, e in cluster_of}
-    rest_of = {k: mce for k in keys if (mce := (k[0], k[1], k[3])) in rests}
+    # Figures left out count too where they come first: they set the order of the place sums.
+    rest_of = {k: mce for k in keys.difference(cluster_of) if (mce := (k[0], k[1], k[3])) in rests}
+    del keys, marked
     members: dict[_Root, list[int]] = {}
     rank: dict[_Rest, int] = {}
     for i, f in enumerate(facts):
-        cid = cluster_of.get(f.key)
+        key = f.key
+        cid = cluster_of.get(key)
         if cid is not None:
             members.setdefault(cid, []).append(i)
-            rest = rest_of[f.key]
-            if rest not in rank:
-                rank[rest] = i
-        else:
-            other = rest_of.get(f.key)
+            rank.setdefault((key[0], key[1], key[3]), i)
+        elif rest_of:
+            other = rest_of.get(key)
             if other is not None and other not in rank:
                 rank[other] = i
     per_cluster: dict[_Root, list[Relation]] = {}
