@@ -8,7 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimdiff import Claim, Estimate, FigureKey, Relation, Scope, reconcile
-from claimdiff._core.arithmetic import GroupFacts, check_arithmetic, check_everywhere
+from claimdiff._core.arithmetic import GroupFacts, check_arithmetic, check_everywhere, check_reach
+from claimdiff._core.figure_graph import relation_order
 from claimdiff._core.reach import reach
 from claimdiff._core.relations import DEFAULT_TAXONOMY
 
@@ -65,7 +66,11 @@ def outcome(found: tuple[list[Any], list[Any]]) -> tuple[list[dict[str, Any]], l
 def test_visiting_only_reachable_groups_changes_nothing(case: tuple[list[GroupFacts], list[Relation]]) -> None:
     """Flags, their messages and order, and derived figures are those of the graph of every group."""
     facts, declared = case
-    assert outcome(check_arithmetic(facts, declared)) == outcome(check_everywhere(facts, declared))
+    everywhere = outcome(check_everywhere(facts, declared))
+    assert outcome(check_arithmetic(facts, declared)) == everywhere
+    # Each cluster in a graph of its own, as in reports of many groups.
+    apart = reach(facts, sorted(set(declared), key=relation_order), DEFAULT_TAXONOMY, batch=1)
+    assert outcome(check_reach(facts, apart, DEFAULT_TAXONOMY)) == everywhere
 
 
 def day(place: str, counted: str, value: int, cid: str, *, event: str = "attack", part_of: str | None = None) -> Claim:

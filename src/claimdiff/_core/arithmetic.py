@@ -30,7 +30,7 @@ def check_arithmetic(
 ) -> tuple[list[Flag], list[Derived]]:
     """Flag the figures that cannot add up, and derive what the relations imply."""
     ordered = sorted(set(declared), key=relation_order)
-    return _check(facts, reach(facts, ordered, taxonomy), taxonomy)
+    return check_reach(facts, reach(facts, ordered, taxonomy), taxonomy)
 
 
 def check_everywhere(
@@ -39,10 +39,11 @@ def check_everywhere(
     taxonomy: Taxonomy = DEFAULT_TAXONOMY,
 ) -> tuple[list[Flag], list[Derived]]:
     """:func:`check_arithmetic` visiting every group in one graph: the reference the tests compare with."""
-    return _check(facts, everywhere(facts, sorted(set(declared), key=relation_order)), taxonomy)
+    return check_reach(facts, everywhere(facts, sorted(set(declared), key=relation_order)), taxonomy)
 
 
-def _check(facts: Sequence[GroupFacts], where: Reach, taxonomy: Taxonomy) -> tuple[list[Flag], list[Derived]]:
+def check_reach(facts: Sequence[GroupFacts], where: Reach, taxonomy: Taxonomy) -> tuple[list[Flag], list[Derived]]:
+    """Check the groups ``where`` selects, graph by graph, in the order of the whole."""
     found: list[tuple[int, list[Flag], list[Derived]]] = []
     for members, declared in zip(where.clusters, where.declared, strict=True):
         graph = FigureGraph([facts[i] for i in members], declared, taxonomy, where.rank)

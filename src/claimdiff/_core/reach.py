@@ -25,13 +25,14 @@ from typing import Any
 
 import attrs
 
-from claimdiff._core.figure_graph import GroupFacts, Key, figure_key, partition_axes, replace
+from claimdiff._core.figure_graph import GroupFacts, Key, figure_key, partition_axes
 from claimdiff._core.relations import Relation, Taxonomy
 
 __all__ = ["Reach", "everywhere", "reach"]
 
 _Rest = tuple[str, str, str]  # metric, counted, event
 _Root = tuple[str, tuple[str, ...]]  # event, top-level place
+_BATCH = 10_000
 _KEY = attrgetter("key")
 _CLAIMS = attrgetter("claims")
 _PART_OF = attrgetter("part_of")
@@ -45,8 +46,8 @@ class Reach:
     """The groups to check, in independent clusters.
 
     Attributes:
-        clusters: Per cluster, the indices of its groups in the facts, in order.
-        declared: Per cluster, the declared relations that concern it, in canonical order.
+        clusters: The indices of the groups to check together (one or more whole clusters), in order.
+        declared: For each of ``clusters``, the declared relations that concern it, in canonical order.
         rank: For each (metric, counted, event) of a kept group, the index of the first group with it
             among all the facts (so that the place sums of a cluster come in the order of the whole).
     """
@@ -65,8 +66,10 @@ def everywhere(facts: Sequence[GroupFacts], declared: Sequence[Relation]) -> Rea
     return Reach(clusters=(tuple(range(len(facts))),), declared=(tuple(declared),), rank=rank)
 
 
-def reach(facts: Sequence[GroupFacts], declared: Sequence[Relation], taxonomy: Taxonomy) -> Reach:
-    """The groups some relation can touch, in clusters no relation crosses."""
+def reach(
+    facts: Sequence[GroupFacts], declared: Sequence[Relation], taxonomy: Taxonomy, *, batch: int = _BATCH
+) -> Reach:
+    """The groups some relation can touch, in clusters no relation crosses, checked ``batch`` groups at a time."""
     # The passes over every group run in C (map, zip, Counter); Python loops only over what they leave.
     keys = set(map(_KEY, facts))
     marked = _placed(keys, taxonomy)
@@ -112,12 +115,22 @@ def reach(facts: Sequence[GroupFacts], declared: Sequence[Relation], taxonomy: T
             other = rest_of.get(key)
             if other is not None and other not in rank:
                 rank[other] = i
-    per_cluster: dict[_Root, list[Relation]] = {}
-    for r in declared:
-        per_cluster.setdefault(root(figure_key(r.whole)), []).append(r)
+    # Small clusters are checked together, in batches of about ``batch`` groups: a graph has a fixed cost,
+    # and a batch bounds the memory the graph takes.
+    batches: list[set[_Root]] = []
+    size = batch
+    for cid, indices in members.items():
+        if size >= batch:
+            batches.append(set())
+            size = 0
+        batches[-1].add(cid)
+        size += len(indices)
     # A cluster of declared figures no group states holds nothing to check; it is left out.
-    return Reach(clusters=tuple(tuple(m) for m in members.values()),
-                 declared=tuple(tuple(per_cluster.get(k, ())) for k in members), rank=rank)
+    return Reach(
+        clusters=tuple(tuple(sorted(chain.from_iterable(members[c] for c in b))) for b in batches),
+        declared=tuple(tuple(r for r in declared if root(figure_key(r.whole)) in b) for b in batches),
+        rank=rank,
+    )
 
 
 def _placed(keys: set[Key], taxonomy: Taxonomy) -> set[Key]:
@@ -142,8 +155,14 @@ def _placed(keys: set[Key], taxonomy: Taxonomy) -> set[Key]:
         if (k[3], k[2]) in shared:
             together.setdefault((k[3], k[2]), []).append(k)
     above = _Above(taxonomy)
-    for here in together.values():
-        kept.update(_related_here(here, taxonomy, above))
+    # What relates figures at one place depends only on their metrics and counted things: worked out once.
+    related: dict[tuple[frozenset[tuple[str, str]], bool], set[tuple[str, str]]] = {}
+    for (_e, place), here in together.items():
+        pairs = frozenset((k[0], k[1]) for k in here)
+        found = related.get((pairs, bool(place)))
+        if found is None:
+            found = related[pairs, bool(place)] = _related_here(pairs, taxonomy, above, placed=bool(place))
+        kept.update(k for k in here if (k[0], k[1]) in found)
     return kept
 
 
@@ -174,32 +193,37 @@ def _linked(at: Counter[Any], *, event: bool = False) -> tuple[set[Any], set[Any
     return nested, {x for x, n in at.items() if n > 1 and x not in nested}
 
 
-def _related_here(keys: list[Key], taxonomy: Taxonomy, above: _Above) -> set[Key]:
-    """The keys of one event and place a partition or the taxonomy's order relates (created figures included)."""
-    present = set(keys)
-    marked: set[Key] = set()
+def _related_here(
+    pairs: frozenset[tuple[str, str]], taxonomy: Taxonomy, above: _Above, *, placed: bool
+) -> set[tuple[str, str]]:
+    """The (metric, counted) of figures at one place that a partition or the taxonomy's order relates.
+
+    Figures a partition creates count as present, so that what they relate to is kept too.
+    """
+    present = set(pairs)
+    marked: set[tuple[str, str]] = set()
     work = list(present)
-    while work:  # partitions, with the figures they create
-        key = work.pop()
+    while work:
+        m, c = work.pop()
         for axis, table, whole_needed in partition_axes(taxonomy):
-            name = key[1] if axis else key[0]
+            name = c if axis else m
             for whole, parts in table.items():
                 if name != whole and name not in parts:
                     continue
-                family = [replace(key, axis, x) for x in (whole, *parts)]
-                if sum(k in present for k in family) < 2 or (whole_needed and family[0] not in present):
+                family = [(m, x) if axis else (x, c) for x in (whole, *parts)]
+                if sum(p in present for p in family) < 2 or (whole_needed and family[0] not in present):
                     continue
-                for k in family:
-                    marked.add(k)
-                    if k not in present:
-                        present.add(k)
-                        work.append(k)
-    if keys[0][2]:  # an empty place is unknown, not "everywhere": nothing is at most a figure of it
-        for k in present:
-            metrics, counted = above.metrics(k[0]), above.counted(k[1])
-            for k2 in present:
-                if k2 != k and k2[0] in metrics and k2[1] in counted:
-                    marked.update((k, k2))
+                for p in family:
+                    marked.add(p)
+                    if p not in present:
+                        present.add(p)
+                        work.append(p)
+    if placed:  # an empty place is unknown, not "everywhere": nothing is at most a figure of it
+        for p in present:
+            metrics, counted = above.metrics(p[0]), above.counted(p[1])
+            for p2 in present:
+                if p2 != p and p2[0] in metrics and p2[1] in counted:
+                    marked.update((p, p2))
     return marked
 
 
