@@ -65,17 +65,18 @@ def propagate(
         queued.discard(r)
         rel = graph.rels[r]
         changed: list[int] = []
-        for node, is_low, value, provs in _rule(rel, r, lo, hi, lo_p, hi_p):
+        for node, is_low, value, skip in _rule(rel, lo, hi):
             budget -= 1
+            # The provenance is gathered only for a bound that tightens, before anything else changes.
             if is_low:
                 bound: float = math.ceil(value - EPS)
                 if bound > lo[node] + EPS:
-                    lo[node], lo_p[node] = bound, union(*provs)
+                    lo[node], lo_p[node] = bound, _provenance(rel, r, node, is_low, skip, lo_p, hi_p)
                     changed.append(node)
             else:
                 bound = math.floor(value + EPS) if math.isfinite(value) else value
                 if bound < hi[node] - EPS:
-                    hi[node], hi_p[node] = bound, union(*provs)
+                    hi[node], hi_p[node] = bound, _provenance(rel, r, node, is_low, skip, lo_p, hi_p)
                     changed.append(node)
         for node in changed:
             if lo[node] > hi[node] + EPS:
@@ -105,21 +106,32 @@ def sum_except(values: Sequence[float], skip: int | None) -> float:
     return total
 
 
-def _rule(
-    rel: Rel, r: int, lo: dict[int, float], hi: dict[int, float], lo_p: dict[int, Prov], hi_p: dict[int, Prov]
-) -> Iterable[tuple[int, bool, float, tuple[Prov, ...]]]:
-    """The bounds relation ``r`` implies, with the provenances each comes from (united only if it is used)."""
+def _rule(rel: Rel, lo: dict[int, float], hi: dict[int, float]) -> Iterable[tuple[int, bool, float, int | None]]:
+    """The bounds a relation implies: node, lower or upper, value, and the part left out of the sum (if any)."""
     w, parts = rel.whole, rel.parts
-    me: Prov = (frozenset(), frozenset((r,)))
     plo = [lo[p] for p in parts]
     phi = [hi[p] for p in parts]
-    yield w, True, sum_except(plo, None), (me, *(lo_p[p] for p in parts))
+    yield w, True, sum_except(plo, None), None
     if rel.kind is RelationKind.PARTITION:
-        yield w, False, sum_except(phi, None), (me, *(hi_p[p] for p in parts))
+        yield w, False, sum_except(phi, None), None
     for k, p in enumerate(parts):
         if hi[w] != INF:
-            yield p, False, hi[w] - sum_except(plo, k), (me, hi_p[w], *(lo_p[q] for j, q in enumerate(parts) if j != k))
+            yield p, False, hi[w] - sum_except(plo, k), k
         if rel.kind is RelationKind.PARTITION:
             rest = sum_except(phi, k)
             if rest != INF:
-                yield p, True, lo[w] - rest, (me, lo_p[w], *(hi_p[q] for j, q in enumerate(parts) if j != k))
+                yield p, True, lo[w] - rest, k
+
+
+def _provenance(
+    rel: Rel, r: int, node: int, is_low: bool, skip: int | None, lo_p: dict[int, Prov], hi_p: dict[int, Prov]
+) -> Prov:
+    """Where a bound of :func:`_rule` comes from: relation ``r`` and the bounds its value was computed from."""
+    me: Prov = (frozenset(), frozenset((r,)))
+    if node == rel.whole and skip is None:  # the whole from the sum of its parts
+        return union(me, *((lo_p if is_low else hi_p)[p] for p in rel.parts))
+    # A part from the whole less the other parts: its upper bound from theirs lower, and the other way round.
+    w = rel.whole
+    if is_low:
+        return union(me, lo_p[w], *(hi_p[q] for j, q in enumerate(rel.parts) if j != skip))
+    return union(me, hi_p[w], *(lo_p[q] for j, q in enumerate(rel.parts) if j != skip))
