@@ -1,18 +1,20 @@
 """Which groups a relation can touch: the arithmetic visits only those, cluster by cluster.
 
-Most groups of a report have no figure they could add up with: no partner in the taxonomy
-(the same figure in a containing place, a partition sibling, a bounding metric, a counted
-superset), no claim stated as part of another, no declared relation. Finding that costs a few
-look-ups per distinct figure key instead of building and propagating a node for every group.
+Most groups of a report have no figure they could add up with: no figure of their event at,
+inside or around their place that the taxonomy relates them to (a partition sibling, a bounding
+metric, a counted superset, the same figure in a containing place), no claim stated as part of
+another, no declared relation. Finding that takes a few passes over the distinct figure keys,
+most of them in C, instead of building and propagating a node for every group.
 
 The kept groups are split into clusters that no relation crosses: taxonomy relations stay
 within one event and one top-level place; claims stated as parts and declared relations join
-clusters. Each cluster is then checked on its own, which bounds the memory the arithmetic
-needs by the largest cluster rather than the whole report.
+clusters. Clusters are checked a batch at a time, which bounds the memory the arithmetic needs
+by the batch (or the largest cluster) rather than the whole report.
 
-The selection is conservative (periods are ignored, and every figure a partition could create
-is assumed created), so that the graph of a cluster holds exactly the relations the graph of
-all groups would hold between the same groups, in the same order.
+The selection is conservative (periods are ignored; figures in nested places are all kept, the
+graph works out which relate; every figure a partition could create counts as present), so that
+the graph of a batch holds exactly the relations the graph of all groups would hold between the
+same groups, in the same order (``rank`` keeps the order of place sums).
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ __all__ = ["Reach", "everywhere", "reach"]
 
 _Rest = tuple[str, str, str]  # metric, counted, event
 _Root = tuple[str, tuple[str, ...]]  # event, top-level place
-_BATCH = 10_000
+_BATCH = 2_000
 _KEY = attrgetter("key")
 _CLAIMS = attrgetter("claims")
 _PART_OF = attrgetter("part_of")
