@@ -38,12 +38,7 @@ claimdiff is imported, and each strategy is built when a test first asks for it.
 from __future__ import annotations
 
 import datetime as dt
-import inspect
-import math
-from collections.abc import Callable
-from typing import Any, TypeVar
 
-import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
@@ -52,59 +47,23 @@ from claimdiff._model.claim import Claim, Scope, Source, SourceKind
 from claimdiff._model.estimate import Estimate, Hedge
 from claimdiff._model.period import Period
 from claimdiff._model.vocabulary import Metric
+from claimdiff._planted import planted_claim_sets
+from claimdiff._strategy_arguments import BASE_DAY, check_bounds, check_int, check_strategy, explicit, named
 
 __all__ = [
     "PLANTS", "claim_sets", "claims", "estimates", "periods", "register_type_strategies", "reports", "scopes",
     "sources", "texts",
 ]
 
-_BASE_DAY = dt.date(2023, 12, 25)
 _NAMES = ("Ministry of Defence", "Reuters", "AP", "Governor", "Local media", "NGO Watch", "Health Ministry", "TASS")
 _PLACES = ("Russia > Belgorod Oblast > Belgorod", "Russia > Bryansk Oblast", "Ukraine")
-_F = TypeVar("_F", bound=Callable[..., Any])
-
-
-def _named(name: str) -> Callable[[_F], _F]:
-    """Give the composite behind a public strategy the public name, so that its repr reads as the call."""
-
-    def rename(f: _F) -> _F:
-        f.__name__ = f.__qualname__ = name
-        return f
-
-    return rename
-
-
-def _explicit(public: Callable[..., Any], values: dict[str, Any]) -> dict[str, Any]:
-    """The arguments of a call that differ from ``public``'s defaults: what the repr should show."""
-    params = inspect.signature(public).parameters
-    return {k: v for k, v in values.items() if k in params and v is not params[k].default}
-
-
-def _check_strategy(name: str, value: object) -> None:
-    if value is not None and not isinstance(value, st.SearchStrategy):
-        raise InvalidArgument(f"{name}={value!r} must be a hypothesis strategy or None")
-
-
-def _check_int(name: str, value: object, *, minimum: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise InvalidArgument(f"{name}={value!r} must be an integer >= {minimum}")
-
-
-def _check_bounds(min_value: object, max_value: object) -> None:
-    for name, v in (("min_value", min_value), ("max_value", max_value)):
-        if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v) or v != int(v):
-            raise InvalidArgument(f"{name}={v!r} must be a finite whole number")
-    assert isinstance(min_value, int | float)  # noqa: S101 - checked above
-    assert isinstance(max_value, int | float)  # noqa: S101 - checked above
-    if min_value > max_value:
-        raise InvalidArgument(f"min_value={min_value!r} must be <= max_value={max_value!r}")
 
 
 # -- estimates ----------------------------------------------------------------------------------
 
 
 @st.composite
-@_named("estimates")
+@named("estimates")
 def _estimates(
     draw: st.DrawFn,
     *,
@@ -162,17 +121,17 @@ def estimates(
         InvalidArgument: A bound is not a finite whole number, ``min_value >
             max_value``, or an argument that must be a strategy is not one.
     """
-    _check_bounds(min_value, max_value)
-    _check_strategy("units", units)
-    _check_strategy("hedges", hedges)
-    return _estimates(**_explicit(estimates, locals()))
+    check_bounds(min_value, max_value)
+    check_strategy("units", units)
+    check_strategy("hedges", hedges)
+    return _estimates(**explicit(estimates, locals()))
 
 
 # -- sources, scopes, periods, texts --------------------------------------------------------------
 
 
 @st.composite
-@_named("sources")
+@named("sources")
 def _sources(
     draw: st.DrawFn,
     *,
@@ -200,14 +159,14 @@ def sources(
         kinds: Strategy for the kind (default: any :class:`~claimdiff.SourceKind`).
         parties: Strategy for the party (default: none, Russia or Ukraine).
     """
-    _check_strategy("names", names)
-    _check_strategy("kinds", kinds)
-    _check_strategy("parties", parties)
-    return _sources(**_explicit(sources, locals()))
+    check_strategy("names", names)
+    check_strategy("kinds", kinds)
+    check_strategy("parties", parties)
+    return _sources(**explicit(sources, locals()))
 
 
 @st.composite
-@_named("scopes")
+@named("scopes")
 def _scopes(
     draw: st.DrawFn,
     *,
@@ -235,16 +194,16 @@ def scopes(
         counted: Strategy for what is counted (default: people, children or drones).
         events: Strategy for the event (default: ``"attack-1"`` or ``"attack-2"``).
     """
-    _check_strategy("places", places)
-    _check_strategy("counted", counted)
-    _check_strategy("events", events)
-    return _scopes(**_explicit(scopes, locals()))
+    check_strategy("places", places)
+    check_strategy("counted", counted)
+    check_strategy("events", events)
+    return _scopes(**explicit(scopes, locals()))
 
 
 @st.composite
-@_named("periods")
+@named("periods")
 def _periods(draw: st.DrawFn, *, max_days: int = 5) -> Period:
-    return Period.day(_BASE_DAY + dt.timedelta(days=draw(st.integers(0, max_days - 1))))
+    return Period.day(BASE_DAY + dt.timedelta(days=draw(st.integers(0, max_days - 1))))
 
 
 def periods(*, max_days: int = 5) -> st.SearchStrategy[Period]:
@@ -253,8 +212,8 @@ def periods(*, max_days: int = 5) -> st.SearchStrategy[Period]:
     Raises:
         InvalidArgument: ``max_days`` is not a positive integer.
     """
-    _check_int("max_days", max_days, minimum=1)
-    return _periods(**_explicit(periods, locals()))
+    check_int("max_days", max_days, minimum=1)
+    return _periods(**explicit(periods, locals()))
 
 
 def texts(*, min_size: int = 1, max_size: int = 40) -> st.SearchStrategy[str]:
@@ -265,8 +224,8 @@ def texts(*, min_size: int = 1, max_size: int = 40) -> st.SearchStrategy[str]:
     Raises:
         InvalidArgument: The sizes are not integers with ``1 <= min_size <= max_size``.
     """
-    _check_int("min_size", min_size, minimum=1)
-    _check_int("max_size", max_size, minimum=min_size)
+    check_int("min_size", min_size, minimum=1)
+    check_int("max_size", max_size, minimum=min_size)
     alphabet = st.characters(exclude_categories=("Cs", "Cc")) | st.sampled_from("\n\t\"',;|[]\\>")
     return st.text(alphabet, min_size=min_size, max_size=max_size)
 
@@ -278,7 +237,7 @@ _METRICS = ("killed", "injured", "launched", "intercepted", "damaged")
 
 
 @st.composite
-@_named("claims")
+@named("claims")
 def _claims(
     draw: st.DrawFn,
     *,
@@ -348,9 +307,9 @@ def claims(
         via: Strategy for the chain of sources it came through (default: up to three).
         notes: Strategy for the quote, location and note (default: none or :func:`texts`).
     """
-    for name, value in _explicit(claims, locals()).items():
-        _check_strategy(name, value)
-    return _claims(**_explicit(claims, locals()))
+    for name, value in explicit(claims, locals()).items():
+        check_strategy(name, value)
+    return _claims(**explicit(claims, locals()))
 
 
 # -- claim sets with planted findings ------------------------------------------------------------
@@ -359,93 +318,6 @@ def claims(
 PLANTS = (
     "contradiction", "revision", "downward_revision", "stale", "outlier", "subtotal_mismatch", "part_exceeds_whole",
 )
-_CUMULATIVE = ("killed", "launched")
-
-
-def _day(offset: int) -> Period:
-    return Period.day(_BASE_DAY + dt.timedelta(days=offset))
-
-
-@st.composite
-@_named("claim_sets")
-def _claim_sets(
-    draw: st.DrawFn,
-    *,
-    min_size: int = 1,
-    max_size: int = 8,
-    contradiction: bool | None = None,
-    plant: str | None = None,
-    metrics: st.SearchStrategy[str] | None = None,
-    scopes: st.SearchStrategy[Scope] | None = None,
-    sources: st.SearchStrategy[Source] | None = None,
-) -> list[Claim]:
-    if plant is None and contradiction is None:
-        contradiction = draw(st.booleans())
-    if contradiction:
-        plant = "contradiction"
-    n = draw(st.integers(max(min_size, 3) if plant == "outlier" else min_size, max(max_size, 3 if plant == "outlier" else 1)))
-    g = globals()
-    scope = draw(scopes if scopes is not None else g["scopes"]())
-    if plant in ("subtotal_mismatch", "part_exceeds_whole"):
-        scope = Scope(place=scope.place, counted="people", event=scope.event)
-    default_metrics = _CUMULATIVE if plant in ("revision", "downward_revision", "stale") else (
-        "killed", "launched", "population")
-    metric = draw(metrics if metrics is not None else st.sampled_from(default_metrics))
-    if sources is not None:
-        origins = draw(st.lists(sources, min_size=n, max_size=n, unique_by=lambda s: s.key))
-    else:
-        origins = [Source(f"origin {i}") for i in range(n)]
-    day = _day(0)
-    truth = draw(st.integers(10, 1000))
-    out: list[Claim] = []
-    for i in range(n):
-        below = draw(st.integers(0, truth))
-        above = draw(st.integers(truth, 2000))
-        est = draw(st.sampled_from([
-            Estimate.exact(truth), Estimate.at_least(below), Estimate.at_most(above), Estimate.between(below, above),
-            Estimate.about(truth),
-        ]))
-        out.append(Claim(id=f"c{i}", metric=metric, estimate=est, scope=scope, source=origins[i], stated=day))
-    if plant is None:
-        return out
-
-    def planted(suffix: str, estimate: Estimate, *, counted: str | None = None, stated: Period = day,
-                source: str | None = None) -> Claim:
-        where = scope if counted is None else Scope(place=scope.place, counted=counted, event=scope.event)
-        return Claim(id=f"planted-{suffix}", metric=metric, estimate=estimate, scope=where,
-                     source=Source(source or f"planted {suffix}"), stated=stated)
-
-    k = draw(st.integers(1, 50))
-    if plant in ("contradiction", "part_exceeds_whole"):
-        # The first claim pins the true value, so a claim far above it (or a part above it) must conflict.
-        out[0] = Claim(id="c0", metric=metric, estimate=Estimate.exact(truth), scope=scope, source=origins[0],
-                       stated=day)
-        if plant == "contradiction":
-            far = truth * draw(st.integers(3, 50))
-            out.append(Claim(id=f"c{n}", metric=metric, estimate=Estimate.at_least(far), scope=scope,
-                             source=Source(f"origin {n}") if sources is None else Source(f"planted far {n}"),
-                             stated=day))
-        else:
-            out.append(planted("part", Estimate.exact(truth + k), counted="children"))
-    elif plant in ("revision", "downward_revision"):
-        first, later = (truth, truth + k) if plant == "revision" else (truth + k, truth)
-        out.append(planted("first", Estimate.exact(first), source="planted reviser", stated=_day(1)))
-        out.append(planted("revised", Estimate.exact(later), source="planted reviser", stated=_day(2)))
-    elif plant == "stale":
-        out.append(planted("early", Estimate.exact(truth), stated=_day(-2)))
-        out.append(planted("later", Estimate.exact(truth + k), stated=_day(2)))
-    elif plant == "outlier":
-        out = [attrs.evolve(c, estimate=Estimate.exact(truth)) for c in out]
-        out.append(planted("outlier", Estimate.exact(truth * draw(st.integers(1000, 10_000)))))
-    elif plant == "subtotal_mismatch":
-        out.append(planted("whole", Estimate.exact(truth)))
-        # Each part fits within the whole (else that part alone exceeds it); only their sum does not.
-        adults = draw(st.integers(1, truth))
-        over = draw(st.integers(1, adults))
-        out.append(planted("adults", Estimate.exact(adults), counted="adults", source="planted parts"))
-        out.append(planted("children", Estimate.exact(truth - adults + over), counted="children",
-                           source="planted parts"))
-    return out
 
 
 def claim_sets(
@@ -498,8 +370,8 @@ def claim_sets(
             ``True``, ``False`` or ``None``; ``plant`` is not in :data:`PLANTS` or contradicts
             ``contradiction``; or a narrowing argument is not a strategy.
     """
-    _check_int("min_size", min_size, minimum=1)
-    _check_int("max_size", max_size, minimum=min_size)
+    check_int("min_size", min_size, minimum=1)
+    check_int("max_size", max_size, minimum=min_size)
     if contradiction not in (True, False, None):
         raise InvalidArgument(f"contradiction={contradiction!r} must be True, False or None")
     if plant is not None and plant not in PLANTS:
@@ -507,8 +379,8 @@ def claim_sets(
     if plant is not None and contradiction is not None and (contradiction != (plant == "contradiction")):
         raise InvalidArgument(f"plant={plant!r} and contradiction={contradiction!r} disagree; give one of them")
     for name in ("metrics", "scopes", "sources"):
-        _check_strategy(name, locals()[name])
-    return _claim_sets(**_explicit(claim_sets, locals()))
+        check_strategy(name, locals()[name])
+    return planted_claim_sets(**explicit(claim_sets, locals()))
 
 
 # -- reports ------------------------------------------------------------------------------------
@@ -534,8 +406,8 @@ def reports(
             or a few arbitrary :func:`claims`).
         policies: Strategy for the policy name (default: any of :data:`claimdiff.POLICIES`).
     """
-    _check_strategy("claims", claims)
-    _check_strategy("policies", policies)
+    check_strategy("claims", claims)
+    check_strategy("policies", policies)
     from claimdiff._core.policy import POLICIES  # noqa: PLC0415 - keep this module's imports few
     from claimdiff._core.reconcile import reconcile  # noqa: PLC0415
 

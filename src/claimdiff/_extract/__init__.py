@@ -17,12 +17,11 @@ import attrs
 from claimdiff._core.relations import DEFAULT_TAXONOMY
 from claimdiff._extract._attribution import Attribution, attributions, figure_of, quote_speaker, source_kind
 from claimdiff._extract._attribution import canonical_source as source_named
-from claimdiff._extract._figures import (
-    Figure,
+from claimdiff._extract._figures import Figure, figures
+from claimdiff._extract._metrics import (
     chains,
     counted_for,
     counted_metric,
-    figures,
     is_casualty,
     is_window,
     measured,

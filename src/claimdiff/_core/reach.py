@@ -1,0 +1,270 @@
+"""Which groups a relation can touch: the arithmetic visits only those, cluster by cluster.
+
+Most groups of a report have no figure they could add up with: no figure of their event at,
+inside or around their place that the taxonomy relates them to (a partition sibling, a bounding
+metric, a counted superset, the same figure in a containing place), no claim stated as part of
+another, no declared relation. Finding that takes a few passes over the distinct figure keys,
+most of them in C, instead of building and propagating a node for every group.
+
+The kept groups are split into clusters that no relation crosses: taxonomy relations stay
+within one event and one top-level place; claims stated as parts and declared relations join
+clusters. Clusters are checked a batch at a time, which bounds the memory the arithmetic needs
+by the batch (or the largest cluster) rather than the whole report.
+
+The selection is conservative (periods are ignored; figures in nested places are all kept, the
+graph works out which relate; every figure a partition could create counts as present), so that
+the graph of a batch holds exactly the relations the graph of all groups would hold between the
+same groups, in the same order (``rank`` keeps the order of place sums).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from itertools import chain
+from operator import attrgetter, itemgetter
+from typing import Any
+
+import attrs
+
+from claimdiff._core.figure_graph import GroupFacts, Key, figure_key, partition_axes
+from claimdiff._core.relations import Relation, Taxonomy
+
+__all__ = ["Reach", "everywhere", "reach"]
+
+_Rest = tuple[str, str, str]  # metric, counted, event
+_Root = tuple[str, tuple[str, ...]]  # event, top-level place
+_BATCH = 2_000
+_KEY = attrgetter("key")
+_CLAIMS = attrgetter("claims")
+_PART_OF = attrgetter("part_of")
+_CLAIM = itemgetter(0)
+_EVENT = itemgetter(3)
+_PLACE = itemgetter(2)
+
+
+@attrs.frozen
+class Reach:
+    """The groups to check, in independent clusters.
+
+    Attributes:
+        clusters: The indices of the groups to check together (one or more whole clusters), in order.
+        declared: For each of ``clusters``, the declared relations that concern it, in canonical order.
+        rank: For each (metric, counted, event) of a kept group, the index of the first group with it
+            among all the facts (so that the place sums of a cluster come in the order of the whole).
+    """
+
+    clusters: tuple[tuple[int, ...], ...]
+    declared: tuple[tuple[Relation, ...], ...]
+    rank: Mapping[_Rest, int]
+
+
+def everywhere(facts: Sequence[GroupFacts], declared: Sequence[Relation]) -> Reach:
+    """Every group in one cluster: the arithmetic as it was before it learnt where to look."""
+    rank: dict[_Rest, int] = {}
+    for i, f in enumerate(facts):
+        m, c, _place, e = f.key
+        rank.setdefault((m, c, e), i)
+    return Reach(clusters=(tuple(range(len(facts))),), declared=(tuple(declared),), rank=rank)
+
+
+def reach(
+    facts: Sequence[GroupFacts], declared: Sequence[Relation], taxonomy: Taxonomy, *, batch: int = _BATCH
+) -> Reach:
+    """The groups some relation can touch, in clusters no relation crosses, checked ``batch`` groups at a time."""
+    # The passes over every group run in C (map, zip, Counter); Python loops only over what they leave.
+    keys = set(map(_KEY, facts))
+    marked = _placed(keys, taxonomy)
+    ties: list[tuple[Key, Key]] = []  # keys that must share a cluster although their roots differ
+    for a, b in _stated(facts):
+        marked.update((a, b))
+        ties.append((a, b))
+    for r in declared:
+        ends = [figure_key(r.whole), *(figure_key(p) for p in r.parts)]
+        marked.update(ends)
+        ties.extend((ends[0], k) for k in ends[1:])
+    if not marked:
+        return Reach(clusters=(), declared=(), rank={})
+
+    parent: dict[_Root, _Root] = {}
+
+    def root(k: Key) -> _Root:
+        x = (k[3], k[2][:1])
+        x = parent.setdefault(x, x)  # the one tuple kept for it, not a copy per key
+        while parent[x] is not x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in ties:
+        ra, rb = root(a), root(b)
+        if ra is not rb:
+            parent[rb] = ra
+    cluster_of = {k: root(k) for k in marked if k in keys}
+    rests = {(m, c, e) for m, c, _place, e in cluster_of}
+    # Figures left out count too where they come first: they set the order of the place sums.
+    rest_of = {k: mce for k in keys.difference(cluster_of) if (mce := (k[0], k[1], k[3])) in rests}
+    del keys, marked
+    members: dict[_Root, list[int]] = {}
+    rank: dict[_Rest, int] = {}
+    for i, f in enumerate(facts):
+        key = f.key
+        cid = cluster_of.get(key)
+        if cid is not None:
+            members.setdefault(cid, []).append(i)
+            rank.setdefault((key[0], key[1], key[3]), i)
+        elif rest_of:
+            other = rest_of.get(key)
+            if other is not None and other not in rank:
+                rank[other] = i
+    # Small clusters are checked together, in batches of about ``batch`` groups: a graph has a fixed cost,
+    # and a batch bounds the memory the graph takes.
+    batches: list[set[_Root]] = []
+    size = batch
+    for cid, indices in members.items():
+        if size >= batch:
+            batches.append(set())
+            size = 0
+        batches[-1].add(cid)
+        size += len(indices)
+    # A cluster of declared figures no group states holds nothing to check; it is left out.
+    return Reach(
+        clusters=tuple(tuple(sorted(chain.from_iterable(members[c] for c in b))) for b in batches),
+        declared=tuple(tuple(r for r in declared if root(figure_key(r.whole)) in b) for b in batches),
+        rank=rank,
+    )
+
+
+def _placed(keys: set[Key], taxonomy: Taxonomy) -> set[Key]:
+    """The keys some taxonomy relation can touch.
+
+    Every taxonomy relation ties figures of one event whose places are equal or one inside the
+    other: partitions and metric order at one place, parts in the place that contains them. A
+    figure a partition creates lies at the place of the figures it comes from. So a key is kept
+    when a figure of its event lies in or around its place (conservatively: the relation is
+    worked out on the graph), or when it shares its place with a figure the taxonomy relates it to.
+    Places are looked at first regardless of event, which is cheaper and leaves few keys in most
+    reports.
+    """
+    nested, shared = _linked(Counter(map(_PLACE, keys)))
+    if not nested and not shared:
+        return set()
+    some = [k for k in keys if k[2] in nested or k[2] in shared]
+    nested, shared = _linked(Counter(zip(map(_EVENT, some), map(_PLACE, some), strict=True)), event=True)
+    kept = {k for k in some if (k[3], k[2]) in nested}
+    together: dict[tuple[str, tuple[str, ...]], list[Key]] = {}
+    for k in some:
+        if (k[3], k[2]) in shared:
+            together.setdefault((k[3], k[2]), []).append(k)
+    above = _Above(taxonomy)
+    # What relates figures at one place depends only on their metrics and counted things: worked out once.
+    related: dict[tuple[frozenset[tuple[str, str]], bool], set[tuple[str, str]]] = {}
+    for (_e, place), here in together.items():
+        pairs = frozenset((k[0], k[1]) for k in here)
+        found = related.get((pairs, bool(place)))
+        if found is None:
+            found = related[pairs, bool(place)] = _related_here(pairs, taxonomy, above, placed=bool(place))
+        kept.update(k for k in here if (k[0], k[1]) in found)
+    return kept
+
+
+def _linked(at: Counter[Any], *, event: bool = False) -> tuple[set[Any], set[Any]]:
+    """The places (or event and place pairs) of ``at`` containing or inside another; and the others held twice."""
+    def up(x: Any) -> Any:
+        return (x[0], x[1][:-1]) if event else x[:-1]
+
+    def deep(x: Any) -> bool:
+        return len(x[1] if event else x) > 1
+
+    # Every place containing another, level by level (the levels shrink fast: towns, regions, countries).
+    ancestors: set[Any] = set()
+    level = {up(x) for x in at if deep(x)}
+    while level:
+        ancestors |= level
+        level = {up(x) for x in level if deep(x)}
+    nested = ancestors.intersection(at)
+    if nested:
+        inner = set(nested)
+        for x in at:
+            y = x
+            while deep(y):
+                y = up(y)
+                if y in inner:
+                    nested.add(x)
+                    break
+    return nested, {x for x, n in at.items() if n > 1 and x not in nested}
+
+
+def _related_here(
+    pairs: frozenset[tuple[str, str]], taxonomy: Taxonomy, above: _Above, *, placed: bool
+) -> set[tuple[str, str]]:
+    """The (metric, counted) of figures at one place that a partition or the taxonomy's order relates.
+
+    Figures a partition creates count as present, so that what they relate to is kept too.
+    """
+    present = set(pairs)
+    marked: set[tuple[str, str]] = set()
+    work = list(present)
+    while work:
+        m, c = work.pop()
+        for axis, table, whole_needed in partition_axes(taxonomy):
+            name = c if axis else m
+            for whole, parts in table.items():
+                if name != whole and name not in parts:
+                    continue
+                family = [(m, x) if axis else (x, c) for x in (whole, *parts)]
+                if sum(p in present for p in family) < 2 or (whole_needed and family[0] not in present):
+                    continue
+                for p in family:
+                    marked.add(p)
+                    if p not in present:
+                        present.add(p)
+                        work.append(p)
+    if placed:  # an empty place is unknown, not "everywhere": nothing is at most a figure of it
+        for p in present:
+            metrics, counted = above.metrics(p[0]), above.counted(p[1])
+            for p2 in present:
+                if p2 != p and p2[0] in metrics and p2[1] in counted:
+                    marked.update((p, p2))
+    return marked
+
+
+class _Above:
+    """Each metric and counted thing with those above it in the taxonomy, worked out once per name."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self._taxonomy = taxonomy
+        self._metrics: dict[str, frozenset[str]] = {}
+        self._counted: dict[str, frozenset[str]] = {}
+
+    def metrics(self, m: str) -> frozenset[str]:
+        """``m`` and every metric bounding it."""
+        found = self._metrics.get(m)
+        if found is None:
+            found = self._metrics[m] = frozenset((m, *self._taxonomy.metrics_above(m)))
+        return found
+
+    def counted(self, c: str) -> frozenset[str]:
+        """``c`` and everything counted that contains it."""
+        found = self._counted.get(c)
+        if found is None:
+            found = self._counted[c] = frozenset((c, *self._taxonomy.counted_above(c)))
+        return found
+
+
+def _stated(facts: Sequence[GroupFacts]) -> list[tuple[Key, Key]]:
+    """Keys of groups holding a claim stated as part of another claim, beside the keys of the groups holding that one."""
+    if not any(map(_PART_OF, map(_CLAIM, chain.from_iterable(map(_CLAIMS, facts))))):
+        return []
+    refs: list[tuple[Key, str]] = []
+    for f in facts:
+        for c, _, _ in f.claims:
+            if c.part_of:
+                refs.append((f.key, c.part_of))
+    wanted = {ref for _, ref in refs}
+    holders: dict[str, list[Key]] = {}
+    for f in facts:
+        for c, _, _ in f.claims:
+            if c.id in wanted:
+                holders.setdefault(c.id, []).append(f.key)
+    return [(key, whole) for key, ref in refs for whole in holders.get(ref, ())]

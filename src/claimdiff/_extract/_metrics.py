@@ -1,0 +1,231 @@
+"""The metric a figure reports: the trigger words around it, its unit, and what it counts.
+
+"14 killed", "the death toll rose to 14", "20 miles" (a distance), "IDPs" (displaced people):
+the words and the unit of a figure say which metric it gives, and chains of figures ("12
+adults and two children", "108, including 15 children") share one.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from claimdiff._model.estimate import Estimate
+from claimdiff._model.units import unit_info
+from claimdiff.exceptions import ClaimdiffError
+
+if TYPE_CHECKING:
+    from claimdiff._extract._figures import Figure
+
+__all__ = [
+    "TRIGGERS", "chains", "counted_for", "counted_metric", "is_casualty", "is_window", "measured", "metric_for",
+    "unit_metric",
+]
+
+#: Words in the text -> the metric they report. Names go through the vocabulary, so
+#: "destroyed" and "shot down" end up as whatever metric the vocabulary files them under.
+TRIGGERS: dict[str, str] = {
+    **dict.fromkeys(("killed", "kill", "kills", "killing", "dead", "deaths", "death", "died", "die", "dies",
+                     "fatalities", "perished", "slain", "lost their lives", "lost their life", "shot dead"), "killed"),
+    **dict.fromkeys(("hospitalised", "hospitalized", "in hospital", "remain in hospital", "remained in hospital",
+                     "admitted to hospital", "taken to hospital"), "hospitalised"),
+    **dict.fromkeys(("impacted", "impacting"), "affected"),
+    **dict.fromkeys(("out of service", "out of action", "non-functional"), "out of service"),
+    **dict.fromkeys(("vaccinated",), "vaccinated"),
+    **dict.fromkeys(("received assistance", "received aid", "received food", "reached with assistance",
+                     "reached with aid"), "assisted"),
+    **dict.fromkeys(("living in relief camps", "living in camps", "living in shelters", "in relief camps",
+                     "in evacuation centres", "in evacuation centers"), "sheltered"),
+    **dict.fromkeys(("injured", "injuring", "injures", "injure", "wounded", "wounding", "hurt", "injuries",
+                     "treated for injuries", "treated for wounds"), "injured"),
+    "casualties": "casualties",
+    **dict.fromkeys(("missing", "unaccounted for"), "missing"),
+    **dict.fromkeys(("displaced", "left homeless", "fled", "forced to flee", "uprooted", "displacing", "homeless",
+                     "to flee", "to leave their homes",
+                     "lost their shelter", "lost their homes"), "displaced"),
+    **dict.fromkeys(("exposed to", "exposed"), "exposed"),
+    **dict.fromkeys(("population of", "live", "living", "inhabitants", "residents"), "population"),
+    **dict.fromkeys(("hosts", "hosting", "host", "hosted"), "hosted"),
+    **dict.fromkeys(("flooded", "inundated", "submerged"), "flooded"),
+    **dict.fromkeys(("need", "needed", "needing"), "in need"),
+    **dict.fromkeys(("deployed", "deploying", "dispatched"), "deployed"),
+    **dict.fromkeys(("evacuated", "evacuating", "evacuate"), "evacuated"),
+    **dict.fromkeys(("arrested", "detained", "detaining", "arresting"), "arrested"),
+    **dict.fromkeys(("launched", "launching", "launches", "fired", "firing"), "launched"),
+    **dict.fromkeys(("intercepted", "intercepting", "shot down", "shooting down", "downed", "neutralised",
+                     "neutralized"), "intercepted"),
+    **dict.fromkeys(("destroyed", "destroying"), "destroyed"),
+    **dict.fromkeys(("damaged", "damaging"), "damaged"),
+    **dict.fromkeys(("targeted", "targeting"), "targeted"),
+    **dict.fromkeys(("collapsed",), "collapsed"),
+    **dict.fromkeys(("affected", "affecting"), "affected"),
+    **dict.fromkeys(("trapped",), "trapped"),
+    **dict.fromkeys(("hit", "struck", "striking"), "hit"),
+    **dict.fromkeys(("rescued", "rescuing"), "rescued"),
+    **dict.fromkeys(("delivered", "delivering", "distributed", "airlifted"), "delivered"),
+    **dict.fromkeys(("in need", "in need of assistance", "in need of aid"), "in need"),
+    **dict.fromkeys(("sheltering", "in shelters", "sheltered"), "sheltered"),
+    **dict.fromkeys(("without power", "without electricity", "lost power"), "without power"),
+    "cases": "cases",
+}
+#: Metrics whose count is of people unless the text names something else.
+_PEOPLE_METRICS = frozenset(
+    {"killed", "injured", "casualties", "missing", "displaced", "evacuated", "arrested", "rescued", "in need",
+     "sheltered", "without power", "cases", "affected", "trapped", "hospitalised", "vaccinated", "assisted",
+     "exposed", "population"}
+)
+_WEAPONS = frozenset({"drones", "missiles", "rockets", "missiles and drones", "shells", "aircraft", "planes",
+                      "helicopters", "bombs", "projectiles", "targets"})
+#: The metric a measurement reports when the sentence names none: the vocabulary's "volume"
+#: is "an amount traded or moved", which is what a bare tonnage in the news is.
+_DIMENSION_METRICS = {"[length]": "distance", "[time]": "duration", "[mass]": "volume",
+                      "[length] ** 2": "area", "[length] ** 3": "volume", "dimensionless": "share"}
+_AUX = (r"(?:were|was|are|is|be|been|being|have|has|had|got|get|reportedly|also|all|still|now|later|then|"
+        r"remain|remained|remains|reported|confirmed|believed|feared|thought|said|to|in total|initially|"
+        r"since|either|both|left|suspected|confirmed|new|additional|more|internally|newly|temporarily)")
+#: Words that may stand between a bare number and the metric it counts ("2,600 total deaths", "four others injured").
+_BETWEEN = r"(?:total|confirmed|reported|suspected|new|additional|associated|civilian|other|others|more|people)"
+#: A short place between a figure and its verb ("33 civilians in Yemen were killed").
+_LOCATIVE_GAP = (r"(?:\s+(?:in|across|near|at|of)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2}?(?=\s*,?\s*" + _AUX
+                 + r"\s)|\s+[-–—(]\s?[^-–—()]{1,60}?\s?[-–—)](?=\s*,?\s*" + _AUX + r"\s))?")
+_TRIGGER_ALT = "|".join(re.escape(t) for t in sorted(TRIGGERS, key=len, reverse=True))
+_RIGHT = re.compile(
+    rf"(?:\s*,[^,.;\"“”]{{1,60}},\s*(?:{_AUX}\s+)*|{_LOCATIVE_GAP}\s*,?\s*(?:{_AUX}\s+)+|\s+)(?P<t>{_TRIGGER_ALT})\b"
+)
+_RIGHT_AUX = re.compile(rf"(?:\s*,[^,.;\"“”]{{1,60}},)?\s*(?:{_AUX}\s+)+(?P<t>{_TRIGGER_ALT})\b")
+_NUMBER_OF = re.compile(
+    rf"\b(?:number|total|tally|count|toll)\s+of\s+(?:the\s+)?(?P<t>{_TRIGGER_ALT})(?:\s+(?:people|persons|civilians))?"
+    r"\s+(?:has\s+|had\s+|have\s+)?(?:reached|risen\s+to|rose\s+to|climbed\s+to|increased\s+to|grown\s+to|"
+    r"stands\s+at|stood\s+at|is|was|now\s+stands\s+at)\s+(?:(?:about|some|around|nearly|over|more\s+than)\s+)?$")
+_WITH_ABSOLUTE = re.compile(
+    rf"(?:\s+(?:in|across|near|at)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,2}}?)?\s+(?P<t>{_TRIGGER_ALT})\b(?=\s*[,.;]|\s*$)")
+_BARE_RIGHT = re.compile(rf"(?:\s+{_BETWEEN})*(?:\s+{_AUX})*\s+(?P<t>{_TRIGGER_ALT})\b")
+_LEFT = re.compile(
+    rf"\b(?P<t>{_TRIGGER_ALT})(?:\s+(?:and|or)\s+\w+)?\s+(?:(?:a total of|another|a further|an additional|"
+    rf"the|up|of)\s+)?$"
+)
+_TOLL = re.compile(
+    r"\b(?P<w>death|casualty|injury)?\s*tolls?\b[^.,;]{0,40}?\b(?:at|to|of|reached|hit|is|was|stood|stands|"
+    r"rose|risen|climbed)\s+$"
+)
+_CHAIN = re.compile(
+    r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|,?\s*(?P<sub>including|among them|among whom|of whom|of them|"
+    r"among those)\s+)$"
+)
+
+
+def chains(low: str, found: list[Figure]) -> list[list[tuple[Figure, bool]]]:
+    """Figures joined by "and", commas or "including", each with True when it is a part of the one before."""
+    out: list[list[tuple[Figure, bool]]] = []
+    for fig in found:
+        if out:
+            prev = out[-1][-1][0]
+            gap_start = prev.end
+            said = _BARE_RIGHT.match(low, prev.end, fig.start) if prev.bare else None
+            if said is not None:  # "108 injured, including 15 children": the metric word sits inside the chain
+                gap_start = said.end()
+            m = _CHAIN.match(low[gap_start:fig.start])
+            if m is not None and fig.start >= prev.end and (said is None or m.group("sub") is not None):
+                out[-1].append((fig, m.group("sub") is not None))
+                continue
+        out.append([(fig, False)])
+    return out
+
+
+def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]]) -> str | None:
+    """The metric a chain of figures reports, read from the words around it; ``None`` if none is given."""
+    first, last = chain[0][0], chain[-1][0]
+    numeric = any(not f.article for f, _ in chain)
+    if numeric:
+        left = _LEFT.search(low, max(start, first.start - 80), first.start)  # a trigger and a few words
+        if left is not None:
+            return TRIGGERS[left.group("t")]
+        toll = _TOLL.search(low, max(start, first.start - 80), first.start)
+        if toll is not None:
+            return "injured" if toll.group("w") == "injury" else "killed"
+        number = _NUMBER_OF.search(low, max(start, first.start - 90), first.start)
+        if number is not None:  # "the number of displaced people has reached 14,000"
+            return TRIGGERS[number.group("t")]
+    if first.bare:
+        right = _BARE_RIGHT.match(low, first.end, end)
+        return TRIGGERS[right.group("t")] if right is not None else first.metric
+    right = (_RIGHT if numeric else _RIGHT_AUX).match(low, last.end, end)
+    if right is not None:
+        return TRIGGERS[right.group("t")]
+    right = _RIGHT.match(low, last.end, end)  # "a civilian injured": said of people, the verb alone will do
+    if right is not None and TRIGGERS[right.group("t")] in _PEOPLE_METRICS:
+        return TRIGGERS[right.group("t")]
+    if low.endswith("with ", start, first.start):  # "with four towers in Gaza city destroyed"
+        absolute = _WITH_ABSOLUTE.match(low, last.end, end)
+        if absolute is not None:
+            return TRIGGERS[absolute.group("t")]
+    return first.metric
+
+
+#: Counted things that say what happened to them: IDPs are displaced, refugees displaced abroad.
+_COUNTED_METRICS = {"idps": ("displaced", "people"), "internally displaced persons": ("displaced", "people"),
+                    "internally displaced people": ("displaced", "people"), "refugees": ("displaced", "refugees")}
+_AGO = re.compile(r"\s+(?:ago|earlier|later|before|after|since)\b")
+_TIME_WINDOW = re.compile(r"\b(?:(?:over|in|during|within|for)\s+the\s+(?:previous|past|last|next|first|following|"
+                          r"preceding)|within|every|each|per)\s+$")
+
+
+def counted_metric(counted: str | None) -> tuple[str, str] | None:
+    """The metric and counted thing a count of IDPs or refugees reports when the sentence names no metric."""
+    return _COUNTED_METRICS.get(counted or "")
+
+
+_LENGTH = re.compile(r"meter|mile|kilometer|foot|feet|yard")
+_SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?[a-z]")
+_BEARING = re.compile(r"\s+(?:(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?(?:ern)?|[nsew]{1,3})\s+of\b")
+_DEPTH = re.compile(r"\bdepths?\s+of\s+(?:about\s+|some\s+|around\s+)?$")
+
+
+def measured(low: str, start: int, fig: Figure, metric: str) -> str | None:
+    """The metric of a measurement in context, or ``None`` when it is not a figure to report.
+
+    "56% of deaths" is a share of a whole the text does not give; "20 km south-west of the city"
+    says where something is; "a depth of 26 km" is a depth, not a distance.
+    """
+    if fig.estimate.unit == "percent" and _SHARE_OF.match(low, fig.end):
+        return None
+    if _LENGTH.search(fig.estimate.unit or "") and _BEARING.match(low, fig.end):
+        return None
+    if _LENGTH.search(fig.estimate.unit or "") and _DEPTH.search(low, max(start, fig.start - 30), fig.start):
+        return "depth"
+    return metric
+
+
+def is_window(low: str, start: int, fig: Figure) -> bool:
+    """True for a span of time the figures are counted over ("in the past 24 hours"), not a figure itself."""
+    return (_TIME_WINDOW.search(low, max(start, fig.start - 40), fig.start) is not None
+            or _AGO.match(low, fig.end) is not None)
+
+
+def unit_metric(estimate: Estimate) -> str | None:
+    """The metric a measurement reports by its dimension alone ("20 miles" is a distance)."""
+    if not estimate.unit:
+        return None
+    try:
+        dimension = unit_info(estimate.unit).dimension
+    except ClaimdiffError:
+        return None
+    return _DIMENSION_METRICS.get(dimension, dimension)
+
+
+def counted_for(metric: str, counted: str | None) -> tuple[str, str | None] | None:
+    """The metric and counted thing to record, or ``None`` when the count names nothing to count.
+
+    "destroyed" weapons were intercepted; "destroyed" homes were razed, a metric apart from
+    "damaged" so that 1,200 homes destroyed and 3,500 damaged do not contradict each other.
+    """
+    if metric == "destroyed":
+        metric = "intercepted" if counted in _WEAPONS else "razed"
+    if counted is None:
+        return (metric, "people") if metric in _PEOPLE_METRICS else None
+    return metric, counted
+
+
+def is_casualty(metric: str) -> bool:
+    """True for metrics that count people (a lone "a child was killed" is a figure; "a rink was hit" is not)."""
+    return metric in _PEOPLE_METRICS
