@@ -6,6 +6,8 @@ import inspect
 import subprocess
 import sys
 
+import pytest
+
 import claimdiff
 
 
@@ -30,3 +32,20 @@ def test_import_is_lazy() -> None:
     code = "import sys, claimdiff; print('pint' in sys.modules, 'hypothesis' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+def test_extraction_anchors_tables_and_dask_are_imported_on_first_use() -> None:
+    """`import claimdiff` (and so `claimdiff check`) leaves extraction, the anchor formats, the tables and the Dask path
+    unimported, nor numpy; each of their public names then resolves to its module's object."""
+    lazy = ["claimdiff._extract", "claimdiff._formats.anchors.acled", "claimdiff._formats.dask_frames",
+            "claimdiff._formats.export", "claimdiff._formats.frames", "numpy"]
+    code = f"import sys, claimdiff; print([m in sys.modules for m in {lazy!r}])"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == str([False] * len(lazy))
+    from claimdiff._extract import extract
+    from claimdiff._formats.export import TABLES
+
+    assert claimdiff.extract is extract
+    assert claimdiff.REPORT_TABLES is TABLES
+    with pytest.raises(AttributeError, match="no attribute 'nonesuch'"):
+        _ = claimdiff.nonesuch  # type: ignore[attr-defined]

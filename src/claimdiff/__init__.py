@@ -4,7 +4,13 @@ Model every figure as a :class:`Claim` — what is measured, a hedged
 :class:`Estimate` with its unit, the :class:`Scope`, the :class:`Period`, and
 the :class:`Source` with the chain it came through — then :func:`reconcile`
 them into a :class:`Report` of groups and typed :class:`Flag` findings.
+
+Extraction, the anchor formats, tables and the Dask path are imported on first use (their names
+are here all the same), so that ``import claimdiff`` and ``claimdiff check`` start fast.
 """
+
+import importlib as _importlib
+import typing as _typing
 
 from claimdiff._core.flags import Flag, FlagKind, LazyMessage, Severity
 from claimdiff._core.policy import POLICIES, Estimator, Policy, policy_named
@@ -25,12 +31,6 @@ from claimdiff._core.truth import (
     TruthSettings,
     discover,
 )
-from claimdiff._extract import Candidate, extract
-from claimdiff._formats.anchors.acled import read_acled
-from claimdiff._formats.anchors.claimreview import claimreview_jsonld
-from claimdiff._formats.anchors.minmax import read_airwars, read_ibc
-from claimdiff._formats.anchors.ucdp import read_ucdp_ged
-from claimdiff._formats.anchors.wikidata import read_wikidata, wikidata_statements
 from claimdiff._formats.claims_file import (
     FORMATS,
     LoadedClaims,
@@ -40,10 +40,6 @@ from claimdiff._formats.claims_file import (
     loads_claims,
     loads_claims_lenient,
 )
-from claimdiff._formats.dask_frames import DaskTables, reconcile_dask
-from claimdiff._formats.export import TABLES as REPORT_TABLES
-from claimdiff._formats.export import report_arrow, report_schema, write_report_parquet
-from claimdiff._formats.frames import claims_from_dataframe
 from claimdiff._model.aliases import SOURCE_ALIASES, canonical_source
 from claimdiff._model.claim import Claim, Scope, Source, SourceKind, place_path
 from claimdiff._model.composite import Composite, composite_claims, parse_composite
@@ -65,6 +61,53 @@ from claimdiff.exceptions import (
     MissingExtraError,
     UnknownPolicyError,
 )
+
+if _typing.TYPE_CHECKING:
+    from claimdiff._extract import Candidate, extract
+    from claimdiff._formats.anchors.acled import read_acled
+    from claimdiff._formats.anchors.claimreview import claimreview_jsonld
+    from claimdiff._formats.anchors.minmax import read_airwars, read_ibc
+    from claimdiff._formats.anchors.ucdp import read_ucdp_ged
+    from claimdiff._formats.anchors.wikidata import read_wikidata, wikidata_statements
+    from claimdiff._formats.dask_frames import DaskTables, reconcile_dask
+    from claimdiff._formats.export import TABLES as REPORT_TABLES
+    from claimdiff._formats.export import report_arrow, report_schema, write_report_parquet
+    from claimdiff._formats.frames import claims_from_dataframe
+
+#: Public names imported on first use: name -> (module, attribute).
+_LAZY = {
+    "Candidate": ("claimdiff._extract", "Candidate"),
+    "extract": ("claimdiff._extract", "extract"),
+    "read_acled": ("claimdiff._formats.anchors.acled", "read_acled"),
+    "claimreview_jsonld": ("claimdiff._formats.anchors.claimreview", "claimreview_jsonld"),
+    "read_airwars": ("claimdiff._formats.anchors.minmax", "read_airwars"),
+    "read_ibc": ("claimdiff._formats.anchors.minmax", "read_ibc"),
+    "read_ucdp_ged": ("claimdiff._formats.anchors.ucdp", "read_ucdp_ged"),
+    "read_wikidata": ("claimdiff._formats.anchors.wikidata", "read_wikidata"),
+    "wikidata_statements": ("claimdiff._formats.anchors.wikidata", "wikidata_statements"),
+    "DaskTables": ("claimdiff._formats.dask_frames", "DaskTables"),
+    "reconcile_dask": ("claimdiff._formats.dask_frames", "reconcile_dask"),
+    "REPORT_TABLES": ("claimdiff._formats.export", "TABLES"),
+    "report_arrow": ("claimdiff._formats.export", "report_arrow"),
+    "report_schema": ("claimdiff._formats.export", "report_schema"),
+    "write_report_parquet": ("claimdiff._formats.export", "write_report_parquet"),
+    "claims_from_dataframe": ("claimdiff._formats.frames", "claims_from_dataframe"),
+}
+
+
+def __getattr__(name: str) -> _typing.Any:
+    """Import a public name of extraction, the anchor formats, tables or Dask on first use."""
+    where = _LAZY.get(name)
+    if where is None:
+        raise AttributeError(f"module 'claimdiff' has no attribute {name!r}")
+    value = getattr(_importlib.import_module(where[0]), where[1])
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __version__ = "0.1.0"
 

@@ -30,7 +30,6 @@ from claimdiff._core.flags import Severity
 from claimdiff._core.policy import POLICIES, policy_named
 from claimdiff._core.reconcile import reconcile
 from claimdiff._core.report import Rejected, Report
-from claimdiff._extract import extract
 from claimdiff._formats.claims_file import FORMATS, LoadedClaims, dump_claims, load_claims_lenient, loads_claims_lenient
 from claimdiff._formats.documents import MAX_CHARS
 from claimdiff._model.period import timezone_named
@@ -345,6 +344,8 @@ def _extract(args: argparse.Namespace, streams: _Streams) -> int:
                 text = f.read()
         except (OSError, UnicodeDecodeError) as e:
             raise ClaimFileError(args.article, "$", None, f"cannot be read as UTF-8 text ({e})") from e
+    from claimdiff._extract import extract  # noqa: PLC0415 - imported by the command that needs it
+
     claims = [c.claim for c in extract(text, published=args.published, outlet=args.outlet, timezone=args.timezone)]
     try:
         written = dump_claims(claims, args.output)
