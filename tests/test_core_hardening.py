@@ -57,11 +57,15 @@ def test_concurrent_reconciles_leave_the_collector_as_they_found_it() -> None:
 
 
 def test_overlapping_pauses_restore_the_collector_only_when_the_last_ends() -> None:
-    """Overlapping reconcile calls share one pause: the collector stays paused until the last ends, and a
-    collector the caller had turned off stays off."""
-    from claimdiff._core.reconcile import _CollectorPause
+    """Overlapping reconcile calls (and file reads) share one pause: the collector stays paused until the last
+    ends, and a collector the caller had turned off stays off."""
+    from claimdiff._collector import PAUSE, CollectorPause
+    from claimdiff._core import reconcile as reconcile_module
+    from claimdiff._formats import claims_file
 
-    pause = _CollectorPause()
+    assert reconcile_module.PAUSE is PAUSE
+    assert claims_file.PAUSE is PAUSE
+    pause = CollectorPause()
     assert gc.isenabled()
     pause.__enter__()  # a first call starts
     pause.__enter__()  # a second, overlapping

@@ -7,12 +7,11 @@ was built; pint is not touched inside the loops. One group's verdict is in
 
 from __future__ import annotations
 
-import gc
-import threading
 from collections.abc import Iterable, Sequence
 
 import attrs
 
+from claimdiff._collector import PAUSE
 from claimdiff._core.arithmetic import GroupFacts, check_arithmetic
 from claimdiff._core.believe import believe
 from claimdiff._core.columns import Columns
@@ -33,34 +32,6 @@ __all__ = ["reconcile"]
 _KIND_ORDER = {k: i for i, k in enumerate(FlagKind)}
 
 
-class _CollectorPause:
-    """Pause the cyclic garbage collector while any reconcile call runs, thread-safely.
-
-    Reconciling allocates many small acyclic objects; the collector would scan the input again and again
-    for nothing (a third of the time at 10^5 claims). Concurrent calls share one pause, counted under a
-    lock, and the collector is restored as it was when the last one ends.
-    """
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._depth = 0
-        self._was_enabled = False
-
-    def __enter__(self) -> None:
-        with self._lock:
-            if self._depth == 0:
-                self._was_enabled = gc.isenabled()
-                gc.disable()
-            self._depth += 1
-
-    def __exit__(self, *exc: object) -> None:
-        with self._lock:
-            self._depth -= 1
-            if self._depth == 0 and self._was_enabled:
-                gc.enable()
-
-
-_PAUSE = _CollectorPause()
 
 #: From this many claims on, groups are first read as numpy columns (:mod:`claimdiff._core.columns`) and the
 #: quiet ones built in bulk; below it every group is judged claim by claim, which gives the same report and
@@ -129,7 +100,7 @@ def reconcile(
     if isinstance(policy, str):
         policy = policy_named(policy)
     declared = tuple(relations)
-    with _PAUSE:
+    with PAUSE:  # reconciling allocates many small acyclic objects: the collector would scan them for nothing
         return _reconcile(claims, policy, declared, taxonomy, tuple(withdrawals))
 
 

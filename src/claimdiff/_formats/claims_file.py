@@ -30,10 +30,10 @@ from typing import Any, Literal
 import attrs
 import yaml
 
+from claimdiff._collector import PAUSE
 from claimdiff._core.relations import Relation
 from claimdiff._core.series import Series
 from claimdiff._formats.build import FORMAT_VERSION, build_document, raise_all
-from claimdiff._formats.collector import PAUSE
 from claimdiff._formats.csv_format import parse_csv, write_csv
 from claimdiff._formats.documents import MAX_CHARS, Lines, parse_json, parse_yaml
 from claimdiff._formats.write import Layout, claim_to_dict, counted_definitions, metric_definitions
