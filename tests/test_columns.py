@@ -50,9 +50,10 @@ POLICY_LIST = [*POLICIES.values(),
 
 
 @st.composite
-def estimates(draw: st.DrawFn, unit: str) -> Estimate:
+def estimates(draw: st.DrawFn, unit: str, bases: tuple[int, ...] = (0, 3, 10, 12, 14, 100, 17_879_000, 18_000_000)
+              ) -> Estimate:
     """Every hedge, on small and on large round figures."""
-    base = draw(st.sampled_from([0, 3, 10, 12, 14, 100, 17_879_000, 18_000_000]))
+    base = draw(st.sampled_from(bases))
     x = base + draw(st.integers(0, 4))
     shape = draw(st.sampled_from(["exact", "at_least", "more_than", "at_most", "about", "between"]))
     if shape == "between":
@@ -100,6 +101,21 @@ def test_quiet_groups_equal_the_groups_judged_claim_by_claim(claims: list[Claim]
                                                             withdrawn: set[str]) -> None:
     """Every group the bulk path builds is the group, flags and facts ``analyse`` gives it."""
     _same(claims, policy, {w for w in withdrawn if any(c.id == w for c in claims)})
+
+
+@st.composite
+def tolls(draw: st.DrawFn) -> list[Claim]:
+    """A death toll told by distinct origins at different hours and days: earlier tolls that may have grown."""
+    scope = Scope(place="Ukraine", counted="people")
+    return [Claim(id=f"t{i}", metric="killed", estimate=draw(estimates("", (10, 12))), scope=scope, source=f"origin {i}",
+                  stated=draw(st.sampled_from(WHEN[1:]))) for i in range(draw(st.integers(2, 6)))]
+
+
+@settings(max_examples=150)
+@given(tolls(), st.sampled_from(POLICY_LIST))
+def test_floored_tolls_equal_the_timeline(claims: list[Claim], policy: Policy) -> None:
+    """Cumulative groups in time order, built in bulk with earlier tolls as floors, equal the timeline's answer."""
+    _same(claims, policy, set())
 
 
 @settings(max_examples=100)
