@@ -42,3 +42,27 @@ def test_lazy_text_differs_when_the_sentence_differs() -> None:
              message=LazyMessage("{} rose".format, "toll"))
     assert f != attrs.evolve(f, message="toll fell")
     assert f.message == "toll rose"
+
+
+def test_a_derived_figure_writes_its_sentence_when_read() -> None:
+    """A derived figure keeps the numbers of its sentence and writes it when first read: equal, hashable and
+    picklable as if it had been written up front."""
+    import pickle
+
+    from claimdiff import Claim, Derived, LazyMessage, Scope, reconcile
+
+    people = Scope(place="Russia > Belgorod Oblast > Belgorod", counted="people")
+    children = Scope(place="Russia > Belgorod Oblast > Belgorod", counted="children")
+    report = reconcile([Claim(id="a", metric="injured", estimate="108", scope=people, source="MoD"),
+                        Claim(id="b", metric="injured", estimate="15", scope=children, source="MoD")])
+    (derived,) = report.derived
+    assert isinstance(derived._message, LazyMessage)
+    text = "injured: adults in Belgorod is 93, derived from a, b (people = adults + children)."
+    written = Derived(metric=derived.metric, counted=derived.counted, place=derived.place, event=derived.event,
+                      group=derived.group, low=derived.low, high=derived.high, claims=derived.claims,
+                      relations=derived.relations, message=text)
+    assert derived == written
+    assert hash(derived) == hash(written)
+    assert derived.message == text
+    assert pickle.loads(pickle.dumps(derived)) == written
+    assert "message='injured: adults" in repr(derived)

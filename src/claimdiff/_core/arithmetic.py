@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from claimdiff._core.figure_graph import FigureGraph, GroupFacts, Node, Rel, relation_order
-from claimdiff._core.flags import Flag, FlagKind, Severity
+from claimdiff._core.flags import Flag, FlagKind, LazyMessage, Severity
 from claimdiff._core.propagation import EPS, INF, Prov, initial, propagate, sum_except, union
 from claimdiff._core.reach import Reach, everywhere, reach
 from claimdiff._core.relations import DEFAULT_TAXONOMY, Relation, RelationKind, Taxonomy
@@ -193,11 +193,19 @@ def _derived(
         claims, rels = union(*provs)
         reasons = tuple(sorted({graph.rels[r].reason for r in rels}))
         m, c, place, event = n.key
-        interval = format_number(lo[i], grouped=True) if lo[i] == hi[i] else f"[{format_number(lo[i], grouped=True)}, {format_number(hi[i], grouped=True)}{']' if hi[i] != INF else ')'}"
+        ids = tuple(sorted(claims))
         out.append(Derived(
             metric=m, counted=c, place=place, event=event or None, group=n.gid,
-            low=lo[i], high=None if hi[i] == INF else hi[i], claims=tuple(sorted(claims)), relations=reasons,
-            message=f"{m}: {c}{' in ' + place[-1] if place else ''} is {interval}, derived from "
-                    f"{', '.join(sorted(claims))} ({'; '.join(reasons)}).",
+            low=lo[i], high=None if hi[i] == INF else hi[i], claims=ids, relations=reasons,
+            message=LazyMessage(_derived_text, m, c, place, lo[i], hi[i], ids, reasons),
         ))
     return out
+
+
+def _derived_text(m: str, c: str, place: tuple[str, ...], low: float, high: float, ids: tuple[str, ...],
+                  reasons: tuple[str, ...]) -> str:
+    """The sentence of a derived figure, written when first read."""
+    interval = format_number(low, grouped=True) if low == high else \
+        f"[{format_number(low, grouped=True)}, {format_number(high, grouped=True)}{']' if high != INF else ')'}"
+    return (f"{m}: {c}{' in ' + place[-1] if place else ''} is {interval}, derived from "
+            f"{', '.join(ids)} ({'; '.join(reasons)}).")

@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from claimdiff._core.flags import Flag, FlagKind, Severity
+from claimdiff._core.flags import Flag, FlagKind, LazyMessage, Severity
 from claimdiff._core.grading import grade_of_rule
 from claimdiff._core.truth.results import TruthResult
 from claimdiff._model.claim import Claim
@@ -162,7 +162,10 @@ def _interval(low: float | None, high: float | None, lc: bool, hc: bool) -> str:
     return f"{'[' if lc and low is not None else '('}{lo}, {hi}{']' if hc and high is not None else ')'}"
 
 
-@attrs.frozen(kw_only=True)
+_DERIVED_SHOWN = ("metric", "counted", "place", "event", "group", "low", "high", "claims", "relations", "message")
+
+
+@attrs.frozen(kw_only=True, repr=False)
 class Derived:
     """A figure implied by others through relations, with the claims it comes from.
 
@@ -190,7 +193,16 @@ class Derived:
     high: float | None
     claims: tuple[str, ...]
     relations: tuple[str, ...]
-    message: str
+    _message: str | LazyMessage = attrs.field(eq=str, alias="message")
+
+    @property
+    def message(self) -> str:
+        """A sentence with the figure and its sources (written when first read)."""
+        return str(self._message)
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in _DERIVED_SHOWN)
+        return f"Derived({shown})"
 
     def to_dict(self) -> dict[str, Any]:
         """The derived figure as in the JSON output contract."""
