@@ -42,7 +42,7 @@ T0 = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
 WHEN = [None, Period.day(T0.date()), Period.day(T0.date() + dt.timedelta(days=2)),
         Period.instant(T0 + dt.timedelta(hours=1)), Period.instant(T0 + dt.timedelta(hours=3)),
         Period.instant(T0 + dt.timedelta(hours=12))]
-UNITS = {"killed": [""], "population": [""], "distance": ["km", "mile", "m"]}
+UNITS = {"killed": [""], "population": [""], "distance": ["km", "mile", "m"], "temperature": ["degC", "degF", "kelvin"]}
 POLICY_LIST = [*POLICIES.values(),
                Policy(name="tolerant", tolerance=Tolerance(absolute=2, relative=0.05)),
                Policy(name="steps", precision=Precision(steps={"km": 2.0, "mile": 1.0}, round_from=100)),
@@ -71,7 +71,7 @@ def claim_lists(draw: st.DrawFn) -> list[Claim]:
         metric = draw(st.sampled_from(sorted(UNITS)))
         unit = draw(st.sampled_from(UNITS[metric]))
         place = draw(st.sampled_from(["Ukraine", "Ukraine > Kharkiv Oblast"]))
-        scope = Scope(place=place, counted=None if metric == "distance" else "people")
+        scope = Scope(place=place, counted="people" if UNITS[metric] == [""] else None)
         source = Source(draw(st.sampled_from(["A", "B", "C", "D"])), party=draw(st.sampled_from([None, "x", "y"])))
         via = draw(st.sampled_from([(), (Source("Reuters"),), (Source("AP"),)]))
         out.append(Claim(id=f"c{i:02d}", metric=metric, estimate=draw(estimates(unit)), scope=scope, source=source,
