@@ -116,6 +116,7 @@ class Columns:
         lc[moved] = True
         hc[moved] = fin_hi[moved]
         self.wlow, self.whigh, self.wlow_closed, self.whigh_closed = lo, hi, lc, hc
+
     def reduce_max(self, values: Any) -> Any:
         """The largest value of each group."""
         return self.np.maximum.reduceat(values, self.starts)

@@ -165,7 +165,8 @@ def _medians(np: Any, keys: Any, values: Any, starts_mask: Any) -> tuple[Any, An
 
 
 class _Span:
-    """What a quiet group shows: its interval as worded when the claims share a value so, else as widened."""
+    """What each quiet group shows: its interval as worded when the claims share a value so, else as widened;
+    and whether its claims share one period object (else its period is their hull)."""
 
     def __init__(self, cols: Columns, lo: Any, lc: Any, hi: Any, hc: Any, s_ok: Any, s_lo: Any, s_lc: Any,
                  s_hi: Any, s_hc: Any) -> None:
@@ -178,6 +179,7 @@ class _Span:
         self.low_closed = np.where(s_ok, s_lc, lc) & np.isfinite(self.low)
         self.high_closed = np.where(s_ok, s_hc, hc) & np.isfinite(self.high)
         self.ivs = (lo, lc, hi, hc, s_lo, s_lc, s_hi, s_hc)
+        self.same_period = cols.same_period()
 
 
 def _assemble(cols: Columns, raw: Sequence[list[Claim]], policy: Policy, out: list[Result | None], chosen: Any,
@@ -189,7 +191,7 @@ def _assemble(cols: Columns, raw: Sequence[list[Claim]], policy: Policy, out: li
     rows = np.repeat(starts - offsets, sizes) + np.arange(int(sizes.sum()))
     wlow, whigh, now = cols.wlow[rows].tolist(), cols.whigh[rows].tolist(), now_high[rows].tolist()
     named = (vague | cols.exact)[rows].tolist()
-    same_period = cols.same_period()[chosen].tolist()
+    same_period = span.same_period[chosen].tolist()
     bulk_best = best is not None
     rule = policy.estimator.value
     grade = grade_of_rule(rule)
