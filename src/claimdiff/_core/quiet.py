@@ -165,8 +165,10 @@ def _medians(np: Any, keys: Any, values: Any, starts_mask: Any) -> tuple[Any, An
 
 
 class _Span:
-    """What each quiet group shows: its interval as worded when the claims share a value so, else as widened;
-    and whether its claims share one period object (else its period is their hull)."""
+    """What each quiet group shows: its interval as worded when the claims share a value so, else as widened.
+
+    Also whether each group's claims share one period object (else its period is their hull).
+    """
 
     def __init__(self, cols: Columns, lo: Any, lc: Any, hi: Any, hc: Any, s_ok: Any, s_lo: Any, s_lc: Any,
                  s_hi: Any, s_hc: Any) -> None:
