@@ -33,9 +33,10 @@ import yaml
 from claimdiff._collector import PAUSE
 from claimdiff._core.relations import Relation
 from claimdiff._core.series import Series
+from claimdiff._formats._io import read_text
 from claimdiff._formats.build import FORMAT_VERSION, build_document, raise_all
 from claimdiff._formats.csv_format import parse_csv, write_csv
-from claimdiff._formats.documents import MAX_CHARS, Lines, parse_json, parse_yaml
+from claimdiff._formats.documents import Lines, parse_json, parse_yaml
 from claimdiff._formats.write import Layout, claim_to_dict, counted_definitions, metric_definitions
 from claimdiff._model.claim import Claim
 from claimdiff._model.hedges import DEFAULT_HEDGES, HedgePolicy
@@ -171,21 +172,7 @@ def load_claims_lenient(
 
 
 def _read(name: str) -> str:
-    try:
-        with open(name, "rb") as f:
-            size = os.fstat(f.fileno()).st_size
-            if size > MAX_CHARS:
-                raise ClaimFileError(name, "$", None, f"is {size:,} bytes; claimdiff reads files up to {MAX_CHARS:,}")
-            raw = f.read(MAX_CHARS + 1)  # never more: the file may be endless (a pipe, /dev/zero)
-    except OSError as e:
-        raise ClaimFileError(name, "$", None, f"cannot be read: {e}") from e
-    if len(raw) > MAX_CHARS:
-        raise ClaimFileError(name, "$", None, f"is larger than {MAX_CHARS:,} bytes, the most claimdiff reads")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        line = raw.count(b"\n", 0, e.start) + 1
-        raise ClaimFileError(name, "$", None, f"is not UTF-8 text: {e.reason} at byte {e.start}", line=line) from e
+    return read_text(name)
 
 
 def loads_claims(

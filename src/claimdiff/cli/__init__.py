@@ -30,8 +30,8 @@ from claimdiff._core.flags import Severity
 from claimdiff._core.policy import POLICIES, policy_named
 from claimdiff._core.reconcile import reconcile
 from claimdiff._core.report import Rejected, Report
+from claimdiff._formats._io import read_text
 from claimdiff._formats.claims_file import FORMATS, LoadedClaims, dump_claims, load_claims_lenient, loads_claims_lenient
-from claimdiff._formats.documents import MAX_CHARS
 from claimdiff._model.period import timezone_named
 from claimdiff.cli._progress import Progress
 from claimdiff.cli._render import Style, render_text, terminal_safe, use_colour
@@ -208,10 +208,7 @@ def main(
 
 
 def _read_stdin(stream: IO[str]) -> str:
-    text = stream.read(MAX_CHARS + 1)  # never more: the pipe may be endless
-    if len(text) > MAX_CHARS:
-        raise ClaimFileError("<stdin>", "$", None, f"is larger than {MAX_CHARS:,} characters, the most claimdiff reads")
-    return text.removeprefix("\ufeff")
+    return read_text(stream, label="<stdin>")
 
 
 def _size(path: str) -> str:
@@ -336,14 +333,7 @@ def _write(path: str, text: str) -> None:
 
 
 def _extract(args: argparse.Namespace, streams: _Streams) -> int:
-    if args.article == _STDIN:
-        text = _read_stdin(streams.stdin)
-    else:
-        try:
-            with open(args.article, encoding="utf-8") as f:
-                text = f.read()
-        except (OSError, UnicodeDecodeError) as e:
-            raise ClaimFileError(args.article, "$", None, f"cannot be read as UTF-8 text ({e})") from e
+    text = _read_stdin(streams.stdin) if args.article == _STDIN else read_text(args.article)
     from claimdiff._extract import extract  # noqa: PLC0415 - imported by the command that needs it
 
     claims = [c.claim for c in extract(text, published=args.published, outlet=args.outlet, timezone=args.timezone)]

@@ -8,7 +8,7 @@ import os
 from collections.abc import Hashable, Iterable, Iterator, Mapping
 from typing import Any
 
-from claimdiff._formats.documents import MAX_CHARS
+from claimdiff._formats._io import read_text
 from claimdiff.exceptions import ClaimFileError
 
 __all__ = ["table_rows"]
@@ -29,13 +29,7 @@ def table_rows(
     if isinstance(table, str | os.PathLike):
         path = os.fspath(table)
         label = name or path
-        try:
-            with open(path, encoding="utf-8-sig", newline="") as f:
-                text = f.read(MAX_CHARS + 1)
-        except (OSError, UnicodeDecodeError) as e:
-            raise ClaimFileError(label, "$", None, f"cannot be read as UTF-8 text: {e}") from e
-        if len(text) > MAX_CHARS:
-            raise ClaimFileError(label, "$", None, f"is larger than {MAX_CHARS:,} characters, the most claimdiff reads")
+        text = read_text(path, label=label)
         reader = csv.DictReader(io.StringIO(text, newline=""))
         _require(label, list(reader.fieldnames or []), need)
 

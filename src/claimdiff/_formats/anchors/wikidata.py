@@ -22,6 +22,7 @@ import os
 from collections.abc import Hashable, Iterable, Iterator, Mapping
 from typing import Any
 
+from claimdiff._formats._io import read_text
 from claimdiff._formats.claims_file import LoadedClaims
 from claimdiff._formats.frames import read_mappings
 from claimdiff._model.claim import Claim
@@ -96,10 +97,10 @@ def read_wikidata(
 def _entity(entity: Mapping[str, Any] | str | os.PathLike[str], name: str | None) -> tuple[Mapping[str, Any], str]:
     if isinstance(entity, str | os.PathLike):
         path = os.fspath(entity)
+        text = read_text(path, label=name)
         try:
-            with open(path, encoding="utf-8") as f:
-                entity = json.load(f)
-        except (OSError, ValueError) as e:
+            entity = json.loads(text)
+        except ValueError as e:
             raise ClaimFileError(name or path, "$", None, f"cannot be read as JSON: {e}") from e
         name = name or path
     if not isinstance(entity, Mapping):
