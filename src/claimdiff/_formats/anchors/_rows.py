@@ -1,57 +1,254 @@
-"""Rows of an anchor's table, from a CSV file, a DataFrame or any iterable of mappings."""
+"""Rows of an anchor's table, from a CSV or JSON export, a DataFrame or any iterable of mappings.
+
+Column names are matched as the sources' codebooks allow: case, spaces and underscores do not
+matter (``EVENT_ID_CNTY``, ``event_id_cnty`` and ``Event Id Cnty`` are one column), so every row
+is keyed by :func:`column_key`. A JSON export is a list of records, or an API envelope holding
+one: ACLED's ``{"status": 200, "success": true, "data": [...]}`` or UCDP's ``{"Result": [...]}``.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+import json
+import math
 import os
-from collections.abc import Hashable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from typing import Any
+
+import attrs
 
 from claimdiff._formats._io import read_text
 from claimdiff.exceptions import ClaimFileError
 
-__all__ = ["table_rows"]
+__all__ = ["Table", "column_key", "count_cell", "load_json", "read_table", "where"]
+
+#: Where an API response keeps its records: ACLED's ``data``, UCDP's ``Result``.
+_ENVELOPES = ("data", "Result", "results")
 
 
-def table_rows(
-    table: Any, name: str | None, required: Iterable[str]
-) -> tuple[str, Iterator[tuple[Hashable, Mapping[str, Any]]]]:
-    """The table's name for messages and its ``(label, row)`` pairs.
+def column_key(name: Any) -> str:
+    """A column name as its codebook means it: case, spaces and underscores do not matter.
 
-    ``table`` is a path to a CSV file (labels are the line each row starts on), a
-    :class:`pandas.DataFrame` (labels are its index), or an iterable of mappings (0, 1, ...).
+    >>> column_key("EVENT_ID_CNTY"), column_key(" Start Date "), column_key("Reported  Minimum")
+    ('event_id_cnty', 'start_date', 'reported_minimum')
+    """
+    return "_".join(str(name).replace("_", " ").split()).casefold()
+
+
+def where(label: Hashable) -> str:
+    """A row label as a message says it: ``line 4`` for a CSV line, ``row 3`` otherwise."""
+    return label if isinstance(label, str) else f"row {label}"
+
+
+def count_cell(value: Any) -> int | str | None:
+    """A cell holding a count: the whole number, ``None`` when missing, or the reason it is not one.
+
+    >>> count_cell("12"), count_cell(3.0), count_cell(None), count_cell(float("inf")), count_cell("-1")
+    (12, 3, None, 'is not a whole number >= 0', 'is not a whole number >= 0')
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        return "is not a whole number >= 0"
+    if isinstance(value, int):
+        return value if value >= 0 else "is not a whole number >= 0"
+    if isinstance(value, str) and len(value) <= 40:
+        text = value.strip().replace(",", "")
+        if text.isdigit():
+            return int(text)
+        try:
+            value = float(text)
+        except ValueError:
+            return "is not a whole number >= 0"
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer() and value >= 0:
+        return int(value)
+    return "is not a whole number >= 0"
+
+
+@attrs.frozen
+class Table:
+    """An anchor's table: its name for messages, its columns (as :func:`column_key` gives them) and its rows.
+
+    ``rows()`` can be read more than once (a reader that decides a file's day/month order reads
+    the dates first); each row is a mapping keyed by column key, or the rejection of a record that
+    is not a row at all.
+    """
+
+    name: str
+    columns: tuple[str, ...]
+    _rows: Callable[[], Iterator[tuple[Hashable, Mapping[str, Any] | ClaimFileError]]] = attrs.field(alias="rows")
+
+    def rows(self) -> Iterator[tuple[Hashable, Mapping[str, Any] | ClaimFileError]]:
+        """The ``(label, row)`` pairs, in order."""
+        return self._rows()
+
+    def values(self, column: str) -> Iterator[tuple[Hashable, Any]]:
+        """The ``(label, cell)`` pairs of one column (by its key)."""
+        for label, row in self.rows():
+            if not isinstance(row, ClaimFileError):
+                yield label, row.get(column)
+
+
+def read_table(table: Any, name: str | None, required: Iterable[str]) -> Table:
+    """The table of ``table``: a path to a CSV or JSON export, a :class:`pandas.DataFrame`, or rows.
+
+    Labels are the line each CSV row starts on, the DataFrame's index, or 0, 1, ... for rows.
 
     Raises:
-        ClaimFileError: The file cannot be read, or a required column is missing.
+        ClaimFileError: The file cannot be read, a column is named twice (up to case, spaces and
+            underscores), or a required column is missing.
     """
-    need = list(required)
+    need = [column_key(c) for c in required]
     if isinstance(table, str | os.PathLike):
-        path = os.fspath(table)
-        label = name or path
-        text = read_text(path, label=label)
-        reader = csv.DictReader(io.StringIO(text, newline=""))
-        _require(label, list(reader.fieldnames or []), need)
-
-        def from_csv() -> Iterator[tuple[Hashable, Mapping[str, Any]]]:
-            line = 2
-            for row in reader:
-                yield f"line {line}", row
-                line = reader.line_num + 1
-
-        return label, from_csv()
+        label = name or os.fspath(table)
+        text = read_text(table, label=label)
+        if text.lstrip()[:1] in ("{", "["):
+            return _records(_json_records(text, label), label, need)
+        return _csv_table(text, label, need)
     if hasattr(table, "columns") and hasattr(table, "index"):
         label = name or "<dataframe>"
-        columns = [str(c) for c in table.columns]
+        raw = list(table.columns)
+        columns = _keys(label, [str(c) for c in raw])
         _require(label, columns, need)
-        data = {c: table[c].tolist() for c in columns}
+        data = [table.iloc[:, i].tolist() for i in range(len(raw))]
         index = list(table.index)
-        return label, ((index[i], {c: data[c][i] for c in columns}) for i in range(len(index)))
-    label = name or "<rows>"
-    rows = list(table)
-    if rows:
-        _require(label, [str(k) for k in rows[0]], need)
-    return label, ((i, row) for i, row in enumerate(rows))
+
+        def from_frame() -> Iterator[tuple[Hashable, Mapping[str, Any] | ClaimFileError]]:
+            for i, at in enumerate(index):
+                yield at, {k: d[i] for k, d in zip(columns, data, strict=True)}
+
+        return Table(label, tuple(columns), from_frame)
+    if isinstance(table, Mapping):
+        return _records(_unwrap(table, name or "<rows>"), name or "<rows>", need)
+    return _records(list(table), name or "<rows>", need)
+
+
+def _csv_table(text: str, label: str, need: list[str]) -> Table:
+    # A cell may be as long as the bounded text itself (a long "notes" cell is real data): csv's
+    # process-wide limit (131,072 characters) is raised to the text's length, never lowered.
+    if len(text) > csv.field_size_limit():
+        csv.field_size_limit(len(text) + 1)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader, [])
+    except csv.Error as e:
+        raise ClaimFileError(label, "line 1", None, f"is not valid CSV: {e}") from e
+    columns = _keys(label, header)
+    _require(label, columns, need)
+
+    def from_csv() -> Iterator[tuple[Hashable, Mapping[str, Any] | ClaimFileError]]:
+        rows = csv.reader(io.StringIO(text, newline=""))
+        next(rows, None)
+        line = 2
+        while True:
+            try:
+                cells = next(rows)
+            except StopIteration:
+                return
+            except csv.Error as e:
+                yield f"line {line}", ClaimFileError(label, f"line {line}", None, f"is not valid CSV: {e}")
+                line = rows.line_num + 1
+                continue
+            if cells:
+                yield f"line {line}", dict(zip(columns, cells, strict=False))
+            line = rows.line_num + 1
+
+    return Table(label, tuple(columns), from_csv)
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
+    for k, v in pairs:
+        if k in seen:
+            raise _DuplicateKeyError(k)
+        seen[k] = v
+    return seen
+
+
+class _DuplicateKeyError(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def load_json(text: str, label: str) -> Any:
+    """JSON text, refusing keys given twice in one object (JSON leaves their meaning open) and deep nesting.
+
+    Raises:
+        ClaimFileError: The text is not JSON, gives a key twice, or nests too deep to read.
+    """
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicates)
+    except _DuplicateKeyError as e:
+        raise ClaimFileError(label, "$", None, f"gives the key {e.key!r} twice in one object") from e
+    except RecursionError as e:
+        raise ClaimFileError(label, "$", None, "nests too deep to read") from e
+    except ValueError as e:
+        raise ClaimFileError(label, "$", None, f"cannot be read as JSON: {e}") from e
+
+
+def _json_records(text: str, label: str) -> list[Any]:
+    doc = load_json(text, label)
+    if isinstance(doc, Mapping):
+        return _unwrap(doc, label)
+    if isinstance(doc, list):
+        return doc
+    raise ClaimFileError(label, "$", None, "must be a list of records or an API response holding one")
+
+
+def _unwrap(doc: Mapping[str, Any], label: str) -> list[Any]:
+    """The records of an API response (``data``, ``Result``), refusing a response that reports a failure."""
+    if doc.get("success") is False or (isinstance(doc.get("error"), Mapping | str) and doc.get("error")):
+        said = doc.get("error") or doc.get("messages") or "no reason given"
+        raise ClaimFileError(label, "$", None, f"is an API response reporting a failure: {str(said)[:200]}")
+    for key in _ENVELOPES:
+        if isinstance(doc.get(key), list):
+            return list(doc[key])
+    raise ClaimFileError(label, "$", None, f"has no list of records under {', '.join(map(repr, _ENVELOPES))}")
+
+
+def _records(rows: list[Any], label: str, need: list[str]) -> Table:
+    first = next((r for r in rows if isinstance(r, Mapping)), None)
+    if first is not None:
+        _require(label, _keys(label, [str(k) for k in first]), need)
+    elif rows:
+        raise ClaimFileError(label, "$", None, "holds no record that is an object of named cells")
+
+    def from_rows() -> Iterator[tuple[Hashable, Mapping[str, Any] | ClaimFileError]]:
+        for i, row in enumerate(rows):
+            if not isinstance(row, Mapping):
+                yield (
+                    i,
+                    ClaimFileError(
+                        label, f"row {i}", None, f"is not a record of named cells (got {type(row).__name__})"
+                    ),
+                )
+                continue
+            keyed: dict[str, Any] = {}
+            for k, v in row.items():
+                key = column_key(k)
+                if key in keyed:
+                    break
+                keyed[key] = v
+            else:
+                yield i, keyed
+                continue
+            yield i, ClaimFileError(label, f"row {i}", None, f"names the column {key!r} twice (up to case and spaces)")
+
+    return Table(label, tuple(_keys(label, [str(k) for k in first]) if first is not None else ()), from_rows)
+
+
+def _keys(label: str, names: list[str]) -> list[str]:
+    keys = [column_key(n.removeprefix("\ufeff")) for n in names]
+    seen: dict[str, str] = {}
+    for name, key in zip(names, keys, strict=True):
+        if key in seen:
+            raise ClaimFileError(label, "line 1", None, f"names one column twice: {seen[key]!r} and {name!r}")
+        seen[key] = name
+    return keys
 
 
 def _require(name: str, columns: list[str], need: list[str]) -> None:

@@ -20,7 +20,8 @@ from typing import Any
 
 import attrs
 
-from claimdiff._formats.anchors._rows import table_rows
+from claimdiff._formats.anchors._dates import Day, DayOrder, day_order, read_day
+from claimdiff._formats.anchors._rows import Table, count_cell, read_table, where
 from claimdiff._formats.claims_file import LoadedClaims
 from claimdiff._formats.frames import clean_cell, read_mappings
 from claimdiff._model.claim import Claim
@@ -42,6 +43,7 @@ def read_acled(
     extract_notes: bool = False,
     name: str | None = None,
     hedges: HedgePolicy = ACLED_HEDGES,
+    dayfirst: bool | None = None,
 ) -> LoadedClaims:
     """Read ACLED events (a CSV export, a DataFrame or rows) as claims, one per event.
 
@@ -61,6 +63,8 @@ def read_acled(
         extract_notes: Also read the figures in each event's ``notes`` as claims (ids ``acled-<id>/notes/...``).
         name: The table's name in messages (default: the path).
         hedges: How hedged figures in the notes are read (ACLED's own reading by default: "dozens" is 12).
+        dayfirst: Whether numeric dates (``1/12/2023``) put the day first; by default the file settles it
+            from its dates that can be read one way only, and an ambiguous date is otherwise rejected.
 
     Returns:
         The claims, and the rows that could not be read with their reasons.
@@ -71,77 +75,121 @@ def read_acled(
 
     .. versionadded:: 0.2.0
     """
-    label, rows = table_rows(table, name, _REQUIRED)
+    t = read_table(table, name, _REQUIRED)
+    order = day_order(t.values("event_date"), dayfirst)
     notes: list[Claim] = []
     # ``notes`` fills while the rows are read, before read_mappings adds it at the end.
-    return read_mappings(_mappings(rows, label, notes if extract_notes else None, hedges), column_of=_COLUMN_OF,
-                         name=label, hedges=hedges, extra=notes)
+    return read_mappings(
+        _mappings(t, order, notes if extract_notes else None, hedges),
+        column_of=_COLUMN_OF,
+        name=t.name,
+        hedges=hedges,
+        extra=notes,
+    )
 
 
 _COLUMN_OF = {"value": "fatalities", "period": "event_date", "place": "country", "id": "event_id_cnty"}
 
 
-def _date(value: Any) -> dt.date | None:
-    text = clean_cell(value)
-    if text is None:
-        return None
-    text = str(text)
-    for form in ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d/%m/%Y"):
-        try:
-            return dt.datetime.strptime(text[:10] if form == "%Y-%m-%d" else text, form).date()  # noqa: DTZ007 - a day
-        except ValueError:
-            continue
-    return None
-
-
-def _period(day: dt.date, precision: int | None) -> Any:
+def _period(day: Day, precision: int) -> Any:
+    """The span ACLED's ``time_precision`` gives a date; OverflowError at the calendar's ends."""
     if precision == 2:
-        return {"start": (day - dt.timedelta(days=3)).isoformat(), "end": (day + dt.timedelta(days=3)).isoformat()}
+        return {
+            "start": (day.date - dt.timedelta(days=3)).isoformat(),
+            "end": (day.date + dt.timedelta(days=3)).isoformat(),
+        }
     if precision == 3:
-        return f"{day.year:04d}-{day.month:02d}"
-    return day.isoformat()
+        return f"{day.date.year:04d}-{day.date.month:02d}"
+    return day.period()
 
 
 def _mappings(
-    rows: Iterator[tuple[Hashable, Mapping[str, Any]]], name: str, notes: list[Claim] | None, hedges: HedgePolicy
+    table: Table, order: DayOrder, notes: list[Claim] | None, hedges: HedgePolicy
 ) -> Iterator[tuple[Hashable, Mapping[str, Any] | ClaimFileError]]:
-    for label, row in rows:
-        eid = clean_cell(row.get("event_id_cnty"))
-        cid = f"acled-{eid}"
-        where = label if isinstance(label, str) else f"row {label}"
-        day = _date(row.get("event_date"))
-        if day is None:
-            yield label, ClaimFileError(name, f"{where}, column 'event_date'", cid,
-                                        f"is not a date (got {clean_cell(row.get('event_date'))!r})")
+    name = table.name
+    for label, row in table.rows():
+        if isinstance(row, ClaimFileError):
+            yield label, row
             continue
-        precision = clean_cell(row.get("time_precision"))
+        eid = _text(row.get("event_id_cnty"))
+        cid = f"acled-{eid}"
+        at = where(label)
+        day = read_day(clean_cell(row.get("event_date")), order)
+        if isinstance(day, str):
+            yield label, ClaimFileError(name, f"{at}, column 'event_date'", cid, day)
+            continue
+        precision = count_cell(clean_cell(row.get("time_precision")))
+        if isinstance(precision, str) or (precision is not None and precision not in TIME_PRECISION):
+            got = _text(row.get("time_precision"))
+            yield (
+                label,
+                ClaimFileError(
+                    name,
+                    f"{at}, column 'time_precision'",
+                    cid,
+                    f"is not one of ACLED's codes {sorted(TIME_PRECISION)} (got {got!r})",
+                ),
+            )
+            continue
         try:
-            precision = None if precision is None else int(precision)
-        except (TypeError, ValueError):
-            precision = None
-        out: dict[str, Any] = {"id": cid, "metric": "killed", "counted": "people", "event": cid,
-                               "source": dict(ACLED_SOURCE), "period": _period(day, precision)}
-        fatalities = clean_cell(row.get("fatalities"))
+            period = _period(day, precision or 1)
+        except OverflowError:
+            yield (
+                label,
+                ClaimFileError(
+                    name,
+                    f"{at}, columns 'event_date', 'time_precision'",
+                    cid,
+                    f"{day.date.isoformat()} with time_precision {precision} reaches past the end of the calendar",
+                ),
+            )
+            continue
+        fatalities = count_cell(clean_cell(row.get("fatalities")))
+        if isinstance(fatalities, str):
+            yield (
+                label,
+                ClaimFileError(
+                    name, f"{at}, column 'fatalities'", cid, f"{fatalities} (got {_text(row.get('fatalities'))!r})"
+                ),
+            )
+            continue
+        out: dict[str, Any] = {
+            "id": cid,
+            "metric": "killed",
+            "counted": "people",
+            "event": cid,
+            "source": dict(ACLED_SOURCE),
+            "period": period,
+        }
         if fatalities is not None:
             out["value"] = fatalities
-        place = [p for p in (clean_cell(row.get(k)) for k in ("country", "admin1", "admin2", "admin3")) if p]
+        place = [p for p in (_text(row.get(k)) for k in ("country", "admin1", "admin2", "admin3")) if p]
         if place:
-            out["place"] = " > ".join(str(p).replace(">", "-") for p in place)
+            out["place"] = " > ".join(p.replace(">", "-") for p in place)
         bits = []
         if precision is not None:
-            bits.append(f"time_precision {precision} ({TIME_PRECISION.get(precision, 'unknown code')})")
-        bits.extend(f"{key} {clean_cell(row.get(key))}" for key in ("event_type", "sub_event_type", "location")
-                    if clean_cell(row.get(key)) is not None)
-        sources = [s.strip() for s in str(clean_cell(row.get("source")) or "").split(";") if s.strip()]
+            bits.append(f"ACLED time_precision {precision} ({TIME_PRECISION[precision]})")
+        bits.extend(
+            f"{key} {_text(row.get(key))}"
+            for key in ("event_type", "sub_event_type", "location")
+            if _text(row.get(key))
+        )
+        sources = [s.strip() for s in _text(row.get("source")).split(";") if s.strip()]
         if sources:
-            scale = clean_cell(row.get("source_scale"))
+            scale = _text(row.get("source_scale"))
             bits.append("sources: " + "; ".join(sources) + (f" ({scale})" if scale else ""))
         if bits:
             out["note"] = "; ".join(bits)
         yield label, out
-        text = clean_cell(row.get("notes"))
+        text = _text(row.get("notes"))
         if notes is not None and text:
-            notes.extend(_note_claims(str(text), day, cid, out.get("place"), hedges))
+            notes.extend(_note_claims(text, day.date, cid, out.get("place"), hedges))
+
+
+def _text(value: Any) -> str:
+    """A cell as text ("" when missing): ACLED's API gives every cell as text, a DataFrame may not."""
+    cell = clean_cell(value)
+    return "" if cell is None else str(cell)
 
 
 def _note_claims(text: str, day: dt.date, cid: str, place: str | None, hedges: HedgePolicy) -> list[Claim]:
@@ -154,8 +202,13 @@ def _note_claims(text: str, day: dt.date, cid: str, place: str | None, hedges: H
         # The note is about this event: ACLED's place, not the narrower or looser one the text names.
         scope = attrs.evolve(c.scope, place=place, event=cid) if place else attrs.evolve(c.scope, event=cid)
         said = f"; the text names the place {c.scope.place_text()!r}" if c.scope.place else ""
-        out.append(attrs.evolve(
-            c, id=f"{cid}/notes/{c.id}", scope=scope, part_of=None if c.part_of is None else f"{cid}/notes/{c.part_of}",
-            note=f"read from ACLED's notes for {cid}{said}",
-        ))
+        out.append(
+            attrs.evolve(
+                c,
+                id=f"{cid}/notes/{c.id}",
+                scope=scope,
+                part_of=None if c.part_of is None else f"{cid}/notes/{c.part_of}",
+                note=f"read from ACLED's notes for {cid}{said}",
+            )
+        )
     return out

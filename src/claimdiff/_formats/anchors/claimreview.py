@@ -121,8 +121,11 @@ def claimreview_jsonld(
             "claimReviewed": _claim_text(c),
             "itemReviewed": item,
             "author": _organisation(reviewer),
-            "reviewRating": {"@type": "Rating", "alternateName": _verdict(flags, group, c.id),
-                             "ratingExplanation": " ".join(explanation)},
+            "reviewRating": {
+                "@type": "Rating",
+                "alternateName": _verdict(flags, group, c.id),
+                "ratingExplanation": " ".join(explanation),
+            },
         }
         if url is not None:
             review["url"] = f"{url}#{c.id}"

@@ -14,12 +14,12 @@ The column names follow the lists' CSV exports; pass ``columns=`` to map others.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Collection, Hashable, Iterator, Mapping
 from typing import Any
 
-from claimdiff._formats.anchors._rows import table_rows
+from claimdiff._formats.anchors._dates import DayOrder, day_order, read_day
+from claimdiff._formats.anchors._rows import Table, column_key, count_cell, read_table, where
 from claimdiff._formats.claims_file import LoadedClaims
 from claimdiff._formats.frames import clean_cell, read_mappings
 from claimdiff.exceptions import ClaimFileError
@@ -28,13 +28,26 @@ __all__ = ["AIRWARS_COLUMNS", "AIRWARS_GRADES", "IBC_COLUMNS", "read_airwars", "
 
 #: IBC's incident export: which column holds each part of a claim.
 IBC_COLUMNS: Mapping[str, str] = {
-    "id": "IBC code", "start": "Start Date", "end": "End Date", "place": "Location", "min": "Reported Minimum",
-    "max": "Reported Maximum", "sources": "Sources", "note": "Weapons",
+    "id": "IBC code",
+    "start": "Start Date",
+    "end": "End Date",
+    "place": "Location",
+    "min": "Reported Minimum",
+    "max": "Reported Maximum",
+    "sources": "Sources",
+    "note": "Weapons",
 }
 #: Airwars' civilian-harm export.
 AIRWARS_COLUMNS: Mapping[str, str] = {
-    "id": "code", "start": "date", "end": "date", "country": "country", "place": "location",
-    "min": "civilians_killed_min", "max": "civilians_killed_max", "grade": "grading", "party": "belligerent",
+    "id": "code",
+    "start": "date",
+    "end": "date",
+    "country": "country",
+    "place": "location",
+    "min": "civilians_killed_min",
+    "max": "civilians_killed_max",
+    "grade": "grading",
+    "party": "belligerent",
     "sources": "sources",
 }
 #: Airwars' grades, from the best supported.
@@ -42,24 +55,15 @@ AIRWARS_GRADES = ("Confirmed", "Fair", "Weak", "Contested", "Discounted")
 # Airwars' grades that say how far a figure may be put forward: a belligerent's own admission is preferred,
 # a discounted incident never best (see the ``airwars`` and ``wikidata`` policies); the others stay normal.
 _GRADE_RANKS = {"confirmed": "preferred", "discounted": "deprecated"}
-_FORMS = ("%Y-%m-%d", "%d %b %Y", "%d %B %Y", "%d/%m/%Y", "%d-%b-%Y")
-
-
-def _day(value: Any) -> str | None:
-    text = clean_cell(value)
-    if text is None:
-        return None
-    for form in _FORMS:
-        try:
-            return dt.datetime.strptime(str(text)[:10] if form == "%Y-%m-%d" else str(text), form).date().isoformat()  # noqa: DTZ007
-        except ValueError:
-            continue
-    return None
 
 
 def read_ibc(
-    table: str | os.PathLike[str] | Any, *, columns: Mapping[str, str] = IBC_COLUMNS, country: str = "Iraq",
+    table: str | os.PathLike[str] | Any,
+    *,
+    columns: Mapping[str, str] = IBC_COLUMNS,
+    country: str = "Iraq",
     name: str | None = None,
+    dayfirst: bool | None = None,
 ) -> LoadedClaims:
     """Read Iraq Body Count incidents as claims of civilians killed, ``[Reported Minimum, Reported Maximum]``.
 
@@ -72,15 +76,22 @@ def read_ibc(
 
     .. versionadded:: 0.2.0
     """
-    label, rows = table_rows(table, name, [columns["id"], columns["min"], columns["max"]])
+    t = read_table(table, name, [columns["id"], columns["min"], columns["max"]])
     source = {"name": "Iraq Body Count", "kind": "ngo"}
-    return read_mappings(_mappings(rows, label, columns, "ibc", source, country=country, grades=None),
-                         column_of={"value": columns["min"], "id": columns["id"]}, name=label)
+    return read_mappings(
+        _mappings(t, columns, "ibc", source, country=country, grades=None, dayfirst=dayfirst),
+        column_of={"value": columns["min"], "id": columns["id"]},
+        name=t.name,
+    )
 
 
 def read_airwars(
-    table: str | os.PathLike[str] | Any, *, columns: Mapping[str, str] = AIRWARS_COLUMNS,
-    grades: Collection[str] | None = None, name: str | None = None,
+    table: str | os.PathLike[str] | Any,
+    *,
+    columns: Mapping[str, str] = AIRWARS_COLUMNS,
+    grades: Collection[str] | None = None,
+    name: str | None = None,
+    dayfirst: bool | None = None,
 ) -> LoadedClaims:
     """Read Airwars incidents as claims of civilians killed, ``[min, max]``, keeping each incident's grade.
 
@@ -91,7 +102,7 @@ def read_airwars(
     ...          "civilians_killed_min": 2, "civilians_killed_max": 2, "grading": "Weak"}]
     >>> loaded = read_airwars(rows, grades={"Confirmed", "Fair"})
     >>> [(c.id, c.estimate.interval_text(), c.note) for c in loaded.claims]
-    [('airwars-CS1', '[105, 141]', 'grade Confirmed; belligerent US-led Coalition')]
+    [('airwars-CS1', '[105, 141]', 'Airwars grade Confirmed; belligerent US-led Coalition')]
     >>> print(loaded.rejected[0].reason)
     is graded Weak; grades kept: Confirmed, Fair
 
@@ -101,52 +112,119 @@ def read_airwars(
             ``max``, ``grade``, ``party``, ``sources`` (by default Airwars' export names, ``code``, ``date``, ...).
         grades: The grades to keep (default: all); others are rejected with their grade.
         name: The table's name in messages.
+        dayfirst: Whether numeric dates put the day first; by default the file's own unambiguous dates
+            settle it, and an ambiguous date is otherwise rejected with its row.
 
     .. versionadded:: 0.2.0
     """
-    label, rows = table_rows(table, name, [columns["id"], columns["min"], columns["max"]])
+    t = read_table(table, name, [columns["id"], columns["min"], columns["max"]])
     source = {"name": "Airwars", "kind": "ngo"}
-    return read_mappings(_mappings(rows, label, columns, "airwars", source, country=None, grades=grades),
-                         column_of={"value": columns["min"], "id": columns["id"]}, name=label)
+    return read_mappings(
+        _mappings(t, columns, "airwars", source, country=None, grades=grades, dayfirst=dayfirst),
+        column_of={"value": columns["min"], "id": columns["id"]},
+        name=t.name,
+    )
 
 
 def _mappings(
-    rows: Iterator[tuple[Hashable, Mapping[str, Any]]], name: str, columns: Mapping[str, str], prefix: str,
-    source: Mapping[str, str], *, country: str | None, grades: Collection[str] | None,
+    table: Table,
+    columns: Mapping[str, str],
+    prefix: str,
+    source: Mapping[str, str],
+    *,
+    country: str | None,
+    grades: Collection[str] | None,
+    dayfirst: bool | None,
 ) -> Iterator[tuple[Hashable, Mapping[str, Any] | ClaimFileError]]:
-    def cell(key: str) -> Any:
-        return clean_cell(row.get(columns[key])) if key in columns else None
+    name = table.name
+    keys = {k: column_key(v) for k, v in columns.items()}
+    dates = [keys[k] for k in ("start", "end") if k in keys]
+    order = day_order(((label, cell) for key in dict.fromkeys(dates) for label, cell in table.values(key)), dayfirst)
 
-    for label, row in rows:
-        cid = f"{prefix}-{cell('id')}"
-        grade = cell("grade")
-        if grades is not None and grade not in grades:
-            where = label if isinstance(label, str) else f"row {label}"
-            yield label, ClaimFileError(name, f"{where}, column {columns['grade']!r}", cid,
-                                        f"is graded {grade}; grades kept: {', '.join(sorted(grades))}")
+    for label, row in table.rows():
+        if isinstance(row, ClaimFileError):
+            yield label, row
             continue
-        low, high = cell("min"), cell("max")
-        out: dict[str, Any] = {"id": cid, "metric": "killed", "counted": "civilians", "source": dict(source),
-                               "event": cid}
-        if low is not None or high is not None:
-            out["value"] = low if low == high else {"low": low if low is not None else 0,
-                                                    **({"high": high} if high is not None else {}), "hedge": "range"}
-        place = [p for p in (country or cell("country"), cell("place")) if p]
-        if place:
-            out["place"] = " > ".join(str(p).replace(">", "-") for p in place)
-        start, end = _day(row.get(columns.get("start", ""))), _day(row.get(columns.get("end", "")))
-        if start is not None:
-            out["period"] = {"start": start, "end": end or start}
-        rank = _GRADE_RANKS.get(str(grade).strip().casefold()) if grade else None
-        if rank is not None:
-            out["rank"] = rank
-        notes = [f"grade {grade}"] if grade else []
-        if cell("party"):
-            notes.append(f"belligerent {cell('party')}")
-        if cell("note"):
-            notes.append(str(cell("note")))
-        if cell("sources"):
-            notes.append(f"sources: {cell('sources')}")
-        if notes:
-            out["note"] = "; ".join(notes)
+        out = _incident(row, label, name, keys, columns, prefix, source, country, grades, order)
         yield label, out
+
+
+def _incident(
+    row: Mapping[str, Any],
+    label: Hashable,
+    name: str,
+    keys: Mapping[str, str],
+    columns: Mapping[str, str],
+    prefix: str,
+    source: Mapping[str, str],
+    country: str | None,
+    grades: Collection[str] | None,
+    order: DayOrder,
+) -> Mapping[str, Any] | ClaimFileError:
+    def cell(key: str) -> str:
+        value = clean_cell(row.get(keys[key])) if key in keys else None
+        return "" if value is None else str(value)
+
+    cid = f"{prefix}-{cell('id')}"
+    at = where(label)
+    grade = cell("grade")
+    if grades is not None and grade not in grades:
+        return ClaimFileError(
+            name,
+            f"{at}, column {columns['grade']!r}",
+            cid,
+            f"is graded {grade or 'nothing'}; grades kept: {', '.join(sorted(grades))}",
+        )
+    figures: dict[str, int | str | None] = {}
+    for key in ("min", "max"):
+        figures[key] = count_cell(clean_cell(row.get(keys[key])))
+        if isinstance(figures[key], str):
+            return ClaimFileError(name, f"{at}, column {columns[key]!r}", cid, f"{figures[key]} (got {cell(key)!r})")
+    low, high = figures["min"], figures["max"]
+    out: dict[str, Any] = {"id": cid, "metric": "killed", "counted": "civilians", "source": dict(source), "event": cid}
+    if low is not None or high is not None:
+        out["value"] = (
+            low
+            if low == high
+            else {
+                "low": low if low is not None else 0,
+                **({"high": high} if high is not None else {}),
+                "hedge": "range",
+            }
+        )
+    place = [p for p in (country or cell("country"), cell("place")) if p]
+    if place:
+        out["place"] = " > ".join(p.replace(">", "-") for p in place)
+    days = {}
+    for key in ("start", "end"):
+        if cell(key):
+            day = read_day(cell(key), order)
+            if isinstance(day, str):
+                return ClaimFileError(name, f"{at}, column {columns[key]!r}", cid, day)
+            days[key] = day
+    if days:
+        first, last = days.get("start", days.get("end")), days.get("end", days.get("start"))
+        out["period"] = {"start": _first(first), "end": _last(last)}
+    rank = _GRADE_RANKS.get(grade.casefold()) if grade else None
+    if rank is not None:
+        out["rank"] = rank
+    notes = [f"{source['name']} grade {grade}"] if grade else []
+    if cell("party"):
+        notes.append(f"belligerent {cell('party')}")
+    if cell("note"):
+        notes.append(cell("note"))
+    if cell("sources"):
+        notes.append(f"sources: {cell('sources')}")
+    if notes:
+        out["note"] = "; ".join(notes)
+    return out
+
+
+def _first(day: Any) -> str:
+    period = day.period()
+    return str(period["start"]) if isinstance(period, Mapping) else str(period)
+
+
+def _last(day: Any) -> str:
+    period = day.period()
+    return str(period["end"]) if isinstance(period, Mapping) else str(period)

@@ -18,13 +18,16 @@ import os
 from collections.abc import Hashable, Iterator, Mapping
 from typing import Any, Literal
 
-from claimdiff._formats.anchors._rows import table_rows
+from claimdiff._formats.anchors._dates import DayOrder, read_day
+from claimdiff._formats.anchors._rows import Table, read_table, where
 from claimdiff._formats.claims_file import LoadedClaims
 from claimdiff._formats.frames import clean_cell, read_mappings
 from claimdiff._model.hedges import DEFAULT_HEDGES, HedgePolicy
 from claimdiff.exceptions import ClaimFileError
 
-__all__ = ["DATE_PRECISION", "UCDP_SOURCE", "read_ucdp_ged"]
+__all__ = ["DATE_PRECISION", "UCDP_SOURCE", "WHERE_PRECISION", "read_ucdp_ged"]
+# GED writes ISO dates (``2013-01-03``, ``2024-01-01 00:00:00.000``); a numeric date of either order is refused.
+_ISO_ONLY = DayOrder(None, "UCDP writes dates as year-month-day")
 
 #: What UCDP's ``date_prec`` codes mean (GED codebook).
 DATE_PRECISION = {
@@ -33,6 +36,16 @@ DATE_PRECISION = {
     3: "only the week",
     4: "within 8-30 days, or only the month",
     5: "within more than a month, or only the year",
+}
+#: What UCDP's ``where_prec`` codes mean (GED codebook): how closely the place is known.
+WHERE_PRECISION = {
+    1: "exact location",
+    2: "within 25 km",
+    3: "only the second-order administrative division",
+    4: "only the first-order administrative division",
+    5: "only a linear feature or area, not a division",
+    6: "only the country",
+    7: "international waters or airspace",
 }
 #: The source of every UCDP figure: UCDP's own adjudication of the reports it read.
 UCDP_SOURCE: Mapping[str, str] = {"name": "UCDP GED", "kind": "academic"}
@@ -79,8 +92,8 @@ def read_ucdp_ged(
 
     .. versionadded:: 0.2.0
     """
-    label, rows = table_rows(table, name, _REQUIRED)
-    return read_mappings(_mappings(rows, label, inconsistent), column_of=_COLUMN_OF, name=label, hedges=hedges)
+    t = read_table(table, name, _REQUIRED)
+    return read_mappings(_mappings(t, inconsistent), column_of=_COLUMN_OF, name=t.name, hedges=hedges)
 
 
 _COLUMN_OF = {"value": "best", "period": "date_start", "place": "country", "id": "id"}
@@ -97,53 +110,87 @@ def _int(value: Any) -> int | None:
     return int(f) if f.is_integer() else None
 
 
-def _mappings(
-    rows: Iterator[tuple[Hashable, Mapping[str, Any]]], name: str, inconsistent: str
-) -> Iterator[tuple[Hashable, Mapping[str, Any] | ClaimFileError]]:
-    for label, row in rows:
+def _mappings(table: Table, inconsistent: str) -> Iterator[tuple[Hashable, Mapping[str, Any] | ClaimFileError]]:
+    name = table.name
+    for label, row in table.rows():
+        if isinstance(row, ClaimFileError):
+            yield label, row
+            continue
         raw_id = clean_cell(row.get("id"))
         cid = f"ucdp-ged-{_int(raw_id) if _int(raw_id) is not None else raw_id}"
-        where = label if isinstance(label, str) else f"row {label}"
+        at = where(label)
         figures = {k: _int(row.get(k)) for k in ("low", "best", "high")}
         bad = [k for k, v in figures.items() if v is None or v < 0]
         if bad:
             cells = ", ".join(f"{k}={clean_cell(row.get(k))!r}" for k in bad)
-            yield label, ClaimFileError(name, f"{where}, column {bad[0]!r}", cid,
-                                        f"UCDP's death estimates must be whole numbers >= 0 (got {cells})")
+            yield (
+                label,
+                ClaimFileError(
+                    name,
+                    f"{at}, column {bad[0]!r}",
+                    cid,
+                    f"UCDP's death estimates must be whole numbers >= 0 (got {cells})",
+                ),
+            )
             continue
         low, best, high = (int(figures[k] or 0) for k in ("low", "best", "high"))  # none is None: checked above
         base = _base(row, cid)
+        if isinstance(base, str):
+            yield label, ClaimFileError(name, f"{at}, columns 'date_start', 'date_end'", cid, base)
+            continue
         if low <= best <= high:
             value: Any = best if low == best == high else {"low": low, "high": high, "point": best, "hedge": "range"}
             yield label, {**base, "value": value}
             continue
         reason = f"UCDP's best estimate {best} lies outside its own [low, high] = [{low}, {high}]"
         if inconsistent != "split":
-            yield label, ClaimFileError(name, f"{where}, columns 'low', 'best', 'high'", cid, reason)
+            yield label, ClaimFileError(name, f"{at}, columns 'low', 'best', 'high'", cid, reason)
             continue
         note = f"{base.get('note', '')}; {reason}".lstrip("; ")
         if low <= high:
             yield label, {**base, "value": {"low": low, "high": high, "hedge": "range"}, "note": note}
         else:
-            yield label, ClaimFileError(name, f"{where}, columns 'low', 'high'", cid,
-                                        f"UCDP's low estimate {low} is above its high estimate {high}")
+            yield (
+                label,
+                ClaimFileError(
+                    name,
+                    f"{at}, columns 'low', 'high'",
+                    cid,
+                    f"UCDP's low estimate {low} is above its high estimate {high}",
+                ),
+            )
         yield label, {**base, "id": f"{cid}/best", "value": best, "note": note}
 
 
-def _base(row: Mapping[str, Any], cid: str) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": cid, "metric": "killed", "counted": "people", "event": cid, "source": dict(UCDP_SOURCE)}
-    place = [p for p in (clean_cell(row.get(k)) for k in ("country", "adm_1", "adm_2")) if p is not None]
+def _base(row: Mapping[str, Any], cid: str) -> dict[str, Any] | str:
+    """The claim's fields but its figure, or the reason its dates cannot be read."""
+    out: dict[str, Any] = {
+        "id": cid,
+        "metric": "killed",
+        "counted": "people",
+        "event": cid,
+        "source": dict(UCDP_SOURCE),
+    }
+    place = [str(p) for p in (clean_cell(row.get(k)) for k in ("country", "adm_1", "adm_2")) if p is not None]
     if place:
-        out["place"] = " > ".join(str(p).replace(">", "-") for p in place)
+        out["place"] = " > ".join(p.replace(">", "-") for p in place)
     start, end = clean_cell(row.get("date_start")), clean_cell(row.get("date_end"))
     if start is not None:
-        out["period"] = {"start": str(start)[:10], "end": str(end or start)[:10]}
+        first, last = read_day(start, _ISO_ONLY), read_day(end if end is not None else start, _ISO_ONLY)
+        if isinstance(first, str) or isinstance(last, str):
+            return (
+                f"{'date_start' if isinstance(first, str) else 'date_end'} {first if isinstance(first, str) else last}"
+            )
+        out["period"] = {"start": first.date.isoformat(), "end": last.date.isoformat()}
     notes = []
     if clean_cell(row.get("relid")) is not None:
         notes.append(f"UCDP GED {clean_cell(row.get('relid'))}")
     prec = _int(row.get("date_prec"))
     if prec is not None:
-        notes.append(f"date_prec {prec} ({DATE_PRECISION.get(prec, 'unknown code')})")
+        notes.append(f"UCDP date_prec {prec} ({DATE_PRECISION.get(prec, 'unknown code')})")
+    where_prec = _int(row.get("where_prec"))
+    if where_prec is not None:
+        notes.append(f"UCDP where_prec {where_prec} ({WHERE_PRECISION.get(where_prec, 'unknown code')})")
     violence = _int(row.get("type_of_violence"))
     if violence is not None:
         notes.append(f"type_of_violence {violence} ({_VIOLENCE.get(violence, 'unknown code')})")

@@ -34,17 +34,29 @@ __all__ = ["WIKIDATA_PROPERTIES", "WIKIDATA_UNITS", "read_wikidata", "wikidata_s
 
 #: The quantity properties read by default, as (metric, counted thing).
 WIKIDATA_PROPERTIES: Mapping[str, tuple[str, str | None]] = {
-    "P1120": ("killed", "people"),       # number of deaths
-    "P1339": ("injured", "people"),      # number of injured
-    "P1446": ("missing", "people"),      # number of missing
-    "P1082": ("population", "people"),   # population
+    "P1120": ("killed", "people"),  # number of deaths
+    "P1339": ("injured", "people"),  # number of injured
+    "P1446": ("missing", "people"),  # number of missing
+    "P1082": ("population", "people"),  # population
 }
 _ENTITY = "http://www.wikidata.org/entity/"
 #: Wikidata unit items claimdiff reads, by Q-id, as pint unit names (a count is ``"1"``, no item).
 WIKIDATA_UNITS: Mapping[str, str] = {
-    "Q11573": "m", "Q828224": "km", "Q253276": "mile", "Q174728": "cm", "Q11570": "kg", "Q191118": "t",
-    "Q25343": "m**2", "Q712226": "km**2", "Q232291": "mile**2", "Q35852": "hectare", "Q11582": "L",
-    "Q11574": "s", "Q7727": "minute", "Q25235": "hour", "Q573": "day",
+    "Q11573": "m",
+    "Q828224": "km",
+    "Q253276": "mile",
+    "Q174728": "cm",
+    "Q11570": "kg",
+    "Q191118": "t",
+    "Q25343": "m**2",
+    "Q712226": "km**2",
+    "Q232291": "mile**2",
+    "Q35852": "hectare",
+    "Q11582": "L",
+    "Q11574": "s",
+    "Q7727": "minute",
+    "Q25235": "hour",
+    "Q573": "day",
 }
 _UNIT_ITEMS = {v: k for k, v in WIKIDATA_UNITS.items()}
 # Wikidata time precision: 9 year, 10 month, 11 day.
@@ -139,8 +151,12 @@ def _number(text: Any) -> float | int:
 
 
 def _mappings(
-    entity: Mapping[str, Any], name: str, properties: Mapping[str, tuple[str, str | None]],
-    labels: Mapping[str, str], *, include_deprecated: bool,
+    entity: Mapping[str, Any],
+    name: str,
+    properties: Mapping[str, tuple[str, str | None]],
+    labels: Mapping[str, str],
+    *,
+    include_deprecated: bool,
 ) -> Iterator[tuple[Hashable, Mapping[str, Any] | ClaimFileError]]:
     qid = str(entity.get("id", "")) or None
     for prop, statements in entity.get("claims", {}).items():
@@ -158,7 +174,10 @@ def _mappings(
                 yield where, ClaimFileError(name, where, cid, f"has no quantity (snaktype {snak.get('snaktype')!r})")
                 continue
             if rank == "deprecated" and not include_deprecated:
-                yield where, ClaimFileError(name, where, cid, "is a deprecated statement (include_deprecated=True reads it)")
+                yield (
+                    where,
+                    ClaimFileError(name, where, cid, "is a deprecated statement (include_deprecated=True reads it)"),
+                )
                 continue
             unit = str(value.get("unit", "1"))
             unit_name = "" if unit == "1" else WIKIDATA_UNITS.get(unit.removeprefix(_ENTITY))
@@ -218,7 +237,7 @@ def _source(statement: Mapping[str, Any], labels: Mapping[str, str]) -> Any:
     for ref in statement.get("references") or []:
         snaks = ref.get("snaks") or {}
         for snak in snaks.get("P248", []):
-            if (item := _item(snak, labels)):
+            if item := _item(snak, labels):
                 return item
         for prop in ("P1932", "P854"):  # stated as (text), then reference URL
             for snak in snaks.get(prop, []):
@@ -250,8 +269,14 @@ def _time_value(period: Period, at: str) -> dict[str, Any] | None:
         precision, day = _YEAR, f"{start.year:04d}-00-00"
     elif at == "whole" and start != end:
         return None
-    return {"time": f"+{day}T00:00:00Z", "timezone": 0, "before": 0, "after": 0, "precision": precision,
-            "calendarmodel": f"{_ENTITY}Q1985727"}
+    return {
+        "time": f"+{day}T00:00:00Z",
+        "timezone": 0,
+        "before": 0,
+        "after": 0,
+        "precision": precision,
+        "calendarmodel": f"{_ENTITY}Q1985727",
+    }
 
 
 def _month_end(day: dt.date) -> dt.date:
@@ -307,8 +332,12 @@ def wikidata_statements(
         value: dict[str, Any] = {"amount": _amount(amount), "unit": unit if unit == "1" else f"{_ENTITY}{unit}"}
         if e.low != e.high or e.low != amount:
             value["lowerBound"], value["upperBound"] = _amount(e.low), _amount(e.high)
-        statement: dict[str, Any] = {"type": "statement", "rank": c.rank or "normal",
-                                     "mainsnak": _snak(prop, "quantity", value), "qualifiers": {}}
+        statement: dict[str, Any] = {
+            "type": "statement",
+            "rank": c.rank or "normal",
+            "mainsnak": _snak(prop, "quantity", value),
+            "qualifiers": {},
+        }
         if c.stated is not None and (t := _time_value(c.stated, "whole")) is not None:
             statement["qualifiers"]["P585"] = [_snak("P585", "time", t)]
         if c.period is not None:
@@ -316,8 +345,11 @@ def wikidata_statements(
                 if (t := _time_value(c.period, at)) is not None:
                     statement["qualifiers"][qualifier] = [_snak(qualifier, "time", t)]
         qid = (items or {}).get(c.source.name)
-        ref = (_snak("P248", "wikibase-entityid", {"entity-type": "item", "id": qid}) if qid
-               else _snak("P1932", "string", c.source.name))
+        ref = (
+            _snak("P248", "wikibase-entityid", {"entity-type": "item", "id": qid})
+            if qid
+            else _snak("P1932", "string", c.source.name)
+        )
         statement["references"] = [{"snaks": {ref["property"]: [ref]}}]
         out.setdefault(prop, []).append(statement)
     return out
