@@ -174,6 +174,11 @@ class _DuplicateKeyError(ValueError):
         self.key = key
 
 
+def _integer(text: str) -> int | str:
+    # Python refuses to read integers of over 4,300 digits: such a figure stays text, for the reader to reject.
+    return int(text) if len(text) <= 4000 else text
+
+
 def load_json(text: str, label: str) -> Any:
     """JSON text, refusing keys given twice in one object (JSON leaves their meaning open) and deep nesting.
 
@@ -181,7 +186,7 @@ def load_json(text: str, label: str) -> Any:
         ClaimFileError: The text is not JSON, gives a key twice, or nests too deep to read.
     """
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicates)
+        return json.loads(text, object_pairs_hook=_no_duplicates, parse_int=_integer)
     except _DuplicateKeyError as e:
         raise ClaimFileError(label, "$", None, f"gives the key {e.key!r} twice in one object") from e
     except RecursionError as e:

@@ -1,12 +1,31 @@
 """Wikidata quantity statements, in and out: ``P1120`` (number of deaths) = 14 ± bounds, with qualifiers and references.
 
-Reading: every quantity statement of the chosen properties becomes a claim. ``amount`` with
-``lowerBound``/``upperBound`` is the figure (exact without bounds); the unit is a count (``"1"``)
-or one of :data:`WIKIDATA_UNITS`; ``P585`` (point in time) is when it was stated, ``P580``/``P582``
-(start/end time) the period it covers, each at the precision Wikidata gives (day, month or year);
-the reference's ``P248`` (stated in) is the source, else its ``P1932`` (stated as) text, else its
-``P854`` (reference URL), else Wikidata itself. The statement's rank is the claim's
-:attr:`~claimdiff.Claim.rank`, and is kept with its ``P459`` (determination method) in the note; a deprecated statement is rejected with that reason, as is one with no value.
+Reading: every quantity statement of the chosen properties, in every entity of the document,
+becomes a claim. ``amount`` with ``lowerBound``/``upperBound`` is the figure (exact without
+bounds, and described as "1700 (1500 to 1900)" with them); the unit is a count (``"1"``) or one of
+:data:`WIKIDATA_UNITS`.
+
+- **Period**: the statement's ``P580``/``P582`` (start/end time) qualifiers, else the entity's own
+  ``P585`` (point in time, the date of an event) or ``P580``/``P582``, at the precision Wikidata
+  gives (day, month or year). A ``P585`` *qualifier* says as of when the figure holds: it is when
+  the figure was stated.
+- **Place**: ``P17`` (country) > ``P131`` (administrative area) > ``P276`` (location), from the
+  statement's qualifiers, else the entity's own statements; each item is named by ``labels=``, else
+  by the label of that item when the document holds it, else by its Q-id.
+- **Part**: a ``P518`` (applies to part) qualifier makes the statement a figure of that part: its
+  counted thing is the part's name (``civilians``), and it is ``part_of`` the statement of the same
+  property with no ``P518`` (the preferred one, else the first), never a rival of the total.
+- **Hedges**: ``P1480`` (sourcing circumstances) ``circa`` (Q5727902) makes the figure approximate
+  ("about 1700"); every circumstance is kept in the note.
+- **Source**: the reference's ``P248`` (stated in), else its ``P1932`` (stated as) text, else its
+  ``P854`` (reference URL), else Wikidata itself.
+- **Rank**: the statement's rank is the claim's :attr:`~claimdiff.Claim.rank`, kept with its
+  ``P459`` (determination method) in the note; a deprecated statement is rejected with that reason,
+  as is one with no value.
+
+A part of the document that breaks the Wikibase data model (a string where statements are, a list
+where a snak is, a precision ``'x'``, an amount of 5,000 digits or ``NaN``) rejects its statement
+with the path to it; the other statements are read. A document giving a key twice is refused.
 
 Writing gives statements in the same JSON (the Wikibase data model), ready for a bot or a
 review: :func:`wikidata_statements` is the inverse of :func:`read_wikidata` for figures Wikidata
@@ -16,13 +35,30 @@ can hold (a number, or a number with both bounds).
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
 import os
 from collections.abc import Hashable, Iterable, Iterator, Mapping
 from typing import Any
 
 from claimdiff._formats._io import read_text
+from claimdiff._formats.anchors._rows import load_json
+from claimdiff._formats.anchors._wikibase import (
+    PLACE_PROPERTIES,
+    Malformed,
+    amount,
+    entity_items,
+    entity_period,
+    item_id,
+    mainsnak,
+    place_path,
+    qualifier_snaks,
+    reference_source,
+    span,
+    statements_of,
+    time_period,
+    total_id,
+    value_of,
+)
 from claimdiff._formats.claims_file import LoadedClaims
 from claimdiff._formats.frames import read_mappings
 from claimdiff._model.claim import Claim
@@ -30,7 +66,7 @@ from claimdiff._model.numbers import format_number
 from claimdiff._model.period import Period
 from claimdiff.exceptions import ClaimFileError, InvalidClaimError
 
-__all__ = ["WIKIDATA_PROPERTIES", "WIKIDATA_UNITS", "read_wikidata", "wikidata_statements"]
+__all__ = ["CIRCA", "WIKIDATA_PROPERTIES", "WIKIDATA_UNITS", "read_wikidata", "wikidata_statements"]
 
 #: The quantity properties read by default, as (metric, counted thing).
 WIKIDATA_PROPERTIES: Mapping[str, tuple[str, str | None]] = {
@@ -61,6 +97,9 @@ WIKIDATA_UNITS: Mapping[str, str] = {
 _UNIT_ITEMS = {v: k for k, v in WIKIDATA_UNITS.items()}
 # Wikidata time precision: 9 year, 10 month, 11 day.
 _YEAR, _MONTH, _DAY = 9, 10, 11
+#: ``P1480`` (sourcing circumstances) items that make a figure approximate.
+CIRCA = frozenset({"Q5727902"})
+_RANKS = ("preferred", "normal", "deprecated")
 
 
 def read_wikidata(
@@ -71,179 +110,230 @@ def read_wikidata(
     include_deprecated: bool = False,
     name: str | None = None,
 ) -> LoadedClaims:
-    """Read the quantity statements of a Wikidata entity (``Special:EntityData/Q….json``) as claims.
+    """Read the quantity statements of Wikidata entities (``Special:EntityData/Q….json``) as claims.
 
-    >>> entity = {"id": "Q1", "claims": {"P1120": [{
-    ...     "id": "Q1$abc", "rank": "normal", "mainsnak": {"snaktype": "value", "property": "P1120",
-    ...     "datavalue": {"type": "quantity", "value": {"amount": "+25", "lowerBound": "+24", "upperBound": "+26",
-    ...                                                 "unit": "1"}}},
-    ...     "qualifiers": {"P585": [{"snaktype": "value", "property": "P585", "datavalue": {"type": "time",
-    ...                  "value": {"time": "+2023-12-00T00:00:00Z", "precision": 10}}}]},
-    ...     "references": [{"snaks": {"P248": [{"snaktype": "value", "property": "P248",
-    ...                  "datavalue": {"type": "wikibase-entityid", "value": {"id": "Q2"}}}]}}]}]}}
-    >>> (claim,) = read_wikidata(entity, labels={"Q2": "Reuters"}).claims
-    >>> claim.id, claim.estimate.interval_text(), claim.source.name, claim.stated.isoformat()
-    ('wikidata-Q1$abc', '[24, 26]', 'Reuters', '2023-12-01/2023-12-31')
+    >>> def snak(prop, kind, value):
+    ...     return {"snaktype": "value", "property": prop, "datavalue": {"type": kind, "value": value}}
+    >>> def item(prop, qid):
+    ...     return [snak(prop, "wikibase-entityid", {"entity-type": "item", "id": qid})]
+    >>> quake = {"id": "Q1", "claims": {
+    ...     "P585": [{"rank": "normal", "mainsnak": snak("P585", "time", {"time": "+2023-02-06T00:00:00Z", "precision": 11})}],
+    ...     "P17": [{"rank": "normal", "mainsnak": item("P17", "Q43")[0]}],
+    ...     "P1120": [{"id": "Q1$total", "rank": "preferred",
+    ...                "mainsnak": snak("P1120", "quantity", {"amount": "+1700", "lowerBound": "+1500",
+    ...                                                      "upperBound": "+1900", "unit": "1"}),
+    ...                "references": [{"snaks": {"P248": item("P248", "Q2")}}]},
+    ...               {"id": "Q1$part", "rank": "normal", "mainsnak": snak("P1120", "quantity", {"amount": "+300", "unit": "1"}),
+    ...                "qualifiers": {"P518": item("P518", "Q3"), "P1480": item("P1480", "Q5727902")}}]}}
+    >>> total, part = read_wikidata(quake, labels={"Q2": "Reuters", "Q43": "Turkey", "Q3": "children"}).claims
+    >>> total.estimate.describe(), total.source.name, total.scope.place, total.period.isoformat(), total.rank
+    ('1700 (1500 to 1900)', 'Reuters', ('Turkey',), '2023-02-06', 'preferred')
+    >>> part.scope.counted, part.part_of, part.estimate.describe()
+    ('children', 'wikidata-Q1$total', 'about 300')
 
     Args:
-        entity: The entity's JSON (one entity, or the ``{"entities": {...}}`` document), or a path to it.
+        entity: The JSON of one entity, or the ``{"entities": {...}}`` document of one or more, or a path to it.
         properties: The quantity properties to read, each as (metric, counted thing).
-        labels: Names for Q-ids (sources, determination methods); a Q-id without one is named by its id.
+        labels: Names for Q-ids (sources, places, parts, methods). A Q-id not named here is named by the
+            label the document gives it (English first), else by the Q-id itself.
         include_deprecated: Read deprecated statements too instead of rejecting them.
-        name: The entity's name in messages (default: its id, or the path).
+        name: The document's name in messages (default: the entity's id, or the path).
 
     Returns:
-        The claims (ids ``wikidata-<statement id>``), and the statements that could not be read.
+        The claims (ids ``wikidata-<statement id>``), and the statements that could not be read, each with
+        its path (``Q1.claims.P1120[0].qualifiers.P585[0].precision``) and reason.
 
     Raises:
-        ClaimFileError: The file cannot be read or is not an entity.
+        ClaimFileError: The file cannot be read, is not JSON, gives a key twice, or holds no entity.
 
     .. versionadded:: 0.2.0
     """
-    doc, label = _entity(entity, name)
-    names = labels or {}
-    mappings = _mappings(doc, label, properties, names, include_deprecated=include_deprecated)
+    entities, label = _entities(entity, name)
+    names = {**_document_labels(entities), **(labels or {})}
+    mappings = (
+        pair
+        for key, e in entities
+        for pair in _entity_mappings(e, key, label, properties, names, include_deprecated=include_deprecated)
+    )
     return read_mappings(mappings, column_of={}, name=label)
 
 
-def _entity(entity: Mapping[str, Any] | str | os.PathLike[str], name: str | None) -> tuple[Mapping[str, Any], str]:
+def _entities(
+    entity: Mapping[str, Any] | str | os.PathLike[str], name: str | None
+) -> tuple[list[tuple[str, Any]], str]:
+    """The document's entities as (key, entity) pairs, and the document's name for messages."""
     if isinstance(entity, str | os.PathLike):
         path = os.fspath(entity)
-        text = read_text(path, label=name)
-        try:
-            entity = json.loads(text)
-        except ValueError as e:
-            raise ClaimFileError(name or path, "$", None, f"cannot be read as JSON: {e}") from e
         name = name or path
+        entity = load_json(read_text(path, label=name), name)
     if not isinstance(entity, Mapping):
         raise ClaimFileError(name or "<entity>", "$", None, "must be a Wikidata entity (a JSON object)")
-    if "entities" in entity and isinstance(entity["entities"], Mapping) and len(entity["entities"]) == 1:
-        entity = next(iter(entity["entities"].values()))
-    if not isinstance(entity, Mapping) or not isinstance(entity.get("claims", {}), Mapping):
+    if isinstance(entity.get("entities"), Mapping):
+        found = [(str(k), v) for k, v in entity["entities"].items()]
+        return found, name or ", ".join(k for k, _ in found) or "<entities>"
+    if "claims" not in entity:
         raise ClaimFileError(name or "<entity>", "$", None, "must be a Wikidata entity with a 'claims' object")
-    return entity, name or str(entity.get("id", "<entity>"))
+    key = str(entity.get("id") or "<entity>")
+    return [(key, entity)], name or key
 
 
-def _value(snak: Mapping[str, Any]) -> Any:
-    return (snak.get("datavalue") or {}).get("value")
+def _document_labels(entities: list[tuple[str, Any]]) -> dict[str, str]:
+    """The labels the document gives its own entities (English first), by id."""
+    out: dict[str, str] = {}
+    for key, e in entities:
+        labels = e.get("labels") if isinstance(e, Mapping) else None
+        if not isinstance(labels, Mapping):
+            continue
+        for lang in ("en", *labels):
+            label = labels.get(lang)
+            if isinstance(label, Mapping) and isinstance(label.get("value"), str) and label["value"].strip():
+                out[str(e.get("id") or key)] = label["value"].strip()
+                break
+    return out
 
 
-def _time(snak: Mapping[str, Any]) -> Any:
-    """A Wikidata time value as a claims-file period (day, month, or a year as a span), or None."""
-    value = _value(snak)
-    if not isinstance(value, Mapping) or "time" not in value:
-        return None
-    text = str(value["time"]).lstrip("+")
-    year, month, day = text[:4], text[5:7], text[8:10]
-    precision = int(value.get("precision", _DAY))
-    if precision >= _DAY and day != "00":
-        return f"{year}-{month}-{day}"
-    if precision == _MONTH or (precision >= _DAY and month != "00"):
-        return f"{year}-{month}"
-    if precision == _YEAR:
-        return {"start": f"{year}-01-01", "end": f"{year}-12-31"}
-    return None
-
-
-def _number(text: Any) -> float | int:
-    value = float(str(text))
-    return int(value) if value.is_integer() and abs(value) < 2**53 else value
-
-
-def _mappings(
-    entity: Mapping[str, Any],
+def _entity_mappings(
+    entity: Any,
+    key: str,
     name: str,
     properties: Mapping[str, tuple[str, str | None]],
     labels: Mapping[str, str],
     *,
     include_deprecated: bool,
 ) -> Iterator[tuple[Hashable, Mapping[str, Any] | ClaimFileError]]:
-    qid = str(entity.get("id", "")) or None
-    for prop, statements in entity.get("claims", {}).items():
-        if prop not in properties:
+    if not isinstance(entity, Mapping) or not isinstance(entity.get("claims", {}), Mapping):
+        yield key, ClaimFileError(name, key, None, "is not an entity with a 'claims' object")
+        return
+    qid = str(entity.get("id") or key)
+    claims = entity.get("claims", {})
+    try:
+        own_period = entity_period(claims, qid)
+        own_place = {p: entity_items(claims, p, qid) for p in PLACE_PROPERTIES}
+    except Malformed as e:
+        yield e.where, ClaimFileError(name, e.where, None, e.reason)
+        own_period, own_place = None, {}
+    for prop, (metric, counted) in properties.items():
+        where = f"{qid}.claims.{prop}"
+        try:
+            statements = statements_of(claims, prop, where)
+        except Malformed as e:
+            yield e.where, ClaimFileError(name, e.where, None, e.reason)
             continue
-        metric, counted = properties[prop]
+        total = total_id(statements, qid, prop)
         for i, st in enumerate(statements):
-            sid = str(st.get("id") or f"{qid}-{prop}-{i}")
+            at = f"{where}[{i}]"
+            sid = str(st.get("id") or f"{qid}-{prop}-{i}") if isinstance(st, Mapping) else f"{qid}-{prop}-{i}"
             cid = f"wikidata-{sid}"
-            where = f"{prop}[{i}]"
-            snak = st.get("mainsnak") or {}
-            value = _value(snak)
-            rank = st.get("rank", "normal")
-            if snak.get("snaktype", "value") != "value" or not isinstance(value, Mapping) or "amount" not in value:
-                yield where, ClaimFileError(name, where, cid, f"has no quantity (snaktype {snak.get('snaktype')!r})")
-                continue
-            if rank == "deprecated" and not include_deprecated:
-                yield (
-                    where,
-                    ClaimFileError(name, where, cid, "is a deprecated statement (include_deprecated=True reads it)"),
-                )
-                continue
-            unit = str(value.get("unit", "1"))
-            unit_name = "" if unit == "1" else WIKIDATA_UNITS.get(unit.removeprefix(_ENTITY))
-            if unit_name is None:
-                yield where, ClaimFileError(name, f"{where}.unit", cid, f"is a unit claimdiff does not know ({unit})")
-                continue
             try:
-                amount = _number(value["amount"])
-                bounds = [_number(value[k]) for k in ("lowerBound", "upperBound") if k in value]
-            except ValueError:
-                yield where, ClaimFileError(name, f"{where}.amount", cid, f"is not a number ({value['amount']!r})")
+                out = _statement(
+                    st,
+                    at,
+                    cid,
+                    qid,
+                    prop,
+                    metric,
+                    counted,
+                    labels,
+                    total,
+                    own_period,
+                    own_place,
+                    include_deprecated=include_deprecated,
+                )
+            except Malformed as e:
+                yield e.where, ClaimFileError(name, e.where, cid, e.reason)
                 continue
-            figure: Any = amount
-            if len(bounds) == 2:
-                figure = {"low": bounds[0], "high": bounds[1], "point": amount, "hedge": "range"}
-            out: dict[str, Any] = {"id": cid, "metric": metric, "value": figure, "source": _source(st, labels)}
-            if rank in ("preferred", "normal", "deprecated"):
-                out["rank"] = rank
-            if counted is not None and unit_name == "":
-                out["counted"] = counted
-            if unit_name:
-                out["unit"] = unit_name
-            if qid:
-                out["event"] = qid
-            qualifiers = st.get("qualifiers") or {}
-            stated = next((t for s in qualifiers.get("P585", []) if (t := _time(s)) is not None), None)
-            if stated is not None:
-                out["stated"] = stated
-            start = next((t for s in qualifiers.get("P580", []) if (t := _time(s)) is not None), None)
-            end = next((t for s in qualifiers.get("P582", []) if (t := _time(s)) is not None), None)
-            if start is not None:
-                out["period"] = {"start": _first(start), "end": _last(end if end is not None else start)}
-            notes = [f"Wikidata {prop}, rank {rank}"]
-            methods = [_item(s, labels) for s in qualifiers.get("P459", [])]
-            if methods:
-                notes.append("determination method: " + "; ".join(m for m in methods if m))
-            out["note"] = "; ".join(notes)
-            yield where, out
+            yield at, out
 
 
-def _first(period: Any) -> str:
-    return str(period["start"]) if isinstance(period, Mapping) else str(period)
+def _statement(
+    st: Any,
+    at: str,
+    cid: str,
+    qid: str,
+    prop: str,
+    metric: str,
+    counted: str | None,
+    labels: Mapping[str, str],
+    total: str | None,
+    own_period: Any,
+    own_place: Mapping[str, list[str]],
+    *,
+    include_deprecated: bool,
+) -> Mapping[str, Any] | ClaimFileError:
+    snak = mainsnak(st, at)
+    rank = st.get("rank", "normal")
+    if rank not in _RANKS:
+        raise Malformed(f"{at}.rank", f"must be one of {', '.join(_RANKS)} (got {str(rank)[:40]!r})")
+    value = value_of(snak)
+    if snak.get("snaktype", "value") != "value" or not isinstance(value, Mapping) or "amount" not in value:
+        raise Malformed(at, f"has no quantity (snaktype {str(snak.get('snaktype'))[:20]!r})")
+    if rank == "deprecated" and not include_deprecated:
+        raise Malformed(at, "is a deprecated statement (include_deprecated=True reads it)")
+    unit = str(value.get("unit", "1"))
+    unit_name = "" if unit == "1" else WIKIDATA_UNITS.get(unit.removeprefix(_ENTITY))
+    if unit_name is None:
+        raise Malformed(f"{at}.mainsnak.unit", f"is a unit claimdiff does not know ({unit[:80]})")
+    figure = amount(value["amount"], f"{at}.mainsnak.amount")
+    bounds = [amount(value[k], f"{at}.mainsnak.{k}") for k in ("lowerBound", "upperBound") if k in value]
+    circumstances = [item_id(s, f"{at}.qualifiers.P1480") for s in qualifier_snaks(st, "P1480", at)]
+    circa = any(
+        c in CIRCA or labels.get(c or "", "").casefold() in {"circa", "about", "approximately"} for c in circumstances
+    )
+    out: dict[str, Any] = {
+        "id": cid,
+        "metric": metric,
+        "value": _figure(figure, bounds, circa=circa),
+        "source": reference_source(st, labels, at),
+        "rank": rank,
+        "event": qid,
+    }
+    parts = [p for s in qualifier_snaks(st, "P518", at) if (p := item_id(s, f"{at}.qualifiers.P518"))]
+    if counted is not None and unit_name == "":
+        out["counted"] = labels.get(parts[0], parts[0]) if parts else counted
+    if parts and total is not None and total != cid:
+        out["part_of"] = total
+    if unit_name:
+        out["unit"] = unit_name
+    stated = next((time_period(s, f"{at}.qualifiers.P585") for s in qualifier_snaks(st, "P585", at)), None)
+    if stated is not None:
+        out["stated"] = stated
+    start = next((time_period(s, f"{at}.qualifiers.P580") for s in qualifier_snaks(st, "P580", at)), None)
+    end = next((time_period(s, f"{at}.qualifiers.P582") for s in qualifier_snaks(st, "P582", at)), None)
+    period = span(start, end) or own_period
+    if period is not None:
+        out["period"] = period
+
+    def items(p: str) -> list[str]:
+        return [q for s in qualifier_snaks(st, p, at) if (q := item_id(s, f"{at}.qualifiers.{p}"))]
+
+    place = place_path(lambda p: items(p) or own_place.get(p, []), labels)
+    if place:
+        out["place"] = " > ".join(place)
+    notes = [f"Wikidata {prop}, rank {rank}"]
+    methods = [m for s in qualifier_snaks(st, "P459", at) if (m := item_id(s, f"{at}.qualifiers.P459"))]
+    if methods:
+        notes.append("determination method: " + "; ".join(labels.get(m, m) for m in methods))
+    if circumstances:
+        notes.append("sourcing circumstances: " + "; ".join(labels.get(c or "", c or "?") for c in circumstances))
+    if parts:
+        notes.append("applies to part: " + "; ".join(labels.get(p, p) for p in parts))
+    out["note"] = "; ".join(notes)
+    return out
 
 
-def _last(period: Any) -> str:
-    return str(period["end"]) if isinstance(period, Mapping) else str(period)
-
-
-def _item(snak: Mapping[str, Any], labels: Mapping[str, str]) -> str:
-    value = _value(snak)
-    if isinstance(value, Mapping) and "id" in value:
-        return labels.get(str(value["id"]), str(value["id"]))
-    return ""
-
-
-def _source(statement: Mapping[str, Any], labels: Mapping[str, str]) -> Any:
-    for ref in statement.get("references") or []:
-        snaks = ref.get("snaks") or {}
-        for snak in snaks.get("P248", []):
-            if item := _item(snak, labels):
-                return item
-        for prop in ("P1932", "P854"):  # stated as (text), then reference URL
-            for snak in snaks.get(prop, []):
-                if isinstance(_value(snak), str) and _value(snak).strip():
-                    return _value(snak)
-    return {"name": "Wikidata", "kind": "other"}
+def _figure(figure: float, bounds: list[float], *, circa: bool) -> Any:
+    """The claims-file value of an amount with its bounds; ``circa`` makes a figure without bounds approximate."""
+    text = format_number(figure)
+    if len(bounds) == 2:
+        said = f"{text} ({format_number(bounds[0])} to {format_number(bounds[1])})"
+        return {
+            "low": bounds[0],
+            "high": bounds[1],
+            "point": figure,
+            "hedge": "range",
+            "text": f"circa {said}" if circa else said,
+        }
+    return f"about {text}" if circa else figure
 
 
 # -- writing ----------------------------------------------------------------------------------------------
