@@ -150,7 +150,7 @@ def test_circa_makes_the_figure_approximate_and_bounds_keep_the_amount() -> None
     by_id = {c.id: c for c in read_wikidata(_quake(circa, bounded), labels=_LABELS).claims}
     c = by_id["wikidata-Q100$c"]
     assert c.estimate.describe() == "about 300"
-    assert c.low < 300 < c.high  # noqa: PLR2004
+    assert c.low < 300 < c.high
     assert "sourcing circumstances: Q5727902" in (c.note or "")
     b = by_id["wikidata-Q100$b"]
     assert (b.estimate.describe(), b.low, b.high, b.estimate.point) == ("1700 (1500 to 1900)", 1500, 1900, 1700)
@@ -162,7 +162,7 @@ def test_ranks_are_kept_and_deprecated_excluded_by_default() -> None:
     loaded = read_wikidata(doc, labels=_LABELS)
     assert [(c.id, c.rank) for c in loaded.claims] == [("wikidata-Q100$p", "preferred")]
     assert "deprecated" in loaded.rejected[0].reason
-    assert len(read_wikidata(doc, include_deprecated=True).claims) == 2  # noqa: PLR2004
+    assert len(read_wikidata(doc, include_deprecated=True).claims) == 2
 
 
 def test_a_document_of_several_entities_reads_them_all() -> None:
