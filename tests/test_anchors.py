@@ -204,21 +204,23 @@ def test_wikidata_deprecated_unknown_units_and_open_figures() -> None:
 
 
 def test_claimreview_marks_flagged_claims_with_verdicts() -> None:
-    """Each flagged claim gets a schema.org ClaimReview whose rating names the verdict and explains it with the
-    group's figure and the flags' sentences; clean claims are left out unless every_claim is set."""
+    """Each flagged claim gets a schema.org ClaimReview whose rating names the verdict and explains it in plain
+    words; clean claims are left out unless every_claim is set. (The fact-checker and the page are required now:
+    the old defaults, author "claimdiff" and no url, made markup Google refuses.)"""
     from claimdiff import load_claims, reconcile
     from conftest import SEED
 
     report = reconcile(load_claims(SEED))
-    reviews = claimdiff.claimreview_jsonld(report, url="https://example.org/r")
+    reviews = claimdiff.claimreview_jsonld(report, author="Example Checks", url="https://example.org/r")
     flagged = {cid for f in report.flags for cid in f.claims}
     assert {r["url"].split("#")[1] for r in reviews} == flagged
     for r in reviews:
         assert r["@context"] == "https://schema.org"
         assert r["reviewRating"]["alternateName"]
-        assert r["reviewRating"]["ratingExplanation"].startswith("All current sources allow")
+        assert " says " in r["reviewRating"]["ratingExplanation"]
         assert "datePublished" not in r
-    assert len(claimdiff.claimreview_jsonld(report, every_claim=True)) == len(report.claims)
+    every = claimdiff.claimreview_jsonld(report, author="Example Checks", url="https://example.org/r", every_claim=True)
+    assert len(every) == len(report.claims)
 
 
 # -- IBC and Airwars ----------------------------------------------------------------------------------------------
