@@ -176,6 +176,17 @@ def claim_sentence(c: Claim) -> str:
     return f"{c.source.name}: {what}{where}{_when(c)}"
 
 
+def _required(field: str, given: str | None) -> str:
+    if not isinstance(given, str) or not given.strip():
+        raise InvalidClaimError(
+            None,
+            field,
+            given,
+            "is required: a ClaimReview names the fact-checker who publishes it and the page it is on",
+        )
+    return given.strip()
+
+
 def _organisation(name: str) -> dict[str, str]:
     return {"@type": "Organization", "name": name}
 
@@ -222,15 +233,7 @@ def claimreview_jsonld(
         InvalidClaimError: ``author`` or ``url`` is missing (Google's markup requires a URL, and a review
             needs the fact-checker's name, not the tool's).
     """
-    for field, given in (("author", author), ("url", url)):
-        if not isinstance(given, str) or not given.strip():
-            raise InvalidClaimError(
-                None,
-                field,
-                given,
-                "is required: a ClaimReview names the fact-checker who publishes it and the page it is published on",
-            )
-    assert author is not None and url is not None  # checked above  # noqa: S101
+    author, url = _required("author", author), _required("url", url)
     flags_of: dict[str, list[Flag]] = {}
     for f in report.flags:
         for cid in f.claims:
