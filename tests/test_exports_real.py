@@ -124,3 +124,21 @@ def test_wikidata_entities_dropped_in_give_periods_and_places(path: Path | None)
     deaths = [c for c in loaded.claims if c.metric.name == "killed"]
     assert deaths
     assert all(c.period is not None and c.scope.place for c in deaths)
+
+
+def test_the_cli_reads_an_api_response_from_stdin() -> None:
+    """``claimdiff check --input-format acled -`` reads the API response piped in, as from a file."""
+    import io
+
+    from claimdiff.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    text = (EXPORTS / "acled" / "api-response-ukraine-2024-01-01.json").read_text(encoding="utf-8")
+    code = main(
+        ["check", "-", "--input-format", "acled", "--format", "json", "--lenient"],
+        out=out,
+        err=err,
+        stdin=io.StringIO(text),
+    )
+    assert code in (0, 1), err.getvalue()
+    assert json.loads(out.getvalue())["summary"]["claims"] == 8

@@ -13,7 +13,6 @@ one line to report), 130 when interrupted.
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import io
 import json
@@ -242,13 +241,8 @@ def _load_anchor(args: argparse.Namespace, streams: _Streams) -> LoadedClaims:
     read = _anchor_readers()[args.input_format]
     if args.file != _STDIN:
         return read(args.file, None)
-    text = _read_stdin(streams.stdin)
-    if args.input_format == "wikidata":
-        try:
-            return read(json.loads(text), "<stdin>")
-        except ValueError as e:
-            raise ClaimFileError("<stdin>", "$", None, f"is not JSON: {e}") from e
-    return read(list(csv.DictReader(io.StringIO(text, newline=""))), "<stdin>")
+    # The readers take the text as a stream: CSV or JSON (an API response, an entity), read as from a file.
+    return read(io.StringIO(_read_stdin(streams.stdin), newline=""), "<stdin>")
 
 
 def _load(args: argparse.Namespace, streams: _Streams, progress: Progress) -> LoadedClaims:

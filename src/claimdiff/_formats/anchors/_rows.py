@@ -93,7 +93,7 @@ class Table:
 
 
 def read_table(table: Any, name: str | None, required: Iterable[str]) -> Table:
-    """The table of ``table``: a path to a CSV or JSON export, a :class:`pandas.DataFrame`, or rows.
+    """The table of ``table``: a path to (or an open stream of) a CSV or JSON export, a DataFrame, or rows.
 
     Labels are the line each CSV row starts on, the DataFrame's index, or 0, 1, ... for rows.
 
@@ -102,8 +102,8 @@ def read_table(table: Any, name: str | None, required: Iterable[str]) -> Table:
             underscores), or a required column is missing.
     """
     need = [column_key(c) for c in required]
-    if isinstance(table, str | os.PathLike):
-        label = name or os.fspath(table)
+    if isinstance(table, str | os.PathLike) or hasattr(table, "read"):
+        label = name or (os.fspath(table) if isinstance(table, str | os.PathLike) else "<stream>")
         text = read_text(table, label=label)
         if text.lstrip()[:1] in ("{", "["):
             return _records(_json_records(text, label), label, need)

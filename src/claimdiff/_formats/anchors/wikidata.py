@@ -162,10 +162,9 @@ def _entities(
     entity: Mapping[str, Any] | str | os.PathLike[str], name: str | None
 ) -> tuple[list[tuple[str, Any]], str]:
     """The document's entities as (key, entity) pairs, and the document's name for messages."""
-    if isinstance(entity, str | os.PathLike):
-        path = os.fspath(entity)
-        name = name or path
-        entity = load_json(read_text(path, label=name), name)
+    if isinstance(entity, str | os.PathLike) or hasattr(entity, "read"):
+        name = name or (os.fspath(entity) if isinstance(entity, str | os.PathLike) else "<stream>")
+        entity = load_json(read_text(entity, label=name), name)  # type: ignore[arg-type]
     if not isinstance(entity, Mapping):
         raise ClaimFileError(name or "<entity>", "$", None, "must be a Wikidata entity (a JSON object)")
     if isinstance(entity.get("entities"), Mapping):
