@@ -9,6 +9,13 @@ the precision are kept in the note. With ``extract_notes=True`` the figures in t
 column ("... killed 5 civilians, according to local sources") are read by :func:`claimdiff.extract`
 as further claims, each from the source the note names, so ACLED's coding can be checked
 against the reports it summarises.
+
+Every vintage of ACLED's export is read: the older UPPERCASE headers (``EVENT_ID_CNTY``), today's
+lower-case ones, and the API's JSON response (``{"status": 200, "success": true, "data": [...]}``,
+every cell a string). Dates are read in every written form ACLED has used (``18/04/2001``,
+``16 February 2024``, ``2024-02-16``); the order of day and month in numeric dates is settled by
+the file's own unambiguous dates. A row whose date, ``time_precision`` (1, 2 or 3) or
+``fatalities`` cannot be read is rejected with its line and column; the other rows are kept.
 """
 
 from __future__ import annotations
@@ -70,8 +77,8 @@ def read_acled(
         The claims, and the rows that could not be read with their reasons.
 
     Raises:
-        ClaimFileError: The table cannot be read or lacks one of the columns
-            ``event_id_cnty, event_date, fatalities, country``.
+        ClaimFileError: The table cannot be read, is an API response reporting a failure, names a column
+            twice, or lacks one of the columns ``event_id_cnty, event_date, fatalities, country``.
 
     .. versionadded:: 0.2.0
     """
