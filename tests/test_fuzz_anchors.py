@@ -314,3 +314,10 @@ def test_wikidata_reader_only_raises_claimdiff_errors(statements: list[Any], dat
         path.write_text(json.dumps(doc, default=str), encoding="utf-8", errors="surrogatepass")
         with contextlib.suppress(ClaimdiffError):
             read_wikidata(path)
+
+
+@fuzz
+@given(_table(_ACLED, {**_ACLED_GOOD, "notes": "On 4 May 2023, shelling killed 7 civilians in Idlib, SOHR said."}))
+def test_acled_notes_reader_only_raises_claimdiff_errors(table: tuple[list[dict[str, Any]], int]) -> None:
+    """ACLED with its notes read by the extractor: random notes never break the reader or lose the good event."""
+    _check(lambda t: read_acled(t, extract_notes=True), table[0], "acled-GOOD1")
