@@ -135,7 +135,8 @@ def test_acled_calendar_ends_and_bad_precisions_are_located(tmp_path: Path, date
 
 
 def test_a_cell_longer_than_csvs_limit_is_read(tmp_path: Path) -> None:
-    """A notes cell of 200,000 characters (over csv's 131,072) is data: the row is read, never a _csv.Error."""
+    """A notes cell of 200,000 characters (over csv's 131,072) is data: the row is read, never a _csv.Error,
+    and csv's process-wide limit is the same afterwards."""
     path = tmp_path / "long.csv"
     path.write_text(
         'event_id_cnty,event_date,fatalities,country,notes\nX1,2023-01-05,2,Syria,"'
@@ -143,8 +144,12 @@ def test_a_cell_longer_than_csvs_limit_is_read(tmp_path: Path) -> None:
         + '"\nX2,2023-01-06,1,Syria,short\n',
         encoding="utf-8",
     )
+    import csv
+
+    before = csv.field_size_limit()
     loaded = read_acled(path)
     assert [c.id for c in loaded.claims] == ["acled-X1", "acled-X2"]
+    assert csv.field_size_limit() == before  # no other CSV reader sees a raised limit
 
 
 @pytest.mark.parametrize("bad", [math.inf, -math.inf, math.nan, "inf", "1e400", -3, 2.5, "twelve", [1], {"a": 1}])

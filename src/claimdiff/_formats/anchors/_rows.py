@@ -127,13 +127,9 @@ def read_table(table: Any, name: str | None, required: Iterable[str]) -> Table:
 
 
 def _csv_table(text: str, label: str, need: list[str]) -> Table:
-    # A cell may be as long as the bounded text itself (a long "notes" cell is real data): csv's
-    # process-wide limit (131,072 characters) is raised to the text's length, never lowered.
-    if len(text) > csv.field_size_limit():
-        csv.field_size_limit(len(text) + 1)
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
-        header = next(reader, [])
+        header = _next_record(reader, len(text)) or []
     except csv.Error as e:
         raise ClaimFileError(label, "line 1", None, f"is not valid CSV: {e}") from e
     columns = _keys(label, header)
@@ -141,22 +137,39 @@ def _csv_table(text: str, label: str, need: list[str]) -> Table:
 
     def from_csv() -> Iterator[tuple[Hashable, Mapping[str, Any] | ClaimFileError]]:
         rows = csv.reader(io.StringIO(text, newline=""))
-        next(rows, None)
+        _next_record(rows, len(text))
         line = 2
         while True:
             try:
-                cells = next(rows)
-            except StopIteration:
-                return
+                cells = _next_record(rows, len(text))
             except csv.Error as e:
                 yield f"line {line}", ClaimFileError(label, f"line {line}", None, f"is not valid CSV: {e}")
                 line = rows.line_num + 1
                 continue
+            if cells is None:
+                return
             if cells:
                 yield f"line {line}", dict(zip(columns, cells, strict=False))
             line = rows.line_num + 1
 
     return Table(label, tuple(columns), from_csv)
+
+
+def _next_record(reader: Any, longest: int) -> list[str] | None:
+    """The next CSV record, or ``None`` at the end.
+
+    A cell may be as long as the bounded text itself (a long ``notes`` cell is real data), so csv's
+    process-wide field limit (131,072 characters) is raised to the text's length for this one record
+    and put back at once: other CSV readers (the claims-file reader refuses such cells) never see it.
+    """
+    before = csv.field_size_limit()
+    if longest <= before:
+        return next(reader, None)
+    csv.field_size_limit(longest + 1)
+    try:
+        return next(reader, None)
+    finally:
+        csv.field_size_limit(before)
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
