@@ -24,6 +24,7 @@ from claimdiff._formats.schema import claims_schema, fits_claim_fast, problems, 
 from claimdiff._model.aliases import source_key
 from claimdiff._model.claim import Claim, Scope, Source
 from claimdiff._model.composite import composite_claims, parse_composite
+from claimdiff._model.derived import count_unit_problem
 from claimdiff._model.estimate import Estimate
 from claimdiff._model.hedges import HedgePolicy
 from claimdiff._model.period import Period, timezone_named
@@ -363,16 +364,16 @@ def _claim(raw: Mapping[str, Any], loc: str, ctx: Context) -> tuple[list[Claim],
                     ctx.composites[value] = parse_composite(value, hedges=ctx.hedges, vocabulary=ctx.vocabulary)
                 composite = ctx.composites[value]
             if composite is None:
-                cache_key = (type(value), value, unit) if not isinstance(value, Mapping) else None
+                count = merged.get("counted") is not None
+                cache_key = (type(value), value, unit, count) if not isinstance(value, Mapping) else None
                 estimate = ctx.estimates.get(cache_key) if cache_key is not None else None
                 if estimate is None:
-                    estimate = estimate_of(value, unit, ctx)
+                    estimate = estimate_of(value, unit, ctx, count=count)
                     if cache_key is not None:
                         ctx.estimates[cache_key] = estimate
-                info = unit_info(estimate.unit)
-                if merged.get("counted") is not None and not info.is_count:
-                    fail(value_field, f"{value_field!r} is in {estimate.unit!r} ({info.dimension}), but the claim "
-                                      f"counts {merged['counted']!r}: a count takes no unit")
+                problem = count_unit_problem(unit_info(estimate.unit), merged.get("counted"))
+                if problem is not None:
+                    fail(value_field, f"{value_field!r} {problem}")
         except InvalidUnitError as e:
             fail("unit" if unit is not None else "value", reason_for(e, "unit" if unit is not None else "value"))
         except ClaimdiffError as e:

@@ -242,11 +242,11 @@ class Scope:
 _NO_SCOPE = Scope()
 
 
-def _estimate(value: Estimate | str | float) -> Estimate:
+def _estimate(value: Estimate | str | float, count: bool) -> Estimate:
     if isinstance(value, Estimate):
         return value
-    if isinstance(value, str):
-        return parse_estimate(value, hedges=DEFAULT_HEDGES)
+    if isinstance(value, str):  # a claim that says what it counts is a count: "1.2m" is 1.2 million of it
+        return parse_estimate(value, hedges=DEFAULT_HEDGES, count=count)
     if isinstance(value, int | float) and not isinstance(value, bool):
         return Estimate.exact(value)
     raise InvalidClaimError(None, "estimate", value, "must be an Estimate, a number or a hedged figure in words")
@@ -341,8 +341,12 @@ class Claim:
         # One pass: each value is converted only when it is not already of its type, then checked.
         if type(metric) is not Metric:
             metric = DEFAULT_VOCABULARY.metric(metric)
+        if scope is None:
+            scope = _NO_SCOPE
+        elif type(scope) is not Scope:
+            attrs.validators.instance_of(Scope)(self, attrs.fields(Claim).scope, scope)
         if type(estimate) is not Estimate:
-            estimate = _estimate(estimate)
+            estimate = _estimate(estimate, scope.counted is not None)
         if estimate._derived is None:  # noqa: SLF001 - a new estimate: share an equal one seen before
             estimate = shared_estimate(estimate)
         if period is not None and type(period) is not Period:
@@ -359,12 +363,8 @@ class Claim:
             rank = _rank(rank)
         if type(id) is not str or not id or id.isspace():
             raise InvalidClaimError(None, "id", id, "must be a non-empty string")
-        if scope is None:
-            scope = _NO_SCOPE
-        elif type(scope) is not Scope:
-            attrs.validators.instance_of(Scope)(self, attrs.fields(Claim).scope, scope)
         derived: Derived | None = estimate._derived  # noqa: SLF001 - worked out by the first claim that held it
-        if derived is None or (derived[6] and scope.counted is None):
+        if derived is None or derived[6] is (scope.counted is None):  # a count without 'counted', or the reverse
             derived = derive(estimate, id, scope.counted)  # computes and checks (a count needs 'counted')
         low, high, low_closed, high_closed, figure = derived[:5]
         if (stated is not None and period is not None

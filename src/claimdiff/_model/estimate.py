@@ -8,10 +8,10 @@ from typing import Any
 
 import attrs
 
-from claimdiff._model.numbers import format_number
+from claimdiff._model.numbers import exact_float, format_number
 from claimdiff.exceptions import InvalidEstimateError
 
-__all__ = ["Estimate", "Hedge"]
+__all__ = ["Estimate", "Hedge", "band"]
 
 _INF = math.inf
 
@@ -46,7 +46,23 @@ class Hedge(enum.Enum):
 def _to_float(value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise InvalidEstimateError("value", value, "must be a number")
-    return float(value)
+    return exact_float(value)
+
+
+def band(value: float, half_width: float) -> tuple[float, float]:
+    """``value - half_width`` and ``value + half_width``, refused when a finite figure's band would reach infinity.
+
+    >>> band(70.0, 7.0)
+    (63.0, 77.0)
+    >>> band(1.7e308, 1.7e307)
+    Traceback (most recent call last):
+    ...
+    claimdiff.exceptions.InvalidEstimateError: 'point' is too close to the float limit (1.8e308): its band reaches beyond it (got 1.7e+308).
+    """
+    low, high = value - half_width, value + half_width
+    if not (math.isfinite(low) and math.isfinite(high)):
+        raise InvalidEstimateError("point", value, "is too close to the float limit (1.8e308): its band reaches beyond it")
+    return low, high
 
 
 def _check_types(inst: Estimate, unit: Any, hedge: Any, text: Any) -> None:
@@ -55,6 +71,9 @@ def _check_types(inst: Estimate, unit: Any, hedge: Any, text: Any) -> None:
     attrs.validators.instance_of(str)(inst, fields.unit, unit)
     attrs.validators.instance_of(Hedge)(inst, fields.hedge, hedge)
     attrs.validators.instance_of(str)(inst, fields.text, text)
+
+
+_band = band  # ``Estimate.about`` has an argument named ``band``
 
 
 @attrs.frozen(kw_only=True, init=False)
@@ -198,8 +217,8 @@ class Estimate:
         allows 4 and 6.
         """
         v = _to_float(value)
-        d = max(abs(v) * band, minimum)
-        return cls(low=v - d, high=v + d, point=v, unit=unit, hedge=Hedge.APPROXIMATE, text=text)
+        low, high = _band(v, max(abs(v) * band, minimum))
+        return cls(low=low, high=high, point=v, unit=unit, hedge=Hedge.APPROXIMATE, text=text)
 
     # -- queries ------------------------------------------------------------------------------
 
