@@ -95,7 +95,7 @@ class Context:
         self.defaults: Mapping[str, Any] = {}
         self.periods: dict[tuple[str, str], Period] = {}
         # Values repeat across the claims of a file; each distinct one is built once and shared (all are frozen).
-        self.estimates: dict[tuple[type, Any, Any], Estimate] = {}
+        self.estimates: dict[tuple[type, Any, Any, bool], Estimate] = {}  # (type, value, unit, is a count)
         self.scopes: dict[tuple[Any, Any, Any], Scope] = {}
         self.named: dict[tuple[Any, Any, Any, Any], Source] = {}
         self.words: dict[tuple[str, str], tuple[Any, str]] = {}

@@ -117,7 +117,8 @@ def read_number(s: str, *, count: bool | None = None) -> Number | None:
         if scaled is None:
             return Number(base, base, 1.0, m.end(), written)
         factor, end = scaled
-        return Number(base * factor, base, factor, end, written)
+        # Rounded once, from the exact product: 65.1 million is 65,100,000, not 65.1 * 1e6 = 65,099,999.99...
+        return Number(float(Fraction(written) * int(factor)), base, factor, end, written)
     return _words(s)
 
 
@@ -138,8 +139,8 @@ def _scale_after(s: str, pos: int, count: bool | None) -> tuple[float, int] | No
     if suffix is not None:
         return _SUFFIX_SCALES[suffix.group(1) or suffix.group(2)], suffix.end()
     if count is not False and _JOINED_M.match(s, pos):
-        word = _FOLLOWING_WORD.match(s, pos + 1)
-        if count or (word is not None and word.group(1) not in _LENGTH_WORDS):
+        following = _FOLLOWING_WORD.match(s, pos + 1)
+        if count or (following is not None and following.group(1) not in _LENGTH_WORDS):
             return 1e6, pos + 1
         return None
     w = _WORD.match(s, pos)
