@@ -13,7 +13,7 @@ import attrs
 
 from claimdiff._model.aliases import canonical_source
 from claimdiff._model.derived import Derived, derive, shared_chain, shared_estimate
-from claimdiff._model.estimate import Estimate
+from claimdiff._model.estimate import Estimate, Provenance
 from claimdiff._model.hedges import DEFAULT_HEDGES, parse_estimate
 from claimdiff._model.measure import Measure
 from claimdiff._model.period import Period, optional_period
@@ -21,7 +21,7 @@ from claimdiff._model.units import UnitInfo
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Metric
 from claimdiff.exceptions import InvalidClaimError
 
-__all__ = ["RANKS", "Claim", "Scope", "Source", "SourceKind", "place_path"]
+__all__ = ["RANKS", "Claim", "Scope", "Source", "SourceKind", "place_path", "rounded_data"]
 
 #: The ranks a claim may carry, best first (Wikidata's statement ranks).
 RANKS = ("preferred", "normal", "deprecated")
@@ -455,6 +455,23 @@ class Claim:
         if value == self.low and not self.low_closed:
             return False
         return not (value == self.high and not self.high_closed)
+
+
+def rounded_data(claims: Iterable[Claim]) -> list[Claim]:
+    """The claims with every figure given as data marked rounded: a table whose figures are rounded.
+
+    Numbers given as data are exact by default; a reader told that its table is rounded (population
+    estimates to the thousand, a dashboard's round tallies) marks them so, and they then get the
+    precision their digits imply, as worded figures do (see :class:`claimdiff.Precision`). Worded
+    figures and claims already marked are kept as they are.
+
+    >>> c = Claim(id="a", metric="killed", estimate=30_000, scope=Scope(counted="people"), source="MoH")
+    >>> rounded_data([c])[0].estimate.provenance
+    <Provenance.ROUNDED: 'rounded'>
+    """
+    rounded = Provenance.ROUNDED
+    return [attrs.evolve(c, estimate=attrs.evolve(c.estimate, provenance=rounded))
+            if c.estimate.provenance is Provenance.DATUM else c for c in claims]
 
 
 @functools.lru_cache(maxsize=65_536)
