@@ -159,7 +159,7 @@ def test_data_are_exact_unless_declared_rounded(n: int, data: str) -> None:
 )
 def test_the_bulk_path_asks_the_one_rule(figures: list[tuple[int, Provenance]], precision: Precision) -> None:
     """Law: the columnar steps are Precision.step of each estimate, whatever the provenance."""
-    import numpy as np  # noqa: PLC0415 - numpy only where reconciling needs it
+    import numpy as np
 
     estimates = [Estimate.exact(n, text=f"{n:,}" if p is Provenance.WORDED else "", provenance=p) for n, p in figures]
     assert _steps(np, estimates, precision).tolist() == [precision.step(e) for e in estimates]
