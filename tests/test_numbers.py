@@ -17,6 +17,7 @@ from claimdiff import (
     InvalidEstimateError,
     Scope,
     loads_claims,
+    loads_claims_lenient,
     parse_estimate,
 )
 from claimdiff._model.numbers import parse_number_prefix
@@ -89,6 +90,9 @@ def test_a_count_in_a_unit_is_refused_in_python_as_in_files() -> None:
     doc = "claims:\n- {id: a, metric: killed, counted: people, value: 5 km, source: MoD}\n"
     with pytest.raises(ClaimFileError, match=r"is in 'kilometer' \(\[length\]\), but the claim counts 'people'"):
         loads_claims(doc, format="yaml")
+    csv = "id,metric,counted,value,unit,source\na,killed,people,5,km,MoD\n"
+    (problem,) = loads_claims_lenient(csv, format="csv").rejected  # said once, on the unit, not again by Claim
+    assert "a count takes no unit" in str(problem)
     # The same estimate, once held by a length claim, is still refused for a count (its bounds are cached).
     e = Estimate.exact(7, unit="km")
     Claim(id="d", metric="distance", estimate=e, scope=Scope(place="Kyiv"), source="MoD")

@@ -345,7 +345,7 @@ def _claim(raw: Mapping[str, Any], loc: str, ctx: Context) -> tuple[list[Claim],
     for required in ("metric", "value", "source"):
         if merged.get(required) is None:
             fail(required, f"{required!r} is required")
-    metric = counted = estimate = composite = None
+    metric = counted = estimate = composite = count_problem = None
     if merged.get("metric") is not None:
         metric, reason = ctx.word("metric", merged["metric"])
         if reason:
@@ -371,9 +371,9 @@ def _claim(raw: Mapping[str, Any], loc: str, ctx: Context) -> tuple[list[Claim],
                     estimate = estimate_of(value, unit, ctx, count=count)
                     if cache_key is not None:
                         ctx.estimates[cache_key] = estimate
-                problem = count_unit_problem(unit_info(estimate.unit), merged.get("counted"))
-                if problem is not None:
-                    fail(value_field, f"{value_field!r} {problem}")
+                count_problem = count_unit_problem(unit_info(estimate.unit), merged.get("counted"))
+                if count_problem is not None:
+                    fail(value_field, f"{value_field!r} {count_problem}")
         except InvalidUnitError as e:
             fail("unit" if unit is not None else "value", reason_for(e, "unit" if unit is not None else "value"))
         except ClaimdiffError as e:
@@ -426,7 +426,8 @@ def _claim(raw: Mapping[str, Any], loc: str, ctx: Context) -> tuple[list[Claim],
         # Raised by Claim itself: name the file field that holds what it complained about.
         named = "unit" if isinstance(e, InvalidUnitError) else (getattr(e, "field", "") or "")
         where = _FIELD_OF_ERROR.get(named, named if named in _CLAIM_FIELDS else "value")
-        if not any(x.location == f"{loc}.{where}" for x in errors):
+        said = count_problem is not None and getattr(e, "reason", None) == count_problem  # said above, once
+        if not said and not any(x.location == f"{loc}.{where}" for x in errors):
             fail(where, reason_for(e, where))
         return [], _in_field_order(errors, loc)
     return ([], _in_field_order(errors, loc)) if errors else (built, [])
