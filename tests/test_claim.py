@@ -115,7 +115,7 @@ def test_counts_of_different_things_do_not_add() -> None:
 def test_counts_and_percentages_do_not_compare() -> None:
     """A count and a percentage are both 'dimensionless' to pint; not to claimdiff."""
     count = make(estimate="14").measure
-    share = make(estimate="40%").measure
+    share = make(estimate="40%", scope=Scope(place="Russia")).measure  # a share counts nothing (issue 21)
     with pytest.raises(IncomparableError, match="different dimensions"):
         count.overlaps(share)
 

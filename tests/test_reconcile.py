@@ -164,8 +164,12 @@ def test_single_claim_is_uncorroborated() -> None:
 
 
 def test_incomparable_units_are_split_and_flagged() -> None:
-    """A count and a percentage for one figure are kept apart and flagged as incomparable."""
-    report = reconcile([claim("a", "14"), claim("b", "40%")])
+    """A length and a share for one figure are kept apart and flagged as incomparable.
+
+    (A count in a unit is refused outright since issue 21, so the pair is no longer a count and a percentage.)
+    """
+    where = Scope(place="Russia > Belgorod Oblast > Belgorod")
+    report = reconcile([claim("a", "14 km", scope=where), claim("b", "40%", scope=where)])
     assert len(report.groups) == 2
     (flag,) = report.flags_of(FlagKind.INCOMPARABLE)
     assert flag.claims == ("a", "b")

@@ -66,7 +66,8 @@ def test_the_stated_and_the_widened_interval_are_both_shown() -> None:
 
 
 @pytest.mark.parametrize(("text", "half"), [
-    ("17,879,000", 500.0), ("1.5 million", 50_000.0), ("14", 0.5), ("100,000", 5_000.0), ("1,000", 0.5),
+    ("17,879,000", 500.0), ("1.5 million", 50_000.0), ("14 km", 0.5), ("100,000", 5_000.0), ("1,000", 0.5),
+    ("14", 0.0),  # a bare numeral is a number given as data: exact (issue 17 item 2)
     ("some 70", 0.0), ("dozens", 0.0), ("32.19 km", 0.005),
 ])
 def test_the_precision_table(text: str, half: float) -> None:

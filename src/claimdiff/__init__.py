@@ -43,7 +43,7 @@ from claimdiff._formats.claims_file import (
 from claimdiff._model.aliases import SOURCE_ALIASES, canonical_source
 from claimdiff._model.claim import Claim, Scope, Source, SourceKind, place_path
 from claimdiff._model.composite import Composite, composite_claims, parse_composite
-from claimdiff._model.estimate import Estimate, Hedge
+from claimdiff._model.estimate import Estimate, Hedge, Provenance
 from claimdiff._model.hedges import ACLED_HEDGES, DEFAULT_HEDGES, HedgePolicy, VagueQuantity, parse_estimate
 from claimdiff._model.measure import Measure
 from claimdiff._model.period import Period
@@ -154,6 +154,7 @@ __all__ = [
     "Period",
     "Policy",
     "Precision",
+    "Provenance",
     "Rejected",
     "Relation",
     "RelationKind",

@@ -2,8 +2,9 @@
 
 A figure is never more exact than the way it was written. "20 miles" is a figure to the mile, "1.5
 million" to the hundred thousand, "17,879,000" to the thousand: each allows half a step either side of
-what it says. :class:`Precision` reads that step from the wording (or from the number, for figures given
-as numbers) and :class:`Tolerance` adds an allowance on top, absolute and relative, per metric where it
+what it says. A number given as data (a Python number, a JSON number, a numeric table cell) is exact,
+unless the policy or its reader declares the data rounded. :class:`Precision` reads the step from the
+figure's wording and provenance (see :class:`~claimdiff.Provenance`) and :class:`Tolerance` adds an allowance on top, absolute and relative, per metric where it
 matters. Claims are compared on their *widened* intervals: within the widening they agree; beyond it they
 disagree, and :class:`Grading` says how badly.
 """
@@ -18,14 +19,14 @@ from types import MappingProxyType
 
 import attrs
 
-from claimdiff._model.estimate import Estimate, Hedge
+from claimdiff._model.estimate import Estimate, Hedge, Provenance
 
 __all__ = ["Grading", "Precision", "Tolerance", "relative_gap"]
 
 # The first written number of a figure: digits with optional thousands separators (comma, space, thin or
 # no-break space) and optional decimals.
-_WRITTEN = re.compile(r"(?<![\d.])(\d{1,3}(?:[,\u00a0\u202f ]\d{3})+|\d+)(?:\.(\d+))?")
-_SEPARATORS = str.maketrans("", "", ",\u00a0\u202f ")
+_WRITTEN = re.compile(r"(?<![\d.])(\d{1,3}(?:[,\u00a0\u2009\u202f ]\d{3})+|\d+)(?:\.(\d+))?")
+_SEPARATORS = str.maketrans("", "", ",\u00a0\u2009\u202f ")
 
 
 def _steps(m: Mapping[str, float]) -> Mapping[str, float]:
@@ -38,51 +39,66 @@ def _tolerances(m: Mapping[str, Tolerance]) -> Mapping[str, Tolerance]:
 
 @attrs.frozen(kw_only=True)
 class Precision:
-    """How the precision a figure's wording implies is read (the documented, overridable table).
+    """How precise a figure is taken to be, from its wording and provenance (the documented, overridable table).
 
-    A stated figure allows half its last step either side: the step is one unit of the last written
-    digit ("20 miles": 1 mile; "1.5 million": 100,000; "32.19 km": 0.01 km). Trailing zeros of a large
-    round figure are read as rounding ("17,879,000": the thousand), from ``round_from`` upwards and
-    never coarser than ``min_significant`` significant digits ("100,000": the ten thousand). Hedged
-    bands ("some 70", "dozens") already carry their width and get nothing more. With
-    ``mode="exact"`` every figure is taken at its word.
+    A figure *worded* in a text allows half its last step either side: the step is one unit of the last
+    written digit ("20 miles": 1 mile; "1.5 million": 100,000; "32.19 km": 0.01 km). Trailing zeros of a
+    large round figure are read as rounding ("17,879,000": the thousand), from ``round_from`` upwards and
+    never coarser than ``min_significant`` significant digits ("100,000": the ten thousand). A number
+    given as *data* (see :class:`~claimdiff.Provenance`) is exact, unless ``data="implied"`` declares all
+    data rounded or its reader marked it rounded; then its step is read from the number as from a word.
+    Hedged bands ("some 70", "dozens") already carry their width and get nothing more. With
+    ``mode="exact"`` every figure is taken at its word. ``steps`` sets a unit's resolution, for all figures.
 
     >>> p = Precision()
-    >>> p.half_width(Estimate.exact(17_879_000))
-    500.0
     >>> from claimdiff import parse_estimate
+    >>> p.half_width(parse_estimate("30,000")), p.half_width(Estimate.exact(30_000))
+    (500.0, 0.0)
+    >>> Precision(data="implied").half_width(Estimate.exact(30_000))
+    500.0
     >>> p.half_width(parse_estimate("1.5 million")), p.half_width(parse_estimate("20 miles"))
     (50000.0, 0.5)
     >>> Precision(mode="exact").half_width(parse_estimate("20 miles"))
     0.0
 
     Attributes:
-        mode: ``"implied"`` (read the wording) or ``"exact"`` (no widening).
+        mode: ``"implied"`` (read the wording) or ``"exact"`` (no widening of any figure).
+        data: ``"exact"`` (numbers given as data are exact) or ``"implied"`` (data are rounded, as words).
         round_from: Whole figures at least this large read trailing zeros as rounding.
         min_significant: Rounding never leaves fewer significant digits than this.
         steps: Per-unit minimum step, e.g. ``{"minute": 1}``, for units whose figures are never finer.
     """
 
     mode: str = attrs.field(default="implied", validator=attrs.validators.in_(("implied", "exact")))
+    data: str = attrs.field(default="exact", validator=attrs.validators.in_(("exact", "implied")))
     round_from: float = attrs.field(default=10_000.0, validator=attrs.validators.gt(0))
     min_significant: int = attrs.field(default=2, validator=attrs.validators.ge(1))
     steps: Mapping[str, float] = attrs.field(default=MappingProxyType({}), converter=_steps)
 
     def step(self, estimate: Estimate) -> float:
-        """The step of the last written digit, in the estimate's own unit (0 when nothing is implied)."""
-        if self.mode == "exact" or estimate.hedge in (Hedge.APPROXIMATE, Hedge.VAGUE):
+        """The step of the last written digit, in the estimate's own unit (0 when nothing is implied).
+
+        The one rule of precision: the bulk path of reconciling calls it once per distinct estimate.
+        """
+        if self.mode == "exact" or estimate.hedge is Hedge.APPROXIMATE or estimate.hedge is Hedge.VAGUE:
             return 0.0
-        value = estimate.point
-        if value is None:
-            value = estimate.low if math.isfinite(estimate.low) else estimate.high
-        if not math.isfinite(value):
-            return 0.0
-        step = _step(estimate.text, value, self.round_from, self.min_significant)
+        provenance = estimate.provenance
+        if provenance is Provenance.DATUM and self.data == "exact":
+            step = 0.0
+        else:
+            value = estimate.point
+            if value is None:
+                value = estimate.low if math.isfinite(estimate.low) else estimate.high
+            if not math.isfinite(value):
+                return 0.0
+            text = estimate.text if provenance is Provenance.WORDED else ""
+            step = _step(text, value, self.round_from, self.min_significant)
         return max(step, self.steps[estimate.unit]) if self.steps and estimate.unit in self.steps else step
 
     def half_width(self, estimate: Estimate) -> float:
         """Half the step: how far either side of its bounds the figure reaches."""
         return self.step(estimate) / 2
+
 
 @functools.lru_cache(maxsize=65_536)
 def _step(text: str, value: float, round_from: float, min_significant: int) -> float:
@@ -93,8 +109,8 @@ def _step(text: str, value: float, round_from: float, min_significant: int) -> f
 
 def _written_step(text: str, value: float, round_from: float, min_significant: int) -> float:
     m = _WRITTEN.search(text)
-    if m is None:  # a figure in words ("two"): whole units
-        return 1.0
+    if m is None:  # a figure in words ("two", "twenty thousand", "half a million"): as its number reads
+        return _number_step(value, round_from, min_significant)
     whole, decimals = m.group(1).translate(_SEPARATORS), m.group(2) or ""
     written = float(f"{whole}.{decimals}" if decimals else whole)
     scale = _power_of_ten(value / written) if written else 1.0

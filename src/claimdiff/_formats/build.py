@@ -24,6 +24,7 @@ from claimdiff._formats.schema import claims_schema, fits_claim_fast, problems, 
 from claimdiff._model.aliases import source_key
 from claimdiff._model.claim import Claim, Scope, Source
 from claimdiff._model.composite import composite_claims, parse_composite
+from claimdiff._model.derived import count_unit_problem
 from claimdiff._model.estimate import Estimate
 from claimdiff._model.hedges import HedgePolicy
 from claimdiff._model.period import Period, timezone_named
@@ -94,7 +95,7 @@ class Context:
         self.defaults: Mapping[str, Any] = {}
         self.periods: dict[tuple[str, str], Period] = {}
         # Values repeat across the claims of a file; each distinct one is built once and shared (all are frozen).
-        self.estimates: dict[tuple[type, Any, Any], Estimate] = {}
+        self.estimates: dict[tuple[type, Any, Any, bool], Estimate] = {}  # (type, value, unit, is a count)
         self.scopes: dict[tuple[Any, Any, Any], Scope] = {}
         self.named: dict[tuple[Any, Any, Any, Any], Source] = {}
         self.words: dict[tuple[str, str], tuple[Any, str]] = {}
@@ -344,7 +345,7 @@ def _claim(raw: Mapping[str, Any], loc: str, ctx: Context) -> tuple[list[Claim],
     for required in ("metric", "value", "source"):
         if merged.get(required) is None:
             fail(required, f"{required!r} is required")
-    metric = counted = estimate = composite = None
+    metric = counted = estimate = composite = count_problem = None
     if merged.get("metric") is not None:
         metric, reason = ctx.word("metric", merged["metric"])
         if reason:
@@ -363,16 +364,16 @@ def _claim(raw: Mapping[str, Any], loc: str, ctx: Context) -> tuple[list[Claim],
                     ctx.composites[value] = parse_composite(value, hedges=ctx.hedges, vocabulary=ctx.vocabulary)
                 composite = ctx.composites[value]
             if composite is None:
-                cache_key = (type(value), value, unit) if not isinstance(value, Mapping) else None
+                count = merged.get("counted") is not None
+                cache_key = (type(value), value, unit, count) if not isinstance(value, Mapping) else None
                 estimate = ctx.estimates.get(cache_key) if cache_key is not None else None
                 if estimate is None:
-                    estimate = estimate_of(value, unit, ctx)
+                    estimate = estimate_of(value, unit, ctx, count=count)
                     if cache_key is not None:
                         ctx.estimates[cache_key] = estimate
-                info = unit_info(estimate.unit)
-                if merged.get("counted") is not None and not info.is_count:
-                    fail(value_field, f"{value_field!r} is in {estimate.unit!r} ({info.dimension}), but the claim "
-                                      f"counts {merged['counted']!r}: a count takes no unit")
+                count_problem = count_unit_problem(unit_info(estimate.unit), merged.get("counted"))
+                if count_problem is not None:
+                    fail(value_field, f"{value_field!r} {count_problem}")
         except InvalidUnitError as e:
             fail("unit" if unit is not None else "value", reason_for(e, "unit" if unit is not None else "value"))
         except ClaimdiffError as e:
@@ -425,7 +426,8 @@ def _claim(raw: Mapping[str, Any], loc: str, ctx: Context) -> tuple[list[Claim],
         # Raised by Claim itself: name the file field that holds what it complained about.
         named = "unit" if isinstance(e, InvalidUnitError) else (getattr(e, "field", "") or "")
         where = _FIELD_OF_ERROR.get(named, named if named in _CLAIM_FIELDS else "value")
-        if not any(x.location == f"{loc}.{where}" for x in errors):
+        said = count_problem is not None and getattr(e, "reason", None) == count_problem  # said above, once
+        if not said and not any(x.location == f"{loc}.{where}" for x in errors):
             fail(where, reason_for(e, where))
         return [], _in_field_order(errors, loc)
     return ([], _in_field_order(errors, loc)) if errors else (built, [])

@@ -15,6 +15,7 @@ from claimdiff._model.aliases import source_key
 from claimdiff._model.claim import Source
 from claimdiff._model.estimate import Estimate, Hedge
 from claimdiff._model.hedges import parse_estimate
+from claimdiff._model.numbers import exact_float
 from claimdiff.exceptions import ClaimdiffError, InvalidClaimError, InvalidEstimateError, InvalidUnitError
 
 if TYPE_CHECKING:
@@ -81,21 +82,21 @@ def number(value: float, field: str) -> float:
     >>> number(12, "value")
     12.0
     """
-    try:
-        number = float(value)
-    except OverflowError:
-        number = math.inf
+    number = exact_float(value, field)
     if not math.isfinite(number):
         raise InvalidEstimateError(field, short_repr(value), "must be a finite number; write the word 'inf' for no bound")
     return number
 
 
-def estimate_of(value: Any, unit: str | None, ctx: Context) -> Estimate:
-    """The figure a ``value`` field gives: a number, a hedged figure in words, or the estimate's fields."""
+def estimate_of(value: Any, unit: str | None, ctx: Context, *, count: bool | None = None) -> Estimate:
+    """The figure a ``value`` field gives: a number, a hedged figure in words, or the estimate's fields.
+
+    ``count`` says whether the claim says what it counts (see :func:`claimdiff.parse_estimate`).
+    """
     if isinstance(value, int | float):
         return Estimate.exact(number(value, "value"), unit=unit or "")
     if isinstance(value, str):
-        return parse_estimate(value, hedges=ctx.hedges, unit=unit)
+        return parse_estimate(value, hedges=ctx.hedges, unit=unit, count=count)
     spec: dict[str, Any] = {k: value[k] for k in ESTIMATE_FIELDS if k in value}
     for k in ("low", "high", "point"):
         if isinstance(spec.get(k), str):

@@ -19,8 +19,11 @@ import re
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import Any
 
+import attrs
+
 from claimdiff._formats.claims_file import LoadedClaims, loads_claims_lenient
 from claimdiff._formats.csv_format import COLUMNS as CSV_COLUMNS
+from claimdiff._model.claim import rounded_data
 from claimdiff._model.hedges import DEFAULT_HEDGES, HedgePolicy
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from claimdiff.exceptions import ClaimFileError, InvalidClaimError
@@ -132,6 +135,7 @@ def claims_from_rows(
     name: str = "<rows>",
     hedges: HedgePolicy = DEFAULT_HEDGES,
     vocabulary: Vocabulary = DEFAULT_VOCABULARY,
+    rounded: bool = False,
 ) -> LoadedClaims:
     """Read claims from rows of cells (mappings from column name to cell), as :func:`claims_from_dataframe` does.
 
@@ -152,6 +156,8 @@ def claims_from_rows(
         name: The name of the table in messages.
         hedges: How hedged figures in cells are read.
         vocabulary: The metrics and counted things known.
+        rounded: The table's numbers are rounded: they get the precision their digits imply, as worded
+            figures do, rather than being exact (see :func:`claimdiff.Precision`).
 
     Returns:
         The claims read, and one rejection per row that could not be read, with its reason.
@@ -171,8 +177,9 @@ def claims_from_rows(
         (label, _claim_mapping(row, columns, label))
         for label, row in ((label_list[i] if label_list is not None else i, row) for i, row in enumerate(rows))
     )
-    return read_mappings(mappings, column_of=column_of, defaults=defaults, name=name, hedges=hedges,
-                         vocabulary=vocabulary)
+    loaded = read_mappings(mappings, column_of=column_of, defaults=defaults, name=name, hedges=hedges,
+                           vocabulary=vocabulary)
+    return _rounded(loaded) if rounded else loaded
 
 
 def read_mappings(
@@ -258,6 +265,7 @@ def claims_from_dataframe(
     name: str = "<dataframe>",
     hedges: HedgePolicy = DEFAULT_HEDGES,
     vocabulary: Vocabulary = DEFAULT_VOCABULARY,
+    rounded: bool = False,
 ) -> LoadedClaims:
     """Read claims from a :class:`pandas.DataFrame`, one claim per row; bad rows are rejected with their reason.
 
@@ -283,6 +291,7 @@ def claims_from_dataframe(
         name: The name of the table in messages.
         hedges: How hedged figures in cells are read.
         vocabulary: The metrics and counted things known.
+        rounded: The table's numbers are rounded, not exact (see :func:`claims_from_rows`).
 
     Returns:
         :class:`~claimdiff.LoadedClaims`: every row is in ``claims`` or in ``rejected``.
@@ -297,8 +306,9 @@ def claims_from_dataframe(
     if columns is None and defaults is None and "id" in names and set(names) <= set(CSV_COLUMNS):
         # A table in the claims-CSV columns is a claims CSV: read it exactly as the CSV reader does (a `via`
         # cell of several relays, the value_* columns, `cumulative`), so that nothing in it is dropped.
-        return loads_claims_lenient(csv_text(df, names), format="csv", path=name, hedges=hedges,
-                                    vocabulary=vocabulary)
+        loaded = loads_claims_lenient(csv_text(df, names), format="csv", path=name, hedges=hedges,
+                                      vocabulary=vocabulary)
+        return _rounded(loaded) if rounded else loaded
     if columns is None:
         columns = {f: f for f in FIELDS if f in names}
     missing = sorted({c for spec in columns.values() for c in ([spec] if isinstance(spec, str) else spec)} - set(names))
@@ -308,7 +318,12 @@ def claims_from_dataframe(
     data = {c: df[c].tolist() for c in used}
     rows = ({c: data[c][i] for c in used} for i in range(len(df)))
     return claims_from_rows(rows, columns=columns, labels=list(df.index), defaults=defaults, name=name, hedges=hedges,
-                            vocabulary=vocabulary)
+                            vocabulary=vocabulary, rounded=rounded)
+
+
+def _rounded(loaded: LoadedClaims) -> LoadedClaims:
+    """``loaded`` with the figures its table gave as numbers marked rounded."""
+    return attrs.evolve(loaded, claims=tuple(rounded_data(loaded.claims)))
 
 
 def csv_text(df: Any, names: Sequence[str]) -> str:

@@ -61,9 +61,10 @@ def plain_claim(raw: Any, ctx: Context) -> Claim | None:
     if metric is False or counted is False:
         return None
     # Each part is first looked up in the document's caches; the helpers read (and check) what is new.
-    estimate = ctx.estimates.get((type(value), value, unit)) if type(value) in _TEXTS else None
+    count = counted_raw is not None
+    estimate = ctx.estimates.get((type(value), value, unit, count)) if type(value) in _TEXTS else None
     if estimate is None:
-        estimate = _estimate(value, unit, ctx)
+        estimate = _estimate(value, unit, ctx, count)
     place, event = get("place"), get("event")
     scope = ctx.scopes.get((place, counted, event)) if type(event) is str and type(place) is str else None
     if scope is None:
@@ -136,12 +137,12 @@ def _period(value: Any, field: str, ctx: Context) -> Period | Literal[False] | N
     return found
 
 
-def _estimate(value: Any, unit: str | None, ctx: Context) -> Estimate | None:
+def _estimate(value: Any, unit: str | None, ctx: Context, count: bool) -> Estimate | None:
     """The figure of a ``value`` (cached per document), or ``None`` for a composite or a figure that does not read."""
     kind = type(value)
     if kind is dict:
         # Spelled out field by field: keyed by its fields and their types (the schema tells 1 from true).
-        key: Any = (tuple(value.items()), tuple(map(type, value.values())), unit)
+        key: Any = (tuple(value.items()), tuple(map(type, value.values())), unit, count)
         found = ctx.estimates.get(key)
         if found is not None:
             return found
@@ -150,7 +151,7 @@ def _estimate(value: Any, unit: str | None, ctx: Context) -> Estimate | None:
     else:
         if kind is not str and kind is not int and kind is not float:
             return None
-        key = (kind, value, unit)
+        key = (kind, value, unit, count)
         found = ctx.estimates.get(key)
         if found is not None:
             return found
@@ -168,7 +169,7 @@ def _estimate(value: Any, unit: str | None, ctx: Context) -> Estimate | None:
                 if composite is not None:
                     return None
     try:
-        found = ctx.estimates[key] = estimate_of(value, unit, ctx)
+        found = ctx.estimates[key] = estimate_of(value, unit, ctx, count=count)
     except ClaimdiffError:
         return None
     return found

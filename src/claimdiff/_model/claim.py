@@ -13,7 +13,7 @@ import attrs
 
 from claimdiff._model.aliases import canonical_source
 from claimdiff._model.derived import Derived, derive, shared_chain, shared_estimate
-from claimdiff._model.estimate import Estimate
+from claimdiff._model.estimate import Estimate, Provenance
 from claimdiff._model.hedges import DEFAULT_HEDGES, parse_estimate
 from claimdiff._model.measure import Measure
 from claimdiff._model.period import Period, optional_period
@@ -21,7 +21,7 @@ from claimdiff._model.units import UnitInfo
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Metric
 from claimdiff.exceptions import InvalidClaimError
 
-__all__ = ["RANKS", "Claim", "Scope", "Source", "SourceKind", "place_path"]
+__all__ = ["RANKS", "Claim", "Scope", "Source", "SourceKind", "place_path", "rounded_data"]
 
 #: The ranks a claim may carry, best first (Wikidata's statement ranks).
 RANKS = ("preferred", "normal", "deprecated")
@@ -242,11 +242,11 @@ class Scope:
 _NO_SCOPE = Scope()
 
 
-def _estimate(value: Estimate | str | float) -> Estimate:
+def _estimate(value: Estimate | str | float, count: bool) -> Estimate:
     if isinstance(value, Estimate):
         return value
-    if isinstance(value, str):
-        return parse_estimate(value, hedges=DEFAULT_HEDGES)
+    if isinstance(value, str):  # a claim that says what it counts is a count: "1.2m" is 1.2 million of it
+        return parse_estimate(value, hedges=DEFAULT_HEDGES, count=count)
     if isinstance(value, int | float) and not isinstance(value, bool):
         return Estimate.exact(value)
     raise InvalidClaimError(None, "estimate", value, "must be an Estimate, a number or a hedged figure in words")
@@ -341,8 +341,12 @@ class Claim:
         # One pass: each value is converted only when it is not already of its type, then checked.
         if type(metric) is not Metric:
             metric = DEFAULT_VOCABULARY.metric(metric)
+        if scope is None:
+            scope = _NO_SCOPE
+        elif type(scope) is not Scope:
+            attrs.validators.instance_of(Scope)(self, attrs.fields(Claim).scope, scope)
         if type(estimate) is not Estimate:
-            estimate = _estimate(estimate)
+            estimate = _estimate(estimate, scope.counted is not None)
         if estimate._derived is None:  # noqa: SLF001 - a new estimate: share an equal one seen before
             estimate = shared_estimate(estimate)
         if period is not None and type(period) is not Period:
@@ -359,12 +363,8 @@ class Claim:
             rank = _rank(rank)
         if type(id) is not str or not id or id.isspace():
             raise InvalidClaimError(None, "id", id, "must be a non-empty string")
-        if scope is None:
-            scope = _NO_SCOPE
-        elif type(scope) is not Scope:
-            attrs.validators.instance_of(Scope)(self, attrs.fields(Claim).scope, scope)
         derived: Derived | None = estimate._derived  # noqa: SLF001 - worked out by the first claim that held it
-        if derived is None or (derived[6] and scope.counted is None):
+        if derived is None or derived[6] is (scope.counted is None):  # a count without 'counted', or the reverse
             derived = derive(estimate, id, scope.counted)  # computes and checks (a count needs 'counted')
         low, high, low_closed, high_closed, figure = derived[:5]
         if (stated is not None and period is not None
@@ -455,6 +455,23 @@ class Claim:
         if value == self.low and not self.low_closed:
             return False
         return not (value == self.high and not self.high_closed)
+
+
+def rounded_data(claims: Iterable[Claim]) -> list[Claim]:
+    """The claims with every figure given as data marked rounded: a table whose figures are rounded.
+
+    Numbers given as data are exact by default; a reader told that its table is rounded (population
+    estimates to the thousand, a dashboard's round tallies) marks them so, and they then get the
+    precision their digits imply, as worded figures do (see :class:`claimdiff.Precision`). Worded
+    figures and claims already marked are kept as they are.
+
+    >>> c = Claim(id="a", metric="killed", estimate=30_000, scope=Scope(counted="people"), source="MoH")
+    >>> rounded_data([c])[0].estimate.provenance
+    <Provenance.ROUNDED: 'rounded'>
+    """
+    rounded = Provenance.ROUNDED
+    return [attrs.evolve(c, estimate=attrs.evolve(c.estimate, provenance=rounded))
+            if c.estimate.provenance is Provenance.DATUM else c for c in claims]
 
 
 @functools.lru_cache(maxsize=65_536)

@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 
 from claimdiff._model.claim import Claim, Scope
-from claimdiff._model.estimate import Estimate, Hedge
+from claimdiff._model.estimate import Estimate, Hedge, provenance_of
 from claimdiff._model.hedges import DEFAULT_HEDGES, HedgePolicy, parse_estimate
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from claimdiff.exceptions import ClaimdiffError, InvalidClaimError, InvalidEstimateError
@@ -67,7 +67,8 @@ def parse_composite(
     if m is not None:
         total = parse_estimate(m.group("total"), hedges=hedges)
         parts = _parts(m.group("parts"), text, hedges, vocabulary)
-        return Composite(total=attrs.evolve(total, text=raw), parts=parts, exhaustive=False, text=raw)
+        worded = attrs.evolve(total, text=raw, provenance=provenance_of(raw))  # "108, including 15 children"
+        return Composite(total=worded, parts=parts, exhaustive=False, text=raw)
     if not _SPLIT.search(raw) or raw.lower().startswith("between "):
         return None
     try:

@@ -23,7 +23,7 @@ from claimdiff.exceptions import InvalidClaimError, InvalidUnitError
 if TYPE_CHECKING:
     from claimdiff._model.claim import Source
 
-__all__ = ["Derived", "derive", "shared_chain", "shared_estimate"]
+__all__ = ["Derived", "count_unit_problem", "derive", "shared_chain", "shared_estimate"]
 
 #: ``(low, high, low_closed, high_closed, figure, unit_info, is_count)`` of an estimate, in its canonical unit.
 Derived = tuple[float, float, bool, bool, float | None, UnitInfo, bool]
@@ -74,6 +74,22 @@ def shared_chain(via: tuple[Source, ...]) -> tuple[Source, ...]:
     return via
 
 
+def count_unit_problem(info: UnitInfo, counted: str | None) -> str | None:
+    """Why a figure in this unit cannot count ``counted``, or ``None`` when it can: a count takes no unit.
+
+    The one rule for claims built in Python and read from files: "1.2 m" of people is refused, never
+    compared as a length.
+
+    >>> print(count_unit_problem(unit_info("m"), "people"))
+    is in 'm' ([length]), but the claim counts 'people': a count takes no unit
+    >>> count_unit_problem(unit_info(""), "people") is None, count_unit_problem(unit_info("km"), None) is None
+    (True, True)
+    """
+    if counted is None or info.is_count:
+        return None
+    return f"is in {info.unit!r} ({info.dimension}), but the claim counts {counted!r}: a count takes no unit"
+
+
 def derive(e: Estimate, claim_id: str, counted: str | None) -> Derived:
     """The bounds, closedness and figure of ``e`` in its canonical unit, checked for a claim.
 
@@ -84,18 +100,22 @@ def derive(e: Estimate, claim_id: str, counted: str | None) -> Derived:
     (101.0, inf, True, False)
 
     Raises:
-        InvalidClaimError: The unit is unknown; a count says nothing of what it counts; the
+        InvalidClaimError: The unit is unknown; a count says nothing of what it counts; what is
+            counted is given for a figure in a unit (see :func:`count_unit_problem`); the
             figure is a negative count, allows no whole number, or has an open bound at 2**53 or more.
     """
     found: Derived | None = e._derived  # noqa: SLF001 - the cache this module keeps
     if found is not None:
         if counted is None and found[6]:
             raise InvalidClaimError(claim_id, "counted", None, "is required for a count (people, drones, homes...)")
+        if counted is not None and not found[6]:
+            _check_count_unit(found[5], counted, claim_id, e)
         return found
     try:
         info = unit_info(e.unit)
     except InvalidUnitError as exc:
         raise InvalidClaimError(claim_id, "unit", e.unit, exc.reason) from exc
+    _check_count_unit(info, counted, claim_id, e)
     low = _canonical(info, e.low)
     high = _canonical(info, e.high)
     lc, hc = e.low_closed, e.high_closed
@@ -122,6 +142,12 @@ def derive(e: Estimate, claim_id: str, counted: str | None) -> Derived:
     out: Derived = (low, high, lc, hc, _figure(point, low, high, e.hedge), info, info.is_count)
     object.__setattr__(e, "_derived", out)
     return out
+
+
+def _check_count_unit(info: UnitInfo, counted: str | None, claim_id: str, e: Estimate) -> None:
+    problem = count_unit_problem(info, counted)
+    if problem is not None:
+        raise InvalidClaimError(claim_id, "estimate", e.describe(), problem)
 
 
 def _canonical(info: UnitInfo, value: float) -> float:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import enum
 import math
+import re
 from typing import Any
 
 import attrs
 
-from claimdiff._model.numbers import format_number
+from claimdiff._model.numbers import exact_float, format_number
 from claimdiff.exceptions import InvalidEstimateError
 
-__all__ = ["Estimate", "Hedge"]
+__all__ = ["Estimate", "Hedge", "Provenance", "band", "provenance_of"]
 
 _INF = math.inf
 
@@ -43,10 +44,58 @@ class Hedge(enum.Enum):
         return self is Hedge.EXACT
 
 
+class Provenance(enum.Enum):
+    """How a figure came to claimdiff: in words, or as a number given as data.
+
+    It decides how precise the figure is taken to be (see :class:`claimdiff.Precision`): a figure
+    *worded* in a text ("30,000 people", "1.5 million", "at least 14") is read as precise to its last
+    written digit, as rounded as it looks; a *datum* (a Python number, a JSON or YAML number, a numeric
+    cell of a table) is exact unless the policy or the reader declares the data *rounded*.
+    """
+
+    #: Text with words, group separators or a hedge: "30,000", "1.5 million", "at least 14".
+    WORDED = "worded"
+    #: A number given as data: ``30000``, a JSON number, a numeric table cell, ``"30000"``.
+    DATUM = "datum"
+    #: A datum declared rounded by whoever gave it (a reader told the table is rounded).
+    ROUNDED = "rounded"
+
+
+# A text that is a bare numeral, as data is written: no words, no group separators, no hedge.
+_NUMERAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+
+
+def provenance_of(text: str) -> Provenance:
+    """The provenance of a figure written as ``text``: a datum when it is empty or a bare numeral, else worded.
+
+    >>> provenance_of("30,000"), provenance_of("30000"), provenance_of("")
+    (<Provenance.WORDED: 'worded'>, <Provenance.DATUM: 'datum'>, <Provenance.DATUM: 'datum'>)
+    """
+    if not text or _NUMERAL.fullmatch(text.strip()):
+        return Provenance.DATUM
+    return Provenance.WORDED
+
+
 def _to_float(value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise InvalidEstimateError("value", value, "must be a number")
-    return float(value)
+    return exact_float(value)
+
+
+def band(value: float, half_width: float) -> tuple[float, float]:
+    """``value - half_width`` and ``value + half_width``, refused when a finite figure's band would reach infinity.
+
+    >>> band(70.0, 7.0)
+    (63.0, 77.0)
+    >>> band(1.7e308, 1.7e307)
+    Traceback (most recent call last):
+    ...
+    claimdiff.exceptions.InvalidEstimateError: 'point' is too close to the float limit (1.8e308): its band reaches beyond it (got 1.7e+308).
+    """
+    low, high = value - half_width, value + half_width
+    if not (math.isfinite(low) and math.isfinite(high)):
+        raise InvalidEstimateError("point", value, "is too close to the float limit (1.8e308): its band reaches beyond it")
+    return low, high
 
 
 def _check_types(inst: Estimate, unit: Any, hedge: Any, text: Any) -> None:
@@ -55,6 +104,9 @@ def _check_types(inst: Estimate, unit: Any, hedge: Any, text: Any) -> None:
     attrs.validators.instance_of(str)(inst, fields.unit, unit)
     attrs.validators.instance_of(Hedge)(inst, fields.hedge, hedge)
     attrs.validators.instance_of(str)(inst, fields.text, text)
+
+
+_band = band  # ``Estimate.about`` has an argument named ``band``
 
 
 @attrs.frozen(kw_only=True, init=False)
@@ -67,7 +119,9 @@ class Estimate:
     ``(100, inf)``); ``point`` is the single figure the source gave, if it gave
     one ("some 70" has point 70 inside a band); ``unit`` is a pint unit
     expression or ``""`` for a plain count; ``hedge`` and ``text`` keep the
-    original wording, which claimdiff never throws away.
+    original wording, which claimdiff never throws away; ``provenance`` says
+    whether the figure was worded or given as data (by default, from ``text``:
+    see :func:`provenance_of`), which decides the precision it is taken to have.
 
     Build one with the named constructors, which read like the mathematics:
 
@@ -95,6 +149,7 @@ class Estimate:
     unit: str = ""
     hedge: Hedge = Hedge.RANGE
     text: str = ""
+    provenance: Provenance = Provenance.DATUM
     _description: str | None = attrs.field(init=False, repr=False, eq=False, default=None)
     # Bounds in the canonical unit, worked out once by the first claim that holds this estimate.
     _derived: Any = attrs.field(init=False, repr=False, eq=False, default=None)
@@ -110,6 +165,7 @@ class Estimate:
         unit: str = "",
         hedge: Hedge = Hedge.RANGE,
         text: str = "",
+        provenance: Provenance | None = None,
     ) -> None:
         # One pass: numbers converted to float unless they are floats already, then every check in turn.
         if type(low) is not float:
@@ -126,6 +182,10 @@ class Estimate:
             raise InvalidEstimateError("point", point, "must be a finite number")
         if type(unit) is not str or type(hedge) is not Hedge or type(text) is not str:
             _check_types(self, unit, hedge, text)
+        if provenance is None:
+            provenance = provenance_of(text)
+        elif type(provenance) is not Provenance:
+            attrs.validators.instance_of(Provenance)(self, attrs.fields(Estimate).provenance, provenance)
         if low == _INF:
             raise InvalidEstimateError("low", low, "must not be +inf")
         if high == -_INF:
@@ -144,6 +204,7 @@ class Estimate:
         set_(self, "unit", unit)
         set_(self, "hedge", hedge)
         set_(self, "text", text)
+        set_(self, "provenance", provenance)
         set_(self, "_description", None)
         set_(self, "_derived", None)
         if low > high:
@@ -156,41 +217,54 @@ class Estimate:
     # -- constructors named after the mathematics ---------------------------------------------
 
     @classmethod
-    def exact(cls, value: float, *, unit: str = "", text: str = "") -> Estimate:
-        """A figure stated without hedge: the closed interval ``[value, value]``."""
+    def exact(cls, value: float, *, unit: str = "", text: str = "",
+              provenance: Provenance | None = None) -> Estimate:
+        """A figure stated without hedge: the closed interval ``[value, value]``.
+
+        Every constructor takes ``provenance``; by default it follows ``text`` (see :func:`provenance_of`):
+
+        >>> Estimate.exact(30_000).provenance, Estimate.exact(30_000, text="30,000").provenance
+        (<Provenance.DATUM: 'datum'>, <Provenance.WORDED: 'worded'>)
+        """
         v = _to_float(value)
-        return cls(low=v, high=v, point=v, unit=unit, hedge=Hedge.EXACT, text=text)
+        return cls(low=v, high=v, point=v, unit=unit, hedge=Hedge.EXACT, text=text, provenance=provenance)
 
     @classmethod
-    def at_least(cls, value: float, *, unit: str = "", text: str = "") -> Estimate:
+    def at_least(cls, value: float, *, unit: str = "", text: str = "",
+                 provenance: Provenance | None = None) -> Estimate:
         """"at least 14": ``[value, inf)``."""
         v = _to_float(value)
-        return cls(low=v, point=v, unit=unit, hedge=Hedge.LOWER, text=text)
+        return cls(low=v, point=v, unit=unit, hedge=Hedge.LOWER, text=text, provenance=provenance)
 
     @classmethod
-    def more_than(cls, value: float, *, unit: str = "", text: str = "") -> Estimate:
+    def more_than(cls, value: float, *, unit: str = "", text: str = "",
+                  provenance: Provenance | None = None) -> Estimate:
         """"over 100", "more than 100": ``(value, inf)`` (for counts, ``[value + 1, inf)``)."""
-        return cls(low=_to_float(value), low_closed=False, unit=unit, hedge=Hedge.LOWER, text=text)
+        return cls(low=_to_float(value), low_closed=False, unit=unit, hedge=Hedge.LOWER, text=text, provenance=provenance)
 
     @classmethod
-    def at_most(cls, value: float, *, unit: str = "", text: str = "") -> Estimate:
+    def at_most(cls, value: float, *, unit: str = "", text: str = "",
+                provenance: Provenance | None = None) -> Estimate:
         """"up to 158", "as many as", "no more than": ``(-inf, value]``."""
         v = _to_float(value)
-        return cls(high=v, point=v, unit=unit, hedge=Hedge.UPPER, text=text)
+        return cls(high=v, point=v, unit=unit, hedge=Hedge.UPPER, text=text, provenance=provenance)
 
     @classmethod
-    def less_than(cls, value: float, *, unit: str = "", text: str = "") -> Estimate:
+    def less_than(cls, value: float, *, unit: str = "", text: str = "",
+                  provenance: Provenance | None = None) -> Estimate:
         """"fewer than", "under": ``(-inf, value)``."""
-        return cls(high=_to_float(value), high_closed=False, unit=unit, hedge=Hedge.UPPER, text=text)
+        return cls(high=_to_float(value), high_closed=False, unit=unit, hedge=Hedge.UPPER, text=text, provenance=provenance)
 
     @classmethod
-    def between(cls, low: float, high: float, *, unit: str = "", text: str = "") -> Estimate:
+    def between(cls, low: float, high: float, *, unit: str = "", text: str = "",
+                provenance: Provenance | None = None) -> Estimate:
         """"between 10 and 20", "10-20": ``[low, high]``."""
-        return cls(low=low, high=high, unit=unit, hedge=Hedge.RANGE, text=text)
+        return cls(low=low, high=high, unit=unit, hedge=Hedge.RANGE, text=text, provenance=provenance)
 
     @classmethod
     def about(
-        cls, value: float, *, band: float = 0.1, minimum: float = 1.0, unit: str = "", text: str = ""
+        cls, value: float, *, band: float = 0.1, minimum: float = 1.0, unit: str = "", text: str = "",
+        provenance: Provenance | None = None,
     ) -> Estimate:
         """"some 70", "about", "roughly": ``[value - d, value + d]``.
 
@@ -198,8 +272,8 @@ class Estimate:
         allows 4 and 6.
         """
         v = _to_float(value)
-        d = max(abs(v) * band, minimum)
-        return cls(low=v - d, high=v + d, point=v, unit=unit, hedge=Hedge.APPROXIMATE, text=text)
+        low, high = _band(v, max(abs(v) * band, minimum))
+        return cls(low=low, high=high, point=v, unit=unit, hedge=Hedge.APPROXIMATE, text=text, provenance=provenance)
 
     # -- queries ------------------------------------------------------------------------------
 
@@ -231,7 +305,8 @@ class Estimate:
         return self._description  # type: ignore[return-value]
 
     def __repr__(self) -> str:
-        if self.hedge is Hedge.EXACT and self.point is not None and not self.text:
+        inferred = self.provenance is provenance_of(self.text)
+        if self.hedge is Hedge.EXACT and self.point is not None and not self.text and inferred:
             extra = f", unit={self.unit!r}" if self.unit else ""
             return f"Estimate.exact({format_number(self.point)}{extra})"
         fields = [
@@ -249,6 +324,8 @@ class Estimate:
         fields.append(f"hedge=Hedge.{self.hedge.name}")
         if self.text:
             fields.append(f"text={self.text!r}")
+        if not inferred:
+            fields.append(f"provenance=Provenance.{self.provenance.name}")
         return f"Estimate({', '.join(fields)})"
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
@@ -10,8 +9,8 @@ from typing import TypeVar
 
 import attrs
 
-from claimdiff._model.estimate import Estimate, Hedge
-from claimdiff._model.numbers import parse_number_prefix
+from claimdiff._model.estimate import Estimate, Hedge, band
+from claimdiff._model.numbers import TOO_LARGE, Number, joined_m, read_number, written_problem
 from claimdiff._model.units import MAX_UNIT_CHARS, unit_info
 from claimdiff.exceptions import InvalidEstimateError, InvalidUnitError
 
@@ -20,6 +19,9 @@ __all__ = ["ACLED_HEDGES", "DEFAULT_HEDGES", "HedgePolicy", "VagueQuantity", "pa
 
 _T = TypeVar("_T")
 _SPACE = re.compile(r"\s+")
+# A thin, narrow no-break or no-break space between groups of digits ("10 000") is a group separator.
+_GROUP_SPACE = re.compile(r"(?<=[0-9])[\u2009\u202f\u00a0](?=[0-9]{3}(?![0-9]))")
+_CURRENCY = "$£€"
 _DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " "})
 _RANGE_WORDS = re.compile(r"^(?:between\s+)?(?P<a>.+?)\s*(?:-|\band\b|\bto\b|\bor\b)\s*(?P<b>.+)$")
 _UNIT_ALIASES: Mapping[str, str] = MappingProxyType(
@@ -38,7 +40,6 @@ _UNIT_ALIASES: Mapping[str, str] = MappingProxyType(
 )
 
 
-_TOO_LARGE = "holds a figure too large for claimdiff (beyond 1.8e308, the float range)"
 
 
 def _cut(text: str) -> str:
@@ -47,7 +48,7 @@ def _cut(text: str) -> str:
 
 
 def _norm(text: str) -> str:
-    return _SPACE.sub(" ", text.translate(_DASHES).strip().lower())
+    return _SPACE.sub(" ", _GROUP_SPACE.sub(",", text).translate(_DASHES).strip().lower())
 
 
 @attrs.frozen
@@ -241,7 +242,9 @@ ACLED_HEDGES = HedgePolicy(
 
 
 
-def parse_estimate(text: str, *, hedges: HedgePolicy = DEFAULT_HEDGES, unit: str | None = None) -> Estimate:
+def parse_estimate(
+    text: str, *, hedges: HedgePolicy = DEFAULT_HEDGES, unit: str | None = None, count: bool | None = None
+) -> Estimate:
     """Read a hedged figure written in English into an :class:`~claimdiff.Estimate`.
 
     The hedge is never lost: the interval encodes it and ``text`` keeps the wording.
@@ -258,16 +261,24 @@ def parse_estimate(text: str, *, hedges: HedgePolicy = DEFAULT_HEDGES, unit: str
     '[24, 99]'
     >>> parse_estimate("20 miles").unit
     'mile'
+    >>> parse_estimate("1.2m", count=True).point, parse_estimate("1.2m", count=False).unit
+    (1200000.0, 'meter')
+    >>> parse_estimate("5 to 10 thousand").interval_text(), parse_estimate("half a million").point
+    ('[5000, 10000]', 500000.0)
 
     Args:
         text: The figure as written: "12", "two", "at least 14", "up to 158",
             "between 10 and 20", "dozens", "20 miles".
         hedges: The semantics table to read hedges with.
         unit: The unit, when it is given separately; a unit in ``text`` then is an error.
+        count: Whether the figure is a count (a claim that says what it counts), a measurement
+            (``False``), or not known (``None``). It decides only what a joined ``m`` means: "1.2m"
+            is 1.2 million of a count and 1.2 metres of a length; when nothing says which, it is an error.
 
     Raises:
-        InvalidEstimateError: The text is not a figure claimdiff can read; the
-            message says which part.
+        InvalidEstimateError: The text is not a figure claimdiff can read, or reads two ways
+            ("1.2m" with ``count=None``), or holds a figure a float cannot carry (beyond 1.8e308, or
+            a whole number from 2**53 on that a float would change); the message says which part.
         InvalidUnitError: The unit after the figure is unknown.
     """
     if not isinstance(text, str):
@@ -283,14 +294,14 @@ def parse_estimate(text: str, *, hedges: HedgePolicy = DEFAULT_HEDGES, unit: str
             rest = s[len(phrase):].strip()
             if not rest:
                 break
-            value, u = _number_and_unit(rest, original, unit)
+            value, u = _number_and_unit(rest, original, unit, count)
             return _hedged(kind, value, u, hedges, original)
 
     for phrase, kind in (hedges._suffixes_at.get(s[-1]) or hedges._suffixes_at[""]):  # noqa: SLF001
         if s.endswith(phrase) and len(s) > len(phrase):
             head = s[: -len(phrase)].rstrip(" -")
             if head and (not phrase[0].isalnum() or not head[-1].isalnum() or s[-len(phrase) - 1] == " "):
-                value, u = _number_and_unit(head, original, unit)
+                value, u = _number_and_unit(head, original, unit, count)
                 hedge_kind = {"or_more": "at_least", "or_fewer": "at_most", "or_so": "about"}[kind]
                 return _hedged(hedge_kind, value, u, hedges, original)
 
@@ -303,9 +314,9 @@ def parse_estimate(text: str, *, hedges: HedgePolicy = DEFAULT_HEDGES, unit: str
 
     # A whole number first ("twenty-one", "one hundred and eight" are not ranges), then a range.
     try:
-        value, u = _number_and_unit(s, original, unit)
+        value, u = _number_and_unit(s, original, unit, count)
     except (InvalidEstimateError, InvalidUnitError):
-        ranged = _range(s, original, unit)
+        ranged = _range(s, original, unit, count)
         if ranged is not None:
             return ranged
         raise
@@ -322,13 +333,16 @@ def _hedged(kind: str, value: float, unit: str, hedges: HedgePolicy, text: str) 
         return Estimate.at_most(value, unit=unit, text=text)
     if kind == "less_than":
         return Estimate.less_than(value, unit=unit, text=text)
-    d = hedges.half_width(value)
+    try:
+        low, high = band(value, hedges.half_width(value))
+    except InvalidEstimateError as e:
+        raise InvalidEstimateError("text", _cut(text), e.reason) from None
     if kind == "about":
-        return Estimate.about(value, band=hedges.band, minimum=hedges.band_minimum, unit=unit, text=text)
+        return Estimate(low=low, high=high, point=value, unit=unit, hedge=Hedge.APPROXIMATE, text=text)
     if kind == "nearly":
-        return Estimate(low=value - d, high=value, high_closed=False, unit=unit, hedge=Hedge.APPROXIMATE, text=text)
+        return Estimate(low=low, high=value, high_closed=False, unit=unit, hedge=Hedge.APPROXIMATE, text=text)
     # just_over
-    return Estimate(low=value, low_closed=False, high=value + d, unit=unit, hedge=Hedge.APPROXIMATE, text=text)
+    return Estimate(low=value, low_closed=False, high=high, unit=unit, hedge=Hedge.APPROXIMATE, text=text)
 
 
 def _vague(s: str, original: str, hedges: HedgePolicy, unit: str | None) -> Estimate | None:
@@ -342,36 +356,57 @@ def _vague(s: str, original: str, hedges: HedgePolicy, unit: str | None) -> Esti
     return None
 
 
-def _range(s: str, original: str, unit: str | None) -> Estimate | None:
+def _range(s: str, original: str, unit: str | None, count: bool | None) -> Estimate | None:
     m = _RANGE_WORDS.match(s.removeprefix("from ").strip())
     if m is None:
         return None
     a_text, b_text = m.group("a").strip(), m.group("b").strip()
     try:
-        a, a_unit = _number_and_unit(a_text, original, unit)
-        b, b_unit = _number_and_unit(b_text, original, unit)
+        a_number, a_unit = _read(a_text, original, unit, count)
+        b_number, b_unit = _read(b_text, original, unit, count)
     except (InvalidEstimateError, InvalidUnitError) as e:
-        if isinstance(e, InvalidEstimateError) and e.reason == _TOO_LARGE:
+        if isinstance(e, InvalidEstimateError) and e.field == "text" and e.reason.startswith(_REFUSALS):
             raise
         return None
     if a_unit and a_unit != b_unit:
         raise InvalidEstimateError("text", original, f"gives two units in one range ({a_unit!r} and {b_unit!r})")
+    a, b = a_number.value, b_number.value
+    # A scale written once is shared: "5 to 10 thousand" is 5,000 to 10,000 ("500 to 2 million" is not).
+    if not a_unit and a_number.scale == 1 and b_number.scale != 1 and a <= b_number.base:
+        a = a * b_number.scale
     if a > b:
         raise InvalidEstimateError("text", original, f"is a range with its ends reversed ({a:g} > {b:g})")
     return Estimate.between(a, b, unit=b_unit, text=original.strip())
 
 
-def _number_and_unit(s: str, original: str, unit: str | None) -> tuple[float, str]:
-    parsed = parse_number_prefix(s)
-    if parsed is None:
+def _number_and_unit(s: str, original: str, unit: str | None, count: bool | None) -> tuple[float, str]:
+    number, u = _read(s, original, unit, count)
+    return number.value, u
+
+
+# Refusals of a figure that reads but cannot be carried: a range around it is refused as well.
+_AMBIGUOUS_M = ("has 'm' after the figure, which is million for a count and metres for a length: say what is "
+                "counted, or write 'million' or 'metres'")
+_REFUSALS = (TOO_LARGE, "is a whole number with more significant digits", _AMBIGUOUS_M)
+
+
+def _read(s: str, original: str, unit: str | None, count: bool | None) -> tuple[Number, str]:
+    """The number at the start of ``s`` and the unit after it (or ``unit``), checked."""
+    if s[:1] in _CURRENCY:  # "$3.5bn": an amount of money, a count (the currency is what is counted)
+        s, count = s[1:], True
+    number = read_number(s, count=count)
+    if number is None:
         raise InvalidEstimateError("text", original, "holds no figure claimdiff can read")
-    value, consumed = parsed
-    if not math.isfinite(value):
-        raise InvalidEstimateError("text", _cut(original), _TOO_LARGE)
-    rest = s[consumed:].strip()
+    problem = written_problem(number)
+    if problem is not None:
+        raise InvalidEstimateError("text", _cut(original), problem)
+    if count is None and unit is None and number.scale == 1 and joined_m(s, number.end) \
+            and not s[number.end + 1:].strip():
+        raise InvalidEstimateError("text", _cut(original), _AMBIGUOUS_M)
+    rest = s[number.end:].strip()
     if not rest:
-        return value, unit or ""
-    return value, _unit(rest, original, unit)
+        return number, unit or ""
+    return number, _unit(rest, original, unit)
 
 
 def _as_written(rest: str, original: str) -> str:

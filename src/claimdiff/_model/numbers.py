@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import math
 import re
+from fractions import Fraction
+from typing import NamedTuple
 
-__all__ = ["NUMBER_WORDS", "format_number", "parse_number_prefix"]
+from claimdiff.exceptions import InvalidEstimateError
+
+__all__ = ["GROUP_SEPARATORS", "NUMBER_WORDS", "Number", "exact_float", "format_number", "joined_m", "parse_number_prefix", "read_number", "whole_number_problem", "written_problem"]
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -17,19 +21,66 @@ _TENS = {
     "ninety": 90,
 }
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_SUFFIX_SCALES = {"k": 1e3, "bn": 1e9, "mn": 1e6}
+_SUFFIX_SCALES = {"k": 1e3, "bn": 1e9, "mn": 1e6, "m": 1e6}
+_FRACTIONS = {"half": 0.5, "quarter": 0.25, "quarters": 0.25, "third": 1 / 3, "thirds": 1 / 3}
 
 #: Every word the number reader understands.
-NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | frozenset(_SCALES) | {"hundred", "dozen"}
+NUMBER_WORDS = (frozenset(_UNITS) | frozenset(_TENS) | frozenset(_SCALES) | frozenset(_FRACTIONS)
+                | {"hundred", "dozen"})
 
+#: What separates groups of three digits: a comma, or a thin, narrow no-break or no-break space ("10 000").
+GROUP_SEPARATORS = ",\u2009\u202f\u00a0"
 # ASCII digits only: digits of other scripts ("١٤") are refused rather than silently read (see docs/threat-model.md).
-_DIGITS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9,])|[0-9]+(?:\.[0-9]+)?")
+# Groups use one separator throughout; a separator not followed by three digits ends the number ("1,000, and").
+_DIGITS = re.compile(
+    r"[0-9]{1,3}(?P<sep>[,\u2009\u202f\u00a0])[0-9]{3}(?:(?P=sep)[0-9]{3})*(?:\.[0-9]+)?(?![0-9]|(?P=sep)[0-9])"
+    r"|[0-9]+(?:\.[0-9]+)?"
+)
+_UNGROUP = str.maketrans("", "", GROUP_SEPARATORS)
 _SUFFIX = re.compile(r"(?:(k)|[ \t]*(bn|mn))\b")  # "1bn" and "1 bn"; "k" only joined ("5 k" is not 5,000)
+# "1.2m": million or metres, as the figure is a count or a length (never "mm", "mi", "min", "m2").
+_JOINED_M = re.compile(r"m(?![a-z0-9\u00b2\u00b3])")
+# Words after "5m" that make it a length, when nothing says whether the figure is a count.
+_LENGTH_WORDS = frozenset({"long", "high", "deep", "wide", "tall", "thick", "away", "across", "above", "below",
+                           "from", "in", "of", "radius", "diameter", "length", "height", "depth", "width"})
+_FOLLOWING_WORD = re.compile(r"[ \t]+([a-z]+)")
 _WORD = re.compile(r"[ \t]*(?:-[ \t]*)?([a-z]+)")
+_SCALE_WORDS = "hundred|thousand|million|billion|trillion|dozen"
+# "half a million", "a quarter of a million", "three quarters of a million", "two and a half million".
+_FRACTION = re.compile(
+    r"(?:(?P<n>a|an|one|two|three)[ \t]+)?(?P<f>half|quarters?|thirds?)[ \t]+(?:of[ \t]+)?(?:a|an)[ \t]+"
+    rf"(?P<scale>{_SCALE_WORDS})\b"
+)
+_AND_A_HALF = re.compile(
+    r"(?P<n>[0-9]+|" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")[ \t]+and[ \t]+a[ \t]+half[ \t]+"
+    rf"(?P<scale>{_SCALE_WORDS})\b"
+)
 
 
-def parse_number_prefix(s: str) -> tuple[float, int] | None:
+class Number(NamedTuple):
+    """A number read from the start of a text, with the scale it was written with.
+
+    Attributes:
+        value: The number (``base * scale``).
+        base: The number before its scale ("1.2" of "1.2m", 10 of "10 thousand"; ``value`` when unscaled).
+        scale: The multiplier written after it ("thousand", "m", "bn"), 1 when none.
+        end: How many characters were read.
+        written: The digits as written (separators removed), or ``""`` for a number in words.
+    """
+
+    value: float
+    base: float
+    scale: float
+    end: int
+    written: str
+
+
+def parse_number_prefix(s: str, *, count: bool | None = None) -> tuple[float, int] | None:
     """Read the number at the start of ``s`` (lower-case text).
+
+    A joined ``m`` ("1.2m") is million for a count and metres for a length: ``count=True`` reads it
+    as million, ``count=False`` leaves it to be read as a unit, and ``count=None`` (not known) reads it
+    as million only when a word other than a length word ("long", "high", "away", ...) follows.
 
     Returns:
         ``(value, characters consumed)``, or ``None`` when ``s`` does not start with a number.
@@ -40,23 +91,58 @@ def parse_number_prefix(s: str) -> tuple[float, int] | None:
     (108.0, 21)
     >>> parse_number_prefix("two dozen")
     (24.0, 9)
+    >>> parse_number_prefix("1.2m people"), parse_number_prefix("1.2m", count=False)
+    ((1200000.0, 4), (1.2, 3))
+    >>> parse_number_prefix("half a million"), parse_number_prefix("10\u2009000 homes")
+    ((500000.0, 14), (10000.0, 6))
     """
+    n = read_number(s, count=count)
+    return None if n is None else (n.value, n.end)
+
+
+def read_number(s: str, *, count: bool | None = None) -> Number | None:
+    """The number at the start of ``s`` (lower-case text) with its scale; see :func:`parse_number_prefix`.
+
+    >>> read_number("5 thousand")
+    Number(value=5000.0, base=5.0, scale=1000.0, end=10, written='5')
+    """
+    fraction = _FRACTION.match(s) or _AND_A_HALF.match(s)
+    if fraction is not None:
+        return _fraction(fraction)
     m = _DIGITS.match(s)
     if m is not None:
-        value = float(m.group().replace(",", ""))
-        end = m.end()
-        scaled = _scale_after(s, end)
-        if scaled is not None:
-            factor, end = scaled
-            value *= factor
-        return value, end
+        written = m.group().translate(_UNGROUP)
+        base = float(written)
+        scaled = _scale_after(s, m.end(), count)
+        if scaled is None:
+            return Number(base, base, 1.0, m.end(), written)
+        factor, end = scaled
+        # Rounded once, from the exact product: 65.1 million is 65,100,000, not 65.1 * 1e6 = 65,099,999.99...
+        return Number(float(Fraction(written) * int(factor)), base, factor, end, written)
     return _words(s)
 
 
-def _scale_after(s: str, pos: int) -> tuple[float, int] | None:
+def _fraction(m: re.Match[str]) -> Number:
+    scale = 12.0 if m.group("scale") == "dozen" else 100.0 if m.group("scale") == "hundred" else \
+        _SCALES[m.group("scale")]
+    n = m.group("n")
+    if "f" in m.re.groupindex:  # "three quarters of a million"
+        whole = 1 if n in (None, "a", "an") else _UNITS[n]
+        base = whole * _FRACTIONS[m.group("f")]
+    else:  # "two and a half million"
+        base = (float(n) if n.isdigit() else _UNITS[n]) + 0.5
+    return Number(base * scale, base, scale, m.end(), "")
+
+
+def _scale_after(s: str, pos: int, count: bool | None) -> tuple[float, int] | None:
     suffix = _SUFFIX.match(s, pos)
     if suffix is not None:
         return _SUFFIX_SCALES[suffix.group(1) or suffix.group(2)], suffix.end()
+    if count is not False and _JOINED_M.match(s, pos):
+        following = _FOLLOWING_WORD.match(s, pos + 1)
+        if count or (following is not None and following.group(1) not in _LENGTH_WORDS):
+            return 1e6, pos + 1
+        return None
     w = _WORD.match(s, pos)
     if w is None:
         return None
@@ -70,13 +156,23 @@ def _scale_after(s: str, pos: int) -> tuple[float, int] | None:
     return None
 
 
-def _words(s: str) -> tuple[float, int] | None:
+def joined_m(s: str, pos: int) -> bool:
+    """True when ``s`` has a joined ``m`` at ``pos`` that may be million or metres ("1.2m").
+
+    >>> joined_m("1.2m", 3), joined_m("1.2mm", 3), joined_m("1.2 m", 3)
+    (True, False, False)
+    """
+    return _JOINED_M.match(s, pos) is not None
+
+
+def _words(s: str) -> Number | None:
     total = 0.0
     current = 0.0
     seen = False
     end = 0
     pos = 0
     last = ""
+    base, scale = 0.0, 1.0  # "ten thousand": 10 scaled by 1,000, while the scale word ends the number
     while True:
         w = _WORD.match(s, pos)
         if w is None:
@@ -95,6 +191,7 @@ def _words(s: str) -> tuple[float, int] | None:
             pos = w.end()
             last = word
             continue
+        before, total_before = current, total
         if word in _UNITS:
             if last in _UNITS:
                 break
@@ -103,10 +200,8 @@ def _words(s: str) -> tuple[float, int] | None:
             if last in _UNITS or last in _TENS:
                 break
             current += _TENS[word]
-        elif word == "hundred":
-            current = (current or 1.0) * 100
-        elif word == "dozen":
-            current = (current or 1.0) * 12
+        elif word in ("hundred", "dozen"):
+            current = (current or 1.0) * (100 if word == "hundred" else 12)
         elif word in _SCALES:
             total += (current or 1.0) * _SCALES[word]
             current = 0.0
@@ -115,9 +210,80 @@ def _words(s: str) -> tuple[float, int] | None:
         seen = True
         last = word
         pos = end = w.end()
+        if (word in _SCALES or word in ("hundred", "dozen")) and total_before == 0:
+            base, scale = (before or 1.0), (total + current) / (before or 1.0)
+        else:
+            base, scale = total + current, 1.0
     if not seen:
         return None
-    return total + current, end
+    return Number(total + current, base, scale, end, "")
+
+
+#: Why a figure beyond the float range is refused.
+TOO_LARGE = "holds a figure too large for claimdiff (beyond 1.8e308, the float range)"
+# From 2**53 on, floats skip whole numbers.
+_EXACT_WHOLE = 2.0**53
+# Significant decimal digits every float keeps.
+_FLOAT_DIGITS = 15
+
+
+def whole_number_problem(exact: int | Fraction, value: float) -> str | None:
+    """Why the number ``exact`` cannot be taken as the float ``value``, or ``None`` when it can.
+
+    A figure too large for a float is refused; so is a whole number that a float would change in a
+    digit it states: from 2**53 on floats skip whole numbers, and 9007199254740993 is never read as
+    9007199254740992. A round figure ("17" and 24 zeros) is the float nearest to it, as any decimal is:
+    floats keep 15 significant digits, so two figures that differ within them never read as equal.
+
+    >>> whole_number_problem(9_007_199_254_740_992, 9007199254740992.0) is None
+    True
+    >>> print(whole_number_problem(9_007_199_254_740_993, 9007199254740992.0))
+    is a whole number with more significant digits than a float holds (15): it would be read as 9007199254740992
+    >>> whole_number_problem(17 * 10**24, 1.7e25) is None
+    True
+    """
+    if not math.isfinite(value):
+        return TOO_LARGE
+    if abs(value) < _EXACT_WHOLE or exact == value or (type(exact) is not int and exact.denominator != 1):
+        return None
+    if len(str(int(exact)).lstrip("-").rstrip("0")) <= _FLOAT_DIGITS:
+        return None
+    return (f"is a whole number with more significant digits than a float holds ({_FLOAT_DIGITS}): it would be "
+            f"read as {int(value)}")
+
+
+def exact_float(value: float, field: str = "value") -> float:
+    """A number given as data (int or float) as a float, refused when the float would change a digit it states.
+
+    Beyond the float range the result is infinity, which the caller refuses as not finite.
+
+    >>> exact_float(14), exact_float(2**60)
+    (14.0, 1.152921504606847e+18)
+    >>> exact_float(2**53 + 1)
+    Traceback (most recent call last):
+    ...
+    claimdiff.exceptions.InvalidEstimateError: 'value' is a whole number with more significant digits than a float holds (15): it would be read as 9007199254740992 (got 9007199254740993).
+    """
+    if type(value) is float:
+        return value
+    try:
+        number = float(value)
+    except OverflowError:
+        return math.inf
+    if isinstance(value, int) and math.isfinite(number):
+        problem = whole_number_problem(value, number)
+        if problem is not None:
+            raise InvalidEstimateError(field, value, problem)
+    return number
+
+
+def written_problem(n: Number) -> str | None:
+    """Why the number read as ``n`` cannot be taken as its float value, or ``None`` when it can."""
+    if not math.isfinite(n.value):
+        return TOO_LARGE
+    if abs(n.value) < _EXACT_WHOLE or not n.written:
+        return None
+    return whole_number_problem(Fraction(n.written) * Fraction(n.scale), n.value)
 
 
 def format_number(value: float, *, grouped: bool = False) -> str:

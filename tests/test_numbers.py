@@ -1,0 +1,168 @@
+"""Numbers as newsrooms write them ("1.2m", "3k", "5 to 10 thousand", "half a million", "10 000"), and
+figures a float cannot carry (issue 21 item 7, issue 18 item 5)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimdiff import (
+    Claim,
+    ClaimFileError,
+    Estimate,
+    InvalidClaimError,
+    InvalidEstimateError,
+    Scope,
+    loads_claims,
+    loads_claims_lenient,
+    parse_estimate,
+)
+from claimdiff._model.numbers import parse_number_prefix
+
+PEOPLE = Scope(place="Ukraine", counted="people")
+
+NEWSROOM = [
+    # text, count, low, high
+    ("1.2m", True, 1_200_000, 1_200_000),
+    ("more than 1.2m", True, 1_200_000, math.inf),
+    ("1.2bn", None, 1_200_000_000, 1_200_000_000),
+    ("3k", None, 3_000, 3_000),
+    ("$3.5bn", None, 3_500_000_000, 3_500_000_000),
+    ("$3.5m", None, 3_500_000, 3_500_000),
+    ("5 to 10 thousand", None, 5_000, 10_000),
+    ("between five and ten thousand", None, 5_000, 10_000),
+    ("5-10k", None, 5_000, 10_000),
+    ("1.2-1.5m", True, 1_200_000, 1_500_000),
+    ("500 to 2 million", None, 500, 2_000_000),  # the scale is not shared when it would reverse the range
+    ("half a million", None, 500_000, 500_000),
+    ("a quarter of a million", None, 250_000, 250_000),
+    ("three quarters of a million", None, 750_000, 750_000),
+    ("two and a half million", None, 2_500_000, 2_500_000),
+    ("10\u2009000", None, 10_000, 10_000),  # thin space
+    ("10\u202f000", None, 10_000, 10_000),  # narrow no-break space
+    ("10\u00a0000", None, 10_000, 10_000),  # no-break space
+    ("at least 1\u2009250\u2009000", None, 1_250_000, math.inf),
+    ("12,000-plus", None, 12_000, math.inf),
+    ("5,000-6,000", None, 5_000, 6_000),
+]
+
+
+@pytest.mark.parametrize(("text", "count", "low", "high"), NEWSROOM)
+def test_figures_as_newsrooms_write_them(text: str, count: bool | None, low: float, high: float) -> None:
+    """Each newsroom form reads as the figure a reader takes from it."""
+    e = parse_estimate(text, count=count)
+    assert (e.low, e.high) == (low, high)
+    assert e.text == text
+
+
+def test_a_joined_m_is_million_for_a_count_and_metres_for_a_length() -> None:
+    """'1.2m' of people is 1.2 million; '1.2m' of a distance is 1.2 metres; alone it is refused, naming the text."""
+    assert Claim(id="a", metric="displaced", estimate="1.2m", scope=PEOPLE, source="UNHCR").low == 1_200_000
+    length = Claim(id="b", metric="distance", estimate="1.2m", scope=Scope(place="Kyiv"), source="MoD")
+    assert (length.estimate.unit, length.low) == ("meter", 1.2)
+    with pytest.raises(InvalidEstimateError, match=r"million for a count and metres for a length.*'1\.2m'"):
+        parse_estimate("1.2m")
+    with pytest.raises(InvalidEstimateError, match="million for a count"):
+        parse_estimate("1.2-1.5m")
+
+
+def test_a_joined_m_in_running_text_is_million_unless_a_length_word_follows() -> None:
+    """The number reader used on sentences: '1.2m people' is a million; '5m long' leaves 'm' to the unit."""
+    assert parse_number_prefix("1.2m people have fled") == (1_200_000.0, 4)
+    assert parse_number_prefix("5m long") == (5.0, 1)
+    assert parse_number_prefix("5mm") == (5.0, 1)
+
+
+def test_a_separator_that_ends_a_number_is_not_part_of_it() -> None:
+    """'1,000, including 200 children' is 1,000 (it was read as 1)."""
+    assert parse_number_prefix("1,000, including 200 children") == (1000.0, 5)
+
+
+def test_a_count_in_a_unit_is_refused_in_python_as_in_files() -> None:
+    """People counted in kilometres: the same refusal, worded alike, from Claim and from a claims file."""
+    with pytest.raises(InvalidClaimError, match=r"is in 'kilometer' \(\[length\]\), but the claim counts 'people'"):
+        Claim(id="a", metric="killed", estimate="5 km", scope=PEOPLE, source="MoD")
+    with pytest.raises(InvalidClaimError, match="a count takes no unit"):
+        Claim(id="a", metric="killed", estimate=Estimate.exact(5, unit="m"), scope=PEOPLE, source="MoD")
+    doc = "claims:\n- {id: a, metric: killed, counted: people, value: 5 km, source: MoD}\n"
+    with pytest.raises(ClaimFileError, match=r"is in 'kilometer' \(\[length\]\), but the claim counts 'people'"):
+        loads_claims(doc, format="yaml")
+    csv = "id,metric,counted,value,unit,source\na,killed,people,5,km,MoD\n"
+    (problem,) = loads_claims_lenient(csv, format="csv").rejected  # said once, on the unit, not again by Claim
+    assert "a count takes no unit" in str(problem)
+    # The same estimate, once held by a length claim, is still refused for a count (its bounds are cached).
+    e = Estimate.exact(7, unit="km")
+    Claim(id="d", metric="distance", estimate=e, scope=Scope(place="Kyiv"), source="MoD")
+    with pytest.raises(InvalidClaimError, match="a count takes no unit"):
+        Claim(id="c", metric="killed", estimate=e, scope=PEOPLE, source="MoD")
+
+
+@given(st.integers(1, 9_999), st.sampled_from(["yaml", "json"]))
+def test_n_point_n_m_people_is_n_point_n_million_everywhere(tenths: int, fmt: str) -> None:
+    """Law: "N.Nm" of people is N.N x 10^6 people, in parse_estimate, in Claim and in a claims file."""
+    written = f"{tenths // 10}.{tenths % 10}m"
+    expected = float(written[:-1] + "e6")  # the figure itself, not 65.1 * 1e6 = 65,099,999.99...
+    assert parse_estimate(written, count=True).point == expected
+    assert Claim(id="a", metric="displaced", estimate=written, scope=PEOPLE, source="UNHCR").low == expected
+    doc = (
+        f"claims:\n- {{id: a, metric: displaced, counted: people, value: '{written}', source: UNHCR}}\n"
+        if fmt == "yaml"
+        else f'{{"claims": [{{"id": "a", "metric": "displaced", "counted": "people", "value": "{written}", '
+        f'"source": "UNHCR"}}]}}'
+    )
+    assert loads_claims(doc, format=fmt)[0].low == expected
+
+
+# -- figures near the float limit (issue 18 item 5) --------------------------------------------------------
+
+
+@pytest.mark.parametrize("hedge", ["about", "just over", "nearly", "some", "roughly"])
+def test_a_hedge_near_the_float_limit_is_refused_not_made_infinite(hedge: str) -> None:
+    """'about 1.7e308' would have an infinite upper bound: refused with a message instead."""
+    with pytest.raises(InvalidEstimateError, match="too close to the float limit"):
+        parse_estimate(f"{hedge} 17" + "0" * 307)
+    with pytest.raises(InvalidEstimateError, match="too close to the float limit"):
+        Estimate.about(1.7e308)
+
+
+@given(st.floats(0, 1.7976931348623157e308, allow_nan=False), st.sampled_from(["about", "just over", "nearly"]))
+def test_a_finite_hedged_figure_never_has_an_infinite_bound(value: float, hedge: str) -> None:
+    """Law: a hedge around a finite figure is refused or keeps both bounds finite."""
+    text = f"{hedge} {int(value)}"
+    try:
+        e = parse_estimate(text)
+    except InvalidEstimateError:
+        return
+    assert math.isfinite(e.low)
+    assert math.isfinite(e.high)
+
+
+def test_whole_numbers_beyond_2_53_are_never_read_as_their_neighbour() -> None:
+    """9007199254740993 and 9007199254740992 read as equal before; the first is now refused, the second kept."""
+    assert parse_estimate("9007199254740992").point == 2**53
+    with pytest.raises(InvalidEstimateError, match=r"more significant digits than a float holds.*9007199254740992"):
+        parse_estimate("9007199254740993")
+    with pytest.raises(InvalidEstimateError, match="more significant digits"):
+        parse_estimate("between 1 and 9,007,199,254,740,993")
+    with pytest.raises(InvalidEstimateError, match="more significant digits"):
+        Estimate.exact(2**53 + 1)
+    with pytest.raises(InvalidEstimateError, match="more significant digits"):
+        Claim(id="a", metric="killed", estimate=2**53 + 1, scope=PEOPLE, source="MoD")
+    doc = '{"claims": [{"id": "a", "metric": "killed", "counted": "people", "value": 9007199254740993, "source": "M"}]}'
+    with pytest.raises(ClaimFileError, match=r"'value' is a whole number with more significant digits"):
+        loads_claims(doc, format="json")
+    assert parse_estimate("17" + "0" * 24).point == 1.7e25  # a round figure is the float nearest to it
+
+
+@given(st.integers(2**53, 2**70))
+def test_a_whole_number_is_kept_exactly_or_refused(n: int) -> None:
+    """Law: a whole number given as data or in digits is read as exactly itself, or refused with a message."""
+    for make in (Estimate.exact, lambda v: parse_estimate(str(v))):
+        if n != float(n) and len(str(n).rstrip("0")) > 15:
+            with pytest.raises(InvalidEstimateError, match="significant digits"):
+                make(n)
+        else:
+            assert make(n).point == float(n)
