@@ -278,7 +278,17 @@ class _Reader:
         until = next((f for f in context.starts if f > fig.start), s.end)
         semicolon = self.text.find(";", fig.end, until)  # a place after a semicolon is another clause's
         until = semicolon if semicolon >= 0 else until
+        clause_end = self.text.find(";", fig.end, s.end)
+        clause_end = clause_end if clause_end >= 0 else s.end
+        later = [at for at, _ in context.places if until <= at < clause_end]
+        if later and not any(fig.start <= at < until for at, _ in context.places) \
+                and not _FINITE.search(self.low, fig.end, later[0]) and not _FRONTED.match(self.text, later[0]):
+            until = later[0] + 1  # "14 deaths, 1 missing and 150,000 affected in Laos": the list's place
         own: tuple[str, ...] = place_at(context.places, fig.start, until, self.gazetteer)
+        if not any(fig.start <= at < until for at, _ in context.places):
+            fronted = [path for at, path in context.places if at < fig.start and _FRONTED.match(self.text, at)]
+            if fronted:
+                own = fronted[-1]  # "In Thailand, 19 deaths ... and in Cambodia, 7 died": the nearest place set first
         label = _LABEL.match(self.text, s.block.start)
         if label is not None and label.end() <= fig.start and not own:
             own = _path(None, label.group("p")) or own
@@ -435,6 +445,10 @@ _CITATION = re.compile(
 
 
 _OPEN_PAREN = re.compile(r"\s*\(\s*")
+#: A verb between a figure and a place: the place is another clause's ("7 died, and 4,242 are displaced in Tete").
+_FINITE = re.compile(r"\b(?:are|is|were|was|have|has|had|been|said|says|reported|reports)\b|;")
+#: A place set before the figures it is for: "In Thailand, ...", "and in Cambodia, ...".
+_FRONTED = re.compile(r"(?:[Ii]n|[Aa]cross|[Ff]or)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*,")
 _DATES = re.compile(r"\b\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\b[A-Z][a-z]{2,8}\.?\s+\d{4}|\b(?:19|20)\d\d\b")
 
 
@@ -449,6 +463,10 @@ _LIST_GAP = re.compile(r"(?:\s+[^,;.]{1,60}?)?\s*(?:,|;|\band\b|,\s*and\b|\bwhil
 _PLACE_AFTER = re.compile(r"\s+(?:more\s+|others?\s+)?(?:in|at|near|across|from)\s+")
 
 
+#: A verb only people undergo: "and 7 died" counts people, whatever the figure before counted.
+_PEOPLE_VERB = re.compile(r"\s+(?:people\s+)?(?:died|dead|killed|injured|wounded|hurt|drowned|perished|missing)\b")
+
+
 def _elided(low: str, found: list[Figure]) -> list[Figure]:
     """"1,200 homes were destroyed and a further 3,500 damaged": a bare figure counts what the one before it does.
 
@@ -457,7 +475,7 @@ def _elided(low: str, found: list[Figure]) -> list[Figure]:
     out: list[Figure] = []
     for fig in found:
         if (fig.bare and out and out[-1].counted is not None and not out[-1].article
-                and not re.search(r"\bof\b", low[out[-1].end:fig.start])):
+                and not re.search(r"\bof\b", low[out[-1].end:fig.start]) and not _PEOPLE_VERB.match(low, fig.end)):
             fig = attrs.evolve(fig, counted=out[-1].counted)  # noqa: PLW2901 - the figure, completed
         out.append(fig)
     return out

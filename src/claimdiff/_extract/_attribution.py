@@ -72,6 +72,7 @@ _MINISTRY = re.compile(
 _TOPICS = {"defense": "Defence", "defence": "Defence", "health": "Health", "foreign": "Foreign Affairs",
            "interior": "Internal Affairs", "emergencies": "Emergency Situations", "emergency": "Emergency Situations"}
 _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
+_SAME = frozenset({"same source", "same sources", "latter", "same agency", "same report", "same official"})
 _ANAPHORS = frozenset(
     {"ministry", "governor", "agency", "military", "army", "official", "officials", "spokesman", "spokeswoman",
      "spokesperson", "mayor", "president", "minister", "authorities", "administration", "office", "organisation",
@@ -84,7 +85,8 @@ _NOT_SOURCES = frozenset(
      "who", "what", "one"}
 )
 _NOT_SOURCE_HEADS = frozenset({"updates", "update", "reports", "report", "information", "data", "figures",
-                               "estimates", "estimate", "attacks", "attack", "strikes", "shelling"})
+                               "estimates", "estimate", "attacks", "attack", "strikes", "shelling", "photo",
+                               "photos", "picture", "image", "video", "footage", "caption"})
 _VENUES = re.compile(r"\b(?:briefing|conference|reporters|journalists|press|parliament|audience|crowd|meeting)\b")
 _ROLE = re.compile(r"\b(?:governor|minister|mayor|spokes\w*|president|head|chief|commander|official|director)\b")
 _KINDS: tuple[tuple[SourceKind, re.Pattern[str]], ...] = (
@@ -181,8 +183,8 @@ def canonical_source(phrase: str) -> Attribution | None:
         return None  # a clause, not a name
     if not low or (low in _NOT_SOURCES and not s.isupper()) or low.split()[-1] in _NOT_SOURCE_HEADS or "according to" in low:
         return None
-    if low in _PRONOUNS:
-        return Attribution(None)
+    if low in _PRONOUNS or low in _SAME:
+        return Attribution(None)  # "it said", "the same source reports": the speaker named before
     if definite and low in _ANAPHORS:
         return Attribution(None, refers_to=low)
     words = s.split()

@@ -21,7 +21,7 @@ from claimdiff._model.numbers import NUMBER_WORDS, parse_number_prefix
 from claimdiff._model.vocabulary import Vocabulary
 from claimdiff.exceptions import ClaimdiffError
 
-__all__ = ["Figure", "figures"]
+__all__ = ["FRACTION", "Figure", "figures"]
 
 _TIME_UNITS = ("tons", "ton", "years", "year", "months", "month", "weeks", "week", "minutes", "minute")
 _UNIT_WORDS = tuple(
@@ -106,6 +106,11 @@ def figures(text: str, low: str, start: int, end: int, hedges: HedgePolicy, voca
             if fig is not None:
                 out.append(fig)
                 taken.append((fig.start, fig.end))
+    for m in FRACTION.finditer(low, start, end):
+        taken.append(m.span())  # never "a quarter" counted as one, whether or not the parser reads the whole
+        fig = _figure(text, low, m.start(), m.end(), m.end(), end, hedges, vocabulary, value=None)
+        if fig is not None:
+            out.append(fig)
     for m in _NUMBER_START.finditer(low, start, end):
         pos = m.start()
         if not free(pos, pos + 1):
@@ -116,7 +121,7 @@ def figures(text: str, low: str, start: int, end: int, hedges: HedgePolicy, voca
         value, consumed = parsed
         num_end = pos + consumed
         after = low[num_end:end]
-        if (re.match(r"[:.]\d|-year|\s*(?:st|nd|rd|th)\b|-(?:[a-z]|\d)", after)
+        if (re.match(r"[:.]\d|-year|\s*(?:st|nd|rd|th)\b|-(?!plus\b|odd\b)[a-z]", after)
                 or _DATE_NEIGHBOUR.search(low, start, pos) or _DATE_AFTER.match(after)):
             continue
         fig = _number_figure(text, low, pos, num_end, start, end, value, hedges, vocabulary)
@@ -133,6 +138,9 @@ def figures(text: str, low: str, start: int, end: int, hedges: HedgePolicy, voca
     return _partitives(low, sorted(out, key=lambda f: f.start))
 
 
+#: "a quarter of a million", "half a million", "one third of a billion": read by the figure parser when it can.
+FRACTION = re.compile(r"(?<![\w-])(?:(?:a|one)\s+)?(?:half|quarter|third)\s+(?:of\s+)?(?:a\s+|one\s+)?"
+                      r"(?:million|billion|thousand)\b")
 _OF_THE = re.compile(r"\s+of\b(?:\s+the)?\s*")
 
 
@@ -160,16 +168,20 @@ def _number_figure(text: str, low: str, pos: int, num_end: int, start: int, end:
                    hedges: HedgePolicy, vocabulary: Vocabulary) -> Figure | None:
     fig_start = _hedge_start(low, start, pos, hedges)
     left = low[start:fig_start]
-    if re.search(r"\bfrom\s+$", left) and re.match(r"\s+to\s+", low[num_end:end]):
+    opener = re.search(r"\b(?:between|from)\s+$", left)
+    if opener is not None and opener.group().startswith("from") and (
+            _CHANGED.search(low, max(start, fig_start - 60), fig_start) or not re.match(r"\s+to\s+", low[num_end:end])):
         return None  # "rose from 9 to 14": the old figure; the new one is read on its own
     stop = num_end
     ranged = re.match(r"\s*(?:-|–|—|to|and)\s*(?=[\da-z])", low[num_end:end])
-    if ranged and (not low[num_end:end].lstrip().startswith("and") or re.search(r"\bbetween\s+$", left)):
+    if ranged and (not low[num_end:end].lstrip().startswith("and") or opener is not None):
         second = parse_number_prefix(low[num_end + ranged.end():end])
         if second is not None:
             stop = num_end + ranged.end() + second[1]
-            if re.search(r"\bbetween\s+$", left):
-                fig_start = start + re.search(r"\bbetween\s+$", left).start()  # type: ignore[union-attr]
+            if opener is not None:
+                fig_start = start + opener.start()  # "between 5 and 10", "from 200 to 300": a range
+    twice = _REPEATED.match(low, stop, end)
+    repeated = twice.end() if twice is not None and _same_number(low[pos:stop], twice.group(1)) else None
     unit = _UNIT.match(low, stop, end)
     if unit is not None and not re.match(r"\s*(?:m|t)\s", low[stop:unit.end() + 1]):
         stop = unit.end()
@@ -188,8 +200,25 @@ def _number_figure(text: str, low: str, pos: int, num_end: int, start: int, end:
             continue
         break
     del value
-    return _figure(text, low, fig_start, stop, stop, end, hedges, vocabulary, value=None,
-                   year=re.fullmatch(r"(?:1[89]|20)\d\d", low[pos:num_end]) is not None)
+    fig = _figure(text, low, fig_start, stop, repeated or stop, end, hedges, vocabulary, value=None,
+                  year=re.fullmatch(r"(?:1[89]|20)\d\d", low[pos:num_end]) is not None)
+    if fig is None and ranged and stop > num_end:  # a hedged range the parser does not read: the range alone
+        fig = _figure(text, low, pos, stop, stop, end, hedges, vocabulary, value=None)
+    if fig is not None and repeated is not None and fig.end < repeated:
+        fig = attrs.evolve(fig, end=repeated)  # "twelve (12) persons": one figure written twice
+    return fig
+
+
+#: A verb of change before "from X to Y": the old figure and the new, not a range.
+_CHANGED = re.compile(r"\b(?:rose|risen|rising|rises|increased|increasing|climbed|jumped|grew|grown|went up|raised|revised|"
+                      r"fell|fallen|dropped|decreased|declined|up|down|changed|corrected)\b[^.;]*$")
+_REPEATED = re.compile(r"\s*\((\d[\d,.\s]*)\)")
+
+
+def _same_number(words: str, digits: str) -> bool:
+    """True when ``digits`` ("12") repeats the number ``words`` says ("twelve")."""
+    a, b = parse_number_prefix(words.strip()), parse_number_prefix(digits.strip())
+    return a is not None and b is not None and a[0] == b[0]
 
 
 def _hedge_start(low: str, start: int, pos: int, hedges: HedgePolicy) -> int:
