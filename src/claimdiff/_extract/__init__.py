@@ -31,6 +31,7 @@ from claimdiff._extract._metrics import (
 from claimdiff._extract._place import _LABEL, _path, heading_places, known, place_at, places_named
 from claimdiff._extract._text import Block, Sentence, fold, quotations, readable, sentences, split_blocks
 from claimdiff._extract._time import DaysNamed, days_named, period_at, stated_period
+from claimdiff._extract._unread import Extraction, Unread, unread
 from claimdiff._model.aliases import bodies_named, canonical_source
 from claimdiff._model.claim import Claim, Scope, Source, SourceKind
 from claimdiff._model.composite import sum_estimates
@@ -40,7 +41,7 @@ from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from claimdiff.exceptions import ClaimdiffError, InvalidClaimError
 
-__all__ = ["Candidate", "extract"]
+__all__ = ["Candidate", "Extraction", "Unread", "extract"]
 
 
 @attrs.frozen(kw_only=True)
@@ -117,6 +118,7 @@ class _Reader:
     sentence_place: tuple[str, ...] = ()  # the first known place the sentence being read names
     heading_place: tuple[str, ...] = ()  # the place a heading or the opening line names: the text's, until another
     paragraph_place: tuple[str, ...] = ()  # the last place a paragraph named: its next sentences'
+    captions: list[tuple[int, int]] = attrs.Factory(list)  # photo captions: never a source, never a figure
 
     def block(self, block: Block) -> list[Candidate]:
         if block.via is not None:
@@ -127,6 +129,9 @@ class _Reader:
         self.paragraph_place = ()
         self.body = None
         body = self.text[block.start:block.end]
+        if _CAPTION.search(body):
+            self.captions.append((block.start, block.end))
+            return []
         undated = _DATES.sub("", body)
         heading = ((block.heading or (len(body.split()) <= 20 and body.rstrip().endswith(")")
                                       and not re.search(r"[.!?]\s", body)))
@@ -387,7 +392,7 @@ def extract(
     vocabulary: Vocabulary = DEFAULT_VOCABULARY,
     aliases: Mapping[str, str] | None = None,
     gazetteer: Gazetteer = DEFAULT_GAZETTEER,
-) -> list[Candidate]:
+) -> Extraction:
     """Find every reported figure in an article and return it as a candidate claim to review.
 
     Each candidate keeps the hedge ("at least 14" is ``[14, inf)``), names the
@@ -420,7 +425,9 @@ def extract(
         gazetteer: How places are normalised to one path per place.
 
     Returns:
-        The candidates in the order they appear in the text.
+        The candidates in the order they appear in the text: an :class:`Extraction`, a list of
+        candidates as before, whose ``unread`` lists every number of the text no candidate reads,
+        with its offsets and the reason ("a year", "a share, not a count", "a photo caption", ...).
 
     Raises:
         InvalidClaimError: ``published`` is not a date or ``timezone`` not a timezone.
@@ -434,7 +441,14 @@ def extract(
     found: list[Candidate] = []
     for block in split_blocks(text):
         found += reader.block(block)
-    return _dedupe(found)
+    read = [(c.start, c.end) for c in found]
+    return Extraction(_dedupe(found), unread(text, read, reader.captions))
+
+
+#: A photo caption: "A Sep. 20, 2012 photo shows ...", "(Photo: ...)", "File photo", "(Xinhua/Name)".
+_CAPTION = re.compile(r"^\W*(?:(?:an?|the)\s+)?(?:[\w.,]+\s+){0,5}?(?:photo|picture|image|photograph)\s+(?:shows|taken)\b|"
+                      r"^\W*(?:file\s+)?photo\s*:|\((?:AP|Reuters|AFP|Xinhua|EPA|Getty)\s*(?:Photo)?/[^()]{2,60}\)\s*$",
+                      re.IGNORECASE)
 
 
 #: A citation closing a paragraph: "(UN RC for Mozambique, 9 Mar 2019)", "(OCHA, 22 Jun 2022)".
@@ -467,6 +481,11 @@ _PLACE_AFTER = re.compile(r"\s+(?:more\s+|others?\s+)?(?:in|at|near|across|from)
 _PEOPLE_VERB = re.compile(r"\s+(?:people\s+)?(?:died|dead|killed|injured|wounded|hurt|drowned|perished|missing)\b")
 
 
+_THINGS = frozenset({"buildings", "houses", "homes", "schools", "bridges", "roads", "vehicles", "shelters", "facilities",
+                     "drones", "missiles", "latrines", "water points", "health centres", "hospitals", "families",
+                     "households", "hectares", "livestock", "dwellings"})
+
+
 def _elided(low: str, found: list[Figure]) -> list[Figure]:
     """"1,200 homes were destroyed and a further 3,500 damaged": a bare figure counts what the one before it does.
 
@@ -475,7 +494,7 @@ def _elided(low: str, found: list[Figure]) -> list[Figure]:
     out: list[Figure] = []
     for fig in found:
         if (fig.bare and out and out[-1].counted is not None and not out[-1].article
-                and not re.search(r"\bof\b", low[out[-1].end:fig.start]) and not _PEOPLE_VERB.match(low, fig.end)):
+                and not re.search(r"\bof\b", low[out[-1].end:fig.start]) and not (out[-1].counted in _THINGS and _PEOPLE_VERB.match(low, fig.end))):
             fig = attrs.evolve(fig, counted=out[-1].counted)  # noqa: PLW2901 - the figure, completed
         out.append(fig)
     return out
