@@ -17,6 +17,7 @@ import attrs
 from claimdiff._core.relations import DEFAULT_TAXONOMY
 from claimdiff._extract._attribution import Attribution, attributions, figure_of, quote_speaker, source_kind
 from claimdiff._extract._attribution import canonical_source as source_named
+from claimdiff._extract._breakdown import Item, item_metric, items, opens_breakdown
 from claimdiff._extract._figures import Figure, figures
 from claimdiff._extract._metrics import (
     chains,
@@ -35,7 +36,7 @@ from claimdiff._extract._unread import Extraction, Unread, unread
 from claimdiff._model.aliases import bodies_named, canonical_source
 from claimdiff._model.claim import Claim, Scope, Source, SourceKind
 from claimdiff._model.composite import sum_estimates
-from claimdiff._model.hedges import DEFAULT_HEDGES, HedgePolicy
+from claimdiff._model.hedges import DEFAULT_HEDGES, HedgePolicy, parse_estimate
 from claimdiff._model.period import Period, timezone_named
 from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Vocabulary
@@ -118,6 +119,7 @@ class _Reader:
     sentence_place: tuple[str, ...] = ()  # the first known place the sentence being read names
     heading_place: tuple[str, ...] = ()  # the place a heading or the opening line names: the text's, until another
     paragraph_place: tuple[str, ...] = ()  # the last place a paragraph named: its next sentences'
+    countries: set[str] = attrs.Factory(set)  # the countries the text names (ISO codes): places are chosen in them
     captions: list[tuple[int, int]] = attrs.Factory(list)  # photo captions: never a source, never a figure
 
     def block(self, block: Block) -> list[Candidate]:
@@ -146,6 +148,7 @@ class _Reader:
             named = [p for p in named if known(self.gazetteer, p)]
             if named:
                 self.heading_place = named[0]
+                self.countries.add(self.gazetteer.key(named[0])[0])
         cited = _CITATION.search(body)
         found = source_named(cited.group("who")) if cited is not None else None
         self.cited = found if found is not None and found.source is not None else None
@@ -204,8 +207,10 @@ class _Reader:
                     if not is_part:
                         parent = candidate.claim.id
             out += self._with_total(made)
+        out = self._breakdown(s, out)
         named = [self._completed(self.gazetteer.normalise(p)) for _, p in self._context(s).places]
         named = [p for p in named if known(self.gazetteer, p)]
+        self.countries.update(k[0] for k in map(self.gazetteer.key, named) if len(k) == 1)
         if named:
             self.paragraph_place = named[-1]
             first, head = self.gazetteer.key(named[0]), self.gazetteer.key(self.heading_place)
@@ -218,6 +223,42 @@ class _Reader:
             if s.start <= opening < s.end and who is not None and who.source is not None:
                 self.previous = self.carried = who
         return out
+
+    def _breakdown(self, s: Sentence, out: list[Candidate]) -> list[Candidate]:
+        """Lists by place after a figure: the parts of a total ("25 drones: 12 over A, 9 over B"), or its siblings."""
+        for run in items(self.text, s.start, s.end):
+            first = run[0]
+            before = [c for c in out if c.start < first.num_start and not any(
+                c.start <= it.num_start < c.end for it in run[1:])]
+            if not before:
+                continue
+            anchor = max(before, key=lambda c: c.start)
+            whole = anchor.end <= first.start and opens_breakdown(self.text, anchor.end, first.start)
+            if len(run) < 2 and not whole:
+                continue
+            listed = [it for it in run if not anchor.start <= it.num_start < anchor.end]
+            kept = [c for c in out if c is anchor or not any(c.start <= it.num_start < c.end for it in listed)]
+            parts = [p for p in (self._item(anchor, it, whole) for it in listed) if p is not None]
+            out = sorted([*kept, *parts], key=lambda c: c.start)
+        return out
+
+    def _item(self, anchor: Candidate, item: Item, whole: bool) -> Candidate | None:
+        """One item of a list by place, as a candidate like ``anchor`` with the item's number and place."""
+        own = item_metric(item.thing)
+        metric = own or anchor.claim.metric.name
+        counted = ("people" if own else self.vocabulary.counted(item.thing)) if item.thing else anchor.claim.scope.counted
+        place = self._completed((item.place,))
+        try:
+            estimate = parse_estimate(self.text[item.num_start:item.num_end], hedges=self.hedges)
+            claim = attrs.evolve(
+                anchor.claim, id=self._id(anchor.claim.source, metric, counted), metric=self.vocabulary.metric(metric),
+                estimate=estimate, scope=attrs.evolve(anchor.claim.scope, place=place, counted=counted),
+                part_of=anchor.claim.id if whole else None,
+                location=f"{(anchor.claim.location or '').split(', characters')[0]}, characters {item.start}-{item.end}")
+        except ClaimdiffError:
+            return None
+        return Candidate(claim=claim, start=item.start, end=item.end, phrase=self.text[item.start:item.end],
+                         part_of=claim.part_of)
 
     def _speaker(self, at: int, quotes: list[tuple[int, int]], speakers: list[Attribution | None],
                  said: list[tuple[int, Attribution]]) -> Attribution | None:
@@ -291,7 +332,8 @@ class _Reader:
             until = later[0] + 1  # "14 deaths, 1 missing and 150,000 affected in Laos": the list's place
         own: tuple[str, ...] = place_at(context.places, fig.start, until, self.gazetteer)
         if not any(fig.start <= at < until for at, _ in context.places):
-            fronted = [path for at, path in context.places if at < fig.start and _FRONTED.match(self.text, at)]
+            fronted = [path for at, path in context.places if at < fig.start and _FRONTED.match(self.text, at)
+                       and (not self.text[s.start:at].strip() or _CLAUSE_OPEN.search(self.text, s.start, at))]
             if fronted:
                 own = fronted[-1]  # "In Thailand, 19 deaths ... and in Cambodia, 7 died": the nearest place set first
         label = _LABEL.match(self.text, s.block.start)
@@ -304,8 +346,12 @@ class _Reader:
         if not place:
             return self.paragraph_place or self.heading_place
         around = self.sentence_place or self.paragraph_place or self.heading_place
-        if known(self.gazetteer, place) or not around:
-            return place
+        key = self.gazetteer.key(place)
+        if (around and known(self.gazetteer, place) and len(key) > 1 and key[0] not in self.countries
+                and key[0] != self.gazetteer.key(around)[:1][0]):
+            place = place[-1:]  # "Beni" in a Congolese report is not Bolivia's El Beni: a country never named
+        elif known(self.gazetteer, place) or not around:
+            return self.gazetteer.normalise(place)
         if place[0] in around:
             return place
         in_country = self.gazetteer.normalise((around[0], *place))  # "Punjab province" after Sindh: Pakistan's
@@ -442,7 +488,7 @@ def extract(
     for block in split_blocks(text):
         found += reader.block(block)
     read = [(c.start, c.end) for c in found]
-    return Extraction(_dedupe(found), unread(text, read, reader.captions))
+    return Extraction(_refined(_dedupe(found), gazetteer), unread(text, read, reader.captions))
 
 
 #: A photo caption: "A Sep. 20, 2012 photo shows ...", "(Photo: ...)", "File photo", "(Xinhua/Name)".
@@ -461,6 +507,7 @@ _CITATION = re.compile(
 _OPEN_PAREN = re.compile(r"\s*\(\s*")
 #: A verb between a figure and a place: the place is another clause's ("7 died, and 4,242 are displaced in Tete").
 _FINITE = re.compile(r"\b(?:are|is|were|was|have|has|had|been|said|says|reported|reports)\b|;")
+_CLAUSE_OPEN = re.compile(r"(?:[,;]\s*|\s)(?:and|while|but|whereas)\s+$|;\s*$")
 #: A place set before the figures it is for: "In Thailand, ...", "and in Cambodia, ...".
 _FRONTED = re.compile(r"(?:[Ii]n|[Aa]cross|[Ff]or)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*,")
 _DATES = re.compile(r"\b\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\b[A-Z][a-z]{2,8}\.?\s+\d{4}|\b(?:19|20)\d\d\b")
@@ -515,3 +562,31 @@ def _dedupe(found: list[Candidate]) -> list[Candidate]:
             best[key] = c
     return [best[key] for key in order]
 
+
+
+def _refined(found: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
+    """The same toll told at a coarser place takes the finer place the text gives it.
+
+    "Belgorod region ... killed at least 14" and "14 were killed in Belgorod" in one paragraph
+    are one toll: the same metric and thing counted, intervals that overlap, one place within
+    the other. The coarser figure takes the finer place (only when exactly one finer place fits),
+    so that the outlet's figure and the ministry's are compared. A total and its parts never overlap
+    this way unless they agree, and a part never gives its place to its total.
+    """
+    out = list(found)
+    for i, c in enumerate(found):
+        k = c.claim
+        key = gazetteer.key(k.scope.place)
+        if not key:
+            continue
+        finer = {d.claim.scope.place for d in found
+                 if d is not c and d.claim.location and k.location
+                 and d.claim.location.split(",")[0] == k.location.split(",")[0]
+                 and (d.claim.metric.name, d.claim.scope.counted) == (k.metric.name, k.scope.counted)
+                 and d.part_of != k.id and d.claim.part_of != k.id
+                 and d.claim.low <= k.high and k.low <= d.claim.high
+                 and len(gazetteer.key(d.claim.scope.place)) > len(key)
+                 and gazetteer.key(d.claim.scope.place)[:len(key)] == key}
+        if len(finer) == 1:
+            out[i] = attrs.evolve(c, claim=attrs.evolve(k, scope=attrs.evolve(k.scope, place=finer.pop())))
+    return out
