@@ -580,13 +580,7 @@ def _refined(found: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
         if not key:
             continue
         finer = {d.claim.scope.place for d in found
-                 if d is not c and d.claim.location and k.location
-                 and d.claim.location.split(",")[0] == k.location.split(",")[0]
-                 and (d.claim.metric.name, d.claim.scope.counted) == (k.metric.name, k.scope.counted)
-                 and d.part_of != k.id and d.claim.part_of != k.id
-                 and d.claim.low <= k.high and k.low <= d.claim.high
-                 and len(gazetteer.key(d.claim.scope.place)) > len(key)
-                 and gazetteer.key(d.claim.scope.place)[:len(key)] == key}
+                 if d is not c and d.claim.location and k.location and d.claim.location.split(",")[0] == k.location.split(",")[0] and (d.claim.metric.name, d.claim.scope.counted) == (k.metric.name, k.scope.counted) and k.id not in (d.part_of, d.claim.part_of) and d.claim.low <= k.high and k.low <= d.claim.high and len(gazetteer.key(d.claim.scope.place)) > len(key) and gazetteer.key(d.claim.scope.place)[:len(key)] == key}
         if len(finer) == 1:
             out[i] = attrs.evolve(c, claim=attrs.evolve(k, scope=attrs.evolve(k.scope, place=finer.pop())))
     return out

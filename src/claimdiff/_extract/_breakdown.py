@@ -18,8 +18,8 @@ from claimdiff._model.numbers import NUMBER_WORDS, parse_number_prefix
 
 __all__ = ["Item", "items", "opens_breakdown"]
 
-_NAME = r"[A-Z][\w'’-]*[\w](?:\s+[A-Z][\w'’-]*[\w])*(?:\s+(?:[Rr]egions?|[Oo]blasts?|[Pp]rovinces?|[Dd]istricts?|" \
-        r"[Ss]tates?|[Cc]ounty|[Hh]ealth\s+[Zz]ones?|[Gg]overnorates?|[Rr]epublic))?"
+_NAME = (r"[A-Z][\w'’-]*[\w](?:\s+[A-Z][\w'’-]*[\w])*(?:\s+(?:[Rr]egions?|[Oo]blasts?|[Pp]rovinces?|[Dd]istricts?|"
+         r"[Ss]tates?|[Cc]ounty|[Hh]ealth\s+[Zz]ones?|[Gg]overnorates?|[Rr]epublic))?")
 _NUM = r"(?:\d[\d,]*|" + "|".join(sorted(NUMBER_WORDS - {"hundred", "thousand", "million", "billion", "trillion",
                                                          "dozen"}, key=len, reverse=True)) + r")"
 #: "12 over the Belgorod region", "four from Butembo", "9 drones over Kursk".
@@ -47,8 +47,12 @@ class Item:
 
 
 def items(text: str, start: int, end: int) -> list[list[Item]]:
-    """The runs of list items in ``text[start:end]``, each run in text order (a run has two items or more,
-    or one in parentheses after a total)."""
+    """The runs of list items in ``text[start:end]``, each run in text order.
+
+    >>> s = "25 drones were downed: 12 over the Belgorod region, 9 over Kursk and 4 over Bryansk."
+    >>> [[s[i.num_start:i.num_end] + " " + i.place for i in run] for run in items(s, 0, len(s))]
+    [['12 Belgorod region', '9 Kursk', '4 Bryansk']]
+    """
     found: list[Item] = []
     for pattern in (_AFTER, _PAREN):
         for m in pattern.finditer(text, start, end):

@@ -42,8 +42,10 @@ class Unread:
 
 
 class Extraction(list["Candidate"]):
-    """The candidates of one text, in text order (a list, as :func:`claimdiff.extract` always returned),
-    and the numbers of the text they leave unread.
+    """The candidates of one text, and the numbers of the text they leave unread.
+
+    It is a list of candidates in text order, as :func:`claimdiff.extract` always returned;
+    ``unread`` is new.
 
     >>> from claimdiff import extract
     >>> found = extract("In 2023, officials said 14 people were killed and 45% of homes lost power.")
@@ -93,17 +95,17 @@ _REASONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
         ("a magnitude or intensity", r"\b(?:magnitude|level|category|phase|ipc|grade|force)\s*", r"^"),
         ("a magnitude or intensity", r"", r"^(?:-|\s+)magnitude\b"),
         ("a rate", r"", r"^\s*[\w ]{0,20}?\s+(?:per|a|each)\s+(?:day|week|month|year|hour)\b"),
-        ("a measurement, not a count", r"", r"^\s*(?:mm|cm|km|m|kg|ha|hectares?|tonnes?|tons?|litres?|liters?|"
+        ("a measurement, not a count", r"", (r"^\s*(?:mm|cm|km|m|kg|ha|hectares?|tonnes?|tons?|litres?|liters?|"
                                             r"metres?|meters?|feet|ft|miles?|km/h|mph|knots?|kilometres?|kilometers?|"
-                                            r"degrees?|°)\b"),
-        ("a length of time", r"", r"^(?:-|\s+)(?:(?:past|last|next)\s+)?(?:hours?|days?|weeks?|months?|years?|"
-                                  r"minutes?|decades?|nights?)\b"),
+                                            r"degrees?|°)\b")),
+        ("a length of time", r"", (r"^(?:-|\s+)(?:(?:past|last|next)\s+)?(?:hours?|days?|weeks?|months?|years?|"
+                                  r"minutes?|decades?|nights?)\b")),
         ("a length of time", r"\b(?:past|last|next|over|within|for|in)\s+(?:the\s+)?(?:past\s+|last\s+|next\s+)?", r"^\s*(?:hours?|days?|weeks?|months?|years?|h)\b"),
-        ("a count of areas, not of the event's toll", r"", r"^\s*(?:[\w-]+\s+){0,2}?(?:provinces?|districts?|regions?|"
+        ("a count of areas, not of the event's toll", r"", (r"^\s*(?:[\w-]+\s+){0,2}?(?:provinces?|districts?|regions?|"
                                                          r"states?|townships?|localities|locality|counties|county|"
                                                          r"departments?|municipalities|communes?|prefectures?|"
                                                          r"sub-prefectures?|health zones?|health areas?|countries|"
-                                                         r"cities|neighbourhoods?|villages?|sites?)\b"),
+                                                         r"cities|neighbourhoods?|villages?|sites?)\b")),
         ("a number in an identifier or name", r"[A-Za-z]-?", r"^"),
         ("a number in an identifier or name", r"", r"^-?[A-Za-z]"),
     )
