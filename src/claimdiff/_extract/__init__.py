@@ -20,6 +20,7 @@ from claimdiff._extract._attribution import canonical_source as source_named
 from claimdiff._extract._breakdown import Item, item_metric, items, opens_breakdown
 from claimdiff._extract._figures import Figure, figures
 from claimdiff._extract._metrics import (
+    TRIGGERS,
     chains,
     counted_for,
     counted_metric,
@@ -201,7 +202,11 @@ class _Reader:
                 if alone and (metric is None or not is_casualty(metric)):
                     continue  # "a child was killed" is a figure; "a rink was hit" is not
                 who = figure_of(self.text, self.low, fig.end) or self._speaker(fig.start, quotes, speakers, resolved)
-                candidate = self._candidate(s, fig, metric, who, parent if is_part else None)
+                noun = _METRIC_NOUN.match(self.low, fig.end) if fig.bare else None
+                own = TRIGGERS[noun.group(1)] if noun is not None else metric  # "cases, including 17 deaths"
+                if fig.counted in {"cases", "infections"}:  # "19 Nipah virus cases": cases of people, whatever the verb
+                    own, fig = "cases", attrs.evolve(fig, counted="people")  # noqa: PLW2901 - the figure, read
+                candidate = self._candidate(s, fig, own, who, parent if is_part else None)
                 if candidate is not None:
                     made.append(candidate)
                     if not is_part:
@@ -507,6 +512,8 @@ _CITATION = re.compile(
 _OPEN_PAREN = re.compile(r"\s*\(\s*")
 #: A verb between a figure and a place: the place is another clause's ("7 died, and 4,242 are displaced in Tete").
 _FINITE = re.compile(r"\b(?:are|is|were|was|have|has|had|been|said|says|reported|reports)\b|;")
+#: A metric said by the noun right after a bare figure: "including 17 deaths", "(39 fatalities)".
+_METRIC_NOUN = re.compile(r"\s+(deaths|fatalities|injuries|dead|cases)\b")
 _CLAUSE_OPEN = re.compile(r"(?:[,;]\s*|\s)(?:and|while|but|whereas)\s+$|;\s*$")
 #: A place set before the figures it is for: "In Thailand, ...", "and in Cambodia, ...".
 _FRONTED = re.compile(r"(?:[Ii]n|[Aa]cross|[Ff]or)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*,")
@@ -541,7 +548,8 @@ def _elided(low: str, found: list[Figure]) -> list[Figure]:
     out: list[Figure] = []
     for fig in found:
         if (fig.bare and out and out[-1].counted is not None and not out[-1].article
-                and not re.search(r"\bof\b", low[out[-1].end:fig.start]) and not (out[-1].counted in _THINGS and _PEOPLE_VERB.match(low, fig.end))):
+                and not re.search(r"\bof\b", low[out[-1].end:fig.start]) and not (out[-1].counted in _THINGS and _PEOPLE_VERB.match(low, fig.end))
+                and not _METRIC_NOUN.match(low, fig.end)):
             fig = attrs.evolve(fig, counted=out[-1].counted)  # noqa: PLW2901 - the figure, completed
         out.append(fig)
     return out

@@ -256,6 +256,9 @@ def _counted(text: str, low: str, pos: int, end: int, vocabulary: Vocabulary, *,
     Modifiers before the noun are not the noun ("941 partially damaged houses" counts houses,
     damaged; "two Kh-22 cruise missiles" counts missiles); a number ends the phrase.
     """
+    head = _HEAD.match(low, pos, end)
+    if head is not None and not any(w in _STOP or w in TRIGGERS for w in re.findall(r"[a-z]+", head.group("mods"))):
+        return vocabulary.counted(head.group("head")), head.end(), None  # "19 Nipah virus (NiV) cases": the head noun
     words: list[str] = []
     np_end = pos
     participle: str | None = None
@@ -301,6 +304,10 @@ def _counted(text: str, low: str, pos: int, end: int, vocabulary: Vocabulary, *,
     if len(words) > 1 and phrase not in vocabulary.counted_synonyms and words[-1] in vocabulary.counted_synonyms:
         phrase = words[-1]  # "long-range drones" are drones, "cruise missiles" missiles
     return vocabulary.counted(phrase), np_end, participle
+
+
+#: A head noun after a few modifiers, names or an acronym in brackets: "19 Nipah virus (NiV) cases".
+_HEAD = re.compile(r"(?P<mods>(?:\s+(?:[a-z][\w-]*|\([a-z0-9-]{1,12}\))){1,4}?)\s+(?P<head>cases|infections)\b")
 
 
 #: Metrics whose participle may stand before the thing counted: "941 damaged houses", "four injured people".
