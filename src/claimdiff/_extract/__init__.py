@@ -244,6 +244,13 @@ class _Reader:
             listed = [it for it in run if not anchor.start <= it.num_start < anchor.end]
             kept = [c for c in out if c is anchor or not any(c.start <= it.num_start < c.end for it in listed)]
             parts = [p for p in (self._item(anchor, it, whole) for it in listed) if p is not None]
+            places = {p.claim.scope.place for p in parts}
+            if whole and anchor.claim.scope.place in places:  # the total is where its parts all are, not in one of them
+                common = min(places, key=len)[:-1] if len(places) > 1 else anchor.claim.scope.place
+                while common and not all(pl[:len(common)] == common for pl in places):
+                    common = common[:-1]
+                moved = attrs.evolve(anchor.claim, scope=attrs.evolve(anchor.claim.scope, place=common))
+                kept = [attrs.evolve(c, claim=moved) if c is anchor else c for c in kept]
             out = sorted([*kept, *parts], key=lambda c: c.start)
         return out
 
@@ -331,16 +338,19 @@ class _Reader:
         until = semicolon if semicolon >= 0 else until
         clause_end = self.text.find(";", fig.end, s.end)
         clause_end = clause_end if clause_end >= 0 else s.end
-        later = [at for at, _ in context.places if until <= at < clause_end]
-        if later and not any(fig.start <= at < until for at, _ in context.places) \
-                and not _FINITE.search(self.low, fig.end, later[0]) and not _FRONTED.match(self.text, later[0]):
+        # "In Thailand, 19 deaths ..., and in Cambodia, 7 died": a place set before a clause is its figures' only.
+        fronted = {at for at, _ in context.places if _FRONTED.match(self.text, at)
+                   and (not self.text[s.start:at].strip() or _CLAUSE_OPEN.search(self.text, s.start, at))}
+        places = [(at, path) for at, path in context.places if at <= fig.start or at not in fronted]
+        later = [at for at, _ in places if until <= at < clause_end]
+        if later and not any(fig.start <= at < until for at, _ in places) \
+                and not _FINITE.search(self.low, fig.end, later[0]):
             until = later[0] + 1  # "14 deaths, 1 missing and 150,000 affected in Laos": the list's place
-        own: tuple[str, ...] = place_at(context.places, fig.start, until, self.gazetteer)
-        if not any(fig.start <= at < until for at, _ in context.places):
-            fronted = [path for at, path in context.places if at < fig.start and _FRONTED.match(self.text, at)
-                       and (not self.text[s.start:at].strip() or _CLAUSE_OPEN.search(self.text, s.start, at))]
-            if fronted:
-                own = fronted[-1]  # "In Thailand, 19 deaths ... and in Cambodia, 7 died": the nearest place set first
+        own: tuple[str, ...] = place_at(places, fig.start, until, self.gazetteer)
+        if not any(fig.start <= at < until for at, _ in places):
+            before = [path for at, path in context.places if at < fig.start and at in fronted]
+            if before:
+                own = before[-1]  # the nearest place set before the figure's clause
         label = _LABEL.match(self.text, s.block.start)
         if label is not None and label.end() <= fig.start and not own:
             own = _path(None, label.group("p")) or own
@@ -563,6 +573,8 @@ def _dedupe(found: list[Candidate]) -> list[Candidate]:
         k = c.claim
         key = (k.metric.name, k.scope.counted, k.low, k.high, k.low_closed, k.high_closed, k.estimate.unit,
                k.origin, k.period)
+        if key in best and best[key].claim.scope.place and k.scope.place and best[key].claim.scope.place != k.scope.place:
+            key = (*key, k.scope.place)  # the same figure for another place ("one from Mabalako, one from Masereka")
         if key not in best:
             best[key] = c
             order.append(key)
