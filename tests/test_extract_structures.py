@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
-import re
 from pathlib import Path
 from typing import Any
 
@@ -214,22 +213,21 @@ def test_extract_returns_a_list_of_candidates_with_the_numbers_not_read() -> Non
 def _corpus() -> list[tuple[str, str, str, str]]:
     real = yaml.safe_load((REAL / "corpus.yaml").read_text(encoding="utf-8"))["cases"]
     written = yaml.safe_load((FIXTURES / "cases.yaml").read_text(encoding="utf-8"))["cases"]
-    return ([(c["name"], str(REAL / f"{c['name']}.txt"), str(c["published"]), c["outlet"]) for c in real]
+    return ([(c["name"], str(REAL / f"{c['name']}.txt"), str(c["published"]), c["outlet"]) for c in real
+             if c.get("text") != "kept out"]
             + [(c["name"], str(FIXTURES / f"{c['name']}.txt"), str(c["published"]), c["outlet"]) for c in written])
 
 
 @pytest.mark.parametrize(("name", "path", "published", "outlet"), _corpus(), ids=lambda v: str(v)[:40])
 def test_every_number_of_every_corpus_text_is_read_or_listed(name: str, path: str, published: str,
                                                             outlet: str) -> None:
-    """Each number of the text lies inside a candidate, repeats a candidate's figure, or is listed with a reason."""
+    """Each number of the text lies inside a candidate or is listed with a reason (a repeat kept once is listed too)."""
     text = Path(path).read_text(encoding="utf-8")
     found = extract(text, published=published, outlet=outlet)
     listed = {(u.start, u.end) for u in found.unread}
-    values = {v for c in found for v in (c.claim.low, c.claim.high)}
     for a, b in numerals(text):
         inside = any(c.start <= a and b <= c.end for c in found)
-        repeat = re.fullmatch(r"[\d,]+", text[a:b]) is not None and float(text[a:b].replace(",", "")) in values
-        assert inside or repeat or (a, b) in listed, f"{name}: {text[a:b]!r} at {a} is neither read nor listed"
+        assert inside or (a, b) in listed, f"{name}: {text[a:b]!r} at {a} is neither read nor listed"
     assert all(u.reason and text[u.start:u.end] == u.numeral for u in found.unread)
     assert not any(c.start <= u.start and u.end <= c.end for u in found.unread for c in found)
 

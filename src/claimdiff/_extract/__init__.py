@@ -120,6 +120,7 @@ class _Reader:
     sentence_place: tuple[str, ...] = ()  # the first known place the sentence being read names
     heading_place: tuple[str, ...] = ()  # the place a heading or the opening line names: the text's, until another
     paragraph_place: tuple[str, ...] = ()  # the last place a paragraph named: its next sentences'
+    last: Candidate | None = None  # the last candidate of the block: the total a list in the next sentence breaks down
     countries: set[str] = attrs.Factory(set)  # the countries the text names (ISO codes): places are chosen in them
     captions: list[tuple[int, int]] = attrs.Factory(list)  # photo captions: never a source, never a figure
 
@@ -131,6 +132,7 @@ class _Reader:
             self.wire = None  # a caption or a heading closes the passage the "Via X" line opened
         self.paragraph_place = ()
         self.body = None
+        self.last = None
         body = self.text[block.start:block.end]
         if _CAPTION.search(body):
             self.captions.append((block.start, block.end))
@@ -213,6 +215,7 @@ class _Reader:
                         parent = candidate.claim.id
             out += self._with_total(made)
         out = self._breakdown(s, out)
+        self.last = out[-1] if out else self.last
         named = [self._completed(self.gazetteer.normalise(p)) for _, p in self._context(s).places]
         named = [p for p in named if known(self.gazetteer, p)]
         self.countries.update(k[0] for k in map(self.gazetteer.key, named) if len(k) == 1)
@@ -235,10 +238,13 @@ class _Reader:
             first = run[0]
             before = [c for c in out if c.start < first.num_start and not any(
                 c.start <= it.num_start < c.end for it in run[1:])]
+            if not before and self.last is not None and len(run) >= 3 and opens_breakdown(
+                    self.text, s.start, first.start):
+                before = [self.last]  # "21 persons infected ... The number in each state is as follows: CA (1), ..."
             if not before:
                 continue
             anchor = max(before, key=lambda c: c.start)
-            whole = anchor.end <= first.start and opens_breakdown(self.text, anchor.end, first.start)
+            whole = anchor.end <= first.start and opens_breakdown(self.text, max(anchor.end, s.start), first.start)
             if len(run) < 2 and not whole:
                 continue
             listed = [it for it in run if not anchor.start <= it.num_start < anchor.end]
@@ -502,8 +508,10 @@ def extract(
     found: list[Candidate] = []
     for block in split_blocks(text):
         found += reader.block(block)
-    read = [(c.start, c.end) for c in found]
-    return Extraction(_refined(_dedupe(found), gazetteer), unread(text, read, reader.captions))
+    kept = _dedupe(found)
+    ids = {id(c) for c in kept}
+    repeats = [(c.start, c.end) for c in found if id(c) not in ids]
+    return Extraction(_refined(kept, gazetteer), unread(text, [(c.start, c.end) for c in kept], reader.captions, repeats))
 
 
 #: A photo caption: "A Sep. 20, 2012 photo shows ...", "(Photo: ...)", "File photo", "(Xinhua/Name)".

@@ -30,8 +30,8 @@ _PAREN = re.compile(rf"(?P<place>{_NAME})\s*\(\s*(?P<n>{_NUM})(?:\s+(?P<thing>[a
 #: Between two items of one list: a comma, a semicolon, "and", with nothing else.
 _GAP = re.compile(r"\s*(?:,|;|\band\b|,\s*and\b|,\s*while\b)?\s*(?:(?:another|a further|an additional)\s+)?")
 #: Between a total and its first item: the total is announced as one.
-_OPENS = re.compile(r"[^.;]{0,60}?(?::|\bincluding\b:?|\bmost of (?:them|which)\b(?:\s+(?:were|in))?|\bof (?:them|which)\b|"
-                    r"\bamong them\b|\bbroken down as\b|\bas follows\b:?)\s*(?:in\s+)?$", re.IGNORECASE)
+_OPENS = re.compile(r"[^.;]{0,90}?(?::|\bincluding\b:?|\bmost of (?:them|which)\b(?:\s+(?:were|in))?|\bof (?:them|which)\b|"
+                    r"\bamong them\b|\bbroken down as\b|\bas follows\b:?|\bin each (?:state|region|province|district)\b[^.;]*:)\s*(?:in\s+)?$", re.IGNORECASE)
 
 
 @attrs.frozen

@@ -67,6 +67,9 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys(("sheltering", "in shelters", "sheltered"), "sheltered"),
     **dict.fromkeys(("without power", "without electricity", "lost power"), "without power"),
     "cases": "cases",
+    **dict.fromkeys(("infected", "infections", "sickened"), "cases"),
+    **dict.fromkeys(("hospitalizations", "hospitalisations"), "hospitalised"),
+    **dict.fromkeys(("swept away", "washed away"), "destroyed"),
 }
 #: Metrics whose count is of people unless the text names something else.
 _PEOPLE_METRICS = frozenset(
@@ -199,7 +202,13 @@ def measured(low: str, start: int, fig: Figure, metric: str) -> str | None:
 def is_window(low: str, start: int, fig: Figure) -> bool:
     """True for a span of time the figures are counted over ("in the past 24 hours"), not a figure itself."""
     return (_TIME_WINDOW.search(low, max(start, fig.start - 40), fig.start) is not None
-            or _AGO.match(low, fig.end) is not None)
+            or _AGO.match(low, fig.end) is not None or _AGE.search(low, max(start, fig.start - 30), fig.start) is not None
+            or _OLD.match(low, fig.end) is not None)
+
+
+#: An age, not a duration: "range in age from 14 to 87 years", "a median age of 50 years", "5 years old".
+_AGE = re.compile(r"\b(?:age[sd]?|aged|younger than|older than)\b[^.;,]{0,18}$")
+_OLD = re.compile(r"\s*(?:-|\s)?(?:years?|months?)?(?:-|\s)old\b")
 
 
 def unit_metric(estimate: Estimate) -> str | None:

@@ -74,7 +74,7 @@ class Extraction(list["Candidate"]):
 
 _WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 #: A digit run with its groups ("1,406,710", "3 000", "5.22") or a number word standing alone.
-_NUMERAL = re.compile(rf"\d+(?:(?:[,.]|[ \u2009\u202f](?=\d{{3}}\b))\d+)*|\b(?:{_WORDS})\b", re.IGNORECASE)
+_NUMERAL = re.compile(rf"\d+(?:(?:[,.]|[ \u2009\u202f](?=\d{{3}}\b))\d+)*|\b(?:{_WORDS})(?:-(?:{_WORDS}))*\b", re.IGNORECASE)
 _MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
 _REASONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
     (reason, re.compile(before + r"$", re.IGNORECASE), re.compile(after, re.IGNORECASE))
@@ -90,7 +90,7 @@ _REASONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
         ("a date", r"\d[/-]", r"^"),
         ("a date", r"", r"^[/-]\d"),
         ("an ordinal", r"", r"^(?:st|nd|rd|th)\b"),
-        ("an age", r"\baged?\s+(?:\d+\s*(?:to|-)\s*)?", r"^"),
+        ("an age", r"\b(?:age[sd]?|aged)\b[^.;,]{0,18}", r"^"),
         ("an age", r"", r"^(?:-|\s+)years?(?:-|\s+)old\b"),
         ("a magnitude or intensity", r"\b(?:magnitude|level|category|phase|ipc|grade|force)\s*", r"^"),
         ("a magnitude or intensity", r"", r"^(?:-|\s+)magnitude\b"),
@@ -145,10 +145,12 @@ def _reason(text: str, a: int, b: int, caption: bool, table: bool) -> str:
     return "no metric or thing counted that the rules recognise"
 
 
-def unread(text: str, read: Sequence[tuple[int, int]], captions: Sequence[tuple[int, int]] = ()) -> list[Unread]:
+def unread(text: str, read: Sequence[tuple[int, int]], captions: Sequence[tuple[int, int]] = (),
+           repeats: Sequence[tuple[int, int]] = ()) -> list[Unread]:
     """Every number of ``text`` outside the ``read`` spans, with the first reason that fits.
 
-    ``captions`` are the spans of photo captions, whose numbers are never claims.
+    ``captions`` are the spans of photo captions, whose numbers are never claims; ``repeats``
+    the spans of figures kept once because an earlier candidate says the same (a headline and its lead).
     """
     spans = sorted(read)
     out: list[Unread] = []
@@ -162,5 +164,7 @@ def unread(text: str, read: Sequence[tuple[int, int]], captions: Sequence[tuple[
         line_end = text.find("\n", b)
         line = text[line_start:line_end if line_end >= 0 else len(text)]
         caption = any(x <= a < y for x, y in captions)
-        out.append(Unread(start=a, end=b, numeral=text[a:b], reason=_reason(text, a, b, caption, "|" in line)))
+        reason = ("the same figure as one read before (kept once)" if any(x <= a < y for x, y in repeats)
+                  else _reason(text, a, b, caption, "|" in line))
+        out.append(Unread(start=a, end=b, numeral=text[a:b], reason=reason))
     return out
