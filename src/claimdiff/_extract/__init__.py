@@ -245,8 +245,8 @@ class _Reader:
                 continue
             anchor = max(before, key=lambda c: c.start)
             whole = anchor.end <= first.start and opens_breakdown(self.text, max(anchor.end, s.start), first.start)
-            if len(run) < 2 and not whole:
-                continue
+            if len(run) < 2 and not whole and not _SIBLING_GAP.fullmatch(self.text, anchor.end, first.start):
+                continue  # one item: only right after a figure with its own place ("5 over A, 4 over B")
             listed = [it for it in run if not anchor.start <= it.num_start < anchor.end]
             kept = [c for c in out if c is anchor or not any(c.start <= it.num_start < c.end for it in listed)]
             parts = [p for p in (self._item(anchor, it, whole) for it in listed) if p is not None]
@@ -530,6 +530,8 @@ _CITATION = re.compile(
 _OPEN_PAREN = re.compile(r"\s*\(\s*")
 #: A verb between a figure and a place: the place is another clause's ("7 died, and 4,242 are displaced in Tete").
 _FINITE = re.compile(r"\b(?:are|is|were|was|have|has|had|been|said|says|reported|reports)\b|;")
+#: A figure's own place, then a list separator: the next "N over B" is its sibling.
+_SIBLING_GAP = re.compile(r"\s+(?:over|in|from|at|above)\s+[^,;.()]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)")
 #: A metric said by the noun right after a bare figure: "including 17 deaths", "(39 fatalities)".
 _METRIC_NOUN = re.compile(r"\s+(deaths|fatalities|injuries|dead|cases)\b")
 _CLAUSE_OPEN = re.compile(r"(?:[,;]\s*|\s)(?:and|while|but|whereas)\s+$|;\s*$")

@@ -40,6 +40,7 @@ _NOT_SPEECH = re.compile(r"\s+(?:responsibility|credit|the lives?|lives|victory|
 _NOUNS = frozenset({"reports", "report", "estimates", "claims", "counts", "records", "details", "notes", "posts",
                     "lists"})
 _TO = re.compile(r"\s+to\b")  # "is said to have": not a statement
+_REPORTED_TO = re.compile(r"\b(?:were|was|been|are|is)\s+(?:reported|notified|submitted)\s+to\s+(?P<who>[^,.;:\"“”()]{2,80})")
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:\"“”()]{2,80})")
 _CITING = re.compile(r"\b(?:citing|quoting)\s+(?P<who>[^,.;:\"“”()]{2,80})")
 _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|is|are|be|been|being|it is|widely|an?|the)\s+$")
@@ -72,6 +73,10 @@ _MINISTRY = re.compile(
 _TOPICS = {"defense": "Defence", "defence": "Defence", "health": "Health", "foreign": "Foreign Affairs",
            "interior": "Internal Affairs", "emergencies": "Emergency Situations", "emergency": "Emergency Situations"}
 _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
+_PREPOSITIONS = frozenset({"among", "during", "of", "for", "with", "from", "since", "after", "before", "including",
+                           "between", "about", "over", "under", "than", "into", "across", "within", "despite"})
+_COUNTED_HEADS = frozenset({"cases", "deaths", "people", "persons", "patients", "victims", "fatalities", "injuries",
+                            "homes", "houses", "buildings", "drones", "missiles", "children", "civilians"})
 _SAME = frozenset({"same source", "same sources", "latter", "same agency", "same report", "same official"})
 _ANAPHORS = frozenset(
     {"ministry", "governor", "agency", "military", "army", "official", "officials", "spokesman", "spokeswoman",
@@ -181,6 +186,8 @@ def canonical_source(phrase: str) -> Attribution | None:
         s, low = f"{adjective} {s[possessive.end():]}", f"{adjective.lower()} {low[possessive.end():]}"
     if re.search(r"\b(?:have|has|had|were|was|been|are|is)\b", low):
         return None  # a clause, not a name
+    if low.split()[:1] and (low.split()[0] in _PREPOSITIONS or low.split()[-1] in _COUNTED_HEADS):
+        return None  # "Among those cases", "those measles cases": a phrase about the figures, not a body
     if not low or (low in _NOT_SOURCES and not s.isupper()) or low.split()[-1] in _NOT_SOURCE_HEADS or "according to" in low:
         return None
     if low in _PRONOUNS or low in _SAME:
@@ -196,7 +203,7 @@ def canonical_source(phrase: str) -> Attribution | None:
         low, words = s.lower(), s.split()
     if any(ch.isdigit() for ch in s) or not s[0].isalpha():
         return None
-    name = _ministry(low) or _media(s, low) or s[0].upper() + s[1:]
+    name = _ministry(low) or _media(s, low) or _role(s) or s[0].upper() + s[1:]
     return Attribution(Source(name, kind=source_kind(name), party=_party(name)))
 
 
@@ -211,6 +218,25 @@ def _ministry(low: str) -> str | None:
     if country and adj is None:
         return None
     return f"{adj} Ministry of {topic}" if adj else f"Ministry of {topic}"
+
+
+#: A governor named by role, however the text words it: "Donetsk regional governor", "regional governor of
+#: Cherkasy", "the governor of the Dnipropetrovsk region" are "Governor of <place> region".
+_ROLE_FORMS = (
+    (re.compile(r"^(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:regional|provincial|oblast)\s+governor$"), "Governor of {p} region"),
+    (re.compile(r"^(?:regional|provincial)\s+governor\s+of\s+(?:the\s+)?(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+                r"(?:\s+(?:region|oblast|province))?$", re.IGNORECASE), "Governor of {p} region"),
+    (re.compile(r"^governor\s+of\s+the\s+(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:region|oblast|province))$",
+                re.IGNORECASE), "Governor of {p}"),
+)
+
+
+def _role(s: str) -> str | None:
+    for pattern, form in _ROLE_FORMS:
+        m = pattern.match(s)
+        if m is not None and m.group("p")[:1].isupper():
+            return form.format(p=m.group("p"))
+    return None
 
 
 def _media(s: str, low: str) -> str | None:
@@ -261,6 +287,10 @@ def attributions(text: str, low: str, start: int, end: int, quotes: Sequence[tup
     def quoted(pos: int) -> bool:
         return any(a < pos < b for a, b in quotes)
 
+    for m in _REPORTED_TO.finditer(low, start, end):  # "131 cases were reported to CDC": the body counting them
+        found = canonical_source(_cut(text, m.start("who"), m.group("who")))
+        if found is not None and found.source is not None and not quoted(m.start()):
+            out.append((m.start(), found))
     for m in _ACCORDING.finditer(low, start, end):
         found = canonical_source(_cut(text, m.start("who"), m.group("who")))
         if found is not None and found.source is not None and not quoted(m.start()):
@@ -271,6 +301,7 @@ def attributions(text: str, low: str, start: int, end: int, quotes: Sequence[tup
         if m.group("verb") in _NOUNS and _VERB.match(low, m.end() + 1):
             continue  # "initial reports indicate": a noun before the verb, not the verb
         if (quoted(verb_at) or _PASSIVE_BEFORE.search(low, start, verb_at) or _TO.match(low, m.end())
+                or not text[verb_at].islower() or low[verb_at - 1:verb_at] == "-"  # "United States", "lab-confirmed"
                 or _NOT_SPEECH.match(low, m.end())
                 or low[max(start, verb_at - 7):verb_at].endswith(("double-", "double ", "re-"))):
             continue

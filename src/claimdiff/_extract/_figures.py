@@ -16,6 +16,7 @@ import attrs
 from claimdiff._extract._attribution import COUNTRIES
 from claimdiff._extract._metrics import TRIGGERS
 from claimdiff._model.estimate import Estimate
+from claimdiff._model.estimate import Hedge
 from claimdiff._model.hedges import _UNIT_ALIASES, HedgePolicy, parse_estimate
 from claimdiff._model.numbers import NUMBER_WORDS, parse_number_prefix
 from claimdiff._model.vocabulary import Vocabulary
@@ -115,7 +116,11 @@ def figures(text: str, low: str, start: int, end: int, hedges: HedgePolicy, voca
         pos = m.start()
         if not free(pos, pos + 1):
             continue
-        parsed = parse_number_prefix(low[pos:end])
+        rest = low[pos:end]
+        grouped = _GROUPED_COMMA.match(rest)
+        if grouped is not None:  # "5,000, officials said": the comma after the groups is the sentence's, not the number's
+            rest = f"{rest[:grouped.end()]} {rest[grouped.end() + 1:]}"
+        parsed = parse_number_prefix(rest)
         if parsed is None:
             continue
         value, consumed = parsed
@@ -202,6 +207,13 @@ def _number_figure(text: str, low: str, pos: int, num_end: int, start: int, end:
     del value
     fig = _figure(text, low, fig_start, stop, repeated or stop, end, hedges, vocabulary, value=None,
                   year=re.fullmatch(r"(?:1[89]|20)\d\d", low[pos:num_end]) is not None)
+    if fig is not None and fig_start == pos and fig.estimate.hedge is Hedge.EXACT and _VERB_BOUND.search(low, start, pos):
+        try:  # the verb's bound, read by the figure parser as the words it means
+            fig = attrs.evolve(fig, estimate=parse_estimate(f"more than {text[pos:stop]}", hedges=hedges))
+        except ClaimdiffError:
+            pass
+    if _DISTANCE.match(low, num_end, end):
+        return None  # "about 50 kilometers south in Kurakhivka": where a place is, never a figure of the event
     if fig is None and ranged and stop > num_end:  # a hedged range the parser does not read: the range alone
         fig = _figure(text, low, pos, stop, stop, end, hedges, vocabulary, value=None)
     if fig is not None and repeated is not None and fig.end < repeated:
@@ -212,6 +224,9 @@ def _number_figure(text: str, low: str, pos: int, num_end: int, start: int, end:
 #: A verb of change before "from X to Y": the old figure and the new, not a range.
 _CHANGED = re.compile(r"\b(?:rose|risen|rising|rises|increased|increasing|climbed|jumped|grew|grown|went up|raised|revised|"
                       r"fell|fallen|dropped|decreased|declined|up|down|changed|corrected)\b[^.;]*$")
+_GROUPED_COMMA = re.compile(r"\d{1,3}(?:,\d{3})+(?=,\s)")
+_DISTANCE = re.compile(r"\s*(?:kilomet(?:er|re)s?|miles?|met(?:er|re)s?|km|yards?|feet)\s*(?:\([^()]{1,20}\)\s*)?"
+                       r"(?:north|south|east|west|away)")
 _REPEATED = re.compile(r"\s*\((\d[\d,.\s]*)\)")
 
 
@@ -219,6 +234,10 @@ def _same_number(words: str, digits: str) -> bool:
     """True when ``digits`` ("12") repeats the number ``words`` says ("twelve")."""
     a, b = parse_number_prefix(words.strip()), parse_number_prefix(digits.strip())
     return a is not None and b is not None and a[0] == b[0]
+
+
+#: A verb that says a bound: "the toll has exceeded 5,000" is more than 5,000; "topped", "passed", "surpassed" alike.
+_VERB_BOUND = re.compile(r"\b(?:has |have |had )?(?:exceeded|surpassed|topped|passed|exceeds|surpasses|tops|passes)\s+$")
 
 
 def _hedge_start(low: str, start: int, pos: int, hedges: HedgePolicy) -> int:
@@ -287,7 +306,11 @@ def _counted(text: str, low: str, pos: int, end: int, vocabulary: Vocabulary, *,
             break  # "600 refugees crossed": the verb ends the noun phrase
         if original[0].isupper() and not (known or word in _DEMONYMS or original.isupper()
                                           or original[:-1].isupper()):
-            break
+            after_word = _words(text, m[1], end)[:1]
+            following = low[after_word[0][0]:after_word[0][1]] if after_word else ""
+            if not (following and text[after_word[0][0]].islower() and following not in _STOP
+                    and following not in TRIGGERS and not following.endswith("ed")):
+                break  # a name ends the phrase; "Hispanic workers", "Ukrainian aerial drones": an adjective does not
         words.append(word)
         np_end = m[1]
         if known or word in _DEMONYMS or len(words) == 3:
