@@ -19,6 +19,7 @@ from claimdiff._extract._attribution import Attribution, attributions, figure_of
 from claimdiff._extract._attribution import canonical_source as source_named
 from claimdiff._extract._breakdown import Item, item_metric, items, opens_breakdown
 from claimdiff._extract._figures import Figure, figures
+from claimdiff._extract._merge import METRIC_NOUN, dedupe, elided, listed, refined
 from claimdiff._extract._metrics import (
     TRIGGERS,
     chains,
@@ -179,7 +180,7 @@ class _Reader:
         resolved = [(at, a) for at, a in said if a is not None]
         found = figures(self.reading, self.low, s.start, s.end, self.hedges, self.vocabulary)
         out: list[Candidate] = []
-        found = _elided(self.low, found)
+        found = elided(self.low, found)
         heads = tuple(chain[0][0].start for chain in chains(self.low, found))  # a chain shares its place
         named_bodies = bodies_named(self.text, s.start, s.end) if self.body is None else []
         if named_bodies:
@@ -191,7 +192,7 @@ class _Reader:
         previous: tuple[Figure, str] | None = None
         for chain in chains(self.low, found):
             metric = metric_for(self.low, s.start, s.end, chain)
-            if metric is None and previous is not None and (_listed(self.low, previous[0], chain[0][0])
+            if metric is None and previous is not None and (listed(self.low, previous[0], chain[0][0])
                                                              or _OPEN_PAREN.fullmatch(self.low, previous[0].end,
                                                                                       chain[0][0].start)):
                 metric = previous[1]  # "61 died in the capital, 40 in the north", "12,400 people (2,100 households)"
@@ -204,7 +205,7 @@ class _Reader:
                 if alone and (metric is None or not is_casualty(metric)):
                     continue  # "a child was killed" is a figure; "a rink was hit" is not
                 who = figure_of(self.text, self.low, fig.end) or self._speaker(fig.start, quotes, speakers, resolved)
-                noun = _METRIC_NOUN.match(self.low, fig.end) if fig.bare else None
+                noun = METRIC_NOUN.match(self.low, fig.end) if fig.bare else None
                 own = TRIGGERS[noun.group(1)] if noun is not None else metric  # "cases, including 17 deaths"
                 if fig.counted in {"cases", "infections"}:  # "19 Nipah virus cases": cases of people, whatever the verb
                     own, fig = "cases", attrs.evolve(fig, counted="people")  # noqa: PLW2901 - the figure, read
@@ -508,10 +509,10 @@ def extract(
     found: list[Candidate] = []
     for block in split_blocks(text):
         found += reader.block(block)
-    kept = _dedupe(found)
+    kept = dedupe(found)
     ids = {id(c) for c in kept}
     repeats = [(c.start, c.end) for c in found if id(c) not in ids]
-    return Extraction(_refined(kept, gazetteer), unread(text, [(c.start, c.end) for c in kept], reader.captions, repeats))
+    return Extraction(refined(kept, gazetteer), unread(text, [(c.start, c.end) for c in kept], reader.captions, repeats))
 
 
 #: A photo caption: "A Sep. 20, 2012 photo shows ...", "(Photo: ...)", "File photo", "(Xinhua/Name)".
@@ -532,85 +533,7 @@ _OPEN_PAREN = re.compile(r"\s*\(\s*")
 _FINITE = re.compile(r"\b(?:are|is|were|was|have|has|had|been|said|says|reported|reports)\b|;")
 #: A figure's own place, then a list separator: the next "N over B" is its sibling.
 _SIBLING_GAP = re.compile(r"\s+(?:over|in|from|at|above)\s+[^,;.()]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)")
-#: A metric said by the noun right after a bare figure: "including 17 deaths", "(39 fatalities)".
-_METRIC_NOUN = re.compile(r"\s+(deaths|fatalities|injuries|dead|cases)\b")
 _CLAUSE_OPEN = re.compile(r"(?:[,;]\s*|\s)(?:and|while|but|whereas)\s+$|;\s*$")
 #: A place set before the figures it is for: "In Thailand, ...", "and in Cambodia, ...".
 _FRONTED = re.compile(r"(?:[Ii]n|[Aa]cross|[Ff]or)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*,")
 _DATES = re.compile(r"\b\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\b[A-Z][a-z]{2,8}\.?\s+\d{4}|\b(?:19|20)\d\d\b")
-
-
-def _listed(low: str, before: Figure, fig: Figure) -> bool:
-    """True for a bare figure listed after another with only a place of its own: ", 40 in the north"."""
-    return (fig.bare and _LIST_GAP.fullmatch(low, before.end, fig.start) is not None
-            and _PLACE_AFTER.match(low, fig.end) is not None)
-
-
-_LIST_GAP = re.compile(r"(?:\s+[^,;.]{1,60}?)?\s*(?:,|;|\band\b|,\s*and\b|\bwhile\b)\s*"
-                       r"(?:(?:another|a further|an additional)\s+)?")
-_PLACE_AFTER = re.compile(r"\s+(?:more\s+|others?\s+)?(?:in|at|near|across|from)\s+")
-
-
-#: A verb only people undergo: "and 7 died" counts people, whatever the figure before counted.
-_PEOPLE_VERB = re.compile(r"\s+(?:people\s+)?(?:died|dead|killed|injured|wounded|hurt|drowned|perished|missing)\b")
-
-
-_THINGS = frozenset({"buildings", "houses", "homes", "schools", "bridges", "roads", "vehicles", "shelters", "facilities",
-                     "drones", "missiles", "latrines", "water points", "health centres", "hospitals", "families",
-                     "households", "hectares", "livestock", "dwellings"})
-
-
-def _elided(low: str, found: list[Figure]) -> list[Figure]:
-    """"1,200 homes were destroyed and a further 3,500 damaged": a bare figure counts what the one before it does.
-
-    Not across "out of" or "of": "279 children killed out of 2,600 deaths" counts people, not children.
-    """
-    out: list[Figure] = []
-    for fig in found:
-        if (fig.bare and out and out[-1].counted is not None and not out[-1].article
-                and not re.search(r"\bof\b", low[out[-1].end:fig.start]) and not (out[-1].counted in _THINGS and _PEOPLE_VERB.match(low, fig.end))
-                and not _METRIC_NOUN.match(low, fig.end)):
-            fig = attrs.evolve(fig, counted=out[-1].counted)  # noqa: PLW2901 - the figure, completed
-        out.append(fig)
-    return out
-
-
-def _dedupe(found: list[Candidate]) -> list[Candidate]:
-    """Keep one candidate per figure and origin: the one the text gives the most context for."""
-    best: dict[tuple[object, ...], Candidate] = {}
-    order: list[tuple[object, ...]] = []
-    for c in found:
-        k = c.claim
-        key = (k.metric.name, k.scope.counted, k.low, k.high, k.low_closed, k.high_closed, k.estimate.unit,
-               k.origin, k.period)
-        if key in best and best[key].claim.scope.place and k.scope.place and best[key].claim.scope.place != k.scope.place:
-            key = (*key, k.scope.place)  # the same figure for another place ("one from Mabalako, one from Masereka")
-        if key not in best:
-            best[key] = c
-            order.append(key)
-        elif not best[key].claim.scope.place and k.scope.place:
-            best[key] = c
-    return [best[key] for key in order]
-
-
-
-def _refined(found: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
-    """The same toll told at a coarser place takes the finer place the text gives it.
-
-    "Belgorod region ... killed at least 14" and "14 were killed in Belgorod" in one paragraph
-    are one toll: the same metric and thing counted, intervals that overlap, one place within
-    the other. The coarser figure takes the finer place (only when exactly one finer place fits),
-    so that the outlet's figure and the ministry's are compared. A total and its parts never overlap
-    this way unless they agree, and a part never gives its place to its total.
-    """
-    out = list(found)
-    for i, c in enumerate(found):
-        k = c.claim
-        key = gazetteer.key(k.scope.place)
-        if not key:
-            continue
-        finer = {d.claim.scope.place for d in found
-                 if d is not c and d.claim.location and k.location and d.claim.location.split(",")[0] == k.location.split(",")[0] and (d.claim.metric.name, d.claim.scope.counted) == (k.metric.name, k.scope.counted) and k.id not in (d.part_of, d.claim.part_of) and d.claim.low <= k.high and k.low <= d.claim.high and len(gazetteer.key(d.claim.scope.place)) > len(key) and gazetteer.key(d.claim.scope.place)[:len(key)] == key}
-        if len(finer) == 1:
-            out[i] = attrs.evolve(c, claim=attrs.evolve(k, scope=attrs.evolve(k.scope, place=finer.pop())))
-    return out

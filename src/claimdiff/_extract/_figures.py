@@ -8,6 +8,7 @@ gives a figure is read in :mod:`claimdiff._extract._metrics`.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 
@@ -15,8 +16,7 @@ import attrs
 
 from claimdiff._extract._attribution import COUNTRIES
 from claimdiff._extract._metrics import TRIGGERS
-from claimdiff._model.estimate import Estimate
-from claimdiff._model.estimate import Hedge
+from claimdiff._model.estimate import Estimate, Hedge
 from claimdiff._model.hedges import _UNIT_ALIASES, HedgePolicy, parse_estimate
 from claimdiff._model.numbers import NUMBER_WORDS, parse_number_prefix
 from claimdiff._model.vocabulary import Vocabulary
@@ -208,10 +208,8 @@ def _number_figure(text: str, low: str, pos: int, num_end: int, start: int, end:
     fig = _figure(text, low, fig_start, stop, repeated or stop, end, hedges, vocabulary, value=None,
                   year=re.fullmatch(r"(?:1[89]|20)\d\d", low[pos:num_end]) is not None)
     if fig is not None and fig_start == pos and fig.estimate.hedge is Hedge.EXACT and _VERB_BOUND.search(low, start, pos):
-        try:  # the verb's bound, read by the figure parser as the words it means
+        with contextlib.suppress(ClaimdiffError):  # the verb's bound, read by the figure parser as the words it means
             fig = attrs.evolve(fig, estimate=parse_estimate(f"more than {text[pos:stop]}", hedges=hedges))
-        except ClaimdiffError:
-            pass
     if _DISTANCE.match(low, num_end, end):
         return None  # "about 50 kilometers south in Kurakhivka": where a place is, never a figure of the event
     if fig is None and ranged and stop > num_end:  # a hedged range the parser does not read: the range alone
