@@ -52,18 +52,25 @@ def refined(found: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
     so that the outlet's figure and the ministry's are compared. A total and its parts never overlap
     this way unless they agree, and a part never gives its place to its total.
     """
+    groups: dict[tuple[object, ...], list[Candidate]] = {}
+    for c in found:  # one paragraph, one metric and thing: only these can be one toll (keeps this linear)
+        groups.setdefault(_paragraph_key(c), []).append(c)
     out = list(found)
     for i, c in enumerate(found):
         k = c.claim
         key = gazetteer.key(k.scope.place)
         if not key:
             continue
-        finer = {d.claim.scope.place for d in found
+        finer = {d.claim.scope.place for d in groups[_paragraph_key(c)]
                  if d is not c and _same_toll(c, d) and len(gazetteer.key(d.claim.scope.place)) > len(key)
                  and gazetteer.key(d.claim.scope.place)[:len(key)] == key}
         if len(finer) == 1:
             out[i] = attrs.evolve(c, claim=attrs.evolve(k, scope=attrs.evolve(k.scope, place=finer.pop())))
     return out
+
+
+def _paragraph_key(c: Candidate) -> tuple[object, ...]:
+    return ((c.claim.location or "").split(",")[0], c.claim.metric.name, c.claim.scope.counted)
 
 
 def _same_toll(c: Candidate, d: Candidate) -> bool:
