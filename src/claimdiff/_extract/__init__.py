@@ -257,7 +257,10 @@ class _Reader:
                 while common and not all(pl[:len(common)] == common for pl in places):
                     common = common[:-1]
                 moved = attrs.evolve(anchor.claim, scope=attrs.evolve(anchor.claim.scope, place=common))
-                kept = [attrs.evolve(c, claim=moved) if c is anchor else c for c in kept]
+                kept = [attrs.evolve(c, claim=attrs.evolve(c.claim, scope=attrs.evolve(c.claim.scope, place=common)))
+                        if c is anchor or (c.start > run[-1].end and c.claim.scope.place in places) else c
+                        for c in kept]  # figures after the list are the total's clause's, not its last part's
+                del moved
             out = sorted([*kept, *parts], key=lambda c: c.start)
         return out
 
@@ -292,7 +295,7 @@ class _Reader:
         after = [a for pos, a in said if pos > at]
         if after:
             return after[0]
-        return self.cited or self.lead_in or self.carried or self.body
+        return self.carried or self.cited or self.lead_in or self.body
 
     def _candidate(self, s: Sentence, fig: Figure, metric: str | None, who: Attribution | None,
                    part_of: str | None) -> Candidate | None:
@@ -530,7 +533,7 @@ _CITATION = re.compile(
 
 _OPEN_PAREN = re.compile(r"\s*\(\s*")
 #: A verb between a figure and a place: the place is another clause's ("7 died, and 4,242 are displaced in Tete").
-_FINITE = re.compile(r"\b(?:are|is|were|was|have|has|had|been|said|says|reported|reports)\b|;")
+_FINITE = re.compile(r"\b(?:are|is|were|was|have|has|had|been|said|says|reported|reports|including|of which|of whom)\b|;")
 #: A figure's own place, then a list separator: the next "N over B" is its sibling.
 _SIBLING_GAP = re.compile(r"\s+(?:over|in|from|at|above)\s+[^,;.()]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)")
 _CLAUSE_OPEN = re.compile(r"(?:[,;]\s*|\s)(?:and|while|but|whereas)\s+$|;\s*$")

@@ -308,7 +308,9 @@ def _counted(text: str, low: str, pos: int, end: int, vocabulary: Vocabulary, *,
             following = low[after_word[0][0]:after_word[0][1]] if after_word else ""
             if not (following and text[after_word[0][0]].islower() and following not in _STOP
                     and following not in TRIGGERS and not following.endswith("ed")):
-                break  # a name ends the phrase; "Hispanic workers", "Ukrainian aerial drones": an adjective does not
+                break  # a name ends the phrase
+            if not words:
+                continue  # "Ukrainian aerial drones", "one Houthi radar site": a modifier, not the thing counted
         words.append(word)
         np_end = m[1]
         if known or word in _DEMONYMS or len(words) == 3:
