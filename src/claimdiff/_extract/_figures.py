@@ -304,10 +304,10 @@ def _counted(text: str, low: str, pos: int, end: int, vocabulary: Vocabulary, *,
             break  # "600 refugees crossed": the verb ends the noun phrase
         if original[0].isupper() and not (known or word in _DEMONYMS or original.isupper()
                                           or original[:-1].isupper()):
-            after_word = _words(text, m[1], end)[:1]
-            following = low[after_word[0][0]:after_word[0][1]] if after_word else ""
-            if not (following and text[after_word[0][0]].islower() and following not in _STOP
-                    and following not in TRIGGERS and not following.endswith("ed")):
+            ahead = _words(text, m[1], end)[:3]
+            nxt = next((w for w in ahead if text[w[0]].islower()), None)
+            following = low[nxt[0]:nxt[1]] if nxt is not None else ""
+            if not (following and following not in _STOP and following not in TRIGGERS):
                 break  # a name ends the phrase
             if not words:
                 continue  # "Ukrainian aerial drones", "one Houthi radar site": a modifier, not the thing counted
@@ -326,7 +326,15 @@ def _counted(text: str, low: str, pos: int, end: int, vocabulary: Vocabulary, *,
         phrase = "people"  # "18 million affected population"
     if len(words) > 1 and phrase not in vocabulary.counted_synonyms and words[-1] in vocabulary.counted_synonyms:
         phrase = words[-1]  # "long-range drones" are drones, "cruise missiles" missiles
+    acronym = _ACRONYM.match(low, np_end, end)
+    if phrase not in vocabulary.counted_synonyms and acronym is not None and (
+            acronym.group(1) in vocabulary.counted_synonyms or f"{acronym.group(1)}s" in vocabulary.counted_synonyms):
+        phrase = acronym.group(1)  # "uncrewed aerial vehicles (UAVs)": the acronym the vocabulary knows names them
     return vocabulary.counted(phrase), np_end, participle
+
+
+#: An acronym in brackets right after the thing counted: "unmanned aerial vehicles (UAV)".
+_ACRONYM = re.compile(r"\s*\(([a-z]{2,6}?)s?\)")
 
 
 #: A head noun after a few modifiers, names or an acronym in brackets: "19 Nipah virus (NiV) cases".
