@@ -121,6 +121,7 @@ class _Reader:
     sentence_place: tuple[str, ...] = ()  # the first known place the sentence being read names
     heading_place: tuple[str, ...] = ()  # the place a heading or the opening line names: the text's, until another
     paragraph_place: tuple[str, ...] = ()  # the last place a paragraph named: its next sentences'
+    heading_source: Attribution | None = None  # "Madagascar - Flood (Media)": a heading's one source, its text's
     last: Candidate | None = None  # the last candidate of the block: the total a list in the next sentence breaks down
     countries: set[str] = attrs.Factory(set)  # the countries the text names (ISO codes): places are chosen in them
     captions: list[tuple[int, int]] = attrs.Factory(list)  # photo captions: never a source, never a figure
@@ -149,6 +150,9 @@ class _Reader:
             if label is not None:
                 named.insert(0, self.gazetteer.normalise(_path(None, label.group("p")) or ()))
             named = [*heading_places(self.text, block.start, block.end, self.gazetteer), *named]
+            said = _HEADING_SOURCE.search(body)
+            who = source_named(said.group("who")) if said is not None else None
+            self.heading_source = who if who is not None and who.source is not None else None
             named = [p for p in named if known(self.gazetteer, p)]
             if named:
                 self.heading_place = named[0]
@@ -202,8 +206,8 @@ class _Reader:
             alone = all(f.article for f, _ in chain)
             made: list[Candidate] = []
             for fig, is_part in chain:
-                if alone and (metric is None or not is_casualty(metric)):
-                    continue  # "a child was killed" is a figure; "a rink was hit" is not
+                if alone and (metric is None or not is_casualty(metric) or fig.counted not in _PERSONS):
+                    continue  # "a child was killed" is a figure; "a rink was hit", "an attack killed" are not
                 who = figure_of(self.text, self.low, fig.end) or self._speaker(fig.start, quotes, speakers, resolved)
                 noun = METRIC_NOUN.match(self.low, fig.end) if fig.bare else None
                 own = TRIGGERS[noun.group(1)] if noun is not None else metric  # "cases, including 17 deaths"
@@ -295,7 +299,7 @@ class _Reader:
         after = [a for pos, a in said if pos > at]
         if after:
             return after[0]
-        return self.carried or self.cited or self.lead_in or self.body
+        return self.carried or self.cited or self.lead_in or self.body or self.heading_source
 
     def _candidate(self, s: Sentence, fig: Figure, metric: str | None, who: Attribution | None,
                    part_of: str | None) -> Candidate | None:
@@ -305,6 +309,8 @@ class _Reader:
         name = metric if metric is not None else unit_metric(fig.estimate)
         if name is None or (fig.estimate.unit and is_window(self.low, s.start, fig)):
             return None
+        if unit_metric(fig.estimate) == "share":
+            return None  # "66% are under 19", "62 per cent of the fatalities": a share, not a count (listed as not read)
         if fig.estimate.unit:
             unit_name = measured(self.low, s.start, fig, name)
             chosen: tuple[str, str | None] | None = (unit_name, None) if unit_name is not None else None
@@ -518,6 +524,8 @@ def extract(
     return Extraction(refined(kept, gazetteer), unread(text, [(c.start, c.end) for c in kept], reader.captions, repeats))
 
 
+#: A heading that names one source in brackets at its end: "Madagascar - Flood (Media)" (several: none chosen).
+_HEADING_SOURCE = re.compile(r"\((?P<who>[A-Za-z][\w .'’-]{1,40})\)\s*$")
 #: A photo caption: "A Sep. 20, 2012 photo shows ...", "(Photo: ...)", "File photo", "(Xinhua/Name)".
 _CAPTION = re.compile(r"^\W*(?:(?:an?|the)\s+)?(?:[\w.,]+\s+){0,5}?(?:photo|picture|image|photograph)\s+(?:shows|taken)\b|"
                       r"^\W*(?:file\s+)?photo\s*:|\((?:AP|Reuters|AFP|Xinhua|EPA|Getty)\s*(?:Photo)?/[^()]{2,60}\)\s*$",
@@ -532,6 +540,11 @@ _CITATION = re.compile(
 
 
 _OPEN_PAREN = re.compile(r"\s*\(\s*")
+#: Who "a"/"an" counts as one of the dead or hurt: people, not the attack or the building.
+_PERSONS = frozenset({"people", "children", "women", "men", "civilians", "soldiers", "officers", "workers", "residents",
+                      "police officers", "policemen", "servicemen", "patients", "girls", "boys", "babies", "infants",
+                      "journalists", "medics", "doctors", "nurses", "teachers", "students", "farmers", "fishermen",
+                      "firefighters", "rescuers", "volunteers", "pilgrims", "refugees", "migrants", "adults", "teenagers"})
 #: A verb between a figure and a place: the place is another clause's ("7 died, and 4,242 are displaced in Tete").
 _FINITE = re.compile(r"\b(?:are|is|were|was|have|has|had|been|said|says|reported|reports|including|of which|of whom)\b|;")
 #: A figure's own place, then a list separator: the next "N over B" is its sibling.

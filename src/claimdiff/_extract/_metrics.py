@@ -42,7 +42,7 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys(("missing", "unaccounted for"), "missing"),
     **dict.fromkeys(("displaced", "left homeless", "fled", "forced to flee", "uprooted", "displacing", "homeless",
                      "to flee", "to leave their homes",
-                     "lost their shelter", "lost their homes"), "displaced"),
+                     "lost their shelter", "lost their homes", "from their homes", "driven from their homes"), "displaced"),
     **dict.fromkeys(("exposed to", "exposed"), "exposed"),
     **dict.fromkeys(("population of", "live", "living", "inhabitants", "residents"), "population"),
     **dict.fromkeys(("hosts", "hosting", "host", "hosted"), "hosted"),
