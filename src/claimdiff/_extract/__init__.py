@@ -196,9 +196,10 @@ class _Reader:
         previous: tuple[Figure, str] | None = None
         for chain in chains(self.low, found):
             metric = metric_for(self.low, s.start, s.end, chain)
-            if metric is None and previous is not None and (listed(self.low, previous[0], chain[0][0])
-                                                             or _OPEN_PAREN.fullmatch(self.low, previous[0].end,
-                                                                                      chain[0][0].start)):
+            if metric is None and previous is not None and (
+                    listed(self.low, previous[0], chain[0][0])
+                    or _OPEN_PAREN.fullmatch(self.low, previous[0].end, chain[0][0].start)
+                    or _ALONG.fullmatch(self.low, previous[0].end, chain[0][0].start)):
                 metric = previous[1]  # "61 died in the capital, 40 in the north", "12,400 people (2,100 households)"
             if metric is not None:
                 previous = (chain[-1][0], metric)
@@ -539,7 +540,9 @@ _CITATION = re.compile(
 )
 
 
-_OPEN_PAREN = re.compile(r"\s*\(\s*")
+#: "78 schools have been damaged along with 6 bridges": the figures after "along with" share the verb.
+_ALONG = re.compile(r"[^,;.]{0,40}?\s+along\s+with\s+")
+_OPEN_PAREN = re.compile(r"\s*\(\s*(?:or\s+|i\.e\.\s+)?")
 #: Who "a"/"an" counts as one of the dead or hurt: people, not the attack or the building.
 _PERSONS = frozenset({"people", "children", "women", "men", "civilians", "soldiers", "officers", "workers", "residents",
                       "police officers", "policemen", "servicemen", "patients", "girls", "boys", "babies", "infants",

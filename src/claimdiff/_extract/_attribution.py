@@ -41,6 +41,8 @@ _NOUNS = frozenset({"reports", "report", "estimates", "claims", "counts", "recor
                     "lists"})
 _TO = re.compile(r"\s+to\b")  # "is said to have": not a statement
 _REPORTED_TO = re.compile(r"\b(?:were|was|been|are|is)\s+(?:reported|notified|submitted)\s+to\s+(?P<who>[^,.;:\"“”()]{2,80})")
+_BY = re.compile(r"\b(?:statement|estimate|report|figures?|count|tally|data|compiled|compilation|survey)\b"
+                 r"[^.;:\"“”]{0,40}?\bby\s+(?P<who>[^,.;:\"“”()]{2,80})")
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:\"“”()]{2,80})")
 _CITING = re.compile(r"\b(?:citing|quoting)\s+(?P<who>[^,.;:\"“”()]{2,80})")
 _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|is|are|be|been|being|it is|widely|an?|the)\s+$")
@@ -228,6 +230,8 @@ _ROLE_FORMS = (
                 r"(?:\s+(?:region|oblast|province))?$", re.IGNORECASE), "Governor of {p} region"),
     (re.compile(r"^governor\s+of\s+the\s+(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:region|oblast|province))$",
                 re.IGNORECASE), "Governor of {p}"),
+    (re.compile(r"^(?i:(?:regional|provincial|local|deputy|acting)\s+)?(?i:governor|spokesman|spokeswoman|spokesperson|"
+                r"mayor|minister|president|director|commander)\s+(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})$"), "{p}"),
 )
 
 
@@ -288,6 +292,10 @@ def attributions(text: str, low: str, start: int, end: int, quotes: Sequence[tup
         return any(a < pos < b for a, b in quotes)
 
     for m in _REPORTED_TO.finditer(low, start, end):  # "131 cases were reported to CDC": the body counting them
+        found = canonical_source(_cut(text, m.start("who"), m.group("who")))
+        if found is not None and found.source is not None and not quoted(m.start()):
+            out.append((m.start(), found))
+    for m in _BY.finditer(low, start, end):  # "compiled ... by the Iraq Body Count", "a statement by the minister"
         found = canonical_source(_cut(text, m.start("who"), m.group("who")))
         if found is not None and found.source is not None and not quoted(m.start()):
             out.append((m.start(), found))

@@ -104,7 +104,7 @@ def figures(text: str, low: str, start: int, end: int, hedges: HedgePolicy, voca
             of = re.match(r"\s+of\b", low[np_start:end])
             fig = _figure(text, low, m.start(), m.end(), np_start + (of.end() if of else 0), end, hedges,
                           vocabulary, value=None)
-            if fig is not None:
+            if fig is not None and fig.counted is not None:  # "several Provinces": a vague word counts only what it names
                 out.append(fig)
                 taken.append((fig.start, fig.end))
     for m in FRACTION.finditer(low, start, end):
