@@ -230,8 +230,6 @@ _ROLE_FORMS = (
                 r"(?:\s+(?:region|oblast|province))?$", re.IGNORECASE), "Governor of {p} region"),
     (re.compile(r"^governor\s+of\s+the\s+(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:region|oblast|province))$",
                 re.IGNORECASE), "Governor of {p}"),
-    (re.compile(r"^(?i:(?:regional|provincial|local|deputy|acting)\s+)?(?i:governor|spokesman|spokeswoman|spokesperson|"
-                r"mayor|minister|president|director|commander)\s+(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})$"), "{p}"),
 )
 
 
