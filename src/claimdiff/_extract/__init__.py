@@ -225,12 +225,16 @@ class _Reader:
         named = [self._completed(self.gazetteer.normalise(p)) for _, p in self._context(s).places]
         named = [p for p in named if known(self.gazetteer, p)]
         self.countries.update(k[0] for k in map(self.gazetteer.key, named) if len(k) == 1)
+        totals = [c.claim.scope.place for c in out if c.claim.scope.place and any(
+            d.part_of == c.claim.id and d.claim.scope.place != c.claim.scope.place for d in out)]
         if named:
             self.paragraph_place = named[-1]
             first, head = self.gazetteer.key(named[0]), self.gazetteer.key(self.heading_place)
             if not self.refined and (not head or (len(first) > len(head) and first[:len(head)] == head)):
                 self.heading_place = named[0]  # a story's first place is its place, if more precise than its heading's
                 self.refined = True
+        if totals:
+            self.paragraph_place = totals[-1]  # after "77 died, most in A (39) and B (17)": the total's place
         for _, said_by in resolved:
             self.previous = self.carried = said_by
         for (opening, _closing), who in zip(quotes, speakers, strict=True):
