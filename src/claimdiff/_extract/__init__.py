@@ -259,8 +259,13 @@ class _Reader:
                 continue  # one item: only right after a figure with its own place ("5 over A, 4 over B")
             listed = [it for it in run if not anchor.start <= it.num_start < anchor.end]
             kept = [c for c in out if c is anchor or not any(c.start <= it.num_start < c.end for it in listed)]
-            parts = [p for p in (self._item(anchor, it, whole) for it in listed) if p is not None]
+            parts = self._one_country([p for p in (self._item(anchor, it, whole) for it in listed) if p is not None])
             places = {p.claim.scope.place for p in parts}
+            if whole and not anchor.claim.scope.place and len(places) > 1:
+                common = min(places, key=len)[:1]
+                if common and all(pl[:1] == common for pl in places):  # "80 cases: Arizona (2), ...": the country
+                    anchor = self._placed(anchor, common)
+                    kept = [anchor if c.start == anchor.start and c.end == anchor.end else c for c in kept]
             if whole and anchor.claim.scope.place in places:  # the total is where its parts all are, not in one of them
                 common = min(places, key=len)[:-1] if len(places) > 1 else anchor.claim.scope.place
                 while common and not all(pl[:len(common)] == common for pl in places):
@@ -271,6 +276,26 @@ class _Reader:
                         for c in kept]  # figures after the list are the total's clause's, not its last part's
                 del moved
             out = sorted([*kept, *parts], key=lambda c: c.start)
+        return out
+
+    def _placed(self, c: Candidate, place: tuple[str, ...]) -> Candidate:
+        return attrs.evolve(c, claim=attrs.evolve(c.claim, scope=attrs.evolve(c.claim.scope, place=place)))
+
+    def _one_country(self, parts: list[Candidate]) -> list[Candidate]:
+        """Items of one list are in one country: "Georgia (2)" among US states is the state, not the country."""
+        keys = [self.gazetteer.key(p.claim.scope.place) for p in parts]
+        countries = [k[0] for k in keys if len(k) > 1 and k[0].isupper()]
+        if not countries or len(parts) < 3:
+            return parts
+        major = max(set(countries), key=countries.count)
+        if countries.count(major) * 2 <= len(parts):
+            return parts
+        name = next(p.claim.scope.place[0] for p, k in zip(parts, keys, strict=True) if k[:1] == (major,))
+        out = []
+        for p, k in zip(parts, keys, strict=True):
+            if k[:1] != (major,):
+                p = self._placed(p, self.gazetteer.normalise((name, p.claim.scope.place[-1])))  # noqa: PLW2901
+            out.append(p)
         return out
 
     def _item(self, anchor: Candidate, item: Item, whole: bool) -> Candidate | None:
