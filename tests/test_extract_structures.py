@@ -117,6 +117,24 @@ def test_a_place_set_before_a_clause_is_its_figures_place() -> None:
                                              ("[7, 7]", "Cambodia")]
 
 
+def test_a_table_gives_each_cell_its_column_metric_and_its_row_place() -> None:
+    """Rows of cells: the header names the metric ("Deaths"), a "Location" column the place; years are not read."""
+    text = ("Deadliest floods\n\nFlood | Deaths | Date | Location |\n---|---|---|---|\n"
+            "River flood | 171,000 | 1975 | China |\nCoastal flood | 2,400 [3] | 1953 | Netherlands |\n")
+    found = extract(text, outlet="Encyclopedia")
+    assert [(c.claim.metric.name, c.claim.scope.counted, c.claim.estimate.interval_text(), c.claim.scope.place)
+            for c in found] == [("killed", "people", "[171000, 171000]", ("China",)),
+                                ("killed", "people", "[2400, 2400]", ("Netherlands",))]
+    assert {u.reason for u in found.unread} == {"a year", "a footnote mark"}
+
+
+def test_a_two_column_box_reads_its_row_labels_as_metrics() -> None:
+    """An infobox without a header ("Deaths | 89+", "Missing | 70"): each label names its row's metric."""
+    found = extract("Floods\n\nCause | Monsoon\nDeaths | 89+\nNon-fatal injuries | 28\nMissing | 70\n", outlet="Wiki")
+    assert [(c.claim.metric.name, c.claim.estimate.interval_text()) for c in found] == [
+        ("killed", "[89, inf)"), ("injured", "[28, 28]"), ("missing", "[70, 70]")]
+
+
 # -- attribution ----------------------------------------------------------------------------------
 
 

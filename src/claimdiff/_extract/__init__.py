@@ -32,6 +32,7 @@ from claimdiff._extract._metrics import (
     unit_metric,
 )
 from claimdiff._extract._place import _LABEL, _path, heading_places, known, place_at, places_named
+from claimdiff._extract._table import PLACE_HEADER, Table, tables
 from claimdiff._extract._text import Block, Sentence, fold, quotations, readable, sentences, split_blocks
 from claimdiff._extract._time import DaysNamed, days_named, period_at, stated_period
 from claimdiff._extract._unread import Extraction, Unread, unread
@@ -280,6 +281,34 @@ class _Reader:
 
     def _placed(self, c: Candidate, place: tuple[str, ...]) -> Candidate:
         return attrs.evolve(c, claim=attrs.evolve(c.claim, scope=attrs.evolve(c.claim.scope, place=place)))
+
+    def table(self, table: Table) -> list[Candidate]:
+        """The figures of a table's cells: metric from the column header (or the row label), place from its row."""
+        out: list[Candidate] = []
+        where = next((k for k, h in enumerate(table.header) if PLACE_HEADER.search(h.text)), None)
+        who = self.carried or self.cited or self.body or self.heading_source
+        source, via = self._chain(who)
+        for n, row in enumerate(table.rows, start=1):
+            label = row[where] if where is not None and where < len(row) else row[0]
+            place = self.gazetteer.normalise(label.text) if known(self.gazetteer, label.text) else ()
+            for j, cell in enumerate(row):
+                head = table.header[j].text if j < len(table.header) else (row[0].text if not table.header and j == 1
+                                                                            else "")
+                metric = _header_metric(head)
+                found = figures(self.reading, self.low, cell.start, cell.end, self.hedges, self.vocabulary)
+                chosen = counted_for(metric, found[0].counted) if metric and found else None
+                if chosen is None or cell is label:
+                    continue
+                fig = found[0]
+                try:
+                    claim = Claim(id=self._id(source, chosen[0], chosen[1]), metric=self.vocabulary.metric(chosen[0]),
+                                  estimate=fig.estimate, scope=Scope(place=place or self.heading_place, counted=chosen[1]),
+                                  source=source, via=via, quote=" | ".join(c.text for c in row),
+                                  location=f"table row {n}, characters {fig.start}-{fig.end}")
+                except ClaimdiffError:
+                    continue
+                out.append(Candidate(claim=claim, start=fig.start, end=fig.end, phrase=self.text[fig.start:fig.end]))
+        return out
 
     def _one_country(self, parts: list[Candidate]) -> list[Candidate]:
         """Items of one list are in one country: "Georgia (2)" among US states is the state, not the country."""
@@ -546,7 +575,15 @@ def extract(
     reader = _Reader(text=text, reading=reading, low=fold(reading), published=_published(published), tz=tz, outlet=_outlet(outlet),
                      hedges=hedges, vocabulary=vocabulary, gazetteer=gazetteer, aliases=aliases)
     found: list[Candidate] = []
+    pending = tables(text)
     for block in split_blocks(text):
+        while pending and pending[0].end <= block.start:
+            pending.pop(0)
+        if pending and pending[0].start <= block.start < pending[0].end:
+            if block.start == pending[0].start or not any(c.start >= pending[0].start for c in found):
+                found += reader.table(pending[0])
+                pending[0] = attrs.evolve(pending[0], rows=())  # read once; its other lines are its rows
+            continue
         found += reader.block(block)
     kept = dedupe(found)
     ids = {id(c) for c in kept}
@@ -577,6 +614,12 @@ _PERSONS = frozenset({"people", "children", "women", "men", "civilians", "soldie
                       "police officers", "policemen", "servicemen", "patients", "girls", "boys", "babies", "infants",
                       "journalists", "medics", "doctors", "nurses", "teachers", "students", "farmers", "fishermen",
                       "firefighters", "rescuers", "volunteers", "pilgrims", "refugees", "migrants", "adults", "teenagers"})
+def _header_metric(head: str) -> str | None:
+    """The metric a column header or row label names ("Deaths", "Death range", "Non-fatal injuries")."""
+    words = re.findall(r"[a-z]+", head.lower())
+    return next((TRIGGERS[w] for w in reversed(words) if w in TRIGGERS), None)
+
+
 #: A verb between a figure and a place: the place is another clause's ("7 died, and 4,242 are displaced in Tete").
 _FINITE = re.compile(r"\b(?:are|is|were|was|have|has|had|been|said|says|reported|reports|including|of which|of whom)\b|;")
 #: A figure's own place, then a list separator: the next "N over B" is its sibling.
