@@ -210,6 +210,8 @@ def _number_figure(text: str, low: str, pos: int, num_end: int, start: int, end:
     if fig is not None and fig_start == pos and fig.estimate.hedge is Hedge.EXACT and _VERB_BOUND.search(low, start, pos):
         with contextlib.suppress(ClaimdiffError):  # the verb's bound, read by the figure parser as the words it means
             fig = attrs.evolve(fig, estimate=parse_estimate(f"more than {text[pos:stop]}", hedges=hedges))
+    if _RATE.match(low, num_end, end):
+        return None  # "100 deaths per day": a rate, not a count
     if _DISTANCE.match(low, num_end, end):
         return None  # "about 50 kilometers south in Kurakhivka": where a place is, never a figure of the event
     if fig is None and ranged and stop > num_end:  # a hedged range the parser does not read: the range alone
@@ -222,6 +224,7 @@ def _number_figure(text: str, low: str, pos: int, num_end: int, start: int, end:
 #: A verb of change before "from X to Y": the old figure and the new, not a range.
 _CHANGED = re.compile(r"\b(?:rose|risen|rising|rises|increased|increasing|climbed|jumped|grew|grown|went up|raised|revised|"
                       r"fell|fallen|dropped|decreased|declined|up|down|changed|corrected)\b[^.;]*$")
+_RATE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:per|a|each)\s+(?:day|week|month|year|hour|person|capita)\b")
 _GROUPED_COMMA = re.compile(r"\d{1,3}(?:,\d{3})+(?=,\s)")
 _DISTANCE = re.compile(r"\s*(?:kilomet(?:er|re)s?|miles?|met(?:er|re)s?|km|yards?|feet)\s*(?:\([^()]{1,20}\)\s*)?"
                        r"(?:north|south|east|west|away)")

@@ -32,13 +32,15 @@ def dedupe(found: list[Candidate]) -> list[Candidate]:
     for c in found:
         k = c.claim
         key: tuple[object, ...] = (k.metric.name, k.scope.counted, k.low, k.high, k.low_closed, k.high_closed,
-                                   k.estimate.unit, k.origin, k.period)
+                                   k.estimate.unit, k.origin)
+        if key in best and best[key].claim.period and k.period and best[key].claim.period != k.period:
+            key = (*key, k.period)  # the same figure on another day; a headline's undated one is the lead's
         if key in best and best[key].claim.scope.place and k.scope.place and best[key].claim.scope.place != k.scope.place:
             key = (*key, k.scope.place)  # the same figure for another place ("one from Mabalako, one from Masereka")
         if key not in best:
             best[key] = c
             order.append(key)
-        elif not best[key].claim.scope.place and k.scope.place:
+        elif (not best[key].claim.scope.place and k.scope.place) or (not best[key].claim.period and k.period):
             best[key] = c
     return [best[key] for key in order]
 
