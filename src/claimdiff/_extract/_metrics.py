@@ -70,12 +70,16 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys(("infected", "infections", "sickened"), "cases"),
     **dict.fromkeys(("hospitalizations", "hospitalisations"), "hospitalised"),
     **dict.fromkeys(("swept away", "washed away"), "destroyed"),
+    **dict.fromkeys(("applied for asylum", "sought asylum"), "applied for asylum"),
+    **dict.fromkeys(("food insecure", "food-insecure"), "food insecure"),
+    **dict.fromkeys(("resettled", "emergency resettlement", "taken emergency resettlement", "relocated"), "resettled"),
+    **dict.fromkeys(("at risk",), "at risk"),
 }
 #: Metrics whose count is of people unless the text names something else.
 _PEOPLE_METRICS = frozenset(
     {"killed", "injured", "casualties", "missing", "displaced", "evacuated", "arrested", "rescued", "in need",
      "sheltered", "without power", "cases", "affected", "trapped", "hospitalised", "vaccinated", "assisted",
-     "exposed", "population"}
+     "exposed", "population", "applied for asylum", "food insecure", "resettled"}
 )
 _WEAPONS = frozenset({"drones", "missiles", "rockets", "missiles and drones", "shells", "aircraft", "planes",
                       "helicopters", "bombs", "projectiles", "targets"})
