@@ -44,7 +44,8 @@ _REPORTED_TO = re.compile(r"\b(?:were|was|been|are|is)\s+(?:reported|notified|su
 _BY = re.compile(r"\b(?:statement|estimate|report|figures?|count|tally|data|compiled|compilation|survey)\b"
                  r"[^.;:\"“”]{0,40}?\bby\s+(?P<who>[^,.;:\"“”()]{2,80})")
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:\"“”()]{2,80})")
-_CITING = re.compile(r"\b(?:citing|quoting)\s+(?P<who>[^,.;:\"“”()]{2,80})")
+_CITING = re.compile(r"\b(?:citing|quoting)\s+(?P<who>[^,.;:\"“”()]{2,80}?)(?=\s+(?:indicate|indicates|indicated|said|say|"
+                     r"says|show|shows|showed|report|reports|reported|put|puts|suggest|suggests|that|as)\b|[,.;:()]|$)")
 _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|is|are|be|been|being|it is|widely|an?|the)\s+$")
 _BOUNDARY = re.compile(r"[,;:\"“”]|\bthat\b|\bwhile\b|\bwhich\b|\bwho\b|\bwhen\b|\bbut\b|\bas\b")
 _LEADING = re.compile(
@@ -53,7 +54,7 @@ _LEADING = re.compile(
 )
 _TRAILING = re.compile(
     r"(?:\s+(?:(?:late |early )?on \w+day|on \w+day (?:morning|evening|afternoon|night)|\w+day|today|yesterday|"
-    r"overnight|later|earlier|meanwhile|also|further|separately|again|initially|previously|first|now|still|"
+    r"overnight|later|earlier|meanwhile|also|further|separately|again|initially|previously|first|now|still|there|"
     r"had|has|have|would|will|then|in a statement|in an update|in a telegram post|on telegram))+$"
 )
 _STATEMENT_OF = re.compile(
@@ -93,7 +94,8 @@ _NOT_SOURCES = frozenset(
 )
 _NOT_SOURCE_HEADS = frozenset({"updates", "update", "reports", "report", "information", "data", "figures",
                                "estimates", "estimate", "attacks", "attack", "strikes", "shelling", "photo",
-                               "photos", "picture", "image", "video", "footage", "caption"})
+                               "photos", "picture", "image", "video", "footage", "caption", "analysis", "results",
+                               "findings", "released", "published", "issued"})
 _VENUES = re.compile(r"\b(?:briefing|conference|reporters|journalists|press|parliament|audience|crowd|meeting)\b")
 _ROLE = re.compile(r"\b(?:governor|minister|mayor|spokes\w*|president|head|chief|commander|official|director)\b")
 _KINDS: tuple[tuple[SourceKind, re.Pattern[str]], ...] = (
@@ -317,8 +319,12 @@ def attributions(text: str, low: str, start: int, end: int, quotes: Sequence[tup
         if m.group("verb") in {"told", "tells"}:
             found = attrs.evolve(found, via=found.via + _told(text, low, m.end(), end))
         for cite_at, cited in citing:
-            if cited is not None and cited.source is not None and 0 < cite_at - m.end() < 40 and found.source:
-                found = Attribution(cited.source, via=(found.source, *found.via))
+            if cited is not None and cited.source is not None and found.source and (
+                    0 < cite_at - m.end() < 40 or start <= cite_at < verb_at):
+                # "X said, citing Y" and "Media reports citing Y indicate": Y, through X
+                head = canonical_source(_cut(text, start, low[start:cite_at])) if cite_at < verb_at else found
+                via = head.source if head is not None and head.source is not None else found.source
+                found = Attribution(cited.source, via=(via, *found.via))
         out.append((verb_at, found))
     return sorted(out, key=lambda pa: pa[0])
 
