@@ -18,20 +18,32 @@ from claimdiff._model.numbers import NUMBER_WORDS, parse_number_prefix
 
 __all__ = ["Item", "items", "opens_breakdown"]
 
-_NAME = (r"[A-Z][\w'’-]*[\w](?:\s+[A-Z][\w'’-]*[\w])*(?:\s+(?:[Rr]egions?|[Oo]blasts?|[Pp]rovinces?|[Dd]istricts?|"
-         r"[Ss]tates?|[Cc]ounty|[Hh]ealth\s+[Zz]ones?|[Gg]overnorates?|[Rr]epublic))?")
-_NUM = r"(?:\d[\d,]*|" + "|".join(sorted(NUMBER_WORDS - {"hundred", "thousand", "million", "billion", "trillion",
-                                                         "dozen"}, key=len, reverse=True)) + r")"
+_NAME = (
+    r"[A-Z][\w'’-]*[\w](?:\s+[A-Z][\w'’-]*[\w])*(?:\s+(?:[Rr]egions?|[Oo]blasts?|[Pp]rovinces?|[Dd]istricts?|"
+    r"[Ss]tates?|[Cc]ounty|[Hh]ealth\s+[Zz]ones?|[Gg]overnorates?|[Rr]epublic))?"
+)
+_NUM = (
+    r"(?:\d[\d,]*|"
+    + "|".join(
+        sorted(NUMBER_WORDS - {"hundred", "thousand", "million", "billion", "trillion", "dozen"}, key=len, reverse=True)
+    )
+    + r")"
+)
 #: "12 over the Belgorod region", "four from Butembo", "9 drones over Kursk".
-_AFTER = re.compile(rf"(?<![\w,.])(?P<n>(?i:{_NUM}))(?:\s+(?P<thing>[a-z]+))?\s+(?:over|in|from|at|above)\s+(?:the\s+)?"
-                    rf"(?P<place>{_NAME})")
+_AFTER = re.compile(
+    rf"(?<![\w,.])(?P<n>(?i:{_NUM}))(?:\s+(?P<thing>[a-z]+))?\s+(?:over|in|from|at|above)\s+(?:the\s+)?"
+    rf"(?P<place>{_NAME})"
+)
 #: "Katwa (44)", "Balochistan (39 fatalities)".
 _PAREN = re.compile(rf"(?P<place>{_NAME})\s*\(\s*(?P<n>{_NUM})(?:\s+(?P<thing>[a-z]+))?\s*\)")
 #: Between two items of one list: a comma, a semicolon, "and", with nothing else.
 _GAP = re.compile(r"\s*(?:,|;|\band\b|,\s*and\b|,\s*while\b)?\s*(?:(?:another|a further|an additional)\s+)?")
 #: Between a total and its first item: the total is announced as one.
-_OPENS = re.compile(r"[^.;]{0,90}?(?::|\bincluding\b:?|\bmost of (?:them|which)\b(?:\s+(?:were|in))?|\bof (?:them|which)\b|"
-                    r"\bamong them\b|\bbroken down as\b|\bas follows\b:?|\bin each (?:state|region|province|district)\b[^.;]*:)\s*(?:in\s+)?$", re.IGNORECASE)
+_OPENS = re.compile(
+    r"[^.;]{0,90}?(?::|\bincluding\b:?|\bmost of (?:them|which)\b(?:\s+(?:were|in))?|\bof (?:them|which)\b|"
+    r"\bamong them\b|\bbroken down as\b|\bas follows\b:?|\bin each (?:state|region|province|district)\b[^.;]*:)\s*(?:in\s+)?$",
+    re.IGNORECASE,
+)
 
 
 @attrs.frozen
@@ -64,8 +76,9 @@ def items(text: str, start: int, end: int) -> list[list[Item]]:
             thing = m.group("thing")
             if thing is not None and (thing.lower() in {"of", "the", "and", "or"} or thing[0].isupper()):
                 continue
-            found.append(Item(m.start(), m.end(), m.start("n"), m.end("n"), m.group("place"),
-                              thing.lower() if thing else None))
+            found.append(
+                Item(m.start(), m.end(), m.start("n"), m.end("n"), m.group("place"), thing.lower() if thing else None)
+            )
     found.sort(key=lambda i: i.start)
     runs: list[list[Item]] = []
     for item in found:
@@ -86,6 +99,31 @@ def item_metric(thing: str | None) -> str | None:
     return TRIGGERS.get(thing) if thing else None
 
 
-_NOT_PLACES = frozenset({"the", "total", "all", "addition", "which", "january", "february", "march", "april", "may",
-                         "june", "july", "august", "september", "october", "november", "december", "monday",
-                         "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_NOT_PLACES = frozenset(
+    {
+        "the",
+        "total",
+        "all",
+        "addition",
+        "which",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    }
+)

@@ -31,11 +31,24 @@ def dedupe(found: list[Candidate]) -> list[Candidate]:
     order: list[tuple[object, ...]] = []
     for c in found:
         k = c.claim
-        key: tuple[object, ...] = (k.metric.name, k.scope.counted, k.low, k.high, k.low_closed, k.high_closed,
-                                   k.estimate.unit, k.origin)
+        key: tuple[object, ...] = (
+            k.metric.name,
+            k.scope.counted,
+            k.low,
+            k.high,
+            k.low_closed,
+            k.high_closed,
+            k.estimate.unit,
+            k.origin,
+        )
         if key in best and best[key].claim.period and k.period and best[key].claim.period != k.period:
             key = (*key, k.period)  # the same figure on another day; a headline's undated one is the lead's
-        if key in best and best[key].claim.scope.place and k.scope.place and best[key].claim.scope.place != k.scope.place:
+        if (
+            key in best
+            and best[key].claim.scope.place
+            and k.scope.place
+            and best[key].claim.scope.place != k.scope.place
+        ):
             key = (*key, k.scope.place)  # the same figure for another place ("one from Mabalako, one from Masereka")
         if key not in best:
             best[key] = c
@@ -63,9 +76,14 @@ def refined(found: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
         key = gazetteer.key(k.scope.place)
         if not key:
             continue
-        finer = {d.claim.scope.place for d in groups[_paragraph_key(c)]
-                 if d is not c and _same_toll(c, d) and len(gazetteer.key(d.claim.scope.place)) > len(key)
-                 and gazetteer.key(d.claim.scope.place)[:len(key)] == key}
+        finer = {
+            d.claim.scope.place
+            for d in groups[_paragraph_key(c)]
+            if d is not c
+            and _same_toll(c, d)
+            and len(gazetteer.key(d.claim.scope.place)) > len(key)
+            and gazetteer.key(d.claim.scope.place)[: len(key)] == key
+        }
         if len(finer) == 1:
             out[i] = attrs.evolve(c, claim=attrs.evolve(k, scope=attrs.evolve(k.scope, place=finer.pop())))
     return out
@@ -78,19 +96,30 @@ def _paragraph_key(c: Candidate) -> tuple[object, ...]:
 def _same_toll(c: Candidate, d: Candidate) -> bool:
     """Two candidates of one paragraph that can be one toll: same metric and thing, overlapping, not whole and part."""
     k, o = c.claim, d.claim
-    return (bool(k.location) and bool(o.location) and (o.location or "").split(",")[0] == (k.location or "").split(",")[0]
-            and (o.metric.name, o.scope.counted) == (k.metric.name, k.scope.counted)
-            and k.id not in (d.part_of, o.part_of) and o.low <= k.high and k.low <= o.high)
+    return (
+        bool(k.location)
+        and bool(o.location)
+        and (o.location or "").split(",")[0] == (k.location or "").split(",")[0]
+        and (o.metric.name, o.scope.counted) == (k.metric.name, k.scope.counted)
+        and k.id not in (d.part_of, o.part_of)
+        and o.low <= k.high
+        and k.low <= o.high
+    )
 
 
 def listed(low: str, before: Figure, fig: Figure) -> bool:
     """True for a bare figure listed after another with only a place of its own: ", 40 in the north"."""
-    return (fig.bare and _LIST_GAP.fullmatch(low, before.end, fig.start) is not None
-            and _PLACE_AFTER.match(low, fig.end) is not None)
+    return (
+        fig.bare
+        and _LIST_GAP.fullmatch(low, before.end, fig.start) is not None
+        and _PLACE_AFTER.match(low, fig.end) is not None
+    )
 
 
-_LIST_GAP = re.compile(r"(?:\s+[^,;.]{1,60}?)?\s*(?:,|;|\band\b|,\s*and\b|\bwhile\b)\s*"
-                       r"(?:(?:another|a further|an additional)\s+)?")
+_LIST_GAP = re.compile(
+    r"(?:\s+[^,;.]{1,60}?)?\s*(?:,|;|\band\b|,\s*and\b|\bwhile\b)\s*"
+    r"(?:(?:another|a further|an additional)\s+)?"
+)
 _PLACE_AFTER = re.compile(r"\s+(?:more\s+|others?\s+)?(?:in|at|near|across|from)\s+")
 
 
@@ -98,22 +127,48 @@ _PLACE_AFTER = re.compile(r"\s+(?:more\s+|others?\s+)?(?:in|at|near|across|from)
 _PEOPLE_VERB = re.compile(r"\s+(?:people\s+)?(?:died|dead|killed|injured|wounded|hurt|drowned|perished|missing)\b")
 
 
-_THINGS = frozenset({"buildings", "houses", "homes", "schools", "bridges", "roads", "vehicles", "shelters", "facilities",
-                     "drones", "missiles", "latrines", "water points", "health centres", "hospitals", "families",
-                     "households", "hectares", "livestock", "dwellings"})
+_THINGS = frozenset(
+    {
+        "buildings",
+        "houses",
+        "homes",
+        "schools",
+        "bridges",
+        "roads",
+        "vehicles",
+        "shelters",
+        "facilities",
+        "drones",
+        "missiles",
+        "latrines",
+        "water points",
+        "health centres",
+        "hospitals",
+        "families",
+        "households",
+        "hectares",
+        "livestock",
+        "dwellings",
+    }
+)
 
 
 def elided(low: str, found: list[Figure]) -> list[Figure]:
-    """"1,200 homes were destroyed and a further 3,500 damaged": a bare figure counts what the one before it does.
+    """A bare figure counts what the one before it does: "1,200 homes were destroyed and a further 3,500 damaged".
 
     Not across "out of" or "of": "279 children killed out of 2,600 deaths" counts people, not children.
     """
     out: list[Figure] = []
     for fig in found:
-        if (fig.bare and out and out[-1].counted is not None and not out[-1].article
-                and not re.search(r"\bof\b", low[out[-1].end:fig.start])
-                and not (out[-1].counted in _THINGS and _PEOPLE_VERB.match(low, fig.end))
-                and not METRIC_NOUN.match(low, fig.end)):
+        if (
+            fig.bare
+            and out
+            and out[-1].counted is not None
+            and not out[-1].article
+            and not re.search(r"\bof\b", low[out[-1].end : fig.start])
+            and not (out[-1].counted in _THINGS and _PEOPLE_VERB.match(low, fig.end))
+            and not METRIC_NOUN.match(low, fig.end)
+        ):
             fig = attrs.evolve(fig, counted=out[-1].counted)  # noqa: PLW2901 - the figure, completed
         out.append(fig)
     return out

@@ -74,8 +74,10 @@ class Extraction(list["Candidate"]):
 
 _WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 #: A digit run with its groups ("1,406,710", "3 000", "5.22") or a number word standing alone.
-_NUMERAL = re.compile(rf"\d+(?:(?:[,.]|[ \u2009\u202f](?=\d{{3}}\b))\d+)*|\b(?:{_WORDS})(?:-(?:{_WORDS}))*\b", re.IGNORECASE)
-_MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
+_NUMERAL = re.compile(
+    rf"\d+(?:(?:[,.]|[ \u2009\u202f](?=\d{{3}}\b))\d+)*|\b(?:{_WORDS})(?:-(?:{_WORDS}))*\b", re.IGNORECASE
+)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _REASONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
     (reason, re.compile(before + r"$", re.IGNORECASE), re.compile(after, re.IGNORECASE))
     for reason, before, after in (
@@ -83,7 +85,11 @@ _REASONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
         ("an amount of money", r"(?:[$€£]|\bus\$|\b(?:usd|eur|gbp|chf)\s*)\s*", r"^"),
         ("an amount of money", r"", r"^\s*(?:million\s+|billion\s+)?(?:dollars|euros|pounds|usd|eur)\b"),
         ("a share, not a count", r"", r"^\s*(?:%|per\s*cent|percent|percentage points?)"),
-        ("a time of day", r"", r"^(?::\d\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|hours\s+(?:local|utc|gmt)|utc\b|gmt\b))"),
+        (
+            "a time of day",
+            r"",
+            r"^(?::\d\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|hours\s+(?:local|utc|gmt)|utc\b|gmt\b))",
+        ),
         ("a time of day", r"\d:", r"^"),
         ("a date", rf"\b{_MONTH}\s*", r"^(?!\s*(?:people|persons|killed|dead|died|injured))"),
         ("a date", r"", rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\W|$)"),
@@ -95,17 +101,39 @@ _REASONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
         ("a magnitude or intensity", r"\b(?:magnitude|level|category|phase|ipc|grade|force)\s*", r"^"),
         ("a magnitude or intensity", r"", r"^(?:-|\s+)magnitude\b"),
         ("a rate", r"", r"^\s*[\w ]{0,20}?\s+(?:per|a|each)\s+(?:day|week|month|year|hour)\b"),
-        ("a measurement, not a count", r"", (r"^\s*(?:mm|cm|km|m|kg|ha|hectares?|tonnes?|tons?|litres?|liters?|"
-                                            r"metres?|meters?|feet|ft|miles?|km/h|mph|knots?|kilometres?|kilometers?|"
-                                            r"degrees?|°)\b")),
-        ("a length of time", r"", (r"^(?:-|\s+)(?:(?:past|last|next)\s+)?(?:hours?|days?|weeks?|months?|years?|"
-                                  r"minutes?|decades?|nights?)\b")),
-        ("a length of time", r"\b(?:past|last|next|over|within|for|in)\s+(?:the\s+)?(?:past\s+|last\s+|next\s+)?", r"^\s*(?:hours?|days?|weeks?|months?|years?|h)\b"),
-        ("a count of areas, not of the event's toll", r"", (r"^\s*(?:[\w-]+\s+){0,2}?(?:provinces?|districts?|regions?|"
-                                                         r"states?|townships?|localities|locality|counties|county|"
-                                                         r"departments?|municipalities|communes?|prefectures?|"
-                                                         r"sub-prefectures?|health zones?|health areas?|countries|"
-                                                         r"cities|neighbourhoods?|villages?|sites?)\b")),
+        (
+            "a measurement, not a count",
+            r"",
+            (
+                r"^\s*(?:mm|cm|km|m|kg|ha|hectares?|tonnes?|tons?|litres?|liters?|"
+                r"metres?|meters?|feet|ft|miles?|km/h|mph|knots?|kilometres?|kilometers?|"
+                r"degrees?|°)\b"
+            ),
+        ),
+        (
+            "a length of time",
+            r"",
+            (
+                r"^(?:-|\s+)(?:(?:past|last|next)\s+)?(?:hours?|days?|weeks?|months?|years?|"
+                r"minutes?|decades?|nights?)\b"
+            ),
+        ),
+        (
+            "a length of time",
+            r"\b(?:past|last|next|over|within|for|in)\s+(?:the\s+)?(?:past\s+|last\s+|next\s+)?",
+            r"^\s*(?:hours?|days?|weeks?|months?|years?|h)\b",
+        ),
+        (
+            "a count of areas, not of the event's toll",
+            r"",
+            (
+                r"^\s*(?:[\w-]+\s+){0,2}?(?:provinces?|districts?|regions?|"
+                r"states?|townships?|localities|locality|counties|county|"
+                r"departments?|municipalities|communes?|prefectures?|"
+                r"sub-prefectures?|health zones?|health areas?|countries|"
+                r"cities|neighbourhoods?|villages?|sites?)\b"
+            ),
+        ),
         ("a number in an identifier or name", r"[A-Za-z]-?", r"^"),
         ("a number in an identifier or name", r"", r"^-?[A-Za-z]"),
     )
@@ -130,7 +158,7 @@ def numerals(text: str) -> Iterator[tuple[int, int]]:
 def _reason(text: str, a: int, b: int, caption: bool, table: bool) -> str:
     if caption:
         return "a photo caption"
-    before, after = text[max(0, a - 24):a], text[b:b + 40]
+    before, after = text[max(0, a - 24) : a], text[b : b + 40]
     if FRACTION.search(text, max(0, a - 30), min(len(text), b + 30)):
         return "a fraction the figure parser does not read"
     for reason, pre, post in _REASONS:
@@ -145,8 +173,12 @@ def _reason(text: str, a: int, b: int, caption: bool, table: bool) -> str:
     return "no metric or thing counted that the rules recognise"
 
 
-def unread(text: str, read: Sequence[tuple[int, int]], captions: Sequence[tuple[int, int]] = (),
-           repeats: Sequence[tuple[int, int]] = ()) -> list[Unread]:
+def unread(
+    text: str,
+    read: Sequence[tuple[int, int]],
+    captions: Sequence[tuple[int, int]] = (),
+    repeats: Sequence[tuple[int, int]] = (),
+) -> list[Unread]:
     """Every number of ``text`` outside the ``read`` spans, with the first reason that fits.
 
     ``captions`` are the spans of photo captions, whose numbers are never claims; ``repeats``
@@ -158,13 +190,18 @@ def unread(text: str, read: Sequence[tuple[int, int]], captions: Sequence[tuple[
     for a, b in numerals(text):
         while i < len(spans) and spans[i][1] <= a:
             i += 1
-        if any(x <= a and b <= y for x, y in spans[i:i + 4]) or any(x <= a < y for x, y in spans[max(0, i - 4):i + 4]):
+        if any(x <= a and b <= y for x, y in spans[i : i + 4]) or any(
+            x <= a < y for x, y in spans[max(0, i - 4) : i + 4]
+        ):
             continue
         line_start = text.rfind("\n", 0, a) + 1
         line_end = text.find("\n", b)
-        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
         caption = any(x <= a < y for x, y in captions)
-        reason = ("the same figure as one read before (kept once)" if any(x <= a < y for x, y in repeats)
-                  else _reason(text, a, b, caption, "|" in line))
+        reason = (
+            "the same figure as one read before (kept once)"
+            if any(x <= a < y for x, y in repeats)
+            else _reason(text, a, b, caption, "|" in line)
+        )
         out.append(Unread(start=a, end=b, numeral=text[a:b], reason=reason))
     return out
