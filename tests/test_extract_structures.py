@@ -340,3 +340,19 @@ def test_extract_then_check_on_the_seed_keeps_the_hand_seeds_comparisons(capsys:
     ev.seed_grouping(verbose=False)
     out = capsys.readouterr().out
     assert "seed comparisons (full places): 2 of the hand seed's 2 groups" in out
+
+
+def test_the_cli_says_how_many_numbers_it_did_not_read_and_lists_them(tmp_path: Path) -> None:
+    """`claimdiff extract -o` prints "N figures read, M numbers not read" and writes the list beside the claims."""
+    import io
+
+    from claimdiff.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text("In 2023, officials said 14 people were killed and 45% of homes lost power.\n", encoding="utf-8")
+    err = io.StringIO()
+    out_file = tmp_path / "claims.yaml"
+    assert main(["extract", str(article), "--published", "2024-01-10", "-o", str(out_file)], err=err) == 0
+    assert "1 figures read, 2 numbers not read" in err.getvalue()
+    listed = (tmp_path / "claims.yaml.unread.tsv").read_text(encoding="utf-8").splitlines()
+    assert listed == ["start-end\tnumber\treason", "3-7\t2023\ta year", "50-52\t45\ta share, not a count"]
