@@ -40,8 +40,12 @@ _NOT_SPEECH = re.compile(r"\s+(?:responsibility|credit|the lives?|lives|victory|
 _NOUNS = frozenset({"reports", "report", "estimates", "claims", "counts", "records", "details", "notes", "posts",
                     "lists"})
 _TO = re.compile(r"\s+to\b")  # "is said to have": not a statement
+_REPORTED_TO = re.compile(r"\b(?:were|was|been|are|is)\s+(?:reported|notified|submitted)\s+to\s+(?P<who>[^,.;:\"“”()]{2,80})")
+_BY = re.compile(r"\b(?:statement|estimate|report|figures?|count|tally|data|compiled|compilation|survey)\b"
+                 r"[^.;:\"“”]{0,40}?\bby\s+(?P<who>[^,.;:\"“”()]{2,80})")
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:\"“”()]{2,80})")
-_CITING = re.compile(r"\b(?:citing|quoting)\s+(?P<who>[^,.;:\"“”()]{2,80})")
+_CITING = re.compile(r"\b(?:citing|quoting)\s+(?P<who>[^,.;:\"“”()]{2,80}?)(?=\s+(?:indicate|indicates|indicated|said|say|"
+                     r"says|show|shows|showed|report|reports|reported|put|puts|suggest|suggests|that|as)\b|[,.;:()]|$)")
 _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|is|are|be|been|being|it is|widely|an?|the)\s+$")
 _BOUNDARY = re.compile(r"[,;:\"“”]|\bthat\b|\bwhile\b|\bwhich\b|\bwho\b|\bwhen\b|\bbut\b|\bas\b")
 _LEADING = re.compile(
@@ -50,7 +54,7 @@ _LEADING = re.compile(
 )
 _TRAILING = re.compile(
     r"(?:\s+(?:(?:late |early )?on \w+day|on \w+day (?:morning|evening|afternoon|night)|\w+day|today|yesterday|"
-    r"overnight|later|earlier|meanwhile|also|further|separately|again|initially|previously|first|now|still|"
+    r"overnight|later|earlier|meanwhile|also|further|separately|again|initially|previously|first|now|still|there|"
     r"had|has|have|would|will|then|in a statement|in an update|in a telegram post|on telegram))+$"
 )
 _STATEMENT_OF = re.compile(
@@ -72,6 +76,11 @@ _MINISTRY = re.compile(
 _TOPICS = {"defense": "Defence", "defence": "Defence", "health": "Health", "foreign": "Foreign Affairs",
            "interior": "Internal Affairs", "emergencies": "Emergency Situations", "emergency": "Emergency Situations"}
 _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
+_PREPOSITIONS = frozenset({"among", "during", "of", "for", "with", "from", "since", "after", "before", "including",
+                           "between", "about", "over", "under", "than", "into", "across", "within", "despite"})
+_COUNTED_HEADS = frozenset({"cases", "deaths", "people", "persons", "patients", "victims", "fatalities", "injuries",
+                            "homes", "houses", "buildings", "drones", "missiles", "children", "civilians"})
+_SAME = frozenset({"same source", "same sources", "latter", "same agency", "same report", "same official"})
 _ANAPHORS = frozenset(
     {"ministry", "governor", "agency", "military", "army", "official", "officials", "spokesman", "spokeswoman",
      "spokesperson", "mayor", "president", "minister", "authorities", "administration", "office", "organisation",
@@ -84,7 +93,9 @@ _NOT_SOURCES = frozenset(
      "who", "what", "one"}
 )
 _NOT_SOURCE_HEADS = frozenset({"updates", "update", "reports", "report", "information", "data", "figures",
-                               "estimates", "estimate", "attacks", "attack", "strikes", "shelling"})
+                               "estimates", "estimate", "attacks", "attack", "strikes", "shelling", "photo",
+                               "photos", "picture", "image", "video", "footage", "caption", "analysis", "results",
+                               "findings", "released", "published", "issued"})
 _VENUES = re.compile(r"\b(?:briefing|conference|reporters|journalists|press|parliament|audience|crowd|meeting)\b")
 _ROLE = re.compile(r"\b(?:governor|minister|mayor|spokes\w*|president|head|chief|commander|official|director)\b")
 _KINDS: tuple[tuple[SourceKind, re.Pattern[str]], ...] = (
@@ -179,10 +190,12 @@ def canonical_source(phrase: str) -> Attribution | None:
         s, low = f"{adjective} {s[possessive.end():]}", f"{adjective.lower()} {low[possessive.end():]}"
     if re.search(r"\b(?:have|has|had|were|was|been|are|is)\b", low):
         return None  # a clause, not a name
+    if low.split()[:1] and (low.split()[0] in _PREPOSITIONS or low.split()[-1] in _COUNTED_HEADS):
+        return None  # "Among those cases", "those measles cases": a phrase about the figures, not a body
     if not low or (low in _NOT_SOURCES and not s.isupper()) or low.split()[-1] in _NOT_SOURCE_HEADS or "according to" in low:
         return None
-    if low in _PRONOUNS:
-        return Attribution(None)
+    if low in _PRONOUNS or low in _SAME:
+        return Attribution(None)  # "it said", "the same source reports": the speaker named before
     if definite and low in _ANAPHORS:
         return Attribution(None, refers_to=low)
     words = s.split()
@@ -194,7 +207,7 @@ def canonical_source(phrase: str) -> Attribution | None:
         low, words = s.lower(), s.split()
     if any(ch.isdigit() for ch in s) or not s[0].isalpha():
         return None
-    name = _ministry(low) or _media(s, low) or s[0].upper() + s[1:]
+    name = _ministry(low) or _media(s, low) or _role(s) or s[0].upper() + s[1:]
     return Attribution(Source(name, kind=source_kind(name), party=_party(name)))
 
 
@@ -209,6 +222,25 @@ def _ministry(low: str) -> str | None:
     if country and adj is None:
         return None
     return f"{adj} Ministry of {topic}" if adj else f"Ministry of {topic}"
+
+
+#: A governor named by role, however the text words it: "Donetsk regional governor", "regional governor of
+#: Cherkasy", "the governor of the Dnipropetrovsk region" are "Governor of <place> region".
+_ROLE_FORMS = (
+    (re.compile(r"^(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:regional|provincial|oblast)\s+governor$"), "Governor of {p} region"),
+    (re.compile(r"^(?:regional|provincial)\s+governor\s+of\s+(?:the\s+)?(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+                r"(?:\s+(?:region|oblast|province))?$", re.IGNORECASE), "Governor of {p} region"),
+    (re.compile(r"^governor\s+of\s+the\s+(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:region|oblast|province))$",
+                re.IGNORECASE), "Governor of {p}"),
+)
+
+
+def _role(s: str) -> str | None:
+    for pattern, form in _ROLE_FORMS:
+        m = pattern.match(s)
+        if m is not None and m.group("p")[:1].isupper():
+            return form.format(p=m.group("p"))
+    return None
 
 
 def _media(s: str, low: str) -> str | None:
@@ -259,6 +291,14 @@ def attributions(text: str, low: str, start: int, end: int, quotes: Sequence[tup
     def quoted(pos: int) -> bool:
         return any(a < pos < b for a, b in quotes)
 
+    for m in _REPORTED_TO.finditer(low, start, end):  # "131 cases were reported to CDC": the body counting them
+        found = canonical_source(_cut(text, m.start("who"), m.group("who")))
+        if found is not None and found.source is not None and not quoted(m.start()):
+            out.append((m.start(), found))
+    for m in _BY.finditer(low, start, end):  # "compiled ... by the Iraq Body Count", "a statement by the minister"
+        found = canonical_source(_cut(text, m.start("who"), m.group("who")))
+        if found is not None and found.source is not None and not quoted(m.start()):
+            out.append((m.start(), found))
     for m in _ACCORDING.finditer(low, start, end):
         found = canonical_source(_cut(text, m.start("who"), m.group("who")))
         if found is not None and found.source is not None and not quoted(m.start()):
@@ -269,6 +309,7 @@ def attributions(text: str, low: str, start: int, end: int, quotes: Sequence[tup
         if m.group("verb") in _NOUNS and _VERB.match(low, m.end() + 1):
             continue  # "initial reports indicate": a noun before the verb, not the verb
         if (quoted(verb_at) or _PASSIVE_BEFORE.search(low, start, verb_at) or _TO.match(low, m.end())
+                or not text[verb_at].islower() or low[verb_at - 1:verb_at] == "-"  # "United States", "lab-confirmed"
                 or _NOT_SPEECH.match(low, m.end())
                 or low[max(start, verb_at - 7):verb_at].endswith(("double-", "double ", "re-"))):
             continue
@@ -278,8 +319,12 @@ def attributions(text: str, low: str, start: int, end: int, quotes: Sequence[tup
         if m.group("verb") in {"told", "tells"}:
             found = attrs.evolve(found, via=found.via + _told(text, low, m.end(), end))
         for cite_at, cited in citing:
-            if cited is not None and cited.source is not None and 0 < cite_at - m.end() < 40 and found.source:
-                found = Attribution(cited.source, via=(found.source, *found.via))
+            if cited is not None and cited.source is not None and found.source and (
+                    0 < cite_at - m.end() < 40 or start <= cite_at < verb_at):
+                # "X said, citing Y" and "Media reports citing Y indicate": Y, through X
+                head = canonical_source(_cut(text, start, low[start:cite_at])) if cite_at < verb_at else found
+                via = head.source if head is not None and head.source is not None else found.source
+                found = Attribution(cited.source, via=(via, *found.via))
         out.append((verb_at, found))
     return sorted(out, key=lambda pa: pa[0])
 

@@ -8,6 +8,7 @@ gives a figure is read in :mod:`claimdiff._extract._metrics`.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 
@@ -15,13 +16,13 @@ import attrs
 
 from claimdiff._extract._attribution import COUNTRIES
 from claimdiff._extract._metrics import TRIGGERS
-from claimdiff._model.estimate import Estimate
+from claimdiff._model.estimate import Estimate, Hedge
 from claimdiff._model.hedges import _UNIT_ALIASES, HedgePolicy, parse_estimate
 from claimdiff._model.numbers import NUMBER_WORDS, parse_number_prefix
 from claimdiff._model.vocabulary import Vocabulary
 from claimdiff.exceptions import ClaimdiffError
 
-__all__ = ["Figure", "figures"]
+__all__ = ["FRACTION", "Figure", "figures"]
 
 _TIME_UNITS = ("tons", "ton", "years", "year", "months", "month", "weeks", "week", "minutes", "minute")
 _UNIT_WORDS = tuple(
@@ -103,20 +104,29 @@ def figures(text: str, low: str, start: int, end: int, hedges: HedgePolicy, voca
             of = re.match(r"\s+of\b", low[np_start:end])
             fig = _figure(text, low, m.start(), m.end(), np_start + (of.end() if of else 0), end, hedges,
                           vocabulary, value=None)
-            if fig is not None:
+            if fig is not None and fig.counted is not None:  # "several Provinces": a vague word counts only what it names
                 out.append(fig)
                 taken.append((fig.start, fig.end))
+    for m in FRACTION.finditer(low, start, end):
+        taken.append(m.span())  # never "a quarter" counted as one, whether or not the parser reads the whole
+        fig = _figure(text, low, m.start(), m.end(), m.end(), end, hedges, vocabulary, value=None)
+        if fig is not None:
+            out.append(fig)
     for m in _NUMBER_START.finditer(low, start, end):
         pos = m.start()
         if not free(pos, pos + 1):
             continue
-        parsed = parse_number_prefix(low[pos:end])
+        rest = low[pos:end]
+        grouped = _GROUPED_COMMA.match(rest)
+        if grouped is not None:  # "5,000, officials said": the comma after the groups is the sentence's, not the number's
+            rest = f"{rest[:grouped.end()]} {rest[grouped.end() + 1:]}"
+        parsed = parse_number_prefix(rest)
         if parsed is None:
             continue
         value, consumed = parsed
         num_end = pos + consumed
         after = low[num_end:end]
-        if (re.match(r"[:.]\d|-year|\s*(?:st|nd|rd|th)\b|-(?:[a-z]|\d)", after)
+        if (re.match(r"[:.]\d|-year|\s*(?:st|nd|rd|th)\b|-(?!plus\b|odd\b)[a-z]", after)
                 or _DATE_NEIGHBOUR.search(low, start, pos) or _DATE_AFTER.match(after)):
             continue
         fig = _number_figure(text, low, pos, num_end, start, end, value, hedges, vocabulary)
@@ -133,6 +143,9 @@ def figures(text: str, low: str, start: int, end: int, hedges: HedgePolicy, voca
     return _partitives(low, sorted(out, key=lambda f: f.start))
 
 
+#: "a quarter of a million", "half a million", "one third of a billion": read by the figure parser when it can.
+FRACTION = re.compile(r"(?<![\w-])(?:(?:a|one)\s+)?(?:half|quarter|third)\s+(?:of\s+)?(?:a\s+|one\s+)?"
+                      r"(?:million|billion|thousand)\b")
 _OF_THE = re.compile(r"\s+of\b(?:\s+the)?\s*")
 
 
@@ -160,16 +173,20 @@ def _number_figure(text: str, low: str, pos: int, num_end: int, start: int, end:
                    hedges: HedgePolicy, vocabulary: Vocabulary) -> Figure | None:
     fig_start = _hedge_start(low, start, pos, hedges)
     left = low[start:fig_start]
-    if re.search(r"\bfrom\s+$", left) and re.match(r"\s+to\s+", low[num_end:end]):
+    opener = re.search(r"\b(?:between|from)\s+$", left)
+    if opener is not None and opener.group().startswith("from") and (
+            _CHANGED.search(low, max(start, fig_start - 60), fig_start) or not re.match(r"\s+to\s+", low[num_end:end])):
         return None  # "rose from 9 to 14": the old figure; the new one is read on its own
     stop = num_end
     ranged = re.match(r"\s*(?:-|–|—|to|and)\s*(?=[\da-z])", low[num_end:end])
-    if ranged and (not low[num_end:end].lstrip().startswith("and") or re.search(r"\bbetween\s+$", left)):
+    if ranged and (not low[num_end:end].lstrip().startswith("and") or opener is not None):
         second = parse_number_prefix(low[num_end + ranged.end():end])
         if second is not None:
             stop = num_end + ranged.end() + second[1]
-            if re.search(r"\bbetween\s+$", left):
-                fig_start = start + re.search(r"\bbetween\s+$", left).start()  # type: ignore[union-attr]
+            if opener is not None:
+                fig_start = start + opener.start()  # "between 5 and 10", "from 200 to 300": a range
+    twice = _REPEATED.match(low, stop, end)
+    repeated = twice.end() if twice is not None and _same_number(low[pos:stop], twice.group(1)) else None
     unit = _UNIT.match(low, stop, end)
     if unit is not None and not re.match(r"\s*(?:m|t)\s", low[stop:unit.end() + 1]):
         stop = unit.end()
@@ -188,8 +205,40 @@ def _number_figure(text: str, low: str, pos: int, num_end: int, start: int, end:
             continue
         break
     del value
-    return _figure(text, low, fig_start, stop, stop, end, hedges, vocabulary, value=None,
-                   year=re.fullmatch(r"(?:1[89]|20)\d\d", low[pos:num_end]) is not None)
+    fig = _figure(text, low, fig_start, stop, repeated or stop, end, hedges, vocabulary, value=None,
+                  year=re.fullmatch(r"(?:1[89]|20)\d\d", low[pos:num_end]) is not None)
+    if fig is not None and fig_start == pos and fig.estimate.hedge is Hedge.EXACT and _VERB_BOUND.search(low, start, pos):
+        with contextlib.suppress(ClaimdiffError):  # the verb's bound, read by the figure parser as the words it means
+            fig = attrs.evolve(fig, estimate=parse_estimate(f"more than {text[pos:stop]}", hedges=hedges))
+    if _RATE.match(low, num_end, end):
+        return None  # "100 deaths per day": a rate, not a count
+    if _DISTANCE.match(low, num_end, end):
+        return None  # "about 50 kilometers south in Kurakhivka": where a place is, never a figure of the event
+    if fig is None and ranged and stop > num_end:  # a hedged range the parser does not read: the range alone
+        fig = _figure(text, low, pos, stop, stop, end, hedges, vocabulary, value=None)
+    if fig is not None and repeated is not None and fig.end < repeated:
+        fig = attrs.evolve(fig, end=repeated)  # "twelve (12) persons": one figure written twice
+    return fig
+
+
+#: A verb of change before "from X to Y": the old figure and the new, not a range.
+_CHANGED = re.compile(r"\b(?:rose|risen|rising|rises|increased|increasing|climbed|jumped|grew|grown|went up|raised|revised|"
+                      r"fell|fallen|dropped|decreased|declined|up|down|changed|corrected)\b[^.;]*$")
+_RATE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:per|a|each)\s+(?:day|week|month|year|hour|person|capita)\b")
+_GROUPED_COMMA = re.compile(r"\d{1,3}(?:,\d{3})+(?=,\s)")
+_DISTANCE = re.compile(r"\s*(?:kilomet(?:er|re)s?|miles?|met(?:er|re)s?|km|yards?|feet)\s*(?:\([^()]{1,20}\)\s*)?"
+                       r"(?:north|south|east|west|away)")
+_REPEATED = re.compile(r"\s*\((\d[\d,.\s]*)\)")
+
+
+def _same_number(words: str, digits: str) -> bool:
+    """True when ``digits`` ("12") repeats the number ``words`` says ("twelve")."""
+    a, b = parse_number_prefix(words.strip()), parse_number_prefix(digits.strip())
+    return a is not None and b is not None and a[0] == b[0]
+
+
+#: A verb that says a bound: "the toll has exceeded 5,000" is more than 5,000; "topped", "passed", "surpassed" alike.
+_VERB_BOUND = re.compile(r"\b(?:has |have |had )?(?:exceeded|surpassed|topped|passed|exceeds|surpasses|tops|passes)\s+$")
 
 
 def _hedge_start(low: str, start: int, pos: int, hedges: HedgePolicy) -> int:
@@ -227,6 +276,9 @@ def _counted(text: str, low: str, pos: int, end: int, vocabulary: Vocabulary, *,
     Modifiers before the noun are not the noun ("941 partially damaged houses" counts houses,
     damaged; "two Kh-22 cruise missiles" counts missiles); a number ends the phrase.
     """
+    head = _HEAD.match(low, pos, end)
+    if head is not None and not any(w in _STOP or w in TRIGGERS for w in re.findall(r"[a-z]+", head.group("mods"))):
+        return vocabulary.counted(head.group("head")), head.end(), None  # "19 Nipah virus (NiV) cases": the head noun
     words: list[str] = []
     np_end = pos
     participle: str | None = None
@@ -255,7 +307,13 @@ def _counted(text: str, low: str, pos: int, end: int, vocabulary: Vocabulary, *,
             break  # "600 refugees crossed": the verb ends the noun phrase
         if original[0].isupper() and not (known or word in _DEMONYMS or original.isupper()
                                           or original[:-1].isupper()):
-            break
+            ahead = _words(text, m[1], end)[:3]
+            nxt = next((w for w in ahead if text[w[0]].islower()), None)
+            following = low[nxt[0]:nxt[1]] if nxt is not None else ""
+            if not (following and following not in _STOP and following not in TRIGGERS):
+                break  # a name ends the phrase
+            if not words:
+                continue  # "Ukrainian aerial drones", "one Houthi radar site": a modifier, not the thing counted
         words.append(word)
         np_end = m[1]
         if known or word in _DEMONYMS or len(words) == 3:
@@ -271,7 +329,19 @@ def _counted(text: str, low: str, pos: int, end: int, vocabulary: Vocabulary, *,
         phrase = "people"  # "18 million affected population"
     if len(words) > 1 and phrase not in vocabulary.counted_synonyms and words[-1] in vocabulary.counted_synonyms:
         phrase = words[-1]  # "long-range drones" are drones, "cruise missiles" missiles
+    acronym = _ACRONYM.match(low, np_end, end)
+    if phrase not in vocabulary.counted_synonyms and acronym is not None and (
+            acronym.group(1) in vocabulary.counted_synonyms or f"{acronym.group(1)}s" in vocabulary.counted_synonyms):
+        phrase = acronym.group(1)  # "uncrewed aerial vehicles (UAVs)": the acronym the vocabulary knows names them
     return vocabulary.counted(phrase), np_end, participle
+
+
+#: An acronym in brackets right after the thing counted: "unmanned aerial vehicles (UAV)".
+_ACRONYM = re.compile(r"\s*\(([a-z]{2,6}?)s?\)")
+
+
+#: A head noun after a few modifiers, names or an acronym in brackets: "19 Nipah virus (NiV) cases".
+_HEAD = re.compile(r"(?P<mods>(?:\s+(?:[a-z][\w-]*|\([a-z0-9-]{1,12}\))){1,4}?)\s+(?P<head>cases|infections)\b")
 
 
 #: Metrics whose participle may stand before the thing counted: "941 damaged houses", "four injured people".

@@ -42,7 +42,7 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys(("missing", "unaccounted for"), "missing"),
     **dict.fromkeys(("displaced", "left homeless", "fled", "forced to flee", "uprooted", "displacing", "homeless",
                      "to flee", "to leave their homes",
-                     "lost their shelter", "lost their homes"), "displaced"),
+                     "lost their shelter", "lost their homes", "from their homes", "driven from their homes"), "displaced"),
     **dict.fromkeys(("exposed to", "exposed"), "exposed"),
     **dict.fromkeys(("population of", "live", "living", "inhabitants", "residents"), "population"),
     **dict.fromkeys(("hosts", "hosting", "host", "hosted"), "hosted"),
@@ -67,12 +67,19 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys(("sheltering", "in shelters", "sheltered"), "sheltered"),
     **dict.fromkeys(("without power", "without electricity", "lost power"), "without power"),
     "cases": "cases",
+    **dict.fromkeys(("infected", "infections", "sickened"), "cases"),
+    **dict.fromkeys(("hospitalizations", "hospitalisations"), "hospitalised"),
+    **dict.fromkeys(("swept away", "washed away"), "destroyed"),
+    **dict.fromkeys(("applied for asylum", "sought asylum"), "applied for asylum"),
+    **dict.fromkeys(("food insecure", "food-insecure"), "food insecure"),
+    **dict.fromkeys(("resettled", "emergency resettlement", "taken emergency resettlement", "relocated"), "resettled"),
+    **dict.fromkeys(("at risk",), "at risk"),
 }
 #: Metrics whose count is of people unless the text names something else.
 _PEOPLE_METRICS = frozenset(
     {"killed", "injured", "casualties", "missing", "displaced", "evacuated", "arrested", "rescued", "in need",
      "sheltered", "without power", "cases", "affected", "trapped", "hospitalised", "vaccinated", "assisted",
-     "exposed", "population"}
+     "exposed", "population", "applied for asylum", "food insecure", "resettled"}
 )
 _WEAPONS = frozenset({"drones", "missiles", "rockets", "missiles and drones", "shells", "aircraft", "planes",
                       "helicopters", "bombs", "projectiles", "targets"})
@@ -94,9 +101,11 @@ _RIGHT = re.compile(
 )
 _RIGHT_AUX = re.compile(rf"(?:\s*,[^,.;\"“”]{{1,60}},)?\s*(?:{_AUX}\s+)+(?P<t>{_TRIGGER_ALT})\b")
 _NUMBER_OF = re.compile(
-    rf"\b(?:number|total|tally|count|toll)\s+of\s+(?:the\s+)?(?P<t>{_TRIGGER_ALT})(?:\s+(?:people|persons|civilians))?"
+    rf"\b(?:number|total|tally|count|toll)\s+of\s+(?:the\s+)?(?:(?:people|persons|civilians)\s+)?(?P<t>{_TRIGGER_ALT})"
+    r"(?:\s+(?:people|persons|civilians))?(?:\s+(?:in|since|across|on|following|after|from)\s+[^,;.]{1,60}?)?"
     r"\s+(?:has\s+|had\s+|have\s+)?(?:reached|risen\s+to|rose\s+to|climbed\s+to|increased\s+to|grown\s+to|"
-    r"stands\s+at|stood\s+at|is|was|now\s+stands\s+at)\s+(?:(?:about|some|around|nearly|over|more\s+than)\s+)?$")
+    r"stands\s+at|stood\s+at|is|was|now\s+stands\s+at|exceeded|surpassed|topped|passed)\s+"
+    r"(?:(?:about|some|around|nearly|over|more\s+than)\s+)?$")
 _WITH_ABSOLUTE = re.compile(
     rf"(?:\s+(?:in|across|near|at)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,2}}?)?\s+(?P<t>{_TRIGGER_ALT})\b(?=\s*[,.;]|\s*$)")
 _BARE_RIGHT = re.compile(rf"(?:\s+{_BETWEEN})*(?:\s+{_AUX})*\s+(?P<t>{_TRIGGER_ALT})\b")
@@ -199,7 +208,13 @@ def measured(low: str, start: int, fig: Figure, metric: str) -> str | None:
 def is_window(low: str, start: int, fig: Figure) -> bool:
     """True for a span of time the figures are counted over ("in the past 24 hours"), not a figure itself."""
     return (_TIME_WINDOW.search(low, max(start, fig.start - 40), fig.start) is not None
-            or _AGO.match(low, fig.end) is not None)
+            or _AGO.match(low, fig.end) is not None or _AGE.search(low, max(start, fig.start - 30), fig.start) is not None
+            or _OLD.match(low, fig.end) is not None)
+
+
+#: An age, not a duration: "range in age from 14 to 87 years", "a median age of 50 years", "5 years old".
+_AGE = re.compile(r"\b(?:age[sd]?|aged|younger than|older than)\b[^.;,]{0,18}$")
+_OLD = re.compile(r"\s*(?:-|\s)?(?:years?|months?)?(?:-|\s)old\b")
 
 
 def unit_metric(estimate: Estimate) -> str | None:

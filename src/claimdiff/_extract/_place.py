@@ -21,7 +21,8 @@ _LABEL = re.compile(rf"^[^\S\n]*(?:[-*•–]\s+)?(?P<p>{_NAME}(?:[ -]{_NAME})*(
 _NOT_PLACES = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
      "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "the",
-     "president", "telegram", "reuters", "update", "note", "source", "sources", "breaking", "christmas", "new"}
+     "president", "telegram", "reuters", "update", "note", "source", "sources", "breaking", "christmas", "new",
+     "need", "needs", "areas", "area", "assistance", "total", "people", "fiscal", "figure", "table"}
 )
 _NAMES = re.compile(rf"{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*")
 _MORE_PLACES = re.compile(rf"(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*)+")
@@ -33,8 +34,14 @@ _BORDER = re.compile(r"\s+(?:border|frontier|side|line)s?\b")
 _DATE_WORDS = re.compile(r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
                          r"April|May|June|July|August|September|October|November|December))+$")
 #: A place that opens a sentence as its subject, followed by a verb in the present or past.
-_SUBJECT = re.compile(rf"[\"“]?(?P<p>{_NAME}(?:\s+{_NAME}){{0,2}})\s+(?:[a-z]+(?:s|ed)|is|was|has|had|lies|lay)\b")
+_SUBJECT = re.compile(rf"[\"“]?(?P<p>{_NAME}(?:\s+{_NAME}){{0,2}}(?:\s+{_KIND})?)\s+(?:[a-z]+(?:s|ed)|is|was|has|had|lies|lay)\b")
 _LOOSE_IN = re.compile(rf"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout)\s+(?:[a-z][\w-]*\s+){{1,2}}(?P<p>{_NAME}(?:\s+{_NAME}){{0,3}})")
+#: "Democratic Republic of the Congo", "Republic of the Congo": the "of" belongs to the name.
+_NAME_OF = re.compile(r"\bRepublic\s+$")
+#: "the region of Kharkiv", "governor of Belgorod", "the province of Sindh": the first-level subdivision, not its city.
+_REGION_OF = re.compile(r"\b(?:region|province|oblast|governorate|governor)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_BEARING_OF = re.compile(r"\b(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?\s+of\s+(?:the\s+)?"
+                         r"(?:[\w’'-]+\s+){0,3}(?:of\s+)?$", re.IGNORECASE)
 _COUNTRY_OF_ADJECTIVE = {adj.lower(): country.title() for country, adj in COUNTRIES.items()}
 
 
@@ -88,14 +95,21 @@ def places_named(text: str, start: int, end: int,
             path = _path(m.group("c"), _DATE_WORDS.sub("", m.group("p")))
             if path is None or (_EVENT_AFTER.match(text, m.end()) and not known(gazetteer, path)):
                 continue  # "in the Easter bombings": an event's name, not a place
+            if _NAME_OF.search(text, max(start, m.start() - 25), m.start()):
+                continue  # "the Democratic Republic of the Congo": "of the Congo" is part of a name
+            if (pattern is _LOCATIVE and _REGION_OF.search(text, max(start, m.start() - 30), m.start() + 3)
+                    and not _is_country(gazetteer, path[-1]) and not re.search(rf"\s{_KIND}$", path[-1])):
+                path = (*path[:-1], f"{path[-1]} region")  # "the region of Kharkiv", "governor of Belgorod": the region
+            if _BEARING_OF.search(text, max(start, m.start() - 45), m.start() + 3):
+                continue  # "west of the Russian-held city of Donetsk": a landmark, not where the figure is
             weak = (pattern is _LOCATIVE and text[m.start():m.start() + 4].lower().startswith(("from", "of "))
                     and not re.search(rf"\b{_KIND}\s+$", text[max(start, m.start() - 12):m.start()]))
             if weak and not known(gazetteer, path):
                 continue
             more = _MORE_PLACES.match(text, m.end(), end)
             extra = [gazetteer.normalise(p) for p in _NAMES.findall(more.group())] if more is not None else []
-            if more is not None and (" and " in more.group() or (known(gazetteer, path)
-                                                                    and all(known(gazetteer, p) for p in extra))):
+            if more is not None and (" and " in more.group() or len(extra) >= 2
+                                     or (known(gazetteer, path) and all(known(gazetteer, p) for p in extra))):
                 paths = [gazetteer.normalise(path), *extra]
                 common = _common(gazetteer, paths)
                 if not common:
@@ -109,7 +123,7 @@ def places_named(text: str, start: int, end: int,
         if country is not None and all(at != m.start() for at, _ in found):
             found.append((m.start(), gazetteer.normalise(country)))
     found += [(m.start(), gazetteer.normalise(m.group("p"))) for m in _LOOSE_IN.finditer(text, start, end)
-              if m.start() not in seen and known(gazetteer, m.group("p"))]
+              if m.start() not in seen and known(gazetteer, m.group("p")) and not re.search(r"['’]s\b", m.group("p"))]
     subject = _SUBJECT.match(text, start, end)
     if subject is not None and known(gazetteer, subject.group("p")):  # "Belgorod lies 20 miles from ..."
         found.append((subject.start("p"), gazetteer.normalise(subject.group("p"))))

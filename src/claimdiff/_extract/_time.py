@@ -34,6 +34,18 @@ _DATE = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH})\.?|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})"
     rf"(?:st|nd|rd|th)?)\b(?:,?\s+(?P<y>(?:19|20)\d\d))?"
 )
+#: "between 20 and 29 December", "from 20 to 29 December", "20-29 December", "December 20-29": a span of days.
+_DAY_RANGE = re.compile(
+    rf"\b(?:(?:between|from)\s+)?(?:(?P<a1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and|until)\s*(?P<b1>\d{{1,2}})"
+    rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH})\.?|(?P<m2>{_MONTH})\.?\s+(?P<a2>\d{{1,2}})\s*(?:-|–|to|and|until)"
+    rf"\s*(?P<b2>\d{{1,2}}))\b(?:,?\s+(?P<y>(?:19|20)\d\d))?"
+)
+#: "in December", "in December 2023", "during March": the whole month.
+_FULL_MONTHS = "|".join(n for n in sorted(_MONTHS, key=len, reverse=True) if len(n) > 3 or n == "may")
+_MONTH_NAMED = re.compile(rf"\b(?:in|during|since|throughout)\s+(?:early\s+|late\s+|mid-)?(?P<m>{_FULL_MONTHS})\b"
+                          rf"(?:\s+(?P<y>(?:19|20)\d\d))?")
+#: "2023-12-29" (ISO) and "29/12/2023" (day first, as the corpus' sources write it).
+_NUMERIC_DATE = re.compile(r"\b(?:(?P<y1>(?:19|20)\d\d)-(?P<m1>\d\d)-(?P<d1>\d\d)|(?P<d2>\d{1,2})/(?P<m2>\d{1,2})/(?P<y2>(?:19|20)\d\d))\b")
 _TODAY = re.compile(r"\b(?:today|this (?:morning|afternoon|evening)|tonight|earlier today)\b")
 _YESTERDAY = re.compile(r"\b(?:yesterday|the day prior|the previous day|the day before|a day earlier)\b")
 _NIGHT = re.compile(r"\b(?:overnight|last night|during the night|in the night)\b")
@@ -75,33 +87,85 @@ def event_period(low: str, start: int, end: int, at: int, published: dt.date, tz
 class DaysNamed:
     """The days a sentence names, with their offsets, read once for all the figures in it."""
 
-    found: tuple[tuple[int, dt.date], ...]
+    found: tuple[tuple[int, dt.date, dt.date], ...]  # offset, first day, last day
     night: bool
     last_week: bool
 
 
 def days_named(low: str, start: int, end: int, published: dt.date) -> DaysNamed:
     """Every day the sentence ``low[start:end]`` names, resolved against the publication date."""
-    found = [(m.start(), _weekday(published, m.group("day"))) for m in _WEEKDAY.finditer(low, start, end)]
+    found: list[tuple[int, dt.date, dt.date]] = []
+    spans: list[tuple[int, int]] = []
+    for m in _DAY_RANGE.finditer(low, start, end):
+        first, last = _days_between(m, published)
+        if first is not None and last is not None and first <= last:
+            found.append((m.start(), first, last))
+            spans.append(m.span())
     for m in _DATE.finditer(low, start, end):
         day = _date(m, published)
+        if day is not None and all(m.start() >= b or m.end() <= a for a, b in spans):
+            found.append((m.start(), day, day))
+            spans.append(m.span())
+    for m in _NUMERIC_DATE.finditer(low, start, end):
+        day = _numeric(m)
         if day is not None:
-            found.append((m.start(), day))
-    found += [(m.start(), published) for m in _TODAY.finditer(low, start, end)]
-    found += [(m.start(), published - dt.timedelta(days=1)) for m in _YESTERDAY.finditer(low, start, end)]
+            found.append((m.start(), day, day))
+            spans.append(m.span())
+    for m in _MONTH_NAMED.finditer(low, start, end):
+        if all(m.end() <= a or m.start() >= b for a, b in spans):
+            first, last = _month(m, published)
+            found.append((m.start(), first, last))
+    # A weekday next to an explicit date names the same day: the date wins ("on Friday, December 29, 2023").
+    found += [(m.start(), day, day) for m in _WEEKDAY.finditer(low, start, end)
+              if not any(0 <= a - m.end() <= 3 or 0 <= m.start() - b <= 3 for a, b in spans)
+              for day in (_weekday(published, m.group("day")),)]
+    found += [(m.start(), published, published) for m in _TODAY.finditer(low, start, end)]
+    found += [(m.start(), published - dt.timedelta(days=1), published - dt.timedelta(days=1))
+              for m in _YESTERDAY.finditer(low, start, end)]
     return DaysNamed(tuple(found), _NIGHT.search(low, start, end) is not None,
                      _LAST_WEEK.search(low, start, end) is not None)
+
+
+def _days_between(m: re.Match[str], published: dt.date) -> tuple[dt.date | None, dt.date | None]:
+    month = _MONTHS[m.group("m1") or m.group("m2")]
+    year = int(m.group("y")) if m.group("y") else published.year
+    try:
+        first = dt.date(year, month, int(m.group("a1") or m.group("a2")))
+        last = dt.date(year, month, int(m.group("b1") or m.group("b2")))
+    except ValueError:
+        return None, None
+    if not m.group("y") and first > published:
+        first, last = first.replace(year=year - 1), last.replace(year=year - 1)
+    return first, last
+
+
+def _numeric(m: re.Match[str]) -> dt.date | None:
+    try:
+        if m.group("y1"):
+            return dt.date(int(m.group("y1")), int(m.group("m1")), int(m.group("d1")))
+        return dt.date(int(m.group("y2")), int(m.group("m2")), int(m.group("d2")))
+    except ValueError:
+        return None
+
+
+def _month(m: re.Match[str], published: dt.date) -> tuple[dt.date, dt.date]:
+    month = _MONTHS[m.group("m")]
+    year = int(m.group("y")) if m.group("y") else published.year
+    if not m.group("y") and dt.date(year, month, 1) > published:
+        year -= 1
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return dt.date(year, month, 1), following - dt.timedelta(days=1)
 
 
 def period_at(named: DaysNamed, at: int, published: dt.date, tz: dt.tzinfo) -> Period | None:
     """The period for the figure at offset ``at`` among the days its sentence names."""
     found, night = named.found, named.night
-    nearest = min(found, key=lambda pd: abs(pd[0] - at))[1] if found else None
+    nearest = min(found, key=lambda pd: abs(pd[0] - at)) if found else None
     if night:
-        last = nearest or published
+        last = nearest[2] if nearest is not None else published
         return Period.days(last - dt.timedelta(days=1), last, tz)
     if nearest is not None:
-        return Period.day(nearest, tz)
+        return Period.day(nearest[1], tz) if nearest[1] == nearest[2] else Period.days(nearest[1], nearest[2], tz)
     if named.last_week:
         monday = published - dt.timedelta(days=published.weekday() + 7)
         return Period.days(monday, monday + dt.timedelta(days=6), tz)

@@ -329,16 +329,23 @@ def _write(path: str, text: str) -> None:
 def _extract(args: argparse.Namespace, streams: _Streams) -> int:
     text = _read_stdin(streams.stdin) if args.article == _STDIN else read_text(args.article)
     from claimdiff._extract import extract  # noqa: PLC0415 - imported by the command that needs it
+    from claimdiff._formats._io import write_atomic  # noqa: PLC0415 - only extract writes a second file
 
-    claims = [c.claim for c in extract(text, published=args.published, outlet=args.outlet, timezone=args.timezone)]
+    found = extract(text, published=args.published, outlet=args.outlet, timezone=args.timezone)
+    claims = [c.claim for c in found]
+    unread = "".join(f"{u.start}-{u.end}\t{terminal_safe(u.numeral)}\t{u.reason}\n" for u in found.unread)
     try:
         written = dump_claims(claims, args.output)
+        if args.output is not None:  # the numbers not read, beside the claims: offsets, number, reason
+            write_atomic(f"{args.output}.unread.tsv", "start-end\tnumber\treason\n" + unread)
     except OSError as e:
         raise ClaimFileError(args.output, "$", None, f"cannot be written ({e})") from e
     if args.output is None:
         streams.out.write(written)
     else:
         print(f"claimdiff: {len(claims)} candidate claims written to {terminal_safe(args.output)}", file=streams.err)
+    print(f"claimdiff: {len(claims)} figures read, {len(found.unread)} numbers not read"
+          + (f" (listed in {terminal_safe(args.output)}.unread.tsv)" if args.output is not None else ""), file=streams.err)
     return EXIT_OK
 
 

@@ -1,0 +1,129 @@
+"""A total and its breakdown by place: "25 drones: 12 over Belgorod, 9 over Kursk", "Katwa (44), Butembo (17)".
+
+After a figure with a metric, a run of items that each give a number and a place is a list of
+parts: of that figure when it is a total announced as one (a colon, "including", "most of them",
+"of which"), of nothing when the figure is itself the first item ("12 over Belgorod, 9 over Kursk").
+Each item keeps the figure's metric and thing counted unless it names its own ("(39 fatalities)").
+This module only finds the items; :mod:`claimdiff._extract` makes them candidates.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from claimdiff._extract._metrics import TRIGGERS
+from claimdiff._model.numbers import NUMBER_WORDS, parse_number_prefix
+
+__all__ = ["Item", "items", "opens_breakdown"]
+
+_NAME = (
+    r"[A-Z][\w'’-]*[\w](?:\s+[A-Z][\w'’-]*[\w])*(?:\s+(?:[Rr]egions?|[Oo]blasts?|[Pp]rovinces?|[Dd]istricts?|"
+    r"[Ss]tates?|[Cc]ounty|[Hh]ealth\s+[Zz]ones?|[Gg]overnorates?|[Rr]epublic))?"
+)
+_NUM = (
+    r"(?:\d[\d,]*|"
+    + "|".join(
+        sorted(NUMBER_WORDS - {"hundred", "thousand", "million", "billion", "trillion", "dozen"}, key=len, reverse=True)
+    )
+    + r")"
+)
+#: "12 over the Belgorod region", "four from Butembo", "9 drones over Kursk".
+_AFTER = re.compile(
+    rf"(?<![\w,.])(?P<n>(?i:{_NUM}))(?:\s+(?P<thing>[a-z]+))?\s+(?:over|in|from|at|above)\s+(?:the\s+)?"
+    rf"(?P<place>{_NAME})"
+)
+#: "Katwa (44)", "Balochistan (39 fatalities)".
+_PAREN = re.compile(rf"(?P<place>{_NAME})\s*\(\s*(?P<n>{_NUM})(?:\s+(?P<thing>[a-z]+))?\s*\)")
+#: Between two items of one list: a comma, a semicolon, "and", with nothing else.
+_GAP = re.compile(r"\s*(?:,|;|\band\b|,\s*and\b|,\s*while\b)?\s*(?:(?:another|a further|an additional)\s+)?")
+#: Between a total and its first item: the total is announced as one.
+_OPENS = re.compile(
+    r"[^.;]{0,90}?(?::|\bincluding\b:?|\bmost of (?:them|which)\b(?:\s+(?:were|in))?|\bof (?:them|which)\b|"
+    r"\bamong them\b|\bbroken down as\b|\bas follows\b:?|\bin each (?:state|region|province|district)\b[^.;]*:)\s*(?:in\s+)?$",
+    re.IGNORECASE,
+)
+
+
+@attrs.frozen
+class Item:
+    """One item of a list by place: where its number is, the place it names, and its own counted word."""
+
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    place: str
+    thing: str | None
+
+
+def items(text: str, start: int, end: int) -> list[list[Item]]:
+    """The runs of list items in ``text[start:end]``, each run in text order.
+
+    >>> s = "25 drones were downed: 12 over the Belgorod region, 9 over Kursk and 4 over Bryansk."
+    >>> [[s[i.num_start:i.num_end] + " " + i.place for i in run] for run in items(s, 0, len(s))]
+    [['12 Belgorod region', '9 Kursk', '4 Bryansk']]
+    """
+    found: list[Item] = []
+    for pattern in (_AFTER, _PAREN):
+        for m in pattern.finditer(text, start, end):
+            num = m.group("n")
+            if parse_number_prefix(num.lower()) is None or re.fullmatch(r"(?:1[89]|20)\d\d", num):
+                continue
+            if pattern is _AFTER and m.group("place").split()[0].lower() in _NOT_PLACES:
+                continue
+            thing = m.group("thing")
+            if thing is not None and (thing.lower() in {"of", "the", "and", "or"} or thing[0].isupper()):
+                continue
+            found.append(
+                Item(m.start(), m.end(), m.start("n"), m.end("n"), m.group("place"), thing.lower() if thing else None)
+            )
+    found.sort(key=lambda i: i.start)
+    runs: list[list[Item]] = []
+    for item in found:
+        if runs and _GAP.fullmatch(text, runs[-1][-1].end, item.start) is not None:
+            runs[-1].append(item)
+        elif not runs or item.start >= runs[-1][-1].end:
+            runs.append([item])
+    return runs
+
+
+def opens_breakdown(text: str, total_end: int, first_item: int) -> bool:
+    """True when the words between a total and its first item announce a breakdown ("25 drones: 12 over ...")."""
+    return _OPENS.match(text, total_end, first_item) is not None
+
+
+def item_metric(thing: str | None) -> str | None:
+    """The metric an item's own word gives ("39 fatalities" -> killed), if it gives one."""
+    return TRIGGERS.get(thing) if thing else None
+
+
+_NOT_PLACES = frozenset(
+    {
+        "the",
+        "total",
+        "all",
+        "addition",
+        "which",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    }
+)

@@ -1,0 +1,174 @@
+"""Candidates merged and completed across a sentence or a text: repeats kept once, lists, elisions, finer places.
+
+:func:`dedupe` keeps one candidate per figure and origin; :func:`refined` gives a toll told at a
+coarser place the finer place the same paragraph gives it; :func:`listed` and :func:`elided` read a
+bare figure by the one before it ("61 died in the capital, 40 in the north"; "1,200 homes were
+destroyed and a further 3,500 damaged").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import attrs
+
+from claimdiff._model.places import Gazetteer
+
+if TYPE_CHECKING:
+    from claimdiff._extract import Candidate
+    from claimdiff._extract._figures import Figure
+
+__all__ = ["METRIC_NOUN", "dedupe", "elided", "listed", "refined"]
+
+#: A metric said by the noun right after a bare figure: "including 17 deaths", "(39 fatalities)".
+METRIC_NOUN = re.compile(r"\s+(deaths|fatalities|injuries|dead|cases)\b")
+
+
+def dedupe(found: list[Candidate]) -> list[Candidate]:
+    """Keep one candidate per figure and origin: the one the text gives the most context for."""
+    best: dict[tuple[object, ...], Candidate] = {}
+    order: list[tuple[object, ...]] = []
+    for c in found:
+        k = c.claim
+        key: tuple[object, ...] = (
+            k.metric.name,
+            k.scope.counted,
+            k.low,
+            k.high,
+            k.low_closed,
+            k.high_closed,
+            k.estimate.unit,
+            k.origin,
+        )
+        if key in best and best[key].claim.period and k.period and best[key].claim.period != k.period:
+            key = (*key, k.period)  # the same figure on another day; a headline's undated one is the lead's
+        if (
+            key in best
+            and best[key].claim.scope.place
+            and k.scope.place
+            and best[key].claim.scope.place != k.scope.place
+        ):
+            key = (*key, k.scope.place)  # the same figure for another place ("one from Mabalako, one from Masereka")
+        if key not in best:
+            best[key] = c
+            order.append(key)
+        elif (not best[key].claim.scope.place and k.scope.place) or (not best[key].claim.period and k.period):
+            best[key] = c
+    return [best[key] for key in order]
+
+
+def refined(found: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
+    """The same toll told at a coarser place takes the finer place the text gives it.
+
+    "Belgorod region ... killed at least 14" and "14 were killed in Belgorod" in one paragraph
+    are one toll: the same metric and thing counted, intervals that overlap, one place within
+    the other. The coarser figure takes the finer place (only when exactly one finer place fits),
+    so that the outlet's figure and the ministry's are compared. A total and its parts never overlap
+    this way unless they agree, and a part never gives its place to its total.
+    """
+    groups: dict[tuple[object, ...], list[Candidate]] = {}
+    for c in found:  # one paragraph, one metric and thing: only these can be one toll (keeps this linear)
+        groups.setdefault(_paragraph_key(c), []).append(c)
+    out = list(found)
+    for i, c in enumerate(found):
+        k = c.claim
+        key = gazetteer.key(k.scope.place)
+        if not key:
+            continue
+        finer = {
+            d.claim.scope.place
+            for d in groups[_paragraph_key(c)]
+            if d is not c
+            and _same_toll(c, d)
+            and len(gazetteer.key(d.claim.scope.place)) > len(key)
+            and gazetteer.key(d.claim.scope.place)[: len(key)] == key
+        }
+        if len(finer) == 1:
+            out[i] = attrs.evolve(c, claim=attrs.evolve(k, scope=attrs.evolve(k.scope, place=finer.pop())))
+    return out
+
+
+def _paragraph_key(c: Candidate) -> tuple[object, ...]:
+    return ((c.claim.location or "").split(",")[0], c.claim.metric.name, c.claim.scope.counted)
+
+
+def _same_toll(c: Candidate, d: Candidate) -> bool:
+    """Two candidates of one paragraph that can be one toll: same metric and thing, overlapping, not whole and part."""
+    k, o = c.claim, d.claim
+    return (
+        bool(k.location)
+        and bool(o.location)
+        and (o.location or "").split(",")[0] == (k.location or "").split(",")[0]
+        and (o.metric.name, o.scope.counted) == (k.metric.name, k.scope.counted)
+        and k.id not in (d.part_of, o.part_of)
+        and o.low <= k.high
+        and k.low <= o.high
+    )
+
+
+def listed(low: str, before: Figure, fig: Figure) -> bool:
+    """True for a bare figure listed after another with only a place of its own: ", 40 in the north"."""
+    return (
+        fig.bare
+        and _LIST_GAP.fullmatch(low, before.end, fig.start) is not None
+        and _PLACE_AFTER.match(low, fig.end) is not None
+    )
+
+
+_LIST_GAP = re.compile(
+    r"(?:\s+[^,;.]{1,60}?)?\s*(?:,|;|\band\b|,\s*and\b|\bwhile\b)\s*"
+    r"(?:(?:another|a further|an additional)\s+)?"
+)
+_PLACE_AFTER = re.compile(r"\s+(?:more\s+|others?\s+)?(?:in|at|near|across|from)\s+")
+
+
+#: A verb only people undergo: "and 7 died" counts people, whatever the figure before counted.
+_PEOPLE_VERB = re.compile(r"\s+(?:people\s+)?(?:died|dead|killed|injured|wounded|hurt|drowned|perished|missing)\b")
+
+
+_THINGS = frozenset(
+    {
+        "buildings",
+        "houses",
+        "homes",
+        "schools",
+        "bridges",
+        "roads",
+        "vehicles",
+        "shelters",
+        "facilities",
+        "drones",
+        "missiles",
+        "latrines",
+        "water points",
+        "health centres",
+        "hospitals",
+        "families",
+        "households",
+        "hectares",
+        "livestock",
+        "dwellings",
+    }
+)
+
+
+def elided(low: str, found: list[Figure]) -> list[Figure]:
+    """A bare figure counts what the one before it does: "1,200 homes were destroyed and a further 3,500 damaged".
+
+    Not across "out of" or "of": "279 children killed out of 2,600 deaths" counts people, not children.
+    """
+    out: list[Figure] = []
+    for fig in found:
+        if (
+            fig.bare
+            and out
+            and out[-1].counted is not None
+            and not out[-1].article
+            and not re.search(r"\bof\b", low[out[-1].end : fig.start])
+            and not (out[-1].counted in _THINGS and _PEOPLE_VERB.match(low, fig.end))
+            and not METRIC_NOUN.match(low, fig.end)
+        ):
+            fig = attrs.evolve(fig, counted=out[-1].counted)  # noqa: PLW2901 - the figure, completed
+        out.append(fig)
+    return out

@@ -1,0 +1,100 @@
+"""Tables in text: rows of cells split by "|", with a header row or a label in each row's first cell.
+
+A cell's figure is read as running text is (:func:`claimdiff._extract._figures.figures`);
+its metric comes from its column's header ("Deaths", "Death range", "Injured") or, in a
+two-column table without a header (an infobox: "Deaths | 89+"), from the row's label; its
+place from a column headed "Location", "Country", "Region"..., else from the row's first cell
+when that names a place. This module only finds tables and their cells; :mod:`claimdiff._extract`
+makes the candidates.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+__all__ = ["Cell", "Table", "tables"]
+
+
+@attrs.frozen
+class Cell:
+    """One cell: its offsets in the text (stripped of spaces) and its words."""
+
+    start: int
+    end: int
+    text: str
+
+
+@attrs.frozen
+class Table:
+    """A run of table rows: the header's cells (``()`` when the table has none) and each row's cells."""
+
+    start: int
+    end: int
+    header: tuple[Cell, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+
+
+_SEPARATOR = re.compile(r"^[\s|:+-]*-{3,}[\s|:+-]*$")
+#: Headers that say where a row is.
+PLACE_HEADER = re.compile(
+    r"\b(?:location|place|country|countries|region|province|state|area|district|city|oblast)\b", re.IGNORECASE
+)
+
+
+def _cells(text: str, start: int, end: int) -> tuple[Cell, ...]:
+    out: list[Cell] = []
+    pos = start
+    for piece in text[start:end].split("|"):
+        a, b = pos, pos + len(piece)
+        pos = b + 1
+        stripped = piece.strip()
+        if stripped:
+            lead = a + len(piece) - len(piece.lstrip())
+            out.append(Cell(lead, lead + len(stripped), stripped))
+    return tuple(out)
+
+
+def tables(text: str) -> list[Table]:
+    r"""Every table of two rows or more in ``text`` (lines with two cells or more split by "|").
+
+    >>> t = "Flood | Deaths | Location\n---|---|---\nA | 1,200 | China\nB | 300 | India\n"
+    >>> [([c.text for c in tb.header], len(tb.rows)) for tb in tables(t)]
+    [(['Flood', 'Deaths', 'Location'], 2)]
+    """
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        content = line.rstrip("\r\n")
+        lines.append((pos, pos + len(content)))
+        pos += len(line)
+    out: list[Table] = []
+    i = 0
+    while i < len(lines):
+        run: list[tuple[int, int]] = []
+        while (
+            i < len(lines)
+            and text.count("|", *lines[i]) >= 1
+            and (_SEPARATOR.match(text[lines[i][0] : lines[i][1]]) or len(_cells(text, *lines[i])) >= 2)
+        ):
+            run.append(lines[i])
+            i += 1
+        if len(run) >= 2:
+            out.append(_table(text, run))
+        i += 1 if not run else 0
+    return out
+
+
+def _table(text: str, run: list[tuple[int, int]]) -> Table:
+    rows = [(a, b) for a, b in run if not _SEPARATOR.match(text[a:b])]
+    separated = len(run) > 1 and _SEPARATOR.match(text[run[1][0] : run[1][1]]) is not None
+    first = _cells(text, *rows[0])
+    has_header = separated or (len(first) > 2 and not any(ch.isdigit() for c in first for ch in c.text))
+    body = rows[1:] if has_header else rows
+    return Table(
+        start=run[0][0],
+        end=run[-1][1],
+        header=first if has_header else (),
+        rows=tuple(_cells(text, a, b) for a, b in body),
+    )

@@ -1,0 +1,207 @@
+"""No silent drop: every number in a text that no candidate claim reads, with its place and why.
+
+A number is *read* when it lies inside a figure a candidate was made from (the headline's
+figure repeated in the lead counts as read even when the repeat is kept once). Every other
+number (a digit run, or a number word such as "twelve" or "dozen") is listed as :class:`Unread`
+with the first reason that fits, so that a pasted article never looks more complete than
+its candidates are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, SupportsIndex, overload
+
+import attrs
+
+from claimdiff._extract._figures import FRACTION
+from claimdiff._model.numbers import NUMBER_WORDS
+
+if TYPE_CHECKING:
+    from claimdiff._extract import Candidate
+
+__all__ = ["Extraction", "Unread", "numerals", "unread"]
+
+
+@attrs.frozen(kw_only=True)
+class Unread:
+    """A number in the text that no candidate claim reads.
+
+    Attributes:
+        start: Offset of its first character.
+        end: Offset after its last character; ``text[start:end] == numeral``.
+        numeral: The number as written ("2019", "twelve", "50%" without the sign).
+        reason: Why it is not a claim ("a year", "a share, not a count", ...).
+    """
+
+    start: int
+    end: int
+    numeral: str
+    reason: str
+
+
+class Extraction(list["Candidate"]):
+    """The candidates of one text, and the numbers of the text they leave unread.
+
+    It is a list of candidates in text order, as :func:`claimdiff.extract` always returned;
+    ``unread`` is new.
+
+    >>> from claimdiff import extract
+    >>> found = extract("In 2023, officials said 14 people were killed and 45% of homes lost power.")
+    >>> [c.phrase for c in found], [(u.numeral, u.reason) for u in found.unread]
+    (['14 people'], [('2023', 'a year'), ('45', 'a share, not a count')])
+    """
+
+    unread: tuple[Unread, ...]
+
+    def __init__(self, candidates: Iterable[Candidate] = (), unread: Iterable[Unread] = ()) -> None:
+        super().__init__(candidates)
+        self.unread = tuple(unread)
+
+    @overload
+    def __getitem__(self, i: SupportsIndex) -> Candidate: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Candidate]: ...
+    def __getitem__(self, i: SupportsIndex | slice) -> Candidate | list[Candidate]:
+        """A candidate, or a plain list of candidates for a slice."""
+        return super().__getitem__(i)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle with the unread numbers."""
+        return (Extraction, (list(self), self.unread))
+
+
+_WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+#: A digit run with its groups ("1,406,710", "3 000", "5.22") or a number word standing alone.
+_NUMERAL = re.compile(
+    rf"\d+(?:(?:[,.]|[ \u2009\u202f](?=\d{{3}}\b))\d+)*|\b(?:{_WORDS})(?:-(?:{_WORDS}))*\b", re.IGNORECASE
+)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_REASONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (reason, re.compile(before + r"$", re.IGNORECASE), re.compile(after, re.IGNORECASE))
+    for reason, before, after in (
+        ("a footnote mark", r"\[\s*", r"^\s*\]"),
+        ("an amount of money", r"(?:[$€£]|\bus\$|\b(?:usd|eur|gbp|chf)\s*)\s*", r"^"),
+        ("an amount of money", r"", r"^\s*(?:million\s+|billion\s+)?(?:dollars|euros|pounds|usd|eur)\b"),
+        ("a share, not a count", r"", r"^\s*(?:%|per\s*cent|percent|percentage points?)"),
+        (
+            "a time of day",
+            r"",
+            r"^(?::\d\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|hours\s+(?:local|utc|gmt)|utc\b|gmt\b))",
+        ),
+        ("a time of day", r"\d:", r"^"),
+        ("a date", rf"\b{_MONTH}\s*", r"^(?!\s*(?:people|persons|killed|dead|died|injured))"),
+        ("a date", r"", rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\W|$)"),
+        ("a date", r"\d[/-]", r"^"),
+        ("a date", r"", r"^[/-]\d"),
+        ("an ordinal", r"", r"^(?:st|nd|rd|th)\b"),
+        ("an age", r"\b(?:age[sd]?|aged)\b[^.;,]{0,18}", r"^"),
+        ("an age", r"", r"^(?:-|\s+)years?(?:-|\s+)old\b"),
+        ("a magnitude or intensity", r"\b(?:magnitude|level|category|phase|ipc|grade|force)\s*", r"^"),
+        ("a magnitude or intensity", r"", r"^(?:-|\s+)magnitude\b"),
+        ("a rate", r"", r"^\s*[\w ]{0,20}?\s+(?:per|a|each)\s+(?:day|week|month|year|hour)\b"),
+        (
+            "a measurement, not a count",
+            r"",
+            (
+                r"^\s*(?:mm|cm|km|m|kg|ha|hectares?|tonnes?|tons?|litres?|liters?|"
+                r"metres?|meters?|feet|ft|miles?|km/h|mph|knots?|kilometres?|kilometers?|"
+                r"degrees?|°)\b"
+            ),
+        ),
+        (
+            "a length of time",
+            r"",
+            (
+                r"^(?:-|\s+)(?:(?:past|last|next)\s+)?(?:hours?|days?|weeks?|months?|years?|"
+                r"minutes?|decades?|nights?)\b"
+            ),
+        ),
+        (
+            "a length of time",
+            r"\b(?:past|last|next|over|within|for|in)\s+(?:the\s+)?(?:past\s+|last\s+|next\s+)?",
+            r"^\s*(?:hours?|days?|weeks?|months?|years?|h)\b",
+        ),
+        (
+            "a count of areas, not of the event's toll",
+            r"",
+            (
+                r"^\s*(?:[\w-]+\s+){0,2}?(?:provinces?|districts?|regions?|"
+                r"states?|townships?|localities|locality|counties|county|"
+                r"departments?|municipalities|communes?|prefectures?|"
+                r"sub-prefectures?|health zones?|health areas?|countries|"
+                r"cities|neighbourhoods?|villages?|sites?)\b"
+            ),
+        ),
+        ("a number in an identifier or name", r"[A-Za-z]-?", r"^"),
+        ("a number in an identifier or name", r"", r"^-?[A-Za-z]"),
+    )
+)
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def numerals(text: str) -> Iterator[tuple[int, int]]:
+    """The offsets of every number in ``text``: digit runs with their groups, and number words.
+
+    >>> s = "Twelve (12) persons, 1,406,710 affected, 3 000 displaced"
+    >>> [s[a:b] for a, b in numerals(s)]
+    ['Twelve', '12', '1,406,710', '3 000']
+    """
+    for m in _NUMERAL.finditer(text):
+        a, b = m.span()
+        while b > a and text[b - 1] in ",. ":
+            b -= 1
+        yield a, b
+
+
+def _reason(text: str, a: int, b: int, caption: bool, table: bool) -> str:
+    if caption:
+        return "a photo caption"
+    before, after = text[max(0, a - 24) : a], text[b : b + 40]
+    if FRACTION.search(text, max(0, a - 30), min(len(text), b + 30)):
+        return "a fraction the figure parser does not read"
+    for reason, pre, post in _REASONS:
+        if not pre.search(before):
+            continue
+        if post.match(after):
+            return reason
+    if _YEAR.fullmatch(text[a:b]):
+        return "a year"
+    if table:
+        return "a table cell without a header the rules read"
+    return "no metric or thing counted that the rules recognise"
+
+
+def unread(
+    text: str,
+    read: Sequence[tuple[int, int]],
+    captions: Sequence[tuple[int, int]] = (),
+    repeats: Sequence[tuple[int, int]] = (),
+) -> list[Unread]:
+    """Every number of ``text`` outside the ``read`` spans, with the first reason that fits.
+
+    ``captions`` are the spans of photo captions, whose numbers are never claims; ``repeats``
+    the spans of figures kept once because an earlier candidate says the same (a headline and its lead).
+    """
+    spans = sorted(read)
+    out: list[Unread] = []
+    i = 0
+    for a, b in numerals(text):
+        while i < len(spans) and spans[i][1] <= a:
+            i += 1
+        if any(x <= a and b <= y for x, y in spans[i : i + 4]) or any(
+            x <= a < y for x, y in spans[max(0, i - 4) : i + 4]
+        ):
+            continue
+        line_start = text.rfind("\n", 0, a) + 1
+        line_end = text.find("\n", b)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        caption = any(x <= a < y for x, y in captions)
+        reason = (
+            "the same figure as one read before (kept once)"
+            if any(x <= a < y for x, y in repeats)
+            else _reason(text, a, b, caption, "|" in line)
+        )
+        out.append(Unread(start=a, end=b, numeral=text[a:b], reason=reason))
+    return out
