@@ -32,7 +32,7 @@ def believe(
     for cs, g in zip(raw, groups, strict=True):
         gone = set(g.withdrawn) | set(g.stale)
         items.append([c for c in cs if c.id not in gone])
-    result = discover(items, prior=policy.truth_prior, settings=policy.truth_settings)
+    result = discover(items, policy=policy)
     out = []
     for g, item in zip(groups, result.items, strict=True):
         if item.best is None or not math.isfinite(item.best):
