@@ -153,7 +153,7 @@ def consensus_figure(
     noisy readings agreeing within precision often is). Then the best is, for a count, the lower median
     of the supporting origins' figures that lie inside ``iv`` (what the supporting claims allow together;
     of all of them when none lies inside), a figure an origin reported, so an exact 123,456 is preferred
-    to a round 120,000 it agrees with; for a measurement, the median of the supporting origins' readings,
+    to a round 120,000 it agrees with, and an origin's 108 to its own later "over 100"; for a measurement, the median of the supporting origins' readings,
     however precise each is worded. Without a consensus, the same median over every current origin's
     figure. A count takes the upper median instead when the policy breaks ties ``"higher"``. With no
     figure at all, the best is a finite bound of ``iv``.
@@ -180,9 +180,11 @@ def consensus_figure(
     agreed = 2 * len(supported) > len(reported) or (is_count and len(supported) >= 2)
     if not supported or not agreed:
         return middle(sorted(reported.values()))
-    figures = sorted(supported.values())
-    inside = [f for f in figures if within(f, iv)] if is_count else None
-    return middle(inside or figures)
+    if is_count:  # the figures inside the interval, where there are some: each origin's own among them
+        inside = origin_figures([c for c in support if c.figure is not None and within(c.figure, iv)], middle)
+        if inside:
+            return middle(sorted(inside.values()))
+    return middle(sorted(supported.values()))
 
 
 #: Relative slack of :func:`within`: a figure and an interval's edge computed through a unit conversion may

@@ -61,6 +61,7 @@ def quiet_groups(cols: Columns, raw: Sequence[list[Claim]], policy: Policy) -> l
         quiet &= ~cols.reduce_any(cols.withdrawn)
     floored = quiet & ~unordered & cols.cumulative & (sizes > 1)
     quiet &= ~(floored & (sizes > _MAX_PAIRED))
+    quiet &= ~_relayed(np, raw, floored & quiet)
     floored &= quiet
     now_high, now_hc = cols.whigh, cols.whigh_closed
     if floored.any():
@@ -90,6 +91,18 @@ def quiet_groups(cols: Columns, raw: Sequence[list[Claim]], policy: Policy) -> l
 def _bulk_best(policy: Policy) -> bool:
     """True when the policy's best figure is the consensus median, computed here for all groups at once."""
     return policy.estimator in (Estimator.CONSENSUS, Estimator.TRUTH)
+
+
+def _relayed(np: Any, raw: Sequence[list[Claim]], groups: Any) -> Any:
+    """Groups where an origin's figure reached us through another origin of the group: judged claim by claim.
+
+    There a later figure of the relaying outlet may only restate the other's (``timeline.restates``).
+    """
+    out = np.zeros(len(raw), np.bool_)
+    for i in np.flatnonzero(groups).tolist():
+        origins = {c.origin for c in raw[i]}
+        out[i] = any(s.key in origins for c in raw[i] for s in c.via)
+    return out
 
 
 def _floors(cols: Columns, groups: Any, window: float) -> Any:
@@ -130,7 +143,16 @@ def _consensus_best(cols: Columns, s_lo: Any, s_hi: Any, s_ok: Any, lo: Any, hi:
     """
     np = cols.np
     fig = cols.figure
+    n = len(cols.sizes)
+    c_lo, c_hi = np.where(s_ok, s_lo, lo), np.where(s_ok, s_hi, hi)
     idx = np.flatnonzero(~np.isnan(fig))
+    # A count keeps the figures inside its interval, where there are some (as estimators.within).
+    member = cols.member[idx]
+    slack = SLACK * np.maximum(1.0, np.abs(fig[idx]))
+    inside = (fig[idx] >= c_lo[member] - slack) & (fig[idx] <= c_hi[member] + slack) & cols.is_count[member]
+    has_inside = np.zeros(n, np.bool_)
+    has_inside[member[inside]] = True
+    idx = idx[inside | ~has_inside[member]]
     order = np.lexsort((fig[idx], cols.origin[idx], cols.member[idx]))
     r = idx[order]
     g, o, v = cols.member[r], cols.origin[r], fig[r]
@@ -138,14 +160,6 @@ def _consensus_best(cols: Columns, s_lo: Any, s_hi: Any, s_ok: Any, lo: Any, hi:
     g, o, v = g[distinct], o[distinct], v[distinct]
     side = 1 if policy.ties == "higher" else -1
     og, ov = _medians(np, g, v, np.r_[True, (g[1:] != g[:-1]) | (o[1:] != o[:-1])], cols.is_count[g], side)
-    c_lo, c_hi = np.where(s_ok, s_lo, lo), np.where(s_ok, s_hi, hi)
-    slack = SLACK * np.maximum(1.0, np.abs(ov))  # as estimators.within
-    inside = (ov >= c_lo[og] - slack) & (ov <= c_hi[og] + slack) & cols.is_count[og]
-    n = len(cols.sizes)
-    has_inside = np.zeros(n, np.bool_)
-    has_inside[og[inside]] = True
-    keep = inside | ~has_inside[og]
-    og, ov = og[keep], ov[keep]
     order = np.lexsort((ov, og))
     og, ov = og[order], ov[order]
     gg, gv = _medians(np, og, ov, np.r_[True, og[1:] != og[:-1]], cols.is_count[og], side)
