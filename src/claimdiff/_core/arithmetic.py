@@ -52,8 +52,9 @@ def check_everywhere(
     return check_reach(facts, everywhere(facts, sorted(set(declared), key=relation_order)), taxonomy, grading)
 
 
-def check_reach(facts: Sequence[GroupFacts], where: Reach, taxonomy: Taxonomy,
-                grading: Grading = _GRADING) -> tuple[list[Flag], list[Derived]]:
+def check_reach(
+    facts: Sequence[GroupFacts], where: Reach, taxonomy: Taxonomy, grading: Grading = _GRADING
+) -> tuple[list[Flag], list[Derived]]:
     """Check the groups ``where`` selects, graph by graph, in the order of the whole."""
     found: list[tuple[int, list[Flag], list[Derived]]] = []
     for members, declared in zip(where.clusters, where.declared, strict=True):
@@ -69,8 +70,9 @@ def check_reach(facts: Sequence[GroupFacts], where: Reach, taxonomy: Taxonomy,
     return flags, derived
 
 
-def _component(graph: FigureGraph, nodes: list[int], rels: list[int],
-               grading: Grading) -> tuple[list[Flag], list[Derived]]:
+def _component(
+    graph: FigureGraph, nodes: list[int], rels: list[int], grading: Grading
+) -> tuple[list[Flag], list[Derived]]:
     flags: list[Flag] = []
     allowed = {c.id for i in nodes for c, _, _ in graph.nodes[i].claims}
     broken = False
@@ -98,8 +100,9 @@ def _simplest(
         r for r in rels if graph.rels[r].whole in holders and holders.intersection(graph.rels[r].parts)
     }
     if len(candidates) > 1 or candidates != set(used):
-        ranked = sorted(candidates, key=lambda r: (graph.rels[r].kind is RelationKind.PARTITION,
-                                                   len(graph.rels[r].parts), r))
+        ranked = sorted(
+            candidates, key=lambda r: (graph.rels[r].kind is RelationKind.PARTITION, len(graph.rels[r].parts), r)
+        )
         for r in ranked:
             if propagate(graph, [r], suspects)[4] is not None:
                 return [r]
@@ -132,8 +135,16 @@ def _flag(graph: FigureGraph, core: set[str], rels: Sequence[int], nodes: Sequen
     message, gap, rel = _explain(graph, core, used, claims)
     # Graded by the gap when one relation shows it; several relations at once are always an error.
     severity = Severity.ERROR if rel is None or grading.is_contradiction(rel) else Severity.WARNING
-    return Flag(kind=kind, severity=severity, claims=tuple(sorted(core)), group=None, message=message,
-                gap=gap, relative_gap=rel, unit="")
+    return Flag(
+        kind=kind,
+        severity=severity,
+        claims=tuple(sorted(core)),
+        group=None,
+        message=message,
+        gap=gap,
+        relative_gap=rel,
+        unit="",
+    )
 
 
 def _node_bounds(node: Node, core: set[str]) -> tuple[float, float, list[Claim], list[Claim]]:
@@ -149,8 +160,9 @@ def _node_bounds(node: Node, core: set[str]) -> tuple[float, float, list[Claim],
     return lo, hi, lows, highs
 
 
-def _explain(graph: FigureGraph, core: set[str], used: list[Rel],
-             claims: dict[str, tuple[Claim, Node]]) -> tuple[str, float | None, float | None]:
+def _explain(
+    graph: FigureGraph, core: set[str], used: list[Rel], claims: dict[str, tuple[Claim, Node]]
+) -> tuple[str, float | None, float | None]:
     """The sentence of an arithmetic flag, naming the sum it rests on; the gap and the relative gap."""
     if len(used) == 1:
         rel = used[0]
@@ -161,19 +173,32 @@ def _explain(graph: FigureGraph, core: set[str], used: list[Rel],
         sum_lo = sum_except([p[1] for p in parts], None)
         if sum_lo > whi:
             shown = [p for p in parts if p[1] > 0]
-            terms = " + ".join(f"{format_number(lo, grouped=True)}{_part(whole, n)}{_ids(lows)}"
-                               for n, lo, _hi, lows, _h in shown)
-            stated = f" = {format_number(sum_lo, grouped=True)} are stated for its parts" if len(shown) > 1 else \
-                " is stated for one of its parts"
-            return (f"{what}: {terms}{stated}, but {_says(whighs, whi, 'most')} "
-                    f"[{rel.reason}]."), sum_lo - whi, relative_gap(sum_lo, whi)
+            terms = " + ".join(
+                f"{format_number(lo, grouped=True)}{_part(whole, n)}{_ids(lows)}" for n, lo, _hi, lows, _h in shown
+            )
+            stated = (
+                f" = {format_number(sum_lo, grouped=True)} are stated for its parts"
+                if len(shown) > 1
+                else " is stated for one of its parts"
+            )
+            return (
+                (f"{what}: {terms}{stated}, but {_says(whighs, whi, 'most')} [{rel.reason}]."),
+                sum_lo - whi,
+                relative_gap(sum_lo, whi),
+            )
         sum_hi = sum_except([p[2] for p in parts], None)
-        terms = " + ".join(f"{format_number(hi, grouped=True)}{_part(whole, n)}{_ids(highs)}"
-                           for n, _lo, hi, _l, highs in parts)
-        return (f"{what}: {_says(wlows, wlo, 'least')}, but {terms} = {format_number(sum_hi, grouped=True)} "
-                f"are stated for its parts [{rel.reason}]."), wlo - sum_hi, relative_gap(wlo, sum_hi)
-    listed = "; ".join(f"{_claim_text(c)} for {n.key[0]}: {n.key[1]}" for c, n in
-                       (claims[k] for k in sorted(claims)))
+        terms = " + ".join(
+            f"{format_number(hi, grouped=True)}{_part(whole, n)}{_ids(highs)}" for n, _lo, hi, _l, highs in parts
+        )
+        return (
+            (
+                f"{what}: {_says(wlows, wlo, 'least')}, but {terms} = {format_number(sum_hi, grouped=True)} "
+                f"are stated for its parts [{rel.reason}]."
+            ),
+            wlo - sum_hi,
+            relative_gap(wlo, sum_hi),
+        )
+    listed = "; ".join(f"{_claim_text(c)} for {n.key[0]}: {n.key[1]}" for c, n in (claims[k] for k in sorted(claims)))
     reasons = "; ".join(sorted({r.reason for r in used}))
     return f"These figures cannot all hold [{reasons}]: {listed}.", None, None
 
@@ -200,8 +225,9 @@ def _says(cs: list[Claim], bound: float, side: str) -> str:
         return f"the whole is {at}"
     c = cs[0]
     said = c.estimate.describe()
-    return f"'{c.id}' says {said}" if said in (at, format_number(bound, grouped=True)) else \
-        f"'{c.id}' says {said} ({at})"
+    return (
+        f"'{c.id}' says {said}" if said in (at, format_number(bound, grouped=True)) else f"'{c.id}' says {said} ({at})"
+    )
 
 
 def _derived(
@@ -228,18 +254,33 @@ def _derived(
         reasons = tuple(sorted({graph.rels[r].reason for r in rels}))
         m, c, place, event = n.key
         ids = tuple(sorted(claims))
-        out.append(Derived(
-            metric=m, counted=c, place=place, event=event or None, group=n.gid,
-            low=lo[i], high=None if hi[i] == INF else hi[i], claims=ids, relations=reasons,
-            message=LazyMessage(_derived_text, m, c, place, lo[i], hi[i], ids, reasons),
-        ))
+        out.append(
+            Derived(
+                metric=m,
+                counted=c,
+                place=place,
+                event=event or None,
+                group=n.gid,
+                low=lo[i],
+                high=None if hi[i] == INF else hi[i],
+                claims=ids,
+                relations=reasons,
+                message=LazyMessage(_derived_text, m, c, place, lo[i], hi[i], ids, reasons),
+            )
+        )
     return out
 
 
-def _derived_text(m: str, c: str, place: tuple[str, ...], low: float, high: float, ids: tuple[str, ...],
-                  reasons: tuple[str, ...]) -> str:
+def _derived_text(
+    m: str, c: str, place: tuple[str, ...], low: float, high: float, ids: tuple[str, ...], reasons: tuple[str, ...]
+) -> str:
     """The sentence of a derived figure, written when first read."""
-    interval = format_number(low, grouped=True) if low == high else \
-        f"[{format_number(low, grouped=True)}, {format_number(high, grouped=True)}{']' if high != INF else ')'}"
-    return (f"{m}: {c}{' in ' + place[-1] if place else ''} is {interval}, derived from "
-            f"{', '.join(ids)} ({'; '.join(reasons)}).")
+    interval = (
+        format_number(low, grouped=True)
+        if low == high
+        else f"[{format_number(low, grouped=True)}, {format_number(high, grouped=True)}{']' if high != INF else ')'}"
+    )
+    return (
+        f"{m}: {c}{' in ' + place[-1] if place else ''} is {interval}, derived from "
+        f"{', '.join(ids)} ({'; '.join(reasons)})."
+    )

@@ -162,8 +162,9 @@ class FigureGraph:
                         if h is None:
                             continue
                         label = "metric" if m2 != m else ("counted" if c2 != c else "place")
-                        self._add(RelationKind.AT_MOST, h, (g,), _why(label, self.nodes[g].key, (m2, c2, p2, event)),
-                                  label)
+                        self._add(
+                            RelationKind.AT_MOST, h, (g,), _why(label, self.nodes[g].key, (m2, c2, p2, event)), label
+                        )
 
     def _place_sums(self, rank: Mapping[tuple[str, str, str], int]) -> None:
         """Places that do not contain one another add up to at most the place that contains them all."""
@@ -192,11 +193,15 @@ class FigureGraph:
                 if not candidates or len(candidates) < 2:
                     continue
                 inside = [i for i in candidates if i != w and overlap(self.nodes[i].period, self.nodes[w].period)]
-                outer = [i for i in inside
-                         if not any(j != i and _under(self.nodes[i].key[2], self.nodes[j].key[2]) for j in inside)]
+                outer = [
+                    i
+                    for i in inside
+                    if not any(j != i and _under(self.nodes[i].key[2], self.nodes[j].key[2]) for j in inside)
+                ]
                 if len(outer) >= 2:
-                    self._add(RelationKind.AT_MOST, w, outer, f"places within {wp[-1] if wp else 'everywhere'}",
-                              "place")
+                    self._add(
+                        RelationKind.AT_MOST, w, outer, f"places within {wp[-1] if wp else 'everywhere'}", "place"
+                    )
 
     def _place_sets(self) -> None:
         """A figure about a set of places is the sum of the figures of its places (they do not overlap).
@@ -213,8 +218,13 @@ class FigureGraph:
             if all(self._find(k, period, create=False) is None for k in keys):
                 continue  # nothing is stated for its places: nothing to add up
             parts = [self._find(k, period, create=True) for k in keys]
-            self._add(RelationKind.PARTITION, g, [p for p in parts if p is not None],
-                      f"{place[-1]}: a set of {len(members)} places", "place set")
+            self._add(
+                RelationKind.PARTITION,
+                g,
+                [p for p in parts if p is not None],
+                f"{place[-1]}: a set of {len(members)} places",
+                "place set",
+            )
 
     def _partitions(self, taxonomy: Taxonomy) -> None:
         axes = partition_axes(taxonomy)
@@ -231,8 +241,9 @@ class FigureGraph:
                     keys = [replace(key, axis, x) for x in (whole, *parts)]
                     if (axis, keys[0]) not in done:
                         done.add((axis, keys[0]))
-                        self._partition(keys, self.nodes[g].period, f"{whole} = {' + '.join(parts)}",
-                                        whole_needed=whole_needed)
+                        self._partition(
+                            keys, self.nodes[g].period, f"{whole} = {' + '.join(parts)}", whole_needed=whole_needed
+                        )
 
     def _partition(self, keys: list[Key], period: Period, reason: str, *, whole_needed: bool) -> None:
         found = [self._find(k, period, create=False) for k in keys]

@@ -171,6 +171,7 @@ def _placed(keys: set[Key], taxonomy: Taxonomy) -> set[Key]:
 
 def _linked(at: Counter[Any], *, event: bool = False) -> tuple[set[Any], set[Any]]:
     """The places (or event and place pairs) of ``at`` containing or inside another; and the others held twice."""
+
     def up(x: Any) -> Any:
         return (x[0], x[1][:-1]) if event else x[:-1]
 

@@ -104,8 +104,11 @@ class Timeline:
             for c in ocs:
                 if not math.isfinite(c.stated_end):
                     continue
-                i = bisect.bisect_left(starts, c.stated_end) if c.stated_end > c.stated_start else \
-                    bisect.bisect_right(starts, c.stated_start)
+                i = (
+                    bisect.bisect_left(starts, c.stated_end)
+                    if c.stated_end > c.stated_start
+                    else bisect.bisect_right(starts, c.stated_start)
+                )
                 if i >= len(ocs):
                     continue
                 # A later figure that only says this one more loosely leaves it standing (a precision gap);
@@ -127,16 +130,28 @@ class Timeline:
         wc, wn = self.wide[c.id], self.wide[nxt.id]
         if cumulative and above(wc[0], wc[1], wn[2], wn[3]):
             gap = c.low - nxt.high
-            flags.append(Flag(
-                kind=FlagKind.DOWNWARD_REVISION, severity=Severity.WARNING, claims=(c.id, nxt.id), group=gid,
-                message=LazyMessage(_lowered_text, say, c, nxt, gap),
-                gap=say.gap(gap), relative_gap=relative_gap(c.low, nxt.high), unit=say.unit.unit,
-            ))
+            flags.append(
+                Flag(
+                    kind=FlagKind.DOWNWARD_REVISION,
+                    severity=Severity.WARNING,
+                    claims=(c.id, nxt.id),
+                    group=gid,
+                    message=LazyMessage(_lowered_text, say, c, nxt, gap),
+                    gap=say.gap(gap),
+                    relative_gap=relative_gap(c.low, nxt.high),
+                    unit=say.unit.unit,
+                )
+            )
         else:
-            flags.append(Flag(
-                kind=FlagKind.REVISION, severity=Severity.INFO, claims=(c.id, nxt.id), group=gid,
-                message=LazyMessage(_revised_text, say, c, nxt),
-            ))
+            flags.append(
+                Flag(
+                    kind=FlagKind.REVISION,
+                    severity=Severity.INFO,
+                    claims=(c.id, nxt.id),
+                    group=gid,
+                    message=LazyMessage(_revised_text, say, c, nxt),
+                )
+            )
 
     # -- growth -----------------------------------------------------------------------------------
 
@@ -165,8 +180,11 @@ class Timeline:
             for d in active:
                 d_low, d_lc, _, _ = wide[d.id]
                 # above(...) inlined: it runs for every pair
-                if (d_low > c_high or (d_low == c_high and not (d_lc and c_hc))) and d.origin != origin \
-                        and self.grows(c, d):
+                if (
+                    (d_low > c_high or (d_low == c_high and not (d_lc and c_hc)))
+                    and d.origin != origin
+                    and self.grows(c, d)
+                ):
                     cand = (-(d.low - c.high), d.id, d)
                     if best is None or cand[:2] < best[:2]:
                         best = cand
@@ -175,11 +193,18 @@ class Timeline:
             d = best[2]
             stale.add(c.id)
             long_after = _mid(d) - _mid(c) >= self.window
-            flags.append(Flag(
-                kind=FlagKind.STALE, severity=Severity.INFO, claims=(c.id, d.id), group=gid,
-                message=LazyMessage(_stale_text, say, c, d, long_after),
-                gap=say.gap(d.low - c.high), relative_gap=relative_gap(d.low, c.high), unit=say.unit.unit,
-            ))
+            flags.append(
+                Flag(
+                    kind=FlagKind.STALE,
+                    severity=Severity.INFO,
+                    claims=(c.id, d.id),
+                    group=gid,
+                    message=LazyMessage(_stale_text, say, c, d, long_after),
+                    gap=say.gap(d.low - c.high),
+                    relative_gap=relative_gap(d.low, c.high),
+                    unit=say.unit.unit,
+                )
+            )
         return stale
 
     def now(self, current: Sequence[Claim]) -> dict[str, Iv]:
@@ -223,18 +248,24 @@ class Timeline:
 
 
 def _lowered_text(say: Say, c: Claim, nxt: Claim, gap: float) -> str:
-    return (f"{c.source.name} lowered {say.subject} from {say.figure(c)} ({c.id}{say.when(c)}) "
-            f"to {say.figure(nxt)} ({nxt.id}{say.when(nxt)}); a cumulative figure "
-            f"should not fall (down {format_number(say.gap(gap), grouped=True)}{say.suffix}).")
+    return (
+        f"{c.source.name} lowered {say.subject} from {say.figure(c)} ({c.id}{say.when(c)}) "
+        f"to {say.figure(nxt)} ({nxt.id}{say.when(nxt)}); a cumulative figure "
+        f"should not fall (down {format_number(say.gap(gap), grouped=True)}{say.suffix})."
+    )
 
 
 def _revised_text(say: Say, c: Claim, nxt: Claim) -> str:
-    return (f"{c.source.name} revised {say.subject} from {say.figure(c)} ({c.id}{say.when(c)}) "
-            f"to {say.figure(nxt)} ({nxt.id}{say.when(nxt)}); the later figure stands.")
+    return (
+        f"{c.source.name} revised {say.subject} from {say.figure(c)} ({c.id}{say.when(c)}) "
+        f"to {say.figure(nxt)} ({nxt.id}{say.when(nxt)}); the later figure stands."
+    )
 
 
 def _stale_text(say: Say, c: Claim, d: Claim, long_after: bool) -> str:
     why = "the later figure came long enough after" if long_after else "figures rose in between"
-    return (f"{say.who(c)} gave {say.figure(c)} for {say.subject}{say.when(c)}; {say.who(d)} later "
-            f"gave {say.figure(d)}{say.when(d)}. The toll rose ({why}): the earlier figure is out "
-            "of date, not contradicted.")
+    return (
+        f"{say.who(c)} gave {say.figure(c)} for {say.subject}{say.when(c)}; {say.who(d)} later "
+        f"gave {say.figure(d)}{say.when(d)}. The toll rose ({why}): the earlier figure is out "
+        "of date, not contradicted."
+    )
