@@ -35,8 +35,9 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import baselines
-from claimdiff import Claim, Estimate, Scope, Source, reconcile
+from claimdiff import POLICIES, Claim, Estimate, Policy, Precision, Scope, Source, Tolerance, reconcile
 from claimdiff._core.truth import TruthPrior, TruthResult, TruthSettings, discover
+from claimdiff._model.estimate import Hedge
 from claimdiff._model.units import unit_info
 
 # ``../shared/data`` from the repository; from a worktree one level deeper, the nearest such folder above.
@@ -55,6 +56,9 @@ class Dataset:
     # A prior an analyst could state beforehand, scored on its own line beside the default.
     prior: TruthPrior | None = None
     prior_text: str = ""
+    # An allowance an analyst could declare: ("relative", share) or ("absolute", amount in the reported unit).
+    # Scored twice: exact readings with it as the policy's Tolerance, and readings each widened by it by hand.
+    allowance: tuple[str, float] | None = None
 
 
 def _rows(path: Path) -> list[list[str]]:
@@ -62,12 +66,16 @@ def _rows(path: Path) -> list[list[str]]:
         return list(csv.reader(io.StringIO(f.read())))[1:]
 
 
+# A figure exactly at the tolerance is within it: unit conversions leave 1e-15 of noise either side.
+_EPS = 1e-9
+
+
 def _rel(tol: float) -> Callable[[float, float], bool]:
-    return lambda est, true: abs(est - true) <= tol * abs(true)
+    return lambda est, true: abs(est - true) <= tol * abs(true) * (1 + _EPS)
 
 
 def _abs(tol: float) -> Callable[[float, float], bool]:
-    return lambda est, true: abs(est - true) <= tol
+    return lambda est, true: abs(est - true) <= tol * (1 + _EPS)
 
 
 def load_population() -> Dataset:
@@ -105,7 +113,7 @@ def load_stock() -> Dataset:
         cols = line.split("\t")
         if len(cols) > 5 and cols[5].strip():
             truth[cols[0].strip().lower()] = float(cols[5].replace(",", ""))
-    return Dataset("stock volume", items, truth, float, _rel(0.01))
+    return Dataset("stock volume", items, truth, float, _rel(0.01), allowance=("relative", 0.01))
 
 
 WEATHER_UNITS = {"Temperature": "degF", "RealFeel": "degF", "Humidity": "percent", "Pressure": "inHg",
@@ -136,7 +144,9 @@ def load_weather() -> list[Dataset]:
     for prop, unit in WEATHER_UNITS.items():
         info = next(iter(items[prop].values()))[0].unit_info
         tol = 0.01 if prop == "Pressure" else 0.5
-        out.append(Dataset(f"weather {prop.lower()} ({unit})", items[prop], truth[prop], info.from_canonical, _abs(tol)))
+        allowance = {"Temperature": ("absolute", 1.0), "Pressure": ("absolute", 0.01)}.get(prop)
+        out.append(Dataset(f"weather {prop.lower()} ({unit})", items[prop], truth[prop], info.from_canonical, _abs(tol),
+                           allowance=allowance))
     return out
 
 
@@ -198,7 +208,7 @@ def evaluate(ds: Dataset) -> None:
             out, trusts[name] = out
         line(f"baseline {name}", {k: float(out[i]) for i, k in enumerate(keys)}, elapsed)
     if len(claims) <= 100_000:  # reconcile's own speed is measured in bench_reconcile.py
-        for policy in ("consensus", "median", "conservative"):
+        for policy in ("consensus", "median", "conservative", "truth"):
             t0 = time.perf_counter()
             report = reconcile(claims, policy)
             elapsed = time.perf_counter() - t0
@@ -216,7 +226,37 @@ def evaluate(ds: Dataset) -> None:
         with_prior = discover([ds.items[k] for k in keys], prior=ds.prior)
         est = {k: it.best for k, it in zip(keys, with_prior.items, strict=True) if it.best is not None}
         line(f"discover, prior: {ds.prior_text}", est, time.perf_counter() - t0)
+    if ds.allowance is not None:
+        for name, items, policy in tolerance_variants(ds, keys):
+            t0 = time.perf_counter()
+            found = discover(items, policy=policy)
+            est = {k: it.best for k, it in zip(keys, found.items, strict=True) if it.best is not None}
+            line(name, est, time.perf_counter() - t0)
     report_truth(ds, keys, claims, result, trusts, origins)
+
+
+def tolerance_variants(ds: Dataset, keys: list[str]) -> list[tuple[str, list[list[Claim]], Policy | None]]:
+    """The same readings, exact, told the allowance two ways: as the policy's Tolerance, and written into each."""
+    kind, amount = ds.allowance or ("relative", 0.0)
+    exact = attrs.evolve(POLICIES["truth"], precision=Precision(mode="exact"))
+    plain = [[attrs.evolve(c, estimate=Estimate.exact(c.estimate.point or 0.0, unit=c.estimate.unit)) for c in ds.items[k]]
+             for k in keys]
+    first = plain[0][0]
+    if kind == "relative":
+        tolerance, text = Tolerance(relative=amount), f"{amount:.0%}"
+    else:
+        tolerance, text = Tolerance(absolute=amount * first.unit_info.factor), f"{amount:g} {first.estimate.unit}"
+
+    def widened(c: Claim) -> Claim:
+        v = c.estimate.point or 0.0
+        half = v * amount / 2 if kind == "relative" else amount / 2
+        est = Estimate(low=v - abs(half), high=v + abs(half), point=v, unit=c.estimate.unit, hedge=Hedge.APPROXIMATE)
+        return attrs.evolve(c, estimate=est)
+
+    return [
+        (f"discover, exact + Tolerance {text}", plain, attrs.evolve(exact, tolerance=tolerance)),
+        (f"discover, each widened by {text}", [[widened(c) for c in cs] for cs in plain], None),
+    ]
 
 
 def report_truth(ds: Dataset, keys: list[str], claims: list[Claim], result: TruthResult,

@@ -109,7 +109,7 @@ def test_parts_above_the_whole() -> None:
     (flag,) = arithmetic(report)
     assert flag.kind is FlagKind.SUBTOTAL_MISMATCH
     assert "= 17" in flag.message
-    assert "at most 14" in flag.message
+    assert "'w' says 14" in flag.message  # (issue 17: the message names who says the whole; it said "at most 14")
 
 
 def test_part_exceeds_whole() -> None:
@@ -137,7 +137,8 @@ def test_regions_add_up_to_at_most_their_country() -> None:
     (flag,) = arithmetic(report)
     assert flag.kind is FlagKind.SUBTOTAL_MISMATCH
     assert flag.claims == ("a", "b", "r")
-    assert "8 people ('a') + 7 people ('b') = 15" in flag.message
+    # (issue 17: each part is named by what sets it apart, here its place; it was "8 people ('a')")
+    assert "8 in Bryansk Oblast ('a') + 7 in Kursk Oblast ('b') = 15" in flag.message
 
 
 def test_more_shot_down_than_launched_is_inverted() -> None:

@@ -144,12 +144,22 @@ def test_duplicates_change_nothing(claims: list[Claim], data: st.DataObject) -> 
 
 @given(st.lists(int_estimates(), min_size=2, max_size=4), st.sampled_from(["killed", "population"]))
 def test_one_origin_over_time_is_revision_not_contradiction(estimates: list[Estimate], metric: str) -> None:
-    """One origin restating its figure on successive days never contradicts itself."""
+    """One origin restating its figure on successive days never contradicts itself; each figure is superseded
+    by the first later one that is not merely it said more loosely (issue 17: 108, then "over 100", keeps 108)."""
     claims = [Claim(id=f"c{i}", metric=metric, estimate=e, scope=SCOPE, source="Ministry", stated=DAYS[i])
               for i, e in enumerate(estimates)]
     report = reconcile(claims)
     assert not report.has_contradiction
-    assert report.groups[0].superseded == tuple(c.id for c in claims[:-1])
+
+    def covers(d: Claim, c: Claim) -> bool:  # d allows every value c allows
+        return (d.low < c.low or (d.low == c.low and (d.low_closed or not c.low_closed))) and \
+            (d.high > c.high or (d.high == c.high and (d.high_closed or not c.high_closed)))
+
+    def looser(d: Claim, c: Claim) -> bool:
+        return covers(d, c) and not covers(c, d)
+
+    revised = tuple(c.id for k, c in enumerate(claims) if any(not looser(d, c) for d in claims[k + 1:]))
+    assert report.groups[0].superseded == revised
 
 
 @given(st.integers(0, MAX), st.integers(1, MAX))

@@ -238,11 +238,17 @@ def test_latest_without_statement_times_says_what_it_did() -> None:
     assert "no claim of the group says when it was stated" in g.best_rule
 
 
-def test_ties_do_not_favour_the_lower_figure() -> None:
-    """Two origins, 10 against 20: the tie goes by claim id, so relabelling the claims flips it."""
+def test_two_lone_origins_have_no_consensus_and_the_lower_median_stands() -> None:
+    """Two origins, 10 against 20: no consensus, so the best is the lower median (a reported figure), whatever
+    the claims are called; a policy that breaks ties ``"higher"`` takes 20.
+
+    (Issue 17: the tie used to go by claim id, so relabelling the claims flipped the best figure.)
+    """
     one = reconcile([toll("a", "10", "A"), toll("b", "20", "B")]).groups[0].best
     two = reconcile([toll("a", "20", "A"), toll("b", "10", "B")]).groups[0].best
-    assert {one, two} == {10.0, 20.0}
+    assert one == two == 10.0
+    higher = attrs.evolve(POLICIES["consensus"], ties="higher")
+    assert reconcile([toll("a", "10", "A"), toll("b", "20", "B")], higher).groups[0].best == 20.0
 
 
 def test_the_best_of_a_count_is_a_whole_number() -> None:

@@ -17,32 +17,44 @@ from claimdiff._core.propagation import EPS, INF, Prov, initial, propagate, sum_
 from claimdiff._core.reach import Reach, everywhere, reach
 from claimdiff._core.relations import DEFAULT_TAXONOMY, Relation, RelationKind, Taxonomy
 from claimdiff._core.report import Derived
+from claimdiff._core.tolerance import Grading, relative_gap
 from claimdiff._model.claim import Claim
 from claimdiff._model.numbers import format_number
 
 __all__ = ["GroupFacts", "check_arithmetic"]
+
+_GRADING = Grading()
 
 
 def check_arithmetic(
     facts: Sequence[GroupFacts],
     declared: Sequence[Relation] = (),
     taxonomy: Taxonomy = DEFAULT_TAXONOMY,
+    grading: Grading = _GRADING,
 ) -> tuple[list[Flag], list[Derived]]:
-    """Flag the figures that cannot add up, and derive what the relations imply."""
+    """Flag the figures that cannot add up, and derive what the relations imply.
+
+    A stated figure at odds with the sum of the figures stated for its parts is graded by the size of
+    the gap, as rival figures are (``grading``): a contradiction from ``contradiction_at`` on, else a
+    discrepancy (a warning).
+    """
     ordered = sorted(set(declared), key=relation_order)
-    return check_reach(facts, reach(facts, ordered, taxonomy), taxonomy)
+    return check_reach(facts, reach(facts, ordered, taxonomy), taxonomy, grading)
 
 
 def check_everywhere(
     facts: Sequence[GroupFacts],
     declared: Sequence[Relation] = (),
     taxonomy: Taxonomy = DEFAULT_TAXONOMY,
+    grading: Grading = _GRADING,
 ) -> tuple[list[Flag], list[Derived]]:
     """:func:`check_arithmetic` visiting every group in one graph: the reference the tests compare with."""
-    return check_reach(facts, everywhere(facts, sorted(set(declared), key=relation_order)), taxonomy)
+    return check_reach(facts, everywhere(facts, sorted(set(declared), key=relation_order)), taxonomy, grading)
 
 
-def check_reach(facts: Sequence[GroupFacts], where: Reach, taxonomy: Taxonomy) -> tuple[list[Flag], list[Derived]]:
+def check_reach(
+    facts: Sequence[GroupFacts], where: Reach, taxonomy: Taxonomy, grading: Grading = _GRADING
+) -> tuple[list[Flag], list[Derived]]:
     """Check the groups ``where`` selects, graph by graph, in the order of the whole."""
     found: list[tuple[int, list[Flag], list[Derived]]] = []
     for members, declared in zip(where.clusters, where.declared, strict=True):
@@ -50,7 +62,7 @@ def check_reach(facts: Sequence[GroupFacts], where: Reach, taxonomy: Taxonomy) -
         for nodes, rels in graph.components():
             # Components come in the order of their first group among all the facts.
             first = members[nodes[0]] if nodes[0] < len(members) else len(facts)
-            found.append((first, *_component(graph, nodes, rels)))
+            found.append((first, *_component(graph, nodes, rels, grading)))
     found.sort(key=lambda t: t[0])
     flags = [f for _, fs, _ in found for f in fs]
     derived = [d for _, _, ds in found for d in ds]
@@ -58,7 +70,9 @@ def check_reach(facts: Sequence[GroupFacts], where: Reach, taxonomy: Taxonomy) -
     return flags, derived
 
 
-def _component(graph: FigureGraph, nodes: list[int], rels: list[int]) -> tuple[list[Flag], list[Derived]]:
+def _component(
+    graph: FigureGraph, nodes: list[int], rels: list[int], grading: Grading
+) -> tuple[list[Flag], list[Derived]]:
     flags: list[Flag] = []
     allowed = {c.id for i in nodes for c, _, _ in graph.nodes[i].claims}
     broken = False
@@ -72,7 +86,7 @@ def _component(graph: FigureGraph, nodes: list[int], rels: list[int]) -> tuple[l
         suspects = set(lo_p[empty][0] | hi_p[empty][0])
         used = _simplest(graph, suspects, sorted(lo_p[empty][1] | hi_p[empty][1]), nodes, rels)
         core = _shrink(graph, suspects, used)
-        flags.append(_flag(graph, core, used, nodes))
+        flags.append(_flag(graph, core, used, nodes, grading))
         allowed -= core
     return flags, []
 
@@ -86,8 +100,9 @@ def _simplest(
         r for r in rels if graph.rels[r].whole in holders and holders.intersection(graph.rels[r].parts)
     }
     if len(candidates) > 1 or candidates != set(used):
-        ranked = sorted(candidates, key=lambda r: (graph.rels[r].kind is RelationKind.PARTITION,
-                                                   len(graph.rels[r].parts), r))
+        ranked = sorted(
+            candidates, key=lambda r: (graph.rels[r].kind is RelationKind.PARTITION, len(graph.rels[r].parts), r)
+        )
         for r in ranked:
             if propagate(graph, [r], suspects)[4] is not None:
                 return [r]
@@ -108,7 +123,7 @@ def _claim_text(c: Claim) -> str:
     return f"'{c.id}' ({c.estimate.describe()})"
 
 
-def _flag(graph: FigureGraph, core: set[str], rels: Sequence[int], nodes: Sequence[int]) -> Flag:
+def _flag(graph: FigureGraph, core: set[str], rels: Sequence[int], nodes: Sequence[int], grading: Grading) -> Flag:
     claims = {c.id: (c, graph.nodes[i]) for i in nodes for c, _, _ in graph.nodes[i].claims if c.id in core}
     used = [graph.rels[r] for r in rels]
     if any(r.kind is RelationKind.PARTITION or len(r.parts) > 1 for r in used):
@@ -117,9 +132,19 @@ def _flag(graph: FigureGraph, core: set[str], rels: Sequence[int], nodes: Sequen
         kind = FlagKind.INVERTED_METRICS
     else:
         kind = FlagKind.PART_EXCEEDS_WHOLE
-    message, gap = _explain(graph, core, used, claims)
-    return Flag(kind=kind, severity=Severity.ERROR, claims=tuple(sorted(core)), group=None, message=message,
-                gap=gap, relative_gap=None, unit="")
+    message, gap, rel = _explain(graph, core, used, claims)
+    # Graded by the gap when one relation shows it; several relations at once are always an error.
+    severity = Severity.ERROR if rel is None or grading.is_contradiction(rel) else Severity.WARNING
+    return Flag(
+        kind=kind,
+        severity=severity,
+        claims=tuple(sorted(core)),
+        group=None,
+        message=message,
+        gap=gap,
+        relative_gap=rel,
+        unit="",
+    )
 
 
 def _node_bounds(node: Node, core: set[str]) -> tuple[float, float, list[Claim], list[Claim]]:
@@ -135,7 +160,10 @@ def _node_bounds(node: Node, core: set[str]) -> tuple[float, float, list[Claim],
     return lo, hi, lows, highs
 
 
-def _explain(graph: FigureGraph, core: set[str], used: list[Rel], claims: dict[str, tuple[Claim, Node]]) -> tuple[str, float | None]:
+def _explain(
+    graph: FigureGraph, core: set[str], used: list[Rel], claims: dict[str, tuple[Claim, Node]]
+) -> tuple[str, float | None, float | None]:
+    """The sentence of an arithmetic flag, naming the sum it rests on; the gap and the relative gap."""
     if len(used) == 1:
         rel = used[0]
         whole = graph.nodes[rel.whole]
@@ -145,29 +173,61 @@ def _explain(graph: FigureGraph, core: set[str], used: list[Rel], claims: dict[s
         sum_lo = sum_except([p[1] for p in parts], None)
         if sum_lo > whi:
             shown = [p for p in parts if p[1] > 0]
-            terms = " + ".join(f"{format_number(lo, grouped=True)} {n.key[1]}{_ids(lows)}" for n, lo, _hi, lows, _h in shown)
-            total = f" = {format_number(sum_lo, grouped=True)}" if len(shown) > 1 else ""
-            return (f"{what}: {terms}{total}, but {_says(whighs)} at most {format_number(whi, grouped=True)} "
-                    f"[{rel.reason}]."), sum_lo - whi
+            terms = " + ".join(
+                f"{format_number(lo, grouped=True)}{_part(whole, n)}{_ids(lows)}" for n, lo, _hi, lows, _h in shown
+            )
+            stated = (
+                f" = {format_number(sum_lo, grouped=True)} are stated for its parts"
+                if len(shown) > 1
+                else " is stated for one of its parts"
+            )
+            return (
+                (f"{what}: {terms}{stated}, but {_says(whighs, whi, 'most')} [{rel.reason}]."),
+                sum_lo - whi,
+                relative_gap(sum_lo, whi),
+            )
         sum_hi = sum_except([p[2] for p in parts], None)
-        terms = " + ".join(f"{format_number(hi, grouped=True)} {n.key[1]}{_ids(highs)}" for n, _lo, hi, _l, highs in parts)
-        return (f"{what}: the parts add up to at most {terms} = {format_number(sum_hi, grouped=True)}, but "
-                f"{_says(wlows)} at least {format_number(wlo, grouped=True)} [{rel.reason}]."), wlo - sum_hi
-    listed = "; ".join(f"{_claim_text(c)} for {n.key[0]}: {n.key[1]}" for c, n in
-                       (claims[k] for k in sorted(claims)))
+        terms = " + ".join(
+            f"{format_number(hi, grouped=True)}{_part(whole, n)}{_ids(highs)}" for n, _lo, hi, _l, highs in parts
+        )
+        return (
+            (
+                f"{what}: {_says(wlows, wlo, 'least')}, but {terms} = {format_number(sum_hi, grouped=True)} "
+                f"are stated for its parts [{rel.reason}]."
+            ),
+            wlo - sum_hi,
+            relative_gap(wlo, sum_hi),
+        )
+    listed = "; ".join(f"{_claim_text(c)} for {n.key[0]}: {n.key[1]}" for c, n in (claims[k] for k in sorted(claims)))
     reasons = "; ".join(sorted({r.reason for r in used}))
-    return f"These figures cannot all hold [{reasons}]: {listed}.", None
+    return f"These figures cannot all hold [{reasons}]: {listed}.", None, None
+
+
+def _part(whole: Node, part: Node) -> str:
+    """What a part is, where it differs from its whole: " adults", " in Kursk Oblast"."""
+    if part.key[1] != whole.key[1]:
+        return f" {part.key[1]}"
+    if part.key[0] != whole.key[0]:
+        return f" {part.key[0]}"
+    if part.key[2] != whole.key[2] and part.key[2]:
+        return f" in {part.key[2][-1]}"
+    return ""
 
 
 def _ids(cs: list[Claim]) -> str:
     return f" ('{cs[0].id}')" if cs else ""
 
 
-def _says(cs: list[Claim]) -> str:
+def _says(cs: list[Claim], bound: float, side: str) -> str:
+    """Who states the whole and what: "'a' says more than 60" (the bound it allows when the words differ)."""
+    at = f"at {side} {format_number(bound, grouped=True)}"
     if not cs:
-        return "the whole allows"
+        return f"the whole is {at}"
     c = cs[0]
-    return f"'{c.id}' ({c.estimate.describe()}) allows"
+    said = c.estimate.describe()
+    return (
+        f"'{c.id}' says {said}" if said in (at, format_number(bound, grouped=True)) else f"'{c.id}' says {said} ({at})"
+    )
 
 
 def _derived(
@@ -194,18 +254,33 @@ def _derived(
         reasons = tuple(sorted({graph.rels[r].reason for r in rels}))
         m, c, place, event = n.key
         ids = tuple(sorted(claims))
-        out.append(Derived(
-            metric=m, counted=c, place=place, event=event or None, group=n.gid,
-            low=lo[i], high=None if hi[i] == INF else hi[i], claims=ids, relations=reasons,
-            message=LazyMessage(_derived_text, m, c, place, lo[i], hi[i], ids, reasons),
-        ))
+        out.append(
+            Derived(
+                metric=m,
+                counted=c,
+                place=place,
+                event=event or None,
+                group=n.gid,
+                low=lo[i],
+                high=None if hi[i] == INF else hi[i],
+                claims=ids,
+                relations=reasons,
+                message=LazyMessage(_derived_text, m, c, place, lo[i], hi[i], ids, reasons),
+            )
+        )
     return out
 
 
-def _derived_text(m: str, c: str, place: tuple[str, ...], low: float, high: float, ids: tuple[str, ...],
-                  reasons: tuple[str, ...]) -> str:
+def _derived_text(
+    m: str, c: str, place: tuple[str, ...], low: float, high: float, ids: tuple[str, ...], reasons: tuple[str, ...]
+) -> str:
     """The sentence of a derived figure, written when first read."""
-    interval = format_number(low, grouped=True) if low == high else \
-        f"[{format_number(low, grouped=True)}, {format_number(high, grouped=True)}{']' if high != INF else ')'}"
-    return (f"{m}: {c}{' in ' + place[-1] if place else ''} is {interval}, derived from "
-            f"{', '.join(ids)} ({'; '.join(reasons)}).")
+    interval = (
+        format_number(low, grouped=True)
+        if low == high
+        else f"[{format_number(low, grouped=True)}, {format_number(high, grouped=True)}{']' if high != INF else ')'}"
+    )
+    return (
+        f"{m}: {c}{' in ' + place[-1] if place else ''} is {interval}, derived from "
+        f"{', '.join(ids)} ({'; '.join(reasons)})."
+    )

@@ -11,26 +11,29 @@ from __future__ import annotations
 
 import math
 import statistics
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from claimdiff._core.grading import airwars_grade, grade_rule
 from claimdiff._core.intervals import Iv, intersect
 from claimdiff._core.policy import Estimator, Policy
 from claimdiff._model.claim import Claim
 from claimdiff._model.numbers import format_number
+from claimdiff._model.units import UnitInfo
 
-__all__ = ["choose_best", "consensus", "origin_figures"]
+__all__ = ["best_in_unit", "choose_best", "consensus", "consensus_figure", "origin_figures", "within"]
 
 _INF = math.inf
 
 
-def origin_figures(claims: Iterable[Claim]) -> dict[str, float]:
-    """One figure per origin (the median of its distinct figures), so repeats weigh nothing."""
+def origin_figures(
+    claims: Iterable[Claim], middle: Callable[[list[float]], float] = statistics.median
+) -> dict[str, float]:
+    """One figure per origin (the ``middle``, by default the median, of its distinct figures): repeats weigh nothing."""
     per: dict[str, set[float]] = {}
     for c in claims:
         if c.figure is not None:
             per.setdefault(c.origin, set()).add(c.figure)
-    return {o: (next(iter(v)) if len(v) == 1 else float(statistics.median(sorted(v)))) for o, v in per.items()}
+    return {o: (next(iter(v)) if len(v) == 1 else float(middle(sorted(v)))) for o, v in per.items()}
 
 
 def consensus(current: Sequence[Claim], now: dict[str, Iv], ties: str = "median") -> set[str]:
@@ -102,7 +105,11 @@ def _distance(x: float, iv: Iv) -> float:
 
 
 def choose_best(
-    policy: Policy, support: Sequence[Claim], current: Sequence[Claim], feasible: Iv | None, consensus_iv: Iv | None,
+    policy: Policy,
+    support: Sequence[Claim],
+    current: Sequence[Claim],
+    feasible: Iv | None,
+    consensus_iv: Iv | None,
     is_count: bool,
 ) -> tuple[float | None, str]:
     """The group's best figure under the policy, and the rule that chose it."""
@@ -130,12 +137,65 @@ def choose_best(
         inside = [c.figure for c in support if c.figure is not None and iv[0] <= c.figure <= iv[2]]
         best = min(inside) if inside else _bound_figure(iv)
         return _whole(best, iv, is_count and policy.whole_counts), rule
-    figures = list(origin_figures(support).values())
-    if figures:
-        best = min(max(float(statistics.median(figures)), consensus_iv[0]), consensus_iv[2])
-    else:
-        best = _bound_figure(consensus_iv)
-    return _whole(best, consensus_iv, is_count and policy.whole_counts), rule
+    best = consensus_figure(support, current, consensus_iv, is_count=is_count, ties=policy.ties)
+    kept = consensus_iv if best is not None and within(best, consensus_iv) else None
+    return _whole(best, kept, is_count and policy.whole_counts), rule
+
+
+def consensus_figure(
+    support: Sequence[Claim], current: Sequence[Claim], iv: Iv, *, is_count: bool, ties: str = "median"
+) -> float | None:
+    """The consensus figure: one an origin reported, or the median of the reported points for a measurement.
+
+    It is never an edge produced by widening a figure by its precision or a tolerance. The supporting
+    origins form a consensus when they are a majority of the current origins, or, for a count, when at
+    least two independent origins support it (two origins giving the same count is seldom chance; two
+    noisy readings agreeing within precision often is). Then the best is, for a count, the lower median
+    of the supporting origins' figures that lie inside ``iv`` (what the supporting claims allow together;
+    of all of them when none lies inside), a figure an origin reported, so an exact 123,456 is preferred
+    to a round 120,000 it agrees with, and an origin's 108 to its own later "over 100"; for a measurement, the median of the supporting origins' readings,
+    however precise each is worded. Without a consensus, the same median over every current origin's
+    figure. A count takes the upper median instead when the policy breaks ties ``"higher"``. With no
+    figure at all, the best is a finite bound of ``iv``.
+
+    >>> from claimdiff import Claim, Estimate, Scope
+    >>> readings = [Claim(id=f"r{v}", metric="reading", scope=Scope(place="x"), source=f"site {v}",
+    ...                   estimate=Estimate.exact(v, unit="degF", text=str(v))) for v in (40, 41, 42, 43, 44)]
+    >>> consensus_figure(readings[1:3], readings, (41.5, True, 41.5, True), is_count=False) == readings[2].figure
+    True
+    """
+
+    def middle(figures: list[float]) -> float:
+        n = len(figures)
+        if n % 2:
+            return figures[n // 2]
+        if is_count:  # a reported figure
+            return figures[n // 2] if ties == "higher" else figures[n // 2 - 1]
+        return (figures[n // 2 - 1] + figures[n // 2]) / 2
+
+    supported = origin_figures(support, middle)
+    reported = origin_figures(current, middle) if len(current) != len(support) else supported
+    if not reported:
+        return _bound_figure(iv)
+    agreed = 2 * len(supported) > len(reported) or (is_count and len(supported) >= 2)
+    if not supported or not agreed:
+        return middle(sorted(reported.values()))
+    if is_count:  # the figures inside the interval, where there are some: each origin's own among them
+        inside = origin_figures([c for c in support if c.figure is not None and within(c.figure, iv)], middle)
+        if inside:
+            return middle(sorted(inside.values()))
+    return middle(sorted(supported.values()))
+
+
+#: Relative slack of :func:`within`: a figure and an interval's edge computed through a unit conversion may
+#: differ in their last bits.
+SLACK = 1e-12
+
+
+def within(figure: float, iv: Iv) -> bool:
+    """True when ``figure`` lies in ``iv``, its edges taken as closed and loose by the float noise of conversion."""
+    slack = SLACK * max(1.0, abs(figure))
+    return iv[0] - slack <= figure <= iv[2] + slack
 
 
 # -- the anchors' rules (golden-tested in tests/test_anchor_policies.py) ---------------------------
@@ -168,7 +228,11 @@ def _ucdp(current: Sequence[Claim]) -> tuple[float | None, str]:
             name = min(c.source.name for c in usable if c.origin == most[0])
             return figures[most[0]], f"ucdp: the figure of the most reliable origin, {name} (reliability {top:g})"
     best = min(figures.values())
-    why = "one origin" if len(figures) == 1 else f"the lower figure of {len(figures)} origins, none declared more reliable"
+    why = (
+        "one origin"
+        if len(figures) == 1
+        else f"the lower figure of {len(figures)} origins, none declared more reliable"
+    )
     return best, f"ucdp: {why}"
 
 
@@ -185,8 +249,11 @@ def _range(current: Sequence[Claim]) -> tuple[float | None, float | None, int]:
 def _range_text(low: float | None, high: float | None, origins: int) -> str:
     if low is None or high is None:
         return "no figure (every claim is deprecated or has none)"
-    span = format_number(low, grouped=True) if low == high else \
-        f"minimum {format_number(low, grouped=True)}, maximum {format_number(high, grouped=True)}"
+    span = (
+        format_number(low, grouped=True)
+        if low == high
+        else f"minimum {format_number(low, grouped=True)}, maximum {format_number(high, grouped=True)}"
+    )
     return f"{span} over {origins} independent origin{'s' if origins != 1 else ''}; the best is the minimum"
 
 
@@ -218,15 +285,35 @@ def _wikidata(current: Sequence[Claim]) -> tuple[float | None, str]:
 _ANCHORS = {Estimator.UCDP: _ucdp, Estimator.IBC: _ibc, Estimator.AIRWARS: _airwars, Estimator.WIKIDATA: _wikidata}
 
 
-def _whole(best: float | None, iv: Iv | None, whole: bool) -> float | None:
-    """A count's best as a whole number (half away from zero), kept inside ``iv``.
+def best_in_unit(best: float, unit: UnitInfo) -> float:
+    """A best figure, given in the canonical unit, in ``unit``: without the float noise of conversion.
 
-    Other figures drop the last digits a conversion's rounding may have added (12 significant digits).
+    The one place a best figure is put into its display unit. It keeps the decimals that 12 significant
+    digits of the canonical figure give in ``unit``, so 40 °F read as kelvin and back is 40, not
+    40.00000000000005, and 0 °F is 0, not -4e-13. A whole number stays as it is.
+
+    >>> from claimdiff._model.units import unit_info
+    >>> f = unit_info("degF")
+    >>> best_in_unit(f.to_canonical(40.0), f)
+    40.0
     """
-    if best is None or not math.isfinite(best):
+    shown = unit.from_canonical(best)
+    if not math.isfinite(shown) or shown.is_integer():
+        return shown
+    resolution = max(abs(best), abs(unit.offset)) * _DIGITS / unit.factor
+    if resolution == 0:
+        return shown
+    return round(shown, -math.floor(math.log10(resolution))) + 0.0  # + 0.0: no "-0"
+
+
+#: The share of a canonical figure that still means something after a conversion: 12 significant digits.
+_DIGITS = 1e-12
+
+
+def _whole(best: float | None, iv: Iv | None, whole: bool) -> float | None:
+    """A count's best as a whole number (half away from zero), kept inside ``iv``; other figures as they are."""
+    if best is None or not math.isfinite(best) or not whole:
         return best
-    if not whole:
-        return float(f"{best:.12g}")
     rounded = float(math.floor(best + 0.5))
     if iv is not None:
         if math.isfinite(iv[0]):

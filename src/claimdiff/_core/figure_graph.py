@@ -1,7 +1,8 @@
 """The figures that must add up, as a graph: groups as nodes, relations between them as edges.
 
 Relations come from the taxonomy (partitions, parts and wholes, metric order), the place
-hierarchy, claims stated as parts of others, and the relations a user declares. Nodes no
+hierarchy, place sets (a figure over several places is the sum of theirs), claims stated as parts
+of others, and the relations a user declares. Nodes no
 claim speaks of (adults injured, when only people and children are reported) are created
 where a partition or a declared relation lets claimdiff derive them.
 """
@@ -14,6 +15,7 @@ import attrs
 
 from claimdiff._core.relations import FigureKey, Relation, RelationKind, Taxonomy
 from claimdiff._model.claim import Claim
+from claimdiff._model.places import place_set
 
 __all__ = ["FigureGraph", "GroupFacts", "Key", "Node", "Rel", "figure_key", "partition_axes", "relation_order"]
 
@@ -109,6 +111,7 @@ class FigureGraph:
         # Partitions first: the figures they imply (adults injured, when only people and
         # children are reported) then take part in the hierarchies like reported ones.
         self._partitions(taxonomy)
+        self._place_sets()
         self._dominance(taxonomy)
         self._place_sums(rank)
         self._stated()
@@ -159,8 +162,9 @@ class FigureGraph:
                         if h is None:
                             continue
                         label = "metric" if m2 != m else ("counted" if c2 != c else "place")
-                        self._add(RelationKind.AT_MOST, h, (g,), _why(label, self.nodes[g].key, (m2, c2, p2, event)),
-                                  label)
+                        self._add(
+                            RelationKind.AT_MOST, h, (g,), _why(label, self.nodes[g].key, (m2, c2, p2, event)), label
+                        )
 
     def _place_sums(self, rank: Mapping[tuple[str, str, str], int]) -> None:
         """Places that do not contain one another add up to at most the place that contains them all."""
@@ -179,6 +183,8 @@ class FigureGraph:
             under: dict[tuple[str, ...], list[int]] = {}
             for i in members:
                 place = self.nodes[i].key[2]
+                if place_set(place) is not None:
+                    continue  # a set overlaps its own places: never summed beside them
                 for depth in range(1, len(place)):
                     under.setdefault(place[:depth], []).append(i)
             for w in members:
@@ -187,11 +193,38 @@ class FigureGraph:
                 if not candidates or len(candidates) < 2:
                     continue
                 inside = [i for i in candidates if i != w and overlap(self.nodes[i].period, self.nodes[w].period)]
-                outer = [i for i in inside
-                         if not any(j != i and _under(self.nodes[i].key[2], self.nodes[j].key[2]) for j in inside)]
+                outer = [
+                    i
+                    for i in inside
+                    if not any(j != i and _under(self.nodes[i].key[2], self.nodes[j].key[2]) for j in inside)
+                ]
                 if len(outer) >= 2:
-                    self._add(RelationKind.AT_MOST, w, outer, f"places within {wp[-1] if wp else 'everywhere'}",
-                              "place")
+                    self._add(
+                        RelationKind.AT_MOST, w, outer, f"places within {wp[-1] if wp else 'everywhere'}", "place"
+                    )
+
+    def _place_sets(self) -> None:
+        """A figure about a set of places is the sum of the figures of its places (they do not overlap).
+
+        The places no claim speaks of are created, so that what their sum implies is derived.
+        """
+        for g in range(len(self.nodes)):
+            m, c, place, event = self.nodes[g].key
+            members = place_set(place)
+            if members is None:
+                continue
+            keys = [(m, c, p, event) for p in members]
+            period = self.nodes[g].period
+            if all(self._find(k, period, create=False) is None for k in keys):
+                continue  # nothing is stated for its places: nothing to add up
+            parts = [self._find(k, period, create=True) for k in keys]
+            self._add(
+                RelationKind.PARTITION,
+                g,
+                [p for p in parts if p is not None],
+                f"{place[-1]}: a set of {len(members)} places",
+                "place set",
+            )
 
     def _partitions(self, taxonomy: Taxonomy) -> None:
         axes = partition_axes(taxonomy)
@@ -208,8 +241,9 @@ class FigureGraph:
                     keys = [replace(key, axis, x) for x in (whole, *parts)]
                     if (axis, keys[0]) not in done:
                         done.add((axis, keys[0]))
-                        self._partition(keys, self.nodes[g].period, f"{whole} = {' + '.join(parts)}",
-                                        whole_needed=whole_needed)
+                        self._partition(
+                            keys, self.nodes[g].period, f"{whole} = {' + '.join(parts)}", whole_needed=whole_needed
+                        )
 
     def _partition(self, keys: list[Key], period: Period, reason: str, *, whole_needed: bool) -> None:
         found = [self._find(k, period, create=False) for k in keys]

@@ -20,7 +20,7 @@ from typing import Any
 
 from claimdiff._core.arithmetic import GroupFacts
 from claimdiff._core.columns import Columns, segment_intersect
-from claimdiff._core.estimators import choose_best
+from claimdiff._core.estimators import SLACK, best_in_unit, choose_best
 from claimdiff._core.flags import Flag, FlagKind, LazyMessage, Severity
 from claimdiff._core.grading import grade_of_rule
 from claimdiff._core.messages import Say, display_unit
@@ -61,6 +61,7 @@ def quiet_groups(cols: Columns, raw: Sequence[list[Claim]], policy: Policy) -> l
         quiet &= ~cols.reduce_any(cols.withdrawn)
     floored = quiet & ~unordered & cols.cumulative & (sizes > 1)
     quiet &= ~(floored & (sizes > _MAX_PAIRED))
+    quiet &= ~_relayed(np, raw, floored & quiet)
     floored &= quiet
     now_high, now_hc = cols.whigh, cols.whigh_closed
     if floored.any():
@@ -92,6 +93,18 @@ def _bulk_best(policy: Policy) -> bool:
     return policy.estimator in (Estimator.CONSENSUS, Estimator.TRUTH)
 
 
+def _relayed(np: Any, raw: Sequence[list[Claim]], groups: Any) -> Any:
+    """Groups where an origin's figure reached us through another origin of the group: judged claim by claim.
+
+    There a later figure of the relaying outlet may only restate the other's (``timeline.restates``).
+    """
+    out = np.zeros(len(raw), np.bool_)
+    for i in np.flatnonzero(groups).tolist():
+        origins = {c.origin for c in raw[i]}
+        out[i] = any(s.key in origins for c in raw[i] for s in c.via)
+    return out
+
+
 def _floors(cols: Columns, groups: Any, window: float) -> Any:
     """Claims an origin-distinct cumulative group's later statement may have overtaken (``Timeline.now``).
 
@@ -121,47 +134,66 @@ def _floors(cols: Columns, groups: Any, window: float) -> Any:
 
 
 def _consensus_best(cols: Columns, s_lo: Any, s_hi: Any, s_ok: Any, lo: Any, hi: Any, policy: Policy) -> Any:
-    """Each group's consensus best (``estimators.choose_best``): the median origin figure, kept in the interval.
+    """Each group's consensus best (``estimators.consensus_figure``, every claim supporting).
 
-    Each origin's figure is the median of its distinct figures, so repeats weigh nothing; counts are then
-    whole numbers inside the interval.
+    Each origin's figure is the median of its distinct figures, so repeats weigh nothing; the best is the
+    median of the origins' figures, for a count the lower (or upper) one of those inside the group's
+    interval (of all of them when none is inside); counts are then whole numbers, inside the interval
+    when the figure was.
     """
     np = cols.np
     fig = cols.figure
+    n = len(cols.sizes)
+    c_lo, c_hi = np.where(s_ok, s_lo, lo), np.where(s_ok, s_hi, hi)
     idx = np.flatnonzero(~np.isnan(fig))
+    # A count keeps the figures inside its interval, where there are some (as estimators.within).
+    member = cols.member[idx]
+    slack = SLACK * np.maximum(1.0, np.abs(fig[idx]))
+    inside = (fig[idx] >= c_lo[member] - slack) & (fig[idx] <= c_hi[member] + slack) & cols.is_count[member]
+    has_inside = np.zeros(n, np.bool_)
+    has_inside[member[inside]] = True
+    idx = idx[inside | ~has_inside[member]]
     order = np.lexsort((fig[idx], cols.origin[idx], cols.member[idx]))
     r = idx[order]
     g, o, v = cols.member[r], cols.origin[r], fig[r]
     distinct = np.r_[True, (g[1:] != g[:-1]) | (o[1:] != o[:-1]) | (v[1:] != v[:-1])]
     g, o, v = g[distinct], o[distinct], v[distinct]
-    og, ov = _medians(np, g, v, np.r_[True, (g[1:] != g[:-1]) | (o[1:] != o[:-1])])
+    side = 1 if policy.ties == "higher" else -1
+    og, ov = _medians(np, g, v, np.r_[True, (g[1:] != g[:-1]) | (o[1:] != o[:-1])], cols.is_count[g], side)
     order = np.lexsort((ov, og))
     og, ov = og[order], ov[order]
-    gg, gv = _medians(np, og, ov, np.r_[True, og[1:] != og[:-1]])
-    n = len(cols.sizes)
+    gg, gv = _medians(np, og, ov, np.r_[True, og[1:] != og[:-1]], cols.is_count[og], side)
     median = np.full(n, np.nan)
     median[gg] = gv
-    c_lo, c_hi = np.where(s_ok, s_lo, lo), np.where(s_ok, s_hi, hi)
     bound = np.where(np.isfinite(c_lo), c_lo, np.where(np.isfinite(c_hi), c_hi, np.nan))
-    best = np.where(np.isnan(median), bound, np.minimum(np.maximum(median, c_lo), c_hi))
+    best = np.where(np.isnan(median), bound, median)
     if policy.whole_counts:
         whole = cols.is_count & np.isfinite(best)
+        slack = SLACK * np.maximum(1.0, np.abs(best))
+        within = (best >= c_lo - slack) & (best <= c_hi + slack)
         with np.errstate(invalid="ignore"):
             rounded = np.floor(best + 0.5)
-            rounded = np.where(np.isfinite(c_lo), np.maximum(rounded, np.ceil(c_lo)), rounded)
-            rounded = np.where(np.isfinite(c_hi), np.minimum(rounded, np.floor(c_hi)), rounded)
+            rounded = np.where(within & np.isfinite(c_lo), np.maximum(rounded, np.ceil(c_lo)), rounded)
+            rounded = np.where(within & np.isfinite(c_hi), np.minimum(rounded, np.floor(c_hi)), rounded)
         best = np.where(whole, rounded, best)
     return best
 
 
-def _medians(np: Any, keys: Any, values: Any, starts_mask: Any) -> tuple[Any, Any]:
-    """The key and the median value of each run of equal keys (values sorted within each run)."""
+def _medians(np: Any, keys: Any, values: Any, starts_mask: Any, one_of: Any = None, side: int = -1) -> tuple[Any, Any]:
+    """The key and the median value of each run of equal keys (values sorted within each run).
+
+    Runs whose flag in ``one_of`` (per value) is set take one of the two middle values instead of their mean:
+    the lower (``side`` -1) or the upper (``side`` 1).
+    """
     seg = np.flatnonzero(starts_mask)
     count = np.diff(np.r_[seg, len(values)])
     a = seg + (count - 1) // 2
     b = seg + count // 2
     with np.errstate(over="ignore"):
-        return keys[seg], np.where(a == b, values[a], (values[a] + values[b]) / 2)
+        mean = np.where(a == b, values[a], (values[a] + values[b]) / 2)
+    if one_of is None:
+        return keys[seg], mean
+    return keys[seg], np.where(one_of[seg], values[b if side > 0 else a], mean)
 
 
 class _Span:
@@ -197,7 +229,6 @@ def _assemble(cols: Columns, raw: Sequence[list[Claim]], policy: Policy, out: li
     bulk_best = best is not None
     rule = policy.estimator.value
     grade = grade_of_rule(rule)
-    whole = policy.whole_counts
     shown = [_finite_or_none(np, v[chosen]) for v in (span.low, span.high, *span.consensus, *span.stated)]
     ivs = [v[chosen].tolist() for v in span.ivs]
     columns = zip(chosen.tolist(), offsets.tolist(), span.worded[chosen].tolist(), span.low_closed[chosen].tolist(),
@@ -215,8 +246,6 @@ def _assemble(cols: Columns, raw: Sequence[list[Claim]], policy: Policy, out: li
         if bulk_best:
             if figure is not None and math.isnan(figure):  # no figure and no finite bound
                 figure = None
-            elif figure is not None and math.isfinite(figure) and not (count and whole):
-                figure = float(f"{figure:.12g}")
         else:
             civ = (slo, slc, shi, shc) if worded else (lo, lc, hi, hc)
             feasible = (wlow[r], True, whigh[r], True) if n == 1 else civ
@@ -225,8 +254,8 @@ def _assemble(cols: Columns, raw: Sequence[list[Claim]], policy: Policy, out: li
         if (not count and unit.factor != 1) or unit.offset != 0:
             low, high, c_low, c_high, s_low, s_high = (
                 None if v is None else unit.from_canonical(v) for v in (low, high, c_low, c_high, s_low, s_high))
-        if figure is not None and math.isfinite(figure):
-            figure = unit.from_canonical(figure)
+        if figure is not None:
+            figure = best_in_unit(figure, unit)
         ids = tuple([c.id for c in cs])
         p0 = first.period
         period = p0 if same else hull(cs)

@@ -29,6 +29,7 @@ import attrs
 
 from claimdiff._core.figure_graph import GroupFacts, Key, figure_key, partition_axes
 from claimdiff._core.relations import Relation, Taxonomy
+from claimdiff._model.places import place_set
 
 __all__ = ["Reach", "everywhere", "reach"]
 
@@ -76,7 +77,7 @@ def reach(
     keys = set(map(_KEY, facts))
     marked = _placed(keys, taxonomy)
     ties: list[tuple[Key, Key]] = []  # keys that must share a cluster although their roots differ
-    for a, b in _stated(facts):
+    for a, b in chain(_stated(facts), _place_sets(keys)):
         marked.update((a, b))
         ties.append((a, b))
     for r in declared:
@@ -170,6 +171,7 @@ def _placed(keys: set[Key], taxonomy: Taxonomy) -> set[Key]:
 
 def _linked(at: Counter[Any], *, event: bool = False) -> tuple[set[Any], set[Any]]:
     """The places (or event and place pairs) of ``at`` containing or inside another; and the others held twice."""
+
     def up(x: Any) -> Any:
         return (x[0], x[1][:-1]) if event else x[:-1]
 
@@ -250,6 +252,16 @@ class _Above:
         if found is None:
             found = self._counted[c] = frozenset((c, *self._taxonomy.counted_above(c)))
         return found
+
+
+def _place_sets(keys: set[Key]) -> list[tuple[Key, Key]]:
+    """Keys of figures about a set of places, beside the keys of figures stated for its places."""
+    out: list[tuple[Key, Key]] = []
+    for k in keys:
+        members = place_set(k[2]) if k[2] and "+" in k[2][-1] else None
+        if members:
+            out.extend((k, p) for mp in members if (p := (k[0], k[1], mp, k[3])) in keys)
+    return out
 
 
 def _stated(facts: Sequence[GroupFacts]) -> list[tuple[Key, Key]]:

@@ -137,7 +137,7 @@ def _reconcile(claims: Iterable[Claim], policy: Policy, declared: tuple[Relation
         if group_flags:
             flags.extend((index, _KIND_ORDER[f.kind], f.claims, f) for f in group_flags)
     flags.extend((-1, _KIND_ORDER[f.kind], f.claims, f) for f in loose_flags)
-    arithmetic, derived = check_arithmetic(facts, relations, taxonomy) if facts else ([], [])
+    arithmetic, derived = check_arithmetic(facts, relations, taxonomy, policy.grading) if facts else ([], [])
     flags.extend((len(raw), _KIND_ORDER[f.kind], f.claims, f) for f in arithmetic)
     if raw:
         flags.extend((len(raw), _KIND_ORDER[f.kind], f.claims, f) for f in check_series(raw, groups, series, policy, one_date or None))

@@ -20,7 +20,7 @@ from claimdiff._core.tolerance import relative_gap
 from claimdiff._model.claim import Claim
 from claimdiff._model.numbers import format_number
 
-__all__ = ["Timeline", "before", "unordered"]
+__all__ = ["Timeline", "before", "restates", "unordered"]
 
 _INF = math.inf
 
@@ -28,6 +28,36 @@ _INF = math.inf
 def before(a: Claim, b: Claim) -> bool:
     """True when ``a`` was stated strictly before ``b`` (never when either time is unknown)."""
     return a.stated_end <= b.stated_start and a.stated_start < b.stated_start
+
+
+def restates(c: Claim, d: Claim) -> bool:
+    """True when ``d`` can only restate ``c``: no evidence that the figure grew since ``c``.
+
+    ``d`` comes from ``c``'s own origin, or from an outlet ``c``'s figure reached us through (it stands
+    in ``c``'s ``via``: it knows the figure and relays it), and it is no higher than ``c``. A vaguer
+    figure such an outlet gives later ("over 100" hours after the ministry's 108, which it relayed) is
+    the same figure said loosely, not a newer one; only a higher figure, or an independent origin's, is.
+
+    >>> from claimdiff import Claim, Scope
+    >>> scope = Scope(place="Belgorod", counted="people")
+    >>> mod = Claim(id="mod", metric="injured", estimate="108", scope=scope, source="Russian MoD", via=["ZeroHedge"])
+    >>> zh = Claim(id="zh", metric="injured", estimate="over 100", scope=scope, source="ZeroHedge")
+    >>> restates(mod, zh), restates(mod, Claim(id="tass", metric="injured", estimate="over 100", scope=scope,
+    ...                                        source="TASS"))
+    (True, False)
+    """
+    if d.low > c.high:
+        return False
+    origin = d.origin
+    return origin == c.origin or any(s.key == origin for s in c.via)
+
+
+def _looser(c: Claim, d: Claim) -> bool:
+    """True when ``d`` allows everything ``c`` does and more: ``c`` said more loosely, not a new figure."""
+    covers_low = d.low < c.low or (d.low == c.low and (d.low_closed or not c.low_closed))
+    covers_high = d.high > c.high or (d.high == c.high and (d.high_closed or not c.high_closed))
+    same = (d.low, d.low_closed, d.high, d.high_closed) == (c.low, c.low_closed, c.high, c.high_closed)
+    return covers_low and covers_high and not same
 
 
 def unordered(cs: Sequence[Claim]) -> bool:
@@ -58,7 +88,10 @@ class Timeline:
     # -- revisions --------------------------------------------------------------------------------
 
     def revisions(self, gid: str, cumulative: bool, say: Say, flags: list[Flag]) -> set[str]:
-        """Mark claims their own origin restated later, and flag each change of figure (n log n)."""
+        """Mark claims their own origin restated later, and flag each change of figure (n log n).
+
+        A later figure that only says an earlier one more loosely (108, then "over 100") replaces nothing.
+        """
         by_origin: dict[str, list[Claim]] = {}
         for c in self.cs:
             by_origin.setdefault(c.origin, []).append(c)
@@ -71,8 +104,17 @@ class Timeline:
             for c in ocs:
                 if not math.isfinite(c.stated_end):
                     continue
-                i = bisect.bisect_left(starts, c.stated_end) if c.stated_end > c.stated_start else \
-                    bisect.bisect_right(starts, c.stated_start)
+                i = (
+                    bisect.bisect_left(starts, c.stated_end)
+                    if c.stated_end > c.stated_start
+                    else bisect.bisect_right(starts, c.stated_start)
+                )
+                if i >= len(ocs):
+                    continue
+                # A later figure that only says this one more loosely leaves it standing (a precision gap);
+                # the first later one that does not is its revision.
+                while i < len(ocs) and _looser(c, ocs[i]):
+                    i += 1
                 if i >= len(ocs):
                     continue
                 nxt = ocs[i]
@@ -88,16 +130,28 @@ class Timeline:
         wc, wn = self.wide[c.id], self.wide[nxt.id]
         if cumulative and above(wc[0], wc[1], wn[2], wn[3]):
             gap = c.low - nxt.high
-            flags.append(Flag(
-                kind=FlagKind.DOWNWARD_REVISION, severity=Severity.WARNING, claims=(c.id, nxt.id), group=gid,
-                message=LazyMessage(_lowered_text, say, c, nxt, gap),
-                gap=say.gap(gap), relative_gap=relative_gap(c.low, nxt.high), unit=say.unit.unit,
-            ))
+            flags.append(
+                Flag(
+                    kind=FlagKind.DOWNWARD_REVISION,
+                    severity=Severity.WARNING,
+                    claims=(c.id, nxt.id),
+                    group=gid,
+                    message=LazyMessage(_lowered_text, say, c, nxt, gap),
+                    gap=say.gap(gap),
+                    relative_gap=relative_gap(c.low, nxt.high),
+                    unit=say.unit.unit,
+                )
+            )
         else:
-            flags.append(Flag(
-                kind=FlagKind.REVISION, severity=Severity.INFO, claims=(c.id, nxt.id), group=gid,
-                message=LazyMessage(_revised_text, say, c, nxt),
-            ))
+            flags.append(
+                Flag(
+                    kind=FlagKind.REVISION,
+                    severity=Severity.INFO,
+                    claims=(c.id, nxt.id),
+                    group=gid,
+                    message=LazyMessage(_revised_text, say, c, nxt),
+                )
+            )
 
     # -- growth -----------------------------------------------------------------------------------
 
@@ -126,8 +180,11 @@ class Timeline:
             for d in active:
                 d_low, d_lc, _, _ = wide[d.id]
                 # above(...) inlined: it runs for every pair
-                if (d_low > c_high or (d_low == c_high and not (d_lc and c_hc))) and d.origin != origin \
-                        and self.grows(c, d):
+                if (
+                    (d_low > c_high or (d_low == c_high and not (d_lc and c_hc)))
+                    and d.origin != origin
+                    and self.grows(c, d)
+                ):
                     cand = (-(d.low - c.high), d.id, d)
                     if best is None or cand[:2] < best[:2]:
                         best = cand
@@ -136,15 +193,25 @@ class Timeline:
             d = best[2]
             stale.add(c.id)
             long_after = _mid(d) - _mid(c) >= self.window
-            flags.append(Flag(
-                kind=FlagKind.STALE, severity=Severity.INFO, claims=(c.id, d.id), group=gid,
-                message=LazyMessage(_stale_text, say, c, d, long_after),
-                gap=say.gap(d.low - c.high), relative_gap=relative_gap(d.low, c.high), unit=say.unit.unit,
-            ))
+            flags.append(
+                Flag(
+                    kind=FlagKind.STALE,
+                    severity=Severity.INFO,
+                    claims=(c.id, d.id),
+                    group=gid,
+                    message=LazyMessage(_stale_text, say, c, d, long_after),
+                    gap=say.gap(d.low - c.high),
+                    relative_gap=relative_gap(d.low, c.high),
+                    unit=say.unit.unit,
+                )
+            )
         return stale
 
     def now(self, current: Sequence[Claim]) -> dict[str, Iv]:
-        """What each claim says about the figure now: an earlier toll that may have grown is only a floor."""
+        """What each claim says about the figure now: an earlier toll that may have grown is only a floor.
+
+        A later claim that only restates it (:func:`restates`) is no sign that it grew.
+        """
         out: dict[str, Iv] = {}
         wide, window, rises = self.wide, self.window, self.rises
         for c in current:
@@ -156,7 +223,7 @@ class Timeline:
                 d_start = d.stated_start
                 if c_end <= d_start and c_start < d_start:
                     md = (d_start + d.stated_end) / 2
-                    if md - mc >= window or any(x < md and y > mc for x, y in rises):
+                    if (md - mc >= window or any(x < md and y > mc for x, y in rises)) and not restates(c, d):
                         out[c.id] = (w[0], w[1], _INF, False)
                         break
             else:
@@ -181,18 +248,24 @@ class Timeline:
 
 
 def _lowered_text(say: Say, c: Claim, nxt: Claim, gap: float) -> str:
-    return (f"{c.source.name} lowered {say.subject} from {say.figure(c)} ({c.id}{say.when(c)}) "
-            f"to {say.figure(nxt)} ({nxt.id}{say.when(nxt)}); a cumulative figure "
-            f"should not fall (down {format_number(say.gap(gap), grouped=True)}{say.suffix}).")
+    return (
+        f"{c.source.name} lowered {say.subject} from {say.figure(c)} ({c.id}{say.when(c)}) "
+        f"to {say.figure(nxt)} ({nxt.id}{say.when(nxt)}); a cumulative figure "
+        f"should not fall (down {format_number(say.gap(gap), grouped=True)}{say.suffix})."
+    )
 
 
 def _revised_text(say: Say, c: Claim, nxt: Claim) -> str:
-    return (f"{c.source.name} revised {say.subject} from {say.figure(c)} ({c.id}{say.when(c)}) "
-            f"to {say.figure(nxt)} ({nxt.id}{say.when(nxt)}); the later figure stands.")
+    return (
+        f"{c.source.name} revised {say.subject} from {say.figure(c)} ({c.id}{say.when(c)}) "
+        f"to {say.figure(nxt)} ({nxt.id}{say.when(nxt)}); the later figure stands."
+    )
 
 
 def _stale_text(say: Say, c: Claim, d: Claim, long_after: bool) -> str:
     why = "the later figure came long enough after" if long_after else "figures rose in between"
-    return (f"{say.who(c)} gave {say.figure(c)} for {say.subject}{say.when(c)}; {say.who(d)} later "
-            f"gave {say.figure(d)}{say.when(d)}. The toll rose ({why}): the earlier figure is out "
-            "of date, not contradicted.")
+    return (
+        f"{say.who(c)} gave {say.figure(c)} for {say.subject}{say.when(c)}; {say.who(d)} later "
+        f"gave {say.figure(d)}{say.when(d)}. The toll rose ({why}): the earlier figure is out "
+        "of date, not contradicted."
+    )

@@ -16,7 +16,7 @@ import statistics
 from collections.abc import Iterable, Sequence
 
 from claimdiff._core.arithmetic import GroupFacts
-from claimdiff._core.estimators import choose_best, consensus, origin_figures
+from claimdiff._core.estimators import best_in_unit, choose_best, consensus, origin_figures
 from claimdiff._core.flags import Flag, FlagKind, LazyMessage, Severity
 from claimdiff._core.intervals import Iv, above, intersect
 from claimdiff._core.messages import Say, display_unit, gap_words
@@ -210,7 +210,7 @@ def _group(gid: str, cs: list[Claim], say: Say, feasible: Iv | None, consensus_i
         high_closed=bool(span and span[3] and math.isfinite(span[2])),
         consensus_low=shown(consensus_iv[0]) if consensus_iv else None,
         consensus_high=shown(consensus_iv[2]) if consensus_iv else None,
-        best=None if best is None else say.value(best),
+        best=None if best is None else best_in_unit(best, say.unit),
         supporting=tuple(sorted(supporting)),
         dissenting=tuple(sorted(c.id for c in current if c.id not in supporting)),
         superseded=tuple(sorted(superseded)), stale=tuple(sorted(stale)), origins=len(origins),

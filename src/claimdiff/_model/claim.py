@@ -17,6 +17,7 @@ from claimdiff._model.estimate import Estimate, Provenance
 from claimdiff._model.hedges import DEFAULT_HEDGES, parse_estimate
 from claimdiff._model.measure import Measure
 from claimdiff._model.period import Period, optional_period
+from claimdiff._model.places import union_path
 from claimdiff._model.units import UnitInfo
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Metric
 from claimdiff.exceptions import InvalidClaimError
@@ -166,6 +167,8 @@ def place_path(value: str | Sequence[str] | None) -> tuple[str, ...]:
     out = tuple(_place_part(p) for p in parts)
     if any(not p for p in out):
         raise InvalidClaimError(None, "place", value, "has an empty part")
+    if out and "+" in out[-1]:  # a place set: its places in one order (see claimdiff._model.places)
+        out = tuple(_place_part(p) for p in union_path(out))
     if type(value) is tuple and all(a is b for a, b in zip(out, value, strict=True)):
         return value  # already a place path: kept as given
     return out

@@ -6,6 +6,11 @@ first use); each is known by its ISO names, common names and codes, and a subdiv
 by its stem with the kind of unit left off, so "Belgorod region", "Belgorod Oblast" and
 ISO's "Belgorodskaya oblast'" are one place. Places below a subdivision (towns, districts)
 are kept as the text names them. A :class:`Gazetteer` may add aliases of its own.
+
+A figure about several places at once ("over four regions") is about their union, a *place set*: the
+last part of its path lists the places, joined by ``+`` ("Russia > Belgorod Oblast + Kursk Oblast").
+Its places are siblings under the path before it, so they do not overlap and the figures stated for
+them add up to the figure of the set (:func:`place_set`).
 """
 
 from __future__ import annotations
@@ -19,45 +24,167 @@ from typing import Any
 
 import attrs
 
-__all__ = ["DEFAULT_GAZETTEER", "Gazetteer", "place_key"]
+__all__ = ["DEFAULT_GAZETTEER", "UNION", "Gazetteer", "place_key", "place_set", "union_path"]
 
 #: Names a country is better known by than its ISO short name.
-_COUNTRY_NAMES = {"RU": "Russia", "PS": "Palestine", "CD": "Democratic Republic of the Congo", "CG": "Congo",
-                  "TR": "Turkey", "GB": "United Kingdom", "US": "United States", "KP": "North Korea",
-                  "FM": "Micronesia", "BO": "Bolivia", "VE": "Venezuela"}
+_COUNTRY_NAMES = {
+    "RU": "Russia",
+    "PS": "Palestine",
+    "CD": "Democratic Republic of the Congo",
+    "CG": "Congo",
+    "TR": "Turkey",
+    "GB": "United Kingdom",
+    "US": "United States",
+    "KP": "North Korea",
+    "FM": "Micronesia",
+    "BO": "Bolivia",
+    "VE": "Venezuela",
+}
 _COUNTRY_ALIASES = {
-    "uk": "GB", "britain": "GB", "great britain": "GB", "england": "GB", "us": "US", "usa": "US", "u s": "US",
-    "u s a": "US", "america": "US", "united states of america": "US", "drc": "CD", "dr congo": "CD",
-    "dr of congo": "CD", "democratic republic of congo": "CD", "congo kinshasa": "CD", "turkiye": "TR",
-    "ivory coast": "CI", "burma": "MM", "czech republic": "CZ", "holland": "NL", "gaza strip": "PS",
-    "occupied palestinian territory": "PS", "west bank": "PS", "east timor": "TL", "swaziland": "SZ",
-    "cape verde": "CV", "macedonia": "MK", "south korea": "KR", "north korea": "KP",
+    "uk": "GB",
+    "britain": "GB",
+    "great britain": "GB",
+    "england": "GB",
+    "us": "US",
+    "usa": "US",
+    "u s": "US",
+    "u s a": "US",
+    "america": "US",
+    "united states of america": "US",
+    "drc": "CD",
+    "dr congo": "CD",
+    "dr of congo": "CD",
+    "democratic republic of congo": "CD",
+    "congo kinshasa": "CD",
+    "turkiye": "TR",
+    "ivory coast": "CI",
+    "burma": "MM",
+    "czech republic": "CZ",
+    "holland": "NL",
+    "gaza strip": "PS",
+    "occupied palestinian territory": "PS",
+    "west bank": "PS",
+    "east timor": "TL",
+    "swaziland": "SZ",
+    "cape verde": "CV",
+    "macedonia": "MK",
+    "south korea": "KR",
+    "north korea": "KP",
 }
 #: English names of subdivisions whose ISO name is a transliterated adjective hard to reduce by rule.
 _SUBDIVISION_ALIASES = {
-    "odesa": "UA-51", "odessa": "UA-51", "zaporizhzhia": "UA-23", "zaporizhia": "UA-23", "zaporozhye": "UA-23",
-    "vinnytsia": "UA-05", "cherkasy": "UA-71", "chernivtsi": "UA-77", "poltava": "UA-53", "sumy": "UA-59",
-    "khmelnytskyi": "UA-68", "rivne": "UA-56", "zakarpattia": "UA-21", "transcarpathia": "UA-21",
-    "ivano frankivsk": "UA-26", "crimea": "UA-43", "sevastopol": "UA-40", "kiev": "UA-32", "kyiv": "UA-32",
-    "kharkov": "UA-63", "nikolaev": "UA-48", "mykolaiv": "UA-48", "lugansk": "UA-09", "dnipro": "UA-12",
-    "oryol": "RU-ORL", "orel": "RU-ORL", "sanaa": "YE-SA", "sana": "YE-SA", "aden": "YE-AD", "moscow": "RU-MOS", "st petersburg": "RU-SPE", "saint petersburg": "RU-SPE",
+    "odesa": "UA-51",
+    "odessa": "UA-51",
+    "zaporizhzhia": "UA-23",
+    "zaporizhia": "UA-23",
+    "zaporozhye": "UA-23",
+    "vinnytsia": "UA-05",
+    "cherkasy": "UA-71",
+    "chernivtsi": "UA-77",
+    "poltava": "UA-53",
+    "sumy": "UA-59",
+    "khmelnytskyi": "UA-68",
+    "rivne": "UA-56",
+    "zakarpattia": "UA-21",
+    "transcarpathia": "UA-21",
+    "ivano frankivsk": "UA-26",
+    "crimea": "UA-43",
+    "sevastopol": "UA-40",
+    "kiev": "UA-32",
+    "kyiv": "UA-32",
+    "kharkov": "UA-63",
+    "nikolaev": "UA-48",
+    "mykolaiv": "UA-48",
+    "lugansk": "UA-09",
+    "dnipro": "UA-12",
+    "oryol": "RU-ORL",
+    "orel": "RU-ORL",
+    "sanaa": "YE-SA",
+    "sana": "YE-SA",
+    "aden": "YE-AD",
+    "moscow": "RU-MOS",
+    "st petersburg": "RU-SPE",
+    "saint petersburg": "RU-SPE",
 }
 #: Regions that span countries, never read as one country's subdivision of the same name.
-_REGIONS_ACROSS_BORDERS = frozenset({"sahel", "europe", "balkans", "caucasus", "middle east", "horn of africa",
-                                     "east africa", "west africa", "central america", "lake chad basin"})
+_REGIONS_ACROSS_BORDERS = frozenset(
+    {
+        "sahel",
+        "europe",
+        "balkans",
+        "caucasus",
+        "middle east",
+        "horn of africa",
+        "east africa",
+        "west africa",
+        "central america",
+        "lake chad basin",
+    }
+)
 #: Words naming the kind of unit a subdivision is, left off to find its stem.
-_KINDS = ("regions", "provinces", "oblasts", "states", "governorates", "districts", "autonomous republic", "autonomous region", "autonomous okrug", "oblast", "oblast'", "region", "province",
-          "state", "governorate", "county", "prefecture", "district", "territory", "department", "kray", "krai",
-          "respublika", "republic", "avtonomnyy okrug", "avtonomnaya", "division", "municipality", "wilaya",
-          "muhafazat", "vilayati", "velayat", "sheng", "zizhiqu", "ken", "prefecture")
+_KINDS = (
+    "regions",
+    "provinces",
+    "oblasts",
+    "states",
+    "governorates",
+    "districts",
+    "autonomous republic",
+    "autonomous region",
+    "autonomous okrug",
+    "oblast",
+    "oblast'",
+    "region",
+    "province",
+    "state",
+    "governorate",
+    "county",
+    "prefecture",
+    "district",
+    "territory",
+    "department",
+    "kray",
+    "krai",
+    "respublika",
+    "republic",
+    "avtonomnyy okrug",
+    "avtonomnaya",
+    "division",
+    "municipality",
+    "wilaya",
+    "muhafazat",
+    "vilayati",
+    "velayat",
+    "sheng",
+    "zizhiqu",
+    "ken",
+    "prefecture",
+)
 _KIND_WORDS = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted(_KINDS, key=len, reverse=True)) + r")\b")
 #: The English word a subdivision kind is written with after its stem.
-_DISPLAY_KINDS = {"oblast": "Oblast", "region": "Region", "province": "Province", "state": "State",
-                  "governorate": "Governorate", "county": "County", "prefecture": "Prefecture"}
-_COMPASS = {"nord": "north", "sud": "south", "est": "east", "ouest": "west", "norte": "north", "sur": "south",
-            "centre": "central", "center": "central", "centro": "central"}
-_LETTERS = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
-                          "æ": "ae", "œ": "oe", "ħ": "h"})
+_DISPLAY_KINDS = {
+    "oblast": "Oblast",
+    "region": "Region",
+    "province": "Province",
+    "state": "State",
+    "governorate": "Governorate",
+    "county": "County",
+    "prefecture": "Prefecture",
+}
+_COMPASS = {
+    "nord": "north",
+    "sud": "south",
+    "est": "east",
+    "ouest": "west",
+    "norte": "north",
+    "sur": "south",
+    "centre": "central",
+    "center": "central",
+    "centro": "central",
+}
+_LETTERS = str.maketrans(
+    {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "œ": "oe", "ħ": "h"}
+)
 _ARTICLE = re.compile(r"^(?:al|ar|as|ad|an|ash|at|az|el|ad-)\s+")
 _ADJECTIVAL = re.compile(r"(?:s'?kaya|s'?kiy|s'?ka|s'?kyi|skoye)$")
 
@@ -65,8 +192,7 @@ _ADJECTIVAL = re.compile(r"(?:s'?kaya|s'?kiy|s'?ka|s'?kyi|skoye)$")
 @functools.lru_cache(maxsize=65536)
 def _fold(text: str) -> str:
     """Lower case, no accents, apostrophes and dots dropped, other punctuation as spaces."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", text.translate(_LETTERS))
-                    if not unicodedata.combining(c))
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text.translate(_LETTERS)) if not unicodedata.combining(c))
     plain = re.sub(r"['’‘ʼʻʿʾ`.]", "", plain.lower())
     return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
 
@@ -108,8 +234,7 @@ def _iso() -> tuple[dict[str, str], dict[str, str], dict[str, dict[str, list[_Un
     for c in pycountry.countries:
         code = c.alpha_2
         display[code] = _COUNTRY_NAMES.get(code) or getattr(c, "common_name", None) or c.name
-        for n in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None), display[code],
-                  c.alpha_3):
+        for n in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None), display[code], c.alpha_3):
             if n:
                 names.setdefault(_fold(n), code)
         if "," in c.name:  # "Korea, Republic of" is also "Republic of Korea"
@@ -211,7 +336,7 @@ class Gazetteer:
 
 
 def _possessive(part: str) -> list[str]:
-    """"Russia's Belgorod region" is Russia, then Belgorod region."""
+    """A possessive read as a path: "Russia's Belgorod region" is Russia, then Belgorod region."""
     m = re.match(r"^(.+?)['’]s\s+(.+)$", part)
     return [m.group(1), m.group(2)] if m and _fold(m.group(1)) in _iso()[0] else [part]
 
@@ -237,7 +362,9 @@ def _anywhere() -> dict[str, list[_Unit]]:
     return out
 
 
-def _subdivision(text: str, country: str | None, subs: dict[str, dict[str, list[_Unit]]]) -> tuple[_Unit, str, bool] | None:
+def _subdivision(
+    text: str, country: str | None, subs: dict[str, dict[str, list[_Unit]]]
+) -> tuple[_Unit, str, bool] | None:
     """The subdivision ``text`` names, its display name, and whether ``text`` is rather a city named like it."""
     folded = _fold(text)
     stem = " ".join(_KIND_WORDS.sub(" ", folded).split())
@@ -259,7 +386,9 @@ def _subdivision(text: str, country: str | None, subs: dict[str, dict[str, list[
     is_city = kind is None and _fold(unit.name) != stem and iso_kind in {"oblast", "oblast'"}
     word = _DISPLAY_KINDS.get((iso_kind or kind or "").rstrip("'"), "")
     if word:
-        stem_text = " ".join(w for w in re.split(r"\s+", text.strip()) if _fold(w) and not _KIND_WORDS.fullmatch(_fold(w)))
+        stem_text = " ".join(
+            w for w in re.split(r"\s+", text.strip()) if _fold(w) and not _KIND_WORDS.fullmatch(_fold(w))
+        )
         shown = f"{stem_text} {word}" if _kind_of(unit.name) != _fold(unit.name) else unit.name
     else:
         shown = _ascii(unit.name)
@@ -281,3 +410,44 @@ def place_key(place: str | Sequence[str] | None, gazetteer: Gazetteer = DEFAULT_
     True
     """
     return gazetteer.key(place)
+
+
+#: How the places of a place set are joined in the last part of its path.
+UNION = " + "
+
+
+def _members(text: str) -> list[str]:
+    """The names a place set's last part lists: each once, in one order whatever order they were written in."""
+    names = {" ".join(p.split()) for p in text.split("+")} - {""}
+    return sorted(names, key=lambda n: (n.casefold(), n))
+
+
+def union_path(place: Sequence[str]) -> tuple[str, ...]:
+    """A place path in its one written form: a place set's places each once, in a fixed order.
+
+    >>> union_path(("Russia", "Kursk Oblast +  Belgorod Oblast + Kursk Oblast"))
+    ('Russia', 'Belgorod Oblast + Kursk Oblast')
+    >>> union_path(("Russia", "Belgorod Oblast"))
+    ('Russia', 'Belgorod Oblast')
+    """
+    if not place or "+" not in place[-1]:
+        return tuple(place)
+    names = _members(place[-1])
+    return (*place[:-1], UNION.join(names)) if names else tuple(place)
+
+
+def place_set(place: Sequence[str]) -> tuple[tuple[str, ...], ...] | None:
+    """The places a place set is the union of, each as its own path; ``None`` for a single place.
+
+    >>> place_set(("Russia", "Belgorod Oblast + Kursk Oblast"))
+    (('Russia', 'Belgorod Oblast'), ('Russia', 'Kursk Oblast'))
+    >>> place_set(("Russia", "Belgorod Oblast")) is None
+    True
+    """
+    if not place or "+" not in place[-1]:
+        return None
+    names = _members(place[-1])
+    if len(names) < 2:
+        return None
+    parent = tuple(place[:-1])
+    return tuple((*parent, n) for n in names)

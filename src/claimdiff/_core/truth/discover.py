@@ -23,6 +23,7 @@ from claimdiff._model.claim import Claim, Source
 from claimdiff.exceptions import IncomparableError, InvalidClaimError
 
 if TYPE_CHECKING:
+    from claimdiff._core.policy import Policy
     from claimdiff._core.truth.solver import Solution
 
 __all__ = ["discover"]
@@ -43,6 +44,7 @@ def discover(
     *,
     prior: TruthPrior | None = None,
     settings: TruthSettings | None = None,
+    policy: Policy | None = None,
 ) -> TruthResult:
     """Estimate each item's truth and each origin's reliability jointly, from conflicting claims.
 
@@ -71,11 +73,22 @@ def discover(
     >>> result.shifts[0].message
     "'c' is 3 times the consensus on 5 of 5 contested items"
 
+    A ``policy`` says how far apart figures may be and still agree: the precision their wording
+    implies and its :class:`~claimdiff.Tolerance` (:attr:`Policy.precision`, :attr:`Policy.tolerance`).
+    That allowance is then the least unit errors are measured in: an item's scale is at least the
+    allowance of its claims (the median over them), so differences within it weigh little against a
+    source, while the claims are still weighed as figures (not as intervals, where every value
+    within the allowance would be as good as the figure itself). Exact readings with a declared
+    tolerance are so at least as well placed as readings each widened by hand.
+
     Args:
         items: The claims of each item.
-        prior: What is known about sources beforehand (default: every source 0.5); a source's own
-            declared :attr:`~claimdiff.Source.reliability` wins over it.
-        settings: The estimator's knobs (default :class:`TruthSettings`).
+        prior: What is known about sources beforehand (default: the policy's
+            :attr:`~claimdiff.Policy.truth_prior`, else every source 0.5); a source's own declared
+            :attr:`~claimdiff.Source.reliability` wins over it.
+        settings: The estimator's knobs (default: the policy's, else :class:`TruthSettings`).
+        policy: The precision and tolerance that set the least unit of error (default: none; each
+            claim's spread alone).
 
     Raises:
         InvalidClaimError: An element is not a :class:`claimdiff.Claim`, or two claims share an id.
@@ -85,8 +98,8 @@ def discover(
 
     from claimdiff._core.truth.solver import Arrays, solve  # noqa: PLC0415 - imports numpy
 
-    prior = prior or _DEFAULT_PRIOR
-    settings = settings or _DEFAULT_SETTINGS
+    prior = prior or (policy.truth_prior if policy is not None else None) or _DEFAULT_PRIOR
+    settings = settings or (policy.truth_settings if policy is not None else None) or _DEFAULT_SETTINGS
     seen: set[str] = set()
     item_lists: list[list[Claim]] = []
     for cs in items:
@@ -113,8 +126,10 @@ def discover(
     origins = sorted(origin_source)
     src_index = {o: i for i, o in enumerate(origins)}
     # A reliability the source itself declares wins over the prior's tables (floored: -ln(0) is no weight).
-    priors = [prior.reliability_of(s) if (r := s.reliability) is None else max(r, _FLOOR)
-              for s in (origin_source[o][1] for o in origins)]
+    priors = [
+        prior.reliability_of(s) if (r := s.reliability) is None else max(r, _FLOOR)
+        for s in (origin_source[o][1] for o in origins)
+    ]
 
     rows: list[Claim] = []
     row_item: list[int] = []
@@ -138,14 +153,34 @@ def discover(
         prior_loss=-np.log(np.asarray(priors, float)) if priors else np.zeros(0),
         n_items=len(canon),
         n_src=len(origins),
+        allowance=None if policy is None else np.asarray(_allowances(rows, policy), float),
+        counts=np.asarray([bool(item_lists[old]) and item_lists[old][0].is_count for old in canon], np.bool_),
     )
     sol = solve(arrays, settings)
     return _result(item_lists, canon, rows, row_item, counted, origins, priors, sol, settings)
 
 
+def _allowances(rows: list[Claim], policy: Policy) -> list[float]:
+    """How far each claim reaches beyond its bounds, both sides together, under the policy (canonical unit)."""
+    from claimdiff._core.verdicts import widen  # noqa: PLC0415 - verdicts imports the policy, which imports truth
+
+    out = []
+    for c in rows:
+        lo, _, hi, _ = widen(c, policy, policy.tolerance.for_metric(c.metric.name))
+        out.append((c.low - lo if math.isfinite(lo) else 0.0) + (hi - c.high if math.isfinite(hi) else 0.0))
+    return out
+
+
 def _result(
-    item_lists: list[list[Claim]], canon: list[int], rows: list[Claim], row_item: list[int], counted: set[str], origins: list[str],
-    priors: list[float], sol: Solution, settings: TruthSettings,
+    item_lists: list[list[Claim]],
+    canon: list[int],
+    rows: list[Claim],
+    row_item: list[int],
+    counted: set[str],
+    origins: list[str],
+    priors: list[float],
+    sol: Solution,
+    settings: TruthSettings,
 ) -> TruthResult:
     import numpy as np  # noqa: PLC0415 - see discover
 
@@ -163,11 +198,17 @@ def _result(
     for old, lst in enumerate(item_lists):
         k = pos_of[old]
         best = num(best_l[k])
-        items.append(ItemTruth(
-            index=old, claims=tuple(c.id for c in lst), best=best,
-            low=num(q_low_l[k]) if best is not None else None, high=num(q_high_l[k]) if best is not None else None,
-            scale=scale_l[k], origins=origins_per_item[old],
-        ))
+        items.append(
+            ItemTruth(
+                index=old,
+                claims=tuple(c.id for c in lst),
+                best=best,
+                low=num(q_low_l[k]) if best is not None else None,
+                high=num(q_high_l[k]) if best is not None else None,
+                scale=scale_l[k],
+                origins=origins_per_item[old],
+            )
+        )
 
     shift_of = {origins[s.src]: s for s in sol.shifts} if settings.correct_shifts else {}
     fits = []
@@ -183,10 +224,16 @@ def _result(
             if s is not None:
                 low, high = (low / s.value, high / s.value) if s.kind == "scale" else (low - s.value, high - s.value)
             err = max(low - truth, truth - high, 0.0) / scale if known else None
-            fits.append(ClaimFit(
-                claim_id=c.id, item=old, error=err, unlikely=unlikely_score(err),
-                flagged=disputed and err is not None and err >= at, counted=c.id in counted,
-            ))
+            fits.append(
+                ClaimFit(
+                    claim_id=c.id,
+                    item=old,
+                    error=err,
+                    unlikely=unlikely_score(err),
+                    flagged=disputed and err is not None and err >= at,
+                    counted=c.id in counted,
+                )
+            )
     fits.sort(key=lambda f: f.claim_id)
 
     index = {o: i for i, o in enumerate(origins)}
@@ -201,8 +248,12 @@ def _result(
     n_claims = np.bincount(row_src, minlength=n)
     sources = [
         SourceReliability(
-            origin=o, reliability=math.exp(-float(sol.expected_loss[i])), weight=float(sol.weight[i]),
-            expected_error=float(sol.expected_loss[i]), prior=priors[i], claims=int(n_claims[i]),
+            origin=o,
+            reliability=math.exp(-float(sol.expected_loss[i])),
+            weight=float(sol.weight[i]),
+            expected_error=float(sol.expected_loss[i]),
+            prior=priors[i],
+            claims=int(n_claims[i]),
             evidence=float(sol.evidence[i]),
             mean_error=float(sum_err[i] / n_contested[i]) if n_contested[i] else None,
             share_right=float(n_right[i] / n_contested[i]) if n_contested[i] else None,
@@ -220,25 +271,45 @@ def _result(
             shared = []
             for r_a, r_b in zip(wa[sel].tolist(), wb[sel].tolist(), strict=True):
                 ca, cb = rows[r_a], rows[r_b]
-                shared.append(SharedValue(
-                    item=canon[row_item[r_a]], claims=(ca.id, cb.id), value=float(sol.fig[r_a]), error=float(sol.error[r_a]),
-                ))
+                shared.append(
+                    SharedValue(
+                        item=canon[row_item[r_a]],
+                        claims=(ca.id, cb.id),
+                        value=float(sol.fig[r_a]),
+                        error=float(sol.error[r_a]),
+                    )
+                )
             shared.sort(key=lambda v: (-v.error, v.claims))
-            copiers.append(CopyPair(
-                original=origins[int(cp.first[p])], copier=origins[int(cp.second[p])],
-                probability=float(cp.posterior[p]), overlap=int(cp.overlap[p]), same=int(cp.same[p]),
-                same_wrong=int(cp.same_wrong[p]), shared=tuple(shared[:5]),
-            ))
+            copiers.append(
+                CopyPair(
+                    original=origins[int(cp.first[p])],
+                    copier=origins[int(cp.second[p])],
+                    probability=float(cp.posterior[p]),
+                    overlap=int(cp.overlap[p]),
+                    same=int(cp.same[p]),
+                    same_wrong=int(cp.same_wrong[p]),
+                    shared=tuple(shared[:5]),
+                )
+            )
     copiers.sort(key=lambda c: (-c.probability, c.original, c.copier))
     shifts = tuple(
         SystematicShift(
-            origin=origins[s.src], kind=s.kind, value=s.value,
+            origin=origins[s.src],
+            kind=s.kind,
+            value=s.value,
             units=likely_units(s.value) if s.kind == "scale" else None,
-            claims=s.claims, consistent=s.consistent, corrected=settings.correct_shifts,
+            claims=s.claims,
+            consistent=s.consistent,
+            corrected=settings.correct_shifts,
         )
         for s in sol.shifts
     )
     return TruthResult(
-        items=tuple(items), sources=tuple(sources), copiers=tuple(copiers), shifts=shifts,
-        claims=tuple(fits), iterations=sol.iterations, converged=sol.converged,
+        items=tuple(items),
+        sources=tuple(sources),
+        copiers=tuple(copiers),
+        shifts=shifts,
+        claims=tuple(fits),
+        iterations=sol.iterations,
+        converged=sol.converged,
     )

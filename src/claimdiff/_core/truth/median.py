@@ -62,10 +62,13 @@ class MedianPlan:
         self.first_of_item = group_starts(self.ci, self.ci)
         self.item_first = group_starts(self.ci, np.arange(n_items, dtype=np.int64))
 
-    def solve(self, w: Floats, *, mode: bool = False, low_ties: bool = False) -> tuple[Floats, Floats, Floats]:
+    def solve(
+        self, w: Floats, *, mode: bool = False, low_ties: bool | NDArray[np.bool_] = False
+    ) -> tuple[Floats, Floats, Floats]:
         """Weighted medians (or modes) of every item under row weights ``w`` (all > 0).
 
-        ``low_ties`` takes the lowest minimiser when several are tied, not their midpoint.
+        ``low_ties`` (for every item, or per item) takes the lowest minimiser when several are tied,
+        not their midpoint.
         """
         n_items, n = self.n_items, self.n
         best = np.full(n_items, np.nan)
@@ -100,7 +103,8 @@ class MedianPlan:
             lo[its[starts]] = cv[idx[starts]]
             hi[its[ends]] = cv[idx[ends]]
         found = np.isfinite(lo)
-        best[found] = lo[found] if low_ties else (lo[found] + hi[found]) / 2
+        lower = np.broadcast_to(np.asarray(low_ties, np.bool_), found.shape)[found]
+        best[found] = np.where(lower, lo[found], (lo[found] + hi[found]) / 2)
         if mode:
             cover = l_le - h_lt  # weight of the claims that allow the candidate
             top = np.full(n_items, -np.inf)

@@ -36,8 +36,9 @@ def _frozen_map(value: Mapping[str, float] | None) -> Mapping[str, float]:
 
 
 def _kind_map(value: Mapping[SourceKind | str, float] | None) -> Mapping[str, float]:
-    return MappingProxyType({SourceKind(k).value if not isinstance(k, SourceKind) else k.value: float(v)
-                             for k, v in (value or {}).items()})
+    return MappingProxyType(
+        {SourceKind(k).value if not isinstance(k, SourceKind) else k.value: float(v) for k, v in (value or {}).items()}
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -90,6 +91,8 @@ class TruthSettings:
             weighted mode, ties to the nearest the median) instead of the weighted median.
         low_ties: When the trusted claims balance between two figures, take the lower
             (the rule of UCDP and ACLED: otherwise the lower figure), not the midpoint.
+            ``None`` (the default) does so for counts only, whose truth is then a figure a
+            source reported (as the consensus policy's is), and takes the midpoint of readings.
         max_iter: Most rounds of each fitting stage.
         tol: Stop when no truth moves by more than this many item-scales and no
             weight changes by more than this share (or no truth moves for five rounds).
@@ -119,7 +122,7 @@ class TruthSettings:
     """
 
     mode: bool = False
-    low_ties: bool = False
+    low_ties: bool | None = None
     max_iter: int = attrs.field(default=50, validator=attrs.validators.ge(1))
     tol: float = attrs.field(default=1e-3, validator=_pos)
     prior_strength: float = attrs.field(default=2.0, validator=attrs.validators.ge(0.0))

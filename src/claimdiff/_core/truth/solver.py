@@ -6,7 +6,8 @@ Truths and source reliabilities are estimated in turn (coordinate descent, as in
 2. each claim's error is its interval's distance to the truth (with ``loo_max``, in small
    items, to the truth of the *other* claims of its item: leave one out, so that a source
    cannot vouch for itself), divided by the
-   item's robust spread (so a population and a distance can share a source), capped at ``cap``;
+   item's robust spread (so a population and a distance can share a source; never less than the
+   median allowance of its claims, their precision and tolerance, when one is given), capped at ``cap``;
 3. each source's expected error ``b`` is the mean of its errors on contested items,
    shrunk towards its prior by ``prior_strength`` pseudo-claims; its weight moves towards
    ``1 / b`` (halfway in logarithms for ten rounds, then by steps of ``5 / round``: damping
@@ -52,6 +53,10 @@ class Arrays:
     prior_loss: Floats  # per source
     n_items: int
     n_src: int
+    #: Per row: how far apart figures may be and still agree (precision and tolerance), or None.
+    allowance: Floats | None = None
+    #: Per item: whether it is a count (its truth, when claims balance, is the lower figure by default).
+    counts: NDArray[np.bool_] | None = None
 
 
 @attrs.frozen(eq=False)
@@ -79,13 +84,16 @@ class Solution:
     converged: bool
 
 
-def _scale(item: Ints, fig: Floats, n_items: int, settings: TruthSettings) -> Floats:
+def _scale(item: Ints, fig: Floats, n_items: int, settings: TruthSettings, allowance: Floats | None) -> Floats:
     ones = np.ones(item.shape[0])
     med, _, _ = interval_median(item, fig, fig, np.where(np.isfinite(fig), ones, 0.0), n_items)
     dev = np.abs(fig - med[item])
     mad, _, _ = interval_median(item, dev, dev, np.where(np.isfinite(dev), ones, 0.0), n_items)
     level = np.abs(np.nan_to_num(med))
     spread = np.maximum(1.4826 * np.nan_to_num(mad), settings.relative_floor * level)
+    if allowance is not None:  # differences within the allowance are not errors worth more than one unit
+        allowed, _, _ = interval_median(item, allowance, allowance, ones, n_items)
+        spread = np.maximum(spread, np.nan_to_num(allowed))
     return np.where(spread > 0, spread, np.maximum(level * 1e-9, 1.0))
 
 
@@ -132,8 +140,15 @@ class _Fit:
 
 
 def _fit(
-    a: Arrays, low: Floats, high: Floats, scale: Floats, disc: Floats, contested: NDArray[np.bool_],
-    weight: Floats, settings: TruthSettings, loo: _LeaveOneOut,
+    a: Arrays,
+    low: Floats,
+    high: Floats,
+    scale: Floats,
+    disc: Floats,
+    contested: NDArray[np.bool_],
+    weight: Floats,
+    settings: TruthSettings,
+    loo: _LeaveOneOut,
 ) -> _Fit:
     k0 = settings.prior_strength
     # A copier's votes are discounted, not its record: every contested claim counts as evidence.
@@ -142,12 +157,13 @@ def _fit(
     best = np.full(a.n_items, np.nan)
     prev_best = best
     plan = MedianPlan(a.item, low, high, a.n_items)
+    low_ties = settings.low_ties if settings.low_ties is not None else (a.counts if a.counts is not None else False)
     loo_plan = loo.plan(low, high)
     result: _Fit | None = None
     quiet = 0
     for it in range(1, settings.max_iter + 1):
         w_rows = weight[a.src] * disc
-        best, set_low, set_high = plan.solve(w_rows, mode=settings.mode, low_ties=settings.low_ties)
+        best, set_low, set_high = plan.solve(w_rows, mode=settings.mode, low_ties=low_ties)
         err = interval_distance(best[a.item], low, high) / scale[a.item]
         loo_err = interval_distance(loo.truth(loo_plan, best, a.item, w_rows), low, high) / scale[a.item]
         loss = np.where(np.isfinite(loo_err), np.minimum(loo_err, settings.cap), settings.cap)
@@ -184,16 +200,23 @@ def solve(a: Arrays, settings: TruthSettings) -> Solution:
     disc = np.ones(a.item.shape[0])
     weight = 1.0 / np.maximum(a.prior_loss, settings.min_loss)
     weight /= weight.max(initial=1.0)
-    scale = _scale(a.item, fig, a.n_items, settings)
+    scale = _scale(a.item, fig, a.n_items, settings, a.allowance)
     fit = _fit(a, low, high, scale, disc, contested, weight, settings, loo)
     iterations = fit.iterations
     shifts: list[ShiftFinding] = []
     if settings.find_shifts:
         usable = contested & np.isfinite(fig)
         shifts = find_shifts(
-            a.src, fig, fit.best[a.item], scale[a.item], usable, a.n_src,
-            min_claims=settings.shift_min_claims, min_share=settings.shift_min_share,
-            min_factor=settings.shift_min_factor, min_offset=settings.shift_min_offset,
+            a.src,
+            fig,
+            fit.best[a.item],
+            scale[a.item],
+            usable,
+            a.n_src,
+            min_claims=settings.shift_min_claims,
+            min_share=settings.shift_min_share,
+            min_factor=settings.shift_min_factor,
+            min_offset=settings.shift_min_offset,
         )
         if shifts and settings.correct_shifts:
             for s in shifts:
@@ -202,7 +225,7 @@ def solve(a: Arrays, settings: TruthSettings) -> Solution:
                     low[rows], high[rows], fig[rows] = low[rows] / s.value, high[rows] / s.value, fig[rows] / s.value
                 else:
                     low[rows], high[rows], fig[rows] = low[rows] - s.value, high[rows] - s.value, fig[rows] - s.value
-            scale = _scale(a.item, fig, a.n_items, settings)
+            scale = _scale(a.item, fig, a.n_items, settings, a.allowance)
             fit = _fit(a, low, high, scale, disc, contested, fit.weight, settings, loo)
             iterations += fit.iterations
     copying: CopyEvidence | None = None
@@ -212,8 +235,17 @@ def solve(a: Arrays, settings: TruthSettings) -> Solution:
             rank[np.lexsort((np.arange(a.n_src), fit.b))] = np.arange(a.n_src)
             right = np.nan_to_num(fit.error, nan=np.inf) <= settings.right_tol
             copying = detect_copying(
-                a.item, a.src, low, high, right, contested, rank, a.n_src,
-                alpha=settings.copy_prior, copy_rate=settings.copy_rate, min_overlap=settings.copy_min_overlap,
+                a.item,
+                a.src,
+                low,
+                high,
+                right,
+                contested,
+                rank,
+                a.n_src,
+                alpha=settings.copy_prior,
+                copy_rate=settings.copy_rate,
+                min_overlap=settings.copy_min_overlap,
             )
             disc = copying.discount
             fit = _fit(a, low, high, scale, disc, contested, fit.weight, settings, loo)
@@ -222,9 +254,23 @@ def solve(a: Arrays, settings: TruthSettings) -> Solution:
     q_low = weighted_quantile(a.item, fig, w_rows, 0.25, a.n_items)
     q_high = weighted_quantile(a.item, fig, w_rows, 0.75, a.n_items)
     return Solution(
-        best=fit.best, set_low=fit.set_low, set_high=fit.set_high,
-        q_low=np.fmin(q_low, fit.set_low), q_high=np.fmax(q_high, fit.set_high),
-        scale=scale, error=fit.error, low=low, high=high, fig=fig,
-        expected_loss=fit.b, weight=fit.weight, evidence=fit.evidence, discount=disc, contested=contested,
-        shifts=shifts, copying=copying, iterations=iterations, converged=fit.converged,
+        best=fit.best,
+        set_low=fit.set_low,
+        set_high=fit.set_high,
+        q_low=np.fmin(q_low, fit.set_low),
+        q_high=np.fmax(q_high, fit.set_high),
+        scale=scale,
+        error=fit.error,
+        low=low,
+        high=high,
+        fig=fig,
+        expected_loss=fit.b,
+        weight=fit.weight,
+        evidence=fit.evidence,
+        discount=disc,
+        contested=contested,
+        shifts=shifts,
+        copying=copying,
+        iterations=iterations,
+        converged=fit.converged,
     )
