@@ -8,7 +8,7 @@ import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimdiff import POLICIES, Claim, Estimate, Scope, Source, reconcile
+from claimdiff import POLICIES, Claim, Estimate, Provenance, Scope, Source, reconcile
 from claimdiff._core.estimators import best_in_unit
 from claimdiff._model.units import unit_info
 
@@ -19,10 +19,11 @@ PEOPLE = Scope(place="Lincoln, Nebraska", counted="people")
 def reading(cid: str, value: float, unit: str = "degF", *, worded: bool = True, source: str = "") -> Claim:
     """A reading as a site words it ("41" read to the degree) or, with ``worded=False``, an exact datum."""
     text = f"{value:g}" if worded else ""
+    provenance = Provenance.WORDED if worded else Provenance.DATUM
     return Claim(
         id=cid,
         metric="reading",
-        estimate=Estimate.exact(value, unit=unit, text=text),
+        estimate=Estimate.exact(value, unit=unit, text=text, provenance=provenance),
         scope=PLACE,
         source=Source(source or f"site {cid}"),
     )
