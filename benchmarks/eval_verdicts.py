@@ -157,10 +157,15 @@ def covid(limit: int | None = None) -> None:
                                 scope=Scope(place=(row["region"],), counted="people"), source=Source(row["source"]),
                                 period=f"2020-01-01/{row['date']}", stated=row["date"]))
     print(f"\n## COVID-19 (JHU, ECDC, WHO): {len(claims):,} cumulative claims, as of each day from 2020-01-01")
+    lagless = None
+    if hasattr(claimdiff, "Lags"):
+        lagless = reconcile(claims, attrs.evolve(claimdiff.POLICIES["consensus"], lags=claimdiff.Lags(max_steps=0)))
+        print(f"- consensus, no lags looked for: {verdicts(lagless)}")
     t0 = time.perf_counter()
     report = reconcile(claims)
     elapsed = time.perf_counter() - t0
     print(f"- consensus ({elapsed:.1f} s): {verdicts(report)}")
+    one_day_offsets(lagless or report, report, claims)
     if NEW:
         falls = report.flags_of("downward_revision")
         by_source = collections.Counter(report.claim(f.claims[0]).source.name for f in falls)
@@ -172,6 +177,44 @@ def covid(limit: int | None = None) -> None:
         print(f"  differences between agencies on the same date, by size: {dict(sorted(sizes.items()))}")
     else:
         print(f"  contradictions: {len(report.contradictions):,}")
+
+
+def one_day_offsets(before: Any, after: Any, claims: list[Claim]) -> None:
+    """Of the cross-agency contradictions a one-day offset explains (one agency's figure within 0.5% of the
+    other's a day earlier or later), how many are tagged ``lag`` and graded below error; what the rest are."""
+    by_id = {c.id: c for c in claims}
+    value = {(c.key, c.origin, c.period.end.date()): c.low for c in claims if c.period is not None}
+
+    def offset(f: Any) -> bool:
+        a, b = (by_id[cid] for cid in f.claims[:2])
+        for x, y in ((a, b), (b, a)):
+            for days in (-1, 1):
+                v = value.get((y.key, y.origin, x.period.end.date() + dt.timedelta(days=days)))
+                if v is not None and abs(v - x.low) <= 0.005 * max(v, x.low):
+                    return True
+        return False
+
+    contradictions = [f for f in before.contradictions if len({by_id[c].origin for c in f.claims}) > 1]
+    explained = {f.claims for f in contradictions if offset(f)}
+    now = {f.claims: f for f in after.flags if f.group is not None}
+    tagged = [c for c in explained if c in now and "lag" in now[c].tags and now[c].severity.value != "error"]
+    print(f"  cross-agency contradictions (lags not looked for): {len(contradictions):,}; a one-day offset explains "
+          f"{len(explained):,}; of those, tagged 'lag' and graded below error now: {len(tagged):,} "
+          f"({len(tagged) / max(len(explained), 1):.1%})")
+    for lag in getattr(after, "lags", ()):
+        print(f"  lag: {lag.message}")
+    left = [f for f in after.contradictions if len({by_id[c].origin for c in f.claims}) > 1]
+    kinds = collections.Counter()
+    for f in left:
+        a, b = sorted((by_id[cid] for cid in f.claims[:2]), key=lambda c: c.origin)
+        lower = min(a.low, b.low)
+        what = ("one says zero" if lower == 0 else "a gap of under 5" if (f.gap or 0) < 5
+                else "within a day's offset, pair without a lag" if f.claims in explained
+                else "off by >=50%" if (f.relative_gap or 0) >= 0.5 else "off by 10-50%")
+        kinds[f"{a.metric.name}, {a.source.name}/{b.source.name}: {what}"] += 1
+    print(f"  contradictions left: {len(left):,}; by metric, pair and kind:")
+    for k, n in kinds.most_common(12):
+        print(f"    {n:6,}  {k}")
 
 
 # -- a daily casualty series of our own making ----------------------------------------------------

@@ -28,7 +28,7 @@ from claimdiff._core.verdicts import widen
 from claimdiff._model.claim import Claim
 from claimdiff._model.numbers import format_number
 
-__all__ = ["Series", "check_series"]
+__all__ = ["Points", "Series", "check_series", "series_points"]
 
 _INF = math.inf
 
@@ -54,6 +54,10 @@ class Series:
     step: dt.timedelta = attrs.field(default=dt.timedelta(days=1), kw_only=True)
 
 
+#: (key, origin) -> as-of end -> the origin's standing claim for that date (its latest statement).
+Points = dict[tuple[tuple[str, str, tuple[str, ...], str], str], dict[float, Claim]]
+
+
 def check_series(raw: Sequence[list[Claim]], groups: Sequence[Group], series: Sequence[Series],
                  policy: Policy, one_date: Sequence[bool] | None = None) -> list[Flag]:
     """Falls across as-of dates in each origin's cumulative series, and daily figures that do not add up.
@@ -61,14 +65,30 @@ def check_series(raw: Sequence[list[Claim]], groups: Sequence[Group], series: Se
     ``one_date``, when known, says for each group whether all its claims' periods end together (or none
     has one): such a group, the only one of its key, holds no series.
     """
-    # (key, origin) -> as-of end -> the origin's standing claim for that date (its latest statement).
-    points: dict[tuple[tuple[str, str, tuple[str, ...], str], str], dict[float, Claim]] = {}
+    points = series_points(raw, groups, one_date)
+    flags = _falls(points, policy)
+    if series:
+        flags.extend(_daily(raw, points, series, policy, _gone(groups)))
+    return flags
+
+
+def _gone(groups: Sequence[Group]) -> set[str]:
     gone: set[str] = set()
     for g in groups:
         if g.superseded:
             gone.update(g.superseded)
         if g.withdrawn:
             gone.update(g.withdrawn)
+    return gone
+
+
+def series_points(raw: Sequence[list[Claim]], groups: Sequence[Group], one_date: Sequence[bool] | None = None) -> Points:
+    """Each origin's cumulative series: its standing claim (latest statement) for each as-of date, by key.
+
+    Claims revised away or withdrawn are left out; so are keys with one group and one as-of date.
+    """
+    points: Points = {}
+    gone = _gone(groups)
     if one_date is None:
         one_date = [len({None if c.period is None else c.period.end_ts for c in cs}) == 1 for cs in raw]
     # Groups are in key order, so the groups of one key are neighbours.
@@ -86,26 +106,20 @@ def check_series(raw: Sequence[list[Claim]], groups: Sequence[Group], series: Se
             held = slot.get(c.period.end_ts)
             if held is None or (c.stated_end, c.stated_start, c.id) > (held.stated_end, held.stated_start, held.id):
                 slot[c.period.end_ts] = c
-    flags = _falls(points, policy)
-    if series:
-        flags.extend(_daily(raw, points, series, policy, gone))
-    return flags
+    return points
 
 
 def _wide(c: Claim, policy: Policy) -> Iv:
     return widen(c, policy, policy.tolerance.for_metric(c.metric.name))
 
 
-def _falls(points: dict[tuple[tuple[str, str, tuple[str, ...], str], str], dict[float, Claim]],
-           policy: Policy) -> list[Flag]:
+def _falls(points: Points, policy: Policy) -> list[Flag]:
     flags = []
     for slot in points.values():
         if len(slot) < 2:
             continue
-        dates = sorted(slot)
-        for earlier, later in itertools.pairwise(dates):
-            a, b = slot[earlier], slot[later]
-            wa, wb = _wide(a, policy), _wide(b, policy)
+        series = [(c, _wide(c, policy)) for _, c in sorted(slot.items())]  # each point widened once
+        for (a, wa), (b, wb) in itertools.pairwise(series):
             if not above(wa[0], wa[1], wb[2], wb[3]):
                 continue
             gap = a.low - b.high
@@ -120,8 +134,7 @@ def _falls(points: dict[tuple[tuple[str, str, tuple[str, ...], str], str], dict[
     return flags
 
 
-def _daily(raw: Sequence[list[Claim]], points: dict[tuple[tuple[str, str, tuple[str, ...], str], str],
-           dict[float, Claim]], series: Sequence[Series], policy: Policy, gone: set[str]) -> list[Flag]:
+def _daily(raw: Sequence[list[Claim]], points: Points, series: Sequence[Series], policy: Policy, gone: set[str]) -> list[Flag]:
     flags = []
     by_daily = {s.daily: s for s in series}
     for cs in raw:

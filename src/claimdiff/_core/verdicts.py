@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 
 from claimdiff._core.arithmetic import GroupFacts
 from claimdiff._core.estimators import choose_best, consensus, origin_figures
-from claimdiff._core.flags import Flag, FlagKind, LazyMessage, Severity
+from claimdiff._core.flags import Flag, FlagKind, LazyMessage, Severity, conflict_verdict
 from claimdiff._core.intervals import Iv, above, intersect
 from claimdiff._core.messages import Say, display_unit, gap_words
 from claimdiff._core.policy import Policy
@@ -193,9 +193,9 @@ def _group(gid: str, cs: list[Claim], say: Say, feasible: Iv | None, consensus_i
 
     # What every current claim allows: as worded when they share a value, else within precision and tolerance.
     span = (stated or feasible) if feasible is not None else None
-    worst = max((f for f in flags if f.kind in _CONFLICTS), key=_rank, default=None) if flags else None
-    if worst is not None:
-        verdict = "contradiction" if worst.severity is Severity.ERROR else "discrepancy"
+    conflicted = conflict_verdict(flags) if flags else None
+    if conflicted is not None:
+        verdict = conflicted
     elif stated is None and feasible is not None and current:
         verdict = "tolerance"
     else:
@@ -217,13 +217,6 @@ def _group(gid: str, cs: list[Claim], say: Say, feasible: Iv | None, consensus_i
         verdict=verdict, corroboration=corroboration, withdrawn=tuple(sorted(withdrawn)), best_rule=rule,
         stated_low=shown(stated[0]) if stated else None, stated_high=shown(stated[2]) if stated else None,
     )
-
-
-_CONFLICTS = frozenset((FlagKind.CONTRADICTION, FlagKind.DISCREPANCY, FlagKind.OUTLIER))
-
-
-def _rank(f: Flag) -> int:
-    return f.severity.rank
 
 
 # -- findings ------------------------------------------------------------------------------------
