@@ -117,6 +117,19 @@ def test_a_lag_over_many_places_holds_where_a_place_shows_none() -> None:
     assert [lag.place for lag in report.lags] == [None, ("EG",)]
 
 
+def test_two_followers_of_one_leader() -> None:
+    """ECDC a day behind Worldometer throughout, WHO on some days with Worldometer and on others a day behind:
+    the conflicts between ECDC and WHO are explained through Worldometer, each giving its figure of another day."""
+    who = [GROWTH[d] if d % 3 == 0 else GROWTH[d - 1] for d in range(1, len(GROWTH))]
+    claims = series("Worldometer", GROWTH) + series("ECDC", lagged(GROWTH, 1)) + series("WHO", [None, *who])
+    report = reconcile(claims)
+    pairs = [f for f in report.conflicts if {c.split("-")[0] for c in f.claims} == {"ECDC", "WHO"}]
+    assert pairs
+    assert all("lag" in f.tags for f in pairs)
+    assert any("is Worldometer's figure a day earlier, and WHO's" in f.message for f in pairs)
+    assert not report.contradictions
+
+
 def test_lags_are_in_the_json_report() -> None:
     """``to_dict`` lists the lags: origin pair, offset, place, and the share of conflicts explained."""
     out = reconcile(series("JHU", GROWTH) + series("WHO", lagged(GROWTH, 1))).to_dict()

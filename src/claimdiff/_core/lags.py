@@ -10,8 +10,9 @@ agreements are many (``min_evidence``), outnumber the unshifted ones ``min_ratio
 many for chance (McNemar's sign test at ``min_z``). Two origins whose figures are independent noise agree
 as rarely shifted as unshifted, and no lag is found.
 
-A conflict between the pair that the lag explains (the follower's figure is the leader's the offset earlier,
-or lies between the leader's then and now and becomes the leader's now the offset later) is tagged ``lag``, says so with the
+A conflict between the pair that the lag explains (the follower's figure is one the leader gave up to
+``max_steps`` earlier, or lies between the leader's figures then and now and becomes the leader's figure of
+now a few steps later: offsets drift by a day) is tagged ``lag``, says so with the
 offset and the figure it matches, and is graded as :class:`Lags` says: a discrepancy by default, below a
 contradiction. A conflict the lag does not explain stays as it was. :attr:`claimdiff.Report.lags` lists
 the lags found, with the share of the pair's conflicts each explains.
@@ -177,6 +178,9 @@ def _duration(seconds: float) -> str:
 # One point of an origin's series: the claim and its widened interval (low, high).
 _Point = tuple[Claim, float, float]
 _Key = tuple[str, str, tuple[str, ...], str]
+# How a lag explains a conflict: the offset it shows that day, the points that show it, and (through a third
+# origin) the other figure's offset.
+_Why = tuple[int, tuple[_Point, ...], int | None]
 # (key, origin) -> step index -> point.
 _Slots = dict[tuple[_Key, str], dict[int, _Point]]
 
@@ -353,6 +357,14 @@ def explain_lags(
             slot = slots[key, origin]
             shown[origin] = slot[min(slot)][0].source.name
     index = {g.id: i for i, g in enumerate(groups)}
+    origins_at: dict[_Key, list[str]] = {}
+    for key, origin in slots:
+        origins_at.setdefault(key, []).append(origin)
+
+    def lag_of(a: str, b: str, where: _Where) -> _Found | None:
+        a, b = sorted((a, b))
+        return lag_at.get((a, b, where)) or lag_at.get((a, b, ()))
+
     settings = policy.lags
     conflicts: collections.Counter[_Found] = collections.Counter()
     explained: collections.Counter[_Found] = collections.Counter()
@@ -363,12 +375,15 @@ def explain_lags(
         x, y = (_locate(raw[index[f.group]], cid, slots, step) for cid in f.claims)
         if x is None or y is None or x[0] != y[0] or x[2] != y[2] or x[1] == y[1]:
             continue
-        a, b = sorted((x[1], y[1]))
-        lag = lag_at.get((a, b, _where(x[0]))) or lag_at.get((a, b, ()))
+        lag = lag_of(x[1], y[1], _where(x[0]))
+        why = None if lag is None else _explanation(slots, x[0], x[2], lag, settings)
+        if why is None:  # two followers of a third origin, each behind it by its own offset that day
+            third = _through(slots, x[0], x[2], (x[1], y[1]), sorted(origins_at[x[0]]), lag_of, settings)
+            if third is not None:
+                lag, why = third
         if lag is None:
             continue
         conflicts[lag] += 1
-        why = _explanation(slots, x[0], x[2], lag, settings.match)
         if why is not None:
             explained[lag] += 1
             changed[pos] = _regraded(f, why, lag, step, shown, settings.severity)
@@ -417,38 +432,89 @@ def _locate(cs: list[Claim], cid: str, slots: _Slots, step: float) -> tuple[_Key
     return None
 
 
-def _explanation(slots: _Slots, key: _Key, idx: int, lag: _Found, match: float) -> tuple[_Point, ...] | None:
-    """The points that show the lag explains the conflict at this date, or ``None``.
+def _explanation(slots: _Slots, key: _Key, idx: int, lag: _Found, settings: Lags) -> _Why | None:
+    """How the lag explains the conflict at this date: the offset it shows here and the points that show it.
 
-    Either the follower's figure is the leader's the lag earlier: (follower's, leader's then). Or the follower
-    gives the leader's figure the lag later, and its own figure lies between the leader's the lag earlier and
-    now, so it is on its way there: (follower's, leader's then, leader's now). A figure the leader never came
-    near (a follower's figure above the leader's, or far below) is not explained by the lag.
+    Reporting offsets drift by a day or so (a weekend, a late upload), so the follower may be behind by any
+    offset up to ``max_steps`` on a given date, the lag's own offset tried first. Either the follower's figure
+    is the leader's that offset earlier: (follower's, leader's then). Or the follower gives the leader's
+    figure of this date that offset later, and its own figure lies between the leader's ``max_steps`` earlier
+    and now, so it is on its way there: (follower's, leader's then, leader's now). A figure the leader never
+    came near (above the leader's, or far below) is not explained; ``None``.
     """
     follow, lead = slots[key, lag.follower], slots[key, lag.leader]
-    mine, then = follow[idx], lead.get(idx - lag.steps)
-    if then is None:
+    mine = follow[idx]
+    offsets = sorted(range(1, max(settings.max_steps, lag.steps) + 1), key=lambda j: (j != lag.steps, j))
+    for j in offsets:
+        then = lead.get(idx - j)
+        if then is not None and _agree(mine, then, settings.match):
+            return j, (mine, then), None
+    now = lead[idx]
+    earliest = next((lead[idx - j] for j in sorted(offsets, reverse=True) if idx - j in lead), None)
+    if earliest is None or not _agree(
+        mine, (mine[0], min(earliest[1], now[1]), max(earliest[2], now[2])), settings.match
+    ):
         return None
-    if _agree(mine, then, match):
-        return mine, then
-    now, later = lead[idx], follow.get(idx + lag.steps)
-    if later is None or not _agree(now, later, match):
-        return None
-    low, high = min(then[1], now[1]), max(then[2], now[2])
-    if _agree(mine, (mine[0], low, high), match):
-        return mine, then, now
+    for j in offsets:
+        later = follow.get(idx + j)
+        if later is not None and _agree(now, later, settings.match):
+            return j, (mine, earliest, now), None
     return None
 
 
-def _regraded(
-    f: Flag, why: tuple[_Point, ...], lag: _Found, step: float, shown: dict[str, str], severity: Severity
-) -> Flag:
-    offset = _duration(lag.steps * step)
+def _through(
+    slots: _Slots,
+    key: _Key,
+    idx: int,
+    pair: tuple[str, str],
+    origins: list[str],
+    lag_of: Callable[[str, str, _Where], _Found | None],
+    settings: Lags,
+) -> tuple[_Found, _Why] | None:
+    """How a third origin's lead explains a conflict between two others, or ``None``.
+
+    Each of the two gives the third's figure of a different date, and one of them is behind it by an
+    established lag ("ECDC gives JHU's figure of a day earlier, WHO JHU's of the day"). Returns that lag and
+    the points.
+    """
+    k_max = settings.max_steps
+    for z in origins:
+        if z in pair:
+            continue
+        ahead = slots[key, z]
+        for f, o in (pair, pair[::-1]):
+            lag = lag_of(z, f, _where(key))
+            if lag is None or lag.leader != z:
+                continue
+            mine, other = slots[key, f][idx], slots[key, o][idx]
+            j = next(
+                (j for j in range(1, k_max + 1) if idx - j in ahead and _agree(mine, ahead[idx - j], settings.match)),
+                None,
+            )
+            if j is None:
+                continue
+            j2 = next(
+                (
+                    i
+                    for i in range(k_max + 1)
+                    if i != j and idx - i in ahead and _agree(other, ahead[idx - i], settings.match)
+                ),
+                None,
+            )
+            if j2 is not None:
+                return lag, (j, (mine, ahead[idx - j], other, ahead[idx - j2]), j2)
+    return None
+
+
+def _regraded(f: Flag, why: _Why, lag: _Found, step: float, shown: dict[str, str], severity: Severity) -> Flag:
+    steps, points, other = why
     text = LazyMessage(
         _lag_text,
         f,
-        tuple(p[0] for p in why),
-        offset,
+        tuple(p[0] for p in points),
+        _duration(steps * step),
+        None if other is None else _duration(other * step) if other else "",
+        _duration(lag.steps * step),
         shown[lag.leader],
         shown[lag.follower],
         bool(lag.where),
@@ -472,7 +538,15 @@ def _as_of(c: Claim) -> str:
 
 
 def _lag_text(
-    f: Flag, why: tuple[Claim, ...], offset: str, leader: str, follower: str, local: bool, severity: Severity
+    f: Flag,
+    why: tuple[Claim, ...],
+    here: str,
+    other: str | None,
+    offset: str,
+    leader: str,
+    follower: str,
+    local: bool,
+    severity: Severity,
 ) -> str:
     where = " in this place's series" if local else " over their series"
     graded = "a discrepancy" if severity is Severity.WARNING else "a notice"
@@ -480,15 +554,21 @@ def _lag_text(
     mine = f"{said.source.name}'s {said.estimate.describe()} as of {_as_of(said)}"
     if len(why) == 2:
         how = (
-            f"{mine} matches {then.source.name}'s figure {offset} earlier "
+            f"{mine} matches {then.source.name}'s figure {here} earlier "
             f"({then.estimate.describe()} as of {_as_of(then)})"
         )
-    else:
+    elif len(why) == 3:
         now = why[2]
         how = (
-            f"{mine} lies between {now.source.name}'s figures {offset} earlier ({then.estimate.describe()}) and "
-            f"that day ({now.estimate.describe()}), and {said.source.name} gives {now.estimate.describe()} "
-            f"{offset} later"
+            f"{mine} lies between {now.source.name}'s {then.estimate.describe()} as of {_as_of(then)} and "
+            f"{now.estimate.describe()} that day, and {said.source.name} gives {now.estimate.describe()} {here} later"
+        )
+    else:
+        theirs, source = why[2], why[3]
+        when = f"{other} earlier" if other else "that day"
+        how = (
+            f"{mine} is {then.source.name}'s figure {here} earlier, and {theirs.source.name}'s "
+            f"{theirs.estimate.describe()} is {source.source.name}'s figure {when}"
         )
     return (
         f"{f.message.rstrip('.')}. A reporting lag explains it: {how}; {follower} reports {offset} behind "
