@@ -218,3 +218,12 @@ def test_independent_noise_shows_no_lag(steps_up: list[int], rnd: random.Random)
     report = reconcile(series("JHU", a) + series("WHO", b))
     assert report.lags == ()
     assert not [f for f in report.conflicts if "lag" in f.tags]
+
+
+def test_lags_follow_the_report_schema() -> None:
+    """A report with lags validates against the shipped JSON Schema."""
+    jsonschema = pytest.importorskip("jsonschema")
+    from claimdiff import report_schema
+
+    out = reconcile(series("JHU", GROWTH) + series("WHO", lagged(GROWTH, 1))).to_dict()
+    jsonschema.Draft202012Validator(report_schema()).validate(json.loads(json.dumps(out)))
