@@ -201,8 +201,14 @@ def one_day_offsets(before: Any, after: Any, claims: list[Claim]) -> None:
     print(f"  cross-agency contradictions (lags not looked for): {len(contradictions):,}; a one-day offset explains "
           f"{len(explained):,}; of those, tagged 'lag' and graded below error now: {len(tagged):,} "
           f"({len(tagged) / max(len(explained), 1):.1%})")
-    for lag in getattr(after, "lags", ()):
-        print(f"  lag: {lag.message}")
+    lags = getattr(after, "lags", ())
+    for lag in lags:
+        if lag.place is None:
+            print(f"  lag: {lag.message}")
+    local = [lag for lag in lags if lag.place is not None]
+    if local:
+        shown = collections.Counter(f"{lag.follower} {lag.offset_text} behind {lag.leader}" for lag in local)
+        print(f"  lags of one place: {len(local):,} ({', '.join(f'{k}: {n}' for k, n in shown.most_common(6))})")
     left = [f for f in after.contradictions if len({by_id[c].origin for c in f.claims}) > 1]
     kinds = collections.Counter()
     for f in left:

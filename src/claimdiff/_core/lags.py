@@ -63,6 +63,8 @@ class Lags:
         min_z: ...and a McNemar statistic of at least this (4 is a chance below 1 in 10,000).
         severity: The severity of a conflict a lag explains: ``"warning"`` (a discrepancy, the default) or
             ``"info"`` (a notice).
+
+    .. versionadded:: 0.2.0
     """
 
     max_steps: int = attrs.field(default=3, validator=[attrs.validators.ge(0), attrs.validators.le(366)])
@@ -100,6 +102,8 @@ class Lag:
         unshifted: Dates whose figures agree unshifted, not once shifted.
         conflicts: Conflicts between the two origins' figures on the same date that this lag is applied to.
         explained: How many of those the lag explains.
+
+    .. versionadded:: 0.2.0
     """
 
     leader: str

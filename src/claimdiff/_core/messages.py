@@ -9,7 +9,7 @@ from claimdiff._model.claim import Claim
 from claimdiff._model.numbers import format_number
 from claimdiff._model.units import UnitInfo, unit_info
 
-__all__ = ["Say", "display_unit", "gap_words"]
+__all__ = ["Say", "display_unit", "gap_words", "small_counts"]
 
 
 class Say:
@@ -92,3 +92,12 @@ def gap_words(gap: str, relative: float, higher: float, lower: float) -> str:
     share = relative * 100
     shown = f"{share:.0f}" if share >= 1 else f"{share:.2g}"
     return f"gap {gap}: {shown}% above the lower figure"
+
+
+def small_counts(floor: float) -> str:
+    """Why a large relative gap between small counts is only a discrepancy (see :class:`~claimdiff.Grading`).
+
+    >>> small_counts(5.0)
+    'fewer than 5 apart: between small counts, a discrepancy, not a contradiction'
+    """
+    return f"fewer than {format_number(floor, grouped=True)} apart: between small counts, a discrepancy, not a contradiction"

@@ -20,7 +20,7 @@ import attrs
 
 from claimdiff._core.flags import Flag, FlagKind, Severity
 from claimdiff._core.intervals import Iv, above
-from claimdiff._core.messages import gap_words
+from claimdiff._core.messages import gap_words, small_counts
 from claimdiff._core.policy import Policy
 from claimdiff._core.report import Group
 from claimdiff._core.tolerance import relative_gap
@@ -177,7 +177,10 @@ def _mismatch(daily: Claim, after: Claim, prior: Claim | None, policy: Policy) -
         higher, lower = after.low - (prior.high if prior is not None else 0.0), daily.high
     gap = higher - lower
     rel = relative_gap(higher, lower)
-    error = policy.grading.is_contradiction(rel)
+    counted = gap if daily.is_count else None
+    error = policy.grading.is_contradiction(rel, counted)
+    small = f"; {small_counts(policy.grading.min_count_gap)}" \
+        if counted is not None and policy.grading.small_count(rel, gap) else ""
     ids = tuple(sorted({daily.id, after.id, *((prior.id,) if prior is not None else ())}))
     since = f"{prior.estimate.describe()} ({prior.id})" if prior is not None else "the start of the series"
     rise = f"{format_number(rise_low, grouped=True)}" if rise_low == rise_high else \
@@ -187,6 +190,6 @@ def _mismatch(daily: Claim, after: Claim, prior: Claim | None, policy: Policy) -
         message=f"{daily.source.name}'s {daily.metric.name} for {daily.period.isoformat() if daily.period else '?'} "
                 f"is {daily.estimate.describe()} ({daily.id}), but its {after.metric.name} rose from {since} to "
                 f"{after.estimate.describe()} ({after.id}), a rise of {rise} "
-                f"({gap_words(format_number(gap, grouped=True), rel, higher, lower)}).",
+                f"({gap_words(format_number(gap, grouped=True), rel, higher, lower)}{small}).",
         gap=gap, relative_gap=rel, unit=daily.unit_info.unit,
     )

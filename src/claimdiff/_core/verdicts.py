@@ -19,7 +19,7 @@ from claimdiff._core.arithmetic import GroupFacts
 from claimdiff._core.estimators import choose_best, consensus, origin_figures
 from claimdiff._core.flags import Flag, FlagKind, LazyMessage, Severity, conflict_verdict
 from claimdiff._core.intervals import Iv, above, intersect
-from claimdiff._core.messages import Say, display_unit, gap_words
+from claimdiff._core.messages import Say, display_unit, gap_words, small_counts
 from claimdiff._core.policy import Policy
 from claimdiff._core.report import Group
 from claimdiff._core.timeline import Timeline, before, unordered
@@ -230,7 +230,10 @@ def _contested(a: Claim, b: Claim) -> bool:
 def _finding(gid: str, hi: Claim, lo: Claim, policy: Policy, say: Say, why: LazyMessage, *, outlier: bool = False) -> Flag:
     gap = hi.low - lo.high
     rel = relative_gap(hi.low, lo.high)
-    error = policy.grading.is_contradiction(rel)
+    grading = policy.grading
+    counted = gap if hi.is_count else None
+    error = grading.is_contradiction(rel, counted)
+    floor = grading.min_count_gap if counted is not None and grading.small_count(rel, gap) else None
     contested = _contested(hi, lo)
     tags = ("contested", "outlier") if contested and outlier else ("contested",) if contested else \
         ("outlier",) if outlier else ()
@@ -239,15 +242,17 @@ def _finding(gid: str, hi: Claim, lo: Claim, policy: Policy, say: Say, why: Lazy
     return Flag(
         kind=kind, severity=Severity.ERROR if error else Severity.WARNING,
         claims=(hi.id, lo.id) if hi.id < lo.id else (lo.id, hi.id), group=gid,
-        message=LazyMessage(_finding_text, say, why, shown_gap, rel, hi.low, lo.high, contested),
+        message=LazyMessage(_finding_text, say, why, shown_gap, rel, hi.low, lo.high, contested, floor),
         gap=shown_gap, relative_gap=rel, unit=say.unit.unit, tags=tags,
     )
 
 
-def _finding_text(say: Say, why: LazyMessage, shown_gap: float, rel: float, high: float, low: float, contested: bool) -> str:
+def _finding_text(say: Say, why: LazyMessage, shown_gap: float, rel: float, high: float, low: float, contested: bool,
+                  floor: float | None) -> str:
     size = gap_words(f"{format_number(shown_gap, grouped=True)}{say.suffix}", rel, high, low)
     parties = "; the figures come from opposing parties" if contested else ""
-    return f"{say.subject}: {why} ({size}{parties})."
+    small = "" if floor is None else f"; {small_counts(floor)}"
+    return f"{say.subject}: {why} ({size}{parties}{small})."
 
 
 def _dissent_text(say: Say, d: Claim, partner: Claim, far: tuple[float, list[float]] | None) -> str:
