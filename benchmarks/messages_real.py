@@ -60,7 +60,8 @@ def population() -> list[Claim]:
     return claims
 
 
-def weather() -> list[Claim]:
+def weather(units: bool = True) -> list[Claim]:
+    """Air pressure of the first three files; Fox News in hPa as it writes (``units=False``: all read as inHg)."""
     claims = []
     for path in sorted((DATA / "weather_dong2010" / "claims").glob("*.csv.gz"))[:3]:
         with gzip.open(path, "rt", encoding="utf-8") as f:
@@ -72,7 +73,8 @@ def weather() -> list[Claim]:
                 except ValueError:
                     continue
                 claims.append(Claim(id=f"{path.stem}-{i}", metric="pressure",
-                                    estimate=Estimate.exact(v, unit="hPa" if site == "foxnews" else "inHg", text=value),
+                                    estimate=Estimate.exact(v, unit="hPa" if units and site == "foxnews" else "inHg",
+                                                            text=value),
                                     scope=Scope(place=(obj,)), source=Source(site)))
     return claims
 
@@ -91,6 +93,7 @@ SETS: dict[str, tuple[Callable[[], list[Claim]], tuple[str, ...]]] = {
     "stock": (stock, ("consensus", "truth")),
     "population": (population, ("consensus",)),
     "weather": (weather, ("consensus",)),
+    "weather-undeclared": (lambda: weather(units=False), ("truth",)),
     "ucdp": (ucdp, ("consensus",)),
     "seed": (seed, ("consensus",)),
 }
@@ -125,6 +128,9 @@ def main(argv: list[str]) -> None:
                 shown.add(key)
                 tags = f" [{', '.join(f.tags)}]" if f.tags else ""
                 print(f"- {f.kind.value}/{f.severity.value}{tags}: {f.message}")
+            same = [f for f in report.conflicts if len({report.claim(c).origin for c in f.claims}) == 1]
+            if same:
+                print(f"- ({len(same):,} conflicts between two reports of one origin; first:) {same[0].message}")
             for lag in report.lags[:2]:
                 print(f"- lag: {lag.message}")
             if report.truth is not None:

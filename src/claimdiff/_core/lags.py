@@ -30,6 +30,7 @@ import attrs
 
 from claimdiff._core.flags import CONFLICT_KINDS, Flag, FlagKind, LazyMessage, Severity, conflict_verdict
 from claimdiff._core.intervals import Iv
+from claimdiff._core.messages import as_of, figure_text, without_far
 from claimdiff._model.claim import Claim
 from claimdiff._model.numbers import format_number
 
@@ -533,12 +534,8 @@ def _regraded(f: Flag, why: _Why, lag: _Found, step: float, shown: dict[str, str
         gap=f.gap,
         relative_gap=f.relative_gap,
         unit=f.unit,
-        tags=(*f.tags, "lag"),
+        tags=(*(t for t in f.tags if t != "outlier"), "lag"),  # the lag, not a typing error, explains it
     )
-
-
-def _as_of(c: Claim) -> str:
-    return c.period.describe().rsplit("/", 1)[-1] if c.period is not None else "?"
 
 
 def _lag_text(
@@ -555,26 +552,26 @@ def _lag_text(
     where = " in this place's series" if local else " over their series"
     graded = "a discrepancy" if severity is Severity.WARNING else "a notice"
     said, then = why[0], why[1]
-    mine = f"{said.source.name}'s {said.estimate.describe()} as of {_as_of(said)}"
+    mine = f"{said.source.name}'s {figure_text(said.estimate)} as of {as_of(said)}"
     if len(why) == 2:
         how = (
             f"{mine} matches {then.source.name}'s figure {here} earlier "
-            f"({then.estimate.describe()} as of {_as_of(then)})"
+            f"({figure_text(then.estimate)} as of {as_of(then)})"
         )
     elif len(why) == 3:
         now = why[2]
         how = (
-            f"{mine} lies between {now.source.name}'s {then.estimate.describe()} as of {_as_of(then)} and "
-            f"{now.estimate.describe()} that day, and {said.source.name} gives {now.estimate.describe()} {here} later"
+            f"{mine} lies between {now.source.name}'s {figure_text(then.estimate)} as of {as_of(then)} and "
+            f"{figure_text(now.estimate)} that day, and {said.source.name} gives {figure_text(now.estimate)} {here} later"
         )
     else:
         theirs, source = why[2], why[3]
         when = f"{other} earlier" if other else "that day"
         how = (
             f"{mine} is {then.source.name}'s figure {here} earlier, and {theirs.source.name}'s "
-            f"{theirs.estimate.describe()} is {source.source.name}'s figure {when}"
+            f"{figure_text(theirs.estimate)} is {source.source.name}'s figure {when}"
         )
     return (
-        f"{f.message.rstrip('.')}. A reporting lag explains it: {how}; {follower} reports {offset} behind "
+        f"{without_far(f.message).rstrip('.')}. A reporting lag explains it: {how}; {follower} reports {offset} behind "
         f"{leader}{where}; graded {graded}, not a contradiction."
     )

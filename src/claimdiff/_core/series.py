@@ -20,7 +20,7 @@ import attrs
 
 from claimdiff._core.flags import Flag, FlagKind, Severity
 from claimdiff._core.intervals import Iv, above
-from claimdiff._core.messages import gap_words, small_counts
+from claimdiff._core.messages import as_of, figure_text, gap_words, small_counts
 from claimdiff._core.policy import Policy
 from claimdiff._core.report import Group
 from claimdiff._core.tolerance import relative_gap
@@ -125,9 +125,8 @@ def _falls(points: Points, policy: Policy) -> list[Flag]:
             gap = a.low - b.high
             flags.append(Flag(
                 kind=FlagKind.DOWNWARD_REVISION, severity=Severity.WARNING, claims=(a.id, b.id), group=None,
-                message=f"{a.source.name}'s {a.metric.name} ({a.scope.describe()}) falls from {a.estimate.describe()} "
-                        f"as of {a.period.isoformat() if a.period else '?'} ({a.id}) to {b.estimate.describe()} as of "
-                        f"{b.period.isoformat() if b.period else '?'} ({b.id}); a cumulative series should not fall "
+                message=f"{a.source.name}'s figure for {a.metric.name} ({a.scope.describe()}) falls from {figure_text(a.estimate)} "
+                        f"as of {as_of(a)} ({a.id}) to {figure_text(b.estimate)} as of {as_of(b)} ({b.id}); a cumulative series should not fall "
                         f"(down {format_number(gap, grouped=True)}).",
                 gap=gap, relative_gap=relative_gap(a.low, b.high), unit=a.unit_info.unit,
             ))
@@ -182,14 +181,14 @@ def _mismatch(daily: Claim, after: Claim, prior: Claim | None, policy: Policy) -
     small = f"; {small_counts(policy.grading.min_count_gap)}" \
         if counted is not None and policy.grading.small_count(rel, gap) else ""
     ids = tuple(sorted({daily.id, after.id, *((prior.id,) if prior is not None else ())}))
-    since = f"{prior.estimate.describe()} ({prior.id})" if prior is not None else "the start of the series"
+    since = f"{figure_text(prior.estimate)} ({prior.id})" if prior is not None else "the start of the series"
     rise = f"{format_number(rise_low, grouped=True)}" if rise_low == rise_high else \
         f"{format_number(max(rise_low, 0.0), grouped=True)} to {format_number(rise_high, grouped=True)}"
     return Flag(
         kind=FlagKind.SERIES_MISMATCH, severity=Severity.ERROR if error else Severity.WARNING, claims=ids, group=None,
         message=f"{daily.source.name}'s {daily.metric.name} for {daily.period.isoformat() if daily.period else '?'} "
-                f"is {daily.estimate.describe()} ({daily.id}), but its {after.metric.name} rose from {since} to "
-                f"{after.estimate.describe()} ({after.id}), a rise of {rise} "
+                f"is {figure_text(daily.estimate)} ({daily.id}), but its {after.metric.name} rose from {since} to "
+                f"{figure_text(after.estimate)} ({after.id}), a rise of {rise} "
                 f"({gap_words(format_number(gap, grouped=True), rel, higher, lower)}{small}).",
         gap=gap, relative_gap=rel, unit=daily.unit_info.unit,
     )

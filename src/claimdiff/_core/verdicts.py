@@ -19,7 +19,7 @@ from claimdiff._core.arithmetic import GroupFacts
 from claimdiff._core.estimators import choose_best, consensus, origin_figures
 from claimdiff._core.flags import Flag, FlagKind, LazyMessage, Severity, conflict_verdict
 from claimdiff._core.intervals import Iv, above, intersect
-from claimdiff._core.messages import Say, display_unit, gap_words, small_counts
+from claimdiff._core.messages import Say, advice, display_unit, gap_words, small_counts, times
 from claimdiff._core.policy import Policy
 from claimdiff._core.report import Group
 from claimdiff._core.timeline import Timeline, before, unordered
@@ -249,16 +249,21 @@ def _finding(gid: str, hi: Claim, lo: Claim, policy: Policy, say: Say, why: Lazy
 
 def _finding_text(say: Say, why: LazyMessage, shown_gap: float, rel: float, high: float, low: float, contested: bool,
                   floor: float | None) -> str:
-    size = gap_words(f"{format_number(shown_gap, grouped=True)}{say.suffix}", rel, high, low)
+    size = gap_words(f"{format_number(shown_gap, grouped=True)}{say.suffix}", rel, high, low,
+                     (f"{say.num(high)}{say.suffix}", f"{say.num(low)}{say.suffix}"))
     parties = "; the figures come from opposing parties" if contested else ""
     small = "" if floor is None else f"; {small_counts(floor)}"
     return f"{say.subject}: {why} ({size}{parties}{small})."
 
 
 def _dissent_text(say: Say, d: Claim, partner: Claim, far: tuple[float, list[float]] | None) -> str:
-    why = (f"{say.who(d)} says {say.figure(d)} but {say.who(partner)}, with most independent sources, "
-           f"says {say.figure(partner)}; no single figure fits both")
-    return why + _far(far[0], far[1], say) if far is not None else why
+    if d.origin == partner.origin:  # two reports of one origin: the origin is not against itself
+        why = (f"{say.who(d)} says {say.figure(d)} but another report of the same origin, '{partner.id}', says "
+               f"{say.figure(partner)}, as most independent sources do; no single figure fits both")
+    else:
+        why = (f"{say.who(d)} says {say.figure(d)} but {say.who(partner)}, with most independent sources, "
+               f"says {say.figure(partner)}; no single figure fits both")
+    return why + _far(d, far[0], far[1], say) if far is not None else why
 
 
 def _dissent(gid: str, current: list[Claim], supporting: set[str], now: dict[str, Iv], policy: Policy, say: Say,
@@ -288,15 +293,18 @@ def _dissent(gid: str, current: list[Claim], supporting: set[str], now: dict[str
         flags.append(_finding(gid, hi, lo, policy, say, LazyMessage(_dissent_text, say, d, partner, far), outlier=outlier))
 
 
-def _far(f: float, others: list[float], say: Say) -> str:
+def _far(d: Claim, f: float, others: list[float], say: Say) -> str:
+    """How far an outlier lies from the other origins' median, and what to check, as its hedge allows."""
     m = statistics.median(others)
-    if f > 0 and m > 0:
-        ratio = max(f / m, m / f)
-        size = f"about {format_number(round(ratio), grouped=True)} times {'more' if f > m else 'less'} than"
+    median = f"the median of the {len(others)} other origins ({say.num(m)}{say.suffix})"
+    ratio = max(f / m, m / f) if f > 0 and m > 0 else math.inf
+    if f > 0 and m > 0 and ratio >= 2:
+        size = f"it is {times(f / m)} times {median}" if f > m else f"{median} is {times(m / f)} times it"
+    elif f > 0 and m > 0:
+        size = f"it is {abs(f - m) / m:.0%} {'above' if f > m else 'below'} {median}"
     else:
-        size = f"{format_number(say.gap(abs(f - m)), grouped=True)}{say.suffix} away from"
-    return (f"; it is {size} the median of the {len(others)} other origins ({say.num(m)}{say.suffix}): "
-            "check it for a typing or unit error")
+        size = f"it is {format_number(say.gap(abs(f - m)), grouped=True)}{say.suffix} away from {median}"
+    return f"; {size}: {advice(d.estimate, f > m, ratio)}"
 
 
 def _is_outlier(d: Claim, figures: dict[str, float], policy: Policy) -> bool:
