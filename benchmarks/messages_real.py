@@ -3,10 +3,11 @@
 Reads the real multi-source sets in ``../shared/data/`` in place (never copied): COVID-19 cumulative cases and
 deaths of JHU, ECDC and WHO; stock volumes of 34 sites (Li et al. 2012), also under the ``truth`` policy;
 city populations (Pasternack & Roth 2010); air pressure of weather sites, one in hPa (Dong et al. 2010); the
-UCDP GED sample (as read_ucdp_ged reads it); and the Belgorod seed of this repository. Prints,
+UCDP GED sample (as read_ucdp_ged reads it); the Belgorod seed of this repository; and the claims written by hand from the real report excerpts
+in ``tests/fixtures/real``. Prints,
 for each (data set, flag kind, tags), the first flag's sentence, so that a person can read every kind.
 
-    python benchmarks/messages_real.py [covid stock population weather ucdp seed]
+    python benchmarks/messages_real.py [covid stock population weather weather-undeclared ucdp seed news]
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+import attrs
 
 import claimdiff
 from claimdiff import Claim, Estimate, Metric, Scope, Source, reconcile
@@ -88,6 +91,16 @@ def seed() -> list[Claim]:
     return list(claimdiff.load_claims(ROOT / "seeds" / "belgorod-2023-12-30.yaml"))
 
 
+def news() -> list[Claim]:
+    """The claims written by hand from the real report excerpts in ``tests/fixtures/real`` (sources and licences
+    in each file), all reconciled together: reports of one place on different days revise and contradict."""
+    claims = []
+    for path in sorted((ROOT / "tests" / "fixtures" / "real").glob("*.yaml")):
+        if path.name != "corpus.yaml":
+            claims.extend(attrs.evolve(c, id=f"{path.stem}:{c.id}") for c in claimdiff.load_claims(path))
+    return claims
+
+
 SETS: dict[str, tuple[Callable[[], list[Claim]], tuple[str, ...]]] = {
     "covid": (covid, ("consensus",)),
     "stock": (stock, ("consensus", "truth")),
@@ -96,6 +109,7 @@ SETS: dict[str, tuple[Callable[[], list[Claim]], tuple[str, ...]]] = {
     "weather-undeclared": (lambda: weather(units=False), ("truth",)),
     "ucdp": (ucdp, ("consensus",)),
     "seed": (seed, ("consensus",)),
+    "news": (news, ("consensus",)),
 }
 
 

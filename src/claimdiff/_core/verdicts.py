@@ -256,10 +256,11 @@ def _finding_text(say: Say, why: LazyMessage, shown_gap: float, rel: float, high
     return f"{say.subject}: {why} ({size}{parties}{small})."
 
 
-def _dissent_text(say: Say, d: Claim, partner: Claim, far: tuple[float, list[float]] | None) -> str:
+def _dissent_text(say: Say, d: Claim, partner: Claim, far: tuple[float, list[float]] | None, alone: bool) -> str:
     if d.origin == partner.origin:  # two reports of one origin: the origin is not against itself
+        most = "" if alone else ", as most independent sources do"
         why = (f"{say.who(d)} says {say.figure(d)} but another report of the same origin, '{partner.id}', says "
-               f"{say.figure(partner)}, as most independent sources do; no single figure fits both")
+               f"{say.figure(partner)}{most}; no single figure fits both")
     else:
         why = (f"{say.who(d)} says {say.figure(d)} but {say.who(partner)}, with most independent sources, "
                f"says {say.figure(partner)}; no single figure fits both")
@@ -288,9 +289,12 @@ def _dissent(gid: str, current: list[Claim], supporting: set[str], now: dict[str
             hi, lo, partner = bottom, d, bottom
         else:  # cannot happen in one dimension (Helly); kept for safety
             continue
-        outlier = _is_outlier(d, figures, policy)
+        # Far from the others' median, and from the consensus too: a figure a few percent off the consensus is
+        # no outlier because vandals drag the median away (a city of 2,350,227 against 2,223,078 and a median of 38).
+        outlier = _is_outlier(d, figures, policy) and relative_gap(hi.low, lo.high) >= policy.grading.contradiction_at
         far = (d.figure, [v for o, v in figures.items() if o != d.origin]) if outlier and d.figure is not None else None
-        flags.append(_finding(gid, hi, lo, policy, say, LazyMessage(_dissent_text, say, d, partner, far), outlier=outlier))
+        why = LazyMessage(_dissent_text, say, d, partner, far, len(figures) == 1)
+        flags.append(_finding(gid, hi, lo, policy, say, why, outlier=outlier))
 
 
 def _far(d: Claim, f: float, others: list[float], say: Say) -> str:
@@ -302,6 +306,8 @@ def _far(d: Claim, f: float, others: list[float], say: Say) -> str:
         size = f"it is {times(f / m)} times {median}" if f > m else f"{median} is {times(m / f)} times it"
     elif f > 0 and m > 0:
         size = f"it is {abs(f - m) / m:.0%} {'above' if f > m else 'below'} {median}"
+    elif f == 0:
+        size = f"it is zero against {median}"
     else:
         size = f"it is {format_number(say.gap(abs(f - m)), grouped=True)}{say.suffix} away from {median}"
     return f"; {size}: {advice(d.estimate, f > m, ratio)}"
