@@ -158,9 +158,13 @@ def covid(limit: int | None = None) -> None:
                                 period=f"2020-01-01/{row['date']}", stated=row["date"]))
     print(f"\n## COVID-19 (JHU, ECDC, WHO): {len(claims):,} cumulative claims, as of each day from 2020-01-01")
     lagless = None
-    if hasattr(claimdiff, "Lags"):
-        lagless = reconcile(claims, attrs.evolve(claimdiff.POLICIES["consensus"], lags=claimdiff.Lags(max_steps=0)))
-        print(f"- consensus, no lags looked for: {verdicts(lagless)}")
+    if hasattr(claimdiff, "Lags"):  # the verdicts as before lags and the small-count floor, on the same claims
+        plain = attrs.evolve(claimdiff.POLICIES["consensus"], lags=claimdiff.Lags(max_steps=0),
+                             grading=claimdiff.Grading(min_count_gap=0))
+        lagless = reconcile(claims, plain)
+        print(f"- consensus, no lags looked for, no small-count floor: {verdicts(lagless)}")
+        floored = reconcile(claims, attrs.evolve(plain, grading=claimdiff.Grading()))
+        print(f"- consensus, small-count floor, no lags: {verdicts(floored)}")
     t0 = time.perf_counter()
     report = reconcile(claims)
     elapsed = time.perf_counter() - t0
@@ -198,9 +202,21 @@ def one_day_offsets(before: Any, after: Any, claims: list[Claim]) -> None:
     explained = {f.claims for f in contradictions if offset(f)}
     now = {f.claims: f for f in after.flags if f.group is not None}
     tagged = [c for c in explained if c in now and "lag" in now[c].tags and now[c].severity.value != "error"]
-    print(f"  cross-agency contradictions (lags not looked for): {len(contradictions):,}; a one-day offset explains "
+    below = [c for c in explained if c in now and now[c].severity.value != "error"]
+    print(f"  cross-agency contradictions before: {len(contradictions):,}; a one-day offset explains "
           f"{len(explained):,}; of those, tagged 'lag' and graded below error now: {len(tagged):,} "
-          f"({len(tagged) / max(len(explained), 1):.1%})")
+          f"({len(tagged) / max(len(explained), 1):.1%}); graded below error for either reason (a lag, small counts): "
+          f"{len(below):,} ({len(below) / max(len(explained), 1):.1%})")
+    lagged_pairs = {(lag.place, frozenset((lag.leader, lag.follower))): lag for lag in getattr(after, "lags", ())}
+    untagged = collections.Counter()
+    for c in explained:
+        if c in now and "lag" in now[c].tags:
+            continue
+        a, b = (by_id[cid] for cid in c[:2])
+        pair = frozenset((a.source.name, b.source.name))
+        lag = lagged_pairs.get((a.scope.place, pair)) or lagged_pairs.get((None, pair))
+        untagged["no lag found for the pair there" if lag is None else "a lag, but this date does not fit it"] += 1
+    print(f"  one-day-offset contradictions not tagged: {dict(untagged)}")
     lags = getattr(after, "lags", ())
     for lag in lags:
         if lag.place is None:

@@ -115,8 +115,9 @@ SETS: dict[str, tuple[Callable[[], list[Claim]], tuple[str, ...]]] = {
 
 def form(message: str) -> str:
     """The sentence's shape, so each shape is shown once (lag explanations come in three)."""
-    for mark in (" matches ", " lies between ", "'s figure", "too soon after", "cannot fall", "times more", "times less",
-                 "away from", "fewer than 5 apart"):
+    for mark in (" matches ", " lies between ", "'s figure", "too soon after", "cannot fall", "times the median",
+                 "times it:", "% above the median", "% below the median", "zero against", "away from",
+                 "fewer than 5 apart", "another report of the same origin"):
         if mark in message:
             return mark.strip()
     return ""

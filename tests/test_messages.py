@@ -88,3 +88,11 @@ def test_no_sentence_says_what_it_does_not_mean(shapes: list[tuple[str, int, int
         if "typing" in f.message:
             dissenter = f.message.split(" says ")[0].rsplit("'", 2)[-2]
             assert dissenter not in hedged, f.message
+
+
+def test_a_bound_the_wording_does_not_show_is_named_with_its_hedge() -> None:
+    """205 against "dozens" (at most 99): the ratio names where 99 comes from; "at least 40" shows its 40."""
+    (flag,) = reconcile([toll("a", "205", "Ministry"), toll("b", "dozens", "ECHO")]).conflicts
+    assert "(gap 106: 205 is 2.1 times 99, the most 'dozens' allows)" in flag.message
+    (flag,) = reconcile([toll("a", "more than 900", "ECHO"), toll("b", "37", "Ministry")]).conflicts
+    assert "901, the least 'more than 900' allows, is 24 times 37" in flag.message

@@ -242,18 +242,29 @@ def _finding(gid: str, hi: Claim, lo: Claim, policy: Policy, say: Say, why: Lazy
     return Flag(
         kind=kind, severity=Severity.ERROR if error else Severity.WARNING,
         claims=(hi.id, lo.id) if hi.id < lo.id else (lo.id, hi.id), group=gid,
-        message=LazyMessage(_finding_text, say, why, shown_gap, rel, hi.low, lo.high, contested, floor),
+        message=LazyMessage(_finding_text, say, why, shown_gap, rel, hi, lo, contested, floor),
         gap=shown_gap, relative_gap=rel, unit=say.unit.unit, tags=tags,
     )
 
 
-def _finding_text(say: Say, why: LazyMessage, shown_gap: float, rel: float, high: float, low: float, contested: bool,
+def _finding_text(say: Say, why: LazyMessage, shown_gap: float, rel: float, hi: Claim, lo: Claim, contested: bool,
                   floor: float | None) -> str:
-    size = gap_words(f"{format_number(shown_gap, grouped=True)}{say.suffix}", rel, high, low,
-                     (f"{say.num(high)}{say.suffix}", f"{say.num(low)}{say.suffix}"))
+    high, low = hi.low, lo.high
+    shown = (_bound(say, high, hi, "the least {} allows,"), _bound(say, low, lo, "the most {} allows"))
+    size = gap_words(f"{format_number(shown_gap, grouped=True)}{say.suffix}", rel, high, low, shown)
     parties = "; the figures come from opposing parties" if contested else ""
     small = "" if floor is None else f"; {small_counts(floor)}"
     return f"{say.subject}: {why} ({size}{parties}{small})."
+
+
+def _bound(say: Say, bound: float, c: Claim, hedge: str) -> str:
+    """A facing bound as a sentence says it ("99, the most 'dozens' allows").
+
+    The hedge it comes from is named when the wording does not show the number.
+    """
+    number = f"{say.num(bound)}{say.suffix}"
+    worded = say.figure(c)
+    return number if say.num(bound) in worded else f"{number}, {hedge.format(repr(worded))}"
 
 
 def _dissent_text(say: Say, d: Claim, partner: Claim, far: tuple[float, list[float]] | None, alone: bool) -> str:
