@@ -17,7 +17,8 @@ from claimdiff._core.believe import believe
 from claimdiff._core.columns import Columns
 from claimdiff._core.flags import Flag, FlagKind
 from claimdiff._core.grouping import group_claims
-from claimdiff._core.lags import Lag, explain_lags
+from claimdiff._core.lag_conflicts import explain_lags
+from claimdiff._core.lags import Lag
 from claimdiff._core.policy import POLICIES, Estimator, Policy, policy_named
 from claimdiff._core.quiet import quiet_groups
 from claimdiff._core.relations import DEFAULT_TAXONOMY, Relation, Taxonomy
