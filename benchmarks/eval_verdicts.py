@@ -157,10 +157,19 @@ def covid(limit: int | None = None) -> None:
                                 scope=Scope(place=(row["region"],), counted="people"), source=Source(row["source"]),
                                 period=f"2020-01-01/{row['date']}", stated=row["date"]))
     print(f"\n## COVID-19 (JHU, ECDC, WHO): {len(claims):,} cumulative claims, as of each day from 2020-01-01")
+    lagless = None
+    if hasattr(claimdiff, "Lags"):  # the verdicts as before lags and the small-count floor, on the same claims
+        plain = attrs.evolve(claimdiff.POLICIES["consensus"], lags=claimdiff.Lags(max_steps=0),
+                             grading=claimdiff.Grading(min_count_gap=0))
+        lagless = reconcile(claims, plain)
+        print(f"- consensus, no lags looked for, no small-count floor: {verdicts(lagless)}")
+        floored = reconcile(claims, attrs.evolve(plain, grading=claimdiff.Grading()))
+        print(f"- consensus, small-count floor, no lags: {verdicts(floored)}")
     t0 = time.perf_counter()
     report = reconcile(claims)
     elapsed = time.perf_counter() - t0
     print(f"- consensus ({elapsed:.1f} s): {verdicts(report)}")
+    one_day_offsets(lagless or report, report, claims)
     if NEW:
         falls = report.flags_of("downward_revision")
         by_source = collections.Counter(report.claim(f.claims[0]).source.name for f in falls)
@@ -172,6 +181,62 @@ def covid(limit: int | None = None) -> None:
         print(f"  differences between agencies on the same date, by size: {dict(sorted(sizes.items()))}")
     else:
         print(f"  contradictions: {len(report.contradictions):,}")
+
+
+def one_day_offsets(before: Any, after: Any, claims: list[Claim]) -> None:
+    """Of the cross-agency contradictions a one-day offset explains (one agency's figure within 0.5% of the
+    other's a day earlier or later), how many are tagged ``lag`` and graded below error; what the rest are."""
+    by_id = {c.id: c for c in claims}
+    value = {(c.key, c.origin, c.period.end.date()): c.low for c in claims if c.period is not None}
+
+    def offset(f: Any) -> bool:
+        a, b = (by_id[cid] for cid in f.claims[:2])
+        for x, y in ((a, b), (b, a)):
+            for days in (-1, 1):
+                v = value.get((y.key, y.origin, x.period.end.date() + dt.timedelta(days=days)))
+                if v is not None and abs(v - x.low) <= 0.005 * max(v, x.low):
+                    return True
+        return False
+
+    contradictions = [f for f in before.contradictions if len({by_id[c].origin for c in f.claims}) > 1]
+    explained = {f.claims for f in contradictions if offset(f)}
+    now = {f.claims: f for f in after.flags if f.group is not None}
+    tagged = [c for c in explained if c in now and "lag" in now[c].tags and now[c].severity.value != "error"]
+    below = [c for c in explained if c in now and now[c].severity.value != "error"]
+    print(f"  cross-agency contradictions before: {len(contradictions):,}; a one-day offset explains "
+          f"{len(explained):,}; of those, tagged 'lag' and graded below error now: {len(tagged):,} "
+          f"({len(tagged) / max(len(explained), 1):.1%}); graded below error for either reason (a lag, small counts): "
+          f"{len(below):,} ({len(below) / max(len(explained), 1):.1%})")
+    lagged_pairs = {(lag.place, frozenset((lag.leader, lag.follower))): lag for lag in getattr(after, "lags", ())}
+    untagged = collections.Counter()
+    for c in explained:
+        if c in now and "lag" in now[c].tags:
+            continue
+        a, b = (by_id[cid] for cid in c[:2])
+        pair = frozenset((a.source.name, b.source.name))
+        lag = lagged_pairs.get((a.scope.place, pair)) or lagged_pairs.get((None, pair))
+        untagged["no lag found for the pair there" if lag is None else "a lag, but this date does not fit it"] += 1
+    print(f"  one-day-offset contradictions not tagged: {dict(untagged)}")
+    lags = getattr(after, "lags", ())
+    for lag in lags:
+        if lag.place is None:
+            print(f"  lag: {lag.message}")
+    local = [lag for lag in lags if lag.place is not None]
+    if local:
+        shown = collections.Counter(f"{lag.follower} {lag.offset_text} behind {lag.leader}" for lag in local)
+        print(f"  lags of one place: {len(local):,} ({', '.join(f'{k}: {n}' for k, n in shown.most_common(6))})")
+    left = [f for f in after.contradictions if len({by_id[c].origin for c in f.claims}) > 1]
+    kinds = collections.Counter()
+    for f in left:
+        a, b = sorted((by_id[cid] for cid in f.claims[:2]), key=lambda c: c.origin)
+        lower = min(a.low, b.low)
+        what = ("one says zero" if lower == 0 else "a gap of under 5" if (f.gap or 0) < 5
+                else "within a day's offset, pair without a lag" if f.claims in explained
+                else "off by >=50%" if (f.relative_gap or 0) >= 0.5 else "off by 10-50%")
+        kinds[f"{a.metric.name}, {a.source.name}/{b.source.name}: {what}"] += 1
+    print(f"  contradictions left: {len(left):,}; by metric, pair and kind:")
+    for k, n in kinds.most_common(12):
+        print(f"    {n:6,}  {k}")
 
 
 # -- a daily casualty series of our own making ----------------------------------------------------

@@ -169,7 +169,7 @@ def test_relations_across_events_put_their_events_together() -> None:
 def test_columns_name_the_fields_of_any_frame() -> None:
     """With ``columns=``, rows are read as :func:`claimdiff.claims_from_dataframe` reads them, and bad rows come
     back as rejected rows with their reason, not dropped."""
-    df = pd.DataFrame({"key": ["a", "b", "c", "d"], "n": ["at least 14", "12", "3", "-1"],
+    df = pd.DataFrame({"key": ["a", "b", "c", "d"], "n": ["at least 20", "12", "3", "-1"],
                        "ev": ["raid", "raid", "storm", "storm"], "who": ["MoD", "Reuters", "AP", "AP"]})
     tables = reconcile_dask(dd.from_pandas(df, npartitions=2), columns={"id": "key", "value": "n", "event": "ev",
                                                                         "source": "who"},

@@ -93,7 +93,7 @@ def test_severity_sorts_by_seriousness() -> None:
     """severity is an ordered categorical: info < warning < error (not alphabetical)."""
     flags = reconcile([
         Claim(id="a", metric="killed", estimate="12", scope=Scope(counted="people"), source="A"),
-        Claim(id="b", metric="killed", estimate="at least 14", scope=Scope(counted="people"), source="B"),
+        Claim(id="b", metric="killed", estimate="at least 20", scope=Scope(counted="people"), source="B"),
         Claim(id="c", metric="injured", estimate="3", scope=Scope(counted="people"), source="C"),
     ]).to_dataframe("flags")
     assert list(flags["severity"].cat.categories) == ["info", "warning", "error"]

@@ -93,7 +93,7 @@ def test_a_relative_tolerance_makes_close_figures_agree() -> None:
 def test_a_huge_gap_is_given_as_a_ratio_not_a_percentage() -> None:
     """17,823,319 against 55,000 is 'about 324 times' the lower figure, never '100%'."""
     (flag,) = reconcile([volume("a", 17_823_319), volume("b", 55_000)]).conflicts
-    assert "324 times the lower figure" in flag.message
+    assert "17,823,319 is 324 times 55,000" in flag.message
     assert "100%" not in flag.message
     assert flag.severity is Severity.ERROR
 
@@ -102,8 +102,29 @@ def test_grading_thresholds_are_a_policy() -> None:
     """A 7% gap is a discrepancy under the default grading and a contradiction when the threshold is 5%."""
     claims = [toll("a", "14", "A"), toll("b", "15", "B")]
     assert reconcile(claims).conflicts[0].kind is FlagKind.DISCREPANCY
-    strict = attrs.evolve(POLICIES["consensus"], grading=Grading(contradiction_at=0.05))
+    strict = attrs.evolve(POLICIES["consensus"], grading=Grading(contradiction_at=0.05, min_count_gap=0))
     assert reconcile(claims, strict).conflicts[0].kind is FlagKind.CONTRADICTION
+
+
+@pytest.mark.parametrize(("low", "high", "kind"), [
+    ("7", "9", FlagKind.DISCREPANCY), ("1", "3", FlagKind.DISCREPANCY), ("0", "4", FlagKind.DISCREPANCY),
+    ("70", "90", FlagKind.CONTRADICTION), ("0", "5", FlagKind.CONTRADICTION), ("14", "at least 40", FlagKind.CONTRADICTION),
+])
+def test_small_counts_are_graded_by_absolute_and_relative_size(low: str, high: str, kind: FlagKind) -> None:
+    """7 against 9 deaths, or 1 against 3, is not an error (fewer than 5 apart); 70 against 90 is. The sentence
+    says why a large share between small counts is only a discrepancy."""
+    (flag,) = reconcile([toll("a", low, "Ministry"), toll("b", high, "Hospital")]).conflicts
+    assert flag.kind is kind
+    assert ("fewer than 5 apart: between small counts, a discrepancy" in flag.message) is (kind is FlagKind.DISCREPANCY)
+
+
+def test_the_small_count_floor_is_a_policy_and_spares_measurements() -> None:
+    """``Grading(min_count_gap=0)`` grades counts by share alone; a measurement is never floored (no whole units)."""
+    claims = [toll("a", "7", "A"), toll("b", "9", "B")]
+    plain = attrs.evolve(POLICIES["consensus"], grading=Grading(min_count_gap=0))
+    assert reconcile(claims, plain).conflicts[0].kind is FlagKind.CONTRADICTION
+    miles = [distance("a", "7 km"), distance("b", "9 km")]
+    assert reconcile(miles).conflicts[0].kind is FlagKind.CONTRADICTION
 
 
 def test_one_vandal_among_agreeing_origins_is_one_finding() -> None:

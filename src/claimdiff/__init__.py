@@ -13,6 +13,7 @@ import importlib as _importlib
 import typing as _typing
 
 from claimdiff._core.flags import Flag, FlagKind, LazyMessage, Severity
+from claimdiff._core.lags import Lag, Lags
 from claimdiff._core.policy import POLICIES, Estimator, Policy, policy_named
 from claimdiff._core.reconcile import reconcile
 from claimdiff._core.relations import DEFAULT_TAXONOMY, FigureKey, Relation, RelationKind, Taxonomy
@@ -146,6 +147,8 @@ __all__ = [
     "InvalidEstimateError",
     "InvalidUnitError",
     "ItemTruth",
+    "Lag",
+    "Lags",
     "LazyMessage",
     "LoadedClaims",
     "Measure",

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import enum
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import attrs
 
-__all__ = ["Flag", "FlagKind", "LazyMessage", "Severity"]
+__all__ = ["CONFLICT_KINDS", "Flag", "FlagKind", "LazyMessage", "Severity", "conflict_verdict"]
 
 
 class Severity(enum.Enum):
@@ -171,3 +171,22 @@ class Flag:
 
 
 _SHOWN = ("kind", "severity", "claims", "group", "message", "gap", "relative_gap", "unit", "tags")
+
+
+#: The kinds that say two claims of a group disagree.
+CONFLICT_KINDS = frozenset((FlagKind.CONTRADICTION, FlagKind.DISCREPANCY, FlagKind.OUTLIER))
+
+
+def conflict_verdict(flags: Iterable[Flag]) -> str | None:
+    """A group's verdict from its conflicts: the worst, or ``None`` when no flag is a conflict.
+
+    ``"contradiction"`` when a conflict is an error, else ``"discrepancy"``.
+
+    >>> f = Flag(kind=FlagKind.DISCREPANCY, severity=Severity.WARNING, claims=("a", "b"), group="g1", message="")
+    >>> conflict_verdict([f]), conflict_verdict([])
+    ('discrepancy', None)
+    """
+    worst = max((f.severity.rank for f in flags if f.kind in CONFLICT_KINDS), default=None)
+    if worst is None:
+        return None
+    return "contradiction" if worst == Severity.ERROR.rank else "discrepancy"

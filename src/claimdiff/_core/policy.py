@@ -8,6 +8,7 @@ from types import MappingProxyType
 
 import attrs
 
+from claimdiff._core.lags import Lags
 from claimdiff._core.tolerance import Grading, Precision, Tolerance
 from claimdiff._core.truth.results import TruthPrior, TruthSettings
 from claimdiff._model.hedges import ACLED_HEDGES, DEFAULT_HEDGES, HedgePolicy
@@ -78,6 +79,8 @@ class Policy:
         whole_counts: Round the best estimate of a count to a whole number.
         truth_prior: What is known of sources before truth discovery (the ``truth`` estimator).
         truth_settings: The truth-discovery estimator's knobs.
+        lags: How reporting lags between origins' cumulative series are found, and how the conflicts they
+            explain are graded (a discrepancy by default; see :class:`Lags`).
         ties: How a tie between equally supported values is broken: ``"median"`` (the value nearer
             the median of every origin's figure), ``"lower"`` (UCDP's and ACLED's conservative
             convention) or ``"higher"``; then by the smallest claim id.
@@ -95,6 +98,7 @@ class Policy:
     whole_counts: bool = True
     ties: str = attrs.field(default="median", validator=attrs.validators.in_(("median", "lower", "higher")))
     truth_prior: TruthPrior | None = None
+    lags: Lags = attrs.field(factory=Lags, validator=attrs.validators.instance_of(Lags))
     truth_settings: TruthSettings | None = None
 
 

@@ -17,6 +17,8 @@ from claimdiff._core.believe import believe
 from claimdiff._core.columns import Columns
 from claimdiff._core.flags import Flag, FlagKind
 from claimdiff._core.grouping import group_claims
+from claimdiff._core.lag_conflicts import explain_lags
+from claimdiff._core.lags import Lag
 from claimdiff._core.policy import POLICIES, Estimator, Policy, policy_named
 from claimdiff._core.quiet import quiet_groups
 from claimdiff._core.relations import DEFAULT_TAXONOMY, Relation, Taxonomy
@@ -136,6 +138,11 @@ def _reconcile(claims: Iterable[Claim], policy: Policy, declared: tuple[Relation
             facts.append(group_facts)
         if group_flags:
             flags.extend((index, _KIND_ORDER[f.kind], f.claims, f) for f in group_flags)
+    lags: tuple[Lag, ...] = ()
+    if policy.lags.max_steps and flags:  # conflicts a reporting lag explains are re-graded (lags.py)
+        lags, regraded, groups = explain_lags(raw, groups, [t[3] for t in flags], policy, one_date or None)
+        for at, f in regraded.items():
+            flags[at] = (flags[at][0], _KIND_ORDER[f.kind], f.claims, f)
     flags.extend((-1, _KIND_ORDER[f.kind], f.claims, f) for f in loose_flags)
     arithmetic, derived = check_arithmetic(facts, relations, taxonomy, policy.grading) if facts else ([], [])
     flags.extend((len(raw), _KIND_ORDER[f.kind], f.claims, f) for f in arithmetic)
@@ -158,6 +165,7 @@ def _reconcile(claims: Iterable[Claim], policy: Policy, declared: tuple[Relation
         policy=policy.name,
         derived=tuple(derived),
         truth=truth,
+        lags=lags,
     )
 
 

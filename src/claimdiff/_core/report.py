@@ -8,8 +8,9 @@ from typing import Any
 
 import attrs
 
-from claimdiff._core.flags import Flag, FlagKind, LazyMessage, Severity
+from claimdiff._core.flags import CONFLICT_KINDS, Flag, FlagKind, LazyMessage, Severity
 from claimdiff._core.grading import grade_of_rule
+from claimdiff._core.lags import Lag
 from claimdiff._core.truth.results import TruthResult
 from claimdiff._model.claim import Claim
 from claimdiff._model.numbers import format_number
@@ -151,7 +152,7 @@ class Group:
         }
 
 
-_CONFLICT_KINDS = frozenset({FlagKind.CONTRADICTION, FlagKind.DISCREPANCY, FlagKind.OUTLIER})
+_CONFLICT_KINDS = CONFLICT_KINDS
 
 
 def _interval(low: float | None, high: float | None, lc: bool, hc: bool) -> str:
@@ -252,6 +253,8 @@ class Report:
         derived: Figures implied by relations between groups (parts and wholes).
         truth: What truth discovery learned (the ``truth`` policy): each origin's reliability with
             its evidence, suspected copiers and systematic shifts; ``None`` under other policies.
+        lags: Reporting lags found between origins' cumulative series (see :class:`~claimdiff.Lag`), each
+            with the share of the pair's conflicts it explains.
     """
 
     groups: tuple[Group, ...]
@@ -261,6 +264,7 @@ class Report:
     policy: str
     derived: tuple[Derived, ...] = ()
     truth: TruthResult | None = attrs.field(default=None, repr=False)
+    lags: tuple[Lag, ...] = ()
     # Indexes built on first look-up, so that asking for many claims stays linear.
     _claim_index: dict[str, Claim] | None = attrs.field(default=None, init=False, repr=False, eq=False)
     _group_index: dict[str, Group] | None = attrs.field(default=None, init=False, repr=False, eq=False)
@@ -361,6 +365,7 @@ class Report:
             "flags": [f.to_dict() for f in self.flags],
             "rejected": [r.to_dict() for r in self.rejected],
             "derived": [d.to_dict() for d in self.derived],
+            "lags": [lag.to_dict() for lag in self.lags],
             **({} if self.truth is None else {"sources": [
                 {"origin": s.origin, "reliability": s.reliability, "claims": s.claims, "evidence": s.evidence,
                  "mean_error": s.mean_error, "prior": s.prior} for s in self.truth.sources]}),

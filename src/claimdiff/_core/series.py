@@ -20,7 +20,7 @@ import attrs
 
 from claimdiff._core.flags import Flag, FlagKind, Severity
 from claimdiff._core.intervals import Iv, above
-from claimdiff._core.messages import gap_words
+from claimdiff._core.messages import as_of, figure_text, gap_words, small_counts
 from claimdiff._core.policy import Policy
 from claimdiff._core.report import Group
 from claimdiff._core.tolerance import relative_gap
@@ -28,7 +28,7 @@ from claimdiff._core.verdicts import widen
 from claimdiff._model.claim import Claim
 from claimdiff._model.numbers import format_number
 
-__all__ = ["Series", "check_series"]
+__all__ = ["Points", "Series", "check_series", "series_points"]
 
 _INF = math.inf
 
@@ -54,6 +54,10 @@ class Series:
     step: dt.timedelta = attrs.field(default=dt.timedelta(days=1), kw_only=True)
 
 
+#: (key, origin) -> as-of end -> the origin's standing claim for that date (its latest statement).
+Points = dict[tuple[tuple[str, str, tuple[str, ...], str], str], dict[float, Claim]]
+
+
 def check_series(raw: Sequence[list[Claim]], groups: Sequence[Group], series: Sequence[Series],
                  policy: Policy, one_date: Sequence[bool] | None = None) -> list[Flag]:
     """Falls across as-of dates in each origin's cumulative series, and daily figures that do not add up.
@@ -61,14 +65,30 @@ def check_series(raw: Sequence[list[Claim]], groups: Sequence[Group], series: Se
     ``one_date``, when known, says for each group whether all its claims' periods end together (or none
     has one): such a group, the only one of its key, holds no series.
     """
-    # (key, origin) -> as-of end -> the origin's standing claim for that date (its latest statement).
-    points: dict[tuple[tuple[str, str, tuple[str, ...], str], str], dict[float, Claim]] = {}
+    points = series_points(raw, groups, one_date)
+    flags = _falls(points, policy)
+    if series:
+        flags.extend(_daily(raw, points, series, policy, _gone(groups)))
+    return flags
+
+
+def _gone(groups: Sequence[Group]) -> set[str]:
     gone: set[str] = set()
     for g in groups:
         if g.superseded:
             gone.update(g.superseded)
         if g.withdrawn:
             gone.update(g.withdrawn)
+    return gone
+
+
+def series_points(raw: Sequence[list[Claim]], groups: Sequence[Group], one_date: Sequence[bool] | None = None) -> Points:
+    """Each origin's cumulative series: its standing claim (latest statement) for each as-of date, by key.
+
+    Claims revised away or withdrawn are left out; so are keys with one group and one as-of date.
+    """
+    points: Points = {}
+    gone = _gone(groups)
     if one_date is None:
         one_date = [len({None if c.period is None else c.period.end_ts for c in cs}) == 1 for cs in raw]
     # Groups are in key order, so the groups of one key are neighbours.
@@ -86,42 +106,34 @@ def check_series(raw: Sequence[list[Claim]], groups: Sequence[Group], series: Se
             held = slot.get(c.period.end_ts)
             if held is None or (c.stated_end, c.stated_start, c.id) > (held.stated_end, held.stated_start, held.id):
                 slot[c.period.end_ts] = c
-    flags = _falls(points, policy)
-    if series:
-        flags.extend(_daily(raw, points, series, policy, gone))
-    return flags
+    return points
 
 
 def _wide(c: Claim, policy: Policy) -> Iv:
     return widen(c, policy, policy.tolerance.for_metric(c.metric.name))
 
 
-def _falls(points: dict[tuple[tuple[str, str, tuple[str, ...], str], str], dict[float, Claim]],
-           policy: Policy) -> list[Flag]:
+def _falls(points: Points, policy: Policy) -> list[Flag]:
     flags = []
     for slot in points.values():
         if len(slot) < 2:
             continue
-        dates = sorted(slot)
-        for earlier, later in itertools.pairwise(dates):
-            a, b = slot[earlier], slot[later]
-            wa, wb = _wide(a, policy), _wide(b, policy)
+        series = [(c, _wide(c, policy)) for _, c in sorted(slot.items())]  # each point widened once
+        for (a, wa), (b, wb) in itertools.pairwise(series):
             if not above(wa[0], wa[1], wb[2], wb[3]):
                 continue
             gap = a.low - b.high
             flags.append(Flag(
                 kind=FlagKind.DOWNWARD_REVISION, severity=Severity.WARNING, claims=(a.id, b.id), group=None,
-                message=f"{a.source.name}'s {a.metric.name} ({a.scope.describe()}) falls from {a.estimate.describe()} "
-                        f"as of {a.period.isoformat() if a.period else '?'} ({a.id}) to {b.estimate.describe()} as of "
-                        f"{b.period.isoformat() if b.period else '?'} ({b.id}); a cumulative series should not fall "
+                message=f"{a.source.name}'s figure for {a.metric.name} ({a.scope.describe()}) falls from {figure_text(a.estimate)} "
+                        f"as of {as_of(a)} ({a.id}) to {figure_text(b.estimate)} as of {as_of(b)} ({b.id}); a cumulative series should not fall "
                         f"(down {format_number(gap, grouped=True)}).",
                 gap=gap, relative_gap=relative_gap(a.low, b.high), unit=a.unit_info.unit,
             ))
     return flags
 
 
-def _daily(raw: Sequence[list[Claim]], points: dict[tuple[tuple[str, str, tuple[str, ...], str], str],
-           dict[float, Claim]], series: Sequence[Series], policy: Policy, gone: set[str]) -> list[Flag]:
+def _daily(raw: Sequence[list[Claim]], points: Points, series: Sequence[Series], policy: Policy, gone: set[str]) -> list[Flag]:
     flags = []
     by_daily = {s.daily: s for s in series}
     for cs in raw:
@@ -164,16 +176,19 @@ def _mismatch(daily: Claim, after: Claim, prior: Claim | None, policy: Policy) -
         higher, lower = after.low - (prior.high if prior is not None else 0.0), daily.high
     gap = higher - lower
     rel = relative_gap(higher, lower)
-    error = policy.grading.is_contradiction(rel)
+    counted = gap if daily.is_count else None
+    error = policy.grading.is_contradiction(rel, counted)
+    small = f"; {small_counts(policy.grading.min_count_gap)}" \
+        if counted is not None and policy.grading.small_count(rel, gap) else ""
     ids = tuple(sorted({daily.id, after.id, *((prior.id,) if prior is not None else ())}))
-    since = f"{prior.estimate.describe()} ({prior.id})" if prior is not None else "the start of the series"
+    since = f"{figure_text(prior.estimate)} ({prior.id})" if prior is not None else "the start of the series"
     rise = f"{format_number(rise_low, grouped=True)}" if rise_low == rise_high else \
         f"{format_number(max(rise_low, 0.0), grouped=True)} to {format_number(rise_high, grouped=True)}"
     return Flag(
         kind=FlagKind.SERIES_MISMATCH, severity=Severity.ERROR if error else Severity.WARNING, claims=ids, group=None,
         message=f"{daily.source.name}'s {daily.metric.name} for {daily.period.isoformat() if daily.period else '?'} "
-                f"is {daily.estimate.describe()} ({daily.id}), but its {after.metric.name} rose from {since} to "
-                f"{after.estimate.describe()} ({after.id}), a rise of {rise} "
-                f"({gap_words(format_number(gap, grouped=True), rel, higher, lower)}).",
+                f"is {figure_text(daily.estimate)} ({daily.id}), but its {after.metric.name} rose from {since} to "
+                f"{figure_text(after.estimate)} ({after.id}), a rise of {rise} "
+                f"({gap_words(format_number(gap, grouped=True), rel, higher, lower)}{small}).",
         gap=gap, relative_gap=rel, unit=daily.unit_info.unit,
     )

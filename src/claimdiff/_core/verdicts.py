@@ -17,9 +17,9 @@ from collections.abc import Iterable, Sequence
 
 from claimdiff._core.arithmetic import GroupFacts
 from claimdiff._core.estimators import best_in_unit, choose_best, consensus, origin_figures
-from claimdiff._core.flags import Flag, FlagKind, LazyMessage, Severity
+from claimdiff._core.flags import Flag, FlagKind, LazyMessage, Severity, conflict_verdict
 from claimdiff._core.intervals import Iv, above, intersect
-from claimdiff._core.messages import Say, display_unit, gap_words
+from claimdiff._core.messages import Say, advice, display_unit, gap_words, small_counts, times
 from claimdiff._core.policy import Policy
 from claimdiff._core.report import Group
 from claimdiff._core.timeline import Timeline, before, unordered
@@ -193,9 +193,9 @@ def _group(gid: str, cs: list[Claim], say: Say, feasible: Iv | None, consensus_i
 
     # What every current claim allows: as worded when they share a value, else within precision and tolerance.
     span = (stated or feasible) if feasible is not None else None
-    worst = max((f for f in flags if f.kind in _CONFLICTS), key=_rank, default=None) if flags else None
-    if worst is not None:
-        verdict = "contradiction" if worst.severity is Severity.ERROR else "discrepancy"
+    conflicted = conflict_verdict(flags) if flags else None
+    if conflicted is not None:
+        verdict = conflicted
     elif stated is None and feasible is not None and current:
         verdict = "tolerance"
     else:
@@ -219,13 +219,6 @@ def _group(gid: str, cs: list[Claim], say: Say, feasible: Iv | None, consensus_i
     )
 
 
-_CONFLICTS = frozenset((FlagKind.CONTRADICTION, FlagKind.DISCREPANCY, FlagKind.OUTLIER))
-
-
-def _rank(f: Flag) -> int:
-    return f.severity.rank
-
-
 # -- findings ------------------------------------------------------------------------------------
 
 
@@ -237,7 +230,10 @@ def _contested(a: Claim, b: Claim) -> bool:
 def _finding(gid: str, hi: Claim, lo: Claim, policy: Policy, say: Say, why: LazyMessage, *, outlier: bool = False) -> Flag:
     gap = hi.low - lo.high
     rel = relative_gap(hi.low, lo.high)
-    error = policy.grading.is_contradiction(rel)
+    grading = policy.grading
+    counted = gap if hi.is_count else None
+    error = grading.is_contradiction(rel, counted)
+    floor = grading.min_count_gap if counted is not None and grading.small_count(rel, gap) else None
     contested = _contested(hi, lo)
     tags = ("contested", "outlier") if contested and outlier else ("contested",) if contested else \
         ("outlier",) if outlier else ()
@@ -246,21 +242,40 @@ def _finding(gid: str, hi: Claim, lo: Claim, policy: Policy, say: Say, why: Lazy
     return Flag(
         kind=kind, severity=Severity.ERROR if error else Severity.WARNING,
         claims=(hi.id, lo.id) if hi.id < lo.id else (lo.id, hi.id), group=gid,
-        message=LazyMessage(_finding_text, say, why, shown_gap, rel, hi.low, lo.high, contested),
+        message=LazyMessage(_finding_text, say, why, shown_gap, rel, hi, lo, contested, floor),
         gap=shown_gap, relative_gap=rel, unit=say.unit.unit, tags=tags,
     )
 
 
-def _finding_text(say: Say, why: LazyMessage, shown_gap: float, rel: float, high: float, low: float, contested: bool) -> str:
-    size = gap_words(f"{format_number(shown_gap, grouped=True)}{say.suffix}", rel, high, low)
+def _finding_text(say: Say, why: LazyMessage, shown_gap: float, rel: float, hi: Claim, lo: Claim, contested: bool,
+                  floor: float | None) -> str:
+    high, low = hi.low, lo.high
+    shown = (_bound(say, high, hi, "the least {} allows,"), _bound(say, low, lo, "the most {} allows"))
+    size = gap_words(f"{format_number(shown_gap, grouped=True)}{say.suffix}", rel, high, low, shown)
     parties = "; the figures come from opposing parties" if contested else ""
-    return f"{say.subject}: {why} ({size}{parties})."
+    small = "" if floor is None else f"; {small_counts(floor)}"
+    return f"{say.subject}: {why} ({size}{parties}{small})."
 
 
-def _dissent_text(say: Say, d: Claim, partner: Claim, far: tuple[float, list[float]] | None) -> str:
-    why = (f"{say.who(d)} says {say.figure(d)} but {say.who(partner)}, with most independent sources, "
-           f"says {say.figure(partner)}; no single figure fits both")
-    return why + _far(far[0], far[1], say) if far is not None else why
+def _bound(say: Say, bound: float, c: Claim, hedge: str) -> str:
+    """A facing bound as a sentence says it ("99, the most 'dozens' allows").
+
+    The hedge it comes from is named when the wording does not show the number.
+    """
+    number = f"{say.num(bound)}{say.suffix}"
+    worded = say.figure(c)
+    return number if say.num(bound) in worded else f"{number}, {hedge.format(repr(worded))}"
+
+
+def _dissent_text(say: Say, d: Claim, partner: Claim, far: tuple[float, list[float]] | None, alone: bool) -> str:
+    if d.origin == partner.origin:  # two reports of one origin: the origin is not against itself
+        most = "" if alone else ", as most independent sources do"
+        why = (f"{say.who(d)} says {say.figure(d)} but another report of the same origin, '{partner.id}', says "
+               f"{say.figure(partner)}{most}; no single figure fits both")
+    else:
+        why = (f"{say.who(d)} says {say.figure(d)} but {say.who(partner)}, with most independent sources, "
+               f"says {say.figure(partner)}; no single figure fits both")
+    return why + _far(d, far[0], far[1], say) if far is not None else why
 
 
 def _dissent(gid: str, current: list[Claim], supporting: set[str], now: dict[str, Iv], policy: Policy, say: Say,
@@ -285,20 +300,28 @@ def _dissent(gid: str, current: list[Claim], supporting: set[str], now: dict[str
             hi, lo, partner = bottom, d, bottom
         else:  # cannot happen in one dimension (Helly); kept for safety
             continue
-        outlier = _is_outlier(d, figures, policy)
+        # Far from the others' median, and from the consensus too: a figure a few percent off the consensus is
+        # no outlier because vandals drag the median away (a city of 2,350,227 against 2,223,078 and a median of 38).
+        outlier = _is_outlier(d, figures, policy) and relative_gap(hi.low, lo.high) >= policy.grading.contradiction_at
         far = (d.figure, [v for o, v in figures.items() if o != d.origin]) if outlier and d.figure is not None else None
-        flags.append(_finding(gid, hi, lo, policy, say, LazyMessage(_dissent_text, say, d, partner, far), outlier=outlier))
+        why = LazyMessage(_dissent_text, say, d, partner, far, len(figures) == 1)
+        flags.append(_finding(gid, hi, lo, policy, say, why, outlier=outlier))
 
 
-def _far(f: float, others: list[float], say: Say) -> str:
+def _far(d: Claim, f: float, others: list[float], say: Say) -> str:
+    """How far an outlier lies from the other origins' median, and what to check, as its hedge allows."""
     m = statistics.median(others)
-    if f > 0 and m > 0:
-        ratio = max(f / m, m / f)
-        size = f"about {format_number(round(ratio), grouped=True)} times {'more' if f > m else 'less'} than"
+    median = f"the median of the {len(others)} other origins ({say.num(m)}{say.suffix})"
+    ratio = max(f / m, m / f) if f > 0 and m > 0 else math.inf
+    if f > 0 and m > 0 and ratio >= 2:
+        size = f"it is {times(f / m)} times {median}" if f > m else f"{median} is {times(m / f)} times it"
+    elif f > 0 and m > 0:
+        size = f"it is {abs(f - m) / m:.0%} {'above' if f > m else 'below'} {median}"
+    elif f == 0:
+        size = f"it is zero against {median}"
     else:
-        size = f"{format_number(say.gap(abs(f - m)), grouped=True)}{say.suffix} away from"
-    return (f"; it is {size} the median of the {len(others)} other origins ({say.num(m)}{say.suffix}): "
-            "check it for a typing or unit error")
+        size = f"it is {format_number(say.gap(abs(f - m)), grouped=True)}{say.suffix} away from {median}"
+    return f"; {size}: {advice(d.estimate, f > m, ratio)}"
 
 
 def _is_outlier(d: Claim, figures: dict[str, float], policy: Policy) -> bool:
