@@ -22,7 +22,7 @@ _IDLIB = Scope(place="Syria > Idlib", counted="people")
 def _report() -> Any:
     return reconcile(
         [
-            Claim(id="mod", metric="killed", estimate="12", scope=_IDLIB, source="MoD", period="2024-01-10"),
+            Claim(id="mod", metric="killed", estimate="8", scope=_IDLIB, source="MoD", period="2024-01-10"),
             Claim(
                 id="reuters",
                 metric="killed",
@@ -105,7 +105,7 @@ def test_the_rating_follows_the_verdict_on_that_claim() -> None:
 def test_the_explanation_is_in_plain_words() -> None:
     """The explanation says what the source said, what the sources allow together, and where this figure stands."""
     text = _reviews()["mod"]["reviewRating"]["ratingExplanation"]
-    assert text.startswith("MoD says 12. Taken together, the 3 current figures allow 14; the best estimate is 14.")
+    assert text.startswith("MoD says 8. Taken together, the 3 current figures allow 14; the best estimate is 14.")
     assert "'" not in text  # no claim ids or quoted internals
 
 

@@ -239,7 +239,7 @@ def reconcile_dask(
 
     >>> import dask, dask.dataframe as dd, pandas as pd
     >>> rows = pd.DataFrame({"id": ["a", "b", "c"], "metric": "killed", "counted": "people",
-    ...                      "value": ["at least 14", "12", "3"], "event": ["raid", "raid", "storm"],
+    ...                      "value": ["at least 14", "8", "3"], "event": ["raid", "raid", "storm"],
     ...                      "source": ["MoD", "Reuters", "AP"]})
     >>> tables = reconcile_dask(dd.from_pandas(rows, npartitions=2))
     >>> groups, flags, claims, rejected = tables.compute(scheduler="synchronous")

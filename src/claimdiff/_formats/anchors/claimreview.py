@@ -204,20 +204,20 @@ def claimreview_jsonld(
     >>> from claimdiff import Claim, Scope, reconcile
     >>> idlib = Scope(place="Syria > Idlib", counted="people")
     >>> report = reconcile([
-    ...     Claim(id="a", metric="killed", estimate="12", scope=idlib, source="MoD", period="2024-01-10"),
+    ...     Claim(id="a", metric="killed", estimate="8", scope=idlib, source="MoD", period="2024-01-10"),
     ...     Claim(id="b", metric="killed", estimate="at least 14", scope=idlib, source="Reuters", period="2024-01-10"),
     ...     Claim(id="c", metric="killed", estimate="14", scope=idlib, source="Syrian Ministry of Health",
     ...           via=["AFP"], period="2024-01-10", stated="2024-01-10")])
     >>> reviews = claimreview_jsonld(report, author="Example Fact Check", url="https://example.org/idlib",
     ...                              date_published="2024-01-12", every_claim=True)
     >>> [(r["claimReviewed"], r["reviewRating"]["alternateName"]) for r in reviews]  # doctest: +NORMALIZE_WHITESPACE
-    [('MoD: 12 killed in Idlib on 10 January 2024', 'Contradicted by other sources'),
+    [('MoD: 8 killed in Idlib on 10 January 2024', 'Contradicted by other sources'),
      ('Reuters: at least 14 killed in Idlib on 10 January 2024', 'Consistent, but vaguer than other sources'),
      ('Syrian Ministry of Health: 14 killed in Idlib on 10 January 2024', 'Consistent with other sources')]
     >>> reviews[2]["itemReviewed"]["datePublished"], reviews[2]["itemReviewed"]["appearance"][0]["publisher"]["name"]
     ('2024-01-10', 'AFP')
     >>> print(reviews[0]["reviewRating"]["ratingExplanation"])
-    MoD says 12. Taken together, the 3 current figures allow 14; the best estimate is 14. This figure cannot be reconciled with the figures most sources give.
+    MoD says 8. Taken together, the 3 current figures allow 14; the best estimate is 14. This figure cannot be reconciled with the figures most sources give.
 
     Args:
         report: The report.
