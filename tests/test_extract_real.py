@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 import importlib.util
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
