@@ -81,15 +81,20 @@ _PEOPLE_METRICS = frozenset(
      "sheltered", "without power", "cases", "affected", "trapped", "hospitalised", "vaccinated", "assisted",
      "exposed", "population", "applied for asylum", "food insecure", "resettled"}
 )
-_WEAPONS = frozenset({"drones", "missiles", "rockets", "missiles and drones", "shells", "aircraft", "planes",
-                      "helicopters", "bombs", "projectiles", "targets"})
+#: What "destroyed" razes: buildings and dwellings. Anything else destroyed (drones, vehicles, radar sites,
+#: launchers, boats) is what the vocabulary files "destroyed" under.
+_BUILT = frozenset({"homes", "buildings", "towers", "residential towers", "structures", "dwellings", "apartments",
+                    "apartment buildings", "shelters", "schools", "houses", "residential buildings", "huts", "shops",
+                    "businesses", "facilities", "health facilities", "hospitals", "mosques", "churches", "bridges",
+                    "villages", "households", "premises", "blocks", "flats"})
 #: The metric a measurement reports when the sentence names none: the vocabulary's "volume"
 #: is "an amount traded or moved", which is what a bare tonnage in the news is.
 _DIMENSION_METRICS = {"[length]": "distance", "[time]": "duration", "[mass]": "volume",
                       "[length] ** 2": "area", "[length] ** 3": "volume", "dimensionless": "share"}
 _AUX = (r"(?:were|was|are|is|be|been|being|have|has|had|got|get|reportedly|also|all|still|now|later|then|"
         r"remain|remained|remains|reported|confirmed|believed|feared|thought|said|to|in total|initially|"
-        r"since|either|both|left|suspected|confirmed|new|additional|more|internally|newly|temporarily)")
+        r"since|either|both|left|suspected|confirmed|new|additional|more|internally|newly|temporarily|"
+        r"[a-z]{3,}ly)")  # an adverb before the participle: "were lightly injured", "were seriously wounded"
 #: Words that may stand between a bare number and the metric it counts ("2,600 total deaths", "four others injured").
 _BETWEEN = r"(?:total|confirmed|reported|suspected|new|additional|associated|civilian|other|others|more|people)"
 #: A short place between a figure and its verb ("33 civilians in Yemen were killed").
@@ -231,11 +236,12 @@ def unit_metric(estimate: Estimate) -> str | None:
 def counted_for(metric: str, counted: str | None) -> tuple[str, str | None] | None:
     """The metric and counted thing to record, or ``None`` when the count names nothing to count.
 
-    "destroyed" weapons were intercepted; "destroyed" homes were razed, a metric apart from
-    "damaged" so that 1,200 homes destroyed and 3,500 damaged do not contradict each other.
+    "destroyed" homes and buildings were razed, a metric apart from "damaged" so that 1,200 homes
+    destroyed and 3,500 damaged do not contradict each other; anything else destroyed (drones,
+    vehicles, radar sites) keeps "destroyed", which the vocabulary files where it files the word.
     """
-    if metric == "destroyed":
-        metric = "intercepted" if counted in _WEAPONS else "razed"
+    if metric == "destroyed" and counted in _BUILT:
+        metric = "razed"
     if counted is None:
         return (metric, "people") if metric in _PEOPLE_METRICS else None
     return metric, counted
