@@ -36,6 +36,12 @@ _DATE_WORDS = re.compile(r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Sat
 #: A place that opens a sentence as its subject, followed by a verb in the present or past.
 _SUBJECT = re.compile(rf"[\"“]?(?P<p>{_NAME}(?:\s+{_NAME}){{0,2}}(?:\s+{_KIND})?)\s+(?:[a-z]+(?:s|ed)|is|was|has|had|lies|lay)\b")
 _LOOSE_IN = re.compile(rf"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout)\s+(?:[a-z][\w-]*\s+){{1,2}}(?P<p>{_NAME}(?:\s+{_NAME}){{0,3}})")
+#: A part of a place named by its bearing: "hit western Ecuador", "across north-eastern Syria".
+_COMPASS = re.compile(rf"\b(?:north|south|east|west|central)(?:-?(?:north|south|east|west))?(?:ern)?\s+"
+                      rf"(?P<p>{_NAME}(?:\s+{_NAME}){{0,3}})")
+#: A regional office names its region: "the Donetsk regional governor", "Kharkiv regional administration".
+_REGIONAL_OFFICE = re.compile(rf"\b(?P<p>{_NAME}(?:\s+{_NAME})?)\s+(?:regional|oblast|provincial)\s+(?:governor|"
+                              rf"administration|authorities|police|prosecutor)")
 #: "Democratic Republic of the Congo", "Republic of the Congo": the "of" belongs to the name.
 _NAME_OF = re.compile(r"\bRepublic\s+$")
 #: "the region of Kharkiv", "governor of Belgorod", "the province of Sindh": the first-level subdivision, not its city.
@@ -124,6 +130,14 @@ def places_named(text: str, start: int, end: int,
             found.append((m.start(), gazetteer.normalise(country)))
     found += [(m.start(), gazetteer.normalise(m.group("p"))) for m in _LOOSE_IN.finditer(text, start, end)
               if m.start() not in seen and known(gazetteer, m.group("p")) and not re.search(r"['’]s\b", m.group("p"))]
+    for m in _REGIONAL_OFFICE.finditer(text, start, end):
+        region = gazetteer.normalise(f"{m.group('p')} region")
+        if known(gazetteer, region) and len(gazetteer.key(region)) > 1:
+            found.append((m.start(), region))
+    at = {a for a, _ in found}
+    found += [(m.start("p"), gazetteer.normalise(m.group("p"))) for m in _COMPASS.finditer(text, start, end)
+              if known(gazetteer, m.group("p")) and not any(m.start() <= a <= m.start("p") for a in at)
+              and not re.search(r"['’]s\b", m.group("p"))]
     subject = _SUBJECT.match(text, start, end)
     if subject is not None and known(gazetteer, subject.group("p")):  # "Belgorod lies 20 miles from ..."
         found.append((subject.start("p"), gazetteer.normalise(subject.group("p"))))
@@ -155,7 +169,7 @@ def _common(gazetteer: Gazetteer, paths: list[tuple[str, ...]]) -> tuple[str, ..
 
 def heading_places(text: str, start: int, end: int, gazetteer: Gazetteer = DEFAULT_GAZETTEER) -> list[tuple[str, ...]]:
     """Places a heading names as a part of its own ("Syria - Conflict", "Afghanistan: Earthquake", "Factsheet - Kenya")."""
-    parts = re.split(r"\s[-–—]\s|[:(),]", text[start:end])
+    parts = re.split(r"\s[-–—]\s|[:(),/]", text[start:end])  # "Ecuador / Peru - Earthquake": both
     return [gazetteer.normalise(p.strip()) for p in parts if p.strip() and known(gazetteer, p.strip())]
 
 

@@ -260,6 +260,7 @@ class _Reader:
             if period is not None and stated.before(period):
                 period = None
         place = self._place(s, fig, context)
+        source = _of_region(source, place)
         try:
             claim = Claim(
                 id=self.make_id(source, metric_name, counted),
@@ -449,3 +450,15 @@ _CLAUSE_OPEN = re.compile(r"(?:[,;]\s*|\s)(?:and|while|but|whereas)\s+$|;\s*$")
 #: A place set before the figures it is for: "In Thailand, ...", "and in Cambodia, ...".
 _FRONTED = re.compile(r"(?:[Ii]n|[Aa]cross|[Ff]or)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*,")
 _DATES = re.compile(r"\b\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\b[A-Z][a-z]{2,8}\.?\s+\d{4}|\b(?:19|20)\d\d\b")
+
+
+#: A governor named by role only, with or without the person: "regional Governor Oleh Syniehubov", "the regional governor".
+_REGIONAL_ROLE = re.compile(r"^(?:the\s+)?(?:regional|provincial|oblast)\s+governor\b", re.IGNORECASE)
+_REGION_KIND = re.compile(r"\s+(?:oblast|region|province|governorate|krai|kray)$", re.IGNORECASE)
+
+
+def _of_region(source: Source, place: tuple[str, ...]) -> Source:
+    """A regional governor named by role only is the governor of the region the figure is in."""
+    if len(place) < 2 or not _REGIONAL_ROLE.match(source.name):
+        return source
+    return attrs.evolve(source, name=f"Governor of {_REGION_KIND.sub('', place[1])} region")
