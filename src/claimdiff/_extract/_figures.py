@@ -180,6 +180,8 @@ def _number_figure(
         second = parse_number_prefix(low[num_end + ranged.end() : end])
         if second is not None:
             stop = num_end + ranged.end() + second[1]
+            if _DATE_AFTER.match(low[stop:end]):
+                return None  # "between 12 and 14 June": days, not a figure
             if opener is not None:
                 fig_start = start + opener.start()  # "between 5 and 10", "from 200 to 300": a range
     twice = _REPEATED.match(low, stop, end)
@@ -224,6 +226,8 @@ def _number_figure(
             fig = attrs.evolve(fig, estimate=parse_estimate(f"more than {text[pos:stop]}", hedges=hedges))
     if _RATE.match(low, num_end, end):
         return None  # "100 deaths per day": a rate, not a count
+    if _DIFFERENCE.match(low, stop, end):
+        return None  # "2.3 million more people are food insecure than in March": a difference, not a count
     if _DISTANCE.match(low, num_end, end):
         return None  # "about 50 kilometers south in Kurakhivka": where a place is, never a figure of the event
     if fig is not None and repeated is not None and fig.end < repeated:
@@ -236,6 +240,8 @@ _CHANGED = re.compile(
     r"\b(?:rose|risen|rising|rises|increased|increasing|climbed|jumped|grew|grown|went up|raised|revised|"
     r"fell|fallen|dropped|decreased|declined|up|down|changed|corrected)\b[^.;]*$"
 )
+#: A comparison after the figure: "N more people ... than", "N fewer ... than": a difference between two counts.
+_DIFFERENCE = re.compile(r"\s*(?:[a-z]+\s+)?(?:more|fewer|less)\b[^,;.]{0,60}?\bthan\b")
 _RATE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:per|a|each)\s+(?:day|week|month|year|hour|person|capita)\b")
 _DISTANCE = re.compile(
     r"\s*(?:kilomet(?:er|re)s?|miles?|met(?:er|re)s?|km|yards?|feet)\s*(?:\([^()]{1,20}\)\s*)?"

@@ -33,7 +33,7 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys(("out of service", "out of action", "non-functional"), "out of service"),
     **dict.fromkeys(("vaccinated",), "vaccinated"),
     **dict.fromkeys(("received assistance", "received aid", "received food", "reached with assistance",
-                     "reached with aid"), "assisted"),
+                     "reached with aid", "reached with"), "assisted"),
     **dict.fromkeys(("living in relief camps", "living in camps", "living in shelters", "in relief camps",
                      "in evacuation centres", "in evacuation centers"), "sheltered"),
     **dict.fromkeys(("injured", "injuring", "injures", "injure", "wounded", "wounding", "hurt", "injuries",
@@ -44,7 +44,7 @@ TRIGGERS: dict[str, str] = {
                      "to flee", "to leave their homes",
                      "lost their shelter", "lost their homes", "from their homes", "driven from their homes"), "displaced"),
     **dict.fromkeys(("exposed to", "exposed"), "exposed"),
-    **dict.fromkeys(("population of", "live", "living", "inhabitants", "residents"), "population"),
+    **dict.fromkeys(("population of", "live", "lived", "living", "inhabitants", "residents"), "population"),
     **dict.fromkeys(("hosts", "hosting", "host", "hosted"), "hosted"),
     **dict.fromkeys(("flooded", "inundated", "submerged"), "flooded"),
     **dict.fromkeys(("need", "needed", "needing"), "in need"),
@@ -101,8 +101,12 @@ _BETWEEN = r"(?:total|confirmed|reported|suspected|new|additional|associated|civ
 _LOCATIVE_GAP = (r"(?:\s+(?:in|across|near|at|of)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2}?(?=\s*,?\s*" + _AUX
                  + r"\s)|\s+[-–—(]\s?[^-–—()]{1,60}?\s?[-–—)](?=\s*,?\s*" + _AUX + r"\s))?")
 _TRIGGER_ALT = "|".join(re.escape(t) for t in sorted(TRIGGERS, key=len, reverse=True))
+#: Between a counted noun and its verb: a short place ("in the region need") or another noun joined by "and"
+#: ("five bridges and roads affected").
+_NOUN_GAP = r"(?:\s+(?:in|across|near|at)\s+(?:the\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?|\s+and\s+[a-z]+s)"
 _RIGHT = re.compile(
-    rf"(?:\s*,[^,.;\"“”]{{1,60}},\s*(?:{_AUX}\s+)*|{_LOCATIVE_GAP}\s*,?\s*(?:{_AUX}\s+)+|\s+)(?P<t>{_TRIGGER_ALT})\b"
+    rf"(?:\s*,[^,.;\"“”]{{1,60}},\s*(?:{_AUX}\s+)*|{_LOCATIVE_GAP}\s*,?\s*(?:{_AUX}\s+)+|{_NOUN_GAP}?\s+)"
+    rf"(?P<t>{_TRIGGER_ALT})\b"
 )
 _RIGHT_AUX = re.compile(rf"(?:\s*,[^,.;\"“”]{{1,60}},)?\s*(?:{_AUX}\s+)+(?P<t>{_TRIGGER_ALT})\b")
 _NUMBER_OF = re.compile(

@@ -48,6 +48,9 @@ def counted(
     Modifiers before the noun are not the noun ("941 partially damaged houses" counts houses,
     damaged; "two Kh-22 cruise missiles" counts missiles); a number ends the phrase.
     """
+    kinds = _KINDS_OF_PEOPLE.match(low, pos, end)
+    if kinds is not None:
+        return "people", kinds.end(), None  # "33 million men, women and children": people of every kind
     head = _HEAD.match(low, pos, end)
     if head is not None and not any(w in _STOP or w in TRIGGERS for w in re.findall(r"[a-z]+", head.group("mods"))):
         return vocabulary.counted(head.group("head")), head.end(), None  # "19 Nipah virus (NiV) cases": the head noun
@@ -116,6 +119,11 @@ def counted(
     ):
         phrase = acronym.group(1)  # "uncrewed aerial vehicles (UAVs)": the acronym the vocabulary knows names them
     return vocabulary.counted(phrase), np_end, participle
+
+
+_KIND = r"(?:men|women|children|boys|girls|adults|elderly people|the elderly)"
+#: People named by sex and age in a coordination: "men, women and children", "women and children".
+_KINDS_OF_PEOPLE = re.compile(rf"\s+{_KIND}(?:\s*,\s*{_KIND})*\s*,?\s+and\s+{_KIND}\b")
 
 
 #: An acronym in brackets right after the thing counted: "unmanned aerial vehicles (UAV)".
