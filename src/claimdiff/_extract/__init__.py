@@ -15,7 +15,7 @@ from collections.abc import Mapping
 
 import attrs
 
-from claimdiff._extract._attribution import source_kind
+from claimdiff._extract._attribution import defined_names, source_kind
 from claimdiff._extract._candidate import Candidate
 from claimdiff._extract._merge import dedupe, refined
 from claimdiff._extract._reader import _Reader
@@ -23,6 +23,7 @@ from claimdiff._extract._structures import table_candidates
 from claimdiff._extract._table import tables
 from claimdiff._extract._text import fold, readable, split_blocks
 from claimdiff._extract._unread import Extraction, Unread, unread
+from claimdiff._model.aliases import canonical_source
 from claimdiff._model.claim import Source, SourceKind
 from claimdiff._model.hedges import DEFAULT_HEDGES, HedgePolicy
 from claimdiff._model.period import timezone_named
@@ -53,6 +54,11 @@ def _outlet(value: str | Source | None) -> Source:
         str(value),
         kind=source_kind(str(value)) if source_kind(str(value)) is not SourceKind.UNKNOWN else SourceKind.MEDIA,
     )
+
+
+def _defined(text: str) -> dict[str, str]:
+    """The abbreviations the text defines that the alias tables do not already know, as aliases."""
+    return {k: canonical_source(v) for k, v in defined_names(text).items() if canonical_source(k) == k}
 
 
 def extract(
@@ -119,7 +125,7 @@ def extract(
         hedges=hedges,
         vocabulary=vocabulary,
         gazetteer=gazetteer,
-        aliases=aliases,
+        aliases={**_defined(text), **(aliases or {})},
     )
     found: list[Candidate] = []
     pending = tables(text)

@@ -9,7 +9,7 @@ import attrs
 
 from claimdiff._model.claim import Source, SourceKind
 
-__all__ = ["Attribution", "attributions", "canonical_source", "figure_of", "quote_speaker"]
+__all__ = ["Attribution", "attributions", "canonical_source", "defined_names", "figure_of", "quote_speaker"]
 
 #: Country -> adjective; used to name ministries alike however they are written, and to guess a party.
 COUNTRIES = {
@@ -381,3 +381,37 @@ def quote_speaker(text: str, low: str, opening: int, closing: int, block_start: 
     if m:
         return canonical_source(_cut(text, block_start + m.start("who"), m.group("who")))
     return None
+
+
+_DEFINED = re.compile(
+    r"(?P<name>[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|of|the|for|and|on|in|de|du|des)){1,11})\s*\((?P<acr>[A-Z][A-Za-z]{1,9})\)"
+)
+
+
+def defined_names(text: str) -> dict[str, str]:
+    """Abbreviations the text defines, as aliases: "The Government of Mozambique (GoM)" makes "GoM" that body.
+
+    The abbreviation's letters must be the initials of the words it stands for, in order, from the
+    first word to the last ("U.S. Central Command (USCENTCOM)" defines nothing: it is a name of its own).
+    A longer phrase before the name ("the Philippines National Disaster ... Council") is read as the name too.
+
+    >>> defined_names("The Government of Mozambique (GoM) said. The GoM reported 3 deaths.")
+    {'GoM': 'Government of Mozambique', 'The Government of Mozambique': 'Government of Mozambique'}
+    """
+    out: dict[str, str] = {}
+    for m in _DEFINED.finditer(text):
+        words, acr = m.group("name").split(), m.group("acr").lower()
+        for first in range(len(words)):
+            initials = "".join(w[0].lower() for w in words[first:])
+            if initials[0] == acr[0] and initials[-1] == acr[-1] and _subsequence(acr, initials):
+                name = " ".join(words[first:])
+                out.setdefault(m.group("acr"), name)
+                if first > 0:
+                    out.setdefault(" ".join(words), name)
+                break
+    return out
+
+
+def _subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(ch in letters for ch in short)
