@@ -393,7 +393,8 @@ def defined_names(text: str) -> dict[str, str]:
 
     The abbreviation's letters must be the initials of the words it stands for, in order, from the
     first word to the last ("U.S. Central Command (USCENTCOM)" defines nothing: it is a name of its own).
-    A longer phrase before the name ("the Philippines National Disaster ... Council") is read as the name too.
+    A country before the name is not part of it ("the Philippines National Disaster ... Council (NDRRMC)" is
+    the council); other words are ("NYC Department of Health and Mental Hygiene (DOHMH)").
 
     >>> defined_names("The Government of Mozambique (GoM) said. The GoM reported 3 deaths.")
     {'GoM': 'Government of Mozambique', 'The Government of Mozambique': 'Government of Mozambique'}
@@ -404,10 +405,12 @@ def defined_names(text: str) -> dict[str, str]:
         for first in range(len(words)):
             initials = "".join(w[0].lower() for w in words[first:])
             if initials[0] == acr[0] and initials[-1] == acr[-1] and _subsequence(acr, initials):
-                name = " ".join(words[first:])
+                lead = words[1:first] if words[0].lower() == "the" else words[:first]
+                country = " ".join(lead).lower() in COUNTRIES or " ".join(lead) in COUNTRIES.values()
+                name = " ".join(words[first:] if country or not lead else [*lead, *words[first:]])
                 out.setdefault(m.group("acr"), name)
-                if first > 0:
-                    out.setdefault(" ".join(words), name)
+                if " ".join(words) != name:
+                    out.setdefault(" ".join(words), name)  # "the Philippines National ... Council": the council
                 break
     return out
 
