@@ -9,6 +9,7 @@ belong to.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -152,6 +153,7 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
 
 def _one_country(reader: _Reader, parts: list[Candidate]) -> list[Candidate]:
     """Items of one list are in one country: "Georgia (2)" among US states is the state, not the country."""
+    parts = _coded(reader, parts)
     keys = [reader.gazetteer.key(p.claim.scope.place) for p in parts]
     countries = [k[0] for k in keys if len(k) > 1 and k[0].isupper()]
     if not countries or len(parts) < 3:
@@ -166,6 +168,38 @@ def _one_country(reader: _Reader, parts: list[Candidate]) -> list[Candidate]:
             p = _placed(p, reader.gazetteer.normalise((name, p.claim.scope.place[-1])))  # noqa: PLW2901
         out.append(p)
     return out
+
+
+def _coded(reader: _Reader, parts: list[Candidate]) -> list[Candidate]:
+    """A list of subdivision codes ("CA (1), CO (1), FL (1)") is of the one country whose codes they all are."""
+    codes = [p.claim.scope.place[-1] if len(p.claim.scope.place) == 1 else "" for p in parts]
+    if len(parts) < 3 or not all(_CODE.fullmatch(c) for c in codes):
+        return parts
+    table = _subdivision_codes()
+    fits = [c for c, known in table.items() if all(code in known for code in codes)]
+    named = [c for c in fits if c in reader.countries]
+    if len(named or fits) != 1:
+        return parts  # no country, or several, whose subdivision codes these all are
+    country = (named or fits)[0]
+    return [
+        _placed(p, reader.gazetteer.normalise((country, table[country][code])))
+        for p, code in zip(parts, codes, strict=True)
+    ]
+
+
+@functools.cache
+def _subdivision_codes() -> dict[str, dict[str, str]]:
+    """Per country (alpha-2), its first-level subdivisions' codes ("CA" of "US-CA") -> names."""
+    import pycountry  # noqa: PLC0415 - loaded on first use, as the gazetteer loads it
+
+    out: dict[str, dict[str, str]] = {}
+    for sd in pycountry.subdivisions:
+        if not getattr(sd, "parent_code", None):
+            out.setdefault(sd.country_code, {})[sd.code.split("-", 1)[1]] = sd.name
+    return out
+
+
+_CODE = re.compile(r"[A-Z]{2,3}")
 
 
 def _item(reader: _Reader, anchor: Candidate, item: Item, whole: bool) -> Candidate | None:
