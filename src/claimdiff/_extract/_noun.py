@@ -84,6 +84,8 @@ def counted(
             return vocabulary.counted(multi), m[0] + len(multi), participle
         original = text[m[0] : m[1]]
         known = word in vocabulary.counted_synonyms
+        if word in _METRIC_NOUNS and words and not any(w in vocabulary.counted_synonyms for w in words):
+            return "people", np_end, participle  # "655,000 excess deaths": a modifier of the deaths, which are people's
         if word in _STOP or word in TRIGGERS or rest.startswith(_MULTIWORD_TRIGGERS):
             break
         if words and word.endswith("ed") and not known and word not in _ADJECTIVES:
@@ -121,6 +123,8 @@ def counted(
     return vocabulary.counted(phrase), np_end, participle
 
 
+#: Nouns that name what happened to people: the words before them modify them ("excess deaths").
+_METRIC_NOUNS = frozenset({"deaths", "death", "fatalities", "casualties", "injuries"})
 _KIND = r"(?:men|women|children|boys|girls|adults|elderly people|the elderly)"
 #: People named by sex and age in a coordination: "men, women and children", "women and children".
 _KINDS_OF_PEOPLE = re.compile(rf"\s+{_KIND}(?:\s*,\s*{_KIND})*\s*,?\s+and\s+{_KIND}\b")

@@ -48,13 +48,14 @@ _NAME_OF = re.compile(r"\bRepublic\s+$")
 _REGION_OF = re.compile(r"\b(?:region|province|oblast|governorate|governor)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _BEARING_OF = re.compile(r"\b(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?\s+of\s+(?:the\s+)?"
                          r"(?:[\w’'-]+\s+){0,3}(?:of\s+)?$", re.IGNORECASE)
+_HELD_BY = re.compile(r"-(?:controlled|held|occupied|backed|led|run|allied|aligned|affiliated|based)$", re.IGNORECASE)
 _COUNTRY_OF_ADJECTIVE = {adj.lower(): country.title() for country, adj in COUNTRIES.items()}
 
 
 def _path(country: str | None, place: str) -> tuple[str, ...] | None:
     words = place.split()
-    if words[0].lower() in _NOT_PLACES:
-        return None
+    if words[0].lower() in _NOT_PLACES or _HELD_BY.search(words[0]):
+        return None  # "in a Houthi-controlled area", "Russian-held": who holds a place, not the place
     if words[0].lower() in _COUNTRY_OF_ADJECTIVE and len(words) == 2 and words[1].lower() in {
             "territory", "soil", "cities", "towns", "villages", "regions", "airspace"}:
         return (_COUNTRY_OF_ADJECTIVE[words[0].lower()],)
