@@ -39,6 +39,11 @@ _LOOSE_IN = re.compile(rf"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout)\s+(?:[a-z][\w-]*\s
 #: A part of a place named by its bearing: "hit western Ecuador", "across north-eastern Syria".
 _COMPASS = re.compile(rf"\b(?:north|south|east|west|central)(?:-?(?:north|south|east|west))?(?:ern)?\s+"
                       rf"(?P<p>{_NAME}(?:\s+{_NAME}){{0,3}})")
+#: A district named in its region: "Mawza District of Yemen's Taizz Governorate", "Awaran district in Balochistan".
+_DISTRICT_OF = re.compile(
+    rf"(?P<p>{_NAME}(?:\s+{_NAME}){{0,2}})\s+(?:[Dd]istrict|[Cc]ounty|[Mm]unicipality|[Tt]ownship)\s+(?:of|in)\s+"
+    rf"(?:the\s+)?(?:(?P<c>{_NAME})(?:'s|’s)\s+)?(?P<r>{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*)"
+)
 #: A regional office names its region: "the Donetsk regional governor", "Kharkiv regional administration".
 _REGIONAL_OFFICE = re.compile(rf"\b(?P<p>{_NAME}(?:\s+{_NAME})?)\s+(?:regional|oblast|provincial)\s+(?:governor|"
                               rf"administration|authorities|police|prosecutor)")
@@ -131,6 +136,12 @@ def places_named(text: str, start: int, end: int,
             found.append((m.start(), gazetteer.normalise(country)))
     found += [(m.start(), gazetteer.normalise(m.group("p"))) for m in _LOOSE_IN.finditer(text, start, end)
               if m.start() not in seen and known(gazetteer, m.group("p")) and not re.search(r"['’]s\b", m.group("p"))]
+    for m in _DISTRICT_OF.finditer(text, start, end):
+        region = gazetteer.normalise(_path(m.group("c"), m.group("r")) or ())
+        if known(gazetteer, region) and len(gazetteer.key(region)) > 1 and _path(None, m.group("p")) is not None:
+            # the district within its region, in place of the region alone named inside the same words
+            found = [(a, p) for a, p in found if not m.start() <= a < m.end()]
+            found.append((m.start("r"), gazetteer.normalise((*region, m.group("p")))))
     for m in _REGIONAL_OFFICE.finditer(text, start, end):
         region = gazetteer.normalise(f"{m.group('p')} region")
         if known(gazetteer, region) and len(gazetteer.key(region)) > 1:
