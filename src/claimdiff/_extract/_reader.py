@@ -176,6 +176,8 @@ class _Reader:
                 who = figure_of(self.text, self.low, fig.end) or self._speaker(fig.start, quotes, speakers, resolved)
                 noun = METRIC_NOUN.match(self.low, fig.end) if fig.bare else None
                 own = TRIGGERS[noun.group(1)] if noun is not None else metric  # "cases, including 17 deaths"
+                if own in _LOCATING and fig.metric == "displaced":
+                    own = fig.metric  # "a camp hosting 20,000 internally displaced persons": displaced, wherever hosted
                 if fig.counted in {"cases", "infections"}:  # "19 Nipah virus cases": cases of people, whatever the verb
                     own, fig = "cases", attrs.evolve(fig, counted="people")  # noqa: PLW2901 - the figure, read
                 candidate = self._candidate(s, fig, own, who, parent if is_part else None)
@@ -402,6 +404,8 @@ _CITATION = re.compile(
 #: "78 schools have been damaged along with 6 bridges": the figures after "along with" share the verb.
 _ALONG = re.compile(r"[^,;.]{0,40}?\s+along\s+with\s+")
 _OPEN_PAREN = re.compile(r"\s*\(\s*(?:or\s+|i\.e\.\s+)?")
+#: Verbs that say where people are, not what happened to them: a participle in the noun phrase says that.
+_LOCATING = frozenset({"hosted", "sheltered"})
 #: Who "a"/"an" counts as one of the dead or hurt: people, not the attack or the building.
 _PERSONS = frozenset(
     {
