@@ -246,7 +246,7 @@ def counted_for(metric: str, counted: str | None) -> tuple[str, str | None] | No
     """
     if metric == "destroyed" and counted in _BUILT:
         metric = "razed"
-    if metric in {"hosted", "sheltered"} and _COUNTED_METRICS.get(counted or "", ("",))[0] == "displaced" \
+    if metric == "hosted" and _COUNTED_METRICS.get(counted or "", ("",))[0] == "displaced" \
             and counted != "refugees":
         return _COUNTED_METRICS[counted or ""]  # "a camp hosting 20,000 IDPs": displaced people, wherever hosted
     if counted is None:

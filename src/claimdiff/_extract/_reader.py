@@ -404,8 +404,8 @@ _CITATION = re.compile(
 #: "78 schools have been damaged along with 6 bridges": the figures after "along with" share the verb.
 _ALONG = re.compile(r"[^,;.]{0,40}?\s+along\s+with\s+")
 _OPEN_PAREN = re.compile(r"\s*\(\s*(?:or\s+|i\.e\.\s+)?")
-#: Verbs that say where people are, not what happened to them: a participle in the noun phrase says that.
-_LOCATING = frozenset({"hosted", "sheltered"})
+#: A verb that says where people are, not what happened to them: a participle in the noun phrase says that.
+_LOCATING = frozenset({"hosted"})
 #: Who "a"/"an" counts as one of the dead or hurt: people, not the attack or the building.
 _PERSONS = frozenset(
     {
