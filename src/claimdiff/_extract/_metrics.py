@@ -102,10 +102,11 @@ _LOCATIVE_GAP = (r"(?:\s+(?:in|across|near|at|of)\s+(?:the\s+)?[\w'’-]+(?:\s+[
                  + r"\s)|\s+[-–—(]\s?[^-–—()]{1,60}?\s?[-–—)](?=\s*,?\s*" + _AUX + r"\s))?")
 _TRIGGER_ALT = "|".join(re.escape(t) for t in sorted(TRIGGERS, key=len, reverse=True))
 #: Between a counted noun and its verb: a short place ("in the region need") or another noun joined by "and"
-#: ("five bridges and roads affected").
-_NOUN_GAP = r"(?:\s+(?:in|across|near|at)\s+(?:the\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?|\s+and\s+[a-z]+s)"
+#: ("five bridges and roads affected", "21 Israelis, Jews and Arabs were killed").
+_NOUN_GAP = (r"(?:\s+(?:in|across|near|at)\s+(?:the\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?"
+             r"|(?:\s*,\s*[a-z]+)*\s*,?\s+and\s+[a-z]+s)")
 _RIGHT = re.compile(
-    rf"(?:\s*,[^,.;\"“”]{{1,60}},\s*(?:{_AUX}\s+)*|{_LOCATIVE_GAP}\s*,?\s*(?:{_AUX}\s+)+|{_NOUN_GAP}?\s+)"
+    rf"(?:\s*,[^,.;\"“”]{{1,60}},\s*(?:{_AUX}\s+)*|{_LOCATIVE_GAP}\s*,?\s*(?:{_AUX}\s+)+|{_NOUN_GAP}(?:\s+{_AUX})*\s+|\s+)"
     rf"(?P<t>{_TRIGGER_ALT})\b"
 )
 _RIGHT_AUX = re.compile(rf"(?:\s*,[^,.;\"“”]{{1,60}},)?\s*(?:{_AUX}\s+)+(?P<t>{_TRIGGER_ALT})\b")
