@@ -125,3 +125,12 @@ def test_an_abbreviation_the_text_defines_is_the_body_it_stands_for() -> None:
     assert defined_names("the NYC Department of Health and Mental Hygiene (DOHMH)")["DOHMH"] == (
         "NYC Department of Health and Mental Hygiene"
     )
+
+
+def test_a_figure_with_no_place_is_in_the_one_country_of_the_texts_figures() -> None:
+    """In a text whose placed figures all lie in one country, a figure with no place is in that country;
+    with figures in two countries, it stays without a place."""
+    one = "The UN said 40 people were injured.\n\nShelling killed 3 people in Kharkiv region."
+    assert places(one) == [("Ukraine",), ("Ukraine", "Kharkiv Oblast")]
+    two = one + "\n\nIn Russia's Belgorod region, 2 people were killed."
+    assert places(two)[0] == ()

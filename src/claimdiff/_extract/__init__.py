@@ -142,8 +142,23 @@ def extract(
     ids = {id(c) for c in kept}
     repeats = [(c.start, c.end) for c in found if id(c) not in ids]
     return Extraction(
-        refined(kept, gazetteer), unread(text, [(c.start, c.end) for c in kept], reader.captions, repeats)
+        _in_one_country(refined(kept, gazetteer), gazetteer),
+        unread(text, [(c.start, c.end) for c in kept], reader.captions, repeats),
     )
+
+
+def _in_one_country(found: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
+    """Figures with no place, in a text whose placed figures all lie in one country, are in that country."""
+    countries = {gazetteer.key(c.claim.scope.place)[:1] for c in found if c.claim.scope.place}
+    if len(countries) != 1 or not next(iter(countries)) or not next(iter(countries))[0].isupper():
+        return found
+    country = next(gazetteer.normalise(c.claim.scope.place)[:1] for c in found if c.claim.scope.place)
+    return [
+        c
+        if c.claim.scope.place
+        else attrs.evolve(c, claim=attrs.evolve(c.claim, scope=attrs.evolve(c.claim.scope, place=country)))
+        for c in found
+    ]
 
 
 #: A heading that names one source in brackets at its end: "Madagascar - Flood (Media)" (several: none chosen).
