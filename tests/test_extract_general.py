@@ -113,6 +113,9 @@ def test_a_regional_governor_named_by_role_is_the_governor_of_the_figures_region
         "regional Governor Oleh Syniehubov said."
     )
     assert sources(text) == ["Governor of Kharkiv region"]
+    text = "Two people were killed in the Belgorod region, Governor Vyacheslav Gladkov said."
+    assert sources(text) == ["Governor of Belgorod region"]
+    assert sources("Two people were killed in the Belgorod region, the governor said.") == ["Governor"]
 
 
 def test_an_abbreviation_the_text_defines_is_the_body_it_stands_for() -> None:

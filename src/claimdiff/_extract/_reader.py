@@ -456,13 +456,17 @@ _FRONTED = re.compile(r"(?:[Ii]n|[Aa]cross|[Ff]or)\s+(?:the\s+)?[A-Z][\w'’-]*(
 _DATES = re.compile(r"\b\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\b[A-Z][a-z]{2,8}\.?\s+\d{4}|\b(?:19|20)\d\d\b")
 
 
-#: A governor named by role only, with or without the person: "regional Governor Oleh Syniehubov", "the regional governor".
-_REGIONAL_ROLE = re.compile(r"^(?:the\s+)?(?:regional|provincial|oblast)\s+governor\b", re.IGNORECASE)
+#: A governor named by role, with or without the person: "regional Governor Oleh Syniehubov", "the regional
+#: governor", "Governor Vyacheslav Gladkov", "Kharkiv Governor Oleh Syniehubov".
+_REGIONAL_ROLE = re.compile(
+    r"^(?:[Tt]he\s+)?(?:[A-Z][\w'’-]+\s+)?(?:(?:[Rr]egional|[Pp]rovincial|[Oo]blast)\s+(?:[Gg]overnor|[Gg]ov\.)\b"
+    r"|(?:[Gg]overnor|[Gg]ov\.)\s+[A-Z])"
+)
 _REGION_KIND = re.compile(r"\s+(?:oblast|region|province|governorate|krai|kray)$", re.IGNORECASE)
 
 
 def _of_region(source: Source, place: tuple[str, ...]) -> Source:
-    """A regional governor named by role only is the governor of the region the figure is in."""
+    """A governor named by role (and person) is the governor of the region the figure is in."""
     if len(place) < 2 or not _REGIONAL_ROLE.match(source.name):
         return source
     return attrs.evolve(source, name=f"Governor of {_REGION_KIND.sub('', place[1])} region")
