@@ -69,6 +69,7 @@ class _Reader:
     gazetteer: Gazetteer = DEFAULT_GAZETTEER
     aliases: Mapping[str, str] | None = None
     ids: dict[str, int] = attrs.Factory(dict)
+    names: dict[str, str] = attrs.Factory(dict)  # source names read -> the names the alias tables give them
     context: _Context | None = None
     body: Attribution | None = None  # a known body the paragraph names ("UNHCR is calling for calm"): its speaker
     cited: Attribution | None = None  # "(OCHA, 22 Jun 2022)" closing a paragraph: the source of its figures
@@ -372,7 +373,9 @@ class _Reader:
 
     def _named(self, source: Source) -> Source:
         """The source under the one name the alias tables give it."""
-        name = canonical_source(source.name, self.aliases)
+        name = self.names.get(source.name)
+        if name is None:  # the alias table is folded on every lookup: each name is looked up once per text
+            name = self.names[source.name] = canonical_source(source.name, self.aliases)
         return source if name == source.name else attrs.evolve(source, name=name)
 
     def make_id(self, source: Source, metric: str, counted: str | None) -> str:
