@@ -78,8 +78,10 @@ def test_case_and_spacing_do_not_matter() -> None:
     assert e.text == "At  Least 14"
 
 
-@pytest.mark.parametrize(("text", "unit"), [("20 miles", "mile"), ("32 km", "kilometer"), ("1.5 tonnes", "tonne"),
-                                            ("40%", "percent"), ("two years", "years")])
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("20 miles", "mile"), ("32 km", "kilometer"), ("1.5 tonnes", "tonne"), ("40%", "percent"), ("two years", "years")],
+)
 def test_units_after_the_figure(text: str, unit: str) -> None:
     """A unit written after the figure becomes the estimate's unit."""
     assert parse_estimate(text).unit == unit
@@ -137,8 +139,9 @@ def test_estimate_constructors_match_parsing() -> None:
     assert parse_estimate("between 10 and 20") == Estimate.between(10, 20, text="between 10 and 20")
 
 
-@pytest.mark.parametrize(("text", "unit"), [("5 Mm", "Mm"), ("5 mm", "mm"), ("10 kHz", "kHz"), ("20 KM", "kilometer"),
-                                            ("20 Miles", "mile")])
+@pytest.mark.parametrize(
+    ("text", "unit"), [("5 Mm", "Mm"), ("5 mm", "mm"), ("10 kHz", "kHz"), ("20 KM", "kilometer"), ("20 Miles", "mile")]
+)
 def test_a_units_case_is_kept(text, unit):
     """Case is a unit's meaning: 5 Mm (megametres) is not 5 mm; spelled-out names are read in any case."""
     assert parse_estimate(text).unit == unit
@@ -149,7 +152,109 @@ def test_megametres_written_in_words_and_fields_agree():
     from claimdiff import Claim, Scope, reconcile
 
     place = Scope(place="X")
-    report = reconcile([Claim(id="a", metric="distance", estimate="5 Mm", scope=place, source="A"),
-                        Claim(id="b", metric="distance", estimate=parse_estimate("5", unit="Mm"), scope=place,
-                              source="B")])
+    report = reconcile(
+        [
+            Claim(id="a", metric="distance", estimate="5 Mm", scope=place, source="A"),
+            Claim(id="b", metric="distance", estimate=parse_estimate("5", unit="Mm"), scope=place, source="B"),
+        ]
+    )
     assert not report.has_conflict
+
+
+# -- hedged ranges and stressed bounds (issue 21 item 7) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "interval", "hedge"),
+    [
+        # an approximation widens each end by the band, as it widens a single figure
+        ("about 1,500 to 2,000", "[1350, 2200]", Hedge.APPROXIMATE),
+        ("about 5 to 10 thousand", "[4500, 11000]", Hedge.APPROXIMATE),
+        ("some 5,000-6,000", "[4500, 6600]", Hedge.APPROXIMATE),
+        ("200-300 or so", "[180, 330]", Hedge.APPROXIMATE),
+        ("around 1.2-1.5 million", "[1080000, 1650000]", Hedge.APPROXIMATE),
+        # "nearly" approaches both ends from below, "just over" passes both
+        ("nearly 200 to 300", "[180, 300)", Hedge.APPROXIMATE),
+        ("just over 200 to 300", "(200, 330]", Hedge.APPROXIMATE),
+        # a bound keeps the end it bounds
+        ("at least 200-300", "[200, inf)", Hedge.LOWER),
+        ("more than 200 to 300", "(200, inf)", Hedge.LOWER),
+        ("5,000-6,000 or more", "[5000, inf)", Hedge.LOWER),
+        ("up to 200-300", "(-inf, 300]", Hedge.UPPER),
+        ("fewer than 200 to 300", "(-inf, 300)", Hedge.UPPER),
+    ],
+)
+def test_a_hedge_before_a_range_keeps_both(text: str, interval: str, hedge: Hedge) -> None:
+    """A hedged range is the range widened as the hedge widens each of its ends; the wording is kept."""
+    e = parse_estimate(text)
+    assert (e.interval_text(), e.hedge, e.text) == (interval, hedge, text)
+    if hedge is Hedge.APPROXIMATE:
+        assert e.point is None  # no single figure was said
+
+
+def test_a_hedged_range_is_as_wide_as_its_hedged_ends() -> None:
+    """Law on examples: "about A to B" spans from "about A"'s low end to "about B"'s high end."""
+    for hedge in ("about", "some", "nearly", "just over", "roughly"):
+        for a, b in ((5, 10), (1_500, 2_000), (200, 300)):
+            ranged = parse_estimate(f"{hedge} {a} to {b}")
+            low, high = parse_estimate(f"{hedge} {a}"), parse_estimate(f"{hedge} {b}")
+            assert (ranged.low, ranged.low_closed) == (low.low, low.low_closed)
+            assert (ranged.high, ranged.high_closed) == (high.high, high.high_closed)
+
+
+@pytest.mark.parametrize(
+    ("text", "interval"),
+    [
+        ("well over 100", "(100, inf)"),
+        ("far more than 100", "(100, inf)"),
+        ("well in excess of 100", "(100, inf)"),
+        ("significantly above 100", "(100, inf)"),
+        ("far fewer than 10", "(-inf, 10)"),
+        ("well below 10", "(-inf, 10)"),
+        ("upwards of 100", "(100, inf)"),
+        ("upward of 100", "(100, inf)"),
+        ("in excess of 100", "(100, inf)"),
+        ("higher than 100", "(100, inf)"),
+        ("just under 100", "[90, 100)"),
+        ("just short of 100", "[90, 100)"),
+        ("slightly fewer than 100", "[90, 100)"),
+        ("a little under 100", "[90, 100)"),
+    ],
+)
+def test_stressed_and_near_bounds_read_as_the_policy_says(text: str, interval: str) -> None:
+    """'well over N' is over N (how far is not said); 'just under N' approaches N from below."""
+    assert parse_estimate(text).interval_text() == interval
+
+
+def test_intensifiers_are_part_of_the_policy() -> None:
+    """Without intensifiers 'well over 100' is not a figure; the policy, not the parser, decides."""
+    plain = attrs.evolve(DEFAULT_HEDGES, intensifiers=())
+    with pytest.raises(InvalidEstimateError, match="no figure"):
+        parse_estimate("well over 100", hedges=plain)
+    assert parse_estimate("over 100", hedges=plain).interval_text() == "(100, inf)"
+
+
+@pytest.mark.parametrize(
+    "hedge",
+    [
+        "at least",
+        "more than",
+        "over",
+        "approximately",
+        "nearly",
+        "up to",
+        "around",
+        "an estimated",
+        "some",
+        "about",
+        "less than",
+        "almost",
+        "under",
+        "in excess of",
+        "close to",
+        "as many as",
+    ],
+)
+def test_every_hedge_the_corpus_texts_use_is_in_the_policy(hedge: str) -> None:
+    """The hedges before a number in tests/fixtures/real/*.txt (grepped) each read as a hedge, not exactly."""
+    assert parse_estimate(f"{hedge} 120").hedge is not Hedge.EXACT

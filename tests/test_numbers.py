@@ -166,3 +166,24 @@ def test_a_whole_number_is_kept_exactly_or_refused(n: int) -> None:
                 make(n)
         else:
             assert make(n).point == float(n)
+
+
+@pytest.mark.parametrize(
+    ("text", "interval"),
+    [
+        ("1.2-1.5m", "[1200000, 1500000]"),
+        ("about 1.2-1.5m", "[1080000, 1650000]"),
+        ("more than 1.2m", "(1200000, inf)"),
+    ],
+)
+def test_a_range_with_a_joined_m_is_million_for_a_count(text: str, interval: str) -> None:
+    """'1.2-1.5m people' is 1.2 to 1.5 million, in parse_estimate and in Claim, with or without a hedge."""
+    assert parse_estimate(text, count=True).interval_text() == interval
+    claim = Claim(id="a", metric="displaced", estimate=text, scope=PEOPLE, source="UNHCR")
+    assert claim.estimate.interval_text() == interval
+
+
+def test_a_comma_and_a_space_after_digit_groups_end_the_number() -> None:
+    """'5,000, officials said': the comma is the sentence's; '5,000,000' is one number."""
+    assert parse_number_prefix("5,000, officials said") == (5000.0, 5)
+    assert parse_number_prefix("5,000,000 people") == (5_000_000.0, 9)

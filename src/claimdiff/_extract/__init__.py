@@ -3,68 +3,35 @@
 The reading is rule-based and split by idea: :mod:`._text` cuts the article into
 blocks, sentences and quotations; :mod:`._figures` finds each hedged figure, the
 thing it counts and the metric the sentence gives it; :mod:`._attribution` finds
-who said it and through whom; :mod:`._time` and :mod:`._place` say when and where.
+who said it and through whom; :mod:`._time` and :mod:`._place` say when and where;
+:mod:`._reader` carries all of it through a text, sentence by sentence, and
+:mod:`._structures` reads lists by place, tables and wholes of parts.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 
 import attrs
 
-from claimdiff._core.relations import DEFAULT_TAXONOMY
-from claimdiff._extract._attribution import Attribution, attributions, figure_of, quote_speaker, source_kind
-from claimdiff._extract._attribution import canonical_source as source_named
-from claimdiff._extract._breakdown import Item, item_metric, items, opens_breakdown
-from claimdiff._extract._figures import Figure, figures
-from claimdiff._extract._merge import METRIC_NOUN, dedupe, elided, listed, refined
-from claimdiff._extract._metrics import (
-    TRIGGERS,
-    chains,
-    counted_for,
-    counted_metric,
-    is_casualty,
-    is_window,
-    measured,
-    metric_for,
-    unit_metric,
-)
-from claimdiff._extract._place import _LABEL, _path, heading_places, known, place_at, places_named
-from claimdiff._extract._table import PLACE_HEADER, Table, tables
-from claimdiff._extract._text import Block, Sentence, fold, quotations, readable, sentences, split_blocks
-from claimdiff._extract._time import DaysNamed, days_named, period_at, stated_period
+from claimdiff._extract._attribution import defined_names, source_kind
+from claimdiff._extract._candidate import Candidate
+from claimdiff._extract._merge import dedupe, refined
+from claimdiff._extract._reader import _Reader
+from claimdiff._extract._structures import table_candidates
+from claimdiff._extract._table import tables
+from claimdiff._extract._text import fold, readable, split_blocks
 from claimdiff._extract._unread import Extraction, Unread, unread
-from claimdiff._model.aliases import bodies_named, canonical_source
-from claimdiff._model.claim import Claim, Scope, Source, SourceKind
-from claimdiff._model.composite import sum_estimates
-from claimdiff._model.hedges import DEFAULT_HEDGES, HedgePolicy, parse_estimate
-from claimdiff._model.period import Period, timezone_named
+from claimdiff._model.aliases import canonical_source
+from claimdiff._model.claim import Source, SourceKind
+from claimdiff._model.hedges import DEFAULT_HEDGES, HedgePolicy
+from claimdiff._model.period import timezone_named
 from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Vocabulary
-from claimdiff.exceptions import ClaimdiffError, InvalidClaimError
+from claimdiff.exceptions import InvalidClaimError
 
 __all__ = ["Candidate", "Extraction", "Unread", "extract"]
-
-
-@attrs.frozen(kw_only=True)
-class Candidate:
-    """A figure found in a text, as a claim ready to review: where it stands and what it says.
-
-    Attributes:
-        claim: The figure as a :class:`~claimdiff.Claim` (its ``quote`` is the sentence it was read from).
-        start: Offset of the figure's first character in the text.
-        end: Offset after its last character; ``text[start:end] == phrase``.
-        phrase: The words of the figure: hedge, number, unit or thing counted ("at least 14 people").
-        part_of: The id of the candidate this one is a part of ("including 15 children"), if any.
-    """
-
-    claim: Claim
-    start: int
-    end: int
-    phrase: str
-    part_of: str | None = None
 
 
 def _published(value: dt.date | str | None) -> dt.date | None:
@@ -83,439 +50,15 @@ def _outlet(value: str | Source | None) -> Source:
         return value
     if value is None or not str(value).strip():
         return Source("unattributed")
-    return Source(str(value), kind=source_kind(str(value)) if source_kind(str(value)) is not SourceKind.UNKNOWN
-                  else SourceKind.MEDIA)
+    return Source(
+        str(value),
+        kind=source_kind(str(value)) if source_kind(str(value)) is not SourceKind.UNKNOWN else SourceKind.MEDIA,
+    )
 
 
-@attrs.frozen
-class _Context:
-    sentence: Sentence
-    places: list[tuple[int, tuple[str, ...]]]
-    days: DaysNamed | None
-    stated: Period | None
-    starts: tuple[int, ...]
-
-
-@attrs.define
-class _Reader:
-    """State carried through one text: the last speaker named, for "it said" and "the ministry said"."""
-
-    text: str
-    reading: str  # the text with numbers made readable ("5 576" -> "5,576"); same offsets
-    low: str
-    published: dt.date | None
-    tz: dt.tzinfo
-    outlet: Source
-    hedges: HedgePolicy
-    vocabulary: Vocabulary
-    previous: Attribution | None = None
-    lead_in: Attribution | None = None
-    carried: Attribution | None = None  # the speaker of the paragraph so far: attribution carries forward
-    wire: Source | None = None
-    gazetteer: Gazetteer = DEFAULT_GAZETTEER
-    aliases: Mapping[str, str] | None = None
-    ids: dict[str, int] = attrs.Factory(dict)
-    context: _Context | None = None
-    body: Attribution | None = None  # a known body the paragraph names ("UNHCR is calling for calm"): its speaker
-    cited: Attribution | None = None  # "(OCHA, 22 Jun 2022)" closing a paragraph: the source of its figures
-    refined: bool = False
-    sentence_place: tuple[str, ...] = ()  # the first known place the sentence being read names
-    heading_place: tuple[str, ...] = ()  # the place a heading or the opening line names: the text's, until another
-    paragraph_place: tuple[str, ...] = ()  # the last place a paragraph named: its next sentences'
-    heading_source: Attribution | None = None  # "Madagascar - Flood (Media)": a heading's one source, its text's
-    last: Candidate | None = None  # the last candidate of the block: the total a list in the next sentence breaks down
-    countries: set[str] = attrs.Factory(set)  # the countries the text names (ISO codes): places are chosen in them
-    captions: list[tuple[int, int]] = attrs.Factory(list)  # photo captions: never a source, never a figure
-
-    def block(self, block: Block) -> list[Candidate]:
-        if block.via is not None:
-            self.wire = Source(block.via, kind=source_kind(block.via))
-            return []
-        if block.heading and self.wire is not None and not re.search(r"\d", self.text[block.start:block.end]):
-            self.wire = None  # a caption or a heading closes the passage the "Via X" line opened
-        self.paragraph_place = ()
-        self.body = None
-        self.last = None
-        body = self.text[block.start:block.end]
-        if _CAPTION.search(body):
-            self.captions.append((block.start, block.end))
-            return []
-        undated = _DATES.sub("", body)
-        heading = ((block.heading or (len(body.split()) <= 20 and body.rstrip().endswith(")")
-                                      and not re.search(r"[.!?]\s", body)))
-                   and not (block.list_item and re.search(r"\d", undated)))
-        if heading:
-            named = [self.gazetteer.normalise(p) for _, p in places_named(self.text, block.start, block.end,
-                                                                           self.gazetteer)]
-            label = _LABEL.match(self.text, block.start)
-            if label is not None:
-                named.insert(0, self.gazetteer.normalise(_path(None, label.group("p")) or ()))
-            named = [*heading_places(self.text, block.start, block.end, self.gazetteer), *named]
-            said = _HEADING_SOURCE.search(body)
-            who = source_named(said.group("who")) if said is not None else None
-            self.heading_source = who if who is not None and who.source is not None else None
-            named = [p for p in named if known(self.gazetteer, p)]
-            if named:
-                self.heading_place = named[0]
-                self.countries.add(self.gazetteer.key(named[0])[0])
-        cited = _CITATION.search(body)
-        found = source_named(cited.group("who")) if cited is not None else None
-        self.cited = found if found is not None and found.source is not None else None
-        quotes = quotations(self.text, block)
-        speakers = [quote_speaker(self.text, self.low, a, b, block.start, block.end) for a, b in quotes]
-        out: list[Candidate] = []
-        self.carried = None
-        for sentence in sentences(self.text, block):
-            out += self.sentence(sentence, quotes, speakers)
-        if not block.list_item:
-            ends_lead_in = self.text[block.start:block.end].rstrip().endswith(":")
-            self.lead_in = self._last_speaker(block, quotes) if ends_lead_in else None
-        return out
-
-    def _last_speaker(self, block: Block, quotes: list[tuple[int, int]]) -> Attribution | None:
-        """The last speaker a block names, read sentence by sentence from its end (each read once)."""
-        for s in reversed(sentences(self.text, block)):
-            said = attributions(self.text, self.low, s.start, s.end, quotes)
-            if said:
-                return said[-1][1].resolve(self.previous)
-        return None
-
-    def sentence(self, s: Sentence, quotes: list[tuple[int, int]], speakers: list[Attribution | None]) -> list[Candidate]:
-        said = [(at, a.resolve(self.previous)) for at, a in attributions(self.text, self.low, s.start, s.end, quotes)]
-        resolved = [(at, a) for at, a in said if a is not None]
-        found = figures(self.reading, self.low, s.start, s.end, self.hedges, self.vocabulary)
-        out: list[Candidate] = []
-        found = elided(self.low, found)
-        heads = tuple(chain[0][0].start for chain in chains(self.low, found))  # a chain shares its place
-        named_bodies = bodies_named(self.text, s.start, s.end) if self.body is None else []
-        if named_bodies:
-            name = named_bodies[0][1]
-            self.body = Attribution(Source(name, kind=source_kind(name)))
-        known_here = [self.gazetteer.normalise(p) for _, p in self._context(s).places]
-        self.sentence_place = next((p for p in known_here if known(self.gazetteer, p)), ())
-        self.context = attrs.evolve(self._context(s), starts=heads)
-        previous: tuple[Figure, str] | None = None
-        for chain in chains(self.low, found):
-            metric = metric_for(self.low, s.start, s.end, chain)
-            if metric is None and previous is not None and (
-                    listed(self.low, previous[0], chain[0][0])
-                    or _OPEN_PAREN.fullmatch(self.low, previous[0].end, chain[0][0].start)
-                    or _ALONG.fullmatch(self.low, previous[0].end, chain[0][0].start)):
-                metric = previous[1]  # "61 died in the capital, 40 in the north", "12,400 people (2,100 households)"
-            if metric is not None:
-                previous = (chain[-1][0], metric)
-            parent: str | None = None
-            alone = all(f.article for f, _ in chain)
-            made: list[Candidate] = []
-            for fig, is_part in chain:
-                if alone and (metric is None or not is_casualty(metric) or fig.counted not in _PERSONS):
-                    continue  # "a child was killed" is a figure; "a rink was hit", "an attack killed" are not
-                who = figure_of(self.text, self.low, fig.end) or self._speaker(fig.start, quotes, speakers, resolved)
-                noun = METRIC_NOUN.match(self.low, fig.end) if fig.bare else None
-                own = TRIGGERS[noun.group(1)] if noun is not None else metric  # "cases, including 17 deaths"
-                if fig.counted in {"cases", "infections"}:  # "19 Nipah virus cases": cases of people, whatever the verb
-                    own, fig = "cases", attrs.evolve(fig, counted="people")  # noqa: PLW2901 - the figure, read
-                candidate = self._candidate(s, fig, own, who, parent if is_part else None)
-                if candidate is not None:
-                    made.append(candidate)
-                    if not is_part:
-                        parent = candidate.claim.id
-            out += self._with_total(made)
-        out = self._breakdown(s, out)
-        self.last = out[-1] if out else self.last
-        named = [self._completed(self.gazetteer.normalise(p)) for _, p in self._context(s).places]
-        named = [p for p in named if known(self.gazetteer, p)]
-        self.countries.update(k[0] for k in map(self.gazetteer.key, named) if len(k) == 1)
-        totals = [c.claim.scope.place for c in out if c.claim.scope.place and any(
-            d.part_of == c.claim.id and d.claim.scope.place != c.claim.scope.place for d in out)]
-        if named:
-            self.paragraph_place = named[-1]
-            first, head = self.gazetteer.key(named[0]), self.gazetteer.key(self.heading_place)
-            if not self.refined and (not head or (len(first) > len(head) and first[:len(head)] == head)):
-                self.heading_place = named[0]  # a story's first place is its place, if more precise than its heading's
-                self.refined = True
-        if totals:
-            self.paragraph_place = totals[-1]  # after "77 died, most in A (39) and B (17)": the total's place
-        for _, said_by in resolved:
-            self.previous = self.carried = said_by
-        for (opening, _closing), who in zip(quotes, speakers, strict=True):
-            if s.start <= opening < s.end and who is not None and who.source is not None:
-                self.previous = self.carried = who
-        return out
-
-    def _breakdown(self, s: Sentence, out: list[Candidate]) -> list[Candidate]:
-        """Lists by place after a figure: the parts of a total ("25 drones: 12 over A, 9 over B"), or its siblings."""
-        for run in items(self.text, s.start, s.end):
-            first = run[0]
-            before = [c for c in out if c.start < first.num_start and not any(
-                c.start <= it.num_start < c.end for it in run[1:])]
-            if not before and self.last is not None and len(run) >= 3 and opens_breakdown(
-                    self.text, s.start, first.start):
-                before = [self.last]  # "21 persons infected ... The number in each state is as follows: CA (1), ..."
-            if not before:
-                continue
-            anchor = max(before, key=lambda c: c.start)
-            whole = anchor.end <= first.start and opens_breakdown(self.text, max(anchor.end, s.start), first.start)
-            if len(run) < 2 and not whole and not _SIBLING_GAP.fullmatch(self.text, anchor.end, first.start):
-                continue  # one item: only right after a figure with its own place ("5 over A, 4 over B")
-            listed = [it for it in run if not anchor.start <= it.num_start < anchor.end]
-            kept = [c for c in out if c is anchor or not any(c.start <= it.num_start < c.end for it in listed)]
-            parts = self._one_country([p for p in (self._item(anchor, it, whole) for it in listed) if p is not None])
-            places = {p.claim.scope.place for p in parts}
-            if whole and not anchor.claim.scope.place and len(places) > 1:
-                common = min(places, key=len)[:1]
-                if common and all(pl[:1] == common for pl in places):  # "80 cases: Arizona (2), ...": the country
-                    anchor = self._placed(anchor, common)
-                    kept = [anchor if c.start == anchor.start and c.end == anchor.end else c for c in kept]
-            if whole and anchor.claim.scope.place in places:  # the total is where its parts all are, not in one of them
-                common = min(places, key=len)[:-1] if len(places) > 1 else anchor.claim.scope.place
-                while common and not all(pl[:len(common)] == common for pl in places):
-                    common = common[:-1]
-                moved = attrs.evolve(anchor.claim, scope=attrs.evolve(anchor.claim.scope, place=common))
-                kept = [attrs.evolve(c, claim=attrs.evolve(c.claim, scope=attrs.evolve(c.claim.scope, place=common)))
-                        if c is anchor or (c.start > run[-1].end and c.claim.scope.place in places) else c
-                        for c in kept]  # figures after the list are the total's clause's, not its last part's
-                del moved
-            out = sorted([*kept, *parts], key=lambda c: c.start)
-        return out
-
-    def _placed(self, c: Candidate, place: tuple[str, ...]) -> Candidate:
-        return attrs.evolve(c, claim=attrs.evolve(c.claim, scope=attrs.evolve(c.claim.scope, place=place)))
-
-    def table(self, table: Table) -> list[Candidate]:
-        """The figures of a table's cells: metric from the column header (or the row label), place from its row."""
-        out: list[Candidate] = []
-        where = next((k for k, h in enumerate(table.header) if PLACE_HEADER.search(h.text)), None)
-        who = self.carried or self.cited or self.body or self.heading_source
-        source, via = self._chain(who)
-        for n, row in enumerate(table.rows, start=1):
-            label = row[where] if where is not None and where < len(row) else row[0]
-            place = self.gazetteer.normalise(label.text) if known(self.gazetteer, label.text) else ()
-            for j, cell in enumerate(row):
-                head = table.header[j].text if j < len(table.header) else (row[0].text if not table.header and j == 1
-                                                                            else "")
-                metric = _header_metric(head)
-                found = figures(self.reading, self.low, cell.start, cell.end, self.hedges, self.vocabulary)
-                chosen = counted_for(metric, found[0].counted) if metric and found else None
-                if chosen is None or cell is label:
-                    continue
-                fig = found[0]
-                try:
-                    claim = Claim(id=self._id(source, chosen[0], chosen[1]), metric=self.vocabulary.metric(chosen[0]),
-                                  estimate=fig.estimate, scope=Scope(place=place or self.heading_place, counted=chosen[1]),
-                                  source=source, via=via, quote=" | ".join(c.text for c in row),
-                                  location=f"table row {n}, characters {fig.start}-{fig.end}")
-                except ClaimdiffError:
-                    continue
-                out.append(Candidate(claim=claim, start=fig.start, end=fig.end, phrase=self.text[fig.start:fig.end]))
-        return out
-
-    def _one_country(self, parts: list[Candidate]) -> list[Candidate]:
-        """Items of one list are in one country: "Georgia (2)" among US states is the state, not the country."""
-        keys = [self.gazetteer.key(p.claim.scope.place) for p in parts]
-        countries = [k[0] for k in keys if len(k) > 1 and k[0].isupper()]
-        if not countries or len(parts) < 3:
-            return parts
-        major = max(set(countries), key=countries.count)
-        if countries.count(major) * 2 <= len(parts):
-            return parts
-        name = next(p.claim.scope.place[0] for p, k in zip(parts, keys, strict=True) if k[:1] == (major,))
-        out = []
-        for p, k in zip(parts, keys, strict=True):
-            if k[:1] != (major,):
-                p = self._placed(p, self.gazetteer.normalise((name, p.claim.scope.place[-1])))  # noqa: PLW2901
-            out.append(p)
-        return out
-
-    def _item(self, anchor: Candidate, item: Item, whole: bool) -> Candidate | None:
-        """One item of a list by place, as a candidate like ``anchor`` with the item's number and place."""
-        own = item_metric(item.thing)
-        metric = own or anchor.claim.metric.name
-        counted = ("people" if own else self.vocabulary.counted(item.thing)) if item.thing else anchor.claim.scope.counted
-        place = self._completed((item.place,))
-        try:
-            estimate = parse_estimate(self.text[item.num_start:item.num_end], hedges=self.hedges)
-            claim = attrs.evolve(
-                anchor.claim, id=self._id(anchor.claim.source, metric, counted), metric=self.vocabulary.metric(metric),
-                estimate=estimate, scope=attrs.evolve(anchor.claim.scope, place=place, counted=counted),
-                part_of=anchor.claim.id if whole else None,
-                location=f"{(anchor.claim.location or '').split(', characters')[0]}, characters {item.start}-{item.end}")
-        except ClaimdiffError:
-            return None
-        return Candidate(claim=claim, start=item.start, end=item.end, phrase=self.text[item.start:item.end],
-                         part_of=claim.part_of)
-
-    def _speaker(self, at: int, quotes: list[tuple[int, int]], speakers: list[Attribution | None],
-                 said: list[tuple[int, Attribution]]) -> Attribution | None:
-        for (a, b), who in zip(quotes, speakers, strict=True):
-            if a < at < b and who is not None:
-                resolved = who.resolve(self.previous)
-                if resolved is not None:
-                    return resolved
-        before = [a for pos, a in said if pos < at]
-        if before:
-            return before[-1]
-        after = [a for pos, a in said if pos > at]
-        if after:
-            return after[0]
-        return self.carried or self.cited or self.lead_in or self.body or self.heading_source
-
-    def _candidate(self, s: Sentence, fig: Figure, metric: str | None, who: Attribution | None,
-                   part_of: str | None) -> Candidate | None:
-        implied = counted_metric(fig.counted) if metric is None and not fig.estimate.unit else None
-        if implied is not None:
-            metric, fig = implied[0], attrs.evolve(fig, counted=implied[1])
-        name = metric if metric is not None else unit_metric(fig.estimate)
-        if name is None or (fig.estimate.unit and is_window(self.low, s.start, fig)):
-            return None
-        if unit_metric(fig.estimate) == "share":
-            return None  # "66% are under 19", "62 per cent of the fatalities": a share, not a count (listed as not read)
-        if fig.estimate.unit:
-            unit_name = measured(self.low, s.start, fig, name)
-            chosen: tuple[str, str | None] | None = (unit_name, None) if unit_name is not None else None
-        else:
-            chosen = counted_for(name, fig.counted)
-        if chosen is None:
-            return None
-        metric_name, counted = chosen
-        source, via = self._chain(who)
-        stated = period = None
-        context = self._dated(s, self.published) if self.published is not None else self._context(s)
-        if self.published is not None and context.stated is not None and context.days is not None:
-            stated = context.stated
-            period = period_at(context.days, fig.start, self.published, self.tz)
-            if period is not None and stated.before(period):
-                period = None
-        place = self._place(s, fig, context)
-        try:
-            claim = Claim(
-                id=self._id(source, metric_name, counted),
-                metric=self.vocabulary.metric(metric_name),
-                estimate=fig.estimate,
-                scope=Scope(place=place, counted=counted),
-                period=period,
-                stated=stated,
-                source=source,
-                via=via,
-                quote=" ".join(self.text[s.start:s.end].split()),
-                location=f"paragraph {s.block.paragraph}, characters {fig.start}-{fig.end}",
-                part_of=part_of,
-            )
-        except ClaimdiffError:
-            return None
-        return Candidate(claim=claim, start=fig.start, end=fig.end, phrase=self.text[fig.start:fig.end],
-                         part_of=part_of)
-
-    def _place(self, s: Sentence, fig: Figure, context: _Context) -> tuple[str, ...]:
-        """The figure's place: its clause's, else its line label's, completed by the paragraph's or heading's."""
-        until = next((f for f in context.starts if f > fig.start), s.end)
-        semicolon = self.text.find(";", fig.end, until)  # a place after a semicolon is another clause's
-        until = semicolon if semicolon >= 0 else until
-        clause_end = self.text.find(";", fig.end, s.end)
-        clause_end = clause_end if clause_end >= 0 else s.end
-        # "In Thailand, 19 deaths ..., and in Cambodia, 7 died": a place set before a clause is its figures' only.
-        fronted = {at for at, _ in context.places if _FRONTED.match(self.text, at)
-                   and (not self.text[s.start:at].strip() or _CLAUSE_OPEN.search(self.text, s.start, at))}
-        places = [(at, path) for at, path in context.places if at <= fig.start or at not in fronted]
-        later = [at for at, _ in places if until <= at < clause_end]
-        if later and not any(fig.start <= at < until for at, _ in places) \
-                and not _FINITE.search(self.low, fig.end, later[0]):
-            until = later[0] + 1  # "14 deaths, 1 missing and 150,000 affected in Laos": the list's place
-        own: tuple[str, ...] = place_at(places, fig.start, until, self.gazetteer)
-        if not any(fig.start <= at < until for at, _ in places):
-            before = [path for at, path in context.places if at < fig.start and at in fronted]
-            if before:
-                own = before[-1]  # the nearest place set before the figure's clause
-        label = _LABEL.match(self.text, s.block.start)
-        if label is not None and label.end() <= fig.start and not own:
-            own = _path(None, label.group("p")) or own
-        return self._completed(self.gazetteer.normalise(own))
-
-    def _completed(self, place: tuple[str, ...]) -> tuple[str, ...]:
-        """A place the gazetteer does not know, under the paragraph's or heading's; no place, theirs."""
-        if not place:
-            return self.paragraph_place or self.heading_place
-        around = self.sentence_place or self.paragraph_place or self.heading_place
-        key = self.gazetteer.key(place)
-        if (around and known(self.gazetteer, place) and len(key) > 1 and key[0] not in self.countries
-                and key[0] != self.gazetteer.key(around)[:1][0]):
-            place = place[-1:]  # "Beni" in a Congolese report is not Bolivia's El Beni: a country never named
-        elif known(self.gazetteer, place) or not around:
-            return self.gazetteer.normalise(place)
-        if place[0] in around:
-            return place
-        in_country = self.gazetteer.normalise((around[0], *place))  # "Punjab province" after Sindh: Pakistan's
-        if len(self.gazetteer.key(in_country)) > 1 and "-" in self.gazetteer.key(in_country)[1]:
-            return in_country
-        if around is not self.sentence_place:
-            return in_country  # a place of another sentence vouches for the country only
-        return self.gazetteer.normalise((*around, *place))
-
-    def _context(self, s: Sentence) -> _Context:
-        """What a sentence says of time and place, read once for all the figures in it."""
-        if self.context is None or self.context.sentence is not s:
-            self.context = _Context(s, places_named(self.text, s.start, s.end, self.gazetteer), None, None, ())
-        return self.context
-
-    def _dated(self, s: Sentence, published: dt.date) -> _Context:
-        """The sentence's context with the days it names read (only for sentences with a figure to date)."""
-        context = self._context(s)
-        if context.stated is None:
-            self.context = context = attrs.evolve(
-                context, stated=stated_period(self.low, s.start, s.end, published, self.tz, s.block.hour),
-                days=days_named(self.low, s.start, s.end, published))
-        return context
-
-    def _chain(self, who: Attribution | None) -> tuple[Source, tuple[Source, ...]]:
-        chain: list[Source] = []
-        if who is not None and who.source is not None:
-            chain = [self._named(who.source), *(self._named(v) for v in who.via)]
-        if self.wire is not None:
-            chain.append(self.wire)
-        chain.append(self.outlet)
-        deduped: list[Source] = []
-        for src in chain:
-            if all(src.key != d.key for d in deduped):
-                deduped.append(src)
-        return deduped[0], tuple(deduped[1:])
-
-    def _named(self, source: Source) -> Source:
-        """The source under the one name the alias tables give it."""
-        name = canonical_source(source.name, self.aliases)
-        return source if name == source.name else attrs.evolve(source, name=name)
-
-    def _with_total(self, made: list[Candidate]) -> list[Candidate]:
-        """Add the whole a list of parts makes up: "12 adults and two children" also says 14 people."""
-        tops = [c for c in made if c.part_of is None]
-        counted = {c.claim.scope.counted for c in tops}
-        whole = next((w for w, parts in DEFAULT_TAXONOMY.partitions.items() if set(parts) == counted), None)
-        first = tops[0].claim if tops else None
-        if (whole is None or first is None or len(tops) != len(counted)
-                or any((c.claim.metric, c.claim.origin, c.claim.scope.place, c.claim.stated)
-                       != (first.metric, first.origin, first.scope.place, first.stated) for c in tops)):
-            return made
-        start, end = min(c.start for c in tops), max(c.end for c in tops)
-        phrase = self.text[start:end]
-        try:
-            total = attrs.evolve(
-                first, id=self._id(first.source, first.metric.name, whole), estimate=sum_estimates(
-                    [c.claim.estimate for c in tops], " ".join(phrase.split())),
-                scope=attrs.evolve(first.scope, counted=whole),
-                location=f"{(first.location or '').split(', characters')[0]}, characters {start}-{end}",
-            )
-        except ClaimdiffError:
-            return made
-        parts = [attrs.evolve(c, claim=attrs.evolve(c.claim, part_of=total.id), part_of=total.id) if c in tops else c
-                 for c in made]
-        return [Candidate(claim=total, start=start, end=end, phrase=phrase), *parts]
-
-    def _id(self, source: Source, metric: str, counted: str | None) -> str:
-        who = "-".join(re.findall(r"[a-z0-9]+", source.name.lower())[:3]) or "source"
-        what = "-".join(re.findall(r"[a-z0-9]+", f"{metric} {counted or ''}".lower()))
-        base = f"{who}-{what}"
-        n = self.ids.get(base, 0) + 1
-        self.ids[base] = n
-        return base if n == 1 else f"{base}-{n}"
+def _defined(text: str) -> dict[str, str]:
+    """The abbreviations the text defines that the alias tables do not already know, as aliases."""
+    return {k: canonical_source(v) for k, v in defined_names(text).items() if canonical_source(k) == k}
 
 
 def extract(
@@ -572,8 +115,18 @@ def extract(
         raise InvalidClaimError(None, "text", type(text).__name__, "must be a string")
     tz = timezone_named(timezone) if isinstance(timezone, str) else timezone
     reading = readable(text)
-    reader = _Reader(text=text, reading=reading, low=fold(reading), published=_published(published), tz=tz, outlet=_outlet(outlet),
-                     hedges=hedges, vocabulary=vocabulary, gazetteer=gazetteer, aliases=aliases)
+    reader = _Reader(
+        text=text,
+        reading=reading,
+        low=fold(reading),
+        published=_published(published),
+        tz=tz,
+        outlet=_outlet(outlet),
+        hedges=hedges,
+        vocabulary=vocabulary,
+        gazetteer=gazetteer,
+        aliases={**_defined(text), **(aliases or {})},
+    )
     found: list[Candidate] = []
     pending = tables(text)
     for block in split_blocks(text):
@@ -581,51 +134,31 @@ def extract(
             pending.pop(0)
         if pending and pending[0].start <= block.start < pending[0].end:
             if block.start == pending[0].start or not any(c.start >= pending[0].start for c in found):
-                found += reader.table(pending[0])
+                found += table_candidates(reader, pending[0])
                 pending[0] = attrs.evolve(pending[0], rows=())  # read once; its other lines are its rows
             continue
         found += reader.block(block)
     kept = dedupe(found)
     ids = {id(c) for c in kept}
     repeats = [(c.start, c.end) for c in found if id(c) not in ids]
-    return Extraction(refined(kept, gazetteer), unread(text, [(c.start, c.end) for c in kept], reader.captions, repeats))
+    return Extraction(
+        _in_one_country(refined(kept, gazetteer), gazetteer),
+        unread(text, [(c.start, c.end) for c in kept], reader.captions, repeats),
+    )
+
+
+def _in_one_country(found: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
+    """Figures with no place, in a text whose placed figures all lie in one country, are in that country."""
+    countries = {gazetteer.key(c.claim.scope.place)[:1] for c in found if c.claim.scope.place}
+    if len(countries) != 1 or not next(iter(countries)) or not next(iter(countries))[0].isupper():
+        return found
+    country = next(gazetteer.normalise(c.claim.scope.place)[:1] for c in found if c.claim.scope.place)
+    return [
+        c
+        if c.claim.scope.place
+        else attrs.evolve(c, claim=attrs.evolve(c.claim, scope=attrs.evolve(c.claim.scope, place=country)))
+        for c in found
+    ]
 
 
 #: A heading that names one source in brackets at its end: "Madagascar - Flood (Media)" (several: none chosen).
-_HEADING_SOURCE = re.compile(r"\((?P<who>[A-Za-z][\w .'’-]{1,40})\)\s*$")
-#: A photo caption: "A Sep. 20, 2012 photo shows ...", "(Photo: ...)", "File photo", "(Xinhua/Name)".
-_CAPTION = re.compile(r"^\W*(?:(?:an?|the)\s+)?(?:[\w.,]+\s+){0,5}?(?:photo|picture|image|photograph)\s+(?:shows|taken)\b|"
-                      r"^\s*FILE\s*[-–—:]\s|^\W*(?:this|the|a)\s+(?:file\s+)?(?:photo|picture|image)\b[^.]{0,100}?\bshows\b|"
-                      r"^\W*(?:file\s+)?photo\s*:|\((?:AP|Reuters|AFP|Xinhua|EPA|Getty)\s*(?:Photo)?/[^()]{2,60}\)\s*$",
-                      re.IGNORECASE)
-
-
-#: A citation closing a paragraph: "(UN RC for Mozambique, 9 Mar 2019)", "(OCHA, 22 Jun 2022)".
-_CITATION = re.compile(
-    r"\((?P<who>[A-Z][^(),;:]{1,60}?),\s*(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+"
-    r"\d{4}|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4})\)\.?\s*$"
-)
-
-
-#: "78 schools have been damaged along with 6 bridges": the figures after "along with" share the verb.
-_ALONG = re.compile(r"[^,;.]{0,40}?\s+along\s+with\s+")
-_OPEN_PAREN = re.compile(r"\s*\(\s*(?:or\s+|i\.e\.\s+)?")
-#: Who "a"/"an" counts as one of the dead or hurt: people, not the attack or the building.
-_PERSONS = frozenset({"people", "children", "women", "men", "civilians", "soldiers", "officers", "workers", "residents",
-                      "police officers", "policemen", "servicemen", "patients", "girls", "boys", "babies", "infants",
-                      "journalists", "medics", "doctors", "nurses", "teachers", "students", "farmers", "fishermen",
-                      "firefighters", "rescuers", "volunteers", "pilgrims", "refugees", "migrants", "adults", "teenagers"})
-def _header_metric(head: str) -> str | None:
-    """The metric a column header or row label names ("Deaths", "Death range", "Non-fatal injuries")."""
-    words = re.findall(r"[a-z]+", head.lower())
-    return next((TRIGGERS[w] for w in reversed(words) if w in TRIGGERS), None)
-
-
-#: A verb between a figure and a place: the place is another clause's ("7 died, and 4,242 are displaced in Tete").
-_FINITE = re.compile(r"\b(?:are|is|were|was|have|has|had|been|said|says|reported|reports|including|of which|of whom)\b|;")
-#: A figure's own place, then a list separator: the next "N over B" is its sibling.
-_SIBLING_GAP = re.compile(r"\s+(?:over|in|from|at|above)\s+[^,;.()]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)")
-_CLAUSE_OPEN = re.compile(r"(?:[,;]\s*|\s)(?:and|while|but|whereas)\s+$|;\s*$")
-#: A place set before the figures it is for: "In Thailand, ...", "and in Cambodia, ...".
-_FRONTED = re.compile(r"(?:[Ii]n|[Aa]cross|[Ff]or)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*,")
-_DATES = re.compile(r"\b\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\b[A-Z][a-z]{2,8}\.?\s+\d{4}|\b(?:19|20)\d\d\b")

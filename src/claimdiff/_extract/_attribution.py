@@ -9,9 +9,10 @@ import attrs
 
 from claimdiff._model.claim import Source, SourceKind
 
-__all__ = ["Attribution", "attributions", "canonical_source", "figure_of", "quote_speaker"]
+__all__ = ["Attribution", "attributions", "canonical_source", "defined_names", "figure_of", "quote_speaker"]
 
 #: Country -> adjective; used to name ministries alike however they are written, and to guess a party.
+# fmt: off
 COUNTRIES = {
     "russia": "Russian", "ukraine": "Ukrainian", "israel": "Israeli", "palestine": "Palestinian",
     "syria": "Syrian", "iran": "Iranian", "iraq": "Iraqi", "lebanon": "Lebanese", "yemen": "Yemeni",
@@ -120,6 +121,7 @@ _KINDS: tuple[tuple[SourceKind, re.Pattern[str]], ...] = (
         r"state emergency service|civil defen[cs]e|rescuers|governorate)\b")),
     (SourceKind.ACADEMIC, re.compile(r"\b(?:university|institute|researchers|academ\w+)\b")),
 )
+# fmt: on
 
 
 @attrs.frozen
@@ -140,10 +142,14 @@ class Attribution:
         """This attribution with a pointer back replaced by the speaker it points to, if it fits."""
         if self.source is not None:
             return self
-        fits = previous is not None and previous.source is not None and (
-            not self.refers_to
-            or self.refers_to in previous.source.name.casefold()
-            or (self.refers_to in {"ministry", "military", "army"} and previous.source.kind is SourceKind.MILITARY)
+        fits = (
+            previous is not None
+            and previous.source is not None
+            and (
+                not self.refers_to
+                or self.refers_to in previous.source.name.casefold()
+                or (self.refers_to in {"ministry", "military", "army"} and previous.source.kind is SourceKind.MILITARY)
+            )
         )
         if fits and previous is not None:
             return attrs.evolve(previous, via=previous.via + self.via)
@@ -170,29 +176,34 @@ def canonical_source(phrase: str) -> Attribution | None:
     low = s.lower()
     m = _LEADING.match(low)
     if m:
-        s, low = s[m.end():], low[m.end():]
+        s, low = s[m.end() :], low[m.end() :]
     m = _STATEMENT_OF.match(low)
     if m:
-        s, low = s[m.start("who"):], low[m.start("who"):]
+        s, low = s[m.start("who") :], low[m.start("who") :]
     m = _TRAILING.search(low)
     if m and m.start() > 0:
         s, low = s[: m.start()], low[: m.start()]
     based = _BASED.match(s)
     if based:
-        s, low = s[based.end():], low[based.end():]
+        s, low = s[based.end() :], low[based.end() :]
     definite = low.startswith("the ")
     for article in ("the ", "a ", "an "):
         if low.startswith(article):
-            s, low = s[len(article):], low[len(article):]
+            s, low = s[len(article) :], low[len(article) :]
     possessive = re.match(r"^([a-z]+)'s\s+", low)
     if possessive and possessive.group(1) in COUNTRIES:  # "Ukraine's air force" is the Ukrainian air force
         adjective = COUNTRIES[possessive.group(1)]
-        s, low = f"{adjective} {s[possessive.end():]}", f"{adjective.lower()} {low[possessive.end():]}"
+        s, low = f"{adjective} {s[possessive.end() :]}", f"{adjective.lower()} {low[possessive.end() :]}"
     if re.search(r"\b(?:have|has|had|were|was|been|are|is)\b", low):
         return None  # a clause, not a name
     if low.split()[:1] and (low.split()[0] in _PREPOSITIONS or low.split()[-1] in _COUNTED_HEADS):
         return None  # "Among those cases", "those measles cases": a phrase about the figures, not a body
-    if not low or (low in _NOT_SOURCES and not s.isupper()) or low.split()[-1] in _NOT_SOURCE_HEADS or "according to" in low:
+    if (
+        not low
+        or (low in _NOT_SOURCES and not s.isupper())
+        or low.split()[-1] in _NOT_SOURCE_HEADS
+        or "according to" in low
+    ):
         return None
     if low in _PRONOUNS or low in _SAME:
         return Attribution(None)  # "it said", "the same source reports": the speaker named before
@@ -227,11 +238,25 @@ def _ministry(low: str) -> str | None:
 #: A governor named by role, however the text words it: "Donetsk regional governor", "regional governor of
 #: Cherkasy", "the governor of the Dnipropetrovsk region" are "Governor of <place> region".
 _ROLE_FORMS = (
-    (re.compile(r"^(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:regional|provincial|oblast)\s+governor$"), "Governor of {p} region"),
-    (re.compile(r"^(?:regional|provincial)\s+governor\s+of\s+(?:the\s+)?(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
-                r"(?:\s+(?:region|oblast|province))?$", re.IGNORECASE), "Governor of {p} region"),
-    (re.compile(r"^governor\s+of\s+the\s+(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:region|oblast|province))$",
-                re.IGNORECASE), "Governor of {p}"),
+    (
+        re.compile(r"^(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:regional|provincial|oblast)\s+governor$"),
+        "Governor of {p} region",
+    ),
+    (
+        re.compile(
+            r"^(?:regional|provincial)\s+governor\s+of\s+(?:the\s+)?(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+            r"(?:\s+(?:region|oblast|province))?$",
+            re.IGNORECASE,
+        ),
+        "Governor of {p} region",
+    ),
+    (
+        re.compile(
+            r"^governor\s+of\s+the\s+(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:region|oblast|province))$",
+            re.IGNORECASE,
+        ),
+        "Governor of {p}",
+    ),
 )
 
 
@@ -259,7 +284,7 @@ def source_kind(name: str) -> SourceKind:
 
 
 def _cut(text: str, offset: int, piece: str) -> str:
-    return text[offset:offset + len(piece)]
+    return text[offset : offset + len(piece)]
 
 
 def _party(name: str) -> str | None:
@@ -281,7 +306,9 @@ def figure_of(text: str, low: str, end: int) -> Attribution | None:
     return found if found is not None and found.source is not None else None
 
 
-def attributions(text: str, low: str, start: int, end: int, quotes: Sequence[tuple[int, int]]) -> list[tuple[int, Attribution]]:
+def attributions(
+    text: str, low: str, start: int, end: int, quotes: Sequence[tuple[int, int]]
+) -> list[tuple[int, Attribution]]:
     """Every attribution in the sentence ``text[start:end]`` outside quotations, with its offset.
 
     ``low`` is ``text`` folded to lower case (same offsets); patterns run on it, names are cut from ``text``.
@@ -303,15 +330,23 @@ def attributions(text: str, low: str, start: int, end: int, quotes: Sequence[tup
         found = canonical_source(_cut(text, m.start("who"), m.group("who")))
         if found is not None and found.source is not None and not quoted(m.start()):
             out.append((m.start(), found))
-    citing = [(m.start(), canonical_source(_cut(text, m.start("who"), m.group("who")))) for m in _CITING.finditer(low, start, end)]
+    citing = [
+        (m.start(), canonical_source(_cut(text, m.start("who"), m.group("who"))))
+        for m in _CITING.finditer(low, start, end)
+    ]
     for m in _VERB.finditer(low, start, end):
         verb_at = m.start("verb") if m.group("verb") else m.start("revised")
         if m.group("verb") in _NOUNS and _VERB.match(low, m.end() + 1):
             continue  # "initial reports indicate": a noun before the verb, not the verb
-        if (quoted(verb_at) or _PASSIVE_BEFORE.search(low, start, verb_at) or _TO.match(low, m.end())
-                or not text[verb_at].islower() or low[verb_at - 1:verb_at] == "-"  # "United States", "lab-confirmed"
-                or _NOT_SPEECH.match(low, m.end())
-                or low[max(start, verb_at - 7):verb_at].endswith(("double-", "double ", "re-"))):
+        if (
+            quoted(verb_at)
+            or _PASSIVE_BEFORE.search(low, start, verb_at)
+            or _TO.match(low, m.end())
+            or not text[verb_at].islower()
+            or low[verb_at - 1 : verb_at] == "-"  # "United States", "lab-confirmed"
+            or _NOT_SPEECH.match(low, m.end())
+            or low[max(start, verb_at - 7) : verb_at].endswith(("double-", "double ", "re-"))
+        ):
             continue
         found = _subject(text, low, start, m.start()) or _inverted(text, low, m.end(), end)
         if found is None:
@@ -319,8 +354,12 @@ def attributions(text: str, low: str, start: int, end: int, quotes: Sequence[tup
         if m.group("verb") in {"told", "tells"}:
             found = attrs.evolve(found, via=found.via + _told(text, low, m.end(), end))
         for cite_at, cited in citing:
-            if cited is not None and cited.source is not None and found.source and (
-                    0 < cite_at - m.end() < 40 or start <= cite_at < verb_at):
+            if (
+                cited is not None
+                and cited.source is not None
+                and found.source
+                and (0 < cite_at - m.end() < 40 or start <= cite_at < verb_at)
+            ):
                 # "X said, citing Y" and "Media reports citing Y indicate": Y, through X
                 head = canonical_source(_cut(text, start, low[start:cite_at])) if cite_at < verb_at else found
                 via = head.source if head is not None and head.source is not None else found.source
@@ -332,11 +371,11 @@ def attributions(text: str, low: str, start: int, end: int, quotes: Sequence[tup
 def _subject(text: str, low: str, start: int, verb: int) -> Attribution | None:
     head = low[start:verb]
     # "WHO said": the organisation, not the relative pronoun.
-    cuts = [c for c in _BOUNDARY.finditer(head) if not text[start + c.start():start + c.end()].isupper()]
+    cuts = [c for c in _BOUNDARY.finditer(head) if not text[start + c.start() : start + c.end()].isupper()]
     pieces: list[str] = []
     pos = len(head)
     for cut in reversed(cuts):
-        pieces.append(head[cut.end():pos])
+        pieces.append(head[cut.end() : pos])
         pos = cut.start()
     pieces.append(head[:pos])
     pieces = [p for p in pieces if p.strip()]
@@ -352,7 +391,7 @@ def _subject(text: str, low: str, start: int, verb: int) -> Attribution | None:
 
 def _inverted(text: str, low: str, after: int, end: int) -> Attribution | None:
     # '..., said the ministry.' — only right after a comma or a closing quotation mark.
-    before = low[max(0, after - 30):after]
+    before = low[max(0, after - 30) : after]
     if not re.search(r"[,\"”]\s*\w+$", before):
         return None
     m = re.match(r"\s+([^,.;:\"“”]{2,80})", low[after:end])
@@ -367,9 +406,11 @@ def _told(text: str, low: str, after: int, end: int) -> tuple[Source, ...]:
     return (found.source,) if found is not None and found.source is not None else ()
 
 
-def quote_speaker(text: str, low: str, opening: int, closing: int, block_start: int, block_end: int) -> Attribution | None:
+def quote_speaker(
+    text: str, low: str, opening: int, closing: int, block_start: int, block_end: int
+) -> Attribution | None:
     """The speaker of the quotation between ``opening`` and ``closing``, named after or before it."""
-    after = low[closing + 1:block_end]
+    after = low[closing + 1 : block_end]
     m = re.match(rf"\s*,?\s*(?P<verb>{_SPEECH})\s+(?P<who>[^,.;:\"“”]{{2,80}})", after)
     if m:
         return canonical_source(_cut(text, closing + 1 + m.start("who"), m.group("who")))
@@ -381,3 +422,40 @@ def quote_speaker(text: str, low: str, opening: int, closing: int, block_start: 
     if m:
         return canonical_source(_cut(text, block_start + m.start("who"), m.group("who")))
     return None
+
+
+_DEFINED = re.compile(
+    r"(?P<name>[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|of|the|for|and|on|in|de|du|des)){1,11})\s*\((?P<acr>[A-Z][A-Za-z]{1,9})\)"
+)
+
+
+def defined_names(text: str) -> dict[str, str]:
+    """Abbreviations the text defines, as aliases: "The Government of Mozambique (GoM)" makes "GoM" that body.
+
+    The abbreviation's letters must be the initials of the words it stands for, in order, from the
+    first word to the last ("U.S. Central Command (USCENTCOM)" defines nothing: it is a name of its own).
+    A country before the name is not part of it ("the Philippines National Disaster ... Council (NDRRMC)" is
+    the council); other words are ("NYC Department of Health and Mental Hygiene (DOHMH)").
+
+    >>> defined_names("The Government of Mozambique (GoM) said. The GoM reported 3 deaths.")
+    {'GoM': 'Government of Mozambique', 'The Government of Mozambique': 'Government of Mozambique'}
+    """
+    out: dict[str, str] = {}
+    for m in _DEFINED.finditer(text):
+        words, acr = m.group("name").split(), m.group("acr").lower()
+        for first in range(len(words)):
+            initials = "".join(w[0].lower() for w in words[first:])
+            if initials[0] == acr[0] and initials[-1] == acr[-1] and _subsequence(acr, initials):
+                lead = words[1:first] if words[0].lower() == "the" else words[:first]
+                country = " ".join(lead).lower() in COUNTRIES or " ".join(lead) in COUNTRIES.values()
+                name = " ".join(words[first:] if country or not lead else [*lead, *words[first:]])
+                out.setdefault(m.group("acr"), name)
+                if " ".join(words) != name:
+                    out.setdefault(" ".join(words), name)  # "the Philippines National ... Council": the council
+                break
+    return out
+
+
+def _subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(ch in letters for ch in short)

@@ -14,11 +14,10 @@ import re
 
 import attrs
 
-from claimdiff._extract._attribution import COUNTRIES
-from claimdiff._extract._metrics import TRIGGERS
+from claimdiff._extract._noun import counted as noun_phrase
 from claimdiff._model.estimate import Estimate, Hedge
 from claimdiff._model.hedges import _UNIT_ALIASES, HedgePolicy, parse_estimate
-from claimdiff._model.numbers import NUMBER_WORDS, parse_number_prefix
+from claimdiff._model.numbers import LENGTH_WORDS, NUMBER_WORDS, joined_m, parse_number_prefix
 from claimdiff._model.vocabulary import Vocabulary
 from claimdiff.exceptions import ClaimdiffError
 
@@ -26,35 +25,17 @@ __all__ = ["FRACTION", "Figure", "figures"]
 
 _TIME_UNITS = ("tons", "ton", "years", "year", "months", "month", "weeks", "week", "minutes", "minute")
 _UNIT_WORDS = tuple(
-    sorted((u for u in (*_UNIT_ALIASES, *_TIME_UNITS) if len(u) > 2 or u in {"km", "kg", "ha"}), key=len,
-           reverse=True)
+    sorted((u for u in (*_UNIT_ALIASES, *_TIME_UNITS) if len(u) > 2 or u in {"km", "kg", "ha"}), key=len, reverse=True)
 )
 _UNIT = re.compile(r"\s*(?:%|(?:" + "|".join(re.escape(u) for u in _UNIT_WORDS) + r")\b)")
 _NUMBER_START = re.compile(
-    r"(?<![\w$£€.,/:-])(?:\d|(?:" + "|".join(sorted(NUMBER_WORDS - {"hundred", "thousand", "million", "billion",
-                                                                    "trillion", "dozen"}, key=len, reverse=True))
+    r"(?<![\w$£€.,/:-])(?:\d|(?:"
+    + "|".join(
+        sorted(NUMBER_WORDS - {"hundred", "thousand", "million", "billion", "trillion", "dozen"}, key=len, reverse=True)
+    )
     + r")\b)"
 )
 _ARTICLE = re.compile(r"\b(?:a|an)\s+(?=[a-z])")
-_ADJECTIVES = frozenset(
-    {"private", "public", "residential", "inbound", "incoming", "enemy", "hostile", "other", "more",
-     "additional", "new", "local", "foreign", "unmanned", "separate", "further", "small", "large", "big",
-     "multi-storey", "high-rise", "apartment", "administrative", "critically", "seriously", "severely",
-     "lightly", "slightly", "badly", "injured", "wounded", "innocent", "young", "elderly", "armed", "unarmed",
-     "confirmed", "suspected", "reported", "registered", "internally", "total", "such",
-     "of", "the", "their", "its", "those", "these"}
-)
-_STOP = frozenset(
-    {"and", "or", "but", "in", "on", "at", "over", "across", "near", "from", "to", "by", "with", "without", "for",
-     "into", "onto", "during", "after", "before", "since", "as", "that", "which", "who", "whom", "whose",
-     "were", "was", "are", "is", "be", "been", "being", "have", "has", "had", "got", "will", "would", "could",
-     "may", "might", "said", "says", "told", "reportedly", "also", "all", "still", "now", "later", "then",
-     "this", "these", "those", "the", "a", "an", "than", "per", "each", "some", "about", "among", "including",
-     "between", "while", "when", "where", "did", "do", "does", "not", "no", "remain", "remained", "according",
-     "overnight", "yesterday", "today", "of", "up", "out", "off", "down", "so", "more", "less", "fewer", "again",
-     "others", "other", "them", "it", "they"}
-)
-_DEMONYMS = frozenset(adj.lower() + "s" for adj in COUNTRIES.values() if adj[-1] in "ni")
 _DATE_NEIGHBOUR = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
     r"september|october|november|december)\.?\s*$"
@@ -102,9 +83,12 @@ def figures(text: str, low: str, start: int, end: int, hedges: HedgePolicy, voca
                 continue
             np_start = m.end()
             of = re.match(r"\s+of\b", low[np_start:end])
-            fig = _figure(text, low, m.start(), m.end(), np_start + (of.end() if of else 0), end, hedges,
-                          vocabulary, value=None)
-            if fig is not None and fig.counted is not None:  # "several Provinces": a vague word counts only what it names
+            fig = _figure(
+                text, low, m.start(), m.end(), np_start + (of.end() if of else 0), end, hedges, vocabulary, value=None
+            )
+            if (
+                fig is not None and fig.counted is not None
+            ):  # "several Provinces": a vague word counts only what it names
                 out.append(fig)
                 taken.append((fig.start, fig.end))
     for m in FRACTION.finditer(low, start, end):
@@ -116,18 +100,17 @@ def figures(text: str, low: str, start: int, end: int, hedges: HedgePolicy, voca
         pos = m.start()
         if not free(pos, pos + 1):
             continue
-        rest = low[pos:end]
-        grouped = _GROUPED_COMMA.match(rest)
-        if grouped is not None:  # "5,000, officials said": the comma after the groups is the sentence's, not the number's
-            rest = f"{rest[:grouped.end()]} {rest[grouped.end() + 1:]}"
-        parsed = parse_number_prefix(rest)
+        parsed = parse_number_prefix(low[pos:end])
         if parsed is None:
             continue
         value, consumed = parsed
         num_end = pos + consumed
         after = low[num_end:end]
-        if (re.match(r"[:.]\d|-year|\s*(?:st|nd|rd|th)\b|-(?!plus\b|odd\b)[a-z]", after)
-                or _DATE_NEIGHBOUR.search(low, start, pos) or _DATE_AFTER.match(after)):
+        if (
+            re.match(r"[:.]\d|-year|\s*(?:st|nd|rd|th)\b|-(?!plus\b|odd\b)[a-z]", after)
+            or _DATE_NEIGHBOUR.search(low, start, pos)
+            or _DATE_AFTER.match(after)
+        ):
             continue
         fig = _number_figure(text, low, pos, num_end, start, end, value, hedges, vocabulary)
         if fig is not None and free(fig.start, fig.end):
@@ -144,8 +127,10 @@ def figures(text: str, low: str, start: int, end: int, hedges: HedgePolicy, voca
 
 
 #: "a quarter of a million", "half a million", "one third of a billion": read by the figure parser when it can.
-FRACTION = re.compile(r"(?<![\w-])(?:(?:a|one)\s+)?(?:half|quarter|third)\s+(?:of\s+)?(?:a\s+|one\s+)?"
-                      r"(?:million|billion|thousand)\b")
+FRACTION = re.compile(
+    r"(?<![\w-])(?:(?:a|one)\s+)?(?:half|quarter|third)\s+(?:of\s+)?(?:a\s+|one\s+)?"
+    r"(?:million|billion|thousand)\b"
+)
 _OF_THE = re.compile(r"\s+of\b(?:\s+the)?\s*")
 
 
@@ -156,7 +141,7 @@ def _vague_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _partitives(low: str, found: list[Figure]) -> list[Figure]:
-    """"34 of the 39 missiles": the part counts what the whole counts; a part of nothing named is dropped."""
+    """The part in "34 of the 39 missiles" counts what the whole counts; a part of nothing named is dropped."""
     out: list[Figure] = []
     for i, fig in enumerate(found):
         of = _OF_THE.match(low, fig.end)
@@ -169,35 +154,49 @@ def _partitives(low: str, found: list[Figure]) -> list[Figure]:
     return out
 
 
-def _number_figure(text: str, low: str, pos: int, num_end: int, start: int, end: int, value: float,
-                   hedges: HedgePolicy, vocabulary: Vocabulary) -> Figure | None:
+def _number_figure(
+    text: str,
+    low: str,
+    pos: int,
+    num_end: int,
+    start: int,
+    end: int,
+    value: float,
+    hedges: HedgePolicy,
+    vocabulary: Vocabulary,
+) -> Figure | None:
     fig_start = _hedge_start(low, start, pos, hedges)
     left = low[start:fig_start]
     opener = re.search(r"\b(?:between|from)\s+$", left)
-    if opener is not None and opener.group().startswith("from") and (
-            _CHANGED.search(low, max(start, fig_start - 60), fig_start) or not re.match(r"\s+to\s+", low[num_end:end])):
+    if (
+        opener is not None
+        and opener.group().startswith("from")
+        and (_CHANGED.search(low, max(start, fig_start - 60), fig_start) or not re.match(r"\s+to\s+", low[num_end:end]))
+    ):
         return None  # "rose from 9 to 14": the old figure; the new one is read on its own
     stop = num_end
     ranged = re.match(r"\s*(?:-|–|—|to|and)\s*(?=[\da-z])", low[num_end:end])
     if ranged and (not low[num_end:end].lstrip().startswith("and") or opener is not None):
-        second = parse_number_prefix(low[num_end + ranged.end():end])
+        second = parse_number_prefix(low[num_end + ranged.end() : end])
         if second is not None:
             stop = num_end + ranged.end() + second[1]
+            if _DATE_AFTER.match(low[stop:end]):
+                return None  # "between 12 and 14 June": days, not a figure
             if opener is not None:
                 fig_start = start + opener.start()  # "between 5 and 10", "from 200 to 300": a range
     twice = _REPEATED.match(low, stop, end)
     repeated = twice.end() if twice is not None and _same_number(low[pos:stop], twice.group(1)) else None
     unit = _UNIT.match(low, stop, end)
-    if unit is not None and not re.match(r"\s*(?:m|t)\s", low[stop:unit.end() + 1]):
+    if unit is not None and not re.match(r"\s*(?:m|t)\s", low[stop : unit.end() + 1]):
         stop = unit.end()
     suffixes: tuple[tuple[str, str], ...] = hedges._suffixes  # noqa: SLF001 - the policy's own suffix list
-    near = low[stop:min(end, stop + 40)]
+    near = low[stop : min(end, stop + 40)]
     any_suffix = tuple(p for p, _ in suffixes)
     for phrase, _kind in suffixes if near.startswith(any_suffix) or near[1:].startswith(any_suffix) else ():
         gap = low[stop:end]
         for lead in ("", " ", "-"):
             if gap.startswith(lead + phrase) and (
-                not phrase[-1].isalnum() or not gap[len(lead + phrase):len(lead + phrase) + 1].isalnum()
+                not phrase[-1].isalnum() or not gap[len(lead + phrase) : len(lead + phrase) + 1].isalnum()
             ):
                 stop += len(lead + phrase)
                 break
@@ -205,29 +204,49 @@ def _number_figure(text: str, low: str, pos: int, num_end: int, start: int, end:
             continue
         break
     del value
-    fig = _figure(text, low, fig_start, stop, repeated or stop, end, hedges, vocabulary, value=None,
-                  year=re.fullmatch(r"(?:1[89]|20)\d\d", low[pos:num_end]) is not None)
-    if fig is not None and fig_start == pos and fig.estimate.hedge is Hedge.EXACT and _VERB_BOUND.search(low, start, pos):
+    fig = _figure(
+        text,
+        low,
+        fig_start,
+        stop,
+        repeated or stop,
+        end,
+        hedges,
+        vocabulary,
+        value=None,
+        year=re.fullmatch(r"(?:1[89]|20)\d\d", low[pos:num_end]) is not None,
+    )
+    if (
+        fig is not None
+        and fig_start == pos
+        and fig.estimate.hedge is Hedge.EXACT
+        and _VERB_BOUND.search(low, start, pos)
+    ):
         with contextlib.suppress(ClaimdiffError):  # the verb's bound, read by the figure parser as the words it means
             fig = attrs.evolve(fig, estimate=parse_estimate(f"more than {text[pos:stop]}", hedges=hedges))
     if _RATE.match(low, num_end, end):
         return None  # "100 deaths per day": a rate, not a count
+    if _DIFFERENCE.match(low, stop, end):
+        return None  # "2.3 million more people are food insecure than in March": a difference, not a count
     if _DISTANCE.match(low, num_end, end):
         return None  # "about 50 kilometers south in Kurakhivka": where a place is, never a figure of the event
-    if fig is None and ranged and stop > num_end:  # a hedged range the parser does not read: the range alone
-        fig = _figure(text, low, pos, stop, stop, end, hedges, vocabulary, value=None)
     if fig is not None and repeated is not None and fig.end < repeated:
         fig = attrs.evolve(fig, end=repeated)  # "twelve (12) persons": one figure written twice
     return fig
 
 
 #: A verb of change before "from X to Y": the old figure and the new, not a range.
-_CHANGED = re.compile(r"\b(?:rose|risen|rising|rises|increased|increasing|climbed|jumped|grew|grown|went up|raised|revised|"
-                      r"fell|fallen|dropped|decreased|declined|up|down|changed|corrected)\b[^.;]*$")
+_CHANGED = re.compile(
+    r"\b(?:rose|risen|rising|rises|increased|increasing|climbed|jumped|grew|grown|went up|raised|revised|"
+    r"fell|fallen|dropped|decreased|declined|up|down|changed|corrected)\b[^.;]*$"
+)
+#: A comparison after the figure: "N more people ... than", "N fewer ... than": a difference between two counts.
+_DIFFERENCE = re.compile(r"\s*(?:[a-z]+\s+)?(?:more|fewer|less)\b[^,;.]{0,60}?\bthan\b")
 _RATE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:per|a|each)\s+(?:day|week|month|year|hour|person|capita)\b")
-_GROUPED_COMMA = re.compile(r"\d{1,3}(?:,\d{3})+(?=,\s)")
-_DISTANCE = re.compile(r"\s*(?:kilomet(?:er|re)s?|miles?|met(?:er|re)s?|km|yards?|feet)\s*(?:\([^()]{1,20}\)\s*)?"
-                       r"(?:north|south|east|west|away)")
+_DISTANCE = re.compile(
+    r"\s*(?:kilomet(?:er|re)s?|miles?|met(?:er|re)s?|km|yards?|feet)\s*(?:\([^()]{1,20}\)\s*)?"
+    r"(?:north|south|east|west|away)"
+)
 _REPEATED = re.compile(r"\s*\((\d[\d,.\s]*)\)")
 
 
@@ -238,7 +257,9 @@ def _same_number(words: str, digits: str) -> bool:
 
 
 #: A verb that says a bound: "the toll has exceeded 5,000" is more than 5,000; "topped", "passed", "surpassed" alike.
-_VERB_BOUND = re.compile(r"\b(?:has |have |had )?(?:exceeded|surpassed|topped|passed|exceeds|surpasses|tops|passes)\s+$")
+_VERB_BOUND = re.compile(
+    r"\b(?:has |have |had )?(?:exceeded|surpassed|topped|passed|exceeds|surpasses|tops|passes)\s+$"
+)
 
 
 def _hedge_start(low: str, start: int, pos: int, hedges: HedgePolicy) -> int:
@@ -254,123 +275,61 @@ def _hedge_start(low: str, start: int, pos: int, hedges: HedgePolicy) -> int:
     return pos
 
 
-def _figure(text: str, low: str, fig_start: int, fig_end: int, np_start: int, end: int, hedges: HedgePolicy,
-            vocabulary: Vocabulary, *, value: float | None, article: bool = False, year: bool = False) -> Figure | None:
+def _figure(
+    text: str,
+    low: str,
+    fig_start: int,
+    fig_end: int,
+    np_start: int,
+    end: int,
+    hedges: HedgePolicy,
+    vocabulary: Vocabulary,
+    *,
+    value: float | None,
+    article: bool = False,
+    year: bool = False,
+) -> Figure | None:
+    noun: tuple[str | None, int, str | None] | None = None
+    count: bool | None = None
+    if value is None and low[fig_end - 2 : fig_end - 1].isdigit() and joined_m(low, fig_end - 1):
+        # A joined m is million when a plural noun follows ("1.2m people", "1.2m refugees"), and metres when
+        # a length word or a singular noun does ("1.2m high", "a 1.2m wave": the figure measures the noun).
+        noun = noun_phrase(text, low, np_start, end, vocabulary, single=False)
+        following = _WORD_AFTER.match(low, np_start, end)
+        if (
+            noun[0] is not None
+            and following is not None
+            and following.group(1) not in LENGTH_WORDS
+            and (noun[0] in vocabulary.counted_synonyms.values() or re.search(r"[^s]s$", noun[0]))
+        ):
+            count = True
     try:
-        estimate = (Estimate.exact(value) if value is not None
-                    else parse_estimate(text[fig_start:fig_end], hedges=hedges))
+        estimate = (
+            Estimate.exact(value)
+            if value is not None
+            else parse_estimate(text[fig_start:fig_end], hedges=hedges, count=count)
+        )
     except ClaimdiffError:
         return None
-    counted, np_end, participle = (None, fig_end, None) if estimate.unit else _counted(
-        text, low, np_start, end, vocabulary, single=estimate.point == 1)
+    if estimate.unit:
+        counted, np_end, participle = None, fig_end, None
+    else:
+        counted, np_end, participle = (
+            noun
+            if noun is not None and estimate.point != 1
+            else noun_phrase(text, low, np_start, end, vocabulary, single=estimate.point == 1)
+        )
     if counted is None and (article or year):
         return None
-    return Figure(start=fig_start, end=max(fig_end, np_end), estimate=estimate, counted=counted, article=article,
-                  bare=counted is None and not estimate.unit, metric=participle)
+    return Figure(
+        start=fig_start,
+        end=max(fig_end, np_end),
+        estimate=estimate,
+        counted=counted,
+        article=article,
+        bare=counted is None and not estimate.unit,
+        metric=participle,
+    )
 
 
-def _counted(text: str, low: str, pos: int, end: int, vocabulary: Vocabulary, *,
-             single: bool) -> tuple[str | None, int, str | None]:
-    """The counted thing after a number, where its noun phrase ends, and the metric a participle in it gives.
-
-    Modifiers before the noun are not the noun ("941 partially damaged houses" counts houses,
-    damaged; "two Kh-22 cruise missiles" counts missiles); a number ends the phrase.
-    """
-    head = _HEAD.match(low, pos, end)
-    if head is not None and not any(w in _STOP or w in TRIGGERS for w in re.findall(r"[a-z]+", head.group("mods"))):
-        return vocabulary.counted(head.group("head")), head.end(), None  # "19 Nipah virus (NiV) cases": the head noun
-    words: list[str] = []
-    np_end = pos
-    participle: str | None = None
-    keys = _multiword(tuple(vocabulary.counted_synonyms))
-    for m in _words(text, pos, end):
-        word = low[m[0]:m[1]]
-        if (not words and participle is None and TRIGGERS.get(word) in _PARTICIPLES
-                and (word.endswith("ed") or word in {"homeless", "missing"})):
-            participle = TRIGGERS[word]
-            continue
-        if not words and (word in _ADJECTIVES or (word.endswith("ly") and len(word) > 4)
-                          or any(ch.isdigit() for ch in word)):
-            continue
-        if word in NUMBER_WORDS:
-            break
-        rest = low[m[0]:end]
-        multi = next((k for k in keys if rest.startswith(k) and not rest[len(k):len(k) + 1].isalnum()), None) \
-            if keys and rest.startswith(keys) else None
-        if multi is not None and not words:
-            return vocabulary.counted(multi), m[0] + len(multi), participle
-        original = text[m[0]:m[1]]
-        known = word in vocabulary.counted_synonyms
-        if word in _STOP or word in TRIGGERS or rest.startswith(_MULTIWORD_TRIGGERS):
-            break
-        if words and word.endswith("ed") and not known and word not in _ADJECTIVES:
-            break  # "600 refugees crossed": the verb ends the noun phrase
-        if original[0].isupper() and not (known or word in _DEMONYMS or original.isupper()
-                                          or original[:-1].isupper()):
-            ahead = _words(text, m[1], end)[:3]
-            nxt = next((w for w in ahead if text[w[0]].islower()), None)
-            following = low[nxt[0]:nxt[1]] if nxt is not None else ""
-            if not (following and following not in _STOP and following not in TRIGGERS):
-                break  # a name ends the phrase
-            if not words:
-                continue  # "Ukrainian aerial drones", "one Houthi radar site": a modifier, not the thing counted
-        words.append(word)
-        np_end = m[1]
-        if known or word in _DEMONYMS or len(words) == 3:
-            break
-    if not words:
-        return None, pos, None
-    if words[-1] in _DEMONYMS:
-        return "people", np_end, participle
-    phrase = " ".join(words)
-    if single and phrase not in vocabulary.counted_synonyms:
-        phrase = " ".join([*words[:-1], _plural(words[-1])])
-    if phrase == "population":
-        phrase = "people"  # "18 million affected population"
-    if len(words) > 1 and phrase not in vocabulary.counted_synonyms and words[-1] in vocabulary.counted_synonyms:
-        phrase = words[-1]  # "long-range drones" are drones, "cruise missiles" missiles
-    acronym = _ACRONYM.match(low, np_end, end)
-    if phrase not in vocabulary.counted_synonyms and acronym is not None and (
-            acronym.group(1) in vocabulary.counted_synonyms or f"{acronym.group(1)}s" in vocabulary.counted_synonyms):
-        phrase = acronym.group(1)  # "uncrewed aerial vehicles (UAVs)": the acronym the vocabulary knows names them
-    return vocabulary.counted(phrase), np_end, participle
-
-
-#: An acronym in brackets right after the thing counted: "unmanned aerial vehicles (UAV)".
-_ACRONYM = re.compile(r"\s*\(([a-z]{2,6}?)s?\)")
-
-
-#: A head noun after a few modifiers, names or an acronym in brackets: "19 Nipah virus (NiV) cases".
-_HEAD = re.compile(r"(?P<mods>(?:\s+(?:[a-z][\w-]*|\([a-z0-9-]{1,12}\))){1,4}?)\s+(?P<head>cases|infections)\b")
-
-
-#: Metrics whose participle may stand before the thing counted: "941 damaged houses", "four injured people".
-_PARTICIPLES = frozenset({"damaged", "destroyed", "injured", "killed", "displaced", "affected", "evacuated",
-                          "collapsed", "flooded", "trapped", "rescued", "missing"})
-_MULTIWORD_TRIGGERS = tuple(t + " " for t in TRIGGERS if " " in t)
-
-
-@functools.lru_cache(maxsize=16)
-def _multiword(names: tuple[str, ...]) -> tuple[str, ...]:
-    """The counted things of several words, longest first (matched before single words)."""
-    return tuple(sorted((k for k in names if " " in k), key=len, reverse=True))
-
-
-def _words(text: str, pos: int, end: int) -> list[tuple[int, int]]:
-    """Offsets of the words right after ``pos`` that are separated only by spaces."""
-    out: list[tuple[int, int]] = []
-    at = pos
-    for m in re.finditer(r"[^\S\n]*([A-Za-z][\w'’-]*)", text[pos:end]):
-        if pos + m.start() != at:
-            break
-        out.append((pos + m.start(1), pos + m.end(1)))
-        at = pos + m.end()
-    return out
-
-
-def _plural(word: str) -> str:
-    if word.endswith(("s", "x", "z", "ch", "sh")):
-        return word if word.endswith("s") else word + "es"
-    if word.endswith("y") and word[-2:-1] not in set("aeiou"):
-        return word[:-1] + "ies"
-    return word + "s"
+_WORD_AFTER = re.compile(r"\s*([a-z]+)")

@@ -16,7 +16,7 @@ import attrs
 from claimdiff._model.places import Gazetteer
 
 if TYPE_CHECKING:
-    from claimdiff._extract import Candidate
+    from claimdiff._extract._candidate import Candidate
     from claimdiff._extract._figures import Figure
 
 __all__ = ["METRIC_NOUN", "dedupe", "elided", "listed", "refined"]

@@ -18,33 +18,115 @@ if TYPE_CHECKING:
     from claimdiff._extract._figures import Figure
 
 __all__ = [
-    "TRIGGERS", "chains", "counted_for", "counted_metric", "is_casualty", "is_window", "measured", "metric_for",
+    "TRIGGERS",
+    "chains",
+    "counted_for",
+    "counted_metric",
+    "is_casualty",
+    "is_window",
+    "measured",
+    "metric_for",
     "unit_metric",
 ]
 
 #: Words in the text -> the metric they report. Names go through the vocabulary, so
 #: "destroyed" and "shot down" end up as whatever metric the vocabulary files them under.
 TRIGGERS: dict[str, str] = {
-    **dict.fromkeys(("killed", "kill", "kills", "killing", "dead", "deaths", "death", "died", "die", "dies",
-                     "fatalities", "perished", "slain", "lost their lives", "lost their life", "shot dead"), "killed"),
-    **dict.fromkeys(("hospitalised", "hospitalized", "in hospital", "remain in hospital", "remained in hospital",
-                     "admitted to hospital", "taken to hospital"), "hospitalised"),
+    **dict.fromkeys(
+        (
+            "killed",
+            "kill",
+            "kills",
+            "killing",
+            "dead",
+            "deaths",
+            "death",
+            "died",
+            "die",
+            "dies",
+            "fatalities",
+            "perished",
+            "slain",
+            "lost their lives",
+            "lost their life",
+            "shot dead",
+        ),
+        "killed",
+    ),
+    **dict.fromkeys(
+        (
+            "hospitalised",
+            "hospitalized",
+            "in hospital",
+            "remain in hospital",
+            "remained in hospital",
+            "admitted to hospital",
+            "taken to hospital",
+        ),
+        "hospitalised",
+    ),
     **dict.fromkeys(("impacted", "impacting"), "affected"),
     **dict.fromkeys(("out of service", "out of action", "non-functional"), "out of service"),
     **dict.fromkeys(("vaccinated",), "vaccinated"),
-    **dict.fromkeys(("received assistance", "received aid", "received food", "reached with assistance",
-                     "reached with aid"), "assisted"),
-    **dict.fromkeys(("living in relief camps", "living in camps", "living in shelters", "in relief camps",
-                     "in evacuation centres", "in evacuation centers"), "sheltered"),
-    **dict.fromkeys(("injured", "injuring", "injures", "injure", "wounded", "wounding", "hurt", "injuries",
-                     "treated for injuries", "treated for wounds"), "injured"),
+    **dict.fromkeys(
+        (
+            "received assistance",
+            "received aid",
+            "received food",
+            "reached with assistance",
+            "reached with aid",
+            "reached with",
+        ),
+        "assisted",
+    ),
+    **dict.fromkeys(
+        (
+            "living in relief camps",
+            "living in camps",
+            "living in shelters",
+            "in relief camps",
+            "in evacuation centres",
+            "in evacuation centers",
+        ),
+        "sheltered",
+    ),
+    **dict.fromkeys(
+        (
+            "injured",
+            "injuring",
+            "injures",
+            "injure",
+            "wounded",
+            "wounding",
+            "hurt",
+            "injuries",
+            "treated for injuries",
+            "treated for wounds",
+        ),
+        "injured",
+    ),
     "casualties": "casualties",
     **dict.fromkeys(("missing", "unaccounted for"), "missing"),
-    **dict.fromkeys(("displaced", "left homeless", "fled", "forced to flee", "uprooted", "displacing", "homeless",
-                     "to flee", "to leave their homes",
-                     "lost their shelter", "lost their homes", "from their homes", "driven from their homes"), "displaced"),
+    **dict.fromkeys(
+        (
+            "displaced",
+            "left homeless",
+            "fled",
+            "forced to flee",
+            "uprooted",
+            "displacing",
+            "homeless",
+            "to flee",
+            "to leave their homes",
+            "lost their shelter",
+            "lost their homes",
+            "from their homes",
+            "driven from their homes",
+        ),
+        "displaced",
+    ),
     **dict.fromkeys(("exposed to", "exposed"), "exposed"),
-    **dict.fromkeys(("population of", "live", "living", "inhabitants", "residents"), "population"),
+    **dict.fromkeys(("population of", "live", "lived", "living", "inhabitants", "residents"), "population"),
     **dict.fromkeys(("hosts", "hosting", "host", "hosted"), "hosted"),
     **dict.fromkeys(("flooded", "inundated", "submerged"), "flooded"),
     **dict.fromkeys(("need", "needed", "needing"), "in need"),
@@ -52,8 +134,10 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys(("evacuated", "evacuating", "evacuate"), "evacuated"),
     **dict.fromkeys(("arrested", "detained", "detaining", "arresting"), "arrested"),
     **dict.fromkeys(("launched", "launching", "launches", "fired", "firing"), "launched"),
-    **dict.fromkeys(("intercepted", "intercepting", "shot down", "shooting down", "downed", "neutralised",
-                     "neutralized"), "intercepted"),
+    **dict.fromkeys(
+        ("intercepted", "intercepting", "shot down", "shooting down", "downed", "neutralised", "neutralized"),
+        "intercepted",
+    ),
     **dict.fromkeys(("destroyed", "destroying"), "destroyed"),
     **dict.fromkeys(("damaged", "damaging"), "damaged"),
     **dict.fromkeys(("targeted", "targeting"), "targeted"),
@@ -77,27 +161,99 @@ TRIGGERS: dict[str, str] = {
 }
 #: Metrics whose count is of people unless the text names something else.
 _PEOPLE_METRICS = frozenset(
-    {"killed", "injured", "casualties", "missing", "displaced", "evacuated", "arrested", "rescued", "in need",
-     "sheltered", "without power", "cases", "affected", "trapped", "hospitalised", "vaccinated", "assisted",
-     "exposed", "population", "applied for asylum", "food insecure", "resettled"}
+    {
+        "killed",
+        "injured",
+        "casualties",
+        "missing",
+        "displaced",
+        "evacuated",
+        "arrested",
+        "rescued",
+        "in need",
+        "sheltered",
+        "without power",
+        "cases",
+        "affected",
+        "trapped",
+        "hospitalised",
+        "vaccinated",
+        "assisted",
+        "exposed",
+        "population",
+        "applied for asylum",
+        "food insecure",
+        "resettled",
+    }
 )
-_WEAPONS = frozenset({"drones", "missiles", "rockets", "missiles and drones", "shells", "aircraft", "planes",
-                      "helicopters", "bombs", "projectiles", "targets"})
+#: What "destroyed" razes: buildings and dwellings. Anything else destroyed (drones, vehicles, radar sites,
+#: launchers, boats) is what the vocabulary files "destroyed" under.
+_BUILT = frozenset(
+    {
+        "homes",
+        "buildings",
+        "towers",
+        "residential towers",
+        "structures",
+        "dwellings",
+        "apartments",
+        "apartment buildings",
+        "shelters",
+        "schools",
+        "houses",
+        "residential buildings",
+        "huts",
+        "shops",
+        "businesses",
+        "facilities",
+        "health facilities",
+        "hospitals",
+        "mosques",
+        "churches",
+        "bridges",
+        "villages",
+        "households",
+        "premises",
+        "blocks",
+        "flats",
+    }
+)
 #: The metric a measurement reports when the sentence names none: the vocabulary's "volume"
 #: is "an amount traded or moved", which is what a bare tonnage in the news is.
-_DIMENSION_METRICS = {"[length]": "distance", "[time]": "duration", "[mass]": "volume",
-                      "[length] ** 2": "area", "[length] ** 3": "volume", "dimensionless": "share"}
-_AUX = (r"(?:were|was|are|is|be|been|being|have|has|had|got|get|reportedly|also|all|still|now|later|then|"
-        r"remain|remained|remains|reported|confirmed|believed|feared|thought|said|to|in total|initially|"
-        r"since|either|both|left|suspected|confirmed|new|additional|more|internally|newly|temporarily)")
+_DIMENSION_METRICS = {
+    "[length]": "distance",
+    "[time]": "duration",
+    "[mass]": "volume",
+    "[length] ** 2": "area",
+    "[length] ** 3": "volume",
+    "dimensionless": "share",
+}
+_AUX = (
+    r"(?:were|was|are|is|be|been|being|have|has|had|got|get|reportedly|also|all|still|now|later|then|"
+    r"remain|remained|remains|reported|confirmed|believed|feared|thought|said|to|in total|initially|"
+    r"since|either|both|left|suspected|confirmed|new|additional|more|internally|newly|temporarily|"
+    r"[a-z]{3,}ly)"
+)  # an adverb before the participle: "were lightly injured", "were seriously wounded"
 #: Words that may stand between a bare number and the metric it counts ("2,600 total deaths", "four others injured").
 _BETWEEN = r"(?:total|confirmed|reported|suspected|new|additional|associated|civilian|other|others|more|people)"
 #: A short place between a figure and its verb ("33 civilians in Yemen were killed").
-_LOCATIVE_GAP = (r"(?:\s+(?:in|across|near|at|of)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2}?(?=\s*,?\s*" + _AUX
-                 + r"\s)|\s+[-–—(]\s?[^-–—()]{1,60}?\s?[-–—)](?=\s*,?\s*" + _AUX + r"\s))?")
+_LOCATIVE_GAP = (
+    r"(?:\s+(?:in|across|near|at|of)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2}?(?=\s*,?\s*"
+    + _AUX
+    + r"\s)|\s+[-–—(]\s?[^-–—()]{1,60}?\s?[-–—)](?=\s*,?\s*"
+    + _AUX
+    + r"\s))?"
+)
 _TRIGGER_ALT = "|".join(re.escape(t) for t in sorted(TRIGGERS, key=len, reverse=True))
+#: Between a counted noun and its verb: a short place ("in the region need") or another noun joined by "and"
+#: ("five bridges and roads affected", "21 Israelis, Jews and Arabs were killed").
+_NOUN_GAP = (
+    r"(?:\s+(?:in|across|near|at)\s+(?:the\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?"
+    r"|(?:\s*,\s*[a-z]+)*\s*,?\s+and\s+[a-z]+s)"
+)
 _RIGHT = re.compile(
-    rf"(?:\s*,[^,.;\"“”]{{1,60}},\s*(?:{_AUX}\s+)*|{_LOCATIVE_GAP}\s*,?\s*(?:{_AUX}\s+)+|\s+)(?P<t>{_TRIGGER_ALT})\b"
+    rf"(?:\s*,[^,.;\"“”]{{1,60}},\s*(?:{_AUX}\s+)*|{_LOCATIVE_GAP}\s*,?\s*(?:{_AUX}\s+)+|{_NOUN_GAP}(?:\s+{_AUX})*\s+|\s+)"
+    rf"(?P<t>{_TRIGGER_ALT})\b"
 )
 _RIGHT_AUX = re.compile(rf"(?:\s*,[^,.;\"“”]{{1,60}},)?\s*(?:{_AUX}\s+)+(?P<t>{_TRIGGER_ALT})\b")
 _NUMBER_OF = re.compile(
@@ -105,9 +261,11 @@ _NUMBER_OF = re.compile(
     r"(?:\s+(?:people|persons|civilians))?(?:\s+(?:in|since|across|on|following|after|from)\s+[^,;.]{1,60}?)?"
     r"\s+(?:has\s+|had\s+|have\s+)?(?:reached|risen\s+to|rose\s+to|climbed\s+to|increased\s+to|grown\s+to|"
     r"stands\s+at|stood\s+at|is|was|now\s+stands\s+at|exceeded|surpassed|topped|passed)\s+"
-    r"(?:(?:about|some|around|nearly|over|more\s+than)\s+)?$")
+    r"(?:(?:about|some|around|nearly|over|more\s+than)\s+)?$"
+)
 _WITH_ABSOLUTE = re.compile(
-    rf"(?:\s+(?:in|across|near|at)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,2}}?)?\s+(?P<t>{_TRIGGER_ALT})\b(?=\s*[,.;]|\s*$)")
+    rf"(?:\s+(?:in|across|near|at)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,2}}?)?\s+(?P<t>{_TRIGGER_ALT})\b(?=\s*[,.;]|\s*$)"
+)
 _BARE_RIGHT = re.compile(rf"(?:\s+{_BETWEEN})*(?:\s+{_AUX})*\s+(?P<t>{_TRIGGER_ALT})\b")
 _LEFT = re.compile(
     rf"\b(?P<t>{_TRIGGER_ALT})(?:\s+(?:and|or)\s+\w+)?\s+(?:(?:a total of|another|a further|an additional|"
@@ -133,7 +291,7 @@ def chains(low: str, found: list[Figure]) -> list[list[tuple[Figure, bool]]]:
             said = _BARE_RIGHT.match(low, prev.end, fig.start) if prev.bare else None
             if said is not None:  # "108 injured, including 15 children": the metric word sits inside the chain
                 gap_start = said.end()
-            m = _CHAIN.match(low[gap_start:fig.start])
+            m = _CHAIN.match(low[gap_start : fig.start])
             if m is not None and fig.start >= prev.end and (said is None or m.group("sub") is not None):
                 out[-1].append((fig, m.group("sub") is not None))
                 continue
@@ -172,11 +330,17 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
 
 
 #: Counted things that say what happened to them: IDPs are displaced, refugees displaced abroad.
-_COUNTED_METRICS = {"idps": ("displaced", "people"), "internally displaced persons": ("displaced", "people"),
-                    "internally displaced people": ("displaced", "people"), "refugees": ("displaced", "refugees")}
+_COUNTED_METRICS = {
+    "idps": ("displaced", "people"),
+    "internally displaced persons": ("displaced", "people"),
+    "internally displaced people": ("displaced", "people"),
+    "refugees": ("displaced", "refugees"),
+}
 _AGO = re.compile(r"\s+(?:ago|earlier|later|before|after|since)\b")
-_TIME_WINDOW = re.compile(r"\b(?:(?:over|in|during|within|for)\s+the\s+(?:previous|past|last|next|first|following|"
-                          r"preceding)|within|every|each|per)\s+$")
+_TIME_WINDOW = re.compile(
+    r"\b(?:(?:over|in|during|within|for)\s+the\s+(?:previous|past|last|next|first|following|"
+    r"preceding)|within|every|each|per)\s+$"
+)
 
 
 def counted_metric(counted: str | None) -> tuple[str, str] | None:
@@ -207,9 +371,12 @@ def measured(low: str, start: int, fig: Figure, metric: str) -> str | None:
 
 def is_window(low: str, start: int, fig: Figure) -> bool:
     """True for a span of time the figures are counted over ("in the past 24 hours"), not a figure itself."""
-    return (_TIME_WINDOW.search(low, max(start, fig.start - 40), fig.start) is not None
-            or _AGO.match(low, fig.end) is not None or _AGE.search(low, max(start, fig.start - 30), fig.start) is not None
-            or _OLD.match(low, fig.end) is not None)
+    return (
+        _TIME_WINDOW.search(low, max(start, fig.start - 40), fig.start) is not None
+        or _AGO.match(low, fig.end) is not None
+        or _AGE.search(low, max(start, fig.start - 30), fig.start) is not None
+        or _OLD.match(low, fig.end) is not None
+    )
 
 
 #: An age, not a duration: "range in age from 14 to 87 years", "a median age of 50 years", "5 years old".
@@ -231,11 +398,14 @@ def unit_metric(estimate: Estimate) -> str | None:
 def counted_for(metric: str, counted: str | None) -> tuple[str, str | None] | None:
     """The metric and counted thing to record, or ``None`` when the count names nothing to count.
 
-    "destroyed" weapons were intercepted; "destroyed" homes were razed, a metric apart from
-    "damaged" so that 1,200 homes destroyed and 3,500 damaged do not contradict each other.
+    "destroyed" homes and buildings were razed, a metric apart from "damaged" so that 1,200 homes
+    destroyed and 3,500 damaged do not contradict each other; anything else destroyed (drones,
+    vehicles, radar sites) keeps "destroyed", which the vocabulary files where it files the word.
     """
-    if metric == "destroyed":
-        metric = "intercepted" if counted in _WEAPONS else "razed"
+    if metric == "destroyed" and counted in _BUILT:
+        metric = "razed"
+    if metric == "hosted" and _COUNTED_METRICS.get(counted or "", ("",))[0] == "displaced" and counted != "refugees":
+        return _COUNTED_METRICS[counted or ""]  # "a camp hosting 20,000 IDPs": displaced people, wherever hosted
     if counted is None:
         return (metric, "people") if metric in _PEOPLE_METRICS else None
     return metric, counted

@@ -19,38 +19,108 @@ _POSSESSIVE = re.compile(rf"\b(?P<c>{_NAME})(?:'s|’s)\s+(?P<p>{_NAME}(?:\s+{_N
 # MULTILINE: matched at a line's start (a block's), where a bare "^" would only match at the text's.
 _LABEL = re.compile(rf"^[^\S\n]*(?:[-*•–]\s+)?(?P<p>{_NAME}(?:[ -]{_NAME})*(?:\s+{_KIND})?)\s*[:–—]\s", re.MULTILINE)
 _NOT_PLACES = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "the",
-     "president", "telegram", "reuters", "update", "note", "source", "sources", "breaking", "christmas", "new",
-     "need", "needs", "areas", "area", "assistance", "total", "people", "fiscal", "figure", "table"}
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "the",
+        "president",
+        "telegram",
+        "reuters",
+        "update",
+        "note",
+        "source",
+        "sources",
+        "breaking",
+        "christmas",
+        "new",
+        "need",
+        "needs",
+        "areas",
+        "area",
+        "assistance",
+        "total",
+        "people",
+        "fiscal",
+        "figure",
+        "table",
+    }
 )
 _NAMES = re.compile(rf"{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*")
 _MORE_PLACES = re.compile(rf"(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*)+")
-_ADJECTIVE_PLACE = re.compile(r"\b(?:on|in|across|over|into)\s+(?:the\s+)?(?:[a-z]+\s+)?(?P<a>[A-Z][a-z]+)\s+(?:territory|soil|"
-                             r"cities|towns|villages|regions|airspace)\b")
-_EVENT_AFTER = re.compile(r"\s+(?:bombings?|attacks?|strikes?|massacres?|war|offensive|floods?|earthquake|quake|storm|"
-                          r"cyclone|fires?|shelling|raids?|holidays?|festival|services?|parade|uprising|protests?)\b")
+_ADJECTIVE_PLACE = re.compile(
+    r"\b(?:on|in|across|over|into)\s+(?:the\s+)?(?:[a-z]+\s+)?(?P<a>[A-Z][a-z]+)\s+(?:territory|soil|"
+    r"cities|towns|villages|regions|airspace)\b"
+)
+_EVENT_AFTER = re.compile(
+    r"\s+(?:bombings?|attacks?|strikes?|massacres?|war|offensive|floods?|earthquake|quake|storm|"
+    r"cyclone|fires?|shelling|raids?|holidays?|festival|services?|parade|uprising|protests?)\b"
+)
 _BORDER = re.compile(r"\s+(?:border|frontier|side|line)s?\b")
-_DATE_WORDS = re.compile(r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
-                         r"April|May|June|July|August|September|October|November|December))+$")
+_DATE_WORDS = re.compile(
+    r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December))+$"
+)
 #: A place that opens a sentence as its subject, followed by a verb in the present or past.
-_SUBJECT = re.compile(rf"[\"“]?(?P<p>{_NAME}(?:\s+{_NAME}){{0,2}}(?:\s+{_KIND})?)\s+(?:[a-z]+(?:s|ed)|is|was|has|had|lies|lay)\b")
-_LOOSE_IN = re.compile(rf"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout)\s+(?:[a-z][\w-]*\s+){{1,2}}(?P<p>{_NAME}(?:\s+{_NAME}){{0,3}})")
+_SUBJECT = re.compile(
+    rf"[\"“]?(?P<p>{_NAME}(?:\s+{_NAME}){{0,2}}(?:\s+{_KIND})?)\s+(?:[a-z]+(?:s|ed)|is|was|has|had|lies|lay)\b"
+)
+_LOOSE_IN = re.compile(
+    rf"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout)\s+(?:[a-z][\w-]*\s+){{1,2}}(?P<p>{_NAME}(?:\s+{_NAME}){{0,3}})"
+)
+#: A part of a place named by its bearing: "hit western Ecuador", "across north-eastern Syria".
+_COMPASS = re.compile(
+    rf"\b(?:north|south|east|west|central)(?:-?(?:north|south|east|west))?(?:ern)?\s+"
+    rf"(?P<p>{_NAME}(?:\s+{_NAME}){{0,3}})"
+)
+#: A district named in its region: "Mawza District of Yemen's Taizz Governorate", "Awaran district in Balochistan".
+_DISTRICT_OF = re.compile(
+    rf"(?P<p>{_NAME}(?:\s+{_NAME}){{0,2}})\s+(?:[Dd]istrict|[Cc]ounty|[Mm]unicipality|[Tt]ownship)\s+(?:of|in)\s+"
+    rf"(?:the\s+)?(?:(?P<c>{_NAME})(?:'s|’s)\s+)?(?P<r>{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*)"
+)
+#: A regional office names its region: "the Donetsk regional governor", "Kharkiv regional administration".
+_REGIONAL_OFFICE = re.compile(
+    rf"\b(?P<p>{_NAME}(?:\s+{_NAME})?)\s+(?:regional|oblast|provincial)\s+(?:governor|"
+    rf"administration|authorities|police|prosecutor)"
+)
 #: "Democratic Republic of the Congo", "Republic of the Congo": the "of" belongs to the name.
 _NAME_OF = re.compile(r"\bRepublic\s+$")
 #: "the region of Kharkiv", "governor of Belgorod", "the province of Sindh": the first-level subdivision, not its city.
 _REGION_OF = re.compile(r"\b(?:region|province|oblast|governorate|governor)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-_BEARING_OF = re.compile(r"\b(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?\s+of\s+(?:the\s+)?"
-                         r"(?:[\w’'-]+\s+){0,3}(?:of\s+)?$", re.IGNORECASE)
+_BEARING_OF = re.compile(
+    r"\b(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?\s+of\s+(?:the\s+)?"
+    r"(?:[\w’'-]+\s+){0,3}(?:of\s+)?$",
+    re.IGNORECASE,
+)
+_HELD_BY = re.compile(r"-(?:controlled|held|occupied|backed|led|run|allied|aligned|affiliated|based)$", re.IGNORECASE)
 _COUNTRY_OF_ADJECTIVE = {adj.lower(): country.title() for country, adj in COUNTRIES.items()}
 
 
 def _path(country: str | None, place: str) -> tuple[str, ...] | None:
     words = place.split()
-    if words[0].lower() in _NOT_PLACES:
-        return None
-    if words[0].lower() in _COUNTRY_OF_ADJECTIVE and len(words) == 2 and words[1].lower() in {
-            "territory", "soil", "cities", "towns", "villages", "regions", "airspace"}:
+    if words[0].lower() in _NOT_PLACES or _HELD_BY.search(words[0]):
+        return None  # "in a Houthi-controlled area", "Russian-held": who holds a place, not the place
+    if (
+        words[0].lower() in _COUNTRY_OF_ADJECTIVE
+        and len(words) == 2
+        and words[1].lower() in {"territory", "soil", "cities", "towns", "villages", "regions", "airspace"}
+    ):
         return (_COUNTRY_OF_ADJECTIVE[words[0].lower()],)
     if words[0].lower() in _COUNTRY_OF_ADJECTIVE:
         return None  # "Ukrainian media", "Russian forces": an adjective, not a place
@@ -76,8 +146,9 @@ def place_near(text: str, start: int, end: int, at: int, line_start: int) -> tup
     return place_at(places_named(text, start, end), at)
 
 
-def places_named(text: str, start: int, end: int,
-                 gazetteer: Gazetteer = DEFAULT_GAZETTEER) -> list[tuple[int, tuple[str, ...]]]:
+def places_named(
+    text: str, start: int, end: int, gazetteer: Gazetteer = DEFAULT_GAZETTEER
+) -> list[tuple[int, tuple[str, ...]]]:
     """Every place the sentence ``text[start:end]`` names, with its offset, read once for all its figures.
 
     "from X" and "of X" name a place only when X is a country or a first-level subdivision
@@ -97,19 +168,29 @@ def places_named(text: str, start: int, end: int,
                 continue  # "in the Easter bombings": an event's name, not a place
             if _NAME_OF.search(text, max(start, m.start() - 25), m.start()):
                 continue  # "the Democratic Republic of the Congo": "of the Congo" is part of a name
-            if (pattern is _LOCATIVE and _REGION_OF.search(text, max(start, m.start() - 30), m.start() + 3)
-                    and not _is_country(gazetteer, path[-1]) and not re.search(rf"\s{_KIND}$", path[-1])):
+            if (
+                pattern is _LOCATIVE
+                and _REGION_OF.search(text, max(start, m.start() - 30), m.start() + 3)
+                and not _is_country(gazetteer, path[-1])
+                and not re.search(rf"\s{_KIND}$", path[-1])
+            ):
                 path = (*path[:-1], f"{path[-1]} region")  # "the region of Kharkiv", "governor of Belgorod": the region
             if _BEARING_OF.search(text, max(start, m.start() - 45), m.start() + 3):
                 continue  # "west of the Russian-held city of Donetsk": a landmark, not where the figure is
-            weak = (pattern is _LOCATIVE and text[m.start():m.start() + 4].lower().startswith(("from", "of "))
-                    and not re.search(rf"\b{_KIND}\s+$", text[max(start, m.start() - 12):m.start()]))
+            weak = (
+                pattern is _LOCATIVE
+                and text[m.start() : m.start() + 4].lower().startswith(("from", "of "))
+                and not re.search(rf"\b{_KIND}\s+$", text[max(start, m.start() - 12) : m.start()])
+            )
             if weak and not known(gazetteer, path):
                 continue
             more = _MORE_PLACES.match(text, m.end(), end)
             extra = [gazetteer.normalise(p) for p in _NAMES.findall(more.group())] if more is not None else []
-            if more is not None and (" and " in more.group() or len(extra) >= 2
-                                     or (known(gazetteer, path) and all(known(gazetteer, p) for p in extra))):
+            if more is not None and (
+                " and " in more.group()
+                or len(extra) >= 2
+                or (known(gazetteer, path) and all(known(gazetteer, p) for p in extra))
+            ):
                 paths = [gazetteer.normalise(path), *extra]
                 common = _common(gazetteer, paths)
                 if not common:
@@ -122,8 +203,29 @@ def places_named(text: str, start: int, end: int,
         country = _COUNTRY_OF_ADJECTIVE.get(m.group("a").lower())
         if country is not None and all(at != m.start() for at, _ in found):
             found.append((m.start(), gazetteer.normalise(country)))
-    found += [(m.start(), gazetteer.normalise(m.group("p"))) for m in _LOOSE_IN.finditer(text, start, end)
-              if m.start() not in seen and known(gazetteer, m.group("p")) and not re.search(r"['’]s\b", m.group("p"))]
+    found += [
+        (m.start(), gazetteer.normalise(m.group("p")))
+        for m in _LOOSE_IN.finditer(text, start, end)
+        if m.start() not in seen and known(gazetteer, m.group("p")) and not re.search(r"['’]s\b", m.group("p"))
+    ]
+    for m in _DISTRICT_OF.finditer(text, start, end):
+        region = gazetteer.normalise(_path(m.group("c"), m.group("r")) or ())
+        if known(gazetteer, region) and len(gazetteer.key(region)) > 1 and _path(None, m.group("p")) is not None:
+            # the district within its region, in place of the region alone named inside the same words
+            found = [(a, p) for a, p in found if not m.start() <= a < m.end()]
+            found.append((m.start("r"), gazetteer.normalise((*region, m.group("p")))))
+    for m in _REGIONAL_OFFICE.finditer(text, start, end):
+        region = gazetteer.normalise(f"{m.group('p')} region")
+        if known(gazetteer, region) and len(gazetteer.key(region)) > 1:
+            found.append((m.start(), region))
+    at = {a for a, _ in found}
+    found += [
+        (m.start("p"), gazetteer.normalise(m.group("p")))
+        for m in _COMPASS.finditer(text, start, end)
+        if known(gazetteer, m.group("p"))
+        and not any(m.start() <= a <= m.start("p") for a in at)
+        and not re.search(r"['’]s\b", m.group("p"))
+    ]
     subject = _SUBJECT.match(text, start, end)
     if subject is not None and known(gazetteer, subject.group("p")):  # "Belgorod lies 20 miles from ..."
         found.append((subject.start("p"), gazetteer.normalise(subject.group("p"))))
@@ -145,7 +247,7 @@ def _common(gazetteer: Gazetteer, paths: list[tuple[str, ...]]) -> tuple[str, ..
     """The common parent of places in a list; the deepest when the others contain it ("Kerala, India")."""
     keys = [gazetteer.key(p) for p in paths]
     deepest = max(range(len(keys)), key=lambda i: len(keys[i]))
-    if all(keys[deepest][:len(k)] == k for k in keys):
+    if all(keys[deepest][: len(k)] == k for k in keys):
         return paths[deepest]
     n = 0
     while all(len(k) > n and k[n] == keys[0][n] for k in keys):
@@ -155,12 +257,16 @@ def _common(gazetteer: Gazetteer, paths: list[tuple[str, ...]]) -> tuple[str, ..
 
 def heading_places(text: str, start: int, end: int, gazetteer: Gazetteer = DEFAULT_GAZETTEER) -> list[tuple[str, ...]]:
     """Places a heading names as a part of its own ("Syria - Conflict", "Afghanistan: Earthquake", "Factsheet - Kenya")."""
-    parts = re.split(r"\s[-–—]\s|[:(),]", text[start:end])
+    parts = re.split(r"\s[-–—]\s|[:(),/]", text[start:end])  # "Ecuador / Peru - Earthquake": both
     return [gazetteer.normalise(p.strip()) for p in parts if p.strip() and known(gazetteer, p.strip())]
 
 
-def place_at(found: list[tuple[int, tuple[str, ...]]], at: int, until: int | None = None,
-             gazetteer: Gazetteer = DEFAULT_GAZETTEER) -> tuple[str, ...]:
+def place_at(
+    found: list[tuple[int, tuple[str, ...]]],
+    at: int,
+    until: int | None = None,
+    gazetteer: Gazetteer = DEFAULT_GAZETTEER,
+) -> tuple[str, ...]:
     """The place named nearest after offset ``at`` and before ``until`` (the next figure), else nearest before.
 
     A place named after a later figure is that figure's ("7 died, and 4,242 are displaced in Tete");
@@ -171,7 +277,7 @@ def place_at(found: list[tuple[int, tuple[str, ...]]], at: int, until: int | Non
         chosen = after[0][1]
         for _, path in after[1:]:
             key, inner = gazetteer.key(chosen), gazetteer.key(path)
-            if key and key[0].isupper() and len(inner) > len(key) and inner[:len(key)] == key:
+            if key and key[0].isupper() and len(inner) > len(key) and inner[: len(key)] == key:
                 chosen = path
         return chosen
     before = [fp for fp in found if fp[0] < at]

@@ -19,7 +19,7 @@ from claimdiff._extract._figures import FRACTION
 from claimdiff._model.numbers import NUMBER_WORDS
 
 if TYPE_CHECKING:
-    from claimdiff._extract import Candidate
+    from claimdiff._extract._candidate import Candidate
 
 __all__ = ["Extraction", "Unread", "numerals", "unread"]
 

@@ -26,20 +26,45 @@ _DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": 
 _RANGE_WORDS = re.compile(r"^(?:between\s+)?(?P<a>.+?)\s*(?:-|\band\b|\bto\b|\bor\b)\s*(?P<b>.+)$")
 _UNIT_ALIASES: Mapping[str, str] = MappingProxyType(
     {
-        "%": "percent", "per cent": "percent", "percent": "percent",
-        "km": "kilometer", "kms": "kilometer", "kilometres": "kilometer", "kilometre": "kilometer",
-        "kilometers": "kilometer", "kilometer": "kilometer",
-        "miles": "mile", "mile": "mile", "mi": "mile",
-        "metres": "meter", "metre": "meter", "meters": "meter", "meter": "meter", "m": "meter",
-        "tonnes": "tonne", "tonne": "tonne", "t": "tonne", "kg": "kilogram", "kilograms": "kilogram",
-        "hectares": "hectare", "hectare": "hectare", "ha": "hectare",
-        "square kilometres": "km**2", "square kilometers": "km**2", "sq km": "km**2", "km2": "km**2",
-        "litres": "liter", "liters": "liter", "litre": "liter", "liter": "liter",
-        "hours": "hour", "hour": "hour", "days": "day", "day": "day",
+        "%": "percent",
+        "per cent": "percent",
+        "percent": "percent",
+        "km": "kilometer",
+        "kms": "kilometer",
+        "kilometres": "kilometer",
+        "kilometre": "kilometer",
+        "kilometers": "kilometer",
+        "kilometer": "kilometer",
+        "miles": "mile",
+        "mile": "mile",
+        "mi": "mile",
+        "metres": "meter",
+        "metre": "meter",
+        "meters": "meter",
+        "meter": "meter",
+        "m": "meter",
+        "tonnes": "tonne",
+        "tonne": "tonne",
+        "t": "tonne",
+        "kg": "kilogram",
+        "kilograms": "kilogram",
+        "hectares": "hectare",
+        "hectare": "hectare",
+        "ha": "hectare",
+        "square kilometres": "km**2",
+        "square kilometers": "km**2",
+        "sq km": "km**2",
+        "km2": "km**2",
+        "litres": "liter",
+        "liters": "liter",
+        "litre": "liter",
+        "liter": "liter",
+        "hours": "hour",
+        "hour": "hour",
+        "days": "day",
+        "day": "day",
     }
 )
-
-
 
 
 def _cut(text: str) -> str:
@@ -127,39 +152,40 @@ class HedgePolicy:
         or_more: Suffixes that make a lower bound: "14 or more", "14+".
         or_fewer: Suffixes that make an upper bound: "14 or fewer".
         or_so: Suffixes that approximate: "70 or so".
+        intensifiers: Words that stress a bound without moving it, before a ``more_than`` or
+            ``less_than`` phrase: "well over 100" is ``(100, inf)`` as "over 100" is (how far over
+            is not said, so the interval cannot narrow), "far fewer than 10" is ``(-inf, 10)``.
         band: Relative half-width ``d / value`` of an approximation.
         band_minimum: Smallest half-width, so that "about 5" allows 4 and 6.
         vague: Quantity words and what they mean.
     """
 
     name: str = "default"
+    # fmt: off
     at_least: tuple[str, ...] = attrs.field(
         default=("at least", "no fewer than", "no less than", "not less than", "a minimum of", "minimum of"),
         converter=_phrases,
     )
     more_than: tuple[str, ...] = attrs.field(
-        default=("more than", "over", "above", "in excess of", "upwards of", "exceeding", "greater than"),
+        default=("more than", "over", "above", "in excess of", "upwards of", "upward of", "exceeding", "greater than",
+                 "higher than"),
         converter=_phrases,
     )
     at_most: tuple[str, ...] = attrs.field(
-        default=(
-            "up to", "as many as", "as much as", "no more than", "not more than", "at most",
-            "a maximum of", "maximum of",
-        ),
+        default=("up to", "as many as", "as much as", "no more than", "not more than", "at most", "a maximum of",
+                 "maximum of"),
         converter=_phrases,
     )
-    less_than: tuple[str, ...] = attrs.field(
-        default=("fewer than", "less than", "under", "below"), converter=_phrases
-    )
+    less_than: tuple[str, ...] = attrs.field(default=("fewer than", "less than", "under", "below"), converter=_phrases)
     about: tuple[str, ...] = attrs.field(
-        default=(
-            "some", "about", "around", "roughly", "approximately", "approx.", "approx", "an estimated",
-            "estimated", "circa", "ca.", "c.", "~", "more or less", "in the region of", "on the order of",
-        ),
+        default=("some", "about", "around", "roughly", "approximately", "approx.", "approx", "an estimated",
+                 "estimated", "circa", "ca.", "c.", "~", "more or less", "in the region of", "on the order of"),
         converter=_phrases,
     )
     nearly: tuple[str, ...] = attrs.field(
-        default=("nearly", "almost", "just under", "just below", "close to", "approaching"),
+        default=("nearly", "almost", "just under", "just below", "just short of", "just shy of", "close to",
+                 "approaching", "slightly under", "slightly below", "slightly less than", "slightly fewer than",
+                 "a little under", "a little less than", "a little fewer than"),
         converter=_phrases,
     )
     just_over: tuple[str, ...] = attrs.field(
@@ -170,6 +196,11 @@ class HedgePolicy:
     or_more: tuple[str, ...] = attrs.field(default=("or more", "+", "plus", "-plus"), converter=_phrases)
     or_fewer: tuple[str, ...] = attrs.field(default=("or fewer", "or less"), converter=_phrases)
     or_so: tuple[str, ...] = attrs.field(default=("or so",), converter=_phrases)
+    intensifiers: tuple[str, ...] = attrs.field(
+        default=("well", "far", "much", "way", "considerably", "significantly", "substantially", "comfortably"),
+        converter=_phrases,
+    )
+    # fmt: on
     band: float = attrs.field(default=0.1, validator=[attrs.validators.ge(0), attrs.validators.lt(1)])
     band_minimum: float = attrs.field(default=1.0, validator=attrs.validators.ge(0))
     vague: Mapping[str, VagueQuantity] = attrs.field(default=_DEFAULT_VAGUE, converter=_freeze, eq=False)
@@ -186,6 +217,8 @@ class HedgePolicy:
         prefixes: list[tuple[str, str]] = []
         for kind in ("at_least", "more_than", "at_most", "less_than", "about", "nearly", "just_over"):
             prefixes.extend((p, kind) for p in getattr(self, kind))
+            if kind in ("more_than", "less_than"):  # "well over", "far fewer than": the same bound, stressed
+                prefixes.extend((f"{w} {p}", kind) for w in self.intensifiers for p in getattr(self, kind))
         prefixes.sort(key=lambda pk: (-len(pk[0]), pk[0]))
         object.__setattr__(self, "_prefixes", tuple(prefixes))
         suffixes = [(s, "or_more") for s in self.or_more]
@@ -241,13 +274,21 @@ ACLED_HEDGES = HedgePolicy(
 )
 
 
-
 def parse_estimate(
     text: str, *, hedges: HedgePolicy = DEFAULT_HEDGES, unit: str | None = None, count: bool | None = None
 ) -> Estimate:
     """Read a hedged figure written in English into an :class:`~claimdiff.Estimate`.
 
     The hedge is never lost: the interval encodes it and ``text`` keeps the wording.
+
+    A hedge before a range ("about 1,500 to 2,000", "some 5,000-6,000", "200-300 or so") hedges
+    each end as it would hedge a single figure, so the interval is the range widened as the hedge
+    widens its ends: an approximation widens the low end down and the high end up by the policy's
+    band (``[A - d(A), B + d(B)]``; "nearly" keeps ``B`` as an open upper end, "just over" ``A`` as
+    an open lower end); a lower bound keeps the low end ("at least 200 to 300" is ``[200, inf)``),
+    an upper bound the high end ("up to 200-300" is ``(-inf, 300]``). A hedged range is
+    :attr:`Hedge.APPROXIMATE`, :attr:`Hedge.LOWER` or :attr:`Hedge.UPPER` as its hedge is, with no
+    point (no single figure was said).
 
     >>> parse_estimate("at least 14").interval_text()
     '[14, inf)'
@@ -265,6 +306,8 @@ def parse_estimate(
     (1200000.0, 'meter')
     >>> parse_estimate("5 to 10 thousand").interval_text(), parse_estimate("half a million").point
     ('[5000, 10000]', 500000.0)
+    >>> parse_estimate("about 1,500 to 2,000").interval_text(), parse_estimate("well over 100").interval_text()
+    ('[1350, 2200]', '(100, inf)')
 
     Args:
         text: The figure as written: "12", "two", "at least 14", "up to 158",
@@ -288,22 +331,20 @@ def parse_estimate(
     if not s:
         raise InvalidEstimateError("text", original, "is empty")
 
-    prefixes: tuple[tuple[str, str], ...] = (hedges._prefixes_at.get(s[0]) or hedges._prefixes_at[""])  # noqa: SLF001
+    prefixes: tuple[tuple[str, str], ...] = hedges._prefixes_at.get(s[0]) or hedges._prefixes_at[""]  # noqa: SLF001
     for phrase, kind in prefixes:
         if s.startswith(phrase) and (len(s) == len(phrase) or not s[len(phrase)].isalnum() or not phrase[-1].isalnum()):
-            rest = s[len(phrase):].strip()
+            rest = s[len(phrase) :].strip()
             if not rest:
                 break
-            value, u = _number_and_unit(rest, original, unit, count)
-            return _hedged(kind, value, u, hedges, original)
+            return _hedged_figure(kind, rest, original, unit, count, hedges)
 
-    for phrase, kind in (hedges._suffixes_at.get(s[-1]) or hedges._suffixes_at[""]):  # noqa: SLF001
+    for phrase, kind in hedges._suffixes_at.get(s[-1]) or hedges._suffixes_at[""]:  # noqa: SLF001
         if s.endswith(phrase) and len(s) > len(phrase):
             head = s[: -len(phrase)].rstrip(" -")
             if head and (not phrase[0].isalnum() or not head[-1].isalnum() or s[-len(phrase) - 1] == " "):
-                value, u = _number_and_unit(head, original, unit, count)
                 hedge_kind = {"or_more": "at_least", "or_fewer": "at_most", "or_so": "about"}[kind]
-                return _hedged(hedge_kind, value, u, hedges, original)
+                return _hedged_figure(hedge_kind, head, original, unit, count, hedges)
 
     if s in ("a", "an"):  # "17 people, including a child": one
         return Estimate.exact(1, unit=unit or "", text=original.strip())
@@ -323,32 +364,47 @@ def parse_estimate(
     return Estimate.exact(value, unit=u, text=original.strip())
 
 
-def _hedged(kind: str, value: float, unit: str, hedges: HedgePolicy, text: str) -> Estimate:
+def _hedged_figure(
+    kind: str, s: str, original: str, unit: str | None, count: bool | None, hedges: HedgePolicy
+) -> Estimate:
+    """The figure ``s`` (a number or a range) under the hedge ``kind``."""
+    try:
+        value, u = _number_and_unit(s, original, unit, count)
+    except (InvalidEstimateError, InvalidUnitError):
+        ranged = _range(s, original, unit, count)
+        if ranged is None:
+            raise
+        return _hedged(kind, ranged.low, ranged.high, ranged.unit, hedges, original)
+    return _hedged(kind, value, value, u, hedges, original)
+
+
+def _hedged(kind: str, a: float, b: float, unit: str, hedges: HedgePolicy, text: str) -> Estimate:
+    """The figure ``a`` (or the range ``a`` to ``b``) under the hedge ``kind``: each end hedged as a figure is."""
     text = text.strip()
     if kind == "at_least":
-        return Estimate.at_least(value, unit=unit, text=text)
+        return Estimate.at_least(a, unit=unit, text=text)
     if kind == "more_than":
-        return Estimate.more_than(value, unit=unit, text=text)
+        return Estimate.more_than(a, unit=unit, text=text)
     if kind == "at_most":
-        return Estimate.at_most(value, unit=unit, text=text)
+        return Estimate.at_most(b, unit=unit, text=text)
     if kind == "less_than":
-        return Estimate.less_than(value, unit=unit, text=text)
+        return Estimate.less_than(b, unit=unit, text=text)
     try:
-        low, high = band(value, hedges.half_width(value))
+        low, high = band(a, hedges.half_width(a))[0], band(b, hedges.half_width(b))[1]
     except InvalidEstimateError as e:
         raise InvalidEstimateError("text", _cut(text), e.reason) from None
     if kind == "about":
-        return Estimate(low=low, high=high, point=value, unit=unit, hedge=Hedge.APPROXIMATE, text=text)
+        return Estimate(low=low, high=high, point=a if a == b else None, unit=unit, hedge=Hedge.APPROXIMATE, text=text)
     if kind == "nearly":
-        return Estimate(low=low, high=value, high_closed=False, unit=unit, hedge=Hedge.APPROXIMATE, text=text)
+        return Estimate(low=low, high=b, high_closed=False, unit=unit, hedge=Hedge.APPROXIMATE, text=text)
     # just_over
-    return Estimate(low=value, low_closed=False, high=high, unit=unit, hedge=Hedge.APPROXIMATE, text=text)
+    return Estimate(low=a, low_closed=False, high=high, unit=unit, hedge=Hedge.APPROXIMATE, text=text)
 
 
 def _vague(s: str, original: str, hedges: HedgePolicy, unit: str | None) -> Estimate | None:
-    for word in (hedges._vague_at.get(s[0]) or hedges._vague_at[""]):  # noqa: SLF001
+    for word in hedges._vague_at.get(s[0]) or hedges._vague_at[""]:  # noqa: SLF001
         if s == word or s.startswith((word + " ", word + ",")):
-            rest = s[len(word):].strip(" ,")
+            rest = s[len(word) :].strip(" ,")
             rest = rest.removeprefix("of").strip()
             u = _unit(rest, original, unit) if rest else (unit or "")
             q = hedges.vague[word]
@@ -385,8 +441,10 @@ def _number_and_unit(s: str, original: str, unit: str | None, count: bool | None
 
 
 # Refusals of a figure that reads but cannot be carried: a range around it is refused as well.
-_AMBIGUOUS_M = ("has 'm' after the figure, which is million for a count and metres for a length: say what is "
-                "counted, or write 'million' or 'metres'")
+_AMBIGUOUS_M = (
+    "has 'm' after the figure, which is million for a count and metres for a length: say what is "
+    "counted, or write 'million' or 'metres'"
+)
 _REFUSALS = (TOO_LARGE, "is a whole number with more significant digits", _AMBIGUOUS_M)
 
 
@@ -400,10 +458,15 @@ def _read(s: str, original: str, unit: str | None, count: bool | None) -> tuple[
     problem = written_problem(number)
     if problem is not None:
         raise InvalidEstimateError("text", _cut(original), problem)
-    if count is None and unit is None and number.scale == 1 and joined_m(s, number.end) \
-            and not s[number.end + 1:].strip():
+    if (
+        count is None
+        and unit is None
+        and number.scale == 1
+        and joined_m(s, number.end)
+        and not s[number.end + 1 :].strip()
+    ):
         raise InvalidEstimateError("text", _cut(original), _AMBIGUOUS_M)
-    rest = s[number.end:].strip()
+    rest = s[number.end :].strip()
     if not rest:
         return number, unit or ""
     return number, _unit(rest, original, unit)
@@ -414,7 +477,7 @@ def _as_written(rest: str, original: str) -> str:
     at = original.casefold().rfind(rest)
     if at < 0 or len(original.casefold()) != len(original):
         return rest
-    return original[at:at + len(rest)]
+    return original[at : at + len(rest)]
 
 
 def _unit(rest: str, original: str, unit: str | None) -> str:
@@ -424,8 +487,9 @@ def _unit(rest: str, original: str, unit: str | None) -> str:
         )
     if len(rest) > MAX_UNIT_CHARS:
         raise InvalidEstimateError(
-            "text", _cut(original), f"has {len(rest):,} characters after the figure, longer than any unit "
-            f"({MAX_UNIT_CHARS} at most)"
+            "text",
+            _cut(original),
+            f"has {len(rest):,} characters after the figure, longer than any unit ({MAX_UNIT_CHARS} at most)",
         )
     # The words were lower-cased to read the hedge, but a unit's case is its meaning ("Mm" is not "mm",
     # "kHz" not "khz"): take it as the original text writes it, unless it is a spelled-out alias.

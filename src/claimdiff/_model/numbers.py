@@ -9,15 +9,50 @@ from typing import NamedTuple
 
 from claimdiff.exceptions import InvalidEstimateError
 
-__all__ = ["GROUP_SEPARATORS", "NUMBER_WORDS", "Number", "exact_float", "format_number", "joined_m", "parse_number_prefix", "read_number", "whole_number_problem", "written_problem"]
+__all__ = [
+    "GROUP_SEPARATORS",
+    "LENGTH_WORDS",
+    "NUMBER_WORDS",
+    "Number",
+    "exact_float",
+    "format_number",
+    "joined_m",
+    "parse_number_prefix",
+    "read_number",
+    "whole_number_problem",
+    "written_problem",
+]
 
 _UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
 _TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
     "ninety": 90,
 }
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
@@ -25,8 +60,7 @@ _SUFFIX_SCALES = {"k": 1e3, "bn": 1e9, "mn": 1e6, "m": 1e6}
 _FRACTIONS = {"half": 0.5, "quarter": 0.25, "quarters": 0.25, "third": 1 / 3, "thirds": 1 / 3}
 
 #: Every word the number reader understands.
-NUMBER_WORDS = (frozenset(_UNITS) | frozenset(_TENS) | frozenset(_SCALES) | frozenset(_FRACTIONS)
-                | {"hundred", "dozen"})
+NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | frozenset(_SCALES) | frozenset(_FRACTIONS) | {"hundred", "dozen"}
 
 #: What separates groups of three digits: a comma, or a thin, narrow no-break or no-break space ("10 000").
 GROUP_SEPARATORS = ",\u2009\u202f\u00a0"
@@ -40,9 +74,30 @@ _UNGROUP = str.maketrans("", "", GROUP_SEPARATORS)
 _SUFFIX = re.compile(r"(?:(k)|[ \t]*(bn|mn))\b")  # "1bn" and "1 bn"; "k" only joined ("5 k" is not 5,000)
 # "1.2m": million or metres, as the figure is a count or a length (never "mm", "mi", "min", "m2").
 _JOINED_M = re.compile(r"m(?![a-z0-9\u00b2\u00b3])")
-# Words after "5m" that make it a length, when nothing says whether the figure is a count.
-_LENGTH_WORDS = frozenset({"long", "high", "deep", "wide", "tall", "thick", "away", "across", "above", "below",
-                           "from", "in", "of", "radius", "diameter", "length", "height", "depth", "width"})
+#: Words after "5m" that make it a length, when nothing says whether the figure is a count.
+LENGTH_WORDS = frozenset(
+    {
+        "long",
+        "high",
+        "deep",
+        "wide",
+        "tall",
+        "thick",
+        "away",
+        "across",
+        "above",
+        "below",
+        "from",
+        "in",
+        "of",
+        "radius",
+        "diameter",
+        "length",
+        "height",
+        "depth",
+        "width",
+    }
+)
 _FOLLOWING_WORD = re.compile(r"[ \t]+([a-z]+)")
 _WORD = re.compile(r"[ \t]*(?:-[ \t]*)?([a-z]+)")
 _SCALE_WORDS = "hundred|thousand|million|billion|trillion|dozen"
@@ -123,8 +178,9 @@ def read_number(s: str, *, count: bool | None = None) -> Number | None:
 
 
 def _fraction(m: re.Match[str]) -> Number:
-    scale = 12.0 if m.group("scale") == "dozen" else 100.0 if m.group("scale") == "hundred" else \
-        _SCALES[m.group("scale")]
+    scale = (
+        12.0 if m.group("scale") == "dozen" else 100.0 if m.group("scale") == "hundred" else _SCALES[m.group("scale")]
+    )
     n = m.group("n")
     if "f" in m.re.groupindex:  # "three quarters of a million"
         whole = 1 if n in (None, "a", "an") else _UNITS[n]
@@ -140,7 +196,7 @@ def _scale_after(s: str, pos: int, count: bool | None) -> tuple[float, int] | No
         return _SUFFIX_SCALES[suffix.group(1) or suffix.group(2)], suffix.end()
     if count is not False and _JOINED_M.match(s, pos):
         following = _FOLLOWING_WORD.match(s, pos + 1)
-        if count or (following is not None and following.group(1) not in _LENGTH_WORDS):
+        if count or (following is not None and following.group(1) not in LENGTH_WORDS):
             return 1e6, pos + 1
         return None
     w = _WORD.match(s, pos)
@@ -248,8 +304,10 @@ def whole_number_problem(exact: int | Fraction, value: float) -> str | None:
         return None
     if len(str(int(exact)).lstrip("-").rstrip("0")) <= _FLOAT_DIGITS:
         return None
-    return (f"is a whole number with more significant digits than a float holds ({_FLOAT_DIGITS}): it would be "
-            f"read as {int(value)}")
+    return (
+        f"is a whole number with more significant digits than a float holds ({_FLOAT_DIGITS}): it would be "
+        f"read as {int(value)}"
+    )
 
 
 def exact_float(value: float, field: str = "value") -> float:

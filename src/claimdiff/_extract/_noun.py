@@ -1,0 +1,184 @@
+"""The figure's noun phrase: the thing counted and the participle that gives a metric.
+
+"941 partially damaged houses" counts houses (damaged); "two Kh-22 cruise missiles" counts missiles;
+"19 Nipah virus (NiV) cases" counts cases; "1.2m Syrian refugees" counts refugees. The head noun of
+the phrase after the number is the thing counted, modifiers before it are not.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from claimdiff._extract._attribution import COUNTRIES
+from claimdiff._extract._metrics import TRIGGERS
+from claimdiff._model.numbers import NUMBER_WORDS
+from claimdiff._model.vocabulary import Vocabulary
+
+__all__ = ["counted"]
+
+# fmt: off
+_ADJECTIVES = frozenset(
+    {"private", "public", "residential", "inbound", "incoming", "enemy", "hostile", "other", "more",
+     "additional", "new", "local", "foreign", "unmanned", "separate", "further", "small", "large", "big",
+     "multi-storey", "high-rise", "apartment", "administrative", "critically", "seriously", "severely",
+     "lightly", "slightly", "badly", "injured", "wounded", "innocent", "young", "elderly", "armed", "unarmed",
+     "confirmed", "suspected", "reported", "registered", "internally", "total", "such",
+     "of", "the", "their", "its", "those", "these"}
+)
+_STOP = frozenset(
+    {"and", "or", "but", "in", "on", "at", "over", "across", "near", "from", "to", "by", "with", "without", "for",
+     "into", "onto", "during", "after", "before", "since", "as", "that", "which", "who", "whom", "whose",
+     "were", "was", "are", "is", "be", "been", "being", "have", "has", "had", "got", "will", "would", "could",
+     "may", "might", "said", "says", "told", "reportedly", "also", "all", "still", "now", "later", "then",
+     "this", "these", "those", "the", "a", "an", "than", "per", "each", "some", "about", "among", "including",
+     "between", "while", "when", "where", "did", "do", "does", "not", "no", "remain", "remained", "according",
+     "overnight", "yesterday", "today", "of", "up", "out", "off", "down", "so", "more", "less", "fewer", "again",
+     "others", "other", "them", "it", "they"}
+)
+# fmt: on
+_DEMONYMS = frozenset(adj.lower() + "s" for adj in COUNTRIES.values() if adj[-1] in "ni")
+
+
+def counted(
+    text: str, low: str, pos: int, end: int, vocabulary: Vocabulary, *, single: bool
+) -> tuple[str | None, int, str | None]:
+    """The counted thing after a number, where its noun phrase ends, and the metric a participle in it gives.
+
+    Modifiers before the noun are not the noun ("941 partially damaged houses" counts houses,
+    damaged; "two Kh-22 cruise missiles" counts missiles); a number ends the phrase.
+    """
+    kinds = _KINDS_OF_PEOPLE.match(low, pos, end)
+    if kinds is not None:
+        return "people", kinds.end(), None  # "33 million men, women and children": people of every kind
+    head = _HEAD.match(low, pos, end)
+    if head is not None and not any(w in _STOP or w in TRIGGERS for w in re.findall(r"[a-z]+", head.group("mods"))):
+        return vocabulary.counted(head.group("head")), head.end(), None  # "19 Nipah virus (NiV) cases": the head noun
+    words: list[str] = []
+    np_end = pos
+    participle: str | None = None
+    keys = _multiword(tuple(vocabulary.counted_synonyms))
+    for m in _words(text, pos, end):
+        word = low[m[0] : m[1]]
+        if (
+            not words
+            and participle is None
+            and TRIGGERS.get(word) in _PARTICIPLES
+            and (word.endswith("ed") or word in {"homeless", "missing"})
+        ):
+            participle = TRIGGERS[word]
+            continue
+        if not words and (
+            word in _ADJECTIVES or (word.endswith("ly") and len(word) > 4) or any(ch.isdigit() for ch in word)
+        ):
+            continue
+        if word in NUMBER_WORDS:
+            break
+        rest = low[m[0] : end]
+        multi = (
+            next((k for k in keys if rest.startswith(k) and not rest[len(k) : len(k) + 1].isalnum()), None)
+            if keys and rest.startswith(keys)
+            else None
+        )
+        if multi is not None and not words:
+            return vocabulary.counted(multi), m[0] + len(multi), participle
+        original = text[m[0] : m[1]]
+        known = word in vocabulary.counted_synonyms
+        if word in _METRIC_NOUNS and words and not any(w in vocabulary.counted_synonyms for w in words):
+            return "people", np_end, participle  # "655,000 excess deaths": a modifier of the deaths, which are people's
+        if word in _STOP or word in TRIGGERS or rest.startswith(_MULTIWORD_TRIGGERS):
+            break
+        if words and word.endswith("ed") and not known and word not in _ADJECTIVES:
+            break  # "600 refugees crossed": the verb ends the noun phrase
+        if original[0].isupper() and not (known or word in _DEMONYMS or original.isupper() or original[:-1].isupper()):
+            ahead = _words(text, m[1], end)[:3]
+            nxt = next((w for w in ahead if text[w[0]].islower()), None)
+            following = low[nxt[0] : nxt[1]] if nxt is not None else ""
+            if not (following and following not in _STOP and following not in TRIGGERS):
+                break  # a name ends the phrase
+            if not words:
+                continue  # "Ukrainian aerial drones", "one Houthi radar site": a modifier, not the thing counted
+        words.append(word)
+        np_end = m[1]
+        if known or word in _DEMONYMS or len(words) == 3:
+            break
+    if not words:
+        return None, pos, None
+    if words[-1] in _DEMONYMS:
+        return "people", np_end, participle
+    phrase = " ".join(words)
+    if single and phrase not in vocabulary.counted_synonyms:
+        phrase = " ".join([*words[:-1], _plural(words[-1])])
+    if phrase == "population":
+        phrase = "people"  # "18 million affected population"
+    if len(words) > 1 and phrase not in vocabulary.counted_synonyms and words[-1] in vocabulary.counted_synonyms:
+        phrase = words[-1]  # "long-range drones" are drones, "cruise missiles" missiles
+    acronym = _ACRONYM.match(low, np_end, end)
+    if (
+        phrase not in vocabulary.counted_synonyms
+        and acronym is not None
+        and (acronym.group(1) in vocabulary.counted_synonyms or f"{acronym.group(1)}s" in vocabulary.counted_synonyms)
+    ):
+        phrase = acronym.group(1)  # "uncrewed aerial vehicles (UAVs)": the acronym the vocabulary knows names them
+    return vocabulary.counted(phrase), np_end, participle
+
+
+#: Nouns that name what happened to people: the words before them modify them ("excess deaths").
+_METRIC_NOUNS = frozenset({"deaths", "death", "fatalities", "casualties", "injuries"})
+_KIND = r"(?:men|women|children|boys|girls|adults|elderly people|the elderly)"
+#: People named by sex and age in a coordination: "men, women and children", "women and children".
+_KINDS_OF_PEOPLE = re.compile(rf"\s+{_KIND}(?:\s*,\s*{_KIND})*\s*,?\s+and\s+{_KIND}\b")
+
+
+#: An acronym in brackets right after the thing counted: "unmanned aerial vehicles (UAV)".
+_ACRONYM = re.compile(r"\s*\(([a-z]{2,6}?)s?\)")
+
+
+#: A head noun after a few modifiers, names or an acronym in brackets: "19 Nipah virus (NiV) cases".
+_HEAD = re.compile(r"(?P<mods>(?:\s+(?:[a-z][\w-]*|\([a-z0-9-]{1,12}\))){1,4}?)\s+(?P<head>cases|infections)\b")
+
+
+#: Metrics whose participle may stand before the thing counted: "941 damaged houses", "four injured people".
+_PARTICIPLES = frozenset(
+    {
+        "damaged",
+        "destroyed",
+        "injured",
+        "killed",
+        "displaced",
+        "affected",
+        "evacuated",
+        "collapsed",
+        "flooded",
+        "trapped",
+        "rescued",
+        "missing",
+    }
+)
+_MULTIWORD_TRIGGERS = tuple(t + " " for t in TRIGGERS if " " in t)
+
+
+@functools.lru_cache(maxsize=16)
+def _multiword(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The counted things of several words, longest first (matched before single words)."""
+    return tuple(sorted((k for k in names if " " in k), key=len, reverse=True))
+
+
+def _words(text: str, pos: int, end: int) -> list[tuple[int, int]]:
+    """Offsets of the words right after ``pos`` that are separated only by spaces."""
+    out: list[tuple[int, int]] = []
+    at = pos
+    for m in re.finditer(r"[^\S\n]*([A-Za-z][\w'’-]*)", text[pos:end]):
+        if pos + m.start() != at:
+            break
+        out.append((pos + m.start(1), pos + m.end(1)))
+        at = pos + m.end()
+    return out
+
+
+def _plural(word: str) -> str:
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word if word.endswith("s") else word + "es"
+    if word.endswith("y") and word[-2:-1] not in set("aeiou"):
+        return word[:-1] + "ies"
+    return word + "s"
