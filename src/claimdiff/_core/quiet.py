@@ -22,9 +22,10 @@ from claimdiff._core.arithmetic import GroupFacts
 from claimdiff._core.columns import Columns, segment_intersect
 from claimdiff._core.estimators import SLACK, best_in_unit, choose_best
 from claimdiff._core.flags import Flag, FlagKind, LazyMessage, Severity
-from claimdiff._core.grading import grade_of_rule
+from claimdiff._core.grading import grade_of_rule, source_grades_of
 from claimdiff._core.messages import Say, display_unit
 from claimdiff._core.policy import Estimator, Policy
+from claimdiff._core.precision_used import group_precision
 from claimdiff._core.report import Group
 from claimdiff._core.verdicts import hull, precision_text
 from claimdiff._model.claim import Claim
@@ -225,6 +226,8 @@ def _assemble(cols: Columns, raw: Sequence[list[Claim]], policy: Policy, out: li
     rows = np.repeat(starts - offsets, sizes) + np.arange(int(sizes.sum()))
     wlow, whigh, now = cols.wlow[rows].tolist(), cols.whigh[rows].tolist(), now_high[rows].tolist()
     named = (vague | cols.exact)[rows].tolist()
+    kinds: list[int] = cols.precision_code[rows].tolist()
+    steps: list[float] = cols.step[rows].tolist()
     same_period = span.same_period[chosen].tolist()
     bulk_best = best is not None
     rule = policy.estimator.value
@@ -257,6 +260,7 @@ def _assemble(cols: Columns, raw: Sequence[list[Claim]], policy: Policy, out: li
         if figure is not None:
             figure = best_in_unit(figure, unit)
         ids = tuple([c.id for c in cs])
+        precision, step = group_precision(kinds[r:r + n], steps[r:r + n])
         p0 = first.period
         period = p0 if same else hull(cs)
         group = Group(
@@ -269,6 +273,8 @@ def _assemble(cols: Columns, raw: Sequence[list[Claim]], policy: Policy, out: li
             verdict="agreement" if worded else "tolerance",
             corroboration="single" if n == 1 else "independent", withdrawn=(), best_rule=rule,
             stated_low=s_low if worded else None, stated_high=s_high if worded else None, grade=grade,
+            source_grades=source_grades_of(cs), precision=precision,
+            precision_step=None if step is None else step / unit.factor,
         )
         facts = None
         if count:

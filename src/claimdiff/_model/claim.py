@@ -18,6 +18,7 @@ from claimdiff._model.hedges import DEFAULT_HEDGES, parse_estimate
 from claimdiff._model.measure import Measure
 from claimdiff._model.period import Period, optional_period
 from claimdiff._model.places import union_path
+from claimdiff._model.source_grade import SourceGrade
 from claimdiff._model.units import UnitInfo
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Metric
 from claimdiff.exceptions import InvalidClaimError
@@ -292,6 +293,9 @@ class Claim:
         rank: ``"preferred"``, ``"normal"`` or ``"deprecated"`` (Wikidata's statement ranks), or
             ``None`` (normal). The ``wikidata`` policy puts preferred claims forward and never a
             deprecated one.
+        source_grade: How the source itself grades the figure (Airwars' grade, ACLED's or UCDP's precision
+            codes; see :class:`claimdiff.SourceGrade`), or ``None``. Metadata, like ``note``: it takes no part
+            in equality or reconciling, and the report shows it beside claimdiff's grade.
 
     Raises:
         InvalidClaimError: A field is missing or inconsistent (negative counts,
@@ -311,6 +315,7 @@ class Claim:
     note: str | None = attrs.field(default=None, eq=False)
     part_of: str | None = None
     rank: str | None = None
+    source_grade: SourceGrade | None = attrs.field(default=None, eq=False)
 
     # Derived once, here, so that reconciling compares floats; plain slots, read for every claim.
     low: float = attrs.field(init=False, eq=False, repr=False)
@@ -340,6 +345,7 @@ class Claim:
         note: str | None = None,
         part_of: str | None = None,
         rank: str | None = None,
+        source_grade: SourceGrade | None = None,
     ) -> None:
         # One pass: each value is converted only when it is not already of its type, then checked.
         if type(metric) is not Metric:
@@ -364,6 +370,8 @@ class Claim:
             via = shared_chain(via)
         if rank is not None:
             rank = _rank(rank)
+        if source_grade is not None and type(source_grade) is not SourceGrade:
+            raise InvalidClaimError(id, "source_grade", source_grade, "must be a SourceGrade or None")
         if type(id) is not str or not id or id.isspace():
             raise InvalidClaimError(None, "id", id, "must be a non-empty string")
         derived: Derived | None = estimate._derived  # noqa: SLF001 - worked out by the first claim that held it
@@ -390,6 +398,7 @@ class Claim:
         set_(self, "note", note)
         set_(self, "part_of", part_of)
         set_(self, "rank", rank)
+        set_(self, "source_grade", source_grade)
         set_(self, "low", low)
         set_(self, "high", high)
         set_(self, "low_closed", low_closed)
