@@ -29,6 +29,8 @@ __all__ = ["RANKS", "Claim", "Scope", "Source", "SourceKind", "place_path", "rou
 RANKS = ("preferred", "normal", "deprecated")
 
 _INF = math.inf
+#: The default of ``note`` and ``source_grade``: not given (kept from ``notes`` when ``attrs.evolve`` rebuilds).
+_UNSET: Any = type("_Unset", (), {"__repr__": lambda _self: "None", "__slots__": ()})()
 _intern = sys.intern
 _NEG_INF = -math.inf
 
@@ -312,10 +314,11 @@ class Claim:
     via: tuple[Source, ...] = ()
     quote: str | None = None
     location: str | None = None
-    note: str | None = attrs.field(default=None, eq=False)
+    # ``note`` and ``source_grade`` share one slot: both are metadata outside equality, and few claims carry a
+    # source's grade, so a claim without one costs not a byte more. It holds the note, or (note, grade).
+    _notes: Any = attrs.field(default=None, eq=False, repr=False, alias="notes")
     part_of: str | None = None
     rank: str | None = None
-    source_grade: SourceGrade | None = attrs.field(default=None, eq=False)
 
     # Derived once, here, so that reconciling compares floats; plain slots, read for every claim.
     low: float = attrs.field(init=False, eq=False, repr=False)
@@ -342,10 +345,11 @@ class Claim:
         via: Iterable[Source | str] | Source | str = (),
         quote: str | None = None,
         location: str | None = None,
-        note: str | None = None,
+        note: str | None = _UNSET,
         part_of: str | None = None,
         rank: str | None = None,
-        source_grade: SourceGrade | None = None,
+        source_grade: SourceGrade | None = _UNSET,
+        notes: Any = None,
     ) -> None:
         # One pass: each value is converted only when it is not already of its type, then checked.
         if type(metric) is not Metric:
@@ -370,7 +374,12 @@ class Claim:
             via = shared_chain(via)
         if rank is not None:
             rank = _rank(rank)
-        if source_grade is not None and type(source_grade) is not SourceGrade:
+        # ``notes`` is the shared slot as ``attrs.evolve`` hands it back; ``note`` and ``source_grade`` given win.
+        if note is _UNSET:
+            note = notes[0] if type(notes) is tuple else notes
+        if source_grade is _UNSET:
+            source_grade = notes[1] if type(notes) is tuple else None
+        elif source_grade is not None and type(source_grade) is not SourceGrade:
             raise InvalidClaimError(id, "source_grade", source_grade, "must be a SourceGrade or None")
         if type(id) is not str or not id or id.isspace():
             raise InvalidClaimError(None, "id", id, "must be a non-empty string")
@@ -395,10 +404,9 @@ class Claim:
         set_(self, "via", via)
         set_(self, "quote", quote)
         set_(self, "location", location)
-        set_(self, "note", note)
+        set_(self, "_notes", note if source_grade is None else (note, source_grade))
         set_(self, "part_of", part_of)
         set_(self, "rank", rank)
-        set_(self, "source_grade", source_grade)
         set_(self, "low", low)
         set_(self, "high", high)
         set_(self, "low_closed", low_closed)
@@ -415,6 +423,25 @@ class Claim:
         if type(keys) is not tuple or keys[0] != metric.name:
             keys = scope._key_for(metric.name)  # noqa: SLF001
         set_(self, "key", keys)
+
+    @property
+    def note(self) -> str | None:
+        """Free text for the analyst, or ``None``."""
+        notes = self._notes
+        return notes[0] if type(notes) is tuple else notes  # type: ignore[no-any-return]
+
+    @property
+    def source_grade(self) -> SourceGrade | None:
+        """How the source itself grades the figure (see :class:`claimdiff.SourceGrade`), or ``None``.
+
+        >>> from claimdiff import SourceGrade
+        >>> c = Claim(id="a", metric="killed", estimate=4, scope=Scope(counted="civilians"), source="Airwars",
+        ...           source_grade=SourceGrade("airwars", "Fair"), note="Airwars grade Fair")
+        >>> c.source_grade.value, c.note, attrs.evolve(c, note="x").source_grade.value
+        ('Fair', 'Airwars grade Fair', 'Fair')
+        """
+        notes = self._notes
+        return notes[1] if type(notes) is tuple else None
 
     @property
     def dimension(self) -> str:
