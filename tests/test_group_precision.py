@@ -87,7 +87,8 @@ def test_the_step_is_given_in_the_groups_unit() -> None:
         _c("b", "20 miles", "B", metric="distance", counted=None),
     ]
     g = reconcile(claims).groups[0]
-    assert g.unit == "kilometer" and g.precision == "worded"
+    assert g.unit == "kilometer"
+    assert g.precision == "worded"
     assert g.precision_step == pytest.approx(1.609344)
 
 

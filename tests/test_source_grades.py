@@ -67,7 +67,8 @@ def test_airwars_grade_is_kept_as_data_in_airwars_spelling_and_in_the_note() -> 
     by_id = {c.id: c for c in read_airwars(_AIRWARS_ROWS).claims}
     fair, weak, blank = by_id["airwars-CS1"], by_id["airwars-CS2"], by_id["airwars-CS3"]
     assert fair.source_grade == SourceGrade("airwars", "Fair", meaning="reported by two or more credible sources")
-    assert weak.source_grade is not None and weak.source_grade.value == "Weak"
+    assert weak.source_grade is not None
+    assert weak.source_grade.value == "Weak"
     assert blank.source_grade is None
     assert "Airwars grade Fair" in (fair.note or "")  # the note keeps it in words too
 
@@ -83,7 +84,8 @@ def test_a_fair_incident_graded_weak_by_claimdiff_says_why() -> None:
     assert note.startswith("Airwars grades it Fair (reported by two or more credible sources); claimdiff: weak, ")
     assert "claimdiff counts only the origins of the claims it was given, not the sources Airwars read" in note
     doc = report.to_dict()["groups"][0]
-    assert doc["grade"] == "weak" and doc["grade_note"] == note
+    assert doc["grade"] == "weak"
+    assert doc["grade_note"] == note
     assert doc["source_grades"] == [
         {"scheme": "airwars", "value": "Fair", "codes": {}, "meaning": "reported by two or more credible sources"}
     ]
@@ -94,7 +96,8 @@ def test_grades_that_agree_are_said_to_agree() -> None:
     """A Weak incident from one origin: claimdiff agrees, and says so."""
     report = reconcile(read_airwars(_AIRWARS_ROWS[1:2]).claims, policy="airwars")
     note = report.groups[0].grades_text()
-    assert note is not None and "; claimdiff agrees: weak, a single-source claim" in note
+    assert note is not None
+    assert "; claimdiff agrees: weak, a single-source claim" in note
 
 
 def test_without_a_grading_policy_the_source_grade_is_shown_alone() -> None:
@@ -123,10 +126,12 @@ def test_acled_precision_codes_are_kept_from_real_exports(name: str) -> None:
     path = EXPORTS / "acled" / name
     loaded = read_acled(path)
     rows = {f"acled-{r['event_id_cnty']}": r for r in _cells(path)}
-    assert len(loaded.claims) == len(rows) and not loaded.rejected
+    assert len(loaded.claims) == len(rows)
+    assert not loaded.rejected
     for c in loaded.claims:
         g = c.source_grade
-        assert g is not None and g.scheme == "acled"
+        assert g is not None
+        assert g.scheme == "acled"
         assert g.codes == (
             ("time_precision", int(rows[c.id]["time_precision"])),
             ("geo_precision", int(rows[c.id]["geo_precision"])),
@@ -154,7 +159,8 @@ def test_an_unknown_acled_geo_precision_is_said_in_the_note_not_kept() -> None:
         "geo_precision": 9,
     }
     (c,) = read_acled([row]).claims
-    assert c.source_grade is not None and c.source_grade.codes == (("time_precision", 1),)
+    assert c.source_grade is not None
+    assert c.source_grade.codes == (("time_precision", 1),)
     assert "geo_precision '9' is not one of ACLED's codes" in (c.note or "")
 
 
@@ -200,7 +206,7 @@ def test_the_grade_is_metadata_outside_equality_and_survives_evolve_and_pickle()
     assert attrs.evolve(c, source_grade=None).source_grade is None
     assert attrs.evolve(c, source_grade=None).note == "Airwars grade Fair"
     assert attrs.evolve(c, note=None).note is None
-    assert pickle.loads(pickle.dumps(c)).source_grade == fair  # noqa: S301 - our own bytes
+    assert pickle.loads(pickle.dumps(c)).source_grade == fair
 
 
 def test_a_grade_of_the_wrong_type_is_refused_by_name() -> None:
