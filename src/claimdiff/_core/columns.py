@@ -167,17 +167,21 @@ def _steps(np: Any, estimates: list[Estimate], precision: Precision) -> tuple[An
     :func:`claimdiff._model.derived.shared_estimate`), so a data set of a million claims asks the rule a few
     thousand times; the rule itself is :meth:`Precision.step`, never restated here.
     """
-    known: dict[int, tuple[int, float]] = {}
+    position: dict[int, int] = {}
+    distinct: list[Estimate] = []
 
-    def one(e: Estimate) -> tuple[int, float]:
-        found = known.get(id(e))
+    def one(e: Estimate) -> int:
+        found = position.get(id(e))
         if found is None:
-            found = known[id(e)] = figure_precision(e, precision)
+            found = position[id(e)] = len(distinct)
+            distinct.append(e)
         return found
 
-    pairs = list(map(one, estimates))
-    return (np.fromiter((k for k, _ in pairs), np.int8, len(pairs)),
-            np.fromiter((s for _, s in pairs), np.float64, len(pairs)))
+    index = np.fromiter(map(one, estimates), np.int64, len(estimates))
+    pairs = [figure_precision(e, precision) for e in distinct]
+    codes = np.array([k for k, _ in pairs], np.int8).reshape(-1)
+    steps = np.array([s for _, s in pairs], np.float64).reshape(-1)
+    return codes[index], steps[index]
 
 
 def segment_intersect(cols: Columns, low: Any, lc: Any, high: Any, hc: Any) -> tuple[Any, Any, Any, Any, Any]:

@@ -20,7 +20,7 @@ The grade travels from the estimator to :attr:`claimdiff.Group.grade` in the rul
 (``"airwars grade: fair (...)"``), read back by :func:`grade_of_rule`.
 
 A source may grade its own figures too (Airwars' grade of each incident, ACLED's and UCDP's precision
-codes: :class:`claimdiff.SourceGrade`); :func:`source_grades_of` collects them for a group and
+codes: :class:`claimdiff.SourceGrade`); ``claimdiff._model.claim.source_grades`` collects them for a group and
 :func:`grades_text` sets them beside claimdiff's grade, saying why the two differ where they do.
 """
 
@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from claimdiff._model.claim import Claim, Source, SourceKind
 from claimdiff._model.source_grade import SourceGrade
 
-__all__ = ["GRADES", "airwars_grade", "grade_of_rule", "grade_rule", "grades_text", "source_grades_of"]
+__all__ = ["GRADES", "airwars_grade", "grade_of_rule", "grade_rule", "grades_text"]
 
 #: The grades claimdiff derives, from the best supported.
 GRADES = ("confirmed", "fair", "weak", "contested")
@@ -100,24 +100,6 @@ def _why_of_rule(rule: str) -> str:
         if depth == 0:
             return rule[start + 1 : i]
     return ""
-
-
-def source_grades_of(claims: Iterable[Claim]) -> tuple[SourceGrade, ...]:
-    """The distinct grades the claims' sources gave their own figures, in the claims' order.
-
-    >>> from claimdiff import Claim, Scope, SourceGrade
-    >>> fair = SourceGrade("airwars", "Fair")
-    >>> cs = [Claim(id=i, metric="killed", estimate="4", scope=Scope(counted="civilians"), source="Airwars",
-    ...             source_grade=fair) for i in "ab"]
-    >>> source_grades_of(cs)
-    (SourceGrade(scheme='airwars', value='Fair', codes=(), meaning=''),)
-    """
-    found: dict[SourceGrade, None] = {}
-    for c in claims:
-        g = c.source_grade
-        if g is not None:
-            found.setdefault(g, None)
-    return tuple(found)
 
 
 # How strongly each grade says the incident is attested, for saying which way the two schemes differ.

@@ -53,9 +53,16 @@ def group_precision(codes: Iterable[int], steps: Iterable[float]) -> tuple[str, 
     >>> group_precision([1, 2, 2], [0.0, 1000.0, 100.0])
     ('data+worded', 1000.0)
     """
-    present = set(codes)
-    widest = max(steps, default=0.0)
-    return "+".join(KINDS[k] for k in sorted(present)), (widest or None)
+    return _LABELS[frozenset(codes)], (max(steps, default=0.0) or None)
+
+
+# Every set of kinds a group can hold, named once.
+_LABELS = {
+    frozenset(k for k in range(len(KINDS)) if bits >> k & 1): "+".join(
+        KINDS[k] for k in range(len(KINDS)) if bits >> k & 1
+    )
+    for bits in range(1, 1 << len(KINDS))
+}
 
 
 def claims_precision(claims: Sequence[Claim], precision: Precision) -> tuple[str, float | None]:

@@ -22,13 +22,13 @@ from claimdiff._core.arithmetic import GroupFacts
 from claimdiff._core.columns import Columns, segment_intersect
 from claimdiff._core.estimators import SLACK, best_in_unit, choose_best
 from claimdiff._core.flags import Flag, FlagKind, LazyMessage, Severity
-from claimdiff._core.grading import grade_of_rule, source_grades_of
+from claimdiff._core.grading import grade_of_rule
 from claimdiff._core.messages import Say, display_unit
 from claimdiff._core.policy import Estimator, Policy
 from claimdiff._core.precision_used import group_precision
 from claimdiff._core.report import Group
 from claimdiff._core.verdicts import hull, precision_text
-from claimdiff._model.claim import Claim
+from claimdiff._model.claim import Claim, source_grades
 from claimdiff._model.estimate import Hedge
 from claimdiff._model.period import Period
 
@@ -273,7 +273,7 @@ def _assemble(cols: Columns, raw: Sequence[list[Claim]], policy: Policy, out: li
             verdict="agreement" if worded else "tolerance",
             corroboration="single" if n == 1 else "independent", withdrawn=(), best_rule=rule,
             stated_low=s_low if worded else None, stated_high=s_high if worded else None, grade=grade,
-            source_grades=source_grades_of(cs), precision=precision,
+            source_grades=source_grades(cs), precision=precision,
             precision_step=None if step is None else step / unit.factor,
         )
         facts = None

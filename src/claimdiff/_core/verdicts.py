@@ -18,7 +18,6 @@ from collections.abc import Iterable, Sequence
 from claimdiff._core.arithmetic import GroupFacts
 from claimdiff._core.estimators import best_in_unit, choose_best, consensus, origin_figures
 from claimdiff._core.flags import Flag, FlagKind, LazyMessage, Severity, conflict_verdict
-from claimdiff._core.grading import source_grades_of
 from claimdiff._core.intervals import Iv, above, intersect
 from claimdiff._core.messages import Say, advice, display_unit, gap_words, small_counts, times
 from claimdiff._core.policy import Policy
@@ -26,7 +25,7 @@ from claimdiff._core.precision_used import claims_precision
 from claimdiff._core.report import Group
 from claimdiff._core.timeline import Timeline, before, unordered
 from claimdiff._core.tolerance import Precision, Tolerance, relative_gap
-from claimdiff._model.claim import Claim
+from claimdiff._model.claim import Claim, source_grades
 from claimdiff._model.estimate import Hedge
 from claimdiff._model.numbers import format_number
 from claimdiff._model.period import Period
@@ -219,7 +218,7 @@ def _group(gid: str, cs: list[Claim], say: Say, feasible: Iv | None, consensus_i
         superseded=tuple(sorted(superseded)), stale=tuple(sorted(stale)), origins=len(origins),
         verdict=verdict, corroboration=corroboration, withdrawn=tuple(sorted(withdrawn)), best_rule=rule,
         stated_low=shown(stated[0]) if stated else None, stated_high=shown(stated[2]) if stated else None,
-        source_grades=source_grades_of(cs), precision=kinds,
+        source_grades=source_grades(cs), precision=kinds,
         precision_step=None if step is None else step / factor,
     )
 

@@ -23,7 +23,7 @@ from claimdiff._model.units import UnitInfo
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Metric
 from claimdiff.exceptions import InvalidClaimError
 
-__all__ = ["RANKS", "Claim", "Scope", "Source", "SourceKind", "place_path", "rounded_data"]
+__all__ = ["RANKS", "Claim", "Scope", "Source", "SourceKind", "place_path", "rounded_data", "source_grades"]
 
 #: The ranks a claim may carry, best first (Wikidata's statement ranks).
 RANKS = ("preferred", "normal", "deprecated")
@@ -511,6 +511,26 @@ def rounded_data(claims: Iterable[Claim]) -> list[Claim]:
     rounded = Provenance.ROUNDED
     return [attrs.evolve(c, estimate=attrs.evolve(c.estimate, provenance=rounded))
             if c.estimate.provenance is Provenance.DATUM else c for c in claims]
+
+
+def source_grades(claims: Iterable[Claim]) -> tuple[SourceGrade, ...]:
+    """The distinct grades the claims' sources gave their figures, in the claims' order.
+
+    Read from the slot the grade shares with the note, without a property call per claim: a report asks
+    it of every group.
+
+    >>> fair = SourceGrade("airwars", "Fair")
+    >>> cs = [Claim(id=i, metric="killed", estimate=4, scope=Scope(counted="civilians"), source="Airwars",
+    ...             source_grade=fair) for i in "ab"]
+    >>> source_grades(cs) == (fair,)
+    True
+    """
+    found: dict[SourceGrade, None] = {}
+    for c in claims:
+        notes = c._notes  # noqa: SLF001 - the slot shared with the note (see Claim)
+        if type(notes) is tuple:
+            found.setdefault(notes[1], None)
+    return tuple(found)
 
 
 @functools.lru_cache(maxsize=65_536)
