@@ -18,7 +18,7 @@ from claimdiff._model.claim import Claim
 from claimdiff._model.estimate import Estimate, Provenance
 from claimdiff._model.numbers import format_number
 
-__all__ = ["KINDS", "claims_precision", "figure_precision", "group_precision", "precision_sentence"]
+__all__ = ["KINDS", "claims_precision", "figure_precision", "group_precision", "precision_label", "precision_sentence"]
 
 #: How a figure may be compared, by code: the policy takes every figure at its word (``exact``), or
 #: the figure is a datum taken as exact, a worded figure, or a datum declared rounded.
@@ -48,21 +48,28 @@ def group_precision(codes: Iterable[int], steps: Iterable[float]) -> tuple[str, 
     """A group's precision from its figures' codes and steps (in one unit): the kinds present, the widest step.
 
     The kinds are joined by ``+`` in the order of :data:`KINDS` (``"data+worded"``); the step is ``None``
-    when no figure was widened.
+    when no figure was widened. (The bulk path gives :func:`precision_label` the same set as bits.)
 
     >>> group_precision([1, 2, 2], [0.0, 1000.0, 100.0])
     ('data+worded', 1000.0)
     """
-    return _LABELS[frozenset(codes)], (max(steps, default=0.0) or None)
+    mask = 0
+    for code in codes:
+        mask |= 1 << code
+    return precision_label(mask), (max(steps, default=0.0) or None)
+
+
+def precision_label(mask: int) -> str:
+    """The name of a set of kinds given as bits (bit ``k`` for ``KINDS[k]``): ``0b110`` is ``"data+worded"``.
+
+    >>> precision_label(0b110)
+    'data+worded'
+    """
+    return _LABELS[mask]
 
 
 # Every set of kinds a group can hold, named once.
-_LABELS = {
-    frozenset(k for k in range(len(KINDS)) if bits >> k & 1): "+".join(
-        KINDS[k] for k in range(len(KINDS)) if bits >> k & 1
-    )
-    for bits in range(1, 1 << len(KINDS))
-}
+_LABELS = ["+".join(k for i, k in enumerate(KINDS) if bits >> i & 1) for bits in range(1 << len(KINDS))]
 
 
 def claims_precision(claims: Sequence[Claim], precision: Precision) -> tuple[str, float | None]:
