@@ -53,8 +53,8 @@ WHERE_PRECISION = {
 }
 #: What UCDP's ``event_clarity`` codes mean (GED codebook).
 EVENT_CLARITY = {
-    1: "high: the event is clearly reported",
-    2: "lower: an aggregate of reports, not one clearly told event",
+    1: "high (one clearly reported event)",
+    2: "lower (an aggregate of reports, not one clearly told event)",
 }
 #: The source of every UCDP figure: UCDP's own adjudication of the reports it read.
 UCDP_SOURCE: Mapping[str, str] = {"name": "UCDP GED", "kind": "academic"}
