@@ -162,7 +162,7 @@ def test_the_bulk_path_asks_the_one_rule(figures: list[tuple[int, Provenance]], 
     import numpy as np
 
     estimates = [Estimate.exact(n, text=f"{n:,}" if p is Provenance.WORDED else "", provenance=p) for n, p in figures]
-    assert _steps(np, estimates, precision).tolist() == [precision.step(e) for e in estimates]
+    assert _steps(np, estimates, precision)[1].tolist() == [precision.step(e) for e in estimates]
 
 
 def test_worded_figures_keep_their_implied_precision() -> None:

@@ -49,6 +49,7 @@ from claimdiff._model.hedges import ACLED_HEDGES, DEFAULT_HEDGES, HedgePolicy, V
 from claimdiff._model.measure import Measure
 from claimdiff._model.period import Period
 from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer, place_key
+from claimdiff._model.source_grade import SourceGrade
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Metric, Vocabulary
 from claimdiff._model.withdrawal import Withdrawal
 from claimdiff.exceptions import (
@@ -167,6 +168,7 @@ __all__ = [
     "Severity",
     "SharedValue",
     "Source",
+    "SourceGrade",
     "SourceKind",
     "SourceReliability",
     "SystematicShift",

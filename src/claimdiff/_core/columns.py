@@ -18,6 +18,7 @@ from operator import attrgetter
 from typing import Any
 
 from claimdiff._core.policy import Policy
+from claimdiff._core.precision_used import figure_precision
 from claimdiff._core.tolerance import Precision
 from claimdiff._model.claim import Claim
 from claimdiff._model.estimate import Estimate, Hedge
@@ -42,6 +43,8 @@ class Columns:
         stated_start, stated_end: When each claim was stated (-inf, +inf when unknown).
         exact: Whether the claim's hedge is exact.
         withdrawn: Whether each claim is withdrawn (``None`` when none is).
+        precision_code, step: How each figure is compared (its code in ``precision_used.KINDS``) and its
+            step in the canonical unit (:func:`claimdiff._core.precision_used.figure_precision`).
         is_count: Whether each group is a count (one per group).
         cumulative: Whether each group's metric is cumulative (one per group).
     """
@@ -86,8 +89,10 @@ class Columns:
         self.is_count = np.fromiter((c.is_count for c in firsts), np.bool_, len(groups))
         self.cumulative = np.fromiter((c.metric.cumulative for c in firsts), np.bool_, len(groups))
         factor = np.fromiter(map(attrgetter("unit_info.factor"), claims), np.float64, n)
-        reach = (_steps(np, list(map(attrgetter("estimate"), claims)), policy.precision) / 2 * factor)[perm]
-        self._widen(firsts, policy, reach)
+        kinds, steps = _steps(np, list(map(attrgetter("estimate"), claims)), policy.precision)
+        self.precision_code = kinds[perm]
+        self.step = (steps * factor)[perm]
+        self._widen(firsts, policy, self.step / 2)
 
     def _widen(self, firsts: Sequence[Claim], policy: Policy, reach: Any) -> None:
         """Each claim's interval widened as :func:`claimdiff._core.verdicts.widen` widens it, in bulk."""
@@ -155,25 +160,28 @@ class Columns:
         return (max_start < min_end) | (max_start == -np.inf)
 
 
-def _steps(np: Any, estimates: list[Estimate], precision: Precision) -> Any:
-    """``precision.step`` of every estimate, asked once per distinct estimate object.
+def _steps(np: Any, estimates: list[Estimate], precision: Precision) -> tuple[Any, Any]:
+    """Each estimate's precision (:func:`claimdiff._core.precision_used.figure_precision`): codes and steps.
 
-    Claims share equal estimates (see :func:`claimdiff._model.derived.shared_estimate`), so a data set of a
-    million claims asks the rule a few thousand times; the rule itself is :meth:`Precision.step`, never
-    restated here.
+    It is asked once per distinct estimate object: claims share equal estimates (see
+    :func:`claimdiff._model.derived.shared_estimate`), so a data set of a million claims asks the rule a few
+    thousand times; the rule itself is :meth:`Precision.step`, never restated here.
     """
-    if precision.mode == "exact":
-        return np.zeros(len(estimates))
-    step = precision.step
-    known: dict[int, float] = {}
+    position: dict[int, int] = {}
+    distinct: list[Estimate] = []
 
-    def one(e: Estimate) -> float:
-        found = known.get(id(e))
+    def one(e: Estimate) -> int:
+        found = position.get(id(e))
         if found is None:
-            found = known[id(e)] = step(e)
+            found = position[id(e)] = len(distinct)
+            distinct.append(e)
         return found
 
-    return np.fromiter(map(one, estimates), np.float64, len(estimates))
+    index = np.fromiter(map(one, estimates), np.int64, len(estimates))
+    pairs = [figure_precision(e, precision) for e in distinct]
+    codes = np.array([k for k, _ in pairs], np.int8).reshape(-1)
+    steps = np.array([s for _, s in pairs], np.float64).reshape(-1)
+    return codes[index], steps[index]
 
 
 def segment_intersect(cols: Columns, low: Any, lc: Any, high: Any, hc: Any) -> tuple[Any, Any, Any, Any, Any]:

@@ -18,6 +18,10 @@ claim read from Airwars' own list keeps that grade as the ``deprecated`` rank
 
 The grade travels from the estimator to :attr:`claimdiff.Group.grade` in the rule's text
 (``"airwars grade: fair (...)"``), read back by :func:`grade_of_rule`.
+
+A source may grade its own figures too (Airwars' grade of each incident, ACLED's and UCDP's precision
+codes: :class:`claimdiff.SourceGrade`); ``claimdiff._model.claim.source_grades`` collects them for a group and
+:func:`grades_text` sets them beside claimdiff's grade, saying why the two differ where they do.
 """
 
 from __future__ import annotations
@@ -25,8 +29,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from claimdiff._model.claim import Claim, Source, SourceKind
+from claimdiff._model.source_grade import SourceGrade
 
-__all__ = ["GRADES", "airwars_grade", "grade_of_rule", "grade_rule"]
+__all__ = ["GRADES", "airwars_grade", "grade_of_rule", "grade_rule", "grades_text"]
 
 #: The grades claimdiff derives, from the best supported.
 GRADES = ("confirmed", "fair", "weak", "contested")
@@ -80,5 +85,62 @@ def grade_of_rule(rule: str) -> str | None:
     """
     if not rule.startswith(_PREFIX):
         return None
-    word = rule[len(_PREFIX):].split(" ", 1)[0]
+    word = rule[len(_PREFIX) :].split(" ", 1)[0]
     return word if word in GRADES else None
+
+
+def _why_of_rule(rule: str) -> str:
+    """The reason a grade's rule text gives (what stands in the parentheses after the grade), or ``""``."""
+    start = rule.find("(", len(_PREFIX))
+    if not rule.startswith(_PREFIX) or start < 0:
+        return ""
+    depth = 0
+    for i in range(start, len(rule)):
+        depth += {"(": 1, ")": -1}.get(rule[i], 0)
+        if depth == 0:
+            return rule[start + 1 : i]
+    return ""
+
+
+# How strongly each grade says the incident is attested, for saying which way the two schemes differ.
+_STRENGTH = {"confirmed": 3, "fair": 2, "weak": 1}
+
+
+def grades_text(grade: str | None, rule: str, source_grades: tuple[SourceGrade, ...]) -> str | None:
+    """The source's own grades beside claimdiff's ``grade`` (chosen by ``rule``), and why they differ.
+
+    >>> fair = SourceGrade("airwars", "Fair", meaning="reported by two or more credible sources")
+    >>> print(grades_text("weak", grade_rule("weak", "a single-source claim (1 independent origin)", "x"), (fair,)))
+    Airwars grades it Fair (reported by two or more credible sources); claimdiff: weak, a single-source claim (1 independent origin): claimdiff counts only the origins of the claims it was given, not the sources Airwars read.
+    >>> grades_text(None, "consensus", ()) is None
+    True
+    """
+    if not source_grades:
+        return None
+    why = _why_of_rule(rule)
+    ours = f"claimdiff: {grade}{f', {why}' if why else ''}" if grade else ""
+    out = []
+    for g in source_grades:
+        text = g.describe()
+        if not ours or g.scheme.casefold() != "airwars" or g.value is None:
+            out.append(f"{text}{f'; {ours}' if ours else ''}.")
+            continue
+        theirs = g.value.casefold()
+        if theirs == grade:
+            out.append(f"{text}; claimdiff agrees: {ours.removeprefix('claimdiff: ')}.")
+        elif theirs in _STRENGTH and grade in _STRENGTH and _STRENGTH[theirs] > _STRENGTH[grade]:
+            out.append(
+                f"{text}; {ours}: claimdiff counts only the origins of the claims it was given, "
+                f"not the sources {g.name} read."
+            )
+        elif theirs == "discounted":
+            out.append(
+                f"{text}; {ours}: claimdiff grades what the claims' sources show, and never rules an "
+                f"incident out; the claim is ranked deprecated, so it is never put forward."
+            )
+        else:
+            out.append(
+                f"{text}; {ours}: claimdiff grades from the origins and parties of the claims alone, "
+                f"not from {g.name}'s reading of the incident."
+            )
+    return " ".join(out)

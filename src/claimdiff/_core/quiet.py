@@ -25,9 +25,10 @@ from claimdiff._core.flags import Flag, FlagKind, LazyMessage, Severity
 from claimdiff._core.grading import grade_of_rule
 from claimdiff._core.messages import Say, display_unit
 from claimdiff._core.policy import Estimator, Policy
+from claimdiff._core.precision_used import precision_label
 from claimdiff._core.report import Group
 from claimdiff._core.verdicts import hull, precision_text
-from claimdiff._model.claim import Claim
+from claimdiff._model.claim import Claim, source_grades
 from claimdiff._model.estimate import Hedge
 from claimdiff._model.period import Period
 
@@ -199,7 +200,8 @@ def _medians(np: Any, keys: Any, values: Any, starts_mask: Any, one_of: Any = No
 class _Span:
     """What each quiet group shows: its interval as worded when the claims share a value so, else as widened.
 
-    Also whether each group's claims share one period object (else its period is their hull).
+    Also whether each group's claims share one period object (else its period is their hull), and the
+    precision its figures were compared with.
     """
 
     def __init__(self, cols: Columns, lo: Any, lc: Any, hi: Any, hc: Any, s_ok: Any, s_lo: Any, s_lc: Any,
@@ -214,6 +216,10 @@ class _Span:
         self.high_closed = np.where(s_ok, s_hc, hc) & np.isfinite(self.high)
         self.ivs = (lo, lc, hi, hc, s_lo, s_lc, s_hi, s_hc)
         self.same_period = cols.same_period()
+        # The kinds of precision of each group's figures as bits (bit k for ``precision_used.KINDS[k]``, named by
+        # ``precision_label``, the rule's own names) and its widest step.
+        self.precision_bits = np.bitwise_or.reduceat(1 << cols.precision_code.astype(np.int64), cols.starts)
+        self.widest_step = cols.reduce_max(cols.step)
 
 
 def _assemble(cols: Columns, raw: Sequence[list[Claim]], policy: Policy, out: list[Result | None], chosen: Any,
@@ -225,6 +231,8 @@ def _assemble(cols: Columns, raw: Sequence[list[Claim]], policy: Policy, out: li
     rows = np.repeat(starts - offsets, sizes) + np.arange(int(sizes.sum()))
     wlow, whigh, now = cols.wlow[rows].tolist(), cols.whigh[rows].tolist(), now_high[rows].tolist()
     named = (vague | cols.exact)[rows].tolist()
+    kinds: list[int] = span.precision_bits[chosen].tolist()
+    steps: list[float] = span.widest_step[chosen].tolist()
     same_period = span.same_period[chosen].tolist()
     bulk_best = best is not None
     rule = policy.estimator.value
@@ -233,10 +241,11 @@ def _assemble(cols: Columns, raw: Sequence[list[Claim]], policy: Policy, out: li
     ivs = [v[chosen].tolist() for v in span.ivs]
     columns = zip(chosen.tolist(), offsets.tolist(), span.worded[chosen].tolist(), span.low_closed[chosen].tolist(),
                   span.high_closed[chosen].tolist(), *shown, *ivs, origins[chosen].tolist(), gap[chosen].tolist(),
-                  best[chosen].tolist() if bulk_best else [None] * len(chosen), same_period, strict=True)
+                  best[chosen].tolist() if bulk_best else [None] * len(chosen), same_period, kinds, steps,
+                  strict=True)
     for row in columns:
         (i, r, worded, low_closed, high_closed, low, high, c_low, c_high, s_low, s_high,
-         lo, lc, hi, hc, slo, slc, shi, shc, n_origins, has_gap, figure, same) = row
+         lo, lc, hi, hc, slo, slc, shi, shc, n_origins, has_gap, figure, same, kind_bits, widest) = row
         cs = raw[i]
         first = cs[0]
         n = len(cs)
@@ -257,6 +266,7 @@ def _assemble(cols: Columns, raw: Sequence[list[Claim]], policy: Policy, out: li
         if figure is not None:
             figure = best_in_unit(figure, unit)
         ids = tuple([c.id for c in cs])
+        precision, step = precision_label(kind_bits), widest or None
         p0 = first.period
         period = p0 if same else hull(cs)
         group = Group(
@@ -269,6 +279,8 @@ def _assemble(cols: Columns, raw: Sequence[list[Claim]], policy: Policy, out: li
             verdict="agreement" if worded else "tolerance",
             corroboration="single" if n == 1 else "independent", withdrawn=(), best_rule=rule,
             stated_low=s_low if worded else None, stated_high=s_high if worded else None, grade=grade,
+            source_grades=source_grades(cs), precision=precision,
+            precision_step=None if step is None else step / unit.factor,
         )
         facts = None
         if count:

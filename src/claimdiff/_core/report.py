@@ -9,11 +9,13 @@ from typing import Any
 import attrs
 
 from claimdiff._core.flags import CONFLICT_KINDS, Flag, FlagKind, LazyMessage, Severity
-from claimdiff._core.grading import grade_of_rule
+from claimdiff._core.grading import grade_of_rule, grades_text
 from claimdiff._core.lags import Lag
+from claimdiff._core.precision_used import precision_sentence
 from claimdiff._core.truth.results import TruthResult
 from claimdiff._model.claim import Claim
 from claimdiff._model.numbers import format_number
+from claimdiff._model.source_grade import SourceGrade
 
 __all__ = ["Derived", "Group", "Rejected", "Report"]
 
@@ -69,6 +71,14 @@ class Group:
         grade: How well the group is sourced, under a policy that grades (``airwars``): ``"confirmed"``,
             ``"fair"``, ``"weak"`` or ``"contested"``, from its origins and their parties; else ``None``.
             When not given it is read from ``best_rule``.
+        source_grades: The grades the claims' own sources gave their figures (Airwars' grade, ACLED's and
+            UCDP's precision codes), distinct, in claim order; :meth:`grades_text` sets them beside ``grade``.
+        precision: How the figures were compared: ``"data"`` (numbers given as data, exact), ``"worded"``
+            (the precision their wording implies), ``"rounded"`` (data declared rounded, read as worded),
+            ``"exact"`` (the policy takes every figure at its word), or several joined by ``+``
+            (``"data+worded"``); ``None`` when not known (a group built by hand).
+        precision_step: The widest step of those figures' implied precision, in ``unit``; ``None`` when no
+            figure was widened.
     """
 
     id: str
@@ -101,12 +111,29 @@ class Group:
     stated_low: float | None = None
     stated_high: float | None = None
     grade: str | None = attrs.field(default=attrs.Factory(lambda self: grade_of_rule(self.best_rule), takes_self=True))
+    source_grades: tuple[SourceGrade, ...] = ()
+    precision: str | None = None
+    precision_step: float | None = None
 
     def interval_text(self) -> str:
         """The feasible interval in mathematical notation, or ``"(none)"``."""
         if not self.feasible:
             return "(none)"
         return _interval(self.low, self.high, self.low_closed, self.high_closed)
+
+    def grades_text(self) -> str | None:
+        """The sources' own grades beside claimdiff's, saying why they differ; ``None`` when no source grades.
+
+        "Airwars grades it Fair (reported by two or more credible sources); claimdiff: weak, a single-source
+        claim (...): claimdiff counts only the origins of the claims it was given, not the sources Airwars read."
+        """
+        return grades_text(self.grade, self.best_rule, self.source_grades)
+
+    def precision_text(self) -> str | None:
+        """Which precision applied, in words: ``"compared as worded (implied precision, step 1,000)"``."""
+        if self.precision is None:
+            return None
+        return precision_sentence(self.precision, self.precision_step, self.unit)
 
     def describe(self) -> str:
         """One line naming what the group is about."""
@@ -149,6 +176,10 @@ class Group:
             "stated_low": _num(self.stated_low),
             "stated_high": _num(self.stated_high),
             "grade": self.grade,
+            "source_grades": [g.to_dict() for g in self.source_grades],
+            "grade_note": self.grades_text(),
+            "precision": self.precision,
+            "precision_step": _num(self.precision_step),
         }
 
 

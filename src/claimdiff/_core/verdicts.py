@@ -21,10 +21,11 @@ from claimdiff._core.flags import Flag, FlagKind, LazyMessage, Severity, conflic
 from claimdiff._core.intervals import Iv, above, intersect
 from claimdiff._core.messages import Say, advice, display_unit, gap_words, small_counts, times
 from claimdiff._core.policy import Policy
+from claimdiff._core.precision_used import claims_precision
 from claimdiff._core.report import Group
 from claimdiff._core.timeline import Timeline, before, unordered
-from claimdiff._core.tolerance import Tolerance, relative_gap
-from claimdiff._model.claim import Claim
+from claimdiff._core.tolerance import Precision, Tolerance, relative_gap
+from claimdiff._model.claim import Claim, source_grades
 from claimdiff._model.estimate import Hedge
 from claimdiff._model.numbers import format_number
 from claimdiff._model.period import Period
@@ -125,7 +126,7 @@ def analyse(
     stated = as_worded if support is current or not current else intersect(_worded(c, now) for c in current)
     period = hull(cs)
     group = _group(gid, cs, say, feasible, consensus_iv, best, rule, supporting, current, superseded, stale,
-                   withdrawn, origins, corroboration, stated, flags, period)
+                   withdrawn, origins, corroboration, stated, flags, period, policy.precision)
     facts = None
     if first.is_count and support:
         facts = GroupFacts(gid=gid, key=first.key, period=None if period is None else (period.start_ts, period.end_ts),
@@ -140,7 +141,7 @@ def _single(gid: str, c: Claim, policy: Policy) -> tuple[Group, list[Flag], Grou
     wide = widen(c, policy, policy.tolerance.for_metric(c.metric.name))
     best, rule = choose_best(policy, [c], [c], wide, stated, c.is_count)
     group = _group(gid, [c], say, wide, wide, best, rule, {c.id}, [c], set(), set(), frozenset(), {c.origin},
-                   "single", stated, [], c.period)
+                   "single", stated, [], c.period, policy.precision)
     facts = None
     if c.is_count:
         p = c.period
@@ -184,9 +185,10 @@ def hull(cs: Iterable[Claim]) -> Period | None:
 def _group(gid: str, cs: list[Claim], say: Say, feasible: Iv | None, consensus_iv: Iv | None, best: float | None,
            rule: str, supporting: set[str], current: list[Claim], superseded: set[str], stale: set[str],
            withdrawn: frozenset[str], origins: set[str], corroboration: str, stated: Iv | None,
-           flags: list[Flag], hull: Period | None) -> Group:
+           flags: list[Flag], hull: Period | None, precision: Precision) -> Group:
     first = cs[0]
     offset, factor = say.unit.offset, say.unit.factor
+    kinds, step = claims_precision(cs, precision)
 
     def shown(v: float) -> float | None:  # say.value, inlined: it runs six times a group
         return (v - offset) / factor if v - v == 0 else None
@@ -216,6 +218,8 @@ def _group(gid: str, cs: list[Claim], say: Say, feasible: Iv | None, consensus_i
         superseded=tuple(sorted(superseded)), stale=tuple(sorted(stale)), origins=len(origins),
         verdict=verdict, corroboration=corroboration, withdrawn=tuple(sorted(withdrawn)), best_rule=rule,
         stated_low=shown(stated[0]) if stated else None, stated_high=shown(stated[2]) if stated else None,
+        source_grades=source_grades(cs), precision=kinds,
+        precision_step=None if step is None else step / factor,
     )
 
 

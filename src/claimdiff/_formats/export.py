@@ -61,6 +61,7 @@ _SCHEMA: Mapping[str, tuple[tuple[str, str], ...]] = {
         ("n_dissenting", "int"), ("n_superseded", "int"), ("n_stale", "int"), ("origins", "int"),
         ("worst_severity", "severity"), ("n_flags", "int"), ("verdict", "str"), ("corroboration", "str"),
         ("n_withdrawn", "int"), ("best_rule", "str"), ("stated_low", "float"), ("stated_high", "float"),
+        ("source_grades", "str"), ("grade_note", "str"), ("precision", "str"), ("precision_step", "float"),
     ),
     "flags": (
         ("flag", "int"), ("kind", "kind"), ("severity", "severity"), ("group", "str"), ("n_claims", "int"),
@@ -134,6 +135,8 @@ def _group_rows(report: Report) -> list[dict[str, Any]]:
             "worst_severity": None if w is None else w.value, "n_flags": count.get(g.id, 0),
             "verdict": g.verdict, "corroboration": g.corroboration, "n_withdrawn": len(g.withdrawn),
             "best_rule": g.best_rule, "stated_low": g.stated_low, "stated_high": g.stated_high,
+            "source_grades": "; ".join(sg.describe() for sg in g.source_grades) or None,
+            "grade_note": g.grades_text(), "precision": g.precision, "precision_step": g.precision_step,
         })
     return out
 

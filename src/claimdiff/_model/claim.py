@@ -18,16 +18,19 @@ from claimdiff._model.hedges import DEFAULT_HEDGES, parse_estimate
 from claimdiff._model.measure import Measure
 from claimdiff._model.period import Period, optional_period
 from claimdiff._model.places import union_path
+from claimdiff._model.source_grade import SourceGrade
 from claimdiff._model.units import UnitInfo
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Metric
 from claimdiff.exceptions import InvalidClaimError
 
-__all__ = ["RANKS", "Claim", "Scope", "Source", "SourceKind", "place_path", "rounded_data"]
+__all__ = ["RANKS", "Claim", "Scope", "Source", "SourceKind", "place_path", "rounded_data", "source_grades"]
 
 #: The ranks a claim may carry, best first (Wikidata's statement ranks).
 RANKS = ("preferred", "normal", "deprecated")
 
 _INF = math.inf
+#: The default of ``note`` and ``source_grade``: not given (kept from ``notes`` when ``attrs.evolve`` rebuilds).
+_UNSET: Any = type("_Unset", (), {"__repr__": lambda _self: "None", "__slots__": ()})()
 _intern = sys.intern
 _NEG_INF = -math.inf
 
@@ -292,6 +295,9 @@ class Claim:
         rank: ``"preferred"``, ``"normal"`` or ``"deprecated"`` (Wikidata's statement ranks), or
             ``None`` (normal). The ``wikidata`` policy puts preferred claims forward and never a
             deprecated one.
+        source_grade: How the source itself grades the figure (Airwars' grade, ACLED's or UCDP's precision
+            codes; see :class:`claimdiff.SourceGrade`), or ``None``. Metadata, like ``note``: it takes no part
+            in equality or reconciling, and the report shows it beside claimdiff's grade.
 
     Raises:
         InvalidClaimError: A field is missing or inconsistent (negative counts,
@@ -308,7 +314,9 @@ class Claim:
     via: tuple[Source, ...] = ()
     quote: str | None = None
     location: str | None = None
-    note: str | None = attrs.field(default=None, eq=False)
+    # ``note`` and ``source_grade`` share one slot: both are metadata outside equality, and few claims carry a
+    # source's grade, so a claim without one costs not a byte more. It holds the note, or (note, grade).
+    _notes: Any = attrs.field(default=None, eq=False, repr=False, alias="notes")
     part_of: str | None = None
     rank: str | None = None
 
@@ -337,9 +345,11 @@ class Claim:
         via: Iterable[Source | str] | Source | str = (),
         quote: str | None = None,
         location: str | None = None,
-        note: str | None = None,
+        note: str | None = _UNSET,
         part_of: str | None = None,
         rank: str | None = None,
+        source_grade: SourceGrade | None = _UNSET,
+        notes: Any = None,
     ) -> None:
         # One pass: each value is converted only when it is not already of its type, then checked.
         if type(metric) is not Metric:
@@ -364,6 +374,13 @@ class Claim:
             via = shared_chain(via)
         if rank is not None:
             rank = _rank(rank)
+        # ``notes`` is the shared slot as ``attrs.evolve`` hands it back; ``note`` and ``source_grade`` given win.
+        if note is _UNSET:
+            note = notes[0] if type(notes) is tuple else notes
+        if source_grade is _UNSET:
+            source_grade = notes[1] if type(notes) is tuple else None
+        elif source_grade is not None and type(source_grade) is not SourceGrade:
+            raise InvalidClaimError(id, "source_grade", source_grade, "must be a SourceGrade or None")
         if type(id) is not str or not id or id.isspace():
             raise InvalidClaimError(None, "id", id, "must be a non-empty string")
         derived: Derived | None = estimate._derived  # noqa: SLF001 - worked out by the first claim that held it
@@ -387,7 +404,7 @@ class Claim:
         set_(self, "via", via)
         set_(self, "quote", quote)
         set_(self, "location", location)
-        set_(self, "note", note)
+        set_(self, "_notes", note if source_grade is None else (note, source_grade))
         set_(self, "part_of", part_of)
         set_(self, "rank", rank)
         set_(self, "low", low)
@@ -406,6 +423,25 @@ class Claim:
         if type(keys) is not tuple or keys[0] != metric.name:
             keys = scope._key_for(metric.name)  # noqa: SLF001
         set_(self, "key", keys)
+
+    @property
+    def note(self) -> str | None:
+        """Free text for the analyst, or ``None``."""
+        notes = self._notes
+        return notes[0] if type(notes) is tuple else notes  # type: ignore[no-any-return]
+
+    @property
+    def source_grade(self) -> SourceGrade | None:
+        """How the source itself grades the figure (see :class:`claimdiff.SourceGrade`), or ``None``.
+
+        >>> from claimdiff import SourceGrade
+        >>> c = Claim(id="a", metric="killed", estimate=4, scope=Scope(counted="civilians"), source="Airwars",
+        ...           source_grade=SourceGrade("airwars", "Fair"), note="Airwars grade Fair")
+        >>> c.source_grade.value, c.note, attrs.evolve(c, note="x").source_grade.value
+        ('Fair', 'Airwars grade Fair', 'Fair')
+        """
+        notes = self._notes
+        return notes[1] if type(notes) is tuple else None
 
     @property
     def dimension(self) -> str:
@@ -475,6 +511,26 @@ def rounded_data(claims: Iterable[Claim]) -> list[Claim]:
     rounded = Provenance.ROUNDED
     return [attrs.evolve(c, estimate=attrs.evolve(c.estimate, provenance=rounded))
             if c.estimate.provenance is Provenance.DATUM else c for c in claims]
+
+
+def source_grades(claims: Iterable[Claim]) -> tuple[SourceGrade, ...]:
+    """The distinct grades the claims' sources gave their figures, in the claims' order.
+
+    Read from the slot the grade shares with the note, without a property call per claim: a report asks
+    it of every group.
+
+    >>> fair = SourceGrade("airwars", "Fair")
+    >>> cs = [Claim(id=i, metric="killed", estimate=4, scope=Scope(counted="civilians"), source="Airwars",
+    ...             source_grade=fair) for i in "ab"]
+    >>> source_grades(cs) == (fair,)
+    True
+    """
+    found: dict[SourceGrade, None] = {}
+    for c in claims:
+        notes = c._notes  # noqa: SLF001 - the slot shared with the note (see Claim)
+        if type(notes) is tuple:
+            found.setdefault(notes[1], None)
+    return tuple(found)
 
 
 @functools.lru_cache(maxsize=65_536)

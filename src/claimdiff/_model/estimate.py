@@ -297,7 +297,13 @@ class Estimate:
         return f"{left}{format_number(self.low)}, {format_number(self.high)}{right}"
 
     def describe(self) -> str:
-        """The figure as a person would say it: the original text if kept, else the interval."""
+        """The figure as a person would say it: the original text if kept, else the interval.
+
+        A range with a best figure keeps the best:
+
+        >>> Estimate(low=1500, high=1900, point=1700).describe()
+        '1700 (1500 to 1900)'
+        """
         if self.text:
             return self.text
         if self._description is None:
@@ -340,7 +346,8 @@ def _describe(e: Estimate) -> str:
         word = "at most" if e.high_closed else "fewer than"
         return f"{word} {format_number(e.high)}{unit}"
     if e.is_bounded:
-        if e.point is not None and e.hedge is Hedge.APPROXIMATE:
-            return f"about {format_number(e.point)}{unit} ({format_number(e.low)} to {format_number(e.high)})"
+        if e.point is not None:  # a range with a best figure keeps it: "1700 (1500 to 1900)"
+            about = "about " if e.hedge is Hedge.APPROXIMATE else ""
+            return f"{about}{format_number(e.point)}{unit} ({format_number(e.low)} to {format_number(e.high)})"
         return f"{format_number(e.low)} to {format_number(e.high)}{unit}"
     return f"any value{unit}"

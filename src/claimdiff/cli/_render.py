@@ -100,8 +100,11 @@ def render_text(report: Report, title: str = "", *, style: Style | None = None, 
         lines.append(
             f"    feasible {g.interval_text()}{unit if g.feasible else ''}{within}; best {best}{unit}; "
             f"{len(g.claims)} claim{'s' if len(g.claims) != 1 else ''} from {g.origins} origin{'s' if g.origins != 1 else ''}; "
-            f"{g.verdict}"
+            f"{g.verdict}{f'; {g.precision_text()}' if g.precision else ''}"
         )
+        if g.grade or g.source_grades:
+            grades = g.grades_text() or f"claimdiff grades it {g.grade}."
+            lines.append(f"    grade: {safe(grades, keep_newlines=False)}")
         for cid in g.claims:
             c = report.claim(cid)
             tag = ""

@@ -5,7 +5,9 @@ for the event ``acled-<event_id_cnty>``, stated by ACLED. ``fatalities`` is ACLE
 an exact count (ACLED codes the lowest figure its sources support). The event date becomes a
 period by its ``time_precision``: 1 is the day, 2 the week around it (the date ±3 days), 3 the
 calendar month. The sources (``source``, split on ``;``), the source scale, the event type and
-the precision are kept in the note. With ``extract_notes=True`` the figures in the ``notes``
+the precision are kept in the note; the codes ``time_precision`` and ``geo_precision`` are also kept on
+the claim as data (``SourceGrade("acled", codes={"time_precision": 1, "geo_precision": 2})``, see
+:attr:`claimdiff.Claim.source_grade`). With ``extract_notes=True`` the figures in the ``notes``
 column ("... killed 5 civilians, according to local sources") are read by :func:`claimdiff.extract`
 as further claims, each from the source the note names, so ACLED's coding can be checked
 against the reports it summarises.
@@ -28,17 +30,25 @@ from typing import Any
 import attrs
 
 from claimdiff._formats.anchors._dates import Day, DayOrder, day_order, read_day
+from claimdiff._formats.anchors._grades import Grades
 from claimdiff._formats.anchors._rows import Table, count_cell, read_table, where
 from claimdiff._formats.claims_file import LoadedClaims
 from claimdiff._formats.frames import clean_cell, read_mappings
 from claimdiff._model.claim import Claim
 from claimdiff._model.hedges import ACLED_HEDGES, HedgePolicy
+from claimdiff._model.source_grade import SourceGrade
 from claimdiff.exceptions import ClaimFileError
 
-__all__ = ["ACLED_SOURCE", "TIME_PRECISION", "read_acled"]
+__all__ = ["ACLED_SOURCE", "GEO_PRECISION", "TIME_PRECISION", "read_acled"]
 
 #: What ACLED's ``time_precision`` codes mean, and the period claimdiff gives each.
 TIME_PRECISION = {1: "the day", 2: "the week around the date", 3: "the month"}
+#: What ACLED's ``geo_precision`` codes mean (ACLED codebook): how closely the place is known.
+GEO_PRECISION = {
+    1: "the town or location itself",
+    2: "near a town, or a part of a region: the nearest town is coded",
+    3: "only a larger region: its capital is coded",
+}
 #: The source of every ACLED figure.
 ACLED_SOURCE: Mapping[str, str] = {"name": "ACLED", "kind": "ngo"}
 _REQUIRED = ("event_id_cnty", "event_date", "fatalities", "country")
@@ -85,14 +95,16 @@ def read_acled(
     t = read_table(table, name, _REQUIRED)
     order = day_order(t.values("event_date"), dayfirst)
     notes: list[Claim] = []
+    kept = Grades()
     # ``notes`` fills while the rows are read, before read_mappings adds it at the end.
-    return read_mappings(
-        _mappings(t, order, notes if extract_notes else None, hedges),
+    loaded = read_mappings(
+        _mappings(t, order, notes if extract_notes else None, hedges, kept),
         column_of=_COLUMN_OF,
         name=t.name,
         hedges=hedges,
         extra=notes,
     )
+    return kept.apply(loaded)
 
 
 _COLUMN_OF = {"value": "fatalities", "period": "event_date", "place": "country", "id": "event_id_cnty"}
@@ -111,7 +123,7 @@ def _period(day: Day, precision: int) -> Any:
 
 
 def _mappings(
-    table: Table, order: DayOrder, notes: list[Claim] | None, hedges: HedgePolicy
+    table: Table, order: DayOrder, notes: list[Claim] | None, hedges: HedgePolicy, kept: Grades
 ) -> Iterator[tuple[Hashable, Mapping[str, Any] | ClaimFileError]]:
     name = table.name
     for label, row in table.rows():
@@ -185,12 +197,29 @@ def _mappings(
         if sources:
             scale = _text(row.get("source_scale"))
             bits.append("sources: " + "; ".join(sources) + (f" ({scale})" if scale else ""))
+        geo = count_cell(clean_cell(row.get("geo_precision")))
+        if geo is not None and not (isinstance(geo, int) and geo in GEO_PRECISION):
+            bits.append(f"geo_precision {_text(row.get('geo_precision'))!r} is not one of ACLED's codes")
+            geo = None
         if bits:
             out["note"] = "; ".join(bits)
+        kept.note(cid, _grade(precision, geo))
         yield label, out
         text = _text(row.get("notes"))
         if notes is not None and text:
             notes.extend(_note_claims(text, day.date, cid, out.get("place"), hedges))
+
+
+def _grade(time: int | None, geo: int | str | None) -> SourceGrade | None:
+    """ACLED's precision codes of an event as data (``None`` when it gives neither)."""
+    codes = [(n, c) for n, c in (("time_precision", time), ("geo_precision", geo)) if isinstance(c, int)]
+    if not codes:
+        return None
+    meaning = "; ".join(f"{_CODEBOOK[n][0]} {_CODEBOOK[n][1][c]}" for n, c in codes)
+    return SourceGrade("acled", codes=codes, meaning=meaning)
+
+
+_CODEBOOK = {"time_precision": ("date:", TIME_PRECISION), "geo_precision": ("place:", GEO_PRECISION)}
 
 
 def _text(value: Any) -> str:

@@ -4,7 +4,9 @@ Both publish one incident per row with the lowest and the highest number of civi
 reported killed; each row becomes one claim ``killed`` ``civilians`` = ``[min, max]``
 (exact when they are equal) from the list's maintainer. Airwars grades each incident
 (``Confirmed``, ``Fair``, ``Weak``, ``Contested``, ``Discounted``); the grade, the belligerent and
-the sources are kept in the note, the grade sets the claim's rank (``Confirmed`` is ``preferred``,
+the sources are kept in the note, the grade is kept on the claim as data
+(``SourceGrade("airwars", "Fair", meaning=...)``, see :attr:`claimdiff.Claim.source_grade`) so that a
+report shows it beside claimdiff's own grade, the grade sets the claim's rank (``Confirmed`` is ``preferred``,
 ``Discounted`` is ``deprecated``, the others normal; see :attr:`claimdiff.Claim.rank`), and
 ``grades=`` keeps only some grades (the others are rejected with their grade as the reason, never
 dropped).
@@ -19,12 +21,14 @@ from collections.abc import Collection, Hashable, Iterator, Mapping
 from typing import Any
 
 from claimdiff._formats.anchors._dates import DayOrder, day_order, read_day
+from claimdiff._formats.anchors._grades import Grades
 from claimdiff._formats.anchors._rows import Table, column_key, count_cell, read_table, where
 from claimdiff._formats.claims_file import LoadedClaims
 from claimdiff._formats.frames import clean_cell, read_mappings
+from claimdiff._model.source_grade import SourceGrade
 from claimdiff.exceptions import ClaimFileError
 
-__all__ = ["AIRWARS_COLUMNS", "AIRWARS_GRADES", "IBC_COLUMNS", "read_airwars", "read_ibc"]
+__all__ = ["AIRWARS_COLUMNS", "AIRWARS_GRADES", "AIRWARS_GRADE_MEANINGS", "IBC_COLUMNS", "read_airwars", "read_ibc"]
 
 #: IBC's incident export: which column holds each part of a claim.
 IBC_COLUMNS: Mapping[str, str] = {
@@ -55,6 +59,14 @@ AIRWARS_GRADES = ("Confirmed", "Fair", "Weak", "Contested", "Discounted")
 # Airwars' grades that say how far a figure may be put forward: a belligerent's own admission is preferred,
 # a discounted incident never best (see the ``airwars`` and ``wikidata`` policies); the others stay normal.
 _GRADE_RANKS = {"confirmed": "preferred", "discounted": "deprecated"}
+#: What each grade means, in the words of Airwars' methodology (airwars.org/about/methodology).
+AIRWARS_GRADE_MEANINGS: Mapping[str, str] = {
+    "confirmed": "a belligerent has accepted responsibility",
+    "fair": "reported by two or more credible sources",
+    "weak": "a single-source claim",
+    "contested": "competing claims of responsibility",
+    "discounted": "ruled out since it was first reported",
+}
 
 
 def read_ibc(
@@ -79,7 +91,7 @@ def read_ibc(
     t = read_table(table, name, [columns["id"], columns["min"], columns["max"]])
     source = {"name": "Iraq Body Count", "kind": "ngo"}
     return read_mappings(
-        _mappings(t, columns, "ibc", source, country=country, grades=None, dayfirst=dayfirst),
+        _mappings(t, columns, "ibc", source, country=country, grades=None, dayfirst=dayfirst, kept=Grades()),
         column_of={"value": columns["min"], "id": columns["id"]},
         name=t.name,
     )
@@ -103,6 +115,8 @@ def read_airwars(
     >>> loaded = read_airwars(rows, grades={"Confirmed", "Fair"})
     >>> [(c.id, c.estimate.interval_text(), c.note) for c in loaded.claims]
     [('airwars-CS1', '[105, 141]', 'Airwars grade Confirmed; belligerent US-led Coalition')]
+    >>> loaded.claims[0].source_grade.describe()
+    'Airwars grades it Confirmed (a belligerent has accepted responsibility)'
     >>> print(loaded.rejected[0].reason)
     is graded Weak; grades kept: Confirmed, Fair
 
@@ -119,11 +133,13 @@ def read_airwars(
     """
     t = read_table(table, name, [columns["id"], columns["min"], columns["max"]])
     source = {"name": "Airwars", "kind": "ngo"}
-    return read_mappings(
-        _mappings(t, columns, "airwars", source, country=None, grades=grades, dayfirst=dayfirst),
+    kept = Grades()
+    loaded = read_mappings(
+        _mappings(t, columns, "airwars", source, country=None, grades=grades, dayfirst=dayfirst, kept=kept),
         column_of={"value": columns["min"], "id": columns["id"]},
         name=t.name,
     )
+    return kept.apply(loaded)
 
 
 def _mappings(
@@ -135,6 +151,7 @@ def _mappings(
     country: str | None,
     grades: Collection[str] | None,
     dayfirst: bool | None,
+    kept: Grades,
 ) -> Iterator[tuple[Hashable, Mapping[str, Any] | ClaimFileError]]:
     name = table.name
     keys = {k: column_key(v) for k, v in columns.items()}
@@ -146,6 +163,8 @@ def _mappings(
             yield label, row
             continue
         out = _incident(row, label, name, keys, columns, prefix, source, country, grades, order)
+        if not isinstance(out, ClaimFileError) and prefix == "airwars":
+            kept.note(out["id"], _airwars_grade(clean_cell(row.get(keys["grade"])) if "grade" in keys else None))
         yield label, out
 
 
@@ -218,6 +237,15 @@ def _incident(
     if notes:
         out["note"] = "; ".join(notes)
     return out
+
+
+def _airwars_grade(cell: Any) -> SourceGrade | None:
+    """Airwars' grade of a row as data, in Airwars' own spelling; ``None`` when the row gives none."""
+    text = "" if cell is None else " ".join(str(cell).split())
+    if not text:
+        return None
+    known = next((g for g in AIRWARS_GRADES if g.casefold() == text.casefold()), None)
+    return SourceGrade("airwars", known or text, meaning=AIRWARS_GRADE_MEANINGS.get(text.casefold(), ""))
 
 
 def _first(day: Any) -> str:

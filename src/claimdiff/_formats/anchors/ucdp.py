@@ -4,7 +4,9 @@ Each event becomes one claim: ``killed`` ``people`` in ``country > adm_1 > adm_2
 event ``ucdp-ged-<id>``, over the days ``date_start`` to ``date_end``, stated by UCDP. The figure
 is UCDP's interval ``[low, high]`` with ``best`` as its point (an exact figure when all three are
 equal). The period is the span UCDP gives; its ``date_prec`` (1 exact day ... 5 only the year) is
-kept in the note, with the sources UCDP read, the deaths per side and the event's type.
+kept in the note, with the sources UCDP read, the deaths per side and the event's type. The codes
+``date_prec``, ``where_prec`` and ``event_clarity`` are also kept on the claim as data
+(``SourceGrade("ucdp", codes={"date_prec": 1, ...})``, see :attr:`claimdiff.Claim.source_grade`).
 
 A row whose ``best`` lies outside its own ``[low, high]`` (13 of the 1,000 events of the GED 23.1
 sample) is not an exception: by default it is rejected with a reason naming the three figures;
@@ -19,13 +21,15 @@ from collections.abc import Hashable, Iterator, Mapping
 from typing import Any, Literal
 
 from claimdiff._formats.anchors._dates import DayOrder, read_day
+from claimdiff._formats.anchors._grades import Grades
 from claimdiff._formats.anchors._rows import Table, read_table, where
 from claimdiff._formats.claims_file import LoadedClaims
 from claimdiff._formats.frames import clean_cell, read_mappings
 from claimdiff._model.hedges import DEFAULT_HEDGES, HedgePolicy
+from claimdiff._model.source_grade import SourceGrade
 from claimdiff.exceptions import ClaimFileError
 
-__all__ = ["DATE_PRECISION", "UCDP_SOURCE", "WHERE_PRECISION", "read_ucdp_ged"]
+__all__ = ["DATE_PRECISION", "EVENT_CLARITY", "UCDP_SOURCE", "WHERE_PRECISION", "read_ucdp_ged"]
 # GED writes ISO dates (``2013-01-03``, ``2024-01-01 00:00:00.000``); a numeric date of either order is refused.
 _ISO_ONLY = DayOrder(None, "UCDP writes dates as year-month-day")
 
@@ -46,6 +50,11 @@ WHERE_PRECISION = {
     5: "only a linear feature or area, not a division",
     6: "only the country",
     7: "international waters or airspace",
+}
+#: What UCDP's ``event_clarity`` codes mean (GED codebook).
+EVENT_CLARITY = {
+    1: "high (one clearly reported event)",
+    2: "lower (an aggregate of reports, not one clearly told event)",
 }
 #: The source of every UCDP figure: UCDP's own adjudication of the reports it read.
 UCDP_SOURCE: Mapping[str, str] = {"name": "UCDP GED", "kind": "academic"}
@@ -70,6 +79,8 @@ def read_ucdp_ged(
     >>> c = loaded.claims[0]
     >>> c.id, c.estimate.interval_text(), c.estimate.point, c.scope.place, c.period.isoformat()
     ('ucdp-ged-7', '[3, 9]', 4.0, ('Syria', 'Idlib governorate'), '2013-01-03/2013-01-04')
+    >>> c.source_grade.codes
+    (('date_prec', 2),)
     >>> print(loaded.rejected[0].reason)
     UCDP's best estimate 2 lies outside its own [low, high] = [3, 3]
 
@@ -93,7 +104,9 @@ def read_ucdp_ged(
     .. versionadded:: 0.2.0
     """
     t = read_table(table, name, _REQUIRED)
-    return read_mappings(_mappings(t, inconsistent), column_of=_COLUMN_OF, name=t.name, hedges=hedges)
+    kept = Grades()
+    loaded = read_mappings(_mappings(t, inconsistent, kept), column_of=_COLUMN_OF, name=t.name, hedges=hedges)
+    return kept.apply(loaded)
 
 
 _COLUMN_OF = {"value": "best", "period": "date_start", "place": "country", "id": "id"}
@@ -110,7 +123,9 @@ def _int(value: Any) -> int | None:
     return int(f) if f.is_integer() else None
 
 
-def _mappings(table: Table, inconsistent: str) -> Iterator[tuple[Hashable, Mapping[str, Any] | ClaimFileError]]:
+def _mappings(
+    table: Table, inconsistent: str, kept: Grades
+) -> Iterator[tuple[Hashable, Mapping[str, Any] | ClaimFileError]]:
     name = table.name
     for label, row in table.rows():
         if isinstance(row, ClaimFileError):
@@ -138,6 +153,9 @@ def _mappings(table: Table, inconsistent: str) -> Iterator[tuple[Hashable, Mappi
         if isinstance(base, str):
             yield label, ClaimFileError(name, f"{at}, columns 'date_start', 'date_end'", cid, base)
             continue
+        grade = _grade(row)
+        kept.note(cid, grade)
+        kept.note(f"{cid}/best", grade)
         if low <= best <= high:
             value: Any = best if low == best == high else {"low": low, "high": high, "point": best, "hedge": "range"}
             yield label, {**base, "value": value}
@@ -160,6 +178,22 @@ def _mappings(table: Table, inconsistent: str) -> Iterator[tuple[Hashable, Mappi
                 ),
             )
         yield label, {**base, "id": f"{cid}/best", "value": best, "note": note}
+
+
+_CODEBOOK = {
+    "date_prec": ("date:", DATE_PRECISION),
+    "where_prec": ("place:", WHERE_PRECISION),
+    "event_clarity": ("clarity:", EVENT_CLARITY),
+}
+
+
+def _grade(row: Mapping[str, Any]) -> SourceGrade | None:
+    """UCDP's own codes of an event as data (``None`` when it gives none); an unknown code is kept, unexplained."""
+    codes = [(n, c) for n in _CODEBOOK if (c := _int(row.get(n))) is not None]
+    if not codes:
+        return None
+    meaning = "; ".join(f"{_CODEBOOK[n][0]} {_CODEBOOK[n][1].get(c, 'unknown code')}" for n, c in codes)
+    return SourceGrade("ucdp", codes=codes, meaning=meaning)
 
 
 def _base(row: Mapping[str, Any], cid: str) -> dict[str, Any] | str:

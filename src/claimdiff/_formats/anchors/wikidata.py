@@ -322,17 +322,9 @@ def _statement(
 
 def _figure(figure: float, bounds: list[float], *, circa: bool) -> Any:
     """The claims-file value of an amount with its bounds; ``circa`` makes a figure without bounds approximate."""
-    text = format_number(figure)
-    if len(bounds) == 2:
-        said = f"{text} ({format_number(bounds[0])} to {format_number(bounds[1])})"
-        return {
-            "low": bounds[0],
-            "high": bounds[1],
-            "point": figure,
-            "hedge": "range",
-            "text": f"circa {said}" if circa else said,
-        }
-    return f"about {text}" if circa else figure
+    if len(bounds) == 2:  # described with its amount ("1700 (1500 to 1900)") as any range with a best figure
+        return {"low": bounds[0], "high": bounds[1], "point": figure, "hedge": "approximate" if circa else "range"}
+    return f"about {format_number(figure)}" if circa else figure
 
 
 # -- writing ----------------------------------------------------------------------------------------------
