@@ -17,7 +17,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimdiff import Hedge, extract, parse_estimate
+from claimdiff import Hedge, Provenance, extract, parse_estimate
 from claimdiff._extract import Extraction, Unread
 from claimdiff._extract._time import days_named, period_at
 from claimdiff._extract._unread import numerals
@@ -162,6 +162,16 @@ def test_a_table_gives_each_cell_its_column_metric_and_its_row_place() -> None:
         for c in found
     ] == [("killed", "people", "[171000, 171000]", ("China",)), ("killed", "people", "[2400, 2400]", ("Netherlands",))]
     assert {u.reason for u in found.unread} == {"a year", "a footnote mark"}
+
+
+def test_figures_in_sentences_are_worded_and_table_cells_are_data() -> None:
+    """A figure in running text gets implied precision (worded); a table's cell is a datum, compared exactly."""
+    sentence = extract("The ministry said 30,000 people were displaced in Kherson.", outlet="Wire")
+    assert [c.claim.estimate.provenance for c in sentence] == [Provenance.WORDED]
+    bare = extract("The ministry said 12 people were killed in Belgorod.", outlet="Wire")
+    assert [c.claim.estimate.provenance for c in bare] == [Provenance.WORDED]  # digits alone, but read from words
+    table = extract("Floods\n\nFlood | Deaths | Location |\n---|---|---|\nRiver flood | 171,000 | China |\n", outlet="E")
+    assert [c.claim.estimate.provenance for c in table] == [Provenance.DATUM]
 
 
 def test_a_two_column_box_reads_its_row_labels_as_metrics() -> None:

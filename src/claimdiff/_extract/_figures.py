@@ -15,13 +15,13 @@ import re
 import attrs
 
 from claimdiff._extract._noun import counted as noun_phrase
-from claimdiff._model.estimate import Estimate, Hedge
+from claimdiff._model.estimate import Estimate, Hedge, Provenance
 from claimdiff._model.hedges import _UNIT_ALIASES, HedgePolicy, parse_estimate
 from claimdiff._model.numbers import LENGTH_WORDS, NUMBER_WORDS, joined_m, parse_number_prefix
 from claimdiff._model.vocabulary import Vocabulary
 from claimdiff.exceptions import ClaimdiffError
 
-__all__ = ["FRACTION", "Figure", "figures"]
+__all__ = ["FRACTION", "Figure", "figures", "worded"]
 
 _TIME_UNITS = ("tons", "ton", "years", "year", "months", "month", "weeks", "week", "minutes", "minute")
 _UNIT_WORDS = tuple(
@@ -66,6 +66,13 @@ class Figure:
     article: bool = False
     bare: bool = False
     metric: str | None = None
+
+
+def worded(estimate: Estimate) -> Estimate:
+    """A figure read from running text is worded, whatever its digits: it gets implied precision, not data's."""
+    return (
+        estimate if estimate.provenance is Provenance.WORDED else attrs.evolve(estimate, provenance=Provenance.WORDED)
+    )
 
 
 def figures(text: str, low: str, start: int, end: int, hedges: HedgePolicy, vocabulary: Vocabulary) -> list[Figure]:
@@ -223,7 +230,7 @@ def _number_figure(
         and _VERB_BOUND.search(low, start, pos)
     ):
         with contextlib.suppress(ClaimdiffError):  # the verb's bound, read by the figure parser as the words it means
-            fig = attrs.evolve(fig, estimate=parse_estimate(f"more than {text[pos:stop]}", hedges=hedges))
+            fig = attrs.evolve(fig, estimate=worded(parse_estimate(f"more than {text[pos:stop]}", hedges=hedges)))
     if _RATE.match(low, num_end, end):
         return None  # "100 deaths per day": a rate, not a count
     if _DIFFERENCE.match(low, stop, end):
@@ -304,7 +311,7 @@ def _figure(
         ):
             count = True
     try:
-        estimate = (
+        estimate = worded(
             Estimate.exact(value)
             if value is not None
             else parse_estimate(text[fig_start:fig_end], hedges=hedges, count=count)

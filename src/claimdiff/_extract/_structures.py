@@ -18,12 +18,13 @@ import attrs
 from claimdiff._core.relations import DEFAULT_TAXONOMY
 from claimdiff._extract._breakdown import Item, item_metric, items, opens_breakdown
 from claimdiff._extract._candidate import Candidate
-from claimdiff._extract._figures import figures
+from claimdiff._extract._figures import figures, worded
 from claimdiff._extract._metrics import TRIGGERS, counted_for
 from claimdiff._extract._place import known
 from claimdiff._extract._table import PLACE_HEADER, Table
 from claimdiff._model.claim import Claim, Scope
 from claimdiff._model.composite import sum_estimates
+from claimdiff._model.estimate import Provenance
 from claimdiff._model.hedges import parse_estimate
 from claimdiff.exceptions import ClaimdiffError
 
@@ -138,7 +139,8 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
                 claim = Claim(
                     id=reader.make_id(source, chosen[0], chosen[1]),
                     metric=reader.vocabulary.metric(chosen[0]),
-                    estimate=fig.estimate,
+                    # a table's cell is a datum, compared exactly, as a number in a data file is
+                    estimate=attrs.evolve(fig.estimate, provenance=Provenance.DATUM),
                     scope=Scope(place=place or reader.heading_place, counted=chosen[1]),
                     source=source,
                     via=via,
@@ -209,7 +211,7 @@ def _item(reader: _Reader, anchor: Candidate, item: Item, whole: bool) -> Candid
     counted = ("people" if own else reader.vocabulary.counted(item.thing)) if item.thing else anchor.claim.scope.counted
     place = reader.completed((item.place,))
     try:
-        estimate = parse_estimate(reader.text[item.num_start : item.num_end], hedges=reader.hedges)
+        estimate = worded(parse_estimate(reader.text[item.num_start : item.num_end], hedges=reader.hedges))
         claim = attrs.evolve(
             anchor.claim,
             id=reader.make_id(anchor.claim.source, metric, counted),
