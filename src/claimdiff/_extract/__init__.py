@@ -31,6 +31,7 @@ from claimdiff._extract._metrics import (
 from claimdiff._extract._place import _LABEL, _path, heading_places, known, place_at, places_named
 from claimdiff._extract._text import Block, Sentence, fold, quotations, readable, sentences, split_blocks
 from claimdiff._extract._time import DaysNamed, days_named, period_at, stated_period
+from claimdiff._formats.documents import check_size
 from claimdiff._model.aliases import bodies_named, canonical_source
 from claimdiff._model.claim import Claim, Scope, Source, SourceKind
 from claimdiff._model.composite import sum_estimates
@@ -414,9 +415,11 @@ def extract(
 
     Raises:
         InvalidClaimError: ``published`` is not a date or ``timezone`` not a timezone.
+        ClaimFileError: ``text`` is longer than the readers' limit (64 MiB of characters).
     """
     if not isinstance(text, str):
         raise InvalidClaimError(None, "text", type(text).__name__, "must be a string")
+    check_size(text, "<article>")  # the readers' limit (MAX_CHARS): a longer text is refused, not read for minutes
     tz = timezone_named(timezone) if isinstance(timezone, str) else timezone
     reading = readable(text)
     reader = _Reader(text=text, reading=reading, low=fold(reading), published=_published(published), tz=tz, outlet=_outlet(outlet),

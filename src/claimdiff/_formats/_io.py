@@ -13,13 +13,13 @@ import functools
 import os
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import IO
 
 from claimdiff._formats.documents import MAX_CHARS
 from claimdiff.exceptions import ClaimFileError
 
-__all__ = ["display_name", "read_bytes", "read_text", "same_file", "write_atomic"]
+__all__ = ["display_name", "read_bytes", "read_text", "refuse_inputs", "replace_atomic", "same_file", "write_atomic"]
 
 
 def display_name(path: str | os.PathLike[str]) -> str:
@@ -132,26 +132,54 @@ def write_atomic(path: str | os.PathLike[str], text: str, *, inputs: Iterable[st
     Raises:
         ClaimFileError: ``path`` is one of ``inputs``, or cannot be written.
     """
-    name = display_name(path)
+
+    def write(temporary: str) -> None:
+        with open(temporary, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+
+    replace_atomic(path, write, inputs=inputs)
+
+
+def refuse_inputs(path: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]]) -> None:
+    """Refuse ``path`` as an output when it names one of ``inputs`` (checked before a run, and again at the write).
+
+    Raises:
+        ClaimFileError: ``path`` is one of ``inputs``.
+    """
     for source in inputs:
         if same_file(path, source):
-            raise ClaimFileError(name, "$", None, "is also an input of this run; claimdiff will not write over it")
+            raise ClaimFileError(
+                display_name(path), "$", None, "is also an input of this run; claimdiff will not write over it"
+            )
+
+
+def replace_atomic(
+    path: str | os.PathLike[str], write: Callable[[str], None], *, inputs: Iterable[str | os.PathLike[str]] = ()
+) -> None:
+    """Have ``write`` fill a temporary file beside ``path``, then rename it onto ``path`` (any content, e.g. Parquet).
+
+    Raises:
+        ClaimFileError: ``path`` is one of ``inputs``, or cannot be written.
+    """
+    name = display_name(path)
+    refuse_inputs(path, inputs)
     target = os.fspath(path)
     folder = os.path.dirname(os.path.abspath(target))
     try:
         fd, temporary = tempfile.mkstemp(prefix=".claimdiff-", suffix=".tmp", dir=folder)
+        os.close(fd)
     except OSError as e:
         raise ClaimFileError(name, "$", None, f"cannot be written ({e.strerror or e})") from e
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
+        write(temporary)
         with contextlib.suppress(OSError):
             os.chmod(temporary, _mode(target))
         os.replace(temporary, target)
     except (OSError, UnicodeEncodeError) as e:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
         raise ClaimFileError(name, "$", None, f"cannot be written ({getattr(e, 'strerror', None) or e})") from e
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)  # gone already once renamed
 
 
 @functools.cache

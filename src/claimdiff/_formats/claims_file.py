@@ -33,7 +33,7 @@ import yaml
 from claimdiff._collector import PAUSE
 from claimdiff._core.relations import Relation
 from claimdiff._core.series import Series
-from claimdiff._formats._io import read_text
+from claimdiff._formats._io import read_text, write_atomic
 from claimdiff._formats.build import FORMAT_VERSION, build_document, raise_all
 from claimdiff._formats.csv_format import parse_csv, write_csv
 from claimdiff._formats.documents import Lines, parse_json, parse_yaml
@@ -320,8 +320,7 @@ def dump_claims(
             doc["claims"] = [claim_to_dict(c, hedges=hedges) for c in claims]
         text = _json(doc) if fmt == "json" else _yaml(doc)
     if name is not None:
-        with open(name, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
+        write_atomic(name, text)
     return text
 
 

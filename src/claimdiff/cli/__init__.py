@@ -30,7 +30,7 @@ from claimdiff._core.flags import Severity
 from claimdiff._core.policy import POLICIES, policy_named
 from claimdiff._core.reconcile import reconcile
 from claimdiff._core.report import Rejected, Report
-from claimdiff._formats._io import read_text
+from claimdiff._formats._io import display_name, read_text, refuse_inputs, write_atomic
 from claimdiff._formats.claims_file import FORMATS, LoadedClaims, dump_claims, load_claims_lenient, loads_claims_lenient
 from claimdiff._model.period import timezone_named
 from claimdiff.cli._progress import Progress
@@ -273,8 +273,15 @@ def _failed(report: Report, fail_on: str) -> bool:
     return any(f.severity.rank >= threshold for f in report.flags)
 
 
+def _inputs(path: str) -> list[str]:
+    """The files a run reads, which its output must not overwrite."""
+    return [] if path == _STDIN else [path]
+
+
 def _check(args: argparse.Namespace, streams: _Streams) -> int:
     policy = policy_named(args.policy)
+    if args.output is not None:
+        refuse_inputs(args.output, _inputs(args.file))  # before the run: no work wasted, nothing written
     progress = _progress(args, streams.err)
     loaded = _load(args, streams, progress)
     if not args.lenient:
@@ -288,7 +295,7 @@ def _check(args: argparse.Namespace, streams: _Streams) -> int:
     fail = _failed(report, args.fail_on)
     least = Severity(args.min_severity).rank
     shown = attrs.evolve(report, flags=tuple(f for f in report.flags if f.severity.rank >= least))
-    title = "<stdin>" if args.file == _STDIN else args.file
+    title = "<stdin>" if args.file == _STDIN else display_name(args.file)
     target = streams.out
     if args.format == "json":
         doc = shown.to_dict()
@@ -300,7 +307,7 @@ def _check(args: argparse.Namespace, streams: _Streams) -> int:
     if args.output is None:
         target.write(text)
     else:
-        _write(args.output, text)
+        write_atomic(args.output, text, inputs=_inputs(args.file))
     return EXIT_FLAGGED if fail else EXIT_OK
 
 
@@ -324,27 +331,19 @@ def _json_text(doc: object) -> str:
     return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
-def _write(path: str, text: str) -> None:
-    try:
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text)
-    except OSError as e:
-        raise ClaimFileError(path, "$", None, f"cannot be written ({e})") from e
-
-
 def _extract(args: argparse.Namespace, streams: _Streams) -> int:
+    if args.output is not None:
+        refuse_inputs(args.output, _inputs(args.article))
     text = _read_stdin(streams.stdin) if args.article == _STDIN else read_text(args.article)
     from claimdiff._extract import extract  # noqa: PLC0415 - imported by the command that needs it
 
     claims = [c.claim for c in extract(text, published=args.published, outlet=args.outlet, timezone=args.timezone)]
-    try:
-        written = dump_claims(claims, args.output)
-    except OSError as e:
-        raise ClaimFileError(args.output, "$", None, f"cannot be written ({e})") from e
+    written = dump_claims(claims, args.output)  # written atomically: a failed run leaves OUT as it was
     if args.output is None:
         streams.out.write(written)
     else:
-        print(f"claimdiff: {len(claims)} candidate claims written to {terminal_safe(args.output)}", file=streams.err)
+        print(f"claimdiff: {len(claims)} candidate claims written to {terminal_safe(display_name(args.output))}",
+              file=streams.err)
     return EXIT_OK
 
 
