@@ -218,6 +218,15 @@ def loads_claims_lenient(
     """
     with PAUSE:
         data, lines = _parse(text, format, path)
+        return load_document(data, lines, path=path, hedges=hedges, vocabulary=vocabulary)
+
+
+def load_document(
+    data: Any, lines: Lines, *, path: str, hedges: HedgePolicy = DEFAULT_HEDGES,
+    vocabulary: Vocabulary = DEFAULT_VOCABULARY,
+) -> LoadedClaims:
+    """Read the claims of a document already parsed (a table's rows as claim mappings, with no text between)."""
+    with PAUSE:
         built = build_document(data, lines, path, hedges, vocabulary)
     return LoadedClaims(path=path, claims=tuple(built.claims), rejected=tuple(built.errors),
                         relations=tuple(built.relations), sections=built.sections,

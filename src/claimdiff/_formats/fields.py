@@ -75,12 +75,33 @@ def opt_str(value: Any, field: str) -> str | None:
     raise InvalidClaimError(None, field, value, "must be text")
 
 
+#: The largest integer every smaller one of which a float holds exactly: 2**53.
+EXACT_INTEGERS = 2**53
+
+
 def number(value: float, field: str) -> float:
-    """A finite figure as a float (a figure too large for a float is refused, never read as unbounded).
+    """A finite figure as a float; a figure too large for a float, or an integer a float would round, is refused.
 
     >>> number(12, "value")
     12.0
+    >>> number(9007199254740993, "value")
+    Traceback (most recent call last):
+    ...
+    claimdiff.exceptions.InvalidEstimateError: 'value' is an integer above 2**53, which claimdiff would round to 9007199254740992; give it as a range if its last digits are not exact (got 9007199254740993).
+
+    Raises:
+        InvalidEstimateError: The figure is not finite, beyond the float range, or would be rounded.
     """
+    if type(value) is int and not -EXACT_INTEGERS <= value <= EXACT_INTEGERS:
+        try:
+            rounded = float(value)
+        except OverflowError:
+            raise InvalidEstimateError(field, short_repr(value), "is beyond the largest figure claimdiff reads "
+                                       "(about 1.8e308)") from None
+        if rounded != value:  # a float holds 10**20 exactly, but not 2**53 + 1
+            raise InvalidEstimateError(field, value, f"is an integer above 2**53, which claimdiff would round to "
+                                       f"{int(rounded)}; give it as a range if its last digits are not exact")
+        return rounded
     try:
         number = float(value)
     except OverflowError:

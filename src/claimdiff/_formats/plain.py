@@ -32,6 +32,7 @@ _FIELDS = frozenset(
      "location", "note", "part_of")
 )
 _TEXTS = (str, int, float)  # exactly these types (a bool is not a number here)
+_SCALARS = frozenset((str, int, float, bool, type(None)))  # what a cache key may hold: a list is not hashable
 _MISSING: Any = object()
 
 
@@ -140,6 +141,8 @@ def _estimate(value: Any, unit: str | None, ctx: Context) -> Estimate | None:
     """The figure of a ``value`` (cached per document), or ``None`` for a composite or a figure that does not read."""
     kind = type(value)
     if kind is dict:
+        if not all(type(v) in _SCALARS for v in value.values()):
+            return None  # a field holding a list or a mapping: the full reader says what is wrong
         # Spelled out field by field: keyed by its fields and their types (the schema tells 1 from true).
         key: Any = (tuple(value.items()), tuple(map(type, value.values())), unit)
         found = ctx.estimates.get(key)
@@ -196,7 +199,7 @@ def _source(value: Any, ctx: Context) -> Source | None:
     kind = type(value)
     if kind is str:
         key: Any = value
-    elif kind is dict:
+    elif kind is dict and all(type(v) in _SCALARS for v in value.values()):
         key = tuple(value.items())
     else:
         return None
