@@ -42,7 +42,7 @@ from claimdiff._model.claim import Claim
 from claimdiff._model.hedges import DEFAULT_HEDGES, HedgePolicy
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from claimdiff._model.withdrawal import Withdrawal
-from claimdiff.exceptions import ClaimFileError
+from claimdiff.exceptions import ClaimFileError, InvalidClaimError
 
 __all__ = [
     "FORMATS", "LoadedClaims", "claim_to_dict", "dump_claims", "load_claims", "load_claims_lenient", "loads_claims",
@@ -292,7 +292,9 @@ def dump_claims(
 
     Raises:
         InvalidClaimError: Two claims hold different metrics of the same name,
-            which one file cannot define both of.
+            which one file cannot define both of, or the same id.
+        ClaimFileError: A CSV cell would be longer than the CSV reader reads (the ``csv``
+            module's field limit), or ``path`` cannot be written.
 
     .. versionchanged:: 0.1.0
        Writes JSON and CSV; ``format=`` chooses the format; ``like=`` keeps a loaded file's layout.
@@ -302,6 +304,11 @@ def dump_claims(
     if fmt not in FORMATS:
         raise ClaimFileError(name or "<string>", "$", None, f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     claims = list(claims)
+    seen: set[str] = set()
+    for c in claims:  # a file with one id twice is refused when read: never write one
+        if c.id in seen:
+            raise InvalidClaimError(c.id, "id", c.id, "is the id of two claims; ids must be unique in a file")
+        seen.add(c.id)
     if fmt == "csv":
         text = write_csv([claim_to_dict(c, hedges=hedges, bare_numbers=False) for c in claims],
                          metric_definitions(claims, vocabulary))

@@ -19,7 +19,7 @@ from typing import Any
 
 from claimdiff._formats.documents import Lines, check_size
 from claimdiff._formats.schema import short_repr
-from claimdiff.exceptions import ClaimFileError
+from claimdiff.exceptions import ClaimFileError, InvalidClaimError
 
 __all__ = ["COLUMNS", "VALUE_COLUMNS", "CellError", "escape_cell", "parse_csv", "parse_rows", "unescape_cell", "write_csv"]
 
@@ -342,14 +342,24 @@ def via_cell(items: Iterable[str | Mapping[str, Any]]) -> str:
 # -- writing ------------------------------------------------------------------------------------
 
 
-def write_csv(claims: Iterable[Mapping[str, Any]], metrics: Mapping[str, Mapping[str, Any]]) -> str:
+def write_csv(claims: Sequence[Mapping[str, Any]], metrics: Mapping[str, Mapping[str, Any]]) -> str:
     """CSV text for claims in the claims-file form (as :func:`claimdiff._formats.claims_file.claim_to_dict` gives them).
 
     Args:
         claims: Claims as mappings of file fields.
         metrics: Metric definitions the file must carry; their ``cumulative`` goes in each row.
+
+    Raises:
+        InvalidClaimError: A cell would be longer than the CSV reader reads.
     """
     rows = [_cells(c, metrics) for c in claims]
+    limit = csv.field_size_limit()  # what the reader reads, read when writing (the limit can be raised)
+    for claim, row in zip(claims, rows, strict=True):
+        for column, cell in row.items():
+            if len(cell) > limit:
+                raise InvalidClaimError(claim.get("id"), column, short_repr(cell),
+                                        f"is {len(cell):,} characters long, more than a claims CSV cell may hold "
+                                        f"({limit:,}, the csv module's field limit); write these claims as YAML or JSON")
     used = {k for r in rows for k in r}
     columns = [c for c in COLUMNS if c in _ALWAYS or c in used]
     buffer = io.StringIO(newline="")

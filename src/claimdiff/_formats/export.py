@@ -291,7 +291,8 @@ def write_report_parquet(report: Report, directory: str | os.PathLike[str]) -> l
     Each file is written whole to a temporary file and then renamed into place. Read back with pandas
     (``pandas.read_parquet``), a table has the dtypes of :meth:`Report.to_dataframe` (nullable ``Int64``,
     ``Float64``, ``boolean`` and ``string``, an ordered ``severity``); read with pyarrow, the types of
-    :func:`report_arrow`.
+    :func:`report_arrow`. A table with no rows reads back with no severity categories: Parquet keeps a
+    dictionary's values with its rows.
 
     >>> import os, tempfile
     >>> from claimdiff import load_claims, reconcile
