@@ -428,3 +428,31 @@ def test_a_megabyte_word_or_value_is_read_or_refused_in_short():
     with pytest.raises(ClaimFileError) as info:
         loads_claims(_claim(value="x" * 1_000_000), format="json")
     assert len(str(info.value)) < 1000
+
+
+# -- issue 21, item 8: what a reader returns reconciles as it is ---------------------------------------------
+
+
+def test_reconcile_takes_what_a_reader_returns_and_reports_its_rejected_rows(tmp_path):
+    """Defect: ``reconcile(load_claims_lenient(path))`` raised TypeError ('LoadedClaims' object is not iterable)
+    and the rows a reader rejected never reached ``Report.rejected`` in Python (only the CLI added them)."""
+    from claimdiff import reconcile
+
+    path = tmp_path / "claims.yaml"
+    path.write_text(
+        "relations:\n  - {kind: series, daily: new cases, cumulative: cases}\n"
+        "withdrawals:\n  - {claim: c}\n"
+        "claims:\n"
+        "  - {id: a, metric: killed, counted: people, value: 12, source: MoD}\n"
+        "  - {id: b, metric: killed, counted: people, value: -4, source: MoD}\n"
+        "  - {id: c, metric: killed, counted: people, value: 14, source: AP}\n",
+        encoding="utf-8",
+    )
+    loaded = load_claims_lenient(path)
+    report = reconcile(loaded)
+    by_hand = reconcile(loaded.claims, relations=loaded.relations, withdrawals=loaded.withdrawals)
+    assert (report.groups, report.flags, report.claims) == (by_hand.groups, by_hand.flags, by_hand.claims)
+    assert [r.claim_id for r in report.rejected] == ["b"]
+    assert report.rejected[0].reason.startswith("$.claims[1].value: 'value' is a negative count")
+    assert [g.withdrawn for g in report.groups] == [("c",)]
+    assert report.to_dataframe("rejected")["claim"].tolist() == ["b"]

@@ -29,7 +29,7 @@ import attrs
 from claimdiff._core.flags import Severity
 from claimdiff._core.policy import POLICIES, policy_named
 from claimdiff._core.reconcile import reconcile
-from claimdiff._core.report import Rejected, Report
+from claimdiff._core.report import Report
 from claimdiff._formats._io import display_name, read_text, refuse_inputs, write_atomic
 from claimdiff._formats.claims_file import FORMATS, LoadedClaims, dump_claims, load_claims_lenient, loads_claims_lenient
 from claimdiff._model.period import timezone_named
@@ -287,11 +287,8 @@ def _check(args: argparse.Namespace, streams: _Streams) -> int:
     if not args.lenient:
         loaded.raise_for_rejected()
     with progress.step(f"reconciling {len(loaded.claims):,} claims"):
-        report = reconcile(loaded.claims, policy, relations=loaded.relations,
-                           withdrawals=loaded.withdrawals)
-    if loaded.rejected:  # --lenient: what could not be read is reported beside what reconciling rejected
-        unread = tuple(Rejected(e.claim_id or e.location, f"{e.location}: {e.reason}") for e in loaded.rejected)
-        report = attrs.evolve(report, rejected=unread + report.rejected)
+        # --lenient: what could not be read is reported beside what reconciling rejected
+        report = reconcile(loaded, policy)
     fail = _failed(report, args.fail_on)
     least = Severity(args.min_severity).rank
     shown = attrs.evolve(report, flags=tuple(f for f in report.flags if f.severity.rank >= least))
