@@ -201,3 +201,21 @@ def test_extract_refuses_a_text_over_the_limit(monkeypatch):
     with pytest.raises(ClaimFileError, match="101 characters long; claimdiff reads up to 100"):
         extract("x" * 101)
     assert extract("x" * 100) == []
+
+
+def test_a_pipe_or_device_is_written_in_place_not_replaced(tmp_path):
+    """An atomic write must not rename a regular file onto a device or a pipe (`-o /dev/null` as root would
+    replace /dev/null itself): such a target is written in place."""
+    import stat
+    import threading
+
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text(encoding="utf-8")))
+    reader.start()
+    write_atomic(fifo, "report\n")
+    reader.join(timeout=30)
+    assert got == ["report\n"]
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.fifo"]

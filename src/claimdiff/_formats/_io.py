@@ -158,12 +158,20 @@ def replace_atomic(
 ) -> None:
     """Have ``write`` fill a temporary file beside ``path``, then rename it onto ``path`` (any content, e.g. Parquet).
 
+    A ``path`` that is a device or a pipe (``/dev/null``, ``/dev/stdout``) is written in place.
+
     Raises:
         ClaimFileError: ``path`` is one of ``inputs``, or cannot be written.
     """
     name = display_name(path)
     refuse_inputs(path, inputs)
     target = os.fspath(path)
+    if _special(target):  # /dev/null, a pipe, a terminal: written in place, never replaced by a regular file
+        try:
+            write(target)
+        except (OSError, UnicodeEncodeError) as e:
+            raise ClaimFileError(name, "$", None, f"cannot be written ({getattr(e, 'strerror', None) or e})") from e
+        return
     folder = os.path.dirname(os.path.abspath(target))
     try:
         fd, temporary = tempfile.mkstemp(prefix=".claimdiff-", suffix=".tmp", dir=folder)
@@ -180,6 +188,14 @@ def replace_atomic(
     finally:
         with contextlib.suppress(OSError):
             os.unlink(temporary)  # gone already once renamed
+
+
+def _special(target: str) -> bool:
+    """Whether ``target`` exists and is not a regular file (a device, a pipe, a socket)."""
+    try:
+        return not stat.S_ISREG(os.stat(target).st_mode)
+    except OSError:
+        return False
 
 
 @functools.cache
