@@ -123,8 +123,10 @@ def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
         return False
 
 
-def write_atomic(path: str | os.PathLike[str], text: str, *, inputs: Iterable[str | os.PathLike[str]] = ()) -> None:
-    """Write ``text`` as UTF-8 to ``path`` through a temporary file renamed into place.
+def write_atomic(
+    path: str | os.PathLike[str], text: str | Iterable[str], *, inputs: Iterable[str | os.PathLike[str]] = ()
+) -> None:
+    """Write ``text`` (or its pieces, in turn) as UTF-8 to ``path`` through a temporary file renamed into place.
 
     The target keeps its old content until the new one is complete; nothing is written when ``path``
     is one of ``inputs`` (writing a report onto the file it was read from would destroy it).
@@ -135,7 +137,10 @@ def write_atomic(path: str | os.PathLike[str], text: str, *, inputs: Iterable[st
 
     def write(temporary: str) -> None:
         with open(temporary, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
+            if isinstance(text, str):
+                f.write(text)
+            else:
+                f.writelines(text)
 
     replace_atomic(path, write, inputs=inputs)
 

@@ -21,7 +21,7 @@ import math
 import os
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import IO, Any, TextIO
 
 import attrs
@@ -294,17 +294,19 @@ def _check(args: argparse.Namespace, streams: _Streams) -> int:
     shown = attrs.evolve(report, flags=tuple(f for f in report.flags if f.severity.rank >= least))
     title = "<stdin>" if args.file == _STDIN else display_name(args.file)
     target = streams.out
+    chunks: Iterable[str]
     if args.format == "json":
         doc = shown.to_dict()
         doc["file"] = title
-        text = _json_text(doc)
+        chunks = _json_chunks(doc)  # written as encoded: the whole text is never held at once
     else:
         colour = args.output is None and use_colour(target, args.color)
-        text = render_text(shown, title, style=Style(colour), fail=fail)
+        chunks = (render_text(shown, title, style=Style(colour), fail=fail),)
     if args.output is None:
-        target.write(text)
+        for chunk in chunks:
+            target.write(chunk)
     else:
-        write_atomic(args.output, text, inputs=_inputs(args.file))
+        write_atomic(args.output, chunks, inputs=_inputs(args.file))
     return EXIT_FLAGGED if fail else EXIT_OK
 
 
@@ -312,20 +314,44 @@ _C1 = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _finite(value: object) -> object:
-    """``value`` with every non-finite float as ``None``: JSON has no NaN or Infinity."""
+    """``value`` with every non-finite float as ``None`` (JSON has no NaN or Infinity), changed in place.
+
+    In place: the report's document is made for this output only, and a copy would double its memory.
+    """
     if isinstance(value, float):
         return value if math.isfinite(value) else None
+    items: Iterable[tuple[Any, object]]
     if isinstance(value, dict):
-        return {k: _finite(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_finite(v) for v in value]
+        items = value.items()
+    elif isinstance(value, list):
+        items = enumerate(value)
+    else:
+        return value
+    for key, item in items:  # replacing the value of a key while iterating is allowed (no key is added)
+        if isinstance(item, float):
+            if not math.isfinite(item):
+                value[key] = None
+        elif isinstance(item, dict | list):
+            _finite(item)
     return value
 
 
-def _json_text(doc: object) -> str:
+def _json_chunks(doc: object, *, batch: int = 8192) -> Iterator[str]:
+    """The report as indented JSON, in pieces of ``batch`` tokens (a 10^6-claim report is never one string)."""
+    encoder = json.JSONEncoder(indent=2, ensure_ascii=False, allow_nan=False)
+    pieces: list[str] = []
+    for token in encoder.iterencode(_finite(doc)):
+        pieces.append(token)
+        if len(pieces) >= batch:
+            yield _escaped("".join(pieces))
+            pieces.clear()
+    pieces.append("\n")
+    yield _escaped("".join(pieces))
+
+
+def _escaped(text: str) -> str:
     # JSON escapes C0 controls itself; escape DEL, C1 and bidi overrides too, so the output is safe to cat.
-    text = json.dumps(_finite(doc), indent=2, ensure_ascii=False, allow_nan=False)
-    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _extract(args: argparse.Namespace, streams: _Streams) -> int:
