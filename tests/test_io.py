@@ -86,7 +86,11 @@ def _cli(*args: str) -> tuple[int, str]:
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
 @pytest.mark.parametrize(
     "args",
-    [["check", "--input-format", "wikidata", "/dev/zero"], ["extract", "--published", "2024-01-01", "/dev/zero"]],
+    [
+        ["check", "--input-format", "wikidata", "/dev/zero"],
+        ["check", "--input-format", "ucdp", "/dev/zero"],
+        ["extract", "--published", "2024-01-01", "/dev/zero"],
+    ],
 )
 def test_an_endless_device_is_refused_by_the_command_line(args):
     """Defect: `check --input-format wikidata /dev/zero` and `extract /dev/zero` grew to gigabytes; now refused.
