@@ -296,9 +296,7 @@ def _check(args: argparse.Namespace, streams: _Streams) -> int:
     target = streams.out
     chunks: Iterable[str]
     if args.format == "json":
-        doc = shown.to_dict()
-        doc["file"] = title
-        chunks = _json_chunks(doc)  # written as encoded: the whole text is never held at once
+        chunks = _json_chunks(_report_document(shown, title))  # written as encoded: never the whole text at once
     else:
         colour = args.output is None and use_colour(target, args.color)
         chunks = (render_text(shown, title, style=Style(colour), fail=fail),)
@@ -313,6 +311,35 @@ def _check(args: argparse.Namespace, streams: _Streams) -> int:
 _C1 = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
+class _Written(list):  # type: ignore[type-arg]
+    """A list the JSON encoder writes item by item, each item made just before it is written."""
+
+    def __init__(self, items: Sequence[Any], make: Callable[[Any], object]) -> None:
+        super().__init__()
+        self._items, self._make = items, make
+
+    def __iter__(self) -> Iterator[Any]:
+        return (self._make(item) for item in self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __bool__(self) -> bool:
+        return bool(self._items)
+
+
+def _report_document(report: Report, title: str) -> dict[str, Any]:
+    """The report's JSON document, its groups (most of it) each made as it is written, never all at once.
+
+    The document equals ``report.to_dict()`` with ``file`` added (``tests/test_cli.py`` checks it).
+    """
+    doc = attrs.evolve(report, groups=()).to_dict()
+    doc["summary"]["groups"] = len(report.groups)
+    doc["groups"] = _Written(report.groups, lambda g: _finite(g.to_dict()))
+    doc["file"] = title
+    return doc
+
+
 def _finite(value: object) -> object:
     """``value`` with every non-finite float as ``None`` (JSON has no NaN or Infinity), changed in place.
 
@@ -321,9 +348,9 @@ def _finite(value: object) -> object:
     if isinstance(value, float):
         return value if math.isfinite(value) else None
     items: Iterable[tuple[Any, object]]
-    if isinstance(value, dict):
+    if type(value) is dict:
         items = value.items()
-    elif isinstance(value, list):
+    elif type(value) is list:  # not a _Written list: its items are made finite as they are made
         items = enumerate(value)
     else:
         return value
@@ -331,7 +358,7 @@ def _finite(value: object) -> object:
         if isinstance(item, float):
             if not math.isfinite(item):
                 value[key] = None
-        elif isinstance(item, dict | list):
+        elif type(item) is dict or type(item) is list:
             _finite(item)
     return value
 
