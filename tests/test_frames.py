@@ -329,3 +329,13 @@ def test_the_default_dask_path_keeps_a_carriage_return_and_rejects_only_the_bad_
     assert claims.set_index("id").loc["a", "note"] == "first\rsecond"
     (reason,) = rejected["reason"].tolist()
     assert "row 2, column 'value_low'" in reason
+
+
+def test_the_data_sets_readers_still_trim_their_cells() -> None:
+    """A table of claims keeps its text as written, but a data set's export with padded cells (" 2013-01-03",
+    a blank area) still reads as its codebook means: the readers trim their cells."""
+    rows = [{"id": " 7 ", "best": " 4", "low": "3", "high": "9 ", "date_start": " 2013-01-03", "date_end": "2013-01-04 ",
+             "country": "Syria ", "adm_1": "  ", "adm_2": " Ariha "}]
+    (claim,) = claimdiff.read_ucdp_ged(rows).claims
+    assert (claim.id, claim.scope.place, claim.period.isoformat()) == (
+        "ucdp-ged-7", ("Syria", "Ariha"), "2013-01-03/2013-01-04")

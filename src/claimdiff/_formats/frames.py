@@ -47,20 +47,24 @@ _OPEN = {"high": math.inf, "value_high": math.inf, "low": -math.inf, "value_low"
 _LOCATION = re.compile(r"^\$\.claims\[(\d+)\](?:\.([A-Za-z_]+))?")
 
 
-def clean_cell(value: Any) -> Any:
+def clean_cell(value: Any, *, strip: bool = True) -> Any:
     """A cell as a plain Python value, or ``None`` when it is missing.
 
-    Text is kept as written (as the claims-file readers keep it); only an empty text is missing.
+    The data sets' readers trim their cells (``strip=True``: a padded " 2013-01-03" is that day, a blank cell
+    is missing). A table of claims keeps its text as written, as the claims-file readers keep it
+    (``strip=False``: only an empty text is missing).
 
     >>> import math
-    >>> clean_cell(float("nan")) is None, clean_cell("") is None, clean_cell(" 12 ")
-    (True, True, ' 12 ')
+    >>> clean_cell(float("nan")) is None, clean_cell("  ") is None, clean_cell(" 12 ")
+    (True, True, '12')
+    >>> clean_cell(" 12 ", strip=False), clean_cell("", strip=False) is None
+    (' 12 ', True)
     >>> clean_cell(dt.datetime(2023, 12, 30))   # a naive midnight is a calendar day
     '2023-12-30'
     """
     kind = type(value)
     if kind is str:  # the common cases first: a table has many cells
-        return value or None
+        return (value.strip() if strip else value) or None
     if kind is int:
         return value
     if kind is float:
@@ -77,7 +81,7 @@ def clean_cell(value: Any) -> Any:
     if isinstance(value, float) and math.isnan(value):
         return None
     if isinstance(value, str):
-        return value or None
+        return (value.strip() if strip else value) or None
     if isinstance(value, dt.datetime):
         if value.tzinfo is None and value.time() == dt.time(0):
             return value.date().isoformat()
@@ -85,7 +89,7 @@ def clean_cell(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, list | tuple):
-        items = [clean_cell(v) for v in value]
+        items = [clean_cell(v, strip=strip) for v in value]
         return [v for v in items if v is not None] or None
     return value
 
@@ -107,7 +111,7 @@ def cell_value(value: Any, field: str) -> Any:
     Raises:
         CellError: The cell cannot be a field's value; ``column`` is ``field``.
     """
-    return _plain(clean_cell(value), field, 0)
+    return _plain(clean_cell(value, strip=False), field, 0)
 
 
 def _plain(cell: Any, field: str, depth: int) -> Any:
@@ -135,7 +139,7 @@ def _plain(cell: Any, field: str, depth: int) -> Any:
     if isinstance(cell, dict):
         if not all(isinstance(k, str) for k in cell):
             raise CellError(field, f"holds a mapping whose keys are not all text ({short_repr(cell)})")
-        return {k: _plain(clean_cell(v), field, depth + 1) for k, v in cell.items()}
+        return {k: _plain(clean_cell(v, strip=False), field, depth + 1) for k, v in cell.items()}
     if isinstance(cell, decimal.Decimal):
         raise CellError(field, f"holds a Decimal ({short_repr(cell)}); convert the column to float or to text first")
     raise CellError(field, f"holds a {kind.__name__} ({short_repr(cell)}); a cell holds text, a number, true/false, "
@@ -277,7 +281,7 @@ def read_mappings(
     ready: list[tuple[int, ClaimFileError]] = []
     cols = column_of or {}
 
-    given = {k: clean_cell(v) for k, v in (defaults or {}).items()}
+    given = {k: clean_cell(v, strip=False) for k, v in (defaults or {}).items()}
     shared = {k: v for k, v in given.items() if v is not None}
 
     def flush() -> None:
