@@ -385,3 +385,37 @@ def test_ucdp_sample_from_the_command_line() -> None:
     assert (doc["summary"]["claims"], doc["summary"]["rejected"]) == (987, 13)
     assert all(r["reason"].startswith("line ") for r in doc["rejected"])
     _validate(doc)
+
+
+def test_the_streamed_json_report_is_the_reports_document(tmp_path: Path) -> None:
+    """`check --format json` writes its report piece by piece (never the whole text, nor every group's mapping,
+    at once: issue 18's memory); what it writes is exactly ``Report.to_dict()`` with ``file`` added and
+    infinities as null."""
+    import math
+
+    from claimdiff import load_claims_lenient, reconcile
+
+    path = write(tmp_path, """
+defaults: {metric: killed, counted: people, place: X, stated: 2024-01-01}
+claims:
+  - {id: a, value: at least 14, source: A}
+  - {id: b, value: 3, source: B}
+  - {id: c, value: "about 7 km", source: C, metric: distance, counted: null}
+  - {id: d, value: -1, source: D}
+""")
+    out = tmp_path / "report.json"
+    assert main(["check", path, "--format", "json", "--lenient", "-o", str(out)]) == 1
+
+    def finite(v: object) -> object:
+        if isinstance(v, float) and not math.isfinite(v):
+            return None
+        if isinstance(v, dict):
+            return {k: finite(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [finite(x) for x in v]
+        return v
+
+    expected = reconcile(load_claims_lenient(path)).to_dict()
+    expected["file"] = path
+    assert json.loads(out.read_text(encoding="utf-8")) == finite(expected)
+    assert expected["summary"]["groups"] == 2

@@ -178,3 +178,164 @@ def test_a_table_in_the_claims_csv_columns_reads_as_the_csv() -> None:
     (claim,) = loaded.claims
     assert [s.name for s in claim.via] == ["TASS", "AP"]
     assert (claim.low, claim.high) == (10.0, 20.0)
+
+
+# -- issue 18, item 2: one bad cell rejects its row, located; nothing foreign, nothing silent ----------------
+
+CSV_SHAPE = {"id": ["a", "b"], "metric": ["killed", "killed"], "counted": ["people", "people"],
+             "value": ["12", "14"], "source": ["MoD", "MoD"]}
+
+
+def test_a_carriage_return_in_a_cell_does_not_split_its_row() -> None:
+    """Defect: a bare \\r in a claims-CSV-shaped frame cut the text and rejected a phantom claim."""
+    frame = pd.DataFrame({**CSV_SHAPE, "note": ["first\rsecond", None]})
+    loaded = claims_from_dataframe(frame)
+    assert loaded.rejected == ()
+    assert [c.note for c in loaded.claims] == ["first\rsecond", None]
+
+
+def test_an_infinite_high_is_an_open_bound_and_elsewhere_rejects_only_its_row() -> None:
+    """Defect: one ±inf cell rejected its whole chunk with an unlocated message; now inf in `high` is an open
+    bound, and an infinity elsewhere rejects its own row, named by row and column."""
+    frame = pd.DataFrame({"n": [1.0, 2.0, np.inf, 4.0], "top": [np.inf, 5.0, 6.0, 7.0]}, index=[10, 11, 12, 13])
+    loaded = claims_from_dataframe(frame, columns={"low": "n", "high": "top"},
+                                   defaults={"metric": "killed", "counted": "people", "source": "S"})
+    assert [(c.id, c.low, c.high) for c in loaded.claims] == [
+        ("row-10", 1, float("inf")), ("row-11", 2, 5), ("row-13", 4, 7)]
+    (bad,) = loaded.rejected
+    assert "row 12, column 'n'" in str(bad)
+    assert "inf" in bad.reason
+    csv_shaped = pd.DataFrame({**CSV_SHAPE, "value": [None, "3"], "value_low": [1.0, None],
+                               "value_high": [np.inf, None], "note": [None, -np.inf]})
+    loaded = claims_from_dataframe(csv_shaped)
+    assert [(c.id, c.low, c.high) for c in loaded.claims] == [("a", 1, float("inf"))]
+    assert "row 1, column 'note'" in str(loaded.rejected[0])
+
+
+@pytest.mark.parametrize("cell", [__import__("decimal").Decimal("1.5"), pd.Timedelta("1D"), b"12", {1: 2},
+                                  np.array([1, 2])])
+def test_cells_of_other_types_are_located_rejections(cell: object) -> None:
+    """Defect: Decimal and Timedelta cells raised foreign exceptions (TypeError from json); now each rejects
+    its row, named by row and column, and the other rows are kept."""
+    frame = pd.DataFrame({"n": pd.Series([3, cell, 4], dtype=object)})
+    loaded = claims_from_dataframe(frame, columns={"value": "n"},
+                                   defaults={"metric": "killed", "counted": "people", "source": "S"})
+    assert [c.id for c in loaded.claims] == ["row-0", "row-2"]
+    (bad,) = loaded.rejected
+    assert isinstance(bad, claimdiff.ClaimFileError)
+    assert "row 1, column 'n'" in str(bad)
+    shaped = pd.DataFrame({**CSV_SHAPE, "value": pd.Series(["12", cell], dtype=object)})
+    loaded = claims_from_dataframe(shaped)
+    assert [c.id for c in loaded.claims] == ["a"]
+    assert "row 1" in str(loaded.rejected[0])
+
+
+def test_duplicated_and_integer_column_labels() -> None:
+    """Defect: duplicated labels and integer labels raised foreign exceptions; now a duplicated label in use is
+    a claimdiff error naming it, and a label is matched by its text."""
+    twice = pd.DataFrame([[1, 2]], columns=["n", "n"])
+    with pytest.raises(claimdiff.ClaimFileError, match="two columns named 'n'"):
+        claims_from_dataframe(twice, columns={"value": "n"}, defaults=DEFAULTS)
+    shaped = pd.DataFrame([["a", "killed", "people", "1", "M", "2"]],
+                          columns=["id", "metric", "counted", "value", "source", "value"])
+    with pytest.raises(claimdiff.ClaimFileError, match="two columns named 'value'"):
+        claims_from_dataframe(shaped)
+    numbered = pd.DataFrame({0: ["e1"], 1: [7]})
+    (claim,) = claims_from_dataframe(numbered, columns={"id": "0", "value": "1"}, defaults=DEFAULTS).claims
+    assert (claim.id, claim.low) == ("e1", 7)
+
+
+def test_text_in_cells_is_kept_as_written() -> None:
+    """Defect: text in cells was stripped of whitespace silently; now a cell reads as a claims file's field
+    does (an id keeps its spaces, as in a YAML or CSV file)."""
+    frame = pd.DataFrame({"id": [" a "], "n": [3], "q": ["  said so  "]})
+    (claim,) = claims_from_dataframe(frame, columns={"id": "id", "value": "n", "quote": "q"},
+                                     defaults=DEFAULTS).claims
+    assert (claim.id, claim.quote) == (" a ", "  said so  ")
+    assert claimdiff.loads_claims('claims: [{id: " a ", metric: killed, counted: people, value: 3, source: UCDP, '
+                                  'quote: "  said so  "}]')[0].id == claim.id
+
+
+def test_integers_above_2_53_are_not_rounded_silently() -> None:
+    """Defect: 9007199254740993 in a frame read as 9007199254740992; now refused with a message (the exact
+    value a float cannot hold), while 10**20, which a float holds exactly, reads."""
+    frame = pd.DataFrame({"n": pd.Series([9007199254740993, 10**20], dtype=object)})
+    loaded = claims_from_dataframe(frame, columns={"value": "n"}, defaults=DEFAULTS)
+    assert [c.low for c in loaded.claims] == [1e20]
+    (bad,) = loaded.rejected
+    assert "row 0, column 'n'" in str(bad)
+    assert "it would be read as 9007199254740992" in bad.reason
+
+
+def test_a_five_thousand_digit_value_is_reported_truthfully() -> None:
+    """Defect: a 5,000-digit figure was reported as "(got 'inf')"; now its size is said, in every reader."""
+    frame = pd.DataFrame({"n": pd.Series([10**4999, 3], dtype=object)})
+    loaded = claims_from_dataframe(frame, columns={"value": "n"}, defaults=DEFAULTS)
+    assert len(loaded.claims) == 1
+    assert "5,000 digits" in loaded.rejected[0].reason
+    assert "'inf'" not in loaded.rejected[0].reason
+    text = "id,metric,counted,value,source\na,killed,people," + "9" * 5000 + ",M\n"
+    (error,) = claimdiff.loads_claims_lenient(text, format="csv").rejected
+    assert "5,000 digits" in error.reason
+    shaped = pd.DataFrame({**CSV_SHAPE, "value": pd.Series(["1" * 5000, 10**4999], dtype=object)})
+    assert ["5,000 digits" in e.reason for e in claims_from_dataframe(shaped).rejected] == [True, True]
+
+
+def test_an_empty_row_of_a_claims_csv_frame_is_rejected_not_skipped() -> None:
+    """A row whose cells are all missing is a row of the table: rejected with its label, never dropped."""
+    frame = pd.DataFrame({k: [*v, None] for k, v in CSV_SHAPE.items()}, index=["x", "y", "z"])
+    loaded = claims_from_dataframe(frame)
+    assert len(loaded.claims) + len({e.location for e in loaded.rejected}) == 3
+    assert all("row z" in str(e) for e in loaded.rejected)
+
+
+def test_a_csv_header_is_named_as_written() -> None:
+    """Defect: an unknown CSV column was named case-folded in the message ('Deaths' shown as 'deaths')."""
+    with pytest.raises(claimdiff.ClaimFileError, match="unknown column 'Deaths'"):
+        claimdiff.loads_claims("id,Deaths\na,3\n", format="csv")
+
+
+@pytest.mark.parametrize(("relation", "message"), [
+    ("{kind: series, daily: new cases, cumulative: cases, step_days: 0}", "step_days.*at least 1"),
+    ("{kind: series, daily: new cases, cumulative: cases, step_days: -1}", "step_days.*at least 1"),
+    ("{kind: series, daily: killed, cumulative: killd}", "cumulative.*did you mean 'killed'"),
+])
+def test_a_series_that_would_check_nothing_is_refused(relation: str, message: str) -> None:
+    """Defect: series relations with step 0 or -1, or a misspelt metric, were accepted and then checked nothing."""
+    with pytest.raises(claimdiff.ClaimFileError, match=message):
+        claimdiff.loads_claims_lenient(f"claims: []\nrelations: [{relation}]\n")
+
+
+@pytest.mark.parametrize("value", ["{low: [1]}", "{low: {a: 1}}", "{low: 1, high: [2]}", "{low: true}"])
+def test_a_value_mapping_holding_a_list_is_a_located_error(value: str) -> None:
+    """Defect: the fast claims reader raised TypeError: unhashable type: 'list' for `value: {low: [1]}`."""
+    (error,) = claimdiff.loads_claims_lenient(
+        f"claims: [{{id: a, metric: killed, counted: people, value: {value}, source: M}}]").rejected
+    assert error.location.startswith("$.claims[0].value")
+    (error,) = claimdiff.loads_claims_lenient(
+        "claims: [{id: a, metric: killed, counted: people, value: 1, source: {name: [M]}}]").rejected
+    assert error.location == "$.claims[0].source.name"
+
+
+def test_the_default_dask_path_keeps_a_carriage_return_and_rejects_only_the_bad_row() -> None:
+    """Defect: on the default Dask path a bare \\r split the row, and an infinite cell lost the partition."""
+    dd = pytest.importorskip("dask.dataframe")
+    frame = pd.DataFrame({**{k: [*v, v[0]] for k, v in CSV_SHAPE.items()}, "id": ["a", "b", "c"],
+                          "note": ["first\rsecond", None, None], "value_high": [None, None, np.inf],
+                          "value": ["12", "14", None], "value_low": [None, None, np.inf]})
+    _groups, _flags, claims, rejected = claimdiff.reconcile_dask(dd.from_pandas(frame, npartitions=1)).compute(
+        scheduler="synchronous")
+    assert sorted(claims["id"]) == ["a", "b"]
+    assert claims.set_index("id").loc["a", "note"] == "first\rsecond"
+    (reason,) = rejected["reason"].tolist()
+    assert "row 2, column 'value_low'" in reason
+
+
+def test_the_data_sets_readers_still_trim_their_cells() -> None:
+    """A table of claims keeps its text as written, but a data set's export with padded cells (" 2013-01-03",
+    a blank area) still reads as its codebook means: the readers trim their cells."""
+    rows = [{"id": " 7 ", "best": " 4", "low": "3", "high": "9 ", "date_start": " 2013-01-03", "date_end": "2013-01-04 ",
+             "country": "Syria ", "adm_1": "  ", "adm_2": " Ariha "}]
+    (claim,) = claimdiff.read_ucdp_ged(rows).claims
+    assert (claim.id, claim.scope.place, claim.period.isoformat()) == (
+        "ucdp-ged-7", ("Syria", "Ariha"), "2013-01-03/2013-01-04")

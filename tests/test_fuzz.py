@@ -1,7 +1,8 @@
 """Fuzzing: every parser of untrusted input either returns a value or raises a claimdiff error, nothing else.
 
 Hypothesis drives each parser claimdiff exposes to files and text (estimates, periods, timezones, units,
-and claims files in YAML, JSON and CSV) with generated and mutated input. The law is the same everywhere:
+claims files in YAML, JSON and CSV, claim entries holding values of every JSON type, pandas DataFrames in
+any columns and with cells of any type, and the Dask path) with generated and mutated input. The law is the same everywhere:
 the only exceptions that may come out are :class:`claimdiff.ClaimdiffError` and its subclasses, so that
 a caller (and the CLI) can tell bad input from a bug.
 
@@ -9,6 +10,8 @@ Examples per test: the active hypothesis profile's (200 under the CI profile, de
 run, set ``CLAIMDIFF_FUZZ_EXAMPLES`` (and a random profile), e.g.::
 
     CLAIMDIFF_FUZZ_EXAMPLES=20000 HYPOTHESIS_PROFILE=thorough pytest tests/test_fuzz.py
+
+(the Dask test runs a tenth of that: each example starts a Dask graph).
 
 Time and memory bounds are not asserted here (no timed tests): the limits that bound them are tested in
 ``tests/test_hardening.py`` and the worst cases are measured by ``benchmarks/bench_loaders.py --hostile``.
@@ -174,3 +177,137 @@ def test_mutated_seed_files_load_or_raise_claimdiff_errors(at, width, text):
 def test_arbitrary_text_in_any_format_loads_or_raises_claimdiff_errors(text, fmt):
     """Unstructured text, read as any format, raises claimdiff errors (or is an empty, valid file)."""
     _strict_and_lenient(text, fmt)
+
+
+# -- claim entries holding values of every JSON type (the fast reader's caches must never see a list) ---------
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | anything,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(FIELDS) | st.text(max_size=4), inner,
+                                                                max_size=3),
+    max_leaves=8,
+)
+ESTIMATE_KEYS = ["low", "high", "low_closed", "high_closed", "point", "hedge", "text"]
+SOURCE_KEYS = ["name", "kind", "party", "reliability"]
+plain_entries = st.fixed_dictionaries(
+    {"id": st.sampled_from(["a", "b"]) | json_values, "metric": st.sampled_from(["killed", "injured"]) | json_values,
+     "counted": st.just("people") | json_values,
+     "value": st.one_of(st.integers(0, 99), st.sampled_from(["at least 14", "12"]),
+                        st.dictionaries(st.sampled_from(ESTIMATE_KEYS), json_values, min_size=1, max_size=4)),
+     "source": st.one_of(st.just("MoD"), st.dictionaries(st.sampled_from(SOURCE_KEYS), json_values, min_size=1)),
+     },
+    optional=dict.fromkeys(("unit", "place", "event", "period", "stated", "via", "quote", "location", "note", "part_of"), json_values),
+)
+
+
+@fuzz
+@given(entries=st.lists(plain_entries, min_size=1, max_size=4))
+def test_claim_entries_with_values_of_every_json_type_load_or_raise_claimdiff_errors(entries):
+    """Entries shaped like plain claims (which the fast reader takes) with any JSON value in any field: the fast
+    reader hands what it cannot read to the full reader, and only claimdiff errors come out."""
+    try:
+        text = json.dumps({"claims": entries})
+    except ValueError:  # integers too long for json to write
+        return
+    _strict_and_lenient(text, "json")
+    _strict_and_lenient(yaml.safe_dump({"claims": entries}, allow_unicode=True), "yaml")
+
+
+# -- DataFrames: any columns, cells of any type --------------------------------------------------------------
+
+def _cells() -> st.SearchStrategy[Any]:
+    import decimal
+
+    import numpy as np
+    import pandas as pd
+
+    return st.one_of(
+        scalars, st.sampled_from(["at least 14", "12", "killed", "people", "MoD", "2023-12-30", "a\rb", " x ", "inf"]),
+        st.integers(-(2**64), 2**64), st.sampled_from([float("inf"), float("-inf"), float("nan"), 2.0**53 + 2]),
+        st.sampled_from([decimal.Decimal("1.5"), decimal.Decimal("NaN"), pd.Timedelta("1D"), pd.NaT, pd.NA,
+                         pd.Timestamp("2023-12-30"), pd.Timestamp("2023-12-30 10:00", tz="UTC"), np.int64(3),
+                         np.float32("inf"), np.bool_(True), np.array([1, 2]), b"12", (1, "a"), {"low": 1}, {1: 2},
+                         [["deep"]], object()]),
+        st.lists(st.sampled_from(["Syria", "Idlib", None, float("nan"), 3]), max_size=3),
+    )
+
+
+def _frames(names: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    import pandas as pd
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Any:
+        columns = draw(st.lists(names, min_size=1, max_size=6))
+        height = draw(st.integers(0, 4))
+        data = [[draw(_cells()) for _ in columns] for _ in range(height)]
+        frame = pd.DataFrame(data, columns=pd.Index(columns, dtype=object), dtype=object)
+        return frame.infer_objects() if draw(st.booleans()) else frame
+
+    return build()
+
+
+@fuzz
+@given(frame=_frames(st.sampled_from(COLUMNS) | st.sampled_from(["id", "value", "source"])))
+def test_dataframes_in_the_claims_csv_columns_load_or_raise_claimdiff_errors(frame):
+    """A frame in the claims-CSV columns (read as the CSV reader reads a file) with cells of any type: every row
+    is a claim or a located rejection, and only claimdiff errors come out."""
+    from claimdiff import claims_from_dataframe
+
+    loaded = returns_or_raises_claimdiff_errors(claims_from_dataframe, frame)
+    if not isinstance(loaded, ClaimdiffError):
+        assert len(loaded.claims) + len({e.location for e in loaded.rejected}) >= len(frame)
+        assert len(loaded.claims) <= len(frame)
+
+
+FRAME_FIELDS = ["id", "metric", "counted", "value", "unit", "low", "high", "best", "place", "event", "period",
+                "stated", "source", "source_kind", "source_party", "via", "quote", "location", "note", "part_of"]
+
+
+@fuzz
+@given(frame=_frames(st.sampled_from(["n", "m", "who", "where", "day"]) | st.integers(0, 3) | st.text(max_size=3)),
+       data=st.data())
+def test_dataframes_in_any_columns_load_or_raise_claimdiff_errors(frame, data):
+    """Any frame, with any columns named for any fields and any defaults: only claimdiff errors come out, and
+    every row is a claim or a rejection naming its row."""
+    from claimdiff import claims_from_dataframe
+
+    names = [str(c) for c in frame.columns]
+    columns = data.draw(st.dictionaries(st.sampled_from(FRAME_FIELDS),
+                                        st.sampled_from(names) | st.lists(st.sampled_from(names), max_size=2),
+                                        max_size=6))
+    defaults = data.draw(st.none() | st.dictionaries(st.sampled_from(FRAME_FIELDS), _cells(), max_size=3)
+                         | st.just({"metric": "killed", "counted": "people", "source": "S"}))
+    loaded = returns_or_raises_claimdiff_errors(claims_from_dataframe, frame, columns=columns or None,
+                                                defaults=defaults)
+    if not isinstance(loaded, ClaimdiffError):
+        assert len(loaded.claims) + len({e.location.split(",")[0] for e in loaded.rejected}) >= len(frame)
+        assert all(e.location.startswith("row ") for e in loaded.rejected)
+
+
+@settings(parent=fuzz, max_examples=max(10, FUZZ_EXAMPLES // 10))
+@given(frame=_frames(st.sampled_from(["id", "metric", "counted", "value", "source", "event", "value_high", "note"])))
+def test_the_default_dask_path_reads_or_raises_claimdiff_errors(frame):
+    """The Dask path (each partition read cell by cell as a claims CSV) with cells of any type: only claimdiff
+    errors come out, and every row is a claim or a rejection."""
+    import pytest
+
+    dask = pytest.importorskip("dask")
+    dd = pytest.importorskip("dask.dataframe")
+    from claimdiff import reconcile_dask
+
+    frame = frame.loc[:, ~frame.columns.duplicated()]
+    if "id" not in frame.columns:
+        return
+    frame = frame.astype({"id": object, **({"event": object} if "event" in frame.columns else {})})
+
+    def run() -> Any:
+        # Dask's own conversion of object columns to strings would turn every cell to text (and fails, in
+        # pandas, on an integer of more than 4,300 digits before claimdiff sees it): keep the cells as they are.
+        with dask.config.set({"dataframe.convert-string": False}):
+            ddf = dd.from_pandas(frame, npartitions=1, sort=False)
+            return reconcile_dask(ddf).compute(scheduler="synchronous")
+
+    tables = returns_or_raises_claimdiff_errors(run)
+    if not isinstance(tables, ClaimdiffError):
+        _groups, _flags, claims, rejected = tables
+        assert len(claims) + len(rejected) >= len(frame)

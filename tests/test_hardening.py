@@ -128,7 +128,7 @@ def test_a_bound_beyond_the_float_range_in_json_is_refused():
 def test_a_csv_bound_beyond_the_float_range_is_refused():
     """#13.4: a spelled-out CSV bound of 1e400 is refused (only the words ``inf``/``-inf`` mean unbounded)."""
     text = "id,metric,counted,value_low,value_high,source\na,killed,people,1,1e400,MoD\n"
-    with pytest.raises(ClaimFileError, match="finite"):
+    with pytest.raises(ClaimFileError, match="'1e400', beyond the largest figure"):
         loads_claims(text, format="csv")
 
 
@@ -428,3 +428,53 @@ def test_a_megabyte_word_or_value_is_read_or_refused_in_short():
     with pytest.raises(ClaimFileError) as info:
         loads_claims(_claim(value="x" * 1_000_000), format="json")
     assert len(str(info.value)) < 1000
+
+
+# -- issue 21, item 8: what a reader returns reconciles as it is ---------------------------------------------
+
+
+def test_reconcile_takes_what_a_reader_returns_and_reports_its_rejected_rows(tmp_path):
+    """Defect: ``reconcile(load_claims_lenient(path))`` raised TypeError ('LoadedClaims' object is not iterable)
+    and the rows a reader rejected never reached ``Report.rejected`` in Python (only the CLI added them)."""
+    from claimdiff import reconcile
+
+    path = tmp_path / "claims.yaml"
+    path.write_text(
+        "relations:\n  - {kind: series, daily: new cases, cumulative: cases}\n"
+        "withdrawals:\n  - {claim: c}\n"
+        "claims:\n"
+        "  - {id: a, metric: killed, counted: people, value: 12, source: MoD}\n"
+        "  - {id: b, metric: killed, counted: people, value: -4, source: MoD}\n"
+        "  - {id: c, metric: killed, counted: people, value: 14, source: AP}\n",
+        encoding="utf-8",
+    )
+    loaded = load_claims_lenient(path)
+    report = reconcile(loaded)
+    by_hand = reconcile(loaded.claims, relations=loaded.relations, withdrawals=loaded.withdrawals)
+    assert (report.groups, report.flags, report.claims) == (by_hand.groups, by_hand.flags, by_hand.claims)
+    assert [r.claim_id for r in report.rejected] == ["b"]
+    assert report.rejected[0].reason.startswith("$.claims[1].value: 'value' is a negative count")
+    assert [g.withdrawn for g in report.groups] == [("c",)]
+    assert report.to_dataframe("rejected")["claim"].tolist() == ["b"]
+
+
+def test_every_test_the_threat_model_names_exists():
+    """Each promise of docs/threat-model.md names its tests; a renamed or removed test breaks the page, so this
+    checks that every ``tests/<file>.py::<test>`` it names is defined in that file."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    page = (root / "docs" / "threat-model.md").read_text(encoding="utf-8")
+    named = 0
+    for row in page.splitlines():
+        current = None  # ``::test_x`` is a test of the file named last in the row
+        for path, test in re.findall(r"`(tests/\w+\.py)?(?:::)?(test_\w+)?`", row):
+            current = path or current
+            if path:
+                assert (root / path).exists(), path
+            if test:
+                assert current is not None, row
+                assert f"def {test}(" in (root / current).read_text(encoding="utf-8"), (current, test)
+                named += 1
+    assert named >= 30

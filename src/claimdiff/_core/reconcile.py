@@ -8,6 +8,7 @@ was built; pint is not touched inside the loops. One group's verdict is in
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
@@ -29,7 +30,7 @@ from claimdiff._model.claim import Claim
 from claimdiff._model.withdrawal import Withdrawal
 from claimdiff.exceptions import InvalidClaimError
 
-__all__ = ["reconcile"]
+__all__ = ["Loaded", "reconcile"]
 
 _KIND_ORDER = {k: i for i, k in enumerate(FlagKind)}
 
@@ -41,8 +42,32 @@ _KIND_ORDER = {k: i for i, k in enumerate(FlagKind)}
 COLUMNAR_FROM = 2_000
 
 
+@runtime_checkable
+class Loaded(Protocol):
+    """What every reader returns (:class:`~claimdiff.LoadedClaims`): the claims read and the rows it rejected.
+
+    Each rejected row has ``claim_id``, ``location`` and ``reason`` (a :class:`~claimdiff.ClaimFileError`).
+    """
+
+    @property
+    def claims(self) -> Sequence[Claim]:
+        """The claims read."""
+
+    @property
+    def rejected(self) -> Sequence[Any]:
+        """The rows that could not be read, with their reasons."""
+
+
+def _unread(error: Any) -> Rejected:
+    """A row a reader rejected, as the report lists it: by claim id (or location) and reason."""
+    location = str(getattr(error, "location", "") or "")
+    reason = str(getattr(error, "reason", error))
+    claim_id = getattr(error, "claim_id", None) or location
+    return Rejected(str(claim_id), f"{location}: {reason}" if location else reason)
+
+
 def reconcile(
-    claims: Iterable[Claim],
+    claims: Iterable[Claim] | Loaded,
     policy: Policy | str = POLICIES["consensus"],
     *,
     relations: Iterable[Relation | Series] = (),
@@ -85,8 +110,12 @@ def reconcile(
     flagged and what the relations imply is reported in :attr:`Report.derived`.
     A group's best figure always lies inside what the report derives for it.
 
+    What a reader returns can be passed as it is: ``reconcile(load_claims_lenient(path))``
+    reconciles the claims read, with the file's relations and withdrawals, and lists the rows
+    the reader rejected first in :attr:`Report.rejected`.
+
     Args:
-        claims: The claims to reconcile.
+        claims: The claims to reconcile, or what a reader returned (a :class:`~claimdiff.LoadedClaims`).
         policy: A :class:`Policy`, or the name of a ready-made one
             (``"consensus"``, ``"conservative"``, ``"latest"``, ``"median"``, ``"acled"``).
         relations: Relations between figures that you know hold, beyond the taxonomy's.
@@ -102,8 +131,15 @@ def reconcile(
     if isinstance(policy, str):
         policy = policy_named(policy)
     declared = tuple(relations)
+    unread: tuple[Rejected, ...] = ()
+    if isinstance(claims, Loaded):  # a reader's result: its claims, its file's sections and its rejected rows
+        unread = tuple(_unread(e) for e in claims.rejected)
+        declared = (*getattr(claims, "relations", ()), *declared)
+        withdrawals = (*getattr(claims, "withdrawals", ()), *withdrawals)
+        claims = claims.claims
     with PAUSE:  # reconciling allocates many small acyclic objects: the collector would scan them for nothing
-        return _reconcile(claims, policy, declared, taxonomy, tuple(withdrawals))
+        report = _reconcile(claims, policy, declared, taxonomy, tuple(withdrawals))
+    return attrs.evolve(report, rejected=unread + report.rejected) if unread else report
 
 
 def _reconcile(claims: Iterable[Claim], policy: Policy, declared: tuple[Relation | Series, ...], taxonomy: Taxonomy,

@@ -23,6 +23,7 @@ from claimdiff._extract._structures import table_candidates
 from claimdiff._extract._table import tables
 from claimdiff._extract._text import fold, readable, split_blocks
 from claimdiff._extract._unread import Extraction, Unread, unread
+from claimdiff._formats.documents import check_size
 from claimdiff._model.aliases import canonical_source
 from claimdiff._model.claim import Source, SourceKind
 from claimdiff._model.hedges import DEFAULT_HEDGES, HedgePolicy
@@ -110,9 +111,11 @@ def extract(
 
     Raises:
         InvalidClaimError: ``published`` is not a date or ``timezone`` not a timezone.
+        ClaimFileError: ``text`` is longer than the readers' limit (64 MiB of characters).
     """
     if not isinstance(text, str):
         raise InvalidClaimError(None, "text", type(text).__name__, "must be a string")
+    check_size(text, "<article>")  # the readers' limit (MAX_CHARS): a longer text is refused, not read for minutes
     tz = timezone_named(timezone) if isinstance(timezone, str) else timezone
     reading = readable(text)
     reader = _Reader(

@@ -13,13 +13,13 @@ import functools
 import os
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import IO
 
 from claimdiff._formats.documents import MAX_CHARS
 from claimdiff.exceptions import ClaimFileError
 
-__all__ = ["display_name", "read_bytes", "read_text", "same_file", "write_atomic"]
+__all__ = ["display_name", "read_bytes", "read_text", "refuse_inputs", "replace_atomic", "same_file", "write_atomic"]
 
 
 def display_name(path: str | os.PathLike[str]) -> str:
@@ -123,8 +123,10 @@ def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
         return False
 
 
-def write_atomic(path: str | os.PathLike[str], text: str, *, inputs: Iterable[str | os.PathLike[str]] = ()) -> None:
-    """Write ``text`` as UTF-8 to ``path`` through a temporary file renamed into place.
+def write_atomic(
+    path: str | os.PathLike[str], text: str | Iterable[str], *, inputs: Iterable[str | os.PathLike[str]] = ()
+) -> None:
+    """Write ``text`` (or its pieces, in turn) as UTF-8 to ``path`` through a temporary file renamed into place.
 
     The target keeps its old content until the new one is complete; nothing is written when ``path``
     is one of ``inputs`` (writing a report onto the file it was read from would destroy it).
@@ -132,26 +134,73 @@ def write_atomic(path: str | os.PathLike[str], text: str, *, inputs: Iterable[st
     Raises:
         ClaimFileError: ``path`` is one of ``inputs``, or cannot be written.
     """
-    name = display_name(path)
+
+    def write(temporary: str) -> None:
+        with open(temporary, "w", encoding="utf-8", newline="") as f:
+            if isinstance(text, str):
+                f.write(text)
+            else:
+                f.writelines(text)
+
+    replace_atomic(path, write, inputs=inputs)
+
+
+def refuse_inputs(path: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]]) -> None:
+    """Refuse ``path`` as an output when it names one of ``inputs`` (checked before a run, and again at the write).
+
+    Raises:
+        ClaimFileError: ``path`` is one of ``inputs``.
+    """
     for source in inputs:
         if same_file(path, source):
-            raise ClaimFileError(name, "$", None, "is also an input of this run; claimdiff will not write over it")
+            raise ClaimFileError(
+                display_name(path), "$", None, "is also an input of this run; claimdiff will not write over it"
+            )
+
+
+def replace_atomic(
+    path: str | os.PathLike[str], write: Callable[[str], None], *, inputs: Iterable[str | os.PathLike[str]] = ()
+) -> None:
+    """Have ``write`` fill a temporary file beside ``path``, then rename it onto ``path`` (any content, e.g. Parquet).
+
+    A ``path`` that is a device or a pipe (``/dev/null``, ``/dev/stdout``) is written in place.
+
+    Raises:
+        ClaimFileError: ``path`` is one of ``inputs``, or cannot be written.
+    """
+    name = display_name(path)
+    refuse_inputs(path, inputs)
     target = os.fspath(path)
+    if _special(target):  # /dev/null, a pipe, a terminal: written in place, never replaced by a regular file
+        try:
+            write(target)
+        except (OSError, UnicodeEncodeError) as e:
+            raise ClaimFileError(name, "$", None, f"cannot be written ({getattr(e, 'strerror', None) or e})") from e
+        return
     folder = os.path.dirname(os.path.abspath(target))
     try:
         fd, temporary = tempfile.mkstemp(prefix=".claimdiff-", suffix=".tmp", dir=folder)
+        os.close(fd)
     except OSError as e:
         raise ClaimFileError(name, "$", None, f"cannot be written ({e.strerror or e})") from e
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
+        write(temporary)
         with contextlib.suppress(OSError):
             os.chmod(temporary, _mode(target))
         os.replace(temporary, target)
     except (OSError, UnicodeEncodeError) as e:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
         raise ClaimFileError(name, "$", None, f"cannot be written ({getattr(e, 'strerror', None) or e})") from e
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)  # gone already once renamed
+
+
+def _special(target: str) -> bool:
+    """Whether ``target`` exists and is not a regular file (a device, a pipe, a socket)."""
+    try:
+        return not stat.S_ISREG(os.stat(target).st_mode)
+    except OSError:
+        return False
 
 
 @functools.cache

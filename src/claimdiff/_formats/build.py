@@ -258,8 +258,13 @@ def _withdrawal(raw: Mapping[str, Any], loc: str, ctx: Context) -> Withdrawal:
 def _relation(raw: Mapping[str, Any], loc: str, ctx: Context) -> Relation | Series:
     """A declared relation; fields a figure leaves out come from the whole, then from the defaults."""
     if raw.get("kind") == "series":
-        return Series(daily=str(raw["daily"]), cumulative=str(raw["cumulative"]),
-                      step=dt.timedelta(days=int(raw.get("step_days", 1))))
+        names = []
+        for field in ("daily", "cumulative"):  # a misspelt metric would make the series check nothing
+            metric, reason = ctx.word("metric", raw[field])
+            if reason:
+                raise ctx.error(f"{loc}.{field}", None, reason)
+            names.append(metric.name)
+        return Series(daily=names[0], cumulative=names[1], step=dt.timedelta(days=int(raw.get("step_days", 1))))
     base = {k: ctx.defaults[k] for k in ("metric", "counted", "place", "event") if k in ctx.defaults}
 
     def figure(spec: Mapping[str, Any], inherit: Mapping[str, Any], where: str) -> FigureKey:

@@ -33,7 +33,7 @@ import yaml
 from claimdiff._collector import PAUSE
 from claimdiff._core.relations import Relation
 from claimdiff._core.series import Series
-from claimdiff._formats._io import read_text
+from claimdiff._formats._io import read_text, write_atomic
 from claimdiff._formats.build import FORMAT_VERSION, build_document, raise_all
 from claimdiff._formats.csv_format import parse_csv, write_csv
 from claimdiff._formats.documents import Lines, parse_json, parse_yaml
@@ -42,7 +42,7 @@ from claimdiff._model.claim import Claim
 from claimdiff._model.hedges import DEFAULT_HEDGES, HedgePolicy
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from claimdiff._model.withdrawal import Withdrawal
-from claimdiff.exceptions import ClaimFileError
+from claimdiff.exceptions import ClaimFileError, InvalidClaimError
 
 __all__ = [
     "FORMATS", "LoadedClaims", "claim_to_dict", "dump_claims", "load_claims", "load_claims_lenient", "loads_claims",
@@ -218,6 +218,15 @@ def loads_claims_lenient(
     """
     with PAUSE:
         data, lines = _parse(text, format, path)
+        return load_document(data, lines, path=path, hedges=hedges, vocabulary=vocabulary)
+
+
+def load_document(
+    data: Any, lines: Lines, *, path: str, hedges: HedgePolicy = DEFAULT_HEDGES,
+    vocabulary: Vocabulary = DEFAULT_VOCABULARY,
+) -> LoadedClaims:
+    """Read the claims of a document already parsed (a table's rows as claim mappings, with no text between)."""
+    with PAUSE:
         built = build_document(data, lines, path, hedges, vocabulary)
     return LoadedClaims(path=path, claims=tuple(built.claims), rejected=tuple(built.errors),
                         relations=tuple(built.relations), sections=built.sections,
@@ -283,7 +292,9 @@ def dump_claims(
 
     Raises:
         InvalidClaimError: Two claims hold different metrics of the same name,
-            which one file cannot define both of.
+            which one file cannot define both of, or the same id.
+        ClaimFileError: A CSV cell would be longer than the CSV reader reads (the ``csv``
+            module's field limit), or ``path`` cannot be written.
 
     .. versionchanged:: 0.1.0
        Writes JSON and CSV; ``format=`` chooses the format; ``like=`` keeps a loaded file's layout.
@@ -293,6 +304,11 @@ def dump_claims(
     if fmt not in FORMATS:
         raise ClaimFileError(name or "<string>", "$", None, f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     claims = list(claims)
+    seen: set[str] = set()
+    for c in claims:  # a file with one id twice is refused when read: never write one
+        if c.id in seen:
+            raise InvalidClaimError(c.id, "id", c.id, "is the id of two claims; ids must be unique in a file")
+        seen.add(c.id)
     if fmt == "csv":
         text = write_csv([claim_to_dict(c, hedges=hedges, bare_numbers=False) for c in claims],
                          metric_definitions(claims, vocabulary))
@@ -320,8 +336,7 @@ def dump_claims(
             doc["claims"] = [claim_to_dict(c, hedges=hedges) for c in claims]
         text = _json(doc) if fmt == "json" else _yaml(doc)
     if name is not None:
-        with open(name, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
+        write_atomic(name, text)
     return text
 
 

@@ -14,13 +14,14 @@ import io
 import json
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from claimdiff._formats.documents import Lines, check_size
-from claimdiff.exceptions import ClaimFileError
+from claimdiff._formats.schema import short_repr
+from claimdiff.exceptions import ClaimFileError, InvalidClaimError
 
-__all__ = ["COLUMNS", "VALUE_COLUMNS", "escape_cell", "parse_csv", "unescape_cell", "write_csv"]
+__all__ = ["COLUMNS", "VALUE_COLUMNS", "CellError", "escape_cell", "parse_csv", "parse_rows", "unescape_cell", "write_csv"]
 
 #: Every column a claims CSV may have, in the order claimdiff writes them.
 COLUMNS = (
@@ -41,7 +42,9 @@ _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _BOOLS = {"true": True, "false": False}
 
 
-class _RowError(Exception):
+class CellError(Exception):
+    """A cell that cannot be read: its column (``None`` for the whole row) and why."""
+
     def __init__(self, column: str | None, reason: str) -> None:
         self.column = column
         self.reason = reason
@@ -56,34 +59,21 @@ def parse_csv(text: str, path: str) -> tuple[dict[str, Any], Lines]:
     """
     check_size(text, path)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+
+    def numbered() -> Iterator[tuple[int, list[str]]]:
+        start = reader.line_num + 1
+        for row in reader:
+            here, start = start, reader.line_num + 1
+            if any(row):  # a blank line is no row
+                yield here, row
+
     try:
         header = next(reader, None)
         if header is None:
             raise ClaimFileError(path, "$", None, "is empty; a claims CSV starts with a header row naming its columns")
-        columns = _header(header, path)
-        claims: list[Any] = []
-        metrics: dict[str, dict[str, Any]] = {}
-        memo, plan = _Memo(), _Plan(columns, text)
-        starts: list[int] = []  # the line each claim's row starts on
-        start = reader.line_num + 1
-        at_id = columns.index("id")
-        for row in reader:
-            here, start = start, reader.line_num + 1
-            if not any(row):
-                continue
-            starts.append(here)
-            try:
-                claims.append(_row(row, plan, metrics, memo))
-            except _RowError as e:
-                loc = f"$.claims[{len(claims)}]"
-                where = loc if e.column is None else f"{loc}.{e.column}"
-                cid = row[at_id] if len(row) > at_id else None
-                claims.append(ClaimFileError(path, where, cid or None, e.reason, line=here))
+        doc, starts = parse_rows(header, numbered(), path, quoted="'" in text)
     except csv.Error as e:
         raise ClaimFileError(path, "$", None, f"is not valid CSV: {e}", line=reader.line_num) from e
-    doc: dict[str, Any] = {"claims": claims}
-    if metrics:
-        doc["metrics"] = metrics
 
     def lines() -> Mapping[str, int]:  # built when an error asks for it
         return {f"$.claims[{i}]": line for i, line in enumerate(starts)}
@@ -91,13 +81,51 @@ def parse_csv(text: str, path: str) -> tuple[dict[str, Any], Lines]:
     return doc, functools.cache(lines)
 
 
+def parse_rows(
+    header: Sequence[str],
+    rows: Iterable[tuple[int, Sequence[Any]]],
+    path: str,
+    *,
+    quoted: bool = True,
+    cell: Callable[[Any, str], str] | None = None,
+) -> tuple[dict[str, Any], list[int]]:
+    """The claims document of a claims-CSV table given as rows of cells, and the line (or row) of each claim.
+
+    Each row comes with its line number (the row's position for a table that is not a file). ``cell``, when
+    given, turns each raw cell into the text a CSV file would hold, or raises :class:`CellError`; ``quoted``
+    says whether cells may be escaped against spreadsheet formulas.
+    """
+    columns = _header(list(header), path)
+    claims: list[Any] = []
+    metrics: dict[str, dict[str, Any]] = {}
+    memo, plan = _Memo(), _Plan(columns, quoted=quoted)
+    starts: list[int] = []  # the line each claim's row starts on
+    at_id = columns.index("id")
+    for here, raw in rows:
+        starts.append(here)
+        try:
+            row = [cell(v, c) for v, c in zip(raw, columns, strict=False)] if cell is not None else list(raw)
+            claims.append(_row(row, plan, metrics, memo))
+        except CellError as e:
+            loc = f"$.claims[{len(claims)}]"
+            where = loc if e.column is None else f"{loc}.{e.column}"
+            cid = raw[at_id] if len(raw) > at_id else None
+            claims.append(ClaimFileError(path, where, cid if isinstance(cid, str) and cid else None, e.reason,
+                                         line=here))
+    doc: dict[str, Any] = {"claims": claims}
+    if metrics:
+        doc["metrics"] = metrics
+    return doc, starts
+
+
 def _header(header: list[str], path: str) -> list[str]:
     columns = [h.strip().lower() for h in header]
-    for c in columns:
+    for c, written in zip(columns, header, strict=True):
         if c not in COLUMNS:
-            raise ClaimFileError(path, f"$.{c}", None, f"unknown column {c!r}; known: {', '.join(COLUMNS)}", line=1)
+            raise ClaimFileError(path, f"$.{written}", None,
+                                 f"unknown column {written!r}; known: {', '.join(COLUMNS)}", line=1)
         if columns.count(c) > 1:
-            raise ClaimFileError(path, f"$.{c}", None, f"column {c!r} is given twice", line=1)
+            raise ClaimFileError(path, f"$.{written}", None, f"column {written!r} is given twice", line=1)
     if "id" not in columns:
         raise ClaimFileError(path, "$.id", None, "has no 'id' column; every claim needs an id", line=1)
     return columns
@@ -115,7 +143,7 @@ class _Memo:
 class _Plan:
     """Where each field's cell stands in a row, from the header, worked out once per file."""
 
-    def __init__(self, columns: list[str], text: str) -> None:
+    def __init__(self, columns: list[str], *, quoted: bool) -> None:
         at = {c: i for i, c in enumerate(columns)}
         self.width = len(columns)
         self.text = [(at[c], c) for c in _TEXT_COLUMNS if c in at]  # in the order the fields are documented
@@ -125,13 +153,13 @@ class _Plan:
         self.source_extra = [(at[f"source_{k}"], k) for k in ("kind", "party") if f"source_{k}" in at]
         self.reliability = at.get("source_reliability")
         # A cell escaped against spreadsheet formulas starts with a quote: without one in the text, none is.
-        self.quoted = "'" in text
+        self.quoted = quoted
 
 
 def _row(row: list[str], plan: _Plan, metrics: dict[str, dict[str, Any]], memo: _Memo) -> dict[str, Any]:
     if len(row) != plan.width:
         if len(row) > plan.width:
-            raise _RowError(None, f"has {len(row)} cells but the header names {plan.width} columns")
+            raise CellError(None, f"has {len(row)} cells but the header names {plan.width} columns")
         row = row + [""] * (plan.width - len(row))
     if plan.quoted:
         row = [unescape_cell(v) if v[:1] == "'" else v for v in row]
@@ -140,12 +168,12 @@ def _row(row: list[str], plan: _Plan, metrics: dict[str, dict[str, Any]], memo: 
         text = row[plan.value]
         value = memo.values.get(text)
         if value is None:
-            value = memo.values[text] = _number(text) if _NUMBER.fullmatch(text) else text
+            value = memo.values[text] = _number(text, "value") if _NUMBER.fullmatch(text) else text
         out["value"] = value
     spelled = {f: row[i] for i, f in plan.spelled if row[i]}
     if spelled:
         if "value" in out:
-            raise _RowError("value", "give 'value' or the value_* columns, not both")
+            raise CellError("value", "give 'value' or the value_* columns, not both")
         key = tuple(spelled.items())
         figure = memo.spelled.get(key)
         if figure is None:
@@ -155,10 +183,10 @@ def _row(row: list[str], plan: _Plan, metrics: dict[str, dict[str, Any]], memo: 
     if plan.source is not None and row[plan.source]:
         extra: dict[str, Any] = {k: row[i] for i, k in plan.source_extra if row[i]}
         if reliability:
-            extra["reliability"] = _number(reliability) if _NUMBER.fullmatch(reliability) else reliability
+            extra["reliability"] = _number(reliability, "source_reliability") if _NUMBER.fullmatch(reliability) else reliability
         out["source"] = {"name": row[plan.source], **extra} if extra else row[plan.source]
     elif reliability or any(row[i] for i, _ in plan.source_extra):
-        raise _RowError("source", "is required when 'source_kind', 'source_party' or 'source_reliability' is given")
+        raise CellError("source", "is required when 'source_kind', 'source_party' or 'source_reliability' is given")
     if plan.via is not None and row[plan.via]:
         text = row[plan.via]
         via = memo.via.get(text)
@@ -168,25 +196,31 @@ def _row(row: list[str], plan: _Plan, metrics: dict[str, dict[str, Any]], memo: 
     if plan.cumulative is not None and row[plan.cumulative]:
         metric = row[plan.metric] if plan.metric is not None else ""
         if not metric:
-            raise _RowError("cumulative", "needs a 'metric' in the same row")
+            raise CellError("cumulative", "needs a 'metric' in the same row")
         cumulative = _bool(row[plan.cumulative], "cumulative")
         known = metrics.setdefault(metric, {"cumulative": cumulative})
         if known["cumulative"] is not cumulative:
-            raise _RowError("cumulative", f"contradicts an earlier row, which says metric {metric!r} is "
+            raise CellError("cumulative", f"contradicts an earlier row, which says metric {metric!r} is "
                                           f"{'' if known['cumulative'] else 'not '}cumulative")
     return out
 
 
-def _number(text: str) -> int | float:
-    if any(ch in text for ch in ".eE") or len(text) > 300:
-        return float(text)  # beyond the float range this is infinity, which the builder refuses as not finite
+def _number(text: str, column: str) -> int | float:
+    if any(ch in text for ch in ".eE"):
+        number = float(text)
+        if math.isinf(number):  # refused here, as written, rather than later as "inf"
+            raise CellError(column, f"is {short_repr(text)}, beyond the largest figure claimdiff reads (about 1.8e308)")
+        return number
+    if len(text.lstrip("+-0")) > 309:
+        raise CellError(column, f"is a number of {len(text.lstrip('+-0')):,} digits, beyond the largest figure "
+                                "claimdiff reads (about 1.8e308)")
     return int(text)
 
 
 def _bool(text: str, column: str) -> bool:
     value = _BOOLS.get(text.strip().lower())
     if value is None:
-        raise _RowError(column, f"must be true or false (got {text!r})")
+        raise CellError(column, f"must be true or false (got {text!r})")
     return value
 
 
@@ -201,9 +235,9 @@ def _spelled_value(spelled: Mapping[str, str]) -> dict[str, Any]:
             if field != "point" and t in {"inf", "-inf"}:
                 out[field] = t
             elif _NUMBER.fullmatch(t):
-                out[field] = _number(t)
+                out[field] = _number(t, column)
             else:
-                raise _RowError(column, f"must be a number (got {text!r})")
+                raise CellError(column, f"must be a number (got {text!r})")
         else:
             out[field] = text
     return out
@@ -251,16 +285,16 @@ def _json_via(cell: str) -> list[str | dict[str, str]]:
     try:
         value = json.loads(cell)
     except (json.JSONDecodeError, RecursionError) as e:
-        raise _RowError("via", f"starts with '[' but is not a JSON array of sources: {e}") from e
+        raise CellError("via", f"starts with '[' but is not a JSON array of sources: {e}") from e
     if not isinstance(value, list):
-        raise _RowError("via", "starts with '[' but is not a JSON array of sources")
+        raise CellError("via", "starts with '[' but is not a JSON array of sources")
     items: list[str | dict[str, str]] = []
     for i, item in enumerate(value):
         if isinstance(item, str) or (isinstance(item, dict) and set(item) <= {"name", "kind", "party", "reliability"}
               and "name" in item and all(isinstance(v, str) or k == "reliability" for k, v in item.items())):
             items.append(item)
         else:
-            raise _RowError("via", f"item {i} of the JSON array must be a name or an object with 'name' and "
+            raise CellError("via", f"item {i} of the JSON array must be a name or an object with 'name' and "
                                    f"optional 'kind' and 'party' strings (got {json.dumps(item)[:80]})")
     return items
 
@@ -271,7 +305,7 @@ def _bracket(part: str) -> tuple[str, str | None]:
         return stripped, None
     at = stripped.find("[")
     if at < 0 or not stripped.endswith("]") or stripped.count("[") > 1 or stripped.count("]") > 1:
-        raise _RowError("via", f"has unbalanced brackets in {stripped!r}; write 'Name [kind]' or "
+        raise CellError("via", f"has unbalanced brackets in {stripped!r}; write 'Name [kind]' or "
                                "'Name [kind; party]', or the cell as a JSON array")
     return stripped[:at].strip(), stripped[at + 1 : -1]
 
@@ -308,14 +342,24 @@ def via_cell(items: Iterable[str | Mapping[str, Any]]) -> str:
 # -- writing ------------------------------------------------------------------------------------
 
 
-def write_csv(claims: Iterable[Mapping[str, Any]], metrics: Mapping[str, Mapping[str, Any]]) -> str:
+def write_csv(claims: Sequence[Mapping[str, Any]], metrics: Mapping[str, Mapping[str, Any]]) -> str:
     """CSV text for claims in the claims-file form (as :func:`claimdiff._formats.claims_file.claim_to_dict` gives them).
 
     Args:
         claims: Claims as mappings of file fields.
         metrics: Metric definitions the file must carry; their ``cumulative`` goes in each row.
+
+    Raises:
+        InvalidClaimError: A cell would be longer than the CSV reader reads.
     """
     rows = [_cells(c, metrics) for c in claims]
+    limit = csv.field_size_limit()  # what the reader reads, read when writing (the limit can be raised)
+    for claim, row in zip(claims, rows, strict=True):
+        for column, cell in row.items():
+            if len(cell) > limit:
+                raise InvalidClaimError(claim.get("id"), column, short_repr(cell),
+                                        f"is {len(cell):,} characters long, more than a claims CSV cell may hold "
+                                        f"({limit:,}, the csv module's field limit); write these claims as YAML or JSON")
     used = {k for r in rows for k in r}
     columns = [c for c in COLUMNS if c in _ALWAYS or c in used]
     buffer = io.StringIO(newline="")

@@ -34,14 +34,13 @@ from claimdiff._core.reconcile import reconcile
 from claimdiff._core.relations import DEFAULT_TAXONOMY, Relation, Taxonomy
 from claimdiff._core.report import Report
 from claimdiff._core.series import Series
-from claimdiff._formats.claims_file import loads_claims_lenient
 from claimdiff._formats.csv_format import COLUMNS as CSV_COLUMNS
 from claimdiff._formats.export import report_frame
-from claimdiff._formats.frames import claims_from_dataframe, clean_cell, csv_text
+from claimdiff._formats.frames import claims_from_csv_table, claims_from_dataframe, clean_cell
 from claimdiff._model.claim import Claim
 from claimdiff.exceptions import ClaimFileError, InvalidClaimError, MissingExtraError
 
-#: Rows of a partition read as one claims-file text (well under the readers' size limit).
+#: Rows of a partition read at once (the mappings of one slice are held together while it is read).
 _ROWS = 100_000
 
 __all__ = ["DaskTables", "reconcile_dask"]
@@ -132,11 +131,6 @@ def _keys(events: Any, mapping: Mapping[str, str]) -> Any:
     return out
 
 
-def _csv_text(pdf: Any) -> str:
-    """A partition as a claims-file CSV: the cells as they came, missing cells empty."""
-    return csv_text(pdf, [c for c in pdf.columns if c != KEY_COLUMN])
-
-
 def _global_ids(report: Report, partition: str) -> dict[str, str]:
     """Each group's key: the smallest id among its claims (unique, since a claim is in one group)."""
     out = {}
@@ -180,18 +174,17 @@ def _reconcile_partition(pdf: Any, job: _Job) -> tuple[Any, Any, Any, Any]:
 
 
 def _read_rows(pdf: Any, name: str, job: _Job) -> tuple[list[Claim], list[ClaimFileError]]:
-    """A partition's rows read as claims-file CSV, ``_ROWS`` rows at a time.
+    """A partition's rows read cell by cell as the claims-file CSV reader reads rows, ``_ROWS`` rows at a time.
 
-    A partition may hold more text than one claims file may (the readers' size limit guards against
-    hostile files); read in slices, each slice is named by its rows. A claim id repeated across slices
-    is then rejected by ``reconcile`` (as a repeat or a clash), never dropped.
+    Each slice is named by its rows. A claim id repeated across slices is then rejected by ``reconcile``
+    (as a repeat or a clash), never dropped.
     """
     claims: list[Claim] = []
     rejected: list[ClaimFileError] = []
     for start in range(0, len(pdf), _ROWS) if len(pdf) > _ROWS else (0,):
         part = pdf.iloc[start:start + _ROWS]
         where = name if len(pdf) <= _ROWS else f"{name}, rows {start + 1} to {start + len(part)}"
-        loaded = loads_claims_lenient(_csv_text(part), format="csv", path=where, hedges=job.policy.hedges)
+        loaded = claims_from_csv_table(part.drop(columns=[KEY_COLUMN]), name=where, hedges=job.policy.hedges)
         claims.extend(loaded.claims)
         rejected.extend(loaded.rejected)
     return claims, rejected
@@ -270,6 +263,11 @@ def reconcile_dask(
         raise InvalidClaimError(None, "policy", chosen.name, "learns each source's reliability across all groups, "
                                 "which a partitioned run cannot do; reconcile it in one process")
     names = [str(c) for c in ddf.columns]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise ClaimFileError("<dask dataframe>", "$", None, f"has two columns named {twice[0]!r}; name each column once")
+    if any(not isinstance(c, str) for c in ddf.columns):  # a label may be a number: it is matched by its text
+        ddf = ddf.rename(columns={c: str(c) for c in ddf.columns})
     if columns is None:
         unknown = sorted(set(names) - set(CSV_COLUMNS))
         if unknown:

@@ -11,14 +11,18 @@ and lists are flattened: a group's claims are rows of the ``claims`` table (each
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import os
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from claimdiff._core.flags import FlagKind, Severity
-from claimdiff.exceptions import MissingExtraError
+from claimdiff._formats._io import display_name, replace_atomic
+from claimdiff.exceptions import ClaimFileError, MissingExtraError
 
 if TYPE_CHECKING:
     from claimdiff._core.report import Report
@@ -225,11 +229,15 @@ def report_frame(report: Report, table: str) -> Any:
             seconds = pd.array(values, dtype="Float64")
             data[name] = pd.to_datetime(seconds, unit="s", utc=True).astype("datetime64[us, UTC]")
         elif kind in ("severity", "kind"):
-            cats = SEVERITY_ORDER if kind == "severity" else tuple(k.value for k in FlagKind)
-            data[name] = pd.Categorical(values, categories=cats, ordered=kind == "severity")
+            data[name] = pd.Categorical(values, categories=_categories(kind), ordered=kind == "severity")
         else:
             data[name] = pd.array(values, dtype=_PANDAS[kind])
     return pd.DataFrame(data, columns=[name for name, _ in _SCHEMA[table]])
+
+
+def _categories(kind: str) -> tuple[str, ...]:
+    """Every value a categorical column may hold, in order (all of them, whether the report has them or not)."""
+    return SEVERITY_ORDER if kind == "severity" else tuple(k.value for k in FlagKind)
 
 
 _PANDAS = {"str": "string", "int": "Int64", "float": "Float64", "bool": "boolean"}
@@ -246,7 +254,8 @@ def _pyarrow() -> Any:
 def report_arrow(report: Report, table: str) -> Any:
     """One table of ``report`` as a ``pyarrow.Table``, with the same columns as :meth:`Report.to_dataframe`.
 
-    Severity and kind are dictionary-encoded text; instants are UTC timestamps in microseconds.
+    Severity and kind are dictionary-encoded text holding every value (severity ordered, ``info < warning <
+    error``); instants are UTC timestamps in microseconds.
 
     >>> from claimdiff import load_claims, reconcile
     >>> table = report_arrow(reconcile(load_claims("seeds/belgorod-2023-12-30.yaml")), "flags")
@@ -270,7 +279,10 @@ def report_arrow(report: Report, table: str) -> Any:
             values = [None if v is None else round(v * 1_000_000) for v in values]
             arrays.append(pa.array(values, type=pa.int64()).cast(types["time"]))
         elif kind in ("severity", "kind"):
-            arrays.append(pa.array(values, type=pa.string()).dictionary_encode())
+            cats = _categories(kind)
+            codes = pa.array([None if v is None else cats.index(v) for v in values], type=pa.int32())
+            arrays.append(pa.DictionaryArray.from_arrays(codes, pa.array(cats, type=pa.string()),
+                                                         ordered=kind == "severity"))
         else:
             arrays.append(pa.array(values, type=types[kind]))
     return pa.Table.from_arrays(arrays, names=[name for name, _ in _SCHEMA[table]])
@@ -278,6 +290,12 @@ def report_arrow(report: Report, table: str) -> Any:
 
 def write_report_parquet(report: Report, directory: str | os.PathLike[str]) -> list[str]:
     """Write every table of ``report`` as ``<directory>/<table>.parquet``; return the paths written.
+
+    Each file is written whole to a temporary file and then renamed into place. Read back with pandas
+    (``pandas.read_parquet``), a table has the dtypes of :meth:`Report.to_dataframe` (nullable ``Int64``,
+    ``Float64``, ``boolean`` and ``string``, an ordered ``severity``); read with pyarrow, the types of
+    :func:`report_arrow`. A table with no rows reads back with no severity categories: Parquet keeps a
+    dictionary's values with its rows.
 
     >>> import os, tempfile
     >>> from claimdiff import load_claims, reconcile
@@ -287,14 +305,36 @@ def write_report_parquet(report: Report, directory: str | os.PathLike[str]) -> l
 
     Raises:
         MissingExtraError: pyarrow is not installed (``pip install 'claimdiff[pyarrow]'``).
+        ClaimFileError: A file cannot be written.
     """
-    _pyarrow()  # the error that names the extra, if pyarrow is missing
+    pa = _pyarrow()  # the error that names the extra, if pyarrow is missing
     import pyarrow.parquet as pq  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: PLC0415
 
-    os.makedirs(directory, exist_ok=True)
+    try:
+        os.makedirs(directory, exist_ok=True)
+    except OSError as e:
+        raise ClaimFileError(display_name(directory), "$", None, f"cannot be written ({e.strerror or e})") from e
     written = []
     for table in TABLES:
         path = os.path.join(os.fspath(directory), f"{table}.parquet")
-        pq.write_table(report_arrow(report, table), path)
+        arrow = report_arrow(report, table)
+        metadata = _pandas_metadata(report, table, pa)
+        if metadata is not None:
+            arrow = arrow.replace_schema_metadata(metadata)
+        replace_atomic(path, functools.partial(_write_parquet, pq, arrow))
         written.append(path)
     return written
+
+
+def _write_parquet(pq: Any, table: Any, path: str) -> None:
+    pq.write_table(table, path)
+
+
+def _pandas_metadata(report: Report, table: str, pa: Any) -> dict[bytes, bytes] | None:
+    """The schema metadata pandas reads its dtypes back from (``None`` without pandas: nobody reads it then)."""
+    try:
+        empty = report_frame(attrs.evolve(report, groups=(), flags=(), rejected=(), claims=(), derived=()), table)
+    except MissingExtraError:
+        return None
+    meta: dict[bytes, bytes] = pa.Table.from_pandas(empty, preserve_index=False).schema.metadata
+    return meta

@@ -77,12 +77,21 @@ def opt_str(value: Any, field: str) -> str | None:
 
 
 def number(value: float, field: str) -> float:
-    """A finite figure as a float (a figure too large for a float is refused, never read as unbounded).
+    """A finite figure as a float; a figure too large for a float, or an integer a float would round, is refused.
 
     >>> number(12, "value")
     12.0
+    >>> number(9007199254740993, "value")
+    Traceback (most recent call last):
+    ...
+    claimdiff.exceptions.InvalidEstimateError: 'value' is a whole number with more significant digits than a float holds (15): it would be read as 9007199254740992 (got 9007199254740993).
+
+    Raises:
+        InvalidEstimateError: The figure is not finite, beyond the float range, or would be rounded.
     """
     number = exact_float(value, field)
+    if type(value) is int and math.isinf(number):
+        raise InvalidEstimateError(field, short_repr(value), "is beyond the largest figure claimdiff reads (about 1.8e308)")
     if not math.isfinite(number):
         raise InvalidEstimateError(field, short_repr(value), "must be a finite number; write the word 'inf' for no bound")
     return number

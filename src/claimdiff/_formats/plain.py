@@ -32,7 +32,9 @@ _FIELDS = frozenset(
      "location", "note", "part_of")
 )
 _TEXTS = (str, int, float)  # exactly these types (a bool is not a number here)
+_SCALARS = frozenset((str, int, float, bool, type(None)))  # what a cache key may hold: a list is not hashable
 _MISSING: Any = object()
+_SPAN = frozenset(("start", "end"))
 
 
 def plain_claim(raw: Any, ctx: Context) -> Claim | None:
@@ -119,19 +121,26 @@ def plain_claim(raw: Any, ctx: Context) -> Claim | None:
 
 
 def _period(value: Any, field: str, ctx: Context) -> Period | Literal[False] | None:
-    """A period field of a type the schema accepts (text, a year, or nothing), else ``False``."""
+    """A period field of a type the schema accepts (text, a year, ``{start, end}`` in text, or nothing), else ``False``."""
     if value is None:
         return None
     kind = type(value)
-    if kind is not str and kind is not int:
+    if kind is dict:  # {start, end}, as the data sets' readers give a span of days
+        start, end = value.get("start"), value.get("end", value.get("start"))
+        if type(start) is not str or type(end) is not str or not value.keys() <= _SPAN:
+            return False
+        key: Any = (start, end)  # a tuple: never equal to the text or year keys beside it
+    elif kind is str or kind is int:
+        key = value
+    else:
         return False
     seen = ctx.plain_periods[field]
-    found = seen.get(value)
+    found = seen.get(key)
     if found is None:
         if kind is str and not value:
             return False
         try:
-            found = seen[value] = ctx.period(value, field)
+            found = seen[key] = ctx.period(value, field)
         except ClaimdiffError:
             return False
     return found
@@ -141,6 +150,8 @@ def _estimate(value: Any, unit: str | None, ctx: Context, count: bool) -> Estima
     """The figure of a ``value`` (cached per document), or ``None`` for a composite or a figure that does not read."""
     kind = type(value)
     if kind is dict:
+        if not all(type(v) in _SCALARS for v in value.values()):
+            return None  # a field holding a list or a mapping: the full reader says what is wrong
         # Spelled out field by field: keyed by its fields and their types (the schema tells 1 from true).
         key: Any = (tuple(value.items()), tuple(map(type, value.values())), unit, count)
         found = ctx.estimates.get(key)
@@ -197,7 +208,7 @@ def _source(value: Any, ctx: Context) -> Source | None:
     kind = type(value)
     if kind is str:
         key: Any = value
-    elif kind is dict:
+    elif kind is dict and all(type(v) in _SCALARS for v in value.values()):
         key = tuple(value.items())
     else:
         return None

@@ -20,16 +20,42 @@ __all__ = ["SCHEMA_RESOURCE", "claims_schema", "fast_estimate", "fast_source", "
 #: Where the schema lives inside the package.
 SCHEMA_RESOURCE = "schema/claims.schema.json"
 
-_REPR = reprlib.Repr()
-_REPR.maxlevel, _REPR.maxdict, _REPR.maxlist, _REPR.maxstring, _REPR.maxother = 3, 4, 4, 60, 60
 _TYPE_WORDS = {
     "string": "text", "number": "a number", "integer": "a whole number", "boolean": "true or false",
     "null": "null", "object": "a mapping", "array": "a list",
 }
 
 
+class _Repr(reprlib.Repr):
+    def repr_int(self, x: int, level: int) -> str:  # noqa: ARG002 - reprlib's signature
+        if x.bit_length() <= 200:
+            return repr(x)
+        return f"<an integer of {digits(x):,} digits>"  # whole, it would fill the message (or exceed str's limit)
+
+
+_REPR = _Repr()
+_REPR.maxlevel, _REPR.maxdict, _REPR.maxlist, _REPR.maxstring, _REPR.maxother = 3, 4, 4, 60, 60
+
+
+def digits(n: int) -> int:
+    """How many decimal digits ``n`` has, even past Python's 4,300-digit limit on printing integers.
+
+    >>> digits(-12), digits(10**5000)
+    (2, 5001)
+    """
+    n = abs(n)
+    if n.bit_length() <= 10_000:
+        return len(str(n))
+    guess = int(n.bit_length() * 0.30102999566398120)  # log10(2): exact to within one digit
+    return guess + 1 if n >= 10**guess else guess
+
+
 def short_repr(value: object) -> str:
-    """A repr short enough for an error message, whatever the value holds."""
+    """A repr short enough for an error message, whatever the value holds.
+
+    >>> short_repr("x" * 100)[-8:], short_repr(10**5000)
+    ("xxxxx...'", '<an integer of 5,001 digits>')
+    """
     return _REPR.repr(value)
 
 
@@ -89,7 +115,7 @@ def problems(value: Any, schema: Mapping[str, Any], location: str) -> Iterator[t
     """Every way ``value`` breaks ``schema``, as ``(location, reason)`` pairs, outermost first.
 
     Supports the keywords the claims schema uses: ``$ref`` (local), ``type``,
-    ``const``, ``enum``, ``minLength``, ``properties``, ``required``,
+    ``const``, ``enum``, ``minLength``, ``minimum``, ``maximum``, ``properties``, ``required``,
     ``additionalProperties``, ``items`` and ``anyOf``.
     """
     if "$ref" in schema:
@@ -102,7 +128,7 @@ def problems(value: Any, schema: Mapping[str, Any], location: str) -> Iterator[t
             return
         found = [list(problems(value, s, location)) for s in fitting]
         if all(found):
-            yield from found[0]
+            yield from min(found, key=len)  # the alternative the value comes nearest to says what is wrong
         return
     if not _accepts_type(schema, value):
         yield location, f"must be {_title(schema)} (got {short_repr(value)})"
@@ -113,6 +139,11 @@ def problems(value: Any, schema: Mapping[str, Any], location: str) -> Iterator[t
         yield location, f"must be one of {', '.join(map(str, schema['enum']))} (got {short_repr(value)})"
     if isinstance(value, str) and len(value.strip()) < schema.get("minLength", 0):
         yield location, "must not be empty"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if "minimum" in schema and not value >= schema["minimum"]:
+            yield location, f"must be at least {schema['minimum']} (got {short_repr(value)})"
+        if "maximum" in schema and not value <= schema["maximum"]:
+            yield location, f"must be at most {schema['maximum']} (got {short_repr(value)})"
     if isinstance(value, Mapping):
         yield from _object_problems(value, schema, location)
     if isinstance(value, list) and "items" in schema:

@@ -20,7 +20,7 @@ import math
 import os
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import IO, Any, TextIO
 
 import attrs
@@ -28,13 +28,13 @@ import attrs
 from claimdiff._core.flags import Severity
 from claimdiff._core.policy import POLICIES, policy_named
 from claimdiff._core.reconcile import reconcile
-from claimdiff._core.report import Rejected, Report
-from claimdiff._formats._io import read_text
+from claimdiff._core.report import Report
+from claimdiff._formats._io import display_name, read_text, refuse_inputs, write_atomic
 from claimdiff._formats.claims_file import FORMATS, LoadedClaims, dump_claims, load_claims_lenient, loads_claims_lenient
 from claimdiff._model.period import timezone_named
 from claimdiff.cli._progress import Progress
 from claimdiff.cli._render import Style, render_text, terminal_safe, use_colour
-from claimdiff.exceptions import ClaimdiffError, ClaimFileError, ClaimFileErrors
+from claimdiff.exceptions import ClaimdiffError, ClaimFileErrors
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_CODES", "EXIT_FLAGGED", "EXIT_INTERNAL", "EXIT_INTERRUPTED", "EXIT_OK", "main"]
 
@@ -267,83 +267,130 @@ def _failed(report: Report, fail_on: str) -> bool:
     return any(f.severity.rank >= threshold for f in report.flags)
 
 
+def _inputs(path: str) -> list[str]:
+    """The files a run reads, which its output must not overwrite."""
+    return [] if path == _STDIN else [path]
+
+
 def _check(args: argparse.Namespace, streams: _Streams) -> int:
     policy = policy_named(args.policy)
+    if args.output is not None:
+        refuse_inputs(args.output, _inputs(args.file))  # before the run: no work wasted, nothing written
     progress = _progress(args, streams.err)
     loaded = _load(args, streams, progress)
     if not args.lenient:
         loaded.raise_for_rejected()
     with progress.step(f"reconciling {len(loaded.claims):,} claims"):
-        report = reconcile(loaded.claims, policy, relations=loaded.relations,
-                           withdrawals=loaded.withdrawals)
-    if loaded.rejected:  # --lenient: what could not be read is reported beside what reconciling rejected
-        unread = tuple(Rejected(e.claim_id or e.location, f"{e.location}: {e.reason}") for e in loaded.rejected)
-        report = attrs.evolve(report, rejected=unread + report.rejected)
+        # --lenient: what could not be read is reported beside what reconciling rejected
+        report = reconcile(loaded, policy)
     fail = _failed(report, args.fail_on)
     least = Severity(args.min_severity).rank
     shown = attrs.evolve(report, flags=tuple(f for f in report.flags if f.severity.rank >= least))
-    title = "<stdin>" if args.file == _STDIN else args.file
+    title = "<stdin>" if args.file == _STDIN else display_name(args.file)
     target = streams.out
+    chunks: Iterable[str]
     if args.format == "json":
-        doc = shown.to_dict()
-        doc["file"] = title
-        text = _json_text(doc)
+        chunks = _json_chunks(_report_document(shown, title))  # written as encoded: never the whole text at once
     else:
         colour = args.output is None and use_colour(target, args.color)
-        text = render_text(shown, title, style=Style(colour), fail=fail)
+        chunks = (render_text(shown, title, style=Style(colour), fail=fail),)
     if args.output is None:
-        target.write(text)
+        for chunk in chunks:
+            target.write(chunk)
     else:
-        _write(args.output, text)
+        write_atomic(args.output, chunks, inputs=_inputs(args.file))
     return EXIT_FLAGGED if fail else EXIT_OK
 
 
 _C1 = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
+class _Written(list):  # type: ignore[type-arg]
+    """A list the JSON encoder writes item by item, each item made just before it is written."""
+
+    def __init__(self, items: Sequence[Any], make: Callable[[Any], object]) -> None:
+        super().__init__()
+        self._items, self._make = items, make
+
+    def __iter__(self) -> Iterator[Any]:
+        return (self._make(item) for item in self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __bool__(self) -> bool:
+        return bool(self._items)
+
+
+def _report_document(report: Report, title: str) -> dict[str, Any]:
+    """The report's JSON document, its groups (most of it) each made as it is written, never all at once.
+
+    The document equals ``report.to_dict()`` with ``file`` added (``tests/test_cli.py`` checks it).
+    """
+    doc = attrs.evolve(report, groups=()).to_dict()
+    doc["summary"]["groups"] = len(report.groups)
+    doc["groups"] = _Written(report.groups, lambda g: _finite(g.to_dict()))
+    doc["file"] = title
+    return doc
+
+
 def _finite(value: object) -> object:
-    """``value`` with every non-finite float as ``None``: JSON has no NaN or Infinity."""
+    """``value`` with every non-finite float as ``None`` (JSON has no NaN or Infinity), changed in place.
+
+    In place: the report's document is made for this output only, and a copy would double its memory.
+    """
     if isinstance(value, float):
         return value if math.isfinite(value) else None
-    if isinstance(value, dict):
-        return {k: _finite(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_finite(v) for v in value]
+    items: Iterable[tuple[Any, object]]
+    if type(value) is dict:
+        items = value.items()
+    elif type(value) is list:  # not a _Written list: its items are made finite as they are made
+        items = enumerate(value)
+    else:
+        return value
+    for key, item in items:  # replacing the value of a key while iterating is allowed (no key is added)
+        if isinstance(item, float):
+            if not math.isfinite(item):
+                value[key] = None
+        elif type(item) is dict or type(item) is list:
+            _finite(item)
     return value
 
 
-def _json_text(doc: object) -> str:
+def _json_chunks(doc: object, *, batch: int = 8192) -> Iterator[str]:
+    """The report as indented JSON, in pieces of ``batch`` tokens (a 10^6-claim report is never one string)."""
+    encoder = json.JSONEncoder(indent=2, ensure_ascii=False, allow_nan=False)
+    pieces: list[str] = []
+    for token in encoder.iterencode(_finite(doc)):
+        pieces.append(token)
+        if len(pieces) >= batch:
+            yield _escaped("".join(pieces))
+            pieces.clear()
+    pieces.append("\n")
+    yield _escaped("".join(pieces))
+
+
+def _escaped(text: str) -> str:
     # JSON escapes C0 controls itself; escape DEL, C1 and bidi overrides too, so the output is safe to cat.
-    text = json.dumps(_finite(doc), indent=2, ensure_ascii=False, allow_nan=False)
-    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
-
-
-def _write(path: str, text: str) -> None:
-    try:
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text)
-    except OSError as e:
-        raise ClaimFileError(path, "$", None, f"cannot be written ({e})") from e
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _extract(args: argparse.Namespace, streams: _Streams) -> int:
+    if args.output is not None:
+        refuse_inputs(args.output, _inputs(args.article))
     text = _read_stdin(streams.stdin) if args.article == _STDIN else read_text(args.article)
     from claimdiff._extract import extract  # noqa: PLC0415 - imported by the command that needs it
-    from claimdiff._formats._io import write_atomic  # noqa: PLC0415 - only extract writes a second file
 
     found = extract(text, published=args.published, outlet=args.outlet, timezone=args.timezone)
     claims = [c.claim for c in found]
     unread = "".join(f"{u.start}-{u.end}\t{terminal_safe(u.numeral)}\t{u.reason}\n" for u in found.unread)
-    try:
-        written = dump_claims(claims, args.output)
-        if args.output is not None:  # the numbers not read, beside the claims: offsets, number, reason
-            write_atomic(f"{args.output}.unread.tsv", "start-end\tnumber\treason\n" + unread)
-    except OSError as e:
-        raise ClaimFileError(args.output, "$", None, f"cannot be written ({e})") from e
+    written = dump_claims(claims, args.output)  # written atomically: a failed run leaves OUT as it was
+    if args.output is not None:  # the numbers not read, beside the claims: offsets, number, reason
+        write_atomic(f"{args.output}.unread.tsv", "start-end\tnumber\treason\n" + unread, inputs=_inputs(args.article))
     if args.output is None:
         streams.out.write(written)
     else:
-        print(f"claimdiff: {len(claims)} candidate claims written to {terminal_safe(args.output)}", file=streams.err)
+        print(f"claimdiff: {len(claims)} candidate claims written to {terminal_safe(display_name(args.output))}", file=streams.err)
     print(f"claimdiff: {len(claims)} figures read, {len(found.unread)} numbers not read"
           + (f" (listed in {terminal_safe(args.output)}.unread.tsv)" if args.output is not None else ""), file=streams.err)
     return EXIT_OK
