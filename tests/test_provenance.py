@@ -17,6 +17,7 @@ from claimdiff import (
     Provenance,
     Scope,
     claims_from_dataframe,
+    dump_claims,
     loads_claims,
     parse_estimate,
     reconcile,
@@ -116,6 +117,27 @@ def test_files_keep_the_provenance_of_their_values() -> None:
     assert [c.estimate.provenance for c in loads_claims(yaml, format="yaml")] == [Provenance.DATUM, Provenance.WORDED]
     csv = 'id,metric,counted,value,source\na,killed,people,30000,M\nb,killed,people,"30,000",M\n'
     assert [c.estimate.provenance for c in loads_claims(csv, format="csv")] == [Provenance.DATUM, Provenance.WORDED]
+
+
+@given(
+    st.integers(min_value=0, max_value=10**9),
+    st.sampled_from(list(Provenance)),
+    st.sampled_from(["", "{:d}", "{:,d}", "about {:,d}"]),
+    st.sampled_from(["yaml", "json", "csv"]),
+)
+def test_every_writer_keeps_how_a_figure_was_given(n: int, provenance: Provenance, wording: str, fmt: str) -> None:
+    """A claim read back from any format has the provenance it was written with, however its text reads.
+
+    A bare numeral read from an article ("108") is worded, though the same digits in a file are a datum:
+    the file says so (``value: {text: '108', provenance: worded}``), so extract -> dump -> load is lossless.
+    """
+    text = wording.format(n)
+    made = parse_estimate(text) if text else Estimate.exact(n)
+    figure = attrs.evolve(made, provenance=provenance)
+    claims = [Claim(id="a", metric="killed", estimate=figure, scope=Scope(counted="people"), source="MoH")]
+    back = loads_claims(dump_claims(claims, format=fmt), format=fmt)
+    assert back == claims
+    assert back[0].estimate.provenance is provenance
 
 
 def test_a_reader_can_mark_its_table_rounded() -> None:

@@ -28,6 +28,7 @@ COLUMNS = (
     "id", "metric", "cumulative", "counted", "value", "unit", "place", "event", "period", "stated",
     "source", "source_kind", "source_party", "source_reliability", "via", "quote", "location", "note", "part_of",
     "rank", "value_low", "value_high", "value_low_closed", "value_high_closed", "value_point", "value_hedge", "value_text",
+    "value_provenance",
 )
 #: Columns that spell a figure out field by field, for figures that words cannot give exactly.
 VALUE_COLUMNS = {c: c.removeprefix("value_") for c in COLUMNS if c.startswith("value_")}

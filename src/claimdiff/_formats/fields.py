@@ -10,10 +10,12 @@ import math
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from claimdiff._formats.schema import short_repr
 from claimdiff._model.aliases import source_key
 from claimdiff._model.claim import Source
-from claimdiff._model.estimate import Estimate, Hedge
+from claimdiff._model.estimate import Estimate, Hedge, Provenance
 from claimdiff._model.hedges import parse_estimate
 from claimdiff._model.numbers import exact_float
 from claimdiff.exceptions import ClaimdiffError, InvalidClaimError, InvalidEstimateError, InvalidUnitError
@@ -24,7 +26,8 @@ if TYPE_CHECKING:
 __all__ = ["ESTIMATE_FIELDS", "estimate_of", "make_source", "number", "opt_str", "reason_for", "source_def"]
 
 #: The fields of a figure written out field by field.
-ESTIMATE_FIELDS = ("low", "high", "low_closed", "high_closed", "point", "hedge", "text")
+#: The fields of a figure spelled out in a file (``value: {low: ..., high: ...}`` or the ``value_*`` CSV columns).
+ESTIMATE_FIELDS = ("low", "high", "low_closed", "high_closed", "point", "hedge", "text", "provenance")
 
 
 def source_def(raw: Any, loc: str, ctx: Context, *, name_default: str | None = None) -> Source:
@@ -107,6 +110,10 @@ def estimate_of(value: Any, unit: str | None, ctx: Context, *, count: bool | Non
     if isinstance(value, str):
         return parse_estimate(value, hedges=ctx.hedges, unit=unit, count=count)
     spec: dict[str, Any] = {k: value[k] for k in ESTIMATE_FIELDS if k in value}
+    if "text" in spec and set(spec) <= {"text", "provenance"}:  # {text: '108', provenance: worded}: read the words
+        words = parse_estimate(spec["text"], hedges=ctx.hedges, unit=unit, count=count)
+        given = Provenance(spec.get("provenance", words.provenance.value))
+        return words if given is words.provenance else attrs.evolve(words, provenance=given)
     for k in ("low", "high", "point"):
         if isinstance(spec.get(k), str):
             spec[k] = -math.inf if spec[k].startswith("-") else math.inf  # the schema allows only "inf", ".inf", ...
@@ -114,4 +121,6 @@ def estimate_of(value: Any, unit: str | None, ctx: Context, *, count: bool | Non
             spec[k] = number(spec[k], k)
     if "hedge" in spec:
         spec["hedge"] = Hedge(spec["hedge"])
+    if "provenance" in spec:
+        spec["provenance"] = Provenance(spec["provenance"])
     return Estimate(unit=unit or "", **spec)

@@ -224,9 +224,10 @@ def fast_source(v: Any) -> bool:
 _SOURCE_KEYS = frozenset({"name", "kind", "party"})
 _HEDGE_WORDS = frozenset(("exact", "lower", "upper", "approximate", "range", "vague"))
 _BOUND_WORDS = frozenset({"inf", "-inf", ".inf", "-.inf"})
+_PROVENANCE_WORDS = frozenset(("worded", "datum", "rounded"))
 _ESTIMATE_TYPES: Mapping[str, tuple[type, ...]] = {
     "low": (int, float, str), "high": (int, float, str), "low_closed": (bool,), "high_closed": (bool,),
-    "point": (int, float), "hedge": (str,), "text": (str,),
+    "point": (int, float), "hedge": (str,), "text": (str,), "provenance": (str,),
 }
 
 
@@ -241,5 +242,7 @@ def fast_estimate(v: dict[str, Any]) -> bool:
         if allowed is None or type(x) not in allowed:
             return False
         if type(x) is str and (x not in _BOUND_WORDS if k in ("low", "high") else k == "hedge" and x not in _HEDGE_WORDS):
+            return False
+        if k == "provenance" and x not in _PROVENANCE_WORDS:
             return False
     return True

@@ -8,10 +8,13 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+import attrs
+
 from claimdiff._formats.build import Context, near
+from claimdiff._formats.fields import ESTIMATE_FIELDS
 from claimdiff._model.claim import Claim, Scope, Source
 from claimdiff._model.composite import composite_claims
-from claimdiff._model.estimate import Estimate, Hedge
+from claimdiff._model.estimate import Estimate, Hedge, provenance_of
 from claimdiff._model.hedges import DEFAULT_HEDGES, HedgePolicy, parse_estimate
 from claimdiff._model.period import Period
 from claimdiff._model.vocabulary import Vocabulary
@@ -19,7 +22,6 @@ from claimdiff.exceptions import ClaimdiffError, InvalidClaimError
 
 __all__ = ["ESTIMATE_FIELDS", "Layout", "claim_to_dict", "counted_definitions", "metric_definitions", "period_text"]
 
-ESTIMATE_FIELDS = ("low", "high", "low_closed", "high_closed", "point", "hedge", "text")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 
 
@@ -126,11 +128,13 @@ def _source_value(s: Source) -> str | dict[str, Any]:
     return out
 
 
-def _reads_back(text: str, e: Estimate, hedges: HedgePolicy, unit: str | None) -> bool:
+def _reads_back(text: str, e: Estimate, hedges: HedgePolicy, unit: str | None, *, as_given: bool = True) -> bool:
+    """Whether ``text`` reads as ``e`` (with ``as_given=False``: as ``e`` but for how it was given)."""
     try:
-        return parse_estimate(text, hedges=hedges, unit=unit) == e
+        words = parse_estimate(text, hedges=hedges, unit=unit)
     except ClaimdiffError:
         return False
+    return words == e if as_given else attrs.evolve(words, provenance=e.provenance) == e
 
 
 def _estimate_value(e: Estimate, hedges: HedgePolicy, *, bare_numbers: bool) -> tuple[Any, str]:
@@ -140,6 +144,8 @@ def _estimate_value(e: Estimate, hedges: HedgePolicy, *, bare_numbers: bool) -> 
             return e.text, ""
         if e.unit and _reads_back(e.text, e, hedges, e.unit):
             return e.text, e.unit
+    if e.text and _reads_back(e.text, e, hedges, e.unit or None, as_given=False):
+        return {"text": e.text, "provenance": e.provenance.value}, e.unit  # "108" read from an article: worded
     if e.hedge is Hedge.EXACT and e.point is not None and not e.text and Estimate.exact(e.point, unit=e.unit) == e:
         number = int(e.point) if e.point == int(e.point) and abs(e.point) < 2**53 else e.point
         return number, e.unit
@@ -150,6 +156,8 @@ def _estimate_value(e: Estimate, hedges: HedgePolicy, *, bare_numbers: bool) -> 
             continue
         if name in ("low_closed", "high_closed") and (value or not math.isfinite(getattr(e, name[:-7] or "low"))):
             continue
+        if name == "provenance":  # written only when the text alone would not say it
+            value = None if value is provenance_of(e.text) else value.value
         if name == "hedge":
             value = value.value
         if value is None or value == "":
