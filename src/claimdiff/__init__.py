@@ -65,7 +65,7 @@ from claimdiff.exceptions import (
 )
 
 if _typing.TYPE_CHECKING:
-    from claimdiff._extract import Candidate, extract
+    from claimdiff._extract import Candidate, Extraction, Unread, extract
     from claimdiff._formats.anchors.acled import read_acled
     from claimdiff._formats.anchors.claimreview import claimreview_jsonld
     from claimdiff._formats.anchors.minmax import read_airwars, read_ibc
@@ -79,6 +79,8 @@ if _typing.TYPE_CHECKING:
 #: Public names imported on first use: name -> (module, attribute).
 _LAZY = {
     "Candidate": ("claimdiff._extract", "Candidate"),
+    "Extraction": ("claimdiff._extract", "Extraction"),
+    "Unread": ("claimdiff._extract", "Unread"),
     "extract": ("claimdiff._extract", "extract"),
     "read_acled": ("claimdiff._formats.anchors.acled", "read_acled"),
     "claimreview_jsonld": ("claimdiff._formats.anchors.claimreview", "claimreview_jsonld"),
@@ -135,6 +137,7 @@ __all__ = [
     "Derived",
     "Estimate",
     "Estimator",
+    "Extraction",
     "FigureKey",
     "Flag",
     "FlagKind",
@@ -178,6 +181,7 @@ __all__ = [
     "TruthResult",
     "TruthSettings",
     "UnknownPolicyError",
+    "Unread",
     "VagueQuantity",
     "Vocabulary",
     "Withdrawal",

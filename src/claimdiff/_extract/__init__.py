@@ -105,8 +105,8 @@ def extract(
         gazetteer: How places are normalised to one path per place.
 
     Returns:
-        The candidates in the order they appear in the text: an :class:`Extraction`, a list of
-        candidates as before, whose ``unread`` lists every number of the text no candidate reads,
+        Extraction: The candidates in the order they appear in the text, a list as before, whose
+        ``unread`` lists every number of the text no candidate reads,
         with its offsets and the reason ("a year", "a share, not a count", "a photo caption", ...).
 
     Raises:

@@ -379,7 +379,7 @@ def claims_from_dataframe(
         name: The name of the table in messages.
         hedges: How hedged figures in cells are read.
         vocabulary: The metrics and counted things known.
-        rounded: The table's numbers are rounded, not exact (see :func:`claims_from_rows`).
+        rounded: The table's numbers are rounded, not exact: they get the precision their digits imply.
 
     Returns:
         :class:`~claimdiff.LoadedClaims`: every row is in ``claims`` or in ``rejected``.

@@ -121,7 +121,7 @@ class Estimate:
     expression or ``""`` for a plain count; ``hedge`` and ``text`` keep the
     original wording, which claimdiff never throws away; ``provenance`` says
     whether the figure was worded or given as data (by default, from ``text``:
-    see :func:`provenance_of`), which decides the precision it is taken to have.
+    a datum when it is empty or a bare numeral, else worded), which decides the precision it is taken to have.
 
     Build one with the named constructors, which read like the mathematics:
 
@@ -221,7 +221,7 @@ class Estimate:
               provenance: Provenance | None = None) -> Estimate:
         """A figure stated without hedge: the closed interval ``[value, value]``.
 
-        Every constructor takes ``provenance``; by default it follows ``text`` (see :func:`provenance_of`):
+        Every constructor takes ``provenance``; by default it follows ``text`` (a bare numeral is a datum):
 
         >>> Estimate.exact(30_000).provenance, Estimate.exact(30_000, text="30,000").provenance
         (<Provenance.DATUM: 'datum'>, <Provenance.WORDED: 'worded'>)
