@@ -14,6 +14,7 @@ import re
 import attrs
 
 from claimdiff._extract._metrics import TRIGGERS
+from claimdiff._extract._time import CALENDAR_WORDS
 from claimdiff._model.numbers import NUMBER_WORDS, parse_number_prefix
 
 __all__ = ["Item", "items", "opens_breakdown"]
@@ -99,31 +100,4 @@ def item_metric(thing: str | None) -> str | None:
     return TRIGGERS.get(thing) if thing else None
 
 
-_NOT_PLACES = frozenset(
-    {
-        "the",
-        "total",
-        "all",
-        "addition",
-        "which",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    }
-)
+_NOT_PLACES = CALENDAR_WORDS | frozenset({"the", "total", "all", "addition", "which"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from claimdiff._extract._attribution import COUNTRIES
+from claimdiff._extract._time import CALENDAR_WORDS
 from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer
 
 __all__ = ["heading_places", "known", "place_at", "place_near", "places_named"]
@@ -18,27 +19,8 @@ _LOCATIVE = re.compile(
 _POSSESSIVE = re.compile(rf"\b(?P<c>{_NAME})(?:'s|’s)\s+(?P<p>{_NAME}(?:\s+{_NAME})*\s+{_KIND})\b")
 # MULTILINE: matched at a line's start (a block's), where a bare "^" would only match at the text's.
 _LABEL = re.compile(rf"^[^\S\n]*(?:[-*•–]\s+)?(?P<p>{_NAME}(?:[ -]{_NAME})*(?:\s+{_KIND})?)\s*[:–—]\s", re.MULTILINE)
-_NOT_PLACES = frozenset(
+_NOT_PLACES = CALENDAR_WORDS | frozenset(
     {
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
         "the",
         "president",
         "telegram",
