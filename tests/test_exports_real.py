@@ -142,3 +142,23 @@ def test_the_cli_reads_an_api_response_from_stdin() -> None:
     )
     assert code in (0, 1), err.getvalue()
     assert json.loads(out.getvalue())["summary"]["claims"] == 8
+
+
+def test_wikidata_real_entity_1964_alaska_earthquake() -> None:
+    """Q749610 as Special:EntityData served it (revision 2497659168): one number-of-deaths statement.
+
+    Expected from the Wikibase JSON model and the entity's statements, before the reader ran:
+    ``P1120`` amount ``+139``, unit ``"1"`` (a count), no bounds (exact), rank normal, no reference
+    (so the source is Wikidata itself); the entity's ``P585`` ``+1964-03-27`` at precision 11 (a day)
+    is the period; ``P17`` Q30 > ``P131`` Q797 > ``P276`` Q631282 the place (no labels of those items
+    in the document, so their Q-ids); ``P4511`` (a depth in km) is not a casualty property.
+    """
+    loaded = read_wikidata(EXPORTS / "wikidata" / "Q749610-1964-alaska-earthquake.json")
+    assert (len(loaded.claims), len(loaded.rejected)) == (1, 0)
+    c = loaded.claims[0]
+    assert (c.metric.name, c.scope.counted, c.estimate.describe()) == ("killed", "people", "139")
+    assert (c.low, c.high) == (139, 139)
+    assert c.period is not None and c.period.isoformat() == "1964-03-27"
+    assert c.scope.place == ("Q30", "Q797", "Q631282")
+    assert c.rank == "normal"
+    assert c.source.name == "Wikidata"
