@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import csv
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from claimdiff import read_acled, read_ucdp_ged, read_wikidata
+from claimdiff import read_acled, read_airwars, read_ucdp_ged, read_wikidata
 from claimdiff._formats.anchors._dates import DayOrder, read_day
 from conftest import ROOT
 
@@ -158,7 +159,52 @@ def test_wikidata_real_entity_1964_alaska_earthquake() -> None:
     c = loaded.claims[0]
     assert (c.metric.name, c.scope.counted, c.estimate.describe()) == ("killed", "people", "139")
     assert (c.low, c.high) == (139, 139)
-    assert c.period is not None and c.period.isoformat() == "1964-03-27"
+    assert c.period is not None
+    assert c.period.isoformat() == "1964-03-27"
     assert c.scope.place == ("Q30", "Q797", "Q631282")
     assert c.rank == "normal"
     assert c.source.name == "Wikidata"
+
+
+AIRWARS_PAGES = EXPORTS / "_unlicensed" / "airwars-israel-gaza-2023-klinares.csv"
+# The columns of that file, as its scraper named the fields of Airwars' incident pages.
+AIRWARS_PAGE_COLUMNS = {
+    "id": "Incidence_id",
+    "start": "Incidence_date",
+    "end": "Incidence_date",
+    "min": "Civilians reported killed",
+    "max": "Civilians reported killed",
+    "grade": "Airwars civilian harm grading",
+    "party": "Suspected belligerent",
+}
+
+
+@pytest.mark.skipif(not AIRWARS_PAGES.exists(), reason="unlicensed file, fetched locally only (see exports README)")
+def test_airwars_incident_pages_as_scraped() -> None:
+    """646 Israel-Gaza 2023-24 incidents as Airwars' pages give them (scraped by klinares/airwars_scraping_project).
+
+    Expected from Airwars' incident pages and methodology, before the reader ran: "Civilians reported
+    killed" is one number or Airwars' range ``min – max``; ``Unknown`` means harm was reported without
+    a number, so no figure: a located rejection, not a claim. Dates ``october-7-2023`` are days;
+    grades are Airwars' (Fair 545, Weak 25, Contested 12, Confirmed 2 among rows with a number);
+    Confirmed (a belligerent accepted responsibility) ranks preferred. The file has no place column.
+    """
+    loaded = read_airwars(AIRWARS_PAGES, columns=AIRWARS_PAGE_COLUMNS)
+    assert (len(loaded.claims), len(loaded.rejected)) == (584, 62)
+    assert {r.reason for r in loaded.rejected} == {"gives no number (got 'Unknown')"}
+    assert all(c.period is not None for c in loaded.claims)
+    assert sum(c.low for c in loaded.claims) == 6101
+    grades = Counter(c.source_grade.value for c in loaded.claims if c.source_grade is not None)
+    assert grades == Counter({"Fair": 545, "Weak": 25, "Contested": 12, "Confirmed": 2})
+    by_id = {c.id: c for c in loaded.claims}
+    first = by_id["airwars-ispt0019a"]
+    assert (first.estimate.describe(), first.period.isoformat() if first.period else None) == ("1", "2023-10-07")
+    assert "belligerent Israeli Military" in (first.note or "")
+    jabalia = by_id["airwars-ispt0783"]
+    assert (jabalia.low, jabalia.high, jabalia.rank) == (126, 143, "preferred")
+    assert jabalia.period is not None
+    assert jabalia.period.isoformat() == "2023-10-31"
+    assert (by_id["airwars-ispt0005"].low, by_id["airwars-ispt0005"].high) == (1, 2)
+    assert by_id["airwars-ispt120524d"].period.isoformat() == "2024-05-12"  # type: ignore[union-attr]
+    kept = read_airwars(AIRWARS_PAGES, columns=AIRWARS_PAGE_COLUMNS, grades={"confirmed", "fair"})
+    assert len(kept.claims) == 547

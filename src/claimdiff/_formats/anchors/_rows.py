@@ -13,6 +13,7 @@ import io
 import json
 import math
 import os
+import re
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from typing import Any
 
@@ -21,7 +22,7 @@ import attrs
 from claimdiff._formats._io import read_text
 from claimdiff.exceptions import ClaimFileError
 
-__all__ = ["Table", "column_key", "count_cell", "load_json", "read_table", "where"]
+__all__ = ["Table", "column_key", "count_cell", "load_json", "range_cell", "read_table", "where"]
 
 #: Where an API response keeps its records: ACLED's ``data``, UCDP's ``Result``.
 _ENVELOPES = ("data", "Result", "results")
@@ -66,6 +67,35 @@ def count_cell(value: Any) -> int | str | None:
     if isinstance(value, float) and math.isfinite(value) and value.is_integer() and value >= 0:
         return int(value)
     return "is not a whole number >= 0"
+
+
+# A range as incident pages write one cell: "1 – 2", "12–24", "3-4", "3 to 4" (en dash, hyphen, "to").
+_RANGE = re.compile(r"\s*([0-9][0-9,]*)\s*(?:[-\u2010-\u2015\u2212]|to)\s*([0-9][0-9,]*)\s*", re.IGNORECASE)
+# Words a list writes where it has no number.
+_NO_NUMBER = frozenset({"unknown", "n/a", "na", "not known", "unclear"})
+
+
+def range_cell(value: Any) -> tuple[int | None, int | None] | str:
+    """A cell holding a count or a range of counts: ``(low, high)``, ``(None, None)`` when missing, or why neither.
+
+    A range is written as Airwars' incident pages write one (``1 – 2``), or with a hyphen or "to".
+
+    >>> range_cell("1 – 2"), range_cell("12–24"), range_cell("7"), range_cell(""), range_cell(3.0)
+    ((1, 2), (12, 24), (7, 7), (None, None), (3, 3))
+    >>> range_cell("Unknown"), range_cell("9 – 4")
+    ('gives no number', 'is a range whose low end is above its high end')
+    """
+    if isinstance(value, str) and len(value) <= 80:
+        if " ".join(value.split()).casefold() in _NO_NUMBER:
+            return "gives no number"
+        match = _RANGE.fullmatch(value)
+        if match:
+            low, high = (int(g.replace(",", "")) for g in match.groups())
+            return (low, high) if low <= high else "is a range whose low end is above its high end"
+    one = count_cell(value)
+    if isinstance(one, str):
+        return "is not a whole number >= 0, nor a range of them"
+    return one, one
 
 
 @attrs.frozen

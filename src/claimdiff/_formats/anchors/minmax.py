@@ -22,7 +22,7 @@ from typing import Any
 
 from claimdiff._formats.anchors._dates import DayOrder, day_order, read_day
 from claimdiff._formats.anchors._grades import Grades
-from claimdiff._formats.anchors._rows import Table, column_key, count_cell, read_table, where
+from claimdiff._formats.anchors._rows import Table, column_key, count_cell, range_cell, read_table, where
 from claimdiff._formats.claims_file import LoadedClaims
 from claimdiff._formats.frames import clean_cell, read_mappings
 from claimdiff._model.source_grade import SourceGrade
@@ -187,19 +187,18 @@ def _incident(
     cid = f"{prefix}-{cell('id')}"
     at = where(label)
     grade = cell("grade")
-    if grades is not None and grade not in grades:
+    if grades is not None and grade.casefold() not in {g.casefold() for g in grades}:
         return ClaimFileError(
             name,
             f"{at}, column {columns['grade']!r}",
             cid,
             f"is graded {grade or 'nothing'}; grades kept: {', '.join(sorted(grades))}",
         )
-    figures: dict[str, int | str | None] = {}
-    for key in ("min", "max"):
-        figures[key] = count_cell(clean_cell(row.get(keys[key])))
-        if isinstance(figures[key], str):
-            return ClaimFileError(name, f"{at}, column {columns[key]!r}", cid, f"{figures[key]} (got {cell(key)!r})")
-    low, high = figures["min"], figures["max"]
+    figures = _figures(row, keys)
+    if isinstance(figures, tuple) and isinstance(figures[1], str):
+        key, reason = figures
+        return ClaimFileError(name, f"{at}, column {columns[key]!r}", cid, f"{reason} (got {cell(key)!r})")
+    low, high = figures
     out: dict[str, Any] = {"id": cid, "metric": "killed", "counted": "civilians", "source": dict(source), "event": cid}
     if low is not None or high is not None:
         out["value"] = (
@@ -237,6 +236,23 @@ def _incident(
     if notes:
         out["note"] = "; ".join(notes)
     return out
+
+
+def _figures(row: Mapping[str, Any], keys: Mapping[str, str]) -> tuple[int | None, int | None] | tuple[str, str]:
+    """The row's ``(low, high)``, or ``(column part, reason)`` when a cell is unreadable.
+
+    One column named for both ``min`` and ``max`` holds the range itself, as Airwars' incident pages
+    write it (``1 – 2``); two columns hold one count each.
+    """
+    if keys["min"] == keys["max"]:
+        both = range_cell(clean_cell(row.get(keys["min"])))
+        return ("min", both) if isinstance(both, str) else both
+    low, high = (count_cell(clean_cell(row.get(keys[k]))) for k in ("min", "max"))
+    if isinstance(low, str):
+        return "min", low
+    if isinstance(high, str):
+        return "max", high
+    return low, high
 
 
 def _airwars_grade(cell: Any) -> SourceGrade | None:
