@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from claimdiff import read_acled, read_airwars, read_ucdp_ged, read_wikidata
+from claimdiff import read_acled, read_airwars, read_ibc, read_ucdp_ged, read_wikidata
 from claimdiff._formats.anchors._dates import DayOrder, read_day
 from conftest import ROOT
 
@@ -208,3 +208,40 @@ def test_airwars_incident_pages_as_scraped() -> None:
     assert by_id["airwars-ispt120524d"].period.isoformat() == "2024-05-12"  # type: ignore[union-attr]
     kept = read_airwars(AIRWARS_PAGES, columns=AIRWARS_PAGE_COLUMNS, grades={"confirmed", "fair"})
     assert len(kept.claims) == 547
+
+
+# IBC's download (iraqbodycount.org/database/download/ibc-incidents) as three published readers of it
+# describe it: 11 lines before the header, which is exactly this (a ScraperWiki scraper asserts it), and
+# dates "%d %b %Y" (an R loader's format); bedwards/graphyard and an R analysis skip the same 11 lines.
+# No copy of the file under a licence was found, so the preamble's words and the rows are written here.
+IBC_HEADER = "IBC code,Start Date,End Date,Time,Location,Target,Weapons,Reported Minimum,Reported Maximum,Sources"
+
+
+def test_ibc_download_with_its_preamble(tmp_path: Path) -> None:
+    """The header is found under the 11-line preamble; rows keep their own line numbers; a bad date is rejected."""
+    preamble = "\n".join(
+        ["Iraq Body Count incidents (preamble line written here)", "", *[f"note {i}," for i in range(9)]]
+    )
+    rows = [
+        'k7919,29 Oct 2007,29 Oct 2007,8:00-9:00 AM,"Ishbilliyah Square, central Baquba",recruits,suicide bomber,28,28,AFP',
+        'k18626,13 Mar 2012,14 Mar 2012,,"Hoswa, Karma, east of Falluja",civilian car,roadside bomb,1,2,AKnews',
+        "x1,sometime in 2012,14 Mar 2012,,Mosul,,gunfire,1,1,NINA",
+    ]
+    path = tmp_path / "ibc-incidents.csv"
+    path.write_text("\n".join([preamble, IBC_HEADER, *rows]) + "\n", encoding="utf-8")
+    loaded = read_ibc(path)
+    got = {c.id: (c.low, c.high, c.period.isoformat() if c.period else None) for c in loaded.claims}
+    assert got == {"ibc-k7919": (28, 28, "2007-10-29"), "ibc-k18626": (1, 2, "2012-03-13/2012-03-14")}
+    assert loaded.claims[0].scope.place == ("Iraq", "Ishbilliyah Square, central Baquba")
+    (bad,) = loaded.rejected
+    assert (bad.claim_id, bad.location) == ("ibc-x1", "line 15, column 'Start Date'")
+
+
+def test_a_csv_without_its_header_near_the_top_is_still_refused(tmp_path: Path) -> None:
+    """Looking past a preamble never invents a header: with none in the first lines, the columns are named missing."""
+    from claimdiff import ClaimFileError
+
+    path = tmp_path / "not-ibc.csv"
+    path.write_text("a,b\n" + "1,2\n" * 60 + IBC_HEADER + "\n", encoding="utf-8")
+    with pytest.raises(ClaimFileError, match="has no column 'ibc_code'"):
+        read_ibc(path)

@@ -156,19 +156,20 @@ def read_table(table: Any, name: str | None, required: Iterable[str]) -> Table:
     return _records(list(table), name or "<rows>", need)
 
 
+# How many lines of a CSV export's preamble are looked through for its header (IBC's download has 11).
+_PREAMBLE = 40
+
+
 def _csv_table(text: str, label: str, need: list[str]) -> Table:
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = _next_record(reader, len(text)) or []
-    except csv.Error as e:
-        raise ClaimFileError(label, "line 1", None, f"is not valid CSV: {e}") from e
+    skip, header = _csv_header(text, label, need)
     columns = _keys(label, header)
     _require(label, columns, need)
 
     def from_csv() -> Iterator[tuple[Hashable, Mapping[str, Any] | ClaimFileError]]:
         rows = csv.reader(io.StringIO(text, newline=""))
-        _next_record(rows, len(text))
-        line = 2
+        for _ in range(skip):
+            _next_record(rows, len(text))
+        line = rows.line_num + 1
         while True:
             try:
                 cells = _next_record(rows, len(text))
@@ -183,6 +184,34 @@ def _csv_table(text: str, label: str, need: list[str]) -> Table:
             line = rows.line_num + 1
 
     return Table(label, tuple(columns), from_csv)
+
+
+def _csv_header(text: str, label: str, need: list[str]) -> tuple[int, list[str]]:
+    """How many records the header ends, and its cells: line 1, or the first line naming every required column.
+
+    An export may open with a preamble (Iraq Body Count's download has 11 lines of title, terms and
+    notes before ``IBC code,Start Date,...``); when line 1 lacks a required column, the first
+    ``_PREAMBLE`` lines are searched for the header, and the lines before it are not rows.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""))
+    first: list[str] | None = None
+    for count in range(1, _PREAMBLE + 1):
+        try:
+            record = _next_record(reader, len(text))
+        except csv.Error as e:
+            if first is None:
+                raise ClaimFileError(label, f"line {reader.line_num}", None, f"is not valid CSV: {e}") from e
+            break
+        if record is None:
+            break
+        if first is None:
+            first = record
+        keys = {column_key(c.removeprefix("\ufeff")) for c in record}
+        if all(k in keys for k in need):
+            return count, record
+        if count == 1 and not need:
+            return 1, record
+    return 1, first or []
 
 
 def _next_record(reader: Any, longest: int) -> list[str] | None:
