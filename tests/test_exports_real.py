@@ -245,3 +245,42 @@ def test_a_csv_without_its_header_near_the_top_is_still_refused(tmp_path: Path) 
     path.write_text("a,b\n" + "1,2\n" * 60 + IBC_HEADER + "\n", encoding="utf-8")
     with pytest.raises(ClaimFileError, match="has no column 'ibc_code'"):
         read_ibc(path)
+
+
+AIRWARS_SYRIA = EXPORTS / "_unlicensed" / "airwars-syria-300-incidents.json"
+# The fields of that archive's incident records (one JSON per Airwars incident, copied from Airwars' pages).
+AIRWARS_ARCHIVE_COLUMNS = {
+    "id": "incident_code",
+    "start": "incident_date",
+    "end": "incident_date",
+    "country": "country",
+    "place": "location",
+    "min": "civilian_deaths_min",
+    "max": "civilian_deaths_max",
+    "grade": "assessment",
+    "party": "alleged_belligerent",
+}
+
+
+@pytest.mark.skipif(not AIRWARS_SYRIA.exists(), reason="unlicensed file, fetched locally only (see exports README)")
+def test_airwars_syria_incident_records() -> None:
+    """300 Syrian incidents (carsspacee88-crypto/syrian-archive-airwars): 169 with figures, 131 without.
+
+    Expected from the records before the reader ran: ``civilian_deaths_min``/``_max`` null in 131 records
+    (no figure: each a located rejection), never one without the other; the 169 others' minima add to 373;
+    grades Contested 89, Fair 78, Weak 2; ISO dates; country Syria and Airwars' location as the place.
+    """
+    loaded = read_airwars(AIRWARS_SYRIA, columns=AIRWARS_ARCHIVE_COLUMNS)
+    assert (len(loaded.claims), len(loaded.rejected)) == (169, 131)
+    assert {r.reason for r in loaded.rejected} == {"gives no number (empty)"}
+    assert sum(c.low for c in loaded.claims) == 373
+    assert all(c.period is not None and c.scope.place[0] == "Syria" for c in loaded.claims)
+    grades = Counter(c.source_grade.value for c in loaded.claims if c.source_grade is not None)
+    assert grades == Counter({"Contested": 89, "Fair": 78, "Weak": 2})
+    by_id = {c.id: c for c in loaded.claims}
+    idlib = by_id["airwars-RS4826"]
+    assert (idlib.low, idlib.high) == (1, 3)
+    assert idlib.period is not None
+    assert idlib.period.isoformat() == "2023-10-05"
+    assert idlib.scope.place == ("Syria", "city market in Jisr Al Shughour, west of Idlib")
+    assert "belligerent Russian Military" in (idlib.note or "")

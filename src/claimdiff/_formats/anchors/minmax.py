@@ -199,17 +199,19 @@ def _incident(
         key, reason = figures
         return ClaimFileError(name, f"{at}, column {columns[key]!r}", cid, f"{reason} (got {cell(key)!r})")
     low, high = figures
+    if low is None and high is None:
+        both = columns["min"] if columns["min"] == columns["max"] else f"{columns['min']}/{columns['max']}"
+        return ClaimFileError(name, f"{at}, column {both!r}", cid, "gives no number (empty)")
     out: dict[str, Any] = {"id": cid, "metric": "killed", "counted": "civilians", "source": dict(source), "event": cid}
-    if low is not None or high is not None:
-        out["value"] = (
-            low
-            if low == high
-            else {
-                "low": low if low is not None else 0,
-                **({"high": high} if high is not None else {}),
-                "hedge": "range",
-            }
-        )
+    out["value"] = (
+        low
+        if low == high
+        else {
+            "low": low if low is not None else 0,
+            **({"high": high} if high is not None else {}),
+            "hedge": "range",
+        }
+    )
     place = [p for p in (country or cell("country"), cell("place")) if p]
     if place:
         out["place"] = " > ".join(p.replace(">", "-") for p in place)
