@@ -284,3 +284,20 @@ def test_airwars_syria_incident_records() -> None:
     assert idlib.period.isoformat() == "2023-10-05"
     assert idlib.scope.place == ("Syria", "city market in Jisr Al Shughour, west of Idlib")
     assert "belligerent Russian Military" in (idlib.note or "")
+
+
+def test_ibc_older_copy_one_figure_column_and_short_dates() -> None:
+    """The 2016 copy's shape (``IBC_code``, one ``Deaths_recorded``, ``29-Oct-07``), mapped with ``columns=``."""
+    rows = [
+        {"IBC_code": "k7919", "Start_Date": "29-Oct-07", "End_Date": "29-Oct-07", "Deaths_recorded": "28"},
+        {"IBC_code": "k18626", "Start_Date": "13-Mar-12", "End_Date": "14-Mar-12", "Deaths_recorded": "1"},
+        {"IBC_code": "h0379", "Start_Date": "25-Feb-14", "End_Date": "25-Feb-14", "Deaths_recorded": "0"},
+    ]
+    columns = {"id": "IBC_code", "start": "Start_Date", "end": "End_Date", "min": "Deaths_recorded"}
+    loaded = read_ibc(rows, columns={**columns, "max": "Deaths_recorded"})
+    got = {c.id: (c.low, c.high, c.period.isoformat() if c.period else None) for c in loaded.claims}
+    assert got == {
+        "ibc-k7919": (28, 28, "2007-10-29"),
+        "ibc-k18626": (1, 1, "2012-03-13/2012-03-14"),
+        "ibc-h0379": (0, 0, "2014-02-25"),
+    }

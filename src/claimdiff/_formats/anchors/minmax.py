@@ -11,7 +11,10 @@ report shows it beside claimdiff's own grade, the grade sets the claim's rank (`
 ``grades=`` keeps only some grades (the others are rejected with their grade as the reason, never
 dropped).
 
-The column names follow the lists' CSV exports; pass ``columns=`` to map others.
+The column names follow the lists' CSV exports (column names match without case, spaces or
+underscores, and IBC's download is read under its 11-line preamble); pass ``columns=`` to map others.
+One column named for both ``min`` and ``max`` holds the range itself, as Airwars' incident pages write
+it (``1 – 2``). A row with no figure (both cells empty, or ``Unknown``) is rejected with that reason.
 """
 
 from __future__ import annotations
