@@ -13,6 +13,7 @@ import io
 import json
 import math
 import os
+import re
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from typing import Any
 
@@ -21,7 +22,7 @@ import attrs
 from claimdiff._formats._io import read_text
 from claimdiff.exceptions import ClaimFileError
 
-__all__ = ["Table", "column_key", "count_cell", "load_json", "read_table", "where"]
+__all__ = ["Table", "column_key", "count_cell", "load_json", "range_cell", "read_table", "where"]
 
 #: Where an API response keeps its records: ACLED's ``data``, UCDP's ``Result``.
 _ENVELOPES = ("data", "Result", "results")
@@ -66,6 +67,35 @@ def count_cell(value: Any) -> int | str | None:
     if isinstance(value, float) and math.isfinite(value) and value.is_integer() and value >= 0:
         return int(value)
     return "is not a whole number >= 0"
+
+
+# A range as incident pages write one cell: "1 – 2", "12–24", "3-4", "3 to 4" (en dash, hyphen, "to").
+_RANGE = re.compile(r"\s*([0-9][0-9,]*)\s*(?:[-\u2010-\u2015\u2212]|to)\s*([0-9][0-9,]*)\s*", re.IGNORECASE)
+# Words a list writes where it has no number.
+_NO_NUMBER = frozenset({"unknown", "n/a", "na", "not known", "unclear"})
+
+
+def range_cell(value: Any) -> tuple[int | None, int | None] | str:
+    """A cell holding a count or a range of counts: ``(low, high)``, ``(None, None)`` when missing, or why neither.
+
+    A range is written as Airwars' incident pages write one (``1 – 2``), or with a hyphen or "to".
+
+    >>> range_cell("1 – 2"), range_cell("12–24"), range_cell("7"), range_cell(""), range_cell(3.0)
+    ((1, 2), (12, 24), (7, 7), (None, None), (3, 3))
+    >>> range_cell("Unknown"), range_cell("9 – 4")
+    ('gives no number', 'is a range whose low end is above its high end')
+    """
+    if isinstance(value, str) and len(value) <= 80:
+        if " ".join(value.split()).casefold() in _NO_NUMBER:
+            return "gives no number"
+        match = _RANGE.fullmatch(value)
+        if match:
+            low, high = (int(g.replace(",", "")) for g in match.groups())
+            return (low, high) if low <= high else "is a range whose low end is above its high end"
+    one = count_cell(value)
+    if isinstance(one, str):
+        return "is not a whole number >= 0, nor a range of them"
+    return one, one
 
 
 @attrs.frozen
@@ -126,19 +156,20 @@ def read_table(table: Any, name: str | None, required: Iterable[str]) -> Table:
     return _records(list(table), name or "<rows>", need)
 
 
+# How many lines of a CSV export's preamble are looked through for its header (IBC's download has 11).
+_PREAMBLE = 40
+
+
 def _csv_table(text: str, label: str, need: list[str]) -> Table:
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = _next_record(reader, len(text)) or []
-    except csv.Error as e:
-        raise ClaimFileError(label, "line 1", None, f"is not valid CSV: {e}") from e
+    skip, header = _csv_header(text, label, need)
     columns = _keys(label, header)
     _require(label, columns, need)
 
     def from_csv() -> Iterator[tuple[Hashable, Mapping[str, Any] | ClaimFileError]]:
         rows = csv.reader(io.StringIO(text, newline=""))
-        _next_record(rows, len(text))
-        line = 2
+        for _ in range(skip):
+            _next_record(rows, len(text))
+        line = rows.line_num + 1
         while True:
             try:
                 cells = _next_record(rows, len(text))
@@ -153,6 +184,34 @@ def _csv_table(text: str, label: str, need: list[str]) -> Table:
             line = rows.line_num + 1
 
     return Table(label, tuple(columns), from_csv)
+
+
+def _csv_header(text: str, label: str, need: list[str]) -> tuple[int, list[str]]:
+    """How many records the header ends, and its cells: line 1, or the first line naming every required column.
+
+    An export may open with a preamble (Iraq Body Count's download has 11 lines of title, terms and
+    notes before ``IBC code,Start Date,...``); when line 1 lacks a required column, the first
+    ``_PREAMBLE`` lines are searched for the header, and the lines before it are not rows.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""))
+    first: list[str] | None = None
+    for count in range(1, _PREAMBLE + 1):
+        try:
+            record = _next_record(reader, len(text))
+        except csv.Error as e:
+            if first is None:
+                raise ClaimFileError(label, f"line {reader.line_num}", None, f"is not valid CSV: {e}") from e
+            break
+        if record is None:
+            break
+        if first is None:
+            first = record
+        keys = {column_key(c.removeprefix("\ufeff")) for c in record}
+        if all(k in keys for k in need):
+            return count, record
+        if count == 1 and not need:
+            return 1, record
+    return 1, first or []
 
 
 def _next_record(reader: Any, longest: int) -> list[str] | None:

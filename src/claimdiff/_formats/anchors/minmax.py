@@ -11,7 +11,10 @@ report shows it beside claimdiff's own grade, the grade sets the claim's rank (`
 ``grades=`` keeps only some grades (the others are rejected with their grade as the reason, never
 dropped).
 
-The column names follow the lists' CSV exports; pass ``columns=`` to map others.
+The column names follow the lists' CSV exports (column names match without case, spaces or
+underscores, and IBC's download is read under its 11-line preamble); pass ``columns=`` to map others.
+One column named for both ``min`` and ``max`` holds the range itself, as Airwars' incident pages write
+it (``1 – 2``). A row with no figure (both cells empty, or ``Unknown``) is rejected with that reason.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from typing import Any
 
 from claimdiff._formats.anchors._dates import DayOrder, day_order, read_day
 from claimdiff._formats.anchors._grades import Grades
-from claimdiff._formats.anchors._rows import Table, column_key, count_cell, read_table, where
+from claimdiff._formats.anchors._rows import Table, column_key, count_cell, range_cell, read_table, where
 from claimdiff._formats.claims_file import LoadedClaims
 from claimdiff._formats.frames import clean_cell, read_mappings
 from claimdiff._model.source_grade import SourceGrade
@@ -187,30 +190,31 @@ def _incident(
     cid = f"{prefix}-{cell('id')}"
     at = where(label)
     grade = cell("grade")
-    if grades is not None and grade not in grades:
+    if grades is not None and grade.casefold() not in {g.casefold() for g in grades}:
         return ClaimFileError(
             name,
             f"{at}, column {columns['grade']!r}",
             cid,
             f"is graded {grade or 'nothing'}; grades kept: {', '.join(sorted(grades))}",
         )
-    figures: dict[str, int | str | None] = {}
-    for key in ("min", "max"):
-        figures[key] = count_cell(clean_cell(row.get(keys[key])))
-        if isinstance(figures[key], str):
-            return ClaimFileError(name, f"{at}, column {columns[key]!r}", cid, f"{figures[key]} (got {cell(key)!r})")
-    low, high = figures["min"], figures["max"]
+    figures = _figures(row, keys)
+    if isinstance(figures, tuple) and isinstance(figures[1], str):
+        key, reason = figures
+        return ClaimFileError(name, f"{at}, column {columns[key]!r}", cid, f"{reason} (got {cell(key)!r})")
+    low, high = figures
+    if low is None and high is None:
+        both = columns["min"] if columns["min"] == columns["max"] else f"{columns['min']}/{columns['max']}"
+        return ClaimFileError(name, f"{at}, column {both!r}", cid, "gives no number (empty)")
     out: dict[str, Any] = {"id": cid, "metric": "killed", "counted": "civilians", "source": dict(source), "event": cid}
-    if low is not None or high is not None:
-        out["value"] = (
-            low
-            if low == high
-            else {
-                "low": low if low is not None else 0,
-                **({"high": high} if high is not None else {}),
-                "hedge": "range",
-            }
-        )
+    out["value"] = (
+        low
+        if low == high
+        else {
+            "low": low if low is not None else 0,
+            **({"high": high} if high is not None else {}),
+            "hedge": "range",
+        }
+    )
     place = [p for p in (country or cell("country"), cell("place")) if p]
     if place:
         out["place"] = " > ".join(p.replace(">", "-") for p in place)
@@ -237,6 +241,23 @@ def _incident(
     if notes:
         out["note"] = "; ".join(notes)
     return out
+
+
+def _figures(row: Mapping[str, Any], keys: Mapping[str, str]) -> tuple[int | None, int | None] | tuple[str, str]:
+    """The row's ``(low, high)``, or ``(column part, reason)`` when a cell is unreadable.
+
+    One column named for both ``min`` and ``max`` holds the range itself, as Airwars' incident pages
+    write it (``1 – 2``); two columns hold one count each.
+    """
+    if keys["min"] == keys["max"]:
+        both = range_cell(clean_cell(row.get(keys["min"])))
+        return ("min", both) if isinstance(both, str) else both
+    low, high = (count_cell(clean_cell(row.get(keys[k]))) for k in ("min", "max"))
+    if isinstance(low, str):
+        return "min", low
+    if isinstance(high, str):
+        return "max", high
+    return low, high
 
 
 def _airwars_grade(cell: Any) -> SourceGrade | None:
