@@ -19,6 +19,11 @@ from claimdiff._formats.anchors._dates import DayOrder, read_day
 from conftest import ROOT
 
 EXPORTS = ROOT / "tests" / "fixtures" / "exports"
+ACLED_EXPORTS = EXPORTS / "_unlicensed" / "acled"
+needs_acled = pytest.mark.skipif(
+    not (ACLED_EXPORTS / "ukraine-2023-2024-export.csv").exists(),
+    reason="ACLED's terms forbid giving others its raw data: fetched locally only (tests/fixtures/exports/README.md)",
+)
 
 
 def _csv(path: Path) -> list[dict[str, str]]:
@@ -26,9 +31,10 @@ def _csv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
+@needs_acled
 def test_acled_older_uppercase_day_first_export() -> None:
     """The 2001 Algeria export (UPPERCASE headers, ``18/04/2001``) gives its 4 events, day first, with places."""
-    loaded = read_acled(EXPORTS / "acled" / "algeria-2001-uppercase-export.csv")
+    loaded = read_acled(ACLED_EXPORTS / "algeria-2001-uppercase-export.csv")
     assert loaded.rejected == ()
     got = {
         c.id: (c.estimate.describe(), c.scope.place[:2], c.period.isoformat() if c.period else None)
@@ -46,10 +52,11 @@ def test_acled_older_uppercase_day_first_export() -> None:
     assert "Associated Press Online" in (first.note or "")
 
 
+@needs_acled
 def test_acled_2024_export_every_event_read() -> None:
     """The 2024 export tool CSV: 155 events, none rejected, each with a day and a four-level place;
     the figures add up to the column's own total."""
-    path = EXPORTS / "acled" / "ukraine-2023-2024-export.csv"
+    path = ACLED_EXPORTS / "ukraine-2023-2024-export.csv"
     rows = _csv(path)
     loaded = read_acled(path)
     assert (len(rows), len(loaded.claims), len(loaded.rejected)) == (155, 155, 0)
@@ -63,9 +70,10 @@ def test_acled_2024_export_every_event_read() -> None:
     assert by_id["acled-UKR145564"].estimate.describe() == "1"
 
 
+@needs_acled
 def test_acled_api_response_envelope() -> None:
     """The API's ``{"status": 200, "success": true, "data": [...]}`` gives its 8 events (every cell a string)."""
-    loaded = read_acled(EXPORTS / "acled" / "api-response-ukraine-2024-01-01.json")
+    loaded = read_acled(ACLED_EXPORTS / "api-response-ukraine-2024-01-01.json")
     assert (len(loaded.claims), len(loaded.rejected)) == (8, 0)
     assert sum(c.low for c in loaded.claims) == 4
     c = next(c for c in loaded.claims if c.id == "acled-UKR142665")
@@ -127,6 +135,7 @@ def test_wikidata_entities_dropped_in_give_periods_and_places(path: Path | None)
     assert all(c.period is not None and c.scope.place for c in deaths)
 
 
+@needs_acled
 def test_the_cli_reads_an_api_response_from_stdin() -> None:
     """``claimdiff check --input-format acled -`` reads the API response piped in, as from a file."""
     import io
@@ -134,7 +143,7 @@ def test_the_cli_reads_an_api_response_from_stdin() -> None:
     from claimdiff.cli import main
 
     out, err = io.StringIO(), io.StringIO()
-    text = (EXPORTS / "acled" / "api-response-ukraine-2024-01-01.json").read_text(encoding="utf-8")
+    text = (ACLED_EXPORTS / "api-response-ukraine-2024-01-01.json").read_text(encoding="utf-8")
     code = main(
         ["check", "-", "--input-format", "acled", "--format", "json", "--lenient"],
         out=out,

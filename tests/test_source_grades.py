@@ -24,6 +24,11 @@ from claimdiff.cli._render import render_text
 from claimdiff.exceptions import InvalidClaimError
 
 EXPORTS = pathlib.Path(__file__).parent / "fixtures" / "exports"
+ACLED_EXPORTS = EXPORTS / "_unlicensed" / "acled"
+needs_acled = pytest.mark.skipif(
+    not (ACLED_EXPORTS / "ukraine-2023-2024-export.csv").exists(),
+    reason="ACLED's terms forbid giving others its raw data: fetched locally only (tests/fixtures/exports/README.md)",
+)
 UCDP_SAMPLE = pathlib.Path(__file__).parents[2] / "shared" / "data" / "ucdp_ged_sample" / "ucdp_ged231_sample1000.csv"
 
 _AIRWARS_ROWS = [
@@ -121,9 +126,10 @@ def _cells(path: pathlib.Path) -> list[dict[str, str]]:
 
 
 @pytest.mark.parametrize("name", ["ukraine-2023-2024-export.csv", "algeria-2001-uppercase-export.csv"])
+@needs_acled
 def test_acled_precision_codes_are_kept_from_real_exports(name: str) -> None:
     """Every event of a real ACLED CSV carries its own time_precision and geo_precision codes, row for row."""
-    path = EXPORTS / "acled" / name
+    path = ACLED_EXPORTS / name
     loaded = read_acled(path)
     rows = {f"acled-{r['event_id_cnty']}": r for r in _cells(path)}
     assert len(loaded.claims) == len(rows)
@@ -139,9 +145,10 @@ def test_acled_precision_codes_are_kept_from_real_exports(name: str) -> None:
         assert g.meaning.startswith("date: the day")  # time_precision 1 in all these files
 
 
+@needs_acled
 def test_acled_api_response_codes_are_read_from_strings() -> None:
     """The ACLED API gives every cell as text ("2"): the codes are whole numbers all the same."""
-    path = EXPORTS / "acled" / "api-response-ukraine-2024-01-01.json"
+    path = ACLED_EXPORTS / "api-response-ukraine-2024-01-01.json"
     records = {f"acled-{r['event_id_cnty']}": r for r in json.loads(path.read_text(encoding="utf-8"))["data"]}
     for c in read_acled(path).claims:
         assert c.source_grade is not None
