@@ -221,6 +221,11 @@ def evaluate(ds: Dataset) -> None:
     elapsed = time.perf_counter() - t0
     est = {k: it.best for k, it in zip(keys, result.items, strict=True) if it.best is not None}
     line("claimdiff discover", est, elapsed)
+    # The same without the learned prior: sources nothing is declared about shrunk towards 0.5, as before.
+    t0 = time.perf_counter()
+    fixed = discover([ds.items[k] for k in keys], settings=TruthSettings(learn_default=False))
+    est = {k: it.best for k, it in zip(keys, fixed.items, strict=True) if it.best is not None}
+    line("discover, prior 0.5 (not learned)", est, time.perf_counter() - t0)
     if ds.prior is not None:
         t0 = time.perf_counter()
         with_prior = discover([ds.items[k] for k in keys], prior=ds.prior)

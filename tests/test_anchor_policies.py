@@ -18,6 +18,7 @@ from claimdiff import (
     Claim,
     Scope,
     Source,
+    TruthSettings,
     discover,
     dump_claims,
     loads_claims,
@@ -250,9 +251,10 @@ def test_a_file_with_a_bad_rank_or_reliability_names_the_field() -> None:
 
 
 def test_a_declared_reliability_is_truth_discoverys_prior() -> None:
-    """Truth discovery starts from the reliability a source declares, over the prior's default."""
+    """Truth discovery starts from the reliability a source declares, over the prior's default (here told
+    not to learn the default from all sources)."""
     items = [[killed("a", "3", Source("UNAMI", reliability=0.9)), killed("b", "5", "Local council")]]
-    priors = {s.origin: s.prior for s in discover(items).sources}
+    priors = {s.origin: s.prior for s in discover(items, settings=TruthSettings(learn_default=False)).sources}
     assert priors == {"unami": 0.9, "local council": 0.5}
 
 

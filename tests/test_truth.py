@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 import subprocess
 import sys
@@ -119,6 +120,39 @@ def test_hedge_is_evidence_only_where_it_constrains() -> None:
     ruled_out = discover([[claim("a", 20, "A"), claim("b", Estimate.at_least(14), "B"), claim("c", 10, "C")]],
                          prior=prior)
     assert ruled_out.items[0].best == 20.0
+
+
+def test_sources_nothing_is_declared_about_share_a_prior_learned_from_all() -> None:
+    """Empirical Bayes: a source nothing is declared about is shrunk towards the mean error of all sources'
+    contested claims, not towards an arbitrary 0.5; a declared prior stands; told not to learn, 0.5 does."""
+    wrong = [25, 3, 40, 1, 33]  # C's figures: far off, and no constant factor or offset
+    items = [[claim(f"{i}a", 10 + i, "A"), claim(f"{i}b", 10 + i, "B"), claim(f"{i}c", w, "C")]
+             for i, w in enumerate(wrong)]
+    items.append([claim("n1", 7, "Newcomer"), claim("n2", 7, "A")])
+    no_copying = TruthSettings(copying=False, find_shifts=False)
+    result = discover(items, prior=TruthPrior(by_origin={"C": 0.2}), settings=no_copying)
+    priors = {s.origin: s.prior for s in result.sources}
+    assert priors["c"] == 0.2
+    assert priors["a"] == priors["b"] == priors["newcomer"]
+    # C's 5 claims are each beyond the cap (3 item-scales); the other 12 contested claims are right.
+    capped = [min(f.error, 3.0) for f in result.claims if f.error is not None]
+    assert capped.count(3.0) == 5
+    assert priors["a"] == pytest.approx(math.exp(-sum(capped) / len(capped)))
+    plain = discover(items, prior=TruthPrior(by_origin={"C": 0.2}),
+                     settings=TruthSettings(copying=False, find_shifts=False, learn_default=False))
+    assert {s.origin: s.prior for s in plain.sources} == {"a": 0.5, "b": 0.5, "c": 0.2, "newcomer": 0.5}
+
+
+@settings(max_examples=40)
+@given(claim_sets())
+def test_a_learned_prior_is_one_for_all_undeclared_sources(items: list[list[Claim]]) -> None:
+    """Every source nothing is declared about gets the same prior, between exp(-cap) and 1; A, declared, keeps
+    its own."""
+    result = discover(items, prior=TruthPrior(by_origin={"A": 0.7}))
+    undeclared = {s.prior for s in result.sources if s.origin != "a"}
+    assert len(undeclared) <= 1
+    assert all(math.exp(-TruthSettings().cap) - 1e-12 <= p <= 1.0 for p in undeclared)
+    assert all(s.prior == 0.7 for s in result.sources if s.origin == "a")
 
 
 def test_declared_reliability_breaks_a_tie() -> None:

@@ -68,8 +68,8 @@ def discover(
     >>> result = discover(items)
     >>> [item.best for item in result.items]
     [10.0, 20.0, 30.0, 40.0, 50.0]
-    >>> sorted((s.origin, round(s.reliability, 2)) for s in result.sources)
-    [('a', 0.82), ('b', 0.82), ('c', 0.82)]
+    >>> sorted((s.origin, round(s.reliability, 2)) for s in result.sources)  # C's unit corrected: all agree
+    [('a', 1.0), ('b', 1.0), ('c', 1.0)]
     >>> result.shifts[0].message
     "'c' is 3 times the consensus on 5 of 5 contested items"
 
@@ -85,7 +85,9 @@ def discover(
         items: The claims of each item.
         prior: What is known about sources beforehand (default: the policy's
             :attr:`~claimdiff.Policy.truth_prior`, else every source 0.5); a source's own declared
-            :attr:`~claimdiff.Source.reliability` wins over it.
+            :attr:`~claimdiff.Source.reliability` wins over it. Under
+            :attr:`TruthSettings.learn_default` (the default) the sources nothing is declared
+            about are shrunk towards all sources' mean error instead of the prior's ``default``.
         settings: The estimator's knobs (default: the policy's, else :class:`TruthSettings`).
         policy: The precision and tolerance that set the least unit of error (default: none; each
             claim's spread alone).
@@ -126,10 +128,9 @@ def discover(
     origins = sorted(origin_source)
     src_index = {o: i for i, o in enumerate(origins)}
     # A reliability the source itself declares wins over the prior's tables (floored: -ln(0) is no weight).
-    priors = [
-        prior.reliability_of(s) if (r := s.reliability) is None else max(r, _FLOOR)
-        for s in (origin_source[o][1] for o in origins)
-    ]
+    declared = [origin_source[o][1] for o in origins]
+    priors = [prior.reliability_of(s) if (r := s.reliability) is None else max(r, _FLOOR) for s in declared]
+    learned = [settings.learn_default and s.reliability is None and not prior.declares(s) for s in declared]
 
     rows: list[Claim] = []
     row_item: list[int] = []
@@ -155,9 +156,10 @@ def discover(
         n_src=len(origins),
         allowance=None if policy is None else np.asarray(_allowances(rows, policy), float),
         counts=np.asarray([bool(item_lists[old]) and item_lists[old][0].is_count for old in canon], np.bool_),
+        learned=np.asarray(learned, np.bool_),
     )
     sol = solve(arrays, settings)
-    return _result(item_lists, canon, rows, row_item, counted, origins, priors, sol, settings)
+    return _result(item_lists, canon, rows, row_item, counted, origins, sol, settings)
 
 
 def _allowances(rows: list[Claim], policy: Policy) -> list[float]:
@@ -178,7 +180,6 @@ def _result(
     row_item: list[int],
     counted: set[str],
     origins: list[str],
-    priors: list[float],
     sol: Solution,
     settings: TruthSettings,
 ) -> TruthResult:
@@ -252,7 +253,7 @@ def _result(
             reliability=math.exp(-float(sol.expected_loss[i])),
             weight=float(sol.weight[i]),
             expected_error=float(sol.expected_loss[i]),
-            prior=priors[i],
+            prior=math.exp(-float(sol.prior_loss[i])),
             claims=int(n_claims[i]),
             evidence=float(sol.evidence[i]),
             mean_error=float(sum_err[i] / n_contested[i]) if n_contested[i] else None,

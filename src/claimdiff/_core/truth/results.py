@@ -48,6 +48,9 @@ class TruthPrior:
     The most specific entry wins: the origin's declared reliability, else its party's,
     else its kind's, else ``default``. A reliability ``r`` stands for an expected error of
     ``-ln(r)`` item-scales, held with the weight of :attr:`TruthSettings.prior_strength` claims.
+    Under :attr:`TruthSettings.learn_default` (the default), ``default`` only starts the
+    iteration: sources nothing is declared about are shrunk towards the mean error of all
+    sources, learned from the data.
 
     >>> prior = TruthPrior(by_kind={"international": 0.9}, by_origin={"Reuters": 0.8})
     >>> prior.reliability_of(Source("reuters", kind="media"))
@@ -66,6 +69,20 @@ class TruthPrior:
     by_kind: Mapping[str, float] = attrs.field(factory=dict, converter=_kind_map, validator=_unit_interval)
     by_party: Mapping[str, float] = attrs.field(factory=dict, converter=_frozen_map, validator=_unit_interval)
     by_origin: Mapping[str, float] = attrs.field(factory=dict, converter=_frozen_map, validator=_unit_interval)
+
+    def declares(self, source: Source) -> bool:
+        """Whether something is declared about ``source`` (its origin, party or kind), beyond ``default``.
+
+        >>> TruthPrior(by_kind={"international": 0.9}).declares(Source("UN OHCHR", kind="international"))
+        True
+        >>> TruthPrior().declares(Source("UN OHCHR", kind="international"))
+        False
+        """
+        return (
+            source.key in self.by_origin
+            or (source.party is not None and source.party.casefold() in self.by_party)
+            or source.kind.value in self.by_kind
+        )
 
     def reliability_of(self, source: Source) -> float:
         """The prior reliability of ``source``."""
@@ -97,6 +114,13 @@ class TruthSettings:
         tol: Stop when no truth moves by more than this many item-scales and no
             weight changes by more than this share (or no truth moves for five rounds).
         prior_strength: How many claims' worth of evidence the prior counts for.
+        learn_default: Shrink the sources nothing is declared about (neither by the source
+            itself nor by the :class:`TruthPrior`'s tables) towards the mean error of all
+            sources' contested claims, learned in each round (empirical Bayes: the prior of
+            one source is estimated from the population of sources, as GTM's hyperparameters
+            or Buhlmann's credibility), instead of towards ``-ln(TruthPrior.default)``. Most
+            sources of open data say one or two things; their shrunk records then start
+            from what a typical source of these data is like, not from an arbitrary 0.5.
         cap: Errors above this many item-scales count as this much (one vandal
             must not outweigh a source's record).
         relative_floor: An item's scale is at least this share of its median figure.
@@ -126,6 +150,7 @@ class TruthSettings:
     max_iter: int = attrs.field(default=50, validator=attrs.validators.ge(1))
     tol: float = attrs.field(default=1e-3, validator=_pos)
     prior_strength: float = attrs.field(default=2.0, validator=attrs.validators.ge(0.0))
+    learn_default: bool = True
     cap: float = attrs.field(default=3.0, validator=_pos)
     relative_floor: float = attrs.field(default=1e-3, validator=attrs.validators.ge(0.0))
     min_loss: float = attrs.field(default=0.3, validator=_pos)
@@ -177,7 +202,8 @@ class SourceReliability:
         reliability: ``exp(-expected_error)``, in (0, 1]; 1 is never wrong.
         weight: Its vote relative to the most trusted origin (1).
         expected_error: Expected error in item-scales: its mean error shrunk to its prior.
-        prior: Its prior reliability.
+        prior: Its prior reliability (for a source nothing is declared about, under
+            :attr:`TruthSettings.learn_default`, the one learned from all sources).
         claims: Items it speaks of (one claim per item, relays collapsed).
         evidence: Contested items counted (copying discounts votes, not the record).
         mean_error: Mean capped error on contested items, in item-scales (``None`` without any).

@@ -9,7 +9,9 @@ Truths and source reliabilities are estimated in turn (coordinate descent, as in
    item's robust spread (so a population and a distance can share a source; never less than the
    median allowance of its claims, their precision and tolerance, when one is given), capped at ``cap``;
 3. each source's expected error ``b`` is the mean of its errors on contested items,
-   shrunk towards its prior by ``prior_strength`` pseudo-claims; its weight moves towards
+   shrunk towards its prior by ``prior_strength`` pseudo-claims (a source whose prior is
+   learned, towards the mean error of all sources' contested claims in that round: empirical
+   Bayes); its weight moves towards
    ``1 / b`` (halfway in logarithms for ten rounds, then by steps of ``5 / round``: damping
    stops a weighted median from cycling between two figures).
 
@@ -57,6 +59,8 @@ class Arrays:
     allowance: Floats | None = None
     #: Per item: whether it is a count (its truth, when claims balance, is the lower figure by default).
     counts: NDArray[np.bool_] | None = None
+    #: Per source: whether its prior is learned from all sources (empirical Bayes), not ``prior_loss``.
+    learned: NDArray[np.bool_] | None = None
 
 
 @attrs.frozen(eq=False)
@@ -74,6 +78,7 @@ class Solution:
     high: Floats
     fig: Floats
     expected_loss: Floats  # per source
+    prior_loss: Floats  # per source: the prior's expected error, learned or declared
     weight: Floats  # per source
     evidence: Floats  # per source: contested rows counted
     discount: Floats  # per row
@@ -133,6 +138,7 @@ class _Fit:
     set_high: Floats
     error: Floats
     b: Floats
+    prior_loss: Floats
     weight: Floats
     evidence: Floats
     iterations: int
@@ -168,7 +174,8 @@ def _fit(
         loo_err = interval_distance(loo.truth(loo_plan, best, a.item, w_rows), low, high) / scale[a.item]
         loss = np.where(np.isfinite(loo_err), np.minimum(loo_err, settings.cap), settings.cap)
         total = np.bincount(a.src, weights=ev * loss, minlength=a.n_src)
-        b = (k0 * a.prior_loss + total) / (k0 + evidence)
+        prior_loss = _prior_loss(a, np.asarray(total, float), evidence)
+        b = (k0 * prior_loss + total) / (k0 + evidence)
         # The floor bounds the weights only; the reported expected error keeps its rank.
         floored = np.maximum(b, settings.min_loss)
         # Damped: a step of ``eta`` towards 1 / b in logarithms (halfway for ten rounds, then
@@ -184,11 +191,19 @@ def _fit(
         done = still and (settled or quiet >= _QUIET_ROUNDS)
         weight = new_weight
         prev_best = best
-        result = _Fit(best, set_low, set_high, err, b, weight, evidence, it, done)
+        result = _Fit(best, set_low, set_high, err, b, prior_loss, weight, evidence, it, done)
         if done:
             break
     assert result is not None  # noqa: S101 - max_iter >= 1
     return result
+
+
+def _prior_loss(a: Arrays, total: Floats, evidence: Floats) -> Floats:
+    """Each source's prior expected error: its declared one, or (when learned) all sources' mean error."""
+    seen = float(evidence.sum())
+    if a.learned is None or seen <= 0:
+        return a.prior_loss
+    return np.where(a.learned, float(total.sum()) / seen, a.prior_loss)
 
 
 def solve(a: Arrays, settings: TruthSettings) -> Solution:
@@ -265,6 +280,7 @@ def solve(a: Arrays, settings: TruthSettings) -> Solution:
         high=high,
         fig=fig,
         expected_loss=fit.b,
+        prior_loss=fit.prior_loss,
         weight=fit.weight,
         evidence=fit.evidence,
         discount=disc,
