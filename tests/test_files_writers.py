@@ -34,16 +34,17 @@ odd_texts = st.one_of(
     ),
 )
 odd_names = odd_texts.filter(lambda s: s == s.strip() and s.isprintable() and not s.startswith("'"))
-finite = st.floats(min_value=0, max_value=1.7e308, allow_nan=False, allow_infinity=False)
+#: Kilometres up to the largest a float holds once converted to metres (a larger figure is refused).
+finite = st.floats(min_value=0, max_value=1.79e305, allow_nan=False, allow_infinity=False)
 #: Counts: whole numbers up to 2**53, and beyond it the whole numbers a float holds exactly.
 extreme_counts = st.one_of(
     estimates(max_value=2**53 - 1),
     st.sampled_from([2.0**53 + 2, 1e20, 1.7976931348623157e308, 2.0**1000]).map(Estimate.exact),
     st.integers(0, 2**53 - 1).map(lambda n: Estimate(low=n, high=math.inf, hedge=Hedge.LOWER)),
 )
-#: Measures (in km): any float, from the smallest subnormal to the largest.
+#: Measures (in km): any float, from the smallest subnormal to the largest that metres can hold.
 extreme_measures = st.one_of(
-    st.sampled_from([0.0, 5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, 0.1, 1 / 3]).map(
+    st.sampled_from([0.0, 5e-324, 2.2250738585072014e-308, 1.79e305, 0.1, 1 / 3]).map(
         lambda x: Estimate.exact(x, unit="km")
     ),
     st.tuples(finite, finite).map(sorted).map(lambda b: Estimate(low=b[0], high=b[1], hedge=Hedge.RANGE, unit="km")),

@@ -187,3 +187,19 @@ def test_a_comma_and_a_space_after_digit_groups_end_the_number() -> None:
     """'5,000, officials said': the comma is the sentence's; '5,000,000' is one number."""
     assert parse_number_prefix("5,000, officials said") == (5000.0, 5)
     assert parse_number_prefix("5,000,000 people") == (5_000_000.0, 9)
+
+
+def test_a_figure_that_converting_would_make_infinite_is_refused() -> None:
+    """Found by the writers' round trip: "at least 1.797693134862315e305 km" is finite, but in metres, rounded
+    to 15 digits, it overflowed to an infinite bound, and reconciling it beside another figure of the same
+    source raised a KeyError. Now the claim is refused, naming the unit it was converted to."""
+    with pytest.raises(InvalidClaimError, match=r"beyond the largest figure .* once converted to meter"):
+        Claim(
+            id="b",
+            metric="distance",
+            estimate=Estimate.at_least(1.797693134862315e305, unit="km"),
+            scope=Scope(),
+            source="S",
+        )
+    near = Claim(id="c", metric="distance", estimate=Estimate.at_least(1.7e305, unit="km"), scope=Scope(), source="S")
+    assert near.low == 1.7e308

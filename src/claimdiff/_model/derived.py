@@ -102,7 +102,8 @@ def derive(e: Estimate, claim_id: str, counted: str | None) -> Derived:
     Raises:
         InvalidClaimError: The unit is unknown; a count says nothing of what it counts; what is
             counted is given for a figure in a unit (see :func:`count_unit_problem`); the
-            figure is a negative count, allows no whole number, or has an open bound at 2**53 or more.
+            figure is a negative count, allows no whole number, has an open bound at 2**53 or more,
+            or a finite figure that converting to the canonical unit would make infinite.
     """
     found: Derived | None = e._derived  # noqa: SLF001 - the cache this module keeps
     if found is not None:
@@ -120,6 +121,11 @@ def derive(e: Estimate, claim_id: str, counted: str | None) -> Derived:
     high = _canonical(info, e.high)
     lc, hc = e.low_closed, e.high_closed
     point = None if e.point is None else _canonical(info, e.point)
+    pairs = ((e.low, low), (e.high, high), (e.point, point))
+    if any(given is not None and converted is not None and math.isfinite(given) and not math.isfinite(converted)
+           for given, converted in pairs):  # rounding "1.797...e308 m" to 15 digits, or km to m, can overflow
+        raise InvalidClaimError(claim_id, "estimate", e.describe(), "is beyond the largest figure claimdiff can hold "
+                                f"(about 1.8e308) once converted to {info.canonical or 'its base unit'}")
     if info.is_count:
         if counted is None:
             raise InvalidClaimError(claim_id, "counted", None, "is required for a count (people, drones, homes...)")
