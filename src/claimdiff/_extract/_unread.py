@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, SupportsIndex, overload
 import attrs
 
 from claimdiff._extract._figures import FRACTION
+from claimdiff._extract._time import MONTH_PATTERN
 from claimdiff._model.numbers import NUMBER_WORDS
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ _WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _NUMERAL = re.compile(
     rf"\d+(?:(?:[,.]|[ \u2009\u202f](?=\d{{3}}\b))\d+)*|\b(?:{_WORDS})(?:-(?:{_WORDS}))*\b", re.IGNORECASE
 )
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+
 _REASONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
     (reason, re.compile(before + r"$", re.IGNORECASE), re.compile(after, re.IGNORECASE))
     for reason, before, after in (
@@ -91,8 +92,8 @@ _REASONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
             r"^(?::\d\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|hours\s+(?:local|utc|gmt)|utc\b|gmt\b))",
         ),
         ("a time of day", r"\d:", r"^"),
-        ("a date", rf"\b{_MONTH}\s*", r"^(?!\s*(?:people|persons|killed|dead|died|injured))"),
-        ("a date", r"", rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\W|$)"),
+        ("a date", rf"\b{MONTH_PATTERN}\s*", r"^(?!\s*(?:people|persons|killed|dead|died|injured))"),
+        ("a date", r"", rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_PATTERN}(?:\W|$)"),
         ("a date", r"\d[/-]", r"^"),
         ("a date", r"", r"^[/-]\d"),
         ("an ordinal", r"", r"^(?:st|nd|rd|th)\b"),
