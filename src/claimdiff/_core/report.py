@@ -377,6 +377,37 @@ class Report:
 
         return report_frame(self, table)
 
+    def to_text(self, title: str = "") -> str:
+        """The report as text a person reads top to bottom, in plain words (what ``claimdiff check`` prints).
+
+        Args:
+            title: What was checked (a file name), for the heading.
+
+        .. versionadded:: 0.1.0
+        """
+        from claimdiff._formats.text_report import report_text  # noqa: PLC0415 - the core knows no text formats
+
+        return report_text(self, title)
+
+    def to_html(self, title: str = "", *, max_groups: int = 500) -> str:
+        """The report as one self-contained HTML page: groups, claims, flags and series charts (no network).
+
+        Args:
+            title: What was checked (a file name), for the heading.
+            max_groups: Show at most this many groups (the page says how many more there are).
+
+        .. versionadded:: 0.1.0
+        """
+        from claimdiff._formats.html_report import report_html  # noqa: PLC0415 - the core knows no page formats
+
+        return report_html(self, title, max_groups=max_groups)
+
+    def _repr_html_(self) -> str:
+        """A compact HTML summary for notebooks (Jupyter calls it to show a report)."""
+        from claimdiff._formats.html_report import report_html_summary  # noqa: PLC0415 - as above
+
+        return report_html_summary(self)
+
     def to_dict(self) -> dict[str, Any]:
         """The report as the documented JSON output contract (see ``docs/json.md``)."""
         return {
