@@ -17,8 +17,17 @@ from claimdiff._model.numbers import format_number
 if TYPE_CHECKING:
     from claimdiff._core.report import Group, Report
 
-__all__ = ["KIND_WORDS", "VERDICT_WORDS", "Style", "counted", "flag_title", "range_words", "report_text",
-           "sources_words", "terminal_safe"]
+__all__ = [
+    "KIND_WORDS",
+    "VERDICT_WORDS",
+    "Style",
+    "counted",
+    "flag_title",
+    "range_words",
+    "report_text",
+    "sources_words",
+    "terminal_safe",
+]
 
 # C0 controls except newline and tab, DEL, C1 controls, and the bidirectional overrides that reorder
 # what a terminal shows: anything a file's key or header could use to move the cursor or recolour.
@@ -167,8 +176,12 @@ def _figure_line(g: Group) -> str:
     return f"{verdict}: every current claim allows {allowed}{unit}; best estimate {best}."
 
 
-_TAGS = (("dissenting", "  <- disagrees with the others"), ("superseded", "  (revised later by its source)"),
-         ("stale", "  (out of date)"), ("withdrawn", "  (withdrawn)"))
+_TAGS = (
+    ("dissenting", "  <- disagrees with the others"),
+    ("superseded", "  (revised later by its source)"),
+    ("stale", "  (out of date)"),
+    ("withdrawn", "  (withdrawn)"),
+)
 
 
 def _group_lines(report: Report, number: int, g: Group, flags: list[str]) -> list[str]:
@@ -203,8 +216,8 @@ def report_text(report: Report, title: str = "", *, style: Style | None = None, 
     n_contra = len(report.contradictions)
     contra = "none a contradiction" if n_contra == 0 else counted(n_contra, "contradiction")
     rejected = "no claim rejected" if not report.rejected else f"{counted(len(report.rejected), 'claim')} rejected"
-    lines += [f"{counted(len(report.claims), 'claim')} in {counted(len(report.groups), 'group')}; "
-              f"{counted(len(report.flags), 'flag')}, {contra}; {rejected}.", ""]
+    summary = f"{counted(len(report.claims), 'claim')} in {counted(len(report.groups), 'group')}"
+    lines += [f"{summary}; {counted(len(report.flags), 'flag')}, {contra}; {rejected}.", ""]
     by_group: dict[str | None, list[str]] = {}
     for f in report.flags:
         mark = style.severity(_MARK.get(f.severity, f.severity.value), f.severity)
