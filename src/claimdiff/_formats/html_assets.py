@@ -46,6 +46,7 @@ th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line
 td { overflow-wrap: break-word; }
 #group-table td:nth-child(2) { min-width: 16em; }
 #group-table th { white-space: normal; }
+#group-table th:first-child { white-space: nowrap; }
 .none { color: #9aa4ad; }
 td.verdict-contradiction { color: var(--error); font-weight: 600; }
 td.verdict-discrepancy, td.verdict-tolerance { color: var(--warning); }
@@ -74,7 +75,7 @@ tr.dissenting td { background: #fff4f4; } tr.past td { color: #6b747c; }
 :target { outline: 3px solid #ffca28; outline-offset: 2px; }
 .more { font-style: italic; color: #5b6670; }
 .charts { display: flex; flex-wrap: wrap; gap: 18px; }
-figure.series { margin: 0; width: 372px; }
+figure.series { margin: 0; width: 356px; }
 figure.series figcaption { font-size: 0.9em; font-weight: 600; overflow-wrap: anywhere; }
 figure.series svg { display: block; }
 .legend { font-size: 0.8em; color: #39424b; display: flex; flex-wrap: wrap; gap: 4px 12px; }

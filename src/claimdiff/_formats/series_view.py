@@ -22,8 +22,18 @@ if TYPE_CHECKING:
     from claimdiff._core.report import Group, Report
     from claimdiff._model.claim import Claim
 
-__all__ = ["MARKS", "Point", "SeriesKey", "SeriesView", "axis_ticks", "claim_marks", "key_of", "series_of", "series_view",
-           "tick_text"]
+__all__ = [
+    "MARKS",
+    "Point",
+    "SeriesKey",
+    "SeriesView",
+    "axis_ticks",
+    "claim_marks",
+    "key_of",
+    "series_of",
+    "series_view",
+    "tick_text",
+]
 
 #: metric, counted thing (``""`` for none), place path, event (``""`` for none).
 SeriesKey = tuple[str, str, tuple[str, ...], str]
@@ -59,9 +69,12 @@ def claim_marks(flags: Iterable[Flag]) -> dict[str, tuple[str, ...]]:
     found: dict[str, set[str]] = {}
     for f in flags:
         mark = _mark(f)
-        if mark is not None:
-            for cid in f.claims:
-                found.setdefault(cid, set()).add(mark)
+        if mark is None:
+            continue
+        # A fall is the later, lower figure; a revision the figure its source replaced; a conflict both sides.
+        named = f.claims[-1:] if mark == "fall" else f.claims[:1] if mark == "revision" else f.claims
+        for cid in named:
+            found.setdefault(cid, set()).add(mark)
     order = list(MARKS)
     return {cid: tuple(sorted(marks, key=order.index)) for cid, marks in found.items()}
 
@@ -155,8 +168,7 @@ def _converter(groups: Sequence[Group], claims: Sequence[Claim]) -> tuple[str, f
         info = c.unit_info
         if info.unit == unit:
             return unit, info.factor, info.offset
-    info = claims[0].unit_info if claims else None
-    return (info.canonical, 1.0, 0.0) if info is not None else ("", 1.0, 0.0)
+    return (claims[0].unit_info.canonical, 1.0, 0.0) if claims else ("", 1.0, 0.0)
 
 
 def _view(report: Report, key: SeriesKey, groups: Sequence[Group], marks: Mapping[str, tuple[str, ...]]) -> SeriesView:
@@ -169,12 +181,21 @@ def _view(report: Report, key: SeriesKey, groups: Sequence[Group], marks: Mappin
         if c.period is None:
             continue
         names.setdefault(c.origin, c.source.name)
-        by_origin.setdefault(c.origin, []).append(Point(
-            when=c.period.end, value=(_value(c) - offset) / factor, low=(c.low - offset) / factor,
-            high=(c.high - offset) / factor, claim=c.id, source=names[c.origin], marks=marks.get(c.id, ()),
-            current=c.id not in past,
-        ))
-    lines = tuple((names[o], tuple(sorted(ps, key=lambda p: (p.when, p.current)))) for o, ps in sorted(by_origin.items()))
+        by_origin.setdefault(c.origin, []).append(
+            Point(
+                when=c.period.end,
+                value=(_value(c) - offset) / factor,
+                low=(c.low - offset) / factor,
+                high=(c.high - offset) / factor,
+                claim=c.id,
+                source=names[c.origin],
+                marks=marks.get(c.id, ()),
+                current=c.id not in past,
+            )
+        )
+    lines = tuple(
+        (names[o], tuple(sorted(ps, key=lambda p: (p.when, p.current)))) for o, ps in sorted(by_origin.items())
+    )
     return SeriesView(key=key, title=_title(key), unit=unit, groups=tuple(g.id for g in groups), lines=lines)
 
 
@@ -207,9 +228,13 @@ def _wanted(key: object) -> SeriesKey | str:
     if hasattr(key, "metric") and hasattr(key, "place"):  # a Group (or anything with its fields)
         return key_of(key)  # type: ignore[arg-type]
     if isinstance(key, tuple) and 1 <= len(key) <= 4:
-        metric, counted, place, event = (*key, *([None] * (4 - len(key))))
-        path = tuple(p.strip() for p in place.split(">")) if isinstance(place, str) else tuple(place or ())
-        return (str(metric), counted or "", path, event or "")
+        parts: list[object] = [*key, *([None] * (4 - len(key)))]
+        metric, counted, place, event = parts
+        if isinstance(place, str):
+            path = tuple(p.strip() for p in place.split(">"))
+        else:
+            path = tuple(str(p) for p in place or ())  # type: ignore[attr-defined]
+        return (str(metric), str(counted or ""), path, str(event or ""))
     raise TypeError(f"a series is named by a group, a group id or (metric, counted, place, event), not {key!r}")
 
 

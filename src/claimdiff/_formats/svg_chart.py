@@ -22,7 +22,7 @@ MAX_LINE_POINTS = 400
 #: At most this many flagged points are drawn on one chart.
 MAX_MARKS = 300
 
-_W, _H = 372, 150
+_W, _H = 356, 150
 _LEFT, _RIGHT, _TOP, _BOTTOM = 46, 10, 8, 20
 
 
@@ -34,10 +34,11 @@ def _thin(points: Sequence[Point], most: int) -> Sequence[Point]:
 
 
 def _day(when: dt.datetime) -> str:
-    return when.date().isoformat()
+    """The calendar day a period ending at ``when`` ends on: a day's period ends at the next midnight."""
+    return (when - dt.timedelta(microseconds=1)).date().isoformat()
 
 
-def _scale(view: SeriesView) -> tuple[Callable[[dt.datetime], float], Callable[[float], float], list[float], float]:
+def _scale(view: SeriesView) -> tuple[Callable[[dt.datetime], float], Callable[[float], float], list[float]]:
     points = [p for _, ps in view.lines for p in ps]
     times = [p.when.timestamp() for p in points]
     values = [p.value for p in points if math.isfinite(p.value)] or [0.0]
@@ -59,10 +60,10 @@ def _scale(view: SeriesView) -> tuple[Callable[[dt.datetime], float], Callable[[
         v = min(max(value, low), high) if math.isfinite(value) else high
         return _TOP + (1 - (v - low) / (high - low)) * height
 
-    return x, y, ticks, t1 - t0
+    return x, y, ticks
 
 
-def _axes(view: SeriesView, x: Callable[[dt.datetime], float], y: Callable[[float], float], ticks: list[float]) -> list[str]:
+def _axes(view: SeriesView, y: Callable[[float], float], ticks: list[float]) -> list[str]:
     parts = [f'<line x1="{_LEFT}" y1="{_H - _BOTTOM}" x2="{_W - _RIGHT}" y2="{_H - _BOTTOM}" stroke="#9aa4ad"/>']
     for t in ticks:
         ty = y(t)
@@ -90,10 +91,15 @@ def series_svg(view: SeriesView, anchors: dict[str, str] | None = None) -> str:
         anchors: Claim id -> the page anchor of its row; a flagged point with one links to it.
     """
     anchors = anchors or {}
-    x, y, ticks, _ = _scale(view)
+    x, y, ticks = _scale(view)
     label = escape(f"{view.title}: {len(view.lines)} sources, {view.points} figures", quote=True)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{_W}" height="{_H}" viewBox="0 0 {_W} {_H}" '
-             f'role="img" aria-label="{label}" font-size="10" fill="#39424b">', *_axes(view, x, y, ticks)]
+    parts = [
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{_W}" height="{_H}" viewBox="0 0 {_W} {_H}" '
+            f'role="img" aria-label="{label}" font-size="10" fill="#39424b">'
+        ),
+        *_axes(view, y, ticks),
+    ]
     for i, (_, points) in enumerate(view.lines):
         colour = ORIGIN_COLOURS[i % len(ORIGIN_COLOURS)]
         line = _thin([p for p in points if p.current and math.isfinite(p.value)], MAX_LINE_POINTS)
@@ -102,11 +108,15 @@ def series_svg(view: SeriesView, anchors: dict[str, str] | None = None) -> str:
         elif line:
             coords = " ".join(f"{x(p.when):.1f},{y(p.value):.1f}" for p in line)
             parts.append(f'<polyline points="{coords}" fill="none" stroke="{colour}" stroke-width="1.5"/>')
-    for p in view.marked()[:MAX_MARKS]:
+    order = {m: i for i, m in enumerate(MARKS)}
+    chosen = sorted(view.marked(), key=lambda p: order[p.marks[0]])[:MAX_MARKS]  # the most serious kept
+    for p in reversed(chosen):  # ...and drawn last, on top
         colour = MARK_COLOURS[p.marks[0]]
-        dot = (f'<circle class="mark" cx="{x(p.when):.1f}" cy="{y(p.value):.1f}" r="3.2" fill="{colour}" '
-               f'fill-opacity="0.85" stroke="#fff" stroke-width="0.6" data-mark="{p.marks[0]}">'
-               f"<title>{escape(_mark_title(p, view.unit))}</title></circle>")
+        dot = (
+            f'<circle class="mark" cx="{x(p.when):.1f}" cy="{y(p.value):.1f}" r="2.6" fill="{colour}" '
+            f'fill-opacity="0.85" stroke="#fff" stroke-width="0.6" data-mark="{p.marks[0]}">'
+            f"<title>{escape(_mark_title(p, view.unit))}</title></circle>"
+        )
         href = anchors.get(p.claim)
         parts.append(f'<a href="#{href}">{dot}</a>' if href else dot)
     parts.append("</svg>")

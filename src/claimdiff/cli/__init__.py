@@ -94,7 +94,8 @@ def _add_check(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "2: bad input; 3: internal error.",
     )
     check.add_argument("file", metavar="FILE", help="claims file (.yaml, .yml, .json or .csv); '-' reads standard input")
-    check.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    check.add_argument("--format", choices=("text", "json", "html"), default="text",
+                       help="output format: text, JSON, or one self-contained HTML page (default: text)")
     check.add_argument("--input-format", choices=(*FORMATS, *_ANCHORS), default=None,
                        help="format of FILE: a claims file, or a data set's own table (UCDP GED, ACLED, IBC, "
                        "Airwars as CSV; a Wikidata entity as JSON) (default: from its suffix; YAML for standard input)")
@@ -291,6 +292,8 @@ def _check(args: argparse.Namespace, streams: _Streams) -> int:
     chunks: Iterable[str]
     if args.format == "json":
         chunks = _json_chunks(_report_document(shown, title))  # written as encoded: never the whole text at once
+    elif args.format == "html":
+        chunks = (shown.to_html(title),)
     else:
         colour = args.output is None and use_colour(target, args.color)
         chunks = (render_text(shown, title, style=Style(colour), fail=fail),)
