@@ -23,6 +23,9 @@ MAX_LINE_POINTS = 400
 MAX_MARKS = 300
 
 _W, _H = 356, 150
+# Which marks are drawn on top (and kept first when there are too many): differences a reporting lag
+# explains are many and expected, so they go underneath, faint; contradictions and falls stand out.
+_LAYER = {"lag": 0, "stale": 1, "discrepancy": 2, "revision": 3, "mismatch": 4, "fall": 5, "contradiction": 6}
 _LEFT, _RIGHT, _TOP, _BOTTOM = 46, 10, 8, 20
 
 
@@ -108,13 +111,13 @@ def series_svg(view: SeriesView, anchors: dict[str, str] | None = None) -> str:
         elif line:
             coords = " ".join(f"{x(p.when):.1f},{y(p.value):.1f}" for p in line)
             parts.append(f'<polyline points="{coords}" fill="none" stroke="{colour}" stroke-width="1.5"/>')
-    order = {m: i for i, m in enumerate(MARKS)}
-    chosen = sorted(view.marked(), key=lambda p: order[p.marks[0]])[:MAX_MARKS]  # the most serious kept
+    chosen = sorted(view.marked(), key=lambda p: -_LAYER[p.marks[0]])[:MAX_MARKS]  # the most telling kept
     for p in reversed(chosen):  # ...and drawn last, on top
-        colour = MARK_COLOURS[p.marks[0]]
+        mark = p.marks[0]
+        r, opacity = (2.0, 0.4) if mark == "lag" else (2.8, 0.9)
         dot = (
-            f'<circle class="mark" cx="{x(p.when):.1f}" cy="{y(p.value):.1f}" r="2.6" fill="{colour}" '
-            f'fill-opacity="0.85" stroke="#fff" stroke-width="0.6" data-mark="{p.marks[0]}">'
+            f'<circle class="mark" cx="{x(p.when):.1f}" cy="{y(p.value):.1f}" r="{r}" fill="{MARK_COLOURS[mark]}" '
+            f'fill-opacity="{opacity}" stroke="#fff" stroke-width="0.5" data-mark="{mark}">'
             f"<title>{escape(_mark_title(p, view.unit))}</title></circle>"
         )
         href = anchors.get(p.claim)
