@@ -112,17 +112,17 @@ def series(
         for mark in p.marks:  # a fall that is also a contradiction shows both
             marked.setdefault(mark, []).append(p)
     for mark in MARKS:
-        points = marked.get(mark)
-        if points:
+        found = marked.get(mark)
+        if found:
             colour, marker, size, alpha, layer = _STYLE[mark]
             ax.scatter(
-                [_day(p.when) for p in points],
-                [p.value for p in points],
+                [_day(p.when) for p in found],
+                [p.value for p in found],
                 s=size,
                 c=colour,
                 marker=marker,
                 alpha=alpha,
-                label=f"{MARKS[mark]} ({len(points):,})",
+                label=f"{MARKS[mark]} ({len(found):,})",
                 zorder=layer,
                 linewidths=0.4,
                 edgecolors="white",
@@ -130,9 +130,9 @@ def series(
     ax.set_title(view.title)
     ax.set_ylabel(view.unit or "count")
     ax.yaxis.set_major_formatter(ticker.FuncFormatter(lambda v, _: f"{v:,.0f}" if abs(v) >= 10 else f"{v:g}"))
-    locator = mdates.AutoDateLocator()
+    locator = mdates.AutoDateLocator()  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
     ax.grid(visible=True, alpha=0.3)
     ax.legend(fontsize="small", loc="upper left")
     return ax
