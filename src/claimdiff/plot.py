@@ -84,7 +84,7 @@ def series(
 
     Raises:
         KeyError: The report has no group with that key or id.
-        MissingExtraError: matplotlib is not installed.
+        claimdiff.MissingExtraError: matplotlib is not installed.
     """
     plt = _matplotlib()
     import matplotlib.dates as mdates  # noqa: PLC0415 - with pyplot above
