@@ -112,8 +112,9 @@ def test_covid_deaths_in_italy(tmp_path: Path) -> None:
         for cid in f.claims
     }
     assert marks  # the agencies do differ on some days
-    falls = ax.collections[[c.get_label() for c in ax.collections].index(
-        "lower than the same source's earlier figure (3)")].get_offsets()
+    falls = ax.collections[
+        [c.get_label() for c in ax.collections].index("lower than the same source's earlier figure (3)")
+    ].get_offsets()
     days = sorted(matplotlib.dates.num2date(x).date().isoformat() for x, _ in falls)
     assert days == ["2020-06-24", "2020-06-25", "2020-06-25"]  # Italy's toll revised down, by every agency
     assert sum(marks.values()) >= len(flagged)
