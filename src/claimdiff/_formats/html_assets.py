@@ -104,7 +104,7 @@ JS = """
       items[i].hidden = Number(items[i].getAttribute("data-rank")) < least;
     }
     var g = count("#group-table tbody tr"), f = count("#flag-list > li");
-    shown.textContent = "Showing " + g[0] + " of " + g[1] + " groups and " + f[0] + " of " + f[1] + " flags";
+    shown.textContent = "Showing " + g[0] + " of " + g[1] + " groups and " + f[0] + " of " + f[1] + " flags on this page";
   }
   function key(cell, numeric) {
     var v = cell.getAttribute("data-value");

@@ -47,8 +47,9 @@ def _e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def _more(n: int, what: str, why: str) -> str:
-    return f'<p class="more">{counted(n, "more " + what, "more " + what + "s")} not shown ({why}).</p>' if n > 0 else ""
+def _more(n: int, what: str, why: str, plural: str | None = None) -> str:
+    more = counted(n, f"more {what}", f"more {plural or what + 's'}")
+    return f'<p class="more">{more} not shown ({why}).</p>' if n > 0 else ""
 
 
 class _Page:
@@ -248,7 +249,7 @@ def _series_section(report: Report, page: _Page) -> str:
         for m, words in MARKS.items()
     )
     figures = "".join(_series_figure(v, page) for v in views)
-    more = _more(total - len(views), "series", f"the page draws the {len(views)} most flagged")
+    more = _more(total - len(views), "series", f"the page draws the {len(views)} most flagged", "series")
     return (
         f'<section id="series"><h2>Series ({total:,})</h2><p>Each source\'s figures over time; a dot is a '
         f'flagged figure (hover for what was found, click for the claim).</p><div class="legend">{marks}</div>'
