@@ -20,7 +20,7 @@ from claimdiff._core.flags import Flag, FlagKind
 from claimdiff._core.grouping import group_claims
 from claimdiff._core.lag_conflicts import explain_lags
 from claimdiff._core.lags import Lag
-from claimdiff._core.policy import POLICIES, Estimator, Policy, policy_named
+from claimdiff._core.policy import Estimator, Policy, policy_named
 from claimdiff._core.quiet import quiet_groups
 from claimdiff._core.relations import DEFAULT_TAXONOMY, Relation, Taxonomy
 from claimdiff._core.report import Derived, Group, Rejected, Report
@@ -68,7 +68,7 @@ def _unread(error: Any) -> Rejected:
 
 def reconcile(
     claims: Iterable[Claim] | Loaded,
-    policy: Policy | str = POLICIES["consensus"],
+    policy: Policy | str = "consensus",
     *,
     relations: Iterable[Relation | Series] = (),
     taxonomy: Taxonomy = DEFAULT_TAXONOMY,
@@ -96,6 +96,10 @@ def reconcile(
     ...     Claim(id="a", metric="injured", estimate="over 100", scope=scope, source="ZeroHedge"),
     ...     Claim(id="b", metric="injured", estimate="108", scope=scope, source="Russian MoD"),
     ... ])
+    >>> report
+    <Report (consensus): 2 claims, 1 group, 0 contradictions, 0 warnings>
+    >>> report.groups[0]
+    <Group g1 injured: people in Russia > Belgorod Oblast > Belgorod: 2 claims from 2 origins, agreement, best 108>
     >>> report.has_contradiction
     False
     >>> report.groups[0].interval_text(), report.groups[0].best
@@ -116,8 +120,8 @@ def reconcile(
 
     Args:
         claims: The claims to reconcile, or what a reader returned (a :class:`~claimdiff.LoadedClaims`).
-        policy: A :class:`Policy`, or the name of a ready-made one
-            (``"consensus"``, ``"conservative"``, ``"latest"``, ``"median"``, ``"acled"``).
+        policy: A :class:`Policy`, or the name of a ready-made one (a key of :data:`~claimdiff.POLICIES`:
+            ``"consensus"``, the default, ``"acled"``, ``"ucdp"``, ...).
         relations: Relations between figures that you know hold, beyond the taxonomy's.
         taxonomy: How counted things and metrics nest.
         withdrawals: Later statements withdrawing figures: withdrawn claims stay in the

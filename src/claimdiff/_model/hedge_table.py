@@ -12,7 +12,7 @@ from typing import TypeVar
 
 import attrs
 
-from claimdiff._model.short_repr import differing_fields
+from claimdiff._model.short_repr import differing_fields, how_many
 from claimdiff.exceptions import InvalidEstimateError
 
 __all__ = ["ACLED_HEDGES", "DEFAULT_HEDGES", "HedgePolicy", "VagueQuantity", "normalise"]
@@ -161,7 +161,8 @@ class HedgePolicy:
     # fmt: on
     band: float = attrs.field(default=0.1, validator=[attrs.validators.ge(0), attrs.validators.lt(1)])
     band_minimum: float = attrs.field(default=1.0, validator=attrs.validators.ge(0))
-    vague: Mapping[str, VagueQuantity] = attrs.field(default=_DEFAULT_VAGUE, converter=_freeze, eq=False)
+    # Compared (two tables that read "dozens" differently differ) but not hashed: a mapping has no hash.
+    vague: Mapping[str, VagueQuantity] = attrs.field(default=_DEFAULT_VAGUE, converter=_freeze, hash=False)
     _prefixes: tuple[tuple[str, str], ...] = attrs.field(init=False, repr=False, eq=False)
     _suffixes: tuple[tuple[str, str], ...] = attrs.field(init=False, repr=False, eq=False)
     _vague_words: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
@@ -200,7 +201,7 @@ class HedgePolicy:
             differ = sum(default.vague.get(w) != q for w, q in self.vague.items())
             gone = sum(w not in self.vague for w in default.vague)
             more = f", {gone} of the default's left out" if gone else ""
-            shown.append(f"vague=<{len(self.vague)} words, {differ} read otherwise than the default{more}>")
+            shown.append(f"vague=<{how_many(len(self.vague), 'word')}, {differ} read otherwise than the default{more}>")
         return f"HedgePolicy({', '.join(shown)})"
 
     def half_width(self, value: float) -> float:

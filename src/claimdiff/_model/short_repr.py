@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-__all__ = ["differing_fields"]
+__all__ = ["differing_fields", "how_many"]
 
 
 def differing_fields(
@@ -30,3 +30,12 @@ def differing_fields(
         for a in attrs.fields(type(value))
         if a.init and a.name not in skipped and getattr(value, a.name) != getattr(default, a.name)
     ]
+
+
+def how_many(n: int, noun: str) -> str:
+    """``n`` and the noun, plural unless ``n`` is one.
+
+    >>> how_many(1, "claim"), how_many(0, "group"), how_many(1204, "metric order")
+    ('1 claim', '0 groups', '1,204 metric orders')
+    """
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
