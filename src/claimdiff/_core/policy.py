@@ -17,7 +17,7 @@ from claimdiff._model.hedge_table import ACLED_HEDGES, DEFAULT_HEDGES, HedgePoli
 from claimdiff._model.short_repr import differing_fields
 from claimdiff.exceptions import InvalidPolicyError, UnknownPolicyError
 
-__all__ = ["POLICIES", "Estimator", "Policy", "policy_named"]
+__all__ = ["POLICIES", "Estimator", "Policy", "hedges_for", "policy_named"]
 
 
 class Estimator(enum.Enum):
@@ -187,3 +187,30 @@ def policy_named(name: str) -> Policy:
         return POLICIES[name]
     except KeyError:
         raise UnknownPolicyError(name, sorted(POLICIES)) from None
+
+
+def hedges_for(hedges: HedgePolicy | None, policy: Policy | str | None) -> HedgePolicy:
+    """The hedge table a loader reads with: ``hedges``, else the policy's, else the default table.
+
+    >>> hedges_for(None, "acled").name, hedges_for(None, None).name
+    ('acled', 'default')
+    >>> hedges_for(DEFAULT_HEDGES, "acled")
+    Traceback (most recent call last):
+    ...
+    claimdiff.exceptions.InvalidPolicyError: policy 'acled': 'hedges' is given twice, and the two differ: HedgePolicy('default') and the policy's HedgePolicy('acled', vague=<15 words, 10 read otherwise than the default>); give one
+
+    Raises:
+        InvalidPolicyError: Both are given and the tables differ.
+        UnknownPolicyError: ``policy`` names no ready-made policy.
+    """
+    if policy is None:
+        return DEFAULT_HEDGES if hedges is None else hedges
+    if isinstance(policy, str):
+        policy = policy_named(policy)
+    if hedges is not None and hedges != policy.hedges:
+        raise InvalidPolicyError(
+            policy.name,
+            "hedges",
+            f"is given twice, and the two differ: {hedges!r} and the policy's {policy.hedges!r}; give one",
+        )
+    return policy.hedges

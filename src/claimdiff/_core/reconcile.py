@@ -18,6 +18,7 @@ from claimdiff._core.believe import believe
 from claimdiff._core.columns import Columns
 from claimdiff._core.flags import Flag, FlagKind
 from claimdiff._core.grouping import group_claims
+from claimdiff._core.hedge_reading import note_rereadings, read_with_policy
 from claimdiff._core.lag_conflicts import explain_lags
 from claimdiff._core.lags import Lag
 from claimdiff._core.policy import Estimator, Policy, policy_named
@@ -149,6 +150,7 @@ def reconcile(
 def _reconcile(claims: Iterable[Claim], policy: Policy, declared: tuple[Relation | Series, ...], taxonomy: Taxonomy,
                withdrawals: tuple[Withdrawal, ...]) -> Report:
     accepted, rejected = _unique(claims)
+    accepted, reread = read_with_policy(accepted, policy)  # the policy's hedges read every worded figure
     withdrawn = _withdrawn(accepted, withdrawals, rejected)
     relations = tuple(r for r in declared if isinstance(r, Relation))
     series = tuple(r for r in declared if isinstance(r, Series))
@@ -193,7 +195,7 @@ def _reconcile(claims: Iterable[Claim], policy: Policy, declared: tuple[Relation
         groups, found, truth = believe(raw, groups, policy)
         flags.extend((len(raw) + 1, _KIND_ORDER[f.kind], f.claims, f) for f in found)
     flags.sort(key=lambda t: t[:3])
-    groups = _within_derived(groups, derived)
+    groups = note_rereadings(_within_derived(groups, derived), reread, accepted, policy)
 
     accepted.sort(key=_by_id)
     rejected.sort(key=lambda r: (r.claim_id, r.reason))
