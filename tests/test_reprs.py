@@ -129,3 +129,12 @@ def test_replace_names_the_setting_a_bad_value_was_given_to(change: dict[str, ob
     assert (error.policy, error.field) == ("ucdp", field)
     assert str(error).startswith(f"policy 'ucdp': {field!r} cannot be {value!r}: {reason}")
     assert str(pickle.loads(pickle.dumps(error))) == str(error)
+
+
+def test_help_of_the_loaders_is_readable() -> None:
+    """The loaders' defaults (hedge table, vocabulary) print as a short line each, not as their whole tables."""
+    assert repr(claimdiff.DEFAULT_VOCABULARY) == "<Vocabulary: 21 metrics, 45 counted synonyms>"
+    text = pydoc.render_doc(claimdiff.load_claims, renderer=pydoc.plaintext)
+    signature = next(line for line in text.splitlines() if line.startswith("load_claims("))
+    assert "vocabulary: 'Vocabulary' = <Vocabulary: 21 metrics, 45 counted synonyms>" in signature
+    assert len(signature) < 300

@@ -115,6 +115,10 @@ def reconcile(
     flagged and what the relations imply is reported in :attr:`Report.derived`.
     A group's best figure always lies inside what the report derives for it.
 
+    The policy is one thing: its hedge table reads every worded figure. A figure a known table read
+    otherwise ("dozens" is 24 to 99 by default, 12 to 99 under ``acled``) is re-read with the policy's,
+    and its group says so in ``best_rule``.
+
     What a reader returns can be passed as it is: ``reconcile(load_claims_lenient(path))``
     reconciles the claims read, with the file's relations and withdrawals, and lists the rows
     the reader rejected first in :attr:`Report.rejected`.
