@@ -15,6 +15,7 @@ from claimdiff._core.precision_used import precision_sentence
 from claimdiff._core.truth.results import TruthResult
 from claimdiff._model.claim import Claim
 from claimdiff._model.numbers import format_number
+from claimdiff._model.short_repr import how_many
 from claimdiff._model.source_grade import SourceGrade
 
 __all__ = ["Derived", "Group", "Rejected", "Report"]
@@ -114,6 +115,12 @@ class Group:
     source_grades: tuple[SourceGrade, ...] = ()
     precision: str | None = None
     precision_step: float | None = None
+
+    def __repr__(self) -> str:
+        best = "no best" if self.best is None else f"best {format_number(self.best, grouped=True)}"
+        unit = f" {self.unit}" if self.unit and self.best is not None else ""
+        origins = how_many(self.origins, "origin")
+        return f"<Group {self.id} {self.describe()}: {how_many(len(self.claims), 'claim')} from {origins}, {self.verdict}, {best}{unit}>"
 
     def interval_text(self) -> str:
         """The feasible interval in mathematical notation, or ``"(none)"``."""
@@ -359,6 +366,18 @@ class Report:
 
     def __iter__(self) -> Iterator[Group]:
         return iter(self.groups)
+
+    def __repr__(self) -> str:
+        errors = sum(f.severity is Severity.ERROR for f in self.flags)
+        contradictions = len(self.contradictions)
+        shown = [how_many(len(self.claims), "claim"), how_many(len(self.groups), "group"),
+                 how_many(contradictions, "contradiction")]
+        if errors > contradictions:
+            shown.append(how_many(errors - contradictions, "other error"))
+        shown.append(how_many(sum(f.severity is Severity.WARNING for f in self.flags), "warning"))
+        if self.rejected:
+            shown.append(f"{len(self.rejected):,} rejected")
+        return f"<Report ({self.policy}): {', '.join(shown)}>"
 
     def to_dataframe(self, table: str = "groups") -> Any:
         """One table of the report as a :class:`pandas.DataFrame` (needs the ``pandas`` extra).

@@ -226,13 +226,13 @@ def _progress(args: argparse.Namespace, err: TextIO) -> Progress:
 
 
 def _anchor_readers() -> dict[str, Callable[[Any, str | None], LoadedClaims]]:
-    from claimdiff._formats.anchors.acled import read_acled  # noqa: PLC0415 - only for these formats
+    from claimdiff._formats.anchors.acled import read_acled_events  # noqa: PLC0415 - only for these formats
     from claimdiff._formats.anchors.minmax import read_airwars, read_ibc  # noqa: PLC0415
     from claimdiff._formats.anchors.ucdp import read_ucdp_ged  # noqa: PLC0415
     from claimdiff._formats.anchors.wikidata import read_wikidata  # noqa: PLC0415
 
     return {
-        "ucdp": lambda t, n: read_ucdp_ged(t, name=n), "acled": lambda t, n: read_acled(t, name=n),
+        "ucdp": lambda t, n: read_ucdp_ged(t, name=n), "acled": lambda t, n: read_acled_events(t, name=n),
         "ibc": lambda t, n: read_ibc(t, name=n), "airwars": lambda t, n: read_airwars(t, name=n),
         "wikidata": lambda t, n: read_wikidata(t, name=n),
     }
