@@ -15,6 +15,7 @@ import attrs
 from claimdiff._extract._attribution import Attribution, attributions, figure_of, quote_speaker, source_kind
 from claimdiff._extract._attribution import canonical_source as source_named
 from claimdiff._extract._candidate import Candidate
+from claimdiff._extract._cities import below_region
 from claimdiff._extract._figures import Figure, figures
 from claimdiff._extract._merge import METRIC_NOUN, elided, listed
 from claimdiff._extract._metrics import (
@@ -81,6 +82,7 @@ class _Reader:
     last: Candidate | None = None  # the last candidate of the block: the total a list in the next sentence breaks down
     countries: set[str] = attrs.Factory(set)  # the countries the text names (ISO codes): places are chosen in them
     captions: list[tuple[int, int]] = attrs.Factory(list)  # photo captions: never a source, never a figure
+    words: dict[str, bool] = attrs.Factory(dict)  # names the text also writes in lower case (read once each)
 
     def block(self, block: Block) -> list[Candidate]:
         if block.via is not None:
@@ -317,7 +319,25 @@ class _Reader:
         return self.completed(self.gazetteer.normalise(own))
 
     def completed(self, place: tuple[str, ...]) -> tuple[str, ...]:
-        """A place the gazetteer does not know, under the paragraph's or heading's; no place, theirs."""
+        """A place the gazetteer does not know, under the paragraph's or heading's; no place, theirs.
+
+        A name below the country that is a city (from GeoNames, chosen in the countries of the
+        context) is put within its country and first-level subdivision.
+        """
+        path = self._completed(place)
+        if not path or len(path) > 2 or self._common_word(path[-1]):
+            return path
+        around = self.sentence_place or self.paragraph_place or self.heading_place
+        countries = [*self.gazetteer.key(around)[:1], *sorted(self.countries)]
+        return below_region(self.gazetteer, path, [c for c in countries if c.isupper()])
+
+    def _common_word(self, name: str) -> bool:
+        """True when the text also writes ``name`` in lower case ("police", "mobile"): a word before a town."""
+        if name not in self.words:
+            self.words[name] = bool(re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", self.text))
+        return self.words[name]
+
+    def _completed(self, place: tuple[str, ...]) -> tuple[str, ...]:
         if not place:
             return self.paragraph_place or self.heading_place
         around = self.sentence_place or self.paragraph_place or self.heading_place
