@@ -82,6 +82,7 @@ class _Reader:
     last: Candidate | None = None  # the last candidate of the block: the total a list in the next sentence breaks down
     countries: set[str] = attrs.Factory(set)  # the countries the text names (ISO codes): places are chosen in them
     captions: list[tuple[int, int]] = attrs.Factory(list)  # photo captions: never a source, never a figure
+    referent: Candidate | None = None  # the last candidate of the text so far: what "the number rose to" is of
     words: dict[str, bool] = attrs.Factory(dict)  # names the text also writes in lower case (read once each)
 
     def block(self, block: Block) -> list[Candidate]:
@@ -168,6 +169,9 @@ class _Reader:
                 )
             ):
                 metric = previous[1]  # "61 died in the capital, 40 in the north", "12,400 people (2,100 households)"
+            anaphor = self._anaphor(s, chain[0][0], out) if metric is None else None
+            if anaphor is not None:  # "the number has increased to 8,500", "the figure included 18,000 rebels"
+                metric = anaphor.claim.metric.name
             if metric is not None:
                 previous = (chain[-1][0], metric)
             parent: str | None = None
@@ -183,7 +187,14 @@ class _Reader:
                     own = fig.metric  # "a camp hosting 20,000 internally displaced persons": displaced, wherever hosted
                 if fig.counted in {"cases", "infections"}:  # "19 Nipah virus cases": cases of people, whatever the verb
                     own, fig = "cases", attrs.evolve(fig, counted="people")  # noqa: PLW2901 - the figure, read
-                candidate = self._candidate(s, fig, own, who, parent if is_part else None)
+                of = (
+                    parent
+                    if is_part
+                    else (
+                        anaphor.claim.id if anaphor is not None and _PART.search(self.low, s.start, fig.start) else None
+                    )
+                )
+                candidate = self._candidate(s, fig, own, who, of)
                 if candidate is not None:
                     made.append(candidate)
                     if not is_part:
@@ -191,6 +202,7 @@ class _Reader:
             out += with_total(self, made)
         out = breakdown(self, s, out)
         self.last = out[-1] if out else self.last
+        self.referent = out[-1] if out else self.referent
         named = [self.completed(self.gazetteer.normalise(p)) for _, p in self._context(s).places]
         named = [p for p in named if known(self.gazetteer, p)]
         self.countries.update(k[0] for k in map(self.gazetteer.key, named) if len(k) == 1)
@@ -214,6 +226,19 @@ class _Reader:
             if s.start <= opening < s.end and who is not None and who.source is not None:
                 self.previous = self.carried = who
         return out
+
+    def _anaphor(self, s: Sentence, fig: Figure, out: list[Candidate]) -> Candidate | None:
+        """The figure a number with no metric refers back to: "the number has risen to N", "the toll included N".
+
+        The referent is the last figure read before it (in its sentence, else in the text so far: wire
+        stories give one sentence a paragraph), which lends its metric; after "included" the number is a
+        part of it.
+        """
+        clause = max(self.low.rfind(";", s.start, fig.start), self.low.rfind(". ", s.start, fig.start), s.start)
+        if _ANAPHOR.search(self.low, clause, fig.start) is None:
+            return None
+        before = [c for c in out if c.end <= fig.start]
+        return before[-1] if before else self.referent
 
     def _speaker(
         self,
@@ -425,6 +450,17 @@ _CITATION = re.compile(
 
 
 #: "78 schools have been damaged along with 6 bridges": the figures after "along with" share the verb.
+#: A number that refers back to a figure read before: "the number has increased to", "the figure included",
+#: "the total is now at", "the tally stands at" (a noun that names no metric, then a verb of level or of parts).
+_ANAPHOR = re.compile(
+    r"\b(?:the|this|that|its|their)\s+(?:latest\s+|new\s+|overall\s+|updated\s+|revised\s+)?"
+    r"(?:number|figure|total|tally|count|toll)\s+(?:\w+\s+){0,2}?"
+    r"(?:(?:has|had|have)\s+(?:now\s+)?|is\s+(?:now\s+)?|was\s+|now\s+)?"
+    r"(?:increased|risen|rose|climbed|jumped|grown|grew|reached|stands?|stood|hit|topped|surpassed|exceeded|"
+    r"includ(?:ed|es|ing)|at|to)\b[^.;:]{0,30}$"
+)
+#: The referent's parts: "the figure included 18,000 rebels and about 40,000 pro-Assad fighters".
+_PART = re.compile(r"\binclud(?:ed|es|ing)\b[^.;:]{0,60}$")
 _ALONG = re.compile(r"[^,;.]{0,40}?\s+along\s+with\s+")
 _OPEN_PAREN = re.compile(r"\s*\(\s*(?:or\s+|i\.e\.\s+)?")
 #: A verb that says where people are, not what happened to them: a participle in the noun phrase says that.
