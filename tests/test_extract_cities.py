@@ -83,3 +83,17 @@ def test_without_the_data_no_city_is_found() -> None:
         "Ukraine",
         "Kramatorsk",
     )
+
+
+def test_another_spelling_of_a_subdivision_is_that_subdivision() -> None:
+    """Transliterations differ by a letter: "Baluchistan province" in Pakistan is ISO's Balochistan."""
+    assert place_key(below_region(DEFAULT_GAZETTEER, ("Pakistan", "Baluchistan province"), ())) == ("PK", "PK-BA")
+    assert below_region(DEFAULT_GAZETTEER, ("Pakistan", "Zanzibar"), ()) == ("Pakistan", "Zanzibar")
+
+
+def test_an_unknown_place_in_a_text_about_one_country_is_in_it() -> None:
+    """A place no country is known for, in a text whose figures all lie in one country, lies in that country."""
+    text = "Floods in Kenya killed 12 people in Nyando. In Kanyadoto Ward, 40 homes were destroyed."
+    keys = places(text)
+    assert keys
+    assert all(k[:1] == ("KE",) for k in keys)

@@ -13,6 +13,7 @@ leaves its cities directly under their country ("Israel > Haifa").
 
 from __future__ import annotations
 
+import difflib
 import functools
 import importlib.util
 import json
@@ -34,6 +35,8 @@ DEFAULT_MIN_POPULATION = 15000
 #: A city placed with no country in context must be at least this large (and far the largest of its name).
 _WELL_KNOWN = 100_000
 _LATIN = re.compile(r"(?:^|(?<=\|))[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*(?=\||$)")
+#: The words that name a kind of first-level unit, left off before comparing spellings.
+_KIND_WORDS = frozenset({"province", "region", "state", "oblast", "governorate", "district", "department", "county"})
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 #: The place fold without its memo: the index folds each name once, and must not crowd the memo out.
 _FOLD = _fold.__wrapped__
@@ -158,6 +161,23 @@ def city_named(
     return found[0]
 
 
+def _spelled_like(name: str, country: str) -> str | None:
+    """The ISO code of the one subdivision of ``country`` whose name ``name`` is another spelling of.
+
+    Transliterations differ by a letter or two ("Baluchistan" and "Balochistan", "Kharkov" and
+    "Kharkiv"): a name of at least five letters, with the same first letter, at least 85% alike,
+    and alike to no other subdivision of the country.
+    """
+    folded = _FOLD(name)
+    stem = " ".join(w for w in folded.split() if w not in _KIND_WORDS)
+    if len(stem) < 5:
+        return None
+    table = _iso()[2].get(country, {})
+    close = difflib.get_close_matches(stem, [k for k in table if k[:1] == stem[:1]], n=2, cutoff=0.85)
+    codes = {table[k][0].code for k in close}
+    return codes.pop() if len(codes) == 1 else None
+
+
 @functools.cache
 def _region_names() -> dict[str, str]:
     """ISO 3166-2 code -> the subdivision's ISO name (first-level subdivisions)."""
@@ -173,6 +193,8 @@ def below_region(
 ) -> tuple[str, ...]:
     """``place`` with the city it ends in set within its country and first-level subdivision.
 
+    A name that is no city but another spelling of one of the country's subdivisions is that subdivision.
+
     A name the ISO gazetteer does not know, alone or under its country ("Kramatorsk",
     "Ukraine > Kramatorsk"), is looked up as a city: within its country if the path names one,
     else within ``countries`` (the text's, in order), else the one city of that name clearly
@@ -185,12 +207,16 @@ def below_region(
     """
     key = gazetteer.key(place)
     if len(place) == 1 and key and not key[0][:1].isupper():
-        city = city_named(place[0], countries, min_population=min_population)
+        within = list(countries)
     elif len(place) == 2 and len(key) == 2 and key[0].isupper() and "-" not in key[1]:
-        city = city_named(place[1], [key[0]], min_population=min_population)
+        within = [key[0]]
     else:
         return place
+    city = city_named(place[-1], within, min_population=min_population)
     if city is None:
+        spelled = next((code for c in within[:1] if (code := _spelled_like(place[-1], c)) is not None), None)
+        if spelled is not None:  # "Baluchistan province" in Pakistan is Balochistan
+            return gazetteer.normalise((_iso()[1][spelled[:2]], _region_names()[spelled]))
         return place
     country = _iso()[1][city.country]
     if city.region is None:
