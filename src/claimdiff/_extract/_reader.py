@@ -83,7 +83,8 @@ class _Reader:
     countries: set[str] = attrs.Factory(set)  # the countries the text names (ISO codes): places are chosen in them
     captions: list[tuple[int, int]] = attrs.Factory(list)  # photo captions: never a source, never a figure
     referent: Candidate | None = None  # the last candidate of the text so far: what "the number rose to" is of
-    words: dict[str, bool] = attrs.Factory(dict)  # names the text also writes in lower case (read once each)
+    cities: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = attrs.Factory(dict)  # memo
+    words: frozenset[str] | None = None  # the words the text writes in lower case (read once, when first needed)
 
     def block(self, block: Block) -> list[Candidate]:
         if block.via is not None:
@@ -353,14 +354,17 @@ class _Reader:
         if not path or len(path) > 2 or self._common_word(path[-1]):
             return path
         around = self.sentence_place or self.paragraph_place or self.heading_place
-        countries = [*self.gazetteer.key(around)[:1], *sorted(self.countries)]
-        return below_region(self.gazetteer, path, [c for c in countries if c.isupper()])
+        countries = tuple(c for c in (*self.gazetteer.key(around)[:1], *sorted(self.countries)) if c.isupper())
+        memo = self.cities.get((path, countries))
+        if memo is None:
+            memo = self.cities[path, countries] = below_region(self.gazetteer, path, countries)
+        return memo
 
     def _common_word(self, name: str) -> bool:
         """True when the text also writes ``name`` in lower case ("police", "mobile"): a word before a town."""
-        if name not in self.words:
-            self.words[name] = bool(re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", self.text))
-        return self.words[name]
+        if self.words is None:  # the text's lower-case words, read once, on the first name asked about
+            self.words = frozenset(_LOWER_WORD.findall(self.text))
+        return name.lower() in self.words
 
     def _completed(self, place: tuple[str, ...]) -> tuple[str, ...]:
         if not place:
@@ -459,6 +463,7 @@ _ANAPHOR = re.compile(
     r"(?:increased|risen|rose|climbed|jumped|grown|grew|reached|stands?|stood|hit|topped|surpassed|exceeded|"
     r"includ(?:ed|es|ing)|at|to)\b[^.;:]{0,30}$"
 )
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z'’]*(?![\w-])")
 #: The referent's parts: "the figure included 18,000 rebels and about 40,000 pro-Assad fighters".
 _PART = re.compile(r"\binclud(?:ed|es|ing)\b[^.;:]{0,60}$")
 _ALONG = re.compile(r"[^,;.]{0,40}?\s+along\s+with\s+")

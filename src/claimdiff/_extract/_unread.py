@@ -9,6 +9,8 @@ its candidates are.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, SupportsIndex, overload
@@ -174,6 +176,25 @@ def _reason(text: str, a: int, b: int, caption: bool, table: bool) -> str:
     return "no metric or thing counted that the rules recognise"
 
 
+@attrs.frozen
+class _Spans:
+    """Spans sorted by start, with the longest reach of any span so far, for lookups in logarithmic time."""
+
+    starts: list[int]
+    reach: list[int]  # reach[i]: the largest end among the first i + 1 spans
+
+    @classmethod
+    def of(cls, spans: Sequence[tuple[int, int]]) -> _Spans:
+        ordered = sorted(spans)
+        return cls([a for a, _ in ordered], list(itertools.accumulate((b for _, b in ordered), max)))
+
+
+def _within(spans: _Spans, at: int) -> bool:
+    """True when ``at`` lies inside one of the spans (``start <= at < end``)."""
+    i = bisect.bisect_right(spans.starts, at) - 1
+    return i >= 0 and spans.reach[i] > at
+
+
 def unread(
     text: str,
     read: Sequence[tuple[int, int]],
@@ -186,6 +207,7 @@ def unread(
     the spans of figures kept once because an earlier candidate says the same (a headline and its lead).
     """
     spans = sorted(read)
+    captioned, repeated = _Spans.of(captions), _Spans.of(repeats)
     out: list[Unread] = []
     i = 0
     for a, b in numerals(text):
@@ -198,11 +220,10 @@ def unread(
         line_start = text.rfind("\n", 0, a) + 1
         line_end = text.find("\n", b)
         line = text[line_start : line_end if line_end >= 0 else len(text)]
-        caption = any(x <= a < y for x, y in captions)
         reason = (
             "the same figure as one read before (kept once)"
-            if any(x <= a < y for x, y in repeats)
-            else _reason(text, a, b, caption, "|" in line)
+            if _within(repeated, a)
+            else _reason(text, a, b, _within(captioned, a), "|" in line)
         )
         out.append(Unread(start=a, end=b, numeral=text[a:b], reason=reason))
     return out
