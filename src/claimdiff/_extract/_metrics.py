@@ -272,7 +272,7 @@ _LEFT = re.compile(
     rf"the|up|of)\s+)?$"
 )
 _TOLL = re.compile(
-    r"\b(?P<w>death|casualty|injury)?\s*tolls?\b[^.,;]{0,40}?\b(?:at|to|of|reached|hit|is|was|stood|stands|"
+    r"\b(?P<w>death|casualty|injury)?\s*tolls?\b[^.,;]{0,70}?\b(?:at|to|of|reached|hit|is|was|stood|stands|"
     r"rose|risen|climbed)\s+$"
 )
 _CHAIN = re.compile(
@@ -307,7 +307,7 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
         left = _LEFT.search(low, max(start, first.start - 80), first.start)  # a trigger and a few words
         if left is not None:
             return TRIGGERS[left.group("t")]
-        toll = _TOLL.search(low, max(start, first.start - 80), first.start)
+        toll = _TOLL.search(low, max(start, first.start - 120), first.start)  # "toll from the quake in X has risen to"
         if toll is not None:
             return "injured" if toll.group("w") == "injury" else "killed"
         number = _NUMBER_OF.search(low, max(start, first.start - 90), first.start)

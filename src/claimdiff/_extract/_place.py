@@ -90,6 +90,11 @@ _BEARING_OF = re.compile(
     r"(?:[\w’'-]+\s+){0,3}(?:of\s+)?$",
     re.IGNORECASE,
 )
+#: A place named with the kind of unit it is: "Henan province", "the Kursk region", "Unity State".
+_KINDED = re.compile(
+    rf"(?P<p>{_NAME}(?:\s+{_NAME}){{0,2}}\s+(?:[Pp]rovince|[Rr]egion|[Oo]blast|[Gg]overnorate|[Pp]refecture|"
+    rf"[Ss]tate|[Dd]istrict|[Cc]ounty|[Dd]epartment))\b"
+)
 _HELD_BY = re.compile(r"-(?:controlled|held|occupied|backed|led|run|allied|aligned|affiliated|based)$", re.IGNORECASE)
 _COUNTRY_OF_ADJECTIVE = {adj.lower(): country.title() for country, adj in COUNTRIES.items()}
 
@@ -207,6 +212,14 @@ def places_named(
         if known(gazetteer, m.group("p"))
         and not any(m.start() <= a <= m.start("p") for a in at)
         and not re.search(r"['’]s\b", m.group("p"))
+    ]
+    at = {a for a, _ in found}
+    found += [  # "after heavy rain hit Henan province": a named unit of a known kind, wherever it stands
+        (m.start("p"), gazetteer.normalise(m.group("p")))
+        for m in _KINDED.finditer(text, start, end)
+        if not any(m.start() - 12 <= a <= m.end() for a in at)
+        and not re.search(r"['’]s\b", m.group("p"))
+        and known(gazetteer, m.group("p"))
     ]
     subject = _SUBJECT.match(text, start, end)
     if subject is not None and known(gazetteer, subject.group("p")):  # "Belgorod lies 20 miles from ..."
