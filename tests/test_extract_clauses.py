@@ -40,3 +40,27 @@ def test_a_number_with_no_referent_stays_unread() -> None:
     result = extract("The number reached 35 on Monday.", published="2024-03-01")
     assert list(result) == []
     assert [u.numeral for u in result.unread] == ["35"]
+
+
+def test_a_long_qualifier_between_toll_and_number() -> None:
+    """ "The death toll from the earthquake in Morocco has risen to 2,012": the toll's words reach the number."""
+    got = read("The death toll from the earthquake in Morocco has risen to 2,012, the interior ministry said.")
+    assert [(p, m) for p, m, _, _ in got] == [("2,012", "killed")]
+
+
+def places(text: str) -> list[tuple[str, str]]:
+    """(phrase, place) for each candidate."""
+    return [(c.phrase, " > ".join(c.claim.scope.place)) for c in extract(text, published="2024-03-01")]
+
+
+def test_a_place_named_with_its_kind_is_a_place_anywhere() -> None:
+    """ "after heavy rain hit Henan province": no locative word, but a named province."""
+    assert places("Xinhua reported that 21 people were killed after heavy rain hit Henan province.") == [
+        ("21 people", "China > Henan Sheng")
+    ]
+
+
+def test_a_place_opening_a_clause_is_that_clauses() -> None:
+    """ "..., while in B 5 were injured": B is the second figure's place, not the first's."""
+    got = places("Officials in Kherson said 2 people were killed by shelling, while in Kharkiv 5 were injured.")
+    assert [p.split(" > ")[-1] for _, p in got] == ["Kherson", "Kharkiv"]
