@@ -64,3 +64,26 @@ def test_a_place_opening_a_clause_is_that_clauses() -> None:
     """ "..., while in B 5 were injured": B is the second figure's place, not the first's."""
     got = places("Officials in Kherson said 2 people were killed by shelling, while in Kharkiv 5 were injured.")
     assert [p.split(" > ")[-1] for _, p in got] == ["Kherson", "Kharkiv"]
+
+
+def sources(text: str) -> list[tuple[str, str]]:
+    """(phrase, source) for each candidate."""
+    return [(c.phrase, c.claim.source.name) for c in extract(text, published="2024-03-01")]
+
+
+def test_an_appositive_describing_the_subject_is_not_the_source() -> None:
+    """ "X, a Britain-based war monitor, said": the subject of the speech verb is X, not its description."""
+    got = sources("The Syrian Observatory for Human Rights, a Britain-based war monitor, said 15 fighters were killed.")
+    assert got == [("15 fighters", "Syrian Observatory for Human Rights")]
+
+
+def test_an_appositive_role_names_the_body_it_speaks_for() -> None:
+    """ "John Smith, a spokesman for the UN refugee agency, said": the role, which names the body."""
+    got = sources("John Smith, a spokesman for the UN refugee agency, said about 50,000 refugees had crossed.")
+    assert got == [("about 50,000 refugees", "Spokesman for the UN refugee agency")]
+
+
+def test_bodies_are_the_dead() -> None:
+    """ "pulled 14 bodies from the rubble": a count of bodies is a count of people killed."""
+    got = read("Rescue workers pulled 14 bodies from the rubble on Tuesday, the agency reported.")
+    assert [(m, c) for _, m, c, _ in got] == [("killed", "people")]

@@ -382,6 +382,10 @@ def _subject(text: str, low: str, start: int, verb: int) -> Attribution | None:
     if not pieces:
         return None
     subject = pieces[0]
+    if len(pieces) > 1 and re.match(r"\s*an?\s", subject) and not _ROLE.search(subject):
+        subject = pieces[
+            1
+        ]  # "The Syrian Observatory, a Britain-based war monitor, said": the name, not its description
     # "The governor of Bryansk region, Alexander Bogomaz, said": the role names the source better.
     if len(pieces) > 1 and not _ROLE.search(subject) and _ROLE.search(pieces[1]) and len(subject.split()) <= 3:
         subject = pieces[1]

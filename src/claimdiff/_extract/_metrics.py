@@ -335,6 +335,9 @@ _COUNTED_METRICS = {
     "internally displaced persons": ("displaced", "people"),
     "internally displaced people": ("displaced", "people"),
     "refugees": ("displaced", "refugees"),
+    "bodies": ("killed", "people"),  # "rescuers pulled 14 bodies from the rubble": the dead
+    "dead bodies": ("killed", "people"),
+    "corpses": ("killed", "people"),
 }
 _AGO = re.compile(r"\s+(?:ago|earlier|later|before|after|since)\b")
 _TIME_WINDOW = re.compile(
@@ -344,7 +347,7 @@ _TIME_WINDOW = re.compile(
 
 
 def counted_metric(counted: str | None) -> tuple[str, str] | None:
-    """The metric and counted thing a count of IDPs or refugees reports when the sentence names no metric."""
+    """The metric and counted thing a count of IDPs, refugees or bodies reports when the sentence names no metric."""
     return _COUNTED_METRICS.get(counted or "")
 
 
