@@ -87,3 +87,46 @@ def test_bodies_are_the_dead() -> None:
     """ "pulled 14 bodies from the rubble": a count of bodies is a count of people killed."""
     got = read("Rescue workers pulled 14 bodies from the rubble on Tuesday, the agency reported.")
     assert [(m, c) for _, m, c, _ in got] == [("killed", "people")]
+
+
+def test_a_nationality_before_the_thing_counted_modifies_it() -> None:
+    """ "38 Ukrainian UAVs: 15 over A, 12 over B and 11 over C": the total and its parts are read."""
+    got = read(
+        "Air defence systems intercepted and destroyed 38 Ukrainian UAVs: 15 over the Bryansk region, "
+        "12 over the Kursk region and 11 over the Belgorod region."
+    )
+    assert [(p.split()[0], m, c) for p, m, c, _ in got] == [
+        ("38", "intercepted", "drones"),
+        ("15", "intercepted", "drones"),
+        ("12", "intercepted", "drones"),
+        ("11", "intercepted", "drones"),
+    ]
+
+
+def test_a_participle_before_cases_is_no_speech_verb() -> None:
+    """ "48 new confirmed cases": "confirmed" modifies the cases; nobody named "New" said anything."""
+    got = sources("During the past 24 hours, 48 new confirmed cases and 3 new deaths were reported.")
+    assert len(got) == 2
+    assert "New" not in {s for _, s in got}
+
+
+def test_the_metric_noun_after_a_modifier_gives_the_metric() -> None:
+    """ "48 new cases and 3 new deaths": the deaths are deaths, not cases."""
+    got = read("During the past 24 hours, 48 new confirmed cases and 3 new deaths were reported.")
+    assert [m for _, m, _, _ in got] == ["cases", "killed"]
+
+
+def test_the_number_of_confirmed_cases_rose_to() -> None:
+    """ "The number of confirmed cases rose to N, including M deaths": cases, and deaths as their part."""
+    got = read("The number of confirmed cases rose to 3,112, including 1,058 deaths, the WHO said on Friday.")
+    assert [(p, m) for p, m, _, _ in got] == [("3,112", "cases"), ("1,058", "killed")]
+    assert got[1][3] is not None
+
+
+def test_a_count_of_areas_after_a_locative_is_where_not_a_figure() -> None:
+    """ "150 people in 12 states, and 30 have been hospitalized": 12 is listed as not read; 30 are people."""
+    result = extract(
+        "The outbreak has sickened 150 people in 12 states, and 30 have been hospitalized.", published="2024-03-01"
+    )
+    assert [(c.phrase, c.claim.scope.counted) for c in result] == [("150 people", "people"), ("30", "people")]
+    assert [(u.numeral, u.reason) for u in result.unread] == [("12", "a count of areas, not of the event's toll")]

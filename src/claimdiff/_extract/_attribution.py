@@ -38,6 +38,11 @@ _VERB = re.compile(
 )
 #: What follows a speech verb when it is not speech: "claimed responsibility", "double-counted".
 _NOT_SPEECH = re.compile(r"\s+(?:responsibility|credit|the lives?|lives|victory|control)\b")
+#: A participle before the thing counted modifies it: "confirmed cases", "recorded deaths", "registered IDPs".
+_MODIFIES = re.compile(
+    r"\s+(?:cases|deaths|infections|fatalities|casualties|injuries|patients|victims|people|persons|idps|"
+    r"refugees|figures?|numbers?|tolls?)\b"
+)
 _NOUNS = frozenset({"reports", "report", "estimates", "claims", "counts", "records", "details", "notes", "posts",
                     "lists"})
 _TO = re.compile(r"\s+to\b")  # "is said to have": not a statement
@@ -345,6 +350,7 @@ def attributions(
             or not text[verb_at].islower()
             or low[verb_at - 1 : verb_at] == "-"  # "United States", "lab-confirmed"
             or _NOT_SPEECH.match(low, m.end())
+            or _MODIFIES.match(low, m.end())  # "48 new confirmed cases", "the number of reported deaths": an adjective
             or low[max(start, verb_at - 7) : verb_at].endswith(("double-", "double ", "re-"))
         ):
             continue

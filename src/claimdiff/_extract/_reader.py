@@ -32,6 +32,7 @@ from claimdiff._extract._metrics import (
 from claimdiff._extract._place import _LABEL, _path, heading_places, known, place_at, places_named
 from claimdiff._extract._structures import breakdown, with_total
 from claimdiff._extract._text import Block, Sentence, quotations, sentences
+from claimdiff._extract._unread import AREA_NOUNS
 from claimdiff._extract._time import DaysNamed, days_named, period_at, stated_period
 from claimdiff._model.aliases import bodies_named, canonical_source
 from claimdiff._model.claim import Claim, Scope, Source
@@ -148,7 +149,7 @@ class _Reader:
         resolved = [(at, a) for at, a in said if a is not None]
         found = figures(self.reading, self.low, s.start, s.end, self.hedges, self.vocabulary)
         out: list[Candidate] = []
-        found = elided(self.low, found)
+        found = elided(self.low, [f for f in found if not self._in_areas(s, f)])
         heads = tuple(chain[0][0].start for chain in chains(self.low, found))  # a chain shares its place
         named_bodies = bodies_named(self.text, s.start, s.end) if self.body is None else []
         if named_bodies:
@@ -227,6 +228,12 @@ class _Reader:
             if s.start <= opening < s.end and who is not None and who.source is not None:
                 self.previous = self.carried = who
         return out
+
+    def _in_areas(self, s: Sentence, fig: Figure) -> bool:
+        """True for a count of areas after a locative: "150 people in 12 states" says where (listed as not read)."""
+        return bool(
+            _AREA.fullmatch(fig.counted or "") and _IN_AREAS.search(self.low, max(s.start, fig.start - 12), fig.start)
+        )
 
     def _anaphor(self, s: Sentence, fig: Figure, out: list[Candidate]) -> Candidate | None:
         """The figure a number with no metric refers back to: "the number has risen to N", "the toll included N".
@@ -463,6 +470,8 @@ _ANAPHOR = re.compile(
     r"(?:increased|risen|rose|climbed|jumped|grown|grew|reached|stands?|stood|hit|topped|surpassed|exceeded|"
     r"includ(?:ed|es|ing)|at|to)\b[^.;:]{0,30}$"
 )
+_IN_AREAS = re.compile(r"\b(?:in|across|over|from|throughout|of)\s+(?:the\s+|some\s+|about\s+|at least\s+)?$")
+_AREA = re.compile(rf"(?:[\w-]+\s+){{0,2}}?{AREA_NOUNS}")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z'’]*(?![\w-])")
 #: The referent's parts: "the figure included 18,000 rebels and about 40,000 pro-Assad fighters".
 _PART = re.compile(r"\binclud(?:ed|es|ing)\b[^.;:]{0,60}$")

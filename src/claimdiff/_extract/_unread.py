@@ -24,7 +24,7 @@ from claimdiff._model.numbers import NUMBER_WORDS
 if TYPE_CHECKING:
     from claimdiff._extract._candidate import Candidate
 
-__all__ = ["Extraction", "Unread", "numerals", "unread"]
+__all__ = ["AREA_NOUNS", "Extraction", "Unread", "numerals", "unread"]
 
 
 @attrs.frozen(kw_only=True)
@@ -81,6 +81,13 @@ _NUMERAL = re.compile(
     rf"\d+(?:(?:[,.]|[ \u2009\u202f](?=\d{{3}}\b))\d+)*|\b(?:{_WORDS})(?:-(?:{_WORDS}))*\b", re.IGNORECASE
 )
 
+#: Nouns of areas: "in 12 states", "across 10 districts" say where, not how many were hit.
+AREA_NOUNS = (
+    r"(?:provinces?|districts?|regions?|states?|townships?|localities|locality|counties|county|departments?|"
+    r"municipalities|communes?|prefectures?|sub-prefectures?|health zones?|health areas?|countries|cities|"
+    r"neighbourhoods?|villages?|sites?)"
+)
+
 _REASONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
     (reason, re.compile(before + r"$", re.IGNORECASE), re.compile(after, re.IGNORECASE))
     for reason, before, after in (
@@ -129,13 +136,7 @@ _REASONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
         (
             "a count of areas, not of the event's toll",
             r"",
-            (
-                r"^\s*(?:[\w-]+\s+){0,2}?(?:provinces?|districts?|regions?|"
-                r"states?|townships?|localities|locality|counties|county|"
-                r"departments?|municipalities|communes?|prefectures?|"
-                r"sub-prefectures?|health zones?|health areas?|countries|"
-                r"cities|neighbourhoods?|villages?|sites?)\b"
-            ),
+            (rf"^\s*(?:[\w-]+\s+){{0,2}}?{AREA_NOUNS}\b"),
         ),
         ("a number in an identifier or name", r"[A-Za-z]-?", r"^"),
         ("a number in an identifier or name", r"", r"^-?[A-Za-z]"),
