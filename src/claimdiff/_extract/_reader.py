@@ -32,8 +32,8 @@ from claimdiff._extract._metrics import (
 from claimdiff._extract._place import _LABEL, _path, heading_places, known, place_at, places_named
 from claimdiff._extract._structures import breakdown, with_total
 from claimdiff._extract._text import Block, Sentence, quotations, sentences
-from claimdiff._extract._unread import AREA_NOUNS
 from claimdiff._extract._time import DaysNamed, days_named, period_at, stated_period
+from claimdiff._extract._unread import AREA_NOUNS
 from claimdiff._model.aliases import bodies_named, canonical_source
 from claimdiff._model.claim import Claim, Scope, Source
 from claimdiff._model.hedges import HedgePolicy
