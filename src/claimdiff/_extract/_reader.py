@@ -16,6 +16,7 @@ from claimdiff._extract._attribution import Attribution, attributions, figure_of
 from claimdiff._extract._attribution import canonical_source as source_named
 from claimdiff._extract._candidate import Candidate
 from claimdiff._extract._cities import below_region, needs_city
+from claimdiff._extract._clauses import LOWER_WORD, in_areas, opens_parts, refers_back
 from claimdiff._extract._figures import Figure, figures
 from claimdiff._extract._merge import METRIC_NOUN, elided, listed
 from claimdiff._extract._metrics import (
@@ -33,7 +34,6 @@ from claimdiff._extract._place import _LABEL, _path, heading_places, known, plac
 from claimdiff._extract._structures import breakdown, with_total
 from claimdiff._extract._text import Block, Sentence, quotations, sentences
 from claimdiff._extract._time import DaysNamed, days_named, period_at, stated_period
-from claimdiff._extract._unread import AREA_NOUNS
 from claimdiff._model.aliases import bodies_named, canonical_source
 from claimdiff._model.claim import Claim, Scope, Source
 from claimdiff._model.hedges import HedgePolicy
@@ -149,7 +149,7 @@ class _Reader:
         resolved = [(at, a) for at, a in said if a is not None]
         found = figures(self.reading, self.low, s.start, s.end, self.hedges, self.vocabulary)
         out: list[Candidate] = []
-        found = elided(self.low, [f for f in found if not self._in_areas(s, f)])
+        found = elided(self.low, [f for f in found if not in_areas(self.low, s.start, f)])
         heads = tuple(chain[0][0].start for chain in chains(self.low, found))  # a chain shares its place
         named_bodies = bodies_named(self.text, s.start, s.end) if self.body is None else []
         if named_bodies:
@@ -193,7 +193,7 @@ class _Reader:
                     parent
                     if is_part
                     else (
-                        anaphor.claim.id if anaphor is not None and _PART.search(self.low, s.start, fig.start) else None
+                        anaphor.claim.id if anaphor is not None and opens_parts(self.low, s.start, fig.start) else None
                     )
                 )
                 candidate = self._candidate(s, fig, own, who, of)
@@ -229,12 +229,6 @@ class _Reader:
                 self.previous = self.carried = who
         return out
 
-    def _in_areas(self, s: Sentence, fig: Figure) -> bool:
-        """True for a count of areas after a locative: "150 people in 12 states" says where (listed as not read)."""
-        return bool(
-            _AREA.fullmatch(fig.counted or "") and _IN_AREAS.search(self.low, max(s.start, fig.start - 12), fig.start)
-        )
-
     def _anaphor(self, s: Sentence, fig: Figure, out: list[Candidate]) -> Candidate | None:
         """The figure a number with no metric refers back to: "the number has risen to N", "the toll included N".
 
@@ -242,8 +236,7 @@ class _Reader:
         stories give one sentence a paragraph), which lends its metric; after "included" the number is a
         part of it.
         """
-        clause = max(self.low.rfind(";", s.start, fig.start), self.low.rfind(". ", s.start, fig.start), s.start)
-        if _ANAPHOR.search(self.low, clause, fig.start) is None:
+        if not refers_back(self.low, s.start, fig.start):
             return None
         before = [c for c in out if c.end <= fig.start]
         return before[-1] if before else self.referent
@@ -370,7 +363,7 @@ class _Reader:
     def _common_word(self, name: str) -> bool:
         """True when the text also writes ``name`` in lower case ("police", "mobile"): a word before a town."""
         if self.words is None:  # the text's lower-case words, read once, on the first name asked about
-            self.words = frozenset(_LOWER_WORD.findall(self.text))
+            self.words = frozenset(LOWER_WORD.findall(self.text))
         return name.lower() in self.words
 
     def _completed(self, place: tuple[str, ...]) -> tuple[str, ...]:
@@ -461,20 +454,6 @@ _CITATION = re.compile(
 
 
 #: "78 schools have been damaged along with 6 bridges": the figures after "along with" share the verb.
-#: A number that refers back to a figure read before: "the number has increased to", "the figure included",
-#: "the total is now at", "the tally stands at" (a noun that names no metric, then a verb of level or of parts).
-_ANAPHOR = re.compile(
-    r"\b(?:the|this|that|its|their)\s+(?:latest\s+|new\s+|overall\s+|updated\s+|revised\s+)?"
-    r"(?:number|figure|total|tally|count|toll)\s+(?:\w+\s+){0,2}?"
-    r"(?:(?:has|had|have)\s+(?:now\s+)?|is\s+(?:now\s+)?|was\s+|now\s+)?"
-    r"(?:increased|risen|rose|climbed|jumped|grown|grew|reached|stands?|stood|hit|topped|surpassed|exceeded|"
-    r"includ(?:ed|es|ing)|at|to)\b[^.;:]{0,30}$"
-)
-_IN_AREAS = re.compile(r"\b(?:in|across|over|from|throughout|of)\s+(?:the\s+|some\s+|about\s+|at least\s+)?$")
-_AREA = re.compile(rf"(?:[\w-]+\s+){{0,2}}?{AREA_NOUNS}")
-_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z'’]*(?![\w-])")
-#: The referent's parts: "the figure included 18,000 rebels and about 40,000 pro-Assad fighters".
-_PART = re.compile(r"\binclud(?:ed|es|ing)\b[^.;:]{0,60}$")
 _ALONG = re.compile(r"[^,;.]{0,40}?\s+along\s+with\s+")
 _OPEN_PAREN = re.compile(r"\s*\(\s*(?:or\s+|i\.e\.\s+)?")
 #: A verb that says where people are, not what happened to them: a participle in the noun phrase says that.
