@@ -130,3 +130,26 @@ def test_a_count_of_areas_after_a_locative_is_where_not_a_figure() -> None:
     )
     assert [(c.phrase, c.claim.scope.counted) for c in result] == [("150 people", "people"), ("30", "people")]
     assert [(u.numeral, u.reason) for u in result.unread] == [("12", "a count of areas, not of the event's toll")]
+
+
+def test_a_bearing_before_a_possessive_place() -> None:
+    """ "in central China's Henan Province": the province, in its country."""
+    got = places("The death toll from rains in central China's Henan Province has climbed to 33, officials said.")
+    assert got == [("33", "China > Henan Sheng")]
+
+
+def test_a_label_naming_the_metric_is_no_place() -> None:
+    """ "Casualties: 1,200–1,500 killed": the label says what is counted, not where."""
+    assert places("Casualties: 1,200–1,500 killed; 3,000+ wounded") == [("1,200–1,500", ""), ("3,000+", "")]
+
+
+def test_claimed_the_lives_of() -> None:
+    """ "has so far claimed the lives of 45 people": the dead."""
+    got = read("Flooding in the region has so far claimed the lives of 45 people.")
+    assert [(p, m) for p, m, _, _ in got] == [("45 people", "killed")]
+
+
+def test_the_number_of_people_internally_displaced_stood_at() -> None:
+    """An adverb between the people and the participle: "the number of people internally displaced stood at"."""
+    got = read("As of 12 June, the number of people internally displaced stood at 1.2 million.")
+    assert [(p, m) for p, m, _, _ in got] == [("1.2 million", "displaced")]

@@ -49,6 +49,10 @@ TRIGGERS: dict[str, str] = {
             "slain",
             "lost their lives",
             "lost their life",
+            "claimed the lives of",
+            "claiming the lives of",
+            "took the lives of",
+            "taking the lives of",
             "shot dead",
         ),
         "killed",
@@ -258,7 +262,7 @@ _RIGHT = re.compile(
 _RIGHT_AUX = re.compile(rf"(?:\s*,[^,.;\"“”]{{1,60}},)?\s*(?:{_AUX}\s+)+(?P<t>{_TRIGGER_ALT})\b")
 _NUMBER_OF = re.compile(
     rf"\b(?:number|total|tally|count|toll)\s+of\s+(?:the\s+)?(?:(?:new|confirmed|suspected|reported|recorded|"
-    rf"registered|people|persons|civilians)\s+){{0,2}}(?P<t>{_TRIGGER_ALT})"
+    rf"registered|people|persons|civilians|\w+ly)\s+){{0,2}}(?P<t>{_TRIGGER_ALT})"
     r"(?:\s+(?:people|persons|civilians))?(?:\s+(?:in|since|across|on|following|after|from)\s+[^,;.]{1,60}?)?"
     r"\s+(?:has\s+|had\s+|have\s+)?(?:reached|risen\s+to|rose\s+to|climbed\s+to|increased\s+to|grown\s+to|"
     r"stands\s+at|stood\s+at|is|was|now\s+stands\s+at|exceeded|surpassed|topped|passed)\s+"
