@@ -153,3 +153,25 @@ def test_the_number_of_people_internally_displaced_stood_at() -> None:
     """An adverb between the people and the participle: "the number of people internally displaced stood at"."""
     got = read("As of 12 June, the number of people internally displaced stood at 1.2 million.")
     assert [(p, m) for p, m, _, _ in got] == [("1.2 million", "displaced")]
+
+
+def test_a_place_with_an_adjective_opening_the_next_clause() -> None:
+    """ "in Sudan has displaced 20,000, while in neighbouring Chad 5,000 arrived": each figure its own country."""
+    got = places(
+        "Heavy fighting in Sudan has displaced 20,000 people, while in neighbouring Chad 5,000 refugees arrived, "
+        "UNHCR said."
+    )
+    assert got == [("20,000 people", "Sudan"), ("5,000 refugees", "Chad")]
+
+
+def test_a_table_split_by_tabs() -> None:
+    """A table pasted from a spreadsheet (cells split by tabs) is read as one split by "|"."""
+    got = places("Country\tDeaths\tInjured\nTurkey\t50,783\t107,204\nSyria\t8,476\t14,500")
+    assert got == [("50,783", "Turkey"), ("107,204", "Turkey"), ("8,476", "Syria"), ("14,500", "Syria")]
+
+
+def test_a_title_abbreviation_does_not_end_the_speaker() -> None:
+    """ "said Col. Ahmed Ali": the dot of a title ends no name."""
+    assert sources("Saturday's attack killed 5 people, said Col. Ahmed Ali, a police spokesman.") == [
+        ("5 people", "Col. Ahmed Ali")
+    ]

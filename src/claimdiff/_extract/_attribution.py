@@ -74,6 +74,7 @@ _BASED = re.compile(r"^(?:[\w.]+[- ])+based\s+", re.IGNORECASE)
 _ROLE_WORDS = re.compile(r"^(?:(?:Coordinator|Minister|Secretary|Secretary-General|General|Governor|Spokesperson|"
                          r"Spokesman|Spokeswoman|Director|Chief|Commissioner|President|Head|Envoy|Representative|"
                          r"Mayor|Officer|Commander|Ambassador|Adviser|Advisor)\s+)+")
+_TITLE_DOT = re.compile(r"\b(mr|mrs|ms|dr|gen|lt|col|maj|capt|sgt|prof|sen|rep|gov|brig)\.")
 _TRAILING_NAME = re.compile(r"(?:^|\s)((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)$")
 _MINISTRY = re.compile(
     r"^(?:(?P<c>[a-z]+)(?:'s|’s)?\s+)?(?:(?P<t1>[a-z]+)\s+ministry|ministry\s+of\s+(?P<t2>[a-z]+(?:\s+affairs)?)|"
@@ -404,7 +405,8 @@ def _inverted(text: str, low: str, after: int, end: int) -> Attribution | None:
     before = low[max(0, after - 30) : after]
     if not re.search(r"[,\"”]\s*\w+$", before):
         return None
-    m = re.match(r"\s+([^,.;:\"“”]{2,80})", low[after:end])
+    # A title's dot ends no name: "said Col. Ahmed Ali" (the dot read as a space, offsets kept).
+    m = re.match(r"\s+([^,.;:\"“”]{2,80})", _TITLE_DOT.sub(r"\1 ", low[after:end]))
     return canonical_source(_cut(text, after + m.start(1), m.group(1))) if m else None
 
 

@@ -505,8 +505,9 @@ _FINITE = re.compile(
 _CLAUSE_OPEN = re.compile(r"(?:[,;]\s*|\s)(?:and|while|but|whereas)\s+$|;\s*$")
 #: A place set before the figures it is for: "In Thailand, ...", "and in Cambodia, ...".
 _FRONTED = re.compile(
-    r"(?:[Ii]n|[Aa]cross|[Ff]or)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*(?:,|(?=\d))"
-)  # "In Thailand, 19 died", "while in Kharkiv 5 were injured": the place of the clause it opens
+    r"(?:[Ii]n|[Aa]cross|[Ff]or)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*"
+    r"(?:,|(?=\d))"
+)  # "In Thailand, 19 died", "while in neighbouring Chad 5,000 arrived": the place of the clause it opens
 _DATES = re.compile(r"\b\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\b[A-Z][a-z]{2,8}\.?\s+\d{4}|\b(?:19|20)\d\d\b")
 
 

@@ -224,7 +224,7 @@ def unread(
         reason = (
             "the same figure as one read before (kept once)"
             if _within(repeated, a)
-            else _reason(text, a, b, _within(captioned, a), "|" in line)
+            else _reason(text, a, b, _within(captioned, a), "|" in line or "\t" in line)
         )
         out.append(Unread(start=a, end=b, numeral=text[a:b], reason=reason))
     return out
