@@ -175,3 +175,21 @@ def test_a_title_abbreviation_does_not_end_the_speaker() -> None:
     assert sources("Saturday's attack killed 5 people, said Col. Ahmed Ali, a police spokesman.") == [
         ("5 people", "Col. Ahmed Ali")
     ]
+
+
+def test_a_colon_after_a_figure_lists_its_parts() -> None:
+    """ "1,234 people were killed: 800 civilians and 434 combatants": a whole and its parts, one metric."""
+    got = read("In all, 1,234 people were killed: 800 civilians and 434 combatants.")
+    assert [(p, m, c) for p, m, c, _ in got] == [
+        ("1,234 people", "killed", "people"),
+        ("800 civilians", "killed", "civilians"),
+        ("434 combatants", "killed", "combatants"),
+    ]
+    assert got[0][3] is None
+    assert got[1][3] is not None
+    assert got[2][3] is not None
+
+
+def test_who_holds_a_place_is_not_part_of_its_name() -> None:
+    """ "in Hamas-run Gaza": the place is Gaza, whoever runs it."""
+    assert places("Officials in Hamas-run Gaza said 34 people were killed.") == [("34 people", "Palestine > Gaza")]

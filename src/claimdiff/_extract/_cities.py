@@ -251,6 +251,9 @@ def below_region(
             return gazetteer.normalise((_iso()[1][spelled[:2]], _iso_names()[spelled]))
         return place
     country = _iso()[1][city.country]
+    in_country = gazetteer.key((country, place[-1]))
+    if len(in_country) > 1 and "-" in in_country[1]:
+        return gazetteer.normalise((country, place[-1]))  # "Gaza" in Palestine: ISO's subdivision of that name
     if city.region is None:
         return gazetteer.normalise((country, place[-1]))
     return gazetteer.normalise((country, _region_name(city.region, min_population), place[-1]))

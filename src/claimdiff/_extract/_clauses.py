@@ -12,7 +12,7 @@ import re
 from claimdiff._extract._figures import Figure
 from claimdiff._extract._unread import AREA_NOUNS
 
-__all__ = ["LOWER_WORD", "in_areas", "opens_parts", "refers_back"]
+__all__ = ["LOWER_WORD", "breaks_down", "in_areas", "opens_parts", "refers_back"]
 
 #: A number that refers back to a figure read before: "the number has increased to", "the figure included",
 #: "the total is now at", "the tally stands at" (a noun that names no metric, then a verb of level or of parts).
@@ -27,6 +27,7 @@ _ANAPHOR = re.compile(
 _PART = re.compile(r"\binclud(?:ed|es|ing)\b[^.;:]{0,60}$")
 _IN_AREAS = re.compile(r"\b(?:in|across|over|from|throughout|of)\s+(?:the\s+|some\s+|about\s+|at least\s+)?$")
 _AREA = re.compile(rf"(?:[\w-]+\s+){{0,2}}?{AREA_NOUNS}")
+_COLON = re.compile(r"[^.;:\d]{0,40}:\s*")
 #: A word written in lower case: a name the text also writes so ("police", "mobile") is a word there.
 LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z'’]*(?![\w-])")
 
@@ -45,6 +46,18 @@ def refers_back(low: str, start: int, at: int) -> bool:
 def opens_parts(low: str, start: int, at: int) -> bool:
     """True when "included"/"including" stands before offset ``at``: the number is a part of the referent."""
     return _PART.search(low, start, at) is not None
+
+
+def breaks_down(low: str, after: int, at: int) -> bool:
+    """True when a colon closing the clause of a figure ending at ``after`` opens the number at ``at``.
+
+    "1,234 people were killed: 800 civilians and 434 combatants" lists the parts of the 1,234.
+
+    >>> s = "1,234 people were killed: 800 civilians and 434 combatants"
+    >>> breaks_down(s, s.index(" people"), s.index("800"))
+    True
+    """
+    return _COLON.fullmatch(low, after, at) is not None
 
 
 def in_areas(low: str, start: int, fig: Figure) -> bool:

@@ -108,6 +108,9 @@ def _path(country: str | None, place: str) -> tuple[str, ...] | None:
     words = place.split()
     if place.lower() in TRIGGERS or words[0].lower() in _METRIC_WORDS:
         return None  # "Casualties: 1,200 killed", "Deaths: 40": a label naming the metric, not a place
+    if _HELD_BY.search(words[0]) and len(words) > 1:
+        words = words[1:]  # "in Hamas-run Gaza", "Russian-occupied Melitopol": the place, whoever holds it
+        place = " ".join(words)
     if words[0].lower() in _NOT_PLACES or _HELD_BY.search(words[0]):
         return None  # "in a Houthi-controlled area", "Russian-held": who holds a place, not the place
     if (

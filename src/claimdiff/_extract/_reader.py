@@ -16,7 +16,7 @@ from claimdiff._extract._attribution import Attribution, attributions, figure_of
 from claimdiff._extract._attribution import canonical_source as source_named
 from claimdiff._extract._candidate import Candidate
 from claimdiff._extract._cities import below_region, needs_city
-from claimdiff._extract._clauses import LOWER_WORD, in_areas, opens_parts, refers_back
+from claimdiff._extract._clauses import LOWER_WORD, breaks_down, in_areas, opens_parts, refers_back
 from claimdiff._extract._figures import Figure, figures
 from claimdiff._extract._merge import METRIC_NOUN, elided, listed
 from claimdiff._extract._metrics import (
@@ -193,7 +193,13 @@ class _Reader:
                     parent
                     if is_part
                     else (
-                        anaphor.claim.id if anaphor is not None and opens_parts(self.low, s.start, fig.start) else None
+                        anaphor.claim.id
+                        if anaphor is not None
+                        and (
+                            opens_parts(self.low, s.start, fig.start)
+                            or breaks_down(self.low, anaphor.end, chain[0][0].start)
+                        )
+                        else None
                     )
                 )
                 candidate = self._candidate(s, fig, own, who, of)
@@ -236,9 +242,11 @@ class _Reader:
         stories give one sentence a paragraph), which lends its metric; after "included" the number is a
         part of it.
         """
+        before = [c for c in out if c.end <= fig.start]
+        if before and breaks_down(self.low, before[-1].end, fig.start):
+            return before[-1]  # "1,234 people were killed: 800 civilians and 434 combatants"
         if not refers_back(self.low, s.start, fig.start):
             return None
-        before = [c for c in out if c.end <= fig.start]
         return before[-1] if before else self.referent
 
     def _speaker(
