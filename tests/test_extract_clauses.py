@@ -193,3 +193,15 @@ def test_a_colon_after_a_figure_lists_its_parts() -> None:
 def test_who_holds_a_place_is_not_part_of_its_name() -> None:
     """ "in Hamas-run Gaza": the place is Gaza, whoever runs it."""
     assert places("Officials in Hamas-run Gaza said 34 people were killed.") == [("34 people", "Palestine > Gaza")]
+
+
+def test_a_ministry_named_with_its_state_after() -> None:
+    """ "The Ministry of Defence of the Russian Federation": the Russian Ministry of Defence."""
+    got = sources("The Ministry of Defence of the Russian Federation reports that 16 drones were destroyed.")
+    assert got == [("16 drones", "Russian Ministry of Defence")]
+
+
+def test_the_bodies_of_miners_are_dead_miners() -> None:
+    """ "recovered the bodies of 17 miners": miners killed."""
+    got = read("Rescue teams recovered the bodies of 17 miners, the mine operator said.")
+    assert [(m, c) for _, m, c, _ in got] == [("killed", "miners")]

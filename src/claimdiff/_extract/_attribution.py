@@ -80,6 +80,11 @@ _MINISTRY = re.compile(
     r"^(?:(?P<c>[a-z]+)(?:'s|’s)?\s+)?(?:(?P<t1>[a-z]+)\s+ministry|ministry\s+of\s+(?P<t2>[a-z]+(?:\s+affairs)?)|"
     r"(?P<mod>mod))$"
 )
+#: "ministry of defence of the russian federation": the ministry, then its state.
+_OF_COUNTRY = re.compile(r"^(?P<m>ministry\s+of\s+[a-z]+(?:\s+affairs)?)\s+of\s+(?:the\s+)?(?P<c>[a-z ]+)$")
+#: A state's formal name -> the name ``COUNTRIES`` knows it by.
+_STATE_NAMES = {"russian federation": "russia", "republic of belarus": "belarus", "islamic republic of iran": "iran",
+                "syrian arab republic": "syria", "republic of turkey": "turkey", "republic of türkiye": "turkey"}
 _TOPICS = {"defense": "Defence", "defence": "Defence", "health": "Health", "foreign": "Foreign Affairs",
            "interior": "Internal Affairs", "emergencies": "Emergency Situations", "emergency": "Emergency Situations"}
 _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
@@ -229,6 +234,9 @@ def canonical_source(phrase: str) -> Attribution | None:
 
 
 def _ministry(low: str) -> str | None:
+    of = _OF_COUNTRY.match(low)  # "the Ministry of Defence of the Russian Federation": Russia's
+    if of is not None:
+        low = f"{_STATE_NAMES.get(of.group('c'), of.group('c'))} {of.group('m')}"
     m = _MINISTRY.match(low)
     if m is None:
         return None

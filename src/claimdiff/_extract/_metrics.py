@@ -49,6 +49,7 @@ TRIGGERS: dict[str, str] = {
             "slain",
             "lost their lives",
             "lost their life",
+            "bodies of",  # "recovered the bodies of 17 miners"
             "claimed the lives of",
             "claiming the lives of",
             "took the lives of",
