@@ -12,7 +12,7 @@ import re
 from claimdiff._extract._figures import Figure
 from claimdiff._extract._unread import AREA_NOUNS
 
-__all__ = ["LOWER_WORD", "breaks_down", "in_areas", "opens_parts", "refers_back"]
+__all__ = ["CLAUSE_OPEN", "FINITE", "FRONTED", "LOWER_WORD", "breaks_down", "in_areas", "opens_parts", "refers_back"]
 
 #: A number that refers back to a figure read before: "the number has increased to", "the figure included",
 #: "the total is now at", "the tally stands at" (a noun that names no metric, then a verb of level or of parts).
@@ -27,6 +27,17 @@ _ANAPHOR = re.compile(
 _PART = re.compile(r"\binclud(?:ed|es|ing)\b[^.;:]{0,60}$")
 _IN_AREAS = re.compile(r"\b(?:in|across|over|from|throughout|of)\s+(?:the\s+|some\s+|about\s+|at least\s+)?$")
 _AREA = re.compile(rf"(?:[\w-]+\s+){{0,2}}?{AREA_NOUNS}")
+#: A verb between a figure and a place: the place is another clause's ("7 died, and 4,242 are displaced in Tete").
+FINITE = re.compile(
+    r"\b(?:are|is|were|was|have|has|had|been|said|says|reported|reports|including|of which|of whom)\b|;"
+)
+CLAUSE_OPEN = re.compile(r"(?:[,;]\s*|\s)(?:and|while|but|whereas)\s+$|;\s*$")
+#: A place set before the figures it is for: "In Thailand, ...", "and in Cambodia, ...".
+FRONTED = re.compile(
+    r"(?:[Ii]n|[Aa]cross|[Ff]or)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*"
+    r"(?:,|(?=\d))"
+)  # "In Thailand, 19 died", "while in neighbouring Chad 5,000 arrived": the place of the clause it opens
+#: A colon closing the clause of a figure: its parts follow.
 _COLON = re.compile(r"[^.;:\d]{0,40}:\s*")
 #: A word written in lower case: a name the text also writes so ("police", "mobile") is a word there.
 LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z'’]*(?![\w-])")

@@ -16,7 +16,16 @@ from claimdiff._extract._attribution import Attribution, attributions, figure_of
 from claimdiff._extract._attribution import canonical_source as source_named
 from claimdiff._extract._candidate import Candidate
 from claimdiff._extract._cities import below_region, needs_city
-from claimdiff._extract._clauses import LOWER_WORD, breaks_down, in_areas, opens_parts, refers_back
+from claimdiff._extract._clauses import (
+    CLAUSE_OPEN,
+    FINITE,
+    FRONTED,
+    LOWER_WORD,
+    breaks_down,
+    in_areas,
+    opens_parts,
+    refers_back,
+)
 from claimdiff._extract._figures import Figure, figures
 from claimdiff._extract._merge import METRIC_NOUN, elided, listed
 from claimdiff._extract._metrics import (
@@ -331,15 +340,15 @@ class _Reader:
         fronted = {
             at
             for at, _ in context.places
-            if _FRONTED.match(self.text, at)
-            and (not self.text[s.start : at].strip() or _CLAUSE_OPEN.search(self.text, s.start, at))
+            if FRONTED.match(self.text, at)
+            and (not self.text[s.start : at].strip() or CLAUSE_OPEN.search(self.text, s.start, at))
         }
         places = [(at, path) for at, path in context.places if at <= fig.start or at not in fronted]
         later = [at for at, _ in places if until <= at < clause_end]
         if (
             later
             and not any(fig.start <= at < until for at, _ in places)
-            and not _FINITE.search(self.low, fig.end, later[0])
+            and not FINITE.search(self.low, fig.end, later[0])
         ):
             until = later[0] + 1  # "14 deaths, 1 missing and 150,000 affected in Laos": the list's place
         own: tuple[str, ...] = place_at(places, fig.start, until, self.gazetteer)
@@ -467,55 +476,16 @@ _OPEN_PAREN = re.compile(r"\s*\(\s*(?:or\s+|i\.e\.\s+)?")
 #: A verb that says where people are, not what happened to them: a participle in the noun phrase says that.
 _LOCATING = frozenset({"hosted"})
 #: Who "a"/"an" counts as one of the dead or hurt: people, not the attack or the building.
+# fmt: off
 _PERSONS = frozenset(
-    {
-        "people",
-        "children",
-        "women",
-        "men",
-        "civilians",
-        "soldiers",
-        "officers",
-        "workers",
-        "residents",
-        "police officers",
-        "policemen",
-        "servicemen",
-        "patients",
-        "girls",
-        "boys",
-        "babies",
-        "infants",
-        "journalists",
-        "medics",
-        "doctors",
-        "nurses",
-        "teachers",
-        "students",
-        "farmers",
-        "fishermen",
-        "firefighters",
-        "rescuers",
-        "volunteers",
-        "pilgrims",
-        "refugees",
-        "migrants",
-        "adults",
-        "teenagers",
-    }
+    {"people", "children", "women", "men", "civilians", "soldiers", "officers", "workers", "residents",
+     "police officers", "policemen", "servicemen", "patients", "girls", "boys", "babies", "infants",
+     "journalists", "medics", "doctors", "nurses", "teachers", "students", "farmers", "fishermen",
+     "firefighters", "rescuers", "volunteers", "pilgrims", "refugees", "migrants", "adults", "teenagers"}
 )
+# fmt: on
 
 
-#: A verb between a figure and a place: the place is another clause's ("7 died, and 4,242 are displaced in Tete").
-_FINITE = re.compile(
-    r"\b(?:are|is|were|was|have|has|had|been|said|says|reported|reports|including|of which|of whom)\b|;"
-)
-_CLAUSE_OPEN = re.compile(r"(?:[,;]\s*|\s)(?:and|while|but|whereas)\s+$|;\s*$")
-#: A place set before the figures it is for: "In Thailand, ...", "and in Cambodia, ...".
-_FRONTED = re.compile(
-    r"(?:[Ii]n|[Aa]cross|[Ff]or)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*"
-    r"(?:,|(?=\d))"
-)  # "In Thailand, 19 died", "while in neighbouring Chad 5,000 arrived": the place of the clause it opens
 _DATES = re.compile(r"\b\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\b[A-Z][a-z]{2,8}\.?\s+\d{4}|\b(?:19|20)\d\d\b")
 
 
