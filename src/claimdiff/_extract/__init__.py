@@ -28,7 +28,7 @@ from claimdiff._model.aliases import canonical_source
 from claimdiff._model.claim import Source, SourceKind
 from claimdiff._model.hedges import DEFAULT_HEDGES, HedgePolicy
 from claimdiff._model.period import timezone_named
-from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer
+from claimdiff._model.places import _REGIONS_ACROSS_BORDERS, DEFAULT_GAZETTEER, Gazetteer, _fold, _iso
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from claimdiff.exceptions import InvalidClaimError
 
@@ -145,23 +145,37 @@ def extract(
     ids = {id(c) for c in kept}
     repeats = [(c.start, c.end) for c in found if id(c) not in ids]
     return Extraction(
-        _in_one_country(refined(kept, gazetteer), gazetteer),
+        _in_one_country(refined(kept, gazetteer), gazetteer, reader.countries),
         unread(text, [(c.start, c.end) for c in kept], reader.captions, repeats),
     )
 
 
-def _in_one_country(found: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
-    """Figures with no place, in a text whose placed figures all lie in one country, are in that country."""
-    countries = {gazetteer.key(c.claim.scope.place)[:1] for c in found if c.claim.scope.place}
-    if len(countries) != 1 or not next(iter(countries)) or not next(iter(countries))[0].isupper():
+def _in_one_country(found: list[Candidate], gazetteer: Gazetteer, named: set[str]) -> list[Candidate]:
+    """Figures with no place, or with a place no country is known for, in a text about one country, are in it.
+
+    The text's country is the one its placed figures all lie in; when none is placed, the one country
+    it names. A region across borders ("Sahel") stays as it is.
+    """
+    keys = [gazetteer.key(c.claim.scope.place) for c in found]
+    countries = {k[0] for k in keys if k and k[0].isupper()}
+    if not countries and not any(keys):
+        countries = named
+    if len(countries) != 1:
         return found
-    country = next(gazetteer.normalise(c.claim.scope.place)[:1] for c in found if c.claim.scope.place)
-    return [
-        c
-        if c.claim.scope.place
-        else attrs.evolve(c, claim=attrs.evolve(c.claim, scope=attrs.evolve(c.claim.scope, place=country)))
-        for c in found
-    ]
+    country = (_iso()[1][next(iter(countries))],)
+    out = []
+    for c, key in zip(found, keys, strict=True):
+        place = c.claim.scope.place
+        if not place:
+            place = country
+        elif not key[0].isupper() and _fold(place[0]) not in _REGIONS_ACROSS_BORDERS:
+            place = gazetteer.normalise((*country, *place))
+        out.append(c if place == c.claim.scope.place else _placed(c, place))
+    return out
+
+
+def _placed(c: Candidate, place: tuple[str, ...]) -> Candidate:
+    return attrs.evolve(c, claim=attrs.evolve(c.claim, scope=attrs.evolve(c.claim.scope, place=place)))
 
 
 #: A heading that names one source in brackets at its end: "Madagascar - Flood (Media)" (several: none chosen).

@@ -38,6 +38,11 @@ _VERB = re.compile(
 )
 #: What follows a speech verb when it is not speech: "claimed responsibility", "double-counted".
 _NOT_SPEECH = re.compile(r"\s+(?:responsibility|credit|the lives?|lives|victory|control)\b")
+#: A participle before the thing counted modifies it: "confirmed cases", "recorded deaths", "registered IDPs".
+_MODIFIES = re.compile(
+    r"\s+(?:cases|deaths|infections|fatalities|casualties|injuries|patients|victims|people|persons|idps|"
+    r"refugees|figures?|numbers?|tolls?)\b"
+)
 _NOUNS = frozenset({"reports", "report", "estimates", "claims", "counts", "records", "details", "notes", "posts",
                     "lists"})
 _TO = re.compile(r"\s+to\b")  # "is said to have": not a statement
@@ -69,11 +74,17 @@ _BASED = re.compile(r"^(?:[\w.]+[- ])+based\s+", re.IGNORECASE)
 _ROLE_WORDS = re.compile(r"^(?:(?:Coordinator|Minister|Secretary|Secretary-General|General|Governor|Spokesperson|"
                          r"Spokesman|Spokeswoman|Director|Chief|Commissioner|President|Head|Envoy|Representative|"
                          r"Mayor|Officer|Commander|Ambassador|Adviser|Advisor)\s+)+")
+_TITLE_DOT = re.compile(r"\b(mr|mrs|ms|dr|gen|lt|col|maj|capt|sgt|prof|sen|rep|gov|brig)\.")
 _TRAILING_NAME = re.compile(r"(?:^|\s)((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)$")
 _MINISTRY = re.compile(
     r"^(?:(?P<c>[a-z]+)(?:'s|’s)?\s+)?(?:(?P<t1>[a-z]+)\s+ministry|ministry\s+of\s+(?P<t2>[a-z]+(?:\s+affairs)?)|"
     r"(?P<mod>mod))$"
 )
+#: "ministry of defence of the russian federation": the ministry, then its state.
+_OF_COUNTRY = re.compile(r"^(?P<m>ministry\s+of\s+[a-z]+(?:\s+affairs)?)\s+of\s+(?:the\s+)?(?P<c>[a-z ]+)$")
+#: A state's formal name -> the name ``COUNTRIES`` knows it by.
+_STATE_NAMES = {"russian federation": "russia", "republic of belarus": "belarus", "islamic republic of iran": "iran",
+                "syrian arab republic": "syria", "republic of turkey": "turkey", "republic of türkiye": "turkey"}
 _TOPICS = {"defense": "Defence", "defence": "Defence", "health": "Health", "foreign": "Foreign Affairs",
            "interior": "Internal Affairs", "emergencies": "Emergency Situations", "emergency": "Emergency Situations"}
 _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
@@ -223,6 +234,9 @@ def canonical_source(phrase: str) -> Attribution | None:
 
 
 def _ministry(low: str) -> str | None:
+    of = _OF_COUNTRY.match(low)  # "the Ministry of Defence of the Russian Federation": Russia's
+    if of is not None:
+        low = f"{_STATE_NAMES.get(of.group('c'), of.group('c'))} {of.group('m')}"
     m = _MINISTRY.match(low)
     if m is None:
         return None
@@ -345,6 +359,7 @@ def attributions(
             or not text[verb_at].islower()
             or low[verb_at - 1 : verb_at] == "-"  # "United States", "lab-confirmed"
             or _NOT_SPEECH.match(low, m.end())
+            or _MODIFIES.match(low, m.end())  # "48 new confirmed cases", "the number of reported deaths": an adjective
             or low[max(start, verb_at - 7) : verb_at].endswith(("double-", "double ", "re-"))
         ):
             continue
@@ -382,6 +397,10 @@ def _subject(text: str, low: str, start: int, verb: int) -> Attribution | None:
     if not pieces:
         return None
     subject = pieces[0]
+    if len(pieces) > 1 and re.match(r"\s*an?\s", subject) and not _ROLE.search(subject):
+        subject = pieces[
+            1
+        ]  # "The Syrian Observatory, a Britain-based war monitor, said": the name, not its description
     # "The governor of Bryansk region, Alexander Bogomaz, said": the role names the source better.
     if len(pieces) > 1 and not _ROLE.search(subject) and _ROLE.search(pieces[1]) and len(subject.split()) <= 3:
         subject = pieces[1]
@@ -394,7 +413,8 @@ def _inverted(text: str, low: str, after: int, end: int) -> Attribution | None:
     before = low[max(0, after - 30) : after]
     if not re.search(r"[,\"”]\s*\w+$", before):
         return None
-    m = re.match(r"\s+([^,.;:\"“”]{2,80})", low[after:end])
+    # A title's dot ends no name: "said Col. Ahmed Ali" (the dot read as a space, offsets kept).
+    m = re.match(r"\s+([^,.;:\"“”]{2,80})", _TITLE_DOT.sub(r"\1 ", low[after:end]))
     return canonical_source(_cut(text, after + m.start(1), m.group(1))) if m else None
 
 

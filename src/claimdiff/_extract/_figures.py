@@ -269,14 +269,23 @@ _VERB_BOUND = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=64)
+def _phrases(prefixes: tuple[tuple[str, str], ...]) -> tuple[tuple[str, ...], int]:
+    """A hedge policy's prefix phrases, and the length of the longest (read once per policy)."""
+    phrases = tuple(p for p, _ in prefixes)
+    return phrases, max(map(len, phrases), default=0)
+
+
 def _hedge_start(low: str, start: int, pos: int, hedges: HedgePolicy) -> int:
-    left = low[start:pos].rstrip()
     prefixes: tuple[tuple[str, str], ...] = hedges._prefixes  # noqa: SLF001 - the policy's own prefix list
-    if not left.endswith(tuple(p for p, _ in prefixes)):
+    phrases, longest = _phrases(prefixes)
+    window = max(start, pos - longest - 64)  # a hedge ends right before the number: look no further back
+    left = low[window:pos].rstrip()
+    if not left.endswith(phrases):
         return pos
     for phrase, _kind in prefixes:
         if left.endswith(phrase):
-            at = start + len(left) - len(phrase)
+            at = window + len(left) - len(phrase)
             if at == start or not low[at - 1].isalnum() or not phrase[0].isalnum():
                 return at
     return pos

@@ -22,7 +22,11 @@ if TYPE_CHECKING:
 __all__ = ["METRIC_NOUN", "dedupe", "elided", "listed", "refined"]
 
 #: A metric said by the noun right after a bare figure: "including 17 deaths", "(39 fatalities)".
-METRIC_NOUN = re.compile(r"\s+(deaths|fatalities|injuries|dead|cases)\b")
+#: The noun after a number that names its metric, past modifiers: "17 deaths", "3 new deaths", "5 suspected cases".
+METRIC_NOUN = re.compile(
+    r"\s+(?:(?:new|more|additional|further|confirmed|suspected|probable|reported|recorded|associated|related)\s+){0,2}"
+    r"(deaths|fatalities|injuries|dead|cases)\b"
+)
 
 
 def dedupe(found: list[Candidate]) -> list[Candidate]:

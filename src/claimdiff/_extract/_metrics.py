@@ -49,6 +49,11 @@ TRIGGERS: dict[str, str] = {
             "slain",
             "lost their lives",
             "lost their life",
+            "bodies of",  # "recovered the bodies of 17 miners"
+            "claimed the lives of",
+            "claiming the lives of",
+            "took the lives of",
+            "taking the lives of",
             "shot dead",
         ),
         "killed",
@@ -257,7 +262,8 @@ _RIGHT = re.compile(
 )
 _RIGHT_AUX = re.compile(rf"(?:\s*,[^,.;\"“”]{{1,60}},)?\s*(?:{_AUX}\s+)+(?P<t>{_TRIGGER_ALT})\b")
 _NUMBER_OF = re.compile(
-    rf"\b(?:number|total|tally|count|toll)\s+of\s+(?:the\s+)?(?:(?:people|persons|civilians)\s+)?(?P<t>{_TRIGGER_ALT})"
+    rf"\b(?:number|total|tally|count|toll)\s+of\s+(?:the\s+)?(?:(?:new|confirmed|suspected|reported|recorded|"
+    rf"registered|people|persons|civilians|\w+ly)\s+){{0,2}}(?P<t>{_TRIGGER_ALT})"
     r"(?:\s+(?:people|persons|civilians))?(?:\s+(?:in|since|across|on|following|after|from)\s+[^,;.]{1,60}?)?"
     r"\s+(?:has\s+|had\s+|have\s+)?(?:reached|risen\s+to|rose\s+to|climbed\s+to|increased\s+to|grown\s+to|"
     r"stands\s+at|stood\s+at|is|was|now\s+stands\s+at|exceeded|surpassed|topped|passed)\s+"
@@ -272,7 +278,7 @@ _LEFT = re.compile(
     rf"the|up|of)\s+)?$"
 )
 _TOLL = re.compile(
-    r"\b(?P<w>death|casualty|injury)?\s*tolls?\b[^.,;]{0,40}?\b(?:at|to|of|reached|hit|is|was|stood|stands|"
+    r"\b(?P<w>death|casualty|injury)?\s*tolls?\b[^.,;]{0,70}?\b(?:at|to|of|reached|hit|is|was|stood|stands|"
     r"rose|risen|climbed)\s+$"
 )
 _CHAIN = re.compile(
@@ -307,7 +313,7 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
         left = _LEFT.search(low, max(start, first.start - 80), first.start)  # a trigger and a few words
         if left is not None:
             return TRIGGERS[left.group("t")]
-        toll = _TOLL.search(low, max(start, first.start - 80), first.start)
+        toll = _TOLL.search(low, max(start, first.start - 120), first.start)  # "toll from the quake in X has risen to"
         if toll is not None:
             return "injured" if toll.group("w") == "injury" else "killed"
         number = _NUMBER_OF.search(low, max(start, first.start - 90), first.start)
@@ -335,6 +341,9 @@ _COUNTED_METRICS = {
     "internally displaced persons": ("displaced", "people"),
     "internally displaced people": ("displaced", "people"),
     "refugees": ("displaced", "refugees"),
+    "bodies": ("killed", "people"),  # "rescuers pulled 14 bodies from the rubble": the dead
+    "dead bodies": ("killed", "people"),
+    "corpses": ("killed", "people"),
 }
 _AGO = re.compile(r"\s+(?:ago|earlier|later|before|after|since)\b")
 _TIME_WINDOW = re.compile(
@@ -344,7 +353,7 @@ _TIME_WINDOW = re.compile(
 
 
 def counted_metric(counted: str | None) -> tuple[str, str] | None:
-    """The metric and counted thing a count of IDPs or refugees reports when the sentence names no metric."""
+    """The metric and counted thing a count of IDPs, refugees or bodies reports when the sentence names no metric."""
     return _COUNTED_METRICS.get(counted or "")
 
 

@@ -38,6 +38,7 @@ _STOP = frozenset(
 )
 # fmt: on
 _DEMONYMS = frozenset(adj.lower() + "s" for adj in COUNTRIES.values() if adj[-1] in "ni")
+_NATIONALITIES = frozenset(adj.lower() for adj in COUNTRIES.values())
 
 
 def counted(
@@ -90,6 +91,8 @@ def counted(
             break
         if words and word.endswith("ed") and not known and word not in _ADJECTIVES:
             break  # "600 refugees crossed": the verb ends the noun phrase
+        if not words and word in _NATIONALITIES:
+            continue  # "38 Ukrainian UAVs", "two Russian missiles": a nationality modifies the thing counted
         if original[0].isupper() and not (known or word in _DEMONYMS or original.isupper() or original[:-1].isupper()):
             ahead = _words(text, m[1], end)[:3]
             nxt = next((w for w in ahead if text[w[0]].islower()), None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from claimdiff._extract._attribution import COUNTRIES
+from claimdiff._extract._metrics import TRIGGERS
 from claimdiff._extract._time import CALENDAR_WORDS
 from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer
 
@@ -13,7 +14,9 @@ __all__ = ["heading_places", "known", "place_at", "place_near", "places_named"]
 _KIND = r"(?:regions?|oblasts?|provinces?|districts?|governorates?|states?|county|counties|city|town|village|territory|strip)"
 _NAME = r"[A-Z][\w'’-]*[\w]"
 _LOCATIVE = re.compile(
-    rf"\b(?:[Ii]n|over|on|near|[Aa]cross|at|from|of|into|outside|around)\s+(?:the\s+)?(?:(?P<c>{_NAME})(?:'s|’s)\s+)?"
+    rf"\b(?:[Ii]n|over|on|near|[Aa]cross|at|from|of|into|outside|around)\s+(?:the\s+)?"
+    rf"(?:(?:(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?|central)\s+(?=\S+['’]s\s))?"
+    rf"(?:(?P<c>{_NAME})(?:'s|’s)\s+)?"
     rf"(?P<p>{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*)"
 )
 _POSSESSIVE = re.compile(rf"\b(?P<c>{_NAME})(?:'s|’s)\s+(?P<p>{_NAME}(?:\s+{_NAME})*\s+{_KIND})\b")
@@ -44,6 +47,8 @@ _NOT_PLACES = CALENDAR_WORDS | frozenset(
         "table",
     }
 )
+#: Words a metric's label opens with: "Casualties:", "Total deaths:", "Losses:".
+_METRIC_WORDS = frozenset({*(t for t in TRIGGERS if " " not in t), "casualties", "losses", "toll", "victims"})
 _NAMES = re.compile(rf"{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*")
 _MORE_PLACES = re.compile(rf"(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*)+")
 _ADJECTIVE_PLACE = re.compile(
@@ -90,12 +95,22 @@ _BEARING_OF = re.compile(
     r"(?:[\w’'-]+\s+){0,3}(?:of\s+)?$",
     re.IGNORECASE,
 )
+#: A place named with the kind of unit it is: "Henan province", "the Kursk region", "Unity State".
+_KINDED = re.compile(
+    rf"(?:(?P<c>{_NAME})['’]s\s+)?(?P<p>{_NAME}(?:\s+{_NAME}){{0,2}}\s+(?:[Pp]rovince|[Rr]egion|[Oo]blast|[Gg]overnorate|[Pp]refecture|"
+    rf"[Ss]tate|[Dd]istrict|[Cc]ounty|[Dd]epartment))\b"
+)
 _HELD_BY = re.compile(r"-(?:controlled|held|occupied|backed|led|run|allied|aligned|affiliated|based)$", re.IGNORECASE)
 _COUNTRY_OF_ADJECTIVE = {adj.lower(): country.title() for country, adj in COUNTRIES.items()}
 
 
 def _path(country: str | None, place: str) -> tuple[str, ...] | None:
     words = place.split()
+    if place.lower() in TRIGGERS or words[0].lower() in _METRIC_WORDS:
+        return None  # "Casualties: 1,200 killed", "Deaths: 40": a label naming the metric, not a place
+    if _HELD_BY.search(words[0]) and len(words) > 1:
+        words = words[1:]  # "in Hamas-run Gaza", "Russian-occupied Melitopol": the place, whoever holds it
+        place = " ".join(words)
     if words[0].lower() in _NOT_PLACES or _HELD_BY.search(words[0]):
         return None  # "in a Houthi-controlled area", "Russian-held": who holds a place, not the place
     if (
@@ -207,6 +222,14 @@ def places_named(
         if known(gazetteer, m.group("p"))
         and not any(m.start() <= a <= m.start("p") for a in at)
         and not re.search(r"['’]s\b", m.group("p"))
+    ]
+    at = {a for a, _ in found}
+    found += [  # "after heavy rain hit Henan province": a named unit of a known kind, wherever it stands
+        (m.start("p"), gazetteer.normalise((m.group("c") or "", m.group("p"))))
+        for m in _KINDED.finditer(text, start, end)
+        if not any(m.start() - 12 <= a <= m.end() for a in at)
+        and not re.search(r"['’]s\b", m.group("p"))
+        and known(gazetteer, (m.group("c") or "", m.group("p")))
     ]
     subject = _SUBJECT.match(text, start, end)
     if subject is not None and known(gazetteer, subject.group("p")):  # "Belgorod lies 20 miles from ..."

@@ -15,6 +15,17 @@ import attrs
 from claimdiff._extract._attribution import Attribution, attributions, figure_of, quote_speaker, source_kind
 from claimdiff._extract._attribution import canonical_source as source_named
 from claimdiff._extract._candidate import Candidate
+from claimdiff._extract._cities import below_region, needs_city
+from claimdiff._extract._clauses import (
+    CLAUSE_OPEN,
+    FINITE,
+    FRONTED,
+    LOWER_WORD,
+    breaks_down,
+    in_areas,
+    opens_parts,
+    refers_back,
+)
 from claimdiff._extract._figures import Figure, figures
 from claimdiff._extract._merge import METRIC_NOUN, elided, listed
 from claimdiff._extract._metrics import (
@@ -81,6 +92,9 @@ class _Reader:
     last: Candidate | None = None  # the last candidate of the block: the total a list in the next sentence breaks down
     countries: set[str] = attrs.Factory(set)  # the countries the text names (ISO codes): places are chosen in them
     captions: list[tuple[int, int]] = attrs.Factory(list)  # photo captions: never a source, never a figure
+    referent: Candidate | None = None  # the last candidate of the text so far: what "the number rose to" is of
+    cities: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = attrs.Factory(dict)  # memo
+    words: frozenset[str] | None = None  # the words the text writes in lower case (read once, when first needed)
 
     def block(self, block: Block) -> list[Candidate]:
         if block.via is not None:
@@ -144,7 +158,7 @@ class _Reader:
         resolved = [(at, a) for at, a in said if a is not None]
         found = figures(self.reading, self.low, s.start, s.end, self.hedges, self.vocabulary)
         out: list[Candidate] = []
-        found = elided(self.low, found)
+        found = elided(self.low, [f for f in found if not in_areas(self.low, s.start, f)])
         heads = tuple(chain[0][0].start for chain in chains(self.low, found))  # a chain shares its place
         named_bodies = bodies_named(self.text, s.start, s.end) if self.body is None else []
         if named_bodies:
@@ -166,6 +180,9 @@ class _Reader:
                 )
             ):
                 metric = previous[1]  # "61 died in the capital, 40 in the north", "12,400 people (2,100 households)"
+            anaphor = self._anaphor(s, chain[0][0], out) if metric is None else None
+            if anaphor is not None:  # "the number has increased to 8,500", "the figure included 18,000 rebels"
+                metric = anaphor.claim.metric.name
             if metric is not None:
                 previous = (chain[-1][0], metric)
             parent: str | None = None
@@ -181,7 +198,20 @@ class _Reader:
                     own = fig.metric  # "a camp hosting 20,000 internally displaced persons": displaced, wherever hosted
                 if fig.counted in {"cases", "infections"}:  # "19 Nipah virus cases": cases of people, whatever the verb
                     own, fig = "cases", attrs.evolve(fig, counted="people")  # noqa: PLW2901 - the figure, read
-                candidate = self._candidate(s, fig, own, who, parent if is_part else None)
+                of = (
+                    parent
+                    if is_part
+                    else (
+                        anaphor.claim.id
+                        if anaphor is not None
+                        and (
+                            opens_parts(self.low, s.start, fig.start)
+                            or breaks_down(self.low, anaphor.end, chain[0][0].start)
+                        )
+                        else None
+                    )
+                )
+                candidate = self._candidate(s, fig, own, who, of)
                 if candidate is not None:
                     made.append(candidate)
                     if not is_part:
@@ -189,6 +219,7 @@ class _Reader:
             out += with_total(self, made)
         out = breakdown(self, s, out)
         self.last = out[-1] if out else self.last
+        self.referent = out[-1] if out else self.referent
         named = [self.completed(self.gazetteer.normalise(p)) for _, p in self._context(s).places]
         named = [p for p in named if known(self.gazetteer, p)]
         self.countries.update(k[0] for k in map(self.gazetteer.key, named) if len(k) == 1)
@@ -212,6 +243,20 @@ class _Reader:
             if s.start <= opening < s.end and who is not None and who.source is not None:
                 self.previous = self.carried = who
         return out
+
+    def _anaphor(self, s: Sentence, fig: Figure, out: list[Candidate]) -> Candidate | None:
+        """The figure a number with no metric refers back to: "the number has risen to N", "the toll included N".
+
+        The referent is the last figure read before it (in its sentence, else in the text so far: wire
+        stories give one sentence a paragraph), which lends its metric; after "included" the number is a
+        part of it.
+        """
+        before = [c for c in out if c.end <= fig.start]
+        if before and breaks_down(self.low, before[-1].end, fig.start):
+            return before[-1]  # "1,234 people were killed: 800 civilians and 434 combatants"
+        if not refers_back(self.low, s.start, fig.start):
+            return None
+        return before[-1] if before else self.referent
 
     def _speaker(
         self,
@@ -295,15 +340,15 @@ class _Reader:
         fronted = {
             at
             for at, _ in context.places
-            if _FRONTED.match(self.text, at)
-            and (not self.text[s.start : at].strip() or _CLAUSE_OPEN.search(self.text, s.start, at))
+            if FRONTED.match(self.text, at)
+            and (not self.text[s.start : at].strip() or CLAUSE_OPEN.search(self.text, s.start, at))
         }
         places = [(at, path) for at, path in context.places if at <= fig.start or at not in fronted]
         later = [at for at, _ in places if until <= at < clause_end]
         if (
             later
             and not any(fig.start <= at < until for at, _ in places)
-            and not _FINITE.search(self.low, fig.end, later[0])
+            and not FINITE.search(self.low, fig.end, later[0])
         ):
             until = later[0] + 1  # "14 deaths, 1 missing and 150,000 affected in Laos": the list's place
         own: tuple[str, ...] = place_at(places, fig.start, until, self.gazetteer)
@@ -317,7 +362,28 @@ class _Reader:
         return self.completed(self.gazetteer.normalise(own))
 
     def completed(self, place: tuple[str, ...]) -> tuple[str, ...]:
-        """A place the gazetteer does not know, under the paragraph's or heading's; no place, theirs."""
+        """A place the gazetteer does not know, under the paragraph's or heading's; no place, theirs.
+
+        A name below the country that is a city (from GeoNames, chosen in the countries of the
+        context) is put within its country and first-level subdivision.
+        """
+        path = self._completed(place)
+        if not needs_city(self.gazetteer, path) or self._common_word(path[-1]):
+            return path
+        around = self.sentence_place or self.paragraph_place or self.heading_place
+        countries = tuple(c for c in (*self.gazetteer.key(around)[:1], *sorted(self.countries)) if c.isupper())
+        memo = self.cities.get((path, countries))
+        if memo is None:
+            memo = self.cities[path, countries] = below_region(self.gazetteer, path, countries)
+        return memo
+
+    def _common_word(self, name: str) -> bool:
+        """True when the text also writes ``name`` in lower case ("police", "mobile"): a word before a town."""
+        if self.words is None:  # the text's lower-case words, read once, on the first name asked about
+            self.words = frozenset(LOWER_WORD.findall(self.text))
+        return name.lower() in self.words
+
+    def _completed(self, place: tuple[str, ...]) -> tuple[str, ...]:
         if not place:
             return self.paragraph_place or self.heading_place
         around = self.sentence_place or self.paragraph_place or self.heading_place
@@ -410,52 +476,16 @@ _OPEN_PAREN = re.compile(r"\s*\(\s*(?:or\s+|i\.e\.\s+)?")
 #: A verb that says where people are, not what happened to them: a participle in the noun phrase says that.
 _LOCATING = frozenset({"hosted"})
 #: Who "a"/"an" counts as one of the dead or hurt: people, not the attack or the building.
+# fmt: off
 _PERSONS = frozenset(
-    {
-        "people",
-        "children",
-        "women",
-        "men",
-        "civilians",
-        "soldiers",
-        "officers",
-        "workers",
-        "residents",
-        "police officers",
-        "policemen",
-        "servicemen",
-        "patients",
-        "girls",
-        "boys",
-        "babies",
-        "infants",
-        "journalists",
-        "medics",
-        "doctors",
-        "nurses",
-        "teachers",
-        "students",
-        "farmers",
-        "fishermen",
-        "firefighters",
-        "rescuers",
-        "volunteers",
-        "pilgrims",
-        "refugees",
-        "migrants",
-        "adults",
-        "teenagers",
-    }
+    {"people", "children", "women", "men", "civilians", "soldiers", "officers", "workers", "residents",
+     "police officers", "policemen", "servicemen", "patients", "girls", "boys", "babies", "infants",
+     "journalists", "medics", "doctors", "nurses", "teachers", "students", "farmers", "fishermen",
+     "firefighters", "rescuers", "volunteers", "pilgrims", "refugees", "migrants", "adults", "teenagers"}
 )
+# fmt: on
 
 
-#: A verb between a figure and a place: the place is another clause's ("7 died, and 4,242 are displaced in Tete").
-_FINITE = re.compile(
-    r"\b(?:are|is|were|was|have|has|had|been|said|says|reported|reports|including|of which|of whom)\b|;"
-)
-_CLAUSE_OPEN = re.compile(r"(?:[,;]\s*|\s)(?:and|while|but|whereas)\s+$|;\s*$")
-#: A place set before the figures it is for: "In Thailand, ...", "and in Cambodia, ...".
-_FRONTED = re.compile(r"(?:[Ii]n|[Aa]cross|[Ff]or)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*,")
 _DATES = re.compile(r"\b\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\b[A-Z][a-z]{2,8}\.?\s+\d{4}|\b(?:19|20)\d\d\b")
 
 

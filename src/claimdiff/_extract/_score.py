@@ -52,8 +52,17 @@ def source_key(name: str, aliases: Mapping[str, str] | None = None) -> str:
 
 def match_key(claim: Claim, aliases: Mapping[str, str] | None = None, *, place: bool = False) -> tuple[object, ...]:
     """Everything two claims must share to match (see the module docstring); with ``place``, the place too."""
-    key = (claim.metric.name, claim.scope.counted, claim.dimension, claim.low, claim.high, claim.low_closed,
-           claim.high_closed, claim.estimate.hedge, source_key(canonical_source(claim.source.name, aliases)))
+    key = (
+        claim.metric.name,
+        claim.scope.counted,
+        claim.dimension,
+        claim.low,
+        claim.high,
+        claim.low_closed,
+        claim.high_closed,
+        claim.estimate.hedge,
+        source_key(canonical_source(claim.source.name, aliases)),
+    )
     return (*key, place_key(claim.scope.place)) if place else key
 
 
@@ -86,8 +95,9 @@ class Score:
         return len(self.matched) / self.expected if self.expected else 1.0
 
 
-def score(found: Sequence[Claim], expected: Sequence[Claim], *, aliases: Mapping[str, str] | None = None,
-          place: bool = False) -> Score:
+def score(
+    found: Sequence[Claim], expected: Sequence[Claim], *, aliases: Mapping[str, str] | None = None, place: bool = False
+) -> Score:
     """Match extracted claims to expected ones, each at most once, in text order.
 
     >>> from claimdiff import Claim, Scope
@@ -109,5 +119,10 @@ def score(found: Sequence[Claim], expected: Sequence[Claim], *, aliases: Mapping
         else:
             spurious.append(f.id)
     used = {e for _, e in matched}
-    return Score(found=len(found), expected=len(expected), matched=tuple(matched),
-                 missed=tuple(e.id for e in expected if e.id not in used), spurious=tuple(spurious))
+    return Score(
+        found=len(found),
+        expected=len(expected),
+        matched=tuple(matched),
+        missed=tuple(e.id for e in expected if e.id not in used),
+        spurious=tuple(spurious),
+    )

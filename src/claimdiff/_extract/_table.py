@@ -1,4 +1,4 @@
-"""Tables in text: rows of cells split by "|", with a header row or a label in each row's first cell.
+"""Tables in text: rows of cells split by "|" (or by tabs), with a header row or a label in each row's first cell.
 
 A cell's figure is read as running text is (:func:`claimdiff._extract._figures.figures`);
 its metric comes from its column's header ("Deaths", "Death range", "Injured") or, in a
@@ -43,10 +43,15 @@ PLACE_HEADER = re.compile(
 )
 
 
+def _bar(text: str, start: int, end: int) -> str:
+    """The character a line's cells are split by: "|", else a tab (a table pasted from a spreadsheet)."""
+    return "|" if text.count("|", start, end) else "\t"
+
+
 def _cells(text: str, start: int, end: int) -> tuple[Cell, ...]:
     out: list[Cell] = []
     pos = start
-    for piece in text[start:end].split("|"):
+    for piece in text[start:end].split(_bar(text, start, end)):
         a, b = pos, pos + len(piece)
         pos = b + 1
         stripped = piece.strip()
@@ -57,7 +62,7 @@ def _cells(text: str, start: int, end: int) -> tuple[Cell, ...]:
 
 
 def tables(text: str) -> list[Table]:
-    r"""Every table of two rows or more in ``text`` (lines with two cells or more split by "|").
+    r"""Every table of two rows or more in ``text`` (lines with two cells or more split by "|" or tabs).
 
     >>> t = "Flood | Deaths | Location\n---|---|---\nA | 1,200 | China\nB | 300 | India\n"
     >>> [([c.text for c in tb.header], len(tb.rows)) for tb in tables(t)]
@@ -75,7 +80,7 @@ def tables(text: str) -> list[Table]:
         run: list[tuple[int, int]] = []
         while (
             i < len(lines)
-            and text.count("|", *lines[i]) >= 1
+            and (text.count("|", *lines[i]) >= 1 or text.count("\t", *lines[i]) >= 1)
             and (_SEPARATOR.match(text[lines[i][0] : lines[i][1]]) or len(_cells(text, *lines[i])) >= 2)
         ):
             run.append(lines[i])

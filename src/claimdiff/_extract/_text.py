@@ -18,9 +18,47 @@ _TIMESTAMP = re.compile(r"^\s*\[?(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)\s*(?P<a
 _VIA_LINE = re.compile(r"^\s*(?:via|source|sources)\s*:?\s+(?P<name>[A-Z][\w.&' -]{1,60}?)\s*$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’')]*\s+(?=[\"“‘(]?[A-Z0-9])")
 _ABBREVIATIONS = frozenset(
-    {"mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "st", "no", "vs", "approx", "est",
-     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "co",
-     "e.g", "i.e", "u.s", "u.k", "u.n", "gov", "sen", "rep"}
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "st",
+        "no",
+        "vs",
+        "approx",
+        "est",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "inc",
+        "ltd",
+        "co",
+        "e.g",
+        "i.e",
+        "u.s",
+        "u.k",
+        "u.n",
+        "gov",
+        "sen",
+        "rep",
+    }
 )
 #: The longest run of text read as one sentence (a real sentence is rarely a tenth of it).
 MAX_SENTENCE = 2000
@@ -142,9 +180,7 @@ def split_blocks(text: str) -> list[Block]:
             paragraph += 1
             blank_before = False
         continuation = (
-            cur_start is not None
-            and stripped[0].islower()
-            and text[cur_start:cur_end].rstrip()[-1:] not in _TERMINAL
+            cur_start is not None and stripped[0].islower() and text[cur_start:cur_end].rstrip()[-1:] not in _TERMINAL
         )
         if continuation:
             cur_end = end
@@ -186,7 +222,7 @@ def sentences(text: str, block: Block) -> list[Sentence]:
     """The sentences of one block, split at end punctuation that is not an abbreviation."""
     out: list[Sentence] = []
     start = block.start
-    body = text[block.start:block.end]
+    body = text[block.start : block.end]
     for m in _SENTENCE_END.finditer(body):
         cut = block.start + m.start()
         word = re.search(r"([\w.]+)[.!?…]$", text[start:cut])

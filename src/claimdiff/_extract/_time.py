@@ -22,9 +22,20 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _MONTHS = {
     m: i + 1
     for i, names in enumerate(
-        (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-         ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
-         ("november", "nov"), ("december", "dec"))
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        )
     )
     for m in names
 }
@@ -46,10 +57,14 @@ _DAY_RANGE = re.compile(
 )
 #: "in December", "in December 2023", "during March": the whole month.
 _FULL_MONTHS = "|".join(n for n in sorted(_MONTHS, key=len, reverse=True) if len(n) > 3 or n == "may")
-_MONTH_NAMED = re.compile(rf"\b(?:in|during|since|throughout)\s+(?:early\s+|late\s+|mid-)?(?P<m>{_FULL_MONTHS})\b"
-                          rf"(?:\s+(?P<y>(?:19|20)\d\d))?")
+_MONTH_NAMED = re.compile(
+    rf"\b(?:in|during|since|throughout)\s+(?:early\s+|late\s+|mid-)?(?P<m>{_FULL_MONTHS})\b"
+    rf"(?:\s+(?P<y>(?:19|20)\d\d))?"
+)
 #: "2023-12-29" (ISO) and "29/12/2023" (day first, as the corpus' sources write it).
-_NUMERIC_DATE = re.compile(r"\b(?:(?P<y1>(?:19|20)\d\d)-(?P<m1>\d\d)-(?P<d1>\d\d)|(?P<d2>\d{1,2})/(?P<m2>\d{1,2})/(?P<y2>(?:19|20)\d\d))\b")
+_NUMERIC_DATE = re.compile(
+    r"\b(?:(?P<y1>(?:19|20)\d\d)-(?P<m1>\d\d)-(?P<d1>\d\d)|(?P<d2>\d{1,2})/(?P<m2>\d{1,2})/(?P<y2>(?:19|20)\d\d))\b"
+)
 _TODAY = re.compile(r"\b(?:today|this (?:morning|afternoon|evening)|tonight|earlier today)\b")
 _YESTERDAY = re.compile(r"\b(?:yesterday|the day prior|the previous day|the day before|a day earlier)\b")
 _NIGHT = re.compile(r"\b(?:overnight|last night|during the night|in the night)\b")
@@ -120,14 +135,20 @@ def days_named(low: str, start: int, end: int, published: dt.date) -> DaysNamed:
             first, last = _month(m, published)
             found.append((m.start(), first, last))
     # A weekday next to an explicit date names the same day: the date wins ("on Friday, December 29, 2023").
-    found += [(m.start(), day, day) for m in _WEEKDAY.finditer(low, start, end)
-              if not any(0 <= a - m.end() <= 3 or 0 <= m.start() - b <= 3 for a, b in spans)
-              for day in (_weekday(published, m.group("day")),)]
+    found += [
+        (m.start(), day, day)
+        for m in _WEEKDAY.finditer(low, start, end)
+        if not any(0 <= a - m.end() <= 3 or 0 <= m.start() - b <= 3 for a, b in spans)
+        for day in (_weekday(published, m.group("day")),)
+    ]
     found += [(m.start(), published, published) for m in _TODAY.finditer(low, start, end)]
-    found += [(m.start(), published - dt.timedelta(days=1), published - dt.timedelta(days=1))
-              for m in _YESTERDAY.finditer(low, start, end)]
-    return DaysNamed(tuple(found), _NIGHT.search(low, start, end) is not None,
-                     _LAST_WEEK.search(low, start, end) is not None)
+    found += [
+        (m.start(), published - dt.timedelta(days=1), published - dt.timedelta(days=1))
+        for m in _YESTERDAY.finditer(low, start, end)
+    ]
+    return DaysNamed(
+        tuple(found), _NIGHT.search(low, start, end) is not None, _LAST_WEEK.search(low, start, end) is not None
+    )
 
 
 def _days_between(m: re.Match[str], published: dt.date) -> tuple[dt.date | None, dt.date | None]:

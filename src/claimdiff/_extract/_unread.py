@@ -9,6 +9,8 @@ its candidates are.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, SupportsIndex, overload
@@ -22,7 +24,7 @@ from claimdiff._model.numbers import NUMBER_WORDS
 if TYPE_CHECKING:
     from claimdiff._extract._candidate import Candidate
 
-__all__ = ["Extraction", "Unread", "numerals", "unread"]
+__all__ = ["AREA_NOUNS", "Extraction", "Unread", "numerals", "unread"]
 
 
 @attrs.frozen(kw_only=True)
@@ -79,6 +81,13 @@ _NUMERAL = re.compile(
     rf"\d+(?:(?:[,.]|[ \u2009\u202f](?=\d{{3}}\b))\d+)*|\b(?:{_WORDS})(?:-(?:{_WORDS}))*\b", re.IGNORECASE
 )
 
+#: Nouns of areas: "in 12 states", "across 10 districts" say where, not how many were hit.
+AREA_NOUNS = (
+    r"(?:provinces?|districts?|regions?|states?|townships?|localities|locality|counties|county|departments?|"
+    r"municipalities|communes?|prefectures?|sub-prefectures?|health zones?|health areas?|countries|cities|"
+    r"neighbourhoods?|villages?|sites?)"
+)
+
 _REASONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
     (reason, re.compile(before + r"$", re.IGNORECASE), re.compile(after, re.IGNORECASE))
     for reason, before, after in (
@@ -127,13 +136,7 @@ _REASONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
         (
             "a count of areas, not of the event's toll",
             r"",
-            (
-                r"^\s*(?:[\w-]+\s+){0,2}?(?:provinces?|districts?|regions?|"
-                r"states?|townships?|localities|locality|counties|county|"
-                r"departments?|municipalities|communes?|prefectures?|"
-                r"sub-prefectures?|health zones?|health areas?|countries|"
-                r"cities|neighbourhoods?|villages?|sites?)\b"
-            ),
+            (rf"^\s*(?:[\w-]+\s+){{0,2}}?{AREA_NOUNS}\b"),
         ),
         ("a number in an identifier or name", r"[A-Za-z]-?", r"^"),
         ("a number in an identifier or name", r"", r"^-?[A-Za-z]"),
@@ -174,6 +177,25 @@ def _reason(text: str, a: int, b: int, caption: bool, table: bool) -> str:
     return "no metric or thing counted that the rules recognise"
 
 
+@attrs.frozen
+class _Spans:
+    """Spans sorted by start, with the longest reach of any span so far, for lookups in logarithmic time."""
+
+    starts: list[int]
+    reach: list[int]  # reach[i]: the largest end among the first i + 1 spans
+
+    @classmethod
+    def of(cls, spans: Sequence[tuple[int, int]]) -> _Spans:
+        ordered = sorted(spans)
+        return cls([a for a, _ in ordered], list(itertools.accumulate((b for _, b in ordered), max)))
+
+
+def _within(spans: _Spans, at: int) -> bool:
+    """True when ``at`` lies inside one of the spans (``start <= at < end``)."""
+    i = bisect.bisect_right(spans.starts, at) - 1
+    return i >= 0 and spans.reach[i] > at
+
+
 def unread(
     text: str,
     read: Sequence[tuple[int, int]],
@@ -186,6 +208,7 @@ def unread(
     the spans of figures kept once because an earlier candidate says the same (a headline and its lead).
     """
     spans = sorted(read)
+    captioned, repeated = _Spans.of(captions), _Spans.of(repeats)
     out: list[Unread] = []
     i = 0
     for a, b in numerals(text):
@@ -198,11 +221,10 @@ def unread(
         line_start = text.rfind("\n", 0, a) + 1
         line_end = text.find("\n", b)
         line = text[line_start : line_end if line_end >= 0 else len(text)]
-        caption = any(x <= a < y for x, y in captions)
         reason = (
             "the same figure as one read before (kept once)"
-            if any(x <= a < y for x, y in repeats)
-            else _reason(text, a, b, caption, "|" in line)
+            if _within(repeated, a)
+            else _reason(text, a, b, _within(captioned, a), "|" in line or "\t" in line)
         )
         out.append(Unread(start=a, end=b, numeral=text[a:b], reason=reason))
     return out

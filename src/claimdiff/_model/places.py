@@ -288,20 +288,28 @@ class Gazetteer:
 
     def normalise(self, place: str | Sequence[str] | None) -> tuple[str, ...]:
         """The place as one canonical path (country, subdivision, then the rest as named)."""
-        return tuple(name for name, _ in self._resolve(place))
+        return self._resolve(place)[0]
 
     def key(self, place: str | Sequence[str] | None) -> tuple[str, ...]:
         """What two places must share to be the same place: ISO codes where known, folded names below."""
-        return tuple(code for _, code in self._resolve(place))
+        return self._resolve(place)[1]
 
-    def _resolve(self, place: str | Sequence[str] | None) -> list[tuple[str, str]]:
-        parts = tuple(_parts(place))
+    def _resolve(self, place: str | Sequence[str] | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The place's names and keys, part by part (memoised: paths repeat throughout a text)."""
         cache = _RESOLVED.setdefault(id(self.aliases), ({}, self.aliases))[0]
+        raw = place if isinstance(place, str | tuple) else None  # the place as given: the memo's quick key
+        found = cache.get(raw) if raw is not None else None
+        if found is not None:
+            return found
+        parts = tuple(_parts(place))
         found = cache.get(parts)
         if found is None:  # a memo, not state: any thread computing the same path computes the same answer
             if len(cache) > 50_000:
                 cache.clear()
-            found = cache[parts] = self._resolve_parts(list(parts))
+            pairs = self._resolve_parts(list(parts))
+            found = cache[parts] = (tuple(n for n, _ in pairs), tuple(c for _, c in pairs))
+        if raw is not None:
+            cache[raw] = found
         return found
 
     def _resolve_parts(self, parts: list[str]) -> list[tuple[str, str]]:
@@ -342,7 +350,9 @@ def _possessive(part: str) -> list[str]:
 
 
 #: Resolved paths per alias table (keyed by its id; the table is kept beside its cache so the id stays its own).
-_RESOLVED: dict[int, tuple[dict[tuple[str, ...], list[tuple[str, str]]], Mapping[str, str]]] = {}
+_RESOLVED: dict[
+    int, tuple[dict[str | tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]], Mapping[str, str]]
+] = {}
 
 
 def _parts(place: str | Sequence[str] | None) -> list[str]:

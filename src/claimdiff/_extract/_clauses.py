@@ -1,0 +1,76 @@
+"""What a clause says of a number it does not name: a number that refers back, a count of areas.
+
+"Since then the number has increased to 8,500" reports what the figure before it reported;
+"the figure included 18,000 rebels" gives that figure's parts; "150 people in 12 states" says
+where the 150 are, and 12 is no figure of the toll.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimdiff._extract._figures import Figure
+from claimdiff._extract._unread import AREA_NOUNS
+
+__all__ = ["CLAUSE_OPEN", "FINITE", "FRONTED", "LOWER_WORD", "breaks_down", "in_areas", "opens_parts", "refers_back"]
+
+#: A number that refers back to a figure read before: "the number has increased to", "the figure included",
+#: "the total is now at", "the tally stands at" (a noun that names no metric, then a verb of level or of parts).
+_ANAPHOR = re.compile(
+    r"\b(?:the|this|that|its|their)\s+(?:latest\s+|new\s+|overall\s+|updated\s+|revised\s+)?"
+    r"(?:number|figure|total|tally|count|toll)\s+(?:\w+\s+){0,2}?"
+    r"(?:(?:has|had|have)\s+(?:now\s+)?|is\s+(?:now\s+)?|was\s+|now\s+)?"
+    r"(?:increased|risen|rose|climbed|jumped|grown|grew|reached|stands?|stood|hit|topped|surpassed|exceeded|"
+    r"includ(?:ed|es|ing)|at|to)\b[^.;:]{0,30}$"
+)
+#: The referent's parts: "the figure included 18,000 rebels and about 40,000 pro-Assad fighters".
+_PART = re.compile(r"\binclud(?:ed|es|ing)\b[^.;:]{0,60}$")
+_IN_AREAS = re.compile(r"\b(?:in|across|over|from|throughout|of)\s+(?:the\s+|some\s+|about\s+|at least\s+)?$")
+_AREA = re.compile(rf"(?:[\w-]+\s+){{0,2}}?{AREA_NOUNS}")
+#: A verb between a figure and a place: the place is another clause's ("7 died, and 4,242 are displaced in Tete").
+FINITE = re.compile(
+    r"\b(?:are|is|were|was|have|has|had|been|said|says|reported|reports|including|of which|of whom)\b|;"
+)
+CLAUSE_OPEN = re.compile(r"(?:[,;]\s*|\s)(?:and|while|but|whereas)\s+$|;\s*$")
+#: A place set before the figures it is for: "In Thailand, ...", "and in Cambodia, ...".
+FRONTED = re.compile(
+    r"(?:[Ii]n|[Aa]cross|[Ff]or)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*"
+    r"(?:,|(?=\d))"
+)  # "In Thailand, 19 died", "while in neighbouring Chad 5,000 arrived": the place of the clause it opens
+#: A colon closing the clause of a figure: its parts follow.
+_COLON = re.compile(r"[^.;:\d]{0,40}:\s*")
+#: A word written in lower case: a name the text also writes so ("police", "mobile") is a word there.
+LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z'’]*(?![\w-])")
+
+
+def refers_back(low: str, start: int, at: int) -> bool:
+    """True when the clause before offset ``at`` (in the sentence from ``start``) points back to a figure.
+
+    >>> s = "since then the number has increased to 8,500"
+    >>> refers_back(s, 0, s.index("8"))
+    True
+    """
+    clause = max(low.rfind(";", start, at), low.rfind(". ", start, at), start)
+    return _ANAPHOR.search(low, clause, at) is not None
+
+
+def opens_parts(low: str, start: int, at: int) -> bool:
+    """True when "included"/"including" stands before offset ``at``: the number is a part of the referent."""
+    return _PART.search(low, start, at) is not None
+
+
+def breaks_down(low: str, after: int, at: int) -> bool:
+    """True when a colon closing the clause of a figure ending at ``after`` opens the number at ``at``.
+
+    "1,234 people were killed: 800 civilians and 434 combatants" lists the parts of the 1,234.
+
+    >>> s = "1,234 people were killed: 800 civilians and 434 combatants"
+    >>> breaks_down(s, s.index(" people"), s.index("800"))
+    True
+    """
+    return _COLON.fullmatch(low, after, at) is not None
+
+
+def in_areas(low: str, start: int, fig: Figure) -> bool:
+    """True for a count of areas after a locative: "150 people in 12 states" says where (listed as not read)."""
+    return bool(_AREA.fullmatch(fig.counted or "") and _IN_AREAS.search(low, max(start, fig.start - 12), fig.start))
