@@ -22,12 +22,25 @@ from typing import Any
 
 import attrs
 
+import numpy as np
+
+from claimdiff._formats.build import document_context, duplicate_reason
 from claimdiff._formats.claims_file import LoadedClaims, load_document
+from claimdiff._formats.columnar import BAD, Coded, Fields, coded, combine, distinct, entry_outcome, failed, fast_claims, settle
 from claimdiff._formats.csv_format import COLUMNS as CSV_COLUMNS
-from claimdiff._formats.csv_format import CellError, parse_rows
+from claimdiff._formats.csv_format import (
+    VALUE_COLUMNS,
+    CellError,
+    parse_rows,
+    parse_via,
+    source_cell,
+    spelled_cell,
+    unescape_cell,
+    value_cell,
+)
 from claimdiff._formats.documents import MAX_DEPTH
 from claimdiff._formats.schema import digits, short_repr
-from claimdiff._model.claim import rounded_data
+from claimdiff._model.claim import Claim, rounded_data
 from claimdiff._model.hedges import DEFAULT_HEDGES, HedgePolicy
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from claimdiff.exceptions import ClaimFileError, InvalidClaimError
@@ -43,6 +56,8 @@ FIELDS = (
 )
 # A long table is read in chunks of rows, so that only one chunk's mappings are held at once.
 _CHUNK = 20_000
+# A table is read in columns, this many rows at a time, so that memory stays bounded whatever its length.
+_TABLE_CHUNK = 100_000
 #: Cells that may be unbounded: +inf in a ``high`` cell and -inf in a ``low`` one are open bounds.
 _OPEN = {"high": math.inf, "value_high": math.inf, "low": -math.inf, "value_low": -math.inf}
 _LOCATION = re.compile(r"^\$\.claims\[(\d+)\](?:\.([A-Za-z_]+))?")
@@ -160,10 +175,15 @@ def _field_value(columns: Mapping[str, str | Sequence[str]], field: str, row: Ma
             parts.append(cell_value(row[c], field))
         except CellError as e:
             raise CellError(c, e.reason) from None
-    parts = [p for p in parts if p is not None]
-    if not parts:
+    return _joined(field, parts)
+
+
+def _joined(field: str, parts: Sequence[Any]) -> Any:
+    """The value of a field given in several columns: a place path from its parts, else the list of them."""
+    given = [p for p in parts if p is not None]
+    if not given:
         return None
-    return " > ".join(str(p) for p in parts) if field == "place" else parts
+    return " > ".join(str(p) for p in given) if field == "place" else given
 
 
 def _claim_mapping(
@@ -179,28 +199,41 @@ def _claim_mapping(
     out: dict[str, Any] = {k: v for k, v in cells.items() if v is not None and k in _PLAIN}
     out.setdefault("id", f"row-{label}")
     out["id"] = str(out["id"])
-    low, high, best = cells.get("low"), cells.get("high"), cells.get("best")
-    if "value" not in out and (low is not None or high is not None or best is not None):
-        if low is None and high is None:
-            out["value"] = best
-        else:
-            spec: dict[str, Any] = {"hedge": "range"}
-            if low is not None:
-                spec["low"] = low
-            if high is not None:
-                spec["high"] = high
-            if best is not None:
-                spec["point"] = best
-            out["value"] = spec
-    kind, party = cells.get("source_kind"), cells.get("source_party")
-    if (kind is not None or party is not None) and isinstance(out.get("source"), str):
-        source: dict[str, Any] = {"name": out["source"]}
-        if kind is not None:
-            source["kind"] = kind
-        if party is not None:
-            source["party"] = party
+    value = _figure(out.get("value"), cells.get("low"), cells.get("high"), cells.get("best"))
+    if value is not None:
+        out["value"] = value
+    source = _source_spec(out.get("source"), cells.get("source_kind"), cells.get("source_party"))
+    if source is not None:
         out["source"] = source
     return out
+
+
+def _figure(value: Any, low: Any, high: Any, best: Any) -> Any:
+    """The ``value`` of a row: its ``value`` cell, else the figure its ``low``/``high``/``best`` cells give."""
+    if value is not None or (low is None and high is None and best is None):
+        return value
+    if low is None and high is None:
+        return best
+    spec: dict[str, Any] = {"hedge": "range"}
+    if low is not None:
+        spec["low"] = low
+    if high is not None:
+        spec["high"] = high
+    if best is not None:
+        spec["point"] = best
+    return spec
+
+
+def _source_spec(source: Any, kind: Any, party: Any) -> Any:
+    """The ``source`` of a row: a name, or ``{name, kind, party}`` when the row gives a kind or a party."""
+    if (kind is None and party is None) or not isinstance(source, str):
+        return source
+    spec: dict[str, Any] = {"name": source}
+    if kind is not None:
+        spec["kind"] = kind
+    if party is not None:
+        spec["party"] = party
+    return spec
 
 
 _PLAIN = ("id", "metric", "counted", "value", "unit", "place", "event", "period", "stated", "source", "via", "quote",
@@ -335,8 +368,7 @@ def _relocated(e: ClaimFileError, labels: Sequence[Hashable], column_of: Mapping
     m = _LOCATION.match(e.location)
     if m is None:
         return ClaimFileError(name, e.location, e.claim_id, e.reason)
-    label = labels[int(m.group(1))]
-    where = label if isinstance(label, str) and label.startswith("line ") else f"row {label}"
+    where = _row_name(labels[int(m.group(1))])
     field = m.group(2)
     if field and field in column_of:
         where += f", column {column_of[field]!r}"
@@ -402,17 +434,199 @@ def claims_from_dataframe(
         return _rounded(loaded) if rounded else loaded
     if columns is None:
         columns = {f: f for f in FIELDS if f in names}
+    unknown = sorted(set(columns) - set(FIELDS))
+    if unknown:
+        raise InvalidClaimError(None, "columns", unknown, f"are not claim fields; use some of {', '.join(FIELDS)}")
     wanted = {c for spec in columns.values() for c in ([spec] if isinstance(spec, str) else spec)}
     missing = sorted(wanted - set(names))
     if missing:
         raise ClaimFileError(name, "$", None, f"has no column {', '.join(map(repr, missing))} (columns: {names})")
     if wanted & twice:
         raise ClaimFileError(name, "$", None, f"has two columns named {min(wanted & twice)!r}; name each column once")
-    used = sorted(wanted)
-    data = {c: df.iloc[:, position[c]].tolist() for c in used}
-    rows = ({c: data[c][i] for c in used} for i in range(len(df)))
-    return claims_from_rows(rows, columns=columns, labels=list(df.index), defaults=defaults, name=name, hedges=hedges,
-                            vocabulary=vocabulary, rounded=rounded)
+    loaded = _read_table(df, _FrameReader(columns, position, name), defaults, name, hedges, vocabulary)
+    return _rounded(loaded) if rounded else loaded
+
+
+class _FrameReader:
+    """A chunk of a table whose columns are named field by field (``columns=``) as claims-file fields."""
+
+    def __init__(self, columns: Mapping[str, str | Sequence[str]], position: Mapping[str, int], name: str) -> None:
+        self.columns = columns
+        self.position = position
+        self.name = name
+        self.used = sorted({c for spec in columns.values() for c in ([spec] if isinstance(spec, str) else spec)})
+        column_of = {f: (c if isinstance(c, str) else ", ".join(c)) for f, c in columns.items()}
+        figure = column_of.get("value") or column_of.get("best") or column_of.get("low") or column_of.get("high")
+        if figure is not None:
+            column_of["value"] = figure
+        self.column_of = column_of
+
+    def fields(self, part: Any, labels: list[Hashable]) -> Fields:
+        """The chunk's fields, each distinct cell read once (:func:`cell_value`)."""
+        raw: dict[str, Coded] = {c: distinct(part.iloc[:, self.position[c]]) for c in self.used}
+        read: dict[str, Coded] = {}
+        for f, spec in self.columns.items():
+            if isinstance(spec, str):
+                read[f] = coded(raw[spec], functools.partial(_read_cell, field=f))
+                continue
+            codes, combos = combine([coded(raw[c], functools.partial(_read_cell, field=f)) for c in spec])
+            read[f] = codes, [BAD if any(p is BAD for p in combo) else _joined(f, combo) for combo in combos]
+        slow = np.zeros(len(labels), dtype=bool)
+        for column in read.values():
+            slow |= failed(column)
+        out = {f: read[f] for f in _PLAIN if f in read}
+        if "id" in out:
+            out["id"] = coded(out["id"], lambda v: v if v is None or v is BAD else str(v))
+        figure = [f for f in ("value", "low", "high", "best") if f in read]
+        if figure != ["value"] and figure:
+            codes, combos = combine([read[f] for f in figure])
+            out["value"] = codes, [_figure(*(dict(zip(figure, combo, strict=True)).get(f) for f in
+                                            ("value", "low", "high", "best"))) for combo in combos]
+        if "source_kind" in read or "source_party" in read:
+            parts = [f for f in ("source", "source_kind", "source_party") if f in read]
+            codes, combos = combine([read[f] for f in parts])
+            out["source"] = codes, [_source_spec(*(dict(zip(parts, combo, strict=True)).get(f) for f in
+                                                   ("source", "source_kind", "source_party"))) for combo in combos]
+        return Fields(labels=labels, columns=out, slow=slow)
+
+    def slow(self, part: Any, rows: list[int], labels: list[Hashable]) -> list[Any]:
+        """The claims-file entries of the chunk's rows ``rows`` (or the error a cell gave), for the full reader."""
+        data = {c: part.iloc[rows, self.position[c]].tolist() for c in self.used}
+        return [_claim_mapping({c: data[c][k] for c in self.used}, self.columns, labels[i], self.name)
+                for k, i in enumerate(rows)]
+
+
+def _read_cell(value: Any, field: str) -> Any:
+    try:
+        return cell_value(value, field)
+    except CellError:
+        return BAD
+
+
+class _CsvReader:
+    """A chunk of a table in the claims-CSV columns, read as the CSV reader reads a file's rows."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+        self.column_of = {c: c for c in names}
+
+    def fields(self, part: Any, labels: list[Hashable]) -> Fields:
+        """The chunk's fields, each distinct cell read once by the CSV reader's cell rules."""
+        cells = {c: coded(distinct(part.iloc[:, i]), functools.partial(_csv_text, column=c))
+                 for i, c in enumerate(self.names)}
+        slow = np.zeros(len(labels), dtype=bool)
+        for column in cells.values():
+            slow |= failed(column)
+        if "rank" in cells:  # the plain reader leaves a rank to the full one
+            slow |= cells["rank"][0] >= 0
+        out = {c: cells[c] for c in _TEXT_FIELDS if c in cells}
+        spelled = [c for c in self.names if c in VALUE_COLUMNS]
+        if spelled or "value" in cells:
+            figure = [c for c in ("value", *spelled) if c in cells]
+            codes, combos = combine([cells[c] for c in figure])
+            out["value"] = codes, [_csv_figure(dict(zip(figure, combo, strict=True))) for combo in combos]
+        if "source" in cells:
+            parts = [c for c in ("source", "source_kind", "source_party", "source_reliability") if c in cells]
+            codes, combos = combine([cells[c] for c in parts])
+            out["source"] = codes, [_csv_source(dict(zip(parts, combo, strict=True))) for combo in combos]
+        elif any(c in cells for c in ("source_kind", "source_party", "source_reliability")):
+            slow[:] = True  # a kind without a source: the full reader says so
+        if "via" in cells:
+            out["via"] = coded(cells["via"], _csv_via)
+        for column in out.values():
+            slow |= failed(column)
+        return Fields(labels=labels, columns=out, slow=slow)
+
+    def slow(self, part: Any, rows: list[int], labels: list[Hashable]) -> list[Any]:
+        """The claims-file entries of the chunk's rows ``rows`` (or the error a cell gave), for the full reader."""
+        data = [part.iloc[rows, i].tolist() for i in range(len(self.names))]
+        doc, _ = parse_rows(self.names, enumerate(zip(*data, strict=True)), "", cell=_csv_cell)
+        return list(doc["claims"])
+
+
+_TEXT_FIELDS = ("id", "metric", "counted", "unit", "place", "event", "period", "stated", "quote", "location", "note",
+                "part_of")
+
+
+def _csv_text(value: Any, column: str) -> Any:
+    """A claims-CSV cell as the text the CSV reader reads (unescaped), ``None`` when empty, :data:`BAD` if unreadable."""
+    try:
+        text = _csv_cell(value, column)
+    except CellError:
+        return BAD
+    return (unescape_cell(text) if text[:1] == "'" else text) or None
+
+
+def _csv_figure(cells: Mapping[str, Any]) -> Any:
+    if any(v is BAD for v in cells.values()):
+        return BAD
+    text = cells.get("value")
+    spelled = {VALUE_COLUMNS[c]: t for c, t in cells.items() if c != "value" and t is not None}
+    try:
+        value = None if text is None else value_cell(text)
+        if spelled:
+            return BAD if text is not None else spelled_cell(spelled)
+    except CellError:
+        return BAD
+    return value
+
+
+def _csv_source(cells: Mapping[str, Any]) -> Any:
+    if any(v is BAD for v in cells.values()):
+        return BAD
+    extra = {k: cells.get(f"source_{k}") or "" for k in ("kind", "party") if f"source_{k}" in cells}
+    try:
+        return source_cell(cells.get("source") or "", extra, cells.get("source_reliability") or "")
+    except CellError:
+        return BAD
+
+
+def _csv_via(text: Any) -> Any:
+    if text is None or text is BAD:
+        return text
+    try:
+        return parse_via(text)
+    except CellError:
+        return BAD
+
+
+def _read_table(
+    df: Any, reader: _FrameReader | _CsvReader, defaults: Mapping[str, Any] | None, name: str, hedges: HedgePolicy,
+    vocabulary: Vocabulary,
+) -> LoadedClaims:
+    """Read a table chunk by chunk: the plain rows in columns, the others one by one by the full claims-file reader."""
+    claims: list[Claim] = []
+    rejected: list[ClaimFileError] = []
+    if len(df) == 0:
+        return LoadedClaims(path=name, claims=(), rejected=())
+    given = {k: clean_cell(v, strip=False) for k, v in (defaults or {}).items()}
+    shared = {k: v for k, v in given.items() if v is not None}
+    doc: dict[str, Any] = {"claims": [], "defaults": shared} if shared else {"claims": []}
+    ctx = document_context(doc, _NO_LINES, name, hedges, vocabulary)
+    labels = list(df.index)
+    column_of = reader.column_of
+    seen: dict[str, Hashable] = {}
+
+    def duplicate(label: Hashable, cid: str, clash: str, first: Hashable) -> ClaimFileError:
+        e = ClaimFileError(name, "$.claims[0].id", cid, duplicate_reason(clash, _row_name(first)))
+        return _relocated(e, [label], column_of, name)
+
+    for start in range(0, len(df), _TABLE_CHUNK):
+        part = df.iloc[start : start + _TABLE_CHUNK]
+        here = labels[start : start + _TABLE_CHUNK]
+        fast: list[Any] = fast_claims(reader.fields(part, here), ctx)
+        rows = [i for i, c in enumerate(fast) if c is None]
+        if rows:
+            slow_labels = [here[i] for i in rows]
+            for k, (i, entry) in enumerate(zip(rows, reader.slow(part, rows, here), strict=True)):
+                fast[i] = entry_outcome(entry, k, ctx, lambda e: _relocated(e, slow_labels, column_of, name))
+        settle(zip(here, fast, strict=True), seen=seen, duplicate=duplicate, claims=claims, rejected=rejected)
+    return LoadedClaims(path=name, claims=tuple(claims), rejected=tuple(rejected))
+
+
+def _row_name(label: Hashable) -> str:
+    """A row as messages name it: ``row 12``, or the line a data set's reader gave it."""
+    return label if isinstance(label, str) and label.startswith("line ") else f"row {label}"
 
 
 def _rounded(loaded: LoadedClaims) -> LoadedClaims:
@@ -433,12 +647,17 @@ def claims_from_csv_table(
     no blank lines to skip).
     """
     names = [str(c) for c in df.columns]
-    data = [df.iloc[:, i].tolist() for i in range(len(names))]
-    doc, _ = parse_rows(names, enumerate(zip(*data, strict=True)), name, cell=_csv_cell)
-    loaded = load_document(doc, _NO_LINES, path=name, hedges=hedges, vocabulary=vocabulary)
-    labels = list(df.index)
-    same = {c: c for c in names}
-    return attrs.evolve(loaded, rejected=tuple(_relocated(e, labels, same, name) for e in loaded.rejected))
+    parse_rows(names, (), name)  # the header alone: an unknown or repeated column is refused as in a file
+    at = {n: i for i, n in enumerate(names)}
+    if "cumulative" in at and any(_csv_text(v, "cumulative") is not None for v in distinct(df.iloc[:, at["cumulative"]])[1]):
+        # `cumulative` cells define metrics for the whole table: read as a file is, all rows at once.
+        data = [df.iloc[:, i].tolist() for i in range(len(names))]
+        doc, _ = parse_rows(names, enumerate(zip(*data, strict=True)), name, cell=_csv_cell)
+        loaded = load_document(doc, _NO_LINES, path=name, hedges=hedges, vocabulary=vocabulary)
+        labels = list(df.index)
+        same = {c: c for c in names}
+        return attrs.evolve(loaded, rejected=tuple(_relocated(e, labels, same, name) for e in loaded.rejected))
+    return _read_table(df, _CsvReader(names), None, name, hedges, vocabulary)
 
 
 def _csv_cell(value: Any, column: str) -> str:
