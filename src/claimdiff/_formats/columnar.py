@@ -199,6 +199,7 @@ def fast_claims(fields: Fields, ctx: Context) -> list[Claim | None]:
     slow |= _failed(scopes, s_codes)
     src_codes, sources = read("source", lambda v: _source(v, ctx) or _FAIL, required=True)
     via_codes, vias = read("via", lambda v: _chain(v, ctx))
+    vias = [() if v is None else v for v in vias]
     q_codes, quotes = read("quote", text, merged=False)
     l_codes, locations = read("location", text, merged=False)
     n_codes, notes = read("note", text, merged=False)

@@ -469,6 +469,9 @@ class _FrameReader:
             if isinstance(spec, str):
                 read[f] = coded(raw[spec], functools.partial(_read_cell, field=f))
                 continue
+            if not spec:  # no column: never given
+                read[f] = np.full(len(labels), -1, dtype=np.intp), []
+                continue
             codes, combos = combine([coded(raw[c], functools.partial(_read_cell, field=f)) for c in spec])
             read[f] = codes, [BAD if any(p is BAD for p in combo) else _joined(f, combo) for combo in combos]
         slow = np.zeros(len(labels), dtype=bool)

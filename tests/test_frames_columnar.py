@@ -1,0 +1,270 @@
+"""Tables read in columns (claimdiff._formats.columnar) give the claims and rejections of the same rows read one by one.
+
+The reference is the row-by-row reader the columnar one replaced: each row turned into the mapping a claims file
+would hold and read by the claims-file loader (``claims_from_rows`` and, for tables in the claims-CSV columns,
+``parse_rows`` + ``load_document``). Both must agree claim for claim (equal, in the same order, with the same
+notes and reprs) and rejection for rejection (same class, same message), on generated frames full of bad cells
+and on real data sets. One deliberate difference: a repeated id is now said to repeat the id of a *row*
+("row 3"), where the row-by-row reader named an index into a document nobody wrote ("$.claims[2]").
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+import re
+from collections.abc import Hashable, Mapping, Sequence
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claimdiff import ClaimFileError, LoadedClaims, claims_from_dataframe
+from claimdiff._formats.claims_file import load_document
+from claimdiff._formats.csv_format import parse_rows
+from claimdiff._formats.frames import (
+    _CHUNK,
+    _NO_LINES,
+    _claim_mapping,
+    _csv_cell,
+    _relocated,
+    claims_from_rows,
+)
+from conftest import SHARED
+
+pd = pytest.importorskip("pandas")
+np = pytest.importorskip("numpy")
+
+_AT = re.compile(r"\$\.claims\[(\d+)\]")
+
+
+def _row_name(label: Hashable) -> str:
+    return f"row {label}"
+
+
+def _fix_duplicates(loaded: LoadedClaims, entry_labels: Sequence[Hashable]) -> list[tuple[type, str]]:
+    """The reference's rejections, a repeated id naming the row it repeats (the one deliberate change)."""
+    out = []
+    for e in loaded.rejected:
+        text = _AT.sub(lambda m: _row_name(entry_labels[int(m.group(1))]), str(e))
+        out.append((type(e), text))
+    return out
+
+
+def reference_frame(df: Any, columns: Mapping[str, str | Sequence[str]], defaults: Mapping[str, Any] | None,
+                    name: str = "<dataframe>") -> tuple[LoadedClaims, list[Hashable]]:
+    """The row-by-row reading of a frame with named columns, and the labels of the rows that became entries."""
+    names = [str(c) for c in df.columns]
+    position = {n: i for i, n in enumerate(names)}
+    used = sorted({c for spec in columns.values() for c in ([spec] if isinstance(spec, str) else spec)})
+    data = {c: df.iloc[:, position[c]].tolist() for c in used}
+    rows = [{c: data[c][i] for c in used} for i in range(len(df))]
+    labels = list(df.index)
+    entries = [label for row, label in zip(rows, labels, strict=True)
+               if not isinstance(_claim_mapping(row, columns, label, name), ClaimFileError)]
+    return claims_from_rows(rows, columns=columns, labels=labels, defaults=defaults, name=name), entries
+
+
+def reference_csv_table(df: Any, name: str = "<dataframe>") -> tuple[LoadedClaims, list[Hashable]]:
+    """The row-by-row reading of a frame in the claims-CSV columns (every row is an entry)."""
+    names = [str(c) for c in df.columns]
+    data = [df.iloc[:, i].tolist() for i in range(len(names))]
+    doc, _ = parse_rows(names, enumerate(zip(*data, strict=True)), name, cell=_csv_cell)
+    loaded = load_document(doc, _NO_LINES, path=name)
+    labels = list(df.index)
+    same = {c: c for c in names}
+    relocated = tuple(_relocated(e, labels, same, name) for e in loaded.rejected)
+    return LoadedClaims(path=name, claims=loaded.claims, rejected=relocated), labels
+
+
+def assert_same(new: LoadedClaims, old: LoadedClaims, entries: Sequence[Hashable]) -> None:
+    """Claim for claim and rejection for rejection, in order."""
+    assert [(c, c.note, repr(c)) for c in new.claims] == [(c, c.note, repr(c)) for c in old.claims]
+    assert [(type(e), str(e)) for e in new.rejected] == _fix_duplicates(old, entries)
+
+
+# -- generated frames -----------------------------------------------------------------------------------------
+
+_TEXTS = ["at least 14", "12", "about 5", "between 3 and 9", "over 100", "dozens", "12 km", "5 miles", "1.2m",
+          "-4", "nonsense", "", " ", "inf", "0", "3.5", "12 adults and two children"]
+_NUMBERS = [0, 1, 3, 12, -2, 2.5, 1e20, 9007199254740993, 10**400, math.inf, -math.inf, math.nan]
+_ODD = [None, True, [1, 2], {"a": 1}, b"12", pd.NaT, pd.Timestamp("2023-12-30"), pd.NA]
+_CELLS = {
+    "id": st.sampled_from(["a", "b", "c", "a", " ", "", None, 7, "d e"]),
+    "metric": st.sampled_from(["killed", "injured", "kiled", "", None, "distance", 3]),
+    "counted": st.sampled_from(["people", "children", "drones", None, "peple", ""]),
+    "value": st.sampled_from(_TEXTS + _NUMBERS + _ODD),
+    "unit": st.sampled_from([None, "km", "mile", "kg", "", "frobs", "m"]),
+    "place": st.sampled_from(["Russia > Belgorod", "Syria", " > ", "", None, "A>B>C", "Idlib + Aleppo", 4]),
+    "event": st.sampled_from(["e1", None, "", 12, 2.5]),
+    "period": st.sampled_from(["2023-12-30", "2023-13-01", "2023-12", "2024-01-01/2024-01-03", None,
+                               pd.Timestamp("2023-12-29"), "2024", 2023, "yesterday"]),
+    "stated": st.sampled_from(["2023-12-31", "2023-12-01", None, "2023-12-30T10:00:00Z"]),
+    "source": st.sampled_from(["MoD", "UCDP", "", " ", None, 5, "Reuters"]),
+    "source_kind": st.sampled_from(["military", "media", "nonsense", None]),
+    "source_party": st.sampled_from(["Russia", None, ""]),
+    "via": st.sampled_from(["Reuters", None, "", "AP"]),
+    "quote": st.sampled_from(["said so", None, 3, [1]]),
+    "note": st.sampled_from(["n", None, 2.5]),
+    "low": st.sampled_from([1, 2.0, None, math.inf, -math.inf, -3, "x", math.nan]),
+    "high": st.sampled_from([5, 20.0, None, math.inf, 3, "inf"]),
+    "best": st.sampled_from([4, None, 10, math.nan]),
+    "part_of": st.sampled_from([None, "a", 3]),
+}
+
+
+@st.composite
+def frames(draw: st.DrawFn) -> tuple[Any, dict[str, Any], dict[str, Any] | None]:
+    """A frame of good and bad cells, the columns named for each field, and defaults."""
+    fields = draw(st.lists(st.sampled_from(sorted(_CELLS)), min_size=1, max_size=9, unique=True))
+    n = draw(st.integers(1, 12))
+    data = {f"c_{f}": pd.Series([draw(_CELLS[f]) for _ in range(n)], dtype=object) for f in fields}
+    frame = pd.DataFrame(data, index=draw(st.sampled_from([list(range(n)), [f"r{i}" for i in range(n)],
+                                                            [10 + i for i in range(n)]])))
+    typed = draw(st.booleans())
+    if typed:  # the dtypes pandas would give, where the column allows one
+        frame = frame.convert_dtypes()
+    columns: dict[str, Any] = {f: f"c_{f}" for f in fields}
+    if "place" in fields and draw(st.booleans()):
+        frame["c_adm1"] = pd.Series([draw(st.sampled_from(["Idlib", None, "", "Aleppo"])) for _ in range(n)],
+                                    dtype=object, index=frame.index)
+        columns["place"] = ["c_place", "c_adm1"]
+    defaults = draw(st.none() | st.just({"metric": "killed", "counted": "people", "source": "S"})
+                    | st.just({"metric": "killed", "source": "S", "period": "2023-12-30"}))
+    return frame, columns, defaults
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(frames())
+def test_a_frame_reads_as_its_rows_one_by_one(case: tuple[Any, dict[str, Any], dict[str, Any] | None]) -> None:
+    """Any frame of good and bad cells (NaN, inf, None, lists, wrong types, odd strings, repeated ids, mixed
+    units, hedged figures, periods, places, defaults): the same claims and rejections as row by row."""
+    frame, columns, defaults = case
+    new = claims_from_dataframe(frame, columns=columns, defaults=defaults)
+    old, entries = reference_frame(frame, columns, defaults)
+    assert_same(new, old, entries)
+
+
+_CSV_CELLS = {
+    "id": st.sampled_from(["a", "b", "a", "", None, " c", 3]),
+    "metric": st.sampled_from(["killed", "injured", "kiled", "", None]),
+    "counted": st.sampled_from(["people", "children", None, ""]),
+    "value": st.sampled_from(["12", "at least 14", "-4", "", None, "1e999", "1" * 400, 3.0, 12, math.inf, "'=1+2",
+                              "12 adults and two children"]),
+    "unit": st.sampled_from([None, "km", "frobs"]),
+    "place": st.sampled_from(["Russia > Belgorod", "", None, " > "]),
+    "period": st.sampled_from(["2023-12-30", "2023-13-30", None]),
+    "source": st.sampled_from(["MoD", "", None, "'@x"]),
+    "source_kind": st.sampled_from(["military", "nonsense", None, ""]),
+    "source_party": st.sampled_from(["Russia", None]),
+    "source_reliability": st.sampled_from([None, "", "0.5", "2", "high"]),
+    "via": st.sampled_from(["Reuters [agency] | AP", "", None, "a [b", '["x | y"]', "[1]"]),
+    "note": st.sampled_from(["n", None, "first\rsecond"]),
+    "rank": st.sampled_from([None, "", "preferred", "best"]),
+    "value_low": st.sampled_from([None, "", "10", "x", math.inf]),
+    "value_high": st.sampled_from([None, "", "20", "inf"]),
+    "value_hedge": st.sampled_from([None, "", "range", "about"]),
+}
+
+
+@st.composite
+def csv_tables(draw: st.DrawFn) -> Any:
+    """A frame in the claims-CSV columns, with good and bad cells."""
+    fields = ["id", *draw(st.lists(st.sampled_from(sorted(set(_CSV_CELLS) - {"id"})), min_size=1, max_size=9,
+                                   unique=True))]
+    n = draw(st.integers(1, 12))
+    return pd.DataFrame({f: pd.Series([draw(_CSV_CELLS[f]) for _ in range(n)], dtype=object) for f in fields})
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(csv_tables())
+def test_a_claims_csv_table_reads_as_its_rows_one_by_one(frame: Any) -> None:
+    """A frame in the claims-CSV columns, cells good and bad: the same claims and rejections as row by row."""
+    new = claims_from_dataframe(frame)
+    old, entries = reference_csv_table(frame)
+    assert_same(new, old, entries)
+
+
+def test_a_repeated_id_names_the_row_it_repeats_across_chunks() -> None:
+    """Defect: the row-by-row reader checked ids within chunks of 20,000 rows only, and named the first row as an
+    index into a document nobody wrote; now a repeated id anywhere in the table is refused, naming the row."""
+    n = _CHUNK + 5
+    frame = pd.DataFrame({"id": [f"c{i}" for i in range(n - 1)] + ["c3"], "n": [1] * n})
+    loaded = claims_from_dataframe(frame, columns={"id": "id", "value": "n"},
+                                   defaults={"metric": "killed", "counted": "people", "source": "S"})
+    assert len(loaded.claims) == n - 1
+    (error,) = loaded.rejected
+    assert str(error) == (f"<dataframe>: claim 'c3' (row {n - 1}, column 'id'): id 'c3' is also the id of row 3; "
+                          "ids must be unique")
+
+
+def test_a_table_longer_than_a_chunk_keeps_row_order_and_labels() -> None:
+    """Rows past the first chunk keep their order, and their bad cells are named by their own labels."""
+    from claimdiff._formats import frames
+
+    n = frames._TABLE_CHUNK + 3
+    values = [1.0] * n
+    values[-2] = -1.0
+    frame = pd.DataFrame({"n": values}, index=range(100, 100 + n))
+    loaded = claims_from_dataframe(frame, columns={"value": "n"},
+                                   defaults={"metric": "killed", "counted": "people", "source": "S"})
+    assert [c.id for c in loaded.claims[-2:]] == [f"row-{100 + n - 3}", f"row-{100 + n - 1}"]
+    (error,) = loaded.rejected
+    assert f"row {100 + n - 2}, column 'n'" in str(error)
+
+
+# -- real data ------------------------------------------------------------------------------------------------
+
+DATA = SHARED / "data"
+
+
+def _real(name: str) -> Any:
+    if not (DATA / name).exists():
+        pytest.skip(f"{DATA / name} is not here")
+    return DATA / name
+
+
+def test_covid_figures_read_alike() -> None:
+    """JHU, ECDC and WHO cumulative counts (the first 20,000 rows): a frame read in columns equals row by row."""
+    path = _real("covid_multisource_2020") / "tidy_global_country_claims.csv.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        frame = pd.read_csv(f, nrows=_CHUNK - 1)
+    frame["period"] = "2020-01-01/" + frame["date"]
+    columns = {"metric": "metric", "value": "value", "place": "region", "source": "source", "period": "period",
+               "stated": "date"}
+    defaults = {"counted": "people"}
+    frame["metric"] = frame["metric"].map({"cum_cases": "cases", "cum_deaths": "deaths"})
+    new = claims_from_dataframe(frame, columns=columns, defaults=defaults)
+    old, entries = reference_frame(frame, columns, defaults)
+    assert len(new.claims) > 10_000
+    assert_same(new, old, entries)
+
+
+def test_stock_volumes_read_alike() -> None:
+    """Li et al.'s stock volumes: 34 sources' volumes per symbol, the figures as the file's text."""
+    path = _real("stock_li2012") / "claims_volume_20110701_slimfast" / "srcStockVolumes.csv"
+    frame = pd.read_csv(path, header=None, names=["source", "symbol", "volume", "extra"], dtype={"volume": object})
+    frame["id"] = frame["source"] + ":" + frame["symbol"]
+    columns = {"id": "id", "source": "source", "place": "symbol", "value": "volume"}
+    defaults = {"metric": "volume", "counted": "shares"}
+    new = claims_from_dataframe(frame, columns=columns, defaults=defaults)
+    old, entries = reference_frame(frame, columns, defaults)
+    assert len(new.claims) > 10_000
+    assert_same(new, old, entries)
+
+
+def test_population_edits_read_alike() -> None:
+    """Wikipedia city-population edits: editors, cities, years and figures, vandalism included."""
+    path = _real("population_pasternack") / "gtm_preprocessed" / "population-new-new.txt"
+    frame = pd.read_csv(path, sep="\t", header=None, names=["item", "editor", "value", "year"], encoding="latin-1",
+                        dtype=str, keep_default_na=False)
+    frame["period"] = frame["year"] + "-01/" + frame["year"] + "-12"
+    frame["city"] = frame["item"].str.rsplit("_", n=1).str[0]
+    columns = {"place": "city", "source": "editor", "value": "value", "period": "period"}
+    defaults = {"metric": "population", "counted": "people"}
+    new = claims_from_dataframe(frame, columns=columns, defaults=defaults)
+    old, entries = reference_frame(frame, columns, defaults)
+    assert len(new.claims) > 4_000
+    assert new.rejected  # figures of more digits than a float holds
+    assert_same(new, old, entries)
