@@ -21,16 +21,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimdiff import ClaimFileError, LoadedClaims, claims_from_dataframe
+from claimdiff._formats.cells import NO_LINES, claim_mapping, csv_cell, relocated
 from claimdiff._formats.claims_file import load_document
 from claimdiff._formats.csv_format import parse_rows
-from claimdiff._formats.frames import (
-    _CHUNK,
-    _NO_LINES,
-    _claim_mapping,
-    _csv_cell,
-    _relocated,
-    claims_from_rows,
-)
+from claimdiff._formats.frames import _CHUNK, claims_from_rows
+from claimdiff._formats.table_columns import TABLE_CHUNK
 from conftest import SHARED
 
 pd = pytest.importorskip("pandas")
@@ -62,7 +57,7 @@ def reference_frame(df: Any, columns: Mapping[str, str | Sequence[str]], default
     rows = [{c: data[c][i] for c in used} for i in range(len(df))]
     labels = list(df.index)
     entries = [label for row, label in zip(rows, labels, strict=True)
-               if not isinstance(_claim_mapping(row, columns, label, name), ClaimFileError)]
+               if not isinstance(claim_mapping(row, columns, label, name), ClaimFileError)]
     return claims_from_rows(rows, columns=columns, labels=labels, defaults=defaults, name=name), entries
 
 
@@ -70,12 +65,12 @@ def reference_csv_table(df: Any, name: str = "<dataframe>") -> tuple[LoadedClaim
     """The row-by-row reading of a frame in the claims-CSV columns (every row is an entry)."""
     names = [str(c) for c in df.columns]
     data = [df.iloc[:, i].tolist() for i in range(len(names))]
-    doc, _ = parse_rows(names, enumerate(zip(*data, strict=True)), name, cell=_csv_cell)
-    loaded = load_document(doc, _NO_LINES, path=name)
+    doc, _ = parse_rows(names, enumerate(zip(*data, strict=True)), name, cell=csv_cell)
+    loaded = load_document(doc, NO_LINES, path=name)
     labels = list(df.index)
     same = {c: c for c in names}
-    relocated = tuple(_relocated(e, labels, same, name) for e in loaded.rejected)
-    return LoadedClaims(path=name, claims=loaded.claims, rejected=relocated), labels
+    located = tuple(relocated(e, labels, same, name) for e in loaded.rejected)
+    return LoadedClaims(path=name, claims=loaded.claims, rejected=located), labels
 
 
 def assert_same(new: LoadedClaims, old: LoadedClaims, entries: Sequence[Hashable]) -> None:
@@ -201,9 +196,7 @@ def test_a_repeated_id_names_the_row_it_repeats_across_chunks() -> None:
 
 def test_a_table_longer_than_a_chunk_keeps_row_order_and_labels() -> None:
     """Rows past the first chunk keep their order, and their bad cells are named by their own labels."""
-    from claimdiff._formats import frames
-
-    n = frames._TABLE_CHUNK + 3
+    n = TABLE_CHUNK + 3
     values = [1.0] * n
     values[-2] = -1.0
     frame = pd.DataFrame({"n": values}, index=range(100, 100 + n))

@@ -54,7 +54,7 @@ def distinct(column: Any) -> Coded:
     >>> distinct(pd.Series([1, True, 1.0, [2]], dtype=object))[1]
     [1, True, 1.0, [2]]
     """
-    import pandas as pd  # noqa: PLC0415 - a table is a pandas object: pandas is there
+    import pandas as pd  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: PLC0415 - a table is a pandas object
 
     if column.dtype == object and pd.api.types.infer_dtype(column, skipna=True) not in _ONE_TYPE:
         return _exact(column.tolist())
@@ -103,7 +103,7 @@ def combine(columns: Sequence[Coded]) -> tuple[np.ndarray, list[tuple[Any, ...]]
     key = np.zeros(n, dtype=np.int64)
     for codes, values in columns:  # mixed radix, compressed after each column so that it never overflows
         key = key * (len(values) + 1) + (codes + 1)
-        uniques, first, key = np.unique(key, return_index=True, return_inverse=True)
+        _, first, key = np.unique(key, return_index=True, return_inverse=True)
         key = key.reshape(-1)
     order = np.argsort(first, kind="stable")  # combinations numbered by their first row, as a reader meets them
     rank = np.empty(len(order), dtype=np.intp)
@@ -114,12 +114,13 @@ def combine(columns: Sequence[Coded]) -> tuple[np.ndarray, list[tuple[Any, ...]]
     return rank[key], combos
 
 
-def _spread(values: list[Any], codes: np.ndarray, missing: Any) -> np.ndarray:
+def _spread(values: list[Any], codes: np.ndarray, *, missing: Any) -> np.ndarray:
     """Each row's value (``missing`` where its code is -1), as an object array."""
     out = np.empty(len(values) + 1, dtype=object)
     out[: len(values)] = values
     out[len(values)] = missing
-    return out[codes]
+    spread: np.ndarray = out[codes]
+    return spread
 
 
 def failed(column: Coded) -> np.ndarray:
@@ -130,7 +131,8 @@ def failed(column: Coded) -> np.ndarray:
 
 def _failed(values: list[Any], codes: np.ndarray) -> np.ndarray:
     bad = np.fromiter((v is _FAIL for v in values), dtype=bool, count=len(values))
-    return np.append(bad, False)[codes]
+    rows: np.ndarray = np.append(bad, False)[codes]
+    return rows
 
 
 @attrs.frozen
@@ -188,7 +190,7 @@ def fast_claims(fields: Fields, ctx: Context) -> list[Claim | None]:
     c_codes, counted = read("counted", lambda v: (ctx.word("counted", v)[0] or _FAIL) if type(v) is str else _FAIL)
     u_codes, units = read("unit", lambda v: v if type(v) is str else _FAIL)
     v_codes, raw_values = fields.get("value", d.get("value"))
-    count = (c_codes >= 0) & _spread([v is not None for v in counted], c_codes, False).astype(bool)
+    count = (c_codes >= 0) & _spread([v is not None for v in counted], c_codes, missing=False).astype(bool)
     e_codes, combos = combine([(v_codes, raw_values), (u_codes, units), (count.astype(np.intp), [False, True])])
     estimates = [_FAIL if u is _FAIL or v is None else (_estimate(v, u, ctx, bool(c)) or _FAIL) for v, u, c in combos]
     slow |= _failed(estimates, e_codes)
@@ -209,7 +211,7 @@ def fast_claims(fields: Fields, ctx: Context) -> list[Claim | None]:
 
     rows = np.flatnonzero(~slow)
     label_ids = [f"row-{fields.labels[i]}" for i in rows.tolist()] if (ids_codes[rows] < 0).any() else None
-    columns = [_spread(values, codes[rows], None if values is not vias else ()).tolist() for codes, values in (
+    columns = [_spread(values, codes[rows], missing=None if values is not vias else ()).tolist() for codes, values in (
         (ids_codes, ids), (m_codes, metrics), (e_codes, estimates), (s_codes, scopes), (pe_codes, periods),
         (st_codes, stated), (src_codes, sources), (via_codes, vias), (q_codes, quotes), (l_codes, locations),
         (n_codes, notes), (po_codes, parts))]

@@ -227,7 +227,7 @@ def source_cell(name: str, extra: Mapping[str, str], reliability: str) -> str | 
     Raises:
         CellError: A kind, party or reliability is given without a source, or a reliability is too large.
     """
-    given = {k: v for k, v in extra.items() if v}
+    given: dict[str, Any] = {k: v for k, v in extra.items() if v}
     if name:
         if reliability:
             given["reliability"] = (_number(reliability, "source_reliability") if _NUMBER.fullmatch(reliability)
