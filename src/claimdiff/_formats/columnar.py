@@ -54,6 +54,12 @@ def distinct(column: Any) -> Coded:
     >>> distinct(pd.Series([1, True, 1.0, [2]], dtype=object))[1]
     [1, True, 1.0, [2]]
     """
+    if not hasattr(column, "dtype"):  # a list of cells (a CSV file's column)
+        try:
+            import pandas as pd  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: PLC0415
+        except ImportError:
+            return _exact(list(column))
+        column = pd.Series(column, dtype=object)
     import pandas as pd  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: PLC0415 - a table is a pandas object
 
     if column.dtype == object and pd.api.types.infer_dtype(column, skipna=True) not in _ONE_TYPE:

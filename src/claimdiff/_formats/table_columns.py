@@ -78,7 +78,7 @@ class FrameReader:
         self.column_of = column_of
 
     def fields(self, part: Any, labels: list[Hashable]) -> Fields:
-        """The chunk's fields, each distinct cell read once (:func:`cell_value`)."""
+        """The chunk's fields (``part`` is a DataFrame), each distinct cell read once (:func:`cell_value`)."""
         raw: dict[str, Coded] = {c: distinct(part.iloc[:, self.position[c]]) for c in self.used}
         read: dict[str, Coded] = {}
         for f, spec in self.columns.items():
@@ -129,10 +129,10 @@ class CsvReader:
         self.names = names
         self.column_of = {c: c for c in names}
 
-    def fields(self, part: Any, labels: list[Hashable]) -> Fields:
-        """The chunk's fields, each distinct cell read once by the CSV reader's cell rules."""
-        cells = {c: coded(distinct(part.iloc[:, i]), functools.partial(csv_text, column=c))
-                 for i, c in enumerate(self.names)}
+    def fields(self, part: Sequence[Any], labels: list[Hashable]) -> Fields:
+        """The chunk's fields from its columns (a pandas Series or a list of cells each), each distinct cell read once."""
+        cells = {c: coded(distinct(column), functools.partial(csv_text, column=c))
+                 for column, c in zip(part, self.names, strict=True)}
         slow = np.zeros(len(labels), dtype=bool)
         for column in cells.values():
             slow |= failed(column)
@@ -143,7 +143,7 @@ class CsvReader:
         if spelled or "value" in cells:
             figure = [c for c in ("value", *spelled) if c in cells]
             codes, combos = combine([cells[c] for c in figure])
-            out["value"] = codes, [_csvfigure_of(dict(zip(figure, combo, strict=True))) for combo in combos]
+            out["value"] = codes, [_csv_figure(dict(zip(figure, combo, strict=True))) for combo in combos]
         if "source" in cells:
             parts = [c for c in ("source", "source_kind", "source_party", "source_reliability") if c in cells]
             codes, combos = combine([cells[c] for c in parts])
@@ -176,7 +176,7 @@ def csv_text(value: Any, column: str) -> Any:
     return (unescape_cell(text) if text[:1] == "'" else text) or None
 
 
-def _csvfigure_of(cells: Mapping[str, Any]) -> Any:
+def _csv_figure(cells: Mapping[str, Any]) -> Any:
     if any(v is BAD for v in cells.values()):
         return BAD
     text = cells.get("value")
@@ -233,7 +233,8 @@ def read_table(
     for start in range(0, len(df), TABLE_CHUNK):
         part = df.iloc[start : start + TABLE_CHUNK]
         here = labels[start : start + TABLE_CHUNK]
-        fast: list[Any] = fast_claims(reader.fields(part, here), ctx)
+        chunk = part if isinstance(reader, FrameReader) else [part.iloc[:, i] for i in range(part.shape[1])]
+        fast: list[Any] = fast_claims(reader.fields(chunk, here), ctx)
         rows = [i for i, c in enumerate(fast) if c is None]
         if rows:
             locate = functools.partial(relocated, labels=[here[i] for i in rows], column_of=column_of, name=name)
