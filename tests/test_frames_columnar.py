@@ -261,3 +261,72 @@ def test_population_edits_read_alike() -> None:
     assert len(new.claims) > 4_000
     assert new.rejected  # figures of more digits than a float holds
     assert_same(new, old, entries)
+
+
+# -- claims CSV files past the read limit ---------------------------------------------------------------------
+
+_FILE_CELLS = {k: st.sampled_from([c for c in v.elements if c is None or isinstance(c, str)])  # type: ignore[attr-defined]
+               for k, v in _CSV_CELLS.items()}
+
+
+@st.composite
+def csv_texts(draw: st.DrawFn) -> str:
+    """A claims CSV text: good and bad cells, blank lines, cells over several lines, short and long rows."""
+    import csv
+    import io
+
+    fields = ["id", *draw(st.lists(st.sampled_from(sorted(set(_FILE_CELLS) - {"id"})), min_size=1, max_size=8,
+                                   unique=True))]
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator=draw(st.sampled_from(["\n", "\r\n"])))
+    writer.writerow(fields)
+    for _ in range(draw(st.integers(0, 14))):
+        row = [draw(_FILE_CELLS[f]) or "" for f in fields]
+        shape = draw(st.sampled_from(["row"] * 6 + ["blank", "short", "long", "lines"]))
+        if shape == "blank":
+            out.write("\n")
+            continue
+        if shape == "short":
+            row = row[:-1]
+        elif shape == "long":
+            row = [*row, "extra"]
+        elif shape == "lines":
+            row[0] = f"{row[0]}\nmore"
+        writer.writerow(row)
+    return out.getvalue()
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(text=csv_texts(), chunk=st.integers(1, 5))
+def test_a_streamed_csv_file_reads_as_the_whole_text(tmp_path: Any, text: str, chunk: int) -> None:
+    """A claims CSV read row chunk by row chunk gives the claims and errors (claim index, line) of the text reader."""
+    from claimdiff import loads_claims_lenient
+    from claimdiff._formats.csv_file import read_csv_file
+
+    path = tmp_path / "claims.csv"
+    path.write_text(text, encoding="utf-8", newline="")
+    streamed = read_csv_file(path, chunk=chunk)
+    whole = loads_claims_lenient(text, format="csv", path=str(path))
+    assert [(c, c.note, repr(c)) for c in streamed.claims] == [(c, c.note, repr(c)) for c in whole.claims]
+    assert [(type(e), str(e), e.line) for e in streamed.rejected] == [(type(e), str(e), e.line) for e in whole.rejected]
+
+
+def test_a_csv_file_past_the_limit_is_streamed(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Defect: a claims CSV larger than 64 MB was refused outright; now it is read in row chunks, and a bad row
+    far down is named by its claim index and line."""
+    from claimdiff import load_claims_lenient
+    from claimdiff._formats import csv_file
+
+    rows = [f"c{i},killed,people,{i % 50},MoD\n" for i in range(2_000)]
+    rows[1_500] = "c1500,killed,people,-4,MoD\n"
+    path = tmp_path / "big.csv"
+    path.write_text("id,metric,counted,value,source\n" + "".join(rows), encoding="utf-8")
+    monkeypatch.setattr(csv_file, "streamed", lambda p, limit=1_000: csv_file.os.path.getsize(p) > limit)
+    chunks: list[int] = []
+    read = csv_file.read_csv_file
+    monkeypatch.setattr(csv_file, "read_csv_file", lambda p, **kw: chunks.append(1) or read(p, chunk=300, **kw))
+    loaded = load_claims_lenient(path)
+    assert chunks  # streamed, not read whole
+    assert len(loaded.claims) == 1_999
+    (error,) = loaded.rejected
+    assert (error.location, error.line) == ("$.claims[1500].value", 1_502)
