@@ -138,6 +138,8 @@ class CsvReader:
             slow |= failed(column)
         if "rank" in cells:  # the plain reader leaves a rank to the full one
             slow |= cells["rank"][0] >= 0
+        codes, ids = cells["id"]  # a claims CSV has no default id: a row without one is refused
+        slow |= (codes < 0) | failed((codes, [BAD if v is None else v for v in ids]))
         out = {c: cells[c] for c in _TEXT_FIELDS if c in cells}
         spelled = [c for c in self.names if c in VALUE_COLUMNS]
         if spelled or "value" in cells:
