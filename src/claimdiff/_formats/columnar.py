@@ -65,7 +65,7 @@ def distinct(column: Any) -> Coded:
     if column.dtype == object and pd.api.types.infer_dtype(column, skipna=True) not in _ONE_TYPE:
         return _exact(column.tolist())
     codes, uniques = pd.factorize(column, use_na_sentinel=True)
-    return np.asarray(codes, dtype=np.intp), list(uniques)
+    return np.asarray(codes, dtype=np.intp), uniques.tolist() if hasattr(uniques, "tolist") else list(uniques)
 
 
 def _exact(cells: list[Any]) -> Coded:
