@@ -51,35 +51,55 @@ def frame_of(n: int, seed: int = 1) -> pd.DataFrame:
     value = np.where(hedge == 0, figure.astype(str), words)
     days = pd.date_range("2024-01-01", periods=28).strftime("%Y-%m-%d").to_numpy()
     source = rng.integers(0, 200, n)
-    return pd.DataFrame({
-        "id": np.char.add("c", np.arange(n).astype(str)),
-        "metric": METRICS[metric],
-        "counted": np.where(distance, "", COUNTED[metric]),
-        "value": value,
-        "unit": np.where(distance, "km", ""),
-        "place": np.char.add(np.char.add("Country > Region ", (group % 500).astype(str)),
-                             np.char.add(" > Town ", (group % 20_000).astype(str))),
-        "event": np.char.add("event ", (group % 997).astype(str)),
-        "period": days[group % 28],
-        "stated": days[np.minimum(group % 28 + rng.integers(0, 3, n), 27)],
-        "source": np.char.add("source ", source.astype(str)),
-        "source_kind": KINDS[source % len(KINDS)],
-        "via": RELAYS[rng.integers(0, len(RELAYS), n)],
-    })
+    return pd.DataFrame(
+        {
+            "id": np.char.add("c", np.arange(n).astype(str)),
+            "metric": METRICS[metric],
+            "counted": np.where(distance, "", COUNTED[metric]),
+            "value": value,
+            "unit": np.where(distance, "km", ""),
+            "place": np.char.add(
+                np.char.add("Country > Region ", (group % 500).astype(str)),
+                np.char.add(" > Town ", (group % 20_000).astype(str)),
+            ),
+            "event": np.char.add("event ", (group % 997).astype(str)),
+            "period": days[group % 28],
+            "stated": days[np.minimum(group % 28 + rng.integers(0, 3, n), 27)],
+            "source": np.char.add("source ", source.astype(str)),
+            "source_kind": KINDS[source % len(KINDS)],
+            "via": RELAYS[rng.integers(0, len(RELAYS), n)],
+        }
+    )
 
 
 def named(df: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, Any], dict[str, Any]]:
     """The same claims as a data user's frame: numbers as floats, the place in columns, days as datetimes."""
     plain = df["value"].str.fullmatch(r"\d+")
     place = df["place"].str.split(" > ", expand=True)
-    frame = pd.DataFrame({
-        "event_id": df["id"], "what": df["metric"], "who": df["counted"].replace("", None),
-        "deaths": np.where(plain, pd.to_numeric(df["value"].where(plain), errors="coerce"), np.nan),
-        "country": place[0], "adm1": place[1], "adm2": place[2], "day": pd.to_datetime(df["period"]),
-        "reporter": df["source"], "unit": df["unit"].replace("", None),
-    })
-    columns = {"id": "event_id", "metric": "what", "counted": "who", "best": "deaths", "unit": "unit",
-               "place": ["country", "adm1", "adm2"], "period": "day", "source": "reporter"}
+    frame = pd.DataFrame(
+        {
+            "event_id": df["id"],
+            "what": df["metric"],
+            "who": df["counted"].replace("", None),
+            "deaths": np.where(plain, pd.to_numeric(df["value"].where(plain), errors="coerce"), np.nan),
+            "country": place[0],
+            "adm1": place[1],
+            "adm2": place[2],
+            "day": pd.to_datetime(df["period"]),
+            "reporter": df["source"],
+            "unit": df["unit"].replace("", None),
+        }
+    )
+    columns = {
+        "id": "event_id",
+        "metric": "what",
+        "counted": "who",
+        "best": "deaths",
+        "unit": "unit",
+        "place": ["country", "adm1", "adm2"],
+        "period": "day",
+        "source": "reporter",
+    }
     return frame[plain.to_numpy()], columns, {"event": "shelling"}
 
 
@@ -105,13 +125,17 @@ def main(sizes: list[int]) -> None:
             frame_of(n).to_csv(path, index=False)
             peer, df = _best(lambda p=path: pd.read_csv(p), runs)
             mb = path.stat().st_size / 2**20
-            print(f"{n:>9,} {'read_csv':<24} {peer:>8.2f} {n / peer:>10,.0f} {1:>10.1f}  ({mb:,.0f} MiB file)",
-                  flush=True)
+            print(
+                f"{n:>9,} {'read_csv':<24} {peer:>8.2f} {n / peer:>10,.0f} {1:>10.1f}  ({mb:,.0f} MiB file)", flush=True
+            )
             user, columns, defaults = named(df)
             cases: list[tuple[str, int, Callable[[], Any]]] = [
                 ("frame (csv columns)", n, lambda d=df: claims_from_dataframe(d)),
-                ("frame (named columns)", len(user),
-                 lambda u=user, c=columns, f=defaults: claims_from_dataframe(u, columns=c, defaults=f)),
+                (
+                    "frame (named columns)",
+                    len(user),
+                    lambda u=user, c=columns, f=defaults: claims_from_dataframe(u, columns=c, defaults=f),
+                ),
                 ("load_claims (file)", n, lambda p=path: load_claims_lenient(p)),
             ]
             for what, rows, fn in cases:
@@ -119,8 +143,11 @@ def main(sizes: list[int]) -> None:
                 if isinstance(out, ClaimdiffError):
                     print(f"{n:>9,} {what:<24} {'refused':>8}  {str(out)[:70]}", flush=True)
                     continue
-                print(f"{n:>9,} {what:<24} {seconds:>8.2f} {rows / seconds:>10,.0f} {seconds / peer:>10.1f}  "
-                      f"{len(out.claims):,} / {len(out.rejected):,}", flush=True)
+                print(
+                    f"{n:>9,} {what:<24} {seconds:>8.2f} {rows / seconds:>10,.0f} {seconds / peer:>10.1f}  "
+                    f"{len(out.claims):,} / {len(out.rejected):,}",
+                    flush=True,
+                )
 
 
 if __name__ == "__main__":

@@ -48,8 +48,9 @@ def _fix_duplicates(loaded: LoadedClaims, entry_labels: Sequence[Hashable]) -> l
     return out
 
 
-def reference_frame(df: Any, columns: Mapping[str, str | Sequence[str]], defaults: Mapping[str, Any] | None,
-                    name: str = "<dataframe>") -> tuple[LoadedClaims, list[Hashable]]:
+def reference_frame(
+    df: Any, columns: Mapping[str, str | Sequence[str]], defaults: Mapping[str, Any] | None, name: str = "<dataframe>"
+) -> tuple[LoadedClaims, list[Hashable]]:
     """The row-by-row reading of a frame with named columns, and the labels of the rows that became entries."""
     names = [str(c) for c in df.columns]
     position = {n: i for i, n in enumerate(names)}
@@ -57,8 +58,11 @@ def reference_frame(df: Any, columns: Mapping[str, str | Sequence[str]], default
     data = {c: df.iloc[:, position[c]].tolist() for c in used}
     rows = [{c: data[c][i] for c in used} for i in range(len(df))]
     labels = list(df.index)
-    entries = [label for row, label in zip(rows, labels, strict=True)
-               if not isinstance(claim_mapping(row, columns, label, name), ClaimFileError)]
+    entries = [
+        label
+        for row, label in zip(rows, labels, strict=True)
+        if not isinstance(claim_mapping(row, columns, label, name), ClaimFileError)
+    ]
     return claims_from_rows(rows, columns=columns, labels=labels, defaults=defaults, name=name), entries
 
 
@@ -82,6 +86,7 @@ def assert_same(new: LoadedClaims, old: LoadedClaims, entries: Sequence[Hashable
 
 # -- generated frames -----------------------------------------------------------------------------------------
 
+
 def _mostly(good: list[Any], bad: list[Any]) -> st.SearchStrategy[Any]:
     """A cell: one of ``good`` nine times in ten, else one of ``bad``."""
     return st.integers(0, 9).flatmap(lambda k: st.sampled_from(bad if k == 0 and bad else good))
@@ -89,20 +94,55 @@ def _mostly(good: list[Any], bad: list[Any]) -> st.SearchStrategy[Any]:
 
 _ODD = [True, [1, 2], {"a": 1}, b"12", pd.NaT, pd.NA, math.nan, None]
 _CELLS = {
-    "id": st.integers(0, 2).flatmap(lambda k: st.integers(0, 10**6).map("r{}".format) if k else _mostly(
-        ["a", "b", "a", "g h", None], ["", " ", 7, 2.5, [1]])),
+    "id": st.integers(0, 2).flatmap(
+        lambda k: (
+            st.integers(0, 10**6).map("r{}".format)
+            if k
+            else _mostly(["a", "b", "a", "g h", None], ["", " ", 7, 2.5, [1]])
+        )
+    ),
     "metric": _mostly(["killed", "injured", "distance"], ["kiled", "", None, 3]),
     "counted": _mostly(["people", "children", "drones", None], ["peple", "", 4]),
-    "value": _mostly(["at least 14", "12", "about 5", "between 3 and 9", "over 100", "dozens", "1.2m", "3.5", 0, 1,
-                      3, 12, 2.5, 1e20, "12 km"],
-                     ["-4", -2, "nonsense", "", " ", "inf", math.inf, -math.inf, 9007199254740993, 10**400,
-                      "12 adults and two children", *_ODD]),
+    "value": _mostly(
+        [
+            "at least 14",
+            "12",
+            "about 5",
+            "between 3 and 9",
+            "over 100",
+            "dozens",
+            "1.2m",
+            "3.5",
+            0,
+            1,
+            3,
+            12,
+            2.5,
+            1e20,
+            "12 km",
+        ],
+        [
+            "-4",
+            -2,
+            "nonsense",
+            "",
+            " ",
+            "inf",
+            math.inf,
+            -math.inf,
+            9007199254740993,
+            10**400,
+            "12 adults and two children",
+            *_ODD,
+        ],
+    ),
     "unit": _mostly([None, None, "km", "mile", "m"], ["", "frobs", "kg", 3]),
     "place": _mostly(["Russia > Belgorod", "Syria", "A>B>C", "Idlib + Aleppo", None], [" > ", "", 4, [1]]),
     "event": _mostly(["e1", "e2", None, 12, 2.5], ["", [1], True]),
-    "period": _mostly(["2023-12-30", "2023-12", "2024-01-01/2024-01-03", None, pd.Timestamp("2023-12-29"), "2024",
-                       2023],
-                      ["2023-13-01", "yesterday", "", pd.Timestamp("2023-12-29 10:00", tz="UTC"), 2.5]),
+    "period": _mostly(
+        ["2023-12-30", "2023-12", "2024-01-01/2024-01-03", None, pd.Timestamp("2023-12-29"), "2024", 2023],
+        ["2023-13-01", "yesterday", "", pd.Timestamp("2023-12-29 10:00", tz="UTC"), 2.5],
+    ),
     "stated": _mostly(["2023-12-31", None, "2023-12-30T10:00:00Z"], ["2023-12-01", "", "x"]),
     "source": _mostly(["MoD", "UCDP", "Reuters"], ["", " ", None, 5, [1]]),
     "source_kind": _mostly(["military", "media", None], ["nonsense", 3]),
@@ -125,14 +165,26 @@ def frames(draw: st.DrawFn) -> tuple[Any, dict[str, Any], dict[str, Any] | None]
     fields = draw(st.lists(st.sampled_from(sorted(_CELLS)), min_size=1, max_size=9, unique=True))
     if not {"value", "low", "high", "best"} & set(fields) and draw(st.integers(0, 9)) > 0:
         fields.append("value")
-    defaults = draw(st.sampled_from([_FULL, _FULL, _FULL, None, {"metric": "killed", "source": "S", "period": "2023-12-30"},
-                                     {**_FULL, "place": "Syria", "via": ["AP"], "event": "e0"}]))
+    defaults = draw(
+        st.sampled_from(
+            [
+                _FULL,
+                _FULL,
+                _FULL,
+                None,
+                {"metric": "killed", "source": "S", "period": "2023-12-30"},
+                {**_FULL, "place": "Syria", "via": ["AP"], "event": "e0"},
+            ]
+        )
+    )
     if defaults is None:  # the fields a claim needs, from columns
         fields = [*fields, *(f for f in ("metric", "source", "counted") if f not in fields)]
     n = draw(st.integers(1, 12))
     index = draw(st.sampled_from([list(range(n)), [f"r{i}" for i in range(n)], [10 + i for i in range(n)]]))
-    frame = pd.DataFrame({f"c_{f}": pd.Series([draw(_CELLS[f]) for _ in range(n)], dtype=object, index=index)
-                          for f in fields}, index=index)
+    frame = pd.DataFrame(
+        {f"c_{f}": pd.Series([draw(_CELLS[f]) for _ in range(n)], dtype=object, index=index) for f in fields},
+        index=index,
+    )
     typed = draw(st.sampled_from(["object", "numpy_nullable", "pyarrow", "category"]))
     if typed in ("numpy_nullable", "pyarrow"):  # the dtypes pandas would give, where the column allows one
         frame = frame.convert_dtypes(dtype_backend=typed)
@@ -142,8 +194,9 @@ def frames(draw: st.DrawFn) -> tuple[Any, dict[str, Any], dict[str, Any] | None]
                 frame[column] = frame[column].astype("category")
     columns: dict[str, Any] = {f: f"c_{f}" for f in fields}
     if "place" in fields and draw(st.booleans()):
-        frame["c_adm1"] = pd.Series([draw(st.sampled_from(["Idlib", None, "", "Aleppo"])) for _ in range(n)],
-                                    dtype=object, index=frame.index)
+        frame["c_adm1"] = pd.Series(
+            [draw(st.sampled_from(["Idlib", None, "", "Aleppo"])) for _ in range(n)], dtype=object, index=frame.index
+        )
         columns["place"] = ["c_place", "c_adm1"]
     return frame, columns, defaults
 
@@ -160,12 +213,15 @@ def test_a_frame_reads_as_its_rows_one_by_one(case: tuple[Any, dict[str, Any], d
 
 
 _CSV_CELLS = {
-    "id": st.integers(0, 2).flatmap(lambda k: st.integers(0, 10**6).map("r{}".format) if k else _mostly(
-        ["a", "b", "a", " c"], ["", None, 3])),
+    "id": st.integers(0, 2).flatmap(
+        lambda k: st.integers(0, 10**6).map("r{}".format) if k else _mostly(["a", "b", "a", " c"], ["", None, 3])
+    ),
     "metric": _mostly(["killed", "injured"], ["kiled", "", None]),
     "counted": _mostly(["people", "children", ""], ["peple", 3]),
-    "value": _mostly(["12", "at least 14", "about 3", "3.0", 3.0, 12, "1e3", "'=1+2", ""],
-                     ["-4", "1e999", "1" * 400, math.inf, "12 adults and two children", "x", None]),
+    "value": _mostly(
+        ["12", "at least 14", "about 3", "3.0", 3.0, 12, "1e3", "'=1+2", ""],
+        ["-4", "1e999", "1" * 400, math.inf, "12 adults and two children", "x", None],
+    ),
     "unit": _mostly(["", None, "km"], ["frobs"]),
     "place": _mostly(["Russia > Belgorod", "", "Syria"], [" > "]),
     "period": _mostly(["2023-12-30", "", "2023-12"], ["2023-13-30"]),
@@ -206,12 +262,14 @@ def test_a_repeated_id_names_the_row_it_repeats_across_chunks() -> None:
     index into a document nobody wrote; now a repeated id anywhere in the table is refused, naming the row."""
     n = _CHUNK + 5
     frame = pd.DataFrame({"id": [f"c{i}" for i in range(n - 1)] + ["c3"], "n": [1] * n})
-    loaded = claims_from_dataframe(frame, columns={"id": "id", "value": "n"},
-                                   defaults={"metric": "killed", "counted": "people", "source": "S"})
+    loaded = claims_from_dataframe(
+        frame, columns={"id": "id", "value": "n"}, defaults={"metric": "killed", "counted": "people", "source": "S"}
+    )
     assert len(loaded.claims) == n - 1
     (error,) = loaded.rejected
-    assert str(error) == (f"<dataframe>: claim 'c3' (row {n - 1}, column 'id'): id 'c3' is also the id of row 3; "
-                          "ids must be unique")
+    assert str(error) == (
+        f"<dataframe>: claim 'c3' (row {n - 1}, column 'id'): id 'c3' is also the id of row 3; ids must be unique"
+    )
 
 
 def test_a_table_longer_than_a_chunk_keeps_row_order_and_labels() -> None:
@@ -220,8 +278,9 @@ def test_a_table_longer_than_a_chunk_keeps_row_order_and_labels() -> None:
     values = [1.0] * n
     values[-2] = -1.0
     frame = pd.DataFrame({"n": values}, index=range(100, 100 + n))
-    loaded = claims_from_dataframe(frame, columns={"value": "n"},
-                                   defaults={"metric": "killed", "counted": "people", "source": "S"})
+    loaded = claims_from_dataframe(
+        frame, columns={"value": "n"}, defaults={"metric": "killed", "counted": "people", "source": "S"}
+    )
     assert [c.id for c in loaded.claims[-2:]] == [f"row-{100 + n - 3}", f"row-{100 + n - 1}"]
     (error,) = loaded.rejected
     assert f"row {100 + n - 2}, column 'n'" in str(error)
@@ -244,8 +303,14 @@ def test_covid_figures_read_alike() -> None:
     with gzip.open(path, "rt", encoding="utf-8") as f:
         frame = pd.read_csv(f, nrows=_CHUNK - 1)
     frame["period"] = "2020-01-01/" + frame["date"]
-    columns = {"metric": "metric", "value": "value", "place": "region", "source": "source", "period": "period",
-               "stated": "date"}
+    columns = {
+        "metric": "metric",
+        "value": "value",
+        "place": "region",
+        "source": "source",
+        "period": "period",
+        "stated": "date",
+    }
     defaults = {"counted": "people"}
     frame["metric"] = frame["metric"].map({"cum_cases": "cases", "cum_deaths": "deaths"})
     new = claims_from_dataframe(frame, columns=columns, defaults=defaults)
@@ -270,8 +335,15 @@ def test_stock_volumes_read_alike() -> None:
 def test_population_edits_read_alike() -> None:
     """Wikipedia city-population edits: editors, cities, years and figures, vandalism included."""
     path = _real("population_pasternack") / "gtm_preprocessed" / "population-new-new.txt"
-    frame = pd.read_csv(path, sep="\t", header=None, names=["item", "editor", "value", "year"], encoding="latin-1",
-                        dtype=str, keep_default_na=False)
+    frame = pd.read_csv(
+        path,
+        sep="\t",
+        header=None,
+        names=["item", "editor", "value", "year"],
+        encoding="latin-1",
+        dtype=str,
+        keep_default_na=False,
+    )
     frame["period"] = frame["year"] + "-01/" + frame["year"] + "-12"
     frame["city"] = frame["item"].str.rsplit("_", n=1).str[0]
     columns = {"place": "city", "source": "editor", "value": "value", "period": "period"}

@@ -23,15 +23,44 @@ from claimdiff._formats.schema import digits, short_repr
 from claimdiff.exceptions import ClaimFileError
 
 __all__ = [
-    "FIELDS", "NO_LINES", "PLAIN_FIELDS", "cell_value", "claim_mapping", "clean_cell", "csv_cell", "figure_of",
-    "joined", "location_index", "relocated", "row_name", "source_spec",
+    "FIELDS",
+    "NO_LINES",
+    "PLAIN_FIELDS",
+    "cell_value",
+    "claim_mapping",
+    "clean_cell",
+    "csv_cell",
+    "figure_of",
+    "joined",
+    "location_index",
+    "relocated",
+    "row_name",
+    "source_spec",
 ]
 
 #: The fields a column may fill: the claims-file fields, plus ``low``/``high``/``best`` for a figure
 #: given as numbers in several columns, and ``source_kind``/``source_party`` as in the CSV format.
 FIELDS = (
-    "id", "metric", "counted", "value", "unit", "low", "high", "best", "place", "event", "period", "stated",
-    "source", "source_kind", "source_party", "via", "quote", "location", "note", "part_of",
+    "id",
+    "metric",
+    "counted",
+    "value",
+    "unit",
+    "low",
+    "high",
+    "best",
+    "place",
+    "event",
+    "period",
+    "stated",
+    "source",
+    "source_kind",
+    "source_party",
+    "via",
+    "quote",
+    "location",
+    "note",
+    "part_of",
 )
 #: Cells that may be unbounded: +inf in a ``high`` cell and -inf in a ``low`` one are open bounds.
 _OPEN = {"high": math.inf, "value_high": math.inf, "low": -math.inf, "value_low": -math.inf}
@@ -111,8 +140,10 @@ def _plain(cell: Any, field: str, depth: int) -> Any:
         return cell
     if kind is int:
         if cell.bit_length() > 1024:  # beyond 1.8e308: refused with its size, never read as infinity
-            raise CellError(field, f"is an integer of {digits(cell):,} digits, beyond the largest figure claimdiff "
-                                   "reads (about 1.8e308)")
+            raise CellError(
+                field,
+                f"is an integer of {digits(cell):,} digits, beyond the largest figure claimdiff reads (about 1.8e308)",
+            )
         return cell
     if kind is float:
         if math.isfinite(cell):
@@ -133,8 +164,11 @@ def _plain(cell: Any, field: str, depth: int) -> Any:
         return {k: _plain(clean_cell(v, strip=False), field, depth + 1) for k, v in cell.items()}
     if isinstance(cell, decimal.Decimal):
         raise CellError(field, f"holds a Decimal ({short_repr(cell)}); convert the column to float or to text first")
-    raise CellError(field, f"holds a {kind.__name__} ({short_repr(cell)}); a cell holds text, a number, true/false, "
-                           "a date, or a list of these")
+    raise CellError(
+        field,
+        f"holds a {kind.__name__} ({short_repr(cell)}); a cell holds text, a number, true/false, "
+        "a date, or a list of these",
+    )
 
 
 def _field_value(columns: Mapping[str, str | Sequence[str]], field: str, row: Mapping[str, Any]) -> Any:
@@ -211,8 +245,23 @@ def source_spec(source: Any, kind: Any, party: Any) -> Any:
     return spec
 
 
-PLAIN_FIELDS = ("id", "metric", "counted", "value", "unit", "place", "event", "period", "stated", "source", "via", "quote",
-          "location", "note", "part_of")
+PLAIN_FIELDS = (
+    "id",
+    "metric",
+    "counted",
+    "value",
+    "unit",
+    "place",
+    "event",
+    "period",
+    "stated",
+    "source",
+    "via",
+    "quote",
+    "location",
+    "note",
+    "part_of",
+)
 
 
 @functools.cache
@@ -258,5 +307,7 @@ def csv_cell(value: Any, column: str) -> str:
     if cell is True or cell is False:
         return "true" if cell else "false"
     if isinstance(cell, list | dict):
-        raise CellError(column, f"holds a {type(cell).__name__} ({short_repr(cell)}); a claims-CSV cell holds one value")
+        raise CellError(
+            column, f"holds a {type(cell).__name__} ({short_repr(cell)}); a claims-CSV cell holds one value"
+        )
     return str(cell)

@@ -9,8 +9,8 @@ Those rows, and only those, are read again one by one by the full claims-file re
 (:func:`claimdiff._formats.build.build_entry`), which says what is wrong with them in its own words:
 a table's claims and rejections are those of the same claims written in a file.
 
-Nothing here knows a table's column names: :mod:`claimdiff._formats.frames` turns columns into the
-fields of the claims-file form (:class:`Fields`) and hands them here.
+Nothing here knows a table's column names: :mod:`claimdiff._formats.table_columns` turns columns into
+the fields of the claims-file form (:class:`Fields`) and hands them here.
 """
 
 from __future__ import annotations
@@ -27,18 +27,28 @@ from claimdiff._model.claim import Claim
 from claimdiff.exceptions import ClaimdiffError, ClaimFileError
 
 __all__ = [
-    "BAD", "Coded", "Fields", "Outcome", "coded", "combine", "distinct", "duplicate_reason", "entry_outcome", "failed", "fast_claims",
+    "BAD",
+    "Coded",
+    "Fields",
+    "Outcome",
+    "coded",
+    "combine",
+    "distinct",
+    "duplicate_reason",
+    "entry_outcome",
+    "failed",
+    "fast_claims",
     "settle",
 ]
 
 #: A distinct value that does not read (a cell the full reader will reject, with its reason).
 BAD: Any = type("_Bad", (), {"__repr__": lambda _self: "BAD", "__slots__": ()})()
-_FAIL: Any = BAD
 
 #: A coded column: each row's code into the distinct values (-1: missing), and the distinct values.
 Coded = tuple[np.ndarray, list[Any]]
-# Columns of Python objects whose cells are all of one kind: equal cells are equal values there.
-_ONE_TYPE = frozenset(("string", "empty", "boolean", "integer", "floating", "decimal", "datetime64", "datetime", "date", "bytes"))
+# Columns of Python objects whose cells are all of one kind, where equal cells read alike (not datetimes: two
+# equal instants in different timezones are written, and read, differently).
+_ONE_TYPE = frozenset(("string", "empty", "boolean", "integer", "floating", "decimal", "datetime64", "date", "bytes"))
 
 
 def distinct(column: Any) -> Coded:
@@ -136,7 +146,7 @@ def failed(column: Coded) -> np.ndarray:
 
 
 def _failed(values: list[Any], codes: np.ndarray) -> np.ndarray:
-    bad = np.fromiter((v is _FAIL for v in values), dtype=bool, count=len(values))
+    bad = np.fromiter((v is BAD for v in values), dtype=bool, count=len(values))
     rows: np.ndarray = np.append(bad, False)[codes]
     return rows
 
@@ -181,55 +191,82 @@ def fast_claims(fields: Fields, ctx: Context) -> list[Claim | None]:
 
     def read(field: str, rule: Callable[[Any], Any], *, merged: bool = True, required: bool = False) -> Coded:
         codes, values = fields.get(field, d.get(field) if merged else None)
-        out = [(_FAIL if required else None) if v is None else rule(v) for v in values]
+        out = [(BAD if required else None) if v is None else rule(v) for v in values]
         np.logical_or(slow, _failed(out, codes), out=slow)
         if required:
             np.logical_or(slow, codes < 0, out=slow)
         return codes, out
 
     def text(v: Any) -> Any:
-        return str(v) if type(v) in (str, int, float) else _FAIL
+        return str(v) if type(v) in (str, int, float) else BAD
 
-    ids_codes, ids = read("id", lambda v: v if type(v) is str and v and not v.isspace() else _FAIL, merged=False)
-    m_codes, metrics = read("metric", lambda v: (ctx.word("metric", v)[0] or _FAIL) if type(v) is str else _FAIL,
-                            required=True)
-    c_codes, counted = read("counted", lambda v: (ctx.word("counted", v)[0] or _FAIL) if type(v) is str else _FAIL)
-    u_codes, units = read("unit", lambda v: v if type(v) is str else _FAIL)
+    ids_codes, ids = read("id", lambda v: v if type(v) is str and v and not v.isspace() else BAD, merged=False)
+    m_codes, metrics = read(
+        "metric", lambda v: (ctx.word("metric", v)[0] or BAD) if type(v) is str else BAD, required=True
+    )
+    c_codes, counted = read("counted", lambda v: (ctx.word("counted", v)[0] or BAD) if type(v) is str else BAD)
+    u_codes, units = read("unit", lambda v: v if type(v) is str else BAD)
     v_codes, raw_values = fields.get("value", d.get("value"))
     count = (c_codes >= 0) & _spread([v is not None for v in counted], c_codes, missing=False).astype(bool)
     e_codes, combos = combine([(v_codes, raw_values), (u_codes, units), (count.astype(np.intp), [False, True])])
-    estimates = [_FAIL if u is _FAIL or v is None else (_estimate(v, u, ctx, bool(c)) or _FAIL) for v, u, c in combos]
+    estimates = [BAD if u is BAD or v is None else (_estimate(v, u, ctx, bool(c)) or BAD) for v, u, c in combos]
     slow |= _failed(estimates, e_codes)
     p_codes, places = fields.get("place", d.get("place"))
     ev_codes, events = fields.get("event", d.get("event"))
     s_codes, scope_combos = combine([(p_codes, places), (c_codes, counted), (ev_codes, events)])
-    scopes = [_FAIL if c is _FAIL else (_scope(p, c, e, ctx) or _FAIL) for p, c, e in scope_combos]
+    scopes = [BAD if c is BAD else (_scope(p, c, e, ctx) or BAD) for p, c, e in scope_combos]
     slow |= _failed(scopes, s_codes)
-    src_codes, sources = read("source", lambda v: _source(v, ctx) or _FAIL, required=True)
+    src_codes, sources = read("source", lambda v: _source(v, ctx) or BAD, required=True)
     via_codes, vias = read("via", lambda v: _chain(v, ctx))
     vias = [() if v is None else v for v in vias]
     q_codes, quotes = read("quote", text, merged=False)
     l_codes, locations = read("location", text, merged=False)
     n_codes, notes = read("note", text, merged=False)
-    po_codes, parts = read("part_of", lambda v: v if type(v) is str else _FAIL, merged=False)
+    po_codes, parts = read("part_of", lambda v: v if type(v) is str else BAD, merged=False)
     pe_codes, periods = read("period", lambda v: _or_fail(_period(v, "period", ctx)))
     st_codes, stated = read("stated", lambda v: _or_fail(_period(v, "stated", ctx)))
 
     rows = np.flatnonzero(~slow)
     label_ids = [f"row-{fields.labels[i]}" for i in rows.tolist()] if (ids_codes[rows] < 0).any() else None
-    columns = [_spread(values, codes[rows], missing=None if values is not vias else ()).tolist() for codes, values in (
-        (ids_codes, ids), (m_codes, metrics), (e_codes, estimates), (s_codes, scopes), (pe_codes, periods),
-        (st_codes, stated), (src_codes, sources), (via_codes, vias), (q_codes, quotes), (l_codes, locations),
-        (n_codes, notes), (po_codes, parts))]
+    columns = [
+        _spread(values, codes[rows], missing=None if values is not vias else ()).tolist()
+        for codes, values in (
+            (ids_codes, ids),
+            (m_codes, metrics),
+            (e_codes, estimates),
+            (s_codes, scopes),
+            (pe_codes, periods),
+            (st_codes, stated),
+            (src_codes, sources),
+            (via_codes, vias),
+            (q_codes, quotes),
+            (l_codes, locations),
+            (n_codes, notes),
+            (po_codes, parts),
+        )
+    ]
     if label_ids is not None:
         columns[0] = [i if i is not None else own for i, own in zip(columns[0], label_ids, strict=True)]
     counts = count[rows].tolist()
     out: list[Claim | None] = [None] * n
     for row, cid, metric, estimate, scope, period, when, source, via, quote, location, note, part_of, is_count in zip(
-            rows.tolist(), *columns, counts, strict=True):
+        rows.tolist(), *columns, counts, strict=True
+    ):
         try:
-            claim = Claim(id=cid, metric=metric, estimate=estimate, scope=scope, period=period, stated=when,
-                          source=source, via=via, quote=quote, location=location, note=note, part_of=part_of)
+            claim = Claim(
+                id=cid,
+                metric=metric,
+                estimate=estimate,
+                scope=scope,
+                period=period,
+                stated=when,
+                source=source,
+                via=via,
+                quote=quote,
+                location=location,
+                note=note,
+                part_of=part_of,
+            )
         except ClaimdiffError:
             continue  # the full reader says why
         if is_count and not claim.estimate._derived[6]:  # noqa: SLF001 - "a count takes no unit": it says so
@@ -239,7 +276,7 @@ def fast_claims(fields: Fields, ctx: Context) -> list[Claim | None]:
 
 
 def _or_fail(value: Any) -> Any:
-    return _FAIL if value is False else value
+    return BAD if value is False else value
 
 
 def _chain(value: Any, ctx: Context) -> Any:
@@ -249,7 +286,7 @@ def _chain(value: Any, ctx: Context) -> Any:
     for item in items:
         relay = _source(item, ctx)
         if relay is None:
-            return _FAIL
+            return BAD
         chain.append(relay)
     return tuple(chain)
 
@@ -282,7 +319,7 @@ def settle(
     chunk); ``duplicate(label, row id, id taken, label of the row that has it)`` is the error for a row
     whose id is taken (the claims-file reader's rule: a rejected row takes no id).
     """
-    missing: Any = _FAIL
+    missing: Any = BAD
     for label, outcome in rows:
         if type(outcome) is Claim:
             cid = outcome.id

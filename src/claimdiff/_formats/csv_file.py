@@ -104,13 +104,20 @@ def read_csv_file(
         try:
             header = next(reader, None)
             if header is None:
-                raise ClaimFileError(name, "$", None, "is empty; a claims CSV starts with a header row naming its columns")
+                raise ClaimFileError(
+                    name, "$", None, "is empty; a claims CSV starts with a header row naming its columns"
+                )
             parse_rows(header, (), name)  # the header's own checks
             names = [h.strip().lower() for h in header]
             if "cumulative" in names and streamed(path):
-                raise ClaimFileError(name, "$", None, f"has a 'cumulative' column and is larger than {MAX_CHARS:,} "
-                                     "bytes, the most claimdiff reads whole; declare the metrics in a YAML file, or "
-                                     "split the file")
+                raise ClaimFileError(
+                    name,
+                    "$",
+                    None,
+                    f"has a 'cumulative' column and is larger than {MAX_CHARS:,} "
+                    "bytes, the most claimdiff reads whole; declare the metrics in a YAML file, or "
+                    "split the file",
+                )
             ctx = document_context({"claims": []}, lambda: _Starts(starts), name, hedges, vocabulary)
             seen: dict[str, Any] = {}
 
@@ -144,8 +151,16 @@ def _numbered(reader: Any) -> Iterator[tuple[int, list[str]]]:
 
 
 def _chunk(
-    rows: list[list[str]], header: list[str], names: list[str], starts: list[int], ctx: Any, name: str,
-    seen: dict[str, Any], duplicate: Any, claims: list[Claim], rejected: list[ClaimFileError],
+    rows: list[list[str]],
+    header: list[str],
+    names: list[str],
+    starts: list[int],
+    ctx: Any,
+    name: str,
+    seen: dict[str, Any],
+    duplicate: Any,
+    claims: list[Claim],
+    rejected: list[ClaimFileError],
 ) -> None:
     """Read one chunk of rows (the last ``len(rows)`` of ``starts``): in columns, and the rest one by one."""
     width = len(names)

@@ -99,20 +99,37 @@ class FrameReader:
         figure = [f for f in ("value", "low", "high", "best") if f in read]
         if figure != ["value"] and figure:
             codes, combos = combine([read[f] for f in figure])
-            out["value"] = codes, [figure_of(*(dict(zip(figure, combo, strict=True)).get(f) for f in
-                                            ("value", "low", "high", "best"))) for combo in combos]
+            out["value"] = (
+                codes,
+                [
+                    figure_of(*(dict(zip(figure, combo, strict=True)).get(f) for f in ("value", "low", "high", "best")))
+                    for combo in combos
+                ],
+            )
         if "source_kind" in read or "source_party" in read:
             parts = [f for f in ("source", "source_kind", "source_party") if f in read]
             codes, combos = combine([read[f] for f in parts])
-            out["source"] = codes, [source_spec(*(dict(zip(parts, combo, strict=True)).get(f) for f in
-                                                   ("source", "source_kind", "source_party"))) for combo in combos]
+            out["source"] = (
+                codes,
+                [
+                    source_spec(
+                        *(
+                            dict(zip(parts, combo, strict=True)).get(f)
+                            for f in ("source", "source_kind", "source_party")
+                        )
+                    )
+                    for combo in combos
+                ],
+            )
         return Fields(labels=labels, columns=out, slow=slow)
 
     def slow(self, part: Any, rows: list[int], labels: list[Hashable]) -> list[Any]:
         """The claims-file entries of the chunk's rows ``rows`` (or the error a cell gave), for the full reader."""
         data = {c: part.iloc[rows, self.position[c]].tolist() for c in self.used}
-        return [claim_mapping({c: data[c][k] for c in self.used}, self.columns, labels[i], self.name)
-                for k, i in enumerate(rows)]
+        return [
+            claim_mapping({c: data[c][k] for c in self.used}, self.columns, labels[i], self.name)
+            for k, i in enumerate(rows)
+        ]
 
 
 def _read_cell(value: Any, field: str) -> Any:
@@ -131,8 +148,10 @@ class CsvReader:
 
     def fields(self, part: Sequence[Any], labels: list[Hashable]) -> Fields:
         """The chunk's fields from its columns (a pandas Series or a list of cells each), each distinct cell read once."""
-        cells = {c: coded(distinct(column), functools.partial(csv_text, column=c))
-                 for column, c in zip(part, self.names, strict=True)}
+        cells = {
+            c: coded(distinct(column), functools.partial(csv_text, column=c))
+            for column, c in zip(part, self.names, strict=True)
+        }
         slow = np.zeros(len(labels), dtype=bool)
         for column in cells.values():
             slow |= failed(column)
@@ -165,8 +184,20 @@ class CsvReader:
         return list(doc["claims"])
 
 
-_TEXT_FIELDS = ("id", "metric", "counted", "unit", "place", "event", "period", "stated", "quote", "location", "note",
-                "part_of")
+_TEXT_FIELDS = (
+    "id",
+    "metric",
+    "counted",
+    "unit",
+    "place",
+    "event",
+    "period",
+    "stated",
+    "quote",
+    "location",
+    "note",
+    "part_of",
+)
 
 
 def csv_text(value: Any, column: str) -> Any:
@@ -212,7 +243,11 @@ def _csv_via(text: Any) -> Any:
 
 
 def read_table(
-    df: Any, reader: FrameReader | CsvReader, defaults: Mapping[str, Any] | None, name: str, hedges: HedgePolicy,
+    df: Any,
+    reader: FrameReader | CsvReader,
+    defaults: Mapping[str, Any] | None,
+    name: str,
+    hedges: HedgePolicy,
     vocabulary: Vocabulary,
 ) -> LoadedClaims:
     """Read a table chunk by chunk: the plain rows in columns, the others one by one by the full claims-file reader."""
