@@ -422,3 +422,17 @@ def test_a_csv_file_past_the_limit_is_streamed(tmp_path: Any, monkeypatch: pytes
     assert len(loaded.claims) == 1_999
     (error,) = loaded.rejected
     assert (error.location, error.line) == ("$.claims[1500].value", 1_502)
+
+
+def test_equal_instants_in_two_timezones_stay_two_periods() -> None:
+    """Two cells that are the same instant in different timezones are written, and read, as different times:
+    reading each distinct cell once must not merge them."""
+    day = pd.Series(
+        [pd.Timestamp("2023-12-30 10:00", tz="UTC"), pd.Timestamp("2023-12-30 11:00", tz="Europe/Paris")], dtype=object
+    )
+    frame = pd.DataFrame({"n": [1, 2], "day": day})
+    columns = {"value": "n", "period": "day"}
+    defaults = {"metric": "killed", "counted": "people", "source": "S"}
+    new = claims_from_dataframe(frame, columns=columns, defaults=defaults)
+    old, entries = reference_frame(frame, columns, defaults)
+    assert_same(new, old, entries)
