@@ -79,12 +79,12 @@ def distinct(column: Any) -> Coded:
 
 
 def _exact(cells: list[Any]) -> Coded:
-    """Codes keyed by type and value; a cell that cannot be hashed (a list, an array) is its own value."""
-    index: dict[tuple[type, Any], int] = {}
+    """Codes keyed by type, value and timezone; a cell that cannot be hashed (a list, an array) is its own value."""
+    index: dict[tuple[type, Any, Any], int] = {}
     values: list[Any] = []
     codes = np.empty(len(cells), dtype=np.intp)
     for i, cell in enumerate(cells):
-        key: Any = (type(cell), cell)
+        key: Any = (type(cell), cell, getattr(cell, "tzinfo", None))  # 10:00 UTC is 11:00 in Paris, written apart
         try:
             code = index.get(key)
         except TypeError:  # unhashable
