@@ -29,6 +29,7 @@ __all__ = [
     "cell_value",
     "claim_mapping",
     "clean_cell",
+    "column_names",
     "csv_cell",
     "figure_of",
     "joined",
@@ -185,6 +186,19 @@ def _field_value(columns: Mapping[str, str | Sequence[str]], field: str, row: Ma
         except CellError as e:
             raise CellError(c, e.reason) from None
     return joined(field, parts)
+
+
+def column_names(columns: Mapping[str, str | Sequence[str]]) -> dict[str, str]:
+    """The column each field is read from, as messages name it (several joined); ``value`` names the figure's.
+
+    >>> column_names({"best": "deaths", "place": ["country", "adm1"]})
+    {'best': 'deaths', 'place': 'country, adm1', 'value': 'deaths'}
+    """
+    named = {f: (c if isinstance(c, str) else ", ".join(c)) for f, c in columns.items()}
+    figure = named.get("value") or named.get("best") or named.get("low") or named.get("high")
+    if figure is not None:
+        named["value"] = figure
+    return named
 
 
 def joined(field: str, parts: Sequence[Any]) -> Any:

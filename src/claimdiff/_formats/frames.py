@@ -24,6 +24,7 @@ from claimdiff._formats.cells import (
     cell_value,
     claim_mapping,
     clean_cell,
+    column_names,
     csv_cell,
     location_index,
     relocated,
@@ -87,10 +88,7 @@ def claims_from_rows(
     unknown = sorted(set(columns) - set(FIELDS))
     if unknown:
         raise InvalidClaimError(None, "columns", unknown, f"are not claim fields; use some of {', '.join(FIELDS)}")
-    column_of = {f: (c if isinstance(c, str) else ", ".join(c)) for f, c in columns.items()}
-    figure = column_of.get("value") or column_of.get("best") or column_of.get("low") or column_of.get("high")
-    if figure is not None:
-        column_of["value"] = figure
+    column_of = column_names(columns)
     label_list = list(labels) if labels is not None else None
     mappings = (
         (label, claim_mapping(row, columns, label, name))

@@ -22,6 +22,7 @@ from claimdiff._formats.cells import (
     cell_value,
     claim_mapping,
     clean_cell,
+    column_names,
     csv_cell,
     figure_of,
     joined,
@@ -71,11 +72,7 @@ class FrameReader:
         self.position = position
         self.name = name
         self.used = sorted({c for spec in columns.values() for c in ([spec] if isinstance(spec, str) else spec)})
-        column_of = {f: (c if isinstance(c, str) else ", ".join(c)) for f, c in columns.items()}
-        figure = column_of.get("value") or column_of.get("best") or column_of.get("low") or column_of.get("high")
-        if figure is not None:
-            column_of["value"] = figure
-        self.column_of = column_of
+        self.column_of = column_names(columns)
 
     def fields(self, part: Any, labels: list[Hashable]) -> Fields:
         """The chunk's fields (``part`` is a DataFrame), each distinct cell read once (:func:`cell_value`)."""
