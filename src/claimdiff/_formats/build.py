@@ -39,7 +39,10 @@ from claimdiff.exceptions import (
     InvalidUnitError,
 )
 
-__all__ = ["FORMAT_VERSION", "SECTIONS", "Built", "Context", "build_document", "near", "raise_all"]
+__all__ = [
+    "FORMAT_VERSION", "SECTIONS", "Built", "Context", "build_document", "build_entry", "document_context",
+    "duplicate_reason", "near", "raise_all",
+]
 
 FORMAT_VERSION = 1
 # The file format, field by field. The schema (claimdiff/schema/claims.schema.json) says the same;
@@ -191,8 +194,13 @@ class Context:
         return found
 
 
-def build_document(data: Any, lines: Lines, path: str, hedges: HedgePolicy, vocabulary: Vocabulary) -> Built:
-    """Check a document's sections and build its claims, collecting every problem of every claim."""
+def document_context(data: Any, lines: Lines, path: str, hedges: HedgePolicy, vocabulary: Vocabulary) -> Context:
+    """Check a document's top-level sections and read the settings its claims are built with.
+
+    Raises:
+        ClaimFileError: A top-level section is bad (one problem).
+        ClaimFileErrors: Several are.
+    """
     ctx = Context(path, lines, hedges, vocabulary)
     if not isinstance(data, Mapping):
         raise ctx.error("$", None, "must be a mapping with a 'claims' list")
@@ -202,36 +210,56 @@ def build_document(data: Any, lines: Lines, path: str, hedges: HedgePolicy, voca
                         f"format version {short_repr(version)} is not supported (this claimdiff reads {FORMAT_VERSION})")
     raise_all(path, [ctx.error(loc, None, reason) for loc, reason in problems(data, _top_schema(), "$")])
     ctx.apply(data)
-    claim_schema = claims_schema()["$defs"]["claim"]
+    return ctx
+
+
+def build_entry(raw: Any, i: int, ctx: Context) -> tuple[list[Claim], list[ClaimFileError]]:
+    """The claims entry ``i`` of a document states (several for a composite figure), or every problem it has.
+
+    Whether its ids are new is the caller's to check (:func:`duplicate_reason`).
+    """
+    if isinstance(raw, ClaimFileError):  # a CSV row that could not be turned into fields
+        return [], [raw]
+    plain = plain_claim(raw, ctx)
+    if plain is not None:
+        return [plain], []
+    loc = f"$.claims[{i}]"
+    if not fits_claim_fast(raw):
+        cid = raw.get("id") if isinstance(raw, Mapping) and isinstance(raw.get("id"), str) else None
+        found = [ctx.error(where, cid, reason) for where, reason in problems(raw, claims_schema()["$defs"]["claim"], loc)]
+        if found:
+            return [], found
+    built, problems_found = _claim(raw, loc, ctx)
+    return ([], problems_found) if problems_found else (built, [])
+
+
+def duplicate_reason(clash: str, first: str) -> str:
+    """Why a claim whose id an earlier claim (at ``first``) already has is refused.
+
+    >>> duplicate_reason("a", "row 3")
+    "id 'a' is also the id of row 3; ids must be unique"
+    """
+    return f"id {clash!r} is also the id of {first}; ids must be unique"
+
+
+def build_document(data: Any, lines: Lines, path: str, hedges: HedgePolicy, vocabulary: Vocabulary) -> Built:
+    """Check a document's sections and build its claims, collecting every problem of every claim."""
+    ctx = document_context(data, lines, path, hedges, vocabulary)
     claims: list[Claim] = []
     errors: list[ClaimFileError] = []
     ids: dict[str, int] = {}  # id -> index of the entry that has it
     for i, raw in enumerate(data["claims"]):
-        if isinstance(raw, ClaimFileError):  # a CSV row that could not be turned into fields
-            errors.append(raw)
-            continue
-        plain = plain_claim(raw, ctx)
-        if plain is not None and plain.id not in ids:  # a repeated id: the full reader reports it
-            ids[plain.id] = i
-            claims.append(plain)
-            continue
-        loc = f"$.claims[{i}]"
-        cid = raw.get("id") if isinstance(raw, Mapping) and isinstance(raw.get("id"), str) else None
-        if not fits_claim_fast(raw):
-            found = [ctx.error(where, cid, reason) for where, reason in problems(raw, claim_schema, loc)]
-            if found:
-                errors.extend(found)
-                continue
-        built, problems_found = _claim(raw, loc, ctx)
-        if problems_found:
-            errors.extend(problems_found)
+        built, found = build_entry(raw, i, ctx)
+        if found:
+            errors.extend(found)
             continue
         clash = next((c.id for c in built if c.id in ids), None)
         if clash is not None:
             first = f"$.claims[{ids[clash]}]"
             line = ctx.lines().get(first)
             at = f"{first} (line {line})" if line is not None else first
-            errors.append(ctx.error(f"{loc}.id", cid, f"id {clash!r} is also the id of {at}; ids must be unique"))
+            cid = raw.get("id") if isinstance(raw.get("id"), str) else None
+            errors.append(ctx.error(f"$.claims[{i}].id", cid, duplicate_reason(clash, at)))
             continue
         ids.update((c.id, i) for c in built)
         claims.extend(built)

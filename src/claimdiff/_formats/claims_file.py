@@ -175,6 +175,12 @@ def load_claims_lenient(
     """
     name = os.fspath(path)
     fmt = format if format is not None else _SUFFIXES.get(os.path.splitext(name)[1].lower(), "yaml")
+    if fmt == "csv":
+        from claimdiff._formats.csv_file import read_csv_file, streamed  # noqa: PLC0415 - it reads through this module
+
+        if streamed(name):  # too large to read whole: read row chunk by row chunk
+            with PAUSE:
+                return read_csv_file(name, hedges=hedges, vocabulary=vocabulary)
     text = _read(name)
     return loads_claims_lenient(text, format=fmt, path=name, hedges=hedges, policy=policy, vocabulary=vocabulary)
 

@@ -21,7 +21,10 @@ from claimdiff._formats.documents import Lines, check_size
 from claimdiff._formats.schema import short_repr
 from claimdiff.exceptions import ClaimFileError, InvalidClaimError
 
-__all__ = ["COLUMNS", "VALUE_COLUMNS", "CellError", "escape_cell", "parse_csv", "parse_rows", "unescape_cell", "write_csv"]
+__all__ = [
+    "COLUMNS", "VALUE_COLUMNS", "CellError", "escape_cell", "parse_csv", "parse_rows", "source_cell", "spelled_cell",
+    "unescape_cell", "value_cell", "write_csv",
+]
 
 #: Every column a claims CSV may have, in the order claimdiff writes them.
 COLUMNS = (
@@ -169,7 +172,7 @@ def _row(row: list[str], plan: _Plan, metrics: dict[str, dict[str, Any]], memo: 
         text = row[plan.value]
         value = memo.values.get(text)
         if value is None:
-            value = memo.values[text] = _number(text, "value") if _NUMBER.fullmatch(text) else text
+            value = memo.values[text] = value_cell(text)
         out["value"] = value
     spelled = {f: row[i] for i, f in plan.spelled if row[i]}
     if spelled:
@@ -178,16 +181,13 @@ def _row(row: list[str], plan: _Plan, metrics: dict[str, dict[str, Any]], memo: 
         key = tuple(spelled.items())
         figure = memo.spelled.get(key)
         if figure is None:
-            figure = memo.spelled[key] = _spelled_value(spelled)
+            figure = memo.spelled[key] = spelled_cell(spelled)
         out["value"] = figure
-    reliability = row[plan.reliability] if plan.reliability is not None else ""
-    if plan.source is not None and row[plan.source]:
-        extra: dict[str, Any] = {k: row[i] for i, k in plan.source_extra if row[i]}
-        if reliability:
-            extra["reliability"] = _number(reliability, "source_reliability") if _NUMBER.fullmatch(reliability) else reliability
-        out["source"] = {"name": row[plan.source], **extra} if extra else row[plan.source]
-    elif reliability or any(row[i] for i, _ in plan.source_extra):
-        raise CellError("source", "is required when 'source_kind', 'source_party' or 'source_reliability' is given")
+    source = source_cell(row[plan.source] if plan.source is not None else "",
+                         {k: row[i] for i, k in plan.source_extra},
+                         row[plan.reliability] if plan.reliability is not None else "")
+    if source is not None:
+        out["source"] = source
     if plan.via is not None and row[plan.via]:
         text = row[plan.via]
         via = memo.via.get(text)
@@ -204,6 +204,38 @@ def _row(row: list[str], plan: _Plan, metrics: dict[str, dict[str, Any]], memo: 
             raise CellError("cumulative", f"contradicts an earlier row, which says metric {metric!r} is "
                                           f"{'' if known['cumulative'] else 'not '}cumulative")
     return out
+
+
+def value_cell(text: str) -> int | float | str:
+    """A ``value`` cell: a number when it is written as one, else the words.
+
+    >>> value_cell("12"), value_cell("1.5e3"), value_cell("at least 14")
+    (12, 1500.0, 'at least 14')
+
+    Raises:
+        CellError: The number is beyond the float range.
+    """
+    return _number(text, "value") if _NUMBER.fullmatch(text) else text
+
+
+def source_cell(name: str, extra: Mapping[str, str], reliability: str) -> str | dict[str, Any] | None:
+    """The ``source`` of a row from its ``source`` cell, its ``source_kind``/``source_party`` cells and ``source_reliability``.
+
+    >>> source_cell("MoD", {"kind": "military", "party": ""}, ""), source_cell("", {}, "")
+    ({'name': 'MoD', 'kind': 'military'}, None)
+
+    Raises:
+        CellError: A kind, party or reliability is given without a source, or a reliability is too large.
+    """
+    given: dict[str, Any] = {k: v for k, v in extra.items() if v}
+    if name:
+        if reliability:
+            given["reliability"] = (_number(reliability, "source_reliability") if _NUMBER.fullmatch(reliability)
+                                    else reliability)
+        return {"name": name, **given} if given else name
+    if reliability or given:
+        raise CellError("source", "is required when 'source_kind', 'source_party' or 'source_reliability' is given")
+    return None
 
 
 def _number(text: str, column: str) -> int | float:
@@ -225,7 +257,15 @@ def _bool(text: str, column: str) -> bool:
     return value
 
 
-def _spelled_value(spelled: Mapping[str, str]) -> dict[str, Any]:
+def spelled_cell(spelled: Mapping[str, str]) -> dict[str, Any]:
+    """A figure spelled out in the ``value_*`` cells (the non-empty ones, by field), as the claims file writes it.
+
+    >>> spelled_cell({"low": "10", "high": "inf", "low_closed": "true"})
+    {'low': 10, 'high': 'inf', 'low_closed': True}
+
+    Raises:
+        CellError: A cell that is not a number or true/false where one is needed.
+    """
     out: dict[str, Any] = {}
     for field, text in spelled.items():
         column = f"value_{field}"

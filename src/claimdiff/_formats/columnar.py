@@ -1,0 +1,342 @@
+"""Claims from columns: each distinct cell read once, by the claims-file rules, and spread to its rows.
+
+A table of claims repeats itself: a million rows hold a few metrics, sources, units, days and places,
+and a few thousand distinct figures. Here a column is factorized into integer codes and its distinct
+cells, and each distinct cell is read once by the very functions the claims-file reader uses for one
+claim (:func:`claimdiff._formats.plain` reads a metric, a figure, a period, a place, a source); numpy
+then spreads the results to the rows, and a mask marks every row some part of which did not read.
+Those rows, and only those, are read again one by one by the full claims-file reader
+(:func:`claimdiff._formats.build.build_entry`), which says what is wrong with them in its own words:
+a table's claims and rejections are those of the same claims written in a file.
+
+Nothing here knows a table's column names: :mod:`claimdiff._formats.table_columns` turns columns into
+the fields of the claims-file form (:class:`Fields`) and hands them here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+import numpy as np
+
+from claimdiff._formats.build import Context, build_entry, duplicate_reason
+from claimdiff._formats.plain import _estimate, _period, _scope, _source
+from claimdiff._model.claim import Claim
+from claimdiff.exceptions import ClaimdiffError, ClaimFileError
+
+__all__ = [
+    "BAD",
+    "Coded",
+    "Fields",
+    "Outcome",
+    "coded",
+    "combine",
+    "distinct",
+    "duplicate_reason",
+    "entry_outcome",
+    "failed",
+    "fast_claims",
+    "settle",
+]
+
+#: A distinct value that does not read (a cell the full reader will reject, with its reason).
+BAD: Any = type("_Bad", (), {"__repr__": lambda _self: "BAD", "__slots__": ()})()
+
+#: A coded column: each row's code into the distinct values (-1: missing), and the distinct values.
+Coded = tuple[np.ndarray, list[Any]]
+# Columns of Python objects whose cells are all of one kind, where equal cells read alike (not datetimes: two
+# equal instants in different timezones are written, and read, differently).
+_ONE_TYPE = frozenset(("string", "empty", "boolean", "integer", "floating", "decimal", "datetime64", "date", "bytes"))
+
+
+def distinct(column: Any) -> Coded:
+    """A column's cells as integer codes (-1 where missing: NaN, None, NA, NaT) and its distinct cells.
+
+    Cells of different types stay apart: ``1``, ``1.0`` and ``True`` are three cells (a figure, a figure,
+    and a value the schema refuses), as are a text and a number that print alike.
+
+    >>> import pandas as pd
+    >>> codes, values = distinct(pd.Series(["a", None, "b", "a"]))
+    >>> codes.tolist(), values
+    ([0, -1, 1, 0], ['a', 'b'])
+    >>> distinct(pd.Series([1, True, 1.0, [2]], dtype=object))[1]
+    [1, True, 1.0, [2]]
+    """
+    if not hasattr(column, "dtype"):  # a list of cells (a CSV file's column)
+        try:
+            import pandas as pd  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: PLC0415
+        except ImportError:
+            return _exact(list(column))
+        column = pd.Series(column, dtype=object)
+    import pandas as pd  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: PLC0415 - a table is a pandas object
+
+    if column.dtype == object and pd.api.types.infer_dtype(column, skipna=True) not in _ONE_TYPE:
+        return _exact(column.tolist())
+    codes, uniques = pd.factorize(column, use_na_sentinel=True)
+    return np.asarray(codes, dtype=np.intp), uniques.tolist() if hasattr(uniques, "tolist") else list(uniques)
+
+
+def _exact(cells: list[Any]) -> Coded:
+    """Codes keyed by type, value and timezone; a cell that cannot be hashed (a list, an array) is its own value."""
+    index: dict[tuple[type, Any, Any], int] = {}
+    values: list[Any] = []
+    codes = np.empty(len(cells), dtype=np.intp)
+    for i, cell in enumerate(cells):
+        key: Any = (type(cell), cell, getattr(cell, "tzinfo", None))  # 10:00 UTC is 11:00 in Paris, written apart
+        try:
+            code = index.get(key)
+        except TypeError:  # unhashable
+            key, code = None, None
+        if code is None:
+            code = len(values)
+            values.append(cell)
+            if key is not None:
+                index[key] = code
+        codes[i] = code
+    return codes, values
+
+
+def coded(column: Coded, read: Callable[[Any], Any]) -> Coded:
+    """``column`` with each distinct value read by ``read`` once (which may give :data:`BAD` or ``None``)."""
+    codes, values = column
+    return codes, [read(v) for v in values]
+
+
+def combine(columns: Sequence[Coded]) -> tuple[np.ndarray, list[tuple[Any, ...]]]:
+    """The distinct combinations of several coded columns, row by row: codes, and each combination's values.
+
+    A missing cell is ``None`` in a combination.
+
+    >>> a = (np.array([0, 0, 1, -1]), ["x", "y"])
+    >>> b = (np.array([0, 0, 0, 0]), [5])
+    >>> codes, combos = combine([a, b])
+    >>> codes.tolist(), combos
+    ([0, 0, 1, 2], [('x', 5), ('y', 5), (None, 5)])
+    """
+    n = len(columns[0][0])
+    key = np.zeros(n, dtype=np.int64)
+    for codes, values in columns:  # mixed radix, compressed after each column so that it never overflows
+        key = key * (len(values) + 1) + (codes + 1)
+        _, first, key = np.unique(key, return_index=True, return_inverse=True)
+        key = key.reshape(-1)
+    order = np.argsort(first, kind="stable")  # combinations numbered by their first row, as a reader meets them
+    rank = np.empty(len(order), dtype=np.intp)
+    rank[order] = np.arange(len(order))
+    rows = first[order]
+    picked = [[None if c < 0 else values[c] for c in codes[rows].tolist()] for codes, values in columns]
+    combos = list(zip(*picked, strict=True))
+    return rank[key], combos
+
+
+def _spread(values: list[Any], codes: np.ndarray, *, missing: Any) -> np.ndarray:
+    """Each row's value (``missing`` where its code is -1), as an object array."""
+    out = np.empty(len(values) + 1, dtype=object)
+    out[: len(values)] = values
+    out[len(values)] = missing
+    spread: np.ndarray = out[codes]
+    return spread
+
+
+def failed(column: Coded) -> np.ndarray:
+    """The rows of a coded column whose value is :data:`BAD`."""
+    codes, values = column
+    return _failed(values, codes)
+
+
+def _failed(values: list[Any], codes: np.ndarray) -> np.ndarray:
+    bad = np.fromiter((v is BAD for v in values), dtype=bool, count=len(values))
+    rows: np.ndarray = np.append(bad, False)[codes]
+    return rows
+
+
+@attrs.frozen
+class Fields:
+    """A chunk of a table as the fields of the claims-file form, each a coded column of its distinct values.
+
+    A value is what a claims file would hold in that field (``None``: not given); :data:`BAD` marks a
+    cell that does not read. ``slow`` marks rows the full reader must read (a cell that does not read,
+    a field only it reads); ``labels`` name the rows.
+    """
+
+    labels: list[Hashable]
+    columns: Mapping[str, Coded]
+    slow: np.ndarray
+
+    def get(self, field: str, default: Any = None) -> Coded:
+        """The field's column, a missing value where the table gives it none, ``default`` where a cell is missing."""
+        column = self.columns.get(field)
+        n = len(self.labels)
+        if column is None:
+            if default is None:
+                return np.full(n, -1, dtype=np.intp), []
+            return np.zeros(n, dtype=np.intp), [default]
+        codes, values = column
+        if default is None:
+            return codes, values
+        values = [default if v is None else v for v in values]
+        return np.where(codes < 0, len(values), codes), [*values, default]
+
+
+def fast_claims(fields: Fields, ctx: Context) -> list[Claim | None]:
+    """Each row's claim when it is a plain claim the claims-file reader reads without a problem, else ``None``.
+
+    The columnar form of :func:`claimdiff._formats.plain.plain_claim`, calling its readers once per
+    distinct value: a row gets a claim here only when that reader would give it the same claim.
+    """
+    n = len(fields.labels)
+    slow = fields.slow.copy()
+    d = ctx.defaults
+
+    def read(field: str, rule: Callable[[Any], Any], *, merged: bool = True, required: bool = False) -> Coded:
+        codes, values = fields.get(field, d.get(field) if merged else None)
+        out = [(BAD if required else None) if v is None else rule(v) for v in values]
+        np.logical_or(slow, _failed(out, codes), out=slow)
+        if required:
+            np.logical_or(slow, codes < 0, out=slow)
+        return codes, out
+
+    def text(v: Any) -> Any:
+        return str(v) if type(v) in (str, int, float) else BAD
+
+    ids_codes, ids = read("id", lambda v: v if type(v) is str and v and not v.isspace() else BAD, merged=False)
+    m_codes, metrics = read(
+        "metric", lambda v: (ctx.word("metric", v)[0] or BAD) if type(v) is str else BAD, required=True
+    )
+    c_codes, counted = read("counted", lambda v: (ctx.word("counted", v)[0] or BAD) if type(v) is str else BAD)
+    u_codes, units = read("unit", lambda v: v if type(v) is str else BAD)
+    v_codes, raw_values = fields.get("value", d.get("value"))
+    count = (c_codes >= 0) & _spread([v is not None for v in counted], c_codes, missing=False).astype(bool)
+    e_codes, combos = combine([(v_codes, raw_values), (u_codes, units), (count.astype(np.intp), [False, True])])
+    estimates = [BAD if u is BAD or v is None else (_estimate(v, u, ctx, bool(c)) or BAD) for v, u, c in combos]
+    slow |= _failed(estimates, e_codes)
+    p_codes, places = fields.get("place", d.get("place"))
+    ev_codes, events = fields.get("event", d.get("event"))
+    s_codes, scope_combos = combine([(p_codes, places), (c_codes, counted), (ev_codes, events)])
+    scopes = [BAD if c is BAD else (_scope(p, c, e, ctx) or BAD) for p, c, e in scope_combos]
+    slow |= _failed(scopes, s_codes)
+    src_codes, sources = read("source", lambda v: _source(v, ctx) or BAD, required=True)
+    via_codes, vias = read("via", lambda v: _chain(v, ctx))
+    vias = [() if v is None else v for v in vias]
+    q_codes, quotes = read("quote", text, merged=False)
+    l_codes, locations = read("location", text, merged=False)
+    n_codes, notes = read("note", text, merged=False)
+    po_codes, parts = read("part_of", lambda v: v if type(v) is str else BAD, merged=False)
+    pe_codes, periods = read("period", lambda v: _or_fail(_period(v, "period", ctx)))
+    st_codes, stated = read("stated", lambda v: _or_fail(_period(v, "stated", ctx)))
+
+    rows = np.flatnonzero(~slow)
+    label_ids = [f"row-{fields.labels[i]}" for i in rows.tolist()] if (ids_codes[rows] < 0).any() else None
+    columns = [
+        _spread(values, codes[rows], missing=None if values is not vias else ()).tolist()
+        for codes, values in (
+            (ids_codes, ids),
+            (m_codes, metrics),
+            (e_codes, estimates),
+            (s_codes, scopes),
+            (pe_codes, periods),
+            (st_codes, stated),
+            (src_codes, sources),
+            (via_codes, vias),
+            (q_codes, quotes),
+            (l_codes, locations),
+            (n_codes, notes),
+            (po_codes, parts),
+        )
+    ]
+    if label_ids is not None:
+        columns[0] = [i if i is not None else own for i, own in zip(columns[0], label_ids, strict=True)]
+    counts = count[rows].tolist()
+    out: list[Claim | None] = [None] * n
+    for row, cid, metric, estimate, scope, period, when, source, via, quote, location, note, part_of, is_count in zip(
+        rows.tolist(), *columns, counts, strict=True
+    ):
+        try:
+            claim = Claim(
+                id=cid,
+                metric=metric,
+                estimate=estimate,
+                scope=scope,
+                period=period,
+                stated=when,
+                source=source,
+                via=via,
+                quote=quote,
+                location=location,
+                note=note,
+                part_of=part_of,
+            )
+        except ClaimdiffError:
+            continue  # the full reader says why
+        if is_count and not claim.estimate._derived[6]:  # noqa: SLF001 - "a count takes no unit": it says so
+            continue
+        out[row] = claim
+    return out
+
+
+def _or_fail(value: Any) -> Any:
+    return BAD if value is False else value
+
+
+def _chain(value: Any, ctx: Context) -> Any:
+    """A ``via`` value as its relays, as the claims-file reader reads them, or :data:`BAD`."""
+    items = value if type(value) is list else [value]
+    chain = []
+    for item in items:
+        relay = _source(item, ctx)
+        if relay is None:
+            return BAD
+        chain.append(relay)
+    return tuple(chain)
+
+
+@attrs.frozen
+class Outcome:
+    """What the full reader made of one row: its claims (several for a composite figure) or its problems."""
+
+    claims: list[Claim]
+    errors: list[ClaimFileError]
+
+
+def entry_outcome(raw: Any, i: int, ctx: Context, relocate: Callable[[ClaimFileError], ClaimFileError]) -> Outcome:
+    """What the full reader makes of a row's claims-file entry ``raw`` (index ``i`` of its batch), located by ``relocate``."""
+    built, errors = build_entry(raw, i, ctx)
+    return Outcome(built, [relocate(e) for e in errors])
+
+
+def settle(
+    rows: Iterable[tuple[Hashable, Claim | Outcome]],
+    *,
+    seen: dict[str, Hashable],
+    duplicate: Callable[[Hashable, str, str, Hashable], ClaimFileError],
+    claims: list[Claim],
+    rejected: list[ClaimFileError],
+) -> None:
+    """Add each row's claims or problems, in row order, refusing a claim whose id an earlier row's claim has.
+
+    ``seen`` holds the ids kept so far, with the label of the row that has each (carried from chunk to
+    chunk); ``duplicate(label, row id, id taken, label of the row that has it)`` is the error for a row
+    whose id is taken (the claims-file reader's rule: a rejected row takes no id).
+    """
+    missing: Any = BAD
+    for label, outcome in rows:
+        if type(outcome) is Claim:
+            cid = outcome.id
+            first = seen.get(cid, missing)
+            if first is not missing:
+                rejected.append(duplicate(label, cid, cid, first))
+                continue
+            seen[cid] = label
+            claims.append(outcome)
+            continue
+        assert isinstance(outcome, Outcome)  # noqa: S101 - the two kinds of row
+        if outcome.errors:
+            rejected.extend(outcome.errors)
+            continue
+        clash = next((c.id for c in outcome.claims if c.id in seen), None)
+        if clash is not None:
+            rejected.append(duplicate(label, outcome.claims[0].id, clash, seen[clash]))
+            continue
+        seen.update((c.id, label) for c in outcome.claims)
+        claims.extend(outcome.claims)

@@ -1,0 +1,183 @@
+"""A claims CSV file of any size, read row chunk by row chunk, with the claims and errors of the text reader.
+
+A claims file is read whole, up to :data:`~claimdiff._formats.documents.MAX_CHARS` (the bound that keeps
+hostile input from exhausting memory). A claims CSV has no structure that needs the whole text at once,
+so a larger one is streamed instead: the ``csv`` module reads its rows (the same dialect, the same line
+numbers), :class:`~claimdiff._formats.table_columns.CsvReader` reads each chunk of rows in columns, and
+rows it leaves to the full reader are read as in a smaller file. Every error names the same claim index
+(``$.claims[i]``) and line as the text reader's would. Memory holds one chunk of rows and the claims.
+
+One thing needs the whole file: a ``cumulative`` column defines metrics for every row, before any row is
+read. A file with one is read whole, within the limit.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+from collections.abc import Hashable, Iterator, Mapping
+from typing import Any
+
+import numpy as np
+
+from claimdiff._formats.build import document_context, duplicate_reason
+from claimdiff._formats.claims_file import LoadedClaims
+from claimdiff._formats.columnar import Outcome, entry_outcome, fast_claims, settle
+from claimdiff._formats.csv_format import parse_rows
+from claimdiff._formats.documents import MAX_CHARS
+from claimdiff._formats.table_columns import TABLE_CHUNK, CsvReader
+from claimdiff._model.claim import Claim
+from claimdiff._model.hedges import DEFAULT_HEDGES, HedgePolicy
+from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Vocabulary
+from claimdiff.exceptions import ClaimFileError
+
+__all__ = ["read_csv_file", "streamed"]
+
+_ENTRY = re.compile(r"\$\.claims\[(\d+)\]")
+
+
+def streamed(path: str | os.PathLike[str], limit: int = MAX_CHARS) -> bool:
+    """Whether ``path`` is a regular file larger than ``limit`` bytes: too large to read whole, so streamed.
+
+    >>> streamed("pyproject.toml")
+    False
+    """
+    try:
+        info = os.stat(path)
+    except OSError:
+        return False
+    return os.path.isfile(path) and info.st_size > limit
+
+
+class _Starts(Mapping[str, int]):
+    """The line each claim's row starts on, as the line index of a document (``$.claims[i]`` -> line)."""
+
+    def __init__(self, starts: list[int]) -> None:
+        self.starts = starts
+
+    def __getitem__(self, key: str) -> int:
+        m = _ENTRY.fullmatch(key)
+        if m is None or int(m.group(1)) >= len(self.starts):
+            raise KeyError(key)
+        return self.starts[int(m.group(1))]
+
+    def __iter__(self) -> Iterator[str]:
+        return (f"$.claims[{i}]" for i in range(len(self.starts)))
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+
+def read_csv_file(
+    path: str | os.PathLike[str],
+    *,
+    name: str | None = None,
+    hedges: HedgePolicy = DEFAULT_HEDGES,
+    vocabulary: Vocabulary = DEFAULT_VOCABULARY,
+    chunk: int = TABLE_CHUNK,
+) -> LoadedClaims:
+    r"""Read a claims CSV file of any size as :func:`claimdiff.load_claims_lenient` reads a smaller one.
+
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "claims.csv"
+    >>> _ = path.write_text("id,metric,counted,value,source\na,killed,people,at least 14,MoD\n"
+    ...                     "b,killed,people,-4,MoD\n")
+    >>> loaded = read_csv_file(path)
+    >>> [c.id for c in loaded.claims], str(loaded.rejected[0]).split(": ", 1)[1]
+    (['a'], "claim 'b' ($.claims[1].value, line 3): 'value' is a negative count (got '-4').")
+
+    Raises:
+        ClaimFileError: The file cannot be read, is not UTF-8 or not valid CSV (the line is named), has a
+            bad header, or has a ``cumulative`` column and is too large to read whole.
+    """
+    name = name if name is not None else os.fspath(path)
+    try:
+        f = open(path, encoding="utf-8-sig", newline="")  # noqa: SIM115 - closed below
+    except OSError as e:
+        raise ClaimFileError(name, "$", None, f"cannot be read ({e.strerror or e})") from e
+    starts: list[int] = []
+    claims: list[Claim] = []
+    rejected: list[ClaimFileError] = []
+    with f:
+        reader = csv.reader(f, strict=True)
+        try:
+            header = next(reader, None)
+            if header is None:
+                raise ClaimFileError(
+                    name, "$", None, "is empty; a claims CSV starts with a header row naming its columns"
+                )
+            parse_rows(header, (), name)  # the header's own checks
+            names = [h.strip().lower() for h in header]
+            if "cumulative" in names and streamed(path):
+                raise ClaimFileError(
+                    name,
+                    "$",
+                    None,
+                    f"has a 'cumulative' column and is larger than {MAX_CHARS:,} "
+                    "bytes, the most claimdiff reads whole; declare the metrics in a YAML file, or "
+                    "split the file",
+                )
+            ctx = document_context({"claims": []}, lambda: _Starts(starts), name, hedges, vocabulary)
+            seen: dict[str, Any] = {}
+
+            def duplicate(label: Any, cid: str, clash: str, first: Any) -> ClaimFileError:
+                at = f"$.claims[{first}] (line {starts[first]})"
+                return ctx.error(f"$.claims[{label}].id", cid, duplicate_reason(clash, at))
+
+            rows: list[list[str]] = []
+            for line, row in _numbered(reader):
+                starts.append(line)
+                rows.append(row)
+                if len(rows) >= chunk:
+                    _chunk(rows, header, names, starts, ctx, name, seen, duplicate, claims, rejected)
+                    rows = []
+            if rows:
+                _chunk(rows, header, names, starts, ctx, name, seen, duplicate, claims, rejected)
+        except csv.Error as e:
+            raise ClaimFileError(name, "$", None, f"is not valid CSV: {e}", line=reader.line_num) from e
+        except UnicodeDecodeError as e:
+            raise ClaimFileError(name, "$", None, f"is not UTF-8 text: {e.reason}", line=reader.line_num + 1) from e
+    return LoadedClaims(path=name, claims=tuple(claims), rejected=tuple(rejected))
+
+
+def _numbered(reader: Any) -> Iterator[tuple[int, list[str]]]:
+    """Each row with the line it starts on; a blank line is no row (as the text reader reads them)."""
+    start = reader.line_num + 1
+    for row in reader:
+        here, start = start, reader.line_num + 1
+        if any(row):
+            yield here, row
+
+
+def _chunk(
+    rows: list[list[str]],
+    header: list[str],
+    names: list[str],
+    starts: list[int],
+    ctx: Any,
+    name: str,
+    seen: dict[str, Any],
+    duplicate: Any,
+    claims: list[Claim],
+    rejected: list[ClaimFileError],
+) -> None:
+    """Read one chunk of rows (the last ``len(rows)`` of ``starts``): in columns, and the rest one by one."""
+    width = len(names)
+    base = len(starts) - len(rows)
+    labels: list[Hashable] = list(range(base, len(starts)))
+    uneven = np.fromiter((len(r) != width for r in rows), dtype=bool, count=len(rows))
+    even = [r if len(r) == width else (r + [""] * width)[:width] for r in rows]
+    fields = CsvReader(names).fields([list(c) for c in zip(*even, strict=True)], labels)
+    fields.slow[uneven] = True  # a short or long row: the full reader pads it or says why
+    fast: list[Any] = fast_claims(fields, ctx)
+    slow = [i for i, c in enumerate(fast) if c is None]
+    if slow:
+        doc, _ = parse_rows(header, ((starts[base + i], rows[i]) for i in slow), name)
+        for i, entry in zip(slow, doc["claims"], strict=True):
+            if isinstance(entry, ClaimFileError):  # a cell the row could not give: located in the whole file
+                where = _ENTRY.sub(f"$.claims[{base + i}]", entry.location, count=1)
+                fast[i] = Outcome([], [ClaimFileError(name, where, entry.claim_id, entry.reason, line=entry.line)])
+            else:
+                fast[i] = entry_outcome(entry, base + i, ctx, lambda e: e)
+    settle(zip(labels, fast, strict=True), seen=seen, duplicate=duplicate, claims=claims, rejected=rejected)

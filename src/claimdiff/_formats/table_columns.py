@@ -1,0 +1,278 @@
+"""A table's columns as claims-file fields, read chunk by chunk: the plain rows in columns, the others one by one.
+
+Two kinds of table: one whose columns are named field by field (``claims_from_dataframe(columns=...)``),
+and one in the claims-CSV columns, read as the CSV reader reads a file's rows. Each turns a chunk of rows
+into :class:`~claimdiff._formats.columnar.Fields` (each distinct cell read once by the cell rules of
+:mod:`claimdiff._formats.cells` and :mod:`claimdiff._formats.csv_format`), and gives the claims-file entry
+of any row the columnar reader leaves to the full one.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Hashable, Mapping, Sequence
+from typing import Any
+
+import numpy as np
+
+from claimdiff._formats.build import document_context, duplicate_reason
+from claimdiff._formats.cells import (
+    NO_LINES,
+    PLAIN_FIELDS,
+    cell_value,
+    claim_mapping,
+    clean_cell,
+    column_names,
+    csv_cell,
+    figure_of,
+    joined,
+    relocated,
+    row_name,
+    source_spec,
+)
+from claimdiff._formats.claims_file import LoadedClaims
+from claimdiff._formats.columnar import (
+    BAD,
+    Coded,
+    Fields,
+    coded,
+    combine,
+    distinct,
+    entry_outcome,
+    failed,
+    fast_claims,
+    settle,
+)
+from claimdiff._formats.csv_format import (
+    VALUE_COLUMNS,
+    CellError,
+    parse_rows,
+    parse_via,
+    source_cell,
+    spelled_cell,
+    unescape_cell,
+    value_cell,
+)
+from claimdiff._model.claim import Claim
+from claimdiff._model.hedges import HedgePolicy
+from claimdiff._model.vocabulary import Vocabulary
+from claimdiff.exceptions import ClaimFileError
+
+__all__ = ["TABLE_CHUNK", "CsvReader", "FrameReader", "csv_text", "read_table"]
+
+#: A table is read in columns this many rows at a time, so that memory stays bounded whatever its length.
+TABLE_CHUNK = 100_000
+
+
+class FrameReader:
+    """A chunk of a table whose columns are named field by field (``columns=``) as claims-file fields."""
+
+    def __init__(self, columns: Mapping[str, str | Sequence[str]], position: Mapping[str, int], name: str) -> None:
+        self.columns = columns
+        self.position = position
+        self.name = name
+        self.used = sorted({c for spec in columns.values() for c in ([spec] if isinstance(spec, str) else spec)})
+        self.column_of = column_names(columns)
+
+    def fields(self, part: Any, labels: list[Hashable]) -> Fields:
+        """The chunk's fields (``part`` is a DataFrame), each distinct cell read once (:func:`cell_value`)."""
+        raw: dict[str, Coded] = {c: distinct(part.iloc[:, self.position[c]]) for c in self.used}
+        read: dict[str, Coded] = {}
+        for f, spec in self.columns.items():
+            if isinstance(spec, str):
+                read[f] = coded(raw[spec], functools.partial(_read_cell, field=f))
+                continue
+            if not spec:  # no column: never given
+                read[f] = np.full(len(labels), -1, dtype=np.intp), []
+                continue
+            codes, combos = combine([coded(raw[c], functools.partial(_read_cell, field=f)) for c in spec])
+            read[f] = codes, [BAD if any(p is BAD for p in combo) else joined(f, combo) for combo in combos]
+        slow = np.zeros(len(labels), dtype=bool)
+        for column in read.values():
+            slow |= failed(column)
+        out = {f: read[f] for f in PLAIN_FIELDS if f in read}
+        if "id" in out:
+            out["id"] = coded(out["id"], lambda v: v if v is None or v is BAD else str(v))
+        figure = [f for f in ("value", "low", "high", "best") if f in read]
+        if figure != ["value"] and figure:
+            codes, combos = combine([read[f] for f in figure])
+            out["value"] = (
+                codes,
+                [
+                    figure_of(*(dict(zip(figure, combo, strict=True)).get(f) for f in ("value", "low", "high", "best")))
+                    for combo in combos
+                ],
+            )
+        if "source_kind" in read or "source_party" in read:
+            parts = [f for f in ("source", "source_kind", "source_party") if f in read]
+            codes, combos = combine([read[f] for f in parts])
+            out["source"] = (
+                codes,
+                [
+                    source_spec(
+                        *(
+                            dict(zip(parts, combo, strict=True)).get(f)
+                            for f in ("source", "source_kind", "source_party")
+                        )
+                    )
+                    for combo in combos
+                ],
+            )
+        return Fields(labels=labels, columns=out, slow=slow)
+
+    def slow(self, part: Any, rows: list[int], labels: list[Hashable]) -> list[Any]:
+        """The claims-file entries of the chunk's rows ``rows`` (or the error a cell gave), for the full reader."""
+        data = {c: part.iloc[rows, self.position[c]].tolist() for c in self.used}
+        return [
+            claim_mapping({c: data[c][k] for c in self.used}, self.columns, labels[i], self.name)
+            for k, i in enumerate(rows)
+        ]
+
+
+def _read_cell(value: Any, field: str) -> Any:
+    try:
+        return cell_value(value, field)
+    except CellError:
+        return BAD
+
+
+class CsvReader:
+    """A chunk of a table in the claims-CSV columns, read as the CSV reader reads a file's rows."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+        self.column_of = {c: c for c in names}
+
+    def fields(self, part: Sequence[Any], labels: list[Hashable]) -> Fields:
+        """The chunk's fields from its columns (a pandas Series or a list of cells each), each distinct cell read once."""
+        cells = {
+            c: coded(distinct(column), functools.partial(csv_text, column=c))
+            for column, c in zip(part, self.names, strict=True)
+        }
+        slow = np.zeros(len(labels), dtype=bool)
+        for column in cells.values():
+            slow |= failed(column)
+        if "rank" in cells:  # the plain reader leaves a rank to the full one
+            slow |= cells["rank"][0] >= 0
+        codes, ids = cells["id"]  # a claims CSV has no default id: a row without one is refused
+        slow |= (codes < 0) | failed((codes, [BAD if v is None else v for v in ids]))
+        out = {c: cells[c] for c in _TEXT_FIELDS if c in cells}
+        spelled = [c for c in self.names if c in VALUE_COLUMNS]
+        if spelled or "value" in cells:
+            figure = [c for c in ("value", *spelled) if c in cells]
+            codes, combos = combine([cells[c] for c in figure])
+            out["value"] = codes, [_csv_figure(dict(zip(figure, combo, strict=True))) for combo in combos]
+        if "source" in cells:
+            parts = [c for c in ("source", "source_kind", "source_party", "source_reliability") if c in cells]
+            codes, combos = combine([cells[c] for c in parts])
+            out["source"] = codes, [_csv_source(dict(zip(parts, combo, strict=True))) for combo in combos]
+        elif any(c in cells for c in ("source_kind", "source_party", "source_reliability")):
+            slow[:] = True  # a kind without a source: the full reader says so
+        if "via" in cells:
+            out["via"] = coded(cells["via"], _csv_via)
+        for column in out.values():
+            slow |= failed(column)
+        return Fields(labels=labels, columns=out, slow=slow)
+
+    def slow(self, part: Any, rows: list[int], labels: list[Hashable]) -> list[Any]:  # noqa: ARG002 - as FrameReader's
+        """The claims-file entries of the chunk's rows ``rows`` (or the error a cell gave), for the full reader."""
+        data = [part.iloc[rows, i].tolist() for i in range(len(self.names))]
+        doc, _ = parse_rows(self.names, enumerate(zip(*data, strict=True)), "", cell=csv_cell)
+        return list(doc["claims"])
+
+
+_TEXT_FIELDS = (
+    "id",
+    "metric",
+    "counted",
+    "unit",
+    "place",
+    "event",
+    "period",
+    "stated",
+    "quote",
+    "location",
+    "note",
+    "part_of",
+)
+
+
+def csv_text(value: Any, column: str) -> Any:
+    """A claims-CSV cell as the text the CSV reader reads (unescaped), ``None`` when empty, :data:`BAD` if unreadable."""
+    try:
+        text = csv_cell(value, column)
+    except CellError:
+        return BAD
+    return (unescape_cell(text) if text[:1] == "'" else text) or None
+
+
+def _csv_figure(cells: Mapping[str, Any]) -> Any:
+    if any(v is BAD for v in cells.values()):
+        return BAD
+    text = cells.get("value")
+    spelled = {VALUE_COLUMNS[c]: t for c, t in cells.items() if c != "value" and t is not None}
+    try:
+        value = None if text is None else value_cell(text)
+        if spelled:
+            return BAD if text is not None else spelled_cell(spelled)
+    except CellError:
+        return BAD
+    return value
+
+
+def _csv_source(cells: Mapping[str, Any]) -> Any:
+    if any(v is BAD for v in cells.values()):
+        return BAD
+    extra = {k: cells.get(f"source_{k}") or "" for k in ("kind", "party") if f"source_{k}" in cells}
+    try:
+        return source_cell(cells.get("source") or "", extra, cells.get("source_reliability") or "")
+    except CellError:
+        return BAD
+
+
+def _csv_via(text: Any) -> Any:
+    if text is None or text is BAD:
+        return text
+    try:
+        return parse_via(text)
+    except CellError:
+        return BAD
+
+
+def read_table(
+    df: Any,
+    reader: FrameReader | CsvReader,
+    defaults: Mapping[str, Any] | None,
+    name: str,
+    hedges: HedgePolicy,
+    vocabulary: Vocabulary,
+) -> LoadedClaims:
+    """Read a table chunk by chunk: the plain rows in columns, the others one by one by the full claims-file reader."""
+    claims: list[Claim] = []
+    rejected: list[ClaimFileError] = []
+    if len(df) == 0:
+        return LoadedClaims(path=name, claims=(), rejected=())
+    given = {k: clean_cell(v, strip=False) for k, v in (defaults or {}).items()}
+    shared = {k: v for k, v in given.items() if v is not None}
+    doc: dict[str, Any] = {"claims": [], "defaults": shared} if shared else {"claims": []}
+    ctx = document_context(doc, NO_LINES, name, hedges, vocabulary)
+    labels = list(df.index)
+    column_of = reader.column_of
+    seen: dict[str, Hashable] = {}
+
+    def duplicate(label: Hashable, cid: str, clash: str, first: Hashable) -> ClaimFileError:
+        e = ClaimFileError(name, "$.claims[0].id", cid, duplicate_reason(clash, row_name(first)))
+        return relocated(e, [label], column_of, name)
+
+    for start in range(0, len(df), TABLE_CHUNK):
+        part = df.iloc[start : start + TABLE_CHUNK]
+        here = labels[start : start + TABLE_CHUNK]
+        chunk = part if isinstance(reader, FrameReader) else [part.iloc[:, i] for i in range(part.shape[1])]
+        fast: list[Any] = fast_claims(reader.fields(chunk, here), ctx)
+        rows = [i for i, c in enumerate(fast) if c is None]
+        if rows:
+            locate = functools.partial(relocated, labels=[here[i] for i in rows], column_of=column_of, name=name)
+            for k, (i, entry) in enumerate(zip(rows, reader.slow(part, rows, here), strict=True)):
+                fast[i] = entry_outcome(entry, k, ctx, locate)
+        settle(zip(here, fast, strict=True), seen=seen, duplicate=duplicate, claims=claims, rejected=rejected)
+    return LoadedClaims(path=name, claims=tuple(claims), rejected=tuple(rejected))
