@@ -1,10 +1,11 @@
-"""The columnar core: quiet groups assembled in bulk are exactly the groups judged claim by claim.
+"""The columnar core: which groups are quiet, found in bulk, and what is found of them.
 
-``quiet_groups`` answers for most groups from numpy columns; ``analyse`` judges a group claim by claim.
-For every group the bulk path takes, both must give the same group (every field), the same flags (kinds,
-claims, sentences) and the same facts for the arithmetic, under every ready-made policy and under
-precision and tolerance settings, on groups with mixed units, hedges, repeated origins, withdrawn claims
-and statements hours or days apart.
+``quiet_groups`` finds from numpy columns which groups are quiet and their intervals (the groups
+themselves are then made by ``build_group``, the one maker of groups); ``analyse`` judges a group
+claim by claim. The law: a group the columns call quiet is exactly the group (every field), notices
+(kinds, claims, sentences) and facts for the arithmetic ``analyse`` gives it, under every ready-made
+policy and under precision and tolerance settings, on groups with mixed units, hedges, repeated
+origins, withdrawn claims and statements hours or days apart.
 """
 
 from __future__ import annotations
@@ -84,19 +85,21 @@ def claim_lists(draw: st.DrawFn) -> list[Claim]:
 
 
 def _same(claims: list[Claim], policy: Policy, withdrawn: set[str]) -> int:
+    """Every group the columns find quiet is, when read, the group, notice and facts ``analyse`` gives it."""
     positions, _ = group_claims(claims)
     raw = [[claims[i] for i in g] for g in positions]
     quiet = quiet_groups(Columns(claims, positions, policy, withdrawn), raw, policy)
-    for index, (cs, bulk) in enumerate(zip(raw, quiet, strict=True)):
-        if bulk is None:
+    for index, cs in enumerate(raw):
+        if not quiet.quiet[index]:
             continue
         gone = frozenset(c.id for c in cs if c.id in withdrawn)
         group, flags, facts = analyse(f"g{index + 1}", cs, policy, gone)
-        assert attrs.asdict(bulk[0]) == attrs.asdict(group)
-        assert [(f.kind, f.claims, f.severity, str(f.message)) for f in bulk[1]] == \
+        assert attrs.asdict(quiet.group(index)) == attrs.asdict(group)
+        notices = [quiet.gap_flag(index)] if quiet.gap[index] else []
+        assert [(f.kind, f.claims, f.severity, str(f.message)) for f in notices] == \
             [(f.kind, f.claims, f.severity, str(f.message)) for f in flags]
-        assert bulk[2] == facts
-    return sum(q is not None for q in quiet)
+        assert quiet.facts.get(index) == facts
+    return int(quiet.quiet.sum())
 
 
 @settings(max_examples=150)

@@ -204,7 +204,7 @@ def test_the_bulk_path_asks_the_one_rule_once_per_distinct_estimate(
     with mock.patch.object(columns, "figure_precision", counted):
         inputs, per_input = _per_input(np, claims, policy)
     assert len(asked) == len({id(c.estimate) for c in claims})
-    steps, wide = per_input[7][inputs].tolist(), [tuple(v[inputs].tolist()) for v in per_input[8:]]
+    steps, wide = per_input[8][inputs].tolist(), [tuple(v[inputs].tolist()) for v in per_input[9:]]
     assert steps == [precision.step(c.estimate) for c in claims]
     assert list(zip(*wide, strict=True)) == [widen(c, policy, policy.tolerance) for c in claims]
 

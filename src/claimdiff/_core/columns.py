@@ -20,9 +20,8 @@ from typing import Any
 
 from claimdiff._core.policy import Policy
 from claimdiff._core.precision_used import figure_precision
-from claimdiff._core.verdicts import widen
+from claimdiff._core.verdicts import precision_sides, widen
 from claimdiff._model.claim import Claim
-from claimdiff._model.estimate import Hedge
 
 __all__ = ["Columns", "segment_intersect"]
 
@@ -42,7 +41,7 @@ class Columns:
         figure: Each claim's figure (NaN when it has none).
         origin: Each claim's origin as an integer code; ``n_origins`` codes in all.
         stated_start, stated_end: When each claim was stated (-inf, +inf when unknown).
-        exact: Whether the claim's hedge is exact.
+        exact, vague: Whether the claim is exact, or vaguer (:func:`claimdiff._core.verdicts.precision_sides`).
         withdrawn: Whether each claim is withdrawn (``None`` when none is).
         precision_code, step: How each figure is compared (its code in ``precision_used.KINDS``) and its
             step in the canonical unit (:func:`claimdiff._core.precision_used.figure_precision`).
@@ -69,7 +68,7 @@ class Columns:
         # tolerance of its metric): the scalar rules are asked once per distinct input and spread by ``inputs``.
         inputs, per_input = _per_input(np, claims, policy)
         inputs = inputs[perm]
-        (self.low, self.high, self.low_closed, self.high_closed, self.figure, self.exact, self.precision_code,
+        (self.low, self.high, self.low_closed, self.high_closed, self.figure, self.exact, self.vague, self.precision_code,
          self.step, self.wlow, self.wlow_closed, self.whigh, self.whigh_closed) = (v[inputs] for v in per_input)
         self.stated_start = np.fromiter(map(attrgetter("stated_start"), claims), np.float64, n)[perm]
         self.stated_end = np.fromiter(map(attrgetter("stated_end"), claims), np.float64, n)[perm]
@@ -125,13 +124,16 @@ class Columns:
 
 
 def _per_input(np: Any, claims: Sequence[Claim], policy: Policy) -> tuple[Any, list[Any]]:
-    """Each claim's distinct input (its estimate, and its metric when tolerances differ by metric), and per input
-    its interval as worded, figure, exactness, precision (code, step in the canonical unit) and widened interval.
+    """Each claim's distinct input (its estimate; and its metric, when tolerances differ by metric) and its answers.
+
+    Per input: the interval as worded, the figure, exactness and vagueness, the precision (code, and step in
+    the canonical unit) and the widened interval.
 
     Claims share equal estimates (see :func:`claimdiff._model.derived.shared_estimate`), so a data set of a
     million claims has a few thousand inputs. Each is answered by the scalar rules themselves, asked of one
-    claim that has it: :func:`claimdiff._core.precision_used.figure_precision` and
-    :func:`claimdiff._core.verdicts.widen`; nothing is restated here.
+    claim that has it: :func:`claimdiff._core.precision_used.figure_precision`,
+    :func:`claimdiff._core.verdicts.precision_sides` and :func:`claimdiff._core.verdicts.widen`; nothing is
+    restated here.
     """
     tolerance = policy.tolerance
     position: dict[Any, int] = {}
@@ -152,8 +154,8 @@ def _per_input(np: Any, claims: Sequence[Claim], policy: Policy) -> tuple[Any, l
         code, step = figure_precision(c.estimate, policy.precision)
         wide = widen(c, policy, tolerance.for_metric(c.metric.name))
         rows.append((c.low, c.high, c.low_closed, c.high_closed, math.nan if c.figure is None else c.figure,
-                     c.estimate.hedge is Hedge.EXACT, code, step * c.unit_info.factor, *wide))
-    dtypes = (np.float64, np.float64, np.bool_, np.bool_, np.float64, np.bool_, np.int8, np.float64,
+                     *precision_sides(c), code, step * c.unit_info.factor, *wide))
+    dtypes = (np.float64, np.float64, np.bool_, np.bool_, np.float64, np.bool_, np.bool_, np.int8, np.float64,
               np.float64, np.bool_, np.float64, np.bool_)
     return index, [np.array([r[k] for r in rows], dtype).reshape(-1) for k, dtype in enumerate(dtypes)]
 

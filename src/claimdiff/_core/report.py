@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -275,6 +275,10 @@ class Report:
 
     Every input claim is either in exactly one group or in ``rejected``.
 
+    ``groups`` and ``flags`` are read-only sequences. In a large report, the groups that agree quietly
+    and their notices are held as arrays and made when read (each read makes a new, equal object); they
+    compare, pickle and serialise as tuples of their items.
+
     Attributes:
         groups: Groups of comparable claims, ordered by key.
         flags: Every finding, ordered by group, kind and claims.
@@ -288,8 +292,8 @@ class Report:
             with the share of the pair's conflicts it explains.
     """
 
-    groups: tuple[Group, ...]
-    flags: tuple[Flag, ...]
+    groups: Sequence[Group]
+    flags: Sequence[Flag]
     rejected: tuple[Rejected, ...]
     claims: tuple[Claim, ...] = attrs.field(repr=False)
     policy: str
@@ -298,7 +302,7 @@ class Report:
     lags: tuple[Lag, ...] = ()
     # Indexes built on first look-up, so that asking for many claims stays linear.
     _claim_index: dict[str, Claim] | None = attrs.field(default=None, init=False, repr=False, eq=False)
-    _group_index: dict[str, Group] | None = attrs.field(default=None, init=False, repr=False, eq=False)
+    _group_index: dict[str, int] | None = attrs.field(default=None, init=False, repr=False, eq=False)
 
     @property
     def contradictions(self) -> tuple[Flag, ...]:
@@ -338,9 +342,9 @@ class Report:
             KeyError: No group holds it (it was rejected, or never given).
         """
         if self._group_index is None:
-            object.__setattr__(self, "_group_index", {cid: g for g in self.groups for cid in g.claims})
+            object.__setattr__(self, "_group_index", {cid: i for i, g in enumerate(self.groups) for cid in g.claims})
         assert self._group_index is not None  # noqa: S101 - set above
-        return self._group_index[claim_id]
+        return self.groups[self._group_index[claim_id]]
 
     def claim(self, claim_id: str) -> Claim:
         """The reconciled claim with id ``claim_id``.
