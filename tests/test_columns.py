@@ -203,3 +203,22 @@ def test_reconcile_gives_one_report_with_or_without_columns(claims: list[Claim],
     with mock.patch.object(reconcile_module, "COLUMNAR_FROM", 10**9):
         one_by_one = reconcile(claims, policy, withdrawals=gone)
     assert bulk.to_dict() == one_by_one.to_dict()
+
+
+@settings(max_examples=40)
+@given(claim_lists(), st.sampled_from(POLICY_LIST))
+def test_a_report_with_groups_made_when_read_is_the_same_report(claims: list[Claim], policy: Policy) -> None:
+    """Groups and flags made on access compare, pickle and look up as the tuples of the claim-by-claim report."""
+    import pickle
+
+    with mock.patch.object(reconcile_module, "COLUMNAR_FROM", 0):
+        bulk = reconcile(claims, policy)
+    with mock.patch.object(reconcile_module, "COLUMNAR_FROM", 10**9):
+        one_by_one = reconcile(claims, policy)
+    assert list(bulk.groups) == list(one_by_one.groups)
+    assert bulk.groups == tuple(one_by_one.groups)
+    assert [f.to_dict() for f in bulk.flags] == [f.to_dict() for f in one_by_one.flags]
+    assert pickle.loads(pickle.dumps(bulk)).groups == one_by_one.groups
+    assert bulk.groups[-1] == one_by_one.groups[-1]
+    assert bulk.groups[1:3] == tuple(one_by_one.groups[1:3])
+    assert all(bulk.group_of(c.id) == one_by_one.group_of(c.id) for c in bulk.claims)
