@@ -39,23 +39,26 @@ def make_frame(n: int, seed: int = 1) -> Any:
     wrong = np.where(rng.random(n) < 0.03, rng.integers(5, 51, n), 0)
     best = truth + wrong
     places = np.array([f"Country > Region {g % 500} > Town {g}" for g in range(int(group[-1]) + 1)], dtype=object)
-    return pd.DataFrame({
-        "id": [f"c{i}" for i in range(n)],
-        "metric": np.where(group % 2 == 0, "killed", "injured"),
-        "counted": "people",
-        "place": places[group],
-        "event": [f"event {g // 3}" for g in group.tolist()],
-        "low": (best - spread).clip(0).astype(np.float64),
-        "high": (best + spread).astype(np.float64),
-        "best": best.astype(np.float64),
-        "source": [f"source {s}" for s in rng.integers(0, 200, n).tolist()],
-    })
+    return pd.DataFrame(
+        {
+            "id": [f"c{i}" for i in range(n)],
+            "metric": np.where(group % 2 == 0, "killed", "injured"),
+            "counted": "people",
+            "place": places[group],
+            "event": [f"event {g // 3}" for g in group.tolist()],
+            "low": (best - spread).clip(0).astype(np.float64),
+            "high": (best + spread).astype(np.float64),
+            "best": best.astype(np.float64),
+            "source": [f"source {s}" for s in rng.integers(0, 200, n).tolist()],
+        }
+    )
 
 
 def by_hand(df: Any) -> Any:
     """The core job with pandas: per key, max of lows, min of highs, empty intersection, sources, median."""
     out = df.groupby(["metric", "counted", "place", "event"], sort=False).agg(
-        low=("low", "max"), high=("high", "min"), sources=("source", "nunique"), best=("best", "median"))
+        low=("low", "max"), high=("high", "min"), sources=("source", "nunique"), best=("best", "median")
+    )
     out["empty"] = out["low"] > out["high"]
     return out
 
@@ -80,9 +83,19 @@ def run_one(n: int) -> dict[str, Any]:
     table = report.to_dataframe("groups")
     tables_s = time.process_time() - t0
     total = read_s + reconcile_s + tables_s
-    return {"n": n, "pandas_s": pandas_s, "pandas_groups": len(hand), "read_s": read_s, "reconcile_s": reconcile_s,
-            "tables_s": tables_s, "total_s": total, "groups": len(table), "rejected": len(report.rejected),
-            "ratio": total / pandas_s, "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    return {
+        "n": n,
+        "pandas_s": pandas_s,
+        "pandas_groups": len(hand),
+        "read_s": read_s,
+        "reconcile_s": reconcile_s,
+        "tables_s": tables_s,
+        "total_s": total,
+        "groups": len(table),
+        "rejected": len(report.rejected),
+        "ratio": total / pandas_s,
+        "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
 
 
 def main(argv: list[str]) -> None:
@@ -90,14 +103,18 @@ def main(argv: list[str]) -> None:
     if len(sizes) == 1 and argv:
         print(json.dumps(run_one(sizes[0])))
         return
-    print(f"{'N':>10} {'pandas s':>8} {'read s':>7} {'reconcile s':>11} {'tables s':>8} {'total s':>8} "
-          f"{'ratio':>6} {'groups':>8} {'pandas groups':>13} {'peak MiB':>8}")
+    print(
+        f"{'N':>10} {'pandas s':>8} {'read s':>7} {'reconcile s':>11} {'tables s':>8} {'total s':>8} "
+        f"{'ratio':>6} {'groups':>8} {'pandas groups':>13} {'peak MiB':>8}"
+    )
     for n in sizes:
         done = subprocess.run([sys.executable, __file__, str(n)], capture_output=True, text=True, check=True)
         r = json.loads(done.stdout)
-        print(f"{r['n']:>10,} {r['pandas_s']:>8.2f} {r['read_s']:>7.2f} {r['reconcile_s']:>11.2f} "
-              f"{r['tables_s']:>8.2f} {r['total_s']:>8.2f} {r['ratio']:>6.1f} {r['groups']:>8,} "
-              f"{r['pandas_groups']:>13,} {r['peak_mib']:>8,.0f}")
+        print(
+            f"{r['n']:>10,} {r['pandas_s']:>8.2f} {r['read_s']:>7.2f} {r['reconcile_s']:>11.2f} "
+            f"{r['tables_s']:>8.2f} {r['total_s']:>8.2f} {r['ratio']:>6.1f} {r['groups']:>8,} "
+            f"{r['pandas_groups']:>13,} {r['peak_mib']:>8,.0f}"
+        )
 
 
 if __name__ == "__main__":
