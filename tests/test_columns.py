@@ -33,6 +33,7 @@ from claimdiff import (
     reconcile,
 )
 from claimdiff._core import quiet
+from claimdiff._core.flags import FlagKind
 from claimdiff._core import reconcile as reconcile_module
 from claimdiff._core.columns import Columns
 from claimdiff._core.grouping import group_claims
@@ -222,3 +223,6 @@ def test_a_report_with_groups_made_when_read_is_the_same_report(claims: list[Cla
     assert bulk.groups[-1] == one_by_one.groups[-1]
     assert bulk.groups[1:3] == tuple(one_by_one.groups[1:3])
     assert all(bulk.group_of(c.id) == one_by_one.group_of(c.id) for c in bulk.claims)
+    assert (bulk.findings, bulk.conflicts, bulk.has_conflict, bulk.worst_severity()) == \
+        (one_by_one.findings, one_by_one.conflicts, one_by_one.has_conflict, one_by_one.worst_severity())
+    assert all(bulk.flags_of(kind) == one_by_one.flags_of(kind) for kind in FlagKind)

@@ -87,8 +87,9 @@ class LazyItems(Sequence[T]):
 def held_items(items: Sequence[T]) -> Iterable[tuple[int, T]]:
     """The items already made, with their positions: all of a plain sequence, the held ones of :class:`LazyItems`.
 
-    Items made on access are quiet groups, which revise, withdraw and contradict nothing: a pass that looks
-    only for those reads the held items alone.
+    In a report, items made on access are quiet groups, which revise, withdraw and contradict nothing, and
+    their precision notices (info): a pass that looks only for revisions, withdrawals or conflicts reads the
+    held items alone.
     """
     if isinstance(items, LazyItems):
         return items.held()

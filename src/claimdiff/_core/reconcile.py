@@ -216,7 +216,7 @@ def _unbuilt(i: int) -> Group:
 
 
 def _all_flags(flags: list[tuple[int, int, tuple[str, ...], Flag]], quiet: QuietGroups | None) -> Sequence[Flag]:
-    """The flags in report order: those found claim by claim and, made when read, the quiet groups' notices.
+    """The flags in report order: those found claim by claim, held, and the quiet groups' notices, made when read.
 
     ``flags`` are sorted by group position; a quiet group has no other flag, so its one notice goes just after
     the flags of the groups before it.
@@ -228,17 +228,15 @@ def _all_flags(flags: list[tuple[int, int, tuple[str, ...], Flag]], quiet: Quiet
 
     notices = np.flatnonzero(quiet.gap)
     at = np.arange(len(notices)) + np.searchsorted(np.array([t[0] for t in flags], np.int64), notices, "right")
-    order = np.full(len(found) + len(notices), 0, np.int64)
+    order = np.zeros(len(found) + len(notices), np.int64)
+    order[at] = -1 - notices
     rest = np.ones(len(order), np.bool_)
     rest[at] = False
-    order[rest] = np.arange(len(found))
-    order[at] = -1 - notices
 
-    def make(k: int) -> Flag:
-        code = int(order[k])
-        return found[code] if code >= 0 else quiet.gap_flag(-1 - code)
+    def notice(k: int) -> Flag:
+        return quiet.gap_flag(-1 - int(order[k]))
 
-    return LazyItems(len(order), make)
+    return LazyItems(len(order), notice, dict(zip(np.flatnonzero(rest).tolist(), found, strict=True)))
 
 
 def _by_id(c: Claim) -> str:
