@@ -33,9 +33,9 @@ from claimdiff import (
     reconcile,
 )
 from claimdiff._core import quiet
-from claimdiff._core.flags import FlagKind
 from claimdiff._core import reconcile as reconcile_module
 from claimdiff._core.columns import Columns
+from claimdiff._core.flags import FlagKind
 from claimdiff._core.grouping import group_claims
 from claimdiff._core.quiet import quiet_groups
 from claimdiff._core.series import check_series
