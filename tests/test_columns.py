@@ -129,8 +129,9 @@ def test_floored_tolls_equal_the_timeline(claims: list[Claim], policy: Policy) -
 @settings(max_examples=100)
 @given(claim_lists(), st.sampled_from(POLICY_LIST))
 def test_chunks_change_nothing(claims: list[Claim], policy: Policy) -> None:
-    """Assembling a few groups and comparing a few pairs at a time gives the same groups as all at once."""
-    with mock.patch.object(quiet, "_PAIRS", 3), mock.patch.object(quiet, "_CHUNK", 2):
+    """Gathering facts, comparing pairs and reading groups a few at a time gives the same groups as all at once."""
+    with mock.patch.object(quiet, "_PAIRS", 3), mock.patch.object(quiet, "_CHUNK", 2), \
+            mock.patch.object(quiet, "_READ", 2):
         _same(claims, policy, set())
 
 

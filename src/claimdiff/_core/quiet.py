@@ -26,6 +26,7 @@ from claimdiff._core.flags import Flag
 from claimdiff._core.intervals import Iv
 from claimdiff._core.messages import Say, display_unit
 from claimdiff._core.policy import Policy
+from claimdiff._core.precision_used import group_precision
 from claimdiff._core.report import Group
 from claimdiff._core.verdicts import build_group, hull, precision_gap
 from claimdiff._model.claim import Claim
@@ -37,6 +38,8 @@ _INF = math.inf
 _MAX_PAIRED = 64
 #: The arithmetic's facts of quiet groups are gathered this many groups at a time.
 _CHUNK = 50_000
+#: Quiet groups' values are read as Python objects this many groups at a time.
+_READ = 4096
 #: Pairs of claims compared at once when finding floors.
 _PAIRS = 1 << 18
 
@@ -50,31 +53,47 @@ class QuietGroups:
         facts: What the arithmetic needs to know of each quiet count group, by group position.
     """
 
-    def __init__(self, raw: Sequence[list[Claim]], policy: Policy, quiet: Any, gap: Any, widened: tuple[Any, ...],
-                 stated: tuple[Any, ...], worded: Any, facts: dict[int, GroupFacts]) -> None:
+    def __init__(self, raw: Sequence[list[Claim]], policy: Policy, quiet: Any, gap: Any, per_group: tuple[Any, ...],
+                 per_claim: tuple[Any, ...], facts: dict[int, GroupFacts]) -> None:
         self._raw = raw
         self._policy = policy
         self.quiet = quiet
         self.gap = gap
-        self._widened = widened
-        self._stated = stated
-        self._worded = worded
+        # Per group: widened intersection (4), as worded (4), whether the claims share a value as worded, where
+        # the group's rows start. Per row: each figure's precision code and step (``figure_precision``).
+        self._per_group = per_group
+        self._per_claim = per_claim
+        self._chunk: tuple[int, list[list[Any]]] = (-1, [])
         self.facts = facts
+
+    def _values(self, i: int) -> list[Any]:
+        """Group ``i``'s values as Python objects, read a chunk of groups at a time (reading is mostly in order)."""
+        chunk, lists = self._chunk
+        if chunk != i // _READ:
+            chunk = i // _READ
+            part = slice(chunk * _READ, (chunk + 1) * _READ)
+            lists = [v[part].tolist() for v in self._per_group]
+            self._chunk = (chunk, lists)
+        k = i - chunk * _READ
+        return [v[k] for v in lists]
 
     def group(self, i: int) -> Group:
         """The quiet group at position ``i``, as :func:`~claimdiff._core.verdicts.analyse` would build it."""
         cs = self._raw[i]
         first = cs[0]
+        n = len(cs)
         policy = self._policy
-        widened: Iv = tuple(v[i].item() for v in self._widened)
-        stated: Iv | None = tuple(v[i].item() for v in self._stated) if self._worded[i] else None
+        lo, lc, hi, hc, s_lo, s_lc, s_hi, s_hc, worded, start = self._values(i)
+        widened: Iv = (lo, lc, hi, hc)
+        stated: Iv | None = (s_lo, s_lc, s_hi, s_hc) if worded else None
         shown = stated or widened
         # A single claim's best keeps to its own widened interval; a group's to what all its claims allow.
-        best, rule = choose_best(policy, cs, cs, widened if len(cs) == 1 else shown, shown, first.is_count)
-        ids = {c.id for c in cs}
-        return build_group(f"g{i + 1}", cs, Say(display_unit(cs), first), widened, widened, best, rule, ids, cs,
-                           set(), set(), frozenset(), {c.origin for c in cs},
-                           "single" if len(cs) == 1 else "independent", stated, [], hull(cs), policy.precision)
+        best, rule = choose_best(policy, cs, cs, widened if n == 1 else shown, shown, first.is_count)
+        codes, steps = (v[start:start + n].tolist() for v in self._per_claim)
+        return build_group(f"g{i + 1}", cs, Say(display_unit(cs), first), widened, widened, best, rule,
+                           {c.id for c in cs}, cs, set(), set(), frozenset(), {c.origin for c in cs},
+                           "single" if n == 1 else "independent", stated, [], hull(cs), policy.precision,
+                           compared=group_precision(codes, steps))
 
     def gap_flag(self, i: int) -> Flag:
         """The precision notice of the quiet group at position ``i`` (one whose ``gap`` is set)."""
@@ -95,7 +114,7 @@ def quiet_groups(cols: Columns, raw: Sequence[list[Claim]], policy: Policy) -> Q
     sizes = cols.sizes
     if not raw:
         nothing = np.zeros(0, np.bool_)
-        return QuietGroups(raw, policy, nothing, nothing, (), (), nothing, {})
+        return QuietGroups(raw, policy, nothing, nothing, (), (), {})
     origins = cols.origins_per_group()
     unordered = cols.unordered()
     lo, lc, hi, hc, ok = segment_intersect(cols, cols.wlow, cols.wlow_closed, cols.whigh, cols.whigh_closed)
@@ -118,7 +137,8 @@ def quiet_groups(cols: Columns, raw: Sequence[list[Claim]], policy: Policy) -> Q
         cols, cols.low, cols.low_closed, np.where(open_top, _INF, cols.high), cols.high_closed & ~open_top)
     gap = quiet & cols.reduce_any(cols.exact) & cols.reduce_any(cols.vague) & (sizes > 1)
     facts = _facts(cols, raw, quiet & cols.is_count, now_high)
-    return QuietGroups(raw, policy, quiet, gap, (lo, lc, hi, hc), (s_lo, s_lc, s_hi, s_hc), s_ok, facts)
+    return QuietGroups(raw, policy, quiet, gap, (lo, lc, hi, hc, s_lo, s_lc, s_hi, s_hc, s_ok, cols.starts),
+                       (cols.precision_code, cols.step), facts)
 
 
 def _facts(cols: Columns, raw: Sequence[list[Claim]], chosen: Any, now_high: Any) -> dict[int, GroupFacts]:

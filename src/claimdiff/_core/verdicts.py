@@ -187,15 +187,17 @@ def hull(cs: Iterable[Claim]) -> Period | None:
 def build_group(gid: str, cs: list[Claim], say: Say, feasible: Iv | None, consensus_iv: Iv | None,
                 best: float | None, rule: str, supporting: set[str], current: list[Claim], superseded: set[str],
                 stale: set[str], withdrawn: frozenset[str], origins: set[str], corroboration: str,
-                stated: Iv | None, flags: list[Flag], hull: Period | None, precision: Precision) -> Group:
+                stated: Iv | None, flags: list[Flag], hull: Period | None, precision: Precision, *,
+                compared: tuple[str, float | None] | None = None) -> Group:
     """The group as the report shows it, from what its verdict found (intervals in the canonical unit).
 
     The one place a :class:`Group` is made from claims: groups judged here and the quiet groups the columns
-    find (:mod:`claimdiff._core.quiet`, built when the report is read) both come through it.
+    find (:mod:`claimdiff._core.quiet`, built when the report is read) both come through it. ``compared`` is
+    the claims' :func:`~claimdiff._core.precision_used.claims_precision` when known already.
     """
     first = cs[0]
     offset, factor = say.unit.offset, say.unit.factor
-    kinds, step = claims_precision(cs, precision)
+    kinds, step = compared or claims_precision(cs, precision)
 
     def shown(v: float) -> float | None:  # say.value, inlined: it runs six times a group
         return (v - offset) / factor if v - v == 0 else None
