@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from claimdiff._collector import PAUSE
 from claimdiff._core.flags import CONFLICT_KINDS, Flag, FlagKind, LazyMessage, Severity
 from claimdiff._core.grading import grade_of_rule, grades_text
 from claimdiff._core.lags import Lag
@@ -391,6 +392,10 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         """The report as the documented JSON output contract (see ``docs/json.md``)."""
+        with PAUSE:  # many small acyclic objects (and the quiet groups, made when read)
+            return self._as_dict()
+
+    def _as_dict(self) -> dict[str, Any]:
         return {
             "format": "claimdiff-report",
             "version": JSON_FORMAT_VERSION,
