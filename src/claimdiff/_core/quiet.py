@@ -60,7 +60,8 @@ class QuietGroups:
         self.quiet = quiet
         self.gap = gap
         # Per group: widened intersection (4), as worded (4), whether the claims share a value as worded, where
-        # the group's rows start. Per row: each figure's precision code and step (``figure_precision``).
+        # the group's rows start. Per row: each figure's precision code and step (``figure_precision``), then,
+        # until :meth:`forget_widened`, each claim's widened interval (``widen``).
         self._per_group = per_group
         self._per_claim = per_claim
         self._chunk: tuple[int, list[list[Any]]] = (-1, [])
@@ -77,6 +78,17 @@ class QuietGroups:
         k = i - chunk * _READ
         return [v[k] for v in lists]
 
+    def known(self, i: int) -> tuple[list[Iv], tuple[str, float | None]]:
+        """What the columns know of any group ``i``: each claim's widened interval, and the claims' precision."""
+        start = self._values(i)[9]
+        end = start + len(self._raw[i])
+        codes, steps, lo, lc, hi, hc = (v[start:end].tolist() for v in self._per_claim)
+        return list(zip(lo, lc, hi, hc, strict=True)), group_precision(codes, steps)
+
+    def forget_widened(self) -> None:
+        """Drop the claims' widened intervals, needed only while the other groups are judged."""
+        self._per_claim = self._per_claim[:2]
+
     def group(self, i: int) -> Group:
         """The quiet group at position ``i``, as :func:`~claimdiff._core.verdicts.analyse` would build it."""
         cs = self._raw[i]
@@ -89,7 +101,7 @@ class QuietGroups:
         shown = stated or widened
         # A single claim's best keeps to its own widened interval; a group's to what all its claims allow.
         best, rule = choose_best(policy, cs, cs, widened if n == 1 else shown, shown, first.is_count)
-        codes, steps = (v[start:start + n].tolist() for v in self._per_claim)
+        codes, steps = (v[start:start + n].tolist() for v in self._per_claim[:2])
         return build_group(f"g{i + 1}", cs, Say(display_unit(cs), first), widened, widened, best, rule,
                            {c.id for c in cs}, cs, set(), set(), frozenset(), {c.origin for c in cs},
                            "single" if n == 1 else "independent", stated, [], hull(cs), policy.precision,
@@ -138,7 +150,8 @@ def quiet_groups(cols: Columns, raw: Sequence[list[Claim]], policy: Policy) -> Q
     gap = quiet & cols.reduce_any(cols.exact) & cols.reduce_any(cols.vague) & (sizes > 1)
     facts = _facts(cols, raw, quiet & cols.is_count, now_high)
     return QuietGroups(raw, policy, quiet, gap, (lo, lc, hi, hc, s_lo, s_lc, s_hi, s_hc, s_ok, cols.starts),
-                       (cols.precision_code, cols.step), facts)
+                       (cols.precision_code, cols.step, cols.wlow, cols.wlow_closed, cols.whigh, cols.whigh_closed),
+                       facts)
 
 
 def _facts(cols: Columns, raw: Sequence[list[Claim]], chosen: Any, now_high: Any) -> dict[int, GroupFacts]:

@@ -170,12 +170,15 @@ def _reconcile(claims: Iterable[Claim], policy: Policy, declared: tuple[Relation
     for index in loud:
         cs = raw[index]
         gone = frozenset(c.id for c in cs if c.id in withdrawn) if withdrawn else frozenset()
-        group, group_flags, group_facts = analyse(f"g{index + 1}", cs, policy, gone)
+        known = None if quiet is None else quiet.known(index)
+        group, group_flags, group_facts = analyse(f"g{index + 1}", cs, policy, gone, known=known)
         judged[index] = group
         if group_facts is not None:
             facts[index] = group_facts
         if group_flags:
             flags.extend((index, _KIND_ORDER[f.kind], f.claims, f) for f in group_flags)
+    if quiet is not None:
+        quiet.forget_widened()
     groups: LazyItems[Group] = LazyItems(len(raw), _unbuilt if quiet is None else quiet.group, judged)
     lags: tuple[Lag, ...] = ()
     if policy.lags.max_steps and flags:  # conflicts a reporting lag explains are re-graded (lags.py)

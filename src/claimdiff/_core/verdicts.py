@@ -54,9 +54,14 @@ def widen(c: Claim, policy: Policy, tolerance: Tolerance) -> Iv:
 
 
 def analyse(
-    gid: str, cs: list[Claim], policy: Policy, withdrawn: frozenset[str] = frozenset()
+    gid: str, cs: list[Claim], policy: Policy, withdrawn: frozenset[str] = frozenset(), *,
+    known: tuple[list[Iv], tuple[str, float | None]] | None = None,
 ) -> tuple[Group, list[Flag], GroupFacts | None]:
-    """The group, its flags, and what the arithmetic needs to know of it."""
+    """The group, its flags, and what the arithmetic needs to know of it.
+
+    ``known`` gives each claim's widened interval and the claims' precision when the columns found them already
+    (by :func:`widen` and :func:`~claimdiff._core.precision_used.figure_precision`, asked once per estimate).
+    """
     if len(cs) == 1 and not withdrawn:
         return _single(gid, cs[0], policy)
     first = cs[0]
@@ -64,7 +69,10 @@ def analyse(
     say = Say(display_unit(cs), first)
     flags: list[Flag] = []
     tolerance = policy.tolerance.for_metric(first.metric.name)
-    wide = {c.id: widen(c, policy, tolerance) for c in cs}
+    if known is None:
+        wide = {c.id: widen(c, policy, tolerance) for c in cs}
+    else:
+        wide = dict(zip([c.id for c in cs], known[0], strict=True))
     live = [c for c in cs if c.id not in withdrawn] if withdrawn else cs
     flags.extend(
         Flag(kind=FlagKind.WITHDRAWN, severity=Severity.INFO, claims=(c.id,), group=gid,
@@ -128,7 +136,8 @@ def analyse(
     stated = as_worded if support is current or not current else intersect(_worded(c, now) for c in current)
     period = hull(cs)
     group = build_group(gid, cs, say, feasible, consensus_iv, best, rule, supporting, current, superseded, stale,
-                        withdrawn, origins, corroboration, stated, flags, period, policy.precision)
+                        withdrawn, origins, corroboration, stated, flags, period, policy.precision,
+                        compared=None if known is None else known[1])
     facts = None
     if first.is_count and support:
         facts = GroupFacts(gid=gid, key=first.key, period=None if period is None else (period.start_ts, period.end_ts),
