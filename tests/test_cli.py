@@ -169,7 +169,7 @@ def test_any_error_severity_flag_fails_by_default() -> None:
     """A part larger than its whole (an error-severity arithmetic flag, not a contradiction) exits 1."""
     code, out, _ = run_full("check", "-", stdin=PART_EXCEEDS_WHOLE)
     assert code == 1
-    assert "part_exceeds_whole" in out
+    assert "ERROR, a part exceeds its whole:" in out
     assert "No contradiction, but flags at the failing severity." in out
 
 
@@ -201,7 +201,7 @@ def test_colour_only_on_a_terminal_without_no_color(monkeypatch: pytest.MonkeyPa
     monkeypatch.delenv("NO_COLOR", raising=False)
     terminal = _Terminal()
     main(["check", "-"], out=terminal, err=io.StringIO(), stdin=io.StringIO(PART_EXCEEDS_WHOLE))
-    assert "\x1b[1;31m[ERROR  ]" in terminal.getvalue()
+    assert "\x1b[1;31mERROR\x1b[0m, a part exceeds its whole" in terminal.getvalue()
     assert "\x1b[" not in run_full("check", "-", stdin=PART_EXCEEDS_WHOLE)[1]
     monkeypatch.setenv("NO_COLOR", "1")
     terminal = _Terminal()

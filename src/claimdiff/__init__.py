@@ -66,7 +66,7 @@ from claimdiff.exceptions import (
 
 if _typing.TYPE_CHECKING:
     from claimdiff._extract import Candidate, Extraction, Unread, extract
-    from claimdiff._formats.anchors.acled import read_acled
+    from claimdiff._extract._acled import read_acled
     from claimdiff._formats.anchors.claimreview import claimreview_jsonld
     from claimdiff._formats.anchors.minmax import read_airwars, read_ibc
     from claimdiff._formats.anchors.ucdp import read_ucdp_ged
@@ -82,7 +82,7 @@ _LAZY = {
     "Extraction": ("claimdiff._extract", "Extraction"),
     "Unread": ("claimdiff._extract", "Unread"),
     "extract": ("claimdiff._extract", "extract"),
-    "read_acled": ("claimdiff._formats.anchors.acled", "read_acled"),
+    "read_acled": ("claimdiff._extract._acled", "read_acled"),
     "claimreview_jsonld": ("claimdiff._formats.anchors.claimreview", "claimreview_jsonld"),
     "read_airwars": ("claimdiff._formats.anchors.minmax", "read_airwars"),
     "read_ibc": ("claimdiff._formats.anchors.minmax", "read_ibc"),

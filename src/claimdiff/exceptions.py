@@ -22,6 +22,7 @@ __all__ = [
     "IncomparableError",
     "InvalidClaimError",
     "InvalidEstimateError",
+    "InvalidPolicyError",
     "InvalidUnitError",
     "MissingExtraError",
     "UnknownPolicyError",
@@ -210,6 +211,28 @@ class UnknownPolicyError(ClaimdiffError, LookupError):
     def __str__(self) -> str:
         # LookupError subclasses KeyError-like repr quoting only for KeyError; keep the plain message.
         return str(self.args[0])
+
+
+class InvalidPolicyError(ClaimdiffError, TypeError, ValueError):
+    """A policy was asked to change a setting it does not have, or to take a value the setting refuses.
+
+    A ``TypeError`` as an unknown keyword argument is, and a ``ValueError`` as a bad value is, so either
+    ``except`` catches it.
+
+    Attributes:
+        policy: The name of the policy being changed.
+        field: The setting named.
+        reason: What is wrong, with the settings that exist when the name is unknown.
+    """
+
+    def __init__(self, policy: str, field: str, reason: str) -> None:
+        self.policy = policy
+        self.field = field
+        self.reason = reason
+        super().__init__(f"policy {policy!r}: {field!r} {reason}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.policy, self.field, self.reason))
 
 
 class MissingExtraError(ClaimdiffError, ImportError):

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import difflib
 import enum
 from collections.abc import Mapping
 from types import MappingProxyType
+from typing import Any
 
 import attrs
 
 from claimdiff._core.lags import Lags
 from claimdiff._core.tolerance import Grading, Precision, Tolerance
 from claimdiff._core.truth.results import TruthPrior, TruthSettings
-from claimdiff._model.hedges import ACLED_HEDGES, DEFAULT_HEDGES, HedgePolicy
-from claimdiff.exceptions import UnknownPolicyError
+from claimdiff._model.hedge_table import ACLED_HEDGES, DEFAULT_HEDGES, HedgePolicy
+from claimdiff._model.short_repr import differing_fields
+from claimdiff.exceptions import InvalidPolicyError, UnknownPolicyError
 
-__all__ = ["POLICIES", "Estimator", "Policy", "policy_named"]
+__all__ = ["POLICIES", "Estimator", "Policy", "hedges_for", "policy_named"]
 
 
 class Estimator(enum.Enum):
@@ -56,14 +59,20 @@ class Estimator(enum.Enum):
 class Policy:
     """Everything a reconciliation may be tuned by, passed explicitly (there is no global state).
 
-    >>> p = attrs.evolve(POLICIES["consensus"], outlier_factor=100.0)
-    >>> p.estimator
-    <Estimator.CONSENSUS: 'consensus'>
+    A policy is one thing: its estimator, its hedge table and its thresholds go together. Change a
+    setting with :meth:`replace`; the repr shows the name and only what differs from the default:
+
+    >>> POLICIES["consensus"].replace(outlier_factor=100.0)
+    Policy('consensus', outlier_factor=100.0)
+    >>> POLICIES["acled"]
+    Policy('acled', estimator=Estimator.CONSERVATIVE, hedges=ACLED_HEDGES, ties='lower')
 
     Attributes:
         name: The name reports and the CLI show.
         estimator: How the best estimate of each group is chosen.
-        hedges: How hedged wording is read when claims are loaded from text.
+        hedges: How hedged wording is read: by the loaders given this policy, and by
+            :func:`~claimdiff.reconcile` for a worded figure read with another known table
+            (ACLED's reads "dozens" as 12, the default as 24 to 99).
         precision: How the precision a figure's wording implies is read (see :class:`Precision`).
         tolerance: How far apart figures may be, beyond precision, and still agree.
         grading: From which size a disagreement is a contradiction rather than a discrepancy.
@@ -101,6 +110,52 @@ class Policy:
     lags: Lags = attrs.field(factory=Lags, validator=attrs.validators.instance_of(Lags))
     truth_settings: TruthSettings | None = None
 
+    def __repr__(self) -> str:
+        shown = differing_fields(self, _DEFAULT, skip=("name",), show=_show)
+        return f"Policy({', '.join([repr(self.name), *shown])})"
+
+    def replace(self, **changes: Any) -> Policy:
+        """A copy of this policy with the settings ``changes`` names changed, each validated as when built.
+
+        >>> POLICIES["acled"].replace(tolerance=Tolerance(relative=0.05)).tolerance.relative
+        0.05
+        >>> POLICIES["acled"].replace(tolerence=Tolerance(relative=0.05))
+        Traceback (most recent call last):
+        ...
+        claimdiff.exceptions.InvalidPolicyError: policy 'acled': 'tolerence' is not a setting of a policy; did you mean 'tolerance'?
+        >>> POLICIES["acled"].replace(outlier_factor=0.5)
+        Traceback (most recent call last):
+        ...
+        claimdiff.exceptions.InvalidPolicyError: policy 'acled': 'outlier_factor' cannot be 0.5: 'outlier_factor' must be > 1.0: 0.5
+
+        Raises:
+            InvalidPolicyError: A name is not a setting of a policy (the error suggests the nearest), or a
+                value is refused.
+        """
+        names = [a.name for a in attrs.fields(Policy)]
+        for key in changes:
+            if key not in names:
+                near = difflib.get_close_matches(key, names, n=1)
+                hint = f"did you mean {near[0]!r}?" if near else f"the settings are {', '.join(names)}"
+                raise InvalidPolicyError(self.name, key, f"is not a setting of a policy; {hint}")
+        for key, value in changes.items():  # one at a time, so that the error names the setting refused
+            try:
+                attrs.evolve(self, **{key: value})
+            except (TypeError, ValueError) as e:
+                raise InvalidPolicyError(self.name, key, f"cannot be {value!r}: {e.args[0] if e.args else e}") from e
+        return attrs.evolve(self, **changes)
+
+
+_DEFAULT = Policy()
+#: Tables and enums a repr names rather than spells out.
+_NAMED: Mapping[int, str] = MappingProxyType({id(DEFAULT_HEDGES): "DEFAULT_HEDGES", id(ACLED_HEDGES): "ACLED_HEDGES"})
+
+
+def _show(value: object) -> str:
+    if isinstance(value, enum.Enum):
+        return f"{type(value).__name__}.{value.name}"
+    return _NAMED.get(id(value)) or repr(value)
+
 
 #: The ready-made policies, by name. ``acled`` reads "dozens" as 12 and "hundreds" as 100
 #: and puts forward the most conservative figure, as ACLED codes fatalities. ``ucdp``, ``ibc``,
@@ -132,3 +187,30 @@ def policy_named(name: str) -> Policy:
         return POLICIES[name]
     except KeyError:
         raise UnknownPolicyError(name, sorted(POLICIES)) from None
+
+
+def hedges_for(hedges: HedgePolicy | None, policy: Policy | str | None) -> HedgePolicy:
+    """The hedge table a loader reads with: ``hedges``, else the policy's, else the default table.
+
+    >>> hedges_for(None, "acled").name, hedges_for(None, None).name
+    ('acled', 'default')
+    >>> hedges_for(DEFAULT_HEDGES, "acled")
+    Traceback (most recent call last):
+    ...
+    claimdiff.exceptions.InvalidPolicyError: policy 'acled': 'hedges' is given twice, and the two differ: HedgePolicy('default') and the policy's HedgePolicy('acled', vague=<15 words, 10 read otherwise than the default>); give one
+
+    Raises:
+        InvalidPolicyError: Both are given and the tables differ.
+        UnknownPolicyError: ``policy`` names no ready-made policy.
+    """
+    if policy is None:
+        return DEFAULT_HEDGES if hedges is None else hedges
+    if isinstance(policy, str):
+        policy = policy_named(policy)
+    if hedges is not None and hedges != policy.hedges:
+        raise InvalidPolicyError(
+            policy.name,
+            "hedges",
+            f"is given twice, and the two differ: {hedges!r} and the policy's {policy.hedges!r}; give one",
+        )
+    return policy.hedges

@@ -9,6 +9,7 @@ from types import MappingProxyType
 import attrs
 
 from claimdiff._model.claim import place_path
+from claimdiff._model.short_repr import how_many
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY
 from claimdiff.exceptions import InvalidClaimError
 
@@ -132,6 +133,11 @@ class Taxonomy:
     metric_order: Mapping[str, tuple[str, ...]] = attrs.field(
         default={"intercepted": ("launched",), "hit": ("launched",)}, converter=_table, eq=False,
     )
+
+    def __repr__(self) -> str:
+        sizes = zip((self.partitions, self.subsets, self.metric_partitions, self.metric_order),
+                    ("partition", "subset", "metric partition", "metric order"), strict=True)
+        return f"<Taxonomy: {', '.join(how_many(len(t), noun) for t, noun in sizes)}>"
 
     def counted_above(self, counted: str) -> tuple[str, ...]:
         """Every counted thing that contains ``counted``, nearest first (not ``counted`` itself)."""

@@ -17,6 +17,7 @@ from claimdiff._core.precision_used import precision_sentence
 from claimdiff._core.truth.results import TruthResult
 from claimdiff._model.claim import Claim
 from claimdiff._model.numbers import format_number
+from claimdiff._model.short_repr import how_many
 from claimdiff._model.source_grade import SourceGrade
 
 __all__ = ["Derived", "Group", "Rejected", "Report"]
@@ -116,6 +117,12 @@ class Group:
     source_grades: tuple[SourceGrade, ...] = ()
     precision: str | None = None
     precision_step: float | None = None
+
+    def __repr__(self) -> str:
+        best = "no best" if self.best is None else f"best {format_number(self.best, grouped=True)}"
+        unit = f" {self.unit}" if self.unit and self.best is not None else ""
+        origins = how_many(self.origins, "origin")
+        return f"<Group {self.id} {self.describe()}: {how_many(len(self.claims), 'claim')} from {origins}, {self.verdict}, {best}{unit}>"
 
     def interval_text(self) -> str:
         """The feasible interval in mathematical notation, or ``"(none)"``."""
@@ -373,6 +380,18 @@ class Report:
     def __iter__(self) -> Iterator[Group]:
         return iter(self.groups)
 
+    def __repr__(self) -> str:
+        errors = sum(f.severity is Severity.ERROR for f in self.flags)
+        contradictions = len(self.contradictions)
+        shown = [how_many(len(self.claims), "claim"), how_many(len(self.groups), "group"),
+                 how_many(contradictions, "contradiction")]
+        if errors > contradictions:
+            shown.append(how_many(errors - contradictions, "other error"))
+        shown.append(how_many(sum(f.severity is Severity.WARNING for f in self.flags), "warning"))
+        if self.rejected:
+            shown.append(f"{len(self.rejected):,} rejected")
+        return f"<Report ({self.policy}): {', '.join(shown)}>"
+
     def to_dataframe(self, table: str = "groups") -> Any:
         """One table of the report as a :class:`pandas.DataFrame` (needs the ``pandas`` extra).
 
@@ -389,6 +408,37 @@ class Report:
         from claimdiff._formats.export import report_frame  # noqa: PLC0415 - pandas is optional and slow to import
 
         return report_frame(self, table)
+
+    def to_text(self, title: str = "") -> str:
+        """The report as text a person reads top to bottom, in plain words (what ``claimdiff check`` prints).
+
+        Args:
+            title: What was checked (a file name), for the heading.
+
+        .. versionadded:: 0.1.0
+        """
+        from claimdiff._formats.text_report import report_text  # noqa: PLC0415 - the core knows no text formats
+
+        return report_text(self, title)
+
+    def to_html(self, title: str = "", *, max_groups: int = 500) -> str:
+        """The report as one self-contained HTML page: groups, claims, flags and series charts (no network).
+
+        Args:
+            title: What was checked (a file name), for the heading.
+            max_groups: Show at most this many groups (the page says how many more there are).
+
+        .. versionadded:: 0.1.0
+        """
+        from claimdiff._formats.html_report import report_html  # noqa: PLC0415 - the core knows no page formats
+
+        return report_html(self, title, max_groups=max_groups)
+
+    def _repr_html_(self) -> str:
+        """A compact HTML summary for notebooks (Jupyter calls it to show a report)."""
+        from claimdiff._formats.html_report import report_html_summary  # noqa: PLC0415 - as above
+
+        return report_html_summary(self)
 
     def to_dict(self) -> dict[str, Any]:
         """The report as the documented JSON output contract (see ``docs/json.md``)."""

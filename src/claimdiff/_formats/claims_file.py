@@ -31,6 +31,7 @@ import attrs
 import yaml
 
 from claimdiff._collector import PAUSE
+from claimdiff._core.policy import Policy, hedges_for
 from claimdiff._core.relations import Relation
 from claimdiff._core.series import Series
 from claimdiff._formats._io import read_text, write_atomic
@@ -110,7 +111,8 @@ def load_claims(
     path: str | os.PathLike[str],
     *,
     format: Format | None = None,  # noqa: A002 - the natural name for the caller
-    hedges: HedgePolicy = DEFAULT_HEDGES,
+    hedges: HedgePolicy | None = None,
+    policy: Policy | str | None = None,
     vocabulary: Vocabulary = DEFAULT_VOCABULARY,
 ) -> list[Claim]:
     r"""Read every claim in a claims file (YAML, JSON or CSV).
@@ -125,7 +127,10 @@ def load_claims(
         path: The file.
         format: ``"yaml"``, ``"json"`` or ``"csv"``; by default, from the file's
             suffix (``.yaml``/``.yml``, ``.json``, ``.csv``; anything else is read as YAML).
-        hedges: How hedged figures in the file are read.
+        hedges: How hedged figures in the file are read (the default table unless a policy is given).
+        policy: The policy the claims will be reconciled under (a :class:`~claimdiff.Policy` or its name):
+            its hedge table reads the figures (``"acled"`` reads "dozens" as 12). Give ``hedges`` or
+            ``policy``, not both.
         vocabulary: The metrics and counted things known before the file's own.
 
     Returns:
@@ -136,11 +141,13 @@ def load_claims(
             message names the file, the claim, the field and the line (for
             CSV, the line the row starts on).
         ClaimFileErrors: The file holds several bad claims: all are reported.
+        InvalidPolicyError: ``hedges`` and ``policy`` are both given, and disagree.
+        UnknownPolicyError: ``policy`` names no ready-made policy.
 
     .. versionchanged:: 0.1.0
        Reads CSV; ``format=`` chooses the format.
     """
-    loaded = load_claims_lenient(path, format=format, hedges=hedges, vocabulary=vocabulary)
+    loaded = load_claims_lenient(path, format=format, hedges=hedges, policy=policy, vocabulary=vocabulary)
     loaded.raise_for_rejected()
     return list(loaded.claims)
 
@@ -149,7 +156,8 @@ def load_claims_lenient(
     path: str | os.PathLike[str],
     *,
     format: Format | None = None,  # noqa: A002 - the natural name for the caller
-    hedges: HedgePolicy = DEFAULT_HEDGES,
+    hedges: HedgePolicy | None = None,
+    policy: Policy | str | None = None,
     vocabulary: Vocabulary = DEFAULT_VOCABULARY,
 ) -> LoadedClaims:
     """Read a claims file, keeping the good claims and reporting the bad ones beside them.
@@ -168,7 +176,7 @@ def load_claims_lenient(
     name = os.fspath(path)
     fmt = format if format is not None else _SUFFIXES.get(os.path.splitext(name)[1].lower(), "yaml")
     text = _read(name)
-    return loads_claims_lenient(text, format=fmt, path=name, hedges=hedges, vocabulary=vocabulary)
+    return loads_claims_lenient(text, format=fmt, path=name, hedges=hedges, policy=policy, vocabulary=vocabulary)
 
 
 def _read(name: str) -> str:
@@ -180,7 +188,8 @@ def loads_claims(
     *,
     format: Format = "yaml",  # noqa: A002 - the natural name for the caller
     path: str = "<string>",
-    hedges: HedgePolicy = DEFAULT_HEDGES,
+    hedges: HedgePolicy | None = None,
+    policy: Policy | str | None = None,
     vocabulary: Vocabulary = DEFAULT_VOCABULARY,
 ) -> list[Claim]:
     """Read claims from the text of a claims document (see :func:`load_claims`).
@@ -196,10 +205,11 @@ def loads_claims(
         text: The document.
         format: ``"yaml"`` (the default), ``"json"`` or ``"csv"``.
         path: The name to give the document in error messages.
-        hedges: How hedged figures are read.
+        hedges: How hedged figures are read (the default table unless a policy is given).
+        policy: The policy whose hedge table reads the figures (see :func:`load_claims`).
         vocabulary: The metrics and counted things known before the document's own.
     """
-    loaded = loads_claims_lenient(text, format=format, path=path, hedges=hedges, vocabulary=vocabulary)
+    loaded = loads_claims_lenient(text, format=format, path=path, hedges=hedges, policy=policy, vocabulary=vocabulary)
     loaded.raise_for_rejected()
     return list(loaded.claims)
 
@@ -209,16 +219,18 @@ def loads_claims_lenient(
     *,
     format: Format = "yaml",  # noqa: A002 - the natural name for the caller
     path: str = "<string>",
-    hedges: HedgePolicy = DEFAULT_HEDGES,
+    hedges: HedgePolicy | None = None,
+    policy: Policy | str | None = None,
     vocabulary: Vocabulary = DEFAULT_VOCABULARY,
 ) -> LoadedClaims:
     """Read claims from a text, keeping the good ones and reporting the bad (see :func:`load_claims_lenient`).
 
     .. versionadded:: 0.1.0
     """
+    table = hedges_for(hedges, policy)
     with PAUSE:
         data, lines = _parse(text, format, path)
-        return load_document(data, lines, path=path, hedges=hedges, vocabulary=vocabulary)
+        return load_document(data, lines, path=path, hedges=table, vocabulary=vocabulary)
 
 
 def load_document(

@@ -7,6 +7,7 @@ from types import MappingProxyType
 
 import attrs
 
+from claimdiff._model.short_repr import how_many
 from claimdiff.exceptions import InvalidClaimError
 
 __all__ = ["DEFAULT_VOCABULARY", "Metric", "Vocabulary"]
@@ -127,6 +128,11 @@ class Vocabulary:
             for word in (m.name, *m.aliases):
                 index[word] = m
         object.__setattr__(self, "_index", MappingProxyType(index))
+
+    def __repr__(self) -> str:
+        strict = ", strict" if self.strict else ""
+        synonyms = how_many(len(self.counted_synonyms), "counted synonym")
+        return f"<Vocabulary: {how_many(len(self.metrics), 'metric')}, {synonyms}{strict}>"
 
     def metric(self, name: str | Metric) -> Metric:
         """Look a metric up by name or alias.

@@ -94,7 +94,8 @@ def _add_check(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "2: bad input; 3: internal error.",
     )
     check.add_argument("file", metavar="FILE", help="claims file (.yaml, .yml, .json or .csv); '-' reads standard input")
-    check.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    check.add_argument("--format", choices=("text", "json", "html"), default="text",
+                       help="output format: text, JSON, or one self-contained HTML page (default: text)")
     check.add_argument("--input-format", choices=(*FORMATS, *_ANCHORS), default=None,
                        help="format of FILE: a claims file, or a data set's own table (UCDP GED, ACLED, IBC, "
                        "Airwars as CSV; a Wikidata entity as JSON) (default: from its suffix; YAML for standard input)")
@@ -225,13 +226,13 @@ def _progress(args: argparse.Namespace, err: TextIO) -> Progress:
 
 
 def _anchor_readers() -> dict[str, Callable[[Any, str | None], LoadedClaims]]:
-    from claimdiff._formats.anchors.acled import read_acled  # noqa: PLC0415 - only for these formats
+    from claimdiff._formats.anchors.acled import read_acled_events  # noqa: PLC0415 - only for these formats
     from claimdiff._formats.anchors.minmax import read_airwars, read_ibc  # noqa: PLC0415
     from claimdiff._formats.anchors.ucdp import read_ucdp_ged  # noqa: PLC0415
     from claimdiff._formats.anchors.wikidata import read_wikidata  # noqa: PLC0415
 
     return {
-        "ucdp": lambda t, n: read_ucdp_ged(t, name=n), "acled": lambda t, n: read_acled(t, name=n),
+        "ucdp": lambda t, n: read_ucdp_ged(t, name=n), "acled": lambda t, n: read_acled_events(t, name=n),
         "ibc": lambda t, n: read_ibc(t, name=n), "airwars": lambda t, n: read_airwars(t, name=n),
         "wikidata": lambda t, n: read_wikidata(t, name=n),
     }
@@ -291,6 +292,8 @@ def _check(args: argparse.Namespace, streams: _Streams) -> int:
     chunks: Iterable[str]
     if args.format == "json":
         chunks = _json_chunks(_report_document(shown, title))  # written as encoded: never the whole text at once
+    elif args.format == "html":
+        chunks = (shown.to_html(title),)
     else:
         colour = args.output is None and use_colour(target, args.color)
         chunks = (render_text(shown, title, style=Style(colour), fail=fail),)

@@ -9,7 +9,7 @@ the precision are kept in the note; the codes ``time_precision`` and ``geo_preci
 the claim as data (``SourceGrade("acled", codes={"time_precision": 1, "geo_precision": 2})``, see
 :attr:`claimdiff.Claim.source_grade`). With ``extract_notes=True`` the figures in the ``notes``
 column ("... killed 5 civilians, according to local sources") are read by :func:`claimdiff.extract`
-as further claims, each from the source the note names, so ACLED's coding can be checked
+(passed in by :func:`claimdiff.read_acled`: this module imports nothing of extraction) as further claims, each from the source the note names, so ACLED's coding can be checked
 against the reports it summarises.
 
 Every vintage of ACLED's export is read: the older UPPERCASE headers (``EVENT_ID_CNTY``), today's
@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Hashable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -39,7 +39,10 @@ from claimdiff._model.hedges import ACLED_HEDGES, HedgePolicy
 from claimdiff._model.source_grade import SourceGrade
 from claimdiff.exceptions import ClaimFileError
 
-__all__ = ["ACLED_SOURCE", "GEO_PRECISION", "TIME_PRECISION", "read_acled"]
+__all__ = ["ACLED_SOURCE", "GEO_PRECISION", "TIME_PRECISION", "NoteReader", "read_acled_events"]
+
+#: What reads the figures of an event's notes: the text, the event's day and the hedges -> the claims found.
+NoteReader = Callable[[str, dt.date, HedgePolicy], Iterable[Claim]]
 
 #: What ACLED's ``time_precision`` codes mean, and the period claimdiff gives each.
 TIME_PRECISION = {1: "the day", 2: "the week around the date", 3: "the month"}
@@ -54,55 +57,49 @@ ACLED_SOURCE: Mapping[str, str] = {"name": "ACLED", "kind": "ngo"}
 _REQUIRED = ("event_id_cnty", "event_date", "fatalities", "country")
 
 
-def read_acled(
+def read_acled_events(
     table: str | os.PathLike[str] | Any,
     *,
-    extract_notes: bool = False,
+    notes: NoteReader | None = None,
     name: str | None = None,
     hedges: HedgePolicy = ACLED_HEDGES,
     dayfirst: bool | None = None,
 ) -> LoadedClaims:
-    """Read ACLED events (a CSV export, a DataFrame or rows) as claims, one per event.
+    """Read ACLED events as claims, one per event; the public reader is :func:`claimdiff.read_acled`.
+
+    Reading the figures in the events' notes needs the extractor, a layer above the file formats: it is
+    passed in as ``notes`` (``claimdiff.read_acled(..., extract_notes=True)`` passes
+    :func:`claimdiff.extract`), so that this module imports nothing of extraction.
 
     >>> rows = [{"event_id_cnty": "SYR1", "event_date": "30 December 2023", "time_precision": 2, "fatalities": 5,
     ...          "country": "Syria", "admin1": "Idlib", "admin2": None, "source": "SOHR; Step News Agency",
-    ...          "event_type": "Explosions/Remote violence",
     ...          "notes": "On 30 December 2023, shelling killed 7 civilians in Idlib, SOHR said."}]
-    >>> loaded = read_acled(rows, extract_notes=True)
-    >>> acled, note = loaded.claims
+    >>> (acled,) = read_acled_events(rows).claims
     >>> acled.id, acled.estimate.describe(), acled.scope.place, acled.period.isoformat()
     ('acled-SYR1', '5', ('Syria', 'Idlib'), '2023-12-27/2024-01-02')
-    >>> note.id, note.estimate.describe(), note.source.name
-    ('acled-SYR1/notes/syrian-observatory-for-killed-civilians', '7', 'Syrian Observatory for Human Rights')
 
     Args:
         table: An ACLED CSV export, a :class:`pandas.DataFrame` of its rows, or an iterable of mappings.
-        extract_notes: Also read the figures in each event's ``notes`` as claims (ids ``acled-<id>/notes/...``).
+        notes: What reads the figures of one event's ``notes`` (its text, the event's day and ``hedges``) as
+            claims; ``None`` reads no notes.
         name: The table's name in messages (default: the path).
         hedges: How hedged figures in the notes are read (ACLED's own reading by default: "dozens" is 12).
-        dayfirst: Whether numeric dates (``1/12/2023``) put the day first; by default the file settles it
-            from its dates that can be read one way only, and an ambiguous date is otherwise rejected.
-
-    Returns:
-        The claims, and the rows that could not be read with their reasons.
+        dayfirst: Whether numeric dates (``1/12/2023``) put the day first (see :func:`claimdiff.read_acled`).
 
     Raises:
-        ClaimFileError: The table cannot be read, is an API response reporting a failure, names a column
-            twice, or lacks one of the columns ``event_id_cnty, event_date, fatalities, country``.
-
-    .. versionadded:: 0.2.0
+        ClaimFileError: As :func:`claimdiff.read_acled` says.
     """
     t = read_table(table, name, _REQUIRED)
     order = day_order(t.values("event_date"), dayfirst)
-    notes: list[Claim] = []
+    found: list[Claim] = []
     kept = Grades()
-    # ``notes`` fills while the rows are read, before read_mappings adds it at the end.
+    # ``found`` fills with the notes' claims while the rows are read, before read_mappings adds it at the end.
     loaded = read_mappings(
-        _mappings(t, order, notes if extract_notes else None, hedges, kept),
+        _mappings(t, order, found, hedges, kept, notes),
         column_of=_COLUMN_OF,
         name=t.name,
         hedges=hedges,
-        extra=notes,
+        extra=found,
     )
     return kept.apply(loaded)
 
@@ -123,7 +120,7 @@ def _period(day: Day, precision: int) -> Any:
 
 
 def _mappings(
-    table: Table, order: DayOrder, notes: list[Claim] | None, hedges: HedgePolicy, kept: Grades
+    table: Table, order: DayOrder, found: list[Claim], hedges: HedgePolicy, kept: Grades, notes: NoteReader | None
 ) -> Iterator[tuple[Hashable, Mapping[str, Any] | ClaimFileError]]:
     name = table.name
     for label, row in table.rows():
@@ -207,7 +204,7 @@ def _mappings(
         yield label, out
         text = _text(row.get("notes"))
         if notes is not None and text:
-            notes.extend(_note_claims(text, day.date, cid, out.get("place"), hedges))
+            found.extend(_note_claims(notes(text, day.date, hedges), cid, out.get("place")))
 
 
 def _grade(time: int | None, geo: int | str | None) -> SourceGrade | None:
@@ -228,13 +225,10 @@ def _text(value: Any) -> str:
     return "" if cell is None else str(cell)
 
 
-def _note_claims(text: str, day: dt.date, cid: str, place: str | None, hedges: HedgePolicy) -> list[Claim]:
-    from claimdiff._extract import extract  # noqa: PLC0415 - the extractor loads its tables on first use
-
-    found = extract(text, published=day, outlet=ACLED_SOURCE["name"], hedges=hedges)
+def _note_claims(found: Iterable[Claim], cid: str, place: str | None) -> list[Claim]:
+    """The claims read from the notes of event ``cid``, made claims about that event at ACLED's place."""
     out = []
-    for candidate in found:
-        c = candidate.claim
+    for c in found:
         # The note is about this event: ACLED's place, not the narrower or looser one the text names.
         scope = attrs.evolve(c.scope, place=place, event=cid) if place else attrs.evolve(c.scope, event=cid)
         said = f"; the text names the place {c.scope.place_text()!r}" if c.scope.place else ""

@@ -1,0 +1,131 @@
+"""A policy is one thing: its hedge table reads every worded figure it reconciles.
+
+A claim's estimate is read when the claim is built, with whatever table its reader was given:
+``Claim(estimate="dozens")`` and the loaders by default read "dozens" as 24 to 99; ACLED codes it 12.
+Reconciling under a policy whose table reads a figure otherwise re-reads that figure's wording with
+the policy's table, so ``reconcile(claims, "acled")`` gives what ``claimdiff check --policy acled``
+gives. Only a figure whose estimate is what a known table (one of the ready-made policies') reads
+from its wording is re-read: an estimate built by hand, or read with a table of one's own, is kept
+as it was given. The group says so in its ``best_rule``.
+
+>>> from claimdiff import Claim, Scope, reconcile
+>>> dozens = Claim(id="a", metric="killed", estimate="dozens", scope=Scope(counted="people"), source="A")
+>>> dozens.estimate.interval_text()
+'[24, 99]'
+>>> group = reconcile([dozens], "acled").groups[0]
+>>> group.best, group.interval_text()
+(12.0, '[12, 99]')
+>>> print(group.best_rule)
+conservative; 'dozens' (claim a) read with the acled policy's hedges: [12, 99], figure 12 (the default table reads [24, 99])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import attrs
+
+from claimdiff._core.policy import POLICIES, Policy
+from claimdiff._core.report import Group
+from claimdiff._model.claim import Claim
+from claimdiff._model.estimate import Estimate, Hedge
+from claimdiff._model.hedges import HedgePolicy, parse_estimate
+from claimdiff._model.numbers import format_number
+from claimdiff.exceptions import InvalidEstimateError, InvalidUnitError
+
+__all__ = ["Reread", "note_rereadings", "read_with_policy"]
+
+#: The hedges a table decides: exact figures and plain ranges read the same under every table.
+_TABLE_HEDGES = frozenset({Hedge.LOWER, Hedge.UPPER, Hedge.APPROXIMATE, Hedge.VAGUE})
+
+
+@attrs.frozen
+class Reread:
+    """A claim's figure as its reader read it, and the hedge table that reading came from."""
+
+    before: Estimate
+    table: str
+
+
+def _known_tables() -> tuple[HedgePolicy, ...]:
+    """The distinct hedge tables of the ready-made policies, in registry order."""
+    out: list[HedgePolicy] = []
+    for p in POLICIES.values():
+        if p.hedges not in out:
+            out.append(p.hedges)
+    return tuple(out)
+
+
+_KNOWN = _known_tables()
+
+
+def _read(e: Estimate, table: HedgePolicy, count: bool) -> Estimate | None:
+    """``e``'s wording read with ``table`` (its unit given separately when the wording has none), or None."""
+    try:
+        read = parse_estimate(e.text, hedges=table, count=count)
+        if e.unit and not read.unit:
+            read = parse_estimate(e.text, hedges=table, unit=e.unit, count=count)
+    except (InvalidEstimateError, InvalidUnitError):
+        return None
+    return read
+
+
+def _reread(e: Estimate, table: HedgePolicy, count: bool) -> tuple[Estimate, str] | None:
+    """``e`` as ``table`` reads it, and the known table ``e`` was read with; None when ``e`` stays as it is."""
+    mine = _read(e, table, count)
+    if mine is None or mine == e:
+        return None
+    for other in _KNOWN:
+        if other != table and _read(e, other, count) == e:
+            return attrs.evolve(mine, provenance=e.provenance), other.name
+    return None
+
+
+def read_with_policy(claims: Sequence[Claim], policy: Policy) -> tuple[list[Claim], dict[str, Reread]]:
+    """``claims`` with each worded figure another known table read re-read with the policy's table.
+
+    Returns:
+        The claims (the same objects when nothing changed), and what each re-read claim said before, by id.
+    """
+    table = policy.hedges
+    seen: dict[tuple[Estimate, bool], tuple[Estimate, str] | None] = {}
+    out: list[Claim] = []
+    before: dict[str, Reread] = {}
+    for c in claims:
+        e = c.estimate
+        if e.hedge not in _TABLE_HEDGES or not e.text:
+            out.append(c)
+            continue
+        count = c.scope.counted is not None
+        key = (e, count)
+        if key not in seen:
+            seen[key] = _reread(e, table, count)
+        found = seen[key]
+        if found is None:
+            out.append(c)
+            continue
+        out.append(attrs.evolve(c, estimate=found[0]))
+        before[c.id] = Reread(e, found[1])
+    return out, before
+
+
+def note_rereadings(
+    groups: list[Group], reread: Mapping[str, Reread], claims: Sequence[Claim], policy: Policy
+) -> list[Group]:
+    """The groups, each holding a re-read claim saying so in its ``best_rule``."""
+    if not reread:
+        return groups
+    now = {c.id: c.estimate for c in claims if c.id in reread}
+    out = []
+    for g in groups:
+        notes = [_note(cid, now[cid], reread[cid], policy.name) for cid in g.claims if cid in reread]
+        out.append(attrs.evolve(g, best_rule="; ".join([g.best_rule, *notes])) if notes else g)
+    return out
+
+
+def _note(claim_id: str, now: Estimate, was: Reread, policy: str) -> str:
+    figure = f", figure {format_number(now.point, grouped=True)}" if now.point is not None else ""
+    return (
+        f"{now.text!r} (claim {claim_id}) read with the {policy} policy's hedges: {now.interval_text()}{figure} "
+        f"(the {was.table} table reads {was.before.interval_text()})"
+    )
