@@ -1,10 +1,11 @@
-"""The columnar core: quiet groups assembled in bulk are exactly the groups judged claim by claim.
+"""The columnar core: which groups are quiet, found in bulk, and what is found of them.
 
-``quiet_groups`` answers for most groups from numpy columns; ``analyse`` judges a group claim by claim.
-For every group the bulk path takes, both must give the same group (every field), the same flags (kinds,
-claims, sentences) and the same facts for the arithmetic, under every ready-made policy and under
-precision and tolerance settings, on groups with mixed units, hedges, repeated origins, withdrawn claims
-and statements hours or days apart.
+``quiet_groups`` finds from numpy columns which groups are quiet and their intervals (the groups
+themselves are then made by ``build_group``, the one maker of groups); ``analyse`` judges a group
+claim by claim. The law: a group the columns call quiet is exactly the group (every field), notices
+(kinds, claims, sentences) and facts for the arithmetic ``analyse`` gives it, under every ready-made
+policy and under precision and tolerance settings, on groups with mixed units, hedges, repeated
+origins, withdrawn claims and statements hours or days apart.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from claimdiff import (
 from claimdiff._core import quiet
 from claimdiff._core import reconcile as reconcile_module
 from claimdiff._core.columns import Columns
+from claimdiff._core.flags import FlagKind
 from claimdiff._core.grouping import group_claims
 from claimdiff._core.quiet import quiet_groups
 from claimdiff._core.series import check_series
@@ -84,19 +86,21 @@ def claim_lists(draw: st.DrawFn) -> list[Claim]:
 
 
 def _same(claims: list[Claim], policy: Policy, withdrawn: set[str]) -> int:
+    """Every group the columns find quiet is, when read, the group, notice and facts ``analyse`` gives it."""
     positions, _ = group_claims(claims)
     raw = [[claims[i] for i in g] for g in positions]
     quiet = quiet_groups(Columns(claims, positions, policy, withdrawn), raw, policy)
-    for index, (cs, bulk) in enumerate(zip(raw, quiet, strict=True)):
-        if bulk is None:
+    for index, cs in enumerate(raw):
+        if not quiet.quiet[index]:
             continue
         gone = frozenset(c.id for c in cs if c.id in withdrawn)
         group, flags, facts = analyse(f"g{index + 1}", cs, policy, gone)
-        assert attrs.asdict(bulk[0]) == attrs.asdict(group)
-        assert [(f.kind, f.claims, f.severity, str(f.message)) for f in bulk[1]] == \
+        assert attrs.asdict(quiet.group(index)) == attrs.asdict(group)
+        notices = [quiet.gap_flag(index)] if quiet.gap[index] else []
+        assert [(f.kind, f.claims, f.severity, str(f.message)) for f in notices] == \
             [(f.kind, f.claims, f.severity, str(f.message)) for f in flags]
-        assert bulk[2] == facts
-    return sum(q is not None for q in quiet)
+        assert quiet.facts.get(index) == facts
+    return int(quiet.quiet.sum())
 
 
 @settings(max_examples=150)
@@ -125,8 +129,9 @@ def test_floored_tolls_equal_the_timeline(claims: list[Claim], policy: Policy) -
 @settings(max_examples=100)
 @given(claim_lists(), st.sampled_from(POLICY_LIST))
 def test_chunks_change_nothing(claims: list[Claim], policy: Policy) -> None:
-    """Assembling a few groups and comparing a few pairs at a time gives the same groups as all at once."""
-    with mock.patch.object(quiet, "_PAIRS", 3), mock.patch.object(quiet, "_CHUNK", 2):
+    """Gathering facts, comparing pairs and reading groups a few at a time gives the same groups as all at once."""
+    with mock.patch.object(quiet, "_PAIRS", 3), mock.patch.object(quiet, "_CHUNK", 2), \
+            mock.patch.object(quiet, "_READ", 2):
         _same(claims, policy, set())
 
 
@@ -200,3 +205,25 @@ def test_reconcile_gives_one_report_with_or_without_columns(claims: list[Claim],
     with mock.patch.object(reconcile_module, "COLUMNAR_FROM", 10**9):
         one_by_one = reconcile(claims, policy, withdrawals=gone)
     assert bulk.to_dict() == one_by_one.to_dict()
+
+
+@settings(max_examples=40)
+@given(claim_lists(), st.sampled_from(POLICY_LIST))
+def test_a_report_with_groups_made_when_read_is_the_same_report(claims: list[Claim], policy: Policy) -> None:
+    """Groups and flags made on access compare, pickle and look up as the tuples of the claim-by-claim report."""
+    import pickle
+
+    with mock.patch.object(reconcile_module, "COLUMNAR_FROM", 0):
+        bulk = reconcile(claims, policy)
+    with mock.patch.object(reconcile_module, "COLUMNAR_FROM", 10**9):
+        one_by_one = reconcile(claims, policy)
+    assert list(bulk.groups) == list(one_by_one.groups)
+    assert bulk.groups == tuple(one_by_one.groups)
+    assert [f.to_dict() for f in bulk.flags] == [f.to_dict() for f in one_by_one.flags]
+    assert pickle.loads(pickle.dumps(bulk)).groups == one_by_one.groups
+    assert bulk.groups[-1] == one_by_one.groups[-1]
+    assert bulk.groups[1:3] == tuple(one_by_one.groups[1:3])
+    assert all(bulk.group_of(c.id) == one_by_one.group_of(c.id) for c in bulk.claims)
+    assert (bulk.findings, bulk.conflicts, bulk.has_conflict, bulk.worst_severity()) == \
+        (one_by_one.findings, one_by_one.conflicts, one_by_one.has_conflict, one_by_one.worst_severity())
+    assert all(bulk.flags_of(kind) == one_by_one.flags_of(kind) for kind in FlagKind)

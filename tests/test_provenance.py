@@ -3,6 +3,8 @@ numbers given as data are exact, unless the policy or the reader declares them r
 
 from __future__ import annotations
 
+from unittest import mock
+
 import attrs
 import pandas as pd
 import pytest
@@ -22,7 +24,8 @@ from claimdiff import (
     parse_estimate,
     reconcile,
 )
-from claimdiff._core.columns import _steps
+from claimdiff._core.columns import _per_input
+from claimdiff._core.precision_used import figure_precision
 from claimdiff._model.derived import shared_estimate
 
 PEOPLE = Scope(place="Gaza", counted="people")
@@ -179,12 +182,31 @@ def test_data_are_exact_unless_declared_rounded(n: int, data: str) -> None:
         [Precision(), Precision(data="implied"), Precision(mode="exact"), Precision(steps={"": 5.0}, round_from=100)]
     ),
 )
-def test_the_bulk_path_asks_the_one_rule(figures: list[tuple[int, Provenance]], precision: Precision) -> None:
-    """Law: the columnar steps are Precision.step of each estimate, whatever the provenance."""
+def test_the_bulk_path_asks_the_one_rule_once_per_distinct_estimate(
+    figures: list[tuple[int, Provenance]], precision: Precision
+) -> None:
+    """Law: the columns ask ``Precision.step`` and ``widen`` once per distinct estimate, and spread the answer."""
     import numpy as np
 
-    estimates = [Estimate.exact(n, text=f"{n:,}" if p is Provenance.WORDED else "", provenance=p) for n, p in figures]
-    assert _steps(np, estimates, precision)[1].tolist() == [precision.step(e) for e in estimates]
+    from claimdiff._core import columns
+    from claimdiff._core.verdicts import widen
+
+    policy = attrs.evolve(POLICIES["consensus"], precision=precision)
+    claims = [Claim(id=f"c{i}", metric="killed", scope=PEOPLE, source="MoH",
+                    estimate=Estimate.exact(n, text=f"{n:,}" if p is Provenance.WORDED else "", provenance=p))
+              for i, (n, p) in enumerate(figures)]
+    asked: list[Estimate] = []
+
+    def counted(e: Estimate, p: Precision) -> tuple[int, float]:
+        asked.append(e)
+        return figure_precision(e, p)
+
+    with mock.patch.object(columns, "figure_precision", counted):
+        inputs, per_input = _per_input(np, claims, policy)
+    assert len(asked) == len({id(c.estimate) for c in claims})
+    steps, wide = per_input[8][inputs].tolist(), [tuple(v[inputs].tolist()) for v in per_input[9:]]
+    assert steps == [precision.step(c.estimate) for c in claims]
+    assert list(zip(*wide, strict=True)) == [widen(c, policy, policy.tolerance) for c in claims]
 
 
 def test_worded_figures_keep_their_implied_precision() -> None:

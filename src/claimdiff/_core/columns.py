@@ -12,6 +12,7 @@ numpy is imported when reconciling starts, never when ``claimdiff`` is imported.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from itertools import chain
 from operator import attrgetter
@@ -19,9 +20,8 @@ from typing import Any
 
 from claimdiff._core.policy import Policy
 from claimdiff._core.precision_used import figure_precision
-from claimdiff._core.tolerance import Precision
+from claimdiff._core.verdicts import precision_sides, widen
 from claimdiff._model.claim import Claim
-from claimdiff._model.estimate import Estimate, Hedge
 
 __all__ = ["Columns", "segment_intersect"]
 
@@ -41,7 +41,7 @@ class Columns:
         figure: Each claim's figure (NaN when it has none).
         origin: Each claim's origin as an integer code; ``n_origins`` codes in all.
         stated_start, stated_end: When each claim was stated (-inf, +inf when unknown).
-        exact: Whether the claim's hedge is exact.
+        exact, vague: Whether the claim is exact, or vaguer (:func:`claimdiff._core.verdicts.precision_sides`).
         withdrawn: Whether each claim is withdrawn (``None`` when none is).
         precision_code, step: How each figure is compared (its code in ``precision_used.KINDS``) and its
             step in the canonical unit (:func:`claimdiff._core.precision_used.figure_precision`).
@@ -64,63 +64,26 @@ class Columns:
         self.member = np.repeat(np.arange(len(groups), dtype=np.int64), sizes)
         self.first_position = perm[self.starts] if len(perm) else perm
 
-        def column(name: str, dtype: Any) -> Any:
-            return np.fromiter(map(attrgetter(name), claims), dtype, n)[perm]
-
-        self.low = column("low", np.float64)
-        self.high = column("high", np.float64)
-        self.low_closed = column("low_closed", np.bool_)
-        self.high_closed = column("high_closed", np.bool_)
-        self.figure = np.array([np.nan if f is None else f for f in map(attrgetter("figure"), claims)],
-                               np.float64)[perm]
-        self.stated_start = column("stated_start", np.float64)
-        self.stated_end = column("stated_end", np.float64)
+        # What a claim's figure allows, as worded and widened, depends on its estimate alone (and on the
+        # tolerance of its metric): the scalar rules are asked once per distinct input and spread by ``inputs``.
+        inputs, per_input = _per_input(np, claims, policy)
+        inputs = inputs[perm]
+        (self.low, self.high, self.low_closed, self.high_closed, self.figure, self.exact, self.vague, self.precision_code,
+         self.step, self.wlow, self.wlow_closed, self.whigh, self.whigh_closed) = (v[inputs] for v in per_input)
+        self.stated_start = np.fromiter(map(attrgetter("stated_start"), claims), np.float64, n)[perm]
+        self.stated_end = np.fromiter(map(attrgetter("stated_end"), claims), np.float64, n)[perm]
         codes: dict[str, int] = {}
         self.origin = np.fromiter((codes.setdefault(o, len(codes)) for o in map(attrgetter("origin"), claims)),
                                   np.int64, n)[perm]
         self.n_origins = len(codes)
-        exact = Hedge.EXACT
-        self.exact = np.fromiter((h is exact for h in map(attrgetter("estimate.hedge"), claims)), np.bool_, n)[perm]
         self.withdrawn = np.fromiter((c.id in withdrawn for c in claims), np.bool_, n)[perm] if withdrawn else None
         periods = list(map(attrgetter("period"), claims))
         self._period = np.fromiter(map(id, periods), np.int64, n)[perm]
         self._period_end = np.array([np.nan if p is None else p.end_ts for p in periods], np.float64)[perm]
+        del periods
         firsts = [claims[g[0]] for g in groups]
         self.is_count = np.fromiter((c.is_count for c in firsts), np.bool_, len(groups))
         self.cumulative = np.fromiter((c.metric.cumulative for c in firsts), np.bool_, len(groups))
-        factor = np.fromiter(map(attrgetter("unit_info.factor"), claims), np.float64, n)
-        kinds, steps = _steps(np, list(map(attrgetter("estimate"), claims)), policy.precision)
-        self.precision_code = kinds[perm]
-        self.step = (steps * factor)[perm]
-        self._widen(firsts, policy, self.step / 2)
-
-    def _widen(self, firsts: Sequence[Claim], policy: Policy, reach: Any) -> None:
-        """Each claim's interval widened as :func:`claimdiff._core.verdicts.widen` widens it, in bulk."""
-        np = self.np
-        tolerance = policy.tolerance
-        absolute = np.zeros(len(firsts))
-        relative = np.zeros(len(firsts))
-        if not tolerance.is_zero or tolerance.per_metric:
-            for i, c in enumerate(firsts):
-                t = tolerance.for_metric(c.metric.name)
-                absolute[i], relative[i] = t.absolute, t.relative
-        absolute, relative = absolute[self.member], relative[self.member]
-        lo, hi = self.low.copy(), self.high.copy()
-        fin_lo, fin_hi = np.isfinite(lo), np.isfinite(hi)
-        lo[fin_lo] -= reach[fin_lo] + (absolute[fin_lo] / 2 + relative[fin_lo] / 2 * np.abs(lo[fin_lo]))
-        hi[fin_hi] += reach[fin_hi] + (absolute[fin_hi] / 2 + relative[fin_hi] / 2 * np.abs(hi[fin_hi]))
-        lc, hc = self.low_closed.copy(), self.high_closed.copy()
-        count = self.is_count[self.member]
-        # A count whose reach is under one, with no tolerance, is whole already: unchanged (as in ``widen``).
-        moved = count & ((reach >= 1) | (absolute != 0) | (relative != 0))
-        keep = count & ~moved
-        lo[keep], hi[keep] = self.low[keep], self.high[keep]
-        lo[moved] = np.maximum(0.0, np.ceil(lo[moved]))
-        hi_moved = moved & fin_hi
-        hi[hi_moved] = np.floor(hi[hi_moved])
-        lc[moved] = True
-        hc[moved] = fin_hi[moved]
-        self.wlow, self.whigh, self.wlow_closed, self.whigh_closed = lo, hi, lc, hc
 
     def reduce_max(self, values: Any) -> Any:
         """The largest value of each group."""
@@ -160,28 +123,41 @@ class Columns:
         return (max_start < min_end) | (max_start == -np.inf)
 
 
-def _steps(np: Any, estimates: list[Estimate], precision: Precision) -> tuple[Any, Any]:
-    """Each estimate's precision (:func:`claimdiff._core.precision_used.figure_precision`): codes and steps.
+def _per_input(np: Any, claims: Sequence[Claim], policy: Policy) -> tuple[Any, list[Any]]:
+    """Each claim's distinct input (its estimate; and its metric, when tolerances differ by metric) and its answers.
 
-    It is asked once per distinct estimate object: claims share equal estimates (see
-    :func:`claimdiff._model.derived.shared_estimate`), so a data set of a million claims asks the rule a few
-    thousand times; the rule itself is :meth:`Precision.step`, never restated here.
+    Per input: the interval as worded, the figure, exactness and vagueness, the precision (code, and step in
+    the canonical unit) and the widened interval.
+
+    Claims share equal estimates (see :func:`claimdiff._model.derived.shared_estimate`), so a data set of a
+    million claims has a few thousand inputs. Each is answered by the scalar rules themselves, asked of one
+    claim that has it: :func:`claimdiff._core.precision_used.figure_precision`,
+    :func:`claimdiff._core.verdicts.precision_sides` and :func:`claimdiff._core.verdicts.widen`; nothing is
+    restated here.
     """
-    position: dict[int, int] = {}
-    distinct: list[Estimate] = []
+    tolerance = policy.tolerance
+    position: dict[Any, int] = {}
+    first: list[Claim] = []
 
-    def one(e: Estimate) -> int:
-        found = position.get(id(e))
+    def one(c: Claim) -> int:
+        key = (id(c.estimate), c.metric.name) if by_metric else id(c.estimate)
+        found = position.get(key)
         if found is None:
-            found = position[id(e)] = len(distinct)
-            distinct.append(e)
+            found = position[key] = len(first)
+            first.append(c)
         return found
 
-    index = np.fromiter(map(one, estimates), np.int64, len(estimates))
-    pairs = [figure_precision(e, precision) for e in distinct]
-    codes = np.array([k for k, _ in pairs], np.int8).reshape(-1)
-    steps = np.array([s for _, s in pairs], np.float64).reshape(-1)
-    return codes[index], steps[index]
+    by_metric = bool(tolerance.per_metric)
+    index = np.fromiter(map(one, claims), np.int64, len(claims))
+    rows = []
+    for c in first:
+        code, step = figure_precision(c.estimate, policy.precision)
+        wide = widen(c, policy, tolerance.for_metric(c.metric.name))
+        rows.append((c.low, c.high, c.low_closed, c.high_closed, math.nan if c.figure is None else c.figure,
+                     *precision_sides(c), code, step * c.unit_info.factor, *wide))
+    dtypes = (np.float64, np.float64, np.bool_, np.bool_, np.float64, np.bool_, np.bool_, np.int8, np.float64,
+              np.float64, np.bool_, np.float64, np.bool_)
+    return index, [np.array([r[k] for r in rows], dtype).reshape(-1) for k, dtype in enumerate(dtypes)]
 
 
 def segment_intersect(cols: Columns, low: Any, lc: Any, high: Any, hc: Any) -> tuple[Any, Any, Any, Any, Any]:

@@ -181,7 +181,9 @@ def consensus_figure(
     if not supported or not agreed:
         return middle(sorted(reported.values()))
     if is_count:  # the figures inside the interval, where there are some: each origin's own among them
-        inside = origin_figures([c for c in support if c.figure is not None and within(c.figure, iv)], middle)
+        kept = [c for c in support if c.figure is not None and within(c.figure, iv)]
+        figured = sum(c.figure is not None for c in support)
+        inside = supported if len(kept) == figured else origin_figures(kept, middle)  # all inside: no second pass
         if inside:
             return middle(sorted(inside.values()))
     return middle(sorted(supported.values()))

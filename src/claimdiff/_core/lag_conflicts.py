@@ -19,6 +19,7 @@ import attrs
 
 from claimdiff._core.flags import CONFLICT_KINDS, Flag, FlagKind, LazyMessage, Severity, conflict_verdict
 from claimdiff._core.lags import Found, Key, Lag, Lags, Point, Slots, Where, agree, duration, find_lags, where_of
+from claimdiff._core.lazy_items import held_items
 from claimdiff._core.messages import as_of, figure_text, without_far
 from claimdiff._model.claim import Claim
 
@@ -39,15 +40,15 @@ def explain_lags(
     flags: Sequence[Flag],
     policy: Policy,
     one_date: Sequence[bool] | None = None,
-) -> tuple[tuple[Lag, ...], dict[int, Flag], list[Group]]:
+) -> tuple[tuple[Lag, ...], dict[int, Flag], dict[int, Group]]:
     """Learn the lags, and re-grade the conflicts they explain.
 
-    Returns the lags found, the re-graded flags by their position in ``flags``, and the groups (with the
-    verdicts of the groups whose conflicts were re-graded brought up to date).
+    Returns the lags found, the re-graded flags by their position in ``flags``, and the groups whose
+    verdicts the re-graded conflicts change, brought up to date, by their position in ``groups``.
     """
     found, slots, step = find_lags(raw, groups, policy, one_date)
     if not found:
-        return (), {}, list(groups)
+        return (), {}, {}
     # A place's own lag first; the pair's lag over all places where the place shows none.
     lag_at = {(min(f.leader, f.follower), max(f.leader, f.follower), f.where): f for f in found}
     shown: dict[str, str] = {}  # each origin by the name it has at the start of its first series (in key order)
@@ -55,7 +56,7 @@ def explain_lags(
         if origin not in shown:
             slot = slots[key, origin]
             shown[origin] = slot[min(slot)][0].source.name
-    index = {g.id: i for i, g in enumerate(groups)}
+    index = {g.id: i for i, g in held_items(groups)}  # the groups a conflict can be in
     origins_at: dict[Key, list[str]] = {}
     for key, origin in slots:
         origins_at.setdefault(key, []).append(origin)
@@ -103,14 +104,14 @@ def explain_lags(
         )
         for f in found
     )
-    out = list(groups)
+    out: dict[int, Group] = {}
     if changed:
         by_group: dict[str, list[Flag]] = {}
         for pos, f in enumerate(flags):
             if f.group is not None and f.kind in CONFLICT_KINDS:
                 by_group.setdefault(f.group, []).append(changed.get(pos, f))
         touched = {f.group for f in changed.values()}
-        for i, g in enumerate(out):
+        for i, g in held_items(groups):
             if g.id in touched:
                 verdict = conflict_verdict(by_group[g.id])
                 if verdict is not None and verdict != g.verdict:

@@ -1,12 +1,13 @@
-"""Quiet groups, assembled in bulk: groups whose claims share a value and have no time story to tell.
+"""Quiet groups, found in bulk: groups whose claims share a value and have no time story to tell.
 
 A group is *quiet* when its claims' widened intervals share a value, none is withdrawn, and either its
 statements are not ordered in time or no origin speaks twice (so nothing is revised and nothing is stale),
 and it is not one origin repeated by several outlets. Such a group has no dissenter and no finding but a
-possible difference of precision. Its interval, best figure and verdict follow from the columns
-(:mod:`claimdiff._core.columns`) without visiting its claims pair by pair; the group is then built once.
-The result is the same group :func:`claimdiff._core.verdicts.analyse` builds, field for field (tested);
-every other group is left to it.
+possible difference of precision. Its intervals follow from the columns (:mod:`claimdiff._core.columns`)
+without visiting its claims pair by pair, and are kept as arrays; the group itself, its best figure and its
+precision notice are made when the report is read, by the very functions that make every other group
+(:func:`claimdiff._core.verdicts.build_group`, :func:`~claimdiff._core.estimators.choose_best`,
+:func:`~claimdiff._core.verdicts.precision_gap`). Every other group is judged claim by claim.
 
 A cumulative group in time order is quiet too when no origin repeats: an earlier toll that may have grown
 (the policy's growth window passed before a later statement) counts only as a floor, as in the timeline.
@@ -20,40 +21,112 @@ from typing import Any
 
 from claimdiff._core.arithmetic import GroupFacts
 from claimdiff._core.columns import Columns, segment_intersect
-from claimdiff._core.estimators import SLACK, best_in_unit, choose_best
-from claimdiff._core.flags import Flag, FlagKind, LazyMessage, Severity
-from claimdiff._core.grading import grade_of_rule
+from claimdiff._core.estimators import choose_best
+from claimdiff._core.flags import Flag
+from claimdiff._core.intervals import Iv
 from claimdiff._core.messages import Say, display_unit
-from claimdiff._core.policy import Estimator, Policy
-from claimdiff._core.precision_used import precision_label
+from claimdiff._core.policy import Policy
+from claimdiff._core.precision_used import group_precision
 from claimdiff._core.report import Group
-from claimdiff._core.verdicts import hull, precision_text
-from claimdiff._model.claim import Claim, source_grades
-from claimdiff._model.estimate import Hedge
-from claimdiff._model.period import Period
+from claimdiff._core.verdicts import build_group, hull, precision_gap
+from claimdiff._model.claim import Claim
 
-__all__ = ["quiet_groups"]
+__all__ = ["QuietGroups", "quiet_groups"]
 
 _INF = math.inf
 #: Cumulative groups in time order are compared pair by pair (k² rows); larger ones go claim by claim.
 _MAX_PAIRED = 64
-#: Quiet groups are assembled this many at a time.
+#: The arithmetic's facts of quiet groups are gathered this many groups at a time.
 _CHUNK = 50_000
+#: Quiet groups' values are read as Python objects this many groups at a time.
+_READ = 4096
 #: Pairs of claims compared at once when finding floors.
 _PAIRS = 1 << 18
 
-Result = tuple[Group, Sequence[Flag], GroupFacts | None]
 
+class QuietGroups:
+    """Which groups are quiet, their intervals as arrays, and each group and notice made when read.
 
-def quiet_groups(cols: Columns, raw: Sequence[list[Claim]], policy: Policy) -> list[Result | None]:
-    """For each group, its result when the group is quiet, else ``None`` (judge it claim by claim).
-
-    ``cols`` are the columns of the groups ``raw`` (each a list of claims), built under ``policy``.
+    Attributes:
+        quiet: Per group, whether it is quiet.
+        gap: Per group, whether it is quiet and its claims differ in precision (it has one notice).
+        facts: What the arithmetic needs to know of each quiet count group, by group position.
     """
-    if not raw:
-        return []
+
+    def __init__(self, raw: Sequence[list[Claim]], policy: Policy, quiet: Any, gap: Any, per_group: tuple[Any, ...],
+                 per_claim: tuple[Any, ...], facts: dict[int, GroupFacts]) -> None:
+        self._raw = raw
+        self._policy = policy
+        self.quiet = quiet
+        self.gap = gap
+        # Per group: widened intersection (4), as worded (4), whether the claims share a value as worded, where
+        # the group's rows start. Per row: each figure's precision code and step (``figure_precision``), then,
+        # until :meth:`forget_widened`, each claim's widened interval (``widen``).
+        self._per_group = per_group
+        self._per_claim = per_claim
+        self._chunk: tuple[int, list[list[Any]]] = (-1, [])
+        self.facts = facts
+
+    def _values(self, i: int) -> list[Any]:
+        """Group ``i``'s values as Python objects, read a chunk of groups at a time (reading is mostly in order)."""
+        chunk, lists = self._chunk
+        if chunk != i // _READ:
+            chunk = i // _READ
+            part = slice(chunk * _READ, (chunk + 1) * _READ)
+            lists = [v[part].tolist() for v in self._per_group]
+            self._chunk = (chunk, lists)
+        k = i - chunk * _READ
+        return [v[k] for v in lists]
+
+    def known(self, i: int) -> tuple[list[Iv], tuple[str, float | None]]:
+        """What the columns know of any group ``i``: each claim's widened interval, and the claims' precision."""
+        start = self._values(i)[9]
+        end = start + len(self._raw[i])
+        codes, steps, lo, lc, hi, hc = (v[start:end].tolist() for v in self._per_claim)
+        return list(zip(lo, lc, hi, hc, strict=True)), group_precision(codes, steps)
+
+    def forget_widened(self) -> None:
+        """Drop the claims' widened intervals, needed only while the other groups are judged."""
+        self._per_claim = self._per_claim[:2]
+
+    def group(self, i: int) -> Group:
+        """The quiet group at position ``i``, as :func:`~claimdiff._core.verdicts.analyse` would build it."""
+        cs = self._raw[i]
+        first = cs[0]
+        n = len(cs)
+        policy = self._policy
+        lo, lc, hi, hc, s_lo, s_lc, s_hi, s_hc, worded, start = self._values(i)
+        widened: Iv = (lo, lc, hi, hc)
+        stated: Iv | None = (s_lo, s_lc, s_hi, s_hc) if worded else None
+        shown = stated or widened
+        # A single claim's best keeps to its own widened interval; a group's to what all its claims allow.
+        best, rule = choose_best(policy, cs, cs, widened if n == 1 else shown, shown, first.is_count)
+        codes, steps = (v[start:start + n].tolist() for v in self._per_claim[:2])
+        return build_group(f"g{i + 1}", cs, Say(display_unit(cs), first), widened, widened, best, rule,
+                           {c.id for c in cs}, cs, set(), set(), frozenset(), {c.origin for c in cs},
+                           "single" if n == 1 else "independent", stated, [], hull(cs), policy.precision,
+                           compared=group_precision(codes, steps))
+
+    def gap_flag(self, i: int) -> Flag:
+        """The precision notice of the quiet group at position ``i`` (one whose ``gap`` is set)."""
+        cs = self._raw[i]
+        flag = precision_gap(f"g{i + 1}", cs, Say(display_unit(cs), cs[0]))
+        if flag is None:  # pragma: no cover - ``gap`` is set only where the claims are so mixed
+            raise AssertionError(f"group g{i + 1} has no difference of precision")
+        return flag
+
+
+def quiet_groups(cols: Columns, raw: Sequence[list[Claim]], policy: Policy) -> QuietGroups:
+    """Which of the groups ``raw`` (each a list of claims) are quiet, and what the columns ``cols`` say of them.
+
+    ``cols`` are the columns of the groups ``raw``, built under ``policy``; every group not quiet is left
+    to :func:`claimdiff._core.verdicts.analyse`.
+    """
     np = cols.np
     sizes = cols.sizes
+    if not raw:
+        nothing = np.zeros(0, np.bool_)
+        return QuietGroups(raw, policy, nothing, nothing, (), (), {})
     origins = cols.origins_per_group()
     unordered = cols.unordered()
     lo, lc, hi, hc, ok = segment_intersect(cols, cols.wlow, cols.wlow_closed, cols.whigh, cols.whigh_closed)
@@ -74,24 +147,31 @@ def quiet_groups(cols: Columns, raw: Sequence[list[Claim]], policy: Policy) -> l
     open_top = now_high == _INF
     s_lo, s_lc, s_hi, s_hc, s_ok = segment_intersect(
         cols, cols.low, cols.low_closed, np.where(open_top, _INF, cols.high), cols.high_closed & ~open_top)
-    vague = ~cols.exact & (cols.low != cols.high)
-    gap = cols.reduce_any(cols.exact) & cols.reduce_any(vague) & (sizes > 1)
-    best = _consensus_best(cols, s_lo, s_hi, s_ok, lo, hi, policy) if _bulk_best(policy) else None
+    gap = quiet & cols.reduce_any(cols.exact) & cols.reduce_any(cols.vague) & (sizes > 1)
+    facts = _facts(cols, raw, quiet & cols.is_count, now_high)
+    return QuietGroups(raw, policy, quiet, gap, (lo, lc, hi, hc, s_lo, s_lc, s_hi, s_hc, s_ok, cols.starts),
+                       (cols.precision_code, cols.step, cols.wlow, cols.wlow_closed, cols.whigh, cols.whigh_closed),
+                       facts)
 
-    span = _Span(cols, lo, lc, hi, hc, s_ok, s_lo, s_lc, s_hi, s_hc)
-    out: list[Result | None] = [None] * len(raw)
-    chosen = np.flatnonzero(quiet)
-    # Visit the groups in the order their first claims sit in memory (the input's order), not in key order,
-    # so that the claims are read roughly in sequence.
-    chosen = chosen[np.argsort(cols.first_position[chosen], kind="stable")]
+
+def _facts(cols: Columns, raw: Sequence[list[Claim]], chosen: Any, now_high: Any) -> dict[int, GroupFacts]:
+    """What the arithmetic needs of each chosen group: each claim with its widened low and its high now."""
+    np = cols.np
+    out: dict[int, GroupFacts] = {}
+    chosen = np.flatnonzero(chosen)
     for part in range(0, len(chosen), _CHUNK):  # a chunk at a time, so the rows as Python values stay few
-        _assemble(cols, raw, policy, out, chosen[part:part + _CHUNK], span, origins, gap, best, now_high, vague)
+        some = chosen[part:part + _CHUNK]
+        sizes, starts = cols.sizes[some], cols.starts[some]
+        offsets = np.cumsum(sizes) - sizes  # where each group's rows begin in this chunk
+        rows = np.repeat(starts - offsets, sizes) + np.arange(int(sizes.sum()))
+        wlow, now = cols.wlow[rows].tolist(), now_high[rows].tolist()
+        for i, r in zip(some.tolist(), offsets.tolist(), strict=True):
+            cs = raw[i]
+            period = hull(cs)
+            out[i] = GroupFacts(gid=f"g{i + 1}", key=cs[0].key,
+                                period=None if period is None else (period.start_ts, period.end_ts),
+                                claims=tuple(zip(cs, wlow[r:r + len(cs)], now[r:r + len(cs)], strict=True)))
     return out
-
-
-def _bulk_best(policy: Policy) -> bool:
-    """True when the policy's best figure is the consensus median, computed here for all groups at once."""
-    return policy.estimator in (Estimator.CONSENSUS, Estimator.TRUTH)
 
 
 def _relayed(np: Any, raw: Sequence[list[Claim]], groups: Any) -> Any:
@@ -132,182 +212,3 @@ def _floors(cols: Columns, groups: Any, window: float) -> Any:
             later = (end[ii] <= start[jj]) & (start[ii] < start[jj]) & (mid[jj] - mid[ii] >= window)
         floor[ii[later]] = True
     return floor
-
-
-def _consensus_best(cols: Columns, s_lo: Any, s_hi: Any, s_ok: Any, lo: Any, hi: Any, policy: Policy) -> Any:
-    """Each group's consensus best (``estimators.consensus_figure``, every claim supporting).
-
-    Each origin's figure is the median of its distinct figures, so repeats weigh nothing; the best is the
-    median of the origins' figures, for a count the lower (or upper) one of those inside the group's
-    interval (of all of them when none is inside); counts are then whole numbers, inside the interval
-    when the figure was.
-    """
-    np = cols.np
-    fig = cols.figure
-    n = len(cols.sizes)
-    c_lo, c_hi = np.where(s_ok, s_lo, lo), np.where(s_ok, s_hi, hi)
-    idx = np.flatnonzero(~np.isnan(fig))
-    # A count keeps the figures inside its interval, where there are some (as estimators.within).
-    member = cols.member[idx]
-    slack = SLACK * np.maximum(1.0, np.abs(fig[idx]))
-    inside = (fig[idx] >= c_lo[member] - slack) & (fig[idx] <= c_hi[member] + slack) & cols.is_count[member]
-    has_inside = np.zeros(n, np.bool_)
-    has_inside[member[inside]] = True
-    idx = idx[inside | ~has_inside[member]]
-    order = np.lexsort((fig[idx], cols.origin[idx], cols.member[idx]))
-    r = idx[order]
-    g, o, v = cols.member[r], cols.origin[r], fig[r]
-    distinct = np.r_[True, (g[1:] != g[:-1]) | (o[1:] != o[:-1]) | (v[1:] != v[:-1])]
-    g, o, v = g[distinct], o[distinct], v[distinct]
-    side = 1 if policy.ties == "higher" else -1
-    og, ov = _medians(np, g, v, np.r_[True, (g[1:] != g[:-1]) | (o[1:] != o[:-1])], cols.is_count[g], side)
-    order = np.lexsort((ov, og))
-    og, ov = og[order], ov[order]
-    gg, gv = _medians(np, og, ov, np.r_[True, og[1:] != og[:-1]], cols.is_count[og], side)
-    median = np.full(n, np.nan)
-    median[gg] = gv
-    bound = np.where(np.isfinite(c_lo), c_lo, np.where(np.isfinite(c_hi), c_hi, np.nan))
-    best = np.where(np.isnan(median), bound, median)
-    if policy.whole_counts:
-        whole = cols.is_count & np.isfinite(best)
-        slack = SLACK * np.maximum(1.0, np.abs(best))
-        within = (best >= c_lo - slack) & (best <= c_hi + slack)
-        with np.errstate(invalid="ignore"):
-            rounded = np.floor(best + 0.5)
-            rounded = np.where(within & np.isfinite(c_lo), np.maximum(rounded, np.ceil(c_lo)), rounded)
-            rounded = np.where(within & np.isfinite(c_hi), np.minimum(rounded, np.floor(c_hi)), rounded)
-        best = np.where(whole, rounded, best)
-    return best
-
-
-def _medians(np: Any, keys: Any, values: Any, starts_mask: Any, one_of: Any = None, side: int = -1) -> tuple[Any, Any]:
-    """The key and the median value of each run of equal keys (values sorted within each run).
-
-    Runs whose flag in ``one_of`` (per value) is set take one of the two middle values instead of their mean:
-    the lower (``side`` -1) or the upper (``side`` 1).
-    """
-    seg = np.flatnonzero(starts_mask)
-    count = np.diff(np.r_[seg, len(values)])
-    a = seg + (count - 1) // 2
-    b = seg + count // 2
-    with np.errstate(over="ignore"):
-        mean = np.where(a == b, values[a], (values[a] + values[b]) / 2)
-    if one_of is None:
-        return keys[seg], mean
-    return keys[seg], np.where(one_of[seg], values[b if side > 0 else a], mean)
-
-
-class _Span:
-    """What each quiet group shows: its interval as worded when the claims share a value so, else as widened.
-
-    Also whether each group's claims share one period object (else its period is their hull), and the
-    precision its figures were compared with.
-    """
-
-    def __init__(self, cols: Columns, lo: Any, lc: Any, hi: Any, hc: Any, s_ok: Any, s_lo: Any, s_lc: Any,
-                 s_hi: Any, s_hc: Any) -> None:
-        np = cols.np
-        self.consensus = (lo, hi)
-        self.worded = s_ok
-        self.stated = (s_lo, s_hi)
-        self.low = np.where(s_ok, s_lo, lo)
-        self.high = np.where(s_ok, s_hi, hi)
-        self.low_closed = np.where(s_ok, s_lc, lc) & np.isfinite(self.low)
-        self.high_closed = np.where(s_ok, s_hc, hc) & np.isfinite(self.high)
-        self.ivs = (lo, lc, hi, hc, s_lo, s_lc, s_hi, s_hc)
-        self.same_period = cols.same_period()
-        # The kinds of precision of each group's figures as bits (bit k for ``precision_used.KINDS[k]``, named by
-        # ``precision_label``, the rule's own names) and its widest step.
-        self.precision_bits = np.bitwise_or.reduceat(1 << cols.precision_code.astype(np.int64), cols.starts)
-        self.widest_step = cols.reduce_max(cols.step)
-
-
-def _assemble(cols: Columns, raw: Sequence[list[Claim]], policy: Policy, out: list[Result | None], chosen: Any,
-              span: _Span, origins: Any, gap: Any, best: Any, now_high: Any, vague: Any) -> None:
-    """Build the chosen quiet groups: Group objects, precision-gap flags and arithmetic facts."""
-    np = cols.np
-    sizes, starts = cols.sizes[chosen], cols.starts[chosen]
-    offsets = np.cumsum(sizes) - sizes  # where each group's rows begin in this chunk
-    rows = np.repeat(starts - offsets, sizes) + np.arange(int(sizes.sum()))
-    wlow, whigh, now = cols.wlow[rows].tolist(), cols.whigh[rows].tolist(), now_high[rows].tolist()
-    named = (vague | cols.exact)[rows].tolist()
-    kinds: list[int] = span.precision_bits[chosen].tolist()
-    steps: list[float] = span.widest_step[chosen].tolist()
-    same_period = span.same_period[chosen].tolist()
-    bulk_best = best is not None
-    rule = policy.estimator.value
-    grade = grade_of_rule(rule)
-    shown = [_finite_or_none(np, v[chosen]) for v in (span.low, span.high, *span.consensus, *span.stated)]
-    ivs = [v[chosen].tolist() for v in span.ivs]
-    columns = zip(chosen.tolist(), offsets.tolist(), span.worded[chosen].tolist(), span.low_closed[chosen].tolist(),
-                  span.high_closed[chosen].tolist(), *shown, *ivs, origins[chosen].tolist(), gap[chosen].tolist(),
-                  best[chosen].tolist() if bulk_best else [None] * len(chosen), same_period, kinds, steps,
-                  strict=True)
-    for row in columns:
-        (i, r, worded, low_closed, high_closed, low, high, c_low, c_high, s_low, s_high,
-         lo, lc, hi, hc, slo, slc, shi, shc, n_origins, has_gap, figure, same, kind_bits, widest) = row
-        cs = raw[i]
-        first = cs[0]
-        n = len(cs)
-        gid = f"g{i + 1}"
-        count = first.is_count
-        unit = first.unit_info if count else display_unit(cs)
-        if bulk_best:
-            if figure is not None and math.isnan(figure):  # no figure and no finite bound
-                figure = None
-        else:
-            civ = (slo, slc, shi, shc) if worded else (lo, lc, hi, hc)
-            feasible = (wlow[r], True, whigh[r], True) if n == 1 else civ
-            figure, rule = choose_best(policy, cs, cs, feasible, civ, count)
-            grade = grade_of_rule(rule)
-        if (not count and unit.factor != 1) or unit.offset != 0:
-            low, high, c_low, c_high, s_low, s_high = (
-                None if v is None else unit.from_canonical(v) for v in (low, high, c_low, c_high, s_low, s_high))
-        if figure is not None:
-            figure = best_in_unit(figure, unit)
-        ids = tuple([c.id for c in cs])
-        precision, step = precision_label(kind_bits), widest or None
-        p0 = first.period
-        period = p0 if same else hull(cs)
-        group = Group(
-            id=gid, metric=first.metric.name, counted=first.scope.counted, place=first.scope.place,
-            event=first.scope.event, dimension=first.dimension, cumulative=first.metric.cumulative,
-            unit=unit.unit, period=None if period is None else period.describe(), claims=ids, feasible=True,
-            low=low, high=high, low_closed=low_closed, high_closed=high_closed,
-            consensus_low=c_low, consensus_high=c_high, best=figure,
-            supporting=ids, dissenting=(), superseded=(), stale=(), origins=n_origins,
-            verdict="agreement" if worded else "tolerance",
-            corroboration="single" if n == 1 else "independent", withdrawn=(), best_rule=rule,
-            stated_low=s_low if worded else None, stated_high=s_high if worded else None, grade=grade,
-            source_grades=source_grades(cs), precision=precision,
-            precision_step=None if step is None else step / unit.factor,
-        )
-        facts = None
-        if count:
-            facts = GroupFacts(gid=gid, key=first.key, period=_span(period),
-                               claims=tuple(zip(cs, wlow[r:r + n], now[r:r + n], strict=True)))
-        out[i] = (group, (_gap_flag(gid, cs, named[r:r + n]),) if has_gap else (), facts)
-
-
-def _finite_or_none(np: Any, values: Any) -> list[float | None]:
-    """The values as Python floats, ``None`` where not finite."""
-    return np.where(np.isfinite(values), values, None).tolist()  # type: ignore[no-any-return]
-
-
-def _span(p: Period | None) -> tuple[float, float] | None:
-    return None if p is None else (p.start_ts, p.end_ts)
-
-
-def _gap_flag(gid: str, cs: list[Claim], named: list[bool]) -> Flag:
-    """A difference of precision: vaguer claims agreeing with exact ones (``named``: which claims it names)."""
-    return Flag(
-        kind=FlagKind.PRECISION_GAP, severity=Severity.INFO,
-        claims=tuple([c.id for c, x in zip(cs, named, strict=True) if x]),  # in id order, as the group
-        group=gid, message=LazyMessage(_gap_text, cs),
-    )
-
-
-def _gap_text(cs: list[Claim]) -> str:
-    exact = [c for c in cs if c.estimate.hedge is Hedge.EXACT]
-    loose = [c for c in cs if c.estimate.hedge is not Hedge.EXACT and c.low != c.high]
-    return precision_text(Say(display_unit(cs), cs[0]), loose, exact)

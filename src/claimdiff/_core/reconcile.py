@@ -21,8 +21,9 @@ from claimdiff._core.grouping import group_claims
 from claimdiff._core.hedge_reading import note_rereadings, read_with_policy
 from claimdiff._core.lag_conflicts import explain_lags
 from claimdiff._core.lags import Lag
+from claimdiff._core.lazy_items import LazyItems
 from claimdiff._core.policy import Estimator, Policy, policy_named
-from claimdiff._core.quiet import quiet_groups
+from claimdiff._core.quiet import QuietGroups, quiet_groups
 from claimdiff._core.relations import DEFAULT_TAXONOMY, Relation, Taxonomy
 from claimdiff._core.report import Derived, Group, Rejected, Report
 from claimdiff._core.series import Series, check_series
@@ -162,50 +163,60 @@ def _reconcile(claims: Iterable[Claim], policy: Policy, declared: tuple[Relation
     positions, loose_flags = group_claims(accepted)
     raw = [[accepted[i] for i in g] for g in positions]
 
-    groups: list[Group] = []
+    judged: dict[int, Group] = {}
     flags: list[tuple[int, int, tuple[str, ...], Flag]] = []
-    facts: list[GroupFacts] = []
-    quiet: list[tuple[Group, Sequence[Flag], GroupFacts | None] | None] = []
+    facts: dict[int, GroupFacts] = {}
+    quiet: QuietGroups | None = None
     one_date: list[bool] = []
+    loud: Iterable[int] = range(len(raw))
     if len(accepted) >= COLUMNAR_FROM:
-        # The columnar core: what every group's columns say at once; quiet groups are built from them.
+        # The columnar core: what every group's columns say at once; quiet groups are kept as arrays.
         columns = Columns(accepted, positions, policy, withdrawn)
         quiet = quiet_groups(columns, raw, policy)
         one_date = columns.one_date().tolist()
+        loud = columns.np.flatnonzero(~quiet.quiet).tolist()
         del columns
-    for index, cs in enumerate(raw):
-        done = quiet[index] if quiet else None
-        if done is None:
-            gone = frozenset(c.id for c in cs if c.id in withdrawn) if withdrawn else frozenset()
-            done = analyse(f"g{index + 1}", cs, policy, gone)
-        group, group_flags, group_facts = done
-        groups.append(group)
+        facts.update(quiet.facts)
+    for index in loud:
+        cs = raw[index]
+        gone = frozenset(c.id for c in cs if c.id in withdrawn) if withdrawn else frozenset()
+        known = None if quiet is None else quiet.known(index)
+        group, group_flags, group_facts = analyse(f"g{index + 1}", cs, policy, gone, known=known)
+        judged[index] = group
         if group_facts is not None:
-            facts.append(group_facts)
+            facts[index] = group_facts
         if group_flags:
             flags.extend((index, _KIND_ORDER[f.kind], f.claims, f) for f in group_flags)
+    if quiet is not None:
+        quiet.forget_widened()
+    groups: LazyItems[Group] = LazyItems(len(raw), _unbuilt if quiet is None else quiet.group, judged)
     lags: tuple[Lag, ...] = ()
     if policy.lags.max_steps and flags:  # conflicts a reporting lag explains are re-graded (lags.py)
-        lags, regraded, groups = explain_lags(raw, groups, [t[3] for t in flags], policy, one_date or None)
+        lags, regraded, changed = explain_lags(raw, groups, [t[3] for t in flags], policy, one_date or None)
         for at, f in regraded.items():
             flags[at] = (flags[at][0], _KIND_ORDER[f.kind], f.claims, f)
+        groups = groups.with_held(changed)
     flags.extend((-1, _KIND_ORDER[f.kind], f.claims, f) for f in loose_flags)
-    arithmetic, derived = check_arithmetic(facts, relations, taxonomy, policy.grading) if facts else ([], [])
+    ordered_facts = [facts[i] for i in sorted(facts)]
+    arithmetic, derived = check_arithmetic(ordered_facts, relations, taxonomy, policy.grading) if facts else ([], [])
     flags.extend((len(raw), _KIND_ORDER[f.kind], f.claims, f) for f in arithmetic)
     if raw:
         flags.extend((len(raw), _KIND_ORDER[f.kind], f.claims, f) for f in check_series(raw, groups, series, policy, one_date or None))
     truth = None
     if policy.estimator is Estimator.TRUTH and groups:
-        groups, found, truth = believe(raw, groups, policy)
+        believed, found, truth = believe(raw, list(groups), policy)
+        groups = LazyItems(len(raw), _unbuilt, dict(enumerate(believed)))
         flags.extend((len(raw) + 1, _KIND_ORDER[f.kind], f.claims, f) for f in found)
     flags.sort(key=lambda t: t[:3])
-    groups = note_rereadings(_within_derived(groups, derived), reread, accepted, policy)
+    groups = groups.with_held(_within_derived(groups, derived))
+    if reread:  # rare: a figure a known table read otherwise, re-read with the policy's hedges
+        groups = LazyItems(len(raw), _unbuilt, dict(enumerate(note_rereadings(list(groups), reread, accepted, policy))))
 
     accepted.sort(key=_by_id)
     rejected.sort(key=lambda r: (r.claim_id, r.reason))
     return Report(
-        groups=tuple(groups),
-        flags=tuple(t[3] for t in flags),
+        groups=groups.settled(),
+        flags=_all_flags(flags, quiet),
         rejected=tuple(rejected),
         claims=tuple(accepted),
         policy=policy.name,
@@ -213,6 +224,34 @@ def _reconcile(claims: Iterable[Claim], policy: Policy, declared: tuple[Relation
         truth=truth,
         lags=lags,
     )
+
+
+def _unbuilt(i: int) -> Group:
+    raise AssertionError(f"group g{i + 1} was judged, so it is held")  # pragma: no cover - every group is held
+
+
+def _all_flags(flags: list[tuple[int, int, tuple[str, ...], Flag]], quiet: QuietGroups | None) -> Sequence[Flag]:
+    """The flags in report order: those found claim by claim, held, and the quiet groups' notices, made when read.
+
+    ``flags`` are sorted by group position; a quiet group has no other flag, so its one notice goes just after
+    the flags of the groups before it.
+    """
+    found = [t[3] for t in flags]
+    if quiet is None or not quiet.gap.any():
+        return tuple(found)
+    import numpy as np  # noqa: PLC0415 - imported already by the columns that found the quiet groups
+
+    notices = np.flatnonzero(quiet.gap)
+    at = np.arange(len(notices)) + np.searchsorted(np.array([t[0] for t in flags], np.int64), notices, "right")
+    order = np.zeros(len(found) + len(notices), np.int64)
+    order[at] = -1 - notices
+    rest = np.ones(len(order), np.bool_)
+    rest[at] = False
+
+    def notice(k: int) -> Flag:
+        return quiet.gap_flag(-1 - int(order[k]))
+
+    return LazyItems(len(order), notice, dict(zip(np.flatnonzero(rest).tolist(), found, strict=True)))
 
 
 def _by_id(c: Claim) -> str:
@@ -263,22 +302,21 @@ def _withdrawn(accepted: list[Claim], withdrawals: tuple[Withdrawal, ...], rejec
     return out
 
 
-def _within_derived(groups: list[Group], derived: list[Derived]) -> list[Group]:
-    """Keep every group's best inside what the report derives for it, so the report never contradicts itself."""
+def _within_derived(groups: Sequence[Group], derived: list[Derived]) -> dict[int, Group]:
+    """Keep every group's best inside what the report derives for it, so the report never contradicts itself.
+
+    Returns the groups narrowed, by position (a group's id is ``g`` and its position plus one).
+    """
+    out: dict[int, Group] = {}
     bounds = {d.group: d for d in derived if d.group is not None}
-    if not bounds:
-        return groups
-    out = []
-    for g in groups:
-        d = bounds.get(g.id)
-        if d is None or g.best is None:
-            out.append(g)
+    for gid, d in bounds.items():
+        at = int(gid[1:]) - 1
+        g = groups[at]
+        if g.best is None:
             continue
         best = float(max(g.best, d.low))
         if d.high is not None:
             best = float(min(best, d.high))
         if best != g.best:
-            rule = f"{g.best_rule}, kept inside the derived interval"
-            g = attrs.evolve(g, best=best, best_rule=rule)  # noqa: PLW2901 - the group, narrowed
-        out.append(g)
+            out[at] = attrs.evolve(g, best=best, best_rule=f"{g.best_rule}, kept inside the derived interval")
     return out

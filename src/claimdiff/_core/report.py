@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import attrs
 
+from claimdiff._collector import PAUSE
 from claimdiff._core.flags import CONFLICT_KINDS, Flag, FlagKind, LazyMessage, Severity
 from claimdiff._core.grading import grade_of_rule, grades_text
 from claimdiff._core.lags import Lag
+from claimdiff._core.lazy_items import held_items
 from claimdiff._core.precision_used import precision_sentence
 from claimdiff._core.truth.results import TruthResult
 from claimdiff._model.claim import Claim
@@ -282,6 +284,10 @@ class Report:
 
     Every input claim is either in exactly one group or in ``rejected``.
 
+    ``groups`` and ``flags`` are read-only sequences. In a large report, the groups that agree quietly
+    and their notices are held as arrays and made when read (each read makes a new, equal object); they
+    compare, pickle and serialise as tuples of their items.
+
     Attributes:
         groups: Groups of comparable claims, ordered by key.
         flags: Every finding, ordered by group, kind and claims.
@@ -295,8 +301,8 @@ class Report:
             with the share of the pair's conflicts it explains.
     """
 
-    groups: tuple[Group, ...]
-    flags: tuple[Flag, ...]
+    groups: Sequence[Group]
+    flags: Sequence[Flag]
     rejected: tuple[Rejected, ...]
     claims: tuple[Claim, ...] = attrs.field(repr=False)
     policy: str
@@ -305,38 +311,42 @@ class Report:
     lags: tuple[Lag, ...] = ()
     # Indexes built on first look-up, so that asking for many claims stays linear.
     _claim_index: dict[str, Claim] | None = attrs.field(default=None, init=False, repr=False, eq=False)
-    _group_index: dict[str, Group] | None = attrs.field(default=None, init=False, repr=False, eq=False)
+    _group_index: dict[str, int] | None = attrs.field(default=None, init=False, repr=False, eq=False)
+
+    def _findings(self) -> list[Flag]:
+        """Every flag but the precision notices of quiet groups, which a large report makes only when read."""
+        return [f for _, f in held_items(self.flags)]
 
     @property
     def contradictions(self) -> tuple[Flag, ...]:
         """The flags that say claims cannot all hold."""
-        return tuple(f for f in self.flags if f.kind is FlagKind.CONTRADICTION)
+        return tuple(f for f in self._findings() if f.kind is FlagKind.CONTRADICTION)
 
     @property
     def has_contradiction(self) -> bool:
         """True when at least one contradiction was found."""
-        return any(f.kind is FlagKind.CONTRADICTION for f in self.flags)
+        return any(f.kind is FlagKind.CONTRADICTION for f in self._findings())
 
     @property
     def conflicts(self) -> tuple[Flag, ...]:
         """The flags that say two claims of a group disagree: contradictions, discrepancies and outliers."""
-        return tuple(f for f in self.flags if f.kind in _CONFLICT_KINDS)
+        return tuple(f for f in self._findings() if f.kind in _CONFLICT_KINDS)
 
     @property
     def has_conflict(self) -> bool:
         """True when some claims of a group disagree beyond precision and tolerance, however little."""
-        return any(f.kind in _CONFLICT_KINDS for f in self.flags)
+        return any(f.kind in _CONFLICT_KINDS for f in self._findings())
 
     @property
     def findings(self) -> tuple[Flag, ...]:
         """The flags worth reading first: errors, then warnings, each in report order (no info notices)."""
-        worth = [f for f in self.flags if f.severity is not Severity.INFO]
+        worth = [f for f in self._findings() if f.severity is not Severity.INFO]
         return tuple(sorted(worth, key=lambda f: -f.severity.rank))
 
     def flags_of(self, kind: FlagKind | str) -> tuple[Flag, ...]:
         """The flags of one kind."""
         k = FlagKind(kind)
-        return tuple(f for f in self.flags if f.kind is k)
+        return tuple(f for f in (self.flags if k is FlagKind.PRECISION_GAP else self._findings()) if f.kind is k)
 
     def group_of(self, claim_id: str) -> Group:
         """The group that holds the claim ``claim_id``.
@@ -345,9 +355,9 @@ class Report:
             KeyError: No group holds it (it was rejected, or never given).
         """
         if self._group_index is None:
-            object.__setattr__(self, "_group_index", {cid: g for g in self.groups for cid in g.claims})
+            object.__setattr__(self, "_group_index", {cid: i for i, g in enumerate(self.groups) for cid in g.claims})
         assert self._group_index is not None  # noqa: S101 - set above
-        return self._group_index[claim_id]
+        return self.groups[self._group_index[claim_id]]
 
     def claim(self, claim_id: str) -> Claim:
         """The reconciled claim with id ``claim_id``.
@@ -362,7 +372,10 @@ class Report:
 
     def worst_severity(self) -> Severity | None:
         """The most serious severity among the flags, if any."""
-        return max((f.severity for f in self.flags), key=lambda s: s.rank, default=None)
+        found = [f.severity for f in self._findings()]
+        if len(found) < len(self.flags):
+            found.append(Severity.INFO)  # a quiet group's notice
+        return max(found, key=lambda s: s.rank, default=None)
 
     def __iter__(self) -> Iterator[Group]:
         return iter(self.groups)
@@ -429,6 +442,10 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         """The report as the documented JSON output contract (see ``docs/json.md``)."""
+        with PAUSE:  # many small acyclic objects (and the quiet groups, made when read)
+            return self._as_dict()
+
+    def _as_dict(self) -> dict[str, Any]:
         return {
             "format": "claimdiff-report",
             "version": JSON_FORMAT_VERSION,

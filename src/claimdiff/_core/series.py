@@ -20,6 +20,7 @@ import attrs
 
 from claimdiff._core.flags import Flag, FlagKind, Severity
 from claimdiff._core.intervals import Iv, above
+from claimdiff._core.lazy_items import held_items
 from claimdiff._core.messages import as_of, figure_text, gap_words, small_counts
 from claimdiff._core.policy import Policy
 from claimdiff._core.report import Group
@@ -74,7 +75,7 @@ def check_series(raw: Sequence[list[Claim]], groups: Sequence[Group], series: Se
 
 def _gone(groups: Sequence[Group]) -> set[str]:
     gone: set[str] = set()
-    for g in groups:
+    for _, g in held_items(groups):  # a group made on access (quiet) revises and withdraws nothing
         if g.superseded:
             gone.update(g.superseded)
         if g.withdrawn:
@@ -92,7 +93,7 @@ def series_points(raw: Sequence[list[Claim]], groups: Sequence[Group], one_date:
     if one_date is None:
         one_date = [len({None if c.period is None else c.period.end_ts for c in cs}) == 1 for cs in raw]
     # Groups are in key order, so the groups of one key are neighbours.
-    cumulative = [(cs, one) for cs, g, one in zip(raw, groups, one_date, strict=True) if g.cumulative]
+    cumulative = [(cs, one) for cs, one in zip(raw, one_date, strict=True) if cs[0].metric.cumulative]
     keys = [cs[0].key for cs, _ in cumulative]
     for k, (cs, one) in enumerate(cumulative):
         key = keys[k]

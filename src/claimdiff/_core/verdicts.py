@@ -30,7 +30,7 @@ from claimdiff._model.estimate import Hedge
 from claimdiff._model.numbers import format_number
 from claimdiff._model.period import Period
 
-__all__ = ["analyse", "hull", "precision_text", "widen"]
+__all__ = ["analyse", "build_group", "hull", "precision_gap", "precision_sides", "precision_text", "widen"]
 
 _INF = math.inf
 
@@ -54,9 +54,14 @@ def widen(c: Claim, policy: Policy, tolerance: Tolerance) -> Iv:
 
 
 def analyse(
-    gid: str, cs: list[Claim], policy: Policy, withdrawn: frozenset[str] = frozenset()
+    gid: str, cs: list[Claim], policy: Policy, withdrawn: frozenset[str] = frozenset(), *,
+    known: tuple[list[Iv], tuple[str, float | None]] | None = None,
 ) -> tuple[Group, list[Flag], GroupFacts | None]:
-    """The group, its flags, and what the arithmetic needs to know of it."""
+    """The group, its flags, and what the arithmetic needs to know of it.
+
+    ``known`` gives each claim's widened interval and the claims' precision when the columns found them already
+    (by :func:`widen` and :func:`~claimdiff._core.precision_used.figure_precision`, asked once per estimate).
+    """
     if len(cs) == 1 and not withdrawn:
         return _single(gid, cs[0], policy)
     first = cs[0]
@@ -64,7 +69,10 @@ def analyse(
     say = Say(display_unit(cs), first)
     flags: list[Flag] = []
     tolerance = policy.tolerance.for_metric(first.metric.name)
-    wide = {c.id: widen(c, policy, tolerance) for c in cs}
+    if known is None:
+        wide = {c.id: widen(c, policy, tolerance) for c in cs}
+    else:
+        wide = dict(zip([c.id for c in cs], known[0], strict=True))
     live = [c for c in cs if c.id not in withdrawn] if withdrawn else cs
     flags.extend(
         Flag(kind=FlagKind.WITHDRAWN, severity=Severity.INFO, claims=(c.id,), group=gid,
@@ -119,14 +127,17 @@ def analyse(
             group=gid, message=LazyMessage(_circular_text, say, tuple(cs)),
         ))
     if len(support) > 1:
-        _precision_gap(gid, support, say, flags)
+        gap = precision_gap(gid, support, say)
+        if gap is not None:
+            flags.append(gap)
 
     # The same intersection, each claim taken at its word (an earlier toll still only a floor).
     # (When every current claim supports, it is the intersection found above.)
     stated = as_worded if support is current or not current else intersect(_worded(c, now) for c in current)
     period = hull(cs)
-    group = _group(gid, cs, say, feasible, consensus_iv, best, rule, supporting, current, superseded, stale,
-                   withdrawn, origins, corroboration, stated, flags, period, policy.precision)
+    group = build_group(gid, cs, say, feasible, consensus_iv, best, rule, supporting, current, superseded, stale,
+                        withdrawn, origins, corroboration, stated, flags, period, policy.precision,
+                        compared=None if known is None else known[1])
     facts = None
     if first.is_count and support:
         facts = GroupFacts(gid=gid, key=first.key, period=None if period is None else (period.start_ts, period.end_ts),
@@ -140,8 +151,8 @@ def _single(gid: str, c: Claim, policy: Policy) -> tuple[Group, list[Flag], Grou
     stated: Iv = (c.low, c.low_closed, c.high, c.high_closed)
     wide = widen(c, policy, policy.tolerance.for_metric(c.metric.name))
     best, rule = choose_best(policy, [c], [c], wide, stated, c.is_count)
-    group = _group(gid, [c], say, wide, wide, best, rule, {c.id}, [c], set(), set(), frozenset(), {c.origin},
-                   "single", stated, [], c.period, policy.precision)
+    group = build_group(gid, [c], say, wide, wide, best, rule, {c.id}, [c], set(), set(), frozenset(), {c.origin},
+                        "single", stated, [], c.period, policy.precision)
     facts = None
     if c.is_count:
         p = c.period
@@ -182,13 +193,20 @@ def hull(cs: Iterable[Claim]) -> Period | None:
     return first_p if first_p is last_p else Period(first_p.start, last_p.end)
 
 
-def _group(gid: str, cs: list[Claim], say: Say, feasible: Iv | None, consensus_iv: Iv | None, best: float | None,
-           rule: str, supporting: set[str], current: list[Claim], superseded: set[str], stale: set[str],
-           withdrawn: frozenset[str], origins: set[str], corroboration: str, stated: Iv | None,
-           flags: list[Flag], hull: Period | None, precision: Precision) -> Group:
+def build_group(gid: str, cs: list[Claim], say: Say, feasible: Iv | None, consensus_iv: Iv | None,
+                best: float | None, rule: str, supporting: set[str], current: list[Claim], superseded: set[str],
+                stale: set[str], withdrawn: frozenset[str], origins: set[str], corroboration: str,
+                stated: Iv | None, flags: list[Flag], hull: Period | None, precision: Precision, *,
+                compared: tuple[str, float | None] | None = None) -> Group:
+    """The group as the report shows it, from what its verdict found (intervals in the canonical unit).
+
+    The one place a :class:`Group` is made from claims: groups judged here and the quiet groups the columns
+    find (:mod:`claimdiff._core.quiet`, built when the report is read) both come through it. ``compared`` is
+    the claims' :func:`~claimdiff._core.precision_used.claims_precision` when known already.
+    """
     first = cs[0]
     offset, factor = say.unit.offset, say.unit.factor
-    kinds, step = claims_precision(cs, precision)
+    kinds, step = compared or claims_precision(cs, precision)
 
     def shown(v: float) -> float | None:  # say.value, inlined: it runs six times a group
         return (v - offset) / factor if v - v == 0 else None
@@ -380,20 +398,31 @@ def _pair_text(say: Say, hi: Claim, lo: Claim, fell: bool) -> str:
     return f"{say.who(hi)} says {say.figure(hi)} but {say.who(lo)} says {say.figure(lo)}; no single figure fits both"
 
 
-def _precision_gap(gid: str, support: list[Claim], say: Say, flags: list[Flag]) -> None:
+def precision_sides(c: Claim) -> tuple[bool, bool]:
+    """Whether a claim is exact, and whether it is vaguer (a hedge allowing more than one value).
+
+    A group's supporting claims show a difference of precision when some are exact and some vaguer.
+    """
+    exact = c.estimate.hedge is Hedge.EXACT
+    return exact, not exact and c.low != c.high
+
+
+def precision_gap(gid: str, support: Sequence[Claim], say: Say) -> Flag | None:
+    """The notice that vaguer claims agree with exact ones, or ``None`` when the claims are not so mixed."""
     exact: list[Claim] = []
     vague: list[Claim] = []
     for c in support:
-        if c.estimate.hedge is Hedge.EXACT:
+        is_exact, is_vague = precision_sides(c)
+        if is_exact:
             exact.append(c)
-        elif c.low != c.high:
+        elif is_vague:
             vague.append(c)
     if not exact or not vague:
-        return
-    flags.append(Flag(
+        return None
+    return Flag(
         kind=FlagKind.PRECISION_GAP, severity=Severity.INFO, claims=tuple(sorted([c.id for c in vague + exact])),
         group=gid, message=LazyMessage(precision_text, say, vague, exact),
-    ))
+    )
 
 
 def precision_text(say: Say, vague: list[Claim], exact: list[Claim]) -> str:

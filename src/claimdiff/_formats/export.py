@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from claimdiff._collector import PAUSE
 from claimdiff._core.flags import FlagKind, Severity
 from claimdiff._formats._io import display_name, replace_atomic
 from claimdiff.exceptions import ClaimFileError, MissingExtraError
@@ -107,8 +108,9 @@ def report_columns(report: Report, table: str) -> dict[str, list[Any]]:
     """
     if table not in TABLES:
         raise ValueError(f"table must be one of {', '.join(TABLES)} (got {table!r})")
-    rows = _ROWS[table](report)
-    return {name: [row[name] for row in rows] for name, _kind in _SCHEMA[table]}
+    with PAUSE:  # the rows, and the quiet groups made to fill them, are many small acyclic objects
+        rows = _ROWS[table](report)
+        return {name: [row[name] for row in rows] for name, _kind in _SCHEMA[table]}
 
 
 def _bound(v: float | None, feasible: bool, side: float) -> float | None:

@@ -1,0 +1,96 @@
+"""Report items built when read: a sequence whose items are made from arrays on access.
+
+A report of a million claims holds hundreds of thousands of quiet groups; building each as an object
+costs more than finding it. :class:`LazyItems` holds the few items already made (the groups judged claim
+by claim) and makes every other one when it is read, from what the columns found. It is a read-only
+sequence equal to any sequence of equal items, and it pickles as the tuple of its items.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, TypeVar, overload
+
+__all__ = ["LazyItems", "held_items"]
+
+T = TypeVar("T")
+
+
+class LazyItems(Sequence[T]):
+    """``n`` items, the held ones as given and each other one made by ``make(i)`` when read (not kept).
+
+    >>> items = LazyItems(3, lambda i: i * 10, {1: -1})
+    >>> list(items), items[-1], items[:2] == (0, -1), items == (0, -1, 20)
+    ([0, -1, 20], 20, True, True)
+    """
+
+    __slots__ = ("_held", "_make", "_n")
+
+    def __init__(self, n: int, make: Callable[[int], T], held: Mapping[int, T] | None = None) -> None:
+        self._n = n
+        self._make = make
+        self._held: dict[int, T] = dict(held or {})
+
+    def __len__(self) -> int:
+        return self._n
+
+    @overload
+    def __getitem__(self, i: int) -> T: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> tuple[T, ...]: ...
+
+    def __getitem__(self, i: int | slice) -> T | tuple[T, ...]:
+        if isinstance(i, slice):
+            return tuple(self[k] for k in range(*i.indices(self._n)))
+        k = i + self._n if i < 0 else i
+        if not 0 <= k < self._n:
+            raise IndexError(f"index {i} out of range for {self._n} items")
+        found = self._held.get(k)
+        return self._make(k) if found is None else found
+
+    def __iter__(self) -> Iterator[T]:
+        held, make = self._held, self._make
+        for k in range(self._n):
+            found = held.get(k)
+            yield make(k) if found is None else found
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str | bytes):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return tuple, (tuple(self),)
+
+    def held(self) -> Iterator[tuple[int, T]]:
+        """The items held as objects, with their positions, in order."""
+        return iter(sorted(self._held.items(), key=lambda kv: kv[0]))
+
+    def with_held(self, more: Mapping[int, T]) -> LazyItems[T]:
+        """The same items with those of ``more`` held in their places instead."""
+        return LazyItems(self._n, self._make, {**self._held, **more})
+
+    def settled(self) -> Sequence[T]:
+        """A plain tuple when every item is held already, else this sequence."""
+        if len(self._held) == self._n:
+            return tuple(self._held[k] for k in range(self._n))
+        return self
+
+
+def held_items(items: Sequence[T]) -> Iterable[tuple[int, T]]:
+    """The items already made, with their positions: all of a plain sequence, the held ones of :class:`LazyItems`.
+
+    In a report, items made on access are quiet groups, which revise, withdraw and contradict nothing, and
+    their precision notices (info): a pass that looks only for revisions, withdrawals or conflicts reads the
+    held items alone.
+    """
+    if isinstance(items, LazyItems):
+        return items.held()
+    return enumerate(items)
