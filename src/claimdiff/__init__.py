@@ -12,6 +12,7 @@ are here all the same), so that ``import claimdiff`` and ``claimdiff check`` sta
 import importlib as _importlib
 import typing as _typing
 
+from claimdiff import _views  # noqa: F401 - tells the core which modules make a report's views
 from claimdiff._core.flags import Flag, FlagKind, LazyMessage, Severity
 from claimdiff._core.lags import Lag, Lags
 from claimdiff._core.policy import POLICIES, Estimator, Policy, policy_named
@@ -52,6 +53,7 @@ from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer, place_key
 from claimdiff._model.source_grade import SourceGrade
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Metric, Vocabulary
 from claimdiff._model.withdrawal import Withdrawal
+from claimdiff._version import __version__ as __version__
 from claimdiff.exceptions import (
     ClaimdiffError,
     ClaimFileError,
@@ -113,7 +115,6 @@ def __dir__() -> list[str]:
     return sorted({*globals(), *_LAZY})
 
 
-__version__ = "0.1.0"
 
 __all__ = [
     "ACLED_HEDGES",

@@ -15,6 +15,7 @@ from claimdiff._core.lags import Lag
 from claimdiff._core.lazy_items import held_items
 from claimdiff._core.precision_used import precision_sentence
 from claimdiff._core.truth.results import TruthResult
+from claimdiff._core.views import view
 from claimdiff._model.claim import Claim
 from claimdiff._model.numbers import format_number
 from claimdiff._model.short_repr import how_many
@@ -405,9 +406,7 @@ class Report:
 
         .. versionadded:: 0.1.0
         """
-        from claimdiff._formats.export import report_frame  # noqa: PLC0415 - pandas is optional and slow to import
-
-        return report_frame(self, table)
+        return view("frame")(self, table)
 
     def to_text(self, title: str = "") -> str:
         """The report as text a person reads top to bottom, in plain words (what ``claimdiff check`` prints).
@@ -417,9 +416,7 @@ class Report:
 
         .. versionadded:: 0.1.0
         """
-        from claimdiff._formats.text_report import report_text  # noqa: PLC0415 - the core knows no text formats
-
-        return report_text(self, title)
+        return view("text")(self, title)  # type: ignore[no-any-return]
 
     def to_html(self, title: str = "", *, max_groups: int = 500) -> str:
         """The report as one self-contained HTML page: groups, claims, flags and series charts (no network).
@@ -430,15 +427,11 @@ class Report:
 
         .. versionadded:: 0.1.0
         """
-        from claimdiff._formats.html_report import report_html  # noqa: PLC0415 - the core knows no page formats
-
-        return report_html(self, title, max_groups=max_groups)
+        return view("html")(self, title, max_groups=max_groups)  # type: ignore[no-any-return]
 
     def _repr_html_(self) -> str:
         """A compact HTML summary for notebooks (Jupyter calls it to show a report)."""
-        from claimdiff._formats.html_report import report_html_summary  # noqa: PLC0415 - as above
-
-        return report_html_summary(self)
+        return view("html_summary")(self)  # type: ignore[no-any-return]
 
     def to_dict(self) -> dict[str, Any]:
         """The report as the documented JSON output contract (see ``docs/json.md``)."""

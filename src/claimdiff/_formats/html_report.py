@@ -24,6 +24,7 @@ from claimdiff._formats.series_view import MARKS, SeriesView, series_of
 from claimdiff._formats.svg_chart import MAX_MARKS, series_svg
 from claimdiff._formats.text_report import VERDICT_WORDS, counted, flag_title, range_words, sources_words
 from claimdiff._model.numbers import format_number
+from claimdiff._version import __version__
 
 if TYPE_CHECKING:
     from claimdiff._core.report import Group, Report
@@ -326,8 +327,6 @@ def _verdict(report: Report) -> str:
 
 def report_html(report: Report, title: str = "", *, max_groups: int = 500, limits: Limits | None = None) -> str:
     """The report as one self-contained HTML page (see the module's docstring)."""
-    from claimdiff import __version__  # noqa: PLC0415 - the package imports its parts lazily
-
     limits = attrs.evolve(limits or Limits(), groups=max(0, max_groups))
     worst = _ranks(report)
     shown, hidden = _chosen(report, worst, limits.groups)
