@@ -1,0 +1,199 @@
+"""Agreement between two annotators of the real-text corpus: a second annotation scored against the corpus files.
+
+Run: ``python benchmarks/annotation_agreement.py [DIR] [-v]``. ``DIR`` (default
+``tests/fixtures/real/second``) holds a second annotator's claims files, ``DIR/NAME.yaml`` for
+corpus texts ``NAME``, written from ``tests/fixtures/real/ANNOTATION.md`` without opening
+``NAME.yaml``. Each is scored with the matching rule the extraction benchmark uses
+(``claimdiff._extract._score``: metric, counted thing, interval and hedge, origin; then also the
+place), the corpus file as truth and the second file as the prediction, and the totals are
+printed per half.
+
+Then the disagreements are sorted into classes. In each text, an expected claim and a second
+claim left unmatched are paired when they give the same figure (the same point, or the same
+finite bounds); the fields a pair differs in name its class (``metric``, ``counted``,
+``interval/hedge``, ``origin``, or several joined by ``+``; an origin alone is split into the
+outlet against a source the text names, or two other names). An unpaired expected claim is a
+figure only the corpus file counts; an unpaired second claim one only the second annotator
+counts. A pair matched without place whose place keys differ is a ``place`` disagreement: of
+depth (one path inside the other) or of different paths. ``-v`` prints
+the differing values of each class, aggregated over texts and for the dev half only: the test
+half stays held out, as in ``extraction_eval.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from claimdiff import Claim, load_claims
+from claimdiff._extract._score import Score, score, source_key
+from claimdiff._model.aliases import canonical_source
+from claimdiff._model.places import place_key
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL = ROOT / "tests" / "fixtures" / "real"
+SECOND = REAL / "second"
+
+#: The fields of the matching rule, in the order disagreement classes name them.
+FIELDS = ("metric", "counted", "interval/hedge", "origin")
+
+
+def corpus_cases() -> dict[str, dict[str, Any]]:
+    """The corpus cases by name (``split``, ``aliases``, ...), from ``corpus.yaml``."""
+    listed = yaml.safe_load((REAL / "corpus.yaml").read_text(encoding="utf-8"))
+    return {case["name"]: case for case in listed["cases"]}
+
+
+def _fields(c: Claim, aliases: Mapping[str, str]) -> tuple[object, ...]:
+    est = c.estimate
+    return (
+        c.metric.name,
+        c.scope.counted,
+        (c.dimension, est.low, est.high, est.low_closed, est.high_closed, est.hedge),
+        source_key(canonical_source(c.source.name, aliases)),
+    )
+
+
+def _figures(c: Claim) -> set[float]:
+    est = c.estimate
+    if est.point is not None:
+        return {est.point}
+    return {b for b in (est.low, est.high) if abs(b) != float("inf")}
+
+
+def _abbreviates(short: str, word: str) -> bool:
+    """Whether ``short`` is ``word`` or an abbreviation of it: same first letter, its letters in order ("govt")."""
+    if not short or not word or short[0] != word[0]:
+        return False
+    rest = iter(word)
+    return all(ch in rest for ch in short)
+
+
+def _origin_kind(theirs: str, ours: str, outlet: str) -> str:
+    """Which way two origins differ: one of them the outlet itself, or two other names."""
+    if theirs == outlet:
+        return "origin (corpus: the outlet; second: a named source)"
+    if ours == outlet:
+        return "origin (corpus: a named source; second: the outlet)"
+    short, long = sorted((theirs, ours), key=len)
+    initials = "".join(w[0] for w in long.split() if w not in {"of", "for", "the", "and"})
+    squeezed = short.replace(".", "").replace(" ", "")
+    if squeezed in (initials, long.replace(".", "").replace(" ", "")) or all(
+        any(_abbreviates(w, v) for v in long.split()) for w in short.split()
+    ):
+        return "origin (one body, two spellings)"
+    return "origin (two bodies)"
+
+
+def _place_kind(theirs: tuple[object, ...], ours: tuple[object, ...]) -> str:
+    """Which way two place keys differ: one path inside the other (depth), or apart."""
+    n = min(len(theirs), len(ours))
+    return "place (depth)" if theirs[:n] == ours[:n] else "place (different path)"
+
+
+def classify(
+    truth: Sequence[Claim], second: Sequence[Claim], aliases: Mapping[str, str], outlet: str = ""
+) -> tuple[Counter[str], list[tuple[str, tuple[object, ...], tuple[object, ...]]]]:
+    """The disagreement classes of one text, and the differing values behind each (see the module docstring).
+
+    >>> from claimdiff import Claim, Scope
+    >>> a = Claim(id="a", metric="killed", estimate="14", scope=Scope(counted="people"), source="OCHA")
+    >>> b = Claim(id="b", metric="missing", estimate="14", scope=Scope(counted="people"), source="OCHA")
+    >>> classify([a], [b], {})[0]
+    Counter({'metric': 1})
+    """
+    s: Score = score(second, truth, aliases=aliases)
+    by_id_t = {c.id: c for c in truth}
+    by_id_s = {c.id: c for c in second}
+    classes: Counter[str] = Counter()
+    values: list[tuple[str, tuple[object, ...], tuple[object, ...]]] = []
+    for sid, eid in s.matched:
+        theirs, ours = place_key(by_id_t[eid].scope.place), place_key(by_id_s[sid].scope.place)
+        if theirs != ours:
+            kind = _place_kind(theirs, ours)
+            classes[kind] += 1
+            values.append((kind, theirs, ours))
+    missed = [by_id_t[i] for i in s.missed]
+    spurious = [by_id_s[i] for i in s.spurious]
+    for e in missed:
+        partner = next((f for f in spurious if _figures(f) & _figures(e)), None)
+        if partner is None:
+            classes["figure only in corpus file"] += 1
+            values.append(("figure only in corpus file", (e.metric.name, e.scope.counted), ()))
+            continue
+        spurious.remove(partner)
+        fe, ff = _fields(e, aliases), _fields(partner, aliases)
+        diff = [name for name, x, y in zip(FIELDS, fe, ff, strict=True) if x != y]
+        if diff == ["origin"]:
+            kind = _origin_kind(fe[3], ff[3], source_key(canonical_source(outlet, aliases)))  # type: ignore[arg-type]
+        else:
+            kind = "+".join(diff)
+        classes[kind] += 1
+        values.append(
+            (
+                kind,
+                tuple(x for n, x in zip(FIELDS, fe, strict=True) if n in diff),
+                tuple(y for n, y in zip(FIELDS, ff, strict=True) if n in diff),
+            )
+        )
+    for f in spurious:
+        classes["figure only in second file"] += 1
+        values.append(("figure only in second file", (), (f.metric.name, f.scope.counted)))
+    return classes, values
+
+
+def agreement(folder: Path, *, verbose: bool = False) -> dict[str, Counter[str]]:
+    """Print and return, per half, the totals and disagreement classes of ``folder``'s second annotations."""
+    cases = corpus_cases()
+    names = sorted(p.stem for p in folder.glob("*.yaml") if p.stem in cases)
+    unknown = sorted(p.stem for p in folder.glob("*.yaml") if p.stem not in cases)
+    if unknown:
+        print(f"not in corpus.yaml, left out: {', '.join(unknown)}")
+    out: dict[str, Counter[str]] = {}
+    for half in ("dev", "test"):
+        total: Counter[str] = Counter()
+        classes: Counter[str] = Counter()
+        values: Counter[tuple[str, tuple[object, ...], tuple[object, ...]]] = Counter()
+        chosen = [n for n in names if cases[n]["split"] == half]
+        for name in chosen:
+            aliases = cases[name].get("aliases") or {}
+            truth, second = load_claims(REAL / f"{name}.yaml"), load_claims(folder / f"{name}.yaml")
+            s = score(second, truth, aliases=aliases)
+            sp = score(second, truth, aliases=aliases, place=True)
+            total.update(second=s.found, corpus=s.expected, matched=len(s.matched), placed=len(sp.matched))
+            c, v = classify(truth, second, aliases, str(cases[name].get("outlet", "")))
+            classes.update(c)
+            values.update(v)
+        if not chosen:
+            continue
+        f, e, m, mp = total["second"], total["corpus"], total["matched"], total["placed"]
+        print(
+            f"{half}: {len(chosen)} texts, corpus {e} claims, second {f}; level d: {m} matched, "
+            f"P {m / max(f, 1):.1%} R {m / max(e, 1):.1%}; +place: {mp}, P {mp / max(f, 1):.1%} R {mp / max(e, 1):.1%}"
+        )
+        for kind, n in classes.most_common():
+            print(f"    {n:>3}  {kind}")
+        if verbose and half == "dev":  # the test half stays held out: classes only
+            for (kind, corpus_side, second_side), n in sorted(values.items(), key=lambda kv: (kv[0][0], -kv[1])):
+                print(f"        {kind}: corpus {corpus_side} / second {second_side} x{n}")
+        out[half] = total + Counter({f"class:{k}": n for k, n in classes.items()})
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", nargs="?", type=Path, default=SECOND, help="the second annotator's NAME.yaml files")
+    parser.add_argument("-v", "--verbose", action="store_true", help="the differing values per class (dev half only)")
+    args = parser.parse_args(argv)
+    agreement(args.folder, verbose=args.verbose)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
