@@ -2,7 +2,7 @@
 
 Run: ``python benchmarks/annotation_agreement.py [DIR] [-v]``. ``DIR`` (default
 ``tests/fixtures/real/second``) holds a second annotator's claims files, ``DIR/NAME.yaml`` for
-corpus texts ``NAME``, written from ``tests/fixtures/real/ANNOTATION.md`` without opening
+corpus texts ``NAME`` (``--draws N``: only those of the first N seeded draws, :func:`drawn`), written from ``tests/fixtures/real/ANNOTATION.md`` without opening
 ``NAME.yaml``. Each is scored with the matching rule the extraction benchmark uses
 (``claimdiff._extract._score``: metric, counted thing, interval and hedge, origin; then also the
 place), the corpus file as truth and the second file as the prediction, and the totals are
@@ -23,6 +23,7 @@ half stays held out, as in ``extraction_eval.py``.
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -48,6 +49,22 @@ def corpus_cases() -> dict[str, dict[str, Any]]:
     """The corpus cases by name (``split``, ``aliases``, ...), from ``corpus.yaml``."""
     listed = yaml.safe_load((REAL / "corpus.yaml").read_text(encoding="utf-8"))
     return {case["name"]: case for case in listed["cases"]}
+
+
+def drawn(draws: int, per_half: int = 6) -> set[str]:
+    """The texts of the first ``draws`` seeded draws: ``random.Random(22 + i).sample`` of each half's unused in-repo names.
+
+    >>> len(drawn(2))
+    24
+    """
+    cases = corpus_cases().values()
+    out: set[str] = set()
+    for half in ("dev", "test"):
+        names = sorted(c["name"] for c in cases if c["split"] == half and c.get("text") != "kept out")
+        for i in range(draws):
+            rest = [n for n in names if n not in out]
+            out |= set(random.Random(22 + i).sample(rest, per_half))
+    return out
 
 
 def _fields(c: Claim, aliases: Mapping[str, str]) -> tuple[object, ...]:
@@ -148,10 +165,15 @@ def classify(
     return classes, values
 
 
-def agreement(folder: Path, *, verbose: bool = False) -> dict[str, Counter[str]]:
-    """Print and return, per half, the totals and disagreement classes of ``folder``'s second annotations."""
+def agreement(folder: Path, *, draws: int | None = None, verbose: bool = False) -> dict[str, Counter[str]]:
+    """Print and return, per half, the totals and disagreement classes of ``folder``'s second annotations.
+
+    With ``draws``, only the texts of that many seeded draws (see :func:`drawn`) are scored.
+    """
     cases = corpus_cases()
     names = sorted(p.stem for p in folder.glob("*.yaml") if p.stem in cases)
+    if draws is not None:
+        names = sorted(set(names) & drawn(draws))
     unknown = sorted(p.stem for p in folder.glob("*.yaml") if p.stem not in cases)
     if unknown:
         print(f"not in corpus.yaml, left out: {', '.join(unknown)}")
@@ -190,8 +212,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", type=Path, default=SECOND, help="the second annotator's NAME.yaml files")
     parser.add_argument("-v", "--verbose", action="store_true", help="the differing values per class (dev half only)")
+    parser.add_argument("--draws", type=int, help="score only the texts of the first N seeded draws (1: seed 22)")
     args = parser.parse_args(argv)
-    agreement(args.folder, verbose=args.verbose)
+    agreement(args.folder, draws=args.draws, verbose=args.verbose)
     return 0
 
 
