@@ -10,7 +10,7 @@ printed per half.
 
 Then the disagreements are sorted into classes. In each text, an expected claim and a second
 claim left unmatched are paired when they give the same figure (the same point, or the same
-finite bounds); the fields a pair differs in name its class (``metric``, ``counted``,
+finite bounds), the closest such claim first; the fields a pair differs in name its class (``metric``, ``counted``,
 ``interval/hedge``, ``origin``, or several joined by ``+``; an origin alone is split into the
 outlet against a source the text names, or two other names). An unpaired expected claim is a
 figure only the corpus file counts; an unpaired second claim one only the second annotator
@@ -139,13 +139,17 @@ def classify(
     missed = [by_id_t[i] for i in s.missed]
     spurious = [by_id_s[i] for i in s.spurious]
     for e in missed:
-        partner = next((f for f in spurious if _figures(f) & _figures(e)), None)
+        fe = _fields(e, aliases)
+        sharing = [f for f in spurious if _figures(f) & _figures(e)]  # the closest: fewest fields apart
+        partner = min(
+            sharing, key=lambda f: sum(x != y for x, y in zip(fe, _fields(f, aliases), strict=True)), default=None
+        )
         if partner is None:
             classes["figure only in corpus file"] += 1
             values.append(("figure only in corpus file", (e.metric.name, e.scope.counted), ()))
             continue
         spurious.remove(partner)
-        fe, ff = _fields(e, aliases), _fields(partner, aliases)
+        ff = _fields(partner, aliases)
         diff = [name for name, x, y in zip(FIELDS, fe, ff, strict=True) if x != y]
         if diff == ["origin"]:
             kind = _origin_kind(fe[3], ff[3], source_key(canonical_source(outlet, aliases)))  # type: ignore[arg-type]
