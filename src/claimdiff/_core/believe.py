@@ -17,7 +17,8 @@ from claimdiff._core.estimators import best_in_unit
 from claimdiff._core.flags import Flag, FlagKind, Severity
 from claimdiff._core.policy import Policy
 from claimdiff._core.report import Group
-from claimdiff._core.truth import TruthResult, discover
+from claimdiff._core.truth import TruthResult
+from claimdiff._core.truth.discover import learn
 from claimdiff._model.claim import Claim
 from claimdiff._model.units import unit_info
 
@@ -32,7 +33,7 @@ def believe(
     for cs, g in zip(raw, groups, strict=True):
         gone = set(g.withdrawn) | set(g.stale)
         items.append([c for c in cs if c.id not in gone])
-    result = discover(items, policy=policy)
+    result = learn(items, policy=policy)  # reconcile has checked the claims: unique ids, one dimension a group
     out = []
     for g, item in zip(groups, result.items, strict=True):
         if item.best is None or not math.isfinite(item.best):
