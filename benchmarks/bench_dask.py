@@ -40,12 +40,14 @@ FILES = 16
 TABLES = ("groups", "flags", "claims", "rejected")
 
 
-def write_parquet(n: int, directory: Path) -> float:
+def write_parquet(n: int, directory: Path, distinct: int = FILES) -> float:
     """``n`` claims as ``FILES`` Parquet files of claims-CSV columns (all text), unless already there.
 
-    Returns the seconds spent generating (0 when the files were there).
+    The first ``distinct`` files are generated (seeds 1, 2, ...); file ``k`` after them holds the claims of
+    file ``k % distinct`` under its own prefix (its own ids and events): a 10^7 run need not spend an hour
+    generating on a shared machine. Returns the seconds spent generating (0 when the files were there).
     """
-    done = directory / "DONE"
+    done = directory.parent / f"{directory.name}.done"  # beside the files: read_parquet reads every file within
     if done.exists():
         return 0.0
     import pandas as pd
@@ -58,13 +60,21 @@ def write_parquet(n: int, directory: Path) -> float:
     per = -(-n // FILES)
     for k in range(FILES):
         count = min(per, n - k * per)
-        if count <= 0:
-            break
-        text = dump_claims(make_claims(count, seed=k + 1), format="csv")
-        df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+        path = directory / f"part-{k:02d}.parquet"
+        if count <= 0 or path.exists():
+            continue
+        if k < distinct or count != per:
+            text = dump_claims(make_claims(count, seed=k + 1), format="csv")
+            df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+        else:
+            j = k % distinct
+            df = pd.read_parquet(directory / f"part-{j:02d}.parquet")
+            df["id"] = df["id"].str.slice(len(f"p{j}-"))
+            df["event"] = df["event"].str.slice(len(f"p{j} "))
         df["id"] = f"p{k}-" + df["id"]
         df["event"] = f"p{k} " + df["event"]
-        df.to_parquet(directory / f"part-{k:02d}.parquet", index=False)
+        df.to_parquet(path.with_suffix(".tmp"), index=False)
+        path.with_suffix(".tmp").rename(path)
     done.write_text(str(n))
     return time.perf_counter() - t0
 
@@ -135,6 +145,7 @@ def main() -> None:
     parser.add_argument("--single", type=int, default=1_000_000, help="claims reconciled in one process (0: skip)")
     parser.add_argument("--data", type=Path, default=None, help="folder keeping the generated files between runs")
     parser.add_argument("--memory", default="4GiB", help="memory limit of each Dask worker")
+    parser.add_argument("--distinct", type=int, default=FILES, help="files generated; the others repeat them")
     parser.add_argument("--one", nargs=2, type=Path, help=argparse.SUPPRESS)  # the subprocess of one_process
     args = parser.parse_args()
     if args.one:
@@ -151,7 +162,7 @@ def main() -> None:
             if not n:
                 continue
             source = data / f"claims-{n}"
-            generated = write_parquet(n, source)
+            generated = write_parquet(n, source, args.distinct)
             out = Path(tmp) / f"out-{label.replace(' ', '-')}"
             if label == "dask":
                 result = on_dask(source, out, args.memory)

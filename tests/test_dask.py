@@ -132,6 +132,46 @@ def test_a_local_cluster_of_two_worker_processes_equals_one_process(
         _assert_same(report, reconcile_dask(dd.read_parquet(tmp_path / "claims")), scheduler=client)
 
 
+def _spy_apart(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Record whether each run found its rows already partitioned by event (and so skipped the shuffle)."""
+    from claimdiff._formats import dask_frames
+
+    seen: list[bool] = []
+    real = dask_frames._apart
+
+    def spy(*args: Any) -> bool:
+        seen.append(real(*args))
+        return seen[-1]
+
+    monkeypatch.setattr(dask_frames, "_apart", spy)
+    return seen
+
+
+def test_partitions_already_apart_by_event_are_reconciled_where_they_are(
+    benchmark_claims: tuple[Any, Report], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Partitions that each hold whole events (files written per event) are reconciled without the shuffle, and
+    the tables still equal the single-process report's."""
+    df, report = benchmark_claims
+    seen = _spy_apart(monkeypatch)
+    block = df["event"].map(lambda e: sum(map(ord, e)) % 4)
+    parts = [dask.delayed(df[block == k].reset_index(drop=True)) for k in range(4)]
+    _assert_same(report, reconcile_dask(dd.from_delayed(parts, meta=df.iloc[:0])), scheduler="synchronous")
+    assert seen == [True]
+
+
+def test_events_spread_over_partitions_are_shuffled_together(
+    benchmark_claims: tuple[Any, Report], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Rows in no order, every event spread over several partitions, are shuffled on the event first: the tables
+    equal the single-process report's."""
+    df, report = benchmark_claims
+    seen = _spy_apart(monkeypatch)
+    spread = df.sample(frac=1.0, random_state=7).reset_index(drop=True)
+    _assert_same(report, reconcile_dask(dd.from_pandas(spread, npartitions=4)), scheduler="synchronous")
+    assert seen == [False]
+
+
 def _claim(cid: str, value: str, place: str, event: str, **kw: Any) -> Claim:
     return Claim(id=cid, metric="killed", estimate=value, scope=Scope(place=place, counted="people", event=event),
                  source=f"source of {cid}", **kw)

@@ -190,6 +190,22 @@ def _read_rows(pdf: Any, name: str, job: _Job) -> tuple[list[Claim], list[ClaimF
     return claims, rejected
 
 
+def _distinct_keys(events: Any, mapping: Mapping[str, str]) -> set[str]:
+    """The partition keys of one partition's rows (read from its event column alone)."""
+    return {mapping.get(k, k) for k in map(_event_text, events.unique().tolist())}
+
+
+def _apart(dask: Any, events: Any, mapping: Mapping[str, str]) -> bool:
+    """Whether no partition key has rows in two partitions (one pass over the event column only)."""
+    parts = dask.compute(*[dask.delayed(_distinct_keys, pure=True)(p, mapping) for p in events.to_delayed()])
+    seen: set[str] = set()
+    for keys in parts:
+        if not seen.isdisjoint(keys):
+            return False
+        seen |= keys
+    return True
+
+
 def _declared_joins(events: _Events, relations: Iterable[Relation | Series]) -> None:
     for r in relations:
         if isinstance(r, Relation):
@@ -296,9 +312,12 @@ def reconcile_dask(
         keyed = ddf.assign(**{KEY_COLUMN: ""})
     else:
         keyed = ddf.assign(**{KEY_COLUMN: ddf[event_col].map_partitions(_keys, mapping, meta=(event_col, object))})
-    shuffled = keyed.shuffle(on=KEY_COLUMN, npartitions=ddf.npartitions)
+    # Rows already partitioned by their key (every key in one partition, as files written per event or per
+    # source are) are reconciled where they are: the shuffle would move every row for nothing.
+    if event_col is None or not _apart(dask, ddf[event_col], mapping):
+        keyed = keyed.shuffle(on=KEY_COLUMN, npartitions=ddf.npartitions)
     job = _Job(policy=chosen, columns=columns, defaults=defaults, relations=rels, taxonomy=taxonomy)
-    tasks = [dask.delayed(_reconcile_partition, nout=4, pure=True)(p, job) for p in shuffled.to_delayed()]
+    tasks = [dask.delayed(_reconcile_partition, nout=4, pure=True)(p, job) for p in keyed.to_delayed()]
     metas = _frames(reconcile([]), (), "")
     tables = [dd.from_delayed([t[i] for t in tasks], meta=metas[i], verify_meta=False) for i in range(4)]
     return DaskTables(*tables)
