@@ -152,8 +152,12 @@ def _frames(report: Report, load_rejected: Sequence[ClaimFileError], partition: 
     if load_rejected:
         import pandas as pd  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: PLC0415
 
-        more = pd.DataFrame({"claim": pd.array([e.claim_id for e in load_rejected], dtype="string"),
-                             "reason": pd.array([str(e) for e in load_rejected], dtype="string")})
+        more = pd.DataFrame(
+            {
+                "claim": pd.array([e.claim_id for e in load_rejected], dtype="string"),
+                "reason": pd.array([str(e) for e in load_rejected], dtype="string"),
+            }
+        )
         rejected = pd.concat([more, rejected], ignore_index=True)
     return groups, flags, claims, rejected
 
@@ -166,8 +170,13 @@ def _reconcile_partition(pdf: Any, job: _Job) -> tuple[Any, Any, Any, Any]:
     if job.columns is None:
         claims, rejected = _read_rows(pdf, name, job)
     else:
-        loaded = claims_from_dataframe(pdf.drop(columns=[KEY_COLUMN]), columns=job.columns, defaults=job.defaults,
-                                       name=name, hedges=job.policy.hedges)
+        loaded = claims_from_dataframe(
+            pdf.drop(columns=[KEY_COLUMN]),
+            columns=job.columns,
+            defaults=job.defaults,
+            name=name,
+            hedges=job.policy.hedges,
+        )
         claims, rejected = list(loaded.claims), list(loaded.rejected)
     report = reconcile(claims, job.policy, relations=job.relations, taxonomy=job.taxonomy)
     return _frames(report, rejected, partition)
@@ -182,7 +191,7 @@ def _read_rows(pdf: Any, name: str, job: _Job) -> tuple[list[Claim], list[ClaimF
     claims: list[Claim] = []
     rejected: list[ClaimFileError] = []
     for start in range(0, len(pdf), _ROWS) if len(pdf) > _ROWS else (0,):
-        part = pdf.iloc[start:start + _ROWS]
+        part = pdf.iloc[start : start + _ROWS]
         where = name if len(pdf) <= _ROWS else f"{name}, rows {start + 1} to {start + len(part)}"
         loaded = claims_from_csv_table(part.drop(columns=[KEY_COLUMN]), name=where, hedges=job.policy.hedges)
         claims.extend(loaded.claims)
@@ -276,20 +285,30 @@ def reconcile_dask(
     dask, dd = _dask()
     chosen = policy_named(policy) if isinstance(policy, str) else policy
     if chosen.estimator is Estimator.TRUTH:
-        raise InvalidClaimError(None, "policy", chosen.name, "learns each source's reliability across all groups, "
-                                "which a partitioned run cannot do; reconcile it in one process")
+        raise InvalidClaimError(
+            None,
+            "policy",
+            chosen.name,
+            "learns each source's reliability across all groups, "
+            "which a partitioned run cannot do; reconcile it in one process",
+        )
     names = [str(c) for c in ddf.columns]
     twice = sorted({n for n in names if names.count(n) > 1})
     if twice:
-        raise ClaimFileError("<dask dataframe>", "$", None, f"has two columns named {twice[0]!r}; name each column once")
+        raise ClaimFileError(
+            "<dask dataframe>", "$", None, f"has two columns named {twice[0]!r}; name each column once"
+        )
     if any(not isinstance(c, str) for c in ddf.columns):  # a label may be a number: it is matched by its text
         ddf = ddf.rename(columns={c: str(c) for c in ddf.columns})
     if columns is None:
         unknown = sorted(set(names) - set(CSV_COLUMNS))
         if unknown:
-            raise ClaimFileError("<dask dataframe>", "$", None,
-                                 f"has columns that are not claims-file CSV columns: {unknown}; name the fields with "
-                                 "columns=")
+            raise ClaimFileError(
+                "<dask dataframe>",
+                "$",
+                None,
+                f"has columns that are not claims-file CSV columns: {unknown}; name the fields with columns=",
+            )
         event_col: str | None = "event" if "event" in names else None
         id_col, part_col = "id", "part_of"
     else:
