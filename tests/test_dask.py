@@ -120,6 +120,22 @@ def test_a_partition_larger_than_one_file_is_read_in_slices(monkeypatch: pytest.
     assert "rows 2101 to 2800" in reasons[0]
 
 
+def test_a_large_partition_is_reconciled_in_batches_of_whole_events(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A partition of more than ``_ROWS`` claims is reconciled a batch of whole events at a time (the report is the
+    one-process report, as the test above shows); a claim id repeated in the partition keeps it one batch, so that
+    the repeat is still rejected."""
+    from claimdiff._formats import dask_frames
+
+    monkeypatch.setattr(dask_frames, "_ROWS", 5)
+    claims = [_claim(f"{e}{i}", str(i), f"Land > {e}", e) for e in "abcd" for i in range(3)]
+    df, _report = _frame(claims)
+    keyed = df.assign(**{dask_frames.KEY_COLUMN: df["event"]})
+    batches = dask_frames._batches(claims, keyed)
+    assert [sorted({c.scope.event for c in b}) for b in batches] == [["a"], ["b"], ["c"], ["d"]]
+    repeated = keyed.assign(id=keyed["id"].where(keyed.index != 4, "a0"))
+    assert len(dask_frames._batches(claims, repeated)) == 1
+
+
 def test_a_local_cluster_of_two_worker_processes_equals_one_process(
     benchmark_claims: tuple[Any, Report], tmp_path: Any,
 ) -> None:

@@ -178,8 +178,49 @@ def _reconcile_partition(pdf: Any, job: _Job) -> tuple[Any, Any, Any, Any]:
             hedges=job.policy.hedges,
         )
         claims, rejected = list(loaded.claims), list(loaded.rejected)
-    report = reconcile(claims, job.policy, relations=job.relations, taxonomy=job.taxonomy)
-    return _frames(report, rejected, partition)
+    batches = _batches(claims, pdf) if job.columns is None and len(claims) > _ROWS else [claims]
+    if len(batches) == 1:
+        report = reconcile(claims, job.policy, relations=job.relations, taxonomy=job.taxonomy)
+        return _frames(report, rejected, partition)
+    import pandas as pd  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: PLC0415
+
+    del claims
+    tables: list[tuple[Any, Any, Any, Any]] = []
+    flags = 0
+    for i, batch in enumerate(batches):
+        report = reconcile(batch, job.policy, relations=job.relations, taxonomy=job.taxonomy)
+        batches[i] = []  # each batch's claims go once it is reconciled
+        found = _frames(report, rejected if not tables else (), partition)
+        found[1]["flag"] += flags  # flags numbered within the partition, batch after batch
+        flags += len(report.flags)
+        tables.append(found)
+    return tuple(pd.concat([t[k] for t in tables], ignore_index=True) for k in range(4))
+
+
+def _batches(claims: list[Claim], pdf: Any) -> list[list[Claim]]:
+    """The claims of a large partition in batches of whole partition keys, about ``_ROWS`` claims each.
+
+    Keys share no group and no relation (the partitioning rule), so each batch is reconciled alone and the
+    partition holds a batch's working memory at a time, not the whole partition's. A claim is matched to its
+    row's key by its id; when an id is repeated in the partition or matches no row, the partition is one
+    batch, so that ``reconcile`` still sees every repeat.
+    """
+    ids = [_event_text(v) for v in pdf["id"].tolist()]
+    key_of = dict(zip(ids, pdf[KEY_COLUMN].tolist(), strict=True))
+    if len(key_of) != len(ids):
+        return [claims]
+    by_key: dict[str, list[Claim]] = {}
+    for c in claims:
+        key = key_of.get(c.id)
+        if key is None:
+            return [claims]
+        by_key.setdefault(key, []).append(c)
+    batches: list[list[Claim]] = [[]]
+    for group in by_key.values():
+        if batches[-1] and len(batches[-1]) + len(group) > _ROWS:
+            batches.append([])
+        batches[-1].extend(group)
+    return batches
 
 
 def _read_rows(pdf: Any, name: str, job: _Job) -> tuple[list[Claim], list[ClaimFileError]]:
