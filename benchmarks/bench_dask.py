@@ -21,7 +21,12 @@ the client's; ``ratio`` is the one process's claims/s over Dask's. ``peak MiB`` 
 process's maximum resident memory (fresh workers per run).
 
     python benchmarks/bench_dask.py                          # 10^6 on Dask, 10^6 in one process
-    python benchmarks/bench_dask.py 10000000 --data /tmp/cd  # 10^7 (generating it takes ~12 minutes)
+    python benchmarks/bench_dask.py 10000000 --data /tmp/cd --distinct 4  # 10^7: 4 files generated, 12 copied
+    python benchmarks/bench_dask.py 10000000 --data /tmp/cd --files 4     # 4 of the 16 files of 10^7 on Dask
+
+``--files K`` reads the first K files of N on Dask: partitions of N/16 claims each, as in the full run,
+for a machine where the full run takes too long (the files are reconciled independently, so the time
+grows with their number).
 """
 
 from __future__ import annotations
@@ -35,6 +40,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import pyarrow.parquet as pq
 
 FILES = 16
 TABLES = ("groups", "flags", "claims", "rejected")
@@ -88,8 +95,6 @@ def _cpu() -> float:
 
 
 def _rows(directory: Path) -> dict[str, int]:
-    import pyarrow.parquet as pq
-
     return {
         name: sum(pq.ParquetFile(f).metadata.num_rows for f in (directory / name).glob("*.parquet")) for name in TABLES
     }
@@ -112,7 +117,7 @@ def one_process(source: Path, out: Path) -> dict[str, float]:
     return {"seconds": time.perf_counter() - t0, "cpu": time.process_time() - c0, "peak": _peak_mib()}
 
 
-def on_dask(source: Path, out: Path, memory: str) -> dict[str, object]:
+def on_dask(source: list[Path], out: Path, memory: str) -> dict[str, object]:
     """Reconcile on a fresh 2-worker LocalCluster; the workers write the tables."""
     import dask
     import dask.dataframe as dd
@@ -146,6 +151,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=None, help="folder keeping the generated files between runs")
     parser.add_argument("--memory", default="4GiB", help="memory limit of each Dask worker")
     parser.add_argument("--distinct", type=int, default=FILES, help="files generated; the others repeat them")
+    parser.add_argument("--files", type=int, default=FILES, help="files of N read on Dask (partitions of N/16 claims)")
     parser.add_argument("--one", nargs=2, type=Path, help=argparse.SUPPRESS)  # the subprocess of one_process
     args = parser.parse_args()
     if args.one:
@@ -158,14 +164,17 @@ def main() -> None:
             f"{'flags':>8} {'rejected':>8} {'generate s':>10}"
         )
         rates = {}
-        for label, n in (("one process", args.single), ("dask", args.n)):
-            if not n:
+        for label, size in (("one process", args.single), ("dask", args.n)):
+            if not size:
                 continue
-            source = data / f"claims-{n}"
-            generated = write_parquet(n, source, args.distinct)
+            source = data / f"claims-{size}"
+            generated = write_parquet(size, source, args.distinct)
+            n = size
             out = Path(tmp) / f"out-{label.replace(' ', '-')}"
             if label == "dask":
-                result = on_dask(source, out, args.memory)
+                files = sorted(source.glob("*.parquet"))[: args.files]
+                n = sum(pq.ParquetFile(f).metadata.num_rows for f in files)
+                result = on_dask(files, out, args.memory)
                 peak = " / ".join(f"{p:,.0f}" for p in result["peaks"])  # type: ignore[union-attr]
             else:
                 line = subprocess.run(
