@@ -31,8 +31,10 @@ def believe(
     """Groups with the learned best figures, the findings of truth discovery, and its full result."""
     items = []
     for cs, g in zip(raw, groups, strict=True):
-        gone = set(g.withdrawn) | set(g.stale)
-        items.append([c for c in cs if c.id not in gone])
+        if g.withdrawn or g.stale:
+            gone = set(g.withdrawn) | set(g.stale)
+            cs = [c for c in cs if c.id not in gone]  # noqa: PLW2901 - the group's claims that still count
+        items.append(cs)
     result = learn(items, policy=policy)  # reconcile has checked the claims: unique ids, one dimension a group
     out = []
     for g, item in zip(groups, result.items, strict=True):

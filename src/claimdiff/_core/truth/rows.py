@@ -134,11 +134,21 @@ class Rows:
         return np.array([math.nan if c.figure is None else c.figure for c in self.rows], np.float64)
 
     def allowances(self, policy: Policy) -> Floats:
-        """How far each row's claim reaches beyond its bounds, both sides together, under the policy."""
+        """How far each row's claim reaches beyond its bounds, both sides together, under the policy.
+
+        The widening rule is asked once per estimate and metric: claims share their estimates.
+        """
         from claimdiff._core.verdicts import widen  # noqa: PLC0415 - verdicts imports the policy, which imports truth
 
+        known: dict[tuple[int, str], float] = {}
         out = []
         for c in self.rows:
-            lo, _, hi, _ = widen(c, policy, policy.tolerance.for_metric(c.metric.name))
-            out.append((c.low - lo if math.isfinite(lo) else 0.0) + (hi - c.high if math.isfinite(hi) else 0.0))
+            key = (id(c.estimate), c.metric.name)
+            reach = known.get(key)
+            if reach is None:
+                lo, _, hi, _ = widen(c, policy, policy.tolerance.for_metric(c.metric.name))
+                reach = known[key] = (c.low - lo if math.isfinite(lo) else 0.0) + (
+                    hi - c.high if math.isfinite(hi) else 0.0
+                )
+            out.append(reach)
         return np.asarray(out, np.float64)
