@@ -8,8 +8,10 @@ without an event all land together. Two kinds of relation can still join events,
 are followed by merging their events into one partition key (union-find, smallest event
 first): a declared :class:`~claimdiff.Relation` whose figures name different events, and a
 claim stated as part of a claim of another event (``part_of``; this takes one pass over the
-rows that have it, computed before the result is built). Each partition is then reconciled by
-:func:`claimdiff.reconcile` exactly as a single process would reconcile those claims.
+rows that have it, computed before the result is built). Rows that already arrive so partitioned
+(no key in two partitions: one pass over the event column tells) are not shuffled at all. Each
+partition is then reconciled by :func:`claimdiff.reconcile` exactly as a single process would
+reconcile those claims, a batch of whole keys at a time when it is large.
 
 **The limit.** One event (or one set of merged events) is one partition: a single huge event
 is reconciled by one worker, in that worker's memory. Policies that learn across all groups
