@@ -120,6 +120,22 @@ def test_a_partition_larger_than_one_file_is_read_in_slices(monkeypatch: pytest.
     assert "rows 2101 to 2800" in reasons[0]
 
 
+def test_a_large_partition_is_reconciled_in_batches_of_whole_events(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A partition of more than ``_ROWS`` claims is reconciled a batch of whole events at a time (the report is the
+    one-process report, as the test above shows); a claim id repeated in the partition keeps it one batch, so that
+    the repeat is still rejected."""
+    from claimdiff._formats import dask_frames
+
+    monkeypatch.setattr(dask_frames, "_ROWS", 5)
+    claims = [_claim(f"{e}{i}", str(i), f"Land > {e}", e) for e in "abcd" for i in range(3)]
+    df, _report = _frame(claims)
+    keyed = df.assign(**{dask_frames.KEY_COLUMN: df["event"]})
+    batches = dask_frames._batches(claims, keyed)
+    assert [sorted({c.scope.event for c in b}) for b in batches] == [["a"], ["b"], ["c"], ["d"]]
+    repeated = keyed.assign(id=keyed["id"].where(keyed.index != 4, "a0"))
+    assert len(dask_frames._batches(claims, repeated)) == 1
+
+
 def test_a_local_cluster_of_two_worker_processes_equals_one_process(
     benchmark_claims: tuple[Any, Report], tmp_path: Any,
 ) -> None:
@@ -130,6 +146,46 @@ def test_a_local_cluster_of_two_worker_processes_equals_one_process(
     cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
     with cluster, distributed.Client(cluster) as client:
         _assert_same(report, reconcile_dask(dd.read_parquet(tmp_path / "claims")), scheduler=client)
+
+
+def _spy_apart(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Record whether each run found its rows already partitioned by event (and so skipped the shuffle)."""
+    from claimdiff._formats import dask_frames
+
+    seen: list[bool] = []
+    real = dask_frames._apart
+
+    def spy(*args: Any) -> bool:
+        seen.append(real(*args))
+        return seen[-1]
+
+    monkeypatch.setattr(dask_frames, "_apart", spy)
+    return seen
+
+
+def test_partitions_already_apart_by_event_are_reconciled_where_they_are(
+    benchmark_claims: tuple[Any, Report], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Partitions that each hold whole events (files written per event) are reconciled without the shuffle, and
+    the tables still equal the single-process report's."""
+    df, report = benchmark_claims
+    seen = _spy_apart(monkeypatch)
+    block = df["event"].map(lambda e: sum(map(ord, e)) % 4)
+    parts = [dask.delayed(df[block == k].reset_index(drop=True)) for k in range(4)]
+    _assert_same(report, reconcile_dask(dd.from_delayed(parts, meta=df.iloc[:0])), scheduler="synchronous")
+    assert seen == [True]
+
+
+def test_events_spread_over_partitions_are_shuffled_together(
+    benchmark_claims: tuple[Any, Report], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Rows in no order, every event spread over several partitions, are shuffled on the event first: the tables
+    equal the single-process report's."""
+    df, report = benchmark_claims
+    seen = _spy_apart(monkeypatch)
+    spread = df.sample(frac=1.0, random_state=7).reset_index(drop=True)
+    _assert_same(report, reconcile_dask(dd.from_pandas(spread, npartitions=4)), scheduler="synchronous")
+    assert seen == [False]
 
 
 def _claim(cid: str, value: str, place: str, event: str, **kw: Any) -> Claim:

@@ -17,7 +17,8 @@ from claimdiff._core.estimators import best_in_unit
 from claimdiff._core.flags import Flag, FlagKind, Severity
 from claimdiff._core.policy import Policy
 from claimdiff._core.report import Group
-from claimdiff._core.truth import TruthResult, discover
+from claimdiff._core.truth import TruthResult
+from claimdiff._core.truth.discover import learn
 from claimdiff._model.claim import Claim
 from claimdiff._model.units import unit_info
 
@@ -30,9 +31,11 @@ def believe(
     """Groups with the learned best figures, the findings of truth discovery, and its full result."""
     items = []
     for cs, g in zip(raw, groups, strict=True):
-        gone = set(g.withdrawn) | set(g.stale)
-        items.append([c for c in cs if c.id not in gone])
-    result = discover(items, policy=policy)
+        if g.withdrawn or g.stale:
+            gone = set(g.withdrawn) | set(g.stale)
+            cs = [c for c in cs if c.id not in gone]  # noqa: PLW2901 - the group's claims that still count
+        items.append(cs)
+    result = learn(items, policy=policy)  # reconcile has checked the claims: unique ids, one dimension a group
     out = []
     for g, item in zip(groups, result.items, strict=True):
         if item.best is None or not math.isfinite(item.best):

@@ -8,8 +8,10 @@ without an event all land together. Two kinds of relation can still join events,
 are followed by merging their events into one partition key (union-find, smallest event
 first): a declared :class:`~claimdiff.Relation` whose figures name different events, and a
 claim stated as part of a claim of another event (``part_of``; this takes one pass over the
-rows that have it, computed before the result is built). Each partition is then reconciled by
-:func:`claimdiff.reconcile` exactly as a single process would reconcile those claims.
+rows that have it, computed before the result is built). Rows that already arrive so partitioned
+(no key in two partitions: one pass over the event column tells) are not shuffled at all. Each
+partition is then reconciled by :func:`claimdiff.reconcile` exactly as a single process would
+reconcile those claims, a batch of whole keys at a time when it is large.
 
 **The limit.** One event (or one set of merged events) is one partition: a single huge event
 is reconciled by one worker, in that worker's memory. Policies that learn across all groups
@@ -152,8 +154,12 @@ def _frames(report: Report, load_rejected: Sequence[ClaimFileError], partition: 
     if load_rejected:
         import pandas as pd  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: PLC0415
 
-        more = pd.DataFrame({"claim": pd.array([e.claim_id for e in load_rejected], dtype="string"),
-                             "reason": pd.array([str(e) for e in load_rejected], dtype="string")})
+        more = pd.DataFrame(
+            {
+                "claim": pd.array([e.claim_id for e in load_rejected], dtype="string"),
+                "reason": pd.array([str(e) for e in load_rejected], dtype="string"),
+            }
+        )
         rejected = pd.concat([more, rejected], ignore_index=True)
     return groups, flags, claims, rejected
 
@@ -166,11 +172,57 @@ def _reconcile_partition(pdf: Any, job: _Job) -> tuple[Any, Any, Any, Any]:
     if job.columns is None:
         claims, rejected = _read_rows(pdf, name, job)
     else:
-        loaded = claims_from_dataframe(pdf.drop(columns=[KEY_COLUMN]), columns=job.columns, defaults=job.defaults,
-                                       name=name, hedges=job.policy.hedges)
+        loaded = claims_from_dataframe(
+            pdf.drop(columns=[KEY_COLUMN]),
+            columns=job.columns,
+            defaults=job.defaults,
+            name=name,
+            hedges=job.policy.hedges,
+        )
         claims, rejected = list(loaded.claims), list(loaded.rejected)
-    report = reconcile(claims, job.policy, relations=job.relations, taxonomy=job.taxonomy)
-    return _frames(report, rejected, partition)
+    batches = _batches(claims, pdf) if job.columns is None and len(claims) > _ROWS else [claims]
+    if len(batches) == 1:
+        report = reconcile(claims, job.policy, relations=job.relations, taxonomy=job.taxonomy)
+        return _frames(report, rejected, partition)
+    import pandas as pd  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: PLC0415
+
+    del claims
+    tables: list[tuple[Any, Any, Any, Any]] = []
+    flags = 0
+    for i, batch in enumerate(batches):
+        report = reconcile(batch, job.policy, relations=job.relations, taxonomy=job.taxonomy)
+        batches[i] = []  # each batch's claims go once it is reconciled
+        found = _frames(report, rejected if not tables else (), partition)
+        found[1]["flag"] += flags  # flags numbered within the partition, batch after batch
+        flags += len(report.flags)
+        tables.append(found)
+    return tuple(pd.concat([t[k] for t in tables], ignore_index=True) for k in range(4))
+
+
+def _batches(claims: list[Claim], pdf: Any) -> list[list[Claim]]:
+    """The claims of a large partition in batches of whole partition keys, about ``_ROWS`` claims each.
+
+    Keys share no group and no relation (the partitioning rule), so each batch is reconciled alone and the
+    partition holds a batch's working memory at a time, not the whole partition's. A claim is matched to its
+    row's key by its id; when an id is repeated in the partition or matches no row, the partition is one
+    batch, so that ``reconcile`` still sees every repeat.
+    """
+    ids = [_event_text(v) for v in pdf["id"].tolist()]
+    key_of = dict(zip(ids, pdf[KEY_COLUMN].tolist(), strict=True))
+    if len(key_of) != len(ids):
+        return [claims]
+    by_key: dict[str, list[Claim]] = {}
+    for c in claims:
+        key = key_of.get(c.id)
+        if key is None:
+            return [claims]
+        by_key.setdefault(key, []).append(c)
+    batches: list[list[Claim]] = [[]]
+    for group in by_key.values():
+        if batches[-1] and len(batches[-1]) + len(group) > _ROWS:
+            batches.append([])
+        batches[-1].extend(group)
+    return batches
 
 
 def _read_rows(pdf: Any, name: str, job: _Job) -> tuple[list[Claim], list[ClaimFileError]]:
@@ -182,12 +234,28 @@ def _read_rows(pdf: Any, name: str, job: _Job) -> tuple[list[Claim], list[ClaimF
     claims: list[Claim] = []
     rejected: list[ClaimFileError] = []
     for start in range(0, len(pdf), _ROWS) if len(pdf) > _ROWS else (0,):
-        part = pdf.iloc[start:start + _ROWS]
+        part = pdf.iloc[start : start + _ROWS]
         where = name if len(pdf) <= _ROWS else f"{name}, rows {start + 1} to {start + len(part)}"
         loaded = claims_from_csv_table(part.drop(columns=[KEY_COLUMN]), name=where, hedges=job.policy.hedges)
         claims.extend(loaded.claims)
         rejected.extend(loaded.rejected)
     return claims, rejected
+
+
+def _distinct_keys(events: Any, mapping: Mapping[str, str]) -> set[str]:
+    """The partition keys of one partition's rows (read from its event column alone)."""
+    return {mapping.get(k, k) for k in map(_event_text, events.unique().tolist())}
+
+
+def _apart(dask: Any, events: Any, mapping: Mapping[str, str]) -> bool:
+    """Whether no partition key has rows in two partitions (one pass over the event column only)."""
+    parts = dask.compute(*[dask.delayed(_distinct_keys, pure=True)(p, mapping) for p in events.to_delayed()])
+    seen: set[str] = set()
+    for keys in parts:
+        if not seen.isdisjoint(keys):
+            return False
+        seen |= keys
+    return True
 
 
 def _declared_joins(events: _Events, relations: Iterable[Relation | Series]) -> None:
@@ -260,20 +328,30 @@ def reconcile_dask(
     dask, dd = _dask()
     chosen = policy_named(policy) if isinstance(policy, str) else policy
     if chosen.estimator is Estimator.TRUTH:
-        raise InvalidClaimError(None, "policy", chosen.name, "learns each source's reliability across all groups, "
-                                "which a partitioned run cannot do; reconcile it in one process")
+        raise InvalidClaimError(
+            None,
+            "policy",
+            chosen.name,
+            "learns each source's reliability across all groups, "
+            "which a partitioned run cannot do; reconcile it in one process",
+        )
     names = [str(c) for c in ddf.columns]
     twice = sorted({n for n in names if names.count(n) > 1})
     if twice:
-        raise ClaimFileError("<dask dataframe>", "$", None, f"has two columns named {twice[0]!r}; name each column once")
+        raise ClaimFileError(
+            "<dask dataframe>", "$", None, f"has two columns named {twice[0]!r}; name each column once"
+        )
     if any(not isinstance(c, str) for c in ddf.columns):  # a label may be a number: it is matched by its text
         ddf = ddf.rename(columns={c: str(c) for c in ddf.columns})
     if columns is None:
         unknown = sorted(set(names) - set(CSV_COLUMNS))
         if unknown:
-            raise ClaimFileError("<dask dataframe>", "$", None,
-                                 f"has columns that are not claims-file CSV columns: {unknown}; name the fields with "
-                                 "columns=")
+            raise ClaimFileError(
+                "<dask dataframe>",
+                "$",
+                None,
+                f"has columns that are not claims-file CSV columns: {unknown}; name the fields with columns=",
+            )
         event_col: str | None = "event" if "event" in names else None
         id_col, part_col = "id", "part_of"
     else:
@@ -296,9 +374,12 @@ def reconcile_dask(
         keyed = ddf.assign(**{KEY_COLUMN: ""})
     else:
         keyed = ddf.assign(**{KEY_COLUMN: ddf[event_col].map_partitions(_keys, mapping, meta=(event_col, object))})
-    shuffled = keyed.shuffle(on=KEY_COLUMN, npartitions=ddf.npartitions)
+    # Rows already partitioned by their key (every key in one partition, as files written per event or per
+    # source are) are reconciled where they are: the shuffle would move every row for nothing.
+    if event_col is None or not _apart(dask, ddf[event_col], mapping):
+        keyed = keyed.shuffle(on=KEY_COLUMN, npartitions=ddf.npartitions)
     job = _Job(policy=chosen, columns=columns, defaults=defaults, relations=rels, taxonomy=taxonomy)
-    tasks = [dask.delayed(_reconcile_partition, nout=4, pure=True)(p, job) for p in shuffled.to_delayed()]
+    tasks = [dask.delayed(_reconcile_partition, nout=4, pure=True)(p, job) for p in keyed.to_delayed()]
     metas = _frames(reconcile([]), (), "")
     tables = [dd.from_delayed([t[i] for t in tasks], meta=metas[i], verify_meta=False) for i in range(4)]
     return DaskTables(*tables)

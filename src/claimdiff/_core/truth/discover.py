@@ -6,6 +6,7 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from claimdiff._collector import PAUSE
 from claimdiff._core.truth.factors import likely_units
 from claimdiff._core.truth.results import (
     ClaimFit,
@@ -19,11 +20,12 @@ from claimdiff._core.truth.results import (
     TruthSettings,
     unlikely_score,
 )
-from claimdiff._model.claim import Claim, Source
+from claimdiff._model.claim import Claim
 from claimdiff.exceptions import IncomparableError, InvalidClaimError
 
 if TYPE_CHECKING:
     from claimdiff._core.policy import Policy
+    from claimdiff._core.truth.rows import Rows
     from claimdiff._core.truth.solver import Solution
 
 __all__ = ["discover"]
@@ -31,12 +33,6 @@ __all__ = ["discover"]
 _DEFAULT_PRIOR = TruthPrior()
 _DEFAULT_SETTINGS = TruthSettings()
 _FLOOR = 1e-6  # the least prior a declared reliability of 0 stands for
-
-
-def _representative_key(c: Claim) -> tuple[float, float, float, str]:
-    # The origin's latest statement, then its narrowest, then the smallest id.
-    width = c.high - c.low if math.isfinite(c.high - c.low) else math.inf
-    return (-c.stated_end, -c.stated_start, width, c.id)
 
 
 def discover(
@@ -96,14 +92,8 @@ def discover(
         InvalidClaimError: An element is not a :class:`claimdiff.Claim`, or two claims share an id.
         IncomparableError: An item mixes dimensions (a count and a distance).
     """
-    import numpy as np  # noqa: PLC0415 - numpy is imported only when truth is discovered
-
-    from claimdiff._core.truth.solver import Arrays, solve  # noqa: PLC0415 - imports numpy
-
-    prior = prior or (policy.truth_prior if policy is not None else None) or _DEFAULT_PRIOR
-    settings = settings or (policy.truth_settings if policy is not None else None) or _DEFAULT_SETTINGS
     seen: set[str] = set()
-    item_lists: list[list[Claim]] = []
+    checked: list[list[Claim]] = []
     for cs in items:
         lst = list(cs)
         for c in lst:
@@ -116,93 +106,79 @@ def discover(
         if len(dims) > 1:
             a, b = sorted(dims)[:2]
             raise IncomparableError(a, b, "one item mixes dimensions; give each group of comparable claims as an item")
-        lst.sort(key=lambda c: c.id)
-        item_lists.append(lst)
-    # Work in a canonical order (items by their smallest id, claims by id): sums come out the same.
-    canon = sorted(range(len(item_lists)), key=lambda i: item_lists[i][0].id if item_lists[i] else "")
-    origin_source: dict[str, tuple[str, Source]] = {}
-    for lst in item_lists:
-        for c in lst:
-            if c.origin not in origin_source or c.id < origin_source[c.origin][0]:
-                origin_source[c.origin] = (c.id, c.source)
-    origins = sorted(origin_source)
-    src_index = {o: i for i, o in enumerate(origins)}
+        checked.append(lst)
+    return learn(checked, prior=prior, settings=settings, policy=policy)
+
+
+def learn(
+    items: Sequence[Sequence[Claim]],
+    *,
+    prior: TruthPrior | None = None,
+    settings: TruthSettings | None = None,
+    policy: Policy | None = None,
+) -> TruthResult:
+    """:func:`discover` on items known to be sound: claims with unique ids, one dimension per item.
+
+    This is what the ``truth`` policy runs on the groups :func:`claimdiff.reconcile` has formed (whose
+    claims it has already checked); the arguments and the result are :func:`discover`'s.
+    """
+    import numpy as np  # noqa: PLC0415 - numpy is imported only when truth is discovered
+
+    from claimdiff._core.truth.rows import Rows  # noqa: PLC0415 - imports numpy
+    from claimdiff._core.truth.solver import Arrays, solve  # noqa: PLC0415 - imports numpy
+
+    prior = prior or (policy.truth_prior if policy is not None else None) or _DEFAULT_PRIOR
+    settings = settings or (policy.truth_settings if policy is not None else None) or _DEFAULT_SETTINGS
+    rows = Rows.of(items)
     # A reliability the source itself declares wins over the prior's tables (floored: -ln(0) is no weight).
-    declared = [origin_source[o][1] for o in origins]
+    declared = rows.sources
     priors = [prior.reliability_of(s) if (r := s.reliability) is None else max(r, _FLOOR) for s in declared]
     learned = [settings.learn_default and s.reliability is None and not prior.declares(s) for s in declared]
-
-    rows: list[Claim] = []
-    row_item: list[int] = []
-    for new, old in enumerate(canon):
-        chosen: dict[str, Claim] = {}
-        for c in item_lists[old]:
-            best = chosen.get(c.origin)
-            if best is None or _representative_key(c) < _representative_key(best):
-                chosen[c.origin] = c
-        for o in sorted(chosen):
-            rows.append(chosen[o])
-            row_item.append(new)
-    counted = {c.id for c in rows}
-    fig = [c.figure if c.figure is not None else math.nan for c in rows]
     arrays = Arrays(
-        item=np.asarray(row_item, np.int64),
-        src=np.asarray([src_index[c.origin] for c in rows], np.int64),
-        low=np.asarray([c.low for c in rows], float),
-        high=np.asarray([c.high for c in rows], float),
-        fig=np.asarray(fig, float),
+        item=rows.row_item,
+        src=rows.src[rows.chosen],
+        low=rows.low[rows.chosen],
+        high=rows.high[rows.chosen],
+        fig=rows.figures(),
         prior_loss=-np.log(np.asarray(priors, float)) if priors else np.zeros(0),
-        n_items=len(canon),
-        n_src=len(origins),
-        allowance=None if policy is None else np.asarray(_allowances(rows, policy), float),
-        counts=np.asarray([bool(item_lists[old]) and item_lists[old][0].is_count for old in canon], np.bool_),
+        n_items=len(items),
+        n_src=len(rows.origins),
+        allowance=None if policy is None else rows.allowances(policy),
+        counts=rows.counts,
         learned=np.asarray(learned, np.bool_),
     )
-    sol = solve(arrays, settings)
-    return _result(item_lists, canon, rows, row_item, counted, origins, sol, settings)
+    solution = solve(arrays, settings)
+    with PAUSE:  # a fit per claim: many small acyclic objects, which the collector would scan for nothing
+        return _result(rows, solution, settings)
 
 
-def _allowances(rows: list[Claim], policy: Policy) -> list[float]:
-    """How far each claim reaches beyond its bounds, both sides together, under the policy (canonical unit)."""
-    from claimdiff._core.verdicts import widen  # noqa: PLC0415 - verdicts imports the policy, which imports truth
-
-    out = []
-    for c in rows:
-        lo, _, hi, _ = widen(c, policy, policy.tolerance.for_metric(c.metric.name))
-        out.append((c.low - lo if math.isfinite(lo) else 0.0) + (hi - c.high if math.isfinite(hi) else 0.0))
-    return out
-
-
-def _result(
-    item_lists: list[list[Claim]],
-    canon: list[int],
-    rows: list[Claim],
-    row_item: list[int],
-    counted: set[str],
-    origins: list[str],
-    sol: Solution,
-    settings: TruthSettings,
-) -> TruthResult:
+def _result(rows: Rows, sol: Solution, settings: TruthSettings) -> TruthResult:
     import numpy as np  # noqa: PLC0415 - see discover
 
-    pos_of = {old: new for new, old in enumerate(canon)}
-    src_of_row = [c.origin for c in rows]
+    canon, origins, claims = rows.canon.tolist(), rows.origins, rows.claims
+    n_items = len(canon)
+    position = np.empty(n_items, np.int64)
+    position[rows.canon] = np.arange(n_items, dtype=np.int64)
 
     def num(v: float) -> float | None:
         return float(v) if math.isfinite(v) else None
 
-    origins_per_item = [len({c.origin for c in lst}) for lst in item_lists]
+    origins_per_item = np.bincount(rows.item[rows.chosen], minlength=n_items).tolist()
+    # Each item's claims by id: the claims by id, then stably by item.
+    by_item = rows.order[np.argsort(rows.item[rows.order], kind="stable")]
+    sorted_ids = [claims[i].id for i in by_item.tolist()]
+    ends = np.cumsum(np.bincount(rows.item, minlength=n_items)).tolist()
     # Plain lists: indexing numpy arrays one element at a time is slow at 10^5 claims.
     best_l, scale_l = sol.best.tolist(), sol.scale.tolist()
     q_low_l, q_high_l = sol.q_low.tolist(), sol.q_high.tolist()
     items = []
-    for old, lst in enumerate(item_lists):
-        k = pos_of[old]
+    for old in range(n_items):
+        k = int(position[old])
         best = num(best_l[k])
         items.append(
             ItemTruth(
                 index=old,
-                claims=tuple(c.id for c in lst),
+                claims=tuple(sorted_ids[ends[old - 1] if old else 0 : ends[old]]),
                 best=best,
                 low=num(q_low_l[k]) if best is not None else None,
                 high=num(q_high_l[k]) if best is not None else None,
@@ -211,34 +187,39 @@ def _result(
             )
         )
 
-    shift_of = {origins[s.src]: s for s in sol.shifts} if settings.correct_shifts else {}
-    fits = []
-    at = settings.unlikely_at
-    for old, lst in enumerate(item_lists):
-        k = pos_of[old]
-        truth, scale = best_l[k], scale_l[k]
-        known = math.isfinite(truth)
-        disputed = origins_per_item[old] >= 2
-        for c in lst:
-            low, high = c.low, c.high
-            s = shift_of.get(c.origin) if shift_of else None
-            if s is not None:
-                low, high = (low / s.value, high / s.value) if s.kind == "scale" else (low - s.value, high - s.value)
-            err = max(low - truth, truth - high, 0.0) / scale if known else None
-            fits.append(
-                ClaimFit(
-                    claim_id=c.id,
-                    item=old,
-                    error=err,
-                    unlikely=unlikely_score(err),
-                    flagged=disputed and err is not None and err >= at,
-                    counted=c.id in counted,
-                )
-            )
-    fits.sort(key=lambda f: f.claim_id)
+    # Every claim against its item's truth, its bounds corrected by its origin's shift.
+    low, high = rows.low.copy(), rows.high.copy()
+    if settings.correct_shifts:
+        for s in sol.shifts:
+            mine = rows.src == s.src
+            if s.kind == "scale":
+                low[mine], high[mine] = low[mine] / s.value, high[mine] / s.value
+            else:
+                low[mine], high[mine] = low[mine] - s.value, high[mine] - s.value
+    at = position[rows.item]
+    truth, scale = sol.best[at], sol.scale[at]
+    known = np.isfinite(truth)
+    with np.errstate(invalid="ignore"):
+        err = np.maximum(np.maximum(low - truth, truth - high), 0.0) / scale
+    disputed = np.asarray(origins_per_item, np.int64)[rows.item] >= 2
+    flagged = disputed & known & (err >= settings.unlikely_at)
+    counted = np.zeros(len(claims), np.bool_)
+    counted[rows.chosen] = True
+    order = rows.order
+    errors = [e if ok else None for e, ok in zip(err[order].tolist(), known[order].tolist(), strict=True)]
+    fits = [
+        ClaimFit(claim_id=claims[i].id, item=it, error=e, unlikely=unlikely_score(e), flagged=f, counted=c)
+        for i, it, e, f, c in zip(
+            order.tolist(),
+            rows.item[order].tolist(),
+            errors,
+            flagged[order].tolist(),
+            counted[order].tolist(),
+            strict=True,
+        )
+    ]
 
-    index = {o: i for i, o in enumerate(origins)}
-    row_src = np.asarray([index[o] for o in src_of_row], np.int64)
+    row_src = rows.src[rows.chosen]
     n = len(origins)
     contested = sol.contested
     err_c = np.where(np.isfinite(sol.error), np.minimum(sol.error, settings.cap), 0.0)
@@ -271,10 +252,10 @@ def _result(
             sel = np.flatnonzero(pair_idx == p)
             shared = []
             for r_a, r_b in zip(wa[sel].tolist(), wb[sel].tolist(), strict=True):
-                ca, cb = rows[r_a], rows[r_b]
+                ca, cb = rows.rows[r_a], rows.rows[r_b]
                 shared.append(
                     SharedValue(
-                        item=canon[row_item[r_a]],
+                        item=canon[int(rows.row_item[r_a])],
                         claims=(ca.id, cb.id),
                         value=float(sol.fig[r_a]),
                         error=float(sol.error[r_a]),

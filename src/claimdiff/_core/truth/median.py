@@ -49,18 +49,21 @@ class MedianPlan:
         c_row = np.concatenate([np.flatnonzero(fl), np.flatnonzero(fh)])
         is_low = np.concatenate([np.ones(int(fl.sum()), np.bool_), np.zeros(int(fh.sum()), np.bool_)])
         order = np.lexsort((c_val, c_item))
-        self.ci, self.cv = c_item[order], c_val[order]
-        self.row, self.is_low = c_row[order], is_low[order]
-        n = self.ci.shape[0]
-        self.n = n
-        new_run = np.ones(n, np.bool_)
-        new_run[1:] = (self.ci[1:] != self.ci[:-1]) | (self.cv[1:] != self.cv[:-1])
-        run_id = np.cumsum(new_run) - 1
+        ci, cv = c_item[order], c_val[order]
+        self.row = c_row[order]
+        self.low_share = is_low[order].astype(np.float64)
+        # Equal ends of one item form a run: every sum below is taken once per run, not per end.
+        new_run = np.ones(ci.shape[0], np.bool_)
+        new_run[1:] = (ci[1:] != ci[:-1]) | (cv[1:] != cv[:-1])
+        self.run_of = np.cumsum(new_run) - 1
         run_first = np.flatnonzero(new_run)
-        run_last = np.append(run_first[1:] - 1, n - 1)
-        self.first, self.last = run_first[run_id], run_last[run_id]
-        self.first_of_item = group_starts(self.ci, self.ci)
-        self.item_first = group_starts(self.ci, np.arange(n_items, dtype=np.int64))
+        self.n_runs = run_first.shape[0]
+        self.run_item, self.run_value = ci[run_first], cv[run_first]
+        # The first and last run of each run's item, for the sums over the item's runs before and after it.
+        item_runs = np.bincount(self.run_item, minlength=n_items)
+        item_first = np.cumsum(item_runs) - item_runs
+        self.run_item_first = item_first[self.run_item]
+        self.run_item_last = (item_first + item_runs - 1)[self.run_item]
 
     def solve(
         self, w: Floats, *, mode: bool = False, low_ties: bool | NDArray[np.bool_] = False
@@ -70,29 +73,31 @@ class MedianPlan:
         ``low_ties`` (for every item, or per item) takes the lowest minimiser when several are tied,
         not their midpoint.
         """
-        n_items, n = self.n_items, self.n
+        n_items, n_runs = self.n_items, self.n_runs
         best = np.full(n_items, np.nan)
-        if n == 0:
+        if n_runs == 0:
             return best, best.copy(), best.copy()
         cw = w[self.row]
-        wl = np.where(self.is_low, cw, 0.0)
-        wh = np.where(self.is_low, 0.0, cw)
-        cum_l, cum_h = np.cumsum(wl), np.cumsum(wh)
-        fi, f, last = self.first_of_item, self.first, self.last
-        base_l = cum_l[fi] - wl[fi]
-        base_h = cum_h[fi] - wh[fi]
-        l_lt = cum_l[f] - wl[f] - base_l
-        l_le = cum_l[last] - base_l
-        h_lt = cum_h[f] - wh[f] - base_h
-        h_le = cum_h[last] - base_h
-        ci, cv = self.ci, self.cv
-        l_tot = np.bincount(ci, weights=wl, minlength=n_items)[ci]
+        wl = cw * self.low_share
+        # Per run: the weight of the lows and of the highs at its value, then prefix sums within each item.
+        rl = np.bincount(self.run_of, weights=wl, minlength=n_runs)
+        rh = np.bincount(self.run_of, weights=cw - wl, minlength=n_runs)
+        cum_l, cum_h = np.cumsum(rl), np.cumsum(rh)
+        fi = self.run_item_first
+        base_l = cum_l[fi] - rl[fi]
+        base_h = cum_h[fi] - rh[fi]
+        l_le = cum_l - base_l  # lows at or below the run's value
+        l_lt = l_le - rl  # lows strictly below
+        h_le = cum_h - base_h
+        h_lt = h_le - rh
+        l_tot = cum_l[self.run_item_last] - base_l
+        ci, cv = self.run_item, self.run_value
         w_all = np.bincount(self.item, weights=w, minlength=n_items)[ci]
         eps = 1e-12 * w_all
         slope_left = h_lt - (l_tot - l_lt)
         slope_right = h_le - (l_tot - l_le)
         near = (slope_left <= eps) & (slope_right >= -eps)
-        # Candidates are sorted by item and value: the first and last minimiser of each item.
+        # Runs are sorted by item and value: the first and last minimiser of each item.
         idx = np.flatnonzero(near)
         its = ci[idx]
         lo = np.full(n_items, np.nan)
@@ -113,7 +118,7 @@ class MedianPlan:
             dist = np.where(tied, np.abs(cv - best[ci]), np.inf)
             order2 = np.lexsort((cv, dist, ci))
             first = group_starts(ci[order2], np.arange(n_items, dtype=np.int64))
-            has = found & (first < n)
+            has = found & (first < n_runs)
             best[has] = cv[order2][first[has]]
         return best, lo, hi
 

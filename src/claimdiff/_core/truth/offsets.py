@@ -22,6 +22,7 @@ Floats = NDArray[np.float64]
 Ints = NDArray[np.int64]
 Bools = NDArray[np.bool_]
 
+
 @attrs.frozen
 class ShiftFinding:
     """A source's systematic difference (internal form; see :class:`claimdiff.SystematicShift`)."""

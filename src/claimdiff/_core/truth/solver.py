@@ -167,11 +167,17 @@ def _fit(
     loo_plan = loo.plan(low, high)
     result: _Fit | None = None
     quiet = 0
+    row_scale = scale[a.item]
     for it in range(1, settings.max_iter + 1):
         w_rows = weight[a.src] * disc
         best, set_low, set_high = plan.solve(w_rows, mode=settings.mode, low_ties=low_ties)
-        err = interval_distance(best[a.item], low, high) / scale[a.item]
-        loo_err = interval_distance(loo.truth(loo_plan, best, a.item, w_rows), low, high) / scale[a.item]
+        err = interval_distance(best[a.item], low, high) / row_scale
+        loo_err = (
+            err
+            if not loo.row.shape[0]
+            # without leave-one-out rows, every truth is the item's
+            else (interval_distance(loo.truth(loo_plan, best, a.item, w_rows), low, high) / row_scale)
+        )
         loss = np.where(np.isfinite(loo_err), np.minimum(loo_err, settings.cap), settings.cap)
         total = np.bincount(a.src, weights=ev * loss, minlength=a.n_src)
         prior_loss = _prior_loss(a, np.asarray(total, float), evidence)

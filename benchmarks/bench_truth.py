@@ -1,0 +1,87 @@
+"""Benchmark: the ``truth`` policy beside ``discover`` and a numpy CRH, at 10^4 and 10^5 claims, in one run.
+
+The claims are those of ``eval_truth.py``'s speed section, scaled: items of 5 exact counts each, by
+5 of 200 sources, each source off the item's truth by a noise of its own (1% to 7%); 2,000 items
+for 10^4 claims, 20,000 for 10^5. Per N, in this process, CPU seconds (``time.process_time``, the
+least of two runs):
+
+* ``discover``: :func:`claimdiff.discover` on the items;
+* ``truth``: ``reconcile(claims, "truth")``: the reconcile pass (grouping, each group's verdict and
+  flags) and truth discovery on its groups;
+* ``consensus``: ``reconcile(claims, "consensus")``, the reconcile pass alone, for the share of it;
+* ``CRH``: ``baselines.crh`` on the same figures as numpy columns (20 rounds, no intervals, no
+  copying or shift stages).
+
+``truth/discover`` is the target of issue 19 (at most 1.3); ``truth-consensus`` is what truth adds
+to the reconcile pass.
+
+    python benchmarks/bench_truth.py            # 10^4 and 10^5
+    python benchmarks/bench_truth.py 100000     # one size
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import baselines
+from claimdiff import Claim, Estimate, Scope, Source, discover, reconcile
+
+PER, SOURCES = 5, 200
+
+
+def make_items(n: int, seed: int = 0) -> tuple[list[list[Claim]], dict[str, np.ndarray]]:
+    """``n`` claims as items of ``PER`` claims, and the same figures as numpy columns for CRH."""
+    rng = np.random.default_rng(seed)
+    n_items = n // PER
+    truth = rng.uniform(10, 1000, n_items)
+    src = np.concatenate([rng.choice(SOURCES, PER, replace=False) for _ in range(n_items)])
+    item = np.repeat(np.arange(n_items), PER)
+    noise = rng.normal(0, 0.01 * (1 + src % 7))
+    value = np.maximum(np.round(truth[item] * (1 + noise)), 0)
+    sources = [Source(f"s{s}") for s in range(SOURCES)]
+    scopes = [Scope(place=(str(i),), counted="people") for i in range(n_items)]
+    claims = [
+        Claim(id=f"c{i}-{s}", metric="killed", estimate=Estimate.exact(int(v)), scope=scopes[i], source=sources[s])
+        for i, s, v in zip(item.tolist(), src.tolist(), value.tolist(), strict=True)
+    ]
+    items = [claims[k : k + PER] for k in range(0, len(claims), PER)]
+    return items, {"item": item.astype(np.int64), "src": src.astype(np.int64), "value": value}
+
+
+def _cpu(run: Callable[[], object]) -> float:
+    best = float("inf")
+    for _ in range(2):
+        t0 = time.process_time()
+        run()
+        best = min(best, time.process_time() - t0)
+    return best
+
+
+def main(argv: list[str]) -> None:
+    sizes = [int(a) for a in argv] or [10_000, 100_000]
+    print(
+        f"{'N':>8} {'discover s':>10} {'truth s':>8} {'consensus s':>11} {'CRH s':>6} {'truth/discover':>14} "
+        f"{'truth-consensus s':>17} {'discover/CRH':>12}"
+    )
+    for n in sizes:
+        items, col = make_items(n)
+        claims = [c for cs in items for c in cs]
+        n_items = len(items)
+        d = _cpu(lambda: discover(items))  # noqa: B023 - run at once
+        t = _cpu(lambda: reconcile(claims, "truth"))  # noqa: B023
+        c = _cpu(lambda: reconcile(claims, "consensus"))  # noqa: B023
+        crh = _cpu(lambda: baselines.crh(col["item"], col["src"], col["value"], n_items))  # noqa: B023
+        print(
+            f"{n:>8,} {d:>10.2f} {t:>8.2f} {c:>11.2f} {crh:>6.2f} {t / d:>14.2f} {t - c:>17.2f} {d / crh:>12.1f}",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
