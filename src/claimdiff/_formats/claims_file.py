@@ -180,7 +180,7 @@ def load_claims_lenient(
 
         if streamed(name):  # too large to read whole: read row chunk by row chunk
             with PAUSE:
-                return read_csv_file(name, hedges=hedges, vocabulary=vocabulary)
+                return read_csv_file(name, hedges=hedges_for(hedges, policy), vocabulary=vocabulary)
     text = _read(name)
     return loads_claims_lenient(text, format=fmt, path=name, hedges=hedges, policy=policy, vocabulary=vocabulary)
 
