@@ -156,3 +156,35 @@ def test_derived_bounds_are_plain_slots():
     assert {"low", "high", "low_closed", "high_closed", "figure", "origin", "key", "stated_start",
             "stated_end"} <= slots
     assert not hasattr(make(), "__dict__")
+
+
+@given(claims())
+def test_a_claim_from_checked_parts_is_the_claim_the_constructor_makes(c):
+    """Law: ``Claim._from_parts`` (the columnar readers' path, parts already checked) == ``Claim(...)``."""
+    parts = (c.id, c.metric, c.estimate, c.scope, c.period, c.stated, c.source, c.via, c.quote, c.location,
+             c.note, c.part_of)
+    fast = Claim._from_parts(*parts)
+    slow = Claim(id=c.id, metric=c.metric, estimate=c.estimate, scope=c.scope, period=c.period, stated=c.stated,
+                 source=c.source, via=c.via, quote=c.quote, location=c.location, note=c.note, part_of=c.part_of)
+    assert fast == slow
+    assert repr(fast) == repr(slow)
+    assert (fast.note, fast.source_grade, fast.rank) == (slow.note, slow.source_grade, slow.rank)
+    assert [getattr(fast, a) for a in DERIVED] == [getattr(slow, a) for a in DERIVED]
+
+
+def test_checked_parts_that_disagree_are_refused_as_the_constructor_refuses_them():
+    """The checks between parts stay: a count without ``counted``, a statement before its period."""
+    count = Estimate.exact(3)
+    with pytest.raises(InvalidClaimError) as fast:
+        Claim._from_parts("c", make().metric, count, Scope(), None, None, Source("MoD"), (),
+                          None, None, None, None)
+    with pytest.raises(InvalidClaimError) as slow:
+        make(estimate=count, scope=Scope())
+    assert str(fast.value) == str(slow.value)
+    period, stated = Period.parse("2024-03-01"), Period.parse("2024-02-01")
+    with pytest.raises(InvalidClaimError) as fast:
+        Claim._from_parts("c", make().metric, Estimate.exact(3), PEOPLE, period, stated, Source("MoD"), (),
+                          None, None, None, None)
+    with pytest.raises(InvalidClaimError) as slow:
+        make(estimate=Estimate.exact(3), period=period, stated=stated)
+    assert str(fast.value) == str(slow.value)

@@ -201,6 +201,7 @@ def fast_claims(fields: Fields, ctx: Context) -> list[Claim | None]:
         return str(v) if type(v) in (str, int, float) else BAD
 
     ids_codes, ids = read("id", lambda v: v if type(v) is str and v and not v.isspace() else BAD, merged=False)
+    slow |= _failed([BAD if v is None else v for v in ids], ids_codes)  # an empty id cell: the full reader's case
     m_codes, metrics = read(
         "metric", lambda v: (ctx.word("metric", v)[0] or BAD) if type(v) is str else BAD, required=True
     )
@@ -249,24 +250,12 @@ def fast_claims(fields: Fields, ctx: Context) -> list[Claim | None]:
         columns[0] = [i if i is not None else own for i, own in zip(columns[0], label_ids, strict=True)]
     counts = count[rows].tolist()
     out: list[Claim | None] = [None] * n
+    make = Claim._from_parts  # noqa: SLF001 - the parts are checked: only the checks between them remain
     for row, cid, metric, estimate, scope, period, when, source, via, quote, location, note, part_of, is_count in zip(
         rows.tolist(), *columns, counts, strict=True
     ):
-        try:
-            claim = Claim(
-                id=cid,
-                metric=metric,
-                estimate=estimate,
-                scope=scope,
-                period=period,
-                stated=when,
-                source=source,
-                via=via,
-                quote=quote,
-                location=location,
-                note=note,
-                part_of=part_of,
-            )
+        try:  # every part was made by its validating constructor above, once per distinct value
+            claim = make(cid, metric, estimate, scope, period, when, source, via, quote, location, note, part_of)
         except ClaimdiffError:
             continue  # the full reader says why
         if is_count and not claim.estimate._derived[6]:  # noqa: SLF001 - "a count takes no unit": it says so

@@ -109,6 +109,9 @@ def report_columns(report: Report, table: str) -> dict[str, list[Any]]:
     if table not in TABLES:
         raise ValueError(f"table must be one of {', '.join(TABLES)} (got {table!r})")
     with PAUSE:  # the rows, and the quiet groups made to fill them, are many small acyclic objects
+        if table == "groups":  # rows as tuples in the schema's order
+            cells = list(zip(*_group_rows(report), strict=True)) or [()] * len(_SCHEMA[table])
+            return {name: list(column) for (name, _kind), column in zip(_SCHEMA[table], cells, strict=True)}
         rows = _ROWS[table](report)
         return {name: [row[name] for row in rows] for name, _kind in _SCHEMA[table]}
 
@@ -119,31 +122,29 @@ def _bound(v: float | None, feasible: bool, side: float) -> float | None:
     return side if v is None else float(v)
 
 
-def _group_rows(report: Report) -> list[dict[str, Any]]:
+def _group_rows(report: Report) -> list[tuple[Any, ...]]:
+    """One tuple per group, its cells in the order of the ``groups`` schema (tuples: a table of many groups)."""
     worst: dict[str | None, Severity] = {}
     count: dict[str | None, int] = {}
     for f in report.flags:
         count[f.group] = count.get(f.group, 0) + 1
         if f.group not in worst or f.severity.rank > worst[f.group].rank:
             worst[f.group] = f.severity
+    inf = math.inf
     out = []
+    append = out.append
     for g in report.groups:
         w = worst.get(g.id)
-        out.append({
-            "id": g.id, "metric": g.metric, "counted": g.counted, "place": " > ".join(g.place) or None,
-            "event": g.event, "period": g.period, "dimension": g.dimension, "cumulative": g.cumulative,
-            "unit": g.unit, "feasible": g.feasible, "low": _bound(g.low, g.feasible, -math.inf),
-            "high": _bound(g.high, g.feasible, math.inf), "low_closed": g.low_closed, "high_closed": g.high_closed,
-            "consensus_low": _bound(g.consensus_low, g.feasible, -math.inf),
-            "consensus_high": _bound(g.consensus_high, g.feasible, math.inf), "best": g.best,
-            "n_claims": len(g.claims), "n_supporting": len(g.supporting), "n_dissenting": len(g.dissenting),
-            "n_superseded": len(g.superseded), "n_stale": len(g.stale), "origins": g.origins,
-            "worst_severity": None if w is None else w.value, "n_flags": count.get(g.id, 0),
-            "verdict": g.verdict, "corroboration": g.corroboration, "n_withdrawn": len(g.withdrawn),
-            "best_rule": g.best_rule, "stated_low": g.stated_low, "stated_high": g.stated_high,
-            "source_grades": "; ".join(sg.describe() for sg in g.source_grades) or None,
-            "grade_note": g.grades_text(), "precision": g.precision, "precision_step": g.precision_step,
-        })
+        feasible = g.feasible
+        append((
+            g.id, g.metric, g.counted, " > ".join(g.place) or None, g.event, g.period, g.dimension, g.cumulative,
+            g.unit, feasible, _bound(g.low, feasible, -inf), _bound(g.high, feasible, inf), g.low_closed,
+            g.high_closed, _bound(g.consensus_low, feasible, -inf), _bound(g.consensus_high, feasible, inf), g.best,
+            len(g.claims), len(g.supporting), len(g.dissenting), len(g.superseded), len(g.stale), g.origins,
+            None if w is None else w.value, count.get(g.id, 0), g.verdict, g.corroboration, len(g.withdrawn),
+            g.best_rule, g.stated_low, g.stated_high, "; ".join(sg.describe() for sg in g.source_grades) or None,
+            g.grades_text(), g.precision, g.precision_step,
+        ))
     return out
 
 
@@ -207,7 +208,7 @@ def _claim_rows(report: Report) -> list[dict[str, Any]]:
 
 
 _ROWS: Mapping[str, Callable[[Report], list[dict[str, Any]]]] = {
-    "groups": _group_rows, "flags": _flag_rows, "rejected": _rejected_rows, "derived": _derived_rows,
+    "flags": _flag_rows, "rejected": _rejected_rows, "derived": _derived_rows,
     "claims": _claim_rows, "flag_claims": _flag_claim_rows,
 }
 

@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from claimdiff._collector import PAUSE
 from claimdiff._formats.build import document_context, duplicate_reason
 from claimdiff._formats.cells import (
     NO_LINES,
@@ -264,15 +265,16 @@ def read_table(
         e = ClaimFileError(name, "$.claims[0].id", cid, duplicate_reason(clash, row_name(first)))
         return relocated(e, [label], column_of, name)
 
-    for start in range(0, len(df), TABLE_CHUNK):
-        part = df.iloc[start : start + TABLE_CHUNK]
-        here = labels[start : start + TABLE_CHUNK]
-        chunk = part if isinstance(reader, FrameReader) else [part.iloc[:, i] for i in range(part.shape[1])]
-        fast: list[Any] = fast_claims(reader.fields(chunk, here), ctx)
-        rows = [i for i, c in enumerate(fast) if c is None]
-        if rows:
-            locate = functools.partial(relocated, labels=[here[i] for i in rows], column_of=column_of, name=name)
-            for k, (i, entry) in enumerate(zip(rows, reader.slow(part, rows, here), strict=True)):
-                fast[i] = entry_outcome(entry, k, ctx, locate)
-        settle(zip(here, fast, strict=True), seen=seen, duplicate=duplicate, claims=claims, rejected=rejected)
+    with PAUSE:  # the claims, scopes and estimates built are many small acyclic objects
+        for start in range(0, len(df), TABLE_CHUNK):
+            part = df.iloc[start : start + TABLE_CHUNK]
+            here = labels[start : start + TABLE_CHUNK]
+            chunk = part if isinstance(reader, FrameReader) else [part.iloc[:, i] for i in range(part.shape[1])]
+            fast: list[Any] = fast_claims(reader.fields(chunk, here), ctx)
+            rows = [i for i, c in enumerate(fast) if c is None]
+            if rows:
+                locate = functools.partial(relocated, labels=[here[i] for i in rows], column_of=column_of, name=name)
+                for k, (i, entry) in enumerate(zip(rows, reader.slow(part, rows, here), strict=True)):
+                    fast[i] = entry_outcome(entry, k, ctx, locate)
+            settle(zip(here, fast, strict=True), seen=seen, duplicate=duplicate, claims=claims, rejected=rejected)
     return LoadedClaims(path=name, claims=tuple(claims), rejected=tuple(rejected))

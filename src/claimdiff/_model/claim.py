@@ -244,8 +244,6 @@ class Claim:
             attrs.validators.instance_of(Scope)(self, attrs.fields(Claim).scope, scope)
         if type(estimate) is not Estimate:
             estimate = _estimate(estimate, scope.counted is not None)
-        if estimate._derived is None:  # noqa: SLF001 - a new estimate: share an equal one seen before
-            estimate = shared_estimate(estimate)
         if period is not None and type(period) is not Period:
             period = optional_period(period)
         if stated is not None and type(stated) is not Period:
@@ -254,8 +252,6 @@ class Claim:
             source = _source(source)
         if type(via) is not tuple or not all(type(v) is Source for v in via):
             via = _sources(via)
-        if via:
-            via = shared_chain(via)
         if rank is not None:
             rank = _rank(rank)
         # ``notes`` is the shared slot as ``attrs.evolve`` hands it back; ``note`` and ``source_grade`` given win.
@@ -267,6 +263,59 @@ class Claim:
             raise InvalidClaimError(id, "source_grade", source_grade, "must be a SourceGrade or None")
         if type(id) is not str or not id or id.isspace():
             raise InvalidClaimError(None, "id", id, "must be a non-empty string")
+        self._fill(
+            id, metric, estimate, scope, period, stated, source, via, quote, location,
+            note if source_grade is None else (note, source_grade), rank, part_of,
+        )
+
+    @classmethod
+    def _from_parts(
+        cls,
+        id: str,  # noqa: A002 - the field's name
+        metric: Metric,
+        estimate: Estimate,
+        scope: Scope,
+        period: Period | None,
+        stated: Period | None,
+        source: Source,
+        via: tuple[Source, ...],
+        quote: str | None,
+        location: str | None,
+        note: str | None,
+        part_of: str | None,
+    ) -> Claim:
+        """A claim from parts each already made by its validating constructor (a columnar reader's parts).
+
+        Only the checks between parts are made here (a count needs ``counted``; stated before its period), by
+        the same code as ``__init__``: each part was checked once where it was made. ``id`` is a non-empty
+        string and ``via`` a tuple of sources; never call this with parts that did not come from their types'
+        constructors. ``Claim._from_parts(...) == Claim(...)`` for the same parts.
+        """
+        self = object.__new__(cls)
+        self._fill(id, metric, estimate, scope, period, stated, source, via, quote, location, note, None, part_of)
+        return self
+
+    def _fill(
+        self,
+        id: str,  # noqa: A002 - the field's name
+        metric: Metric,
+        estimate: Estimate,
+        scope: Scope,
+        period: Period | None,
+        stated: Period | None,
+        source: Source,
+        via: tuple[Source, ...],
+        quote: str | None,
+        location: str | None,
+        notes: Any,
+        rank: str | None,
+        part_of: str | None,
+    ) -> None:
+        """Check the parts against each other (each is of its type), derive the floats and set every slot."""
+        if estimate._derived is None:  # noqa: SLF001 - a new estimate: share an equal one seen before
+            estimate = shared_estimate(estimate)
+        if via:
+            via = shared_chain(via)
         derived: Derived | None = estimate._derived  # noqa: SLF001 - worked out by the first claim that held it
         if derived is None or derived[6] is (scope.counted is None):  # a count without 'counted', or the reverse
             derived = derive(estimate, id, scope.counted)  # computes and checks (a count needs 'counted')
@@ -288,7 +337,7 @@ class Claim:
         set_(self, "via", via)
         set_(self, "quote", quote)
         set_(self, "location", location)
-        set_(self, "_notes", note if source_grade is None else (note, source_grade))
+        set_(self, "_notes", notes)
         set_(self, "part_of", part_of)
         set_(self, "rank", rank)
         set_(self, "low", low)
@@ -307,6 +356,7 @@ class Claim:
         if type(keys) is not tuple or keys[0] != metric.name:
             keys = scope._key_for(metric.name)  # noqa: SLF001
         set_(self, "key", keys)
+
 
     @property
     def note(self) -> str | None:
