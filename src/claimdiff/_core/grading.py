@@ -28,13 +28,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from claimdiff._core.outcomes import Grade
 from claimdiff._model.claim import Claim, Source, SourceKind
 from claimdiff._model.source_grade import SourceGrade
 
 __all__ = ["GRADES", "airwars_grade", "grade_of_rule", "grade_rule", "grades_text"]
 
 #: The grades claimdiff derives, from the best supported.
-GRADES = ("confirmed", "fair", "weak", "contested")
+GRADES = tuple(g.value for g in Grade)
 _PREFIX = "airwars grade: "
 _BELLIGERENT_KINDS = frozenset({SourceKind.MILITARY, SourceKind.GOVERNMENT, SourceKind.OFFICIAL})
 
@@ -77,16 +78,16 @@ def grade_rule(grade: str, why: str, rest: str) -> str:
     return f"{_PREFIX}{grade} ({why}); {rest}"
 
 
-def grade_of_rule(rule: str) -> str | None:
+def grade_of_rule(rule: str) -> Grade | None:
     """The grade a rule text carries, or ``None``.
 
     >>> grade_of_rule("airwars grade: weak (a single-source claim); the minimum"), grade_of_rule("consensus")
-    ('weak', None)
+    (<Grade.WEAK: 'weak'>, None)
     """
     if not rule.startswith(_PREFIX):
         return None
     word = rule[len(_PREFIX) :].split(" ", 1)[0]
-    return word if word in GRADES else None
+    return Grade(word) if word in GRADES else None
 
 
 def _why_of_rule(rule: str) -> str:

@@ -11,6 +11,7 @@ import attrs
 from claimdiff._core.flags import CONFLICT_KINDS, Flag, FlagKind, LazyMessage, Severity
 from claimdiff._core.grading import grade_of_rule, grades_text
 from claimdiff._core.lags import Lag
+from claimdiff._core.outcomes import Corroboration, Grade, Verdict, optional_grade
 from claimdiff._core.precision_used import precision_sentence
 from claimdiff._core.truth.results import TruthResult
 from claimdiff._model.claim import Claim
@@ -60,17 +61,18 @@ class Group:
         superseded: Ids of claims revised by their own origin later.
         stale: Ids of cumulative claims overtaken by later, higher figures from elsewhere.
         origins: Number of independent origins behind the group.
-        verdict: ``"agreement"`` (one value fits every current claim as worded), ``"tolerance"``
-            (they agree only within the policy's tolerance), ``"discrepancy"`` or ``"contradiction"``
-            (the worst disagreement found).
-        corroboration: ``"single"`` (one report), ``"circular"`` (several reports, one origin) or
-            ``"independent"`` (two or more origins).
+        verdict: The :class:`~claimdiff.Verdict` (``"agreement"``: one value fits every current claim as
+            worded, ``"tolerance"``, ``"discrepancy"`` or ``"contradiction"``: the worst disagreement found);
+            a plain word is converted, and the member equals its word.
+        corroboration: The :class:`~claimdiff.Corroboration`: ``"single"`` (one report), ``"circular"``
+            (several reports, one origin) or ``"independent"`` (two or more origins).
         withdrawn: Ids of claims withdrawn by a later statement.
         best_rule: How ``best`` was chosen (the estimator, or the rule it fell back to and why).
         stated_low, stated_high: What every current claim allows taken at its word (no precision, no
             tolerance); both ``None`` when nothing does.
-        grade: How well the group is sourced, under a policy that grades (``airwars``): ``"confirmed"``,
-            ``"fair"``, ``"weak"`` or ``"contested"``, from its origins and their parties; else ``None``.
+        grade: How well the group is sourced, under a policy that grades (``airwars``): a
+            :class:`~claimdiff.Grade` (``"confirmed"``, ``"fair"``, ``"weak"`` or ``"contested"``), from
+            its origins and their parties; else ``None``.
             When not given it is read from ``best_rule``.
         source_grades: The grades the claims' own sources gave their figures (Airwars' grade, ACLED's and
             UCDP's precision codes), distinct, in claim order; :meth:`grades_text` sets them beside ``grade``.
@@ -105,13 +107,15 @@ class Group:
     superseded: tuple[str, ...]
     stale: tuple[str, ...]
     origins: int
-    verdict: str = "agreement"
-    corroboration: str = "independent"
+    verdict: Verdict = attrs.field(default=Verdict.AGREEMENT, converter=Verdict)
+    corroboration: Corroboration = attrs.field(default=Corroboration.INDEPENDENT, converter=Corroboration)
     withdrawn: tuple[str, ...] = ()
     best_rule: str = ""
     stated_low: float | None = None
     stated_high: float | None = None
-    grade: str | None = attrs.field(default=attrs.Factory(lambda self: grade_of_rule(self.best_rule), takes_self=True))
+    grade: Grade | None = attrs.field(
+        default=attrs.Factory(lambda self: grade_of_rule(self.best_rule), takes_self=True), converter=optional_grade
+    )
     source_grades: tuple[SourceGrade, ...] = ()
     precision: str | None = None
     precision_step: float | None = None

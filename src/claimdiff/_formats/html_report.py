@@ -326,7 +326,7 @@ def _verdict(report: Report) -> str:
 
 def report_html(report: Report, title: str = "", *, max_groups: int = 500, limits: Limits | None = None) -> str:
     """The report as one self-contained HTML page (see the module's docstring)."""
-    from claimdiff import __version__  # noqa: PLC0415 - the package imports its parts lazily
+    from claimdiff._version import __version__  # noqa: PLC0415 - the package imports its parts lazily
 
     limits = attrs.evolve(limits or Limits(), groups=max(0, max_groups))
     worst = _ranks(report)

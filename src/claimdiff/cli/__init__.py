@@ -72,7 +72,7 @@ class _Streams:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from claimdiff import __version__  # noqa: PLC0415 - the package imports this module's parent lazily
+    from claimdiff._version import __version__  # noqa: PLC0415 - the package imports this module's parent lazily
 
     parser = argparse.ArgumentParser(
         prog="claimdiff",
