@@ -28,7 +28,8 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from bench_reconcile import make_claims
-from claimdiff import dump_claims, reconcile_dask
+from claimdiff import dump_claims
+from claimdiff.formats import reconcile_dask
 
 FILES = 16
 TABLES = ("groups", "flags", "claims", "rejected")

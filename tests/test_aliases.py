@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimdiff import SOURCE_ALIASES, canonical_source
+from claimdiff.sources import SOURCE_ALIASES, canonical_source
 from claimdiff._model.aliases import source_key
 
 

@@ -17,20 +17,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimdiff import (
-    POLICIES,
-    Claim,
-    Estimate,
-    Period,
-    Policy,
-    Precision,
-    Provenance,
-    Scope,
-    Source,
-    Tolerance,
-    Withdrawal,
-    reconcile,
-)
+from claimdiff import POLICIES, Claim, Estimate, Period, Policy, Scope, Source, Withdrawal, reconcile
+from claimdiff.hedges import Provenance
+from claimdiff.tolerance import Precision, Tolerance
 from claimdiff._core import quiet
 from claimdiff._core import reconcile as reconcile_module
 from claimdiff._core.columns import Columns

@@ -8,7 +8,8 @@ import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimdiff import POLICIES, Claim, Estimate, Provenance, Scope, Source, reconcile
+from claimdiff import POLICIES, Claim, Estimate, Scope, Source, reconcile
+from claimdiff.hedges import Provenance
 from claimdiff._core.estimators import best_in_unit
 from claimdiff._model.units import unit_info
 

@@ -57,12 +57,12 @@ def test_every_flag_kind_is_explained():
 def test_the_hedge_table_matches_the_policies():
     """Every phrase and quantity word of the default and ACLED policies is in the hedge table."""
     doc = (DOCS / "concepts.md").read_text(encoding="utf-8")
-    d = claimdiff.DEFAULT_HEDGES
+    d = claimdiff.hedges.DEFAULT_HEDGES
     fields = ("at_least", "more_than", "at_most", "less_than", "about", "nearly", "just_over", "or_more",
               "or_fewer", "or_so")
     missing = [p for f in fields for p in getattr(d, f) if f"“{p}”" not in doc]
     assert missing == []
-    for word, q in claimdiff.ACLED_HEDGES.vague.items():
+    for word, q in claimdiff.hedges.ACLED_HEDGES.vague.items():
         row = re.search(rf"^\| {re.escape(word)} \| .*$", doc, re.MULTILINE)
         assert row is not None, word
         assert f"[{q.low:,.0f}, {q.high:,.0f}]" in row.group(0), word

@@ -17,7 +17,8 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimdiff import Hedge, Provenance, extract, parse_estimate
+from claimdiff import Hedge, extract
+from claimdiff.hedges import Provenance, parse_estimate
 from claimdiff._extract import Extraction, Unread
 from claimdiff._extract._time import days_named, period_at
 from claimdiff._extract._unread import numerals

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimdiff import ClaimFileError, dump_claims, load_claims_lenient, loads_claims, loads_claims_lenient
+from claimdiff import dump_claims, load_claims_lenient, loads_claims, loads_claims_lenient
+from claimdiff.exceptions import ClaimFileError
 from claimdiff._formats import build as _build
 from claimdiff._formats.plain import plain_claim
 from claimdiff._formats.schema import claims_schema, fits_claim_fast, problems

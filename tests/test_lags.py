@@ -18,7 +18,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimdiff import POLICIES, Claim, Estimate, FlagKind, Lag, Lags, Metric, Scope, Severity, reconcile
+from claimdiff import POLICIES, Claim, Estimate, FlagKind, Scope, Severity, reconcile
+from claimdiff.relations import Lag, Lags
+from claimdiff.vocabulary import Metric
 
 DEATHS = Metric("covid deaths", cumulative=True)
 START = dt.date(2020, 3, 1)
@@ -223,7 +225,7 @@ def test_independent_noise_shows_no_lag(steps_up: list[int], rnd: random.Random)
 def test_lags_follow_the_report_schema() -> None:
     """A report with lags validates against the shipped JSON Schema."""
     jsonschema = pytest.importorskip("jsonschema")
-    from claimdiff import report_schema
+    from claimdiff.formats import report_schema
 
     out = reconcile(series("JHU", GROWTH) + series("WHO", lagged(GROWTH, 1))).to_dict()
     jsonschema.Draft202012Validator(report_schema()).validate(json.loads(json.dumps(out)))

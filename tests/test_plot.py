@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 import claimdiff
-from claimdiff import Claim, Estimate, Metric, Scope, Source, reconcile
+from claimdiff import Claim, Estimate, Scope, Source, reconcile
+from claimdiff.vocabulary import Metric
 from claimdiff.exceptions import MissingExtraError
 from conftest import SHARED
 

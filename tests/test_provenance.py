@@ -13,15 +13,14 @@ from claimdiff import (
     POLICIES,
     Claim,
     Estimate,
-    Precision,
-    Provenance,
     Scope,
     claims_from_dataframe,
     dump_claims,
     loads_claims,
-    parse_estimate,
     reconcile,
 )
+from claimdiff.hedges import Provenance, parse_estimate
+from claimdiff.tolerance import Precision
 from claimdiff._core.columns import _steps
 from claimdiff._model.derived import shared_estimate
 

@@ -19,7 +19,9 @@ import attrs
 import pytest
 
 import claimdiff
-from claimdiff import Claim, Scope, SourceGrade, read_acled, read_airwars, read_ucdp_ged, reconcile
+from claimdiff import Claim, Scope, reconcile
+from claimdiff.formats import read_acled, read_airwars, read_ucdp_ged
+from claimdiff.sources import SourceGrade
 from claimdiff.cli._render import render_text
 from claimdiff.exceptions import InvalidClaimError
 

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimdiff import POLICIES, Claim, Estimate, Precision, Scope, Source, Tolerance, reconcile
+from claimdiff import POLICIES, Claim, Estimate, Scope, Source, reconcile
+from claimdiff.tolerance import Precision, Tolerance
 from claimdiff._core.truth import TruthResult, discover
 
 EXACT = attrs.evolve(POLICIES["truth"], precision=Precision(mode="exact"))

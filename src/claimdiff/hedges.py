@@ -6,8 +6,8 @@ intervals; :data:`DEFAULT_HEDGES` is claimdiff's, :data:`ACLED_HEDGES` follows A
 :class:`Provenance` says whether it came in words (hedges apply) or as a number given as data.
 
 >>> from claimdiff.hedges import ACLED_HEDGES, parse_estimate
->>> parse_estimate("dozens", ACLED_HEDGES).low
-12.0
+>>> parse_estimate("dozens", hedges=ACLED_HEDGES)
+Estimate(low=12, high=99, point=12, hedge=Hedge.VAGUE, text='dozens')
 """
 
 from claimdiff._model.estimate import Provenance

@@ -2,11 +2,12 @@
 
 A :class:`Gazetteer` knows countries and their subdivisions by their common names;
 :data:`DEFAULT_GAZETTEER` holds ISO 3166 countries and first-level subdivisions. :func:`place_path`
-turns "Belgorod, Russia" into a path from the country down, :func:`place_key` folds one name.
+splits a place written from the largest down, :func:`place_key` folds a place to the key claims are
+compared by.
 
 >>> from claimdiff.places import place_path
->>> place_path("Belgorod, Russia")
-('RU', 'RU-BEL', 'belgorod')
+>>> place_path("Russia > Belgorod Oblast")
+('Russia', 'Belgorod Oblast')
 """
 
 from claimdiff._model.claim import place_path

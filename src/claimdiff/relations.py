@@ -5,9 +5,9 @@ A :class:`Taxonomy` of :class:`Relation` says which counted things and metrics a
 time; a :class:`Composite` is a figure stated as a sum of parts ("12 killed, including 3 children");
 a :class:`Lag` is one origin reporting what another did, days later.
 
->>> from claimdiff.relations import DEFAULT_TAXONOMY, RelationKind
->>> sorted({r.kind for r in DEFAULT_TAXONOMY.relations}) == sorted(set(RelationKind))
-True
+>>> from claimdiff.relations import RelationKind
+>>> [k.value for k in RelationKind]
+['partition', 'at_most']
 """
 
 from claimdiff._core.lags import Lag, Lags

@@ -5,8 +5,8 @@
 gave its own figure (Airwars' grade, ACLED's and UCDP's precision codes).
 
 >>> from claimdiff.sources import canonical_source
->>> canonical_source("Associated Press")
-'AP'
+>>> canonical_source("UN Human Rights Office")
+'OHCHR'
 """
 
 from claimdiff._model.aliases import SOURCE_ALIASES, canonical_source

@@ -14,13 +14,13 @@ claimdiff grades a group the same way from what its claims say of their sources:
 
 *Discounted* is an analyst's decision, not something the sources show, so it is never derived: a
 claim read from Airwars' own list keeps that grade as the ``deprecated`` rank
-(see :func:`claimdiff.read_airwars`), and no anchor rule puts a deprecated claim forward.
+(see :func:`claimdiff.formats.read_airwars`), and no anchor rule puts a deprecated claim forward.
 
 The grade travels from the estimator to :attr:`claimdiff.Group.grade` in the rule's text
 (``"airwars grade: fair (...)"``), read back by :func:`grade_of_rule`.
 
 A source may grade its own figures too (Airwars' grade of each incident, ACLED's and UCDP's precision
-codes: :class:`claimdiff.SourceGrade`); ``claimdiff._model.claim.source_grades`` collects them for a group and
+codes: :class:`claimdiff.sources.SourceGrade`); ``claimdiff._model.claim.source_grades`` collects them for a group and
 :func:`grades_text` sets them beside claimdiff's grade, saying why the two differ where they do.
 """
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Iterator
 from typing import Any
 
@@ -23,6 +24,10 @@ __all__ = ["Derived", "Group", "Rejected", "Report"]
 
 #: Version of the JSON output contract; bumped only for incompatible changes.
 JSON_FORMAT_VERSION = 1
+
+
+def _deprecated(name: str, instead: str) -> None:
+    warnings.warn(f"claimdiff.Report.{name} is deprecated; use Report.{instead}", DeprecationWarning, stacklevel=3)
 
 
 def _num(v: float | None) -> float | int | None:
@@ -295,7 +300,7 @@ class Report:
         derived: Figures implied by relations between groups (parts and wholes).
         truth: What truth discovery learned (the ``truth`` policy): each origin's reliability with
             its evidence, suspected copiers and systematic shifts; ``None`` under other policies.
-        lags: Reporting lags found between origins' cumulative series (see :class:`~claimdiff.Lag`), each
+        lags: Reporting lags found between origins' cumulative series (see :class:`~claimdiff.relations.Lag`), each
             with the share of the pair's conflicts it explains.
     """
 
@@ -312,35 +317,51 @@ class Report:
     _group_index: dict[str, Group] | None = attrs.field(default=None, init=False, repr=False, eq=False)
 
     @property
-    def contradictions(self) -> tuple[Flag, ...]:
-        """The flags that say claims cannot all hold."""
-        return tuple(f for f in self.flags if f.kind is FlagKind.CONTRADICTION)
-
-    @property
     def has_contradiction(self) -> bool:
         """True when at least one contradiction was found."""
         return any(f.kind is FlagKind.CONTRADICTION for f in self.flags)
-
-    @property
-    def conflicts(self) -> tuple[Flag, ...]:
-        """The flags that say two claims of a group disagree: contradictions, discrepancies and outliers."""
-        return tuple(f for f in self.flags if f.kind in _CONFLICT_KINDS)
 
     @property
     def has_conflict(self) -> bool:
         """True when some claims of a group disagree beyond precision and tolerance, however little."""
         return any(f.kind in _CONFLICT_KINDS for f in self.flags)
 
+    def flags_of(self, *kinds: FlagKind | str, severity: Severity | str | None = None) -> tuple[Flag, ...]:
+        """The flags of the given kinds (any kind when none is given), at least as serious as ``severity``.
+
+        In report order, like :attr:`flags`. The conflicts (claims of a group that disagree) are
+        ``flags_of("contradiction", "discrepancy", "outlier")``; what is worth reading first is
+        ``flags_of(severity="warning")``.
+
+        >>> from claimdiff import loads_claims, reconcile
+        >>> report = reconcile(loads_claims('''claims:
+        ...   - {id: a, metric: killed, counted: people, value: "14", source: {name: A}}
+        ...   - {id: b, metric: killed, counted: people, value: "40", source: {name: B}}
+        ... '''))
+        >>> [f.kind.value for f in report.flags_of("contradiction")], len(report.flags_of(severity="error"))
+        (['contradiction'], 1)
+        """
+        wanted = frozenset(FlagKind(k) for k in kinds)
+        floor = Severity(severity).rank if severity is not None else 0
+        return tuple(f for f in self.flags if (not wanted or f.kind in wanted) and f.severity.rank >= floor)
+
+    @property
+    def contradictions(self) -> tuple[Flag, ...]:
+        """Deprecated: ``flags_of("contradiction")``."""
+        _deprecated("contradictions", 'flags_of("contradiction")')
+        return self.flags_of(FlagKind.CONTRADICTION)
+
+    @property
+    def conflicts(self) -> tuple[Flag, ...]:
+        """Deprecated: ``flags_of("contradiction", "discrepancy", "outlier")``."""
+        _deprecated("conflicts", 'flags_of("contradiction", "discrepancy", "outlier")')
+        return tuple(f for f in self.flags if f.kind in _CONFLICT_KINDS)
+
     @property
     def findings(self) -> tuple[Flag, ...]:
-        """The flags worth reading first: errors, then warnings, each in report order (no info notices)."""
-        worth = [f for f in self.flags if f.severity is not Severity.INFO]
-        return tuple(sorted(worth, key=lambda f: -f.severity.rank))
-
-    def flags_of(self, kind: FlagKind | str) -> tuple[Flag, ...]:
-        """The flags of one kind."""
-        k = FlagKind(kind)
-        return tuple(f for f in self.flags if f.kind is k)
+        """Deprecated: ``flags_of(severity="warning")`` (in report order; this sorted errors first)."""
+        _deprecated("findings", 'flags_of(severity="warning")')
+        return tuple(sorted(self.flags_of(severity=Severity.WARNING), key=lambda f: -f.severity.rank))
 
     def group_of(self, claim_id: str) -> Group:
         """The group that holds the claim ``claim_id``.
@@ -373,7 +394,7 @@ class Report:
 
     def __repr__(self) -> str:
         errors = sum(f.severity is Severity.ERROR for f in self.flags)
-        contradictions = len(self.contradictions)
+        contradictions = len(self.flags_of(FlagKind.CONTRADICTION))
         shown = [how_many(len(self.claims), "claim"), how_many(len(self.groups), "group"),
                  how_many(contradictions, "contradiction")]
         if errors > contradictions:
@@ -441,7 +462,7 @@ class Report:
                 "claims": len(self.claims),
                 "groups": len(self.groups),
                 "flags": len(self.flags),
-                "contradictions": len(self.contradictions),
+                "contradictions": len(self.flags_of(FlagKind.CONTRADICTION)),
                 "conflicts": len(self.conflicts),
                 "rejected": len(self.rejected),
                 "derived": len(self.derived),

@@ -47,7 +47,7 @@ class Hedge(enum.Enum):
 class Provenance(enum.Enum):
     """How a figure came to claimdiff: in words, or as a number given as data.
 
-    It decides how precise the figure is taken to be (see :class:`claimdiff.Precision`): a figure
+    It decides how precise the figure is taken to be (see :class:`claimdiff.tolerance.Precision`): a figure
     *worded* in a text ("30,000 people", "1.5 million", "at least 14") is read as precise to its last
     written digit, as rounded as it looks; a *datum* (a Python number, a JSON or YAML number, a numeric
     cell of a table) is exact unless the policy or the reader declares the data *rounded*.
@@ -134,7 +134,7 @@ class Estimate:
     >>> Estimate.between(10, 20, unit="km").high
     20.0
 
-    or parse the English hedge with :func:`claimdiff.parse_estimate`.
+    or parse the English hedge with :func:`claimdiff.hedges.parse_estimate`.
 
     Raises:
         InvalidEstimateError: NaN or infinite figures, ``low > high``, an empty
