@@ -463,7 +463,7 @@ class Report:
                 "groups": len(self.groups),
                 "flags": len(self.flags),
                 "contradictions": len(self.flags_of(FlagKind.CONTRADICTION)),
-                "conflicts": len(self.conflicts),
+                "conflicts": len(self.flags_of(*_CONFLICT_KINDS)),
                 "rejected": len(self.rejected),
                 "derived": len(self.derived),
             },
