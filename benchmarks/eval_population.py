@@ -79,7 +79,7 @@ def main() -> None:
             far_flagged += far
     print(f"outlier flags: {len(flagged)}; on census items: {judged}, of which {far_flagged} are more than 10x "
           f"off the census; claims more than 10x off on census items: {far_total}")
-    print(f"contradictions: {len(report.flags_of("contradiction"))}; discrepancies: {len(report.flags_of('discrepancy'))}; "
+    print(f"contradictions: {len(report.flags_of('contradiction'))}; discrepancies: {len(report.flags_of('discrepancy'))}; "
           f"groups: {len(report.groups)}")
 
 

@@ -181,7 +181,7 @@ def covid(limit: int | None = None) -> None:
             else ">=10%" for f in conflicts(report) if f.relative_gap is not None)
         print(f"  differences between agencies on the same date, by size: {dict(sorted(sizes.items()))}")
     else:
-        print(f"  contradictions: {len(report.flags_of("contradiction")):,}")
+        print(f"  contradictions: {len(report.flags_of('contradiction')):,}")
 
 
 def one_day_offsets(before: Any, after: Any, claims: list[Claim]) -> None:
@@ -275,7 +275,7 @@ def series(seed: int = 7, days: int = 400) -> None:
           f"{len(planted_falls)} planted falls, {len(planted_mismatch)} planted daily mismatches")
     if not NEW:
         report = reconcile(claims)
-        print(f"- (no Series relation in this version) contradictions: {len(report.flags_of("contradiction")):,}; "
+        print(f"- (no Series relation in this version) contradictions: {len(report.flags_of('contradiction')):,}; "
               f"groups: {len(report.groups):,}")
         return
     t0 = time.perf_counter()

@@ -14,9 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimdiff import POLICIES, Claim, Scope, Source, dump_claims, loads_claims, reconcile
+from claimdiff.exceptions import ClaimFileError, InvalidClaimError
 from claimdiff.formats import read_airwars, read_wikidata, report_schema
 from claimdiff.truth import TruthSettings, discover
-from claimdiff.exceptions import ClaimFileError, InvalidClaimError
 
 CIVILIANS = Scope(place="Iraq > Mosul", counted="civilians", event="strike-1")
 

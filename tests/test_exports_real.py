@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from claimdiff.formats import read_acled, read_airwars, read_ibc, read_ucdp_ged, read_wikidata
 from claimdiff._formats.anchors._dates import DayOrder, read_day
+from claimdiff.formats import read_acled, read_airwars, read_ibc, read_ucdp_ged, read_wikidata
 from conftest import ROOT
 
 EXPORTS = ROOT / "tests" / "fixtures" / "exports"

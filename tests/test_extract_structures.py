@@ -18,11 +18,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimdiff import Hedge, extract
-from claimdiff.hedges import Provenance, parse_estimate
 from claimdiff._extract import Extraction, Unread
 from claimdiff._extract._time import days_named, period_at
 from claimdiff._extract._unread import numerals
 from claimdiff.exceptions import ClaimdiffError
+from claimdiff.hedges import Provenance, parse_estimate
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "tests" / "fixtures" / "real"

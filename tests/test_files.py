@@ -14,12 +14,12 @@ from hypothesis import strategies as st
 
 import claimdiff
 from claimdiff import dump_claims, load_claims, load_claims_lenient, loads_claims, loads_claims_lenient
-from claimdiff.exceptions import ClaimFileError, ClaimFileErrors
-from claimdiff.formats import FORMATS
 from claimdiff._formats import build as _files
 from claimdiff._formats import documents as _documents
 from claimdiff._formats.csv_format import parse_via, via_cell
 from claimdiff._formats.schema import claims_schema
+from claimdiff.exceptions import ClaimFileError, ClaimFileErrors
+from claimdiff.formats import FORMATS
 from claimdiff.strategies import claims, sources, texts
 from conftest import ROUND_TRIP_EXAMPLES, SEED
 

@@ -31,10 +31,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimdiff import ClaimdiffError, Period, loads_claims_lenient
-from claimdiff.hedges import parse_estimate
 from claimdiff._formats.csv_format import COLUMNS
 from claimdiff._model.period import timezone_named
 from claimdiff._model.units import unit_info
+from claimdiff.hedges import parse_estimate
 from conftest import SEED
 
 FUZZ_EXAMPLES = int(os.environ.get("CLAIMDIFF_FUZZ_EXAMPLES", settings.default.max_examples))

@@ -17,10 +17,6 @@ from hypothesis import strategies as st
 
 import claimdiff
 from claimdiff import Claim, Estimate, Policy, Scope, reconcile
-from claimdiff.formats import read_acled, read_ucdp_ged
-from claimdiff.hedges import Provenance, parse_estimate
-from claimdiff.sources import SourceGrade
-from claimdiff.tolerance import Precision
 from claimdiff._core.columns import Columns
 from claimdiff._core.grouping import group_claims
 from claimdiff._core.precision_used import KINDS, figure_precision
@@ -28,6 +24,10 @@ from claimdiff._core.quiet import quiet_groups
 from claimdiff._core.verdicts import analyse
 from claimdiff._model.claim import rounded_data
 from claimdiff.cli._render import render_text
+from claimdiff.formats import read_acled, read_ucdp_ged
+from claimdiff.hedges import Provenance, parse_estimate
+from claimdiff.sources import SourceGrade
+from claimdiff.tolerance import Precision
 
 EXPORTS = pathlib.Path(__file__).parent / "fixtures" / "exports"
 ACLED_EXPORTS = EXPORTS / "_unlicensed" / "acled"

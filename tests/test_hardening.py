@@ -22,6 +22,9 @@ from claimdiff import (
     loads_claims,
     loads_claims_lenient,
 )
+from claimdiff._formats import documents as _documents
+from claimdiff._model.composite import parse_composite
+from claimdiff._model.units import unit_info
 from claimdiff.exceptions import (
     ClaimFileError,
     ClaimFileErrors,
@@ -30,9 +33,6 @@ from claimdiff.exceptions import (
     InvalidUnitError,
 )
 from claimdiff.hedges import parse_estimate
-from claimdiff._formats import documents as _documents
-from claimdiff._model.composite import parse_composite
-from claimdiff._model.units import unit_info
 from conftest import SEED
 
 ONE = "claims:\n  - {id: a, metric: killed, counted: people, value: 12, source: MoD}\n"

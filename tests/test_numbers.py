@@ -10,9 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimdiff import Claim, Estimate, Scope, loads_claims, loads_claims_lenient
+from claimdiff._model.numbers import parse_number_prefix
 from claimdiff.exceptions import ClaimFileError, InvalidClaimError, InvalidEstimateError
 from claimdiff.hedges import parse_estimate
-from claimdiff._model.numbers import parse_number_prefix
 
 PEOPLE = Scope(place="Ukraine", counted="people")
 

@@ -11,8 +11,8 @@ import pytest
 
 import claimdiff
 from claimdiff import Claim, Estimate, Scope, Source, reconcile
-from claimdiff.vocabulary import Metric
 from claimdiff.exceptions import MissingExtraError
+from claimdiff.vocabulary import Metric
 from conftest import SHARED
 
 matplotlib = pytest.importorskip("matplotlib")

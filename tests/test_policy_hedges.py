@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 
 import claimdiff
 from claimdiff import POLICIES, Claim, Estimate, Scope, load_claims, loads_claims, reconcile
-from claimdiff.hedges import ACLED_HEDGES, DEFAULT_HEDGES, VagueQuantity
 from claimdiff.cli import main
 from claimdiff.exceptions import InvalidPolicyError, UnknownPolicyError
+from claimdiff.hedges import ACLED_HEDGES, DEFAULT_HEDGES, VagueQuantity
 from conftest import SEED
 
 PEOPLE = Scope(place="Russia > Belgorod Oblast > Belgorod", counted="people")

@@ -19,10 +19,10 @@ from claimdiff import (
     loads_claims,
     reconcile,
 )
-from claimdiff.hedges import Provenance, parse_estimate
-from claimdiff.tolerance import Precision
 from claimdiff._core.columns import _steps
 from claimdiff._model.derived import shared_estimate
+from claimdiff.hedges import Provenance, parse_estimate
+from claimdiff.tolerance import Precision
 
 PEOPLE = Scope(place="Gaza", counted="people")
 IMPLIED = attrs.evolve(POLICIES["consensus"], precision=Precision(data="implied"))

@@ -10,9 +10,9 @@ import pytest
 
 import claimdiff
 from claimdiff import POLICIES, Estimator, Policy
+from claimdiff.exceptions import ClaimdiffError, InvalidPolicyError
 from claimdiff.hedges import ACLED_HEDGES, DEFAULT_HEDGES, VagueQuantity
 from claimdiff.tolerance import Tolerance
-from claimdiff.exceptions import ClaimdiffError, InvalidPolicyError
 from conftest import SEED
 
 

@@ -20,10 +20,10 @@ import pytest
 
 import claimdiff
 from claimdiff import Claim, Scope, reconcile
-from claimdiff.formats import read_acled, read_airwars, read_ucdp_ged
-from claimdiff.sources import SourceGrade
 from claimdiff.cli._render import render_text
 from claimdiff.exceptions import InvalidClaimError
+from claimdiff.formats import read_acled, read_airwars, read_ucdp_ged
+from claimdiff.sources import SourceGrade
 
 EXPORTS = pathlib.Path(__file__).parent / "fixtures" / "exports"
 ACLED_EXPORTS = EXPORTS / "_unlicensed" / "acled"

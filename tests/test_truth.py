@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimdiff import Claim, Estimate, Scope, Source
-from claimdiff.exceptions import IncomparableError, InvalidClaimError
 from claimdiff._core.truth import TruthPrior, TruthSettings, discover, likely_units
+from claimdiff.exceptions import IncomparableError, InvalidClaimError
 from conftest import SHARED
 
 

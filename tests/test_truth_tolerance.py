@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimdiff import POLICIES, Claim, Estimate, Scope, Source, reconcile
-from claimdiff.tolerance import Precision, Tolerance
 from claimdiff._core.truth import TruthResult, discover
+from claimdiff.tolerance import Precision, Tolerance
 
 EXACT = attrs.evolve(POLICIES["truth"], precision=Precision(mode="exact"))
 
