@@ -64,95 +64,88 @@ _LAZY = {
     "claims_from_dataframe": ("claimdiff._formats.frames", "claims_from_dataframe"),
 }
 
-#: The public submodules, imported on first use as attributes (``claimdiff.truth.discover``).
-_SUBMODULES = (
-    "exceptions",
-    "formats",
-    "hedges",
-    "places",
-    "plot",
-    "relations",
-    "sources",
-    "strategies",
-    "tolerance",
-    "truth",
-    "vocabulary",
+#: The public submodules that hold what the top level does not, each named for what it holds.
+_HOMES = ("truth", "formats", "relations", "tolerance", "hedges", "vocabulary", "places", "sources", "exceptions")
+#: Every public submodule, imported on first use as an attribute (``claimdiff.truth.discover``).
+_SUBMODULES = (*_HOMES, "plot", "strategies")
+
+#: Names that were here before the public submodules. Each still resolves, from the submodule whose
+#: ``__all__`` holds it, with a DeprecationWarning naming that home, for one release.
+_MOVED = frozenset(
+    [
+        "ClaimFit",
+        "CopyPair",
+        "ItemTruth",
+        "SharedValue",
+        "SourceReliability",
+        "SystematicShift",
+        "TruthPrior",
+        "TruthResult",
+        "TruthSettings",
+        "discover",
+        "FORMATS",
+        "REPORT_TABLES",
+        "DaskTables",
+        "claimreview_jsonld",
+        "read_acled",
+        "read_airwars",
+        "read_ibc",
+        "read_ucdp_ged",
+        "read_wikidata",
+        "reconcile_dask",
+        "report_arrow",
+        "report_schema",
+        "wikidata_statements",
+        "write_report_parquet",
+        "DEFAULT_TAXONOMY",
+        "Composite",
+        "FigureKey",
+        "Lag",
+        "Lags",
+        "Relation",
+        "RelationKind",
+        "Series",
+        "Taxonomy",
+        "composite_claims",
+        "parse_composite",
+        "Grading",
+        "Precision",
+        "Tolerance",
+        "relative_gap",
+        "ACLED_HEDGES",
+        "DEFAULT_HEDGES",
+        "HedgePolicy",
+        "Provenance",
+        "VagueQuantity",
+        "parse_estimate",
+        "DEFAULT_VOCABULARY",
+        "Metric",
+        "Vocabulary",
+        "DEFAULT_GAZETTEER",
+        "Gazetteer",
+        "place_key",
+        "place_path",
+        "SOURCE_ALIASES",
+        "SourceGrade",
+        "canonical_source",
+        "ClaimFileError",
+        "ClaimFileErrors",
+        "IncomparableError",
+        "InvalidClaimError",
+        "InvalidEstimateError",
+        "InvalidUnitError",
+        "MissingExtraError",
+        "UnknownPolicyError",
+    ]
 )
 
-#: Names that were here before the public submodules, each with its new home (a public submodule).
-#: They resolve, with a DeprecationWarning, for one release.
-_MOVED = {
-    **dict.fromkeys(
-        (
-            "ClaimFit",
-            "CopyPair",
-            "ItemTruth",
-            "SharedValue",
-            "SourceReliability",
-            "SystematicShift",
-            "TruthPrior",
-            "TruthResult",
-            "TruthSettings",
-            "discover",
-        ),
-        "truth",
-    ),
-    **dict.fromkeys(
-        (
-            "FORMATS",
-            "REPORT_TABLES",
-            "DaskTables",
-            "claimreview_jsonld",
-            "read_acled",
-            "read_airwars",
-            "read_ibc",
-            "read_ucdp_ged",
-            "read_wikidata",
-            "reconcile_dask",
-            "report_arrow",
-            "report_schema",
-            "wikidata_statements",
-            "write_report_parquet",
-        ),
-        "formats",
-    ),
-    **dict.fromkeys(
-        (
-            "DEFAULT_TAXONOMY",
-            "Composite",
-            "FigureKey",
-            "Lag",
-            "Lags",
-            "Relation",
-            "RelationKind",
-            "Series",
-            "Taxonomy",
-            "composite_claims",
-            "parse_composite",
-        ),
-        "relations",
-    ),
-    **dict.fromkeys(("Grading", "Precision", "Tolerance", "relative_gap"), "tolerance"),
-    **dict.fromkeys(
-        ("ACLED_HEDGES", "DEFAULT_HEDGES", "HedgePolicy", "Provenance", "VagueQuantity", "parse_estimate"), "hedges"
-    ),
-    **dict.fromkeys(("DEFAULT_VOCABULARY", "Metric", "Vocabulary"), "vocabulary"),
-    **dict.fromkeys(("DEFAULT_GAZETTEER", "Gazetteer", "place_key", "place_path"), "places"),
-    **dict.fromkeys(("SOURCE_ALIASES", "SourceGrade", "canonical_source"), "sources"),
-    **dict.fromkeys(
-        (
-            "ClaimFileError",
-            "ClaimFileErrors",
-            "IncomparableError",
-            "InvalidClaimError",
-            "InvalidEstimateError",
-            "InvalidUnitError",
-            "MissingExtraError",
-            "UnknownPolicyError",
-        ),
-        "exceptions",
-    ),
-}
+
+def _home(name: str) -> str:
+    """The public submodule whose ``__all__`` holds ``name``."""
+    for sub in _HOMES:
+        if name in _importlib.import_module(f"claimdiff.{sub}").__all__:
+            return sub
+    raise AssertionError(f"claimdiff.{name} has no home")  # test_api checks every moved name has one
 
 
 def __getattr__(name: str) -> _typing.Any:
@@ -164,12 +157,10 @@ def __getattr__(name: str) -> _typing.Any:
         value = getattr(_importlib.import_module(where[0]), where[1])
         globals()[name] = value
         return value
-    home = _MOVED.get(name)
-    if home is None:
+    if name not in _MOVED:
         raise AttributeError(f"module 'claimdiff' has no attribute {name!r}")
-    _warnings.warn(
-        f"claimdiff.{name} is deprecated; use claimdiff.{home}.{name}", DeprecationWarning, stacklevel=2
-    )
+    home = _home(name)
+    _warnings.warn(f"claimdiff.{name} is deprecated; use claimdiff.{home}.{name}", DeprecationWarning, stacklevel=2)
     return getattr(_importlib.import_module(f"claimdiff.{home}"), name)
 
 
