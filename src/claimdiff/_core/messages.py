@@ -59,7 +59,7 @@ class Say:
 
     @staticmethod
     def when(c: Claim) -> str:
-        """" on <time>" when the statement time is known."""
+        """The words " on <time>" when the statement time is known, else nothing."""
         return f" on {c.stated.isoformat()}" if c.stated is not None else ""
 
 

@@ -349,7 +349,7 @@ class Claim:
         return self.via[-1] if self.via else self.source
 
     def chain_text(self) -> str:
-        """"Russian Ministry of Defence, via Reuters, via ZeroHedge"."""
+        """The chain in words: "Russian Ministry of Defence, via Reuters, via ZeroHedge"."""
         return ", ".join([self.source.name, *(f"via {s.name}" for s in self.via)])
 
     @property
