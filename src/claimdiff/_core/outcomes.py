@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 
-__all__ = ["Corroboration", "Grade", "Verdict", "optional_grade"]
+__all__ = ["Corroboration", "Grade", "Verdict", "as_corroboration", "as_verdict", "optional_grade"]
 
 
 class Verdict(enum.StrEnum):
@@ -61,10 +61,34 @@ class Grade(enum.StrEnum):
     """The origins belong to two or more different parties, each with its figure."""
 
 
+# A dict look-up first: a group is built per figure, and calling an enum costs ten times as much.
+_VERDICTS = {m.value: m for m in Verdict}
+_CORROBORATIONS = {m.value: m for m in Corroboration}
+_GRADES = {m.value: m for m in Grade}
+
+
+def as_verdict(value: str) -> Verdict:
+    """``value`` as a :class:`Verdict` (a ``ValueError`` for a word that is none).
+
+    >>> as_verdict("tolerance")
+    <Verdict.TOLERANCE: 'tolerance'>
+    """
+    return _VERDICTS.get(value) or Verdict(value)
+
+
+def as_corroboration(value: str) -> Corroboration:
+    """``value`` as a :class:`Corroboration` (a ``ValueError`` for a word that is none).
+
+    >>> as_corroboration("single")
+    <Corroboration.SINGLE: 'single'>
+    """
+    return _CORROBORATIONS.get(value) or Corroboration(value)
+
+
 def optional_grade(value: str | None) -> Grade | None:
     """``value`` as a :class:`Grade`, or ``None`` when there is none.
 
     >>> optional_grade("weak"), optional_grade(None)
     (<Grade.WEAK: 'weak'>, None)
     """
-    return None if value is None else Grade(value)
+    return None if value is None else _GRADES.get(value) or Grade(value)

@@ -12,7 +12,14 @@ import attrs
 from claimdiff._core.flags import CONFLICT_KINDS, Flag, FlagKind, LazyMessage, Severity
 from claimdiff._core.grading import grade_of_rule, grades_text
 from claimdiff._core.lags import Lag
-from claimdiff._core.outcomes import Corroboration, Grade, Verdict, optional_grade
+from claimdiff._core.outcomes import (
+    Corroboration,
+    Grade,
+    Verdict,
+    as_corroboration,
+    as_verdict,
+    optional_grade,
+)
 from claimdiff._core.precision_used import precision_sentence
 from claimdiff._core.truth.results import TruthResult
 from claimdiff._model.claim import Claim
@@ -112,8 +119,8 @@ class Group:
     superseded: tuple[str, ...]
     stale: tuple[str, ...]
     origins: int
-    verdict: Verdict = attrs.field(default=Verdict.AGREEMENT, converter=Verdict)
-    corroboration: Corroboration = attrs.field(default=Corroboration.INDEPENDENT, converter=Corroboration)
+    verdict: Verdict = attrs.field(default=Verdict.AGREEMENT, converter=as_verdict)
+    corroboration: Corroboration = attrs.field(default=Corroboration.INDEPENDENT, converter=as_corroboration)
     withdrawn: tuple[str, ...] = ()
     best_rule: str = ""
     stated_low: float | None = None
