@@ -185,7 +185,8 @@ def setup(app: object) -> None:
 
     app.setup_extension("sphinx.ext.napoleon")  # type: ignore[attr-defined]
     listeners = app.events.listeners["autodoc-process-docstring"]  # type: ignore[attr-defined]
-    listeners[:] = [entry for entry in listeners if entry.handler is not napoleon._process_docstring]  # noqa: SLF001
+    napoleon_process = napoleon._process_docstring  # noqa: SLF001 - replaced by process() below
+    listeners[:] = [entry for entry in listeners if entry.handler is not napoleon_process]
 
     def process(app_: object, what: str, name: str, obj: object, options: object, lines: list[str]) -> None:
         if what not in {"attribute", "property", "data"}:
