@@ -1,6 +1,6 @@
 """Truth-discovery baselines in numpy, on plain arrays (one row per claim: item, source, value).
 
-Implemented from the papers, for comparison with :func:`claimdiff.discover` on the same claims:
+Implemented from the papers, for comparison with :func:`claimdiff.truth.discover` on the same claims:
 
 * ``median``, ``majority`` (most frequent value, ties to the lowest);
 * TruthFinder (Yin, Han and Yu, KDD 2007/TKDE 2008): trust ``t(s)``, fact confidence from

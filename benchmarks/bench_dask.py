@@ -123,7 +123,7 @@ def on_dask(source: list[Path], out: Path, memory: str) -> dict[str, object]:
     import dask.dataframe as dd
     import distributed
 
-    from claimdiff import reconcile_dask
+    from claimdiff.formats import reconcile_dask
 
     cluster = distributed.LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, memory_limit=memory

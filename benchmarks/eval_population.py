@@ -65,7 +65,7 @@ def main() -> None:
     report = reconcile(claims)
     # One finding per far-off figure: a conflict tagged "outlier", whose dissenting claim is the figure.
     dissenting = {cid for g in report.groups for cid in g.dissenting}
-    flagged = {cid for f in report.conflicts if "outlier" in f.tags for cid in f.claims if cid in dissenting}
+    flagged = {cid for f in report.flags_of("contradiction", "discrepancy", "outlier") if "outlier" in f.tags for cid in f.claims if cid in dissenting}
     judged = far_flagged = far_total = 0
     for c in report.claims:
         g = report.group_of(c.id)
@@ -79,7 +79,7 @@ def main() -> None:
             far_flagged += far
     print(f"outlier flags: {len(flagged)}; on census items: {judged}, of which {far_flagged} are more than 10x "
           f"off the census; claims more than 10x off on census items: {far_total}")
-    print(f"contradictions: {len(report.contradictions)}; discrepancies: {len(report.flags_of('discrepancy'))}; "
+    print(f"contradictions: {len(report.flags_of('contradiction'))}; discrepancies: {len(report.flags_of('discrepancy'))}; "
           f"groups: {len(report.groups)}")
 
 

@@ -1,4 +1,4 @@
-"""Truth discovery on every real data set with a truth: claimdiff.discover beside baselines and policies.
+"""Truth discovery on every real data set with a truth: claimdiff.truth.discover beside baselines and policies.
 
 Data (read in place from ``../shared/data/``, see its README):
 
@@ -35,10 +35,11 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import baselines
-from claimdiff import POLICIES, Claim, Estimate, Policy, Precision, Scope, Source, Tolerance, reconcile
+from claimdiff import POLICIES, Claim, Estimate, Policy, Scope, Source, reconcile
 from claimdiff._core.truth import TruthPrior, TruthResult, TruthSettings, discover
 from claimdiff._model.estimate import Hedge
 from claimdiff._model.units import unit_info
+from claimdiff.tolerance import Precision, Tolerance
 
 # ``../shared/data`` from the repository; from a worktree one level deeper, the nearest such folder above.
 DATA = next((p / "shared" / "data" for p in Path(__file__).resolve().parents if (p / "shared" / "data").exists()),

@@ -34,7 +34,8 @@ from typing import Any
 import attrs
 
 import claimdiff
-from claimdiff import Claim, Estimate, Metric, Scope, Source, reconcile
+from claimdiff import Claim, Estimate, Scope, Source, reconcile
+from claimdiff.vocabulary import Metric
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 NEW = hasattr(claimdiff, "Tolerance")
@@ -42,11 +43,11 @@ NEW = hasattr(claimdiff, "Tolerance")
 
 def tolerant(relative: float) -> Any:
     return attrs.evolve(claimdiff.POLICIES["consensus"], name=f"consensus, {relative:.0%} tolerance",
-                        tolerance=claimdiff.Tolerance(relative=relative))
+                        tolerance=claimdiff.tolerance.Tolerance(relative=relative))
 
 
 def conflicts(report: Any) -> tuple[Any, ...]:
-    return report.conflicts if NEW else report.contradictions
+    return report.flags_of("contradiction", "discrepancy", "outlier") if NEW else report.flags_of("contradiction")
 
 
 def verdicts(report: Any) -> str:
@@ -159,11 +160,11 @@ def covid(limit: int | None = None) -> None:
     print(f"\n## COVID-19 (JHU, ECDC, WHO): {len(claims):,} cumulative claims, as of each day from 2020-01-01")
     lagless = None
     if hasattr(claimdiff, "Lags"):  # the verdicts as before lags and the small-count floor, on the same claims
-        plain = attrs.evolve(claimdiff.POLICIES["consensus"], lags=claimdiff.Lags(max_steps=0),
-                             grading=claimdiff.Grading(min_count_gap=0))
+        plain = attrs.evolve(claimdiff.POLICIES["consensus"], lags=claimdiff.relations.Lags(max_steps=0),
+                             grading=claimdiff.tolerance.Grading(min_count_gap=0))
         lagless = reconcile(claims, plain)
         print(f"- consensus, no lags looked for, no small-count floor: {verdicts(lagless)}")
-        floored = reconcile(claims, attrs.evolve(plain, grading=claimdiff.Grading()))
+        floored = reconcile(claims, attrs.evolve(plain, grading=claimdiff.tolerance.Grading()))
         print(f"- consensus, small-count floor, no lags: {verdicts(floored)}")
     t0 = time.perf_counter()
     report = reconcile(claims)
@@ -180,7 +181,7 @@ def covid(limit: int | None = None) -> None:
             else ">=10%" for f in conflicts(report) if f.relative_gap is not None)
         print(f"  differences between agencies on the same date, by size: {dict(sorted(sizes.items()))}")
     else:
-        print(f"  contradictions: {len(report.contradictions):,}")
+        print(f"  contradictions: {len(report.flags_of('contradiction')):,}")
 
 
 def one_day_offsets(before: Any, after: Any, claims: list[Claim]) -> None:
@@ -198,7 +199,7 @@ def one_day_offsets(before: Any, after: Any, claims: list[Claim]) -> None:
                     return True
         return False
 
-    contradictions = [f for f in before.contradictions if len({by_id[c].origin for c in f.claims}) > 1]
+    contradictions = [f for f in before.flags_of("contradiction") if len({by_id[c].origin for c in f.claims}) > 1]
     explained = {f.claims for f in contradictions if offset(f)}
     now = {f.claims: f for f in after.flags if f.group is not None}
     tagged = [c for c in explained if c in now and "lag" in now[c].tags and now[c].severity.value != "error"]
@@ -225,7 +226,7 @@ def one_day_offsets(before: Any, after: Any, claims: list[Claim]) -> None:
     if local:
         shown = collections.Counter(f"{lag.follower} {lag.offset_text} behind {lag.leader}" for lag in local)
         print(f"  lags of one place: {len(local):,} ({', '.join(f'{k}: {n}' for k, n in shown.most_common(6))})")
-    left = [f for f in after.contradictions if len({by_id[c].origin for c in f.claims}) > 1]
+    left = [f for f in after.flags_of("contradiction") if len({by_id[c].origin for c in f.claims}) > 1]
     kinds = collections.Counter()
     for f in left:
         a, b = sorted((by_id[cid] for cid in f.claims[:2]), key=lambda c: c.origin)
@@ -274,11 +275,11 @@ def series(seed: int = 7, days: int = 400) -> None:
           f"{len(planted_falls)} planted falls, {len(planted_mismatch)} planted daily mismatches")
     if not NEW:
         report = reconcile(claims)
-        print(f"- (no Series relation in this version) contradictions: {len(report.contradictions):,}; "
+        print(f"- (no Series relation in this version) contradictions: {len(report.flags_of('contradiction')):,}; "
               f"groups: {len(report.groups):,}")
         return
     t0 = time.perf_counter()
-    report = reconcile(claims, relations=[claimdiff.Series(daily="killed that day", cumulative="killed")])
+    report = reconcile(claims, relations=[claimdiff.relations.Series(daily="killed that day", cumulative="killed")])
     elapsed = time.perf_counter() - t0
     falls = {f.claims[1] for f in report.flags_of("downward_revision")}
     mismatches = report.flags_of("series_mismatch")

@@ -79,7 +79,7 @@ def main() -> None:
     undeclared, _ = load({})
     report = reconcile(undeclared)
     dissenting = {cid for g in report.groups for cid in g.dissenting}
-    by_site = Counter(report.claim(cid).source.name for f in report.conflicts if "outlier" in f.tags
+    by_site = Counter(report.claim(cid).source.name for f in report.flags_of("contradiction", "discrepancy", "outlier") if "outlier" in f.tags
                       for cid in f.claims if cid in dissenting)
     print("units not declared (all inHg): outlier flags by site:", dict(by_site.most_common(3)))
 

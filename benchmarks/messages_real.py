@@ -22,7 +22,8 @@ from typing import Any
 import attrs
 
 import claimdiff
-from claimdiff import Claim, Estimate, Metric, Scope, Source, reconcile
+from claimdiff import Claim, Estimate, Scope, Source, reconcile
+from claimdiff.vocabulary import Metric
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = next((p / "shared" / "data" for p in Path(__file__).resolve().parents if (p / "shared" / "data").exists()),
@@ -83,8 +84,8 @@ def weather(units: bool = True) -> list[Claim]:
 
 
 def ucdp() -> list[Claim]:
-    """The UCDP GED sample as :func:`claimdiff.read_ucdp_ged` reads it (its rejected rows set aside)."""
-    return list(claimdiff.read_ucdp_ged(DATA / "ucdp_ged_sample" / "ucdp_ged231_sample1000.csv").claims)
+    """The UCDP GED sample as :func:`claimdiff.formats.read_ucdp_ged` reads it (its rejected rows set aside)."""
+    return list(claimdiff.formats.read_ucdp_ged(DATA / "ucdp_ged_sample" / "ucdp_ged231_sample1000.csv").claims)
 
 
 def seed() -> list[Claim]:
@@ -143,7 +144,7 @@ def main(argv: list[str]) -> None:
                 shown.add(key)
                 tags = f" [{', '.join(f.tags)}]" if f.tags else ""
                 print(f"- {f.kind.value}/{f.severity.value}{tags}: {f.message}")
-            same = [f for f in report.conflicts if len({report.claim(c).origin for c in f.claims}) == 1]
+            same = [f for f in report.flags_of("contradiction", "discrepancy", "outlier") if len({report.claim(c).origin for c in f.claims}) == 1]
             if same:
                 print(f"- ({len(same):,} conflicts between two reports of one origin; first:) {same[0].message}")
             for lag in report.lags[:2]:

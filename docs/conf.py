@@ -74,17 +74,31 @@ python_use_unqualified_type_names = True
 
 
 def _public_paths() -> None:
-    """Document every public name under ``claimdiff``, where users import it from, not its private module.
+    """Document every public name where users import it from (``claimdiff``, ``claimdiff.truth``...), not its private module.
 
     Only this Sphinx process sees the change: the installed package keeps its real module paths.
     """
-    for name in claimdiff.__all__:
-        obj = getattr(claimdiff, name)
+    for module, name in _public_names():
+        obj = getattr(module, name)
         if getattr(obj, "__module__", "").startswith("claimdiff._"):
             # Instances (policies, tables) refuse: they keep their class's module.
             with __import__("contextlib").suppress(AttributeError, TypeError):
-                obj.__module__ = "claimdiff"
+                obj.__module__ = module.__name__  # type: ignore[attr-defined]
 
+
+def _public_names() -> list[tuple[object, str]]:
+    """Every public name, with the module users import it from."""
+    import importlib  # noqa: PLC0415
+
+    names: list[tuple[object, str]] = [(claimdiff, n) for n in claimdiff.__all__]
+    for sub in _SUBMODULES:
+        module = importlib.import_module(f"claimdiff.{sub}")
+        names += [(module, n) for n in module.__all__]
+    return names
+
+
+#: The public submodules whose names are documented under them (the API page has a section for each).
+_SUBMODULES = ("truth", "formats", "relations", "tolerance", "hedges", "vocabulary", "places", "sources")
 
 _public_paths()
 
@@ -127,7 +141,7 @@ def _attrs_signature(cls: type) -> str:
             factory = f.default.factory  # type: ignore[union-attr]
             shown = f"{getattr(factory, '__name__', 'factory')}()"
         else:
-            public = [n for n in claimdiff.__all__ if getattr(claimdiff, n) is f.default]
+            public = [n for m, n in _public_names() if getattr(m, n) is f.default]
             shown = public[0] if public else repr(f.default)
             if isinstance(f.default, __import__("enum").Enum):
                 shown = f"{type(f.default).__name__}.{f.default.name}"
@@ -171,7 +185,8 @@ def setup(app: object) -> None:
 
     app.setup_extension("sphinx.ext.napoleon")  # type: ignore[attr-defined]
     listeners = app.events.listeners["autodoc-process-docstring"]  # type: ignore[attr-defined]
-    listeners[:] = [entry for entry in listeners if entry.handler is not napoleon._process_docstring]  # noqa: SLF001
+    napoleon_process = napoleon._process_docstring  # noqa: SLF001 - replaced by process() below
+    listeners[:] = [entry for entry in listeners if entry.handler is not napoleon_process]
 
     def process(app_: object, what: str, name: str, obj: object, options: object, lines: list[str]) -> None:
         if what not in {"attribute", "property", "data"}:
@@ -186,5 +201,17 @@ def setup(app: object) -> None:
             return _attrs_signature(obj), ret
         return None
 
+    def public_name(_app: object, env: object, node: object, contnode: object) -> object:
+        """A short name in a docstring or annotation (``Precision``, ``Report.to_dict``) -> where users import it from."""
+        target = str(node.get("reftarget", ""))  # type: ignore[attr-defined]
+        head = target.partition(".")[0]
+        for module, name in _public_names():
+            if name == head and not target.startswith("claimdiff."):
+                full = f"{getattr(module, '__name__', 'claimdiff')}.{target}"
+                domain = env.get_domain("py")  # type: ignore[attr-defined]
+                return domain.resolve_xref(env, node["refdoc"], _app.builder, node["reftype"], full, node, contnode)  # type: ignore[attr-defined,index]
+        return None
+
+    app.connect("missing-reference", public_name)  # type: ignore[attr-defined]
     app.connect("autodoc-process-docstring", process)  # type: ignore[attr-defined]
     app.connect("autodoc-process-signature", signature)  # type: ignore[attr-defined]

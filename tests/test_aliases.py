@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimdiff import SOURCE_ALIASES, canonical_source
 from claimdiff._model.aliases import source_key
+from claimdiff.sources import SOURCE_ALIASES, canonical_source
 
 
 @pytest.mark.parametrize(

@@ -13,21 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimdiff import (
-    POLICIES,
-    Claim,
-    Scope,
-    Source,
-    TruthSettings,
-    discover,
-    dump_claims,
-    loads_claims,
-    read_airwars,
-    read_wikidata,
-    reconcile,
-    report_schema,
-)
+from claimdiff import POLICIES, Claim, Scope, Source, dump_claims, loads_claims, reconcile
 from claimdiff.exceptions import ClaimFileError, InvalidClaimError
+from claimdiff.formats import read_airwars, read_wikidata, report_schema
+from claimdiff.truth import TruthSettings, discover
 
 CIVILIANS = Scope(place="Iraq > Mosul", counted="civilians", event="strike-1")
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from claimdiff import ClaimFileError, read_acled, read_airwars, read_ibc
+from claimdiff.exceptions import ClaimFileError
+from claimdiff.formats import read_acled, read_airwars, read_ibc
 
 _ACLED_HEADER = "event_id_cnty,event_date,time_precision,fatalities,country,admin1\n"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import claimdiff
-from claimdiff import read_ucdp_ged
+from claimdiff.formats import read_ucdp_ged
 from conftest import ROOT
 
 # ../shared/data beside the checkout (or beside the folder of worktrees).
@@ -67,12 +67,12 @@ def test_ucdp_split_makes_inconsistent_rows_findings() -> None:
     high keep the interval as a rejection; nothing is lost."""
     loaded = read_ucdp_ged(UCDP, inconsistent="split")
     report = claimdiff.reconcile(loaded.claims)
-    conflicted = {f.group for f in report.conflicts}
+    conflicted = {f.group for f in report.flags_of("contradiction", "discrepancy", "outlier")}
     assert len(conflicted) == 6
     # What the README and docs/recipes.md say: six discrepancies. Each best figure lies one death outside
     # its interval, under Grading.min_count_gap, so none is a contradiction.
-    assert (len(report.contradictions), len(report.conflicts)) == (0, 6)
-    assert Counter(f.kind.value for f in report.conflicts) == {"discrepancy": 6}
+    assert (len(report.flags_of("contradiction")), len(report.flags_of("contradiction", "discrepancy", "outlier"))) == (0, 6)
+    assert Counter(f.kind.value for f in report.flags_of("contradiction", "discrepancy", "outlier")) == {"discrepancy": 6}
     low_above_high = {e.claim_id for e in loaded.rejected}
     assert len(low_above_high) == 7
     assert all("is above its high estimate" in e.reason for e in loaded.rejected)
@@ -93,7 +93,7 @@ def test_ucdp_from_a_dataframe_matches_the_csv() -> None:
 
 def test_ucdp_missing_column_is_named() -> None:
     """A table without UCDP's columns is refused naming the missing ones."""
-    with pytest.raises(claimdiff.ClaimFileError, match="'best'"):
+    with pytest.raises(claimdiff.exceptions.ClaimFileError, match="'best'"):
         read_ucdp_ged([{"id": 1, "low": 1, "high": 2, "date_start": "2020-01-01", "date_end": "2020-01-01",
                         "country": "X"}])
 
@@ -113,7 +113,7 @@ def test_ucdp_report_follows_the_report_schema() -> None:
     """The report of the whole UCDP sample (split, so with contradictions) validates against the shipped schema."""
     jsonschema = pytest.importorskip("jsonschema")
     report = claimdiff.reconcile(read_ucdp_ged(UCDP, inconsistent="split").claims)
-    jsonschema.Draft202012Validator(claimdiff.report_schema()).validate(report.to_dict())
+    jsonschema.Draft202012Validator(claimdiff.formats.report_schema()).validate(report.to_dict())
 
 
 # -- ACLED (rows in ACLED's export columns, written here: no ACLED data may be redistributed) ----------------------
@@ -133,7 +133,7 @@ ACLED_ROWS = [
 def test_acled_rows_become_claims_with_precision_periods_and_split_sources() -> None:
     """Each event is ACLED's exact fatality count; time precision 3 is the whole month; the sources are split in
     the note; a row without a date is rejected naming the column."""
-    loaded = claimdiff.read_acled(ACLED_ROWS)
+    loaded = claimdiff.formats.read_acled(ACLED_ROWS)
     by_id = {c.id: c for c in loaded.claims}
     first, month = by_id["acled-UKR1"], by_id["acled-UKR2"]
     assert (first.low, first.high, first.scope.place) == (24, 24, ("Russia", "Belgorod"))
@@ -149,14 +149,14 @@ def test_acled_rows_become_claims_with_precision_periods_and_split_sources() -> 
 def test_acled_notes_are_checked_against_the_coded_figure() -> None:
     """With extract_notes, the figures in ACLED's notes become claims from the source named there, in the event's
     group: ACLED's 24 against the governor's 'at least 14' agree, and the parts of 'including two children' link."""
-    loaded = claimdiff.read_acled(ACLED_ROWS, extract_notes=True)
+    loaded = claimdiff.formats.read_acled(ACLED_ROWS, extract_notes=True)
     notes = [c for c in loaded.claims if "/notes/" in c.id]
     assert notes
     assert all(c.scope.event == "acled-UKR1" for c in notes)
     report = claimdiff.reconcile(loaded.claims)
     group = report.group_of("acled-UKR1")
     assert any("/notes/" in cid for cid in group.claims)
-    assert not report.contradictions
+    assert not report.flags_of("contradiction")
 
 
 # -- Wikidata ------------------------------------------------------------------------------------------------------
@@ -172,10 +172,10 @@ def test_wikidata_round_trip_keeps_figures_times_and_sources() -> None:
               stated="2023-12-30", period="2023-12-29/2023-12-30"),
         Claim(id="b", metric="injured", estimate="108", scope=people, source="MoD", stated="2023-12"),
     ]
-    statements = claimdiff.wikidata_statements(claims, items={"Reuters": "Q130879"})
+    statements = claimdiff.formats.wikidata_statements(claims, items={"Reuters": "Q130879"})
     entity = {"id": "Q1", "claims": {p: [{**s, "id": f"Q1${p}-{i}"} for i, s in enumerate(sts)]
                                      for p, sts in statements.items()}}
-    back = claimdiff.read_wikidata({"entities": {"Q1": entity}}, labels={"Q130879": "Reuters"})
+    back = claimdiff.formats.read_wikidata({"entities": {"Q1": entity}}, labels={"Q130879": "Reuters"})
     assert back.rejected == ()
     for original, read in zip(claims, back.claims, strict=True):
         assert (read.low, read.high, read.metric, read.scope.counted) == (original.low, original.high,
@@ -194,14 +194,14 @@ def test_wikidata_deprecated_unknown_units_and_open_figures() -> None:
         return {"id": f"Q1${rank}", "rank": rank, "mainsnak": {"snaktype": "value", "property": "P1120", "datavalue": {
             "type": "quantity", "value": {"amount": "+3", "unit": unit}}}}
 
-    loaded = claimdiff.read_wikidata({"id": "Q1", "claims": {"P1120": [
+    loaded = claimdiff.formats.read_wikidata({"id": "Q1", "claims": {"P1120": [
         statement("deprecated", "1"), statement("preferred", "http://www.wikidata.org/entity/Q999"),
         statement("normal", "1")]}})
     assert [c.id for c in loaded.claims] == ["wikidata-Q1$normal"]
     assert [e.reason.split(" ")[2] for e in loaded.rejected] == ["deprecated", "unit"]
     open_ended = Claim(id="x", metric="killed", estimate="at least 14", scope=Scope(counted="people"), source="A")
-    with pytest.raises(claimdiff.InvalidClaimError, match=r"'x'.*both bounds"):
-        claimdiff.wikidata_statements([open_ended])
+    with pytest.raises(claimdiff.exceptions.InvalidClaimError, match=r"'x'.*both bounds"):
+        claimdiff.formats.wikidata_statements([open_ended])
 
 
 # -- ClaimReview ---------------------------------------------------------------------------------------------------
@@ -215,7 +215,7 @@ def test_claimreview_marks_flagged_claims_with_verdicts() -> None:
     from conftest import SEED
 
     report = reconcile(load_claims(SEED))
-    reviews = claimdiff.claimreview_jsonld(report, author="Example Checks", url="https://example.org/r")
+    reviews = claimdiff.formats.claimreview_jsonld(report, author="Example Checks", url="https://example.org/r")
     flagged = {cid for f in report.flags for cid in f.claims}
     assert {r["url"].split("#")[1] for r in reviews} == flagged
     for r in reviews:
@@ -223,7 +223,7 @@ def test_claimreview_marks_flagged_claims_with_verdicts() -> None:
         assert r["reviewRating"]["alternateName"]
         assert " says " in r["reviewRating"]["ratingExplanation"]
         assert "datePublished" not in r
-    every = claimdiff.claimreview_jsonld(report, author="Example Checks", url="https://example.org/r", every_claim=True)
+    every = claimdiff.formats.claimreview_jsonld(report, author="Example Checks", url="https://example.org/r", every_claim=True)
     assert len(every) == len(report.claims)
 
 
@@ -233,13 +233,13 @@ def test_claimreview_marks_flagged_claims_with_verdicts() -> None:
 def test_min_max_lists_read_as_intervals() -> None:
     """IBC and Airwars minimum/maximum tolls become [min, max] claims of civilians killed; a discounted Airwars
     incident is rejected with its grade when only some grades are kept."""
-    ibc = claimdiff.read_ibc([{"IBC code": "a1", "Start Date": "1 Feb 2004", "End Date": "2 Feb 2004",
+    ibc = claimdiff.formats.read_ibc([{"IBC code": "a1", "Start Date": "1 Feb 2004", "End Date": "2 Feb 2004",
                                "Location": "Erbil", "Reported Minimum": 98, "Reported Maximum": 117}])
     (c,) = ibc.claims
     assert (c.low, c.high, c.scope.counted, c.scope.place) == (98, 117, "civilians", ("Iraq", "Erbil"))
     assert c.period is not None
     assert c.period.isoformat() == "2004-02-01/2004-02-02"
-    airwars = claimdiff.read_airwars([
+    airwars = claimdiff.formats.read_airwars([
         {"code": "S1", "date": "2017-03-17", "country": "Iraq", "location": "Mosul", "civilians_killed_min": 105,
          "civilians_killed_max": 141, "grading": "Fair"},
         {"code": "S2", "date": "2017-03-17", "country": "Iraq", "location": "Mosul", "civilians_killed_min": 0,

@@ -9,18 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimdiff import (
-    Claim,
-    Estimate,
-    FigureKey,
-    FlagKind,
-    InvalidEstimateError,
-    Relation,
-    Scope,
-    composite_claims,
-    parse_composite,
-    reconcile,
-)
+from claimdiff import Claim, Estimate, FlagKind, Scope, reconcile
+from claimdiff.exceptions import InvalidEstimateError
+from claimdiff.relations import FigureKey, Relation, composite_claims, parse_composite
 
 ARITHMETIC = {FlagKind.SUBTOTAL_MISMATCH, FlagKind.PART_EXCEEDS_WHOLE, FlagKind.INVERTED_METRICS}
 PLACE = "Russia > Belgorod Oblast > Belgorod"

@@ -7,11 +7,12 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimdiff import Claim, Estimate, FigureKey, Relation, Scope, reconcile
+from claimdiff import Claim, Estimate, Scope, reconcile
 from claimdiff._core.arithmetic import GroupFacts, check_arithmetic, check_everywhere, check_reach
 from claimdiff._core.figure_graph import relation_order
 from claimdiff._core.reach import reach
 from claimdiff._core.relations import DEFAULT_TAXONOMY
+from claimdiff.relations import FigureKey, Relation
 
 EVENTS = ("attack", "")
 PLACES = ((), ("A",), ("A", "B"), ("A", "B", "C"), ("A", "D"), ("A", "B", "E"), ("X",), ("X", "Y"))

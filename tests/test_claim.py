@@ -6,18 +6,9 @@ import datetime as dt
 
 import pytest
 
-from claimdiff import (
-    Claim,
-    Estimate,
-    IncomparableError,
-    InvalidClaimError,
-    Measure,
-    Metric,
-    Period,
-    Scope,
-    Source,
-    Vocabulary,
-)
+from claimdiff import Claim, Estimate, Measure, Period, Scope, Source
+from claimdiff.exceptions import IncomparableError, InvalidClaimError
+from claimdiff.vocabulary import Metric, Vocabulary
 
 BELGOROD = Scope(place="Russia > Belgorod Oblast > Belgorod", counted="people", event="e")
 

@@ -12,7 +12,9 @@ import attrs
 import pytest
 from hypothesis import given
 
-from claimdiff import Claim, Estimate, InvalidClaimError, Period, Scope, Source, place_path
+from claimdiff import Claim, Estimate, Period, Scope, Source
+from claimdiff.exceptions import InvalidClaimError
+from claimdiff.places import place_path
 from claimdiff.strategies import claims
 
 PEOPLE = Scope(place="Russia > Belgorod Oblast > Belgorod", counted="people", event="e")

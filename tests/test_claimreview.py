@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 
 import claimdiff
-from claimdiff import Claim, InvalidClaimError, Scope, reconcile
+from claimdiff import Claim, Scope, reconcile
+from claimdiff.exceptions import InvalidClaimError
 from conftest import ROOT
 
 GOOGLE = json.loads(
@@ -46,7 +47,7 @@ def _report() -> Any:
 
 
 def _reviews(**kw: Any) -> dict[str, dict[str, Any]]:
-    out = claimdiff.claimreview_jsonld(
+    out = claimdiff.formats.claimreview_jsonld(
         _report(),
         author="Example Fact Check",
         url="https://example.org/idlib",
@@ -114,4 +115,4 @@ def test_author_and_url_are_required(missing: dict[str, Any]) -> None:
     """A review without the fact-checker's name or the page it is on is refused with a clear error."""
     kw = {"author": "Example Fact Check", "url": "https://example.org/idlib", **missing}
     with pytest.raises(InvalidClaimError, match="is required"):
-        claimdiff.claimreview_jsonld(_report(), **kw)
+        claimdiff.formats.claimreview_jsonld(_report(), **kw)

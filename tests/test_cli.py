@@ -287,7 +287,7 @@ jsonschema = pytest.importorskip("jsonschema")
 
 
 def _validate(doc: object) -> None:
-    from claimdiff import report_schema
+    from claimdiff.formats import report_schema
 
     schema = report_schema()
     jsonschema.Draft202012Validator.check_schema(schema)

@@ -18,20 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimdiff import (
-    POLICIES,
-    Claim,
-    Estimate,
-    Period,
-    Policy,
-    Precision,
-    Provenance,
-    Scope,
-    Source,
-    Tolerance,
-    Withdrawal,
-    reconcile,
-)
+from claimdiff import POLICIES, Claim, Estimate, Period, Policy, Scope, Source, Withdrawal, reconcile
 from claimdiff._core import quiet
 from claimdiff._core import reconcile as reconcile_module
 from claimdiff._core.columns import Columns
@@ -40,6 +27,8 @@ from claimdiff._core.grouping import group_claims
 from claimdiff._core.quiet import quiet_groups
 from claimdiff._core.series import check_series
 from claimdiff._core.verdicts import analyse
+from claimdiff.hedges import Provenance
+from claimdiff.tolerance import Precision, Tolerance
 
 T0 = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
 WHEN = [None, Period.day(T0.date()), Period.day(T0.date() + dt.timedelta(days=2)),

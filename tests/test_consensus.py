@@ -8,9 +8,10 @@ import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimdiff import POLICIES, Claim, Estimate, Provenance, Scope, Source, reconcile
+from claimdiff import POLICIES, Claim, Estimate, Scope, Source, reconcile
 from claimdiff._core.estimators import best_in_unit
 from claimdiff._model.units import unit_info
+from claimdiff.hedges import Provenance
 
 PLACE = Scope(place="Lincoln, Nebraska")
 PEOPLE = Scope(place="Lincoln, Nebraska", counted="people")

@@ -8,7 +8,8 @@ import threading
 import attrs
 import pytest
 
-from claimdiff import POLICIES, Claim, Precision, Scope, reconcile
+from claimdiff import POLICIES, Claim, Scope, reconcile
+from claimdiff.tolerance import Precision
 
 EXACT = attrs.evolve(POLICIES["consensus"], precision=Precision(mode="exact"))
 
@@ -25,7 +26,7 @@ def test_equal_amounts_in_other_units_agree_even_taken_at_their_word(a: str, b: 
 
 def test_more_than_two_to_the_53_does_not_allow_itself() -> None:
     """'more than 2**53' cannot be tightened to a whole float: refused, never read as allowing 2**53 (defect 7)."""
-    from claimdiff import InvalidClaimError
+    from claimdiff.exceptions import InvalidClaimError
 
     with pytest.raises(InvalidClaimError, match=r"2\*\*53"):
         Claim(id="a", metric="killed", estimate="more than 9007199254740992", scope=Scope(counted="people"),

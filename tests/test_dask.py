@@ -15,19 +15,10 @@ dd = pytest.importorskip("dask.dataframe")
 distributed = pytest.importorskip("distributed")
 pd = pytest.importorskip("pandas")
 
-from claimdiff import (  # noqa: E402 - after the skips
-    Claim,
-    FigureKey,
-    InvalidClaimError,
-    MissingExtraError,
-    Relation,
-    Report,
-    Scope,
-    dump_claims,
-    loads_claims,
-    reconcile,
-    reconcile_dask,
-)
+from claimdiff import Claim, Report, Scope, dump_claims, loads_claims, reconcile  # noqa: E402 - after the skips
+from claimdiff.exceptions import InvalidClaimError, MissingExtraError  # noqa: E402
+from claimdiff.formats import reconcile_dask  # noqa: E402
+from claimdiff.relations import FigureKey, Relation  # noqa: E402
 from conftest import ROOT  # noqa: E402
 
 N = 100_000

@@ -7,7 +7,8 @@ import pickle
 
 import pytest
 
-from claimdiff import Estimate, Hedge, InvalidEstimateError
+from claimdiff import Estimate, Hedge
+from claimdiff.exceptions import InvalidEstimateError
 
 
 @pytest.mark.parametrize(

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from claimdiff import read_acled, read_airwars, read_ibc, read_ucdp_ged, read_wikidata
 from claimdiff._formats.anchors._dates import DayOrder, read_day
+from claimdiff.formats import read_acled, read_airwars, read_ibc, read_ucdp_ged, read_wikidata
 from conftest import ROOT
 
 EXPORTS = ROOT / "tests" / "fixtures" / "exports"
@@ -84,7 +84,7 @@ def test_acled_api_response_envelope() -> None:
 
 def test_acled_api_failure_is_refused_with_its_reason(tmp_path: Path) -> None:
     """An API response reporting a failure is an error naming it, not an empty table."""
-    from claimdiff import ClaimFileError
+    from claimdiff.exceptions import ClaimFileError
 
     path = tmp_path / "denied.json"
     path.write_text(json.dumps({"status": 403, "success": False, "error": {"message": "Access denied"}}))
@@ -248,7 +248,7 @@ def test_ibc_download_with_its_preamble(tmp_path: Path) -> None:
 
 def test_a_csv_without_its_header_near_the_top_is_still_refused(tmp_path: Path) -> None:
     """Looking past a preamble never invents a header: with none in the first lines, the columns are named missing."""
-    from claimdiff import ClaimFileError
+    from claimdiff.exceptions import ClaimFileError
 
     path = tmp_path / "not-ibc.csv"
     path.write_text("a,b\n" + "1,2\n" * 60 + IBC_HEADER + "\n", encoding="utf-8")

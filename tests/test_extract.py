@@ -200,7 +200,7 @@ def test_initial_and_later_statements_are_ordered() -> None:
 
 def test_bad_published_date_is_a_clear_error() -> None:
     """A publication date that is not a date raises claimdiff's InvalidClaimError, naming the field."""
-    with pytest.raises(claimdiff.InvalidClaimError, match="published"):
+    with pytest.raises(claimdiff.exceptions.InvalidClaimError, match="published"):
         extract("5 killed", published="30/12/2023")
 
 

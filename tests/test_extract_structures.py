@@ -17,11 +17,12 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimdiff import Hedge, Provenance, extract, parse_estimate
+from claimdiff import Hedge, extract
 from claimdiff._extract import Extraction, Unread
 from claimdiff._extract._time import days_named, period_at
 from claimdiff._extract._unread import numerals
 from claimdiff.exceptions import ClaimdiffError
+from claimdiff.hedges import Provenance, parse_estimate
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "tests" / "fixtures" / "real"

@@ -13,20 +13,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import claimdiff
-from claimdiff import (
-    FORMATS,
-    ClaimFileError,
-    ClaimFileErrors,
-    dump_claims,
-    load_claims,
-    load_claims_lenient,
-    loads_claims,
-    loads_claims_lenient,
-)
+from claimdiff import dump_claims, load_claims, load_claims_lenient, loads_claims, loads_claims_lenient
 from claimdiff._formats import build as _files
 from claimdiff._formats import documents as _documents
 from claimdiff._formats.csv_format import parse_via, via_cell
 from claimdiff._formats.schema import claims_schema
+from claimdiff.exceptions import ClaimFileError, ClaimFileErrors
+from claimdiff.formats import FORMATS
 from claimdiff.strategies import claims, sources, texts
 from conftest import ROUND_TRIP_EXAMPLES, SEED
 
@@ -49,7 +42,7 @@ def test_dump_then_load_returns_equal_claims(fmt, cs):
 
 @pytest.mark.parametrize("fmt", FORMATS)
 @given(cs=st.lists(claims(metrics=st.sampled_from([
-    claimdiff.Metric("rescued", cumulative=True), claimdiff.Metric("killed", cumulative=False), "injured",
+    claimdiff.vocabulary.Metric("rescued", cumulative=True), claimdiff.vocabulary.Metric("killed", cumulative=False), "injured",
 ])), max_size=4, unique_by=lambda c: c.id))
 def test_metrics_the_vocabulary_defines_differently_round_trip(fmt, cs):
     """A metric whose definition differs from the vocabulary's is written with the claims and read back equal."""
@@ -64,7 +57,7 @@ def test_metrics_the_vocabulary_defines_differently_round_trip(fmt, cs):
 def test_worded_figures_round_trip_with_their_wording(fmt, text, unit):
     """Figures read from words keep their wording through every format (the CSV cell "12" is the number 12)."""
     try:
-        estimate = claimdiff.parse_estimate(text, unit=unit)
+        estimate = claimdiff.hedges.parse_estimate(text, unit=unit)
     except claimdiff.ClaimdiffError:
         return  # "20 miles" with a separate unit: not a figure, nothing to write
     claim = claimdiff.Claim(id="a", metric="distance" if estimate.unit else "killed", estimate=estimate,
@@ -86,8 +79,8 @@ def test_two_definitions_of_one_metric_cannot_be_written():
     """Claims that define one metric name two ways are refused, since a file defines each metric once."""
     base = {"estimate": "3", "scope": claimdiff.Scope(counted="people"), "source": "MoD"}
     a = claimdiff.Claim(id="a", metric="killed", **base)
-    b = claimdiff.Claim(id="b", metric=claimdiff.Metric("killed", cumulative=False), **base)
-    with pytest.raises(claimdiff.InvalidClaimError, match="one definition of each metric"):
+    b = claimdiff.Claim(id="b", metric=claimdiff.vocabulary.Metric("killed", cumulative=False), **base)
+    with pytest.raises(claimdiff.exceptions.InvalidClaimError, match="one definition of each metric"):
         dump_claims([a, b])
 
 

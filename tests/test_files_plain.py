@@ -10,12 +10,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimdiff import ClaimFileError, dump_claims, load_claims_lenient, loads_claims, loads_claims_lenient
+from claimdiff import dump_claims, load_claims_lenient, loads_claims, loads_claims_lenient
 from claimdiff._formats import build as _build
 from claimdiff._formats.plain import plain_claim
 from claimdiff._formats.schema import claims_schema, fits_claim_fast, problems
 from claimdiff._model.hedges import DEFAULT_HEDGES
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY
+from claimdiff.exceptions import ClaimFileError
 from claimdiff.strategies import claims
 from conftest import ROUND_TRIP_EXAMPLES, SEED
 

@@ -99,14 +99,14 @@ def test_parquet_and_arrow_read_back_the_tables_written(cs, tmp_path_factory):
 
     report = reconcile(cs)
     folder = tmp_path_factory.mktemp("parquet")
-    for path in claimdiff.write_report_parquet(report, folder):
+    for path in claimdiff.formats.write_report_parquet(report, folder):
         table = path.rsplit("/", 1)[-1].removesuffix(".parquet")
         expected = report.to_dataframe(table)
         back = pd.read_parquet(path)
         pd.testing.assert_frame_equal(back, expected, check_categorical=len(expected) > 0)
         arrow = pq.read_table(path)
-        assert arrow.schema.remove_metadata() == claimdiff.report_arrow(report, table).schema
-        assert arrow.to_pylist() == claimdiff.report_arrow(report, table).to_pylist()
+        assert arrow.schema.remove_metadata() == claimdiff.formats.report_arrow(report, table).schema
+        assert arrow.to_pylist() == claimdiff.formats.report_arrow(report, table).to_pylist()
 
 
 def _flags_report() -> claimdiff.Report:
@@ -128,8 +128,8 @@ def test_parquet_keeps_the_ordered_severity_and_the_nullable_dtypes(tmp_path):
     import pyarrow.parquet as pq
 
     report = _flags_report()
-    claimdiff.write_report_parquet(report, tmp_path)
-    for table in claimdiff.REPORT_TABLES:
+    claimdiff.formats.write_report_parquet(report, tmp_path)
+    for table in claimdiff.formats.REPORT_TABLES:
         back = pd.read_parquet(tmp_path / f"{table}.parquet")
         assert dict(back.dtypes.astype(str)) == dict(report.to_dataframe(table).dtypes.astype(str)), table
     flags = pd.read_parquet(tmp_path / "flags.parquet")
@@ -152,7 +152,7 @@ def test_a_csv_cell_over_the_readers_limit_is_refused_at_write():
     claim = Claim(
         id="long", metric="killed", estimate="12", scope=Scope(counted="people"), source="MoD", note="x" * (limit + 1)
     )
-    with pytest.raises(claimdiff.InvalidClaimError, match=r"'note' is .* characters long.*YAML or JSON"):
+    with pytest.raises(claimdiff.exceptions.InvalidClaimError, match=r"'note' is .* characters long.*YAML or JSON"):
         dump_claims([claim], format="csv")
     assert loads_claims(dump_claims([claim], format="yaml")) == [claim]
     fits = Claim(
@@ -168,6 +168,6 @@ def test_duplicate_ids_are_refused_at_write(fmt, tmp_path):
     a = Claim(id="a", metric="killed", estimate="12", scope=Scope(counted="people"), source="A")
     b = Claim(id="a", metric="killed", estimate="14", scope=Scope(counted="people"), source="B")
     target = tmp_path / f"claims.{fmt}"
-    with pytest.raises(claimdiff.InvalidClaimError, match=r"'a'.*ids must be unique"):
+    with pytest.raises(claimdiff.exceptions.InvalidClaimError, match=r"'a'.*ids must be unique"):
         dump_claims([a, b], target)
     assert not target.exists()

@@ -67,9 +67,9 @@ def test_default_columns_are_the_fields_named_like_them() -> None:
 
 def test_unknown_fields_and_columns_are_errors() -> None:
     """A field claimdiff does not know, or a column the frame lacks, is a claimdiff error naming it."""
-    with pytest.raises(claimdiff.InvalidClaimError, match="deaths"):
+    with pytest.raises(claimdiff.exceptions.InvalidClaimError, match="deaths"):
         claims_from_dataframe(_frame(), columns={"deaths": "deaths"})
-    with pytest.raises(claimdiff.ClaimFileError, match="'fatalities'"):
+    with pytest.raises(claimdiff.exceptions.ClaimFileError, match="'fatalities'"):
         claims_from_dataframe(_frame(), columns={"value": "fatalities"})
 
 
@@ -81,7 +81,7 @@ def test_report_tables_have_fixed_columns_and_dtypes() -> None:
     """Every table has the same columns and dtypes for the seed's report and for an empty one: no Python
     lists in cells, nullable numbers, text as strings."""
     empty = reconcile([])
-    for table in claimdiff.REPORT_TABLES:
+    for table in claimdiff.formats.REPORT_TABLES:
         full, none = _report().to_dataframe(table), empty.to_dataframe(table)
         assert list(full.columns) == list(none.columns), table
         assert [str(t) for t in full.dtypes] == [str(t) for t in none.dtypes], table
@@ -127,14 +127,14 @@ def test_arrow_and_parquet_round_trip(tmp_path: Path) -> None:
     """Arrow tables have the pandas tables' columns; Parquet files read back with the same rows."""
     pa = pytest.importorskip("pyarrow")
     pq = pytest.importorskip("pyarrow.parquet")
-    from claimdiff import report_arrow, write_report_parquet
+    from claimdiff.formats import report_arrow, write_report_parquet
 
     report = _report()
     table = report_arrow(report, "claims")
     assert isinstance(table, pa.Table)
     assert table.column_names == list(report.to_dataframe("claims").columns)
     written = write_report_parquet(report, tmp_path)
-    assert sorted(Path(p).stem for p in written) == sorted(claimdiff.REPORT_TABLES)
+    assert sorted(Path(p).stem for p in written) == sorted(claimdiff.formats.REPORT_TABLES)
     back = pq.read_table(tmp_path / "flags.parquet")
     assert back.num_rows == len(report.flags)
     assert back.column("severity").to_pylist() == [f.severity.value for f in report.flags]
@@ -144,7 +144,7 @@ def test_without_pyarrow_the_extra_is_named(monkeypatch: pytest.MonkeyPatch) -> 
     """Without pyarrow, Arrow export says which extra to install."""
     import sys
 
-    from claimdiff import report_arrow
+    from claimdiff.formats import report_arrow
 
     monkeypatch.setitem(sys.modules, "pyarrow", None)
     with pytest.raises(ImportError, match=r"claimdiff\[pyarrow\]"):
@@ -159,7 +159,7 @@ def test_rejections_keep_the_order_of_the_rows() -> None:
         {"id": 2, "best": 1, "low": 1, "high": 1, "date_start": "2020-13-01", "date_end": "2020-13-01", "country": "X"},
         {"id": 3, "best": 9, "low": 1, "high": 3, "date_start": "2020-01-01", "date_end": "2020-01-01", "country": "X"},
     ]
-    loaded = claimdiff.read_ucdp_ged(rows)
+    loaded = claimdiff.formats.read_ucdp_ged(rows)
     assert [e.claim_id for e in loaded.rejected] == ["ucdp-ged-1", "ucdp-ged-2", "ucdp-ged-3"]
 
 
@@ -222,7 +222,7 @@ def test_cells_of_other_types_are_located_rejections(cell: object) -> None:
                                    defaults={"metric": "killed", "counted": "people", "source": "S"})
     assert [c.id for c in loaded.claims] == ["row-0", "row-2"]
     (bad,) = loaded.rejected
-    assert isinstance(bad, claimdiff.ClaimFileError)
+    assert isinstance(bad, claimdiff.exceptions.ClaimFileError)
     assert "row 1, column 'n'" in str(bad)
     shaped = pd.DataFrame({**CSV_SHAPE, "value": pd.Series(["12", cell], dtype=object)})
     loaded = claims_from_dataframe(shaped)
@@ -234,11 +234,11 @@ def test_duplicated_and_integer_column_labels() -> None:
     """Defect: duplicated labels and integer labels raised foreign exceptions; now a duplicated label in use is
     a claimdiff error naming it, and a label is matched by its text."""
     twice = pd.DataFrame([[1, 2]], columns=["n", "n"])
-    with pytest.raises(claimdiff.ClaimFileError, match="two columns named 'n'"):
+    with pytest.raises(claimdiff.exceptions.ClaimFileError, match="two columns named 'n'"):
         claims_from_dataframe(twice, columns={"value": "n"}, defaults=DEFAULTS)
     shaped = pd.DataFrame([["a", "killed", "people", "1", "M", "2"]],
                           columns=["id", "metric", "counted", "value", "source", "value"])
-    with pytest.raises(claimdiff.ClaimFileError, match="two columns named 'value'"):
+    with pytest.raises(claimdiff.exceptions.ClaimFileError, match="two columns named 'value'"):
         claims_from_dataframe(shaped)
     numbered = pd.DataFrame({0: ["e1"], 1: [7]})
     (claim,) = claims_from_dataframe(numbered, columns={"id": "0", "value": "1"}, defaults=DEFAULTS).claims
@@ -291,7 +291,7 @@ def test_an_empty_row_of_a_claims_csv_frame_is_rejected_not_skipped() -> None:
 
 def test_a_csv_header_is_named_as_written() -> None:
     """Defect: an unknown CSV column was named case-folded in the message ('Deaths' shown as 'deaths')."""
-    with pytest.raises(claimdiff.ClaimFileError, match="unknown column 'Deaths'"):
+    with pytest.raises(claimdiff.exceptions.ClaimFileError, match="unknown column 'Deaths'"):
         claimdiff.loads_claims("id,Deaths\na,3\n", format="csv")
 
 
@@ -302,7 +302,7 @@ def test_a_csv_header_is_named_as_written() -> None:
 ])
 def test_a_series_that_would_check_nothing_is_refused(relation: str, message: str) -> None:
     """Defect: series relations with step 0 or -1, or a misspelt metric, were accepted and then checked nothing."""
-    with pytest.raises(claimdiff.ClaimFileError, match=message):
+    with pytest.raises(claimdiff.exceptions.ClaimFileError, match=message):
         claimdiff.loads_claims_lenient(f"claims: []\nrelations: [{relation}]\n")
 
 
@@ -323,7 +323,7 @@ def test_the_default_dask_path_keeps_a_carriage_return_and_rejects_only_the_bad_
     frame = pd.DataFrame({**{k: [*v, v[0]] for k, v in CSV_SHAPE.items()}, "id": ["a", "b", "c"],
                           "note": ["first\rsecond", None, None], "value_high": [None, None, np.inf],
                           "value": ["12", "14", None], "value_low": [None, None, np.inf]})
-    _groups, _flags, claims, rejected = claimdiff.reconcile_dask(dd.from_pandas(frame, npartitions=1)).compute(
+    _groups, _flags, claims, rejected = claimdiff.formats.reconcile_dask(dd.from_pandas(frame, npartitions=1)).compute(
         scheduler="synchronous")
     assert sorted(claims["id"]) == ["a", "b"]
     assert claims.set_index("id").loc["a", "note"] == "first\rsecond"
@@ -336,6 +336,6 @@ def test_the_data_sets_readers_still_trim_their_cells() -> None:
     a blank area) still reads as its codebook means: the readers trim their cells."""
     rows = [{"id": " 7 ", "best": " 4", "low": "3", "high": "9 ", "date_start": " 2013-01-03", "date_end": "2013-01-04 ",
              "country": "Syria ", "adm_1": "  ", "adm_2": " Ariha "}]
-    (claim,) = claimdiff.read_ucdp_ged(rows).claims
+    (claim,) = claimdiff.formats.read_ucdp_ged(rows).claims
     assert (claim.id, claim.scope.place, claim.period.isoformat()) == (
         "ucdp-ged-7", ("Syria", "Ariha"), "2013-01-03/2013-01-04")

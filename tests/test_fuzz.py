@@ -30,10 +30,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimdiff import ClaimdiffError, Period, loads_claims_lenient, parse_estimate
+from claimdiff import ClaimdiffError, Period, loads_claims_lenient
 from claimdiff._formats.csv_format import COLUMNS
 from claimdiff._model.period import timezone_named
 from claimdiff._model.units import unit_info
+from claimdiff.hedges import parse_estimate
 from conftest import SEED
 
 FUZZ_EXAMPLES = int(os.environ.get("CLAIMDIFF_FUZZ_EXAMPLES", settings.default.max_examples))
@@ -293,7 +294,7 @@ def test_the_default_dask_path_reads_or_raises_claimdiff_errors(frame):
 
     dask = pytest.importorskip("dask")
     dd = pytest.importorskip("dask.dataframe")
-    from claimdiff import reconcile_dask
+    from claimdiff.formats import reconcile_dask
 
     frame = frame.loc[:, ~frame.columns.duplicated()]
     if "id" not in frame.columns:

@@ -29,7 +29,8 @@ except ImportError:  # the DataFrame shape is fuzzed where pandas is installed
 
 import contextlib
 
-from claimdiff import ClaimdiffError, read_acled, read_airwars, read_ibc, read_ucdp_ged, read_wikidata
+from claimdiff import ClaimdiffError
+from claimdiff.formats import read_acled, read_airwars, read_ibc, read_ucdp_ged, read_wikidata
 
 FUZZ_EXAMPLES = int(os.environ.get("CLAIMDIFF_FUZZ_EXAMPLES", settings.default.max_examples))
 fuzz = settings(max_examples=FUZZ_EXAMPLES, suppress_health_check=[HealthCheck.too_slow])

@@ -1,6 +1,6 @@
 """Each group says which precision its figures were compared with: as data (exact), as worded, or declared rounded.
 
-The rule is :class:`claimdiff.Precision` (``Precision.step``), asked of each figure by
+The rule is :class:`claimdiff.tolerance.Precision` (``Precision.step``), asked of each figure by
 :func:`claimdiff._core.precision_used.figure_precision`; the bulk path (columns, quiet groups) and the
 claim-by-claim path (``analyse``) both summarise it with ``group_precision``, and must agree field for field.
 """
@@ -16,19 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import claimdiff
-from claimdiff import (
-    Claim,
-    Estimate,
-    Policy,
-    Precision,
-    Provenance,
-    Scope,
-    SourceGrade,
-    parse_estimate,
-    read_acled,
-    read_ucdp_ged,
-    reconcile,
-)
+from claimdiff import Claim, Estimate, Policy, Scope, reconcile
 from claimdiff._core.columns import Columns
 from claimdiff._core.grouping import group_claims
 from claimdiff._core.precision_used import KINDS, figure_precision
@@ -36,6 +24,10 @@ from claimdiff._core.quiet import quiet_groups
 from claimdiff._core.verdicts import analyse
 from claimdiff._model.claim import rounded_data
 from claimdiff.cli._render import render_text
+from claimdiff.formats import read_acled, read_ucdp_ged
+from claimdiff.hedges import Provenance, parse_estimate
+from claimdiff.sources import SourceGrade
+from claimdiff.tolerance import Precision
 
 EXPORTS = pathlib.Path(__file__).parent / "fixtures" / "exports"
 ACLED_EXPORTS = EXPORTS / "_unlicensed" / "acled"

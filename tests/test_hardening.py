@@ -15,22 +15,24 @@ import pytest
 
 from claimdiff import (
     ClaimdiffError,
-    ClaimFileError,
-    ClaimFileErrors,
-    InvalidClaimError,
-    InvalidEstimateError,
-    InvalidUnitError,
     Period,
     dump_claims,
     load_claims,
     load_claims_lenient,
     loads_claims,
     loads_claims_lenient,
-    parse_estimate,
 )
 from claimdiff._formats import documents as _documents
 from claimdiff._model.composite import parse_composite
 from claimdiff._model.units import unit_info
+from claimdiff.exceptions import (
+    ClaimFileError,
+    ClaimFileErrors,
+    InvalidClaimError,
+    InvalidEstimateError,
+    InvalidUnitError,
+)
+from claimdiff.hedges import parse_estimate
 from conftest import SEED
 
 ONE = "claims:\n  - {id: a, metric: killed, counted: people, value: 12, source: MoD}\n"

@@ -7,7 +7,9 @@ import math
 import attrs
 import pytest
 
-from claimdiff import ACLED_HEDGES, DEFAULT_HEDGES, Estimate, Hedge, InvalidEstimateError, VagueQuantity, parse_estimate
+from claimdiff import Estimate, Hedge
+from claimdiff.exceptions import InvalidEstimateError
+from claimdiff.hedges import ACLED_HEDGES, DEFAULT_HEDGES, VagueQuantity, parse_estimate
 
 INF = math.inf
 

@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 
 import claimdiff
-from claimdiff import Claim, Estimate, Metric, Scope, Source, load_claims, reconcile
+from claimdiff import Claim, Estimate, Scope, Source, load_claims, reconcile
 from claimdiff._formats.html_report import Limits, report_html
 from claimdiff._formats.series_view import claim_marks, series_of, series_view
 from claimdiff.cli import main
+from claimdiff.vocabulary import Metric
 from conftest import SEED
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -178,8 +178,9 @@ def test_dump_claims_writes_through_a_temporary_file(tmp_path, monkeypatch):
 def test_parquet_files_are_written_through_temporary_files(tmp_path, monkeypatch):
     """Defect: `write_report_parquet` wrote straight onto its targets; a failed write left a broken file."""
     pytest.importorskip("pyarrow")
-    from claimdiff import load_claims, reconcile, write_report_parquet
+    from claimdiff import load_claims, reconcile
     from claimdiff._formats import _io
+    from claimdiff.formats import write_report_parquet
     from conftest import SEED
 
     report = reconcile(load_claims(SEED))

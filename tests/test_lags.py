@@ -18,7 +18,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimdiff import POLICIES, Claim, Estimate, FlagKind, Lag, Lags, Metric, Scope, Severity, reconcile
+from claimdiff import POLICIES, Claim, Estimate, FlagKind, Scope, Severity, reconcile
+from claimdiff.relations import Lag, Lags
+from claimdiff.vocabulary import Metric
 
 DEATHS = Metric("covid deaths", cumulative=True)
 START = dt.date(2020, 3, 1)
@@ -67,13 +69,13 @@ def test_a_day_behind_is_a_lag_not_a_contradiction() -> None:
     claims = series("JHU", GROWTH) + series("WHO", lagged(GROWTH, 1))
     before = reconcile(claims, NO_LAGS)
     report = reconcile(claims)
-    assert before.contradictions, "without lags, the offset reads as contradictions"
-    assert not report.contradictions
-    assert len(report.conflicts) == len(before.conflicts)
-    assert all("lag" in f.tags and f.severity is Severity.WARNING for f in report.conflicts)
+    assert before.flags_of("contradiction"), "without lags, the offset reads as contradictions"
+    assert not report.flags_of("contradiction")
+    assert len(report.flags_of("contradiction", "discrepancy", "outlier")) == len(before.flags_of("contradiction", "discrepancy", "outlier"))
+    assert all("lag" in f.tags and f.severity is Severity.WARNING for f in report.flags_of("contradiction", "discrepancy", "outlier"))
     (lag,) = report.lags
     assert (lag.leader, lag.follower, lag.steps, lag.place) == ("JHU", "WHO", 1, ("EG",))
-    assert lag.explained == lag.conflicts == len(report.conflicts)
+    assert lag.explained == lag.conflicts == len(report.flags_of("contradiction", "discrepancy", "outlier"))
     f = report.flags_of("discrepancy")[3]
     who = report.claim(next(c for c in f.claims if c.startswith("WHO")))
     assert f"WHO's {who.estimate.describe()} as of 2020-03-" in f.message
@@ -87,7 +89,7 @@ def test_a_conflict_the_lag_does_not_explain_stays_a_contradiction() -> None:
     follower = lagged(GROWTH, 1)
     follower[20] = 3_000.0
     report = reconcile(series("JHU", GROWTH) + series("WHO", follower))
-    (wrong,) = report.contradictions
+    (wrong,) = report.flags_of("contradiction")
     assert "WHO-EG-020" in wrong.claims
     assert "lag" not in wrong.tags
     assert report.lags[0].explained == report.lags[0].conflicts - 1
@@ -97,10 +99,10 @@ def test_lag_grading_is_configurable() -> None:
     """``Lags(severity="info")`` makes an explained conflict a notice; ``max_steps=0`` looks for no lag."""
     claims = series("JHU", GROWTH) + series("WHO", lagged(GROWTH, 2))
     quiet = reconcile(claims, attrs.evolve(POLICIES["consensus"], lags=Lags(severity="info")))
-    assert quiet.conflicts
-    assert all(f.severity is Severity.INFO for f in quiet.conflicts)
+    assert quiet.flags_of("contradiction", "discrepancy", "outlier")
+    assert all(f.severity is Severity.INFO for f in quiet.flags_of("contradiction", "discrepancy", "outlier"))
     assert quiet.lags[0].steps == 2
-    assert "2 days" in quiet.conflicts[0].message
+    assert "2 days" in quiet.flags_of("contradiction", "discrepancy", "outlier")[0].message
     assert reconcile(claims, NO_LAGS).lags == ()
     with pytest.raises(ValueError, match="severity"):
         Lags(severity="error")
@@ -111,7 +113,7 @@ def test_a_lag_over_many_places_holds_where_a_place_shows_none() -> None:
     claims = series("JHU", GROWTH) + series("WHO", lagged(GROWTH, 1))
     claims += series("JHU", [5, 9], place="MT") + series("WHO", [None, 5], place="MT")
     report = reconcile(claims)
-    mt = [f for f in report.conflicts if any("-MT-" in c for c in f.claims)]
+    mt = [f for f in report.flags_of("contradiction", "discrepancy", "outlier") if any("-MT-" in c for c in f.claims)]
     assert len(mt) == 1
     assert "lag" in mt[0].tags
     assert [lag.place for lag in report.lags] == [None, ("EG",)]
@@ -123,11 +125,11 @@ def test_two_followers_of_one_leader() -> None:
     who = [GROWTH[d] if d % 3 == 0 else GROWTH[d - 1] for d in range(1, len(GROWTH))]
     claims = series("Worldometer", GROWTH) + series("ECDC", lagged(GROWTH, 1)) + series("WHO", [None, *who])
     report = reconcile(claims)
-    pairs = [f for f in report.conflicts if {c.split("-")[0] for c in f.claims} == {"ECDC", "WHO"}]
+    pairs = [f for f in report.flags_of("contradiction", "discrepancy", "outlier") if {c.split("-")[0] for c in f.claims} == {"ECDC", "WHO"}]
     assert pairs
     assert all("lag" in f.tags for f in pairs)
     assert any("is Worldometer's figure a day earlier, and WHO's" in f.message for f in pairs)
-    assert not report.contradictions
+    assert not report.flags_of("contradiction")
 
 
 def test_lags_are_in_the_json_report() -> None:
@@ -217,13 +219,13 @@ def test_independent_noise_shows_no_lag(steps_up: list[int], rnd: random.Random)
     b = [max(0.0, v + rnd.randint(-3, 3)) for v in truth]
     report = reconcile(series("JHU", a) + series("WHO", b))
     assert report.lags == ()
-    assert not [f for f in report.conflicts if "lag" in f.tags]
+    assert not [f for f in report.flags_of("contradiction", "discrepancy", "outlier") if "lag" in f.tags]
 
 
 def test_lags_follow_the_report_schema() -> None:
     """A report with lags validates against the shipped JSON Schema."""
     jsonschema = pytest.importorskip("jsonschema")
-    from claimdiff import report_schema
+    from claimdiff.formats import report_schema
 
     out = reconcile(series("JHU", GROWTH) + series("WHO", lagged(GROWTH, 1))).to_dict()
     jsonschema.Draft202012Validator(report_schema()).validate(json.loads(json.dumps(out)))

@@ -9,18 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimdiff import (
-    Claim,
-    ClaimFileError,
-    Estimate,
-    InvalidClaimError,
-    InvalidEstimateError,
-    Scope,
-    loads_claims,
-    loads_claims_lenient,
-    parse_estimate,
-)
+from claimdiff import Claim, Estimate, Scope, loads_claims, loads_claims_lenient
 from claimdiff._model.numbers import parse_number_prefix
+from claimdiff.exceptions import ClaimFileError, InvalidClaimError, InvalidEstimateError
+from claimdiff.hedges import parse_estimate
 
 PEOPLE = Scope(place="Ukraine", counted="people")
 

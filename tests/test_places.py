@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimdiff import DEFAULT_GAZETTEER, Gazetteer, place_key
+from claimdiff.places import DEFAULT_GAZETTEER, Gazetteer, place_key
 
 pytest.importorskip("pycountry")
 

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 import claimdiff
-from claimdiff import Claim, Estimate, Metric, Scope, Source, reconcile
+from claimdiff import Claim, Estimate, Scope, Source, reconcile
 from claimdiff.exceptions import MissingExtraError
+from claimdiff.vocabulary import Metric
 from conftest import SHARED
 
 matplotlib = pytest.importorskip("matplotlib")

@@ -12,20 +12,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import claimdiff
-from claimdiff import (
-    ACLED_HEDGES,
-    DEFAULT_HEDGES,
-    POLICIES,
-    Claim,
-    Estimate,
-    Scope,
-    VagueQuantity,
-    load_claims,
-    loads_claims,
-    reconcile,
-)
+from claimdiff import POLICIES, Claim, Estimate, Scope, load_claims, loads_claims, reconcile
 from claimdiff.cli import main
 from claimdiff.exceptions import InvalidPolicyError, UnknownPolicyError
+from claimdiff.hedges import ACLED_HEDGES, DEFAULT_HEDGES, VagueQuantity
 from conftest import SEED
 
 PEOPLE = Scope(place="Russia > Belgorod Oblast > Belgorod", counted="people")
@@ -101,7 +91,7 @@ def test_a_reread_keeps_the_unit_given_apart_and_the_claims_other_fields() -> No
     claim = Claim(
         id="d",
         metric="distance",
-        estimate=claimdiff.parse_estimate("some 70", unit="km"),
+        estimate=claimdiff.hedges.parse_estimate("some 70", unit="km"),
         source="A",
         quote="some 70 km away",
     )
@@ -142,10 +132,10 @@ def test_a_quantity_word_reads_as_the_policy_reads_it_whatever_it_was_loaded_wit
     claim = Claim(
         id="a",
         metric="killed",
-        estimate=claimdiff.parse_estimate(word, hedges=table, count=True),
+        estimate=claimdiff.hedges.parse_estimate(word, hedges=table, count=True),
         scope=PEOPLE,
         source="A",
     )
     (now,) = reconcile([claim], policy).claims
-    expected = claimdiff.parse_estimate(word, hedges=POLICIES[policy].hedges, count=True)
+    expected = claimdiff.hedges.parse_estimate(word, hedges=POLICIES[policy].hedges, count=True)
     assert (now.estimate.low, now.estimate.high, now.estimate.point) == (expected.low, expected.high, expected.point)

@@ -15,18 +15,17 @@ from claimdiff import (
     POLICIES,
     Claim,
     Estimate,
-    Precision,
-    Provenance,
     Scope,
     claims_from_dataframe,
     dump_claims,
     loads_claims,
-    parse_estimate,
     reconcile,
 )
 from claimdiff._core.columns import _per_input
 from claimdiff._core.precision_used import figure_precision
 from claimdiff._model.derived import shared_estimate
+from claimdiff.hedges import Provenance, parse_estimate
+from claimdiff.tolerance import Precision
 
 PEOPLE = Scope(place="Gaza", counted="people")
 IMPLIED = attrs.evolve(POLICIES["consensus"], precision=Precision(data="implied"))

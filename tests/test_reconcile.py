@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimdiff import Estimate, FlagKind, Scope, Severity, UnknownPolicyError, reconcile
+from claimdiff import Estimate, FlagKind, Scope, Severity, reconcile
+from claimdiff.exceptions import UnknownPolicyError
 from helpers import claim, kinds
 
 
@@ -29,7 +30,7 @@ def test_real_contradictions_are_flagged_with_the_gap(a: str, b: str, gap: float
     """Intervals that cannot both hold are a conflict naming both claims and the gap: a contradiction from a gap
     of 5 between small counts, a discrepancy below (issue 17: 12 against 14 killed is not an error)."""
     report = reconcile([claim("a", a), claim("b", b)])
-    (flag,) = report.conflicts
+    (flag,) = report.flags_of("contradiction", "discrepancy", "outlier")
     assert flag.claims == ("a", "b")
     assert flag.severity is (Severity.ERROR if gap >= 5 else Severity.WARNING)
     assert flag.gap == gap
@@ -42,7 +43,7 @@ def test_a_small_disagreement_is_a_discrepancy_not_a_contradiction(a: str, b: st
     """Figures a few percent apart disagree (a warning), but below the grading's 10% they do not contradict."""
     report = reconcile([claim("a", a), claim("b", b)])
     assert not report.has_contradiction
-    (flag,) = report.conflicts
+    (flag,) = report.flags_of("contradiction", "discrepancy", "outlier")
     assert flag.kind is FlagKind.DISCREPANCY
     assert flag.severity is Severity.WARNING
     assert report.groups[0].verdict == "discrepancy"
@@ -51,7 +52,7 @@ def test_a_small_disagreement_is_a_discrepancy_not_a_contradiction(a: str, b: st
 def test_contradiction_message_is_checkable() -> None:
     """The sentence names both sources and both figures."""
     report = reconcile([claim("a", "at least 20", "TASS"), claim("b", "14", "Ministry")])
-    msg = report.contradictions[0].message
+    msg = report.flags_of("contradiction")[0].message
     for part in ("'a' (TASS)", "at least 20", "'b' (Ministry)", "14", "gap 6"):
         assert part in msg
 
@@ -63,7 +64,7 @@ def test_dissenter_against_consensus() -> None:
     assert g.supporting == ("a", "b", "c")
     assert g.dissenting == ("d",)
     assert g.best == 14
-    assert {f.claims for f in report.contradictions} == {("a", "d")}
+    assert {f.claims for f in report.flags_of("contradiction")} == {("a", "d")}
 
 
 def test_revision_by_the_same_origin_is_not_a_contradiction() -> None:
@@ -108,7 +109,7 @@ def test_stale_figure_is_not_a_contradiction() -> None:
 def test_cumulative_figure_falling_across_origins_contradicts() -> None:
     """A later, lower toll from another origin cannot hold beside the earlier one."""
     report = reconcile([claim("a", "14", "MoD", stated="2023-12-30"), claim("b", "8", "TASS", stated="2023-12-31")])
-    (flag,) = report.contradictions
+    (flag,) = report.flags_of("contradiction")
     assert "cannot fall" in flag.message
 
 
@@ -181,7 +182,7 @@ def test_outlier_orders_of_magnitude_off() -> None:
     figures = ["about 52,000", "about 51,800", "about 52,300", "about 52,100", "52,000,000"]
     claims = [claim(f"c{i}", v) for i, v in enumerate(figures)]
     report = reconcile(claims)
-    (flag,) = report.conflicts
+    (flag,) = report.flags_of("contradiction", "discrepancy", "outlier")
     assert flag.kind is FlagKind.CONTRADICTION
     assert flag.tags == ("outlier",)
     assert "c4" in flag.claims

@@ -9,8 +9,10 @@ import attrs
 import pytest
 
 import claimdiff
-from claimdiff import ACLED_HEDGES, DEFAULT_HEDGES, POLICIES, Estimator, Policy, Tolerance, VagueQuantity
+from claimdiff import POLICIES, Estimator, Policy
 from claimdiff.exceptions import ClaimdiffError, InvalidPolicyError
+from claimdiff.hedges import ACLED_HEDGES, DEFAULT_HEDGES, VagueQuantity
+from claimdiff.tolerance import Tolerance
 from conftest import SEED
 
 
@@ -133,7 +135,7 @@ def test_replace_names_the_setting_a_bad_value_was_given_to(change: dict[str, ob
 
 def test_help_of_the_loaders_is_readable() -> None:
     """The loaders' defaults (hedge table, vocabulary) print as a short line each, not as their whole tables."""
-    assert repr(claimdiff.DEFAULT_VOCABULARY) == "<Vocabulary: 21 metrics, 45 counted synonyms>"
+    assert repr(claimdiff.vocabulary.DEFAULT_VOCABULARY) == "<Vocabulary: 21 metrics, 45 counted synonyms>"
     text = pydoc.render_doc(claimdiff.load_claims, renderer=pydoc.plaintext)
     signature = next(line for line in text.splitlines() if line.startswith("load_claims("))
     assert "vocabulary: 'Vocabulary' = <Vocabulary: 21 metrics, 45 counted synonyms>" in signature

@@ -19,9 +19,11 @@ import attrs
 import pytest
 
 import claimdiff
-from claimdiff import Claim, Scope, SourceGrade, read_acled, read_airwars, read_ucdp_ged, reconcile
+from claimdiff import Claim, Scope, reconcile
 from claimdiff.cli._render import render_text
 from claimdiff.exceptions import InvalidClaimError
+from claimdiff.formats import read_acled, read_airwars, read_ucdp_ged
+from claimdiff.sources import SourceGrade
 
 EXPORTS = pathlib.Path(__file__).parent / "fixtures" / "exports"
 ACLED_EXPORTS = EXPORTS / "_unlicensed" / "acled"

@@ -171,7 +171,7 @@ def test_every_planted_finding_is_found(kind):
     @given(claim_sets(plant=kind, max_size=5))
     def check(cs):
         report = reconcile(cs)
-        found = [f for f in report.conflicts if "outlier" in f.tags] if kind == "outlier" else report.flags_of(kind)
+        found = [f for f in report.flags_of("contradiction", "discrepancy", "outlier") if "outlier" in f.tags] if kind == "outlier" else report.flags_of(kind)
         named = {cid for f in found for cid in f.claims}
         assert named & _PLANTED_IDS[kind], (kind, [c.estimate.describe() for c in cs])
 

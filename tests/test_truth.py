@@ -1,4 +1,4 @@
-"""Truth discovery (claimdiff.discover): laws as properties, and what an analyst concludes on small cases."""
+"""Truth discovery (claimdiff.truth.discover): laws as properties, and what an analyst concludes on small cases."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimdiff import Claim, Estimate, IncomparableError, InvalidClaimError, Scope, Source
+from claimdiff import Claim, Estimate, Scope, Source
 from claimdiff._core.truth import TruthPrior, TruthSettings, discover, likely_units
+from claimdiff.exceptions import IncomparableError, InvalidClaimError
 from conftest import SHARED
 
 

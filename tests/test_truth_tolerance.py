@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimdiff import POLICIES, Claim, Estimate, Precision, Scope, Source, Tolerance, reconcile
+from claimdiff import POLICIES, Claim, Estimate, Scope, Source, reconcile
 from claimdiff._core.truth import TruthResult, discover
+from claimdiff.tolerance import Precision, Tolerance
 
 EXACT = attrs.evolve(POLICIES["truth"], precision=Precision(mode="exact"))
 

@@ -7,23 +7,11 @@ import datetime as dt
 import attrs
 import pytest
 
-from claimdiff import (
-    POLICIES,
-    Claim,
-    Estimate,
-    FlagKind,
-    Grading,
-    Metric,
-    Precision,
-    Scope,
-    Series,
-    Severity,
-    Source,
-    Tolerance,
-    Withdrawal,
-    parse_estimate,
-    reconcile,
-)
+from claimdiff import POLICIES, Claim, Estimate, FlagKind, Scope, Severity, Source, Withdrawal, reconcile
+from claimdiff.hedges import parse_estimate
+from claimdiff.relations import Series
+from claimdiff.tolerance import Grading, Precision, Tolerance
+from claimdiff.vocabulary import Metric
 
 PLACE = Scope(place="Russia > Belgorod Oblast")
 SITE = Scope(place="Ukraine > Kharkiv Oblast", counted="people", event="strike")
@@ -92,7 +80,7 @@ def test_a_relative_tolerance_makes_close_figures_agree() -> None:
 
 def test_a_huge_gap_is_given_as_a_ratio_not_a_percentage() -> None:
     """17,823,319 against 55,000 is 'about 324 times' the lower figure, never '100%'."""
-    (flag,) = reconcile([volume("a", 17_823_319), volume("b", 55_000)]).conflicts
+    (flag,) = reconcile([volume("a", 17_823_319), volume("b", 55_000)]).flags_of("contradiction", "discrepancy", "outlier")
     assert "17,823,319 is 324 times 55,000" in flag.message
     assert "100%" not in flag.message
     assert flag.severity is Severity.ERROR
@@ -101,9 +89,9 @@ def test_a_huge_gap_is_given_as_a_ratio_not_a_percentage() -> None:
 def test_grading_thresholds_are_a_policy() -> None:
     """A 7% gap is a discrepancy under the default grading and a contradiction when the threshold is 5%."""
     claims = [toll("a", "14", "A"), toll("b", "15", "B")]
-    assert reconcile(claims).conflicts[0].kind is FlagKind.DISCREPANCY
+    assert reconcile(claims).flags_of("contradiction", "discrepancy", "outlier")[0].kind is FlagKind.DISCREPANCY
     strict = attrs.evolve(POLICIES["consensus"], grading=Grading(contradiction_at=0.05, min_count_gap=0))
-    assert reconcile(claims, strict).conflicts[0].kind is FlagKind.CONTRADICTION
+    assert reconcile(claims, strict).flags_of("contradiction", "discrepancy", "outlier")[0].kind is FlagKind.CONTRADICTION
 
 
 @pytest.mark.parametrize(("low", "high", "kind"), [
@@ -113,7 +101,7 @@ def test_grading_thresholds_are_a_policy() -> None:
 def test_small_counts_are_graded_by_absolute_and_relative_size(low: str, high: str, kind: FlagKind) -> None:
     """7 against 9 deaths, or 1 against 3, is not an error (fewer than 5 apart); 70 against 90 is. The sentence
     says why a large share between small counts is only a discrepancy."""
-    (flag,) = reconcile([toll("a", low, "Ministry"), toll("b", high, "Hospital")]).conflicts
+    (flag,) = reconcile([toll("a", low, "Ministry"), toll("b", high, "Hospital")]).flags_of("contradiction", "discrepancy", "outlier")
     assert flag.kind is kind
     assert ("fewer than 5 apart: between small counts, a discrepancy" in flag.message) is (kind is FlagKind.DISCREPANCY)
 
@@ -122,9 +110,9 @@ def test_the_small_count_floor_is_a_policy_and_spares_measurements() -> None:
     """``Grading(min_count_gap=0)`` grades counts by share alone; a measurement is never floored (no whole units)."""
     claims = [toll("a", "7", "A"), toll("b", "9", "B")]
     plain = attrs.evolve(POLICIES["consensus"], grading=Grading(min_count_gap=0))
-    assert reconcile(claims, plain).conflicts[0].kind is FlagKind.CONTRADICTION
+    assert reconcile(claims, plain).flags_of("contradiction", "discrepancy", "outlier")[0].kind is FlagKind.CONTRADICTION
     miles = [distance("a", "7 km"), distance("b", "9 km")]
-    assert reconcile(miles).conflicts[0].kind is FlagKind.CONTRADICTION
+    assert reconcile(miles).flags_of("contradiction", "discrepancy", "outlier")[0].kind is FlagKind.CONTRADICTION
 
 
 def test_one_vandal_among_agreeing_origins_is_one_finding() -> None:
@@ -132,7 +120,7 @@ def test_one_vandal_among_agreeing_origins_is_one_finding() -> None:
     claims = [Claim(id=f"c{i}", metric="population", estimate=v, scope=Scope(place="X", counted="people"),
                     source=f"editor {i}") for i, v in enumerate(["55,000", "55,000", "about 55,000", "55,000", "5,500,000"])]
     report = reconcile(claims)
-    (flag,) = report.conflicts
+    (flag,) = report.flags_of("contradiction", "discrepancy", "outlier")
     assert "c4" in flag.claims
     assert "outlier" in flag.tags
     assert report.groups[0].dissenting == ("c4",)
@@ -148,7 +136,7 @@ def test_a_much_higher_figure_from_the_other_side_within_the_hour_is_contested()
         toll("officials", "more than 30", Source("Officials", kind="government", party="B"),
              "2024-01-05T12:30:00+00:00"),
     ])
-    (flag,) = report.conflicts
+    (flag,) = report.flags_of("contradiction", "discrepancy", "outlier")
     assert flag.kind is FlagKind.CONTRADICTION
     assert flag.tags == ("contested",)
     assert not report.flags_of(FlagKind.STALE)
@@ -191,14 +179,14 @@ def test_a_rising_cumulative_series_never_contradicts_itself() -> None:
     """A ministry's toll as of each of 30 days, rising, gives 30 groups and no finding at all."""
     report = reconcile([as_of(f"d{i}", 10 + 3 * i, i) for i in range(30)])
     assert len(report.groups) == 30
-    assert report.findings == ()
+    assert report.flags_of(severity="warning") == ()
 
 
 def test_a_fall_in_a_series_is_a_downward_revision() -> None:
     """The same ministry's series falling from one as-of date to the next is flagged, naming both points."""
     values = [10, 12, 15, 14, 20]
     report = reconcile([as_of(f"d{i}", v, i) for i, v in enumerate(values)])
-    (flag,) = report.findings
+    (flag,) = report.flags_of(severity="warning")
     assert flag.kind is FlagKind.DOWNWARD_REVISION
     assert flag.claims == ("d2", "d3")
 
@@ -209,7 +197,7 @@ def test_agencies_are_compared_on_the_same_as_of_date() -> None:
                                                                        for i in range(3)]
     claims[4] = as_of("b1", 130, 1, "WHO")
     report = reconcile(claims)
-    assert [f.claims for f in report.conflicts] == [("a1", "b1")]
+    assert [f.claims for f in report.flags_of("contradiction", "discrepancy", "outlier")] == [("a1", "b1")]
 
 
 NEW = Metric("new deaths", cumulative=False)

@@ -14,7 +14,9 @@ from typing import Any
 import pytest
 
 import claimdiff
-from claimdiff import ClaimFileError, FlagKind, read_wikidata
+from claimdiff import FlagKind
+from claimdiff.exceptions import ClaimFileError
+from claimdiff.formats import read_wikidata
 
 
 def _snak(prop: str, kind: str, value: Any) -> dict[str, Any]:

@@ -1,40 +1,31 @@
 """claimdiff: reconcile reported figures as sourced, hedged, unit-aware claims.
 
-Model every figure as a :class:`Claim` — what is measured, a hedged
-:class:`Estimate` with its unit, the :class:`Scope`, the :class:`Period`, and
-the :class:`Source` with the chain it came through — then :func:`reconcile`
-them into a :class:`Report` of groups and typed :class:`Flag` findings.
+Model every figure as a :class:`Claim` — what is measured, a hedged :class:`Estimate` with its unit,
+the :class:`Scope`, the :class:`Period`, and the :class:`Source` with the chain it came through — then
+:func:`reconcile` them under a :class:`Policy` into a :class:`Report` of groups and typed :class:`Flag`
+findings. Claims come from files (:func:`load_claims`), frames (:func:`claims_from_dataframe`) or text
+(:func:`extract`).
 
-Extraction, the anchor formats, tables and the Dask path are imported on first use (their names
-are here all the same), so that ``import claimdiff`` and ``claimdiff check`` start fast.
+The top level holds the nouns and verbs of those three jobs; the rest lives in public submodules named
+for what they hold: :mod:`claimdiff.truth`, :mod:`claimdiff.formats`, :mod:`claimdiff.relations`,
+:mod:`claimdiff.tolerance`, :mod:`claimdiff.hedges`, :mod:`claimdiff.vocabulary`, :mod:`claimdiff.places`,
+:mod:`claimdiff.sources`, :mod:`claimdiff.exceptions`, :mod:`claimdiff.strategies` and :mod:`claimdiff.plot`.
+Extraction, frames and the submodules are imported on first use, so that ``import claimdiff`` and
+``claimdiff check`` start fast. The names that used to be here still work, with a ``DeprecationWarning``
+naming their new home.
 """
 
 import importlib as _importlib
 import typing as _typing
+import warnings as _warnings
 
 from claimdiff import _views  # noqa: F401 - tells the core which modules make a report's views
 from claimdiff._core.flags import Flag, FlagKind, LazyMessage, Severity
-from claimdiff._core.lags import Lag, Lags
+from claimdiff._core.outcomes import Corroboration, Grade, Verdict
 from claimdiff._core.policy import POLICIES, Estimator, Policy, policy_named
 from claimdiff._core.reconcile import reconcile
-from claimdiff._core.relations import DEFAULT_TAXONOMY, FigureKey, Relation, RelationKind, Taxonomy
 from claimdiff._core.report import Derived, Group, Rejected, Report
-from claimdiff._core.series import Series
-from claimdiff._core.tolerance import Grading, Precision, Tolerance, relative_gap
-from claimdiff._core.truth import (
-    ClaimFit,
-    CopyPair,
-    ItemTruth,
-    SharedValue,
-    SourceReliability,
-    SystematicShift,
-    TruthPrior,
-    TruthResult,
-    TruthSettings,
-    discover,
-)
 from claimdiff._formats.claims_file import (
-    FORMATS,
     LoadedClaims,
     dump_claims,
     load_claims,
@@ -42,40 +33,27 @@ from claimdiff._formats.claims_file import (
     loads_claims,
     loads_claims_lenient,
 )
-from claimdiff._model.aliases import SOURCE_ALIASES, canonical_source
-from claimdiff._model.claim import Claim, Scope, Source, SourceKind, place_path
-from claimdiff._model.composite import Composite, composite_claims, parse_composite
-from claimdiff._model.estimate import Estimate, Hedge, Provenance
-from claimdiff._model.hedges import ACLED_HEDGES, DEFAULT_HEDGES, HedgePolicy, VagueQuantity, parse_estimate
+from claimdiff._model.claim import Claim, Scope, Source, SourceKind
+from claimdiff._model.estimate import Estimate, Hedge
 from claimdiff._model.measure import Measure
 from claimdiff._model.period import Period
-from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer, place_key
-from claimdiff._model.source_grade import SourceGrade
-from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Metric, Vocabulary
 from claimdiff._model.withdrawal import Withdrawal
 from claimdiff._version import __version__ as __version__
-from claimdiff.exceptions import (
-    ClaimdiffError,
-    ClaimFileError,
-    ClaimFileErrors,
-    IncomparableError,
-    InvalidClaimError,
-    InvalidEstimateError,
-    InvalidUnitError,
-    MissingExtraError,
-    UnknownPolicyError,
-)
+from claimdiff.exceptions import ClaimdiffError
 
 if _typing.TYPE_CHECKING:
+    from claimdiff import exceptions as exceptions
+    from claimdiff import formats as formats
+    from claimdiff import hedges as hedges
+    from claimdiff import places as places
+    from claimdiff import plot as plot
+    from claimdiff import relations as relations
+    from claimdiff import sources as sources
+    from claimdiff import strategies as strategies
+    from claimdiff import tolerance as tolerance
+    from claimdiff import truth as truth
+    from claimdiff import vocabulary as vocabulary
     from claimdiff._extract import Candidate, Extraction, Unread, extract
-    from claimdiff._extract._acled import read_acled
-    from claimdiff._formats.anchors.claimreview import claimreview_jsonld
-    from claimdiff._formats.anchors.minmax import read_airwars, read_ibc
-    from claimdiff._formats.anchors.ucdp import read_ucdp_ged
-    from claimdiff._formats.anchors.wikidata import read_wikidata, wikidata_statements
-    from claimdiff._formats.dask_frames import DaskTables, reconcile_dask
-    from claimdiff._formats.export import TABLES as REPORT_TABLES
-    from claimdiff._formats.export import report_arrow, report_schema, write_report_parquet
     from claimdiff._formats.frames import claims_from_dataframe
 
 #: Public names imported on first use: name -> (module, attribute).
@@ -84,134 +62,149 @@ _LAZY = {
     "Extraction": ("claimdiff._extract", "Extraction"),
     "Unread": ("claimdiff._extract", "Unread"),
     "extract": ("claimdiff._extract", "extract"),
-    "read_acled": ("claimdiff._extract._acled", "read_acled"),
-    "claimreview_jsonld": ("claimdiff._formats.anchors.claimreview", "claimreview_jsonld"),
-    "read_airwars": ("claimdiff._formats.anchors.minmax", "read_airwars"),
-    "read_ibc": ("claimdiff._formats.anchors.minmax", "read_ibc"),
-    "read_ucdp_ged": ("claimdiff._formats.anchors.ucdp", "read_ucdp_ged"),
-    "read_wikidata": ("claimdiff._formats.anchors.wikidata", "read_wikidata"),
-    "wikidata_statements": ("claimdiff._formats.anchors.wikidata", "wikidata_statements"),
-    "DaskTables": ("claimdiff._formats.dask_frames", "DaskTables"),
-    "reconcile_dask": ("claimdiff._formats.dask_frames", "reconcile_dask"),
-    "REPORT_TABLES": ("claimdiff._formats.export", "TABLES"),
-    "report_arrow": ("claimdiff._formats.export", "report_arrow"),
-    "report_schema": ("claimdiff._formats.export", "report_schema"),
-    "write_report_parquet": ("claimdiff._formats.export", "write_report_parquet"),
     "claims_from_dataframe": ("claimdiff._formats.frames", "claims_from_dataframe"),
 }
 
+#: The public submodules that hold what the top level does not, each named for what it holds.
+_HOMES = ("truth", "formats", "relations", "tolerance", "hedges", "vocabulary", "places", "sources", "exceptions")
+#: Every public submodule, imported on first use as an attribute (``claimdiff.truth.discover``).
+_SUBMODULES = (*_HOMES, "plot", "strategies")
+
+#: Names that were here before the public submodules. Each still resolves, from the submodule whose
+#: ``__all__`` holds it, with a DeprecationWarning naming that home, for one release.
+_MOVED = frozenset(
+    [
+        "ClaimFit",
+        "CopyPair",
+        "ItemTruth",
+        "SharedValue",
+        "SourceReliability",
+        "SystematicShift",
+        "TruthPrior",
+        "TruthResult",
+        "TruthSettings",
+        "discover",
+        "FORMATS",
+        "REPORT_TABLES",
+        "DaskTables",
+        "claimreview_jsonld",
+        "read_acled",
+        "read_airwars",
+        "read_ibc",
+        "read_ucdp_ged",
+        "read_wikidata",
+        "reconcile_dask",
+        "report_arrow",
+        "report_schema",
+        "wikidata_statements",
+        "write_report_parquet",
+        "DEFAULT_TAXONOMY",
+        "Composite",
+        "FigureKey",
+        "Lag",
+        "Lags",
+        "Relation",
+        "RelationKind",
+        "Series",
+        "Taxonomy",
+        "composite_claims",
+        "parse_composite",
+        "Grading",
+        "Precision",
+        "Tolerance",
+        "relative_gap",
+        "ACLED_HEDGES",
+        "DEFAULT_HEDGES",
+        "HedgePolicy",
+        "Provenance",
+        "VagueQuantity",
+        "parse_estimate",
+        "DEFAULT_VOCABULARY",
+        "Metric",
+        "Vocabulary",
+        "DEFAULT_GAZETTEER",
+        "Gazetteer",
+        "place_key",
+        "place_path",
+        "SOURCE_ALIASES",
+        "SourceGrade",
+        "canonical_source",
+        "ClaimFileError",
+        "ClaimFileErrors",
+        "IncomparableError",
+        "InvalidClaimError",
+        "InvalidEstimateError",
+        "InvalidUnitError",
+        "MissingExtraError",
+        "UnknownPolicyError",
+    ]
+)
+
+
+def _home(name: str) -> str:
+    """The public submodule whose ``__all__`` holds ``name``."""
+    for sub in _HOMES:
+        if name in _importlib.import_module(f"claimdiff.{sub}").__all__:
+            return sub
+    raise AssertionError(f"claimdiff.{name} has no home")  # test_api checks every moved name has one
+
 
 def __getattr__(name: str) -> _typing.Any:
-    """Import a public name of extraction, the anchor formats, tables or Dask on first use."""
+    """Import extraction, frames and the public submodules on first use; old names warn and resolve."""
+    if name in _SUBMODULES:
+        return _importlib.import_module(f"claimdiff.{name}")
     where = _LAZY.get(name)
-    if where is None:
+    if where is not None:
+        value = getattr(_importlib.import_module(where[0]), where[1])
+        globals()[name] = value
+        return value
+    if name not in _MOVED:
         raise AttributeError(f"module 'claimdiff' has no attribute {name!r}")
-    value = getattr(_importlib.import_module(where[0]), where[1])
-    globals()[name] = value
-    return value
+    home = _home(name)
+    _warnings.warn(f"claimdiff.{name} is deprecated; use claimdiff.{home}.{name}", DeprecationWarning, stacklevel=2)
+    return getattr(_importlib.import_module(f"claimdiff.{home}"), name)
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
-
+    return sorted({*__all__, *_SUBMODULES, "__version__"})
 
 
 __all__ = [
-    "ACLED_HEDGES",
-    "DEFAULT_GAZETTEER",
-    "DEFAULT_HEDGES",
-    "DEFAULT_TAXONOMY",
-    "DEFAULT_VOCABULARY",
-    "FORMATS",
     "POLICIES",
-    "REPORT_TABLES",
-    "SOURCE_ALIASES",
     "Candidate",
     "Claim",
-    "ClaimFileError",
-    "ClaimFileErrors",
-    "ClaimFit",
     "ClaimdiffError",
-    "Composite",
-    "CopyPair",
-    "DaskTables",
+    "Corroboration",
     "Derived",
     "Estimate",
     "Estimator",
     "Extraction",
-    "FigureKey",
     "Flag",
     "FlagKind",
-    "Gazetteer",
-    "Grading",
+    "Grade",
     "Group",
     "Hedge",
-    "HedgePolicy",
-    "IncomparableError",
-    "InvalidClaimError",
-    "InvalidEstimateError",
-    "InvalidUnitError",
-    "ItemTruth",
-    "Lag",
-    "Lags",
     "LazyMessage",
     "LoadedClaims",
     "Measure",
-    "Metric",
-    "MissingExtraError",
     "Period",
     "Policy",
-    "Precision",
-    "Provenance",
     "Rejected",
-    "Relation",
-    "RelationKind",
     "Report",
     "Scope",
-    "Series",
     "Severity",
-    "SharedValue",
     "Source",
-    "SourceGrade",
     "SourceKind",
-    "SourceReliability",
-    "SystematicShift",
-    "Taxonomy",
-    "Tolerance",
-    "TruthPrior",
-    "TruthResult",
-    "TruthSettings",
-    "UnknownPolicyError",
     "Unread",
-    "VagueQuantity",
-    "Vocabulary",
+    "Verdict",
     "Withdrawal",
-    "canonical_source",
-    "claimreview_jsonld",
     "claims_from_dataframe",
-    "composite_claims",
-    "discover",
     "dump_claims",
     "extract",
     "load_claims",
     "load_claims_lenient",
     "loads_claims",
     "loads_claims_lenient",
-    "parse_composite",
-    "parse_estimate",
-    "place_key",
-    "place_path",
     "policy_named",
-    "read_acled",
-    "read_airwars",
-    "read_ibc",
-    "read_ucdp_ged",
-    "read_wikidata",
     "reconcile",
-    "reconcile_dask",
-    "relative_gap",
-    "report_arrow",
-    "report_schema",
-    "wikidata_statements",
-    "write_report_parquet",
 ]

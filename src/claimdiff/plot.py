@@ -61,7 +61,7 @@ def series(
     >>> import matplotlib
     >>> matplotlib.use("Agg")
     >>> import claimdiff
-    >>> toll = claimdiff.Metric("killed", cumulative=True)
+    >>> toll = claimdiff.vocabulary.Metric("killed", cumulative=True)
     >>> claims = [claimdiff.Claim(id=f"{who}-{day}", metric=toll, estimate=str(figure), source=who,
     ...                           scope=claimdiff.Scope(place="X", counted="people"),
     ...                           period=f"2024-01-01/2024-01-0{day}", stated=f"2024-01-0{day}")
@@ -84,7 +84,7 @@ def series(
 
     Raises:
         KeyError: The report has no group with that key or id.
-        claimdiff.MissingExtraError: matplotlib is not installed.
+        claimdiff.exceptions.MissingExtraError: matplotlib is not installed.
     """
     plt = _matplotlib()
     import matplotlib.dates as mdates  # noqa: PLC0415 - with pyplot above

@@ -298,7 +298,7 @@ def claims(
 
     Args:
         ids: Strategy for ids (default: short ids; ids may repeat, as in real files).
-        metrics: Strategy for metrics, names or :class:`~claimdiff.Metric` objects.
+        metrics: Strategy for metrics, names or :class:`~claimdiff.vocabulary.Metric` objects.
         estimates: Strategy for figures (default: :func:`estimates`).
         scopes: Strategy for scopes (default: :func:`scopes`).
         periods: Strategy for the period covered (default: none or :func:`periods`).

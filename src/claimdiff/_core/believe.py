@@ -1,6 +1,6 @@
 """The ``truth`` policy: put truth discovery's learned figures on a report, with the evidence as findings.
 
-Reconciling judges each group on its own; truth discovery (:func:`claimdiff.discover`) reads every group
+Reconciling judges each group on its own; truth discovery (:func:`claimdiff.truth.discover`) reads every group
 at once and learns whom to believe. Here its result becomes the groups' best figures (whole for counts,
 in each group's display unit), and its findings become flags: claims the learned truth makes unlikely,
 sources a constant factor or offset away from the others, and sources that likely copy one another.

@@ -34,7 +34,7 @@ _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 class FlagKind(enum.Enum):
     """What kind of discrepancy a :class:`Flag` reports."""
 
-    #: Two claims' intervals cannot both hold, and the gap is large (see :class:`~claimdiff.Grading`);
+    #: Two claims' intervals cannot both hold, and the gap is large (see :class:`~claimdiff.tolerance.Grading`);
     #: the flag names the dissenting claim and the claim it conflicts with.
     CONTRADICTION = "contradiction"
     #: Two claims disagree beyond their precision and tolerance, by less than a contradiction.
@@ -123,7 +123,7 @@ class Flag:
         gap: Size of the discrepancy in ``unit`` (distance between the
             intervals, or between a figure and the median), if it has a size.
         relative_gap: ``gap`` divided by the lower of the two facing figures (see
-            :func:`claimdiff.relative_gap`); infinite when that figure is zero.
+            :func:`claimdiff.tolerance.relative_gap`); infinite when that figure is zero.
         unit: Unit of ``gap`` (``""`` for counts).
         tags: Qualifiers of the finding: ``"contested"`` when the claims come from opposing parties,
             ``"outlier"`` when a dissenting figure lies far outside the others' spread.

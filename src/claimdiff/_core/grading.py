@@ -14,13 +14,13 @@ claimdiff grades a group the same way from what its claims say of their sources:
 
 *Discounted* is an analyst's decision, not something the sources show, so it is never derived: a
 claim read from Airwars' own list keeps that grade as the ``deprecated`` rank
-(see :func:`claimdiff.read_airwars`), and no anchor rule puts a deprecated claim forward.
+(see :func:`claimdiff.formats.read_airwars`), and no anchor rule puts a deprecated claim forward.
 
 The grade travels from the estimator to :attr:`claimdiff.Group.grade` in the rule's text
 (``"airwars grade: fair (...)"``), read back by :func:`grade_of_rule`.
 
 A source may grade its own figures too (Airwars' grade of each incident, ACLED's and UCDP's precision
-codes: :class:`claimdiff.SourceGrade`); ``claimdiff._model.claim.source_grades`` collects them for a group and
+codes: :class:`claimdiff.sources.SourceGrade`); ``claimdiff._model.claim.source_grades`` collects them for a group and
 :func:`grades_text` sets them beside claimdiff's grade, saying why the two differ where they do.
 """
 
@@ -28,13 +28,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from claimdiff._core.outcomes import Grade
 from claimdiff._model.claim import Claim, Source, SourceKind
 from claimdiff._model.source_grade import SourceGrade
 
 __all__ = ["GRADES", "airwars_grade", "grade_of_rule", "grade_rule", "grades_text"]
 
 #: The grades claimdiff derives, from the best supported.
-GRADES = ("confirmed", "fair", "weak", "contested")
+GRADES = tuple(g.value for g in Grade)
 _PREFIX = "airwars grade: "
 _BELLIGERENT_KINDS = frozenset({SourceKind.MILITARY, SourceKind.GOVERNMENT, SourceKind.OFFICIAL})
 
@@ -77,16 +78,16 @@ def grade_rule(grade: str, why: str, rest: str) -> str:
     return f"{_PREFIX}{grade} ({why}); {rest}"
 
 
-def grade_of_rule(rule: str) -> str | None:
+def grade_of_rule(rule: str) -> Grade | None:
     """The grade a rule text carries, or ``None``.
 
     >>> grade_of_rule("airwars grade: weak (a single-source claim); the minimum"), grade_of_rule("consensus")
-    ('weak', None)
+    (<Grade.WEAK: 'weak'>, None)
     """
     if not rule.startswith(_PREFIX):
         return None
     word = rule[len(_PREFIX) :].split(" ", 1)[0]
-    return word if word in GRADES else None
+    return Grade(word) if word in GRADES else None
 
 
 def _why_of_rule(rule: str) -> str:

@@ -6,7 +6,7 @@ the follower's figure is one the leader gave up to ``max_steps`` earlier, or lie
 figures then and now and becomes the leader's figure of now a few steps later (offsets drift by a day); or
 the two are followers of a third origin, each giving its figure of another day. An explained conflict is
 tagged ``lag``, says so with the offset and the figure it matches, loses its outlier advice (the lag, not
-a typing error, explains it) and is graded as :class:`~claimdiff.Lags` says; the others stay as they were.
+a typing error, explains it) and is graded as :class:`~claimdiff.relations.Lags` says; the others stay as they were.
 """
 
 from __future__ import annotations

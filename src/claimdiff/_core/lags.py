@@ -2,7 +2,7 @@
 
 Two agencies that publish the same cumulative series often differ only by their reporting dates: WHO's toll
 as of 3 April is JHU's toll as of 2 April. Compared date by date, every rise then looks like a conflict.
-The lag is learned from the whole series, the way :class:`~claimdiff.SystematicShift` learns a scale
+The lag is learned from the whole series, the way :class:`~claimdiff.truth.SystematicShift` learns a scale
 factor from every contested item: for each pair of origins reporting the same keys over time (at each place,
 and over all their places), and each offset of 1 to ``max_steps`` steps either way, count the dates where
 their figures agree only once shifted by the offset, not unshifted, against the dates where they agree only

@@ -59,7 +59,7 @@ class Say:
 
     @staticmethod
     def when(c: Claim) -> str:
-        """" on <time>" when the statement time is known."""
+        """The words " on <time>" when the statement time is known, else nothing."""
         return f" on {c.stated.isoformat()}" if c.stated is not None else ""
 
 
@@ -165,7 +165,7 @@ def advice(e: Estimate, above: bool, ratio: float) -> str:
 
 
 def small_counts(floor: float) -> str:
-    """Why a large relative gap between small counts is only a discrepancy (see :class:`~claimdiff.Grading`).
+    """Why a large relative gap between small counts is only a discrepancy (see :class:`~claimdiff.tolerance.Grading`).
 
     >>> small_counts(5.0)
     'fewer than 5 apart: between small counts, a discrepancy, not a contradiction'

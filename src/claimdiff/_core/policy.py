@@ -40,7 +40,7 @@ class Estimator(enum.Enum):
     #: The median of all current origins' figures, agreeing or not.
     MEDIAN = "median"
     #: Truth discovery: each group's truth and each origin's reliability learned together from every
-    #: group (see :func:`claimdiff.discover`); the report carries the reliabilities and the evidence.
+    #: group (see :func:`claimdiff.truth.discover`); the report carries the reliabilities and the evidence.
     TRUTH = "truth"
     #: UCDP's rule: the figure of the origin declared more reliable than every other
     #: (:attr:`Source.reliability`), else the lowest origin's figure. The group keeps its interval.

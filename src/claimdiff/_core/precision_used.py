@@ -1,6 +1,6 @@
 """Which precision a group's figures were compared with: as data (exact), as worded, or declared rounded.
 
-Each figure is compared with the precision :class:`claimdiff.Precision` gives it (the one rule,
+Each figure is compared with the precision :class:`claimdiff.tolerance.Precision` gives it (the one rule,
 :meth:`Precision.step`): a number given as data is exact, a worded figure allows half the step of its
 last written digit, a datum declared rounded is read as a word. A group states which applied to its
 figures, so that a reader of the report knows whether 30,000 and 31,000 were held to the unit or to the
@@ -29,7 +29,7 @@ _CODE = {Provenance.DATUM: 1, Provenance.WORDED: 2, Provenance.ROUNDED: 3}
 def figure_precision(estimate: Estimate, precision: Precision) -> tuple[int, float]:
     """How ``estimate`` is compared: its code in :data:`KINDS` and its step, in its own unit.
 
-    >>> from claimdiff import parse_estimate
+    >>> from claimdiff.hedges import parse_estimate
     >>> figure_precision(parse_estimate("30,000"), Precision()), figure_precision(Estimate.exact(30_000), Precision())
     ((2, 1000.0), (1, 0.0))
     >>> figure_precision(Estimate.exact(30_000), Precision(data="implied"))

@@ -48,7 +48,7 @@ COLUMNAR_FROM = 2_000
 class Loaded(Protocol):
     """What every reader returns (:class:`~claimdiff.LoadedClaims`): the claims read and the rows it rejected.
 
-    Each rejected row has ``claim_id``, ``location`` and ``reason`` (a :class:`~claimdiff.ClaimFileError`).
+    Each rejected row has ``claim_id``, ``location`` and ``reason`` (a :class:`~claimdiff.exceptions.ClaimFileError`).
     """
 
     @property
@@ -85,9 +85,9 @@ def reconcile(
     is its own group, and the series is checked for falls across dates.
 
     Figures are compared as their wording allows: "20 miles" is a figure to the mile
-    and agrees with "32 km" (the policy's :class:`~claimdiff.Precision`), within the
-    policy's :class:`~claimdiff.Tolerance`. Disagreements are graded by size into
-    discrepancies and contradictions (:class:`~claimdiff.Grading`).
+    and agrees with "32 km" (the policy's :class:`~claimdiff.tolerance.Precision`), within the
+    policy's :class:`~claimdiff.tolerance.Tolerance`. Disagreements are graded by size into
+    discrepancies and contradictions (:class:`~claimdiff.tolerance.Grading`).
 
     The result does not depend on the order of ``claims``. Every claim ends in
     exactly one group or in :attr:`Report.rejected` with its reason.
@@ -111,7 +111,7 @@ def reconcile(
     (adults + children = people), parts and wholes (children injured <= injured,
     a city <= its oblast <= its country), metric order (shot down <= launched),
     claims stated as parts of others, and the ``relations`` you declare (including
-    :class:`~claimdiff.Series`, daily figures against a cumulative series). Bounds
+    :class:`~claimdiff.relations.Series`, daily figures against a cumulative series). Bounds
     flow through the relations to a fixpoint; figures that cannot add up are
     flagged and what the relations imply is reported in :attr:`Report.derived`.
     A group's best figure always lies inside what the report derives for it.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -13,6 +14,14 @@ from claimdiff._core.flags import CONFLICT_KINDS, Flag, FlagKind, LazyMessage, S
 from claimdiff._core.grading import grade_of_rule, grades_text
 from claimdiff._core.lags import Lag
 from claimdiff._core.lazy_items import held_items
+from claimdiff._core.outcomes import (
+    Corroboration,
+    Grade,
+    Verdict,
+    as_corroboration,
+    as_verdict,
+    optional_grade,
+)
 from claimdiff._core.precision_used import precision_sentence
 from claimdiff._core.truth.results import TruthResult
 from claimdiff._core.views import view
@@ -25,6 +34,10 @@ __all__ = ["Derived", "Group", "Rejected", "Report"]
 
 #: Version of the JSON output contract; bumped only for incompatible changes.
 JSON_FORMAT_VERSION = 1
+
+
+def _deprecated(name: str, instead: str) -> None:
+    warnings.warn(f"claimdiff.Report.{name} is deprecated; use Report.{instead}", DeprecationWarning, stacklevel=3)
 
 
 def _num(v: float | None) -> float | int | None:
@@ -63,17 +76,18 @@ class Group:
         superseded: Ids of claims revised by their own origin later.
         stale: Ids of cumulative claims overtaken by later, higher figures from elsewhere.
         origins: Number of independent origins behind the group.
-        verdict: ``"agreement"`` (one value fits every current claim as worded), ``"tolerance"``
-            (they agree only within the policy's tolerance), ``"discrepancy"`` or ``"contradiction"``
-            (the worst disagreement found).
-        corroboration: ``"single"`` (one report), ``"circular"`` (several reports, one origin) or
-            ``"independent"`` (two or more origins).
+        verdict: The :class:`~claimdiff.Verdict` (``"agreement"``: one value fits every current claim as
+            worded, ``"tolerance"``, ``"discrepancy"`` or ``"contradiction"``: the worst disagreement found);
+            a plain word is converted, and the member equals its word.
+        corroboration: The :class:`~claimdiff.Corroboration`: ``"single"`` (one report), ``"circular"``
+            (several reports, one origin) or ``"independent"`` (two or more origins).
         withdrawn: Ids of claims withdrawn by a later statement.
         best_rule: How ``best`` was chosen (the estimator, or the rule it fell back to and why).
         stated_low, stated_high: What every current claim allows taken at its word (no precision, no
             tolerance); both ``None`` when nothing does.
-        grade: How well the group is sourced, under a policy that grades (``airwars``): ``"confirmed"``,
-            ``"fair"``, ``"weak"`` or ``"contested"``, from its origins and their parties; else ``None``.
+        grade: How well the group is sourced, under a policy that grades (``airwars``): a
+            :class:`~claimdiff.Grade` (``"confirmed"``, ``"fair"``, ``"weak"`` or ``"contested"``), from
+            its origins and their parties; else ``None``.
             When not given it is read from ``best_rule``.
         source_grades: The grades the claims' own sources gave their figures (Airwars' grade, ACLED's and
             UCDP's precision codes), distinct, in claim order; :meth:`grades_text` sets them beside ``grade``.
@@ -108,13 +122,15 @@ class Group:
     superseded: tuple[str, ...]
     stale: tuple[str, ...]
     origins: int
-    verdict: str = "agreement"
-    corroboration: str = "independent"
+    verdict: Verdict = attrs.field(default=Verdict.AGREEMENT, converter=as_verdict)
+    corroboration: Corroboration = attrs.field(default=Corroboration.INDEPENDENT, converter=as_corroboration)
     withdrawn: tuple[str, ...] = ()
     best_rule: str = ""
     stated_low: float | None = None
     stated_high: float | None = None
-    grade: str | None = attrs.field(default=attrs.Factory(lambda self: grade_of_rule(self.best_rule), takes_self=True))
+    grade: Grade | None = attrs.field(
+        default=attrs.Factory(lambda self: grade_of_rule(self.best_rule), takes_self=True), converter=optional_grade
+    )
     source_grades: tuple[SourceGrade, ...] = ()
     precision: str | None = None
     precision_step: float | None = None
@@ -298,7 +314,7 @@ class Report:
         derived: Figures implied by relations between groups (parts and wholes).
         truth: What truth discovery learned (the ``truth`` policy): each origin's reliability with
             its evidence, suspected copiers and systematic shifts; ``None`` under other policies.
-        lags: Reporting lags found between origins' cumulative series (see :class:`~claimdiff.Lag`), each
+        lags: Reporting lags found between origins' cumulative series (see :class:`~claimdiff.relations.Lag`), each
             with the share of the pair's conflicts it explains.
     """
 
@@ -319,35 +335,54 @@ class Report:
         return [f for _, f in held_items(self.flags)]
 
     @property
-    def contradictions(self) -> tuple[Flag, ...]:
-        """The flags that say claims cannot all hold."""
-        return tuple(f for f in self._findings() if f.kind is FlagKind.CONTRADICTION)
-
-    @property
     def has_contradiction(self) -> bool:
         """True when at least one contradiction was found."""
         return any(f.kind is FlagKind.CONTRADICTION for f in self._findings())
-
-    @property
-    def conflicts(self) -> tuple[Flag, ...]:
-        """The flags that say two claims of a group disagree: contradictions, discrepancies and outliers."""
-        return tuple(f for f in self._findings() if f.kind in _CONFLICT_KINDS)
 
     @property
     def has_conflict(self) -> bool:
         """True when some claims of a group disagree beyond precision and tolerance, however little."""
         return any(f.kind in _CONFLICT_KINDS for f in self._findings())
 
+    def flags_of(self, *kinds: FlagKind | str, severity: Severity | str | None = None) -> tuple[Flag, ...]:
+        """The flags of the given kinds (any kind when none is given), at least as serious as ``severity``.
+
+        In report order, like :attr:`flags`. The conflicts (claims of a group that disagree) are
+        ``flags_of("contradiction", "discrepancy", "outlier")``; what is worth reading first is
+        ``flags_of(severity="warning")``.
+
+        >>> from claimdiff import loads_claims, reconcile
+        >>> report = reconcile(loads_claims('''claims:
+        ...   - {id: a, metric: killed, counted: people, value: "14", source: {name: A}}
+        ...   - {id: b, metric: killed, counted: people, value: "40", source: {name: B}}
+        ... '''))
+        >>> [f.kind.value for f in report.flags_of("contradiction")], len(report.flags_of(severity="error"))
+        (['contradiction'], 1)
+        """
+        wanted = frozenset(FlagKind(k) for k in kinds)
+        floor = Severity(severity).rank if severity is not None else 0
+        # The precision notices of quiet groups (info, precision_gap) are made only if they can be wanted.
+        notices = (not wanted or FlagKind.PRECISION_GAP in wanted) and floor <= Severity.INFO.rank
+        pool = self.flags if notices else self._findings()
+        return tuple(f for f in pool if (not wanted or f.kind in wanted) and f.severity.rank >= floor)
+
+    @property
+    def contradictions(self) -> tuple[Flag, ...]:
+        """Deprecated: ``flags_of("contradiction")``."""
+        _deprecated("contradictions", 'flags_of("contradiction")')
+        return self.flags_of(FlagKind.CONTRADICTION)
+
+    @property
+    def conflicts(self) -> tuple[Flag, ...]:
+        """Deprecated: ``flags_of("contradiction", "discrepancy", "outlier")``."""
+        _deprecated("conflicts", 'flags_of("contradiction", "discrepancy", "outlier")')
+        return tuple(f for f in self._findings() if f.kind in _CONFLICT_KINDS)
+
     @property
     def findings(self) -> tuple[Flag, ...]:
-        """The flags worth reading first: errors, then warnings, each in report order (no info notices)."""
-        worth = [f for f in self._findings() if f.severity is not Severity.INFO]
-        return tuple(sorted(worth, key=lambda f: -f.severity.rank))
-
-    def flags_of(self, kind: FlagKind | str) -> tuple[Flag, ...]:
-        """The flags of one kind."""
-        k = FlagKind(kind)
-        return tuple(f for f in (self.flags if k is FlagKind.PRECISION_GAP else self._findings()) if f.kind is k)
+        """Deprecated: ``flags_of(severity="warning")`` (in report order; this sorted errors first)."""
+        _deprecated("findings", 'flags_of(severity="warning")')
+        return tuple(sorted(self.flags_of(severity=Severity.WARNING), key=lambda f: -f.severity.rank))
 
     def group_of(self, claim_id: str) -> Group:
         """The group that holds the claim ``claim_id``.
@@ -382,13 +417,14 @@ class Report:
         return iter(self.groups)
 
     def __repr__(self) -> str:
-        errors = sum(f.severity is Severity.ERROR for f in self.flags)
-        contradictions = len(self.contradictions)
+        findings = self._findings()  # a quiet group's notice is info: it counts in none of these
+        errors = sum(f.severity is Severity.ERROR for f in findings)
+        contradictions = len(self.flags_of(FlagKind.CONTRADICTION))
         shown = [how_many(len(self.claims), "claim"), how_many(len(self.groups), "group"),
                  how_many(contradictions, "contradiction")]
         if errors > contradictions:
             shown.append(how_many(errors - contradictions, "other error"))
-        shown.append(how_many(sum(f.severity is Severity.WARNING for f in self.flags), "warning"))
+        shown.append(how_many(sum(f.severity is Severity.WARNING for f in findings), "warning"))
         if self.rejected:
             shown.append(f"{len(self.rejected):,} rejected")
         return f"<Report ({self.policy}): {', '.join(shown)}>"
@@ -447,8 +483,8 @@ class Report:
                 "claims": len(self.claims),
                 "groups": len(self.groups),
                 "flags": len(self.flags),
-                "contradictions": len(self.contradictions),
-                "conflicts": len(self.conflicts),
+                "contradictions": len(self.flags_of(FlagKind.CONTRADICTION)),
+                "conflicts": len(self.flags_of(*_CONFLICT_KINDS)),
                 "rejected": len(self.rejected),
                 "derived": len(self.derived),
             },

@@ -4,7 +4,7 @@ A figure is never more exact than the way it was written. "20 miles" is a figure
 million" to the hundred thousand, "17,879,000" to the thousand: each allows half a step either side of
 what it says. A number given as data (a Python number, a JSON number, a numeric table cell) is exact,
 unless the policy or its reader declares the data rounded. :class:`Precision` reads the step from the
-figure's wording and provenance (see :class:`~claimdiff.Provenance`) and :class:`Tolerance` adds an allowance on top, absolute and relative, per metric where it
+figure's wording and provenance (see :class:`~claimdiff.hedges.Provenance`) and :class:`Tolerance` adds an allowance on top, absolute and relative, per metric where it
 matters. Claims are compared on their *widened* intervals: within the widening they agree; beyond it they
 disagree, and :class:`Grading` says how badly.
 """
@@ -45,13 +45,13 @@ class Precision:
     written digit ("20 miles": 1 mile; "1.5 million": 100,000; "32.19 km": 0.01 km). Trailing zeros of a
     large round figure are read as rounding ("17,879,000": the thousand), from ``round_from`` upwards and
     never coarser than ``min_significant`` significant digits ("100,000": the ten thousand). A number
-    given as *data* (see :class:`~claimdiff.Provenance`) is exact, unless ``data="implied"`` declares all
+    given as *data* (see :class:`~claimdiff.hedges.Provenance`) is exact, unless ``data="implied"`` declares all
     data rounded or its reader marked it rounded; then its step is read from the number as from a word.
     Hedged bands ("some 70", "dozens") already carry their width and get nothing more. With
     ``mode="exact"`` every figure is taken at its word. ``steps`` sets a unit's resolution, for all figures.
 
     >>> p = Precision()
-    >>> from claimdiff import parse_estimate
+    >>> from claimdiff.hedges import parse_estimate
     >>> p.half_width(parse_estimate("30,000")), p.half_width(Estimate.exact(30_000))
     (500.0, 0.0)
     >>> Precision(data="implied").half_width(Estimate.exact(30_000))

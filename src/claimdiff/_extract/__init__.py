@@ -101,7 +101,7 @@ def extract(
         hedges: The semantics table hedges are read with.
         vocabulary: The metrics and counted things claims are filed under.
         aliases: Source spellings -> the name to file them under, beside the built-in
-            table of common bodies (see :func:`claimdiff.canonical_source`).
+            table of common bodies (see :func:`claimdiff.sources.canonical_source`).
         gazetteer: How places are normalised to one path per place.
 
     Returns:

@@ -1,6 +1,6 @@
 """Figures in context: the hedged number and the thing counted.
 
-The number and its hedge are read by the core parser (:func:`claimdiff.parse_estimate`
+The number and its hedge are read by the core parser (:func:`claimdiff.hedges.parse_estimate`
 and :func:`claimdiff._model.numbers.parse_number_prefix`); this module only decides which
 characters of the sentence form the figure and what is counted. The metric the sentence
 gives a figure is read in :mod:`claimdiff._extract._metrics`.

@@ -58,7 +58,7 @@ def parse_csv(text: str, path: str) -> tuple[dict[str, Any], Lines]:
     """The claims document a CSV text stands for, and its line index.
 
     A row that cannot be turned into a claim's fields stands in the claims list
-    as the :class:`~claimdiff.ClaimFileError` that says why, so that the caller
+    as the :class:`~claimdiff.exceptions.ClaimFileError` that says why, so that the caller
     reports it with the others.
     """
     check_size(text, path)

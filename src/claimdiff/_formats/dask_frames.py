@@ -2,11 +2,11 @@
 
 **The partitioning rule.** Every relation claimdiff checks keeps the event fixed: groups are
 claims of one metric, counted thing, place *and event*; the place hierarchy, counted
-partitions, metric order and :class:`~claimdiff.Series` all relate figures of one event. So the
+partitions, metric order and :class:`~claimdiff.relations.Series` all relate figures of one event. So the
 rows are shuffled on the event: all claims of one event land in one partition, and claims
 without an event all land together. Two kinds of relation can still join events, and both
 are followed by merging their events into one partition key (union-find, smallest event
-first): a declared :class:`~claimdiff.Relation` whose figures name different events, and a
+first): a declared :class:`~claimdiff.relations.Relation` whose figures name different events, and a
 claim stated as part of a claim of another event (``part_of``; this takes one pass over the
 rows that have it, computed before the result is built). Rows that already arrive so partitioned
 (no key in two partitions: one pass over the event column tells) are not shuffled at all. Each

@@ -2,7 +2,7 @@
 
 A *document* is the plain data of a claims file (mappings, lists, text, numbers)
 before any claim is built. Both parsers refuse hostile input with a
-:class:`~claimdiff.ClaimFileError` instead of hanging or exhausting memory:
+:class:`~claimdiff.exceptions.ClaimFileError` instead of hanging or exhausting memory:
 YAML aliases that expand without bound (a "billion laughs"), nesting deeper
 than any claims file needs, and texts larger than claimdiff reads.
 """

@@ -131,7 +131,7 @@ def _group_rows(report: Report) -> list[tuple[Any, ...]]:
         if f.group not in worst or f.severity.rank > worst[f.group].rank:
             worst[f.group] = f.severity
     inf = math.inf
-    out = []
+    out: list[tuple[Any, ...]] = []
     append = out.append
     for g in report.groups:
         w = worst.get(g.id)

@@ -103,7 +103,7 @@ def number(value: float, field: str) -> float:
 def estimate_of(value: Any, unit: str | None, ctx: Context, *, count: bool | None = None) -> Estimate:
     """The figure a ``value`` field gives: a number, a hedged figure in words, or the estimate's fields.
 
-    ``count`` says whether the claim says what it counts (see :func:`claimdiff.parse_estimate`).
+    ``count`` says whether the claim says what it counts (see :func:`claimdiff.hedges.parse_estimate`).
     """
     if isinstance(value, int | float):
         return Estimate.exact(number(value, "value"), unit=unit or "")

@@ -77,7 +77,7 @@ def claims_from_rows(
         hedges: How hedged figures in cells are read.
         vocabulary: The metrics and counted things known.
         rounded: The table's numbers are rounded: they get the precision their digits imply, as worded
-            figures do, rather than being exact (see :func:`claimdiff.Precision`).
+            figures do, rather than being exact (see :func:`claimdiff.tolerance.Precision`).
 
     Returns:
         The claims read, and one rejection per row that could not be read, with its reason.

@@ -310,7 +310,7 @@ def _listed(title: str, anchor: str, items: Sequence[str], most: int) -> str:
 
 
 def _summary(report: Report) -> str:
-    n = len(report.contradictions)
+    n = len(report.flags_of("contradiction"))
     contra = "none a contradiction" if n == 0 else counted(n, "contradiction")
     rejected = "no claim rejected" if not report.rejected else f"{counted(len(report.rejected), 'claim')} rejected"
     return (

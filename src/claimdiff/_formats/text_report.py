@@ -213,7 +213,7 @@ def report_text(report: Report, title: str = "", *, style: Style | None = None, 
     lines: list[str] = []
     head = f"claimdiff report{f' for {_line(title)}' if title else ''} (policy: {_line(str(report.policy))})"
     lines += [style.paint(head, "1"), "=" * len(head), ""]
-    n_contra = len(report.contradictions)
+    n_contra = len(report.flags_of("contradiction"))
     contra = "none a contradiction" if n_contra == 0 else counted(n_contra, "contradiction")
     rejected = "no claim rejected" if not report.rejected else f"{counted(len(report.rejected), 'claim')} rejected"
     summary = f"{counted(len(report.claims), 'claim')} in {counted(len(report.groups), 'group')}"

@@ -175,12 +175,12 @@ class Claim:
         location: Where in the source text it stands (paragraph, character span).
         note: Free text for the analyst.
         part_of: Id of the claim this one is a stated part of ("including 15
-            children" is part of "108 injured"); see :func:`claimdiff.composite_claims`.
+            children" is part of "108 injured"); see :func:`claimdiff.relations.composite_claims`.
         rank: ``"preferred"``, ``"normal"`` or ``"deprecated"`` (Wikidata's statement ranks), or
             ``None`` (normal). The ``wikidata`` policy puts preferred claims forward and never a
             deprecated one.
         source_grade: How the source itself grades the figure (Airwars' grade, ACLED's or UCDP's precision
-            codes; see :class:`claimdiff.SourceGrade`), or ``None``. Metadata, like ``note``: it takes no part
+            codes; see :class:`claimdiff.sources.SourceGrade`), or ``None``. Metadata, like ``note``: it takes no part
             in equality or reconciling, and the report shows it beside claimdiff's grade.
 
     Raises:
@@ -366,9 +366,9 @@ class Claim:
 
     @property
     def source_grade(self) -> SourceGrade | None:
-        """How the source itself grades the figure (see :class:`claimdiff.SourceGrade`), or ``None``.
+        """How the source itself grades the figure (see :class:`claimdiff.sources.SourceGrade`), or ``None``.
 
-        >>> from claimdiff import SourceGrade
+        >>> from claimdiff.sources import SourceGrade
         >>> c = Claim(id="a", metric="killed", estimate=4, scope=Scope(counted="civilians"), source="Airwars",
         ...           source_grade=SourceGrade("airwars", "Fair"), note="Airwars grade Fair")
         >>> c.source_grade.value, c.note, attrs.evolve(c, note="x").source_grade.value
@@ -399,7 +399,7 @@ class Claim:
         return self.via[-1] if self.via else self.source
 
     def chain_text(self) -> str:
-        """"Russian Ministry of Defence, via Reuters, via ZeroHedge"."""
+        """The chain in words: "Russian Ministry of Defence, via Reuters, via ZeroHedge"."""
         return ", ".join([self.source.name, *(f"via {s.name}" for s in self.via)])
 
     @property
@@ -435,7 +435,7 @@ def rounded_data(claims: Iterable[Claim]) -> list[Claim]:
 
     Numbers given as data are exact by default; a reader told that its table is rounded (population
     estimates to the thousand, a dashboard's round tallies) marks them so, and they then get the
-    precision their digits imply, as worded figures do (see :class:`claimdiff.Precision`). Worded
+    precision their digits imply, as worded figures do (see :class:`claimdiff.tolerance.Precision`). Worded
     figures and claims already marked are kept as they are.
 
     >>> c = Claim(id="a", metric="killed", estimate=30_000, scope=Scope(counted="people"), source="MoH")

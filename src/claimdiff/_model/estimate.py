@@ -47,7 +47,7 @@ class Hedge(enum.Enum):
 class Provenance(enum.Enum):
     """How a figure came to claimdiff: in words, or as a number given as data.
 
-    It decides how precise the figure is taken to be (see :class:`claimdiff.Precision`): a figure
+    It decides how precise the figure is taken to be (see :class:`claimdiff.tolerance.Precision`): a figure
     *worded* in a text ("30,000 people", "1.5 million", "at least 14") is read as precise to its last
     written digit, as rounded as it looks; a *datum* (a Python number, a JSON or YAML number, a numeric
     cell of a table) is exact unless the policy or the reader declares the data *rounded*.
@@ -134,7 +134,7 @@ class Estimate:
     >>> Estimate.between(10, 20, unit="km").high
     20.0
 
-    or parse the English hedge with :func:`claimdiff.parse_estimate`.
+    or parse the English hedge with :func:`claimdiff.hedges.parse_estimate`.
 
     Raises:
         InvalidEstimateError: NaN or infinite figures, ``low > high``, an empty
@@ -232,33 +232,33 @@ class Estimate:
     @classmethod
     def at_least(cls, value: float, *, unit: str = "", text: str = "",
                  provenance: Provenance | None = None) -> Estimate:
-        """"at least 14": ``[value, inf)``."""
+        """The estimate of "at least 14": ``[value, inf)``."""
         v = _to_float(value)
         return cls(low=v, point=v, unit=unit, hedge=Hedge.LOWER, text=text, provenance=provenance)
 
     @classmethod
     def more_than(cls, value: float, *, unit: str = "", text: str = "",
                   provenance: Provenance | None = None) -> Estimate:
-        """"over 100", "more than 100": ``(value, inf)`` (for counts, ``[value + 1, inf)``)."""
+        """The estimate of "over 100", "more than 100": ``(value, inf)`` (for counts, ``[value + 1, inf)``)."""
         return cls(low=_to_float(value), low_closed=False, unit=unit, hedge=Hedge.LOWER, text=text, provenance=provenance)
 
     @classmethod
     def at_most(cls, value: float, *, unit: str = "", text: str = "",
                 provenance: Provenance | None = None) -> Estimate:
-        """"up to 158", "as many as", "no more than": ``(-inf, value]``."""
+        """The estimate of "up to 158", "as many as", "no more than": ``(-inf, value]``."""
         v = _to_float(value)
         return cls(high=v, point=v, unit=unit, hedge=Hedge.UPPER, text=text, provenance=provenance)
 
     @classmethod
     def less_than(cls, value: float, *, unit: str = "", text: str = "",
                   provenance: Provenance | None = None) -> Estimate:
-        """"fewer than", "under": ``(-inf, value)``."""
+        """The estimate of "fewer than", "under": ``(-inf, value)``."""
         return cls(high=_to_float(value), high_closed=False, unit=unit, hedge=Hedge.UPPER, text=text, provenance=provenance)
 
     @classmethod
     def between(cls, low: float, high: float, *, unit: str = "", text: str = "",
                 provenance: Provenance | None = None) -> Estimate:
-        """"between 10 and 20", "10-20": ``[low, high]``."""
+        """The estimate of "between 10 and 20", "10-20": ``[low, high]``."""
         return cls(low=low, high=high, unit=unit, hedge=Hedge.RANGE, text=text, provenance=provenance)
 
     @classmethod
@@ -266,7 +266,7 @@ class Estimate:
         cls, value: float, *, band: float = 0.1, minimum: float = 1.0, unit: str = "", text: str = "",
         provenance: Provenance | None = None,
     ) -> Estimate:
-        """"some 70", "about", "roughly": ``[value - d, value + d]``.
+        """The estimate of "some 70", "about", "roughly": ``[value - d, value + d]``.
 
         ``d`` is ``band * |value|`` but at least ``minimum``, so "about 5" still
         allows 4 and 6.

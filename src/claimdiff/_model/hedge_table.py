@@ -1,6 +1,6 @@
 """The hedge table: how English hedges and quantity words are read, as an explicit, overridable value.
 
-:func:`claimdiff.parse_estimate` (in :mod:`claimdiff._model.hedges`) reads a figure with one of these tables.
+:func:`claimdiff.hedges.parse_estimate` (in :mod:`claimdiff._model.hedges`) reads a figure with one of these tables.
 """
 
 from __future__ import annotations

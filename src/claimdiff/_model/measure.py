@@ -16,7 +16,7 @@ class Measure:
     """A figure in its canonical unit, tagged with its dimension and what it counts.
 
     Measures of the same thing compare and add with interval arithmetic; measures
-    of different things raise :class:`~claimdiff.IncomparableError` instead of
+    of different things raise :class:`~claimdiff.exceptions.IncomparableError` instead of
     quietly adding drones to missiles:
 
     >>> drones = Measure(low=32, high=32, dimension="count", counted="drones")
@@ -56,7 +56,7 @@ class Measure:
         return f"{left}{format_number(self.low)}, {format_number(self.high)}{right}{what}"
 
     def check_comparable(self, other: Measure) -> None:
-        """Raise :class:`~claimdiff.IncomparableError` unless ``other`` measures the same kind of thing."""
+        """Raise :class:`~claimdiff.exceptions.IncomparableError` unless ``other`` measures the same kind of thing."""
         if self.dimension != other.dimension:
             raise IncomparableError(
                 self.describe(), other.describe(), f"different dimensions ({self.dimension} and {other.dimension})"

@@ -75,7 +75,7 @@ class Source:
         party: The side of a conflict it belongs to, if any ("Russia", "Ukraine").
         reliability: How reliable the source is declared to be, from 0 to 1, or ``None`` when
             nothing is declared. The ``ucdp`` policy puts forward the figure of the most reliable
-            origin; truth discovery starts from it (see :class:`claimdiff.TruthPrior`).
+            origin; truth discovery starts from it (see :class:`claimdiff.truth.TruthPrior`).
 
     >>> Source("UN OHCHR", kind="international", reliability=0.9).reliability
     0.9
@@ -91,7 +91,7 @@ class Source:
     def key(self) -> str:
         """The identity used to count origins: the name, through the built-in aliases, case-folded.
 
-        "Russia's MoD" and "the Russian Defence Ministry" are one origin (see :func:`claimdiff.canonical_source`).
+        "Russia's MoD" and "the Russian Defence Ministry" are one origin (see :func:`claimdiff.sources.canonical_source`).
 
         >>> Source("Russia's MoD").key == Source("Russian Ministry of Defence").key
         True

@@ -138,7 +138,7 @@ class Vocabulary:
         """Look a metric up by name or alias.
 
         Unknown names make a new non-cumulative metric, unless the vocabulary is
-        ``strict``, in which case they raise :class:`~claimdiff.InvalidClaimError`.
+        ``strict``, in which case they raise :class:`~claimdiff.exceptions.InvalidClaimError`.
         """
         if isinstance(name, Metric):
             return name

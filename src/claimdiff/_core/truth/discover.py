@@ -70,7 +70,7 @@ def discover(
     "'c' is 3 times the consensus on 5 of 5 contested items"
 
     A ``policy`` says how far apart figures may be and still agree: the precision their wording
-    implies and its :class:`~claimdiff.Tolerance` (:attr:`Policy.precision`, :attr:`Policy.tolerance`).
+    implies and its :class:`~claimdiff.tolerance.Tolerance` (:attr:`Policy.precision`, :attr:`Policy.tolerance`).
     That allowance is then the least unit errors are measured in: an item's scale is at least the
     allowance of its claims (the median over them), so differences within it weigh little against a
     source, while the claims are still weighed as figures (not as intervals, where every value

@@ -25,7 +25,7 @@ Bools = NDArray[np.bool_]
 
 @attrs.frozen
 class ShiftFinding:
-    """A source's systematic difference (internal form; see :class:`claimdiff.SystematicShift`)."""
+    """A source's systematic difference (internal form; see :class:`claimdiff.truth.SystematicShift`)."""
 
     src: int
     kind: str  # "scale" or "offset"

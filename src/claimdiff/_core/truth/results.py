@@ -1,4 +1,4 @@
-"""What :func:`claimdiff.discover` is told (prior, settings) and what it returns: frozen values, no numpy."""
+"""What :func:`claimdiff.truth.discover` is told (prior, settings) and what it returns: frozen values, no numpy."""
 
 from __future__ import annotations
 
@@ -98,7 +98,7 @@ _pos = attrs.validators.gt(0.0)
 
 @attrs.frozen(kw_only=True)
 class TruthSettings:
-    """How :func:`claimdiff.discover` estimates: every knob, with the defaults used in the benchmarks.
+    """How :func:`claimdiff.truth.discover` estimates: every knob, with the defaults used in the benchmarks.
 
     >>> TruthSettings(copying=False).find_shifts
     True
@@ -330,7 +330,7 @@ class ClaimFit:
 
 @attrs.frozen(kw_only=True)
 class TruthResult:
-    """What :func:`claimdiff.discover` learned: truths, reliabilities, copiers, shifts, per-claim fits.
+    """What :func:`claimdiff.truth.discover` learned: truths, reliabilities, copiers, shifts, per-claim fits.
 
     Attributes:
         items: One per input item, in input order.

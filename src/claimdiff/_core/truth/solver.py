@@ -1,4 +1,4 @@
-"""The iteration behind :func:`claimdiff.discover`, on numpy arrays (one row per item and origin).
+"""The iteration behind :func:`claimdiff.truth.discover`, on numpy arrays (one row per item and origin).
 
 Truths and source reliabilities are estimated in turn (coordinate descent, as in CRH):
 

@@ -1,4 +1,4 @@
-"""The source's own grade of each row, kept on its claim (see :class:`claimdiff.SourceGrade`).
+"""The source's own grade of each row, kept on its claim (see :class:`claimdiff.sources.SourceGrade`).
 
 A reader notes each row's grade by claim id while it reads, then hands the claims back with their
 grades: equal grades are one shared value, so a million events coded alike hold a handful of them.

@@ -9,7 +9,7 @@ the precision are kept in the note; the codes ``time_precision`` and ``geo_preci
 the claim as data (``SourceGrade("acled", codes={"time_precision": 1, "geo_precision": 2})``, see
 :attr:`claimdiff.Claim.source_grade`). With ``extract_notes=True`` the figures in the ``notes``
 column ("... killed 5 civilians, according to local sources") are read by :func:`claimdiff.extract`
-(passed in by :func:`claimdiff.read_acled`: this module imports nothing of extraction) as further claims, each from the source the note names, so ACLED's coding can be checked
+(passed in by :func:`claimdiff.formats.read_acled`: this module imports nothing of extraction) as further claims, each from the source the note names, so ACLED's coding can be checked
 against the reports it summarises.
 
 Every vintage of ACLED's export is read: the older UPPERCASE headers (``EVENT_ID_CNTY``), today's
@@ -65,10 +65,10 @@ def read_acled_events(
     hedges: HedgePolicy = ACLED_HEDGES,
     dayfirst: bool | None = None,
 ) -> LoadedClaims:
-    """Read ACLED events as claims, one per event; the public reader is :func:`claimdiff.read_acled`.
+    """Read ACLED events as claims, one per event; the public reader is :func:`claimdiff.formats.read_acled`.
 
     Reading the figures in the events' notes needs the extractor, a layer above the file formats: it is
-    passed in as ``notes`` (``claimdiff.read_acled(..., extract_notes=True)`` passes
+    passed in as ``notes`` (``claimdiff.formats.read_acled(..., extract_notes=True)`` passes
     :func:`claimdiff.extract`), so that this module imports nothing of extraction.
 
     >>> rows = [{"event_id_cnty": "SYR1", "event_date": "30 December 2023", "time_precision": 2, "fatalities": 5,
@@ -84,10 +84,10 @@ def read_acled_events(
             claims; ``None`` reads no notes.
         name: The table's name in messages (default: the path).
         hedges: How hedged figures in the notes are read (ACLED's own reading by default: "dozens" is 12).
-        dayfirst: Whether numeric dates (``1/12/2023``) put the day first (see :func:`claimdiff.read_acled`).
+        dayfirst: Whether numeric dates (``1/12/2023``) put the day first (see :func:`claimdiff.formats.read_acled`).
 
     Raises:
-        ClaimFileError: As :func:`claimdiff.read_acled` says.
+        ClaimFileError: As :func:`claimdiff.formats.read_acled` says.
     """
     t = read_table(table, name, _REQUIRED)
     order = day_order(t.values("event_date"), dayfirst)
