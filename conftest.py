@@ -3,4 +3,6 @@
 import importlib.util
 
 # The Dask path's examples need the optional ``dask`` extra; without it they are not collected.
-collect_ignore = [] if importlib.util.find_spec("dask") else ["src/claimdiff/_formats/dask_frames.py"]
+collect_ignore = (
+    [] if importlib.util.find_spec("dask") else ["src/claimdiff/_formats/dask_frames.py"]
+)

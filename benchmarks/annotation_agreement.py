@@ -60,7 +60,9 @@ def drawn(draws: int, per_half: int = 6) -> set[str]:
     cases = corpus_cases().values()
     out: set[str] = set()
     for half in ("dev", "test"):
-        names = sorted(c["name"] for c in cases if c["split"] == half and c.get("text") != "kept out")
+        names = sorted(
+            c["name"] for c in cases if c["split"] == half and c.get("text") != "kept out"
+        )
         for i in range(draws):
             rest = [n for n in names if n not in out]
             out |= set(random.Random(22 + i).sample(rest, per_half))
@@ -140,9 +142,13 @@ def classify(
     spurious = [by_id_s[i] for i in s.spurious]
     for e in missed:
         fe = _fields(e, aliases)
-        sharing = [f for f in spurious if _figures(f) & _figures(e)]  # the closest: fewest fields apart
+        sharing = [
+            f for f in spurious if _figures(f) & _figures(e)
+        ]  # the closest: fewest fields apart
         partner = min(
-            sharing, key=lambda f: sum(x != y for x, y in zip(fe, _fields(f, aliases), strict=True)), default=None
+            sharing,
+            key=lambda f: sum(x != y for x, y in zip(fe, _fields(f, aliases), strict=True)),
+            default=None,
         )
         if partner is None:
             classes["figure only in corpus file"] += 1
@@ -169,7 +175,9 @@ def classify(
     return classes, values
 
 
-def agreement(folder: Path, *, draws: int | None = None, verbose: bool = False) -> dict[str, Counter[str]]:
+def agreement(
+    folder: Path, *, draws: int | None = None, verbose: bool = False
+) -> dict[str, Counter[str]]:
     """Print and return, per half, the totals and disagreement classes of ``folder``'s second annotations.
 
     With ``draws``, only the texts of that many seeded draws (see :func:`drawn`) are scored.
@@ -192,7 +200,9 @@ def agreement(folder: Path, *, draws: int | None = None, verbose: bool = False) 
             truth, second = load_claims(REAL / f"{name}.yaml"), load_claims(folder / f"{name}.yaml")
             s = score(second, truth, aliases=aliases)
             sp = score(second, truth, aliases=aliases, place=True)
-            total.update(second=s.found, corpus=s.expected, matched=len(s.matched), placed=len(sp.matched))
+            total.update(
+                second=s.found, corpus=s.expected, matched=len(s.matched), placed=len(sp.matched)
+            )
             c, v = classify(truth, second, aliases, str(cases[name].get("outlet", "")))
             classes.update(c)
             values.update(v)
@@ -206,7 +216,9 @@ def agreement(folder: Path, *, draws: int | None = None, verbose: bool = False) 
         for kind, n in classes.most_common():
             print(f"    {n:>3}  {kind}")
         if verbose and half == "dev":  # the test half stays held out: classes only
-            for (kind, corpus_side, second_side), n in sorted(values.items(), key=lambda kv: (kv[0][0], -kv[1])):
+            for (kind, corpus_side, second_side), n in sorted(
+                values.items(), key=lambda kv: (kv[0][0], -kv[1])
+            ):
                 print(f"        {kind}: corpus {corpus_side} / second {second_side} x{n}")
         out[half] = total + Counter({f"class:{k}": n for k, n in classes.items()})
     return out
@@ -214,9 +226,22 @@ def agreement(folder: Path, *, draws: int | None = None, verbose: bool = False) 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folder", nargs="?", type=Path, default=SECOND, help="the second annotator's NAME.yaml files")
-    parser.add_argument("-v", "--verbose", action="store_true", help="the differing values per class (dev half only)")
-    parser.add_argument("--draws", type=int, help="score only the texts of the first N seeded draws (1: seed 22)")
+    parser.add_argument(
+        "folder",
+        nargs="?",
+        type=Path,
+        default=SECOND,
+        help="the second annotator's NAME.yaml files",
+    )
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="the differing values per class (dev half only)",
+    )
+    parser.add_argument(
+        "--draws", type=int, help="score only the texts of the first N seeded draws (1: seed 22)"
+    )
     args = parser.parse_args(argv)
     agreement(args.folder, draws=args.draws, verbose=args.verbose)
     return 0

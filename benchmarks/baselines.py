@@ -66,8 +66,17 @@ def majority(item: I, src: I, value: F, n_items: int) -> F:  # noqa: ARG001
     return _argmax_fact(f_item, f_value, votes, n_items)
 
 
-def truthfinder(item: I, src: I, value: F, n_items: int, *, iters: int = 20, rho: float = 0.5,
-                gamma: float = 0.3, t0: float = 0.9) -> tuple[F, F]:
+def truthfinder(
+    item: I,
+    src: I,
+    value: F,
+    n_items: int,
+    *,
+    iters: int = 20,
+    rho: float = 0.5,
+    gamma: float = 0.3,
+    t0: float = 0.9,
+) -> tuple[F, F]:
     """TruthFinder: per item the most confident fact, and each source's trust."""
     fact, f_item, f_value = _facts(item, value)
     n_src = int(src.max()) + 1
@@ -97,7 +106,9 @@ def truthfinder(item: I, src: I, value: F, n_items: int, *, iters: int = 20, rho
         np.add.at(adj, pa, rho * sigma[pb] * imp)
         np.add.at(adj, pb, rho * sigma[pa] * imp)
         conf = 1 / (1 + np.exp(-gamma * adj))
-        new = np.bincount(src, weights=conf[fact], minlength=n_src) / np.maximum(np.bincount(src, minlength=n_src), 1)
+        new = np.bincount(src, weights=conf[fact], minlength=n_src) / np.maximum(
+            np.bincount(src, minlength=n_src), 1
+        )
         if np.abs(new - trust).max() < 1e-6:
             trust = new
             break
@@ -109,9 +120,12 @@ def crh(item: I, src: I, value: F, n_items: int, *, iters: int = 20) -> tuple[F,
     """CRH with normalised absolute deviation and weighted medians; truths and source weights."""
     n_src = int(src.max()) + 1
     w = np.ones(n_src)
-    mean = np.bincount(item, weights=value, minlength=n_items) / np.maximum(np.bincount(item, minlength=n_items), 1)
+    mean = np.bincount(item, weights=value, minlength=n_items) / np.maximum(
+        np.bincount(item, minlength=n_items), 1
+    )
     var = np.bincount(item, weights=(value - mean[item]) ** 2, minlength=n_items) / np.maximum(
-        np.bincount(item, minlength=n_items), 1)
+        np.bincount(item, minlength=n_items), 1
+    )
     std = np.sqrt(var)
     std = np.where(std > 0, std, 1.0)
     truth = median(item, src, value, n_items)
@@ -123,7 +137,9 @@ def crh(item: I, src: I, value: F, n_items: int, *, iters: int = 20) -> tuple[F,
     return truth, w
 
 
-def investment(item: I, src: I, value: F, n_items: int, *, iters: int = 20, g: float = 1.2) -> tuple[F, F]:
+def investment(
+    item: I, src: I, value: F, n_items: int, *, iters: int = 20, g: float = 1.2
+) -> tuple[F, F]:
     """Investment: per item the value of highest belief, and each source's trust."""
     fact, f_item, f_value = _facts(item, value)
     n_src = int(src.max()) + 1

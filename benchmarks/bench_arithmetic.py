@@ -66,28 +66,52 @@ def make_claims(n: int, seed: int = 7) -> list[Claim]:
                 truths[p] = (rnd.randint(0, 20), rnd.randint(0, 5))
             else:
                 kids = [q for q in truths if len(q) == len(p) + 1 and q[: len(p)] == p]
-                truths[p] = (sum(truths[q][0] for q in kids) + rnd.randint(0, 5),
-                             sum(truths[q][1] for q in kids) + rnd.randint(0, 2))
+                truths[p] = (
+                    sum(truths[q][0] for q in kids) + rnd.randint(0, 5),
+                    sum(truths[q][1] for q in kids) + rnd.randint(0, 2),
+                )
         for p, (adults, children) in truths.items():
             for metric, scale in (("killed", 1), ("injured", 4)):
-                figures = {"adults": adults * scale, "children": children * scale,
-                           "people": (adults + children) * scale}
+                figures = {
+                    "adults": adults * scale,
+                    "children": children * scale,
+                    "people": (adults + children) * scale,
+                }
                 for counted, truth in figures.items():
                     for _ in range(rnd.randint(0, 2)):
                         value = truth + rnd.randint(3, 9) if rnd.random() < 0.02 else truth
-                        out.append(Claim(id=f"e{e}-{len(out)}", metric=metric, estimate=_hedged(rnd, value),
-                                         scope=Scope(place=p, counted=counted, event=event),
-                                         source=rnd.choice(SOURCES), stated=DAY, period=DAY))
+                        out.append(
+                            Claim(
+                                id=f"e{e}-{len(out)}",
+                                metric=metric,
+                                estimate=_hedged(rnd, value),
+                                scope=Scope(place=p, counted=counted, event=event),
+                                source=rnd.choice(SOURCES),
+                                stated=DAY,
+                                period=DAY,
+                            )
+                        )
         launched_m, launched_d = rnd.randint(5, 50), rnd.randint(20, 120)
-        for counted, launched in (("missiles", launched_m), ("drones", launched_d),
-                                  ("missiles and drones", launched_m + launched_d)):
+        for counted, launched in (
+            ("missiles", launched_m),
+            ("drones", launched_d),
+            ("missiles and drones", launched_m + launched_d),
+        ):
             down = int(launched * rnd.uniform(0.5, 1.0))
             for metric, truth in (("launched", launched), ("intercepted", down)):
                 for _ in range(rnd.randint(1, 2)):
                     value = truth + rnd.randint(5, 40) if rnd.random() < 0.02 else truth
-                    out.append(Claim(id=f"e{e}-{len(out)}", metric=metric, estimate=_hedged(rnd, value),
-                                     scope=Scope(place=("Country",), counted=counted, event=event),
-                                     source=rnd.choice(SOURCES), stated=DAY, period=DAY))
+                    out.append(
+                        Claim(
+                            id=f"e{e}-{len(out)}",
+                            metric=metric,
+                            estimate=_hedged(rnd, value),
+                            scope=Scope(place=("Country",), counted=counted, event=event),
+                            source=rnd.choice(SOURCES),
+                            stated=DAY,
+                            period=DAY,
+                        )
+                    )
     return out[:n]
 
 
@@ -117,10 +141,22 @@ def run_one(n: int) -> dict[str, float]:
         elapsed = time.process_time() - t0
     finally:
         core.check_arithmetic = arithmetic
-    flags = sum(f.kind.value in {"subtotal_mismatch", "part_exceeds_whole", "inverted_metrics"} for f in report.flags)
-    return {"n": n, "seconds": elapsed, "claims_per_second": n / elapsed, "arith_seconds": seen["arith_seconds"],
-            "peak_mib": _max_rss_mib(), "input_mib": before, "pre_arith_mib": seen["pre_arith_mib"],
-            "groups": len(report.groups), "arithmetic_flags": flags, "derived": len(report.derived)}
+    flags = sum(
+        f.kind.value in {"subtotal_mismatch", "part_exceeds_whole", "inverted_metrics"}
+        for f in report.flags
+    )
+    return {
+        "n": n,
+        "seconds": elapsed,
+        "claims_per_second": n / elapsed,
+        "arith_seconds": seen["arith_seconds"],
+        "peak_mib": _max_rss_mib(),
+        "input_mib": before,
+        "pre_arith_mib": seen["pre_arith_mib"],
+        "groups": len(report.groups),
+        "arithmetic_flags": flags,
+        "derived": len(report.derived),
+    }
 
 
 def main(argv: list[str]) -> None:
@@ -128,14 +164,20 @@ def main(argv: list[str]) -> None:
     if len(sizes) == 1 and argv:
         print(json.dumps(run_one(sizes[0])))
         return
-    print(f"{'N':>9} {'seconds':>8} {'claims/s':>9} {'arith. s':>8} {'peak MiB':>9} {'input MiB':>9} "
-          f"{'pre-arith. MiB':>14} {'groups':>7} {'arith. flags':>12} {'derived':>8}")
+    print(
+        f"{'N':>9} {'seconds':>8} {'claims/s':>9} {'arith. s':>8} {'peak MiB':>9} {'input MiB':>9} "
+        f"{'pre-arith. MiB':>14} {'groups':>7} {'arith. flags':>12} {'derived':>8}"
+    )
     for n in sizes:
-        done = subprocess.run([sys.executable, __file__, str(n)], capture_output=True, text=True, check=True)
+        done = subprocess.run(
+            [sys.executable, __file__, str(n)], capture_output=True, text=True, check=True
+        )
         r = json.loads(done.stdout)
-        print(f"{r['n']:>9,} {r['seconds']:>8.2f} {r['claims_per_second']:>9,.0f} {r['arith_seconds']:>8.2f} "
-              f"{r['peak_mib']:>9,.0f} {r['input_mib']:>9,.0f} {r['pre_arith_mib']:>14,.0f} {r['groups']:>7,} "
-              f"{r['arithmetic_flags']:>12,} {r['derived']:>8,}")
+        print(
+            f"{r['n']:>9,} {r['seconds']:>8.2f} {r['claims_per_second']:>9,.0f} {r['arith_seconds']:>8.2f} "
+            f"{r['peak_mib']:>9,.0f} {r['input_mib']:>9,.0f} {r['pre_arith_mib']:>14,.0f} {r['groups']:>7,} "
+            f"{r['arithmetic_flags']:>12,} {r['derived']:>8,}"
+        )
 
 
 if __name__ == "__main__":

@@ -22,10 +22,26 @@ import sys
 import tempfile
 from pathlib import Path
 
-SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "data" / "ucdp_ged_sample" / "ucdp_ged231_sample1000.csv"
+SAMPLE = (
+    Path(__file__).resolve().parents[2]
+    / "shared"
+    / "data"
+    / "ucdp_ged_sample"
+    / "ucdp_ged231_sample1000.csv"
+)
 #: The reader's required columns, the type of violence (in each claim's note) and the first-level area: about
 #: 65 bytes a row, so that 10^6 rows fit in the 64 MiB a file may hold.
-COLUMNS = ("id", "type_of_violence", "country", "adm_1", "date_start", "date_end", "best", "high", "low")
+COLUMNS = (
+    "id",
+    "type_of_violence",
+    "country",
+    "adm_1",
+    "date_start",
+    "date_end",
+    "best",
+    "high",
+    "low",
+)
 
 _CHILD = r"""
 import json, resource, sys, time
@@ -60,9 +76,25 @@ def run(n: int, folder: Path) -> dict[str, float]:
     data, out = folder / f"ged-{n}.csv", folder / f"report-{n}.json"
     write_file(data, n)
     done = subprocess.run(
-        [sys.executable, "-c", _CHILD, "check", "--input-format", "ucdp", str(data), "--format", "json",
-         "--lenient", "--fail-on", "never", "-o", str(out)],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-c",
+            _CHILD,
+            "check",
+            "--input-format",
+            "ucdp",
+            str(data),
+            "--format",
+            "json",
+            "--lenient",
+            "--fail-on",
+            "never",
+            "-o",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if done.returncode != 0:
         raise SystemExit(f"check failed on {n} rows: {done.stderr.strip()}")
@@ -79,14 +111,18 @@ def main(argv: list[str]) -> None:
     if not SAMPLE.exists():
         raise SystemExit(f"needs the shared UCDP sample at {SAMPLE}")
     sizes = [int(a) for a in argv] or [10_000, 100_000]
-    print(f"{'rows':>9} {'file MB':>8} {'claims':>9} {'rejected':>8} {'seconds':>8} {'us/claim':>9} "
-          f"{'peak MiB':>9} {'kB/claim':>9}")
+    print(
+        f"{'rows':>9} {'file MB':>8} {'claims':>9} {'rejected':>8} {'seconds':>8} {'us/claim':>9} "
+        f"{'peak MiB':>9} {'kB/claim':>9}"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
             r = run(n, Path(tmp))
             extra_kb = (r["peak_kib"] - r["before_kib"]) * 1.024 / n
-            print(f"{n:>9,} {r['file_mb']:>8.1f} {r['claims']:>9,} {r['rejected']:>8,} {r['seconds']:>8.1f} "
-                  f"{r['seconds'] / n * 1e6:>9.0f} {r['peak_kib'] / 1024:>9.0f} {extra_kb:>9.2f}")
+            print(
+                f"{n:>9,} {r['file_mb']:>8.1f} {r['claims']:>9,} {r['rejected']:>8,} {r['seconds']:>8.1f} "
+                f"{r['seconds'] / n * 1e6:>9.0f} {r['peak_kib'] / 1024:>9.0f} {extra_kb:>9.2f}"
+            )
             for name in os.listdir(tmp):
                 os.unlink(os.path.join(tmp, name))
 

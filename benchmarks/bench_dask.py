@@ -54,7 +54,9 @@ def write_parquet(n: int, directory: Path, distinct: int = FILES) -> float:
     file ``k % distinct`` under its own prefix (its own ids and events): a 10^7 run need not spend an hour
     generating on a shared machine. Returns the seconds spent generating (0 when the files were there).
     """
-    done = directory.parent / f"{directory.name}.done"  # beside the files: read_parquet reads every file within
+    done = (
+        directory.parent / f"{directory.name}.done"
+    )  # beside the files: read_parquet reads every file within
     if done.exists():
         return 0.0
     import pandas as pd
@@ -96,7 +98,8 @@ def _cpu() -> float:
 
 def _rows(directory: Path) -> dict[str, int]:
     return {
-        name: sum(pq.ParquetFile(f).metadata.num_rows for f in (directory / name).glob("*.parquet")) for name in TABLES
+        name: sum(pq.ParquetFile(f).metadata.num_rows for f in (directory / name).glob("*.parquet"))
+        for name in TABLES
     }
 
 
@@ -114,7 +117,11 @@ def one_process(source: Path, out: Path) -> dict[str, float]:
     for name in TABLES:
         (out / name).mkdir(parents=True)
         report.to_dataframe(name).to_parquet(out / name / "part-0.parquet", index=False)
-    return {"seconds": time.perf_counter() - t0, "cpu": time.process_time() - c0, "peak": _peak_mib()}
+    return {
+        "seconds": time.perf_counter() - t0,
+        "cpu": time.process_time() - c0,
+        "peak": _peak_mib(),
+    }
 
 
 def on_dask(source: list[Path], out: Path, memory: str) -> dict[str, object]:
@@ -126,7 +133,11 @@ def on_dask(source: list[Path], out: Path, memory: str) -> dict[str, object]:
     from claimdiff.formats import reconcile_dask
 
     cluster = distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, memory_limit=memory
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        memory_limit=memory,
     )
     with cluster, distributed.Client(cluster) as client:
         cpu0 = sum(client.run(_cpu).values()) + time.process_time()
@@ -135,7 +146,10 @@ def on_dask(source: list[Path], out: Path, memory: str) -> dict[str, object]:
         # The tables are written by the workers, as a run of this size would: gathering them into the
         # client would concatenate every partition on one worker first.
         dask.compute(
-            *[getattr(tables, name).to_parquet(out / name, write_index=False, compute=False) for name in TABLES],
+            *[
+                getattr(tables, name).to_parquet(out / name, write_index=False, compute=False)
+                for name in TABLES
+            ],
             scheduler=client,
         )
         elapsed = time.perf_counter() - t0
@@ -146,13 +160,28 @@ def on_dask(source: list[Path], out: Path, memory: str) -> dict[str, object]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("n", nargs="?", type=int, default=1_000_000, help="claims reconciled on Dask")
-    parser.add_argument("--single", type=int, default=1_000_000, help="claims reconciled in one process (0: skip)")
-    parser.add_argument("--data", type=Path, default=None, help="folder keeping the generated files between runs")
+    parser.add_argument(
+        "n", nargs="?", type=int, default=1_000_000, help="claims reconciled on Dask"
+    )
+    parser.add_argument(
+        "--single", type=int, default=1_000_000, help="claims reconciled in one process (0: skip)"
+    )
+    parser.add_argument(
+        "--data", type=Path, default=None, help="folder keeping the generated files between runs"
+    )
     parser.add_argument("--memory", default="4GiB", help="memory limit of each Dask worker")
-    parser.add_argument("--distinct", type=int, default=FILES, help="files generated; the others repeat them")
-    parser.add_argument("--files", type=int, default=FILES, help="files of N read on Dask (partitions of N/16 claims)")
-    parser.add_argument("--one", nargs=2, type=Path, help=argparse.SUPPRESS)  # the subprocess of one_process
+    parser.add_argument(
+        "--distinct", type=int, default=FILES, help="files generated; the others repeat them"
+    )
+    parser.add_argument(
+        "--files",
+        type=int,
+        default=FILES,
+        help="files of N read on Dask (partitions of N/16 claims)",
+    )
+    parser.add_argument(
+        "--one", nargs=2, type=Path, help=argparse.SUPPRESS
+    )  # the subprocess of one_process
     args = parser.parse_args()
     if args.one:
         print(json.dumps(one_process(*args.one)))

@@ -42,8 +42,13 @@ def make_text(size: int, seed: int = 1) -> str:
     parts: list[str] = []
     total = 0
     while total < size:
-        p = re.sub(r"\d+", lambda m: str(rnd.randrange(1, 10 ** len(m.group())) if len(m.group()) < 4
-                                         else m.group()), rnd.choice(pool))
+        p = re.sub(
+            r"\d+",
+            lambda m: str(
+                rnd.randrange(1, 10 ** len(m.group())) if len(m.group()) < 4 else m.group()
+            ),
+            rnd.choice(pool),
+        )
         parts.append(p)
         parts.append("\n\n" if rnd.random() < 0.7 else " ")
         total += len(p) + 1
@@ -68,7 +73,9 @@ def main(argv: list[str]) -> int:
         return 0
     print(f"{'size':>10} {'seconds':>8} {'KB/s':>8}")
     for size in SIZES:
-        out = subprocess.run([sys.executable, __file__, str(size)], capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, __file__, str(size)], capture_output=True, text=True, check=True
+        )
         seconds = float(out.stdout.strip())
         print(f"{size:>10,} {seconds:>8.2f} {size / 1000 / seconds:>8.0f}")
     return 0

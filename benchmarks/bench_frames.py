@@ -33,7 +33,16 @@ from claimdiff import ClaimdiffError, claims_from_dataframe, load_claims_lenient
 
 METRICS = np.array(["killed", "injured", "intercepted", "launched", "distance"])
 COUNTED = np.array(["people", "children", "drones", "missiles", "people"])
-HEDGES = ["{n}", "at least {n}", "about {n}", "over {n}", "between {n} and {m}", "up to {m}", "{n}", "{n}"]
+HEDGES = [
+    "{n}",
+    "at least {n}",
+    "about {n}",
+    "over {n}",
+    "between {n} and {m}",
+    "up to {m}",
+    "{n}",
+    "{n}",
+]
 KINDS = np.array(["media", "government", "military", "ngo", "agency"])
 RELAYS = np.array(["", "", "Reuters", "AP | Reuters", "TASS", "AFP [agency]"])
 
@@ -46,7 +55,9 @@ def frame_of(n: int, seed: int = 1) -> pd.DataFrame:
     distance = METRICS[metric] == "distance"
     figure = rng.integers(1, 500, n)
     hedge = rng.integers(0, len(HEDGES), n)
-    pool = np.array([HEDGES[h].format(n=a, m=a + 20) for h in range(len(HEDGES)) for a in range(1, 500)])
+    pool = np.array(
+        [HEDGES[h].format(n=a, m=a + 20) for h in range(len(HEDGES)) for a in range(1, 500)]
+    )
     words = pool[hedge * 499 + figure - 1]
     value = np.where(hedge == 0, figure.astype(str), words)
     days = pd.date_range("2024-01-01", periods=28).strftime("%Y-%m-%d").to_numpy()
@@ -81,7 +92,9 @@ def named(df: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, Any], dict[str, Any
             "event_id": df["id"],
             "what": df["metric"],
             "who": df["counted"].replace("", None),
-            "deaths": np.where(plain, pd.to_numeric(df["value"].where(plain), errors="coerce"), np.nan),
+            "deaths": np.where(
+                plain, pd.to_numeric(df["value"].where(plain), errors="coerce"), np.nan
+            ),
             "country": place[0],
             "adm1": place[1],
             "adm2": place[2],
@@ -117,7 +130,9 @@ def _best(fn: Callable[[], Any], runs: int) -> tuple[float, Any]:
 
 def main(sizes: list[int]) -> None:
     """Print one table per size."""
-    print(f"{'N':>9} {'what':<24} {'seconds':>8} {'rows/s':>10} {'x read_csv':>10}  claims / rejected")
+    print(
+        f"{'N':>9} {'what':<24} {'seconds':>8} {'rows/s':>10} {'x read_csv':>10}  claims / rejected"
+    )
     for n in sizes:
         runs = 1 if n >= 1_000_000 else 3
         with tempfile.TemporaryDirectory() as tmp:
@@ -126,7 +141,8 @@ def main(sizes: list[int]) -> None:
             peer, df = _best(lambda p=path: pd.read_csv(p), runs)
             mb = path.stat().st_size / 2**20
             print(
-                f"{n:>9,} {'read_csv':<24} {peer:>8.2f} {n / peer:>10,.0f} {1:>10.1f}  ({mb:,.0f} MiB file)", flush=True
+                f"{n:>9,} {'read_csv':<24} {peer:>8.2f} {n / peer:>10,.0f} {1:>10.1f}  ({mb:,.0f} MiB file)",
+                flush=True,
             )
             user, columns, defaults = named(df)
             cases: list[tuple[str, int, Callable[[], Any]]] = [
@@ -134,7 +150,9 @@ def main(sizes: list[int]) -> None:
                 (
                     "frame (named columns)",
                     len(user),
-                    lambda u=user, c=columns, f=defaults: claims_from_dataframe(u, columns=c, defaults=f),
+                    lambda u=user, c=columns, f=defaults: claims_from_dataframe(
+                        u, columns=c, defaults=f
+                    ),
                 ),
                 ("load_claims (file)", n, lambda p=path: load_claims_lenient(p)),
             ]

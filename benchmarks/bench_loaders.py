@@ -29,10 +29,28 @@ import yaml
 
 from claimdiff import Claim, ClaimdiffError, Scope, Source, dump_claims, loads_claims
 
-PLACES = ["Russia > Belgorod Oblast > Belgorod", "Russia > Belgorod Oblast", "Russia", "Ukraine > Kharkiv Oblast"]
-VALUES = ["at least {n}", "{n}", "some {n}", "over {n}", "between {n} and {m}", "up to {m}", "dozens", "{n}"]
-SOURCES = [Source(f"Source {i}", kind=random.Random(i).choice(["media", "agency", "government", "military"]))
-           for i in range(50)]
+PLACES = [
+    "Russia > Belgorod Oblast > Belgorod",
+    "Russia > Belgorod Oblast",
+    "Russia",
+    "Ukraine > Kharkiv Oblast",
+]
+VALUES = [
+    "at least {n}",
+    "{n}",
+    "some {n}",
+    "over {n}",
+    "between {n} and {m}",
+    "up to {m}",
+    "dozens",
+    "{n}",
+]
+SOURCES = [
+    Source(
+        f"Source {i}", kind=random.Random(i).choice(["media", "agency", "government", "military"])
+    )
+    for i in range(50)
+]
 
 
 def synthetic(n: int, seed: int = 1) -> list[Claim]:
@@ -43,13 +61,23 @@ def synthetic(n: int, seed: int = 1) -> list[Claim]:
         a = rng.randint(1, 500)
         value = rng.choice(VALUES).format(n=a, m=a + rng.randint(1, 50))
         day = 1 + i % 28
-        out.append(Claim(
-            id=f"c{i}", metric=rng.choice(["killed", "injured", "intercepted"]), estimate=value,
-            scope=Scope(place=rng.choice(PLACES), counted=rng.choice(["people", "drones", "children"]),
-                        event=f"event-{i % 97}"),
-            period=f"2023-12-{day:02d}", stated=f"2023-12-{day:02d}", source=rng.choice(SOURCES),
-            via=tuple(rng.sample(SOURCES, rng.randint(0, 2))), note=rng.choice([None, "from the live blog"]),
-        ))
+        out.append(
+            Claim(
+                id=f"c{i}",
+                metric=rng.choice(["killed", "injured", "intercepted"]),
+                estimate=value,
+                scope=Scope(
+                    place=rng.choice(PLACES),
+                    counted=rng.choice(["people", "drones", "children"]),
+                    event=f"event-{i % 97}",
+                ),
+                period=f"2023-12-{day:02d}",
+                stated=f"2023-12-{day:02d}",
+                source=rng.choice(SOURCES),
+                via=tuple(rng.sample(SOURCES, rng.randint(0, 2))),
+                note=rng.choice([None, "from the live blog"]),
+            )
+        )
     return out
 
 
@@ -80,7 +108,10 @@ def main(sizes: list[int]) -> None:
             runs = 1 if fmt == "yaml" and n >= 100_000 else 3
             plain = _best(lambda f=fmt, t=text: _plain(f, t), runs)
             ours = _best(lambda f=fmt, t=text: loads_claims(t, format=f), runs)  # type: ignore[arg-type]
-            print(f"{fmt:>6} {n:>8,} {n / plain:>10,.0f} {n / ours:>12,.0f} {ours / plain:>6.1f}", flush=True)
+            print(
+                f"{fmt:>6} {n:>8,} {n / plain:>10,.0f} {n / ours:>12,.0f} {ours / plain:>6.1f}",
+                flush=True,
+            )
 
 
 def _hostile() -> dict[str, tuple[str, str]]:
@@ -88,24 +119,54 @@ def _hostile() -> dict[str, tuple[str, str]]:
     one = "  - {id: a, metric: killed, counted: people, value: 12, source: MoD}\n"
     long = "x" * 1_000_000
     return {
-        "1 MB unit field (was minutes in pint)": ("json", (
-            '{"claims": [{"id": "a", "metric": "distance", "value": 5, '
-            f'"unit": "{"m" * 1_000_000}", "source": "M"}}]}}'
-        )),
-        "1 MB of text after a figure": ("yaml", f"claims:\n  - {{id: a, metric: killed, counted: people, value: '5 {long}', source: M}}\n"),
-        "aliases to a 100 kB text x 600 (60 MB)": ("yaml", f"title: &t {long[:100_000]}\ndescription: ["
-                                                    + ", ".join(["*t"] * 600) + "]\nclaims:\n" + one),
-        "billion laughs (10^9 values)": ("yaml", "\n".join(
-            ["l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
-            + [f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 10) + "]" for i in range(1, 9)]) + "\nclaims: []\n"),
-        "5,000-digit integer": ("json", '{"claims": [{"id": "a", "metric": "killed", "counted": "people", "value": '
-                                + "9" * 5000 + ', "source": "M"}]}'),
-        "period of 5,000 parts": ("csv", "id,metric,counted,value,source,period\na,killed,people,1,M,"
-                                  + "/".join(["2023-01-01"] * 5000) + "\n"),
+        "1 MB unit field (was minutes in pint)": (
+            "json",
+            (
+                '{"claims": [{"id": "a", "metric": "distance", "value": 5, '
+                f'"unit": "{"m" * 1_000_000}", "source": "M"}}]}}'
+            ),
+        ),
+        "1 MB of text after a figure": (
+            "yaml",
+            f"claims:\n  - {{id: a, metric: killed, counted: people, value: '5 {long}', source: M}}\n",
+        ),
+        "aliases to a 100 kB text x 600 (60 MB)": (
+            "yaml",
+            f"title: &t {long[:100_000]}\ndescription: ["
+            + ", ".join(["*t"] * 600)
+            + "]\nclaims:\n"
+            + one,
+        ),
+        "billion laughs (10^9 values)": (
+            "yaml",
+            "\n".join(
+                ["l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+                + [f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 10) + "]" for i in range(1, 9)]
+            )
+            + "\nclaims: []\n",
+        ),
+        "5,000-digit integer": (
+            "json",
+            '{"claims": [{"id": "a", "metric": "killed", "counted": "people", "value": '
+            + "9" * 5000
+            + ', "source": "M"}]}',
+        ),
+        "period of 5,000 parts": (
+            "csv",
+            "id,metric,counted,value,source,period\na,killed,people,1,M,"
+            + "/".join(["2023-01-01"] * 5000)
+            + "\n",
+        ),
         "nesting 1,000 deep": ("yaml", "claims: " + "[" * 1000 + "]" * 1000),
-        "a key given twice among 10^4 claims (JSON)": ("json", '{"claims": [' + ", ".join(
-            f'{{"id": "c{i}", "metric": "killed", "counted": "people", "value": 1, "source": "M"}}' for i in range(10_000)
-        ) + '], "claims": []}'),
+        "a key given twice among 10^4 claims (JSON)": (
+            "json",
+            '{"claims": ['
+            + ", ".join(
+                f'{{"id": "c{i}", "metric": "killed", "counted": "people", "value": 1, "source": "M"}}'
+                for i in range(10_000)
+            )
+            + '], "claims": []}',
+        ),
     }
 
 

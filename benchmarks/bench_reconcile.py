@@ -38,8 +38,10 @@ from claimdiff import POLICIES, Claim, Estimate, Period, Scope, Source, reconcil
 
 METRICS = ("killed", "injured", "launched", "intercepted", "damaged", "distance", "population")
 COUNTED = ("people", "children", "drones", "missiles", "homes")
-SOURCES = [Source(f"source {i}", kind=random.Random(i).choice(["media", "government", "military", "ngo"]))
-           for i in range(200)]
+SOURCES = [
+    Source(f"source {i}", kind=random.Random(i).choice(["media", "government", "military", "ngo"]))
+    for i in range(200)
+]
 RELAYS = [Source(name) for name in ("Reuters", "AP", "AFP", "TASS", "Ukrinform")]
 DAYS = [Period.day(dt.date(2024, 1, 1) + dt.timedelta(days=d)) for d in range(7)]
 
@@ -54,7 +56,11 @@ def _estimate(rnd: random.Random, truth: int, unit: str, scale: float) -> Estima
     if shape == 0:
         return Estimate.at_least(max(0, truth - r), unit=unit)
     if shape == 1:
-        return Estimate.more_than(max(0, truth - 1 - r), unit=unit) if truth > 0 else Estimate.exact(0, unit=unit)
+        return (
+            Estimate.more_than(max(0, truth - 1 - r), unit=unit)
+            if truth > 0
+            else Estimate.exact(0, unit=unit)
+        )
     if shape == 2:
         return Estimate.at_most(truth + r, unit=unit)
     if shape == 3:
@@ -77,8 +83,11 @@ def make_claims(n: int, seed: int = 1) -> list[Claim]:
         g += 1
         metric = rnd.choice(METRICS)
         is_distance = metric == "distance"
-        scope = Scope(place=("Country", f"Region {g % 500}", f"Town {g}"),
-                      counted=None if is_distance else rnd.choice(COUNTED), event=f"event {g // 3}")
+        scope = Scope(
+            place=("Country", f"Region {g % 500}", f"Town {g}"),
+            counted=None if is_distance else rnd.choice(COUNTED),
+            event=f"event {g // 3}",
+        )
         truth = rnd.randint(1, 500)
         for k in range(min(rnd.randint(1, 6), n - len(out))):
             unit, scale = ("", 1.0)
@@ -91,10 +100,18 @@ def make_claims(n: int, seed: int = 1) -> list[Claim]:
                 est = Estimate.exact(round(truth * scale * 30), unit=unit)
             else:
                 est = _estimate(rnd, truth, unit, scale)
-            out.append(Claim(
-                id=f"g{g}-{k}", metric=metric, estimate=est, scope=scope, source=rnd.choice(SOURCES),
-                via=rnd.sample(RELAYS, rnd.randrange(3)), stated=rnd.choice(DAYS), period=DAYS[0],
-            ))
+            out.append(
+                Claim(
+                    id=f"g{g}-{k}",
+                    metric=metric,
+                    estimate=est,
+                    scope=scope,
+                    source=rnd.choice(SOURCES),
+                    via=rnd.sample(RELAYS, rnd.randrange(3)),
+                    stated=rnd.choice(DAYS),
+                    period=DAYS[0],
+                )
+            )
     return out
 
 
@@ -115,9 +132,12 @@ def columns(claims: list[Claim]) -> dict[str, Any]:
     origin = [origins.setdefault(c.origin, len(origins)) for c in claims]
     wide = [widen(c, policy, policy.tolerance.for_metric(c.metric.name)) for c in claims]
     return {
-        "group": np.array(group, np.int64), "origin": np.array(origin, np.int64),
-        "low": np.array([w[0] for w in wide]), "high": np.array([w[2] for w in wide]),
-        "low_closed": np.array([w[1] for w in wide]), "high_closed": np.array([w[3] for w in wide]),
+        "group": np.array(group, np.int64),
+        "origin": np.array(origin, np.int64),
+        "low": np.array([w[0] for w in wide]),
+        "high": np.array([w[2] for w in wide]),
+        "low_closed": np.array([w[1] for w in wide]),
+        "high_closed": np.array([w[3] for w in wide]),
         "figure": np.array([np.nan if c.figure is None else c.figure for c in claims]),
         "n_origins": len(origins),
     }
@@ -150,7 +170,12 @@ def numpy_core(col: dict[str, Any]) -> dict[str, Any]:
     b = starts + known // 2
     best = np.where(has, (v[a] + v[np.minimum(b, len(v) - 1)]) / 2, np.nan)
     best = np.where(conflict, best, np.clip(best, lo, hi))
-    return {"groups": len(starts), "conflicts": int(conflict.sum()), "origins": n_origins, "best": best}
+    return {
+        "groups": len(starts),
+        "conflicts": int(conflict.sum()),
+        "origins": n_origins,
+        "best": best,
+    }
 
 
 def run_one(n: int) -> dict[str, float]:
@@ -172,9 +197,19 @@ def run_one(n: int) -> dict[str, float]:
         bound = numpy_core(col)
         times.append(time.process_time() - t0)
     numpy_seconds = statistics.median(times)
-    return {"n": n, "seconds": elapsed, "claims_per_second": n / elapsed, "peak_mib": peak, "input_mib": before,
-            "groups": len(report.groups), "flags": len(report.flags), "numpy_seconds": numpy_seconds,
-            "numpy_groups": bound["groups"], "columns_seconds": col_seconds, "ratio": elapsed / numpy_seconds}
+    return {
+        "n": n,
+        "seconds": elapsed,
+        "claims_per_second": n / elapsed,
+        "peak_mib": peak,
+        "input_mib": before,
+        "groups": len(report.groups),
+        "flags": len(report.flags),
+        "numpy_seconds": numpy_seconds,
+        "numpy_groups": bound["groups"],
+        "columns_seconds": col_seconds,
+        "ratio": elapsed / numpy_seconds,
+    }
 
 
 def main(argv: list[str]) -> None:
@@ -182,14 +217,20 @@ def main(argv: list[str]) -> None:
     if len(sizes) == 1 and argv:
         print(json.dumps(run_one(sizes[0])))
         return
-    print(f"{'N':>10} {'CPU s':>7} {'claims/s':>10} {'peak MiB':>9} {'input MiB':>9} {'groups':>8} {'flags':>8} "
-          f"{'numpy s':>8} {'ratio':>6} {'columns s':>9}")
+    print(
+        f"{'N':>10} {'CPU s':>7} {'claims/s':>10} {'peak MiB':>9} {'input MiB':>9} {'groups':>8} {'flags':>8} "
+        f"{'numpy s':>8} {'ratio':>6} {'columns s':>9}"
+    )
     for n in sizes:
-        done = subprocess.run([sys.executable, __file__, str(n)], capture_output=True, text=True, check=True)
+        done = subprocess.run(
+            [sys.executable, __file__, str(n)], capture_output=True, text=True, check=True
+        )
         r = json.loads(done.stdout)
-        print(f"{r['n']:>10,} {r['seconds']:>7.2f} {r['claims_per_second']:>10,.0f} {r['peak_mib']:>9,.0f} "
-              f"{r['input_mib']:>9,.0f} {r['groups']:>8,} {r['flags']:>8,} "
-              f"{r['numpy_seconds']:>8.3f} {r['ratio']:>6.1f} {r['columns_seconds']:>9.2f}")
+        print(
+            f"{r['n']:>10,} {r['seconds']:>7.2f} {r['claims_per_second']:>10,.0f} {r['peak_mib']:>9,.0f} "
+            f"{r['input_mib']:>9,.0f} {r['groups']:>8,} {r['flags']:>8,} "
+            f"{r['numpy_seconds']:>8.3f} {r['ratio']:>6.1f} {r['columns_seconds']:>9.2f}"
+        )
 
 
 if __name__ == "__main__":

@@ -39,7 +39,9 @@ def make_frame(n: int, seed: int = 1) -> Any:
     spread = rng.integers(0, 4, n)
     wrong = np.where(rng.random(n) < 0.03, rng.integers(5, 51, n), 0)
     best = truth + wrong
-    places = np.array([f"Country > Region {g % 500} > Town {g}" for g in range(int(group[-1]) + 1)], dtype=object)
+    places = np.array(
+        [f"Country > Region {g % 500} > Town {g}" for g in range(int(group[-1]) + 1)], dtype=object
+    )
     return pd.DataFrame(
         {
             "id": [f"c{i}" for i in range(n)],
@@ -58,7 +60,10 @@ def make_frame(n: int, seed: int = 1) -> Any:
 def by_hand(df: Any) -> Any:
     """The core job with pandas: per key, max of lows, min of highs, empty intersection, sources, median."""
     out = df.groupby(["metric", "counted", "place", "event"], sort=False).agg(
-        low=("low", "max"), high=("high", "min"), sources=("source", "nunique"), best=("best", "median")
+        low=("low", "max"),
+        high=("high", "min"),
+        sources=("source", "nunique"),
+        best=("best", "median"),
     )
     out["empty"] = out["low"] > out["high"]
     return out
@@ -112,7 +117,9 @@ def main(argv: list[str]) -> None:
         f"{'ratio':>6} {'groups':>8} {'pandas groups':>13} {'peak MiB':>8}"
     )
     for n in sizes:
-        done = subprocess.run([sys.executable, __file__, str(n)], capture_output=True, text=True, check=True)
+        done = subprocess.run(
+            [sys.executable, __file__, str(n)], capture_output=True, text=True, check=True
+        )
         r = json.loads(done.stdout)
         print(
             f"{r['n']:>10,} {r['pandas_s']:>8.2f} {r['read_s']:>7.2f} {r['reconcile_s']:>11.2f} "

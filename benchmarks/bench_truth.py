@@ -47,7 +47,13 @@ def make_items(n: int, seed: int = 0) -> tuple[list[list[Claim]], dict[str, np.n
     sources = [Source(f"s{s}") for s in range(SOURCES)]
     scopes = [Scope(place=(str(i),), counted="people") for i in range(n_items)]
     claims = [
-        Claim(id=f"c{i}-{s}", metric="killed", estimate=Estimate.exact(int(v)), scope=scopes[i], source=sources[s])
+        Claim(
+            id=f"c{i}-{s}",
+            metric="killed",
+            estimate=Estimate.exact(int(v)),
+            scope=scopes[i],
+            source=sources[s],
+        )
         for i, s, v in zip(item.tolist(), src.tolist(), value.tolist(), strict=True)
     ]
     items = [claims[k : k + PER] for k in range(0, len(claims), PER)]

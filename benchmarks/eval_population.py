@@ -18,21 +18,34 @@ from pathlib import Path
 
 from claimdiff import Claim, Estimate, Scope, Source, reconcile
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "population_pasternack" / "gtm_preprocessed"
+DATA = (
+    Path(__file__).resolve().parents[2]
+    / "shared"
+    / "data"
+    / "population_pasternack"
+    / "gtm_preprocessed"
+)
 
 
 def load() -> tuple[list[Claim], dict[str, float]]:
     claims = []
-    for i, line in enumerate((DATA / "population-new-new.txt").read_text(encoding="latin-1").split("\n")):
+    for i, line in enumerate(
+        (DATA / "population-new-new.txt").read_text(encoding="latin-1").split("\n")
+    ):
         if not line.strip():
             continue
         item, editor, value, year = line.split("\t")
         city = item.rsplit("_", 1)[0]
-        claims.append(Claim(
-            id=f"c{i}", metric="population", estimate=Estimate.exact(float(value), text=value),
-            scope=Scope(place=("United States", city), counted="people"), source=Source(editor),
-            period=f"{year}-01/{year}-12",
-        ))
+        claims.append(
+            Claim(
+                id=f"c{i}",
+                metric="population",
+                estimate=Estimate.exact(float(value), text=value),
+                scope=Scope(place=("United States", city), counted="people"),
+                source=Source(editor),
+                period=f"{year}-01/{year}-12",
+            )
+        )
     truth = {}
     for line in (DATA / "population-gd.txt").read_text(encoding="latin-1").split("\n"):
         if not line.strip():
@@ -65,7 +78,13 @@ def main() -> None:
     report = reconcile(claims)
     # One finding per far-off figure: a conflict tagged "outlier", whose dissenting claim is the figure.
     dissenting = {cid for g in report.groups for cid in g.dissenting}
-    flagged = {cid for f in report.flags_of("contradiction", "discrepancy", "outlier") if "outlier" in f.tags for cid in f.claims if cid in dissenting}
+    flagged = {
+        cid
+        for f in report.flags_of("contradiction", "discrepancy", "outlier")
+        if "outlier" in f.tags
+        for cid in f.claims
+        if cid in dissenting
+    }
     judged = far_flagged = far_total = 0
     for c in report.claims:
         g = report.group_of(c.id)
@@ -77,10 +96,14 @@ def main() -> None:
         if c.id in flagged:
             judged += 1
             far_flagged += far
-    print(f"outlier flags: {len(flagged)}; on census items: {judged}, of which {far_flagged} are more than 10x "
-          f"off the census; claims more than 10x off on census items: {far_total}")
-    print(f"contradictions: {len(report.flags_of('contradiction'))}; discrepancies: {len(report.flags_of('discrepancy'))}; "
-          f"groups: {len(report.groups)}")
+    print(
+        f"outlier flags: {len(flagged)}; on census items: {judged}, of which {far_flagged} are more than 10x "
+        f"off the census; claims more than 10x off on census items: {far_total}"
+    )
+    print(
+        f"contradictions: {len(report.flags_of('contradiction'))}; discrepancies: {len(report.flags_of('discrepancy'))}; "
+        f"groups: {len(report.groups)}"
+    )
 
 
 if __name__ == "__main__":

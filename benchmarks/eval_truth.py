@@ -42,8 +42,14 @@ from claimdiff._model.units import unit_info
 from claimdiff.tolerance import Precision, Tolerance
 
 # ``../shared/data`` from the repository; from a worktree one level deeper, the nearest such folder above.
-DATA = next((p / "shared" / "data" for p in Path(__file__).resolve().parents if (p / "shared" / "data").exists()),
-            Path(__file__).resolve().parents[2] / "shared" / "data")
+DATA = next(
+    (
+        p / "shared" / "data"
+        for p in Path(__file__).resolve().parents
+        if (p / "shared" / "data").exists()
+    ),
+    Path(__file__).resolve().parents[2] / "shared" / "data",
+)
 
 
 @attrs.frozen
@@ -63,7 +69,11 @@ class Dataset:
 
 
 def _rows(path: Path) -> list[list[str]]:
-    with gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else path.open(encoding="utf-8") as f:
+    with (
+        gzip.open(path, "rt", encoding="utf-8")
+        if path.suffix == ".gz"
+        else path.open(encoding="utf-8") as f
+    ):
         return list(csv.reader(io.StringIO(f.read())))[1:]
 
 
@@ -82,23 +92,38 @@ def _abs(tol: float) -> Callable[[float, float], bool]:
 def load_population() -> Dataset:
     base = DATA / "population_pasternack" / "gtm_preprocessed"
     items: dict[str, list[Claim]] = {}
-    for i, line in enumerate((base / "population-new-new.txt").read_text(encoding="latin-1").split("\n")):
+    for i, line in enumerate(
+        (base / "population-new-new.txt").read_text(encoding="latin-1").split("\n")
+    ):
         if not line.strip():
             continue
         key, editor, value, _year = line.split("\t")
         # Anonymous edits ("contributor #0 (IP address)") are of unknown kind; accounts are individuals.
         kind = "unknown" if editor.startswith("contributor #0 (") else "individual"
-        items.setdefault(key, []).append(Claim(
-            id=f"p{i}", metric="population", estimate=Estimate.exact(float(value), text=value),
-            scope=Scope(place=(key,), counted="people"), source=Source(editor, kind=kind)))
+        items.setdefault(key, []).append(
+            Claim(
+                id=f"p{i}",
+                metric="population",
+                estimate=Estimate.exact(float(value), text=value),
+                scope=Scope(place=(key,), counted="people"),
+                source=Source(editor, kind=kind),
+            )
+        )
     truth = {}
     for line in (base / "population-gd.txt").read_text(encoding="latin-1").split("\n"):
         if line.strip():
             city, year, value = (p.strip() for p in line.rsplit(",", 2))
             truth[f"{city}_{year}"] = float(value)
     # 0.3 was chosen on the dev half (0.5, 0.3, 0.2, 0.1 tried).
-    return Dataset("population", items, truth, float, _rel(0.01),
-                   prior=TruthPrior(by_kind={"unknown": 0.3}), prior_text="anonymous editors 0.3")
+    return Dataset(
+        "population",
+        items,
+        truth,
+        float,
+        _rel(0.01),
+        prior=TruthPrior(by_kind={"unknown": 0.3}),
+        prior_text="anonymous editors 0.3",
+    )
 
 
 def load_stock() -> Dataset:
@@ -106,9 +131,15 @@ def load_stock() -> Dataset:
     items: dict[str, list[Claim]] = {}
     with (base / "srcStockVolumes.csv").open(encoding="utf-8") as f:
         for i, (site, symbol, volume, _) in enumerate(csv.reader(f)):
-            items.setdefault(symbol, []).append(Claim(
-                id=f"s{i}", metric="volume", estimate=Estimate.exact(float(volume)),
-                scope=Scope(place=(symbol,), counted="shares"), source=Source(site)))
+            items.setdefault(symbol, []).append(
+                Claim(
+                    id=f"s{i}",
+                    metric="volume",
+                    estimate=Estimate.exact(float(volume)),
+                    scope=Scope(place=(symbol,), counted="shares"),
+                    source=Source(site),
+                )
+            )
     truth = {}
     for line in (base / "stock-2011-07-01-nasdaq-com.txt").read_text(encoding="utf-8").split("\n"):
         cols = line.split("\t")
@@ -117,8 +148,13 @@ def load_stock() -> Dataset:
     return Dataset("stock volume", items, truth, float, _rel(0.01), allowance=("relative", 0.01))
 
 
-WEATHER_UNITS = {"Temperature": "degF", "RealFeel": "degF", "Humidity": "percent", "Pressure": "inHg",
-                 "Visibility": "mile"}
+WEATHER_UNITS = {
+    "Temperature": "degF",
+    "RealFeel": "degF",
+    "Humidity": "percent",
+    "Pressure": "inHg",
+    "Visibility": "mile",
+}
 
 
 def load_weather() -> list[Dataset]:
@@ -132,9 +168,15 @@ def load_weather() -> list[Dataset]:
             except ValueError:
                 continue  # "N/A", "*": not a figure
             n += 1
-            items[prop].setdefault(obj, []).append(Claim(
-                id=f"w{n}", metric="reading", estimate=Estimate.exact(v, unit=WEATHER_UNITS[prop], text=value),
-                scope=Scope(place=(obj, prop)), source=Source(site)))
+            items[prop].setdefault(obj, []).append(
+                Claim(
+                    id=f"w{n}",
+                    metric="reading",
+                    estimate=Estimate.exact(v, unit=WEATHER_UNITS[prop], text=value),
+                    scope=Scope(place=(obj, prop)),
+                    source=Source(site),
+                )
+            )
     truth: dict[str, dict[str, float]] = {p: {} for p in WEATHER_UNITS}
     for obj, prop, value in _rows(base / "truth" / "weather_truth.csv"):
         try:
@@ -146,8 +188,16 @@ def load_weather() -> list[Dataset]:
         info = next(iter(items[prop].values()))[0].unit_info
         tol = 0.01 if prop == "Pressure" else 0.5
         allowance = {"Temperature": ("absolute", 1.0), "Pressure": ("absolute", 0.01)}.get(prop)
-        out.append(Dataset(f"weather {prop.lower()} ({unit})", items[prop], truth[prop], info.from_canonical, _abs(tol),
-                           allowance=allowance))
+        out.append(
+            Dataset(
+                f"weather {prop.lower()} ({unit})",
+                items[prop],
+                truth[prop],
+                info.from_canonical,
+                _abs(tol),
+                allowance=allowance,
+            )
+        )
     return out
 
 
@@ -181,27 +231,42 @@ def evaluate(ds: Dataset) -> None:
     src = np.asarray([src_index[c.origin] for c in claims], np.int64)
     value = np.asarray([c.figure for c in claims], float)
     scored = [k for k in keys if k in ds.truth]
-    print(f"\n== {ds.name}: {len(claims):,} claims, {len(origins)} sources, {len(keys):,} items, "
-          f"{len(scored):,} with a truth")
+    print(
+        f"\n== {ds.name}: {len(claims):,} claims, {len(origins)} sources, {len(keys):,} items, "
+        f"{len(scored):,} with a truth"
+    )
 
     def score(est: dict[str, float], keys_: list[str]) -> tuple[float, float, int]:
-        errs = [(ds.to_unit(est[k]), ds.truth[k]) for k in keys_ if k in est and np.isfinite(est[k])]
+        errs = [
+            (ds.to_unit(est[k]), ds.truth[k]) for k in keys_ if k in est and np.isfinite(est[k])
+        ]
         mae = float(np.mean([abs(e - t) for e, t in errs]))
         right = sum(ds.right(e, t) for e, t in errs)
         return mae, right / len(errs), right
 
     halves = {h: [k for k in scored if _half(k) == h] for h in ("dev", "test")}
-    print(f"{'method':<34} {'seconds':>7} {'MAE':>12} {'right':>7} {'n right':>8}   dev MAE/right   test MAE/right")
+    print(
+        f"{'method':<34} {'seconds':>7} {'MAE':>12} {'right':>7} {'n right':>8}   dev MAE/right   test MAE/right"
+    )
 
     def line(name: str, est: dict[str, float], seconds: float) -> None:
         mae, rate, n = score(est, scored)
-        parts = [f"{score(est, halves[h])[0]:>10.4g}/{score(est, halves[h])[1]:.3f}" for h in ("dev", "test")]
-        print(f"{name:<34} {seconds:>7.2f} {mae:>12.4g} {rate:>7.3f} {n:>8}   {parts[0]}   {parts[1]}")
+        parts = [
+            f"{score(est, halves[h])[0]:>10.4g}/{score(est, halves[h])[1]:.3f}"
+            for h in ("dev", "test")
+        ]
+        print(
+            f"{name:<34} {seconds:>7.2f} {mae:>12.4g} {rate:>7.3f} {n:>8}   {parts[0]}   {parts[1]}"
+        )
 
     trusts: dict[str, np.ndarray] = {}
-    for name, fn in (("median", baselines.median), ("majority", baselines.majority),
-                     ("TruthFinder", baselines.truthfinder), ("CRH", baselines.crh),
-                     ("Investment", baselines.investment)):
+    for name, fn in (
+        ("median", baselines.median),
+        ("majority", baselines.majority),
+        ("TruthFinder", baselines.truthfinder),
+        ("CRH", baselines.crh),
+        ("Investment", baselines.investment),
+    ):
         t0 = time.perf_counter()
         out = fn(item, src, value, len(keys))
         elapsed = time.perf_counter() - t0
@@ -214,9 +279,15 @@ def evaluate(ds: Dataset) -> None:
             report = reconcile(claims, policy)
             elapsed = time.perf_counter() - t0
             # A group's best is in the group's unit; score it from the canonical unit like the rest.
-            line(f"claimdiff reconcile {policy}",
-                 {g.place[0]: unit_info(g.unit).to_canonical(g.best) for g in report.groups if g.best is not None},
-                 elapsed)
+            line(
+                f"claimdiff reconcile {policy}",
+                {
+                    g.place[0]: unit_info(g.unit).to_canonical(g.best)
+                    for g in report.groups
+                    if g.best is not None
+                },
+                elapsed,
+            )
     t0 = time.perf_counter()
     result = discover([ds.items[k] for k in keys])
     elapsed = time.perf_counter() - t0
@@ -230,33 +301,53 @@ def evaluate(ds: Dataset) -> None:
     if ds.prior is not None:
         t0 = time.perf_counter()
         with_prior = discover([ds.items[k] for k in keys], prior=ds.prior)
-        est = {k: it.best for k, it in zip(keys, with_prior.items, strict=True) if it.best is not None}
+        est = {
+            k: it.best for k, it in zip(keys, with_prior.items, strict=True) if it.best is not None
+        }
         line(f"discover, prior: {ds.prior_text}", est, time.perf_counter() - t0)
     if ds.allowance is not None:
         for name, items, policy in tolerance_variants(ds, keys):
             t0 = time.perf_counter()
             found = discover(items, policy=policy)
-            est = {k: it.best for k, it in zip(keys, found.items, strict=True) if it.best is not None}
+            est = {
+                k: it.best for k, it in zip(keys, found.items, strict=True) if it.best is not None
+            }
             line(name, est, time.perf_counter() - t0)
     report_truth(ds, keys, claims, result, trusts, origins)
 
 
-def tolerance_variants(ds: Dataset, keys: list[str]) -> list[tuple[str, list[list[Claim]], Policy | None]]:
+def tolerance_variants(
+    ds: Dataset, keys: list[str]
+) -> list[tuple[str, list[list[Claim]], Policy | None]]:
     """The same readings, exact, told the allowance two ways: as the policy's Tolerance, and written into each."""
     kind, amount = ds.allowance or ("relative", 0.0)
     exact = attrs.evolve(POLICIES["truth"], precision=Precision(mode="exact"))
-    plain = [[attrs.evolve(c, estimate=Estimate.exact(c.estimate.point or 0.0, unit=c.estimate.unit)) for c in ds.items[k]]
-             for k in keys]
+    plain = [
+        [
+            attrs.evolve(c, estimate=Estimate.exact(c.estimate.point or 0.0, unit=c.estimate.unit))
+            for c in ds.items[k]
+        ]
+        for k in keys
+    ]
     first = plain[0][0]
     if kind == "relative":
         tolerance, text = Tolerance(relative=amount), f"{amount:.0%}"
     else:
-        tolerance, text = Tolerance(absolute=amount * first.unit_info.factor), f"{amount:g} {first.estimate.unit}"
+        tolerance, text = (
+            Tolerance(absolute=amount * first.unit_info.factor),
+            f"{amount:g} {first.estimate.unit}",
+        )
 
     def widened(c: Claim) -> Claim:
         v = c.estimate.point or 0.0
         half = v * amount / 2 if kind == "relative" else amount / 2
-        est = Estimate(low=v - abs(half), high=v + abs(half), point=v, unit=c.estimate.unit, hedge=Hedge.APPROXIMATE)
+        est = Estimate(
+            low=v - abs(half),
+            high=v + abs(half),
+            point=v,
+            unit=c.estimate.unit,
+            hedge=Hedge.APPROXIMATE,
+        )
         return attrs.evolve(c, estimate=est)
 
     return [
@@ -265,8 +356,14 @@ def tolerance_variants(ds: Dataset, keys: list[str]) -> list[tuple[str, list[lis
     ]
 
 
-def report_truth(ds: Dataset, keys: list[str], claims: list[Claim], result: TruthResult,
-                 trusts: dict[str, np.ndarray], origins: list[str]) -> None:
+def report_truth(
+    ds: Dataset,
+    keys: list[str],
+    claims: list[Claim],
+    result: TruthResult,
+    trusts: dict[str, np.ndarray],
+    origins: list[str],
+) -> None:
     key_of = {c.id: k for k in keys for c in ds.items[k]}
     measured: dict[str, list[bool]] = {}
     for c in claims:
@@ -277,24 +374,48 @@ def report_truth(ds: Dataset, keys: list[str], claims: list[Claim], result: Trut
     accuracy = [float(np.mean(measured[o])) for o in enough]
     learned = [result.source(o).reliability for o in enough]
     pos = {o: i for i, o in enumerate(origins)}
-    rhos = ", ".join(f"{n} {spearman([float(t[pos[o]]) for o in enough], accuracy):+.2f}" for n, t in trusts.items())
-    print(f"Spearman(learned reliability, measured accuracy) over {len(enough)} sources with >= 3 scored claims: "
-          f"{spearman(learned, accuracy):+.2f}  (baselines: {rhos})")
+    rhos = ", ".join(
+        f"{n} {spearman([float(t[pos[o]]) for o in enough], accuracy):+.2f}"
+        for n, t in trusts.items()
+    )
+    print(
+        f"Spearman(learned reliability, measured accuracy) over {len(enough)} sources with >= 3 scored claims: "
+        f"{spearman(learned, accuracy):+.2f}  (baselines: {rhos})"
+    )
     fits = {f.claim_id: f for f in result.claims}
-    contested = [c for c in claims if key_of[c.id] in ds.truth and c.figure is not None
-                 and result.items[keys.index(key_of[c.id])].origins >= 2] if len(keys) < 5000 else None
+    contested = (
+        [
+            c
+            for c in claims
+            if key_of[c.id] in ds.truth
+            and c.figure is not None
+            and result.items[keys.index(key_of[c.id])].origins >= 2
+        ]
+        if len(keys) < 5000
+        else None
+    )
     if contested is None:
         scored_items = {i for i, k in enumerate(keys) if k in ds.truth}
-        contested = [c for c in claims if c.figure is not None and fits[c.id].item in scored_items
-                     and result.items[fits[c.id].item].origins >= 2]
-    wrong = {c.id: not ds.right(ds.to_unit(c.figure), ds.truth[key_of[c.id]]) for c in contested
-             if c.figure is not None}
+        contested = [
+            c
+            for c in claims
+            if c.figure is not None
+            and fits[c.id].item in scored_items
+            and result.items[fits[c.id].item].origins >= 2
+        ]
+    wrong = {
+        c.id: not ds.right(ds.to_unit(c.figure), ds.truth[key_of[c.id]])
+        for c in contested
+        if c.figure is not None
+    }
     flagged = [cid for cid in wrong if fits[cid].flagged]
     base = sum(wrong.values()) / max(len(wrong), 1)
     prec = sum(wrong[c] for c in flagged) / max(len(flagged), 1)
     recall = sum(wrong[c] for c in flagged) / max(sum(wrong.values()), 1)
-    print(f"unlikely flags on scored contested claims: {len(flagged):,} of {len(wrong):,}; precision {prec:.3f} "
-          f"vs base rate {base:.3f} (recall {recall:.3f})")
+    print(
+        f"unlikely flags on scored contested claims: {len(flagged):,} of {len(wrong):,}; precision {prec:.3f} "
+        f"vs base rate {base:.3f} (recall {recall:.3f})"
+    )
     for s in result.shifts:
         print("  shift:", s.message)
     for p in result.copiers[:5]:
@@ -315,8 +436,15 @@ def speed() -> None:
         cs = []
         for s in sources:
             v = round(float(truth[i] * (1 + rng.normal(0, 0.01 * (1 + s % 7)))))
-            cs.append(Claim(id=f"c{i}-{s}", metric="killed", estimate=Estimate.exact(max(v, 0)),
-                            scope=Scope(place=(str(i),), counted="people"), source=Source(f"s{s}")))
+            cs.append(
+                Claim(
+                    id=f"c{i}-{s}",
+                    metric="killed",
+                    estimate=Estimate.exact(max(v, 0)),
+                    scope=Scope(place=(str(i),), counted="people"),
+                    source=Source(f"s{s}"),
+                )
+            )
             item.append(i)
             src.append(s)
             val.append(max(v, 0))
@@ -327,10 +455,14 @@ def speed() -> None:
     t1 = time.process_time()
     discover(items, settings=TruthSettings(loo_max=12))
     t2 = time.process_time()
-    baselines.crh(np.asarray(item, np.int64), np.asarray(src, np.int64), np.asarray(val, float), n_items)
+    baselines.crh(
+        np.asarray(item, np.int64), np.asarray(src, np.int64), np.asarray(val, float), n_items
+    )
     t3 = time.process_time()
-    print(f"\n== speed on {n_items * per:,} claims ({n_items:,} items, {n_src} sources), CPU seconds: "
-          f"discover {t1 - t0:.2f} s (with leave-one-out scoring {t2 - t1:.2f} s), numpy CRH baseline {t3 - t2:.2f} s")
+    print(
+        f"\n== speed on {n_items * per:,} claims ({n_items:,} items, {n_src} sources), CPU seconds: "
+        f"discover {t1 - t0:.2f} s (with leave-one-out scoring {t2 - t1:.2f} s), numpy CRH baseline {t3 - t2:.2f} s"
+    )
 
 
 def main(argv: list[str]) -> None:

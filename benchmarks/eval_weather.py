@@ -29,7 +29,11 @@ UNIT = {"foxnews": "hPa"}  # what each site writes pressure in; everyone else: i
 
 
 def rows(path: Path) -> list[list[str]]:
-    with gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else path.open(encoding="utf-8") as f:
+    with (
+        gzip.open(path, "rt", encoding="utf-8")
+        if path.suffix == ".gz"
+        else path.open(encoding="utf-8") as f
+    ):
         return list(csv.reader(io.StringIO(f.read())))[1:]
 
 
@@ -46,9 +50,15 @@ def load(units: dict[str, str]) -> tuple[list[Claim], dict[str, list[float]]]:
             except ValueError:
                 continue  # "N/A", "*" and the like: not a figure
             raw.setdefault(obj, []).append(v)
-            claims.append(Claim(id=f"{obj}/{site}/{len(claims)}", metric="pressure", scope=Scope(place=(obj,)),
-                                estimate=Estimate.exact(v, unit=units.get(site, "inHg"), text=value),
-                                source=Source(site)))
+            claims.append(
+                Claim(
+                    id=f"{obj}/{site}/{len(claims)}",
+                    metric="pressure",
+                    scope=Scope(place=(obj,)),
+                    estimate=Estimate.exact(v, unit=units.get(site, "inHg"), text=value),
+                    source=Source(site),
+                )
+            )
     return claims, raw
 
 
@@ -56,14 +66,22 @@ def main() -> None:
     if not DATA.exists():
         print(f"data not found at {DATA}; skipping")
         return
-    truth = {obj: float(v) for obj, prop, v in rows(DATA / "truth" / "weather_truth.csv") if prop == "Pressure"}
+    truth = {
+        obj: float(v)
+        for obj, prop, v in rows(DATA / "truth" / "weather_truth.csv")
+        if prop == "Pressure"
+    }
     claims, raw = load(UNIT)
-    print(f"{len(claims):,} pressure claims on {len(raw):,} items; {len(truth):,} reference readings")
+    print(
+        f"{len(claims):,} pressure claims on {len(raw):,} items; {len(truth):,} reference readings"
+    )
     scored = [obj for obj in raw if obj in truth]
 
     def line(name: str, estimates: dict[str, float]) -> None:
         errors = [abs(estimates[o] - truth[o]) for o in scored if o in estimates]
-        print(f"{name:<40} {statistics.fmean(errors):>9.3f} {sum(e <= 0.01 for e in errors) / len(errors):>12.3f}")
+        print(
+            f"{name:<40} {statistics.fmean(errors):>9.3f} {sum(e <= 0.01 for e in errors) / len(errors):>12.3f}"
+        )
 
     print(f"{'':<40} {'MAE inHg':>9} {'within 0.01':>12}")
     line("bare numbers, mean", {o: statistics.fmean(v) for o, v in raw.items()})
@@ -72,15 +90,23 @@ def main() -> None:
         t0 = time.perf_counter()
         report = reconcile(claims, policy)
         elapsed = time.perf_counter() - t0
-        inhg = {g.place[0]: g.best / (33.8638864 if g.unit == "hPa" else 1)
-                for g in report.groups if g.best is not None}
+        inhg = {
+            g.place[0]: g.best / (33.8638864 if g.unit == "hPa" else 1)
+            for g in report.groups
+            if g.best is not None
+        }
         line(f"claimdiff {policy}, units declared ({elapsed:.1f} s)", inhg)
 
     undeclared, _ = load({})
     report = reconcile(undeclared)
     dissenting = {cid for g in report.groups for cid in g.dissenting}
-    by_site = Counter(report.claim(cid).source.name for f in report.flags_of("contradiction", "discrepancy", "outlier") if "outlier" in f.tags
-                      for cid in f.claims if cid in dissenting)
+    by_site = Counter(
+        report.claim(cid).source.name
+        for f in report.flags_of("contradiction", "discrepancy", "outlier")
+        if "outlier" in f.tags
+        for cid in f.claims
+        if cid in dissenting
+    )
     print("units not declared (all inHg): outlier flags by site:", dict(by_site.most_common(3)))
 
 

@@ -119,16 +119,18 @@ def evaluate(case: dict[str, Any], *, place: bool = False) -> Score:
     return score(extracted(case), load_claims(case["claims"]), aliases=case["aliases"], place=place)
 
 
-def _table(title: str, cases: list[dict[str, Any]], *, verbose: bool, per_text: bool = True) -> None:
-    head = (
-        f"{title:<34} {'found':>5} {'expected':>8} {'match':>5} {'P':>6} {'R':>6} {'match+place':>11} {'P':>6} {'R':>6}"
-    )
+def _table(
+    title: str, cases: list[dict[str, Any]], *, verbose: bool, per_text: bool = True
+) -> None:
+    head = f"{title:<34} {'found':>5} {'expected':>8} {'match':>5} {'P':>6} {'R':>6} {'match+place':>11} {'P':>6} {'R':>6}"
     print(head)
     print("-" * len(head))
     total = Counter[str]()
     for case in cases:
         s, sp = evaluate(case), evaluate(case, place=True)
-        total.update(found=s.found, expected=s.expected, matched=len(s.matched), placed=len(sp.matched))
+        total.update(
+            found=s.found, expected=s.expected, matched=len(s.matched), placed=len(sp.matched)
+        )
         if not per_text:
             continue
         print(
@@ -182,7 +184,9 @@ def _seed_grouping(*, verbose: bool, iso: bool) -> None:
     # The stricter reading: of the hand groups that compare two or more claims, how many compare
     # the same figures after extraction (their matched extracted claims in one extracted group).
     hand_claims, found = load_claims(SEED_CLAIMS), extracted(case)
-    pairs = dict(score(found, hand_claims, aliases=case["aliases"]).matched)  # extracted id -> hand id
+    pairs = dict(
+        score(found, hand_claims, aliases=case["aliases"]).matched
+    )  # extracted id -> hand id
     group_of = {c.id: _group(c, iso=iso) for c in found}
     compared = [g for g, n in hand.items() if n >= 2]
     together = 0
@@ -204,8 +208,12 @@ def _seed_grouping(*, verbose: bool, iso: bool) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-v", "--verbose", action="store_true", help="list missed and spurious claims")
-    parser.add_argument("--only", choices=("fixtures", "dev", "test", "seed"), help="score one part only")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="list missed and spurious claims"
+    )
+    parser.add_argument(
+        "--only", choices=("fixtures", "dev", "test", "seed"), help="score one part only"
+    )
     args = parser.parse_args(argv)
     if args.only in (None, "fixtures"):
         _table("fixtures (written for the project)", fixture_cases(), verbose=args.verbose)

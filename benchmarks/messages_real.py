@@ -26,17 +26,38 @@ from claimdiff import Claim, Estimate, Scope, Source, reconcile
 from claimdiff.vocabulary import Metric
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = next((p / "shared" / "data" for p in Path(__file__).resolve().parents if (p / "shared" / "data").exists()),
-            ROOT.parent / "shared" / "data")
+DATA = next(
+    (
+        p / "shared" / "data"
+        for p in Path(__file__).resolve().parents
+        if (p / "shared" / "data").exists()
+    ),
+    ROOT.parent / "shared" / "data",
+)
 
 
 def covid() -> list[Claim]:
-    metrics = {"cum_cases": Metric("cases", cumulative=True), "cum_deaths": Metric("covid deaths", cumulative=True)}
-    with gzip.open(DATA / "covid_multisource_2020" / "tidy_global_country_claims.csv.gz", "rt", encoding="utf-8") as f:
-        return [Claim(id=f"r{i}", metric=metrics[row["metric"]], estimate=Estimate.exact(float(row["value"])),
-                      scope=Scope(place=(row["region"],), counted="people"), source=Source(row["source"]),
-                      period=f"2020-01-01/{row['date']}", stated=row["date"])
-                for i, row in enumerate(csv.DictReader(f))]
+    metrics = {
+        "cum_cases": Metric("cases", cumulative=True),
+        "cum_deaths": Metric("covid deaths", cumulative=True),
+    }
+    with gzip.open(
+        DATA / "covid_multisource_2020" / "tidy_global_country_claims.csv.gz",
+        "rt",
+        encoding="utf-8",
+    ) as f:
+        return [
+            Claim(
+                id=f"r{i}",
+                metric=metrics[row["metric"]],
+                estimate=Estimate.exact(float(row["value"])),
+                scope=Scope(place=(row["region"],), counted="people"),
+                source=Source(row["source"]),
+                period=f"2020-01-01/{row['date']}",
+                stated=row["date"],
+            )
+            for i, row in enumerate(csv.DictReader(f))
+        ]
 
 
 def stock() -> list[Claim]:
@@ -46,9 +67,15 @@ def stock() -> list[Claim]:
         for i, (source, symbol, volume, _) in enumerate(csv.reader(f)):
             if (source, symbol) not in seen:
                 seen.add((source, symbol))
-                claims.append(Claim(id=f"s{i}", metric="volume", estimate=Estimate.exact(float(volume)),
-                                    scope=Scope(place=("NASDAQ", symbol.lower()), counted="shares"),
-                                    source=Source(source)))
+                claims.append(
+                    Claim(
+                        id=f"s{i}",
+                        metric="volume",
+                        estimate=Estimate.exact(float(volume)),
+                        scope=Scope(place=("NASDAQ", symbol.lower()), counted="shares"),
+                        source=Source(source),
+                    )
+                )
     return claims
 
 
@@ -58,9 +85,16 @@ def population() -> list[Claim]:
     for i, line in enumerate(path.read_text(encoding="latin-1").split("\n")):
         if line.strip():
             item, editor, value, year = line.split("\t")
-            claims.append(Claim(id=f"c{i}", metric="population", estimate=Estimate.exact(float(value), text=value),
-                                scope=Scope(place=("United States", item.rsplit("_", 1)[0]), counted="people"),
-                                source=Source(editor), period=f"{year}-01/{year}-12"))
+            claims.append(
+                Claim(
+                    id=f"c{i}",
+                    metric="population",
+                    estimate=Estimate.exact(float(value), text=value),
+                    scope=Scope(place=("United States", item.rsplit("_", 1)[0]), counted="people"),
+                    source=Source(editor),
+                    period=f"{year}-01/{year}-12",
+                )
+            )
     return claims
 
 
@@ -76,16 +110,27 @@ def weather(units: bool = True) -> list[Claim]:
                     v = float(value)
                 except ValueError:
                     continue
-                claims.append(Claim(id=f"{path.stem}-{i}", metric="pressure",
-                                    estimate=Estimate.exact(v, unit="hPa" if units and site == "foxnews" else "inHg",
-                                                            text=value),
-                                    scope=Scope(place=(obj,)), source=Source(site)))
+                claims.append(
+                    Claim(
+                        id=f"{path.stem}-{i}",
+                        metric="pressure",
+                        estimate=Estimate.exact(
+                            v, unit="hPa" if units and site == "foxnews" else "inHg", text=value
+                        ),
+                        scope=Scope(place=(obj,)),
+                        source=Source(site),
+                    )
+                )
     return claims
 
 
 def ucdp() -> list[Claim]:
     """The UCDP GED sample as :func:`claimdiff.formats.read_ucdp_ged` reads it (its rejected rows set aside)."""
-    return list(claimdiff.formats.read_ucdp_ged(DATA / "ucdp_ged_sample" / "ucdp_ged231_sample1000.csv").claims)
+    return list(
+        claimdiff.formats.read_ucdp_ged(
+            DATA / "ucdp_ged_sample" / "ucdp_ged231_sample1000.csv"
+        ).claims
+    )
 
 
 def seed() -> list[Claim]:
@@ -98,7 +143,9 @@ def news() -> list[Claim]:
     claims = []
     for path in sorted((ROOT / "tests" / "fixtures" / "real").glob("*.yaml")):
         if path.name != "corpus.yaml":
-            claims.extend(attrs.evolve(c, id=f"{path.stem}:{c.id}") for c in claimdiff.load_claims(path))
+            claims.extend(
+                attrs.evolve(c, id=f"{path.stem}:{c.id}") for c in claimdiff.load_claims(path)
+            )
     return claims
 
 
@@ -116,9 +163,21 @@ SETS: dict[str, tuple[Callable[[], list[Claim]], tuple[str, ...]]] = {
 
 def form(message: str) -> str:
     """The sentence's shape, so each shape is shown once (lag explanations come in three)."""
-    for mark in (" matches ", " lies between ", "'s figure", "too soon after", "cannot fall", "times the median",
-                 "times it:", "% above the median", "% below the median", "zero against", "away from",
-                 "fewer than 5 apart", "another report of the same origin"):
+    for mark in (
+        " matches ",
+        " lies between ",
+        "'s figure",
+        "too soon after",
+        "cannot fall",
+        "times the median",
+        "times it:",
+        "% above the median",
+        "% below the median",
+        "zero against",
+        "away from",
+        "fewer than 5 apart",
+        "another report of the same origin",
+    ):
         if mark in message:
             return mark.strip()
     return ""
@@ -144,9 +203,15 @@ def main(argv: list[str]) -> None:
                 shown.add(key)
                 tags = f" [{', '.join(f.tags)}]" if f.tags else ""
                 print(f"- {f.kind.value}/{f.severity.value}{tags}: {f.message}")
-            same = [f for f in report.flags_of("contradiction", "discrepancy", "outlier") if len({report.claim(c).origin for c in f.claims}) == 1]
+            same = [
+                f
+                for f in report.flags_of("contradiction", "discrepancy", "outlier")
+                if len({report.claim(c).origin for c in f.claims}) == 1
+            ]
             if same:
-                print(f"- ({len(same):,} conflicts between two reports of one origin; first:) {same[0].message}")
+                print(
+                    f"- ({len(same):,} conflicts between two reports of one origin; first:) {same[0].message}"
+                )
             for lag in report.lags[:2]:
                 print(f"- lag: {lag.message}")
             if report.truth is not None:

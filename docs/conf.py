@@ -59,17 +59,30 @@ else:
     nitpick_ignore_regex = [
         (r"py:.*", r"(attrs|attr|pint|hypothesis|pandas|pyarrow|numpy|yaml|jsonschema)(\..*)?"),
         (r"py:.*", r"(datetime|collections\.abc|typing|types|enum|os|argparse|zoneinfo)\..*"),
-        (r"py:(class|exc|obj|func|data)", (r"(ValueError|TypeError|LookupError|KeyError|AttributeError|ImportError|"
-                                           r"Exception|ExceptionGroup|BaseExceptionGroup|float|int|str|bool|None|"
-                                           r"tuple|list|dict|object|type|Any|Iterable|Mapping|Sequence|Callable)")),
+        (
+            r"py:(class|exc|obj|func|data)",
+            (
+                r"(ValueError|TypeError|LookupError|KeyError|AttributeError|ImportError|"
+                r"Exception|ExceptionGroup|BaseExceptionGroup|float|int|str|bool|None|"
+                r"tuple|list|dict|object|type|Any|Iterable|Mapping|Sequence|Callable)"
+            ),
+        ),
         (r"py:class", r"(dt|st|os)\..*"),
     ]
 nitpick_ignore_regex = [
     *globals().get("nitpick_ignore_regex", []),
-    (r"py:exc", r"InvalidArgument"),  # hypothesis.errors.InvalidArgument, named as hypothesis' docs do
-    (r"py:class", r"claimdiff\._.*"),  # private modules: their public names are documented under claimdiff
+    (
+        r"py:exc",
+        r"InvalidArgument",
+    ),  # hypothesis.errors.InvalidArgument, named as hypothesis' docs do
+    (
+        r"py:class",
+        r"claimdiff\._.*",
+    ),  # private modules: their public names are documented under claimdiff
 ]
-nitpick_ignore_regex.append((r"py:class", r"UnitInfo"))  # Claim.unit_info: an internal record, described in words
+nitpick_ignore_regex.append(
+    (r"py:class", r"UnitInfo")
+)  # Claim.unit_info: an internal record, described in words
 python_use_unqualified_type_names = True
 
 
@@ -98,7 +111,16 @@ def _public_names() -> list[tuple[object, str]]:
 
 
 #: The public submodules whose names are documented under them (the API page has a section for each).
-_SUBMODULES = ("truth", "formats", "relations", "tolerance", "hedges", "vocabulary", "places", "sources")
+_SUBMODULES = (
+    "truth",
+    "formats",
+    "relations",
+    "tolerance",
+    "hedges",
+    "vocabulary",
+    "places",
+    "sources",
+)
 
 _public_paths()
 
@@ -132,7 +154,9 @@ def _attrs_signature(cls: type) -> str:
             parts.append("*")
             star = True
         name = f.alias or f.name.lstrip("_")
-        kind = _converter_type(f) or (f.type if isinstance(f.type, str) else getattr(f.type, "__name__", None))
+        kind = _converter_type(f) or (
+            f.type if isinstance(f.type, str) else getattr(f.type, "__name__", None)
+        )
         text = f"{name}: {kind}" if kind else name
         if f.default is attrs.NOTHING:
             parts.append(text)
@@ -151,7 +175,9 @@ def _attrs_signature(cls: type) -> str:
     return "(" + ", ".join(parts) + ")"
 
 
-_GROUPED = __import__("re").compile(r"^(\s+)([A-Za-z_][A-Za-z0-9_]*(?:, [A-Za-z_][A-Za-z0-9_]*)+):(\s.*)?$")
+_GROUPED = __import__("re").compile(
+    r"^(\s+)([A-Za-z_][A-Za-z0-9_]*(?:, [A-Za-z_][A-Za-z0-9_]*)+):(\s.*)?$"
+)
 
 
 def _split_grouped_attributes(lines: list[str]) -> None:
@@ -167,7 +193,11 @@ def _split_grouped_attributes(lines: list[str]) -> None:
         indent, names, first = m.group(1), m.group(2).split(", "), (m.group(3) or "").strip()
         body = [first] if first else []
         i += 1
-        while i < len(lines) and lines[i].strip() and len(lines[i]) - len(lines[i].lstrip()) > len(indent):
+        while (
+            i < len(lines)
+            and lines[i].strip()
+            and len(lines[i]) - len(lines[i].lstrip()) > len(indent)
+        ):
             body.append(lines[i].strip())
             i += 1
         together = ", ".join(f"``{n}``" for n in names)
@@ -188,13 +218,22 @@ def setup(app: object) -> None:
     napoleon_process = napoleon._process_docstring  # noqa: SLF001 - replaced by process() below
     listeners[:] = [entry for entry in listeners if entry.handler is not napoleon_process]
 
-    def process(app_: object, what: str, name: str, obj: object, options: object, lines: list[str]) -> None:
+    def process(
+        app_: object, what: str, name: str, obj: object, options: object, lines: list[str]
+    ) -> None:
         if what not in {"attribute", "property", "data"}:
             _split_grouped_attributes(lines)
             napoleon._process_docstring(app_, what, name, obj, options, lines)  # noqa: SLF001
 
-    def signature(_app: object, what: str, _name: str, obj: object, _options: object, _sig: str | None,
-                  ret: str | None) -> tuple[str, str | None] | None:
+    def signature(
+        _app: object,
+        what: str,
+        _name: str,
+        obj: object,
+        _options: object,
+        _sig: str | None,
+        ret: str | None,
+    ) -> tuple[str, str | None] | None:
         import attrs  # noqa: PLC0415
 
         if what == "class" and isinstance(obj, type) and attrs.has(obj):
@@ -209,7 +248,9 @@ def setup(app: object) -> None:
             if name == head and not target.startswith("claimdiff."):
                 full = f"{getattr(module, '__name__', 'claimdiff')}.{target}"
                 domain = env.get_domain("py")  # type: ignore[attr-defined]
-                return domain.resolve_xref(env, node["refdoc"], _app.builder, node["reftype"], full, node, contnode)  # type: ignore[attr-defined,index]
+                return domain.resolve_xref(
+                    env, node["refdoc"], _app.builder, node["reftype"], full, node, contnode
+                )  # type: ignore[attr-defined,index]
         return None
 
     app.connect("missing-reference", public_name)  # type: ignore[attr-defined]

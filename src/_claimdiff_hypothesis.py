@@ -20,8 +20,14 @@ from typing import Any
 __all__: list[str] = []
 
 # (type name in claimdiff, strategy name in claimdiff.strategies)
-_TYPES = (("Claim", "claims"), ("Estimate", "estimates"), ("Source", "sources"), ("Scope", "scopes"),
-          ("Period", "periods"), ("Report", "reports"))
+_TYPES = (
+    ("Claim", "claims"),
+    ("Estimate", "estimates"),
+    ("Source", "sources"),
+    ("Scope", "scopes"),
+    ("Period", "periods"),
+    ("Report", "reports"),
+)
 
 
 def _lazily(name: str) -> Callable[[type], Any]:
@@ -68,7 +74,9 @@ class _AfterImport(importlib.abc.MetaPathFinder):
         sys.meta_path[:] = [f for f in sys.meta_path if f is not self]
         for finder in sys.meta_path:
             find = getattr(finder, "find_spec", None)
-            spec: importlib.machinery.ModuleSpec | None = find(fullname, path, target) if find is not None else None
+            spec: importlib.machinery.ModuleSpec | None = (
+                find(fullname, path, target) if find is not None else None
+            )
             if spec is not None:
                 if spec.loader is not None:
                     _then_register(spec.loader)

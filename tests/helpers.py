@@ -20,8 +20,14 @@ def claim(
 ) -> Claim:
     """A claim with sensible defaults: killed people in Belgorod, stated on 30 December 2023."""
     return Claim(
-        id=cid, metric=metric, estimate=value, scope=scope, source=Source(source or f"source of {cid}"),
-        stated=stated, via=via, period=period,
+        id=cid,
+        metric=metric,
+        estimate=value,
+        scope=scope,
+        source=Source(source or f"source of {cid}"),
+        stated=stated,
+        via=via,
+        period=period,
     )
 
 

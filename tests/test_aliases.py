@@ -10,8 +10,15 @@ from claimdiff.sources import SOURCE_ALIASES, canonical_source
 
 @pytest.mark.parametrize(
     "name",
-    ["Russian Defence Ministry", "Russian Ministry of Defence", "Russia's MoD", "the russian ministry of defense",
-     "Russia's defense ministry", "Ministry of Defence of Russia", "RUSSIAN MOD"],
+    [
+        "Russian Defence Ministry",
+        "Russian Ministry of Defence",
+        "Russia's MoD",
+        "the russian ministry of defense",
+        "Russia's defense ministry",
+        "Ministry of Defence of Russia",
+        "RUSSIAN MOD",
+    ],
 )
 def test_russian_defence_ministry(name: str) -> None:
     """Every spelling of Russia's defence ministry is one source."""
@@ -20,9 +27,14 @@ def test_russian_defence_ministry(name: str) -> None:
 
 @pytest.mark.parametrize(
     ("name", "body"),
-    [("UN Human Rights Office", "OHCHR"), ("United Nations Office for the Coordination of Humanitarian Affairs", "OCHA"),
-     ("the World Health Organisation", "WHO"), ("International Organization for Migration", "IOM"),
-     ("UN refugee agency", "UNHCR"), ("Doctors Without Borders", "Médecins Sans Frontières")],
+    [
+        ("UN Human Rights Office", "OHCHR"),
+        ("United Nations Office for the Coordination of Humanitarian Affairs", "OCHA"),
+        ("the World Health Organisation", "WHO"),
+        ("International Organization for Migration", "IOM"),
+        ("UN refugee agency", "UNHCR"),
+        ("Doctors Without Borders", "Médecins Sans Frontières"),
+    ],
 )
 def test_international_bodies(name: str, body: str) -> None:
     """UN agencies and common NGOs are known by their short names."""
@@ -36,7 +48,10 @@ def test_unknown_names_are_kept() -> None:
 
 def test_caller_aliases_first() -> None:
     """The caller's aliases are matched after the same folding, and win over the built-in table."""
-    assert canonical_source("the Kyiv City Administration", {"Kyiv city administration": "KCMA"}) == "KCMA"
+    assert (
+        canonical_source("the Kyiv City Administration", {"Kyiv city administration": "KCMA"})
+        == "KCMA"
+    )
     assert canonical_source("OCHA", {"ocha": "UN OCHA"}) == "UN OCHA"
 
 

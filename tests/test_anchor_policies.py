@@ -21,8 +21,17 @@ from claimdiff.truth import TruthSettings, discover
 CIVILIANS = Scope(place="Iraq > Mosul", counted="civilians", event="strike-1")
 
 
-def killed(cid: str, value: str, source: Source | str, *, via: tuple[str, ...] = (), rank: str | None = None) -> Claim:
-    return Claim(id=cid, metric="killed", estimate=value, scope=CIVILIANS, source=source, via=via, rank=rank)
+def killed(
+    cid: str,
+    value: str,
+    source: Source | str,
+    *,
+    via: tuple[str, ...] = (),
+    rank: str | None = None,
+) -> Claim:
+    return Claim(
+        id=cid, metric="killed", estimate=value, scope=CIVILIANS, source=source, via=via, rank=rank
+    )
 
 
 def only_group(claims: list[Claim], policy: str):  # type: ignore[no-untyped-def]
@@ -52,7 +61,10 @@ def test_ucdp_otherwise_takes_the_lower_figure() -> None:
     origins tied at the top are not "more reliable than the others" either."""
     plain = [killed("a", "15", "Reuters"), killed("b", "10", "AFP")]
     assert only_group(plain, "ucdp").best == 10
-    tied = [killed("a", "15", Source("Reuters", reliability=0.8)), killed("b", "10", Source("AFP", reliability=0.8))]
+    tied = [
+        killed("a", "15", Source("Reuters", reliability=0.8)),
+        killed("b", "10", Source("AFP", reliability=0.8)),
+    ]
     group = only_group(tied, "ucdp")
     assert group.best == 10
     assert "lower figure of 2 origins" in group.best_rule
@@ -61,7 +73,10 @@ def test_ucdp_otherwise_takes_the_lower_figure() -> None:
 def test_ucdp_keeps_the_groups_interval() -> None:
     """UCDP keeps its low and high estimates beside the best: the policy changes only the best figure,
     never the interval the claims allow ("at least 10" and "12 to 20" allow [12, 20])."""
-    claims = [killed("a", "at least 10", Source("Reuters", reliability=0.9)), killed("b", "12 to 20", "AFP")]
+    claims = [
+        killed("a", "at least 10", Source("Reuters", reliability=0.9)),
+        killed("b", "12 to 20", "AFP"),
+    ]
     ucdp, consensus = only_group(claims, "ucdp"), only_group(claims, "consensus")
     assert (ucdp.low, ucdp.high) == (consensus.low, consensus.high) == (12, 20)
     assert ucdp.best == 10  # the most reliable origin's own figure, as UCDP codes it
@@ -99,7 +114,10 @@ def test_ibc_counts_a_relayed_report_once_and_a_range_by_its_ends() -> None:
 def test_airwars_grades_fair_with_two_credible_sources() -> None:
     """Airwars methodology: *Fair*, "reported by two or more credible sources". Two independent local
     monitors give the grade fair and, as Airwars publishes a minimum and a maximum, the best 3."""
-    claims = [killed("a", "3", "Syrian Network for Human Rights"), killed("b", "5", "Shaam News Network")]
+    claims = [
+        killed("a", "3", "Syrian Network for Human Rights"),
+        killed("b", "5", "Shaam News Network"),
+    ]
     group = only_group(claims, "airwars")
     assert (group.grade, group.best) == ("fair", 3)
     assert group.to_dict()["grade"] == "fair"
@@ -108,8 +126,10 @@ def test_airwars_grades_fair_with_two_credible_sources() -> None:
 def test_airwars_grades_weak_for_a_single_source_even_when_relayed() -> None:
     """Airwars methodology: *Weak*, "single source claim". Five outlets repeating one monitor are still
     one source."""
-    claims = [killed(f"r{i}", "6", "Raqqa is Being Slaughtered Silently", via=(outlet,))
-              for i, outlet in enumerate(("Reuters", "AP", "AFP", "BBC", "CNN"))]
+    claims = [
+        killed(f"r{i}", "6", "Raqqa is Being Slaughtered Silently", via=(outlet,))
+        for i, outlet in enumerate(("Reuters", "AP", "AFP", "BBC", "CNN"))
+    ]
     assert only_group(claims, "airwars").grade == "weak"
 
 
@@ -130,7 +150,9 @@ def test_airwars_grades_contested_when_parties_compete() -> None:
     sides of a conflict make the incident contested, whatever else reports it."""
     claims = [
         killed("ru", "0", Source("Russian Ministry of Defence", kind="military", party="Russia")),
-        killed("ua", "7", Source("Kharkiv regional administration", kind="government", party="Ukraine")),
+        killed(
+            "ua", "7", Source("Kharkiv regional administration", kind="government", party="Ukraine")
+        ),
         killed("n", "7", "Reuters"),
     ]
     assert only_group(claims, "airwars").grade == "contested"
@@ -147,12 +169,30 @@ def test_read_airwars_maps_its_grades_to_ranks() -> None:
     """Airwars' *Discounted* incidents are ruled out (deprecated, never best); a *Confirmed* one is a
     belligerent's own admission (preferred); the other grades stay normal."""
     rows = [
-        {"code": "CS1", "date": "2017-03-17", "country": "Iraq", "civilians_killed_min": 100,
-         "civilians_killed_max": 200, "grading": "Confirmed"},
-        {"code": "CS2", "date": "2017-03-18", "country": "Iraq", "civilians_killed_min": 3,
-         "civilians_killed_max": 3, "grading": "Discounted"},
-        {"code": "CS3", "date": "2017-03-19", "country": "Iraq", "civilians_killed_min": 1,
-         "civilians_killed_max": 2, "grading": "Weak"},
+        {
+            "code": "CS1",
+            "date": "2017-03-17",
+            "country": "Iraq",
+            "civilians_killed_min": 100,
+            "civilians_killed_max": 200,
+            "grading": "Confirmed",
+        },
+        {
+            "code": "CS2",
+            "date": "2017-03-18",
+            "country": "Iraq",
+            "civilians_killed_min": 3,
+            "civilians_killed_max": 3,
+            "grading": "Discounted",
+        },
+        {
+            "code": "CS3",
+            "date": "2017-03-19",
+            "country": "Iraq",
+            "civilians_killed_min": 1,
+            "civilians_killed_max": 2,
+            "grading": "Weak",
+        },
     ]
     ranks = {c.id: c.rank for c in read_airwars(rows).claims}
     assert ranks == {"airwars-CS1": "preferred", "airwars-CS2": "deprecated", "airwars-CS3": None}
@@ -165,7 +205,10 @@ def test_wikidata_prefers_the_preferred_statement() -> None:
     """Wikidata Help:Ranking: "if there is a statement marked preferred always include it; a statement
     marked normal only if there is no preferred statement". An older census (normal, 1,000) and the
     current figure (preferred, 1,200) give 1,200."""
-    claims = [killed("old", "1000", "Census 2010", rank="normal"), killed("new", "1200", "Census 2020", rank="preferred")]
+    claims = [
+        killed("old", "1000", "Census 2010", rank="normal"),
+        killed("new", "1200", "Census 2020", rank="preferred"),
+    ]
     group = only_group(claims, "wikidata")
     assert group.best == 1200
     assert "rank preferred" in group.best_rule
@@ -189,12 +232,31 @@ def test_wikidata_with_normal_ranks_only_takes_their_median() -> None:
 
 def test_read_wikidata_keeps_the_statements_rank() -> None:
     """A Wikidata statement's rank is the claim's rank, read and written back."""
-    entity = {"id": "Q1", "claims": {"P1120": [
-        {"id": "Q1$a", "rank": "preferred", "mainsnak": {"snaktype": "value", "property": "P1120",
-         "datavalue": {"type": "quantity", "value": {"amount": "+14", "unit": "1"}}}},
-        {"id": "Q1$b", "rank": "deprecated", "mainsnak": {"snaktype": "value", "property": "P1120",
-         "datavalue": {"type": "quantity", "value": {"amount": "+90", "unit": "1"}}}},
-    ]}}
+    entity = {
+        "id": "Q1",
+        "claims": {
+            "P1120": [
+                {
+                    "id": "Q1$a",
+                    "rank": "preferred",
+                    "mainsnak": {
+                        "snaktype": "value",
+                        "property": "P1120",
+                        "datavalue": {"type": "quantity", "value": {"amount": "+14", "unit": "1"}},
+                    },
+                },
+                {
+                    "id": "Q1$b",
+                    "rank": "deprecated",
+                    "mainsnak": {
+                        "snaktype": "value",
+                        "property": "P1120",
+                        "datavalue": {"type": "quantity", "value": {"amount": "+90", "unit": "1"}},
+                    },
+                },
+            ]
+        },
+    }
     loaded = read_wikidata(entity, include_deprecated=True)
     ranks = sorted((c.estimate.describe(), c.rank) for c in loaded.claims)
     assert ranks == [("14", "preferred"), ("90", "deprecated")]
@@ -217,10 +279,22 @@ def test_rank_and_reliability_are_validated() -> None:
 def test_rank_and_reliability_round_trip_through_every_format(fmt: str) -> None:
     """What is written is read back equal, rank and declared reliability included, in every format."""
     claims = [
-        killed("a", "3", Source("UNAMI", kind="international", reliability=0.9), rank="preferred",
-               via=("Reuters",)),
-        Claim(id="b", metric="killed", estimate="4", scope=CIVILIANS, source="AP",
-              via=(Source("Relay | x", reliability=0.25),), rank="deprecated"),
+        killed(
+            "a",
+            "3",
+            Source("UNAMI", kind="international", reliability=0.9),
+            rank="preferred",
+            via=("Reuters",),
+        ),
+        Claim(
+            id="b",
+            metric="killed",
+            estimate="4",
+            scope=CIVILIANS,
+            source="AP",
+            via=(Source("Relay | x", reliability=0.25),),
+            rank="deprecated",
+        ),
         killed("c", "5", "AFP"),
     ]
     again = loads_claims(dump_claims(claims, format=fmt), format=fmt)  # type: ignore[arg-type]
@@ -233,17 +307,26 @@ def test_rank_and_reliability_round_trip_through_every_format(fmt: str) -> None:
 def test_a_file_with_a_bad_rank_or_reliability_names_the_field() -> None:
     """Bad values in a file are refused at the field the user wrote."""
     with pytest.raises(ClaimFileError, match=r"claims\[0\]\.rank"):
-        loads_claims("claims:\n- {id: a, metric: killed, counted: people, value: 3, source: X, rank: top}\n")
+        loads_claims(
+            "claims:\n- {id: a, metric: killed, counted: people, value: 3, source: X, rank: top}\n"
+        )
     with pytest.raises(ClaimFileError, match="reliability"):
-        loads_claims("claims:\n- {id: a, metric: killed, counted: people, value: 3, "
-                     "source: {name: X, reliability: 2}}\n")
+        loads_claims(
+            "claims:\n- {id: a, metric: killed, counted: people, value: 3, "
+            "source: {name: X, reliability: 2}}\n"
+        )
 
 
 def test_a_declared_reliability_is_truth_discoverys_prior() -> None:
     """Truth discovery starts from the reliability a source declares, over the prior's default (here told
     not to learn the default from all sources)."""
-    items = [[killed("a", "3", Source("UNAMI", reliability=0.9)), killed("b", "5", "Local council")]]
-    priors = {s.origin: s.prior for s in discover(items, settings=TruthSettings(learn_default=False)).sources}
+    items = [
+        [killed("a", "3", Source("UNAMI", reliability=0.9)), killed("b", "5", "Local council")]
+    ]
+    priors = {
+        s.origin: s.prior
+        for s in discover(items, settings=TruthSettings(learn_default=False)).sources
+    }
     assert priors == {"unami": 0.9, "local council": 0.5}
 
 
@@ -261,9 +344,14 @@ def test_the_grade_is_in_the_json_report() -> None:
 # -- laws ---------------------------------------------------------------------------------------
 
 _SAID = st.lists(
-    st.tuples(st.integers(0, 500), st.sampled_from("ABCDE"), st.sampled_from([None, "preferred", "normal", "deprecated"]),
-              st.sampled_from([None, 0.2, 0.5, 0.9])),
-    min_size=1, max_size=8,
+    st.tuples(
+        st.integers(0, 500),
+        st.sampled_from("ABCDE"),
+        st.sampled_from([None, "preferred", "normal", "deprecated"]),
+        st.sampled_from([None, 0.2, 0.5, 0.9]),
+    ),
+    min_size=1,
+    max_size=8,
 )
 
 
@@ -272,13 +360,17 @@ def _claims(said: list[tuple[int, str, str | None, float | None]]) -> list[Claim
     declared: dict[str, float | None] = {}
     for _, who, _, r in said:
         declared.setdefault(who, r)
-    return [killed(f"c{i}", str(v), Source(f"Source {who}", reliability=declared[who]), rank=rank)
-            for i, (v, who, rank, _) in enumerate(said)]
+    return [
+        killed(f"c{i}", str(v), Source(f"Source {who}", reliability=declared[who]), rank=rank)
+        for i, (v, who, rank, _) in enumerate(said)
+    ]
 
 
 @settings(max_examples=60, deadline=None)
 @given(_SAID)
-def test_no_anchor_rule_puts_only_deprecated_figures_forward(said: list[tuple[int, str, str | None, float | None]]) -> None:
+def test_no_anchor_rule_puts_only_deprecated_figures_forward(
+    said: list[tuple[int, str, str | None, float | None]],
+) -> None:
     """Law: under every anchor policy the best is None exactly when every claim is deprecated, and else lies
     between the lowest and highest figure of the claims that are not."""
     claims = _claims(said)
@@ -295,19 +387,28 @@ def test_no_anchor_rule_puts_only_deprecated_figures_forward(said: list[tuple[in
 
 @settings(max_examples=60, deadline=None)
 @given(_SAID)
-def test_ibc_and_airwars_put_the_minimum_forward(said: list[tuple[int, str, str | None, float | None]]) -> None:
+def test_ibc_and_airwars_put_the_minimum_forward(
+    said: list[tuple[int, str, str | None, float | None]],
+) -> None:
     """Law: IBC's and Airwars' best is the lowest figure any non-deprecated claim states; the grade is one of four."""
     claims = _claims(said)
     ok = [c.figure for c in claims if c.rank != "deprecated"]
     for name in ("ibc", "airwars"):
         (group,) = reconcile(claims, name).groups
         assert group.best == (min(ok) if ok else None), name
-    assert reconcile(claims, "airwars").groups[0].grade in ("confirmed", "fair", "weak", "contested")
+    assert reconcile(claims, "airwars").groups[0].grade in (
+        "confirmed",
+        "fair",
+        "weak",
+        "contested",
+    )
 
 
 @settings(max_examples=60, deadline=None)
 @given(_SAID, st.randoms(use_true_random=False))
-def test_anchor_policies_ignore_input_order(said: list[tuple[int, str, str | None, float | None]], rnd) -> None:  # type: ignore[no-untyped-def]
+def test_anchor_policies_ignore_input_order(
+    said: list[tuple[int, str, str | None, float | None]], rnd
+) -> None:  # type: ignore[no-untyped-def]
     """Law: the anchors' best figures, rules and grades do not depend on the order claims are given in."""
     claims = _claims(said)
     shuffled = list(claims)

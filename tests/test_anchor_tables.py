@@ -38,8 +38,12 @@ def test_headers_match_in_any_case_and_spacing(tmp_path: Path) -> None:
 
 def test_a_column_named_twice_is_refused(tmp_path: Path) -> None:
     """Two headers that differ only in case would make one of them silently win: refused, both named."""
-    path = _acled(tmp_path, "X1,2023-01-31,1,4,Syria,Idlib,5", header=_ACLED_HEADER.strip() + ",FATALITIES\n")
-    with pytest.raises(ClaimFileError, match="names one column twice: 'fatalities' and 'FATALITIES'"):
+    path = _acled(
+        tmp_path, "X1,2023-01-31,1,4,Syria,Idlib,5", header=_ACLED_HEADER.strip() + ",FATALITIES\n"
+    )
+    with pytest.raises(
+        ClaimFileError, match="names one column twice: 'fatalities' and 'FATALITIES'"
+    ):
         read_acled(path)
 
 
@@ -58,7 +62,11 @@ def test_ibc_headers_and_written_dates() -> None:
         ]
     )
     (c,) = loaded.claims
-    assert (c.id, c.estimate.interval_text(), c.period.isoformat()) == ("ibc-k1", "[4, 6]", "2004-01-03/2004-01-05")  # type: ignore[union-attr]
+    assert (c.id, c.estimate.interval_text(), c.period.isoformat()) == (
+        "ibc-k1",
+        "[4, 6]",
+        "2004-01-03/2004-01-05",
+    )  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(
@@ -82,9 +90,13 @@ def test_every_common_written_date(tmp_path: Path, written: str) -> None:
 def test_ambiguous_dates_settled_by_the_files_own_rows(tmp_path: Path) -> None:
     """``1/12/2023`` is 1 December in a file that also writes ``13/01/2023`` (day first), 12 January in one
     that writes ``1/31/2023`` (month first)."""
-    day_first = read_acled(_acled(tmp_path, "X1,1/12/2023,1,4,Syria,Idlib", "X2,13/01/2023,1,1,Syria,Idlib"))
+    day_first = read_acled(
+        _acled(tmp_path, "X1,1/12/2023,1,4,Syria,Idlib", "X2,13/01/2023,1,1,Syria,Idlib")
+    )
     assert _periods(day_first)["acled-X1"] == "2023-12-01"
-    month_first = read_acled(_acled(tmp_path, "X1,1/12/2023,1,4,Syria,Idlib", "X2,1/31/2023,1,1,Syria,Idlib"))
+    month_first = read_acled(
+        _acled(tmp_path, "X1,1/12/2023,1,4,Syria,Idlib", "X2,1/31/2023,1,1,Syria,Idlib")
+    )
     assert _periods(month_first)["acled-X1"] == "2023-01-12"
 
 
@@ -103,7 +115,12 @@ def test_an_unsettled_ambiguous_date_is_a_located_rejection(tmp_path: Path) -> N
 def test_a_file_of_both_orders_refuses_its_ambiguous_rows(tmp_path: Path) -> None:
     """A file writing 13/01/2023 and 1/31/2023 has no order: its ambiguous row is refused naming both lines."""
     loaded = read_acled(
-        _acled(tmp_path, "X1,13/01/2023,1,1,Syria,Idlib", "X2,1/31/2023,1,1,Syria,Idlib", "X3,2/3/2023,1,1,Syria,Idlib")
+        _acled(
+            tmp_path,
+            "X1,13/01/2023,1,1,Syria,Idlib",
+            "X2,1/31/2023,1,1,Syria,Idlib",
+            "X3,2/3/2023,1,1,Syria,Idlib",
+        )
     )
     assert sorted(c.id for c in loaded.claims) == ["acled-X1", "acled-X2"]
     (bad,) = loaded.rejected
@@ -114,8 +131,18 @@ def test_a_file_of_both_orders_refuses_its_ambiguous_rows(tmp_path: Path) -> Non
 def test_airwars_unreadable_date_is_a_rejection_never_a_claim_without_period() -> None:
     """ "October 7, 2023" is the day; "garbage-date" rejects its row (row and column named), the others are kept."""
     rows = [
-        {"code": "A1", "date": "October 7, 2023", "civilians_killed_min": 3, "civilians_killed_max": 5},
-        {"code": "A2", "date": "garbage-date", "civilians_killed_min": 1, "civilians_killed_max": 1},
+        {
+            "code": "A1",
+            "date": "October 7, 2023",
+            "civilians_killed_min": 3,
+            "civilians_killed_max": 5,
+        },
+        {
+            "code": "A2",
+            "date": "garbage-date",
+            "civilians_killed_min": 1,
+            "civilians_killed_max": 1,
+        },
     ]
     loaded = read_airwars(rows)
     assert _periods(loaded) == {"airwars-A1": "2023-10-07"}
@@ -125,11 +152,21 @@ def test_airwars_unreadable_date_is_a_rejection_never_a_claim_without_period() -
 
 @pytest.mark.parametrize(
     ("date", "precision"),
-    [("9999-12-31", "2"), ("0001-01-01", "2"), ("2023-01-01", "inf"), ("2023-01-01", "7"), ("2023-01-01", "1e400")],
+    [
+        ("9999-12-31", "2"),
+        ("0001-01-01", "2"),
+        ("2023-01-01", "inf"),
+        ("2023-01-01", "7"),
+        ("2023-01-01", "1e400"),
+    ],
 )
-def test_acled_calendar_ends_and_bad_precisions_are_located(tmp_path: Path, date: str, precision: str) -> None:
+def test_acled_calendar_ends_and_bad_precisions_are_located(
+    tmp_path: Path, date: str, precision: str
+) -> None:
     """A week around 9999-12-31, or a time precision of inf or 7, rejects the row (no OverflowError)."""
-    loaded = read_acled(_acled(tmp_path, f"X1,{date},{precision},1,Syria,Idlib", "X2,2023-01-05,1,1,Syria,Idlib"))
+    loaded = read_acled(
+        _acled(tmp_path, f"X1,{date},{precision},1,Syria,Idlib", "X2,2023-01-05,1,1,Syria,Idlib")
+    )
     assert [c.id for c in loaded.claims] == ["acled-X2"]
     (bad,) = loaded.rejected
     assert bad.location.startswith("line 2, column")
@@ -153,19 +190,38 @@ def test_a_cell_longer_than_csvs_limit_is_read(tmp_path: Path) -> None:
     assert csv.field_size_limit() == before  # no other CSV reader sees a raised limit
 
 
-@pytest.mark.parametrize("bad", [math.inf, -math.inf, math.nan, "inf", "1e400", -3, 2.5, "twelve", [1], {"a": 1}])
+@pytest.mark.parametrize(
+    "bad", [math.inf, -math.inf, math.nan, "inf", "1e400", -3, 2.5, "twelve", [1], {"a": 1}]
+)
 def test_a_bad_figure_rejects_its_row_not_the_table(bad: object) -> None:
     """One ±inf (or other non-count) figure rejects its own row, located; the rows around it are kept."""
     acled = read_acled(
         [
-            {"event_id_cnty": "X1", "event_date": "2023-01-05", "fatalities": 1, "country": "Syria"},
-            {"event_id_cnty": "X2", "event_date": "2023-01-05", "fatalities": bad, "country": "Syria"},
-            {"event_id_cnty": "X3", "event_date": "2023-01-05", "fatalities": 2, "country": "Syria"},
+            {
+                "event_id_cnty": "X1",
+                "event_date": "2023-01-05",
+                "fatalities": 1,
+                "country": "Syria",
+            },
+            {
+                "event_id_cnty": "X2",
+                "event_date": "2023-01-05",
+                "fatalities": bad,
+                "country": "Syria",
+            },
+            {
+                "event_id_cnty": "X3",
+                "event_date": "2023-01-05",
+                "fatalities": 2,
+                "country": "Syria",
+            },
         ]
     )
     assert [c.id for c in acled.claims] == ["acled-X1", "acled-X3"]
     assert acled.rejected[0].location == "row 1, column 'fatalities'"
-    if isinstance(bad, float) and math.isnan(bad):  # pandas' missing cell: a maximum not given is an open bound
+    if isinstance(bad, float) and math.isnan(
+        bad
+    ):  # pandas' missing cell: a maximum not given is an open bound
         return
     ibc = read_ibc(
         [

@@ -40,9 +40,15 @@ def test_a_file_agrees_with_itself() -> None:
 def test_each_field_names_its_class() -> None:
     bench, truth = _bench(), _claims()
     second = list(truth)
-    second[0] = attrs.evolve(truth[0], metric=Metric("hit by floods"))  # an estimated 45000 affected
-    second[4] = attrs.evolve(truth[4], source=Source("OCHA"))  # 12 killed, per the State Ministry of Health
-    second[6] = attrs.evolve(truth[6], source=Source("HAC"))  # about 9000 sheltering, Humanitarian Aid Commission
+    second[0] = attrs.evolve(
+        truth[0], metric=Metric("hit by floods")
+    )  # an estimated 45000 affected
+    second[4] = attrs.evolve(
+        truth[4], source=Source("OCHA")
+    )  # 12 killed, per the State Ministry of Health
+    second[6] = attrs.evolve(
+        truth[6], source=Source("HAC")
+    )  # about 9000 sheltering, Humanitarian Aid Commission
     del second[7]  # the 64 cases
     classes, _ = bench.classify(truth, second, {}, "OCHA")
     assert classes == {
@@ -64,7 +70,9 @@ def test_the_second_annotations_are_two_seeded_draws_of_in_repo_texts() -> None:
     listed = yaml.safe_load((REAL / "corpus.yaml").read_text(encoding="utf-8"))["cases"]
     first: set[str] = set()
     for half in ("dev", "test"):
-        names = sorted(c["name"] for c in listed if c["split"] == half and c.get("text") != "kept out")
+        names = sorted(
+            c["name"] for c in listed if c["split"] == half and c.get("text") != "kept out"
+        )
         first |= set(random.Random(22).sample(names, 6))  # noqa: S311 - a seeded draw, not a secret
     bench = _bench()
     assert bench.drawn(1) == first

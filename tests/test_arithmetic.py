@@ -22,10 +22,22 @@ def scope(counted: str, place: str = PLACE) -> Scope:
     return Scope(place=place, counted=counted, event="attack")
 
 
-def claim(cid: str, value: str | Estimate, counted: str = "people", metric: str = "killed",
-          place: str = PLACE, source: str = "") -> Claim:
-    return Claim(id=cid, metric=metric, estimate=value, scope=scope(counted, place), source=source or f"src {cid}",
-                 stated=DAY)
+def claim(
+    cid: str,
+    value: str | Estimate,
+    counted: str = "people",
+    metric: str = "killed",
+    place: str = PLACE,
+    source: str = "",
+) -> Claim:
+    return Claim(
+        id=cid,
+        metric=metric,
+        estimate=value,
+        scope=scope(counted, place),
+        source=source or f"src {cid}",
+        stated=DAY,
+    )
 
 
 def arithmetic(report: Any) -> list[Any]:
@@ -37,17 +49,33 @@ def arithmetic(report: Any) -> list[Any]:
 
 def test_composite_gives_parts_and_total() -> None:
     """'12 adults and two children' gives adults 12, children 2 and a total of 14, linked."""
-    whole, adults, children = composite_claims("12 adults and two children", id="mod", metric="killed",
-                                               scope=scope("people"), source="MoD", stated=DAY)
+    whole, adults, children = composite_claims(
+        "12 adults and two children",
+        id="mod",
+        metric="killed",
+        scope=scope("people"),
+        source="MoD",
+        stated=DAY,
+    )
     assert (whole.low, whole.high, whole.estimate.text) == (14, 14, "12 adults and two children")
-    assert (adults.id, adults.scope.counted, adults.low, adults.part_of) == ("mod/adults", "adults", 12, "mod")
+    assert (adults.id, adults.scope.counted, adults.low, adults.part_of) == (
+        "mod/adults",
+        "adults",
+        12,
+        "mod",
+    )
     assert (children.id, children.low, children.part_of) == ("mod/children", 2, "mod")
 
 
 def test_including_gives_a_part_of_the_stated_whole() -> None:
     """'108, including 15 children' gives the whole 108 and a part of it."""
-    whole, part = composite_claims("108, including 15 children", id="mod", metric="injured",
-                                   scope=scope("people"), source="MoD")
+    whole, part = composite_claims(
+        "108, including 15 children",
+        id="mod",
+        metric="injured",
+        scope=scope("people"),
+        source="MoD",
+    )
     assert (whole.low, part.low, part.part_of) == (108, 15, "mod")
     assert not parse_composite("108, including 15 children").exhaustive  # type: ignore[union-attr]
 
@@ -76,8 +104,17 @@ def test_unreadable_part_is_an_error() -> None:
 
 def test_parts_that_add_up_raise_nothing() -> None:
     """'at least 14' killed beside 12 adults and two children: no arithmetic flag."""
-    claims = [*composite_claims("12 adults and two children", id="mod", metric="killed", scope=scope("people"),
-                                source="MoD", stated=DAY), claim("zh", "at least 14")]
+    claims = [
+        *composite_claims(
+            "12 adults and two children",
+            id="mod",
+            metric="killed",
+            scope=scope("people"),
+            source="MoD",
+            stated=DAY,
+        ),
+        claim("zh", "at least 14"),
+    ]
     report = reconcile(claims)
     assert not arithmetic(report)
     assert not report.has_contradiction
@@ -85,7 +122,9 @@ def test_parts_that_add_up_raise_nothing() -> None:
 
 def test_subtotal_mismatch_shows_the_arithmetic() -> None:
     """12 adults + 2 children = 14, but another origin says at least 16 people: a subtotal mismatch."""
-    report = reconcile([claim("a", "12", "adults"), claim("c", "2", "children"), claim("w", "at least 16")])
+    report = reconcile(
+        [claim("a", "12", "adults"), claim("c", "2", "children"), claim("w", "at least 16")]
+    )
     (flag,) = arithmetic(report)
     assert flag.kind is FlagKind.SUBTOTAL_MISMATCH
     assert flag.claims == ("a", "c", "w")
@@ -100,12 +139,16 @@ def test_parts_above_the_whole() -> None:
     (flag,) = arithmetic(report)
     assert flag.kind is FlagKind.SUBTOTAL_MISMATCH
     assert "= 17" in flag.message
-    assert "'w' says 14" in flag.message  # (issue 17: the message names who says the whole; it said "at most 14")
+    assert (
+        "'w' says 14" in flag.message
+    )  # (issue 17: the message names who says the whole; it said "at most 14")
 
 
 def test_part_exceeds_whole() -> None:
     """120 children injured cannot be part of 108 people injured."""
-    report = reconcile([claim("p", "108", metric="injured"), claim("k", "120", "children", metric="injured")])
+    report = reconcile(
+        [claim("p", "108", metric="injured"), claim("k", "120", "children", metric="injured")]
+    )
     (flag,) = arithmetic(report)
     assert flag.kind is FlagKind.PART_EXCEEDS_WHOLE
     assert set(flag.claims) == {"p", "k"}
@@ -120,11 +163,13 @@ def test_city_cannot_exceed_its_country() -> None:
 
 def test_regions_add_up_to_at_most_their_country() -> None:
     """Two oblasts with 8 and 7 killed cannot sit inside a country total of 12."""
-    report = reconcile([
-        claim("a", "8", place="Russia > Bryansk Oblast"),
-        claim("b", "7", place="Russia > Kursk Oblast"),
-        claim("r", "12", place="Russia"),
-    ])
+    report = reconcile(
+        [
+            claim("a", "8", place="Russia > Bryansk Oblast"),
+            claim("b", "7", place="Russia > Kursk Oblast"),
+            claim("r", "12", place="Russia"),
+        ]
+    )
     (flag,) = arithmetic(report)
     assert flag.kind is FlagKind.SUBTOTAL_MISMATCH
     assert flag.claims == ("a", "b", "r")
@@ -134,8 +179,12 @@ def test_regions_add_up_to_at_most_their_country() -> None:
 
 def test_more_shot_down_than_launched_is_inverted() -> None:
     """80 drones shot down against some 70 launched: inverted metrics."""
-    report = reconcile([claim("s", "80", "drones", metric="shot down", place="Russia"),
-                        claim("l", "some 70", "drones", metric="launched", place="Russia")])
+    report = reconcile(
+        [
+            claim("s", "80", "drones", metric="shot down", place="Russia"),
+            claim("l", "some 70", "drones", metric="launched", place="Russia"),
+        ]
+    )
     (flag,) = arithmetic(report)
     assert flag.kind is FlagKind.INVERTED_METRICS
     assert set(flag.claims) == {"s", "l"}
@@ -143,8 +192,16 @@ def test_more_shot_down_than_launched_is_inverted() -> None:
 
 def test_derived_part() -> None:
     """108 injured including 15 children: adults injured are derived as 93, from both claims."""
-    report = reconcile(composite_claims("108, including 15 children", id="mod", metric="injured",
-                                        scope=scope("people"), source="MoD", stated=DAY))
+    report = reconcile(
+        composite_claims(
+            "108, including 15 children",
+            id="mod",
+            metric="injured",
+            scope=scope("people"),
+            source="MoD",
+            stated=DAY,
+        )
+    )
     (derived,) = [d for d in report.derived if d.counted == "adults"]
     assert (derived.low, derived.high, derived.group) == (93, 93, None)
     assert derived.claims == ("mod", "mod/children")
@@ -153,9 +210,13 @@ def test_derived_part() -> None:
 
 def test_derived_narrowing_of_a_vague_whole() -> None:
     """'dozens' of missiles and drones over Russia, 13 missiles over one oblast and 32 drones: at least 45."""
-    report = reconcile([claim("d", "dozens", "missiles and drones", metric="intercepted", place="Russia"),
-                        claim("m", "13", "missiles", metric="intercepted", place="Russia > Belgorod Oblast"),
-                        claim("u", "32", "drones", metric="intercepted", place="Russia")])
+    report = reconcile(
+        [
+            claim("d", "dozens", "missiles and drones", metric="intercepted", place="Russia"),
+            claim("m", "13", "missiles", metric="intercepted", place="Russia > Belgorod Oblast"),
+            claim("u", "32", "drones", metric="intercepted", place="Russia"),
+        ]
+    )
     (derived,) = [d for d in report.derived if d.counted == "missiles and drones"]
     assert (derived.low, derived.high) == (45, 99)
     assert derived.group is not None
@@ -163,9 +224,13 @@ def test_derived_narrowing_of_a_vague_whole() -> None:
 
 def test_declared_relation() -> None:
     """A relation declared by the user is checked: civilians + soldiers = people in this report."""
-    rel = Relation.partition(FigureKey("killed", "people", PLACE, "attack"),
-                             [FigureKey("killed", "civilians", PLACE, "attack"),
-                              FigureKey("killed", "soldiers", PLACE, "attack")])
+    rel = Relation.partition(
+        FigureKey("killed", "people", PLACE, "attack"),
+        [
+            FigureKey("killed", "civilians", PLACE, "attack"),
+            FigureKey("killed", "soldiers", PLACE, "attack"),
+        ],
+    )
     claims = [claim("p", "10"), claim("c", "4", "civilians"), claim("s", "3", "soldiers")]
     assert not arithmetic(reconcile(claims))  # 4 + 3 <= 10 under the taxonomy alone
     (flag,) = arithmetic(reconcile(claims, relations=[rel]))
@@ -198,8 +263,14 @@ NODES = {
 def systems(draw: st.DrawFn) -> list[Claim]:
     """Claims on people, adults, children in a city and people in its oblast, each from its own origin."""
     return [
-        Claim(id=f"{name}{k}", metric=metric, estimate=draw(small_estimates()), scope=scope(counted, place),
-              source=f"{name} source {k}", stated=DAY)
+        Claim(
+            id=f"{name}{k}",
+            metric=metric,
+            estimate=draw(small_estimates()),
+            scope=scope(counted, place),
+            source=f"{name} source {k}",
+            stated=DAY,
+        )
         for name, (metric, counted, place) in NODES.items()
         for k in range(draw(st.integers(0, 2)))
     ]
@@ -247,18 +318,35 @@ def test_order_does_not_change_arithmetic(claims: list[Claim], rnd: Any) -> None
     assert reconcile(shuffled).to_dict() == reconcile(claims).to_dict()
 
 
-KEYS = [FigureKey("killed", c, PLACE, "attack") for c in ("people", "civilians", "soldiers", "police officers")]
+KEYS = [
+    FigureKey("killed", c, PLACE, "attack")
+    for c in ("people", "civilians", "soldiers", "police officers")
+]
 
 
-@given(st.lists(st.tuples(st.sampled_from(KEYS), st.sampled_from(KEYS), st.booleans()), max_size=6),
-       st.lists(st.tuples(st.sampled_from(range(4)), small_estimates()), max_size=6), st.randoms())
+@given(
+    st.lists(st.tuples(st.sampled_from(KEYS), st.sampled_from(KEYS), st.booleans()), max_size=6),
+    st.lists(st.tuples(st.sampled_from(range(4)), small_estimates()), max_size=6),
+    st.randoms(),
+)
 def test_cyclic_relations_terminate_and_are_stable(
     edges: list[tuple[FigureKey, FigureKey, bool]], values: list[tuple[int, Estimate]], rnd: Any
 ) -> None:
     """Declared relations that form cycles (A <= B, B = A + C, ...) terminate and give order-independent results."""
-    relations = [(Relation.partition if eq else Relation.at_most)(a, [b]) for a, b, eq in edges if a != b]
-    claims = [Claim(id=f"c{i}", metric="killed", estimate=e, scope=scope(KEYS[k].counted), source=f"s{i}",
-                    stated=DAY) for i, (k, e) in enumerate(values)]
+    relations = [
+        (Relation.partition if eq else Relation.at_most)(a, [b]) for a, b, eq in edges if a != b
+    ]
+    claims = [
+        Claim(
+            id=f"c{i}",
+            metric="killed",
+            estimate=e,
+            scope=scope(KEYS[k].counted),
+            source=f"s{i}",
+            stated=DAY,
+        )
+        for i, (k, e) in enumerate(values)
+    ]
     first = reconcile(claims, relations=relations).to_dict()
     rnd.shuffle(claims)
     rnd.shuffle(relations)

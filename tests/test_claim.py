@@ -14,7 +14,13 @@ BELGOROD = Scope(place="Russia > Belgorod Oblast > Belgorod", counted="people", 
 
 
 def make(**kw: object) -> Claim:
-    base: dict[str, object] = {"id": "c", "metric": "killed", "estimate": "14", "scope": BELGOROD, "source": "MoD"}
+    base: dict[str, object] = {
+        "id": "c",
+        "metric": "killed",
+        "estimate": "14",
+        "scope": BELGOROD,
+        "source": "MoD",
+    }
     base.update(kw)
     return Claim(**base)  # type: ignore[arg-type]
 
@@ -40,7 +46,11 @@ def test_units_convert_once_to_canonical() -> None:
 
 def test_upper_bound_counts_start_at_zero() -> None:
     """'up to 158' missiles is [0, 158]: a count is never negative."""
-    c = make(metric="launched", estimate="up to 158", scope=Scope(place="Ukraine", counted="missiles and drones"))
+    c = make(
+        metric="launched",
+        estimate="up to 158",
+        scope=Scope(place="Ukraine", counted="missiles and drones"),
+    )
     assert (c.low, c.high) == (0, 158)
 
 
@@ -86,7 +96,9 @@ def test_synonyms_normalise() -> None:
 
 def test_origin_and_chain() -> None:
     """The origin is the first source, named as the alias table knows it; the chain reads origin, via, via."""
-    c = make(source=Source("Russian MoD", kind="military", party="Russia"), via=["Reuters", "ZeroHedge"])
+    c = make(
+        source=Source("Russian MoD", kind="military", party="Russia"), via=["Reuters", "ZeroHedge"]
+    )
     assert c.origin == "russian ministry of defence"
     assert c.chain_text() == "Russian MoD, via Reuters, via ZeroHedge"
     assert c.reporter.name == "ZeroHedge"
@@ -106,7 +118,9 @@ def test_counts_of_different_things_do_not_add() -> None:
 def test_counts_and_percentages_do_not_compare() -> None:
     """A count and a percentage are both 'dimensionless' to pint; not to claimdiff."""
     count = make(estimate="14").measure
-    share = make(estimate="40%", scope=Scope(place="Russia")).measure  # a share counts nothing (issue 21)
+    share = make(
+        estimate="40%", scope=Scope(place="Russia")
+    ).measure  # a share counts nothing (issue 21)
     with pytest.raises(IncomparableError, match="different dimensions"):
         count.overlaps(share)
 
@@ -141,7 +155,13 @@ def test_open_count_bounds_beyond_two_to_the_53_are_refused(text):
 
 def test_a_huge_exact_count_is_kept() -> None:
     """A vandal's 100,000,000,000,000,000 people is a whole float, kept exactly (real data has such figures)."""
-    c = Claim(id="a", metric="population", estimate="100000000000000000", scope=Scope(counted="people"), source="X")
+    c = Claim(
+        id="a",
+        metric="population",
+        estimate="100000000000000000",
+        scope=Scope(counted="people"),
+        source="X",
+    )
     assert c.low == c.high == 1e17
 
 
@@ -149,6 +169,11 @@ def test_spellings_of_one_body_are_one_origin() -> None:
     """Outlets spelling the ministry differently do not corroborate it: one origin, however written."""
     import claimdiff
 
-    names = ["Russian Defence Ministry", "Russian Ministry of Defence", "Russia's MoD", "the russian ministry of defense"]
+    names = [
+        "Russian Defence Ministry",
+        "Russian Ministry of Defence",
+        "Russia's MoD",
+        "the russian ministry of defense",
+    ]
     report = claimdiff.reconcile([make(id=f"c{i}", source=n) for i, n in enumerate(names)])
     assert report.groups[0].origins == 1

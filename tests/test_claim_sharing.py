@@ -18,12 +18,30 @@ from claimdiff.places import place_path
 from claimdiff.strategies import claims
 
 PEOPLE = Scope(place="Russia > Belgorod Oblast > Belgorod", counted="people", event="e")
-DERIVED = ("low", "high", "low_closed", "high_closed", "figure", "dimension", "unit_info", "origin",
-           "stated_start", "stated_end", "key", "is_count")
+DERIVED = (
+    "low",
+    "high",
+    "low_closed",
+    "high_closed",
+    "figure",
+    "dimension",
+    "unit_info",
+    "origin",
+    "stated_start",
+    "stated_end",
+    "key",
+    "is_count",
+)
 
 
 def make(**kw: object) -> Claim:
-    base: dict[str, object] = {"id": "c", "metric": "killed", "estimate": "14", "scope": PEOPLE, "source": "MoD"}
+    base: dict[str, object] = {
+        "id": "c",
+        "metric": "killed",
+        "estimate": "14",
+        "scope": PEOPLE,
+        "source": "MoD",
+    }
     base.update(kw)
     return Claim(**base)  # type: ignore[arg-type]
 
@@ -32,10 +50,19 @@ def make(**kw: object) -> Claim:
 def test_a_claim_rebuilt_from_fresh_equal_values_is_equal_and_derives_the_same(c):
     """Law: whether its estimate, scope and sources were seen before or are new, a claim derives the same."""
     fresh = Claim(
-        id=c.id, metric=c.metric, estimate=attrs.evolve(c.estimate), scope=attrs.evolve(c.scope),
-        period=c.period, stated=c.stated, source=attrs.evolve(c.source),
-        via=[attrs.evolve(s) for s in c.via], quote=c.quote, location=c.location, note=c.note,
-        part_of=c.part_of, rank=c.rank,
+        id=c.id,
+        metric=c.metric,
+        estimate=attrs.evolve(c.estimate),
+        scope=attrs.evolve(c.scope),
+        period=c.period,
+        stated=c.stated,
+        source=attrs.evolve(c.source),
+        via=[attrs.evolve(s) for s in c.via],
+        quote=c.quote,
+        location=c.location,
+        note=c.note,
+        part_of=c.part_of,
+        rank=c.rank,
     )
     assert fresh == c
     assert hash(fresh) == hash(c)
@@ -132,8 +159,20 @@ def test_a_count_of_minus_zero_is_zero():
 
 def test_values_are_converted_only_when_they_are_not_of_their_type_and_checked_as_before():
     """Text, numbers and names are still read; a wrong scope or an empty id still raise the same errors."""
-    c = make(metric="Killed", estimate=14, source="MoD", via="Reuters", period="2023-12-30", rank="Preferred")
-    assert (c.metric.name, c.estimate, c.via, c.rank) == ("killed", Estimate.exact(14), (Source("Reuters"),), "preferred")
+    c = make(
+        metric="Killed",
+        estimate=14,
+        source="MoD",
+        via="Reuters",
+        period="2023-12-30",
+        rank="Preferred",
+    )
+    assert (c.metric.name, c.estimate, c.via, c.rank) == (
+        "killed",
+        Estimate.exact(14),
+        (Source("Reuters"),),
+        "preferred",
+    )
     with pytest.raises(TypeError, match="'scope' must be"):
         make(scope="Russia")
     with pytest.raises(InvalidClaimError, match="non-empty string"):
@@ -155,19 +194,52 @@ def test_evolve_repr_and_equality_work_as_for_any_frozen_value():
 def test_derived_bounds_are_plain_slots():
     """What the core reads for every claim is a slot (no property on the way); a claim has no __dict__."""
     slots = set(Claim.__slots__)
-    assert {"low", "high", "low_closed", "high_closed", "figure", "origin", "key", "stated_start",
-            "stated_end"} <= slots
+    assert {
+        "low",
+        "high",
+        "low_closed",
+        "high_closed",
+        "figure",
+        "origin",
+        "key",
+        "stated_start",
+        "stated_end",
+    } <= slots
     assert not hasattr(make(), "__dict__")
 
 
 @given(claims())
 def test_a_claim_from_checked_parts_is_the_claim_the_constructor_makes(c):
     """Law: ``Claim._from_parts`` (the columnar readers' path, parts already checked) == ``Claim(...)``."""
-    parts = (c.id, c.metric, c.estimate, c.scope, c.period, c.stated, c.source, c.via, c.quote, c.location,
-             c.note, c.part_of)
+    parts = (
+        c.id,
+        c.metric,
+        c.estimate,
+        c.scope,
+        c.period,
+        c.stated,
+        c.source,
+        c.via,
+        c.quote,
+        c.location,
+        c.note,
+        c.part_of,
+    )
     fast = Claim._from_parts(*parts)
-    slow = Claim(id=c.id, metric=c.metric, estimate=c.estimate, scope=c.scope, period=c.period, stated=c.stated,
-                 source=c.source, via=c.via, quote=c.quote, location=c.location, note=c.note, part_of=c.part_of)
+    slow = Claim(
+        id=c.id,
+        metric=c.metric,
+        estimate=c.estimate,
+        scope=c.scope,
+        period=c.period,
+        stated=c.stated,
+        source=c.source,
+        via=c.via,
+        quote=c.quote,
+        location=c.location,
+        note=c.note,
+        part_of=c.part_of,
+    )
     assert fast == slow
     assert repr(fast) == repr(slow)
     assert (fast.note, fast.source_grade, fast.rank) == (slow.note, slow.source_grade, slow.rank)
@@ -178,15 +250,39 @@ def test_checked_parts_that_disagree_are_refused_as_the_constructor_refuses_them
     """The checks between parts stay: a count without ``counted``, a statement before its period."""
     count = Estimate.exact(3)
     with pytest.raises(InvalidClaimError) as fast:
-        Claim._from_parts("c", make().metric, count, Scope(), None, None, Source("MoD"), (),
-                          None, None, None, None)
+        Claim._from_parts(
+            "c",
+            make().metric,
+            count,
+            Scope(),
+            None,
+            None,
+            Source("MoD"),
+            (),
+            None,
+            None,
+            None,
+            None,
+        )
     with pytest.raises(InvalidClaimError) as slow:
         make(estimate=count, scope=Scope())
     assert str(fast.value) == str(slow.value)
     period, stated = Period.parse("2024-03-01"), Period.parse("2024-02-01")
     with pytest.raises(InvalidClaimError) as fast:
-        Claim._from_parts("c", make().metric, Estimate.exact(3), PEOPLE, period, stated, Source("MoD"), (),
-                          None, None, None, None)
+        Claim._from_parts(
+            "c",
+            make().metric,
+            Estimate.exact(3),
+            PEOPLE,
+            period,
+            stated,
+            Source("MoD"),
+            (),
+            None,
+            None,
+            None,
+            None,
+        )
     with pytest.raises(InvalidClaimError) as slow:
         make(estimate=Estimate.exact(3), period=period, stated=stated)
     assert str(fast.value) == str(slow.value)

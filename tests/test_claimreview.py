@@ -13,9 +13,9 @@ from claimdiff.exceptions import InvalidClaimError
 from conftest import ROOT
 
 GOOGLE = json.loads(
-    (ROOT / "tests" / "fixtures" / "exports" / "claimreview" / "google-factcheck-example.json").read_text(
-        encoding="utf-8"
-    )
+    (
+        ROOT / "tests" / "fixtures" / "exports" / "claimreview" / "google-factcheck-example.json"
+    ).read_text(encoding="utf-8")
 )
 _IDLIB = Scope(place="Syria > Idlib", counted="people")
 
@@ -23,7 +23,14 @@ _IDLIB = Scope(place="Syria > Idlib", counted="people")
 def _report() -> Any:
     return reconcile(
         [
-            Claim(id="mod", metric="killed", estimate="8", scope=_IDLIB, source="MoD", period="2024-01-10"),
+            Claim(
+                id="mod",
+                metric="killed",
+                estimate="8",
+                scope=_IDLIB,
+                source="MoD",
+                period="2024-01-10",
+            ),
             Claim(
                 id="reuters",
                 metric="killed",
@@ -70,7 +77,16 @@ def _shape(value: Any) -> Any:
 def test_every_field_google_requires_and_recommends_is_there() -> None:
     """Field by field against Google's example: the same required and recommended keys at the same places."""
     review = _reviews()["moh"]
-    for key in ("@context", "@type", "url", "claimReviewed", "datePublished", "author", "itemReviewed", "reviewRating"):
+    for key in (
+        "@context",
+        "@type",
+        "url",
+        "claimReviewed",
+        "datePublished",
+        "author",
+        "itemReviewed",
+        "reviewRating",
+    ):
         assert key in GOOGLE
         assert key in review
     assert review["@type"] == GOOGLE["@type"] == "ClaimReview"
@@ -84,7 +100,10 @@ def test_every_field_google_requires_and_recommends_is_there() -> None:
 def test_claim_reviewed_is_a_sentence_and_the_item_is_the_claim_made() -> None:
     """claimReviewed reads as a sentence; itemReviewed names who said it, when, and where it appeared."""
     review = _reviews()["moh"]
-    assert review["claimReviewed"] == "Syrian Ministry of Health: 14 killed in Idlib on 10 January 2024"
+    assert (
+        review["claimReviewed"]
+        == "Syrian Ministry of Health: 14 killed in Idlib on 10 January 2024"
+    )
     assert review["itemReviewed"]["author"]["name"] == "Syrian Ministry of Health"
     assert review["itemReviewed"]["datePublished"] == "2024-01-10"
     assert review["itemReviewed"]["appearance"] == [
@@ -106,7 +125,9 @@ def test_the_rating_follows_the_verdict_on_that_claim() -> None:
 def test_the_explanation_is_in_plain_words() -> None:
     """The explanation says what the source said, what the sources allow together, and where this figure stands."""
     text = _reviews()["mod"]["reviewRating"]["ratingExplanation"]
-    assert text.startswith("MoD says 8. Taken together, the 3 current figures allow 14; the best estimate is 14.")
+    assert text.startswith(
+        "MoD says 8. Taken together, the 3 current figures allow 14; the best estimate is 14."
+    )
     assert "'" not in text  # no claim ids or quoted internals
 
 

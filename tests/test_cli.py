@@ -39,12 +39,29 @@ def test_check_seed_json_contract() -> None:
     assert doc["format"] == "claimdiff-report"
     assert doc["version"] == 1
     for g in doc["groups"]:
-        for key in ("id", "metric", "counted", "place", "event", "period", "low", "high", "best", "unit", "claims"):
+        for key in (
+            "id",
+            "metric",
+            "counted",
+            "place",
+            "event",
+            "period",
+            "low",
+            "high",
+            "best",
+            "unit",
+            "claims",
+        ):
             assert key in g
     for f in doc["flags"]:
         assert set(f) >= {"kind", "severity", "claims", "message"}
     injured = next(g for g in doc["groups"] if "mod-belgorod-injured" in g["claims"])
-    assert (injured["low"], injured["high"], injured["best"], injured["unit"]) == (108, 108, 108, "")
+    assert (injured["low"], injured["high"], injured["best"], injured["unit"]) == (
+        108,
+        108,
+        108,
+        "",
+    )
 
 
 def write(tmp_path: Path, text: str) -> str:
@@ -55,20 +72,27 @@ def write(tmp_path: Path, text: str) -> str:
 
 def test_contradiction_exits_1(tmp_path: Path) -> None:
     """A contradiction makes the exit status 1 (12 against at least 14 is only a discrepancy now: small counts)."""
-    path = write(tmp_path, """
+    path = write(
+        tmp_path,
+        """
 defaults: {metric: killed, counted: people, place: X, stated: 2024-01-01}
 claims:
   - {id: a, value: 12, source: A}
   - {id: b, value: at least 20, source: B}
-""")
+""",
+    )
     code, text = run("check", path)
     assert code == 1
     assert "CONTRADICTIONS FOUND" in text
 
 
-def test_bad_input_exits_2_naming_file_claim_field(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_input_exits_2_naming_file_claim_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A negative count exits 2; the message names the file, the claim, the field and the line."""
-    path = write(tmp_path, """
+    path = write(
+        tmp_path,
+        """
 claims:
   - id: ok
     metric: killed
@@ -80,7 +104,8 @@ claims:
     counted: people
     value: -4
     source: A
-""")
+""",
+    )
     code, _ = run("check", path)
     assert code == 2
     err = capsys.readouterr().err
@@ -100,7 +125,10 @@ def test_missing_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 
 def test_policy_option(tmp_path: Path) -> None:
     """--policy acled reads 'dozens' as 12 and picks the most conservative figure."""
-    path = write(tmp_path, "claims:\n  - {id: a, metric: killed, counted: people, value: dozens, source: A}\n")
+    path = write(
+        tmp_path,
+        "claims:\n  - {id: a, metric: killed, counted: people, value: dozens, source: A}\n",
+    )
     code, text = run("check", path, "--policy", "acled", "--format", "json")
     assert code == 0
     assert json.loads(text)["groups"][0]["best"] == 12
@@ -108,8 +136,12 @@ def test_policy_option(tmp_path: Path) -> None:
 
 def test_console_script_runs() -> None:
     """`python -m claimdiff check` works as an installed command would."""
-    done = subprocess.run([sys.executable, "-m", "claimdiff", "check", str(SEED), "--format", "json"],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "claimdiff", "check", str(SEED), "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["summary"]["contradictions"] == 0
 
@@ -143,7 +175,9 @@ def test_dash_reads_stdin_in_the_format_asked() -> None:
     assert doc["file"] == "<stdin>"
     assert doc["summary"]["claims"] == 2
     csv_text = "id,metric,counted,value,source\na,killed,people,at least 14,MoD\n"
-    code, out, _ = run_full("check", "-", "--input-format", "csv", "--format", "json", stdin=csv_text)
+    code, out, _ = run_full(
+        "check", "-", "--input-format", "csv", "--format", "json", stdin=csv_text
+    )
     assert code == 0
     assert json.loads(out)["groups"][0]["low"] == 14
 
@@ -173,8 +207,10 @@ def test_any_error_severity_flag_fails_by_default() -> None:
     assert "No contradiction, but flags at the failing severity." in out
 
 
-PRECISION_GAP = ("claims: [{id: a, metric: killed, counted: people, value: 'at least 3', source: A},"
-                 " {id: b, metric: killed, counted: people, value: 3, source: B}]")
+PRECISION_GAP = (
+    "claims: [{id: a, metric: killed, counted: people, value: 'at least 3', source: A},"
+    " {id: b, metric: killed, counted: people, value: 3, source: B}]"
+)
 
 
 def test_fail_on_chooses_the_failing_severity() -> None:
@@ -187,11 +223,15 @@ def test_fail_on_chooses_the_failing_severity() -> None:
 
 def test_min_severity_hides_lesser_flags_but_not_the_verdict() -> None:
     """--min-severity error drops info flags from text and JSON; the exit status still counts every flag."""
-    code, out, _ = run_full("check", "-", "--min-severity", "error", "--format", "json", stdin=PART_EXCEEDS_WHOLE)
+    code, out, _ = run_full(
+        "check", "-", "--min-severity", "error", "--format", "json", stdin=PART_EXCEEDS_WHOLE
+    )
     doc = json.loads(out)
     assert code == 1
     assert [f["kind"] for f in doc["flags"]] == ["part_exceeds_whole"]
-    code, out, _ = run_full("check", "-", "--min-severity", "error", "--fail-on", "info", stdin=PRECISION_GAP)
+    code, out, _ = run_full(
+        "check", "-", "--min-severity", "error", "--fail-on", "info", stdin=PRECISION_GAP
+    )
     assert code == 1
     assert "precision_gap" not in out
 
@@ -236,11 +276,19 @@ def test_a_bug_exits_3_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "internal error (RuntimeError: boom" in err
 
 
-@pytest.mark.parametrize(("option", "value"), [("--published", "9999-12-31"), ("--published", "2023-13-01"),
-                                                ("--published", "0000-05"), ("--timezone", "+25:00"),
-                                                ("--timezone", "Mars/Olympus")])
-def test_bad_extract_options_exit_2(tmp_path: Path, option: str, value: str,
-                                    capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("--published", "9999-12-31"),
+        ("--published", "2023-13-01"),
+        ("--published", "0000-05"),
+        ("--timezone", "+25:00"),
+        ("--timezone", "Mars/Olympus"),
+    ],
+)
+def test_bad_extract_options_exit_2(
+    tmp_path: Path, option: str, value: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A publication date or timezone claimdiff cannot use is bad input (exit 2) naming the option."""
     article = tmp_path / "a.txt"
     article.write_text("At least 14 people were killed.", encoding="utf-8")
@@ -252,7 +300,10 @@ def test_bad_extract_options_exit_2(tmp_path: Path, option: str, value: str,
 
 def test_control_characters_are_escaped_in_messages(tmp_path: Path) -> None:
     """An escape sequence in a claim id reaches stderr as text (\\x1b), never as a terminal command."""
-    path = write(tmp_path, 'claims:\n  - {id: "a\\e[2J\\x9b", metric: killed, counted: people, value: -4, source: A}\n')
+    path = write(
+        tmp_path,
+        'claims:\n  - {id: "a\\e[2J\\x9b", metric: killed, counted: people, value: -4, source: A}\n',
+    )
     code, _, err = run_full("check", path)
     assert code == 2
     assert "\x1b" not in err
@@ -262,8 +313,10 @@ def test_control_characters_are_escaped_in_messages(tmp_path: Path) -> None:
 
 def test_control_characters_are_escaped_in_reports() -> None:
     """A source name with an escape sequence is printed escaped in the text report and the JSON output."""
-    text = ('claims: [{id: a, metric: killed, counted: people, value: 3, source: "Evil\\e]0;pwned\\a\\x9bX"},'
-            ' {id: b, metric: killed, counted: people, value: 30, source: B}]')
+    text = (
+        'claims: [{id: a, metric: killed, counted: people, value: 3, source: "Evil\\e]0;pwned\\a\\x9bX"},'
+        " {id: b, metric: killed, counted: people, value: 30, source: B}]"
+    )
     _, out, _ = run_full("check", "-", stdin=text)
     assert "\x1b" not in out
     assert "\x07" not in out
@@ -275,8 +328,15 @@ def test_control_characters_are_escaped_in_reports() -> None:
 
 def test_extract_reads_stdin() -> None:
     """`claimdiff extract -` reads the article from standard input."""
-    code, out, _ = run_full("extract", "-", "--published", "2023-12-30", "--outlet", "Example",
-                            stdin="At least 14 people were killed in Belgorod, officials said.")
+    code, out, _ = run_full(
+        "extract",
+        "-",
+        "--published",
+        "2023-12-30",
+        "--outlet",
+        "Example",
+        stdin="At least 14 people were killed in Belgorod, officials said.",
+    )
     assert code == 0
     assert "value: At least 14" in out
 
@@ -294,12 +354,19 @@ def _validate(doc: object) -> None:
     jsonschema.Draft202012Validator(schema).validate(doc)
 
 
-@pytest.mark.parametrize("stdin", [PART_EXCEEDS_WHOLE, "claims: []", """
+@pytest.mark.parametrize(
+    "stdin",
+    [
+        PART_EXCEEDS_WHOLE,
+        "claims: []",
+        """
 defaults: {metric: killed, counted: people, place: X, stated: 2024-01-01}
 claims:
   - {id: a, value: 12, source: A}
   - {id: b, value: at least 14, source: B}
-"""])
+""",
+    ],
+)
 def test_json_output_follows_the_shipped_schema(stdin: str) -> None:
     """`check --format json` output (contradictions, arithmetic flags, nothing) validates
     against claimdiff/schema/report.schema.json."""
@@ -332,8 +399,13 @@ def test_the_cli_page_shows_the_real_help(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("COLUMNS", "80")
     page = (SEED.parent.parent / "docs" / "cli.md").read_text(encoding="utf-8")
     for args in (["--help"], ["check", "--help"], ["extract", "--help"]):
-        done = subprocess.run([sys.executable, "-m", "claimdiff", *args], capture_output=True, text=True,
-                              check=True, env={**__import__("os").environ, "COLUMNS": "80"})
+        done = subprocess.run(
+            [sys.executable, "-m", "claimdiff", *args],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**__import__("os").environ, "COLUMNS": "80"},
+        )
         assert done.stdout.strip() in page, args
 
 
@@ -350,8 +422,10 @@ def test_quick_steps_print_no_progress() -> None:
 
 def test_lenient_reconciles_what_can_be_read_and_lists_the_rest() -> None:
     """--lenient keeps the good claims and reports the bad ones in 'rejected' with their reasons, instead of exit 2."""
-    text = ("claims:\n  - {id: ok, metric: killed, counted: people, value: 3, source: A}\n"
-            "  - {id: bad, metric: killed, counted: people, value: -4, source: A}\n")
+    text = (
+        "claims:\n  - {id: ok, metric: killed, counted: people, value: 3, source: A}\n"
+        "  - {id: bad, metric: killed, counted: people, value: -4, source: A}\n"
+    )
     assert run_full("check", "-", stdin=text)[0] == 2
     code, out, _ = run_full("check", "-", "--lenient", "--format", "json", stdin=text)
     doc = json.loads(out)
@@ -364,10 +438,14 @@ def test_lenient_reconciles_what_can_be_read_and_lists_the_rest() -> None:
 
 def test_data_sets_tables_are_read_by_their_readers() -> None:
     """--input-format acled reads ACLED's CSV (here from standard input) through read_acled."""
-    acled = ("event_id_cnty,event_date,time_precision,fatalities,country,admin1,source\n"
-             "A1,2023-12-30,1,5,Syria,Idlib,SOHR\n"
-             "A2,2023-12-30,1,5,Syria,Idlib,Step\n")
-    code, out, _ = run_full("check", "-", "--input-format", "acled", "--format", "json", stdin=acled)
+    acled = (
+        "event_id_cnty,event_date,time_precision,fatalities,country,admin1,source\n"
+        "A1,2023-12-30,1,5,Syria,Idlib,SOHR\n"
+        "A2,2023-12-30,1,5,Syria,Idlib,Step\n"
+    )
+    code, out, _ = run_full(
+        "check", "-", "--input-format", "acled", "--format", "json", stdin=acled
+    )
     assert code == 0
     assert [g["claims"] for g in json.loads(out)["groups"]] == [["acled-A1"], ["acled-A2"]]
 
@@ -379,7 +457,9 @@ def test_ucdp_sample_from_the_command_line() -> None:
 
     if not UCDP.exists():
         pytest.skip("the UCDP GED sample (../shared/data) is absent")
-    code, out, _ = run_full("check", str(UCDP), "--input-format", "ucdp", "--lenient", "--format", "json")
+    code, out, _ = run_full(
+        "check", str(UCDP), "--input-format", "ucdp", "--lenient", "--format", "json"
+    )
     doc = json.loads(out)
     assert code == 0
     assert (doc["summary"]["claims"], doc["summary"]["rejected"]) == (987, 13)
@@ -395,14 +475,17 @@ def test_the_streamed_json_report_is_the_reports_document(tmp_path: Path) -> Non
 
     from claimdiff import load_claims_lenient, reconcile
 
-    path = write(tmp_path, """
+    path = write(
+        tmp_path,
+        """
 defaults: {metric: killed, counted: people, place: X, stated: 2024-01-01}
 claims:
   - {id: a, value: at least 14, source: A}
   - {id: b, value: 3, source: B}
   - {id: c, value: "about 7 km", source: C, metric: distance, counted: null}
   - {id: d, value: -1, source: D}
-""")
+""",
+    )
     out = tmp_path / "report.json"
     assert main(["check", path, "--format", "json", "--lenient", "-o", str(out)]) == 1
 

@@ -18,7 +18,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimdiff import POLICIES, Claim, Estimate, Period, Policy, Scope, Source, Withdrawal, reconcile
+from claimdiff import (
+    POLICIES,
+    Claim,
+    Estimate,
+    Period,
+    Policy,
+    Scope,
+    Source,
+    Withdrawal,
+    reconcile,
+)
 from claimdiff._core import quiet
 from claimdiff._core import reconcile as reconcile_module
 from claimdiff._core.columns import Columns
@@ -31,20 +41,35 @@ from claimdiff.hedges import Provenance
 from claimdiff.tolerance import Precision, Tolerance
 
 T0 = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
-WHEN = [None, Period.day(T0.date()), Period.day(T0.date() + dt.timedelta(days=2)),
-        Period.instant(T0 + dt.timedelta(hours=1)), Period.instant(T0 + dt.timedelta(hours=3)),
-        Period.instant(T0 + dt.timedelta(hours=12))]
-UNITS = {"killed": [""], "population": [""], "distance": ["km", "mile", "m"], "temperature": ["degC", "degF", "kelvin"]}
-POLICY_LIST = [*POLICIES.values(),
-               Policy(name="tolerant", tolerance=Tolerance(absolute=2, relative=0.05)),
-               Policy(name="steps", precision=Precision(steps={"km": 2.0, "mile": 1.0}, round_from=100)),
-               Policy(name="exact", precision=Precision(mode="exact"), growth_window=0.0),
-               Policy(name="rounded data", precision=Precision(data="implied"))]
+WHEN = [
+    None,
+    Period.day(T0.date()),
+    Period.day(T0.date() + dt.timedelta(days=2)),
+    Period.instant(T0 + dt.timedelta(hours=1)),
+    Period.instant(T0 + dt.timedelta(hours=3)),
+    Period.instant(T0 + dt.timedelta(hours=12)),
+]
+UNITS = {
+    "killed": [""],
+    "population": [""],
+    "distance": ["km", "mile", "m"],
+    "temperature": ["degC", "degF", "kelvin"],
+}
+POLICY_LIST = [
+    *POLICIES.values(),
+    Policy(name="tolerant", tolerance=Tolerance(absolute=2, relative=0.05)),
+    Policy(name="steps", precision=Precision(steps={"km": 2.0, "mile": 1.0}, round_from=100)),
+    Policy(name="exact", precision=Precision(mode="exact"), growth_window=0.0),
+    Policy(name="rounded data", precision=Precision(data="implied")),
+]
 
 
 @st.composite
-def estimates(draw: st.DrawFn, unit: str, bases: tuple[int, ...] = (0, 3, 10, 12, 14, 100, 17_879_000, 18_000_000)
-              ) -> Estimate:
+def estimates(
+    draw: st.DrawFn,
+    unit: str,
+    bases: tuple[int, ...] = (0, 3, 10, 12, 14, 100, 17_879_000, 18_000_000),
+) -> Estimate:
     """Every hedge, on small and on large round figures, given as data, as rounded data or worded."""
     base = draw(st.sampled_from(bases))
     x = base + draw(st.integers(0, 4))
@@ -52,7 +77,9 @@ def estimates(draw: st.DrawFn, unit: str, bases: tuple[int, ...] = (0, 3, 10, 12
     given_as = draw(st.sampled_from([Provenance.DATUM, Provenance.ROUNDED, Provenance.WORDED]))
     text = f"{x:,} {unit}".strip() if given_as is Provenance.WORDED else ""
     if shape == "between":
-        return Estimate.between(x, x + draw(st.integers(0, 5)), unit=unit, text=text, provenance=given_as)
+        return Estimate.between(
+            x, x + draw(st.integers(0, 5)), unit=unit, text=text, provenance=given_as
+        )
     if shape == "about":
         return Estimate.about(x, unit=unit, text=text, provenance=given_as)
     return getattr(Estimate, shape)(x, unit=unit, text=text, provenance=given_as)  # type: ignore[no-any-return]
@@ -67,10 +94,22 @@ def claim_lists(draw: st.DrawFn) -> list[Claim]:
         unit = draw(st.sampled_from(UNITS[metric]))
         place = draw(st.sampled_from(["Ukraine", "Ukraine > Kharkiv Oblast"]))
         scope = Scope(place=place, counted="people" if UNITS[metric] == [""] else None)
-        source = Source(draw(st.sampled_from(["A", "B", "C", "D"])), party=draw(st.sampled_from([None, "x", "y"])))
+        source = Source(
+            draw(st.sampled_from(["A", "B", "C", "D"])),
+            party=draw(st.sampled_from([None, "x", "y"])),
+        )
         via = draw(st.sampled_from([(), (Source("Reuters"),), (Source("AP"),)]))
-        out.append(Claim(id=f"c{i:02d}", metric=metric, estimate=draw(estimates(unit)), scope=scope, source=source,
-                         via=via, stated=draw(st.sampled_from(WHEN))))
+        out.append(
+            Claim(
+                id=f"c{i:02d}",
+                metric=metric,
+                estimate=draw(estimates(unit)),
+                scope=scope,
+                source=source,
+                via=via,
+                stated=draw(st.sampled_from(WHEN)),
+            )
+        )
     return out
 
 
@@ -86,16 +125,22 @@ def _same(claims: list[Claim], policy: Policy, withdrawn: set[str]) -> int:
         group, flags, facts = analyse(f"g{index + 1}", cs, policy, gone)
         assert attrs.asdict(quiet.group(index)) == attrs.asdict(group)
         notices = [quiet.gap_flag(index)] if quiet.gap[index] else []
-        assert [(f.kind, f.claims, f.severity, str(f.message)) for f in notices] == \
-            [(f.kind, f.claims, f.severity, str(f.message)) for f in flags]
+        assert [(f.kind, f.claims, f.severity, str(f.message)) for f in notices] == [
+            (f.kind, f.claims, f.severity, str(f.message)) for f in flags
+        ]
         assert quiet.facts.get(index) == facts
     return int(quiet.quiet.sum())
 
 
 @settings(max_examples=150)
-@given(claim_lists(), st.sampled_from(POLICY_LIST), st.sets(st.sampled_from([f"c{i:02d}" for i in range(4)])))
-def test_quiet_groups_equal_the_groups_judged_claim_by_claim(claims: list[Claim], policy: Policy,
-                                                            withdrawn: set[str]) -> None:
+@given(
+    claim_lists(),
+    st.sampled_from(POLICY_LIST),
+    st.sets(st.sampled_from([f"c{i:02d}" for i in range(4)])),
+)
+def test_quiet_groups_equal_the_groups_judged_claim_by_claim(
+    claims: list[Claim], policy: Policy, withdrawn: set[str]
+) -> None:
     """Every group the bulk path builds is the group, flags and facts ``analyse`` gives it."""
     _same(claims, policy, {w for w in withdrawn if any(c.id == w for c in claims)})
 
@@ -104,8 +149,17 @@ def test_quiet_groups_equal_the_groups_judged_claim_by_claim(claims: list[Claim]
 def tolls(draw: st.DrawFn) -> list[Claim]:
     """A death toll told by distinct origins at different hours and days: earlier tolls that may have grown."""
     scope = Scope(place="Ukraine", counted="people")
-    return [Claim(id=f"t{i}", metric="killed", estimate=draw(estimates("", (10, 12))), scope=scope, source=f"origin {i}",
-                  stated=draw(st.sampled_from(WHEN[1:]))) for i in range(draw(st.integers(2, 6)))]
+    return [
+        Claim(
+            id=f"t{i}",
+            metric="killed",
+            estimate=draw(estimates("", (10, 12))),
+            scope=scope,
+            source=f"origin {i}",
+            stated=draw(st.sampled_from(WHEN[1:])),
+        )
+        for i in range(draw(st.integers(2, 6)))
+    ]
 
 
 @settings(max_examples=150)
@@ -119,20 +173,33 @@ def test_floored_tolls_equal_the_timeline(claims: list[Claim], policy: Policy) -
 @given(claim_lists(), st.sampled_from(POLICY_LIST))
 def test_chunks_change_nothing(claims: list[Claim], policy: Policy) -> None:
     """Gathering facts, comparing pairs and reading groups a few at a time gives the same groups as all at once."""
-    with mock.patch.object(quiet, "_PAIRS", 3), mock.patch.object(quiet, "_CHUNK", 2), \
-            mock.patch.object(quiet, "_READ", 2):
+    with (
+        mock.patch.object(quiet, "_PAIRS", 3),
+        mock.patch.object(quiet, "_CHUNK", 2),
+        mock.patch.object(quiet, "_READ", 2),
+    ):
         _same(claims, policy, set())
 
 
-@pytest.mark.parametrize("policy", [p for p in POLICY_LIST if p.name != "exact"], ids=lambda p: p.name)  # 20 mi != 32 km
+@pytest.mark.parametrize(
+    "policy", [p for p in POLICY_LIST if p.name != "exact"], ids=lambda p: p.name
+)  # 20 mi != 32 km
 def test_the_bulk_path_takes_agreeing_groups_and_leaves_conflicts(policy: Policy) -> None:
     """Agreeing groups (rounded, hedged, converted) are built in bulk; a contradiction is left to ``analyse``."""
     scope = Scope(place="Ukraine", counted="people")
     claims = [
         Claim(id="a1", metric="killed", estimate="at least 10", scope=scope, source="A"),
         Claim(id="a2", metric="killed", estimate="12", scope=scope, source="B"),
-        Claim(id="b1", metric="distance", estimate="20 miles", scope=Scope(place="Ukraine"), source="A"),
-        Claim(id="b2", metric="distance", estimate="32 km", scope=Scope(place="Ukraine"), source="B"),
+        Claim(
+            id="b1",
+            metric="distance",
+            estimate="20 miles",
+            scope=Scope(place="Ukraine"),
+            source="A",
+        ),
+        Claim(
+            id="b2", metric="distance", estimate="32 km", scope=Scope(place="Ukraine"), source="B"
+        ),
         Claim(id="c1", metric="injured", estimate="5", scope=scope, source="A"),
         Claim(id="c2", metric="injured", estimate="50", scope=scope, source="B"),
     ]
@@ -145,8 +212,12 @@ def test_an_earlier_toll_beyond_the_growth_window_is_only_a_floor() -> None:
     """Two origins a day apart, agreeing: the earlier figure may have grown, so the group has no upper bound."""
     scope = Scope(place="Ukraine", counted="people")
     claims = [
-        Claim(id="a", metric="killed", estimate="about 12", scope=scope, source="A", stated=WHEN[1]),
-        Claim(id="b", metric="killed", estimate="at least 10", scope=scope, source="B", stated=WHEN[2]),
+        Claim(
+            id="a", metric="killed", estimate="about 12", scope=scope, source="A", stated=WHEN[1]
+        ),
+        Claim(
+            id="b", metric="killed", estimate="at least 10", scope=scope, source="B", stated=WHEN[2]
+        ),
     ]
     assert _same(claims, POLICIES["consensus"], set()) == 1
     group = reconcile(claims).groups[0]
@@ -165,9 +236,16 @@ def as_of_claims(draw: st.DrawFn) -> list[Claim]:
     for i in range(draw(st.integers(1, 12))):
         end = draw(st.sampled_from([None, 0, 1, 2]))
         period = None if end is None else Period.days(start, start + dt.timedelta(days=end))
-        out.append(Claim(id=f"s{i:02d}", metric="killed", estimate=Estimate.exact(draw(st.integers(0, 6))),
-                         scope=Scope(place=draw(st.sampled_from(["Ukraine", "Syria"])), counted="people"),
-                         source=draw(st.sampled_from(["A", "B"])), period=period))
+        out.append(
+            Claim(
+                id=f"s{i:02d}",
+                metric="killed",
+                estimate=Estimate.exact(draw(st.integers(0, 6))),
+                scope=Scope(place=draw(st.sampled_from(["Ukraine", "Syria"])), counted="people"),
+                source=draw(st.sampled_from(["A", "B"])),
+                period=period,
+            )
+        )
     return out
 
 
@@ -179,14 +257,21 @@ def test_series_skips_only_groups_without_a_series(claims: list[Claim]) -> None:
     raw = [[claims[i] for i in g] for g in positions]
     groups = [analyse(f"g{k + 1}", cs, policy)[0] for k, cs in enumerate(raw)]
     every = check_series(raw, groups, (), policy, [False] * len(raw))
-    skipping = check_series(raw, groups, (), policy, Columns(claims, positions, policy).one_date().tolist())
+    skipping = check_series(
+        raw, groups, (), policy, Columns(claims, positions, policy).one_date().tolist()
+    )
     assert [(f.kind, f.claims) for f in skipping] == [(f.kind, f.claims) for f in every]
 
 
 @settings(max_examples=60)
-@given(claim_lists(), st.sampled_from(POLICY_LIST), st.sets(st.sampled_from([f"c{i:02d}" for i in range(4)])))
-def test_reconcile_gives_one_report_with_or_without_columns(claims: list[Claim], policy: Policy,
-                                                           withdrawn: set[str]) -> None:
+@given(
+    claim_lists(),
+    st.sampled_from(POLICY_LIST),
+    st.sets(st.sampled_from([f"c{i:02d}" for i in range(4)])),
+)
+def test_reconcile_gives_one_report_with_or_without_columns(
+    claims: list[Claim], policy: Policy, withdrawn: set[str]
+) -> None:
     """The whole report is the same whether groups go through the columns or are all judged claim by claim."""
     gone = [Withdrawal(claim=w) for w in sorted(withdrawn) if any(c.id == w for c in claims)]
     with mock.patch.object(reconcile_module, "COLUMNAR_FROM", 0):
@@ -198,7 +283,9 @@ def test_reconcile_gives_one_report_with_or_without_columns(claims: list[Claim],
 
 @settings(max_examples=40)
 @given(claim_lists(), st.sampled_from(POLICY_LIST))
-def test_a_report_with_groups_made_when_read_is_the_same_report(claims: list[Claim], policy: Policy) -> None:
+def test_a_report_with_groups_made_when_read_is_the_same_report(
+    claims: list[Claim], policy: Policy
+) -> None:
     """Groups and flags made on access compare, pickle and look up as the tuples of the claim-by-claim report."""
     import pickle
 
@@ -213,6 +300,10 @@ def test_a_report_with_groups_made_when_read_is_the_same_report(claims: list[Cla
     assert bulk.groups[-1] == one_by_one.groups[-1]
     assert bulk.groups[1:3] == tuple(one_by_one.groups[1:3])
     assert all(bulk.group_of(c.id) == one_by_one.group_of(c.id) for c in bulk.claims)
-    assert (bulk.findings, bulk.conflicts, bulk.has_conflict, bulk.worst_severity()) == \
-        (one_by_one.findings, one_by_one.conflicts, one_by_one.has_conflict, one_by_one.worst_severity())
+    assert (bulk.findings, bulk.conflicts, bulk.has_conflict, bulk.worst_severity()) == (
+        one_by_one.findings,
+        one_by_one.conflicts,
+        one_by_one.has_conflict,
+        one_by_one.worst_severity(),
+    )
     assert all(bulk.flags_of(kind) == one_by_one.flags_of(kind) for kind in FlagKind)

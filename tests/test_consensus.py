@@ -17,7 +17,9 @@ PLACE = Scope(place="Lincoln, Nebraska")
 PEOPLE = Scope(place="Lincoln, Nebraska", counted="people")
 
 
-def reading(cid: str, value: float, unit: str = "degF", *, worded: bool = True, source: str = "") -> Claim:
+def reading(
+    cid: str, value: float, unit: str = "degF", *, worded: bool = True, source: str = ""
+) -> Claim:
     """A reading as a site words it ("41" read to the degree) or, with ``worded=False``, an exact datum."""
     text = f"{value:g}" if worded else ""
     provenance = Provenance.WORDED if worded else Provenance.DATUM
@@ -31,7 +33,13 @@ def reading(cid: str, value: float, unit: str = "degF", *, worded: bool = True, 
 
 
 def count(cid: str, value: str, source: str = "") -> Claim:
-    return Claim(id=cid, metric="population", estimate=value, scope=PEOPLE, source=Source(source or f"editor {cid}"))
+    return Claim(
+        id=cid,
+        metric="population",
+        estimate=value,
+        scope=PEOPLE,
+        source=Source(source or f"editor {cid}"),
+    )
 
 
 def test_spread_readings_give_their_median_not_an_edge_of_widening() -> None:
@@ -45,7 +53,9 @@ def test_spread_readings_give_their_median_not_an_edge_of_widening() -> None:
 
 def test_a_majority_of_readings_gives_the_median_of_its_readings() -> None:
     """Three of four sites agree within precision (40, 40, 40.3); the fourth is far off: their median stands."""
-    g = reconcile([reading("a", 40), reading("b", 40), reading("c", 40.3), reading("d", 48)]).groups[0]
+    g = reconcile(
+        [reading("a", 40), reading("b", 40), reading("c", 40.3), reading("d", 48)]
+    ).groups[0]
     assert g.supporting == ("a", "b", "c")
     assert g.best == 40.0
 
@@ -53,12 +63,21 @@ def test_a_majority_of_readings_gives_the_median_of_its_readings() -> None:
 def test_converted_figures_carry_no_float_noise() -> None:
     """Exact readings of 40 °F (kelvin inside) and 29.92 inHg (pascal inside) come back as written."""
     assert (
-        reconcile([reading("a", 40, worded=False), reading("b", 40, worded=False), reading("c", 41, worded=False)])
+        reconcile(
+            [
+                reading("a", 40, worded=False),
+                reading("b", 40, worded=False),
+                reading("c", 41, worded=False),
+            ]
+        )
         .groups[0]
         .best
         == 40.0
     )
-    assert reconcile([reading("a", 29.92, "inHg"), reading("b", 29.92, "inHg")]).groups[0].best == 29.92
+    assert (
+        reconcile([reading("a", 29.92, "inHg"), reading("b", 29.92, "inHg")]).groups[0].best
+        == 29.92
+    )
 
 
 @settings(max_examples=200)
@@ -75,7 +94,9 @@ def test_agreeing_readings_come_back_exactly_as_written(unit: str, value: object
 
 
 @given(
-    st.decimals(min_value=-1000, max_value=100_000, places=4, allow_nan=False, allow_infinity=False),
+    st.decimals(
+        min_value=-1000, max_value=100_000, places=4, allow_nan=False, allow_infinity=False
+    ),
     st.sampled_from(["degF", "degC", "inHg", "mile", "percent", ""]),
 )
 def test_best_in_unit_gives_back_a_figure_as_written(value: object, unit: str) -> None:
@@ -84,7 +105,9 @@ def test_best_in_unit_gives_back_a_figure_as_written(value: object, unit: str) -
     info = unit_info(unit)
     v = float(str(value))
     assert best_in_unit(info.to_canonical(v), info) == v
-    assert abs(best_in_unit(info.to_canonical(v) * (1 + 1e-15), info) - v) <= 1e-9 * max(1.0, abs(v))
+    assert abs(best_in_unit(info.to_canonical(v) * (1 + 1e-15), info) - v) <= 1e-9 * max(
+        1.0, abs(v)
+    )
 
 
 def test_an_exact_count_is_preferred_to_a_round_one_it_agrees_with() -> None:
@@ -107,7 +130,12 @@ def test_two_origins_giving_the_same_count_are_a_consensus() -> None:
 
 def test_lone_counts_give_the_lower_median() -> None:
     """Three editors, three different counts and no two agreeing: the lower median, 200,003, a reported figure."""
-    claims = [count("a", "198,682"), count("b", "298,682"), count("c", "200,003"), count("d", "310,001")]
+    claims = [
+        count("a", "198,682"),
+        count("b", "298,682"),
+        count("c", "200,003"),
+        count("d", "310,001"),
+    ]
     g = reconcile(claims).groups[0]
     assert g.best == 200_003
     higher = attrs.evolve(POLICIES["consensus"], ties="higher")
@@ -119,7 +147,9 @@ _COUNTS = st.lists(st.integers(min_value=1, max_value=400), min_size=1, max_size
 
 @settings(max_examples=300)
 @given(_COUNTS, st.lists(st.integers(min_value=0, max_value=3), min_size=7, max_size=7))
-def test_the_consensus_of_plain_counts_is_a_reported_figure(values: list[int], origin: list[int]) -> None:
+def test_the_consensus_of_plain_counts_is_a_reported_figure(
+    values: list[int], origin: list[int]
+) -> None:
     """Law: with plain counts from any origins, the best is a figure one of them reported."""
     claims = [count(f"c{i}", f"{v * 10:,}", source=f"o{origin[i]}") for i, v in enumerate(values)]
     (g,) = reconcile(claims).groups
@@ -132,7 +162,9 @@ def test_the_consensus_of_readings_is_a_reading_or_a_median_of_readings(tenths: 
     """Law: readings to the tenth give as best a reading or the mean of two, never an edge of their widening."""
     values = [t / 10 for t in tenths]
     (g,) = reconcile([reading(f"r{i}", v) for i, v in enumerate(values)]).groups
-    allowed = {round(v, 9) for v in values} | {round((a + b) / 2, 9) for a in values for b in values}
+    allowed = {round(v, 9) for v in values} | {
+        round((a + b) / 2, 9) for a in values for b in values
+    }
     assert g.best is not None
     assert round(g.best, 9) in allowed
     assert min(values) <= g.best <= max(values)

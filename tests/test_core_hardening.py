@@ -14,13 +14,22 @@ from claimdiff.tolerance import Precision
 EXACT = attrs.evolve(POLICIES["consensus"], precision=Precision(mode="exact"))
 
 
-@pytest.mark.parametrize(("a", "b"), [("7 miles", "11.265408 km"), ("1 ft", "30.48 cm"), ("1 mile", "5280 ft"),
-                                      ("1 litre", "0.001 m**3")])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("7 miles", "11.265408 km"),
+        ("1 ft", "30.48 cm"),
+        ("1 mile", "5280 ft"),
+        ("1 litre", "0.001 m**3"),
+    ],
+)
 def test_equal_amounts_in_other_units_agree_even_taken_at_their_word(a: str, b: str) -> None:
     """A stated exact equality holds whatever the float rounding of the conversion (issue 13, defect 6)."""
     place = Scope(place="X")
-    claims = [Claim(id="a", metric="distance", estimate=a, scope=place, source="A"),
-              Claim(id="b", metric="distance", estimate=b, scope=place, source="B")]
+    claims = [
+        Claim(id="a", metric="distance", estimate=a, scope=place, source="A"),
+        Claim(id="b", metric="distance", estimate=b, scope=place, source="B"),
+    ]
     assert not reconcile(claims, EXACT).has_conflict
 
 
@@ -29,15 +38,24 @@ def test_more_than_two_to_the_53_does_not_allow_itself() -> None:
     from claimdiff.exceptions import InvalidClaimError
 
     with pytest.raises(InvalidClaimError, match=r"2\*\*53"):
-        Claim(id="a", metric="killed", estimate="more than 9007199254740992", scope=Scope(counted="people"),
-              source="A")
+        Claim(
+            id="a",
+            metric="killed",
+            estimate="more than 9007199254740992",
+            scope=Scope(counted="people"),
+            source="A",
+        )
 
 
 def test_concurrent_reconciles_leave_the_collector_as_they_found_it() -> None:
     """Eight threads reconciling at once, many times: the garbage collector is enabled afterwards (defect 14)."""
     scope = Scope(place="X", counted="people")
-    claims = [Claim(id=f"c{i}", metric="killed", estimate=str(10 + i % 3), scope=scope, source=f"S{i % 5}")
-              for i in range(60)]
+    claims = [
+        Claim(
+            id=f"c{i}", metric="killed", estimate=str(10 + i % 3), scope=scope, source=f"S{i % 5}"
+        )
+        for i in range(60)
+    ]
     assert gc.isenabled()
     errors: list[BaseException] = []
 

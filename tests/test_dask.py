@@ -25,7 +25,9 @@ N = 100_000
 
 
 def _make_claims(n: int) -> list[Claim]:
-    spec = importlib.util.spec_from_file_location("bench_reconcile", ROOT / "benchmarks" / "bench_reconcile.py")
+    spec = importlib.util.spec_from_file_location(
+        "bench_reconcile", ROOT / "benchmarks" / "bench_reconcile.py"
+    )
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -48,7 +50,13 @@ def _expected(report: Report) -> tuple[dict[str, tuple[Any, ...]], Counter[tuple
         ids = frozenset([*g.claims, *g.dissenting, *g.superseded, *g.stale, *g.withdrawn])
         low = float("-inf") if g.low is None else float(g.low)
         high = float("inf") if g.high is None else float(g.high)
-        groups[min(ids)] = (ids, low if g.feasible else None, high if g.feasible else None, g.best, g.verdict)
+        groups[min(ids)] = (
+            ids,
+            low if g.feasible else None,
+            high if g.feasible else None,
+            g.best,
+            g.verdict,
+        )
     flags = Counter((f.kind.value, f.severity.value, "; ".join(f.claims)) for f in report.flags)
     return groups, flags
 
@@ -57,15 +65,29 @@ def _cell(v: Any) -> Any:
     return None if v is pd.NA or v is None else float(v) if isinstance(v, int | float) else v
 
 
-def _found(groups: Any, flags: Any, claims: Any) -> tuple[dict[str, tuple[Any, ...]], Counter[tuple[str, str, str]]]:
+def _found(
+    groups: Any, flags: Any, claims: Any
+) -> tuple[dict[str, tuple[Any, ...]], Counter[tuple[str, str, str]]]:
     members: dict[str, set[str]] = {}
     for cid, gid in zip(claims["id"].tolist(), claims["group"].tolist(), strict=True):
         members.setdefault(gid, set()).add(cid)
     out = {}
     for row in groups.itertuples(index=False):
-        out[row.id] = (frozenset(members[row.id]), _cell(row.low) if row.feasible else None,
-                       _cell(row.high) if row.feasible else None, _cell(row.best), row.verdict)
-    found = Counter(zip(flags["kind"].astype(str), flags["severity"].astype(str), flags["claims"].tolist(), strict=True))
+        out[row.id] = (
+            frozenset(members[row.id]),
+            _cell(row.low) if row.feasible else None,
+            _cell(row.high) if row.feasible else None,
+            _cell(row.best),
+            row.verdict,
+        )
+    found = Counter(
+        zip(
+            flags["kind"].astype(str),
+            flags["severity"].astype(str),
+            flags["claims"].tolist(),
+            strict=True,
+        )
+    )
     return out, found
 
 
@@ -94,7 +116,9 @@ def test_a_synchronous_run_equals_one_process(benchmark_claims: tuple[Any, Repor
     _assert_same(report, reconcile_dask(dd.from_pandas(df, npartitions=8)), scheduler="synchronous")
 
 
-def test_a_partition_larger_than_one_file_is_read_in_slices(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_partition_larger_than_one_file_is_read_in_slices(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """A partition with more rows than one claims-file text holds is read a slice at a time: the same report, and a
     bad row in a later slice is rejected with the rows of its slice named."""
     from claimdiff._formats import dask_frames
@@ -105,13 +129,16 @@ def test_a_partition_larger_than_one_file_is_read_in_slices(monkeypatch: pytest.
     bad = df.copy()
     bad.loc[2_500, "value"] = "many"
     _groups, _flags, _claims, rejected = reconcile_dask(dd.from_pandas(bad, npartitions=1)).compute(
-        scheduler="synchronous")
+        scheduler="synchronous"
+    )
     reasons = rejected["reason"].tolist()
     assert len(reasons) == 1
     assert "rows 2101 to 2800" in reasons[0]
 
 
-def test_a_large_partition_is_reconciled_in_batches_of_whole_events(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_large_partition_is_reconciled_in_batches_of_whole_events(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """A partition of more than ``_ROWS`` claims is reconciled a batch of whole events at a time (the report is the
     one-process report, as the test above shows); a claim id repeated in the partition keeps it one batch, so that
     the repeat is still rejected."""
@@ -128,13 +155,16 @@ def test_a_large_partition_is_reconciled_in_batches_of_whole_events(monkeypatch:
 
 
 def test_a_local_cluster_of_two_worker_processes_equals_one_process(
-    benchmark_claims: tuple[Any, Report], tmp_path: Any,
+    benchmark_claims: tuple[Any, Report],
+    tmp_path: Any,
 ) -> None:
     """The same equality holds on a ``dask.distributed`` local cluster of 2 worker processes reading 8 Parquet
     files, where partitions and results travel between processes as DataFrames."""
     df, report = benchmark_claims
     dd.from_pandas(df, npartitions=8).to_parquet(tmp_path / "claims", write_index=False)
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    )
     with cluster, distributed.Client(cluster) as client:
         _assert_same(report, reconcile_dask(dd.read_parquet(tmp_path / "claims")), scheduler=client)
 
@@ -155,7 +185,8 @@ def _spy_apart(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
 
 
 def test_partitions_already_apart_by_event_are_reconciled_where_they_are(
-    benchmark_claims: tuple[Any, Report], monkeypatch: pytest.MonkeyPatch,
+    benchmark_claims: tuple[Any, Report],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Partitions that each hold whole events (files written per event) are reconciled without the shuffle, and
     the tables still equal the single-process report's."""
@@ -163,25 +194,36 @@ def test_partitions_already_apart_by_event_are_reconciled_where_they_are(
     seen = _spy_apart(monkeypatch)
     block = df["event"].map(lambda e: sum(map(ord, e)) % 4)
     parts = [dask.delayed(df[block == k].reset_index(drop=True)) for k in range(4)]
-    _assert_same(report, reconcile_dask(dd.from_delayed(parts, meta=df.iloc[:0])), scheduler="synchronous")
+    _assert_same(
+        report, reconcile_dask(dd.from_delayed(parts, meta=df.iloc[:0])), scheduler="synchronous"
+    )
     assert seen == [True]
 
 
 def test_events_spread_over_partitions_are_shuffled_together(
-    benchmark_claims: tuple[Any, Report], monkeypatch: pytest.MonkeyPatch,
+    benchmark_claims: tuple[Any, Report],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Rows in no order, every event spread over several partitions, are shuffled on the event first: the tables
     equal the single-process report's."""
     df, report = benchmark_claims
     seen = _spy_apart(monkeypatch)
     spread = df.sample(frac=1.0, random_state=7).reset_index(drop=True)
-    _assert_same(report, reconcile_dask(dd.from_pandas(spread, npartitions=4)), scheduler="synchronous")
+    _assert_same(
+        report, reconcile_dask(dd.from_pandas(spread, npartitions=4)), scheduler="synchronous"
+    )
     assert seen == [False]
 
 
 def _claim(cid: str, value: str, place: str, event: str, **kw: Any) -> Claim:
-    return Claim(id=cid, metric="killed", estimate=value, scope=Scope(place=place, counted="people", event=event),
-                 source=f"source of {cid}", **kw)
+    return Claim(
+        id=cid,
+        metric="killed",
+        estimate=value,
+        scope=Scope(place=place, counted="people", event=event),
+        source=f"source of {cid}",
+        **kw,
+    )
 
 
 def _filler(n: int) -> list[Claim]:
@@ -192,8 +234,11 @@ def _filler(n: int) -> list[Claim]:
 def test_a_place_hierarchy_within_one_event_is_still_found() -> None:
     """A city said to have more dead than its oblast, in one event among many, is flagged as in one process: the
     two places are different groups, and the shuffle on the event puts them in one partition."""
-    claims = [_claim("city", "30", "Russia > Belgorod Oblast > Belgorod", "raid"),
-              _claim("oblast", "10", "Russia > Belgorod Oblast", "raid"), *_filler(200)]
+    claims = [
+        _claim("city", "30", "Russia > Belgorod Oblast > Belgorod", "raid"),
+        _claim("oblast", "10", "Russia > Belgorod Oblast", "raid"),
+        *_filler(200),
+    ]
     df, report = _frame(claims)
     assert [f.claims for f in report.flags] == [("city", "oblast")]
     tables = reconcile_dask(dd.from_pandas(df.iloc[::-1], npartitions=16))
@@ -203,24 +248,43 @@ def test_a_place_hierarchy_within_one_event_is_still_found() -> None:
 def test_relations_across_events_put_their_events_together() -> None:
     """A claim stated as part of a claim of another event, and a declared relation between two events, are checked
     as in one process: their events are merged into one partition key."""
-    claims = [_claim("whole", "5", "X", "e1"), _claim("part", "50", "X", "e2", part_of="whole"),
-              _claim("all", "7", "Y", "e3"), _claim("some", "70", "Y", "e4"), *_filler(200)]
-    rel = Relation.at_most(FigureKey("killed", "people", "Y", "e3"), [FigureKey("killed", "people", "Y", "e4")])
+    claims = [
+        _claim("whole", "5", "X", "e1"),
+        _claim("part", "50", "X", "e2", part_of="whole"),
+        _claim("all", "7", "Y", "e3"),
+        _claim("some", "70", "Y", "e4"),
+        *_filler(200),
+    ]
+    rel = Relation.at_most(
+        FigureKey("killed", "people", "Y", "e3"), [FigureKey("killed", "people", "Y", "e4")]
+    )
     text = dump_claims(claims, format="csv")
     df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     report = reconcile(loads_claims(text, format="csv"), relations=[rel])
     assert sorted(f.claims for f in report.flags) == [("all", "some"), ("part", "whole")]
-    _assert_same(report, reconcile_dask(dd.from_pandas(df, npartitions=16), relations=[rel]), scheduler="synchronous")
+    _assert_same(
+        report,
+        reconcile_dask(dd.from_pandas(df, npartitions=16), relations=[rel]),
+        scheduler="synchronous",
+    )
 
 
 def test_columns_name_the_fields_of_any_frame() -> None:
     """With ``columns=``, rows are read as :func:`claimdiff.claims_from_dataframe` reads them, and bad rows come
     back as rejected rows with their reason, not dropped."""
-    df = pd.DataFrame({"key": ["a", "b", "c", "d"], "n": ["at least 20", "12", "3", "-1"],
-                       "ev": ["raid", "raid", "storm", "storm"], "who": ["MoD", "Reuters", "AP", "AP"]})
-    tables = reconcile_dask(dd.from_pandas(df, npartitions=2), columns={"id": "key", "value": "n", "event": "ev",
-                                                                        "source": "who"},
-                            defaults={"metric": "killed", "counted": "people"})
+    df = pd.DataFrame(
+        {
+            "key": ["a", "b", "c", "d"],
+            "n": ["at least 20", "12", "3", "-1"],
+            "ev": ["raid", "raid", "storm", "storm"],
+            "who": ["MoD", "Reuters", "AP", "AP"],
+        }
+    )
+    tables = reconcile_dask(
+        dd.from_pandas(df, npartitions=2),
+        columns={"id": "key", "value": "n", "event": "ev", "source": "who"},
+        defaults={"metric": "killed", "counted": "people"},
+    )
     groups, flags, _claims, rejected = tables.compute(scheduler="synchronous")
     assert sorted(groups["id"]) == ["a", "c"]
     assert flags["kind"].astype(str).tolist() == ["contradiction"]
@@ -231,12 +295,20 @@ def test_columns_name_the_fields_of_any_frame() -> None:
 def test_the_policy_reads_the_hedges() -> None:
     """Under the ACLED policy "dozens" is read by ACLED's rule (at least 12), as ``load_claims`` with the policy's
     hedges would read it; under the default policy it is at least 24."""
-    df = pd.DataFrame({"id": ["a"], "metric": ["killed"], "counted": ["people"], "value": ["dozens"],
-                       "source": ["AP"]})
+    df = pd.DataFrame(
+        {
+            "id": ["a"],
+            "metric": ["killed"],
+            "counted": ["people"],
+            "value": ["dozens"],
+            "source": ["AP"],
+        }
+    )
     lows = {}
     for name in ("acled", "consensus"):
-        groups, _flags, _claims, _rejected = reconcile_dask(dd.from_pandas(df, npartitions=1), name).compute(
-            scheduler="synchronous")
+        groups, _flags, _claims, _rejected = reconcile_dask(
+            dd.from_pandas(df, npartitions=1), name
+        ).compute(scheduler="synchronous")
         lows[name] = groups["low"].tolist()
     assert lows == {"acled": [12.0], "consensus": [24.0]}
 

@@ -20,7 +20,9 @@ PAGES = sorted(DOCS.glob("*.md"))
 def test_every_example_in_the_docs_runs(page, monkeypatch):
     """Each page's examples pass as doctests, run from the repository root as the pages assume."""
     monkeypatch.chdir(ROOT)
-    result = doctest.testfile(str(page), module_relative=False, optionflags=doctest.ELLIPSIS, verbose=False)
+    result = doctest.testfile(
+        str(page), module_relative=False, optionflags=doctest.ELLIPSIS, verbose=False
+    )
     assert result.failed == 0
 
 
@@ -28,8 +30,15 @@ def test_the_pages_have_examples():
     """The guides and references hold runnable examples at all (a page without any cannot fail above)."""
     parser = doctest.DocTestParser()
     with_examples = {p.name for p in PAGES if parser.get_examples(p.read_text(encoding="utf-8"))}
-    assert {"quickstart.md", "tutorial.md", "concepts.md", "file-format.md", "cli.md", "json.md",
-            "testing.md"} <= with_examples
+    assert {
+        "quickstart.md",
+        "tutorial.md",
+        "concepts.md",
+        "file-format.md",
+        "cli.md",
+        "json.md",
+        "testing.md",
+    } <= with_examples
 
 
 def test_csv_columns_are_documented():
@@ -58,8 +67,18 @@ def test_the_hedge_table_matches_the_policies():
     """Every phrase and quantity word of the default and ACLED policies is in the hedge table."""
     doc = (DOCS / "concepts.md").read_text(encoding="utf-8")
     d = claimdiff.hedges.DEFAULT_HEDGES
-    fields = ("at_least", "more_than", "at_most", "less_than", "about", "nearly", "just_over", "or_more",
-              "or_fewer", "or_so")
+    fields = (
+        "at_least",
+        "more_than",
+        "at_most",
+        "less_than",
+        "about",
+        "nearly",
+        "just_over",
+        "or_more",
+        "or_fewer",
+        "or_so",
+    )
     missing = [p for f in fields for p in getattr(d, f) if f"“{p}”" not in doc]
     assert missing == []
     for word, q in claimdiff.hedges.ACLED_HEDGES.vague.items():
@@ -82,9 +101,22 @@ def test_every_public_name_is_in_the_built_api_page():
         pytest.skip("docs not built; CI runs sphinx-build, then this test")
     html = page.read_text(encoding="utf-8")
     names = [f"claimdiff.{n}" for n in claimdiff.__all__]
-    for module in ("truth", "formats", "relations", "tolerance", "hedges", "vocabulary", "places", "sources"):
+    for module in (
+        "truth",
+        "formats",
+        "relations",
+        "tolerance",
+        "hedges",
+        "vocabulary",
+        "places",
+        "sources",
+    ):
         names += [f"claimdiff.{module}.{n}" for n in getattr(claimdiff, module).__all__]
-    names += [f"claimdiff.exceptions.{n}" for n in claimdiff.exceptions.__all__ if n != "ClaimdiffError"]
-    names += [f"claimdiff.strategies.{n}" for n in __import__("claimdiff.strategies").strategies.__all__]
+    names += [
+        f"claimdiff.exceptions.{n}" for n in claimdiff.exceptions.__all__ if n != "ClaimdiffError"
+    ]
+    names += [
+        f"claimdiff.strategies.{n}" for n in __import__("claimdiff.strategies").strategies.__all__
+    ]
     names += ["claimdiff.cli.main", "claimdiff.plot.series"]
     assert [n for n in names if f'id="{n}"' not in html] == []

@@ -34,7 +34,9 @@ def test_malformed_estimates_are_rejected(kwargs: dict[str, object], field: str)
 
 def test_message_follows_attrs_form() -> None:
     """The message reads like attrs': "'low' must be <= 'high' (got low=20, high=14)"."""
-    with pytest.raises(InvalidEstimateError, match=r"'low' must be <= 'high' \(got low=20, high=14\)"):
+    with pytest.raises(
+        InvalidEstimateError, match=r"'low' must be <= 'high' \(got low=20, high=14\)"
+    ):
         Estimate(low=20, high=14)
 
 

@@ -17,11 +17,17 @@ from claimdiff.strategies import claim_sets, reports
 def _columnar(sets):
     """The claim sets reconciled by the columnar core, whatever their number (quiet groups built when read)."""
     with mock.patch.object(reconcile_module, "COLUMNAR_FROM", 0):
-        return reconcile([attrs.evolve(c, id=f"{k}-{c.id}") for k, cs in enumerate(sets) for c in cs])
+        return reconcile(
+            [attrs.evolve(c, id=f"{k}-{c.id}") for k, cs in enumerate(sets) for c in cs]
+        )
 
 
 @settings(max_examples=60)
-@given(st.one_of(reports(), st.lists(claim_sets(contradiction=False), min_size=1, max_size=3).map(_columnar)))
+@given(
+    st.one_of(
+        reports(), st.lists(claim_sets(contradiction=False), min_size=1, max_size=3).map(_columnar)
+    )
+)
 def test_the_groups_table_is_the_same_from_lazy_and_from_materialised_groups(report):
     """Law: the table of a report whose quiet groups are built when read == that of its groups held as objects."""
     lazy = report_columns(report, "groups")

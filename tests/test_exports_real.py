@@ -64,7 +64,10 @@ def test_acled_2024_export_every_event_read() -> None:
     assert all(c.period is not None and len(c.scope.place) == 4 for c in loaded.claims)
     by_id = {c.id: c for c in loaded.claims}
     c = by_id["acled-UKR140489"]
-    assert (c.estimate.describe(), c.period.isoformat() if c.period else None) == ("3", "2023-12-12")
+    assert (c.estimate.describe(), c.period.isoformat() if c.period else None) == (
+        "3",
+        "2023-12-12",
+    )
     assert c.scope.place == ("Ukraine", "Donetsk", "Kramatorskyi", "Novodonetska")
     assert by_id["acled-UKR148710"].period.isoformat() == "2024-02-16"  # type: ignore[union-attr]
     assert by_id["acled-UKR145564"].estimate.describe() == "1"
@@ -77,9 +80,14 @@ def test_acled_api_response_envelope() -> None:
     assert (len(loaded.claims), len(loaded.rejected)) == (8, 0)
     assert sum(c.low for c in loaded.claims) == 4
     c = next(c for c in loaded.claims if c.id == "acled-UKR142665")
-    assert (c.estimate.describe(), c.period.isoformat() if c.period else None) == ("2", "2024-01-01")
+    assert (c.estimate.describe(), c.period.isoformat() if c.period else None) == (
+        "2",
+        "2024-01-01",
+    )
     assert c.scope.place == ("Ukraine", "Donetsk", "Bakhmutskyi", "Bakhmutska")
-    assert "Ministry of Defence of Russia; Ministry of Defence of Ukraine (Other-National)" in (c.note or "")
+    assert "Ministry of Defence of Russia; Ministry of Defence of Ukraine (Other-National)" in (
+        c.note or ""
+    )
 
 
 def test_acled_api_failure_is_refused_with_its_reason(tmp_path: Path) -> None:
@@ -87,7 +95,9 @@ def test_acled_api_failure_is_refused_with_its_reason(tmp_path: Path) -> None:
     from claimdiff.exceptions import ClaimFileError
 
     path = tmp_path / "denied.json"
-    path.write_text(json.dumps({"status": 403, "success": False, "error": {"message": "Access denied"}}))
+    path.write_text(
+        json.dumps({"status": 403, "success": False, "error": {"message": "Access denied"}})
+    )
     with pytest.raises(ClaimFileError, match="Access denied"):
         read_acled(path)
 
@@ -98,10 +108,17 @@ def test_ucdp_api_records() -> None:
     records = json.loads(path.read_text(encoding="utf-8"))
     loaded = read_ucdp_ged(path)
     assert (len(records), len(loaded.claims), len(loaded.rejected)) == (60, 60, 0)
-    assert sum(c.estimate.point if c.estimate.point is not None else c.low for c in loaded.claims) == 133
+    assert (
+        sum(c.estimate.point if c.estimate.point is not None else c.low for c in loaded.claims)
+        == 133
+    )
     by_id = {c.id: c for c in loaded.claims}
     boy = by_id["ucdp-ged-175957"]
-    assert (boy.estimate.describe(), boy.scope.place, boy.period.isoformat() if boy.period else None) == (
+    assert (
+        boy.estimate.describe(),
+        boy.scope.place,
+        boy.period.isoformat() if boy.period else None,
+    ) == (
         "1",
         ("Israel", "Gaza Strip"),
         "2002-03-01",
@@ -118,7 +135,9 @@ def test_ucdp_api_records() -> None:
 def test_airwars_dates_as_airwars_writes_them() -> None:
     """The date forms of an Airwars-published file (Airwars-org/the-killings-they-tweeted) read as the day."""
     unsettled = DayOrder(None, "no numeric dates")
-    assert [read_day(t, unsettled).date.isoformat() for t in ("October 8 2023", "October 18, 2023")] == [  # type: ignore[union-attr]
+    assert [
+        read_day(t, unsettled).date.isoformat() for t in ("October 8 2023", "October 18, 2023")
+    ] == [  # type: ignore[union-attr]
         "2023-10-08",
         "2023-10-18",
     ]
@@ -188,7 +207,9 @@ AIRWARS_PAGE_COLUMNS = {
 }
 
 
-@pytest.mark.skipif(not AIRWARS_PAGES.exists(), reason="unlicensed file, fetched locally only (see exports README)")
+@pytest.mark.skipif(
+    not AIRWARS_PAGES.exists(), reason="unlicensed file, fetched locally only (see exports README)"
+)
 def test_airwars_incident_pages_as_scraped() -> None:
     """646 Israel-Gaza 2023-24 incidents as Airwars' pages give them (scraped by klinares/airwars_scraping_project).
 
@@ -207,7 +228,10 @@ def test_airwars_incident_pages_as_scraped() -> None:
     assert grades == Counter({"Fair": 545, "Weak": 25, "Contested": 12, "Confirmed": 2})
     by_id = {c.id: c for c in loaded.claims}
     first = by_id["airwars-ispt0019a"]
-    assert (first.estimate.describe(), first.period.isoformat() if first.period else None) == ("1", "2023-10-07")
+    assert (first.estimate.describe(), first.period.isoformat() if first.period else None) == (
+        "1",
+        "2023-10-07",
+    )
     assert "belligerent Israeli Military" in (first.note or "")
     jabalia = by_id["airwars-ispt0783"]
     assert (jabalia.low, jabalia.high, jabalia.rank) == (126, 143, "preferred")
@@ -229,7 +253,11 @@ IBC_HEADER = "IBC code,Start Date,End Date,Time,Location,Target,Weapons,Reported
 def test_ibc_download_with_its_preamble(tmp_path: Path) -> None:
     """The header is found under the 11-line preamble; rows keep their own line numbers; a bad date is rejected."""
     preamble = "\n".join(
-        ["Iraq Body Count incidents (preamble line written here)", "", *[f"note {i}," for i in range(9)]]
+        [
+            "Iraq Body Count incidents (preamble line written here)",
+            "",
+            *[f"note {i}," for i in range(9)],
+        ]
     )
     rows = [
         'k7919,29 Oct 2007,29 Oct 2007,8:00-9:00 AM,"Ishbilliyah Square, central Baquba",recruits,suicide bomber,28,28,AFP',
@@ -240,7 +268,10 @@ def test_ibc_download_with_its_preamble(tmp_path: Path) -> None:
     path.write_text("\n".join([preamble, IBC_HEADER, *rows]) + "\n", encoding="utf-8")
     loaded = read_ibc(path)
     got = {c.id: (c.low, c.high, c.period.isoformat() if c.period else None) for c in loaded.claims}
-    assert got == {"ibc-k7919": (28, 28, "2007-10-29"), "ibc-k18626": (1, 2, "2012-03-13/2012-03-14")}
+    assert got == {
+        "ibc-k7919": (28, 28, "2007-10-29"),
+        "ibc-k18626": (1, 2, "2012-03-13/2012-03-14"),
+    }
     assert loaded.claims[0].scope.place == ("Iraq", "Ishbilliyah Square, central Baquba")
     (bad,) = loaded.rejected
     assert (bad.claim_id, bad.location) == ("ibc-x1", "line 15, column 'Start Date'")
@@ -271,7 +302,9 @@ AIRWARS_ARCHIVE_COLUMNS = {
 }
 
 
-@pytest.mark.skipif(not AIRWARS_SYRIA.exists(), reason="unlicensed file, fetched locally only (see exports README)")
+@pytest.mark.skipif(
+    not AIRWARS_SYRIA.exists(), reason="unlicensed file, fetched locally only (see exports README)"
+)
 def test_airwars_syria_incident_records() -> None:
     """300 Syrian incidents (carsspacee88-crypto/syrian-archive-airwars): 169 with figures, 131 without.
 
@@ -298,9 +331,24 @@ def test_airwars_syria_incident_records() -> None:
 def test_ibc_older_copy_one_figure_column_and_short_dates() -> None:
     """The 2016 copy's shape (``IBC_code``, one ``Deaths_recorded``, ``29-Oct-07``), mapped with ``columns=``."""
     rows = [
-        {"IBC_code": "k7919", "Start_Date": "29-Oct-07", "End_Date": "29-Oct-07", "Deaths_recorded": "28"},
-        {"IBC_code": "k18626", "Start_Date": "13-Mar-12", "End_Date": "14-Mar-12", "Deaths_recorded": "1"},
-        {"IBC_code": "h0379", "Start_Date": "25-Feb-14", "End_Date": "25-Feb-14", "Deaths_recorded": "0"},
+        {
+            "IBC_code": "k7919",
+            "Start_Date": "29-Oct-07",
+            "End_Date": "29-Oct-07",
+            "Deaths_recorded": "28",
+        },
+        {
+            "IBC_code": "k18626",
+            "Start_Date": "13-Mar-12",
+            "End_Date": "14-Mar-12",
+            "Deaths_recorded": "1",
+        },
+        {
+            "IBC_code": "h0379",
+            "Start_Date": "25-Feb-14",
+            "End_Date": "25-Feb-14",
+            "Deaths_recorded": "0",
+        },
     ]
     columns = {"id": "IBC_code", "start": "Start_Date", "end": "End_Date", "min": "Deaths_recorded"}
     loaded = read_ibc(rows, columns={**columns, "max": "Deaths_recorded"})

@@ -20,14 +20,24 @@ from claimdiff._extract._score import score, source_key
 from claimdiff.cli import main
 from conftest import ROOT, SEED, SHARED
 
-SEED_ARTICLE = next((p for p in (SHARED / "seeds" / "belgorod-2023-12-30-article.txt",
-                                 Path("/work/shared/seeds/belgorod-2023-12-30-article.txt")) if p.exists()),
-                    SHARED / "seeds" / "belgorod-2023-12-30-article.txt")
+SEED_ARTICLE = next(
+    (
+        p
+        for p in (
+            SHARED / "seeds" / "belgorod-2023-12-30-article.txt",
+            Path("/work/shared/seeds/belgorod-2023-12-30-article.txt"),
+        )
+        if p.exists()
+    ),
+    SHARED / "seeds" / "belgorod-2023-12-30-article.txt",
+)
 FIXTURES = ROOT / "tests" / "fixtures" / "extract"
 
 
 def _eval_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("extraction_eval", ROOT / "benchmarks" / "extraction_eval.py")
+    spec = importlib.util.spec_from_file_location(
+        "extraction_eval", ROOT / "benchmarks" / "extraction_eval.py"
+    )
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -48,7 +58,7 @@ def one(text: str, **kwargs: object) -> Candidate:
 
 
 def test_at_least_keeps_the_hedge() -> None:
-    """"at least 14" is the interval [14, inf) said as a lower bound, not the number 14."""
+    """ "at least 14" is the interval [14, inf) said as a lower bound, not the number 14."""
     c = one("The attack killed at least 14 people.")
     assert c.claim.estimate.interval_text() == "[14, inf)"
     assert c.claim.estimate.hedge is Hedge.LOWER
@@ -65,7 +75,7 @@ def test_dozens_of_missiles_is_found() -> None:
 
 
 def test_uavs_are_drones_not_a_unit() -> None:
-    """"70 UAVs" is a count of 70 drones: no unit is guessed from the word after a number."""
+    """ "70 UAVs" is a count of 70 drones: no unit is guessed from the word after a number."""
     c = one("Kyiv launched 70 UAVs at the region.")
     assert c.claim.estimate.unit == ""
     assert c.claim.is_count
@@ -73,14 +83,14 @@ def test_uavs_are_drones_not_a_unit() -> None:
 
 
 def test_million_scale_word() -> None:
-    """"1.5 million" is read as 1,500,000."""
+    """ "1.5 million" is read as 1,500,000."""
     c = one("Floods displaced 1.5 million people last week.")
     assert (c.claim.low, c.claim.high) == (1_500_000, 1_500_000)
     assert c.claim.metric.name == "displaced"
 
 
 def test_two_dozen_is_24() -> None:
-    """"two dozen" is the exact figure 24, not "dozens"."""
+    """ "two dozen" is the exact figure 24, not "dozens"."""
     c = one("Two dozen people were injured in the blast.")
     assert (c.claim.low, c.claim.high, c.claim.estimate.hedge) == (24, 24, Hedge.EXACT)
 
@@ -102,14 +112,18 @@ def test_years_times_and_dates_are_not_figures() -> None:
 
 
 def test_range_and_suffix_hedges() -> None:
-    """"between 10 and 20" is a range and "40 or more" a lower bound."""
-    found = extract("Between 10 and 20 people were injured. Officials said 40 or more homes were damaged.")
+    """ "between 10 and 20" is a range and "40 or more" a lower bound."""
+    found = extract(
+        "Between 10 and 20 people were injured. Officials said 40 or more homes were damaged."
+    )
     assert [c.claim.estimate.interval_text() for c in found] == ["[10, 20]", "[40, inf)"]
 
 
 def test_subgroups_are_parts_of_their_total() -> None:
-    """"108 people, including 15 children" gives two claims; the children are part of the 108."""
-    found = extract('"Another 108 people, including 15 children, were injured," the ministry of health said.')
+    """ "108 people, including 15 children" gives two claims; the children are part of the 108."""
+    found = extract(
+        '"Another 108 people, including 15 children, were injured," the ministry of health said.'
+    )
     total, children = found
     assert (total.claim.scope.counted, children.claim.scope.counted) == ("people", "children")
     assert children.part_of == total.claim.id
@@ -117,11 +131,14 @@ def test_subgroups_are_parts_of_their_total() -> None:
 
 
 def test_coordinated_groups_share_a_metric() -> None:
-    """"12 adults and two children were killed" gives both parts, neither a part of the other, and the total
+    """ "12 adults and two children were killed" gives both parts, neither a part of the other, and the total
     they make up (14 people), which each is linked to."""
     found = extract("Officials said 12 adults and two children were killed.")
     assert [(c.claim.scope.counted, c.claim.low, c.part_of) for c in found] == [
-        ("people", 14, None), ("adults", 12, "officials-killed-people"), ("children", 2, "officials-killed-people")]
+        ("people", 14, None),
+        ("adults", 12, "officials-killed-people"),
+        ("children", 2, "officials-killed-people"),
+    ]
     assert found[0].phrase == "12 adults and two children"
     assert all(c.claim.part_of == c.part_of for c in found)
 
@@ -135,7 +152,7 @@ def test_numbers_without_metric_are_left_out() -> None:
 
 
 def test_according_to_and_said() -> None:
-    """"according to X" and "X said" credit X; reports and updates are not sources."""
+    """ "according to X" and "X said" credit X; reports and updates are not sources."""
     a = one("At least 9 people died, according to the Health Ministry.", outlet="Wire")
     b = one("At least 9 people died, according to initial reports.", outlet="Wire")
     assert a.claim.source.name == "Ministry of Health"
@@ -144,7 +161,7 @@ def test_according_to_and_said() -> None:
 
 
 def test_ministries_are_named_alike() -> None:
-    """"Russia's defense ministry", "the Russian MoD" and "the Russian defence ministry" are one source."""
+    """ "Russia's defense ministry", "the Russian MoD" and "the Russian defence ministry" are one source."""
     names = {
         one(f"{who} said 5 drones were shot down.").claim.source.name
         for who in ("Russia's defense ministry", "The Russian MoD", "The Russian defence ministry")
@@ -154,15 +171,17 @@ def test_ministries_are_named_alike() -> None:
 
 def test_quotation_speaker_and_pronoun() -> None:
     """A quotation's speaker is credited for its figures, and "he said" points back to the last speaker."""
-    text = ('"Five people were wounded," Governor Ivan Petrov said. '
-            "He said the shelling had damaged 12 homes.")
+    text = (
+        '"Five people were wounded," Governor Ivan Petrov said. '
+        "He said the shelling had damaged 12 homes."
+    )
     found = extract(text, outlet="Wire")
     assert [c.claim.source.name for c in found] == ["Governor Ivan Petrov", "Governor Ivan Petrov"]
     assert found[0].claim.source.kind is SourceKind.GOVERNMENT
 
 
 def test_told_media_is_a_chain() -> None:
-    """"a military source told Ukrainian media" credits the source, via the media, via the outlet."""
+    """ "a military source told Ukrainian media" credits the source, via the media, via the outlet."""
     c = one("A military source told Ukrainian media that 8 drones were launched.", outlet="Outlet")
     assert c.claim.chain_text() == "Military source, via Ukrainian media, via Outlet"
 
@@ -180,16 +199,24 @@ def test_via_line_adds_the_wire() -> None:
 
 def test_relative_days_resolve_against_publication() -> None:
     """Weekdays, "the day prior" and "overnight" become calendar periods before the publication date."""
-    text = ("Officials said 4 people were killed on Friday. Officials said 6 were injured the day prior. "
-            "Officials said 13 missiles were destroyed overnight.")
+    text = (
+        "Officials said 4 people were killed on Friday. Officials said 6 were injured the day prior. "
+        "Officials said 13 missiles were destroyed overnight."
+    )
     found = extract(text, published=dt.date(2023, 12, 30))
-    assert [str(c.claim.period) for c in found] == ["2023-12-29", "2023-12-29", "2023-12-29/2023-12-30"]
+    assert [str(c.claim.period) for c in found] == [
+        "2023-12-29",
+        "2023-12-29",
+        "2023-12-29/2023-12-30",
+    ]
 
 
 def test_initial_and_later_statements_are_ordered() -> None:
     """An "initial" figure gets a stated period that ends before a "later" one starts, so reconcile orders them."""
-    text = ("An initial statement from the ministry said 5 people were killed. "
-            "Later, the ministry said 9 people were killed.")
+    text = (
+        "An initial statement from the ministry said 5 people were killed. "
+        "Later, the ministry said 9 people were killed."
+    )
     first, second = extract(text, published="2024-03-02", outlet="Wire")
     assert first.claim.stated is not None
     assert second.claim.stated is not None
@@ -206,20 +233,62 @@ def test_bad_published_date_is_a_clear_error() -> None:
 
 # -- properties -----------------------------------------------------------------------------------
 
-_WORDS = st.sampled_from([
-    "at least", "some", "dozens of", "two dozen", "1.5 million", "14", "108", "a", "people", "children",
-    "drones", "UAVs", "were", "killed", "injured", "shot down", "including", "and", ",", ".", '"', "said",
-    "the ministry", "according to", "Reuters", "on Friday", "overnight", "later", "km", "tonnes", "\n\n",
-    "Via Reuters\n", "it", "between", "or more", "-", "2014", "12:30", "İ", "\u00a0",
-])
+_WORDS = st.sampled_from(
+    [
+        "at least",
+        "some",
+        "dozens of",
+        "two dozen",
+        "1.5 million",
+        "14",
+        "108",
+        "a",
+        "people",
+        "children",
+        "drones",
+        "UAVs",
+        "were",
+        "killed",
+        "injured",
+        "shot down",
+        "including",
+        "and",
+        ",",
+        ".",
+        '"',
+        "said",
+        "the ministry",
+        "according to",
+        "Reuters",
+        "on Friday",
+        "overnight",
+        "later",
+        "km",
+        "tonnes",
+        "\n\n",
+        "Via Reuters\n",
+        "it",
+        "between",
+        "or more",
+        "-",
+        "2014",
+        "12:30",
+        "İ",
+        "\u00a0",
+    ]
+)
 
 
-@given(st.one_of(st.text(), st.lists(st.one_of(_WORDS, st.text(max_size=4)), max_size=40).map(" ".join)))
+@given(
+    st.one_of(
+        st.text(), st.lists(st.one_of(_WORDS, st.text(max_size=4)), max_size=40).map(" ".join)
+    )
+)
 def test_extract_never_crashes_and_spans_are_exact(text: str) -> None:
     """On any text, extract returns candidates whose span is exactly their phrase, in text order."""
     found = extract(text, published="2023-12-30", outlet="Outlet")
     for c in found:
-        assert text[c.start:c.end] == c.phrase
+        assert text[c.start : c.end] == c.phrase
         assert c.phrase.strip()
         assert math.isfinite(c.claim.low) or math.isfinite(c.claim.high)
     assert [c.start for c in found] == sorted(c.start for c in found)
@@ -249,22 +318,50 @@ def test_fixtures_are_present() -> None:
 
 def test_scoring_rule() -> None:
     """The matching rule needs the same hedge: "at least 14" does not match an exact 14; aliases apply."""
-    exact = claimdiff.Claim(id="x", metric="killed", estimate="14", scope=claimdiff.Scope(counted="people"),
-                            source="The Governor of X region")
-    hedged = claimdiff.Claim(id="y", metric="killed", estimate="at least 14",
-                             scope=claimdiff.Scope(counted="people"), source="Governor of X Oblast")
+    exact = claimdiff.Claim(
+        id="x",
+        metric="killed",
+        estimate="14",
+        scope=claimdiff.Scope(counted="people"),
+        source="The Governor of X region",
+    )
+    hedged = claimdiff.Claim(
+        id="y",
+        metric="killed",
+        estimate="at least 14",
+        scope=claimdiff.Scope(counted="people"),
+        source="Governor of X Oblast",
+    )
     assert score([exact], [hedged]).matched == ()
-    assert source_key("Russia's MoD", {"Russia's MoD": "Russian Ministry of Defence"}) == "russian ministry of defence"
+    assert (
+        source_key("Russia's MoD", {"Russia's MoD": "Russian Ministry of Defence"})
+        == "russian ministry of defence"
+    )
 
 
 @pytest.mark.skipif(not SEED_ARTICLE.exists(), reason="the shared seed article is not checked out")
 def test_cli_extract_then_check_on_seed(tmp_path: Path) -> None:
     """`claimdiff extract` writes a claims file that loads back equal and that `claimdiff check` reads."""
     out = tmp_path / "claims.yaml"
-    assert main(["extract", str(SEED_ARTICLE), "--published", "2023-12-30", "--outlet", "ZeroHedge",
-                 "-o", str(out)]) == 0
+    assert (
+        main(
+            [
+                "extract",
+                str(SEED_ARTICLE),
+                "--published",
+                "2023-12-30",
+                "--outlet",
+                "ZeroHedge",
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
     text = SEED_ARTICLE.read_text(encoding="utf-8")
-    assert load_claims(out) == [c.claim for c in extract(text, published="2023-12-30", outlet="ZeroHedge")]
+    assert load_claims(out) == [
+        c.claim for c in extract(text, published="2023-12-30", outlet="ZeroHedge")
+    ]
     report = io.StringIO()
     assert main(["check", str(out)], out=report) in (0, 1)
     assert "claims in" in report.getvalue()
@@ -286,7 +383,10 @@ def test_cli_writes_to_stdout(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text("The governor said 5 people were killed on Friday.", encoding="utf-8")
     out = io.StringIO()
-    assert main(["extract", str(article), "--published", "2023-12-30", "--outlet", "Daily"], out=out) == 0
+    assert (
+        main(["extract", str(article), "--published", "2023-12-30", "--outlet", "Daily"], out=out)
+        == 0
+    )
     assert claimdiff.loads_claims(out.getvalue())[0].period == claimdiff.Period.parse("2023-12-29")
 
 

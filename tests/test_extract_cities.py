@@ -35,9 +35,14 @@ def test_the_country_in_context_wins_over_a_larger_city_elsewhere() -> None:
     """Hyderabad in a Pakistani report is Sindh's, though India's Hyderabad is far larger."""
     got = places("Floods in Pakistan have killed 12 people in Hyderabad, officials said.")
     assert got
-    assert got[0] == ("PK", "hyderabad")  # GeoNames' unit for Sindh is tied to no ISO code: under the country
+    assert got[0] == (
+        "PK",
+        "hyderabad",
+    )  # GeoNames' unit for Sindh is tied to no ISO code: under the country
     assert city_named("Hyderabad", ["PK"]).country == "PK"  # type: ignore[union-attr]
-    assert city_named("Hyderabad") is None  # with no country in context: two large cities of that name
+    assert (
+        city_named("Hyderabad") is None
+    )  # with no country in context: two large cities of that name
 
 
 def test_the_largest_city_of_a_name_within_a_country() -> None:
@@ -68,7 +73,9 @@ def test_a_common_word_the_text_writes_in_lower_case_is_no_town() -> None:
     """A town named like a word the text also uses as a word ("Police" and "police") is not placed."""
     text = "Two people were killed in Police on Friday, police said."
     assert all("PL" not in key for key in places(text))
-    assert city_named("Police", ["PL"]) is not None  # the town exists: the text's own word use decides
+    assert (
+        city_named("Police", ["PL"]) is not None
+    )  # the town exists: the text's own word use decides
 
 
 def test_a_month_or_a_weekday_is_no_place() -> None:
@@ -87,7 +94,10 @@ def test_without_the_data_no_city_is_found() -> None:
 
 def test_another_spelling_of_a_subdivision_is_that_subdivision() -> None:
     """Transliterations differ by a letter: "Baluchistan province" in Pakistan is ISO's Balochistan."""
-    assert place_key(below_region(DEFAULT_GAZETTEER, ("Pakistan", "Baluchistan province"), ())) == ("PK", "PK-BA")
+    assert place_key(below_region(DEFAULT_GAZETTEER, ("Pakistan", "Baluchistan province"), ())) == (
+        "PK",
+        "PK-BA",
+    )
     assert below_region(DEFAULT_GAZETTEER, ("Pakistan", "Zanzibar"), ()) == ("Pakistan", "Zanzibar")
 
 

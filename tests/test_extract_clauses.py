@@ -18,7 +18,9 @@ def read(text: str) -> list[tuple[str, str, str | None, str | None]]:
 
 def test_the_number_has_risen_to_takes_the_metric_of_the_figure_before() -> None:
     """ "the number has increased to N" in the next paragraph reports what the figure before it reported."""
-    got = read("At least 40 people were displaced by the floods.\n\nSince then the number has increased to 1,200.")
+    got = read(
+        "At least 40 people were displaced by the floods.\n\nSince then the number has increased to 1,200."
+    )
     assert [m for _, m, _, _ in got] == ["displaced", "displaced"]
 
 
@@ -44,25 +46,31 @@ def test_a_number_with_no_referent_stays_unread() -> None:
 
 def test_a_long_qualifier_between_toll_and_number() -> None:
     """ "The death toll from the earthquake in Morocco has risen to 2,012": the toll's words reach the number."""
-    got = read("The death toll from the earthquake in Morocco has risen to 2,012, the interior ministry said.")
+    got = read(
+        "The death toll from the earthquake in Morocco has risen to 2,012, the interior ministry said."
+    )
     assert [(p, m) for p, m, _, _ in got] == [("2,012", "killed")]
 
 
 def places(text: str) -> list[tuple[str, str]]:
     """(phrase, place) for each candidate."""
-    return [(c.phrase, " > ".join(c.claim.scope.place)) for c in extract(text, published="2024-03-01")]
+    return [
+        (c.phrase, " > ".join(c.claim.scope.place)) for c in extract(text, published="2024-03-01")
+    ]
 
 
 def test_a_place_named_with_its_kind_is_a_place_anywhere() -> None:
     """ "after heavy rain hit Henan province": no locative word, but a named province."""
-    assert places("Xinhua reported that 21 people were killed after heavy rain hit Henan province.") == [
-        ("21 people", "China > Henan Sheng")
-    ]
+    assert places(
+        "Xinhua reported that 21 people were killed after heavy rain hit Henan province."
+    ) == [("21 people", "China > Henan Sheng")]
 
 
 def test_a_place_opening_a_clause_is_that_clauses() -> None:
     """ "..., while in B 5 were injured": B is the second figure's place, not the first's."""
-    got = places("Officials in Kherson said 2 people were killed by shelling, while in Kharkiv 5 were injured.")
+    got = places(
+        "Officials in Kherson said 2 people were killed by shelling, while in Kharkiv 5 were injured."
+    )
     assert [p.split(" > ")[-1] for _, p in got] == ["Kherson", "Kharkiv"]
 
 
@@ -73,13 +81,17 @@ def sources(text: str) -> list[tuple[str, str]]:
 
 def test_an_appositive_describing_the_subject_is_not_the_source() -> None:
     """ "X, a Britain-based war monitor, said": the subject of the speech verb is X, not its description."""
-    got = sources("The Syrian Observatory for Human Rights, a Britain-based war monitor, said 15 fighters were killed.")
+    got = sources(
+        "The Syrian Observatory for Human Rights, a Britain-based war monitor, said 15 fighters were killed."
+    )
     assert got == [("15 fighters", "Syrian Observatory for Human Rights")]
 
 
 def test_an_appositive_role_names_the_body_it_speaks_for() -> None:
     """ "John Smith, a spokesman for the UN refugee agency, said": the role, which names the body."""
-    got = sources("John Smith, a spokesman for the UN refugee agency, said about 50,000 refugees had crossed.")
+    got = sources(
+        "John Smith, a spokesman for the UN refugee agency, said about 50,000 refugees had crossed."
+    )
     assert got == [("about 50,000 refugees", "Spokesman for the UN refugee agency")]
 
 
@@ -105,7 +117,9 @@ def test_a_nationality_before_the_thing_counted_modifies_it() -> None:
 
 def test_a_participle_before_cases_is_no_speech_verb() -> None:
     """ "48 new confirmed cases": "confirmed" modifies the cases; nobody named "New" said anything."""
-    got = sources("During the past 24 hours, 48 new confirmed cases and 3 new deaths were reported.")
+    got = sources(
+        "During the past 24 hours, 48 new confirmed cases and 3 new deaths were reported."
+    )
     assert len(got) == 2
     assert "New" not in {s for _, s in got}
 
@@ -118,7 +132,9 @@ def test_the_metric_noun_after_a_modifier_gives_the_metric() -> None:
 
 def test_the_number_of_confirmed_cases_rose_to() -> None:
     """ "The number of confirmed cases rose to N, including M deaths": cases, and deaths as their part."""
-    got = read("The number of confirmed cases rose to 3,112, including 1,058 deaths, the WHO said on Friday.")
+    got = read(
+        "The number of confirmed cases rose to 3,112, including 1,058 deaths, the WHO said on Friday."
+    )
     assert [(p, m) for p, m, _, _ in got] == [("3,112", "cases"), ("1,058", "killed")]
     assert got[1][3] is not None
 
@@ -126,21 +142,32 @@ def test_the_number_of_confirmed_cases_rose_to() -> None:
 def test_a_count_of_areas_after_a_locative_is_where_not_a_figure() -> None:
     """ "150 people in 12 states, and 30 have been hospitalized": 12 is listed as not read; 30 are people."""
     result = extract(
-        "The outbreak has sickened 150 people in 12 states, and 30 have been hospitalized.", published="2024-03-01"
+        "The outbreak has sickened 150 people in 12 states, and 30 have been hospitalized.",
+        published="2024-03-01",
     )
-    assert [(c.phrase, c.claim.scope.counted) for c in result] == [("150 people", "people"), ("30", "people")]
-    assert [(u.numeral, u.reason) for u in result.unread] == [("12", "a count of areas, not of the event's toll")]
+    assert [(c.phrase, c.claim.scope.counted) for c in result] == [
+        ("150 people", "people"),
+        ("30", "people"),
+    ]
+    assert [(u.numeral, u.reason) for u in result.unread] == [
+        ("12", "a count of areas, not of the event's toll")
+    ]
 
 
 def test_a_bearing_before_a_possessive_place() -> None:
     """ "in central China's Henan Province": the province, in its country."""
-    got = places("The death toll from rains in central China's Henan Province has climbed to 33, officials said.")
+    got = places(
+        "The death toll from rains in central China's Henan Province has climbed to 33, officials said."
+    )
     assert got == [("33", "China > Henan Sheng")]
 
 
 def test_a_label_naming_the_metric_is_no_place() -> None:
     """ "Casualties: 1,200–1,500 killed": the label says what is counted, not where."""
-    assert places("Casualties: 1,200–1,500 killed; 3,000+ wounded") == [("1,200–1,500", ""), ("3,000+", "")]
+    assert places("Casualties: 1,200–1,500 killed; 3,000+ wounded") == [
+        ("1,200–1,500", ""),
+        ("3,000+", ""),
+    ]
 
 
 def test_claimed_the_lives_of() -> None:
@@ -167,14 +194,19 @@ def test_a_place_with_an_adjective_opening_the_next_clause() -> None:
 def test_a_table_split_by_tabs() -> None:
     """A table pasted from a spreadsheet (cells split by tabs) is read as one split by "|"."""
     got = places("Country\tDeaths\tInjured\nTurkey\t50,783\t107,204\nSyria\t8,476\t14,500")
-    assert got == [("50,783", "Turkey"), ("107,204", "Turkey"), ("8,476", "Syria"), ("14,500", "Syria")]
+    assert got == [
+        ("50,783", "Turkey"),
+        ("107,204", "Turkey"),
+        ("8,476", "Syria"),
+        ("14,500", "Syria"),
+    ]
 
 
 def test_a_title_abbreviation_does_not_end_the_speaker() -> None:
     """ "said Col. Ahmed Ali": the dot of a title ends no name."""
-    assert sources("Saturday's attack killed 5 people, said Col. Ahmed Ali, a police spokesman.") == [
-        ("5 people", "Col. Ahmed Ali")
-    ]
+    assert sources(
+        "Saturday's attack killed 5 people, said Col. Ahmed Ali, a police spokesman."
+    ) == [("5 people", "Col. Ahmed Ali")]
 
 
 def test_a_colon_after_a_figure_lists_its_parts() -> None:
@@ -192,12 +224,16 @@ def test_a_colon_after_a_figure_lists_its_parts() -> None:
 
 def test_who_holds_a_place_is_not_part_of_its_name() -> None:
     """ "in Hamas-run Gaza": the place is Gaza, whoever runs it."""
-    assert places("Officials in Hamas-run Gaza said 34 people were killed.") == [("34 people", "Palestine > Gaza")]
+    assert places("Officials in Hamas-run Gaza said 34 people were killed.") == [
+        ("34 people", "Palestine > Gaza")
+    ]
 
 
 def test_a_ministry_named_with_its_state_after() -> None:
     """ "The Ministry of Defence of the Russian Federation": the Russian Ministry of Defence."""
-    got = sources("The Ministry of Defence of the Russian Federation reports that 16 drones were destroyed.")
+    got = sources(
+        "The Ministry of Defence of the Russian Federation reports that 16 drones were destroyed."
+    )
     assert got == [("16 drones", "Russian Ministry of Defence")]
 
 

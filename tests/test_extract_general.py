@@ -26,7 +26,9 @@ def places(text: str) -> list[tuple[str, ...]]:
 
 def sources(text: str) -> list[str]:
     """The source of every candidate of ``text``."""
-    return [c.claim.source.name for c in extract(text, published="2024-03-01", outlet="Example News")]
+    return [
+        c.claim.source.name for c in extract(text, published="2024-03-01", outlet="Example News")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -39,7 +41,10 @@ def sources(text: str) -> list[str]:
         ),
         ("The floods destroyed 1,200 homes.", [("razed", "homes", "[1200, 1200]")]),
         # an adverb between the auxiliary and the participle
-        ("Three officials were lightly injured in the bombing.", [("injured", "officials", "[3, 3]")]),
+        (
+            "Three officials were lightly injured in the bombing.",
+            [("injured", "officials", "[3, 3]")],
+        ),
         # people named by sex and age; a short place or other nouns between the noun and its verb
         (
             "Nearly 33 million men, women and children in the region need assistance.",
@@ -63,7 +68,9 @@ def sources(text: str) -> list[str]:
         ),
     ],
 )
-def test_general_rules_of_metric_and_thing(text: str, expected: list[tuple[str, str | None, str]]) -> None:
+def test_general_rules_of_metric_and_thing(
+    text: str, expected: list[tuple[str, str | None, str]]
+) -> None:
     """The metric and the counted thing come from the head noun and its verb, across the words between them."""
     assert read(text) == expected
 
@@ -78,20 +85,24 @@ def test_general_rules_of_metric_and_thing(text: str, expected: list[tuple[str, 
 def test_days_and_differences_are_not_figures(text: str) -> None:
     """A range of days and a difference ("N more ... than") are never claims; their numbers are listed as not read."""
     found = extract(text, published="2024-03-01")
-    assert all(c.claim.estimate.interval_text() not in {"[12, 14]", "[2300000, 2300000]"} for c in found)
+    assert all(
+        c.claim.estimate.interval_text() not in {"[12, 14]", "[2300000, 2300000]"} for c in found
+    )
     assert found.unread
 
 
 def test_a_bearing_a_heading_list_and_a_regional_office_name_places() -> None:
     """'western Ecuador' is Ecuador; 'Ecuador / Peru - Earthquake' names Ecuador; a regional governor's region holds
     the village the gazetteer does not know; 'Houthi-controlled' is who holds a place, not the place."""
-    assert places("An earthquake hit western Ecuador. 5 people have been injured.") == [("Ecuador",)]
+    assert places("An earthquake hit western Ecuador. 5 people have been injured.") == [
+        ("Ecuador",)
+    ]
     assert places("Ecuador / Peru - Earthquake\n\n5 people have been injured.") == [("Ecuador",)]
-    text = (
-        "Vadym Filashkin, the Donetsk regional governor, said shelling killed three people in the village of Udachne."
-    )
+    text = "Vadym Filashkin, the Donetsk regional governor, said shelling killed three people in the village of Udachne."
     assert places(text) == [("Ukraine", "Donetsk Oblast", "Udachne")]
-    assert places("Forces destroyed one radar site in a Houthi-controlled area of Yemen.") == [("Yemen",)]
+    assert places("Forces destroyed one radar site in a Houthi-controlled area of Yemen.") == [
+        ("Yemen",)
+    ]
     text = "An air strike on the embattled Mawza District of Yemen's Taizz Governorate killed at least 18 civilians."
     assert places(text) == [("Yemen", "Taizz Governorate", "Mawza")]
 
@@ -115,16 +126,24 @@ def test_a_regional_governor_named_by_role_is_the_governor_of_the_figures_region
     assert sources(text) == ["Governor of Kharkiv region"]
     text = "Two people were killed in the Belgorod region, Governor Vyacheslav Gladkov said."
     assert sources(text) == ["Governor of Belgorod region"]
-    assert sources("Two people were killed in the Belgorod region, the governor said.") == ["Governor"]
+    assert sources("Two people were killed in the Belgorod region, the governor said.") == [
+        "Governor"
+    ]
 
 
 def test_an_abbreviation_the_text_defines_is_the_body_it_stands_for() -> None:
     """'The Government of Mozambique (GoM)' makes 'the GoM' that government; the letters must be its initials."""
     text = "The Government of Mozambique (GoM) leads the response. Nearly 140,800 people were sheltering, the GoM said."
     assert sources(text) == ["Government of Mozambique"]
-    assert defined_names("U.S. Central Command (USCENTCOM) forces") == {}  # not initials: a name of its own
-    named = defined_names("the Philippines National Disaster Risk Reduction and Management Council (NDRRMC) said")
-    assert named["NDRRMC"] == "National Disaster Risk Reduction and Management Council"  # a country is not the name
+    assert (
+        defined_names("U.S. Central Command (USCENTCOM) forces") == {}
+    )  # not initials: a name of its own
+    named = defined_names(
+        "the Philippines National Disaster Risk Reduction and Management Council (NDRRMC) said"
+    )
+    assert (
+        named["NDRRMC"] == "National Disaster Risk Reduction and Management Council"
+    )  # a country is not the name
     assert defined_names("the NYC Department of Health and Mental Hygiene (DOHMH)")["DOHMH"] == (
         "NYC Department of Health and Mental Hygiene"
     )

@@ -19,7 +19,9 @@ CORPUS = yaml.safe_load((REAL / "corpus.yaml").read_text(encoding="utf-8"))["cas
 
 
 def _eval() -> Any:
-    spec = importlib.util.spec_from_file_location("extraction_eval_real", ROOT / "benchmarks" / "extraction_eval.py")
+    spec = importlib.util.spec_from_file_location(
+        "extraction_eval_real", ROOT / "benchmarks" / "extraction_eval.py"
+    )
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -46,7 +48,9 @@ def test_each_text_has_address_licence_and_claims(case: dict[str, Any]) -> None:
     """Every text names where it comes from and under what licence, and its expected claims load."""
     assert case["url"].startswith("http")
     assert case["licence"].strip()
-    if case.get("text") == "kept out":  # a licence that does not allow the text: address and claims only
+    if (
+        case.get("text") == "kept out"
+    ):  # a licence that does not allow the text: address and claims only
         assert not (REAL / f"{case['name']}.txt").exists()
     else:
         text = (REAL / f"{case['name']}.txt").read_text(encoding="utf-8")
@@ -64,10 +68,15 @@ def _totals(split: str, *, place: bool) -> tuple[float, float]:
     return matched / found, matched / expected
 
 
-@pytest.mark.parametrize(("split", "place", "floor"), [
-    ("dev", False, (0.82, 0.71)), ("test", False, (0.44, 0.34)),
-    ("dev", True, (0.58, 0.50)), ("test", True, (0.18, 0.14)),
-])
+@pytest.mark.parametrize(
+    ("split", "place", "floor"),
+    [
+        ("dev", False, (0.82, 0.71)),
+        ("test", False, (0.44, 0.34)),
+        ("dev", True, (0.58, 0.50)),
+        ("test", True, (0.18, 0.14)),
+    ],
+)
 def test_scores_do_not_fall(split: str, place: bool, floor: tuple[float, float]) -> None:
     """Precision and recall on each half stay at or above what they were when the rules were last changed.
 

@@ -116,34 +116,43 @@ def test_a_place_of_a_country_never_named_is_read_in_the_country_the_text_names(
 def test_a_numeral_written_in_words_and_digits_is_one_figure() -> None:
     """ "twelve (12) persons are missing" is one figure of 12, and its "(12)" is read, not left over."""
     found = extract("Officials said twelve (12) persons are missing.", published="2024-03-01")
-    assert [(c.phrase, c.claim.estimate.interval_text()) for c in found] == [("twelve (12) persons", "[12, 12]")]
+    assert [(c.phrase, c.claim.estimate.interval_text()) for c in found] == [
+        ("twelve (12) persons", "[12, 12]")
+    ]
     assert found.unread == ()
 
 
 def test_including_deaths_gives_the_deaths_their_own_metric() -> None:
     """ "N confirmed cases, including M deaths": the deaths are killed people, a part of the cases."""
     found = read("The ministry reported 120 confirmed cases, including 14 deaths, in Sindh.")
-    assert [(f[1], f[2], f[3]) for f in found] == [("cases", "people", "[120, 120]"), ("killed", "people", "[14, 14]")]
+    assert [(f[1], f[2], f[3]) for f in found] == [
+        ("cases", "people", "[120, 120]"),
+        ("killed", "people", "[14, 14]"),
+    ]
     assert found[1][6] is not None
 
 
 def test_the_head_noun_after_a_disease_name_is_the_counted_thing() -> None:
     """ "19 Nipah virus (NiV) cases": cases of people, not a thing called "nipah"."""
-    assert [(f[1], f[2], f[3]) for f in read("A total of 19 Nipah virus (NiV) cases were reported.")] == [
-        ("cases", "people", "[19, 19]")
-    ]
+    assert [
+        (f[1], f[2], f[3]) for f in read("A total of 19 Nipah virus (NiV) cases were reported.")
+    ] == [("cases", "people", "[19, 19]")]
 
 
 def test_a_list_with_its_place_at_the_end_shares_the_place() -> None:
     """ "14 deaths, 1 missing and 150,000 affected in Laos": every figure of the list is in Laos."""
-    found = read("The agency reports 14 deaths, 1 missing, 102,000 displaced and 150,000 affected in Laos.")
+    found = read(
+        "The agency reports 14 deaths, 1 missing, 102,000 displaced and 150,000 affected in Laos."
+    )
     assert {f[5] for f in found} == {"Laos"}
     assert len(found) == 4
 
 
 def test_a_place_set_before_a_clause_is_its_figures_place() -> None:
     """ "In Thailand, 19 deaths ..., and in Cambodia, 7 died": each figure in the place set before it."""
-    found = read("In Thailand, 19 deaths have been reported and 158,000 are affected, and in Cambodia, 7 died.")
+    found = read(
+        "In Thailand, 19 deaths have been reported and 158,000 are affected, and in Cambodia, 7 died."
+    )
     assert [(f[3], f[5]) for f in found] == [
         ("[19, 19]", "Thailand"),
         ("[158000, 158000]", "Thailand"),
@@ -159,9 +168,17 @@ def test_a_table_gives_each_cell_its_column_metric_and_its_row_place() -> None:
     )
     found = extract(text, outlet="Encyclopedia")
     assert [
-        (c.claim.metric.name, c.claim.scope.counted, c.claim.estimate.interval_text(), c.claim.scope.place)
+        (
+            c.claim.metric.name,
+            c.claim.scope.counted,
+            c.claim.estimate.interval_text(),
+            c.claim.scope.place,
+        )
         for c in found
-    ] == [("killed", "people", "[171000, 171000]", ("China",)), ("killed", "people", "[2400, 2400]", ("Netherlands",))]
+    ] == [
+        ("killed", "people", "[171000, 171000]", ("China",)),
+        ("killed", "people", "[2400, 2400]", ("Netherlands",)),
+    ]
     assert {u.reason for u in found.unread} == {"a year", "a footnote mark"}
 
 
@@ -170,14 +187,22 @@ def test_figures_in_sentences_are_worded_and_table_cells_are_data() -> None:
     sentence = extract("The ministry said 30,000 people were displaced in Kherson.", outlet="Wire")
     assert [c.claim.estimate.provenance for c in sentence] == [Provenance.WORDED]
     bare = extract("The ministry said 12 people were killed in Belgorod.", outlet="Wire")
-    assert [c.claim.estimate.provenance for c in bare] == [Provenance.WORDED]  # digits alone, but read from words
-    table = extract("Floods\n\nFlood | Deaths | Location |\n---|---|---|\nRiver flood | 171,000 | China |\n", outlet="E")
+    assert [c.claim.estimate.provenance for c in bare] == [
+        Provenance.WORDED
+    ]  # digits alone, but read from words
+    table = extract(
+        "Floods\n\nFlood | Deaths | Location |\n---|---|---|\nRiver flood | 171,000 | China |\n",
+        outlet="E",
+    )
     assert [c.claim.estimate.provenance for c in table] == [Provenance.DATUM]
 
 
 def test_a_two_column_box_reads_its_row_labels_as_metrics() -> None:
     """An infobox without a header ("Deaths | 89+", "Missing | 70"): each label names its row's metric."""
-    found = extract("Floods\n\nCause | Monsoon\nDeaths | 89+\nNon-fatal injuries | 28\nMissing | 70\n", outlet="Wiki")
+    found = extract(
+        "Floods\n\nCause | Monsoon\nDeaths | 89+\nNon-fatal injuries | 28\nMissing | 70\n",
+        outlet="Wiki",
+    )
     assert [(c.claim.metric.name, c.claim.estimate.interval_text()) for c in found] == [
         ("killed", "[89, inf)"),
         ("injured", "[28, 28]"),
@@ -190,7 +215,9 @@ def test_a_two_column_box_reads_its_row_labels_as_metrics() -> None:
 
 def test_the_same_source_is_the_source_named_before() -> None:
     """ "The same source reports": the speaker of the sentence before, not a body called "Same source"."""
-    found = read("According to the WHO, 10 deaths have been reported. The same source reports 14 injured.")
+    found = read(
+        "According to the WHO, 10 deaths have been reported. The same source reports 14 injured."
+    )
     assert {f[4] for f in found} == {"WHO"}
 
 
@@ -202,7 +229,9 @@ def test_a_photo_caption_is_neither_a_source_nor_a_figure() -> None:
         published="2013-06-26",
         outlet="VOA",
     )
-    assert [(c.claim.source.name, c.claim.estimate.interval_text()) for c in found] == [("Activists", "(100, inf)")]
+    assert [(c.claim.source.name, c.claim.estimate.interval_text()) for c in found] == [
+        ("Activists", "(100, inf)")
+    ]
     assert {u.reason for u in found.unread} == {"a photo caption"}
 
 
@@ -262,9 +291,21 @@ def test_a_figure_the_parser_reads_is_extracted_with_the_same_interval(
 
     Single figures and ranges, hedged or not, with a scale written once ("5 to 10 thousand", "1.2-1.5m").
     """
-    number = f"{low:,}" if not scale else f"{low // 100}.{low % 10}" if scale == "m" else str(low % 1000 + 1)
+    number = (
+        f"{low:,}"
+        if not scale
+        else f"{low // 100}.{low % 10}"
+        if scale == "m"
+        else str(low % 1000 + 1)
+    )
     if width is not None:
-        second = f"{low + width:,}" if not scale else f"{low // 100 + 1}.5" if scale == "m" else str(low % 1000 + 2)
+        second = (
+            f"{low + width:,}"
+            if not scale
+            else f"{low // 100 + 1}.5"
+            if scale == "m"
+            else str(low % 1000 + 2)
+        )
         figure = f"{hedge}{number}{joiner}{second}{scale}"
     elif plus and not hedge and not scale:
         figure = f"{number}-plus"
@@ -274,7 +315,9 @@ def test_a_figure_the_parser_reads_is_extracted_with_the_same_interval(
         expected = parse_estimate(figure, count=True)
     except ClaimdiffError:
         return
-    found = extract(f"Officials said {figure} people were killed in the attack.", published="2024-03-01")
+    found = extract(
+        f"Officials said {figure} people were killed in the attack.", published="2024-03-01"
+    )
     assert [(c.claim.estimate.interval_text(), c.claim.estimate.hedge) for c in found] == [
         (expected.interval_text(), expected.hedge)
     ]
@@ -283,8 +326,16 @@ def test_a_figure_the_parser_reads_is_extracted_with_the_same_interval(
 @pytest.mark.parametrize(
     ("text", "interval", "hedge"),
     [
-        ("About 1,500 to 2,000 people were killed, officials said.", "[1350, 2200]", Hedge.APPROXIMATE),
-        ("Officials said about 5 to 10 thousand people were displaced.", "[4500, 11000]", Hedge.APPROXIMATE),
+        (
+            "About 1,500 to 2,000 people were killed, officials said.",
+            "[1350, 2200]",
+            Hedge.APPROXIMATE,
+        ),
+        (
+            "Officials said about 5 to 10 thousand people were displaced.",
+            "[4500, 11000]",
+            Hedge.APPROXIMATE,
+        ),
         ("Some 5,000-6,000 people were displaced.", "[4500, 6600]", Hedge.APPROXIMATE),
         ("Nearly 200 to 300 homes were destroyed.", "[180, 300)", Hedge.APPROXIMATE),
         ("Well over 100 people died.", "(100, inf)", Hedge.LOWER),
@@ -295,7 +346,9 @@ def test_a_figure_the_parser_reads_is_extracted_with_the_same_interval(
         ("About 1.2m Syrian refugees were displaced.", "[1080000, 1320000]", Hedge.APPROXIMATE),
     ],
 )
-def test_hedged_ranges_and_joined_millions_in_running_text(text: str, interval: str, hedge: Hedge) -> None:
+def test_hedged_ranges_and_joined_millions_in_running_text(
+    text: str, interval: str, hedge: Hedge
+) -> None:
     """The hedge before a range is kept; a joined m before a plural noun of counted things is million."""
     (found,) = extract(text, published="2024-03-01")
     assert (found.claim.estimate.interval_text(), found.claim.estimate.hedge) == (interval, hedge)
@@ -322,7 +375,9 @@ def test_a_joined_m_before_a_length_word_or_a_singular_noun_is_a_measurement() -
         ("on 29/12/2023 14 people were killed", "2023-12-29"),
     ],
 )
-def test_dates_give_periods_and_an_explicit_date_wins_over_a_weekday(sentence: str, period: str) -> None:
+def test_dates_give_periods_and_an_explicit_date_wins_over_a_weekday(
+    sentence: str, period: str
+) -> None:
     """In a text published on 10 January 2024: the date beside a weekday is the day; ranges and months are spans."""
     published = dt.date(2024, 1, 10)
     at = sentence.index("14 people")
@@ -337,7 +392,8 @@ def test_dates_give_periods_and_an_explicit_date_wins_over_a_weekday(sentence: s
 def test_extract_returns_a_list_of_candidates_with_the_numbers_not_read() -> None:
     """The result is still a list of candidates (indexing, len, equality); ``unread`` is beside it."""
     found = extract(
-        "In 2023, officials said 14 people were killed and 45% of homes lost power.", published="2024-01-10"
+        "In 2023, officials said 14 people were killed and 45% of homes lost power.",
+        published="2024-01-10",
     )
     assert isinstance(found, list)
     assert isinstance(found, Extraction)
@@ -356,18 +412,27 @@ def _corpus() -> list[tuple[str, str, str, str]]:
         (c["name"], str(REAL / f"{c['name']}.txt"), str(c["published"]), c["outlet"])
         for c in real
         if c.get("text") != "kept out"
-    ] + [(c["name"], str(FIXTURES / f"{c['name']}.txt"), str(c["published"]), c["outlet"]) for c in written]
+    ] + [
+        (c["name"], str(FIXTURES / f"{c['name']}.txt"), str(c["published"]), c["outlet"])
+        for c in written
+    ]
 
 
-@pytest.mark.parametrize(("name", "path", "published", "outlet"), _corpus(), ids=lambda v: str(v)[:40])
-def test_every_number_of_every_corpus_text_is_read_or_listed(name: str, path: str, published: str, outlet: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "path", "published", "outlet"), _corpus(), ids=lambda v: str(v)[:40]
+)
+def test_every_number_of_every_corpus_text_is_read_or_listed(
+    name: str, path: str, published: str, outlet: str
+) -> None:
     """Each number of the text lies inside a candidate or is listed with a reason (a repeat kept once is listed too)."""
     text = Path(path).read_text(encoding="utf-8")
     found = extract(text, published=published, outlet=outlet)
     listed = {(u.start, u.end) for u in found.unread}
     for a, b in numerals(text):
         inside = any(c.start <= a and b <= c.end for c in found)
-        assert inside or (a, b) in listed, f"{name}: {text[a:b]!r} at {a} is neither read nor listed"
+        assert inside or (a, b) in listed, (
+            f"{name}: {text[a:b]!r} at {a} is neither read nor listed"
+        )
     assert all(u.reason and text[u.start : u.end] == u.numeral for u in found.unread)
     assert not any(c.start <= u.start and u.end <= c.end for u in found.unread for c in found)
 
@@ -386,7 +451,9 @@ def _eval() -> Any:
     return module
 
 
-def test_extract_then_check_on_the_seed_keeps_the_hand_seeds_comparisons(capsys: pytest.CaptureFixture[str]) -> None:
+def test_extract_then_check_on_the_seed_keeps_the_hand_seeds_comparisons(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     """The outlet's figures for the Belgorod attack land in the same place as the ministry's: 2 of 2 compared."""
     ev = _eval()
     if not ev.SEED_ARTICLE.exists():
@@ -403,10 +470,20 @@ def test_the_cli_says_how_many_numbers_it_did_not_read_and_lists_them(tmp_path: 
     from claimdiff.cli import main
 
     article = tmp_path / "a.txt"
-    article.write_text("In 2023, officials said 14 people were killed and 45% of homes lost power.\n", encoding="utf-8")
+    article.write_text(
+        "In 2023, officials said 14 people were killed and 45% of homes lost power.\n",
+        encoding="utf-8",
+    )
     err = io.StringIO()
     out_file = tmp_path / "claims.yaml"
-    assert main(["extract", str(article), "--published", "2024-01-10", "-o", str(out_file)], err=err) == 0
+    assert (
+        main(["extract", str(article), "--published", "2024-01-10", "-o", str(out_file)], err=err)
+        == 0
+    )
     assert "1 figures read, 2 numbers not read" in err.getvalue()
     listed = (tmp_path / "claims.yaml.unread.tsv").read_text(encoding="utf-8").splitlines()
-    assert listed == ["start-end\tnumber\treason", "3-7\t2023\ta year", "50-52\t45\ta share, not a count"]
+    assert listed == [
+        "start-end\tnumber\treason",
+        "3-7\t2023\ta year",
+        "50-52\t45\ta share, not a count",
+    ]

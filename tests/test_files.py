@@ -13,7 +13,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import claimdiff
-from claimdiff import dump_claims, load_claims, load_claims_lenient, loads_claims, loads_claims_lenient
+from claimdiff import (
+    dump_claims,
+    load_claims,
+    load_claims_lenient,
+    loads_claims,
+    loads_claims_lenient,
+)
 from claimdiff._formats import build as _files
 from claimdiff._formats import documents as _documents
 from claimdiff._formats.csv_format import parse_via, via_cell
@@ -25,7 +31,9 @@ from conftest import ROUND_TRIP_EXAMPLES, SEED
 
 names = texts(max_size=20).filter(lambda s: s.strip())
 wide_sources = sources(names=names, parties=st.none() | texts(max_size=10))
-wide_claims = claims(ids=names, sources=wide_sources, via=st.lists(wide_sources, max_size=3).map(tuple))
+wide_claims = claims(
+    ids=names, sources=wide_sources, via=st.lists(wide_sources, max_size=3).map(tuple)
+)
 units = st.sampled_from(["", "km", "mile", "tonne"])
 
 
@@ -41,27 +49,60 @@ def test_dump_then_load_returns_equal_claims(fmt, cs):
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-@given(cs=st.lists(claims(metrics=st.sampled_from([
-    claimdiff.vocabulary.Metric("rescued", cumulative=True), claimdiff.vocabulary.Metric("killed", cumulative=False), "injured",
-])), max_size=4, unique_by=lambda c: c.id))
+@given(
+    cs=st.lists(
+        claims(
+            metrics=st.sampled_from(
+                [
+                    claimdiff.vocabulary.Metric("rescued", cumulative=True),
+                    claimdiff.vocabulary.Metric("killed", cumulative=False),
+                    "injured",
+                ]
+            )
+        ),
+        max_size=4,
+        unique_by=lambda c: c.id,
+    )
+)
 def test_metrics_the_vocabulary_defines_differently_round_trip(fmt, cs):
     """A metric whose definition differs from the vocabulary's is written with the claims and read back equal."""
     assert loads_claims(dump_claims(cs, format=fmt), format=fmt) == cs
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-@given(text=st.sampled_from([
-    "12", "two", "at least 14", "over 100", "some 70", "up to 158", "dozens", "between 10 and 20", "20 miles",
-    "nearly 100", "just over 5", "14 or more", "1.5 million",
-]), unit=st.sampled_from([None, "km"]))
+@given(
+    text=st.sampled_from(
+        [
+            "12",
+            "two",
+            "at least 14",
+            "over 100",
+            "some 70",
+            "up to 158",
+            "dozens",
+            "between 10 and 20",
+            "20 miles",
+            "nearly 100",
+            "just over 5",
+            "14 or more",
+            "1.5 million",
+        ]
+    ),
+    unit=st.sampled_from([None, "km"]),
+)
 def test_worded_figures_round_trip_with_their_wording(fmt, text, unit):
     """Figures read from words keep their wording through every format (the CSV cell "12" is the number 12)."""
     try:
         estimate = claimdiff.hedges.parse_estimate(text, unit=unit)
     except claimdiff.ClaimdiffError:
         return  # "20 miles" with a separate unit: not a figure, nothing to write
-    claim = claimdiff.Claim(id="a", metric="distance" if estimate.unit else "killed", estimate=estimate,
-                            scope=claimdiff.Scope(counted=None if estimate.unit else "people"), source="MoD")
+    claim = claimdiff.Claim(
+        id="a",
+        metric="distance" if estimate.unit else "killed",
+        estimate=estimate,
+        scope=claimdiff.Scope(counted=None if estimate.unit else "people"),
+        source="MoD",
+    )
     assert loads_claims(dump_claims([claim], format=fmt), format=fmt) == [claim]
 
 
@@ -79,17 +120,30 @@ def test_two_definitions_of_one_metric_cannot_be_written():
     """Claims that define one metric name two ways are refused, since a file defines each metric once."""
     base = {"estimate": "3", "scope": claimdiff.Scope(counted="people"), "source": "MoD"}
     a = claimdiff.Claim(id="a", metric="killed", **base)
-    b = claimdiff.Claim(id="b", metric=claimdiff.vocabulary.Metric("killed", cumulative=False), **base)
-    with pytest.raises(claimdiff.exceptions.InvalidClaimError, match="one definition of each metric"):
+    b = claimdiff.Claim(
+        id="b", metric=claimdiff.vocabulary.Metric("killed", cumulative=False), **base
+    )
+    with pytest.raises(
+        claimdiff.exceptions.InvalidClaimError, match="one definition of each metric"
+    ):
         dump_claims([a, b])
 
 
-@pytest.mark.parametrize("items", [
-    ["a | b", {"name": "c [d]", "kind": "media"}, {"name": "e; f\\", "kind": "agency", "party": " g; h "}],
-    [{"name": "Reuters", "kind": "agency", "party": "\\"}],  # the party that once read back as a name
-    [{"name": "Reuters\\", "kind": "agency"}, "\\]"],
-    ["[x]", "x\r\ny", '"quoted"'],
-])
+@pytest.mark.parametrize(
+    "items",
+    [
+        [
+            "a | b",
+            {"name": "c [d]", "kind": "media"},
+            {"name": "e; f\\", "kind": "agency", "party": " g; h "},
+        ],
+        [
+            {"name": "Reuters", "kind": "agency", "party": "\\"}
+        ],  # the party that once read back as a name
+        [{"name": "Reuters\\", "kind": "agency"}, "\\]"],
+        ["[x]", "x\r\ny", '"quoted"'],
+    ],
+)
 def test_via_cells_keep_names_that_hold_the_separators(items):
     """Names and parties holding the plain spelling's separators are written as JSON and read back exactly."""
     cell = via_cell(items)
@@ -100,16 +154,25 @@ def test_via_cells_keep_names_that_hold_the_separators(items):
 def test_via_cells_read_as_documented():
     """The plain spelling people type reads as names with optional kind and party."""
     assert parse_via("Reuters [agency] | ZeroHedge [media; US]") == [
-        {"name": "Reuters", "kind": "agency"}, {"name": "ZeroHedge", "kind": "media", "party": "US"}]
+        {"name": "Reuters", "kind": "agency"},
+        {"name": "ZeroHedge", "kind": "media", "party": "US"},
+    ]
     assert via_cell(parse_via("Reuters [agency] | ZeroHedge [media; US]")) == (
-        "Reuters [agency] | ZeroHedge [media; US]")
+        "Reuters [agency] | ZeroHedge [media; US]"
+    )
 
 
 def test_a_relay_whose_party_is_a_backslash_round_trips_through_csv():
     """Regression: a relay party of one backslash came back as a source named 'Reuters [agency; \\]'."""
     relay = claimdiff.Source("Reuters", kind="agency", party="\\")
-    claim = claimdiff.Claim(id="a", metric="killed", estimate="3", scope=claimdiff.Scope(counted="people"),
-                            source="MoD", via=[relay])
+    claim = claimdiff.Claim(
+        id="a",
+        metric="killed",
+        estimate="3",
+        scope=claimdiff.Scope(counted="people"),
+        source="MoD",
+        via=[relay],
+    )
     assert loads_claims(dump_claims([claim], format="csv"), format="csv") == [claim]
 
 
@@ -161,14 +224,17 @@ def test_the_seed_is_valid_under_the_schema():
     jsonschema.validate(doc, claims_schema(), cls=jsonschema.Draft202012Validator)
 
 
-@pytest.mark.parametrize("claim", [
-    {"id": "a", "metric": "killed", "value": 1, "source": "x", "colour": "red"},
-    {"id": "a", "metric": "killed", "value": {"low": 1, "hedge": "roughly"}, "source": "x"},
-    {"id": "a", "metric": "killed", "value": [1, 2], "source": "x"},
-    {"id": "a", "metric": "killed", "value": 1, "source": {"name": "x", "colour": "red"}},
-    {"id": "", "metric": "killed", "value": 1, "source": "x"},
-    {"metric": "killed", "value": 1, "source": "x"},
-])
+@pytest.mark.parametrize(
+    "claim",
+    [
+        {"id": "a", "metric": "killed", "value": 1, "source": "x", "colour": "red"},
+        {"id": "a", "metric": "killed", "value": {"low": 1, "hedge": "roughly"}, "source": "x"},
+        {"id": "a", "metric": "killed", "value": [1, 2], "source": "x"},
+        {"id": "a", "metric": "killed", "value": 1, "source": {"name": "x", "colour": "red"}},
+        {"id": "", "metric": "killed", "value": 1, "source": "x"},
+        {"metric": "killed", "value": 1, "source": "x"},
+    ],
+)
 def test_claimdiff_rejects_what_the_schema_rejects(claim):
     """Structural errors are caught by claimdiff's own check exactly where a reference validator catches them."""
     doc = {"claims": [claim]}
@@ -204,9 +270,14 @@ def test_a_yaml_file_with_many_bad_claims_reports_all_at_once():
     with pytest.raises(ClaimFileErrors) as info:
         loads_claims(BAD_YAML, path="claims.yaml")
     found = [(e.claim_id, e.location, e.line) for e in info.value.exceptions]
-    assert found == [("a", "$.claims[0].colour", 2), ("b", "$.claims[1].value", 3),
-                     ("d", "$.claims[3].value.hedge", 8)]
-    assert "claims.yaml: claim 'b' ($.claims[1].value, line 3): 'value' is a negative count" in str(info.value)
+    assert found == [
+        ("a", "$.claims[0].colour", 2),
+        ("b", "$.claims[1].value", 3),
+        ("d", "$.claims[3].value.hedge", 8),
+    ]
+    assert "claims.yaml: claim 'b' ($.claims[1].value, line 3): 'value' is a negative count" in str(
+        info.value
+    )
 
 
 def test_a_json_file_reports_lines_too():
@@ -234,17 +305,24 @@ def test_a_csv_file_reports_rows_by_their_line():
     with pytest.raises(ClaimFileErrors) as info:
         loads_claims(text, format="csv", path="claims.csv")
     found = [(e.claim_id, e.location, e.line) for e in info.value.exceptions]
-    assert found == [("b", "$.claims[1].value", 3), ("c", "$.claims[2].source", 4),
-                     ("d", "$.claims[3].via", 6), ("e", "$.claims[4].source", 7)]
+    assert found == [
+        ("b", "$.claims[1].value", 3),
+        ("c", "$.claims[2].source", 4),
+        ("d", "$.claims[3].via", 6),
+        ("e", "$.claims[4].source", 7),
+    ]
 
 
-@pytest.mark.parametrize(("text", "reason"), [
-    ("id,colour\na,red\n", "unknown column 'colour'"),
-    ("metric,value\nkilled,1\n", "no 'id' column"),
-    ("id,id\na,b\n", "given twice"),
-    ("", "is empty"),
-    ('id,metric\n"a,killed\n', "not valid CSV"),
-])
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("id,colour\na,red\n", "unknown column 'colour'"),
+        ("metric,value\nkilled,1\n", "no 'id' column"),
+        ("id,id\na,b\n", "given twice"),
+        ("", "is empty"),
+        ('id,metric\n"a,killed\n', "not valid CSV"),
+    ],
+)
 def test_a_bad_csv_header_or_syntax_is_one_clear_error(text, reason):
     """A CSV file that cannot be read as a table raises one error that says why."""
     with pytest.raises(ClaimFileError, match=reason):
@@ -255,8 +333,10 @@ def test_a_csv_row_with_extra_cells_or_bad_spelled_value_is_rejected():
     """Rows with more cells than columns, or a spelled-out figure that is not a number, are rejected by row."""
     text = "id,metric,counted,value_low,value_high,source\na,killed,people,1,x,M\nb,killed,people,1,2,M,extra\n"
     loaded = loads_claims_lenient(text, format="csv")
-    assert [(e.claim_id, e.location) for e in loaded.rejected] == [("a", "$.claims[0].value_high"),
-                                                                     ("b", "$.claims[1]")]
+    assert [(e.claim_id, e.location) for e in loaded.rejected] == [
+        ("a", "$.claims[0].value_high"),
+        ("b", "$.claims[1]"),
+    ]
 
 
 def test_unknown_format_is_an_error():
@@ -273,16 +353,20 @@ def test_lenient_reads_keep_good_claims_and_report_every_bad_one(fmt):
     """Nothing is dropped silently: each claim is accepted or rejected with its reason."""
     doc = yaml.safe_load(BAD_YAML)
     if fmt == "csv":
-        rows = ["id,metric,counted,value,source"] + [f"{c['id']},killed,people,{c['value']},MoD"
-                                                       for c in doc["claims"] if isinstance(c["value"], int)]
+        rows = ["id,metric,counted,value,source"] + [
+            f"{c['id']},killed,people,{c['value']},MoD"
+            for c in doc["claims"]
+            if isinstance(c["value"], int)
+        ]
         text = "\n".join(rows) + "\n"
     else:
         text = BAD_YAML if fmt == "yaml" else json.dumps(doc)
     loaded = loads_claims_lenient(text, format=fmt)
     rejected = [e.claim_id for e in loaded.rejected]
     accepted = [c.id for c in loaded.claims]
-    assert sorted(accepted + rejected) == sorted(c["id"] for c in doc["claims"] if fmt != "csv" or
-                                                 isinstance(c["value"], int))
+    assert sorted(accepted + rejected) == sorted(
+        c["id"] for c in doc["claims"] if fmt != "csv" or isinstance(c["value"], int)
+    )
     assert "b" in rejected
     assert "c" in accepted
     with pytest.raises(ClaimFileErrors if len(rejected) > 1 else ClaimFileError):
@@ -314,9 +398,11 @@ def test_a_billion_laughs_is_refused_before_it_expands():
 
 def test_a_few_aliases_are_fine():
     """Ordinary use of anchors, one source written once and reused, still reads."""
-    text = ("x: &m {name: MoD, kind: military}\n"
-            "claims:\n  - {id: a, metric: killed, counted: people, value: 1, source: *m}\n"
-            "  - {id: b, metric: killed, counted: people, value: 2, source: *m}\n")
+    text = (
+        "x: &m {name: MoD, kind: military}\n"
+        "claims:\n  - {id: a, metric: killed, counted: people, value: 1, source: *m}\n"
+        "  - {id: b, metric: killed, counted: people, value: 2, source: *m}\n"
+    )
     with pytest.raises(ClaimFileError, match="unknown field 'x'"):
         loads_claims(text)
     good = text.replace("x: &m", "sources: {mod: &m").replace("military}\n", "military}}\n", 1)
@@ -329,18 +415,24 @@ def test_an_alias_that_contains_itself_is_refused():
         loads_claims("claims: &c [*c]\n")
 
 
-@pytest.mark.parametrize(("fmt", "text"), [
-    ("yaml", "claims: " + "[" * 50_000 + "]" * 50_000),
-    ("yaml", "claims:\n" + "".join("  " * i + "-\n" for i in range(200))),
-    ("json", '{"claims": ' + "[" * 50_000 + "]" * 50_000 + "}"),
-])
+@pytest.mark.parametrize(
+    ("fmt", "text"),
+    [
+        ("yaml", "claims: " + "[" * 50_000 + "]" * 50_000),
+        ("yaml", "claims:\n" + "".join("  " * i + "-\n" for i in range(200))),
+        ("json", '{"claims": ' + "[" * 50_000 + "]" * 50_000 + "}"),
+    ],
+)
 def test_deep_nesting_is_a_clear_error(fmt, text):
     """Nesting far deeper than a claims file needs raises a ClaimFileError, not a RecursionError."""
     with pytest.raises(ClaimFileError, match="nested"):
         loads_claims(text, format=fmt)
 
 
-@pytest.mark.skipif(_documents.USES_LIBYAML, reason="libyaml reads long lines fast; the limit guards the pure-Python parser")
+@pytest.mark.skipif(
+    _documents.USES_LIBYAML,
+    reason="libyaml reads long lines fast; the limit guards the pure-Python parser",
+)
 def test_a_huge_line_in_yaml_is_refused_at_once():
     """A YAML line longer than the limit is refused before the slow pure-Python parser sees it."""
     text = "claims: []\ntitle: " + "x" * (_documents.MAX_YAML_LINE + 1) + "\n"
@@ -375,7 +467,11 @@ def test_a_huge_csv_cell_is_a_clear_error():
 @pytest.mark.parametrize("fmt", ["yaml", "json"])
 def test_a_number_too_large_for_a_float_is_a_clear_error(fmt):
     """A 400-digit figure is refused, with its size (issue 18: not as "(got 'inf')"), rather than crashing."""
-    doc = '{"claims": [{"id": "a", "metric": "killed", "counted": "people", "value": ' + "9" * 400 + ', "source": "M"}]}'
+    doc = (
+        '{"claims": [{"id": "a", "metric": "killed", "counted": "people", "value": '
+        + "9" * 400
+        + ', "source": "M"}]}'
+    )
     with pytest.raises(ClaimFileError, match=r"beyond the largest figure .* 400 digits"):
         loads_claims(doc, format=fmt)
 
@@ -418,7 +514,6 @@ def test_exporting_without_pandas_names_the_extra(monkeypatch):
         report.to_dataframe()
 
 
-
 # -- files round-trip as documents ----------------------------------------------------------------
 
 
@@ -432,10 +527,20 @@ def test_saving_a_loaded_file_keeps_it_a_document(fmt):
     for section in ("title", "timezone", "defaults", "sources", "metrics"):
         assert doc[section] == loaded.sections[section]
     assert "T00:00" not in text  # days stay days in the file's timezone
-    assert all("period" not in c or c["period"] != "2023-12-30" for c in doc["claims"])  # the default is not repeated
+    assert all(
+        "period" not in c or c["period"] != "2023-12-30" for c in doc["claims"]
+    )  # the default is not repeated
     assert "zerohedge" in [c["source"] for c in doc["claims"]]  # sources by key
-    written = len(yaml.safe_dump(doc, sort_keys=False).splitlines()) if fmt == "json" else len(text.splitlines())
-    code = [line for line in SEED.read_text().splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    written = (
+        len(yaml.safe_dump(doc, sort_keys=False).splitlines())
+        if fmt == "json"
+        else len(text.splitlines())
+    )
+    code = [
+        line
+        for line in SEED.read_text().splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
     assert written < 1.3 * len(code)
 
 
@@ -470,10 +575,20 @@ def test_the_fast_type_check_uses_the_schemas_words():
 
 
 @settings(max_examples=ROUND_TRIP_EXAMPLES)
-@given(claim=st.dictionaries(st.sampled_from([*_files._CLAIM_FIELDS, "colour"]),
-                             st.none() | st.booleans() | st.integers() | st.text(max_size=3) | st.lists(st.text(max_size=2))
-                             | st.dictionaries(st.sampled_from(["name", "kind", "party", "low", "hedge"]), st.text(max_size=2)),
-                             max_size=6))
+@given(
+    claim=st.dictionaries(
+        st.sampled_from([*_files._CLAIM_FIELDS, "colour"]),
+        st.none()
+        | st.booleans()
+        | st.integers()
+        | st.text(max_size=3)
+        | st.lists(st.text(max_size=2))
+        | st.dictionaries(
+            st.sampled_from(["name", "kind", "party", "low", "hedge"]), st.text(max_size=2)
+        ),
+        max_size=6,
+    )
+)
 def test_the_fast_type_check_never_passes_what_the_schema_refuses(claim):
     """#10.4: skipping the schema walk is safe: whatever the fast check passes, the JSON Schema accepts."""
     from claimdiff._formats.schema import fits_claim_fast

@@ -25,17 +25,53 @@ FIELD_VALUES: dict[str, list[object]] = {
     "id": ["a", "", " ", 1, True],
     "metric": ["killed", "injured", "kiled", "", 3, None],
     "counted": ["people", "drones", "peopel", "", 5, None],
-    "value": [12, -4, 1.5, 10**400, "at least 14", "12 km", "12 adults and two children", "dozens", "", "foo", True,
-              {"low": 1, "high": 2}, {"low": 2, "high": 1}, {"low": 1, "high": "inf", "low_closed": False},
-              {"low_closed": 1}, {"hedge": "roughly"}, {}, [1]],
+    "value": [
+        12,
+        -4,
+        1.5,
+        10**400,
+        "at least 14",
+        "12 km",
+        "12 adults and two children",
+        "dozens",
+        "",
+        "foo",
+        True,
+        {"low": 1, "high": 2},
+        {"low": 2, "high": 1},
+        {"low": 1, "high": "inf", "low_closed": False},
+        {"low_closed": 1},
+        {"hedge": "roughly"},
+        {},
+        [1],
+    ],
     "unit": [None, "km", "", "parsec", 3],
     "place": [None, "Russia > Belgorod", "a >  > b", ["Russia", "X"], 5],
     "event": [None, "e", 7, 1.5, True],
     "period": [None, "2023-12-30", "2023", 2023, "2023-13-40", "", True, {"start": "2023-12-30"}],
     "stated": [None, "2023-12-29", "2023-12-31", "2023-12-31T10:00", 1.5],
-    "source": ["MoD", "mod", "", {"name": "Reuters", "kind": "agency"}, {"name": "X", "kind": "nonsense"}, {"name": ""},
-               {"name": "x", "party": None}, {"name": "x", "reliability": 0.5}, {"name": "x", "colour": "red"}, 7],
-    "via": [None, [], "Reuters", ["Reuters", {"name": "AP", "kind": "agency"}], [""], {"name": "AP"}, [1], ""],
+    "source": [
+        "MoD",
+        "mod",
+        "",
+        {"name": "Reuters", "kind": "agency"},
+        {"name": "X", "kind": "nonsense"},
+        {"name": ""},
+        {"name": "x", "party": None},
+        {"name": "x", "reliability": 0.5},
+        {"name": "x", "colour": "red"},
+        7,
+    ],
+    "via": [
+        None,
+        [],
+        "Reuters",
+        ["Reuters", {"name": "AP", "kind": "agency"}],
+        [""],
+        {"name": "AP"},
+        [1],
+        "",
+    ],
     "quote": [None, "q", 3, True],
     "location": [None, "p1", 2.5],
     "note": [None, "n", 4],
@@ -43,8 +79,11 @@ FIELD_VALUES: dict[str, list[object]] = {
     "rank": [None, "preferred", "bogus"],
     "colour": ["red"],
 }
-DEFAULTS = [{}, {"metric": "killed", "counted": "people", "place": "Russia > Belgorod", "period": "2023-12-30"},
-            {"source": "mod", "via": ["Reuters"], "unit": "km"}]
+DEFAULTS = [
+    {},
+    {"metric": "killed", "counted": "people", "place": "Russia > Belgorod", "period": "2023-12-30"},
+    {"source": "mod", "via": ["Reuters"], "unit": "km"},
+]
 entries = st.fixed_dictionaries(
     {"id": st.sampled_from(FIELD_VALUES["id"])},
     optional={k: st.sampled_from(v) for k, v in FIELD_VALUES.items() if k != "id"},
@@ -53,8 +92,13 @@ entries = st.fixed_dictionaries(
 
 def _context(defaults: dict[str, object]) -> _build.Context:
     ctx = _build.Context("<test>", dict, DEFAULT_HEDGES, DEFAULT_VOCABULARY)
-    ctx.apply({"defaults": defaults, "sources": {"mod": {"name": "Russian Ministry of Defence", "kind": "military"}},
-               "aliases": {"Russia's MoD": "Russian Ministry of Defence"}})
+    ctx.apply(
+        {
+            "defaults": defaults,
+            "sources": {"mod": {"name": "Russian Ministry of Defence", "kind": "military"}},
+            "aliases": {"Russia's MoD": "Russian Ministry of Defence"},
+        }
+    )
     return ctx
 
 
@@ -71,7 +115,9 @@ def test_the_plain_reader_returns_only_what_the_full_reader_returns(raw, default
     fast = plain_claim(raw, ctx)
     if fast is None:
         return
-    assert fits_claim_fast(raw) or not list(problems(raw, claims_schema()["$defs"]["claim"], "$.claims[0]"))
+    assert fits_claim_fast(raw) or not list(
+        problems(raw, claims_schema()["$defs"]["claim"], "$.claims[0]")
+    )
     built, errors = _build._claim(raw, "$.claims[0]", _context(defaults))
     assert errors == []
     assert built == [fast]
@@ -117,16 +163,35 @@ def test_the_seed_reads_alike_through_both_readers(monkeypatch):
     assert [c.note for c in fast.claims] == [c.note for c in full.claims]
 
 
-BAD = json.dumps({"claims": [
-    {"id": "a", "metric": "killed", "counted": "people", "value": 12, "source": "MoD"},
-    {"id": "a", "metric": "killed", "counted": "people", "value": 13, "source": "MoD"},
-    {"id": "b", "metric": "kiled", "counted": "people", "value": 12, "source": "MoD"},
-    {"id": "c", "metric": "killed", "counted": "people", "value": -4, "source": "MoD"},
-    {"id": "d", "metric": "killed", "counted": "people", "value": "12 km", "source": "MoD"},
-    {"id": "e", "metric": "killed", "counted": "people", "value": 12, "source": "MoD", "colour": "red"},
-    {"id": "f", "metric": "killed", "counted": "people", "value": 12, "source": "MoD", "period": "2023-12-30",
-     "stated": "2023-12-29"},
-]}, indent=1)
+BAD = json.dumps(
+    {
+        "claims": [
+            {"id": "a", "metric": "killed", "counted": "people", "value": 12, "source": "MoD"},
+            {"id": "a", "metric": "killed", "counted": "people", "value": 13, "source": "MoD"},
+            {"id": "b", "metric": "kiled", "counted": "people", "value": 12, "source": "MoD"},
+            {"id": "c", "metric": "killed", "counted": "people", "value": -4, "source": "MoD"},
+            {"id": "d", "metric": "killed", "counted": "people", "value": "12 km", "source": "MoD"},
+            {
+                "id": "e",
+                "metric": "killed",
+                "counted": "people",
+                "value": 12,
+                "source": "MoD",
+                "colour": "red",
+            },
+            {
+                "id": "f",
+                "metric": "killed",
+                "counted": "people",
+                "value": 12,
+                "source": "MoD",
+                "period": "2023-12-30",
+                "stated": "2023-12-29",
+            },
+        ]
+    },
+    indent=1,
+)
 
 
 @pytest.mark.parametrize(("fmt", "first_line"), [("json", 3), ("yaml", 2)])
@@ -147,9 +212,7 @@ def dump_yaml(json_text: str) -> str:
 
 def test_a_csv_row_after_blank_lines_is_reported_at_its_own_line():
     """Rows are numbered by the line they start on; blank rows in between are skipped, not counted as claims."""
-    text = ("id,metric,counted,value,source\n"
-            "a,killed,people,12,MoD\n\n\n"
-            "b,killed,people,-4,MoD\n")
+    text = "id,metric,counted,value,source\na,killed,people,12,MoD\n\n\nb,killed,people,-4,MoD\n"
     loaded = loads_claims_lenient(text, format="csv")
     assert [c.id for c in loaded.claims] == ["a"]
     assert "($.claims[1].value, line 5)" in str(loaded.rejected[0])
@@ -157,9 +220,11 @@ def test_a_csv_row_after_blank_lines_is_reported_at_its_own_line():
 
 def test_csv_rows_that_spell_a_figure_alike_read_alike():
     """Cells read once per distinct text (values, via chains, spelled figures) give equal, independent claims."""
-    text = ("id,metric,counted,source,via,value_low,value_high,value_hedge\n"
-            "a,killed,people,MoD,Reuters [agency] | AP,1,5,range\n"
-            "b,killed,people,MoD,Reuters [agency] | AP,1,5,range\n")
+    text = (
+        "id,metric,counted,source,via,value_low,value_high,value_hedge\n"
+        "a,killed,people,MoD,Reuters [agency] | AP,1,5,range\n"
+        "b,killed,people,MoD,Reuters [agency] | AP,1,5,range\n"
+    )
     a, b = loads_claims(text, format="csv")
     assert (a.low, a.high, a.via) == (b.low, b.high, b.via) == (1, 5, a.via)
     assert [s.kind.value for s in a.via] == ["agency", "unknown"]

@@ -29,9 +29,9 @@ FORMATS = ("yaml", "json", "csv")
 ODD = "\r\n\x85\u2028\u2029\"'=+-@\t,;|[]\\ \x00\x1b\u202e"
 odd_texts = st.one_of(
     texts(max_size=20),
-    st.text(st.sampled_from(ODD) | st.characters(exclude_categories=("Cs",)), min_size=1, max_size=20).filter(
-        lambda s: s.strip()
-    ),
+    st.text(
+        st.sampled_from(ODD) | st.characters(exclude_categories=("Cs",)), min_size=1, max_size=20
+    ).filter(lambda s: s.strip()),
 )
 odd_names = odd_texts.filter(lambda s: s == s.strip() and s.isprintable() and not s.startswith("'"))
 #: Kilometres up to the largest a float holds once converted to metres (a larger figure is refused).
@@ -47,7 +47,9 @@ extreme_measures = st.one_of(
     st.sampled_from([0.0, 5e-324, 2.2250738585072014e-308, 1.79e305, 0.1, 1 / 3]).map(
         lambda x: Estimate.exact(x, unit="km")
     ),
-    st.tuples(finite, finite).map(sorted).map(lambda b: Estimate(low=b[0], high=b[1], hedge=Hedge.RANGE, unit="km")),
+    st.tuples(finite, finite)
+    .map(sorted)
+    .map(lambda b: Estimate(low=b[0], high=b[1], hedge=Hedge.RANGE, unit="km")),
     finite.map(lambda x: Estimate(low=x, high=math.inf, hedge=Hedge.LOWER, unit="km")),
 )
 _common = {
@@ -57,7 +59,12 @@ _common = {
 }
 odd_claims = st.one_of(
     claims(estimates=extreme_counts, **_common),
-    claims(estimates=extreme_measures, metrics=st.just("distance"), scopes=scopes(counted=st.none()), **_common),
+    claims(
+        estimates=extreme_measures,
+        metrics=st.just("distance"),
+        scopes=scopes(counted=st.none()),
+        **_common,
+    ),
 )
 
 
@@ -77,7 +84,9 @@ def test_a_claims_csv_read_by_pandas_reads_back_equal_as_a_dataframe(cs):
     :func:`claimdiff.claims_from_dataframe` reads back to the claims written."""
     pd = pytest.importorskip("pandas")
     text = dump_claims(cs, format="csv")
-    frame = pd.read_csv(io.StringIO(text, newline=""), dtype=str, keep_default_na=False, engine="python")
+    frame = pd.read_csv(
+        io.StringIO(text, newline=""), dtype=str, keep_default_na=False, engine="python"
+    )
     loaded = claimdiff.claims_from_dataframe(frame)
     assert loaded.rejected == ()
     assert list(loaded.claims) == cs
@@ -105,7 +114,9 @@ def test_parquet_and_arrow_read_back_the_tables_written(cs, tmp_path_factory):
         back = pd.read_parquet(path)
         pd.testing.assert_frame_equal(back, expected, check_categorical=len(expected) > 0)
         arrow = pq.read_table(path)
-        assert arrow.schema.remove_metadata() == claimdiff.formats.report_arrow(report, table).schema
+        assert (
+            arrow.schema.remove_metadata() == claimdiff.formats.report_arrow(report, table).schema
+        )
         assert arrow.to_pylist() == claimdiff.formats.report_arrow(report, table).to_pylist()
 
 
@@ -113,8 +124,16 @@ def _flags_report() -> claimdiff.Report:
     return reconcile(
         [
             Claim(id="a", metric="killed", estimate="8", scope=Scope(counted="people"), source="A"),
-            Claim(id="b", metric="killed", estimate="at least 14", scope=Scope(counted="people"), source="B"),
-            Claim(id="c", metric="injured", estimate="3", scope=Scope(counted="people"), source="C"),
+            Claim(
+                id="b",
+                metric="killed",
+                estimate="at least 14",
+                scope=Scope(counted="people"),
+                source="B",
+            ),
+            Claim(
+                id="c", metric="injured", estimate="3", scope=Scope(counted="people"), source="C"
+            ),
         ]
     )
 
@@ -131,14 +150,18 @@ def test_parquet_keeps_the_ordered_severity_and_the_nullable_dtypes(tmp_path):
     claimdiff.formats.write_report_parquet(report, tmp_path)
     for table in claimdiff.formats.REPORT_TABLES:
         back = pd.read_parquet(tmp_path / f"{table}.parquet")
-        assert dict(back.dtypes.astype(str)) == dict(report.to_dataframe(table).dtypes.astype(str)), table
+        assert dict(back.dtypes.astype(str)) == dict(
+            report.to_dataframe(table).dtypes.astype(str)
+        ), table
     flags = pd.read_parquet(tmp_path / "flags.parquet")
     assert flags["severity"].cat.ordered
     assert list(flags["severity"].cat.categories) == ["info", "warning", "error"]
     assert flags.sort_values("severity")["severity"].iloc[-1] == "error"
     severity = pq.read_table(tmp_path / "flags.parquet").schema.field("severity").type
     assert severity.ordered
-    assert pq.read_table(tmp_path / "flags.parquet").column("severity").chunk(0).dictionary.to_pylist() == [
+    assert pq.read_table(tmp_path / "flags.parquet").column("severity").chunk(
+        0
+    ).dictionary.to_pylist() == [
         "info",
         "warning",
         "error",
@@ -150,13 +173,25 @@ def test_a_csv_cell_over_the_readers_limit_is_refused_at_write():
     the reader then refused; now the writer refuses, naming the claim and column, and YAML takes it."""
     limit = csv.field_size_limit()
     claim = Claim(
-        id="long", metric="killed", estimate="12", scope=Scope(counted="people"), source="MoD", note="x" * (limit + 1)
+        id="long",
+        metric="killed",
+        estimate="12",
+        scope=Scope(counted="people"),
+        source="MoD",
+        note="x" * (limit + 1),
     )
-    with pytest.raises(claimdiff.exceptions.InvalidClaimError, match=r"'note' is .* characters long.*YAML or JSON"):
+    with pytest.raises(
+        claimdiff.exceptions.InvalidClaimError, match=r"'note' is .* characters long.*YAML or JSON"
+    ):
         dump_claims([claim], format="csv")
     assert loads_claims(dump_claims([claim], format="yaml")) == [claim]
     fits = Claim(
-        id="long", metric="killed", estimate="12", scope=Scope(counted="people"), source="MoD", note="x" * limit
+        id="long",
+        metric="killed",
+        estimate="12",
+        scope=Scope(counted="people"),
+        source="MoD",
+        note="x" * limit,
     )
     assert loads_claims(dump_claims([fits], format="csv"), format="csv") == [fits]
 

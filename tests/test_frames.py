@@ -15,17 +15,26 @@ np = pytest.importorskip("numpy")
 
 
 def _frame() -> object:
-    return pd.DataFrame({
-        "event": ["e1", "e2", "e3", "e4"],
-        "deaths": pd.array([3, None, 5, -2], dtype="Int64"),
-        "low": [np.int64(2), np.nan, np.float64(4.0), np.int32(1)],
-        "country": ["Syria", "Syria", "Iraq", "Iraq"],
-        "adm1": ["Idlib", np.nan, None, "Anbar"],
-        "day": pd.to_datetime(["2023-12-30", "2023-12-29", None, "2023-12-30"]),
-    }, index=[10, 11, 12, 13])
+    return pd.DataFrame(
+        {
+            "event": ["e1", "e2", "e3", "e4"],
+            "deaths": pd.array([3, None, 5, -2], dtype="Int64"),
+            "low": [np.int64(2), np.nan, np.float64(4.0), np.int32(1)],
+            "country": ["Syria", "Syria", "Iraq", "Iraq"],
+            "adm1": ["Idlib", np.nan, None, "Anbar"],
+            "day": pd.to_datetime(["2023-12-30", "2023-12-29", None, "2023-12-30"]),
+        },
+        index=[10, 11, 12, 13],
+    )
 
 
-COLUMNS = {"id": "event", "best": "deaths", "low": "low", "place": ["country", "adm1"], "period": "day"}
+COLUMNS = {
+    "id": "event",
+    "best": "deaths",
+    "low": "low",
+    "place": ["country", "adm1"],
+    "period": "day",
+}
 DEFAULTS = {"metric": "killed", "counted": "people", "source": "UCDP"}
 
 
@@ -49,7 +58,9 @@ def test_bad_rows_are_rejections_with_row_and_column() -> None:
     loaded = claims_from_dataframe(_frame(), columns=COLUMNS, defaults=DEFAULTS, name="events")
     assert len(loaded.claims) + len(loaded.rejected) == 4
     messages = [str(e) for e in loaded.rejected]
-    assert messages[0].startswith("events: claim 'e2' (row 11, column 'deaths'): 'value' is required")
+    assert messages[0].startswith(
+        "events: claim 'e2' (row 11, column 'deaths'): 'value' is required"
+    )
     assert "claim 'e4' (row 13, column 'deaths')" in messages[1]
     assert "must lie within" in messages[1] or "negative" in messages[1]
 
@@ -57,8 +68,15 @@ def test_bad_rows_are_rejections_with_row_and_column() -> None:
 def test_default_columns_are_the_fields_named_like_them() -> None:
     """Without columns=, a frame with the claims file's column names reads like the CSV format;
     a missing id becomes row-<label>."""
-    frame = pd.DataFrame({"metric": ["killed"], "counted": ["people"], "value": ["at least 14"],
-                          "source": ["MoD"], "source_kind": ["military"]})
+    frame = pd.DataFrame(
+        {
+            "metric": ["killed"],
+            "counted": ["people"],
+            "value": ["at least 14"],
+            "source": ["MoD"],
+            "source_kind": ["military"],
+        }
+    )
     (claim,) = claims_from_dataframe(frame).claims
     assert claim.id == "row-0"
     assert claim.estimate.interval_text() == "[14, inf)"
@@ -86,16 +104,31 @@ def test_report_tables_have_fixed_columns_and_dtypes() -> None:
         assert list(full.columns) == list(none.columns), table
         assert [str(t) for t in full.dtypes] == [str(t) for t in none.dtypes], table
         for column in full.columns:
-            assert not any(isinstance(v, list | tuple | dict) for v in full[column]), (table, column)
+            assert not any(isinstance(v, list | tuple | dict) for v in full[column]), (
+                table,
+                column,
+            )
 
 
 def test_severity_sorts_by_seriousness() -> None:
     """severity is an ordered categorical: info < warning < error (not alphabetical)."""
-    flags = reconcile([
-        Claim(id="a", metric="killed", estimate="12", scope=Scope(counted="people"), source="A"),
-        Claim(id="b", metric="killed", estimate="at least 20", scope=Scope(counted="people"), source="B"),
-        Claim(id="c", metric="injured", estimate="3", scope=Scope(counted="people"), source="C"),
-    ]).to_dataframe("flags")
+    flags = reconcile(
+        [
+            Claim(
+                id="a", metric="killed", estimate="12", scope=Scope(counted="people"), source="A"
+            ),
+            Claim(
+                id="b",
+                metric="killed",
+                estimate="at least 20",
+                scope=Scope(counted="people"),
+                source="B",
+            ),
+            Claim(
+                id="c", metric="injured", estimate="3", scope=Scope(counted="people"), source="C"
+            ),
+        ]
+    ).to_dataframe("flags")
     assert list(flags["severity"].cat.categories) == ["info", "warning", "error"]
     assert flags["severity"].cat.ordered
     assert flags.sort_values("severity")["severity"].iloc[-1] == "error"
@@ -118,8 +151,17 @@ def test_claims_table_gives_each_claim_its_group_and_status() -> None:
 
 def test_groups_table_keeps_unbounded_sides_as_infinity() -> None:
     """An unbounded side is inf (not missing), so numeric filters work on every group."""
-    groups = reconcile([Claim(id="a", metric="killed", estimate="at least 14", scope=Scope(counted="people"),
-                              source="A")]).to_dataframe()
+    groups = reconcile(
+        [
+            Claim(
+                id="a",
+                metric="killed",
+                estimate="at least 14",
+                scope=Scope(counted="people"),
+                source="A",
+            )
+        ]
+    ).to_dataframe()
     assert (groups["low"].iloc[0], groups["high"].iloc[0]) == (14, float("inf"))
 
 
@@ -155,9 +197,33 @@ def test_rejections_keep_the_order_of_the_rows() -> None:
     """Rejections made by a reader before the loader (UCDP's inconsistent figures) and by the loader itself come
     out in row order, as in a file."""
     rows = [
-        {"id": 1, "best": 2, "low": 3, "high": 3, "date_start": "2020-01-01", "date_end": "2020-01-01", "country": "X"},
-        {"id": 2, "best": 1, "low": 1, "high": 1, "date_start": "2020-13-01", "date_end": "2020-13-01", "country": "X"},
-        {"id": 3, "best": 9, "low": 1, "high": 3, "date_start": "2020-01-01", "date_end": "2020-01-01", "country": "X"},
+        {
+            "id": 1,
+            "best": 2,
+            "low": 3,
+            "high": 3,
+            "date_start": "2020-01-01",
+            "date_end": "2020-01-01",
+            "country": "X",
+        },
+        {
+            "id": 2,
+            "best": 1,
+            "low": 1,
+            "high": 1,
+            "date_start": "2020-13-01",
+            "date_end": "2020-13-01",
+            "country": "X",
+        },
+        {
+            "id": 3,
+            "best": 9,
+            "low": 1,
+            "high": 3,
+            "date_start": "2020-01-01",
+            "date_end": "2020-01-01",
+            "country": "X",
+        },
     ]
     loaded = claimdiff.formats.read_ucdp_ged(rows)
     assert [e.claim_id for e in loaded.rejected] == ["ucdp-ged-1", "ucdp-ged-2", "ucdp-ged-3"]
@@ -169,8 +235,9 @@ def test_a_table_in_the_claims_csv_columns_reads_as_the_csv() -> None:
     pd = pytest.importorskip("pandas")
     from claimdiff import claims_from_dataframe, loads_claims
 
-    text = ("id,metric,counted,source,via,value_low,value_high\n"
-            "a,killed,people,MoD,TASS | AP,10,20\n")
+    text = (
+        "id,metric,counted,source,via,value_low,value_high\na,killed,people,MoD,TASS | AP,10,20\n"
+    )
     df = pd.read_csv(__import__("io").StringIO(text))
     loaded = claims_from_dataframe(df)
     assert loaded.rejected == ()
@@ -182,8 +249,13 @@ def test_a_table_in_the_claims_csv_columns_reads_as_the_csv() -> None:
 
 # -- issue 18, item 2: one bad cell rejects its row, located; nothing foreign, nothing silent ----------------
 
-CSV_SHAPE = {"id": ["a", "b"], "metric": ["killed", "killed"], "counted": ["people", "people"],
-             "value": ["12", "14"], "source": ["MoD", "MoD"]}
+CSV_SHAPE = {
+    "id": ["a", "b"],
+    "metric": ["killed", "killed"],
+    "counted": ["people", "people"],
+    "value": ["12", "14"],
+    "source": ["MoD", "MoD"],
+}
 
 
 def test_a_carriage_return_in_a_cell_does_not_split_its_row() -> None:
@@ -197,29 +269,49 @@ def test_a_carriage_return_in_a_cell_does_not_split_its_row() -> None:
 def test_an_infinite_high_is_an_open_bound_and_elsewhere_rejects_only_its_row() -> None:
     """Defect: one ±inf cell rejected its whole chunk with an unlocated message; now inf in `high` is an open
     bound, and an infinity elsewhere rejects its own row, named by row and column."""
-    frame = pd.DataFrame({"n": [1.0, 2.0, np.inf, 4.0], "top": [np.inf, 5.0, 6.0, 7.0]}, index=[10, 11, 12, 13])
-    loaded = claims_from_dataframe(frame, columns={"low": "n", "high": "top"},
-                                   defaults={"metric": "killed", "counted": "people", "source": "S"})
+    frame = pd.DataFrame(
+        {"n": [1.0, 2.0, np.inf, 4.0], "top": [np.inf, 5.0, 6.0, 7.0]}, index=[10, 11, 12, 13]
+    )
+    loaded = claims_from_dataframe(
+        frame,
+        columns={"low": "n", "high": "top"},
+        defaults={"metric": "killed", "counted": "people", "source": "S"},
+    )
     assert [(c.id, c.low, c.high) for c in loaded.claims] == [
-        ("row-10", 1, float("inf")), ("row-11", 2, 5), ("row-13", 4, 7)]
+        ("row-10", 1, float("inf")),
+        ("row-11", 2, 5),
+        ("row-13", 4, 7),
+    ]
     (bad,) = loaded.rejected
     assert "row 12, column 'n'" in str(bad)
     assert "inf" in bad.reason
-    csv_shaped = pd.DataFrame({**CSV_SHAPE, "value": [None, "3"], "value_low": [1.0, None],
-                               "value_high": [np.inf, None], "note": [None, -np.inf]})
+    csv_shaped = pd.DataFrame(
+        {
+            **CSV_SHAPE,
+            "value": [None, "3"],
+            "value_low": [1.0, None],
+            "value_high": [np.inf, None],
+            "note": [None, -np.inf],
+        }
+    )
     loaded = claims_from_dataframe(csv_shaped)
     assert [(c.id, c.low, c.high) for c in loaded.claims] == [("a", 1, float("inf"))]
     assert "row 1, column 'note'" in str(loaded.rejected[0])
 
 
-@pytest.mark.parametrize("cell", [__import__("decimal").Decimal("1.5"), pd.Timedelta("1D"), b"12", {1: 2},
-                                  np.array([1, 2])])
+@pytest.mark.parametrize(
+    "cell",
+    [__import__("decimal").Decimal("1.5"), pd.Timedelta("1D"), b"12", {1: 2}, np.array([1, 2])],
+)
 def test_cells_of_other_types_are_located_rejections(cell: object) -> None:
     """Defect: Decimal and Timedelta cells raised foreign exceptions (TypeError from json); now each rejects
     its row, named by row and column, and the other rows are kept."""
     frame = pd.DataFrame({"n": pd.Series([3, cell, 4], dtype=object)})
-    loaded = claims_from_dataframe(frame, columns={"value": "n"},
-                                   defaults={"metric": "killed", "counted": "people", "source": "S"})
+    loaded = claims_from_dataframe(
+        frame,
+        columns={"value": "n"},
+        defaults={"metric": "killed", "counted": "people", "source": "S"},
+    )
     assert [c.id for c in loaded.claims] == ["row-0", "row-2"]
     (bad,) = loaded.rejected
     assert isinstance(bad, claimdiff.exceptions.ClaimFileError)
@@ -236,12 +328,16 @@ def test_duplicated_and_integer_column_labels() -> None:
     twice = pd.DataFrame([[1, 2]], columns=["n", "n"])
     with pytest.raises(claimdiff.exceptions.ClaimFileError, match="two columns named 'n'"):
         claims_from_dataframe(twice, columns={"value": "n"}, defaults=DEFAULTS)
-    shaped = pd.DataFrame([["a", "killed", "people", "1", "M", "2"]],
-                          columns=["id", "metric", "counted", "value", "source", "value"])
+    shaped = pd.DataFrame(
+        [["a", "killed", "people", "1", "M", "2"]],
+        columns=["id", "metric", "counted", "value", "source", "value"],
+    )
     with pytest.raises(claimdiff.exceptions.ClaimFileError, match="two columns named 'value'"):
         claims_from_dataframe(shaped)
     numbered = pd.DataFrame({0: ["e1"], 1: [7]})
-    (claim,) = claims_from_dataframe(numbered, columns={"id": "0", "value": "1"}, defaults=DEFAULTS).claims
+    (claim,) = claims_from_dataframe(
+        numbered, columns={"id": "0", "value": "1"}, defaults=DEFAULTS
+    ).claims
     assert (claim.id, claim.low) == ("e1", 7)
 
 
@@ -249,11 +345,17 @@ def test_text_in_cells_is_kept_as_written() -> None:
     """Defect: text in cells was stripped of whitespace silently; now a cell reads as a claims file's field
     does (an id keeps its spaces, as in a YAML or CSV file)."""
     frame = pd.DataFrame({"id": [" a "], "n": [3], "q": ["  said so  "]})
-    (claim,) = claims_from_dataframe(frame, columns={"id": "id", "value": "n", "quote": "q"},
-                                     defaults=DEFAULTS).claims
+    (claim,) = claims_from_dataframe(
+        frame, columns={"id": "id", "value": "n", "quote": "q"}, defaults=DEFAULTS
+    ).claims
     assert (claim.id, claim.quote) == (" a ", "  said so  ")
-    assert claimdiff.loads_claims('claims: [{id: " a ", metric: killed, counted: people, value: 3, source: UCDP, '
-                                  'quote: "  said so  "}]')[0].id == claim.id
+    assert (
+        claimdiff.loads_claims(
+            'claims: [{id: " a ", metric: killed, counted: people, value: 3, source: UCDP, '
+            'quote: "  said so  "}]'
+        )[0].id
+        == claim.id
+    )
 
 
 def test_integers_above_2_53_are_not_rounded_silently() -> None:
@@ -278,7 +380,10 @@ def test_a_five_thousand_digit_value_is_reported_truthfully() -> None:
     (error,) = claimdiff.loads_claims_lenient(text, format="csv").rejected
     assert "5,000 digits" in error.reason
     shaped = pd.DataFrame({**CSV_SHAPE, "value": pd.Series(["1" * 5000, 10**4999], dtype=object)})
-    assert ["5,000 digits" in e.reason for e in claims_from_dataframe(shaped).rejected] == [True, True]
+    assert ["5,000 digits" in e.reason for e in claims_from_dataframe(shaped).rejected] == [
+        True,
+        True,
+    ]
 
 
 def test_an_empty_row_of_a_claims_csv_frame_is_rejected_not_skipped() -> None:
@@ -295,36 +400,57 @@ def test_a_csv_header_is_named_as_written() -> None:
         claimdiff.loads_claims("id,Deaths\na,3\n", format="csv")
 
 
-@pytest.mark.parametrize(("relation", "message"), [
-    ("{kind: series, daily: new cases, cumulative: cases, step_days: 0}", "step_days.*at least 1"),
-    ("{kind: series, daily: new cases, cumulative: cases, step_days: -1}", "step_days.*at least 1"),
-    ("{kind: series, daily: killed, cumulative: killd}", "cumulative.*did you mean 'killed'"),
-])
+@pytest.mark.parametrize(
+    ("relation", "message"),
+    [
+        (
+            "{kind: series, daily: new cases, cumulative: cases, step_days: 0}",
+            "step_days.*at least 1",
+        ),
+        (
+            "{kind: series, daily: new cases, cumulative: cases, step_days: -1}",
+            "step_days.*at least 1",
+        ),
+        ("{kind: series, daily: killed, cumulative: killd}", "cumulative.*did you mean 'killed'"),
+    ],
+)
 def test_a_series_that_would_check_nothing_is_refused(relation: str, message: str) -> None:
     """Defect: series relations with step 0 or -1, or a misspelt metric, were accepted and then checked nothing."""
     with pytest.raises(claimdiff.exceptions.ClaimFileError, match=message):
         claimdiff.loads_claims_lenient(f"claims: []\nrelations: [{relation}]\n")
 
 
-@pytest.mark.parametrize("value", ["{low: [1]}", "{low: {a: 1}}", "{low: 1, high: [2]}", "{low: true}"])
+@pytest.mark.parametrize(
+    "value", ["{low: [1]}", "{low: {a: 1}}", "{low: 1, high: [2]}", "{low: true}"]
+)
 def test_a_value_mapping_holding_a_list_is_a_located_error(value: str) -> None:
     """Defect: the fast claims reader raised TypeError: unhashable type: 'list' for `value: {low: [1]}`."""
     (error,) = claimdiff.loads_claims_lenient(
-        f"claims: [{{id: a, metric: killed, counted: people, value: {value}, source: M}}]").rejected
+        f"claims: [{{id: a, metric: killed, counted: people, value: {value}, source: M}}]"
+    ).rejected
     assert error.location.startswith("$.claims[0].value")
     (error,) = claimdiff.loads_claims_lenient(
-        "claims: [{id: a, metric: killed, counted: people, value: 1, source: {name: [M]}}]").rejected
+        "claims: [{id: a, metric: killed, counted: people, value: 1, source: {name: [M]}}]"
+    ).rejected
     assert error.location == "$.claims[0].source.name"
 
 
 def test_the_default_dask_path_keeps_a_carriage_return_and_rejects_only_the_bad_row() -> None:
     """Defect: on the default Dask path a bare \\r split the row, and an infinite cell lost the partition."""
     dd = pytest.importorskip("dask.dataframe")
-    frame = pd.DataFrame({**{k: [*v, v[0]] for k, v in CSV_SHAPE.items()}, "id": ["a", "b", "c"],
-                          "note": ["first\rsecond", None, None], "value_high": [None, None, np.inf],
-                          "value": ["12", "14", None], "value_low": [None, None, np.inf]})
-    _groups, _flags, claims, rejected = claimdiff.formats.reconcile_dask(dd.from_pandas(frame, npartitions=1)).compute(
-        scheduler="synchronous")
+    frame = pd.DataFrame(
+        {
+            **{k: [*v, v[0]] for k, v in CSV_SHAPE.items()},
+            "id": ["a", "b", "c"],
+            "note": ["first\rsecond", None, None],
+            "value_high": [None, None, np.inf],
+            "value": ["12", "14", None],
+            "value_low": [None, None, np.inf],
+        }
+    )
+    _groups, _flags, claims, rejected = claimdiff.formats.reconcile_dask(
+        dd.from_pandas(frame, npartitions=1)
+    ).compute(scheduler="synchronous")
     assert sorted(claims["id"]) == ["a", "b"]
     assert claims.set_index("id").loc["a", "note"] == "first\rsecond"
     (reason,) = rejected["reason"].tolist()
@@ -334,8 +460,22 @@ def test_the_default_dask_path_keeps_a_carriage_return_and_rejects_only_the_bad_
 def test_the_data_sets_readers_still_trim_their_cells() -> None:
     """A table of claims keeps its text as written, but a data set's export with padded cells (" 2013-01-03",
     a blank area) still reads as its codebook means: the readers trim their cells."""
-    rows = [{"id": " 7 ", "best": " 4", "low": "3", "high": "9 ", "date_start": " 2013-01-03", "date_end": "2013-01-04 ",
-             "country": "Syria ", "adm_1": "  ", "adm_2": " Ariha "}]
+    rows = [
+        {
+            "id": " 7 ",
+            "best": " 4",
+            "low": "3",
+            "high": "9 ",
+            "date_start": " 2013-01-03",
+            "date_end": "2013-01-04 ",
+            "country": "Syria ",
+            "adm_1": "  ",
+            "adm_2": " Ariha ",
+        }
+    ]
     (claim,) = claimdiff.formats.read_ucdp_ged(rows).claims
     assert (claim.id, claim.scope.place, claim.period.isoformat()) == (
-        "ucdp-ged-7", ("Syria", "Ariha"), "2013-01-03/2013-01-04")
+        "ucdp-ged-7",
+        ("Syria", "Ariha"),
+        "2013-01-03/2013-01-04",
+    )

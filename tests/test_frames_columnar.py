@@ -39,7 +39,9 @@ def _row_name(label: Hashable) -> str:
     return f"row {label}"
 
 
-def _fix_duplicates(loaded: LoadedClaims, entry_labels: Sequence[Hashable]) -> list[tuple[type, str]]:
+def _fix_duplicates(
+    loaded: LoadedClaims, entry_labels: Sequence[Hashable]
+) -> list[tuple[type, str]]:
     """The reference's rejections, a repeated id naming the row it repeats (the one deliberate change)."""
     out = []
     for e in loaded.rejected:
@@ -49,12 +51,17 @@ def _fix_duplicates(loaded: LoadedClaims, entry_labels: Sequence[Hashable]) -> l
 
 
 def reference_frame(
-    df: Any, columns: Mapping[str, str | Sequence[str]], defaults: Mapping[str, Any] | None, name: str = "<dataframe>"
+    df: Any,
+    columns: Mapping[str, str | Sequence[str]],
+    defaults: Mapping[str, Any] | None,
+    name: str = "<dataframe>",
 ) -> tuple[LoadedClaims, list[Hashable]]:
     """The row-by-row reading of a frame with named columns, and the labels of the rows that became entries."""
     names = [str(c) for c in df.columns]
     position = {n: i for i, n in enumerate(names)}
-    used = sorted({c for spec in columns.values() for c in ([spec] if isinstance(spec, str) else spec)})
+    used = sorted(
+        {c for spec in columns.values() for c in ([spec] if isinstance(spec, str) else spec)}
+    )
     data = {c: df.iloc[:, position[c]].tolist() for c in used}
     rows = [{c: data[c][i] for c in used} for i in range(len(df))]
     labels = list(df.index)
@@ -63,7 +70,9 @@ def reference_frame(
         for row, label in zip(rows, labels, strict=True)
         if not isinstance(claim_mapping(row, columns, label, name), ClaimFileError)
     ]
-    return claims_from_rows(rows, columns=columns, labels=labels, defaults=defaults, name=name), entries
+    return claims_from_rows(
+        rows, columns=columns, labels=labels, defaults=defaults, name=name
+    ), entries
 
 
 def reference_csv_table(df: Any, name: str = "<dataframe>") -> tuple[LoadedClaims, list[Hashable]]:
@@ -137,10 +146,20 @@ _CELLS = {
         ],
     ),
     "unit": _mostly([None, None, "km", "mile", "m"], ["", "frobs", "kg", 3]),
-    "place": _mostly(["Russia > Belgorod", "Syria", "A>B>C", "Idlib + Aleppo", None], [" > ", "", 4, [1]]),
+    "place": _mostly(
+        ["Russia > Belgorod", "Syria", "A>B>C", "Idlib + Aleppo", None], [" > ", "", 4, [1]]
+    ),
     "event": _mostly(["e1", "e2", None, 12, 2.5], ["", [1], True]),
     "period": _mostly(
-        ["2023-12-30", "2023-12", "2024-01-01/2024-01-03", None, pd.Timestamp("2023-12-29"), "2024", 2023],
+        [
+            "2023-12-30",
+            "2023-12",
+            "2024-01-01/2024-01-03",
+            None,
+            pd.Timestamp("2023-12-29"),
+            "2024",
+            2023,
+        ],
         ["2023-13-01", "yesterday", "", pd.Timestamp("2023-12-29 10:00", tz="UTC"), 2.5],
     ),
     "stated": _mostly(["2023-12-31", None, "2023-12-30T10:00:00Z"], ["2023-12-01", "", "x"]),
@@ -180,13 +199,21 @@ def frames(draw: st.DrawFn) -> tuple[Any, dict[str, Any], dict[str, Any] | None]
     if defaults is None:  # the fields a claim needs, from columns
         fields = [*fields, *(f for f in ("metric", "source", "counted") if f not in fields)]
     n = draw(st.integers(1, 12))
-    index = draw(st.sampled_from([list(range(n)), [f"r{i}" for i in range(n)], [10 + i for i in range(n)]]))
+    index = draw(
+        st.sampled_from([list(range(n)), [f"r{i}" for i in range(n)], [10 + i for i in range(n)]])
+    )
     frame = pd.DataFrame(
-        {f"c_{f}": pd.Series([draw(_CELLS[f]) for _ in range(n)], dtype=object, index=index) for f in fields},
+        {
+            f"c_{f}": pd.Series([draw(_CELLS[f]) for _ in range(n)], dtype=object, index=index)
+            for f in fields
+        },
         index=index,
     )
     typed = draw(st.sampled_from(["object", "numpy_nullable", "pyarrow", "category"]))
-    if typed in ("numpy_nullable", "pyarrow"):  # the dtypes pandas would give, where the column allows one
+    if typed in (
+        "numpy_nullable",
+        "pyarrow",
+    ):  # the dtypes pandas would give, where the column allows one
         frame = frame.convert_dtypes(dtype_backend=typed)
     elif typed == "category":
         for column in frame.columns:
@@ -195,7 +222,9 @@ def frames(draw: st.DrawFn) -> tuple[Any, dict[str, Any], dict[str, Any] | None]
     columns: dict[str, Any] = {f: f"c_{f}" for f in fields}
     if "place" in fields and draw(st.booleans()):
         frame["c_adm1"] = pd.Series(
-            [draw(st.sampled_from(["Idlib", None, "", "Aleppo"])) for _ in range(n)], dtype=object, index=frame.index
+            [draw(st.sampled_from(["Idlib", None, "", "Aleppo"])) for _ in range(n)],
+            dtype=object,
+            index=frame.index,
         )
         columns["place"] = ["c_place", "c_adm1"]
     return frame, columns, defaults
@@ -203,7 +232,9 @@ def frames(draw: st.DrawFn) -> tuple[Any, dict[str, Any], dict[str, Any] | None]
 
 @settings(suppress_health_check=[HealthCheck.too_slow])
 @given(frames())
-def test_a_frame_reads_as_its_rows_one_by_one(case: tuple[Any, dict[str, Any], dict[str, Any] | None]) -> None:
+def test_a_frame_reads_as_its_rows_one_by_one(
+    case: tuple[Any, dict[str, Any], dict[str, Any] | None],
+) -> None:
     """Any frame of good and bad cells (NaN, inf, None, lists, wrong types, odd strings, repeated ids, mixed
     units, hedged figures, periods, places, defaults): the same claims and rejections as row by row."""
     frame, columns, defaults = case
@@ -214,7 +245,11 @@ def test_a_frame_reads_as_its_rows_one_by_one(case: tuple[Any, dict[str, Any], d
 
 _CSV_CELLS = {
     "id": st.integers(0, 2).flatmap(
-        lambda k: st.integers(0, 10**6).map("r{}".format) if k else _mostly(["a", "b", "a", " c"], ["", None, 3])
+        lambda k: (
+            st.integers(0, 10**6).map("r{}".format)
+            if k
+            else _mostly(["a", "b", "a", " c"], ["", None, 3])
+        )
     ),
     "metric": _mostly(["killed", "injured"], ["kiled", "", None]),
     "counted": _mostly(["people", "children", ""], ["peple", 3]),
@@ -242,10 +277,14 @@ _CSV_CELLS = {
 def csv_tables(draw: st.DrawFn) -> Any:
     """A frame in the claims-CSV columns, with good and bad cells."""
     base = ["id", "metric", "counted", "value", "source"]
-    extra = draw(st.lists(st.sampled_from(sorted(set(_CSV_CELLS) - set(base))), max_size=7, unique=True))
+    extra = draw(
+        st.lists(st.sampled_from(sorted(set(_CSV_CELLS) - set(base))), max_size=7, unique=True)
+    )
     fields = [f for f in base if f == "id" or draw(st.integers(0, 9)) > 0] + extra
     n = draw(st.integers(1, 12))
-    return pd.DataFrame({f: pd.Series([draw(_CSV_CELLS[f]) for _ in range(n)], dtype=object) for f in fields})
+    return pd.DataFrame(
+        {f: pd.Series([draw(_CSV_CELLS[f]) for _ in range(n)], dtype=object) for f in fields}
+    )
 
 
 @settings(suppress_health_check=[HealthCheck.too_slow])
@@ -263,7 +302,9 @@ def test_a_repeated_id_names_the_row_it_repeats_across_chunks() -> None:
     n = _CHUNK + 5
     frame = pd.DataFrame({"id": [f"c{i}" for i in range(n - 1)] + ["c3"], "n": [1] * n})
     loaded = claims_from_dataframe(
-        frame, columns={"id": "id", "value": "n"}, defaults={"metric": "killed", "counted": "people", "source": "S"}
+        frame,
+        columns={"id": "id", "value": "n"},
+        defaults={"metric": "killed", "counted": "people", "source": "S"},
     )
     assert len(loaded.claims) == n - 1
     (error,) = loaded.rejected
@@ -279,7 +320,9 @@ def test_a_table_longer_than_a_chunk_keeps_row_order_and_labels() -> None:
     values[-2] = -1.0
     frame = pd.DataFrame({"n": values}, index=range(100, 100 + n))
     loaded = claims_from_dataframe(
-        frame, columns={"value": "n"}, defaults={"metric": "killed", "counted": "people", "source": "S"}
+        frame,
+        columns={"value": "n"},
+        defaults={"metric": "killed", "counted": "people", "source": "S"},
     )
     assert [c.id for c in loaded.claims[-2:]] == [f"row-{100 + n - 3}", f"row-{100 + n - 1}"]
     (error,) = loaded.rejected
@@ -322,7 +365,9 @@ def test_covid_figures_read_alike() -> None:
 def test_stock_volumes_read_alike() -> None:
     """Li et al.'s stock volumes: 34 sources' volumes per symbol, the figures as the file's text."""
     path = _real("stock_li2012") / "claims_volume_20110701_slimfast" / "srcStockVolumes.csv"
-    frame = pd.read_csv(path, header=None, names=["source", "symbol", "volume", "extra"], dtype={"volume": object})
+    frame = pd.read_csv(
+        path, header=None, names=["source", "symbol", "volume", "extra"], dtype={"volume": object}
+    )
     frame["id"] = frame["source"] + ":" + frame["symbol"]
     columns = {"id": "id", "source": "source", "place": "symbol", "value": "volume"}
     defaults = {"metric": "volume", "counted": "shares"}
@@ -357,7 +402,9 @@ def test_population_edits_read_alike() -> None:
 
 # -- claims CSV files past the read limit ---------------------------------------------------------------------
 
-_FILE_CELLS = {k: v.filter(lambda c: c is None or isinstance(c, str)) for k, v in _CSV_CELLS.items()}
+_FILE_CELLS = {
+    k: v.filter(lambda c: c is None or isinstance(c, str)) for k, v in _CSV_CELLS.items()
+}
 
 
 @st.composite
@@ -367,7 +414,9 @@ def csv_texts(draw: st.DrawFn) -> str:
     import io
 
     base = ["id", "metric", "counted", "value", "source"]
-    extra = draw(st.lists(st.sampled_from(sorted(set(_FILE_CELLS) - set(base))), max_size=6, unique=True))
+    extra = draw(
+        st.lists(st.sampled_from(sorted(set(_FILE_CELLS) - set(base))), max_size=6, unique=True)
+    )
     fields = [f for f in base if f == "id" or draw(st.integers(0, 9)) > 0] + extra
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator=draw(st.sampled_from(["\n", "\r\n"])))
@@ -399,11 +448,17 @@ def test_a_streamed_csv_file_reads_as_the_whole_text(tmp_path: Any, text: str, c
     path.write_text(text, encoding="utf-8", newline="")
     streamed = read_csv_file(path, chunk=chunk)
     whole = loads_claims_lenient(text, format="csv", path=str(path))
-    assert [(c, c.note, repr(c)) for c in streamed.claims] == [(c, c.note, repr(c)) for c in whole.claims]
-    assert [(type(e), str(e), e.line) for e in streamed.rejected] == [(type(e), str(e), e.line) for e in whole.rejected]
+    assert [(c, c.note, repr(c)) for c in streamed.claims] == [
+        (c, c.note, repr(c)) for c in whole.claims
+    ]
+    assert [(type(e), str(e), e.line) for e in streamed.rejected] == [
+        (type(e), str(e), e.line) for e in whole.rejected
+    ]
 
 
-def test_a_csv_file_past_the_limit_is_streamed(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_csv_file_past_the_limit_is_streamed(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Defect: a claims CSV larger than 64 MB was refused outright; now it is read in row chunks, and a bad row
     far down is named by its claim index and line."""
     from claimdiff import load_claims_lenient
@@ -413,10 +468,14 @@ def test_a_csv_file_past_the_limit_is_streamed(tmp_path: Any, monkeypatch: pytes
     rows[1_500] = "c1500,killed,people,-4,MoD\n"
     path = tmp_path / "big.csv"
     path.write_text("id,metric,counted,value,source\n" + "".join(rows), encoding="utf-8")
-    monkeypatch.setattr(csv_file, "streamed", lambda p, limit=1_000: csv_file.os.path.getsize(p) > limit)
+    monkeypatch.setattr(
+        csv_file, "streamed", lambda p, limit=1_000: csv_file.os.path.getsize(p) > limit
+    )
     chunks: list[int] = []
     read = csv_file.read_csv_file
-    monkeypatch.setattr(csv_file, "read_csv_file", lambda p, **kw: chunks.append(1) or read(p, chunk=300, **kw))
+    monkeypatch.setattr(
+        csv_file, "read_csv_file", lambda p, **kw: chunks.append(1) or read(p, chunk=300, **kw)
+    )
     loaded = load_claims_lenient(path)
     assert chunks  # streamed, not read whole
     assert len(loaded.claims) == 1_999
@@ -428,7 +487,11 @@ def test_equal_instants_in_two_timezones_stay_two_periods() -> None:
     """Two cells that are the same instant in different timezones are written, and read, as different times:
     reading each distinct cell once must not merge them."""
     day = pd.Series(
-        [pd.Timestamp("2023-12-30 10:00", tz="UTC"), pd.Timestamp("2023-12-30 11:00", tz="Europe/Paris")], dtype=object
+        [
+            pd.Timestamp("2023-12-30 10:00", tz="UTC"),
+            pd.Timestamp("2023-12-30 11:00", tz="Europe/Paris"),
+        ],
+        dtype=object,
     )
     frame = pd.DataFrame({"n": [1, 2], "day": day})
     columns = {"value": "n", "period": "day"}

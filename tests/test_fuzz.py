@@ -38,30 +38,111 @@ from claimdiff.hedges import parse_estimate
 from conftest import SEED
 
 FUZZ_EXAMPLES = int(os.environ.get("CLAIMDIFF_FUZZ_EXAMPLES", settings.default.max_examples))
-fuzz = settings(max_examples=FUZZ_EXAMPLES, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+fuzz = settings(
+    max_examples=FUZZ_EXAMPLES,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 
 # Text that looks like what the parsers read, so that generated input gets past their first checks.
 WORDS = [
-    "at least", "over", "some", "about", "up to", "fewer than", "between", "and", "to", "or more", "dozens",
-    "hundreds", "a", "an", "one", "twenty-one", "million", "bn", "k", "km", "miles", "%", "m**2", "degC", "inf",
-    "nan", "1e400", "-", "+", ",", ".", "/", "P1W", "T", "Z", "W", "+03:00", "\x85", "\u2028", "\x1b", "١٤", " ",
+    "at least",
+    "over",
+    "some",
+    "about",
+    "up to",
+    "fewer than",
+    "between",
+    "and",
+    "to",
+    "or more",
+    "dozens",
+    "hundreds",
+    "a",
+    "an",
+    "one",
+    "twenty-one",
+    "million",
+    "bn",
+    "k",
+    "km",
+    "miles",
+    "%",
+    "m**2",
+    "degC",
+    "inf",
+    "nan",
+    "1e400",
+    "-",
+    "+",
+    ",",
+    ".",
+    "/",
+    "P1W",
+    "T",
+    "Z",
+    "W",
+    "+03:00",
+    "\x85",
+    "\u2028",
+    "\x1b",
+    "١٤",
+    " ",
 ]
-fragments = st.one_of(st.sampled_from(WORDS), st.integers(-10**6, 10**6).map(str), st.text(max_size=5))
+fragments = st.one_of(
+    st.sampled_from(WORDS), st.integers(-(10**6), 10**6).map(str), st.text(max_size=5)
+)
 wordy = st.lists(fragments, max_size=8).map(" ".join)
 anything = st.one_of(wordy, st.text(max_size=40))
-iso_like = st.from_regex(r"[0-9]{0,5}(-[0-9W]{0,3}){0,3}(T[0-9:.]{0,9})?([+-Z][0-9:]{0,6})?(/P?[0-9A-Z:-]{0,12})?",
-                         fullmatch=True)
-scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.integers(300, 5000).map(lambda digits: 10**digits),
-    st.floats(allow_nan=True, allow_infinity=True), anything, iso_like,
+iso_like = st.from_regex(
+    r"[0-9]{0,5}(-[0-9W]{0,3}){0,3}(T[0-9:.]{0,9})?([+-Z][0-9:]{0,6})?(/P?[0-9A-Z:-]{0,12})?",
+    fullmatch=True,
 )
-FIELDS = ["id", "metric", "counted", "value", "unit", "place", "event", "period", "stated", "source", "via", "quote",
-          "location", "note", "part_of", "low", "high", "point", "hedge", "text", "name", "kind", "party", "start",
-          "end", "whole", "parts", "cumulative", "aliases"]
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.integers(300, 5000).map(lambda digits: 10**digits),
+    st.floats(allow_nan=True, allow_infinity=True),
+    anything,
+    iso_like,
+)
+FIELDS = [
+    "id",
+    "metric",
+    "counted",
+    "value",
+    "unit",
+    "place",
+    "event",
+    "period",
+    "stated",
+    "source",
+    "via",
+    "quote",
+    "location",
+    "note",
+    "part_of",
+    "low",
+    "high",
+    "point",
+    "hedge",
+    "text",
+    "name",
+    "kind",
+    "party",
+    "start",
+    "end",
+    "whole",
+    "parts",
+    "cumulative",
+    "aliases",
+]
 values = st.recursive(
     scalars,
-    lambda inner: st.one_of(st.lists(inner, max_size=4),
-                            st.dictionaries(st.sampled_from(FIELDS) | st.text(max_size=6), inner, max_size=5)),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(st.sampled_from(FIELDS) | st.text(max_size=6), inner, max_size=5),
+    ),
     max_leaves=20,
 )
 claim_dicts = st.fixed_dictionaries(
@@ -70,9 +151,15 @@ claim_dicts = st.fixed_dictionaries(
 )
 documents = st.fixed_dictionaries(
     {"claims": st.lists(claim_dicts, max_size=4)},
-    optional={"timezone": anything | iso_like, "defaults": st.dictionaries(st.sampled_from(FIELDS[1:11]), scalars),
-              "sources": st.dictionaries(st.text(max_size=5), values, max_size=3), "metrics": values,
-              "counted": values, "relations": values, "claimdiff": scalars},
+    optional={
+        "timezone": anything | iso_like,
+        "defaults": st.dictionaries(st.sampled_from(FIELDS[1:11]), scalars),
+        "sources": st.dictionaries(st.text(max_size=5), values, max_size=3),
+        "metrics": values,
+        "counted": values,
+        "relations": values,
+        "claimdiff": scalars,
+    },
 )
 
 
@@ -100,10 +187,16 @@ def test_estimates_parse_or_raise_claimdiff_errors(text):
 
 
 @fuzz
-@given(text=st.one_of(iso_like, anything), local=st.booleans(), tz=st.sampled_from(["UTC", "Europe/Moscow", "-09:30"]))
+@given(
+    text=st.one_of(iso_like, anything),
+    local=st.booleans(),
+    tz=st.sampled_from(["UTC", "Europe/Moscow", "-09:30"]),
+)
 def test_periods_parse_or_raise_claimdiff_errors(text, local, tz):
     """Any text is a period (never ending before it starts) or an InvalidClaimError."""
-    p = returns_or_raises_claimdiff_errors(Period.parse, text, timezone_named(tz), local_times=local)
+    p = returns_or_raises_claimdiff_errors(
+        Period.parse, text, timezone_named(tz), local_times=local
+    )
     if not isinstance(p, ClaimdiffError):
         assert p.start_ts <= p.end_ts
         assert Period.parse(p.isoformat()) == p
@@ -117,7 +210,12 @@ def test_timezones_parse_or_raise_claimdiff_errors(text):
 
 
 @fuzz
-@given(text=st.one_of(anything, st.from_regex(r"[a-zA-Z]{1,4}(\*\*-?[0-9e.]{1,5})?([/*][a-zA-Z]{1,4})?", fullmatch=True)))
+@given(
+    text=st.one_of(
+        anything,
+        st.from_regex(r"[a-zA-Z]{1,4}(\*\*-?[0-9e.]{1,5})?([/*][a-zA-Z]{1,4})?", fullmatch=True),
+    )
+)
 def test_units_resolve_or_raise_claimdiff_errors(text):
     """Any text is a unit with a finite, non-zero factor, or an InvalidUnitError."""
     info = returns_or_raises_claimdiff_errors(unit_info, text)
@@ -148,9 +246,16 @@ def test_generated_yaml_documents_load_or_raise_claimdiff_errors(doc):
 
 
 @fuzz
-@given(header=st.lists(st.sampled_from(COLUMNS) | st.text(max_size=4), min_size=1, max_size=8),
-       rows=st.lists(st.lists(st.one_of(anything, iso_like, st.sampled_from(["true", "=1", "'=1", "inf", "1e400"])),
-                              max_size=9), max_size=4))
+@given(
+    header=st.lists(st.sampled_from(COLUMNS) | st.text(max_size=4), min_size=1, max_size=8),
+    rows=st.lists(
+        st.lists(
+            st.one_of(anything, iso_like, st.sampled_from(["true", "=1", "'=1", "inf", "1e400"])),
+            max_size=9,
+        ),
+        max_size=4,
+    ),
+)
 def test_generated_csv_files_load_or_raise_claimdiff_errors(header, rows):
     """Any table of cells under any header loads or raises claimdiff errors."""
     buffer = io.StringIO(newline="")
@@ -164,12 +269,27 @@ SEED_LINES = SEED.read_text(encoding="utf-8").splitlines()
 
 
 @fuzz
-@given(at=st.integers(0, len(SEED_LINES) - 1), width=st.integers(1, 3),
-       text=st.one_of(anything, st.sampled_from(["  - id: x", "claims: []", "&a [*a]", "!!python/name:os.system", "{",
-                                                 "    value: 1" + "0" * 400, "    period: 9999-12-31"])))
+@given(
+    at=st.integers(0, len(SEED_LINES) - 1),
+    width=st.integers(1, 3),
+    text=st.one_of(
+        anything,
+        st.sampled_from(
+            [
+                "  - id: x",
+                "claims: []",
+                "&a [*a]",
+                "!!python/name:os.system",
+                "{",
+                "    value: 1" + "0" * 400,
+                "    period: 9999-12-31",
+            ]
+        ),
+    ),
+)
 def test_mutated_seed_files_load_or_raise_claimdiff_errors(at, width, text):
     """The seed with a few of its lines replaced by junk still loads or raises claimdiff errors."""
-    lines = [*SEED_LINES[:at], text, *SEED_LINES[at + width:]]
+    lines = [*SEED_LINES[:at], text, *SEED_LINES[at + width :]]
     _strict_and_lenient("\n".join(lines), "yaml")
 
 
@@ -183,21 +303,48 @@ def test_arbitrary_text_in_any_format_loads_or_raises_claimdiff_errors(text, fmt
 # -- claim entries holding values of every JSON type (the fast reader's caches must never see a list) ---------
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | anything,
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(FIELDS) | st.text(max_size=4), inner,
-                                                                max_size=3),
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | anything,
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.sampled_from(FIELDS) | st.text(max_size=4), inner, max_size=3)
+    ),
     max_leaves=8,
 )
 ESTIMATE_KEYS = ["low", "high", "low_closed", "high_closed", "point", "hedge", "text"]
 SOURCE_KEYS = ["name", "kind", "party", "reliability"]
 plain_entries = st.fixed_dictionaries(
-    {"id": st.sampled_from(["a", "b"]) | json_values, "metric": st.sampled_from(["killed", "injured"]) | json_values,
-     "counted": st.just("people") | json_values,
-     "value": st.one_of(st.integers(0, 99), st.sampled_from(["at least 14", "12"]),
-                        st.dictionaries(st.sampled_from(ESTIMATE_KEYS), json_values, min_size=1, max_size=4)),
-     "source": st.one_of(st.just("MoD"), st.dictionaries(st.sampled_from(SOURCE_KEYS), json_values, min_size=1)),
-     },
-    optional=dict.fromkeys(("unit", "place", "event", "period", "stated", "via", "quote", "location", "note", "part_of"), json_values),
+    {
+        "id": st.sampled_from(["a", "b"]) | json_values,
+        "metric": st.sampled_from(["killed", "injured"]) | json_values,
+        "counted": st.just("people") | json_values,
+        "value": st.one_of(
+            st.integers(0, 99),
+            st.sampled_from(["at least 14", "12"]),
+            st.dictionaries(st.sampled_from(ESTIMATE_KEYS), json_values, min_size=1, max_size=4),
+        ),
+        "source": st.one_of(
+            st.just("MoD"), st.dictionaries(st.sampled_from(SOURCE_KEYS), json_values, min_size=1)
+        ),
+    },
+    optional=dict.fromkeys(
+        (
+            "unit",
+            "place",
+            "event",
+            "period",
+            "stated",
+            "via",
+            "quote",
+            "location",
+            "note",
+            "part_of",
+        ),
+        json_values,
+    ),
 )
 
 
@@ -216,6 +363,7 @@ def test_claim_entries_with_values_of_every_json_type_load_or_raise_claimdiff_er
 
 # -- DataFrames: any columns, cells of any type --------------------------------------------------------------
 
+
 def _cells() -> st.SearchStrategy[Any]:
     import decimal
 
@@ -223,12 +371,33 @@ def _cells() -> st.SearchStrategy[Any]:
     import pandas as pd
 
     return st.one_of(
-        scalars, st.sampled_from(["at least 14", "12", "killed", "people", "MoD", "2023-12-30", "a\rb", " x ", "inf"]),
-        st.integers(-(2**64), 2**64), st.sampled_from([float("inf"), float("-inf"), float("nan"), 2.0**53 + 2]),
-        st.sampled_from([decimal.Decimal("1.5"), decimal.Decimal("NaN"), pd.Timedelta("1D"), pd.NaT, pd.NA,
-                         pd.Timestamp("2023-12-30"), pd.Timestamp("2023-12-30 10:00", tz="UTC"), np.int64(3),
-                         np.float32("inf"), np.bool_(True), np.array([1, 2]), b"12", (1, "a"), {"low": 1}, {1: 2},
-                         [["deep"]], object()]),
+        scalars,
+        st.sampled_from(
+            ["at least 14", "12", "killed", "people", "MoD", "2023-12-30", "a\rb", " x ", "inf"]
+        ),
+        st.integers(-(2**64), 2**64),
+        st.sampled_from([float("inf"), float("-inf"), float("nan"), 2.0**53 + 2]),
+        st.sampled_from(
+            [
+                decimal.Decimal("1.5"),
+                decimal.Decimal("NaN"),
+                pd.Timedelta("1D"),
+                pd.NaT,
+                pd.NA,
+                pd.Timestamp("2023-12-30"),
+                pd.Timestamp("2023-12-30 10:00", tz="UTC"),
+                np.int64(3),
+                np.float32("inf"),
+                np.bool_(True),
+                np.array([1, 2]),
+                b"12",
+                (1, "a"),
+                {"low": 1},
+                {1: 2},
+                [["deep"]],
+                object(),
+            ]
+        ),
         st.lists(st.sampled_from(["Syria", "Idlib", None, float("nan"), 3]), max_size=3),
     )
 
@@ -260,33 +429,73 @@ def test_dataframes_in_the_claims_csv_columns_load_or_raise_claimdiff_errors(fra
         assert len(loaded.claims) <= len(frame)
 
 
-FRAME_FIELDS = ["id", "metric", "counted", "value", "unit", "low", "high", "best", "place", "event", "period",
-                "stated", "source", "source_kind", "source_party", "via", "quote", "location", "note", "part_of"]
+FRAME_FIELDS = [
+    "id",
+    "metric",
+    "counted",
+    "value",
+    "unit",
+    "low",
+    "high",
+    "best",
+    "place",
+    "event",
+    "period",
+    "stated",
+    "source",
+    "source_kind",
+    "source_party",
+    "via",
+    "quote",
+    "location",
+    "note",
+    "part_of",
+]
 
 
 @fuzz
-@given(frame=_frames(st.sampled_from(["n", "m", "who", "where", "day"]) | st.integers(0, 3) | st.text(max_size=3)),
-       data=st.data())
+@given(
+    frame=_frames(
+        st.sampled_from(["n", "m", "who", "where", "day"]) | st.integers(0, 3) | st.text(max_size=3)
+    ),
+    data=st.data(),
+)
 def test_dataframes_in_any_columns_load_or_raise_claimdiff_errors(frame, data):
     """Any frame, with any columns named for any fields and any defaults: only claimdiff errors come out, and
     every row is a claim or a rejection naming its row."""
     from claimdiff import claims_from_dataframe
 
     names = [str(c) for c in frame.columns]
-    columns = data.draw(st.dictionaries(st.sampled_from(FRAME_FIELDS),
-                                        st.sampled_from(names) | st.lists(st.sampled_from(names), max_size=2),
-                                        max_size=6))
-    defaults = data.draw(st.none() | st.dictionaries(st.sampled_from(FRAME_FIELDS), _cells(), max_size=3)
-                         | st.just({"metric": "killed", "counted": "people", "source": "S"}))
-    loaded = returns_or_raises_claimdiff_errors(claims_from_dataframe, frame, columns=columns or None,
-                                                defaults=defaults)
+    columns = data.draw(
+        st.dictionaries(
+            st.sampled_from(FRAME_FIELDS),
+            st.sampled_from(names) | st.lists(st.sampled_from(names), max_size=2),
+            max_size=6,
+        )
+    )
+    defaults = data.draw(
+        st.none()
+        | st.dictionaries(st.sampled_from(FRAME_FIELDS), _cells(), max_size=3)
+        | st.just({"metric": "killed", "counted": "people", "source": "S"})
+    )
+    loaded = returns_or_raises_claimdiff_errors(
+        claims_from_dataframe, frame, columns=columns or None, defaults=defaults
+    )
     if not isinstance(loaded, ClaimdiffError):
-        assert len(loaded.claims) + len({e.location.split(",")[0] for e in loaded.rejected}) >= len(frame)
+        assert len(loaded.claims) + len({e.location.split(",")[0] for e in loaded.rejected}) >= len(
+            frame
+        )
         assert all(e.location.startswith("row ") for e in loaded.rejected)
 
 
 @settings(parent=fuzz, max_examples=max(10, FUZZ_EXAMPLES // 10))
-@given(frame=_frames(st.sampled_from(["id", "metric", "counted", "value", "source", "event", "value_high", "note"])))
+@given(
+    frame=_frames(
+        st.sampled_from(
+            ["id", "metric", "counted", "value", "source", "event", "value_high", "note"]
+        )
+    )
+)
 def test_the_default_dask_path_reads_or_raises_claimdiff_errors(frame):
     """The Dask path (each partition read cell by cell as a claims CSV) with cells of any type: only claimdiff
     errors come out, and every row is a claim or a rejection."""

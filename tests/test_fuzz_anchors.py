@@ -79,12 +79,16 @@ _SCALARS = st.one_of(
 )
 _JSONISH = st.recursive(
     _SCALARS,
-    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=5), inner, max_size=3)),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=5), inner, max_size=3)
+    ),
     max_leaves=8,
 )
 
 
-def _table(columns: list[str], good: dict[str, Any]) -> st.SearchStrategy[tuple[list[dict[str, Any]], int]]:
+def _table(
+    columns: list[str], good: dict[str, Any]
+) -> st.SearchStrategy[tuple[list[dict[str, Any]], int]]:
     """Random rows over ``columns`` and the position of the one good row among them."""
     row = st.fixed_dictionaries(dict.fromkeys(columns, _JSONISH))
     return st.lists(row, max_size=6).flatmap(
@@ -203,7 +207,16 @@ def test_ucdp_reader_only_raises_claimdiff_errors(table: tuple[list[dict[str, An
     _each_shape(read_ucdp_ged, table[0], _UCDP, "ucdp-ged-987654321", envelope="Result")
 
 
-_IBC = ["IBC code", "Start Date", "End Date", "Location", "Reported Minimum", "Reported Maximum", "Sources", "Weapons"]
+_IBC = [
+    "IBC code",
+    "Start Date",
+    "End Date",
+    "Location",
+    "Reported Minimum",
+    "Reported Maximum",
+    "Sources",
+    "Weapons",
+]
 _IBC_GOOD = {
     "IBC code": "GOOD1",
     "Start Date": "3 Jan 2004",
@@ -242,7 +255,9 @@ _AIRWARS_GOOD = {
 
 @fuzz
 @given(_table(_AIRWARS, _AIRWARS_GOOD))
-def test_airwars_reader_only_raises_claimdiff_errors(table: tuple[list[dict[str, Any]], int]) -> None:
+def test_airwars_reader_only_raises_claimdiff_errors(
+    table: tuple[list[dict[str, Any]], int],
+) -> None:
     """Airwars: random cells in every column; the good incident is always read."""
     _each_shape(read_airwars, table[0], _AIRWARS, "airwars-GOOD1")
 
@@ -253,7 +268,10 @@ def _snak_like(prop: str) -> st.SearchStrategy[Any]:
             "snaktype": st.sampled_from(["value", "somevalue", "novalue"]),
             "property": st.just(prop),
             "datavalue": st.fixed_dictionaries(
-                {"type": st.sampled_from(["quantity", "time", "wikibase-entityid"]), "value": _JSONISH}
+                {
+                    "type": st.sampled_from(["quantity", "time", "wikibase-entityid"]),
+                    "value": _JSONISH,
+                }
             ),
         }
     )
@@ -268,14 +286,17 @@ _STATEMENT = st.fixed_dictionaries(
         "mainsnak": _snak_like("P1120"),
         "qualifiers": st.one_of(
             st.dictionaries(
-                st.sampled_from(["P585", "P580", "P582", "P518", "P1480", "P17", "P131", "P276", "P459"]),
+                st.sampled_from(
+                    ["P585", "P580", "P582", "P518", "P1480", "P17", "P131", "P276", "P459"]
+                ),
                 st.one_of(st.lists(_snak_like("P585"), max_size=2), _JSONISH),
                 max_size=3,
             ),
             _JSONISH,
         ),
         "references": st.one_of(
-            st.lists(st.one_of(st.fixed_dictionaries({"snaks": _JSONISH}), _JSONISH), max_size=2), _JSONISH
+            st.lists(st.one_of(st.fixed_dictionaries({"snaks": _JSONISH}), _JSONISH), max_size=2),
+            _JSONISH,
         ),
     },
 )
@@ -292,15 +313,22 @@ _GOOD_STATEMENT = {
 
 @fuzz
 @given(st.lists(_STATEMENT, max_size=5), st.data())
-def test_wikidata_reader_only_raises_claimdiff_errors(statements: list[Any], data: st.DataObject) -> None:
+def test_wikidata_reader_only_raises_claimdiff_errors(
+    statements: list[Any], data: st.DataObject
+) -> None:
     """Wikidata: statements whose every part is random, beside one good statement, which is always read."""
     at = data.draw(st.integers(0, len(statements)))
-    entity_claims = data.draw(st.dictionaries(st.sampled_from(["P585", "P17", "P131", "P580"]), _JSONISH, max_size=2))
+    entity_claims = data.draw(
+        st.dictionaries(st.sampled_from(["P585", "P17", "P131", "P580"]), _JSONISH, max_size=2)
+    )
     doc = {
         "entities": {
             "Q1": {
                 "id": "Q1",
-                "claims": {**entity_claims, "P1120": [*statements[:at], _GOOD_STATEMENT, *statements[at:]]},
+                "claims": {
+                    **entity_claims,
+                    "P1120": [*statements[:at], _GOOD_STATEMENT, *statements[at:]],
+                },
             }
         }
     }
@@ -309,7 +337,9 @@ def test_wikidata_reader_only_raises_claimdiff_errors(statements: list[Any], dat
     except ClaimdiffError:
         return
     # An entity-level P585 or place that breaks the model rejects that part, never the figures.
-    assert "wikidata-Q1$good" in {c.id for c in loaded.claims}, [str(e) for e in loaded.rejected][:5]
+    assert "wikidata-Q1$good" in {c.id for c in loaded.claims}, [str(e) for e in loaded.rejected][
+        :5
+    ]
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "entity.json"
         path.write_text(json.dumps(doc, default=str), encoding="utf-8", errors="surrogatepass")
@@ -318,7 +348,14 @@ def test_wikidata_reader_only_raises_claimdiff_errors(statements: list[Any], dat
 
 
 @fuzz
-@given(_table(_ACLED, {**_ACLED_GOOD, "notes": "On 4 May 2023, shelling killed 7 civilians in Idlib, SOHR said."}))
-def test_acled_notes_reader_only_raises_claimdiff_errors(table: tuple[list[dict[str, Any]], int]) -> None:
+@given(
+    _table(
+        _ACLED,
+        {**_ACLED_GOOD, "notes": "On 4 May 2023, shelling killed 7 civilians in Idlib, SOHR said."},
+    )
+)
+def test_acled_notes_reader_only_raises_claimdiff_errors(
+    table: tuple[list[dict[str, Any]], int],
+) -> None:
     """ACLED with its notes read by the extractor: random notes never break the reader or lose the good event."""
     _check(lambda t: read_acled(t, extract_notes=True), table[0], "acled-GOOD1")

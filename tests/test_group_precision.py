@@ -35,7 +35,13 @@ needs_acled = pytest.mark.skipif(
     not (ACLED_EXPORTS / "ukraine-2023-2024-export.csv").exists(),
     reason="ACLED's terms forbid giving others its raw data: fetched locally only (tests/fixtures/exports/README.md)",
 )
-UCDP_SAMPLE = pathlib.Path(__file__).parents[2] / "shared" / "data" / "ucdp_ged_sample" / "ucdp_ged231_sample1000.csv"
+UCDP_SAMPLE = (
+    pathlib.Path(__file__).parents[2]
+    / "shared"
+    / "data"
+    / "ucdp_ged_sample"
+    / "ucdp_ged231_sample1000.csv"
+)
 
 
 def _c(i: str, estimate: Estimate | str | float, source: str, **kw: object) -> Claim:
@@ -63,14 +69,19 @@ def test_worded_figures_give_their_step() -> None:
     """ "30,000 people" as worded beside 31,000 as data: the step of the worded one (a thousand) is stated."""
     g = reconcile([_c("a", parse_estimate("30,000"), "MoH"), _c("b", 30_400, "UN")]).groups[0]
     assert (g.precision, g.precision_step) == ("data+worded", 1000)
-    assert g.precision_text() == "compared as data (exact) and as worded (implied precision, step 1,000)"
+    assert (
+        g.precision_text()
+        == "compared as data (exact) and as worded (implied precision, step 1,000)"
+    )
 
 
 def test_declared_rounded_data_and_the_exact_mode_are_named() -> None:
     """A table declared rounded (by the reader or by the policy) reads 'rounded'; precision mode exact reads 'exact'."""
     claims = [_c("a", 30_000, "MoH"), _c("b", 30_400, "UN")]
     assert reconcile(rounded_data(claims)).groups[0].precision == "rounded"
-    implied = reconcile(claims, policy=Policy(name="p", precision=Precision(data="implied"))).groups[0]
+    implied = reconcile(
+        claims, policy=Policy(name="p", precision=Precision(data="implied"))
+    ).groups[0]
     assert (implied.precision, implied.precision_step) == ("rounded", 1000)
     assert implied.precision_text() == "compared as declared rounded (read as worded, step 1,000)"
     exact = reconcile(claims, policy=Policy(name="e", precision=Precision(mode="exact"))).groups[0]
@@ -99,11 +110,19 @@ def test_hedged_bands_carry_their_own_width() -> None:
 def test_the_text_and_json_reports_state_it() -> None:
     """The group's line in the text report ends with the precision; the JSON has it and matches the schema."""
     report = reconcile([_c("a", parse_estimate("30,000"), "MoH"), _c("b", 30_400, "UN")])
-    assert "; compared as data (exact) and as worded (implied precision, step 1,000)" in render_text(report)
+    assert (
+        "; compared as data (exact) and as worded (implied precision, step 1,000)"
+        in render_text(report)
+    )
     doc = report.to_dict()
-    assert (doc["groups"][0]["precision"], doc["groups"][0]["precision_step"]) == ("data+worded", 1000)
+    assert (doc["groups"][0]["precision"], doc["groups"][0]["precision_step"]) == (
+        "data+worded",
+        1000,
+    )
     jsonschema = pytest.importorskip("jsonschema")
-    schema = json.loads((pathlib.Path(claimdiff.__file__).parent / "schema" / "report.schema.json").read_text())
+    schema = json.loads(
+        (pathlib.Path(claimdiff.__file__).parent / "schema" / "report.schema.json").read_text()
+    )
     jsonschema.validate(doc, schema)
 
 
@@ -167,7 +186,9 @@ def _claims(draw: st.DrawFn) -> list[Claim]:
 
 @settings(max_examples=150, deadline=None)
 @given(_claims(), st.sampled_from(_POLICIES))
-def test_bulk_and_claim_by_claim_paths_state_the_same_precision_and_grades(claims: list[Claim], policy: Policy) -> None:
+def test_bulk_and_claim_by_claim_paths_state_the_same_precision_and_grades(
+    claims: list[Claim], policy: Policy
+) -> None:
     """Law: a quiet group built in bulk has the precision, step and source grades analyse gives it."""
     positions, _ = group_claims(claims)
     raw = [[claims[i] for i in g] for g in positions]

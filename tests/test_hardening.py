@@ -40,7 +40,13 @@ ONE = "claims:\n  - {id: a, metric: killed, counted: people, value: 12, source: 
 
 def _claim(**fields: object) -> str:
     """A one-claim YAML document with the given fields over a valid claim."""
-    base: dict[str, object] = {"id": "a", "metric": "killed", "counted": "people", "value": 12, "source": "MoD"}
+    base: dict[str, object] = {
+        "id": "a",
+        "metric": "killed",
+        "counted": "people",
+        "value": 12,
+        "source": "MoD",
+    }
     base.update(fields)
     return json.dumps({"claims": [base]})
 
@@ -97,7 +103,9 @@ def test_an_offset_beyond_a_day_is_a_located_error(name):
     assert info.value.location == "$.timezone"
 
 
-@pytest.mark.parametrize("text", ["9999-12-31", "9999-12", "0000-05", "0000-01-01", "9999", "9999-W52"])
+@pytest.mark.parametrize(
+    "text", ["9999-12-31", "9999-12", "0000-05", "0000-01-01", "9999", "9999-W52"]
+)
 def test_periods_at_the_end_of_the_calendar_are_claimdiff_errors(text):
     """#13.3: days, months and years whose end is beyond year 9999 (or before year 1) are refused cleanly."""
     with pytest.raises(InvalidClaimError):
@@ -113,7 +121,9 @@ def test_a_period_repeated_thousands_of_times_is_refused_without_recursion():
 # -- 4. overflow -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", ["fewer than 1" + "0" * 400, "between 1 and 1" + "0" * 400, "1" + "0" * 400])
+@pytest.mark.parametrize(
+    "text", ["fewer than 1" + "0" * 400, "between 1 and 1" + "0" * 400, "1" + "0" * 400]
+)
 def test_figures_beyond_the_float_range_are_refused(text):
     """#13.4: 10^400 is not read as infinity (which would make "fewer than" unbounded)."""
     with pytest.raises(InvalidEstimateError, match="too large"):
@@ -180,7 +190,9 @@ def test_an_error_message_cuts_a_long_bad_value():
 # -- 10. CSV export --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("note", ['=HYPERLINK("http://x")', "+SUM(1)", "-1+2", "@SUM(A1)", "\t=1", "'=1", "''"])
+@pytest.mark.parametrize(
+    "note", ['=HYPERLINK("http://x")', "+SUM(1)", "-1+2", "@SUM(A1)", "\t=1", "'=1", "''"]
+)
 def test_csv_cells_that_a_spreadsheet_runs_as_formulas_are_escaped_and_read_back(note):
     """#13.10: cells starting with = + - @ tab or CR are written behind a quote (OWASP) and read back whole."""
     claims = loads_claims(_claim(note=note), format="json")
@@ -283,7 +295,9 @@ def test_a_child_is_one():
 def test_duplicate_ids_are_an_error_naming_both_places():
     """#12.1/#13.16: a copy-pasted id is refused with both lines, not silently rejected at reconcile time."""
     text = ONE + "  - {id: a, metric: killed, counted: people, value: 40, source: MoD}\n"
-    with pytest.raises(ClaimFileError, match=r"id 'a' is also the id of \$\.claims\[0\] \(line 2\)") as info:
+    with pytest.raises(
+        ClaimFileError, match=r"id 'a' is also the id of \$\.claims\[0\] \(line 2\)"
+    ) as info:
         loads_claims(text)
     assert (info.value.location, info.value.line) == ("$.claims[1].id", 3)
     loaded = loads_claims_lenient(text)
@@ -293,7 +307,9 @@ def test_duplicate_ids_are_an_error_naming_both_places():
 
 def test_the_files_timezone_applies_to_naive_times():
     """#12.1: with ``timezone:``, a time without an offset is a local time there."""
-    text = "timezone: Europe/Moscow\n" + ONE.replace("source: MoD", "source: MoD, stated: '2023-12-30T14:00'")
+    text = "timezone: Europe/Moscow\n" + ONE.replace(
+        "source: MoD", "source: MoD, stated: '2023-12-30T14:00'"
+    )
     (claim,) = loads_claims(text)
     assert claim.stated is not None
     assert claim.stated.start == dt.datetime(2023, 12, 30, 11, tzinfo=dt.UTC)
@@ -316,19 +332,25 @@ def test_a_local_time_that_does_not_exist_or_is_ambiguous_is_refused():
         Period.parse("2023-10-29T02:30", ZoneInfo("Europe/Berlin"), local_times=True)
 
 
-@pytest.mark.parametrize(("text", "start", "end"), [
-    ("2023", dt.date(2023, 1, 1), dt.date(2024, 1, 1)),
-    ("2023-W01", dt.date(2023, 1, 2), dt.date(2023, 1, 9)),
-    ("2023-W52-7", dt.date(2023, 12, 31), dt.date(2024, 1, 1)),
-    ("2023-01-01/P1W", dt.date(2023, 1, 1), dt.date(2023, 1, 8)),
-    ("P1M/2023-02-28", dt.date(2023, 2, 1), dt.date(2023, 3, 1)),
-    ("2023-01-31/P1M", dt.date(2023, 1, 31), dt.date(2023, 2, 28)),
-    ("2022/2023", dt.date(2022, 1, 1), dt.date(2024, 1, 1)),
-])
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("2023", dt.date(2023, 1, 1), dt.date(2024, 1, 1)),
+        ("2023-W01", dt.date(2023, 1, 2), dt.date(2023, 1, 9)),
+        ("2023-W52-7", dt.date(2023, 12, 31), dt.date(2024, 1, 1)),
+        ("2023-01-01/P1W", dt.date(2023, 1, 1), dt.date(2023, 1, 8)),
+        ("P1M/2023-02-28", dt.date(2023, 2, 1), dt.date(2023, 3, 1)),
+        ("2023-01-31/P1M", dt.date(2023, 1, 31), dt.date(2023, 2, 28)),
+        ("2022/2023", dt.date(2022, 1, 1), dt.date(2024, 1, 1)),
+    ],
+)
 def test_years_weeks_and_durations_are_periods(text, start, end):
     """#12.1: a year, an ISO week, and an interval given by a start or end and a duration are periods."""
     p = Period.parse(text)
-    assert (p.start, p.end) == (dt.datetime.combine(start, dt.time(), dt.UTC), dt.datetime.combine(end, dt.time(), dt.UTC))
+    assert (p.start, p.end) == (
+        dt.datetime.combine(start, dt.time(), dt.UTC),
+        dt.datetime.combine(end, dt.time(), dt.UTC),
+    )
 
 
 def test_a_duration_alone_is_not_a_period():
@@ -344,10 +366,14 @@ def test_every_problem_of_a_claim_is_reported_at_once_in_the_users_field_names()
         loads_claims(text, format="json")
     locations = [e.location for e in info.value.exceptions]
     assert locations == ["$.claims[0].value", "$.claims[0].period", "$.claims[0].stated"]
-    assert all("'estimate'" not in e.reason and "'text'" not in e.reason for e in info.value.exceptions)
+    assert all(
+        "'estimate'" not in e.reason and "'text'" not in e.reason for e in info.value.exceptions
+    )
 
 
-@pytest.mark.parametrize(("field", "typo", "right"), [("metric", "kiled", "killed"), ("counted", "peple", "people")])
+@pytest.mark.parametrize(
+    ("field", "typo", "right"), [("metric", "kiled", "killed"), ("counted", "peple", "people")]
+)
 def test_a_misspelt_metric_or_counted_thing_is_an_error_with_a_suggestion(field, typo, right):
     """#12.1: typos do not split groups silently: "kiled" is refused with "did you mean 'killed'"."""
     with pytest.raises(ClaimFileError, match=f"did you mean '{right}'") as info:
@@ -357,8 +383,11 @@ def test_a_misspelt_metric_or_counted_thing_is_an_error_with_a_suggestion(field,
 
 def test_a_metric_or_counted_thing_declared_in_the_file_is_accepted():
     """#12.1: the file's own vocabulary makes a new word known."""
-    doc = {"metrics": {"kiled": {}}, "counted": {"peple": "peple"},
-           "claims": [{"id": "a", "metric": "kiled", "counted": "peple", "value": 1, "source": "M"}]}
+    doc = {
+        "metrics": {"kiled": {}},
+        "counted": {"peple": "peple"},
+        "claims": [{"id": "a", "metric": "kiled", "counted": "peple", "value": 1, "source": "M"}],
+    }
     (claim,) = loads_claims(json.dumps(doc), format="json")
     assert (claim.metric.name, claim.scope.counted) == ("kiled", "peple")
 
@@ -397,9 +426,12 @@ def test_the_seed_loads_unchanged():
 def test_only_claimdiff_errors_come_out_of_a_hostile_sample():
     """A handful of hostile documents each end in a claimdiff error (the fuzz suite generalises this)."""
     hostile = [
-        ("yaml", "claims: !!python/object:os.system [ls]"), ("yaml", "claims: [&a [*a]]"),
-        ("json", '{"claims": [{"id": 1e999}]}'), ("csv", "id,period\na," + "/".join(["2023"] * 3000) + "\n"),
-        ("yaml", "timezone: '+24:00'\nclaims: []"), ("json", '{"claims": [], "timezone": "Mars/Olympus"}'),
+        ("yaml", "claims: !!python/object:os.system [ls]"),
+        ("yaml", "claims: [&a [*a]]"),
+        ("json", '{"claims": [{"id": 1e999}]}'),
+        ("csv", "id,period\na," + "/".join(["2023"] * 3000) + "\n"),
+        ("yaml", "timezone: '+24:00'\nclaims: []"),
+        ("json", '{"claims": [], "timezone": "Mars/Olympus"}'),
     ]
     for fmt, text in hostile:
         with pytest.raises(ClaimdiffError):
@@ -408,7 +440,10 @@ def test_only_claimdiff_errors_come_out_of_a_hostile_sample():
 
 def test_a_misspelt_metric_in_a_relation_is_an_error_too():
     """#12.1: a declared relation with a typo does not silently relate nothing."""
-    text = ONE + "relations:\n  - {whole: {metric: kiled, counted: people}, parts: [{counted: adults}]}\n"
+    text = (
+        ONE
+        + "relations:\n  - {whole: {metric: kiled, counted: people}, parts: [{counted: adults}]}\n"
+    )
     with pytest.raises(ClaimFileError, match="did you mean 'killed'") as info:
         loads_claims(text)
     assert info.value.location == "$.relations[0].whole"
@@ -453,7 +488,11 @@ def test_reconcile_takes_what_a_reader_returns_and_reports_its_rejected_rows(tmp
     loaded = load_claims_lenient(path)
     report = reconcile(loaded)
     by_hand = reconcile(loaded.claims, relations=loaded.relations, withdrawals=loaded.withdrawals)
-    assert (report.groups, report.flags, report.claims) == (by_hand.groups, by_hand.flags, by_hand.claims)
+    assert (report.groups, report.flags, report.claims) == (
+        by_hand.groups,
+        by_hand.flags,
+        by_hand.claims,
+    )
     assert [r.claim_id for r in report.rejected] == ["b"]
     assert report.rejected[0].reason.startswith("$.claims[1].value: 'value' is a negative count")
     assert [g.withdrawn for g in report.groups] == [("c",)]
@@ -477,6 +516,9 @@ def test_every_test_the_threat_model_names_exists():
                 assert (root / path).exists(), path
             if test:
                 assert current is not None, row
-                assert f"def {test}(" in (root / current).read_text(encoding="utf-8"), (current, test)
+                assert f"def {test}(" in (root / current).read_text(encoding="utf-8"), (
+                    current,
+                    test,
+                )
                 named += 1
     assert named >= 30

@@ -65,8 +65,12 @@ TABLE = [
 ]
 
 
-@pytest.mark.parametrize(("text", "low", "high", "lc", "hc", "hedge"), TABLE, ids=[r[0] for r in TABLE])
-def test_semantics_table(text: str, low: float, high: float, lc: bool, hc: bool, hedge: Hedge) -> None:
+@pytest.mark.parametrize(
+    ("text", "low", "high", "lc", "hc", "hedge"), TABLE, ids=[r[0] for r in TABLE]
+)
+def test_semantics_table(
+    text: str, low: float, high: float, lc: bool, hc: bool, hedge: Hedge
+) -> None:
     """Each documented wording reads as the documented interval and keeps its hedge and text."""
     e = parse_estimate(text)
     assert (e.low, e.high, e.low_closed, e.high_closed, e.hedge) == (low, high, lc, hc, hedge)
@@ -82,14 +86,22 @@ def test_case_and_spacing_do_not_matter() -> None:
 
 @pytest.mark.parametrize(
     ("text", "unit"),
-    [("20 miles", "mile"), ("32 km", "kilometer"), ("1.5 tonnes", "tonne"), ("40%", "percent"), ("two years", "years")],
+    [
+        ("20 miles", "mile"),
+        ("32 km", "kilometer"),
+        ("1.5 tonnes", "tonne"),
+        ("40%", "percent"),
+        ("two years", "years"),
+    ],
 )
 def test_units_after_the_figure(text: str, unit: str) -> None:
     """A unit written after the figure becomes the estimate's unit."""
     assert parse_estimate(text).unit == unit
 
 
-@pytest.mark.parametrize("text", ["", "   ", "abc", "at least", "20-10", "70 drones", "between 5 km and 7 kg"])
+@pytest.mark.parametrize(
+    "text", ["", "   ", "abc", "at least", "20-10", "70 drones", "between 5 km and 7 kg"]
+)
 def test_unreadable_wording_is_an_error(text: str) -> None:
     """Text that is not a figure raises InvalidEstimateError naming the text."""
     with pytest.raises(InvalidEstimateError) as info:
@@ -123,7 +135,9 @@ def test_vague_table_is_overridable() -> None:
     assert parse_estimate("dozens", hedges=mine).interval_text() == "[13, 120]"
 
 
-@pytest.mark.parametrize(("text", "point"), [("tens", 10), ("dozens", 12), ("hundreds", 100), ("thousands", 1000)])
+@pytest.mark.parametrize(
+    ("text", "point"), [("tens", 10), ("dozens", 12), ("hundreds", 100), ("thousands", 1000)]
+)
 def test_acled_codes_vague_words_as_published(text: str, point: float) -> None:
     """ACLED's policy codes tens=10, dozens=12, hundreds=100, thousands=1000, and keeps an upper end."""
     e = parse_estimate(text, hedges=ACLED_HEDGES)
@@ -142,7 +156,14 @@ def test_estimate_constructors_match_parsing() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "unit"), [("5 Mm", "Mm"), ("5 mm", "mm"), ("10 kHz", "kHz"), ("20 KM", "kilometer"), ("20 Miles", "mile")]
+    ("text", "unit"),
+    [
+        ("5 Mm", "Mm"),
+        ("5 mm", "mm"),
+        ("10 kHz", "kHz"),
+        ("20 KM", "kilometer"),
+        ("20 Miles", "mile"),
+    ],
 )
 def test_a_units_case_is_kept(text, unit):
     """Case is a unit's meaning: 5 Mm (megametres) is not 5 mm; spelled-out names are read in any case."""
@@ -157,7 +178,13 @@ def test_megametres_written_in_words_and_fields_agree():
     report = reconcile(
         [
             Claim(id="a", metric="distance", estimate="5 Mm", scope=place, source="A"),
-            Claim(id="b", metric="distance", estimate=parse_estimate("5", unit="Mm"), scope=place, source="B"),
+            Claim(
+                id="b",
+                metric="distance",
+                estimate=parse_estimate("5", unit="Mm"),
+                scope=place,
+                source="B",
+            ),
         ]
     )
     assert not report.has_conflict

@@ -65,7 +65,14 @@ def hostile_report() -> claimdiff.Report:
     scope = Scope(place="X", counted="people")
     return reconcile(
         [
-            Claim(id="a<b>", metric="killed", estimate="10", scope=scope, source=HOSTILE, stated="2024-01-01"),
+            Claim(
+                id="a<b>",
+                metric="killed",
+                estimate="10",
+                scope=scope,
+                source=HOSTILE,
+                stated="2024-01-01",
+            ),
             Claim(
                 id=HOSTILE_IMG,
                 metric="killed",
@@ -112,7 +119,9 @@ def test_the_seed_page_holds_every_group_claim_and_flag() -> None:
     assert page.count('<tr data-rank="') == len(report.groups) == 20
     assert page.count('<article class="group') == 20
     assert sum(1 for i in found.ids if i.startswith("c-")) == len(report.claims) == 22
-    assert page.count('<li class="flag') == 2 * len(report.flags)  # in the list of flags and in their group
+    assert page.count('<li class="flag') == 2 * len(
+        report.flags
+    )  # in the list of flags and in their group
     dangling = [
         h
         for h in found.hrefs
@@ -161,7 +170,10 @@ def test_markup_in_the_input_is_escaped() -> None:
 def test_a_huge_report_is_bounded_and_says_what_it_leaves_out() -> None:
     """3,000 groups: the page shows 100 (the flagged ones among them), and says how many more there are."""
     scope = Scope(place="X", counted="people")
-    claims = [Claim(id=f"c{i}", metric=f"m{i:04d}", estimate="5", scope=scope, source="A") for i in range(3000)]
+    claims = [
+        Claim(id=f"c{i}", metric=f"m{i:04d}", estimate="5", scope=scope, source="A")
+        for i in range(3000)
+    ]
     claims += [Claim(id="d1", metric="m2999", estimate="50", scope=scope, source="B")]
     report = reconcile(claims)
     page = report_html(report, max_groups=100, limits=Limits(flags=10))
@@ -182,7 +194,10 @@ def test_a_series_is_drawn_with_its_flagged_points() -> None:
     page = report.to_html()
     chart = page[page.index('<section id="series">') :]
     assert chart.count("<polyline") == 2
-    assert "Ministry, 2024-01-04: 25 (ministry-4): contradicts another source; lower than the same source" in chart
+    assert (
+        "Ministry, 2024-01-04: 25 (ministry-4): contradicts another source; lower than the same source"
+        in chart
+    )
     assert "Agency, 2024-01-04: 35 (agency-4): contradicts another source</title>" in chart
     assert chart.count('data-mark="contradiction"') == 2
 
@@ -288,7 +303,9 @@ def test_the_group_table_sorts(tmp_path: Path) -> None:
     dom = rendered(tmp_path, seed_report().to_html(), "#sort=claims&order=desc")
     body = dom[dom.index('<table id="group-table"') :]
     rows = body[body.index("<tbody>") : body.index("</tbody>")].split("</tr>")[:-1]
-    claims = [int(row.split('data-value="')[3].split('"')[0]) for row in rows]  # number, best, claims, ...
+    claims = [
+        int(row.split('data-value="')[3].split('"')[0]) for row in rows
+    ]  # number, best, claims, ...
     assert claims == sorted(claims, reverse=True)
     assert claims[:3] == [2, 2, 1]
     assert 'aria-sort="descending"' in dom

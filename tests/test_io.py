@@ -101,7 +101,11 @@ def test_an_endless_device_is_refused_by_the_command_line(args):
     import sys
 
     done = subprocess.run(
-        [sys.executable, "-m", "claimdiff", *args], capture_output=True, text=True, timeout=120, check=False
+        [sys.executable, "-m", "claimdiff", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert done.returncode == 2, done.stderr
     assert "larger than 67,108,864 bytes" in done.stderr
@@ -147,11 +151,16 @@ def test_a_failed_run_leaves_its_output_as_it_was(tmp_path):
     out = tmp_path / "report.json"
     out.write_text("the last good report", encoding="utf-8")
     bad = tmp_path / "bad.yaml"
-    bad.write_text("claims: [{id: a, metric: killed, counted: people, value: -3, source: A}]\n", encoding="utf-8")
+    bad.write_text(
+        "claims: [{id: a, metric: killed, counted: people, value: -3, source: A}]\n",
+        encoding="utf-8",
+    )
     code, _ = _cli("check", str(bad), "-o", str(out))
     assert code == 2
     assert out.read_text(encoding="utf-8") == "the last good report"
-    code, _ = _cli("extract", "--published", "2024-01-01", str(tmp_path / "absent.txt"), "-o", str(out))
+    code, _ = _cli(
+        "extract", "--published", "2024-01-01", str(tmp_path / "absent.txt"), "-o", str(out)
+    )
     assert code == 2
     assert out.read_text(encoding="utf-8") == "the last good report"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.yaml", "report.json"]
@@ -166,9 +175,13 @@ def test_dump_claims_writes_through_a_temporary_file(tmp_path, monkeypatch):
     target.write_text("claims: []\n", encoding="utf-8")
     calls = []
     monkeypatch.setattr(
-        _io.os, "replace", lambda a, b: calls.append((a, b)) or (_ for _ in ()).throw(OSError(28, "No space left"))
+        _io.os,
+        "replace",
+        lambda a, b: calls.append((a, b)) or (_ for _ in ()).throw(OSError(28, "No space left")),
     )
-    claim = Claim(id="a", metric="killed", estimate="12", scope=Scope(counted="people"), source="MoD")
+    claim = Claim(
+        id="a", metric="killed", estimate="12", scope=Scope(counted="people"), source="MoD"
+    )
     with pytest.raises(ClaimFileError, match="No space left"):
         dump_claims([claim], target)
     assert calls

@@ -27,7 +27,9 @@ START = dt.date(2020, 3, 1)
 NO_LAGS = attrs.evolve(POLICIES["consensus"], lags=Lags(max_steps=0))
 
 
-def series(origin: str, values: Sequence[float | None], place: str = "EG", first: int = 0) -> list[Claim]:
+def series(
+    origin: str, values: Sequence[float | None], place: str = "EG", first: int = 0
+) -> list[Claim]:
     """One origin's cumulative deaths as of each day from ``START + first`` (``None``: no figure that day)."""
     out = []
     for d, v in enumerate(values, start=first):
@@ -57,7 +59,9 @@ def lagged(values: Sequence[float], steps: int) -> list[float | None]:
     return [None] * steps + list(values[: len(values) - steps])
 
 
-GROWTH = running([3, 5, 2, 8, 4, 6, 7, 3, 9, 5, 4, 6, 8, 2, 5, 7, 3, 6, 4, 8, 5, 9, 3, 6, 7, 4, 5, 8, 6, 3], 20)
+GROWTH = running(
+    [3, 5, 2, 8, 4, 6, 7, 3, 9, 5, 4, 6, 8, 2, 5, 7, 3, 6, 4, 8, 5, 9, 3, 6, 7, 4, 5, 8, 6, 3], 20
+)
 
 
 # -- examples ------------------------------------------------------------------------------------
@@ -71,11 +75,20 @@ def test_a_day_behind_is_a_lag_not_a_contradiction() -> None:
     report = reconcile(claims)
     assert before.flags_of("contradiction"), "without lags, the offset reads as contradictions"
     assert not report.flags_of("contradiction")
-    assert len(report.flags_of("contradiction", "discrepancy", "outlier")) == len(before.flags_of("contradiction", "discrepancy", "outlier"))
-    assert all("lag" in f.tags and f.severity is Severity.WARNING for f in report.flags_of("contradiction", "discrepancy", "outlier"))
+    assert len(report.flags_of("contradiction", "discrepancy", "outlier")) == len(
+        before.flags_of("contradiction", "discrepancy", "outlier")
+    )
+    assert all(
+        "lag" in f.tags and f.severity is Severity.WARNING
+        for f in report.flags_of("contradiction", "discrepancy", "outlier")
+    )
     (lag,) = report.lags
     assert (lag.leader, lag.follower, lag.steps, lag.place) == ("JHU", "WHO", 1, ("EG",))
-    assert lag.explained == lag.conflicts == len(report.flags_of("contradiction", "discrepancy", "outlier"))
+    assert (
+        lag.explained
+        == lag.conflicts
+        == len(report.flags_of("contradiction", "discrepancy", "outlier"))
+    )
     f = report.flags_of("discrepancy")[3]
     who = report.claim(next(c for c in f.claims if c.startswith("WHO")))
     assert f"WHO's {who.estimate.describe()} as of 2020-03-" in f.message
@@ -100,7 +113,10 @@ def test_lag_grading_is_configurable() -> None:
     claims = series("JHU", GROWTH) + series("WHO", lagged(GROWTH, 2))
     quiet = reconcile(claims, attrs.evolve(POLICIES["consensus"], lags=Lags(severity="info")))
     assert quiet.flags_of("contradiction", "discrepancy", "outlier")
-    assert all(f.severity is Severity.INFO for f in quiet.flags_of("contradiction", "discrepancy", "outlier"))
+    assert all(
+        f.severity is Severity.INFO
+        for f in quiet.flags_of("contradiction", "discrepancy", "outlier")
+    )
     assert quiet.lags[0].steps == 2
     assert "2 days" in quiet.flags_of("contradiction", "discrepancy", "outlier")[0].message
     assert reconcile(claims, NO_LAGS).lags == ()
@@ -113,7 +129,11 @@ def test_a_lag_over_many_places_holds_where_a_place_shows_none() -> None:
     claims = series("JHU", GROWTH) + series("WHO", lagged(GROWTH, 1))
     claims += series("JHU", [5, 9], place="MT") + series("WHO", [None, 5], place="MT")
     report = reconcile(claims)
-    mt = [f for f in report.flags_of("contradiction", "discrepancy", "outlier") if any("-MT-" in c for c in f.claims)]
+    mt = [
+        f
+        for f in report.flags_of("contradiction", "discrepancy", "outlier")
+        if any("-MT-" in c for c in f.claims)
+    ]
     assert len(mt) == 1
     assert "lag" in mt[0].tags
     assert [lag.place for lag in report.lags] == [None, ("EG",)]
@@ -123,9 +143,17 @@ def test_two_followers_of_one_leader() -> None:
     """ECDC a day behind Worldometer throughout, WHO on some days with Worldometer and on others a day behind:
     the conflicts between ECDC and WHO are explained through Worldometer, each giving its figure of another day."""
     who = [GROWTH[d] if d % 3 == 0 else GROWTH[d - 1] for d in range(1, len(GROWTH))]
-    claims = series("Worldometer", GROWTH) + series("ECDC", lagged(GROWTH, 1)) + series("WHO", [None, *who])
+    claims = (
+        series("Worldometer", GROWTH)
+        + series("ECDC", lagged(GROWTH, 1))
+        + series("WHO", [None, *who])
+    )
     report = reconcile(claims)
-    pairs = [f for f in report.flags_of("contradiction", "discrepancy", "outlier") if {c.split("-")[0] for c in f.claims} == {"ECDC", "WHO"}]
+    pairs = [
+        f
+        for f in report.flags_of("contradiction", "discrepancy", "outlier")
+        if {c.split("-")[0] for c in f.claims} == {"ECDC", "WHO"}
+    ]
     assert pairs
     assert all("lag" in f.tags for f in pairs)
     assert any("is Worldometer's figure a day earlier, and WHO's" in f.message for f in pairs)
@@ -174,7 +202,9 @@ def grown(percents: Sequence[int], start: float = 100.0) -> list[float]:
     return out
 
 
-@given(growth, st.integers(1, 3), st.booleans(), st.sets(st.integers(5, 24), max_size=3), st.randoms())
+@given(
+    growth, st.integers(1, 3), st.booleans(), st.sets(st.integers(5, 24), max_size=3), st.randoms()
+)
 def test_a_planted_lag_is_found_and_only_its_conflicts_regraded(
     steps_up: list[int], steps: int, who_leads: bool, wrong: set[int], rnd: random.Random
 ) -> None:
@@ -188,7 +218,9 @@ def test_a_planted_lag_is_found_and_only_its_conflicts_regraded(
     claims = series(leader, lead_values) + series(follower, follow_values)
     before = reconcile(claims, NO_LAGS)
     report = reconcile(claims)
-    assert [(lag.leader, lag.follower, lag.steps) for lag in report.lags if lag.place] == [(leader, follower, steps)]
+    assert [(lag.leader, lag.follower, lag.steps) for lag in report.lags if lag.place] == [
+        (leader, follower, steps)
+    ]
     figure = {c.id: c.low for c in claims}
     old = {f.claims: f for f in before.flags}
     assert len(old) == len(report.flags)
@@ -219,7 +251,9 @@ def test_independent_noise_shows_no_lag(steps_up: list[int], rnd: random.Random)
     b = [max(0.0, v + rnd.randint(-3, 3)) for v in truth]
     report = reconcile(series("JHU", a) + series("WHO", b))
     assert report.lags == ()
-    assert not [f for f in report.flags_of("contradiction", "discrepancy", "outlier") if "lag" in f.tags]
+    assert not [
+        f for f in report.flags_of("contradiction", "discrepancy", "outlier") if "lag" in f.tags
+    ]
 
 
 def test_lags_follow_the_report_schema() -> None:

@@ -33,7 +33,9 @@ MAX = 30
 def int_estimates(draw: st.DrawFn, unit: str = "") -> Estimate:
     """Integer-ended estimates of every hedge shape, between 0 and MAX."""
     a = draw(st.integers(0, MAX))
-    shape = draw(st.sampled_from(["exact", "at_least", "more_than", "at_most", "less_than", "between"]))
+    shape = draw(
+        st.sampled_from(["exact", "at_least", "more_than", "at_most", "less_than", "between"])
+    )
     if shape == "between":
         return Estimate.between(a, draw(st.integers(a, MAX)), unit=unit)
     if shape == "less_than" and a == 0:
@@ -42,8 +44,13 @@ def int_estimates(draw: st.DrawFn, unit: str = "") -> Estimate:
 
 
 @st.composite
-def groups(draw: st.DrawFn, *, metric: str | None = None, distinct_origins: bool = False,
-           timed: bool = True) -> list[Claim]:
+def groups(
+    draw: st.DrawFn,
+    *,
+    metric: str | None = None,
+    distinct_origins: bool = False,
+    timed: bool = True,
+) -> list[Claim]:
     """Claims about one figure; origins from a small pool (or all distinct), stated on one of four days."""
     n = draw(st.integers(1, 7))
     metric = metric or draw(st.sampled_from(["killed", "population"]))
@@ -51,8 +58,16 @@ def groups(draw: st.DrawFn, *, metric: str | None = None, distinct_origins: bool
     for i in range(n):
         origin = f"origin {i}" if distinct_origins else draw(st.sampled_from(["A", "B", "C"]))
         stated = draw(st.sampled_from(DAYS)) if timed else draw(st.none() | st.sampled_from(DAYS))
-        out.append(Claim(id=f"c{i}", metric=metric, estimate=draw(int_estimates()), scope=SCOPE,
-                         source=Source(origin), stated=stated))
+        out.append(
+            Claim(
+                id=f"c{i}",
+                metric=metric,
+                estimate=draw(int_estimates()),
+                scope=SCOPE,
+                source=Source(origin),
+                stated=stated,
+            )
+        )
     return out
 
 
@@ -130,45 +145,78 @@ def test_every_flag_is_sound_and_every_conflict_is_named(claims: list[Claim]) ->
 def test_duplicates_change_nothing(claims: list[Claim], data: st.DataObject) -> None:
     """Adding a copy of a claim (new id, same origin) changes no interval and no contradiction."""
     original = data.draw(st.sampled_from(claims))
-    copy = Claim(id="zz-copy", metric=original.metric, estimate=original.estimate, scope=original.scope,
-                 source=original.source, stated=original.stated)
+    copy = Claim(
+        id="zz-copy",
+        metric=original.metric,
+        estimate=original.estimate,
+        scope=original.scope,
+        source=original.source,
+        stated=original.stated,
+    )
     before, after = reconcile(claims), reconcile([*claims, copy])
 
     def rename(pair: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(sorted(original.id if x == copy.id else x for x in pair))
 
-    assert {rename(p) for p in contradiction_pairs(after)} == {rename(p) for p in contradiction_pairs(before)}
-    assert [(g.low, g.high, g.feasible, g.consensus_low, g.consensus_high, g.best) for g in after.groups] == [
-        (g.low, g.high, g.feasible, g.consensus_low, g.consensus_high, g.best) for g in before.groups
+    assert {rename(p) for p in contradiction_pairs(after)} == {
+        rename(p) for p in contradiction_pairs(before)
+    }
+    assert [
+        (g.low, g.high, g.feasible, g.consensus_low, g.consensus_high, g.best) for g in after.groups
+    ] == [
+        (g.low, g.high, g.feasible, g.consensus_low, g.consensus_high, g.best)
+        for g in before.groups
     ]
 
 
 @given(st.lists(int_estimates(), min_size=2, max_size=4), st.sampled_from(["killed", "population"]))
-def test_one_origin_over_time_is_revision_not_contradiction(estimates: list[Estimate], metric: str) -> None:
+def test_one_origin_over_time_is_revision_not_contradiction(
+    estimates: list[Estimate], metric: str
+) -> None:
     """One origin restating its figure on successive days never contradicts itself; each figure is superseded
     by the first later one that is not merely it said more loosely (issue 17: 108, then "over 100", keeps 108)."""
-    claims = [Claim(id=f"c{i}", metric=metric, estimate=e, scope=SCOPE, source="Ministry", stated=DAYS[i])
-              for i, e in enumerate(estimates)]
+    claims = [
+        Claim(id=f"c{i}", metric=metric, estimate=e, scope=SCOPE, source="Ministry", stated=DAYS[i])
+        for i, e in enumerate(estimates)
+    ]
     report = reconcile(claims)
     assert not report.has_contradiction
 
     def covers(d: Claim, c: Claim) -> bool:  # d allows every value c allows
-        return (d.low < c.low or (d.low == c.low and (d.low_closed or not c.low_closed))) and \
-            (d.high > c.high or (d.high == c.high and (d.high_closed or not c.high_closed)))
+        return (d.low < c.low or (d.low == c.low and (d.low_closed or not c.low_closed))) and (
+            d.high > c.high or (d.high == c.high and (d.high_closed or not c.high_closed))
+        )
 
     def looser(d: Claim, c: Claim) -> bool:
         return covers(d, c) and not covers(c, d)
 
-    revised = tuple(c.id for k, c in enumerate(claims) if any(not looser(d, c) for d in claims[k + 1:]))
+    revised = tuple(
+        c.id for k, c in enumerate(claims) if any(not looser(d, c) for d in claims[k + 1 :])
+    )
     assert report.groups[0].superseded == revised
 
 
 @given(st.integers(0, MAX), st.integers(1, MAX))
 def test_stale_figures_are_not_contradictions(low: int, rise: int) -> None:
     """An earlier toll below a later one from elsewhere is stale, never a contradiction."""
-    claims = [Claim(id="early", metric="killed", estimate=Estimate.exact(low), scope=SCOPE, source="A", stated=DAYS[0]),
-              Claim(id="late", metric="killed", estimate=Estimate.at_least(low + rise), scope=SCOPE, source="B",
-                    stated=DAYS[1])]
+    claims = [
+        Claim(
+            id="early",
+            metric="killed",
+            estimate=Estimate.exact(low),
+            scope=SCOPE,
+            source="A",
+            stated=DAYS[0],
+        ),
+        Claim(
+            id="late",
+            metric="killed",
+            estimate=Estimate.at_least(low + rise),
+            scope=SCOPE,
+            source="B",
+            stated=DAYS[1],
+        ),
+    ]
     report = reconcile(claims)
     assert not report.has_contradiction
     assert [f.kind for f in report.flags] == [FlagKind.STALE]
@@ -178,12 +226,21 @@ def test_stale_figures_are_not_contradictions(low: int, rise: int) -> None:
 def distances(draw: st.DrawFn) -> list[tuple[str, Estimate, str]]:
     """(id, estimate in km, origin) triples for one distance figure."""
     n = draw(st.integers(1, 6))
-    return [(f"d{i}", draw(int_estimates(unit="km")), draw(st.sampled_from("XYZ"))) for i in range(n)]
+    return [
+        (f"d{i}", draw(int_estimates(unit="km")), draw(st.sampled_from("XYZ"))) for i in range(n)
+    ]
 
 
 def _in_unit(e: Estimate, unit: str, factor: int) -> Estimate:
-    return Estimate(low=e.low * factor, high=e.high * factor, low_closed=e.low_closed, high_closed=e.high_closed,
-                    point=None if e.point is None else e.point * factor, unit=unit, hedge=e.hedge)
+    return Estimate(
+        low=e.low * factor,
+        high=e.high * factor,
+        low_closed=e.low_closed,
+        high_closed=e.high_closed,
+        point=None if e.point is None else e.point * factor,
+        unit=unit,
+        hedge=e.hedge,
+    )
 
 
 @given(distances(), st.data())
@@ -194,10 +251,19 @@ def test_units_do_not_matter(specs: list[tuple[str, Estimate, str]], data: st.Da
     ("5 km" is to the kilometre, "5000 m" to the metre), so it may rightly differ between the two spellings.
     """
     scope = Scope(place="Russia > Belgorod Oblast")
-    in_km = [Claim(id=i, metric="distance", estimate=e, scope=scope, source=o, stated=DAYS[0]) for i, e, o in specs]
+    in_km = [
+        Claim(id=i, metric="distance", estimate=e, scope=scope, source=o, stated=DAYS[0])
+        for i, e, o in specs
+    ]
     mixed = [
-        Claim(id=i, metric="distance", estimate=_in_unit(e, "m", 1000) if data.draw(st.booleans()) else e,
-              scope=scope, source=o, stated=DAYS[0])
+        Claim(
+            id=i,
+            metric="distance",
+            estimate=_in_unit(e, "m", 1000) if data.draw(st.booleans()) else e,
+            scope=scope,
+            source=o,
+            stated=DAYS[0],
+        )
         for i, e, o in specs
     ]
     exact = attrs.evolve(POLICIES["consensus"], precision=Precision(mode="exact"))
@@ -234,13 +300,22 @@ def measured(draw: st.DrawFn) -> list[Claim]:
     out = []
     for i in range(n):
         value = draw(st.integers(0, 4000)) / draw(st.sampled_from([1, 10, 100]))
-        out.append(Claim(id=f"m{i}", metric="distance", estimate=Estimate.exact(value, unit="km"),
-                         scope=Scope(place="X"), source=f"origin {i}"))
+        out.append(
+            Claim(
+                id=f"m{i}",
+                metric="distance",
+                estimate=Estimate.exact(value, unit="km"),
+                scope=Scope(place="X"),
+                source=f"origin {i}",
+            )
+        )
     return out
 
 
 @given(measured(), st.floats(0, 50), st.floats(0, 0.2))
-def test_precision_and_tolerance_are_sound_and_complete(claims: list[Claim], absolute: float, relative: float) -> None:
+def test_precision_and_tolerance_are_sound_and_complete(
+    claims: list[Claim], absolute: float, relative: float
+) -> None:
     """A conflict is flagged exactly when no value lies in every claim's interval widened by half its implied
     step and half the tolerance (absolute in metres plus relative to the bound): figures further apart than
     the tolerance are always flagged, figures within it never."""
@@ -260,8 +335,15 @@ def test_precision_and_tolerance_are_sound_and_complete(claims: list[Claim], abs
 
 def _as_of(i: int, value: int, origin: str = "Ministry") -> Claim:
     day = dt.date(2024, 1, 1) + dt.timedelta(days=i)
-    return Claim(id=f"d{i:02}", metric="killed", estimate=Estimate.exact(value), scope=SCOPE, source=origin,
-                 period=f"2024-01-01/{day.isoformat()}", stated=day.isoformat())
+    return Claim(
+        id=f"d{i:02}",
+        metric="killed",
+        estimate=Estimate.exact(value),
+        scope=SCOPE,
+        source=origin,
+        period=f"2024-01-01/{day.isoformat()}",
+        stated=day.isoformat(),
+    )
 
 
 @given(st.lists(st.integers(0, 50), min_size=1, max_size=20))

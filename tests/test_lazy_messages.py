@@ -12,11 +12,34 @@ from claimdiff._core.flags import LazyMessage
 
 def _flags() -> tuple[Flag, ...]:
     scope = Scope(place="Ukraine > Kharkiv Oblast > Kharkiv", counted="people")
-    return reconcile([
-        Claim(id="a", metric="killed", estimate="14", scope=scope, source="Governor", stated="2024-05-01"),
-        Claim(id="b", metric="killed", estimate="at least 10", scope=scope, source="Police", stated="2024-05-01"),
-        Claim(id="c", metric="killed", estimate="40", scope=scope, source="Blogger", stated="2024-05-01"),
-    ]).flags
+    return reconcile(
+        [
+            Claim(
+                id="a",
+                metric="killed",
+                estimate="14",
+                scope=scope,
+                source="Governor",
+                stated="2024-05-01",
+            ),
+            Claim(
+                id="b",
+                metric="killed",
+                estimate="at least 10",
+                scope=scope,
+                source="Police",
+                stated="2024-05-01",
+            ),
+            Claim(
+                id="c",
+                metric="killed",
+                estimate="40",
+                scope=scope,
+                source="Blogger",
+                stated="2024-05-01",
+            ),
+        ]
+    ).flags
 
 
 def test_lazy_flag_reads_pickles_and_compares_as_its_text() -> None:
@@ -38,8 +61,13 @@ def test_lazy_flag_reads_pickles_and_compares_as_its_text() -> None:
 
 def test_lazy_text_differs_when_the_sentence_differs() -> None:
     """Two flags alike but for their sentence are not equal."""
-    f = Flag(kind=FlagKind.REVISION, severity=Severity.INFO, claims=("a",), group=None,
-             message=LazyMessage("{} rose".format, "toll"))
+    f = Flag(
+        kind=FlagKind.REVISION,
+        severity=Severity.INFO,
+        claims=("a",),
+        group=None,
+        message=LazyMessage("{} rose".format, "toll"),
+    )
     assert f != attrs.evolve(f, message="toll fell")
     assert f.message == "toll rose"
 
@@ -53,14 +81,27 @@ def test_a_derived_figure_writes_its_sentence_when_read() -> None:
 
     people = Scope(place="Russia > Belgorod Oblast > Belgorod", counted="people")
     children = Scope(place="Russia > Belgorod Oblast > Belgorod", counted="children")
-    report = reconcile([Claim(id="a", metric="injured", estimate="108", scope=people, source="MoD"),
-                        Claim(id="b", metric="injured", estimate="15", scope=children, source="MoD")])
+    report = reconcile(
+        [
+            Claim(id="a", metric="injured", estimate="108", scope=people, source="MoD"),
+            Claim(id="b", metric="injured", estimate="15", scope=children, source="MoD"),
+        ]
+    )
     (derived,) = report.derived
     assert isinstance(derived._message, LazyMessage)
     text = "injured: adults in Belgorod is 93, derived from a, b (people = adults + children)."
-    written = Derived(metric=derived.metric, counted=derived.counted, place=derived.place, event=derived.event,
-                      group=derived.group, low=derived.low, high=derived.high, claims=derived.claims,
-                      relations=derived.relations, message=text)
+    written = Derived(
+        metric=derived.metric,
+        counted=derived.counted,
+        place=derived.place,
+        event=derived.event,
+        group=derived.group,
+        low=derived.low,
+        high=derived.high,
+        claims=derived.claims,
+        relations=derived.relations,
+        message=text,
+    )
     assert derived == written
     assert hash(derived) == hash(written)
     assert derived.message == text

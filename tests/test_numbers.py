@@ -28,7 +28,12 @@ NEWSROOM = [
     ("between five and ten thousand", None, 5_000, 10_000),
     ("5-10k", None, 5_000, 10_000),
     ("1.2-1.5m", True, 1_200_000, 1_500_000),
-    ("500 to 2 million", None, 500, 2_000_000),  # the scale is not shared when it would reverse the range
+    (
+        "500 to 2 million",
+        None,
+        500,
+        2_000_000,
+    ),  # the scale is not shared when it would reverse the range
     ("half a million", None, 500_000, 500_000),
     ("a quarter of a million", None, 250_000, 250_000),
     ("three quarters of a million", None, 750_000, 750_000),
@@ -43,7 +48,9 @@ NEWSROOM = [
 
 
 @pytest.mark.parametrize(("text", "count", "low", "high"), NEWSROOM)
-def test_figures_as_newsrooms_write_them(text: str, count: bool | None, low: float, high: float) -> None:
+def test_figures_as_newsrooms_write_them(
+    text: str, count: bool | None, low: float, high: float
+) -> None:
     """Each newsroom form reads as the figure a reader takes from it."""
     e = parse_estimate(text, count=count)
     assert (e.low, e.high) == (low, high)
@@ -52,10 +59,17 @@ def test_figures_as_newsrooms_write_them(text: str, count: bool | None, low: flo
 
 def test_a_joined_m_is_million_for_a_count_and_metres_for_a_length() -> None:
     """'1.2m' of people is 1.2 million; '1.2m' of a distance is 1.2 metres; alone it is refused, naming the text."""
-    assert Claim(id="a", metric="displaced", estimate="1.2m", scope=PEOPLE, source="UNHCR").low == 1_200_000
-    length = Claim(id="b", metric="distance", estimate="1.2m", scope=Scope(place="Kyiv"), source="MoD")
+    assert (
+        Claim(id="a", metric="displaced", estimate="1.2m", scope=PEOPLE, source="UNHCR").low
+        == 1_200_000
+    )
+    length = Claim(
+        id="b", metric="distance", estimate="1.2m", scope=Scope(place="Kyiv"), source="MoD"
+    )
     assert (length.estimate.unit, length.low) == ("meter", 1.2)
-    with pytest.raises(InvalidEstimateError, match=r"million for a count and metres for a length.*'1\.2m'"):
+    with pytest.raises(
+        InvalidEstimateError, match=r"million for a count and metres for a length.*'1\.2m'"
+    ):
         parse_estimate("1.2m")
     with pytest.raises(InvalidEstimateError, match="million for a count"):
         parse_estimate("1.2-1.5m")
@@ -75,15 +89,27 @@ def test_a_separator_that_ends_a_number_is_not_part_of_it() -> None:
 
 def test_a_count_in_a_unit_is_refused_in_python_as_in_files() -> None:
     """People counted in kilometres: the same refusal, worded alike, from Claim and from a claims file."""
-    with pytest.raises(InvalidClaimError, match=r"is in 'kilometer' \(\[length\]\), but the claim counts 'people'"):
+    with pytest.raises(
+        InvalidClaimError, match=r"is in 'kilometer' \(\[length\]\), but the claim counts 'people'"
+    ):
         Claim(id="a", metric="killed", estimate="5 km", scope=PEOPLE, source="MoD")
     with pytest.raises(InvalidClaimError, match="a count takes no unit"):
-        Claim(id="a", metric="killed", estimate=Estimate.exact(5, unit="m"), scope=PEOPLE, source="MoD")
+        Claim(
+            id="a",
+            metric="killed",
+            estimate=Estimate.exact(5, unit="m"),
+            scope=PEOPLE,
+            source="MoD",
+        )
     doc = "claims:\n- {id: a, metric: killed, counted: people, value: 5 km, source: MoD}\n"
-    with pytest.raises(ClaimFileError, match=r"is in 'kilometer' \(\[length\]\), but the claim counts 'people'"):
+    with pytest.raises(
+        ClaimFileError, match=r"is in 'kilometer' \(\[length\]\), but the claim counts 'people'"
+    ):
         loads_claims(doc, format="yaml")
     csv = "id,metric,counted,value,unit,source\na,killed,people,5,km,MoD\n"
-    (problem,) = loads_claims_lenient(csv, format="csv").rejected  # said once, on the unit, not again by Claim
+    (problem,) = loads_claims_lenient(
+        csv, format="csv"
+    ).rejected  # said once, on the unit, not again by Claim
     assert "a count takes no unit" in str(problem)
     # The same estimate, once held by a length claim, is still refused for a count (its bounds are cached).
     e = Estimate.exact(7, unit="km")
@@ -98,7 +124,10 @@ def test_n_point_n_m_people_is_n_point_n_million_everywhere(tenths: int, fmt: st
     written = f"{tenths // 10}.{tenths % 10}m"
     expected = float(written[:-1] + "e6")  # the figure itself, not 65.1 * 1e6 = 65,099,999.99...
     assert parse_estimate(written, count=True).point == expected
-    assert Claim(id="a", metric="displaced", estimate=written, scope=PEOPLE, source="UNHCR").low == expected
+    assert (
+        Claim(id="a", metric="displaced", estimate=written, scope=PEOPLE, source="UNHCR").low
+        == expected
+    )
     doc = (
         f"claims:\n- {{id: a, metric: displaced, counted: people, value: '{written}', source: UNHCR}}\n"
         if fmt == "yaml"
@@ -120,7 +149,10 @@ def test_a_hedge_near_the_float_limit_is_refused_not_made_infinite(hedge: str) -
         Estimate.about(1.7e308)
 
 
-@given(st.floats(0, 1.7976931348623157e308, allow_nan=False), st.sampled_from(["about", "just over", "nearly"]))
+@given(
+    st.floats(0, 1.7976931348623157e308, allow_nan=False),
+    st.sampled_from(["about", "just over", "nearly"]),
+)
 def test_a_finite_hedged_figure_never_has_an_infinite_bound(value: float, hedge: str) -> None:
     """Law: a hedge around a finite figure is refused or keeps both bounds finite."""
     text = f"{hedge} {int(value)}"
@@ -135,7 +167,9 @@ def test_a_finite_hedged_figure_never_has_an_infinite_bound(value: float, hedge:
 def test_whole_numbers_beyond_2_53_are_never_read_as_their_neighbour() -> None:
     """9007199254740993 and 9007199254740992 read as equal before; the first is now refused, the second kept."""
     assert parse_estimate("9007199254740992").point == 2**53
-    with pytest.raises(InvalidEstimateError, match=r"more significant digits than a float holds.*9007199254740992"):
+    with pytest.raises(
+        InvalidEstimateError, match=r"more significant digits than a float holds.*9007199254740992"
+    ):
         parse_estimate("9007199254740993")
     with pytest.raises(InvalidEstimateError, match="more significant digits"):
         parse_estimate("between 1 and 9,007,199,254,740,993")
@@ -144,9 +178,13 @@ def test_whole_numbers_beyond_2_53_are_never_read_as_their_neighbour() -> None:
     with pytest.raises(InvalidEstimateError, match="more significant digits"):
         Claim(id="a", metric="killed", estimate=2**53 + 1, scope=PEOPLE, source="MoD")
     doc = '{"claims": [{"id": "a", "metric": "killed", "counted": "people", "value": 9007199254740993, "source": "M"}]}'
-    with pytest.raises(ClaimFileError, match=r"'value' is a whole number with more significant digits"):
+    with pytest.raises(
+        ClaimFileError, match=r"'value' is a whole number with more significant digits"
+    ):
         loads_claims(doc, format="json")
-    assert parse_estimate("17" + "0" * 24).point == 1.7e25  # a round figure is the float nearest to it
+    assert (
+        parse_estimate("17" + "0" * 24).point == 1.7e25
+    )  # a round figure is the float nearest to it
 
 
 @given(st.integers(2**53, 2**70))
@@ -185,7 +223,9 @@ def test_a_figure_that_converting_would_make_infinite_is_refused() -> None:
     """Found by the writers' round trip: "at least 1.797693134862315e305 km" is finite, but in metres, rounded
     to 15 digits, it overflowed to an infinite bound, and reconciling it beside another figure of the same
     source raised a KeyError. Now the claim is refused, naming the unit it was converted to."""
-    with pytest.raises(InvalidClaimError, match=r"beyond the largest figure .* once converted to meter"):
+    with pytest.raises(
+        InvalidClaimError, match=r"beyond the largest figure .* once converted to meter"
+    ):
         Claim(
             id="b",
             metric="distance",
@@ -193,5 +233,11 @@ def test_a_figure_that_converting_would_make_infinite_is_refused() -> None:
             scope=Scope(),
             source="S",
         )
-    near = Claim(id="c", metric="distance", estimate=Estimate.at_least(1.7e305, unit="km"), scope=Scope(), source="S")
+    near = Claim(
+        id="c",
+        metric="distance",
+        estimate=Estimate.at_least(1.7e305, unit="km"),
+        scope=Scope(),
+        source="S",
+    )
     assert near.low == 1.7e308

@@ -30,7 +30,9 @@ def arithmetic(report: Report) -> list[Any]:
 
 
 _NAMES = st.lists(
-    st.sampled_from(["Belgorod Oblast", "Kursk Oblast", "Bryansk Oblast", "Oryol Oblast"]), min_size=1, max_size=6
+    st.sampled_from(["Belgorod Oblast", "Kursk Oblast", "Bryansk Oblast", "Oryol Oblast"]),
+    min_size=1,
+    max_size=6,
 )
 
 
@@ -62,7 +64,10 @@ def test_a_figure_over_two_regions_conflicts_with_the_sum_stated_for_them() -> N
     assert flag.severity is Severity.WARNING
     assert flag.claims == ("a", "b", "k")
     assert "'a' says more than 60" in flag.message
-    assert "41 in Belgorod Oblast ('b') + 17 in Kursk Oblast ('k') = 58 are stated for its parts" in flag.message
+    assert (
+        "41 in Belgorod Oblast ('b') + 17 in Kursk Oblast ('k') = 58 are stated for its parts"
+        in flag.message
+    )
     assert flag.gap == 3
 
 
@@ -139,7 +144,9 @@ def test_visiting_only_reachable_groups_finds_the_place_sets() -> None:
         launched("k", "17", "Russia > Kursk Oblast"),
         launched("x", "5", "Ukraine > Sumy Oblast"),
     ]
-    facts = [GroupFacts(gid=c.id, key=c.key, period=None, claims=((c, c.low, c.high),)) for c in claims]
+    facts = [
+        GroupFacts(gid=c.id, key=c.key, period=None, claims=((c, c.low, c.high),)) for c in claims
+    ]
     found = check_arithmetic(facts)
     assert [f.to_dict() for f in found[0]] == [f.to_dict() for f in check_everywhere(facts)[0]]
     assert len(found[0]) == 1

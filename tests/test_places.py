@@ -47,12 +47,16 @@ def test_city_named_like_its_oblast_stands_in_it() -> None:
 
 def test_unknown_places_are_kept_as_named() -> None:
     """A place the gazetteer does not know is kept as the text names it, under a known parent."""
-    assert DEFAULT_GAZETTEER.normalise("Afghanistan > Herat > Zindajan") == ("Afghanistan", "Herat", "Zindajan")
+    assert DEFAULT_GAZETTEER.normalise("Afghanistan > Herat > Zindajan") == (
+        "Afghanistan",
+        "Herat",
+        "Zindajan",
+    )
     assert DEFAULT_GAZETTEER.normalise("Muna Garage") == ("Muna Garage",)
 
 
 def test_regions_across_borders_are_not_subdivisions() -> None:
-    """"Sahel" is not Burkina Faso's Sahel region when no country is named."""
+    """ "Sahel" is not Burkina Faso's Sahel region when no country is named."""
     assert DEFAULT_GAZETTEER.normalise("Sahel") == ("Sahel",)
 
 

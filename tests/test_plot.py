@@ -26,7 +26,10 @@ COVID = SHARED / "data" / "covid_multisource_2020" / "tidy_global_country_claims
 
 def covid_claims(regions: set[str]) -> list[Claim]:
     """The JHU, ECDC and WHO cumulative tolls of some countries, as benchmarks/eval_verdicts.py reads them."""
-    metrics = {"cum_cases": Metric("cases", cumulative=True), "cum_deaths": Metric("covid deaths", cumulative=True)}
+    metrics = {
+        "cum_cases": Metric("cases", cumulative=True),
+        "cum_deaths": Metric("covid deaths", cumulative=True),
+    }
     claims = []
     with gzip.open(COVID, "rt", encoding="utf-8") as f:
         for i, row in enumerate(csv.DictReader(f)):
@@ -105,7 +108,11 @@ def test_covid_deaths_in_italy(tmp_path: Path) -> None:
     lines = {line.get_label(): line for line in ax.get_lines()}
     assert sorted(lines) == ["ECDC", "JHU_CSSE", "WHO"]
     assert max(lines["WHO"].get_ydata()) > 30_000  # Italy passed 35,000 deaths in August 2020
-    marks = {c.get_label(): len(c.get_offsets()) for c in ax.collections if not c.get_label().startswith("_")}
+    marks = {
+        c.get_label(): len(c.get_offsets())
+        for c in ax.collections
+        if not c.get_label().startswith("_")
+    }
     flagged = {
         cid
         for f in report.flags
@@ -114,10 +121,16 @@ def test_covid_deaths_in_italy(tmp_path: Path) -> None:
     }
     assert marks  # the agencies do differ on some days
     falls = ax.collections[
-        [c.get_label() for c in ax.collections].index("lower than the same source's earlier figure (3)")
+        [c.get_label() for c in ax.collections].index(
+            "lower than the same source's earlier figure (3)"
+        )
     ].get_offsets()
     days = sorted(matplotlib.dates.num2date(x).date().isoformat() for x, _ in falls)
-    assert days == ["2020-06-24", "2020-06-25", "2020-06-25"]  # Italy's toll revised down, by every agency
+    assert days == [
+        "2020-06-24",
+        "2020-06-25",
+        "2020-06-25",
+    ]  # Italy's toll revised down, by every agency
     assert sum(marks.values()) >= len(flagged)
     out = tmp_path / "italy.png"
     ax.figure.savefig(out, dpi=80)

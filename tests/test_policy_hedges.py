@@ -30,7 +30,10 @@ def test_dozens_of_people_under_acled_is_12_from_python() -> None:
     """ACLED codes "dozens" as 12: reconcile(claims, "acled") does too, though the claim was read with the default."""
     group = reconcile([dozens()], "acled").groups[0]
     assert (group.low, group.high, group.best) == (12, 99, 12)
-    assert "'dozens' (claim a) read with the acled policy's hedges: [12, 99], figure 12" in group.best_rule
+    assert (
+        "'dozens' (claim a) read with the acled policy's hedges: [12, 99], figure 12"
+        in group.best_rule
+    )
     assert "(the default table reads [24, 99])" in group.best_rule
 
 
@@ -70,13 +73,18 @@ def test_the_default_policy_re_reads_figures_read_with_acleds_table() -> None:
     (claim,) = loads_claims(DOZENS_YAML, hedges=ACLED_HEDGES)
     group = reconcile([claim]).groups[0]
     assert (group.low, group.high) == (24, 99)
-    assert "read with the consensus policy's hedges: [24, 99] (the acled table reads [12, 99])" in group.best_rule
+    assert (
+        "read with the consensus policy's hedges: [24, 99] (the acled table reads [12, 99])"
+        in group.best_rule
+    )
 
 
 def test_a_hand_built_or_own_table_estimate_is_kept() -> None:
     """Only a figure a known table read from its wording is re-read: a hand-built one keeps its bounds."""
     own = Estimate(low=30, high=40, hedge=claimdiff.Hedge.VAGUE, text="dozens")
-    group = reconcile([Claim(id="a", metric="killed", estimate=own, scope=PEOPLE, source="A")], "acled").groups[0]
+    group = reconcile(
+        [Claim(id="a", metric="killed", estimate=own, scope=PEOPLE, source="A")], "acled"
+    ).groups[0]
     assert (group.low, group.high) == (30, 40)
     assert "read with" not in group.best_rule
     mine = attrs.evolve(DEFAULT_HEDGES, name="mine", vague={"dozens": VagueQuantity(13, 50)})
@@ -86,8 +94,12 @@ def test_a_hand_built_or_own_table_estimate_is_kept() -> None:
 
 def test_a_reread_keeps_the_unit_given_apart_and_the_claims_other_fields() -> None:
     """A figure whose unit was given apart ("some 70", unit km) is re-read with that unit; the claim is otherwise the same."""
-    wide = POLICIES["consensus"].replace(name="wide", hedges=attrs.evolve(DEFAULT_HEDGES, name="wide", band=0.5))
-    known = attrs.evolve(wide, hedges=ACLED_HEDGES)  # ACLED's band is the default's: "some 70" reads the same
+    wide = POLICIES["consensus"].replace(
+        name="wide", hedges=attrs.evolve(DEFAULT_HEDGES, name="wide", band=0.5)
+    )
+    known = attrs.evolve(
+        wide, hedges=ACLED_HEDGES
+    )  # ACLED's band is the default's: "some 70" reads the same
     claim = Claim(
         id="d",
         metric="distance",
@@ -96,7 +108,9 @@ def test_a_reread_keeps_the_unit_given_apart_and_the_claims_other_fields() -> No
         quote="some 70 km away",
     )
     assert reconcile([claim], known).claims == (claim,)
-    report = reconcile([claim], wide)  # "wide" is no known table: the claim was read with the default, re-read
+    report = reconcile(
+        [claim], wide
+    )  # "wide" is no known table: the claim was read with the default, re-read
     (now,) = report.claims
     assert (now.estimate.low, now.estimate.high, now.estimate.unit) == (35, 105, "km")
     assert (now.id, now.quote, now.source) == (claim.id, claim.quote, claim.source)
@@ -123,7 +137,9 @@ def test_the_seed_under_acled_is_the_seed_loaded_under_acled() -> None:
 WORDS = sorted(ACLED_HEDGES.vague)
 
 
-@given(st.sampled_from(WORDS), st.sampled_from(sorted(POLICIES)), st.sampled_from(["default", "acled"]))
+@given(
+    st.sampled_from(WORDS), st.sampled_from(sorted(POLICIES)), st.sampled_from(["default", "acled"])
+)
 def test_a_quantity_word_reads_as_the_policy_reads_it_whatever_it_was_loaded_with(
     word: str, policy: str, loaded_with: str
 ) -> None:
@@ -138,4 +154,8 @@ def test_a_quantity_word_reads_as_the_policy_reads_it_whatever_it_was_loaded_wit
     )
     (now,) = reconcile([claim], policy).claims
     expected = claimdiff.hedges.parse_estimate(word, hedges=POLICIES[policy].hedges, count=True)
-    assert (now.estimate.low, now.estimate.high, now.estimate.point) == (expected.low, expected.high, expected.point)
+    assert (now.estimate.low, now.estimate.high, now.estimate.point) == (
+        expected.low,
+        expected.high,
+        expected.point,
+    )

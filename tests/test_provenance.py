@@ -31,7 +31,9 @@ PEOPLE = Scope(place="Gaza", counted="people")
 IMPLIED = attrs.evolve(POLICIES["consensus"], precision=Precision(data="implied"))
 
 
-def claim(cid: str, value: object, source: str, stated: str = "2023-12-01", period: str | None = None) -> Claim:
+def claim(
+    cid: str, value: object, source: str, stated: str = "2023-12-01", period: str | None = None
+) -> Claim:
     return Claim(
         id=cid,
         metric="killed",
@@ -66,7 +68,10 @@ def test_a_number_and_the_same_number_in_words_differ() -> None:
     """Claim(estimate=30000) is exact; Claim(estimate="30,000") is a figure to the thousand."""
     data, worded = claim("a", 30_000, "MoH"), claim("b", "30,000", "MoH")
     precision = Precision()
-    assert (precision.half_width(data.estimate), precision.half_width(worded.estimate)) == (0.0, 500.0)
+    assert (precision.half_width(data.estimate), precision.half_width(worded.estimate)) == (
+        0.0,
+        500.0,
+    )
     assert data.estimate != worded.estimate
 
 
@@ -96,16 +101,28 @@ def test_a_cumulative_toll_given_as_data_that_falls_is_flagged() -> None:
         ],
         IMPLIED,
     )
-    assert [f.kind.value for f in declared_rounded.flags] == []  # to the thousand, 12,000 allows 11,900
+    assert [
+        f.kind.value for f in declared_rounded.flags
+    ] == []  # to the thousand, 12,000 allows 11,900
 
 
 def test_the_same_toll_restated_lower_as_data_is_a_downward_revision() -> None:
     """The same period restated lower: as data, a warning; as round words, an info-level revision."""
     period = "2023-10-07/2023-11-30"
-    data = reconcile([claim("a", 12_000, "MoH", "2023-12-01", period), claim("b", 11_900, "MoH", "2023-12-02", period)])
-    assert [(f.kind.value, f.severity.value) for f in data.flags] == [("downward_revision", "warning")]
+    data = reconcile(
+        [
+            claim("a", 12_000, "MoH", "2023-12-01", period),
+            claim("b", 11_900, "MoH", "2023-12-02", period),
+        ]
+    )
+    assert [(f.kind.value, f.severity.value) for f in data.flags] == [
+        ("downward_revision", "warning")
+    ]
     worded = reconcile(
-        [claim("a", "12,000", "MoH", "2023-12-01", period), claim("b", "11,900", "MoH", "2023-12-02", period)]
+        [
+            claim("a", "12,000", "MoH", "2023-12-01", period),
+            claim("b", "11,900", "MoH", "2023-12-02", period),
+        ]
     )
     assert [(f.kind.value, f.severity.value) for f in worded.flags] == [("revision", "info")]
 
@@ -116,9 +133,15 @@ def test_files_keep_the_provenance_of_their_values() -> None:
         "claims:\n- {id: a, metric: killed, counted: people, value: 30000, source: M}\n"
         "- {id: b, metric: killed, counted: people, value: '30,000', source: M}\n"
     )
-    assert [c.estimate.provenance for c in loads_claims(yaml, format="yaml")] == [Provenance.DATUM, Provenance.WORDED]
+    assert [c.estimate.provenance for c in loads_claims(yaml, format="yaml")] == [
+        Provenance.DATUM,
+        Provenance.WORDED,
+    ]
     csv = 'id,metric,counted,value,source\na,killed,people,30000,M\nb,killed,people,"30,000",M\n'
-    assert [c.estimate.provenance for c in loads_claims(csv, format="csv")] == [Provenance.DATUM, Provenance.WORDED]
+    assert [c.estimate.provenance for c in loads_claims(csv, format="csv")] == [
+        Provenance.DATUM,
+        Provenance.WORDED,
+    ]
 
 
 @given(
@@ -127,7 +150,9 @@ def test_files_keep_the_provenance_of_their_values() -> None:
     st.sampled_from(["", "{:d}", "{:,d}", "about {:,d}"]),
     st.sampled_from(["yaml", "json", "csv"]),
 )
-def test_every_writer_keeps_how_a_figure_was_given(n: int, provenance: Provenance, wording: str, fmt: str) -> None:
+def test_every_writer_keeps_how_a_figure_was_given(
+    n: int, provenance: Provenance, wording: str, fmt: str
+) -> None:
     """A claim read back from any format has the provenance it was written with, however its text reads.
 
     A bare numeral read from an article ("108") is worded, though the same digits in a file are a datum:
@@ -136,7 +161,9 @@ def test_every_writer_keeps_how_a_figure_was_given(n: int, provenance: Provenanc
     text = wording.format(n)
     made = parse_estimate(text) if text else Estimate.exact(n)
     figure = attrs.evolve(made, provenance=provenance)
-    claims = [Claim(id="a", metric="killed", estimate=figure, scope=Scope(counted="people"), source="MoH")]
+    claims = [
+        Claim(id="a", metric="killed", estimate=figure, scope=Scope(counted="people"), source="MoH")
+    ]
     back = loads_claims(dump_claims(claims, format=fmt), format=fmt)
     assert back == claims
     assert back[0].estimate.provenance is provenance
@@ -178,7 +205,12 @@ def test_data_are_exact_unless_declared_rounded(n: int, data: str) -> None:
 @given(
     st.lists(st.tuples(st.integers(0, 2_000_000), st.sampled_from(list(Provenance))), max_size=20),
     st.sampled_from(
-        [Precision(), Precision(data="implied"), Precision(mode="exact"), Precision(steps={"": 5.0}, round_from=100)]
+        [
+            Precision(),
+            Precision(data="implied"),
+            Precision(mode="exact"),
+            Precision(steps={"": 5.0}, round_from=100),
+        ]
     ),
 )
 def test_the_bulk_path_asks_the_one_rule_once_per_distinct_estimate(
@@ -191,9 +223,18 @@ def test_the_bulk_path_asks_the_one_rule_once_per_distinct_estimate(
     from claimdiff._core.verdicts import widen
 
     policy = attrs.evolve(POLICIES["consensus"], precision=precision)
-    claims = [Claim(id=f"c{i}", metric="killed", scope=PEOPLE, source="MoH",
-                    estimate=Estimate.exact(n, text=f"{n:,}" if p is Provenance.WORDED else "", provenance=p))
-              for i, (n, p) in enumerate(figures)]
+    claims = [
+        Claim(
+            id=f"c{i}",
+            metric="killed",
+            scope=PEOPLE,
+            source="MoH",
+            estimate=Estimate.exact(
+                n, text=f"{n:,}" if p is Provenance.WORDED else "", provenance=p
+            ),
+        )
+        for i, (n, p) in enumerate(figures)
+    ]
     asked: list[Estimate] = []
 
     def counted(e: Estimate, p: Precision) -> tuple[int, float]:

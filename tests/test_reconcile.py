@@ -11,8 +11,17 @@ from helpers import claim, kinds
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("at least 14", "14"), ("over 100", "108"), ("dozens", "45"), ("some 70", "68"), ("up to 158", "158"),
-     ("nearly 100", "95"), ("between 10 and 20", "20"), ("a dozen", "12"), ("hundreds", "300")],
+    [
+        ("at least 14", "14"),
+        ("over 100", "108"),
+        ("dozens", "45"),
+        ("some 70", "68"),
+        ("up to 158", "158"),
+        ("nearly 100", "95"),
+        ("between 10 and 20", "20"),
+        ("a dozen", "12"),
+        ("hundreds", "300"),
+    ],
 )
 def test_hedge_compatible_pairs_never_contradict(a: str, b: str) -> None:
     """A hedged figure and an exact one it allows agree: no contradiction, a precision gap instead."""
@@ -24,8 +33,16 @@ def test_hedge_compatible_pairs_never_contradict(a: str, b: str) -> None:
     assert g.supporting == ("a", "b")
 
 
-@pytest.mark.parametrize(("a", "b", "gap"), [("at least 16", "14", 2), ("12", "14", 2),
-                                             ("dozens", "12", 12), ("fewer than 10", "10", 1), ("at least 20", "14", 6)])
+@pytest.mark.parametrize(
+    ("a", "b", "gap"),
+    [
+        ("at least 16", "14", 2),
+        ("12", "14", 2),
+        ("dozens", "12", 12),
+        ("fewer than 10", "10", 1),
+        ("at least 20", "14", 6),
+    ],
+)
 def test_real_contradictions_are_flagged_with_the_gap(a: str, b: str, gap: float) -> None:
     """Intervals that cannot both hold are a conflict naming both claims and the gap: a contradiction from a gap
     of 5 between small counts, a discrepancy below (issue 17: 12 against 14 killed is not an error)."""
@@ -59,7 +76,9 @@ def test_contradiction_message_is_checkable() -> None:
 
 def test_dissenter_against_consensus() -> None:
     """Three origins agree on 14; the fourth (20) dissents and is flagged once, against the nearest supporter."""
-    report = reconcile([claim("a", "14"), claim("b", "at least 12"), claim("c", "14"), claim("d", "20")])
+    report = reconcile(
+        [claim("a", "14"), claim("b", "at least 12"), claim("c", "14"), claim("d", "20")]
+    )
     g = report.groups[0]
     assert g.supporting == ("a", "b", "c")
     assert g.dissenting == ("d",)
@@ -69,7 +88,9 @@ def test_dissenter_against_consensus() -> None:
 
 def test_revision_by_the_same_origin_is_not_a_contradiction() -> None:
     """The same ministry says 10, then 14 the next day: a revision; the later figure stands."""
-    report = reconcile([claim("a", "10", "MoD", stated="2023-12-30"), claim("b", "14", "MoD", stated="2023-12-31")])
+    report = reconcile(
+        [claim("a", "10", "MoD", stated="2023-12-30"), claim("b", "14", "MoD", stated="2023-12-31")]
+    )
     assert kinds(report) == ["revision"]
     assert report.groups[0].corroboration == "circular"
     g = report.groups[0]
@@ -79,7 +100,9 @@ def test_revision_by_the_same_origin_is_not_a_contradiction() -> None:
 
 def test_downward_revision_is_flagged() -> None:
     """A cumulative figure that the same origin lowers is a downward revision, a warning."""
-    report = reconcile([claim("a", "14", "MoD", stated="2023-12-30"), claim("b", "12", "MoD", stated="2023-12-31")])
+    report = reconcile(
+        [claim("a", "14", "MoD", stated="2023-12-30"), claim("b", "12", "MoD", stated="2023-12-31")]
+    )
     (flag,) = report.flags_of(FlagKind.DOWNWARD_REVISION)
     assert flag.severity is Severity.WARNING
     assert flag.gap == 2
@@ -89,17 +112,24 @@ def test_downward_revision_is_flagged() -> None:
 def test_non_cumulative_revision_downwards_is_plain_revision() -> None:
     """A distance restated lower by its origin is a revision, not a downward revision."""
     scope = Scope(place="Russia")
-    report = reconcile([
-        claim("a", "20 miles", "X", metric="distance", scope=scope, stated="2023-12-30"),
-        claim("b", "25 km", "X", metric="distance", scope=scope, stated="2023-12-31"),
-    ])
+    report = reconcile(
+        [
+            claim("a", "20 miles", "X", metric="distance", scope=scope, stated="2023-12-30"),
+            claim("b", "25 km", "X", metric="distance", scope=scope, stated="2023-12-31"),
+        ]
+    )
     assert kinds(report) == ["revision"]
     assert report.groups[0].corroboration == "circular"
 
 
 def test_stale_figure_is_not_a_contradiction() -> None:
     """An earlier toll of 10 from one origin and a later 14 from another: the toll rose; 10 is stale."""
-    report = reconcile([claim("a", "10", "Governor", stated="2023-12-30"), claim("b", "14", "MoD", stated="2023-12-31")])
+    report = reconcile(
+        [
+            claim("a", "10", "Governor", stated="2023-12-30"),
+            claim("b", "14", "MoD", stated="2023-12-31"),
+        ]
+    )
     assert kinds(report) == ["stale"]
     g = report.groups[0]
     assert g.stale == ("a",)
@@ -108,15 +138,21 @@ def test_stale_figure_is_not_a_contradiction() -> None:
 
 def test_cumulative_figure_falling_across_origins_contradicts() -> None:
     """A later, lower toll from another origin cannot hold beside the earlier one."""
-    report = reconcile([claim("a", "14", "MoD", stated="2023-12-30"), claim("b", "8", "TASS", stated="2023-12-31")])
+    report = reconcile(
+        [claim("a", "14", "MoD", stated="2023-12-30"), claim("b", "8", "TASS", stated="2023-12-31")]
+    )
     (flag,) = report.flags_of("contradiction")
     assert "cannot fall" in flag.message
 
 
 def test_earlier_upper_bound_does_not_cap_a_rising_toll() -> None:
     """'up to 10' yesterday and 'at least 8' today: today's figure may exceed 10."""
-    report = reconcile([claim("a", "up to 10", "X", stated="2023-12-30"),
-                        claim("b", "at least 8", "Y", stated="2023-12-31")])
+    report = reconcile(
+        [
+            claim("a", "up to 10", "X", stated="2023-12-30"),
+            claim("b", "at least 8", "Y", stated="2023-12-31"),
+        ]
+    )
     g = report.groups[0]
     assert (g.low, g.high) == (8, None)
     assert not report.has_contradiction
@@ -125,21 +161,25 @@ def test_earlier_upper_bound_does_not_cap_a_rising_toll() -> None:
 def test_non_cumulative_disjoint_figures_contradict_whatever_their_times() -> None:
     """Two distances from different origins that cannot both hold contradict, even a day apart."""
     scope = Scope(place="Russia")
-    report = reconcile([
-        claim("a", "20 miles", "X", metric="distance", scope=scope, stated="2023-12-30"),
-        claim("b", "50 km", "Y", metric="distance", scope=scope, stated="2023-12-31"),
-    ])
+    report = reconcile(
+        [
+            claim("a", "20 miles", "X", metric="distance", scope=scope, stated="2023-12-30"),
+            claim("b", "50 km", "Y", metric="distance", scope=scope, stated="2023-12-31"),
+        ]
+    )
     assert report.has_contradiction
 
 
 def test_units_do_not_matter() -> None:
     """'20 miles' and 'about 32 km' agree; the group reports in the unit most claims use."""
     scope = Scope(place="Russia")
-    report = reconcile([
-        claim("a", "20 miles", "X", metric="distance", scope=scope),
-        claim("b", "about 32 km", "Y", metric="distance", scope=scope),
-        claim("c", "20 miles", "Z", metric="distance", scope=scope),
-    ])
+    report = reconcile(
+        [
+            claim("a", "20 miles", "X", metric="distance", scope=scope),
+            claim("b", "about 32 km", "Y", metric="distance", scope=scope),
+            claim("c", "20 miles", "Z", metric="distance", scope=scope),
+        ]
+    )
     g = report.groups[0]
     assert not report.has_contradiction
     assert g.unit == "mile"
@@ -148,11 +188,13 @@ def test_units_do_not_matter() -> None:
 
 def test_circular_corroboration() -> None:
     """Three outlets repeating one ministry are one origin: flagged, not counted as corroboration."""
-    report = reconcile([
-        claim("a", "14", "MoD", via=("Reuters",)),
-        claim("b", "14", "MoD", via=("AP",)),
-        claim("c", "14", "MoD", via=("Reuters", "ZeroHedge")),
-    ])
+    report = reconcile(
+        [
+            claim("a", "14", "MoD", via=("Reuters",)),
+            claim("b", "14", "MoD", via=("AP",)),
+            claim("c", "14", "MoD", via=("Reuters", "ZeroHedge")),
+        ]
+    )
     (flag,) = report.flags_of(FlagKind.CIRCULAR_CORROBORATION)
     assert report.groups[0].origins == 1
     assert "one origin" in flag.message
@@ -194,19 +236,29 @@ def test_different_scopes_never_group() -> None:
     """Children killed in Bryansk are not part of Belgorod's toll; drones launched are not drones shot down."""
     bryansk = Scope(place="Russia > Bryansk Oblast", counted="children", event="attack")
     drones = Scope(place="Russia", counted="drones", event="attack")
-    report = reconcile([
-        claim("a", "2", scope=Scope(place="Russia > Belgorod Oblast > Belgorod", counted="children", event="attack")),
-        claim("b", "1", scope=bryansk),
-        claim("c", "some 70", metric="launched", scope=drones),
-        claim("d", "32", metric="shot down", scope=drones),
-    ])
+    report = reconcile(
+        [
+            claim(
+                "a",
+                "2",
+                scope=Scope(
+                    place="Russia > Belgorod Oblast > Belgorod", counted="children", event="attack"
+                ),
+            ),
+            claim("b", "1", scope=bryansk),
+            claim("c", "some 70", metric="launched", scope=drones),
+            claim("d", "32", metric="shot down", scope=drones),
+        ]
+    )
     assert len(report.groups) == 4
     assert not report.has_contradiction
 
 
 def test_disjoint_periods_do_not_group() -> None:
     """The same metric and scope on two different days are two figures."""
-    report = reconcile([claim("a", "39", period="2023-12-29"), claim("b", "14", period="2023-12-30")])
+    report = reconcile(
+        [claim("a", "39", period="2023-12-29"), claim("b", "14", period="2023-12-30")]
+    )
     assert len(report.groups) == 2
     assert not report.has_contradiction
 
@@ -228,9 +280,12 @@ def test_duplicate_ids() -> None:
 )
 def test_policies_choose_the_best_estimate(policy: str, best: float) -> None:
     """Each named policy picks its documented figure."""
-    claims = [claim("a", "at least 14", stated="2023-12-30"), claim("b", "14", stated="2023-12-30"),
-              claim("c", "between 12 and 15", stated="2023-12-30T18:00+03:00"),
-              claim("d", Estimate.between(14, 16, text=""), stated="2023-12-31")]
+    claims = [
+        claim("a", "at least 14", stated="2023-12-30"),
+        claim("b", "14", stated="2023-12-30"),
+        claim("c", "between 12 and 15", stated="2023-12-30T18:00+03:00"),
+        claim("d", Estimate.between(14, 16, text=""), stated="2023-12-31"),
+    ]
     # d is later and cumulative: its range only lifts the floor.
     report = reconcile(claims, policy)
     assert report.policy == policy

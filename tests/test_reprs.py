@@ -19,7 +19,9 @@ from conftest import SEED
 def test_the_seed_report_and_its_groups_are_one_line_each() -> None:
     """The seed's report shows its counts in one short line (it was 15,224 characters), each group its key."""
     report = claimdiff.reconcile(claimdiff.load_claims(SEED))
-    assert repr(report) == "<Report (consensus): 22 claims, 20 groups, 0 contradictions, 0 warnings>"
+    assert (
+        repr(report) == "<Report (consensus): 22 claims, 20 groups, 0 contradictions, 0 warnings>"
+    )
     for group in report.groups:
         shown = repr(group)
         assert "\n" not in shown
@@ -39,7 +41,10 @@ def test_a_report_names_its_errors_warnings_and_rejected_rows() -> None:
     report = claimdiff.reconcile(claims)
     assert repr(report) == "<Report (consensus): 2 claims, 1 group, 1 contradiction, 0 warnings>"
     again = claimdiff.reconcile([*claims, claims[0]], "median")
-    assert repr(again) == "<Report (median): 2 claims, 1 group, 1 contradiction, 0 warnings, 1 rejected>"
+    assert (
+        repr(again)
+        == "<Report (median): 2 claims, 1 group, 1 contradiction, 0 warnings, 1 rejected>"
+    )
 
 
 @pytest.mark.parametrize("name", sorted(POLICIES))
@@ -68,7 +73,10 @@ def test_policy_reprs_show_only_changed_settings() -> None:
 def test_hedge_tables_show_what_they_read_otherwise() -> None:
     """A hedge table's repr counts the quantity words it reads otherwise than the default table."""
     assert repr(DEFAULT_HEDGES) == "HedgePolicy('default')"
-    assert repr(ACLED_HEDGES) == "HedgePolicy('acled', vague=<15 words, 10 read otherwise than the default>)"
+    assert (
+        repr(ACLED_HEDGES)
+        == "HedgePolicy('acled', vague=<15 words, 10 read otherwise than the default>)"
+    )
     fewer = attrs.evolve(DEFAULT_HEDGES, name="short", vague={"dozens": VagueQuantity(24, 60)})
     assert (
         repr(fewer)
@@ -78,7 +86,9 @@ def test_hedge_tables_show_what_they_read_otherwise() -> None:
 
 def test_hedge_tables_that_read_a_word_otherwise_are_not_equal() -> None:
     """Two tables differing only in a quantity word are different tables (and still hashable)."""
-    other = attrs.evolve(DEFAULT_HEDGES, vague={**DEFAULT_HEDGES.vague_table(), "dozens": VagueQuantity(12, 99, 12)})
+    other = attrs.evolve(
+        DEFAULT_HEDGES, vague={**DEFAULT_HEDGES.vague_table(), "dozens": VagueQuantity(12, 99, 12)}
+    )
     assert other != DEFAULT_HEDGES
     assert attrs.evolve(DEFAULT_HEDGES) == DEFAULT_HEDGES
     assert hash(attrs.evolve(DEFAULT_HEDGES)) == hash(DEFAULT_HEDGES)
@@ -97,17 +107,24 @@ def test_replace_changes_settings_and_validates_them() -> None:
     """replace() is attrs.evolve with the policy's validators, and leaves the original alone."""
     acled = POLICIES["acled"]
     looser = acled.replace(outlier_factor=5.0, estimator="median")
-    assert (looser.outlier_factor, looser.estimator, looser.hedges) == (5.0, Estimator.MEDIAN, ACLED_HEDGES)
+    assert (looser.outlier_factor, looser.estimator, looser.hedges) == (
+        5.0,
+        Estimator.MEDIAN,
+        ACLED_HEDGES,
+    )
     assert acled.outlier_factor == 10.0
 
 
 def test_replace_names_an_unknown_setting_and_the_nearest_one() -> None:
     """A misspelt setting is refused with the nearest real name; one like none lists them all."""
     with pytest.raises(
-        InvalidPolicyError, match=r"'tolerence' is not a setting of a policy; did you mean 'tolerance'\?"
+        InvalidPolicyError,
+        match=r"'tolerence' is not a setting of a policy; did you mean 'tolerance'\?",
     ):
         POLICIES["acled"].replace(tolerence=Tolerance())
-    with pytest.raises(TypeError, match=r"'zzz' is not a setting of a policy; the settings are name, estimator, "):
+    with pytest.raises(
+        TypeError, match=r"'zzz' is not a setting of a policy; the settings are name, estimator, "
+    ):
         Policy().replace(zzz=1)
 
 
@@ -120,7 +137,9 @@ def test_replace_names_an_unknown_setting_and_the_nearest_one() -> None:
         ({"tolerance": 0.1}, "'tolerance' must be <class"),
     ],
 )
-def test_replace_names_the_setting_a_bad_value_was_given_to(change: dict[str, object], reason: str) -> None:
+def test_replace_names_the_setting_a_bad_value_was_given_to(
+    change: dict[str, object], reason: str
+) -> None:
     """A refused value is an InvalidPolicyError (a ValueError too) naming the policy, the setting and why."""
     ((field, value),) = change.items()
     with pytest.raises(InvalidPolicyError) as info:
@@ -135,7 +154,10 @@ def test_replace_names_the_setting_a_bad_value_was_given_to(change: dict[str, ob
 
 def test_help_of_the_loaders_is_readable() -> None:
     """The loaders' defaults (hedge table, vocabulary) print as a short line each, not as their whole tables."""
-    assert repr(claimdiff.vocabulary.DEFAULT_VOCABULARY) == "<Vocabulary: 21 metrics, 45 counted synonyms>"
+    assert (
+        repr(claimdiff.vocabulary.DEFAULT_VOCABULARY)
+        == "<Vocabulary: 21 metrics, 45 counted synonyms>"
+    )
     text = pydoc.render_doc(claimdiff.load_claims, renderer=pydoc.plaintext)
     signature = next(line for line in text.splitlines() if line.startswith("load_claims("))
     assert "vocabulary: 'Vocabulary' = <Vocabulary: 21 metrics, 45 counted synonyms>" in signature

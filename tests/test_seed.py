@@ -24,7 +24,9 @@ def test_every_figure_is_loaded_and_reconciled(report: Report) -> None:
     """All 20 entries of the seed load as 22 claims (two composite figures add their parts), each in a group."""
     assert len(report.claims) == 22
     assert report.rejected == ()
-    assert sorted(cid for g in report.groups for cid in g.claims) == sorted(c.id for c in report.claims)
+    assert sorted(cid for g in report.groups for cid in g.claims) == sorted(
+        c.id for c in report.claims
+    )
 
 
 def test_no_contradiction_in_the_article(report: Report) -> None:
@@ -54,7 +56,9 @@ def test_belgorod_death_figures_do_not_conflict(report: Report) -> None:
 
 def test_bryansk_child_is_not_in_belgorods_toll(report: Report) -> None:
     """The child killed in Bryansk Oblast is a different place from the children killed in Belgorod."""
-    assert report.group_of("bryansk-child-killed") is not report.group_of("mod-belgorod-killed/children")
+    assert report.group_of("bryansk-child-killed") is not report.group_of(
+        "mod-belgorod-killed/children"
+    )
 
 
 def test_the_two_days_attacks_stay_apart(report: Report) -> None:
@@ -99,7 +103,9 @@ def test_chains_of_sources(report: Report) -> None:
 def test_acled_policy_on_the_seed(report: Report) -> None:
     """Under ACLED's rules 'dozens' of intercepted weapons reads from 12, but the report's own arithmetic
     (13 missiles and 32 drones shot down) puts the figure at 45 or more: the best figure keeps to that."""
-    acled = reconcile(load_claims(SEED, hedges=__import__("claimdiff.hedges").hedges.ACLED_HEDGES), "acled")
+    acled = reconcile(
+        load_claims(SEED, hedges=__import__("claimdiff.hedges").hedges.ACLED_HEDGES), "acled"
+    )
     group = acled.group_of("mod-russia-intercepted")
     assert group.low == 12
     assert group.best == 45
@@ -149,7 +155,10 @@ def test_missiles_and_drones_shot_down_are_at_least_45(report: Report) -> None:
 
 def mutated(claim_id: str, value: str) -> list[Claim]:
     """The seed with one claim's figure replaced."""
-    return [attrs.evolve(c, estimate=parse_estimate(value)) if c.id == claim_id else c for c in load_claims(SEED)]
+    return [
+        attrs.evolve(c, estimate=parse_estimate(value)) if c.id == claim_id else c
+        for c in load_claims(SEED)
+    ]
 
 
 def new_flags(claims: list[Claim], base: Report) -> list[tuple[FlagKind, tuple[str, ...]]]:
@@ -161,7 +170,10 @@ def test_mutation_five_children_killed(report: Report) -> None:
     """Children killed 5 instead of 2, the total still 14: a subtotal mismatch naming the three figures, nothing else."""
     claims = mutated("mod-belgorod-killed/children", "5")
     assert new_flags(claims, report) == [
-        (FlagKind.SUBTOTAL_MISMATCH, ("mod-belgorod-killed", "mod-belgorod-killed/adults", "mod-belgorod-killed/children"))
+        (
+            FlagKind.SUBTOTAL_MISMATCH,
+            ("mod-belgorod-killed", "mod-belgorod-killed/adults", "mod-belgorod-killed/children"),
+        )
     ]
 
 
@@ -181,13 +193,24 @@ def test_mutation_160_launched_against_up_to_158(report: Report) -> None:
 
     def split(drones: int) -> list[Claim]:
         return [
-            attrs.evolve(template, id=f"split-{what}", estimate=parse_estimate(str(n)),
-                         scope=attrs.evolve(template.scope, counted=what), source=Source("Ukrainian Air Force"))
+            attrs.evolve(
+                template,
+                id=f"split-{what}",
+                estimate=parse_estimate(str(n)),
+                scope=attrs.evolve(template.scope, counted=what),
+                source=Source("Ukrainian Air Force"),
+            )
             for what, n in (("missiles", 122), ("drones", drones))
         ]
 
     fine = reconcile([*base, *split(36)])
     assert not [f for f in fine.flags if f.kind in ARITHMETIC]
     fine_flags = {(f.kind, f.claims) for f in fine.flags}
-    broken = [(f.kind, f.claims) for f in reconcile([*base, *split(38)]).flags if (f.kind, f.claims) not in fine_flags]
-    assert broken == [(FlagKind.SUBTOTAL_MISMATCH, ("split-drones", "split-missiles", "ua-launched-2023-12-29"))]
+    broken = [
+        (f.kind, f.claims)
+        for f in reconcile([*base, *split(38)]).flags
+        if (f.kind, f.claims) not in fine_flags
+    ]
+    assert broken == [
+        (FlagKind.SUBTOTAL_MISMATCH, ("split-drones", "split-missiles", "ua-launched-2023-12-29"))
+    ]

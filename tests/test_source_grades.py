@@ -31,7 +31,13 @@ needs_acled = pytest.mark.skipif(
     not (ACLED_EXPORTS / "ukraine-2023-2024-export.csv").exists(),
     reason="ACLED's terms forbid giving others its raw data: fetched locally only (tests/fixtures/exports/README.md)",
 )
-UCDP_SAMPLE = pathlib.Path(__file__).parents[2] / "shared" / "data" / "ucdp_ged_sample" / "ucdp_ged231_sample1000.csv"
+UCDP_SAMPLE = (
+    pathlib.Path(__file__).parents[2]
+    / "shared"
+    / "data"
+    / "ucdp_ged_sample"
+    / "ucdp_ged231_sample1000.csv"
+)
 
 _AIRWARS_ROWS = [
     {
@@ -66,14 +72,18 @@ _AIRWARS_ROWS = [
 
 
 def _claim(i: str = "a", **kw: object) -> Claim:
-    return Claim(id=i, metric="killed", estimate=4, scope=Scope(counted="civilians"), source="Airwars", **kw)  # type: ignore[arg-type]
+    return Claim(
+        id=i, metric="killed", estimate=4, scope=Scope(counted="civilians"), source="Airwars", **kw
+    )  # type: ignore[arg-type]
 
 
 def test_airwars_grade_is_kept_as_data_in_airwars_spelling_and_in_the_note() -> None:
     """Each incident's grade becomes a SourceGrade in Airwars' own spelling with its meaning; none when blank."""
     by_id = {c.id: c for c in read_airwars(_AIRWARS_ROWS).claims}
     fair, weak, blank = by_id["airwars-CS1"], by_id["airwars-CS2"], by_id["airwars-CS3"]
-    assert fair.source_grade == SourceGrade("airwars", "Fair", meaning="reported by two or more credible sources")
+    assert fair.source_grade == SourceGrade(
+        "airwars", "Fair", meaning="reported by two or more credible sources"
+    )
     assert weak.source_grade is not None
     assert weak.source_grade.value == "Weak"
     assert blank.source_grade is None
@@ -88,13 +98,23 @@ def test_a_fair_incident_graded_weak_by_claimdiff_says_why() -> None:
     assert [sg.value for sg in g.source_grades] == ["Fair"]
     note = g.grades_text()
     assert note is not None
-    assert note.startswith("Airwars grades it Fair (reported by two or more credible sources); claimdiff: weak, ")
-    assert "claimdiff counts only the origins of the claims it was given, not the sources Airwars read" in note
+    assert note.startswith(
+        "Airwars grades it Fair (reported by two or more credible sources); claimdiff: weak, "
+    )
+    assert (
+        "claimdiff counts only the origins of the claims it was given, not the sources Airwars read"
+        in note
+    )
     doc = report.to_dict()["groups"][0]
     assert doc["grade"] == "weak"
     assert doc["grade_note"] == note
     assert doc["source_grades"] == [
-        {"scheme": "airwars", "value": "Fair", "codes": {}, "meaning": "reported by two or more credible sources"}
+        {
+            "scheme": "airwars",
+            "value": "Fair",
+            "codes": {},
+            "meaning": "reported by two or more credible sources",
+        }
     ]
     assert f"    grade: {note}" in render_text(report)
 
@@ -127,7 +147,9 @@ def _cells(path: pathlib.Path) -> list[dict[str, str]]:
         return [{k.lower(): v for k, v in row.items()} for row in csv.DictReader(f)]
 
 
-@pytest.mark.parametrize("name", ["ukraine-2023-2024-export.csv", "algeria-2001-uppercase-export.csv"])
+@pytest.mark.parametrize(
+    "name", ["ukraine-2023-2024-export.csv", "algeria-2001-uppercase-export.csv"]
+)
 @needs_acled
 def test_acled_precision_codes_are_kept_from_real_exports(name: str) -> None:
     """Every event of a real ACLED CSV carries its own time_precision and geo_precision codes, row for row."""
@@ -151,7 +173,10 @@ def test_acled_precision_codes_are_kept_from_real_exports(name: str) -> None:
 def test_acled_api_response_codes_are_read_from_strings() -> None:
     """The ACLED API gives every cell as text ("2"): the codes are whole numbers all the same."""
     path = ACLED_EXPORTS / "api-response-ukraine-2024-01-01.json"
-    records = {f"acled-{r['event_id_cnty']}": r for r in json.loads(path.read_text(encoding="utf-8"))["data"]}
+    records = {
+        f"acled-{r['event_id_cnty']}": r
+        for r in json.loads(path.read_text(encoding="utf-8"))["data"]
+    }
     for c in read_acled(path).claims:
         assert c.source_grade is not None
         assert c.source_grade.code("geo_precision") == int(records[c.id]["geo_precision"])
@@ -197,12 +222,16 @@ def test_ucdp_sample_codes_row_for_row_and_shared() -> None:
     for c in loaded.claims:
         r = rows[c.id.removesuffix("/best")]
         assert c.source_grade is not None
-        assert dict(c.source_grade.codes) == {k: int(r[k]) for k in ("date_prec", "where_prec", "event_clarity")}
+        assert dict(c.source_grade.codes) == {
+            k: int(r[k]) for k in ("date_prec", "where_prec", "event_clarity")
+        }
     grades = [c.source_grade for c in loaded.claims]
     assert len({id(g) for g in grades}) == len(set(grades))  # one object per distinct grade
     report = reconcile(loaded.claims)
     for g in report.groups:
-        assert {sg for cid in g.claims if (sg := report.claim(cid).source_grade)} == set(g.source_grades)
+        assert {sg for cid in g.claims if (sg := report.claim(cid).source_grade)} == set(
+            g.source_grades
+        )
 
 
 def test_the_grade_is_metadata_outside_equality_and_survives_evolve_and_pickle() -> None:
@@ -227,12 +256,16 @@ def test_a_grade_of_the_wrong_type_is_refused_by_name() -> None:
 def test_a_claim_without_a_grade_costs_no_more_memory() -> None:
     """The note and the grade share one slot: a claim is as large as it was before grades (22 slots)."""
     assert len(Claim.__slots__) == 22
-    assert sys.getsizeof(_claim()) == sys.getsizeof(_claim(source_grade=SourceGrade("acled", codes={"x": 1})))
+    assert sys.getsizeof(_claim()) == sys.getsizeof(
+        _claim(source_grade=SourceGrade("acled", codes={"x": 1}))
+    )
 
 
 def test_the_json_report_with_grades_matches_its_schema() -> None:
     """The optional fields validate against schema/report.schema.json."""
     jsonschema = pytest.importorskip("jsonschema")
-    schema = json.loads((pathlib.Path(claimdiff.__file__).parent / "schema" / "report.schema.json").read_text())
+    schema = json.loads(
+        (pathlib.Path(claimdiff.__file__).parent / "schema" / "report.schema.json").read_text()
+    )
     doc = reconcile(read_ucdp_ged(EXPORTS / "ucdp" / "ged-api-israel-2002.json").claims).to_dict()
     jsonschema.validate(doc, schema)

@@ -82,38 +82,47 @@ def test_texts_are_never_empty(t):
     assert t
 
 
-@pytest.mark.parametrize(("make", "expected"), [
-    (lambda: estimates(min_value=1), "estimates(min_value=1)"),
-    (estimates, "estimates()"),
-    (lambda: sources(kinds=st.just(claimdiff.SourceKind.MEDIA)), "sources(kinds=just(<SourceKind.MEDIA: 'media'>))"),
-    (lambda: scopes(events=st.none()), "scopes(events=none())"),
-    (lambda: periods(max_days=3), "periods(max_days=3)"),
-    (lambda: claims(ids=st.just("a")), "claims(ids=just('a'))"),
-    (lambda: claim_sets(contradiction=True), "claim_sets(contradiction=True)"),
-])
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        (lambda: estimates(min_value=1), "estimates(min_value=1)"),
+        (estimates, "estimates()"),
+        (
+            lambda: sources(kinds=st.just(claimdiff.SourceKind.MEDIA)),
+            "sources(kinds=just(<SourceKind.MEDIA: 'media'>))",
+        ),
+        (lambda: scopes(events=st.none()), "scopes(events=none())"),
+        (lambda: periods(max_days=3), "periods(max_days=3)"),
+        (lambda: claims(ids=st.just("a")), "claims(ids=just('a'))"),
+        (lambda: claim_sets(contradiction=True), "claim_sets(contradiction=True)"),
+    ],
+)
 def test_reprs_show_how_a_strategy_was_built(make, expected):
     """A strategy's repr is the call that built it, as in hypothesis' own strategies."""
     assert repr(make()) == expected
 
 
-@pytest.mark.parametrize("make", [
-    lambda: estimates(min_value=5, max_value=1),
-    lambda: estimates(min_value=float("nan")),
-    lambda: estimates(min_value=0.5),
-    lambda: estimates(units="km"),
-    lambda: sources(names=["a"]),
-    lambda: scopes(counted="people"),
-    lambda: periods(max_days=0),
-    lambda: claims(estimates=Estimate.exact(3)),
-    lambda: claim_sets(min_size=0),
-    lambda: claim_sets(min_size=3, max_size=2),
-    lambda: claim_sets(contradiction="yes"),
-    lambda: claim_sets(plant="typo"),
-    lambda: claim_sets(plant="stale", contradiction=True),
-    lambda: claim_sets(metrics="killed"),
-    lambda: reports(policies="consensus"),
-    lambda: texts(min_size=0),
-])
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: estimates(min_value=5, max_value=1),
+        lambda: estimates(min_value=float("nan")),
+        lambda: estimates(min_value=0.5),
+        lambda: estimates(units="km"),
+        lambda: sources(names=["a"]),
+        lambda: scopes(counted="people"),
+        lambda: periods(max_days=0),
+        lambda: claims(estimates=Estimate.exact(3)),
+        lambda: claim_sets(min_size=0),
+        lambda: claim_sets(min_size=3, max_size=2),
+        lambda: claim_sets(contradiction="yes"),
+        lambda: claim_sets(plant="typo"),
+        lambda: claim_sets(plant="stale", contradiction=True),
+        lambda: claim_sets(metrics="killed"),
+        lambda: reports(policies="consensus"),
+        lambda: texts(min_size=0),
+    ],
+)
 def test_bad_arguments_raise_invalid_argument_at_once(make):
     """Bad arguments raise InvalidArgument when the strategy is built, not when it is first drawn from."""
     with pytest.raises(InvalidArgument):
@@ -147,18 +156,22 @@ def test_the_entry_point_registers_types_in_a_fresh_interpreter():
 def test_importing_claimdiff_does_not_import_hypothesis():
     """hypothesis is an optional extra: only claimdiff.strategies imports it."""
     code = "import sys, claimdiff, claimdiff.cli; print('hypothesis' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+    ).stdout
     assert out.strip() == "False"
-
 
 
 # -- planted findings, narrowing, reports, lazy registration ------------------------------------------------------
 
 # The claims a flag of each planted kind must name (at least one of them).
 _PLANTED_IDS = {
-    "contradiction": {"c0"}, "revision": {"planted-first", "planted-revised"},
-    "downward_revision": {"planted-first", "planted-revised"}, "stale": {"planted-early"},
-    "outlier": {"planted-outlier"}, "subtotal_mismatch": {"planted-whole", "planted-adults", "planted-children"},
+    "contradiction": {"c0"},
+    "revision": {"planted-first", "planted-revised"},
+    "downward_revision": {"planted-first", "planted-revised"},
+    "stale": {"planted-early"},
+    "outlier": {"planted-outlier"},
+    "subtotal_mismatch": {"planted-whole", "planted-adults", "planted-children"},
     "part_exceeds_whole": {"planted-part"},
 }
 
@@ -171,17 +184,42 @@ def test_every_planted_finding_is_found(kind):
     @given(claim_sets(plant=kind, max_size=5))
     def check(cs):
         report = reconcile(cs)
-        found = [f for f in report.flags_of("contradiction", "discrepancy", "outlier") if "outlier" in f.tags] if kind == "outlier" else report.flags_of(kind)
+        found = (
+            [
+                f
+                for f in report.flags_of("contradiction", "discrepancy", "outlier")
+                if "outlier" in f.tags
+            ]
+            if kind == "outlier"
+            else report.flags_of(kind)
+        )
         named = {cid for f in found for cid in f.claims}
         assert named & _PLANTED_IDS[kind], (kind, [c.estimate.describe() for c in cs])
 
     check()
 
 
-@given(claim_sets(plant=None, contradiction=False, metrics=st.just("injured"),
-                  scopes=st.just(Scope(place="Gaza", counted="people", event="strike")),
-                  sources=st.sampled_from(["OCHA", "Ministry of Health", "WHO", "AP", "AFP", "Reuters", "BBC",
-                                           "CNN", "Al Jazeera"]).map(Source)))
+@given(
+    claim_sets(
+        plant=None,
+        contradiction=False,
+        metrics=st.just("injured"),
+        scopes=st.just(Scope(place="Gaza", counted="people", event="strike")),
+        sources=st.sampled_from(
+            [
+                "OCHA",
+                "Ministry of Health",
+                "WHO",
+                "AP",
+                "AFP",
+                "Reuters",
+                "BBC",
+                "CNN",
+                "Al Jazeera",
+            ]
+        ).map(Source),
+    )
+)
 def test_claim_sets_can_be_narrowed(cs):
     """metrics=, scopes= and sources= narrow every claim of a set; origins stay distinct."""
     assert {c.metric.name for c in cs} == {"injured"}
@@ -219,5 +257,7 @@ def test_importing_hypothesis_does_not_import_claimdiff():
         "t()\n"
         "print('ok')\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+    ).stdout
     assert out.split() == ["False", "ok"]

@@ -21,13 +21,26 @@ def _rng(seed: int) -> random.Random:
     return random.Random(seed)  # noqa: S311 - reproducible test data, not security
 
 
-def claim(cid: str, estimate: Estimate | float | str, who: str, *, via: tuple[str, ...] = (),
-          unit: str = "", place: str = "X") -> Claim:
+def claim(
+    cid: str,
+    estimate: Estimate | float | str,
+    who: str,
+    *,
+    via: tuple[str, ...] = (),
+    unit: str = "",
+    place: str = "X",
+) -> Claim:
     if isinstance(estimate, int | float):
         estimate = Estimate.exact(estimate, unit=unit)
     scope = Scope(place=place, counted=None if unit else "people")
-    return Claim(id=cid, metric="killed" if not unit else "reading", estimate=estimate, scope=scope,
-                 source=Source(who), via=list(via))
+    return Claim(
+        id=cid,
+        metric="killed" if not unit else "reading",
+        estimate=estimate,
+        scope=scope,
+        source=Source(who),
+        via=list(via),
+    )
 
 
 @st.composite
@@ -41,16 +54,28 @@ def claim_sets(draw: st.DrawFn) -> list[list[Claim]]:
         for w in who:
             v = draw(st.integers(0, 40))
             shape = draw(st.sampled_from(["exact", "exact", "at_least", "between"]))
-            est = (Estimate.exact(v) if shape == "exact" else Estimate.at_least(v) if shape == "at_least"
-                   else Estimate.between(v, v + draw(st.integers(1, 10))))
+            est = (
+                Estimate.exact(v)
+                if shape == "exact"
+                else Estimate.at_least(v)
+                if shape == "at_least"
+                else Estimate.between(v, v + draw(st.integers(1, 10)))
+            )
             cs.append(claim(f"i{i}{w}", est, w))
         items.append(cs)
     return items
 
 
 def _summary(result, items):  # type: ignore[no-untyped-def]
-    by_claims = {frozenset(c.id for c in cs): it.best for cs, it in zip(items, result.items, strict=True)}
-    return by_claims, [(s.origin, s.reliability) for s in result.sources], result.copiers, result.shifts
+    by_claims = {
+        frozenset(c.id for c in cs): it.best for cs, it in zip(items, result.items, strict=True)
+    }
+    return (
+        by_claims,
+        [(s.origin, s.reliability) for s in result.sources],
+        result.copiers,
+        result.shifts,
+    )
 
 
 @settings(max_examples=60)
@@ -75,19 +100,29 @@ def test_deterministic(items: list[list[Claim]]) -> None:
 @given(claim_sets(), st.sampled_from("ABCDE"))
 def test_relayed_copies_change_nothing(items: list[list[Claim]], who: str) -> None:
     """A source's claims repeated by outlets (same origin, via a relay) add no weight and move no truth."""
-    relayed = [cs + [claim(f"{c.id}-relay", c.estimate, c.source.name, via=("Outlet",))
-                     for c in cs if c.source.name == who] for cs in items]
+    relayed = [
+        cs
+        + [
+            claim(f"{c.id}-relay", c.estimate, c.source.name, via=("Outlet",))
+            for c in cs
+            if c.source.name == who
+        ]
+        for cs in items
+    ]
     before, after = discover(items), discover(relayed)
     assert [i.best for i in before.items] == [i.best for i in after.items]
     assert [(s.origin, s.reliability, s.weight) for s in before.sources] == [
-        (s.origin, s.reliability, s.weight) for s in after.sources]
+        (s.origin, s.reliability, s.weight) for s in after.sources
+    ]
 
 
 @settings(max_examples=30)
 @given(st.integers(0, 10**6), st.integers(1, 6), st.integers(1, 5))
 def test_all_agree_gives_that_figure(value: int, n_sources: int, n_items: int) -> None:
     """When every source states the same figure, that figure is the best and no claim is unlikely."""
-    items = [[claim(f"{i}-{s}", value + i, f"S{s}") for s in range(n_sources)] for i in range(n_items)]
+    items = [
+        [claim(f"{i}-{s}", value + i, f"S{s}") for s in range(n_sources)] for i in range(n_items)
+    ]
     result = discover(items)
     assert [it.best for it in result.items] == [float(value + i) for i in range(n_items)]
     assert not result.unlikely()
@@ -118,8 +153,10 @@ def test_hedge_is_evidence_only_where_it_constrains() -> None:
     fits = {f.claim_id: f for f in agree.claims}
     assert fits["b"].error == 0.0
     prior = TruthPrior(by_origin={"A": 0.9, "B": 0.9, "C": 0.3})
-    ruled_out = discover([[claim("a", 20, "A"), claim("b", Estimate.at_least(14), "B"), claim("c", 10, "C")]],
-                         prior=prior)
+    ruled_out = discover(
+        [[claim("a", 20, "A"), claim("b", Estimate.at_least(14), "B"), claim("c", 10, "C")]],
+        prior=prior,
+    )
     assert ruled_out.items[0].best == 20.0
 
 
@@ -127,8 +164,10 @@ def test_sources_nothing_is_declared_about_share_a_prior_learned_from_all() -> N
     """Empirical Bayes: a source nothing is declared about is shrunk towards the mean error of all sources'
     contested claims, not towards an arbitrary 0.5; a declared prior stands; told not to learn, 0.5 does."""
     wrong = [25, 3, 40, 1, 33]  # C's figures: far off, and no constant factor or offset
-    items = [[claim(f"{i}a", 10 + i, "A"), claim(f"{i}b", 10 + i, "B"), claim(f"{i}c", w, "C")]
-             for i, w in enumerate(wrong)]
+    items = [
+        [claim(f"{i}a", 10 + i, "A"), claim(f"{i}b", 10 + i, "B"), claim(f"{i}c", w, "C")]
+        for i, w in enumerate(wrong)
+    ]
     items.append([claim("n1", 7, "Newcomer"), claim("n2", 7, "A")])
     no_copying = TruthSettings(copying=False, find_shifts=False)
     result = discover(items, prior=TruthPrior(by_origin={"C": 0.2}), settings=no_copying)
@@ -139,9 +178,17 @@ def test_sources_nothing_is_declared_about_share_a_prior_learned_from_all() -> N
     capped = [min(f.error, 3.0) for f in result.claims if f.error is not None]
     assert capped.count(3.0) == 5
     assert priors["a"] == pytest.approx(math.exp(-sum(capped) / len(capped)))
-    plain = discover(items, prior=TruthPrior(by_origin={"C": 0.2}),
-                     settings=TruthSettings(copying=False, find_shifts=False, learn_default=False))
-    assert {s.origin: s.prior for s in plain.sources} == {"a": 0.5, "b": 0.5, "c": 0.2, "newcomer": 0.5}
+    plain = discover(
+        items,
+        prior=TruthPrior(by_origin={"C": 0.2}),
+        settings=TruthSettings(copying=False, find_shifts=False, learn_default=False),
+    )
+    assert {s.origin: s.prior for s in plain.sources} == {
+        "a": 0.5,
+        "b": 0.5,
+        "c": 0.2,
+        "newcomer": 0.5,
+    }
 
 
 @settings(max_examples=40)
@@ -173,13 +220,20 @@ def test_unit_written_wrong_is_found_and_corrected() -> None:
     items = []
     for i in range(20):
         p = round(rnd.uniform(29.5, 30.5), 2)
-        cs = [claim(f"{i}-{s}", p + rnd.choice([0, 0, 0.01]), f"site{s}", unit="inHg", place=f"c{i}")
-              for s in range(4)]
+        cs = [
+            claim(f"{i}-{s}", p + rnd.choice([0, 0, 0.01]), f"site{s}", unit="inHg", place=f"c{i}")
+            for s in range(4)
+        ]
         cs.append(claim(f"{i}-fox", round(p * 33.8639, 1), "fox", unit="inHg", place=f"c{i}"))
         items.append(cs)
     result = discover(items)
     (shift,) = result.shifts
-    assert (shift.origin, shift.kind, shift.units, shift.corrected) == ("fox", "scale", ("hPa", "inHg"), True)
+    assert (shift.origin, shift.kind, shift.units, shift.corrected) == (
+        "fox",
+        "scale",
+        ("hPa", "inHg"),
+        True,
+    )
     assert shift.consistent == 20
     assert "hPa written where the others write inHg" in shift.message
     assert not any(f.flagged for f in result.claims if f.claim_id.endswith("fox"))
@@ -191,8 +245,12 @@ def test_constant_offset_is_found() -> None:
     items = []
     for i in range(15):
         t = rnd.randint(300, 1200)
-        cs = [claim(f"{i}-{s}", t + rnd.choice([-1, 0, 0, 1]), f"site{s}", unit="minute", place=f"f{i}")
-              for s in range(5)]
+        cs = [
+            claim(
+                f"{i}-{s}", t + rnd.choice([-1, 0, 0, 1]), f"site{s}", unit="minute", place=f"f{i}"
+            )
+            for s in range(5)
+        ]
         cs.append(claim(f"{i}-late", t + 16, "late", unit="minute", place=f"f{i}"))
         items.append(cs)
     (shift,) = discover(items).shifts
@@ -209,8 +267,14 @@ def test_copier_of_wrong_values_is_reported_and_discounted() -> None:
         truth = rnd.randint(100, 1000)
         own = truth if rnd.random() < 0.7 else truth + rnd.choice([-50, 50, 90])
         cs = [claim(f"{i}-orig", own, "Original"), claim(f"{i}-copy", own, "Copier")]
-        cs += [claim(f"{i}-{s}", truth if rnd.random() < 0.85 else truth + rnd.randint(-40, 40), f"Ind{s}")
-               for s in range(3)]
+        cs += [
+            claim(
+                f"{i}-{s}",
+                truth if rnd.random() < 0.85 else truth + rnd.randint(-40, 40),
+                f"Ind{s}",
+            )
+            for s in range(3)
+        ]
         items.append(cs)
     result = discover(items)
     pair = result.copiers[0]
@@ -220,8 +284,11 @@ def test_copier_of_wrong_values_is_reported_and_discounted() -> None:
     assert pair.shared
     assert all(v.error > 0 for v in pair.shared)
     without = discover(items, settings=TruthSettings(copying=False))
-    assert sum(it.best != (float(c[2].figure or 0)) for it, c in zip(result.items, items, strict=True)) <= sum(
-        it.best != (float(c[2].figure or 0)) for it, c in zip(without.items, items, strict=True))
+    assert sum(
+        it.best != (float(c[2].figure or 0)) for it, c in zip(result.items, items, strict=True)
+    ) <= sum(
+        it.best != (float(c[2].figure or 0)) for it, c in zip(without.items, items, strict=True)
+    )
 
 
 def test_bad_input_is_named() -> None:
@@ -269,17 +336,28 @@ def test_stock_volumes_against_nasdaq() -> None:
     items: dict[str, list[Claim]] = {}
     with (STOCK / "srcStockVolumes.csv").open(encoding="utf-8") as f:
         for i, (site, symbol, volume, _) in enumerate(csv.reader(f)):
-            items.setdefault(symbol, []).append(Claim(
-                id=f"s{i}", metric="volume", estimate=Estimate.exact(float(volume)),
-                scope=Scope(place=(symbol,), counted="shares"), source=Source(site)))
+            items.setdefault(symbol, []).append(
+                Claim(
+                    id=f"s{i}",
+                    metric="volume",
+                    estimate=Estimate.exact(float(volume)),
+                    scope=Scope(place=(symbol,), counted="shares"),
+                    source=Source(site),
+                )
+            )
     truth = {}
-    for line in (STOCK / "stock-2011-07-01-nasdaq-com.txt").read_text(encoding="utf-8").splitlines():
+    for line in (
+        (STOCK / "stock-2011-07-01-nasdaq-com.txt").read_text(encoding="utf-8").splitlines()
+    ):
         cols = line.split("\t")
         if len(cols) > 5 and cols[5].strip():
             truth[cols[0].strip().lower()] = float(cols[5].replace(",", ""))
     keys = sorted(items)
     result = discover([items[k] for k in keys])
-    right = sum(abs((it.best or 0) - truth[k]) <= 0.01 * truth[k]
-                for k, it in zip(keys, result.items, strict=True) if k in truth)
+    right = sum(
+        abs((it.best or 0) - truth[k]) <= 0.01 * truth[k]
+        for k, it in zip(keys, result.items, strict=True)
+        if k in truth
+    )
     assert right >= 98
     assert any(p.same_wrong > 100 for p in result.copiers)

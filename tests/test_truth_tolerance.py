@@ -33,8 +33,14 @@ def timetable(seed: int) -> tuple[list[list[Claim]], list[float]]:
     items, truths = [], []
     for train in range(40):
         t = float(rnd.randint(300, 1300))
-        cs = [departure(f"{train}-j{k}", t + rnd.randint(-4, 4), f"Loose {k}", train) for k in range(2)]
-        cs += [departure(f"{train}-e{k}", t + (60 if rnd.random() < 0.3 else 0), f"Exact {k}", train) for k in range(3)]
+        cs = [
+            departure(f"{train}-j{k}", t + rnd.randint(-4, 4), f"Loose {k}", train)
+            for k in range(2)
+        ]
+        cs += [
+            departure(f"{train}-e{k}", t + (60 if rnd.random() < 0.3 else 0), f"Exact {k}", train)
+            for k in range(3)
+        ]
         items.append(cs)
         truths.append(t)
     return items, truths
@@ -42,7 +48,11 @@ def timetable(seed: int) -> tuple[list[list[Claim]], list[float]]:
 
 def error(result: TruthResult, truths: list[float]) -> float:
     """Minutes off the true departures, summed."""
-    return sum(abs(it.best / 60 - t) for it, t in zip(result.items, truths, strict=True) if it.best is not None)
+    return sum(
+        abs(it.best / 60 - t)
+        for it, t in zip(result.items, truths, strict=True)
+        if it.best is not None
+    )
 
 
 @pytest.mark.parametrize("seed", range(5))
@@ -50,7 +60,9 @@ def test_a_tolerance_makes_sources_within_it_reliable(seed: int) -> None:
     """With a 10-minute Tolerance, sites always within 5 minutes are trusted over sites an hour off at times
     (errors are measured in units of at least the tolerance)."""
     items, _ = timetable(seed)
-    with_tol = discover(items, policy=attrs.evolve(EXACT, tolerance=Tolerance(absolute=600.0)))  # seconds
+    with_tol = discover(
+        items, policy=attrs.evolve(EXACT, tolerance=Tolerance(absolute=600.0))
+    )  # seconds
     loose = [s.reliability for s in with_tol.sources if s.origin.startswith("loose")]
     exact = [s.reliability for s in with_tol.sources if s.origin.startswith("exact")]
     assert min(loose) > max(exact)
@@ -68,13 +80,18 @@ def test_a_tolerance_brings_the_learned_times_nearer() -> None:
 
 
 @pytest.mark.parametrize("seed", range(5))
-def test_a_tolerance_in_the_policy_does_at_least_as_well_as_one_written_into_each_claim(seed: int) -> None:
+def test_a_tolerance_in_the_policy_does_at_least_as_well_as_one_written_into_each_claim(
+    seed: int,
+) -> None:
     """The same readings, the allowance declared once or written as ±5 minutes into every claim."""
     items, truths = timetable(seed)
     by_hand = [
         [
             attrs.evolve(
-                c, estimate=Estimate(low=c.low / 60 - 5, high=c.high / 60 + 5, point=c.low / 60, unit="minute")
+                c,
+                estimate=Estimate(
+                    low=c.low / 60 - 5, high=c.high / 60 + 5, point=c.low / 60, unit="minute"
+                ),
             )
             for c in cs
         ]
@@ -85,7 +102,9 @@ def test_a_tolerance_in_the_policy_does_at_least_as_well_as_one_written_into_eac
 
 
 _FIGURES = st.lists(
-    st.lists(st.tuples(st.integers(0, 5), st.integers(1, 500)), min_size=1, max_size=5), min_size=1, max_size=8
+    st.lists(st.tuples(st.integers(0, 5), st.integers(1, 500)), min_size=1, max_size=5),
+    min_size=1,
+    max_size=8,
 )
 
 
@@ -108,7 +127,9 @@ def test_no_allowance_is_the_same_as_no_policy(raw: list[list[tuple[int, int]]])
     ]
     plain, exact = discover(items), discover(items, policy=EXACT)
     assert [it.best for it in plain.items] == [it.best for it in exact.items]
-    assert [(s.origin, s.reliability) for s in plain.sources] == [(s.origin, s.reliability) for s in exact.sources]
+    assert [(s.origin, s.reliability) for s in plain.sources] == [
+        (s.origin, s.reliability) for s in exact.sources
+    ]
 
 
 def test_the_truth_policy_uses_its_tolerance() -> None:

@@ -23,7 +23,11 @@ def test_the_common_units_table_is_what_pint_says(name: str) -> None:
 
 def test_checking_the_seed_never_builds_pints_registry() -> None:
     """Reading and reconciling the Belgorod seed (miles, years) uses the built-in table: pint is not imported."""
-    code = ("import sys, claimdiff; r = claimdiff.reconcile(claimdiff.load_claims('seeds/belgorod-2023-12-30.yaml'));"
-            " print(len(r.groups), 'pint' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    code = (
+        "import sys, claimdiff; r = claimdiff.reconcile(claimdiff.load_claims('seeds/belgorod-2023-12-30.yaml'));"
+        " print(len(r.groups), 'pint' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
     assert out.split() == ["20", "False"]

@@ -24,7 +24,9 @@ def _snak(prop: str, kind: str, value: Any) -> dict[str, Any]:
 
 
 def _item(prop: str, qid: str) -> dict[str, Any]:
-    return _snak(prop, "wikibase-entityid", {"entity-type": "item", "numeric-id": int(qid[1:]), "id": qid})
+    return _snak(
+        prop, "wikibase-entityid", {"entity-type": "item", "numeric-id": int(qid[1:]), "id": qid}
+    )
 
 
 def _time(prop: str, time: str, precision: int = 11) -> dict[str, Any]:
@@ -54,12 +56,19 @@ def _deaths(
     value: dict[str, Any] = {"amount": amount, "unit": "1"}
     if bounds:
         value["lowerBound"], value["upperBound"] = bounds
-    st: dict[str, Any] = {"mainsnak": _snak("P1120", "quantity", value), "type": "statement", "id": sid, "rank": rank}
+    st: dict[str, Any] = {
+        "mainsnak": _snak("P1120", "quantity", value),
+        "type": "statement",
+        "id": sid,
+        "rank": rank,
+    }
     if qualifiers:
         st["qualifiers"] = qualifiers
         st["qualifiers-order"] = list(qualifiers)
     if source:
-        st["references"] = [{"hash": "x", "snaks": {"P248": [_item("P248", source)]}, "snaks-order": ["P248"]}]
+        st["references"] = [
+            {"hash": "x", "snaks": {"P248": [_item("P248", source)]}, "snaks-order": ["P248"]}
+        ]
     return st
 
 
@@ -72,12 +81,22 @@ def _quake(*statements: dict[str, Any]) -> dict[str, Any]:
                 "id": "Q100",
                 "labels": {"en": {"language": "en", "value": "2023 test earthquake"}},
                 "claims": {
-                    "P31": [{"mainsnak": _item("P31", "Q7944"), "type": "statement", "rank": "normal"}],
-                    "P585": [
-                        {"mainsnak": _time("P585", "+2023-02-06T00:00:00Z"), "type": "statement", "rank": "normal"}
+                    "P31": [
+                        {"mainsnak": _item("P31", "Q7944"), "type": "statement", "rank": "normal"}
                     ],
-                    "P17": [{"mainsnak": _item("P17", "Q43"), "type": "statement", "rank": "normal"}],
-                    "P131": [{"mainsnak": _item("P131", "Q80000"), "type": "statement", "rank": "normal"}],
+                    "P585": [
+                        {
+                            "mainsnak": _time("P585", "+2023-02-06T00:00:00Z"),
+                            "type": "statement",
+                            "rank": "normal",
+                        }
+                    ],
+                    "P17": [
+                        {"mainsnak": _item("P17", "Q43"), "type": "statement", "rank": "normal"}
+                    ],
+                    "P131": [
+                        {"mainsnak": _item("P131", "Q80000"), "type": "statement", "rank": "normal"}
+                    ],
                     "P1120": list(statements),
                 },
             }
@@ -85,7 +104,13 @@ def _quake(*statements: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-_LABELS = {"Q2": "AFAD", "Q43": "Turkey", "Q80000": "Kahramanmaraş Province", "Q3": "Reuters", "Q1414": "children"}
+_LABELS = {
+    "Q2": "AFAD",
+    "Q43": "Turkey",
+    "Q80000": "Kahramanmaraş Province",
+    "Q3": "Reuters",
+    "Q1414": "children",
+}
 
 
 def test_the_entitys_date_and_place_give_the_period_and_place() -> None:
@@ -155,12 +180,19 @@ def test_circa_makes_the_figure_approximate_and_bounds_keep_the_amount() -> None
     assert c.low < 300 < c.high
     assert "sourcing circumstances: Q5727902" in (c.note or "")
     b = by_id["wikidata-Q100$b"]
-    assert (b.estimate.describe(), b.low, b.high, b.estimate.point) == ("1700 (1500 to 1900)", 1500, 1900, 1700)
+    assert (b.estimate.describe(), b.low, b.high, b.estimate.point) == (
+        "1700 (1500 to 1900)",
+        1500,
+        1900,
+        1700,
+    )
 
 
 def test_ranks_are_kept_and_deprecated_excluded_by_default() -> None:
     """Preferred and normal statements keep their rank; a deprecated one is a rejection unless asked for."""
-    doc = _quake(_deaths("Q100$p", "+10", rank="preferred"), _deaths("Q100$d", "+99", rank="deprecated"))
+    doc = _quake(
+        _deaths("Q100$p", "+10", rank="preferred"), _deaths("Q100$d", "+99", rank="deprecated")
+    )
     loaded = read_wikidata(doc, labels=_LABELS)
     assert [(c.id, c.rank) for c in loaded.claims] == [("wikidata-Q100$p", "preferred")]
     assert "deprecated" in loaded.rejected[0].reason
@@ -183,14 +215,25 @@ _GOOD = _deaths("Q100$ok", "+7")
     [
         ({"mainsnak": [1, 2], "id": "Q100$x", "rank": "normal"}, "Q100.claims.P1120[0].mainsnak"),
         ({**_deaths("Q100$x", "+3"), "qualifiers": [1]}, "Q100.claims.P1120[0].qualifiers"),
-        ({**_deaths("Q100$x", "+3"), "qualifiers": {"P585": "2023"}}, "Q100.claims.P1120[0].qualifiers.P585"),
+        (
+            {**_deaths("Q100$x", "+3"), "qualifiers": {"P585": "2023"}},
+            "Q100.claims.P1120[0].qualifiers.P585",
+        ),
         ({**_deaths("Q100$x", "+3"), "references": "AFAD"}, "Q100.claims.P1120[0].references"),
         (
-            _deaths("Q100$x", "+3", qualifiers={"P585": [_time("P585", "+2023-02-09T00:00:00Z", precision="x")]}),  # type: ignore[arg-type]
+            _deaths(
+                "Q100$x",
+                "+3",
+                qualifiers={"P585": [_time("P585", "+2023-02-09T00:00:00Z", precision="x")]},
+            ),  # type: ignore[arg-type]
             "Q100.claims.P1120[0].qualifiers.P585.precision",
         ),
         (
-            _deaths("Q100$x", "+3", qualifiers={"P585": [_time("P585", "+2023-02-09T00:00:00Z", precision=None)]}),  # type: ignore[arg-type]
+            _deaths(
+                "Q100$x",
+                "+3",
+                qualifiers={"P585": [_time("P585", "+2023-02-09T00:00:00Z", precision=None)]},
+            ),  # type: ignore[arg-type]
             "Q100.claims.P1120[0].qualifiers.P585.precision",
         ),
         (_deaths("Q100$x", "+1e400"), "Q100.claims.P1120[0].mainsnak.amount"),
@@ -233,7 +276,9 @@ def test_a_string_where_statements_are_rejects_that_property_only() -> None:
         ),
     ],
 )
-def test_hostile_documents_are_claimdiff_errors(tmp_path: Path, text: str, reason: str | None) -> None:
+def test_hostile_documents_are_claimdiff_errors(
+    tmp_path: Path, text: str, reason: str | None
+) -> None:
     """Keys given twice and 100,000-deep nesting are refused with a reason; a 5,000-digit number is a rejection."""
     path = tmp_path / "entity.json"
     path.write_text(text, encoding="utf-8")

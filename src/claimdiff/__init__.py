@@ -66,7 +66,17 @@ _LAZY = {
 }
 
 #: The public submodules that hold what the top level does not, each named for what it holds.
-_HOMES = ("truth", "formats", "relations", "tolerance", "hedges", "vocabulary", "places", "sources", "exceptions")
+_HOMES = (
+    "truth",
+    "formats",
+    "relations",
+    "tolerance",
+    "hedges",
+    "vocabulary",
+    "places",
+    "sources",
+    "exceptions",
+)
 #: Every public submodule, imported on first use as an attribute (``claimdiff.truth.discover``).
 _SUBMODULES = (*_HOMES, "plot", "strategies")
 
@@ -146,7 +156,9 @@ def _home(name: str) -> str:
     for sub in _HOMES:
         if name in _importlib.import_module(f"claimdiff.{sub}").__all__:
             return sub
-    raise AssertionError(f"claimdiff.{name} has no home")  # test_api checks every moved name has one
+    raise AssertionError(
+        f"claimdiff.{name} has no home"
+    )  # test_api checks every moved name has one
 
 
 def __getattr__(name: str) -> _typing.Any:
@@ -161,7 +173,11 @@ def __getattr__(name: str) -> _typing.Any:
     if name not in _MOVED:
         raise AttributeError(f"module 'claimdiff' has no attribute {name!r}")
     home = _home(name)
-    _warnings.warn(f"claimdiff.{name} is deprecated; use claimdiff.{home}.{name}", DeprecationWarning, stacklevel=2)
+    _warnings.warn(
+        f"claimdiff.{name} is deprecated; use claimdiff.{home}.{name}",
+        DeprecationWarning,
+        stacklevel=2,
+    )
     return getattr(_importlib.import_module(f"claimdiff.{home}"), name)
 
 

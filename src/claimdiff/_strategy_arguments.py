@@ -46,7 +46,12 @@ def check_int(name: str, value: object, *, minimum: int) -> None:
 
 def check_bounds(min_value: object, max_value: object) -> None:
     for name, v in (("min_value", min_value), ("max_value", max_value)):
-        if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v) or v != int(v):
+        if (
+            isinstance(v, bool)
+            or not isinstance(v, int | float)
+            or not math.isfinite(v)
+            or v != int(v)
+        ):
             raise InvalidArgument(f"{name}={v!r} must be a finite whole number")
     assert isinstance(min_value, int | float)  # noqa: S101 - checked above
     assert isinstance(max_value, int | float)  # noqa: S101 - checked above

@@ -246,7 +246,9 @@ class MissingExtraError(ClaimdiffError, ImportError):
     def __init__(self, feature: str, extra: str) -> None:
         self.feature = feature
         self.extra = extra
-        super().__init__(f"{feature} needs the {extra!r} extra; install it with: pip install 'claimdiff[{extra}]'")
+        super().__init__(
+            f"{feature} needs the {extra!r} extra; install it with: pip install 'claimdiff[{extra}]'"
+        )
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.feature, self.extra))

@@ -11,6 +11,19 @@ Estimate(low=12, high=99, point=12, hedge=Hedge.VAGUE, text='dozens')
 """
 
 from claimdiff._model.estimate import Provenance
-from claimdiff._model.hedges import ACLED_HEDGES, DEFAULT_HEDGES, HedgePolicy, VagueQuantity, parse_estimate
+from claimdiff._model.hedges import (
+    ACLED_HEDGES,
+    DEFAULT_HEDGES,
+    HedgePolicy,
+    VagueQuantity,
+    parse_estimate,
+)
 
-__all__ = ["ACLED_HEDGES", "DEFAULT_HEDGES", "HedgePolicy", "Provenance", "VagueQuantity", "parse_estimate"]
+__all__ = [
+    "ACLED_HEDGES",
+    "DEFAULT_HEDGES",
+    "HedgePolicy",
+    "Provenance",
+    "VagueQuantity",
+    "parse_estimate",
+]

@@ -95,7 +95,9 @@ def series(
         _, ax = plt.subplots(figsize=(8, 4.5), layout="constrained")
     for name, points in view.lines:
         current = [p for p in points if p.current]
-        (line,) = ax.plot([_day(p.when) for p in current], [p.value for p in current], lw=1.4, label=name)
+        (line,) = ax.plot(
+            [_day(p.when) for p in current], [p.value for p in current], lw=1.4, label=name
+        )
         past = [p for p in points if not p.current]
         if past:
             ax.scatter(
@@ -129,7 +131,9 @@ def series(
             )
     ax.set_title(view.title)
     ax.set_ylabel(view.unit or "count")
-    ax.yaxis.set_major_formatter(ticker.FuncFormatter(lambda v, _: f"{v:,.0f}" if abs(v) >= 10 else f"{v:g}"))
+    ax.yaxis.set_major_formatter(
+        ticker.FuncFormatter(lambda v, _: f"{v:,.0f}" if abs(v) >= 10 else f"{v:g}")
+    )
     locator = mdates.AutoDateLocator()  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]

@@ -48,14 +48,38 @@ from claimdiff._model.estimate import Estimate, Hedge
 from claimdiff._model.period import Period
 from claimdiff._model.vocabulary import Metric
 from claimdiff._planted import planted_claim_sets
-from claimdiff._strategy_arguments import BASE_DAY, check_bounds, check_int, check_strategy, explicit, named
+from claimdiff._strategy_arguments import (
+    BASE_DAY,
+    check_bounds,
+    check_int,
+    check_strategy,
+    explicit,
+    named,
+)
 
 __all__ = [
-    "PLANTS", "claim_sets", "claims", "estimates", "periods", "register_type_strategies", "reports", "scopes",
-    "sources", "texts",
+    "PLANTS",
+    "claim_sets",
+    "claims",
+    "estimates",
+    "periods",
+    "register_type_strategies",
+    "reports",
+    "scopes",
+    "sources",
+    "texts",
 ]
 
-_NAMES = ("Ministry of Defence", "Reuters", "AP", "Governor", "Local media", "NGO Watch", "Health Ministry", "TASS")
+_NAMES = (
+    "Ministry of Defence",
+    "Reuters",
+    "AP",
+    "Governor",
+    "Local media",
+    "NGO Watch",
+    "Health Ministry",
+    "TASS",
+)
 _PLACES = ("Russia > Belgorod Oblast > Belgorod", "Russia > Bryansk Oblast", "Ukraine")
 
 
@@ -141,7 +165,9 @@ def _sources(
 ) -> Source:
     name = draw(names if names is not None else st.sampled_from(_NAMES))
     kind = draw(kinds if kinds is not None else st.sampled_from(SourceKind))
-    party = draw(parties if parties is not None else st.none() | st.sampled_from(["Russia", "Ukraine"]))
+    party = draw(
+        parties if parties is not None else st.none() | st.sampled_from(["Russia", "Ukraine"])
+    )
     return Source(name, kind=kind, party=party)
 
 
@@ -176,7 +202,9 @@ def _scopes(
 ) -> Scope:
     return Scope(
         place=draw(places if places is not None else st.sampled_from(_PLACES)),
-        counted=draw(counted if counted is not None else st.sampled_from(["people", "children", "drones"])),
+        counted=draw(
+            counted if counted is not None else st.sampled_from(["people", "children", "drones"])
+        ),
         event=draw(events if events is not None else st.sampled_from(["attack-1", "attack-2"])),
     )
 
@@ -316,7 +344,13 @@ def claims(
 
 #: What :func:`claim_sets` can plant, each a flag kind a correct reconciler must report.
 PLANTS = (
-    "contradiction", "revision", "downward_revision", "stale", "outlier", "subtotal_mismatch", "part_exceeds_whole",
+    "contradiction",
+    "revision",
+    "downward_revision",
+    "stale",
+    "outlier",
+    "subtotal_mismatch",
+    "part_exceeds_whole",
 )
 
 
@@ -376,8 +410,14 @@ def claim_sets(
         raise InvalidArgument(f"contradiction={contradiction!r} must be True, False or None")
     if plant is not None and plant not in PLANTS:
         raise InvalidArgument(f"plant={plant!r} must be one of {', '.join(PLANTS)} or None")
-    if plant is not None and contradiction is not None and (contradiction != (plant == "contradiction")):
-        raise InvalidArgument(f"plant={plant!r} and contradiction={contradiction!r} disagree; give one of them")
+    if (
+        plant is not None
+        and contradiction is not None
+        and (contradiction != (plant == "contradiction"))
+    ):
+        raise InvalidArgument(
+            f"plant={plant!r} and contradiction={contradiction!r} disagree; give one of them"
+        )
     for name in ("metrics", "scopes", "sources"):
         check_strategy(name, locals()[name])
     return planted_claim_sets(**explicit(claim_sets, locals()))
@@ -411,11 +451,17 @@ def reports(
     from claimdiff._core.policy import POLICIES  # noqa: PLC0415 - keep this module's imports few
     from claimdiff._core.reconcile import reconcile  # noqa: PLC0415
 
-    chosen = claims if claims is not None else (
-        st.sampled_from((None, *PLANTS)).flatmap(lambda p: claim_sets(plant=p, max_size=5))
-        | st.lists(globals()["claims"](), max_size=5)
+    chosen = (
+        claims
+        if claims is not None
+        else (
+            st.sampled_from((None, *PLANTS)).flatmap(lambda p: claim_sets(plant=p, max_size=5))
+            | st.lists(globals()["claims"](), max_size=5)
+        )
     )
-    return st.builds(reconcile, chosen, policies if policies is not None else st.sampled_from(sorted(POLICIES)))
+    return st.builds(
+        reconcile, chosen, policies if policies is not None else st.sampled_from(sorted(POLICIES))
+    )
 
 
 # -- st.from_type --------------------------------------------------------------------------------

@@ -49,7 +49,9 @@ def check_everywhere(
     grading: Grading = _GRADING,
 ) -> tuple[list[Flag], list[Derived]]:
     """:func:`check_arithmetic` visiting every group in one graph: the reference the tests compare with."""
-    return check_reach(facts, everywhere(facts, sorted(set(declared), key=relation_order)), taxonomy, grading)
+    return check_reach(
+        facts, everywhere(facts, sorted(set(declared), key=relation_order)), taxonomy, grading
+    )
 
 
 def check_reach(
@@ -92,16 +94,27 @@ def _component(
 
 
 def _simplest(
-    graph: FigureGraph, suspects: set[str], used: list[int], nodes: Sequence[int], rels: Sequence[int]
+    graph: FigureGraph,
+    suspects: set[str],
+    used: list[int],
+    nodes: Sequence[int],
+    rels: Sequence[int],
 ) -> list[int]:
     """One relation that alone shows the conflict, if there is one (an at-most before a partition)."""
     holders = {i for i in nodes if any(c.id in suspects for c, _, _ in graph.nodes[i].claims)}
     candidates = set(used) | {
-        r for r in rels if graph.rels[r].whole in holders and holders.intersection(graph.rels[r].parts)
+        r
+        for r in rels
+        if graph.rels[r].whole in holders and holders.intersection(graph.rels[r].parts)
     }
     if len(candidates) > 1 or candidates != set(used):
         ranked = sorted(
-            candidates, key=lambda r: (graph.rels[r].kind is RelationKind.PARTITION, len(graph.rels[r].parts), r)
+            candidates,
+            key=lambda r: (
+                graph.rels[r].kind is RelationKind.PARTITION,
+                len(graph.rels[r].parts),
+                r,
+            ),
         )
         for r in ranked:
             if propagate(graph, [r], suspects)[4] is not None:
@@ -123,8 +136,15 @@ def _claim_text(c: Claim) -> str:
     return f"'{c.id}' ({c.estimate.describe()})"
 
 
-def _flag(graph: FigureGraph, core: set[str], rels: Sequence[int], nodes: Sequence[int], grading: Grading) -> Flag:
-    claims = {c.id: (c, graph.nodes[i]) for i in nodes for c, _, _ in graph.nodes[i].claims if c.id in core}
+def _flag(
+    graph: FigureGraph, core: set[str], rels: Sequence[int], nodes: Sequence[int], grading: Grading
+) -> Flag:
+    claims = {
+        c.id: (c, graph.nodes[i])
+        for i in nodes
+        for c, _, _ in graph.nodes[i].claims
+        if c.id in core
+    }
     used = [graph.rels[r] for r in rels]
     if any(r.kind is RelationKind.PARTITION or len(r.parts) > 1 for r in used):
         kind = FlagKind.SUBTOTAL_MISMATCH
@@ -169,12 +189,15 @@ def _explain(
         whole = graph.nodes[rel.whole]
         wlo, whi, wlows, whighs = _node_bounds(whole, core)
         parts = [(graph.nodes[p], *_node_bounds(graph.nodes[p], core)) for p in rel.parts]
-        what = f"{whole.key[0]}: {whole.key[1]}" + (f" in {whole.key[2][-1]}" if whole.key[2] else "")
+        what = f"{whole.key[0]}: {whole.key[1]}" + (
+            f" in {whole.key[2][-1]}" if whole.key[2] else ""
+        )
         sum_lo = sum_except([p[1] for p in parts], None)
         if sum_lo > whi:
             shown = [p for p in parts if p[1] > 0]
             terms = " + ".join(
-                f"{format_number(lo, grouped=True)}{_part(whole, n)}{_ids(lows)}" for n, lo, _hi, lows, _h in shown
+                f"{format_number(lo, grouped=True)}{_part(whole, n)}{_ids(lows)}"
+                for n, lo, _hi, lows, _h in shown
             )
             stated = (
                 f" = {format_number(sum_lo, grouped=True)} are stated for its parts"
@@ -188,7 +211,8 @@ def _explain(
             )
         sum_hi = sum_except([p[2] for p in parts], None)
         terms = " + ".join(
-            f"{format_number(hi, grouped=True)}{_part(whole, n)}{_ids(highs)}" for n, _lo, hi, _l, highs in parts
+            f"{format_number(hi, grouped=True)}{_part(whole, n)}{_ids(highs)}"
+            for n, _lo, hi, _l, highs in parts
         )
         return (
             (
@@ -198,7 +222,10 @@ def _explain(
             wlo - sum_hi,
             relative_gap(wlo, sum_hi),
         )
-    listed = "; ".join(f"{_claim_text(c)} for {n.key[0]}: {n.key[1]}" for c, n in (claims[k] for k in sorted(claims)))
+    listed = "; ".join(
+        f"{_claim_text(c)} for {n.key[0]}: {n.key[1]}"
+        for c, n in (claims[k] for k in sorted(claims))
+    )
     reasons = "; ".join(sorted({r.reason for r in used}))
     return f"These figures cannot all hold [{reasons}]: {listed}.", None, None
 
@@ -226,7 +253,9 @@ def _says(cs: list[Claim], bound: float, side: str) -> str:
     c = cs[0]
     said = c.estimate.describe()
     return (
-        f"'{c.id}' says {said}" if said in (at, format_number(bound, grouped=True)) else f"'{c.id}' says {said} ({at})"
+        f"'{c.id}' says {said}"
+        if said in (at, format_number(bound, grouped=True))
+        else f"'{c.id}' says {said} ({at})"
     )
 
 
@@ -272,7 +301,13 @@ def _derived(
 
 
 def _derived_text(
-    m: str, c: str, place: tuple[str, ...], low: float, high: float, ids: tuple[str, ...], reasons: tuple[str, ...]
+    m: str,
+    c: str,
+    place: tuple[str, ...],
+    low: float,
+    high: float,
+    ids: tuple[str, ...],
+    reasons: tuple[str, ...],
 ) -> str:
     """The sentence of a derived figure, written when first read."""
     interval = (

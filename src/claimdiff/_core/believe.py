@@ -35,7 +35,9 @@ def believe(
             gone = set(g.withdrawn) | set(g.stale)
             cs = [c for c in cs if c.id not in gone]  # noqa: PLW2901 - the group's claims that still count
         items.append(cs)
-    result = learn(items, policy=policy)  # reconcile has checked the claims: unique ids, one dimension a group
+    result = learn(
+        items, policy=policy
+    )  # reconcile has checked the claims: unique ids, one dimension a group
     out = []
     for g, item in zip(groups, result.items, strict=True):
         if item.best is None or not math.isfinite(item.best):
@@ -44,7 +46,9 @@ def believe(
         best = best_in_unit(item.best, unit_info(g.unit))
         if g.dimension == "count" and policy.whole_counts:
             best = float(math.floor(best + 0.5))
-        out.append(attrs.evolve(g, best=best, best_rule="truth (weighted by learned source reliability)"))
+        out.append(
+            attrs.evolve(g, best=best, best_rule="truth (weighted by learned source reliability)")
+        )
     return out, _findings(result, groups), result
 
 

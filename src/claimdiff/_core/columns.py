@@ -49,8 +49,13 @@ class Columns:
         cumulative: Whether each group's metric is cumulative (one per group).
     """
 
-    def __init__(self, claims: Sequence[Claim], groups: Sequence[list[int]], policy: Policy,
-                 withdrawn: set[str] | frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        claims: Sequence[Claim],
+        groups: Sequence[list[int]],
+        policy: Policy,
+        withdrawn: set[str] | frozenset[str] = frozenset(),
+    ) -> None:
         import numpy as np  # noqa: PLC0415 - numpy is imported when reconciling starts, not with claimdiff
 
         self.np = np
@@ -68,18 +73,42 @@ class Columns:
         # tolerance of its metric): the scalar rules are asked once per distinct input and spread by ``inputs``.
         inputs, per_input = _per_input(np, claims, policy)
         inputs = inputs[perm]
-        (self.low, self.high, self.low_closed, self.high_closed, self.figure, self.exact, self.vague, self.precision_code,
-         self.step, self.wlow, self.wlow_closed, self.whigh, self.whigh_closed) = (v[inputs] for v in per_input)
-        self.stated_start = np.fromiter(map(attrgetter("stated_start"), claims), np.float64, n)[perm]
+        (
+            self.low,
+            self.high,
+            self.low_closed,
+            self.high_closed,
+            self.figure,
+            self.exact,
+            self.vague,
+            self.precision_code,
+            self.step,
+            self.wlow,
+            self.wlow_closed,
+            self.whigh,
+            self.whigh_closed,
+        ) = (v[inputs] for v in per_input)
+        self.stated_start = np.fromiter(map(attrgetter("stated_start"), claims), np.float64, n)[
+            perm
+        ]
         self.stated_end = np.fromiter(map(attrgetter("stated_end"), claims), np.float64, n)[perm]
         codes: dict[str, int] = {}
-        self.origin = np.fromiter((codes.setdefault(o, len(codes)) for o in map(attrgetter("origin"), claims)),
-                                  np.int64, n)[perm]
+        self.origin = np.fromiter(
+            (codes.setdefault(o, len(codes)) for o in map(attrgetter("origin"), claims)),
+            np.int64,
+            n,
+        )[perm]
         self.n_origins = len(codes)
-        self.withdrawn = np.fromiter((c.id in withdrawn for c in claims), np.bool_, n)[perm] if withdrawn else None
+        self.withdrawn = (
+            np.fromiter((c.id in withdrawn for c in claims), np.bool_, n)[perm]
+            if withdrawn
+            else None
+        )
         periods = list(map(attrgetter("period"), claims))
         self._period = np.fromiter(map(id, periods), np.int64, n)[perm]
-        self._period_end = np.array([np.nan if p is None else p.end_ts for p in periods], np.float64)[perm]
+        self._period_end = np.array(
+            [np.nan if p is None else p.end_ts for p in periods], np.float64
+        )[perm]
         del periods
         firsts = [claims[g[0]] for g in groups]
         self.is_count = np.fromiter((c.is_count for c in firsts), np.bool_, len(groups))
@@ -153,14 +182,42 @@ def _per_input(np: Any, claims: Sequence[Claim], policy: Policy) -> tuple[Any, l
     for c in first:
         code, step = figure_precision(c.estimate, policy.precision)
         wide = widen(c, policy, tolerance.for_metric(c.metric.name))
-        rows.append((c.low, c.high, c.low_closed, c.high_closed, math.nan if c.figure is None else c.figure,
-                     *precision_sides(c), code, step * c.unit_info.factor, *wide))
-    dtypes = (np.float64, np.float64, np.bool_, np.bool_, np.float64, np.bool_, np.bool_, np.int8, np.float64,
-              np.float64, np.bool_, np.float64, np.bool_)
-    return index, [np.array([r[k] for r in rows], dtype).reshape(-1) for k, dtype in enumerate(dtypes)]
+        rows.append(
+            (
+                c.low,
+                c.high,
+                c.low_closed,
+                c.high_closed,
+                math.nan if c.figure is None else c.figure,
+                *precision_sides(c),
+                code,
+                step * c.unit_info.factor,
+                *wide,
+            )
+        )
+    dtypes = (
+        np.float64,
+        np.float64,
+        np.bool_,
+        np.bool_,
+        np.float64,
+        np.bool_,
+        np.bool_,
+        np.int8,
+        np.float64,
+        np.float64,
+        np.bool_,
+        np.float64,
+        np.bool_,
+    )
+    return index, [
+        np.array([r[k] for r in rows], dtype).reshape(-1) for k, dtype in enumerate(dtypes)
+    ]
 
 
-def segment_intersect(cols: Columns, low: Any, lc: Any, high: Any, hc: Any) -> tuple[Any, Any, Any, Any, Any]:
+def segment_intersect(
+    cols: Columns, low: Any, lc: Any, high: Any, hc: Any
+) -> tuple[Any, Any, Any, Any, Any]:
     """Each group's intersection (``intervals.intersect``), as arrays: low, closed, high, closed, non-empty."""
     np = cols.np
     member = cols.member

@@ -20,7 +20,14 @@ from claimdiff._model.claim import Claim
 from claimdiff._model.numbers import format_number
 from claimdiff._model.units import UnitInfo
 
-__all__ = ["best_in_unit", "choose_best", "consensus", "consensus_figure", "origin_figures", "within"]
+__all__ = [
+    "best_in_unit",
+    "choose_best",
+    "consensus",
+    "consensus_figure",
+    "origin_figures",
+    "within",
+]
 
 _INF = math.inf
 
@@ -124,10 +131,19 @@ def choose_best(
         timed = [c for c in current if c.stated is not None and c.figure is not None]
         if timed:
             last = max((c.stated_end, c.stated_start) for c in timed)
-            latest = [c.figure for c in timed if (c.stated_end, c.stated_start) == last and c.figure is not None]
+            latest = [
+                c.figure
+                for c in timed
+                if (c.stated_end, c.stated_start) == last and c.figure is not None
+            ]
             best: float | None = float(statistics.median(latest))
-            return _whole(best, consensus_iv if feasible else None, is_count and policy.whole_counts), rule
-        estimator, rule = Estimator.CONSENSUS, "consensus (no claim of the group says when it was stated)"
+            return _whole(
+                best, consensus_iv if feasible else None, is_count and policy.whole_counts
+            ), rule
+        estimator, rule = (
+            Estimator.CONSENSUS,
+            "consensus (no claim of the group says when it was stated)",
+        )
     if estimator is Estimator.MEDIAN:
         figures = list(origin_figures(current).values())
         best = float(statistics.median(figures)) if figures else _bound_figure(consensus_iv)
@@ -143,7 +159,12 @@ def choose_best(
 
 
 def consensus_figure(
-    support: Sequence[Claim], current: Sequence[Claim], iv: Iv, *, is_count: bool, ties: str = "median"
+    support: Sequence[Claim],
+    current: Sequence[Claim],
+    iv: Iv,
+    *,
+    is_count: bool,
+    ties: str = "median",
 ) -> float | None:
     """The consensus figure: one an origin reported, or the median of the reported points for a measurement.
 
@@ -180,10 +201,14 @@ def consensus_figure(
     agreed = 2 * len(supported) > len(reported) or (is_count and len(supported) >= 2)
     if not supported or not agreed:
         return middle(sorted(reported.values()))
-    if is_count:  # the figures inside the interval, where there are some: each origin's own among them
+    if (
+        is_count
+    ):  # the figures inside the interval, where there are some: each origin's own among them
         kept = [c for c in support if c.figure is not None and within(c.figure, iv)]
         figured = sum(c.figure is not None for c in support)
-        inside = supported if len(kept) == figured else origin_figures(kept, middle)  # all inside: no second pass
+        inside = (
+            supported if len(kept) == figured else origin_figures(kept, middle)
+        )  # all inside: no second pass
         if inside:
             return middle(sorted(inside.values()))
     return middle(sorted(supported.values()))
@@ -228,7 +253,9 @@ def _ucdp(current: Sequence[Claim]) -> tuple[float | None, str]:
         most = [o for o, r in declared.items() if r == top]
         if len(most) == 1:
             name = min(c.source.name for c in usable if c.origin == most[0])
-            return figures[most[0]], f"ucdp: the figure of the most reliable origin, {name} (reliability {top:g})"
+            return figures[
+                most[0]
+            ], f"ucdp: the figure of the most reliable origin, {name} (reliability {top:g})"
     best = min(figures.values())
     why = (
         "one origin"
@@ -284,7 +311,12 @@ def _wikidata(current: Sequence[Claim]) -> tuple[float | None, str]:
     return float(statistics.median(figures)), f"wikidata: {many} of rank {which}"
 
 
-_ANCHORS = {Estimator.UCDP: _ucdp, Estimator.IBC: _ibc, Estimator.AIRWARS: _airwars, Estimator.WIKIDATA: _wikidata}
+_ANCHORS = {
+    Estimator.UCDP: _ucdp,
+    Estimator.IBC: _ibc,
+    Estimator.AIRWARS: _airwars,
+    Estimator.WIKIDATA: _wikidata,
+}
 
 
 def best_in_unit(best: float, unit: UnitInfo) -> float:

@@ -17,7 +17,16 @@ from claimdiff._core.relations import FigureKey, Relation, RelationKind, Taxonom
 from claimdiff._model.claim import Claim
 from claimdiff._model.places import place_set
 
-__all__ = ["FigureGraph", "GroupFacts", "Key", "Node", "Rel", "figure_key", "partition_axes", "relation_order"]
+__all__ = [
+    "FigureGraph",
+    "GroupFacts",
+    "Key",
+    "Node",
+    "Rel",
+    "figure_key",
+    "partition_axes",
+    "relation_order",
+]
 
 Key = tuple[str, str, tuple[str, ...], str]  # metric, counted, place, event ("" for none)
 Period = tuple[float, float] | None
@@ -30,7 +39,9 @@ class GroupFacts:
     gid: str
     key: Key
     period: tuple[float, float] | None
-    claims: tuple[tuple[Claim, float, float], ...]  # (claim, low now, high now) of its supporting claims, by id
+    claims: tuple[
+        tuple[Claim, float, float], ...
+    ]  # (claim, low now, high now) of its supporting claims, by id
 
 
 @attrs.define
@@ -71,7 +82,9 @@ def relation_order(r: Relation) -> tuple[object, ...]:
     return (r.kind.value, figure_key(r.whole), tuple(figure_key(p) for p in r.parts), r.reason)
 
 
-def partition_axes(taxonomy: Taxonomy) -> tuple[tuple[int, Mapping[str, tuple[str, ...]], bool], ...]:
+def partition_axes(
+    taxonomy: Taxonomy,
+) -> tuple[tuple[int, Mapping[str, tuple[str, ...]], bool], ...]:
     """The axes figures split along: (key position, wholes and their parts, whether the whole must be reported).
 
     Counted things split along the counted axis (people = adults + children); metrics along the
@@ -120,7 +133,9 @@ class FigureGraph:
 
     # -- building --------------------------------------------------------------------------------
 
-    def _add(self, kind: RelationKind, whole: int, parts: Iterable[int], reason: str, label: str) -> None:
+    def _add(
+        self, kind: RelationKind, whole: int, parts: Iterable[int], reason: str, label: str
+    ) -> None:
         ps = tuple(sorted(set(parts)))
         if not ps or whole in ps:
             return
@@ -163,7 +178,11 @@ class FigureGraph:
                             continue
                         label = "metric" if m2 != m else ("counted" if c2 != c else "place")
                         self._add(
-                            RelationKind.AT_MOST, h, (g,), _why(label, self.nodes[g].key, (m2, c2, p2, event)), label
+                            RelationKind.AT_MOST,
+                            h,
+                            (g,),
+                            _why(label, self.nodes[g].key, (m2, c2, p2, event)),
+                            label,
                         )
 
     def _place_sums(self, rank: Mapping[tuple[str, str, str], int]) -> None:
@@ -173,7 +192,9 @@ class FigureGraph:
             m, c, _place, event = n.key
             by_rest.setdefault((m, c, event), []).append(i)
         # Figures no group states come after every group, in the order they were created.
-        ordered = sorted(by_rest.items(), key=lambda kv: (0, rank[kv[0]]) if kv[0] in rank else (1, kv[1][0]))
+        ordered = sorted(
+            by_rest.items(), key=lambda kv: (0, rank[kv[0]]) if kv[0] in rank else (1, kv[1][0])
+        )
         for _rest, members in ordered:
             if len(members) < 3:
                 continue
@@ -192,15 +213,26 @@ class FigureGraph:
                 candidates = under.get(wp)
                 if not candidates or len(candidates) < 2:
                     continue
-                inside = [i for i in candidates if i != w and overlap(self.nodes[i].period, self.nodes[w].period)]
+                inside = [
+                    i
+                    for i in candidates
+                    if i != w and overlap(self.nodes[i].period, self.nodes[w].period)
+                ]
                 outer = [
                     i
                     for i in inside
-                    if not any(j != i and _under(self.nodes[i].key[2], self.nodes[j].key[2]) for j in inside)
+                    if not any(
+                        j != i and _under(self.nodes[i].key[2], self.nodes[j].key[2])
+                        for j in inside
+                    )
                 ]
                 if len(outer) >= 2:
                     self._add(
-                        RelationKind.AT_MOST, w, outer, f"places within {wp[-1] if wp else 'everywhere'}", "place"
+                        RelationKind.AT_MOST,
+                        w,
+                        outer,
+                        f"places within {wp[-1] if wp else 'everywhere'}",
+                        "place",
                     )
 
     def _place_sets(self) -> None:
@@ -228,7 +260,9 @@ class FigureGraph:
 
     def _partitions(self, taxonomy: Taxonomy) -> None:
         axes = partition_axes(taxonomy)
-        named = [set(table) | {p for parts in table.values() for p in parts} for _, table, _ in axes]
+        named = [
+            set(table) | {p for parts in table.values() for p in parts} for _, table, _ in axes
+        ]
         done: set[tuple[object, ...]] = set()
         for g in range(len(self.nodes)):
             key = self.nodes[g].key
@@ -242,19 +276,29 @@ class FigureGraph:
                     if (axis, keys[0]) not in done:
                         done.add((axis, keys[0]))
                         self._partition(
-                            keys, self.nodes[g].period, f"{whole} = {' + '.join(parts)}", whole_needed=whole_needed
+                            keys,
+                            self.nodes[g].period,
+                            f"{whole} = {' + '.join(parts)}",
+                            whole_needed=whole_needed,
                         )
 
-    def _partition(self, keys: list[Key], period: Period, reason: str, *, whole_needed: bool) -> None:
+    def _partition(
+        self, keys: list[Key], period: Period, reason: str, *, whole_needed: bool
+    ) -> None:
         found = [self._find(k, period, create=False) for k in keys]
         # Two reported figures are needed to relate anything. A metric sum (casualties) is
         # only split when reported: killed and injured alone imply no casualty figure worth showing.
         if sum(f is not None for f in found) < 2 or (whole_needed and found[0] is None):
             return
-        ids = [f if f is not None else self._find(k, period, create=True) for f, k in zip(found, keys, strict=True)]
+        ids = [
+            f if f is not None else self._find(k, period, create=True)
+            for f, k in zip(found, keys, strict=True)
+        ]
         whole, *parts = ids
         assert whole is not None  # noqa: S101 - created above
-        self._add(RelationKind.PARTITION, whole, [p for p in parts if p is not None], reason, "partition")
+        self._add(
+            RelationKind.PARTITION, whole, [p for p in parts if p is not None], reason, "partition"
+        )
 
     def _stated(self) -> None:
         """A claim stated as part of another ("including 15 children") puts its group under the other's."""

@@ -164,7 +164,9 @@ class Flag:
             "group": self.group,
             "message": self.message,
             "gap": self.gap,
-            "relative_gap": self.relative_gap if self.relative_gap is None or math.isfinite(self.relative_gap) else None,
+            "relative_gap": self.relative_gap
+            if self.relative_gap is None or math.isfinite(self.relative_gap)
+            else None,
             "unit": self.unit,
             "tags": list(self.tags),
         }

@@ -55,12 +55,16 @@ def airwars_grade(claims: Iterable[Claim]) -> tuple[str, str]:
     sources: dict[str, Source] = {}
     for c in sorted(claims, key=lambda c: c.id):
         sources.setdefault(c.origin, c.source)
-    parties = sorted({s.party.strip().casefold(): s.party.strip() for s in sources.values() if s.party}.values())
+    parties = sorted(
+        {s.party.strip().casefold(): s.party.strip() for s in sources.values() if s.party}.values()
+    )
     n = len(sources)
     origins = f"{n} independent origin{'s' if n != 1 else ''}"
     if len(parties) > 1:
         return "contested", f"{origins} from {len(parties)} parties ({', '.join(parties)})"
-    belligerent = sorted(s.name for s in sources.values() if s.party and s.kind in _BELLIGERENT_KINDS)
+    belligerent = sorted(
+        s.name for s in sources.values() if s.party and s.kind in _BELLIGERENT_KINDS
+    )
     if belligerent:
         return "confirmed", f"{origins}; {belligerent[0]}, of {parties[0]}, states a figure itself"
     party = f"all of {parties[0]}" if parties else "no party among them"

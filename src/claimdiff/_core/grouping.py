@@ -70,7 +70,9 @@ def group_claims(claims: Sequence[Claim]) -> tuple[list[list[int]], list[Flag]]:
     return raw, flags
 
 
-def _by_period(claims: Sequence[Claim], periods: Sequence[Period | None], members: list[int]) -> list[list[int]]:
+def _by_period(
+    claims: Sequence[Claim], periods: Sequence[Period | None], members: list[int]
+) -> list[list[int]]:
     """Split claims into groups whose periods overlap (a claim without a period joins everything).
 
     A cumulative figure given from one start to several ends is a series "as of" each end: one group per end.
@@ -84,9 +86,13 @@ def _by_period(claims: Sequence[Claim], periods: Sequence[Period | None], member
     p0 = claims[timed[0]].period
     assert p0 is not None  # noqa: S101 - filtered above
     start0, end0 = p0.start_ts, p0.end_ts
-    if all(claims[i].period.start_ts == start0 and claims[i].period.end_ts == end0  # type: ignore[union-attr]
-           for i in timed):
-        return [members]  # one shared period (the common case): one group, as the sweep below would find
+    if all(
+        claims[i].period.start_ts == start0 and claims[i].period.end_ts == end0  # type: ignore[union-attr]
+        for i in timed
+    ):
+        return [
+            members
+        ]  # one shared period (the common case): one group, as the sweep below would find
     timed.sort(key=lambda i: (claims[i].period.start_ts, claims[i].period.end_ts, claims[i].id))  # type: ignore[union-attr]
     out: list[list[int]] = []
     current: list[int] = []
@@ -130,7 +136,10 @@ def _incomparable(dims: dict[str, list[Claim]]) -> Flag:
         parts.append(f"{shown} as {dim}")
     c = dims[min(dims)][0]
     return Flag(
-        kind=FlagKind.INCOMPARABLE, severity=Severity.WARNING, claims=tuple(sorted(ids)), group=None,
+        kind=FlagKind.INCOMPARABLE,
+        severity=Severity.WARNING,
+        claims=tuple(sorted(ids)),
+        group=None,
         message=f"{c.metric.name} ({c.scope.describe()}) is given in units that cannot be compared: "
-                f"{'; '.join(parts)}. They are kept in separate groups.",
+        f"{'; '.join(parts)}. They are kept in separate groups.",
     )

@@ -81,7 +81,9 @@ def _reread(e: Estimate, table: HedgePolicy, count: bool) -> tuple[Estimate, str
     return None
 
 
-def read_with_policy(claims: Sequence[Claim], policy: Policy) -> tuple[list[Claim], dict[str, Reread]]:
+def read_with_policy(
+    claims: Sequence[Claim], policy: Policy
+) -> tuple[list[Claim], dict[str, Reread]]:
     """``claims`` with each worded figure another known table read re-read with the policy's table.
 
     Returns:
@@ -118,7 +120,9 @@ def note_rereadings(
     now = {c.id: c.estimate for c in claims if c.id in reread}
     out = []
     for g in groups:
-        notes = [_note(cid, now[cid], reread[cid], policy.name) for cid in g.claims if cid in reread]
+        notes = [
+            _note(cid, now[cid], reread[cid], policy.name) for cid in g.claims if cid in reread
+        ]
         out.append(attrs.evolve(g, best_rule="; ".join([g.best_rule, *notes])) if notes else g)
     return out
 

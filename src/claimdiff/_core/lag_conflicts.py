@@ -17,8 +17,27 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from claimdiff._core.flags import CONFLICT_KINDS, Flag, FlagKind, LazyMessage, Severity, conflict_verdict
-from claimdiff._core.lags import Found, Key, Lag, Lags, Point, Slots, Where, agree, duration, find_lags, where_of
+from claimdiff._core.flags import (
+    CONFLICT_KINDS,
+    Flag,
+    FlagKind,
+    LazyMessage,
+    Severity,
+    conflict_verdict,
+)
+from claimdiff._core.lags import (
+    Found,
+    Key,
+    Lag,
+    Lags,
+    Point,
+    Slots,
+    Where,
+    agree,
+    duration,
+    find_lags,
+    where_of,
+)
 from claimdiff._core.lazy_items import held_items
 from claimdiff._core.messages import as_of, figure_text, without_far
 from claimdiff._model.claim import Claim
@@ -51,7 +70,9 @@ def explain_lags(
         return (), {}, {}
     # A place's own lag first; the pair's lag over all places where the place shows none.
     lag_at = {(min(f.leader, f.follower), max(f.leader, f.follower), f.where): f for f in found}
-    shown: dict[str, str] = {}  # each origin by the name it has at the start of its first series (in key order)
+    shown: dict[
+        str, str
+    ] = {}  # each origin by the name it has at the start of its first series (in key order)
     for key, origin in sorted(slots, key=lambda ko: (repr(ko[0]), ko[1])):
         if origin not in shown:
             slot = slots[key, origin]
@@ -77,8 +98,12 @@ def explain_lags(
             continue
         lag = lag_of(x[1], y[1], where_of(x[0]))
         why = None if lag is None else _explanation(slots, x[0], x[2], lag, settings)
-        if why is None:  # two followers of a third origin, each behind it by its own offset that day
-            third = _through(slots, x[0], x[2], (x[1], y[1]), sorted(origins_at[x[0]]), lag_of, settings)
+        if (
+            why is None
+        ):  # two followers of a third origin, each behind it by its own offset that day
+            third = _through(
+                slots, x[0], x[2], (x[1], y[1]), sorted(origins_at[x[0]]), lag_of, settings
+            )
             if third is not None:
                 lag, why = third
         if lag is None:
@@ -144,7 +169,9 @@ def _explanation(slots: Slots, key: Key, idx: int, lag: Found, settings: Lags) -
     """
     follow, lead = slots[key, lag.follower], slots[key, lag.leader]
     mine = follow[idx]
-    offsets = sorted(range(1, max(settings.max_steps, lag.steps) + 1), key=lambda j: (j != lag.steps, j))
+    offsets = sorted(
+        range(1, max(settings.max_steps, lag.steps) + 1), key=lambda j: (j != lag.steps, j)
+    )
     for j in offsets:
         then = lead.get(idx - j)
         if then is not None and agree(mine, then, settings.match):
@@ -188,7 +215,11 @@ def _through(
                 continue
             mine, other = slots[key, f][idx], slots[key, o][idx]
             j = next(
-                (j for j in range(1, k_max + 1) if idx - j in ahead and agree(mine, ahead[idx - j], settings.match)),
+                (
+                    j
+                    for j in range(1, k_max + 1)
+                    if idx - j in ahead and agree(mine, ahead[idx - j], settings.match)
+                ),
                 None,
             )
             if j is None:
@@ -206,7 +237,9 @@ def _through(
     return None
 
 
-def _regraded(f: Flag, why: _Why, lag: Found, step: float, shown: dict[str, str], severity: Severity) -> Flag:
+def _regraded(
+    f: Flag, why: _Why, lag: Found, step: float, shown: dict[str, str], severity: Severity
+) -> Flag:
     steps, points, other = why
     text = LazyMessage(
         _lag_text,
@@ -229,7 +262,10 @@ def _regraded(f: Flag, why: _Why, lag: Found, step: float, shown: dict[str, str]
         gap=f.gap,
         relative_gap=f.relative_gap,
         unit=f.unit,
-        tags=(*(t for t in f.tags if t != "outlier"), "lag"),  # the lag, not a typing error, explains it
+        tags=(
+            *(t for t in f.tags if t != "outlier"),
+            "lag",
+        ),  # the lag, not a typing error, explains it
     )
 
 

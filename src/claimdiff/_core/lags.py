@@ -35,7 +35,19 @@ if TYPE_CHECKING:
     from claimdiff._core.report import Group
     from claimdiff._core.series import Points
 
-__all__ = ["Found", "Key", "Lag", "Lags", "Point", "Slots", "Where", "agree", "duration", "find_lags", "where_of"]
+__all__ = [
+    "Found",
+    "Key",
+    "Lag",
+    "Lags",
+    "Point",
+    "Slots",
+    "Where",
+    "agree",
+    "duration",
+    "find_lags",
+    "where_of",
+]
 
 
 def _severity(value: Severity | str) -> Severity:
@@ -64,8 +76,12 @@ class Lags:
     .. versionadded:: 0.2.0
     """
 
-    max_steps: int = attrs.field(default=3, validator=[attrs.validators.ge(0), attrs.validators.le(366)])
-    match: float = attrs.field(default=0.005, validator=[attrs.validators.ge(0), attrs.validators.lt(1)])
+    max_steps: int = attrs.field(
+        default=3, validator=[attrs.validators.ge(0), attrs.validators.le(366)]
+    )
+    match: float = attrs.field(
+        default=0.005, validator=[attrs.validators.ge(0), attrs.validators.lt(1)]
+    )
     min_evidence: int = attrs.field(default=10, validator=attrs.validators.ge(1))
     min_ratio: float = attrs.field(default=2.0, validator=attrs.validators.ge(1))
     min_z: float = attrs.field(default=4.0, validator=attrs.validators.gt(0))
@@ -131,7 +147,9 @@ class Lag:
         """The place in words: ``" in EG"``, ``" in EG [event]"``, or ``""`` for every place."""
         if self.place is None:
             return ""
-        return f" in {' > '.join(self.place) or 'no place'}{f' [{self.event}]' if self.event else ''}"
+        return (
+            f" in {' > '.join(self.place) or 'no place'}{f' [{self.event}]' if self.event else ''}"
+        )
 
     @property
     def message(self) -> str:
@@ -248,7 +266,9 @@ def where_of(key: Key) -> Where:
     return key[2], key[3]
 
 
-def _evidence(slots: Slots, offsets: list[int], match: float) -> dict[tuple[str, str, Where], _Counts]:
+def _evidence(
+    slots: Slots, offsets: list[int], match: float
+) -> dict[tuple[str, str, Where], _Counts]:
     """For each pair of origins (in order), at each place and over all places, the counts of each offset."""
     by_key: dict[Key, list[str]] = {}
     for key, origin in slots:
@@ -272,7 +292,9 @@ def _evidence(slots: Slots, offsets: list[int], match: float) -> dict[tuple[str,
                         if agree(pa, pk, match) is not same:
                             row[1 if not same else 2] += 1
     places = collections.Counter((a, b) for a, b, _ in out)
-    for (a, b, _), counts in list(out.items()):  # every place of the pair together, when there are several
+    for (a, b, _), counts in list(
+        out.items()
+    ):  # every place of the pair together, when there are several
         if places[a, b] < 2:
             continue
         total = out.setdefault((a, b, ()), [[0, 0, 0] for _ in offsets])
@@ -282,7 +304,9 @@ def _evidence(slots: Slots, offsets: list[int], match: float) -> dict[tuple[str,
     return out
 
 
-def _established(evidence: dict[tuple[str, str, Where], _Counts], offsets: list[int], settings: Lags) -> list[Found]:
+def _established(
+    evidence: dict[tuple[str, str, Where], _Counts], offsets: list[int], settings: Lags
+) -> list[Found]:
     """The offset each pair's series establish, if any.
 
     The offset whose shifted agreements most outnumber those of the opposite offset (a sign test: independent
@@ -301,17 +325,24 @@ def _established(evidence: dict[tuple[str, str, Where], _Counts], offsets: list[
                 and shifted >= settings.min_ratio * against
                 and (shifted - against) ** 2 >= settings.min_z**2 * (shifted + against)
             ):
-                candidates.append((against - shifted, abs(k), -k, k, compared, shifted, against, unshifted))
+                candidates.append(
+                    (against - shifted, abs(k), -k, k, compared, shifted, against, unshifted)
+                )
         if candidates:
             *_, k, compared, shifted, against, unshifted = min(candidates)
             # a(d) agrees with b(d + k): b trails a by k steps (k > 0), or a trails b (k < 0).
             leader, follower = (a, b) if k > 0 else (b, a)
-            found.append(Found(leader, follower, where, abs(k), compared, shifted, against, unshifted))
+            found.append(
+                Found(leader, follower, where, abs(k), compared, shifted, against, unshifted)
+            )
     return found
 
 
 def find_lags(
-    raw: Sequence[list[Claim]], groups: Sequence[Group], policy: Policy, one_date: Sequence[bool] | None = None
+    raw: Sequence[list[Claim]],
+    groups: Sequence[Group],
+    policy: Policy,
+    one_date: Sequence[bool] | None = None,
 ) -> tuple[list[Found], Slots, float]:
     """The lags the series establish, with each origin's series by step (internal form of :func:`explain_lags`)."""
     settings = policy.lags

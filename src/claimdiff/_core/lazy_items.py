@@ -26,7 +26,9 @@ class LazyItems(Sequence[T]):
 
     __slots__ = ("_held", "_make", "_n")
 
-    def __init__(self, n: int, make: Callable[[int], T], held: Mapping[int, T] | None = None) -> None:
+    def __init__(
+        self, n: int, make: Callable[[int], T], held: Mapping[int, T] | None = None
+    ) -> None:
         self._n = n
         self._make = make
         self._held: dict[int, T] = dict(held or {})

@@ -11,7 +11,17 @@ from claimdiff._model.estimate import Estimate, Hedge
 from claimdiff._model.numbers import format_number
 from claimdiff._model.units import UnitInfo, unit_info
 
-__all__ = ["Say", "advice", "as_of", "display_unit", "figure_text", "gap_words", "small_counts", "times", "without_far"]
+__all__ = [
+    "Say",
+    "advice",
+    "as_of",
+    "display_unit",
+    "figure_text",
+    "gap_words",
+    "small_counts",
+    "times",
+    "without_far",
+]
 
 
 class Say:
@@ -97,7 +107,11 @@ def figure_text(e: Estimate) -> str:
         return f"{format_number(low, grouped=True)}{unit}"
     if math.isfinite(low) and math.isfinite(high):
         band = f"{format_number(low, grouped=True)} to {format_number(high, grouped=True)}{unit}"
-        return f"about {format_number(e.point, grouped=True)}{unit} ({band})" if e.point is not None else band
+        return (
+            f"about {format_number(e.point, grouped=True)}{unit} ({band})"
+            if e.point is not None
+            else band
+        )
     if math.isfinite(low):
         return f"{'at least' if e.low_closed else 'more than'} {format_number(low, grouped=True)}{unit}"
     if math.isfinite(high):
@@ -114,7 +128,9 @@ def times(ratio: float) -> str:
     return format_number(round(ratio, 1) if ratio < 10 else float(round(ratio)), grouped=True)
 
 
-def gap_words(gap: str, relative: float, higher: float, lower: float, shown: tuple[str, str] | None = None) -> str:
+def gap_words(
+    gap: str, relative: float, higher: float, lower: float, shown: tuple[str, str] | None = None
+) -> str:
     """The size of a disagreement in words: the gap, and how the higher figure compares with the lower.
 
     When the higher figure is at least twice the lower, the ratio of the two figures, named ("40 is 2.9
@@ -133,9 +149,14 @@ def gap_words(gap: str, relative: float, higher: float, lower: float, shown: tup
     if math.isinf(relative):
         return f"gap {gap}, against a figure of zero"
     if lower > 0 and higher > 0 and higher >= 2 * lower:
-        high_text, low_text = shown or (format_number(higher, grouped=True), format_number(lower, grouped=True))
+        high_text, low_text = shown or (
+            format_number(higher, grouped=True),
+            format_number(lower, grouped=True),
+        )
         ratio = times(higher / lower)
-        return f"gap {gap}: {high_text} is {'twice' if ratio == '2' else f'{ratio} times'} {low_text}"
+        return (
+            f"gap {gap}: {high_text} is {'twice' if ratio == '2' else f'{ratio} times'} {low_text}"
+        )
     share = relative * 100
     shown_share = f"{share:.0f}" if share >= 1 else f"{share:.2g}"
     return f"gap {gap}: {shown_share}% above the lower figure"
@@ -157,8 +178,11 @@ def advice(e: Estimate, above: bool, ratio: float) -> str:
     'check whether it counts more than the others (a wider place, a longer time)'
     """
     if e.hedge is Hedge.EXACT:
-        return "check it for a typing or unit error" if ratio >= 2 else \
-            "check it for a typing error, or whether it is of another date"
+        return (
+            "check it for a typing or unit error"
+            if ratio >= 2
+            else "check it for a typing error, or whether it is of another date"
+        )
     if e.hedge is Hedge.LOWER or (e.hedge is not Hedge.UPPER and above):
         return "check whether it counts more than the others (a wider place, a longer time)"
     return "check whether it counts less than the others (a narrower place, a shorter time)"
@@ -185,7 +209,9 @@ def as_of(c: Claim) -> str:
 
 
 # The clause of an outlier's sentence that says how far it lies and what to check (see ``verdicts._far``).
-_FAR = re.compile(r"; (?:it is|the median of the) [^;]*?: check (?:it|whether it) (?:[^;(]|\([^)]*\))*?(?= \(gap)")
+_FAR = re.compile(
+    r"; (?:it is|the median of the) [^;]*?: check (?:it|whether it) (?:[^;(]|\([^)]*\))*?(?= \(gap)"
+)
 
 
 def without_far(message: str) -> str:

@@ -98,14 +98,20 @@ class Policy:
     name: str = "consensus"
     estimator: Estimator = attrs.field(default=Estimator.CONSENSUS, converter=Estimator)
     hedges: HedgePolicy = DEFAULT_HEDGES
-    precision: Precision = attrs.field(factory=Precision, validator=attrs.validators.instance_of(Precision))
-    tolerance: Tolerance = attrs.field(factory=Tolerance, validator=attrs.validators.instance_of(Tolerance))
+    precision: Precision = attrs.field(
+        factory=Precision, validator=attrs.validators.instance_of(Precision)
+    )
+    tolerance: Tolerance = attrs.field(
+        factory=Tolerance, validator=attrs.validators.instance_of(Tolerance)
+    )
     grading: Grading = attrs.field(factory=Grading, validator=attrs.validators.instance_of(Grading))
     growth_window: float = attrs.field(default=6 * 3600.0, validator=attrs.validators.ge(0))
     outlier_factor: float = attrs.field(default=10.0, validator=attrs.validators.gt(1.0))
     outlier_min_origins: int = attrs.field(default=3, validator=attrs.validators.ge(2))
     whole_counts: bool = True
-    ties: str = attrs.field(default="median", validator=attrs.validators.in_(("median", "lower", "higher")))
+    ties: str = attrs.field(
+        default="median", validator=attrs.validators.in_(("median", "lower", "higher"))
+    )
     truth_prior: TruthPrior | None = None
     lags: Lags = attrs.field(factory=Lags, validator=attrs.validators.instance_of(Lags))
     truth_settings: TruthSettings | None = None
@@ -136,19 +142,28 @@ class Policy:
         for key in changes:
             if key not in names:
                 near = difflib.get_close_matches(key, names, n=1)
-                hint = f"did you mean {near[0]!r}?" if near else f"the settings are {', '.join(names)}"
+                hint = (
+                    f"did you mean {near[0]!r}?" if near else f"the settings are {', '.join(names)}"
+                )
                 raise InvalidPolicyError(self.name, key, f"is not a setting of a policy; {hint}")
-        for key, value in changes.items():  # one at a time, so that the error names the setting refused
+        for (
+            key,
+            value,
+        ) in changes.items():  # one at a time, so that the error names the setting refused
             try:
                 attrs.evolve(self, **{key: value})
             except (TypeError, ValueError) as e:
-                raise InvalidPolicyError(self.name, key, f"cannot be {value!r}: {e.args[0] if e.args else e}") from e
+                raise InvalidPolicyError(
+                    self.name, key, f"cannot be {value!r}: {e.args[0] if e.args else e}"
+                ) from e
         return attrs.evolve(self, **changes)
 
 
 _DEFAULT = Policy()
 #: Tables and enums a repr names rather than spells out.
-_NAMED: Mapping[int, str] = MappingProxyType({id(DEFAULT_HEDGES): "DEFAULT_HEDGES", id(ACLED_HEDGES): "ACLED_HEDGES"})
+_NAMED: Mapping[int, str] = MappingProxyType(
+    {id(DEFAULT_HEDGES): "DEFAULT_HEDGES", id(ACLED_HEDGES): "ACLED_HEDGES"}
+)
 
 
 def _show(value: object) -> str:
@@ -168,7 +183,9 @@ POLICIES: Mapping[str, Policy] = MappingProxyType(
         "latest": Policy(name="latest", estimator=Estimator.LATEST),
         "median": Policy(name="median", estimator=Estimator.MEDIAN),
         "truth": Policy(name="truth", estimator=Estimator.TRUTH),
-        "acled": Policy(name="acled", estimator=Estimator.CONSERVATIVE, hedges=ACLED_HEDGES, ties="lower"),
+        "acled": Policy(
+            name="acled", estimator=Estimator.CONSERVATIVE, hedges=ACLED_HEDGES, ties="lower"
+        ),
         "ucdp": Policy(name="ucdp", estimator=Estimator.UCDP, ties="lower"),
         "ibc": Policy(name="ibc", estimator=Estimator.IBC, ties="lower"),
         "airwars": Policy(name="airwars", estimator=Estimator.AIRWARS, ties="lower"),

@@ -18,7 +18,14 @@ from claimdiff._model.claim import Claim
 from claimdiff._model.estimate import Estimate, Provenance
 from claimdiff._model.numbers import format_number
 
-__all__ = ["KINDS", "claims_precision", "figure_precision", "group_precision", "precision_label", "precision_sentence"]
+__all__ = [
+    "KINDS",
+    "claims_precision",
+    "figure_precision",
+    "group_precision",
+    "precision_label",
+    "precision_sentence",
+]
 
 #: How a figure may be compared, by code: the policy takes every figure at its word (``exact``), or
 #: the figure is a datum taken as exact, a worded figure, or a datum declared rounded.
@@ -69,14 +76,17 @@ def precision_label(mask: int) -> str:
 
 
 # Every set of kinds a group can hold, named once.
-_LABELS = ["+".join(k for i, k in enumerate(KINDS) if bits >> i & 1) for bits in range(1 << len(KINDS))]
+_LABELS = [
+    "+".join(k for i, k in enumerate(KINDS) if bits >> i & 1) for bits in range(1 << len(KINDS))
+]
 
 
 def claims_precision(claims: Sequence[Claim], precision: Precision) -> tuple[str, float | None]:
     """:func:`group_precision` of the claims' figures, the step in the canonical unit."""
     found = [figure_precision(c.estimate, precision) for c in claims]
     return group_precision(
-        (k for k, _ in found), (s * c.unit_info.factor for (_, s), c in zip(found, claims, strict=True))
+        (k for k, _ in found),
+        (s * c.unit_info.factor for (_, s), c in zip(found, claims, strict=True)),
     )
 
 
@@ -94,7 +104,11 @@ def precision_sentence(kinds: str, step: float | None, unit: str = "") -> str:
     >>> precision_sentence("data", None), precision_sentence("data+worded", 0.5, "km")
     ('compared as data (exact)', 'compared as data (exact) and as worded (implied precision, step 0.5 km)')
     """
-    step_text = "" if step is None else f", step {format_number(step, grouped=True)}{f' {unit}' if unit else ''}"
+    step_text = (
+        ""
+        if step is None
+        else f", step {format_number(step, grouped=True)}{f' {unit}' if unit else ''}"
+    )
     parts = []
     for kind in kinds.split("+"):
         said = _SAID[kind]

@@ -71,12 +71,18 @@ def propagate(
             if is_low:
                 bound: float = math.ceil(value - EPS)
                 if bound > lo[node] + EPS:
-                    lo[node], lo_p[node] = bound, _provenance(rel, r, node, is_low, skip, lo_p, hi_p)
+                    lo[node], lo_p[node] = (
+                        bound,
+                        _provenance(rel, r, node, is_low, skip, lo_p, hi_p),
+                    )
                     changed.append(node)
             else:
                 bound = math.floor(value + EPS) if math.isfinite(value) else value
                 if bound < hi[node] - EPS:
-                    hi[node], hi_p[node] = bound, _provenance(rel, r, node, is_low, skip, lo_p, hi_p)
+                    hi[node], hi_p[node] = (
+                        bound,
+                        _provenance(rel, r, node, is_low, skip, lo_p, hi_p),
+                    )
                     changed.append(node)
         for node in changed:
             if lo[node] > hi[node] + EPS:
@@ -106,7 +112,9 @@ def sum_except(values: Sequence[float], skip: int | None) -> float:
     return total
 
 
-def _rule(rel: Rel, lo: dict[int, float], hi: dict[int, float]) -> Iterable[tuple[int, bool, float, int | None]]:
+def _rule(
+    rel: Rel, lo: dict[int, float], hi: dict[int, float]
+) -> Iterable[tuple[int, bool, float, int | None]]:
     """The bounds a relation implies: node, lower or upper, value, and the part left out of the sum (if any)."""
     w, parts = rel.whole, rel.parts
     plo = [lo[p] for p in parts]
@@ -124,7 +132,13 @@ def _rule(rel: Rel, lo: dict[int, float], hi: dict[int, float]) -> Iterable[tupl
 
 
 def _provenance(
-    rel: Rel, r: int, node: int, is_low: bool, skip: int | None, lo_p: dict[int, Prov], hi_p: dict[int, Prov]
+    rel: Rel,
+    r: int,
+    node: int,
+    is_low: bool,
+    skip: int | None,
+    lo_p: dict[int, Prov],
+    hi_p: dict[int, Prov],
 ) -> Prov:
     """Where a bound of :func:`_rule` comes from: relation ``r`` and the bounds its value was computed from."""
     me: Prov = (frozenset(), frozenset((r,)))

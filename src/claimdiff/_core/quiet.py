@@ -53,8 +53,16 @@ class QuietGroups:
         facts: What the arithmetic needs to know of each quiet count group, by group position.
     """
 
-    def __init__(self, raw: Sequence[list[Claim]], policy: Policy, quiet: Any, gap: Any, per_group: tuple[Any, ...],
-                 per_claim: tuple[Any, ...], facts: dict[int, GroupFacts]) -> None:
+    def __init__(
+        self,
+        raw: Sequence[list[Claim]],
+        policy: Policy,
+        quiet: Any,
+        gap: Any,
+        per_group: tuple[Any, ...],
+        per_claim: tuple[Any, ...],
+        facts: dict[int, GroupFacts],
+    ) -> None:
         self._raw = raw
         self._policy = policy
         self.quiet = quiet
@@ -100,12 +108,31 @@ class QuietGroups:
         stated: Iv | None = (s_lo, s_lc, s_hi, s_hc) if worded else None
         shown = stated or widened
         # A single claim's best keeps to its own widened interval; a group's to what all its claims allow.
-        best, rule = choose_best(policy, cs, cs, widened if n == 1 else shown, shown, first.is_count)
-        codes, steps = (v[start:start + n].tolist() for v in self._per_claim[:2])
-        return build_group(f"g{i + 1}", cs, Say(display_unit(cs), first), widened, widened, best, rule,
-                           {c.id for c in cs}, cs, set(), set(), frozenset(), {c.origin for c in cs},
-                           "single" if n == 1 else "independent", stated, [], hull(cs), policy.precision,
-                           compared=group_precision(codes, steps))
+        best, rule = choose_best(
+            policy, cs, cs, widened if n == 1 else shown, shown, first.is_count
+        )
+        codes, steps = (v[start : start + n].tolist() for v in self._per_claim[:2])
+        return build_group(
+            f"g{i + 1}",
+            cs,
+            Say(display_unit(cs), first),
+            widened,
+            widened,
+            best,
+            rule,
+            {c.id for c in cs},
+            cs,
+            set(),
+            set(),
+            frozenset(),
+            {c.origin for c in cs},
+            "single" if n == 1 else "independent",
+            stated,
+            [],
+            hull(cs),
+            policy.precision,
+            compared=group_precision(codes, steps),
+        )
 
     def gap_flag(self, i: int) -> Flag:
         """The precision notice of the quiet group at position ``i`` (one whose ``gap`` is set)."""
@@ -129,7 +156,9 @@ def quiet_groups(cols: Columns, raw: Sequence[list[Claim]], policy: Policy) -> Q
         return QuietGroups(raw, policy, nothing, nothing, (), (), {})
     origins = cols.origins_per_group()
     unordered = cols.unordered()
-    lo, lc, hi, hc, ok = segment_intersect(cols, cols.wlow, cols.wlow_closed, cols.whigh, cols.whigh_closed)
+    lo, lc, hi, hc, ok = segment_intersect(
+        cols, cols.wlow, cols.wlow_closed, cols.whigh, cols.whigh_closed
+    )
     quiet = ok & (unordered | (origins == sizes)) & ~((origins == 1) & (sizes > 1))
     if cols.withdrawn is not None:
         quiet &= ~cols.reduce_any(cols.withdrawn)
@@ -146,21 +175,43 @@ def quiet_groups(cols: Columns, raw: Sequence[list[Claim]], policy: Policy) -> Q
     # As worded: each claim at its word, an earlier toll that may have grown only a floor.
     open_top = now_high == _INF
     s_lo, s_lc, s_hi, s_hc, s_ok = segment_intersect(
-        cols, cols.low, cols.low_closed, np.where(open_top, _INF, cols.high), cols.high_closed & ~open_top)
+        cols,
+        cols.low,
+        cols.low_closed,
+        np.where(open_top, _INF, cols.high),
+        cols.high_closed & ~open_top,
+    )
     gap = quiet & cols.reduce_any(cols.exact) & cols.reduce_any(cols.vague) & (sizes > 1)
     facts = _facts(cols, raw, quiet & cols.is_count, now_high)
-    return QuietGroups(raw, policy, quiet, gap, (lo, lc, hi, hc, s_lo, s_lc, s_hi, s_hc, s_ok, cols.starts),
-                       (cols.precision_code, cols.step, cols.wlow, cols.wlow_closed, cols.whigh, cols.whigh_closed),
-                       facts)
+    return QuietGroups(
+        raw,
+        policy,
+        quiet,
+        gap,
+        (lo, lc, hi, hc, s_lo, s_lc, s_hi, s_hc, s_ok, cols.starts),
+        (
+            cols.precision_code,
+            cols.step,
+            cols.wlow,
+            cols.wlow_closed,
+            cols.whigh,
+            cols.whigh_closed,
+        ),
+        facts,
+    )
 
 
-def _facts(cols: Columns, raw: Sequence[list[Claim]], chosen: Any, now_high: Any) -> dict[int, GroupFacts]:
+def _facts(
+    cols: Columns, raw: Sequence[list[Claim]], chosen: Any, now_high: Any
+) -> dict[int, GroupFacts]:
     """What the arithmetic needs of each chosen group: each claim with its widened low and its high now."""
     np = cols.np
     out: dict[int, GroupFacts] = {}
     chosen = np.flatnonzero(chosen)
-    for part in range(0, len(chosen), _CHUNK):  # a chunk at a time, so the rows as Python values stay few
-        some = chosen[part:part + _CHUNK]
+    for part in range(
+        0, len(chosen), _CHUNK
+    ):  # a chunk at a time, so the rows as Python values stay few
+        some = chosen[part : part + _CHUNK]
         sizes, starts = cols.sizes[some], cols.starts[some]
         offsets = np.cumsum(sizes) - sizes  # where each group's rows begin in this chunk
         rows = np.repeat(starts - offsets, sizes) + np.arange(int(sizes.sum()))
@@ -168,9 +219,12 @@ def _facts(cols: Columns, raw: Sequence[list[Claim]], chosen: Any, now_high: Any
         for i, r in zip(some.tolist(), offsets.tolist(), strict=True):
             cs = raw[i]
             period = hull(cs)
-            out[i] = GroupFacts(gid=f"g{i + 1}", key=cs[0].key,
-                                period=None if period is None else (period.start_ts, period.end_ts),
-                                claims=tuple(zip(cs, wlow[r:r + len(cs)], now[r:r + len(cs)], strict=True)))
+            out[i] = GroupFacts(
+                gid=f"g{i + 1}",
+                key=cs[0].key,
+                period=None if period is None else (period.start_ts, period.end_ts),
+                claims=tuple(zip(cs, wlow[r : r + len(cs)], now[r : r + len(cs)], strict=True)),
+            )
     return out
 
 
@@ -201,13 +255,15 @@ def _floors(cols: Columns, groups: Any, window: float) -> Any:
     done = 0
     while done < len(chosen):
         stop = int(np.searchsorted(pairs, (pairs[done - 1] if done else 0) + _PAIRS, side="right"))
-        part = chosen[done:max(stop, done + 1)]
+        part = chosen[done : max(stop, done + 1)]
         done += len(part)
         k, s = cols.sizes[part], cols.starts[part]
         rows = np.repeat(s, k) + (np.arange(int(k.sum())) - np.repeat(np.cumsum(k) - k, k))
         ck = np.repeat(k, k)
         ii = np.repeat(rows, ck)
-        jj = np.repeat(np.repeat(s, k), ck) + (np.arange(int(ck.sum())) - np.repeat(np.cumsum(ck) - ck, ck))
+        jj = np.repeat(np.repeat(s, k), ck) + (
+            np.arange(int(ck.sum())) - np.repeat(np.cumsum(ck) - ck, ck)
+        )
         with np.errstate(invalid="ignore"):
             later = (end[ii] <= start[jj]) & (start[ii] < start[jj]) & (mid[jj] - mid[ii] >= window)
         floor[ii[later]] = True

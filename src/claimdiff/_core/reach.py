@@ -70,7 +70,11 @@ def everywhere(facts: Sequence[GroupFacts], declared: Sequence[Relation]) -> Rea
 
 
 def reach(
-    facts: Sequence[GroupFacts], declared: Sequence[Relation], taxonomy: Taxonomy, *, batch: int = _BATCH
+    facts: Sequence[GroupFacts],
+    declared: Sequence[Relation],
+    taxonomy: Taxonomy,
+    *,
+    batch: int = _BATCH,
 ) -> Reach:
     """The groups some relation can touch, in clusters no relation crosses, checked ``batch`` groups at a time."""
     # The passes over every group run in C (map, zip, Counter); Python loops only over what they leave.
@@ -131,7 +135,9 @@ def reach(
     # A cluster of declared figures no group states holds nothing to check; it is left out.
     return Reach(
         clusters=tuple(tuple(sorted(chain.from_iterable(members[c] for c in b))) for b in batches),
-        declared=tuple(tuple(r for r in declared if root(figure_key(r.whole)) in b) for b in batches),
+        declared=tuple(
+            tuple(r for r in declared if root(figure_key(r.whole)) in b) for b in batches
+        ),
         rank=rank,
     )
 
@@ -151,7 +157,9 @@ def _placed(keys: set[Key], taxonomy: Taxonomy) -> set[Key]:
     if not nested and not shared:
         return set()
     some = [k for k in keys if k[2] in nested or k[2] in shared]
-    nested, shared = _linked(Counter(zip(map(_EVENT, some), map(_PLACE, some), strict=True)), event=True)
+    nested, shared = _linked(
+        Counter(zip(map(_EVENT, some), map(_PLACE, some), strict=True)), event=True
+    )
     kept = {k for k in some if (k[3], k[2]) in nested}
     together: dict[tuple[str, tuple[str, ...]], list[Key]] = {}
     for k in some:
@@ -164,7 +172,9 @@ def _placed(keys: set[Key], taxonomy: Taxonomy) -> set[Key]:
         pairs = frozenset((k[0], k[1]) for k in here)
         found = related.get((pairs, bool(place)))
         if found is None:
-            found = related[pairs, bool(place)] = _related_here(pairs, taxonomy, above, placed=bool(place))
+            found = related[pairs, bool(place)] = _related_here(
+                pairs, taxonomy, above, placed=bool(place)
+            )
         kept.update(k for k in here if (k[0], k[1]) in found)
     return kept
 
@@ -215,7 +225,9 @@ def _related_here(
                 if name != whole and name not in parts:
                     continue
                 family = [(m, x) if axis else (x, c) for x in (whole, *parts)]
-                if sum(p in present for p in family) < 2 or (whole_needed and family[0] not in present):
+                if sum(p in present for p in family) < 2 or (
+                    whole_needed and family[0] not in present
+                ):
                     continue
                 for p in family:
                     marked.add(p)

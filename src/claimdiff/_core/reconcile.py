@@ -37,7 +37,6 @@ __all__ = ["Loaded", "reconcile"]
 _KIND_ORDER = {k: i for i, k in enumerate(FlagKind)}
 
 
-
 #: From this many claims on, groups are first read as numpy columns (:mod:`claimdiff._core.columns`) and the
 #: quiet ones built in bulk; below it every group is judged claim by claim, which gives the same report and
 #: spares a small file the cost of importing numpy.
@@ -142,7 +141,9 @@ def reconcile(
         policy = policy_named(policy)
     declared = tuple(relations)
     unread: tuple[Rejected, ...] = ()
-    if isinstance(claims, Loaded):  # a reader's result: its claims, its file's sections and its rejected rows
+    if isinstance(
+        claims, Loaded
+    ):  # a reader's result: its claims, its file's sections and its rejected rows
         unread = tuple(_unread(e) for e in claims.rejected)
         declared = (*getattr(claims, "relations", ()), *declared)
         withdrawals = (*getattr(claims, "withdrawals", ()), *withdrawals)
@@ -152,10 +153,17 @@ def reconcile(
     return attrs.evolve(report, rejected=unread + report.rejected) if unread else report
 
 
-def _reconcile(claims: Iterable[Claim], policy: Policy, declared: tuple[Relation | Series, ...], taxonomy: Taxonomy,
-               withdrawals: tuple[Withdrawal, ...]) -> Report:
+def _reconcile(
+    claims: Iterable[Claim],
+    policy: Policy,
+    declared: tuple[Relation | Series, ...],
+    taxonomy: Taxonomy,
+    withdrawals: tuple[Withdrawal, ...],
+) -> Report:
     accepted, rejected = _unique(claims)
-    accepted, reread = read_with_policy(accepted, policy)  # the policy's hedges read every worded figure
+    accepted, reread = read_with_policy(
+        accepted, policy
+    )  # the policy's hedges read every worded figure
     withdrawn = _withdrawn(accepted, withdrawals, rejected)
     relations = tuple(r for r in declared if isinstance(r, Relation))
     series = tuple(r for r in declared if isinstance(r, Series))
@@ -189,19 +197,30 @@ def _reconcile(claims: Iterable[Claim], policy: Policy, declared: tuple[Relation
             flags.extend((index, _KIND_ORDER[f.kind], f.claims, f) for f in group_flags)
     if quiet is not None:
         quiet.forget_widened()
-    groups: LazyItems[Group] = LazyItems(len(raw), _unbuilt if quiet is None else quiet.group, judged)
+    groups: LazyItems[Group] = LazyItems(
+        len(raw), _unbuilt if quiet is None else quiet.group, judged
+    )
     lags: tuple[Lag, ...] = ()
-    if policy.lags.max_steps and flags:  # conflicts a reporting lag explains are re-graded (lags.py)
-        lags, regraded, changed = explain_lags(raw, groups, [t[3] for t in flags], policy, one_date or None)
+    if (
+        policy.lags.max_steps and flags
+    ):  # conflicts a reporting lag explains are re-graded (lags.py)
+        lags, regraded, changed = explain_lags(
+            raw, groups, [t[3] for t in flags], policy, one_date or None
+        )
         for at, f in regraded.items():
             flags[at] = (flags[at][0], _KIND_ORDER[f.kind], f.claims, f)
         groups = groups.with_held(changed)
     flags.extend((-1, _KIND_ORDER[f.kind], f.claims, f) for f in loose_flags)
     ordered_facts = [facts[i] for i in sorted(facts)]
-    arithmetic, derived = check_arithmetic(ordered_facts, relations, taxonomy, policy.grading) if facts else ([], [])
+    arithmetic, derived = (
+        check_arithmetic(ordered_facts, relations, taxonomy, policy.grading) if facts else ([], [])
+    )
     flags.extend((len(raw), _KIND_ORDER[f.kind], f.claims, f) for f in arithmetic)
     if raw:
-        flags.extend((len(raw), _KIND_ORDER[f.kind], f.claims, f) for f in check_series(raw, groups, series, policy, one_date or None))
+        flags.extend(
+            (len(raw), _KIND_ORDER[f.kind], f.claims, f)
+            for f in check_series(raw, groups, series, policy, one_date or None)
+        )
     truth = None
     if policy.estimator is Estimator.TRUTH and groups:
         believed, found, truth = believe(raw, list(groups), policy)
@@ -210,7 +229,11 @@ def _reconcile(claims: Iterable[Claim], policy: Policy, declared: tuple[Relation
     flags.sort(key=lambda t: t[:3])
     groups = groups.with_held(_within_derived(groups, derived))
     if reread:  # rare: a figure a known table read otherwise, re-read with the policy's hedges
-        groups = LazyItems(len(raw), _unbuilt, dict(enumerate(note_rereadings(list(groups), reread, accepted, policy))))
+        groups = LazyItems(
+            len(raw),
+            _unbuilt,
+            dict(enumerate(note_rereadings(list(groups), reread, accepted, policy))),
+        )
 
     accepted.sort(key=_by_id)
     rejected.sort(key=lambda r: (r.claim_id, r.reason))
@@ -227,10 +250,14 @@ def _reconcile(claims: Iterable[Claim], policy: Policy, declared: tuple[Relation
 
 
 def _unbuilt(i: int) -> Group:
-    raise AssertionError(f"group g{i + 1} was judged, so it is held")  # pragma: no cover - every group is held
+    raise AssertionError(
+        f"group g{i + 1} was judged, so it is held"
+    )  # pragma: no cover - every group is held
 
 
-def _all_flags(flags: list[tuple[int, int, tuple[str, ...], Flag]], quiet: QuietGroups | None) -> Sequence[Flag]:
+def _all_flags(
+    flags: list[tuple[int, int, tuple[str, ...], Flag]], quiet: QuietGroups | None
+) -> Sequence[Flag]:
     """The flags in report order: those found claim by claim, held, and the quiet groups' notices, made when read.
 
     ``flags`` are sorted by group position; a quiet group has no other flag, so its one notice goes just after
@@ -242,7 +269,9 @@ def _all_flags(flags: list[tuple[int, int, tuple[str, ...], Flag]], quiet: Quiet
     import numpy as np  # noqa: PLC0415 - imported already by the columns that found the quiet groups
 
     notices = np.flatnonzero(quiet.gap)
-    at = np.arange(len(notices)) + np.searchsorted(np.array([t[0] for t in flags], np.int64), notices, "right")
+    at = np.arange(len(notices)) + np.searchsorted(
+        np.array([t[0] for t in flags], np.int64), notices, "right"
+    )
     order = np.zeros(len(found) + len(notices), np.int64)
     order[at] = -1 - notices
     rest = np.ones(len(order), np.bool_)
@@ -251,7 +280,9 @@ def _all_flags(flags: list[tuple[int, int, tuple[str, ...], Flag]], quiet: Quiet
     def notice(k: int) -> Flag:
         return quiet.gap_flag(-1 - int(order[k]))
 
-    return LazyItems(len(order), notice, dict(zip(np.flatnonzero(rest).tolist(), found, strict=True)))
+    return LazyItems(
+        len(order), notice, dict(zip(np.flatnonzero(rest).tolist(), found, strict=True))
+    )
 
 
 def _by_id(c: Claim) -> str:
@@ -272,17 +303,24 @@ def _unique(claims: Iterable[Claim]) -> tuple[list[Claim], list[Rejected]]:
     rejected: list[Rejected] = []
     for cid, more in again.items():
         if all(x == first[cid] for x in more):
-            rejected.extend(Rejected(cid, f"repeats claim {cid!r} exactly; reconciled once") for _ in more)
+            rejected.extend(
+                Rejected(cid, f"repeats claim {cid!r} exactly; reconciled once") for _ in more
+            )
         else:
             rejected.extend(
-                Rejected(cid, f"id {cid!r} is used by {len(more) + 1} different claims; none was reconciled")
+                Rejected(
+                    cid,
+                    f"id {cid!r} is used by {len(more) + 1} different claims; none was reconciled",
+                )
                 for _ in range(len(more) + 1)
             )
             del first[cid]
     return list(first.values()), rejected
 
 
-def _withdrawn(accepted: list[Claim], withdrawals: tuple[Withdrawal, ...], rejected: list[Rejected]) -> set[str]:
+def _withdrawn(
+    accepted: list[Claim], withdrawals: tuple[Withdrawal, ...], rejected: list[Rejected]
+) -> set[str]:
     """The ids of the claims withdrawn; a withdrawal of no known claim, or one dated before it, is rejected."""
     if not withdrawals:
         return set()
@@ -293,10 +331,17 @@ def _withdrawn(accepted: list[Claim], withdrawals: tuple[Withdrawal, ...], rejec
             raise InvalidClaimError(None, "withdrawals", w, "must hold only Withdrawal objects")
         c = by_id.get(w.claim)
         if c is None:
-            rejected.append(Rejected(w.claim, f"a withdrawal names claim {w.claim!r}, which is not reconciled"))
+            rejected.append(
+                Rejected(w.claim, f"a withdrawal names claim {w.claim!r}, which is not reconciled")
+            )
         elif w.stated is not None and c.stated is not None and w.stated.before(c.stated):
-            rejected.append(Rejected(w.claim, f"a withdrawal of claim {w.claim!r} is dated "
-                                              f"{w.stated.isoformat()}, before the claim itself"))
+            rejected.append(
+                Rejected(
+                    w.claim,
+                    f"a withdrawal of claim {w.claim!r} is dated "
+                    f"{w.stated.isoformat()}, before the claim itself",
+                )
+            )
         else:
             out.add(c.id)
     return out
@@ -318,5 +363,7 @@ def _within_derived(groups: Sequence[Group], derived: list[Derived]) -> dict[int
         if d.high is not None:
             best = float(min(best, d.high))
         if best != g.best:
-            out[at] = attrs.evolve(g, best=best, best_rule=f"{g.best_rule}, kept inside the derived interval")
+            out[at] = attrs.evolve(
+                g, best=best, best_rule=f"{g.best_rule}, kept inside the derived interval"
+            )
     return out

@@ -86,15 +86,21 @@ class Relation:
         if not value:
             raise InvalidClaimError(None, "parts", value, "must name at least one part")
         if self.whole in value or len(set(value)) != len(value):
-            raise InvalidClaimError(None, "parts", value, "must be distinct and differ from the whole")
+            raise InvalidClaimError(
+                None, "parts", value, "must be distinct and differ from the whole"
+            )
 
     @classmethod
-    def partition(cls, whole: FigureKey, parts: Iterable[FigureKey], reason: str = "declared") -> Relation:
+    def partition(
+        cls, whole: FigureKey, parts: Iterable[FigureKey], reason: str = "declared"
+    ) -> Relation:
         """``whole == sum(parts)``."""
         return cls(RelationKind.PARTITION, whole, tuple(parts), reason)
 
     @classmethod
-    def at_most(cls, whole: FigureKey, parts: Iterable[FigureKey], reason: str = "declared") -> Relation:
+    def at_most(
+        cls, whole: FigureKey, parts: Iterable[FigureKey], reason: str = "declared"
+    ) -> Relation:
         """``sum(parts) <= whole``."""
         return cls(RelationKind.AT_MOST, whole, tuple(parts), reason)
 
@@ -118,25 +124,38 @@ class Taxonomy:
 
     partitions: Mapping[str, tuple[str, ...]] = attrs.field(
         default={"people": ("adults", "children"), "missiles and drones": ("missiles", "drones")},
-        converter=_table, eq=False,
+        converter=_table,
+        eq=False,
     )
     subsets: Mapping[str, tuple[str, ...]] = attrs.field(
         default={
-            "civilians": ("people",), "soldiers": ("people",), "women": ("people",), "men": ("people",),
-            "police officers": ("people",), "journalists": ("people",),
+            "civilians": ("people",),
+            "soldiers": ("people",),
+            "women": ("people",),
+            "men": ("people",),
+            "police officers": ("people",),
+            "journalists": ("people",),
         },
-        converter=_table, eq=False,
+        converter=_table,
+        eq=False,
     )
     metric_partitions: Mapping[str, tuple[str, ...]] = attrs.field(
-        default={"casualties": ("killed", "injured")}, converter=_table, eq=False,
+        default={"casualties": ("killed", "injured")},
+        converter=_table,
+        eq=False,
     )
     metric_order: Mapping[str, tuple[str, ...]] = attrs.field(
-        default={"intercepted": ("launched",), "hit": ("launched",)}, converter=_table, eq=False,
+        default={"intercepted": ("launched",), "hit": ("launched",)},
+        converter=_table,
+        eq=False,
     )
 
     def __repr__(self) -> str:
-        sizes = zip((self.partitions, self.subsets, self.metric_partitions, self.metric_order),
-                    ("partition", "subset", "metric partition", "metric order"), strict=True)
+        sizes = zip(
+            (self.partitions, self.subsets, self.metric_partitions, self.metric_order),
+            ("partition", "subset", "metric partition", "metric order"),
+            strict=True,
+        )
         return f"<Taxonomy: {', '.join(how_many(len(t), noun) for t, noun in sizes)}>"
 
     def counted_above(self, counted: str) -> tuple[str, ...]:

@@ -37,7 +37,11 @@ JSON_FORMAT_VERSION = 1
 
 
 def _deprecated(name: str, instead: str) -> None:
-    warnings.warn(f"claimdiff.Report.{name} is deprecated; use Report.{instead}", DeprecationWarning, stacklevel=3)
+    warnings.warn(
+        f"claimdiff.Report.{name} is deprecated; use Report.{instead}",
+        DeprecationWarning,
+        stacklevel=3,
+    )
 
 
 def _num(v: float | None) -> float | int | None:
@@ -123,13 +127,16 @@ class Group:
     stale: tuple[str, ...]
     origins: int
     verdict: Verdict = attrs.field(default=Verdict.AGREEMENT, converter=as_verdict)
-    corroboration: Corroboration = attrs.field(default=Corroboration.INDEPENDENT, converter=as_corroboration)
+    corroboration: Corroboration = attrs.field(
+        default=Corroboration.INDEPENDENT, converter=as_corroboration
+    )
     withdrawn: tuple[str, ...] = ()
     best_rule: str = ""
     stated_low: float | None = None
     stated_high: float | None = None
     grade: Grade | None = attrs.field(
-        default=attrs.Factory(lambda self: grade_of_rule(self.best_rule), takes_self=True), converter=optional_grade
+        default=attrs.Factory(lambda self: grade_of_rule(self.best_rule), takes_self=True),
+        converter=optional_grade,
     )
     source_grades: tuple[SourceGrade, ...] = ()
     precision: str | None = None
@@ -220,7 +227,18 @@ def _interval(low: float | None, high: float | None, lc: bool, hc: bool) -> str:
     return f"{'[' if lc and low is not None else '('}{lo}, {hi}{']' if hc and high is not None else ')'}"
 
 
-_DERIVED_SHOWN = ("metric", "counted", "place", "event", "group", "low", "high", "claims", "relations", "message")
+_DERIVED_SHOWN = (
+    "metric",
+    "counted",
+    "place",
+    "event",
+    "group",
+    "low",
+    "high",
+    "claims",
+    "relations",
+    "message",
+)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -327,8 +345,12 @@ class Report:
     truth: TruthResult | None = attrs.field(default=None, repr=False)
     lags: tuple[Lag, ...] = ()
     # Indexes built on first look-up, so that asking for many claims stays linear.
-    _claim_index: dict[str, Claim] | None = attrs.field(default=None, init=False, repr=False, eq=False)
-    _group_index: dict[str, int] | None = attrs.field(default=None, init=False, repr=False, eq=False)
+    _claim_index: dict[str, Claim] | None = attrs.field(
+        default=None, init=False, repr=False, eq=False
+    )
+    _group_index: dict[str, int] | None = attrs.field(
+        default=None, init=False, repr=False, eq=False
+    )
 
     def _findings(self) -> list[Flag]:
         """Every flag but the precision notices of quiet groups, which a large report makes only when read."""
@@ -344,7 +366,9 @@ class Report:
         """True when some claims of a group disagree beyond precision and tolerance, however little."""
         return any(f.kind in _CONFLICT_KINDS for f in self._findings())
 
-    def flags_of(self, *kinds: FlagKind | str, severity: Severity | str | None = None) -> tuple[Flag, ...]:
+    def flags_of(
+        self, *kinds: FlagKind | str, severity: Severity | str | None = None
+    ) -> tuple[Flag, ...]:
         """The flags of the given kinds (any kind when none is given), at least as serious as ``severity``.
 
         In report order, like :attr:`flags`. The conflicts (claims of a group that disagree) are
@@ -364,7 +388,9 @@ class Report:
         # The precision notices of quiet groups (info, precision_gap) are made only if they can be wanted.
         notices = (not wanted or FlagKind.PRECISION_GAP in wanted) and floor <= Severity.INFO.rank
         pool = self.flags if notices else self._findings()
-        return tuple(f for f in pool if (not wanted or f.kind in wanted) and f.severity.rank >= floor)
+        return tuple(
+            f for f in pool if (not wanted or f.kind in wanted) and f.severity.rank >= floor
+        )
 
     @property
     def contradictions(self) -> tuple[Flag, ...]:
@@ -382,7 +408,9 @@ class Report:
     def findings(self) -> tuple[Flag, ...]:
         """Deprecated: ``flags_of(severity="warning")`` (in report order; this sorted errors first)."""
         _deprecated("findings", 'flags_of(severity="warning")')
-        return tuple(sorted(self.flags_of(severity=Severity.WARNING), key=lambda f: -f.severity.rank))
+        return tuple(
+            sorted(self.flags_of(severity=Severity.WARNING), key=lambda f: -f.severity.rank)
+        )
 
     def group_of(self, claim_id: str) -> Group:
         """The group that holds the claim ``claim_id``.
@@ -391,7 +419,11 @@ class Report:
             KeyError: No group holds it (it was rejected, or never given).
         """
         if self._group_index is None:
-            object.__setattr__(self, "_group_index", {cid: i for i, g in enumerate(self.groups) for cid in g.claims})
+            object.__setattr__(
+                self,
+                "_group_index",
+                {cid: i for i, g in enumerate(self.groups) for cid in g.claims},
+            )
         assert self._group_index is not None  # noqa: S101 - set above
         return self.groups[self._group_index[claim_id]]
 
@@ -420,8 +452,11 @@ class Report:
         findings = self._findings()  # a quiet group's notice is info: it counts in none of these
         errors = sum(f.severity is Severity.ERROR for f in findings)
         contradictions = len(self.flags_of(FlagKind.CONTRADICTION))
-        shown = [how_many(len(self.claims), "claim"), how_many(len(self.groups), "group"),
-                 how_many(contradictions, "contradiction")]
+        shown = [
+            how_many(len(self.claims), "claim"),
+            how_many(len(self.groups), "group"),
+            how_many(contradictions, "contradiction"),
+        ]
         if errors > contradictions:
             shown.append(how_many(errors - contradictions, "other error"))
         shown.append(how_many(sum(f.severity is Severity.WARNING for f in findings), "warning"))
@@ -493,7 +528,21 @@ class Report:
             "rejected": [r.to_dict() for r in self.rejected],
             "derived": [d.to_dict() for d in self.derived],
             "lags": [lag.to_dict() for lag in self.lags],
-            **({} if self.truth is None else {"sources": [
-                {"origin": s.origin, "reliability": s.reliability, "claims": s.claims, "evidence": s.evidence,
-                 "mean_error": s.mean_error, "prior": s.prior} for s in self.truth.sources]}),
+            **(
+                {}
+                if self.truth is None
+                else {
+                    "sources": [
+                        {
+                            "origin": s.origin,
+                            "reliability": s.reliability,
+                            "claims": s.claims,
+                            "evidence": s.evidence,
+                            "mean_error": s.mean_error,
+                            "prior": s.prior,
+                        }
+                        for s in self.truth.sources
+                    ]
+                }
+            ),
         }

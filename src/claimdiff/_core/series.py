@@ -59,8 +59,13 @@ class Series:
 Points = dict[tuple[tuple[str, str, tuple[str, ...], str], str], dict[float, Claim]]
 
 
-def check_series(raw: Sequence[list[Claim]], groups: Sequence[Group], series: Sequence[Series],
-                 policy: Policy, one_date: Sequence[bool] | None = None) -> list[Flag]:
+def check_series(
+    raw: Sequence[list[Claim]],
+    groups: Sequence[Group],
+    series: Sequence[Series],
+    policy: Policy,
+    one_date: Sequence[bool] | None = None,
+) -> list[Flag]:
     """Falls across as-of dates in each origin's cumulative series, and daily figures that do not add up.
 
     ``one_date``, when known, says for each group whether all its claims' periods end together (or none
@@ -83,7 +88,9 @@ def _gone(groups: Sequence[Group]) -> set[str]:
     return gone
 
 
-def series_points(raw: Sequence[list[Claim]], groups: Sequence[Group], one_date: Sequence[bool] | None = None) -> Points:
+def series_points(
+    raw: Sequence[list[Claim]], groups: Sequence[Group], one_date: Sequence[bool] | None = None
+) -> Points:
     """Each origin's cumulative series: its standing claim (latest statement) for each as-of date, by key.
 
     Claims revised away or withdrawn are left out; so are keys with one group and one as-of date.
@@ -91,9 +98,13 @@ def series_points(raw: Sequence[list[Claim]], groups: Sequence[Group], one_date:
     points: Points = {}
     gone = _gone(groups)
     if one_date is None:
-        one_date = [len({None if c.period is None else c.period.end_ts for c in cs}) == 1 for cs in raw]
+        one_date = [
+            len({None if c.period is None else c.period.end_ts for c in cs}) == 1 for cs in raw
+        ]
     # Groups are in key order, so the groups of one key are neighbours.
-    cumulative = [(cs, one) for cs, one in zip(raw, one_date, strict=True) if cs[0].metric.cumulative]
+    cumulative = [
+        (cs, one) for cs, one in zip(raw, one_date, strict=True) if cs[0].metric.cumulative
+    ]
     keys = [cs[0].key for cs, _ in cumulative]
     for k, (cs, one) in enumerate(cumulative):
         key = keys[k]
@@ -105,7 +116,11 @@ def series_points(raw: Sequence[list[Claim]], groups: Sequence[Group], one_date:
                 continue
             slot = points.setdefault((c.key, c.origin), {})
             held = slot.get(c.period.end_ts)
-            if held is None or (c.stated_end, c.stated_start, c.id) > (held.stated_end, held.stated_start, held.id):
+            if held is None or (c.stated_end, c.stated_start, c.id) > (
+                held.stated_end,
+                held.stated_start,
+                held.id,
+            ):
                 slot[c.period.end_ts] = c
     return points
 
@@ -124,17 +139,30 @@ def _falls(points: Points, policy: Policy) -> list[Flag]:
             if not above(wa[0], wa[1], wb[2], wb[3]):
                 continue
             gap = a.low - b.high
-            flags.append(Flag(
-                kind=FlagKind.DOWNWARD_REVISION, severity=Severity.WARNING, claims=(a.id, b.id), group=None,
-                message=f"{a.source.name}'s figure for {a.metric.name} ({a.scope.describe()}) falls from {figure_text(a.estimate)} "
-                        f"as of {as_of(a)} ({a.id}) to {figure_text(b.estimate)} as of {as_of(b)} ({b.id}); a cumulative series should not fall "
-                        f"(down {format_number(gap, grouped=True)}).",
-                gap=gap, relative_gap=relative_gap(a.low, b.high), unit=a.unit_info.unit,
-            ))
+            flags.append(
+                Flag(
+                    kind=FlagKind.DOWNWARD_REVISION,
+                    severity=Severity.WARNING,
+                    claims=(a.id, b.id),
+                    group=None,
+                    message=f"{a.source.name}'s figure for {a.metric.name} ({a.scope.describe()}) falls from {figure_text(a.estimate)} "
+                    f"as of {as_of(a)} ({a.id}) to {figure_text(b.estimate)} as of {as_of(b)} ({b.id}); a cumulative series should not fall "
+                    f"(down {format_number(gap, grouped=True)}).",
+                    gap=gap,
+                    relative_gap=relative_gap(a.low, b.high),
+                    unit=a.unit_info.unit,
+                )
+            )
     return flags
 
 
-def _daily(raw: Sequence[list[Claim]], points: Points, series: Sequence[Series], policy: Policy, gone: set[str]) -> list[Flag]:
+def _daily(
+    raw: Sequence[list[Claim]],
+    points: Points,
+    series: Sequence[Series],
+    policy: Policy,
+    gone: set[str],
+) -> list[Flag]:
     flags = []
     by_daily = {s.daily: s for s in series}
     for cs in raw:
@@ -154,7 +182,9 @@ def _daily(raw: Sequence[list[Claim]], points: Points, series: Sequence[Series],
             if after is None:
                 continue
             prior = slot.get(p.start_ts)
-            starts_series = after.period is not None and math.isclose(after.period.start_ts, p.start_ts)
+            starts_series = after.period is not None and math.isclose(
+                after.period.start_ts, p.start_ts
+            )
             if prior is None and not starts_series:
                 continue
             flag = _mismatch(c, after, prior, policy)
@@ -179,17 +209,32 @@ def _mismatch(daily: Claim, after: Claim, prior: Claim | None, policy: Policy) -
     rel = relative_gap(higher, lower)
     counted = gap if daily.is_count else None
     error = policy.grading.is_contradiction(rel, counted)
-    small = f"; {small_counts(policy.grading.min_count_gap)}" \
-        if counted is not None and policy.grading.small_count(rel, gap) else ""
+    small = (
+        f"; {small_counts(policy.grading.min_count_gap)}"
+        if counted is not None and policy.grading.small_count(rel, gap)
+        else ""
+    )
     ids = tuple(sorted({daily.id, after.id, *((prior.id,) if prior is not None else ())}))
-    since = f"{figure_text(prior.estimate)} ({prior.id})" if prior is not None else "the start of the series"
-    rise = f"{format_number(rise_low, grouped=True)}" if rise_low == rise_high else \
-        f"{format_number(max(rise_low, 0.0), grouped=True)} to {format_number(rise_high, grouped=True)}"
+    since = (
+        f"{figure_text(prior.estimate)} ({prior.id})"
+        if prior is not None
+        else "the start of the series"
+    )
+    rise = (
+        f"{format_number(rise_low, grouped=True)}"
+        if rise_low == rise_high
+        else f"{format_number(max(rise_low, 0.0), grouped=True)} to {format_number(rise_high, grouped=True)}"
+    )
     return Flag(
-        kind=FlagKind.SERIES_MISMATCH, severity=Severity.ERROR if error else Severity.WARNING, claims=ids, group=None,
+        kind=FlagKind.SERIES_MISMATCH,
+        severity=Severity.ERROR if error else Severity.WARNING,
+        claims=ids,
+        group=None,
         message=f"{daily.source.name}'s {daily.metric.name} for {daily.period.isoformat() if daily.period else '?'} "
-                f"is {figure_text(daily.estimate)} ({daily.id}), but its {after.metric.name} rose from {since} to "
-                f"{figure_text(after.estimate)} ({after.id}), a rise of {rise} "
-                f"({gap_words(format_number(gap, grouped=True), rel, higher, lower)}{small}).",
-        gap=gap, relative_gap=rel, unit=daily.unit_info.unit,
+        f"is {figure_text(daily.estimate)} ({daily.id}), but its {after.metric.name} rose from {since} to "
+        f"{figure_text(after.estimate)} ({after.id}), a rise of {rise} "
+        f"({gap_words(format_number(gap, grouped=True), rel, higher, lower)}{small}).",
+        gap=gap,
+        relative_gap=rel,
+        unit=daily.unit_info.unit,
     )

@@ -56,7 +56,12 @@ def _looser(c: Claim, d: Claim) -> bool:
     """True when ``d`` allows everything ``c`` does and more: ``c`` said more loosely, not a new figure."""
     covers_low = d.low < c.low or (d.low == c.low and (d.low_closed or not c.low_closed))
     covers_high = d.high > c.high or (d.high == c.high and (d.high_closed or not c.high_closed))
-    same = (d.low, d.low_closed, d.high, d.high_closed) == (c.low, c.low_closed, c.high, c.high_closed)
+    same = (d.low, d.low_closed, d.high, d.high_closed) == (
+        c.low,
+        c.low_closed,
+        c.high,
+        c.high_closed,
+    )
     return covers_low and covers_high and not same
 
 
@@ -122,10 +127,17 @@ class Timeline:
                 self._revised(gid, c, nxt, cumulative, say, flags)
         return superseded
 
-    def _revised(self, gid: str, c: Claim, nxt: Claim, cumulative: bool, say: Say, flags: list[Flag]) -> None:
+    def _revised(
+        self, gid: str, c: Claim, nxt: Claim, cumulative: bool, say: Say, flags: list[Flag]
+    ) -> None:
         if c.figure is not None and nxt.figure is not None and nxt.figure > c.figure:
             self.rises.append((_mid(c), _mid(nxt)))
-        if (c.low, c.low_closed, c.high, c.high_closed) == (nxt.low, nxt.low_closed, nxt.high, nxt.high_closed):
+        if (c.low, c.low_closed, c.high, c.high_closed) == (
+            nxt.low,
+            nxt.low_closed,
+            nxt.high,
+            nxt.high_closed,
+        ):
             return
         wc, wn = self.wide[c.id], self.wide[nxt.id]
         if cumulative and above(wc[0], wc[1], wn[2], wn[3]):
@@ -223,7 +235,9 @@ class Timeline:
                 d_start = d.stated_start
                 if c_end <= d_start and c_start < d_start:
                     md = (d_start + d.stated_end) / 2
-                    if (md - mc >= window or any(x < md and y > mc for x, y in rises)) and not restates(c, d):
+                    if (
+                        md - mc >= window or any(x < md and y > mc for x, y in rises)
+                    ) and not restates(c, d):
                         out[c.id] = (w[0], w[1], _INF, False)
                         break
             else:

@@ -80,7 +80,11 @@ class Precision:
 
         The one rule of precision: the bulk path of reconciling calls it once per distinct estimate.
         """
-        if self.mode == "exact" or estimate.hedge is Hedge.APPROXIMATE or estimate.hedge is Hedge.VAGUE:
+        if (
+            self.mode == "exact"
+            or estimate.hedge is Hedge.APPROXIMATE
+            or estimate.hedge is Hedge.VAGUE
+        ):
             return 0.0
         provenance = estimate.provenance
         if provenance is Provenance.DATUM and self.data == "exact":
@@ -93,7 +97,11 @@ class Precision:
                 return 0.0
             text = estimate.text if provenance is Provenance.WORDED else ""
             step = _step(text, value, self.round_from, self.min_significant)
-        return max(step, self.steps[estimate.unit]) if self.steps and estimate.unit in self.steps else step
+        return (
+            max(step, self.steps[estimate.unit])
+            if self.steps and estimate.unit in self.steps
+            else step
+        )
 
     def half_width(self, estimate: Estimate) -> float:
         """Half the step: how far either side of its bounds the figure reaches."""
@@ -103,13 +111,18 @@ class Precision:
 @functools.lru_cache(maxsize=65_536)
 def _step(text: str, value: float, round_from: float, min_significant: int) -> float:
     """The step of the last written digit of ``text`` (or of ``value`` when there is no text); pure, so cached."""
-    return _written_step(text, value, round_from, min_significant) if text else \
-        _number_step(value, round_from, min_significant)
+    return (
+        _written_step(text, value, round_from, min_significant)
+        if text
+        else _number_step(value, round_from, min_significant)
+    )
 
 
 def _written_step(text: str, value: float, round_from: float, min_significant: int) -> float:
     m = _WRITTEN.search(text)
-    if m is None:  # a figure in words ("two", "twenty thousand", "half a million"): as its number reads
+    if (
+        m is None
+    ):  # a figure in words ("two", "twenty thousand", "half a million"): as its number reads
         return _number_step(value, round_from, min_significant)
     whole, decimals = m.group(1).translate(_SEPARATORS), m.group(2) or ""
     written = float(f"{whole}.{decimals}" if decimals else whole)
@@ -164,8 +177,12 @@ class Tolerance:
     """
 
     absolute: float = attrs.field(default=0.0, validator=attrs.validators.ge(0))
-    relative: float = attrs.field(default=0.0, validator=[attrs.validators.ge(0), attrs.validators.lt(1)])
-    per_metric: Mapping[str, Tolerance] = attrs.field(default=MappingProxyType({}), converter=_tolerances)
+    relative: float = attrs.field(
+        default=0.0, validator=[attrs.validators.ge(0), attrs.validators.lt(1)]
+    )
+    per_metric: Mapping[str, Tolerance] = attrs.field(
+        default=MappingProxyType({}), converter=_tolerances
+    )
 
     def for_metric(self, metric: str) -> Tolerance:
         """The tolerance that applies to ``metric``."""

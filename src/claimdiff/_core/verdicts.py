@@ -30,7 +30,15 @@ from claimdiff._model.estimate import Hedge
 from claimdiff._model.numbers import format_number
 from claimdiff._model.period import Period
 
-__all__ = ["analyse", "build_group", "hull", "precision_gap", "precision_sides", "precision_text", "widen"]
+__all__ = [
+    "analyse",
+    "build_group",
+    "hull",
+    "precision_gap",
+    "precision_sides",
+    "precision_text",
+    "widen",
+]
 
 _INF = math.inf
 
@@ -54,7 +62,11 @@ def widen(c: Claim, policy: Policy, tolerance: Tolerance) -> Iv:
 
 
 def analyse(
-    gid: str, cs: list[Claim], policy: Policy, withdrawn: frozenset[str] = frozenset(), *,
+    gid: str,
+    cs: list[Claim],
+    policy: Policy,
+    withdrawn: frozenset[str] = frozenset(),
+    *,
     known: tuple[list[Iv], tuple[str, float | None]] | None = None,
 ) -> tuple[Group, list[Flag], GroupFacts | None]:
     """The group, its flags, and what the arithmetic needs to know of it.
@@ -75,9 +87,15 @@ def analyse(
         wide = dict(zip([c.id for c in cs], known[0], strict=True))
     live = [c for c in cs if c.id not in withdrawn] if withdrawn else cs
     flags.extend(
-        Flag(kind=FlagKind.WITHDRAWN, severity=Severity.INFO, claims=(c.id,), group=gid,
-             message=LazyMessage(_withdrawn_text, say, c))
-        for c in cs if c.id in withdrawn
+        Flag(
+            kind=FlagKind.WITHDRAWN,
+            severity=Severity.INFO,
+            claims=(c.id,),
+            group=gid,
+            message=LazyMessage(_withdrawn_text, say, c),
+        )
+        for c in cs
+        if c.id in withdrawn
     )
 
     superseded: set[str] = set()
@@ -117,15 +135,28 @@ def analyse(
     # The best figure keeps to what the supporting claims say as worded when they share a value, and to
     # their widened common ground only when they agree just within precision or tolerance.
     as_worded = intersect(_worded(c, now) for c in support) if support else None
-    best, rule = choose_best(policy, support, current, feasible and (as_worded or feasible),
-                             as_worded or consensus_iv, first.is_count)
+    best, rule = choose_best(
+        policy,
+        support,
+        current,
+        feasible and (as_worded or feasible),
+        as_worded or consensus_iv,
+        first.is_count,
+    )
     origins = {c.origin for c in cs}
-    corroboration = "single" if len(cs) == 1 else ("circular" if len(origins) == 1 else "independent")
+    corroboration = (
+        "single" if len(cs) == 1 else ("circular" if len(origins) == 1 else "independent")
+    )
     if len(origins) == 1 and len(cs) > 1 and len({c.reporter.key for c in cs}) > 1:
-        flags.append(Flag(
-            kind=FlagKind.CIRCULAR_CORROBORATION, severity=Severity.WARNING, claims=tuple(c.id for c in cs),
-            group=gid, message=LazyMessage(_circular_text, say, tuple(cs)),
-        ))
+        flags.append(
+            Flag(
+                kind=FlagKind.CIRCULAR_CORROBORATION,
+                severity=Severity.WARNING,
+                claims=tuple(c.id for c in cs),
+                group=gid,
+                message=LazyMessage(_circular_text, say, tuple(cs)),
+            )
+        )
     if len(support) > 1:
         gap = precision_gap(gid, support, say)
         if gap is not None:
@@ -133,15 +164,41 @@ def analyse(
 
     # The same intersection, each claim taken at its word (an earlier toll still only a floor).
     # (When every current claim supports, it is the intersection found above.)
-    stated = as_worded if support is current or not current else intersect(_worded(c, now) for c in current)
+    stated = (
+        as_worded
+        if support is current or not current
+        else intersect(_worded(c, now) for c in current)
+    )
     period = hull(cs)
-    group = build_group(gid, cs, say, feasible, consensus_iv, best, rule, supporting, current, superseded, stale,
-                        withdrawn, origins, corroboration, stated, flags, period, policy.precision,
-                        compared=None if known is None else known[1])
+    group = build_group(
+        gid,
+        cs,
+        say,
+        feasible,
+        consensus_iv,
+        best,
+        rule,
+        supporting,
+        current,
+        superseded,
+        stale,
+        withdrawn,
+        origins,
+        corroboration,
+        stated,
+        flags,
+        period,
+        policy.precision,
+        compared=None if known is None else known[1],
+    )
     facts = None
     if first.is_count and support:
-        facts = GroupFacts(gid=gid, key=first.key, period=None if period is None else (period.start_ts, period.end_ts),
-                           claims=tuple((c, now[c.id][0], now[c.id][2]) for c in support))
+        facts = GroupFacts(
+            gid=gid,
+            key=first.key,
+            period=None if period is None else (period.start_ts, period.end_ts),
+            claims=tuple((c, now[c.id][0], now[c.id][2]) for c in support),
+        )
     return group, flags, facts
 
 
@@ -151,13 +208,35 @@ def _single(gid: str, c: Claim, policy: Policy) -> tuple[Group, list[Flag], Grou
     stated: Iv = (c.low, c.low_closed, c.high, c.high_closed)
     wide = widen(c, policy, policy.tolerance.for_metric(c.metric.name))
     best, rule = choose_best(policy, [c], [c], wide, stated, c.is_count)
-    group = build_group(gid, [c], say, wide, wide, best, rule, {c.id}, [c], set(), set(), frozenset(), {c.origin},
-                        "single", stated, [], c.period, policy.precision)
+    group = build_group(
+        gid,
+        [c],
+        say,
+        wide,
+        wide,
+        best,
+        rule,
+        {c.id},
+        [c],
+        set(),
+        set(),
+        frozenset(),
+        {c.origin},
+        "single",
+        stated,
+        [],
+        c.period,
+        policy.precision,
+    )
     facts = None
     if c.is_count:
         p = c.period
-        facts = GroupFacts(gid=gid, key=c.key, period=None if p is None else (p.start_ts, p.end_ts),
-                           claims=((c, wide[0], wide[2]),))
+        facts = GroupFacts(
+            gid=gid,
+            key=c.key,
+            period=None if p is None else (p.start_ts, p.end_ts),
+            claims=((c, wide[0], wide[2]),),
+        )
     return group, [], facts
 
 
@@ -167,8 +246,10 @@ def _withdrawn_text(say: Say, c: Claim) -> str:
 
 def _circular_text(say: Say, cs: tuple[Claim, ...]) -> str:
     reporters = sorted({c.reporter.name for c in cs})
-    return (f"{len(cs)} reports of {say.subject} ({', '.join(reporters)}) all trace back to one origin, "
-            f"{cs[0].source.name}: they are one source, not {len(cs)}.")
+    return (
+        f"{len(cs)} reports of {say.subject} ({', '.join(reporters)}) all trace back to one origin, "
+        f"{cs[0].source.name}: they are one source, not {len(cs)}."
+    )
 
 
 def _worded(c: Claim, now: dict[str, Iv]) -> Iv:
@@ -193,11 +274,28 @@ def hull(cs: Iterable[Claim]) -> Period | None:
     return first_p if first_p is last_p else Period(first_p.start, last_p.end)
 
 
-def build_group(gid: str, cs: list[Claim], say: Say, feasible: Iv | None, consensus_iv: Iv | None,
-                best: float | None, rule: str, supporting: set[str], current: list[Claim], superseded: set[str],
-                stale: set[str], withdrawn: frozenset[str], origins: set[str], corroboration: str,
-                stated: Iv | None, flags: list[Flag], hull: Period | None, precision: Precision, *,
-                compared: tuple[str, float | None] | None = None) -> Group:
+def build_group(
+    gid: str,
+    cs: list[Claim],
+    say: Say,
+    feasible: Iv | None,
+    consensus_iv: Iv | None,
+    best: float | None,
+    rule: str,
+    supporting: set[str],
+    current: list[Claim],
+    superseded: set[str],
+    stale: set[str],
+    withdrawn: frozenset[str],
+    origins: set[str],
+    corroboration: str,
+    stated: Iv | None,
+    flags: list[Flag],
+    hull: Period | None,
+    precision: Precision,
+    *,
+    compared: tuple[str, float | None] | None = None,
+) -> Group:
     """The group as the report shows it, from what its verdict found (intervals in the canonical unit).
 
     The one place a :class:`Group` is made from claims: groups judged here and the quiet groups the columns
@@ -221,11 +319,19 @@ def build_group(gid: str, cs: list[Claim], say: Say, feasible: Iv | None, consen
     else:
         verdict = "agreement"
     return Group(
-        id=gid, metric=first.metric.name, counted=first.scope.counted, place=first.scope.place,
-        event=first.scope.event, dimension=first.dimension, cumulative=first.metric.cumulative,
-        unit=say.unit.unit, period=None if hull is None else hull.describe(),
-        claims=tuple(c.id for c in cs), feasible=feasible is not None,
-        low=shown(span[0]) if span else None, high=shown(span[2]) if span else None,
+        id=gid,
+        metric=first.metric.name,
+        counted=first.scope.counted,
+        place=first.scope.place,
+        event=first.scope.event,
+        dimension=first.dimension,
+        cumulative=first.metric.cumulative,
+        unit=say.unit.unit,
+        period=None if hull is None else hull.describe(),
+        claims=tuple(c.id for c in cs),
+        feasible=feasible is not None,
+        low=shown(span[0]) if span else None,
+        high=shown(span[2]) if span else None,
         low_closed=bool(span and span[1] and math.isfinite(span[0])),
         high_closed=bool(span and span[3] and math.isfinite(span[2])),
         consensus_low=shown(consensus_iv[0]) if consensus_iv else None,
@@ -233,10 +339,17 @@ def build_group(gid: str, cs: list[Claim], say: Say, feasible: Iv | None, consen
         best=None if best is None else best_in_unit(best, say.unit),
         supporting=tuple(sorted(supporting)),
         dissenting=tuple(sorted(c.id for c in current if c.id not in supporting)),
-        superseded=tuple(sorted(superseded)), stale=tuple(sorted(stale)), origins=len(origins),
-        verdict=verdict, corroboration=corroboration, withdrawn=tuple(sorted(withdrawn)), best_rule=rule,
-        stated_low=shown(stated[0]) if stated else None, stated_high=shown(stated[2]) if stated else None,
-        source_grades=source_grades(cs), precision=kinds,
+        superseded=tuple(sorted(superseded)),
+        stale=tuple(sorted(stale)),
+        origins=len(origins),
+        verdict=verdict,
+        corroboration=corroboration,
+        withdrawn=tuple(sorted(withdrawn)),
+        best_rule=rule,
+        stated_low=shown(stated[0]) if stated else None,
+        stated_high=shown(stated[2]) if stated else None,
+        source_grades=source_grades(cs),
+        precision=kinds,
         precision_step=None if step is None else step / factor,
     )
 
@@ -249,7 +362,16 @@ def _contested(a: Claim, b: Claim) -> bool:
     return pa is not None and pb is not None and pa.casefold() != pb.casefold()
 
 
-def _finding(gid: str, hi: Claim, lo: Claim, policy: Policy, say: Say, why: LazyMessage, *, outlier: bool = False) -> Flag:
+def _finding(
+    gid: str,
+    hi: Claim,
+    lo: Claim,
+    policy: Policy,
+    say: Say,
+    why: LazyMessage,
+    *,
+    outlier: bool = False,
+) -> Flag:
     gap = hi.low - lo.high
     rel = relative_gap(hi.low, lo.high)
     grading = policy.grading
@@ -257,22 +379,45 @@ def _finding(gid: str, hi: Claim, lo: Claim, policy: Policy, say: Say, why: Lazy
     error = grading.is_contradiction(rel, counted)
     floor = grading.min_count_gap if counted is not None and grading.small_count(rel, gap) else None
     contested = _contested(hi, lo)
-    tags = ("contested", "outlier") if contested and outlier else ("contested",) if contested else \
-        ("outlier",) if outlier else ()
+    tags = (
+        ("contested", "outlier")
+        if contested and outlier
+        else ("contested",)
+        if contested
+        else ("outlier",)
+        if outlier
+        else ()
+    )
     kind = FlagKind.CONTRADICTION if error else FlagKind.DISCREPANCY
     shown_gap = say.gap(gap)
     return Flag(
-        kind=kind, severity=Severity.ERROR if error else Severity.WARNING,
-        claims=(hi.id, lo.id) if hi.id < lo.id else (lo.id, hi.id), group=gid,
+        kind=kind,
+        severity=Severity.ERROR if error else Severity.WARNING,
+        claims=(hi.id, lo.id) if hi.id < lo.id else (lo.id, hi.id),
+        group=gid,
         message=LazyMessage(_finding_text, say, why, shown_gap, rel, hi, lo, contested, floor),
-        gap=shown_gap, relative_gap=rel, unit=say.unit.unit, tags=tags,
+        gap=shown_gap,
+        relative_gap=rel,
+        unit=say.unit.unit,
+        tags=tags,
     )
 
 
-def _finding_text(say: Say, why: LazyMessage, shown_gap: float, rel: float, hi: Claim, lo: Claim, contested: bool,
-                  floor: float | None) -> str:
+def _finding_text(
+    say: Say,
+    why: LazyMessage,
+    shown_gap: float,
+    rel: float,
+    hi: Claim,
+    lo: Claim,
+    contested: bool,
+    floor: float | None,
+) -> str:
     high, low = hi.low, lo.high
-    shown = (_bound(say, high, hi, "the least {} allows,"), _bound(say, low, lo, "the most {} allows"))
+    shown = (
+        _bound(say, high, hi, "the least {} allows,"),
+        _bound(say, low, lo, "the most {} allows"),
+    )
     size = gap_words(f"{format_number(shown_gap, grouped=True)}{say.suffix}", rel, high, low, shown)
     parties = "; the figures come from opposing parties" if contested else ""
     small = "" if floor is None else f"; {small_counts(floor)}"
@@ -289,19 +434,32 @@ def _bound(say: Say, bound: float, c: Claim, hedge: str) -> str:
     return number if say.num(bound) in worded else f"{number}, {hedge.format(repr(worded))}"
 
 
-def _dissent_text(say: Say, d: Claim, partner: Claim, far: tuple[float, list[float]] | None, alone: bool) -> str:
+def _dissent_text(
+    say: Say, d: Claim, partner: Claim, far: tuple[float, list[float]] | None, alone: bool
+) -> str:
     if d.origin == partner.origin:  # two reports of one origin: the origin is not against itself
         most = "" if alone else ", as most independent sources do"
-        why = (f"{say.who(d)} says {say.figure(d)} but another report of the same origin, '{partner.id}', says "
-               f"{say.figure(partner)}{most}; no single figure fits both")
+        why = (
+            f"{say.who(d)} says {say.figure(d)} but another report of the same origin, '{partner.id}', says "
+            f"{say.figure(partner)}{most}; no single figure fits both"
+        )
     else:
-        why = (f"{say.who(d)} says {say.figure(d)} but {say.who(partner)}, with most independent sources, "
-               f"says {say.figure(partner)}; no single figure fits both")
+        why = (
+            f"{say.who(d)} says {say.figure(d)} but {say.who(partner)}, with most independent sources, "
+            f"says {say.figure(partner)}; no single figure fits both"
+        )
     return why + _far(d, far[0], far[1], say) if far is not None else why
 
 
-def _dissent(gid: str, current: list[Claim], supporting: set[str], now: dict[str, Iv], policy: Policy, say: Say,
-             flags: list[Flag]) -> None:
+def _dissent(
+    gid: str,
+    current: list[Claim],
+    supporting: set[str],
+    now: dict[str, Iv],
+    policy: Policy,
+    say: Say,
+    flags: list[Flag],
+) -> None:
     """One finding per dissenting claim, against the consensus claim that bounds what most origins allow.
 
     A dissenter misses the consensus interval, so it lies wholly above or below it; the supporting claim
@@ -324,8 +482,15 @@ def _dissent(gid: str, current: list[Claim], supporting: set[str], now: dict[str
             continue
         # Far from the others' median, and from the consensus too: a figure a few percent off the consensus is
         # no outlier because vandals drag the median away (a city of 2,350,227 against 2,223,078 and a median of 38).
-        outlier = _is_outlier(d, figures, policy) and relative_gap(hi.low, lo.high) >= policy.grading.contradiction_at
-        far = (d.figure, [v for o, v in figures.items() if o != d.origin]) if outlier and d.figure is not None else None
+        outlier = (
+            _is_outlier(d, figures, policy)
+            and relative_gap(hi.low, lo.high) >= policy.grading.contradiction_at
+        )
+        far = (
+            (d.figure, [v for o, v in figures.items() if o != d.origin])
+            if outlier and d.figure is not None
+            else None
+        )
         why = LazyMessage(_dissent_text, say, d, partner, far, len(figures) == 1)
         flags.append(_finding(gid, hi, lo, policy, say, why, outlier=outlier))
 
@@ -336,7 +501,11 @@ def _far(d: Claim, f: float, others: list[float], say: Say) -> str:
     median = f"the median of the {len(others)} other origins ({say.num(m)}{say.suffix})"
     ratio = max(f / m, m / f) if f > 0 and m > 0 else math.inf
     if f > 0 and m > 0 and ratio >= 2:
-        size = f"it is {times(f / m)} times {median}" if f > m else f"{median} is {times(m / f)} times it"
+        size = (
+            f"it is {times(f / m)} times {median}"
+            if f > m
+            else f"{median} is {times(m / f)} times it"
+        )
     elif f > 0 and m > 0:
         size = f"it is {abs(f - m) / m:.0%} {'above' if f > m else 'below'} {median}"
     elif f == 0:
@@ -355,21 +524,33 @@ def _is_outlier(d: Claim, figures: dict[str, float], policy: Policy) -> bool:
         return False
     m = statistics.median(others)
     mad = statistics.median(abs(v - m) for v in others) * 1.4826
-    spread = max(mad, 1.0 if d.is_count else abs(m) * 1e-9, policy.precision.half_width(d.estimate) * d.unit_info.factor)
+    spread = max(
+        mad,
+        1.0 if d.is_count else abs(m) * 1e-9,
+        policy.precision.half_width(d.estimate) * d.unit_info.factor,
+    )
     if spread == 0:
         return False
-    return abs(d.figure - m) >= policy.outlier_factor * spread and relative_gap(max(d.figure, m), min(d.figure, m)) \
-        >= policy.grading.contradiction_at
+    return (
+        abs(d.figure - m) >= policy.outlier_factor * spread
+        and relative_gap(max(d.figure, m), min(d.figure, m)) >= policy.grading.contradiction_at
+    )
 
 
-def _pairwise(gid: str, active: Sequence[Claim], timeline: Timeline, policy: Policy, say: Say,
-              flags: list[Flag]) -> None:
+def _pairwise(
+    gid: str,
+    active: Sequence[Claim],
+    timeline: Timeline,
+    policy: Policy,
+    say: Say,
+    flags: list[Flag],
+) -> None:
     """For a toll over time: flag every claim in a conflict once, against its widest conflicting partner."""
     if intersect(timeline.wide[c.id] for c in active) is not None:
         return  # all widened figures share a value: no two are in conflict
     worst: dict[str, tuple[float, str, tuple[Claim, Claim, bool]]] = {}
     for i, a in enumerate(active):
-        for b in active[i + 1:]:
+        for b in active[i + 1 :]:
             found = timeline.conflict(a, b)
             if found is None:
                 continue
@@ -379,7 +560,9 @@ def _pairwise(gid: str, active: Sequence[Claim], timeline: Timeline, policy: Pol
                 if cur is None or (-gap, y.id) < (-cur[0], cur[1]):
                     worst[x.id] = (gap, y.id, found)
     seen: set[tuple[str, str]] = set()
-    for _gap, _partner, (hi, lo, fell) in sorted(worst.values(), key=lambda w: (w[2][0].id, w[2][1].id)):
+    for _gap, _partner, (hi, lo, fell) in sorted(
+        worst.values(), key=lambda w: (w[2][0].id, w[2][1].id)
+    ):
         pair = (min(hi.id, lo.id), max(hi.id, lo.id))
         if pair in seen:
             continue
@@ -389,12 +572,16 @@ def _pairwise(gid: str, active: Sequence[Claim], timeline: Timeline, policy: Pol
 
 def _pair_text(say: Say, hi: Claim, lo: Claim, fell: bool) -> str:
     if fell:
-        return (f"{say.who(hi)} gave {say.figure(hi)}{say.when(hi)}, but later {say.who(lo)} gave "
-                f"{say.figure(lo)}{say.when(lo)}; a cumulative figure cannot fall")
+        return (
+            f"{say.who(hi)} gave {say.figure(hi)}{say.when(hi)}, but later {say.who(lo)} gave "
+            f"{say.figure(lo)}{say.when(lo)}; a cumulative figure cannot fall"
+        )
     if before(lo, hi) or before(hi, lo):
         earlier, later = (lo, hi) if before(lo, hi) else (hi, lo)
-        return (f"{say.who(earlier)} gave {say.figure(earlier)}{say.when(earlier)} and {say.who(later)} gave "
-                f"{say.figure(later)}{say.when(later)}, too soon after for the toll to have grown that much")
+        return (
+            f"{say.who(earlier)} gave {say.figure(earlier)}{say.when(earlier)} and {say.who(later)} gave "
+            f"{say.figure(later)}{say.when(later)}, too soon after for the toll to have grown that much"
+        )
     return f"{say.who(hi)} says {say.figure(hi)} but {say.who(lo)} says {say.figure(lo)}; no single figure fits both"
 
 
@@ -420,8 +607,11 @@ def precision_gap(gid: str, support: Sequence[Claim], say: Say) -> Flag | None:
     if not exact or not vague:
         return None
     return Flag(
-        kind=FlagKind.PRECISION_GAP, severity=Severity.INFO, claims=tuple(sorted([c.id for c in vague + exact])),
-        group=gid, message=LazyMessage(precision_text, say, vague, exact),
+        kind=FlagKind.PRECISION_GAP,
+        severity=Severity.INFO,
+        claims=tuple(sorted([c.id for c in vague + exact])),
+        group=gid,
+        message=LazyMessage(precision_text, say, vague, exact),
     )
 
 
@@ -429,5 +619,7 @@ def precision_text(say: Say, vague: list[Claim], exact: list[Claim]) -> str:
     """The sentence of a precision gap: vaguer claims agreeing with exact ones."""
     shown = ", ".join(f"{c.estimate.describe()!r} ({c.id})" for c in vague)
     exact_shown = ", ".join(f"{c.estimate.describe()} ({c.id})" for c in exact)
-    return (f"{say.subject}: {shown} {'is' if len(vague) == 1 else 'are'} vaguer than {exact_shown}; "
-            "they agree, so this is a difference of precision, not a conflict.")
+    return (
+        f"{say.subject}: {shown} {'is' if len(vague) == 1 else 'are'} vaguer than {exact_shown}; "
+        "they agree, so this is a difference of precision, not a conflict."
+    )

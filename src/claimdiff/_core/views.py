@@ -38,7 +38,9 @@ def view(name: str) -> Callable[..., Any]:
     """
     target = _WHERE.get(name)
     if target is None:
-        raise LookupError(f"no module makes the {name!r} view of a report (known: {', '.join(sorted(_WHERE))})")
+        raise LookupError(
+            f"no module makes the {name!r} view of a report (known: {', '.join(sorted(_WHERE))})"
+        )
     module, _, function = target.partition(":")
     found: Callable[..., Any] = getattr(importlib.import_module(module), function)
     return found

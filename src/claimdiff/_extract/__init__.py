@@ -28,7 +28,13 @@ from claimdiff._model.aliases import canonical_source
 from claimdiff._model.claim import Source, SourceKind
 from claimdiff._model.hedges import DEFAULT_HEDGES, HedgePolicy
 from claimdiff._model.period import timezone_named
-from claimdiff._model.places import _REGIONS_ACROSS_BORDERS, DEFAULT_GAZETTEER, Gazetteer, _fold, _iso
+from claimdiff._model.places import (
+    _REGIONS_ACROSS_BORDERS,
+    DEFAULT_GAZETTEER,
+    Gazetteer,
+    _fold,
+    _iso,
+)
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from claimdiff.exceptions import InvalidClaimError
 
@@ -43,7 +49,9 @@ def _published(value: dt.date | str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
-        raise InvalidClaimError(None, "published", value, "is not a date in ISO 8601 form (YYYY-MM-DD)") from None
+        raise InvalidClaimError(
+            None, "published", value, "is not a date in ISO 8601 form (YYYY-MM-DD)"
+        ) from None
 
 
 def _outlet(value: str | Source | None) -> Source:
@@ -53,13 +61,17 @@ def _outlet(value: str | Source | None) -> Source:
         return Source("unattributed")
     return Source(
         str(value),
-        kind=source_kind(str(value)) if source_kind(str(value)) is not SourceKind.UNKNOWN else SourceKind.MEDIA,
+        kind=source_kind(str(value))
+        if source_kind(str(value)) is not SourceKind.UNKNOWN
+        else SourceKind.MEDIA,
     )
 
 
 def _defined(text: str) -> dict[str, str]:
     """The abbreviations the text defines that the alias tables do not already know, as aliases."""
-    return {k: canonical_source(v) for k, v in defined_names(text).items() if canonical_source(k) == k}
+    return {
+        k: canonical_source(v) for k, v in defined_names(text).items() if canonical_source(k) == k
+    }
 
 
 def extract(
@@ -115,7 +127,9 @@ def extract(
     """
     if not isinstance(text, str):
         raise InvalidClaimError(None, "text", type(text).__name__, "must be a string")
-    check_size(text, "<article>")  # the readers' limit (MAX_CHARS): a longer text is refused, not read for minutes
+    check_size(
+        text, "<article>"
+    )  # the readers' limit (MAX_CHARS): a longer text is refused, not read for minutes
     tz = timezone_named(timezone) if isinstance(timezone, str) else timezone
     reading = readable(text)
     reader = _Reader(
@@ -136,9 +150,13 @@ def extract(
         while pending and pending[0].end <= block.start:
             pending.pop(0)
         if pending and pending[0].start <= block.start < pending[0].end:
-            if block.start == pending[0].start or not any(c.start >= pending[0].start for c in found):
+            if block.start == pending[0].start or not any(
+                c.start >= pending[0].start for c in found
+            ):
                 found += table_candidates(reader, pending[0])
-                pending[0] = attrs.evolve(pending[0], rows=())  # read once; its other lines are its rows
+                pending[0] = attrs.evolve(
+                    pending[0], rows=()
+                )  # read once; its other lines are its rows
             continue
         found += reader.block(block)
     kept = dedupe(found)
@@ -150,7 +168,9 @@ def extract(
     )
 
 
-def _in_one_country(found: list[Candidate], gazetteer: Gazetteer, named: set[str]) -> list[Candidate]:
+def _in_one_country(
+    found: list[Candidate], gazetteer: Gazetteer, named: set[str]
+) -> list[Candidate]:
     """Figures with no place, or with a place no country is known for, in a text about one country, are in it.
 
     The text's country is the one its placed figures all lie in; when none is placed, the one country
@@ -175,7 +195,9 @@ def _in_one_country(found: list[Candidate], gazetteer: Gazetteer, named: set[str
 
 
 def _placed(c: Candidate, place: tuple[str, ...]) -> Candidate:
-    return attrs.evolve(c, claim=attrs.evolve(c.claim, scope=attrs.evolve(c.claim.scope, place=place)))
+    return attrs.evolve(
+        c, claim=attrs.evolve(c.claim, scope=attrs.evolve(c.claim.scope, place=place))
+    )
 
 
 #: A heading that names one source in brackets at its end: "Madagascar - Flood (Media)" (several: none chosen).

@@ -64,4 +64,6 @@ def read_acled(
 
 def _note_figures(text: str, day: dt.date, hedges: HedgePolicy) -> list[Claim]:
     """The figures an event's notes state, as the extractor reads them (published by ACLED on the event's day)."""
-    return [c.claim for c in extract(text, published=day, outlet=ACLED_SOURCE["name"], hedges=hedges)]
+    return [
+        c.claim for c in extract(text, published=day, outlet=ACLED_SOURCE["name"], hedges=hedges)
+    ]

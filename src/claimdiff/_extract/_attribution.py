@@ -9,7 +9,14 @@ import attrs
 
 from claimdiff._model.claim import Source, SourceKind
 
-__all__ = ["Attribution", "attributions", "canonical_source", "defined_names", "figure_of", "quote_speaker"]
+__all__ = [
+    "Attribution",
+    "attributions",
+    "canonical_source",
+    "defined_names",
+    "figure_of",
+    "quote_speaker",
+]
 
 #: Country -> adjective; used to name ministries alike however they are written, and to guess a party.
 # fmt: off
@@ -159,12 +166,17 @@ class Attribution:
             and (
                 not self.refers_to
                 or self.refers_to in previous.source.name.casefold()
-                or (self.refers_to in {"ministry", "military", "army"} and previous.source.kind is SourceKind.MILITARY)
+                or (
+                    self.refers_to in {"ministry", "military", "army"}
+                    and previous.source.kind is SourceKind.MILITARY
+                )
             )
         )
         if fits and previous is not None:
             return attrs.evolve(previous, via=previous.via + self.via)
-        if self.refers_to:  # "the governor said" with no governor named before: the role is the source
+        if (
+            self.refers_to
+        ):  # "the governor said" with no governor named before: the role is the source
             name = self.refers_to[0].upper() + self.refers_to[1:]
             return Attribution(Source(name, kind=source_kind(name)), via=self.via)
         return None
@@ -182,7 +194,9 @@ def canonical_source(phrase: str) -> Attribution | None:
     >>> canonical_source("revised updates") is None
     True
     """
-    s = " ".join(re.sub(r"\([^()]*\)", " ", phrase.replace("’", "'")).strip(" \t\n,.:;-\"“”'()").split())
+    s = " ".join(
+        re.sub(r"\([^()]*\)", " ", phrase.replace("’", "'")).strip(" \t\n,.:;-\"“”'()").split()
+    )
     s = re.sub(r"^[\W\d_]+", "", s)  # a live-blog time stamp or a list mark before the subject
     low = s.lower()
     m = _LEADING.match(low)
@@ -202,9 +216,14 @@ def canonical_source(phrase: str) -> Attribution | None:
         if low.startswith(article):
             s, low = s[len(article) :], low[len(article) :]
     possessive = re.match(r"^([a-z]+)'s\s+", low)
-    if possessive and possessive.group(1) in COUNTRIES:  # "Ukraine's air force" is the Ukrainian air force
+    if (
+        possessive and possessive.group(1) in COUNTRIES
+    ):  # "Ukraine's air force" is the Ukrainian air force
         adjective = COUNTRIES[possessive.group(1)]
-        s, low = f"{adjective} {s[possessive.end() :]}", f"{adjective.lower()} {low[possessive.end() :]}"
+        s, low = (
+            f"{adjective} {s[possessive.end() :]}",
+            f"{adjective.lower()} {low[possessive.end() :]}",
+        )
     if re.search(r"\b(?:have|has|had|were|was|been|are|is)\b", low):
         return None  # a clause, not a name
     if low.split()[:1] and (low.split()[0] in _PREPOSITIONS or low.split()[-1] in _COUNTED_HEADS):
@@ -243,7 +262,9 @@ def _ministry(low: str) -> str | None:
     topic_word = m.group("t1") or m.group("t2") or "defence"
     topic = _TOPICS.get(topic_word, topic_word.title())
     country = m.group("c")
-    adj = COUNTRIES.get(country or "") or (country.title() if country and country in _ADJECTIVES else None)
+    adj = COUNTRIES.get(country or "") or (
+        country.title() if country and country in _ADJECTIVES else None
+    )
     if country and adj is None:
         return None
     return f"{adj} Ministry of {topic}" if adj else f"Ministry of {topic}"
@@ -253,7 +274,9 @@ def _ministry(low: str) -> str | None:
 #: Cherkasy", "the governor of the Dnipropetrovsk region" are "Governor of <place> region".
 _ROLE_FORMS = (
     (
-        re.compile(r"^(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:regional|provincial|oblast)\s+governor$"),
+        re.compile(
+            r"^(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:regional|provincial|oblast)\s+governor$"
+        ),
         "Governor of {p} region",
     ),
     (
@@ -308,7 +331,9 @@ def _party(name: str) -> str | None:
     return None
 
 
-_FIGURE_OF = re.compile(r"\s*\((?P<who>[^()]{2,40}?)\s+(?:figures?|estimates?|data|counts?|tally)\)")
+_FIGURE_OF = re.compile(
+    r"\s*\((?P<who>[^()]{2,40}?)\s+(?:figures?|estimates?|data|counts?|tally)\)"
+)
 
 
 def figure_of(text: str, low: str, end: int) -> Attribution | None:
@@ -332,11 +357,15 @@ def attributions(
     def quoted(pos: int) -> bool:
         return any(a < pos < b for a, b in quotes)
 
-    for m in _REPORTED_TO.finditer(low, start, end):  # "131 cases were reported to CDC": the body counting them
+    for m in _REPORTED_TO.finditer(
+        low, start, end
+    ):  # "131 cases were reported to CDC": the body counting them
         found = canonical_source(_cut(text, m.start("who"), m.group("who")))
         if found is not None and found.source is not None and not quoted(m.start()):
             out.append((m.start(), found))
-    for m in _BY.finditer(low, start, end):  # "compiled ... by the Iraq Body Count", "a statement by the minister"
+    for m in _BY.finditer(
+        low, start, end
+    ):  # "compiled ... by the Iraq Body Count", "a statement by the minister"
         found = canonical_source(_cut(text, m.start("who"), m.group("who")))
         if found is not None and found.source is not None and not quoted(m.start()):
             out.append((m.start(), found))
@@ -359,7 +388,9 @@ def attributions(
             or not text[verb_at].islower()
             or low[verb_at - 1 : verb_at] == "-"  # "United States", "lab-confirmed"
             or _NOT_SPEECH.match(low, m.end())
-            or _MODIFIES.match(low, m.end())  # "48 new confirmed cases", "the number of reported deaths": an adjective
+            or _MODIFIES.match(
+                low, m.end()
+            )  # "48 new confirmed cases", "the number of reported deaths": an adjective
             or low[max(start, verb_at - 7) : verb_at].endswith(("double-", "double ", "re-"))
         ):
             continue
@@ -376,7 +407,11 @@ def attributions(
                 and (0 < cite_at - m.end() < 40 or start <= cite_at < verb_at)
             ):
                 # "X said, citing Y" and "Media reports citing Y indicate": Y, through X
-                head = canonical_source(_cut(text, start, low[start:cite_at])) if cite_at < verb_at else found
+                head = (
+                    canonical_source(_cut(text, start, low[start:cite_at]))
+                    if cite_at < verb_at
+                    else found
+                )
                 via = head.source if head is not None and head.source is not None else found.source
                 found = Attribution(cited.source, via=(via, *found.via))
         out.append((verb_at, found))
@@ -386,7 +421,11 @@ def attributions(
 def _subject(text: str, low: str, start: int, verb: int) -> Attribution | None:
     head = low[start:verb]
     # "WHO said": the organisation, not the relative pronoun.
-    cuts = [c for c in _BOUNDARY.finditer(head) if not text[start + c.start() : start + c.end()].isupper()]
+    cuts = [
+        c
+        for c in _BOUNDARY.finditer(head)
+        if not text[start + c.start() : start + c.end()].isupper()
+    ]
     pieces: list[str] = []
     pos = len(head)
     for cut in reversed(cuts):
@@ -402,7 +441,12 @@ def _subject(text: str, low: str, start: int, verb: int) -> Attribution | None:
             1
         ]  # "The Syrian Observatory, a Britain-based war monitor, said": the name, not its description
     # "The governor of Bryansk region, Alexander Bogomaz, said": the role names the source better.
-    if len(pieces) > 1 and not _ROLE.search(subject) and _ROLE.search(pieces[1]) and len(subject.split()) <= 3:
+    if (
+        len(pieces) > 1
+        and not _ROLE.search(subject)
+        and _ROLE.search(pieces[1])
+        and len(subject.split()) <= 3
+    ):
         subject = pieces[1]
     offset = start + head.rfind(subject)
     return canonical_source(_cut(text, offset, subject))
@@ -419,7 +463,9 @@ def _inverted(text: str, low: str, after: int, end: int) -> Attribution | None:
 
 
 def _told(text: str, low: str, after: int, end: int) -> tuple[Source, ...]:
-    m = re.match(r"\s+([^,.;:\"“”]{2,60}?)(?=\s+(?:that|on|in|about|at)\b|[,.;:\"“”]|$)", low[after:end])
+    m = re.match(
+        r"\s+([^,.;:\"“”]{2,60}?)(?=\s+(?:that|on|in|about|at)\b|[,.;:\"“”]|$)", low[after:end]
+    )
     if m is None or _VENUES.search(m.group(1)):
         return ()
     found = canonical_source(_cut(text, after + m.start(1), m.group(1)))
@@ -434,11 +480,16 @@ def quote_speaker(
     m = re.match(rf"\s*,?\s*(?P<verb>{_SPEECH})\s+(?P<who>[^,.;:\"“”]{{2,80}})", after)
     if m:
         return canonical_source(_cut(text, closing + 1 + m.start("who"), m.group("who")))
-    m = re.match(rf"\s*,?\s*(?P<who>[^,.;:\"“”]{{2,80}}?)\s+(?:had\s+|has\s+)?(?:{_SPEECH})\b", after)
+    m = re.match(
+        rf"\s*,?\s*(?P<who>[^,.;:\"“”]{{2,80}}?)\s+(?:had\s+|has\s+)?(?:{_SPEECH})\b", after
+    )
     if m:
         return canonical_source(_cut(text, closing + 1 + m.start("who"), m.group("who")))
     before = low[block_start:opening]
-    m = re.search(rf"(?:^|[.;,\"”]\s)(?P<who>[^,.;:\"“”]{{2,80}}?)\s+(?:{_SPEECH})\b[^\"“.]{{0,60}}[:,]\s*$", before)
+    m = re.search(
+        rf"(?:^|[.;,\"”]\s)(?P<who>[^,.;:\"“”]{{2,80}}?)\s+(?:{_SPEECH})\b[^\"“.]{{0,60}}[:,]\s*$",
+        before,
+    )
     if m:
         return canonical_source(_cut(text, block_start + m.start("who"), m.group("who")))
     return None
@@ -467,11 +518,15 @@ def defined_names(text: str) -> dict[str, str]:
             initials = "".join(w[0].lower() for w in words[first:])
             if initials[0] == acr[0] and initials[-1] == acr[-1] and _subsequence(acr, initials):
                 lead = words[1:first] if words[0].lower() == "the" else words[:first]
-                country = " ".join(lead).lower() in COUNTRIES or " ".join(lead) in COUNTRIES.values()
+                country = (
+                    " ".join(lead).lower() in COUNTRIES or " ".join(lead) in COUNTRIES.values()
+                )
                 name = " ".join(words[first:] if country or not lead else [*lead, *words[first:]])
                 out.setdefault(m.group("acr"), name)
                 if " ".join(words) != name:
-                    out.setdefault(" ".join(words), name)  # "the Philippines National ... Council": the council
+                    out.setdefault(
+                        " ".join(words), name
+                    )  # "the Philippines National ... Council": the council
                 break
     return out
 

@@ -26,7 +26,11 @@ _NAME = (
 _NUM = (
     r"(?:\d[\d,]*|"
     + "|".join(
-        sorted(NUMBER_WORDS - {"hundred", "thousand", "million", "billion", "trillion", "dozen"}, key=len, reverse=True)
+        sorted(
+            NUMBER_WORDS - {"hundred", "thousand", "million", "billion", "trillion", "dozen"},
+            key=len,
+            reverse=True,
+        )
     )
     + r")"
 )
@@ -38,7 +42,9 @@ _AFTER = re.compile(
 #: "Katwa (44)", "Balochistan (39 fatalities)".
 _PAREN = re.compile(rf"(?P<place>{_NAME})\s*\(\s*(?P<n>{_NUM})(?:\s+(?P<thing>[a-z]+))?\s*\)")
 #: Between two items of one list: a comma, a semicolon, "and", with nothing else.
-_GAP = re.compile(r"\s*(?:,|;|\band\b|,\s*and\b|,\s*while\b)?\s*(?:(?:another|a further|an additional)\s+)?")
+_GAP = re.compile(
+    r"\s*(?:,|;|\band\b|,\s*and\b|,\s*while\b)?\s*(?:(?:another|a further|an additional)\s+)?"
+)
 #: Between a total and its first item: the total is announced as one.
 _OPENS = re.compile(
     r"[^.;]{0,90}?(?::|\bincluding\b:?|\bmost of (?:them|which)\b(?:\s+(?:were|in))?|\bof (?:them|which)\b|"
@@ -75,10 +81,19 @@ def items(text: str, start: int, end: int) -> list[list[Item]]:
             if pattern is _AFTER and m.group("place").split()[0].lower() in _NOT_PLACES:
                 continue
             thing = m.group("thing")
-            if thing is not None and (thing.lower() in {"of", "the", "and", "or"} or thing[0].isupper()):
+            if thing is not None and (
+                thing.lower() in {"of", "the", "and", "or"} or thing[0].isupper()
+            ):
                 continue
             found.append(
-                Item(m.start(), m.end(), m.start("n"), m.end("n"), m.group("place"), thing.lower() if thing else None)
+                Item(
+                    m.start(),
+                    m.end(),
+                    m.start("n"),
+                    m.end("n"),
+                    m.group("place"),
+                    thing.lower() if thing else None,
+                )
             )
     found.sort(key=lambda i: i.start)
     runs: list[list[Item]] = []

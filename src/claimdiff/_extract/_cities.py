@@ -36,7 +36,9 @@ DEFAULT_MIN_POPULATION = 15000
 _WELL_KNOWN = 100_000
 _LATIN = re.compile(r"(?:^|(?<=\|))[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*(?=\||$)")
 #: The words that name a kind of first-level unit, left off before comparing spellings.
-_KIND_WORDS = frozenset({"province", "region", "state", "oblast", "governorate", "district", "department", "county"})
+_KIND_WORDS = frozenset(
+    {"province", "region", "state", "oblast", "governorate", "district", "department", "county"}
+)
 #: Endings of the transliterated adjectives ISO names oblasts by ("Donetska", "Belgorodskaya").
 _ADJECTIVAL = ("ska", "skaya", "skiy", "kaya", "ka")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -70,7 +72,9 @@ def _data_file(min_population: int) -> Path | None:
     return path if path.exists() else None
 
 
-def _regions(cities: list[tuple[str, str, str, int, str]]) -> tuple[dict[tuple[str, str], str], dict[str, str]]:
+def _regions(
+    cities: list[tuple[str, str, str, int, str]],
+) -> tuple[dict[tuple[str, str], str], dict[str, str]]:
     """GeoNames' (country, admin1 code) -> the ISO 3166-2 code it is, where that can be told.
 
     Also, per ISO code tied by a vote, the name of the largest town named like it ("Donetsk" for
@@ -100,7 +104,10 @@ def _regions(cities: list[tuple[str, str, str, int, str]]) -> tuple[dict[tuple[s
         {
             u: f"{u[0]}-{u[1]}"
             for u in units
-            if u not in out and u[1].isalpha() and f"{u[0]}-{u[1]}" in codes and f"{u[0]}-{u[1]}" not in taken
+            if u not in out
+            and u[1].isalpha()
+            and f"{u[0]}-{u[1]}" in codes
+            and f"{u[0]}-{u[1]}" not in taken
         }
     )
     return out, {code: name for code, (_, name) in named.items() if code in taken}
@@ -118,7 +125,9 @@ _Row = tuple[str, str, str, int, str]
 
 
 @functools.cache
-def _index(min_population: int) -> tuple[dict[str, list[_Row]], dict[tuple[str, str], str], dict[str, str]]:
+def _index(
+    min_population: int,
+) -> tuple[dict[str, list[_Row]], dict[tuple[str, str], str], dict[str, str]]:
     """Folded name (and Latin alternate names) -> the cities of that name; the admin1 -> ISO table; region names."""
     path = _data_file(min_population)
     if path is None:
@@ -127,7 +136,13 @@ def _index(min_population: int) -> tuple[dict[str, list[_Row]], dict[tuple[str, 
     out: defaultdict[str, list[_Row]] = defaultdict(list)
     rows: list[_Row] = []
     for c in raw:
-        row = (_fold_name(c["name"]), c["countrycode"], c["admin1code"], int(c["population"]), c["name"])
+        row = (
+            _fold_name(c["name"]),
+            c["countrycode"],
+            c["admin1code"],
+            int(c["population"]),
+            c["name"],
+        )
         rows.append(row)
         out[row[0]].append(row)
         for alternate in _LATIN.findall("|".join(c.get("alternatenames") or ())):
@@ -186,7 +201,9 @@ def _spelled_like(name: str, country: str) -> str | None:
     if len(stem) < 5:
         return None
     table = _iso()[2].get(country, {})
-    close = difflib.get_close_matches(stem, [k for k in table if k[:1] == stem[:1]], n=2, cutoff=0.85)
+    close = difflib.get_close_matches(
+        stem, [k for k in table if k[:1] == stem[:1]], n=2, cutoff=0.85
+    )
     codes = {table[k][0].code for k in close}
     return codes.pop() if len(codes) == 1 else None
 
@@ -196,7 +213,12 @@ def _region_name(code: str, min_population: int) -> str:
     name = _iso_names()[code]
     words = name.split()
     town = _index(min_population)[2].get(code)
-    if town and len(words) == 2 and words[1].lower().startswith("oblast") and _fold(words[0]).endswith(_ADJECTIVAL):
+    if (
+        town
+        and len(words) == 2
+        and words[1].lower().startswith("oblast")
+        and _fold(words[0]).endswith(_ADJECTIVAL)
+    ):
         return f"{town} oblast"
     return name
 
@@ -204,7 +226,9 @@ def _region_name(code: str, min_population: int) -> str:
 @functools.cache
 def _iso_names() -> dict[str, str]:
     """ISO 3166-2 code -> the subdivision's ISO name (first-level subdivisions)."""
-    return {u.code: u.name for table in _iso()[2].values() for units in table.values() for u in units}
+    return {
+        u.code: u.name for table in _iso()[2].values() for units in table.values() for u in units
+    }
 
 
 def needs_city(gazetteer: Gazetteer, place: tuple[str, ...]) -> bool:
@@ -246,14 +270,18 @@ def below_region(
         return place
     city = city_named(place[-1], within, min_population=min_population)
     if city is None:
-        spelled = next((code for c in within[:1] if (code := _spelled_like(place[-1], c)) is not None), None)
+        spelled = next(
+            (code for c in within[:1] if (code := _spelled_like(place[-1], c)) is not None), None
+        )
         if spelled is not None:  # "Baluchistan province" in Pakistan is Balochistan
             return gazetteer.normalise((_iso()[1][spelled[:2]], _iso_names()[spelled]))
         return place
     country = _iso()[1][city.country]
     in_country = gazetteer.key((country, place[-1]))
     if len(in_country) > 1 and "-" in in_country[1]:
-        return gazetteer.normalise((country, place[-1]))  # "Gaza" in Palestine: ISO's subdivision of that name
+        return gazetteer.normalise(
+            (country, place[-1])
+        )  # "Gaza" in Palestine: ISO's subdivision of that name
     if city.region is None:
         return gazetteer.normalise((country, place[-1]))
     return gazetteer.normalise((country, _region_name(city.region, min_population), place[-1]))

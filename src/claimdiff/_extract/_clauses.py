@@ -12,7 +12,16 @@ import re
 from claimdiff._extract._figures import Figure
 from claimdiff._extract._unread import AREA_NOUNS
 
-__all__ = ["CLAUSE_OPEN", "FINITE", "FRONTED", "LOWER_WORD", "breaks_down", "in_areas", "opens_parts", "refers_back"]
+__all__ = [
+    "CLAUSE_OPEN",
+    "FINITE",
+    "FRONTED",
+    "LOWER_WORD",
+    "breaks_down",
+    "in_areas",
+    "opens_parts",
+    "refers_back",
+]
 
 #: A number that refers back to a figure read before: "the number has increased to", "the figure included",
 #: "the total is now at", "the tally stands at" (a noun that names no metric, then a verb of level or of parts).
@@ -25,7 +34,9 @@ _ANAPHOR = re.compile(
 )
 #: The referent's parts: "the figure included 18,000 rebels and about 40,000 pro-Assad fighters".
 _PART = re.compile(r"\binclud(?:ed|es|ing)\b[^.;:]{0,60}$")
-_IN_AREAS = re.compile(r"\b(?:in|across|over|from|throughout|of)\s+(?:the\s+|some\s+|about\s+|at least\s+)?$")
+_IN_AREAS = re.compile(
+    r"\b(?:in|across|over|from|throughout|of)\s+(?:the\s+|some\s+|about\s+|at least\s+)?$"
+)
 _AREA = re.compile(rf"(?:[\w-]+\s+){{0,2}}?{AREA_NOUNS}")
 #: A verb between a figure and a place: the place is another clause's ("7 died, and 4,242 are displaced in Tete").
 FINITE = re.compile(
@@ -73,4 +84,7 @@ def breaks_down(low: str, after: int, at: int) -> bool:
 
 def in_areas(low: str, start: int, fig: Figure) -> bool:
     """True for a count of areas after a locative: "150 people in 12 states" says where (listed as not read)."""
-    return bool(_AREA.fullmatch(fig.counted or "") and _IN_AREAS.search(low, max(start, fig.start - 12), fig.start))
+    return bool(
+        _AREA.fullmatch(fig.counted or "")
+        and _IN_AREAS.search(low, max(start, fig.start - 12), fig.start)
+    )

@@ -23,15 +23,34 @@ from claimdiff.exceptions import ClaimdiffError
 
 __all__ = ["FRACTION", "Figure", "figures", "worded"]
 
-_TIME_UNITS = ("tons", "ton", "years", "year", "months", "month", "weeks", "week", "minutes", "minute")
+_TIME_UNITS = (
+    "tons",
+    "ton",
+    "years",
+    "year",
+    "months",
+    "month",
+    "weeks",
+    "week",
+    "minutes",
+    "minute",
+)
 _UNIT_WORDS = tuple(
-    sorted((u for u in (*_UNIT_ALIASES, *_TIME_UNITS) if len(u) > 2 or u in {"km", "kg", "ha"}), key=len, reverse=True)
+    sorted(
+        (u for u in (*_UNIT_ALIASES, *_TIME_UNITS) if len(u) > 2 or u in {"km", "kg", "ha"}),
+        key=len,
+        reverse=True,
+    )
 )
 _UNIT = re.compile(r"\s*(?:%|(?:" + "|".join(re.escape(u) for u in _UNIT_WORDS) + r")\b)")
 _NUMBER_START = re.compile(
     r"(?<![\w$£€.,/:-])(?:\d|(?:"
     + "|".join(
-        sorted(NUMBER_WORDS - {"hundred", "thousand", "million", "billion", "trillion", "dozen"}, key=len, reverse=True)
+        sorted(
+            NUMBER_WORDS - {"hundred", "thousand", "million", "billion", "trillion", "dozen"},
+            key=len,
+            reverse=True,
+        )
     )
     + r")\b)"
 )
@@ -71,11 +90,15 @@ class Figure:
 def worded(estimate: Estimate) -> Estimate:
     """A figure read from running text is worded, whatever its digits: it gets implied precision, not data's."""
     return (
-        estimate if estimate.provenance is Provenance.WORDED else attrs.evolve(estimate, provenance=Provenance.WORDED)
+        estimate
+        if estimate.provenance is Provenance.WORDED
+        else attrs.evolve(estimate, provenance=Provenance.WORDED)
     )
 
 
-def figures(text: str, low: str, start: int, end: int, hedges: HedgePolicy, vocabulary: Vocabulary) -> list[Figure]:
+def figures(
+    text: str, low: str, start: int, end: int, hedges: HedgePolicy, vocabulary: Vocabulary
+) -> list[Figure]:
     """Every figure in the sentence ``text[start:end]`` (``low`` is ``text`` folded to lower case)."""
     taken: list[tuple[int, int]] = []
     out: list[Figure] = []
@@ -84,14 +107,24 @@ def figures(text: str, low: str, start: int, end: int, hedges: HedgePolicy, voca
         return all(b <= x or a >= y for x, y in taken)
 
     vague_words: tuple[str, ...] = hedges._vague_words  # noqa: SLF001 - the policy's own word list
-    for word in vague_words if vague_words and _vague_pattern(vague_words).search(low, start, end) else ():
+    for word in (
+        vague_words if vague_words and _vague_pattern(vague_words).search(low, start, end) else ()
+    ):
         for m in _vague_pattern((word,)).finditer(low, start, end):
             if not free(m.start(), m.end()):
                 continue
             np_start = m.end()
             of = re.match(r"\s+of\b", low[np_start:end])
             fig = _figure(
-                text, low, m.start(), m.end(), np_start + (of.end() if of else 0), end, hedges, vocabulary, value=None
+                text,
+                low,
+                m.start(),
+                m.end(),
+                np_start + (of.end() if of else 0),
+                end,
+                hedges,
+                vocabulary,
+                value=None,
             )
             if (
                 fig is not None and fig.counted is not None
@@ -99,7 +132,9 @@ def figures(text: str, low: str, start: int, end: int, hedges: HedgePolicy, voca
                 out.append(fig)
                 taken.append((fig.start, fig.end))
     for m in FRACTION.finditer(low, start, end):
-        taken.append(m.span())  # never "a quarter" counted as one, whether or not the parser reads the whole
+        taken.append(
+            m.span()
+        )  # never "a quarter" counted as one, whether or not the parser reads the whole
         fig = _figure(text, low, m.start(), m.end(), m.end(), end, hedges, vocabulary, value=None)
         if fig is not None:
             out.append(fig)
@@ -126,7 +161,9 @@ def figures(text: str, low: str, start: int, end: int, hedges: HedgePolicy, voca
     for m in _ARTICLE.finditer(low, start, end):
         if not free(m.start(), m.end() + 1):
             continue
-        fig = _figure(text, low, m.start(), m.end(), m.end(), end, hedges, vocabulary, value=1.0, article=True)
+        fig = _figure(
+            text, low, m.start(), m.end(), m.end(), end, hedges, vocabulary, value=1.0, article=True
+        )
         if fig is not None and fig.counted is not None and free(fig.start, fig.end):
             out.append(fig)
             taken.append((fig.start, fig.end))
@@ -178,7 +215,10 @@ def _number_figure(
     if (
         opener is not None
         and opener.group().startswith("from")
-        and (_CHANGED.search(low, max(start, fig_start - 60), fig_start) or not re.match(r"\s+to\s+", low[num_end:end]))
+        and (
+            _CHANGED.search(low, max(start, fig_start - 60), fig_start)
+            or not re.match(r"\s+to\s+", low[num_end:end])
+        )
     ):
         return None  # "rose from 9 to 14": the old figure; the new one is read on its own
     stop = num_end
@@ -192,18 +232,23 @@ def _number_figure(
             if opener is not None:
                 fig_start = start + opener.start()  # "between 5 and 10", "from 200 to 300": a range
     twice = _REPEATED.match(low, stop, end)
-    repeated = twice.end() if twice is not None and _same_number(low[pos:stop], twice.group(1)) else None
+    repeated = (
+        twice.end() if twice is not None and _same_number(low[pos:stop], twice.group(1)) else None
+    )
     unit = _UNIT.match(low, stop, end)
     if unit is not None and not re.match(r"\s*(?:m|t)\s", low[stop : unit.end() + 1]):
         stop = unit.end()
     suffixes: tuple[tuple[str, str], ...] = hedges._suffixes  # noqa: SLF001 - the policy's own suffix list
     near = low[stop : min(end, stop + 40)]
     any_suffix = tuple(p for p, _ in suffixes)
-    for phrase, _kind in suffixes if near.startswith(any_suffix) or near[1:].startswith(any_suffix) else ():
+    for phrase, _kind in (
+        suffixes if near.startswith(any_suffix) or near[1:].startswith(any_suffix) else ()
+    ):
         gap = low[stop:end]
         for lead in ("", " ", "-"):
             if gap.startswith(lead + phrase) and (
-                not phrase[-1].isalnum() or not gap[len(lead + phrase) : len(lead + phrase) + 1].isalnum()
+                not phrase[-1].isalnum()
+                or not gap[len(lead + phrase) : len(lead + phrase) + 1].isalnum()
             ):
                 stop += len(lead + phrase)
                 break
@@ -229,8 +274,12 @@ def _number_figure(
         and fig.estimate.hedge is Hedge.EXACT
         and _VERB_BOUND.search(low, start, pos)
     ):
-        with contextlib.suppress(ClaimdiffError):  # the verb's bound, read by the figure parser as the words it means
-            fig = attrs.evolve(fig, estimate=worded(parse_estimate(f"more than {text[pos:stop]}", hedges=hedges)))
+        with contextlib.suppress(
+            ClaimdiffError
+        ):  # the verb's bound, read by the figure parser as the words it means
+            fig = attrs.evolve(
+                fig, estimate=worded(parse_estimate(f"more than {text[pos:stop]}", hedges=hedges))
+            )
     if _RATE.match(low, num_end, end):
         return None  # "100 deaths per day": a rate, not a count
     if _DIFFERENCE.match(low, stop, end):
@@ -249,7 +298,9 @@ _CHANGED = re.compile(
 )
 #: A comparison after the figure: "N more people ... than", "N fewer ... than": a difference between two counts.
 _DIFFERENCE = re.compile(r"\s*(?:[a-z]+\s+)?(?:more|fewer|less)\b[^,;.]{0,60}?\bthan\b")
-_RATE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:per|a|each)\s+(?:day|week|month|year|hour|person|capita)\b")
+_RATE = re.compile(
+    r"\s+(?:[a-z]+\s+){0,2}?(?:per|a|each)\s+(?:day|week|month|year|hour|person|capita)\b"
+)
 _DISTANCE = re.compile(
     r"\s*(?:kilomet(?:er|re)s?|miles?|met(?:er|re)s?|km|yards?|feet)\s*(?:\([^()]{1,20}\)\s*)?"
     r"(?:north|south|east|west|away)"
@@ -279,7 +330,9 @@ def _phrases(prefixes: tuple[tuple[str, str], ...]) -> tuple[tuple[str, ...], in
 def _hedge_start(low: str, start: int, pos: int, hedges: HedgePolicy) -> int:
     prefixes: tuple[tuple[str, str], ...] = hedges._prefixes  # noqa: SLF001 - the policy's own prefix list
     phrases, longest = _phrases(prefixes)
-    window = max(start, pos - longest - 64)  # a hedge ends right before the number: look no further back
+    window = max(
+        start, pos - longest - 64
+    )  # a hedge ends right before the number: look no further back
     left = low[window:pos].rstrip()
     if not left.endswith(phrases):
         return pos

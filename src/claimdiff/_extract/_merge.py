@@ -45,19 +45,32 @@ def dedupe(found: list[Candidate]) -> list[Candidate]:
             k.estimate.unit,
             k.origin,
         )
-        if key in best and best[key].claim.period and k.period and best[key].claim.period != k.period:
-            key = (*key, k.period)  # the same figure on another day; a headline's undated one is the lead's
+        if (
+            key in best
+            and best[key].claim.period
+            and k.period
+            and best[key].claim.period != k.period
+        ):
+            key = (
+                *key,
+                k.period,
+            )  # the same figure on another day; a headline's undated one is the lead's
         if (
             key in best
             and best[key].claim.scope.place
             and k.scope.place
             and best[key].claim.scope.place != k.scope.place
         ):
-            key = (*key, k.scope.place)  # the same figure for another place ("one from Mabalako, one from Masereka")
+            key = (
+                *key,
+                k.scope.place,
+            )  # the same figure for another place ("one from Mabalako, one from Masereka")
         if key not in best:
             best[key] = c
             order.append(key)
-        elif (not best[key].claim.scope.place and k.scope.place) or (not best[key].claim.period and k.period):
+        elif (not best[key].claim.scope.place and k.scope.place) or (
+            not best[key].claim.period and k.period
+        ):
             best[key] = c
     return [best[key] for key in order]
 
@@ -72,7 +85,9 @@ def refined(found: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
     this way unless they agree, and a part never gives its place to its total.
     """
     groups: dict[tuple[object, ...], list[Candidate]] = {}
-    for c in found:  # one paragraph, one metric and thing: only these can be one toll (keeps this linear)
+    for c in (
+        found
+    ):  # one paragraph, one metric and thing: only these can be one toll (keeps this linear)
         groups.setdefault(_paragraph_key(c), []).append(c)
     out = list(found)
     for i, c in enumerate(found):
@@ -89,7 +104,9 @@ def refined(found: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
             and gazetteer.key(d.claim.scope.place)[: len(key)] == key
         }
         if len(finer) == 1:
-            out[i] = attrs.evolve(c, claim=attrs.evolve(k, scope=attrs.evolve(k.scope, place=finer.pop())))
+            out[i] = attrs.evolve(
+                c, claim=attrs.evolve(k, scope=attrs.evolve(k.scope, place=finer.pop()))
+            )
     return out
 
 
@@ -128,7 +145,9 @@ _PLACE_AFTER = re.compile(r"\s+(?:more\s+|others?\s+)?(?:in|at|near|across|from)
 
 
 #: A verb only people undergo: "and 7 died" counts people, whatever the figure before counted.
-_PEOPLE_VERB = re.compile(r"\s+(?:people\s+)?(?:died|dead|killed|injured|wounded|hurt|drowned|perished|missing)\b")
+_PEOPLE_VERB = re.compile(
+    r"\s+(?:people\s+)?(?:died|dead|killed|injured|wounded|hurt|drowned|perished|missing)\b"
+)
 
 
 _THINGS = frozenset(

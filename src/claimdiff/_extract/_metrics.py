@@ -131,7 +131,9 @@ TRIGGERS: dict[str, str] = {
         "displaced",
     ),
     **dict.fromkeys(("exposed to", "exposed"), "exposed"),
-    **dict.fromkeys(("population of", "live", "lived", "living", "inhabitants", "residents"), "population"),
+    **dict.fromkeys(
+        ("population of", "live", "lived", "living", "inhabitants", "residents"), "population"
+    ),
     **dict.fromkeys(("hosts", "hosting", "host", "hosted"), "hosted"),
     **dict.fromkeys(("flooded", "inundated", "submerged"), "flooded"),
     **dict.fromkeys(("need", "needed", "needing"), "in need"),
@@ -140,7 +142,15 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys(("arrested", "detained", "detaining", "arresting"), "arrested"),
     **dict.fromkeys(("launched", "launching", "launches", "fired", "firing"), "launched"),
     **dict.fromkeys(
-        ("intercepted", "intercepting", "shot down", "shooting down", "downed", "neutralised", "neutralized"),
+        (
+            "intercepted",
+            "intercepting",
+            "shot down",
+            "shooting down",
+            "downed",
+            "neutralised",
+            "neutralized",
+        ),
         "intercepted",
     ),
     **dict.fromkeys(("destroyed", "destroying"), "destroyed"),
@@ -161,7 +171,10 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys(("swept away", "washed away"), "destroyed"),
     **dict.fromkeys(("applied for asylum", "sought asylum"), "applied for asylum"),
     **dict.fromkeys(("food insecure", "food-insecure"), "food insecure"),
-    **dict.fromkeys(("resettled", "emergency resettlement", "taken emergency resettlement", "relocated"), "resettled"),
+    **dict.fromkeys(
+        ("resettled", "emergency resettlement", "taken emergency resettlement", "relocated"),
+        "resettled",
+    ),
     **dict.fromkeys(("at risk",), "at risk"),
 }
 #: Metrics whose count is of people unless the text names something else.
@@ -295,10 +308,16 @@ def chains(low: str, found: list[Figure]) -> list[list[tuple[Figure, bool]]]:
             prev = out[-1][-1][0]
             gap_start = prev.end
             said = _BARE_RIGHT.match(low, prev.end, fig.start) if prev.bare else None
-            if said is not None:  # "108 injured, including 15 children": the metric word sits inside the chain
+            if (
+                said is not None
+            ):  # "108 injured, including 15 children": the metric word sits inside the chain
                 gap_start = said.end()
             m = _CHAIN.match(low[gap_start : fig.start])
-            if m is not None and fig.start >= prev.end and (said is None or m.group("sub") is not None):
+            if (
+                m is not None
+                and fig.start >= prev.end
+                and (said is None or m.group("sub") is not None)
+            ):
                 out[-1].append((fig, m.group("sub") is not None))
                 continue
         out.append([(fig, False)])
@@ -310,10 +329,14 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
     first, last = chain[0][0], chain[-1][0]
     numeric = any(not f.article for f, _ in chain)
     if numeric:
-        left = _LEFT.search(low, max(start, first.start - 80), first.start)  # a trigger and a few words
+        left = _LEFT.search(
+            low, max(start, first.start - 80), first.start
+        )  # a trigger and a few words
         if left is not None:
             return TRIGGERS[left.group("t")]
-        toll = _TOLL.search(low, max(start, first.start - 120), first.start)  # "toll from the quake in X has risen to"
+        toll = _TOLL.search(
+            low, max(start, first.start - 120), first.start
+        )  # "toll from the quake in X has risen to"
         if toll is not None:
             return "injured" if toll.group("w") == "injury" else "killed"
         number = _NUMBER_OF.search(low, max(start, first.start - 90), first.start)
@@ -325,7 +348,9 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
     right = (_RIGHT if numeric else _RIGHT_AUX).match(low, last.end, end)
     if right is not None:
         return TRIGGERS[right.group("t")]
-    right = _RIGHT.match(low, last.end, end)  # "a civilian injured": said of people, the verb alone will do
+    right = _RIGHT.match(
+        low, last.end, end
+    )  # "a civilian injured": said of people, the verb alone will do
     if right is not None and TRIGGERS[right.group("t")] in _PEOPLE_METRICS:
         return TRIGGERS[right.group("t")]
     if low.endswith("with ", start, first.start):  # "with four towers in Gaza city destroyed"
@@ -359,7 +384,9 @@ def counted_metric(counted: str | None) -> tuple[str, str] | None:
 
 _LENGTH = re.compile(r"meter|mile|kilometer|foot|feet|yard")
 _SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?[a-z]")
-_BEARING = re.compile(r"\s+(?:(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?(?:ern)?|[nsew]{1,3})\s+of\b")
+_BEARING = re.compile(
+    r"\s+(?:(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?(?:ern)?|[nsew]{1,3})\s+of\b"
+)
 _DEPTH = re.compile(r"\bdepths?\s+of\s+(?:about\s+|some\s+|around\s+)?$")
 
 
@@ -373,7 +400,9 @@ def measured(low: str, start: int, fig: Figure, metric: str) -> str | None:
         return None
     if _LENGTH.search(fig.estimate.unit or "") and _BEARING.match(low, fig.end):
         return None
-    if _LENGTH.search(fig.estimate.unit or "") and _DEPTH.search(low, max(start, fig.start - 30), fig.start):
+    if _LENGTH.search(fig.estimate.unit or "") and _DEPTH.search(
+        low, max(start, fig.start - 30), fig.start
+    ):
         return "depth"
     return metric
 
@@ -413,8 +442,14 @@ def counted_for(metric: str, counted: str | None) -> tuple[str, str | None] | No
     """
     if metric == "destroyed" and counted in _BUILT:
         metric = "razed"
-    if metric == "hosted" and _COUNTED_METRICS.get(counted or "", ("",))[0] == "displaced" and counted != "refugees":
-        return _COUNTED_METRICS[counted or ""]  # "a camp hosting 20,000 IDPs": displaced people, wherever hosted
+    if (
+        metric == "hosted"
+        and _COUNTED_METRICS.get(counted or "", ("",))[0] == "displaced"
+        and counted != "refugees"
+    ):
+        return _COUNTED_METRICS[
+            counted or ""
+        ]  # "a camp hosting 20,000 IDPs": displaced people, wherever hosted
     if counted is None:
         return (metric, "people") if metric in _PEOPLE_METRICS else None
     return metric, counted

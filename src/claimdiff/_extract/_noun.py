@@ -51,10 +51,20 @@ def counted(
     """
     kinds = _KINDS_OF_PEOPLE.match(low, pos, end)
     if kinds is not None:
-        return "people", kinds.end(), None  # "33 million men, women and children": people of every kind
+        return (
+            "people",
+            kinds.end(),
+            None,
+        )  # "33 million men, women and children": people of every kind
     head = _HEAD.match(low, pos, end)
-    if head is not None and not any(w in _STOP or w in TRIGGERS for w in re.findall(r"[a-z]+", head.group("mods"))):
-        return vocabulary.counted(head.group("head")), head.end(), None  # "19 Nipah virus (NiV) cases": the head noun
+    if head is not None and not any(
+        w in _STOP or w in TRIGGERS for w in re.findall(r"[a-z]+", head.group("mods"))
+    ):
+        return (
+            vocabulary.counted(head.group("head")),
+            head.end(),
+            None,
+        )  # "19 Nipah virus (NiV) cases": the head noun
     words: list[str] = []
     np_end = pos
     participle: str | None = None
@@ -70,14 +80,19 @@ def counted(
             participle = TRIGGERS[word]
             continue
         if not words and (
-            word in _ADJECTIVES or (word.endswith("ly") and len(word) > 4) or any(ch.isdigit() for ch in word)
+            word in _ADJECTIVES
+            or (word.endswith("ly") and len(word) > 4)
+            or any(ch.isdigit() for ch in word)
         ):
             continue
         if word in NUMBER_WORDS:
             break
         rest = low[m[0] : end]
         multi = (
-            next((k for k in keys if rest.startswith(k) and not rest[len(k) : len(k) + 1].isalnum()), None)
+            next(
+                (k for k in keys if rest.startswith(k) and not rest[len(k) : len(k) + 1].isalnum()),
+                None,
+            )
             if keys and rest.startswith(keys)
             else None
         )
@@ -85,15 +100,25 @@ def counted(
             return vocabulary.counted(multi), m[0] + len(multi), participle
         original = text[m[0] : m[1]]
         known = word in vocabulary.counted_synonyms
-        if word in _METRIC_NOUNS and words and not any(w in vocabulary.counted_synonyms for w in words):
-            return "people", np_end, participle  # "655,000 excess deaths": a modifier of the deaths, which are people's
+        if (
+            word in _METRIC_NOUNS
+            and words
+            and not any(w in vocabulary.counted_synonyms for w in words)
+        ):
+            return (
+                "people",
+                np_end,
+                participle,
+            )  # "655,000 excess deaths": a modifier of the deaths, which are people's
         if word in _STOP or word in TRIGGERS or rest.startswith(_MULTIWORD_TRIGGERS):
             break
         if words and word.endswith("ed") and not known and word not in _ADJECTIVES:
             break  # "600 refugees crossed": the verb ends the noun phrase
         if not words and word in _NATIONALITIES:
             continue  # "38 Ukrainian UAVs", "two Russian missiles": a nationality modifies the thing counted
-        if original[0].isupper() and not (known or word in _DEMONYMS or original.isupper() or original[:-1].isupper()):
+        if original[0].isupper() and not (
+            known or word in _DEMONYMS or original.isupper() or original[:-1].isupper()
+        ):
             ahead = _words(text, m[1], end)[:3]
             nxt = next((w for w in ahead if text[w[0]].islower()), None)
             following = low[nxt[0] : nxt[1]] if nxt is not None else ""
@@ -114,15 +139,24 @@ def counted(
         phrase = " ".join([*words[:-1], _plural(words[-1])])
     if phrase == "population":
         phrase = "people"  # "18 million affected population"
-    if len(words) > 1 and phrase not in vocabulary.counted_synonyms and words[-1] in vocabulary.counted_synonyms:
+    if (
+        len(words) > 1
+        and phrase not in vocabulary.counted_synonyms
+        and words[-1] in vocabulary.counted_synonyms
+    ):
         phrase = words[-1]  # "long-range drones" are drones, "cruise missiles" missiles
     acronym = _ACRONYM.match(low, np_end, end)
     if (
         phrase not in vocabulary.counted_synonyms
         and acronym is not None
-        and (acronym.group(1) in vocabulary.counted_synonyms or f"{acronym.group(1)}s" in vocabulary.counted_synonyms)
+        and (
+            acronym.group(1) in vocabulary.counted_synonyms
+            or f"{acronym.group(1)}s" in vocabulary.counted_synonyms
+        )
     ):
-        phrase = acronym.group(1)  # "uncrewed aerial vehicles (UAVs)": the acronym the vocabulary knows names them
+        phrase = acronym.group(
+            1
+        )  # "uncrewed aerial vehicles (UAVs)": the acronym the vocabulary knows names them
     return vocabulary.counted(phrase), np_end, participle
 
 
@@ -138,7 +172,9 @@ _ACRONYM = re.compile(r"\s*\(([a-z]{2,6}?)s?\)")
 
 
 #: A head noun after a few modifiers, names or an acronym in brackets: "19 Nipah virus (NiV) cases".
-_HEAD = re.compile(r"(?P<mods>(?:\s+(?:[a-z][\w-]*|\([a-z0-9-]{1,12}\))){1,4}?)\s+(?P<head>cases|infections)\b")
+_HEAD = re.compile(
+    r"(?P<mods>(?:\s+(?:[a-z][\w-]*|\([a-z0-9-]{1,12}\))){1,4}?)\s+(?P<head>cases|infections)\b"
+)
 
 
 #: Metrics whose participle may stand before the thing counted: "941 damaged houses", "four injured people".

@@ -21,7 +21,9 @@ _LOCATIVE = re.compile(
 )
 _POSSESSIVE = re.compile(rf"\b(?P<c>{_NAME})(?:'s|’s)\s+(?P<p>{_NAME}(?:\s+{_NAME})*\s+{_KIND})\b")
 # MULTILINE: matched at a line's start (a block's), where a bare "^" would only match at the text's.
-_LABEL = re.compile(rf"^[^\S\n]*(?:[-*•–]\s+)?(?P<p>{_NAME}(?:[ -]{_NAME})*(?:\s+{_KIND})?)\s*[:–—]\s", re.MULTILINE)
+_LABEL = re.compile(
+    rf"^[^\S\n]*(?:[-*•–]\s+)?(?P<p>{_NAME}(?:[ -]{_NAME})*(?:\s+{_KIND})?)\s*[:–—]\s", re.MULTILINE
+)
 _NOT_PLACES = CALENDAR_WORDS | frozenset(
     {
         "the",
@@ -48,9 +50,13 @@ _NOT_PLACES = CALENDAR_WORDS | frozenset(
     }
 )
 #: Words a metric's label opens with: "Casualties:", "Total deaths:", "Losses:".
-_METRIC_WORDS = frozenset({*(t for t in TRIGGERS if " " not in t), "casualties", "losses", "toll", "victims"})
+_METRIC_WORDS = frozenset(
+    {*(t for t in TRIGGERS if " " not in t), "casualties", "losses", "toll", "victims"}
+)
 _NAMES = re.compile(rf"{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*")
-_MORE_PLACES = re.compile(rf"(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*)+")
+_MORE_PLACES = re.compile(
+    rf"(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*)+"
+)
 _ADJECTIVE_PLACE = re.compile(
     r"\b(?:on|in|across|over|into)\s+(?:the\s+)?(?:[a-z]+\s+)?(?P<a>[A-Z][a-z]+)\s+(?:territory|soil|"
     r"cities|towns|villages|regions|airspace)\b"
@@ -89,7 +95,9 @@ _REGIONAL_OFFICE = re.compile(
 #: "Democratic Republic of the Congo", "Republic of the Congo": the "of" belongs to the name.
 _NAME_OF = re.compile(r"\bRepublic\s+$")
 #: "the region of Kharkiv", "governor of Belgorod", "the province of Sindh": the first-level subdivision, not its city.
-_REGION_OF = re.compile(r"\b(?:region|province|oblast|governorate|governor)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_REGION_OF = re.compile(
+    r"\b(?:region|province|oblast|governorate|governor)\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
 _BEARING_OF = re.compile(
     r"\b(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?\s+of\s+(?:the\s+)?"
     r"(?:[\w’'-]+\s+){0,3}(?:of\s+)?$",
@@ -100,23 +108,32 @@ _KINDED = re.compile(
     rf"(?:(?P<c>{_NAME})['’]s\s+)?(?P<p>{_NAME}(?:\s+{_NAME}){{0,2}}\s+(?:[Pp]rovince|[Rr]egion|[Oo]blast|[Gg]overnorate|[Pp]refecture|"
     rf"[Ss]tate|[Dd]istrict|[Cc]ounty|[Dd]epartment))\b"
 )
-_HELD_BY = re.compile(r"-(?:controlled|held|occupied|backed|led|run|allied|aligned|affiliated|based)$", re.IGNORECASE)
+_HELD_BY = re.compile(
+    r"-(?:controlled|held|occupied|backed|led|run|allied|aligned|affiliated|based)$", re.IGNORECASE
+)
 _COUNTRY_OF_ADJECTIVE = {adj.lower(): country.title() for country, adj in COUNTRIES.items()}
 
 
 def _path(country: str | None, place: str) -> tuple[str, ...] | None:
     words = place.split()
     if place.lower() in TRIGGERS or words[0].lower() in _METRIC_WORDS:
-        return None  # "Casualties: 1,200 killed", "Deaths: 40": a label naming the metric, not a place
+        return (
+            None  # "Casualties: 1,200 killed", "Deaths: 40": a label naming the metric, not a place
+        )
     if _HELD_BY.search(words[0]) and len(words) > 1:
-        words = words[1:]  # "in Hamas-run Gaza", "Russian-occupied Melitopol": the place, whoever holds it
+        words = words[
+            1:
+        ]  # "in Hamas-run Gaza", "Russian-occupied Melitopol": the place, whoever holds it
         place = " ".join(words)
     if words[0].lower() in _NOT_PLACES or _HELD_BY.search(words[0]):
-        return None  # "in a Houthi-controlled area", "Russian-held": who holds a place, not the place
+        return (
+            None  # "in a Houthi-controlled area", "Russian-held": who holds a place, not the place
+        )
     if (
         words[0].lower() in _COUNTRY_OF_ADJECTIVE
         and len(words) == 2
-        and words[1].lower() in {"territory", "soil", "cities", "towns", "villages", "regions", "airspace"}
+        and words[1].lower()
+        in {"territory", "soil", "cities", "towns", "villages", "regions", "airspace"}
     ):
         return (_COUNTRY_OF_ADJECTIVE[words[0].lower()],)
     if words[0].lower() in _COUNTRY_OF_ADJECTIVE:
@@ -171,7 +188,10 @@ def places_named(
                 and not _is_country(gazetteer, path[-1])
                 and not re.search(rf"\s{_KIND}$", path[-1])
             ):
-                path = (*path[:-1], f"{path[-1]} region")  # "the region of Kharkiv", "governor of Belgorod": the region
+                path = (
+                    *path[:-1],
+                    f"{path[-1]} region",
+                )  # "the region of Kharkiv", "governor of Belgorod": the region
             if _BEARING_OF.search(text, max(start, m.start() - 45), m.start() + 3):
                 continue  # "west of the Russian-held city of Donetsk": a landmark, not where the figure is
             weak = (
@@ -182,7 +202,11 @@ def places_named(
             if weak and not known(gazetteer, path):
                 continue
             more = _MORE_PLACES.match(text, m.end(), end)
-            extra = [gazetteer.normalise(p) for p in _NAMES.findall(more.group())] if more is not None else []
+            extra = (
+                [gazetteer.normalise(p) for p in _NAMES.findall(more.group())]
+                if more is not None
+                else []
+            )
             if more is not None and (
                 " and " in more.group()
                 or len(extra) >= 2
@@ -194,20 +218,30 @@ def places_named(
                     continue
                 path = common
             elif extra and known(gazetteer, extra[-1]) and not known(gazetteer, path):
-                path = gazetteer.normalise((*extra[-1], *path))  # "Bentiu, Unity State": Bentiu in Unity State
+                path = gazetteer.normalise(
+                    (*extra[-1], *path)
+                )  # "Bentiu, Unity State": Bentiu in Unity State
             found.append((m.start(), path))
-    for m in _ADJECTIVE_PLACE.finditer(text, start, end):  # "on Ukrainian cities", "over Russian territory"
+    for m in _ADJECTIVE_PLACE.finditer(
+        text, start, end
+    ):  # "on Ukrainian cities", "over Russian territory"
         country = _COUNTRY_OF_ADJECTIVE.get(m.group("a").lower())
         if country is not None and all(at != m.start() for at, _ in found):
             found.append((m.start(), gazetteer.normalise(country)))
     found += [
         (m.start(), gazetteer.normalise(m.group("p")))
         for m in _LOOSE_IN.finditer(text, start, end)
-        if m.start() not in seen and known(gazetteer, m.group("p")) and not re.search(r"['’]s\b", m.group("p"))
+        if m.start() not in seen
+        and known(gazetteer, m.group("p"))
+        and not re.search(r"['’]s\b", m.group("p"))
     ]
     for m in _DISTRICT_OF.finditer(text, start, end):
         region = gazetteer.normalise(_path(m.group("c"), m.group("r")) or ())
-        if known(gazetteer, region) and len(gazetteer.key(region)) > 1 and _path(None, m.group("p")) is not None:
+        if (
+            known(gazetteer, region)
+            and len(gazetteer.key(region)) > 1
+            and _path(None, m.group("p")) is not None
+        ):
             # the district within its region, in place of the region alone named inside the same words
             found = [(a, p) for a, p in found if not m.start() <= a < m.end()]
             found.append((m.start("r"), gazetteer.normalise((*region, m.group("p")))))
@@ -232,7 +266,9 @@ def places_named(
         and known(gazetteer, (m.group("c") or "", m.group("p")))
     ]
     subject = _SUBJECT.match(text, start, end)
-    if subject is not None and known(gazetteer, subject.group("p")):  # "Belgorod lies 20 miles from ..."
+    if subject is not None and known(
+        gazetteer, subject.group("p")
+    ):  # "Belgorod lies 20 miles from ..."
         found.append((subject.start("p"), gazetteer.normalise(subject.group("p"))))
     return sorted(found)
 
@@ -260,10 +296,14 @@ def _common(gazetteer: Gazetteer, paths: list[tuple[str, ...]]) -> tuple[str, ..
     return paths[0][:n]
 
 
-def heading_places(text: str, start: int, end: int, gazetteer: Gazetteer = DEFAULT_GAZETTEER) -> list[tuple[str, ...]]:
+def heading_places(
+    text: str, start: int, end: int, gazetteer: Gazetteer = DEFAULT_GAZETTEER
+) -> list[tuple[str, ...]]:
     """Places a heading names as a part of its own ("Syria - Conflict", "Afghanistan: Earthquake", "Factsheet - Kenya")."""
     parts = re.split(r"\s[-–—]\s|[:(),/]", text[start:end])  # "Ecuador / Peru - Earthquake": both
-    return [gazetteer.normalise(p.strip()) for p in parts if p.strip() and known(gazetteer, p.strip())]
+    return [
+        gazetteer.normalise(p.strip()) for p in parts if p.strip() and known(gazetteer, p.strip())
+    ]
 
 
 def place_at(

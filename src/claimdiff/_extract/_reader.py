@@ -12,7 +12,13 @@ from collections.abc import Mapping
 
 import attrs
 
-from claimdiff._extract._attribution import Attribution, attributions, figure_of, quote_speaker, source_kind
+from claimdiff._extract._attribution import (
+    Attribution,
+    attributions,
+    figure_of,
+    quote_speaker,
+    source_kind,
+)
 from claimdiff._extract._attribution import canonical_source as source_named
 from claimdiff._extract._candidate import Candidate
 from claimdiff._extract._cities import below_region, needs_city
@@ -75,32 +81,60 @@ class _Reader:
     vocabulary: Vocabulary
     previous: Attribution | None = None
     lead_in: Attribution | None = None
-    carried: Attribution | None = None  # the speaker of the paragraph so far: attribution carries forward
+    carried: Attribution | None = (
+        None  # the speaker of the paragraph so far: attribution carries forward
+    )
     wire: Source | None = None
     gazetteer: Gazetteer = DEFAULT_GAZETTEER
     aliases: Mapping[str, str] | None = None
     ids: dict[str, int] = attrs.Factory(dict)
-    names: dict[str, str] = attrs.Factory(dict)  # source names read -> the names the alias tables give them
+    names: dict[str, str] = attrs.Factory(
+        dict
+    )  # source names read -> the names the alias tables give them
     context: _Context | None = None
-    body: Attribution | None = None  # a known body the paragraph names ("UNHCR is calling for calm"): its speaker
-    cited: Attribution | None = None  # "(OCHA, 22 Jun 2022)" closing a paragraph: the source of its figures
+    body: Attribution | None = (
+        None  # a known body the paragraph names ("UNHCR is calling for calm"): its speaker
+    )
+    cited: Attribution | None = (
+        None  # "(OCHA, 22 Jun 2022)" closing a paragraph: the source of its figures
+    )
     refined: bool = False
     sentence_place: tuple[str, ...] = ()  # the first known place the sentence being read names
-    heading_place: tuple[str, ...] = ()  # the place a heading or the opening line names: the text's, until another
+    heading_place: tuple[
+        str, ...
+    ] = ()  # the place a heading or the opening line names: the text's, until another
     paragraph_place: tuple[str, ...] = ()  # the last place a paragraph named: its next sentences'
-    heading_source: Attribution | None = None  # "Madagascar - Flood (Media)": a heading's one source, its text's
-    last: Candidate | None = None  # the last candidate of the block: the total a list in the next sentence breaks down
-    countries: set[str] = attrs.Factory(set)  # the countries the text names (ISO codes): places are chosen in them
-    captions: list[tuple[int, int]] = attrs.Factory(list)  # photo captions: never a source, never a figure
-    referent: Candidate | None = None  # the last candidate of the text so far: what "the number rose to" is of
-    cities: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = attrs.Factory(dict)  # memo
-    words: frozenset[str] | None = None  # the words the text writes in lower case (read once, when first needed)
+    heading_source: Attribution | None = (
+        None  # "Madagascar - Flood (Media)": a heading's one source, its text's
+    )
+    last: Candidate | None = (
+        None  # the last candidate of the block: the total a list in the next sentence breaks down
+    )
+    countries: set[str] = attrs.Factory(
+        set
+    )  # the countries the text names (ISO codes): places are chosen in them
+    captions: list[tuple[int, int]] = attrs.Factory(
+        list
+    )  # photo captions: never a source, never a figure
+    referent: Candidate | None = (
+        None  # the last candidate of the text so far: what "the number rose to" is of
+    )
+    cities: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = attrs.Factory(
+        dict
+    )  # memo
+    words: frozenset[str] | None = (
+        None  # the words the text writes in lower case (read once, when first needed)
+    )
 
     def block(self, block: Block) -> list[Candidate]:
         if block.via is not None:
             self.wire = Source(block.via, kind=source_kind(block.via))
             return []
-        if block.heading and self.wire is not None and not re.search(r"\d", self.text[block.start : block.end]):
+        if (
+            block.heading
+            and self.wire is not None
+            and not re.search(r"\d", self.text[block.start : block.end])
+        ):
             self.wire = None  # a caption or a heading closes the passage the "Via X" line opened
         self.paragraph_place = ()
         self.body = None
@@ -112,11 +146,16 @@ class _Reader:
         undated = _DATES.sub("", body)
         heading = (
             block.heading
-            or (len(body.split()) <= 20 and body.rstrip().endswith(")") and not re.search(r"[.!?]\s", body))
+            or (
+                len(body.split()) <= 20
+                and body.rstrip().endswith(")")
+                and not re.search(r"[.!?]\s", body)
+            )
         ) and not (block.list_item and re.search(r"\d", undated))
         if heading:
             named = [
-                self.gazetteer.normalise(p) for _, p in places_named(self.text, block.start, block.end, self.gazetteer)
+                self.gazetteer.normalise(p)
+                for _, p in places_named(self.text, block.start, block.end, self.gazetteer)
             ]
             label = _LABEL.match(self.text, block.start)
             if label is not None:
@@ -133,7 +172,9 @@ class _Reader:
         found = source_named(cited.group("who")) if cited is not None else None
         self.cited = found if found is not None and found.source is not None else None
         quotes = quotations(self.text, block)
-        speakers = [quote_speaker(self.text, self.low, a, b, block.start, block.end) for a, b in quotes]
+        speakers = [
+            quote_speaker(self.text, self.low, a, b, block.start, block.end) for a, b in quotes
+        ]
         out: list[Candidate] = []
         self.carried = None
         for sentence in sentences(self.text, block):
@@ -154,12 +195,17 @@ class _Reader:
     def sentence(
         self, s: Sentence, quotes: list[tuple[int, int]], speakers: list[Attribution | None]
     ) -> list[Candidate]:
-        said = [(at, a.resolve(self.previous)) for at, a in attributions(self.text, self.low, s.start, s.end, quotes)]
+        said = [
+            (at, a.resolve(self.previous))
+            for at, a in attributions(self.text, self.low, s.start, s.end, quotes)
+        ]
         resolved = [(at, a) for at, a in said if a is not None]
         found = figures(self.reading, self.low, s.start, s.end, self.hedges, self.vocabulary)
         out: list[Candidate] = []
         found = elided(self.low, [f for f in found if not in_areas(self.low, s.start, f)])
-        heads = tuple(chain[0][0].start for chain in chains(self.low, found))  # a chain shares its place
+        heads = tuple(
+            chain[0][0].start for chain in chains(self.low, found)
+        )  # a chain shares its place
         named_bodies = bodies_named(self.text, s.start, s.end) if self.body is None else []
         if named_bodies:
             name = named_bodies[0][1]
@@ -179,9 +225,13 @@ class _Reader:
                     or _ALONG.fullmatch(self.low, previous[0].end, chain[0][0].start)
                 )
             ):
-                metric = previous[1]  # "61 died in the capital, 40 in the north", "12,400 people (2,100 households)"
+                metric = previous[
+                    1
+                ]  # "61 died in the capital, 40 in the north", "12,400 people (2,100 households)"
             anaphor = self._anaphor(s, chain[0][0], out) if metric is None else None
-            if anaphor is not None:  # "the number has increased to 8,500", "the figure included 18,000 rebels"
+            if (
+                anaphor is not None
+            ):  # "the number has increased to 8,500", "the figure included 18,000 rebels"
                 metric = anaphor.claim.metric.name
             if metric is not None:
                 previous = (chain[-1][0], metric)
@@ -189,14 +239,23 @@ class _Reader:
             alone = all(f.article for f, _ in chain)
             made: list[Candidate] = []
             for fig, is_part in chain:
-                if alone and (metric is None or not is_casualty(metric) or fig.counted not in _PERSONS):
+                if alone and (
+                    metric is None or not is_casualty(metric) or fig.counted not in _PERSONS
+                ):
                     continue  # "a child was killed" is a figure; "a rink was hit", "an attack killed" are not
-                who = figure_of(self.text, self.low, fig.end) or self._speaker(fig.start, quotes, speakers, resolved)
+                who = figure_of(self.text, self.low, fig.end) or self._speaker(
+                    fig.start, quotes, speakers, resolved
+                )
                 noun = METRIC_NOUN.match(self.low, fig.end) if fig.bare else None
-                own = TRIGGERS[noun.group(1)] if noun is not None else metric  # "cases, including 17 deaths"
+                own = (
+                    TRIGGERS[noun.group(1)] if noun is not None else metric
+                )  # "cases, including 17 deaths"
                 if own in _LOCATING and fig.metric == "displaced":
                     own = fig.metric  # "a camp hosting 20,000 internally displaced persons": displaced, wherever hosted
-                if fig.counted in {"cases", "infections"}:  # "19 Nipah virus cases": cases of people, whatever the verb
+                if fig.counted in {
+                    "cases",
+                    "infections",
+                }:  # "19 Nipah virus cases": cases of people, whatever the verb
                     own, fig = "cases", attrs.evolve(fig, counted="people")  # noqa: PLW2901 - the figure, read
                 of = (
                     parent
@@ -227,16 +286,24 @@ class _Reader:
             c.claim.scope.place
             for c in out
             if c.claim.scope.place
-            and any(d.part_of == c.claim.id and d.claim.scope.place != c.claim.scope.place for d in out)
+            and any(
+                d.part_of == c.claim.id and d.claim.scope.place != c.claim.scope.place for d in out
+            )
         ]
         if named:
             self.paragraph_place = named[-1]
             first, head = self.gazetteer.key(named[0]), self.gazetteer.key(self.heading_place)
-            if not self.refined and (not head or (len(first) > len(head) and first[: len(head)] == head)):
-                self.heading_place = named[0]  # a story's first place is its place, if more precise than its heading's
+            if not self.refined and (
+                not head or (len(first) > len(head) and first[: len(head)] == head)
+            ):
+                self.heading_place = named[
+                    0
+                ]  # a story's first place is its place, if more precise than its heading's
                 self.refined = True
         if totals:
-            self.paragraph_place = totals[-1]  # after "77 died, most in A (39) and B (17)": the total's place
+            self.paragraph_place = totals[
+                -1
+            ]  # after "77 died, most in A (39) and B (17)": the total's place
         for _, said_by in resolved:
             self.previous = self.carried = said_by
         for (opening, _closing), who in zip(quotes, speakers, strict=True):
@@ -279,7 +346,12 @@ class _Reader:
         return self.carried or self.cited or self.lead_in or self.body or self.heading_source
 
     def _candidate(
-        self, s: Sentence, fig: Figure, metric: str | None, who: Attribution | None, part_of: str | None
+        self,
+        s: Sentence,
+        fig: Figure,
+        metric: str | None,
+        who: Attribution | None,
+        part_of: str | None,
     ) -> Candidate | None:
         implied = counted_metric(fig.counted) if metric is None and not fig.estimate.unit else None
         if implied is not None:
@@ -288,12 +360,12 @@ class _Reader:
         if name is None or (fig.estimate.unit and is_window(self.low, s.start, fig)):
             return None
         if unit_metric(fig.estimate) == "share":
-            return (
-                None  # "66% are under 19", "62 per cent of the fatalities": a share, not a count (listed as not read)
-            )
+            return None  # "66% are under 19", "62 per cent of the fatalities": a share, not a count (listed as not read)
         if fig.estimate.unit:
             unit_name = measured(self.low, s.start, fig, name)
-            chosen: tuple[str, str | None] | None = (unit_name, None) if unit_name is not None else None
+            chosen: tuple[str, str | None] | None = (
+                (unit_name, None) if unit_name is not None else None
+            )
         else:
             chosen = counted_for(name, fig.counted)
         if chosen is None:
@@ -326,13 +398,19 @@ class _Reader:
         except ClaimdiffError:
             return None
         return Candidate(
-            claim=claim, start=fig.start, end=fig.end, phrase=self.text[fig.start : fig.end], part_of=part_of
+            claim=claim,
+            start=fig.start,
+            end=fig.end,
+            phrase=self.text[fig.start : fig.end],
+            part_of=part_of,
         )
 
     def _place(self, s: Sentence, fig: Figure, context: _Context) -> tuple[str, ...]:
         """The figure's place: its clause's, else its line label's, completed by the paragraph's or heading's."""
         until = next((f for f in context.starts if f > fig.start), s.end)
-        semicolon = self.text.find(";", fig.end, until)  # a place after a semicolon is another clause's
+        semicolon = self.text.find(
+            ";", fig.end, until
+        )  # a place after a semicolon is another clause's
         until = semicolon if semicolon >= 0 else until
         clause_end = self.text.find(";", fig.end, s.end)
         clause_end = clause_end if clause_end >= 0 else s.end
@@ -350,7 +428,9 @@ class _Reader:
             and not any(fig.start <= at < until for at, _ in places)
             and not FINITE.search(self.low, fig.end, later[0])
         ):
-            until = later[0] + 1  # "14 deaths, 1 missing and 150,000 affected in Laos": the list's place
+            until = (
+                later[0] + 1
+            )  # "14 deaths, 1 missing and 150,000 affected in Laos": the list's place
         own: tuple[str, ...] = place_at(places, fig.start, until, self.gazetteer)
         if not any(fig.start <= at < until for at, _ in places):
             before = [path for at, path in context.places if at < fig.start and at in fronted]
@@ -371,7 +451,9 @@ class _Reader:
         if not needs_city(self.gazetteer, path) or self._common_word(path[-1]):
             return path
         around = self.sentence_place or self.paragraph_place or self.heading_place
-        countries = tuple(c for c in (*self.gazetteer.key(around)[:1], *sorted(self.countries)) if c.isupper())
+        countries = tuple(
+            c for c in (*self.gazetteer.key(around)[:1], *sorted(self.countries)) if c.isupper()
+        )
         memo = self.cities.get((path, countries))
         if memo is None:
             memo = self.cities[path, countries] = below_region(self.gazetteer, path, countries)
@@ -379,7 +461,9 @@ class _Reader:
 
     def _common_word(self, name: str) -> bool:
         """True when the text also writes ``name`` in lower case ("police", "mobile"): a word before a town."""
-        if self.words is None:  # the text's lower-case words, read once, on the first name asked about
+        if (
+            self.words is None
+        ):  # the text's lower-case words, read once, on the first name asked about
             self.words = frozenset(LOWER_WORD.findall(self.text))
         return name.lower() in self.words
 
@@ -395,12 +479,16 @@ class _Reader:
             and key[0] not in self.countries
             and key[0] != self.gazetteer.key(around)[:1][0]
         ):
-            place = place[-1:]  # "Beni" in a Congolese report is not Bolivia's El Beni: a country never named
+            place = place[
+                -1:
+            ]  # "Beni" in a Congolese report is not Bolivia's El Beni: a country never named
         elif known(self.gazetteer, place) or not around:
             return self.gazetteer.normalise(place)
         if place[0] in around:
             return place
-        in_country = self.gazetteer.normalise((around[0], *place))  # "Punjab province" after Sindh: Pakistan's
+        in_country = self.gazetteer.normalise(
+            (around[0], *place)
+        )  # "Punjab province" after Sindh: Pakistan's
         if len(self.gazetteer.key(in_country)) > 1 and "-" in self.gazetteer.key(in_country)[1]:
             return in_country
         if around is not self.sentence_place:
@@ -410,7 +498,9 @@ class _Reader:
     def _context(self, s: Sentence) -> _Context:
         """What a sentence says of time and place, read once for all the figures in it."""
         if self.context is None or self.context.sentence is not s:
-            self.context = _Context(s, places_named(self.text, s.start, s.end, self.gazetteer), None, None, ())
+            self.context = _Context(
+                s, places_named(self.text, s.start, s.end, self.gazetteer), None, None, ()
+            )
         return self.context
 
     def _dated(self, s: Sentence, published: dt.date) -> _Context:
@@ -440,7 +530,9 @@ class _Reader:
     def _named(self, source: Source) -> Source:
         """The source under the one name the alias tables give it."""
         name = self.names.get(source.name)
-        if name is None:  # the alias table is folded on every lookup: each name is looked up once per text
+        if (
+            name is None
+        ):  # the alias table is folded on every lookup: each name is looked up once per text
             name = self.names[source.name] = canonical_source(source.name, self.aliases)
         return source if name == source.name else attrs.evolve(source, name=name)
 
@@ -486,7 +578,9 @@ _PERSONS = frozenset(
 # fmt: on
 
 
-_DATES = re.compile(r"\b\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\b[A-Z][a-z]{2,8}\.?\s+\d{4}|\b(?:19|20)\d\d\b")
+_DATES = re.compile(
+    r"\b\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\b[A-Z][a-z]{2,8}\.?\s+\d{4}|\b(?:19|20)\d\d\b"
+)
 
 
 #: A governor named by role, with or without the person: "regional Governor Oleh Syniehubov", "the regional

@@ -50,7 +50,9 @@ def source_key(name: str, aliases: Mapping[str, str] | None = None) -> str:
     return key
 
 
-def match_key(claim: Claim, aliases: Mapping[str, str] | None = None, *, place: bool = False) -> tuple[object, ...]:
+def match_key(
+    claim: Claim, aliases: Mapping[str, str] | None = None, *, place: bool = False
+) -> tuple[object, ...]:
     """Everything two claims must share to match (see the module docstring); with ``place``, the place too."""
     key = (
         claim.metric.name,
@@ -96,7 +98,11 @@ class Score:
 
 
 def score(
-    found: Sequence[Claim], expected: Sequence[Claim], *, aliases: Mapping[str, str] | None = None, place: bool = False
+    found: Sequence[Claim],
+    expected: Sequence[Claim],
+    *,
+    aliases: Mapping[str, str] | None = None,
+    place: bool = False,
 ) -> Score:
     """Match extracted claims to expected ones, each at most once, in text order.
 

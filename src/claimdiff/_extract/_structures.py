@@ -40,7 +40,10 @@ def breakdown(reader: _Reader, s: Sentence, out: list[Candidate]) -> list[Candid
     for run in items(reader.text, s.start, s.end):
         first = run[0]
         before = [
-            c for c in out if c.start < first.num_start and not any(c.start <= it.num_start < c.end for it in run[1:])
+            c
+            for c in out
+            if c.start < first.num_start
+            and not any(c.start <= it.num_start < c.end for it in run[1:])
         ]
         if (
             not before
@@ -48,29 +51,52 @@ def breakdown(reader: _Reader, s: Sentence, out: list[Candidate]) -> list[Candid
             and len(run) >= 3
             and opens_breakdown(reader.text, s.start, first.start)
         ):
-            before = [reader.last]  # "21 persons infected ... The number in each state is as follows: CA (1), ..."
+            before = [
+                reader.last
+            ]  # "21 persons infected ... The number in each state is as follows: CA (1), ..."
         if not before:
             continue
         anchor = max(before, key=lambda c: c.start)
-        whole = anchor.end <= first.start and opens_breakdown(reader.text, max(anchor.end, s.start), first.start)
-        if len(run) < 2 and not whole and not _SIBLING_GAP.fullmatch(reader.text, anchor.end, first.start):
+        whole = anchor.end <= first.start and opens_breakdown(
+            reader.text, max(anchor.end, s.start), first.start
+        )
+        if (
+            len(run) < 2
+            and not whole
+            and not _SIBLING_GAP.fullmatch(reader.text, anchor.end, first.start)
+        ):
             continue  # one item: only right after a figure with its own place ("5 over A, 4 over B")
         listed = [it for it in run if not anchor.start <= it.num_start < anchor.end]
-        kept = [c for c in out if c is anchor or not any(c.start <= it.num_start < c.end for it in listed)]
-        parts = _one_country(reader, [p for p in (_item(reader, anchor, it, whole) for it in listed) if p is not None])
+        kept = [
+            c
+            for c in out
+            if c is anchor or not any(c.start <= it.num_start < c.end for it in listed)
+        ]
+        parts = _one_country(
+            reader,
+            [p for p in (_item(reader, anchor, it, whole) for it in listed) if p is not None],
+        )
         places = {p.claim.scope.place for p in parts}
         if whole and not anchor.claim.scope.place and len(places) > 1:
             common = min(places, key=len)[:1]
-            if common and all(pl[:1] == common for pl in places):  # "80 cases: Arizona (2), ...": the country
+            if common and all(
+                pl[:1] == common for pl in places
+            ):  # "80 cases: Arizona (2), ...": the country
                 anchor = _placed(anchor, common)
-                kept = [anchor if c.start == anchor.start and c.end == anchor.end else c for c in kept]
-        if whole and anchor.claim.scope.place in places:  # the total is where its parts all are, not in one of them
+                kept = [
+                    anchor if c.start == anchor.start and c.end == anchor.end else c for c in kept
+                ]
+        if (
+            whole and anchor.claim.scope.place in places
+        ):  # the total is where its parts all are, not in one of them
             common = min(places, key=len)[:-1] if len(places) > 1 else anchor.claim.scope.place
             while common and not all(pl[: len(common)] == common for pl in places):
                 common = common[:-1]
             moved = attrs.evolve(anchor.claim, scope=attrs.evolve(anchor.claim.scope, place=common))
             kept = [
-                attrs.evolve(c, claim=attrs.evolve(c.claim, scope=attrs.evolve(c.claim.scope, place=common)))
+                attrs.evolve(
+                    c, claim=attrs.evolve(c.claim, scope=attrs.evolve(c.claim.scope, place=common))
+                )
                 if c is anchor or (c.start > run[-1].end and c.claim.scope.place in places)
                 else c
                 for c in kept
@@ -84,7 +110,9 @@ def with_total(reader: _Reader, made: list[Candidate]) -> list[Candidate]:
     """Add the whole a list of parts makes up: "12 adults and two children" also says 14 people."""
     tops = [c for c in made if c.part_of is None]
     counted = {c.claim.scope.counted for c in tops}
-    whole = next((w for w, parts in DEFAULT_TAXONOMY.partitions.items() if set(parts) == counted), None)
+    whole = next(
+        (w for w, parts in DEFAULT_TAXONOMY.partitions.items() if set(parts) == counted), None
+    )
     first = tops[0].claim if tops else None
     if (
         whole is None
@@ -110,7 +138,9 @@ def with_total(reader: _Reader, made: list[Candidate]) -> list[Candidate]:
     except ClaimdiffError:
         return made
     parts = [
-        attrs.evolve(c, claim=attrs.evolve(c.claim, part_of=total.id), part_of=total.id) if c in tops else c
+        attrs.evolve(c, claim=attrs.evolve(c.claim, part_of=total.id), part_of=total.id)
+        if c in tops
+        else c
         for c in made
     ]
     return [Candidate(claim=total, start=start, end=end, phrase=phrase), *parts]
@@ -124,13 +154,19 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
     source, via = reader.chain_of(who)
     for n, row in enumerate(table.rows, start=1):
         label = row[where] if where is not None and where < len(row) else row[0]
-        place = reader.gazetteer.normalise(label.text) if known(reader.gazetteer, label.text) else ()
+        place = (
+            reader.gazetteer.normalise(label.text) if known(reader.gazetteer, label.text) else ()
+        )
         for j, cell in enumerate(row):
             head = (
-                table.header[j].text if j < len(table.header) else (row[0].text if not table.header and j == 1 else "")
+                table.header[j].text
+                if j < len(table.header)
+                else (row[0].text if not table.header and j == 1 else "")
             )
             metric = _header_metric(head)
-            found = figures(reader.reading, reader.low, cell.start, cell.end, reader.hedges, reader.vocabulary)
+            found = figures(
+                reader.reading, reader.low, cell.start, cell.end, reader.hedges, reader.vocabulary
+            )
             chosen = counted_for(metric, found[0].counted) if metric and found else None
             if chosen is None or cell is label:
                 continue
@@ -149,7 +185,14 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
                 )
             except ClaimdiffError:
                 continue
-            out.append(Candidate(claim=claim, start=fig.start, end=fig.end, phrase=reader.text[fig.start : fig.end]))
+            out.append(
+                Candidate(
+                    claim=claim,
+                    start=fig.start,
+                    end=fig.end,
+                    phrase=reader.text[fig.start : fig.end],
+                )
+            )
     return out
 
 
@@ -163,7 +206,9 @@ def _one_country(reader: _Reader, parts: list[Candidate]) -> list[Candidate]:
     major = max(set(countries), key=countries.count)
     if countries.count(major) * 2 <= len(parts):
         return parts
-    name = next(p.claim.scope.place[0] for p, k in zip(parts, keys, strict=True) if k[:1] == (major,))
+    name = next(
+        p.claim.scope.place[0] for p, k in zip(parts, keys, strict=True) if k[:1] == (major,)
+    )
     out = []
     for p, k in zip(parts, keys, strict=True):
         if k[:1] != (major,):
@@ -208,10 +253,16 @@ def _item(reader: _Reader, anchor: Candidate, item: Item, whole: bool) -> Candid
     """One item of a list by place, as a candidate like ``anchor`` with the item's number and place."""
     own = item_metric(item.thing)
     metric = own or anchor.claim.metric.name
-    counted = ("people" if own else reader.vocabulary.counted(item.thing)) if item.thing else anchor.claim.scope.counted
+    counted = (
+        ("people" if own else reader.vocabulary.counted(item.thing))
+        if item.thing
+        else anchor.claim.scope.counted
+    )
     place = reader.completed((item.place,))
     try:
-        estimate = worded(parse_estimate(reader.text[item.num_start : item.num_end], hedges=reader.hedges))
+        estimate = worded(
+            parse_estimate(reader.text[item.num_start : item.num_end], hedges=reader.hedges)
+        )
         claim = attrs.evolve(
             anchor.claim,
             id=reader.make_id(anchor.claim.source, metric, counted),
@@ -224,13 +275,19 @@ def _item(reader: _Reader, anchor: Candidate, item: Item, whole: bool) -> Candid
     except ClaimdiffError:
         return None
     return Candidate(
-        claim=claim, start=item.start, end=item.end, phrase=reader.text[item.start : item.end], part_of=claim.part_of
+        claim=claim,
+        start=item.start,
+        end=item.end,
+        phrase=reader.text[item.start : item.end],
+        part_of=claim.part_of,
     )
 
 
 def _placed(c: Candidate, place: tuple[str, ...]) -> Candidate:
     """``c`` at ``place``."""
-    return attrs.evolve(c, claim=attrs.evolve(c.claim, scope=attrs.evolve(c.claim.scope, place=place)))
+    return attrs.evolve(
+        c, claim=attrs.evolve(c.claim, scope=attrs.evolve(c.claim.scope, place=place))
+    )
 
 
 def _header_metric(head: str) -> str | None:
@@ -240,4 +297,6 @@ def _header_metric(head: str) -> str | None:
 
 
 #: A figure's own place, then a list separator: the next "N over B" is its sibling.
-_SIBLING_GAP = re.compile(r"\s+(?:over|in|from|at|above)\s+[^,;.()]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)")
+_SIBLING_GAP = re.compile(
+    r"\s+(?:over|in|from|at|above)\s+[^,;.()]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)"
+)

@@ -39,7 +39,8 @@ class Table:
 _SEPARATOR = re.compile(r"^[\s|:+-]*-{3,}[\s|:+-]*$")
 #: Headers that say where a row is.
 PLACE_HEADER = re.compile(
-    r"\b(?:location|place|country|countries|region|province|state|area|district|city|oblast)\b", re.IGNORECASE
+    r"\b(?:location|place|country|countries|region|province|state|area|district|city|oblast)\b",
+    re.IGNORECASE,
 )
 
 
@@ -81,7 +82,10 @@ def tables(text: str) -> list[Table]:
         while (
             i < len(lines)
             and (text.count("|", *lines[i]) >= 1 or text.count("\t", *lines[i]) >= 1)
-            and (_SEPARATOR.match(text[lines[i][0] : lines[i][1]]) or len(_cells(text, *lines[i])) >= 2)
+            and (
+                _SEPARATOR.match(text[lines[i][0] : lines[i][1]])
+                or len(_cells(text, *lines[i])) >= 2
+            )
         ):
             run.append(lines[i])
             i += 1
@@ -95,7 +99,9 @@ def _table(text: str, run: list[tuple[int, int]]) -> Table:
     rows = [(a, b) for a, b in run if not _SEPARATOR.match(text[a:b])]
     separated = len(run) > 1 and _SEPARATOR.match(text[run[1][0] : run[1][1]]) is not None
     first = _cells(text, *rows[0])
-    has_header = separated or (len(first) > 2 and not any(ch.isdigit() for c in first for ch in c.text))
+    has_header = separated or (
+        len(first) > 2 and not any(ch.isdigit() for c in first for ch in c.text)
+    )
     body = rows[1:] if has_header else rows
     return Table(
         start=run[0][0],

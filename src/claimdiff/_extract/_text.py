@@ -14,8 +14,12 @@ __all__ = ["Block", "Sentence", "fold", "readable", "sentences", "split_blocks",
 
 _TERMINAL = ".!?:;\"”’'…)"
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•–]\s+|\d{1,2}[.)]\s+|[A-Z][\w'’. -]{0,40}:\s+\S)")
-_TIMESTAMP = re.compile(r"^\s*\[?(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)\s*(?P<ampm>[ap]\.?m\.?)?\b\]?")
-_VIA_LINE = re.compile(r"^\s*(?:via|source|sources)\s*:?\s+(?P<name>[A-Z][\w.&' -]{1,60}?)\s*$", re.IGNORECASE)
+_TIMESTAMP = re.compile(
+    r"^\s*\[?(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)\s*(?P<ampm>[ap]\.?m\.?)?\b\]?"
+)
+_VIA_LINE = re.compile(
+    r"^\s*(?:via|source|sources)\s*:?\s+(?P<name>[A-Z][\w.&' -]{1,60}?)\s*$", re.IGNORECASE
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’')]*\s+(?=[\"“‘(]?[A-Z0-9])")
 _ABBREVIATIONS = frozenset(
     {
@@ -180,7 +184,9 @@ def split_blocks(text: str) -> list[Block]:
             paragraph += 1
             blank_before = False
         continuation = (
-            cur_start is not None and stripped[0].islower() and text[cur_start:cur_end].rstrip()[-1:] not in _TERMINAL
+            cur_start is not None
+            and stripped[0].islower()
+            and text[cur_start:cur_end].rstrip()[-1:] not in _TERMINAL
         )
         if continuation:
             cur_end = end
@@ -226,7 +232,9 @@ def sentences(text: str, block: Block) -> list[Sentence]:
     for m in _SENTENCE_END.finditer(body):
         cut = block.start + m.start()
         word = re.search(r"([\w.]+)[.!?…]$", text[start:cut])
-        if word is not None and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS or len(word.group(1)) == 1):
+        if word is not None and (
+            word.group(1).lower().rstrip(".") in _ABBREVIATIONS or len(word.group(1)) == 1
+        ):
             continue
         out += _bounded(text, start, cut, block)
         start = block.start + m.end()

@@ -56,7 +56,9 @@ _DAY_RANGE = re.compile(
     rf"\s*(?P<b2>\d{{1,2}}))\b(?:,?\s+(?P<y>(?:19|20)\d\d))?"
 )
 #: "in December", "in December 2023", "during March": the whole month.
-_FULL_MONTHS = "|".join(n for n in sorted(_MONTHS, key=len, reverse=True) if len(n) > 3 or n == "may")
+_FULL_MONTHS = "|".join(
+    n for n in sorted(_MONTHS, key=len, reverse=True) if len(n) > 3 or n == "may"
+)
 _MONTH_NAMED = re.compile(
     rf"\b(?:in|during|since|throughout)\s+(?:early\s+|late\s+|mid-)?(?P<m>{_FULL_MONTHS})\b"
     rf"(?:\s+(?P<y>(?:19|20)\d\d))?"
@@ -66,11 +68,15 @@ _NUMERIC_DATE = re.compile(
     r"\b(?:(?P<y1>(?:19|20)\d\d)-(?P<m1>\d\d)-(?P<d1>\d\d)|(?P<d2>\d{1,2})/(?P<m2>\d{1,2})/(?P<y2>(?:19|20)\d\d))\b"
 )
 _TODAY = re.compile(r"\b(?:today|this (?:morning|afternoon|evening)|tonight|earlier today)\b")
-_YESTERDAY = re.compile(r"\b(?:yesterday|the day prior|the previous day|the day before|a day earlier)\b")
+_YESTERDAY = re.compile(
+    r"\b(?:yesterday|the day prior|the previous day|the day before|a day earlier)\b"
+)
 _NIGHT = re.compile(r"\b(?:overnight|last night|during the night|in the night)\b")
 _LAST_WEEK = re.compile(r"\blast week\b")
 _INITIAL = re.compile(r"\b(?:initial|initially|at first|first reported|earlier)\b")
-_LATER = re.compile(r"\b(?:later|subsequently|afterwards|has since|have since|updated|revised|latest)\b")
+_LATER = re.compile(
+    r"\b(?:later|subsequently|afterwards|has since|have since|updated|revised|latest)\b"
+)
 
 
 def _weekday(published: dt.date, name: str) -> dt.date:
@@ -91,7 +97,9 @@ def _date(m: re.Match[str], published: dt.date) -> dt.date | None:
     return found
 
 
-def event_period(low: str, start: int, end: int, at: int, published: dt.date, tz: dt.tzinfo) -> Period | None:
+def event_period(
+    low: str, start: int, end: int, at: int, published: dt.date, tz: dt.tzinfo
+) -> Period | None:
     """The period the sentence ``low[start:end]`` gives for the figure at offset ``at``, if it gives one.
 
     >>> import datetime as dt
@@ -147,7 +155,9 @@ def days_named(low: str, start: int, end: int, published: dt.date) -> DaysNamed:
         for m in _YESTERDAY.finditer(low, start, end)
     ]
     return DaysNamed(
-        tuple(found), _NIGHT.search(low, start, end) is not None, _LAST_WEEK.search(low, start, end) is not None
+        tuple(found),
+        _NIGHT.search(low, start, end) is not None,
+        _LAST_WEEK.search(low, start, end) is not None,
     )
 
 
@@ -190,7 +200,11 @@ def period_at(named: DaysNamed, at: int, published: dt.date, tz: dt.tzinfo) -> P
         last = nearest[2] if nearest is not None else published
         return Period.days(last - dt.timedelta(days=1), last, tz)
     if nearest is not None:
-        return Period.day(nearest[1], tz) if nearest[1] == nearest[2] else Period.days(nearest[1], nearest[2], tz)
+        return (
+            Period.day(nearest[1], tz)
+            if nearest[1] == nearest[2]
+            else Period.days(nearest[1], nearest[2], tz)
+        )
     if named.last_week:
         monday = published - dt.timedelta(days=published.weekday() + 7)
         return Period.days(monday, monday + dt.timedelta(days=6), tz)
@@ -209,7 +223,9 @@ def stated_period(
     """
     day = Period.day(published, tz)
     if hour is not None:
-        return Period.instant(dt.datetime(published.year, published.month, published.day, *hour, tzinfo=tz))
+        return Period.instant(
+            dt.datetime(published.year, published.month, published.day, *hour, tzinfo=tz)
+        )
     noon = day.start + (day.end - day.start) / 2
     if _INITIAL.search(low, start, end):
         return Period(day.start, noon)

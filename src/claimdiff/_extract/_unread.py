@@ -78,7 +78,8 @@ class Extraction(list["Candidate"]):
 _WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 #: A digit run with its groups ("1,406,710", "3 000", "5.22") or a number word standing alone.
 _NUMERAL = re.compile(
-    rf"\d+(?:(?:[,.]|[ \u2009\u202f](?=\d{{3}}\b))\d+)*|\b(?:{_WORDS})(?:-(?:{_WORDS}))*\b", re.IGNORECASE
+    rf"\d+(?:(?:[,.]|[ \u2009\u202f](?=\d{{3}}\b))\d+)*|\b(?:{_WORDS})(?:-(?:{_WORDS}))*\b",
+    re.IGNORECASE,
 )
 
 #: Nouns of areas: "in 12 states", "across 10 districts" say where, not how many were hit.
@@ -93,7 +94,11 @@ _REASONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
     for reason, before, after in (
         ("a footnote mark", r"\[\s*", r"^\s*\]"),
         ("an amount of money", r"(?:[$€£]|\bus\$|\b(?:usd|eur|gbp|chf)\s*)\s*", r"^"),
-        ("an amount of money", r"", r"^\s*(?:million\s+|billion\s+)?(?:dollars|euros|pounds|usd|eur)\b"),
+        (
+            "an amount of money",
+            r"",
+            r"^\s*(?:million\s+|billion\s+)?(?:dollars|euros|pounds|usd|eur)\b",
+        ),
         ("a share, not a count", r"", r"^\s*(?:%|per\s*cent|percent|percentage points?)"),
         (
             "a time of day",
@@ -101,14 +106,22 @@ _REASONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
             r"^(?::\d\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|hours\s+(?:local|utc|gmt)|utc\b|gmt\b))",
         ),
         ("a time of day", r"\d:", r"^"),
-        ("a date", rf"\b{MONTH_PATTERN}\s*", r"^(?!\s*(?:people|persons|killed|dead|died|injured))"),
+        (
+            "a date",
+            rf"\b{MONTH_PATTERN}\s*",
+            r"^(?!\s*(?:people|persons|killed|dead|died|injured))",
+        ),
         ("a date", r"", rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_PATTERN}(?:\W|$)"),
         ("a date", r"\d[/-]", r"^"),
         ("a date", r"", r"^[/-]\d"),
         ("an ordinal", r"", r"^(?:st|nd|rd|th)\b"),
         ("an age", r"\b(?:age[sd]?|aged)\b[^.;,]{0,18}", r"^"),
         ("an age", r"", r"^(?:-|\s+)years?(?:-|\s+)old\b"),
-        ("a magnitude or intensity", r"\b(?:magnitude|level|category|phase|ipc|grade|force)\s*", r"^"),
+        (
+            "a magnitude or intensity",
+            r"\b(?:magnitude|level|category|phase|ipc|grade|force)\s*",
+            r"^",
+        ),
         ("a magnitude or intensity", r"", r"^(?:-|\s+)magnitude\b"),
         ("a rate", r"", r"^\s*[\w ]{0,20}?\s+(?:per|a|each)\s+(?:day|week|month|year|hour)\b"),
         (
@@ -187,7 +200,9 @@ class _Spans:
     @classmethod
     def of(cls, spans: Sequence[tuple[int, int]]) -> _Spans:
         ordered = sorted(spans)
-        return cls([a for a, _ in ordered], list(itertools.accumulate((b for _, b in ordered), max)))
+        return cls(
+            [a for a, _ in ordered], list(itertools.accumulate((b for _, b in ordered), max))
+        )
 
 
 def _within(spans: _Spans, at: int) -> bool:

@@ -19,7 +19,15 @@ from typing import IO
 from claimdiff._formats.documents import MAX_CHARS
 from claimdiff.exceptions import ClaimFileError
 
-__all__ = ["display_name", "read_bytes", "read_text", "refuse_inputs", "replace_atomic", "same_file", "write_atomic"]
+__all__ = [
+    "display_name",
+    "read_bytes",
+    "read_text",
+    "refuse_inputs",
+    "replace_atomic",
+    "same_file",
+    "write_atomic",
+]
 
 
 def display_name(path: str | os.PathLike[str]) -> str:
@@ -56,18 +64,27 @@ def read_bytes(
 
 def _bounded(f: IO[bytes], name: str, limit: int) -> bytes:
     size = 0
-    with contextlib.suppress(OSError, AttributeError, ValueError):  # a stream with no file descriptor
+    with contextlib.suppress(
+        OSError, AttributeError, ValueError
+    ):  # a stream with no file descriptor
         size = os.fstat(f.fileno()).st_size
     if size > limit:
-        raise ClaimFileError(name, "$", None, f"is {size:,} bytes; claimdiff reads files up to {limit:,}")
+        raise ClaimFileError(
+            name, "$", None, f"is {size:,} bytes; claimdiff reads files up to {limit:,}"
+        )
     raw = f.read(limit + 1)  # never more: the source may be endless (a pipe, /dev/zero)
     if len(raw) > limit:
-        raise ClaimFileError(name, "$", None, f"is larger than {limit:,} bytes, the most claimdiff reads")
+        raise ClaimFileError(
+            name, "$", None, f"is larger than {limit:,} bytes, the most claimdiff reads"
+        )
     return raw
 
 
 def read_text(
-    source: str | os.PathLike[str] | IO[bytes] | IO[str], *, label: str | None = None, limit: int = MAX_CHARS
+    source: str | os.PathLike[str] | IO[bytes] | IO[str],
+    *,
+    label: str | None = None,
+    limit: int = MAX_CHARS,
 ) -> str:
     r"""Read a UTF-8 text (a byte-order mark is dropped) of at most ``limit`` bytes or characters.
 
@@ -93,7 +110,9 @@ def read_text(
         if not isinstance(text, str):
             raise ClaimFileError(name, "$", None, "is not a text stream")
         if len(text) > limit:
-            raise ClaimFileError(name, "$", None, f"is larger than {limit:,} characters, the most claimdiff reads")
+            raise ClaimFileError(
+                name, "$", None, f"is larger than {limit:,} characters, the most claimdiff reads"
+            )
         return text.removeprefix("\ufeff")
     name = label or (display_name(source) if isinstance(source, str | os.PathLike) else "<stream>")
     raw = read_bytes(source, label=name, limit=limit)  # type: ignore[arg-type]
@@ -101,7 +120,9 @@ def read_text(
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = raw.count(b"\n", 0, e.start) + 1
-        raise ClaimFileError(name, "$", None, f"is not UTF-8 text: {e.reason} at byte {e.start}", line=line) from e
+        raise ClaimFileError(
+            name, "$", None, f"is not UTF-8 text: {e.reason} at byte {e.start}", line=line
+        ) from e
 
 
 def _is_text(stream: IO[bytes] | IO[str]) -> bool:
@@ -124,7 +145,10 @@ def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
 
 
 def write_atomic(
-    path: str | os.PathLike[str], text: str | Iterable[str], *, inputs: Iterable[str | os.PathLike[str]] = ()
+    path: str | os.PathLike[str],
+    text: str | Iterable[str],
+    *,
+    inputs: Iterable[str | os.PathLike[str]] = (),
 ) -> None:
     """Write ``text`` (or its pieces, in turn) as UTF-8 to ``path`` through a temporary file renamed into place.
 
@@ -154,12 +178,18 @@ def refuse_inputs(path: str | os.PathLike[str], inputs: Iterable[str | os.PathLi
     for source in inputs:
         if same_file(path, source):
             raise ClaimFileError(
-                display_name(path), "$", None, "is also an input of this run; claimdiff will not write over it"
+                display_name(path),
+                "$",
+                None,
+                "is also an input of this run; claimdiff will not write over it",
             )
 
 
 def replace_atomic(
-    path: str | os.PathLike[str], write: Callable[[str], None], *, inputs: Iterable[str | os.PathLike[str]] = ()
+    path: str | os.PathLike[str],
+    write: Callable[[str], None],
+    *,
+    inputs: Iterable[str | os.PathLike[str]] = (),
 ) -> None:
     """Have ``write`` fill a temporary file beside ``path``, then rename it onto ``path`` (any content, e.g. Parquet).
 
@@ -171,11 +201,15 @@ def replace_atomic(
     name = display_name(path)
     refuse_inputs(path, inputs)
     target = os.fspath(path)
-    if _special(target):  # /dev/null, a pipe, a terminal: written in place, never replaced by a regular file
+    if _special(
+        target
+    ):  # /dev/null, a pipe, a terminal: written in place, never replaced by a regular file
         try:
             write(target)
         except (OSError, UnicodeEncodeError) as e:
-            raise ClaimFileError(name, "$", None, f"cannot be written ({getattr(e, 'strerror', None) or e})") from e
+            raise ClaimFileError(
+                name, "$", None, f"cannot be written ({getattr(e, 'strerror', None) or e})"
+            ) from e
         return
     folder = os.path.dirname(os.path.abspath(target))
     try:
@@ -189,7 +223,9 @@ def replace_atomic(
             os.chmod(temporary, _mode(target))
         os.replace(temporary, target)
     except (OSError, UnicodeEncodeError) as e:
-        raise ClaimFileError(name, "$", None, f"cannot be written ({getattr(e, 'strerror', None) or e})") from e
+        raise ClaimFileError(
+            name, "$", None, f"cannot be written ({getattr(e, 'strerror', None) or e})"
+        ) from e
     finally:
         with contextlib.suppress(OSError):
             os.unlink(temporary)  # gone already once renamed

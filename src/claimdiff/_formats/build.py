@@ -40,8 +40,16 @@ from claimdiff.exceptions import (
 )
 
 __all__ = [
-    "FORMAT_VERSION", "SECTIONS", "Built", "Context", "build_document", "build_entry", "document_context",
-    "duplicate_reason", "near", "raise_all",
+    "FORMAT_VERSION",
+    "SECTIONS",
+    "Built",
+    "Context",
+    "build_document",
+    "build_entry",
+    "document_context",
+    "duplicate_reason",
+    "near",
+    "raise_all",
 ]
 
 FORMAT_VERSION = 1
@@ -49,18 +57,41 @@ FORMAT_VERSION = 1
 # tests/test_files.py checks that they agree. A new top-level key is one entry here, one in the
 # schema and one branch in ``Context.apply``; a new value form is one branch in ``fields.estimate_of``.
 _CLAIM_FIELDS = (
-    "id", "metric", "counted", "value", "unit", "place", "event", "period", "stated", "source", "via",
-    "quote", "location", "note", "part_of", "rank",
+    "id",
+    "metric",
+    "counted",
+    "value",
+    "unit",
+    "place",
+    "event",
+    "period",
+    "stated",
+    "source",
+    "via",
+    "quote",
+    "location",
+    "note",
+    "part_of",
+    "rank",
 )
 _TOP_FIELDS = (
-    "claimdiff", "title", "description", "timezone", "defaults", "metrics", "counted", "sources", "claims", "relations",
-    "aliases", "withdrawals",
+    "claimdiff",
+    "title",
+    "description",
+    "timezone",
+    "defaults",
+    "metrics",
+    "counted",
+    "sources",
+    "claims",
+    "relations",
+    "aliases",
+    "withdrawals",
 )
 #: The top-level sections other than the claims, kept by a load so that saving writes them back.
 SECTIONS = tuple(k for k in _TOP_FIELDS if k not in ("claimdiff", "claims"))
 _DEFAULTABLE = ("metric", "counted", "unit", "place", "event", "period", "stated", "source", "via")
 _ESTIMATE_FIELDS = ESTIMATE_FIELDS
-
 
 
 @attrs.frozen
@@ -79,14 +110,21 @@ def raise_all(path: str, errors: list[ClaimFileError]) -> None:
     if len(errors) == 1:
         raise errors[0]
     if errors:
-        bad = len({e.location.split(".")[1] if e.location.startswith("$.claims[") else e.location for e in errors})
+        bad = len(
+            {
+                e.location.split(".")[1] if e.location.startswith("$.claims[") else e.location
+                for e in errors
+            }
+        )
         raise ClaimFileErrors(f"{path}: {bad} claims cannot be read", errors)
 
 
 class Context:
     """A document's settings while its claims are built: timezone, vocabulary, named sources, defaults."""
 
-    def __init__(self, path: str, lines: Lines, hedges: HedgePolicy, vocabulary: Vocabulary) -> None:
+    def __init__(
+        self, path: str, lines: Lines, hedges: HedgePolicy, vocabulary: Vocabulary
+    ) -> None:
         self.path = path
         self.lines = lines
         self.hedges = hedges
@@ -98,7 +136,9 @@ class Context:
         self.defaults: Mapping[str, Any] = {}
         self.periods: dict[tuple[str, str], Period] = {}
         # Values repeat across the claims of a file; each distinct one is built once and shared (all are frozen).
-        self.estimates: dict[tuple[type, Any, Any, bool], Estimate] = {}  # (type, value, unit, is a count)
+        self.estimates: dict[
+            tuple[type, Any, Any, bool], Estimate
+        ] = {}  # (type, value, unit, is a count)
         self.scopes: dict[tuple[Any, Any, Any], Scope] = {}
         self.named: dict[tuple[Any, Any, Any, Any], Source] = {}
         self.words: dict[tuple[str, str], tuple[Any, str]] = {}
@@ -129,16 +169,22 @@ class Context:
             try:
                 self.tz = timezone_named(str(data["timezone"]))
             except InvalidClaimError as e:
-                raise self.error("$.timezone", None, f"{e.reason} (got {short_repr(data['timezone'])})") from e
+                raise self.error(
+                    "$.timezone", None, f"{e.reason} (got {short_repr(data['timezone'])})"
+                ) from e
             self.local_times = True
         self.vocabulary = _vocabulary(data, self.vocabulary)
         vocab = self.vocabulary
         self.metric_words = frozenset(w for m in vocab.metrics for w in (m.name, *m.aliases))
-        self.counted_words = frozenset(vocab.counted_synonyms) | frozenset(vocab.counted_synonyms.values())
+        self.counted_words = frozenset(vocab.counted_synonyms) | frozenset(
+            vocab.counted_synonyms.values()
+        )
         # The file's own spellings of sources (folded as canonical_source folds them) -> the name to use.
         self.aliases = {source_key(str(k)): str(v) for k, v in (data.get("aliases") or {}).items()}
         for key, raw in (data.get("sources") or {}).items():
-            self.sources[str(key)] = source_def(raw, f"$.sources.{key}", self, name_default=str(key))
+            self.sources[str(key)] = source_def(
+                raw, f"$.sources.{key}", self, name_default=str(key)
+            )
         self.defaults = data.get("defaults") or {}
 
     def word(self, kind: str, raw: Any) -> tuple[Any, str]:
@@ -175,7 +221,12 @@ class Context:
         if isinstance(value, Mapping):
             bad = sorted(set(value) - {"start", "end"})
             if bad or "start" not in value:
-                raise InvalidClaimError(None, field, dict(value), "must be a date, a datetime, 'start/end', or {start, end}")
+                raise InvalidClaimError(
+                    None,
+                    field,
+                    dict(value),
+                    "must be a date, a datetime, 'start/end', or {start, end}",
+                )
             start = self.period(value["start"], field)
             end = self.period(value.get("end", value["start"]), field)
             assert start is not None  # noqa: S101 - given
@@ -194,7 +245,9 @@ class Context:
         return found
 
 
-def document_context(data: Any, lines: Lines, path: str, hedges: HedgePolicy, vocabulary: Vocabulary) -> Context:
+def document_context(
+    data: Any, lines: Lines, path: str, hedges: HedgePolicy, vocabulary: Vocabulary
+) -> Context:
     """Check a document's top-level sections and read the settings its claims are built with.
 
     Raises:
@@ -206,9 +259,14 @@ def document_context(data: Any, lines: Lines, path: str, hedges: HedgePolicy, vo
         raise ctx.error("$", None, "must be a mapping with a 'claims' list")
     version = data.get("claimdiff", FORMAT_VERSION)
     if type(version) is not int or version != FORMAT_VERSION:
-        raise ctx.error("$.claimdiff", None,
-                        f"format version {short_repr(version)} is not supported (this claimdiff reads {FORMAT_VERSION})")
-    raise_all(path, [ctx.error(loc, None, reason) for loc, reason in problems(data, _top_schema(), "$")])
+        raise ctx.error(
+            "$.claimdiff",
+            None,
+            f"format version {short_repr(version)} is not supported (this claimdiff reads {FORMAT_VERSION})",
+        )
+    raise_all(
+        path, [ctx.error(loc, None, reason) for loc, reason in problems(data, _top_schema(), "$")]
+    )
     ctx.apply(data)
     return ctx
 
@@ -226,7 +284,10 @@ def build_entry(raw: Any, i: int, ctx: Context) -> tuple[list[Claim], list[Claim
     loc = f"$.claims[{i}]"
     if not fits_claim_fast(raw):
         cid = raw.get("id") if isinstance(raw, Mapping) and isinstance(raw.get("id"), str) else None
-        found = [ctx.error(where, cid, reason) for where, reason in problems(raw, claims_schema()["$defs"]["claim"], loc)]
+        found = [
+            ctx.error(where, cid, reason)
+            for where, reason in problems(raw, claims_schema()["$defs"]["claim"], loc)
+        ]
         if found:
             return [], found
     built, problems_found = _claim(raw, loc, ctx)
@@ -242,7 +303,9 @@ def duplicate_reason(clash: str, first: str) -> str:
     return f"id {clash!r} is also the id of {first}; ids must be unique"
 
 
-def build_document(data: Any, lines: Lines, path: str, hedges: HedgePolicy, vocabulary: Vocabulary) -> Built:
+def build_document(
+    data: Any, lines: Lines, path: str, hedges: HedgePolicy, vocabulary: Vocabulary
+) -> Built:
     """Check a document's sections and build its claims, collecting every problem of every claim."""
     ctx = document_context(data, lines, path, hedges, vocabulary)
     claims: list[Claim] = []
@@ -263,8 +326,14 @@ def build_document(data: Any, lines: Lines, path: str, hedges: HedgePolicy, voca
             continue
         ids.update((c.id, i) for c in built)
         claims.extend(built)
-    relations = [_relation(raw, f"$.relations[{i}]", ctx) for i, raw in enumerate(data.get("relations") or [])]
-    withdrawals = [_withdrawal(raw, f"$.withdrawals[{i}]", ctx) for i, raw in enumerate(data.get("withdrawals") or [])]
+    relations = [
+        _relation(raw, f"$.relations[{i}]", ctx)
+        for i, raw in enumerate(data.get("relations") or [])
+    ]
+    withdrawals = [
+        _withdrawal(raw, f"$.withdrawals[{i}]", ctx)
+        for i, raw in enumerate(data.get("withdrawals") or [])
+    ]
     sections = {k: data[k] for k in data if k in SECTIONS}
     return Built(claims, errors, relations, sections, withdrawals)
 
@@ -272,35 +341,52 @@ def build_document(data: Any, lines: Lines, path: str, hedges: HedgePolicy, voca
 def _top_schema() -> dict[str, Any]:
     """The schema of everything but the claims themselves, which are checked one by one."""
     schema = dict(claims_schema())
-    schema["properties"] = {**schema["properties"], "claims": {"title": "a list of claims", "type": "array"}}
+    schema["properties"] = {
+        **schema["properties"],
+        "claims": {"title": "a list of claims", "type": "array"},
+    }
     return schema
 
 
 def _withdrawal(raw: Mapping[str, Any], loc: str, ctx: Context) -> Withdrawal:
     """A withdrawal: the claim withdrawn, and when, by whom and why when the file says."""
-    return Withdrawal(claim=str(raw["claim"]), stated=ctx.period(raw.get("stated"), f"{loc}.stated"),
-                      by=None if raw.get("by") is None else str(raw["by"]),
-                      reason=None if raw.get("reason") is None else str(raw["reason"]))
+    return Withdrawal(
+        claim=str(raw["claim"]),
+        stated=ctx.period(raw.get("stated"), f"{loc}.stated"),
+        by=None if raw.get("by") is None else str(raw["by"]),
+        reason=None if raw.get("reason") is None else str(raw["reason"]),
+    )
 
 
 def _relation(raw: Mapping[str, Any], loc: str, ctx: Context) -> Relation | Series:
     """A declared relation; fields a figure leaves out come from the whole, then from the defaults."""
     if raw.get("kind") == "series":
         names = []
-        for field in ("daily", "cumulative"):  # a misspelt metric would make the series check nothing
+        for field in (
+            "daily",
+            "cumulative",
+        ):  # a misspelt metric would make the series check nothing
             metric, reason = ctx.word("metric", raw[field])
             if reason:
                 raise ctx.error(f"{loc}.{field}", None, reason)
             names.append(metric.name)
-        return Series(daily=names[0], cumulative=names[1], step=dt.timedelta(days=int(raw.get("step_days", 1))))
-    base = {k: ctx.defaults[k] for k in ("metric", "counted", "place", "event") if k in ctx.defaults}
+        return Series(
+            daily=names[0],
+            cumulative=names[1],
+            step=dt.timedelta(days=int(raw.get("step_days", 1))),
+        )
+    base = {
+        k: ctx.defaults[k] for k in ("metric", "counted", "place", "event") if k in ctx.defaults
+    }
 
     def figure(spec: Mapping[str, Any], inherit: Mapping[str, Any], where: str) -> FigureKey:
         merged = {**inherit, **spec}
         try:
             if not merged.get("metric") or not merged.get("counted"):
                 missing = "metric" if not merged.get("metric") else "counted"
-                raise InvalidClaimError(None, missing, None, "is required for a figure in a relation")
+                raise InvalidClaimError(
+                    None, missing, None, "is required for a figure in a relation"
+                )
             metric, reason = ctx.word("metric", merged["metric"])
             counted, why = ctx.word("counted", merged["counted"])
             if reason or why:
@@ -330,8 +416,12 @@ def _relation(raw: Mapping[str, Any], loc: str, ctx: Context) -> Relation | Seri
 
 def _vocabulary(data: Mapping[str, Any], vocab: Vocabulary) -> Vocabulary:
     metrics = [
-        Metric(str(name), cumulative=spec.get("cumulative", False), description=str(spec.get("description", "")),
-               aliases=tuple(spec.get("aliases", ())))
+        Metric(
+            str(name),
+            cumulative=spec.get("cumulative", False),
+            description=str(spec.get("description", "")),
+            aliases=tuple(spec.get("aliases", ())),
+        )
         for name, spec in ((n, s or {}) for n, s in (data.get("metrics") or {}).items())
     ]
     if metrics:
@@ -344,8 +434,15 @@ def _vocabulary(data: Mapping[str, Any], vocab: Vocabulary) -> Vocabulary:
 
 # The file field that holds what a Claim complained about.
 _FIELD_OF_ERROR = {
-    "source.name": "source", "source.kind": "source", "estimate": "value", "text": "value", "low": "value",
-    "high": "value", "point": "value", "unit": "unit", "timezone": "period",
+    "source.name": "source",
+    "source.kind": "source",
+    "estimate": "value",
+    "text": "value",
+    "low": "value",
+    "high": "value",
+    "point": "value",
+    "unit": "unit",
+    "timezone": "period",
 }
 
 
@@ -360,11 +457,15 @@ _NEAR = 0.8
 def _word(name: str, known: frozenset[str], what: str, section: str) -> str:
     """Why an unknown metric or counted thing is refused, with the nearest known words."""
     near = difflib.get_close_matches(name, sorted(known), n=3, cutoff=_NEAR)
-    return (f"{name!r} is not a {what} claimdiff knows; did you mean {' or '.join(repr(n) for n in near)}? "
-            f"If {name!r} is meant, declare it under '{section}:' in the file")  # near(): at most 100 characters
+    return (
+        f"{name!r} is not a {what} claimdiff knows; did you mean {' or '.join(repr(n) for n in near)}? "
+        f"If {name!r} is meant, declare it under '{section}:' in the file"
+    )  # near(): at most 100 characters
 
 
-def _claim(raw: Mapping[str, Any], loc: str, ctx: Context) -> tuple[list[Claim], list[ClaimFileError]]:
+def _claim(
+    raw: Mapping[str, Any], loc: str, ctx: Context
+) -> tuple[list[Claim], list[ClaimFileError]]:
     """The claims one entry states (several for a composite figure), or every problem it has."""
     cid = str(raw["id"])
     errors: list[ClaimFileError] = []
@@ -394,11 +495,15 @@ def _claim(raw: Mapping[str, Any], loc: str, ctx: Context) -> tuple[list[Claim],
             # "12 adults and two children", "108, including 15 children": one wording, several linked claims.
             if isinstance(value, str) and unit is None:
                 if value not in ctx.composites:
-                    ctx.composites[value] = parse_composite(value, hedges=ctx.hedges, vocabulary=ctx.vocabulary)
+                    ctx.composites[value] = parse_composite(
+                        value, hedges=ctx.hedges, vocabulary=ctx.vocabulary
+                    )
                 composite = ctx.composites[value]
             if composite is None:
                 count = merged.get("counted") is not None
-                cache_key = (type(value), value, unit, count) if not isinstance(value, Mapping) else None
+                cache_key = (
+                    (type(value), value, unit, count) if not isinstance(value, Mapping) else None
+                )
                 estimate = ctx.estimates.get(cache_key) if cache_key is not None else None
                 if estimate is None:
                     estimate = estimate_of(value, unit, ctx, count=count)
@@ -408,7 +513,10 @@ def _claim(raw: Mapping[str, Any], loc: str, ctx: Context) -> tuple[list[Claim],
                 if count_problem is not None:
                     fail(value_field, f"{value_field!r} {count_problem}")
         except InvalidUnitError as e:
-            fail("unit" if unit is not None else "value", reason_for(e, "unit" if unit is not None else "value"))
+            fail(
+                "unit" if unit is not None else "value",
+                reason_for(e, "unit" if unit is not None else "value"),
+            )
         except ClaimdiffError as e:
             fail("value", reason_for(e, "value"))
     fields: dict[str, Any] = {}
@@ -419,8 +527,15 @@ def _claim(raw: Mapping[str, Any], loc: str, ctx: Context) -> tuple[list[Claim],
         if scope is None:
             scope = ctx.scopes[scope_key] = Scope(place=place, counted=counted, event=event)
     except ClaimdiffError as e:
-        fail("place", reason_for(e, getattr(e, "field", "place") if getattr(e, "field", "") in ("place", "event")
-                                 else "place"))
+        fail(
+            "place",
+            reason_for(
+                e,
+                getattr(e, "field", "place")
+                if getattr(e, "field", "") in ("place", "event")
+                else "place",
+            ),
+        )
         scope = None
     for field in ("period", "stated"):
         try:
@@ -441,7 +556,12 @@ def _claim(raw: Mapping[str, Any], loc: str, ctx: Context) -> tuple[list[Claim],
             fields[field] = opt_str(raw.get(field), field)
         except ClaimdiffError as e:
             fail(field, reason_for(e, field))
-    if metric is None or scope is None or (estimate is None and composite is None) or "source" not in fields:
+    if (
+        metric is None
+        or scope is None
+        or (estimate is None and composite is None)
+        or "source" not in fields
+    ):
         return [], _in_field_order(errors, loc)
     if errors:  # build what can be built anyway, for the problems only the claim itself finds (a negative count)
         fields = {k: v for k, v in fields.items() if k not in ("period", "stated") or v is not None}
@@ -450,16 +570,31 @@ def _claim(raw: Mapping[str, Any], loc: str, ctx: Context) -> tuple[list[Claim],
     part_of = fields.pop("part_of", None)
     try:
         if composite is not None:
-            built = list(composite_claims(str(value), id=cid, scope=scope, hedges=ctx.hedges, vocabulary=ctx.vocabulary,
-                                          metric=metric, **fields))
+            built = list(
+                composite_claims(
+                    str(value),
+                    id=cid,
+                    scope=scope,
+                    hedges=ctx.hedges,
+                    vocabulary=ctx.vocabulary,
+                    metric=metric,
+                    **fields,
+                )
+            )
         else:
             assert estimate is not None  # noqa: S101 - checked above: no composite means an estimate
-            built = [Claim(id=cid, metric=metric, estimate=estimate, scope=scope, part_of=part_of, **fields)]
+            built = [
+                Claim(
+                    id=cid, metric=metric, estimate=estimate, scope=scope, part_of=part_of, **fields
+                )
+            ]
     except ClaimdiffError as e:
         # Raised by Claim itself: name the file field that holds what it complained about.
         named = "unit" if isinstance(e, InvalidUnitError) else (getattr(e, "field", "") or "")
         where = _FIELD_OF_ERROR.get(named, named if named in _CLAIM_FIELDS else "value")
-        said = count_problem is not None and getattr(e, "reason", None) == count_problem  # said above, once
+        said = (
+            count_problem is not None and getattr(e, "reason", None) == count_problem
+        )  # said above, once
         if not said and not any(x.location == f"{loc}.{where}" for x in errors):
             fail(where, reason_for(e, where))
         return [], _in_field_order(errors, loc)
@@ -468,6 +603,7 @@ def _claim(raw: Mapping[str, Any], loc: str, ctx: Context) -> tuple[list[Claim],
 
 def _in_field_order(errors: list[ClaimFileError], loc: str) -> list[ClaimFileError]:
     """A claim's problems in the order its fields are documented."""
+
     def rank(e: ClaimFileError) -> int:
         field = e.location.removeprefix(loc + ".").split(".")[0].split("[")[0]
         return _CLAIM_FIELDS.index(field) if field in _CLAIM_FIELDS else len(_CLAIM_FIELDS)

@@ -96,8 +96,12 @@ def clean_cell(value: Any, *, strip: bool = True) -> Any:
         return None
     if hasattr(value, "to_pydatetime"):  # pandas.Timestamp
         value = value.to_pydatetime()
-    elif not isinstance(value, str | bytes) and hasattr(value, "item") and hasattr(value, "dtype"):  # numpy scalar
-        with contextlib.suppress(ValueError):  # an array of several values is no scalar: left as it is
+    elif (
+        not isinstance(value, str | bytes) and hasattr(value, "item") and hasattr(value, "dtype")
+    ):  # numpy scalar
+        with contextlib.suppress(
+            ValueError
+        ):  # an array of several values is no scalar: left as it is
             value = value.item()
     if isinstance(value, float) and math.isnan(value):
         return None
@@ -140,7 +144,9 @@ def _plain(cell: Any, field: str, depth: int) -> Any:
     if cell is None or kind is str or kind is bool:
         return cell
     if kind is int:
-        if cell.bit_length() > 1024:  # beyond 1.8e308: refused with its size, never read as infinity
+        if (
+            cell.bit_length() > 1024
+        ):  # beyond 1.8e308: refused with its size, never read as infinity
             raise CellError(
                 field,
                 f"is an integer of {digits(cell):,} digits, beyond the largest figure claimdiff reads (about 1.8e308)",
@@ -151,8 +157,15 @@ def _plain(cell: Any, field: str, depth: int) -> Any:
             return cell
         if _OPEN.get(field) == cell:
             return "inf" if cell > 0 else "-inf"
-        raise CellError(field, f"is {cell}; only a 'high' cell may be unbounded (+inf), or a 'low' one (-inf)")
-    for base in (bool, int, float, str):  # an enum or other subclass of a plain type reads as that type
+        raise CellError(
+            field, f"is {cell}; only a 'high' cell may be unbounded (+inf), or a 'low' one (-inf)"
+        )
+    for base in (
+        bool,
+        int,
+        float,
+        str,
+    ):  # an enum or other subclass of a plain type reads as that type
         if isinstance(cell, base):
             return _plain(base(cell), field, depth)
     if isinstance(cell, list | dict) and depth >= MAX_DEPTH:
@@ -161,10 +174,15 @@ def _plain(cell: Any, field: str, depth: int) -> Any:
         return [_plain(v, field, depth + 1) for v in cell]
     if isinstance(cell, dict):
         if not all(isinstance(k, str) for k in cell):
-            raise CellError(field, f"holds a mapping whose keys are not all text ({short_repr(cell)})")
+            raise CellError(
+                field, f"holds a mapping whose keys are not all text ({short_repr(cell)})"
+            )
         return {k: _plain(clean_cell(v, strip=False), field, depth + 1) for k, v in cell.items()}
     if isinstance(cell, decimal.Decimal):
-        raise CellError(field, f"holds a Decimal ({short_repr(cell)}); convert the column to float or to text first")
+        raise CellError(
+            field,
+            f"holds a Decimal ({short_repr(cell)}); convert the column to float or to text first",
+        )
     raise CellError(
         field,
         f"holds a {kind.__name__} ({short_repr(cell)}); a cell holds text, a number, true/false, "
@@ -172,7 +190,9 @@ def _plain(cell: Any, field: str, depth: int) -> Any:
     )
 
 
-def _field_value(columns: Mapping[str, str | Sequence[str]], field: str, row: Mapping[str, Any]) -> Any:
+def _field_value(
+    columns: Mapping[str, str | Sequence[str]], field: str, row: Mapping[str, Any]
+) -> Any:
     spec = columns[field]
     if isinstance(spec, str):
         try:
@@ -292,7 +312,9 @@ def location_index(e: ClaimFileError) -> int:
     return int(m.group(1)) if m else -1
 
 
-def relocated(e: ClaimFileError, labels: Sequence[Hashable], column_of: Mapping[str, str], name: str) -> ClaimFileError:
+def relocated(
+    e: ClaimFileError, labels: Sequence[Hashable], column_of: Mapping[str, str], name: str
+) -> ClaimFileError:
     """The loader's error, located by row label and column instead of a path into a document nobody wrote."""
     m = _LOCATION.match(e.location)
     if m is None:
@@ -322,6 +344,7 @@ def csv_cell(value: Any, column: str) -> str:
         return "true" if cell else "false"
     if isinstance(cell, list | dict):
         raise CellError(
-            column, f"holds a {type(cell).__name__} ({short_repr(cell)}); a claims-CSV cell holds one value"
+            column,
+            f"holds a {type(cell).__name__} ({short_repr(cell)}); a claims-CSV cell holds one value",
         )
     return str(cell)

@@ -46,7 +46,13 @@ from claimdiff._model.withdrawal import Withdrawal
 from claimdiff.exceptions import ClaimFileError, InvalidClaimError
 
 __all__ = [
-    "FORMATS", "LoadedClaims", "claim_to_dict", "dump_claims", "load_claims", "load_claims_lenient", "loads_claims",
+    "FORMATS",
+    "LoadedClaims",
+    "claim_to_dict",
+    "dump_claims",
+    "load_claims",
+    "load_claims_lenient",
+    "loads_claims",
     "loads_claims_lenient",
 ]
 
@@ -147,7 +153,9 @@ def load_claims(
     .. versionchanged:: 0.1.0
        Reads CSV; ``format=`` chooses the format.
     """
-    loaded = load_claims_lenient(path, format=format, hedges=hedges, policy=policy, vocabulary=vocabulary)
+    loaded = load_claims_lenient(
+        path, format=format, hedges=hedges, policy=policy, vocabulary=vocabulary
+    )
     loaded.raise_for_rejected()
     return list(loaded.claims)
 
@@ -182,7 +190,9 @@ def load_claims_lenient(
             with PAUSE:
                 return read_csv_file(name, hedges=hedges_for(hedges, policy), vocabulary=vocabulary)
     text = _read(name)
-    return loads_claims_lenient(text, format=fmt, path=name, hedges=hedges, policy=policy, vocabulary=vocabulary)
+    return loads_claims_lenient(
+        text, format=fmt, path=name, hedges=hedges, policy=policy, vocabulary=vocabulary
+    )
 
 
 def _read(name: str) -> str:
@@ -215,7 +225,9 @@ def loads_claims(
         policy: The policy whose hedge table reads the figures (see :func:`load_claims`).
         vocabulary: The metrics and counted things known before the document's own.
     """
-    loaded = loads_claims_lenient(text, format=format, path=path, hedges=hedges, policy=policy, vocabulary=vocabulary)
+    loaded = loads_claims_lenient(
+        text, format=format, path=path, hedges=hedges, policy=policy, vocabulary=vocabulary
+    )
     loaded.raise_for_rejected()
     return list(loaded.claims)
 
@@ -240,15 +252,24 @@ def loads_claims_lenient(
 
 
 def load_document(
-    data: Any, lines: Lines, *, path: str, hedges: HedgePolicy = DEFAULT_HEDGES,
+    data: Any,
+    lines: Lines,
+    *,
+    path: str,
+    hedges: HedgePolicy = DEFAULT_HEDGES,
     vocabulary: Vocabulary = DEFAULT_VOCABULARY,
 ) -> LoadedClaims:
     """Read the claims of a document already parsed (a table's rows as claim mappings, with no text between)."""
     with PAUSE:
         built = build_document(data, lines, path, hedges, vocabulary)
-    return LoadedClaims(path=path, claims=tuple(built.claims), rejected=tuple(built.errors),
-                        relations=tuple(built.relations), sections=built.sections,
-                        withdrawals=tuple(built.withdrawals))
+    return LoadedClaims(
+        path=path,
+        claims=tuple(built.claims),
+        rejected=tuple(built.errors),
+        relations=tuple(built.relations),
+        sections=built.sections,
+        withdrawals=tuple(built.withdrawals),
+    )
 
 
 def _parse(text: str, fmt: str, path: str) -> tuple[Any, Lines]:
@@ -258,7 +279,9 @@ def _parse(text: str, fmt: str, path: str) -> tuple[Any, Lines]:
         return parse_json(text, path)
     if fmt == "csv":
         return parse_csv(text, path)
-    raise ClaimFileError(path, "$", None, f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    raise ClaimFileError(
+        path, "$", None, f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}"
+    )
 
 
 # -- writing --------------------------------------------------------------------------------------
@@ -320,22 +343,37 @@ def dump_claims(
     name = None if path is None else os.fspath(path)
     fmt = format or (_SUFFIXES.get(os.path.splitext(name)[1].lower(), "yaml") if name else "yaml")
     if fmt not in FORMATS:
-        raise ClaimFileError(name or "<string>", "$", None, f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+        raise ClaimFileError(
+            name or "<string>",
+            "$",
+            None,
+            f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}",
+        )
     claims = list(claims)
     seen: set[str] = set()
     for c in claims:  # a file with one id twice is refused when read: never write one
         if c.id in seen:
-            raise InvalidClaimError(c.id, "id", c.id, "is the id of two claims; ids must be unique in a file")
+            raise InvalidClaimError(
+                c.id, "id", c.id, "is the id of two claims; ids must be unique in a file"
+            )
         seen.add(c.id)
     if fmt == "csv":
-        text = write_csv([claim_to_dict(c, hedges=hedges, bare_numbers=False) for c in claims],
-                         metric_definitions(claims, vocabulary))
+        text = write_csv(
+            [claim_to_dict(c, hedges=hedges, bare_numbers=False) for c in claims],
+            metric_definitions(claims, vocabulary),
+        )
     else:
         doc: dict[str, Any] = {"claimdiff": FORMAT_VERSION}
         if like is not None and like.sections:
             layout = Layout(like.sections, hedges, vocabulary)
-            metrics = {**(like.sections.get("metrics") or {}), **metric_definitions(claims, layout.ctx.vocabulary)}
-            counted = {**(like.sections.get("counted") or {}), **counted_definitions(claims, layout.ctx.vocabulary)}
+            metrics = {
+                **(like.sections.get("metrics") or {}),
+                **metric_definitions(claims, layout.ctx.vocabulary),
+            }
+            counted = {
+                **(like.sections.get("counted") or {}),
+                **counted_definitions(claims, layout.ctx.vocabulary),
+            }
             doc.update({k: v for k, v in like.sections.items() if k != "relations"})
             if metrics:
                 doc["metrics"] = metrics

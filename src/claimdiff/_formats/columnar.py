@@ -48,7 +48,9 @@ BAD: Any = type("_Bad", (), {"__repr__": lambda _self: "BAD", "__slots__": ()})(
 Coded = tuple[np.ndarray, list[Any]]
 # Columns of Python objects whose cells are all of one kind, where equal cells read alike (not datetimes: two
 # equal instants in different timezones are written, and read, differently).
-_ONE_TYPE = frozenset(("string", "empty", "boolean", "integer", "floating", "decimal", "datetime64", "date", "bytes"))
+_ONE_TYPE = frozenset(
+    ("string", "empty", "boolean", "integer", "floating", "decimal", "datetime64", "date", "bytes")
+)
 
 
 def distinct(column: Any) -> Coded:
@@ -75,7 +77,9 @@ def distinct(column: Any) -> Coded:
     if column.dtype == object and pd.api.types.infer_dtype(column, skipna=True) not in _ONE_TYPE:
         return _exact(column.tolist())
     codes, uniques = pd.factorize(column, use_na_sentinel=True)
-    return np.asarray(codes, dtype=np.intp), uniques.tolist() if hasattr(uniques, "tolist") else list(uniques)
+    return np.asarray(codes, dtype=np.intp), uniques.tolist() if hasattr(
+        uniques, "tolist"
+    ) else list(uniques)
 
 
 def _exact(cells: list[Any]) -> Coded:
@@ -84,7 +88,11 @@ def _exact(cells: list[Any]) -> Coded:
     values: list[Any] = []
     codes = np.empty(len(cells), dtype=np.intp)
     for i, cell in enumerate(cells):
-        key: Any = (type(cell), cell, getattr(cell, "tzinfo", None))  # 10:00 UTC is 11:00 in Paris, written apart
+        key: Any = (
+            type(cell),
+            cell,
+            getattr(cell, "tzinfo", None),
+        )  # 10:00 UTC is 11:00 in Paris, written apart
         try:
             code = index.get(key)
         except TypeError:  # unhashable
@@ -117,15 +125,22 @@ def combine(columns: Sequence[Coded]) -> tuple[np.ndarray, list[tuple[Any, ...]]
     """
     n = len(columns[0][0])
     key = np.zeros(n, dtype=np.int64)
-    for codes, values in columns:  # mixed radix, compressed after each column so that it never overflows
+    for (
+        codes,
+        values,
+    ) in columns:  # mixed radix, compressed after each column so that it never overflows
         key = key * (len(values) + 1) + (codes + 1)
         _, first, key = np.unique(key, return_index=True, return_inverse=True)
         key = key.reshape(-1)
-    order = np.argsort(first, kind="stable")  # combinations numbered by their first row, as a reader meets them
+    order = np.argsort(
+        first, kind="stable"
+    )  # combinations numbered by their first row, as a reader meets them
     rank = np.empty(len(order), dtype=np.intp)
     rank[order] = np.arange(len(order))
     rows = first[order]
-    picked = [[None if c < 0 else values[c] for c in codes[rows].tolist()] for codes, values in columns]
+    picked = [
+        [None if c < 0 else values[c] for c in codes[rows].tolist()] for codes, values in columns
+    ]
     combos = list(zip(*picked, strict=True))
     return rank[key], combos
 
@@ -189,7 +204,9 @@ def fast_claims(fields: Fields, ctx: Context) -> list[Claim | None]:
     slow = fields.slow.copy()
     d = ctx.defaults
 
-    def read(field: str, rule: Callable[[Any], Any], *, merged: bool = True, required: bool = False) -> Coded:
+    def read(
+        field: str, rule: Callable[[Any], Any], *, merged: bool = True, required: bool = False
+    ) -> Coded:
         codes, values = fields.get(field, d.get(field) if merged else None)
         out = [(BAD if required else None) if v is None else rule(v) for v in values]
         np.logical_or(slow, _failed(out, codes), out=slow)
@@ -200,17 +217,32 @@ def fast_claims(fields: Fields, ctx: Context) -> list[Claim | None]:
     def text(v: Any) -> Any:
         return str(v) if type(v) in (str, int, float) else BAD
 
-    ids_codes, ids = read("id", lambda v: v if type(v) is str and v and not v.isspace() else BAD, merged=False)
-    slow |= _failed([BAD if v is None else v for v in ids], ids_codes)  # an empty id cell: the full reader's case
-    m_codes, metrics = read(
-        "metric", lambda v: (ctx.word("metric", v)[0] or BAD) if type(v) is str else BAD, required=True
+    ids_codes, ids = read(
+        "id", lambda v: v if type(v) is str and v and not v.isspace() else BAD, merged=False
     )
-    c_codes, counted = read("counted", lambda v: (ctx.word("counted", v)[0] or BAD) if type(v) is str else BAD)
+    slow |= _failed(
+        [BAD if v is None else v for v in ids], ids_codes
+    )  # an empty id cell: the full reader's case
+    m_codes, metrics = read(
+        "metric",
+        lambda v: (ctx.word("metric", v)[0] or BAD) if type(v) is str else BAD,
+        required=True,
+    )
+    c_codes, counted = read(
+        "counted", lambda v: (ctx.word("counted", v)[0] or BAD) if type(v) is str else BAD
+    )
     u_codes, units = read("unit", lambda v: v if type(v) is str else BAD)
     v_codes, raw_values = fields.get("value", d.get("value"))
-    count = (c_codes >= 0) & _spread([v is not None for v in counted], c_codes, missing=False).astype(bool)
-    e_codes, combos = combine([(v_codes, raw_values), (u_codes, units), (count.astype(np.intp), [False, True])])
-    estimates = [BAD if u is BAD or v is None else (_estimate(v, u, ctx, bool(c)) or BAD) for v, u, c in combos]
+    count = (c_codes >= 0) & _spread(
+        [v is not None for v in counted], c_codes, missing=False
+    ).astype(bool)
+    e_codes, combos = combine(
+        [(v_codes, raw_values), (u_codes, units), (count.astype(np.intp), [False, True])]
+    )
+    estimates = [
+        BAD if u is BAD or v is None else (_estimate(v, u, ctx, bool(c)) or BAD)
+        for v, u, c in combos
+    ]
     slow |= _failed(estimates, e_codes)
     p_codes, places = fields.get("place", d.get("place"))
     ev_codes, events = fields.get("event", d.get("event"))
@@ -228,7 +260,9 @@ def fast_claims(fields: Fields, ctx: Context) -> list[Claim | None]:
     st_codes, stated = read("stated", lambda v: _or_fail(_period(v, "stated", ctx)))
 
     rows = np.flatnonzero(~slow)
-    label_ids = [f"row-{fields.labels[i]}" for i in rows.tolist()] if (ids_codes[rows] < 0).any() else None
+    label_ids = (
+        [f"row-{fields.labels[i]}" for i in rows.tolist()] if (ids_codes[rows] < 0).any() else None
+    )
     columns = [
         _spread(values, codes[rows], missing=None if values is not vias else ()).tolist()
         for codes, values in (
@@ -247,15 +281,43 @@ def fast_claims(fields: Fields, ctx: Context) -> list[Claim | None]:
         )
     ]
     if label_ids is not None:
-        columns[0] = [i if i is not None else own for i, own in zip(columns[0], label_ids, strict=True)]
+        columns[0] = [
+            i if i is not None else own for i, own in zip(columns[0], label_ids, strict=True)
+        ]
     counts = count[rows].tolist()
     out: list[Claim | None] = [None] * n
     make = Claim._from_parts  # noqa: SLF001 - the parts are checked: only the checks between them remain
-    for row, cid, metric, estimate, scope, period, when, source, via, quote, location, note, part_of, is_count in zip(
-        rows.tolist(), *columns, counts, strict=True
-    ):
+    for (
+        row,
+        cid,
+        metric,
+        estimate,
+        scope,
+        period,
+        when,
+        source,
+        via,
+        quote,
+        location,
+        note,
+        part_of,
+        is_count,
+    ) in zip(rows.tolist(), *columns, counts, strict=True):
         try:  # every part was made by its validating constructor above, once per distinct value
-            claim = make(cid, metric, estimate, scope, period, when, source, via, quote, location, note, part_of)
+            claim = make(
+                cid,
+                metric,
+                estimate,
+                scope,
+                period,
+                when,
+                source,
+                via,
+                quote,
+                location,
+                note,
+                part_of,
+            )
         except ClaimdiffError:
             continue  # the full reader says why
         if is_count and not claim.estimate._derived[6]:  # noqa: SLF001 - "a count takes no unit": it says so
@@ -288,7 +350,9 @@ class Outcome:
     errors: list[ClaimFileError]
 
 
-def entry_outcome(raw: Any, i: int, ctx: Context, relocate: Callable[[ClaimFileError], ClaimFileError]) -> Outcome:
+def entry_outcome(
+    raw: Any, i: int, ctx: Context, relocate: Callable[[ClaimFileError], ClaimFileError]
+) -> Outcome:
     """What the full reader makes of a row's claims-file entry ``raw`` (index ``i`` of its batch), located by ``relocate``."""
     built, errors = build_entry(raw, i, ctx)
     return Outcome(built, [relocate(e) for e in errors])

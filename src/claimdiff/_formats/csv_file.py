@@ -105,7 +105,10 @@ def read_csv_file(
             header = next(reader, None)
             if header is None:
                 raise ClaimFileError(
-                    name, "$", None, "is empty; a claims CSV starts with a header row naming its columns"
+                    name,
+                    "$",
+                    None,
+                    "is empty; a claims CSV starts with a header row naming its columns",
                 )
             parse_rows(header, (), name)  # the header's own checks
             names = [h.strip().lower() for h in header]
@@ -118,7 +121,9 @@ def read_csv_file(
                     "bytes, the most claimdiff reads whole; declare the metrics in a YAML file, or "
                     "split the file",
                 )
-            ctx = document_context({"claims": []}, lambda: _Starts(starts), name, hedges, vocabulary)
+            ctx = document_context(
+                {"claims": []}, lambda: _Starts(starts), name, hedges, vocabulary
+            )
             seen: dict[str, Any] = {}
 
             def duplicate(label: Any, cid: str, clash: str, first: Any) -> ClaimFileError:
@@ -130,14 +135,20 @@ def read_csv_file(
                 starts.append(line)
                 rows.append(row)
                 if len(rows) >= chunk:
-                    _chunk(rows, header, names, starts, ctx, name, seen, duplicate, claims, rejected)
+                    _chunk(
+                        rows, header, names, starts, ctx, name, seen, duplicate, claims, rejected
+                    )
                     rows = []
             if rows:
                 _chunk(rows, header, names, starts, ctx, name, seen, duplicate, claims, rejected)
         except csv.Error as e:
-            raise ClaimFileError(name, "$", None, f"is not valid CSV: {e}", line=reader.line_num) from e
+            raise ClaimFileError(
+                name, "$", None, f"is not valid CSV: {e}", line=reader.line_num
+            ) from e
         except UnicodeDecodeError as e:
-            raise ClaimFileError(name, "$", None, f"is not UTF-8 text: {e.reason}", line=reader.line_num + 1) from e
+            raise ClaimFileError(
+                name, "$", None, f"is not UTF-8 text: {e.reason}", line=reader.line_num + 1
+            ) from e
     return LoadedClaims(path=name, claims=tuple(claims), rejected=tuple(rejected))
 
 
@@ -175,9 +186,19 @@ def _chunk(
     if slow:
         doc, _ = parse_rows(header, ((starts[base + i], rows[i]) for i in slow), name)
         for i, entry in zip(slow, doc["claims"], strict=True):
-            if isinstance(entry, ClaimFileError):  # a cell the row could not give: located in the whole file
+            if isinstance(
+                entry, ClaimFileError
+            ):  # a cell the row could not give: located in the whole file
                 where = _ENTRY.sub(f"$.claims[{base + i}]", entry.location, count=1)
-                fast[i] = Outcome([], [ClaimFileError(name, where, entry.claim_id, entry.reason, line=entry.line)])
+                fast[i] = Outcome(
+                    [], [ClaimFileError(name, where, entry.claim_id, entry.reason, line=entry.line)]
+                )
             else:
                 fast[i] = entry_outcome(entry, base + i, ctx, lambda e: e)
-    settle(zip(labels, fast, strict=True), seen=seen, duplicate=duplicate, claims=claims, rejected=rejected)
+    settle(
+        zip(labels, fast, strict=True),
+        seen=seen,
+        duplicate=duplicate,
+        claims=claims,
+        rejected=rejected,
+    )

@@ -22,15 +22,48 @@ from claimdiff._formats.schema import short_repr
 from claimdiff.exceptions import ClaimFileError, InvalidClaimError
 
 __all__ = [
-    "COLUMNS", "VALUE_COLUMNS", "CellError", "escape_cell", "parse_csv", "parse_rows", "source_cell", "spelled_cell",
-    "unescape_cell", "value_cell", "write_csv",
+    "COLUMNS",
+    "VALUE_COLUMNS",
+    "CellError",
+    "escape_cell",
+    "parse_csv",
+    "parse_rows",
+    "source_cell",
+    "spelled_cell",
+    "unescape_cell",
+    "value_cell",
+    "write_csv",
 ]
 
 #: Every column a claims CSV may have, in the order claimdiff writes them.
 COLUMNS = (
-    "id", "metric", "cumulative", "counted", "value", "unit", "place", "event", "period", "stated",
-    "source", "source_kind", "source_party", "source_reliability", "via", "quote", "location", "note", "part_of",
-    "rank", "value_low", "value_high", "value_low_closed", "value_high_closed", "value_point", "value_hedge", "value_text",
+    "id",
+    "metric",
+    "cumulative",
+    "counted",
+    "value",
+    "unit",
+    "place",
+    "event",
+    "period",
+    "stated",
+    "source",
+    "source_kind",
+    "source_party",
+    "source_reliability",
+    "via",
+    "quote",
+    "location",
+    "note",
+    "part_of",
+    "rank",
+    "value_low",
+    "value_high",
+    "value_low_closed",
+    "value_high_closed",
+    "value_point",
+    "value_hedge",
+    "value_text",
     "value_provenance",
 )
 #: Columns that spell a figure out field by field, for figures that words cannot give exactly.
@@ -39,7 +72,18 @@ VALUE_COLUMNS = {c: c.removeprefix("value_") for c in COLUMNS if c.startswith("v
 _WHEN_USED = ("cumulative", "part_of", "source_reliability", "rank", *VALUE_COLUMNS)
 _ALWAYS = tuple(c for c in COLUMNS if c not in _WHEN_USED)
 _TEXT_COLUMNS = (
-    "id", "metric", "counted", "unit", "place", "event", "period", "stated", "quote", "location", "note", "part_of",
+    "id",
+    "metric",
+    "counted",
+    "unit",
+    "place",
+    "event",
+    "period",
+    "stated",
+    "quote",
+    "location",
+    "note",
+    "part_of",
     "rank",
 )
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
@@ -74,7 +118,12 @@ def parse_csv(text: str, path: str) -> tuple[dict[str, Any], Lines]:
     try:
         header = next(reader, None)
         if header is None:
-            raise ClaimFileError(path, "$", None, "is empty; a claims CSV starts with a header row naming its columns")
+            raise ClaimFileError(
+                path,
+                "$",
+                None,
+                "is empty; a claims CSV starts with a header row naming its columns",
+            )
         doc, starts = parse_rows(header, numbered(), path, quoted="'" in text)
     except csv.Error as e:
         raise ClaimFileError(path, "$", None, f"is not valid CSV: {e}", line=reader.line_num) from e
@@ -108,14 +157,21 @@ def parse_rows(
     for here, raw in rows:
         starts.append(here)
         try:
-            row = [cell(v, c) for v, c in zip(raw, columns, strict=False)] if cell is not None else list(raw)
+            row = (
+                [cell(v, c) for v, c in zip(raw, columns, strict=False)]
+                if cell is not None
+                else list(raw)
+            )
             claims.append(_row(row, plan, metrics, memo))
         except CellError as e:
             loc = f"$.claims[{len(claims)}]"
             where = loc if e.column is None else f"{loc}.{e.column}"
             cid = raw[at_id] if len(raw) > at_id else None
-            claims.append(ClaimFileError(path, where, cid if isinstance(cid, str) and cid else None, e.reason,
-                                         line=here))
+            claims.append(
+                ClaimFileError(
+                    path, where, cid if isinstance(cid, str) and cid else None, e.reason, line=here
+                )
+            )
     doc: dict[str, Any] = {"claims": claims}
     if metrics:
         doc["metrics"] = metrics
@@ -126,12 +182,21 @@ def _header(header: list[str], path: str) -> list[str]:
     columns = [h.strip().lower() for h in header]
     for c, written in zip(columns, header, strict=True):
         if c not in COLUMNS:
-            raise ClaimFileError(path, f"$.{written}", None,
-                                 f"unknown column {written!r}; known: {', '.join(COLUMNS)}", line=1)
+            raise ClaimFileError(
+                path,
+                f"$.{written}",
+                None,
+                f"unknown column {written!r}; known: {', '.join(COLUMNS)}",
+                line=1,
+            )
         if columns.count(c) > 1:
-            raise ClaimFileError(path, f"$.{written}", None, f"column {written!r} is given twice", line=1)
+            raise ClaimFileError(
+                path, f"$.{written}", None, f"column {written!r} is given twice", line=1
+            )
     if "id" not in columns:
-        raise ClaimFileError(path, "$.id", None, "has no 'id' column; every claim needs an id", line=1)
+        raise ClaimFileError(
+            path, "$.id", None, "has no 'id' column; every claim needs an id", line=1
+        )
     return columns
 
 
@@ -150,17 +215,24 @@ class _Plan:
     def __init__(self, columns: list[str], *, quoted: bool) -> None:
         at = {c: i for i, c in enumerate(columns)}
         self.width = len(columns)
-        self.text = [(at[c], c) for c in _TEXT_COLUMNS if c in at]  # in the order the fields are documented
+        self.text = [
+            (at[c], c) for c in _TEXT_COLUMNS if c in at
+        ]  # in the order the fields are documented
         self.spelled = [(at[c], f) for c, f in VALUE_COLUMNS.items() if c in at]
         self.value, self.source, self.via, self.metric, self.cumulative = (
-            at.get(c) for c in ("value", "source", "via", "metric", "cumulative"))
-        self.source_extra = [(at[f"source_{k}"], k) for k in ("kind", "party") if f"source_{k}" in at]
+            at.get(c) for c in ("value", "source", "via", "metric", "cumulative")
+        )
+        self.source_extra = [
+            (at[f"source_{k}"], k) for k in ("kind", "party") if f"source_{k}" in at
+        ]
         self.reliability = at.get("source_reliability")
         # A cell escaped against spreadsheet formulas starts with a quote: without one in the text, none is.
         self.quoted = quoted
 
 
-def _row(row: list[str], plan: _Plan, metrics: dict[str, dict[str, Any]], memo: _Memo) -> dict[str, Any]:
+def _row(
+    row: list[str], plan: _Plan, metrics: dict[str, dict[str, Any]], memo: _Memo
+) -> dict[str, Any]:
     if len(row) != plan.width:
         if len(row) > plan.width:
             raise CellError(None, f"has {len(row)} cells but the header names {plan.width} columns")
@@ -183,9 +255,11 @@ def _row(row: list[str], plan: _Plan, metrics: dict[str, dict[str, Any]], memo: 
         if figure is None:
             figure = memo.spelled[key] = spelled_cell(spelled)
         out["value"] = figure
-    source = source_cell(row[plan.source] if plan.source is not None else "",
-                         {k: row[i] for i, k in plan.source_extra},
-                         row[plan.reliability] if plan.reliability is not None else "")
+    source = source_cell(
+        row[plan.source] if plan.source is not None else "",
+        {k: row[i] for i, k in plan.source_extra},
+        row[plan.reliability] if plan.reliability is not None else "",
+    )
     if source is not None:
         out["source"] = source
     if plan.via is not None and row[plan.via]:
@@ -201,8 +275,11 @@ def _row(row: list[str], plan: _Plan, metrics: dict[str, dict[str, Any]], memo: 
         cumulative = _bool(row[plan.cumulative], "cumulative")
         known = metrics.setdefault(metric, {"cumulative": cumulative})
         if known["cumulative"] is not cumulative:
-            raise CellError("cumulative", f"contradicts an earlier row, which says metric {metric!r} is "
-                                          f"{'' if known['cumulative'] else 'not '}cumulative")
+            raise CellError(
+                "cumulative",
+                f"contradicts an earlier row, which says metric {metric!r} is "
+                f"{'' if known['cumulative'] else 'not '}cumulative",
+            )
     return out
 
 
@@ -218,7 +295,9 @@ def value_cell(text: str) -> int | float | str:
     return _number(text, "value") if _NUMBER.fullmatch(text) else text
 
 
-def source_cell(name: str, extra: Mapping[str, str], reliability: str) -> str | dict[str, Any] | None:
+def source_cell(
+    name: str, extra: Mapping[str, str], reliability: str
+) -> str | dict[str, Any] | None:
     """The ``source`` of a row from its ``source`` cell, its ``source_kind``/``source_party`` cells and ``source_reliability``.
 
     >>> source_cell("MoD", {"kind": "military", "party": ""}, ""), source_cell("", {}, "")
@@ -230,11 +309,17 @@ def source_cell(name: str, extra: Mapping[str, str], reliability: str) -> str | 
     given: dict[str, Any] = {k: v for k, v in extra.items() if v}
     if name:
         if reliability:
-            given["reliability"] = (_number(reliability, "source_reliability") if _NUMBER.fullmatch(reliability)
-                                    else reliability)
+            given["reliability"] = (
+                _number(reliability, "source_reliability")
+                if _NUMBER.fullmatch(reliability)
+                else reliability
+            )
         return {"name": name, **given} if given else name
     if reliability or given:
-        raise CellError("source", "is required when 'source_kind', 'source_party' or 'source_reliability' is given")
+        raise CellError(
+            "source",
+            "is required when 'source_kind', 'source_party' or 'source_reliability' is given",
+        )
     return None
 
 
@@ -242,11 +327,17 @@ def _number(text: str, column: str) -> int | float:
     if any(ch in text for ch in ".eE"):
         number = float(text)
         if math.isinf(number):  # refused here, as written, rather than later as "inf"
-            raise CellError(column, f"is {short_repr(text)}, beyond the largest figure claimdiff reads (about 1.8e308)")
+            raise CellError(
+                column,
+                f"is {short_repr(text)}, beyond the largest figure claimdiff reads (about 1.8e308)",
+            )
         return number
     if len(text.lstrip("+-0")) > 309:
-        raise CellError(column, f"is a number of {len(text.lstrip('+-0')):,} digits, beyond the largest figure "
-                                "claimdiff reads (about 1.8e308)")
+        raise CellError(
+            column,
+            f"is a number of {len(text.lstrip('+-0')):,} digits, beyond the largest figure "
+            "claimdiff reads (about 1.8e308)",
+        )
     return int(text)
 
 
@@ -331,12 +422,19 @@ def _json_via(cell: str) -> list[str | dict[str, str]]:
         raise CellError("via", "starts with '[' but is not a JSON array of sources")
     items: list[str | dict[str, str]] = []
     for i, item in enumerate(value):
-        if isinstance(item, str) or (isinstance(item, dict) and set(item) <= {"name", "kind", "party", "reliability"}
-              and "name" in item and all(isinstance(v, str) or k == "reliability" for k, v in item.items())):
+        if isinstance(item, str) or (
+            isinstance(item, dict)
+            and set(item) <= {"name", "kind", "party", "reliability"}
+            and "name" in item
+            and all(isinstance(v, str) or k == "reliability" for k, v in item.items())
+        ):
             items.append(item)
         else:
-            raise CellError("via", f"item {i} of the JSON array must be a name or an object with 'name' and "
-                                   f"optional 'kind' and 'party' strings (got {json.dumps(item)[:80]})")
+            raise CellError(
+                "via",
+                f"item {i} of the JSON array must be a name or an object with 'name' and "
+                f"optional 'kind' and 'party' strings (got {json.dumps(item)[:80]})",
+            )
     return items
 
 
@@ -346,8 +444,11 @@ def _bracket(part: str) -> tuple[str, str | None]:
         return stripped, None
     at = stripped.find("[")
     if at < 0 or not stripped.endswith("]") or stripped.count("[") > 1 or stripped.count("]") > 1:
-        raise CellError("via", f"has unbalanced brackets in {stripped!r}; write 'Name [kind]' or "
-                               "'Name [kind; party]', or the cell as a JSON array")
+        raise CellError(
+            "via",
+            f"has unbalanced brackets in {stripped!r}; write 'Name [kind]' or "
+            "'Name [kind; party]', or the cell as a JSON array",
+        )
     return stripped[:at].strip(), stripped[at + 1 : -1]
 
 
@@ -364,7 +465,12 @@ def via_cell(items: Iterable[str | Mapping[str, Any]]) -> str:
     '["a | b"]'
     """
     items = list(items)
-    texts = [t for item in items for t in ([item] if isinstance(item, str) else item.values()) if t is not None]
+    texts = [
+        t
+        for item in items
+        for t in ([item] if isinstance(item, str) else item.values())
+        if t is not None
+    ]
     if all(isinstance(t, str) and _plain(t) for t in texts):
         out = []
         for item in items:
@@ -375,8 +481,10 @@ def via_cell(items: Iterable[str | Mapping[str, Any]]) -> str:
             else:
                 out.append(f"{item['name']} [{item['kind']}; {item['party']}]")
         return " | ".join(out)
-    plain_items = [item if isinstance(item, str) else {k: v for k, v in item.items() if v is not None}
-                   for item in items]
+    plain_items = [
+        item if isinstance(item, str) else {k: v for k, v in item.items() if v is not None}
+        for item in items
+    ]
     return json.dumps(plain_items, ensure_ascii=False)
 
 
@@ -394,13 +502,19 @@ def write_csv(claims: Sequence[Mapping[str, Any]], metrics: Mapping[str, Mapping
         InvalidClaimError: A cell would be longer than the CSV reader reads.
     """
     rows = [_cells(c, metrics) for c in claims]
-    limit = csv.field_size_limit()  # what the reader reads, read when writing (the limit can be raised)
+    limit = (
+        csv.field_size_limit()
+    )  # what the reader reads, read when writing (the limit can be raised)
     for claim, row in zip(claims, rows, strict=True):
         for column, cell in row.items():
             if len(cell) > limit:
-                raise InvalidClaimError(claim.get("id"), column, short_repr(cell),
-                                        f"is {len(cell):,} characters long, more than a claims CSV cell may hold "
-                                        f"({limit:,}, the csv module's field limit); write these claims as YAML or JSON")
+                raise InvalidClaimError(
+                    claim.get("id"),
+                    column,
+                    short_repr(cell),
+                    f"is {len(cell):,} characters long, more than a claims CSV cell may hold "
+                    f"({limit:,}, the csv module's field limit); write these claims as YAML or JSON",
+                )
     used = {k for r in rows for k in r}
     columns = [c for c in COLUMNS if c in _ALWAYS or c in used]
     buffer = io.StringIO(newline="")
@@ -431,7 +545,9 @@ def escape_cell(text: str) -> str:
     """
     if not text or _NUMBER.fullmatch(text):
         return text
-    if text[0] in _FORMULA_START or (text[0] == "'" and text[1:2] and text[1] in _FORMULA_START | {"'"}):
+    if text[0] in _FORMULA_START or (
+        text[0] == "'" and text[1:2] and text[1] in _FORMULA_START | {"'"}
+    ):
         return "'" + text
     return text
 
@@ -451,7 +567,9 @@ def _cells(claim: Mapping[str, Any], metrics: Mapping[str, Mapping[str, Any]]) -
     return {k: escape_cell(v) for k, v in _raw_cells(claim, metrics).items()}
 
 
-def _raw_cells(claim: Mapping[str, Any], metrics: Mapping[str, Mapping[str, Any]]) -> dict[str, str]:
+def _raw_cells(
+    claim: Mapping[str, Any], metrics: Mapping[str, Mapping[str, Any]]
+) -> dict[str, str]:
     out: dict[str, str] = {}
     for key, value in claim.items():
         if key == "value" and isinstance(value, Mapping):

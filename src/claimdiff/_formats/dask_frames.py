@@ -71,7 +71,9 @@ class DaskTables:
     def compute(self, **kwargs: Any) -> tuple[Any, Any, Any, Any]:
         """The four tables as pandas DataFrames, computed in one pass (``kwargs`` go to ``dask.compute``)."""
         dask, _ = _dask()
-        groups, flags, claims, rejected = dask.compute(self.groups, self.flags, self.claims, self.rejected, **kwargs)
+        groups, flags, claims, rejected = dask.compute(
+            self.groups, self.flags, self.claims, self.rejected, **kwargs
+        )
         return groups, flags, claims, rejected
 
 
@@ -142,14 +144,22 @@ def _global_ids(report: Report, partition: str) -> dict[str, str]:
     return out
 
 
-def _frames(report: Report, load_rejected: Sequence[ClaimFileError], partition: str) -> tuple[Any, Any, Any, Any]:
+def _frames(
+    report: Report, load_rejected: Sequence[ClaimFileError], partition: str
+) -> tuple[Any, Any, Any, Any]:
     ids = _global_ids(report, partition)
     groups = report_frame(report, "groups")
     groups["id"] = groups["id"].map(ids.get).astype("string")
     flags = report_frame(report, "flags")
-    flags["group"] = flags["group"].map(lambda g: ids.get(g, g) if isinstance(g, str) else None).astype("string")
+    flags["group"] = (
+        flags["group"].map(lambda g: ids.get(g, g) if isinstance(g, str) else None).astype("string")
+    )
     claims = report_frame(report, "claims")
-    claims["group"] = claims["group"].map(lambda g: ids.get(g, g) if isinstance(g, str) else None).astype("string")
+    claims["group"] = (
+        claims["group"]
+        .map(lambda g: ids.get(g, g) if isinstance(g, str) else None)
+        .astype("string")
+    )
     rejected = report_frame(report, "rejected")
     if load_rejected:
         import pandas as pd  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: PLC0415
@@ -236,7 +246,9 @@ def _read_rows(pdf: Any, name: str, job: _Job) -> tuple[list[Claim], list[ClaimF
     for start in range(0, len(pdf), _ROWS) if len(pdf) > _ROWS else (0,):
         part = pdf.iloc[start : start + _ROWS]
         where = name if len(pdf) <= _ROWS else f"{name}, rows {start + 1} to {start + len(part)}"
-        loaded = claims_from_csv_table(part.drop(columns=[KEY_COLUMN]), name=where, hedges=job.policy.hedges)
+        loaded = claims_from_csv_table(
+            part.drop(columns=[KEY_COLUMN]), name=where, hedges=job.policy.hedges
+        )
         claims.extend(loaded.claims)
         rejected.extend(loaded.rejected)
     return claims, rejected
@@ -249,7 +261,9 @@ def _distinct_keys(events: Any, mapping: Mapping[str, str]) -> set[str]:
 
 def _apart(dask: Any, events: Any, mapping: Mapping[str, str]) -> bool:
     """Whether no partition key has rows in two partitions (one pass over the event column only)."""
-    parts = dask.compute(*[dask.delayed(_distinct_keys, pure=True)(p, mapping) for p in events.to_delayed()])
+    parts = dask.compute(
+        *[dask.delayed(_distinct_keys, pure=True)(p, mapping) for p in events.to_delayed()]
+    )
     seen: set[str] = set()
     for keys in parts:
         if not seen.isdisjoint(keys):
@@ -266,7 +280,9 @@ def _declared_joins(events: _Events, relations: Iterable[Relation | Series]) -> 
                 events.join(names[0], other)
 
 
-def _part_of_joins(events: _Events, ddf: Any, id_col: str, event_col: str | None, part_col: str) -> None:
+def _part_of_joins(
+    events: _Events, ddf: Any, id_col: str, event_col: str | None, part_col: str
+) -> None:
     """Join the events of claims stated as parts of claims of another event (one pass over the ``part_of`` rows)."""
     dask, _ = _dask()
     cols = [id_col, part_col] + ([event_col] if event_col else [])
@@ -339,9 +355,14 @@ def reconcile_dask(
     twice = sorted({n for n in names if names.count(n) > 1})
     if twice:
         raise ClaimFileError(
-            "<dask dataframe>", "$", None, f"has two columns named {twice[0]!r}; name each column once"
+            "<dask dataframe>",
+            "$",
+            None,
+            f"has two columns named {twice[0]!r}; name each column once",
         )
-    if any(not isinstance(c, str) for c in ddf.columns):  # a label may be a number: it is matched by its text
+    if any(
+        not isinstance(c, str) for c in ddf.columns
+    ):  # a label may be a number: it is matched by its text
         ddf = ddf.rename(columns={c: str(c) for c in ddf.columns})
     if columns is None:
         unknown = sorted(set(names) - set(CSV_COLUMNS))
@@ -363,7 +384,9 @@ def reconcile_dask(
         used = {c for s in columns.values() for c in ([s] if isinstance(s, str) else s)}
         missing = sorted(used - set(names))
         if missing:
-            raise ClaimFileError("<dask dataframe>", "$", None, f"has no column {', '.join(map(repr, missing))}")
+            raise ClaimFileError(
+                "<dask dataframe>", "$", None, f"has no column {', '.join(map(repr, missing))}"
+            )
     rels = tuple(relations)
     events = _Events()
     _declared_joins(events, rels)
@@ -373,13 +396,19 @@ def reconcile_dask(
     if event_col is None:
         keyed = ddf.assign(**{KEY_COLUMN: ""})
     else:
-        keyed = ddf.assign(**{KEY_COLUMN: ddf[event_col].map_partitions(_keys, mapping, meta=(event_col, object))})
+        keyed = ddf.assign(
+            **{KEY_COLUMN: ddf[event_col].map_partitions(_keys, mapping, meta=(event_col, object))}
+        )
     # Rows already partitioned by their key (every key in one partition, as files written per event or per
     # source are) are reconciled where they are: the shuffle would move every row for nothing.
     if event_col is None or not _apart(dask, ddf[event_col], mapping):
         keyed = keyed.shuffle(on=KEY_COLUMN, npartitions=ddf.npartitions)
     job = _Job(policy=chosen, columns=columns, defaults=defaults, relations=rels, taxonomy=taxonomy)
-    tasks = [dask.delayed(_reconcile_partition, nout=4, pure=True)(p, job) for p in keyed.to_delayed()]
+    tasks = [
+        dask.delayed(_reconcile_partition, nout=4, pure=True)(p, job) for p in keyed.to_delayed()
+    ]
     metas = _frames(reconcile([]), (), "")
-    tables = [dd.from_delayed([t[i] for t in tasks], meta=metas[i], verify_meta=False) for i in range(4)]
+    tables = [
+        dd.from_delayed([t[i] for t in tasks], meta=metas[i], verify_meta=False) for i in range(4)
+    ]
     return DaskTables(*tables)

@@ -21,7 +21,15 @@ import yaml
 
 from claimdiff.exceptions import ClaimFileError
 
-__all__ = ["MAX_ALIAS_EXPANSION", "MAX_CHARS", "MAX_DEPTH", "MAX_YAML_LINE", "Lines", "parse_json", "parse_yaml"]
+__all__ = [
+    "MAX_ALIAS_EXPANSION",
+    "MAX_CHARS",
+    "MAX_DEPTH",
+    "MAX_YAML_LINE",
+    "Lines",
+    "parse_json",
+    "parse_yaml",
+]
 
 #: The largest text (in characters, and file in bytes) claimdiff reads.
 MAX_CHARS = 64 * 1024 * 1024
@@ -77,7 +85,12 @@ _Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
 def check_size(text: str, path: str) -> None:
     """Refuse a text larger than :data:`MAX_CHARS`."""
     if len(text) > MAX_CHARS:
-        raise ClaimFileError(path, "$", None, f"is {len(text):,} characters long; claimdiff reads up to {MAX_CHARS:,}")
+        raise ClaimFileError(
+            path,
+            "$",
+            None,
+            f"is {len(text):,} characters long; claimdiff reads up to {MAX_CHARS:,}",
+        )
 
 
 def parse_yaml(text: str, path: str) -> tuple[Any, Lines]:
@@ -85,7 +98,9 @@ def parse_yaml(text: str, path: str) -> tuple[Any, Lines]:
     check_size(text, path)
     long_line = None if USES_LIBYAML else _first_long_line(text, MAX_YAML_LINE)
     if long_line is not None:
-        raise ClaimFileError(path, "$", None, f"has a line longer than {MAX_YAML_LINE:,} characters", line=long_line)
+        raise ClaimFileError(
+            path, "$", None, f"has a line longer than {MAX_YAML_LINE:,} characters", line=long_line
+        )
     try:
         loader = _Loader(text)
         try:
@@ -100,12 +115,18 @@ def parse_yaml(text: str, path: str) -> tuple[Any, Lines]:
     except yaml.MarkedYAMLError as e:
         line = e.problem_mark.line + 1 if e.problem_mark is not None else None
         if "nesting depth" in str(e.problem) or "recursion" in str(e.problem):
-            raise ClaimFileError(path, "$", None, f"is nested more than {MAX_DEPTH} levels deep", line=line) from None
-        raise ClaimFileError(path, "$", None, f"is not valid YAML: {e.problem}", line=line) from None
+            raise ClaimFileError(
+                path, "$", None, f"is nested more than {MAX_DEPTH} levels deep", line=line
+            ) from None
+        raise ClaimFileError(
+            path, "$", None, f"is not valid YAML: {e.problem}", line=line
+        ) from None
     except yaml.YAMLError as e:
         raise ClaimFileError(path, "$", None, f"is not valid YAML: {str(e)[:200]}") from None
     except RecursionError:
-        raise ClaimFileError(path, "$", None, f"is nested more than {MAX_DEPTH} levels deep") from None
+        raise ClaimFileError(
+            path, "$", None, f"is nested more than {MAX_DEPTH} levels deep"
+        ) from None
     except ValueError as e:  # int() of a figure with more digits than Python converts
         raise ClaimFileError(path, "$", None, _value_error(e)) from None
     cache: list[Mapping[str, int]] = []
@@ -163,7 +184,9 @@ def _check_tree(root: yaml.Node, path: str) -> None:
         if key in size:
             if size[key] == -1:
                 line = node.start_mark.line + 1
-                raise ClaimFileError(path, where, None, "holds a YAML alias that refers to itself", line=line)
+                raise ClaimFileError(
+                    path, where, None, "holds a YAML alias that refers to itself", line=line
+                )
             continue
         if cls is not mapping and cls is not sequence:
             own = 1 + len(node.value)
@@ -171,8 +194,13 @@ def _check_tree(root: yaml.Node, path: str) -> None:
             written += own
             continue
         if depth > MAX_DEPTH:
-            raise ClaimFileError(path, where, None, f"is nested more than {MAX_DEPTH} levels deep",
-                                 line=node.start_mark.line + 1)
+            raise ClaimFileError(
+                path,
+                where,
+                None,
+                f"is nested more than {MAX_DEPTH} levels deep",
+                line=node.start_mark.line + 1,
+            )
         size[key] = -1
         written += 1
         stack.append((node, where, depth, True))
@@ -186,7 +214,9 @@ def _check_tree(root: yaml.Node, path: str) -> None:
                     line = k.start_mark.line + 1
                     if name in seen:
                         raise ClaimFileError(
-                            path, f"{where}.{name}", None,
+                            path,
+                            f"{where}.{name}",
+                            None,
                             f"gives the key {_short(name)!r} twice (lines {seen[name]} and {line}); a key may appear once",
                             line=line,
                         )
@@ -195,7 +225,10 @@ def _check_tree(root: yaml.Node, path: str) -> None:
                 stack.append((v, f"{where}.{name}", depth + 1, False))
     if size[id(root)] - written > MAX_ALIAS_EXPANSION:
         raise ClaimFileError(
-            path, "$", None, f"holds YAML aliases that expand to more than {MAX_ALIAS_EXPANSION:,} values and characters"
+            path,
+            "$",
+            None,
+            f"holds YAML aliases that expand to more than {MAX_ALIAS_EXPANSION:,} values and characters",
         )
 
 
@@ -240,8 +273,13 @@ def parse_json(text: str, path: str) -> tuple[Any, Lines]:
     except _DuplicateKeyError as e:
         where, both = _json_duplicate(text, e.key)
         found = f" (lines {both[0]} and {both[1]})" if both else ""
-        raise ClaimFileError(path, where, None, f"gives the key {_short(e.key)!r} twice{found}; a key may appear once",
-                             line=both[1] if both else None) from None
+        raise ClaimFileError(
+            path,
+            where,
+            None,
+            f"gives the key {_short(e.key)!r} twice{found}; a key may appear once",
+            line=both[1] if both else None,
+        ) from None
     except ValueError as e:  # an integer of more digits than Python converts
         raise ClaimFileError(path, "$", None, _value_error(e)) from None
     cache: list[Mapping[str, int]] = []
@@ -286,8 +324,11 @@ def _json_duplicate(text: str, key: str) -> tuple[str, tuple[int, int] | None]:
         if isinstance(value, dict):
             start, end = spans[id(value)]
             nested = [spans[id(v)] for v in value.values() if id(v) in spans]
-            found = [m.start() for m in _KEY.finditer(text, start + 1, end)
-                     if m.group(1) == key and not any(a <= m.start() < b for a, b in nested)]
+            found = [
+                m.start()
+                for m in _KEY.finditer(text, start + 1, end)
+                if m.group(1) == key and not any(a <= m.start() < b for a, b in nested)
+            ]
             if len(found) > 1:
                 first, second = (bisect.bisect_left(newlines, at) + 1 for at in found[:2])
                 return f"{where}.{key}", (first, second)
@@ -318,7 +359,10 @@ def _json_spans(text: str) -> tuple[Any, dict[int, tuple[int, int]]]:
     decoder.parse_array = recording(json.decoder.JSONArray)  # type: ignore[attr-defined]
     decoder.scan_once = json.scanner.py_make_scanner(decoder)  # type: ignore[attr-defined]
     data = decoder.decode(text)
-    return data, spans  # every recorded object is part of ``data``: their ids stay unique while it lives
+    return (
+        data,
+        spans,
+    )  # every recorded object is part of ``data``: their ids stay unique while it lives
 
 
 def _json_lines(text: str) -> dict[str, int]:

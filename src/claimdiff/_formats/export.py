@@ -28,7 +28,14 @@ from claimdiff.exceptions import ClaimFileError, MissingExtraError
 if TYPE_CHECKING:
     from claimdiff._core.report import Report
 
-__all__ = ["TABLES", "report_arrow", "report_columns", "report_frame", "report_schema", "write_report_parquet"]
+__all__ = [
+    "TABLES",
+    "report_arrow",
+    "report_columns",
+    "report_frame",
+    "report_schema",
+    "write_report_parquet",
+]
 
 #: Where the report's JSON Schema lives inside the package.
 REPORT_SCHEMA_RESOURCE = "schema/report.schema.json"
@@ -50,6 +57,7 @@ def report_schema() -> dict[str, Any]:
     schema: dict[str, Any] = json.loads(text)
     return schema
 
+
 #: The tables a report exports: one row per group, flag, rejected claim, derived figure, claim, and claim of a flag.
 TABLES = ("groups", "flags", "rejected", "derived", "claims", "flag_claims")
 
@@ -59,32 +67,96 @@ SEVERITY_ORDER = tuple(s.value for s in sorted(Severity, key=lambda s: s.rank))
 # Column types: "str", "int", "float", "bool", "severity", "kind", "time" (UTC instant).
 _SCHEMA: Mapping[str, tuple[tuple[str, str], ...]] = {
     "groups": (
-        ("id", "str"), ("metric", "str"), ("counted", "str"), ("place", "str"), ("event", "str"), ("period", "str"),
-        ("dimension", "str"), ("cumulative", "bool"), ("unit", "str"), ("feasible", "bool"), ("low", "float"),
-        ("high", "float"), ("low_closed", "bool"), ("high_closed", "bool"), ("consensus_low", "float"),
-        ("consensus_high", "float"), ("best", "float"), ("n_claims", "int"), ("n_supporting", "int"),
-        ("n_dissenting", "int"), ("n_superseded", "int"), ("n_stale", "int"), ("origins", "int"),
-        ("worst_severity", "severity"), ("n_flags", "int"), ("verdict", "str"), ("corroboration", "str"),
-        ("n_withdrawn", "int"), ("best_rule", "str"), ("stated_low", "float"), ("stated_high", "float"),
-        ("source_grades", "str"), ("grade_note", "str"), ("precision", "str"), ("precision_step", "float"),
+        ("id", "str"),
+        ("metric", "str"),
+        ("counted", "str"),
+        ("place", "str"),
+        ("event", "str"),
+        ("period", "str"),
+        ("dimension", "str"),
+        ("cumulative", "bool"),
+        ("unit", "str"),
+        ("feasible", "bool"),
+        ("low", "float"),
+        ("high", "float"),
+        ("low_closed", "bool"),
+        ("high_closed", "bool"),
+        ("consensus_low", "float"),
+        ("consensus_high", "float"),
+        ("best", "float"),
+        ("n_claims", "int"),
+        ("n_supporting", "int"),
+        ("n_dissenting", "int"),
+        ("n_superseded", "int"),
+        ("n_stale", "int"),
+        ("origins", "int"),
+        ("worst_severity", "severity"),
+        ("n_flags", "int"),
+        ("verdict", "str"),
+        ("corroboration", "str"),
+        ("n_withdrawn", "int"),
+        ("best_rule", "str"),
+        ("stated_low", "float"),
+        ("stated_high", "float"),
+        ("source_grades", "str"),
+        ("grade_note", "str"),
+        ("precision", "str"),
+        ("precision_step", "float"),
     ),
     "flags": (
-        ("flag", "int"), ("kind", "kind"), ("severity", "severity"), ("group", "str"), ("n_claims", "int"),
-        ("claims", "str"), ("message", "str"), ("gap", "float"), ("relative_gap", "float"), ("unit", "str"),
+        ("flag", "int"),
+        ("kind", "kind"),
+        ("severity", "severity"),
+        ("group", "str"),
+        ("n_claims", "int"),
+        ("claims", "str"),
+        ("message", "str"),
+        ("gap", "float"),
+        ("relative_gap", "float"),
+        ("unit", "str"),
         ("tags", "str"),
     ),
     "rejected": (("claim", "str"), ("reason", "str")),
     "derived": (
-        ("metric", "str"), ("counted", "str"), ("place", "str"), ("event", "str"), ("group", "str"),
-        ("low", "float"), ("high", "float"), ("claims", "str"), ("relations", "str"), ("message", "str"),
+        ("metric", "str"),
+        ("counted", "str"),
+        ("place", "str"),
+        ("event", "str"),
+        ("group", "str"),
+        ("low", "float"),
+        ("high", "float"),
+        ("claims", "str"),
+        ("relations", "str"),
+        ("message", "str"),
     ),
     "claims": (
-        ("id", "str"), ("group", "str"), ("status", "str"), ("metric", "str"), ("counted", "str"), ("place", "str"),
-        ("event", "str"), ("value", "str"), ("hedge", "str"), ("low", "float"), ("high", "float"),
-        ("low_closed", "bool"), ("high_closed", "bool"), ("unit", "str"), ("period", "str"),
-        ("period_start", "time"), ("period_end", "time"), ("stated", "str"), ("stated_start", "time"),
-        ("stated_end", "time"), ("source", "str"), ("source_kind", "str"), ("source_party", "str"), ("via", "str"),
-        ("origin", "str"), ("part_of", "str"), ("note", "str"),
+        ("id", "str"),
+        ("group", "str"),
+        ("status", "str"),
+        ("metric", "str"),
+        ("counted", "str"),
+        ("place", "str"),
+        ("event", "str"),
+        ("value", "str"),
+        ("hedge", "str"),
+        ("low", "float"),
+        ("high", "float"),
+        ("low_closed", "bool"),
+        ("high_closed", "bool"),
+        ("unit", "str"),
+        ("period", "str"),
+        ("period_start", "time"),
+        ("period_end", "time"),
+        ("stated", "str"),
+        ("stated_start", "time"),
+        ("stated_end", "time"),
+        ("source", "str"),
+        ("source_kind", "str"),
+        ("source_party", "str"),
+        ("via", "str"),
+        ("origin", "str"),
+        ("part_of", "str"),
+        ("note", "str"),
     ),
     "flag_claims": (("flag", "int"), ("kind", "kind"), ("severity", "severity"), ("claim", "str")),
 }
@@ -111,7 +183,10 @@ def report_columns(report: Report, table: str) -> dict[str, list[Any]]:
     with PAUSE:  # the rows, and the quiet groups made to fill them, are many small acyclic objects
         if table == "groups":  # rows as tuples in the schema's order
             cells = list(zip(*_group_rows(report), strict=True)) or [()] * len(_SCHEMA[table])
-            return {name: list(column) for (name, _kind), column in zip(_SCHEMA[table], cells, strict=True)}
+            return {
+                name: list(column)
+                for (name, _kind), column in zip(_SCHEMA[table], cells, strict=True)
+            }
         rows = _ROWS[table](report)
         return {name: [row[name] for row in rows] for name, _kind in _SCHEMA[table]}
 
@@ -136,23 +211,63 @@ def _group_rows(report: Report) -> list[tuple[Any, ...]]:
     for g in report.groups:
         w = worst.get(g.id)
         feasible = g.feasible
-        append((
-            g.id, g.metric, g.counted, " > ".join(g.place) or None, g.event, g.period, g.dimension, g.cumulative,
-            g.unit, feasible, _bound(g.low, feasible, -inf), _bound(g.high, feasible, inf), g.low_closed,
-            g.high_closed, _bound(g.consensus_low, feasible, -inf), _bound(g.consensus_high, feasible, inf), g.best,
-            len(g.claims), len(g.supporting), len(g.dissenting), len(g.superseded), len(g.stale), g.origins,
-            None if w is None else w.value, count.get(g.id, 0), g.verdict, g.corroboration, len(g.withdrawn),
-            g.best_rule, g.stated_low, g.stated_high, "; ".join(sg.describe() for sg in g.source_grades) or None,
-            g.grades_text(), g.precision, g.precision_step,
-        ))
+        append(
+            (
+                g.id,
+                g.metric,
+                g.counted,
+                " > ".join(g.place) or None,
+                g.event,
+                g.period,
+                g.dimension,
+                g.cumulative,
+                g.unit,
+                feasible,
+                _bound(g.low, feasible, -inf),
+                _bound(g.high, feasible, inf),
+                g.low_closed,
+                g.high_closed,
+                _bound(g.consensus_low, feasible, -inf),
+                _bound(g.consensus_high, feasible, inf),
+                g.best,
+                len(g.claims),
+                len(g.supporting),
+                len(g.dissenting),
+                len(g.superseded),
+                len(g.stale),
+                g.origins,
+                None if w is None else w.value,
+                count.get(g.id, 0),
+                g.verdict,
+                g.corroboration,
+                len(g.withdrawn),
+                g.best_rule,
+                g.stated_low,
+                g.stated_high,
+                "; ".join(sg.describe() for sg in g.source_grades) or None,
+                g.grades_text(),
+                g.precision,
+                g.precision_step,
+            )
+        )
     return out
 
 
 def _flag_rows(report: Report) -> list[dict[str, Any]]:
     return [
-        {"flag": i, "kind": f.kind.value, "severity": f.severity.value, "group": f.group, "n_claims": len(f.claims),
-         "claims": LIST_SEPARATOR.join(f.claims), "message": f.message, "gap": f.gap, "relative_gap": f.relative_gap,
-         "unit": f.unit, "tags": LIST_SEPARATOR.join(f.tags)}
+        {
+            "flag": i,
+            "kind": f.kind.value,
+            "severity": f.severity.value,
+            "group": f.group,
+            "n_claims": len(f.claims),
+            "claims": LIST_SEPARATOR.join(f.claims),
+            "message": f.message,
+            "gap": f.gap,
+            "relative_gap": f.relative_gap,
+            "unit": f.unit,
+            "tags": LIST_SEPARATOR.join(f.tags),
+        }
         for i, f in enumerate(report.flags)
     ]
 
@@ -160,7 +275,8 @@ def _flag_rows(report: Report) -> list[dict[str, Any]]:
 def _flag_claim_rows(report: Report) -> list[dict[str, Any]]:
     return [
         {"flag": i, "kind": f.kind.value, "severity": f.severity.value, "claim": cid}
-        for i, f in enumerate(report.flags) for cid in f.claims
+        for i, f in enumerate(report.flags)
+        for cid in f.claims
     ]
 
 
@@ -170,9 +286,18 @@ def _rejected_rows(report: Report) -> list[dict[str, Any]]:
 
 def _derived_rows(report: Report) -> list[dict[str, Any]]:
     return [
-        {"metric": d.metric, "counted": d.counted, "place": " > ".join(d.place) or None, "event": d.event,
-         "group": d.group, "low": d.low, "high": math.inf if d.high is None else d.high,
-         "claims": LIST_SEPARATOR.join(d.claims), "relations": LIST_SEPARATOR.join(d.relations), "message": d.message}
+        {
+            "metric": d.metric,
+            "counted": d.counted,
+            "place": " > ".join(d.place) or None,
+            "event": d.event,
+            "group": d.group,
+            "low": d.low,
+            "high": math.inf if d.high is None else d.high,
+            "claims": LIST_SEPARATOR.join(d.claims),
+            "relations": LIST_SEPARATOR.join(d.relations),
+            "message": d.message,
+        }
         for d in report.derived
     ]
 
@@ -182,34 +307,57 @@ def _claim_rows(report: Report) -> list[dict[str, Any]]:
     for g in report.groups:
         for cid in g.claims:
             status[cid] = (g.id, "supporting")
-        for name, ids in (("dissenting", g.dissenting), ("superseded", g.superseded), ("stale", g.stale),
-                          ("withdrawn", g.withdrawn)):
+        for name, ids in (
+            ("dissenting", g.dissenting),
+            ("superseded", g.superseded),
+            ("stale", g.stale),
+            ("withdrawn", g.withdrawn),
+        ):
             for cid in ids:
                 status[cid] = (g.id, name)
     out = []
     for c in report.claims:
         group, state = status.get(c.id, (None, None))
-        out.append({
-            "id": c.id, "group": group, "status": state, "metric": c.metric.name, "counted": c.scope.counted,
-            "place": c.scope.place_text() or None, "event": c.scope.event, "value": c.estimate.describe(),
-            "hedge": c.estimate.hedge.value, "low": c.low, "high": c.high, "low_closed": c.low_closed,
-            "high_closed": c.high_closed, "unit": c.unit_info.canonical,
-            "period": None if c.period is None else c.period.isoformat(),
-            "period_start": None if c.period is None else c.period.start_ts,
-            "period_end": None if c.period is None else c.period.end_ts,
-            "stated": None if c.stated is None else c.stated.isoformat(),
-            "stated_start": None if c.stated is None else c.stated.start_ts,
-            "stated_end": None if c.stated is None else c.stated.end_ts,
-            "source": c.source.name, "source_kind": c.source.kind.value, "source_party": c.source.party,
-            "via": LIST_SEPARATOR.join(s.name for s in c.via) or None, "origin": c.origin, "part_of": c.part_of,
-            "note": c.note,
-        })
+        out.append(
+            {
+                "id": c.id,
+                "group": group,
+                "status": state,
+                "metric": c.metric.name,
+                "counted": c.scope.counted,
+                "place": c.scope.place_text() or None,
+                "event": c.scope.event,
+                "value": c.estimate.describe(),
+                "hedge": c.estimate.hedge.value,
+                "low": c.low,
+                "high": c.high,
+                "low_closed": c.low_closed,
+                "high_closed": c.high_closed,
+                "unit": c.unit_info.canonical,
+                "period": None if c.period is None else c.period.isoformat(),
+                "period_start": None if c.period is None else c.period.start_ts,
+                "period_end": None if c.period is None else c.period.end_ts,
+                "stated": None if c.stated is None else c.stated.isoformat(),
+                "stated_start": None if c.stated is None else c.stated.start_ts,
+                "stated_end": None if c.stated is None else c.stated.end_ts,
+                "source": c.source.name,
+                "source_kind": c.source.kind.value,
+                "source_party": c.source.party,
+                "via": LIST_SEPARATOR.join(s.name for s in c.via) or None,
+                "origin": c.origin,
+                "part_of": c.part_of,
+                "note": c.note,
+            }
+        )
     return out
 
 
 _ROWS: Mapping[str, Callable[[Report], list[dict[str, Any]]]] = {
-    "flags": _flag_rows, "rejected": _rejected_rows, "derived": _derived_rows,
-    "claims": _claim_rows, "flag_claims": _flag_claim_rows,
+    "flags": _flag_rows,
+    "rejected": _rejected_rows,
+    "derived": _derived_rows,
+    "claims": _claim_rows,
+    "flag_claims": _flag_claim_rows,
 }
 
 
@@ -232,7 +380,9 @@ def report_frame(report: Report, table: str) -> Any:
             seconds = pd.array(values, dtype="Float64")
             data[name] = pd.to_datetime(seconds, unit="s", utc=True).astype("datetime64[us, UTC]")
         elif kind in ("severity", "kind"):
-            data[name] = pd.Categorical(values, categories=_categories(kind), ordered=kind == "severity")
+            data[name] = pd.Categorical(
+                values, categories=_categories(kind), ordered=kind == "severity"
+            )
         else:
             data[name] = pd.array(values, dtype=_PANDAS[kind])
     return pd.DataFrame(data, columns=[name for name, _ in _SCHEMA[table]])
@@ -272,7 +422,10 @@ def report_arrow(report: Report, table: str) -> Any:
     columns = report_columns(report, table)
     pa = _pyarrow()
     types = {
-        "str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(),
+        "str": pa.string(),
+        "int": pa.int64(),
+        "float": pa.float64(),
+        "bool": pa.bool_(),
         "time": pa.timestamp("us", tz="UTC"),
     }
     arrays = []
@@ -283,9 +436,14 @@ def report_arrow(report: Report, table: str) -> Any:
             arrays.append(pa.array(values, type=pa.int64()).cast(types["time"]))
         elif kind in ("severity", "kind"):
             cats = _categories(kind)
-            codes = pa.array([None if v is None else cats.index(v) for v in values], type=pa.int32())
-            arrays.append(pa.DictionaryArray.from_arrays(codes, pa.array(cats, type=pa.string()),
-                                                         ordered=kind == "severity"))
+            codes = pa.array(
+                [None if v is None else cats.index(v) for v in values], type=pa.int32()
+            )
+            arrays.append(
+                pa.DictionaryArray.from_arrays(
+                    codes, pa.array(cats, type=pa.string()), ordered=kind == "severity"
+                )
+            )
         else:
             arrays.append(pa.array(values, type=types[kind]))
     return pa.Table.from_arrays(arrays, names=[name for name, _ in _SCHEMA[table]])
@@ -316,7 +474,9 @@ def write_report_parquet(report: Report, directory: str | os.PathLike[str]) -> l
     try:
         os.makedirs(directory, exist_ok=True)
     except OSError as e:
-        raise ClaimFileError(display_name(directory), "$", None, f"cannot be written ({e.strerror or e})") from e
+        raise ClaimFileError(
+            display_name(directory), "$", None, f"cannot be written ({e.strerror or e})"
+        ) from e
     written = []
     for table in TABLES:
         path = os.path.join(os.fspath(directory), f"{table}.parquet")
@@ -336,7 +496,9 @@ def _write_parquet(pq: Any, table: Any, path: str) -> None:
 def _pandas_metadata(report: Report, table: str, pa: Any) -> dict[bytes, bytes] | None:
     """The schema metadata pandas reads its dtypes back from (``None`` without pandas: nobody reads it then)."""
     try:
-        empty = report_frame(attrs.evolve(report, groups=(), flags=(), rejected=(), claims=(), derived=()), table)
+        empty = report_frame(
+            attrs.evolve(report, groups=(), flags=(), rejected=(), claims=(), derived=()), table
+        )
     except MissingExtraError:
         return None
     meta: dict[bytes, bytes] = pa.Table.from_pandas(empty, preserve_index=False).schema.metadata

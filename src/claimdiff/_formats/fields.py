@@ -18,16 +18,38 @@ from claimdiff._model.claim import Source
 from claimdiff._model.estimate import Estimate, Hedge, Provenance
 from claimdiff._model.hedges import parse_estimate
 from claimdiff._model.numbers import exact_float
-from claimdiff.exceptions import ClaimdiffError, InvalidClaimError, InvalidEstimateError, InvalidUnitError
+from claimdiff.exceptions import (
+    ClaimdiffError,
+    InvalidClaimError,
+    InvalidEstimateError,
+    InvalidUnitError,
+)
 
 if TYPE_CHECKING:
     from claimdiff._formats.build import Context
 
-__all__ = ["ESTIMATE_FIELDS", "estimate_of", "make_source", "number", "opt_str", "reason_for", "source_def"]
+__all__ = [
+    "ESTIMATE_FIELDS",
+    "estimate_of",
+    "make_source",
+    "number",
+    "opt_str",
+    "reason_for",
+    "source_def",
+]
 
 #: The fields of a figure written out field by field.
 #: The fields of a figure spelled out in a file (``value: {low: ..., high: ...}`` or the ``value_*`` CSV columns).
-ESTIMATE_FIELDS = ("low", "high", "low_closed", "high_closed", "point", "hedge", "text", "provenance")
+ESTIMATE_FIELDS = (
+    "low",
+    "high",
+    "low_closed",
+    "high_closed",
+    "point",
+    "hedge",
+    "text",
+    "provenance",
+)
 
 
 def source_def(raw: Any, loc: str, ctx: Context, *, name_default: str | None = None) -> Source:
@@ -52,7 +74,9 @@ def make_source(spec: Mapping[str, Any], loc: str, ctx: Context) -> Source:
     try:
         found = Source(key[0], kind=key[1], party=key[2], reliability=key[3])
     except InvalidClaimError as e:
-        raise ctx.error(loc, None, reason_for(e, e.field if e.field == "source.reliability" else "source")) from e
+        raise ctx.error(
+            loc, None, reason_for(e, e.field if e.field == "source.reliability" else "source")
+        ) from e
     ctx.named[key] = found
     return found
 
@@ -94,13 +118,19 @@ def number(value: float, field: str) -> float:
     """
     number = exact_float(value, field)
     if type(value) is int and math.isinf(number):
-        raise InvalidEstimateError(field, short_repr(value), "is beyond the largest figure claimdiff reads (about 1.8e308)")
+        raise InvalidEstimateError(
+            field, short_repr(value), "is beyond the largest figure claimdiff reads (about 1.8e308)"
+        )
     if not math.isfinite(number):
-        raise InvalidEstimateError(field, short_repr(value), "must be a finite number; write the word 'inf' for no bound")
+        raise InvalidEstimateError(
+            field, short_repr(value), "must be a finite number; write the word 'inf' for no bound"
+        )
     return number
 
 
-def estimate_of(value: Any, unit: str | None, ctx: Context, *, count: bool | None = None) -> Estimate:
+def estimate_of(
+    value: Any, unit: str | None, ctx: Context, *, count: bool | None = None
+) -> Estimate:
     """The figure a ``value`` field gives: a number, a hedged figure in words, or the estimate's fields.
 
     ``count`` says whether the claim says what it counts (see :func:`claimdiff.hedges.parse_estimate`).
@@ -110,13 +140,18 @@ def estimate_of(value: Any, unit: str | None, ctx: Context, *, count: bool | Non
     if isinstance(value, str):
         return parse_estimate(value, hedges=ctx.hedges, unit=unit, count=count)
     spec: dict[str, Any] = {k: value[k] for k in ESTIMATE_FIELDS if k in value}
-    if "text" in spec and set(spec) <= {"text", "provenance"}:  # {text: '108', provenance: worded}: read the words
+    if "text" in spec and set(spec) <= {
+        "text",
+        "provenance",
+    }:  # {text: '108', provenance: worded}: read the words
         words = parse_estimate(spec["text"], hedges=ctx.hedges, unit=unit, count=count)
         given = Provenance(spec.get("provenance", words.provenance.value))
         return words if given is words.provenance else attrs.evolve(words, provenance=given)
     for k in ("low", "high", "point"):
         if isinstance(spec.get(k), str):
-            spec[k] = -math.inf if spec[k].startswith("-") else math.inf  # the schema allows only "inf", ".inf", ...
+            spec[k] = (
+                -math.inf if spec[k].startswith("-") else math.inf
+            )  # the schema allows only "inf", ".inf", ...
         elif k in spec:
             spec[k] = number(spec[k], k)
     if "hedge" in spec:

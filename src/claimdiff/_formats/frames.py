@@ -39,8 +39,15 @@ from claimdiff._model.hedges import DEFAULT_HEDGES, HedgePolicy
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from claimdiff.exceptions import ClaimFileError, InvalidClaimError
 
-__all__ = ["FIELDS", "cell_value", "claims_from_csv_table", "claims_from_dataframe", "claims_from_rows", "clean_cell",
-           "read_mappings"]
+__all__ = [
+    "FIELDS",
+    "cell_value",
+    "claims_from_csv_table",
+    "claims_from_dataframe",
+    "claims_from_rows",
+    "clean_cell",
+    "read_mappings",
+]
 
 # Rows of cells are read in chunks, so that only one chunk's mappings are held at once.
 _CHUNK = 20_000
@@ -87,15 +94,25 @@ def claims_from_rows(
     """
     unknown = sorted(set(columns) - set(FIELDS))
     if unknown:
-        raise InvalidClaimError(None, "columns", unknown, f"are not claim fields; use some of {', '.join(FIELDS)}")
+        raise InvalidClaimError(
+            None, "columns", unknown, f"are not claim fields; use some of {', '.join(FIELDS)}"
+        )
     column_of = column_names(columns)
     label_list = list(labels) if labels is not None else None
     mappings = (
         (label, claim_mapping(row, columns, label, name))
-        for label, row in ((label_list[i] if label_list is not None else i, row) for i, row in enumerate(rows))
+        for label, row in (
+            (label_list[i] if label_list is not None else i, row) for i, row in enumerate(rows)
+        )
     )
-    loaded = read_mappings(mappings, column_of=column_of, defaults=defaults, name=name, hedges=hedges,
-                           vocabulary=vocabulary)
+    loaded = read_mappings(
+        mappings,
+        column_of=column_of,
+        defaults=defaults,
+        name=name,
+        hedges=hedges,
+        vocabulary=vocabulary,
+    )
     return _rounded(loaded) if rounded else loaded
 
 
@@ -131,8 +148,13 @@ def read_mappings(
         doc: dict[str, Any] = {"claims": chunk, "defaults": shared} if shared else {"claims": chunk}
         loaded = load_document(doc, NO_LINES, path=name, hedges=hedges, vocabulary=vocabulary)
         claims.extend(loaded.claims)
-        found = [(location_index(e), relocated(e, chunk_labels, cols, name)) for e in loaded.rejected]
-        merged = sorted([(pos, 0, e) for pos, e in ready] + [(pos, 1, e) for pos, e in found], key=lambda t: t[:2])
+        found = [
+            (location_index(e), relocated(e, chunk_labels, cols, name)) for e in loaded.rejected
+        ]
+        merged = sorted(
+            [(pos, 0, e) for pos, e in ready] + [(pos, 1, e) for pos, e in found],
+            key=lambda t: t[:2],
+        )
         rejected.extend(e for _, _, e in merged)
         chunk.clear()
         chunk_labels.clear()
@@ -204,21 +226,31 @@ def claims_from_dataframe(
         # A table in the claims-CSV columns is a claims CSV: read it exactly as the CSV reader does (a `via`
         # cell of several relays, the value_* columns, `cumulative`), so that nothing in it is dropped.
         if twice:
-            raise ClaimFileError(name, "$", None, f"has two columns named {min(twice)!r}; name each column once")
+            raise ClaimFileError(
+                name, "$", None, f"has two columns named {min(twice)!r}; name each column once"
+            )
         loaded = claims_from_csv_table(df, name=name, hedges=hedges, vocabulary=vocabulary)
         return _rounded(loaded) if rounded else loaded
     if columns is None:
         columns = {f: f for f in FIELDS if f in names}
     unknown = sorted(set(columns) - set(FIELDS))
     if unknown:
-        raise InvalidClaimError(None, "columns", unknown, f"are not claim fields; use some of {', '.join(FIELDS)}")
+        raise InvalidClaimError(
+            None, "columns", unknown, f"are not claim fields; use some of {', '.join(FIELDS)}"
+        )
     wanted = {c for spec in columns.values() for c in ([spec] if isinstance(spec, str) else spec)}
     missing = sorted(wanted - set(names))
     if missing:
-        raise ClaimFileError(name, "$", None, f"has no column {', '.join(map(repr, missing))} (columns: {names})")
+        raise ClaimFileError(
+            name, "$", None, f"has no column {', '.join(map(repr, missing))} (columns: {names})"
+        )
     if wanted & twice:
-        raise ClaimFileError(name, "$", None, f"has two columns named {min(wanted & twice)!r}; name each column once")
-    loaded = read_table(df, FrameReader(columns, position, name), defaults, name, hedges, vocabulary)
+        raise ClaimFileError(
+            name, "$", None, f"has two columns named {min(wanted & twice)!r}; name each column once"
+        )
+    loaded = read_table(
+        df, FrameReader(columns, position, name), defaults, name, hedges, vocabulary
+    )
     return _rounded(loaded) if rounded else loaded
 
 
@@ -240,16 +272,20 @@ def claims_from_csv_table(
     no blank lines to skip).
     """
     names = [str(c) for c in df.columns]
-    parse_rows(names, (), name)  # the header alone: an unknown or repeated column is refused as in a file
+    parse_rows(
+        names, (), name
+    )  # the header alone: an unknown or repeated column is refused as in a file
     at = {n: i for i, n in enumerate(names)}
-    if "cumulative" in at and any(csv_text(v, "cumulative") is not None for v in distinct(df.iloc[:, at["cumulative"]])[1]):
+    if "cumulative" in at and any(
+        csv_text(v, "cumulative") is not None for v in distinct(df.iloc[:, at["cumulative"]])[1]
+    ):
         # `cumulative` cells define metrics for the whole table: read as a file is, all rows at once.
         data = [df.iloc[:, i].tolist() for i in range(len(names))]
         doc, _ = parse_rows(names, enumerate(zip(*data, strict=True)), name, cell=csv_cell)
         loaded = load_document(doc, NO_LINES, path=name, hedges=hedges, vocabulary=vocabulary)
         labels = list(df.index)
         same = {c: c for c in names}
-        return attrs.evolve(loaded, rejected=tuple(relocated(e, labels, same, name) for e in loaded.rejected))
+        return attrs.evolve(
+            loaded, rejected=tuple(relocated(e, labels, same, name) for e in loaded.rejected)
+        )
     return read_table(df, CsvReader(names), None, name, hedges, vocabulary)
-
-

@@ -22,7 +22,16 @@ MARK_COLOURS = {
 }
 
 #: Colours of the origins' lines (Okabe-Ito, readable by people with colour-blindness), in turn.
-ORIGIN_COLOURS = ("#0072b2", "#009e73", "#e69f00", "#56b4e9", "#d55e00", "#cc79a7", "#999933", "#444444")
+ORIGIN_COLOURS = (
+    "#0072b2",
+    "#009e73",
+    "#e69f00",
+    "#56b4e9",
+    "#d55e00",
+    "#cc79a7",
+    "#999933",
+    "#444444",
+)
 
 CSS = """
 :root { --error: #b71c1c; --warning: #a15c00; --info: #0d5f80; --ok: #1b5e20; --line: #d7dbe0; }

@@ -22,7 +22,13 @@ from claimdiff._core.flags import Flag, Severity
 from claimdiff._formats.html_assets import CSS, JS, MARK_COLOURS, ORIGIN_COLOURS
 from claimdiff._formats.series_view import MARKS, SeriesView, series_of
 from claimdiff._formats.svg_chart import MAX_MARKS, series_svg
-from claimdiff._formats.text_report import VERDICT_WORDS, counted, flag_title, range_words, sources_words
+from claimdiff._formats.text_report import (
+    VERDICT_WORDS,
+    counted,
+    flag_title,
+    range_words,
+    sources_words,
+)
 from claimdiff._model.numbers import format_number
 from claimdiff._version import __version__
 
@@ -82,7 +88,11 @@ class _Page:
         if gid is None:
             return "across groups"
         anchor = self.group_anchor.get(gid)
-        return f'<a href="#{anchor}">Group {self.group_number[gid]}</a>' if anchor else f"a group not shown ({_e(gid)})"
+        return (
+            f'<a href="#{anchor}">Group {self.group_number[gid]}</a>'
+            if anchor
+            else f"a group not shown ({_e(gid)})"
+        )
 
 
 def _rank(severity: Severity) -> int:
@@ -97,7 +107,9 @@ def _ranks(report: Report) -> dict[str | None, int]:
     return worst
 
 
-def _chosen(report: Report, worst: dict[str | None, int], most: int) -> tuple[list[tuple[int, Group]], int]:
+def _chosen(
+    report: Report, worst: dict[str | None, int], most: int
+) -> tuple[list[tuple[int, Group]], int]:
     numbered = list(enumerate(report.groups, 1))
     if len(numbered) <= most:
         return numbered, 0
@@ -110,7 +122,11 @@ def _sev(rank: int) -> str:
 
 
 def _badge(rank: int) -> str:
-    return f'<span class="sev sev-{_sev(rank)}">{_sev(rank)}</span>' if rank else '<span class="none">none</span>'
+    return (
+        f'<span class="sev sev-{_sev(rank)}">{_sev(rank)}</span>'
+        if rank
+        else '<span class="none">none</span>'
+    )
 
 
 def _flag_item(f: Flag, page: _Page, *, in_group: bool = False) -> str:
@@ -136,8 +152,16 @@ def _flag_item(f: Flag, page: _Page, *, in_group: bool = False) -> str:
 def _flags_section(report: Report, page: _Page) -> str:
     flags = sorted(report.flags, key=lambda f: -_rank(f.severity))
     items = "".join(_flag_item(f, page) for f in flags[: page.limits.flags])
-    body = f'<ol class="flags" id="flag-list">{items}</ol>' if flags else "<p>No flags: nothing to look at twice.</p>"
-    more = _more(len(flags) - page.limits.flags, "flag", f"the page shows the {page.limits.flags:,} most severe")
+    body = (
+        f'<ol class="flags" id="flag-list">{items}</ol>'
+        if flags
+        else "<p>No flags: nothing to look at twice.</p>"
+    )
+    more = _more(
+        len(flags) - page.limits.flags,
+        "flag",
+        f"the page shows the {page.limits.flags:,} most severe",
+    )
     return f'<section id="flags"><h2>Flags ({len(flags):,})</h2>{body}{more}</section>'
 
 
@@ -150,7 +174,9 @@ def _best(g: Group) -> tuple[str, str]:
 def _range(g: Group) -> str:
     if not g.feasible:
         return "no single figure fits all the claims"
-    return range_words(g.low, g.high, g.low_closed, g.high_closed) + (f" {g.unit}" if g.unit else "")
+    return range_words(g.low, g.high, g.low_closed, g.high_closed) + (
+        f" {g.unit}" if g.unit else ""
+    )
 
 
 _COLUMNS = (
@@ -165,7 +191,9 @@ _COLUMNS = (
 )
 
 
-def _group_table(shown: Sequence[tuple[int, Group]], worst: dict[str | None, int], page: _Page) -> str:
+def _group_table(
+    shown: Sequence[tuple[int, Group]], worst: dict[str | None, int], page: _Page
+) -> str:
     head = "".join(
         f'<th data-sort="{kind}" data-key="{key}"{" class=num" if kind == "num" else ""}>{label}</th>'
         if key
@@ -183,9 +211,7 @@ def _group_table(shown: Sequence[tuple[int, Group]], worst: dict[str | None, int
             f'<td class=num data-value="{g.origins}">{g.origins:,}</td>'
             f'<td class=num data-value="{rank}">{_badge(rank)}</td></tr>'
         )
-    return (
-        f'<table id="group-table" class="sortable"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
-    )
+    return f'<table id="group-table" class="sortable"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
 _SHORT = {
@@ -208,18 +234,26 @@ def _claim_rows(g: Group, page: _Page) -> str:
     rows = []
     for cid in g.claims[: page.limits.claims]:
         c = page.report.claim(cid)
-        chain = ", ".join([page.source_link(c.origin, c.source.name), *(f"via {_e(s.name)}" for s in c.via)])
+        chain = ", ".join(
+            [page.source_link(c.origin, c.source.name), *(f"via {_e(s.name)}" for s in c.via)]
+        )
         when = c.period.describe() if c.period is not None else ""
         klass = "dissenting" if cid in g.dissenting else "past" if cid in status else ""
-        words = range_words(c.low, c.high if c.high != float("inf") else None, c.low_closed, c.high_closed)
+        words = range_words(
+            c.low, c.high if c.high != float("inf") else None, c.low_closed, c.high_closed
+        )
         rows.append(
             f'<tr id="{page.claim_anchor[cid]}" class="{klass}"><td>{_e(cid)}</td>'
             f"<td>{_e(c.estimate.describe())}</td><td>{_e(words if c.is_count else '')}</td><td>{chain}</td>"
             f'<td>{_e(when)}</td><td class="status">{_e(status.get(cid, ""))}</td></tr>'
         )
     head = "<tr><th>Claim</th><th>As worded</th><th>Allows</th><th>Source</th><th>Period</th><th>Status</th></tr>"
-    more = _more(len(g.claims) - page.limits.claims, "claim", f"the page shows {page.limits.claims} a group")
-    return f'<table class="claims"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>{more}'
+    more = _more(
+        len(g.claims) - page.limits.claims, "claim", f"the page shows {page.limits.claims} a group"
+    )
+    return (
+        f'<table class="claims"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>{more}'
+    )
 
 
 def _group_article(n: int, g: Group, flags: Sequence[Flag], rank: int, page: _Page) -> str:
@@ -250,7 +284,9 @@ def _series_section(report: Report, page: _Page) -> str:
         for m, words in MARKS.items()
     )
     figures = "".join(_series_figure(v, page) for v in views)
-    more = _more(total - len(views), "series", f"the page draws the {len(views)} most flagged", "series")
+    more = _more(
+        total - len(views), "series", f"the page draws the {len(views)} most flagged", "series"
+    )
     return (
         f'<section id="series"><h2>Series ({total:,})</h2><p>Each source\'s figures over time; a dot is a '
         f'flagged figure (hover for what was found, click for the claim).</p><div class="legend">{marks}</div>'
@@ -281,7 +317,9 @@ def _sources_section(report: Report, page: _Page) -> str:
         claims.setdefault(c.origin, []).append(c.id)
     linked = [o for o in page.source_anchor if o in names]
     rest = sorted((o for o in names if o not in page.source_anchor), key=lambda o: -len(claims[o]))
-    order = linked + rest[: max(0, page.limits.sources - len(linked))]  # every source a link points to
+    order = (
+        linked + rest[: max(0, page.limits.sources - len(linked))]
+    )  # every source a link points to
     rows = []
     for o in order:
         ids = claims[o]
@@ -290,7 +328,9 @@ def _sources_section(report: Report, page: _Page) -> str:
         shown = ", ".join(page.claim_link(cid) for cid in ids[:20]) + (
             f", and {len(ids) - 20:,} more" if len(ids) > 20 else ""
         )
-        rows.append(f'<tr id="{anchor}"><td>{_e(names[o])}</td><td class=num>{len(ids):,}</td><td>{shown}</td></tr>')
+        rows.append(
+            f'<tr id="{anchor}"><td>{_e(names[o])}</td><td class=num>{len(ids):,}</td><td>{shown}</td></tr>'
+        )
     more = _more(len(names) - len(order), "source", f"the page lists {page.limits.sources:,}")
     return (
         f'<section id="sources"><h2>Sources ({len(names):,})</h2><p>Each independent source (origin) and the '
@@ -312,7 +352,11 @@ def _listed(title: str, anchor: str, items: Sequence[str], most: int) -> str:
 def _summary(report: Report) -> str:
     n = len(report.flags_of("contradiction"))
     contra = "none a contradiction" if n == 0 else counted(n, "contradiction")
-    rejected = "no claim rejected" if not report.rejected else f"{counted(len(report.rejected), 'claim')} rejected"
+    rejected = (
+        "no claim rejected"
+        if not report.rejected
+        else f"{counted(len(report.rejected), 'claim')} rejected"
+    )
     return (
         f"{counted(len(report.claims), 'claim')} in {counted(len(report.groups), 'group')}; "
         f"{counted(len(report.flags), 'flag')}, {contra}; {rejected}."
@@ -325,7 +369,9 @@ def _verdict(report: Report) -> str:
     return '<p class="verdict ok">No contradiction.</p>'
 
 
-def report_html(report: Report, title: str = "", *, max_groups: int = 500, limits: Limits | None = None) -> str:
+def report_html(
+    report: Report, title: str = "", *, max_groups: int = 500, limits: Limits | None = None
+) -> str:
     """The report as one self-contained HTML page (see the module's docstring)."""
     limits = attrs.evolve(limits or Limits(), groups=max(0, max_groups))
     worst = _ranks(report)
@@ -340,15 +386,23 @@ def report_html(report: Report, title: str = "", *, max_groups: int = 500, limit
         f'<section id="groups"><h2>Groups ({len(report.groups):,})</h2>'
         f"<p>Claims about one figure, with what reconciling them found. Click a heading to sort.</p>"
         f"{_group_table(shown, worst, page)}{_more(hidden, 'group', why)}"
-        + "".join(_group_article(n, g, by_group.get(g.id, ()), worst.get(g.id, 0), page) for n, g in shown)
+        + "".join(
+            _group_article(n, g, by_group.get(g.id, ()), worst.get(g.id, 0), page) for n, g in shown
+        )
         + "</section>"
     )
     series = _series_section(report, page)
     derived = _listed(
-        "Figures implied by others (derived)", "derived", [d.message for d in report.derived], limits.listed
+        "Figures implied by others (derived)",
+        "derived",
+        [d.message for d in report.derived],
+        limits.listed,
     )
     rejected = _listed(
-        "Rejected claims", "rejected", [f"{r.claim_id}: {r.reason}" for r in report.rejected], limits.listed
+        "Rejected claims",
+        "rejected",
+        [f"{r.claim_id}: {r.reason}" for r in report.rejected],
+        limits.listed,
     )
     sources = _sources_section(report, page)
     heading = f"claimdiff report{f' for {title}' if title else ''}"
@@ -380,7 +434,9 @@ def report_html(report: Report, title: str = "", *, max_groups: int = 500, limit
     )
 
 
-_SUMMARY_CSS = "font-family:system-ui,sans-serif;font-size:13px;border-collapse:collapse;margin:4px 0;"
+_SUMMARY_CSS = (
+    "font-family:system-ui,sans-serif;font-size:13px;border-collapse:collapse;margin:4px 0;"
+)
 
 
 def report_html_summary(report: Report, *, rows: int = 10) -> str:
@@ -394,16 +450,23 @@ def report_html_summary(report: Report, *, rows: int = 10) -> str:
         for n, g in top
     )
     head = "".join(
-        f"<th style='text-align:left'>{label}</th>" for _, _, label in _COLUMNS if label != "Every claim allows"
+        f"<th style='text-align:left'>{label}</th>"
+        for _, _, label in _COLUMNS
+        if label != "Every claim allows"
     )
     flags = sorted(report.flags, key=lambda f: -f.severity.rank)
     items = "".join(
-        f"<li><b>{_e(f.severity.value)}</b>, {_e(flag_title(f))}: {_e(f.message)}</li>" for f in flags[:rows]
+        f"<li><b>{_e(f.severity.value)}</b>, {_e(flag_title(f))}: {_e(f.message)}</li>"
+        for f in flags[:rows]
     )
     more_groups = len(numbered) - len(top)
     more = f"{counted(more_groups, 'more group')}, " if more_groups > 0 else ""
     more += f"{counted(len(flags) - rows, 'more flag')} " if len(flags) > rows else ""
-    tail = f"<p><i>{more}not shown: <code>report.to_html()</code> has everything.</i></p>" if more else ""
+    tail = (
+        f"<p><i>{more}not shown: <code>report.to_html()</code> has everything.</i></p>"
+        if more
+        else ""
+    )
     return (
         f'<div class="claimdiff-report"><p><b>claimdiff report</b> (policy {_e(report.policy)}): '
         f"{_e(_summary(report))}</p><table style='{_SUMMARY_CSS}'><thead><tr>{head}</tr></thead>"

@@ -28,11 +28,28 @@ if TYPE_CHECKING:
 __all__ = ["plain_claim"]
 
 _FIELDS = frozenset(
-    ("id", "metric", "counted", "value", "unit", "place", "event", "period", "stated", "source", "via", "quote",
-     "location", "note", "part_of")
+    (
+        "id",
+        "metric",
+        "counted",
+        "value",
+        "unit",
+        "place",
+        "event",
+        "period",
+        "stated",
+        "source",
+        "via",
+        "quote",
+        "location",
+        "note",
+        "part_of",
+    )
 )
 _TEXTS = (str, int, float)  # exactly these types (a bool is not a number here)
-_SCALARS = frozenset((str, int, float, bool, type(None)))  # what a cache key may hold: a list is not hashable
+_SCALARS = frozenset(
+    (str, int, float, bool, type(None))
+)  # what a cache key may hold: a list is not hashable
 _MISSING: Any = object()
 _SPAN = frozenset(("start", "end"))
 
@@ -50,7 +67,9 @@ def plain_claim(raw: Any, ctx: Context) -> Claim | None:
     metric_raw, counted_raw, value, unit = get("metric"), get("counted"), get("value"), get("unit")
     if type(cid) is not str or not cid or cid.isspace() or type(metric_raw) is not str:
         return None
-    if not (unit is None or type(unit) is str) or not (counted_raw is None or type(counted_raw) is str):
+    if not (unit is None or type(unit) is str) or not (
+        counted_raw is None or type(counted_raw) is str
+    ):
         return None
     metric: Any = ctx.plain_metrics.get(metric_raw)
     if metric is None:
@@ -64,11 +83,17 @@ def plain_claim(raw: Any, ctx: Context) -> Claim | None:
         return None
     # Each part is first looked up in the document's caches; the helpers read (and check) what is new.
     count = counted_raw is not None
-    estimate = ctx.estimates.get((type(value), value, unit, count)) if type(value) in _TEXTS else None
+    estimate = (
+        ctx.estimates.get((type(value), value, unit, count)) if type(value) in _TEXTS else None
+    )
     if estimate is None:
         estimate = _estimate(value, unit, ctx, count)
     place, event = get("place"), get("event")
-    scope = ctx.scopes.get((place, counted, event)) if type(event) is str and type(place) is str else None
+    scope = (
+        ctx.scopes.get((place, counted, event))
+        if type(event) is str and type(place) is str
+        else None
+    )
     if scope is None:
         scope = _scope(place, counted, event, ctx)
     source_raw = get("source")
@@ -92,10 +117,17 @@ def plain_claim(raw: Any, ctx: Context) -> Claim | None:
         if relay is None:
             return None
         via = (relay,)
-    quote, location, note, part_of = raw.get("quote"), raw.get("location"), raw.get("note"), raw.get("part_of")
+    quote, location, note, part_of = (
+        raw.get("quote"),
+        raw.get("location"),
+        raw.get("note"),
+        raw.get("part_of"),
+    )
     if not (part_of is None or type(part_of) is str):
         return None
-    if (quote is not None and type(quote) not in _TEXTS) or (location is not None and type(location) not in _TEXTS):
+    if (quote is not None and type(quote) not in _TEXTS) or (
+        location is not None and type(location) not in _TEXTS
+    ):
         return None
     if note is not None and type(note) not in _TEXTS:
         return None
@@ -109,10 +141,20 @@ def plain_claim(raw: Any, ctx: Context) -> Claim | None:
     if period is False or stated is False:
         return None
     try:
-        claim = Claim(id=cid, metric=metric, estimate=estimate, scope=scope, period=period, stated=stated,
-                      source=source, via=via,
-                      quote=None if quote is None else str(quote), location=None if location is None else str(location),
-                      note=None if note is None else str(note), part_of=part_of)
+        claim = Claim(
+            id=cid,
+            metric=metric,
+            estimate=estimate,
+            scope=scope,
+            period=period,
+            stated=stated,
+            source=source,
+            via=via,
+            quote=None if quote is None else str(quote),
+            location=None if location is None else str(location),
+            note=None if note is None else str(note),
+            part_of=part_of,
+        )
     except ClaimdiffError:
         return None
     if counted_raw is not None and not claim.estimate._derived[6]:  # noqa: SLF001 - is_count, without 3 look-ups
@@ -173,7 +215,9 @@ def _estimate(value: Any, unit: str | None, ctx: Context, count: bool) -> Estima
                 composite = ctx.composites.get(value, _MISSING)
                 if composite is _MISSING:
                     try:
-                        composite = parse_composite(value, hedges=ctx.hedges, vocabulary=ctx.vocabulary)
+                        composite = parse_composite(
+                            value, hedges=ctx.hedges, vocabulary=ctx.vocabulary
+                        )
                     except ClaimdiffError:
                         return None
                     ctx.composites[value] = composite

@@ -15,14 +15,27 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["SCHEMA_RESOURCE", "claims_schema", "fast_estimate", "fast_source", "fits_claim_fast", "problems", "short_repr"]
+__all__ = [
+    "SCHEMA_RESOURCE",
+    "claims_schema",
+    "fast_estimate",
+    "fast_source",
+    "fits_claim_fast",
+    "problems",
+    "short_repr",
+]
 
 #: Where the schema lives inside the package.
 SCHEMA_RESOURCE = "schema/claims.schema.json"
 
 _TYPE_WORDS = {
-    "string": "text", "number": "a number", "integer": "a whole number", "boolean": "true or false",
-    "null": "null", "object": "a mapping", "array": "a list",
+    "string": "text",
+    "number": "a number",
+    "integer": "a whole number",
+    "boolean": "true or false",
+    "null": "null",
+    "object": "a mapping",
+    "array": "a list",
 }
 
 
@@ -128,7 +141,9 @@ def problems(value: Any, schema: Mapping[str, Any], location: str) -> Iterator[t
             return
         found = [list(problems(value, s, location)) for s in fitting]
         if all(found):
-            yield from min(found, key=len)  # the alternative the value comes nearest to says what is wrong
+            yield from min(
+                found, key=len
+            )  # the alternative the value comes nearest to says what is wrong
         return
     if not _accepts_type(schema, value):
         yield location, f"must be {_title(schema)} (got {short_repr(value)})"
@@ -136,7 +151,10 @@ def problems(value: Any, schema: Mapping[str, Any], location: str) -> Iterator[t
     if "const" in schema and value != schema["const"]:
         yield location, f"must be {schema['const']!r} (got {short_repr(value)})"
     if "enum" in schema and value not in schema["enum"]:
-        yield location, f"must be one of {', '.join(map(str, schema['enum']))} (got {short_repr(value)})"
+        yield (
+            location,
+            f"must be one of {', '.join(map(str, schema['enum']))} (got {short_repr(value)})",
+        )
     if isinstance(value, str) and len(value.strip()) < schema.get("minLength", 0):
         yield location, "must not be empty"
     if isinstance(value, int | float) and not isinstance(value, bool):
@@ -151,7 +169,9 @@ def problems(value: Any, schema: Mapping[str, Any], location: str) -> Iterator[t
             yield from problems(item, schema["items"], f"{location}[{i}]")
 
 
-def _object_problems(value: Mapping[Any, Any], schema: Mapping[str, Any], location: str) -> Iterator[tuple[str, str]]:
+def _object_problems(
+    value: Mapping[Any, Any], schema: Mapping[str, Any], location: str
+) -> Iterator[tuple[str, str]]:
     props: Mapping[str, Any] = schema.get("properties", {})
     extra = schema.get("additionalProperties", True)
     for key in schema.get("required", ()):
@@ -171,11 +191,21 @@ def _object_problems(value: Mapping[Any, Any], schema: Mapping[str, Any], locati
 # Anything else (mappings, lists of mappings, booleans, unknown fields) goes through the full schema check.
 _TEXT, _NUM, _NONE, _YEAR = (str,), (int, float), (type(None),), (int,)
 _FAST_TYPES: Mapping[str, tuple[type, ...]] = {
-    "id": _TEXT, "metric": _TEXT, "counted": (*_TEXT, *_NONE), "value": (*_TEXT, *_NUM, dict),
-    "unit": (*_TEXT, *_NONE), "place": (*_TEXT, *_NONE), "event": (*_TEXT, *_NUM, *_NONE),
-    "period": (*_TEXT, *_YEAR, *_NONE), "stated": (*_TEXT, *_YEAR, *_NONE), "source": (*_TEXT, dict),
-    "via": (*_TEXT, *_NONE, list, dict), "quote": (*_TEXT, *_NUM, *_NONE), "location": (*_TEXT, *_NUM, *_NONE),
-    "note": (*_TEXT, *_NUM, *_NONE), "part_of": (*_TEXT, *_NONE),
+    "id": _TEXT,
+    "metric": _TEXT,
+    "counted": (*_TEXT, *_NONE),
+    "value": (*_TEXT, *_NUM, dict),
+    "unit": (*_TEXT, *_NONE),
+    "place": (*_TEXT, *_NONE),
+    "event": (*_TEXT, *_NUM, *_NONE),
+    "period": (*_TEXT, *_YEAR, *_NONE),
+    "stated": (*_TEXT, *_YEAR, *_NONE),
+    "source": (*_TEXT, dict),
+    "via": (*_TEXT, *_NONE, list, dict),
+    "quote": (*_TEXT, *_NUM, *_NONE),
+    "location": (*_TEXT, *_NUM, *_NONE),
+    "note": (*_TEXT, *_NUM, *_NONE),
+    "part_of": (*_TEXT, *_NONE),
 }
 _NONEMPTY = ("id", "value", "source", "via")
 
@@ -200,7 +230,9 @@ def fits_claim_fast(raw: Any) -> bool:
             return False
         if type(v) is str and k in _NONEMPTY and not v.strip():
             return False
-        if type(v) is dict and not (fast_source(v) if k in ("source", "via") else k == "value" and fast_estimate(v)):
+        if type(v) is dict and not (
+            fast_source(v) if k in ("source", "via") else k == "value" and fast_estimate(v)
+        ):
             return False
         if type(v) is list and not all(fast_source(x) for x in v):
             return False
@@ -216,8 +248,12 @@ def fast_source(v: Any) -> bool:
     if type(v) is str:
         return bool(v.strip())
     return (
-        type(v) is dict and v.keys() <= _SOURCE_KEYS and type(v.get("name")) is str and bool(v["name"].strip())
-        and type(v.get("kind", "")) is str and type(v.get("party")) in (str, type(None))
+        type(v) is dict
+        and v.keys() <= _SOURCE_KEYS
+        and type(v.get("name")) is str
+        and bool(v["name"].strip())
+        and type(v.get("kind", "")) is str
+        and type(v.get("party")) in (str, type(None))
     )
 
 
@@ -226,8 +262,14 @@ _HEDGE_WORDS = frozenset(("exact", "lower", "upper", "approximate", "range", "va
 _BOUND_WORDS = frozenset({"inf", "-inf", ".inf", "-.inf"})
 _PROVENANCE_WORDS = frozenset(("worded", "datum", "rounded"))
 _ESTIMATE_TYPES: Mapping[str, tuple[type, ...]] = {
-    "low": (int, float, str), "high": (int, float, str), "low_closed": (bool,), "high_closed": (bool,),
-    "point": (int, float), "hedge": (str,), "text": (str,), "provenance": (str,),
+    "low": (int, float, str),
+    "high": (int, float, str),
+    "low_closed": (bool,),
+    "high_closed": (bool,),
+    "point": (int, float),
+    "hedge": (str,),
+    "text": (str,),
+    "provenance": (str,),
 }
 
 
@@ -241,7 +283,11 @@ def fast_estimate(v: dict[str, Any]) -> bool:
         allowed = _ESTIMATE_TYPES.get(k)
         if allowed is None or type(x) not in allowed:
             return False
-        if type(x) is str and (x not in _BOUND_WORDS if k in ("low", "high") else k == "hedge" and x not in _HEDGE_WORDS):
+        if type(x) is str and (
+            x not in _BOUND_WORDS
+            if k in ("low", "high")
+            else k == "hedge" and x not in _HEDGE_WORDS
+        ):
             return False
         if k == "provenance" and x not in _PROVENANCE_WORDS:
             return False

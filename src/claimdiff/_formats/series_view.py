@@ -72,7 +72,9 @@ def claim_marks(flags: Iterable[Flag]) -> dict[str, tuple[str, ...]]:
         if mark is None:
             continue
         # A fall is the later, lower figure; a revision the figure its source replaced; a conflict both sides.
-        named = f.claims[-1:] if mark == "fall" else f.claims[:1] if mark == "revision" else f.claims
+        named = (
+            f.claims[-1:] if mark == "fall" else f.claims[:1] if mark == "revision" else f.claims
+        )
         for cid in named:
             found.setdefault(cid, set()).add(mark)
     order = list(MARKS)
@@ -128,7 +130,9 @@ class SeriesView:
 
     def marked(self) -> list[Point]:
         """The points a flag marks, in time order."""
-        return sorted((p for _, points in self.lines for p in points if p.marks), key=lambda p: p.when)
+        return sorted(
+            (p for _, points in self.lines for p in points if p.marks), key=lambda p: p.when
+        )
 
 
 def key_of(group: Group) -> SeriesKey:
@@ -171,7 +175,9 @@ def _converter(groups: Sequence[Group], claims: Sequence[Claim]) -> tuple[str, f
     return (claims[0].unit_info.canonical, 1.0, 0.0) if claims else ("", 1.0, 0.0)
 
 
-def _view(report: Report, key: SeriesKey, groups: Sequence[Group], marks: Mapping[str, tuple[str, ...]]) -> SeriesView:
+def _view(
+    report: Report, key: SeriesKey, groups: Sequence[Group], marks: Mapping[str, tuple[str, ...]]
+) -> SeriesView:
     claims = [report.claim(cid) for g in groups for cid in g.claims]
     unit, factor, offset = _converter(groups, claims)
     past = {cid for g in groups for field in (g.superseded, g.stale, g.withdrawn) for cid in field}
@@ -194,9 +200,12 @@ def _view(report: Report, key: SeriesKey, groups: Sequence[Group], marks: Mappin
             )
         )
     lines = tuple(
-        (names[o], tuple(sorted(ps, key=lambda p: (p.when, p.current)))) for o, ps in sorted(by_origin.items())
+        (names[o], tuple(sorted(ps, key=lambda p: (p.when, p.current))))
+        for o, ps in sorted(by_origin.items())
     )
-    return SeriesView(key=key, title=_title(key), unit=unit, groups=tuple(g.id for g in groups), lines=lines)
+    return SeriesView(
+        key=key, title=_title(key), unit=unit, groups=tuple(g.id for g in groups), lines=lines
+    )
 
 
 def _by_key(report: Report) -> dict[SeriesKey, list[Group]]:
@@ -235,7 +244,9 @@ def _wanted(key: object) -> SeriesKey | str:
         else:
             path = tuple(str(p) for p in place or ())  # type: ignore[attr-defined]
         return (str(metric), str(counted or ""), path, str(event or ""))
-    raise TypeError(f"a series is named by a group, a group id or (metric, counted, place, event), not {key!r}")
+    raise TypeError(
+        f"a series is named by a group, a group id or (metric, counted, place, event), not {key!r}"
+    )
 
 
 def series_view(report: Report, key: object) -> SeriesView:

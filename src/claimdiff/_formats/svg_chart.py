@@ -25,7 +25,15 @@ MAX_MARKS = 300
 _W, _H = 356, 150
 # Which marks are drawn on top (and kept first when there are too many): differences a reporting lag
 # explains are many and expected, so they go underneath, faint; contradictions and falls stand out.
-_LAYER = {"lag": 0, "stale": 1, "discrepancy": 2, "revision": 3, "mismatch": 4, "fall": 5, "contradiction": 6}
+_LAYER = {
+    "lag": 0,
+    "stale": 1,
+    "discrepancy": 2,
+    "revision": 3,
+    "mismatch": 4,
+    "fall": 5,
+    "contradiction": 6,
+}
 _LEFT, _RIGHT, _TOP, _BOTTOM = 46, 10, 8, 20
 
 
@@ -41,7 +49,9 @@ def _day(when: dt.datetime) -> str:
     return (when - dt.timedelta(microseconds=1)).date().isoformat()
 
 
-def _scale(view: SeriesView) -> tuple[Callable[[dt.datetime], float], Callable[[float], float], list[float]]:
+def _scale(
+    view: SeriesView,
+) -> tuple[Callable[[dt.datetime], float], Callable[[float], float], list[float]]:
     points = [p for _, ps in view.lines for p in ps]
     times = [p.when.timestamp() for p in points]
     values = [p.value for p in points if math.isfinite(p.value)] or [0.0]
@@ -67,11 +77,17 @@ def _scale(view: SeriesView) -> tuple[Callable[[dt.datetime], float], Callable[[
 
 
 def _axes(view: SeriesView, y: Callable[[float], float], ticks: list[float]) -> list[str]:
-    parts = [f'<line x1="{_LEFT}" y1="{_H - _BOTTOM}" x2="{_W - _RIGHT}" y2="{_H - _BOTTOM}" stroke="#9aa4ad"/>']
+    parts = [
+        f'<line x1="{_LEFT}" y1="{_H - _BOTTOM}" x2="{_W - _RIGHT}" y2="{_H - _BOTTOM}" stroke="#9aa4ad"/>'
+    ]
     for t in ticks:
         ty = y(t)
-        parts.append(f'<line x1="{_LEFT}" y1="{ty:.1f}" x2="{_W - _RIGHT}" y2="{ty:.1f}" stroke="#eceff2"/>')
-        parts.append(f'<text x="{_LEFT - 4}" y="{ty + 3:.1f}" text-anchor="end">{escape(tick_text(t))}</text>')
+        parts.append(
+            f'<line x1="{_LEFT}" y1="{ty:.1f}" x2="{_W - _RIGHT}" y2="{ty:.1f}" stroke="#eceff2"/>'
+        )
+        parts.append(
+            f'<text x="{_LEFT - 4}" y="{ty + 3:.1f}" text-anchor="end">{escape(tick_text(t))}</text>'
+        )
     whens = [p.when for _, ps in view.lines for p in ps]
     first, last = min(whens), max(whens)
     parts.append(f'<text x="{_LEFT}" y="{_H - 6}">{_day(first)}</text>')
@@ -107,11 +123,17 @@ def series_svg(view: SeriesView, anchors: dict[str, str] | None = None) -> str:
         colour = ORIGIN_COLOURS[i % len(ORIGIN_COLOURS)]
         line = _thin([p for p in points if p.current and math.isfinite(p.value)], MAX_LINE_POINTS)
         if len(line) == 1:
-            parts.append(f'<circle cx="{x(line[0].when):.1f}" cy="{y(line[0].value):.1f}" r="2" fill="{colour}"/>')
+            parts.append(
+                f'<circle cx="{x(line[0].when):.1f}" cy="{y(line[0].value):.1f}" r="2" fill="{colour}"/>'
+            )
         elif line:
             coords = " ".join(f"{x(p.when):.1f},{y(p.value):.1f}" for p in line)
-            parts.append(f'<polyline points="{coords}" fill="none" stroke="{colour}" stroke-width="1.5"/>')
-    chosen = sorted(view.marked(), key=lambda p: -_LAYER[p.marks[0]])[:MAX_MARKS]  # the most telling kept
+            parts.append(
+                f'<polyline points="{coords}" fill="none" stroke="{colour}" stroke-width="1.5"/>'
+            )
+    chosen = sorted(view.marked(), key=lambda p: -_LAYER[p.marks[0]])[
+        :MAX_MARKS
+    ]  # the most telling kept
     for p in reversed(chosen):  # ...and drawn last, on top
         mark = p.marks[0]
         r, opacity = (2.0, 0.4) if mark == "lag" else (2.8, 0.9)

@@ -68,11 +68,15 @@ TABLE_CHUNK = 100_000
 class FrameReader:
     """A chunk of a table whose columns are named field by field (``columns=``) as claims-file fields."""
 
-    def __init__(self, columns: Mapping[str, str | Sequence[str]], position: Mapping[str, int], name: str) -> None:
+    def __init__(
+        self, columns: Mapping[str, str | Sequence[str]], position: Mapping[str, int], name: str
+    ) -> None:
         self.columns = columns
         self.position = position
         self.name = name
-        self.used = sorted({c for spec in columns.values() for c in ([spec] if isinstance(spec, str) else spec)})
+        self.used = sorted(
+            {c for spec in columns.values() for c in ([spec] if isinstance(spec, str) else spec)}
+        )
         self.column_of = column_names(columns)
 
     def fields(self, part: Any, labels: list[Hashable]) -> Fields:
@@ -86,8 +90,13 @@ class FrameReader:
             if not spec:  # no column: never given
                 read[f] = np.full(len(labels), -1, dtype=np.intp), []
                 continue
-            codes, combos = combine([coded(raw[c], functools.partial(_read_cell, field=f)) for c in spec])
-            read[f] = codes, [BAD if any(p is BAD for p in combo) else joined(f, combo) for combo in combos]
+            codes, combos = combine(
+                [coded(raw[c], functools.partial(_read_cell, field=f)) for c in spec]
+            )
+            read[f] = (
+                codes,
+                [BAD if any(p is BAD for p in combo) else joined(f, combo) for combo in combos],
+            )
         slow = np.zeros(len(labels), dtype=bool)
         for column in read.values():
             slow |= failed(column)
@@ -100,7 +109,12 @@ class FrameReader:
             out["value"] = (
                 codes,
                 [
-                    figure_of(*(dict(zip(figure, combo, strict=True)).get(f) for f in ("value", "low", "high", "best")))
+                    figure_of(
+                        *(
+                            dict(zip(figure, combo, strict=True)).get(f)
+                            for f in ("value", "low", "high", "best")
+                        )
+                    )
                     for combo in combos
                 ],
             )
@@ -162,11 +176,21 @@ class CsvReader:
         if spelled or "value" in cells:
             figure = [c for c in ("value", *spelled) if c in cells]
             codes, combos = combine([cells[c] for c in figure])
-            out["value"] = codes, [_csv_figure(dict(zip(figure, combo, strict=True))) for combo in combos]
+            out["value"] = (
+                codes,
+                [_csv_figure(dict(zip(figure, combo, strict=True))) for combo in combos],
+            )
         if "source" in cells:
-            parts = [c for c in ("source", "source_kind", "source_party", "source_reliability") if c in cells]
+            parts = [
+                c
+                for c in ("source", "source_kind", "source_party", "source_reliability")
+                if c in cells
+            ]
             codes, combos = combine([cells[c] for c in parts])
-            out["source"] = codes, [_csv_source(dict(zip(parts, combo, strict=True))) for combo in combos]
+            out["source"] = (
+                codes,
+                [_csv_source(dict(zip(parts, combo, strict=True))) for combo in combos],
+            )
         elif any(c in cells for c in ("source_kind", "source_party", "source_reliability")):
             slow[:] = True  # a kind without a source: the full reader says so
         if "via" in cells:
@@ -269,12 +293,26 @@ def read_table(
         for start in range(0, len(df), TABLE_CHUNK):
             part = df.iloc[start : start + TABLE_CHUNK]
             here = labels[start : start + TABLE_CHUNK]
-            chunk = part if isinstance(reader, FrameReader) else [part.iloc[:, i] for i in range(part.shape[1])]
+            chunk = (
+                part
+                if isinstance(reader, FrameReader)
+                else [part.iloc[:, i] for i in range(part.shape[1])]
+            )
             fast: list[Any] = fast_claims(reader.fields(chunk, here), ctx)
             rows = [i for i, c in enumerate(fast) if c is None]
             if rows:
-                locate = functools.partial(relocated, labels=[here[i] for i in rows], column_of=column_of, name=name)
-                for k, (i, entry) in enumerate(zip(rows, reader.slow(part, rows, here), strict=True)):
+                locate = functools.partial(
+                    relocated, labels=[here[i] for i in rows], column_of=column_of, name=name
+                )
+                for k, (i, entry) in enumerate(
+                    zip(rows, reader.slow(part, rows, here), strict=True)
+                ):
                     fast[i] = entry_outcome(entry, k, ctx, locate)
-            settle(zip(here, fast, strict=True), seen=seen, duplicate=duplicate, claims=claims, rejected=rejected)
+            settle(
+                zip(here, fast, strict=True),
+                seen=seen,
+                duplicate=duplicate,
+                claims=claims,
+                rejected=rejected,
+            )
     return LoadedClaims(path=name, claims=tuple(claims), rejected=tuple(rejected))

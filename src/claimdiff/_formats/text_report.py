@@ -113,7 +113,9 @@ def counted(n: int, noun: str, plural: str | None = None) -> str:
     return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
 
 
-def range_words(low: float | None, high: float | None, low_closed: bool = True, high_closed: bool = True) -> str:
+def range_words(
+    low: float | None, high: float | None, low_closed: bool = True, high_closed: bool = True
+) -> str:
     """An interval said in words: ``"14"``, ``"24 to 99"``, ``"at least 101"``, ``"more than 100"``.
 
     >>> range_words(14, 14), range_words(24, 99), range_words(101, None), range_words(100, None, False)
@@ -155,7 +157,9 @@ def sources_words(group: Group) -> str:
 def flag_title(flag: Flag) -> str:
     """The kind of a flag in plain words, with its qualifiers: ``"contradiction (a reporting lag)"``."""
     words = KIND_WORDS.get(flag.kind, flag.kind.value.replace("_", " "))
-    quals = [{"lag": "a reporting lag", "contested": "opposing parties"}.get(t, t) for t in flag.tags]
+    quals = [
+        {"lag": "a reporting lag", "contested": "opposing parties"}.get(t, t) for t in flag.tags
+    ]
     quals = [q for q in quals if q and q != words]
     return f"{words} ({', '.join(quals)})" if quals else words
 
@@ -194,13 +198,17 @@ def _group_lines(report: Report, number: int, g: Group, flags: list[str]) -> lis
     marked = {cid: tag for field, tag in reversed(_TAGS) for cid in getattr(g, field)}
     for cid in g.claims:
         c = report.claim(cid)
-        lines.append(f"      - {_line(f'{cid}: {c.estimate.describe()} ({c.chain_text()})')}{marked.get(cid, '')}")
+        lines.append(
+            f"      - {_line(f'{cid}: {c.estimate.describe()} ({c.chain_text()})')}{marked.get(cid, '')}"
+        )
     lines.extend(flags)
     lines.append("")
     return lines
 
 
-def report_text(report: Report, title: str = "", *, style: Style | None = None, fail: bool | None = None) -> str:
+def report_text(
+    report: Report, title: str = "", *, style: Style | None = None, fail: bool | None = None
+) -> str:
     """The report as text a person reads top to bottom; every value from the input is escaped.
 
     Args:
@@ -215,7 +223,11 @@ def report_text(report: Report, title: str = "", *, style: Style | None = None, 
     lines += [style.paint(head, "1"), "=" * len(head), ""]
     n_contra = len(report.flags_of("contradiction"))
     contra = "none a contradiction" if n_contra == 0 else counted(n_contra, "contradiction")
-    rejected = "no claim rejected" if not report.rejected else f"{counted(len(report.rejected), 'claim')} rejected"
+    rejected = (
+        "no claim rejected"
+        if not report.rejected
+        else f"{counted(len(report.rejected), 'claim')} rejected"
+    )
     summary = f"{counted(len(report.claims), 'claim')} in {counted(len(report.groups), 'group')}"
     lines += [f"{summary}; {counted(len(report.flags), 'flag')}, {contra}; {rejected}.", ""]
     by_group: dict[str | None, list[str]] = {}
@@ -239,7 +251,9 @@ def report_text(report: Report, title: str = "", *, style: Style | None = None, 
     if report.has_contradiction:
         verdict = style.severity("CONTRADICTIONS FOUND", Severity.ERROR)
     elif failed:
-        verdict = style.severity("No contradiction, but flags at the failing severity.", Severity.ERROR)
+        verdict = style.severity(
+            "No contradiction, but flags at the failing severity.", Severity.ERROR
+        )
     else:
         verdict = "No contradiction."
     lines.append(verdict)

@@ -20,12 +20,21 @@ from claimdiff._model.period import Period
 from claimdiff._model.vocabulary import Vocabulary
 from claimdiff.exceptions import ClaimdiffError, InvalidClaimError
 
-__all__ = ["ESTIMATE_FIELDS", "Layout", "claim_to_dict", "counted_definitions", "metric_definitions", "period_text"]
+__all__ = [
+    "ESTIMATE_FIELDS",
+    "Layout",
+    "claim_to_dict",
+    "counted_definitions",
+    "metric_definitions",
+    "period_text",
+]
 
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 
 
-def metric_definitions(claims: Iterable[Claim], vocabulary: Vocabulary) -> dict[str, dict[str, Any]]:
+def metric_definitions(
+    claims: Iterable[Claim], vocabulary: Vocabulary
+) -> dict[str, dict[str, Any]]:
     """Metrics whose claims' definition the vocabulary would not give back, as the file's ``metrics:``."""
     out: dict[str, dict[str, Any]] = {}
     seen: dict[str, Claim] = {}
@@ -35,10 +44,15 @@ def metric_definitions(claims: Iterable[Claim], vocabulary: Vocabulary) -> dict[
         first = seen.setdefault(m.name, c)
         if first.metric != m:
             raise InvalidClaimError(
-                c.id, "metric", m, f"differs from the metric of the same name in claim {first.id!r} ({first.metric!r}); "
+                c.id,
+                "metric",
+                m,
+                f"differs from the metric of the same name in claim {first.id!r} ({first.metric!r}); "
                 "a file holds one definition of each metric",
             )
-        if m.name not in out and (vocabulary.metric(m.name) != m or (m.name not in known and near(m.name, known))):
+        if m.name not in out and (
+            vocabulary.metric(m.name) != m or (m.name not in known and near(m.name, known))
+        ):
             out[m.name] = {"cumulative": m.cumulative}
     return out
 
@@ -50,8 +64,13 @@ def counted_definitions(claims: Iterable[Claim], vocabulary: Vocabulary) -> dict
     return {w: w for w in sorted(words) if w not in known and near(w, known)}
 
 
-def claim_to_dict(c: Claim, *, hedges: HedgePolicy = DEFAULT_HEDGES, bare_numbers: bool = True,
-                  tz: dt.tzinfo | None = None) -> dict[str, Any]:
+def claim_to_dict(
+    c: Claim,
+    *,
+    hedges: HedgePolicy = DEFAULT_HEDGES,
+    bare_numbers: bool = True,
+    tz: dt.tzinfo | None = None,
+) -> dict[str, Any]:
     """One claim as a mapping in the claims-file format.
 
     >>> from claimdiff import Claim, Scope
@@ -109,7 +128,11 @@ def period_text(p: Period, tz: dt.tzinfo) -> str:
         if s.day == 1 and e.day == 1 and months == 1:
             return f"{s.year:04d}-{s.month:02d}"
         last = e.date() - dt.timedelta(days=1)
-        return s.date().isoformat() if last == s.date() else f"{s.date().isoformat()}/{last.isoformat()}"
+        return (
+            s.date().isoformat()
+            if last == s.date()
+            else f"{s.date().isoformat()}/{last.isoformat()}"
+        )
     return f"{s.isoformat()}/{e.isoformat()}"
 
 
@@ -128,7 +151,9 @@ def _source_value(s: Source) -> str | dict[str, Any]:
     return out
 
 
-def _reads_back(text: str, e: Estimate, hedges: HedgePolicy, unit: str | None, *, as_given: bool = True) -> bool:
+def _reads_back(
+    text: str, e: Estimate, hedges: HedgePolicy, unit: str | None, *, as_given: bool = True
+) -> bool:
     """Whether ``text`` reads as ``e`` (with ``as_given=False``: as ``e`` but for how it was given)."""
     try:
         words = parse_estimate(text, hedges=hedges, unit=unit)
@@ -145,8 +170,16 @@ def _estimate_value(e: Estimate, hedges: HedgePolicy, *, bare_numbers: bool) -> 
         if e.unit and _reads_back(e.text, e, hedges, e.unit):
             return e.text, e.unit
     if e.text and _reads_back(e.text, e, hedges, e.unit or None, as_given=False):
-        return {"text": e.text, "provenance": e.provenance.value}, e.unit  # "108" read from an article: worded
-    if e.hedge is Hedge.EXACT and e.point is not None and not e.text and Estimate.exact(e.point, unit=e.unit) == e:
+        return {
+            "text": e.text,
+            "provenance": e.provenance.value,
+        }, e.unit  # "108" read from an article: worded
+    if (
+        e.hedge is Hedge.EXACT
+        and e.point is not None
+        and not e.text
+        and Estimate.exact(e.point, unit=e.unit) == e
+    ):
         number = int(e.point) if e.point == int(e.point) and abs(e.point) < 2**53 else e.point
         return number, e.unit
     out: dict[str, Any] = {}
@@ -154,7 +187,9 @@ def _estimate_value(e: Estimate, hedges: HedgePolicy, *, bare_numbers: bool) -> 
         value: Any = getattr(e, name)
         if name in ("low", "high") and not math.isfinite(value):
             continue
-        if name in ("low_closed", "high_closed") and (value or not math.isfinite(getattr(e, name[:-7] or "low"))):
+        if name in ("low_closed", "high_closed") and (
+            value or not math.isfinite(getattr(e, name[:-7] or "low"))
+        ):
             continue
         if name == "provenance":  # written only when the text alone would not say it
             value = None if value is provenance_of(e.text) else value.value
@@ -176,7 +211,9 @@ class Layout:
     unchanged keeps its shape.
     """
 
-    def __init__(self, sections: Mapping[str, Any], hedges: HedgePolicy, vocabulary: Vocabulary) -> None:
+    def __init__(
+        self, sections: Mapping[str, Any], hedges: HedgePolicy, vocabulary: Vocabulary
+    ) -> None:
         self.sections = sections
         self.hedges = hedges
         self.ctx = Context("<layout>", dict, hedges, vocabulary)
@@ -205,9 +242,20 @@ class Layout:
         """True when the whole's wording states exactly these parts again."""
         try:
             again = composite_claims(
-                whole.estimate.text, id=whole.id, scope=whole.scope, hedges=self.hedges, vocabulary=self.ctx.vocabulary,
-                metric=whole.metric, period=whole.period, stated=whole.stated, source=whole.source, via=whole.via,
-                quote=whole.quote, location=whole.location, note=whole.note, rank=whole.rank,
+                whole.estimate.text,
+                id=whole.id,
+                scope=whole.scope,
+                hedges=self.hedges,
+                vocabulary=self.ctx.vocabulary,
+                metric=whole.metric,
+                period=whole.period,
+                stated=whole.stated,
+                source=whole.source,
+                via=whole.via,
+                quote=whole.quote,
+                location=whole.location,
+                note=whole.note,
+                rank=whole.rank,
             )
         except ClaimdiffError:
             return False
@@ -219,7 +267,17 @@ class Layout:
         if c.via:
             row["via"] = [self._source(s) for s in c.via]
         defaults = self.ctx.defaults
-        for field in ("metric", "counted", "unit", "place", "event", "period", "stated", "source", "via"):
+        for field in (
+            "metric",
+            "counted",
+            "unit",
+            "place",
+            "event",
+            "period",
+            "stated",
+            "source",
+            "via",
+        ):
             if field not in defaults:
                 continue
             if self._default_holds(field, defaults[field], c):
@@ -244,7 +302,9 @@ class Layout:
             if field == "metric":
                 return default is not None and ctx.vocabulary.metric(str(default)) == c.metric
             if field == "counted":
-                return (None if default is None else ctx.vocabulary.counted(str(default))) == c.scope.counted
+                return (
+                    None if default is None else ctx.vocabulary.counted(str(default))
+                ) == c.scope.counted
             if field == "unit":
                 return default is None and not c.estimate.unit
             if field == "place":
@@ -254,10 +314,14 @@ class Layout:
             if field in ("period", "stated"):
                 return bool(ctx.period(default, field) == getattr(c, field))
             if field == "source":
-                return isinstance(default, str) and (ctx.sources.get(default) or Source(default)) == c.source
+                return (
+                    isinstance(default, str)
+                    and (ctx.sources.get(default) or Source(default)) == c.source
+                )
             items = default if isinstance(default, list) else [default] if default else []
-            return all(isinstance(v, str) for v in items) and tuple(
-                ctx.sources.get(v) or Source(v) for v in items
-            ) == c.via
+            return (
+                all(isinstance(v, str) for v in items)
+                and tuple(ctx.sources.get(v) or Source(v) for v in items) == c.via
+            )
         except ClaimdiffError:
             return False

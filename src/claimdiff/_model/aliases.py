@@ -78,11 +78,27 @@ SOURCE_ALIASES: Mapping[str, str] = {
     "agence france-presse": "AFP",
     "reuters": "Reuters",
 }
-_COUNTRY_ADJECTIVES = {"russia": "russian", "ukraine": "ukrainian", "israel": "israeli", "syria": "syrian",
-                       "iran": "iranian", "turkey": "turkish", "afghanistan": "afghan", "yemen": "yemeni",
-                       "sudan": "sudanese", "nigeria": "nigerian", "pakistan": "pakistani", "india": "indian"}
-_SPELLING = {"defense": "defence", "organisation": "organization", "programme": "programme",
-             "u.n.": "un", "u.n": "un"}
+_COUNTRY_ADJECTIVES = {
+    "russia": "russian",
+    "ukraine": "ukrainian",
+    "israel": "israeli",
+    "syria": "syrian",
+    "iran": "iranian",
+    "turkey": "turkish",
+    "afghanistan": "afghan",
+    "yemen": "yemeni",
+    "sudan": "sudanese",
+    "nigeria": "nigerian",
+    "pakistan": "pakistani",
+    "india": "indian",
+}
+_SPELLING = {
+    "defense": "defence",
+    "organisation": "organization",
+    "programme": "programme",
+    "u.n.": "un",
+    "u.n": "un",
+}
 
 
 def source_key(name: str) -> str:
@@ -105,7 +121,9 @@ def source_key(name: str) -> str:
     m = re.fullmatch(r"ministry of (\w+(?: affairs)?) of (?:the )?(\w+)", text)
     if m:
         text = f"{_COUNTRY_ADJECTIVES.get(m.group(2), m.group(2))} ministry of {m.group(1)}"
-    m = re.fullmatch(r"(?:(\w+) )?(defence|health|interior|foreign affairs|foreign|emergencies) ministry", text)
+    m = re.fullmatch(
+        r"(?:(\w+) )?(defence|health|interior|foreign affairs|foreign|emergencies) ministry", text
+    )
     if m:
         text = f"{m.group(1) + ' ' if m.group(1) else ''}ministry of {m.group(2)}"
     return text
@@ -137,9 +155,13 @@ def canonical_source(name: str, aliases: Mapping[str, str] | None = None) -> str
 
 def _body_pattern() -> re.Pattern[str]:
     names = sorted((k for k in SOURCE_ALIASES if " " in k), key=len, reverse=True)
-    acronyms = sorted((k.upper() for k in SOURCE_ALIASES if " " not in k and len(k) >= 3), key=len, reverse=True)
+    acronyms = sorted(
+        (k.upper() for k in SOURCE_ALIASES if " " not in k and len(k) >= 3), key=len, reverse=True
+    )
     spelled = "|".join(re.escape(n).replace("\\ ", r"\s+") for n in names)
-    return re.compile(rf"(?i:\b(?:the\s+)?(?P<name>{spelled})\b)|\b(?P<acronym>{'|'.join(acronyms)})\b")
+    return re.compile(
+        rf"(?i:\b(?:the\s+)?(?P<name>{spelled})\b)|\b(?P<acronym>{'|'.join(acronyms)})\b"
+    )
 
 
 _BODIES = _body_pattern()

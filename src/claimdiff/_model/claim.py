@@ -21,7 +21,16 @@ from claimdiff._model.units import UnitInfo
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Metric
 from claimdiff.exceptions import InvalidClaimError
 
-__all__ = ["RANKS", "Claim", "Scope", "Source", "SourceKind", "place_path", "rounded_data", "source_grades"]
+__all__ = [
+    "RANKS",
+    "Claim",
+    "Scope",
+    "Source",
+    "SourceKind",
+    "place_path",
+    "rounded_data",
+    "source_grades",
+]
 
 #: The ranks a claim may carry, best first (Wikidata's statement ranks).
 RANKS = ("preferred", "normal", "deprecated")
@@ -135,11 +144,15 @@ _NO_SCOPE = Scope()
 def _estimate(value: Estimate | str | float, count: bool) -> Estimate:
     if isinstance(value, Estimate):
         return value
-    if isinstance(value, str):  # a claim that says what it counts is a count: "1.2m" is 1.2 million of it
+    if isinstance(
+        value, str
+    ):  # a claim that says what it counts is a count: "1.2m" is 1.2 million of it
         return parse_estimate(value, hedges=DEFAULT_HEDGES, count=count)
     if isinstance(value, int | float) and not isinstance(value, bool):
         return Estimate.exact(value)
-    raise InvalidClaimError(None, "estimate", value, "must be an Estimate, a number or a hedged figure in words")
+    raise InvalidClaimError(
+        None, "estimate", value, "must be an Estimate, a number or a hedged figure in words"
+    )
 
 
 @attrs.frozen(kw_only=True, init=False, weakref_slot=False)
@@ -260,12 +273,25 @@ class Claim:
         if source_grade is _UNSET:
             source_grade = notes[1] if type(notes) is tuple else None
         elif source_grade is not None and type(source_grade) is not SourceGrade:
-            raise InvalidClaimError(id, "source_grade", source_grade, "must be a SourceGrade or None")
+            raise InvalidClaimError(
+                id, "source_grade", source_grade, "must be a SourceGrade or None"
+            )
         if type(id) is not str or not id or id.isspace():
             raise InvalidClaimError(None, "id", id, "must be a non-empty string")
         self._fill(
-            id, metric, estimate, scope, period, stated, source, via, quote, location,
-            note if source_grade is None else (note, source_grade), rank, part_of,
+            id,
+            metric,
+            estimate,
+            scope,
+            period,
+            stated,
+            source,
+            via,
+            quote,
+            location,
+            note if source_grade is None else (note, source_grade),
+            rank,
+            part_of,
         )
 
     @classmethod
@@ -292,7 +318,21 @@ class Claim:
         constructors. ``Claim._from_parts(...) == Claim(...)`` for the same parts.
         """
         self = object.__new__(cls)
-        self._fill(id, metric, estimate, scope, period, stated, source, via, quote, location, note, None, part_of)
+        self._fill(
+            id,
+            metric,
+            estimate,
+            scope,
+            period,
+            stated,
+            source,
+            via,
+            quote,
+            location,
+            note,
+            None,
+            part_of,
+        )
         return self
 
     def _fill(
@@ -317,13 +357,23 @@ class Claim:
         if via:
             via = shared_chain(via)
         derived: Derived | None = estimate._derived  # noqa: SLF001 - worked out by the first claim that held it
-        if derived is None or derived[6] is (scope.counted is None):  # a count without 'counted', or the reverse
-            derived = derive(estimate, id, scope.counted)  # computes and checks (a count needs 'counted')
+        if derived is None or derived[6] is (
+            scope.counted is None
+        ):  # a count without 'counted', or the reverse
+            derived = derive(
+                estimate, id, scope.counted
+            )  # computes and checks (a count needs 'counted')
         low, high, low_closed, high_closed, figure = derived[:5]
-        if (stated is not None and period is not None
-                and stated.end_ts <= period.start_ts and stated.start_ts < period.start_ts):  # stated.before(period)
+        if (
+            stated is not None
+            and period is not None
+            and stated.end_ts <= period.start_ts
+            and stated.start_ts < period.start_ts
+        ):  # stated.before(period)
             raise InvalidClaimError(
-                id, "stated", stated.isoformat(),
+                id,
+                "stated",
+                stated.isoformat(),
                 f"is before the period it reports on starts ({period.isoformat()})",
             )
         set_ = object.__setattr__
@@ -356,7 +406,6 @@ class Claim:
         if type(keys) is not tuple or keys[0] != metric.name:
             keys = scope._key_for(metric.name)  # noqa: SLF001
         set_(self, "key", keys)
-
 
     @property
     def note(self) -> str | None:
@@ -443,8 +492,12 @@ def rounded_data(claims: Iterable[Claim]) -> list[Claim]:
     <Provenance.ROUNDED: 'rounded'>
     """
     rounded = Provenance.ROUNDED
-    return [attrs.evolve(c, estimate=attrs.evolve(c.estimate, provenance=rounded))
-            if c.estimate.provenance is Provenance.DATUM else c for c in claims]
+    return [
+        attrs.evolve(c, estimate=attrs.evolve(c.estimate, provenance=rounded))
+        if c.estimate.provenance is Provenance.DATUM
+        else c
+        for c in claims
+    ]
 
 
 def source_grades(claims: Iterable[Claim]) -> tuple[SourceGrade, ...]:

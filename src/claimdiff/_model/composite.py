@@ -22,7 +22,9 @@ from claimdiff.exceptions import ClaimdiffError, InvalidClaimError, InvalidEstim
 
 __all__ = ["Composite", "composite_claims", "parse_composite", "sum_estimates"]
 
-_INCLUDING = re.compile(r"^(?P<total>.+?),?\s+(?:including|among them|of whom|of which)\s+(?P<parts>.+)$", re.IGNORECASE)
+_INCLUDING = re.compile(
+    r"^(?P<total>.+?),?\s+(?:including|among them|of whom|of which)\s+(?P<parts>.+)$", re.IGNORECASE
+)
 _SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
 
 
@@ -67,7 +69,9 @@ def parse_composite(
     if m is not None:
         total = parse_estimate(m.group("total"), hedges=hedges)
         parts = _parts(m.group("parts"), text, hedges, vocabulary)
-        worded = attrs.evolve(total, text=raw, provenance=provenance_of(raw))  # "108, including 15 children"
+        worded = attrs.evolve(
+            total, text=raw, provenance=provenance_of(raw)
+        )  # "108, including 15 children"
         return Composite(total=worded, parts=parts, exhaustive=False, text=raw)
     if not _SPLIT.search(raw) or raw.lower().startswith("between "):
         return None
@@ -80,7 +84,9 @@ def parse_composite(
     parts = _parts(raw, text, hedges, vocabulary)
     if len(parts) < 2:
         return None
-    return Composite(total=sum_estimates([e for _, e in parts], raw), parts=parts, exhaustive=True, text=raw)
+    return Composite(
+        total=sum_estimates([e for _, e in parts], raw), parts=parts, exhaustive=True, text=raw
+    )
 
 
 def _parts(
@@ -97,7 +103,9 @@ def _parts(
     return tuple(out)
 
 
-def _part(piece: str, original: str, hedges: HedgePolicy, vocabulary: Vocabulary) -> tuple[str, Estimate]:
+def _part(
+    piece: str, original: str, hedges: HedgePolicy, vocabulary: Vocabulary
+) -> tuple[str, Estimate]:
     words = piece.split()
     # The longest leading run of words that reads as a figure; the rest names what is counted.
     for k in range(len(words) - 1, 0, -1):
@@ -109,23 +117,34 @@ def _part(piece: str, original: str, hedges: HedgePolicy, vocabulary: Vocabulary
         if noun.lower() in ("of", ""):
             continue
         return vocabulary.counted(noun), estimate
-    raise InvalidEstimateError("text", original, f"has a part {piece!r} that is not a figure followed by what it counts")
+    raise InvalidEstimateError(
+        "text", original, f"has a part {piece!r} that is not a figure followed by what it counts"
+    )
 
 
 def sum_estimates(estimates: Sequence[Estimate], text: str) -> Estimate:
     """The sum of figures as one estimate: bounds add; exact only if every part is exact."""
     units = {e.unit for e in estimates}
     if len(units) > 1:
-        raise InvalidEstimateError("text", text, f"adds parts in different units ({', '.join(sorted(units))})")
+        raise InvalidEstimateError(
+            "text", text, f"adds parts in different units ({', '.join(sorted(units))})"
+        )
     low = sum(e.low for e in estimates)
     high = sum(e.high for e in estimates)
     exact = all(e.hedge is Hedge.EXACT for e in estimates)
     points = [e.point for e in estimates]
-    point = None if any(p is None for p in points) else math.fsum(p for p in points if p is not None)
+    point = (
+        None if any(p is None for p in points) else math.fsum(p for p in points if p is not None)
+    )
     return Estimate(
-        low=low, high=high,
-        low_closed=all(e.low_closed for e in estimates), high_closed=all(e.high_closed for e in estimates),
-        point=point, unit=units.pop(), hedge=Hedge.EXACT if exact else Hedge.RANGE, text=text,
+        low=low,
+        high=high,
+        low_closed=all(e.low_closed for e in estimates),
+        high_closed=all(e.high_closed for e in estimates),
+        point=point,
+        unit=units.pop(),
+        hedge=Hedge.EXACT if exact else Hedge.RANGE,
+        text=text,
     )
 
 
@@ -170,7 +189,11 @@ def composite_claims(
     out = [whole]
     for counted, estimate in composite.parts:
         if counted == scope.counted:
-            raise InvalidClaimError(id, "value", text, f"has a part counting {counted!r}, the same as the whole")
+            raise InvalidClaimError(
+                id, "value", text, f"has a part counting {counted!r}, the same as the whole"
+            )
         part_scope = Scope(place=scope.place, counted=counted, event=scope.event)
-        out.append(Claim(id=f"{id}/{counted}", estimate=estimate, scope=part_scope, part_of=id, **fields))
+        out.append(
+            Claim(id=f"{id}/{counted}", estimate=estimate, scope=part_scope, part_of=id, **fields)
+        )
     return tuple(out)

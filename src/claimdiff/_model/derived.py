@@ -108,7 +108,9 @@ def derive(e: Estimate, claim_id: str, counted: str | None) -> Derived:
     found: Derived | None = e._derived  # noqa: SLF001 - the cache this module keeps
     if found is not None:
         if counted is None and found[6]:
-            raise InvalidClaimError(claim_id, "counted", None, "is required for a count (people, drones, homes...)")
+            raise InvalidClaimError(
+                claim_id, "counted", None, "is required for a count (people, drones, homes...)"
+            )
         if counted is not None and not found[6]:
             _check_count_unit(found[5], counted, claim_id, e)
         return found
@@ -122,23 +124,43 @@ def derive(e: Estimate, claim_id: str, counted: str | None) -> Derived:
     lc, hc = e.low_closed, e.high_closed
     point = None if e.point is None else _canonical(info, e.point)
     pairs = ((e.low, low), (e.high, high), (e.point, point))
-    if any(given is not None and converted is not None and math.isfinite(given) and not math.isfinite(converted)
-           for given, converted in pairs):  # rounding "1.797...e308 m" to 15 digits, or km to m, can overflow
-        raise InvalidClaimError(claim_id, "estimate", e.describe(), "is beyond the largest figure claimdiff can hold "
-                                f"(about 1.8e308) once converted to {info.canonical or 'its base unit'}")
+    if any(
+        given is not None
+        and converted is not None
+        and math.isfinite(given)
+        and not math.isfinite(converted)
+        for given, converted in pairs
+    ):  # rounding "1.797...e308 m" to 15 digits, or km to m, can overflow
+        raise InvalidClaimError(
+            claim_id,
+            "estimate",
+            e.describe(),
+            "is beyond the largest figure claimdiff can hold "
+            f"(about 1.8e308) once converted to {info.canonical or 'its base unit'}",
+        )
     if info.is_count:
         if counted is None:
-            raise InvalidClaimError(claim_id, "counted", None, "is required for a count (people, drones, homes...)")
+            raise InvalidClaimError(
+                claim_id, "counted", None, "is required for a count (people, drones, homes...)"
+            )
         # An approximation's band may reach below zero ("about 0"); a stated negative figure may not.
-        stated_low_negative = math.isfinite(e.low) and e.low < 0 and e.hedge is not Hedge.APPROXIMATE
+        stated_low_negative = (
+            math.isfinite(e.low) and e.low < 0 and e.hedge is not Hedge.APPROXIMATE
+        )
         if stated_low_negative or (point is not None and point < 0) or e.high < 0:
             raise InvalidClaimError(claim_id, "estimate", e.describe(), "is a negative count")
         # Refuse an open bound from 2**53 on rather than compare inexactly (a closed one is a whole float, exact).
-        if any(math.isfinite(v) and abs(v) >= _EXACT_COUNTS and not closed
-               for v, closed in ((e.low, e.low_closed), (e.high, e.high_closed))):
-            raise InvalidClaimError(claim_id, "estimate", e.describe(),
-                                    "has an open bound at 2**53 (9,007,199,254,740,992) or more, which "
-                                    "floats cannot tighten to the next whole number")
+        if any(
+            math.isfinite(v) and abs(v) >= _EXACT_COUNTS and not closed
+            for v, closed in ((e.low, e.low_closed), (e.high, e.high_closed))
+        ):
+            raise InvalidClaimError(
+                claim_id,
+                "estimate",
+                e.describe(),
+                "has an open bound at 2**53 (9,007,199,254,740,992) or more, which "
+                "floats cannot tighten to the next whole number",
+            )
         # A count is a whole number >= 0: tighten the interval to the integers it allows.
         low = max(0.0, _ceil_bound(low, lc))
         high = _floor_bound(high, hc) if math.isfinite(high) else high

@@ -94,7 +94,9 @@ def band(value: float, half_width: float) -> tuple[float, float]:
     """
     low, high = value - half_width, value + half_width
     if not (math.isfinite(low) and math.isfinite(high)):
-        raise InvalidEstimateError("point", value, "is too close to the float limit (1.8e308): its band reaches beyond it")
+        raise InvalidEstimateError(
+            "point", value, "is too close to the float limit (1.8e308): its band reaches beyond it"
+        )
     return low, high
 
 
@@ -185,7 +187,9 @@ class Estimate:
         if provenance is None:
             provenance = provenance_of(text)
         elif type(provenance) is not Provenance:
-            attrs.validators.instance_of(Provenance)(self, attrs.fields(Estimate).provenance, provenance)
+            attrs.validators.instance_of(Provenance)(
+                self, attrs.fields(Estimate).provenance, provenance
+            )
         if low == _INF:
             raise InvalidEstimateError("low", low, "must not be +inf")
         if high == -_INF:
@@ -208,17 +212,22 @@ class Estimate:
         set_(self, "_description", None)
         set_(self, "_derived", None)
         if low > high:
-            raise InvalidEstimateError("low", low, f"must be <= 'high' (got low={low:g}, high={high:g})")
+            raise InvalidEstimateError(
+                "low", low, f"must be <= 'high' (got low={low:g}, high={high:g})"
+            )
         if low == high and not (low_closed and high_closed):
-            raise InvalidEstimateError("low", low, "equals 'high' with an open bound: the interval is empty")
+            raise InvalidEstimateError(
+                "low", low, "equals 'high' with an open bound: the interval is empty"
+            )
         if point is not None and not self.contains(point):
             raise InvalidEstimateError("point", point, f"must lie within {self.interval_text()}")
 
     # -- constructors named after the mathematics ---------------------------------------------
 
     @classmethod
-    def exact(cls, value: float, *, unit: str = "", text: str = "",
-              provenance: Provenance | None = None) -> Estimate:
+    def exact(
+        cls, value: float, *, unit: str = "", text: str = "", provenance: Provenance | None = None
+    ) -> Estimate:
         """A figure stated without hedge: the closed interval ``[value, value]``.
 
         Every constructor takes ``provenance``; by default it follows ``text`` (a bare numeral is a datum):
@@ -227,43 +236,78 @@ class Estimate:
         (<Provenance.DATUM: 'datum'>, <Provenance.WORDED: 'worded'>)
         """
         v = _to_float(value)
-        return cls(low=v, high=v, point=v, unit=unit, hedge=Hedge.EXACT, text=text, provenance=provenance)
+        return cls(
+            low=v, high=v, point=v, unit=unit, hedge=Hedge.EXACT, text=text, provenance=provenance
+        )
 
     @classmethod
-    def at_least(cls, value: float, *, unit: str = "", text: str = "",
-                 provenance: Provenance | None = None) -> Estimate:
+    def at_least(
+        cls, value: float, *, unit: str = "", text: str = "", provenance: Provenance | None = None
+    ) -> Estimate:
         """The estimate of "at least 14": ``[value, inf)``."""
         v = _to_float(value)
         return cls(low=v, point=v, unit=unit, hedge=Hedge.LOWER, text=text, provenance=provenance)
 
     @classmethod
-    def more_than(cls, value: float, *, unit: str = "", text: str = "",
-                  provenance: Provenance | None = None) -> Estimate:
+    def more_than(
+        cls, value: float, *, unit: str = "", text: str = "", provenance: Provenance | None = None
+    ) -> Estimate:
         """The estimate of "over 100", "more than 100": ``(value, inf)`` (for counts, ``[value + 1, inf)``)."""
-        return cls(low=_to_float(value), low_closed=False, unit=unit, hedge=Hedge.LOWER, text=text, provenance=provenance)
+        return cls(
+            low=_to_float(value),
+            low_closed=False,
+            unit=unit,
+            hedge=Hedge.LOWER,
+            text=text,
+            provenance=provenance,
+        )
 
     @classmethod
-    def at_most(cls, value: float, *, unit: str = "", text: str = "",
-                provenance: Provenance | None = None) -> Estimate:
+    def at_most(
+        cls, value: float, *, unit: str = "", text: str = "", provenance: Provenance | None = None
+    ) -> Estimate:
         """The estimate of "up to 158", "as many as", "no more than": ``(-inf, value]``."""
         v = _to_float(value)
         return cls(high=v, point=v, unit=unit, hedge=Hedge.UPPER, text=text, provenance=provenance)
 
     @classmethod
-    def less_than(cls, value: float, *, unit: str = "", text: str = "",
-                  provenance: Provenance | None = None) -> Estimate:
+    def less_than(
+        cls, value: float, *, unit: str = "", text: str = "", provenance: Provenance | None = None
+    ) -> Estimate:
         """The estimate of "fewer than", "under": ``(-inf, value)``."""
-        return cls(high=_to_float(value), high_closed=False, unit=unit, hedge=Hedge.UPPER, text=text, provenance=provenance)
+        return cls(
+            high=_to_float(value),
+            high_closed=False,
+            unit=unit,
+            hedge=Hedge.UPPER,
+            text=text,
+            provenance=provenance,
+        )
 
     @classmethod
-    def between(cls, low: float, high: float, *, unit: str = "", text: str = "",
-                provenance: Provenance | None = None) -> Estimate:
+    def between(
+        cls,
+        low: float,
+        high: float,
+        *,
+        unit: str = "",
+        text: str = "",
+        provenance: Provenance | None = None,
+    ) -> Estimate:
         """The estimate of "between 10 and 20", "10-20": ``[low, high]``."""
-        return cls(low=low, high=high, unit=unit, hedge=Hedge.RANGE, text=text, provenance=provenance)
+        return cls(
+            low=low, high=high, unit=unit, hedge=Hedge.RANGE, text=text, provenance=provenance
+        )
 
     @classmethod
     def about(
-        cls, value: float, *, band: float = 0.1, minimum: float = 1.0, unit: str = "", text: str = "",
+        cls,
+        value: float,
+        *,
+        band: float = 0.1,
+        minimum: float = 1.0,
+        unit: str = "",
+        text: str = "",
         provenance: Provenance | None = None,
     ) -> Estimate:
         """The estimate of "some 70", "about", "roughly": ``[value - d, value + d]``.
@@ -273,7 +317,15 @@ class Estimate:
         """
         v = _to_float(value)
         low, high = _band(v, max(abs(v) * band, minimum))
-        return cls(low=low, high=high, point=v, unit=unit, hedge=Hedge.APPROXIMATE, text=text, provenance=provenance)
+        return cls(
+            low=low,
+            high=high,
+            point=v,
+            unit=unit,
+            hedge=Hedge.APPROXIMATE,
+            text=text,
+            provenance=provenance,
+        )
 
     # -- queries ------------------------------------------------------------------------------
 

@@ -46,7 +46,9 @@ class VagueQuantity:
 
     def __attrs_post_init__(self) -> None:
         if not self.low <= self.high:
-            raise InvalidEstimateError("low", self.low, f"must be <= 'high' (got low={self.low}, high={self.high})")
+            raise InvalidEstimateError(
+                "low", self.low, f"must be <= 'high' (got low={self.low}, high={self.high})"
+            )
         if self.point is not None and not self.low <= self.point <= self.high:
             raise InvalidEstimateError("point", self.point, "must lie between 'low' and 'high'")
 
@@ -159,25 +161,46 @@ class HedgePolicy:
         converter=_phrases,
     )
     # fmt: on
-    band: float = attrs.field(default=0.1, validator=[attrs.validators.ge(0), attrs.validators.lt(1)])
+    band: float = attrs.field(
+        default=0.1, validator=[attrs.validators.ge(0), attrs.validators.lt(1)]
+    )
     band_minimum: float = attrs.field(default=1.0, validator=attrs.validators.ge(0))
     # Compared (two tables that read "dozens" differently differ) but not hashed: a mapping has no hash.
-    vague: Mapping[str, VagueQuantity] = attrs.field(default=_DEFAULT_VAGUE, converter=_freeze, hash=False)
+    vague: Mapping[str, VagueQuantity] = attrs.field(
+        default=_DEFAULT_VAGUE, converter=_freeze, hash=False
+    )
     _prefixes: tuple[tuple[str, str], ...] = attrs.field(init=False, repr=False, eq=False)
     _suffixes: tuple[tuple[str, str], ...] = attrs.field(init=False, repr=False, eq=False)
     _vague_words: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
     # The same lists by first (prefixes, words) or last (suffixes) character, in the same order: a figure is
     # compared only with the phrases that can start or end it.
-    _prefixes_at: Mapping[str, tuple[tuple[str, str], ...]] = attrs.field(init=False, repr=False, eq=False)
-    _suffixes_at: Mapping[str, tuple[tuple[str, str], ...]] = attrs.field(init=False, repr=False, eq=False)
+    _prefixes_at: Mapping[str, tuple[tuple[str, str], ...]] = attrs.field(
+        init=False, repr=False, eq=False
+    )
+    _suffixes_at: Mapping[str, tuple[tuple[str, str], ...]] = attrs.field(
+        init=False, repr=False, eq=False
+    )
     _vague_at: Mapping[str, tuple[str, ...]] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         prefixes: list[tuple[str, str]] = []
-        for kind in ("at_least", "more_than", "at_most", "less_than", "about", "nearly", "just_over"):
+        for kind in (
+            "at_least",
+            "more_than",
+            "at_most",
+            "less_than",
+            "about",
+            "nearly",
+            "just_over",
+        ):
             prefixes.extend((p, kind) for p in getattr(self, kind))
-            if kind in ("more_than", "less_than"):  # "well over", "far fewer than": the same bound, stressed
-                prefixes.extend((f"{w} {p}", kind) for w in self.intensifiers for p in getattr(self, kind))
+            if kind in (
+                "more_than",
+                "less_than",
+            ):  # "well over", "far fewer than": the same bound, stressed
+                prefixes.extend(
+                    (f"{w} {p}", kind) for w in self.intensifiers for p in getattr(self, kind)
+                )
         prefixes.sort(key=lambda pk: (-len(pk[0]), pk[0]))
         object.__setattr__(self, "_prefixes", tuple(prefixes))
         suffixes = [(s, "or_more") for s in self.or_more]
@@ -185,7 +208,9 @@ class HedgePolicy:
         suffixes += [(s, "or_so") for s in self.or_so]
         suffixes.sort(key=lambda sk: (-len(sk[0]), sk[0]))
         object.__setattr__(self, "_suffixes", tuple(suffixes))
-        object.__setattr__(self, "_vague_words", tuple(sorted(self.vague, key=lambda w: (-len(w), w))))
+        object.__setattr__(
+            self, "_vague_words", tuple(sorted(self.vague, key=lambda w: (-len(w), w)))
+        )
         object.__setattr__(self, "_prefixes_at", _by_char(self._prefixes, lambda pk: pk[0][:1]))
         object.__setattr__(self, "_suffixes_at", _by_char(self._suffixes, lambda sk: sk[0][-1:]))
         object.__setattr__(self, "_vague_at", _by_char(self._vague_words, lambda w: w[:1]))
@@ -201,7 +226,9 @@ class HedgePolicy:
             differ = sum(default.vague.get(w) != q for w, q in self.vague.items())
             gone = sum(w not in self.vague for w in default.vague)
             more = f", {gone} of the default's left out" if gone else ""
-            shown.append(f"vague=<{how_many(len(self.vague), 'word')}, {differ} read otherwise than the default{more}>")
+            shown.append(
+                f"vague=<{how_many(len(self.vague), 'word')}, {differ} read otherwise than the default{more}>"
+            )
         return f"HedgePolicy({', '.join(shown)})"
 
     def half_width(self, value: float) -> float:

@@ -10,7 +10,13 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from claimdiff._model.estimate import Estimate, Hedge, band
-from claimdiff._model.hedge_table import ACLED_HEDGES, DEFAULT_HEDGES, HedgePolicy, VagueQuantity, normalise
+from claimdiff._model.hedge_table import (
+    ACLED_HEDGES,
+    DEFAULT_HEDGES,
+    HedgePolicy,
+    VagueQuantity,
+    normalise,
+)
 from claimdiff._model.numbers import TOO_LARGE, Number, joined_m, read_number, written_problem
 from claimdiff._model.units import MAX_UNIT_CHARS, unit_info
 from claimdiff.exceptions import InvalidEstimateError, InvalidUnitError
@@ -69,7 +75,11 @@ def _cut(text: str) -> str:
 
 
 def parse_estimate(
-    text: str, *, hedges: HedgePolicy = DEFAULT_HEDGES, unit: str | None = None, count: bool | None = None
+    text: str,
+    *,
+    hedges: HedgePolicy = DEFAULT_HEDGES,
+    unit: str | None = None,
+    count: bool | None = None,
 ) -> Estimate:
     """Read a hedged figure written in English into an :class:`~claimdiff.Estimate`.
 
@@ -127,7 +137,9 @@ def parse_estimate(
 
     prefixes: tuple[tuple[str, str], ...] = hedges._prefixes_at.get(s[0]) or hedges._prefixes_at[""]  # noqa: SLF001
     for phrase, kind in prefixes:
-        if s.startswith(phrase) and (len(s) == len(phrase) or not s[len(phrase)].isalnum() or not phrase[-1].isalnum()):
+        if s.startswith(phrase) and (
+            len(s) == len(phrase) or not s[len(phrase)].isalnum() or not phrase[-1].isalnum()
+        ):
             rest = s[len(phrase) :].strip()
             if not rest:
                 break
@@ -136,7 +148,9 @@ def parse_estimate(
     for phrase, kind in hedges._suffixes_at.get(s[-1]) or hedges._suffixes_at[""]:  # noqa: SLF001
         if s.endswith(phrase) and len(s) > len(phrase):
             head = s[: -len(phrase)].rstrip(" -")
-            if head and (not phrase[0].isalnum() or not head[-1].isalnum() or s[-len(phrase) - 1] == " "):
+            if head and (
+                not phrase[0].isalnum() or not head[-1].isalnum() or s[-len(phrase) - 1] == " "
+            ):
                 hedge_kind = {"or_more": "at_least", "or_fewer": "at_most", "or_so": "about"}[kind]
                 return _hedged_figure(hedge_kind, head, original, unit, count, hedges)
 
@@ -188,11 +202,22 @@ def _hedged(kind: str, a: float, b: float, unit: str, hedges: HedgePolicy, text:
     except InvalidEstimateError as e:
         raise InvalidEstimateError("text", _cut(text), e.reason) from None
     if kind == "about":
-        return Estimate(low=low, high=high, point=a if a == b else None, unit=unit, hedge=Hedge.APPROXIMATE, text=text)
+        return Estimate(
+            low=low,
+            high=high,
+            point=a if a == b else None,
+            unit=unit,
+            hedge=Hedge.APPROXIMATE,
+            text=text,
+        )
     if kind == "nearly":
-        return Estimate(low=low, high=b, high_closed=False, unit=unit, hedge=Hedge.APPROXIMATE, text=text)
+        return Estimate(
+            low=low, high=b, high_closed=False, unit=unit, hedge=Hedge.APPROXIMATE, text=text
+        )
     # just_over
-    return Estimate(low=a, low_closed=False, high=high, unit=unit, hedge=Hedge.APPROXIMATE, text=text)
+    return Estimate(
+        low=a, low_closed=False, high=high, unit=unit, hedge=Hedge.APPROXIMATE, text=text
+    )
 
 
 def _vague(s: str, original: str, hedges: HedgePolicy, unit: str | None) -> Estimate | None:
@@ -202,7 +227,14 @@ def _vague(s: str, original: str, hedges: HedgePolicy, unit: str | None) -> Esti
             rest = rest.removeprefix("of").strip()
             u = _unit(rest, original, unit) if rest else (unit or "")
             q = hedges.vague[word]
-            return Estimate(low=q.low, high=q.high, point=q.point, unit=u, hedge=Hedge.VAGUE, text=original.strip())
+            return Estimate(
+                low=q.low,
+                high=q.high,
+                point=q.point,
+                unit=u,
+                hedge=Hedge.VAGUE,
+                text=original.strip(),
+            )
     return None
 
 
@@ -215,21 +247,31 @@ def _range(s: str, original: str, unit: str | None, count: bool | None) -> Estim
         a_number, a_unit = _read(a_text, original, unit, count)
         b_number, b_unit = _read(b_text, original, unit, count)
     except (InvalidEstimateError, InvalidUnitError) as e:
-        if isinstance(e, InvalidEstimateError) and e.field == "text" and e.reason.startswith(_REFUSALS):
+        if (
+            isinstance(e, InvalidEstimateError)
+            and e.field == "text"
+            and e.reason.startswith(_REFUSALS)
+        ):
             raise
         return None
     if a_unit and a_unit != b_unit:
-        raise InvalidEstimateError("text", original, f"gives two units in one range ({a_unit!r} and {b_unit!r})")
+        raise InvalidEstimateError(
+            "text", original, f"gives two units in one range ({a_unit!r} and {b_unit!r})"
+        )
     a, b = a_number.value, b_number.value
     # A scale written once is shared: "5 to 10 thousand" is 5,000 to 10,000 ("500 to 2 million" is not).
     if not a_unit and a_number.scale == 1 and b_number.scale != 1 and a <= b_number.base:
         a = a * b_number.scale
     if a > b:
-        raise InvalidEstimateError("text", original, f"is a range with its ends reversed ({a:g} > {b:g})")
+        raise InvalidEstimateError(
+            "text", original, f"is a range with its ends reversed ({a:g} > {b:g})"
+        )
     return Estimate.between(a, b, unit=b_unit, text=original.strip())
 
 
-def _number_and_unit(s: str, original: str, unit: str | None, count: bool | None) -> tuple[float, str]:
+def _number_and_unit(
+    s: str, original: str, unit: str | None, count: bool | None
+) -> tuple[float, str]:
     number, u = _read(s, original, unit, count)
     return number.value, u
 
@@ -244,7 +286,9 @@ _REFUSALS = (TOO_LARGE, "is a whole number with more significant digits", _AMBIG
 
 def _read(s: str, original: str, unit: str | None, count: bool | None) -> tuple[Number, str]:
     """The number at the start of ``s`` and the unit after it (or ``unit``), checked."""
-    if s[:1] in _CURRENCY:  # "$3.5bn": an amount of money, a count (the currency is what is counted)
+    if (
+        s[:1] in _CURRENCY
+    ):  # "$3.5bn": an amount of money, a count (the currency is what is counted)
         s, count = s[1:], True
     number = read_number(s, count=count)
     if number is None:
@@ -277,7 +321,9 @@ def _as_written(rest: str, original: str) -> str:
 def _unit(rest: str, original: str, unit: str | None) -> str:
     if unit is not None:
         raise InvalidEstimateError(
-            "text", original, f"has {rest!r} after the figure, but the unit is given separately ({unit!r})"
+            "text",
+            original,
+            f"has {rest!r} after the figure, but the unit is given separately ({unit!r})",
         )
     if len(rest) > MAX_UNIT_CHARS:
         raise InvalidEstimateError(
@@ -292,6 +338,8 @@ def _unit(rest: str, original: str, unit: str | None) -> str:
         info = unit_info(name)
     except InvalidUnitError as e:
         raise InvalidEstimateError(
-            "text", original, f"has {rest!r} after the figure, which is not a unit (what is counted goes in 'counted')"
+            "text",
+            original,
+            f"has {rest!r} after the figure, which is not a unit (what is counted goes in 'counted')",
         ) from e
     return info.unit

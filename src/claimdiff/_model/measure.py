@@ -59,7 +59,9 @@ class Measure:
         """Raise :class:`~claimdiff.exceptions.IncomparableError` unless ``other`` measures the same kind of thing."""
         if self.dimension != other.dimension:
             raise IncomparableError(
-                self.describe(), other.describe(), f"different dimensions ({self.dimension} and {other.dimension})"
+                self.describe(),
+                other.describe(),
+                f"different dimensions ({self.dimension} and {other.dimension})",
             )
         if self.dimension == COUNT and self.counted != other.counted:
             raise IncomparableError(self.describe(), other.describe(), "counts of different things")

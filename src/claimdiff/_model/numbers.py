@@ -60,7 +60,13 @@ _SUFFIX_SCALES = {"k": 1e3, "bn": 1e9, "mn": 1e6, "m": 1e6}
 _FRACTIONS = {"half": 0.5, "quarter": 0.25, "quarters": 0.25, "third": 1 / 3, "thirds": 1 / 3}
 
 #: Every word the number reader understands.
-NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | frozenset(_SCALES) | frozenset(_FRACTIONS) | {"hundred", "dozen"}
+NUMBER_WORDS = (
+    frozenset(_UNITS)
+    | frozenset(_TENS)
+    | frozenset(_SCALES)
+    | frozenset(_FRACTIONS)
+    | {"hundred", "dozen"}
+)
 
 #: What separates groups of three digits: a comma, or a thin, narrow no-break or no-break space ("10 000").
 GROUP_SEPARATORS = ",\u2009\u202f\u00a0"
@@ -71,7 +77,9 @@ _DIGITS = re.compile(
     r"|[0-9]+(?:\.[0-9]+)?"
 )
 _UNGROUP = str.maketrans("", "", GROUP_SEPARATORS)
-_SUFFIX = re.compile(r"(?:(k)|[ \t]*(bn|mn))\b")  # "1bn" and "1 bn"; "k" only joined ("5 k" is not 5,000)
+_SUFFIX = re.compile(
+    r"(?:(k)|[ \t]*(bn|mn))\b"
+)  # "1bn" and "1 bn"; "k" only joined ("5 k" is not 5,000)
 # "1.2m": million or metres, as the figure is a count or a length (never "mm", "mi", "min", "m2").
 _JOINED_M = re.compile(r"m(?![a-z0-9\u00b2\u00b3])")
 #: Words after "5m" that make it a length, when nothing says whether the figure is a count.
@@ -107,7 +115,9 @@ _FRACTION = re.compile(
     rf"(?P<scale>{_SCALE_WORDS})\b"
 )
 _AND_A_HALF = re.compile(
-    r"(?P<n>[0-9]+|" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")[ \t]+and[ \t]+a[ \t]+half[ \t]+"
+    r"(?P<n>[0-9]+|"
+    + "|".join(sorted(_UNITS, key=len, reverse=True))
+    + r")[ \t]+and[ \t]+a[ \t]+half[ \t]+"
     rf"(?P<scale>{_SCALE_WORDS})\b"
 )
 
@@ -179,7 +189,11 @@ def read_number(s: str, *, count: bool | None = None) -> Number | None:
 
 def _fraction(m: re.Match[str]) -> Number:
     scale = (
-        12.0 if m.group("scale") == "dozen" else 100.0 if m.group("scale") == "hundred" else _SCALES[m.group("scale")]
+        12.0
+        if m.group("scale") == "dozen"
+        else 100.0
+        if m.group("scale") == "hundred"
+        else _SCALES[m.group("scale")]
     )
     n = m.group("n")
     if "f" in m.re.groupindex:  # "three quarters of a million"
@@ -228,7 +242,10 @@ def _words(s: str) -> Number | None:
     end = 0
     pos = 0
     last = ""
-    base, scale = 0.0, 1.0  # "ten thousand": 10 scaled by 1,000, while the scale word ends the number
+    base, scale = (
+        0.0,
+        1.0,
+    )  # "ten thousand": 10 scaled by 1,000, while the scale word ends the number
     while True:
         w = _WORD.match(s, pos)
         if w is None:
@@ -236,7 +253,13 @@ def _words(s: str) -> Number | None:
         word = w.group(1)
         if word in {"a", "an"} and not seen:
             nxt = _WORD.match(s, w.end())
-            if nxt is None or nxt.group(1) not in {"hundred", "thousand", "million", "billion", "dozen"}:
+            if nxt is None or nxt.group(1) not in {
+                "hundred",
+                "thousand",
+                "million",
+                "billion",
+                "dozen",
+            }:
                 break
             pos = w.end()
             continue
@@ -300,7 +323,11 @@ def whole_number_problem(exact: int | Fraction, value: float) -> str | None:
     """
     if not math.isfinite(value):
         return TOO_LARGE
-    if abs(value) < _EXACT_WHOLE or exact == value or (type(exact) is not int and exact.denominator != 1):
+    if (
+        abs(value) < _EXACT_WHOLE
+        or exact == value
+        or (type(exact) is not int and exact.denominator != 1)
+    ):
         return None
     if len(str(int(exact)).lstrip("-").rstrip("0")) <= _FLOAT_DIGITS:
         return None

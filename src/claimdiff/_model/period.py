@@ -39,14 +39,18 @@ def timezone_named(name: str) -> dt.tzinfo:
     """
     text = name.strip()
     if len(text) > MAX_PERIOD_CHARS:
-        raise InvalidClaimError(None, "timezone", name[:MAX_PERIOD_CHARS] + "...", "is not a timezone name")
+        raise InvalidClaimError(
+            None, "timezone", name[:MAX_PERIOD_CHARS] + "...", "is not a timezone name"
+        )
     if text.upper() in {"UTC", "Z", "GMT"}:
         return _UTC
     m = _OFFSET.fullmatch(text)
     if m:
         hours, minutes = int(m.group(2)), int(m.group(3))
         if hours > 23 or minutes > 59:
-            raise InvalidClaimError(None, "timezone", name, "is not an offset within a day (-23:59 to +23:59)")
+            raise InvalidClaimError(
+                None, "timezone", name, "is not an offset within a day (-23:59 to +23:59)"
+            )
         sign = 1 if m.group(1) == "+" else -1
         return dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes))
     try:
@@ -60,7 +64,9 @@ def _aware(name: str) -> Callable[[object, object, dt.datetime], None]:
         if not isinstance(value, dt.datetime):
             raise InvalidClaimError(None, name, value, "must be a datetime")
         if value.tzinfo is None or value.utcoffset() is None:
-            raise InvalidClaimError(None, name, value, "must be timezone-aware (naive datetimes are ambiguous)")
+            raise InvalidClaimError(
+                None, name, value, "must be timezone-aware (naive datetimes are ambiguous)"
+            )
 
     return check
 
@@ -97,10 +103,16 @@ class Period:
             object.__setattr__(self, "_start_utc", self.start.astimezone(_UTC))
             object.__setattr__(self, "_end_utc", self.end.astimezone(_UTC))
         except OverflowError as e:
-            raise InvalidClaimError(None, "period", f"{self.start.isoformat()}/{self.end.isoformat()}", _CALENDAR) from e
+            raise InvalidClaimError(
+                None, "period", f"{self.start.isoformat()}/{self.end.isoformat()}", _CALENDAR
+            ) from e
         if self._end_utc < self._start_utc:
-            raise InvalidClaimError(None, "period", f"{self.start.isoformat()}/{self.end.isoformat()}",
-                                    "ends before it starts")
+            raise InvalidClaimError(
+                None,
+                "period",
+                f"{self.start.isoformat()}/{self.end.isoformat()}",
+                "ends before it starts",
+            )
         object.__setattr__(self, "start_ts", self.start.timestamp())
         object.__setattr__(self, "end_ts", self.end.timestamp())
 
@@ -122,7 +134,9 @@ class Period:
         return cls(when, when)
 
     @classmethod
-    def parse(cls, text: str | dt.date | dt.datetime, tz: dt.tzinfo = _UTC, *, local_times: bool = False) -> Period:
+    def parse(
+        cls, text: str | dt.date | dt.datetime, tz: dt.tzinfo = _UTC, *, local_times: bool = False
+    ) -> Period:
         """Read a period written in ISO 8601.
 
         Accepts a year (``2023``), a month (``2023-12``), an ISO week
@@ -158,20 +172,30 @@ class Period:
             except OverflowError as e:
                 raise InvalidClaimError(None, "period", text, _CALENDAR) from e
         if not isinstance(text, str):
-            raise InvalidClaimError(None, "period", text, "must be an ISO 8601 date, datetime or interval")
+            raise InvalidClaimError(
+                None, "period", text, "must be an ISO 8601 date, datetime or interval"
+            )
         raw = text.strip()
         if len(raw) > MAX_PERIOD_CHARS:
-            raise InvalidClaimError(None, "period", raw[:MAX_PERIOD_CHARS] + "...",
-                                    f"is longer than {MAX_PERIOD_CHARS} characters, more than any ISO 8601 period")
+            raise InvalidClaimError(
+                None,
+                "period",
+                raw[:MAX_PERIOD_CHARS] + "...",
+                f"is longer than {MAX_PERIOD_CHARS} characters, more than any ISO 8601 period",
+            )
         parts = raw.split("/")
         if len(parts) > 2:
-            raise InvalidClaimError(None, "period", text, "must be one date or time, or 'start/end'")
+            raise InvalidClaimError(
+                None, "period", text, "must be one date or time, or 'start/end'"
+            )
         try:
             if len(parts) == 1:
                 return _single(raw, tz, local_times)
             left, right = parts
             if left.startswith("P") and right.startswith("P"):
-                raise InvalidClaimError(None, "period", text, "gives two durations; give a start or an end too")
+                raise InvalidClaimError(
+                    None, "period", text, "gives two durations; give a start or an end too"
+                )
             if right.startswith("P"):
                 a = _single(left, tz, local_times)
                 return cls(a.start, _shift(a.start, _duration(right, text), +1))
@@ -215,7 +239,9 @@ class Period:
         if s == e:
             return s.isoformat()
         # Only UTC days are written as dates: a bare date is read back as a UTC day.
-        return (self._days() if s.utcoffset() == dt.timedelta(0) else None) or f"{s.isoformat()}/{e.isoformat()}"
+        return (
+            self._days() if s.utcoffset() == dt.timedelta(0) else None
+        ) or f"{s.isoformat()}/{e.isoformat()}"
 
     def _days(self) -> str | None:
         """``2023-12-30`` or ``2023-12-29/2023-12-30`` when the period is whole days, else ``None``."""
@@ -223,7 +249,11 @@ class Period:
         if s == e or not (_is_midnight(s) and _is_midnight(e)) or s.utcoffset() != e.utcoffset():
             return None
         last = (e - dt.timedelta(days=1)).date()
-        return s.date().isoformat() if last == s.date() else f"{s.date().isoformat()}/{last.isoformat()}"
+        return (
+            s.date().isoformat()
+            if last == s.date()
+            else f"{s.date().isoformat()}/{last.isoformat()}"
+        )
 
     def describe(self) -> str:
         """A short label for reports: a date or date range when the period is whole days, else ISO 8601."""
@@ -245,8 +275,13 @@ def _is_midnight(t: dt.datetime) -> bool:
 def _single(raw: str, tz: dt.tzinfo, local_times: bool) -> Period:
     """One calendar span or instant (no ``/``)."""
     if raw.startswith("P"):
-        raise InvalidClaimError(None, "period", raw, "is a duration, which says how long but not when; "
-                                "write it with a start or an end (2023-01-01/P1W)")
+        raise InvalidClaimError(
+            None,
+            "period",
+            raw,
+            "is a duration, which says how long but not when; "
+            "write it with a start or an end (2023-01-01/P1W)",
+        )
     if _YEAR.fullmatch(raw):
         year = int(raw)
         return Period(_midnight(year, 1, 1, tz), _midnight(year + 1, 1, 1, tz))
@@ -255,7 +290,9 @@ def _single(raw: str, tz: dt.tzinfo, local_times: bool) -> Period:
         year, month = int(m.group(1)), int(m.group(2))
         if not 1 <= month <= 12:
             raise InvalidClaimError(None, "period", raw, "is not a month")
-        return Period(_midnight(year, month, 1, tz), _midnight(year + month // 12, month % 12 + 1, 1, tz))
+        return Period(
+            _midnight(year, month, 1, tz), _midnight(year + month // 12, month % 12 + 1, 1, tz)
+        )
     m = _WEEK.fullmatch(raw)
     if m:
         try:
@@ -275,8 +312,13 @@ def _single(raw: str, tz: dt.tzinfo, local_times: bool) -> Period:
         raise InvalidClaimError(None, "period", raw, "is not an ISO 8601 date or datetime") from e
     if when.tzinfo is None:
         if not local_times:
-            raise InvalidClaimError(None, "period", raw, "has no UTC offset (naive datetimes are ambiguous; give an "
-                                    "offset, or a 'timezone:' for the file)")
+            raise InvalidClaimError(
+                None,
+                "period",
+                raw,
+                "has no UTC offset (naive datetimes are ambiguous; give an "
+                "offset, or a 'timezone:' for the file)",
+            )
         when = _local(when, tz, raw)
     return Period.instant(when)
 
@@ -288,8 +330,12 @@ def _local(naive: dt.datetime, tz: dt.tzinfo, raw: str) -> dt.datetime:
         # fold=0 and fold=1 disagree: either a gap (the time never happens) or a fold (it happens twice).
         back = first.astimezone(_UTC).astimezone(tz).replace(tzinfo=None)
         if back != naive:
-            raise InvalidClaimError(None, "period", raw, f"does not exist in {tz} (the clocks skip it); give an offset")
-        raise InvalidClaimError(None, "period", raw, f"happens twice in {tz} (the clocks go back); give an offset")
+            raise InvalidClaimError(
+                None, "period", raw, f"does not exist in {tz} (the clocks skip it); give an offset"
+            )
+        raise InvalidClaimError(
+            None, "period", raw, f"happens twice in {tz} (the clocks go back); give an offset"
+        )
     return first
 
 
@@ -303,7 +349,12 @@ def _duration(text: str, whole: str) -> tuple[int, int, dt.timedelta]:
     """``(years, months, rest)`` of an ISO 8601 duration such as ``P1Y2M3W4DT5H6M7S``."""
     m = _DURATION.fullmatch(text)
     if m is None:
-        raise InvalidClaimError(None, "period", whole, f"has {text!r}, which is not an ISO 8601 duration (P1W, P3D, PT6H)")
+        raise InvalidClaimError(
+            None,
+            "period",
+            whole,
+            f"has {text!r}, which is not an ISO 8601 duration (P1W, P3D, PT6H)",
+        )
     y, mo, w, d, h, mi, s = (int(g) if g else 0 for g in m.groups())
     return y, mo, dt.timedelta(weeks=w, days=d, hours=h, minutes=mi, seconds=s)
 

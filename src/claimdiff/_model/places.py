@@ -160,7 +160,9 @@ _KINDS = (
     "ken",
     "prefecture",
 )
-_KIND_WORDS = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted(_KINDS, key=len, reverse=True)) + r")\b")
+_KIND_WORDS = re.compile(
+    r"\b(?:" + "|".join(re.escape(k) for k in sorted(_KINDS, key=len, reverse=True)) + r")\b"
+)
 #: The English word a subdivision kind is written with after its stem.
 _DISPLAY_KINDS = {
     "oblast": "Oblast",
@@ -183,7 +185,19 @@ _COMPASS = {
     "centro": "central",
 }
 _LETTERS = str.maketrans(
-    {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "œ": "oe", "ħ": "h"}
+    {
+        "ı": "i",
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ß": "ss",
+        "æ": "ae",
+        "œ": "oe",
+        "ħ": "h",
+    }
 )
 _ARTICLE = re.compile(r"^(?:al|ar|as|ad|an|ash|at|az|el|ad-)\s+")
 _ADJECTIVAL = re.compile(r"(?:s'?kaya|s'?kiy|s'?ka|s'?kyi|skoye)$")
@@ -192,7 +206,11 @@ _ADJECTIVAL = re.compile(r"(?:s'?kaya|s'?kiy|s'?ka|s'?kyi|skoye)$")
 @functools.lru_cache(maxsize=65536)
 def _fold(text: str) -> str:
     """Lower case, no accents, apostrophes and dots dropped, other punctuation as spaces."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", text.translate(_LETTERS)) if not unicodedata.combining(c))
+    plain = "".join(
+        c
+        for c in unicodedata.normalize("NFKD", text.translate(_LETTERS))
+        if not unicodedata.combining(c)
+    )
     plain = re.sub(r"['’‘ʼʻʿʾ`.]", "", plain.lower())
     return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
 
@@ -212,7 +230,9 @@ def _stems(name: str) -> set[str]:
     if bare != stem and bare:
         out |= {bare, stem[:-3] if stem.endswith(("aya", "kiy")) else bare}
         out.add(stem.removesuffix("aya").removesuffix("iy").removesuffix("a"))
-    out |= {" ".join(_COMPASS.get(w, w) for w in k.split()) for k in out}  # "Nord-Kivu" is North Kivu
+    out |= {
+        " ".join(_COMPASS.get(w, w) for w in k.split()) for k in out
+    }  # "Nord-Kivu" is North Kivu
     out |= {v for k in out for v in _variants(k)}
     return {k for k in out if len(k) > 2}
 
@@ -234,7 +254,13 @@ def _iso() -> tuple[dict[str, str], dict[str, str], dict[str, dict[str, list[_Un
     for c in pycountry.countries:
         code = c.alpha_2
         display[code] = _COUNTRY_NAMES.get(code) or getattr(c, "common_name", None) or c.name
-        for n in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None), display[code], c.alpha_3):
+        for n in (
+            c.name,
+            getattr(c, "common_name", None),
+            getattr(c, "official_name", None),
+            display[code],
+            c.alpha_3,
+        ):
             if n:
                 names.setdefault(_fold(n), code)
         if "," in c.name:  # "Korea, Republic of" is also "Republic of Korea"
@@ -253,7 +279,9 @@ def _iso() -> tuple[dict[str, str], dict[str, str], dict[str, dict[str, list[_Un
             table.setdefault(key, []).append(unit)
     for alias, code in _SUBDIVISION_ALIASES.items():
         sd = by_code[code]
-        subs[sd.country_code].setdefault(alias, []).insert(0, _Unit(sd.code, sd.name, sd.country_code))
+        subs[sd.country_code].setdefault(alias, []).insert(
+            0, _Unit(sd.code, sd.name, sd.country_code)
+        )
     return names, display, subs
 
 
@@ -294,16 +322,22 @@ class Gazetteer:
         """What two places must share to be the same place: ISO codes where known, folded names below."""
         return self._resolve(place)[1]
 
-    def _resolve(self, place: str | Sequence[str] | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    def _resolve(
+        self, place: str | Sequence[str] | None
+    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The place's names and keys, part by part (memoised: paths repeat throughout a text)."""
         cache = _RESOLVED.setdefault(id(self.aliases), ({}, self.aliases))[0]
-        raw = place if isinstance(place, str | tuple) else None  # the place as given: the memo's quick key
+        raw = (
+            place if isinstance(place, str | tuple) else None
+        )  # the place as given: the memo's quick key
         found = cache.get(raw) if raw is not None else None
         if found is not None:
             return found
         parts = tuple(_parts(place))
         found = cache.get(parts)
-        if found is None:  # a memo, not state: any thread computing the same path computes the same answer
+        if (
+            found is None
+        ):  # a memo, not state: any thread computing the same path computes the same answer
             if len(cache) > 50_000:
                 cache.clear()
             pairs = self._resolve_parts(list(parts))
@@ -351,7 +385,8 @@ def _possessive(part: str) -> list[str]:
 
 #: Resolved paths per alias table (keyed by its id; the table is kept beside its cache so the id stays its own).
 _RESOLVED: dict[
-    int, tuple[dict[str | tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]], Mapping[str, str]]
+    int,
+    tuple[dict[str | tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]], Mapping[str, str]],
 ] = {}
 
 
@@ -397,7 +432,9 @@ def _subdivision(
     word = _DISPLAY_KINDS.get((iso_kind or kind or "").rstrip("'"), "")
     if word:
         stem_text = " ".join(
-            w for w in re.split(r"\s+", text.strip()) if _fold(w) and not _KIND_WORDS.fullmatch(_fold(w))
+            w
+            for w in re.split(r"\s+", text.strip())
+            if _fold(w) and not _KIND_WORDS.fullmatch(_fold(w))
         )
         shown = f"{stem_text} {word}" if _kind_of(unit.name) != _fold(unit.name) else unit.name
     else:
@@ -406,14 +443,18 @@ def _subdivision(
 
 
 def _ascii(name: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).replace("‘", "'")
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
+    ).replace("‘", "'")
 
 
 #: The gazetteer places are normalised with unless a caller passes another.
 DEFAULT_GAZETTEER = Gazetteer()
 
 
-def place_key(place: str | Sequence[str] | None, gazetteer: Gazetteer = DEFAULT_GAZETTEER) -> tuple[Any, ...]:
+def place_key(
+    place: str | Sequence[str] | None, gazetteer: Gazetteer = DEFAULT_GAZETTEER
+) -> tuple[Any, ...]:
     """What two places must share to be the same place (see :meth:`Gazetteer.key`).
 
     >>> place_key("Ukraine > Kharkiv region") == place_key("Ukraine > Kharkiv Oblast")

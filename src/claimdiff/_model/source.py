@@ -57,7 +57,11 @@ def _nonempty(field: str) -> Any:
 def _reliability(value: float | None) -> float | None:
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int | float) or not 0.0 <= float(value) <= 1.0:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not 0.0 <= float(value) <= 1.0
+    ):
         raise InvalidClaimError(None, "source.reliability", value, "must be a number from 0 to 1")
     return float(value)
 
@@ -85,7 +89,9 @@ class Source:
     kind: SourceKind = attrs.field(default=SourceKind.UNKNOWN, converter=_kind, kw_only=True)
     party: str | None = attrs.field(default=None, kw_only=True)
     reliability: float | None = attrs.field(default=None, converter=_reliability, kw_only=True)
-    _key: str | None = attrs.field(init=False, repr=False, eq=False, default=None)  # worked out on first use
+    _key: str | None = attrs.field(
+        init=False, repr=False, eq=False, default=None
+    )  # worked out on first use
 
     @property
     def key(self) -> str:

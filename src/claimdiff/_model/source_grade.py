@@ -21,7 +21,12 @@ def _codes(value: Any) -> tuple[tuple[str, int], ...]:
     items = value.items() if hasattr(value, "items") else value
     out = []
     for name, code in items:
-        if not isinstance(name, str) or not name or isinstance(code, bool) or not isinstance(code, int):
+        if (
+            not isinstance(name, str)
+            or not name
+            or isinstance(code, bool)
+            or not isinstance(code, int)
+        ):
             raise TypeError(f"'codes' must pair names with whole numbers (got {name!r}: {code!r})")
         out.append((name, code))
     return tuple(out)
@@ -49,7 +54,9 @@ class SourceGrade:
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str))
     )
     codes: tuple[tuple[str, int], ...] = attrs.field(default=(), converter=_codes, kw_only=True)
-    meaning: str = attrs.field(default="", validator=attrs.validators.instance_of(str), kw_only=True)
+    meaning: str = attrs.field(
+        default="", validator=attrs.validators.instance_of(str), kw_only=True
+    )
 
     @property
     def name(self) -> str:
@@ -76,7 +83,12 @@ class SourceGrade:
 
     def to_dict(self) -> dict[str, Any]:
         """The grade as in the JSON report: ``scheme``, ``value``, ``codes`` (an object) and ``meaning``."""
-        return {"scheme": self.scheme, "value": self.value, "codes": dict(self.codes), "meaning": self.meaning}
+        return {
+            "scheme": self.scheme,
+            "value": self.value,
+            "codes": dict(self.codes),
+            "meaning": self.meaning,
+        }
 
 
 _NAMES = {"airwars": "Airwars", "acled": "ACLED", "ucdp": "UCDP", "ibc": "Iraq Body Count"}

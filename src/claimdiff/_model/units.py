@@ -42,7 +42,13 @@ _COUNT_SPELLINGS = frozenset({"", "count", "counts", "number", "1"})
 # The units news reports use, as pint resolves them (dimension, canonical unit, factor), so that reading a
 # claims file with these units never builds pint's registry (half of `claimdiff check` on the seed). A test
 # checks every entry against pint itself.
-_LENGTH, _AREA, _VOLUME, _MASS, _TIME = "[length]", "[length] ** 2", "[length] ** 3", "[mass]", "[time]"
+_LENGTH, _AREA, _VOLUME, _MASS, _TIME = (
+    "[length]",
+    "[length] ** 2",
+    "[length] ** 3",
+    "[mass]",
+    "[time]",
+)
 _COMMON: dict[str, tuple[str, str, float]] = {
     **dict.fromkeys(("kilometer", "km"), (_LENGTH, "meter", 1000.0)),
     **dict.fromkeys(("meter", "m"), (_LENGTH, "meter", 1.0)),
@@ -67,11 +73,38 @@ _COMMON: dict[str, tuple[str, str, float]] = {
 
 # Words that name counted things, never units: a figure such as "12 adults and two children" is told from
 # "12 km" without asking pint (which would read the words as a product of unknown units).
-_COUNTED_WORDS = frozenset({
-    "adults", "and", "children", "child", "people", "persons", "civilians", "soldiers", "troops", "men", "women",
-    "drones", "missiles", "rockets", "shells", "homes", "houses", "buildings", "vehicles", "tanks", "aircraft",
-    "including", "of", "whom", "killed", "injured", "wounded", "dead",
-})
+_COUNTED_WORDS = frozenset(
+    {
+        "adults",
+        "and",
+        "children",
+        "child",
+        "people",
+        "persons",
+        "civilians",
+        "soldiers",
+        "troops",
+        "men",
+        "women",
+        "drones",
+        "missiles",
+        "rockets",
+        "shells",
+        "homes",
+        "houses",
+        "buildings",
+        "vehicles",
+        "tanks",
+        "aircraft",
+        "including",
+        "of",
+        "whom",
+        "killed",
+        "injured",
+        "wounded",
+        "dead",
+    }
+)
 
 _lock = threading.Lock()
 _registry: pint.UnitRegistry[Any] | None = None
@@ -143,8 +176,10 @@ def unit_info(unit: str) -> UnitInfo:
     """
     text = unit.strip()
     if len(text) > MAX_UNIT_CHARS:
-        raise InvalidUnitError(text[:40] + "...", f"is {len(text):,} characters long, longer than any unit "
-                               f"({MAX_UNIT_CHARS} at most)")
+        raise InvalidUnitError(
+            text[:40] + "...",
+            f"is {len(text):,} characters long, longer than any unit ({MAX_UNIT_CHARS} at most)",
+        )
     if text.lower() in _COUNT_SPELLINGS:
         return _COUNT_INFO
     known = _COMMON.get(text)
@@ -157,7 +192,13 @@ def unit_info(unit: str) -> UnitInfo:
 
     try:
         parsed = reg.parse_units(text)
-    except (pint.errors.UndefinedUnitError, AttributeError, ValueError, TypeError, AssertionError) as e:
+    except (
+        pint.errors.UndefinedUnitError,
+        AttributeError,
+        ValueError,
+        TypeError,
+        AssertionError,
+    ) as e:
         raise InvalidUnitError(unit, "not a unit claimdiff knows") from e
     except Exception as e:  # pint's parser raises several unrelated types on garbage
         raise InvalidUnitError(unit, f"cannot be parsed ({type(e).__name__})") from e
@@ -169,8 +210,10 @@ def unit_info(unit: str) -> UnitInfo:
         raise InvalidUnitError(unit, "cannot be converted to base units") from e
     offset = float(zero.magnitude)
     factor = float(one.magnitude) - offset
-    if not math.isfinite(factor) or factor == 0 or not math.isclose(
-        float(two.magnitude), 2 * factor + offset, rel_tol=1e-9, abs_tol=1e-12
+    if (
+        not math.isfinite(factor)
+        or factor == 0
+        or not math.isclose(float(two.magnitude), 2 * factor + offset, rel_tol=1e-9, abs_tol=1e-12)
     ):
         raise InvalidUnitError(unit, "does not convert linearly; claimdiff cannot compare it")
     dims = one.dimensionality

@@ -53,14 +53,26 @@ class Metric:
 
 
 _DEFAULT_METRICS = (
-    Metric("killed", cumulative=True, description="people killed", aliases=("dead", "deaths", "died", "fatalities")),
-    Metric("injured", cumulative=True, description="people injured", aliases=("wounded", "hurt", "injuries")),
+    Metric(
+        "killed",
+        cumulative=True,
+        description="people killed",
+        aliases=("dead", "deaths", "died", "fatalities"),
+    ),
+    Metric(
+        "injured",
+        cumulative=True,
+        description="people injured",
+        aliases=("wounded", "hurt", "injuries"),
+    ),
     Metric("casualties", cumulative=True, description="killed and injured together"),
     Metric("missing", description="people missing; falls as people are found"),
     Metric("displaced", description="people displaced"),
     Metric("evacuated", cumulative=True, description="people evacuated"),
     Metric("arrested", cumulative=True, description="people detained", aliases=("detained",)),
-    Metric("launched", cumulative=True, description="weapons launched or fired", aliases=("fired",)),
+    Metric(
+        "launched", cumulative=True, description="weapons launched or fired", aliases=("fired",)
+    ),
     Metric(
         "intercepted",
         cumulative=True,
@@ -69,13 +81,19 @@ _DEFAULT_METRICS = (
     ),
     Metric("hit", cumulative=True, description="targets struck"),
     Metric("damaged", cumulative=True, description="buildings or objects damaged"),
-    Metric("razed", cumulative=True, description="buildings or objects destroyed outright",
-           aliases=("levelled", "leveled", "flattened", "destroyed buildings")),
+    Metric(
+        "razed",
+        cumulative=True,
+        description="buildings or objects destroyed outright",
+        aliases=("levelled", "leveled", "flattened", "destroyed buildings"),
+    ),
     Metric("rescued", cumulative=True, description="people rescued", aliases=("pulled out alive",)),
     Metric("affected", description="people affected by a disaster"),
     Metric("sheltered", description="people in shelters", aliases=("in shelters",)),
     Metric("trapped", description="people trapped", aliases=("under the rubble",)),
-    Metric("cases", cumulative=True, description="confirmed cases of a disease", aliases=("confirmed",)),
+    Metric(
+        "cases", cumulative=True, description="confirmed cases of a disease", aliases=("confirmed",)
+    ),
     Metric("distance", description="a distance between places"),
     Metric("population", description="people living in a place"),
     Metric("volume", description="an amount traded or moved"),
@@ -83,21 +101,51 @@ _DEFAULT_METRICS = (
 )
 
 _DEFAULT_COUNTED: Mapping[str, str] = {
-    "person": "people", "persons": "people", "people": "people", "individuals": "people",
-    "civilian": "civilians", "civilians": "civilians",
-    "child": "children", "children": "children", "minors": "children", "kids": "children",
-    "adult": "adults", "adults": "adults",
-    "soldier": "soldiers", "soldiers": "soldiers", "servicemen": "soldiers", "troops": "soldiers",
-    "drone": "drones", "drones": "drones", "uav": "drones", "uavs": "drones",
-    "uncrewed aerial vehicle": "drones", "uncrewed aerial vehicles": "drones", "unmanned aerial vehicle": "drones",
-    "unmanned aerial vehicles": "drones", "uncrewed aerial system": "drones", "uncrewed aerial systems": "drones",
-    "unmanned aerial system": "drones", "unmanned aerial systems": "drones", "uas": "drones",
-    "missile": "missiles", "missiles": "missiles", "rocket": "rockets", "rockets": "rockets",
-    "missiles and drones": "missiles and drones", "drones and missiles": "missiles and drones",
-    "home": "homes", "homes": "homes", "houses": "homes", "house": "homes",
-    "building": "buildings", "buildings": "buildings",
-    "business": "businesses", "businesses": "businesses",
-    "village": "villages", "villages": "villages",
+    "person": "people",
+    "persons": "people",
+    "people": "people",
+    "individuals": "people",
+    "civilian": "civilians",
+    "civilians": "civilians",
+    "child": "children",
+    "children": "children",
+    "minors": "children",
+    "kids": "children",
+    "adult": "adults",
+    "adults": "adults",
+    "soldier": "soldiers",
+    "soldiers": "soldiers",
+    "servicemen": "soldiers",
+    "troops": "soldiers",
+    "drone": "drones",
+    "drones": "drones",
+    "uav": "drones",
+    "uavs": "drones",
+    "uncrewed aerial vehicle": "drones",
+    "uncrewed aerial vehicles": "drones",
+    "unmanned aerial vehicle": "drones",
+    "unmanned aerial vehicles": "drones",
+    "uncrewed aerial system": "drones",
+    "uncrewed aerial systems": "drones",
+    "unmanned aerial system": "drones",
+    "unmanned aerial systems": "drones",
+    "uas": "drones",
+    "missile": "missiles",
+    "missiles": "missiles",
+    "rocket": "rockets",
+    "rockets": "rockets",
+    "missiles and drones": "missiles and drones",
+    "drones and missiles": "missiles and drones",
+    "home": "homes",
+    "homes": "homes",
+    "houses": "homes",
+    "house": "homes",
+    "building": "buildings",
+    "buildings": "buildings",
+    "business": "businesses",
+    "businesses": "businesses",
+    "village": "villages",
+    "villages": "villages",
 }
 
 
@@ -118,7 +166,9 @@ class Vocabulary:
     """
 
     metrics: tuple[Metric, ...] = _DEFAULT_METRICS
-    counted_synonyms: Mapping[str, str] = attrs.field(default=_DEFAULT_COUNTED, converter=_synonyms, eq=False)
+    counted_synonyms: Mapping[str, str] = attrs.field(
+        default=_DEFAULT_COUNTED, converter=_synonyms, eq=False
+    )
     strict: bool = False
     _index: Mapping[str, Metric] = attrs.field(init=False, repr=False, eq=False)
 

@@ -30,13 +30,27 @@ from claimdiff._core.policy import POLICIES, policy_named
 from claimdiff._core.reconcile import reconcile
 from claimdiff._core.report import Report
 from claimdiff._formats._io import display_name, read_text, refuse_inputs, write_atomic
-from claimdiff._formats.claims_file import FORMATS, LoadedClaims, dump_claims, load_claims_lenient, loads_claims_lenient
+from claimdiff._formats.claims_file import (
+    FORMATS,
+    LoadedClaims,
+    dump_claims,
+    load_claims_lenient,
+    loads_claims_lenient,
+)
 from claimdiff._model.period import timezone_named
 from claimdiff.cli._progress import Progress
 from claimdiff.cli._render import Style, render_text, terminal_safe, use_colour
 from claimdiff.exceptions import ClaimdiffError, ClaimFileErrors
 
-__all__ = ["EXIT_BAD_INPUT", "EXIT_CODES", "EXIT_FLAGGED", "EXIT_INTERNAL", "EXIT_INTERRUPTED", "EXIT_OK", "main"]
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "EXIT_CODES",
+    "EXIT_FLAGGED",
+    "EXIT_INTERNAL",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "main",
+]
 
 #: Nothing at or above the failing severity was found (or ``extract`` wrote its file).
 EXIT_OK = 0
@@ -93,28 +107,67 @@ def _add_check(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         description="Reconcile a claims file. Exit 0: no flag at the failing severity; 1: one or more; "
         "2: bad input; 3: internal error.",
     )
-    check.add_argument("file", metavar="FILE", help="claims file (.yaml, .yml, .json or .csv); '-' reads standard input")
-    check.add_argument("--format", choices=("text", "json", "html"), default="text",
-                       help="output format: text, JSON, or one self-contained HTML page (default: text)")
-    check.add_argument("--input-format", choices=(*FORMATS, *_ANCHORS), default=None,
-                       help="format of FILE: a claims file, or a data set's own table (UCDP GED, ACLED, IBC, "
-                       "Airwars as CSV; a Wikidata entity as JSON) (default: from its suffix; YAML for standard input)")
-    check.add_argument("--lenient", action="store_true",
-                       help="reconcile the claims that can be read and list the others as rejected, instead of "
-                       "exiting 2")
     check.add_argument(
-        "--policy", default="consensus", choices=sorted(POLICIES),
+        "file",
+        metavar="FILE",
+        help="claims file (.yaml, .yml, .json or .csv); '-' reads standard input",
+    )
+    check.add_argument(
+        "--format",
+        choices=("text", "json", "html"),
+        default="text",
+        help="output format: text, JSON, or one self-contained HTML page (default: text)",
+    )
+    check.add_argument(
+        "--input-format",
+        choices=(*FORMATS, *_ANCHORS),
+        default=None,
+        help="format of FILE: a claims file, or a data set's own table (UCDP GED, ACLED, IBC, "
+        "Airwars as CSV; a Wikidata entity as JSON) (default: from its suffix; YAML for standard input)",
+    )
+    check.add_argument(
+        "--lenient",
+        action="store_true",
+        help="reconcile the claims that can be read and list the others as rejected, instead of "
+        "exiting 2",
+    )
+    check.add_argument(
+        "--policy",
+        default="consensus",
+        choices=sorted(POLICIES),
         help="how hedges are read and the best estimate is chosen (default: consensus)",
     )
-    check.add_argument("--min-severity", choices=_SEVERITIES, default="info",
-                       help="show only flags at least this severe (default: info, all flags)")
-    check.add_argument("--fail-on", choices=[*_SEVERITIES, "never"], default="error",
-                       help="exit 1 when a flag at least this severe is found (default: error)")
-    check.add_argument("-o", "--output", default=None, metavar="OUT", help="write the report here (default: stdout)")
-    check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
-                       help="colour the text report (default: auto, on a terminal unless NO_COLOR is set)")
-    check.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
-                       help="say on standard error what a long step is doing (default: auto, on a terminal)")
+    check.add_argument(
+        "--min-severity",
+        choices=_SEVERITIES,
+        default="info",
+        help="show only flags at least this severe (default: info, all flags)",
+    )
+    check.add_argument(
+        "--fail-on",
+        choices=[*_SEVERITIES, "never"],
+        default="error",
+        help="exit 1 when a flag at least this severe is found (default: error)",
+    )
+    check.add_argument(
+        "-o",
+        "--output",
+        default=None,
+        metavar="OUT",
+        help="write the report here (default: stdout)",
+    )
+    check.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text report (default: auto, on a terminal unless NO_COLOR is set)",
+    )
+    check.add_argument(
+        "--progress",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="say on standard error what a long step is doing (default: auto, on a terminal)",
+    )
     check.set_defaults(run=_check)
 
 
@@ -122,7 +175,9 @@ def _published(text: str) -> dt.date:
     try:
         day = dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{terminal_safe(text, keep_newlines=False)!r} is not a date (YYYY-MM-DD)") from None
+        raise argparse.ArgumentTypeError(
+            f"{terminal_safe(text, keep_newlines=False)!r} is not a date (YYYY-MM-DD)"
+        ) from None
     # Relative days ("the day prior", "next week") are resolved around it: keep clear of the calendar's ends.
     if not 2 <= day.year <= 9998:
         raise argparse.ArgumentTypeError(f"{text!r} is outside the years 0002 to 9998")
@@ -147,13 +202,31 @@ def _add_extract(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         description="Read every figure in an article into candidate claims (YAML) to edit and then 'check'. "
         "Exit 0: written; 2: bad input; 3: internal error.",
     )
-    cmd.add_argument("article", metavar="ARTICLE", help="the article as plain UTF-8 text; '-' reads standard input")
-    cmd.add_argument("--published", required=True, metavar="DATE", type=_published,
-                     help="publication date (YYYY-MM-DD), to resolve 'Saturday', 'overnight', 'the day prior'")
-    cmd.add_argument("--outlet", default=None, metavar="NAME", help="the outlet: source of unattributed figures")
-    cmd.add_argument("--timezone", default="UTC", metavar="TZ", type=_timezone,
-                     help="timezone of calendar days (default: UTC)")
-    cmd.add_argument("-o", "--output", default=None, metavar="OUT", help="claims file to write (default: stdout)")
+    cmd.add_argument(
+        "article",
+        metavar="ARTICLE",
+        help="the article as plain UTF-8 text; '-' reads standard input",
+    )
+    cmd.add_argument(
+        "--published",
+        required=True,
+        metavar="DATE",
+        type=_published,
+        help="publication date (YYYY-MM-DD), to resolve 'Saturday', 'overnight', 'the day prior'",
+    )
+    cmd.add_argument(
+        "--outlet", default=None, metavar="NAME", help="the outlet: source of unattributed figures"
+    )
+    cmd.add_argument(
+        "--timezone",
+        default="UTC",
+        metavar="TZ",
+        type=_timezone,
+        help="timezone of calendar days (default: UTC)",
+    )
+    cmd.add_argument(
+        "-o", "--output", default=None, metavar="OUT", help="claims file to write (default: stdout)"
+    )
     cmd.set_defaults(run=_extract)
 
 
@@ -189,7 +262,9 @@ def main(
         run: _Command = args.run
         return run(args, streams)
     except ClaimFileErrors as e:
-        lines = [f"claimdiff: error: {terminal_safe(e.message, keep_newlines=False)} ({len(e.exceptions)} problems):"]
+        lines = [
+            f"claimdiff: error: {terminal_safe(e.message, keep_newlines=False)} ({len(e.exceptions)} problems):"
+        ]
         lines += [f"  {terminal_safe(str(x), keep_newlines=False)}" for x in e.exceptions]
         print("\n".join(lines), file=streams.err)
         return EXIT_BAD_INPUT
@@ -202,8 +277,10 @@ def main(
     except Exception as e:  # noqa: BLE001 - a bug must not look like a finding (exit 1) or bad input (exit 2)
         what = terminal_safe(f"{type(e).__name__}: {e}", keep_newlines=False)
         what = what if len(what) <= 300 else what[:297] + "..."
-        print(f"claimdiff: internal error ({what}); please report it with the input that caused it",
-              file=streams.err)
+        print(
+            f"claimdiff: internal error ({what}); please report it with the input that caused it",
+            file=streams.err,
+        )
         return EXIT_INTERNAL
 
 
@@ -232,8 +309,10 @@ def _anchor_readers() -> dict[str, Callable[[Any, str | None], LoadedClaims]]:
     from claimdiff._formats.anchors.wikidata import read_wikidata  # noqa: PLC0415
 
     return {
-        "ucdp": lambda t, n: read_ucdp_ged(t, name=n), "acled": lambda t, n: read_acled_events(t, name=n),
-        "ibc": lambda t, n: read_ibc(t, name=n), "airwars": lambda t, n: read_airwars(t, name=n),
+        "ucdp": lambda t, n: read_ucdp_ged(t, name=n),
+        "acled": lambda t, n: read_acled_events(t, name=n),
+        "ibc": lambda t, n: read_ibc(t, name=n),
+        "airwars": lambda t, n: read_airwars(t, name=n),
         "wikidata": lambda t, n: read_wikidata(t, name=n),
     }
 
@@ -249,14 +328,22 @@ def _load_anchor(args: argparse.Namespace, streams: _Streams) -> LoadedClaims:
 def _load(args: argparse.Namespace, streams: _Streams, progress: Progress) -> LoadedClaims:
     hedges = policy_named(args.policy).hedges
     if args.input_format in _ANCHORS:
-        where = "standard input" if args.file == _STDIN else terminal_safe(args.file, keep_newlines=False)
+        where = (
+            "standard input"
+            if args.file == _STDIN
+            else terminal_safe(args.file, keep_newlines=False)
+        )
         with progress.step(f"reading {where} as {args.input_format}"):
             return _load_anchor(args, streams)
     if args.file == _STDIN:
         with progress.step("reading standard input"):
             text = _read_stdin(streams.stdin)
-            return loads_claims_lenient(text, format=args.input_format or "yaml", path="<stdin>", hedges=hedges)
-    with progress.step(f"reading {terminal_safe(args.file, keep_newlines=False)}{_size(args.file)}"):
+            return loads_claims_lenient(
+                text, format=args.input_format or "yaml", path="<stdin>", hedges=hedges
+            )
+    with progress.step(
+        f"reading {terminal_safe(args.file, keep_newlines=False)}{_size(args.file)}"
+    ):
         return load_claims_lenient(args.file, format=args.input_format, hedges=hedges)
 
 
@@ -276,7 +363,9 @@ def _inputs(path: str) -> list[str]:
 def _check(args: argparse.Namespace, streams: _Streams) -> int:
     policy = policy_named(args.policy)
     if args.output is not None:
-        refuse_inputs(args.output, _inputs(args.file))  # before the run: no work wasted, nothing written
+        refuse_inputs(
+            args.output, _inputs(args.file)
+        )  # before the run: no work wasted, nothing written
     progress = _progress(args, streams.err)
     loaded = _load(args, streams, progress)
     if not args.lenient:
@@ -291,7 +380,9 @@ def _check(args: argparse.Namespace, streams: _Streams) -> int:
     target = streams.out
     chunks: Iterable[str]
     if args.format == "json":
-        chunks = _json_chunks(_report_document(shown, title))  # written as encoded: never the whole text at once
+        chunks = _json_chunks(
+            _report_document(shown, title)
+        )  # written as encoded: never the whole text at once
     elif args.format == "html":
         chunks = (shown.to_html(title),)
     else:
@@ -351,7 +442,10 @@ def _finite(value: object) -> object:
         items = enumerate(value)
     else:
         return value
-    for key, item in items:  # replacing the value of a key while iterating is allowed (no key is added)
+    for (
+        key,
+        item,
+    ) in items:  # replacing the value of a key while iterating is allowed (no key is added)
         if isinstance(item, float):
             if not math.isfinite(item):
                 value[key] = None
@@ -386,16 +480,34 @@ def _extract(args: argparse.Namespace, streams: _Streams) -> int:
 
     found = extract(text, published=args.published, outlet=args.outlet, timezone=args.timezone)
     claims = [c.claim for c in found]
-    unread = "".join(f"{u.start}-{u.end}\t{terminal_safe(u.numeral)}\t{u.reason}\n" for u in found.unread)
-    written = dump_claims(claims, args.output)  # written atomically: a failed run leaves OUT as it was
+    unread = "".join(
+        f"{u.start}-{u.end}\t{terminal_safe(u.numeral)}\t{u.reason}\n" for u in found.unread
+    )
+    written = dump_claims(
+        claims, args.output
+    )  # written atomically: a failed run leaves OUT as it was
     if args.output is not None:  # the numbers not read, beside the claims: offsets, number, reason
-        write_atomic(f"{args.output}.unread.tsv", "start-end\tnumber\treason\n" + unread, inputs=_inputs(args.article))
+        write_atomic(
+            f"{args.output}.unread.tsv",
+            "start-end\tnumber\treason\n" + unread,
+            inputs=_inputs(args.article),
+        )
     if args.output is None:
         streams.out.write(written)
     else:
-        print(f"claimdiff: {len(claims)} candidate claims written to {terminal_safe(display_name(args.output))}", file=streams.err)
-    print(f"claimdiff: {len(claims)} figures read, {len(found.unread)} numbers not read"
-          + (f" (listed in {terminal_safe(args.output)}.unread.tsv)" if args.output is not None else ""), file=streams.err)
+        print(
+            f"claimdiff: {len(claims)} candidate claims written to {terminal_safe(display_name(args.output))}",
+            file=streams.err,
+        )
+    print(
+        f"claimdiff: {len(claims)} figures read, {len(found.unread)} numbers not read"
+        + (
+            f" (listed in {terminal_safe(args.output)}.unread.tsv)"
+            if args.output is not None
+            else ""
+        ),
+        file=streams.err,
+    )
     return EXIT_OK
 
 

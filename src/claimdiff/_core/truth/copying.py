@@ -107,7 +107,9 @@ def detect_copying(
     acc = np.clip(acc, 0.02, 0.98)
     # Distinct values per item: the number of false values a wrong source picks from.
     vals = np.unique(np.stack([item.astype(float), low, high], axis=1), axis=0)
-    n_false = np.maximum(np.bincount(vals[:, 0].astype(np.int64), minlength=n_items) - 1, 1).astype(float)
+    n_false = np.maximum(np.bincount(vals[:, 0].astype(np.int64), minlength=n_items) - 1, 1).astype(
+        float
+    )
     same = (low[a] == low[b]) & (high[a] == high[b])
     wrong = same & ~right[a]
     a1, a2 = acc[src[a]], acc[src[b]]
@@ -123,7 +125,9 @@ def detect_copying(
     total = np.bincount(inv, weights=score, minlength=keys.shape[0])
     overlap = np.bincount(inv, minlength=keys.shape[0]).astype(np.int64)
     n_same = np.bincount(inv, weights=same.astype(float), minlength=keys.shape[0]).astype(np.int64)
-    n_wrong = np.bincount(inv, weights=wrong.astype(float), minlength=keys.shape[0]).astype(np.int64)
+    n_wrong = np.bincount(inv, weights=wrong.astype(float), minlength=keys.shape[0]).astype(
+        np.int64
+    )
     logit = np.log(alpha / (1 - alpha)) + total
     posterior = np.where(overlap >= min_overlap, 1 / (1 + np.exp(-np.clip(logit, -700, 700))), 0.0)
     # Dong's vote count: a value's later (less reliable) provider counts 1 - c * P(copy).

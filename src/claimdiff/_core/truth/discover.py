@@ -105,7 +105,9 @@ def discover(
         dims = {c.dimension for c in lst}
         if len(dims) > 1:
             a, b = sorted(dims)[:2]
-            raise IncomparableError(a, b, "one item mixes dimensions; give each group of comparable claims as an item")
+            raise IncomparableError(
+                a, b, "one item mixes dimensions; give each group of comparable claims as an item"
+            )
         checked.append(lst)
     return learn(checked, prior=prior, settings=settings, policy=policy)
 
@@ -128,12 +130,19 @@ def learn(
     from claimdiff._core.truth.solver import Arrays, solve  # noqa: PLC0415 - imports numpy
 
     prior = prior or (policy.truth_prior if policy is not None else None) or _DEFAULT_PRIOR
-    settings = settings or (policy.truth_settings if policy is not None else None) or _DEFAULT_SETTINGS
+    settings = (
+        settings or (policy.truth_settings if policy is not None else None) or _DEFAULT_SETTINGS
+    )
     rows = Rows.of(items)
     # A reliability the source itself declares wins over the prior's tables (floored: -ln(0) is no weight).
     declared = rows.sources
-    priors = [prior.reliability_of(s) if (r := s.reliability) is None else max(r, _FLOOR) for s in declared]
-    learned = [settings.learn_default and s.reliability is None and not prior.declares(s) for s in declared]
+    priors = [
+        prior.reliability_of(s) if (r := s.reliability) is None else max(r, _FLOOR)
+        for s in declared
+    ]
+    learned = [
+        settings.learn_default and s.reliability is None and not prior.declares(s) for s in declared
+    ]
     arrays = Arrays(
         item=rows.row_item,
         src=rows.src[rows.chosen],
@@ -148,7 +157,9 @@ def learn(
         learned=np.asarray(learned, np.bool_),
     )
     solution = solve(arrays, settings)
-    with PAUSE:  # a fit per claim: many small acyclic objects, which the collector would scan for nothing
+    with (
+        PAUSE
+    ):  # a fit per claim: many small acyclic objects, which the collector would scan for nothing
         return _result(rows, solution, settings)
 
 
@@ -206,9 +217,18 @@ def _result(rows: Rows, sol: Solution, settings: TruthSettings) -> TruthResult:
     counted = np.zeros(len(claims), np.bool_)
     counted[rows.chosen] = True
     order = rows.order
-    errors = [e if ok else None for e, ok in zip(err[order].tolist(), known[order].tolist(), strict=True)]
+    errors = [
+        e if ok else None for e, ok in zip(err[order].tolist(), known[order].tolist(), strict=True)
+    ]
     fits = [
-        ClaimFit(claim_id=claims[i].id, item=it, error=e, unlikely=unlikely_score(e), flagged=f, counted=c)
+        ClaimFit(
+            claim_id=claims[i].id,
+            item=it,
+            error=e,
+            unlikely=unlikely_score(e),
+            flagged=f,
+            counted=c,
+        )
         for i, it, e, f, c in zip(
             order.tolist(),
             rows.item[order].tolist(),

@@ -13,7 +13,13 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["MedianPlan", "group_starts", "interval_distance", "interval_median", "weighted_quantile"]
+__all__ = [
+    "MedianPlan",
+    "group_starts",
+    "interval_distance",
+    "interval_median",
+    "weighted_quantile",
+]
 
 Floats = NDArray[np.float64]
 Ints = NDArray[np.int64]
@@ -47,7 +53,9 @@ class MedianPlan:
         self.item = item
         # Which row each candidate end belongs to, and whether it is a low (True) or a high end.
         c_row = np.concatenate([np.flatnonzero(fl), np.flatnonzero(fh)])
-        is_low = np.concatenate([np.ones(int(fl.sum()), np.bool_), np.zeros(int(fh.sum()), np.bool_)])
+        is_low = np.concatenate(
+            [np.ones(int(fl.sum()), np.bool_), np.zeros(int(fh.sum()), np.bool_)]
+        )
         order = np.lexsort((c_val, c_item))
         ci, cv = c_item[order], c_val[order]
         self.row = c_row[order]

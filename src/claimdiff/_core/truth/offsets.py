@@ -80,7 +80,9 @@ def find_shifts(
             close = np.abs(ratio - m) <= log_tol
             if abs(m) >= math.log(min_factor) and close.mean() >= min_share:
                 spread = float(np.median(np.abs(ratio - m)))
-                out.append(ShiftFinding(s, "scale", math.exp(m), int(pos.sum()), int(close.sum()), spread))
+                out.append(
+                    ShiftFinding(s, "scale", math.exp(m), int(pos.sum()), int(close.sum()), spread)
+                )
                 continue
         diff = f - t
         m = float(np.median(diff))

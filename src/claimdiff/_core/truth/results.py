@@ -37,7 +37,10 @@ def _frozen_map(value: Mapping[str, float] | None) -> Mapping[str, float]:
 
 def _kind_map(value: Mapping[SourceKind | str, float] | None) -> Mapping[str, float]:
     return MappingProxyType(
-        {SourceKind(k).value if not isinstance(k, SourceKind) else k.value: float(v) for k, v in (value or {}).items()}
+        {
+            SourceKind(k).value if not isinstance(k, SourceKind) else k.value: float(v)
+            for k, v in (value or {}).items()
+        }
     )
 
 
@@ -66,9 +69,15 @@ class TruthPrior:
     """
 
     default: float = attrs.field(default=0.5, validator=_unit_interval)
-    by_kind: Mapping[str, float] = attrs.field(factory=dict, converter=_kind_map, validator=_unit_interval)
-    by_party: Mapping[str, float] = attrs.field(factory=dict, converter=_frozen_map, validator=_unit_interval)
-    by_origin: Mapping[str, float] = attrs.field(factory=dict, converter=_frozen_map, validator=_unit_interval)
+    by_kind: Mapping[str, float] = attrs.field(
+        factory=dict, converter=_kind_map, validator=_unit_interval
+    )
+    by_party: Mapping[str, float] = attrs.field(
+        factory=dict, converter=_frozen_map, validator=_unit_interval
+    )
+    by_origin: Mapping[str, float] = attrs.field(
+        factory=dict, converter=_frozen_map, validator=_unit_interval
+    )
 
     def declares(self, source: Source) -> bool:
         """Whether something is declared about ``source`` (its origin, party or kind), beyond ``default``.

@@ -29,7 +29,12 @@ import numpy as np
 from numpy.typing import NDArray
 
 from claimdiff._core.truth.copying import CopyEvidence, detect_copying, item_pairs
-from claimdiff._core.truth.median import MedianPlan, interval_distance, interval_median, weighted_quantile
+from claimdiff._core.truth.median import (
+    MedianPlan,
+    interval_distance,
+    interval_median,
+    weighted_quantile,
+)
 from claimdiff._core.truth.offsets import ShiftFinding, find_shifts
 from claimdiff._core.truth.results import TruthSettings
 
@@ -89,14 +94,18 @@ class Solution:
     converged: bool
 
 
-def _scale(item: Ints, fig: Floats, n_items: int, settings: TruthSettings, allowance: Floats | None) -> Floats:
+def _scale(
+    item: Ints, fig: Floats, n_items: int, settings: TruthSettings, allowance: Floats | None
+) -> Floats:
     ones = np.ones(item.shape[0])
     med, _, _ = interval_median(item, fig, fig, np.where(np.isfinite(fig), ones, 0.0), n_items)
     dev = np.abs(fig - med[item])
     mad, _, _ = interval_median(item, dev, dev, np.where(np.isfinite(dev), ones, 0.0), n_items)
     level = np.abs(np.nan_to_num(med))
     spread = np.maximum(1.4826 * np.nan_to_num(mad), settings.relative_floor * level)
-    if allowance is not None:  # differences within the allowance are not errors worth more than one unit
+    if (
+        allowance is not None
+    ):  # differences within the allowance are not errors worth more than one unit
         allowed, _, _ = interval_median(item, allowance, allowance, ones, n_items)
         spread = np.maximum(spread, np.nan_to_num(allowed))
     return np.where(spread > 0, spread, np.maximum(level * 1e-9, 1.0))
@@ -163,7 +172,11 @@ def _fit(
     best = np.full(a.n_items, np.nan)
     prev_best = best
     plan = MedianPlan(a.item, low, high, a.n_items)
-    low_ties = settings.low_ties if settings.low_ties is not None else (a.counts if a.counts is not None else False)
+    low_ties = (
+        settings.low_ties
+        if settings.low_ties is not None
+        else (a.counts if a.counts is not None else False)
+    )
     loo_plan = loo.plan(low, high)
     result: _Fit | None = None
     quiet = 0
@@ -176,7 +189,9 @@ def _fit(
             err
             if not loo.row.shape[0]
             # without leave-one-out rows, every truth is the item's
-            else (interval_distance(loo.truth(loo_plan, best, a.item, w_rows), low, high) / row_scale)
+            else (
+                interval_distance(loo.truth(loo_plan, best, a.item, w_rows), low, high) / row_scale
+            )
         )
         loss = np.where(np.isfinite(loo_err), np.minimum(loo_err, settings.cap), settings.cap)
         total = np.bincount(a.src, weights=ev * loss, minlength=a.n_src)
@@ -243,9 +258,17 @@ def solve(a: Arrays, settings: TruthSettings) -> Solution:
             for s in shifts:
                 rows = a.src == s.src
                 if s.kind == "scale":
-                    low[rows], high[rows], fig[rows] = low[rows] / s.value, high[rows] / s.value, fig[rows] / s.value
+                    low[rows], high[rows], fig[rows] = (
+                        low[rows] / s.value,
+                        high[rows] / s.value,
+                        fig[rows] / s.value,
+                    )
                 else:
-                    low[rows], high[rows], fig[rows] = low[rows] - s.value, high[rows] - s.value, fig[rows] - s.value
+                    low[rows], high[rows], fig[rows] = (
+                        low[rows] - s.value,
+                        high[rows] - s.value,
+                        fig[rows] - s.value,
+                    )
             scale = _scale(a.item, fig, a.n_items, settings, a.allowance)
             fit = _fit(a, low, high, scale, disc, contested, fit.weight, settings, loo)
             iterations += fit.iterations

@@ -66,7 +66,11 @@ def day_order(cells: Iterable[tuple[Hashable, Any]], dayfirst: bool | None = Non
         return DayOrder(dayfirst, "the caller said dayfirst=" + str(dayfirst))
     first: dict[bool, str] = {}
     for label, cell in cells:
-        m = _NUMERIC.fullmatch(cell.strip()) if isinstance(cell, str) and len(cell) <= _LONGEST else None
+        m = (
+            _NUMERIC.fullmatch(cell.strip())
+            if isinstance(cell, str) and len(cell) <= _LONGEST
+            else None
+        )
         if m is None:
             continue
         a, b = int(m.group(1)), int(m.group(2))
@@ -76,7 +80,8 @@ def day_order(cells: Iterable[tuple[Hashable, Any]], dayfirst: bool | None = Non
             first.setdefault(False, f"{label}: {cell.strip()!r}")
         if len(first) == 2:
             return DayOrder(
-                None, f"the file writes dates both day first ({first[True]}) and month first ({first[False]})"
+                None,
+                f"the file writes dates both day first ({first[True]}) and month first ({first[False]})",
             )
     if first:
         ((order, at),) = first.items()
@@ -140,18 +145,26 @@ def _numeric(text: str, m: re.Match[str], order: DayOrder) -> Day | str:
 
 
 def _spoken(day: int, month: int) -> str:
-    return f"{day} {dt.date(2000, month, 1):%B}" if 1 <= month <= 12 else f"day {day} of month {month}"
+    return (
+        f"{day} {dt.date(2000, month, 1):%B}" if 1 <= month <= 12 else f"day {day} of month {month}"
+    )
 
 
 def _written(text: str, order: DayOrder) -> Day | str:
     try:
-        one, two = (_dateutil.parse(text, default=d, dayfirst=bool(order.dayfirst)) for d in _DEFAULTS)
+        one, two = (
+            _dateutil.parse(text, default=d, dayfirst=bool(order.dayfirst)) for d in _DEFAULTS
+        )
     except (ValueError, OverflowError, TypeError):
         return f"is not a date (got {_shown(text)})"
     if one.year != two.year:
         return f"has no year (got {_shown(text)})"
     if one.month != two.month:
-        return Day(dt.date(one.year, 1, 1), "year") if one.day != two.day else f"is not a date (got {_shown(text)})"
+        return (
+            Day(dt.date(one.year, 1, 1), "year")
+            if one.day != two.day
+            else f"is not a date (got {_shown(text)})"
+        )
     if one.day != two.day:
         return Day(dt.date(one.year, one.month, 1), "month")
     return Day(one.date())

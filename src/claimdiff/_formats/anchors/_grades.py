@@ -31,5 +31,8 @@ class Grades:
         if not self._by_id:
             return loaded
         get = self._by_id.get
-        claims = tuple(c if (g := get(c.id)) is None else attrs.evolve(c, source_grade=g) for c in loaded.claims)
+        claims = tuple(
+            c if (g := get(c.id)) is None else attrs.evolve(c, source_grade=g)
+            for c in loaded.claims
+        )
         return attrs.evolve(loaded, claims=claims)

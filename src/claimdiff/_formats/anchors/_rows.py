@@ -70,7 +70,9 @@ def count_cell(value: Any) -> int | str | None:
 
 
 # A range as incident pages write one cell: "1 – 2", "12–24", "3-4", "3 to 4" (en dash, hyphen, "to").
-_RANGE = re.compile(r"\s*([0-9][0-9,]*)\s*(?:[-\u2010-\u2015\u2212]|to)\s*([0-9][0-9,]*)\s*", re.IGNORECASE)
+_RANGE = re.compile(
+    r"\s*([0-9][0-9,]*)\s*(?:[-\u2010-\u2015\u2212]|to)\s*([0-9][0-9,]*)\s*", re.IGNORECASE
+)
 # Words a list writes where it has no number.
 _NO_NUMBER = frozenset({"unknown", "n/a", "na", "not known", "unclear"})
 
@@ -109,7 +111,9 @@ class Table:
 
     name: str
     columns: tuple[str, ...]
-    _rows: Callable[[], Iterator[tuple[Hashable, Mapping[str, Any] | ClaimFileError]]] = attrs.field(alias="rows")
+    _rows: Callable[[], Iterator[tuple[Hashable, Mapping[str, Any] | ClaimFileError]]] = (
+        attrs.field(alias="rows")
+    )
 
     def rows(self) -> Iterator[tuple[Hashable, Mapping[str, Any] | ClaimFileError]]:
         """The ``(label, row)`` pairs, in order."""
@@ -174,7 +178,10 @@ def _csv_table(text: str, label: str, need: list[str]) -> Table:
             try:
                 cells = _next_record(rows, len(text))
             except csv.Error as e:
-                yield f"line {line}", ClaimFileError(label, f"line {line}", None, f"is not valid CSV: {e}")
+                yield (
+                    f"line {line}",
+                    ClaimFileError(label, f"line {line}", None, f"is not valid CSV: {e}"),
+                )
                 line = rows.line_num + 1
                 continue
             if cells is None:
@@ -200,7 +207,9 @@ def _csv_header(text: str, label: str, need: list[str]) -> tuple[int, list[str]]
             record = _next_record(reader, len(text))
         except csv.Error as e:
             if first is None:
-                raise ClaimFileError(label, f"line {reader.line_num}", None, f"is not valid CSV: {e}") from e
+                raise ClaimFileError(
+                    label, f"line {reader.line_num}", None, f"is not valid CSV: {e}"
+                ) from e
             break
         if record is None:
             break
@@ -260,7 +269,9 @@ def load_json(text: str, label: str) -> Any:
     try:
         return json.loads(text, object_pairs_hook=_no_duplicates, parse_int=_integer)
     except _DuplicateKeyError as e:
-        raise ClaimFileError(label, "$", None, f"gives the key {e.key!r} twice in one object") from e
+        raise ClaimFileError(
+            label, "$", None, f"gives the key {e.key!r} twice in one object"
+        ) from e
     except RecursionError as e:
         raise ClaimFileError(label, "$", None, "nests too deep to read") from e
     except ValueError as e:
@@ -273,18 +284,26 @@ def _json_records(text: str, label: str) -> list[Any]:
         return _unwrap(doc, label)
     if isinstance(doc, list):
         return doc
-    raise ClaimFileError(label, "$", None, "must be a list of records or an API response holding one")
+    raise ClaimFileError(
+        label, "$", None, "must be a list of records or an API response holding one"
+    )
 
 
 def _unwrap(doc: Mapping[str, Any], label: str) -> list[Any]:
     """The records of an API response (``data``, ``Result``), refusing a response that reports a failure."""
-    if doc.get("success") is False or (isinstance(doc.get("error"), Mapping | str) and doc.get("error")):
+    if doc.get("success") is False or (
+        isinstance(doc.get("error"), Mapping | str) and doc.get("error")
+    ):
         said = doc.get("error") or doc.get("messages") or "no reason given"
-        raise ClaimFileError(label, "$", None, f"is an API response reporting a failure: {str(said)[:200]}")
+        raise ClaimFileError(
+            label, "$", None, f"is an API response reporting a failure: {str(said)[:200]}"
+        )
     for key in _ENVELOPES:
         if isinstance(doc.get(key), list):
             return list(doc[key])
-    raise ClaimFileError(label, "$", None, f"has no list of records under {', '.join(map(repr, _ENVELOPES))}")
+    raise ClaimFileError(
+        label, "$", None, f"has no list of records under {', '.join(map(repr, _ENVELOPES))}"
+    )
 
 
 def _records(rows: list[Any], label: str, need: list[str]) -> Table:
@@ -300,7 +319,10 @@ def _records(rows: list[Any], label: str, need: list[str]) -> Table:
                 yield (
                     i,
                     ClaimFileError(
-                        label, f"row {i}", None, f"is not a record of named cells (got {type(row).__name__})"
+                        label,
+                        f"row {i}",
+                        None,
+                        f"is not a record of named cells (got {type(row).__name__})",
                     ),
                 )
                 continue
@@ -313,9 +335,19 @@ def _records(rows: list[Any], label: str, need: list[str]) -> Table:
             else:
                 yield i, keyed
                 continue
-            yield i, ClaimFileError(label, f"row {i}", None, f"names the column {key!r} twice (up to case and spaces)")
+            yield (
+                i,
+                ClaimFileError(
+                    label,
+                    f"row {i}",
+                    None,
+                    f"names the column {key!r} twice (up to case and spaces)",
+                ),
+            )
 
-    return Table(label, tuple(_keys(label, [str(k) for k in first]) if first is not None else ()), from_rows)
+    return Table(
+        label, tuple(_keys(label, [str(k) for k in first]) if first is not None else ()), from_rows
+    )
 
 
 def _keys(label: str, names: list[str]) -> list[str]:
@@ -323,7 +355,9 @@ def _keys(label: str, names: list[str]) -> list[str]:
     seen: dict[str, str] = {}
     for name, key in zip(names, keys, strict=True):
         if key in seen:
-            raise ClaimFileError(label, "line 1", None, f"names one column twice: {seen[key]!r} and {name!r}")
+            raise ClaimFileError(
+                label, "line 1", None, f"names one column twice: {seen[key]!r} and {name!r}"
+            )
         seen[key] = name
     return keys
 

@@ -76,7 +76,9 @@ def snaks_of(group: Any, where: str) -> Mapping[str, list[Mapping[str, Any]]]:
     return group
 
 
-def qualifier_snaks(statement: Mapping[str, Any], prop: str, where: str) -> Iterator[Mapping[str, Any]]:
+def qualifier_snaks(
+    statement: Mapping[str, Any], prop: str, where: str
+) -> Iterator[Mapping[str, Any]]:
     """The statement's value snaks for one qualifier property (``somevalue``/``novalue`` skipped)."""
     for snak in snaks_of(statement.get("qualifiers"), f"{where}.qualifiers").get(prop, []):
         if snak.get("snaktype", "value") == "value":
@@ -94,7 +96,11 @@ def item_id(snak: Mapping[str, Any], where: str) -> str | None:
     value = value_of(snak)
     if value is None:
         return None
-    if not isinstance(value, Mapping) or not isinstance(value.get("id"), str) or not _ITEM.fullmatch(value["id"]):
+    if (
+        not isinstance(value, Mapping)
+        or not isinstance(value.get("id"), str)
+        or not _ITEM.fullmatch(value["id"])
+    ):
         raise Malformed(where, f"must name an item as {{'id': 'Q...'}} (got {str(value)[:60]!r})")
     return str(value["id"])
 
@@ -109,10 +115,14 @@ def time_period(snak: Mapping[str, Any], where: str) -> Any:
         raise Malformed(f"{where}.precision", f"must be a whole number 0 to 14 (got {precision!r})")
     m = _TIME.match(value["time"])
     if m is None or value["time"].startswith("-") or m.group(1) == "0000":
-        raise Malformed(f"{where}.time", f"is not a date of years 1 to 9999 (got {value['time'][:40]!r})")
+        raise Malformed(
+            f"{where}.time", f"is not a date of years 1 to 9999 (got {value['time'][:40]!r})"
+        )
     year, month, day = m.groups()
     if precision < _YEAR:
-        raise Malformed(f"{where}.precision", f"is coarser than a year ({precision}); no period can be given")
+        raise Malformed(
+            f"{where}.precision", f"is coarser than a year ({precision}); no period can be given"
+        )
     if precision >= _DAY and day != "00" and month != "00":
         return f"{year}-{month}-{day}"
     if precision >= _MONTH and month != "00":
@@ -138,7 +148,9 @@ def entity_items(claims: Mapping[str, Any], prop: str, qid: str) -> list[str]:
     out = []
     for i, st in enumerate(ranked(statements_of(claims, prop, f"{qid}.claims.{prop}"))):
         snak = mainsnak(st, f"{qid}.claims.{prop}[{i}]")
-        if snak.get("snaktype", "value") == "value" and (found := item_id(snak, f"{qid}.claims.{prop}[{i}]")):
+        if snak.get("snaktype", "value") == "value" and (
+            found := item_id(snak, f"{qid}.claims.{prop}[{i}]")
+        ):
             out.append(found)
     return out
 
@@ -178,7 +190,9 @@ def mainsnak(st: Any, where: str) -> Mapping[str, Any]:
         raise Malformed(where, f"must be a statement (an object; got {type(st).__name__})")
     snak = st.get("mainsnak")
     if not isinstance(snak, Mapping):
-        raise Malformed(f"{where}.mainsnak", f"must be a snak (an object; got {type(snak).__name__})")
+        raise Malformed(
+            f"{where}.mainsnak", f"must be a snak (an object; got {type(snak).__name__})"
+        )
     return snak
 
 
@@ -208,10 +222,15 @@ def place_path(items_of: Any, labels: Mapping[str, str]) -> list[str]:
 def reference_source(statement: Mapping[str, Any], labels: Mapping[str, str], at: str) -> Any:
     references = statement.get("references") or []
     if not isinstance(references, list):
-        raise Malformed(f"{at}.references", f"must be a list of references (got {type(references).__name__})")
+        raise Malformed(
+            f"{at}.references", f"must be a list of references (got {type(references).__name__})"
+        )
     for j, ref in enumerate(references):
         if not isinstance(ref, Mapping):
-            raise Malformed(f"{at}.references[{j}]", f"must be a reference (an object; got {type(ref).__name__})")
+            raise Malformed(
+                f"{at}.references[{j}]",
+                f"must be a reference (an object; got {type(ref).__name__})",
+            )
         snaks = snaks_of(ref.get("snaks"), f"{at}.references[{j}].snaks")
         for snak in snaks.get("P248", []):
             if found := item_id(snak, f"{at}.references[{j}].snaks.P248"):

@@ -104,7 +104,12 @@ def read_acled_events(
     return kept.apply(loaded)
 
 
-_COLUMN_OF = {"value": "fatalities", "period": "event_date", "place": "country", "id": "event_id_cnty"}
+_COLUMN_OF = {
+    "value": "fatalities",
+    "period": "event_date",
+    "place": "country",
+    "id": "event_id_cnty",
+}
 
 
 def _period(day: Day, precision: int) -> Any:
@@ -120,7 +125,12 @@ def _period(day: Day, precision: int) -> Any:
 
 
 def _mappings(
-    table: Table, order: DayOrder, found: list[Claim], hedges: HedgePolicy, kept: Grades, notes: NoteReader | None
+    table: Table,
+    order: DayOrder,
+    found: list[Claim],
+    hedges: HedgePolicy,
+    kept: Grades,
+    notes: NoteReader | None,
 ) -> Iterator[tuple[Hashable, Mapping[str, Any] | ClaimFileError]]:
     name = table.name
     for label, row in table.rows():
@@ -135,7 +145,9 @@ def _mappings(
             yield label, ClaimFileError(name, f"{at}, column 'event_date'", cid, day)
             continue
         precision = count_cell(clean_cell(row.get("time_precision")))
-        if isinstance(precision, str) or (precision is not None and precision not in TIME_PRECISION):
+        if isinstance(precision, str) or (
+            precision is not None and precision not in TIME_PRECISION
+        ):
             got = _text(row.get("time_precision"))
             yield (
                 label,
@@ -165,7 +177,10 @@ def _mappings(
             yield (
                 label,
                 ClaimFileError(
-                    name, f"{at}, column 'fatalities'", cid, f"{fatalities} (got {_text(row.get('fatalities'))!r})"
+                    name,
+                    f"{at}, column 'fatalities'",
+                    cid,
+                    f"{fatalities} (got {_text(row.get('fatalities'))!r})",
                 ),
             )
             continue
@@ -179,7 +194,9 @@ def _mappings(
         }
         if fatalities is not None:
             out["value"] = fatalities
-        place = [p for p in (_text(row.get(k)) for k in ("country", "admin1", "admin2", "admin3")) if p]
+        place = [
+            p for p in (_text(row.get(k)) for k in ("country", "admin1", "admin2", "admin3")) if p
+        ]
         if place:
             out["place"] = " > ".join(p.replace(">", "-") for p in place)
         bits = []
@@ -196,7 +213,9 @@ def _mappings(
             bits.append("sources: " + "; ".join(sources) + (f" ({scale})" if scale else ""))
         geo = count_cell(clean_cell(row.get("geo_precision")))
         if geo is not None and not (isinstance(geo, int) and geo in GEO_PRECISION):
-            bits.append(f"geo_precision {_text(row.get('geo_precision'))!r} is not one of ACLED's codes")
+            bits.append(
+                f"geo_precision {_text(row.get('geo_precision'))!r} is not one of ACLED's codes"
+            )
             geo = None
         if bits:
             out["note"] = "; ".join(bits)
@@ -209,14 +228,19 @@ def _mappings(
 
 def _grade(time: int | None, geo: int | str | None) -> SourceGrade | None:
     """ACLED's precision codes of an event as data (``None`` when it gives neither)."""
-    codes = [(n, c) for n, c in (("time_precision", time), ("geo_precision", geo)) if isinstance(c, int)]
+    codes = [
+        (n, c) for n, c in (("time_precision", time), ("geo_precision", geo)) if isinstance(c, int)
+    ]
     if not codes:
         return None
     meaning = "; ".join(f"{_CODEBOOK[n][0]} {_CODEBOOK[n][1][c]}" for n, c in codes)
     return SourceGrade("acled", codes=codes, meaning=meaning)
 
 
-_CODEBOOK = {"time_precision": ("date:", TIME_PRECISION), "geo_precision": ("place:", GEO_PRECISION)}
+_CODEBOOK = {
+    "time_precision": ("date:", TIME_PRECISION),
+    "geo_precision": ("place:", GEO_PRECISION),
+}
 
 
 def _text(value: Any) -> str:
@@ -230,7 +254,11 @@ def _note_claims(found: Iterable[Claim], cid: str, place: str | None) -> list[Cl
     out = []
     for c in found:
         # The note is about this event: ACLED's place, not the narrower or looser one the text names.
-        scope = attrs.evolve(c.scope, place=place, event=cid) if place else attrs.evolve(c.scope, event=cid)
+        scope = (
+            attrs.evolve(c.scope, place=place, event=cid)
+            if place
+            else attrs.evolve(c.scope, event=cid)
+        )
         said = f"; the text names the place {c.scope.place_text()!r}" if c.scope.place else ""
         out.append(
             attrs.evolve(

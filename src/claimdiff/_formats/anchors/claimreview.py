@@ -71,7 +71,11 @@ def _verdict(c: Claim, flags: list[Flag], group: Group | None, claims: Mapping[s
     if group is not None and c.id in group.withdrawn:
         return "Withdrawn by its source"
     if group is not None and c.id in group.superseded:
-        return "Lowered by its source" if FlagKind.DOWNWARD_REVISION in kinds else "Revised by its source"
+        return (
+            "Lowered by its source"
+            if FlagKind.DOWNWARD_REVISION in kinds
+            else "Revised by its source"
+        )
     if group is not None and c.id in group.stale:
         return "Out of date"
     own = next((text for kind, text in _OWN if kind in kinds), None)
@@ -81,9 +85,15 @@ def _verdict(c: Claim, flags: list[Flag], group: Group | None, claims: Mapping[s
         if FlagKind.CONTRADICTION in kinds:
             return "Contradicted by other sources"
         return "Far from other sources" if FlagKind.OUTLIER in kinds else "Disputed"
-    if group is not None and group.dissenting and len({claims[i].origin for i in group.supporting if i in claims}) < 2:
+    if (
+        group is not None
+        and group.dissenting
+        and len({claims[i].origin for i in group.supporting if i in claims}) < 2
+    ):
         return "Disputed"  # it stands against the dissent alone: backed by the analysis, not by other sources
-    if FlagKind.CIRCULAR_CORROBORATION in kinds or (group is not None and group.corroboration == "circular"):
+    if FlagKind.CIRCULAR_CORROBORATION in kinds or (
+        group is not None and group.corroboration == "circular"
+    ):
         return "Repeated from one origin"
     if FlagKind.UNCORROBORATED in kinds or (group is not None and group.corroboration == "single"):
         return "Unconfirmed: one source"
@@ -121,7 +131,11 @@ def _explanation(c: Claim, verdict: str, group: Group | None) -> str:
     if allowed is not None and others:
         parts.append(
             f"Taken together, the {others + 1} current figures allow {allowed}"
-            + (f"; the best estimate is {_figure(group.best, group.unit)}." if group.best is not None else ".")
+            + (
+                f"; the best estimate is {_figure(group.best, group.unit)}."
+                if group.best is not None
+                else "."
+            )
         )
     parts.append(
         {
@@ -240,7 +254,9 @@ def claimreview_jsonld(
             flags_of.setdefault(cid, []).append(f)
     group_of: Mapping[str, Group] = {cid: g for g in report.groups for cid in g.claims}
     by_id = {c.id: c for c in report.claims}
-    published = date_published.isoformat() if isinstance(date_published, dt.date) else date_published
+    published = (
+        date_published.isoformat() if isinstance(date_published, dt.date) else date_published
+    )
     out = []
     for c in report.claims:
         flags = flags_of.get(c.id, [])
@@ -252,7 +268,9 @@ def claimreview_jsonld(
         if c.stated is not None:
             item["datePublished"] = c.stated.start.date().isoformat()
         if c.via:
-            item["appearance"] = [{"@type": "CreativeWork", "publisher": _organisation(s.name)} for s in c.via]
+            item["appearance"] = [
+                {"@type": "CreativeWork", "publisher": _organisation(s.name)} for s in c.via
+            ]
         review: dict[str, Any] = {
             "@context": "https://schema.org",
             "@type": "ClaimReview",

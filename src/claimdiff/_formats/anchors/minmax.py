@@ -25,13 +25,27 @@ from typing import Any
 
 from claimdiff._formats.anchors._dates import DayOrder, day_order, read_day
 from claimdiff._formats.anchors._grades import Grades
-from claimdiff._formats.anchors._rows import Table, column_key, count_cell, range_cell, read_table, where
+from claimdiff._formats.anchors._rows import (
+    Table,
+    column_key,
+    count_cell,
+    range_cell,
+    read_table,
+    where,
+)
 from claimdiff._formats.claims_file import LoadedClaims
 from claimdiff._formats.frames import clean_cell, read_mappings
 from claimdiff._model.source_grade import SourceGrade
 from claimdiff.exceptions import ClaimFileError
 
-__all__ = ["AIRWARS_COLUMNS", "AIRWARS_GRADES", "AIRWARS_GRADE_MEANINGS", "IBC_COLUMNS", "read_airwars", "read_ibc"]
+__all__ = [
+    "AIRWARS_COLUMNS",
+    "AIRWARS_GRADES",
+    "AIRWARS_GRADE_MEANINGS",
+    "IBC_COLUMNS",
+    "read_airwars",
+    "read_ibc",
+]
 
 #: IBC's incident export: which column holds each part of a claim.
 IBC_COLUMNS: Mapping[str, str] = {
@@ -94,7 +108,16 @@ def read_ibc(
     t = read_table(table, name, [columns["id"], columns["min"], columns["max"]])
     source = {"name": "Iraq Body Count", "kind": "ngo"}
     return read_mappings(
-        _mappings(t, columns, "ibc", source, country=country, grades=None, dayfirst=dayfirst, kept=Grades()),
+        _mappings(
+            t,
+            columns,
+            "ibc",
+            source,
+            country=country,
+            grades=None,
+            dayfirst=dayfirst,
+            kept=Grades(),
+        ),
         column_of={"value": columns["min"], "id": columns["id"]},
         name=t.name,
     )
@@ -138,7 +161,9 @@ def read_airwars(
     source = {"name": "Airwars", "kind": "ngo"}
     kept = Grades()
     loaded = read_mappings(
-        _mappings(t, columns, "airwars", source, country=None, grades=grades, dayfirst=dayfirst, kept=kept),
+        _mappings(
+            t, columns, "airwars", source, country=None, grades=grades, dayfirst=dayfirst, kept=kept
+        ),
         column_of={"value": columns["min"], "id": columns["id"]},
         name=t.name,
     )
@@ -159,7 +184,10 @@ def _mappings(
     name = table.name
     keys = {k: column_key(v) for k, v in columns.items()}
     dates = [keys[k] for k in ("start", "end") if k in keys]
-    order = day_order(((label, cell) for key in dict.fromkeys(dates) for label, cell in table.values(key)), dayfirst)
+    order = day_order(
+        ((label, cell) for key in dict.fromkeys(dates) for label, cell in table.values(key)),
+        dayfirst,
+    )
 
     for label, row in table.rows():
         if isinstance(row, ClaimFileError):
@@ -167,7 +195,10 @@ def _mappings(
             continue
         out = _incident(row, label, name, keys, columns, prefix, source, country, grades, order)
         if not isinstance(out, ClaimFileError) and prefix == "airwars":
-            kept.note(out["id"], _airwars_grade(clean_cell(row.get(keys["grade"])) if "grade" in keys else None))
+            kept.note(
+                out["id"],
+                _airwars_grade(clean_cell(row.get(keys["grade"])) if "grade" in keys else None),
+            )
         yield label, out
 
 
@@ -200,12 +231,24 @@ def _incident(
     figures = _figures(row, keys)
     if isinstance(figures, tuple) and isinstance(figures[1], str):
         key, reason = figures
-        return ClaimFileError(name, f"{at}, column {columns[key]!r}", cid, f"{reason} (got {cell(key)!r})")
+        return ClaimFileError(
+            name, f"{at}, column {columns[key]!r}", cid, f"{reason} (got {cell(key)!r})"
+        )
     low, high = figures
     if low is None and high is None:
-        both = columns["min"] if columns["min"] == columns["max"] else f"{columns['min']}/{columns['max']}"
+        both = (
+            columns["min"]
+            if columns["min"] == columns["max"]
+            else f"{columns['min']}/{columns['max']}"
+        )
         return ClaimFileError(name, f"{at}, column {both!r}", cid, "gives no number (empty)")
-    out: dict[str, Any] = {"id": cid, "metric": "killed", "counted": "civilians", "source": dict(source), "event": cid}
+    out: dict[str, Any] = {
+        "id": cid,
+        "metric": "killed",
+        "counted": "civilians",
+        "source": dict(source),
+        "event": cid,
+    }
     out["value"] = (
         low
         if low == high
@@ -243,7 +286,9 @@ def _incident(
     return out
 
 
-def _figures(row: Mapping[str, Any], keys: Mapping[str, str]) -> tuple[int | None, int | None] | tuple[str, str]:
+def _figures(
+    row: Mapping[str, Any], keys: Mapping[str, str]
+) -> tuple[int | None, int | None] | tuple[str, str]:
     """The row's ``(low, high)``, or ``(column part, reason)`` when a cell is unreadable.
 
     One column named for both ``min`` and ``max`` holds the range itself, as Airwars' incident pages
@@ -266,7 +311,9 @@ def _airwars_grade(cell: Any) -> SourceGrade | None:
     if not text:
         return None
     known = next((g for g in AIRWARS_GRADES if g.casefold() == text.casefold()), None)
-    return SourceGrade("airwars", known or text, meaning=AIRWARS_GRADE_MEANINGS.get(text.casefold(), ""))
+    return SourceGrade(
+        "airwars", known or text, meaning=AIRWARS_GRADE_MEANINGS.get(text.casefold(), "")
+    )
 
 
 def _first(day: Any) -> str:

@@ -105,7 +105,9 @@ def read_ucdp_ged(
     """
     t = read_table(table, name, _REQUIRED)
     kept = Grades()
-    loaded = read_mappings(_mappings(t, inconsistent, kept), column_of=_COLUMN_OF, name=t.name, hedges=hedges)
+    loaded = read_mappings(
+        _mappings(t, inconsistent, kept), column_of=_COLUMN_OF, name=t.name, hedges=hedges
+    )
     return kept.apply(loaded)
 
 
@@ -148,7 +150,9 @@ def _mappings(
                 ),
             )
             continue
-        low, best, high = (int(figures[k] or 0) for k in ("low", "best", "high"))  # none is None: checked above
+        low, best, high = (
+            int(figures[k] or 0) for k in ("low", "best", "high")
+        )  # none is None: checked above
         base = _base(row, cid)
         if isinstance(base, str):
             yield label, ClaimFileError(name, f"{at}, columns 'date_start', 'date_end'", cid, base)
@@ -157,7 +161,11 @@ def _mappings(
         kept.note(cid, grade)
         kept.note(f"{cid}/best", grade)
         if low <= best <= high:
-            value: Any = best if low == best == high else {"low": low, "high": high, "point": best, "hedge": "range"}
+            value: Any = (
+                best
+                if low == best == high
+                else {"low": low, "high": high, "point": best, "hedge": "range"}
+            )
             yield label, {**base, "value": value}
             continue
         reason = f"UCDP's best estimate {best} lies outside its own [low, high] = [{low}, {high}]"
@@ -166,7 +174,10 @@ def _mappings(
             continue
         note = f"{base.get('note', '')}; {reason}".lstrip("; ")
         if low <= high:
-            yield label, {**base, "value": {"low": low, "high": high, "hedge": "range"}, "note": note}
+            yield (
+                label,
+                {**base, "value": {"low": low, "high": high, "hedge": "range"}, "note": note},
+            )
         else:
             yield (
                 label,
@@ -192,7 +203,9 @@ def _grade(row: Mapping[str, Any]) -> SourceGrade | None:
     codes = [(n, c) for n in _CODEBOOK if (c := _int(row.get(n))) is not None]
     if not codes:
         return None
-    meaning = "; ".join(f"{_CODEBOOK[n][0]} {_CODEBOOK[n][1].get(c, 'unknown code')}" for n, c in codes)
+    meaning = "; ".join(
+        f"{_CODEBOOK[n][0]} {_CODEBOOK[n][1].get(c, 'unknown code')}" for n, c in codes
+    )
     return SourceGrade("ucdp", codes=codes, meaning=meaning)
 
 
@@ -205,16 +218,21 @@ def _base(row: Mapping[str, Any], cid: str) -> dict[str, Any] | str:
         "event": cid,
         "source": dict(UCDP_SOURCE),
     }
-    place = [str(p) for p in (clean_cell(row.get(k)) for k in ("country", "adm_1", "adm_2")) if p is not None]
+    place = [
+        str(p)
+        for p in (clean_cell(row.get(k)) for k in ("country", "adm_1", "adm_2"))
+        if p is not None
+    ]
     if place:
         out["place"] = " > ".join(p.replace(">", "-") for p in place)
     start, end = clean_cell(row.get("date_start")), clean_cell(row.get("date_end"))
     if start is not None:
-        first, last = read_day(start, _ISO_ONLY), read_day(end if end is not None else start, _ISO_ONLY)
+        first, last = (
+            read_day(start, _ISO_ONLY),
+            read_day(end if end is not None else start, _ISO_ONLY),
+        )
         if isinstance(first, str) or isinstance(last, str):
-            return (
-                f"{'date_start' if isinstance(first, str) else 'date_end'} {first if isinstance(first, str) else last}"
-            )
+            return f"{'date_start' if isinstance(first, str) else 'date_end'} {first if isinstance(first, str) else last}"
         out["period"] = {"start": first.date.isoformat(), "end": last.date.isoformat()}
     notes = []
     if clean_cell(row.get("relid")) is not None:
@@ -224,7 +242,9 @@ def _base(row: Mapping[str, Any], cid: str) -> dict[str, Any] | str:
         notes.append(f"UCDP date_prec {prec} ({DATE_PRECISION.get(prec, 'unknown code')})")
     where_prec = _int(row.get("where_prec"))
     if where_prec is not None:
-        notes.append(f"UCDP where_prec {where_prec} ({WHERE_PRECISION.get(where_prec, 'unknown code')})")
+        notes.append(
+            f"UCDP where_prec {where_prec} ({WHERE_PRECISION.get(where_prec, 'unknown code')})"
+        )
     violence = _int(row.get("type_of_violence"))
     if violence is not None:
         notes.append(f"type_of_violence {violence} ({_VIOLENCE.get(violence, 'unknown code')})")

@@ -153,7 +153,9 @@ def read_wikidata(
     mappings = (
         pair
         for key, e in entities
-        for pair in _entity_mappings(e, key, label, properties, names, include_deprecated=include_deprecated)
+        for pair in _entity_mappings(
+            e, key, label, properties, names, include_deprecated=include_deprecated
+        )
     )
     return read_mappings(mappings, column_of={}, name=label)
 
@@ -166,12 +168,16 @@ def _entities(
         name = name or (os.fspath(entity) if isinstance(entity, str | os.PathLike) else "<stream>")
         entity = load_json(read_text(entity, label=name), name)  # type: ignore[arg-type]
     if not isinstance(entity, Mapping):
-        raise ClaimFileError(name or "<entity>", "$", None, "must be a Wikidata entity (a JSON object)")
+        raise ClaimFileError(
+            name or "<entity>", "$", None, "must be a Wikidata entity (a JSON object)"
+        )
     if isinstance(entity.get("entities"), Mapping):
         found = [(str(k), v) for k, v in entity["entities"].items()]
         return found, name or ", ".join(k for k, _ in found) or "<entities>"
     if "claims" not in entity:
-        raise ClaimFileError(name or "<entity>", "$", None, "must be a Wikidata entity with a 'claims' object")
+        raise ClaimFileError(
+            name or "<entity>", "$", None, "must be a Wikidata entity with a 'claims' object"
+        )
     key = str(entity.get("id") or "<entity>")
     return [(key, entity)], name or key
 
@@ -185,7 +191,11 @@ def _document_labels(entities: list[tuple[str, Any]]) -> dict[str, str]:
             continue
         for lang in ("en", *labels):
             label = labels.get(lang)
-            if isinstance(label, Mapping) and isinstance(label.get("value"), str) and label["value"].strip():
+            if (
+                isinstance(label, Mapping)
+                and isinstance(label.get("value"), str)
+                and label["value"].strip()
+            ):
                 out[str(e.get("id") or key)] = label["value"].strip()
                 break
     return out
@@ -221,7 +231,11 @@ def _entity_mappings(
         total = total_id(statements, qid, prop)
         for i, st in enumerate(statements):
             at = f"{where}[{i}]"
-            sid = str(st.get("id") or f"{qid}-{prop}-{i}") if isinstance(st, Mapping) else f"{qid}-{prop}-{i}"
+            sid = (
+                str(st.get("id") or f"{qid}-{prop}-{i}")
+                if isinstance(st, Mapping)
+                else f"{qid}-{prop}-{i}"
+            )
             cid = f"wikidata-{sid}"
             try:
                 out = _statement(
@@ -262,9 +276,15 @@ def _statement(
     snak = mainsnak(st, at)
     rank = st.get("rank", "normal")
     if rank not in _RANKS:
-        raise Malformed(f"{at}.rank", f"must be one of {', '.join(_RANKS)} (got {str(rank)[:40]!r})")
+        raise Malformed(
+            f"{at}.rank", f"must be one of {', '.join(_RANKS)} (got {str(rank)[:40]!r})"
+        )
     value = value_of(snak)
-    if snak.get("snaktype", "value") != "value" or not isinstance(value, Mapping) or "amount" not in value:
+    if (
+        snak.get("snaktype", "value") != "value"
+        or not isinstance(value, Mapping)
+        or "amount" not in value
+    ):
         raise Malformed(at, f"has no quantity (snaktype {str(snak.get('snaktype'))[:20]!r})")
     if rank == "deprecated" and not include_deprecated:
         raise Malformed(at, "is a deprecated statement (include_deprecated=True reads it)")
@@ -273,10 +293,13 @@ def _statement(
     if unit_name is None:
         raise Malformed(f"{at}.mainsnak.unit", f"is a unit claimdiff does not know ({unit[:80]})")
     figure = amount(value["amount"], f"{at}.mainsnak.amount")
-    bounds = [amount(value[k], f"{at}.mainsnak.{k}") for k in ("lowerBound", "upperBound") if k in value]
+    bounds = [
+        amount(value[k], f"{at}.mainsnak.{k}") for k in ("lowerBound", "upperBound") if k in value
+    ]
     circumstances = [item_id(s, f"{at}.qualifiers.P1480") for s in qualifier_snaks(st, "P1480", at)]
     circa = any(
-        c in CIRCA or labels.get(c or "", "").casefold() in {"circa", "about", "approximately"} for c in circumstances
+        c in CIRCA or labels.get(c or "", "").casefold() in {"circa", "about", "approximately"}
+        for c in circumstances
     )
     out: dict[str, Any] = {
         "id": cid,
@@ -286,18 +309,26 @@ def _statement(
         "rank": rank,
         "event": qid,
     }
-    parts = [p for s in qualifier_snaks(st, "P518", at) if (p := item_id(s, f"{at}.qualifiers.P518"))]
+    parts = [
+        p for s in qualifier_snaks(st, "P518", at) if (p := item_id(s, f"{at}.qualifiers.P518"))
+    ]
     if counted is not None and unit_name == "":
         out["counted"] = labels.get(parts[0], parts[0]) if parts else counted
     if parts and total is not None and total != cid:
         out["part_of"] = total
     if unit_name:
         out["unit"] = unit_name
-    stated = next((time_period(s, f"{at}.qualifiers.P585") for s in qualifier_snaks(st, "P585", at)), None)
+    stated = next(
+        (time_period(s, f"{at}.qualifiers.P585") for s in qualifier_snaks(st, "P585", at)), None
+    )
     if stated is not None:
         out["stated"] = stated
-    start = next((time_period(s, f"{at}.qualifiers.P580") for s in qualifier_snaks(st, "P580", at)), None)
-    end = next((time_period(s, f"{at}.qualifiers.P582") for s in qualifier_snaks(st, "P582", at)), None)
+    start = next(
+        (time_period(s, f"{at}.qualifiers.P580") for s in qualifier_snaks(st, "P580", at)), None
+    )
+    end = next(
+        (time_period(s, f"{at}.qualifiers.P582") for s in qualifier_snaks(st, "P582", at)), None
+    )
     period = span(start, end) or own_period
     if period is not None:
         out["period"] = period
@@ -309,11 +340,16 @@ def _statement(
     if place:
         out["place"] = " > ".join(place)
     notes = [f"Wikidata {prop}, rank {rank}"]
-    methods = [m for s in qualifier_snaks(st, "P459", at) if (m := item_id(s, f"{at}.qualifiers.P459"))]
+    methods = [
+        m for s in qualifier_snaks(st, "P459", at) if (m := item_id(s, f"{at}.qualifiers.P459"))
+    ]
     if methods:
         notes.append("determination method: " + "; ".join(labels.get(m, m) for m in methods))
     if circumstances:
-        notes.append("sourcing circumstances: " + "; ".join(labels.get(c or "", c or "?") for c in circumstances))
+        notes.append(
+            "sourcing circumstances: "
+            + "; ".join(labels.get(c or "", c or "?") for c in circumstances)
+        )
     if parts:
         notes.append("applies to part: " + "; ".join(labels.get(p, p) for p in parts))
     out["note"] = "; ".join(notes)
@@ -322,8 +358,15 @@ def _statement(
 
 def _figure(figure: float, bounds: list[float], *, circa: bool) -> Any:
     """The claims-file value of an amount with its bounds; ``circa`` makes a figure without bounds approximate."""
-    if len(bounds) == 2:  # described with its amount ("1700 (1500 to 1900)") as any range with a best figure
-        return {"low": bounds[0], "high": bounds[1], "point": figure, "hedge": "approximate" if circa else "range"}
+    if (
+        len(bounds) == 2
+    ):  # described with its amount ("1700 (1500 to 1900)") as any range with a best figure
+        return {
+            "low": bounds[0],
+            "high": bounds[1],
+            "point": figure,
+            "hedge": "approximate" if circa else "range",
+        }
     return f"about {format_number(figure)}" if circa else figure
 
 
@@ -346,7 +389,11 @@ def _time_value(period: Period, at: str) -> dict[str, Any] | None:
     precision = _DAY
     if at == "whole" and start.day == 1 and end == _month_end(start):
         precision, day = _MONTH, f"{start.year:04d}-{start.month:02d}-00"
-    elif at == "whole" and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+    elif (
+        at == "whole"
+        and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31)
+        and start.year == end.year
+    ):
         precision, day = _YEAR, f"{start.year:04d}-00-00"
     elif at == "whole" and start != end:
         return None
@@ -402,15 +449,24 @@ def wikidata_statements(
         counted = c.scope.counted if c.is_count else None
         prop = by_pair.get((c.metric.name, counted))
         if prop is None:
-            raise InvalidClaimError(c.id, "metric", f"{c.metric.name} of {counted}", "has no Wikidata property here")
+            raise InvalidClaimError(
+                c.id, "metric", f"{c.metric.name} of {counted}", "has no Wikidata property here"
+            )
         e = c.estimate
         unit = "1" if not e.unit else _UNIT_ITEMS.get(e.unit)
         if unit is None:
-            raise InvalidClaimError(c.id, "unit", e.unit, f"has no Wikidata item here (known: {sorted(_UNIT_ITEMS)})")
+            raise InvalidClaimError(
+                c.id, "unit", e.unit, f"has no Wikidata item here (known: {sorted(_UNIT_ITEMS)})"
+            )
         if not (math.isfinite(e.low) and math.isfinite(e.high)):
-            raise InvalidClaimError(c.id, "value", e.describe(), "is open-ended; a Wikidata quantity needs both bounds")
+            raise InvalidClaimError(
+                c.id, "value", e.describe(), "is open-ended; a Wikidata quantity needs both bounds"
+            )
         amount = e.point if e.point is not None else (e.low + e.high) / 2
-        value: dict[str, Any] = {"amount": _amount(amount), "unit": unit if unit == "1" else f"{_ENTITY}{unit}"}
+        value: dict[str, Any] = {
+            "amount": _amount(amount),
+            "unit": unit if unit == "1" else f"{_ENTITY}{unit}",
+        }
         if e.low != e.high or e.low != amount:
             value["lowerBound"], value["upperBound"] = _amount(e.low), _amount(e.high)
         statement: dict[str, Any] = {
