@@ -5,7 +5,7 @@ The claims are those of ``eval_truth.py``'s speed section, scaled: items of 5 ex
 for 10^4 claims, 20,000 for 10^5. Per N, in this process, CPU seconds (``time.process_time``, the
 least of two runs):
 
-* ``discover``: :func:`claimdiff.discover` on the items;
+* ``discover``: :func:`claimdiff.truth.discover` on the items;
 * ``truth``: ``reconcile(claims, "truth")``: the reconcile pass (grouping, each group's verdict and
   flags) and truth discovery on its groups;
 * ``consensus``: ``reconcile(claims, "consensus")``, the reconcile pass alone, for the share of it;
@@ -30,7 +30,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import baselines
-from claimdiff import Claim, Estimate, Scope, Source, discover, reconcile
+from claimdiff import Claim, Estimate, Scope, Source, reconcile
+from claimdiff.truth import discover
 
 PER, SOURCES = 5, 200
 

@@ -10,7 +10,8 @@ from types import ModuleType
 import attrs
 import yaml
 
-from claimdiff import Claim, Metric, Source, load_claims
+from claimdiff import Claim, Source, load_claims
+from claimdiff.vocabulary import Metric
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "tests" / "fixtures" / "real"

@@ -300,10 +300,20 @@ def test_a_report_with_groups_made_when_read_is_the_same_report(
     assert bulk.groups[-1] == one_by_one.groups[-1]
     assert bulk.groups[1:3] == tuple(one_by_one.groups[1:3])
     assert all(bulk.group_of(c.id) == one_by_one.group_of(c.id) for c in bulk.claims)
-    assert (bulk.findings, bulk.conflicts, bulk.has_conflict, bulk.worst_severity()) == (
-        one_by_one.findings,
-        one_by_one.conflicts,
+    conflicts = ("contradiction", "discrepancy", "outlier")
+    assert (
+        bulk.flags_of(severity="warning"),
+        bulk.flags_of(*conflicts),
+        bulk.has_conflict,
+        bulk.worst_severity(),
+    ) == (
+        one_by_one.flags_of(severity="warning"),
+        one_by_one.flags_of(*conflicts),
         one_by_one.has_conflict,
         one_by_one.worst_severity(),
+    )
+    assert all(
+        bulk.flags_of(severity=s) == one_by_one.flags_of(severity=s)
+        for s in ("info", "warning", "error")
     )
     assert all(bulk.flags_of(kind) == one_by_one.flags_of(kind) for kind in FlagKind)

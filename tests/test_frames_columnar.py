@@ -21,12 +21,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimdiff import ClaimFileError, LoadedClaims, claims_from_dataframe
+from claimdiff import LoadedClaims, claims_from_dataframe
 from claimdiff._formats.cells import NO_LINES, claim_mapping, csv_cell, relocated
 from claimdiff._formats.claims_file import load_document
 from claimdiff._formats.csv_format import parse_rows
 from claimdiff._formats.frames import _CHUNK, claims_from_rows
 from claimdiff._formats.table_columns import TABLE_CHUNK
+from claimdiff.exceptions import ClaimFileError
 from conftest import SHARED
 
 pd = pytest.importorskip("pandas")

@@ -23,6 +23,7 @@ from claimdiff._core.lag_conflicts import explain_lags
 from claimdiff._core.lags import Lag
 from claimdiff._core.lazy_items import LazyItems
 from claimdiff._core.policy import Estimator, Policy, policy_named
+from claimdiff._core.progress import Steps
 from claimdiff._core.quiet import QuietGroups, quiet_groups
 from claimdiff._core.relations import DEFAULT_TAXONOMY, Relation, Taxonomy
 from claimdiff._core.report import Derived, Group, Rejected, Report
@@ -74,6 +75,7 @@ def reconcile(
     relations: Iterable[Relation | Series] = (),
     taxonomy: Taxonomy = DEFAULT_TAXONOMY,
     withdrawals: Iterable[Withdrawal] = (),
+    progress: Any = None,
 ) -> Report:
     """Group comparable claims, reconcile each group, and flag every discrepancy.
 
@@ -131,6 +133,10 @@ def reconcile(
         taxonomy: How counted things and metrics nest.
         withdrawals: Later statements withdrawing figures: withdrawn claims stay in the
             report, marked, and no longer count.
+        progress: Told how far reconciling has got, for long runs: a callable
+            ``progress(done, total, stage)`` counting claims, or a progress bar with tqdm's interface
+            (``tqdm.tqdm()``), whose total, description and count are kept up to date
+            (:mod:`claimdiff._core.progress`). An exception it raises stops reconciling.
 
     Raises:
         InvalidClaimError: An item of ``claims`` is not a :class:`Claim`, or a withdrawal is
@@ -149,7 +155,7 @@ def reconcile(
         withdrawals = (*getattr(claims, "withdrawals", ()), *withdrawals)
         claims = claims.claims
     with PAUSE:  # reconciling allocates many small acyclic objects: the collector would scan them for nothing
-        report = _reconcile(claims, policy, declared, taxonomy, tuple(withdrawals))
+        report = _reconcile(claims, policy, declared, taxonomy, tuple(withdrawals), progress)
     return attrs.evolve(report, rejected=unread + report.rejected) if unread else report
 
 
@@ -159,6 +165,7 @@ def _reconcile(
     declared: tuple[Relation | Series, ...],
     taxonomy: Taxonomy,
     withdrawals: tuple[Withdrawal, ...],
+    progress: Any = None,
 ) -> Report:
     accepted, rejected = _unique(claims)
     accepted, reread = read_with_policy(
@@ -168,6 +175,9 @@ def _reconcile(
     relations = tuple(r for r in declared if isinstance(r, Relation))
     series = tuple(r for r in declared if isinstance(r, Series))
 
+    steps = None if progress is None else Steps(progress, len(accepted))
+    if steps is not None:
+        steps.stage("grouping")
     positions, loose_flags = group_claims(accepted)
     raw = [[accepted[i] for i in g] for g in positions]
 
@@ -185,8 +195,17 @@ def _reconcile(
         loud = columns.np.flatnonzero(~quiet.quiet).tolist()
         del columns
         facts.update(quiet.facts)
+    if steps is not None:
+        loud = list(loud)
+        steps.advance(
+            len(accepted) - sum(len(raw[i]) for i in loud)
+        )  # the quiet groups, settled at once
+        steps.end_stage()
+        steps.stage("judging groups")
     for index in loud:
         cs = raw[index]
+        if steps is not None:
+            steps.advance(len(cs))
         gone = frozenset(c.id for c in cs if c.id in withdrawn) if withdrawn else frozenset()
         known = None if quiet is None else quiet.known(index)
         group, group_flags, group_facts = analyse(f"g{index + 1}", cs, policy, gone, known=known)
@@ -197,6 +216,9 @@ def _reconcile(
             flags.extend((index, _KIND_ORDER[f.kind], f.claims, f) for f in group_flags)
     if quiet is not None:
         quiet.forget_widened()
+    if steps is not None:
+        steps.end_stage()
+        steps.stage("checking relations and series")
     groups: LazyItems[Group] = LazyItems(
         len(raw), _unbuilt if quiet is None else quiet.group, judged
     )
