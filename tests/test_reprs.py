@@ -100,7 +100,9 @@ def test_help_of_reconcile_is_readable() -> None:
     signature = next(line for line in text.splitlines() if line.startswith("reconcile("))
     assert "policy: 'Policy | str' = 'consensus'" in signature
     assert "<Taxonomy: 2 partitions, 6 subsets, 1 metric partition, 2 metric orders>" in signature
-    assert len(signature) < 50 * 7  # seven parameters, each with its default, about a line of help each
+    assert (
+        len(signature) < 50 * 7
+    )  # seven parameters, each with its default, about a line of help each
 
 
 def test_replace_changes_settings_and_validates_them() -> None:
