@@ -401,7 +401,14 @@ def reconcile_dask(
         )
     # Rows already partitioned by their key (every key in one partition, as files written per event or per
     # source are) are reconciled where they are: the shuffle would move every row for nothing.
-    if event_col is None or not _apart(dask, ddf[event_col], mapping):
+    # One partition is apart already; with no event column every row has one key, so the partitions are
+    # joined, not shuffled (a shuffle would serialise every cell through partd for nothing, and fails there
+    # on cells a reader rejects anyway, such as a mapping in the id column).
+    if ddf.npartitions == 1:
+        pass
+    elif event_col is None:
+        keyed = keyed.repartition(npartitions=1)
+    elif not _apart(dask, ddf[event_col], mapping):
         keyed = keyed.shuffle(on=KEY_COLUMN, npartitions=ddf.npartitions)
     job = _Job(policy=chosen, columns=columns, defaults=defaults, relations=rels, taxonomy=taxonomy)
     tasks = [
