@@ -1,0 +1,143 @@
+"""Figures of a run quoted in the prose of the README and the docs are what the library gives.
+
+Each figure is read out of the page as written, so the test fails when the page changes and the code
+does not, and when the code changes and the page does not. Doctests check the pages' examples; this
+file checks what the prose says outside them (benchmark and real-data figures name their command).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from claimdiff import Claim, Scope, load_claims, reconcile
+from claimdiff.hedges import parse_estimate
+from conftest import ROOT, SEED
+
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+
+# A quoted wording followed closely by a backticked interval: "over 100" is `(100, inf)`.
+_QUOTED_INTERVAL = re.compile(r'"([^"]{1,60})"([^"`]{0,40}?)`([\[(][^`\n]*?, [^`\n]*?[\])])`')
+# A row of the hedge table: | `field` | meaning | example | `interval` | phrases |
+_TABLE_ROW = re.compile(r"^\| `\w+` \| [^|]+ \| ([^|]+) \| `([^`]+)` \|", re.MULTILINE)
+
+
+def _text(page) -> str:
+    return page.read_text(encoding="utf-8")
+
+
+def _quoted_intervals() -> list[tuple[str, str, str]]:
+    found = []
+    for page in PAGES:
+        for m in _QUOTED_INTERVAL.finditer(_text(page)):
+            if "prints" in m[2]:  # a group's interval ("over 100" people prints `[101, inf)`),
+                continue  # which the doctest beside it checks
+            found.append((page.name, " ".join(m[1].split()), m[3]))
+    return found
+
+
+def test_the_pages_quote_intervals_at_all() -> None:
+    """The scan below finds the README's and the concepts page's intervals (it cannot pass empty)."""
+    quoted = {(page, wording) for page, wording, _ in _quoted_intervals()}
+    assert {
+        ("README.md", "over 100"),
+        ("README.md", "dozens"),
+        ("concepts.md", "over 100"),
+    } <= quoted
+
+
+@pytest.mark.parametrize(("page", "wording", "interval"), _quoted_intervals())
+def test_every_quoted_wording_reads_as_the_interval_the_page_gives(page, wording, interval) -> None:
+    """ "over 100" is `(100, inf)`, "dozens" is `[24, 99]`, as the page says, in the code's notation."""
+    assert parse_estimate(wording).interval_text() == interval
+
+
+def test_the_hedge_table_examples_read_as_their_intervals() -> None:
+    """Each row of concepts.md's hedge table: its example reads as its interval."""
+    rows = _TABLE_ROW.findall(_text(ROOT / "docs" / "concepts.md"))
+    assert len(rows) >= 10
+    for example, interval in rows:
+        assert parse_estimate(example.strip()).interval_text() == interval, example
+
+
+def test_no_page_writes_infinity_as_a_symbol() -> None:
+    """One notation for intervals: `inf`, as the code prints, never the symbol."""
+    assert [p.name for p in PAGES if p.name != "changelog.md" and "∞" in _text(p)] == []
+
+
+def test_the_readme_numbers_read_as_it_says() -> None:
+    """ "1.2m" people is 1,200,000, "3k", "1.2bn", "half a million", "10 000" with a thin space."""
+    readme = " ".join(_text(ROOT / "README.md").split())
+    m = re.search(r'"1\.2m" people is ([\d,]+)', readme)
+    assert m is not None
+    million = parse_estimate("1.2m", count=True)
+    assert million.low == million.high == int(m[1].replace(",", ""))
+    for wording, value in [
+        ("3k", 3_000),
+        ("1.2bn", 1_200_000_000),
+        ("half a million", 500_000),
+        ("10\u2009000", 10_000),
+        ("10\u00a0000", 10_000),
+        ("5,000-6,000", None),
+    ]:
+        assert f'"{wording.replace(chr(0x2009), " ").replace(chr(0xA0), " ")}"' in readme
+        estimate = parse_estimate(wording)
+        if value is not None:
+            assert estimate.low == estimate.high == value, wording
+
+
+def test_the_seeds_derived_figures_are_the_readmes() -> None:
+    """On the seed: 93 adults injured, from 108 and 15; at least 45 missiles and drones shot down."""
+    readme = " ".join(_text(ROOT / "README.md").split())
+    m = re.search(
+        r"on the seed: (\d+) adults injured, from (\d+) and (\d+); at least (\d+) of the "
+        r'"dozens" of missiles and drones shot down, from (\d+) and (\d+)',
+        readme,
+    )
+    assert m is not None
+    adults, whole, children, shot, missiles, drones = (int(x) for x in m.groups())
+    derived = {(d.metric, d.counted): d for d in reconcile(load_claims(SEED)).derived}
+    assert derived["injured", "adults"].low == derived["injured", "adults"].high == adults
+    assert adults == whole - children
+    assert derived["intercepted", "missiles and drones"].low == shot == missiles + drones
+
+
+def test_the_seeds_report_has_the_notes_the_readme_counts() -> None:
+    """The seed's report has the 2 flags the README says it went to (from 20)."""
+    readme = " ".join(_text(ROOT / "README.md").split())
+    m = re.search(r"the seed's report went from \d+ flags, .*? to its (\d+) real notes", readme)
+    assert m is not None
+    assert len(reconcile(load_claims(SEED)).flags) == int(m[1])
+
+
+def test_the_readmes_subtotal_message_is_the_codes() -> None:
+    """12 adults + 5 children = 17 against the ministry's 14: the message as the README shows it."""
+    shown = re.search(r"```\n(killed: people in Belgorod: .*?)\n```", _text(ROOT / "README.md"))
+    assert shown is not None
+    place = "Russia > Belgorod Oblast > Belgorod"
+    claims = [
+        Claim(
+            id="mod",
+            metric="killed",
+            estimate="14",
+            scope=Scope(place=place, counted="people"),
+            source="MoD",
+        ),
+        Claim(
+            id="mod/adults",
+            metric="killed",
+            estimate="12",
+            scope=Scope(place=place, counted="adults"),
+            source="MoD",
+        ),
+        Claim(
+            id="mod/children",
+            metric="killed",
+            estimate="5",
+            scope=Scope(place=place, counted="children"),
+            source="MoD",
+        ),
+    ]
+    messages = [f.message for f in reconcile(claims).flags if f.kind.value == "subtotal_mismatch"]
+    assert any(message.startswith(shown[1]) for message in messages), messages
