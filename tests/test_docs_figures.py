@@ -11,9 +11,11 @@ import re
 
 import pytest
 
-from claimdiff import Claim, Scope, load_claims, reconcile
+from claimdiff import Claim, Scope, dump_claims, load_claims, load_claims_lenient, reconcile
+from claimdiff.formats import read_ucdp_ged
 from claimdiff.hedges import parse_estimate
 from conftest import ROOT, SEED
+from test_anchors import UCDP
 
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 
@@ -141,3 +143,38 @@ def test_the_readmes_subtotal_message_is_the_codes() -> None:
     ]
     messages = [f.message for f in reconcile(claims).flags if f.kind.value == "subtotal_mismatch"]
     assert any(message.startswith(shown[1]) for message in messages), messages
+
+
+def test_the_seed_saved_like_its_file_has_the_readmes_line_counts() -> None:
+    """dump_claims(claims, like=loaded) on the seed: as many lines as the README says, against without."""
+    readme = " ".join(_text(ROOT / "README.md").split())
+    m = re.search(
+        r"the seed's (\d+) lines of YAML, (\d+) of them neither comment nor blank, "
+        r"come back as (\d+), not (\d+) without `like`",
+        readme,
+    )
+    assert m is not None
+    lines, content, like, plain = (int(x) for x in m.groups())
+    text = SEED.read_text(encoding="utf-8").splitlines()
+    assert len(text) == lines
+    assert sum(1 for t in text if t.strip() and not t.lstrip().startswith("#")) == content
+    loaded = load_claims_lenient(SEED)
+    assert len(dump_claims(loaded.claims, format="yaml", like=loaded).splitlines()) == like
+    assert len(dump_claims(loaded.claims, format="yaml").splitlines()) == plain
+
+
+def test_the_recipes_ucdp_split_figures_are_the_codes() -> None:
+    """docs/recipes.md's UCDP example prints the (contradictions, conflicts, rejected) its comment says."""
+    page = _text(ROOT / "docs" / "recipes.md")
+    m = re.search(r'inconsistent="split"\)\n.*\n.*# \((\d+), (\d+), (\d+)\)', page)
+    assert m is not None
+    if not UCDP.exists():
+        pytest.skip("the UCDP GED sample (../shared/data) is absent")
+    loaded = read_ucdp_ged(UCDP, inconsistent="split")
+    report = reconcile(loaded.claims)
+    got = (
+        len(report.flags_of("contradiction")),
+        len(report.flags_of("contradiction", "discrepancy", "outlier")),
+        len(loaded.rejected),
+    )
+    assert got == tuple(int(x) for x in m.groups())
