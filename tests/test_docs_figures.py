@@ -11,9 +11,18 @@ import re
 
 import pytest
 
-from claimdiff import Claim, Scope, dump_claims, load_claims, load_claims_lenient, reconcile
+from claimdiff import (
+    Claim,
+    Scope,
+    canonical_source,
+    dump_claims,
+    load_claims,
+    load_claims_lenient,
+    reconcile,
+)
 from claimdiff.formats import read_ucdp_ged
 from claimdiff.hedges import parse_estimate
+from claimdiff.places import DEFAULT_GAZETTEER
 from conftest import ROOT, SEED
 from test_anchors import UCDP
 
@@ -178,3 +187,36 @@ def test_the_recipes_ucdp_split_figures_are_the_codes() -> None:
         len(loaded.rejected),
     )
     assert got == tuple(int(x) for x in m.groups())
+
+
+def test_the_readmes_small_count_examples_are_graded_as_it_says() -> None:
+    """ "7 against 9 deaths is a discrepancy, 70 against 90 an error", wherever the README says it."""
+    readme = " ".join(_text(ROOT / "README.md").split())
+    said = re.findall(
+        r"(\d+) against (\d+) deaths is (?:not an error|a discrepancy)[;,] "
+        r"(\d+) against (\d+) (?:is\)|an error)",
+        readme,
+    )
+    assert len(said) == 2
+    scope = Scope(counted="people")
+    for match in said:
+        figures = [int(x) for x in match]
+        for (a, b), kind in zip(
+            (figures[:2], figures[2:]), ("discrepancy", "contradiction"), strict=True
+        ):
+            claims = [
+                Claim(id="a", metric="killed", estimate=a, scope=scope, source="A"),
+                Claim(id="b", metric="killed", estimate=b, scope=scope, source="B"),
+            ]
+            assert [f.kind.value for f in reconcile(claims).flags] == [kind], (a, b)
+
+
+def test_the_readmes_place_and_source_names_are_the_codes() -> None:
+    """ "Belgorod region" is `Russia > Belgorod Oblast`; canonical_source("Russia's MoD") is the ministry."""
+    readme = " ".join(_text(ROOT / "README.md").split())
+    place = re.search(r'"Belgorod region" is `([^`]+)`', readme)
+    source = re.search(r"`canonical_source\(\"Russia's MoD\"\)` is the ([A-Z][\w ]+?);", readme)
+    assert place is not None
+    assert source is not None
+    assert " > ".join(DEFAULT_GAZETTEER.normalise("Belgorod region")) == place[1]
+    assert canonical_source("Russia's MoD") == source[1]
