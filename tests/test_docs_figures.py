@@ -11,7 +11,9 @@ import re
 
 import pytest
 
+import claimdiff
 from claimdiff import (
+    POLICIES,
     Claim,
     Scope,
     canonical_source,
@@ -23,6 +25,7 @@ from claimdiff import (
 from claimdiff.formats import read_ucdp_ged
 from claimdiff.hedges import parse_estimate
 from claimdiff.places import DEFAULT_GAZETTEER
+from claimdiff.relations import Lags
 from conftest import ROOT, SEED
 from test_anchors import UCDP
 
@@ -220,3 +223,77 @@ def test_the_readmes_place_and_source_names_are_the_codes() -> None:
     assert source is not None
     assert " > ".join(DEFAULT_GAZETTEER.normalise("Belgorod region")) == place[1]
     assert canonical_source("Russia's MoD") == source[1]
+
+
+def _concepts() -> str:
+    return " ".join(_text(ROOT / "docs" / "concepts.md").split())
+
+
+def _number(text: str) -> int:
+    return int(text.replace(",", ""))
+
+
+def test_the_concepts_bands_and_scales_are_the_codes() -> None:
+    """ "about 5" allows 4 and 6; a scale written once is shared by a range, as concepts.md says."""
+    page = _concepts()
+    band = re.search(r'so "about 5" still allows (\d+) and (\d+)', page)
+    assert band is not None
+    about = parse_estimate("about 5")
+    assert (about.low, about.high) == (int(band[1]), int(band[2]))
+    scales = re.findall(r'"([^"]+)" is ([\d,]+) to ([\d,]+)', page)
+    assert len(scales) >= 2
+    for wording, low, high in scales:
+        estimate = parse_estimate(wording)
+        assert (estimate.low, estimate.high) == (_number(low), _number(high)), wording
+
+
+def test_the_concepts_small_count_examples_are_graded_as_it_says() -> None:
+    """7 against 9 deaths (29% apart) or 1 against 3 is a discrepancy, 70 against 90 a contradiction."""
+    page = _concepts()
+    m = re.search(
+        r"(\d+) against (\d+) deaths \((\d+)% apart\) or (\d+) against (\d+) is a discrepancy, "
+        r'(\d+) against (\d+) a contradiction, and the sentence says so \("([^"]+)"\)',
+        page,
+    )
+    assert m is not None
+    a, b, apart, c, d, e, f = (int(x) for x in m.groups()[:7])
+    scope = Scope(counted="people")
+
+    def flags(low: int, high: int) -> list:
+        claims = [
+            Claim(id="x", metric="killed", estimate=low, scope=scope, source="X"),
+            Claim(id="y", metric="killed", estimate=high, scope=scope, source="Y"),
+        ]
+        return reconcile(claims).flags
+
+    small = flags(a, b)
+    assert [flag.kind.value for flag in small] == ["discrepancy"]
+    assert m[8] in small[0].message
+    assert f"{apart}%" in small[0].message
+    assert [flag.kind.value for flag in flags(c, d)] == ["discrepancy"]
+    assert [flag.kind.value for flag in flags(e, f)] == ["contradiction"]
+
+
+def test_the_concepts_defaults_are_the_codes() -> None:
+    """The growth window (6 hours) and the lag test's match, evidence and z, as concepts.md gives them."""
+    page = _concepts()
+    window = re.search(r"`growth_window` \((\d+) hours\)", page)
+    match = re.search(r"within `match`, ([\d.]+)%", page)
+    evidence = re.search(r"`min_evidence` \((\d+)\)", page)
+    z = re.search(r"`min_z` = (\d+)", page)
+    assert window is not None
+    assert match is not None
+    assert evidence is not None
+    assert z is not None
+    assert POLICIES["consensus"].growth_window == int(window[1]) * 3600
+    lags = Lags()
+    assert lags.match == pytest.approx(float(match[1]) / 100)
+    assert lags.min_evidence == int(evidence[1])
+    assert lags.min_z == int(z[1])
+
+
+def test_the_api_page_counts_the_top_level_names() -> None:
+    """api.md says how many names the top level holds; it holds that many."""
+    m = re.search(r"nothing else — (\d+) names", " ".join(_text(ROOT / "docs" / "api.md").split()))
+    assert m is not None
+    assert len(claimdiff.__all__) == int(m[1])
