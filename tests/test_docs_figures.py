@@ -297,3 +297,29 @@ def test_the_api_page_counts_the_top_level_names() -> None:
     m = re.search(r"nothing else — (\d+) names", " ".join(_text(ROOT / "docs" / "api.md").split()))
     assert m is not None
     assert len(claimdiff.__all__) == int(m[1])
+
+
+def test_the_threat_models_limits_are_the_codes() -> None:
+    """Each limit the threat model's table names by its constant is that constant's value."""
+    from claimdiff._formats import documents
+    from claimdiff._model import period, units
+
+    constants = {
+        "MAX_CHARS": documents.MAX_CHARS,
+        "MAX_DEPTH": documents.MAX_DEPTH,
+        "MAX_ALIAS_EXPANSION": documents.MAX_ALIAS_EXPANSION,
+        "MAX_UNIT_CHARS": units.MAX_UNIT_CHARS,
+        "MAX_PERIOD_CHARS": period.MAX_PERIOD_CHARS,
+    }
+    page = _text(ROOT / "docs" / "threat-model.md")
+    said = {
+        name: figure
+        for figure, name in re.findall(
+            r"([\d,]+ (?:MiB|levels|values|characters))[^(|]*\(`(MAX_\w+)`", page
+        )
+    }
+    assert set(said) == set(constants)
+    for name, figure in said.items():
+        number, what = figure.split(" ", 1)
+        value = _number(number) * (1024 * 1024 if what == "MiB" else 1)
+        assert constants[name] == value, (name, figure)
