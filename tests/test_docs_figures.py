@@ -323,3 +323,25 @@ def test_the_threat_models_limits_are_the_codes() -> None:
         number, what = figure.split(" ", 1)
         value = _number(number) * (1024 * 1024 if what == "MiB" else 1)
         assert constants[name] == value, (name, figure)
+
+
+def test_the_corpus_counts_are_the_corpus() -> None:
+    """The README's and extraction.md's count of real texts, in the repository and kept out, is the corpus's."""
+    yaml = pytest.importorskip("yaml")
+    real = ROOT / "tests" / "fixtures" / "real"
+    cases = yaml.safe_load((real / "corpus.yaml").read_text(encoding="utf-8"))["cases"]
+    kept_out = sum(1 for case in cases if case.get("text") == "kept out")
+    readme = " ".join(_text(ROOT / "README.md").split())
+    m = re.search(
+        r"has (\d+) texts in (\w+) genres, .*?: (\d+) openly licensed texts in the repository "
+        r"\(.*?\) and (\d+) listed by address only",
+        readme,
+    )
+    assert m is not None
+    assert int(m[1]) == len(cases)
+    assert len({case["genre"] for case in cases}) == 11
+    assert m[2] == "eleven"
+    assert int(m[3]) == len(list(real.glob("*.txt"))) == len(cases) - kept_out
+    assert int(m[4]) == kept_out
+    page = " ".join(_text(ROOT / "docs" / "extraction.md").split())
+    assert re.search(rf"`tests/fixtures/real/`, {len(cases)} short excerpts", page)
