@@ -136,7 +136,7 @@ def reconcile(
         progress: Told how far reconciling has got, for long runs: a callable
             ``progress(done, total, stage)`` counting claims, or a progress bar with tqdm's interface
             (``tqdm.tqdm()``), whose total, description and count are kept up to date
-            (:mod:`claimdiff._core.progress`). An exception it raises stops reconciling.
+            (``claimdiff._core.progress``). An exception it raises stops reconciling.
 
     Raises:
         InvalidClaimError: An item of ``claims`` is not a :class:`Claim`, or a withdrawal is
