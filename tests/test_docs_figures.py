@@ -16,7 +16,6 @@ from claimdiff import (
     POLICIES,
     Claim,
     Scope,
-    canonical_source,
     dump_claims,
     load_claims,
     load_claims_lenient,
@@ -26,6 +25,7 @@ from claimdiff.formats import read_ucdp_ged
 from claimdiff.hedges import parse_estimate
 from claimdiff.places import DEFAULT_GAZETTEER
 from claimdiff.relations import Lags
+from claimdiff.sources import canonical_source
 from conftest import ROOT, SEED
 from test_anchors import UCDP
 
