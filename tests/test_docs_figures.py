@@ -218,7 +218,9 @@ def test_the_readmes_place_and_source_names_are_the_codes() -> None:
     """ "Belgorod region" is `Russia > Belgorod Oblast`; canonical_source("Russia's MoD") is the ministry."""
     readme = " ".join(_text(ROOT / "README.md").split())
     place = re.search(r'"Belgorod region" is `([^`]+)`', readme)
-    source = re.search(r"`canonical_source\(\"Russia's MoD\"\)` is the ([A-Z][\w ]+?);", readme)
+    source = re.search(
+        r"`(?:claimdiff\.sources\.)?canonical_source\(\"Russia's MoD\"\)` is the ([A-Z][\w ]+?);", readme
+    )
     assert place is not None
     assert source is not None
     assert " > ".join(DEFAULT_GAZETTEER.normalise("Belgorod region")) == place[1]
