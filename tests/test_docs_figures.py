@@ -219,7 +219,8 @@ def test_the_readmes_place_and_source_names_are_the_codes() -> None:
     readme = " ".join(_text(ROOT / "README.md").split())
     place = re.search(r'"Belgorod region" is `([^`]+)`', readme)
     source = re.search(
-        r"`(?:claimdiff\.sources\.)?canonical_source\(\"Russia's MoD\"\)` is the ([A-Z][\w ]+?);", readme
+        r"`(?:claimdiff\.sources\.)?canonical_source\(\"Russia's MoD\"\)` is the ([A-Z][\w ]+?);",
+        readme,
     )
     assert place is not None
     assert source is not None
