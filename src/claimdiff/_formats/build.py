@@ -18,7 +18,14 @@ import attrs
 from claimdiff._core.relations import FigureKey, Relation
 from claimdiff._core.series import Series
 from claimdiff._formats.documents import Lines
-from claimdiff._formats.fields import ESTIMATE_FIELDS, estimate_of, opt_str, reason_for, source_def
+from claimdiff._formats.fields import (
+    CLAIM_FIELDS,
+    ESTIMATE_FIELDS,
+    estimate_of,
+    opt_str,
+    reason_for,
+    source_def,
+)
 from claimdiff._formats.plain import plain_claim
 from claimdiff._formats.schema import claims_schema, fits_claim_fast, problems, short_repr
 from claimdiff._model.aliases import source_key
@@ -56,24 +63,7 @@ FORMAT_VERSION = 1
 # The file format, field by field. The schema (claimdiff/schema/claims.schema.json) says the same;
 # tests/test_files.py checks that they agree. A new top-level key is one entry here, one in the
 # schema and one branch in ``Context.apply``; a new value form is one branch in ``fields.estimate_of``.
-_CLAIM_FIELDS = (
-    "id",
-    "metric",
-    "counted",
-    "value",
-    "unit",
-    "place",
-    "event",
-    "period",
-    "stated",
-    "source",
-    "via",
-    "quote",
-    "location",
-    "note",
-    "part_of",
-    "rank",
-)
+_CLAIM_FIELDS = CLAIM_FIELDS
 _TOP_FIELDS = (
     "claimdiff",
     "title",

@@ -19,6 +19,7 @@ from typing import Any
 
 from claimdiff._formats.csv_format import CellError
 from claimdiff._formats.documents import MAX_DEPTH
+from claimdiff._formats.fields import PLAIN_FIELDS
 from claimdiff._formats.schema import digits, short_repr
 from claimdiff.exceptions import ClaimFileError
 
@@ -277,25 +278,6 @@ def source_spec(source: Any, kind: Any, party: Any) -> Any:
     if party is not None:
         spec["party"] = party
     return spec
-
-
-PLAIN_FIELDS = (
-    "id",
-    "metric",
-    "counted",
-    "value",
-    "unit",
-    "place",
-    "event",
-    "period",
-    "stated",
-    "source",
-    "via",
-    "quote",
-    "location",
-    "note",
-    "part_of",
-)
 
 
 @functools.cache

@@ -29,7 +29,9 @@ if TYPE_CHECKING:
     from claimdiff._formats.build import Context
 
 __all__ = [
+    "CLAIM_FIELDS",
     "ESTIMATE_FIELDS",
+    "PLAIN_FIELDS",
     "estimate_of",
     "make_source",
     "number",
@@ -37,6 +39,30 @@ __all__ = [
     "reason_for",
     "source_def",
 ]
+
+#: The fields of a claim in a claims file, in the schema's order (claimdiff/schema/claims.schema.json).
+CLAIM_FIELDS = (
+    "id",
+    "metric",
+    "counted",
+    "value",
+    "unit",
+    "place",
+    "event",
+    "period",
+    "stated",
+    "source",
+    "via",
+    "quote",
+    "location",
+    "note",
+    "part_of",
+    "rank",
+)
+
+#: The fields a plain claim may have, read by the fast path (``plain.plain_claim``) and the columnar
+#: reader: every field but ``rank``, which only the full builder reads.
+PLAIN_FIELDS = tuple(f for f in CLAIM_FIELDS if f != "rank")
 
 #: The fields of a figure written out field by field.
 #: The fields of a figure spelled out in a file (``value: {low: ..., high: ...}`` or the ``value_*`` CSV columns).

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from claimdiff._formats.fields import estimate_of, source_def
+from claimdiff._formats.fields import PLAIN_FIELDS, estimate_of, source_def
 from claimdiff._formats.schema import fast_estimate, fast_source
 from claimdiff._model.claim import Claim, Scope, Source
 from claimdiff._model.composite import parse_composite
@@ -27,25 +27,7 @@ if TYPE_CHECKING:
 
 __all__ = ["plain_claim"]
 
-_FIELDS = frozenset(
-    (
-        "id",
-        "metric",
-        "counted",
-        "value",
-        "unit",
-        "place",
-        "event",
-        "period",
-        "stated",
-        "source",
-        "via",
-        "quote",
-        "location",
-        "note",
-        "part_of",
-    )
-)
+_FIELDS = frozenset(PLAIN_FIELDS)
 _TEXTS = (str, int, float)  # exactly these types (a bool is not a number here)
 _SCALARS = frozenset(
     (str, int, float, bool, type(None))
