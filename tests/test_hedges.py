@@ -9,7 +9,13 @@ import pytest
 
 from claimdiff import Estimate, Hedge
 from claimdiff.exceptions import InvalidEstimateError
-from claimdiff.hedges import ACLED_HEDGES, DEFAULT_HEDGES, VagueQuantity, parse_estimate
+from claimdiff.hedges import (
+    ACLED_HEDGES,
+    DEFAULT_HEDGES,
+    HedgePolicy,
+    VagueQuantity,
+    parse_estimate,
+)
 
 INF = math.inf
 
@@ -287,3 +293,34 @@ def test_intensifiers_are_part_of_the_policy() -> None:
 def test_every_hedge_the_corpus_texts_use_is_in_the_policy(hedge: str) -> None:
     """The hedges before a number in tests/fixtures/real/*.txt (grepped) each read as a hedge, not exactly."""
     assert parse_estimate(f"{hedge} 120").hedge is not Hedge.EXACT
+
+
+# A small quantity word scaled by a scale word ("several thousand", "a few hundred"): the interval
+# multiplied, running to the last number the words still cover.
+_SMALL_WORDS = ("a couple of", "a couple", "a handful of", "a few", "several")
+_SCALE_WORDS = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 10**6, "billion": 10**9}
+
+
+@pytest.mark.parametrize("word", _SMALL_WORDS)
+@pytest.mark.parametrize("scale", sorted(_SCALE_WORDS))
+@pytest.mark.parametrize("table", [DEFAULT_HEDGES, ACLED_HEDGES], ids=["default", "acled"])
+def test_a_small_quantity_word_scaled_is_its_interval_multiplied(
+    word: str, scale: str, table: HedgePolicy
+) -> None:
+    q = table.vague[word]
+    k = _SCALE_WORDS[scale]
+    e = parse_estimate(f"{word} {scale}", hedges=table)
+    assert (e.low, e.high) == (q.low * k, (q.high + 1) * k - 1)
+    assert e.point == (None if q.point is None else q.point * k)
+    assert e.hedge is Hedge.VAGUE
+    # The scale written in the plural, or with "of", reads alike ("several hundreds of").
+    assert parse_estimate(f"{word} {scale}s of", hedges=table).interval_text() == e.interval_text()
+
+
+def test_several_thousand_reads_as_an_analyst_would() -> None:
+    assert parse_estimate("several thousand").interval_text() == "[3000, 9999]"
+    assert parse_estimate("a few hundred").interval_text() == "[200, 599]"
+    assert parse_estimate("several thousand km").unit == "kilometer"
+    # A word that names its own size is not scaled again.
+    with pytest.raises(InvalidEstimateError):
+        parse_estimate("a dozen thousand")

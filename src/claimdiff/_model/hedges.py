@@ -225,17 +225,43 @@ def _vague(s: str, original: str, hedges: HedgePolicy, unit: str | None) -> Esti
         if s == word or s.startswith((word + " ", word + ",")):
             rest = s[len(word) :].strip(" ,")
             rest = rest.removeprefix("of").strip()
-            u = _unit(rest, original, unit) if rest else (unit or "")
             q = hedges.vague[word]
+            scale, rest = _scaled(q, rest)
+            u = _unit(rest, original, unit) if rest else (unit or "")
             return Estimate(
-                low=q.low,
-                high=q.high,
-                point=q.point,
+                low=q.low * scale,
+                # "a few hundred" runs to the last number the words still cover: 2 to 5 hundred is
+                # 200 to 599, as "hundreds" is 200 to 999.
+                high=q.high if scale == 1 else (q.high + 1) * scale - 1,
+                point=None if q.point is None else q.point * scale,
                 unit=u,
                 hedge=Hedge.VAGUE,
                 text=original.strip(),
             )
     return None
+
+
+#: Scale words a small quantity word may multiply: "several thousand", "a few hundred", "a couple dozen".
+_VAGUE_SCALE = re.compile(r"^(?P<word>hundred|thousand|million|billion|dozen)s?\b(?:\s+of\b)?\s*")
+_VAGUE_SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "dozen": 12,
+}
+
+
+def _scaled(q: VagueQuantity, rest: str) -> tuple[int, str]:
+    """The multiplier a scale word after a small quantity word gives, and what follows it.
+
+    Only a quantity below ten is scaled ("several thousand" is 3,000 to 9,999); "dozens" and larger
+    already name their size, and "dozens thousand" is not English.
+    """
+    m = _VAGUE_SCALE.match(rest)
+    if m is None or q.high >= 10:
+        return 1, rest
+    return _VAGUE_SCALES[m.group("word")], rest[m.end() :]
 
 
 def _range(s: str, original: str, unit: str | None, count: bool | None) -> Estimate | None:
