@@ -24,6 +24,8 @@ from typing import Any
 
 import attrs
 
+from claimdiff._model.subdivision_names import name_index
+
 __all__ = ["DEFAULT_GAZETTEER", "UNION", "Gazetteer", "place_key", "place_set", "union_path"]
 
 #: Names a country is better known by than its ISO short name.
@@ -277,6 +279,10 @@ def _iso() -> tuple[dict[str, str], dict[str, str], dict[str, dict[str, list[_Un
         table = subs.setdefault(s.country_code, {})
         for key in _stems(s.name):
             table.setdefault(key, []).append(unit)
+    english = name_index(_fold, _stems)  # English names ("Rural Damascus") where ISO's give no key
+    for country, keys in english.keys.items():
+        for key, code in keys.items():
+            subs.setdefault(country, {})[key] = [_Unit(code, by_code[code].name, country)]
     for alias, code in _SUBDIVISION_ALIASES.items():
         sd = by_code[code]
         subs[sd.country_code].setdefault(alias, []).insert(
@@ -427,6 +433,9 @@ def _subdivision(
         return None  # unknown, or the same name in several countries: kept as the text names it
     unit = next(iter(hits.values()))
     kind = _kind_of(text)
+    city = None if kind else name_index(_fold, _stems).cities.get(unit.country, {}).get(stem)
+    if city is not None:  # "Ukraine > Kyiv" is the city, a unit of its own; "Kyiv region" is the oblast
+        unit = _Unit(*city, unit.country)
     iso_kind = _kind_of(unit.name)
     is_city = kind is None and _fold(unit.name) != stem and iso_kind in {"oblast", "oblast'"}
     word = _DISPLAY_KINDS.get((iso_kind or kind or "").rstrip("'"), "")
