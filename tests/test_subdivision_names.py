@@ -33,6 +33,10 @@ UCDP = Path(__file__).resolve().parents[2] / "shared" / "data" / "ucdp_ged_sampl
         ("Lebanon > North Lebanon governorate", "Lebanon > Ash Shimāl"),
         ("Israel > Northern District", "Israel > Ash Shamālī"),
         ("Sierra Leone > Western Area", "Sierra Leone > Western Area (Freetown)"),
+        (
+            "Ukraine > Kharkivshchyna",
+            "Ukraine > Kharkiv Oblast",
+        ),  # CLDR's name: the region, no city
     ],
 )
 def test_english_name_is_the_iso_subdivision(english: str, iso: str) -> None:

@@ -433,12 +433,14 @@ def _subdivision(
         return None  # unknown, or the same name in several countries: kept as the text names it
     unit = next(iter(hits.values()))
     kind = _kind_of(text)
+    english = name_index(_fold, _stems)
     # "Ukraine > Kyiv" is the city, a first-level unit of its own; "Kyiv region" is the oblast.
-    city = None if kind else name_index(_fold, _stems).cities.get(unit.country, {}).get(stem)
+    city = None if kind else english.cities.get(unit.country, {}).get(stem)
     if city is not None:
         unit = _Unit(*city, unit.country)
     iso_kind = _kind_of(unit.name)
     is_city = kind is None and _fold(unit.name) != stem and iso_kind in {"oblast", "oblast'"}
+    is_city &= stem not in english.keys.get(unit.country, {})  # "Kharkivshchyna" is the region
     word = _DISPLAY_KINDS.get((iso_kind or kind or "").rstrip("'"), "")
     if word:
         stem_text = " ".join(

@@ -93,7 +93,7 @@ def _claims(
         country = code.split("-", 1)[0]
         whole = fold(name)
         keys = stems(name)
-        keys |= {f"{k} {c}" for k in keys & _COMPASS for c in country_names.get(country, ())}
+        keys = keys | {f"{k} {c}" for k in keys & _COMPASS for c in country_names.get(country, ())}
         for key in keys:
             exact, reduced = out[country].setdefault(key, (set(), set()))
             (exact if key == whole else reduced).add(code)
