@@ -6,6 +6,8 @@ import csv
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claimdiff._model.places import _SUBDIVISION_ALIASES, _fold, _stems
 from claimdiff._model.subdivision_names import SOURCES, name_index, names
@@ -126,6 +128,26 @@ def test_every_english_name_resolves_to_its_own_code_or_is_reported() -> None:
         if not reported:
             wrong.append((code, source, name, found))
     assert not wrong, wrong[:20]
+
+
+@given(
+    row=st.sampled_from(names()),
+    kind=st.sampled_from(["region", "province", "governorate", "state", "Oblast"]),
+)
+def test_naming_the_kind_of_unit_keeps_the_subdivision(
+    row: tuple[str, str, str], kind: str
+) -> None:
+    """Writing the kind of unit after an English name ("Lower Juba region") names the same subdivision,
+    except for a city that is a unit of its own, whose name with a kind is the region around it."""
+    code, _, name = row
+    country = code.split("-", 1)[0]
+    path = f"{pycountry.countries.get(alpha_2=country).name} > {name}"
+    bare = place_key(path)
+    if bare[:2] != (country, code) or _fold(name) in name_index(_fold, _stems).cities.get(
+        country, {}
+    ):
+        return  # reported as ambiguous (the law above), or a city that is a unit of its own
+    assert place_key(f"{path} {kind}")[:2] == (country, code)
 
 
 @pytest.mark.skipif(not UCDP.exists(), reason="shared data not here")
