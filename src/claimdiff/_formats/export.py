@@ -15,7 +15,7 @@ import functools
 import json
 import math
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -77,14 +77,17 @@ def report_columns(report: Report, table: str) -> dict[str, list[Any]]:
     Raises:
         ValueError: ``table`` is not one of :data:`TABLES`.
     """
+    return {name: list(column) for name, column in _table_arrays(report, table).items()}
+
+
+def _table_arrays(report: Report, table: str) -> dict[str, Sequence[Any]]:
+    """One table's columns, each a sequence of Python values (the groups table's: numpy arrays of objects)."""
     if table not in TABLES:
         raise ValueError(f"table must be one of {', '.join(TABLES)} (got {table!r})")
-    with PAUSE:  # the rows, and the quiet groups made to fill them, are many small acyclic objects
+    with PAUSE:  # the rows, and the groups built to fill them, are many small acyclic objects
         if table == "groups":
             cells = groups_table(report)
-            return {
-                name: column for (name, _kind), column in zip(SCHEMA[table], cells, strict=True)
-            }
+            return {name: column for (name, _), column in zip(SCHEMA[table], cells, strict=True)}
         rows = _ROWS[table](report)
         return {name: [row[name] for row in rows] for name, _kind in SCHEMA[table]}
 
@@ -204,7 +207,7 @@ def report_frame(report: Report, table: str) -> Any:
         ValueError: ``table`` is not one of :data:`TABLES`.
         MissingExtraError: pandas is not installed; the message names the extra to install.
     """
-    columns = report_columns(report, table)
+    columns = _table_arrays(report, table)
     try:
         import pandas as pd  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: PLC0415
     except ImportError as e:
@@ -250,7 +253,7 @@ def report_arrow(report: Report, table: str) -> Any:
         ValueError: ``table`` is not one of :data:`REPORT_TABLES`.
         MissingExtraError: pyarrow is not installed (``pip install 'claimdiff[pyarrow]'``).
     """
-    columns = report_columns(report, table)
+    columns = _table_arrays(report, table)
     pa = _pyarrow()
     types = {
         "str": pa.string(),
@@ -267,9 +270,8 @@ def report_arrow(report: Report, table: str) -> Any:
             arrays.append(pa.array(values, type=pa.int64()).cast(types["time"]))
         elif kind in ("severity", "kind"):
             cats = categories(kind)
-            codes = pa.array(
-                [None if v is None else cats.index(v) for v in values], type=pa.int32()
-            )
+            code = {c: k for k, c in enumerate(cats)}
+            codes = pa.array([None if v is None else code[v] for v in values], type=pa.int32())
             arrays.append(
                 pa.DictionaryArray.from_arrays(
                     codes, pa.array(cats, type=pa.string()), ordered=kind == "severity"

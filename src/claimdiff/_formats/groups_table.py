@@ -13,7 +13,7 @@ names each group comes from :func:`~claimdiff._core.verdicts.group_about`. Nothi
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import chain
+from itertools import chain, count
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
@@ -105,8 +105,8 @@ def _flag_counts(report: Report) -> tuple[dict[str | None, Severity], dict[str |
     return worst, count
 
 
-def groups_table(report: Report) -> list[list[Any]]:
-    """The groups table of ``report`` as columns of Python values, in the order of :data:`GROUP_COLUMNS`."""
+def groups_table(report: Report) -> list[Any]:
+    """The groups table of ``report`` as numpy arrays of Python values, in the order of :data:`GROUP_COLUMNS`."""
     worst, count = _flag_counts(report)
     groups = report.groups
     quiet = _quiet_of(groups)
@@ -131,7 +131,7 @@ def groups_table(report: Report) -> list[list[Any]]:
     if len(unheld):
         for k, column in enumerate(_quiet_columns(quiet, unheld, worst, count)):
             out[k][unheld] = column
-    return [c.tolist() for c in out]
+    return out
 
 
 def _quiet_of(groups: Sequence[Group]) -> QuietGroups | None:
@@ -170,10 +170,17 @@ def _quiet_columns(
     # its origin first appears in the group; per group its intervals.
     n = len(claims)
     rows = np.repeat(quiet.intervals()[9][positions] - starts, sizes) + np.arange(n)
+    # A claim's figure and unit follow from its estimate (shared by claims with equal ones): read once per estimate.
+    first, estimate = np.unique(
+        np.fromiter(map(id, map(attrgetter("estimate"), claims)), np.int64, n),
+        return_index=True,
+        return_inverse=True,
+    )[1:]
+    some = [claims[k] for k in first.tolist()]
     per_claim = _combined(
         np,
-        _codes_of(np, np.fromiter(map(_figure, claims), np.float64, n)),
-        _codes(np, map(id, map(attrgetter("unit_info"), claims)), n),
+        _codes_of(np, np.fromiter(map(_figure, some), np.float64, len(some)))[estimate],
+        _codes(np, map(id, map(attrgetter("unit_info"), some)), len(some))[estimate],
         *(_codes_of(np, v[rows]) for v in quiet.precisions()),
         _codes(np, map(attrgetter("source_grade"), claims), n),
         _first_alike(np, _codes(np, map(attrgetter("origin"), claims), n), sizes),
@@ -213,9 +220,9 @@ def _figure(c: Any) -> float:
 
 
 def _codes(np: Any, values: Any, n: int) -> Any:
-    """Each value's number, equal values (hashable) numbered alike, in order of first appearance."""
+    """Each value's number, equal values (hashable) numbered alike: where the first of them is."""
     seen: dict[Any, int] = {}
-    return np.fromiter((seen.setdefault(v, len(seen)) for v in values), np.int64, n)
+    return np.fromiter(map(seen.setdefault, values, count()), np.int64, n)
 
 
 def _codes_of(np: Any, values: Any) -> Any:
