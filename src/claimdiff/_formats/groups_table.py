@@ -187,7 +187,8 @@ def _quiet_columns(
     )
     per_group = _combined(np, *(_codes_of(np, v[positions]) for v in quiet.intervals()[:9]))
     judged, reps = _distinct(np, per_claim, per_group, sizes, starts)
-    built = {r: quiet.group(int(positions[r])) for r in sorted(reps)}  # in order: the arrays are read in chunks
+    # In position order: the quiet groups' arrays are read a chunk at a time.
+    built = {r: quiet.group(int(positions[r])) for r in sorted(reps)}
     rep_rows = [group_row(built[r], None, 0) for r in reps]
 
     # What names each group: its first claim and the hull of its periods (asked once per distinct periods).
