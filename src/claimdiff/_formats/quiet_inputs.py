@@ -94,9 +94,7 @@ class QuietInputs:
         self.built: list[Group] = [made[r] for r in reps]
 
     def about(self) -> list[dict[str, Any]]:
-        """What names each group (:func:`~claimdiff._core.verdicts.group_about`), the hull of its periods found
-        once per distinct periods.
-        """
+        """What names each group (:func:`~claimdiff._core.verdicts.group_about`); hulls asked once per periods."""
         import numpy as np  # noqa: PLC0415 - imported already by the columns that found the quiet groups
 
         periods = _codes(np, map(id, map(attrgetter("period"), self.claims)), len(self.claims))
