@@ -55,12 +55,12 @@ def repeated_reports(draw):
     return _columnar([out], policy)
 
 
-def _same_tables(report):
-    lazy = report_columns(report, "groups")
-    held = report_columns(attrs.evolve(report, groups=tuple(report.groups)), "groups")
+def _same_tables(report, table="groups"):
+    lazy = report_columns(report, table)
+    held = report_columns(attrs.evolve(report, groups=tuple(report.groups)), table)
     assert lazy.keys() == held.keys()
     for name in lazy:
-        assert [repr(v) for v in lazy[name]] == [repr(v) for v in held[name]], name
+        assert [repr(v) for v in lazy[name]] == [repr(v) for v in held[name]], (table, name)
     return lazy
 
 
@@ -75,7 +75,9 @@ def _same_tables(report):
 def test_the_groups_table_is_the_same_from_lazy_and_from_materialised_groups(report):
     """Law: the table of a report whose quiet groups are built when read == that of its groups held as objects."""
     lazy = _same_tables(report)
+    claims = _same_tables(report, "claims")
     groups = list(report.groups)
+    assert claims["group"] == [report.group_of(c.id).id for c in report.claims]
     assert lazy["id"] == [g.id for g in groups]
     assert lazy["n_claims"] == [len(g.claims) for g in groups]
     assert lazy["best"] == [g.best for g in groups]
@@ -138,6 +140,36 @@ def test_a_quiet_group_is_built_once_per_distinct_input(repeated_frame_report):
     assert lazy["best"] == [10.0 * (1 + g % 2) for g in towns]
     assert lazy["n_claims"] == [1 + g % 3 for g in towns]
     assert set(lazy["verdict"]) == {"agreement"}
+
+
+def test_the_claims_table_reads_each_claim(repeated_frame_report):
+    """Each row of the claims table is its claim: figure, hedge, unit, place, source, group and status."""
+    report = repeated_frame_report
+    with mock.patch.object(
+        QuietGroups, "group", autospec=True, side_effect=QuietGroups.group
+    ) as built:
+        cols = report_columns(report, "claims")
+    assert built.call_count == 6
+    for k in (0, 1, 2, 1234, len(report.claims) - 1):
+        c = report.claims[k]
+        row = {name: values[k] for name, values in cols.items()}
+        assert row["id"] == c.id
+        assert row["group"] == report.group_of(c.id).id
+        assert row["status"] == "supporting"
+        assert (row["metric"], row["counted"], row["place"]) == (
+            "killed",
+            "people",
+            c.scope.place_text(),
+        )
+        assert (row["value"], row["hedge"]) == (c.estimate.describe(), c.estimate.hedge.value)
+        assert (row["low"], row["high"], row["unit"]) == (c.low, c.high, c.unit_info.canonical)
+        assert (row["source"], row["source_kind"], row["origin"]) == (
+            c.source.name,
+            c.source.kind.value,
+            c.origin,
+        )
+        assert row["period"] is row["stated"] is row["via"] is row["note"] is None
+    assert set(cols["value"]) == {"10 (9 to 11)", "10 (10 to 10)", "20 (19 to 21)", "20 (20 to 20)"}
 
 
 def test_an_empty_report_has_an_empty_groups_table_with_every_column():

@@ -22,6 +22,7 @@ import attrs
 
 from claimdiff._collector import PAUSE
 from claimdiff._formats._io import display_name, replace_atomic
+from claimdiff._formats.claims_table import claims_table
 from claimdiff._formats.groups_table import groups_table, place_text
 from claimdiff._formats.table_schema import (
     LIST_SEPARATOR,
@@ -88,6 +89,8 @@ def _table_arrays(report: Report, table: str) -> dict[str, Sequence[Any]]:
         if table == "groups":
             cells = groups_table(report)
             return {name: column for (name, _), column in zip(SCHEMA[table], cells, strict=True)}
+        if table == "claims":
+            return claims_table(report)
         rows = _ROWS[table](report)
         return {name: [row[name] for row in rows] for name, _kind in SCHEMA[table]}
 
@@ -141,61 +144,10 @@ def _derived_rows(report: Report) -> list[dict[str, Any]]:
     ]
 
 
-def _claim_rows(report: Report) -> list[dict[str, Any]]:
-    status: dict[str, tuple[str, str]] = {}
-    for g in report.groups:
-        for cid in g.claims:
-            status[cid] = (g.id, "supporting")
-        for name, ids in (
-            ("dissenting", g.dissenting),
-            ("superseded", g.superseded),
-            ("stale", g.stale),
-            ("withdrawn", g.withdrawn),
-        ):
-            for cid in ids:
-                status[cid] = (g.id, name)
-    out = []
-    for c in report.claims:
-        group, state = status.get(c.id, (None, None))
-        out.append(
-            {
-                "id": c.id,
-                "group": group,
-                "status": state,
-                "metric": c.metric.name,
-                "counted": c.scope.counted,
-                "place": c.scope.place_text() or None,
-                "event": c.scope.event,
-                "value": c.estimate.describe(),
-                "hedge": c.estimate.hedge.value,
-                "low": c.low,
-                "high": c.high,
-                "low_closed": c.low_closed,
-                "high_closed": c.high_closed,
-                "unit": c.unit_info.canonical,
-                "period": None if c.period is None else c.period.isoformat(),
-                "period_start": None if c.period is None else c.period.start_ts,
-                "period_end": None if c.period is None else c.period.end_ts,
-                "stated": None if c.stated is None else c.stated.isoformat(),
-                "stated_start": None if c.stated is None else c.stated.start_ts,
-                "stated_end": None if c.stated is None else c.stated.end_ts,
-                "source": c.source.name,
-                "source_kind": c.source.kind.value,
-                "source_party": c.source.party,
-                "via": LIST_SEPARATOR.join(s.name for s in c.via) or None,
-                "origin": c.origin,
-                "part_of": c.part_of,
-                "note": c.note,
-            }
-        )
-    return out
-
-
 _ROWS: Mapping[str, Callable[[Report], list[dict[str, Any]]]] = {
     "flags": _flag_rows,
     "rejected": _rejected_rows,
     "derived": _derived_rows,
-    "claims": _claim_rows,
     "flag_claims": _flag_claim_rows,
 }
 
