@@ -12,6 +12,8 @@ names each group comes from :func:`~claimdiff._core.verdicts.group_about`. Nothi
 
 from __future__ import annotations
 
+from collections import Counter
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from claimdiff._core.flags import Severity
@@ -92,12 +94,15 @@ GROUP_COLUMNS = tuple(name for name, _ in SCHEMA["groups"])
 
 
 def _flag_counts(report: Report) -> tuple[dict[str | None, Severity], dict[str | None, int]]:
+    """Per group id, its most serious flag's severity and how many flags it has."""
+    flags = report.flags
+    pairs = Counter(map(attrgetter("group", "severity"), flags))  # one pass: notices are made when read
     worst: dict[str | None, Severity] = {}
     count: dict[str | None, int] = {}
-    for f in report.flags:
-        count[f.group] = count.get(f.group, 0) + 1
-        if f.group not in worst or f.severity.rank > worst[f.group].rank:
-            worst[f.group] = f.severity
+    for (group, severity), k in pairs.items():
+        count[group] = count.get(group, 0) + k
+        if group not in worst or severity.rank > worst[group].rank:
+            worst[group] = severity
     return worst, count
 
 
