@@ -96,7 +96,9 @@ GROUP_COLUMNS = tuple(name for name, _ in SCHEMA["groups"])
 def _flag_counts(report: Report) -> tuple[dict[str | None, Severity], dict[str | None, int]]:
     """Per group id, its most serious flag's severity and how many flags it has."""
     flags = report.flags
-    pairs = Counter(map(attrgetter("group", "severity"), flags))  # one pass: notices are made when read
+    pairs = Counter(
+        map(attrgetter("group", "severity"), flags)
+    )  # one pass: notices are made when read
     worst: dict[str | None, Severity] = {}
     count: dict[str | None, int] = {}
     for (group, severity), k in pairs.items():
