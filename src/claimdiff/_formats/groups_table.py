@@ -28,12 +28,10 @@ if TYPE_CHECKING:
 __all__ = ["group_row", "groups_table"]
 
 _INF = float("inf")
-_NAN = float("nan")
 
-#: The cells that name a group (read from its claims by ``group_about``, or its position) and those its flags
-#: give: every other cell of a quiet group follows from its input.
+#: The cells that name a group (its position, and what ``group_about`` reads of its claims); with those its flags
+#: give (``worst_severity``, ``n_flags``), the only cells of a quiet group that do not follow from its input.
 _NAMING = ("id", "metric", "counted", "place", "event", "period", "dimension", "cumulative")
-_FLAGGED = ("worst_severity", "n_flags")
 
 
 def _bound(v: float | None, feasible: bool, side: float) -> float | None:
@@ -95,10 +93,8 @@ GROUP_COLUMNS = tuple(name for name, _ in SCHEMA["groups"])
 
 def _flag_counts(report: Report) -> tuple[dict[str | None, Severity], dict[str | None, int]]:
     """Per group id, its most serious flag's severity and how many flags it has."""
-    flags = report.flags
-    pairs = Counter(
-        map(attrgetter("group", "severity"), flags)
-    )  # one pass: notices are made when read
+    # One pass over the flags: the quiet groups' notices are made when read.
+    pairs = Counter(map(attrgetter("group", "severity"), report.flags))
     worst: dict[str | None, Severity] = {}
     count: dict[str | None, int] = {}
     for (group, severity), k in pairs.items():
@@ -117,7 +113,7 @@ def groups_table(report: Report) -> list[Any]:
         rows = [group_row(g, worst.get(g.id), count.get(g.id, 0)) for g in groups]
         cells = list(zip(*rows, strict=True)) or [()] * len(GROUP_COLUMNS)
         return [list(c) for c in cells]
-    assert isinstance(groups, LazyItems)  # noqa: S101 - _quiet_of found its maker
+    assert isinstance(groups, LazyItems)  # noqa: S101 - quiet_of found its maker
     import numpy as np  # noqa: PLC0415 - imported already by the columns that found the quiet groups
 
     n = len(groups)
