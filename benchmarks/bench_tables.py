@@ -5,7 +5,8 @@ best, source). claimdiff reads it (``claims_from_dataframe``), reconciles it (``
 groups as a table (``Report.to_dataframe("groups")``). Beside it, in the same process and on the same
 frame, pandas does the core of that job by hand: group by key; the largest low and the smallest high of
 each group; whether that intersection is empty; the number of distinct sources; the median best figure
-(median of three runs). Times are CPU seconds (``time.process_time``); ``ratio`` is claimdiff's total over pandas' (a ratio is
+(median of three runs); Polars and DuckDB (one thread) do the same when installed (``pip install
+'claimdiff[bench]'``), each on the data already loaded. Times are CPU seconds (``time.process_time``); ``ratio`` is claimdiff's total over pandas' (a ratio is
 stable on a shared machine, a time is not). claimdiff does much more than the hand job (hedges, precision,
 units, time order, dissent, arithmetic, messages): the ratio is the price of that, not a like-for-like race.
 
@@ -69,6 +70,71 @@ def by_hand(df: Any) -> Any:
     return out
 
 
+def by_hand_polars(frame: Any) -> Any:
+    """The same core job with Polars, on the frame already converted (the conversion is not timed)."""
+    import polars as pl
+
+    return (
+        frame.group_by(["metric", "counted", "place", "event"])
+        .agg(
+            pl.col("low").max(),
+            pl.col("high").min(),
+            pl.col("source").n_unique().alias("sources"),
+            pl.col("best").median(),
+        )
+        .with_columns((pl.col("low") > pl.col("high")).alias("empty"))
+    )
+
+
+_DUCKDB_JOB = """
+    SELECT metric, counted, place, event, max(low) AS low, min(high) AS high,
+           count(DISTINCT source) AS sources, median(best) AS best, max(low) > min(high) AS empty
+    FROM claims GROUP BY metric, counted, place, event
+"""
+
+
+def by_hand_duckdb(con: Any) -> Any:
+    """The same core job in DuckDB SQL, on the claims loaded into a table (the load is not timed)."""
+    return con.execute(_DUCKDB_JOB).fetchnumpy()
+
+
+def _median_cpu(job: Any, runs: int = 3) -> tuple[float, Any]:
+    """The median CPU seconds of ``runs`` runs of ``job()``, and its last result (the jobs are short)."""
+    times, out = [], None
+    for _ in range(runs):
+        t0 = time.process_time()
+        out = job()
+        times.append(time.process_time() - t0)
+    return statistics.median(times), out
+
+
+def peers(df: Any) -> dict[str, Any]:
+    """The hand job's CPU seconds and group count in pandas, and in Polars and DuckDB when installed."""
+    out: dict[str, Any] = {}
+    out["pandas_s"], hand = _median_cpu(lambda: by_hand(df))
+    out["pandas_groups"] = len(hand)
+    try:
+        import polars as pl
+    except ImportError:
+        pass
+    else:
+        frame = pl.from_pandas(df)
+        out["polars_s"], hand = _median_cpu(lambda: by_hand_polars(frame))
+        out["polars_groups"] = hand.height
+    try:
+        import duckdb
+    except ImportError:
+        pass
+    else:
+        con = duckdb.connect()
+        con.execute("SET threads TO 1")  # CPU seconds of one thread, like the others
+        con.register("frame", df)
+        con.execute("CREATE TABLE claims AS SELECT * FROM frame")
+        out["duckdb_s"], hand = _median_cpu(lambda: by_hand_duckdb(con))
+        out["duckdb_groups"] = len(hand["metric"])
+    return out
+
+
 def run_one(n: int) -> dict[str, Any]:
     """Build the frame, time pandas by hand and claimdiff's three steps, and measure."""
     import pandas as pd  # noqa: F401 - imported before the clocks start
@@ -76,12 +142,8 @@ def run_one(n: int) -> dict[str, Any]:
     from claimdiff import claims_from_dataframe, reconcile
 
     df = make_frame(n)
-    times = []
-    for _ in range(3):  # the hand job is short: the median of three runs
-        t0 = time.process_time()
-        hand = by_hand(df)
-        times.append(time.process_time() - t0)
-    pandas_s = statistics.median(times)
+    found = peers(df)
+    pandas_s = found["pandas_s"]
     t0 = time.process_time()
     loaded = claims_from_dataframe(df)
     read_s = time.process_time() - t0
@@ -94,8 +156,7 @@ def run_one(n: int) -> dict[str, Any]:
     total = read_s + reconcile_s + tables_s
     return {
         "n": n,
-        "pandas_s": pandas_s,
-        "pandas_groups": len(hand),
+        **found,
         "read_s": read_s,
         "reconcile_s": reconcile_s,
         "tables_s": tables_s,
@@ -113,18 +174,20 @@ def main(argv: list[str]) -> None:
         print(json.dumps(run_one(sizes[0])))
         return
     print(
-        f"{'N':>10} {'pandas s':>8} {'read s':>7} {'reconcile s':>11} {'tables s':>8} {'total s':>8} "
-        f"{'ratio':>6} {'groups':>8} {'pandas groups':>13} {'peak MiB':>8}"
+        f"{'N':>10} {'pandas s':>8} {'polars s':>8} {'duckdb s':>8} {'read s':>7} {'reconcile s':>11} "
+        f"{'tables s':>8} {'total s':>8} {'ratio':>6} {'groups':>8} {'pandas groups':>13} {'peak MiB':>8}"
     )
     for n in sizes:
         done = subprocess.run(
             [sys.executable, __file__, str(n)], capture_output=True, text=True, check=True
         )
         r = json.loads(done.stdout)
+        polars = f"{r['polars_s']:>8.2f}" if "polars_s" in r else f"{'-':>8}"
+        duckdb = f"{r['duckdb_s']:>8.2f}" if "duckdb_s" in r else f"{'-':>8}"
         print(
-            f"{r['n']:>10,} {r['pandas_s']:>8.2f} {r['read_s']:>7.2f} {r['reconcile_s']:>11.2f} "
-            f"{r['tables_s']:>8.2f} {r['total_s']:>8.2f} {r['ratio']:>6.1f} {r['groups']:>8,} "
-            f"{r['pandas_groups']:>13,} {r['peak_mib']:>8,.0f}"
+            f"{r['n']:>10,} {r['pandas_s']:>8.2f} {polars} {duckdb} {r['read_s']:>7.2f} "
+            f"{r['reconcile_s']:>11.2f} {r['tables_s']:>8.2f} {r['total_s']:>8.2f} {r['ratio']:>6.1f} "
+            f"{r['groups']:>8,} {r['pandas_groups']:>13,} {r['peak_mib']:>8,.0f}"
         )
 
 

@@ -1,46 +1,175 @@
-"""The groups table: made from the report's groups as read (quiet ones built on access), cell for cell."""
+"""The groups table: made from the report's groups as read (quiet ones spread by input), cell for cell."""
 
 from __future__ import annotations
 
 from unittest import mock
 
 import attrs
+import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import claimdiff._core.reconcile as reconcile_module
-from claimdiff import reconcile
-from claimdiff._formats.export import report_columns
+from claimdiff import POLICIES, claims_from_dataframe, reconcile
+from claimdiff._core.lazy_items import LazyItems
+from claimdiff._core.quiet import QuietGroups
+from claimdiff._formats.export import report_arrow, report_columns, report_frame
 from claimdiff.strategies import claim_sets, reports
 
 
-def _columnar(sets):
+def _columnar(sets, policy="consensus"):
     """The claim sets reconciled by the columnar core, whatever their number (quiet groups built when read)."""
     with mock.patch.object(reconcile_module, "COLUMNAR_FROM", 0):
         return reconcile(
-            [attrs.evolve(c, id=f"{k}-{c.id}") for k, cs in enumerate(sets) for c in cs]
+            [attrs.evolve(c, id=f"{k}-{c.id}") for k, cs in enumerate(sets) for c in cs], policy
         )
+
+
+@st.composite
+def repeated_reports(draw):
+    """Claim sets each copied into several events, origins renamed per copy (some copies merge two origins).
+
+    Many quiet groups then share every input but their names, so the table spreads one built group's row to
+    many; a copy whose origins are merged or whose claims are reversed has another input.
+    """
+    templates = draw(st.lists(claim_sets(contradiction=False, max_size=5), min_size=1, max_size=3))
+    copies = draw(st.integers(1, 4))
+    policy = draw(st.sampled_from(sorted(POLICIES)))
+    out = []
+    for k, cs in enumerate(templates):
+        for j in range(copies):
+            merge = draw(st.booleans())
+            order = cs[::-1] if draw(st.booleans()) else cs
+            for c in order:
+                name = c.source.name
+                name = (name[:-1] + "0") if merge and name.endswith("1") else name
+                out.append(
+                    attrs.evolve(
+                        c,
+                        id=f"{k}-{j}-{c.id}",
+                        scope=attrs.evolve(c.scope, event=f"copy {j}"),
+                        source=attrs.evolve(c.source, name=f"{name} of copy {j}"),
+                    )
+                )
+    return _columnar([out], policy)
+
+
+def _same_tables(report, table="groups"):
+    lazy = report_columns(report, table)
+    held = report_columns(attrs.evolve(report, groups=tuple(report.groups)), table)
+    assert lazy.keys() == held.keys()
+    for name in lazy:
+        assert [repr(v) for v in lazy[name]] == [repr(v) for v in held[name]], (table, name)
+    return lazy
 
 
 @settings(max_examples=60)
 @given(
     st.one_of(
-        reports(), st.lists(claim_sets(contradiction=False), min_size=1, max_size=3).map(_columnar)
+        reports(),
+        st.lists(claim_sets(contradiction=False), min_size=1, max_size=3).map(_columnar),
+        repeated_reports(),
     )
 )
 def test_the_groups_table_is_the_same_from_lazy_and_from_materialised_groups(report):
     """Law: the table of a report whose quiet groups are built when read == that of its groups held as objects."""
-    lazy = report_columns(report, "groups")
-    held = report_columns(attrs.evolve(report, groups=tuple(report.groups)), "groups")
-    assert lazy.keys() == held.keys()
-    for name in lazy:
-        assert [repr(v) for v in lazy[name]] == [repr(v) for v in held[name]], name
+    lazy = _same_tables(report)
+    claims = _same_tables(report, "claims")
     groups = list(report.groups)
+    assert claims["group"] == [report.group_of(c.id).id for c in report.claims]
     assert lazy["id"] == [g.id for g in groups]
     assert lazy["n_claims"] == [len(g.claims) for g in groups]
     assert lazy["best"] == [g.best for g in groups]
     assert lazy["verdict"] == [g.verdict for g in groups]
     assert lazy["grade_note"] == [g.grades_text() for g in groups]
+
+
+@settings(max_examples=30)
+@given(st.one_of(reports(), repeated_reports()))
+def test_the_arrow_table_and_the_data_frame_hold_the_same_cells(report):
+    """Law: Arrow and pandas wrap the same columns: every cell of the groups and flags tables is equal."""
+    for table in ("groups", "flags"):
+        cols = report_columns(report, table)
+        arrow = report_arrow(report, table).to_pydict()
+        frame = report_frame(report, table)
+        for name, values in cols.items():
+            assert arrow[name] == values, (table, name)
+            shown = [None if pd.isna(v) else v for v in frame[name].astype(object).tolist()]
+            assert shown == [None if pd.isna(v) else v for v in values], (table, name)
+
+
+@pytest.fixture(scope="module")
+def repeated_frame_report():
+    """1,500 places each with 1 to 3 claims of 10 or 20 killed (a range, then exact figures), distinct origins."""
+    rows = []
+    for g in range(1500):
+        truth = 10.0 * (1 + g % 2)
+        for r in range(1 + g % 3):
+            spread = 1.0 if r == 0 else 0.0
+            rows.append(
+                {
+                    "id": f"c{g}-{r}",
+                    "metric": "killed",
+                    "counted": "people",
+                    "place": f"Country > Town {g}",
+                    "low": truth - spread,
+                    "high": truth + spread,
+                    "best": truth,
+                    "source": f"source {(g + r) % 50}",
+                }
+            )
+    return reconcile(claims_from_dataframe(pd.DataFrame(rows)))
+
+
+def test_a_quiet_group_is_built_once_per_distinct_input(repeated_frame_report):
+    """1,500 quiet groups of six distinct inputs (size and figure): six groups are built for the table."""
+    report = repeated_frame_report
+    assert isinstance(report.groups, LazyItems)
+    assert not list(report.groups.held())
+    with mock.patch.object(
+        QuietGroups, "group", autospec=True, side_effect=QuietGroups.group
+    ) as built:
+        lazy = report_columns(report, "groups")
+    assert built.call_count == 6
+    held = report_columns(attrs.evolve(report, groups=tuple(report.groups)), "groups")
+    for name in lazy:
+        assert [repr(v) for v in lazy[name]] == [repr(v) for v in held[name]], name
+    towns = [int(p.rsplit(" ", 1)[1]) for p in lazy["place"]]
+    assert sorted(towns) == list(range(1500))
+    assert lazy["best"] == [10.0 * (1 + g % 2) for g in towns]
+    assert lazy["n_claims"] == [1 + g % 3 for g in towns]
+    assert set(lazy["verdict"]) == {"agreement"}
+
+
+def test_the_claims_table_reads_each_claim(repeated_frame_report):
+    """Each row of the claims table is its claim: figure, hedge, unit, place, source, group and status."""
+    report = repeated_frame_report
+    with mock.patch.object(
+        QuietGroups, "group", autospec=True, side_effect=QuietGroups.group
+    ) as built:
+        cols = report_columns(report, "claims")
+    assert built.call_count == 6
+    for k in (0, 1, 2, 1234, len(report.claims) - 1):
+        c = report.claims[k]
+        row = {name: values[k] for name, values in cols.items()}
+        assert row["id"] == c.id
+        assert row["group"] == report.group_of(c.id).id
+        assert row["status"] == "supporting"
+        assert (row["metric"], row["counted"], row["place"]) == (
+            "killed",
+            "people",
+            c.scope.place_text(),
+        )
+        assert (row["value"], row["hedge"]) == (c.estimate.describe(), c.estimate.hedge.value)
+        assert (row["low"], row["high"], row["unit"]) == (c.low, c.high, c.unit_info.canonical)
+        assert (row["source"], row["source_kind"], row["origin"]) == (
+            c.source.name,
+            c.source.kind.value,
+            c.origin,
+        )
+        assert row["period"] is row["stated"] is row["via"] is row["note"] is None
+    assert set(cols["value"]) == {"10 (9 to 11)", "10 (10 to 10)", "20 (19 to 21)", "20 (20 to 20)"}
 
 
 def test_an_empty_report_has_an_empty_groups_table_with_every_column():

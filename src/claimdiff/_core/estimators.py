@@ -21,6 +21,7 @@ from claimdiff._model.numbers import format_number
 from claimdiff._model.units import UnitInfo
 
 __all__ = [
+    "BY_FIGURES",
     "best_in_unit",
     "choose_best",
     "consensus",
@@ -109,6 +110,12 @@ def _distance(x: float, iv: Iv) -> float:
     if x > iv[2]:
         return x - iv[2]
     return 0.0
+
+
+#: The estimators by which :func:`choose_best` reads of the claims only their figures and which of them share an
+#: origin (beside the intervals, the policy and ``is_count`` it is given): groups whose claims have equal figures,
+#: their origins shared alike, and equal intervals have one best, so a bulk reader may ask it once for them all.
+BY_FIGURES = frozenset({Estimator.CONSENSUS, Estimator.MEDIAN, Estimator.CONSERVATIVE})
 
 
 def choose_best(

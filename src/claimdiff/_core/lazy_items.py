@@ -71,6 +71,11 @@ class LazyItems(Sequence[T]):
     def __reduce__(self) -> tuple[Any, ...]:
         return tuple, (tuple(self),)
 
+    @property
+    def make(self) -> Callable[[int], T]:
+        """What makes each item not held: ``make(i)`` is the item at ``i`` (a bulk reader may ask its maker)."""
+        return self._make
+
     def held(self) -> Iterator[tuple[int, T]]:
         """The items held as objects, with their positions, in order."""
         return iter(sorted(self._held.items(), key=lambda kv: kv[0]))

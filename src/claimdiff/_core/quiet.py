@@ -75,6 +75,28 @@ class QuietGroups:
         self._chunk: tuple[int, list[list[Any]]] = (-1, [])
         self.facts = facts
 
+    @property
+    def raw(self) -> Sequence[list[Claim]]:
+        """The claims of every group, by position."""
+        return self._raw
+
+    @property
+    def policy(self) -> Policy:
+        """The policy the groups were reconciled under."""
+        return self._policy
+
+    def intervals(self) -> tuple[Any, ...]:
+        """Per group, as arrays, what :meth:`group` reads besides the claims.
+
+        The widened intersection (low, closed, high, closed), the intersection as worded (the same four),
+        whether the claims share a value as worded, and where each group's claims start in :meth:`precisions`.
+        """
+        return self._per_group
+
+    def precisions(self) -> tuple[Any, Any]:
+        """Per claim, as arrays laid out group by group from ``intervals()[9]``: each figure's precision code and step."""
+        return self._per_claim[0], self._per_claim[1]
+
     def _values(self, i: int) -> list[Any]:
         """Group ``i``'s values as Python objects, read a chunk of groups at a time (reading is mostly in order)."""
         chunk, lists = self._chunk

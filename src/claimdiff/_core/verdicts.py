@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import statistics
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from claimdiff._core.arithmetic import GroupFacts
 from claimdiff._core.estimators import best_in_unit, choose_best, consensus, origin_figures
@@ -33,6 +34,7 @@ from claimdiff._model.period import Period
 __all__ = [
     "analyse",
     "build_group",
+    "group_about",
     "hull",
     "precision_gap",
     "precision_sides",
@@ -274,6 +276,23 @@ def hull(cs: Iterable[Claim]) -> Period | None:
     return first_p if first_p is last_p else Period(first_p.start, last_p.end)
 
 
+def group_about(first: Claim, hull: Period | None) -> dict[str, Any]:
+    """The fields of a :class:`Group` that name what it is about, from its first claim and the hull of its periods.
+
+    The one reading: :func:`build_group` asks it, and so does the groups table of quiet groups
+    (:mod:`claimdiff._formats.groups_table`), which makes no group.
+    """
+    return {
+        "metric": first.metric.name,
+        "counted": first.scope.counted,
+        "place": first.scope.place,
+        "event": first.scope.event,
+        "dimension": first.dimension,
+        "cumulative": first.metric.cumulative,
+        "period": None if hull is None else hull.describe(),
+    }
+
+
 def build_group(
     gid: str,
     cs: list[Claim],
@@ -320,14 +339,8 @@ def build_group(
         verdict = "agreement"
     return Group(
         id=gid,
-        metric=first.metric.name,
-        counted=first.scope.counted,
-        place=first.scope.place,
-        event=first.scope.event,
-        dimension=first.dimension,
-        cumulative=first.metric.cumulative,
+        **group_about(first, hull),
         unit=say.unit.unit,
-        period=None if hull is None else hull.describe(),
         claims=tuple(c.id for c in cs),
         feasible=feasible is not None,
         low=shown(span[0]) if span else None,

@@ -15,14 +15,21 @@ import functools
 import json
 import math
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from claimdiff._collector import PAUSE
-from claimdiff._core.flags import FlagKind, Severity
 from claimdiff._formats._io import display_name, replace_atomic
+from claimdiff._formats.claims_table import claims_table
+from claimdiff._formats.groups_table import groups_table, place_text
+from claimdiff._formats.table_schema import (
+    LIST_SEPARATOR,
+    SCHEMA,
+    TABLES,
+    categories,
+)
 from claimdiff.exceptions import ClaimFileError, MissingExtraError
 
 if TYPE_CHECKING:
@@ -58,113 +65,6 @@ def report_schema() -> dict[str, Any]:
     return schema
 
 
-#: The tables a report exports: one row per group, flag, rejected claim, derived figure, claim, and claim of a flag.
-TABLES = ("groups", "flags", "rejected", "derived", "claims", "flag_claims")
-
-#: Severities from least to most serious: the order of the ``severity`` categories.
-SEVERITY_ORDER = tuple(s.value for s in sorted(Severity, key=lambda s: s.rank))
-
-# Column types: "str", "int", "float", "bool", "severity", "kind", "time" (UTC instant).
-_SCHEMA: Mapping[str, tuple[tuple[str, str], ...]] = {
-    "groups": (
-        ("id", "str"),
-        ("metric", "str"),
-        ("counted", "str"),
-        ("place", "str"),
-        ("event", "str"),
-        ("period", "str"),
-        ("dimension", "str"),
-        ("cumulative", "bool"),
-        ("unit", "str"),
-        ("feasible", "bool"),
-        ("low", "float"),
-        ("high", "float"),
-        ("low_closed", "bool"),
-        ("high_closed", "bool"),
-        ("consensus_low", "float"),
-        ("consensus_high", "float"),
-        ("best", "float"),
-        ("n_claims", "int"),
-        ("n_supporting", "int"),
-        ("n_dissenting", "int"),
-        ("n_superseded", "int"),
-        ("n_stale", "int"),
-        ("origins", "int"),
-        ("worst_severity", "severity"),
-        ("n_flags", "int"),
-        ("verdict", "str"),
-        ("corroboration", "str"),
-        ("n_withdrawn", "int"),
-        ("best_rule", "str"),
-        ("stated_low", "float"),
-        ("stated_high", "float"),
-        ("source_grades", "str"),
-        ("grade_note", "str"),
-        ("precision", "str"),
-        ("precision_step", "float"),
-    ),
-    "flags": (
-        ("flag", "int"),
-        ("kind", "kind"),
-        ("severity", "severity"),
-        ("group", "str"),
-        ("n_claims", "int"),
-        ("claims", "str"),
-        ("message", "str"),
-        ("gap", "float"),
-        ("relative_gap", "float"),
-        ("unit", "str"),
-        ("tags", "str"),
-    ),
-    "rejected": (("claim", "str"), ("reason", "str")),
-    "derived": (
-        ("metric", "str"),
-        ("counted", "str"),
-        ("place", "str"),
-        ("event", "str"),
-        ("group", "str"),
-        ("low", "float"),
-        ("high", "float"),
-        ("claims", "str"),
-        ("relations", "str"),
-        ("message", "str"),
-    ),
-    "claims": (
-        ("id", "str"),
-        ("group", "str"),
-        ("status", "str"),
-        ("metric", "str"),
-        ("counted", "str"),
-        ("place", "str"),
-        ("event", "str"),
-        ("value", "str"),
-        ("hedge", "str"),
-        ("low", "float"),
-        ("high", "float"),
-        ("low_closed", "bool"),
-        ("high_closed", "bool"),
-        ("unit", "str"),
-        ("period", "str"),
-        ("period_start", "time"),
-        ("period_end", "time"),
-        ("stated", "str"),
-        ("stated_start", "time"),
-        ("stated_end", "time"),
-        ("source", "str"),
-        ("source_kind", "str"),
-        ("source_party", "str"),
-        ("via", "str"),
-        ("origin", "str"),
-        ("part_of", "str"),
-        ("note", "str"),
-    ),
-    "flag_claims": (("flag", "int"), ("kind", "kind"), ("severity", "severity"), ("claim", "str")),
-}
-
-#: What joins the names of a list flattened into one text cell ("a; b").
-LIST_SEPARATOR = "; "
-
-
 def report_columns(report: Report, table: str) -> dict[str, list[Any]]:
     """One table of ``report`` as plain Python columns: the data behind :func:`report_frame` and :func:`report_arrow`.
 
@@ -178,79 +78,21 @@ def report_columns(report: Report, table: str) -> dict[str, list[Any]]:
     Raises:
         ValueError: ``table`` is not one of :data:`TABLES`.
     """
+    return {name: list(column) for name, column in _table_arrays(report, table).items()}
+
+
+def _table_arrays(report: Report, table: str) -> dict[str, Sequence[Any]]:
+    """One table's columns, each a sequence of Python values (the groups table's: numpy arrays of objects)."""
     if table not in TABLES:
         raise ValueError(f"table must be one of {', '.join(TABLES)} (got {table!r})")
-    with PAUSE:  # the rows, and the quiet groups made to fill them, are many small acyclic objects
-        if table == "groups":  # rows as tuples in the schema's order
-            cells = list(zip(*_group_rows(report), strict=True)) or [()] * len(_SCHEMA[table])
-            return {
-                name: list(column)
-                for (name, _kind), column in zip(_SCHEMA[table], cells, strict=True)
-            }
+    with PAUSE:  # the rows, and the groups built to fill them, are many small acyclic objects
+        if table == "groups":
+            cells = groups_table(report)
+            return {name: column for (name, _), column in zip(SCHEMA[table], cells, strict=True)}
+        if table == "claims":
+            return claims_table(report)
         rows = _ROWS[table](report)
-        return {name: [row[name] for row in rows] for name, _kind in _SCHEMA[table]}
-
-
-def _bound(v: float | None, feasible: bool, side: float) -> float | None:
-    if not feasible:
-        return None
-    return side if v is None else float(v)
-
-
-def _group_rows(report: Report) -> list[tuple[Any, ...]]:
-    """One tuple per group, its cells in the order of the ``groups`` schema (tuples: a table of many groups)."""
-    worst: dict[str | None, Severity] = {}
-    count: dict[str | None, int] = {}
-    for f in report.flags:
-        count[f.group] = count.get(f.group, 0) + 1
-        if f.group not in worst or f.severity.rank > worst[f.group].rank:
-            worst[f.group] = f.severity
-    inf = math.inf
-    out: list[tuple[Any, ...]] = []
-    append = out.append
-    for g in report.groups:
-        w = worst.get(g.id)
-        feasible = g.feasible
-        append(
-            (
-                g.id,
-                g.metric,
-                g.counted,
-                " > ".join(g.place) or None,
-                g.event,
-                g.period,
-                g.dimension,
-                g.cumulative,
-                g.unit,
-                feasible,
-                _bound(g.low, feasible, -inf),
-                _bound(g.high, feasible, inf),
-                g.low_closed,
-                g.high_closed,
-                _bound(g.consensus_low, feasible, -inf),
-                _bound(g.consensus_high, feasible, inf),
-                g.best,
-                len(g.claims),
-                len(g.supporting),
-                len(g.dissenting),
-                len(g.superseded),
-                len(g.stale),
-                g.origins,
-                None if w is None else w.value,
-                count.get(g.id, 0),
-                g.verdict,
-                g.corroboration,
-                len(g.withdrawn),
-                g.best_rule,
-                g.stated_low,
-                g.stated_high,
-                "; ".join(sg.describe() for sg in g.source_grades) or None,
-                g.grades_text(),
-                g.precision,
-                g.precision_step,
-            )
-        )
-    return out
+        return {name: [row[name] for row in rows] for name, _kind in SCHEMA[table]}
 
 
 def _flag_rows(report: Report) -> list[dict[str, Any]]:
@@ -289,7 +131,7 @@ def _derived_rows(report: Report) -> list[dict[str, Any]]:
         {
             "metric": d.metric,
             "counted": d.counted,
-            "place": " > ".join(d.place) or None,
+            "place": place_text(d.place),
             "event": d.event,
             "group": d.group,
             "low": d.low,
@@ -302,61 +144,10 @@ def _derived_rows(report: Report) -> list[dict[str, Any]]:
     ]
 
 
-def _claim_rows(report: Report) -> list[dict[str, Any]]:
-    status: dict[str, tuple[str, str]] = {}
-    for g in report.groups:
-        for cid in g.claims:
-            status[cid] = (g.id, "supporting")
-        for name, ids in (
-            ("dissenting", g.dissenting),
-            ("superseded", g.superseded),
-            ("stale", g.stale),
-            ("withdrawn", g.withdrawn),
-        ):
-            for cid in ids:
-                status[cid] = (g.id, name)
-    out = []
-    for c in report.claims:
-        group, state = status.get(c.id, (None, None))
-        out.append(
-            {
-                "id": c.id,
-                "group": group,
-                "status": state,
-                "metric": c.metric.name,
-                "counted": c.scope.counted,
-                "place": c.scope.place_text() or None,
-                "event": c.scope.event,
-                "value": c.estimate.describe(),
-                "hedge": c.estimate.hedge.value,
-                "low": c.low,
-                "high": c.high,
-                "low_closed": c.low_closed,
-                "high_closed": c.high_closed,
-                "unit": c.unit_info.canonical,
-                "period": None if c.period is None else c.period.isoformat(),
-                "period_start": None if c.period is None else c.period.start_ts,
-                "period_end": None if c.period is None else c.period.end_ts,
-                "stated": None if c.stated is None else c.stated.isoformat(),
-                "stated_start": None if c.stated is None else c.stated.start_ts,
-                "stated_end": None if c.stated is None else c.stated.end_ts,
-                "source": c.source.name,
-                "source_kind": c.source.kind.value,
-                "source_party": c.source.party,
-                "via": LIST_SEPARATOR.join(s.name for s in c.via) or None,
-                "origin": c.origin,
-                "part_of": c.part_of,
-                "note": c.note,
-            }
-        )
-    return out
-
-
 _ROWS: Mapping[str, Callable[[Report], list[dict[str, Any]]]] = {
     "flags": _flag_rows,
     "rejected": _rejected_rows,
     "derived": _derived_rows,
-    "claims": _claim_rows,
     "flag_claims": _flag_claim_rows,
 }
 
@@ -368,29 +159,24 @@ def report_frame(report: Report, table: str) -> Any:
         ValueError: ``table`` is not one of :data:`TABLES`.
         MissingExtraError: pandas is not installed; the message names the extra to install.
     """
-    columns = report_columns(report, table)
+    columns = _table_arrays(report, table)
     try:
         import pandas as pd  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: PLC0415
     except ImportError as e:
         raise MissingExtraError("Report.to_dataframe()", "pandas") from e
     data: dict[str, Any] = {}
-    for name, kind in _SCHEMA[table]:
+    for name, kind in SCHEMA[table]:
         values = columns[name]
         if kind == "time":
             seconds = pd.array(values, dtype="Float64")
             data[name] = pd.to_datetime(seconds, unit="s", utc=True).astype("datetime64[us, UTC]")
         elif kind in ("severity", "kind"):
             data[name] = pd.Categorical(
-                values, categories=_categories(kind), ordered=kind == "severity"
+                values, categories=categories(kind), ordered=kind == "severity"
             )
         else:
             data[name] = pd.array(values, dtype=_PANDAS[kind])
-    return pd.DataFrame(data, columns=[name for name, _ in _SCHEMA[table]])
-
-
-def _categories(kind: str) -> tuple[str, ...]:
-    """Every value a categorical column may hold, in order (all of them, whether the report has them or not)."""
-    return SEVERITY_ORDER if kind == "severity" else tuple(k.value for k in FlagKind)
+    return pd.DataFrame(data, columns=[name for name, _ in SCHEMA[table]])
 
 
 _PANDAS = {"str": "string", "int": "Int64", "float": "Float64", "bool": "boolean"}
@@ -419,7 +205,7 @@ def report_arrow(report: Report, table: str) -> Any:
         ValueError: ``table`` is not one of :data:`REPORT_TABLES`.
         MissingExtraError: pyarrow is not installed (``pip install 'claimdiff[pyarrow]'``).
     """
-    columns = report_columns(report, table)
+    columns = _table_arrays(report, table)
     pa = _pyarrow()
     types = {
         "str": pa.string(),
@@ -429,16 +215,15 @@ def report_arrow(report: Report, table: str) -> Any:
         "time": pa.timestamp("us", tz="UTC"),
     }
     arrays = []
-    for name, kind in _SCHEMA[table]:
+    for name, kind in SCHEMA[table]:
         values = columns[name]
         if kind == "time":
             values = [None if v is None else round(v * 1_000_000) for v in values]
             arrays.append(pa.array(values, type=pa.int64()).cast(types["time"]))
         elif kind in ("severity", "kind"):
-            cats = _categories(kind)
-            codes = pa.array(
-                [None if v is None else cats.index(v) for v in values], type=pa.int32()
-            )
+            cats = categories(kind)
+            code = {c: k for k, c in enumerate(cats)}
+            codes = pa.array([None if v is None else code[v] for v in values], type=pa.int32())
             arrays.append(
                 pa.DictionaryArray.from_arrays(
                     codes, pa.array(cats, type=pa.string()), ordered=kind == "severity"
@@ -446,7 +231,7 @@ def report_arrow(report: Report, table: str) -> Any:
             )
         else:
             arrays.append(pa.array(values, type=types[kind]))
-    return pa.Table.from_arrays(arrays, names=[name for name, _ in _SCHEMA[table]])
+    return pa.Table.from_arrays(arrays, names=[name for name, _ in SCHEMA[table]])
 
 
 def write_report_parquet(report: Report, directory: str | os.PathLike[str]) -> list[str]:

@@ -1,0 +1,162 @@
+"""The claims table of a report: one row per reconciled claim, with its group and its status there.
+
+Claims share their estimates, scopes, metrics, periods, sources and chains (the readers share equal ones), so
+each cell that follows from one of these is read once per distinct object and spread with numpy. The status of
+a quiet group's claims comes from the one group built for its input (:mod:`claimdiff._formats.quiet_inputs`),
+position by position, so a quiet group is not built to fill the table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any
+
+from claimdiff._formats.groups_table import place_text
+from claimdiff._formats.quiet_inputs import QuietInputs, objects, quiet_of
+from claimdiff._formats.table_schema import LIST_SEPARATOR
+
+if TYPE_CHECKING:
+    from claimdiff._core.report import Group, Report
+    from claimdiff._model.claim import Claim
+
+__all__ = ["claim_statuses", "claims_table"]
+
+
+def claim_statuses(g: Group) -> list[str]:
+    """The status of each claim of ``g``, in the order of ``g.claims``.
+
+    Supporting, unless it is dissenting, superseded, stale or withdrawn (the last of these that applies).
+    """
+    status = dict.fromkeys(g.claims, "supporting")
+    for name, ids in (
+        ("dissenting", g.dissenting),
+        ("superseded", g.superseded),
+        ("stale", g.stale),
+        ("withdrawn", g.withdrawn),
+    ):
+        for cid in ids:
+            status[cid] = name
+    return [status[cid] for cid in g.claims]
+
+
+def _membership(report: Report, index: dict[str, int]) -> tuple[Any, Any]:
+    """Each claim's group id and status, by the claim's position in ``report.claims``."""
+    import numpy as np  # noqa: PLC0415 - a table of claims is made with numpy (pandas and Arrow bring it)
+
+    n = len(report.claims)
+    group, status = np.full(n, None, object), np.full(n, None, object)
+    groups = report.groups
+    quiet = quiet_of(groups)
+    held = groups.held() if quiet is not None else enumerate(groups)  # type: ignore[attr-defined]
+    made = np.zeros(len(groups), np.bool_)
+    for i, g in held:
+        made[i] = True
+        mine = [index[cid] for cid in g.claims]
+        group[mine] = g.id
+        status[mine] = objects(claim_statuses(g))
+    if quiet is None or made.all():
+        return group, status
+    positions = np.flatnonzero(~made)
+    inputs = QuietInputs(quiet, positions)
+    # Each claim takes the status of the claim at its place in the one group built for its group's input.
+    told = [claim_statuses(g) for g in inputs.built]
+    offsets = np.cumsum([len(t) for t in told]) - np.array([len(t) for t in told], np.int64)
+    flat = objects([s for t in told for s in t])
+    member = np.repeat(np.arange(len(positions)), inputs.sizes)
+    place = np.arange(len(inputs.claims)) - np.repeat(inputs.starts, inputs.sizes)
+    at = np.fromiter(
+        map(index.__getitem__, map(attrgetter("id"), inputs.claims)), np.int64, len(inputs.claims)
+    )
+    status[at] = flat[offsets[inputs.number[member]] + place]
+    group[at] = objects([f"g{i + 1}" for i in positions.tolist()])[member]
+    return group, status
+
+
+def _per_object(
+    keys: Sequence[Any],
+    answer: Callable[[Any], tuple[Any, ...]],
+    width: int,
+    holders: Sequence[Any] | None = None,
+) -> list[Any]:
+    """``answer`` asked once per distinct object of ``keys`` (by identity), its ``width`` cells spread to all.
+
+    ``answer`` is asked of the key itself, or of the first of ``holders`` (one per key) holding it.
+    """
+    import numpy as np  # noqa: PLC0415 - a table of claims is made with numpy (pandas and Arrow bring it)
+
+    asked = keys if holders is None else holders
+    ids = np.fromiter(map(id, keys), np.int64, len(keys))
+    first, inverse = np.unique(ids, return_index=True, return_inverse=True)[1:]
+    answers = [answer(asked[k]) for k in first.tolist()]
+    return [objects([a[j] for a in answers])[inverse.reshape(-1)] for j in range(width)]
+
+
+def _scope(s: Any) -> tuple[Any, ...]:
+    return s.counted, place_text(s.place), s.event
+
+
+def _estimate_of(c: Claim) -> tuple[Any, ...]:
+    return c.estimate.describe(), c.estimate.hedge.value, c.unit_info.canonical
+
+
+def _when(p: Any) -> tuple[Any, ...]:
+    return (None, None, None) if p is None else (p.isoformat(), p.start_ts, p.end_ts)
+
+
+def _source(s: Any) -> tuple[Any, ...]:
+    return s.name, s.kind.value, s.party
+
+
+def _chain(via: Any) -> tuple[Any, ...]:
+    return (LIST_SEPARATOR.join(s.name for s in via) or None,)
+
+
+def claims_table(report: Report) -> dict[str, Any]:
+    """The claims table of ``report``: each column a numpy array of Python values, by column name."""
+    claims = report.claims
+    index = {c.id: k for k, c in enumerate(claims)}
+    group, status = _membership(report, index)
+
+    def each(name: str) -> Any:
+        return objects(list(map(attrgetter(name), claims)))
+
+    def of(name: str, answer: Callable[[Any], tuple[Any, ...]], width: int) -> list[Any]:
+        return _per_object(list(map(attrgetter(name), claims)), answer, width)
+
+    counted, place, event = of("scope", _scope, 3)
+    # The unit is the estimate's (``Claim.unit_info``): asked of the first claim holding each estimate.
+    estimates = list(map(attrgetter("estimate"), claims))
+    value, hedge, unit = _per_object(estimates, _estimate_of, 3, claims)
+    period, period_start, period_end = of("period", _when, 3)
+    stated, stated_start, stated_end = of("stated", _when, 3)
+    source, source_kind, source_party = of("source", _source, 3)
+    return {
+        "id": each("id"),
+        "group": group,
+        "status": status,
+        "metric": of("metric", lambda m: (m.name,), 1)[0],
+        "counted": counted,
+        "place": place,
+        "event": event,
+        "value": value,
+        "hedge": hedge,
+        "low": each("low"),
+        "high": each("high"),
+        "low_closed": each("low_closed"),
+        "high_closed": each("high_closed"),
+        "unit": unit,
+        "period": period,
+        "period_start": period_start,
+        "period_end": period_end,
+        "stated": stated,
+        "stated_start": stated_start,
+        "stated_end": stated_end,
+        "source": source,
+        "source_kind": source_kind,
+        "source_party": source_party,
+        "via": of("via", _chain, 1)[0],
+        "origin": each("origin"),
+        "part_of": each("part_of"),
+        "note": each("note"),
+    }

@@ -1,0 +1,162 @@
+"""The groups table of a report: one row per group, the quiet groups' rows spread from one group per input.
+
+A report of a million claims holds hundreds of thousands of quiet groups, kept as arrays and built only when
+read (:mod:`claimdiff._core.quiet`). Building each just to write its row costs more than reconciling it. Yet a
+quiet group's verdict, intervals, best figure and precision follow from few things: its claims' estimates,
+which of them share an origin, their sources' own grades, and the group's intervals. Groups equal in these
+have equal cells but for those naming the group, so the groups table asks the one group builder
+(:meth:`~claimdiff._core.quiet.QuietGroups.group`, through :func:`~claimdiff._core.verdicts.build_group` and
+:func:`~claimdiff._core.estimators.choose_best`) once per distinct input and spreads its row with numpy; what
+names each group comes from :func:`~claimdiff._core.verdicts.group_about`. Nothing here restates a rule.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any
+
+from claimdiff._core.flags import Severity
+from claimdiff._core.lazy_items import LazyItems
+from claimdiff._core.quiet import QuietGroups
+from claimdiff._formats.quiet_inputs import QuietInputs, objects, quiet_of
+from claimdiff._formats.table_schema import SCHEMA
+
+if TYPE_CHECKING:
+    from claimdiff._core.report import Group, Report
+
+__all__ = ["group_row", "groups_table"]
+
+_INF = float("inf")
+
+#: The cells that name a group (its position, and what ``group_about`` reads of its claims); with those its flags
+#: give (``worst_severity``, ``n_flags``), the only cells of a quiet group that do not follow from its input.
+_NAMING = ("id", "metric", "counted", "place", "event", "period", "dimension", "cumulative")
+
+
+def _bound(v: float | None, feasible: bool, side: float) -> float | None:
+    if not feasible:
+        return None
+    return side if v is None else float(v)
+
+
+def place_text(place: tuple[str, ...]) -> str | None:
+    """A place path as one table cell: ``"Russia > Belgorod Oblast"`` (``None`` for no place)."""
+    return " > ".join(place) or None
+
+
+def group_row(g: Group, worst: Severity | None, n_flags: int) -> tuple[Any, ...]:
+    """The cells of group ``g`` in the order of the ``groups`` table, given its worst flag and how many it has."""
+    feasible = g.feasible
+    return (
+        g.id,
+        g.metric,
+        g.counted,
+        place_text(g.place),
+        g.event,
+        g.period,
+        g.dimension,
+        g.cumulative,
+        g.unit,
+        feasible,
+        _bound(g.low, feasible, -_INF),
+        _bound(g.high, feasible, _INF),
+        g.low_closed,
+        g.high_closed,
+        _bound(g.consensus_low, feasible, -_INF),
+        _bound(g.consensus_high, feasible, _INF),
+        g.best,
+        len(g.claims),
+        len(g.supporting),
+        len(g.dissenting),
+        len(g.superseded),
+        len(g.stale),
+        g.origins,
+        None if worst is None else worst.value,
+        n_flags,
+        g.verdict,
+        g.corroboration,
+        len(g.withdrawn),
+        g.best_rule,
+        g.stated_low,
+        g.stated_high,
+        "; ".join(sg.describe() for sg in g.source_grades) or None,
+        g.grades_text(),
+        g.precision,
+        g.precision_step,
+    )
+
+
+#: The columns of the groups table, in order (the cells :func:`group_row` gives).
+GROUP_COLUMNS = tuple(name for name, _ in SCHEMA["groups"])
+
+
+def _flag_counts(report: Report) -> tuple[dict[str | None, Severity], dict[str | None, int]]:
+    """Per group id, its most serious flag's severity and how many flags it has."""
+    # One pass over the flags: the quiet groups' notices are made when read.
+    pairs = Counter(map(attrgetter("group", "severity"), report.flags))
+    worst: dict[str | None, Severity] = {}
+    count: dict[str | None, int] = {}
+    for (group, severity), k in pairs.items():
+        count[group] = count.get(group, 0) + k
+        if group not in worst or severity.rank > worst[group].rank:
+            worst[group] = severity
+    return worst, count
+
+
+def groups_table(report: Report) -> list[Any]:
+    """The groups table of ``report`` as numpy arrays of Python values, in the order of :data:`GROUP_COLUMNS`."""
+    worst, count = _flag_counts(report)
+    groups = report.groups
+    quiet = quiet_of(groups)
+    if quiet is None:
+        rows = [group_row(g, worst.get(g.id), count.get(g.id, 0)) for g in groups]
+        cells = list(zip(*rows, strict=True)) or [()] * len(GROUP_COLUMNS)
+        return [list(c) for c in cells]
+    assert isinstance(groups, LazyItems)  # noqa: S101 - quiet_of found its maker
+    import numpy as np  # noqa: PLC0415 - imported already by the columns that found the quiet groups
+
+    n = len(groups)
+    held = dict(groups.held())
+    made = np.ones(n, np.bool_)
+    made[list(held)] = False
+    unheld = np.flatnonzero(made)
+    out = [np.empty(n, object) for _ in GROUP_COLUMNS]
+    if held:
+        at = np.fromiter(held, np.int64, len(held))
+        rows = [group_row(g, worst.get(g.id), count.get(g.id, 0)) for g in held.values()]
+        for k, column in enumerate(zip(*rows, strict=True)):
+            out[k][at] = objects(column)
+    if len(unheld):
+        for k, column in enumerate(_quiet_columns(quiet, unheld, worst, count)):
+            out[k][unheld] = column
+    return out
+
+
+def _quiet_columns(
+    quiet: QuietGroups,
+    positions: Any,
+    worst: dict[str | None, Severity],
+    count: dict[str | None, int],
+) -> list[Any]:
+    """The columns of the quiet groups at ``positions``: one group built per distinct input, its row spread."""
+    inputs = QuietInputs(quiet, positions)
+    rep_rows = [group_row(g, None, 0) for g in inputs.built]
+    about = inputs.about()
+    ids = [f"g{i + 1}" for i in positions.tolist()]
+    out = []
+    for k, name in enumerate(GROUP_COLUMNS):
+        if name == "id":
+            out.append(objects(ids))
+        elif name == "place":
+            out.append(objects([place_text(a["place"]) for a in about]))
+        elif name in _NAMING:
+            out.append(objects([a[name] for a in about]))
+        elif name == "worst_severity":
+            found = [worst.get(g) for g in ids]
+            out.append(objects([None if w is None else w.value for w in found]))
+        elif name == "n_flags":
+            out.append(objects([count.get(g, 0) for g in ids]))
+        else:
+            out.append(objects([row[k] for row in rep_rows])[inputs.number])
+    return out
