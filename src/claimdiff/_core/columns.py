@@ -18,8 +18,10 @@ from itertools import chain
 from operator import attrgetter
 from typing import Any
 
+from claimdiff._core.intervals import meet
 from claimdiff._core.policy import Policy
 from claimdiff._core.precision_used import figure_precision
+from claimdiff._core.timeline import share_a_moment
 from claimdiff._core.verdicts import precision_sides, widen
 from claimdiff._model.claim import Claim
 
@@ -145,11 +147,8 @@ class Columns:
         return (self.reduce_min(dated) & same) | ~self.reduce_max(dated)
 
     def unordered(self) -> Any:
-        """Per group: no claim was stated strictly before another (``timeline.unordered``)."""
-        np = self.np
-        max_start = self.reduce_max(self.stated_start)
-        min_end = self.reduce_min(self.stated_end)
-        return (max_start < min_end) | (max_start == -np.inf)
+        """Per group: no claim was stated strictly before another (:func:`claimdiff._core.timeline.unordered`)."""
+        return share_a_moment(self.reduce_max(self.stated_start), self.reduce_min(self.stated_end))
 
 
 def _per_input(np: Any, claims: Sequence[Claim], policy: Policy) -> tuple[Any, list[Any]]:
@@ -218,14 +217,14 @@ def _per_input(np: Any, claims: Sequence[Claim], policy: Policy) -> tuple[Any, l
 def segment_intersect(
     cols: Columns, low: Any, lc: Any, high: Any, hc: Any
 ) -> tuple[Any, Any, Any, Any, Any]:
-    """Each group's intersection (``intervals.intersect``), as arrays: low, closed, high, closed, non-empty."""
-    np = cols.np
+    """Each group's intersection, as arrays: low, closed, high, closed, non-empty.
+
+    The groups' extreme bounds, then :func:`claimdiff._core.intervals.meet`, the rule
+    :func:`~claimdiff._core.intervals.intersect` closes one intersection with.
+    """
     member = cols.member
     lo = cols.reduce_max(low)
     hi = cols.reduce_min(high)
     lo_open = cols.reduce_any((low == lo[member]) & ~lc)
     hi_open = cols.reduce_any((high == hi[member]) & ~hc)
-    lo_closed = ~lo_open & (lo > -np.inf)
-    hi_closed = ~hi_open & (hi < np.inf)
-    empty = (lo > hi) | ((lo == hi) & ~(lo_closed & hi_closed))
-    return lo, lo_closed, hi, hi_closed, ~empty
+    return meet(lo, lo_open, hi, hi_open)

@@ -28,6 +28,7 @@ from claimdiff._core.messages import Say, display_unit
 from claimdiff._core.policy import Policy
 from claimdiff._core.precision_used import group_precision
 from claimdiff._core.report import Group
+from claimdiff._core.timeline import long_after, relays, stated_before
 from claimdiff._core.verdicts import build_group, hull, precision_gap
 from claimdiff._model.claim import Claim
 
@@ -231,27 +232,32 @@ def _facts(
 def _relayed(np: Any, raw: Sequence[list[Claim]], groups: Any) -> Any:
     """Groups where an origin's figure reached us through another origin of the group: judged claim by claim.
 
-    There a later figure of the relaying outlet may only restate the other's (``timeline.restates``).
+    There a later figure of the relaying outlet may only restate the other's (:func:`~claimdiff._core.timeline.relays`,
+    asked of each claim that came through an outlet and each other origin of its group).
     """
     out = np.zeros(len(raw), np.bool_)
     for i in np.flatnonzero(groups).tolist():
-        origins = {c.origin for c in raw[i]}
-        out[i] = any(s.key in origins for c in raw[i] for s in c.via)
+        cs = raw[i]
+        relayed = [c for c in cs if c.via]
+        if relayed:
+            origins = {c.origin for c in cs}
+            out[i] = any(relays(c, o) for c in relayed for o in origins if o != c.origin)
     return out
 
 
 def _floors(cols: Columns, groups: Any, window: float) -> Any:
     """Claims an origin-distinct cumulative group's later statement may have overtaken (``Timeline.now``).
 
-    Every pair of claims of each group is compared, a bounded number of pairs at a time.
+    Every pair of claims of each group is compared, a bounded number of pairs at a time, by the timeline's own
+    rules (:func:`~claimdiff._core.timeline.stated_before`, :func:`~claimdiff._core.timeline.long_after`). In
+    such a group no origin revised its figure (so no rise is evidence of growth) and no figure came through
+    another origin of the group (``_relayed``), so no later claim merely restates an earlier one.
     """
     np = cols.np
     chosen = np.flatnonzero(groups)
     pairs = np.cumsum(cols.sizes[chosen] ** 2)
     floor = np.zeros(len(cols.member), np.bool_)
     start, end = cols.stated_start, cols.stated_end
-    with np.errstate(invalid="ignore"):
-        mid = (start + end) / 2
     done = 0
     while done < len(chosen):
         stop = int(np.searchsorted(pairs, (pairs[done - 1] if done else 0) + _PAIRS, side="right"))
@@ -264,7 +270,8 @@ def _floors(cols: Columns, groups: Any, window: float) -> Any:
         jj = np.repeat(np.repeat(s, k), ck) + (
             np.arange(int(ck.sum())) - np.repeat(np.cumsum(ck) - ck, ck)
         )
+        a, b, c, d = start[ii], end[ii], start[jj], end[jj]
         with np.errstate(invalid="ignore"):
-            later = (end[ii] <= start[jj]) & (start[ii] < start[jj]) & (mid[jj] - mid[ii] >= window)
+            later = stated_before(a, b, c) & long_after(a, b, c, d, window)
         floor[ii[later]] = True
     return floor
