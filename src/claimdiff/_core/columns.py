@@ -20,9 +20,10 @@ from typing import Any
 
 from claimdiff._core.intervals import meet
 from claimdiff._core.policy import Policy
+from claimdiff._core.precision_gap import precision_sides
 from claimdiff._core.precision_used import figure_precision
 from claimdiff._core.timeline import share_a_moment
-from claimdiff._core.verdicts import precision_sides, widen
+from claimdiff._core.verdicts import widen
 from claimdiff._model.claim import Claim
 
 __all__ = ["Columns", "segment_intersect"]
@@ -43,7 +44,7 @@ class Columns:
         figure: Each claim's figure (NaN when it has none).
         origin: Each claim's origin as an integer code; ``n_origins`` codes in all.
         stated_start, stated_end: When each claim was stated (-inf, +inf when unknown).
-        exact, vague: Whether the claim is exact, or vaguer (:func:`claimdiff._core.verdicts.precision_sides`).
+        exact, vague: Whether the claim is exact, or vaguer (:func:`claimdiff._core.precision_gap.precision_sides`).
         withdrawn: Whether each claim is withdrawn (``None`` when none is).
         precision_code, step: How each figure is compared (its code in ``precision_used.KINDS``) and its
             step in the canonical unit (:func:`claimdiff._core.precision_used.figure_precision`).
@@ -160,7 +161,7 @@ def _per_input(np: Any, claims: Sequence[Claim], policy: Policy) -> tuple[Any, l
     Claims share equal estimates (see :func:`claimdiff._model.derived.shared_estimate`), so a data set of a
     million claims has a few thousand inputs. Each is answered by the scalar rules themselves, asked of one
     claim that has it: :func:`claimdiff._core.precision_used.figure_precision`,
-    :func:`claimdiff._core.verdicts.precision_sides` and :func:`claimdiff._core.verdicts.widen`; nothing is
+    :func:`claimdiff._core.precision_gap.precision_sides` and :func:`claimdiff._core.verdicts.widen`; nothing is
     restated here.
     """
     tolerance = policy.tolerance

@@ -7,7 +7,7 @@ possible difference of precision. Its intervals follow from the columns (:mod:`c
 without visiting its claims pair by pair, and are kept as arrays; the group itself, its best figure and its
 precision notice are made when the report is read, by the very functions that make every other group
 (:func:`claimdiff._core.verdicts.build_group`, :func:`~claimdiff._core.estimators.choose_best`,
-:func:`~claimdiff._core.verdicts.precision_gap`). Every other group is judged claim by claim.
+:func:`~claimdiff._core.precision_gap.precision_gap`). Every other group is judged claim by claim.
 
 A cumulative group in time order is quiet too when no origin repeats: an earlier toll that may have grown
 (the policy's growth window passed before a later statement) counts only as a floor, as in the timeline.
@@ -26,10 +26,11 @@ from claimdiff._core.flags import Flag
 from claimdiff._core.intervals import Iv
 from claimdiff._core.messages import Say, display_unit
 from claimdiff._core.policy import Policy
+from claimdiff._core.precision_gap import precision_gap
 from claimdiff._core.precision_used import group_precision
 from claimdiff._core.report import Group
 from claimdiff._core.timeline import long_after, relays, stated_before
-from claimdiff._core.verdicts import build_group, hull, precision_gap
+from claimdiff._core.verdicts import build_group, hull
 from claimdiff._model.claim import Claim
 
 __all__ = ["QuietGroups", "quiet_groups"]
