@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from claimdiff._core.estimators import origin_figures
 from claimdiff._core.flags import Flag, FlagKind, LazyMessage, Severity
-from claimdiff._core.intervals import Iv, above, intersect
+from claimdiff._core.intervals import Iv, above
 from claimdiff._core.messages import Say, advice, gap_words, small_counts, times
 from claimdiff._core.policy import Policy
 from claimdiff._core.timeline import Timeline, before
@@ -215,7 +215,7 @@ def pairwise(
     flags: list[Flag],
 ) -> None:
     """For a toll over time: flag every claim in a conflict once, against its widest conflicting partner."""
-    if intersect(timeline.wide[c.id] for c in active) is not None:
+    if timeline.share_a_value(active):
         return  # all widened figures share a value: no two are in conflict
     worst: dict[str, tuple[float, str, tuple[Claim, Claim, bool]]] = {}
     for i, a in enumerate(active):

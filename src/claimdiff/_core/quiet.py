@@ -29,7 +29,7 @@ from claimdiff._core.policy import Policy
 from claimdiff._core.precision_gap import precision_gap
 from claimdiff._core.precision_used import group_precision
 from claimdiff._core.report import Group
-from claimdiff._core.timeline import long_after, relays, stated_before
+from claimdiff._core.timeline import long_after, relayed_by, stated_before
 from claimdiff._core.verdicts import build_group, hull
 from claimdiff._model.claim import Claim
 
@@ -233,16 +233,20 @@ def _facts(
 def _relayed(np: Any, raw: Sequence[list[Claim]], groups: Any) -> Any:
     """Groups where an origin's figure reached us through another origin of the group: judged claim by claim.
 
-    There a later figure of the relaying outlet may only restate the other's (:func:`~claimdiff._core.timeline.relays`,
-    asked of each claim that came through an outlet and each other origin of its group).
+    There a later figure of the relaying outlet may only restate the other's (``timeline.restates``): some
+    other origin of the group :func:`~claimdiff._core.timeline.relays` a claim, standing in its
+    :func:`~claimdiff._core.timeline.relayed_by`.
     """
     out = np.zeros(len(raw), np.bool_)
     for i in np.flatnonzero(groups).tolist():
         cs = raw[i]
-        relayed = [c for c in cs if c.via]
-        if relayed:
-            origins = {c.origin for c in cs}
-            out[i] = any(relays(c, o) for c in relayed for o in origins if o != c.origin)
+        origins = None
+        for c in cs:
+            if c.via:
+                origins = origins or {d.origin for d in cs}
+                if any(o in origins and o != c.origin for o in relayed_by(c)):
+                    out[i] = True
+                    break
     return out
 
 

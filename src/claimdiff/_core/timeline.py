@@ -25,6 +25,7 @@ __all__ = [
     "Timeline",
     "before",
     "long_after",
+    "relayed_by",
     "relays",
     "restates",
     "share_a_moment",
@@ -64,9 +65,14 @@ def before(a: Claim, b: Claim) -> bool:
     return bool(stated_before(a.stated_start, a.stated_end, b.stated_start))
 
 
+def relayed_by(c: Claim) -> tuple[str, ...]:
+    """The origins of the outlets ``c``'s figure reached us through (its ``via``): each knows the figure."""
+    return tuple(s.key for s in c.via)
+
+
 def relays(c: Claim, origin: str) -> bool:
-    """True when ``origin`` knows ``c``'s figure first hand: it is ``c``'s own, or an outlet ``c`` reached us through."""
-    return origin == c.origin or any(s.key == origin for s in c.via)
+    """True when ``origin`` knows ``c``'s figure first hand: it is ``c``'s own, or one it was relayed by."""
+    return origin == c.origin or origin in relayed_by(c)
 
 
 def restates(c: Claim, d: Claim) -> bool:
@@ -132,6 +138,17 @@ class Timeline:
         self.window = window
         # Rises of one origin's own figures, as (from, to) midpoints: evidence that the toll grew then.
         self.rises: list[tuple[float, float]] = []
+        self._shared: tuple[Sequence[Claim], bool] | None = None
+
+    def share_a_value(self, cs: Sequence[Claim]) -> bool:
+        """True when the widened figures of ``cs`` share a value (then no two are in conflict, none is stale).
+
+        Asked of the same claims by :meth:`stale` and by the pairwise findings: answered once.
+        """
+        shared = self._shared
+        if shared is None or shared[0] is not cs:
+            shared = self._shared = (cs, intersect(self.wide[c.id] for c in cs) is not None)
+        return shared[1]
 
     # -- revisions --------------------------------------------------------------------------------
 
@@ -227,7 +244,7 @@ class Timeline:
         """Cumulative claims overtaken by a later, higher figure from another origin, with growth evidence."""
         stale: set[str] = set()
         wide = self.wide
-        if intersect(wide[c.id] for c in active) is not None:
+        if self.share_a_value(active):
             return stale  # all widened figures share a value: none lies above another
         for c in active:
             _, _, c_high, c_hc = wide[c.id]
