@@ -151,9 +151,8 @@ def dissent(
             continue
         # Far from the others' median, and from the consensus too: a figure a few percent off the consensus is
         # no outlier because vandals drag the median away (a city of 2,350,227 against 2,223,078 and a median of 38).
-        outlier = (
-            _is_outlier(d, figures, policy)
-            and relative_gap(hi.low, lo.high) >= policy.grading.contradiction_at
+        outlier = relative_gap(hi.low, lo.high) >= policy.grading.contradiction_at and _is_outlier(
+            d, figures, policy
         )
         far = (
             (d.figure, [v for o, v in figures.items() if o != d.origin])

@@ -30,7 +30,7 @@ from claimdiff._core.precision_gap import precision_gap
 from claimdiff._core.precision_used import group_precision
 from claimdiff._core.report import Group
 from claimdiff._core.timeline import long_after, relayed_by, stated_before
-from claimdiff._core.verdicts import build_group, hull
+from claimdiff._core.verdicts import Known, build_group, hull
 from claimdiff._model.claim import Claim
 
 __all__ = ["QuietGroups", "quiet_groups"]
@@ -70,8 +70,9 @@ class QuietGroups:
         self.quiet = quiet
         self.gap = gap
         # Per group: widened intersection (4), as worded (4), whether the claims share a value as worded, where
-        # the group's rows start. Per row: each figure's precision code and step (``figure_precision``), then,
-        # until :meth:`forget_widened`, each claim's widened interval (``widen``).
+        # the group's rows start, whether its statements are unordered, whether its claims hold one period.
+        # Per row: each figure's precision code and step (``figure_precision``), then, until
+        # :meth:`forget_widened`, each claim's widened interval (``widen``).
         self._per_group = per_group
         self._per_claim = per_claim
         self._chunk: tuple[int, list[list[Any]]] = (-1, [])
@@ -88,12 +89,18 @@ class QuietGroups:
         k = i - chunk * _READ
         return [v[k] for v in lists]
 
-    def known(self, i: int) -> tuple[list[Iv], tuple[str, float | None]]:
-        """What the columns know of any group ``i``: each claim's widened interval, and the claims' precision."""
-        start = self._values(i)[9]
+    def known(self, i: int) -> Known:
+        """What the columns know of any group ``i``, for its verdict (:class:`~claimdiff._core.verdicts.Known`)."""
+        values = self._values(i)
+        start = values[9]
         end = start + len(self._raw[i])
         codes, steps, lo, lc, hi, hc = (v[start:end].tolist() for v in self._per_claim)
-        return list(zip(lo, lc, hi, hc, strict=True)), group_precision(codes, steps)
+        return Known(
+            list(zip(lo, lc, hi, hc, strict=True)),
+            group_precision(codes, steps),
+            values[10],
+            values[11],
+        )
 
     def forget_widened(self) -> None:
         """Drop the claims' widened intervals, needed only while the other groups are judged."""
@@ -105,7 +112,7 @@ class QuietGroups:
         first = cs[0]
         n = len(cs)
         policy = self._policy
-        lo, lc, hi, hc, s_lo, s_lc, s_hi, s_hc, worded, start = self._values(i)
+        lo, lc, hi, hc, s_lo, s_lc, s_hi, s_hc, worded, start, _, one_period = self._values(i)
         widened: Iv = (lo, lc, hi, hc)
         stated: Iv | None = (s_lo, s_lc, s_hi, s_hc) if worded else None
         shown = stated or widened
@@ -131,7 +138,7 @@ class QuietGroups:
             "single" if n == 1 else "independent",
             stated,
             [],
-            hull(cs),
+            cs[0].period if one_period else hull(cs),
             policy.precision,
             compared=group_precision(codes, steps),
         )
@@ -184,13 +191,14 @@ def quiet_groups(cols: Columns, raw: Sequence[list[Claim]], policy: Policy) -> Q
         cols.high_closed & ~open_top,
     )
     gap = quiet & cols.reduce_any(cols.exact) & cols.reduce_any(cols.vague) & (sizes > 1)
-    facts = _facts(cols, raw, quiet & cols.is_count, now_high)
+    same = cols.same_period()
+    facts = _facts(cols, raw, quiet & cols.is_count, now_high, same)
     return QuietGroups(
         raw,
         policy,
         quiet,
         gap,
-        (lo, lc, hi, hc, s_lo, s_lc, s_hi, s_hc, s_ok, cols.starts),
+        (lo, lc, hi, hc, s_lo, s_lc, s_hi, s_hc, s_ok, cols.starts, unordered, same),
         (
             cols.precision_code,
             cols.step,
@@ -204,7 +212,7 @@ def quiet_groups(cols: Columns, raw: Sequence[list[Claim]], policy: Policy) -> Q
 
 
 def _facts(
-    cols: Columns, raw: Sequence[list[Claim]], chosen: Any, now_high: Any
+    cols: Columns, raw: Sequence[list[Claim]], chosen: Any, now_high: Any, same: Any
 ) -> dict[int, GroupFacts]:
     """What the arithmetic needs of each chosen group: each claim with its widened low and its high now."""
     np = cols.np
@@ -218,9 +226,9 @@ def _facts(
         offsets = np.cumsum(sizes) - sizes  # where each group's rows begin in this chunk
         rows = np.repeat(starts - offsets, sizes) + np.arange(int(sizes.sum()))
         wlow, now = cols.wlow[rows].tolist(), now_high[rows].tolist()
-        for i, r in zip(some.tolist(), offsets.tolist(), strict=True):
+        for i, r, one in zip(some.tolist(), offsets.tolist(), same[some].tolist(), strict=True):
             cs = raw[i]
-            period = hull(cs)
+            period = cs[0].period if one else hull(cs)  # the hull of one period is that period
             out[i] = GroupFacts(
                 gid=f"g{i + 1}",
                 key=cs[0].key,
@@ -244,7 +252,8 @@ def _relayed(np: Any, raw: Sequence[list[Claim]], groups: Any) -> Any:
         for c in cs:
             if c.via:
                 origins = origins or {d.origin for d in cs}
-                if any(o in origins and o != c.origin for o in relayed_by(c)):
+                by = relayed_by(c)
+                if not origins.isdisjoint(by) and any(o in origins and o != c.origin for o in by):
                     out[i] = True
                     break
     return out

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from claimdiff._core.arithmetic import GroupFacts
 from claimdiff._core.dissent import dissent, pairwise
@@ -28,7 +29,7 @@ from claimdiff._core.tolerance import Precision, Tolerance
 from claimdiff._model.claim import Claim, source_grades
 from claimdiff._model.period import Period
 
-__all__ = ["analyse", "build_group", "hull", "widen"]
+__all__ = ["Known", "analyse", "build_group", "hull", "widen"]
 
 _INF = math.inf
 
@@ -51,18 +52,30 @@ def widen(c: Claim, policy: Policy, tolerance: Tolerance) -> Iv:
     return lo, lc, hi, hc
 
 
+class Known(NamedTuple):
+    """What the columns found of a group already, by the same rules, for its verdict (:func:`analyse`)."""
+
+    #: Each claim's widened interval (:func:`widen`, asked once per estimate).
+    wide: list[Iv]
+    #: The claims' precision (:func:`~claimdiff._core.precision_used.group_precision`).
+    compared: tuple[str, float | None]
+    #: Whether no claim was stated before another (:func:`~claimdiff._core.timeline.share_a_moment`).
+    unordered: bool
+    #: Whether every claim holds the very same period (then it is the group's :func:`hull`).
+    one_period: bool
+
+
 def analyse(
     gid: str,
     cs: list[Claim],
     policy: Policy,
     withdrawn: frozenset[str] = frozenset(),
     *,
-    known: tuple[list[Iv], tuple[str, float | None]] | None = None,
+    known: Known | None = None,
 ) -> tuple[Group, list[Flag], GroupFacts | None]:
     """The group, its flags, and what the arithmetic needs to know of it.
 
-    ``known`` gives each claim's widened interval and the claims' precision when the columns found them already
-    (by :func:`widen` and :func:`~claimdiff._core.precision_used.figure_precision`, asked once per estimate).
+    ``known`` is what the columns found of the group already (:class:`Known`).
     """
     if len(cs) == 1 and not withdrawn:
         return _single(gid, cs[0], policy)
@@ -74,25 +87,27 @@ def analyse(
     if known is None:
         wide = {c.id: widen(c, policy, tolerance) for c in cs}
     else:
-        wide = dict(zip([c.id for c in cs], known[0], strict=True))
+        wide = dict(zip([c.id for c in cs], known.wide, strict=True))
     live = [c for c in cs if c.id not in withdrawn] if withdrawn else cs
-    flags.extend(
-        Flag(
-            kind=FlagKind.WITHDRAWN,
-            severity=Severity.INFO,
-            claims=(c.id,),
-            group=gid,
-            message=LazyMessage(_withdrawn_text, say, c),
+    if withdrawn:
+        flags.extend(
+            Flag(
+                kind=FlagKind.WITHDRAWN,
+                severity=Severity.INFO,
+                claims=(c.id,),
+                group=gid,
+                message=LazyMessage(_withdrawn_text, say, c),
+            )
+            for c in cs
+            if c.id in withdrawn
         )
-        for c in cs
-        if c.id in withdrawn
-    )
 
     superseded: set[str] = set()
     stale: set[str] = set()
     active = current = live
     timeline = None
-    if len(live) > 1 and not unordered(live):
+    in_order = not (known.unordered if known and not withdrawn else unordered(live))
+    if len(live) > 1 and in_order:
         # Statements in time order: revisions, stale tolls, and what each claim says now.
         timeline = Timeline(live, wide, policy.growth_window)
         superseded = timeline.revisions(gid, cumulative, say, flags)
@@ -159,7 +174,7 @@ def analyse(
         if support is current or not current
         else intersect(_worded(c, now) for c in current)
     )
-    period = hull(cs)
+    period = cs[0].period if known and known.one_period else hull(cs)
     group = build_group(
         gid,
         cs,
@@ -179,7 +194,7 @@ def analyse(
         flags,
         period,
         policy.precision,
-        compared=None if known is None else known[1],
+        compared=None if known is None else known.compared,
     )
     facts = None
     if first.is_count and support:
