@@ -145,11 +145,17 @@ def test_claims_without_a_statement_time_are_unordered() -> None:
 def test_an_unknown_time_is_never_before_or_long_after_anything(
     a: tuple[float, float], b: tuple[float, float]
 ) -> None:
-    """Nothing is before or after a statement of unknown time; a statement is not before itself."""
-    assert not stated_before(a[0], a[1], a[0]) or a[1] < a[0]
+    """Nothing is before or long after a statement of unknown time; a statement is not before itself."""
+    assert not stated_before(*a, a[0])
     if a == (-INF, INF) or b == (-INF, INF):
         assert not stated_before(*a, b[0])
-        assert not long_after(*a, *b, 0.0) or not stated_before(*a, b[0])
+        assert not stated_before(*b, a[0])
+        assert not long_after(*a, *b, 0.0)
+        assert not long_after(*b, *a, 0.0)
+    else:  # known times: one is long after the other by the distance of their middles
+        gap = (b[0] + b[1]) / 2 - (a[0] + a[1]) / 2
+        assert long_after(*a, *b, gap)
+        assert not long_after(*a, *b, gap + 1)
 
 
 def test_relaying_is_the_one_rule_of_restating_and_of_relayed_groups() -> None:
