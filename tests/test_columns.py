@@ -36,6 +36,7 @@ from claimdiff._core.flags import FlagKind
 from claimdiff._core.grouping import group_claims
 from claimdiff._core.quiet import quiet_groups
 from claimdiff._core.series import check_series
+from claimdiff._core.timeline import long_after, stated_before
 from claimdiff._core.verdicts import analyse
 from claimdiff.hedges import Provenance
 from claimdiff.tolerance import Precision, Tolerance
@@ -164,9 +165,30 @@ def tolls(draw: st.DrawFn) -> list[Claim]:
 
 @settings(max_examples=150)
 @given(tolls(), st.sampled_from(POLICY_LIST))
-def test_floored_tolls_equal_the_timeline(claims: list[Claim], policy: Policy) -> None:
-    """Cumulative groups in time order, built in bulk with earlier tolls as floors, equal the timeline's answer."""
+def test_an_earlier_toll_is_a_floor_when_another_origin_spoke_a_growth_window_later(
+    claims: list[Claim], policy: Policy
+) -> None:
+    """Of distinct origins, a toll is only a floor exactly when a later statement came a growth window after it.
+
+    The rule is :func:`~claimdiff._core.timeline.stated_before` and :func:`~claimdiff._core.timeline.long_after`,
+    asked pair by pair by the timeline and column by column by the quiet groups; both give this.
+    """
+    window = policy.growth_window
+    floors = {
+        c.id
+        for c in claims
+        if any(
+            stated_before(c.stated_start, c.stated_end, d.stated_start)
+            and long_after(c.stated_start, c.stated_end, d.stated_start, d.stated_end, window)
+            for d in claims
+        )
+    }
     _same(claims, policy, set())
+    for group in reconcile(claims, policy).groups:
+        if group.feasible and not group.superseded and not group.stale:
+            floored = [cid for cid in group.supporting if cid in floors]
+            if floored and len(floored) == len(group.supporting):
+                assert group.consensus_high is None, group  # every claim only a floor: no ceiling
 
 
 @settings(max_examples=100)

@@ -18,9 +18,12 @@ from itertools import chain
 from operator import attrgetter
 from typing import Any
 
+from claimdiff._core.intervals import meet
 from claimdiff._core.policy import Policy
+from claimdiff._core.precision_gap import precision_sides
 from claimdiff._core.precision_used import figure_precision
-from claimdiff._core.verdicts import precision_sides, widen
+from claimdiff._core.timeline import share_a_moment
+from claimdiff._core.verdicts import widen
 from claimdiff._model.claim import Claim
 
 __all__ = ["Columns", "segment_intersect"]
@@ -41,7 +44,7 @@ class Columns:
         figure: Each claim's figure (NaN when it has none).
         origin: Each claim's origin as an integer code; ``n_origins`` codes in all.
         stated_start, stated_end: When each claim was stated (-inf, +inf when unknown).
-        exact, vague: Whether the claim is exact, or vaguer (:func:`claimdiff._core.verdicts.precision_sides`).
+        exact, vague: Whether the claim is exact, or vaguer (:func:`claimdiff._core.precision_gap.precision_sides`).
         withdrawn: Whether each claim is withdrawn (``None`` when none is).
         precision_code, step: How each figure is compared (its code in ``precision_used.KINDS``) and its
             step in the canonical unit (:func:`claimdiff._core.precision_used.figure_precision`).
@@ -145,11 +148,8 @@ class Columns:
         return (self.reduce_min(dated) & same) | ~self.reduce_max(dated)
 
     def unordered(self) -> Any:
-        """Per group: no claim was stated strictly before another (``timeline.unordered``)."""
-        np = self.np
-        max_start = self.reduce_max(self.stated_start)
-        min_end = self.reduce_min(self.stated_end)
-        return (max_start < min_end) | (max_start == -np.inf)
+        """Per group: no claim was stated strictly before another (:func:`claimdiff._core.timeline.unordered`)."""
+        return share_a_moment(self.reduce_max(self.stated_start), self.reduce_min(self.stated_end))
 
 
 def _per_input(np: Any, claims: Sequence[Claim], policy: Policy) -> tuple[Any, list[Any]]:
@@ -161,7 +161,7 @@ def _per_input(np: Any, claims: Sequence[Claim], policy: Policy) -> tuple[Any, l
     Claims share equal estimates (see :func:`claimdiff._model.derived.shared_estimate`), so a data set of a
     million claims has a few thousand inputs. Each is answered by the scalar rules themselves, asked of one
     claim that has it: :func:`claimdiff._core.precision_used.figure_precision`,
-    :func:`claimdiff._core.verdicts.precision_sides` and :func:`claimdiff._core.verdicts.widen`; nothing is
+    :func:`claimdiff._core.precision_gap.precision_sides` and :func:`claimdiff._core.verdicts.widen`; nothing is
     restated here.
     """
     tolerance = policy.tolerance
@@ -218,14 +218,14 @@ def _per_input(np: Any, claims: Sequence[Claim], policy: Policy) -> tuple[Any, l
 def segment_intersect(
     cols: Columns, low: Any, lc: Any, high: Any, hc: Any
 ) -> tuple[Any, Any, Any, Any, Any]:
-    """Each group's intersection (``intervals.intersect``), as arrays: low, closed, high, closed, non-empty."""
-    np = cols.np
+    """Each group's intersection, as arrays: low, closed, high, closed, non-empty.
+
+    The groups' extreme bounds, then :func:`claimdiff._core.intervals.meet`, the rule
+    :func:`~claimdiff._core.intervals.intersect` closes one intersection with.
+    """
     member = cols.member
     lo = cols.reduce_max(low)
     hi = cols.reduce_min(high)
     lo_open = cols.reduce_any((low == lo[member]) & ~lc)
     hi_open = cols.reduce_any((high == hi[member]) & ~hc)
-    lo_closed = ~lo_open & (lo > -np.inf)
-    hi_closed = ~hi_open & (hi < np.inf)
-    empty = (lo > hi) | ((lo == hi) & ~(lo_closed & hi_closed))
-    return lo, lo_closed, hi, hi_closed, ~empty
+    return meet(lo, lo_open, hi, hi_open)

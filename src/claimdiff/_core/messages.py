@@ -208,7 +208,7 @@ def as_of(c: Claim) -> str:
     return c.period.describe().rsplit("/", 1)[-1] if c.period is not None else "an unknown date"
 
 
-# The clause of an outlier's sentence that says how far it lies and what to check (see ``verdicts._far``).
+# The clause of an outlier's sentence that says how far it lies and what to check (see ``dissent._far``).
 _FAR = re.compile(
     r"; (?:it is|the median of the) [^;]*?: check (?:it|whether it) (?:[^;(]|\([^)]*\))*?(?= \(gap)"
 )

@@ -7,7 +7,7 @@ possible difference of precision. Its intervals follow from the columns (:mod:`c
 without visiting its claims pair by pair, and are kept as arrays; the group itself, its best figure and its
 precision notice are made when the report is read, by the very functions that make every other group
 (:func:`claimdiff._core.verdicts.build_group`, :func:`~claimdiff._core.estimators.choose_best`,
-:func:`~claimdiff._core.verdicts.precision_gap`). Every other group is judged claim by claim.
+:func:`~claimdiff._core.precision_gap.precision_gap`). Every other group is judged claim by claim.
 
 A cumulative group in time order is quiet too when no origin repeats: an earlier toll that may have grown
 (the policy's growth window passed before a later statement) counts only as a floor, as in the timeline.
@@ -26,9 +26,11 @@ from claimdiff._core.flags import Flag
 from claimdiff._core.intervals import Iv
 from claimdiff._core.messages import Say, display_unit
 from claimdiff._core.policy import Policy
+from claimdiff._core.precision_gap import precision_gap
 from claimdiff._core.precision_used import group_precision
 from claimdiff._core.report import Group
-from claimdiff._core.verdicts import build_group, hull, precision_gap
+from claimdiff._core.timeline import long_after, relayed_by, stated_before
+from claimdiff._core.verdicts import Known, build_group, hull
 from claimdiff._model.claim import Claim
 
 __all__ = ["QuietGroups", "quiet_groups"]
@@ -68,8 +70,9 @@ class QuietGroups:
         self.quiet = quiet
         self.gap = gap
         # Per group: widened intersection (4), as worded (4), whether the claims share a value as worded, where
-        # the group's rows start. Per row: each figure's precision code and step (``figure_precision``), then,
-        # until :meth:`forget_widened`, each claim's widened interval (``widen``).
+        # the group's rows start, whether its statements are unordered, whether its claims hold one period.
+        # Per row: each figure's precision code and step (``figure_precision``), then, until
+        # :meth:`forget_widened`, each claim's widened interval (``widen``).
         self._per_group = per_group
         self._per_claim = per_claim
         self._chunk: tuple[int, list[list[Any]]] = (-1, [])
@@ -108,12 +111,18 @@ class QuietGroups:
         k = i - chunk * _READ
         return [v[k] for v in lists]
 
-    def known(self, i: int) -> tuple[list[Iv], tuple[str, float | None]]:
-        """What the columns know of any group ``i``: each claim's widened interval, and the claims' precision."""
-        start = self._values(i)[9]
+    def known(self, i: int) -> Known:
+        """What the columns know of any group ``i``, for its verdict (:class:`~claimdiff._core.verdicts.Known`)."""
+        values = self._values(i)
+        start = values[9]
         end = start + len(self._raw[i])
         codes, steps, lo, lc, hi, hc = (v[start:end].tolist() for v in self._per_claim)
-        return list(zip(lo, lc, hi, hc, strict=True)), group_precision(codes, steps)
+        return Known(
+            list(zip(lo, lc, hi, hc, strict=True)),
+            group_precision(codes, steps),
+            values[10],
+            values[11],
+        )
 
     def forget_widened(self) -> None:
         """Drop the claims' widened intervals, needed only while the other groups are judged."""
@@ -125,7 +134,7 @@ class QuietGroups:
         first = cs[0]
         n = len(cs)
         policy = self._policy
-        lo, lc, hi, hc, s_lo, s_lc, s_hi, s_hc, worded, start = self._values(i)
+        lo, lc, hi, hc, s_lo, s_lc, s_hi, s_hc, worded, start, _, one_period = self._values(i)
         widened: Iv = (lo, lc, hi, hc)
         stated: Iv | None = (s_lo, s_lc, s_hi, s_hc) if worded else None
         shown = stated or widened
@@ -151,7 +160,7 @@ class QuietGroups:
             "single" if n == 1 else "independent",
             stated,
             [],
-            hull(cs),
+            cs[0].period if one_period else hull(cs),
             policy.precision,
             compared=group_precision(codes, steps),
         )
@@ -204,13 +213,14 @@ def quiet_groups(cols: Columns, raw: Sequence[list[Claim]], policy: Policy) -> Q
         cols.high_closed & ~open_top,
     )
     gap = quiet & cols.reduce_any(cols.exact) & cols.reduce_any(cols.vague) & (sizes > 1)
-    facts = _facts(cols, raw, quiet & cols.is_count, now_high)
+    same = cols.same_period()
+    facts = _facts(cols, raw, quiet & cols.is_count, now_high, same)
     return QuietGroups(
         raw,
         policy,
         quiet,
         gap,
-        (lo, lc, hi, hc, s_lo, s_lc, s_hi, s_hc, s_ok, cols.starts),
+        (lo, lc, hi, hc, s_lo, s_lc, s_hi, s_hc, s_ok, cols.starts, unordered, same),
         (
             cols.precision_code,
             cols.step,
@@ -224,7 +234,7 @@ def quiet_groups(cols: Columns, raw: Sequence[list[Claim]], policy: Policy) -> Q
 
 
 def _facts(
-    cols: Columns, raw: Sequence[list[Claim]], chosen: Any, now_high: Any
+    cols: Columns, raw: Sequence[list[Claim]], chosen: Any, now_high: Any, same: Any
 ) -> dict[int, GroupFacts]:
     """What the arithmetic needs of each chosen group: each claim with its widened low and its high now."""
     np = cols.np
@@ -238,9 +248,9 @@ def _facts(
         offsets = np.cumsum(sizes) - sizes  # where each group's rows begin in this chunk
         rows = np.repeat(starts - offsets, sizes) + np.arange(int(sizes.sum()))
         wlow, now = cols.wlow[rows].tolist(), now_high[rows].tolist()
-        for i, r in zip(some.tolist(), offsets.tolist(), strict=True):
+        for i, r, one in zip(some.tolist(), offsets.tolist(), same[some].tolist(), strict=True):
             cs = raw[i]
-            period = hull(cs)
+            period = cs[0].period if one else hull(cs)  # the hull of one period is that period
             out[i] = GroupFacts(
                 gid=f"g{i + 1}",
                 key=cs[0].key,
@@ -253,27 +263,37 @@ def _facts(
 def _relayed(np: Any, raw: Sequence[list[Claim]], groups: Any) -> Any:
     """Groups where an origin's figure reached us through another origin of the group: judged claim by claim.
 
-    There a later figure of the relaying outlet may only restate the other's (``timeline.restates``).
+    There a later figure of the relaying outlet may only restate the other's (``timeline.restates``): some
+    other origin of the group :func:`~claimdiff._core.timeline.relays` a claim, standing in its
+    :func:`~claimdiff._core.timeline.relayed_by`.
     """
     out = np.zeros(len(raw), np.bool_)
     for i in np.flatnonzero(groups).tolist():
-        origins = {c.origin for c in raw[i]}
-        out[i] = any(s.key in origins for c in raw[i] for s in c.via)
+        cs = raw[i]
+        origins = None
+        for c in cs:
+            if c.via:
+                origins = origins or {d.origin for d in cs}
+                by = relayed_by(c)
+                if not origins.isdisjoint(by) and any(o in origins and o != c.origin for o in by):
+                    out[i] = True
+                    break
     return out
 
 
 def _floors(cols: Columns, groups: Any, window: float) -> Any:
     """Claims an origin-distinct cumulative group's later statement may have overtaken (``Timeline.now``).
 
-    Every pair of claims of each group is compared, a bounded number of pairs at a time.
+    Every pair of claims of each group is compared, a bounded number of pairs at a time, by the timeline's own
+    rules (:func:`~claimdiff._core.timeline.stated_before`, :func:`~claimdiff._core.timeline.long_after`). In
+    such a group no origin revised its figure (so no rise is evidence of growth) and no figure came through
+    another origin of the group (``_relayed``), so no later claim merely restates an earlier one.
     """
     np = cols.np
     chosen = np.flatnonzero(groups)
     pairs = np.cumsum(cols.sizes[chosen] ** 2)
     floor = np.zeros(len(cols.member), np.bool_)
     start, end = cols.stated_start, cols.stated_end
-    with np.errstate(invalid="ignore"):
-        mid = (start + end) / 2
     done = 0
     while done < len(chosen):
         stop = int(np.searchsorted(pairs, (pairs[done - 1] if done else 0) + _PAIRS, side="right"))
@@ -286,7 +306,8 @@ def _floors(cols: Columns, groups: Any, window: float) -> Any:
         jj = np.repeat(np.repeat(s, k), ck) + (
             np.arange(int(ck.sum())) - np.repeat(np.cumsum(ck) - ck, ck)
         )
+        a, b, c, d = start[ii], end[ii], start[jj], end[jj]
         with np.errstate(invalid="ignore"):
-            later = (end[ii] <= start[jj]) & (start[ii] < start[jj]) & (mid[jj] - mid[ii] >= window)
+            later = stated_before(a, b, c) & long_after(a, b, c, d, window)
         floor[ii[later]] = True
     return floor

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from claimdiff._core.flags import Flag, FlagKind, LazyMessage, Severity
 from claimdiff._core.intervals import Iv, above, intersect
@@ -20,23 +21,67 @@ from claimdiff._core.tolerance import relative_gap
 from claimdiff._model.claim import Claim
 from claimdiff._model.numbers import format_number
 
-__all__ = ["Timeline", "before", "restates", "unordered"]
+__all__ = [
+    "Timeline",
+    "before",
+    "long_after",
+    "relayed_by",
+    "relays",
+    "restates",
+    "share_a_moment",
+    "stated_before",
+    "unordered",
+]
 
 _INF = math.inf
 
 
+def stated_before(a_start: Any, a_end: Any, b_start: Any) -> Any:
+    """True when a statement made over ``a_start``..``a_end`` came strictly before one made from ``b_start`` on.
+
+    Times are timestamps, unknown ones -inf..+inf, so an unknown time is never before or after anything.
+    Elementwise on numpy arrays (the columns compare every pair of a group's claims with it).
+
+    >>> stated_before(0.0, 1.0, 1.0), stated_before(0.0, 2.0, 1.0), stated_before(-math.inf, math.inf, 5.0)
+    (True, False, False)
+    """
+    return (a_end <= b_start) & (a_start < b_start)
+
+
+def long_after(a_start: Any, a_end: Any, b_start: Any, b_end: Any, window: float) -> Any:
+    """True when the middle of the second statement is at least ``window`` seconds after the first's.
+
+    Enough time for a cumulative figure to have grown between the two (the policy's ``growth_window``).
+    Elementwise on numpy arrays; false when either time is unknown.
+
+    >>> long_after(0.0, 2.0, 86400.0, 86402.0, 86400.0), long_after(0.0, 2.0, 3600.0, 3602.0, 86400.0)
+    (True, False)
+    """
+    return (b_start + b_end) / 2 - (a_start + a_end) / 2 >= window
+
+
 def before(a: Claim, b: Claim) -> bool:
     """True when ``a`` was stated strictly before ``b`` (never when either time is unknown)."""
-    return a.stated_end <= b.stated_start and a.stated_start < b.stated_start
+    return bool(stated_before(a.stated_start, a.stated_end, b.stated_start))
+
+
+def relayed_by(c: Claim) -> tuple[str, ...]:
+    """The origins of the outlets ``c``'s figure reached us through (its ``via``): each knows the figure."""
+    return tuple(s.key for s in c.via)
+
+
+def relays(c: Claim, origin: str) -> bool:
+    """True when ``origin`` knows ``c``'s figure first hand: it is ``c``'s own, or one it was relayed by."""
+    return origin == c.origin or origin in relayed_by(c)
 
 
 def restates(c: Claim, d: Claim) -> bool:
     """True when ``d`` can only restate ``c``: no evidence that the figure grew since ``c``.
 
     ``d`` comes from ``c``'s own origin, or from an outlet ``c``'s figure reached us through (it stands
-    in ``c``'s ``via``: it knows the figure and relays it), and it is no higher than ``c``. A vaguer
-    figure such an outlet gives later ("over 100" hours after the ministry's 108, which it relayed) is
-    the same figure said loosely, not a newer one; only a higher figure, or an independent origin's, is.
+    in ``c``'s ``via``: it knows the figure and relays it, :func:`relays`), and it is no higher than ``c``.
+    A vaguer figure such an outlet gives later ("over 100" hours after the ministry's 108, which it relayed)
+    is the same figure said loosely, not a newer one; only a higher figure, or an independent origin's, is.
 
     >>> from claimdiff import Claim, Scope
     >>> scope = Scope(place="Belgorod", counted="people")
@@ -46,10 +91,7 @@ def restates(c: Claim, d: Claim) -> bool:
     ...                                        source="TASS"))
     (True, False)
     """
-    if d.low > c.high:
-        return False
-    origin = d.origin
-    return origin == c.origin or any(s.key == origin for s in c.via)
+    return d.low <= c.high and relays(c, d.origin)
 
 
 def _looser(c: Claim, d: Claim) -> bool:
@@ -67,13 +109,20 @@ def _looser(c: Claim, d: Claim) -> bool:
 
 def unordered(cs: Sequence[Claim]) -> bool:
     """True when no claim was stated strictly before another (all statement windows share a moment)."""
-    max_start = -_INF
-    min_end = _INF
-    for c in cs:
-        if c.stated is not None:
-            max_start = max(max_start, c.stated_start)
-            min_end = min(min_end, c.stated_end)
-    return max_start < min_end or max_start == -_INF
+    if not cs:
+        return True
+    return bool(share_a_moment(max(c.stated_start for c in cs), min(c.stated_end for c in cs)))
+
+
+def share_a_moment(latest_start: Any, earliest_end: Any) -> Any:
+    """True when statement windows, from the latest start to the earliest end, share a moment (or none has a time).
+
+    Then none was stated strictly before another. Elementwise on numpy arrays (one answer per group).
+
+    >>> share_a_moment(1.0, 2.0), share_a_moment(2.0, 2.0), share_a_moment(-math.inf, math.inf)
+    (True, False, True)
+    """
+    return (latest_start < earliest_end) | (latest_start == -_INF)
 
 
 def _mid(c: Claim) -> float:
@@ -89,6 +138,17 @@ class Timeline:
         self.window = window
         # Rises of one origin's own figures, as (from, to) midpoints: evidence that the toll grew then.
         self.rises: list[tuple[float, float]] = []
+        self._shared: tuple[Sequence[Claim], bool] | None = None
+
+    def share_a_value(self, cs: Sequence[Claim]) -> bool:
+        """True when the widened figures of ``cs`` share a value (then no two are in conflict, none is stale).
+
+        Asked of the same claims by :meth:`stale` and by the pairwise findings: answered once.
+        """
+        shared = self._shared
+        if shared is None or shared[0] is not cs:
+            shared = self._shared = (cs, intersect(self.wide[c.id] for c in cs) is not None)
+        return shared[1]
 
     # -- revisions --------------------------------------------------------------------------------
 
@@ -172,18 +232,19 @@ class Timeline:
 
         Enough time passed (the growth window), or some origin's own figures rose in between.
         """
-        if not before(c, d):
+        c_start, c_end, d_start, d_end = c.stated_start, c.stated_end, d.stated_start, d.stated_end
+        if not stated_before(c_start, c_end, d_start):
             return False
-        mc, md = _mid(c), _mid(d)
-        if md - mc >= self.window:
+        if long_after(c_start, c_end, d_start, d_end, self.window):
             return True
+        mc, md = _mid(c), _mid(d)
         return any(x < md and y > mc for x, y in self.rises)
 
     def stale(self, gid: str, active: Sequence[Claim], say: Say, flags: list[Flag]) -> set[str]:
         """Cumulative claims overtaken by a later, higher figure from another origin, with growth evidence."""
         stale: set[str] = set()
         wide = self.wide
-        if intersect(wide[c.id] for c in active) is not None:
+        if self.share_a_value(active):
             return stale  # all widened figures share a value: none lies above another
         for c in active:
             _, _, c_high, c_hc = wide[c.id]
@@ -204,14 +265,16 @@ class Timeline:
                 continue
             d = best[2]
             stale.add(c.id)
-            long_after = _mid(d) - _mid(c) >= self.window
+            late = long_after(
+                c.stated_start, c.stated_end, d.stated_start, d.stated_end, self.window
+            )
             flags.append(
                 Flag(
                     kind=FlagKind.STALE,
                     severity=Severity.INFO,
                     claims=(c.id, d.id),
                     group=gid,
-                    message=LazyMessage(_stale_text, say, c, d, long_after),
+                    message=LazyMessage(_stale_text, say, c, d, late),
                     gap=say.gap(d.low - c.high),
                     relative_gap=relative_gap(d.low, c.high),
                     unit=say.unit.unit,
@@ -225,21 +288,11 @@ class Timeline:
         A later claim that only restates it (:func:`restates`) is no sign that it grew.
         """
         out: dict[str, Iv] = {}
-        wide, window, rises = self.wide, self.window, self.rises
+        wide, grows = self.wide, self.grows
         for c in current:
             w = wide[c.id]
-            c_start, c_end = c.stated_start, c.stated_end
-            mc = (c_start + c_end) / 2
-            for d in current:
-                # self.grows(c, d), inlined: it runs for every pair.
-                d_start = d.stated_start
-                if c_end <= d_start and c_start < d_start:
-                    md = (d_start + d.stated_end) / 2
-                    if (
-                        md - mc >= window or any(x < md and y > mc for x, y in rises)
-                    ) and not restates(c, d):
-                        out[c.id] = (w[0], w[1], _INF, False)
-                        break
+            if any(grows(c, d) and not restates(c, d) for d in current):
+                out[c.id] = (w[0], w[1], _INF, False)
             else:
                 out[c.id] = w
         return out

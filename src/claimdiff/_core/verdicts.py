@@ -3,44 +3,33 @@
 A group's claims are first widened (the precision their wording implies, then the policy's tolerance);
 only widened intervals are compared, so "20 miles" and "32 km" agree. Revisions and stale tolls are set
 aside (see :mod:`claimdiff._core.timeline`). What remains either shares a value (agreement) or splits into
-the consensus, the claims that allow what most independent origins allow, and dissenters. Each dissenter
-is one finding, named with the consensus claim it conflicts with, graded by size: a discrepancy, a
-contradiction, tagged ``outlier`` when it lies far outside the others' spread. A cumulative group whose
-statements follow one another is judged pair by pair in time instead, since a toll may grow but not fall.
+the consensus, the claims that allow what most independent origins allow, and dissenters, each one finding
+(:mod:`claimdiff._core.dissent`); vaguer claims agreeing with exact ones get a notice
+(:mod:`claimdiff._core.precision_gap`). Here the pieces come together into the group the report shows.
 """
 
 from __future__ import annotations
 
 import math
-import statistics
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, NamedTuple
 
 from claimdiff._core.arithmetic import GroupFacts
-from claimdiff._core.estimators import best_in_unit, choose_best, consensus, origin_figures
+from claimdiff._core.dissent import dissent, pairwise
+from claimdiff._core.estimators import best_in_unit, choose_best, consensus
 from claimdiff._core.flags import Flag, FlagKind, LazyMessage, Severity, conflict_verdict
-from claimdiff._core.intervals import Iv, above, intersect
-from claimdiff._core.messages import Say, advice, display_unit, gap_words, small_counts, times
+from claimdiff._core.intervals import Iv, intersect
+from claimdiff._core.messages import Say, display_unit
 from claimdiff._core.policy import Policy
+from claimdiff._core.precision_gap import precision_gap
 from claimdiff._core.precision_used import claims_precision
 from claimdiff._core.report import Group
-from claimdiff._core.timeline import Timeline, before, unordered
-from claimdiff._core.tolerance import Precision, Tolerance, relative_gap
+from claimdiff._core.timeline import Timeline, unordered
+from claimdiff._core.tolerance import Precision, Tolerance
 from claimdiff._model.claim import Claim, source_grades
-from claimdiff._model.estimate import Hedge
-from claimdiff._model.numbers import format_number
 from claimdiff._model.period import Period
 
-__all__ = [
-    "analyse",
-    "build_group",
-    "group_about",
-    "hull",
-    "precision_gap",
-    "precision_sides",
-    "precision_text",
-    "widen",
-]
+__all__ = ["Known", "analyse", "build_group", "group_about", "hull", "widen"]
 
 _INF = math.inf
 
@@ -63,18 +52,30 @@ def widen(c: Claim, policy: Policy, tolerance: Tolerance) -> Iv:
     return lo, lc, hi, hc
 
 
+class Known(NamedTuple):
+    """What the columns found of a group already, by the same rules, for its verdict (:func:`analyse`)."""
+
+    #: Each claim's widened interval (:func:`widen`, asked once per estimate).
+    wide: list[Iv]
+    #: The claims' precision (:func:`~claimdiff._core.precision_used.group_precision`).
+    compared: tuple[str, float | None]
+    #: Whether no claim was stated before another (:func:`~claimdiff._core.timeline.share_a_moment`).
+    unordered: bool
+    #: Whether every claim holds the very same period (then it is the group's :func:`hull`).
+    one_period: bool
+
+
 def analyse(
     gid: str,
     cs: list[Claim],
     policy: Policy,
     withdrawn: frozenset[str] = frozenset(),
     *,
-    known: tuple[list[Iv], tuple[str, float | None]] | None = None,
+    known: Known | None = None,
 ) -> tuple[Group, list[Flag], GroupFacts | None]:
     """The group, its flags, and what the arithmetic needs to know of it.
 
-    ``known`` gives each claim's widened interval and the claims' precision when the columns found them already
-    (by :func:`widen` and :func:`~claimdiff._core.precision_used.figure_precision`, asked once per estimate).
+    ``known`` is what the columns found of the group already (:class:`Known`).
     """
     if len(cs) == 1 and not withdrawn:
         return _single(gid, cs[0], policy)
@@ -86,25 +87,27 @@ def analyse(
     if known is None:
         wide = {c.id: widen(c, policy, tolerance) for c in cs}
     else:
-        wide = dict(zip([c.id for c in cs], known[0], strict=True))
+        wide = dict(zip([c.id for c in cs], known.wide, strict=True))
     live = [c for c in cs if c.id not in withdrawn] if withdrawn else cs
-    flags.extend(
-        Flag(
-            kind=FlagKind.WITHDRAWN,
-            severity=Severity.INFO,
-            claims=(c.id,),
-            group=gid,
-            message=LazyMessage(_withdrawn_text, say, c),
+    if withdrawn:
+        flags.extend(
+            Flag(
+                kind=FlagKind.WITHDRAWN,
+                severity=Severity.INFO,
+                claims=(c.id,),
+                group=gid,
+                message=LazyMessage(_withdrawn_text, say, c),
+            )
+            for c in cs
+            if c.id in withdrawn
         )
-        for c in cs
-        if c.id in withdrawn
-    )
 
     superseded: set[str] = set()
     stale: set[str] = set()
     active = current = live
     timeline = None
-    if len(live) > 1 and not unordered(live):
+    in_order = not (known.unordered if known and not withdrawn else unordered(live))
+    if len(live) > 1 and in_order:
         # Statements in time order: revisions, stale tolls, and what each claim says now.
         timeline = Timeline(live, wide, policy.growth_window)
         superseded = timeline.revisions(gid, cumulative, say, flags)
@@ -130,9 +133,9 @@ def analyse(
         consensus_iv = intersect(now[cid] for cid in sorted(supporting))
         support = [c for c in current if c.id in supporting]
     if timeline is not None and cumulative and len(active) > 1:
-        _pairwise(gid, active, timeline, policy, say, flags)
+        pairwise(gid, active, timeline, policy, say, flags)
     elif feasible is None and current:
-        _dissent(gid, current, supporting, now, policy, say, flags)
+        dissent(gid, current, supporting, now, policy, say, flags)
 
     # The best figure keeps to what the supporting claims say as worded when they share a value, and to
     # their widened common ground only when they agree just within precision or tolerance.
@@ -171,7 +174,7 @@ def analyse(
         if support is current or not current
         else intersect(_worded(c, now) for c in current)
     )
-    period = hull(cs)
+    period = cs[0].period if known and known.one_period else hull(cs)
     group = build_group(
         gid,
         cs,
@@ -191,7 +194,7 @@ def analyse(
         flags,
         period,
         policy.precision,
-        compared=None if known is None else known[1],
+        compared=None if known is None else known.compared,
     )
     facts = None
     if first.is_count and support:
@@ -364,275 +367,4 @@ def build_group(
         source_grades=source_grades(cs),
         precision=kinds,
         precision_step=None if step is None else step / factor,
-    )
-
-
-# -- findings ------------------------------------------------------------------------------------
-
-
-def _contested(a: Claim, b: Claim) -> bool:
-    pa, pb = a.source.party, b.source.party
-    return pa is not None and pb is not None and pa.casefold() != pb.casefold()
-
-
-def _finding(
-    gid: str,
-    hi: Claim,
-    lo: Claim,
-    policy: Policy,
-    say: Say,
-    why: LazyMessage,
-    *,
-    outlier: bool = False,
-) -> Flag:
-    gap = hi.low - lo.high
-    rel = relative_gap(hi.low, lo.high)
-    grading = policy.grading
-    counted = gap if hi.is_count else None
-    error = grading.is_contradiction(rel, counted)
-    floor = grading.min_count_gap if counted is not None and grading.small_count(rel, gap) else None
-    contested = _contested(hi, lo)
-    tags = (
-        ("contested", "outlier")
-        if contested and outlier
-        else ("contested",)
-        if contested
-        else ("outlier",)
-        if outlier
-        else ()
-    )
-    kind = FlagKind.CONTRADICTION if error else FlagKind.DISCREPANCY
-    shown_gap = say.gap(gap)
-    return Flag(
-        kind=kind,
-        severity=Severity.ERROR if error else Severity.WARNING,
-        claims=(hi.id, lo.id) if hi.id < lo.id else (lo.id, hi.id),
-        group=gid,
-        message=LazyMessage(_finding_text, say, why, shown_gap, rel, hi, lo, contested, floor),
-        gap=shown_gap,
-        relative_gap=rel,
-        unit=say.unit.unit,
-        tags=tags,
-    )
-
-
-def _finding_text(
-    say: Say,
-    why: LazyMessage,
-    shown_gap: float,
-    rel: float,
-    hi: Claim,
-    lo: Claim,
-    contested: bool,
-    floor: float | None,
-) -> str:
-    high, low = hi.low, lo.high
-    shown = (
-        _bound(say, high, hi, "the least {} allows,"),
-        _bound(say, low, lo, "the most {} allows"),
-    )
-    size = gap_words(f"{format_number(shown_gap, grouped=True)}{say.suffix}", rel, high, low, shown)
-    parties = "; the figures come from opposing parties" if contested else ""
-    small = "" if floor is None else f"; {small_counts(floor)}"
-    return f"{say.subject}: {why} ({size}{parties}{small})."
-
-
-def _bound(say: Say, bound: float, c: Claim, hedge: str) -> str:
-    """A facing bound as a sentence says it ("99, the most 'dozens' allows").
-
-    The hedge it comes from is named when the wording does not show the number.
-    """
-    number = f"{say.num(bound)}{say.suffix}"
-    worded = say.figure(c)
-    return number if say.num(bound) in worded else f"{number}, {hedge.format(repr(worded))}"
-
-
-def _dissent_text(
-    say: Say, d: Claim, partner: Claim, far: tuple[float, list[float]] | None, alone: bool
-) -> str:
-    if d.origin == partner.origin:  # two reports of one origin: the origin is not against itself
-        most = "" if alone else ", as most independent sources do"
-        why = (
-            f"{say.who(d)} says {say.figure(d)} but another report of the same origin, '{partner.id}', says "
-            f"{say.figure(partner)}{most}; no single figure fits both"
-        )
-    else:
-        why = (
-            f"{say.who(d)} says {say.figure(d)} but {say.who(partner)}, with most independent sources, "
-            f"says {say.figure(partner)}; no single figure fits both"
-        )
-    return why + _far(d, far[0], far[1], say) if far is not None else why
-
-
-def _dissent(
-    gid: str,
-    current: list[Claim],
-    supporting: set[str],
-    now: dict[str, Iv],
-    policy: Policy,
-    say: Say,
-    flags: list[Flag],
-) -> None:
-    """One finding per dissenting claim, against the consensus claim that bounds what most origins allow.
-
-    A dissenter misses the consensus interval, so it lies wholly above or below it; the supporting claim
-    whose bound is that interval's facing bound cannot agree with it either (Helly, in one dimension). The
-    gap, and so the grading, is the distance to the consensus.
-    """
-    support = sorted((c for c in current if c.id in supporting), key=lambda c: c.id)
-    top = min(support, key=lambda c: (now[c.id][2], now[c.id][3]))
-    bottom = max(support, key=lambda c: (now[c.id][0], not now[c.id][1]))
-    figures = origin_figures(current)
-    for d in current:
-        if d.id in supporting:
-            continue
-        w = now[d.id]
-        if above(w[0], w[1], now[top.id][2], now[top.id][3]):
-            hi, lo, partner = d, top, top
-        elif above(now[bottom.id][0], now[bottom.id][1], w[2], w[3]):
-            hi, lo, partner = bottom, d, bottom
-        else:  # cannot happen in one dimension (Helly); kept for safety
-            continue
-        # Far from the others' median, and from the consensus too: a figure a few percent off the consensus is
-        # no outlier because vandals drag the median away (a city of 2,350,227 against 2,223,078 and a median of 38).
-        outlier = (
-            _is_outlier(d, figures, policy)
-            and relative_gap(hi.low, lo.high) >= policy.grading.contradiction_at
-        )
-        far = (
-            (d.figure, [v for o, v in figures.items() if o != d.origin])
-            if outlier and d.figure is not None
-            else None
-        )
-        why = LazyMessage(_dissent_text, say, d, partner, far, len(figures) == 1)
-        flags.append(_finding(gid, hi, lo, policy, say, why, outlier=outlier))
-
-
-def _far(d: Claim, f: float, others: list[float], say: Say) -> str:
-    """How far an outlier lies from the other origins' median, and what to check, as its hedge allows."""
-    m = statistics.median(others)
-    median = f"the median of the {len(others)} other origins ({say.num(m)}{say.suffix})"
-    ratio = max(f / m, m / f) if f > 0 and m > 0 else math.inf
-    if f > 0 and m > 0 and ratio >= 2:
-        size = (
-            f"it is {times(f / m)} times {median}"
-            if f > m
-            else f"{median} is {times(m / f)} times it"
-        )
-    elif f > 0 and m > 0:
-        size = f"it is {abs(f - m) / m:.0%} {'above' if f > m else 'below'} {median}"
-    elif f == 0:
-        size = f"it is zero against {median}"
-    else:
-        size = f"it is {format_number(say.gap(abs(f - m)), grouped=True)}{say.suffix} away from {median}"
-    return f"; {size}: {advice(d.estimate, f > m, ratio)}"
-
-
-def _is_outlier(d: Claim, figures: dict[str, float], policy: Policy) -> bool:
-    """True when ``d``'s figure lies ``outlier_factor`` spreads or more from the other origins' median."""
-    if d.figure is None or len(figures) < policy.outlier_min_origins:
-        return False
-    others = [v for o, v in figures.items() if o != d.origin]
-    if len(others) < 2:
-        return False
-    m = statistics.median(others)
-    mad = statistics.median(abs(v - m) for v in others) * 1.4826
-    spread = max(
-        mad,
-        1.0 if d.is_count else abs(m) * 1e-9,
-        policy.precision.half_width(d.estimate) * d.unit_info.factor,
-    )
-    if spread == 0:
-        return False
-    return (
-        abs(d.figure - m) >= policy.outlier_factor * spread
-        and relative_gap(max(d.figure, m), min(d.figure, m)) >= policy.grading.contradiction_at
-    )
-
-
-def _pairwise(
-    gid: str,
-    active: Sequence[Claim],
-    timeline: Timeline,
-    policy: Policy,
-    say: Say,
-    flags: list[Flag],
-) -> None:
-    """For a toll over time: flag every claim in a conflict once, against its widest conflicting partner."""
-    if intersect(timeline.wide[c.id] for c in active) is not None:
-        return  # all widened figures share a value: no two are in conflict
-    worst: dict[str, tuple[float, str, tuple[Claim, Claim, bool]]] = {}
-    for i, a in enumerate(active):
-        for b in active[i + 1 :]:
-            found = timeline.conflict(a, b)
-            if found is None:
-                continue
-            gap = found[0].low - found[1].high
-            for x, y in ((a, b), (b, a)):
-                cur = worst.get(x.id)
-                if cur is None or (-gap, y.id) < (-cur[0], cur[1]):
-                    worst[x.id] = (gap, y.id, found)
-    seen: set[tuple[str, str]] = set()
-    for _gap, _partner, (hi, lo, fell) in sorted(
-        worst.values(), key=lambda w: (w[2][0].id, w[2][1].id)
-    ):
-        pair = (min(hi.id, lo.id), max(hi.id, lo.id))
-        if pair in seen:
-            continue
-        seen.add(pair)
-        flags.append(_finding(gid, hi, lo, policy, say, LazyMessage(_pair_text, say, hi, lo, fell)))
-
-
-def _pair_text(say: Say, hi: Claim, lo: Claim, fell: bool) -> str:
-    if fell:
-        return (
-            f"{say.who(hi)} gave {say.figure(hi)}{say.when(hi)}, but later {say.who(lo)} gave "
-            f"{say.figure(lo)}{say.when(lo)}; a cumulative figure cannot fall"
-        )
-    if before(lo, hi) or before(hi, lo):
-        earlier, later = (lo, hi) if before(lo, hi) else (hi, lo)
-        return (
-            f"{say.who(earlier)} gave {say.figure(earlier)}{say.when(earlier)} and {say.who(later)} gave "
-            f"{say.figure(later)}{say.when(later)}, too soon after for the toll to have grown that much"
-        )
-    return f"{say.who(hi)} says {say.figure(hi)} but {say.who(lo)} says {say.figure(lo)}; no single figure fits both"
-
-
-def precision_sides(c: Claim) -> tuple[bool, bool]:
-    """Whether a claim is exact, and whether it is vaguer (a hedge allowing more than one value).
-
-    A group's supporting claims show a difference of precision when some are exact and some vaguer.
-    """
-    exact = c.estimate.hedge is Hedge.EXACT
-    return exact, not exact and c.low != c.high
-
-
-def precision_gap(gid: str, support: Sequence[Claim], say: Say) -> Flag | None:
-    """The notice that vaguer claims agree with exact ones, or ``None`` when the claims are not so mixed."""
-    exact: list[Claim] = []
-    vague: list[Claim] = []
-    for c in support:
-        is_exact, is_vague = precision_sides(c)
-        if is_exact:
-            exact.append(c)
-        elif is_vague:
-            vague.append(c)
-    if not exact or not vague:
-        return None
-    return Flag(
-        kind=FlagKind.PRECISION_GAP,
-        severity=Severity.INFO,
-        claims=tuple(sorted([c.id for c in vague + exact])),
-        group=gid,
-        message=LazyMessage(precision_text, say, vague, exact),
-    )
-
-
-def precision_text(say: Say, vague: list[Claim], exact: list[Claim]) -> str:
-    """The sentence of a precision gap: vaguer claims agreeing with exact ones."""
-    shown = ", ".join(f"{c.estimate.describe()!r} ({c.id})" for c in vague)
-    exact_shown = ", ".join(f"{c.estimate.describe()} ({c.id})" for c in exact)
-    return (
-        f"{say.subject}: {shown} {'is' if len(vague) == 1 else 'are'} vaguer than {exact_shown}; "
-        "they agree, so this is a difference of precision, not a conflict."
     )
