@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 import attrs
@@ -81,7 +81,8 @@ class LoadedClaims:
 
     Attributes:
         path: The file, as given.
-        claims: The claims that were read, in file order.
+        claims: The claims that were read, in file order (a tuple, or a :class:`~claimdiff.ClaimTable`
+            that behaves as one, from the readers of tables and claims CSV files).
         rejected: Every problem of every claim that could not be read, in file
             order (a claim with three bad fields has three); each names the
             claim, its location, line (or CSV row) and reason.
@@ -97,7 +98,7 @@ class LoadedClaims:
     """
 
     path: str
-    claims: tuple[Claim, ...]
+    claims: Sequence[Claim]
     rejected: tuple[ClaimFileError, ...]
     relations: tuple[Relation | Series, ...] = ()
     sections: Mapping[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
