@@ -300,7 +300,9 @@ def fast_claims(fields: Fields, ctx: Context) -> Fast:
     codes = np.empty((len(FIELDS), len(rows)), dtype=np.int32)
     for k, (field_codes, _) in enumerate(parts):
         codes[k] = field_codes[rows]
-    return Fast(rows, ClaimTable(codes, [values for _, values in parts]))
+    return Fast(
+        rows, ClaimTable(codes, [[None if v is BAD else v for v in values] for _, values in parts])
+    )  # a part no row of the table reads is dropped
 
 
 def _check_pairs(

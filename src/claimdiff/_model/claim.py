@@ -31,6 +31,7 @@ __all__ = [
     "place_path",
     "rounded_data",
     "source_grades",
+    "stated_span",
 ]
 
 #: The ranks a claim may carry, best first (Wikidata's statement ranks).
@@ -287,12 +288,9 @@ class Claim:
         set_(self, "high_closed", high_closed)
         set_(self, "figure", figure)
         set_(self, "origin", source._key or source.key)  # noqa: SLF001 - the key, kept once worked out
-        if stated is None:
-            set_(self, "stated_start", _NEG_INF)
-            set_(self, "stated_end", _INF)
-        else:
-            set_(self, "stated_start", stated.start_ts)
-            set_(self, "stated_end", stated.end_ts)
+        start, end = stated_span(stated)
+        set_(self, "stated_start", start)
+        set_(self, "stated_end", end)
         keys = scope._keys  # noqa: SLF001 - the group key, shared per scope and metric
         if type(keys) is not tuple or keys[0] != metric.name:
             keys = scope._key_for(metric.name)  # noqa: SLF001
@@ -390,6 +388,17 @@ def figure_for(claim_id: str, estimate: Estimate, counted: str | None) -> tuple[
             estimate, claim_id, counted
         )  # computes and checks (a count needs 'counted')
     return estimate, derived
+
+
+def stated_span(stated: Period | None) -> tuple[float, float]:
+    """When a claim was stated, as floats: an unknown time is (-inf, +inf), never before or after anything.
+
+    >>> stated_span(None)
+    (-inf, inf)
+    """
+    if stated is None:
+        return _NEG_INF, _INF
+    return stated.start_ts, stated.end_ts
 
 
 def check_stated(claim_id: str, period: Period | None, stated: Period | None) -> None:

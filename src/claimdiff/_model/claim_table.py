@@ -91,6 +91,11 @@ class ClaimTable(Sequence[Claim]):
     def __getitem__(self, index: slice) -> ClaimTable: ...
 
     def __getitem__(self, index: int | slice) -> Claim | ClaimTable:
+        built = self._built
+        if built is not None and type(index) is int:  # the common case: a claim built already
+            claim = built[index]
+            if claim is not None:
+                return claim
         if isinstance(index, slice):
             return self._slice(index)
         n = len(self)
@@ -240,9 +245,10 @@ def picked(table: ClaimTable, picks: Sequence[int | Claim]) -> ClaimTable:
     codes = np.full((len(FIELDS), len(picks)), -1, dtype=table._codes.dtype)  # noqa: SLF001
     rows = take >= 0
     codes[:, rows] = table._codes[:, take[rows]]  # noqa: SLF001
-    held = {
-        k: own[p] if type(p) is int else p
-        for k, p in enumerate(picks)
-        if type(p) is not int or p in own
-    }
+    held: dict[int, Claim] = {}
+    for k, p in enumerate(picks):
+        if isinstance(p, Claim):
+            held[k] = p
+        elif p in own:
+            held[k] = own[p]
     return ClaimTable(codes, [v[:-1] for v in table._values], held)  # noqa: SLF001
