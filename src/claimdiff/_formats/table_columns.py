@@ -277,7 +277,7 @@ def read_table(
     claims: list[ClaimTable] = []
     rejected: list[ClaimFileError] = []
     if len(df) == 0:
-        return LoadedClaims(path=name, claims=(), rejected=())
+        return LoadedClaims(path=name, claims=concat([]), rejected=())
     given = {k: clean_cell(v, strip=False) for k, v in (defaults or {}).items()}
     shared = {k: v for k, v in given.items() if v is not None}
     doc: dict[str, Any] = {"claims": [], "defaults": shared} if shared else {"claims": []}
