@@ -130,6 +130,8 @@ class Context:
             tuple[type, Any, Any, bool], Estimate
         ] = {}  # (type, value, unit, is a count)
         self.scopes: dict[tuple[Any, Any, Any], Scope] = {}
+        self.places: dict[Any, tuple[str, ...] | None] = {}  # None: the place does not read
+        self.counted_names: dict[Any, Any] = {}  # False: the counted thing does not read
         self.named: dict[tuple[Any, Any, Any, Any], Source] = {}
         self.words: dict[tuple[str, str], tuple[Any, str]] = {}
         self.composites: dict[str, Any] = {}

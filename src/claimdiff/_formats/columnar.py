@@ -25,6 +25,7 @@ from claimdiff._formats.build import Context, build_entry, duplicate_reason
 from claimdiff._formats.plain import _estimate, _period, _scope, _source
 from claimdiff._model.claim import Claim, check_stated, figure_for
 from claimdiff._model.claim_table import FIELDS, ClaimTable, picked
+from claimdiff._model.scope import counted_name
 from claimdiff.exceptions import ClaimdiffError, ClaimFileError
 
 __all__ = [
@@ -265,8 +266,9 @@ def fast_claims(fields: Fields, ctx: Context) -> Fast:
     rows = np.flatnonzero(~slow)
     counts = [bool(c) for _, _, c in combos]
 
-    def figure_ok(k: int, s: int) -> bool:  # a count needs 'counted'; a count takes no unit
-        shared, derived = figure_for("", estimates[k], scopes[s].counted)
+    def figure_ok(k: int, c: int | None) -> bool:  # a count needs 'counted'; a count takes no unit
+        name = None if c is None else counted_name(counted[c])  # what the row's scope counts
+        shared, derived = figure_for("", estimates[k], name)
         estimates[k] = shared  # the estimate every claim built with it holds
         return bool(derived[6]) or not counts[k]
 
@@ -274,7 +276,7 @@ def fast_claims(fields: Fields, ctx: Context) -> Fast:
         check_stated("", None if p is None else periods[p], None if s is None else stated[s])
         return True
 
-    _check_pairs((e_codes, estimates), (s_codes, scopes), rows, slow, figure_ok)
+    _check_pairs((e_codes, estimates), (c_codes, counted), rows, slow, figure_ok)
     _check_pairs((pe_codes, periods), (st_codes, stated), rows, slow, stated_ok)
     rows = np.flatnonzero(~slow)
     ids = list(ids)

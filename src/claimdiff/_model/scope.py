@@ -12,7 +12,7 @@ from claimdiff._model.places import union_path
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY
 from claimdiff.exceptions import InvalidClaimError
 
-__all__ = ["NO_SCOPE", "Scope", "place_path"]
+__all__ = ["NO_SCOPE", "Scope", "counted_name", "place_path"]
 
 _intern = sys.intern
 
@@ -43,7 +43,12 @@ def _place_part(part: object) -> str:
     return _intern(text if tidy == text else tidy)
 
 
-def _counted(value: str | None) -> str | None:
+def counted_name(value: str | None) -> str | None:
+    """What a scope counts, by its canonical name (``None``: not a count).
+
+    >>> counted_name("Person")
+    'person'
+    """
     if value is None:
         return None
     return DEFAULT_VOCABULARY.counted(value)
@@ -61,10 +66,28 @@ class Scope:
     """
 
     place: tuple[str, ...] = attrs.field(default=(), converter=place_path)
-    counted: str | None = attrs.field(default=None, converter=_counted)
+    counted: str | None = attrs.field(default=None, converter=counted_name)
     event: str | None = attrs.field(default=None)
     # The group keys of the claims about this scope: one key tuple for one metric, a dict by metric name for more.
     _keys: Any = attrs.field(init=False, repr=False, eq=False, default=None)
+
+    @classmethod
+    def _from_parts(cls, place: tuple[str, ...], counted: str | None, event: str | None) -> Scope:
+        """The scope ``Scope(place=p, counted=c, event=event)`` gives, from ``place_path(p)`` and ``counted_name(c)``.
+
+        For a reader that converts each distinct place and counted thing once, and meets them in many
+        combinations: the converters' work is not done again.
+
+        >>> Scope._from_parts(place_path("A > B"), counted_name("People"), "x") == Scope(
+        ...     place="A > B", counted="People", event="x")
+        True
+        """
+        self = object.__new__(cls)
+        object.__setattr__(self, "place", place)
+        object.__setattr__(self, "counted", counted)
+        object.__setattr__(self, "event", event)
+        object.__setattr__(self, "_keys", None)
+        return self
 
     def _key_for(self, metric: str) -> tuple[str, str, tuple[str, ...], str]:
         """The group key of a claim about ``metric`` in this scope, one shared tuple per metric.
