@@ -17,7 +17,7 @@ import re
 from collections.abc import Hashable, Mapping, Sequence
 from typing import Any
 
-from claimdiff._formats.csv_format import CellError
+from claimdiff._formats.csv_cells import CellError
 from claimdiff._formats.documents import MAX_DEPTH
 from claimdiff._formats.fields import PLAIN_FIELDS
 from claimdiff._formats.schema import digits, short_repr

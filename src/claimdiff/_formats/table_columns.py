@@ -45,14 +45,12 @@ from claimdiff._formats.columnar import (
     fast_claims,
     settle,
 )
+from claimdiff._formats.csv_cells import CellError, parse_via, unescape_cell
 from claimdiff._formats.csv_format import (
     VALUE_COLUMNS,
-    CellError,
     parse_rows,
-    parse_via,
     source_cell,
     spelled_cell,
-    unescape_cell,
     value_cell,
 )
 from claimdiff._model.claim_table import ClaimTable, concat
