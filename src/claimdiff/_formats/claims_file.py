@@ -81,8 +81,9 @@ class LoadedClaims:
 
     Attributes:
         path: The file, as given.
-        claims: The claims that were read, in file order (a tuple, or a :class:`~claimdiff.ClaimTable`
-            that behaves as one, from the readers of tables and claims CSV files).
+        claims: The claims that were read, in file order: a tuple, or (from the readers of tables and
+            of large claims CSV files) a claim table that behaves as one and builds each claim when
+            asked for (:class:`claimdiff._model.claim_table.ClaimTable`).
         rejected: Every problem of every claim that could not be read, in file
             order (a claim with three bad fields has three); each names the
             claim, its location, line (or CSV row) and reason.
