@@ -136,6 +136,9 @@ class ClaimTable(Sequence[Claim]):
         ]
         make = Claim._from_parts  # noqa: SLF001 - the parts were checked when the table was made
         held = self._held
+        if not held and built[start:stop].count(None) == stop - start:  # the block at once
+            built[start:stop] = map(make, *columns)
+            return
         for i, parts in enumerate(zip(*columns, strict=True), start):
             if built[i] is None:
                 built[i] = held.get(i) or make(*parts)
