@@ -47,7 +47,7 @@ def counted_name(value: str | None) -> str | None:
     """What a scope counts, by its canonical name (``None``: not a count).
 
     >>> counted_name("Person")
-    'person'
+    'people'
     """
     if value is None:
         return None
