@@ -19,6 +19,7 @@ import operator
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, overload
 
+from claimdiff._collector import PAUSE
 from claimdiff._model.claim import Claim
 
 __all__ = ["FIELDS", "MISSING", "ClaimTable", "concat", "picked"]
@@ -116,7 +117,8 @@ class ClaimTable(Sequence[Claim]):
         for start in range(0, n, _BLOCK):
             stop = min(start + _BLOCK, n)
             if None in built[start:stop]:
-                self._build(built, start, stop)
+                with PAUSE:  # claims and their floats form no cycles: the collector would scan them for nothing
+                    self._build(built, start, stop)
             yield from built[start:stop]  # type: ignore[misc]
 
     def _cache(self) -> list[Claim | None]:
