@@ -1,6 +1,6 @@
 """Tables into claims: ``claims_from_dataframe`` and the claims-CSV loader beside ``pandas.read_csv`` of the same file.
 
-    python benchmarks/bench_frames.py [N ...]        (default: 100000 1000000)
+    python benchmarks/bench_frames.py [--peak] [N ...]        (default: 100000 1000000)
 
 For each size, one synthetic claims CSV is written to a temporary file (claims-CSV columns: ids, a few
 metrics and counted things, figures as numbers and hedged words ("at least 40", "about 3 km", "between 10
@@ -11,7 +11,13 @@ one run, CPU seconds (``time.process_time``), best of 3 (1 at 10^6):
 * ``frame (csv columns)``: ``claims_from_dataframe`` of that frame (a table in the claims-CSV columns);
 * ``frame (named columns)``: ``claims_from_dataframe`` of a frame a data user holds: the figure as a float
   column, the place in three columns, the day as datetimes, ``columns=`` naming them and ``defaults=``;
-* ``load_claims``: the claims-CSV file loader on the file.
+* ``load_claims``: the claims-CSV file loader on the file;
+* ``+ every claim built``: the same, then every claim asked for (the readers give claims as a table that
+  builds each claim when asked for: this is the cost of asking for all of them).
+
+With ``--peak``, each case is also run once alone in a child process that prints its peak memory (maximum
+resident set of a process that reads the file, for a frame case with ``pandas.read_csv`` first; in brackets,
+the process before the case ran).
 
 Each line prints seconds, claims/s and the ratio to ``read_csv``; a ratio is stable on a shared machine, a
 time is not. "refused" is a run that stopped at a size limit.
@@ -19,6 +25,10 @@ time is not. "refused" is a run that stopped at a size limit.
 
 from __future__ import annotations
 
+import gc
+import json
+import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -128,10 +138,52 @@ def _best(fn: Callable[[], Any], runs: int) -> tuple[float, Any]:
     return best, out
 
 
-def main(sizes: list[int]) -> None:
-    """Print one table per size."""
+def _cases(n: int, path: Path, df: pd.DataFrame) -> list[tuple[str, int, Callable[[], Any]]]:
+    user, columns, defaults = named(df)
+    return [
+        ("frame (csv columns)", n, lambda d=df: claims_from_dataframe(d)),
+        (
+            "frame (named columns)",
+            len(user),
+            lambda u=user, c=columns, f=defaults: claims_from_dataframe(u, columns=c, defaults=f),
+        ),
+        ("load_claims (file)", n, lambda p=path: load_claims_lenient(p)),
+        # Claims become objects when asked for: the same read with every claim asked for.
+        ("  + every claim built", n, lambda p=path: _built(load_claims_lenient(p))),
+    ]
+
+
+def _built(loaded: Any) -> Any:
+    for _ in loaded.claims:
+        pass
+    return loaded
+
+
+def _peak(what: str, n: int, path: Path) -> None:
+    """Run one case once in this process (a child of ``main``) and print its CPU seconds and peak memory."""
+    df = pd.read_csv(path, nrows=None if what.startswith("frame") else 10)
+    fn = next(f for w, _, f in _cases(n, path, df) if w == what)
+    del df
+    gc.collect()
+    before = _high_water()
+    seconds, _ = _best(fn, 1)
+    print(json.dumps({"seconds": seconds, "peak_mib": _high_water(), "before_mib": before}))
+
+
+def _high_water() -> float:
+    """This process's peak resident memory in MiB (Linux: VmHWM; ``ru_maxrss`` counts the parent's too)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            return next(int(line.split()[1]) for line in f if line.startswith("VmHWM:")) / 1024
+    except (OSError, StopIteration):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main(sizes: list[int], *, peak: bool = False) -> None:
+    """Print one table per size (with ``peak``: each case also run alone in a process, its peak memory)."""
     print(
         f"{'N':>9} {'what':<24} {'seconds':>8} {'rows/s':>10} {'x read_csv':>10}  claims / rejected"
+        + ("   peak MiB (process; before the case)" if peak else "")
     )
     for n in sizes:
         runs = 1 if n >= 1_000_000 else 3
@@ -144,29 +196,33 @@ def main(sizes: list[int]) -> None:
                 f"{n:>9,} {'read_csv':<24} {peer:>8.2f} {n / peer:>10,.0f} {1:>10.1f}  ({mb:,.0f} MiB file)",
                 flush=True,
             )
-            user, columns, defaults = named(df)
-            cases: list[tuple[str, int, Callable[[], Any]]] = [
-                ("frame (csv columns)", n, lambda d=df: claims_from_dataframe(d)),
-                (
-                    "frame (named columns)",
-                    len(user),
-                    lambda u=user, c=columns, f=defaults: claims_from_dataframe(
-                        u, columns=c, defaults=f
-                    ),
-                ),
-                ("load_claims (file)", n, lambda p=path: load_claims_lenient(p)),
-            ]
-            for what, rows, fn in cases:
+            for what, rows, fn in _cases(n, path, df):
                 seconds, out = _best(fn, runs)
                 if isinstance(out, ClaimdiffError):
                     print(f"{n:>9,} {what:<24} {'refused':>8}  {str(out)[:70]}", flush=True)
                     continue
+                memory = ""
+                if peak:
+                    done = subprocess.run(
+                        [sys.executable, __file__, "--one", what, str(n), str(path)],
+                        capture_output=True,
+                        text=True,
+                        check=True,
+                    )
+                    r = json.loads(done.stdout)
+                    memory = f"   {r['peak_mib']:>8,.0f} ({r['before_mib']:,.0f})"
                 print(
                     f"{n:>9,} {what:<24} {seconds:>8.2f} {rows / seconds:>10,.0f} {seconds / peer:>10.1f}  "
-                    f"{len(out.claims):,} / {len(out.rejected):,}",
+                    f"{len(out.claims):,} / {len(out.rejected):,}{memory}",
                     flush=True,
                 )
+            del df
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [100_000, 1_000_000])
+    args = sys.argv[1:]
+    if args[:1] == ["--one"]:
+        _peak(args[1], int(args[2]), Path(args[3]))
+    else:
+        peak = "--peak" in args
+        main([int(a) for a in args if a != "--peak"] or [100_000, 1_000_000], peak=peak)

@@ -22,7 +22,7 @@ from claimdiff import (
 )
 from claimdiff._formats import build as _files
 from claimdiff._formats import documents as _documents
-from claimdiff._formats.csv_format import parse_via, via_cell
+from claimdiff._formats.csv_cells import parse_via, via_cell
 from claimdiff._formats.schema import claims_schema
 from claimdiff.exceptions import ClaimFileError, ClaimFileErrors
 from claimdiff.formats import FORMATS

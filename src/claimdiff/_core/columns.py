@@ -22,6 +22,7 @@ from claimdiff._core.intervals import meet
 from claimdiff._core.policy import Policy
 from claimdiff._core.precision_gap import precision_sides
 from claimdiff._core.precision_used import figure_precision
+from claimdiff._core.table_reads import ClaimReads, table_reads
 from claimdiff._core.timeline import share_a_moment
 from claimdiff._core.verdicts import widen
 from claimdiff._model.claim import Claim
@@ -62,7 +63,6 @@ class Columns:
         import numpy as np  # noqa: PLC0415 - numpy is imported when reconciling starts, not with claimdiff
 
         self.np = np
-        n = len(claims)
         # Attributes are read in the claims' own order, which is the order they sit in memory (reading them
         # group by group costs twice as much in cache misses); ``perm`` then lays them out group by group.
         sizes = np.fromiter(map(len, groups), np.int64, len(groups))
@@ -74,8 +74,10 @@ class Columns:
 
         # What a claim's figure allows, as worded and widened, depends on its estimate alone (and on the
         # tolerance of its metric): the scalar rules are asked once per distinct input and spread by ``inputs``.
-        inputs, per_input = _per_input(np, claims, policy)
-        inputs = inputs[perm]
+        reads = table_reads(np, claims, policy, withdrawn, _per_input) or _claim_reads(
+            np, claims, policy, withdrawn
+        )  # a claim table gives its columns: no claim is read
+        inputs, per_input = reads.inputs[perm], reads.answers
         (
             self.low,
             self.high,
@@ -91,28 +93,14 @@ class Columns:
             self.whigh,
             self.whigh_closed,
         ) = (v[inputs] for v in per_input)
-        self.stated_start = np.fromiter(map(attrgetter("stated_start"), claims), np.float64, n)[
-            perm
-        ]
-        self.stated_end = np.fromiter(map(attrgetter("stated_end"), claims), np.float64, n)[perm]
-        codes: dict[str, int] = {}
-        self.origin = np.fromiter(
-            (codes.setdefault(o, len(codes)) for o in map(attrgetter("origin"), claims)),
-            np.int64,
-            n,
-        )[perm]
-        self.n_origins = len(codes)
-        self.withdrawn = (
-            np.fromiter((c.id in withdrawn for c in claims), np.bool_, n)[perm]
-            if withdrawn
-            else None
-        )
-        periods = list(map(attrgetter("period"), claims))
-        self._period = np.fromiter(map(id, periods), np.int64, n)[perm]
-        self._period_end = np.array(
-            [np.nan if p is None else p.end_ts for p in periods], np.float64
-        )[perm]
-        del periods
+        self.stated_start = reads.stated_start[perm]
+        self.stated_end = reads.stated_end[perm]
+        self.origin = reads.origin[perm]
+        self.n_origins = reads.n_origins
+        self.withdrawn = None if reads.withdrawn is None else reads.withdrawn[perm]
+        self._period = reads.period[perm]
+        self._period_end = reads.period_end[perm]
+        del reads
         firsts = [claims[g[0]] for g in groups]
         self.is_count = np.fromiter((c.is_count for c in firsts), np.bool_, len(groups))
         self.cumulative = np.fromiter((c.metric.cumulative for c in firsts), np.bool_, len(groups))
@@ -150,6 +138,30 @@ class Columns:
     def unordered(self) -> Any:
         """Per group: no claim was stated strictly before another (:func:`claimdiff._core.timeline.unordered`)."""
         return share_a_moment(self.reduce_max(self.stated_start), self.reduce_min(self.stated_end))
+
+
+def _claim_reads(
+    np: Any, claims: Sequence[Claim], policy: Policy, withdrawn: set[str] | frozenset[str]
+) -> ClaimReads:
+    """What the core reads of each claim, claim by claim, in the claims' order."""
+    n = len(claims)
+    inputs, per_input = _per_input(np, claims, policy)
+    codes: dict[str, int] = {}
+    origin = np.fromiter(
+        (codes.setdefault(o, len(codes)) for o in map(attrgetter("origin"), claims)), np.int64, n
+    )
+    periods = list(map(attrgetter("period"), claims))
+    return ClaimReads(
+        inputs,
+        per_input,
+        np.fromiter(map(attrgetter("stated_start"), claims), np.float64, n),
+        np.fromiter(map(attrgetter("stated_end"), claims), np.float64, n),
+        origin,
+        len(codes),
+        np.fromiter((c.id in withdrawn for c in claims), np.bool_, n) if withdrawn else None,
+        np.fromiter(map(id, periods), np.int64, n),
+        np.array([np.nan if p is None else p.end_ts for p in periods], np.float64),
+    )
 
 
 def _per_input(np: Any, claims: Sequence[Claim], policy: Policy) -> tuple[Any, list[Any]]:

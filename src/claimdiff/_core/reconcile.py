@@ -28,6 +28,7 @@ from claimdiff._core.quiet import QuietGroups, quiet_groups
 from claimdiff._core.relations import DEFAULT_TAXONOMY, Relation, Taxonomy
 from claimdiff._core.report import Derived, Group, Rejected, Report
 from claimdiff._core.series import Series, check_series
+from claimdiff._core.table_reads import as_table
 from claimdiff._core.verdicts import analyse
 from claimdiff._model.claim import Claim
 from claimdiff._model.withdrawal import Withdrawal
@@ -189,7 +190,7 @@ def _reconcile(
     loud: Iterable[int] = range(len(raw))
     if len(accepted) >= COLUMNAR_FROM:
         # The columnar core: what every group's columns say at once; quiet groups are kept as arrays.
-        columns = Columns(accepted, positions, policy, withdrawn)
+        columns = Columns(as_table(claims, accepted), positions, policy, withdrawn)
         quiet = quiet_groups(columns, raw, policy)
         one_date = columns.one_date().tolist()
         loud = columns.np.flatnonzero(~quiet.quiet).tolist()

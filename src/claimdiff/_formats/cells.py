@@ -17,7 +17,7 @@ import re
 from collections.abc import Hashable, Mapping, Sequence
 from typing import Any
 
-from claimdiff._formats.csv_format import CellError
+from claimdiff._formats.csv_cells import CellError
 from claimdiff._formats.documents import MAX_DEPTH
 from claimdiff._formats.fields import PLAIN_FIELDS
 from claimdiff._formats.schema import digits, short_repr
@@ -132,7 +132,7 @@ def cell_value(value: Any, field: str) -> Any:
     >>> cell_value(float("inf"), "best")
     Traceback (most recent call last):
     ...
-    claimdiff._formats.csv_format.CellError: ('best', "is inf; only a 'high' cell may be unbounded (+inf), or a 'low' one (-inf)")
+    claimdiff._formats.csv_cells.CellError: ('best', "is inf; only a 'high' cell may be unbounded (+inf), or a 'low' one (-inf)")
 
     Raises:
         CellError: The cell cannot be a field's value; ``column`` is ``field``.

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 import attrs
@@ -81,7 +81,9 @@ class LoadedClaims:
 
     Attributes:
         path: The file, as given.
-        claims: The claims that were read, in file order.
+        claims: The claims that were read, in file order: a tuple, or (from the readers of tables and
+            of large claims CSV files) a claim table that behaves as one and builds each claim when
+            asked for (:class:`claimdiff._model.claim_table.ClaimTable`).
         rejected: Every problem of every claim that could not be read, in file
             order (a claim with three bad fields has three); each names the
             claim, its location, line (or CSV row) and reason.
@@ -97,7 +99,7 @@ class LoadedClaims:
     """
 
     path: str
-    claims: tuple[Claim, ...]
+    claims: Sequence[Claim]
     rejected: tuple[ClaimFileError, ...]
     relations: tuple[Relation | Series, ...] = ()
     sections: Mapping[str, Any] = attrs.field(factory=dict, eq=False, repr=False)

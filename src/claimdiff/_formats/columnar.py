@@ -15,7 +15,7 @@ the fields of the claims-file form (:class:`Fields`) and hands them here.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -23,12 +23,15 @@ import numpy as np
 
 from claimdiff._formats.build import Context, build_entry, duplicate_reason
 from claimdiff._formats.plain import _estimate, _period, _scope, _source
-from claimdiff._model.claim import Claim
+from claimdiff._model.claim import Claim, check_stated, figure_for
+from claimdiff._model.claim_table import FIELDS, ClaimTable, picked
+from claimdiff._model.scope import counted_name
 from claimdiff.exceptions import ClaimdiffError, ClaimFileError
 
 __all__ = [
     "BAD",
     "Coded",
+    "Fast",
     "Fields",
     "Outcome",
     "coded",
@@ -194,13 +197,14 @@ class Fields:
         return np.where(codes < 0, len(values), codes), [*values, default]
 
 
-def fast_claims(fields: Fields, ctx: Context) -> list[Claim | None]:
-    """Each row's claim when it is a plain claim the claims-file reader reads without a problem, else ``None``.
+def fast_claims(fields: Fields, ctx: Context) -> Fast:
+    """The rows that are plain claims the claims-file reader reads without a problem, and their claims as a table.
 
     The columnar form of :func:`claimdiff._formats.plain.plain_claim`, calling its readers once per
-    distinct value: a row gets a claim here only when that reader would give it the same claim.
+    distinct value (and the checks between a claim's parts once per distinct pair): a row is read here
+    only when that reader would give it the same claim. No claim is built: the table builds each when
+    asked for.
     """
-    n = len(fields.labels)
     slow = fields.slow.copy()
     d = ctx.defaults
 
@@ -255,75 +259,83 @@ def fast_claims(fields: Fields, ctx: Context) -> list[Claim | None]:
     q_codes, quotes = read("quote", text, merged=False)
     l_codes, locations = read("location", text, merged=False)
     n_codes, notes = read("note", text, merged=False)
-    po_codes, parts = read("part_of", lambda v: v if type(v) is str else BAD, merged=False)
+    po_codes, parts_of = read("part_of", lambda v: v if type(v) is str else BAD, merged=False)
     pe_codes, periods = read("period", lambda v: _or_fail(_period(v, "period", ctx)))
     st_codes, stated = read("stated", lambda v: _or_fail(_period(v, "stated", ctx)))
 
     rows = np.flatnonzero(~slow)
-    label_ids = (
-        [f"row-{fields.labels[i]}" for i in rows.tolist()] if (ids_codes[rows] < 0).any() else None
-    )
-    columns = [
-        _spread(values, codes[rows], missing=None if values is not vias else ()).tolist()
-        for codes, values in (
-            (ids_codes, ids),
-            (m_codes, metrics),
-            (e_codes, estimates),
-            (s_codes, scopes),
-            (pe_codes, periods),
-            (st_codes, stated),
-            (src_codes, sources),
-            (via_codes, vias),
-            (q_codes, quotes),
-            (l_codes, locations),
-            (n_codes, notes),
-            (po_codes, parts),
-        )
+    counts = [bool(c) for _, _, c in combos]
+
+    def figure_ok(k: int, c: int | None) -> bool:  # a count needs 'counted'; a count takes no unit
+        name = None if c is None else counted_name(counted[c])  # what the row's scope counts
+        shared, derived = figure_for("", estimates[k], name)
+        estimates[k] = shared  # the estimate every claim built with it holds
+        return bool(derived[6]) or not counts[k]
+
+    def stated_ok(p: int | None, s: int | None) -> bool:
+        check_stated("", None if p is None else periods[p], None if s is None else stated[s])
+        return True
+
+    _check_pairs((e_codes, estimates), (c_codes, counted), rows, slow, figure_ok)
+    _check_pairs((pe_codes, periods), (st_codes, stated), rows, slow, stated_ok)
+    rows = np.flatnonzero(~slow)
+    ids = list(ids)
+    own = rows[ids_codes[rows] < 0]  # no id: the row's own, from its label
+    if len(own):
+        ids_codes = ids_codes.copy()
+        ids_codes[own] = np.arange(len(ids), len(ids) + len(own))
+        ids.extend(f"row-{fields.labels[i]}" for i in own.tolist())
+    parts: list[Coded] = [
+        (ids_codes, ids),
+        (m_codes, metrics),
+        (e_codes, estimates),
+        (s_codes, scopes),
+        (pe_codes, periods),
+        (st_codes, stated),
+        (src_codes, sources),
+        (via_codes, vias),
+        (q_codes, quotes),
+        (l_codes, locations),
+        (n_codes, notes),
+        (po_codes, parts_of),
     ]
-    if label_ids is not None:
-        columns[0] = [
-            i if i is not None else own for i, own in zip(columns[0], label_ids, strict=True)
-        ]
-    counts = count[rows].tolist()
-    out: list[Claim | None] = [None] * n
-    make = Claim._from_parts  # noqa: SLF001 - the parts are checked: only the checks between them remain
-    for (
-        row,
-        cid,
-        metric,
-        estimate,
-        scope,
-        period,
-        when,
-        source,
-        via,
-        quote,
-        location,
-        note,
-        part_of,
-        is_count,
-    ) in zip(rows.tolist(), *columns, counts, strict=True):
-        try:  # every part was made by its validating constructor above, once per distinct value
-            claim = make(
-                cid,
-                metric,
-                estimate,
-                scope,
-                period,
-                when,
-                source,
-                via,
-                quote,
-                location,
-                note,
-                part_of,
-            )
+    codes = np.empty((len(FIELDS), len(rows)), dtype=np.int32)
+    for k, (field_codes, _) in enumerate(parts):
+        codes[k] = field_codes[rows]
+    return Fast(
+        rows, ClaimTable(codes, [[None if v is BAD else v for v in values] for _, values in parts])
+    )  # a part no row of the table reads is dropped
+
+
+def _check_pairs(
+    a: Coded, b: Coded, rows: np.ndarray, slow: np.ndarray, check: Callable[[Any, Any], bool]
+) -> None:
+    """Mark ``slow`` the ``rows`` whose pair of parts ``check`` refuses, asked once per distinct pair.
+
+    ``check`` is given the pair's positions in ``a``'s and ``b``'s parts (``None``: missing); it refuses by
+    returning ``False`` or raising a :class:`ClaimdiffError`.
+    """
+    (a_codes, a_values), (b_codes, b_values) = a, b
+    if not len(rows):
+        return
+    codes, pairs = combine(
+        [(a_codes[rows], range(len(a_values))), (b_codes[rows], range(len(b_values)))]  # type: ignore[list-item]
+    )
+    good = np.ones(len(pairs), dtype=bool)
+    for k, (i, j) in enumerate(pairs):
+        try:
+            good[k] = check(i, j)
         except ClaimdiffError:
-            continue  # the full reader says why
-        if is_count and not claim.estimate._derived[6]:  # noqa: SLF001 - "a count takes no unit": it says so
-            continue
-        out[row] = claim
-    return out
+            good[k] = False
+    slow[rows[~good[codes]]] = True
+
+
+@attrs.frozen
+class Fast:
+    """The rows of a chunk the columnar reader read (their positions, in order) and their claims, as a table."""
+
+    rows: np.ndarray
+    claims: ClaimTable
 
 
 def _or_fail(value: Any) -> Any:
@@ -359,31 +371,48 @@ def entry_outcome(
 
 
 def settle(
-    rows: Iterable[tuple[Hashable, Claim | Outcome]],
+    labels: Sequence[Hashable],
+    fast: Fast,
+    outcomes: Mapping[int, Outcome],
     *,
     seen: dict[str, Hashable],
     duplicate: Callable[[Hashable, str, str, Hashable], ClaimFileError],
-    claims: list[Claim],
     rejected: list[ClaimFileError],
-) -> None:
-    """Add each row's claims or problems, in row order, refusing a claim whose id an earlier row's claim has.
+) -> ClaimTable:
+    """A chunk's claims in row order (as a table), refusing a claim whose id an earlier row's claim has.
 
-    ``seen`` holds the ids kept so far, with the label of the row that has each (carried from chunk to
-    chunk); ``duplicate(label, row id, id taken, label of the row that has it)`` is the error for a row
-    whose id is taken (the claims-file reader's rule: a rejected row takes no id).
+    Row ``i`` of the chunk (named ``labels[i]``) is read by the columnar reader (``fast``) or has its
+    ``outcomes[i]`` from the full reader; their problems are added to ``rejected`` in row order. ``seen`` holds
+    the ids kept so far, with the label of the row that has each (carried from chunk to chunk);
+    ``duplicate(label, row id, id taken, label of the row that has it)`` is the error for a row whose id is
+    taken (the claims-file reader's rule: a rejected row takes no id).
     """
+    codes, values = fast.claims.column("id")
+    ids = [values[c] for c in codes.tolist()]
+    if (
+        not any(o.claims for o in outcomes.values())
+        and len(set(ids)) == len(ids)
+        and seen.keys().isdisjoint(ids)
+    ):  # the common case: every id new, no claim from the full reader to place between the rows
+        seen.update(zip(ids, map(labels.__getitem__, fast.rows.tolist()), strict=True))
+        for i in sorted(outcomes):
+            rejected.extend(outcomes[i].errors)
+        return fast.claims
+    at = np.full(len(labels), -1, dtype=np.intp)
+    at[fast.rows] = np.arange(len(fast.rows))
+    picks: list[int | Claim] = []
     missing: Any = BAD
-    for label, outcome in rows:
-        if type(outcome) is Claim:
-            cid = outcome.id
+    for i, (label, k) in enumerate(zip(labels, at.tolist(), strict=True)):
+        if k >= 0:
+            cid = ids[k]
             first = seen.get(cid, missing)
             if first is not missing:
                 rejected.append(duplicate(label, cid, cid, first))
                 continue
             seen[cid] = label
-            claims.append(outcome)
+            picks.append(k)
             continue
-        assert isinstance(outcome, Outcome)  # noqa: S101 - the two kinds of row
+        outcome = outcomes[i]
         if outcome.errors:
             rejected.extend(outcome.errors)
             continue
@@ -392,4 +421,5 @@ def settle(
             rejected.append(duplicate(label, outcome.claims[0].id, clash, seen[clash]))
             continue
         seen.update((c.id, label) for c in outcome.claims)
-        claims.extend(outcome.claims)
+        picks.extend(outcome.claims)
+    return picked(fast.claims, picks)

@@ -27,7 +27,7 @@ from claimdiff._formats.columnar import Outcome, entry_outcome, fast_claims, set
 from claimdiff._formats.csv_format import parse_rows
 from claimdiff._formats.documents import MAX_CHARS
 from claimdiff._formats.table_columns import TABLE_CHUNK, CsvReader
-from claimdiff._model.claim import Claim
+from claimdiff._model.claim_table import ClaimTable, concat
 from claimdiff._model.hedges import DEFAULT_HEDGES, HedgePolicy
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from claimdiff.exceptions import ClaimFileError
@@ -97,7 +97,7 @@ def read_csv_file(
     except OSError as e:
         raise ClaimFileError(name, "$", None, f"cannot be read ({e.strerror or e})") from e
     starts: list[int] = []
-    claims: list[Claim] = []
+    claims: list[ClaimTable] = []
     rejected: list[ClaimFileError] = []
     with f:
         reader = csv.reader(f, strict=True)
@@ -149,7 +149,7 @@ def read_csv_file(
             raise ClaimFileError(
                 name, "$", None, f"is not UTF-8 text: {e.reason}", line=reader.line_num + 1
             ) from e
-    return LoadedClaims(path=name, claims=tuple(claims), rejected=tuple(rejected))
+    return LoadedClaims(path=name, claims=concat(claims), rejected=tuple(rejected))
 
 
 def _numbered(reader: Any) -> Iterator[tuple[int, list[str]]]:
@@ -170,7 +170,7 @@ def _chunk(
     name: str,
     seen: dict[str, Any],
     duplicate: Any,
-    claims: list[Claim],
+    claims: list[ClaimTable],
     rejected: list[ClaimFileError],
 ) -> None:
     """Read one chunk of rows (the last ``len(rows)`` of ``starts``): in columns, and the rest one by one."""
@@ -181,8 +181,9 @@ def _chunk(
     even = [r if len(r) == width else (r + [""] * width)[:width] for r in rows]
     fields = CsvReader(names).fields([list(c) for c in zip(*even, strict=True)], labels)
     fields.slow[uneven] = True  # a short or long row: the full reader pads it or says why
-    fast: list[Any] = fast_claims(fields, ctx)
-    slow = [i for i, c in enumerate(fast) if c is None]
+    fast = fast_claims(fields, ctx)
+    outcomes: dict[int, Outcome] = {}
+    slow = np.flatnonzero(~np.isin(np.arange(len(rows)), fast.rows)).tolist()
     if slow:
         doc, _ = parse_rows(header, ((starts[base + i], rows[i]) for i in slow), name)
         for i, entry in zip(slow, doc["claims"], strict=True):
@@ -190,15 +191,9 @@ def _chunk(
                 entry, ClaimFileError
             ):  # a cell the row could not give: located in the whole file
                 where = _ENTRY.sub(f"$.claims[{base + i}]", entry.location, count=1)
-                fast[i] = Outcome(
+                outcomes[i] = Outcome(
                     [], [ClaimFileError(name, where, entry.claim_id, entry.reason, line=entry.line)]
                 )
             else:
-                fast[i] = entry_outcome(entry, base + i, ctx, lambda e: e)
-    settle(
-        zip(labels, fast, strict=True),
-        seen=seen,
-        duplicate=duplicate,
-        claims=claims,
-        rejected=rejected,
-    )
+                outcomes[i] = entry_outcome(entry, base + i, ctx, lambda e: e)
+    claims.append(settle(labels, fast, outcomes, seen=seen, duplicate=duplicate, rejected=rejected))

@@ -20,6 +20,7 @@ from claimdiff._model.claim import Claim, Scope, Source
 from claimdiff._model.composite import parse_composite
 from claimdiff._model.estimate import Estimate
 from claimdiff._model.period import Period
+from claimdiff._model.scope import counted_name, place_path
 from claimdiff.exceptions import ClaimdiffError
 
 if TYPE_CHECKING:
@@ -218,10 +219,24 @@ def _scope(place: Any, counted: str | None, event: Any, ctx: Context) -> Scope |
     key = (place, counted, None if event is None else str(event))
     scope = ctx.scopes.get(key)
     if scope is None:
-        try:
-            scope = ctx.scopes[key] = Scope(place=place, counted=counted, event=key[2])
-        except ClaimdiffError:
+        # Places and counted things meet in many combinations: each is converted once (as Scope(...) does).
+        path = ctx.places.get(place, _MISSING)
+        if path is _MISSING:
+            try:
+                path = place_path(place)
+            except ClaimdiffError:
+                path = None
+            ctx.places[place] = path
+        name = ctx.counted_names.get(counted, _MISSING)
+        if name is _MISSING:
+            try:
+                name = counted_name(counted)
+            except ClaimdiffError:
+                name = False
+            ctx.counted_names[counted] = name
+        if path is None or name is False:
             return None
+        scope = ctx.scopes[key] = Scope._from_parts(path, name, key[2])  # noqa: SLF001 - converted parts
     return scope
 
 

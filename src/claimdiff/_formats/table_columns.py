@@ -36,6 +36,7 @@ from claimdiff._formats.columnar import (
     BAD,
     Coded,
     Fields,
+    Outcome,
     coded,
     combine,
     distinct,
@@ -44,17 +45,15 @@ from claimdiff._formats.columnar import (
     fast_claims,
     settle,
 )
+from claimdiff._formats.csv_cells import CellError, parse_via, unescape_cell
 from claimdiff._formats.csv_format import (
     VALUE_COLUMNS,
-    CellError,
     parse_rows,
-    parse_via,
     source_cell,
     spelled_cell,
-    unescape_cell,
     value_cell,
 )
-from claimdiff._model.claim import Claim
+from claimdiff._model.claim_table import ClaimTable, concat
 from claimdiff._model.hedges import HedgePolicy
 from claimdiff._model.vocabulary import Vocabulary
 from claimdiff.exceptions import ClaimFileError
@@ -273,10 +272,10 @@ def read_table(
     vocabulary: Vocabulary,
 ) -> LoadedClaims:
     """Read a table chunk by chunk: the plain rows in columns, the others one by one by the full claims-file reader."""
-    claims: list[Claim] = []
+    claims: list[ClaimTable] = []
     rejected: list[ClaimFileError] = []
     if len(df) == 0:
-        return LoadedClaims(path=name, claims=(), rejected=())
+        return LoadedClaims(path=name, claims=concat([]), rejected=())
     given = {k: clean_cell(v, strip=False) for k, v in (defaults or {}).items()}
     shared = {k: v for k, v in given.items() if v is not None}
     doc: dict[str, Any] = {"claims": [], "defaults": shared} if shared else {"claims": []}
@@ -298,8 +297,9 @@ def read_table(
                 if isinstance(reader, FrameReader)
                 else [part.iloc[:, i] for i in range(part.shape[1])]
             )
-            fast: list[Any] = fast_claims(reader.fields(chunk, here), ctx)
-            rows = [i for i, c in enumerate(fast) if c is None]
+            fast = fast_claims(reader.fields(chunk, here), ctx)
+            rows = np.flatnonzero(~np.isin(np.arange(len(here)), fast.rows)).tolist()
+            outcomes: dict[int, Outcome] = {}
             if rows:
                 locate = functools.partial(
                     relocated, labels=[here[i] for i in rows], column_of=column_of, name=name
@@ -307,12 +307,8 @@ def read_table(
                 for k, (i, entry) in enumerate(
                     zip(rows, reader.slow(part, rows, here), strict=True)
                 ):
-                    fast[i] = entry_outcome(entry, k, ctx, locate)
-            settle(
-                zip(here, fast, strict=True),
-                seen=seen,
-                duplicate=duplicate,
-                claims=claims,
-                rejected=rejected,
+                    outcomes[i] = entry_outcome(entry, k, ctx, locate)
+            claims.append(
+                settle(here, fast, outcomes, seen=seen, duplicate=duplicate, rejected=rejected)
             )
-    return LoadedClaims(path=name, claims=tuple(claims), rejected=tuple(rejected))
+    return LoadedClaims(path=name, claims=concat(claims), rejected=tuple(rejected))

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import math
-import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -14,7 +13,7 @@ from claimdiff._model.estimate import Estimate, Provenance
 from claimdiff._model.hedges import DEFAULT_HEDGES, parse_estimate
 from claimdiff._model.measure import Measure
 from claimdiff._model.period import Period, optional_period
-from claimdiff._model.places import union_path
+from claimdiff._model.scope import NO_SCOPE, Scope, place_path
 from claimdiff._model.source import Source, SourceKind, _source, _sources
 from claimdiff._model.source_grade import SourceGrade
 from claimdiff._model.units import UnitInfo
@@ -27,9 +26,12 @@ __all__ = [
     "Scope",
     "Source",
     "SourceKind",
+    "check_stated",
+    "figure_for",
     "place_path",
     "rounded_data",
     "source_grades",
+    "stated_span",
 ]
 
 #: The ranks a claim may carry, best first (Wikidata's statement ranks).
@@ -38,7 +40,6 @@ RANKS = ("preferred", "normal", "deprecated")
 _INF = math.inf
 #: The default of ``note`` and ``source_grade``: not given (kept from ``notes`` when ``attrs.evolve`` rebuilds).
 _UNSET: Any = type("_Unset", (), {"__repr__": lambda _self: "None", "__slots__": ()})()
-_intern = sys.intern
 _NEG_INF = -math.inf
 
 
@@ -49,96 +50,6 @@ def _rank(value: str | None) -> str | None:
     if text not in RANKS:
         raise InvalidClaimError(None, "rank", value, f"is not one of {', '.join(RANKS)}")
     return str(text)
-
-
-def place_path(value: str | Sequence[str] | None) -> tuple[str, ...]:
-    """A place as its path from the widest area: ``"Russia > Belgorod Oblast > Belgorod"``.
-
-    >>> place_path("Russia > Belgorod Oblast > Belgorod")
-    ('Russia', 'Belgorod Oblast', 'Belgorod')
-    """
-    if value is None:
-        return ()
-    parts = value.split(">") if isinstance(value, str) else list(value)
-    out = tuple(_place_part(p) for p in parts)
-    if any(not p for p in out):
-        raise InvalidClaimError(None, "place", value, "has an empty part")
-    if out and "+" in out[-1]:  # a place set: its places in one order (see claimdiff._model.places)
-        out = tuple(_place_part(p) for p in union_path(out))
-    if type(value) is tuple and all(a is b for a, b in zip(out, value, strict=True)):
-        return value  # already a place path: kept as given
-    return out
-
-
-def _place_part(part: object) -> str:
-    # Place names repeat across a data set ("Russia", "Belgorod Oblast"): each is held once (interned).
-    text = str(part)
-    tidy = " ".join(text.split())
-    return _intern(text if tidy == text else tidy)
-
-
-def _counted(value: str | None) -> str | None:
-    if value is None:
-        return None
-    return DEFAULT_VOCABULARY.counted(value)
-
-
-@attrs.frozen
-class Scope:
-    """What a figure is about: where, who or what is counted, and which event.
-
-    Attributes:
-        place: Path from the widest area, e.g. ``("Russia", "Belgorod Oblast", "Belgorod")``.
-        counted: What or who is counted ("people", "children", "drones"), or ``None``
-            for a measurement that is not a count (a distance).
-        event: The event the figure belongs to, if it belongs to one.
-    """
-
-    place: tuple[str, ...] = attrs.field(default=(), converter=place_path)
-    counted: str | None = attrs.field(default=None, converter=_counted)
-    event: str | None = attrs.field(default=None)
-    # The group keys of the claims about this scope: one key tuple for one metric, a dict by metric name for more.
-    _keys: Any = attrs.field(init=False, repr=False, eq=False, default=None)
-
-    def _key_for(self, metric: str) -> tuple[str, str, tuple[str, ...], str]:
-        """The group key of a claim about ``metric`` in this scope, one shared tuple per metric.
-
-        >>> Scope(place="Russia > Belgorod", counted="people")._key_for("killed")
-        ('killed', 'people', ('Russia', 'Belgorod'), '')
-        """
-        keys = self._keys
-        if type(keys) is tuple:
-            if keys[0] == metric:
-                return keys
-            keys = {keys[0]: keys}
-        elif keys is not None:
-            found = keys.get(metric)
-            if found is not None:
-                return found  # type: ignore[no-any-return]
-        key = (metric, self.counted or "", self.place, self.event or "")
-        if keys is None:
-            object.__setattr__(self, "_keys", key)
-        else:
-            keys[metric] = key
-            object.__setattr__(self, "_keys", keys)
-        return key
-
-    def place_text(self) -> str:
-        """The place as written in files: ``"Russia > Belgorod Oblast > Belgorod"``."""
-        return " > ".join(self.place)
-
-    def describe(self) -> str:
-        """A short phrase for reports: ``"people in Belgorod (event 'x')"``."""
-        bits = [self.counted or "value"]
-        if self.place:
-            bits.append(f"in {self.place[-1]}")
-        if self.event:
-            bits.append(f"[{self.event}]")
-        return " ".join(bits)
-
-
-#: The scope of a claim that gives none (shared: scopes are frozen).
-_NO_SCOPE = Scope()
 
 
 def _estimate(value: Estimate | str | float, count: bool) -> Estimate:
@@ -252,7 +163,7 @@ class Claim:
         if type(metric) is not Metric:
             metric = DEFAULT_VOCABULARY.metric(metric)
         if scope is None:
-            scope = _NO_SCOPE
+            scope = NO_SCOPE
         elif type(scope) is not Scope:
             attrs.validators.instance_of(Scope)(self, attrs.fields(Claim).scope, scope)
         if type(estimate) is not Estimate:
@@ -352,60 +263,38 @@ class Claim:
         part_of: str | None,
     ) -> None:
         """Check the parts against each other (each is of its type), derive the floats and set every slot."""
-        if estimate._derived is None:  # noqa: SLF001 - a new estimate: share an equal one seen before
-            estimate = shared_estimate(estimate)
+        estimate, derived = figure_for(id, estimate, scope.counted)
         if via:
             via = shared_chain(via)
-        derived: Derived | None = estimate._derived  # noqa: SLF001 - worked out by the first claim that held it
-        if derived is None or derived[6] is (
-            scope.counted is None
-        ):  # a count without 'counted', or the reverse
-            derived = derive(
-                estimate, id, scope.counted
-            )  # computes and checks (a count needs 'counted')
         low, high, low_closed, high_closed, figure = derived[:5]
-        if (
-            stated is not None
-            and period is not None
-            and stated.end_ts <= period.start_ts
-            and stated.start_ts < period.start_ts
-        ):  # stated.before(period)
-            raise InvalidClaimError(
-                id,
-                "stated",
-                stated.isoformat(),
-                f"is before the period it reports on starts ({period.isoformat()})",
-            )
-        set_ = object.__setattr__
-        set_(self, "id", id)
-        set_(self, "metric", metric)
-        set_(self, "estimate", estimate)
-        set_(self, "scope", scope)
-        set_(self, "period", period)
-        set_(self, "stated", stated)
-        set_(self, "source", source)
-        set_(self, "via", via)
-        set_(self, "quote", quote)
-        set_(self, "location", location)
-        set_(self, "_notes", notes)
-        set_(self, "part_of", part_of)
-        set_(self, "rank", rank)
-        set_(self, "low", low)
-        set_(self, "high", high)
-        set_(self, "low_closed", low_closed)
-        set_(self, "high_closed", high_closed)
-        set_(self, "figure", figure)
-        set_(self, "origin", source._key or source.key)  # noqa: SLF001 - the key, kept once worked out
-        if stated is None:
-            set_(self, "stated_start", _NEG_INF)
-            set_(self, "stated_end", _INF)
-        else:
-            set_(self, "stated_start", stated.start_ts)
-            set_(self, "stated_end", stated.end_ts)
+        check_stated(id, period, stated)
+        start, end = stated_span(stated)
         keys = scope._keys  # noqa: SLF001 - the group key, shared per scope and metric
         if type(keys) is not tuple or keys[0] != metric.name:
             keys = scope._key_for(metric.name)  # noqa: SLF001
-        set_(self, "key", keys)
+        set_ = _SETTERS
+        set_[0](self, id)
+        set_[1](self, metric)
+        set_[2](self, estimate)
+        set_[3](self, scope)
+        set_[4](self, period)
+        set_[5](self, stated)
+        set_[6](self, source)
+        set_[7](self, via)
+        set_[8](self, quote)
+        set_[9](self, location)
+        set_[10](self, notes)
+        set_[11](self, part_of)
+        set_[12](self, rank)
+        set_[13](self, low)
+        set_[14](self, high)
+        set_[15](self, low_closed)
+        set_[16](self, high_closed)
+        set_[17](self, figure)
+        set_[18](self, source._key or source.key)  # noqa: SLF001 - the origin: the key, kept once worked out
+        set_[19](self, start)
+        set_[20](self, end)
+        set_[21](self, keys)
 
     @property
     def note(self) -> str | None:
@@ -477,6 +366,93 @@ class Claim:
         if value == self.low and not self.low_closed:
             return False
         return not (value == self.high and not self.high_closed)
+
+
+# Each slot's own setter, called directly: half the cost of ``object.__setattr__``, which looks the name up
+# first (a million claims are built from a table at a time). In the order ``_fill`` sets them.
+_SETTERS = tuple(
+    Claim.__dict__[name].__set__
+    for name in (
+        "id",
+        "metric",
+        "estimate",
+        "scope",
+        "period",
+        "stated",
+        "source",
+        "via",
+        "quote",
+        "location",
+        "_notes",
+        "part_of",
+        "rank",
+        "low",
+        "high",
+        "low_closed",
+        "high_closed",
+        "figure",
+        "origin",
+        "stated_start",
+        "stated_end",
+        "key",
+    )
+)
+assert len(_SETTERS) == len(attrs.fields(Claim))  # noqa: S101 - every field is set (a new one must be added here)
+
+
+def figure_for(claim_id: str, estimate: Estimate, counted: str | None) -> tuple[Estimate, Derived]:
+    """The estimate a claim holds (an equal one already in use) and what it derives, checked against ``counted``.
+
+    One of the two checks between a claim's parts (a count needs ``counted``, a unit takes none): a
+    columnar reader asks it once per distinct (figure, counted) pair and builds claims later.
+
+    >>> e, derived = figure_for("a", Estimate.more_than(100), "people")
+    >>> derived[:2], derived[6]
+    ((101.0, inf), True)
+    """
+    if estimate._derived is None:  # noqa: SLF001 - a new estimate: share an equal one seen before
+        estimate = shared_estimate(estimate)
+    derived: Derived | None = estimate._derived  # noqa: SLF001 - worked out by the first claim that held it
+    if derived is None or derived[6] is (
+        counted is None
+    ):  # a count without 'counted', or the reverse
+        derived = derive(
+            estimate, claim_id, counted
+        )  # computes and checks (a count needs 'counted')
+    return estimate, derived
+
+
+def stated_span(stated: Period | None) -> tuple[float, float]:
+    """When a claim was stated, as floats: an unknown time is (-inf, +inf), never before or after anything.
+
+    >>> stated_span(None)
+    (-inf, inf)
+    """
+    if stated is None:
+        return _NEG_INF, _INF
+    return stated.start_ts, stated.end_ts
+
+
+def check_stated(claim_id: str, period: Period | None, stated: Period | None) -> None:
+    """Refuse a claim stated before the period it reports on starts (the other check between parts).
+
+    >>> check_stated("a", optional_period("2024-03-02"), optional_period("2024-03-01"))
+    Traceback (most recent call last):
+    ...
+    claimdiff.exceptions.InvalidClaimError: claim 'a': 'stated' is before the period it reports on starts (2024-03-02) (got '2024-03-01').
+    """
+    if (
+        stated is not None
+        and period is not None
+        and stated.end_ts <= period.start_ts
+        and stated.start_ts < period.start_ts
+    ):  # stated.before(period)
+        raise InvalidClaimError(
+            claim_id,
+            "stated",
+            stated.isoformat(),
+            f"is before the period it reports on starts ({period.isoformat()})",
+        )
 
 
 def rounded_data(claims: Iterable[Claim]) -> list[Claim]:

@@ -1,0 +1,259 @@
+"""Claims held as columns: each field a column of codes into its distinct parts; a claim is built when asked for.
+
+A table of a million claims holds a few metrics, sources, scopes and days, and a few thousand distinct
+figures. A columnar reader makes each distinct part once (checked by its type's constructor, and the
+parts checked against each other once per distinct pair: :func:`claimdiff._model.claim.figure_for`,
+:func:`claimdiff._model.claim.check_stated`); a :class:`ClaimTable` keeps those parts and, per row, a code
+into each field's parts. ``table[i]`` builds the claim ``Claim._from_parts`` gives for the row's parts,
+which equals the one ``Claim(...)`` gives for them, and keeps it: asked again, the same object comes back.
+Rows the columnar reader left to the full reader are held as the claims it built.
+
+The table is a read-only sequence that behaves as a tuple of its claims: equal to a tuple (or table) of
+equal claims, hashed as that tuple, sliced into a table, pickled as its columns. The core reads the
+columns themselves (:mod:`claimdiff._core.table_reads`) without building a claim per row.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, overload
+
+from claimdiff._collector import PAUSE
+from claimdiff._model.claim import Claim
+
+__all__ = ["FIELDS", "MISSING", "ClaimTable", "concat", "picked"]
+
+#: The fields a table holds in columns, in the order of ``Claim._from_parts``.
+FIELDS = (
+    "id",
+    "metric",
+    "estimate",
+    "scope",
+    "period",
+    "stated",
+    "source",
+    "via",
+    "quote",
+    "location",
+    "note",
+    "part_of",
+)
+#: What a field holds where a row gives it nothing (code -1): none, and no relays.
+MISSING: tuple[Any, ...] = tuple(() if f == "via" else None for f in FIELDS)
+# Claims are built this many rows at a time when iterating (one array read per field per block).
+_BLOCK = 4096
+
+
+class ClaimTable(Sequence[Claim]):
+    """Claims read from a table, held as columns and built one by one when asked for.
+
+    What the table and data-frame readers return as ``LoadedClaims.claims`` when they read in columns;
+    use it as a tuple of claims. Only the readers make one.
+
+    >>> import pandas as pd
+    >>> from claimdiff import claims_from_dataframe
+    >>> claims = claims_from_dataframe(pd.DataFrame({
+    ...     "id": ["a", "b"], "metric": "killed", "counted": "people", "value": [3, 4], "source": "MoD",
+    ... })).claims
+    >>> len(claims), claims[1].id, claims[0] is claims[0], claims == tuple(claims)
+    (2, 'b', True, True)
+    >>> [c.low for c in claims[::-1]]
+    [4.0, 3.0]
+
+    .. versionadded:: 0.1.0
+    """
+
+    __slots__ = ("_built", "_codes", "_held", "_values")
+
+    def __init__(
+        self, codes: Any, values: Sequence[list[Any]], held: Mapping[int, Claim] | None = None
+    ) -> None:
+        """A table of ``codes`` (a numpy array, one row per field of :data:`FIELDS`, one column per claim).
+
+        ``values[k]`` are field ``k``'s distinct parts, each made by its type's constructor and checked
+        against the others (the parts of every row are those of a valid claim); code -1 is
+        :data:`MISSING`. ``held`` are claims already built, by row: their columns are not read.
+        """
+        self._codes = codes
+        self._values = tuple(
+            [*v, missing] for v, missing in zip(values, MISSING, strict=True)
+        )  # code -1 reads the last part: what a missing field holds
+        self._held = dict(held or {})
+        self._built: list[Claim | None] | None = None
+
+    def __len__(self) -> int:
+        return int(self._codes.shape[1])
+
+    @overload
+    def __getitem__(self, index: int) -> Claim: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> ClaimTable: ...
+
+    def __getitem__(self, index: int | slice) -> Claim | ClaimTable:
+        built = self._built
+        if built is not None and type(index) is int:  # the common case: a claim built already
+            claim = built[index]
+            if claim is not None:
+                return claim
+        if isinstance(index, slice):
+            return self._slice(index)
+        n = len(self)
+        i = operator.index(index)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("claim table index out of range")
+        built = self._cache()
+        claim = built[i]
+        if claim is None:
+            claim = built[i] = self._held.get(i) or self._make(self._codes[:, i].tolist())
+        return claim
+
+    def __iter__(self) -> Iterator[Claim]:
+        n = len(self)
+        built = self._cache()
+        for start in range(0, n, _BLOCK):
+            stop = min(start + _BLOCK, n)
+            if None in built[start:stop]:
+                with PAUSE:  # claims and their floats form no cycles: the collector would scan them for nothing
+                    self._build(built, start, stop)
+            yield from built[start:stop]  # type: ignore[misc]
+
+    def _cache(self) -> list[Claim | None]:
+        built = self._built
+        if built is None:
+            built = self._built = [None] * len(self)
+        return built
+
+    def _make(self, codes: list[int]) -> Claim:
+        return Claim._from_parts(*map(list.__getitem__, self._values, codes))  # noqa: SLF001 - checked parts
+
+    def _build(self, built: list[Claim | None], start: int, stop: int) -> None:
+        """Build the claims of rows ``start`` to ``stop`` not built yet, reading each column once."""
+        columns = [
+            list(map(values.__getitem__, codes))
+            for values, codes in zip(self._values, self._codes[:, start:stop].tolist(), strict=True)
+        ]
+        make = Claim._from_parts  # noqa: SLF001 - the parts were checked when the table was made
+        held = self._held
+        if not held and built[start:stop].count(None) == stop - start:  # the block at once
+            built[start:stop] = map(make, *columns)
+            return
+        for i, parts in enumerate(zip(*columns, strict=True), start):
+            if built[i] is None:
+                built[i] = held.get(i) or make(*parts)
+
+    def _slice(self, index: slice) -> ClaimTable:
+        rows = range(len(self))[index]
+        held = {rows.index(i): c for i, c in self._held.items() if i in rows}
+        out = ClaimTable(self._codes[:, index], [v[:-1] for v in self._values], held)
+        if self._built is not None:
+            out._built = self._built[index]
+        return out
+
+    def column(self, field: str) -> tuple[Any, list[Any]]:
+        """Each claim's code into ``field``'s distinct parts (numpy), and the parts: no claim is built.
+
+        A held claim's part is added to the parts (its own object), so that every code reads the very part
+        its claim holds.
+
+        >>> import pandas as pd
+        >>> from claimdiff import claims_from_dataframe
+        >>> claims = claims_from_dataframe(pd.DataFrame({
+        ...     "id": ["a", "b", "c"], "metric": "killed", "counted": "people", "value": 3,
+        ...     "source": ["MoD", "UN", "MoD"]})).claims
+        >>> codes, sources = claims.column("source")
+        >>> [sources[k].name for k in codes.tolist()]
+        ['MoD', 'UN', 'MoD']
+        """
+        k = FIELDS.index(field)
+        codes = self._codes[k].copy()
+        values = list(self._values[k])
+        codes[codes < 0] = len(values) - 1
+        for i, claim in self._held.items():
+            codes[i] = len(values)
+            values.append(claim.note if field == "note" else getattr(claim, field))
+        return codes, values
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ClaimTable | tuple):
+            return NotImplemented
+        return len(self) == len(other) and all(map(operator.eq, self, other))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __add__(self, other: object) -> tuple[Claim, ...]:
+        if not isinstance(other, ClaimTable | tuple):
+            return NotImplemented
+        return (*self, *other)
+
+    def __radd__(self, other: object) -> tuple[Claim, ...]:
+        if not isinstance(other, tuple):
+            return NotImplemented
+        return (*other, *self)
+
+    def __repr__(self) -> str:
+        shown = ", ".join(repr(c) for c in self[:3])
+        more = ", ..." if len(self) > 3 else ""
+        return f"<ClaimTable of {len(self):,} claims: {shown}{more}>"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (ClaimTable, (self._codes, [v[:-1] for v in self._values], self._held))
+
+
+def concat(tables: Sequence[ClaimTable]) -> ClaimTable:
+    """The claims of ``tables`` one after the other, as one table (each field's parts laid end to end).
+
+    >>> import pandas as pd
+    >>> from claimdiff import claims_from_dataframe
+    >>> t = claims_from_dataframe(pd.DataFrame({
+    ...     "id": ["a", "b"], "metric": "killed", "counted": "people", "value": 3, "source": "MoD"})).claims
+    >>> [c.id for c in concat([t[1:], t[:1]])]
+    ['b', 'a']
+    """
+    import numpy as np  # noqa: PLC0415 - a table exists only where numpy read it
+
+    rows: list[Any] = []
+    values: list[list[Any]] = [[] for _ in FIELDS]
+    held: dict[int, Claim] = {}
+    offset = 0
+    for t in tables:
+        codes = t._codes.astype(np.int64)  # noqa: SLF001 - the tables' own columns
+        for k, parts in enumerate(t._values):  # noqa: SLF001
+            codes[k] = np.where(codes[k] >= 0, codes[k] + len(values[k]), -1)
+            values[k].extend(parts[:-1])
+        rows.append(codes)
+        held.update((i + offset, c) for i, c in t._held.items())  # noqa: SLF001
+        offset += len(t)
+    joined = np.concatenate(rows, axis=1) if rows else np.empty((len(FIELDS), 0), np.int64)
+    dtype = np.int32 if max(map(len, values), default=0) < 2**31 else np.int64
+    return ClaimTable(joined.astype(dtype), values, held)
+
+
+def picked(table: ClaimTable, picks: Sequence[int | Claim]) -> ClaimTable:
+    """A table of the rows ``picks`` of ``table`` (a row's position) and of claims given as they are, in order.
+
+    >>> import pandas as pd
+    >>> from claimdiff import claims_from_dataframe
+    >>> t = claims_from_dataframe(pd.DataFrame({
+    ...     "id": ["a", "b"], "metric": "killed", "counted": "people", "value": 3, "source": "MoD"})).claims
+    >>> [c.id for c in picked(t, [1, t[0], 1])]
+    ['b', 'a', 'b']
+    """
+    import numpy as np  # noqa: PLC0415 - a table exists only where numpy read it
+
+    own = table._held  # noqa: SLF001 - the table's own rows
+    take = np.fromiter((p if type(p) is int else -1 for p in picks), np.intp, len(picks))
+    codes = np.full((len(FIELDS), len(picks)), -1, dtype=table._codes.dtype)  # noqa: SLF001
+    rows = take >= 0
+    codes[:, rows] = table._codes[:, take[rows]]  # noqa: SLF001
+    held: dict[int, Claim] = {}
+    for k, p in enumerate(picks):
+        if isinstance(p, Claim):
+            held[k] = p
+        elif p in own:
+            held[k] = own[p]
+    return ClaimTable(codes, [v[:-1] for v in table._values], held)  # noqa: SLF001
