@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -182,6 +183,7 @@ class Attribution:
         return None
 
 
+@functools.lru_cache(maxsize=4096)
 def canonical_source(phrase: str) -> Attribution | None:
     """Read a source out of a subject or object phrase, or ``None`` if it does not name one.
 

@@ -73,7 +73,8 @@ def items(text: str, start: int, end: int) -> list[list[Item]]:
     [['12 Belgorod region', '9 Kursk', '4 Bryansk']]
     """
     found: list[Item] = []
-    for pattern in (_AFTER, _PAREN):
+    # An item in brackets needs a bracket: a sentence without one is not searched for them.
+    for pattern in (_AFTER, _PAREN) if text.find("(", start, end) >= 0 else (_AFTER,):
         for m in pattern.finditer(text, start, end):
             num = m.group("n")
             if parse_number_prefix(num.lower()) is None or re.fullmatch(r"(?:1[89]|20)\d\d", num):

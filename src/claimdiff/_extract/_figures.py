@@ -54,6 +54,8 @@ _NUMBER_START = re.compile(
     )
     + r")\b)"
 )
+#: After a number, what makes it a time, a decimal of a date, an age or an ordinal: "10:30", "5-year", "3rd".
+_NOT_A_COUNT_AFTER = re.compile(r"[:.]\d|-year|\s*(?:st|nd|rd|th)\b|-(?!plus\b|odd\b)[a-z]")
 _ARTICLE = re.compile(r"\b(?:a|an)\s+(?=[a-z])")
 _DATE_NEIGHBOUR = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
@@ -149,7 +151,7 @@ def figures(
         num_end = pos + consumed
         after = low[num_end:end]
         if (
-            re.match(r"[:.]\d|-year|\s*(?:st|nd|rd|th)\b|-(?!plus\b|odd\b)[a-z]", after)
+            _NOT_A_COUNT_AFTER.match(after)
             or _DATE_NEIGHBOUR.search(low, start, pos)
             or _DATE_AFTER.match(after)
         ):
@@ -321,22 +323,30 @@ _VERB_BOUND = re.compile(
 
 
 @functools.lru_cache(maxsize=64)
-def _phrases(prefixes: tuple[tuple[str, str], ...]) -> tuple[tuple[str, ...], int]:
-    """A hedge policy's prefix phrases, and the length of the longest (read once per policy)."""
+def _phrases(
+    prefixes: tuple[tuple[str, str], ...],
+) -> tuple[tuple[str, ...], int, dict[str, tuple[str, ...]]]:
+    """A hedge policy's prefix phrases, the length of the longest, and the phrases by last character.
+
+    Read once per policy; the phrases ending in each character keep the policy's order.
+    """
     phrases = tuple(p for p, _ in prefixes)
-    return phrases, max(map(len, phrases), default=0)
+    by_last: dict[str, tuple[str, ...]] = {}
+    for phrase in phrases:
+        by_last[phrase[-1:]] = (*by_last.get(phrase[-1:], ()), phrase)
+    return phrases, max(map(len, phrases), default=0), by_last
 
 
 def _hedge_start(low: str, start: int, pos: int, hedges: HedgePolicy) -> int:
     prefixes: tuple[tuple[str, str], ...] = hedges._prefixes  # noqa: SLF001 - the policy's own prefix list
-    phrases, longest = _phrases(prefixes)
+    phrases, longest, by_last = _phrases(prefixes)
     window = max(
         start, pos - longest - 64
     )  # a hedge ends right before the number: look no further back
     left = low[window:pos].rstrip()
     if not left.endswith(phrases):
         return pos
-    for phrase, _kind in prefixes:
+    for phrase in by_last.get(left[-1:], ()):
         if left.endswith(phrase):
             at = window + len(left) - len(phrase)
             if at == start or not low[at - 1].isalnum() or not phrase[0].isalnum():

@@ -88,9 +88,9 @@ class _Reader:
     gazetteer: Gazetteer = DEFAULT_GAZETTEER
     aliases: Mapping[str, str] | None = None
     ids: dict[str, int] = attrs.Factory(dict)
-    names: dict[str, str] = attrs.Factory(
+    names: dict[Source, Source] = attrs.Factory(
         dict
-    )  # source names read -> the names the alias tables give them
+    )  # sources read -> under the names the alias tables give them
     context: _Context | None = None
     body: Attribution | None = (
         None  # a known body the paragraph names ("UNHCR is calling for calm"): its speaker
@@ -529,12 +529,15 @@ class _Reader:
 
     def _named(self, source: Source) -> Source:
         """The source under the one name the alias tables give it."""
-        name = self.names.get(source.name)
+        named = self.names.get(source)
         if (
-            name is None
-        ):  # the alias table is folded on every lookup: each name is looked up once per text
-            name = self.names[source.name] = canonical_source(source.name, self.aliases)
-        return source if name == source.name else attrs.evolve(source, name=name)
+            named is None
+        ):  # the alias table is folded on every lookup: each source is looked up once per text
+            name = canonical_source(source.name, self.aliases)
+            named = self.names[source] = (
+                source if name == source.name else attrs.evolve(source, name=name)
+            )
+        return named
 
     def make_id(self, source: Source, metric: str, counted: str | None) -> str:
         who = "-".join(re.findall(r"[a-z0-9]+", source.name.lower())[:3]) or "source"

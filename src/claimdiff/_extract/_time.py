@@ -67,6 +67,7 @@ _MONTH_NAMED = re.compile(
 _NUMERIC_DATE = re.compile(
     r"\b(?:(?P<y1>(?:19|20)\d\d)-(?P<m1>\d\d)-(?P<d1>\d\d)|(?P<d2>\d{1,2})/(?P<m2>\d{1,2})/(?P<y2>(?:19|20)\d\d))\b"
 )
+_ANY_MONTH = re.compile(rf"\b(?:{_MONTH})\b")
 _TODAY = re.compile(r"\b(?:today|this (?:morning|afternoon|evening)|tonight|earlier today)\b")
 _YESTERDAY = re.compile(
     r"\b(?:yesterday|the day prior|the previous day|the day before|a day earlier)\b"
@@ -123,12 +124,14 @@ def days_named(low: str, start: int, end: int, published: dt.date) -> DaysNamed:
     """Every day the sentence ``low[start:end]`` names, resolved against the publication date."""
     found: list[tuple[int, dt.date, dt.date]] = []
     spans: list[tuple[int, int]] = []
-    for m in _DAY_RANGE.finditer(low, start, end):
+    # Every date form but the numeric one names a month: a sentence with none is not searched for them.
+    months = _ANY_MONTH.search(low, start, end) is not None
+    for m in _DAY_RANGE.finditer(low, start, end) if months else ():
         first, last = _days_between(m, published)
         if first is not None and last is not None and first <= last:
             found.append((m.start(), first, last))
             spans.append(m.span())
-    for m in _DATE.finditer(low, start, end):
+    for m in _DATE.finditer(low, start, end) if months else ():
         day = _date(m, published)
         if day is not None and all(m.start() >= b or m.end() <= a for a, b in spans):
             found.append((m.start(), day, day))
@@ -138,7 +141,7 @@ def days_named(low: str, start: int, end: int, published: dt.date) -> DaysNamed:
         if day is not None:
             found.append((m.start(), day, day))
             spans.append(m.span())
-    for m in _MONTH_NAMED.finditer(low, start, end):
+    for m in _MONTH_NAMED.finditer(low, start, end) if months else ():
         if all(m.end() <= a or m.start() >= b for a, b in spans):
             first, last = _month(m, published)
             found.append((m.start(), first, last))
