@@ -145,20 +145,23 @@ def extract(
         aliases={**_defined(text), **(aliases or {})},
     )
     found: list[Candidate] = []
+    furthest = -1  # the latest start of a candidate so far: whether a table was read yet
     pending = tables(text)
     for block in split_blocks(text):
         while pending and pending[0].end <= block.start:
             pending.pop(0)
         if pending and pending[0].start <= block.start < pending[0].end:
-            if block.start == pending[0].start or not any(
-                c.start >= pending[0].start for c in found
-            ):
-                found += table_candidates(reader, pending[0])
+            if block.start == pending[0].start or furthest < pending[0].start:
+                more = table_candidates(reader, pending[0])
                 pending[0] = attrs.evolve(
                     pending[0], rows=()
                 )  # read once; its other lines are its rows
-            continue
-        found += reader.block(block)
+            else:
+                continue
+        else:
+            more = reader.block(block)
+        found += more
+        furthest = max([furthest, *(c.start for c in more)])
     kept = dedupe(found)
     ids = {id(c) for c in kept}
     repeats = [(c.start, c.end) for c in found if id(c) not in ids]

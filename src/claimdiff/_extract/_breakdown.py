@@ -14,6 +14,7 @@ import re
 import attrs
 
 from claimdiff._extract._metrics import TRIGGERS
+from claimdiff._extract._text import alternation
 from claimdiff._extract._time import CALENDAR_WORDS
 from claimdiff._model.numbers import NUMBER_WORDS, parse_number_prefix
 
@@ -25,13 +26,7 @@ _NAME = (
 )
 _NUM = (
     r"(?:\d[\d,]*|"
-    + "|".join(
-        sorted(
-            NUMBER_WORDS - {"hundred", "thousand", "million", "billion", "trillion", "dozen"},
-            key=len,
-            reverse=True,
-        )
-    )
+    + alternation(NUMBER_WORDS - {"hundred", "thousand", "million", "billion", "trillion", "dozen"})
     + r")"
 )
 #: "12 over the Belgorod region", "four from Butembo", "9 drones over Kursk".

@@ -15,6 +15,7 @@ import re
 import attrs
 
 from claimdiff._extract._noun import counted as noun_phrase
+from claimdiff._extract._text import alternation
 from claimdiff._model.estimate import Estimate, Hedge, Provenance
 from claimdiff._model.hedges import _UNIT_ALIASES, HedgePolicy, parse_estimate
 from claimdiff._model.numbers import LENGTH_WORDS, NUMBER_WORDS, joined_m, parse_number_prefix
@@ -44,15 +45,9 @@ _UNIT_WORDS = tuple(
 )
 _UNIT = re.compile(r"\s*(?:%|(?:" + "|".join(re.escape(u) for u in _UNIT_WORDS) + r")\b)")
 _NUMBER_START = re.compile(
-    r"(?<![\w$£€.,/:-])(?:\d|(?:"
-    + "|".join(
-        sorted(
-            NUMBER_WORDS - {"hundred", "thousand", "million", "billion", "trillion", "dozen"},
-            key=len,
-            reverse=True,
-        )
-    )
-    + r")\b)"
+    r"(?<![\w$£€.,/:-])(?:\d|"
+    + alternation(NUMBER_WORDS - {"hundred", "thousand", "million", "billion", "trillion", "dozen"})
+    + r"\b)"
 )
 #: After a number, what makes it a time, a decimal of a date, an age or an ordinal: "10:30", "5-year", "3rd".
 _NOT_A_COUNT_AFTER = re.compile(r"[:.]\d|-year|\s*(?:st|nd|rd|th)\b|-(?!plus\b|odd\b)[a-z]")
@@ -61,6 +56,15 @@ _DATE_NEIGHBOUR = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
     r"september|october|november|december)\.?\s*$"
 )
+
+
+def _month_before(low: str, start: int, pos: int) -> bool:
+    """True when a month's name ends right before ``pos``, spaces apart ("December 29"): a day, not a figure."""
+    words_end = len(low[start:pos].rstrip()) + start
+    # the month and its dot end where the spaces start: no further back than the longest month
+    return _DATE_NEIGHBOUR.search(low, max(start, words_end - 10), pos) is not None
+
+
 _DATE_AFTER = re.compile(
     r"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
 )
@@ -152,7 +156,7 @@ def figures(
         after = low[num_end:end]
         if (
             _NOT_A_COUNT_AFTER.match(after)
-            or _DATE_NEIGHBOUR.search(low, start, pos)
+            or _month_before(low, start, pos)
             or _DATE_AFTER.match(after)
         ):
             continue
@@ -383,10 +387,10 @@ def _figure(
         ):
             count = True
     try:
-        estimate = worded(
-            Estimate.exact(value)
+        estimate = (
+            Estimate.exact(value, provenance=Provenance.WORDED)
             if value is not None
-            else parse_estimate(text[fig_start:fig_end], hedges=hedges, count=count)
+            else worded(parse_estimate(text[fig_start:fig_end], hedges=hedges, count=count))
         )
     except ClaimdiffError:
         return None

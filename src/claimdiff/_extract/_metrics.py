@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from claimdiff._extract._text import alternation
 from claimdiff._model.estimate import Estimate
 from claimdiff._model.units import unit_info
 from claimdiff.exceptions import ClaimdiffError
@@ -262,7 +263,7 @@ _LOCATIVE_GAP = (
     + _AUX
     + r"\s))?"
 )
-_TRIGGER_ALT = "|".join(re.escape(t) for t in sorted(TRIGGERS, key=len, reverse=True))
+_TRIGGER_ALT = alternation(TRIGGERS)
 #: Between a counted noun and its verb: a short place ("in the region need") or another noun joined by "and"
 #: ("five bridges and roads affected", "21 Israelis, Jews and Arabs were killed").
 _NOUN_GAP = (

@@ -140,10 +140,9 @@ class _Reader:
         self.body = None
         self.last = None
         body = self.text[block.start : block.end]
-        if _CAPTION.search(body):
+        if _CAPTION.match(body) or ("/" in body and _CAPTION_CREDIT.search(body)):
             self.captions.append((block.start, block.end))
             return []
-        undated = _DATES.sub("", body)
         heading = (
             block.heading
             or (
@@ -151,7 +150,7 @@ class _Reader:
                 and body.rstrip().endswith(")")
                 and not re.search(r"[.!?]\s", body)
             )
-        ) and not (block.list_item and re.search(r"\d", undated))
+        ) and not (block.list_item and re.search(r"\d", _DATES.sub("", body)))
         if heading:
             named = [
                 self.gazetteer.normalise(p)
@@ -553,8 +552,12 @@ _HEADING_SOURCE = re.compile(r"\((?P<who>[A-Za-z][\w .'’-]{1,40})\)\s*$")
 _CAPTION = re.compile(
     r"^\W*(?:(?:an?|the)\s+)?(?:[\w.,]+\s+){0,5}?(?:photo|picture|image|photograph)\s+(?:shows|taken)\b|"
     r"^\s*FILE\s*[-–—:]\s|^\W*(?:this|the|a)\s+(?:file\s+)?(?:photo|picture|image)\b[^.]{0,100}?\bshows\b|"
-    r"^\W*(?:file\s+)?photo\s*:|\((?:AP|Reuters|AFP|Xinhua|EPA|Getty)\s*(?:Photo)?/[^()]{2,60}\)\s*$",
+    r"^\W*(?:file\s+)?photo\s*:",
     re.IGNORECASE,
+)
+#: A photo credit closing a caption (matched anywhere, the caption's other forms at its start).
+_CAPTION_CREDIT = re.compile(
+    r"\((?:AP|Reuters|AFP|Xinhua|EPA|Getty)\s*(?:Photo)?/[^()]{2,60}\)\s*$", re.IGNORECASE
 )
 
 
