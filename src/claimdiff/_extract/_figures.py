@@ -120,50 +120,36 @@ def figures(
             if not free(m.start(), m.end()):
                 continue
             np_start = m.end()
-            of = re.match(r"\s+of\b", low[np_start:end])
-            fig = _figure(
-                text,
-                low,
-                m.start(),
-                m.end(),
-                np_start + (of.end() if of else 0),
-                end,
-                hedges,
-                vocabulary,
-                value=None,
+            of = _OF.match(low, np_start, end)
+            np_start = of.end() if of else np_start
+            hedged = _hedge_start(low, start, m.start(), hedges)  # "more than a dozen": a bound
+            fig = (
+                _figure(text, low, hedged, m.end(), np_start, end, hedges, vocabulary, value=None)
+                if hedged < m.start()
+                else None
+            ) or _figure(
+                text, low, m.start(), m.end(), np_start, end, hedges, vocabulary, value=None
             )
             if (
                 fig is not None and fig.counted is not None
             ):  # "several Provinces": a vague word counts only what it names
                 out.append(fig)
                 taken.append((fig.start, fig.end))
-    for m in FRACTION.finditer(low, start, end):
-        taken.append(
-            m.span()
-        )  # never "a quarter" counted as one, whether or not the parser reads the whole
-        fig = _figure(text, low, m.start(), m.end(), m.end(), end, hedges, vocabulary, value=None)
-        if fig is not None:
-            out.append(fig)
-    for m in _NUMBER_START.finditer(low, start, end):
-        pos = m.start()
+    # A fraction of a scale ("a quarter of a million") and a scale said with an article ("a hundred")
+    # start a number as digits and number words do: hedged, ranged and followed by a suffix alike.
+    fractions = {m.start(): m.end() for m in FRACTION.finditer(low, start, end)}
+    starts = {m.start() for m in _NUMBER_START.finditer(low, start, end)}
+    starts.update(m.start() for m in _A_SCALE.finditer(low, start, end))
+    for pos in sorted(starts.union(fractions)):
         if not free(pos, pos + 1):
             continue
-        parsed = parse_number_prefix(low[pos:end])
-        if parsed is None:
-            continue
-        value, consumed = parsed
-        num_end = pos + consumed
-        after = low[num_end:end]
-        if (
-            _NOT_A_COUNT_AFTER.match(after)
-            or _month_before(low, start, pos)
-            or _DATE_AFTER.match(after)
-        ):
-            continue
-        fig = _number_figure(text, low, pos, num_end, start, end, value, hedges, vocabulary)
+        fig = _number_at(text, low, pos, start, end, hedges, vocabulary)
         if fig is not None and free(fig.start, fig.end):
             out.append(fig)
             taken.append((fig.start, fig.end))
+        elif pos in fractions:
+            # never "a quarter" counted as one, whether or not the parser reads the whole
+            taken.append((pos, fractions[pos]))
     for m in _ARTICLE.finditer(low, start, end):
         if not free(m.start(), m.end() + 1):
             continue
@@ -176,11 +162,63 @@ def figures(
     return _partitives(low, sorted(out, key=lambda f: f.start))
 
 
+def _number_at(
+    text: str, low: str, pos: int, start: int, end: int, hedges: HedgePolicy, vocabulary: Vocabulary
+) -> Figure | None:
+    """The figure of the number starting at ``pos``, unless it is none or a time, date, age or ordinal."""
+    parsed = parse_number_prefix(low[pos:end])
+    if parsed is None:
+        return None
+    if low[pos + parsed[1] : pos + parsed[1] + 2] in _M_JOINED and joined_m(low, pos + parsed[1]):
+        parsed = parse_number_prefix(low[pos:end], count=True) or parsed  # "2.2m+", "1m-2m people"
+    parsed = _first_end(low, pos, end, parsed)
+    value, consumed = parsed
+    num_end = pos + consumed
+    after = low[num_end:end]
+    if (
+        _NOT_A_COUNT_AFTER.match(after)
+        or _month_before(low, start, pos)
+        or _DATE_AFTER.match(after)
+    ):
+        return None
+    return _number_figure(text, low, pos, num_end, start, end, value, hedges, vocabulary)
+
+
+#: A joined m before a suffix or the end of a range: read as million, as a count's is (the noun decides).
+_M_JOINED = frozenset({"m+", "m-", "m–"})
+_BETWEEN = re.compile(r"\bbetween\s+$")
+_AND = re.compile(r"\s+and\s+")
+
+
+def _first_end(low: str, pos: int, end: int, parsed: tuple[float, int]) -> tuple[float, int]:
+    """After "between", the first end of the range, when the number reader has read both ends as one number.
+
+    "between one hundred and two hundred" is a range of two numbers, not "one hundred and two hundred".
+    """
+    read = low[pos : pos + parsed[1]]
+    if " and " not in read or not _BETWEEN.search(low, max(0, pos - 12), pos):
+        return parsed
+    for m in _AND.finditer(read):
+        first = parse_number_prefix(read[: m.start()])
+        second = parse_number_prefix(low[pos + m.end() : end])
+        if (
+            first is not None
+            and second is not None
+            and first[1] == m.start()
+            and first[0] <= second[0]
+        ):
+            return first  # "between one hundred and twelve" stays 112: a range's ends rise
+    return parsed
+
+
 #: "a quarter of a million", "half a million", "one third of a billion": read by the figure parser when it can.
 FRACTION = re.compile(
     r"(?<![\w-])(?:(?:a|one)\s+)?(?:half|quarter|third)\s+(?:of\s+)?(?:a\s+|one\s+)?"
     r"(?:million|billion|thousand)\b"
 )
+#: "a hundred", "a thousand", "a million": a scale said with an article is a number.
+_A_SCALE = re.compile(r"(?<![\w-])an?\s+(?:hundred|thousand|million|billion)\b")
+_OF = re.compile(r"\s+of\b")
 _OF_THE = re.compile(r"\s+of\b(?:\s+the)?\s*")
 
 
@@ -228,15 +266,15 @@ def _number_figure(
     ):
         return None  # "rose from 9 to 14": the old figure; the new one is read on its own
     stop = num_end
-    ranged = re.match(r"\s*(?:-|–|—|to|and)\s*(?=[\da-z])", low[num_end:end])
+    ranged = _RANGED.match(low, num_end, end)
     if ranged and (not low[num_end:end].lstrip().startswith("and") or opener is not None):
-        second = parse_number_prefix(low[num_end + ranged.end() : end])
+        second = parse_number_prefix(low[ranged.end() : end])
         if second is not None:
-            stop = num_end + ranged.end() + second[1]
+            stop = ranged.end() + second[1]
             if _DATE_AFTER.match(low[stop:end]):
                 return None  # "between 12 and 14 June": days, not a figure
-            if opener is not None:
-                fig_start = start + opener.start()  # "between 5 and 10", "from 200 to 300": a range
+            if opener is not None:  # "between 5 and 10", "from 200 to 300": a range, and its hedge
+                fig_start = _hedge_start(low, start, start + opener.start(), hedges)
     twice = _REPEATED.match(low, stop, end)
     repeated = (
         twice.end() if twice is not None and _same_number(low[pos:stop], twice.group(1)) else None
@@ -297,6 +335,8 @@ def _number_figure(
     return fig
 
 
+#: Between the ends of a range: "5-10", "5 to 10", "between 5 and 10", "two or three".
+_RANGED = re.compile(r"\s*(?:-|–|—|to|and|or\b)\s*(?=[\da-z])")
 #: A verb of change before "from X to Y": the old figure and the new, not a range.
 _CHANGED = re.compile(
     r"\b(?:rose|risen|rising|rises|increased|increasing|climbed|jumped|grew|grown|went up|raised|revised|"
@@ -374,7 +414,10 @@ def _figure(
 ) -> Figure | None:
     noun: tuple[str | None, int, str | None] | None = None
     count: bool | None = None
-    if value is None and low[fig_end - 2 : fig_end - 1].isdigit() and joined_m(low, fig_end - 1):
+    if value is None and any(
+        low[i] == "m" and low[i - 1].isdigit() and joined_m(low, i)
+        for i in range(fig_start + 1, fig_end)
+    ):
         # A joined m is million when a plural noun follows ("1.2m people", "1.2m refugees"), and metres when
         # a length word or a singular noun does ("1.2m high", "a 1.2m wave": the figure measures the noun).
         noun = noun_phrase(text, low, np_start, end, vocabulary, single=False)

@@ -49,6 +49,7 @@ _ABBREVIATIONS = frozenset(
         "no",
         "vs",
         "approx",
+        "ca",
         "est",
         "jan",
         "feb",

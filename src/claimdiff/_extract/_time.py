@@ -67,6 +67,50 @@ _MONTH_NAMED = re.compile(
 _NUMERIC_DATE = re.compile(
     r"\b(?:(?P<y1>(?:19|20)\d\d)-(?P<m1>\d\d)-(?P<d1>\d\d)|(?P<d2>\d{1,2})/(?P<m2>\d{1,2})/(?P<y2>(?:19|20)\d\d))\b"
 )
+_ONE_DATE = (
+    r"(?:(?P<dA>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mA>{m})\.?|(?P<mB>{m})\.?\s+(?P<dB>\d{{1,2}})(?:st|nd|rd|th)?)"
+    r"(?:,?\s+(?P<yA>(?:19|20)\d\d))?"
+)
+
+
+def _date_group(tag: str) -> str:
+    """One date ("20 December", "December 20, 2023") whose groups are tagged ``tag``."""
+    return (
+        _ONE_DATE.format(m=_MONTH)
+        .replace("dA", f"d{tag}")
+        .replace("mA", f"m{tag}")
+        .replace("mB", f"n{tag}")
+        .replace("dB", f"e{tag}")
+        .replace("yA", f"y{tag}")
+    )
+
+
+#: "between 20 December and 2 January", "from December 28 to January 4": a span of days across months.
+_CROSS_RANGE = re.compile(
+    rf"\b(?:(?P<open>between|from)\s+)?{_date_group('1')}\s*(?P<join>-|–|to|until|through|and)\s*"
+    rf"{_date_group('2')}\b"
+)
+#: "the week of 18 December", "the week ending 29 December", "the week to 29 December": seven days.
+_WEEK_OF = re.compile(
+    rf"\bweek\s+(?:(?P<from>of|beginning|starting|from)|ending|to|until|through)\s+(?:on\s+)?{_date_group('1')}\b"
+)
+#: "in the past week", "over the last seven days": the days up to the publication.
+_PAST_DAYS = re.compile(
+    r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous|preceding)\s+"
+    r"(?:(?P<n>\d{1,2}|two|three|four|five|six|seven|ten|fourteen)\s+days|(?P<week>week|seven\s+days))\b"
+)
+_NUMBER_NAMES = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "ten": 10,
+    "fourteen": 14,
+}
+#: Between a date and its weekday: "Friday, December 29", "Friday (29 December)", "29 December, a Friday".
+_BESIDE = re.compile(r"[\s,()]*(?:(?:a|on|the)\s+)?")
 _ANY_MONTH = re.compile(rf"\b(?:{_MONTH})\b")
 _TODAY = re.compile(r"\b(?:today|this (?:morning|afternoon|evening)|tonight|earlier today)\b")
 _YESTERDAY = re.compile(
@@ -126,7 +170,29 @@ def days_named(low: str, start: int, end: int, published: dt.date) -> DaysNamed:
     spans: list[tuple[int, int]] = []
     # Every date form but the numeric one names a month: a sentence with none is not searched for them.
     months = _ANY_MONTH.search(low, start, end) is not None
+    for m in _CROSS_RANGE.finditer(low, start, end) if months else ():
+        if m.group("join") == "and" and m.group("open") != "between":
+            continue  # "on 20 December and 2 January": two days
+        first, last = _tagged(m, "1", published), _tagged(m, "2", published)
+        if first is not None and last is not None and not m.group("y1"):
+            first = _before(first, last)  # "20 December to 2 January": the December before
+        if first is not None and last is not None and first < last:
+            found.append((m.start(), first, last))
+            spans.append(m.span())
+    for m in _WEEK_OF.finditer(low, start, end) if months else ():
+        day = _tagged(m, "1", published)
+        if day is not None:
+            week = dt.timedelta(days=6)
+            first, last = (day, day + week) if m.group("from") else (day - week, day)
+            found.append((m.start(), first, last))
+            spans.append(m.span())
+    for m in _PAST_DAYS.finditer(low, start, end):
+        n = 7 if m.group("week") else int(_NUMBER_NAMES.get(m.group("n"), m.group("n")))
+        found.append((m.start(), published - dt.timedelta(days=n - 1), published))
+        spans.append(m.span())
     for m in _DAY_RANGE.finditer(low, start, end) if months else ():
+        if any(a < m.end() and m.start() < b for a, b in spans):
+            continue
         first, last = _days_between(m, published)
         if first is not None and last is not None and first <= last:
             found.append((m.start(), first, last))
@@ -149,7 +215,11 @@ def days_named(low: str, start: int, end: int, published: dt.date) -> DaysNamed:
     found += [
         (m.start(), day, day)
         for m in _WEEKDAY.finditer(low, start, end)
-        if not any(0 <= a - m.end() <= 3 or 0 <= m.start() - b <= 3 for a, b in spans)
+        if not any(
+            (0 <= a - m.end() <= 8 and _BESIDE.fullmatch(low, m.end(), a))
+            or (0 <= m.start() - b <= 8 and _BESIDE.fullmatch(low, b, m.start()))
+            for a, b in spans
+        )
         for day in (_weekday(published, m.group("day")),)
     ]
     found += [(m.start(), published, published) for m in _TODAY.finditer(low, start, end)]
@@ -162,6 +232,27 @@ def days_named(low: str, start: int, end: int, published: dt.date) -> DaysNamed:
         _NIGHT.search(low, start, end) is not None,
         _LAST_WEEK.search(low, start, end) is not None,
     )
+
+
+def _tagged(m: re.Match[str], tag: str, published: dt.date) -> dt.date | None:
+    """The date a match's groups tagged ``tag`` give (day, month, year), before publication when no year is given."""
+    day, month = m.group(f"d{tag}") or m.group(f"e{tag}"), m.group(f"m{tag}") or m.group(f"n{tag}")
+    year = int(m.group(f"y{tag}")) if m.group(f"y{tag}") else published.year
+    try:
+        found = dt.date(year, _MONTHS[month], int(day))
+    except ValueError:
+        return None
+    return _before(found, published) if not m.group(f"y{tag}") else found
+
+
+def _before(day: dt.date, limit: dt.date) -> dt.date:
+    """``day`` a year earlier when it falls after ``limit`` (a date written without its year)."""
+    if day <= limit:
+        return day
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day
 
 
 def _days_between(m: re.Match[str], published: dt.date) -> tuple[dt.date | None, dt.date | None]:
