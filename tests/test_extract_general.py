@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from claimdiff import extract
-from claimdiff._extract._attribution import defined_names
+from claimdiff._extract._sources import defined_names
 
 
 def read(text: str) -> list[tuple[str, str | None, str]]:

@@ -3,8 +3,9 @@
 The reading is rule-based and split by idea: :mod:`._text` cuts the article into
 blocks, sentences and quotations; :mod:`._figures` finds each hedged figure, the
 thing it counts and the metric the sentence gives it; :mod:`._attribution` finds
-who said it and through whom; :mod:`._time` and :mod:`._place` say when and where;
-:mod:`._reader` carries all of it through a text, sentence by sentence, and
+who said it and through whom, and :mod:`._sources` names the body; :mod:`._time` and
+:mod:`._place` say when and where, and :mod:`._placing` completes a figure's place from the
+places around it; :mod:`._reader` carries all of it through a text, sentence by sentence, and
 :mod:`._structures` reads lists by place, tables and wholes of parts.
 """
 
@@ -15,10 +16,10 @@ from collections.abc import Mapping
 
 import attrs
 
-from claimdiff._extract._attribution import defined_names, source_kind
 from claimdiff._extract._candidate import Candidate
 from claimdiff._extract._merge import dedupe, refined
 from claimdiff._extract._reader import _Reader
+from claimdiff._extract._sources import defined_names, source_kind
 from claimdiff._extract._structures import table_candidates
 from claimdiff._extract._table import tables
 from claimdiff._extract._text import fold, readable, split_blocks

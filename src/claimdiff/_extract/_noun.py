@@ -12,8 +12,8 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from claimdiff._extract._attribution import COUNTRIES
 from claimdiff._extract._metrics import TRIGGERS
+from claimdiff._extract._sources import COUNTRIES
 from claimdiff._model.numbers import NUMBER_WORDS
 from claimdiff._model.vocabulary import Vocabulary
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from claimdiff._extract._attribution import COUNTRIES
 from claimdiff._extract._metrics import TRIGGERS
+from claimdiff._extract._sources import COUNTRIES
 from claimdiff._extract._time import CALENDAR_WORDS
 from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer
 

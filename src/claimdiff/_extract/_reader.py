@@ -12,21 +12,9 @@ from collections.abc import Mapping
 
 import attrs
 
-from claimdiff._extract._attribution import (
-    Attribution,
-    attributions,
-    figure_of,
-    quote_speaker,
-    source_kind,
-)
-from claimdiff._extract._attribution import canonical_source as source_named
+from claimdiff._extract._attribution import attributions, figure_of, quote_speaker
 from claimdiff._extract._candidate import Candidate
-from claimdiff._extract._cities import below_region, needs_city
 from claimdiff._extract._clauses import (
-    CLAUSE_OPEN,
-    FINITE,
-    FRONTED,
-    LOWER_WORD,
     breaks_down,
     in_areas,
     opens_parts,
@@ -45,35 +33,25 @@ from claimdiff._extract._metrics import (
     metric_for,
     unit_metric,
 )
-from claimdiff._extract._place import _LABEL, _path, heading_places, known, place_at, places_named
+from claimdiff._extract._place import _LABEL, _path, heading_places, known, places_named
+from claimdiff._extract._placing import Context, Placing
+from claimdiff._extract._sources import Attribution, of_region, source_kind
+from claimdiff._extract._sources import canonical_source as source_named
 from claimdiff._extract._structures import breakdown, with_total
 from claimdiff._extract._text import Block, Sentence, quotations, sentences
-from claimdiff._extract._time import DaysNamed, days_named, period_at, stated_period
+from claimdiff._extract._time import days_named, period_at, stated_period
 from claimdiff._model.aliases import bodies_named, canonical_source
 from claimdiff._model.claim import Claim, Scope, Source
 from claimdiff._model.hedges import HedgePolicy
-from claimdiff._model.period import Period
-from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer
 from claimdiff._model.vocabulary import Vocabulary
 from claimdiff.exceptions import ClaimdiffError
 
 
-@attrs.frozen
-class _Context:
-    sentence: Sentence
-    places: list[tuple[int, tuple[str, ...]]]
-    days: DaysNamed | None
-    stated: Period | None
-    starts: tuple[int, ...]
-
-
-@attrs.define
-class _Reader:
+@attrs.define(kw_only=True)
+class _Reader(Placing):
     """State carried through one text: the last speaker named, for "it said" and "the ministry said"."""
 
-    text: str
     reading: str  # the text with numbers made readable ("5 576" -> "5,576"); same offsets
-    low: str
     published: dt.date | None
     tz: dt.tzinfo
     outlet: Source
@@ -85,45 +63,29 @@ class _Reader:
         None  # the speaker of the paragraph so far: attribution carries forward
     )
     wire: Source | None = None
-    gazetteer: Gazetteer = DEFAULT_GAZETTEER
     aliases: Mapping[str, str] | None = None
     ids: dict[str, int] = attrs.Factory(dict)
     names: dict[Source, Source] = attrs.Factory(
         dict
     )  # sources read -> under the names the alias tables give them
-    context: _Context | None = None
+    context: Context | None = None
     body: Attribution | None = (
         None  # a known body the paragraph names ("UNHCR is calling for calm"): its speaker
     )
     cited: Attribution | None = (
         None  # "(OCHA, 22 Jun 2022)" closing a paragraph: the source of its figures
     )
-    refined: bool = False
-    sentence_place: tuple[str, ...] = ()  # the first known place the sentence being read names
-    heading_place: tuple[
-        str, ...
-    ] = ()  # the place a heading or the opening line names: the text's, until another
-    paragraph_place: tuple[str, ...] = ()  # the last place a paragraph named: its next sentences'
     heading_source: Attribution | None = (
         None  # "Madagascar - Flood (Media)": a heading's one source, its text's
     )
     last: Candidate | None = (
         None  # the last candidate of the block: the total a list in the next sentence breaks down
     )
-    countries: set[str] = attrs.Factory(
-        set
-    )  # the countries the text names (ISO codes): places are chosen in them
     captions: list[tuple[int, int]] = attrs.Factory(
         list
     )  # photo captions: never a source, never a figure
     referent: Candidate | None = (
         None  # the last candidate of the text so far: what "the number rose to" is of
-    )
-    cities: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = attrs.Factory(
-        dict
-    )  # memo
-    words: frozenset[str] | None = (
-        None  # the words the text writes in lower case (read once, when first needed)
     )
 
     def block(self, block: Block) -> list[Candidate]:
@@ -379,7 +341,7 @@ class _Reader:
             if period is not None and stated.before(period):
                 period = None
         place = self._place(s, fig, context)
-        source = _of_region(source, place)
+        source = of_region(source, place)
         try:
             claim = Claim(
                 id=self.make_id(source, metric_name, counted),
@@ -404,105 +366,15 @@ class _Reader:
             part_of=part_of,
         )
 
-    def _place(self, s: Sentence, fig: Figure, context: _Context) -> tuple[str, ...]:
-        """The figure's place: its clause's, else its line label's, completed by the paragraph's or heading's."""
-        until = next((f for f in context.starts if f > fig.start), s.end)
-        semicolon = self.text.find(
-            ";", fig.end, until
-        )  # a place after a semicolon is another clause's
-        until = semicolon if semicolon >= 0 else until
-        clause_end = self.text.find(";", fig.end, s.end)
-        clause_end = clause_end if clause_end >= 0 else s.end
-        # "In Thailand, 19 deaths ..., and in Cambodia, 7 died": a place set before a clause is its figures' only.
-        fronted = {
-            at
-            for at, _ in context.places
-            if FRONTED.match(self.text, at)
-            and (not self.text[s.start : at].strip() or CLAUSE_OPEN.search(self.text, s.start, at))
-        }
-        places = [(at, path) for at, path in context.places if at <= fig.start or at not in fronted]
-        later = [at for at, _ in places if until <= at < clause_end]
-        if (
-            later
-            and not any(fig.start <= at < until for at, _ in places)
-            and not FINITE.search(self.low, fig.end, later[0])
-        ):
-            until = (
-                later[0] + 1
-            )  # "14 deaths, 1 missing and 150,000 affected in Laos": the list's place
-        own: tuple[str, ...] = place_at(places, fig.start, until, self.gazetteer)
-        if not any(fig.start <= at < until for at, _ in places):
-            before = [path for at, path in context.places if at < fig.start and at in fronted]
-            if before:
-                own = before[-1]  # the nearest place set before the figure's clause
-        label = _LABEL.match(self.text, s.block.start)
-        if label is not None and label.end() <= fig.start and not own:
-            own = _path(None, label.group("p")) or own
-        return self.completed(self.gazetteer.normalise(own))
-
-    def completed(self, place: tuple[str, ...]) -> tuple[str, ...]:
-        """A place the gazetteer does not know, under the paragraph's or heading's; no place, theirs.
-
-        A name below the country that is a city (from GeoNames, chosen in the countries of the
-        context) is put within its country and first-level subdivision.
-        """
-        path = self._completed(place)
-        if not needs_city(self.gazetteer, path) or self._common_word(path[-1]):
-            return path
-        around = self.sentence_place or self.paragraph_place or self.heading_place
-        countries = tuple(
-            c for c in (*self.gazetteer.key(around)[:1], *sorted(self.countries)) if c.isupper()
-        )
-        memo = self.cities.get((path, countries))
-        if memo is None:
-            memo = self.cities[path, countries] = below_region(self.gazetteer, path, countries)
-        return memo
-
-    def _common_word(self, name: str) -> bool:
-        """True when the text also writes ``name`` in lower case ("police", "mobile"): a word before a town."""
-        if (
-            self.words is None
-        ):  # the text's lower-case words, read once, on the first name asked about
-            self.words = frozenset(LOWER_WORD.findall(self.text))
-        return name.lower() in self.words
-
-    def _completed(self, place: tuple[str, ...]) -> tuple[str, ...]:
-        if not place:
-            return self.paragraph_place or self.heading_place
-        around = self.sentence_place or self.paragraph_place or self.heading_place
-        key = self.gazetteer.key(place)
-        if (
-            around
-            and known(self.gazetteer, place)
-            and len(key) > 1
-            and key[0] not in self.countries
-            and key[0] != self.gazetteer.key(around)[:1][0]
-        ):
-            place = place[
-                -1:
-            ]  # "Beni" in a Congolese report is not Bolivia's El Beni: a country never named
-        elif known(self.gazetteer, place) or not around:
-            return self.gazetteer.normalise(place)
-        if place[0] in around:
-            return place
-        in_country = self.gazetteer.normalise(
-            (around[0], *place)
-        )  # "Punjab province" after Sindh: Pakistan's
-        if len(self.gazetteer.key(in_country)) > 1 and "-" in self.gazetteer.key(in_country)[1]:
-            return in_country
-        if around is not self.sentence_place:
-            return in_country  # a place of another sentence vouches for the country only
-        return self.gazetteer.normalise((*around, *place))
-
-    def _context(self, s: Sentence) -> _Context:
+    def _context(self, s: Sentence) -> Context:
         """What a sentence says of time and place, read once for all the figures in it."""
         if self.context is None or self.context.sentence is not s:
-            self.context = _Context(
+            self.context = Context(
                 s, places_named(self.text, s.start, s.end, self.gazetteer), None, None, ()
             )
         return self.context
 
-    def _dated(self, s: Sentence, published: dt.date) -> _Context:
+    def _dated(self, s: Sentence, published: dt.date) -> Context:
         """The sentence's context with the days it names read (only for sentences with a figure to date)."""
         context = self._context(s)
         if context.stated is None:
@@ -587,19 +459,3 @@ _PERSONS = frozenset(
 _DATES = re.compile(
     r"\b\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\b[A-Z][a-z]{2,8}\.?\s+\d{4}|\b(?:19|20)\d\d\b"
 )
-
-
-#: A governor named by role, with or without the person: "regional Governor Oleh Syniehubov", "the regional
-#: governor", "Governor Vyacheslav Gladkov", "Kharkiv Governor Oleh Syniehubov".
-_REGIONAL_ROLE = re.compile(
-    r"^(?:[Tt]he\s+)?(?:[A-Z][\w'’-]+\s+)?(?:(?:[Rr]egional|[Pp]rovincial|[Oo]blast)\s+(?:[Gg]overnor|[Gg]ov\.)\b"
-    r"|(?:[Gg]overnor|[Gg]ov\.)\s+[A-Z])"
-)
-_REGION_KIND = re.compile(r"\s+(?:oblast|region|province|governorate|krai|kray)$", re.IGNORECASE)
-
-
-def _of_region(source: Source, place: tuple[str, ...]) -> Source:
-    """A governor named by role (and person) is the governor of the region the figure is in."""
-    if len(place) < 2 or not _REGIONAL_ROLE.match(source.name):
-        return source
-    return attrs.evolve(source, name=f"Governor of {_REGION_KIND.sub('', place[1])} region")
