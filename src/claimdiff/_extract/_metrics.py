@@ -27,6 +27,7 @@ __all__ = [
     "is_window",
     "measured",
     "metric_for",
+    "on_the_ground",
     "unit_metric",
 ]
 
@@ -157,7 +158,8 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys(("destroyed", "destroying"), "destroyed"),
     **dict.fromkeys(("damaged", "damaging"), "damaged"),
     **dict.fromkeys(("targeted", "targeting"), "targeted"),
-    **dict.fromkeys(("collapsed",), "collapsed"),
+    # houses that collapsed, were swept away, levelled or flattened were destroyed where they stood
+    **dict.fromkeys(("collapsed", "levelled", "leveled", "flattened"), "razed"),
     **dict.fromkeys(("affected", "affecting"), "affected"),
     **dict.fromkeys(("trapped",), "trapped"),
     **dict.fromkeys(("hit", "struck", "striking"), "hit"),
@@ -169,7 +171,7 @@ TRIGGERS: dict[str, str] = {
     "cases": "cases",
     **dict.fromkeys(("infected", "infections", "sickened"), "cases"),
     **dict.fromkeys(("hospitalizations", "hospitalisations"), "hospitalised"),
-    **dict.fromkeys(("swept away", "washed away"), "destroyed"),
+    **dict.fromkeys(("swept away", "washed away"), "razed"),
     **dict.fromkeys(("applied for asylum", "sought asylum"), "applied for asylum"),
     **dict.fromkeys(("food insecure", "food-insecure"), "food insecure"),
     **dict.fromkeys(
@@ -237,6 +239,24 @@ _BUILT = frozenset(
         "flats",
     }
 )
+#: What flies: destroyed, it was shot down (the vocabulary's "intercepted"), unless it was hit on the ground.
+_FLYING = frozenset(
+    {"drones", "missiles", "rockets", "uavs", "aircraft", "planes", "helicopters", "jets", "shells",
+     "cruise missiles", "ballistic missiles", "guided missiles", "projectiles", "bombs", "warplanes",
+     "fighter jets", "glide bombs"}
+)  # fmt: skip
+#: After a figure, a place on the ground: "in a Houthi-controlled area", "on the ground", "at an airfield".
+_ON_THE_GROUND = re.compile(
+    r"[^.;]{0,60}?\b(?:in|at|on)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:area|ground|airfield|air\s+base|launch\s+sites?|launchers?|storage\s+sites?)\b"
+)
+
+
+def on_the_ground(low: str, at: int, end: int) -> bool:
+    """True when the words after a figure put what it counts on the ground ("destroyed two drones in a held area")."""
+    return _ON_THE_GROUND.match(low, at, end) is not None
+
+
 #: The metric a measurement reports when the sentence names none: the vocabulary's "volume"
 #: is "an amount traded or moved", which is what a bare tonnage in the news is.
 _DIMENSION_METRICS = {
@@ -434,14 +454,18 @@ def unit_metric(estimate: Estimate) -> str | None:
     return _DIMENSION_METRICS.get(dimension, dimension)
 
 
-def counted_for(metric: str, counted: str | None) -> tuple[str, str | None] | None:
+def counted_for(
+    metric: str, counted: str | None, *, grounded: bool = False
+) -> tuple[str, str | None] | None:
     """The metric and counted thing to record, or ``None`` when the count names nothing to count.
 
-    "destroyed" homes and buildings were razed, a metric apart from "damaged" so that 1,200 homes
-    destroyed and 3,500 damaged do not contradict each other; anything else destroyed (drones,
-    vehicles, radar sites) keeps "destroyed", which the vocabulary files where it files the word.
+    What is destroyed where it stands was razed (homes, bridges, radar sites, vehicles), a metric
+    apart from "damaged" so that 1,200 homes destroyed and 3,500 damaged do not contradict each
+    other; what flies (drones, missiles) destroyed is "destroyed", which the vocabulary files with
+    the weapons intercepted, unless the sentence puts it on the ground (``grounded``: "in a
+    rebel-held area", "on the ground").
     """
-    if metric == "destroyed" and counted in _BUILT:
+    if metric == "destroyed" and (counted in _BUILT or counted not in _FLYING or grounded):
         metric = "razed"
     if (
         metric == "hosted"

@@ -190,6 +190,7 @@ _PARTICIPLES = frozenset(
         "affected",
         "evacuated",
         "collapsed",
+        "razed",
         "flooded",
         "trapped",
         "rescued",

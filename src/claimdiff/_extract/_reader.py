@@ -31,6 +31,7 @@ from claimdiff._extract._metrics import (
     is_window,
     measured,
     metric_for,
+    on_the_ground,
     unit_metric,
 )
 from claimdiff._extract._place import _LABEL, _path, heading_places, known, places_named
@@ -328,7 +329,8 @@ class _Reader(Placing):
                 (unit_name, None) if unit_name is not None else None
             )
         else:
-            chosen = counted_for(name, fig.counted)
+            grounded = name == "destroyed" and on_the_ground(self.low, fig.end, s.end)
+            chosen = counted_for(name, fig.counted, grounded=grounded)
         if chosen is None:
             return None
         metric_name, counted = chosen
