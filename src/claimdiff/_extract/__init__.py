@@ -167,7 +167,7 @@ def extract(
     ids = {id(c) for c in kept}
     repeats = [(c.start, c.end) for c in found if id(c) not in ids]
     return Extraction(
-        _in_one_country(refined(kept, gazetteer), gazetteer, reader.countries),
+        _as_meant(_in_one_country(refined(kept, gazetteer), gazetteer, reader.countries), gazetteer),
         unread(text, [(c.start, c.end) for c in kept], reader.captions, repeats),
     )
 
@@ -195,6 +195,25 @@ def _in_one_country(
         elif not key[0].isupper() and _fold(place[0]) not in _REGIONS_ACROSS_BORDERS:
             place = gazetteer.normalise((*country, *place))
         out.append(c if place == c.claim.scope.place else _placed(c, place))
+    return out
+
+
+#: First-level subdivisions whose name the news uses for a wider area: "Gaza" is the Gaza Strip, never the
+#: governorate of that name (one of the Strip's five), unless the text says "governorate".
+_MEANT = {"PS-GZA": "Gaza Strip"}
+
+
+def _as_meant(found: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
+    """Figures placed in a subdivision the news names for a wider area are placed in that area."""
+    out = []
+    for c in found:
+        place = c.claim.scope.place
+        key = gazetteer.key(place) if len(place) > 1 else ()
+        wider = _MEANT.get(key[1]) if len(key) > 1 else None
+        if wider is None or "governorate" in place[1].lower():
+            out.append(c)
+        else:
+            out.append(_placed(c, (place[0], wider, *place[2:])))
     return out
 
 

@@ -150,5 +150,11 @@ class Placing:
         if len(self.gazetteer.key(in_country)) > 1 and "-" in self.gazetteer.key(in_country)[1]:
             return in_country
         if around is not self.sentence_place:
-            return in_country  # a place of another sentence vouches for the country only
+            # a place of another sentence vouches for the country and its first-level subdivision only
+            region = self.gazetteer.key(around)[1:2]
+            return (
+                self.gazetteer.normalise((*around[:2], *place))
+                if region and "-" in region[0]
+                else in_country
+            )
         return self.gazetteer.normalise((*around, *place))

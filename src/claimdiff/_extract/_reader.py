@@ -241,8 +241,11 @@ class _Reader(Placing):
         out = breakdown(self, s, out)
         self.last = out[-1] if out else self.last
         self.referent = out[-1] if out else self.referent
-        named = [self.completed(self.gazetteer.normalise(p)) for _, p in self._context(s).places]
-        named = [p for p in named if known(self.gazetteer, p)]
+        placed = [
+            (at, self.completed(self.gazetteer.normalise(p))) for at, p in self._context(s).places
+        ]
+        placed = [(at, p) for at, p in placed if known(self.gazetteer, p)]
+        named = [p for _, p in placed]
         self.countries.update(k[0] for k in map(self.gazetteer.key, named) if len(k) == 1)
         totals = [
             c.claim.scope.place
@@ -253,7 +256,7 @@ class _Reader(Placing):
             )
         ]
         if named:
-            self.paragraph_place = named[-1]
+            self.paragraph_place = self._narrowest(placed)
             first, head = self.gazetteer.key(named[0]), self.gazetteer.key(self.heading_place)
             if not self.refined and (
                 not head or (len(first) > len(head) and first[: len(head)] == head)
@@ -272,6 +275,19 @@ class _Reader(Placing):
             if s.start <= opening < s.end and who is not None and who.source is not None:
                 self.previous = self.carried = who
         return out
+
+    def _narrowest(self, placed: list[tuple[int, tuple[str, ...]]]) -> tuple[str, ...]:
+        """The last place a sentence names, or the place it follows in apposition ("in Borno State, north-eastern Nigeria")."""
+        if len(placed) > 1:
+            (before, inner), (at, outer) = placed[-2], placed[-1]
+            key, within = self.gazetteer.key(outer), self.gazetteer.key(inner)
+            if (
+                len(within) > len(key)
+                and within[: len(key)] == key
+                and _APPOSITION.fullmatch(self.text, before, at)
+            ):
+                return inner
+        return placed[-1][1]
 
     def _anaphor(self, s: Sentence, fig: Figure, out: list[Candidate]) -> Candidate | None:
         """The figure a number with no metric refers back to: "the number has risen to N", "the toll included N".
@@ -421,6 +437,8 @@ class _Reader(Placing):
         return base if n == 1 else f"{base}-{n}"
 
 
+#: A place, then the place it lies in: "Borno State, north-eastern Nigeria", "Juba, South Sudan".
+_APPOSITION = re.compile(r"[^,;.()]{1,40},\s+(?:in\s+)?(?:the\s+)?(?:[a-z][\w-]*\s+)?")
 _HEADING_SOURCE = re.compile(r"\((?P<who>[A-Za-z][\w .'’-]{1,40})\)\s*$")
 #: A photo caption: "A Sep. 20, 2012 photo shows ...", "(Photo: ...)", "File photo", "(Xinhua/Name)".
 _CAPTION = re.compile(

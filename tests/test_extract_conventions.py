@@ -1,0 +1,60 @@
+"""Rules of the labels' conventions (tests/fixtures/real/ANNOTATION.md), each on sentences of the project's own.
+
+Issue 22, after the convention pass: what is destroyed where it stands is razed, "Gaza" is the Gaza
+Strip, a place in apposition names the place, and a place of another sentence vouches for its country
+and first-level subdivision.
+"""
+
+from __future__ import annotations
+
+from claimdiff import extract
+
+
+def places(text: str) -> list[tuple[str, str]]:
+    """(phrase, place) of every candidate of ``text``."""
+    return [
+        (c.phrase, " > ".join(c.claim.scope.place))
+        for c in extract(text, published="2024-03-01", outlet="Example News")
+    ]
+
+
+def test_gaza_is_the_strip_and_its_city_lies_in_it() -> None:
+    """A figure "in Gaza" is the Gaza Strip, not the governorate of that name; Gaza City lies in the Strip."""
+    assert places("Officials said 12 people were killed in Gaza.") == [
+        ("12 people", "Palestine > Gaza Strip")
+    ]
+    assert places("Officials said four towers were destroyed in Gaza city, Gaza.") == [
+        ("four towers", "Palestine > Gaza Strip > Gaza city")
+    ]
+
+
+def test_a_place_then_the_place_it_lies_in_names_the_first() -> None:
+    """ "in Kherson Oblast, southern Ukraine": the paragraph's next figures are the oblast's, not Ukraine's."""
+    text = (
+        "Shelling was reported in Kherson Oblast, southern Ukraine, on Monday. "
+        "Officials said 14 people were injured."
+    )
+    assert places(text) == [("14 people", "Ukraine > Kherson Oblast")]
+
+
+def test_a_list_of_places_is_no_apposition() -> None:
+    """A place, then a list whose common parent contains it: the list's parent is the paragraph's place."""
+    text = (
+        "One person died in Kherson Oblast, and homes were damaged across Kherson, Odesa and "
+        "Mykolaiv oblasts. Officials said 60 people were evacuated."
+    )
+    assert places(text) == [
+        ("One person", "Ukraine > Kherson Oblast"),
+        ("60 people", "Ukraine"),
+    ]
+
+
+def test_a_place_of_another_sentence_vouches_for_its_subdivision() -> None:
+    """A camp named after a sentence about a province lies in that province."""
+    text = (
+        "An outbreak was reported in Kherson Oblast, southern Ukraine. "
+        "Some 2,000 displaced people live in Zelenyi Hai camp."
+    )
+    assert places(text) == [
+        ("Some 2,000 displaced people", "Ukraine > Kherson Oblast > Zelenyi Hai")
+    ]
