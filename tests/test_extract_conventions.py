@@ -58,3 +58,48 @@ def test_a_place_of_another_sentence_vouches_for_its_subdivision() -> None:
     assert places(text) == [
         ("Some 2,000 displaced people", "Ukraine > Kherson Oblast > Zelenyi Hai")
     ]
+
+
+def read(text: str, outlet: str = "Example News") -> list[tuple[str, str, str]]:
+    """(metric, interval, source) of every candidate of ``text``."""
+    return [
+        (c.claim.metric.name, c.claim.estimate.interval_text(), c.claim.source.name)
+        for c in extract(text, published="2024-03-01", outlet=outlet)
+    ]
+
+
+def test_a_headline_toll_that_nears_or_tops_a_figure_is_bounded() -> None:
+    """ "Toll Nears 350" is nearly 350, "Toll Tops 1,000" more than 1,000: the verb is the hedge."""
+    assert read("Flood Toll Nears 350\n\nRescuers are searching.") == [
+        ("killed", "[315, 350)", "Example News")
+    ]
+    assert read("Flood Death Toll Tops 1,000\n\nRescuers are searching.") == [
+        ("killed", "(1000, inf)", "Example News")
+    ]
+
+
+def test_an_unattributed_headline_takes_the_origin_the_body_gives_its_toll() -> None:
+    """A headline is a claim of its own, credited to whom the body credits the same toll."""
+    text = "Flood Toll Nears 350\n\nOfficials now say 348 people were killed in the floods."
+    assert read(text) == [
+        ("killed", "[315, 350)", "Officials"),
+        ("killed", "[348, 348]", "Officials"),
+    ]
+
+
+def test_a_headline_the_lead_repeats_as_the_outlets_own_is_one_claim() -> None:
+    """The outlet's headline figure and its lead's same figure are one claim (the hand seed's reading)."""
+    text = "Storm Kills At Least 14\n\nA storm killed at least 14 people on Friday."
+    assert read(text) == [("killed", "[14, inf)", "Example News")]
+
+
+def test_an_attributed_headline_is_a_claim_apart_from_the_body() -> None:
+    """ "..., officials say" in a headline states the figure on its own, beside the body's."""
+    text = (
+        "Storm kills at least 14, officials say\n\n"
+        "At least 14 people were killed, officials said on Friday."
+    )
+    assert read(text) == [
+        ("killed", "[14, inf)", "Officials"),
+        ("killed", "[14, inf)", "Officials"),
+    ]

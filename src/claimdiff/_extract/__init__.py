@@ -163,7 +163,7 @@ def extract(
             more = reader.block(block)
         found += more
         furthest = max([furthest, *(c.start for c in more)])
-    kept = dedupe(found)
+    kept = dedupe(found, reader.outlet)
     ids = {id(c) for c in kept}
     repeats = [(c.start, c.end) for c in found if id(c) not in ids]
     return Extraction(

@@ -312,17 +312,18 @@ def _number_figure(
         value=None,
         year=re.fullmatch(r"(?:1[89]|20)\d\d", low[pos:num_end]) is not None,
     )
-    if (
-        fig is not None
-        and fig_start == pos
-        and fig.estimate.hedge is Hedge.EXACT
-        and _VERB_BOUND.search(low, start, pos)
-    ):
+    bound = (
+        _VERB_BOUND.search(low, start, pos)
+        if fig is not None and fig_start == pos and fig.estimate.hedge is Hedge.EXACT
+        else None
+    )
+    if fig is not None and bound is not None:
+        meant = "nearly" if bound.group("near") else "more than"
         with contextlib.suppress(
             ClaimdiffError
         ):  # the verb's bound, read by the figure parser as the words it means
             fig = attrs.evolve(
-                fig, estimate=worded(parse_estimate(f"more than {text[pos:stop]}", hedges=hedges))
+                fig, estimate=worded(parse_estimate(f"{meant} {text[pos:stop]}", hedges=hedges))
             )
     if _RATE.match(low, num_end, end):
         return None  # "100 deaths per day": a rate, not a count
@@ -360,9 +361,11 @@ def _same_number(words: str, digits: str) -> bool:
     return a is not None and b is not None and a[0] == b[0]
 
 
-#: A verb that says a bound: "the toll has exceeded 5,000" is more than 5,000; "topped", "passed", "surpassed" alike.
+#: A verb that says a bound: "the toll has exceeded 5,000" is more than 5,000; "topped", "passed", "surpassed"
+#: alike; "the toll nears 350" is nearly 350.
 _VERB_BOUND = re.compile(
-    r"\b(?:has |have |had )?(?:exceeded|surpassed|topped|passed|exceeds|surpasses|tops|passes)\s+$"
+    r"\b(?:has |have |had |is )?(?:exceeded|surpassed|topped|passed|exceeds|surpasses|tops|passes|"
+    r"(?P<near>nears|neared|nearing|approaches|approached|approaching))\s+$"
 )
 
 

@@ -313,7 +313,8 @@ _LEFT = re.compile(
 )
 _TOLL = re.compile(
     r"\b(?P<w>death|casualty|injury)?\s*tolls?\b[^.,;]{0,70}?\b(?:at|to|of|reached|hit|is|was|stood|stands|"
-    r"rose|risen|climbed)\s+$"
+    r"rose|risen|climbed|tops|topped|nears|neared|passes|passed|exceeds|exceeded|surpasses|surpassed|"
+    r"approaches|reaches|hits|climbs|rises)\s+$"
 )
 _CHAIN = re.compile(
     r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|,?\s*(?P<sub>including|among them|among whom|of whom|of them|"

@@ -82,6 +82,7 @@ class _Reader(Placing):
     last: Candidate | None = (
         None  # the last candidate of the block: the total a list in the next sentence breaks down
     )
+    headline: bool = False  # whether the block being read is a heading
     captions: list[tuple[int, int]] = attrs.Factory(
         list
     )  # photo captions: never a source, never a figure
@@ -106,6 +107,7 @@ class _Reader(Placing):
         if _CAPTION.match(body) or ("/" in body and _CAPTION_CREDIT.search(body)):
             self.captions.append((block.start, block.end))
             return []
+        self.headline = block.heading
         heading = (
             block.heading
             or (
@@ -382,6 +384,7 @@ class _Reader(Placing):
             end=fig.end,
             phrase=self.text[fig.start : fig.end],
             part_of=part_of,
+            headline=self.headline,
         )
 
     def _context(self, s: Sentence) -> Context:
