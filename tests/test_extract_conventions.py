@@ -103,3 +103,12 @@ def test_an_attributed_headline_is_a_claim_apart_from_the_body() -> None:
         ("killed", "[14, inf)", "Officials"),
         ("killed", "[14, inf)", "Officials"),
     ]
+
+
+def test_a_citation_of_data_closing_a_paragraph_is_its_figures_origin() -> None:
+    """ "(UN-OCHA data)" closing a paragraph credits its unattributed figures to the body it names."""
+    text = (
+        "Floods - update (ECHO 07 Jul 2024)\n\n"
+        "- The floods left 120 people injured and 30 people dead. 5,000 people are affected (UN-OCHA data)."
+    )
+    assert {source for _, _, source in read(text)} == {"OCHA"}

@@ -134,6 +134,9 @@ class _Reader(Placing):
                 self.countries.add(self.gazetteer.key(named[0])[0])
         cited = _CITATION.search(body)
         found = source_named(cited.group("who")) if cited is not None else None
+        known_in = bodies_named(cited.group("who")) if cited is not None else []
+        if len({name for _, name in known_in}) == 1:  # "(UN-WHO data)": the body the table knows
+            found = Attribution(Source(known_in[0][1], kind=source_kind(known_in[0][1])))
         self.cited = found if found is not None and found.source is not None else None
         quotes = quotations(self.text, block)
         speakers = [
@@ -456,10 +459,10 @@ _CAPTION_CREDIT = re.compile(
 )
 
 
-#: A citation closing a paragraph: "(UN RC for Mozambique, 9 Mar 2019)", "(OCHA, 22 Jun 2022)".
+#: A citation closing a paragraph: "(UN RC for Mozambique, 9 Mar 2019)", "(OCHA, 22 Jun 2022)", "(WHO data)".
 _CITATION = re.compile(
-    r"\((?P<who>[A-Z][^(),;:]{1,60}?),\s*(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+"
-    r"\d{4}|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4})\)\.?\s*$"
+    r"\((?P<who>[A-Z][^(),;:]{1,60}?)(?:,\s*(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+"
+    r"\d{4}|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4})|\s+(?:data|figures|estimates))\)\.?\s*$"
 )
 
 
