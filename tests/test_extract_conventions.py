@@ -112,3 +112,15 @@ def test_a_citation_of_data_closing_a_paragraph_is_its_figures_origin() -> None:
         "- The floods left 120 people injured and 30 people dead. 5,000 people are affected (UN-OCHA data)."
     )
     assert {source for _, _, source in read(text)} == {"OCHA"}
+
+
+def test_a_level_denied_is_a_zero_and_no_change_is_no_figure() -> None:
+    """ "no deaths", "no reports of casualties" are zeros; "no new cases" says a level did not change."""
+    assert read("There have been 9 hospitalizations and no deaths.", outlet="CDC") == [
+        ("hospitalised", "[9, 9]", "CDC"),
+        ("killed", "[0, 0]", "CDC"),
+    ]
+    assert read("There are no reports of casualties and damage.") == [
+        ("casualties", "[0, 0]", "Example News")
+    ]
+    assert read("No new cases or deaths have been reported since June.") == []

@@ -150,6 +150,18 @@ def figures(
         elif pos in fractions:
             # never "a quarter" counted as one, whether or not the parser reads the whole
             taken.append((pos, fractions[pos]))
+    for m in _NONE.finditer(low, start, end) if "no " in low[start:end] else ():
+        if free(m.start(), m.end()):  # "no deaths were reported": a zero, the level the text denies
+            out.append(
+                Figure(
+                    start=m.start(),
+                    end=m.end(),
+                    estimate=Estimate.exact(0, provenance=Provenance.WORDED),
+                    counted="people",
+                    metric=_NONE_METRIC[m.group("noun")],
+                )
+            )
+            taken.append(m.span())
     for m in _ARTICLE.finditer(low, start, end):
         if not free(m.start(), m.end() + 1):
             continue
@@ -216,6 +228,14 @@ FRACTION = re.compile(
     r"(?<![\w-])(?:(?:a|one)\s+)?(?:half|quarter|third)\s+(?:of\s+)?(?:a\s+|one\s+)?"
     r"(?:million|billion|thousand)\b"
 )
+#: "no deaths", "no reports of casualties": a level denied is a zero ("no new cases" says no change: not read).
+_NONE = re.compile(r"\bno\s+(?:reports?\s+of\s+)?(?P<noun>deaths|fatalities|casualties|injuries)\b")
+_NONE_METRIC = {
+    "deaths": "killed",
+    "fatalities": "killed",
+    "casualties": "casualties",
+    "injuries": "injured",
+}
 #: "a hundred", "a thousand", "a million": a scale said with an article is a number.
 _A_SCALE = re.compile(r"(?<![\w-])an?\s+(?:hundred|thousand|million|billion)\b")
 _OF = re.compile(r"\s+of\b")

@@ -326,7 +326,7 @@ def chains(low: str, found: list[Figure]) -> list[list[tuple[Figure, bool]]]:
     """Figures joined by "and", commas or "including", each with True when it is a part of the one before."""
     out: list[list[tuple[Figure, bool]]] = []
     for fig in found:
-        if out:
+        if out and fig.estimate.high != 0 and out[-1][-1][0].estimate.high != 0:  # a zero stands alone
             prev = out[-1][-1][0]
             gap_start = prev.end
             said = _BARE_RIGHT.match(low, prev.end, fig.start) if prev.bare else None
