@@ -124,3 +124,12 @@ def test_a_level_denied_is_a_zero_and_no_change_is_no_figure() -> None:
         ("casualties", "[0, 0]", "Example News")
     ]
     assert read("No new cases or deaths have been reported since June.") == []
+
+
+def test_a_text_that_names_its_country_by_adjective_only_is_about_that_country() -> None:
+    """A report that says "Syrian" again and again, and "British" once, is about Syria."""
+    text = (
+        "Syrian Toll Rises\n\nSyrian activists say 120 people were killed this week. "
+        "The British-based group said Syrian forces shelled two towns; Syrian media denied it."
+    )
+    assert [place for _, place in places(text)] == ["Syria"]

@@ -12,6 +12,8 @@ places around it; :mod:`._reader` carries all of it through a text, sentence by 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections import Counter
 from collections.abc import Mapping
 
 import attrs
@@ -19,7 +21,7 @@ import attrs
 from claimdiff._extract._candidate import Candidate
 from claimdiff._extract._merge import dedupe, refined
 from claimdiff._extract._reader import _Reader
-from claimdiff._extract._sources import defined_names, source_kind
+from claimdiff._extract._sources import COUNTRIES, defined_names, source_kind
 from claimdiff._extract._structures import table_candidates
 from claimdiff._extract._table import tables
 from claimdiff._extract._text import fold, readable, split_blocks
@@ -167,9 +169,37 @@ def extract(
     ids = {id(c) for c in kept}
     repeats = [(c.start, c.end) for c in found if id(c) not in ids]
     return Extraction(
-        _as_meant(_in_one_country(refined(kept, gazetteer), gazetteer, reader.countries), gazetteer),
+        _as_meant(
+            _in_one_country(
+                refined(kept, gazetteer),
+                gazetteer,
+                reader.countries or _adjectival(text, gazetteer),
+            ),
+            gazetteer,
+        ),
         unread(text, [(c.start, c.end) for c in kept], reader.captions, repeats),
     )
+
+
+def _adjectival(text: str, gazetteer: Gazetteer) -> set[str]:
+    """The country a text names only by its adjective ("Syrian activists say ..."), as an ISO code.
+
+    The adjective the text uses most, when it uses it more than twice as often as any other
+    ("a British-based monitor" in a report about Syria names no second country).
+    """
+    counts = Counter(
+        _ADJECTIVE_COUNTRIES[m.group().lower()]
+        for m in _ADJECTIVE.finditer(text)
+        if m.group().lower() in _ADJECTIVE_COUNTRIES
+    ).most_common(2)
+    if not counts or (len(counts) > 1 and counts[0][1] <= 2 * counts[1][1]):
+        return set()
+    key = gazetteer.key(counts[0][0])
+    return {key[0]} if key and key[0].isupper() else set()
+
+
+_ADJECTIVE_COUNTRIES = {adj.lower(): country.title() for country, adj in COUNTRIES.items()}
+_ADJECTIVE = re.compile(r"\b[A-Z][a-z]+\b")
 
 
 def _in_one_country(
