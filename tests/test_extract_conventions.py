@@ -133,3 +133,21 @@ def test_a_text_that_names_its_country_by_adjective_only_is_about_that_country()
         "The British-based group said Syrian forces shelled two towns; Syrian media denied it."
     )
     assert [place for _, place in places(text)] == ["Syria"]
+
+
+def test_confirmed_cases_are_cases() -> None:
+    """ "18 of the cases were laboratory-confirmed", "70 have been confirmed": cases of people (rule 12)."""
+    text = "In all 40 cases were reported; 18 of the cases were laboratory-confirmed."
+    assert read(text, outlet="WHO") == [
+        ("cases", "[40, 40]", "WHO"),
+        ("cases", "[18, 18]", "WHO"),
+    ]
+    assert read("Of these, 70 have been confirmed by a test.", outlet="WHO") == [
+        ("cases", "[70, 70]", "WHO")
+    ]
+
+
+def test_one_of_the_is_an_idiom_and_a_part_of_nothing_named_is_dropped() -> None:
+    """ "one of the worst floods" counts nothing; "three of them" names no thing counted."""
+    assert read("It was one of the worst floods in years.") == []
+    assert read("Three of them were taken to hospital.") == []

@@ -171,7 +171,7 @@ def figures(
         if fig is not None and fig.counted is not None and free(fig.start, fig.end):
             out.append(fig)
             taken.append((fig.start, fig.end))
-    return _partitives(low, sorted(out, key=lambda f: f.start))
+    return _partitives(low, end, sorted(out, key=lambda f: f.start), vocabulary)
 
 
 def _number_at(
@@ -239,6 +239,8 @@ _NONE_METRIC = {
 #: "a hundred", "a thousand", "a million": a scale said with an article is a number.
 _A_SCALE = re.compile(r"(?<![\w-])an?\s+(?:hundred|thousand|million|billion)\b")
 _OF = re.compile(r"\s+of\b")
+#: Cases of a disease: counted as the reader counts "19 Nipah virus cases" (cases of people).
+_CASES = frozenset({"cases", "infections"})
 _OF_THE = re.compile(r"\s+of\b(?:\s+the)?\s*")
 
 
@@ -248,8 +250,11 @@ def _vague_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in words)})(?![\w-])")
 
 
-def _partitives(low: str, found: list[Figure]) -> list[Figure]:
-    """The part in "34 of the 39 missiles" counts what the whole counts; a part of nothing named is dropped."""
+def _partitives(low: str, end: int, found: list[Figure], vocabulary: Vocabulary) -> list[Figure]:
+    """The part in "34 of the 39 missiles" counts what the whole counts; a part of nothing named is dropped.
+
+    "18 of the cases" counts the thing the vocabulary knows (or cases) after "of the".
+    """
     out: list[Figure] = []
     for i, fig in enumerate(found):
         of = _OF_THE.match(low, fig.end)
@@ -259,6 +264,18 @@ def _partitives(low: str, found: list[Figure]) -> list[Figure]:
         whole = found[i + 1] if i + 1 < len(found) else None
         if whole is not None and whole.start == of.end() and whole.counted is not None:
             out.append(attrs.evolve(fig, counted=whole.counted, bare=False))
+            continue
+        head = _WORD_AFTER.match(low, of.end(), end)
+        if (
+            fig.estimate.point != 1  # "one of the worst floods": an idiom, not a count
+            and head is not None
+            and (head.group(1) in vocabulary.counted_synonyms or head.group(1) in _CASES)
+            and of.group().rstrip().endswith("the")
+        ):
+            counted = (
+                head.group(1) if head.group(1) in _CASES else vocabulary.counted(head.group(1))
+            )
+            out.append(attrs.evolve(fig, counted=counted, bare=False))
     return out
 
 

@@ -306,6 +306,8 @@ _NUMBER_OF = re.compile(
 _WITH_ABSOLUTE = re.compile(
     rf"(?:\s+(?:in|across|near|at)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,2}}?)?\s+(?P<t>{_TRIGGER_ALT})\b(?=\s*[,.;]|\s*$)"
 )
+#: A bare number, then "have been (laboratory-)confirmed": cases (the verb alone, never before a number).
+_CONFIRMED = re.compile(rf"(?:\s+{_AUX})+\s+(?:laboratory[- ]|lab[- ])?confirmed\b")
 _BARE_RIGHT = re.compile(rf"(?:\s+{_BETWEEN})*(?:\s+{_AUX})*\s+(?P<t>{_TRIGGER_ALT})\b")
 _LEFT = re.compile(
     rf"\b(?P<t>{_TRIGGER_ALT})(?:\s+(?:and|or)\s+\w+)?\s+(?:(?:a total of|another|a further|an additional|"
@@ -326,7 +328,9 @@ def chains(low: str, found: list[Figure]) -> list[list[tuple[Figure, bool]]]:
     """Figures joined by "and", commas or "including", each with True when it is a part of the one before."""
     out: list[list[tuple[Figure, bool]]] = []
     for fig in found:
-        if out and fig.estimate.high != 0 and out[-1][-1][0].estimate.high != 0:  # a zero stands alone
+        if (
+            out and fig.estimate.high != 0 and out[-1][-1][0].estimate.high != 0
+        ):  # a zero stands alone
             prev = out[-1][-1][0]
             gap_start = prev.end
             said = _BARE_RIGHT.match(low, prev.end, fig.start) if prev.bare else None
@@ -366,6 +370,8 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
             return TRIGGERS[number.group("t")]
     if first.bare:
         right = _BARE_RIGHT.match(low, first.end, end)
+        if right is None and _CONFIRMED.match(low, first.end, end):
+            return "cases"  # "70 have been confirmed by a DNA test": confirmed cases are cases
         return TRIGGERS[right.group("t")] if right is not None else first.metric
     right = (_RIGHT if numeric else _RIGHT_AUX).match(low, last.end, end)
     if right is not None:
