@@ -137,9 +137,17 @@ def figures(
                 taken.append((fig.start, fig.end))
     # A fraction of a scale ("a quarter of a million") and a scale said with an article ("a hundred")
     # start a number as digits and number words do: hedged, ranged and followed by a suffix alike.
-    fractions = {m.start(): m.end() for m in FRACTION.finditer(low, start, end)}
+    seg = low[
+        start:end
+    ]  # the words a fraction or a scale needs, looked for before the patterns run
+    fractions = (
+        {m.start(): m.end() for m in FRACTION.finditer(low, start, end)}
+        if "half" in seg or "quarter" in seg or "third" in seg
+        else {}
+    )
     starts = {m.start() for m in _NUMBER_START.finditer(low, start, end)}
-    starts.update(m.start() for m in _A_SCALE.finditer(low, start, end))
+    if "hundred" in seg or "thousand" in seg or "illion" in seg:
+        starts.update(m.start() for m in _A_SCALE.finditer(low, start, end))
     for pos in sorted(starts.union(fractions)):
         if not free(pos, pos + 1):
             continue
@@ -150,7 +158,7 @@ def figures(
         elif pos in fractions:
             # never "a quarter" counted as one, whether or not the parser reads the whole
             taken.append((pos, fractions[pos]))
-    for m in _NONE.finditer(low, start, end) if "no " in low[start:end] else ():
+    for m in _NONE.finditer(low, start, end) if "no " in seg else ():
         if free(m.start(), m.end()):  # "no deaths were reported": a zero, the level the text denies
             out.append(
                 Figure(

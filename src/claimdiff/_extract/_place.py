@@ -234,8 +234,13 @@ def places_named(
                     (*extra[-1], *path)
                 )  # "Bentiu, Unity State": Bentiu in Unity State
             found.append((m.start(), path))
-    for m in _ADJECTIVE_PLACE.finditer(
-        text, start, end
+    seg = text[start:end]
+    adjectival = any(
+        w in seg
+        for w in ("territory", "soil", "cities", "towns", "villages", "regions", "airspace")
+    )
+    for m in (
+        _ADJECTIVE_PLACE.finditer(text, start, end) if adjectival else ()
     ):  # "on Ukrainian cities", "over Russian territory"
         country = _COUNTRY_OF_ADJECTIVE.get(m.group("a").lower())
         if country is not None and all(at != m.start() for at, _ in found):

@@ -14,6 +14,7 @@ import re
 
 import attrs
 
+from claimdiff._extract._text import alternation
 from claimdiff._model.period import Period
 
 __all__ = ["CALENDAR_WORDS", "MONTH_PATTERN", "event_period", "stated_period"]
@@ -39,7 +40,7 @@ _MONTHS = {
     )
     for m in names
 }
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH = alternation(_MONTHS)
 #: A month as a date writes it, in full or abbreviated ("January", "Jan.", "Sept"), as a regular expression.
 MONTH_PATTERN = rf"(?:{_MONTH})\b\.?"
 #: Days of the week and months, in full: words that are never a place or an item of a list by place.
@@ -56,9 +57,7 @@ _DAY_RANGE = re.compile(
     rf"\s*(?P<b2>\d{{1,2}}))\b(?:,?\s+(?P<y>(?:19|20)\d\d))?"
 )
 #: "in December", "in December 2023", "during March": the whole month.
-_FULL_MONTHS = "|".join(
-    n for n in sorted(_MONTHS, key=len, reverse=True) if len(n) > 3 or n == "may"
-)
+_FULL_MONTHS = alternation(n for n in _MONTHS if len(n) > 3 or n == "may")
 _MONTH_NAMED = re.compile(
     rf"\b(?:in|during|since|throughout)\s+(?:early\s+|late\s+|mid-)?(?P<m>{_FULL_MONTHS})\b"
     rf"(?:\s+(?P<y>(?:19|20)\d\d))?"
@@ -186,7 +185,9 @@ def days_named(low: str, start: int, end: int, published: dt.date) -> DaysNamed:
             first, last = (day, day + week) if m.group("from") else (day - week, day)
             found.append((m.start(), first, last))
             spans.append(m.span())
-    for m in _PAST_DAYS.finditer(low, start, end):
+    seg = low[start:end]  # the words each pattern below needs, looked for before the pattern is run
+    past = "past" in seg or "last" in seg or "previous" in seg or "preceding" in seg
+    for m in _PAST_DAYS.finditer(low, start, end) if past else ():
         n = 7 if m.group("week") else int(_NUMBER_NAMES.get(m.group("n"), m.group("n")))
         found.append((m.start(), published - dt.timedelta(days=n - 1), published))
         spans.append(m.span())
@@ -202,7 +203,7 @@ def days_named(low: str, start: int, end: int, published: dt.date) -> DaysNamed:
         if day is not None and all(m.start() >= b or m.end() <= a for a, b in spans):
             found.append((m.start(), day, day))
             spans.append(m.span())
-    for m in _NUMERIC_DATE.finditer(low, start, end):
+    for m in _NUMERIC_DATE.finditer(low, start, end) if "/" in seg or "-" in seg else ():
         day = _numeric(m)
         if day is not None:
             found.append((m.start(), day, day))
@@ -214,7 +215,7 @@ def days_named(low: str, start: int, end: int, published: dt.date) -> DaysNamed:
     # A weekday next to an explicit date names the same day: the date wins ("on Friday, December 29, 2023").
     found += [
         (m.start(), day, day)
-        for m in _WEEKDAY.finditer(low, start, end)
+        for m in (_WEEKDAY.finditer(low, start, end) if "day" in seg else ())
         if not any(
             (0 <= a - m.end() <= 8 and _BESIDE.fullmatch(low, m.end(), a))
             or (0 <= m.start() - b <= 8 and _BESIDE.fullmatch(low, b, m.start()))
@@ -222,15 +223,22 @@ def days_named(low: str, start: int, end: int, published: dt.date) -> DaysNamed:
         )
         for day in (_weekday(published, m.group("day")),)
     ]
-    found += [(m.start(), published, published) for m in _TODAY.finditer(low, start, end)]
+    found += [
+        (m.start(), published, published)
+        for m in (
+            _TODAY.finditer(low, start, end)
+            if "today" in seg or "tonight" in seg or "this " in seg
+            else ()
+        )
+    ]
     found += [
         (m.start(), published - dt.timedelta(days=1), published - dt.timedelta(days=1))
-        for m in _YESTERDAY.finditer(low, start, end)
+        for m in (_YESTERDAY.finditer(low, start, end) if "day" in seg else ())
     ]
     return DaysNamed(
         tuple(found),
-        _NIGHT.search(low, start, end) is not None,
-        _LAST_WEEK.search(low, start, end) is not None,
+        "night" in seg and _NIGHT.search(low, start, end) is not None,
+        "last week" in seg and _LAST_WEEK.search(low, start, end) is not None,
     )
 
 
