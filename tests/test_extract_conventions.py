@@ -151,3 +151,15 @@ def test_one_of_the_is_an_idiom_and_a_part_of_nothing_named_is_dropped() -> None
     """ "one of the worst floods" counts nothing; "three of them" names no thing counted."""
     assert read("It was one of the worst floods in years.") == []
     assert read("Three of them were taken to hospital.") == []
+
+
+def test_developing_hus_is_the_metric_the_corpus_declares() -> None:
+    """ "10 developed hemolytic uremic syndrome (HUS)": the complication, counted in people (rule 11)."""
+    found = extract(
+        "Twelve people were hospitalized; 10 developed hemolytic uremic syndrome (HUS).",
+        published="2024-03-01",
+    )
+    assert [(c.claim.metric.name, c.claim.scope.counted) for c in found] == [
+        ("hospitalised", "people"),
+        ("developed hus", "people"),
+    ]

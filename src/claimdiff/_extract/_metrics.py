@@ -171,6 +171,15 @@ TRIGGERS: dict[str, str] = {
     "cases": "cases",
     **dict.fromkeys(("infected", "infections", "sickened"), "cases"),
     **dict.fromkeys(("hospitalizations", "hospitalisations"), "hospitalised"),
+    # a complication of a case, the metric the corpus declares for it (ANNOTATION.md rule 11)
+    **dict.fromkeys(
+        (
+            "developed hemolytic uremic syndrome",
+            "developed haemolytic uraemic syndrome",
+            "developed hus",
+        ),
+        "developed HUS",
+    ),
     **dict.fromkeys(("swept away", "washed away"), "razed"),
     **dict.fromkeys(("applied for asylum", "sought asylum"), "applied for asylum"),
     **dict.fromkeys(("food insecure", "food-insecure"), "food insecure"),
