@@ -163,3 +163,18 @@ def test_developing_hus_is_the_metric_the_corpus_declares() -> None:
         ("hospitalised", "people"),
         ("developed hus", "people"),
     ]
+
+
+def test_among_the_victims_are_parts_of_the_dead() -> None:
+    """ "Among the victims were two families and four children, including a baby": the dead, counted again."""
+    found = extract(
+        "A blast killed 21 people. Among the victims were two families and four children, "
+        "including a two-month-old baby.",
+        published="2024-03-01",
+    )
+    assert [(c.claim.metric.name, c.claim.scope.counted, c.claim.low) for c in found] == [
+        ("killed", "people", 21),
+        ("killed", "families", 2),
+        ("killed", "children", 4),
+        ("killed", "babies", 1),
+    ]

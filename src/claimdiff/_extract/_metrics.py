@@ -315,6 +315,12 @@ _NUMBER_OF = re.compile(
 _WITH_ABSOLUTE = re.compile(
     rf"(?:\s+(?:in|across|near|at)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,2}}?)?\s+(?P<t>{_TRIGGER_ALT})\b(?=\s*[,.;]|\s*$)"
 )
+#: "Among the dead were", "among the injured are": the figures after it count the dead or the injured again.
+_AMONG = re.compile(
+    r"\bamong\s+(?:the\s+)?(?P<w>dead|killed|victims|fatalities|deceased|injured|wounded)\s+"
+    r"(?:were|was|are|is)\s+$"
+)
+_AMONG_METRIC = {"injured": "injured", "wounded": "injured"}
 #: A bare number, then "have been (laboratory-)confirmed": cases (the verb alone, never before a number).
 _CONFIRMED = re.compile(rf"(?:\s+{_AUX})+\s+(?:laboratory[- ]|lab[- ])?confirmed\b")
 _BARE_RIGHT = re.compile(rf"(?:\s+{_BETWEEN})*(?:\s+{_AUX})*\s+(?P<t>{_TRIGGER_ALT})\b")
@@ -364,6 +370,9 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
     first, last = chain[0][0], chain[-1][0]
     numeric = any(not f.article for f, _ in chain)
     if numeric:
+        among = _AMONG.search(low, max(start, first.start - 40), first.start)
+        if among is not None:  # "Among the victims were two families": the dead, counted again
+            return _AMONG_METRIC.get(among.group("w"), "killed")
         left = _LEFT.search(
             low, max(start, first.start - 80), first.start
         )  # a trigger and a few words

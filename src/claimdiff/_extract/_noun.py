@@ -83,6 +83,7 @@ def counted(
             continue
         if not words and (
             word in _ADJECTIVES
+            or word.endswith("-old")  # "a two-month-old baby": an age, not the thing counted
             or (word.endswith("ly") and len(word) > 4)
             or any(ch.isdigit() for ch in word)
         ):
