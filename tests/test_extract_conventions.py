@@ -178,3 +178,28 @@ def test_among_the_victims_are_parts_of_the_dead() -> None:
         ("killed", "children", 4),
         ("killed", "babies", 1),
     ]
+
+
+def test_the_places_of_a_breakdown_are_its_parts_only() -> None:
+    """After "most of them in A (39) and B (17)", the next figures are the total's place's, not A's."""
+    text = (
+        "Pakistan - Floods\n\n"
+        "A total of 77 people have died across the country, most of them in Balochistan (39) "
+        "and Sindh (17), three others are still missing, and 85 have been injured."
+    )
+    assert [place for _, place in places(text)] == [
+        "Pakistan",
+        "Pakistan > Balochistan",
+        "Pakistan > Sindh",
+        "Pakistan",
+        "Pakistan",
+    ]
+
+
+def test_mainly_in_a_place_is_where_most_are_not_all() -> None:
+    """ "23 deaths, mainly in a camp": the deaths are the province's, not the camp's."""
+    text = (
+        "An outbreak was reported in Kherson Oblast, southern Ukraine. "
+        "Some 530 cases were registered, including 23 deaths, mainly in Zelenyi Hai camp."
+    )
+    assert [place for _, place in places(text)] == ["Ukraine > Kherson Oblast"] * 2

@@ -7,8 +7,11 @@ names; a place set before a clause ("In Thailand, ...") is its figures' only.
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
+from claimdiff._extract._breakdown import items
 from claimdiff._extract._cities import below_region, needs_city
 from claimdiff._extract._clauses import CLAUSE_OPEN, FINITE, FRONTED, LOWER_WORD
 from claimdiff._extract._figures import Figure
@@ -19,6 +22,12 @@ from claimdiff._model.period import Period
 from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer
 
 __all__ = ["Context", "Placing"]
+
+#: Before a place: what follows is where most of a total is, not where all of it is.
+_MOSTLY = re.compile(
+    r"\b(?:most(?:ly)?|mainly|largely|primarily|chiefly|particularly|especially|notably)"
+    r"(?:\s+of\s+(?:them|which|those|these))?[\s,]+$"
+)
 
 
 @attrs.frozen
@@ -46,6 +55,9 @@ class Placing:
 
     text: str
     low: str  # the text folded to lower case (same offsets)
+    parts: tuple[int, list[tuple[int, int]]] | None = (
+        None  # a sentence's start, the spans of its lists by place
+    )
     gazetteer: Gazetteer = DEFAULT_GAZETTEER
     refined: bool = False
     sentence_place: tuple[str, ...] = ()  # the first known place the sentence being read names
@@ -79,7 +91,11 @@ class Placing:
             if FRONTED.match(self.text, at)
             and (not self.text[s.start : at].strip() or CLAUSE_OPEN.search(self.text, s.start, at))
         }
-        places = [(at, path) for at, path in context.places if at <= fig.start or at not in fronted]
+        places = [
+            (at, path)
+            for at, path in context.places
+            if (at <= fig.start or at not in fronted) and not self._of_parts(s, at, fig)
+        ]
         later = [at for at, _ in places if until <= at < clause_end]
         if (
             later
@@ -98,6 +114,22 @@ class Placing:
         if label is not None and label.end() <= fig.start and not own:
             own = _path(None, label.group("p")) or own
         return self.completed(self.gazetteer.normalise(own))
+
+    def _of_parts(self, s: Sentence, at: int, fig: Figure) -> bool:
+        """True when the place at ``at`` is a part's in a breakdown the figure is not in.
+
+        "77 died, most of them in A (39) and B (17); three are missing": A and B are the parts'
+        places, not the total's nor the next figure's; "23 deaths, mainly in C": C is where most
+        died, not the place of all of them.
+        """
+        if fig.start < at and _MOSTLY.search(self.text, max(s.start, at - 30), at):
+            return True
+        if self.parts is None or self.parts[0] != s.start:
+            runs = items(self.text, s.start, s.end)
+            self.parts = (s.start, [(r[0].start, r[-1].end) for r in runs if len(r) > 1])
+        return any(
+            a - 4 <= at < b and not a <= fig.start < b for a, b in self.parts[1]
+        )  # "in A (39)": the place's "in" stands before the item
 
     def completed(self, place: tuple[str, ...]) -> tuple[str, ...]:
         """A place the gazetteer does not know, under the paragraph's or heading's; no place, theirs.
