@@ -203,3 +203,23 @@ def test_mainly_in_a_place_is_where_most_are_not_all() -> None:
         "Some 530 cases were registered, including 23 deaths, mainly in Zelenyi Hai camp."
     )
     assert [place for _, place in places(text)] == ["Ukraine > Kherson Oblast"] * 2
+
+
+def test_a_figure_placed_nowhere_is_in_the_country_of_the_body_that_gives_it() -> None:
+    """In a text about two countries, "Ukrainian officials said" puts an unplaced toll in Ukraine."""
+    text = (
+        "Ukrainian officials said at least four people were killed in the attacks.\n\n"
+        "The governor of Russia's Belgorod region said two people were injured there."
+    )
+    assert [place for _, place in places(text)] == ["Ukraine", "Russia > Belgorod Oblast"]
+
+
+def test_only_the_leads_first_place_becomes_the_storys_place() -> None:
+    """A region named in the third paragraph is that paragraph's, not the place of the story's later figures."""
+    text = (
+        "Attacks Kill Four\n\n"
+        "Ukraine's air force said the attack involved 12 missiles.\n\n"
+        "The governor of the Dnipropetrovsk region said three people were killed.\n\n"
+        "Ukraine's air force said its air defences shot down five missiles."
+    )
+    assert [place for _, place in places(text)][-1] == "Ukraine"

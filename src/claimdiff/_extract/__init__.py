@@ -171,7 +171,7 @@ def extract(
     return Extraction(
         _as_meant(
             _in_one_country(
-                refined(kept, gazetteer),
+                _of_party(refined(kept, gazetteer), gazetteer),
                 gazetteer,
                 reader.countries or _adjectival(text, gazetteer),
             ),
@@ -200,6 +200,17 @@ def _adjectival(text: str, gazetteer: Gazetteer) -> set[str]:
 
 _ADJECTIVE_COUNTRIES = {adj.lower(): country.title() for country, adj in COUNTRIES.items()}
 _ADJECTIVE = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+def _of_party(found: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
+    """A figure the text places nowhere, given by a country's body ("Ukrainian officials"), is in that country."""
+    out = []
+    for c in found:
+        party = c.claim.source.party
+        key = gazetteer.key(party) if party and not c.claim.scope.place else ()
+        known = party is not None and len(key) == 1 and key[0].isupper()
+        out.append(_placed(c, gazetteer.normalise(party)) if known and party else c)
+    return out
 
 
 def _in_one_country(

@@ -83,6 +83,7 @@ class _Reader(Placing):
         None  # the last candidate of the block: the total a list in the next sentence breaks down
     )
     headline: bool = False  # whether the block being read is a heading
+    past_lead: bool = False  # whether the lead (the first block after the headings) has been read
     captions: list[tuple[int, int]] = attrs.Factory(
         list
     )  # photo captions: never a source, never a figure
@@ -146,6 +147,9 @@ class _Reader(Placing):
         self.carried = None
         for sentence in sentences(self.text, block):
             out += self.sentence(sentence, quotes, speakers)
+        self.past_lead = (
+            self.past_lead or not heading
+        )  # the lead is the first block after the headings
         if not block.list_item:
             ends_lead_in = self.text[block.start : block.end].rstrip().endswith(":")
             self.lead_in = self._last_speaker(block, quotes) if ends_lead_in else None
@@ -263,12 +267,14 @@ class _Reader(Placing):
         if named:
             self.paragraph_place = self._narrowest(placed)
             first, head = self.gazetteer.key(named[0]), self.gazetteer.key(self.heading_place)
-            if not self.refined and (
-                not head or (len(first) > len(head) and first[: len(head)] == head)
+            if (
+                not self.refined
+                and not self.past_lead
+                and (not head or (len(first) > len(head) and first[: len(head)] == head))
             ):
                 self.heading_place = named[
                     0
-                ]  # a story's first place is its place, if more precise than its heading's
+                ]  # a story's lead's first place is its place, if more precise than its heading's
                 self.refined = True
         if totals:
             self.paragraph_place = totals[
