@@ -223,3 +223,18 @@ def test_only_the_leads_first_place_becomes_the_storys_place() -> None:
         "Ukraine's air force said its air defences shot down five missiles."
     )
     assert [place for _, place in places(text)][-1] == "Ukraine"
+
+
+def test_another_is_one_more() -> None:
+    """ "another person died" is one; "and another drone over a region" is an item of the list."""
+    assert read("Another person died in hospital.") == [("killed", "[1, 1]", "Example News")]
+    found = extract(
+        "Russia's defence ministry said on Monday it destroyed five Ukrainian aerial drones over the "
+        "Belgorod region, four drones over the Kursk region and another drone over the Moscow region.",
+        published="2024-03-01",
+    )
+    assert [(c.claim.low, c.claim.scope.place[-1]) for c in found] == [
+        (5, "Belgorod Oblast"),
+        (4, "Kursk Oblast"),
+        (1, "Moscow Oblast"),
+    ]

@@ -51,7 +51,7 @@ _NUMBER_START = re.compile(
 )
 #: After a number, what makes it a time, a decimal of a date, an age or an ordinal: "10:30", "5-year", "3rd".
 _NOT_A_COUNT_AFTER = re.compile(r"[:.]\d|-year|\s*(?:st|nd|rd|th)\b|-(?!plus\b|odd\b)[a-z]")
-_ARTICLE = re.compile(r"\b(?:a|an)\s+(?=[a-z])")
+_ARTICLE = re.compile(r"\b(?:a|an|another)\s+(?=[a-z])")
 _DATE_NEIGHBOUR = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
     r"september|october|november|december)\.?\s*$"
