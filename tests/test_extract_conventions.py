@@ -238,3 +238,12 @@ def test_another_is_one_more() -> None:
         (4, "Kursk Oblast"),
         (1, "Moscow Oblast"),
     ]
+
+
+def test_women_and_children_are_counted_as_named_and_everyone_is_people() -> None:
+    """ "dozens of women and children" counts them (a part of the people); "men, women and children" is everyone."""
+    found = extract(
+        "Dozens of women and children were killed. Some 3 million men, women and children need aid.",
+        published="2024-03-01",
+    )
+    assert [c.claim.scope.counted for c in found] == ["women and children", "people"]
