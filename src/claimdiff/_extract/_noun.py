@@ -53,11 +53,11 @@ def counted(
     """
     kinds = _KINDS_OF_PEOPLE.match(low, pos, end)
     if kinds is not None:
-        words = [w.strip(",") for w in kinds.group().split()]
-        if "men" in words or "adults" in words:
+        named = [w.strip(",") for w in kinds.group().split()]
+        if "men" in named or "adults" in named:
             return "people", kinds.end(), None  # "33 million men, women and children": everyone
         # "dozens of women and children": the part of the people the text counts, as it names it
-        return " ".join(words), kinds.end(), None
+        return " ".join(named), kinds.end(), None
     head = _HEAD.match(low, pos, end)
     if head is not None and not any(
         w in _STOP or w in TRIGGERS for w in re.findall(r"[a-z]+", head.group("mods"))
