@@ -196,6 +196,7 @@ _PARTICIPLES = frozenset(
         "trapped",
         "rescued",
         "missing",
+        "homeless",
     }
 )
 _MULTIWORD_TRIGGERS = tuple(t + " " for t in TRIGGERS if " " in t)
