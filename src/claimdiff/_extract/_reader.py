@@ -73,6 +73,9 @@ class _Reader(Placing):
     body: Attribution | None = (
         None  # a known body the paragraph names ("UNHCR is calling for calm"): its speaker
     )
+    unscanned: list[tuple[int, int]] = attrs.Factory(
+        list
+    )  # the paragraph's sentences not yet read for a known body
     cited: Attribution | None = (
         None  # "(OCHA, 22 Jun 2022)" closing a paragraph: the source of its figures
     )
@@ -103,6 +106,7 @@ class _Reader(Placing):
             self.wire = None  # a caption or a heading closes the passage the "Via X" line opened
         self.paragraph_place = ()
         self.body = None
+        self.unscanned = []
         self.last = None
         body = self.text[block.start : block.end]
         if _CAPTION.match(body) or ("/" in body and _CAPTION_CREDIT.search(body)):
@@ -177,10 +181,8 @@ class _Reader(Placing):
         heads = tuple(
             chain[0][0].start for chain in chains(self.low, found)
         )  # a chain shares its place
-        named_bodies = bodies_named(self.text, s.start, s.end) if self.body is None else []
-        if named_bodies:
-            name = named_bodies[0][1]
-            self.body = Attribution(Source(name, kind=source_kind(name)))
+        if self.body is None:
+            self.unscanned.append((s.start, s.end))  # read for a known body only when one is needed
         known_here = [self.gazetteer.normalise(p) for _, p in self._context(s).places]
         self.sentence_place = next((p for p in known_here if known(self.gazetteer, p)), ())
         self.context = attrs.evolve(self._context(s), starts=heads)
@@ -300,6 +302,18 @@ class _Reader(Placing):
                 return inner
         return placed[-1][1]
 
+    def named_body(self) -> Attribution | None:
+        """The first known body the paragraph names so far ("UNHCR is calling for calm"): its speaker.
+
+        The sentences are read for one only when a figure needs it, in order, each once.
+        """
+        while self.body is None and self.unscanned:
+            start, end = self.unscanned.pop(0)
+            named = bodies_named(self.text, start, end)
+            if named:
+                self.body = Attribution(Source(named[0][1], kind=source_kind(named[0][1])))
+        return self.body
+
     def _anaphor(self, s: Sentence, fig: Figure, out: list[Candidate]) -> Candidate | None:
         """The figure a number with no metric refers back to: "the number has risen to N", "the toll included N".
 
@@ -332,7 +346,9 @@ class _Reader(Placing):
         after = [a for pos, a in said if pos > at]
         if after:
             return after[0]
-        return self.carried or self.cited or self.lead_in or self.body or self.heading_source
+        return (
+            self.carried or self.cited or self.lead_in or self.named_body() or self.heading_source
+        )
 
     def _candidate(
         self,
