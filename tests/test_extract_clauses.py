@@ -223,9 +223,9 @@ def test_a_colon_after_a_figure_lists_its_parts() -> None:
 
 
 def test_who_holds_a_place_is_not_part_of_its_name() -> None:
-    """ "in Hamas-run Gaza": the place is Gaza, whoever runs it."""
+    """ "in Hamas-run Gaza": the place is Gaza (the Strip, ANNOTATION.md rule 20), whoever runs it."""
     assert places("Officials in Hamas-run Gaza said 34 people were killed.") == [
-        ("34 people", "Palestine > Gaza")
+        ("34 people", "Palestine > Gaza Strip")
     ]
 
 

@@ -3,22 +3,25 @@
 The reading is rule-based and split by idea: :mod:`._text` cuts the article into
 blocks, sentences and quotations; :mod:`._figures` finds each hedged figure, the
 thing it counts and the metric the sentence gives it; :mod:`._attribution` finds
-who said it and through whom; :mod:`._time` and :mod:`._place` say when and where;
-:mod:`._reader` carries all of it through a text, sentence by sentence, and
+who said it and through whom, and :mod:`._sources` names the body; :mod:`._time` and
+:mod:`._place` say when and where, and :mod:`._placing` completes a figure's place from the
+places around it; :mod:`._reader` carries all of it through a text, sentence by sentence, and
 :mod:`._structures` reads lists by place, tables and wholes of parts.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections import Counter
 from collections.abc import Mapping
 
 import attrs
 
-from claimdiff._extract._attribution import defined_names, source_kind
 from claimdiff._extract._candidate import Candidate
 from claimdiff._extract._merge import dedupe, refined
 from claimdiff._extract._reader import _Reader
+from claimdiff._extract._sources import COUNTRIES, defined_names, source_kind
 from claimdiff._extract._structures import table_candidates
 from claimdiff._extract._table import tables
 from claimdiff._extract._text import fold, readable, split_blocks
@@ -145,27 +148,69 @@ def extract(
         aliases={**_defined(text), **(aliases or {})},
     )
     found: list[Candidate] = []
+    furthest = -1  # the latest start of a candidate so far: whether a table was read yet
     pending = tables(text)
     for block in split_blocks(text):
         while pending and pending[0].end <= block.start:
             pending.pop(0)
         if pending and pending[0].start <= block.start < pending[0].end:
-            if block.start == pending[0].start or not any(
-                c.start >= pending[0].start for c in found
-            ):
-                found += table_candidates(reader, pending[0])
+            if block.start == pending[0].start or furthest < pending[0].start:
+                more = table_candidates(reader, pending[0])
                 pending[0] = attrs.evolve(
                     pending[0], rows=()
                 )  # read once; its other lines are its rows
-            continue
-        found += reader.block(block)
-    kept = dedupe(found)
+            else:
+                continue
+        else:
+            more = reader.block(block)
+        found += more
+        furthest = max([furthest, *(c.start for c in more)])
+    kept = dedupe(found, reader.outlet)
     ids = {id(c) for c in kept}
     repeats = [(c.start, c.end) for c in found if id(c) not in ids]
     return Extraction(
-        _in_one_country(refined(kept, gazetteer), gazetteer, reader.countries),
+        _as_meant(
+            _in_one_country(
+                _of_party(refined(kept, gazetteer), gazetteer),
+                gazetteer,
+                reader.countries or _adjectival(text, gazetteer),
+            ),
+            gazetteer,
+        ),
         unread(text, [(c.start, c.end) for c in kept], reader.captions, repeats),
     )
+
+
+def _adjectival(text: str, gazetteer: Gazetteer) -> set[str]:
+    """The country a text names only by its adjective ("Syrian activists say ..."), as an ISO code.
+
+    The adjective the text uses most, when it uses it more than twice as often as any other
+    ("a British-based monitor" in a report about Syria names no second country).
+    """
+    counts = Counter(
+        _ADJECTIVE_COUNTRIES[m.group().lower()]
+        for m in _ADJECTIVE.finditer(text)
+        if m.group().lower() in _ADJECTIVE_COUNTRIES
+    ).most_common(2)
+    if not counts or (len(counts) > 1 and counts[0][1] <= 2 * counts[1][1]):
+        return set()
+    key = gazetteer.key(counts[0][0])
+    return {key[0]} if key and key[0].isupper() else set()
+
+
+_ADJECTIVE_COUNTRIES = {adj.lower(): country.title() for country, adj in COUNTRIES.items()}
+_ADJECTIVE = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+def _of_party(found: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
+    """A figure the text places nowhere, given by a country's body ("Ukrainian officials"), is in that country."""
+    out = []
+    for c in found:
+        party = c.claim.source.party
+        key = gazetteer.key(party) if party and not c.claim.scope.place else ()
+        known = party is not None and len(key) == 1 and key[0].isupper()
+        out.append(_placed(c, gazetteer.normalise(party)) if known and party else c)
+    return out
 
 
 def _in_one_country(
@@ -191,6 +236,25 @@ def _in_one_country(
         elif not key[0].isupper() and _fold(place[0]) not in _REGIONS_ACROSS_BORDERS:
             place = gazetteer.normalise((*country, *place))
         out.append(c if place == c.claim.scope.place else _placed(c, place))
+    return out
+
+
+#: First-level subdivisions whose name the news uses for a wider area: "Gaza" is the Gaza Strip, never the
+#: governorate of that name (one of the Strip's five), unless the text says "governorate".
+_MEANT = {"PS-GZA": "Gaza Strip"}
+
+
+def _as_meant(found: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
+    """Figures placed in a subdivision the news names for a wider area are placed in that area."""
+    out = []
+    for c in found:
+        place = c.claim.scope.place
+        key = gazetteer.key(place) if len(place) > 1 else ()
+        wider = _MEANT.get(key[1]) if len(key) > 1 else None
+        if wider is None or "governorate" in place[1].lower():
+            out.append(c)
+        else:
+            out.append(_placed(c, (place[0], wider, *place[2:])))
     return out
 
 

@@ -14,24 +14,22 @@ import re
 import attrs
 
 from claimdiff._extract._metrics import TRIGGERS
+from claimdiff._extract._text import alternation
 from claimdiff._extract._time import CALENDAR_WORDS
 from claimdiff._model.numbers import NUMBER_WORDS, parse_number_prefix
 
-__all__ = ["Item", "items", "opens_breakdown"]
+__all__ = ["ANOTHER", "Item", "items", "opens_breakdown"]
+
+#: "four drones over Bryansk and another over Moscow": one more, an item of the list.
+ANOTHER = "another"
 
 _NAME = (
     r"[A-Z][\w'’-]*[\w](?:\s+[A-Z][\w'’-]*[\w])*(?:\s+(?:[Rr]egions?|[Oo]blasts?|[Pp]rovinces?|[Dd]istricts?|"
     r"[Ss]tates?|[Cc]ounty|[Hh]ealth\s+[Zz]ones?|[Gg]overnorates?|[Rr]epublic))?"
 )
 _NUM = (
-    r"(?:\d[\d,]*|"
-    + "|".join(
-        sorted(
-            NUMBER_WORDS - {"hundred", "thousand", "million", "billion", "trillion", "dozen"},
-            key=len,
-            reverse=True,
-        )
-    )
+    r"(?:\d[\d,]*|another|"
+    + alternation(NUMBER_WORDS - {"hundred", "thousand", "million", "billion", "trillion", "dozen"})
     + r")"
 )
 #: "12 over the Belgorod region", "four from Butembo", "9 drones over Kursk".
@@ -73,10 +71,13 @@ def items(text: str, start: int, end: int) -> list[list[Item]]:
     [['12 Belgorod region', '9 Kursk', '4 Bryansk']]
     """
     found: list[Item] = []
-    for pattern in (_AFTER, _PAREN):
+    # An item in brackets needs a bracket: a sentence without one is not searched for them.
+    for pattern in (_AFTER, _PAREN) if text.find("(", start, end) >= 0 else (_AFTER,):
         for m in pattern.finditer(text, start, end):
             num = m.group("n")
-            if parse_number_prefix(num.lower()) is None or re.fullmatch(r"(?:1[89]|20)\d\d", num):
+            if (
+                parse_number_prefix(num.lower()) is None and num.lower() != ANOTHER
+            ) or re.fullmatch(r"(?:1[89]|20)\d\d", num):
                 continue
             if pattern is _AFTER and m.group("place").split()[0].lower() in _NOT_PLACES:
                 continue

@@ -19,6 +19,7 @@ class Candidate:
         end: Offset after its last character; ``text[start:end] == phrase``.
         phrase: The words of the figure: hedge, number, unit or thing counted ("at least 14 people").
         part_of: The id of the candidate this one is a part of ("including 15 children"), if any.
+        headline: True for a figure of a heading: a claim of its own, even when the body repeats it.
     """
 
     claim: Claim
@@ -26,3 +27,4 @@ class Candidate:
     end: int
     phrase: str
     part_of: str | None = None
+    headline: bool = False

@@ -15,6 +15,7 @@ import re
 import attrs
 
 from claimdiff._extract._noun import counted as noun_phrase
+from claimdiff._extract._text import alternation
 from claimdiff._model.estimate import Estimate, Hedge, Provenance
 from claimdiff._model.hedges import _UNIT_ALIASES, HedgePolicy, parse_estimate
 from claimdiff._model.numbers import LENGTH_WORDS, NUMBER_WORDS, joined_m, parse_number_prefix
@@ -44,21 +45,26 @@ _UNIT_WORDS = tuple(
 )
 _UNIT = re.compile(r"\s*(?:%|(?:" + "|".join(re.escape(u) for u in _UNIT_WORDS) + r")\b)")
 _NUMBER_START = re.compile(
-    r"(?<![\w$£€.,/:-])(?:\d|(?:"
-    + "|".join(
-        sorted(
-            NUMBER_WORDS - {"hundred", "thousand", "million", "billion", "trillion", "dozen"},
-            key=len,
-            reverse=True,
-        )
-    )
-    + r")\b)"
+    r"(?<![\w$£€.,/:-])(?:\d|"
+    + alternation(NUMBER_WORDS - {"hundred", "thousand", "million", "billion", "trillion", "dozen"})
+    + r"\b)"
 )
-_ARTICLE = re.compile(r"\b(?:a|an)\s+(?=[a-z])")
+#: After a number, what makes it a time, a decimal of a date, an age or an ordinal: "10:30", "5-year", "3rd".
+_NOT_A_COUNT_AFTER = re.compile(r"[:.]\d|-year|\s*(?:st|nd|rd|th)\b|-(?!plus\b|odd\b)[a-z]")
+_ARTICLE = re.compile(r"\b(?:a|an|another)\s+(?=[a-z])")
 _DATE_NEIGHBOUR = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
     r"september|october|november|december)\.?\s*$"
 )
+
+
+def _month_before(low: str, start: int, pos: int) -> bool:
+    """True when a month's name ends right before ``pos``, spaces apart ("December 29"): a day, not a figure."""
+    words_end = len(low[start:pos].rstrip()) + start
+    # the month and its dot end where the spaces start: no further back than the longest month
+    return _DATE_NEIGHBOUR.search(low, max(start, words_end - 10), pos) is not None
+
+
 _DATE_AFTER = re.compile(
     r"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
 )
@@ -114,50 +120,56 @@ def figures(
             if not free(m.start(), m.end()):
                 continue
             np_start = m.end()
-            of = re.match(r"\s+of\b", low[np_start:end])
-            fig = _figure(
-                text,
-                low,
-                m.start(),
-                m.end(),
-                np_start + (of.end() if of else 0),
-                end,
-                hedges,
-                vocabulary,
-                value=None,
+            of = _OF.match(low, np_start, end)
+            np_start = of.end() if of else np_start
+            hedged = _hedge_start(low, start, m.start(), hedges)  # "more than a dozen": a bound
+            fig = (
+                _figure(text, low, hedged, m.end(), np_start, end, hedges, vocabulary, value=None)
+                if hedged < m.start()
+                else None
+            ) or _figure(
+                text, low, m.start(), m.end(), np_start, end, hedges, vocabulary, value=None
             )
             if (
                 fig is not None and fig.counted is not None
             ):  # "several Provinces": a vague word counts only what it names
                 out.append(fig)
                 taken.append((fig.start, fig.end))
-    for m in FRACTION.finditer(low, start, end):
-        taken.append(
-            m.span()
-        )  # never "a quarter" counted as one, whether or not the parser reads the whole
-        fig = _figure(text, low, m.start(), m.end(), m.end(), end, hedges, vocabulary, value=None)
-        if fig is not None:
-            out.append(fig)
-    for m in _NUMBER_START.finditer(low, start, end):
-        pos = m.start()
+    # A fraction of a scale ("a quarter of a million") and a scale said with an article ("a hundred")
+    # start a number as digits and number words do: hedged, ranged and followed by a suffix alike.
+    seg = low[
+        start:end
+    ]  # the words a fraction or a scale needs, looked for before the patterns run
+    fractions = (
+        {m.start(): m.end() for m in FRACTION.finditer(low, start, end)}
+        if "half" in seg or "quarter" in seg or "third" in seg
+        else {}
+    )
+    starts = {m.start() for m in _NUMBER_START.finditer(low, start, end)}
+    if "hundred" in seg or "thousand" in seg or "illion" in seg:
+        starts.update(m.start() for m in _A_SCALE.finditer(low, start, end))
+    for pos in sorted(starts.union(fractions)):
         if not free(pos, pos + 1):
             continue
-        parsed = parse_number_prefix(low[pos:end])
-        if parsed is None:
-            continue
-        value, consumed = parsed
-        num_end = pos + consumed
-        after = low[num_end:end]
-        if (
-            re.match(r"[:.]\d|-year|\s*(?:st|nd|rd|th)\b|-(?!plus\b|odd\b)[a-z]", after)
-            or _DATE_NEIGHBOUR.search(low, start, pos)
-            or _DATE_AFTER.match(after)
-        ):
-            continue
-        fig = _number_figure(text, low, pos, num_end, start, end, value, hedges, vocabulary)
+        fig = _number_at(text, low, pos, start, end, hedges, vocabulary)
         if fig is not None and free(fig.start, fig.end):
             out.append(fig)
             taken.append((fig.start, fig.end))
+        elif pos in fractions:
+            # never "a quarter" counted as one, whether or not the parser reads the whole
+            taken.append((pos, fractions[pos]))
+    for m in _NONE.finditer(low, start, end) if "no " in seg else ():
+        if free(m.start(), m.end()):  # "no deaths were reported": a zero, the level the text denies
+            out.append(
+                Figure(
+                    start=m.start(),
+                    end=m.end(),
+                    estimate=Estimate.exact(0, provenance=Provenance.WORDED),
+                    counted="people",
+                    metric=_NONE_METRIC[m.group("noun")],
+                )
+            )
+            taken.append(m.span())
     for m in _ARTICLE.finditer(low, start, end):
         if not free(m.start(), m.end() + 1):
             continue
@@ -167,7 +179,56 @@ def figures(
         if fig is not None and fig.counted is not None and free(fig.start, fig.end):
             out.append(fig)
             taken.append((fig.start, fig.end))
-    return _partitives(low, sorted(out, key=lambda f: f.start))
+    return _partitives(low, end, sorted(out, key=lambda f: f.start), vocabulary)
+
+
+def _number_at(
+    text: str, low: str, pos: int, start: int, end: int, hedges: HedgePolicy, vocabulary: Vocabulary
+) -> Figure | None:
+    """The figure of the number starting at ``pos``, unless it is none or a time, date, age or ordinal."""
+    parsed = parse_number_prefix(low[pos:end])
+    if parsed is None:
+        return None
+    if low[pos + parsed[1] : pos + parsed[1] + 2] in _M_JOINED and joined_m(low, pos + parsed[1]):
+        parsed = parse_number_prefix(low[pos:end], count=True) or parsed  # "2.2m+", "1m-2m people"
+    parsed = _first_end(low, pos, end, parsed)
+    value, consumed = parsed
+    num_end = pos + consumed
+    after = low[num_end:end]
+    if (
+        _NOT_A_COUNT_AFTER.match(after)
+        or _month_before(low, start, pos)
+        or _DATE_AFTER.match(after)
+    ):
+        return None
+    return _number_figure(text, low, pos, num_end, start, end, value, hedges, vocabulary)
+
+
+#: A joined m before a suffix or the end of a range: read as million, as a count's is (the noun decides).
+_M_JOINED = frozenset({"m+", "m-", "m–"})
+_BETWEEN = re.compile(r"\bbetween\s+$")
+_AND = re.compile(r"\s+and\s+")
+
+
+def _first_end(low: str, pos: int, end: int, parsed: tuple[float, int]) -> tuple[float, int]:
+    """After "between", the first end of the range, when the number reader has read both ends as one number.
+
+    "between one hundred and two hundred" is a range of two numbers, not "one hundred and two hundred".
+    """
+    read = low[pos : pos + parsed[1]]
+    if " and " not in read or not _BETWEEN.search(low, max(0, pos - 12), pos):
+        return parsed
+    for m in _AND.finditer(read):
+        first = parse_number_prefix(read[: m.start()])
+        second = parse_number_prefix(low[pos + m.end() : end])
+        if (
+            first is not None
+            and second is not None
+            and first[1] == m.start()
+            and first[0] <= second[0]
+        ):
+            return first  # "between one hundred and twelve" stays 112: a range's ends rise
+    return parsed
 
 
 #: "a quarter of a million", "half a million", "one third of a billion": read by the figure parser when it can.
@@ -175,6 +236,19 @@ FRACTION = re.compile(
     r"(?<![\w-])(?:(?:a|one)\s+)?(?:half|quarter|third)\s+(?:of\s+)?(?:a\s+|one\s+)?"
     r"(?:million|billion|thousand)\b"
 )
+#: "no deaths", "no reports of casualties": a level denied is a zero ("no new cases" says no change: not read).
+_NONE = re.compile(r"\bno\s+(?:reports?\s+of\s+)?(?P<noun>deaths|fatalities|casualties|injuries)\b")
+_NONE_METRIC = {
+    "deaths": "killed",
+    "fatalities": "killed",
+    "casualties": "casualties",
+    "injuries": "injured",
+}
+#: "a hundred", "a thousand", "a million": a scale said with an article is a number.
+_A_SCALE = re.compile(r"(?<![\w-])an?\s+(?:hundred|thousand|million|billion)\b")
+_OF = re.compile(r"\s+of\b")
+#: Cases of a disease: counted as the reader counts "19 Nipah virus cases" (cases of people).
+_CASES = frozenset({"cases", "infections"})
 _OF_THE = re.compile(r"\s+of\b(?:\s+the)?\s*")
 
 
@@ -184,8 +258,11 @@ def _vague_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in words)})(?![\w-])")
 
 
-def _partitives(low: str, found: list[Figure]) -> list[Figure]:
-    """The part in "34 of the 39 missiles" counts what the whole counts; a part of nothing named is dropped."""
+def _partitives(low: str, end: int, found: list[Figure], vocabulary: Vocabulary) -> list[Figure]:
+    """The part in "34 of the 39 missiles" counts what the whole counts; a part of nothing named is dropped.
+
+    "18 of the cases" counts the thing the vocabulary knows (or cases) after "of the".
+    """
     out: list[Figure] = []
     for i, fig in enumerate(found):
         of = _OF_THE.match(low, fig.end)
@@ -195,6 +272,18 @@ def _partitives(low: str, found: list[Figure]) -> list[Figure]:
         whole = found[i + 1] if i + 1 < len(found) else None
         if whole is not None and whole.start == of.end() and whole.counted is not None:
             out.append(attrs.evolve(fig, counted=whole.counted, bare=False))
+            continue
+        head = _WORD_AFTER.match(low, of.end(), end)
+        if (
+            fig.estimate.point != 1  # "one of the worst floods": an idiom, not a count
+            and head is not None
+            and (head.group(1) in vocabulary.counted_synonyms or head.group(1) in _CASES)
+            and of.group().rstrip().endswith("the")
+        ):
+            counted = (
+                head.group(1) if head.group(1) in _CASES else vocabulary.counted(head.group(1))
+            )
+            out.append(attrs.evolve(fig, counted=counted, bare=False))
     return out
 
 
@@ -222,15 +311,15 @@ def _number_figure(
     ):
         return None  # "rose from 9 to 14": the old figure; the new one is read on its own
     stop = num_end
-    ranged = re.match(r"\s*(?:-|–|—|to|and)\s*(?=[\da-z])", low[num_end:end])
+    ranged = _RANGED.match(low, num_end, end)
     if ranged and (not low[num_end:end].lstrip().startswith("and") or opener is not None):
-        second = parse_number_prefix(low[num_end + ranged.end() : end])
+        second = parse_number_prefix(low[ranged.end() : end])
         if second is not None:
-            stop = num_end + ranged.end() + second[1]
+            stop = ranged.end() + second[1]
             if _DATE_AFTER.match(low[stop:end]):
                 return None  # "between 12 and 14 June": days, not a figure
-            if opener is not None:
-                fig_start = start + opener.start()  # "between 5 and 10", "from 200 to 300": a range
+            if opener is not None:  # "between 5 and 10", "from 200 to 300": a range, and its hedge
+                fig_start = _hedge_start(low, start, start + opener.start(), hedges)
     twice = _REPEATED.match(low, stop, end)
     repeated = (
         twice.end() if twice is not None and _same_number(low[pos:stop], twice.group(1)) else None
@@ -268,17 +357,18 @@ def _number_figure(
         value=None,
         year=re.fullmatch(r"(?:1[89]|20)\d\d", low[pos:num_end]) is not None,
     )
-    if (
-        fig is not None
-        and fig_start == pos
-        and fig.estimate.hedge is Hedge.EXACT
-        and _VERB_BOUND.search(low, start, pos)
-    ):
+    bound = (
+        _VERB_BOUND.search(low, start, pos)
+        if fig is not None and fig_start == pos and fig.estimate.hedge is Hedge.EXACT
+        else None
+    )
+    if fig is not None and bound is not None:
+        meant = "nearly" if bound.group("near") else "more than"
         with contextlib.suppress(
             ClaimdiffError
         ):  # the verb's bound, read by the figure parser as the words it means
             fig = attrs.evolve(
-                fig, estimate=worded(parse_estimate(f"more than {text[pos:stop]}", hedges=hedges))
+                fig, estimate=worded(parse_estimate(f"{meant} {text[pos:stop]}", hedges=hedges))
             )
     if _RATE.match(low, num_end, end):
         return None  # "100 deaths per day": a rate, not a count
@@ -291,6 +381,8 @@ def _number_figure(
     return fig
 
 
+#: Between the ends of a range: "5-10", "5 to 10", "between 5 and 10", "two or three".
+_RANGED = re.compile(r"\s*(?:-|–|—|to|and|or\b)\s*(?=[\da-z])")
 #: A verb of change before "from X to Y": the old figure and the new, not a range.
 _CHANGED = re.compile(
     r"\b(?:rose|risen|rising|rises|increased|increasing|climbed|jumped|grew|grown|went up|raised|revised|"
@@ -314,29 +406,39 @@ def _same_number(words: str, digits: str) -> bool:
     return a is not None and b is not None and a[0] == b[0]
 
 
-#: A verb that says a bound: "the toll has exceeded 5,000" is more than 5,000; "topped", "passed", "surpassed" alike.
+#: A verb that says a bound: "the toll has exceeded 5,000" is more than 5,000; "topped", "passed", "surpassed"
+#: alike; "the toll nears 350" is nearly 350.
 _VERB_BOUND = re.compile(
-    r"\b(?:has |have |had )?(?:exceeded|surpassed|topped|passed|exceeds|surpasses|tops|passes)\s+$"
+    r"\b(?:has |have |had |is )?(?:exceeded|surpassed|topped|passed|exceeds|surpasses|tops|passes|"
+    r"(?P<near>nears|neared|nearing|approaches|approached|approaching))\s+$"
 )
 
 
 @functools.lru_cache(maxsize=64)
-def _phrases(prefixes: tuple[tuple[str, str], ...]) -> tuple[tuple[str, ...], int]:
-    """A hedge policy's prefix phrases, and the length of the longest (read once per policy)."""
+def _phrases(
+    prefixes: tuple[tuple[str, str], ...],
+) -> tuple[tuple[str, ...], int, dict[str, tuple[str, ...]]]:
+    """A hedge policy's prefix phrases, the length of the longest, and the phrases by last character.
+
+    Read once per policy; the phrases ending in each character keep the policy's order.
+    """
     phrases = tuple(p for p, _ in prefixes)
-    return phrases, max(map(len, phrases), default=0)
+    by_last: dict[str, tuple[str, ...]] = {}
+    for phrase in phrases:
+        by_last[phrase[-1:]] = (*by_last.get(phrase[-1:], ()), phrase)
+    return phrases, max(map(len, phrases), default=0), by_last
 
 
 def _hedge_start(low: str, start: int, pos: int, hedges: HedgePolicy) -> int:
     prefixes: tuple[tuple[str, str], ...] = hedges._prefixes  # noqa: SLF001 - the policy's own prefix list
-    phrases, longest = _phrases(prefixes)
+    phrases, longest, by_last = _phrases(prefixes)
     window = max(
         start, pos - longest - 64
     )  # a hedge ends right before the number: look no further back
     left = low[window:pos].rstrip()
     if not left.endswith(phrases):
         return pos
-    for phrase, _kind in prefixes:
+    for phrase in by_last.get(left[-1:], ()):
         if left.endswith(phrase):
             at = window + len(left) - len(phrase)
             if at == start or not low[at - 1].isalnum() or not phrase[0].isalnum():
@@ -360,7 +462,10 @@ def _figure(
 ) -> Figure | None:
     noun: tuple[str | None, int, str | None] | None = None
     count: bool | None = None
-    if value is None and low[fig_end - 2 : fig_end - 1].isdigit() and joined_m(low, fig_end - 1):
+    if value is None and any(
+        low[i] == "m" and low[i - 1].isdigit() and joined_m(low, i)
+        for i in range(fig_start + 1, fig_end)
+    ):
         # A joined m is million when a plural noun follows ("1.2m people", "1.2m refugees"), and metres when
         # a length word or a singular noun does ("1.2m high", "a 1.2m wave": the figure measures the noun).
         noun = noun_phrase(text, low, np_start, end, vocabulary, single=False)
@@ -373,10 +478,10 @@ def _figure(
         ):
             count = True
     try:
-        estimate = worded(
-            Estimate.exact(value)
+        estimate = (
+            Estimate.exact(value, provenance=Provenance.WORDED)
             if value is not None
-            else parse_estimate(text[fig_start:fig_end], hedges=hedges, count=count)
+            else worded(parse_estimate(text[fig_start:fig_end], hedges=hedges, count=count))
         )
     except ClaimdiffError:
         return None

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from claimdiff._model.claim import Source
 from claimdiff._model.places import Gazetteer
 
 if TYPE_CHECKING:
@@ -29,10 +30,19 @@ METRIC_NOUN = re.compile(
 )
 
 
-def dedupe(found: list[Candidate]) -> list[Candidate]:
-    """Keep one candidate per figure and origin: the one the text gives the most context for."""
+def dedupe(found: list[Candidate], outlet: Source | None = None) -> list[Candidate]:
+    """Keep one candidate per figure and origin: the one the text gives the most context for.
+
+    A headline that attributes its figure ("..., officials say") states it on its own: a claim apart
+    from the body's. An unattributed headline (whose origin is the ``outlet``) takes the origin of the
+    body's figure of the same toll ("Toll Nears 350" over "officials now say 348 were killed"), and is
+    one claim with a lead that repeats it as the outlet's own, as the hand seed writes them
+    ("location: headline; paragraph 1").
+    """
     best: dict[tuple[object, ...], Candidate] = {}
     order: list[tuple[object, ...]] = []
+    if outlet is not None:
+        found = _headlines_sourced(found, outlet)
     for c in found:
         k = c.claim
         key: tuple[object, ...] = (
@@ -44,6 +54,7 @@ def dedupe(found: list[Candidate]) -> list[Candidate]:
             k.high_closed,
             k.estimate.unit,
             k.origin,
+            c.headline and outlet is not None and k.source.key != outlet.key,
         )
         if (
             key in best
@@ -73,6 +84,38 @@ def dedupe(found: list[Candidate]) -> list[Candidate]:
         ):
             best[key] = c
     return [best[key] for key in order]
+
+
+def _headlines_sourced(found: list[Candidate], outlet: Source) -> list[Candidate]:
+    """Unattributed headline figures with the origin the body gives the same figure, else the same toll.
+
+    The same figure: the same metric, thing counted and interval (whoever the body credits it to,
+    the outlet included); the same toll, failing that: an interval that overlaps, credited to a body.
+    """
+    body = [c.claim for c in found if not c.headline]
+    out = []
+    for c in found:
+        k = c.claim
+        told = None
+        if c.headline and k.source.key == outlet.key:
+            same = [d for d in body if d.metric == k.metric and d.scope.counted == k.scope.counted]
+            told = next(
+                (d for d in same if (d.low, d.high) == (k.low, k.high)),
+                next(
+                    (
+                        d
+                        for d in same
+                        if d.source.key != outlet.key and d.low <= k.high and k.low <= d.high
+                    ),
+                    None,
+                ),
+            )
+        out.append(
+            c
+            if told is None
+            else attrs.evolve(c, claim=attrs.evolve(k, source=told.source, via=told.via))
+        )
+    return out
 
 
 def refined(found: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from claimdiff._extract._text import alternation
 from claimdiff._model.estimate import Estimate
 from claimdiff._model.units import unit_info
 from claimdiff.exceptions import ClaimdiffError
@@ -26,6 +27,7 @@ __all__ = [
     "is_window",
     "measured",
     "metric_for",
+    "on_the_ground",
     "unit_metric",
 ]
 
@@ -115,20 +117,20 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys(
         (
             "displaced",
-            "left homeless",
             "fled",
             "forced to flee",
             "uprooted",
             "displacing",
-            "homeless",
             "to flee",
             "to leave their homes",
-            "lost their shelter",
-            "lost their homes",
             "from their homes",
             "driven from their homes",
         ),
         "displaced",
+    ),
+    # without a home, wherever they are: the corpus' own metric (ANNOTATION.md rule 11)
+    **dict.fromkeys(
+        ("homeless", "left homeless", "lost their shelter", "lost their homes"), "homeless"
     ),
     **dict.fromkeys(("exposed to", "exposed"), "exposed"),
     **dict.fromkeys(
@@ -156,7 +158,8 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys(("destroyed", "destroying"), "destroyed"),
     **dict.fromkeys(("damaged", "damaging"), "damaged"),
     **dict.fromkeys(("targeted", "targeting"), "targeted"),
-    **dict.fromkeys(("collapsed",), "collapsed"),
+    # houses that collapsed, were swept away, levelled or flattened were destroyed where they stood
+    **dict.fromkeys(("collapsed", "levelled", "leveled", "flattened"), "razed"),
     **dict.fromkeys(("affected", "affecting"), "affected"),
     **dict.fromkeys(("trapped",), "trapped"),
     **dict.fromkeys(("hit", "struck", "striking"), "hit"),
@@ -168,7 +171,16 @@ TRIGGERS: dict[str, str] = {
     "cases": "cases",
     **dict.fromkeys(("infected", "infections", "sickened"), "cases"),
     **dict.fromkeys(("hospitalizations", "hospitalisations"), "hospitalised"),
-    **dict.fromkeys(("swept away", "washed away"), "destroyed"),
+    # a complication of a case, the metric the corpus declares for it (ANNOTATION.md rule 11)
+    **dict.fromkeys(
+        (
+            "developed hemolytic uremic syndrome",
+            "developed haemolytic uraemic syndrome",
+            "developed hus",
+        ),
+        "developed HUS",
+    ),
+    **dict.fromkeys(("swept away", "washed away"), "razed"),
     **dict.fromkeys(("applied for asylum", "sought asylum"), "applied for asylum"),
     **dict.fromkeys(("food insecure", "food-insecure"), "food insecure"),
     **dict.fromkeys(
@@ -236,6 +248,24 @@ _BUILT = frozenset(
         "flats",
     }
 )
+#: What flies: destroyed, it was shot down (the vocabulary's "intercepted"), unless it was hit on the ground.
+_FLYING = frozenset(
+    {"drones", "missiles", "rockets", "uavs", "aircraft", "planes", "helicopters", "jets", "shells",
+     "cruise missiles", "ballistic missiles", "guided missiles", "projectiles", "bombs", "warplanes",
+     "fighter jets", "glide bombs"}
+)  # fmt: skip
+#: After a figure, a place on the ground: "in a Houthi-controlled area", "on the ground", "at an airfield".
+_ON_THE_GROUND = re.compile(
+    r"[^.;]{0,60}?\b(?:in|at|on)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:area|ground|airfield|air\s+base|launch\s+sites?|launchers?|storage\s+sites?)\b"
+)
+
+
+def on_the_ground(low: str, at: int, end: int) -> bool:
+    """True when the words after a figure put what it counts on the ground ("destroyed two drones in a held area")."""
+    return _ON_THE_GROUND.match(low, at, end) is not None
+
+
 #: The metric a measurement reports when the sentence names none: the vocabulary's "volume"
 #: is "an amount traded or moved", which is what a bare tonnage in the news is.
 _DIMENSION_METRICS = {
@@ -262,7 +292,7 @@ _LOCATIVE_GAP = (
     + _AUX
     + r"\s))?"
 )
-_TRIGGER_ALT = "|".join(re.escape(t) for t in sorted(TRIGGERS, key=len, reverse=True))
+_TRIGGER_ALT = alternation(TRIGGERS)
 #: Between a counted noun and its verb: a short place ("in the region need") or another noun joined by "and"
 #: ("five bridges and roads affected", "21 Israelis, Jews and Arabs were killed").
 _NOUN_GAP = (
@@ -285,6 +315,14 @@ _NUMBER_OF = re.compile(
 _WITH_ABSOLUTE = re.compile(
     rf"(?:\s+(?:in|across|near|at)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,2}}?)?\s+(?P<t>{_TRIGGER_ALT})\b(?=\s*[,.;]|\s*$)"
 )
+#: "Among the dead were", "among the injured are": the figures after it count the dead or the injured again.
+_AMONG = re.compile(
+    r"\bamong\s+(?:the\s+)?(?P<w>dead|killed|victims|fatalities|deceased|injured|wounded)\s+"
+    r"(?:were|was|are|is)\s+$"
+)
+_AMONG_METRIC = {"injured": "injured", "wounded": "injured"}
+#: A bare number, then "have been (laboratory-)confirmed": cases (the verb alone, never before a number).
+_CONFIRMED = re.compile(rf"(?:\s+{_AUX})+\s+(?:laboratory[- ]|lab[- ])?confirmed\b")
 _BARE_RIGHT = re.compile(rf"(?:\s+{_BETWEEN})*(?:\s+{_AUX})*\s+(?P<t>{_TRIGGER_ALT})\b")
 _LEFT = re.compile(
     rf"\b(?P<t>{_TRIGGER_ALT})(?:\s+(?:and|or)\s+\w+)?\s+(?:(?:a total of|another|a further|an additional|"
@@ -292,7 +330,8 @@ _LEFT = re.compile(
 )
 _TOLL = re.compile(
     r"\b(?P<w>death|casualty|injury)?\s*tolls?\b[^.,;]{0,70}?\b(?:at|to|of|reached|hit|is|was|stood|stands|"
-    r"rose|risen|climbed)\s+$"
+    r"rose|risen|climbed|tops|topped|nears|neared|passes|passed|exceeds|exceeded|surpasses|surpassed|"
+    r"approaches|reaches|hits|climbs|rises)\s+$"
 )
 _CHAIN = re.compile(
     r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|,?\s*(?P<sub>including|among them|among whom|of whom|of them|"
@@ -304,7 +343,9 @@ def chains(low: str, found: list[Figure]) -> list[list[tuple[Figure, bool]]]:
     """Figures joined by "and", commas or "including", each with True when it is a part of the one before."""
     out: list[list[tuple[Figure, bool]]] = []
     for fig in found:
-        if out:
+        if (
+            out and fig.estimate.high != 0 and out[-1][-1][0].estimate.high != 0
+        ):  # a zero stands alone
             prev = out[-1][-1][0]
             gap_start = prev.end
             said = _BARE_RIGHT.match(low, prev.end, fig.start) if prev.bare else None
@@ -329,6 +370,9 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
     first, last = chain[0][0], chain[-1][0]
     numeric = any(not f.article for f, _ in chain)
     if numeric:
+        among = _AMONG.search(low, max(start, first.start - 40), first.start)
+        if among is not None:  # "Among the victims were two families": the dead, counted again
+            return _AMONG_METRIC.get(among.group("w"), "killed")
         left = _LEFT.search(
             low, max(start, first.start - 80), first.start
         )  # a trigger and a few words
@@ -344,6 +388,8 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
             return TRIGGERS[number.group("t")]
     if first.bare:
         right = _BARE_RIGHT.match(low, first.end, end)
+        if right is None and _CONFIRMED.match(low, first.end, end):
+            return "cases"  # "70 have been confirmed by a DNA test": confirmed cases are cases
         return TRIGGERS[right.group("t")] if right is not None else first.metric
     right = (_RIGHT if numeric else _RIGHT_AUX).match(low, last.end, end)
     if right is not None:
@@ -433,14 +479,18 @@ def unit_metric(estimate: Estimate) -> str | None:
     return _DIMENSION_METRICS.get(dimension, dimension)
 
 
-def counted_for(metric: str, counted: str | None) -> tuple[str, str | None] | None:
+def counted_for(
+    metric: str, counted: str | None, *, grounded: bool = False
+) -> tuple[str, str | None] | None:
     """The metric and counted thing to record, or ``None`` when the count names nothing to count.
 
-    "destroyed" homes and buildings were razed, a metric apart from "damaged" so that 1,200 homes
-    destroyed and 3,500 damaged do not contradict each other; anything else destroyed (drones,
-    vehicles, radar sites) keeps "destroyed", which the vocabulary files where it files the word.
+    What is destroyed where it stands was razed (homes, bridges, radar sites, vehicles), a metric
+    apart from "damaged" so that 1,200 homes destroyed and 3,500 damaged do not contradict each
+    other; what flies (drones, missiles) destroyed is "destroyed", which the vocabulary files with
+    the weapons intercepted, unless the sentence puts it on the ground (``grounded``: "in a
+    rebel-held area", "on the ground").
     """
-    if metric == "destroyed" and counted in _BUILT:
+    if metric == "destroyed" and (counted in _BUILT or counted not in _FLYING or grounded):
         metric = "razed"
     if (
         metric == "hosted"

@@ -8,10 +8,12 @@ the phrase after the number is the thing counted, modifiers before it are not.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
+from collections.abc import Iterator
 
-from claimdiff._extract._attribution import COUNTRIES
 from claimdiff._extract._metrics import TRIGGERS
+from claimdiff._extract._sources import COUNTRIES
 from claimdiff._model.numbers import NUMBER_WORDS
 from claimdiff._model.vocabulary import Vocabulary
 
@@ -51,11 +53,11 @@ def counted(
     """
     kinds = _KINDS_OF_PEOPLE.match(low, pos, end)
     if kinds is not None:
-        return (
-            "people",
-            kinds.end(),
-            None,
-        )  # "33 million men, women and children": people of every kind
+        named = [w.strip(",") for w in kinds.group().split()]
+        if "men" in named or "adults" in named:
+            return "people", kinds.end(), None  # "33 million men, women and children": everyone
+        # "dozens of women and children": the part of the people the text counts, as it names it
+        return " ".join(named), kinds.end(), None
     head = _HEAD.match(low, pos, end)
     if head is not None and not any(
         w in _STOP or w in TRIGGERS for w in re.findall(r"[a-z]+", head.group("mods"))
@@ -81,6 +83,7 @@ def counted(
             continue
         if not words and (
             word in _ADJECTIVES
+            or word.endswith("-old")  # "a two-month-old baby": an age, not the thing counted
             or (word.endswith("ly") and len(word) > 4)
             or any(ch.isdigit() for ch in word)
         ):
@@ -119,7 +122,7 @@ def counted(
         if original[0].isupper() and not (
             known or word in _DEMONYMS or original.isupper() or original[:-1].isupper()
         ):
-            ahead = _words(text, m[1], end)[:3]
+            ahead = itertools.islice(_words(text, m[1], end), 3)
             nxt = next((w for w in ahead if text[w[0]].islower()), None)
             following = low[nxt[0] : nxt[1]] if nxt is not None else ""
             if not (following and following not in _STOP and following not in TRIGGERS):
@@ -188,10 +191,12 @@ _PARTICIPLES = frozenset(
         "affected",
         "evacuated",
         "collapsed",
+        "razed",
         "flooded",
         "trapped",
         "rescued",
         "missing",
+        "homeless",
     }
 )
 _MULTIWORD_TRIGGERS = tuple(t + " " for t in TRIGGERS if " " in t)
@@ -203,16 +208,15 @@ def _multiword(names: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted((k for k in names if " " in k), key=len, reverse=True))
 
 
-def _words(text: str, pos: int, end: int) -> list[tuple[int, int]]:
-    """Offsets of the words right after ``pos`` that are separated only by spaces."""
-    out: list[tuple[int, int]] = []
+def _words(text: str, pos: int, end: int) -> Iterator[tuple[int, int]]:
+    """Offsets of the words right after ``pos`` that are separated only by spaces, read as they are asked for."""
     at = pos
-    for m in re.finditer(r"[^\S\n]*([A-Za-z][\w'’-]*)", text[pos:end]):
-        if pos + m.start() != at:
-            break
-        out.append((pos + m.start(1), pos + m.end(1)))
-        at = pos + m.end()
-    return out
+    while (m := _WORD.match(text, at, end)) is not None:
+        yield m.start(1), m.end(1)
+        at = m.end()
+
+
+_WORD = re.compile(r"[^\S\n]*([A-Za-z][\w'’-]*)")
 
 
 def _plural(word: str) -> str:

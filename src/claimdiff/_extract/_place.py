@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from claimdiff._extract._attribution import COUNTRIES
 from claimdiff._extract._metrics import TRIGGERS
+from claimdiff._extract._sources import COUNTRIES
 from claimdiff._extract._time import CALENDAR_WORDS
 from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer
 
@@ -108,6 +108,16 @@ _KINDED = re.compile(
     rf"(?:(?P<c>{_NAME})['’]s\s+)?(?P<p>{_NAME}(?:\s+{_NAME}){{0,2}}\s+(?:[Pp]rovince|[Rr]egion|[Oo]blast|[Gg]overnorate|[Pp]refecture|"
     rf"[Ss]tate|[Dd]istrict|[Cc]ounty|[Dd]epartment))\b"
 )
+#: The words without which the patterns above cannot match: a sentence without them is not searched for them.
+_POSSESSIVE_MARK = re.compile(r"['’]s\s")
+_DISTRICT_WORD = re.compile(
+    r"\s(?:[Dd]istrict|[Cc]ounty|[Mm]unicipality|[Tt]ownship)\s+(?:of|in)\s"
+)
+_OFFICE_WORD = re.compile(r"\s(?:regional|oblast|provincial)\s")
+_KIND_WORD = re.compile(
+    r"\s(?:[Pp]rovince|[Rr]egion|[Oo]blast|[Gg]overnorate|[Pp]refecture|[Ss]tate|[Dd]istrict|[Cc]ounty|"
+    r"[Dd]epartment)\b"
+)
 _HELD_BY = re.compile(
     r"-(?:controlled|held|occupied|backed|led|run|allied|aligned|affiliated|based)$", re.IGNORECASE
 )
@@ -172,7 +182,9 @@ def places_named(
     """
     found: list[tuple[int, tuple[str, ...]]] = []
     seen: set[int] = set()
-    for pattern in (_POSSESSIVE, _LOCATIVE):
+    # Each pattern below is searched only when the sentence has the words it cannot match without.
+    possessive = _POSSESSIVE_MARK.search(text, start, end) is not None
+    for pattern in (_POSSESSIVE, _LOCATIVE) if possessive else (_LOCATIVE,):
         for m in pattern.finditer(text, start, end):
             seen.add(m.start())
             if _BORDER.match(text, m.end()):
@@ -222,8 +234,13 @@ def places_named(
                     (*extra[-1], *path)
                 )  # "Bentiu, Unity State": Bentiu in Unity State
             found.append((m.start(), path))
-    for m in _ADJECTIVE_PLACE.finditer(
-        text, start, end
+    seg = text[start:end]
+    adjectival = any(
+        w in seg
+        for w in ("territory", "soil", "cities", "towns", "villages", "regions", "airspace")
+    )
+    for m in (
+        _ADJECTIVE_PLACE.finditer(text, start, end) if adjectival else ()
     ):  # "on Ukrainian cities", "over Russian territory"
         country = _COUNTRY_OF_ADJECTIVE.get(m.group("a").lower())
         if country is not None and all(at != m.start() for at, _ in found):
@@ -235,7 +252,8 @@ def places_named(
         and known(gazetteer, m.group("p"))
         and not re.search(r"['’]s\b", m.group("p"))
     ]
-    for m in _DISTRICT_OF.finditer(text, start, end):
+    districts = _DISTRICT_WORD.search(text, start, end) is not None
+    for m in _DISTRICT_OF.finditer(text, start, end) if districts else ():
         region = gazetteer.normalise(_path(m.group("c"), m.group("r")) or ())
         if (
             known(gazetteer, region)
@@ -245,7 +263,8 @@ def places_named(
             # the district within its region, in place of the region alone named inside the same words
             found = [(a, p) for a, p in found if not m.start() <= a < m.end()]
             found.append((m.start("r"), gazetteer.normalise((*region, m.group("p")))))
-    for m in _REGIONAL_OFFICE.finditer(text, start, end):
+    offices = _OFFICE_WORD.search(text, start, end) is not None
+    for m in _REGIONAL_OFFICE.finditer(text, start, end) if offices else ():
         region = gazetteer.normalise(f"{m.group('p')} region")
         if known(gazetteer, region) and len(gazetteer.key(region)) > 1:
             found.append((m.start(), region))
@@ -260,7 +279,7 @@ def places_named(
     at = {a for a, _ in found}
     found += [  # "after heavy rain hit Henan province": a named unit of a known kind, wherever it stands
         (m.start("p"), gazetteer.normalise((m.group("c") or "", m.group("p"))))
-        for m in _KINDED.finditer(text, start, end)
+        for m in (_KINDED.finditer(text, start, end) if _KIND_WORD.search(text, start, end) else ())
         if not any(m.start() - 12 <= a <= m.end() for a in at)
         and not re.search(r"['’]s\b", m.group("p"))
         and known(gazetteer, (m.group("c") or "", m.group("p")))

@@ -12,21 +12,9 @@ from collections.abc import Mapping
 
 import attrs
 
-from claimdiff._extract._attribution import (
-    Attribution,
-    attributions,
-    figure_of,
-    quote_speaker,
-    source_kind,
-)
-from claimdiff._extract._attribution import canonical_source as source_named
+from claimdiff._extract._attribution import attributions, figure_of, quote_speaker
 from claimdiff._extract._candidate import Candidate
-from claimdiff._extract._cities import below_region, needs_city
 from claimdiff._extract._clauses import (
-    CLAUSE_OPEN,
-    FINITE,
-    FRONTED,
-    LOWER_WORD,
     breaks_down,
     in_areas,
     opens_parts,
@@ -43,37 +31,28 @@ from claimdiff._extract._metrics import (
     is_window,
     measured,
     metric_for,
+    on_the_ground,
     unit_metric,
 )
-from claimdiff._extract._place import _LABEL, _path, heading_places, known, place_at, places_named
+from claimdiff._extract._place import _LABEL, _path, heading_places, known, places_named
+from claimdiff._extract._placing import Context, Placing
+from claimdiff._extract._sources import Attribution, of_region, source_kind
+from claimdiff._extract._sources import canonical_source as source_named
 from claimdiff._extract._structures import breakdown, with_total
 from claimdiff._extract._text import Block, Sentence, quotations, sentences
-from claimdiff._extract._time import DaysNamed, days_named, period_at, stated_period
+from claimdiff._extract._time import days_named, period_at, stated_period
 from claimdiff._model.aliases import bodies_named, canonical_source
 from claimdiff._model.claim import Claim, Scope, Source
 from claimdiff._model.hedges import HedgePolicy
-from claimdiff._model.period import Period
-from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer
 from claimdiff._model.vocabulary import Vocabulary
 from claimdiff.exceptions import ClaimdiffError
 
 
-@attrs.frozen
-class _Context:
-    sentence: Sentence
-    places: list[tuple[int, tuple[str, ...]]]
-    days: DaysNamed | None
-    stated: Period | None
-    starts: tuple[int, ...]
-
-
-@attrs.define
-class _Reader:
+@attrs.define(kw_only=True)
+class _Reader(Placing):
     """State carried through one text: the last speaker named, for "it said" and "the ministry said"."""
 
-    text: str
     reading: str  # the text with numbers made readable ("5 576" -> "5,576"); same offsets
-    low: str
     published: dt.date | None
     tz: dt.tzinfo
     outlet: Source
@@ -85,45 +64,34 @@ class _Reader:
         None  # the speaker of the paragraph so far: attribution carries forward
     )
     wire: Source | None = None
-    gazetteer: Gazetteer = DEFAULT_GAZETTEER
     aliases: Mapping[str, str] | None = None
     ids: dict[str, int] = attrs.Factory(dict)
-    names: dict[str, str] = attrs.Factory(
+    names: dict[Source, Source] = attrs.Factory(
         dict
-    )  # source names read -> the names the alias tables give them
-    context: _Context | None = None
+    )  # sources read -> under the names the alias tables give them
+    context: Context | None = None
     body: Attribution | None = (
         None  # a known body the paragraph names ("UNHCR is calling for calm"): its speaker
     )
+    unscanned: list[tuple[int, int]] = attrs.Factory(
+        list
+    )  # the paragraph's sentences not yet read for a known body
     cited: Attribution | None = (
         None  # "(OCHA, 22 Jun 2022)" closing a paragraph: the source of its figures
     )
-    refined: bool = False
-    sentence_place: tuple[str, ...] = ()  # the first known place the sentence being read names
-    heading_place: tuple[
-        str, ...
-    ] = ()  # the place a heading or the opening line names: the text's, until another
-    paragraph_place: tuple[str, ...] = ()  # the last place a paragraph named: its next sentences'
     heading_source: Attribution | None = (
         None  # "Madagascar - Flood (Media)": a heading's one source, its text's
     )
     last: Candidate | None = (
         None  # the last candidate of the block: the total a list in the next sentence breaks down
     )
-    countries: set[str] = attrs.Factory(
-        set
-    )  # the countries the text names (ISO codes): places are chosen in them
+    headline: bool = False  # whether the block being read is a heading
+    past_lead: bool = False  # whether the lead (the first block after the headings) has been read
     captions: list[tuple[int, int]] = attrs.Factory(
         list
     )  # photo captions: never a source, never a figure
     referent: Candidate | None = (
         None  # the last candidate of the text so far: what "the number rose to" is of
-    )
-    cities: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = attrs.Factory(
-        dict
-    )  # memo
-    words: frozenset[str] | None = (
-        None  # the words the text writes in lower case (read once, when first needed)
     )
 
     def block(self, block: Block) -> list[Candidate]:
@@ -138,12 +106,13 @@ class _Reader:
             self.wire = None  # a caption or a heading closes the passage the "Via X" line opened
         self.paragraph_place = ()
         self.body = None
+        self.unscanned = []
         self.last = None
         body = self.text[block.start : block.end]
-        if _CAPTION.search(body):
+        if _CAPTION.match(body) or ("/" in body and _CAPTION_CREDIT.search(body)):
             self.captions.append((block.start, block.end))
             return []
-        undated = _DATES.sub("", body)
+        self.headline = block.heading
         heading = (
             block.heading
             or (
@@ -151,7 +120,7 @@ class _Reader:
                 and body.rstrip().endswith(")")
                 and not re.search(r"[.!?]\s", body)
             )
-        ) and not (block.list_item and re.search(r"\d", undated))
+        ) and not (block.list_item and re.search(r"\d", _DATES.sub("", body)))
         if heading:
             named = [
                 self.gazetteer.normalise(p)
@@ -170,6 +139,9 @@ class _Reader:
                 self.countries.add(self.gazetteer.key(named[0])[0])
         cited = _CITATION.search(body)
         found = source_named(cited.group("who")) if cited is not None else None
+        known_in = bodies_named(cited.group("who")) if cited is not None else []
+        if len({name for _, name in known_in}) == 1:  # "(UN-WHO data)": the body the table knows
+            found = Attribution(Source(known_in[0][1], kind=source_kind(known_in[0][1])))
         self.cited = found if found is not None and found.source is not None else None
         quotes = quotations(self.text, block)
         speakers = [
@@ -179,6 +151,9 @@ class _Reader:
         self.carried = None
         for sentence in sentences(self.text, block):
             out += self.sentence(sentence, quotes, speakers)
+        self.past_lead = (
+            self.past_lead or not heading
+        )  # the lead is the first block after the headings
         if not block.list_item:
             ends_lead_in = self.text[block.start : block.end].rstrip().endswith(":")
             self.lead_in = self._last_speaker(block, quotes) if ends_lead_in else None
@@ -206,10 +181,8 @@ class _Reader:
         heads = tuple(
             chain[0][0].start for chain in chains(self.low, found)
         )  # a chain shares its place
-        named_bodies = bodies_named(self.text, s.start, s.end) if self.body is None else []
-        if named_bodies:
-            name = named_bodies[0][1]
-            self.body = Attribution(Source(name, kind=source_kind(name)))
+        if self.body is None:
+            self.unscanned.append((s.start, s.end))  # read for a known body only when one is needed
         known_here = [self.gazetteer.normalise(p) for _, p in self._context(s).places]
         self.sentence_place = next((p for p in known_here if known(self.gazetteer, p)), ())
         self.context = attrs.evolve(self._context(s), starts=heads)
@@ -279,8 +252,11 @@ class _Reader:
         out = breakdown(self, s, out)
         self.last = out[-1] if out else self.last
         self.referent = out[-1] if out else self.referent
-        named = [self.completed(self.gazetteer.normalise(p)) for _, p in self._context(s).places]
-        named = [p for p in named if known(self.gazetteer, p)]
+        placed = [
+            (at, self.completed(self.gazetteer.normalise(p))) for at, p in self._context(s).places
+        ]
+        placed = [(at, p) for at, p in placed if known(self.gazetteer, p)]
+        named = [p for _, p in placed]
         self.countries.update(k[0] for k in map(self.gazetteer.key, named) if len(k) == 1)
         totals = [
             c.claim.scope.place
@@ -291,14 +267,16 @@ class _Reader:
             )
         ]
         if named:
-            self.paragraph_place = named[-1]
+            self.paragraph_place = self._narrowest(placed)
             first, head = self.gazetteer.key(named[0]), self.gazetteer.key(self.heading_place)
-            if not self.refined and (
-                not head or (len(first) > len(head) and first[: len(head)] == head)
+            if (
+                not self.refined
+                and not self.past_lead
+                and (not head or (len(first) > len(head) and first[: len(head)] == head))
             ):
                 self.heading_place = named[
                     0
-                ]  # a story's first place is its place, if more precise than its heading's
+                ]  # a story's lead's first place is its place, if more precise than its heading's
                 self.refined = True
         if totals:
             self.paragraph_place = totals[
@@ -310,6 +288,31 @@ class _Reader:
             if s.start <= opening < s.end and who is not None and who.source is not None:
                 self.previous = self.carried = who
         return out
+
+    def _narrowest(self, placed: list[tuple[int, tuple[str, ...]]]) -> tuple[str, ...]:
+        """The last place a sentence names, or the place it follows in apposition ("in Borno State, north-eastern Nigeria")."""
+        if len(placed) > 1:
+            (before, inner), (at, outer) = placed[-2], placed[-1]
+            key, within = self.gazetteer.key(outer), self.gazetteer.key(inner)
+            if (
+                len(within) > len(key)
+                and within[: len(key)] == key
+                and _APPOSITION.fullmatch(self.text, before, at)
+            ):
+                return inner
+        return placed[-1][1]
+
+    def named_body(self) -> Attribution | None:
+        """The first known body the paragraph names so far ("UNHCR is calling for calm"): its speaker.
+
+        The sentences are read for one only when a figure needs it, in order, each once.
+        """
+        while self.body is None and self.unscanned:
+            start, end = self.unscanned.pop(0)
+            named = bodies_named(self.text, start, end)
+            if named:
+                self.body = Attribution(Source(named[0][1], kind=source_kind(named[0][1])))
+        return self.body
 
     def _anaphor(self, s: Sentence, fig: Figure, out: list[Candidate]) -> Candidate | None:
         """The figure a number with no metric refers back to: "the number has risen to N", "the toll included N".
@@ -343,7 +346,9 @@ class _Reader:
         after = [a for pos, a in said if pos > at]
         if after:
             return after[0]
-        return self.carried or self.cited or self.lead_in or self.body or self.heading_source
+        return (
+            self.carried or self.cited or self.lead_in or self.named_body() or self.heading_source
+        )
 
     def _candidate(
         self,
@@ -367,7 +372,8 @@ class _Reader:
                 (unit_name, None) if unit_name is not None else None
             )
         else:
-            chosen = counted_for(name, fig.counted)
+            grounded = name == "destroyed" and on_the_ground(self.low, fig.end, s.end)
+            chosen = counted_for(name, fig.counted, grounded=grounded)
         if chosen is None:
             return None
         metric_name, counted = chosen
@@ -380,7 +386,7 @@ class _Reader:
             if period is not None and stated.before(period):
                 period = None
         place = self._place(s, fig, context)
-        source = _of_region(source, place)
+        source = of_region(source, place)
         try:
             claim = Claim(
                 id=self.make_id(source, metric_name, counted),
@@ -403,107 +409,18 @@ class _Reader:
             end=fig.end,
             phrase=self.text[fig.start : fig.end],
             part_of=part_of,
+            headline=self.headline,
         )
 
-    def _place(self, s: Sentence, fig: Figure, context: _Context) -> tuple[str, ...]:
-        """The figure's place: its clause's, else its line label's, completed by the paragraph's or heading's."""
-        until = next((f for f in context.starts if f > fig.start), s.end)
-        semicolon = self.text.find(
-            ";", fig.end, until
-        )  # a place after a semicolon is another clause's
-        until = semicolon if semicolon >= 0 else until
-        clause_end = self.text.find(";", fig.end, s.end)
-        clause_end = clause_end if clause_end >= 0 else s.end
-        # "In Thailand, 19 deaths ..., and in Cambodia, 7 died": a place set before a clause is its figures' only.
-        fronted = {
-            at
-            for at, _ in context.places
-            if FRONTED.match(self.text, at)
-            and (not self.text[s.start : at].strip() or CLAUSE_OPEN.search(self.text, s.start, at))
-        }
-        places = [(at, path) for at, path in context.places if at <= fig.start or at not in fronted]
-        later = [at for at, _ in places if until <= at < clause_end]
-        if (
-            later
-            and not any(fig.start <= at < until for at, _ in places)
-            and not FINITE.search(self.low, fig.end, later[0])
-        ):
-            until = (
-                later[0] + 1
-            )  # "14 deaths, 1 missing and 150,000 affected in Laos": the list's place
-        own: tuple[str, ...] = place_at(places, fig.start, until, self.gazetteer)
-        if not any(fig.start <= at < until for at, _ in places):
-            before = [path for at, path in context.places if at < fig.start and at in fronted]
-            if before:
-                own = before[-1]  # the nearest place set before the figure's clause
-        label = _LABEL.match(self.text, s.block.start)
-        if label is not None and label.end() <= fig.start and not own:
-            own = _path(None, label.group("p")) or own
-        return self.completed(self.gazetteer.normalise(own))
-
-    def completed(self, place: tuple[str, ...]) -> tuple[str, ...]:
-        """A place the gazetteer does not know, under the paragraph's or heading's; no place, theirs.
-
-        A name below the country that is a city (from GeoNames, chosen in the countries of the
-        context) is put within its country and first-level subdivision.
-        """
-        path = self._completed(place)
-        if not needs_city(self.gazetteer, path) or self._common_word(path[-1]):
-            return path
-        around = self.sentence_place or self.paragraph_place or self.heading_place
-        countries = tuple(
-            c for c in (*self.gazetteer.key(around)[:1], *sorted(self.countries)) if c.isupper()
-        )
-        memo = self.cities.get((path, countries))
-        if memo is None:
-            memo = self.cities[path, countries] = below_region(self.gazetteer, path, countries)
-        return memo
-
-    def _common_word(self, name: str) -> bool:
-        """True when the text also writes ``name`` in lower case ("police", "mobile"): a word before a town."""
-        if (
-            self.words is None
-        ):  # the text's lower-case words, read once, on the first name asked about
-            self.words = frozenset(LOWER_WORD.findall(self.text))
-        return name.lower() in self.words
-
-    def _completed(self, place: tuple[str, ...]) -> tuple[str, ...]:
-        if not place:
-            return self.paragraph_place or self.heading_place
-        around = self.sentence_place or self.paragraph_place or self.heading_place
-        key = self.gazetteer.key(place)
-        if (
-            around
-            and known(self.gazetteer, place)
-            and len(key) > 1
-            and key[0] not in self.countries
-            and key[0] != self.gazetteer.key(around)[:1][0]
-        ):
-            place = place[
-                -1:
-            ]  # "Beni" in a Congolese report is not Bolivia's El Beni: a country never named
-        elif known(self.gazetteer, place) or not around:
-            return self.gazetteer.normalise(place)
-        if place[0] in around:
-            return place
-        in_country = self.gazetteer.normalise(
-            (around[0], *place)
-        )  # "Punjab province" after Sindh: Pakistan's
-        if len(self.gazetteer.key(in_country)) > 1 and "-" in self.gazetteer.key(in_country)[1]:
-            return in_country
-        if around is not self.sentence_place:
-            return in_country  # a place of another sentence vouches for the country only
-        return self.gazetteer.normalise((*around, *place))
-
-    def _context(self, s: Sentence) -> _Context:
+    def _context(self, s: Sentence) -> Context:
         """What a sentence says of time and place, read once for all the figures in it."""
         if self.context is None or self.context.sentence is not s:
-            self.context = _Context(
+            self.context = Context(
                 s, places_named(self.text, s.start, s.end, self.gazetteer), None, None, ()
             )
         return self.context
 
-    def _dated(self, s: Sentence, published: dt.date) -> _Context:
+    def _dated(self, s: Sentence, published: dt.date) -> Context:
         """The sentence's context with the days it names read (only for sentences with a figure to date)."""
         context = self._context(s)
         if context.stated is None:
@@ -529,12 +446,15 @@ class _Reader:
 
     def _named(self, source: Source) -> Source:
         """The source under the one name the alias tables give it."""
-        name = self.names.get(source.name)
+        named = self.names.get(source)
         if (
-            name is None
-        ):  # the alias table is folded on every lookup: each name is looked up once per text
-            name = self.names[source.name] = canonical_source(source.name, self.aliases)
-        return source if name == source.name else attrs.evolve(source, name=name)
+            named is None
+        ):  # the alias table is folded on every lookup: each source is looked up once per text
+            name = canonical_source(source.name, self.aliases)
+            named = self.names[source] = (
+                source if name == source.name else attrs.evolve(source, name=name)
+            )
+        return named
 
     def make_id(self, source: Source, metric: str, counted: str | None) -> str:
         who = "-".join(re.findall(r"[a-z0-9]+", source.name.lower())[:3]) or "source"
@@ -545,20 +465,26 @@ class _Reader:
         return base if n == 1 else f"{base}-{n}"
 
 
+#: A place, then the place it lies in: "Borno State, north-eastern Nigeria", "Juba, South Sudan".
+_APPOSITION = re.compile(r"[^,;.()]{1,40},\s+(?:in\s+)?(?:the\s+)?(?:[a-z][\w-]*\s+)?")
 _HEADING_SOURCE = re.compile(r"\((?P<who>[A-Za-z][\w .'’-]{1,40})\)\s*$")
 #: A photo caption: "A Sep. 20, 2012 photo shows ...", "(Photo: ...)", "File photo", "(Xinhua/Name)".
 _CAPTION = re.compile(
     r"^\W*(?:(?:an?|the)\s+)?(?:[\w.,]+\s+){0,5}?(?:photo|picture|image|photograph)\s+(?:shows|taken)\b|"
     r"^\s*FILE\s*[-–—:]\s|^\W*(?:this|the|a)\s+(?:file\s+)?(?:photo|picture|image)\b[^.]{0,100}?\bshows\b|"
-    r"^\W*(?:file\s+)?photo\s*:|\((?:AP|Reuters|AFP|Xinhua|EPA|Getty)\s*(?:Photo)?/[^()]{2,60}\)\s*$",
+    r"^\W*(?:file\s+)?photo\s*:",
     re.IGNORECASE,
+)
+#: A photo credit closing a caption (matched anywhere, the caption's other forms at its start).
+_CAPTION_CREDIT = re.compile(
+    r"\((?:AP|Reuters|AFP|Xinhua|EPA|Getty)\s*(?:Photo)?/[^()]{2,60}\)\s*$", re.IGNORECASE
 )
 
 
-#: A citation closing a paragraph: "(UN RC for Mozambique, 9 Mar 2019)", "(OCHA, 22 Jun 2022)".
+#: A citation closing a paragraph: "(UN RC for Mozambique, 9 Mar 2019)", "(OCHA, 22 Jun 2022)", "(WHO data)".
 _CITATION = re.compile(
-    r"\((?P<who>[A-Z][^(),;:]{1,60}?),\s*(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+"
-    r"\d{4}|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4})\)\.?\s*$"
+    r"\((?P<who>[A-Z][^(),;:]{1,60}?)(?:,\s*(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+"
+    r"\d{4}|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4})|\s+(?:data|figures|estimates))\)\.?\s*$"
 )
 
 
@@ -581,19 +507,3 @@ _PERSONS = frozenset(
 _DATES = re.compile(
     r"\b\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\b[A-Z][a-z]{2,8}\.?\s+\d{4}|\b(?:19|20)\d\d\b"
 )
-
-
-#: A governor named by role, with or without the person: "regional Governor Oleh Syniehubov", "the regional
-#: governor", "Governor Vyacheslav Gladkov", "Kharkiv Governor Oleh Syniehubov".
-_REGIONAL_ROLE = re.compile(
-    r"^(?:[Tt]he\s+)?(?:[A-Z][\w'’-]+\s+)?(?:(?:[Rr]egional|[Pp]rovincial|[Oo]blast)\s+(?:[Gg]overnor|[Gg]ov\.)\b"
-    r"|(?:[Gg]overnor|[Gg]ov\.)\s+[A-Z])"
-)
-_REGION_KIND = re.compile(r"\s+(?:oblast|region|province|governorate|krai|kray)$", re.IGNORECASE)
-
-
-def _of_region(source: Source, place: tuple[str, ...]) -> Source:
-    """A governor named by role (and person) is the governor of the region the figure is in."""
-    if len(place) < 2 or not _REGIONAL_ROLE.match(source.name):
-        return source
-    return attrs.evolve(source, name=f"Governor of {_REGION_KIND.sub('', place[1])} region")

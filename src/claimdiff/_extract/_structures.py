@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from claimdiff._core.relations import DEFAULT_TAXONOMY
-from claimdiff._extract._breakdown import Item, item_metric, items, opens_breakdown
+from claimdiff._extract._breakdown import ANOTHER, Item, item_metric, items, opens_breakdown
 from claimdiff._extract._candidate import Candidate
 from claimdiff._extract._figures import figures, worded
 from claimdiff._extract._metrics import TRIGGERS, counted_for
@@ -24,7 +24,7 @@ from claimdiff._extract._place import known
 from claimdiff._extract._table import PLACE_HEADER, Table
 from claimdiff._model.claim import Claim, Scope
 from claimdiff._model.composite import sum_estimates
-from claimdiff._model.estimate import Provenance
+from claimdiff._model.estimate import Estimate, Provenance
 from claimdiff._model.hedges import parse_estimate
 from claimdiff.exceptions import ClaimdiffError
 
@@ -150,7 +150,7 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
     """The figures of a table's cells: metric from the column header (or the row label), place from its row."""
     out: list[Candidate] = []
     where = next((k for k, h in enumerate(table.header) if PLACE_HEADER.search(h.text)), None)
-    who = reader.carried or reader.cited or reader.body or reader.heading_source
+    who = reader.carried or reader.cited or reader.named_body() or reader.heading_source
     source, via = reader.chain_of(who)
     for n, row in enumerate(table.rows, start=1):
         label = row[where] if where is not None and where < len(row) else row[0]
@@ -260,8 +260,11 @@ def _item(reader: _Reader, anchor: Candidate, item: Item, whole: bool) -> Candid
     )
     place = reader.completed((item.place,))
     try:
-        estimate = worded(
-            parse_estimate(reader.text[item.num_start : item.num_end], hedges=reader.hedges)
+        number = reader.text[item.num_start : item.num_end]
+        estimate = (
+            Estimate.exact(1, text=number, provenance=Provenance.WORDED)
+            if number.lower() == ANOTHER
+            else worded(parse_estimate(number, hedges=reader.hedges))
         )
         claim = attrs.evolve(
             anchor.claim,

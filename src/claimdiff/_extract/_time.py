@@ -14,6 +14,7 @@ import re
 
 import attrs
 
+from claimdiff._extract._text import alternation
 from claimdiff._model.period import Period
 
 __all__ = ["CALENDAR_WORDS", "MONTH_PATTERN", "event_period", "stated_period"]
@@ -39,7 +40,7 @@ _MONTHS = {
     )
     for m in names
 }
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH = alternation(_MONTHS)
 #: A month as a date writes it, in full or abbreviated ("January", "Jan.", "Sept"), as a regular expression.
 MONTH_PATTERN = rf"(?:{_MONTH})\b\.?"
 #: Days of the week and months, in full: words that are never a place or an item of a list by place.
@@ -56,9 +57,7 @@ _DAY_RANGE = re.compile(
     rf"\s*(?P<b2>\d{{1,2}}))\b(?:,?\s+(?P<y>(?:19|20)\d\d))?"
 )
 #: "in December", "in December 2023", "during March": the whole month.
-_FULL_MONTHS = "|".join(
-    n for n in sorted(_MONTHS, key=len, reverse=True) if len(n) > 3 or n == "may"
-)
+_FULL_MONTHS = alternation(n for n in _MONTHS if len(n) > 3 or n == "may")
 _MONTH_NAMED = re.compile(
     rf"\b(?:in|during|since|throughout)\s+(?:early\s+|late\s+|mid-)?(?P<m>{_FULL_MONTHS})\b"
     rf"(?:\s+(?P<y>(?:19|20)\d\d))?"
@@ -67,6 +66,51 @@ _MONTH_NAMED = re.compile(
 _NUMERIC_DATE = re.compile(
     r"\b(?:(?P<y1>(?:19|20)\d\d)-(?P<m1>\d\d)-(?P<d1>\d\d)|(?P<d2>\d{1,2})/(?P<m2>\d{1,2})/(?P<y2>(?:19|20)\d\d))\b"
 )
+_ONE_DATE = (
+    r"(?:(?P<dA>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mA>{m})\.?|(?P<mB>{m})\.?\s+(?P<dB>\d{{1,2}})(?:st|nd|rd|th)?)"
+    r"(?:,?\s+(?P<yA>(?:19|20)\d\d))?"
+)
+
+
+def _date_group(tag: str) -> str:
+    """One date ("20 December", "December 20, 2023") whose groups are tagged ``tag``."""
+    return (
+        _ONE_DATE.format(m=_MONTH)
+        .replace("dA", f"d{tag}")
+        .replace("mA", f"m{tag}")
+        .replace("mB", f"n{tag}")
+        .replace("dB", f"e{tag}")
+        .replace("yA", f"y{tag}")
+    )
+
+
+#: "between 20 December and 2 January", "from December 28 to January 4": a span of days across months.
+_CROSS_RANGE = re.compile(
+    rf"\b(?:(?P<open>between|from)\s+)?{_date_group('1')}\s*(?P<join>-|–|to|until|through|and)\s*"
+    rf"{_date_group('2')}\b"
+)
+#: "the week of 18 December", "the week ending 29 December", "the week to 29 December": seven days.
+_WEEK_OF = re.compile(
+    rf"\bweek\s+(?:(?P<from>of|beginning|starting|from)|ending|to|until|through)\s+(?:on\s+)?{_date_group('1')}\b"
+)
+#: "in the past week", "over the last seven days": the days up to the publication.
+_PAST_DAYS = re.compile(
+    r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous|preceding)\s+"
+    r"(?:(?P<n>\d{1,2}|two|three|four|five|six|seven|ten|fourteen)\s+days|(?P<week>week|seven\s+days))\b"
+)
+_NUMBER_NAMES = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "ten": 10,
+    "fourteen": 14,
+}
+#: Between a date and its weekday: "Friday, December 29", "Friday (29 December)", "29 December, a Friday".
+_BESIDE = re.compile(r"[\s,()]*(?:(?:a|on|the)\s+)?")
+_ANY_MONTH = re.compile(rf"\b(?:{_MONTH})\b")
 _TODAY = re.compile(r"\b(?:today|this (?:morning|afternoon|evening)|tonight|earlier today)\b")
 _YESTERDAY = re.compile(
     r"\b(?:yesterday|the day prior|the previous day|the day before|a day earlier)\b"
@@ -123,42 +167,100 @@ def days_named(low: str, start: int, end: int, published: dt.date) -> DaysNamed:
     """Every day the sentence ``low[start:end]`` names, resolved against the publication date."""
     found: list[tuple[int, dt.date, dt.date]] = []
     spans: list[tuple[int, int]] = []
-    for m in _DAY_RANGE.finditer(low, start, end):
+    # Every date form but the numeric one names a month: a sentence with none is not searched for them.
+    months = _ANY_MONTH.search(low, start, end) is not None
+    for m in _CROSS_RANGE.finditer(low, start, end) if months else ():
+        if m.group("join") == "and" and m.group("open") != "between":
+            continue  # "on 20 December and 2 January": two days
+        first, last = _tagged(m, "1", published), _tagged(m, "2", published)
+        if first is not None and last is not None and not m.group("y1"):
+            first = _before(first, last)  # "20 December to 2 January": the December before
+        if first is not None and last is not None and first < last:
+            found.append((m.start(), first, last))
+            spans.append(m.span())
+    for m in _WEEK_OF.finditer(low, start, end) if months else ():
+        day = _tagged(m, "1", published)
+        if day is not None:
+            week = dt.timedelta(days=6)
+            first, last = (day, day + week) if m.group("from") else (day - week, day)
+            found.append((m.start(), first, last))
+            spans.append(m.span())
+    seg = low[start:end]  # the words each pattern below needs, looked for before the pattern is run
+    past = "past" in seg or "last" in seg or "previous" in seg or "preceding" in seg
+    for m in _PAST_DAYS.finditer(low, start, end) if past else ():
+        n = 7 if m.group("week") else int(_NUMBER_NAMES.get(m.group("n"), m.group("n")))
+        found.append((m.start(), published - dt.timedelta(days=n - 1), published))
+        spans.append(m.span())
+    for m in _DAY_RANGE.finditer(low, start, end) if months else ():
+        if any(a < m.end() and m.start() < b for a, b in spans):
+            continue
         first, last = _days_between(m, published)
         if first is not None and last is not None and first <= last:
             found.append((m.start(), first, last))
             spans.append(m.span())
-    for m in _DATE.finditer(low, start, end):
+    for m in _DATE.finditer(low, start, end) if months else ():
         day = _date(m, published)
         if day is not None and all(m.start() >= b or m.end() <= a for a, b in spans):
             found.append((m.start(), day, day))
             spans.append(m.span())
-    for m in _NUMERIC_DATE.finditer(low, start, end):
+    for m in _NUMERIC_DATE.finditer(low, start, end) if "/" in seg or "-" in seg else ():
         day = _numeric(m)
         if day is not None:
             found.append((m.start(), day, day))
             spans.append(m.span())
-    for m in _MONTH_NAMED.finditer(low, start, end):
+    for m in _MONTH_NAMED.finditer(low, start, end) if months else ():
         if all(m.end() <= a or m.start() >= b for a, b in spans):
             first, last = _month(m, published)
             found.append((m.start(), first, last))
     # A weekday next to an explicit date names the same day: the date wins ("on Friday, December 29, 2023").
     found += [
         (m.start(), day, day)
-        for m in _WEEKDAY.finditer(low, start, end)
-        if not any(0 <= a - m.end() <= 3 or 0 <= m.start() - b <= 3 for a, b in spans)
+        for m in (_WEEKDAY.finditer(low, start, end) if "day" in seg else ())
+        if not any(
+            (0 <= a - m.end() <= 8 and _BESIDE.fullmatch(low, m.end(), a))
+            or (0 <= m.start() - b <= 8 and _BESIDE.fullmatch(low, b, m.start()))
+            for a, b in spans
+        )
         for day in (_weekday(published, m.group("day")),)
     ]
-    found += [(m.start(), published, published) for m in _TODAY.finditer(low, start, end)]
+    found += [
+        (m.start(), published, published)
+        for m in (
+            _TODAY.finditer(low, start, end)
+            if "today" in seg or "tonight" in seg or "this " in seg
+            else ()
+        )
+    ]
     found += [
         (m.start(), published - dt.timedelta(days=1), published - dt.timedelta(days=1))
-        for m in _YESTERDAY.finditer(low, start, end)
+        for m in (_YESTERDAY.finditer(low, start, end) if "day" in seg else ())
     ]
     return DaysNamed(
         tuple(found),
-        _NIGHT.search(low, start, end) is not None,
-        _LAST_WEEK.search(low, start, end) is not None,
+        "night" in seg and _NIGHT.search(low, start, end) is not None,
+        "last week" in seg and _LAST_WEEK.search(low, start, end) is not None,
     )
+
+
+def _tagged(m: re.Match[str], tag: str, published: dt.date) -> dt.date | None:
+    """The date a match's groups tagged ``tag`` give (day, month, year), before publication when no year is given."""
+    day, month = m.group(f"d{tag}") or m.group(f"e{tag}"), m.group(f"m{tag}") or m.group(f"n{tag}")
+    year = int(m.group(f"y{tag}")) if m.group(f"y{tag}") else published.year
+    try:
+        found = dt.date(year, _MONTHS[month], int(day))
+    except ValueError:
+        return None
+    return _before(found, published) if not m.group(f"y{tag}") else found
+
+
+def _before(day: dt.date, limit: dt.date) -> dt.date:
+    """``day`` a year earlier when it falls after ``limit`` (a date written without its year)."""
+    if day <= limit:
+        return day
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day
 
 
 def _days_between(m: re.Match[str], published: dt.date) -> tuple[dt.date | None, dt.date | None]:

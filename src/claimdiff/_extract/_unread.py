@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, SupportsIndex, overload
 import attrs
 
 from claimdiff._extract._figures import FRACTION
+from claimdiff._extract._text import alternation
 from claimdiff._extract._time import MONTH_PATTERN
 from claimdiff._model.numbers import NUMBER_WORDS
 
@@ -75,7 +76,7 @@ class Extraction(list["Candidate"]):
         return (Extraction, (list(self), self.unread))
 
 
-_WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_WORDS = alternation(NUMBER_WORDS)
 #: A digit run with its groups ("1,406,710", "3 000", "5.22") or a number word standing alone.
 _NUMERAL = re.compile(
     rf"\d+(?:(?:[,.]|[ \u2009\u202f](?=\d{{3}}\b))\d+)*|\b(?:{_WORDS})(?:-(?:{_WORDS}))*\b",

@@ -1,0 +1,192 @@
+"""Where a figure is: the place its clause names, completed by the paragraph's, the heading's and the text's.
+
+A place the gazetteer does not know is put under the place around it ("Punjab province" after Sindh is
+Pakistan's); a city below the first-level subdivision is found in GeoNames, within the countries the text
+names; a place set before a clause ("In Thailand, ...") is its figures' only.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from claimdiff._extract._breakdown import items
+from claimdiff._extract._cities import below_region, needs_city
+from claimdiff._extract._clauses import CLAUSE_OPEN, FINITE, FRONTED, LOWER_WORD
+from claimdiff._extract._figures import Figure
+from claimdiff._extract._place import _LABEL, _path, known, place_at
+from claimdiff._extract._text import Sentence
+from claimdiff._extract._time import DaysNamed
+from claimdiff._model.period import Period
+from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer
+
+__all__ = ["Context", "Placing"]
+
+#: Before a place: what follows is where most of a total is, not where all of it is.
+_MOSTLY = re.compile(
+    r"\b(?:most(?:ly)?|mainly|largely|primarily|chiefly|particularly|especially|notably)"
+    r"(?:\s+of\s+(?:them|which|those|these))?[\s,]+$"
+)
+
+
+@attrs.frozen
+class Context:
+    """What a sentence says of time and place, read once for all the figures in it.
+
+    Attributes:
+        sentence: The sentence.
+        places: Every place it names, with its offset.
+        days: The days it names (read only for a sentence with a figure to date).
+        stated: When it was stated.
+        starts: Where each chain of figures starts: a place after the next chain is that chain's.
+    """
+
+    sentence: Sentence
+    places: list[tuple[int, tuple[str, ...]]]
+    days: DaysNamed | None
+    stated: Period | None
+    starts: tuple[int, ...]
+
+
+@attrs.define(kw_only=True)
+class Placing:
+    """The places a text has named so far, and how a figure's place is completed from them."""
+
+    text: str
+    low: str  # the text folded to lower case (same offsets)
+    parts: tuple[int, list[tuple[int, int]]] | None = (
+        None  # a sentence's start, the spans of its lists by place
+    )
+    gazetteer: Gazetteer = DEFAULT_GAZETTEER
+    refined: bool = False
+    sentence_place: tuple[str, ...] = ()  # the first known place the sentence being read names
+    heading_place: tuple[
+        str, ...
+    ] = ()  # the place a heading or the opening line names: the text's, until another
+    paragraph_place: tuple[str, ...] = ()  # the last place a paragraph named: its next sentences'
+    countries: set[str] = attrs.Factory(
+        set
+    )  # the countries the text names (ISO codes): places are chosen in them
+    cities: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = attrs.Factory(
+        dict
+    )  # memo
+    words: frozenset[str] | None = (
+        None  # the words the text writes in lower case (read once, when first needed)
+    )
+
+    def _place(self, s: Sentence, fig: Figure, context: Context) -> tuple[str, ...]:
+        """The figure's place: its clause's, else its line label's, completed by the paragraph's or heading's."""
+        until = next((f for f in context.starts if f > fig.start), s.end)
+        semicolon = self.text.find(
+            ";", fig.end, until
+        )  # a place after a semicolon is another clause's
+        until = semicolon if semicolon >= 0 else until
+        clause_end = self.text.find(";", fig.end, s.end)
+        clause_end = clause_end if clause_end >= 0 else s.end
+        # "In Thailand, 19 deaths ..., and in Cambodia, 7 died": a place set before a clause is its figures' only.
+        fronted = {
+            at
+            for at, _ in context.places
+            if FRONTED.match(self.text, at)
+            and (not self.text[s.start : at].strip() or CLAUSE_OPEN.search(self.text, s.start, at))
+        }
+        places = [
+            (at, path)
+            for at, path in context.places
+            if (at <= fig.start or at not in fronted) and not self._of_parts(s, at, fig)
+        ]
+        later = [at for at, _ in places if until <= at < clause_end]
+        if (
+            later
+            and not any(fig.start <= at < until for at, _ in places)
+            and not FINITE.search(self.low, fig.end, later[0])
+        ):
+            until = (
+                later[0] + 1
+            )  # "14 deaths, 1 missing and 150,000 affected in Laos": the list's place
+        own: tuple[str, ...] = place_at(places, fig.start, until, self.gazetteer)
+        if not any(fig.start <= at < until for at, _ in places):
+            before = [path for at, path in context.places if at < fig.start and at in fronted]
+            if before:
+                own = before[-1]  # the nearest place set before the figure's clause
+        label = _LABEL.match(self.text, s.block.start)
+        if label is not None and label.end() <= fig.start and not own:
+            own = _path(None, label.group("p")) or own
+        return self.completed(self.gazetteer.normalise(own))
+
+    def _of_parts(self, s: Sentence, at: int, fig: Figure) -> bool:
+        """True when the place at ``at`` is a part's in a breakdown the figure is not in.
+
+        "77 died, most of them in A (39) and B (17); three are missing": A and B are the parts'
+        places, not the total's nor the next figure's; "23 deaths, mainly in C": C is where most
+        died, not the place of all of them.
+        """
+        if fig.start < at and _MOSTLY.search(self.text, max(s.start, at - 30), at):
+            return True
+        if self.parts is None or self.parts[0] != s.start:
+            runs = items(self.text, s.start, s.end)
+            self.parts = (s.start, [(r[0].start, r[-1].end) for r in runs if len(r) > 1])
+        return any(
+            a - 4 <= at < b and not a <= fig.start < b for a, b in self.parts[1]
+        )  # "in A (39)": the place's "in" stands before the item
+
+    def completed(self, place: tuple[str, ...]) -> tuple[str, ...]:
+        """A place the gazetteer does not know, under the paragraph's or heading's; no place, theirs.
+
+        A name below the country that is a city (from GeoNames, chosen in the countries of the
+        context) is put within its country and first-level subdivision.
+        """
+        path = self._completed(place)
+        if not needs_city(self.gazetteer, path) or self._common_word(path[-1]):
+            return path
+        around = self.sentence_place or self.paragraph_place or self.heading_place
+        countries = tuple(
+            c for c in (*self.gazetteer.key(around)[:1], *sorted(self.countries)) if c.isupper()
+        )
+        memo = self.cities.get((path, countries))
+        if memo is None:
+            memo = self.cities[path, countries] = below_region(self.gazetteer, path, countries)
+        return memo
+
+    def _common_word(self, name: str) -> bool:
+        """True when the text also writes ``name`` in lower case ("police", "mobile"): a word before a town."""
+        if (
+            self.words is None
+        ):  # the text's lower-case words, read once, on the first name asked about
+            self.words = frozenset(LOWER_WORD.findall(self.text))
+        return name.lower() in self.words
+
+    def _completed(self, place: tuple[str, ...]) -> tuple[str, ...]:
+        if not place:
+            return self.paragraph_place or self.heading_place
+        around = self.sentence_place or self.paragraph_place or self.heading_place
+        key = self.gazetteer.key(place)
+        if (
+            around
+            and known(self.gazetteer, place)
+            and len(key) > 1
+            and key[0] not in self.countries
+            and key[0] != self.gazetteer.key(around)[:1][0]
+        ):
+            place = place[
+                -1:
+            ]  # "Beni" in a Congolese report is not Bolivia's El Beni: a country never named
+        elif known(self.gazetteer, place) or not around:
+            return self.gazetteer.normalise(place)
+        if place[0] in around:
+            return place
+        in_country = self.gazetteer.normalise(
+            (around[0], *place)
+        )  # "Punjab province" after Sindh: Pakistan's
+        if len(self.gazetteer.key(in_country)) > 1 and "-" in self.gazetteer.key(in_country)[1]:
+            return in_country
+        if around is not self.sentence_place:
+            # a place of another sentence vouches for the country and its first-level subdivision only
+            region = self.gazetteer.key(around)[1:2]
+            return (
+                self.gazetteer.normalise((*around[:2], *place))
+                if region and "-" in region[0]
+                else in_country
+            )
+        return self.gazetteer.normalise((*around, *place))

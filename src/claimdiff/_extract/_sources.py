@@ -1,0 +1,357 @@
+"""Naming a source: the body a subject or object phrase names, its kind and its party, and the abbreviations a text defines.
+
+"Russia's defense ministry", "the Russian Ministry of Defence" and "MoD" are one source; "the governor
+said" points back to the governor named before; "UK-based war monitor" is a description, not a name.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import attrs
+
+from claimdiff._model.claim import Source, SourceKind
+
+__all__ = [
+    "COUNTRIES",
+    "Attribution",
+    "canonical_source",
+    "defined_names",
+    "of_region",
+    "source_kind",
+]
+
+# fmt: off
+#: Country -> adjective; used to name ministries alike however they are written, and to guess a party.
+COUNTRIES = {
+    "russia": "Russian", "ukraine": "Ukrainian", "israel": "Israeli", "palestine": "Palestinian",
+    "syria": "Syrian", "iran": "Iranian", "iraq": "Iraqi", "lebanon": "Lebanese", "yemen": "Yemeni",
+    "sudan": "Sudanese", "turkey": "Turkish", "france": "French", "germany": "German", "britain": "British",
+    "china": "Chinese", "japan": "Japanese", "india": "Indian", "pakistan": "Pakistani", "belarus": "Belarusian",
+    "poland": "Polish", "afghanistan": "Afghan", "somalia": "Somali", "ethiopia": "Ethiopian",
+    "nigeria": "Nigerian", "libya": "Libyan", "egypt": "Egyptian", "haiti": "Haitian", "kenya": "Kenyan",
+    "mali": "Malian", "moldova": "Moldovan", "georgia": "Georgian", "armenia": "Armenian",
+    "azerbaijan": "Azerbaijani", "jordan": "Jordanian", "philippines": "Philippine", "mexico": "Mexican",
+}
+_ADJECTIVES = {adj.lower(): country.title() for country, adj in COUNTRIES.items()}
+
+_LEADING = re.compile(
+    r"^(?:(?:later|meanwhile|however|but|and|also|separately|earlier|initially|then|now|in addition|"
+    r"in a statement|in an update|on \w+day|overnight|today|yesterday)\b[\s,]*)+"
+)
+_TRAILING = re.compile(
+    r"(?:\s+(?:(?:late |early )?on \w+day|on \w+day (?:morning|evening|afternoon|night)|\w+day|today|yesterday|"
+    r"overnight|later|earlier|meanwhile|also|further|separately|again|initially|previously|first|now|still|there|"
+    r"had|has|have|would|will|then|in a statement|in an update|in a telegram post|on telegram))+$"
+)
+_STATEMENT_OF = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:[a-z]+\s+){0,2}?(?:statements?|reports?|updates?|posts?|briefings?|bulletins?|"
+    r"communiqu[eé]s?|messages?|announcements?|figures|data|tally|assessments?|estimates?)\s+(?:from|by|of)\s+"
+    r"(?P<who>.+)$"
+)
+#: "UK-based", "London based": where a body sits, not its name.
+_BASED = re.compile(r"^(?:[\w.]+[- ])+based\s+", re.IGNORECASE)
+#: The name at the end of a long subject: "the UN's relief chief Mark Lowcock" is Mark Lowcock.
+_ROLE_WORDS = re.compile(r"^(?:(?:Coordinator|Minister|Secretary|Secretary-General|General|Governor|Spokesperson|"
+                         r"Spokesman|Spokeswoman|Director|Chief|Commissioner|President|Head|Envoy|Representative|"
+                         r"Mayor|Officer|Commander|Ambassador|Adviser|Advisor)\s+)+")
+_TRAILING_NAME = re.compile(r"(?:^|\s)((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)$")
+_MINISTRY = re.compile(
+    r"^(?:(?P<c>[a-z]+)(?:'s|’s)?\s+)?(?:(?P<t1>[a-z]+)\s+ministry|ministry\s+of\s+(?P<t2>[a-z]+(?:\s+affairs)?)|"
+    r"(?P<mod>mod))$"
+)
+#: "ministry of defence of the russian federation": the ministry, then its state.
+_OF_COUNTRY = re.compile(r"^(?P<m>ministry\s+of\s+[a-z]+(?:\s+affairs)?)\s+of\s+(?:the\s+)?(?P<c>[a-z ]+)$")
+#: A state's formal name -> the name ``COUNTRIES`` knows it by.
+_STATE_NAMES = {"russian federation": "russia", "republic of belarus": "belarus", "islamic republic of iran": "iran",
+                "syrian arab republic": "syria", "republic of turkey": "turkey", "republic of türkiye": "turkey"}
+_TOPICS = {"defense": "Defence", "defence": "Defence", "health": "Health", "foreign": "Foreign Affairs",
+           "interior": "Internal Affairs", "emergencies": "Emergency Situations", "emergency": "Emergency Situations"}
+_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
+_PREPOSITIONS = frozenset({"among", "during", "of", "for", "with", "from", "since", "after", "before", "including",
+                           "between", "about", "over", "under", "than", "into", "across", "within", "despite"})
+_COUNTED_HEADS = frozenset({"cases", "deaths", "people", "persons", "patients", "victims", "fatalities", "injuries",
+                            "homes", "houses", "buildings", "drones", "missiles", "children", "civilians"})
+_SAME = frozenset({"same source", "same sources", "latter", "same agency", "same report", "same official"})
+_ANAPHORS = frozenset(
+    {"ministry", "governor", "agency", "military", "army", "official", "officials", "spokesman", "spokeswoman",
+     "spokesperson", "mayor", "president", "minister", "authorities", "administration", "office", "organisation",
+     "organization", "statement", "report", "department", "service", "police", "group", "un", "mission", "navy",
+     "air force", "company", "commission", "centre", "center"}
+)
+_NOT_SOURCES = frozenset(
+    {"updates", "update", "reports", "report", "information", "data", "figures", "estimates", "estimate",
+     "sources", "witnesses", "others", "many", "some", "attacks", "attack", "there", "this", "that", "which",
+     "who", "what", "one"}
+)
+_NOT_SOURCE_HEADS = frozenset({"updates", "update", "reports", "report", "information", "data", "figures",
+                               "estimates", "estimate", "attacks", "attack", "strikes", "shelling", "photo",
+                               "photos", "picture", "image", "video", "footage", "caption", "analysis", "results",
+                               "findings", "released", "published", "issued"})
+_KINDS: tuple[tuple[SourceKind, re.Pattern[str]], ...] = (
+    (SourceKind.INTERNATIONAL, re.compile(
+        r"\b(?:un|united nations|ocha|unicef|unhcr|who|world health organi[sz]ation|icrc|red cross|red crescent|"
+        r"iom|wfp|world food programme|iaea|osce|nato)\b")),
+    (SourceKind.NGO, re.compile(
+        r"\b(?:ngo|msf|m[ée]decins|doctors without borders|amnesty|human rights watch|save the children|oxfam|"
+        r"charity|rights group|monitor)\b")),
+    (SourceKind.AGENCY, re.compile(
+        r"\b(?:reuters|associated press|ap|afp|agence france|tass|ria|interfax|ukrinform|xinhua|bloomberg|dpa|"
+        r"anadolu|efe|news agency)\b")),
+    (SourceKind.MILITARY, re.compile(
+        r"\b(?:ministry of defence|armed forces|military|army|navy|air force|general staff|forces|command|idf|"
+        r"troops|soldiers)\b")),
+    (SourceKind.MEDIA, re.compile(
+        r"\b(?:media|news|times|post|guardian|bbc|cnn|al jazeera|telegraph|journal|channel|tv|television|"
+        r"newspaper|outlet|broadcaster|zerohedge|press)\b")),
+    (SourceKind.GOVERNMENT, re.compile(
+        r"\b(?:ministry|governor|mayor|president|prime minister|government|officials?|administration|"
+        r"authorities|spokes\w+|kremlin|police|emergency services?|council|minister|office|department|"
+        r"state emergency service|civil defen[cs]e|rescuers|governorate)\b")),
+    (SourceKind.ACADEMIC, re.compile(r"\b(?:university|institute|researchers|academ\w+)\b")),
+)
+# fmt: on
+
+
+@attrs.frozen
+class Attribution:
+    """Who a figure is credited to, as the text says it.
+
+    Attributes:
+        source: The origin; ``None`` when the text points back ("it said", "the ministry said").
+        via: Sources it passed through on the way, nearest the origin first ("told Reuters").
+        refers_to: For a pointer back, the noun it names ("ministry"), or ``""`` for a pronoun.
+    """
+
+    source: Source | None
+    via: tuple[Source, ...] = ()
+    refers_to: str = ""
+
+    def resolve(self, previous: Attribution | None) -> Attribution | None:
+        """This attribution with a pointer back replaced by the speaker it points to, if it fits."""
+        if self.source is not None:
+            return self
+        fits = (
+            previous is not None
+            and previous.source is not None
+            and (
+                not self.refers_to
+                or self.refers_to in previous.source.name.casefold()
+                or (
+                    self.refers_to in {"ministry", "military", "army"}
+                    and previous.source.kind is SourceKind.MILITARY
+                )
+            )
+        )
+        if fits and previous is not None:
+            return attrs.evolve(previous, via=previous.via + self.via)
+        if (
+            self.refers_to
+        ):  # "the governor said" with no governor named before: the role is the source
+            name = self.refers_to[0].upper() + self.refers_to[1:]
+            return Attribution(Source(name, kind=source_kind(name)), via=self.via)
+        return None
+
+
+@functools.lru_cache(maxsize=4096)
+def canonical_source(phrase: str) -> Attribution | None:
+    """Read a source out of a subject or object phrase, or ``None`` if it does not name one.
+
+    >>> canonical_source("Russia's defense ministry").source.name
+    'Russian Ministry of Defence'
+    >>> canonical_source("The governor of Bryansk region meanwhile").source.name
+    'Governor of Bryansk region'
+    >>> canonical_source("An initial statement from the Russian defence ministry on Saturday").source.name
+    'Russian Ministry of Defence'
+    >>> canonical_source("revised updates") is None
+    True
+    """
+    s = " ".join(
+        re.sub(r"\([^()]*\)", " ", phrase.replace("’", "'")).strip(" \t\n,.:;-\"“”'()").split()
+    )
+    s = re.sub(r"^[\W\d_]+", "", s)  # a live-blog time stamp or a list mark before the subject
+    low = s.lower()
+    m = _LEADING.match(low)
+    if m:
+        s, low = s[m.end() :], low[m.end() :]
+    m = _STATEMENT_OF.match(low)
+    if m:
+        s, low = s[m.start("who") :], low[m.start("who") :]
+    m = _TRAILING.search(low)
+    if m and m.start() > 0:
+        s, low = s[: m.start()], low[: m.start()]
+    based = _BASED.match(s)
+    if based:
+        s, low = s[based.end() :], low[based.end() :]
+    definite = low.startswith("the ")
+    for article in ("the ", "a ", "an "):
+        if low.startswith(article):
+            s, low = s[len(article) :], low[len(article) :]
+    possessive = re.match(r"^([a-z]+)'s\s+", low)
+    if (
+        possessive and possessive.group(1) in COUNTRIES
+    ):  # "Ukraine's air force" is the Ukrainian air force
+        adjective = COUNTRIES[possessive.group(1)]
+        s, low = (
+            f"{adjective} {s[possessive.end() :]}",
+            f"{adjective.lower()} {low[possessive.end() :]}",
+        )
+    if re.search(r"\b(?:have|has|had|were|was|been|are|is)\b", low):
+        return None  # a clause, not a name
+    if low.split()[:1] and (low.split()[0] in _PREPOSITIONS or low.split()[-1] in _COUNTED_HEADS):
+        return None  # "Among those cases", "those measles cases": a phrase about the figures, not a body
+    if (
+        not low
+        or (low in _NOT_SOURCES and not s.isupper())
+        or low.split()[-1] in _NOT_SOURCE_HEADS
+        or "according to" in low
+    ):
+        return None
+    if low in _PRONOUNS or low in _SAME:
+        return Attribution(None)  # "it said", "the same source reports": the speaker named before
+    if definite and low in _ANAPHORS:
+        return Attribution(None, refers_to=low)
+    words = s.split()
+    if len(words) > 9:
+        trailing = _TRAILING_NAME.search(s)
+        if trailing is None or len(trailing.group(1).split()) < 2:
+            return None
+        s = _ROLE_WORDS.sub("", trailing.group(1))  # a long title ends with the person's name
+        low, words = s.lower(), s.split()
+    if any(ch.isdigit() for ch in s) or not s[0].isalpha():
+        return None
+    name = _ministry(low) or _media(s, low) or _role(s) or s[0].upper() + s[1:]
+    return Attribution(Source(name, kind=source_kind(name), party=_party(name)))
+
+
+def _ministry(low: str) -> str | None:
+    of = _OF_COUNTRY.match(low)  # "the Ministry of Defence of the Russian Federation": Russia's
+    if of is not None:
+        low = f"{_STATE_NAMES.get(of.group('c'), of.group('c'))} {of.group('m')}"
+    m = _MINISTRY.match(low)
+    if m is None:
+        return None
+    topic_word = m.group("t1") or m.group("t2") or "defence"
+    topic = _TOPICS.get(topic_word, topic_word.title())
+    country = m.group("c")
+    adj = COUNTRIES.get(country or "") or (
+        country.title() if country and country in _ADJECTIVES else None
+    )
+    if country and adj is None:
+        return None
+    return f"{adj} Ministry of {topic}" if adj else f"Ministry of {topic}"
+
+
+#: A governor named by role, however the text words it: "Donetsk regional governor", "regional governor of
+#: Cherkasy", "the governor of the Dnipropetrovsk region" are "Governor of <place> region".
+_ROLE_FORMS = (
+    (
+        re.compile(
+            r"^(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:regional|provincial|oblast)\s+governor$"
+        ),
+        "Governor of {p} region",
+    ),
+    (
+        re.compile(
+            r"^(?:regional|provincial)\s+governor\s+of\s+(?:the\s+)?(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+            r"(?:\s+(?:region|oblast|province))?$",
+            re.IGNORECASE,
+        ),
+        "Governor of {p} region",
+    ),
+    (
+        re.compile(
+            r"^governor\s+of\s+the\s+(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:region|oblast|province))$",
+            re.IGNORECASE,
+        ),
+        "Governor of {p}",
+    ),
+)
+
+
+def _role(s: str) -> str | None:
+    for pattern, form in _ROLE_FORMS:
+        m = pattern.match(s)
+        if m is not None and m.group("p")[:1].isupper():
+            return form.format(p=m.group("p"))
+    return None
+
+
+def _media(s: str, low: str) -> str | None:
+    # "Ukrainian media sources", "Russian state media reports": the media are the source.
+    m = re.match(r"^(.*\bmedia)\s+(?:sources?|reports?|outlets?)$", low)
+    return s[: m.end(1)] if m else None
+
+
+def source_kind(name: str) -> SourceKind:
+    """Guess what kind of body a source is from its name."""
+    low = name.lower()
+    for kind, pattern in _KINDS:
+        if pattern.search(low):
+            return kind
+    return SourceKind.UNKNOWN
+
+
+def _party(name: str) -> str | None:
+    for word in re.findall(r"[a-z]+", name.lower()):
+        if word in _ADJECTIVES:
+            return _ADJECTIVES[word]
+    return None
+
+
+_DEFINED = re.compile(
+    r"(?P<name>[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|of|the|for|and|on|in|de|du|des)){1,11})\s*\((?P<acr>[A-Z][A-Za-z]{1,9})\)"
+)
+
+
+def defined_names(text: str) -> dict[str, str]:
+    """Abbreviations the text defines, as aliases: "The Government of Mozambique (GoM)" makes "GoM" that body.
+
+    The abbreviation's letters must be the initials of the words it stands for, in order, from the
+    first word to the last ("U.S. Central Command (USCENTCOM)" defines nothing: it is a name of its own).
+    A country before the name is not part of it ("the Philippines National Disaster ... Council (NDRRMC)" is
+    the council); other words are ("NYC Department of Health and Mental Hygiene (DOHMH)").
+
+    >>> defined_names("The Government of Mozambique (GoM) said. The GoM reported 3 deaths.")
+    {'GoM': 'Government of Mozambique', 'The Government of Mozambique': 'Government of Mozambique'}
+    """
+    out: dict[str, str] = {}
+    for m in _DEFINED.finditer(text):
+        words, acr = m.group("name").split(), m.group("acr").lower()
+        for first in range(len(words)):
+            initials = "".join(w[0].lower() for w in words[first:])
+            if initials[0] == acr[0] and initials[-1] == acr[-1] and _subsequence(acr, initials):
+                lead = words[1:first] if words[0].lower() == "the" else words[:first]
+                country = (
+                    " ".join(lead).lower() in COUNTRIES or " ".join(lead) in COUNTRIES.values()
+                )
+                name = " ".join(words[first:] if country or not lead else [*lead, *words[first:]])
+                out.setdefault(m.group("acr"), name)
+                if " ".join(words) != name:
+                    out.setdefault(
+                        " ".join(words), name
+                    )  # "the Philippines National ... Council": the council
+                break
+    return out
+
+
+def _subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(ch in letters for ch in short)
+
+
+#: A governor named by role, with or without the person: "regional Governor Oleh Syniehubov", "the regional
+#: governor", "Governor Vyacheslav Gladkov", "Kharkiv Governor Oleh Syniehubov".
+_REGIONAL_ROLE = re.compile(
+    r"^(?:[Tt]he\s+)?(?:[A-Z][\w'’-]+\s+)?(?:(?:[Rr]egional|[Pp]rovincial|[Oo]blast)\s+(?:[Gg]overnor|[Gg]ov\.)\b"
+    r"|(?:[Gg]overnor|[Gg]ov\.)\s+[A-Z])"
+)
+_REGION_KIND = re.compile(r"\s+(?:oblast|region|province|governorate|krai|kray)$", re.IGNORECASE)
+
+
+def of_region(source: Source, place: tuple[str, ...]) -> Source:
+    """A governor named by role (and person) is the governor of the region the figure is in."""
+    if len(place) < 2 or not _REGIONAL_ROLE.match(source.name):
+        return source
+    return attrs.evolve(source, name=f"Governor of {_REGION_KIND.sub('', place[1])} region")
