@@ -38,7 +38,11 @@ _VAGUE = sorted(
     w if w.endswith(" of") or w in {"several", "a few", "a dozen"} else f"{w} of"
     for w in _POLICY.vague
     if w not in {"a couple", "a handful"}
-)
+) + [  # a small quantity word scaled: "several thousand people", "a few hundred homes"
+    f"{w} {scale}"
+    for w in ("several", "a few", "a couple of")
+    for scale in ("dozen", "hundred", "hundreds of", "thousand", "million")
+]
 _WORDS = [
     "two",
     "seven",

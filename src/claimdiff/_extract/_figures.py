@@ -17,7 +17,7 @@ import attrs
 from claimdiff._extract._noun import counted as noun_phrase
 from claimdiff._extract._text import alternation
 from claimdiff._model.estimate import Estimate, Hedge, Provenance
-from claimdiff._model.hedges import _UNIT_ALIASES, HedgePolicy, parse_estimate
+from claimdiff._model.hedges import _UNIT_ALIASES, VAGUE_SCALE, HedgePolicy, parse_estimate
 from claimdiff._model.numbers import LENGTH_WORDS, NUMBER_WORDS, joined_m, parse_number_prefix
 from claimdiff._model.vocabulary import Vocabulary
 from claimdiff.exceptions import ClaimdiffError
@@ -119,22 +119,37 @@ def figures(
         for m in _vague_pattern((word,)).finditer(low, start, end):
             if not free(m.start(), m.end()):
                 continue
-            np_start = m.end()
-            of = _OF.match(low, np_start, end)
-            np_start = of.end() if of else np_start
-            hedged = _hedge_start(low, start, m.start(), hedges)  # "more than a dozen": a bound
-            fig = (
-                _figure(text, low, hedged, m.end(), np_start, end, hedges, vocabulary, value=None)
-                if hedged < m.start()
-                else None
-            ) or _figure(
-                text, low, m.start(), m.end(), np_start, end, hedges, vocabulary, value=None
-            )
+            word_end = m.end()
+            # "several thousand", "a few hundred": the scale word is part of the figure, as the parser
+            # reads it (a word that names its own size is not scaled: the parser refuses it, and the
+            # word alone is read).
+            space = _SPACE.match(low, word_end, end)
+            scale = VAGUE_SCALE.match(low, space.end(), end) if space else None
+            for fig_end in ((scale.end("scale"),) if scale else ()) + (word_end,):
+                np_start = fig_end
+                of = _OF.match(low, np_start, end)
+                np_start = of.end() if of else np_start
+                hedged = _hedge_start(low, start, m.start(), hedges)  # "more than a dozen": a bound
+                fig = (
+                    _figure(
+                        text, low, hedged, fig_end, np_start, end, hedges, vocabulary, value=None
+                    )
+                    if hedged < m.start()
+                    else None
+                ) or _figure(
+                    text, low, m.start(), fig_end, np_start, end, hedges, vocabulary, value=None
+                )
+                if fig is not None:
+                    break
             if (
                 fig is not None and fig.counted is not None
             ):  # "several Provinces": a vague word counts only what it names
-                out.append(fig)
-                taken.append((fig.start, fig.end))
+                # "several hundreds": the word read alone before ("hundreds") gives way to the whole.
+                out[:] = [f for f in out if not fig.start <= f.start < f.end <= fig.end]
+                taken[:] = [(a, b) for a, b in taken if not fig.start <= a < b <= fig.end]
+                if free(fig.start, fig.end):
+                    out.append(fig)
+                    taken.append((fig.start, fig.end))
     # A fraction of a scale ("a quarter of a million") and a scale said with an article ("a hundred")
     # start a number as digits and number words do: hedged, ranged and followed by a suffix alike.
     seg = low[
@@ -247,6 +262,7 @@ _NONE_METRIC = {
 #: "a hundred", "a thousand", "a million": a scale said with an article is a number.
 _A_SCALE = re.compile(r"(?<![\w-])an?\s+(?:hundred|thousand|million|billion)\b")
 _OF = re.compile(r"\s+of\b")
+_SPACE = re.compile(r"\s+")
 #: Cases of a disease: counted as the reader counts "19 Nipah virus cases" (cases of people).
 _CASES = frozenset({"cases", "infections"})
 _OF_THE = re.compile(r"\s+of\b(?:\s+the)?\s*")

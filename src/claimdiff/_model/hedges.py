@@ -242,7 +242,6 @@ def _vague(s: str, original: str, hedges: HedgePolicy, unit: str | None) -> Esti
 
 
 #: Scale words a small quantity word may multiply: "several thousand", "a few hundred", "a couple dozen".
-_VAGUE_SCALE = re.compile(r"^(?P<word>hundred|thousand|million|billion|dozen)s?\b(?:\s+of\b)?\s*")
 _VAGUE_SCALES = {
     "hundred": 100,
     "thousand": 1_000,
@@ -250,6 +249,8 @@ _VAGUE_SCALES = {
     "billion": 1_000_000_000,
     "dozen": 12,
 }
+#: A scale word after a small quantity word, with an "of" it may take ("several hundreds of").
+VAGUE_SCALE = re.compile(rf"(?P<scale>(?P<word>{'|'.join(_VAGUE_SCALES)})s?)\b(?:\s+of\b)?\s*")
 
 
 def _scaled(q: VagueQuantity, rest: str) -> tuple[int, str]:
@@ -258,7 +259,7 @@ def _scaled(q: VagueQuantity, rest: str) -> tuple[int, str]:
     Only a quantity below ten is scaled ("several thousand" is 3,000 to 9,999); "dozens" and larger
     already name their size, and "dozens thousand" is not English.
     """
-    m = _VAGUE_SCALE.match(rest)
+    m = VAGUE_SCALE.match(rest)
     if m is None or q.high >= 10:
         return 1, rest
     return _VAGUE_SCALES[m.group("word")], rest[m.end() :]
