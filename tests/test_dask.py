@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import re
 import sys
 from collections import Counter
 from typing import Any
@@ -326,3 +327,96 @@ def test_without_dask_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setitem(sys.modules, "dask", None)
     with pytest.raises(MissingExtraError, match=r"claimdiff\[dask\]"):
         reconcile_dask(object())
+
+
+def _odd_frame() -> Any:
+    """Rows of two events spread over partitions, with cells a shuffle does not carry faithfully on its own."""
+    return pd.DataFrame(
+        {
+            "id": ["a", {1: 2}, "c", "d", ("t", 1), "f", 7, "h"],
+            "metric": "killed",
+            "counted": "people",
+            "value": ["14", "8", [3], "4", "5", 6, "2", {"low": 1}],
+            "event": ["raid", "storm", "storm", "raid", ["x"], "raid", "storm", "raid"],
+            "part_of": ["", "", "", "a", {1: 2}, "", "", ""],
+            "source": ["A", "B", "C", "D", "E", "F", "G", "H"],
+        },
+        dtype=object,
+    )
+
+
+@pytest.mark.parametrize("method", ["disk", "tasks"])
+def test_odd_cells_cross_the_shuffle_and_are_read_as_in_one_process(
+    method: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A mapping with integer keys in the id column (which partd's disk shuffle once failed on with a raw
+    ``UnpicklingError``), a tuple, a list, a number: rows spread over 3 partitions are shuffled on the event, and
+    each row is read or rejected as in one partition, the rejection naming its partition, row and column."""
+    seen = _spy_apart(monkeypatch)
+    df = _odd_frame()
+    with dask.config.set({"dataframe.convert-string": False, "dataframe.shuffle.method": method}):
+        _g, _f, one_claims, one_rejected = reconcile_dask(
+            dd.from_pandas(df, npartitions=1)
+        ).compute(scheduler="synchronous")
+        _g, _f, claims, rejected = reconcile_dask(
+            dd.from_pandas(df, npartitions=3, sort=False)
+        ).compute(scheduler="synchronous")
+    assert seen == [False]  # the events span partitions: the rows were shuffled
+    assert sorted(claims["id"]) == sorted(one_claims["id"]) == ["7", "a", "d", "f"]
+    assert len(rejected) == len(one_rejected) == 4
+    reasons = sorted(rejected["reason"])
+    assert all(r.startswith("<dask partition of event ") for r in reasons)
+    named = r"^<dask partition of event .+>: (claim '\w' )?\(row \d, column '(id|value)'\): holds a"
+    assert all(re.match(named, r) for r in reasons), reasons
+    assert any(
+        "column 'id'): holds a mapping whose keys are not all text ({1: 2})" in r for r in reasons
+    )
+    assert any("column 'id'): holds a list (['t', 1])" in r for r in reasons)
+
+
+def test_odd_cells_cross_the_p2p_shuffle_of_a_cluster() -> None:
+    """On a local cluster the shuffle goes through Arrow (p2p), which refuses a column of text and numbers or
+    mappings: the same rows are still read or rejected as in one process."""
+    df = _odd_frame()
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
+    )
+    with (
+        cluster,
+        distributed.Client(cluster) as client,
+        dask.config.set({"dataframe.convert-string": False, "dataframe.shuffle.method": "p2p"}),
+    ):
+        _g, _f, claims, rejected = reconcile_dask(
+            dd.from_pandas(df, npartitions=3, sort=False)
+        ).compute(scheduler=client)
+    assert sorted(claims["id"]) == ["7", "a", "d", "f"]
+    assert len(rejected) == 4
+
+
+def test_a_cell_is_unpickled_only_where_the_packing_pickled_it() -> None:
+    """Packing for the shuffle and unpacking after it give back every cell as it was (type and value), and a text
+    cell holding the bytes of a pickle stays text: the mark column, not the cell, says what was pickled."""
+    import pickle
+
+    from claimdiff._formats import dask_frames
+
+    hostile = pickle.dumps({"x": 1}).decode("latin-1")
+    df = pd.DataFrame(
+        {
+            "id": ["a", {1: 2}, ("t", 1), 2**70, None, hostile],
+            "note": ["n", float("nan"), b"12", [["deep"]], "x", "y"],
+            "event": ["e"] * 6,
+        },
+        dtype=object,
+    )
+    packed = dask_frames._pack(df, ("id", "note", "event"))
+    assert packed[dask_frames.PACKED_COLUMN].tolist() == ["", "0", "0 1", "0 1", "", ""]
+    for name in ("id", "note", "event"):
+        assert pd.api.types.infer_dtype(packed[name], skipna=True) == "string"
+    back = dask_frames._unpack(packed, ("id", "note", "event"))
+    assert list(back.columns) == list(df.columns)
+    for name in df.columns:
+        for got, want in zip(back[name].tolist(), df[name].tolist(), strict=True):
+            assert type(got) is type(want)
+            assert got == want or (pd.isna(got) and pd.isna(want))
+    assert back["id"].iloc[5] == hostile

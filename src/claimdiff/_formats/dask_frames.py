@@ -9,7 +9,9 @@ are followed by merging their events into one partition key (union-find, smalles
 first): a declared :class:`~claimdiff.relations.Relation` whose figures name different events, and a
 claim stated as part of a claim of another event (``part_of``; this takes one pass over the
 rows that have it, computed before the result is built). Rows that already arrive so partitioned
-(no key in two partitions: one pass over the event column tells) are not shuffled at all. Each
+(no key in two partitions: one pass over the event column tells) are not shuffled at all. A cell of any
+type crosses the shuffle as it is or pickled (never as a shuffle's own serialiser would remake it), so each
+row is read, or rejected naming its partition, row and column, exactly as in one process. Each
 partition is then reconciled by :func:`claimdiff.reconcile` exactly as a single process would
 reconcile those claims, a batch of whole keys at a time when it is large.
 
@@ -26,6 +28,7 @@ id of its claims, which is unique (a claim is in one group) and the same on ever
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -49,6 +52,9 @@ __all__ = ["DaskTables", "reconcile_dask"]
 
 #: The column that carries the partition key through the shuffle (dropped before reading claims).
 KEY_COLUMN = "_claimdiff_key"
+
+#: The column that names, for each row, the columns whose cells cross the shuffle pickled (``""``: none).
+PACKED_COLUMN = "_claimdiff_packed"
 
 
 @attrs.frozen
@@ -86,6 +92,8 @@ class _Job:
     defaults: Mapping[str, Any] | None
     relations: tuple[Relation | Series, ...]
     taxonomy: Taxonomy
+    #: The columns whose odd cells crossed the shuffle pickled (see :func:`_pack`); empty when not shuffled.
+    packed: tuple[str, ...] = ()
 
 
 def _dask() -> tuple[Any, Any]:
@@ -174,8 +182,75 @@ def _frames(
     return groups, flags, claims, rejected
 
 
+def _plain(cell: Any) -> bool:
+    """Whether a cell crosses every shuffle as it is: text, or missing (``None``, NaN)."""
+    return cell is None or type(cell) is str or (type(cell) is float and math.isnan(cell))
+
+
+def _pack(pdf: Any, columns: Sequence[str]) -> Any:
+    """A partition's rows ready for the shuffle: in ``columns``, each cell that is not text or missing pickled.
+
+    A shuffle serialises every cell on its own terms, and not faithfully: partd's disk shuffle packs an object
+    column with msgpack, which writes a mapping with integer keys that it cannot read back (partd then unpickles
+    the msgpack bytes: a raw ``UnpicklingError`` or ``MemoryError``) and turns a tuple into a list; the
+    distributed p2p shuffle converts columns to Arrow and fails on a column of text and numbers. So such a cell
+    crosses as the text of its pickle, and :data:`PACKED_COLUMN` names the row's packed columns (by position in
+    ``columns``), so that a pickle is read back only where this function wrote one, never from a cell's own
+    text. The reader then sees the very cell it would see in one process, and reads or rejects it by its rule.
+    A column of text and missing cells (all of them, in a claims CSV read with ``dtype=str``) is passed over
+    after one check in C.
+    """
+    import pickle  # noqa: PLC0415
+
+    import pandas as pd  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: PLC0415
+
+    marks: list[list[str]] = [[] for _ in range(len(pdf))]
+    packed: dict[str, list[Any]] = {}
+    for at, name in enumerate(columns):
+        column = pdf[name]
+        if pd.api.types.infer_dtype(column, skipna=True) in {"string", "empty"}:
+            continue
+        cells = column.tolist()
+        for row, cell in enumerate(cells):
+            if not _plain(cell):
+                cells[row] = pickle.dumps(cell, protocol=pickle.HIGHEST_PROTOCOL).decode("latin-1")
+                marks[row].append(str(at))
+        packed[name] = cells
+    out = pdf.assign(
+        **{PACKED_COLUMN: pd.Series([" ".join(m) for m in marks], index=pdf.index, dtype=object)}
+    )
+    for name, cells in packed.items():
+        out[name] = pd.Series(cells, index=pdf.index, dtype=object)
+    return out
+
+
+def _unpack(pdf: Any, columns: Sequence[str]) -> Any:
+    """A shuffled partition's rows with the cells :func:`_pack` pickled read back, and its mark column gone."""
+    import pickle  # noqa: PLC0415
+
+    marks = pdf[PACKED_COLUMN].tolist()
+    out = pdf.drop(columns=[PACKED_COLUMN])
+    odd = [(row, mark) for row, mark in enumerate(marks) if mark]
+    if not odd:
+        return out
+    cells = {
+        name: out[name].tolist() for name in {columns[int(at)] for _, m in odd for at in m.split()}
+    }
+    for row, mark in odd:
+        for at in mark.split():
+            name = columns[int(at)]
+            cells[name][row] = pickle.loads(cells[name][row].encode("latin-1"))  # noqa: S301 - written by _pack
+    import pandas as pd  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: PLC0415
+
+    for name, values in cells.items():
+        out[name] = pd.Series(values, index=out.index, dtype=object)
+    return out
+
+
 def _reconcile_partition(pdf: Any, job: _Job) -> tuple[Any, Any, Any, Any]:
     """Read one partition's rows as claims, reconcile them, and return the four tables."""
+    if job.packed:
+        pdf = _unpack(pdf, job.packed)
     keys = sorted({str(k) for k in pdf[KEY_COLUMN].tolist()}) if len(pdf) else []
     partition = keys[0] if keys else ""
     name = f"<dask partition of event {partition!r}>"
@@ -255,8 +330,16 @@ def _read_rows(pdf: Any, name: str, job: _Job) -> tuple[list[Claim], list[ClaimF
 
 
 def _distinct_keys(events: Any, mapping: Mapping[str, str]) -> set[str]:
-    """The partition keys of one partition's rows (read from its event column alone)."""
-    return {mapping.get(k, k) for k in map(_event_text, events.unique().tolist())}
+    """The partition keys of one partition's rows (read from its event column alone).
+
+    The distinct cells are found by hashing; a column holding a cell that cannot be hashed (a list or a mapping,
+    which the reader rejects) is read cell by cell instead.
+    """
+    try:
+        cells = events.unique().tolist()
+    except TypeError:
+        cells = events.tolist()
+    return {mapping.get(k, k) for k in map(_event_text, cells)}
 
 
 def _apart(dask: Any, events: Any, mapping: Mapping[str, str]) -> bool:
@@ -280,6 +363,25 @@ def _declared_joins(events: _Events, relations: Iterable[Relation | Series]) -> 
                 events.join(names[0], other)
 
 
+def _texts(pdf: Any) -> Any:
+    """Every cell of a partition as its text (:func:`_event_text`), so that any cell can be hashed and shuffled.
+
+    A column of text and missing cells, as a claims CSV has, is trimmed in bulk (the same text, faster).
+    """
+    import pandas as pd  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: PLC0415
+
+    out = {}
+    for name in pdf.columns:
+        column = pdf[name]
+        if pd.api.types.infer_dtype(column, skipna=True) in {"string", "empty"}:
+            out[name] = column.fillna("").astype(object).str.strip()
+        else:
+            out[name] = pd.Series(
+                [_event_text(v) for v in column.tolist()], index=pdf.index, dtype=object
+            )
+    return pd.DataFrame(out, index=pdf.index)
+
+
 def _part_of_joins(
     events: _Events, ddf: Any, id_col: str, event_col: str | None, part_col: str
 ) -> None:
@@ -288,8 +390,8 @@ def _part_of_joins(
     cols = [id_col, part_col] + ([event_col] if event_col else [])
     if event_col is None:
         return
-    rows = ddf[cols]
-    stated = rows[part_col].notnull() & (rows[part_col] != "")  # noqa: PD004 - dask's Series has no notna
+    rows = ddf[cols].map_partitions(_texts, meta=dict.fromkeys(cols, object))
+    stated = rows[part_col] != ""
     parts = rows[stated][[part_col, event_col]]
     wholes = rows[[id_col, event_col]].rename(columns={id_col: part_col, event_col: "_whole_event"})
     linked = parts.merge(wholes, on=part_col, how="inner")
@@ -402,15 +504,27 @@ def reconcile_dask(
     # Rows already partitioned by their key (every key in one partition, as files written per event or per
     # source are) are reconciled where they are: the shuffle would move every row for nothing.
     # One partition is apart already; with no event column every row has one key, so the partitions are
-    # joined, not shuffled (a shuffle would serialise every cell through partd for nothing, and fails there
-    # on cells a reader rejects anyway, such as a mapping in the id column).
+    # joined, not shuffled (a shuffle would serialise every cell for nothing). Cells of object columns that a
+    # shuffle cannot carry as they are cross it packed (see _pack), to be read or rejected by the reader.
+    packed: tuple[str, ...] = ()
     if ddf.npartitions == 1:
         pass
     elif event_col is None:
         keyed = keyed.repartition(npartitions=1)
     elif not _apart(dask, ddf[event_col], mapping):
+        dtypes = keyed.dtypes.to_dict()
+        packed = tuple(name for name in names if str(dtypes[name]) == "object")
+        if packed:
+            keyed = keyed.map_partitions(_pack, packed, meta={**dtypes, PACKED_COLUMN: object})
         keyed = keyed.shuffle(on=KEY_COLUMN, npartitions=ddf.npartitions)
-    job = _Job(policy=chosen, columns=columns, defaults=defaults, relations=rels, taxonomy=taxonomy)
+    job = _Job(
+        policy=chosen,
+        columns=columns,
+        defaults=defaults,
+        relations=rels,
+        taxonomy=taxonomy,
+        packed=packed,
+    )
     tasks = [
         dask.delayed(_reconcile_partition, nout=4, pure=True)(p, job) for p in keyed.to_delayed()
     ]
