@@ -129,6 +129,10 @@ class DaskTables:
             ClaimFileError: A table folder holds files already, or cannot be created.
         """
         dask, _ = _dask()
+        if self._job is None:
+            raise TypeError(
+                "to_parquet() writes the tables reconcile_dask() returns, not tables made by hand"
+            )
         folders = [os.path.join(directory, name) for name in _TABLES]
         for folder in folders:
             try:
