@@ -166,7 +166,7 @@ def test_a_large_partition_is_reconciled_in_batches_of_whole_events(
         relations=(),
         taxonomy=DEFAULT_TAXONOMY,
     )
-    batches = dask_frames._batches(keyed, "<p>", job)
+    batches = list(dask_frames._batches(keyed, "<p>", job))
     events = [[sorted(set(rows["event"])) for rows, _where in batch] for batch in batches]
     assert events == [[["a"]], [["b"]], [["c"]], [["d"]], [["e"], ["e"]]]
     assert [where for _rows, where in batches[-1]] == [
@@ -174,7 +174,7 @@ def test_a_large_partition_is_reconciled_in_batches_of_whole_events(
         "<p>, rows (ordered by event) 18 to 19",
     ]
     repeated = keyed.assign(id=keyed["id"].where(keyed.index != 4, "a0"))
-    assert len(dask_frames._batches(repeated, "<p>", job)) == 1
+    assert len(list(dask_frames._batches(repeated, "<p>", job))) == 1
 
 
 def test_a_local_cluster_of_two_worker_processes_equals_one_process(

@@ -410,47 +410,48 @@ def _read(rows: Any, where: str, job: _Job) -> Any:
     )
 
 
-def _batches(pdf: Any, name: str, job: _Job) -> list[list[tuple[Any, str]]]:
+def _batches(pdf: Any, name: str, job: _Job) -> Iterator[list[tuple[Any, str]]]:
     """A partition's rows as batches of whole partition keys, each batch as slices of at most ``_ROWS`` rows.
 
     Keys share no group and no relation (the partitioning rule), so each batch is reconciled alone. A batch
     holds about ``_ROWS`` rows (one key with more rows is a batch of its own), read ``_ROWS`` rows at a time
-    as one claims file would be. Each slice is named by its rows: their positions in the partition when each
-    key's rows are consecutive there (as in files written per event), else their positions in the partition
-    ordered by key. When a claim id is repeated in the partition (or some row has none) the partition is one
-    batch, so that ``reconcile`` sees every repeat (and rejects it as a repeat or a clash, never drops it).
+    as one claims file would be; a batch's slices are cut when it is reached, so that the partition is held
+    once. Each slice is named by its rows: their positions in the partition when each key's rows are
+    consecutive there (as in files written per event), else their positions in the partition ordered by
+    key. When a claim id is repeated in the partition (or some row has none) the partition is one batch, so
+    that ``reconcile`` sees every repeat (and rejects it as a repeat or a clash, never drops it).
     """
     import numpy as np  # noqa: PLC0415
     import pandas as pd  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: PLC0415
 
     n = len(pdf)
     if n <= _ROWS:
-        return [[(pdf, name)]]
+        yield [(pdf, name)]
+        return
     spec = "id" if job.columns is None else job.columns.get("id")
-    ids = [_event_text(v) for v in pdf[spec].tolist()] if isinstance(spec, str) else []
+    ids = _texts(pdf[[spec]])[spec] if isinstance(spec, str) else None
     label = "rows"
-    if len(set(ids) - {""}) != n:
+    if ids is None or ids.eq("").any() or not ids.is_unique:
         runs = [0, n]
     else:
         codes, uniques = pd.factorize(pdf[KEY_COLUMN])
         if np.count_nonzero(np.diff(codes)) + 1 != len(uniques):  # a key's rows are not consecutive
-            pdf = pdf.iloc[np.argsort(codes, kind="stable")]
-            codes = codes[np.argsort(codes, kind="stable")]
+            order = np.argsort(codes, kind="stable")
+            pdf, codes = pdf.iloc[order], codes[order]
             label = "rows (ordered by event)"
         runs = [0, *(np.flatnonzero(np.diff(codes)) + 1).tolist(), n]
+    del ids
     cuts, previous = [0], 0
     for end in runs[1:]:  # a batch ends before the key that would take it past _ROWS rows
         if end - cuts[-1] > _ROWS and previous > cuts[-1]:
             cuts.append(previous)
         previous = end
     cuts.append(n)
-    return [
-        [
+    for a, b in itertools.pairwise(cuts):
+        yield [
             (pdf.iloc[s : min(s + _ROWS, b)], f"{name}, {label} {s + 1} to {min(s + _ROWS, b)}")
             for s in range(a, b, _ROWS)
         ]
-        for a, b in itertools.pairwise(cuts)
-    ]
 
 
 def _distinct_keys(events: Any, mapping: Mapping[str, str]) -> set[str]:
