@@ -13,7 +13,8 @@ flags, claims, rejected, as Parquet):
   ``pandas.read_parquet``, ``claims_from_dataframe``, ``reconcile``, ``Report.to_dataframe``,
   ``to_parquet``;
 * ``dask``: at N, on a ``dask.distributed`` LocalCluster(n_workers=2, threads_per_worker=1,
-  processes=True, memory_limit=``--memory`` per worker); the workers write the four tables.
+  processes=True, memory_limit=``--memory`` per worker); the workers write the four tables
+  (``DaskTables.to_parquet``: each partition's four files as soon as it is reconciled).
 
 ``claims/s`` is wall-clock (the cluster's two processes share the machine's two cores with
 whatever else runs); ``CPU s`` is the one process's CPU time, or the sum of the two workers' and
@@ -126,7 +127,6 @@ def one_process(source: Path, out: Path) -> dict[str, float]:
 
 def on_dask(source: list[Path], out: Path, memory: str) -> dict[str, object]:
     """Reconcile on a fresh 2-worker LocalCluster; the workers write the tables."""
-    import dask
     import dask.dataframe as dd
     import distributed
 
@@ -143,15 +143,11 @@ def on_dask(source: list[Path], out: Path, memory: str) -> dict[str, object]:
         cpu0 = sum(client.run(_cpu).values()) + time.process_time()
         t0 = time.perf_counter()
         tables = reconcile_dask(dd.read_parquet(source))
-        # The tables are written by the workers, as a run of this size would: gathering them into the
-        # client would concatenate every partition on one worker first.
-        dask.compute(
-            *[
-                getattr(tables, name).to_parquet(out / name, write_index=False, compute=False)
-                for name in TABLES
-            ],
-            scheduler=client,
-        )
+        # The workers write the tables, each partition's four as soon as it is reconciled: gathering them
+        # into the client would concatenate every partition on one worker first, and computing the four
+        # tables' own to_parquet together kept the other tables of every partition in the workers' memory
+        # until the first table was written (one worker peaked at 3.3 GB against 1.9 GB at 10^7).
+        tables.to_parquet(out, scheduler=client)
         elapsed = time.perf_counter() - t0
         cpu = sum(client.run(_cpu).values()) + time.process_time() - cpu0
         peaks = sorted(client.run(_peak_mib).values())

@@ -263,12 +263,12 @@ def test_progress_goes_to_stderr() -> None:
 
 def test_a_bug_exits_3_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
     """An exception that is not a claimdiff error exits 3 (never 1, the code for findings) with one line."""
-    import claimdiff.cli
+    import claimdiff.cli._commands
 
     def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("boom\nsecond line")
 
-    monkeypatch.setattr(claimdiff.cli, "reconcile", broken)
+    monkeypatch.setattr(claimdiff.cli._commands, "reconcile", broken)
     code, out, err = run_full("check", str(SEED))
     assert code == 3
     assert out == ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import re
 import sys
 from collections import Counter
 from typing import Any
@@ -16,6 +17,8 @@ distributed = pytest.importorskip("distributed")
 pd = pytest.importorskip("pandas")
 
 from claimdiff import Claim, Report, Scope, dump_claims, loads_claims, reconcile  # noqa: E402 - after the skips
+from claimdiff._core.policy import policy_named  # noqa: E402
+from claimdiff._core.relations import DEFAULT_TAXONOMY  # noqa: E402
 from claimdiff.exceptions import InvalidClaimError, MissingExtraError  # noqa: E402
 from claimdiff.formats import reconcile_dask  # noqa: E402
 from claimdiff.relations import FigureKey, Relation  # noqa: E402
@@ -133,25 +136,45 @@ def test_a_partition_larger_than_one_file_is_read_in_slices(
     )
     reasons = rejected["reason"].tolist()
     assert len(reasons) == 1
-    assert "rows 2101 to 2800" in reasons[0]
+    found = re.search(
+        r", rows (\d+) to (\d+): claim '[^']+' \(row 2500, column 'value'\)", reasons[0]
+    )
+    assert found, reasons[0]
+    first, last = int(found[1]), int(found[2])
+    assert first <= 2_501 <= last
+    assert last - first < 700
 
 
 def test_a_large_partition_is_reconciled_in_batches_of_whole_events(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """A partition of more than ``_ROWS`` claims is reconciled a batch of whole events at a time (the report is the
-    one-process report, as the test above shows); a claim id repeated in the partition keeps it one batch, so that
-    the repeat is still rejected."""
+    """A partition of more than ``_ROWS`` rows is read and reconciled a batch of whole events at a time (the report
+    is the one-process report, as the tests above show): rows of one event interleaved with others are ordered
+    by event first, one event larger than ``_ROWS`` is a batch of its own (read in slices), and a claim id
+    repeated in the partition keeps it one batch, so that the repeat is still rejected."""
     from claimdiff._formats import dask_frames
 
     monkeypatch.setattr(dask_frames, "_ROWS", 5)
-    claims = [_claim(f"{e}{i}", str(i), f"Land > {e}", e) for e in "abcd" for i in range(3)]
+    claims = [_claim(f"{e}{i}", str(i), f"Land > {e}", e) for i in range(3) for e in "abcd"]
+    claims += [_claim(f"e{i}", str(i), "Land > e", "e") for i in range(7)]
     df, _report = _frame(claims)
     keyed = df.assign(**{dask_frames.KEY_COLUMN: df["event"]})
-    batches = dask_frames._batches(claims, keyed)
-    assert [sorted({c.scope.event for c in b}) for b in batches] == [["a"], ["b"], ["c"], ["d"]]
+    job = dask_frames._Job(
+        policy=policy_named("consensus"),
+        columns=None,
+        defaults=None,
+        relations=(),
+        taxonomy=DEFAULT_TAXONOMY,
+    )
+    batches = list(dask_frames._batches(keyed, "<p>", job))
+    events = [[sorted(set(rows["event"])) for rows, _where in batch] for batch in batches]
+    assert events == [[["a"]], [["b"]], [["c"]], [["d"]], [["e"], ["e"]]]
+    assert [where for _rows, where in batches[-1]] == [
+        "<p>, rows (ordered by event) 13 to 17",
+        "<p>, rows (ordered by event) 18 to 19",
+    ]
     repeated = keyed.assign(id=keyed["id"].where(keyed.index != 4, "a0"))
-    assert len(dask_frames._batches(claims, repeated)) == 1
+    assert len(list(dask_frames._batches(repeated, "<p>", job))) == 1
 
 
 def test_a_local_cluster_of_two_worker_processes_equals_one_process(
@@ -326,3 +349,135 @@ def test_without_dask_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setitem(sys.modules, "dask", None)
     with pytest.raises(MissingExtraError, match=r"claimdiff\[dask\]"):
         reconcile_dask(object())
+
+
+def _odd_frame() -> Any:
+    """Rows of two events spread over partitions, with cells a shuffle does not carry faithfully on its own."""
+    return pd.DataFrame(
+        {
+            "id": ["a", {1: 2}, "c", "d", ("t", 1), "f", 7, "h"],
+            "metric": "killed",
+            "counted": "people",
+            "value": ["14", "8", [3], "4", "5", 6, "2", {"low": 1}],
+            "event": ["raid", "storm", "storm", "raid", ["x"], "raid", "storm", "raid"],
+            "part_of": ["", "", "", "a", {1: 2}, "", "", ""],
+            "source": ["A", "B", "C", "D", "E", "F", "G", "H"],
+        },
+        dtype=object,
+    )
+
+
+@pytest.mark.parametrize("method", ["disk", "tasks"])
+def test_odd_cells_cross_the_shuffle_and_are_read_as_in_one_process(
+    method: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A mapping with integer keys in the id column (which partd's disk shuffle once failed on with a raw
+    ``UnpicklingError``), a tuple, a list, a number: rows spread over 3 partitions are shuffled on the event, and
+    each row is read or rejected as in one partition, the rejection naming its partition, row and column."""
+    seen = _spy_apart(monkeypatch)
+    df = _odd_frame()
+    with dask.config.set({"dataframe.convert-string": False, "dataframe.shuffle.method": method}):
+        _g, _f, one_claims, one_rejected = reconcile_dask(
+            dd.from_pandas(df, npartitions=1)
+        ).compute(scheduler="synchronous")
+        _g, _f, claims, rejected = reconcile_dask(
+            dd.from_pandas(df, npartitions=3, sort=False)
+        ).compute(scheduler="synchronous")
+    assert seen == [False]  # the events span partitions: the rows were shuffled
+    assert sorted(claims["id"]) == sorted(one_claims["id"]) == ["7", "a", "d", "f"]
+    assert len(rejected) == len(one_rejected) == 4
+    reasons = sorted(rejected["reason"])
+    assert all(r.startswith("<dask partition of event ") for r in reasons)
+    named = r"^<dask partition of event .+>: (claim '\w' )?\(row \d, column '(id|value)'\): holds a"
+    assert all(re.match(named, r) for r in reasons), reasons
+    assert any(
+        "column 'id'): holds a mapping whose keys are not all text ({1: 2})" in r for r in reasons
+    )
+    assert any("column 'id'): holds a list (['t', 1])" in r for r in reasons)
+
+
+def test_odd_cells_cross_the_p2p_shuffle_of_a_cluster() -> None:
+    """On a local cluster the shuffle goes through Arrow (p2p), which refuses a column of text and numbers or
+    mappings: the same rows are still read or rejected as in one process."""
+    df = _odd_frame()
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
+    )
+    with (
+        cluster,
+        distributed.Client(cluster) as client,
+        dask.config.set({"dataframe.convert-string": False, "dataframe.shuffle.method": "p2p"}),
+    ):
+        _g, _f, claims, rejected = reconcile_dask(
+            dd.from_pandas(df, npartitions=3, sort=False)
+        ).compute(scheduler=client)
+    assert sorted(claims["id"]) == ["7", "a", "d", "f"]
+    assert len(rejected) == 4
+
+
+def test_a_cell_is_unpickled_only_where_the_packing_pickled_it() -> None:
+    """Packing for the shuffle and unpacking after it give back every cell as it was (type and value), and a text
+    cell holding the bytes of a pickle stays text: the mark column, not the cell, says what was pickled."""
+    import pickle
+
+    from claimdiff._formats import dask_frames
+
+    hostile = pickle.dumps({"x": 1}).decode("latin-1")
+    df = pd.DataFrame(
+        {
+            "id": ["a", {1: 2}, ("t", 1), 2**70, None, hostile],
+            "note": ["n", float("nan"), b"12", [["deep"]], "x", "y"],
+            "event": ["e"] * 6,
+        },
+        dtype=object,
+    )
+    packed = dask_frames._pack(df, ("id", "note", "event"))
+    assert packed[dask_frames.PACKED_COLUMN].tolist() == ["", "0", "0 1", "0 1", "", ""]
+    for name in ("id", "note", "event"):
+        assert pd.api.types.infer_dtype(packed[name], skipna=True) == "string"
+    back = dask_frames._unpack(packed, ("id", "note", "event"))
+    assert list(back.columns) == list(df.columns)
+    for name in df.columns:
+        for got, want in zip(back[name].tolist(), df[name].tolist(), strict=True):
+            assert type(got) is type(want)
+            assert got == want or (pd.isna(got) and pd.isna(want))
+    assert back["id"].iloc[5] == hostile
+
+
+def test_the_tables_are_written_a_batch_at_a_time(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``DaskTables.to_parquet`` writes each batch of whole events as it is reconciled (a row group per batch,
+    so a worker never holds a partition's tables), and the files read back as the computed tables."""
+    import pyarrow.parquet as pq
+
+    from claimdiff._formats import dask_frames
+
+    monkeypatch.setattr(dask_frames, "_ROWS", 5)
+    claims = [
+        _claim(f"{e}{i}", str(3 + i % 2), f"Land > {e}", e) for e in "abcdefgh" for i in range(3)
+    ]
+    df, report = _frame(claims)
+    tables = reconcile_dask(dd.from_pandas(df, npartitions=2))
+    tables.to_parquet(tmp_path, scheduler="synchronous")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["claims", "flags", "groups", "rejected"]
+    files = sorted((tmp_path / "claims").glob("*.parquet"))
+    assert [pq.ParquetFile(f).num_row_groups for f in files] == [4, 4]  # 4 events of 3 claims each
+    groups, flags, members, _rejected = tables.compute(scheduler="synchronous")
+    for name, want in (("groups", groups), ("flags", flags), ("claims", members)):
+        got = dd.read_parquet(tmp_path / name).compute()
+        assert list(got.columns) == list(want.columns)
+        assert sorted(got.iloc[:, 0].astype(str)) == sorted(want.iloc[:, 0].astype(str))
+    assert len(groups) == len(report.groups)
+
+
+def test_the_tables_are_not_written_over_an_earlier_run(tmp_path: Any) -> None:
+    """A table folder that holds files already is refused with the folder named: the files of an earlier run
+    would be read back with this run's."""
+    from claimdiff.exceptions import ClaimFileError
+
+    df = pd.DataFrame({"id": ["a"], "metric": ["killed"], "value": ["3"], "source": ["AP"]})
+    (tmp_path / "flags").mkdir()
+    (tmp_path / "flags" / "part.0.parquet").write_bytes(b"")
+    with pytest.raises(ClaimFileError, match=r"flags.*holds files already \('part.0.parquet'"):
+        reconcile_dask(dd.from_pandas(df, npartitions=1)).to_parquet(tmp_path)

@@ -492,13 +492,15 @@ def test_dataframes_in_any_columns_load_or_raise_claimdiff_errors(frame, data):
 @given(
     frame=_frames(
         st.sampled_from(
-            ["id", "metric", "counted", "value", "source", "event", "value_high", "note"]
+            ["id", "metric", "counted", "value", "source", "event", "value_high", "note", "part_of"]
         )
-    )
+    ),
+    npartitions=st.integers(1, 3),
 )
-def test_the_default_dask_path_reads_or_raises_claimdiff_errors(frame):
-    """The Dask path (each partition read cell by cell as a claims CSV) with cells of any type: only claimdiff
-    errors come out, and every row is a claim or a rejection."""
+def test_the_default_dask_path_reads_or_raises_claimdiff_errors(frame, npartitions):
+    """The Dask path (each partition read cell by cell as a claims CSV) with cells of any type, in one partition or
+    several (then shuffled on the event through partd): only claimdiff errors come out, and every row is a claim
+    or a rejection."""
     import pytest
 
     dask = pytest.importorskip("dask")
@@ -514,7 +516,7 @@ def test_the_default_dask_path_reads_or_raises_claimdiff_errors(frame):
         # Dask's own conversion of object columns to strings would turn every cell to text (and fails, in
         # pandas, on an integer of more than 4,300 digits before claimdiff sees it): keep the cells as they are.
         with dask.config.set({"dataframe.convert-string": False}):
-            ddf = dd.from_pandas(frame, npartitions=1, sort=False)
+            ddf = dd.from_pandas(frame, npartitions=npartitions, sort=False)
             return reconcile_dask(ddf).compute(scheduler="synchronous")
 
     tables = returns_or_raises_claimdiff_errors(run)

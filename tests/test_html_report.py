@@ -333,3 +333,43 @@ def test_a_screenshot_of_the_seed_page_is_drawn(tmp_path: Path) -> None:
         colours = png.convert("RGB").getcolors(maxcolors=1_000_000)
     assert colours is not None
     assert len(colours) > 50
+
+
+def _distances(*worded: str) -> claimdiff.Report:
+    """Claims of one distance, each as worded by its own source."""
+    return reconcile(
+        [
+            Claim(
+                id=f"c{i}",
+                metric="distance",
+                estimate=text,
+                scope=Scope(place="Kharkiv", event="front line"),
+                source=f"S{i}",
+            )
+            for i, text in enumerate(worded)
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("worded", "figure"),
+    [
+        (("20 miles", "about 20 miles"), "20 miles"),
+        (("1 mile", "1 mile"), "1 mile"),
+        (("10 minutes", "10 minutes"), "10 minutes"),
+        (("1 minute", "1 minute"), "1 minute"),
+        (("3 km", "3 km"), "3 kilometers"),
+        (("12 mph", "12 mph"), "12 mph"),
+    ],
+)
+def test_units_agree_with_their_figure_in_the_groups_table_as_in_the_text(
+    worded: tuple[str, ...], figure: str
+) -> None:
+    """The groups table writes a figure's unit as the text report does, in the singular after 1 and in the
+    plural otherwise ("20 miles", never "20 mile"), and leaves a symbol as it is ("12 mph")."""
+    report = _distances(*worded)
+    page = report_html(report)
+    text = report.to_text()
+    assert f"allows {figure}; best estimate {figure}." in text
+    assert f'">{figure}</td>' in page  # the best estimate's cell
+    assert f"<td>{figure}</td>" in page  # the range's cell

@@ -9,7 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimdiff._model.places import _SUBDIVISION_ALIASES, _fold, _stems
+from claimdiff._model.place_names import fold as _fold
+from claimdiff._model.place_names import stems as _stems
+from claimdiff._model.places import _SUBDIVISION_ALIASES
 from claimdiff._model.subdivision_names import SOURCES, name_index, names
 from claimdiff.places import DEFAULT_GAZETTEER, place_key
 

@@ -24,12 +24,14 @@ from claimdiff._formats.series_view import MARKS, SeriesView, series_of
 from claimdiff._formats.svg_chart import MAX_MARKS, series_svg
 from claimdiff._formats.text_report import (
     VERDICT_WORDS,
+    best_words,
     counted,
     flag_title,
+    range_with_unit,
     range_words,
     sources_words,
 )
-from claimdiff._model.numbers import format_number
+from claimdiff._model.unit_words import unit_words
 from claimdiff._version import __version__
 
 if TYPE_CHECKING:
@@ -166,17 +168,13 @@ def _flags_section(report: Report, page: _Page) -> str:
 
 
 def _best(g: Group) -> tuple[str, str]:
-    if g.best is None:
-        return "", "none"
-    return f"{g.best!r}", format_number(g.best, grouped=True) + (f" {g.unit}" if g.unit else "")
+    return ("", "none") if g.best is None else (f"{g.best!r}", best_words(g))
 
 
 def _range(g: Group) -> str:
     if not g.feasible:
         return "no single figure fits all the claims"
-    return range_words(g.low, g.high, g.low_closed, g.high_closed) + (
-        f" {g.unit}" if g.unit else ""
-    )
+    return range_with_unit(g.low, g.high, g.low_closed, g.high_closed, g.unit)
 
 
 _COLUMNS = (
@@ -300,7 +298,7 @@ def _series_figure(view: SeriesView, page: _Page) -> str:
         f"</span>{_e(name)}</span>"
         for i, (name, _) in enumerate(view.lines)
     )
-    unit = f" ({_e(view.unit)})" if view.unit else ""
+    unit = f" ({_e(unit_words(view.unit, None))})" if view.unit else ""
     flagged = len(view.marked())
     drawn = f", the {MAX_MARKS} most serious drawn" if flagged > MAX_MARKS else ""
     return (

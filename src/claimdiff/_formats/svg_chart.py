@@ -13,6 +13,7 @@ from html import escape
 
 from claimdiff._formats.html_assets import MARK_COLOURS, ORIGIN_COLOURS
 from claimdiff._formats.series_view import MARKS, Point, SeriesView, axis_ticks, tick_text
+from claimdiff._formats.text_report import with_unit
 from claimdiff._model.numbers import format_number
 
 __all__ = ["MAX_LINE_POINTS", "MAX_MARKS", "series_svg"]
@@ -98,7 +99,7 @@ def _axes(view: SeriesView, y: Callable[[float], float], ticks: list[float]) -> 
 
 def _mark_title(p: Point, unit: str) -> str:
     said = "; ".join(MARKS[m] for m in p.marks)
-    value = format_number(p.value, grouped=True) + (f" {unit}" if unit else "")
+    value = with_unit(format_number(p.value, grouped=True), p.value, unit)
     return f"{p.source}, {_day(p.when)}: {value} ({p.claim}): {said}"
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from claimdiff._core.flags import Flag, FlagKind, Severity
 from claimdiff._model.numbers import format_number
+from claimdiff._model.unit_words import unit_words
 
 if TYPE_CHECKING:
     from claimdiff._core.report import Group, Report
@@ -21,12 +22,16 @@ __all__ = [
     "KIND_WORDS",
     "VERDICT_WORDS",
     "Style",
+    "best_words",
     "counted",
     "flag_title",
+    "range_with_unit",
     "range_words",
     "report_text",
     "sources_words",
     "terminal_safe",
+    "unit_words",
+    "with_unit",
 ]
 
 # C0 controls except newline and tab, DEL, C1 controls, and the bidirectional overrides that reorder
@@ -113,6 +118,35 @@ def counted(n: int, noun: str, plural: str | None = None) -> str:
     return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
 
 
+def with_unit(number: str, figure: float | None, unit: str) -> str:
+    """A figure's text followed by its unit in the number that agrees with it (see :func:`unit_words`).
+
+    >>> with_unit("1", 1.0, "mile"), with_unit("20", 20.0, "mile"), with_unit("12", 12.0, "")
+    ('1 mile', '20 miles', '12')
+    """
+    return f"{number} {unit_words(unit, figure)}" if unit else number
+
+
+def range_with_unit(
+    low: float | None,
+    high: float | None,
+    low_closed: bool = True,
+    high_closed: bool = True,
+    unit: str = "",
+) -> str:
+    """An interval said in words (:func:`range_words`), its unit agreeing with the figure next to it.
+
+    >>> range_with_unit(20, 20, unit="mile"), range_with_unit(0.5, 1, unit="mile")
+    ('20 miles', '0.5 to 1 mile')
+    >>> range_with_unit(1, None, unit="mile"), range_with_unit(None, None, unit="mile")
+    ('at least 1 mile', 'any value')
+    """
+    words = range_words(low, high, low_closed, high_closed)
+    if low is None and high is None:
+        return words
+    return with_unit(words, high if high is not None else low, unit)
+
+
 def range_words(
     low: float | None, high: float | None, low_closed: bool = True, high_closed: bool = True
 ) -> str:
@@ -168,16 +202,22 @@ def _line(text: str) -> str:
     return terminal_safe(text, keep_newlines=False)
 
 
+def best_words(g: Group) -> str:
+    """A group's best estimate with its unit (``"20 miles"``), or ``"none"``."""
+    return (
+        "none" if g.best is None else with_unit(format_number(g.best, grouped=True), g.best, g.unit)
+    )
+
+
 def _figure_line(g: Group) -> str:
-    unit = f" {g.unit}" if g.unit else ""
-    best = "none" if g.best is None else f"{format_number(g.best, grouped=True)}{unit}"
+    best = best_words(g)
     verdict = VERDICT_WORDS.get(g.verdict, f"Verdict: {g.verdict}")
     if not g.feasible:
         return f"{verdict}: no single figure fits all the claims; best estimate {best}."
-    allowed = range_words(g.low, g.high, g.low_closed, g.high_closed)
+    allowed = range_with_unit(g.low, g.high, g.low_closed, g.high_closed, g.unit)
     if len(g.claims) == 1:
-        return f"One claim, nothing to compare it with: {allowed}{unit}; best estimate {best}."
-    return f"{verdict}: every current claim allows {allowed}{unit}; best estimate {best}."
+        return f"One claim, nothing to compare it with: {allowed}; best estimate {best}."
+    return f"{verdict}: every current claim allows {allowed}; best estimate {best}."
 
 
 _TAGS = (

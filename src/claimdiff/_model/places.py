@@ -10,23 +10,36 @@ are kept as the text names them. A :class:`Gazetteer` may add aliases of its own
 A figure about several places at once ("over four regions") is about their union, a *place set*: the
 last part of its path lists the places, joined by ``+`` ("Russia > Belgorod Oblast + Kursk Oblast").
 Its places are siblings under the path before it, so they do not overlap and the figures stated for
-them add up to the figure of the set (:func:`place_set`).
+them add up to the figure of the set (:func:`place_set`, in :mod:`claimdiff._model.place_sets`). How names
+are folded and stemmed to be compared is :mod:`claimdiff._model.place_names`.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
 import attrs
 
+from claimdiff._model.place_names import (
+    DISPLAY_KINDS,
+    KIND_WORDS,
+    ascii_name,
+    fold,
+    kind_of,
+    stems,
+    variants,
+)
+from claimdiff._model.place_sets import UNION, place_set, union_path
 from claimdiff._model.subdivision_names import name_index
 
 __all__ = ["DEFAULT_GAZETTEER", "UNION", "Gazetteer", "place_key", "place_set", "union_path"]
+
+#: The fold of place names, under the name the extractor's city index imports it by.
+_fold = fold
 
 #: Names a country is better known by than its ISO short name.
 _COUNTRY_NAMES = {
@@ -123,120 +136,6 @@ _REGIONS_ACROSS_BORDERS = frozenset(
         "lake chad basin",
     }
 )
-#: Words naming the kind of unit a subdivision is, left off to find its stem.
-_KINDS = (
-    "regions",
-    "provinces",
-    "oblasts",
-    "states",
-    "governorates",
-    "districts",
-    "autonomous republic",
-    "autonomous region",
-    "autonomous okrug",
-    "oblast",
-    "oblast'",
-    "region",
-    "province",
-    "state",
-    "governorate",
-    "county",
-    "prefecture",
-    "district",
-    "territory",
-    "department",
-    "kray",
-    "krai",
-    "respublika",
-    "republic",
-    "avtonomnyy okrug",
-    "avtonomnaya",
-    "division",
-    "municipality",
-    "wilaya",
-    "muhafazat",
-    "vilayati",
-    "velayat",
-    "sheng",
-    "zizhiqu",
-    "ken",
-    "prefecture",
-)
-_KIND_WORDS = re.compile(
-    r"\b(?:" + "|".join(re.escape(k) for k in sorted(_KINDS, key=len, reverse=True)) + r")\b"
-)
-#: The English word a subdivision kind is written with after its stem.
-_DISPLAY_KINDS = {
-    "oblast": "Oblast",
-    "region": "Region",
-    "province": "Province",
-    "state": "State",
-    "governorate": "Governorate",
-    "county": "County",
-    "prefecture": "Prefecture",
-}
-_COMPASS = {
-    "nord": "north",
-    "sud": "south",
-    "est": "east",
-    "ouest": "west",
-    "norte": "north",
-    "sur": "south",
-    "centre": "central",
-    "center": "central",
-    "centro": "central",
-}
-_LETTERS = str.maketrans(
-    {
-        "ı": "i",
-        "ł": "l",
-        "Ł": "L",
-        "ø": "o",
-        "Ø": "O",
-        "đ": "d",
-        "Đ": "D",
-        "ß": "ss",
-        "æ": "ae",
-        "œ": "oe",
-        "ħ": "h",
-    }
-)
-_ARTICLE = re.compile(r"^(?:al|ar|as|ad|an|ash|at|az|el|ad-)\s+")
-_ADJECTIVAL = re.compile(r"(?:s'?kaya|s'?kiy|s'?ka|s'?kyi|skoye)$")
-
-
-@functools.lru_cache(maxsize=65536)
-def _fold(text: str) -> str:
-    """Lower case, no accents, apostrophes and dots dropped, other punctuation as spaces."""
-    plain = "".join(
-        c
-        for c in unicodedata.normalize("NFKD", text.translate(_LETTERS))
-        if not unicodedata.combining(c)
-    )
-    plain = re.sub(r"['’‘ʼʻʿʾ`.]", "", plain.lower())
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
-
-
-def _variants(stem: str) -> set[str]:
-    """Transliteration variants: "Al-Raqqa" and "Ar Raqqah" both read "raqqa"."""
-    plain = _ARTICLE.sub("", stem)
-    return {plain, plain.removesuffix("h")} - {stem, ""}
-
-
-def _stems(name: str) -> set[str]:
-    """The keys a subdivision is known by: its name, and its stem with the kind of unit left off."""
-    folded = _fold(name)
-    stem = " ".join(_KIND_WORDS.sub(" ", folded).split())
-    out = {folded, stem} if stem else {folded}
-    bare = _ADJECTIVAL.sub("", stem)
-    if bare != stem and bare:
-        out |= {bare, stem[:-3] if stem.endswith(("aya", "kiy")) else bare}
-        out.add(stem.removesuffix("aya").removesuffix("iy").removesuffix("a"))
-    out |= {
-        " ".join(_COMPASS.get(w, w) for w in k.split()) for k in out
-    }  # "Nord-Kivu" is North Kivu
-    out |= {v for k in out for v in _variants(k)}
-    return {k for k in out if len(k) > 2}
 
 
 @attrs.frozen
@@ -264,12 +163,12 @@ def _iso() -> tuple[dict[str, str], dict[str, str], dict[str, dict[str, list[_Un
             c.alpha_3,
         ):
             if n:
-                names.setdefault(_fold(n), code)
+                names.setdefault(fold(n), code)
         if "," in c.name:  # "Korea, Republic of" is also "Republic of Korea"
             head, tail = c.name.split(",", 1)
-            names.setdefault(_fold(f"{tail} {head}"), code)
+            names.setdefault(fold(f"{tail} {head}"), code)
     for alias, code in _COUNTRY_ALIASES.items():
-        names[_fold(alias)] = code
+        names[fold(alias)] = code
     by_code = {s.code: s for s in pycountry.subdivisions}
     subs: dict[str, dict[str, list[_Unit]]] = {}
     for s in pycountry.subdivisions:
@@ -277,9 +176,9 @@ def _iso() -> tuple[dict[str, str], dict[str, str], dict[str, dict[str, list[_Un
             continue  # first-level subdivisions only
         unit = _Unit(s.code, s.name, s.country_code)
         table = subs.setdefault(s.country_code, {})
-        for key in _stems(s.name):
+        for key in stems(s.name):
             table.setdefault(key, []).append(unit)
-    english = name_index(_fold, _stems)  # English names ("Rural Damascus") where ISO's give no key
+    english = name_index(fold, stems)  # English names ("Rural Damascus") where ISO's give no key
     for country, keys in english.keys.items():
         for key, code in keys.items():
             subs.setdefault(country, {})[key] = [_Unit(code, by_code[code].name, country)]
@@ -291,13 +190,8 @@ def _iso() -> tuple[dict[str, str], dict[str, str], dict[str, dict[str, list[_Un
     return names, display, subs
 
 
-def _kind_of(text: str) -> str | None:
-    m = _KIND_WORDS.search(_fold(text))
-    return m.group(0) if m else None
-
-
 def _folded_aliases(table: Mapping[str, str]) -> Mapping[str, str]:
-    return MappingProxyType({_fold(k): v for k, v in dict(table).items()})
+    return MappingProxyType({fold(k): v for k, v in dict(table).items()})
 
 
 @attrs.frozen
@@ -355,7 +249,7 @@ class Gazetteer:
     def _resolve_parts(self, parts: list[str]) -> list[tuple[str, str]]:
         expanded: list[str] = []
         for p in [piece for part in parts for piece in _possessive(part)]:
-            alias = self.aliases.get(_fold(p))
+            alias = self.aliases.get(fold(p))
             expanded += _parts(alias) if alias is not None else [p]
         names, display, subs = _iso()
         country: str | None = None
@@ -363,7 +257,7 @@ class Gazetteer:
         sub_name = ""
         rest: list[tuple[str, str]] = []
         for p in expanded:
-            folded = _fold(p)
+            folded = fold(p)
             if country is None and sub is None and not rest and folded in names:
                 country = names[folded]
                 continue
@@ -372,9 +266,9 @@ class Gazetteer:
                 unit, shown, is_city = found
                 country, sub, sub_name = unit.country, unit, shown
                 if is_city:
-                    rest.append((p.strip(), _fold(p)))
+                    rest.append((p.strip(), fold(p)))
                 continue
-            rest.append((p.strip(), " ".join(_KIND_WORDS.sub(" ", folded).split()) or folded))
+            rest.append((p.strip(), " ".join(KIND_WORDS.sub(" ", folded).split()) or folded))
         out: list[tuple[str, str]] = []
         if country is not None:
             out.append((display[country], country))
@@ -386,7 +280,7 @@ class Gazetteer:
 def _possessive(part: str) -> list[str]:
     """A possessive read as a path: "Russia's Belgorod region" is Russia, then Belgorod region."""
     m = re.match(r"^(.+?)['’]s\s+(.+)$", part)
-    return [m.group(1), m.group(2)] if m and _fold(m.group(1)) in _iso()[0] else [part]
+    return [m.group(1), m.group(2)] if m and fold(m.group(1)) in _iso()[0] else [part]
 
 
 #: Resolved paths per alias table (keyed by its id; the table is kept beside its cache so the id stays its own).
@@ -417,13 +311,13 @@ def _subdivision(
     text: str, country: str | None, subs: dict[str, dict[str, list[_Unit]]]
 ) -> tuple[_Unit, str, bool] | None:
     """The subdivision ``text`` names, its display name, and whether ``text`` is rather a city named like it."""
-    folded = _fold(text)
-    stem = " ".join(_KIND_WORDS.sub(" ", folded).split())
+    folded = fold(text)
+    stem = " ".join(KIND_WORDS.sub(" ", folded).split())
     if not stem:
         return None
     if country is None and stem in _REGIONS_ACROSS_BORDERS:
         return None
-    keys = [stem, *sorted(_variants(stem))]
+    keys = [stem, *sorted(variants(stem))]
     if country is not None:
         table = subs.get(country, {})
         hits = next(({u.code: u for u in table[k][:1]} for k in keys if k in table), {})
@@ -432,32 +326,26 @@ def _subdivision(
     if len(hits) != 1:
         return None  # unknown, or the same name in several countries: kept as the text names it
     unit = next(iter(hits.values()))
-    kind = _kind_of(text)
-    english = name_index(_fold, _stems)
+    kind = kind_of(text)
+    english = name_index(fold, stems)
     # "Ukraine > Kyiv" is the city, a first-level unit of its own; "Kyiv region" is the oblast.
     city = None if kind else english.cities.get(unit.country, {}).get(stem)
     if city is not None:
         unit = _Unit(*city, unit.country)
-    iso_kind = _kind_of(unit.name)
-    is_city = kind is None and _fold(unit.name) != stem and iso_kind in {"oblast", "oblast'"}
+    iso_kind = kind_of(unit.name)
+    is_city = kind is None and fold(unit.name) != stem and iso_kind in {"oblast", "oblast'"}
     is_city &= stem not in english.keys.get(unit.country, {})  # "Kharkivshchyna" is the region
-    word = _DISPLAY_KINDS.get((iso_kind or kind or "").rstrip("'"), "")
+    word = DISPLAY_KINDS.get((iso_kind or kind or "").rstrip("'"), "")
     if word:
         stem_text = " ".join(
             w
             for w in re.split(r"\s+", text.strip())
-            if _fold(w) and not _KIND_WORDS.fullmatch(_fold(w))
+            if fold(w) and not KIND_WORDS.fullmatch(fold(w))
         )
-        shown = f"{stem_text} {word}" if _kind_of(unit.name) != _fold(unit.name) else unit.name
+        shown = f"{stem_text} {word}" if kind_of(unit.name) != fold(unit.name) else unit.name
     else:
-        shown = _ascii(unit.name)
+        shown = ascii_name(unit.name)
     return unit, shown, is_city
-
-
-def _ascii(name: str) -> str:
-    return "".join(
-        c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
-    ).replace("‘", "'")
 
 
 #: The gazetteer places are normalised with unless a caller passes another.
@@ -473,44 +361,3 @@ def place_key(
     True
     """
     return gazetteer.key(place)
-
-
-#: How the places of a place set are joined in the last part of its path.
-UNION = " + "
-
-
-def _members(text: str) -> list[str]:
-    """The names a place set's last part lists: each once, in one order whatever order they were written in."""
-    names = {" ".join(p.split()) for p in text.split("+")} - {""}
-    return sorted(names, key=lambda n: (n.casefold(), n))
-
-
-def union_path(place: Sequence[str]) -> tuple[str, ...]:
-    """A place path in its one written form: a place set's places each once, in a fixed order.
-
-    >>> union_path(("Russia", "Kursk Oblast +  Belgorod Oblast + Kursk Oblast"))
-    ('Russia', 'Belgorod Oblast + Kursk Oblast')
-    >>> union_path(("Russia", "Belgorod Oblast"))
-    ('Russia', 'Belgorod Oblast')
-    """
-    if not place or "+" not in place[-1]:
-        return tuple(place)
-    names = _members(place[-1])
-    return (*place[:-1], UNION.join(names)) if names else tuple(place)
-
-
-def place_set(place: Sequence[str]) -> tuple[tuple[str, ...], ...] | None:
-    """The places a place set is the union of, each as its own path; ``None`` for a single place.
-
-    >>> place_set(("Russia", "Belgorod Oblast + Kursk Oblast"))
-    (('Russia', 'Belgorod Oblast'), ('Russia', 'Kursk Oblast'))
-    >>> place_set(("Russia", "Belgorod Oblast")) is None
-    True
-    """
-    if not place or "+" not in place[-1]:
-        return None
-    names = _members(place[-1])
-    if len(names) < 2:
-        return None
-    parent = tuple(place[:-1])
-    return tuple((*parent, n) for n in names)

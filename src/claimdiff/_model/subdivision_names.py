@@ -104,8 +104,8 @@ def _claims(
 def name_index(fold: Callable[[str], str], stems: Callable[[str], set[str]]) -> NameIndex:
     """The keys English names add, given the gazetteer's fold and stems (built once per pair).
 
-    >>> from claimdiff._model.places import _fold, _stems
-    >>> index = name_index(_fold, _stems)
+    >>> from claimdiff._model.place_names import fold, stems
+    >>> index = name_index(fold, stems)
     >>> index.keys["SY"]["rural damascus"], index.cities["UA"]["kyiv"][0]
     ('SY-RD', 'UA-30')
     """
