@@ -17,6 +17,7 @@ from claimdiff._core.tolerance import Precision
 from claimdiff._model.claim import Claim
 from claimdiff._model.estimate import Estimate, Provenance
 from claimdiff._model.numbers import format_number
+from claimdiff._model.unit_words import unit_words
 
 __all__ = [
     "KINDS",
@@ -103,11 +104,14 @@ def precision_sentence(kinds: str, step: float | None, unit: str = "") -> str:
 
     >>> precision_sentence("data", None), precision_sentence("data+worded", 0.5, "km")
     ('compared as data (exact)', 'compared as data (exact) and as worded (implied precision, step 0.5 km)')
+    >>> precision_sentence("worded", 10, "mile")
+    'compared as worded (implied precision, step 10 miles)'
+
     """
     step_text = (
         ""
         if step is None
-        else f", step {format_number(step, grouped=True)}{f' {unit}' if unit else ''}"
+        else f", step {format_number(step, grouped=True)}{f' {unit_words(unit, step)}' if unit else ''}"
     )
     parts = []
     for kind in kinds.split("+"):
