@@ -34,7 +34,17 @@ from typing import Any
 import yaml
 
 from claimdiff import Claim, extract, load_claims
-from claimdiff._extract._score import FIELDS, Score, figures, pair_unmatched, score
+from claimdiff._extract._score import (
+    FIELDS,
+    Score,
+    figures,
+    match_fields,
+    origin_kind,
+    pair_unmatched,
+    score,
+    source_key,
+)
+from claimdiff._model.aliases import canonical_source
 from claimdiff._model.places import place_key
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -120,6 +130,14 @@ def evaluate(case: dict[str, Any], *, place: bool = False) -> Score:
     return score(extracted(case), load_claims(case["claims"]), aliases=case["aliases"], place=place)
 
 
+#: How an origin alone differs (:func:`claimdiff._extract._score.origin_kind`).
+ORIGIN_KINDS = (
+    "expected: a named source; found: the outlet",
+    "expected: the outlet; found: a named source",
+    "one body, two spellings",
+    "two bodies",
+)
+
 #: The rows of :func:`error_classes`, in the order they are printed.
 CLASSES = (
     "expected",
@@ -129,6 +147,7 @@ CLASSES = (
     "missed: a candidate at its number",
     *(f"  {f} differs" for f in FIELDS),
     *(f"  {f} alone differs" for f in FIELDS),
+    *(f"    origin: {k}" for k in ORIGIN_KINDS),
     "matched, place differs",
     "spurious",
     "spurious: number not expected",
@@ -139,7 +158,10 @@ CLASSES = (
 
 
 def error_classes(
-    found: list[Claim], expected: list[Claim], aliases: dict[str, str] | None = None
+    found: list[Claim],
+    expected: list[Claim],
+    aliases: dict[str, str] | None = None,
+    outlet: str = "",
 ) -> Counter[str]:
     """The error classes of one text at level d, as counts (the rows of :data:`CLASSES`).
 
@@ -148,7 +170,8 @@ def error_classes(
     stating one of its numbers (:func:`claimdiff._extract._score.pair_unmatched`). A miss with no
     such candidate is "no candidate at its number"; one with a candidate counts once for each
     field the two differ in ("differs": metric, counted thing, interval or hedge, origin) and,
-    when it is the only one, once under "alone differs". A match whose places differ
+    when it is the only one, once under "alone differs" (an origin alone also under its kind:
+    the outlet for a named source, one body spelt twice, two bodies). A match whose places differ
     (``place_key``) is "matched, place differs". A spurious candidate is a wrong reading of an
     expected number when it is paired with a miss, or when it states a number some expected
     claim states (a second reading of a figure, or a reading of a matched one); else its number
@@ -171,7 +194,8 @@ def error_classes(
     out["matched, place differs"] = sum(e not in placed_expected for _, e in s.matched)
     spurious = [by_id_f[i] for i in s.spurious]
     paired: set[str] = set()
-    for _, partner, diff in pair_unmatched([by_id_e[i] for i in s.missed], spurious, aliases):
+    outlet_key = source_key(canonical_source(outlet, aliases))
+    for e, partner, diff in pair_unmatched([by_id_e[i] for i in s.missed], spurious, aliases):
         if partner is None:
             out["missed: no candidate at its number"] += 1
             continue
@@ -180,6 +204,9 @@ def error_classes(
         out.update(f"  {f} differs" for f in diff)
         if len(diff) == 1:
             out[f"  {diff[0]} alone differs"] += 1
+        if diff == ("origin",):
+            keys = (match_fields(e, aliases)[3], match_fields(partner, aliases)[3])
+            out[f"    origin: {origin_kind(*keys, outlet_key)}"] += 1  # type: ignore[arg-type]
     numbers = set().union(*(figures(e) for e in expected)) if expected else set()
     for f in spurious:
         if f.id in paired:
@@ -198,16 +225,17 @@ def part_classes(cases: list[dict[str, Any]]) -> Counter[str]:
     """The error classes summed over the texts of one part (counts only: no name, sentence or value)."""
     total: Counter[str] = Counter()
     for case in cases:
-        total.update(error_classes(extracted(case), load_claims(case["claims"]), case["aliases"]))
+        expected = list(load_claims(case["claims"]))
+        total.update(error_classes(extracted(case), expected, case["aliases"], str(case["outlet"])))
     return total
 
 
 def print_classes(parts: dict[str, list[dict[str, Any]]]) -> None:
     """Print the error classes of each part side by side: counts only, for any part, the test half included."""
     totals = {name: part_classes(cases) for name, cases in parts.items()}
-    print(f"{'error class (level d)':<48}" + "".join(f"{name:>10}" for name in totals))
+    print(f"{'error class (level d)':<56}" + "".join(f"{name:>10}" for name in totals))
     for row in CLASSES:
-        print(f"{row:<48}" + "".join(f"{t[row]:>10}" for t in totals.values()))
+        print(f"{row:<56}" + "".join(f"{t[row]:>10}" for t in totals.values()))
     print()
 
 

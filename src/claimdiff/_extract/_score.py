@@ -35,6 +35,7 @@ __all__ = [
     "figures",
     "match_fields",
     "match_key",
+    "origin_kind",
     "pair_unmatched",
     "score",
     "source_key",
@@ -142,6 +143,36 @@ def pair_unmatched(
         left.remove(partner)
         out.append((e, partner, apart(partner)))
     return out
+
+
+def _abbreviates(short: str, word: str) -> bool:
+    """Whether ``short`` is ``word`` or an abbreviation of it: same first letter, its letters in order ("govt")."""
+    if not short or not word or short[0] != word[0]:
+        return False
+    rest = iter(word)
+    return all(ch in rest for ch in short)
+
+
+def origin_kind(expected: str, found: str, outlet: str) -> str:
+    """Which way two origin keys (:func:`source_key`) differ: one is the outlet, one body spelt twice, or two bodies.
+
+    >>> origin_kind("ministry of health", "reliefweb", "reliefweb")
+    'expected: a named source; found: the outlet'
+    >>> origin_kind("humanitarian aid commission", "hac", "ocha")
+    'one body, two spellings'
+    """
+    if expected == outlet:
+        return "expected: the outlet; found: a named source"
+    if found == outlet:
+        return "expected: a named source; found: the outlet"
+    short, long = sorted((expected, found), key=len)
+    initials = "".join(w[0] for w in long.split() if w not in {"of", "for", "the", "and"})
+    squeezed = short.replace(".", "").replace(" ", "")
+    if squeezed in (initials, long.replace(".", "").replace(" ", "")) or all(
+        any(_abbreviates(w, v) for v in long.split()) for w in short.split()
+    ):
+        return "one body, two spellings"
+    return "two bodies"
 
 
 @attrs.frozen
