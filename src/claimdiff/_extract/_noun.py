@@ -51,6 +51,16 @@ def counted(
     Modifiers before the noun are not the noun ("941 partially damaged houses" counts houses,
     damaged; "two Kh-22 cruise missiles" counts missiles); a number ends the phrase.
     """
+    body = _BODY.match(text, pos, end)
+    if body is not None and _initials_hold(body.group("name"), body.group("acronym")):
+        # "210 World Food Programme (WFP) staff members": the body, by its acronym, names the people
+        thing, np_end, participle = counted(text, low, body.end(), end, vocabulary, single=single)
+        if thing is not None and np_end > body.end():
+            return (
+                vocabulary.counted(f"{body.group('acronym').lower()} {thing}"),
+                np_end,
+                participle,
+            )
     kinds = _KINDS_OF_PEOPLE.match(low, pos, end)
     if kinds is not None:
         named = [w.strip(",") for w in kinds.group().split()]
@@ -140,6 +150,8 @@ def counted(
     phrase = " ".join(words)
     if single and phrase not in vocabulary.counted_synonyms:
         phrase = " ".join([*words[:-1], _plural(words[-1])])
+    if phrase.endswith("staff members"):
+        phrase = phrase[: -len(" members")]  # staff members are the staff (ANNOTATION.md rule 13)
     if phrase == "population":
         phrase = "people"  # "18 million affected population"
     if (
@@ -168,6 +180,21 @@ _METRIC_NOUNS = frozenset({"deaths", "death", "fatalities", "casualties", "injur
 _KIND = r"(?:men|women|children|boys|girls|adults|elderly people|the elderly)"
 #: People named by sex and age in a coordination: "men, women and children", "women and children".
 _KINDS_OF_PEOPLE = re.compile(rf"\s+{_KIND}(?:\s*,\s*{_KIND})*\s*,?\s+and\s+{_KIND}\b")
+
+
+#: A named body spelt out, then its acronym in brackets, before the thing counted:
+#: "12 World Food Programme (WFP) drivers". The name's capitalised words may be joined by a few
+#: small lowercase words ("Agency for ... in the ...").
+_BODY = re.compile(
+    r"[^\S\n]+(?P<name>[A-Z][\w'’-]*(?:[^\S\n]+(?:(?:for|of|and|in|the|on)[^\S\n]+)*[A-Z][\w'’-]*){1,12})"
+    r"[^\S\n]*\((?P<acronym>[A-Z]{2,8})\)"
+)
+
+
+def _initials_hold(name: str, acronym: str) -> bool:
+    """Whether an acronym is made of the name's capital initials, in order, from the first one."""
+    initials = iter(w[0] for w in name.split() if w[0].isupper())
+    return acronym[0] == name[0] and all(ch in initials for ch in acronym)
 
 
 #: An acronym in brackets right after the thing counted: "unmanned aerial vehicles (UAV)".
