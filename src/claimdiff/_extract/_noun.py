@@ -54,12 +54,12 @@ def counted(
     body = _BODY.match(text, pos, end)
     if body is not None and _initials_hold(body.group("name"), body.group("acronym")):
         # "210 World Food Programme (WFP) staff members": the body, by its acronym, names the people
-        thing, np_end, participle = counted(text, low, body.end(), end, vocabulary, single=single)
-        if thing is not None and np_end > body.end():
+        thing, after, given = counted(text, low, body.end(), end, vocabulary, single=single)
+        if thing is not None and after > body.end():
             return (
                 vocabulary.counted(f"{body.group('acronym').lower()} {thing}"),
-                np_end,
-                participle,
+                after,
+                given,
             )
     kinds = _KINDS_OF_PEOPLE.match(low, pos, end)
     if kinds is not None:
