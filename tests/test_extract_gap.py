@@ -50,3 +50,57 @@ def test_a_body_named_with_its_acronym_names_the_counted_people(text: str, count
 )
 def test_an_acronym_is_made_of_the_names_initials(name: str, acronym: str, holds: bool) -> None:
     assert _initials_hold(name, acronym) is holds
+
+
+def test_a_hedge_said_twice_keeps_the_figure_in_its_chain() -> None:
+    # "roughly some N" after a figure: the second figure of the apposition, with the inner hedge
+    got = read("Officials said the storm affected 2,100 families, roughly some 9,000 people.")
+    assert ("affected", "people", "[8100, 9900]") in got
+    assert ("affected", "families", "[2100, 2100]") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what an attack involved or used, when it flies, was launched
+        (
+            "The army said the overnight attack involved two rockets and nine drones.",
+            [("launched", "rockets", "[2, 2]"), ("launched", "drones", "[9, 9]")],
+        ),
+        (
+            "The navy said the strike used four ballistic missiles.",
+            [("launched", "missiles", "[4, 4]")],
+        ),
+        # anything else a plan used or involved is no launch
+        ("The council said the plan involved 40 volunteers.", []),
+    ],
+)
+def test_what_an_attack_used_was_launched(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [r for r in read(text) if r[0] == "launched"] == expected
+
+
+def test_boats_used_in_a_rescue_are_not_evacuated() -> None:
+    got = read("Rescuers used 12 boats to evacuate 300 people.")
+    assert ("evacuated", "people", "[300, 300]") in got
+    assert not [r for r in got if r[1] == "boats"]
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        # two figures of one head noun, told apart by the words before it: the words are kept
+        (
+            "The army said the enemy fired three cruise missiles, five guided missiles and seven aerial drones.",
+            ["cruise missiles", "guided missiles", "drones"],
+        ),
+        # a figure alone of its kind keeps the head noun ("aerial" drones are drones)
+        (
+            "The army said the enemy fired three cruise missiles and seven aerial drones.",
+            ["missiles", "drones"],
+        ),
+    ],
+)
+def test_figures_side_by_side_are_told_apart_by_their_modifiers(
+    text: str, counted: list[str]
+) -> None:
+    assert [c for m, c, _ in read(text) if m == "launched" and " and " not in (c or "")] == counted

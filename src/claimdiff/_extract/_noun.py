@@ -10,14 +10,21 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+import attrs
 
 from claimdiff._extract._metrics import TRIGGERS
 from claimdiff._extract._sources import COUNTRIES
 from claimdiff._model.numbers import NUMBER_WORDS
 from claimdiff._model.vocabulary import Vocabulary
 
-__all__ = ["counted"]
+if TYPE_CHECKING:
+    from claimdiff._extract._figures import Figure
+
+__all__ = ["counted", "told_apart"]
 
 # fmt: off
 _ADJECTIVES = frozenset(
@@ -44,12 +51,21 @@ _NATIONALITIES = frozenset(adj.lower() for adj in COUNTRIES.values())
 
 
 def counted(
-    text: str, low: str, pos: int, end: int, vocabulary: Vocabulary, *, single: bool
+    text: str,
+    low: str,
+    pos: int,
+    end: int,
+    vocabulary: Vocabulary,
+    *,
+    single: bool,
+    keep_modifiers: bool = False,
 ) -> tuple[str | None, int, str | None]:
     """The counted thing after a number, where its noun phrase ends, and the metric a participle in it gives.
 
     Modifiers before the noun are not the noun ("941 partially damaged houses" counts houses,
-    damaged; "two Kh-22 cruise missiles" counts missiles); a number ends the phrase.
+    damaged; "two Kh-22 cruise missiles" counts missiles); a number ends the phrase. With
+    ``keep_modifiers``, a known head keeps the words before it ("cruise missiles"), which is how a
+    text tells apart figures it gives side by side (:func:`told_apart`).
     """
     body = _BODY.match(text, pos, end)
     if body is not None and _initials_hold(body.group("name"), body.group("acronym")):
@@ -155,7 +171,8 @@ def counted(
     if phrase == "population":
         phrase = "people"  # "18 million affected population"
     if (
-        len(words) > 1
+        not keep_modifiers
+        and len(words) > 1
         and phrase not in vocabulary.counted_synonyms
         and words[-1] in vocabulary.counted_synonyms
     ):
@@ -173,6 +190,28 @@ def counted(
             1
         )  # "uncrewed aerial vehicles (UAVs)": the acronym the vocabulary knows names them
     return vocabulary.counted(phrase), np_end, participle
+
+
+def told_apart(
+    text: str, low: str, chain: Sequence[Figure], vocabulary: Vocabulary
+) -> list[Figure]:
+    """A chain's figures, those counting one thing kept apart by the words the text puts before it.
+
+    "three cruise missiles, four guided missiles and five drones": two figures of missiles, which
+    the text tells apart, count "cruise missiles" and "guided missiles" (ANNOTATION.md rule 13);
+    a figure alone of its kind keeps the head noun ("five drones").
+    """
+    kinds = Counter(f.counted for f in chain if f.counted is not None)
+    out: list[Figure] = []
+    for fig in chain:
+        if fig.noun_at is not None and fig.counted is not None and kinds[fig.counted] > 1:
+            thing, np_end, _ = counted(
+                text, low, fig.noun_at, fig.end, vocabulary, single=False, keep_modifiers=True
+            )
+            if thing is not None and np_end == fig.end:
+                fig = attrs.evolve(fig, counted=thing)  # noqa: PLW2901 - the figure, told apart
+        out.append(fig)
+    return out
 
 
 #: Nouns that name what happened to people: the words before them modify them ("excess deaths").
