@@ -33,16 +33,21 @@ from typing import Any
 import yaml
 
 from claimdiff import Claim, load_claims
-from claimdiff._extract._score import Score, score, source_key
+from claimdiff._extract._score import (
+    FIELDS,
+    Score,
+    match_fields,
+    origin_kind,
+    pair_unmatched,
+    score,
+    source_key,
+)
 from claimdiff._model.aliases import canonical_source
 from claimdiff._model.places import place_key
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "tests" / "fixtures" / "real"
 SECOND = REAL / "second"
-
-#: The fields of the matching rule, in the order disagreement classes name them.
-FIELDS = ("metric", "counted", "interval/hedge", "origin")
 
 
 def corpus_cases() -> dict[str, dict[str, Any]]:
@@ -69,45 +74,11 @@ def drawn(draws: int, per_half: int = 6) -> set[str]:
     return out
 
 
-def _fields(c: Claim, aliases: Mapping[str, str]) -> tuple[object, ...]:
-    est = c.estimate
-    return (
-        c.metric.name,
-        c.scope.counted,
-        (c.dimension, est.low, est.high, est.low_closed, est.high_closed, est.hedge),
-        source_key(canonical_source(c.source.name, aliases)),
-    )
-
-
-def _figures(c: Claim) -> set[float]:
-    est = c.estimate
-    if est.point is not None:
-        return {est.point}
-    return {b for b in (est.low, est.high) if abs(b) != float("inf")}
-
-
-def _abbreviates(short: str, word: str) -> bool:
-    """Whether ``short`` is ``word`` or an abbreviation of it: same first letter, its letters in order ("govt")."""
-    if not short or not word or short[0] != word[0]:
-        return False
-    rest = iter(word)
-    return all(ch in rest for ch in short)
-
-
 def _origin_kind(theirs: str, ours: str, outlet: str) -> str:
-    """Which way two origins differ: one of them the outlet itself, or two other names."""
-    if theirs == outlet:
-        return "origin (corpus: the outlet; second: a named source)"
-    if ours == outlet:
-        return "origin (corpus: a named source; second: the outlet)"
-    short, long = sorted((theirs, ours), key=len)
-    initials = "".join(w[0] for w in long.split() if w not in {"of", "for", "the", "and"})
-    squeezed = short.replace(".", "").replace(" ", "")
-    if squeezed in (initials, long.replace(".", "").replace(" ", "")) or all(
-        any(_abbreviates(w, v) for v in long.split()) for w in short.split()
-    ):
-        return "origin (one body, two spellings)"
-    return "origin (two bodies)"
+    """Which way two origins differ, in this benchmark's words (corpus file against second file)."""
+    kind = origin_kind(theirs, ours, outlet)
+    kind = kind.replace("expected:", "corpus:").replace("found:", "second:")
+    return f"origin ({kind})"
 
 
 def _place_kind(theirs: tuple[object, ...], ours: tuple[object, ...]) -> str:
@@ -140,24 +111,14 @@ def classify(
             values.append((kind, theirs, ours))
     missed = [by_id_t[i] for i in s.missed]
     spurious = [by_id_s[i] for i in s.spurious]
-    for e in missed:
-        fe = _fields(e, aliases)
-        sharing = [
-            f for f in spurious if _figures(f) & _figures(e)
-        ]  # the closest: fewest fields apart
-        partner = min(
-            sharing,
-            key=lambda f: sum(x != y for x, y in zip(fe, _fields(f, aliases), strict=True)),
-            default=None,
-        )
+    for e, partner, diff in pair_unmatched(missed, spurious, aliases):
         if partner is None:
             classes["figure only in corpus file"] += 1
             values.append(("figure only in corpus file", (e.metric.name, e.scope.counted), ()))
             continue
         spurious.remove(partner)
-        ff = _fields(partner, aliases)
-        diff = [name for name, x, y in zip(FIELDS, fe, ff, strict=True) if x != y]
-        if diff == ["origin"]:
+        fe, ff = match_fields(e, aliases), match_fields(partner, aliases)
+        if diff == ("origin",):
             kind = _origin_kind(fe[3], ff[3], source_key(canonical_source(outlet, aliases)))  # type: ignore[arg-type]
         else:
             kind = "+".join(diff)

@@ -1,7 +1,8 @@
 """Precision and recall of ``claimdiff.extract``: written fixtures, the real-text corpus, and the seed.
 
-Run: ``.venv/bin/python benchmarks/extraction_eval.py [-v] [--only PART]`` (``-v`` lists missed and
-spurious claims; ``--only`` scores one part: fixtures, dev, test or seed).
+Run: ``.venv/bin/python benchmarks/extraction_eval.py [-v] [--only PART] [--classes]`` (``-v`` lists
+missed and spurious claims; ``--only`` scores one part: fixtures, dev, test or seed; ``--classes``
+prints instead the error classes of each part side by side, counts only, see :func:`error_classes`).
 
 The test half is held out: it prints its totals only, never a line or an error per text, so that
 rules are tuned on the dev half's errors alone and the test half is scored once they are frozen.
@@ -33,7 +34,17 @@ from typing import Any
 import yaml
 
 from claimdiff import Claim, extract, load_claims
-from claimdiff._extract._score import Score, score
+from claimdiff._extract._score import (
+    FIELDS,
+    Score,
+    figures,
+    match_fields,
+    origin_kind,
+    pair_unmatched,
+    score,
+    source_key,
+)
+from claimdiff._model.aliases import canonical_source
 from claimdiff._model.places import place_key
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -117,6 +128,115 @@ def extracted(case: dict[str, Any]) -> list[Claim]:
 def evaluate(case: dict[str, Any], *, place: bool = False) -> Score:
     """Extract from one case's article and score it against the case's claims file."""
     return score(extracted(case), load_claims(case["claims"]), aliases=case["aliases"], place=place)
+
+
+#: How an origin alone differs (:func:`claimdiff._extract._score.origin_kind`).
+ORIGIN_KINDS = (
+    "expected: a named source; found: the outlet",
+    "expected: the outlet; found: a named source",
+    "one body, two spellings",
+    "two bodies",
+)
+
+#: The rows of :func:`error_classes`, in the order they are printed.
+CLASSES = (
+    "expected",
+    "matched",
+    "missed",
+    "missed: no candidate at its number",
+    "missed: a candidate at its number",
+    *(f"  {f} differs" for f in FIELDS),
+    *(f"  {f} alone differs" for f in FIELDS),
+    *(f"    origin: {k}" for k in ORIGIN_KINDS),
+    "matched, place differs",
+    "spurious",
+    "spurious: number not expected",
+    "spurious: wrong reading of an expected number",
+    "  paired with a miss",
+    "  another reading of an expected number",
+)
+
+
+def error_classes(
+    found: list[Claim],
+    expected: list[Claim],
+    aliases: dict[str, str] | None = None,
+    outlet: str = "",
+) -> Counter[str]:
+    """The error classes of one text at level d, as counts (the rows of :data:`CLASSES`).
+
+    The scorer's matching (:func:`claimdiff._extract._score.score`) splits expected claims into
+    matched and missed; each miss is paired, one to one, with the closest spurious candidate
+    stating one of its numbers (:func:`claimdiff._extract._score.pair_unmatched`). A miss with no
+    such candidate is "no candidate at its number"; one with a candidate counts once for each
+    field the two differ in ("differs": metric, counted thing, interval or hedge, origin) and,
+    when it is the only one, once under "alone differs" (an origin alone also under its kind:
+    the outlet for a named source, one body spelt twice, two bodies). A match whose places differ
+    (``place_key``) is "matched, place differs". A spurious candidate is a wrong reading of an
+    expected number when it is paired with a miss, or when it states a number some expected
+    claim states (a second reading of a figure, or a reading of a matched one); else its number
+    is not expected anywhere.
+    """
+    aliases = aliases or {}
+    s = score(found, expected, aliases=aliases)
+    by_id_f = {c.id: c for c in found}
+    by_id_e = {c.id: c for c in expected}
+    out: Counter[str] = Counter(
+        {
+            "expected": s.expected,
+            "matched": len(s.matched),
+            "missed": len(s.missed),
+            "spurious": len(s.spurious),
+        }
+    )
+    # The place rule may pair a figure with another candidate: count by expected claim.
+    placed_expected = {e for _, e in score(found, expected, aliases=aliases, place=True).matched}
+    out["matched, place differs"] = sum(e not in placed_expected for _, e in s.matched)
+    spurious = [by_id_f[i] for i in s.spurious]
+    paired: set[str] = set()
+    outlet_key = source_key(canonical_source(outlet, aliases))
+    for e, partner, diff in pair_unmatched([by_id_e[i] for i in s.missed], spurious, aliases):
+        if partner is None:
+            out["missed: no candidate at its number"] += 1
+            continue
+        paired.add(partner.id)
+        out["missed: a candidate at its number"] += 1
+        out.update(f"  {f} differs" for f in diff)
+        if len(diff) == 1:
+            out[f"  {diff[0]} alone differs"] += 1
+        if diff == ("origin",):
+            keys = (match_fields(e, aliases)[3], match_fields(partner, aliases)[3])
+            out[f"    origin: {origin_kind(*keys, outlet_key)}"] += 1  # type: ignore[arg-type]
+    numbers = set().union(*(figures(e) for e in expected)) if expected else set()
+    for f in spurious:
+        if f.id in paired:
+            out["  paired with a miss"] += 1
+        elif figures(f) & numbers:
+            out["  another reading of an expected number"] += 1
+        else:
+            out["spurious: number not expected"] += 1
+    out["spurious: wrong reading of an expected number"] = (
+        out["  paired with a miss"] + out["  another reading of an expected number"]
+    )
+    return out
+
+
+def part_classes(cases: list[dict[str, Any]]) -> Counter[str]:
+    """The error classes summed over the texts of one part (counts only: no name, sentence or value)."""
+    total: Counter[str] = Counter()
+    for case in cases:
+        expected = list(load_claims(case["claims"]))
+        total.update(error_classes(extracted(case), expected, case["aliases"], str(case["outlet"])))
+    return total
+
+
+def print_classes(parts: dict[str, list[dict[str, Any]]]) -> None:
+    """Print the error classes of each part side by side: counts only, for any part, the test half included."""
+    totals = {name: part_classes(cases) for name, cases in parts.items()}
+    print(f"{'error class (level d)':<56}" + "".join(f"{name:>10}" for name in totals))
+    for row in CLASSES:
+        print(f"{row:<56}" + "".join(f"{t[row]:>10}" for t in totals.values()))
+    print()
 
 
 def _table(
@@ -214,7 +334,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only", choices=("fixtures", "dev", "test", "seed"), help="score one part only"
     )
+    parser.add_argument(
+        "--classes",
+        action="store_true",
+        help="the error classes of each part side by side (counts only)",
+    )
     args = parser.parse_args(argv)
+    if args.classes:
+        parts = {
+            "fixtures": fixture_cases,
+            "dev": lambda: real_cases("dev"),
+            "test": lambda: real_cases("test"),
+        }
+        chosen = [args.only] if args.only in parts else ["dev", "test"]
+        print_classes({name: parts[name]() for name in chosen})
+        return 0
     if args.only in (None, "fixtures"):
         _table("fixtures (written for the project)", fixture_cases(), verbose=args.verbose)
     if args.only in (None, "dev"):

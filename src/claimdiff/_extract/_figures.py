@@ -82,6 +82,7 @@ class Figure:
         article: True for "a child", "an adult": the count 1 said with an article.
         bare: True when neither a unit nor a counted thing follows the number.
         metric: The metric a participle before the counted thing gives ("941 partially damaged houses").
+        noun_at: Offset where the counted thing's noun phrase begins (``None`` when not read).
     """
 
     start: int
@@ -91,6 +92,7 @@ class Figure:
     article: bool = False
     bare: bool = False
     metric: str | None = None
+    noun_at: int | None = None
 
 
 def worded(estimate: Estimate) -> Estimate:
@@ -519,6 +521,7 @@ def _figure(
         article=article,
         bare=counted is None and not estimate.unit,
         metric=participle,
+        noun_at=np_start if counted is not None else None,
     )
 
 

@@ -143,6 +143,8 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys(("evacuated", "evacuating", "evacuate"), "evacuated"),
     **dict.fromkeys(("arrested", "detained", "detaining", "arresting"), "arrested"),
     **dict.fromkeys(("launched", "launching", "launches", "fired", "firing"), "launched"),
+    # what an attack used: weapons launched; anything else it used is no figure (see counted_for)
+    **dict.fromkeys(("involved", "involving", "used", "using", "comprised", "comprising"), "used"),
     **dict.fromkeys(
         (
             "intercepted",
@@ -335,7 +337,9 @@ _TOLL = re.compile(
 )
 _CHAIN = re.compile(
     r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|,?\s*(?P<sub>including|among them|among whom|of whom|of them|"
-    r"among those)\s+)$"
+    r"among those)\s+)"
+    # a hedge said twice, the figure keeping the inner one: "2,100 families, roughly some 9,000 people"
+    r"(?:(?:roughly|about|around|approximately|nearly|almost)\s+)?$"
 )
 
 
@@ -488,8 +492,13 @@ def counted_for(
     apart from "damaged" so that 1,200 homes destroyed and 3,500 damaged do not contradict each
     other; what flies (drones, missiles) destroyed is "destroyed", which the vocabulary files with
     the weapons intercepted, unless the sentence puts it on the ground (``grounded``: "in a
-    rebel-held area", "on the ground").
+    rebel-held area", "on the ground"). What an attack "involved" or "used" was launched when it
+    flies, and is no figure otherwise.
     """
+    if (
+        metric == "used"
+    ):  # "the attack involved three missiles": launched; "used 12 trucks": no claim
+        return ("launched", counted) if counted in _FLYING else None
     if metric == "destroyed" and (counted in _BUILT or counted not in _FLYING or grounded):
         metric = "razed"
     if (

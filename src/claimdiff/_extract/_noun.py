@@ -10,14 +10,21 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+import attrs
 
 from claimdiff._extract._metrics import TRIGGERS
 from claimdiff._extract._sources import COUNTRIES
 from claimdiff._model.numbers import NUMBER_WORDS
 from claimdiff._model.vocabulary import Vocabulary
 
-__all__ = ["counted"]
+if TYPE_CHECKING:
+    from claimdiff._extract._figures import Figure
+
+__all__ = ["counted", "told_apart"]
 
 # fmt: off
 _ADJECTIVES = frozenset(
@@ -44,13 +51,32 @@ _NATIONALITIES = frozenset(adj.lower() for adj in COUNTRIES.values())
 
 
 def counted(
-    text: str, low: str, pos: int, end: int, vocabulary: Vocabulary, *, single: bool
+    text: str,
+    low: str,
+    pos: int,
+    end: int,
+    vocabulary: Vocabulary,
+    *,
+    single: bool,
+    keep_modifiers: bool = False,
 ) -> tuple[str | None, int, str | None]:
     """The counted thing after a number, where its noun phrase ends, and the metric a participle in it gives.
 
     Modifiers before the noun are not the noun ("941 partially damaged houses" counts houses,
-    damaged; "two Kh-22 cruise missiles" counts missiles); a number ends the phrase.
+    damaged; "two Kh-22 cruise missiles" counts missiles); a number ends the phrase. With
+    ``keep_modifiers``, a known head keeps the words before it ("cruise missiles"), which is how a
+    text tells apart figures it gives side by side (:func:`told_apart`).
     """
+    body = _BODY.match(text, pos, end)
+    if body is not None and _initials_hold(body.group("name"), body.group("acronym")):
+        # "210 World Food Programme (WFP) staff members": the body, by its acronym, names the people
+        thing, after, given = counted(text, low, body.end(), end, vocabulary, single=single)
+        if thing is not None and after > body.end():
+            return (
+                vocabulary.counted(f"{body.group('acronym').lower()} {thing}"),
+                after,
+                given,
+            )
     kinds = _KINDS_OF_PEOPLE.match(low, pos, end)
     if kinds is not None:
         named = [w.strip(",") for w in kinds.group().split()]
@@ -140,10 +166,13 @@ def counted(
     phrase = " ".join(words)
     if single and phrase not in vocabulary.counted_synonyms:
         phrase = " ".join([*words[:-1], _plural(words[-1])])
+    if phrase.endswith("staff members"):
+        phrase = phrase[: -len(" members")]  # staff members are the staff (ANNOTATION.md rule 13)
     if phrase == "population":
         phrase = "people"  # "18 million affected population"
     if (
-        len(words) > 1
+        not keep_modifiers
+        and len(words) > 1
         and phrase not in vocabulary.counted_synonyms
         and words[-1] in vocabulary.counted_synonyms
     ):
@@ -163,11 +192,48 @@ def counted(
     return vocabulary.counted(phrase), np_end, participle
 
 
+def told_apart(
+    text: str, low: str, chain: Sequence[Figure], vocabulary: Vocabulary
+) -> list[Figure]:
+    """A chain's figures, those counting one thing kept apart by the words the text puts before it.
+
+    "three cruise missiles, four guided missiles and five drones": two figures of missiles, which
+    the text tells apart, count "cruise missiles" and "guided missiles" (ANNOTATION.md rule 13);
+    a figure alone of its kind keeps the head noun ("five drones").
+    """
+    kinds = Counter(f.counted for f in chain if f.counted is not None)
+    out: list[Figure] = []
+    for fig in chain:
+        if fig.noun_at is not None and fig.counted is not None and kinds[fig.counted] > 1:
+            thing, np_end, _ = counted(
+                text, low, fig.noun_at, fig.end, vocabulary, single=False, keep_modifiers=True
+            )
+            if thing is not None and np_end == fig.end:
+                fig = attrs.evolve(fig, counted=thing)  # noqa: PLW2901 - the figure, told apart
+        out.append(fig)
+    return out
+
+
 #: Nouns that name what happened to people: the words before them modify them ("excess deaths").
 _METRIC_NOUNS = frozenset({"deaths", "death", "fatalities", "casualties", "injuries"})
 _KIND = r"(?:men|women|children|boys|girls|adults|elderly people|the elderly)"
 #: People named by sex and age in a coordination: "men, women and children", "women and children".
 _KINDS_OF_PEOPLE = re.compile(rf"\s+{_KIND}(?:\s*,\s*{_KIND})*\s*,?\s+and\s+{_KIND}\b")
+
+
+#: A named body spelt out, then its acronym in brackets, before the thing counted:
+#: "12 World Food Programme (WFP) drivers". The name's capitalised words may be joined by a few
+#: small lowercase words ("Agency for ... in the ...").
+_BODY = re.compile(
+    r"[^\S\n]+(?P<name>[A-Z][\w'’-]*(?:[^\S\n]+(?:(?:for|of|and|in|the|on)[^\S\n]+)*[A-Z][\w'’-]*){1,12})"
+    r"[^\S\n]*\((?P<acronym>[A-Z]{2,8})\)"
+)
+
+
+def _initials_hold(name: str, acronym: str) -> bool:
+    """Whether an acronym is made of the name's capital initials, in order, from the first one."""
+    initials = iter(w[0] for w in name.split() if w[0].isupper())
+    return acronym[0] == name[0] and all(ch in initials for ch in acronym)
 
 
 #: An acronym in brackets right after the thing counted: "unmanned aerial vehicles (UAV)".

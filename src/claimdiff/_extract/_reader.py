@@ -34,6 +34,7 @@ from claimdiff._extract._metrics import (
     on_the_ground,
     unit_metric,
 )
+from claimdiff._extract._noun import told_apart
 from claimdiff._extract._place import _LABEL, _path, heading_places, known, places_named
 from claimdiff._extract._placing import Context, Placing
 from claimdiff._extract._sources import Attribution, of_region, source_kind
@@ -187,7 +188,9 @@ class _Reader(Placing):
         self.sentence_place = next((p for p in known_here if known(self.gazetteer, p)), ())
         self.context = attrs.evolve(self._context(s), starts=heads)
         previous: tuple[Figure, str] | None = None
-        for chain in chains(self.low, found):
+        for read in chains(self.low, found):
+            told = told_apart(self.reading, self.low, [f for f, _ in read], self.vocabulary)
+            chain = [(f, part) for f, (_, part) in zip(told, read, strict=True)]
             metric = metric_for(self.low, s.start, s.end, chain)
             if (
                 metric is None
