@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-import math
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
@@ -44,8 +43,17 @@ from claimdiff._core.report import Report
 from claimdiff._core.series import Series
 from claimdiff._formats._io import display_name
 from claimdiff._formats.csv_format import COLUMNS as CSV_COLUMNS
+from claimdiff._formats.dask_events import (
+    _apart,
+    _declared_joins,
+    _Events,
+    _keys,
+    _part_of_joins,
+    _texts,
+)
 from claimdiff._formats.export import report_frame
-from claimdiff._formats.frames import claims_from_csv_table, claims_from_dataframe, clean_cell
+from claimdiff._formats.frames import claims_from_csv_table, claims_from_dataframe
+from claimdiff._formats.shuffle_cells import PACKED_COLUMN, _pack, _unpack
 from claimdiff._model.claim import Claim
 from claimdiff.exceptions import ClaimFileError, InvalidClaimError, MissingExtraError
 
@@ -59,9 +67,6 @@ _TABLES = ("groups", "flags", "claims", "rejected")
 
 #: The column that carries the partition key through the shuffle (dropped before reading claims).
 KEY_COLUMN = "_claimdiff_key"
-
-#: The column that names, for each row, the columns whose cells cross the shuffle pickled (``""``: none).
-PACKED_COLUMN = "_claimdiff_packed"
 
 
 @attrs.frozen
@@ -183,44 +188,6 @@ def _dask() -> tuple[Any, Any]:
     return dask, dd
 
 
-class _Events:
-    """Union-find over event names: events joined by a relation share one partition key (the smallest name)."""
-
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, e: str) -> str:
-        root = e
-        while self.parent.get(root, root) != root:
-            root = self.parent[root]
-        while e != root:
-            self.parent[e], e = root, self.parent.get(e, e)
-        return root
-
-    def join(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            lo, hi = sorted((ra, rb))
-            self.parent[hi] = lo
-            self.parent.setdefault(lo, lo)
-
-    def mapping(self) -> dict[str, str]:
-        return {e: self.find(e) for e in self.parent}
-
-
-def _event_text(value: Any) -> str:
-    cell = clean_cell(value)
-    return "" if cell is None else str(cell)
-
-
-def _keys(events: Any, mapping: Mapping[str, str]) -> Any:
-    """The partition key of each row: its event, or the event it is merged with; ``""`` when it has none."""
-    keys = [_event_text(v) for v in events.tolist()]
-    out = events.copy().astype(object)
-    out[:] = [mapping.get(k, k) for k in keys]
-    return out
-
-
 def _global_ids(report: Report, partition: str) -> dict[str, str]:
     """Each group's key: the smallest id among its claims (unique, since a claim is in one group)."""
     out = {}
@@ -295,71 +262,6 @@ def _write_partition(
             display_name(folders[0]), "$", None, f"cannot be written ({e.strerror or e})"
         ) from e
     return rows
-
-
-def _plain(cell: Any) -> bool:
-    """Whether a cell crosses every shuffle as it is: text, or missing (``None``, NaN)."""
-    return cell is None or type(cell) is str or (type(cell) is float and math.isnan(cell))
-
-
-def _pack(pdf: Any, columns: Sequence[str]) -> Any:
-    """A partition's rows ready for the shuffle: in ``columns``, each cell that is not text or missing pickled.
-
-    A shuffle serialises every cell on its own terms, and not faithfully: partd's disk shuffle packs an object
-    column with msgpack, which writes a mapping with integer keys that it cannot read back (partd then unpickles
-    the msgpack bytes: a raw ``UnpicklingError`` or ``MemoryError``) and turns a tuple into a list; the
-    distributed p2p shuffle converts columns to Arrow and fails on a column of text and numbers. So such a cell
-    crosses as the text of its pickle, and :data:`PACKED_COLUMN` names the row's packed columns (by position in
-    ``columns``), so that a pickle is read back only where this function wrote one, never from a cell's own
-    text. The reader then sees the very cell it would see in one process, and reads or rejects it by its rule.
-    A column of text and missing cells (all of them, in a claims CSV read with ``dtype=str``) is passed over
-    after one check in C.
-    """
-    import pickle  # noqa: PLC0415
-
-    import pandas as pd  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: PLC0415
-
-    marks: list[list[str]] = [[] for _ in range(len(pdf))]
-    packed: dict[str, list[Any]] = {}
-    for at, name in enumerate(columns):
-        column = pdf[name]
-        if pd.api.types.infer_dtype(column, skipna=True) in {"string", "empty"}:
-            continue
-        cells = column.tolist()
-        for row, cell in enumerate(cells):
-            if not _plain(cell):
-                cells[row] = pickle.dumps(cell, protocol=pickle.HIGHEST_PROTOCOL).decode("latin-1")
-                marks[row].append(str(at))
-        packed[name] = cells
-    out = pdf.assign(
-        **{PACKED_COLUMN: pd.Series([" ".join(m) for m in marks], index=pdf.index, dtype=object)}
-    )
-    for name, cells in packed.items():
-        out[name] = pd.Series(cells, index=pdf.index, dtype=object)
-    return out
-
-
-def _unpack(pdf: Any, columns: Sequence[str]) -> Any:
-    """A shuffled partition's rows with the cells :func:`_pack` pickled read back, and its mark column gone."""
-    import pickle  # noqa: PLC0415
-
-    marks = pdf[PACKED_COLUMN].tolist()
-    out = pdf.drop(columns=[PACKED_COLUMN])
-    odd = [(row, mark) for row, mark in enumerate(marks) if mark]
-    if not odd:
-        return out
-    cells = {
-        name: out[name].tolist() for name in {columns[int(at)] for _, m in odd for at in m.split()}
-    }
-    for row, mark in odd:
-        for at in mark.split():
-            name = columns[int(at)]
-            cells[name][row] = pickle.loads(cells[name][row].encode("latin-1"))  # noqa: S301 - written by _pack
-    import pandas as pd  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: PLC0415
-
-    for name, values in cells.items():
-        out[name] = pd.Series(values, index=out.index, dtype=object)
-    return out
 
 
 def _reconcile_partition(pdf: Any, job: _Job) -> tuple[Any, Any, Any, Any]:
@@ -454,79 +356,6 @@ def _batches(pdf: Any, name: str, job: _Job) -> Iterator[list[tuple[Any, str]]]:
         ]
 
 
-def _distinct_keys(events: Any, mapping: Mapping[str, str]) -> set[str]:
-    """The partition keys of one partition's rows (read from its event column alone).
-
-    The distinct cells are found by hashing; a column holding a cell that cannot be hashed (a list or a mapping,
-    which the reader rejects) is read cell by cell instead.
-    """
-    try:
-        cells = events.unique().tolist()
-    except TypeError:
-        cells = events.tolist()
-    return {mapping.get(k, k) for k in map(_event_text, cells)}
-
-
-def _apart(dask: Any, events: Any, mapping: Mapping[str, str]) -> bool:
-    """Whether no partition key has rows in two partitions (one pass over the event column only)."""
-    parts = dask.compute(
-        *[dask.delayed(_distinct_keys, pure=True)(p, mapping) for p in events.to_delayed()]
-    )
-    seen: set[str] = set()
-    for keys in parts:
-        if not seen.isdisjoint(keys):
-            return False
-        seen |= keys
-    return True
-
-
-def _declared_joins(events: _Events, relations: Iterable[Relation | Series]) -> None:
-    for r in relations:
-        if isinstance(r, Relation):
-            names = [k.event or "" for k in (r.whole, *r.parts)]
-            for other in names[1:]:
-                events.join(names[0], other)
-
-
-def _texts(pdf: Any) -> Any:
-    """Every cell of a partition as its text (:func:`_event_text`), so that any cell can be hashed and shuffled.
-
-    A column of text and missing cells, as a claims CSV has, is trimmed in bulk (the same text, faster).
-    """
-    import pandas as pd  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: PLC0415
-
-    out = {}
-    for name in pdf.columns:
-        column = pdf[name]
-        if pd.api.types.infer_dtype(column, skipna=True) in {"string", "empty"}:
-            out[name] = column.fillna("").astype(object).str.strip()
-        else:
-            out[name] = pd.Series(
-                [_event_text(v) for v in column.tolist()], index=pdf.index, dtype=object
-            )
-    return pd.DataFrame(out, index=pdf.index)
-
-
-def _part_of_joins(
-    events: _Events, ddf: Any, id_col: str, event_col: str | None, part_col: str
-) -> None:
-    """Join the events of claims stated as parts of claims of another event (one pass over the ``part_of`` rows)."""
-    dask, _ = _dask()
-    cols = [id_col, part_col] + ([event_col] if event_col else [])
-    if event_col is None:
-        return
-    rows = ddf[cols].map_partitions(_texts, meta=dict.fromkeys(cols, object))
-    stated = rows[part_col] != ""
-    parts = rows[stated][[part_col, event_col]]
-    wholes = rows[[id_col, event_col]].rename(columns={id_col: part_col, event_col: "_whole_event"})
-    linked = parts.merge(wholes, on=part_col, how="inner")
-    (pairs,) = dask.compute(linked[[event_col, "_whole_event"]])
-    for a, b in zip(pairs[event_col].tolist(), pairs["_whole_event"].tolist(), strict=True):
-        ea, eb = _event_text(a), _event_text(b)
-        if ea != eb:
-            events.join(ea, eb)
-
-
 def reconcile_dask(
     ddf: Any,
     policy: Policy | str = "consensus",
@@ -618,7 +447,7 @@ def reconcile_dask(
     events = _Events()
     _declared_joins(events, rels)
     if part_col in names and id_col in names:
-        _part_of_joins(events, ddf, id_col, event_col, part_col)
+        _part_of_joins(dask, events, ddf, id_col, event_col, part_col)
     mapping = events.mapping()
     if event_col is None:
         keyed = ddf.assign(**{KEY_COLUMN: ""})
