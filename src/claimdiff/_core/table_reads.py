@@ -14,11 +14,12 @@ import operator
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
+from claimdiff._core.grouping import Keys
 from claimdiff._core.policy import Policy
 from claimdiff._model.claim import Claim, stated_span
 from claimdiff._model.claim_table import ClaimTable
 
-__all__ = ["ClaimReads", "as_table", "table_reads"]
+__all__ = ["ClaimReads", "as_table", "distinct_ids", "table_keys", "table_reads"]
 
 
 class ClaimReads(NamedTuple):
@@ -115,4 +116,62 @@ def table_reads(
         out,
         ids_of[p_codes],
         end[p_codes],
+    )
+
+
+def distinct_ids(np: Any, table: ClaimTable) -> bool:
+    """Whether no two claims of ``table`` share an id, read from its id column: no claim is built.
+
+    >>> import numpy as np, pandas as pd
+    >>> from claimdiff import claims_from_dataframe
+    >>> from claimdiff._model.claim_table import picked
+    >>> t = claims_from_dataframe(pd.DataFrame({
+    ...     "id": ["a", "b"], "metric": "killed", "counted": "people", "value": 3, "source": "MoD"})).claims
+    >>> distinct_ids(np, picked(t, [0, 1, 0])), distinct_ids(np, t)
+    (False, True)
+    """
+    codes, ids = table.column("id")
+    named: dict[str, int] = {}  # a held claim's id is a part of its own: equal ids are one
+    same = np.array([named.setdefault(i, len(named)) for i in ids], np.int64)
+    return bool(len(np.unique(same[codes])) == len(table))
+
+
+def table_keys(np: Any, table: ClaimTable) -> Keys:
+    """What grouping reads of each claim of ``table`` (:func:`claimdiff._core.grouping.keys_of`), from its columns.
+
+    Each key is the scope's own key for the metric (what a claim holds as ``key``), asked once per
+    distinct (metric, scope) pair; each dimension is that of the claim built for one row per distinct
+    (figure, counted) pair; ids and periods are the columns' parts. Only those few claims are built.
+    """
+    m_codes, metrics = table.column("metric")
+    s_codes, scopes = table.column("scope")
+    n = len(scopes)
+    pairs, at = np.unique(m_codes.astype(np.int64) * n + s_codes, return_inverse=True)
+    keyed = [
+        scopes[k % n]._key_for(metrics[k // n].name)  # noqa: SLF001 - the rule Claim holds its key by
+        for k in pairs.tolist()
+    ]
+    keys = list(map(keyed.__getitem__, at.reshape(-1).tolist()))
+
+    e_codes, _ = table.column("estimate")
+    counted: dict[str | None, int] = {}
+    counts = np.array(
+        [counted.setdefault(None if s is None else s.counted, len(counted)) for s in scopes],
+        np.int64,
+    )
+    _, first, at = np.unique(
+        e_codes.astype(np.int64) * len(counted) + counts[s_codes],
+        return_index=True,
+        return_inverse=True,
+    )
+    dimension = [table[i].dimension for i in first.tolist()]
+    dims = list(map(dimension.__getitem__, at.reshape(-1).tolist()))
+
+    i_codes, ids = table.column("id")
+    p_codes, periods = table.column("period")
+    return Keys(
+        list(map(ids.__getitem__, i_codes.tolist())),
+        keys,
+        dims,
+        list(map(periods.__getitem__, p_codes.tolist())),
     )
