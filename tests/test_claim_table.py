@@ -18,10 +18,11 @@ from hypothesis import strategies as st
 
 from claimdiff import Claim, claims_from_dataframe, reconcile
 from claimdiff._core.columns import Columns
-from claimdiff._core.grouping import group_claims
-from claimdiff._core.policy import Policy
+from claimdiff._core.grouping import group_claims, keys_of
+from claimdiff._core.hedge_reading import read_with_policy, rereads_any
+from claimdiff._core.policy import Policy, policy_named
 from claimdiff._core.reconcile import COLUMNAR_FROM
-from claimdiff._core.table_reads import as_table
+from claimdiff._core.table_reads import as_table, distinct_ids, table_keys
 from claimdiff._model.claim_table import FIELDS, ClaimTable, concat, picked
 from claimdiff.tolerance import Precision, Tolerance
 from test_frames_columnar import frames
@@ -40,7 +41,7 @@ def csv_frames(draw: st.DrawFn) -> tuple[Any, None, None]:
     cells = {
         "id": st.sampled_from(["a", "b", "c", "d", "e", "f", "g", "h"]),
         "value": st.sampled_from(
-            ["3", "at least 4", "108, including 15 children", "-4", "x", "2 km"]
+            ["3", "at least 4", "dozens", "108, including 15 children", "-4", "x", "2 km"]
         ),
         "rank": st.sampled_from(["", "", "preferred"]),
         "source": st.sampled_from(["A", "B", "C [media]"]),
@@ -187,7 +188,53 @@ _POLICIES = [
         ),
     ),
     Policy(name="exact", precision=Precision(mode="exact"), growth_window=0.0),
+    policy_named("acled"),
+    policy_named("ucdp"),
 ]
+
+
+def _with_repeats(table: ClaimTable, data: st.DataObject) -> ClaimTable:
+    """``table``, or a table of its rows picked again (repeated ids: exact repeats), or with a claim changed
+    under a repeated id."""
+    how = data.draw(st.sampled_from(["as read", "repeats", "changed"]))
+    if how == "as read" or not len(table):
+        return table
+    picks: list[Any] = [*range(len(table)), *data.draw(st.lists(st.integers(0, len(table) - 1)))]
+    if how == "changed":
+        picks.append(attrs.evolve(table[0], quote="said otherwise"))
+    return picked(table, picks)
+
+
+@_SLOW
+@given(_FRAMES, st.sampled_from(_POLICIES), st.data())
+def test_a_tables_columns_answer_as_its_claims(
+    frame: Any, policy: Policy, data: st.DataObject
+) -> None:
+    """Ids, re-reading and grouping keys read from a table's columns are what its claims say."""
+    table = _with_repeats(_table(frame), data)
+    claims = list(picked(table, list(range(len(table)))))  # the same rows, built apart
+    ids = [c.id for c in claims]
+    assert distinct_ids(np, table) == (len(set(ids)) == len(ids))
+    assert rereads_any(table, policy) == bool(read_with_policy(claims, policy)[1])
+    assert table_keys(np, table) == keys_of(claims)
+
+
+@_SLOW
+@given(_FRAMES, st.sampled_from(_POLICIES), st.data())
+def test_a_table_reconciles_as_the_tuple_of_its_claims(
+    frame: Any, policy: Policy, data: st.DataObject
+) -> None:
+    """``reconcile(table) == reconcile(tuple(table))``, group by group and flag by flag, under every policy
+    (repeated ids and figures the policy re-reads included)."""
+    table = _with_repeats(_table(frame), data)
+    by_table = reconcile(table, policy)
+    by_tuple = reconcile(tuple(picked(table, list(range(len(table))))), policy)
+    assert list(by_table.groups) == list(by_tuple.groups)
+    assert [g.best_rule for g in by_table.groups] == [g.best_rule for g in by_tuple.groups]
+    assert list(by_table.flags) == list(by_tuple.flags)
+    assert [f.message for f in by_table.flags] == [f.message for f in by_tuple.flags]
+    assert by_table.rejected == by_tuple.rejected
+    assert by_table.claims == by_tuple.claims
 
 
 @_SLOW

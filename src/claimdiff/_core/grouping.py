@@ -12,21 +12,49 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Sequence
 from operator import attrgetter
+from typing import NamedTuple
 
 from claimdiff._core.flags import Flag, FlagKind, Severity
 from claimdiff._model.claim import Claim
 from claimdiff._model.period import Period
 
-__all__ = ["group_claims"]
+__all__ = ["Keys", "group_claims", "keys_of"]
 
 _INF = math.inf
 
 
-def group_claims(claims: Sequence[Claim]) -> tuple[list[list[int]], list[Flag]]:
+class Keys(NamedTuple):
+    """What grouping reads of each claim, in the claims' order: its id, key, dimension and period."""
+
+    ids: list[str]
+    keys: list[tuple[str, str, tuple[str, ...], str]]
+    dims: list[str]
+    periods: list[Period | None]
+
+
+def keys_of(claims: Sequence[Claim]) -> Keys:
+    """What grouping reads of each of ``claims``, read from the claims themselves.
+
+    >>> from claimdiff import Claim, Scope
+    >>> keys_of([Claim(id="a", metric="killed", estimate="3", scope=Scope(counted="people"), source="A")])
+    Keys(ids=['a'], keys=[('killed', 'people', (), '')], dims=['count'], periods=[None])
+    """
+    return Keys(
+        list(map(attrgetter("id"), claims)),
+        list(map(attrgetter("key"), claims)),
+        list(map(attrgetter("dimension"), claims)),
+        list(map(attrgetter("period"), claims)),
+    )
+
+
+def group_claims(
+    claims: Sequence[Claim], keys_read: Keys | None = None
+) -> tuple[list[list[int]], list[Flag]]:
     """The groups of comparable claims as lists of positions in ``claims``, and a flag per incomparable key.
 
     Claim ids must be unique. Each group lists its claims in id order; groups come in key order, then
-    dimension, then smallest id.
+    dimension, then smallest id. ``keys_read`` is what :func:`keys_of` reads of ``claims``, when it was
+    read already (from a claim table's columns: :func:`claimdiff._core.table_reads.table_keys`).
 
     >>> from claimdiff import Claim, Scope
     >>> cs = [Claim(id=i, metric="killed", estimate=v, scope=Scope(counted="people"), source="A")
@@ -34,8 +62,7 @@ def group_claims(claims: Sequence[Claim]) -> tuple[list[list[int]], list[Flag]]:
     >>> group_claims(cs)
     ([[1, 0]], [])
     """
-    ids = list(map(attrgetter("id"), claims))
-    keys = list(map(attrgetter("key"), claims))
+    ids, keys, dims_of, periods = keys_of(claims) if keys_read is None else keys_read
     buckets: dict[tuple[str, str, tuple[str, ...], str], list[int]] = {}
     for i in sorted(range(len(claims)), key=ids.__getitem__):
         bucket = buckets.get(keys[i])
@@ -43,8 +70,6 @@ def group_claims(claims: Sequence[Claim]) -> tuple[list[list[int]], list[Flag]]:
             buckets[keys[i]] = [i]
         else:
             bucket.append(i)
-    dims_of = list(map(attrgetter("dimension"), claims))
-    periods = list(map(attrgetter("period"), claims))
     raw: list[list[int]] = []
     flags: list[Flag] = []
     for key in sorted(buckets):  # key order; within a key, by dimension, then smallest id
@@ -60,7 +85,7 @@ def group_claims(claims: Sequence[Claim]) -> tuple[list[list[int]], list[Flag]]:
         parts: list[list[int]] = []
         for dim in sorted(dims):
             same = dims[dim]
-            split = _by_period(claims, periods, same)
+            split = _by_period(claims, ids, periods, same)
             if split[0] is not same:  # split by period: each part back to id order
                 for g in split:
                     g.sort(key=ids.__getitem__)
@@ -71,7 +96,7 @@ def group_claims(claims: Sequence[Claim]) -> tuple[list[list[int]], list[Flag]]:
 
 
 def _by_period(
-    claims: Sequence[Claim], periods: Sequence[Period | None], members: list[int]
+    claims: Sequence[Claim], ids: list[str], periods: Sequence[Period | None], members: list[int]
 ) -> list[list[int]]:
     """Split claims into groups whose periods overlap (a claim without a period joins everything).
 
@@ -83,23 +108,23 @@ def _by_period(
     timed = [i for i in members if periods[i] is not None]
     if len(timed) < len(members) or len(timed) < 2:
         return [members]
-    p0 = claims[timed[0]].period
+    p0 = periods[timed[0]]
     assert p0 is not None  # noqa: S101 - filtered above
     start0, end0 = p0.start_ts, p0.end_ts
     if all(
-        claims[i].period.start_ts == start0 and claims[i].period.end_ts == end0  # type: ignore[union-attr]
+        periods[i].start_ts == start0 and periods[i].end_ts == end0  # type: ignore[union-attr]
         for i in timed
     ):
         return [
             members
         ]  # one shared period (the common case): one group, as the sweep below would find
-    timed.sort(key=lambda i: (claims[i].period.start_ts, claims[i].period.end_ts, claims[i].id))  # type: ignore[union-attr]
+    timed.sort(key=lambda i: (periods[i].start_ts, periods[i].end_ts, ids[i]))  # type: ignore[union-attr]
     out: list[list[int]] = []
     current: list[int] = []
     end = -_INF
     prev_start = -_INF
     for i in timed:
-        p = claims[i].period
+        p = periods[i]
         assert p is not None  # noqa: S101 - filtered above
         if current and not (p.start_ts < end or p.start_ts == prev_start):
             out.append(current)
@@ -110,19 +135,19 @@ def _by_period(
         prev_start = p.start_ts
     out.append(current)
     if claims[members[0]].metric.cumulative:
-        return [part for group in out for part in _as_of(claims, group)]
+        return [part for group in out for part in _as_of(periods, group)]
     return out
 
 
-def _as_of(claims: Sequence[Claim], members: list[int]) -> Iterator[list[int]]:
+def _as_of(periods: Sequence[Period | None], members: list[int]) -> Iterator[list[int]]:
     """A cumulative group whose periods all start together, split by the date each runs to."""
-    starts = {claims[i].period.start_ts for i in members}  # type: ignore[union-attr]
+    starts = {periods[i].start_ts for i in members}  # type: ignore[union-attr]
     if len(starts) > 1:
         yield members
         return
     by_end: dict[float, list[int]] = {}
     for i in members:
-        by_end.setdefault(claims[i].period.end_ts, []).append(i)  # type: ignore[union-attr]
+        by_end.setdefault(periods[i].end_ts, []).append(i)  # type: ignore[union-attr]
     yield from by_end.values()
 
 

@@ -28,12 +28,13 @@ import attrs
 from claimdiff._core.policy import POLICIES, Policy
 from claimdiff._core.report import Group
 from claimdiff._model.claim import Claim
+from claimdiff._model.claim_table import ClaimTable
 from claimdiff._model.estimate import Estimate, Hedge
 from claimdiff._model.hedges import HedgePolicy, parse_estimate
 from claimdiff._model.numbers import format_number
 from claimdiff.exceptions import InvalidEstimateError, InvalidUnitError
 
-__all__ = ["Reread", "note_rereadings", "read_with_policy"]
+__all__ = ["Reread", "note_rereadings", "read_with_policy", "rereads_any"]
 
 #: The hedges a table decides: exact figures and plain ranges read the same under every table.
 _TABLE_HEDGES = frozenset({Hedge.LOWER, Hedge.UPPER, Hedge.APPROXIMATE, Hedge.VAGUE})
@@ -81,6 +82,47 @@ def _reread(e: Estimate, table: HedgePolicy, count: bool) -> tuple[Estimate, str
     return None
 
 
+_Seen = dict[tuple[Estimate, bool], tuple[Estimate, str] | None]
+
+
+def _rereading(
+    e: Estimate, count: bool, table: HedgePolicy, seen: _Seen
+) -> tuple[Estimate, str] | None:
+    """What :func:`_reread` gives for a claim's figure ``e`` (``count``: it counts something), asked once per input."""
+    if e.hedge not in _TABLE_HEDGES or not e.text:
+        return None
+    key = (e, count)
+    if key not in seen:
+        seen[key] = _reread(e, table, count)
+    return seen[key]
+
+
+def rereads_any(table: ClaimTable, policy: Policy) -> bool:
+    """Whether :func:`read_with_policy` would re-read a claim of ``table``: asked once per distinct figure input.
+
+    The figure's input is its estimate and whether it counts something, read from the table's columns;
+    no claim is built.
+
+    >>> import pandas as pd
+    >>> from claimdiff import claims_from_dataframe
+    >>> from claimdiff._core.policy import policy_named
+    >>> t = claims_from_dataframe(pd.DataFrame({"id": ["a", "b"], "metric": "killed", "counted": "people",
+    ...     "value": ["dozens", "3"], "source": "MoD"})).claims
+    >>> rereads_any(t, policy_named("consensus")), rereads_any(t, policy_named("acled"))
+    (False, True)
+    """
+    import numpy as np  # noqa: PLC0415 - a table exists only where numpy read it
+
+    e_codes, estimates = table.column("estimate")
+    s_codes, scopes = table.column("scope")
+    counts = np.array([s is not None and s.counted is not None for s in scopes], np.int64)
+    inputs = np.unique(e_codes.astype(np.int64) * 2 + counts[s_codes]).tolist()
+    seen: _Seen = {}
+    return any(
+        _rereading(estimates[k // 2], bool(k % 2), policy.hedges, seen) is not None for k in inputs
+    )
+
+
 def read_with_policy(
     claims: Sequence[Claim], policy: Policy
 ) -> tuple[list[Claim], dict[str, Reread]]:
@@ -90,19 +132,12 @@ def read_with_policy(
         The claims (the same objects when nothing changed), and what each re-read claim said before, by id.
     """
     table = policy.hedges
-    seen: dict[tuple[Estimate, bool], tuple[Estimate, str] | None] = {}
+    seen: _Seen = {}
     out: list[Claim] = []
     before: dict[str, Reread] = {}
     for c in claims:
         e = c.estimate
-        if e.hedge not in _TABLE_HEDGES or not e.text:
-            out.append(c)
-            continue
-        count = c.scope.counted is not None
-        key = (e, count)
-        if key not in seen:
-            seen[key] = _reread(e, table, count)
-        found = seen[key]
+        found = _rereading(e, c.scope.counted is not None, table, seen)
         if found is None:
             out.append(c)
             continue

@@ -17,8 +17,8 @@ from claimdiff._core.arithmetic import GroupFacts, check_arithmetic
 from claimdiff._core.believe import believe
 from claimdiff._core.columns import Columns
 from claimdiff._core.flags import Flag, FlagKind
-from claimdiff._core.grouping import group_claims
-from claimdiff._core.hedge_reading import note_rereadings, read_with_policy
+from claimdiff._core.grouping import Keys, group_claims
+from claimdiff._core.hedge_reading import Reread, note_rereadings, read_with_policy, rereads_any
 from claimdiff._core.lag_conflicts import explain_lags
 from claimdiff._core.lags import Lag
 from claimdiff._core.lazy_items import LazyItems
@@ -28,9 +28,10 @@ from claimdiff._core.quiet import QuietGroups, quiet_groups
 from claimdiff._core.relations import DEFAULT_TAXONOMY, Relation, Taxonomy
 from claimdiff._core.report import Derived, Group, Rejected, Report
 from claimdiff._core.series import Series, check_series
-from claimdiff._core.table_reads import as_table
+from claimdiff._core.table_reads import as_table, distinct_ids, table_keys
 from claimdiff._core.verdicts import analyse
 from claimdiff._model.claim import Claim
+from claimdiff._model.claim_table import ClaimTable
 from claimdiff._model.withdrawal import Withdrawal
 from claimdiff.exceptions import InvalidClaimError
 
@@ -168,10 +169,7 @@ def _reconcile(
     withdrawals: tuple[Withdrawal, ...],
     progress: Any = None,
 ) -> Report:
-    accepted, rejected = _unique(claims)
-    accepted, reread = read_with_policy(
-        accepted, policy
-    )  # the policy's hedges read every worded figure
+    accepted, rejected, reread, keys = _accept(claims, policy)
     withdrawn = _withdrawn(accepted, withdrawals, rejected)
     relations = tuple(r for r in declared if isinstance(r, Relation))
     series = tuple(r for r in declared if isinstance(r, Series))
@@ -179,7 +177,7 @@ def _reconcile(
     steps = None if progress is None else Steps(progress, len(accepted))
     if steps is not None:
         steps.stage("grouping")
-    positions, loose_flags = group_claims(accepted)
+    positions, loose_flags = group_claims(accepted, keys)
     raw = [[accepted[i] for i in g] for g in positions]
 
     judged: dict[int, Group] = {}
@@ -310,6 +308,26 @@ def _all_flags(
 
 def _by_id(c: Claim) -> str:
     return c.id
+
+
+def _accept(
+    claims: Iterable[Claim], policy: Policy
+) -> tuple[list[Claim], list[Rejected], dict[str, Reread], Keys | None]:
+    """The claims reconciled (each worded figure read with the policy's hedges), those rejected, and what was re-read.
+
+    A claim table whose ids are distinct and whose figures the policy's hedges read as they are is
+    checked on its columns, which also give what grouping reads of each claim (returned last, else None).
+    """
+    if type(claims) is ClaimTable:
+        import numpy as np  # noqa: PLC0415 - a table exists only where numpy read it
+
+        if distinct_ids(np, claims) and not rereads_any(claims, policy):
+            return list(claims), [], {}, table_keys(np, claims)
+    accepted, rejected = _unique(claims)
+    accepted, reread = read_with_policy(
+        accepted, policy
+    )  # the policy's hedges read every worded figure
+    return accepted, rejected, reread, None
 
 
 def _unique(claims: Iterable[Claim]) -> tuple[list[Claim], list[Rejected]]:

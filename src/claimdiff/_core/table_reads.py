@@ -14,11 +14,12 @@ import operator
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
+from claimdiff._core.grouping import Keys
 from claimdiff._core.policy import Policy
 from claimdiff._model.claim import Claim, stated_span
 from claimdiff._model.claim_table import ClaimTable
 
-__all__ = ["ClaimReads", "as_table", "table_reads"]
+__all__ = ["ClaimReads", "as_table", "distinct_ids", "table_keys", "table_reads"]
 
 
 class ClaimReads(NamedTuple):
@@ -115,4 +116,86 @@ def table_reads(
         out,
         ids_of[p_codes],
         end[p_codes],
+    )
+
+
+def distinct_ids(np: Any, table: ClaimTable) -> bool:
+    """Whether no two claims of ``table`` share an id, read from its id column: no claim is built.
+
+    >>> import numpy as np, pandas as pd
+    >>> from claimdiff import claims_from_dataframe
+    >>> from claimdiff._model.claim_table import picked
+    >>> t = claims_from_dataframe(pd.DataFrame({
+    ...     "id": ["a", "b"], "metric": "killed", "counted": "people", "value": 3, "source": "MoD"})).claims
+    >>> distinct_ids(np, picked(t, [0, 1, 0])), distinct_ids(np, t)
+    (False, True)
+    """
+    if not len(table):
+        return True
+    codes, ids = table.column("id")
+    if int(np.bincount(codes).max()) > 1:
+        return False
+    if len(set(ids)) == len(
+        ids
+    ):  # distinct parts (the common case): distinct codes are distinct ids
+        return True
+    named: dict[
+        str, int
+    ] = {}  # a held claim's id, or tables laid end to end, repeat a part: equal ids are one
+    same = np.array([named.setdefault(i, len(named)) for i in ids], np.int64)
+    return int(np.bincount(same[codes]).max()) == 1
+
+
+def _distinct(np: Any, inputs: Any, size: int) -> tuple[Any, Any, Any]:
+    """The distinct ``inputs`` (integers from 0 to ``size``), a row holding each, and each row's index into them.
+
+    As ``np.unique(inputs, return_index=True, return_inverse=True)``, but without sorting the rows when
+    ``size`` is small enough to mark the inputs held (the row given for an input is then any row holding it).
+    """
+    if size > 4 * len(inputs) + 1024:
+        found, first, at = np.unique(inputs, return_index=True, return_inverse=True)
+        return found, first, at.reshape(-1)
+    row_of = np.full(size, -1, np.int64)
+    row_of[inputs] = np.arange(len(inputs))
+    held = row_of >= 0
+    found = np.flatnonzero(held)
+    return found, row_of[found], (np.cumsum(held) - 1)[inputs]
+
+
+def table_keys(np: Any, table: ClaimTable) -> Keys:
+    """What grouping reads of each claim of ``table`` (:func:`claimdiff._core.grouping.keys_of`), from its columns.
+
+    Each key is the scope's own key for the metric (what a claim holds as ``key``), asked once per
+    distinct (metric, scope) pair; each dimension is that of the claim built for a row of each distinct
+    (figure, counted) pair; ids and periods are the columns' parts. Only those few claims are built.
+    """
+    m_codes, metrics = table.column("metric")
+    s_codes, scopes = table.column("scope")
+    n = len(scopes)
+    pairs, _, at = _distinct(np, m_codes.astype(np.int64) * n + s_codes, len(metrics) * n)
+    keyed = [
+        scopes[k % n]._key_for(metrics[k // n].name)  # noqa: SLF001 - the rule Claim holds its key by
+        for k in pairs.tolist()
+    ]
+    keys = list(map(keyed.__getitem__, at.tolist()))
+
+    e_codes, estimates = table.column("estimate")
+    counted: dict[str | None, int] = {}
+    counts = np.array(
+        [counted.setdefault(None if s is None else s.counted, len(counted)) for s in scopes],
+        np.int64,
+    )
+    _, first, at = _distinct(
+        np, e_codes.astype(np.int64) * len(counted) + counts[s_codes], len(estimates) * len(counted)
+    )
+    dimension = [table[i].dimension for i in first.tolist()]
+    dims = list(map(dimension.__getitem__, at.tolist()))
+
+    i_codes, ids = table.column("id")
+    p_codes, periods = table.column("period")
+    return Keys(
+        list(map(ids.__getitem__, i_codes.tolist())),
+        keys,
+        dims,
+        list(map(periods.__getitem__, p_codes.tolist())),
     )
