@@ -88,11 +88,11 @@ def test_an_appositive_describing_the_subject_is_not_the_source() -> None:
 
 
 def test_an_appositive_role_names_the_body_it_speaks_for() -> None:
-    """ "John Smith, a spokesman for the UN refugee agency, said": the role, which names the body."""
+    """ "John Smith, a spokesman for the UN refugee agency, said": the body he speaks for (ANNOTATION.md rule 17)."""
     got = sources(
         "John Smith, a spokesman for the UN refugee agency, said about 50,000 refugees had crossed."
     )
-    assert got == [("about 50,000 refugees", "Spokesman for the UN refugee agency")]
+    assert got == [("about 50,000 refugees", "UNHCR")]
 
 
 def test_bodies_are_the_dead() -> None:

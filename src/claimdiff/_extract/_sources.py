@@ -199,6 +199,19 @@ def canonical_source(phrase: str) -> Attribution | None:
         )
     if re.search(r"\b(?:have|has|had|were|was|been|are|is)\b", low):
         return None  # a clause, not a name
+    spoken_for = _body_of(s)
+    if (
+        spoken_for is not None
+    ):  # "a spokeswoman for UNICEF", "the Health Minister": the body they speak for
+        return canonical_source(spoken_for)
+    press = _media(s, low)
+    if press is not None:  # "media reports", "local media outlets": the press, one unnamed source
+        press = press[0].upper() + press[1:]
+        return Attribution(Source(press, kind=source_kind(press)))
+    official = _ONE_OFFICIAL.match(low) if not definite else None
+    if official is not None:  # "an official", "a local official": the text's noun, in the plural
+        name = s[0].upper() + s[1:] + "s"
+        return Attribution(Source(name, kind=source_kind(name)))
     if low.split()[:1] and (low.split()[0] in _PREPOSITIONS or low.split()[-1] in _COUNTED_HEADS):
         return None  # "Among those cases", "those measles cases": a phrase about the figures, not a body
     if (
@@ -223,6 +236,52 @@ def canonical_source(phrase: str) -> Attribution | None:
         return None
     name = _ministry(low) or _media(s, low) or _role(s) or s[0].upper() + s[1:]
     return Attribution(Source(name, kind=source_kind(name), party=_party(name)))
+
+
+#: A person speaking for a body they belong to or head: "a spokesperson for the agency", "the head of the
+#: city administration", "the agency's director"; a one-person office (governor, mayor, president) is no such
+#: person, it stays the office.
+_FOR_BODY = re.compile(
+    r"^(?:[a-z]+\s+)?(?:spokes(?:man|woman|person)|head|chief|director(?:[- ]general)?|commissioner(?:-general)?|"
+    r"executive director|representative)\s+(?:for|of|at)\s+(?:the\s+)?(?P<body>.+)$",
+    re.IGNORECASE,
+)
+#: The body before the speaker's role, with or without the person's name: "UNICEF spokesperson Ann Lee".
+_BODY_ROLE = re.compile(
+    r"^(?P<body>.+?)(?:'s)?\s+(?:spokes(?:man|woman|person)|chief|head|director(?:[- ]general)?|"
+    r"commissioner(?:-general)?)(?:\s+[A-Z][\w.'’-]*){0,4}$"
+)
+#: A minister named by portfolio, with or without the person: "Health Minister", "Interior Minister Ana Ruiz",
+#: "the minister of health": the ministry speaks.
+_MINISTER = re.compile(
+    r"^(?:(?P<c>[A-Za-z]+)\s+)??(?:(?P<t1>health|interior|defen[cs]e|emergencies|emergency|foreign)\s+minister|"
+    r"minister\s+of\s+(?P<t2>health|interior|defen[cs]e|emergencies|emergency situations|foreign affairs))"
+    r"(?:\s+[A-Z][\w.'’-]*){0,4}$",
+    re.IGNORECASE,
+)
+#: One unnamed official, a level or nationality kept: written in the plural ("Officials", "Afghan officials").
+_ONE_OFFICIAL = re.compile(r"^(?:[a-z]+\s+){0,2}official$")
+
+
+def _body_of(s: str) -> str | None:
+    """The body a person named by role speaks for, or ``None`` when the phrase names no such person."""
+    m = _MINISTER.match(s)
+    if m is not None:
+        topic = (m.group("t1") or m.group("t2")).lower().split()[0]
+        country = m.group("c") or ""
+        return f"{country} {topic} ministry".strip()
+    m = _FOR_BODY.match(s) or _BODY_ROLE.match(s)
+    if m is None:
+        return None
+    body = m.group("body").strip()
+    first = body.split()[0].lower()
+    if (
+        first in _PRONOUNS
+        or first in {"its", "their", "his", "her"}
+        or not (body[0].isupper() or first in {"city", "regional"})
+    ):
+        return None  # "his chief", "the head of state": no body named
+    return body
 
 
 def _ministry(low: str) -> str | None:

@@ -1,0 +1,94 @@
+"""The origin conventions of ANNOTATION.md (rules 16 to 18), each on sentences written for the test.
+
+Who gave a figure: the body the text credits (the outlet goes in ``via``), the outlet when nothing
+credits one, a person speaking for a body is that body, a one-person office stays the office.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimdiff import extract
+
+OUTLET = "Daily Planet"
+
+
+def origins(text: str) -> list[tuple[str, str]]:
+    """(interval, origin) of every candidate of ``text``, published by :data:`OUTLET`."""
+    return [
+        (c.claim.estimate.interval_text(), c.claim.source.name)
+        for c in extract(text, published="2024-03-01", outlet=OUTLET)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        # a spokesperson is the body they speak for
+        (
+            "A spokesperson for the World Health Organization said 120 cases had been confirmed.",
+            "WHO",
+        ),
+        ("Jane Marlow, a spokeswoman for UNICEF, said 40 children were injured.", "UNICEF"),
+        ("UNICEF spokesperson Ann Lee said 40 children were injured.", "UNICEF"),
+        # an agency's head or chief is the agency
+        (
+            "The head of the National Emergency Agency, Paul Smit, said 77 people were evacuated.",
+            "National Emergency Agency",
+        ),
+        (
+            "The director of the Coastal Relief Service said 77 people were evacuated.",
+            "Coastal Relief Service",
+        ),
+        (
+            "The head of the city administration said 77 people were evacuated.",
+            "City administration",
+        ),
+        # a minister speaks for the ministry
+        (
+            "Interior Minister Peter Dorn said 33 people were killed.",
+            "Ministry of Internal Affairs",
+        ),
+        ("The minister of health said 33 people were killed.", "Ministry of Health"),
+        ("Iraq's Health Minister said 33 people were killed.", "Iraqi Ministry of Health"),
+    ],
+)
+def test_a_person_speaking_for_a_body_is_that_body(text: str, origin: str) -> None:
+    assert [o for _, o in origins(text)] == [origin]
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        # a one-person office the text names without a body behind it stays the office
+        ("The governor of Lake Oblast said 5 people were injured.", "Governor of Lake Oblast"),
+        ("The mayor of Rivertown said 5 people were injured.", "Mayor of Rivertown"),
+    ],
+)
+def test_a_one_person_office_stays_the_office(text: str, origin: str) -> None:
+    assert [o for _, o in origins(text)] == [origin]
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        ("An official said 19 people were wounded.", "Officials"),
+        ("A local official said 19 people were wounded.", "Local officials"),
+        ("An Afghan official said 19 people were wounded.", "Afghan officials"),
+        ("Officials said 19 people were wounded.", "Officials"),
+    ],
+)
+def test_an_unnamed_official_is_written_in_the_plural(text: str, origin: str) -> None:
+    assert [o for _, o in origins(text)] == [origin]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to media, 14 people were injured in the blast.",
+        "Media reports say 14 people were injured in the blast.",
+        "According to media reports, 14 people were injured in the blast.",
+    ],
+)
+def test_unnamed_media_are_media(text: str) -> None:
+    assert origins(text) == [("[14, 14]", "Media")]
