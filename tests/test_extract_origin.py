@@ -92,3 +92,75 @@ def test_an_unnamed_official_is_written_in_the_plural(text: str, origin: str) ->
 )
 def test_unnamed_media_are_media(text: str) -> None:
     assert origins(text) == [("[14, 14]", "Media")]
+
+
+def test_an_apposed_role_after_according_to_names_the_body() -> None:
+    text = "According to Maria Lopez, a spokeswoman for the Red Cross, 60 people were hurt."
+    assert origins(text) == [("[60, 60]", "Red Cross")]
+
+
+def test_media_citing_a_body_give_the_body_via_media() -> None:
+    got = extract(
+        "Media reports citing the police said 8 people were arrested.",
+        published="2024-03-01",
+        outlet=OUTLET,
+    )
+    assert [(c.claim.source.name, tuple(v.name for v in c.claim.via)) for c in got] == [
+        ("Police", ("Media", OUTLET))
+    ]
+
+
+def test_unnamed_speakers_drop_where_they_are() -> None:
+    assert origins("Officials in Lake Province said 14 people were missing.") == [
+        ("[14, 14]", "Officials")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "origin"),
+    [
+        ("Floods in the north (Media)", "Media"),
+        ("Floods in the north (ECHO 24 Jan 2020)", "DG ECHO"),  # a date closes the citation
+        (
+            "Floods in the north (ECHO, UN, Media)",
+            OUTLET,
+        ),  # several sources: the outlet compiled them
+    ],
+)
+def test_a_heading_citation_covers_the_unattributed_figures(heading: str, origin: str) -> None:
+    got = origins(f"{heading}\n\nAt least 25 people have died and 300 homes were flooded.")
+    assert [o for _, o in got] == [origin, origin]
+
+
+def test_a_closing_citation_naming_one_known_body_is_that_body() -> None:
+    got = origins("Heavy rain killed 12 people and damaged 40 homes (UN-WHO data).")
+    assert [o for _, o in got] == ["WHO", "WHO"]
+
+
+def test_an_attribution_carries_to_the_end_of_its_paragraph_only() -> None:
+    text = (
+        "According to the Interior Ministry, 31 people were killed. Another 58 homes were damaged."
+        "\n\nIn the south, 70 homes were flooded."
+    )
+    assert [o for _, o in origins(text)] == [
+        "Ministry of Internal Affairs",
+        "Ministry of Internal Affairs",
+        OUTLET,
+    ]
+
+
+def test_an_unattributed_figure_is_the_outlets() -> None:
+    assert origins("At least 17 people died in the landslide near the village.") == [
+        ("[17, inf)", OUTLET)
+    ]
+
+
+def test_a_headline_takes_its_own_attribution_else_the_bodys_for_the_same_figure() -> None:
+    own = origins(
+        "Storm kills 9 in coastal town, officials say\n\nThe storm hit the town, and 9 people were killed."
+    )
+    assert ("[9, 9]", "Officials") in own
+    body = origins(
+        "Storm kills 9 in coastal town\n\nThe Civil Defence Agency said 9 people were killed in the town."
+    )
+    assert body == [("[9, 9]", "Civil Defence Agency")] * len(body)

@@ -11,11 +11,12 @@ from collections.abc import Sequence
 
 import attrs
 
-from claimdiff._extract._sources import Attribution, canonical_source
+from claimdiff._extract._sources import Attribution, canonical_source, source_kind
 from claimdiff._extract._text import alternation
+from claimdiff._model.aliases import bodies_named
 from claimdiff._model.claim import Source
 
-__all__ = ["attributions", "figure_of", "quote_speaker"]
+__all__ = ["attributions", "cited_source", "figure_of", "quote_speaker"]
 
 # fmt: off
 #: The verbs of speech and report, as a regular expression (each is followed by the end of a word).
@@ -67,13 +68,35 @@ _FIGURE_OF = re.compile(
 )
 
 
+#: A date closing a citation: "(ECHO 24 Jan 2020)", "(OCHA, 22 Jun 2022)".
+_CITED_ON = re.compile(
+    r"[,\s]+(?:\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|[A-Za-z]{3,9}\s+\d{4}|"
+    r"\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4})\s*$"
+)
+
+
+def cited_source(phrase: str) -> Attribution | None:
+    """The one source a citation names ("ECHO 24 Jan 2020", "UN-WHO data"), or ``None``.
+
+    A date closing it is no part of the name; a citation naming one body the built-in table knows
+    is that body ("UN-WHO data" is WHO's).
+
+    >>> cited_source("ECHO 24 Jan 2020").source.name
+    'DG ECHO'
+    """
+    phrase = _CITED_ON.sub("", phrase)
+    known = {name for _, name in bodies_named(phrase)}
+    if len(known) == 1:
+        name = known.pop()
+        return Attribution(Source(name, kind=source_kind(name)))
+    found = canonical_source(phrase)
+    return found if found is not None and found.source is not None else None
+
+
 def figure_of(text: str, low: str, end: int) -> Attribution | None:
     """The source a parenthesis right after a figure names: "88 (government figure)"."""
     m = _FIGURE_OF.match(low, end)
-    if m is None:
-        return None
-    found = canonical_source(_cut(text, m.start("who"), m.group("who")))
-    return found if found is not None and found.source is not None else None
+    return None if m is None else cited_source(_cut(text, m.start("who"), m.group("who")))
 
 
 def attributions(
@@ -102,10 +125,15 @@ def attributions(
             out.append((m.start(), found))
     for m in _ACCORDING.finditer(low, start, end):
         found = canonical_source(_cut(text, m.start("who"), m.group("who")))
+        role = _APPOSED_ROLE.match(low, m.end("who"), end)
+        if role is not None and _ROLE.search(
+            role.group("role")
+        ):  # "according to Ann Lee, a spokeswoman for the agency,": the body she speaks for
+            found = canonical_source(_cut(text, m.end("who") + 2, role.group("role"))) or found
         if found is not None and found.source is not None and not quoted(m.start()):
             out.append((m.start(), found))
     citing = [
-        (m.start(), canonical_source(_cut(text, m.start("who"), m.group("who"))))
+        (m.start(), _named_or_role(canonical_source(_cut(text, m.start("who"), m.group("who")))))
         for m in _CITING.finditer(low, start, end)
     ]
     for m in _VERB.finditer(low, start, end):
@@ -139,7 +167,7 @@ def attributions(
             ):
                 # "X said, citing Y" and "Media reports citing Y indicate": Y, through X
                 head = (
-                    canonical_source(_cut(text, start, low[start:cite_at]))
+                    canonical_source(_cut(text, start, low[start:cite_at].rstrip(" ,")))
                     if cite_at < verb_at
                     else found
                 )
@@ -147,6 +175,17 @@ def attributions(
                 found = Attribution(cited.source, via=(via, *found.via))
         out.append((verb_at, found))
     return sorted(out, key=lambda pa: pa[0])
+
+
+#: A person's role in apposition after their name: ", a spokeswoman for the agency,".
+_APPOSED_ROLE = re.compile(r",\s(?P<role>(?:an?|the)\s[^,;:\"“”]{2,80}?),")
+
+
+def _named_or_role(found: Attribution | None) -> Attribution | None:
+    """A cited body: "citing the police" names the police even with no speaker before it to point back to."""
+    if found is not None and found.source is None and found.refers_to:
+        return found.resolve(None)
+    return found
 
 
 def _subject(text: str, low: str, start: int, verb: int) -> Attribution | None:

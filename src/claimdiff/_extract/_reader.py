@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 import attrs
 
-from claimdiff._extract._attribution import attributions, figure_of, quote_speaker
+from claimdiff._extract._attribution import attributions, cited_source, figure_of, quote_speaker
 from claimdiff._extract._candidate import Candidate
 from claimdiff._extract._clauses import (
     breaks_down,
@@ -38,7 +38,6 @@ from claimdiff._extract._noun import told_apart
 from claimdiff._extract._place import _LABEL, _path, heading_places, known, places_named
 from claimdiff._extract._placing import Context, Placing
 from claimdiff._extract._sources import Attribution, of_region, source_kind
-from claimdiff._extract._sources import canonical_source as source_named
 from claimdiff._extract._structures import breakdown, with_total
 from claimdiff._extract._text import Block, Sentence, quotations, sentences
 from claimdiff._extract._time import days_named, period_at, stated_period
@@ -132,18 +131,13 @@ class _Reader(Placing):
                 named.insert(0, self.gazetteer.normalise(_path(None, label.group("p")) or ()))
             named = [*heading_places(self.text, block.start, block.end, self.gazetteer), *named]
             said = _HEADING_SOURCE.search(body)
-            who = source_named(said.group("who")) if said is not None else None
-            self.heading_source = who if who is not None and who.source is not None else None
+            self.heading_source = cited_source(said.group("who")) if said is not None else None
             named = [p for p in named if known(self.gazetteer, p)]
             if named:
                 self.heading_place = named[0]
                 self.countries.add(self.gazetteer.key(named[0])[0])
         cited = _CITATION.search(body)
-        found = source_named(cited.group("who")) if cited is not None else None
-        known_in = bodies_named(cited.group("who")) if cited is not None else []
-        if len({name for _, name in known_in}) == 1:  # "(UN-WHO data)": the body the table knows
-            found = Attribution(Source(known_in[0][1], kind=source_kind(known_in[0][1])))
-        self.cited = found if found is not None and found.source is not None else None
+        self.cited = cited_source(cited.group("who")) if cited is not None else None
         quotes = quotations(self.text, block)
         speakers = [
             quote_speaker(self.text, self.low, a, b, block.start, block.end) for a, b in quotes

@@ -208,6 +208,9 @@ def canonical_source(phrase: str) -> Attribution | None:
     if press is not None:  # "media reports", "local media outlets": the press, one unnamed source
         press = press[0].upper() + press[1:]
         return Attribution(Source(press, kind=source_kind(press)))
+    located = _LOCATED.match(low)
+    if located is not None:  # "officials in the province": the officials, the place is the figure's
+        s, low = s[: located.end("who")], low[: located.end("who")]
     official = _ONE_OFFICIAL.match(low) if not definite else None
     if official is not None:  # "an official", "a local official": the text's noun, in the plural
         name = s[0].upper() + s[1:] + "s"
@@ -258,6 +261,10 @@ _MINISTER = re.compile(
     r"minister\s+of\s+(?P<t2>health|interior|defen[cs]e|emergencies|emergency situations|foreign affairs))"
     r"(?:\s+[A-Z][\w.'’-]*){0,4}$",
     re.IGNORECASE,
+)
+#: Unnamed speakers, then where they are: "officials in Lake Province", "local authorities in the north".
+_LOCATED = re.compile(
+    r"^(?P<who>(?:[a-z]+\s+){0,2}?(?:officials?|authorities|sources))\s+(?:in|from|at)\s+\S.*$"
 )
 #: One unnamed official, a level or nationality kept: written in the plural ("Officials", "Afghan officials").
 _ONE_OFFICIAL = re.compile(r"^(?:[a-z]+\s+){0,2}official$")
