@@ -164,3 +164,18 @@ def test_a_headline_takes_its_own_attribution_else_the_bodys_for_the_same_figure
         "Storm kills 9 in coastal town\n\nThe Civil Defence Agency said 9 people were killed in the town."
     )
     assert body == [("[9, 9]", "Civil Defence Agency")] * len(body)
+
+
+def test_early_reports_are_an_unnamed_speaker() -> None:
+    got = origins(
+        "Casualties are being verified, but preliminary reports say 30 people were killed."
+    )
+    assert got == [("[30, 30]", "Preliminary reports")]
+
+
+def test_a_body_a_paragraph_names_without_crediting_it_gives_no_origin() -> None:
+    text = "UNHCR is calling for calm. Some 4,000 people have fled across the border."
+    assert [o for _, o in origins(text)] == [OUTLET]
+    # the United Nations' own briefing relays the figures of the agency its paragraph is about
+    got = extract(text, published="2024-03-01", outlet="United Nations")
+    assert [c.claim.source.name for c in got] == ["UNHCR"]

@@ -302,8 +302,13 @@ class _Reader(Placing):
     def named_body(self) -> Attribution | None:
         """The first known body the paragraph names so far ("UNHCR is calling for calm"): its speaker.
 
+        Only where the outlet is the United Nations' own channel (its briefings and news), whose
+        paragraphs about one of its agencies relay that agency's figures. Elsewhere a body a paragraph
+        names without crediting it with a figure gives no origin: the outlet is (ANNOTATION.md rule 16).
         The sentences are read for one only when a figure needs it, in order, each once.
         """
+        if not _UN_CHANNEL.match(self.outlet.name):
+            return None
         while self.body is None and self.unscanned:
             start, end = self.unscanned.pop(0)
             named = bodies_named(self.text, start, end)
@@ -462,6 +467,8 @@ class _Reader(Placing):
         return base if n == 1 else f"{base}-{n}"
 
 
+#: The United Nations' own channels: "United Nations", "UN News", "U.N. News Service", "UN Geneva".
+_UN_CHANNEL = re.compile(r"^(?:United Nations|U\.?N\.?)(?:\s|$)")
 #: A place, then the place it lies in: "Borno State, north-eastern Nigeria", "Juba, South Sudan".
 _APPOSITION = re.compile(r"[^,;.()]{1,40},\s+(?:in\s+)?(?:the\s+)?(?:[a-z][\w-]*\s+)?")
 _HEADING_SOURCE = re.compile(r"\((?P<who>[A-Za-z][\w .'’-]{1,40})\)\s*$")

@@ -204,6 +204,11 @@ def canonical_source(phrase: str) -> Attribution | None:
         spoken_for is not None
     ):  # "a spokeswoman for UNICEF", "the Health Minister": the body they speak for
         return canonical_source(spoken_for)
+    if _EARLY_REPORTS.match(
+        low
+    ):  # "initial reports indicate": unnamed reports, as the text names them
+        name = s[0].upper() + s[1:]
+        return Attribution(Source(name, kind=source_kind(name)))
     press = _media(s, low)
     if press is not None:  # "media reports", "local media outlets": the press, one unnamed source
         press = press[0].upper() + press[1:]
@@ -262,6 +267,8 @@ _MINISTER = re.compile(
     r"(?:\s+[A-Z][\w.'’-]*){0,4}$",
     re.IGNORECASE,
 )
+#: Reports no body is named for, by the time they were made: "initial reports", "preliminary reports".
+_EARLY_REPORTS = re.compile(r"^(?:initial|preliminary|early|first|unconfirmed)\s+reports?$")
 #: Unnamed speakers, then where they are: "officials in Lake Province", "local authorities in the north".
 _LOCATED = re.compile(
     r"^(?P<who>(?:[a-z]+\s+){0,2}?(?:officials?|authorities|sources))\s+(?:in|from|at)\s+\S.*$"
