@@ -179,3 +179,30 @@ def test_a_body_a_paragraph_names_without_crediting_it_gives_no_origin() -> None
     # the United Nations' own briefing relays the figures of the agency its paragraph is about
     got = extract(text, published="2024-03-01", outlet="United Nations")
     assert [c.claim.source.name for c in got] == ["UNHCR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        # a state's one-person office, its holder named: the office
+        ("Russian President Ivan Petrov said 13 soldiers were killed.", "President of Russia"),
+        ("UN Secretary-General Ana Gomes said 13 peacekeepers were killed.", "Secretary-General"),
+        # a rank before the person closing the body's name is no part of it
+        (
+            "Chief of the Flood Relief Authority Maj. Gen. Omar Tariq said 12 people were killed.",
+            "Flood Relief Authority",
+        ),
+        (
+            "Relief Agency Commissioner-General Lena Berg said 13 staff were killed.",
+            "Relief Agency",
+        ),
+    ],
+)
+def test_offices_and_ranked_heads(text: str, origin: str) -> None:
+    assert [o for _, o in origins(text)] == [origin]
+
+
+def test_an_emergencies_ministry_is_written_as_the_alias_table_folds_it() -> None:
+    # ANNOTATION.md rule 17: `Russian Ministry of Emergencies`, the form "Emergencies Ministry" folds to
+    got = origins("Russia's Emergencies Ministry said 13 people were rescued.")
+    assert got == [("[13, 13]", "Russian Ministry of Emergencies")]

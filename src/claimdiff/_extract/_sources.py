@@ -67,7 +67,8 @@ _OF_COUNTRY = re.compile(r"^(?P<m>ministry\s+of\s+[a-z]+(?:\s+affairs)?)\s+of\s+
 _STATE_NAMES = {"russian federation": "russia", "republic of belarus": "belarus", "islamic republic of iran": "iran",
                 "syrian arab republic": "syria", "republic of turkey": "turkey", "republic of türkiye": "turkey"}
 _TOPICS = {"defense": "Defence", "defence": "Defence", "health": "Health", "foreign": "Foreign Affairs",
-           "interior": "Internal Affairs", "emergencies": "Emergency Situations", "emergency": "Emergency Situations"}
+           "interior": "Internal Affairs", "emergencies": "Emergencies", "emergency": "Emergencies",
+           "home": "Home Affairs"}
 _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
 _PREPOSITIONS = frozenset({"among", "during", "of", "for", "with", "from", "since", "after", "before", "including",
                            "between", "about", "over", "under", "than", "into", "across", "within", "despite"})
@@ -199,6 +200,9 @@ def canonical_source(phrase: str) -> Attribution | None:
         )
     if re.search(r"\b(?:have|has|had|were|was|been|are|is)\b", low):
         return None  # a clause, not a name
+    office = _office(s)
+    if office is not None:
+        return Attribution(Source(office, kind=source_kind(office), party=_party(s)))
     spoken_for = _body_of(s)
     if (
         spoken_for is not None
@@ -256,13 +260,25 @@ _FOR_BODY = re.compile(
 )
 #: The body before the speaker's role, with or without the person's name: "UNICEF spokesperson Ann Lee".
 _BODY_ROLE = re.compile(
-    r"^(?P<body>.+?)(?:'s)?\s+(?:spokes(?:man|woman|person)|chief|head|director(?:[- ]general)?|"
+    r"^(?P<body>.+?)(?:'s)?\s+(?i:spokes(?:man|woman|person)|chief|head|director(?:[- ]general)?|"
     r"commissioner(?:-general)?)(?:\s+[A-Z][\w.'’-]*){0,4}$"
+)
+#: A rank or title before a person's name closing a body's name: "... Authority Maj. Gen. Saeed Aleem".
+_RANKED = re.compile(
+    r"(?:\s+(?:Maj|Gen|Lt|Col|Brig|Capt|Dr|Mr|Mrs|Ms|Prof)\.?)+(?:\s+[A-Z][\w'’-]*)+$"
+)
+#: A one-person office of a state, its holder named or not: "Russian President Vladimir Putin".
+_HEAD_OF_STATE = re.compile(
+    r"^(?P<adj>[A-Z][a-z]+)\s+(?P<office>President|Prime Minister)(?:\s+[A-Z][\w.'’-]*){0,4}$"
+)
+#: The UN's chief, named or not: "UN Secretary-General António Guterres".
+_SECRETARY_GENERAL = re.compile(
+    r"^(?:(?:UN|U\.N\.|United Nations)\s+)?Secretary-General(?:\s+\S+){0,4}$"
 )
 #: A minister named by portfolio, with or without the person: "Health Minister", "Interior Minister Ana Ruiz",
 #: "the minister of health": the ministry speaks.
 _MINISTER = re.compile(
-    r"^(?:(?P<c>[A-Za-z]+)\s+)??(?:(?P<t1>health|interior|defen[cs]e|emergencies|emergency|foreign)\s+minister|"
+    r"^(?:(?P<c>[A-Za-z]+)\s+)??(?:(?P<t1>health|interior|defen[cs]e|emergencies|emergency|foreign|home)\s+minister|"
     r"minister\s+of\s+(?P<t2>health|interior|defen[cs]e|emergencies|emergency situations|foreign affairs))"
     r"(?:\s+[A-Z][\w.'’-]*){0,4}$",
     re.IGNORECASE,
@@ -277,6 +293,15 @@ _LOCATED = re.compile(
 _ONE_OFFICIAL = re.compile(r"^(?:[a-z]+\s+){0,2}official$")
 
 
+def _office(s: str) -> str | None:
+    """A one-person office a phrase names, under the office's name: "Russian President Vladimir Putin"."""
+    if _SECRETARY_GENERAL.match(s):
+        return "Secretary-General"
+    m = _HEAD_OF_STATE.match(s)
+    country = _ADJECTIVES.get(m.group("adj").lower()) if m is not None else None
+    return f"{m.group('office')} of {country}" if m is not None and country else None
+
+
 def _body_of(s: str) -> str | None:
     """The body a person named by role speaks for, or ``None`` when the phrase names no such person."""
     m = _MINISTER.match(s)
@@ -287,7 +312,7 @@ def _body_of(s: str) -> str | None:
     m = _FOR_BODY.match(s) or _BODY_ROLE.match(s)
     if m is None:
         return None
-    body = m.group("body").strip()
+    body = _RANKED.sub("", m.group("body").strip())
     first = body.split()[0].lower()
     if (
         first in _PRONOUNS
