@@ -206,3 +206,30 @@ def test_an_emergencies_ministry_is_written_as_the_alias_table_folds_it() -> Non
     # ANNOTATION.md rule 17: `Russian Ministry of Emergencies`, the form "Emergencies Ministry" folds to
     got = origins("Russia's Emergencies Ministry said 13 people were rescued.")
     assert got == [("[13, 13]", "Russian Ministry of Emergencies")]
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        # a body's own report credits the body
+        ("The Disaster Agency's latest report shows 44 people died.", "Disaster Agency"),
+        # the agent of a passive report verb
+        ("A total of 44 deaths were reported by the Ministry of Health.", "Ministry of Health"),
+        ("44 deaths have been confirmed by local authorities.", "Local authorities"),
+        # a method confirming a figure is no body: the outlet's
+        ("44 cases have been confirmed by laboratory testing.", OUTLET),
+        # a body notifying another of cases is their origin
+        (
+            "The national health authorities informed WHO of 44 cases.",
+            "National health authorities",
+        ),
+        # a speaker named after the figure, with their role apposed: the body
+        (
+            "Forty-four people were killed, said Ana Ruiz, a spokeswoman for the Red Cross.",
+            "Red Cross",
+        ),
+        ("Five people were killed, said Omar Ali, a police spokesman.", "Police"),
+    ],
+)
+def test_the_body_credited_however_the_sentence_credits_it(text: str, origin: str) -> None:
+    assert [o for _, o in origins(text)] == [origin]

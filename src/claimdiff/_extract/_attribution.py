@@ -28,7 +28,7 @@ _SPEECH = alternation(
         "wrote", "writes", "estimated", "estimates", "noted", "notes", "posted", "posts", "tweeted", "put",
         "puts", "counted", "counts", "recorded", "records", "registered", "registers", "listed", "lists",
         "warned", "indicate", "verified", "putting", "estimate", "confirm", "report", "show", "shows", "showed",
-        "issued", "issues", "released", "releases", "published",
+        "issued", "issues", "released", "releases", "published", "notified", "notifies", "informed", "informs",
     ]
 )
 _VERB = re.compile(
@@ -48,6 +48,13 @@ _TO = re.compile(r"\s+to\b")  # "is said to have": not a statement
 _REPORTED_TO = re.compile(r"\b(?:were|was|been|are|is)\s+(?:reported|notified|submitted)\s+to\s+(?P<who>[^,.;:\"“”()]{2,80})")
 _BY = re.compile(r"\b(?:statement|estimate|report|figures?|count|tally|data|compiled|compilation|survey)\b"
                  r"[^.;:\"“”]{0,40}?\bby\s+(?P<who>[^,.;:\"“”()]{2,80})")
+#: A passive report verb and its agent: "44 deaths were reported by the ministry", "confirmed by officials".
+_PASSIVE_BY = re.compile(
+    r"\b(?:were|was|been|are|is|being)\s+(?:officially\s+)?(?:reported|confirmed|recorded|registered|verified|"
+    r"documented|counted|announced|notified)\s+by\s+(?!an?\s)(?P<who>[^,.;:\"“”()]{2,80})"
+)
+#: An agent that is a method, not a body: "confirmed by laboratory testing", "by DNA tests".
+_METHOD = re.compile(r"\b(?:tests?|testing|laborator(?:y|ies)|labs?|pcr|sequencing|analysis|culture|autops(?:y|ies))\b")
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:\"“”()]{2,80})")
 _CITING = re.compile(r"\b(?:citing|quoting)\s+(?P<who>[^,.;:\"“”()]{2,80}?)(?=\s+(?:indicate|indicates|indicated|said|say|"
                      r"says|show|shows|showed|report|reports|reported|put|puts|suggest|suggests|that|as)\b|[,.;:()]|$)")
@@ -120,6 +127,12 @@ def attributions(
     for m in _BY.finditer(
         low, start, end
     ):  # "compiled ... by the Iraq Body Count", "a statement by the minister"
+        found = canonical_source(_cut(text, m.start("who"), m.group("who")))
+        if found is not None and found.source is not None and not quoted(m.start()):
+            out.append((m.start(), found))
+    for m in _PASSIVE_BY.finditer(low, start, end):  # "44 deaths were reported by the ministry"
+        if _METHOD.search(m.group("who")):
+            continue
         found = canonical_source(_cut(text, m.start("who"), m.group("who")))
         if found is not None and found.source is not None and not quoted(m.start()):
             out.append((m.start(), found))
@@ -229,7 +242,18 @@ def _inverted(text: str, low: str, after: int, end: int) -> Attribution | None:
         return None
     # A title's dot ends no name: "said Col. Ahmed Ali" (the dot read as a space, offsets kept).
     m = re.match(r"\s+([^,.;:\"“”]{2,80})", _TITLE_DOT.sub(r"\1 ", low[after:end]))
-    return canonical_source(_cut(text, after + m.start(1), m.group(1))) if m else None
+    if m is None:
+        return None
+    role = _APPOSED_ROLE.match(low, after + m.end(1), end) or _APPOSED_ROLE.match(
+        low[:end] + ",", after + m.end(1)
+    )
+    if role is not None and _ROLE.search(
+        role.group("role")
+    ):  # "said Ann Lee, a spokeswoman for the agency"
+        found = canonical_source(_cut(text, role.start("role"), role.group("role")))
+        if found is not None:
+            return found
+    return canonical_source(_cut(text, after + m.start(1), m.group(1)))
 
 
 def _told(text: str, low: str, after: int, end: int) -> tuple[Source, ...]:

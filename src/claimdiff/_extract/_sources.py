@@ -50,6 +50,11 @@ _STATEMENT_OF = re.compile(
     r"communiqu[eé]s?|messages?|announcements?|figures|data|tally|assessments?|estimates?)\s+(?:from|by|of)\s+"
     r"(?P<who>.+)$"
 )
+#: A body's own report: "the agency's latest report", "WHO's situation update" (the body, by its name).
+_OWN_STATEMENT = re.compile(
+    r"^(?P<who>.+?)'s\s+(?:[a-z]+\s+){0,2}?(?:statements?|reports?|updates?|bulletins?|figures|data|tally|"
+    r"counts?|assessments?|estimates?)$"
+)
 #: "UK-based", "London based": where a body sits, not its name.
 _BASED = re.compile(r"^(?:[\w.]+[- ])+based\s+", re.IGNORECASE)
 #: The name at the end of a long subject: "the UN's relief chief Mark Lowcock" is Mark Lowcock.
@@ -176,9 +181,9 @@ def canonical_source(phrase: str) -> Attribution | None:
     m = _LEADING.match(low)
     if m:
         s, low = s[m.end() :], low[m.end() :]
-    m = _STATEMENT_OF.match(low)
+    m = _STATEMENT_OF.match(low) or _OWN_STATEMENT.match(low)
     if m:
-        s, low = s[m.start("who") :], low[m.start("who") :]
+        s, low = s[m.start("who") : m.end("who")], low[m.start("who") : m.end("who")]
     m = _TRAILING.search(low)
     if m and m.start() > 0:
         s, low = s[: m.start()], low[: m.start()]
@@ -302,6 +307,12 @@ def _office(s: str) -> str | None:
     return f"{m.group('office')} of {country}" if m is not None and country else None
 
 
+#: Bodies a text names in lower case: "a police spokesman", "an army spokesman", "the city administration".
+_INSTITUTIONS = frozenset(
+    {"city", "regional", "police", "army", "military", "government", "ministry", "navy"}
+)
+
+
 def _body_of(s: str) -> str | None:
     """The body a person named by role speaks for, or ``None`` when the phrase names no such person."""
     m = _MINISTER.match(s)
@@ -317,7 +328,7 @@ def _body_of(s: str) -> str | None:
     if (
         first in _PRONOUNS
         or first in {"its", "their", "his", "her"}
-        or not (body[0].isupper() or first in {"city", "regional"})
+        or not (body[0].isupper() or first in _INSTITUTIONS)
     ):
         return None  # "his chief", "the head of state": no body named
     return body
