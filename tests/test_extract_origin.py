@@ -233,3 +233,24 @@ def test_an_emergencies_ministry_is_written_as_the_alias_table_folds_it() -> Non
 )
 def test_the_body_credited_however_the_sentence_credits_it(text: str, origin: str) -> None:
     assert [o for _, o in origins(text)] == [origin]
+
+
+def test_a_headline_speaker_named_by_a_bare_noun_is_the_body_the_story_names() -> None:
+    got = origins(
+        "Floods kill 12 in river valley, agency says\n\n"
+        "The Relief Agency said 12 people died in the floods."
+    )
+    assert got == [("[12, 12]", "Relief Agency")] * 2  # the headline's claim and the body's
+    # unnamed people in a headline stay a speaker of their own
+    got = origins(
+        "Floods kill 12 in river valley, officials say\n\n"
+        "The Relief Agency said 12 people died in the floods."
+    )
+    assert ("[12, 12]", "Officials") in got
+
+
+def test_a_headline_with_another_figure_than_the_body_is_the_outlets() -> None:
+    got = origins(
+        "Floods kill 12 in river valley\n\nThe Relief Agency said 15 people died in the floods."
+    )
+    assert got == [("[12, 12]", OUTLET), ("[15, 15]", "Relief Agency")]

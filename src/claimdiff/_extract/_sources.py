@@ -14,6 +14,7 @@ import attrs
 from claimdiff._model.claim import Source, SourceKind
 
 __all__ = [
+    "ANAPHORS",
     "COUNTRIES",
     "Attribution",
     "canonical_source",
@@ -80,7 +81,8 @@ _PREPOSITIONS = frozenset({"among", "during", "of", "for", "with", "from", "sinc
 _COUNTED_HEADS = frozenset({"cases", "deaths", "people", "persons", "patients", "victims", "fatalities", "injuries",
                             "homes", "houses", "buildings", "drones", "missiles", "children", "civilians"})
 _SAME = frozenset({"same source", "same sources", "latter", "same agency", "same report", "same official"})
-_ANAPHORS = frozenset(
+#: Nouns that point back to the speaker just named when definite ("the ministry said").
+ANAPHORS = frozenset(
     {"ministry", "governor", "agency", "military", "army", "official", "officials", "spokesman", "spokeswoman",
      "spokesperson", "mayor", "president", "minister", "authorities", "administration", "office", "organisation",
      "organization", "statement", "report", "department", "service", "police", "group", "un", "mission", "navy",
@@ -240,7 +242,7 @@ def canonical_source(phrase: str) -> Attribution | None:
         return None
     if low in _PRONOUNS or low in _SAME:
         return Attribution(None)  # "it said", "the same source reports": the speaker named before
-    if definite and low in _ANAPHORS:
+    if definite and low in ANAPHORS:
         return Attribution(None, refers_to=low)
     words = s.split()
     if len(words) > 9:
