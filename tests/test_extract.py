@@ -152,12 +152,15 @@ def test_numbers_without_metric_are_left_out() -> None:
 
 
 def test_according_to_and_said() -> None:
-    """ "according to X" and "X said" credit X; reports and updates are not sources."""
+    """ "according to X" and "X said" credit X; bare reports and updates are not sources, but "initial
+    reports" are an unnamed speaker of their own (ANNOTATION.md rule 18)."""
     a = one("At least 9 people died, according to the Health Ministry.", outlet="Wire")
     b = one("At least 9 people died, according to initial reports.", outlet="Wire")
+    c = one("At least 9 people died, according to reports.", outlet="Wire")
     assert a.claim.source.name == "Ministry of Health"
     assert a.claim.via[-1].name == "Wire"
-    assert b.claim.source.name == "Wire"
+    assert b.claim.source.name == "Initial reports"
+    assert c.claim.source.name == "Wire"
 
 
 def test_ministries_are_named_alike() -> None:

@@ -11,11 +11,12 @@ from collections.abc import Sequence
 
 import attrs
 
-from claimdiff._extract._sources import Attribution, canonical_source
+from claimdiff._extract._sources import Attribution, canonical_source, source_kind
 from claimdiff._extract._text import alternation
+from claimdiff._model.aliases import bodies_named
 from claimdiff._model.claim import Source
 
-__all__ = ["attributions", "figure_of", "quote_speaker"]
+__all__ = ["attributions", "cited_source", "figure_of", "quote_speaker"]
 
 # fmt: off
 #: The verbs of speech and report, as a regular expression (each is followed by the end of a word).
@@ -27,7 +28,7 @@ _SPEECH = alternation(
         "wrote", "writes", "estimated", "estimates", "noted", "notes", "posted", "posts", "tweeted", "put",
         "puts", "counted", "counts", "recorded", "records", "registered", "registers", "listed", "lists",
         "warned", "indicate", "verified", "putting", "estimate", "confirm", "report", "show", "shows", "showed",
-        "issued", "issues", "released", "releases", "published",
+        "issued", "issues", "released", "releases", "published", "notified", "notifies", "informed", "informs",
     ]
 )
 _VERB = re.compile(
@@ -47,6 +48,13 @@ _TO = re.compile(r"\s+to\b")  # "is said to have": not a statement
 _REPORTED_TO = re.compile(r"\b(?:were|was|been|are|is)\s+(?:reported|notified|submitted)\s+to\s+(?P<who>[^,.;:\"“”()]{2,80})")
 _BY = re.compile(r"\b(?:statement|estimate|report|figures?|count|tally|data|compiled|compilation|survey)\b"
                  r"[^.;:\"“”]{0,40}?\bby\s+(?P<who>[^,.;:\"“”()]{2,80})")
+#: A passive report verb and its agent: "44 deaths were reported by the ministry", "confirmed by officials".
+_PASSIVE_BY = re.compile(
+    r"\b(?:were|was|been|are|is|being)\s+(?:officially\s+)?(?:reported|confirmed|recorded|registered|verified|"
+    r"documented|counted|announced|notified)\s+by\s+(?!an?\s)(?P<who>[^,.;:\"“”()]{2,80})"
+)
+#: An agent that is a method, not a body: "confirmed by laboratory testing", "by DNA tests".
+_METHOD = re.compile(r"\b(?:tests?|testing|laborator(?:y|ies)|labs?|pcr|sequencing|analysis|culture|autops(?:y|ies))\b")
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:\"“”()]{2,80})")
 _CITING = re.compile(r"\b(?:citing|quoting)\s+(?P<who>[^,.;:\"“”()]{2,80}?)(?=\s+(?:indicate|indicates|indicated|said|say|"
                      r"says|show|shows|showed|report|reports|reported|put|puts|suggest|suggests|that|as)\b|[,.;:()]|$)")
@@ -67,13 +75,35 @@ _FIGURE_OF = re.compile(
 )
 
 
+#: A date closing a citation: "(ECHO 24 Jan 2020)", "(OCHA, 22 Jun 2022)".
+_CITED_ON = re.compile(
+    r"[,\s]+(?:\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|[A-Za-z]{3,9}\s+\d{4}|"
+    r"\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4})\s*$"
+)
+
+
+def cited_source(phrase: str) -> Attribution | None:
+    """The one source a citation names ("ECHO 24 Jan 2020", "UN-WHO data"), or ``None``.
+
+    A date closing it is no part of the name; a citation naming one body the built-in table knows
+    is that body ("UN-WHO data" is WHO's).
+
+    >>> cited_source("ECHO 24 Jan 2020").source.name
+    'DG ECHO'
+    """
+    phrase = _CITED_ON.sub("", phrase)
+    known = {name for _, name in bodies_named(phrase)}
+    if len(known) == 1:
+        name = known.pop()
+        return Attribution(Source(name, kind=source_kind(name)))
+    found = canonical_source(phrase)
+    return found if found is not None and found.source is not None else None
+
+
 def figure_of(text: str, low: str, end: int) -> Attribution | None:
     """The source a parenthesis right after a figure names: "88 (government figure)"."""
     m = _FIGURE_OF.match(low, end)
-    if m is None:
-        return None
-    found = canonical_source(_cut(text, m.start("who"), m.group("who")))
-    return found if found is not None and found.source is not None else None
+    return None if m is None else cited_source(_cut(text, m.start("who"), m.group("who")))
 
 
 def attributions(
@@ -100,12 +130,23 @@ def attributions(
         found = canonical_source(_cut(text, m.start("who"), m.group("who")))
         if found is not None and found.source is not None and not quoted(m.start()):
             out.append((m.start(), found))
-    for m in _ACCORDING.finditer(low, start, end):
+    for m in _PASSIVE_BY.finditer(low, start, end):  # "44 deaths were reported by the ministry"
+        if _METHOD.search(m.group("who")):
+            continue
         found = canonical_source(_cut(text, m.start("who"), m.group("who")))
         if found is not None and found.source is not None and not quoted(m.start()):
             out.append((m.start(), found))
+    for m in _ACCORDING.finditer(low, start, end):
+        found = canonical_source(_cut(text, m.start("who"), m.group("who")))
+        role = _APPOSED_ROLE.match(low, m.end("who"), end)
+        if role is not None and _ROLE.search(
+            role.group("role")
+        ):  # "according to Ann Lee, a spokeswoman for the agency,": the body she speaks for
+            found = canonical_source(_cut(text, m.end("who") + 2, role.group("role"))) or found
+        if found is not None and found.source is not None and not quoted(m.start()):
+            out.append((m.start(), found))
     citing = [
-        (m.start(), canonical_source(_cut(text, m.start("who"), m.group("who"))))
+        (m.start(), _named_or_role(canonical_source(_cut(text, m.start("who"), m.group("who")))))
         for m in _CITING.finditer(low, start, end)
     ]
     for m in _VERB.finditer(low, start, end):
@@ -139,7 +180,7 @@ def attributions(
             ):
                 # "X said, citing Y" and "Media reports citing Y indicate": Y, through X
                 head = (
-                    canonical_source(_cut(text, start, low[start:cite_at]))
+                    canonical_source(_cut(text, start, low[start:cite_at].rstrip(" ,")))
                     if cite_at < verb_at
                     else found
                 )
@@ -147,6 +188,17 @@ def attributions(
                 found = Attribution(cited.source, via=(via, *found.via))
         out.append((verb_at, found))
     return sorted(out, key=lambda pa: pa[0])
+
+
+#: A person's role in apposition after their name: ", a spokeswoman for the agency,".
+_APPOSED_ROLE = re.compile(r",\s(?P<role>(?:an?|the)\s[^,;:\"“”]{2,80}?),")
+
+
+def _named_or_role(found: Attribution | None) -> Attribution | None:
+    """A cited body: "citing the police" names the police even with no speaker before it to point back to."""
+    if found is not None and found.source is None and found.refers_to:
+        return found.resolve(None)
+    return found
 
 
 def _subject(text: str, low: str, start: int, verb: int) -> Attribution | None:
@@ -190,7 +242,18 @@ def _inverted(text: str, low: str, after: int, end: int) -> Attribution | None:
         return None
     # A title's dot ends no name: "said Col. Ahmed Ali" (the dot read as a space, offsets kept).
     m = re.match(r"\s+([^,.;:\"“”]{2,80})", _TITLE_DOT.sub(r"\1 ", low[after:end]))
-    return canonical_source(_cut(text, after + m.start(1), m.group(1))) if m else None
+    if m is None:
+        return None
+    role = _APPOSED_ROLE.match(low, after + m.end(1), end) or _APPOSED_ROLE.match(
+        low[:end] + ",", after + m.end(1)
+    )
+    if role is not None and _ROLE.search(
+        role.group("role")
+    ):  # "said Ann Lee, a spokeswoman for the agency"
+        found = canonical_source(_cut(text, role.start("role"), role.group("role")))
+        if found is not None:
+            return found
+    return canonical_source(_cut(text, after + m.start(1), m.group(1)))
 
 
 def _told(text: str, low: str, after: int, end: int) -> tuple[Source, ...]:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from claimdiff._extract._sources import ANAPHORS
 from claimdiff._model.claim import Source
 from claimdiff._model.places import Gazetteer
 
@@ -86,6 +87,24 @@ def dedupe(found: list[Candidate], outlet: Source | None = None) -> list[Candida
     return [best[key] for key in order]
 
 
+#: A headline's speaker named by a bare noun ("..., agency says") is a body the story names in full;
+#: unnamed people ("officials say") are a speaker of their own (ANNOTATION.md rules 5 and 18).
+_BODY_NOUNS = ANAPHORS - {
+    "official",
+    "officials",
+    "authorities",
+    "statement",
+    "report",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "governor",
+    "mayor",
+    "president",
+    "minister",
+}
+
+
 def _headlines_sourced(found: list[Candidate], outlet: Source) -> list[Candidate]:
     """Unattributed headline figures with the origin the body gives the same figure, else the same toll.
 
@@ -97,7 +116,22 @@ def _headlines_sourced(found: list[Candidate], outlet: Source) -> list[Candidate
     for c in found:
         k = c.claim
         told = None
-        if c.headline and k.source.key == outlet.key:
+        noun = k.source.name.casefold()
+        if (
+            c.headline and noun in _BODY_NOUNS
+        ):  # "Floods kill 12, agency says": the agency the body names
+            told = next(
+                (
+                    d
+                    for d in body
+                    if (d.metric, d.scope.counted, d.low, d.high)
+                    == (k.metric, k.scope.counted, k.low, k.high)
+                    and noun in d.source.name.casefold()
+                    and d.source.name.casefold() != noun
+                ),
+                None,
+            )
+        elif c.headline and k.source.key == outlet.key:
             same = [d for d in body if d.metric == k.metric and d.scope.counted == k.scope.counted]
             told = next(
                 (d for d in same if (d.low, d.high) == (k.low, k.high)),

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 import attrs
 
-from claimdiff._extract._attribution import attributions, figure_of, quote_speaker
+from claimdiff._extract._attribution import attributions, cited_source, figure_of, quote_speaker
 from claimdiff._extract._candidate import Candidate
 from claimdiff._extract._clauses import (
     breaks_down,
@@ -38,7 +38,6 @@ from claimdiff._extract._noun import told_apart
 from claimdiff._extract._place import _LABEL, _path, heading_places, known, places_named
 from claimdiff._extract._placing import Context, Placing
 from claimdiff._extract._sources import Attribution, of_region, source_kind
-from claimdiff._extract._sources import canonical_source as source_named
 from claimdiff._extract._structures import breakdown, with_total
 from claimdiff._extract._text import Block, Sentence, quotations, sentences
 from claimdiff._extract._time import days_named, period_at, stated_period
@@ -132,18 +131,13 @@ class _Reader(Placing):
                 named.insert(0, self.gazetteer.normalise(_path(None, label.group("p")) or ()))
             named = [*heading_places(self.text, block.start, block.end, self.gazetteer), *named]
             said = _HEADING_SOURCE.search(body)
-            who = source_named(said.group("who")) if said is not None else None
-            self.heading_source = who if who is not None and who.source is not None else None
+            self.heading_source = cited_source(said.group("who")) if said is not None else None
             named = [p for p in named if known(self.gazetteer, p)]
             if named:
                 self.heading_place = named[0]
                 self.countries.add(self.gazetteer.key(named[0])[0])
         cited = _CITATION.search(body)
-        found = source_named(cited.group("who")) if cited is not None else None
-        known_in = bodies_named(cited.group("who")) if cited is not None else []
-        if len({name for _, name in known_in}) == 1:  # "(UN-WHO data)": the body the table knows
-            found = Attribution(Source(known_in[0][1], kind=source_kind(known_in[0][1])))
-        self.cited = found if found is not None and found.source is not None else None
+        self.cited = cited_source(cited.group("who")) if cited is not None else None
         quotes = quotations(self.text, block)
         speakers = [
             quote_speaker(self.text, self.low, a, b, block.start, block.end) for a, b in quotes
@@ -308,8 +302,13 @@ class _Reader(Placing):
     def named_body(self) -> Attribution | None:
         """The first known body the paragraph names so far ("UNHCR is calling for calm"): its speaker.
 
+        Only where the outlet is the United Nations' own channel (its briefings and news), whose
+        paragraphs about one of its agencies relay that agency's figures. Elsewhere a body a paragraph
+        names without crediting it with a figure gives no origin: the outlet is (ANNOTATION.md rule 16).
         The sentences are read for one only when a figure needs it, in order, each once.
         """
+        if not _UN_CHANNEL.match(self.outlet.name):
+            return None
         while self.body is None and self.unscanned:
             start, end = self.unscanned.pop(0)
             named = bodies_named(self.text, start, end)
@@ -468,6 +467,8 @@ class _Reader(Placing):
         return base if n == 1 else f"{base}-{n}"
 
 
+#: The United Nations' own channels: "United Nations", "UN News", "U.N. News Service", "UN Geneva".
+_UN_CHANNEL = re.compile(r"^(?:United Nations|U\.?N\.?)(?:\s|$)")
 #: A place, then the place it lies in: "Borno State, north-eastern Nigeria", "Juba, South Sudan".
 _APPOSITION = re.compile(r"[^,;.()]{1,40},\s+(?:in\s+)?(?:the\s+)?(?:[a-z][\w-]*\s+)?")
 _HEADING_SOURCE = re.compile(r"\((?P<who>[A-Za-z][\w .'’-]{1,40})\)\s*$")

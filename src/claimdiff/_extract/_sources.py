@@ -14,6 +14,7 @@ import attrs
 from claimdiff._model.claim import Source, SourceKind
 
 __all__ = [
+    "ANAPHORS",
     "COUNTRIES",
     "Attribution",
     "canonical_source",
@@ -50,6 +51,11 @@ _STATEMENT_OF = re.compile(
     r"communiqu[eé]s?|messages?|announcements?|figures|data|tally|assessments?|estimates?)\s+(?:from|by|of)\s+"
     r"(?P<who>.+)$"
 )
+#: A body's own report: "the agency's latest report", "WHO's situation update" (the body, by its name).
+_OWN_STATEMENT = re.compile(
+    r"^(?P<who>.+?)'s\s+(?:[a-z]+\s+){0,2}?(?:statements?|reports?|updates?|bulletins?|figures|data|tally|"
+    r"counts?|assessments?|estimates?)$"
+)
 #: "UK-based", "London based": where a body sits, not its name.
 _BASED = re.compile(r"^(?:[\w.]+[- ])+based\s+", re.IGNORECASE)
 #: The name at the end of a long subject: "the UN's relief chief Mark Lowcock" is Mark Lowcock.
@@ -67,14 +73,16 @@ _OF_COUNTRY = re.compile(r"^(?P<m>ministry\s+of\s+[a-z]+(?:\s+affairs)?)\s+of\s+
 _STATE_NAMES = {"russian federation": "russia", "republic of belarus": "belarus", "islamic republic of iran": "iran",
                 "syrian arab republic": "syria", "republic of turkey": "turkey", "republic of türkiye": "turkey"}
 _TOPICS = {"defense": "Defence", "defence": "Defence", "health": "Health", "foreign": "Foreign Affairs",
-           "interior": "Internal Affairs", "emergencies": "Emergency Situations", "emergency": "Emergency Situations"}
+           "interior": "Internal Affairs", "emergencies": "Emergencies", "emergency": "Emergencies",
+           "home": "Home Affairs"}
 _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
 _PREPOSITIONS = frozenset({"among", "during", "of", "for", "with", "from", "since", "after", "before", "including",
                            "between", "about", "over", "under", "than", "into", "across", "within", "despite"})
 _COUNTED_HEADS = frozenset({"cases", "deaths", "people", "persons", "patients", "victims", "fatalities", "injuries",
                             "homes", "houses", "buildings", "drones", "missiles", "children", "civilians"})
 _SAME = frozenset({"same source", "same sources", "latter", "same agency", "same report", "same official"})
-_ANAPHORS = frozenset(
+#: Nouns that point back to the speaker just named when definite ("the ministry said").
+ANAPHORS = frozenset(
     {"ministry", "governor", "agency", "military", "army", "official", "officials", "spokesman", "spokeswoman",
      "spokesperson", "mayor", "president", "minister", "authorities", "administration", "office", "organisation",
      "organization", "statement", "report", "department", "service", "police", "group", "un", "mission", "navy",
@@ -175,9 +183,9 @@ def canonical_source(phrase: str) -> Attribution | None:
     m = _LEADING.match(low)
     if m:
         s, low = s[m.end() :], low[m.end() :]
-    m = _STATEMENT_OF.match(low)
+    m = _STATEMENT_OF.match(low) or _OWN_STATEMENT.match(low)
     if m:
-        s, low = s[m.start("who") :], low[m.start("who") :]
+        s, low = s[m.start("who") : m.end("who")], low[m.start("who") : m.end("who")]
     m = _TRAILING.search(low)
     if m and m.start() > 0:
         s, low = s[: m.start()], low[: m.start()]
@@ -199,6 +207,30 @@ def canonical_source(phrase: str) -> Attribution | None:
         )
     if re.search(r"\b(?:have|has|had|were|was|been|are|is)\b", low):
         return None  # a clause, not a name
+    office = _office(s)
+    if office is not None:
+        return Attribution(Source(office, kind=source_kind(office), party=_party(s)))
+    spoken_for = _body_of(s)
+    if (
+        spoken_for is not None
+    ):  # "a spokeswoman for UNICEF", "the Health Minister": the body they speak for
+        return canonical_source(spoken_for)
+    if _EARLY_REPORTS.match(
+        low
+    ):  # "initial reports indicate": unnamed reports, as the text names them
+        name = s[0].upper() + s[1:]
+        return Attribution(Source(name, kind=source_kind(name)))
+    press = _media(s, low)
+    if press is not None:  # "media reports", "local media outlets": the press, one unnamed source
+        press = press[0].upper() + press[1:]
+        return Attribution(Source(press, kind=source_kind(press)))
+    located = _LOCATED.match(low)
+    if located is not None:  # "officials in the province": the officials, the place is the figure's
+        s, low = s[: located.end("who")], low[: located.end("who")]
+    official = _ONE_OFFICIAL.match(low) if not definite else None
+    if official is not None:  # "an official", "a local official": the text's noun, in the plural
+        name = s[0].upper() + s[1:] + "s"
+        return Attribution(Source(name, kind=source_kind(name)))
     if low.split()[:1] and (low.split()[0] in _PREPOSITIONS or low.split()[-1] in _COUNTED_HEADS):
         return None  # "Among those cases", "those measles cases": a phrase about the figures, not a body
     if (
@@ -210,7 +242,7 @@ def canonical_source(phrase: str) -> Attribution | None:
         return None
     if low in _PRONOUNS or low in _SAME:
         return Attribution(None)  # "it said", "the same source reports": the speaker named before
-    if definite and low in _ANAPHORS:
+    if definite and low in ANAPHORS:
         return Attribution(None, refers_to=low)
     words = s.split()
     if len(words) > 9:
@@ -223,6 +255,85 @@ def canonical_source(phrase: str) -> Attribution | None:
         return None
     name = _ministry(low) or _media(s, low) or _role(s) or s[0].upper() + s[1:]
     return Attribution(Source(name, kind=source_kind(name), party=_party(name)))
+
+
+#: A person speaking for a body they belong to or head: "a spokesperson for the agency", "the head of the
+#: city administration", "the agency's director"; a one-person office (governor, mayor, president) is no such
+#: person, it stays the office.
+_FOR_BODY = re.compile(
+    r"^(?:[a-z]+\s+)?(?:spokes(?:man|woman|person)|head|chief|director(?:[- ]general)?|commissioner(?:-general)?|"
+    r"executive director|representative)\s+(?:for|of|at)\s+(?:the\s+)?(?P<body>.+)$",
+    re.IGNORECASE,
+)
+#: The body before the speaker's role, with or without the person's name: "UNICEF spokesperson Ann Lee".
+_BODY_ROLE = re.compile(
+    r"^(?P<body>.+?)(?:'s)?\s+(?i:spokes(?:man|woman|person)|chief|head|director(?:[- ]general)?|"
+    r"commissioner(?:-general)?)(?:\s+[A-Z][\w.'’-]*){0,4}$"
+)
+#: A rank or title before a person's name closing a body's name: "... Authority Maj. Gen. Saeed Aleem".
+_RANKED = re.compile(
+    r"(?:\s+(?:Maj|Gen|Lt|Col|Brig|Capt|Dr|Mr|Mrs|Ms|Prof)\.?)+(?:\s+[A-Z][\w'’-]*)+$"
+)
+#: A one-person office of a state, its holder named or not: "Russian President Vladimir Putin".
+_HEAD_OF_STATE = re.compile(
+    r"^(?P<adj>[A-Z][a-z]+)\s+(?P<office>President|Prime Minister)(?:\s+[A-Z][\w.'’-]*){0,4}$"
+)
+#: The UN's chief, named or not: "UN Secretary-General António Guterres".
+_SECRETARY_GENERAL = re.compile(
+    r"^(?:(?:UN|U\.N\.|United Nations)\s+)?Secretary-General(?:\s+\S+){0,4}$"
+)
+#: A minister named by portfolio, with or without the person: "Health Minister", "Interior Minister Ana Ruiz",
+#: "the minister of health": the ministry speaks.
+_MINISTER = re.compile(
+    r"^(?:(?P<c>[A-Za-z]+)\s+)??(?:(?P<t1>health|interior|defen[cs]e|emergencies|emergency|foreign|home)\s+minister|"
+    r"minister\s+of\s+(?P<t2>health|interior|defen[cs]e|emergencies|emergency situations|foreign affairs))"
+    r"(?:\s+[A-Z][\w.'’-]*){0,4}$",
+    re.IGNORECASE,
+)
+#: Reports no body is named for, by the time they were made: "initial reports", "preliminary reports".
+_EARLY_REPORTS = re.compile(r"^(?:initial|preliminary|early|first|unconfirmed)\s+reports?$")
+#: Unnamed speakers, then where they are: "officials in Lake Province", "local authorities in the north".
+_LOCATED = re.compile(
+    r"^(?P<who>(?:[a-z]+\s+){0,2}?(?:officials?|authorities|sources))\s+(?:in|from|at)\s+\S.*$"
+)
+#: One unnamed official, a level or nationality kept: written in the plural ("Officials", "Afghan officials").
+_ONE_OFFICIAL = re.compile(r"^(?:[a-z]+\s+){0,2}official$")
+
+
+def _office(s: str) -> str | None:
+    """A one-person office a phrase names, under the office's name: "Russian President Vladimir Putin"."""
+    if _SECRETARY_GENERAL.match(s):
+        return "Secretary-General"
+    m = _HEAD_OF_STATE.match(s)
+    country = _ADJECTIVES.get(m.group("adj").lower()) if m is not None else None
+    return f"{m.group('office')} of {country}" if m is not None and country else None
+
+
+#: Bodies a text names in lower case: "a police spokesman", "an army spokesman", "the city administration".
+_INSTITUTIONS = frozenset(
+    {"city", "regional", "police", "army", "military", "government", "ministry", "navy"}
+)
+
+
+def _body_of(s: str) -> str | None:
+    """The body a person named by role speaks for, or ``None`` when the phrase names no such person."""
+    m = _MINISTER.match(s)
+    if m is not None:
+        topic = (m.group("t1") or m.group("t2")).lower().split()[0]
+        country = m.group("c") or ""
+        return f"{country} {topic} ministry".strip()
+    m = _FOR_BODY.match(s) or _BODY_ROLE.match(s)
+    if m is None:
+        return None
+    body = _RANKED.sub("", m.group("body").strip())
+    first = body.split()[0].lower()
+    if (
+        first in _PRONOUNS
+        or first in {"its", "their", "his", "her"}
+        or not (body[0].isupper() or first in _INSTITUTIONS)
+    ):
+        return None  # "his chief", "the head of state": no body named
+    return body
 
 
 def _ministry(low: str) -> str | None:
