@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import math
 from collections.abc import Iterable
 from typing import Any
@@ -21,6 +22,7 @@ from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Metric
 from claimdiff.exceptions import InvalidClaimError
 
 __all__ = [
+    "PARTS",
     "RANKS",
     "Claim",
     "Scope",
@@ -368,23 +370,15 @@ class Claim:
         return not (value == self.high and not self.high_closed)
 
 
+#: The parts :meth:`Claim._from_parts` takes, in its order (a claim table holds one column of each).
+PARTS = tuple(inspect.signature(Claim._from_parts).parameters)  # noqa: SLF001 - its own class
+
 # Each slot's own setter, called directly: half the cost of ``object.__setattr__``, which looks the name up
 # first (a million claims are built from a table at a time). In the order ``_fill`` sets them.
 _SETTERS = tuple(
     Claim.__dict__[name].__set__
     for name in (
-        "id",
-        "metric",
-        "estimate",
-        "scope",
-        "period",
-        "stated",
-        "source",
-        "via",
-        "quote",
-        "location",
-        "_notes",
-        "part_of",
+        *("_notes" if part == "note" else part for part in PARTS),
         "rank",
         "low",
         "high",

@@ -20,25 +20,12 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, overload
 
 from claimdiff._collector import PAUSE
-from claimdiff._model.claim import Claim
+from claimdiff._model.claim import PARTS, Claim
 
 __all__ = ["FIELDS", "MISSING", "ClaimTable", "concat", "picked"]
 
 #: The fields a table holds in columns, in the order of ``Claim._from_parts``.
-FIELDS = (
-    "id",
-    "metric",
-    "estimate",
-    "scope",
-    "period",
-    "stated",
-    "source",
-    "via",
-    "quote",
-    "location",
-    "note",
-    "part_of",
-)
+FIELDS = PARTS
 #: What a field holds where a row gives it nothing (code -1): none, and no relays.
 MISSING: tuple[Any, ...] = tuple(() if f == "via" else None for f in FIELDS)
 # Claims are built this many rows at a time when iterating (one array read per field per block).
