@@ -86,9 +86,9 @@ class DaskTables:
     claims: Any
     rejected: Any
     #: The partitions to reconcile (delayed frames, the rows of each partition key together) and what each
-    #: needs: what :meth:`to_parquet` reconciles and writes.
-    _partitions: tuple[Any, ...] = attrs.field(default=(), repr=False)
-    _job: _Job | None = attrs.field(default=None, repr=False)
+    #: needs: what :meth:`to_parquet` reconciles and writes. Not arguments: :func:`reconcile_dask` sets them.
+    _partitions: tuple[Any, ...] = attrs.field(default=(), init=False, repr=False)
+    _job: _Job | None = attrs.field(default=None, init=False, repr=False)
 
     def compute(self, **kwargs: Any) -> tuple[Any, Any, Any, Any]:
         """The four tables as pandas DataFrames, computed in one pass (``kwargs`` go to ``dask.compute``)."""
@@ -487,6 +487,7 @@ def reconcile_dask(
         dd.from_delayed([t[i] for t in tasks], meta=metas[i], verify_meta=False) for i in range(4)
     ]
     groups, flags, claims, rejected = tables
-    return DaskTables(
-        groups, flags, claims, rejected, partitions=tuple(keyed.to_delayed()), job=job
-    )
+    out = DaskTables(groups, flags, claims, rejected)
+    object.__setattr__(out, "_partitions", tuple(keyed.to_delayed()))  # frozen: set once, here
+    object.__setattr__(out, "_job", job)
+    return out
