@@ -13,9 +13,9 @@ import re
 
 import attrs
 
-from claimdiff._extract._metrics import TRIGGERS
 from claimdiff._extract._text import alternation
 from claimdiff._extract._time import CALENDAR_WORDS
+from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._model.numbers import NUMBER_WORDS, parse_number_prefix
 
 __all__ = ["ANOTHER", "Item", "items", "opens_breakdown"]

@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from claimdiff._extract._text import alternation
+from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._model.estimate import Estimate
 from claimdiff._model.units import unit_info
 from claimdiff.exceptions import ClaimdiffError
@@ -19,7 +20,6 @@ if TYPE_CHECKING:
     from claimdiff._extract._figures import Figure
 
 __all__ = [
-    "TRIGGERS",
     "chains",
     "counted_for",
     "counted_metric",
@@ -31,166 +31,6 @@ __all__ = [
     "unit_metric",
 ]
 
-#: Words in the text -> the metric they report. Names go through the vocabulary, so
-#: "destroyed" and "shot down" end up as whatever metric the vocabulary files them under.
-TRIGGERS: dict[str, str] = {
-    **dict.fromkeys(
-        (
-            "killed",
-            "kill",
-            "kills",
-            "killing",
-            "dead",
-            "deaths",
-            "death",
-            "died",
-            "die",
-            "dies",
-            "fatalities",
-            "perished",
-            "slain",
-            "lost their lives",
-            "lost their life",
-            "bodies of",  # "recovered the bodies of 17 miners"
-            "claimed the lives of",
-            "claiming the lives of",
-            "took the lives of",
-            "taking the lives of",
-            "shot dead",
-        ),
-        "killed",
-    ),
-    **dict.fromkeys(
-        (
-            "hospitalised",
-            "hospitalized",
-            "in hospital",
-            "remain in hospital",
-            "remained in hospital",
-            "admitted to hospital",
-            "taken to hospital",
-        ),
-        "hospitalised",
-    ),
-    **dict.fromkeys(("impacted", "impacting"), "affected"),
-    **dict.fromkeys(("out of service", "out of action", "non-functional"), "out of service"),
-    **dict.fromkeys(("vaccinated",), "vaccinated"),
-    **dict.fromkeys(
-        (
-            "received assistance",
-            "received aid",
-            "received food",
-            "reached with assistance",
-            "reached with aid",
-            "reached with",
-        ),
-        "assisted",
-    ),
-    **dict.fromkeys(
-        (
-            "living in relief camps",
-            "living in camps",
-            "living in shelters",
-            "in relief camps",
-            "in evacuation centres",
-            "in evacuation centers",
-        ),
-        "sheltered",
-    ),
-    **dict.fromkeys(
-        (
-            "injured",
-            "injuring",
-            "injures",
-            "injure",
-            "wounded",
-            "wounding",
-            "hurt",
-            "injuries",
-            "treated for injuries",
-            "treated for wounds",
-        ),
-        "injured",
-    ),
-    "casualties": "casualties",
-    **dict.fromkeys(("missing", "unaccounted for"), "missing"),
-    **dict.fromkeys(
-        (
-            "displaced",
-            "fled",
-            "forced to flee",
-            "uprooted",
-            "displacing",
-            "to flee",
-            "to leave their homes",
-            "from their homes",
-            "driven from their homes",
-        ),
-        "displaced",
-    ),
-    # without a home, wherever they are: the corpus' own metric (ANNOTATION.md rule 11)
-    **dict.fromkeys(
-        ("homeless", "left homeless", "lost their shelter", "lost their homes"), "homeless"
-    ),
-    **dict.fromkeys(("exposed to", "exposed"), "exposed"),
-    **dict.fromkeys(
-        ("population of", "live", "lived", "living", "inhabitants", "residents"), "population"
-    ),
-    **dict.fromkeys(("hosts", "hosting", "host", "hosted"), "hosted"),
-    **dict.fromkeys(("flooded", "inundated", "submerged"), "flooded"),
-    **dict.fromkeys(("need", "needed", "needing"), "in need"),
-    **dict.fromkeys(("deployed", "deploying", "dispatched"), "deployed"),
-    **dict.fromkeys(("evacuated", "evacuating", "evacuate"), "evacuated"),
-    **dict.fromkeys(("arrested", "detained", "detaining", "arresting"), "arrested"),
-    **dict.fromkeys(("launched", "launching", "launches", "fired", "firing"), "launched"),
-    # what an attack used: weapons launched; anything else it used is no figure (see counted_for)
-    **dict.fromkeys(("involved", "involving", "used", "using", "comprised", "comprising"), "used"),
-    **dict.fromkeys(
-        (
-            "intercepted",
-            "intercepting",
-            "shot down",
-            "shooting down",
-            "downed",
-            "neutralised",
-            "neutralized",
-        ),
-        "intercepted",
-    ),
-    **dict.fromkeys(("destroyed", "destroying"), "destroyed"),
-    **dict.fromkeys(("damaged", "damaging"), "damaged"),
-    **dict.fromkeys(("targeted", "targeting"), "targeted"),
-    # houses that collapsed, were swept away, levelled or flattened were destroyed where they stood
-    **dict.fromkeys(("collapsed", "levelled", "leveled", "flattened"), "razed"),
-    **dict.fromkeys(("affected", "affecting"), "affected"),
-    **dict.fromkeys(("trapped",), "trapped"),
-    **dict.fromkeys(("hit", "struck", "striking"), "hit"),
-    **dict.fromkeys(("rescued", "rescuing"), "rescued"),
-    **dict.fromkeys(("delivered", "delivering", "distributed", "airlifted"), "delivered"),
-    **dict.fromkeys(("in need", "in need of assistance", "in need of aid"), "in need"),
-    **dict.fromkeys(("sheltering", "in shelters", "sheltered"), "sheltered"),
-    **dict.fromkeys(("without power", "without electricity", "lost power"), "without power"),
-    "cases": "cases",
-    **dict.fromkeys(("infected", "infections", "sickened"), "cases"),
-    **dict.fromkeys(("hospitalizations", "hospitalisations"), "hospitalised"),
-    # a complication of a case, the metric the corpus declares for it (ANNOTATION.md rule 11)
-    **dict.fromkeys(
-        (
-            "developed hemolytic uremic syndrome",
-            "developed haemolytic uraemic syndrome",
-            "developed hus",
-        ),
-        "developed HUS",
-    ),
-    **dict.fromkeys(("swept away", "washed away"), "razed"),
-    **dict.fromkeys(("applied for asylum", "sought asylum"), "applied for asylum"),
-    **dict.fromkeys(("food insecure", "food-insecure"), "food insecure"),
-    **dict.fromkeys(
-        ("resettled", "emergency resettlement", "taken emergency resettlement", "relocated"),
-        "resettled",
-    ),
-    **dict.fromkeys(("at risk",), "at risk"),
-}
 #: Metrics whose count is of people unless the text names something else.
 _PEOPLE_METRICS = frozenset(
     {

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from claimdiff._extract._metrics import TRIGGERS
 from claimdiff._extract._sources import COUNTRIES
+from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._model.numbers import NUMBER_WORDS
 from claimdiff._model.vocabulary import Vocabulary
 

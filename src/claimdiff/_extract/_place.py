@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from claimdiff._extract._metrics import TRIGGERS
 from claimdiff._extract._sources import COUNTRIES
 from claimdiff._extract._time import CALENDAR_WORDS
+from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer
 
 __all__ = ["heading_places", "known", "place_at", "place_near", "places_named"]

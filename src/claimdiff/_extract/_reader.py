@@ -23,7 +23,6 @@ from claimdiff._extract._clauses import (
 from claimdiff._extract._figures import Figure, figures
 from claimdiff._extract._merge import METRIC_NOUN, elided, listed
 from claimdiff._extract._metrics import (
-    TRIGGERS,
     chains,
     counted_for,
     counted_metric,
@@ -41,6 +40,7 @@ from claimdiff._extract._sources import Attribution, of_region, source_kind
 from claimdiff._extract._structures import breakdown, with_total
 from claimdiff._extract._text import Block, Sentence, quotations, sentences
 from claimdiff._extract._time import days_named, period_at, stated_period
+from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._model.aliases import bodies_named, canonical_source
 from claimdiff._model.claim import Claim, Scope, Source
 from claimdiff._model.hedges import HedgePolicy

@@ -19,9 +19,10 @@ from claimdiff._core.relations import DEFAULT_TAXONOMY
 from claimdiff._extract._breakdown import ANOTHER, Item, item_metric, items, opens_breakdown
 from claimdiff._extract._candidate import Candidate
 from claimdiff._extract._figures import figures, worded
-from claimdiff._extract._metrics import TRIGGERS, counted_for
+from claimdiff._extract._metrics import counted_for
 from claimdiff._extract._place import known
 from claimdiff._extract._table import PLACE_HEADER, Table
+from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._model.claim import Claim, Scope
 from claimdiff._model.composite import sum_estimates
 from claimdiff._model.estimate import Estimate, Provenance
