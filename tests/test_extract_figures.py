@@ -41,7 +41,7 @@ _VAGUE = sorted(
 ) + [  # a small quantity word scaled: "several thousand people", "a few hundred homes"
     f"{w} {scale}"
     for w in ("several", "a few", "a couple of")
-    for scale in ("dozen", "hundred", "hundreds of", "thousand", "million")
+    for scale in ("dozen", "hundred", "hundreds of", "thousand", "million", "hundred thousand")
 ]
 _WORDS = [
     "two",

@@ -321,6 +321,11 @@ def test_several_thousand_reads_as_an_analyst_would() -> None:
     assert parse_estimate("several thousand").interval_text() == "[3000, 9999]"
     assert parse_estimate("a few hundred").interval_text() == "[200, 599]"
     assert parse_estimate("several thousand km").unit == "kilometer"
+    # Scale words run, each larger than the one before.
+    assert parse_estimate("several hundred thousand").interval_text() == "[300000, 999999]"
+    assert parse_estimate("a few hundreds of thousands of").interval_text() == "[200000, 599999]"
+    with pytest.raises(InvalidEstimateError):
+        parse_estimate("several thousand hundred")
     # A word that names its own size is not scaled again.
     with pytest.raises(InvalidEstimateError):
         parse_estimate("a dozen thousand")

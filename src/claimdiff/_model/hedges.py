@@ -249,20 +249,42 @@ _VAGUE_SCALES = {
     "billion": 1_000_000_000,
     "dozen": 12,
 }
-#: A scale word after a small quantity word, with an "of" it may take ("several hundreds of").
-VAGUE_SCALE = re.compile(rf"(?P<scale>(?P<word>{'|'.join(_VAGUE_SCALES)})s?)\b(?:\s+of\b)?\s*")
+_SCALE_WORD = rf"(?:{'|'.join(_VAGUE_SCALES)})s?\b"
+#: The scale words after a small quantity word, each larger than the one before ("several hundred
+#: thousand"), with an "of" they may take ("several hundreds of").
+VAGUE_SCALE = re.compile(rf"(?P<scale>{_SCALE_WORD}(?:\s+(?:of\s+)?{_SCALE_WORD})*)(?:\s+of\b)?\s*")
+
+
+def scale_of(words: str) -> int | None:
+    """The multiplier of a run of scale words ("hundred thousand": 100,000), or ``None``.
+
+    ``None`` when a word does not grow on the one before ("thousand hundred" is not a figure).
+
+    >>> scale_of("hundred thousand"), scale_of("dozen"), scale_of("thousand hundred")
+    (100000, 12, None)
+    """
+    scale = 1
+    for word in words.split():
+        if word == "of":  # "several hundreds of thousands"
+            continue
+        k = _VAGUE_SCALES[word.removesuffix("s")]
+        if k <= scale:
+            return None
+        scale *= k
+    return scale
 
 
 def _scaled(q: VagueQuantity, rest: str) -> tuple[int, str]:
-    """The multiplier a scale word after a small quantity word gives, and what follows it.
+    """The multiplier the scale words after a small quantity word give, and what follows them.
 
-    Only a quantity below ten is scaled ("several thousand" is 3,000 to 9,999); "dozens" and larger
-    already name their size, and "dozens thousand" is not English.
+    Only a quantity below ten is scaled ("several thousand" is 3,000 to 9,999, "a few hundred thousand"
+    200,000 to 599,999); "dozens" and larger already name their size, and "dozens thousand" is not English.
     """
     m = VAGUE_SCALE.match(rest)
-    if m is None or q.high >= 10:
+    scale = None if m is None or q.high >= 10 else scale_of(m.group("scale"))
+    if m is None or scale is None:
         return 1, rest
-    return _VAGUE_SCALES[m.group("word")], rest[m.end() :]
+    return scale, rest[m.end() :]
 
 
 def _range(s: str, original: str, unit: str | None, count: bool | None) -> Estimate | None:
