@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimdiff import Claim, Estimate, Scope, loads_claims, loads_claims_lenient
-from claimdiff._model.numbers import parse_number_prefix
+from claimdiff._model.numbers import parse_number_prefix, read_number
 from claimdiff.exceptions import ClaimFileError, InvalidClaimError, InvalidEstimateError
 from claimdiff.hedges import parse_estimate
 
@@ -241,3 +241,106 @@ def test_a_figure_that_converting_would_make_infinite_is_refused() -> None:
         source="S",
     )
     assert near.low == 1.7e308
+
+
+_SMALL_WORDS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS_WORDS = [
+    "_",
+    "_",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+]
+
+
+def _in_words(n: int) -> str:
+    """``n`` (0 < n < 10^12) as a British newsroom writes it: "two million three hundred and five"."""
+    groups = []
+    for scale, name in ((10**9, "billion"), (10**6, "million"), (10**3, "thousand"), (1, "")):
+        part, n = divmod(n, scale)
+        if part:
+            hundreds, rest = divmod(part, 100)
+            words = [f"{_SMALL_WORDS[hundreds]} hundred"] if hundreds else []
+            if rest:
+                tens, units = divmod(rest, 10)
+                small = (
+                    _SMALL_WORDS[rest]
+                    if rest < 20
+                    else _TENS_WORDS[tens] + (f"-{_SMALL_WORDS[units]}" if units else "")
+                )
+                words.append(("and " if hundreds else "") + small)
+            groups.append(" ".join(words) + (f" {name}" if name else ""))
+    return " ".join(groups)
+
+
+@given(st.integers(1, 10**12 - 1))
+def test_a_number_in_words_reads_as_itself(n: int) -> None:
+    number = read_number(_in_words(n))
+    assert number is not None
+    assert (number.value, number.end) == (n, len(_in_words(n)))
+
+
+@given(st.data(), st.sampled_from([(100, 9), (1000, 999), (10**6, 999)]))
+def test_two_numbers_in_words_joined_by_and_are_a_range_not_one_number(
+    data: st.DataObject, scale: tuple[int, int]
+) -> None:
+    # "between one hundred and two hundred" is 100 to 200, never 10,200: a scale word that does not
+    # fall after "and" ("... and two hundred") starts the second number. (Where it falls, "two hundred
+    # and one thousand" is 201,000, as in English.)
+    size, most = scale
+    a = data.draw(st.integers(1, most - 1))
+    b = data.draw(st.integers(a + 1, most))
+    low, high = a * size, b * size + data.draw(st.integers(0, size - 1))
+    estimate = parse_estimate(f"between {_in_words(low)} and {_in_words(high)}")
+    assert (estimate.low, estimate.high) == (low, high)
+
+
+@pytest.mark.parametrize(
+    ("text", "interval"),
+    [
+        ("one hundred and two hundred", "[100, 200]"),
+        ("two-thirds of a million", "[666667, 666667]"),
+        ("a million and a half", "[1500000, 1500000]"),
+        ("two million and a half", "[2500000, 2500000]"),
+        ("3 lakh", "[300000, 300000]"),
+        ("1.2 lakhs", "[120000, 120000]"),
+        ("two lakh", "[200000, 200000]"),
+        ("a lakh", "[100000, 100000]"),
+        ("1 crore", "[10000000, 10000000]"),
+        ("about 2.5 lakh", "[225000, 275000]"),
+    ],
+)
+def test_scale_words_as_reports_write_them(text: str, interval: str) -> None:
+    assert parse_estimate(text).interval_text() == interval
+
+
+@pytest.mark.parametrize("text", ["two thousand three thousand", "one hundred hundred", "lakhs"])
+def test_a_scale_word_that_does_not_fall_is_not_read_into_the_number(text: str) -> None:
+    with pytest.raises(InvalidEstimateError):
+        parse_estimate(text)

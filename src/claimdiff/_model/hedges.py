@@ -25,7 +25,11 @@ __all__ = ["ACLED_HEDGES", "DEFAULT_HEDGES", "HedgePolicy", "VagueQuantity", "pa
 
 
 _CURRENCY = "$£€"
-_RANGE_WORDS = re.compile(r"^(?:between\s+)?(?P<a>.+?)\s*(?:-|\band\b|\bto\b|\bor\b)\s*(?P<b>.+)$")
+# The words that join the two ends of a range; the ends are split at the first of them where both read
+# ("twenty-one thousand and twenty-two thousand" is split at "and", not at the hyphen of "twenty-one").
+_RANGE_JOIN = re.compile(r"\s*(?:-|\band\b|\bto\b|\bor\b)\s*")
+_RANGE_SPLITS = 8  # the joins tried, at most: a figure has one or two
+
 _UNIT_ALIASES: Mapping[str, str] = MappingProxyType(
     {
         "%": "percent",
@@ -288,21 +292,32 @@ def _scaled(q: VagueQuantity, rest: str) -> tuple[int, str]:
 
 
 def _range(s: str, original: str, unit: str | None, count: bool | None) -> Estimate | None:
-    m = _RANGE_WORDS.match(s.removeprefix("from ").strip())
-    if m is None:
-        return None
-    a_text, b_text = m.group("a").strip(), m.group("b").strip()
-    try:
-        a_number, a_unit = _read(a_text, original, unit, count)
-        b_number, b_unit = _read(b_text, original, unit, count)
-    except (InvalidEstimateError, InvalidUnitError) as e:
-        if (
-            isinstance(e, InvalidEstimateError)
-            and e.field == "text"
-            and e.reason.startswith(_REFUSALS)
-        ):
-            raise
-        return None
+    body = s.removeprefix("from ").strip().removeprefix("between ").lstrip()
+    for i, join in enumerate(_RANGE_JOIN.finditer(body)):
+        if i == _RANGE_SPLITS:
+            return None
+        a_text, b_text = body[: join.start()].strip(), body[join.end() :].strip()
+        if not a_text or not b_text:
+            continue
+        try:
+            a_number, a_unit = _read(a_text, original, unit, count)
+            b_number, b_unit = _read(b_text, original, unit, count)
+        except (InvalidEstimateError, InvalidUnitError) as e:
+            if (
+                isinstance(e, InvalidEstimateError)
+                and e.field == "text"
+                and e.reason.startswith(_REFUSALS)
+            ):
+                raise
+            continue
+        return _between(a_number, a_unit, b_number, b_unit, original)
+    return None
+
+
+def _between(
+    a_number: Number, a_unit: str, b_number: Number, b_unit: str, original: str
+) -> Estimate:
+    """The range from ``a_number`` to ``b_number``, checked."""
     if a_unit and a_unit != b_unit:
         raise InvalidEstimateError(
             "text", original, f"gives two units in one range ({a_unit!r} and {b_unit!r})"

@@ -56,6 +56,11 @@ _TENS = {
     "ninety": 90,
 }
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# The Indian scale words, read only after a number ("3 lakh", "1.2 crore", "two lakhs"): alone, "lakhs of
+# people" is vague, and they are not number words a figure may start with.
+_SOUTH_ASIAN_SCALES = {"lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
+#: Every word that multiplies the number before it, with its multiplier.
+_MULTIPLIERS = {"hundred": 100.0, "dozen": 12.0, **_SCALES, **_SOUTH_ASIAN_SCALES}
 _SUFFIX_SCALES = {"k": 1e3, "bn": 1e9, "mn": 1e6, "m": 1e6}
 _FRACTIONS = {"half": 0.5, "quarter": 0.25, "quarters": 0.25, "third": 1 / 3, "thirds": 1 / 3}
 
@@ -108,17 +113,17 @@ LENGTH_WORDS = frozenset(
 )
 _FOLLOWING_WORD = re.compile(r"[ \t]+([a-z]+)")
 _WORD = re.compile(r"[ \t]*(?:-[ \t]*)?([a-z]+)")
-_SCALE_WORDS = "hundred|thousand|million|billion|trillion|dozen"
-# "half a million", "a quarter of a million", "three quarters of a million", "two and a half million".
+_SCALE_WORDS = "hundred|thousand|million|billion|trillion|dozen|lakh|crore"
+_SMALL = "|".join(sorted(_UNITS, key=len, reverse=True))
+# "half a million", "a quarter of a million", "three quarters of a million", "two-thirds of a million".
 _FRACTION = re.compile(
-    r"(?:(?P<n>a|an|one|two|three)[ \t]+)?(?P<f>half|quarters?|thirds?)[ \t]+(?:of[ \t]+)?(?:a|an)[ \t]+"
-    rf"(?P<scale>{_SCALE_WORDS})\b"
+    r"(?:(?P<n>a|an|one|two|three)(?:[ \t]+|[ \t]*-[ \t]*))?(?P<f>half|quarters?|thirds?)[ \t]+"
+    rf"(?:of[ \t]+)?(?:a|an)[ \t]+(?P<scale>{_SCALE_WORDS})\b"
 )
+# "two and a half million", "a million and a half".
 _AND_A_HALF = re.compile(
-    r"(?P<n>[0-9]+|"
-    + "|".join(sorted(_UNITS, key=len, reverse=True))
-    + r")[ \t]+and[ \t]+a[ \t]+half[ \t]+"
-    rf"(?P<scale>{_SCALE_WORDS})\b"
+    rf"(?P<n>[0-9]+|{_SMALL})[ \t]+and[ \t]+a[ \t]+half[ \t]+(?P<scale>{_SCALE_WORDS})\b"
+    rf"|(?P<n2>a|an|one|[0-9]+|{_SMALL})[ \t]+(?P<scale2>{_SCALE_WORDS})[ \t]+and[ \t]+a[ \t]+half\b"
 )
 
 
@@ -188,19 +193,16 @@ def read_number(s: str, *, count: bool | None = None) -> Number | None:
 
 
 def _fraction(m: re.Match[str]) -> Number:
-    scale = (
-        12.0
-        if m.group("scale") == "dozen"
-        else 100.0
-        if m.group("scale") == "hundred"
-        else _SCALES[m.group("scale")]
-    )
-    n = m.group("n")
+    after = "f" not in m.re.groupindex and m.group("scale") is None  # "a million and a half"
+    word = m.group("scale2" if after else "scale")
+    scale = _MULTIPLIERS[word]
+    n = m.group("n2" if after else "n")
     if "f" in m.re.groupindex:  # "three quarters of a million"
         whole = 1 if n in (None, "a", "an") else _UNITS[n]
         base = whole * _FRACTIONS[m.group("f")]
-    else:  # "two and a half million"
-        base = (float(n) if n.isdigit() else _UNITS[n]) + 0.5
+    else:  # "two and a half million", "a million and a half"
+        whole = 1 if n in ("a", "an") else float(n) if n.isdigit() else _UNITS[n]
+        base = whole + 0.5
     return Number(base * scale, base, scale, m.end(), "")
 
 
@@ -217,13 +219,7 @@ def _scale_after(s: str, pos: int, count: bool | None) -> tuple[float, int] | No
     if w is None:
         return None
     word = w.group(1)
-    if word in _SCALES:
-        return _SCALES[word], w.end()
-    if word == "hundred":
-        return 100.0, w.end()
-    if word == "dozen":
-        return 12.0, w.end()
-    return None
+    return None if word not in _MULTIPLIERS else (_MULTIPLIERS[word], w.end())
 
 
 def joined_m(s: str, pos: int) -> bool:
@@ -236,12 +232,18 @@ def joined_m(s: str, pos: int) -> bool:
 
 
 def _words(s: str) -> Number | None:
+    # A number in words is groups, each a small number and the scale after it, the scales falling
+    # ("two million three hundred thousand and five"). A scale word that does not fall ("one hundred
+    # and two hundred", "two thousand three thousand") starts a second number: the first ends after
+    # its last scale word, where ``kept`` holds it.
     total = 0.0
     current = 0.0
     seen = False
     end = 0
     pos = 0
     last = ""
+    smallest = math.inf  # the smallest scale word added to the total so far
+    kept: Number | None = None
     base, scale = (
         0.0,
         1.0,
@@ -253,17 +255,11 @@ def _words(s: str) -> Number | None:
         word = w.group(1)
         if word in {"a", "an"} and not seen:
             nxt = _WORD.match(s, w.end())
-            if nxt is None or nxt.group(1) not in {
-                "hundred",
-                "thousand",
-                "million",
-                "billion",
-                "dozen",
-            }:
+            if nxt is None or nxt.group(1) not in _MULTIPLIERS:
                 break
             pos = w.end()
             continue
-        if word == "and" and seen and last in {"hundred", "thousand", "million", "billion"}:
+        if word == "and" and seen and last in _MULTIPLIERS:
             nxt = _WORD.match(s, w.end())
             if nxt is None or (nxt.group(1) not in _UNITS and nxt.group(1) not in _TENS):
                 break
@@ -280,25 +276,33 @@ def _words(s: str) -> Number | None:
                 break
             current += _TENS[word]
         elif word in ("hundred", "dozen"):
+            if current >= 100:  # "one hundred and two hundred": a second number
+                if kept is not None:
+                    return kept
+                break
             current = (current or 1.0) * (100 if word == "hundred" else 12)
-        elif word in _SCALES:
-            total += (current or 1.0) * _SCALES[word]
+        elif word in _SCALES or (word in _SOUTH_ASIAN_SCALES and (seen or pos > 0)):
+            if _MULTIPLIERS[word] >= smallest:  # "two thousand three thousand": a second number
+                return kept
+            total += (current or 1.0) * _MULTIPLIERS[word]
+            smallest = _MULTIPLIERS[word]
             current = 0.0
         else:
             break
         seen = True
         last = word
         pos = end = w.end()
-        if (word in _SCALES or word in ("hundred", "dozen")) and total_before == 0:
+        if word in _MULTIPLIERS and total_before == 0:
             base, scale = (before or 1.0), (total + current) / (before or 1.0)
         else:
             base, scale = total + current, 1.0
+        if word in _MULTIPLIERS:
+            kept = Number(total + current, base, scale, end, "")
     if not seen:
         return None
     return Number(total + current, base, scale, end, "")
 
 
-#: Why a figure beyond the float range is refused.
 TOO_LARGE = "holds a figure too large for claimdiff (beyond 1.8e308, the float range)"
 # From 2**53 on, floats skip whole numbers.
 _EXACT_WHOLE = 2.0**53
