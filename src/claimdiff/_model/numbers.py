@@ -197,6 +197,7 @@ def _fraction(m: re.Match[str]) -> Number:
     word = m.group("scale2" if after else "scale")
     scale = _MULTIPLIERS[word]
     n = m.group("n2" if after else "n")
+    whole: float
     if "f" in m.re.groupindex:  # "three quarters of a million"
         whole = 1 if n in (None, "a", "an") else _UNITS[n]
         base = whole * _FRACTIONS[m.group("f")]
