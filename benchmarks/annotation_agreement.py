@@ -48,6 +48,9 @@ from claimdiff._model.places import place_key
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "tests" / "fixtures" / "real"
 SECOND = REAL / "second"
+#: The draws sample the corpus as it stood when the second annotator drew: its first 130 entries.
+#: ``corpus.yaml`` only grows at its end, so texts added later never change a draw.
+DRAWN_FROM = 130
 
 
 def corpus_cases() -> dict[str, dict[str, Any]]:
@@ -62,7 +65,7 @@ def drawn(draws: int, per_half: int = 6) -> set[str]:
     >>> len(drawn(2))
     24
     """
-    cases = corpus_cases().values()
+    cases = list(corpus_cases().values())[:DRAWN_FROM]
     out: set[str] = set()
     for half in ("dev", "test"):
         names = sorted(
