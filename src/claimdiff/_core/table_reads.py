@@ -19,7 +19,7 @@ from claimdiff._core.policy import Policy
 from claimdiff._model.claim import Claim, stated_span
 from claimdiff._model.claim_table import ClaimTable
 
-__all__ = ["ClaimReads", "as_table", "distinct_ids", "table_keys", "table_reads"]
+__all__ = ["ClaimReads", "as_table", "distinct_ids", "first_reads", "table_keys", "table_reads"]
 
 
 class ClaimReads(NamedTuple):
@@ -198,4 +198,21 @@ def table_keys(np: Any, table: ClaimTable) -> Keys:
         keys,
         dims,
         list(map(periods.__getitem__, p_codes.tolist())),
+    )
+
+
+def first_reads(np: Any, table: ClaimTable, rows: Any) -> tuple[Any, Any]:
+    """For the claims of ``table`` at ``rows`` (numpy): whether each is a count, and whether its metric is cumulative.
+
+    Each is what the claim itself says (``Claim.is_count``, ``metric.cumulative``), asked of one claim built per
+    distinct estimate and of each metric part once.
+    """
+    e_codes, estimates = table.column("estimate")
+    m_codes, metrics = table.column("metric")
+    _, first, at = _distinct(np, e_codes[rows].astype(np.int64), len(estimates))
+    counts = [table[r].is_count for r in rows[first].tolist()]
+    cumulative = [m is not None and m.cumulative for m in metrics]
+    return (
+        np.array(counts, np.bool_).reshape(-1)[at],
+        np.array(cumulative, np.bool_).reshape(-1)[m_codes[rows]],
     )
