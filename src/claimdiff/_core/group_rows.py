@@ -54,6 +54,13 @@ class GroupRows(Sequence[list[Claim]]):
         claims = self.claims
         return [claims[p] for p in self.positions[i]]
 
+    def prepare(self, groups: Sequence[int]) -> None:
+        """Build the claims of ``groups`` at once, before they are read one group at a time (a claim table's)."""
+        claims = self.claims
+        if type(claims) is ClaimTable:
+            positions = self.positions
+            claims.build([p for i in groups for p in positions[i]])
+
     def size(self, i: int) -> int:
         """How many claims group ``i`` has (none is built)."""
         return len(self.positions[i])

@@ -29,7 +29,7 @@ from claimdiff._core.quiet import QuietGroups, quiet_groups
 from claimdiff._core.relations import DEFAULT_TAXONOMY, Relation, Taxonomy
 from claimdiff._core.report import Derived, Group, Rejected, Report
 from claimdiff._core.series import About, Series, check_series
-from claimdiff._core.table_reads import as_table, distinct_ids, table_keys
+from claimdiff._core.table_reads import as_table, distinct_ids, table_groups, table_keys
 from claimdiff._core.verdicts import analyse
 from claimdiff._model.claim import Claim
 from claimdiff._model.claim_table import ClaimTable, TableClaims, by_id
@@ -178,7 +178,12 @@ def _reconcile(
     steps = None if progress is None else Steps(progress, len(accepted))
     if steps is not None:
         steps.stage("grouping")
-    positions, loose_flags = group_claims(accepted, keys)
+    if type(accepted) is ClaimTable and keys is not None:  # its columns, in id order
+        import numpy as np  # noqa: PLC0415 - a table exists only where numpy read it
+
+        positions, loose_flags = table_groups(np, accepted, keys)
+    else:
+        positions, loose_flags = group_claims(accepted, keys)
     # A claim table's claims are built only where a group is read; other claims are at hand already.
     raw: Sequence[list[Claim]] = (
         GroupRows(accepted, positions, keys)
@@ -204,6 +209,9 @@ def _reconcile(
         about = (columns.cumulative.tolist(), rows.first_of("key"))
         del columns, rows
         facts.update(quiet.facts)
+    if isinstance(raw, GroupRows):  # the loud groups' claims, built at once
+        loud = list(loud)
+        raw.prepare(loud)
     if steps is not None:
         loud = list(loud)
         steps.advance(
