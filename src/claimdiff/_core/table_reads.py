@@ -251,10 +251,10 @@ def table_groups(np: Any, table: ClaimTable, keys: Keys) -> tuple[list[list[int]
     order = np.argsort(k_rank, kind="stable")  # rows are in id order: each key's claims stay so
     ranks = k_rank[order]
     starts = np.flatnonzero(np.r_[True, ranks[1:] != ranks[:-1]])
-    simple = np.diff(np.r_[starts, n]) == 1
+    simple = np.ones(len(starts), np.bool_)  # one dimension and one period object: one group
     for values in (keys.dims, keys.periods):
         codes = identities(values)[0][order]
-        simple |= np.maximum.reduceat(codes, starts) == np.minimum.reduceat(codes, starts)
+        simple &= np.maximum.reduceat(codes, starts) == np.minimum.reduceat(codes, starts)
     flat = order.tolist()
     bounds = [*starts.tolist(), n]
     groups = [flat[a:z] for a, z in zip(bounds, bounds[1:], strict=False)]
