@@ -88,7 +88,9 @@ def test_a_table_reconciles_as_its_claims_on_both_paths(
     withdrawn = withdrawals if data.draw(st.booleans()) else []
     with mock.patch.object(reconcile_module, "COLUMNAR_FROM", columnar_from):
         by_table = reconcile(table, policy, withdrawals=withdrawn)
-        by_tuple = reconcile(tuple(picked(table, list(range(len(table))))), policy, withdrawals=withdrawn)
+        by_tuple = reconcile(
+            tuple(picked(table, list(range(len(table))))), policy, withdrawals=withdrawn
+        )
         from_reader = reconcile(loaded, policy)
         from_tuple = reconcile(attrs.evolve(loaded, claims=tuple(loaded.claims)), policy)
     _same(by_table, by_tuple)
@@ -97,16 +99,20 @@ def test_a_table_reconciles_as_its_claims_on_both_paths(
 
 @_SETTINGS
 @given(tables())
-def test_a_reports_claims_from_a_table_behave_as_a_tuple(case: tuple[Any, list[Withdrawal]]) -> None:
+def test_a_reports_claims_from_a_table_behave_as_a_tuple(
+    case: tuple[Any, list[Withdrawal]],
+) -> None:
     """``Report.claims`` of a table: equal and hashed as the tuple, sliced into tuples, shown and pickled as one."""
     frame, _ = case
     report = reconcile(claims_from_dataframe(frame).claims)
     claims = report.claims
     as_tuple = tuple(claims)
-    assert claims == as_tuple and as_tuple == claims
+    assert claims == as_tuple
+    assert as_tuple == claims
     assert hash(claims) == hash(as_tuple)
     assert len(claims) == len(as_tuple)
-    assert claims[1:3] == as_tuple[1:3] and type(claims[1:3]) is tuple
+    assert claims[1:3] == as_tuple[1:3]
+    assert type(claims[1:3]) is tuple
     assert claims[::-1] == as_tuple[::-1]
     assert repr(claims) == repr(as_tuple)
     assert [c.id for c in claims] == sorted(c.id for c in claims)
@@ -132,7 +138,7 @@ def test_quiet_groups_of_a_table_build_no_claims() -> None:
     frame.loc[0, "value"] = "99"  # one loud group
     table = claims_from_dataframe(frame).claims
     report = reconcile(table)
-    built = report.claims.table._built  # type: ignore[attr-defined]  # noqa: SLF001
+    built = report.claims.table._built  # type: ignore[attr-defined]
     assert isinstance(report.claims, TableClaims)
     assert sum(c is not None for c in built or ()) < n // 10
     assert report.has_conflict

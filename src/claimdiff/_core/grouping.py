@@ -77,7 +77,7 @@ def group_claims(
         if len(members) == 1:
             raw.append(members)
             continue
-        parts, flag = split_key(claims, (ids, keys, dims_of, periods), members)
+        parts, flag = split_key(claims, Keys(ids, keys, dims_of, periods), members)
         if flag is not None:
             flags.append(flag)
         raw.extend(parts)

@@ -23,8 +23,8 @@ from typing import Any
 from claimdiff._core.arithmetic import GroupFacts
 from claimdiff._core.columns import Columns, segment_intersect
 from claimdiff._core.estimators import choose_best
-from claimdiff._core.group_rows import first_of, laid_out_truthy
 from claimdiff._core.flags import Flag
+from claimdiff._core.group_rows import first_of, laid_out_truthy
 from claimdiff._core.intervals import Iv
 from claimdiff._core.messages import Say, display_unit
 from claimdiff._core.policy import Policy

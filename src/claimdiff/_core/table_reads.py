@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import operator
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 from typing import Any, NamedTuple
 
 from claimdiff._core.flags import Flag
@@ -257,10 +258,12 @@ def table_groups(np: Any, table: ClaimTable, keys: Keys) -> tuple[list[list[int]
         simple &= np.maximum.reduceat(codes, starts) == np.minimum.reduceat(codes, starts)
     flat = order.tolist()
     bounds = [*starts.tolist(), n]
-    groups = [flat[a:z] for a, z in zip(bounds, bounds[1:], strict=False)]
+    groups = [flat[a:z] for a, z in pairwise(bounds)]
     flags: list[Flag] = []
     split: list[tuple[int, list[list[int]]]] = []
-    for k in np.flatnonzero(~simple).tolist():  # keys of several dimensions or periods: grouping's own split
+    for k in np.flatnonzero(
+        ~simple
+    ).tolist():  # keys of several dimensions or periods: grouping's own split
         parts, flag = split_key(table, keys, groups[k])
         split.append((k, parts))
         if flag is not None:
@@ -291,8 +294,7 @@ def key_ranks(np: Any, keys: list[tuple[str, str, tuple[str, ...], str]]) -> Any
     depth = max((len(k[2]) for k in keys), default=0)
     missing = object()
     levels = [
-        ranks([k[2][j] if j < len(k[2]) else missing for k in keys], missing)
-        for j in range(depth)
+        ranks([k[2][j] if j < len(k[2]) else missing for k in keys], missing) for j in range(depth)
     ]
     parts = [ranks([k[i] for k in keys]) for i in (0, 1)] + levels + [ranks([k[3] for k in keys])]
     order = np.lexsort(parts[::-1])

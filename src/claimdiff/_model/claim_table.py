@@ -149,7 +149,9 @@ class ClaimTable(Sequence[Claim]):
             return
         codes = self._codes[:, todo].tolist()
         columns = [list(map(v.__getitem__, c)) for v, c in zip(self._values, codes, strict=True)]
-        with PAUSE:  # claims and their floats form no cycles: the collector would scan them for nothing
+        with (
+            PAUSE
+        ):  # claims and their floats form no cycles: the collector would scan them for nothing
             for r, claim in zip(todo, map(Claim._from_parts, *columns), strict=True):  # noqa: SLF001
                 built[r] = claim
 
