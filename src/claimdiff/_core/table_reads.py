@@ -91,7 +91,9 @@ def table_reads(
         names = np.array([named.setdefault(m and m.name, len(named)) for m in metrics], np.int64)
         key = key * len(named) + names[m_codes]
     _, first, index = np.unique(key, return_index=True, return_inverse=True)
-    at, answers = per_input(np, [claims[i] for i in first.tolist()], policy)
+    first = first.tolist()
+    claims.build(first)  # one claim per distinct input, built at once
+    at, answers = per_input(np, [claims[i] for i in first], policy)
     inputs = at[index.reshape(-1)]
 
     st_codes, stated = claims.column("stated")
@@ -199,7 +201,9 @@ def table_keys(np: Any, table: ClaimTable) -> Keys:
     _, first, at = _distinct(
         np, e_codes.astype(np.int64) * len(counted) + counts[s_codes], len(estimates) * len(counted)
     )
-    dimension = [table[i].dimension for i in first.tolist()]
+    first = first.tolist()
+    table.build(first)  # the few claims asked, built at once
+    dimension = [table[i].dimension for i in first]
     dims = list(map(dimension.__getitem__, at.tolist()))
 
     i_codes, ids = table.column("id")
@@ -221,7 +225,9 @@ def first_reads(np: Any, table: ClaimTable, rows: Any) -> tuple[Any, Any]:
     e_codes, estimates = table.column("estimate")
     m_codes, metrics = table.column("metric")
     _, first, at = _distinct(np, e_codes[rows].astype(np.int64), len(estimates))
-    counts = [table[r].is_count for r in rows[first].tolist()]
+    asked = rows[first].tolist()
+    table.build(asked)  # the few claims asked, built at once
+    counts = [table[r].is_count for r in asked]
     cumulative = [m is not None and m.cumulative for m in metrics]
     return (
         np.array(counts, np.bool_).reshape(-1)[at],
