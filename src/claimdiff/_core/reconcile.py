@@ -18,7 +18,7 @@ from claimdiff._core.believe import believe
 from claimdiff._core.columns import Columns
 from claimdiff._core.flags import Flag, FlagKind
 from claimdiff._core.group_rows import GroupRows
-from claimdiff._core.grouping import Keys, group_claims
+from claimdiff._core.grouping import Keys, group_claims, keys_of
 from claimdiff._core.hedge_reading import Reread, note_rereadings, read_with_policy, rereads_any
 from claimdiff._core.lag_conflicts import explain_lags
 from claimdiff._core.lags import Lag
@@ -178,6 +178,8 @@ def _reconcile(
     steps = None if progress is None else Steps(progress, len(accepted))
     if steps is not None:
         steps.stage("grouping")
+    if keys is None and len(accepted) >= COLUMNAR_FROM:
+        keys = keys_of(accepted)  # read once: grouping and the columns both ask
     if type(accepted) is ClaimTable and keys is not None:  # its columns, in id order
         import numpy as np  # noqa: PLC0415 - a table exists only where numpy read it
 
