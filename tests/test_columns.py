@@ -194,10 +194,9 @@ def test_an_earlier_toll_is_a_floor_when_another_origin_spoke_a_growth_window_la
 @settings(max_examples=100)
 @given(claim_lists(), st.sampled_from(POLICY_LIST))
 def test_chunks_change_nothing(claims: list[Claim], policy: Policy) -> None:
-    """Gathering facts, comparing pairs and reading groups a few at a time gives the same groups as all at once."""
+    """Comparing pairs and reading groups a few at a time gives the same groups as all at once."""
     with (
         mock.patch.object(quiet, "_PAIRS", 3),
-        mock.patch.object(quiet, "_CHUNK", 2),
         mock.patch.object(quiet, "_READ", 2),
     ):
         _same(claims, policy, set())

@@ -22,10 +22,11 @@ from claimdiff._core.intervals import meet
 from claimdiff._core.policy import Policy
 from claimdiff._core.precision_gap import precision_sides
 from claimdiff._core.precision_used import figure_precision
-from claimdiff._core.table_reads import ClaimReads, table_reads
+from claimdiff._core.table_reads import ClaimReads, first_reads, table_reads
 from claimdiff._core.timeline import share_a_moment
 from claimdiff._core.verdicts import widen
 from claimdiff._model.claim import Claim
+from claimdiff._model.claim_table import ClaimTable
 
 __all__ = ["Columns", "segment_intersect"]
 
@@ -40,6 +41,7 @@ class Columns:
         starts: Where each group begins in ``flat``.
         member: The group of each row.
         first_position: Where each group's first claim is in ``claims``.
+        position: Where each row's claim is in ``claims``.
         low, high, low_closed, high_closed: Each claim's interval as worded, in the canonical unit.
         wlow, whigh, wlow_closed, whigh_closed: The same widened by precision and tolerance.
         figure: Each claim's figure (NaN when it has none).
@@ -71,6 +73,7 @@ class Columns:
         self.starts = np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.int64)
         self.member = np.repeat(np.arange(len(groups), dtype=np.int64), sizes)
         self.first_position = perm[self.starts] if len(perm) else perm
+        self.position = perm
 
         # What a claim's figure allows, as worded and widened, depends on its estimate alone (and on the
         # tolerance of its metric): the scalar rules are asked once per distinct input and spread by ``inputs``.
@@ -101,9 +104,14 @@ class Columns:
         self._period = reads.period[perm]
         self._period_end = reads.period_end[perm]
         del reads
-        firsts = [claims[g[0]] for g in groups]
-        self.is_count = np.fromiter((c.is_count for c in firsts), np.bool_, len(groups))
-        self.cumulative = np.fromiter((c.metric.cumulative for c in firsts), np.bool_, len(groups))
+        if type(claims) is ClaimTable:  # its columns: no claim is built per group
+            self.is_count, self.cumulative = first_reads(np, claims, self.first_position)
+        else:
+            firsts = [claims[g[0]] for g in groups]
+            self.is_count = np.fromiter((c.is_count for c in firsts), np.bool_, len(groups))
+            self.cumulative = np.fromiter(
+                (c.metric.cumulative for c in firsts), np.bool_, len(groups)
+            )
 
     def reduce_max(self, values: Any) -> Any:
         """The largest value of each group."""
@@ -120,7 +128,8 @@ class Columns:
     def origins_per_group(self) -> Any:
         """The number of distinct origins in each group."""
         np = self.np
-        pairs = np.unique(self.member * max(self.n_origins, 1) + self.origin)
+        pairs = np.sort(self.member * max(self.n_origins, 1) + self.origin)  # rows are in group order
+        pairs = pairs[np.r_[True, pairs[1:] != pairs[:-1]]]  # as np.unique, which hashes and is slower here
         return np.bincount(pairs // max(self.n_origins, 1), minlength=len(self.sizes))
 
     def same_period(self) -> Any:

@@ -9,7 +9,7 @@ where a partition or a declared relation lets claimdiff derive them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import attrs
 
@@ -32,16 +32,43 @@ Key = tuple[str, str, tuple[str, ...], str]  # metric, counted, place, event (""
 Period = tuple[float, float] | None
 
 
+#: (claim, low now, high now) of a group's supporting claims, by id.
+ClaimsNow = tuple[tuple[Claim, float, float], ...]
+
+
+def _made(claims: ClaimsNow | Callable[[], ClaimsNow]) -> ClaimsNow:
+    return claims() if callable(claims) else claims
+
+
+def _states_parts(facts: GroupFacts) -> bool:
+    return any(c.part_of for c, _, _ in facts.claims)
+
+
 @attrs.frozen
 class GroupFacts:
-    """What the arithmetic needs to know of one group of counts."""
+    """What the arithmetic needs to know of one group of counts.
+
+    ``claims`` may be given as a function that makes them: they are then made each time they are read (a
+    group the arithmetic never visits is never made), and ``states_parts`` should be given.
+
+    Attributes:
+        gid, key, period: The group's id, key and period (start, end).
+        claims: (claim, low now, high now) of its supporting claims, by id.
+        states_parts: Whether one of those claims is stated as part of another (``Claim.part_of``).
+    """
 
     gid: str
     key: Key
     period: tuple[float, float] | None
-    claims: tuple[
-        tuple[Claim, float, float], ...
-    ]  # (claim, low now, high now) of its supporting claims, by id
+    _claims: ClaimsNow | Callable[[], ClaimsNow] = attrs.field(alias="claims", eq=_made)
+    states_parts: bool = attrs.field(
+        default=attrs.Factory(_states_parts, takes_self=True), kw_only=True
+    )
+
+    @property
+    def claims(self) -> ClaimsNow:
+        """(claim, low now, high now) of the group's supporting claims, by id."""
+        return _made(self._claims)
 
 
 @attrs.define

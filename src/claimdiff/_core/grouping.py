@@ -18,7 +18,7 @@ from claimdiff._core.flags import Flag, FlagKind, Severity
 from claimdiff._model.claim import Claim
 from claimdiff._model.period import Period
 
-__all__ = ["Keys", "group_claims", "keys_of"]
+__all__ = ["Keys", "group_claims", "keys_of", "split_key"]
 
 _INF = math.inf
 
@@ -77,22 +77,37 @@ def group_claims(
         if len(members) == 1:
             raw.append(members)
             continue
-        dims: dict[str, list[int]] = {}
-        for i in members:
-            dims.setdefault(dims_of[i], []).append(i)
-        if len(dims) > 1:
-            flags.append(_incomparable({d: [claims[i] for i in v] for d, v in dims.items()}))
-        parts: list[list[int]] = []
-        for dim in sorted(dims):
-            same = dims[dim]
-            split = _by_period(claims, ids, periods, same)
-            if split[0] is not same:  # split by period: each part back to id order
-                for g in split:
-                    g.sort(key=ids.__getitem__)
-                split.sort(key=lambda g: ids[g[0]])
-            parts.extend(split)
+        parts, flag = split_key(claims, Keys(ids, keys, dims_of, periods), members)
+        if flag is not None:
+            flags.append(flag)
         raw.extend(parts)
     return raw, flags
+
+
+def split_key(
+    claims: Sequence[Claim], keys_read: Keys, members: list[int]
+) -> tuple[list[list[int]], Flag | None]:
+    """The groups of the claims of one key (``members``, in id order): by dimension, then period.
+
+    Returns them by dimension, then smallest id, and the flag naming dimensions that cannot be compared.
+    """
+    ids, _, dims_of, periods = keys_read
+    dims: dict[str, list[int]] = {}
+    for i in members:
+        dims.setdefault(dims_of[i], []).append(i)
+    flag = None
+    if len(dims) > 1:
+        flag = _incomparable({d: [claims[i] for i in v] for d, v in dims.items()})
+    parts: list[list[int]] = []
+    for dim in sorted(dims):
+        same = dims[dim]
+        split = _by_period(claims, ids, periods, same)
+        if split[0] is not same:  # split by period: each part back to id order
+            for g in split:
+                g.sort(key=ids.__getitem__)
+            split.sort(key=lambda g: ids[g[0]])
+        parts.extend(split)
+    return parts, flag
 
 
 def _by_period(

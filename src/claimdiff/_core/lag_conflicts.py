@@ -45,6 +45,7 @@ from claimdiff._model.claim import Claim
 if TYPE_CHECKING:
     from claimdiff._core.policy import Policy
     from claimdiff._core.report import Group
+    from claimdiff._core.series import About
 
 __all__ = ["explain_lags"]
 
@@ -59,13 +60,14 @@ def explain_lags(
     flags: Sequence[Flag],
     policy: Policy,
     one_date: Sequence[bool] | None = None,
+    about: About | None = None,
 ) -> tuple[tuple[Lag, ...], dict[int, Flag], dict[int, Group]]:
     """Learn the lags, and re-grade the conflicts they explain.
 
     Returns the lags found, the re-graded flags by their position in ``flags``, and the groups whose
     verdicts the re-graded conflicts change, brought up to date, by their position in ``groups``.
     """
-    found, slots, step = find_lags(raw, groups, policy, one_date)
+    found, slots, step = find_lags(raw, groups, policy, one_date, about)
     if not found:
         return (), {}, {}
     # A place's own lag first; the pair's lag over all places where the place shows none.

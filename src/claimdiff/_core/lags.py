@@ -33,7 +33,7 @@ from claimdiff._model.numbers import format_number
 if TYPE_CHECKING:
     from claimdiff._core.policy import Policy
     from claimdiff._core.report import Group
-    from claimdiff._core.series import Points
+    from claimdiff._core.series import About, Points
 
 __all__ = [
     "Found",
@@ -343,6 +343,7 @@ def find_lags(
     groups: Sequence[Group],
     policy: Policy,
     one_date: Sequence[bool] | None = None,
+    about: About | None = None,
 ) -> tuple[list[Found], Slots, float]:
     """The lags the series establish, with each origin's series by step (internal form of :func:`explain_lags`)."""
     settings = policy.lags
@@ -352,7 +353,7 @@ def find_lags(
     from claimdiff._core.series import series_points  # noqa: PLC0415
     from claimdiff._core.verdicts import widen  # noqa: PLC0415
 
-    points = series_points(raw, groups, one_date)
+    points = series_points(raw, groups, one_date, about)
     step = _step(points) if points else None
     if step is None or step <= 0:
         return [], {}, 0.0

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
 from claimdiff._core.arithmetic import GroupFacts
 from claimdiff._core.columns import Columns, segment_intersect
 from claimdiff._core.estimators import choose_best
 from claimdiff._core.flags import Flag
+from claimdiff._core.group_rows import first_of, laid_out_truthy
 from claimdiff._core.intervals import Iv
 from claimdiff._core.messages import Say, display_unit
 from claimdiff._core.policy import Policy
@@ -38,8 +40,6 @@ __all__ = ["QuietGroups", "quiet_groups"]
 _INF = math.inf
 #: Cumulative groups in time order are compared pair by pair (k² rows); larger ones go claim by claim.
 _MAX_PAIRED = 64
-#: The arithmetic's facts of quiet groups are gathered this many groups at a time.
-_CHUNK = 50_000
 #: Quiet groups' values are read as Python objects this many groups at a time.
 _READ = 4096
 #: Pairs of claims compared at once when finding floors.
@@ -233,30 +233,46 @@ def quiet_groups(cols: Columns, raw: Sequence[list[Claim]], policy: Policy) -> Q
     )
 
 
+class _Supporting:
+    """Each chosen group's claims with their widened lows and highs now, made when the arithmetic reads them."""
+
+    __slots__ = ("_now", "_raw", "_starts", "_wlow")
+
+    def __init__(self, raw: Sequence[list[Claim]], cols: Columns, now_high: Any) -> None:
+        self._raw = raw
+        self._starts = cols.starts
+        self._wlow = cols.wlow
+        self._now = now_high
+
+    def of(self, i: int) -> tuple[tuple[Claim, float, float], ...]:
+        """Group ``i``'s claims, each with its widened low and its high now."""
+        cs = self._raw[i]
+        rows = slice(int(self._starts[i]), int(self._starts[i]) + len(cs))
+        return tuple(zip(cs, self._wlow[rows].tolist(), self._now[rows].tolist(), strict=True))
+
+
 def _facts(
     cols: Columns, raw: Sequence[list[Claim]], chosen: Any, now_high: Any, same: Any
 ) -> dict[int, GroupFacts]:
-    """What the arithmetic needs of each chosen group: each claim with its widened low and its high now."""
+    """What the arithmetic needs of each chosen group: its key and period, and each claim (made when read)."""
     np = cols.np
-    out: dict[int, GroupFacts] = {}
     chosen = np.flatnonzero(chosen)
-    for part in range(
-        0, len(chosen), _CHUNK
-    ):  # a chunk at a time, so the rows as Python values stay few
-        some = chosen[part : part + _CHUNK]
-        sizes, starts = cols.sizes[some], cols.starts[some]
-        offsets = np.cumsum(sizes) - sizes  # where each group's rows begin in this chunk
-        rows = np.repeat(starts - offsets, sizes) + np.arange(int(sizes.sum()))
-        wlow, now = cols.wlow[rows].tolist(), now_high[rows].tolist()
-        for i, r, one in zip(some.tolist(), offsets.tolist(), same[some].tolist(), strict=True):
-            cs = raw[i]
-            period = cs[0].period if one else hull(cs)  # the hull of one period is that period
-            out[i] = GroupFacts(
-                gid=f"g{i + 1}",
-                key=cs[0].key,
-                period=None if period is None else (period.start_ts, period.end_ts),
-                claims=tuple(zip(cs, wlow[r : r + len(cs)], now[r : r + len(cs)], strict=True)),
-            )
+    if not len(chosen):
+        return {}
+    parts = laid_out_truthy(np, raw, cols.position, "part_of")
+    states_parts = cols.reduce_any(parts)[chosen].tolist()
+    keys, periods = first_of(raw, "key"), first_of(raw, "period")
+    supporting = _Supporting(raw, cols, now_high)
+    out: dict[int, GroupFacts] = {}
+    for i, one, told in zip(chosen.tolist(), same[chosen].tolist(), states_parts, strict=True):
+        period = periods[i] if one else hull(raw[i])  # the hull of one period is that period
+        out[i] = GroupFacts(
+            gid=f"g{i + 1}",
+            key=keys[i],
+            period=None if period is None else (period.start_ts, period.end_ts),
+            claims=partial(supporting.of, i),
+            states_parts=told,
+        )
     return out
 
 

@@ -37,9 +37,7 @@ _Rest = tuple[str, str, str]  # metric, counted, event
 _Root = tuple[str, tuple[str, ...]]  # event, top-level place
 _BATCH = 2_000
 _KEY = attrgetter("key")
-_CLAIMS = attrgetter("claims")
-_PART_OF = attrgetter("part_of")
-_CLAIM = itemgetter(0)
+_STATES_PARTS = attrgetter("states_parts")
 _EVENT = itemgetter(3)
 _PLACE = itemgetter(2)
 
@@ -278,7 +276,7 @@ def _place_sets(keys: set[Key]) -> list[tuple[Key, Key]]:
 
 def _stated(facts: Sequence[GroupFacts]) -> list[tuple[Key, Key]]:
     """Keys of groups holding a claim stated as part of another claim, beside the keys of the groups holding that one."""
-    if not any(map(_PART_OF, map(_CLAIM, chain.from_iterable(map(_CLAIMS, facts))))):
+    if not any(map(_STATES_PARTS, facts)):
         return []
     refs: list[tuple[Key, str]] = []
     for f in facts:

@@ -17,7 +17,8 @@ from claimdiff._core.arithmetic import GroupFacts, check_arithmetic
 from claimdiff._core.believe import believe
 from claimdiff._core.columns import Columns
 from claimdiff._core.flags import Flag, FlagKind
-from claimdiff._core.grouping import Keys, group_claims
+from claimdiff._core.group_rows import GroupRows
+from claimdiff._core.grouping import Keys, group_claims, keys_of
 from claimdiff._core.hedge_reading import Reread, note_rereadings, read_with_policy, rereads_any
 from claimdiff._core.lag_conflicts import explain_lags
 from claimdiff._core.lags import Lag
@@ -27,11 +28,11 @@ from claimdiff._core.progress import Steps
 from claimdiff._core.quiet import QuietGroups, quiet_groups
 from claimdiff._core.relations import DEFAULT_TAXONOMY, Relation, Taxonomy
 from claimdiff._core.report import Derived, Group, Rejected, Report
-from claimdiff._core.series import Series, check_series
-from claimdiff._core.table_reads import as_table, distinct_ids, table_keys
+from claimdiff._core.series import About, Series, check_series
+from claimdiff._core.table_reads import as_table, distinct_ids, table_groups, table_keys
 from claimdiff._core.verdicts import analyse
 from claimdiff._model.claim import Claim
-from claimdiff._model.claim_table import ClaimTable
+from claimdiff._model.claim_table import ClaimTable, TableClaims, by_id
 from claimdiff._model.withdrawal import Withdrawal
 from claimdiff.exceptions import InvalidClaimError
 
@@ -177,8 +178,20 @@ def _reconcile(
     steps = None if progress is None else Steps(progress, len(accepted))
     if steps is not None:
         steps.stage("grouping")
-    positions, loose_flags = group_claims(accepted, keys)
-    raw = [[accepted[i] for i in g] for g in positions]
+    if keys is None and len(accepted) >= COLUMNAR_FROM:
+        keys = keys_of(accepted)  # read once: grouping and the columns both ask
+    if type(accepted) is ClaimTable and keys is not None:  # its columns, in id order
+        import numpy as np  # noqa: PLC0415 - a table exists only where numpy read it
+
+        positions, loose_flags = table_groups(np, accepted, keys)
+    else:
+        positions, loose_flags = group_claims(accepted, keys)
+    # A claim table's claims are built only where a group is read; other claims are at hand already.
+    raw: Sequence[list[Claim]] = (
+        GroupRows(accepted, positions, keys)
+        if type(accepted) is ClaimTable
+        else [[accepted[i] for i in g] for g in positions]
+    )
 
     judged: dict[int, Group] = {}
     flags: list[tuple[int, int, tuple[str, ...], Flag]] = []
@@ -186,18 +199,25 @@ def _reconcile(
     quiet: QuietGroups | None = None
     one_date: list[bool] = []
     loud: Iterable[int] = range(len(raw))
+    about: About | None = None  # per group: whether its metric is cumulative, and its key
     if len(accepted) >= COLUMNAR_FROM:
         # The columnar core: what every group's columns say at once; quiet groups are kept as arrays.
-        columns = Columns(as_table(claims, accepted), positions, policy, withdrawn)
-        quiet = quiet_groups(columns, raw, policy)
+        rows = raw if isinstance(raw, GroupRows) else GroupRows(accepted, positions, keys)
+        table = accepted if type(accepted) is ClaimTable else as_table(claims, accepted)
+        columns = Columns(table, positions, policy, withdrawn)
+        quiet = quiet_groups(columns, rows, policy)
         one_date = columns.one_date().tolist()
         loud = columns.np.flatnonzero(~quiet.quiet).tolist()
-        del columns
+        about = (columns.cumulative.tolist(), rows.first_of("key"))
+        del columns, rows
         facts.update(quiet.facts)
+    if isinstance(raw, GroupRows):  # the loud groups' claims, built at once
+        loud = list(loud)
+        raw.prepare(loud)
     if steps is not None:
         loud = list(loud)
         steps.advance(
-            len(accepted) - sum(len(raw[i]) for i in loud)
+            len(accepted) - sum(len(positions[i]) for i in loud)
         )  # the quiet groups, settled at once
         steps.end_stage()
         steps.stage("judging groups")
@@ -226,7 +246,7 @@ def _reconcile(
         policy.lags.max_steps and flags
     ):  # conflicts a reporting lag explains are re-graded (lags.py)
         lags, regraded, changed = explain_lags(
-            raw, groups, [t[3] for t in flags], policy, one_date or None
+            raw, groups, [t[3] for t in flags], policy, one_date or None, about
         )
         for at, f in regraded.items():
             flags[at] = (flags[at][0], _KIND_ORDER[f.kind], f.claims, f)
@@ -240,7 +260,7 @@ def _reconcile(
     if raw:
         flags.extend(
             (len(raw), _KIND_ORDER[f.kind], f.claims, f)
-            for f in check_series(raw, groups, series, policy, one_date or None)
+            for f in check_series(raw, groups, series, policy, one_date or None, about)
         )
     truth = None
     if policy.estimator is Estimator.TRUTH and groups:
@@ -256,13 +276,16 @@ def _reconcile(
             dict(enumerate(note_rereadings(list(groups), reread, accepted, policy))),
         )
 
-    accepted.sort(key=_by_id)
     rejected.sort(key=lambda r: (r.claim_id, r.reason))
     return Report(
         groups=groups.settled(),
         flags=_all_flags(flags, quiet),
         rejected=tuple(rejected),
-        claims=tuple(accepted),
+        claims=(
+            TableClaims(accepted)
+            if type(accepted) is ClaimTable
+            else tuple(sorted(accepted, key=_by_id))
+        ),
         policy=policy.name,
         derived=tuple(derived),
         truth=truth,
@@ -312,17 +335,20 @@ def _by_id(c: Claim) -> str:
 
 def _accept(
     claims: Iterable[Claim], policy: Policy
-) -> tuple[list[Claim], list[Rejected], dict[str, Reread], Keys | None]:
+) -> tuple[Sequence[Claim], list[Rejected], dict[str, Reread], Keys | None]:
     """The claims reconciled (each worded figure read with the policy's hedges), those rejected, and what was re-read.
 
     A claim table whose ids are distinct and whose figures the policy's hedges read as they are is
-    checked on its columns, which also give what grouping reads of each claim (returned last, else None).
+    checked on its columns, which also give what grouping reads of each claim (returned last, else None);
+    its claims are then returned as a table in id order, none built.
     """
     if type(claims) is ClaimTable:
         import numpy as np  # noqa: PLC0415 - a table exists only where numpy read it
 
         if distinct_ids(np, claims) and not rereads_any(claims, policy):
-            return list(claims), [], {}, table_keys(np, claims)
+            # Every row is reconciled as it is: kept as a table (in id order, as the report lists claims).
+            table = by_id(claims)
+            return table, [], {}, table_keys(np, table)
     accepted, rejected = _unique(claims)
     accepted, reread = read_with_policy(
         accepted, policy
@@ -360,17 +386,22 @@ def _unique(claims: Iterable[Claim]) -> tuple[list[Claim], list[Rejected]]:
 
 
 def _withdrawn(
-    accepted: list[Claim], withdrawals: tuple[Withdrawal, ...], rejected: list[Rejected]
+    accepted: Sequence[Claim], withdrawals: tuple[Withdrawal, ...], rejected: list[Rejected]
 ) -> set[str]:
     """The ids of the claims withdrawn; a withdrawal of no known claim, or one dated before it, is rejected."""
     if not withdrawals:
         return set()
-    by_id = {c.id: c for c in accepted}
+    if type(accepted) is ClaimTable:  # its id column: only the claims withdrawn are built
+        codes, parts = accepted.column("id")
+        at = dict(zip(map(parts.__getitem__, codes.tolist()), range(len(accepted)), strict=True))
+    else:
+        at = {c.id: k for k, c in enumerate(accepted)}
     out: set[str] = set()
     for w in withdrawals:
         if not isinstance(w, Withdrawal):
             raise InvalidClaimError(None, "withdrawals", w, "must hold only Withdrawal objects")
-        c = by_id.get(w.claim)
+        k = at.get(w.claim)
+        c = None if k is None else accepted[k]
         if c is None:
             rejected.append(
                 Rejected(w.claim, f"a withdrawal names claim {w.claim!r}, which is not reconciled")

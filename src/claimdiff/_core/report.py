@@ -135,7 +135,8 @@ class Report:
         groups: Groups of comparable claims, ordered by key.
         flags: Every finding, ordered by group, kind and claims.
         rejected: Claims that were not reconciled, with reasons.
-        claims: The reconciled claims, ordered by id.
+        claims: The reconciled claims, ordered by id: a tuple, or a sequence that behaves as one (claims
+            read as a table are built when read).
         policy: Name of the policy used.
         derived: Figures implied by relations between groups (parts and wholes).
         truth: What truth discovery learned (the ``truth`` policy): each origin's reliability with
@@ -147,7 +148,7 @@ class Report:
     groups: Sequence[Group]
     flags: Sequence[Flag]
     rejected: tuple[Rejected, ...]
-    claims: tuple[Claim, ...] = attrs.field(repr=False)
+    claims: Sequence[Claim] = attrs.field(repr=False)
     policy: str
     derived: tuple[Derived, ...] = ()
     truth: TruthResult | None = attrs.field(default=None, repr=False)

@@ -29,7 +29,7 @@ from claimdiff._core.verdicts import widen
 from claimdiff._model.claim import Claim
 from claimdiff._model.numbers import format_number
 
-__all__ = ["Points", "Series", "check_series", "series_points"]
+__all__ = ["About", "Points", "Series", "check_series", "series_points"]
 
 _INF = math.inf
 
@@ -55,6 +55,8 @@ class Series:
     step: dt.timedelta = attrs.field(default=dt.timedelta(days=1), kw_only=True)
 
 
+#: Per group: whether its metric is cumulative, and its key.
+About = tuple[Sequence[bool], Sequence[tuple[str, str, tuple[str, ...], str]]]
 #: (key, origin) -> as-of end -> the origin's standing claim for that date (its latest statement).
 Points = dict[tuple[tuple[str, str, tuple[str, ...], str], str], dict[float, Claim]]
 
@@ -65,13 +67,15 @@ def check_series(
     series: Sequence[Series],
     policy: Policy,
     one_date: Sequence[bool] | None = None,
+    about: About | None = None,
 ) -> list[Flag]:
     """Falls across as-of dates in each origin's cumulative series, and daily figures that do not add up.
 
     ``one_date``, when known, says for each group whether all its claims' periods end together (or none
-    has one): such a group, the only one of its key, holds no series.
+    has one): such a group, the only one of its key, holds no series. ``about``, when known, says for each
+    group whether its metric is cumulative, and its key (read from columns: no claim is read for them).
     """
-    points = series_points(raw, groups, one_date)
+    points = series_points(raw, groups, one_date, about)
     flags = _falls(points, policy)
     if series:
         flags.extend(_daily(raw, points, series, policy, _gone(groups)))
@@ -89,11 +93,15 @@ def _gone(groups: Sequence[Group]) -> set[str]:
 
 
 def series_points(
-    raw: Sequence[list[Claim]], groups: Sequence[Group], one_date: Sequence[bool] | None = None
+    raw: Sequence[list[Claim]],
+    groups: Sequence[Group],
+    one_date: Sequence[bool] | None = None,
+    about: About | None = None,
 ) -> Points:
     """Each origin's cumulative series: its standing claim (latest statement) for each as-of date, by key.
 
     Claims revised away or withdrawn are left out; so are keys with one group and one as-of date.
+    ``one_date`` and ``about`` (see :func:`check_series`) are read from the groups' claims when not given.
     """
     points: Points = {}
     gone = _gone(groups)
@@ -101,17 +109,17 @@ def series_points(
         one_date = [
             len({None if c.period is None else c.period.end_ts for c in cs}) == 1 for cs in raw
         ]
+    if about is None:
+        about = ([cs[0].metric.cumulative for cs in raw], [cs[0].key for cs in raw])
     # Groups are in key order, so the groups of one key are neighbours.
-    cumulative = [
-        (cs, one) for cs, one in zip(raw, one_date, strict=True) if cs[0].metric.cumulative
-    ]
-    keys = [cs[0].key for cs, _ in cumulative]
-    for k, (cs, one) in enumerate(cumulative):
+    cumulative = [i for i, is_cumulative in enumerate(about[0]) if is_cumulative]
+    keys = [about[1][i] for i in cumulative]
+    for k, i in enumerate(cumulative):
         key = keys[k]
         alone = (k == 0 or keys[k - 1] != key) and (k + 1 == len(keys) or keys[k + 1] != key)
-        if alone and one:
+        if alone and one_date[i]:
             continue  # the only group of its key, one as-of date: no series to read across dates
-        for c in cs:
+        for c in raw[i]:
             if c.period is None or c.id in gone:
                 continue
             slot = points.setdefault((c.key, c.origin), {})

@@ -12,14 +12,25 @@ from __future__ import annotations
 import math
 import operator
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 from typing import Any, NamedTuple
 
-from claimdiff._core.grouping import Keys
+from claimdiff._core.flags import Flag
+from claimdiff._core.grouping import Keys, split_key
 from claimdiff._core.policy import Policy
 from claimdiff._model.claim import Claim, stated_span
 from claimdiff._model.claim_table import ClaimTable
 
-__all__ = ["ClaimReads", "as_table", "distinct_ids", "table_keys", "table_reads"]
+__all__ = [
+    "ClaimReads",
+    "as_table",
+    "distinct_ids",
+    "first_reads",
+    "key_ranks",
+    "table_groups",
+    "table_keys",
+    "table_reads",
+]
 
 
 class ClaimReads(NamedTuple):
@@ -80,7 +91,9 @@ def table_reads(
         names = np.array([named.setdefault(m and m.name, len(named)) for m in metrics], np.int64)
         key = key * len(named) + names[m_codes]
     _, first, index = np.unique(key, return_index=True, return_inverse=True)
-    at, answers = per_input(np, [claims[i] for i in first.tolist()], policy)
+    first = first.tolist()
+    claims.build(first)  # one claim per distinct input, built at once
+    at, answers = per_input(np, [claims[i] for i in first], policy)
     inputs = at[index.reshape(-1)]
 
     st_codes, stated = claims.column("stated")
@@ -188,7 +201,9 @@ def table_keys(np: Any, table: ClaimTable) -> Keys:
     _, first, at = _distinct(
         np, e_codes.astype(np.int64) * len(counted) + counts[s_codes], len(estimates) * len(counted)
     )
-    dimension = [table[i].dimension for i in first.tolist()]
+    first = first.tolist()
+    table.build(first)  # the few claims asked, built at once
+    dimension = [table[i].dimension for i in first]
     dims = list(map(dimension.__getitem__, at.tolist()))
 
     i_codes, ids = table.column("id")
@@ -199,3 +214,98 @@ def table_keys(np: Any, table: ClaimTable) -> Keys:
         dims,
         list(map(periods.__getitem__, p_codes.tolist())),
     )
+
+
+def first_reads(np: Any, table: ClaimTable, rows: Any) -> tuple[Any, Any]:
+    """For the claims of ``table`` at ``rows`` (numpy): whether each is a count, and whether its metric is cumulative.
+
+    Each is what the claim itself says (``Claim.is_count``, ``metric.cumulative``), asked of one claim built per
+    distinct estimate and of each metric part once.
+    """
+    e_codes, estimates = table.column("estimate")
+    m_codes, metrics = table.column("metric")
+    _, first, at = _distinct(np, e_codes[rows].astype(np.int64), len(estimates))
+    asked = rows[first].tolist()
+    table.build(asked)  # the few claims asked, built at once
+    counts = [table[r].is_count for r in asked]
+    cumulative = [m is not None and m.cumulative for m in metrics]
+    return (
+        np.array(counts, np.bool_).reshape(-1)[at],
+        np.array(cumulative, np.bool_).reshape(-1)[m_codes[rows]],
+    )
+
+
+def table_groups(np: Any, table: ClaimTable, keys: Keys) -> tuple[list[list[int]], list[Flag]]:
+    """:func:`claimdiff._core.grouping.group_claims` for a table in id order, its keys read (:func:`table_keys`).
+
+    The claims of each key are found with numpy; a key whose claims share one dimension and one period
+    object is one group, as grouping finds it; every other key is split by grouping's own
+    :func:`~claimdiff._core.grouping.split_key`.
+    """
+    n = len(keys.ids)
+    if not n:
+        return [], []
+
+    def identities(values: list[Any]) -> tuple[Any, Any]:
+        """Each value's code by identity (equal codes hold the very same object), and a row holding each code."""
+        _, first, at = np.unique(
+            np.fromiter(map(id, values), np.int64, n), return_index=True, return_inverse=True
+        )
+        return at.reshape(-1), first
+
+    k_at, k_first = identities(keys.keys)
+    k_rank = key_ranks(np, [keys.keys[r] for r in k_first.tolist()])[k_at]
+    order = np.argsort(k_rank, kind="stable")  # rows are in id order: each key's claims stay so
+    ranks = k_rank[order]
+    starts = np.flatnonzero(np.r_[True, ranks[1:] != ranks[:-1]])
+    simple = np.ones(len(starts), np.bool_)  # one dimension and one period object: one group
+    for values in (keys.dims, keys.periods):
+        codes = identities(values)[0][order]
+        simple &= np.maximum.reduceat(codes, starts) == np.minimum.reduceat(codes, starts)
+    flat = order.tolist()
+    bounds = [*starts.tolist(), n]
+    groups = [flat[a:z] for a, z in pairwise(bounds)]
+    flags: list[Flag] = []
+    split: list[tuple[int, list[list[int]]]] = []
+    for k in np.flatnonzero(
+        ~simple
+    ).tolist():  # keys of several dimensions or periods: grouping's own split
+        parts, flag = split_key(table, keys, groups[k])
+        split.append((k, parts))
+        if flag is not None:
+            flags.append(flag)
+    for k, parts in reversed(split):
+        groups[k : k + 1] = parts
+    return groups, flags
+
+
+def key_ranks(np: Any, keys: list[tuple[str, str, tuple[str, ...], str]]) -> Any:
+    """Each key's rank in the order ``sorted`` gives the keys (equal keys rank alike), found part by part.
+
+    A key is compared part by part (metric, counted, place, event), a place level by level, a shorter place
+    first; each part's distinct strings are sorted once and the keys ordered by their parts' ranks.
+
+    >>> import numpy as np
+    >>> key_ranks(np, [("k", "p", ("A", "B"), ""), ("k", "p", ("A",), ""), ("k", "p", ("A",), "")]).tolist()
+    [1, 0, 0]
+    """
+    n = len(keys)
+
+    def ranks(values: list[Any], present: Any = None) -> Any:
+        distinct = sorted(set(values) if present is None else set(values) - {present})
+        at = dict(zip(distinct, range(1, len(distinct) + 1), strict=True))
+        at.setdefault(present, 0)  # a level a place does not have: before every name
+        return np.fromiter(map(at.__getitem__, values), np.int64, n)
+
+    depth = max((len(k[2]) for k in keys), default=0)
+    missing = object()
+    levels = [
+        ranks([k[2][j] if j < len(k[2]) else missing for k in keys], missing) for j in range(depth)
+    ]
+    parts = [ranks([k[i] for k in keys]) for i in (0, 1)] + levels + [ranks([k[3] for k in keys])]
+    order = np.lexsort(parts[::-1])
+    stacked = np.stack(parts)[:, order]
+    new = np.r_[True, (stacked[:, 1:] != stacked[:, :-1]).any(axis=0)]
+    out = np.empty(n, np.int64)
+    out[order] = np.cumsum(new) - 1
+    return out

@@ -65,6 +65,9 @@ class QuietInputs:
         import numpy as np  # noqa: PLC0415 - imported already by the columns that found the quiet groups
 
         raw = quiet.raw
+        prepare = getattr(raw, "prepare", None)  # rows of a claim table: their claims built at once
+        if prepare is not None:
+            prepare(positions.tolist())
         self.chosen: list[list[Claim]] = [raw[i] for i in positions.tolist()]
         sizes = np.fromiter(map(len, self.chosen), np.int64, len(self.chosen))
         claims = list(chain.from_iterable(self.chosen))

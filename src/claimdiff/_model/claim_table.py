@@ -22,7 +22,7 @@ from typing import Any, overload
 from claimdiff._collector import PAUSE
 from claimdiff._model.claim import PARTS, Claim
 
-__all__ = ["FIELDS", "MISSING", "ClaimTable", "concat", "picked"]
+__all__ = ["FIELDS", "MISSING", "ClaimTable", "TableClaims", "by_id", "concat", "picked"]
 
 #: The fields a table holds in columns, in the order of ``Claim._from_parts``.
 FIELDS = PARTS
@@ -131,6 +131,29 @@ class ClaimTable(Sequence[Claim]):
         for i, parts in enumerate(zip(*columns, strict=True), start):
             if built[i] is None:
                 built[i] = held.get(i) or make(*parts)
+
+    def build(self, rows: Sequence[int]) -> None:
+        """Build the claims of ``rows`` not built yet, all at once (each column read once): asked for later, they are at hand.
+
+        >>> import pandas as pd
+        >>> from claimdiff import claims_from_dataframe
+        >>> t = claims_from_dataframe(pd.DataFrame({
+        ...     "id": ["a", "b"], "metric": "killed", "counted": "people", "value": 3, "source": "MoD"})).claims
+        >>> t.build([1]); t[1].id
+        'b'
+        """
+        built = self._cache()
+        held = self._held
+        todo = [r for r in rows if built[r] is None and r not in held]
+        if not todo:
+            return
+        codes = self._codes[:, todo].tolist()
+        columns = [list(map(v.__getitem__, c)) for v, c in zip(self._values, codes, strict=True)]
+        with (
+            PAUSE
+        ):  # claims and their floats form no cycles: the collector would scan them for nothing
+            for r, claim in zip(todo, map(Claim._from_parts, *columns), strict=True):  # noqa: SLF001
+                built[r] = claim
 
     def _slice(self, index: slice) -> ClaimTable:
         rows = range(len(self))[index]
@@ -244,3 +267,91 @@ def picked(table: ClaimTable, picks: Sequence[int | Claim]) -> ClaimTable:
         elif p in own:
             held[k] = own[p]
     return ClaimTable(codes, [v[:-1] for v in table._values], held)  # noqa: SLF001
+
+
+def by_id(table: ClaimTable) -> ClaimTable:
+    """The claims of ``table`` in id order (ids distinct), as a table: its columns reordered, no claim built.
+
+    >>> import pandas as pd
+    >>> from claimdiff import claims_from_dataframe
+    >>> t = claims_from_dataframe(pd.DataFrame({
+    ...     "id": ["b", "c", "a"], "metric": "killed", "counted": "people", "value": 3, "source": "MoD"})).claims
+    >>> [c.id for c in by_id(t)]
+    ['a', 'b', 'c']
+    """
+    import numpy as np  # noqa: PLC0415 - a table exists only where numpy read it
+
+    codes, parts = table.column("id")
+    ids = list(map(parts.__getitem__, codes.tolist()))
+    order = np.fromiter(sorted(range(len(ids)), key=ids.__getitem__), np.intp, len(ids))
+    if not len(order) or bool((order[1:] > order[:-1]).all()):
+        return table  # in id order already
+    at = np.empty_like(order)
+    at[order] = np.arange(len(order))
+    held = {int(at[i]): c for i, c in table._held.items()}  # noqa: SLF001 - the table's own rows
+    return ClaimTable(table._codes[:, order], [v[:-1] for v in table._values], held)  # noqa: SLF001
+
+
+class TableClaims(Sequence[Claim]):
+    """The claims of a table where a tuple of claims is expected: equal, hashed, sliced, shown and pickled as one.
+
+    What :attr:`claimdiff.Report.claims` is when the claims came as a table: each claim is built when read.
+    ``table`` gives the columns themselves (:meth:`ClaimTable.column`).
+
+    >>> import pandas as pd
+    >>> from claimdiff import claims_from_dataframe
+    >>> t = claims_from_dataframe(pd.DataFrame({
+    ...     "id": ["a", "b"], "metric": "killed", "counted": "people", "value": 3, "source": "MoD"})).claims
+    >>> claims = TableClaims(t)
+    >>> claims == tuple(t), claims[1:] == (t[1],), type(claims[:1]) is tuple, repr(claims) == repr(tuple(t))
+    (True, True, True, True)
+    """
+
+    __slots__ = ("table",)
+
+    def __init__(self, table: ClaimTable) -> None:
+        """The claims of ``table``, in its order."""
+        self.table = table
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+    @overload
+    def __getitem__(self, index: int) -> Claim: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Claim, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Claim | tuple[Claim, ...]:
+        if isinstance(index, slice):
+            return tuple(self.table[index])
+        return self.table[index]
+
+    def __iter__(self) -> Iterator[Claim]:
+        return iter(self.table)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, TableClaims):
+            other = other.table
+        if not isinstance(other, ClaimTable | tuple):
+            return NotImplemented
+        return self.table == other
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __add__(self, other: object) -> tuple[Claim, ...]:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return (*self, *other)
+
+    def __radd__(self, other: object) -> tuple[Claim, ...]:
+        if not isinstance(other, tuple):
+            return NotImplemented
+        return (*other, *self)
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (TableClaims, (self.table,))
