@@ -66,12 +66,9 @@ def _reconcile(claims: list[Claim], columnar: bool) -> Report:
 def test_the_report_believes_what_discover_learns(claims: list[Claim], columnar: bool) -> None:
     """Law: the report's truth is ``discover`` on each group's claims that still count, and each best is its item's."""
     report = _reconcile(claims, columnar)
+    # Withdrawn and stale claims no longer count.
     items = [
-        [
-            report.claim(cid)
-            for cid in g.claims
-            if cid not in set(g.withdrawn) | set(g.stale)  # withdrawn and stale claims no longer count
-        ]
+        [report.claim(cid) for cid in g.claims if cid not in set(g.withdrawn) | set(g.stale)]
         for g in report.groups
     ]
     learned = discover(items, policy=POLICIES["truth"])
