@@ -13,16 +13,22 @@ least of two runs):
   copying or shift stages).
 
 ``truth/discover`` is the target of issue 19 (at most 1.3); ``truth-consensus`` is what truth adds
-to the reconcile pass.
+to the reconcile pass. ``MiB``: the most memory each call held at once beyond its input (tracemalloc,
+in a run of its own after the timed ones), for ``discover`` and ``truth``.
 
-    python benchmarks/bench_truth.py            # 10^4 and 10^5
-    python benchmarks/bench_truth.py 100000     # one size
+Beside the generated claims, one real data set nobody here wrote (``stock``): the 32,530 trading-volume
+claims of 34 sites on 1,000 symbols of Li et al. (VLDB 2012), read as in ``eval_truth.py`` from
+``../shared/data`` (skipped when absent); 32 claims an item, so copying between sites weighs more there.
+
+    python benchmarks/bench_truth.py                  # 10^4, 10^5 and stock
+    python benchmarks/bench_truth.py 100000 stock     # some of them
 """
 
 from __future__ import annotations
 
 import sys
 import time
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,6 +36,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import baselines
+import eval_truth
 from claimdiff import Claim, Estimate, Scope, Source, reconcile
 from claimdiff.truth import discover
 
@@ -70,22 +77,55 @@ def _cpu(run: Callable[[], object]) -> float:
     return best
 
 
+def _peak(run: Callable[[], object]) -> float:
+    """MiB held at most during ``run`` beyond what was held before it."""
+    tracemalloc.start()
+    try:
+        run()
+        return tracemalloc.get_traced_memory()[1] / 2**20
+    finally:
+        tracemalloc.stop()
+
+
+def stock_items() -> tuple[list[list[Claim]], dict[str, np.ndarray]] | None:
+    """The stock-volume claims of ``eval_truth.py``, by symbol, and their columns for CRH (None without the data)."""
+    if not eval_truth.DATA.exists():
+        return None
+    found = eval_truth.load_stock().items
+    items = [found[k] for k in sorted(found)]
+    claims = [c for cs in items for c in cs]
+    origins = {o: i for i, o in enumerate(sorted({c.origin for c in claims}))}
+    return items, {
+        "item": np.repeat(np.arange(len(items)), [len(cs) for cs in items]).astype(np.int64),
+        "src": np.asarray([origins[c.origin] for c in claims], np.int64),
+        "value": np.asarray([c.figure for c in claims], float),
+    }
+
+
 def main(argv: list[str]) -> None:
-    sizes = [int(a) for a in argv] or [10_000, 100_000]
+    runs = argv or ["10000", "100000", "stock"]
     print(
         f"{'N':>8} {'discover s':>10} {'truth s':>8} {'consensus s':>11} {'CRH s':>6} {'truth/discover':>14} "
-        f"{'truth-consensus s':>17} {'discover/CRH':>12}"
+        f"{'truth-consensus s':>17} {'discover/CRH':>12} {'discover MiB':>12} {'truth MiB':>9}"
     )
-    for n in sizes:
-        items, col = make_items(n)
+    for run in runs:
+        made = stock_items() if run == "stock" else make_items(int(run))
+        if made is None:
+            print(f"{run:>8} (no data at ../shared/data)")
+            continue
+        items, col = made
         claims = [c for cs in items for c in cs]
         n_items = len(items)
         d = _cpu(lambda: discover(items))  # noqa: B023 - run at once
         t = _cpu(lambda: reconcile(claims, "truth"))  # noqa: B023
         c = _cpu(lambda: reconcile(claims, "consensus"))  # noqa: B023
         crh = _cpu(lambda: baselines.crh(col["item"], col["src"], col["value"], n_items))  # noqa: B023
+        d_mib = _peak(lambda: discover(items))  # noqa: B023
+        t_mib = _peak(lambda: reconcile(claims, "truth"))  # noqa: B023
+        name = "stock" if run == "stock" else f"{len(claims):,}"
         print(
-            f"{n:>8,} {d:>10.2f} {t:>8.2f} {c:>11.2f} {crh:>6.2f} {t / d:>14.2f} {t - c:>17.2f} {d / crh:>12.1f}",
+            f"{name:>8} {d:>10.2f} {t:>8.2f} {c:>11.2f} {crh:>6.2f} {t / d:>14.2f} {t - c:>17.2f} {d / crh:>12.1f} "
+            f"{d_mib:>12.0f} {t_mib:>9.0f}",
             flush=True,
         )
 

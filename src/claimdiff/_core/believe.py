@@ -14,11 +14,13 @@ from collections.abc import Sequence
 import attrs
 
 from claimdiff._core.estimators import best_in_unit
-from claimdiff._core.flags import Flag, FlagKind, Severity
+from claimdiff._core.flags import Flag, FlagKind, LazyMessage, Severity
+from claimdiff._core.lazy_items import LazyItems, held_items
 from claimdiff._core.policy import Policy
 from claimdiff._core.report import Group
 from claimdiff._core.truth import TruthResult
 from claimdiff._core.truth.discover import learn
+from claimdiff._core.truth.results import ClaimFit
 from claimdiff._model.claim import Claim
 from claimdiff._model.units import unit_info
 
@@ -26,45 +28,62 @@ __all__ = ["believe"]
 
 
 def believe(
-    raw: Sequence[list[Claim]], groups: list[Group], policy: Policy
-) -> tuple[list[Group], list[Flag], TruthResult]:
-    """Groups with the learned best figures, the findings of truth discovery, and its full result."""
-    items = []
-    for cs, g in zip(raw, groups, strict=True):
+    raw: Sequence[list[Claim]], groups: Sequence[Group], policy: Policy
+) -> tuple[LazyItems[Group], list[Flag], TruthResult]:
+    """Groups with the learned best figures, the findings of truth discovery, and its full result.
+
+    The groups are those reconciling has formed, as they come (a group made on access is made so again:
+    see :func:`~claimdiff._core.lazy_items.held_items`). Truth discovery runs once, on the claims of each group
+    that still count; each group already held gets its learned best at once, every other one when it is read.
+    """
+    items = list(raw)
+    held = dict(held_items(groups))  # a group made on access withdraws and supersedes nothing
+    for i, g in held.items():
         if g.withdrawn or g.stale:
             gone = set(g.withdrawn) | set(g.stale)
-            cs = [c for c in cs if c.id not in gone]  # noqa: PLW2901 - the group's claims that still count
-        items.append(cs)
-    result = learn(
-        items, policy=policy
-    )  # reconcile has checked the claims: unique ids, one dimension a group
-    out = []
-    for g, item in zip(groups, result.items, strict=True):
-        if item.best is None or not math.isfinite(item.best):
-            out.append(attrs.evolve(g, best_rule=f"{g.best_rule} (truth discovery had no figure)"))
-            continue
-        best = best_in_unit(item.best, unit_info(g.unit))
-        if g.dimension == "count" and policy.whole_counts:
-            best = float(math.floor(best + 0.5))
-        out.append(
-            attrs.evolve(g, best=best, best_rule="truth (weighted by learned source reliability)")
-        )
-    return out, _findings(result, groups), result
+            items[i] = [
+                c for c in raw[i] if c.id not in gone
+            ]  # the group's claims that still count
+    # reconcile has checked the claims: unique ids, one dimension a group
+    result, best = learn(items, policy=policy)
+
+    def believed(i: int) -> Group:
+        return _believed(groups[i], best[i], policy)
+
+    out = LazyItems(
+        len(groups), believed, {i: _believed(g, best[i], policy) for i, g in held.items()}
+    )
+    return out, _findings(result, out), result
+
+
+def _believed(g: Group, learned: float | None, policy: Policy) -> Group:
+    """``g`` with the learned figure as its best, in its display unit (whole for counts)."""
+    if learned is None or not math.isfinite(learned):
+        return attrs.evolve(g, best_rule=f"{g.best_rule} (truth discovery had no figure)")
+    best = best_in_unit(learned, unit_info(g.unit))
+    if g.dimension == "count" and policy.whole_counts:
+        best = float(math.floor(best + 0.5))
+    return attrs.evolve(g, best=best, best_rule="truth (weighted by learned source reliability)")
+
+
+def _unlikely_text(fit: ClaimFit, g: Group) -> str:
+    return (
+        f"'{fit.claim_id}' is unlikely under the learned truth of {g.metric} ({g.describe()}): "
+        f"{fit.error:.1f} item-scales from it (score {fit.unlikely:.2f})."
+    )
 
 
 def _findings(result: TruthResult, groups: Sequence[Group]) -> list[Flag]:
     flags: list[Flag] = []
-    by_item = dict(enumerate(groups))
     for fit in result.unlikely():
-        g = by_item[fit.item]
+        g = groups[fit.item]
         flags.append(
             Flag(
                 kind=FlagKind.UNLIKELY,
                 severity=Severity.WARNING,
                 claims=(fit.claim_id,),
                 group=g.id,
-                message=f"'{fit.claim_id}' is unlikely under the learned truth of {g.metric} ({g.describe()}): "
-                f"{fit.error:.1f} item-scales from it (score {fit.unlikely:.2f}).",
+                message=LazyMessage(_unlikely_text, fit, g),
                 gap=fit.error,
                 tags=("truth",),
             )

@@ -264,8 +264,7 @@ def _reconcile(
         )
     truth = None
     if policy.estimator is Estimator.TRUTH and groups:
-        believed, found, truth = believe(raw, list(groups), policy)
-        groups = LazyItems(len(raw), _unbuilt, dict(enumerate(believed)))
+        groups, found, truth = believe(raw, groups, policy)
         flags.extend((len(raw) + 1, _KIND_ORDER[f.kind], f.claims, f) for f in found)
     flags.sort(key=lambda t: t[:3])
     groups = groups.with_held(_within_derived(groups, derived))

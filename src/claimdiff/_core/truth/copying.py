@@ -63,6 +63,29 @@ def item_pairs(item: Ints) -> tuple[Ints, Ints]:
     return np.concatenate(firsts), np.concatenate(seconds)
 
 
+def _distinct_per_item(item: Ints, low: Floats, high: Floats, n_items: int) -> Ints:
+    """How many distinct intervals each item's rows state (equal as numbers; each NaN its own)."""
+    order = np.lexsort((high, low, item))
+    i, lo, hi = item[order], low[order], high[order]
+    new = np.ones(i.shape[0], np.bool_)
+    new[1:] = (i[1:] != i[:-1]) | (lo[1:] != lo[:-1]) | (hi[1:] != hi[:-1])
+    return np.bincount(i[new], minlength=n_items)
+
+
+def _codes(key: Ints, span: int) -> tuple[Ints, Ints]:
+    """The distinct keys (sorted) and each key's position among them: ``np.unique(key, return_inverse=True)``.
+
+    Keys below a small ``span`` are counted in a table instead of sorted.
+    """
+    if span > 4 * key.shape[0] + 4096:
+        keys, inv = np.unique(key, return_inverse=True)
+        return keys, inv.reshape(-1)
+    present = np.zeros(span, np.bool_)
+    present[key] = True
+    code = np.cumsum(present) - 1
+    return np.flatnonzero(present).astype(np.int64), code[key].astype(np.int64)
+
+
 def detect_copying(
     item: Ints,
     src: Ints,
@@ -106,22 +129,26 @@ def detect_copying(
     )
     acc = np.clip(acc, 0.02, 0.98)
     # Distinct values per item: the number of false values a wrong source picks from.
-    vals = np.unique(np.stack([item.astype(float), low, high], axis=1), axis=0)
-    n_false = np.maximum(np.bincount(vals[:, 0].astype(np.int64), minlength=n_items) - 1, 1).astype(
-        float
-    )
+    n_false = np.maximum(_distinct_per_item(item, low, high, n_items) - 1, 1).astype(float)
     same = (low[a] == low[b]) & (high[a] == high[b])
     wrong = same & ~right[a]
-    a1, a2 = acc[src[a]], acc[src[b]]
-    c = copy_rate
-    mean_acc = (a1 + a2) / 2
-    nf = n_false[item[a]]
-    p_same_right = np.log((mean_acc * c + a1 * a2 * (1 - c)) / (a1 * a2))
-    indep_wrong = (1 - a1) * (1 - a2) / nf
-    p_same_wrong = np.log(((1 - mean_acc) * c + indep_wrong * (1 - c)) / indep_wrong)
-    score = np.where(same, np.where(wrong, p_same_wrong, p_same_right), np.log(1 - c))
     key = src[a] * n_src + src[b]
-    keys, inv = np.unique(key, return_inverse=True)
+    keys, inv = _codes(key, n_src * n_src)
+    # Each pair's log-likelihood ratio: a shared right value depends on the two sources alone (once per pair
+    # of sources), a shared wrong value on its item too, a difference on nothing.
+    c = copy_rate
+    score = np.full(key.shape[0], np.log(1 - c))
+    right_same = same & ~wrong
+    if right_same.any():
+        a1, a2 = acc[keys // n_src], acc[keys % n_src]
+        mean_acc = (a1 + a2) / 2
+        per_key = np.log((mean_acc * c + a1 * a2 * (1 - c)) / (a1 * a2))
+        score[right_same] = per_key[inv[right_same]]
+    if wrong.any():
+        a1, a2 = acc[src[a[wrong]]], acc[src[b[wrong]]]
+        mean_acc = (a1 + a2) / 2
+        indep_wrong = (1 - a1) * (1 - a2) / n_false[item[a[wrong]]]
+        score[wrong] = np.log(((1 - mean_acc) * c + indep_wrong * (1 - c)) / indep_wrong)
     total = np.bincount(inv, weights=score, minlength=keys.shape[0])
     overlap = np.bincount(inv, minlength=keys.shape[0]).astype(np.int64)
     n_same = np.bincount(inv, weights=same.astype(float), minlength=keys.shape[0]).astype(np.int64)

@@ -7,9 +7,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from claimdiff._collector import PAUSE
+from claimdiff._core.lazy_items import LazyItems
 from claimdiff._core.truth.factors import likely_units
 from claimdiff._core.truth.results import (
     ClaimFit,
+    ClaimFits,
     CopyPair,
     ItemTruth,
     SharedValue,
@@ -109,7 +111,7 @@ def discover(
                 a, b, "one item mixes dimensions; give each group of comparable claims as an item"
             )
         checked.append(lst)
-    return learn(checked, prior=prior, settings=settings, policy=policy)
+    return learn(checked, prior=prior, settings=settings, policy=policy)[0]
 
 
 def learn(
@@ -118,11 +120,12 @@ def learn(
     prior: TruthPrior | None = None,
     settings: TruthSettings | None = None,
     policy: Policy | None = None,
-) -> TruthResult:
-    """:func:`discover` on items known to be sound: claims with unique ids, one dimension per item.
+) -> tuple[TruthResult, list[float | None]]:
+    """:func:`discover` on items known to be sound (claims with unique ids, one dimension per item), and each item's best.
 
     This is what the ``truth`` policy runs on the groups :func:`claimdiff.reconcile` has formed (whose
-    claims it has already checked); the arguments and the result are :func:`discover`'s.
+    claims it has already checked); the arguments and the result are :func:`discover`'s, with the best
+    figure of each item (``result.items[i].best``) as a list beside it.
     """
     import numpy as np  # noqa: PLC0415 - numpy is imported only when truth is discovered
 
@@ -159,11 +162,14 @@ def learn(
     solution = solve(arrays, settings)
     with (
         PAUSE
-    ):  # a fit per claim: many small acyclic objects, which the collector would scan for nothing
+    ):  # the sources, copiers and shifts: small acyclic objects the collector need not scan
         return _result(rows, solution, settings)
 
 
-def _result(rows: Rows, sol: Solution, settings: TruthSettings) -> TruthResult:
+def _result(
+    rows: Rows, sol: Solution, settings: TruthSettings
+) -> tuple[TruthResult, list[float | None]]:
+    """The result, and each input item's best (its truth made at once: the ``truth`` policy reads them all)."""
     import numpy as np  # noqa: PLC0415 - see discover
 
     canon, origins, claims = rows.canon.tolist(), rows.origins, rows.claims
@@ -177,25 +183,23 @@ def _result(rows: Rows, sol: Solution, settings: TruthSettings) -> TruthResult:
     origins_per_item = np.bincount(rows.item[rows.chosen], minlength=n_items).tolist()
     # Each item's claims by id: the claims by id, then stably by item.
     by_item = rows.order[np.argsort(rows.item[rows.order], kind="stable")]
-    sorted_ids = [claims[i].id for i in by_item.tolist()]
     ends = np.cumsum(np.bincount(rows.item, minlength=n_items)).tolist()
-    # Plain lists: indexing numpy arrays one element at a time is slow at 10^5 claims.
-    best_l, scale_l = sol.best.tolist(), sol.scale.tolist()
-    q_low_l, q_high_l = sol.q_low.tolist(), sol.q_high.tolist()
-    items = []
-    for old in range(n_items):
-        k = int(position[old])
-        best = num(best_l[k])
-        items.append(
-            ItemTruth(
-                index=old,
-                claims=tuple(sorted_ids[ends[old - 1] if old else 0 : ends[old]]),
-                best=best,
-                low=num(q_low_l[k]) if best is not None else None,
-                high=num(q_high_l[k]) if best is not None else None,
-                scale=scale_l[k],
-                origins=origins_per_item[old],
-            )
+    # Plain lists, by input item: indexing numpy arrays one element at a time is slow.
+    best_l = [num(v) for v in sol.best[position].tolist()]
+    scale_l = sol.scale[position].tolist()
+    q_low_l, q_high_l = sol.q_low[position].tolist(), sol.q_high[position].tolist()
+
+    def item_truth(old: int) -> ItemTruth:
+        best = best_l[old]
+        ids = by_item[ends[old - 1] if old else 0 : ends[old]].tolist()
+        return ItemTruth(
+            index=old,
+            claims=tuple(claims[i].id for i in ids),
+            best=best,
+            low=num(q_low_l[old]) if best is not None else None,
+            high=num(q_high_l[old]) if best is not None else None,
+            scale=scale_l[old],
+            origins=origins_per_item[old],
         )
 
     # Every claim against its item's truth, its bounds corrected by its origin's shift.
@@ -217,27 +221,26 @@ def _result(rows: Rows, sol: Solution, settings: TruthSettings) -> TruthResult:
     counted = np.zeros(len(claims), np.bool_)
     counted[rows.chosen] = True
     order = rows.order
-    errors = [
-        e if ok else None for e, ok in zip(err[order].tolist(), known[order].tolist(), strict=True)
-    ]
-    fits = [
-        ClaimFit(
-            claim_id=claims[i].id,
-            item=it,
+    # Each claim's fit is made when read, from these lists (claims by id).
+    at_l = order.tolist()
+    item_l = rows.item[order].tolist()
+    err_l = err[order].tolist()
+    known_l = known[order].tolist()
+    flagged_l = flagged[order].tolist()
+    counted_l = counted[order].tolist()
+
+    def claim_fit(k: int) -> ClaimFit:
+        e = err_l[k] if known_l[k] else None
+        return ClaimFit(
+            claim_id=claims[at_l[k]].id,
+            item=item_l[k],
             error=e,
             unlikely=unlikely_score(e),
-            flagged=f,
-            counted=c,
+            flagged=flagged_l[k],
+            counted=counted_l[k],
         )
-        for i, it, e, f, c in zip(
-            order.tolist(),
-            rows.item[order].tolist(),
-            errors,
-            flagged[order].tolist(),
-            counted[order].tolist(),
-            strict=True,
-        )
-    ]
+
+    fits = ClaimFits(len(claims), claim_fit, flagged_at=np.flatnonzero(flagged[order]).tolist())
 
     row_src = rows.src[rows.chosen]
     n = len(origins)
@@ -306,12 +309,13 @@ def _result(rows: Rows, sol: Solution, settings: TruthSettings) -> TruthResult:
         )
         for s in sol.shifts
     )
-    return TruthResult(
-        items=tuple(items),
+    result = TruthResult(
+        items=LazyItems(n_items, item_truth),
         sources=tuple(sources),
         copiers=tuple(copiers),
         shifts=shifts,
-        claims=tuple(fits),
+        claims=fits,
         iterations=sol.iterations,
         converged=sol.converged,
     )
+    return result, best_l

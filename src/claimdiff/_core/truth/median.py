@@ -47,19 +47,25 @@ class MedianPlan:
 
     def __init__(self, item: Ints, low: Floats, high: Floats, n_items: int) -> None:
         fl, fh = np.isfinite(low), np.isfinite(high)
-        c_item = np.concatenate([item[fl], item[fh]])
-        c_val = np.concatenate([low[fl], high[fh]])
+        # A point (low == high) is one candidate with both ends; every other interval has one per finite end.
+        point = fl & fh & (low == high)
+        fh_only = fh & ~point
+        c_item = np.concatenate([item[fl], item[fh_only]])
+        c_val = np.concatenate([low[fl], high[fh_only]])
         self.n_items = n_items
         self.item = item
-        # Which row each candidate end belongs to, and whether it is a low (True) or a high end.
-        c_row = np.concatenate([np.flatnonzero(fl), np.flatnonzero(fh)])
-        is_low = np.concatenate(
-            [np.ones(int(fl.sum()), np.bool_), np.zeros(int(fh.sum()), np.bool_)]
-        )
-        order = np.lexsort((c_val, c_item))
+        # Which row each candidate belongs to, and whether it holds the row's low end, its high end, or both.
+        c_row = np.concatenate([np.flatnonzero(fl), np.flatnonzero(fh_only)])
+        n_low = int(fl.sum())
+        is_low = np.zeros(c_row.shape[0], np.bool_)
+        is_low[:n_low] = True
+        is_high = np.concatenate([point[fl], np.ones(c_row.shape[0] - n_low, np.bool_)])
+        # By item, value, then row: every sum over a run adds its lows in row order, and its highs.
+        order = np.lexsort((c_row, c_val, c_item))
         ci, cv = c_item[order], c_val[order]
         self.row = c_row[order]
         self.low_share = is_low[order].astype(np.float64)
+        self.high_share = is_high[order].astype(np.float64)
         # Equal ends of one item form a run: every sum below is taken once per run, not per end.
         new_run = np.ones(ci.shape[0], np.bool_)
         new_run[1:] = (ci[1:] != ci[:-1]) | (cv[1:] != cv[:-1])
@@ -86,10 +92,9 @@ class MedianPlan:
         if n_runs == 0:
             return best, best.copy(), best.copy()
         cw = w[self.row]
-        wl = cw * self.low_share
         # Per run: the weight of the lows and of the highs at its value, then prefix sums within each item.
-        rl = np.bincount(self.run_of, weights=wl, minlength=n_runs)
-        rh = np.bincount(self.run_of, weights=cw - wl, minlength=n_runs)
+        rl = np.bincount(self.run_of, weights=cw * self.low_share, minlength=n_runs)
+        rh = np.bincount(self.run_of, weights=cw * self.high_share, minlength=n_runs)
         cum_l, cum_h = np.cumsum(rl), np.cumsum(rh)
         fi = self.run_item_first
         base_l = cum_l[fi] - rl[fi]

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
 import attrs
 
+from claimdiff._core.lazy_items import LazyItems
 from claimdiff._model.claim import Source, SourceKind
 
 __all__ = [
     "ClaimFit",
+    "ClaimFits",
     "CopyPair",
     "ItemTruth",
     "SharedValue",
@@ -337,9 +339,38 @@ class ClaimFit:
     counted: bool
 
 
+class ClaimFits(LazyItems[ClaimFit]):
+    """Every claim's :class:`ClaimFit`, each made when read, and which of them are flagged.
+
+    A result of 10^5 claims flags a few hundred; the fits are made from the estimator's columns on access
+    (:class:`~claimdiff._core.lazy_items.LazyItems`), and :meth:`TruthResult.unlikely` reads only the flagged.
+
+    >>> fits = ClaimFits(2, lambda k: ClaimFit(claim_id=f"c{k}", item=0, error=3.0 * k, unlikely=0.0,
+    ...                                        flagged=k == 1, counted=True), flagged_at=(1,))
+    >>> [f.claim_id for f in fits], fits.flagged_at
+    (['c0', 'c1'], (1,))
+    """
+
+    __slots__ = ("_flagged_at",)
+
+    def __init__(
+        self, n: int, make: Callable[[int], ClaimFit], *, flagged_at: Sequence[int]
+    ) -> None:
+        super().__init__(n, make)
+        self._flagged_at = tuple(flagged_at)
+
+    @property
+    def flagged_at(self) -> tuple[int, ...]:
+        """The positions of the fits whose ``flagged`` is true, in order."""
+        return self._flagged_at
+
+
 @attrs.frozen(kw_only=True)
 class TruthResult:
     """What :func:`claimdiff.truth.discover` learned: truths, reliabilities, copiers, shifts, per-claim fits.
+
+    ``items`` and ``claims`` are sequences whose elements :func:`~claimdiff.truth.discover` makes when they
+    are read (equal to the tuples of them, and pickled as those tuples).
 
     Attributes:
         items: One per input item, in input order.
@@ -351,11 +382,11 @@ class TruthResult:
         converged: Whether the last stage met the stop rule before ``max_iter``.
     """
 
-    items: tuple[ItemTruth, ...]
+    items: Sequence[ItemTruth]
     sources: tuple[SourceReliability, ...]
     copiers: tuple[CopyPair, ...]
     shifts: tuple[SystematicShift, ...]
-    claims: tuple[ClaimFit, ...] = attrs.field(repr=False)
+    claims: Sequence[ClaimFit] = attrs.field(repr=False)
     iterations: int
     converged: bool
 
@@ -373,7 +404,12 @@ class TruthResult:
 
     def unlikely(self) -> tuple[ClaimFit, ...]:
         """The flagged claims, most unlikely first."""
-        flagged = [c for c in self.claims if c.flagged]
+        claims = self.claims
+        flagged = (
+            [claims[k] for k in claims.flagged_at]
+            if isinstance(claims, ClaimFits)
+            else [c for c in claims if c.flagged]
+        )
         return tuple(sorted(flagged, key=lambda c: (-(c.error or 0.0), c.claim_id)))
 
 
