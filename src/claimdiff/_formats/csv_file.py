@@ -21,8 +21,8 @@ from typing import Any
 
 import numpy as np
 
-from claimdiff._formats.build import document_context, duplicate_reason
 from claimdiff._formats._io import read_text
+from claimdiff._formats.build import document_context, duplicate_reason
 from claimdiff._formats.claims_file import LoadedClaims, load_document
 from claimdiff._formats.columnar import Outcome, entry_outcome, fast_claims, settle
 from claimdiff._formats.csv_format import parse_csv, parse_rows
