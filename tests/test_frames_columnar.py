@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from claimdiff import LoadedClaims, claims_from_dataframe
 from claimdiff._formats.cells import NO_LINES, claim_mapping, csv_cell, relocated
 from claimdiff._formats.claims_file import load_document
-from claimdiff._formats.csv_format import parse_rows
+from claimdiff._formats.csv_format import parse_csv, parse_rows
 from claimdiff._formats.frames import _CHUNK, claims_from_rows
 from claimdiff._formats.table_columns import TABLE_CHUNK
 from claimdiff.exceptions import ClaimFileError
@@ -441,19 +441,31 @@ def csv_texts(draw: st.DrawFn) -> str:
 @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(text=csv_texts(), chunk=st.integers(1, 5))
 def test_a_streamed_csv_file_reads_as_the_whole_text(tmp_path: Any, text: str, chunk: int) -> None:
-    """A claims CSV read row chunk by row chunk gives the claims and errors (claim index, line) of the text reader."""
+    """A claims CSV read row chunk by row chunk (a file, or a text) gives the claims and errors (claim index, line) of
+    the same text parsed whole into one document and read by the claims-file loader."""
     from claimdiff import loads_claims_lenient
     from claimdiff._formats.csv_file import read_csv_file
 
     path = tmp_path / "claims.csv"
     path.write_text(text, encoding="utf-8", newline="")
     streamed = read_csv_file(path, chunk=chunk)
-    whole = loads_claims_lenient(text, format="csv", path=str(path))
-    assert [(c, c.note, repr(c)) for c in streamed.claims] == [
-        (c, c.note, repr(c)) for c in whole.claims
-    ]
-    assert [(type(e), str(e), e.line) for e in streamed.rejected] == [
-        (type(e), str(e), e.line) for e in whole.rejected
+    whole = _whole_document(text, str(path))
+    assert _same(loads_claims_lenient(text, format="csv", path=str(path)), whole)
+    assert _same(streamed, whole)
+
+
+def _whole_document(text: str, path: str) -> LoadedClaims:
+    """The reference: the CSV text parsed whole into one claims document, read by the claims-file loader."""
+    doc, lines = parse_csv(text, path)
+    return load_document(doc, lines, path=path)
+
+
+def _same(a: LoadedClaims, b: LoadedClaims) -> bool:
+    """Claim for claim (equal, with the same notes and reprs) and rejection for rejection (class, message, line)."""
+    return [(c, c.note, repr(c)) for c in a.claims] == [
+        (c, c.note, repr(c)) for c in b.claims
+    ] and [(type(e), str(e), e.line) for e in a.rejected] == [
+        (type(e), str(e), e.line) for e in b.rejected
     ]
 
 

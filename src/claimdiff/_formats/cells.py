@@ -38,6 +38,7 @@ __all__ = [
     "relocated",
     "row_name",
     "source_spec",
+    "text_cell",
 ]
 
 #: The fields a column may fill: the claims-file fields, plus ``low``/``high``/``best`` for a figure
@@ -86,7 +87,7 @@ def clean_cell(value: Any, *, strip: bool = True) -> Any:
     """
     kind = type(value)
     if kind is str:  # the common cases first: a table has many cells
-        return (value.strip() if strip else value) or None
+        return text_cell(value.strip() if strip else value)
     if kind is int:
         return value
     if kind is float:
@@ -118,6 +119,18 @@ def clean_cell(value: Any, *, strip: bool = True) -> Any:
         items = [clean_cell(v, strip=strip) for v in value]
         return [v for v in items if v is not None] or None
     return value
+
+
+def text_cell(value: str) -> str | None:
+    """A text cell as a claims-document value: the text as written, ``None`` when it is empty.
+
+    All that :func:`cell_value` does with a cell of text (``str`` itself): a column of text is read by this
+    alone.
+
+    >>> text_cell(" 12 "), text_cell("")
+    (' 12 ', None)
+    """
+    return value or None
 
 
 def cell_value(value: Any, field: str) -> Any:

@@ -22,6 +22,7 @@ The format is documented in ``docs/file-format.md``. In short::
 
 from __future__ import annotations
 
+import io
 import json
 import os
 from collections.abc import Iterable, Mapping, Sequence
@@ -37,7 +38,7 @@ from claimdiff._core.series import Series
 from claimdiff._formats._io import read_text, write_atomic
 from claimdiff._formats.build import FORMAT_VERSION, build_document, raise_all
 from claimdiff._formats.csv_format import parse_csv, write_csv
-from claimdiff._formats.documents import Lines, parse_json, parse_yaml
+from claimdiff._formats.documents import Lines, check_size, parse_json, parse_yaml
 from claimdiff._formats.write import Layout, claim_to_dict, counted_definitions, metric_definitions
 from claimdiff._model.claim import Claim
 from claimdiff._model.hedges import DEFAULT_HEDGES, HedgePolicy
@@ -249,6 +250,14 @@ def loads_claims_lenient(
     """
     table = hedges_for(hedges, policy)
     with PAUSE:
+        if format == "csv":  # in columns, chunk by chunk (a `cumulative` column: as one document)
+            from claimdiff._formats.csv_file import read_csv_rows  # noqa: PLC0415 - it reads through this module
+
+            check_size(text, path)
+            rows = io.StringIO(text, newline="")
+            loaded = read_csv_rows(rows, name=path, hedges=table, vocabulary=vocabulary)
+            if loaded is not None:
+                return loaded
         data, lines = _parse(text, format, path)
         return load_document(data, lines, path=path, hedges=table, vocabulary=vocabulary)
 

@@ -22,6 +22,7 @@ import attrs
 import numpy as np
 
 from claimdiff._formats.build import Context, build_entry, duplicate_reason
+from claimdiff._formats.codes import first_rows, number
 from claimdiff._formats.plain import _estimate, _period, _scope, _source
 from claimdiff._model.claim import Claim, check_stated, figure_for
 from claimdiff._model.claim_table import FIELDS, ClaimTable, picked
@@ -131,21 +132,14 @@ def combine(columns: Sequence[Coded]) -> tuple[np.ndarray, list[tuple[Any, ...]]
     for (
         codes,
         values,
-    ) in columns:  # mixed radix, compressed after each column so that it never overflows
-        key = key * (len(values) + 1) + (codes + 1)
-        _, first, key = np.unique(key, return_index=True, return_inverse=True)
-        key = key.reshape(-1)
-    order = np.argsort(
-        first, kind="stable"
-    )  # combinations numbered by their first row, as a reader meets them
-    rank = np.empty(len(order), dtype=np.intp)
-    rank[order] = np.arange(len(order))
-    rows = first[order]
+    ) in columns:  # mixed radix, renumbered after each column so that it never overflows
+        key = number(key * (len(values) + 1) + (codes + 1))
+    rows = first_rows(key)  # combinations numbered by their first row, as a reader meets them
     picked = [
         [None if c < 0 else values[c] for c in codes[rows].tolist()] for codes, values in columns
     ]
     combos = list(zip(*picked, strict=True))
-    return rank[key], combos
+    return key, combos
 
 
 def _spread(values: list[Any], codes: np.ndarray, *, missing: Any) -> np.ndarray:

@@ -16,15 +16,16 @@ from __future__ import annotations
 import csv
 import os
 import re
-from collections.abc import Hashable, Iterator, Mapping
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from typing import Any
 
 import numpy as np
 
+from claimdiff._formats._io import read_text
 from claimdiff._formats.build import document_context, duplicate_reason
-from claimdiff._formats.claims_file import LoadedClaims
+from claimdiff._formats.claims_file import LoadedClaims, load_document
 from claimdiff._formats.columnar import Outcome, entry_outcome, fast_claims, settle
-from claimdiff._formats.csv_format import parse_rows
+from claimdiff._formats.csv_format import parse_csv, parse_rows
 from claimdiff._formats.documents import MAX_CHARS
 from claimdiff._formats.table_columns import TABLE_CHUNK, CsvReader
 from claimdiff._model.claim_table import ClaimTable, concat
@@ -32,7 +33,7 @@ from claimdiff._model.hedges import DEFAULT_HEDGES, HedgePolicy
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from claimdiff.exceptions import ClaimFileError
 
-__all__ = ["read_csv_file", "streamed"]
+__all__ = ["read_csv_file", "read_csv_rows", "streamed"]
 
 _ENTRY = re.compile(r"\$\.claims\[(\d+)\]")
 
@@ -96,59 +97,83 @@ def read_csv_file(
         f = open(path, encoding="utf-8-sig", newline="")  # noqa: SIM115 - closed below
     except OSError as e:
         raise ClaimFileError(name, "$", None, f"cannot be read ({e.strerror or e})") from e
+    with f:
+        loaded = read_csv_rows(f, name=name, hedges=hedges, vocabulary=vocabulary, chunk=chunk)
+    if loaded is None:  # a `cumulative` column: the whole text is needed, within the limit
+        if streamed(path):
+            raise ClaimFileError(
+                name,
+                "$",
+                None,
+                f"has a 'cumulative' column and is larger than {MAX_CHARS:,} "
+                "bytes, the most claimdiff reads whole; declare the metrics in a YAML file, or "
+                "split the file",
+            )
+        doc, lines = parse_csv(read_text(path), name)
+        loaded = load_document(doc, lines, path=name, hedges=hedges, vocabulary=vocabulary)
+    return loaded
+
+
+def read_csv_rows(
+    f: Iterable[str],
+    *,
+    name: str,
+    hedges: HedgePolicy = DEFAULT_HEDGES,
+    vocabulary: Vocabulary = DEFAULT_VOCABULARY,
+    chunk: int = TABLE_CHUNK,
+) -> LoadedClaims | None:
+    r"""Read the claims CSV text ``f`` (lines, as from a file opened with ``newline=""``) chunk by chunk, in columns.
+
+    ``None`` when the header has a ``cumulative`` column: its cells define metrics for every row, so the
+    whole text is read as one document instead (:func:`claimdiff._formats.csv_format.parse_csv`).
+
+    >>> import io
+    >>> text = "id,metric,counted,value,source\na,killed,people,about 5,MoD\n"
+    >>> [c.id for c in read_csv_rows(io.StringIO(text, newline=""), name="<t>").claims]
+    ['a']
+
+    Raises:
+        ClaimFileError: The text is not valid CSV (the line is named) or has a bad header.
+    """
     starts: list[int] = []
     claims: list[ClaimTable] = []
     rejected: list[ClaimFileError] = []
-    with f:
-        reader = csv.reader(f, strict=True)
-        try:
-            header = next(reader, None)
-            if header is None:
-                raise ClaimFileError(
-                    name,
-                    "$",
-                    None,
-                    "is empty; a claims CSV starts with a header row naming its columns",
-                )
-            parse_rows(header, (), name)  # the header's own checks
-            names = [h.strip().lower() for h in header]
-            if "cumulative" in names and streamed(path):
-                raise ClaimFileError(
-                    name,
-                    "$",
-                    None,
-                    f"has a 'cumulative' column and is larger than {MAX_CHARS:,} "
-                    "bytes, the most claimdiff reads whole; declare the metrics in a YAML file, or "
-                    "split the file",
-                )
-            ctx = document_context(
-                {"claims": []}, lambda: _Starts(starts), name, hedges, vocabulary
+    reader = csv.reader(f, strict=True)
+    try:
+        header = next(reader, None)
+        if header is None:
+            raise ClaimFileError(
+                name,
+                "$",
+                None,
+                "is empty; a claims CSV starts with a header row naming its columns",
             )
-            seen: dict[str, Any] = {}
+        parse_rows(header, (), name)  # the header's own checks
+        names = [h.strip().lower() for h in header]
+        if "cumulative" in names:
+            return None
+        ctx = document_context({"claims": []}, lambda: _Starts(starts), name, hedges, vocabulary)
+        seen: dict[str, Any] = {}
 
-            def duplicate(label: Any, cid: str, clash: str, first: Any) -> ClaimFileError:
-                at = f"$.claims[{first}] (line {starts[first]})"
-                return ctx.error(f"$.claims[{label}].id", cid, duplicate_reason(clash, at))
+        def duplicate(label: Any, cid: str, clash: str, first: Any) -> ClaimFileError:
+            at = f"$.claims[{first}] (line {starts[first]})"
+            return ctx.error(f"$.claims[{label}].id", cid, duplicate_reason(clash, at))
 
-            rows: list[list[str]] = []
-            for line, row in _numbered(reader):
-                starts.append(line)
-                rows.append(row)
-                if len(rows) >= chunk:
-                    _chunk(
-                        rows, header, names, starts, ctx, name, seen, duplicate, claims, rejected
-                    )
-                    rows = []
-            if rows:
+        rows: list[list[str]] = []
+        for line, row in _numbered(reader):
+            starts.append(line)
+            rows.append(row)
+            if len(rows) >= chunk:
                 _chunk(rows, header, names, starts, ctx, name, seen, duplicate, claims, rejected)
-        except csv.Error as e:
-            raise ClaimFileError(
-                name, "$", None, f"is not valid CSV: {e}", line=reader.line_num
-            ) from e
-        except UnicodeDecodeError as e:
-            raise ClaimFileError(
-                name, "$", None, f"is not UTF-8 text: {e.reason}", line=reader.line_num + 1
-            ) from e
+                rows = []
+        if rows:
+            _chunk(rows, header, names, starts, ctx, name, seen, duplicate, claims, rejected)
+    except csv.Error as e:
+        raise ClaimFileError(name, "$", None, f"is not valid CSV: {e}", line=reader.line_num) from e
+    except UnicodeDecodeError as e:  # a file's text, decoded as it is read
+        raise ClaimFileError(
+            name, "$", None, f"is not UTF-8 text: {e.reason}", line=reader.line_num + 1
+        ) from e
     return LoadedClaims(path=name, claims=concat(claims), rejected=tuple(rejected))
 
 

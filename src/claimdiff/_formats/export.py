@@ -24,6 +24,7 @@ from claimdiff._collector import PAUSE
 from claimdiff._formats._io import display_name, replace_atomic
 from claimdiff._formats.claims_table import claims_table
 from claimdiff._formats.groups_table import groups_table, place_text
+from claimdiff._formats.quiet_inputs import objects
 from claimdiff._formats.table_schema import (
     LIST_SEPARATOR,
     SCHEMA,
@@ -175,11 +176,40 @@ def report_frame(report: Report, table: str) -> Any:
                 values, categories=categories(kind), ordered=kind == "severity"
             )
         else:
-            data[name] = pd.array(values, dtype=_PANDAS[kind])
+            data[name] = typed_array(pd, values, _PANDAS[kind])
     return pd.DataFrame(data, columns=[name for name, _ in SCHEMA[table]])
 
 
 _PANDAS = {"str": "string", "int": "Int64", "float": "Float64", "bool": "boolean"}
+#: The masked dtypes built from a numpy array and a mask of missing cells: their numpy type, their pandas array
+#: class, and the kinds of values (``pandas.api.types.infer_dtype``) they are built from so.
+_MASKED = {
+    "Float64": ("float64", "FloatingArray", {"floating", "integer", "mixed-integer-float"}),
+    "Int64": ("int64", "IntegerArray", {"integer"}),
+    "boolean": ("bool", "BooleanArray", {"boolean"}),
+}
+
+
+def typed_array(pd: Any, values: Sequence[Any], dtype: str) -> Any:
+    """``pd.array(values, dtype=dtype)``; a column of plain numbers or flags (and missing cells) built from numpy.
+
+    >>> import pandas as pd
+    >>> typed_array(pd, [1.5, None, float("nan"), 2], "Float64").tolist()
+    [1.5, <NA>, <NA>, 2.0]
+    """
+    plain = _MASKED.get(dtype)
+    if plain is None or not len(values):
+        return pd.array(values, dtype=dtype)
+    cells = objects(values)
+    if pd.api.types.infer_dtype(cells, skipna=True) not in plain[2]:
+        return pd.array(values, dtype=dtype)
+    missing = pd.isna(cells)
+    try:
+        data = cells.copy()
+        data[missing] = 0
+        return getattr(pd.arrays, plain[1])(data.astype(plain[0]), missing)
+    except OverflowError:  # an integer beyond 64 bits: pandas says what it makes of it
+        return pd.array(values, dtype=dtype)
 
 
 def _pyarrow() -> Any:

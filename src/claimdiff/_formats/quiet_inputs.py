@@ -21,6 +21,7 @@ from claimdiff._core.estimators import BY_FIGURES
 from claimdiff._core.lazy_items import LazyItems
 from claimdiff._core.quiet import QuietGroups
 from claimdiff._core.verdicts import group_about, hull
+from claimdiff._formats.codes import first_rows, number
 
 if TYPE_CHECKING:
     from claimdiff._core.report import Group
@@ -76,11 +77,8 @@ class QuietInputs:
         n = len(claims)
         rows = np.repeat(quiet.intervals()[9][positions] - starts, sizes) + np.arange(n)
         # A claim's figure and unit follow from its estimate (claims share equal ones): read once per estimate.
-        first, estimate = np.unique(
-            np.fromiter(map(id, map(attrgetter("estimate"), claims)), np.int64, n),
-            return_index=True,
-            return_inverse=True,
-        )[1:]
+        estimate = number(np.fromiter(map(id, map(attrgetter("estimate"), claims)), np.int64, n))
+        first = first_rows(estimate)
         some = [claims[k] for k in first.tolist()]
         per_claim = _combined(
             np,
@@ -123,12 +121,12 @@ def _codes(np: Any, values: Any, n: int) -> Any:
 
 def _codes_of(np: Any, values: Any) -> Any:
     """Each array value's number, equal values numbered alike."""
-    return np.unique(values, return_inverse=True)[1].reshape(-1).astype(np.int64)
+    return number(values).astype(np.int64)
 
 
 def _combined(np: Any, *codes: Any) -> Any:
-    """One number per row for each distinct combination of the rows' numbers."""
-    out = codes[0]
+    """One number per row for each distinct combination of the rows' numbers, numbered by first appearance."""
+    out = _codes_of(np, codes[0])
     for more in codes[1:]:
         out = _codes_of(np, out * (int(more.max(initial=0)) + 1) + more)
     return out
@@ -156,13 +154,12 @@ def _distinct(
 
     Returns each group's number and, per number, the first group that has it.
     """
-    number = np.empty(len(sizes), np.int64)
+    numbers = np.empty(len(sizes), np.int64)
     reps: list[int] = []
     for size in np.unique(sizes).tolist():
         which = np.flatnonzero(sizes == size)
         rows = starts[which][:, None] + np.arange(size)
-        table = np.column_stack((per_row[rows], per_group[which]))
-        _, first, inverse = np.unique(table, axis=0, return_index=True, return_inverse=True)
-        number[which] = inverse.reshape(-1) + len(reps)
-        reps.extend(which[first].tolist())
-    return number, reps
+        key = _combined(np, *per_row[rows].T, per_group[which])
+        numbers[which] = key + len(reps)
+        reps.extend(which[first_rows(key)].tolist())
+    return numbers, reps

@@ -30,6 +30,7 @@ from claimdiff._formats.cells import (
     relocated,
     row_name,
     source_spec,
+    text_cell,
 )
 from claimdiff._formats.claims_file import LoadedClaims
 from claimdiff._formats.columnar import (
@@ -84,14 +85,12 @@ class FrameReader:
         read: dict[str, Coded] = {}
         for f, spec in self.columns.items():
             if isinstance(spec, str):
-                read[f] = coded(raw[spec], functools.partial(_read_cell, field=f))
+                read[f] = raw[spec][0], _read_cells(raw[spec][1], f)
                 continue
             if not spec:  # no column: never given
                 read[f] = np.full(len(labels), -1, dtype=np.intp), []
                 continue
-            codes, combos = combine(
-                [coded(raw[c], functools.partial(_read_cell, field=f)) for c in spec]
-            )
+            codes, combos = combine([(raw[c][0], _read_cells(raw[c][1], f)) for c in spec])
             read[f] = (
                 codes,
                 [BAD if any(p is BAD for p in combo) else joined(f, combo) for combo in combos],
@@ -100,7 +99,7 @@ class FrameReader:
         for column in read.values():
             slow |= failed(column)
         out = {f: read[f] for f in PLAIN_FIELDS if f in read}
-        if "id" in out:
+        if "id" in out and not set(map(type, out["id"][1])) <= _TEXT_OR_NONE:
             out["id"] = coded(out["id"], lambda v: v if v is None or v is BAD else str(v))
         figure = [f for f in ("value", "low", "high", "best") if f in read]
         if figure != ["value"] and figure:
@@ -141,6 +140,19 @@ class FrameReader:
             claim_mapping({c: data[c][k] for c in self.used}, self.columns, labels[i], self.name)
             for k, i in enumerate(rows)
         ]
+
+
+_TEXT_OR_NONE = {str, type(None)}
+
+
+def _read_cells(values: list[Any], field: str) -> list[Any]:
+    """Each distinct cell of a column read by :func:`cell_value` (:data:`BAD` where it refuses it).
+
+    A column of text only is read by :func:`text_cell`, all that :func:`cell_value` does with text.
+    """
+    if set(map(type, values)) <= {str}:
+        return list(map(text_cell, values))
+    return [_read_cell(v, field) for v in values]
 
 
 def _read_cell(value: Any, field: str) -> Any:

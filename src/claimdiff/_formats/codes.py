@@ -1,0 +1,56 @@
+"""Integer keys numbered by first appearance: the one factorization the columnar readers and tables share.
+
+A column of a million rows holds few distinct keys; numbering them by hashing (pandas' factorize, when
+pandas is installed) costs one pass, where sorting them (:func:`numpy.unique`) costs a sort. Both give
+the same numbers here: each key's number is the order in which the rows first meet it, so that the
+readers build what they build in row order whichever is used.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+__all__ = ["first_rows", "number"]
+
+
+def number(keys: Any) -> np.ndarray:
+    """Each key's number (``0, 1, ...`` in the order the rows first meet them); equal keys, equal numbers.
+
+    NaN is one key, equal to itself.
+
+    >>> number(np.array([7, 3, 7, 9, 3])).tolist()
+    [0, 1, 0, 2, 1]
+    >>> number(np.array([0.5, np.nan, np.nan, 0.5])).tolist()
+    [0, 1, 1, 0]
+    """
+    keys = np.asarray(keys)
+    if not len(keys):
+        return np.zeros(0, dtype=np.intp)
+    try:
+        import pandas as pd  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: PLC0415 - optional
+    except ImportError:  # pragma: no cover - pandas is installed with every table reader
+        _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+        rank = np.empty(len(first), dtype=np.intp)
+        rank[np.argsort(first, kind="stable")] = np.arange(len(first))
+        out: np.ndarray = rank[inverse.reshape(-1)]
+        return out
+    codes, _ = pd.factorize(keys, use_na_sentinel=False)
+    return np.asarray(codes, dtype=np.intp)
+
+
+def first_rows(numbers: np.ndarray) -> np.ndarray:
+    """Where each number of :func:`number` first appears, in number order.
+
+    A number first appears where it exceeds every number before it (numbers grow by first appearance).
+
+    >>> first_rows(number(np.array([7, 3, 7, 9, 3]))).tolist()
+    [0, 1, 3]
+    """
+    if not len(numbers):
+        return np.zeros(0, dtype=np.intp)
+    new = np.empty(len(numbers), dtype=bool)
+    new[0] = True
+    np.greater(numbers[1:], np.maximum.accumulate(numbers)[:-1], out=new[1:])
+    return np.flatnonzero(new)

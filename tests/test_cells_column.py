@@ -1,0 +1,34 @@
+"""A table column's distinct cells read at once (table_columns._read_cells) are each cell read by cell_value."""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimdiff._formats.table_columns import _read_cell, _read_cells
+
+
+class _Tag(enum.StrEnum):
+    """A text subclass: read as the text it is, by cell_value's own rule for subclasses."""
+
+    A = "a"
+
+
+_TEXTS = st.text(max_size=4) | st.sampled_from(["", " ", "at least 5", "\r"])
+_CELLS = _TEXTS | st.none() | st.floats() | st.integers() | st.booleans() | st.just(_Tag.A)
+
+
+@given(
+    st.lists(_TEXTS, unique=True) | st.lists(_CELLS),
+    st.sampled_from(["id", "value", "high", "low"]),
+)
+def test_a_column_reads_as_its_cells_one_by_one(values: list[Any], field: str) -> None:
+    """Text-only columns (read by text_cell) and mixed ones give, cell for cell, what cell_value gives."""
+    got = _read_cells(values, field)
+    want = [_read_cell(v, field) for v in values]
+    assert [(type(g), g) for g in got] == [
+        (type(w), w) for w in want
+    ]  # NaN cells are missing: None
