@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from claimdiff._extract._text import alternation
 from claimdiff._extract._triggers import TRIGGERS
+from claimdiff._extract._verbs import acted_on, planned
 from claimdiff._model.estimate import Estimate
 from claimdiff._model.units import unit_info
 from claimdiff.exceptions import ClaimdiffError
@@ -221,7 +222,7 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
             low, max(start, first.start - 80), first.start
         )  # a trigger and a few words
         if left is not None:
-            return TRIGGERS[left.group("t")]
+            return None if planned(low, start, left.start()) else TRIGGERS[left.group("t")]
         toll = _TOLL.search(
             low, max(start, first.start - 120), first.start
         )  # "toll from the quake in X has risen to"
@@ -247,6 +248,15 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
         absolute = _WITH_ABSOLUTE.match(low, last.end, end)
         if absolute is not None:
             return TRIGGERS[absolute.group("t")]
+    if (
+        first.metric is None
+        and not first.estimate.unit
+        and numeric
+        and not counted_metric(first.counted)
+    ):
+        return acted_on(
+            low, start, end, first.start, last.end
+        )  # "2,845 contacts have been identified"
     return first.metric
 
 

@@ -182,6 +182,9 @@ class _Reader(Placing):
         self.sentence_place = next((p for p in known_here if known(self.gazetteer, p)), ())
         self.context = attrs.evolve(self._context(s), starts=heads)
         previous: tuple[Figure, str] | None = None
+        whole: str | None = (
+            None  # the last figure read that is no part: what "including N" is a part of
+        )
         for read in chains(self.low, found):
             told = told_apart(self.reading, self.low, [f for f, _ in read], self.vocabulary)
             chain = [(f, part) for f, (_, part) in zip(told, read, strict=True)]
@@ -198,6 +201,16 @@ class _Reader(Placing):
                 metric = previous[
                     1
                 ]  # "61 died in the capital, 40 in the north", "12,400 people (2,100 households)"
+            included = (
+                metric is None
+                and previous is not None
+                and whole is not None
+                and _INCLUDED.fullmatch(self.low, previous[0].end, chain[0][0].start) is not None
+            )
+            if included and previous is not None:
+                metric = previous[
+                    1
+                ]  # "forced 3,000 people from their homes, including 1,200 children"
             anaphor = self._anaphor(s, chain[0][0], out) if metric is None else None
             if (
                 anaphor is not None
@@ -230,6 +243,8 @@ class _Reader(Placing):
                 of = (
                     parent
                     if is_part
+                    else whole
+                    if included
                     else (
                         anaphor.claim.id
                         if anaphor is not None
@@ -246,6 +261,7 @@ class _Reader(Placing):
                     if not is_part:
                         parent = candidate.claim.id
             out += with_total(self, made)
+            whole = next((c.claim.id for c in made if c.part_of is None), whole)
         out = breakdown(self, s, out)
         self.last = out[-1] if out else self.last
         self.referent = out[-1] if out else self.referent
@@ -494,6 +510,10 @@ _CITATION = re.compile(
 
 #: "78 schools have been damaged along with 6 bridges": the figures after "along with" share the verb.
 _ALONG = re.compile(r"[^,;.]{0,40}?\s+along\s+with\s+")
+#: "N people ..., including M children": a part of the figure before, in the same clause (no figure between).
+_INCLUDED = re.compile(
+    r"[^.;:()\d]{0,80}?,\s*(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+"
+)
 _OPEN_PAREN = re.compile(r"\s*\(\s*(?:or\s+|i\.e\.\s+)?")
 #: A verb that says where people are, not what happened to them: a participle in the noun phrase says that.
 _LOCATING = frozenset({"hosted"})

@@ -20,6 +20,7 @@ import attrs
 from claimdiff._extract._figures import FRACTION
 from claimdiff._extract._text import alternation
 from claimdiff._extract._time import MONTH_PATTERN
+from claimdiff._extract._verbs import PLAN
 from claimdiff._model.numbers import NUMBER_WORDS
 
 if TYPE_CHECKING:
@@ -117,6 +118,7 @@ _REASONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
         ("a date", r"", r"^[/-]\d"),
         ("an ordinal", r"", r"^(?:st|nd|rd|th)\b"),
         ("an age", r"\b(?:age[sd]?|aged)\b[^.;,]{0,18}", r"^"),
+        ("a plan or target, not a level reached", PLAN + r"(?:[a-z]+\s+){1,4}?(?:of\s+)?", r"^"),
         ("an age", r"", r"^(?:-|\s+)years?(?:-|\s+)old\b"),
         (
             "a magnitude or intensity",
@@ -176,7 +178,7 @@ def numerals(text: str) -> Iterator[tuple[int, int]]:
 def _reason(text: str, a: int, b: int, caption: bool, table: bool) -> str:
     if caption:
         return "a photo caption"
-    before, after = text[max(0, a - 24) : a], text[b : b + 40]
+    before, after = text[max(0, a - 60) : a], text[b : b + 40]
     if FRACTION.search(text, max(0, a - 30), min(len(text), b + 30)):
         return "a fraction the figure parser does not read"
     for reason, pre, post in _REASONS:

@@ -1,0 +1,126 @@
+"""The verb of a figure's clause as its metric, plans listed as unread, and "including N" as a part.
+
+ANNOTATION.md rule 3 (counts of things acted on are claims, metric = the verb), rule 2 (plans and
+targets are no claims) and rule 7 (parts are claims). The sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimdiff import extract
+from claimdiff._extract._triggers import TRIGGERS
+
+
+def _read(text: str) -> list[tuple[str, str | None, str, str | None]]:
+    return [
+        (c.claim.metric.name, c.claim.scope.counted, c.phrase, c.part_of)
+        for c in extract(text, published="2024-01-10", outlet="Example News")
+    ]
+
+
+def test_a_passive_verb_after_the_noun_phrase_is_the_metric() -> None:
+    """ "2,845 contacts have been identified": contacts, identified; the areas after "in" are no claim."""
+    found = extract("A total of 2,845 contacts have been identified in 18 states.")
+    assert [(c.claim.metric.name, c.claim.scope.counted) for c in found] == [
+        ("identified", "contacts")
+    ]
+    assert [(u.numeral, u.reason) for u in found.unread] == [
+        ("18", "a count of areas, not of the event's toll")
+    ]
+
+
+def test_the_verb_before_the_figure_whose_object_it_is_is_the_metric() -> None:
+    """ "decorated thirty men", "collected 177 samples": the past-tense verb acting on the things."""
+    assert [m for m, *_ in _read("The general decorated thirty men for gallantry.")] == [
+        "decorated"
+    ]
+    assert _read("Teams collected 177 stool specimens for testing.")[0][:2] == (
+        "collected",
+        "stool specimens",
+    )
+
+
+def test_an_existential_clause_gives_its_participle() -> None:
+    """ "there are now 781,000 war prisoners interned": interned, a reduced passive."""
+    assert _read("There are now 781,000 war prisoners interned in the country.")[0][:2] == (
+        "interned",
+        "war prisoners",
+    )
+
+
+def test_verbs_of_the_number_and_active_intransitives_give_no_metric() -> None:
+    """Estimates, reports and changes say something of the number; "14 people visited" acts on nothing."""
+    for text in (
+        "Officials estimated 40 houses.",
+        "The agency said 14 people visited the site.",
+        "The mayor reported 12 buildings.",
+    ):
+        found = extract(text)
+        assert list(found) == [], text
+        assert [u.reason for u in found.unread] == [
+            "no metric or thing counted that the rules recognise"
+        ], text
+
+
+def test_a_trigger_still_wins_and_bodies_stay_the_dead() -> None:
+    """The trigger table's metric comes first; a count of bodies is of people killed, whatever the verb."""
+    assert _read("Rescue workers pulled 14 bodies from the rubble.")[0][:2] == ("killed", "people")
+    assert _read("Twelve houses were destroyed by the flood.")[0][:2] == ("razed", "homes")
+
+
+def test_a_plan_is_listed_as_unread_not_read() -> None:
+    """ "plan to evacuate 5,000 residents" is a target; the same verb in the past is a level."""
+    found = extract("Authorities plan to evacuate 5,000 residents.")
+    assert list(found) == []
+    assert [(u.numeral, u.reason) for u in found.unread] == [
+        ("5,000", "a plan or target, not a level reached")
+    ]
+    found = extract("The government would complete the evacuation of 3 lakh people by Friday.")
+    assert [u.reason for u in found.unread] == ["a plan or target, not a level reached"]
+    assert _read("Authorities evacuated 5,000 residents.")[0][:2] == ("evacuated", "people")
+
+
+def test_including_opens_a_part_of_the_figure_before_in_its_clause() -> None:
+    """ "forced 3,000 people from their homes, including 1,200 children": a part, displaced children."""
+    got = _read("The storm forced 3,000 people from their homes, including 1,200 children.")
+    assert [(m, c) for m, c, _, _ in got] == [("displaced", "people"), ("displaced", "children")]
+    assert got[1][3] is not None
+    got = _read("At least 40 people were killed in the capital, among them 12 women.")
+    assert [(m, c) for m, c, _, _ in got] == [("killed", "people"), ("killed", "women")]
+    assert got[1][3] is not None
+
+
+_NOUNS = ("contacts", "samples", "vehicles", "tents", "boats", "wells", "schools")
+#: Verbs the trigger table does not list (a listed one gives the table's metric, as the trigger test shows).
+_VERBS = ("identified", "collected", "seized", "repaired", "inspected", "built", "sequestered")
+
+
+@given(
+    n=st.integers(min_value=2, max_value=999_999),
+    noun=st.sampled_from(_NOUNS),
+    verb=st.sampled_from(_VERBS),
+    aux=st.sampled_from(("were", "have been", "had been", "are")),
+)
+def test_law_a_passive_count_reads_as_noun_and_verb(n: int, noun: str, verb: str, aux: str) -> None:
+    """For any count, thing and verb: "N things AUX VERBED." is one claim, metric VERBED, counted things, N."""
+    assert verb not in TRIGGERS
+    found = extract(f"Officials said {n:,} {noun} {aux} {verb} last week.")
+    assert [
+        (c.claim.metric.name, c.claim.scope.counted, c.claim.estimate.point) for c in found
+    ] == [(verb, noun, n)]
+    assert found.unread == ()
+
+
+@given(
+    n=st.integers(min_value=2, max_value=999_999),
+    noun=st.sampled_from(_NOUNS),
+    verb=st.sampled_from(("distribute", "build", "repair", "evacuate")),
+    intent=st.sampled_from(("plan to", "will", "would", "aims to", "is expected to")),
+)
+def test_law_a_planned_count_is_never_a_claim(n: int, noun: str, verb: str, intent: str) -> None:
+    """For any count: "X INTENT VERB N things" is no claim, and its number is listed as unread."""
+    found = extract(f"The agency {intent} {verb} {n:,} {noun} next month.")
+    assert list(found) == []
+    assert [u.numeral for u in found.unread] == [f"{n:,}"]
