@@ -10,13 +10,13 @@ becomes a candidate. Verbs that say something of the number rather than of the t
 (speech and estimate verbs, changes, plans, inclusion) give no metric.
 
 >>> low = "a total of 2845 contacts have been identified in 18 states."
->>> acted_on(low, 0, len(low), 11, 28)
+>>> acted_on(low, 0, len(low), low.index("2845"), low.index(" have"))
 'identified'
 >>> low = "the army deployed 40 soldiers."
->>> acted_on(low, 0, len(low), 18, 29)
+>>> acted_on(low, 0, len(low), low.index("40"), low.index("."))
 'deployed'
 >>> low = "officials estimated 40 houses."
->>> acted_on(low, 0, len(low), 20, 29) is None
+>>> acted_on(low, 0, len(low), low.index("40"), low.index(".")) is None
 True
 """
 
