@@ -124,3 +124,53 @@ def test_law_a_planned_count_is_never_a_claim(n: int, noun: str, verb: str, inte
     found = extract(f"The agency {intent} {verb} {n:,} {noun} next month.")
     assert list(found) == []
     assert [u.numeral for u in found.unread] == [f"{n:,}"]
+
+
+def test_a_relative_clause_and_listed_as_give_the_metric() -> None:
+    """ "the 870 people who were injured", "5,637 people listed as missing": the verb after the noun."""
+    assert _read("Centres were set up to treat many of the 870 people who were injured.")[0][
+        :2
+    ] == (
+        "injured",
+        "people",
+    )
+    assert _read("Another 5,637 people were listed as missing.")[0][:2] == ("missing", "people")
+
+
+def test_a_coordinated_noun_phrase_reaches_its_verb() -> None:
+    """ "4,000 firefighters, soldiers and police officers were dispatched": the first noun, deployed."""
+    got = _read("At least 4,000 firefighters, soldiers and police officers were dispatched.")
+    assert [(m, c) for m, c, _, _ in got] == [("deployed", "firefighters")]
+
+
+def test_a_verbs_noun_before_the_figure_says_what_the_verb_says() -> None:
+    """ "the collapse of more than 12,000 homes" is razed homes, as "12,000 homes collapsed" is."""
+    got = _read("The quake led to the collapse of more than 12,000 homes.")
+    assert [(m, c) for m, c, _, _ in got] == [("razed", "homes")]
+    assert _read("The number of those injured was raised to more than 1,000.")[0][:2] == (
+        "injured",
+        "people",
+    )
+
+
+def test_serious_cases_among_the_injured_are_injured_people() -> None:
+    """ "11,744 people injured, including 1,192 serious cases": injured; "19 cases, including 17 deaths" stay cases."""
+    got = _read("The quake has left 11,744 people injured, including 1,192 serious cases.")
+    assert [(m, c) for m, c, _, _ in got] == [("injured", "people"), ("injured", "people")]
+    got = _read("A total of 19 Nipah virus cases, including 17 deaths, were reported.")
+    assert [(m, c) for m, c, _, _ in got] == [("cases", "people"), ("killed", "people")]
+
+
+def test_a_year_before_a_singular_noun_and_a_quakes_measure_are_listed() -> None:
+    """ "the 2010 Yushu quake" names an event; "which measured 6.9" is a magnitude; both listed, not read."""
+    found = extract(
+        "Since the 2010 Yushu quake, which measured 6.9, killed 2,698 people, none was worse."
+    )
+    assert [c.phrase for c in found] == ["2,698 people"]
+    assert [(u.numeral, u.reason) for u in found.unread] == [
+        ("2010", "a year"),
+        ("6.9", "a magnitude or intensity"),
+    ]
+    assert [c.phrase for c in extract("More than 1200 buildings collapsed.")] == [
+        "More than 1200 buildings"
+    ]

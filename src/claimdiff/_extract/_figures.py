@@ -474,6 +474,8 @@ def _figure(
         )
     if counted is None and (article or year):
         return None
+    if year and not _plural_head(low, np_start, np_end):
+        return None  # "the 2010 Yushu quake": a year before a singular noun names an event, it counts nothing
     return Figure(
         start=fig_start,
         end=max(fig_end, np_end),
@@ -487,3 +489,15 @@ def _figure(
 
 
 _WORD_AFTER = re.compile(r"\s*([a-z]+)")
+#: Plural nouns without a final s: a count before them is a count, whatever its digits look like.
+_PLURAL_WITHOUT_S = frozenset(
+    {"people", "children", "men", "women", "police", "personnel", "staff", "cattle", "livestock",
+     "sheep", "fish", "poultry", "deer", "crew", "militia", "youth", "clergy", "feet", "teeth", "mice"}
+)  # fmt: skip
+_LAST_WORD = re.compile(r"([a-z]+)\W*$")
+
+
+def _plural_head(low: str, np_start: int, np_end: int) -> bool:
+    """True when the last word of the noun phrase ``low[np_start:np_end]`` is plural (ends in s, or "people")."""
+    last = _LAST_WORD.search(low, np_start, np_end)
+    return last is not None and (last.group(1).endswith("s") or last.group(1) in _PLURAL_WITHOUT_S)

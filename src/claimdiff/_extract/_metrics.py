@@ -120,7 +120,7 @@ _DIMENSION_METRICS = {
     "dimensionless": "share",
 }
 _AUX = (
-    r"(?:were|was|are|is|be|been|being|have|has|had|got|get|reportedly|also|all|still|now|later|then|"
+    r"(?:who|that|listed\s+as|were|was|are|is|be|been|being|have|has|had|got|get|reportedly|also|all|still|now|later|then|"
     r"remain|remained|remains|reported|confirmed|believed|feared|thought|said|to|in total|initially|"
     r"since|either|both|left|suspected|confirmed|new|additional|more|internally|newly|temporarily|"
     r"[a-z]{3,}ly)"
@@ -140,7 +140,7 @@ _TRIGGER_ALT = alternation(TRIGGERS)
 #: ("five bridges and roads affected", "21 Israelis, Jews and Arabs were killed").
 _NOUN_GAP = (
     r"(?:\s+(?:in|across|near|at)\s+(?:the\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?"
-    r"|(?:\s*,\s*[a-z]+)*\s*,?\s+and\s+[a-z]+s)"
+    r"|(?:\s*,\s*[a-z]+)*\s*,?\s+and\s+(?:[a-z]+\s+){0,2}[a-z]+s)"
 )
 _RIGHT = re.compile(
     rf"(?:\s*,[^,.;\"“”]{{1,60}},\s*(?:{_AUX}\s+)*|{_LOCATIVE_GAP}\s*,?\s*(?:{_AUX}\s+)+|{_NOUN_GAP}(?:\s+{_AUX})*\s+|\s+)"
@@ -148,10 +148,10 @@ _RIGHT = re.compile(
 )
 _RIGHT_AUX = re.compile(rf"(?:\s*,[^,.;\"“”]{{1,60}},)?\s*(?:{_AUX}\s+)+(?P<t>{_TRIGGER_ALT})\b")
 _NUMBER_OF = re.compile(
-    rf"\b(?:number|total|tally|count|toll)\s+of\s+(?:the\s+)?(?:(?:new|confirmed|suspected|reported|recorded|"
+    rf"\b(?:number|total|tally|count|toll)\s+of\s+(?:the\s+|those\s+)?(?:(?:new|confirmed|suspected|reported|recorded|"
     rf"registered|people|persons|civilians|\w+ly)\s+){{0,2}}(?P<t>{_TRIGGER_ALT})"
     r"(?:\s+(?:people|persons|civilians))?(?:\s+(?:in|since|across|on|following|after|from)\s+[^,;.]{1,60}?)?"
-    r"\s+(?:has\s+|had\s+|have\s+)?(?:reached|risen\s+to|rose\s+to|climbed\s+to|increased\s+to|grown\s+to|"
+    r"\s+(?:has\s+|had\s+|have\s+)?(?:reached|risen\s+to|(?:was\s+|were\s+|been\s+)?raised\s+to|rose\s+to|climbed\s+to|increased\s+to|grown\s+to|"
     r"stands\s+at|stood\s+at|is|was|now\s+stands\s+at|exceeded|surpassed|topped|passed)\s+"
     r"(?:(?:about|some|around|nearly|over|more\s+than)\s+)?$"
 )

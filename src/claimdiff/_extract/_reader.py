@@ -235,11 +235,11 @@ class _Reader(Placing):
                 )  # "cases, including 17 deaths"
                 if own in _LOCATING and fig.metric == "displaced":
                     own = fig.metric  # "a camp hosting 20,000 internally displaced persons": displaced, wherever hosted
-                if fig.counted in {
-                    "cases",
-                    "infections",
-                }:  # "19 Nipah virus cases": cases of people, whatever the verb
-                    own, fig = "cases", attrs.evolve(fig, counted="people")  # noqa: PLW2901 - the figure, read
+                if fig.counted in {"cases", "infections"}:
+                    # "19 Nipah virus cases": cases of people, whatever the verb; a part of a casualty
+                    # figure keeps its metric ("11,744 people injured, including 1,192 serious cases")
+                    own = own if (is_part or included) and own in _TOLLS else "cases"
+                    fig = attrs.evolve(fig, counted="people")  # noqa: PLW2901 - the figure, read
                 of = (
                     parent
                     if is_part
@@ -515,6 +515,8 @@ _INCLUDED = re.compile(
     r"[^.;:()\d]{0,80}?,\s*(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+"
 )
 _OPEN_PAREN = re.compile(r"\s*\(\s*(?:or\s+|i\.e\.\s+)?")
+#: The metrics of a toll: "serious cases" among the injured are injured people, not cases of a disease.
+_TOLLS = frozenset({"killed", "injured", "casualties", "hospitalised"})
 #: A verb that says where people are, not what happened to them: a participle in the noun phrase says that.
 _LOCATING = frozenset({"hosted"})
 #: Who "a"/"an" counts as one of the dead or hurt: people, not the attack or the building.

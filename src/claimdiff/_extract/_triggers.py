@@ -171,4 +171,19 @@ TRIGGERS: dict[str, str] = {
         "resettled",
     ),
     **dict.fromkeys(("at risk",), "at risk"),
+    # a verb's noun before what it counts says the same as the verb: "the collapse of 12,000 homes"
+    **{
+        f"{noun} of": metric
+        for noun, metric in (
+            ("collapse", "razed"),
+            ("destruction", "destroyed"),
+            ("evacuation", "evacuated"),
+            ("displacement", "displaced"),
+            ("deaths", "killed"),
+            ("rescue", "rescued"),
+            ("arrest", "arrested"),
+            ("arrests", "arrested"),
+            ("relocation", "resettled"),
+        )
+    },
 }

@@ -126,6 +126,12 @@ _REASONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
             r"^",
         ),
         ("a magnitude or intensity", r"", r"^(?:-|\s+)magnitude\b"),
+        # "a second earthquake measuring 5.6": a bare number a quake measures is its magnitude
+        (
+            "a magnitude or intensity",
+            r"\b(?:quake|earthquake|tremor|aftershock)s?\b[^.;]{0,40}\bmeasur(?:ed|ing)\s+",
+            r"^(?!\s*(?:%|°|[a-z]{1,2}\b|kilomet|met[er]|miles?\b))",  # not a unit: "measured 20 km"
+        ),
         ("a rate", r"", r"^\s*[\w ]{0,20}?\s+(?:per|a|each)\s+(?:day|week|month|year|hour)\b"),
         (
             "a measurement, not a count",
