@@ -1,18 +1,20 @@
-"""Reading a text block by block and sentence by sentence: who said each figure, where and when.
+"""Reading a text block by block and sentence by sentence: each figure made a candidate claim.
 
-The reader carries what a text has said so far (the last speaker, the paragraph's place, the
-heading's source, the countries named) into each sentence, and makes each figure a candidate.
+The reader carries what a text has said so far into each sentence and makes each figure a
+candidate: its metric (:mod:`._metrics`), the parts it opens ("including N"), its period. What a
+block is (heading, caption, citation) is read in :mod:`._blocks`; who said each figure in
+:mod:`._crediting`; where it is in :mod:`._placing`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
 
 import attrs
 
-from claimdiff._extract._attribution import attributions, cited_source, figure_of, quote_speaker
+from claimdiff._extract._attribution import attributions, figure_of, quote_speaker
+from claimdiff._extract._blocks import closing_citation, heading_source, is_caption, is_heading
 from claimdiff._extract._candidate import Candidate
 from claimdiff._extract._clauses import (
     breaks_down,
@@ -20,6 +22,7 @@ from claimdiff._extract._clauses import (
     opens_parts,
     refers_back,
 )
+from claimdiff._extract._crediting import Crediting
 from claimdiff._extract._figures import Figure, figures
 from claimdiff._extract._merge import METRIC_NOUN, elided, listed
 from claimdiff._extract._metrics import (
@@ -35,13 +38,12 @@ from claimdiff._extract._metrics import (
 )
 from claimdiff._extract._noun import told_apart
 from claimdiff._extract._place import _LABEL, _path, heading_places, known, places_named
-from claimdiff._extract._placing import Context, Placing
+from claimdiff._extract._placing import Context
 from claimdiff._extract._sources import Attribution, of_region, source_kind
 from claimdiff._extract._structures import breakdown, with_total
 from claimdiff._extract._text import Block, Sentence, quotations, sentences
 from claimdiff._extract._time import days_named, period_at, stated_period
 from claimdiff._extract._triggers import TRIGGERS
-from claimdiff._model.aliases import bodies_named, canonical_source
 from claimdiff._model.claim import Claim, Scope, Source
 from claimdiff._model.hedges import HedgePolicy
 from claimdiff._model.vocabulary import Vocabulary
@@ -49,39 +51,19 @@ from claimdiff.exceptions import ClaimdiffError
 
 
 @attrs.define(kw_only=True)
-class _Reader(Placing):
-    """State carried through one text: the last speaker named, for "it said" and "the ministry said"."""
+class _Reader(Crediting):
+    """State carried through one text: the figures of each sentence made candidates, with their metric and parts.
+
+    Who said each figure, and under which name, is :class:`~claimdiff._extract._crediting.Crediting`'s;
+    where it is, :class:`~claimdiff._extract._placing.Placing`'s.
+    """
 
     reading: str  # the text with numbers made readable ("5 576" -> "5,576"); same offsets
     published: dt.date | None
     tz: dt.tzinfo
-    outlet: Source
     hedges: HedgePolicy
     vocabulary: Vocabulary
-    previous: Attribution | None = None
-    lead_in: Attribution | None = None
-    carried: Attribution | None = (
-        None  # the speaker of the paragraph so far: attribution carries forward
-    )
-    wire: Source | None = None
-    aliases: Mapping[str, str] | None = None
-    ids: dict[str, int] = attrs.Factory(dict)
-    names: dict[Source, Source] = attrs.Factory(
-        dict
-    )  # sources read -> under the names the alias tables give them
     context: Context | None = None
-    body: Attribution | None = (
-        None  # a known body the paragraph names ("UNHCR is calling for calm"): its speaker
-    )
-    unscanned: list[tuple[int, int]] = attrs.Factory(
-        list
-    )  # the paragraph's sentences not yet read for a known body
-    cited: Attribution | None = (
-        None  # "(OCHA, 22 Jun 2022)" closing a paragraph: the source of its figures
-    )
-    heading_source: Attribution | None = (
-        None  # "Madagascar - Flood (Media)": a heading's one source, its text's
-    )
     last: Candidate | None = (
         None  # the last candidate of the block: the total a list in the next sentence breaks down
     )
@@ -109,18 +91,11 @@ class _Reader(Placing):
         self.unscanned = []
         self.last = None
         body = self.text[block.start : block.end]
-        if _CAPTION.match(body) or ("/" in body and _CAPTION_CREDIT.search(body)):
+        if is_caption(body):
             self.captions.append((block.start, block.end))
             return []
         self.headline = block.heading
-        heading = (
-            block.heading
-            or (
-                len(body.split()) <= 20
-                and body.rstrip().endswith(")")
-                and not re.search(r"[.!?]\s", body)
-            )
-        ) and not (block.list_item and re.search(r"\d", _DATES.sub("", body)))
+        heading = is_heading(block, body)
         if heading:
             named = [
                 self.gazetteer.normalise(p)
@@ -130,14 +105,12 @@ class _Reader(Placing):
             if label is not None:
                 named.insert(0, self.gazetteer.normalise(_path(None, label.group("p")) or ()))
             named = [*heading_places(self.text, block.start, block.end, self.gazetteer), *named]
-            said = _HEADING_SOURCE.search(body)
-            self.heading_source = cited_source(said.group("who")) if said is not None else None
+            self.heading_source = heading_source(body)
             named = [p for p in named if known(self.gazetteer, p)]
             if named:
                 self.heading_place = named[0]
                 self.countries.add(self.gazetteer.key(named[0])[0])
-        cited = _CITATION.search(body)
-        self.cited = cited_source(cited.group("who")) if cited is not None else None
+        self.cited = closing_citation(body)
         quotes = quotations(self.text, block)
         speakers = [
             quote_speaker(self.text, self.low, a, b, block.start, block.end) for a, b in quotes
@@ -151,16 +124,8 @@ class _Reader(Placing):
         )  # the lead is the first block after the headings
         if not block.list_item:
             ends_lead_in = self.text[block.start : block.end].rstrip().endswith(":")
-            self.lead_in = self._last_speaker(block, quotes) if ends_lead_in else None
+            self.lead_in = self.last_speaker(block, quotes) if ends_lead_in else None
         return out
-
-    def _last_speaker(self, block: Block, quotes: list[tuple[int, int]]) -> Attribution | None:
-        """The last speaker a block names, read sentence by sentence from its end (each read once)."""
-        for s in reversed(sentences(self.text, block)):
-            said = attributions(self.text, self.low, s.start, s.end, quotes)
-            if said:
-                return said[-1][1].resolve(self.previous)
-        return None
 
     def sentence(
         self, s: Sentence, quotes: list[tuple[int, int]], speakers: list[Attribution | None]
@@ -315,23 +280,6 @@ class _Reader(Placing):
                 return inner
         return placed[-1][1]
 
-    def named_body(self) -> Attribution | None:
-        """The first known body the paragraph names so far ("UNHCR is calling for calm"): its speaker.
-
-        Only where the outlet is the United Nations' own channel (its briefings and news), whose
-        paragraphs about one of its agencies relay that agency's figures. Elsewhere a body a paragraph
-        names without crediting it with a figure gives no origin: the outlet is (ANNOTATION.md rule 16).
-        The sentences are read for one only when a figure needs it, in order, each once.
-        """
-        if not _UN_CHANNEL.match(self.outlet.name):
-            return None
-        while self.body is None and self.unscanned:
-            start, end = self.unscanned.pop(0)
-            named = bodies_named(self.text, start, end)
-            if named:
-                self.body = Attribution(Source(named[0][1], kind=source_kind(named[0][1])))
-        return self.body
-
     def _anaphor(self, s: Sentence, fig: Figure, out: list[Candidate]) -> Candidate | None:
         """The figure a number with no metric refers back to: "the number has risen to N", "the toll included N".
 
@@ -345,28 +293,6 @@ class _Reader(Placing):
         if not refers_back(self.low, s.start, fig.start):
             return None
         return before[-1] if before else self.referent
-
-    def _speaker(
-        self,
-        at: int,
-        quotes: list[tuple[int, int]],
-        speakers: list[Attribution | None],
-        said: list[tuple[int, Attribution]],
-    ) -> Attribution | None:
-        for (a, b), who in zip(quotes, speakers, strict=True):
-            if a < at < b and who is not None:
-                resolved = who.resolve(self.previous)
-                if resolved is not None:
-                    return resolved
-        before = [a for pos, a in said if pos < at]
-        if before:
-            return before[-1]
-        after = [a for pos, a in said if pos > at]
-        if after:
-            return after[0]
-        return (
-            self.carried or self.cited or self.lead_in or self.named_body() or self.heading_source
-        )
 
     def _candidate(
         self,
@@ -449,63 +375,9 @@ class _Reader(Placing):
             )
         return context
 
-    def chain_of(self, who: Attribution | None) -> tuple[Source, tuple[Source, ...]]:
-        chain: list[Source] = []
-        if who is not None and who.source is not None:
-            chain = [self._named(who.source), *(self._named(v) for v in who.via)]
-        if self.wire is not None:
-            chain.append(self.wire)
-        chain.append(self.outlet)
-        deduped: list[Source] = []
-        for src in chain:
-            if all(src.key != d.key for d in deduped):
-                deduped.append(src)
-        return deduped[0], tuple(deduped[1:])
 
-    def _named(self, source: Source) -> Source:
-        """The source under the one name the alias tables give it."""
-        named = self.names.get(source)
-        if (
-            named is None
-        ):  # the alias table is folded on every lookup: each source is looked up once per text
-            name = canonical_source(source.name, self.aliases)
-            named = self.names[source] = (
-                source if name == source.name else attrs.evolve(source, name=name)
-            )
-        return named
-
-    def make_id(self, source: Source, metric: str, counted: str | None) -> str:
-        who = "-".join(re.findall(r"[a-z0-9]+", source.name.lower())[:3]) or "source"
-        what = "-".join(re.findall(r"[a-z0-9]+", f"{metric} {counted or ''}".lower()))
-        base = f"{who}-{what}"
-        n = self.ids.get(base, 0) + 1
-        self.ids[base] = n
-        return base if n == 1 else f"{base}-{n}"
-
-
-#: The United Nations' own channels: "United Nations", "UN News", "U.N. News Service", "UN Geneva".
-_UN_CHANNEL = re.compile(r"^(?:United Nations|U\.?N\.?)(?:\s|$)")
 #: A place, then the place it lies in: "Borno State, north-eastern Nigeria", "Juba, South Sudan".
 _APPOSITION = re.compile(r"[^,;.()]{1,40},\s+(?:in\s+)?(?:the\s+)?(?:[a-z][\w-]*\s+)?")
-_HEADING_SOURCE = re.compile(r"\((?P<who>[A-Za-z][\w .'’-]{1,40})\)\s*$")
-#: A photo caption: "A Sep. 20, 2012 photo shows ...", "(Photo: ...)", "File photo", "(Xinhua/Name)".
-_CAPTION = re.compile(
-    r"^\W*(?:(?:an?|the)\s+)?(?:[\w.,]+\s+){0,5}?(?:photo|picture|image|photograph)\s+(?:shows|taken)\b|"
-    r"^\s*FILE\s*[-–—:]\s|^\W*(?:this|the|a)\s+(?:file\s+)?(?:photo|picture|image)\b[^.]{0,100}?\bshows\b|"
-    r"^\W*(?:file\s+)?photo\s*:",
-    re.IGNORECASE,
-)
-#: A photo credit closing a caption (matched anywhere, the caption's other forms at its start).
-_CAPTION_CREDIT = re.compile(
-    r"\((?:AP|Reuters|AFP|Xinhua|EPA|Getty)\s*(?:Photo)?/[^()]{2,60}\)\s*$", re.IGNORECASE
-)
-
-
-#: A citation closing a paragraph: "(UN RC for Mozambique, 9 Mar 2019)", "(OCHA, 22 Jun 2022)", "(WHO data)".
-_CITATION = re.compile(
-    r"\((?P<who>[A-Z][^(),;:]{1,60}?)(?:,\s*(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+"
-    r"\d{4}|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4})|\s+(?:data|figures|estimates))\)\.?\s*$"
-)
 
 
 #: "78 schools have been damaged along with 6 bridges": the figures after "along with" share the verb.
@@ -528,8 +400,3 @@ _PERSONS = frozenset(
      "firefighters", "rescuers", "volunteers", "pilgrims", "refugees", "migrants", "adults", "teenagers"}
 )
 # fmt: on
-
-
-_DATES = re.compile(
-    r"\b\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\b[A-Z][a-z]{2,8}\.?\s+\d{4}|\b(?:19|20)\d\d\b"
-)
