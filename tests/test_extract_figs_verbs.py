@@ -174,3 +174,31 @@ def test_a_year_before_a_singular_noun_and_a_quakes_measure_are_listed() -> None
     assert [c.phrase for c in extract("More than 1200 buildings collapsed.")] == [
         "More than 1200 buildings"
     ]
+
+
+def test_a_bare_number_leaves_out_the_thing_the_sentence_counts() -> None:
+    """ "Drones were destroyed ..., with three intercepted over A and seven over B": drones, both."""
+    got = _read(
+        "Further drones were destroyed over two provinces, with three intercepted over Crimea "
+        "and seven over the Black Sea."
+    )
+    assert [(m, c, p.split()[0]) for m, c, p, _ in got] == [
+        ("intercepted", "drones", "three"),
+        ("intercepted", "drones", "seven"),
+    ]
+
+
+def test_a_known_name_of_several_words_is_the_head_after_modifiers() -> None:
+    """ "124 Ukrainian aircraft-type unmanned aerial vehicles were intercepted": drones."""
+    got = _read(
+        "The ministry said 124 Ukrainian aircraft-type unmanned aerial vehicles were intercepted."
+    )
+    assert [(m, c) for m, c, _, _ in got] == [("intercepted", "drones")]
+
+
+def test_a_passive_verb_after_a_coordination_of_nouns() -> None:
+    """ "3000 firefighters, police, soldiers and local government workers had been sent": sent."""
+    got = _read(
+        "Nearly 3000 firefighters, police, soldiers and local government workers had been sent there."
+    )
+    assert [(m, c) for m, c, _, _ in got] == [("sent", "firefighters")]

@@ -55,6 +55,9 @@ def breakdown(reader: _Reader, s: Sentence, out: list[Candidate]) -> list[Candid
             before = [
                 reader.last
             ]  # "21 persons infected ... The number in each state is as follows: CA (1), ..."
+        if not before and len(run) >= 2:
+            # "three intercepted over Crimea and seven over the sea": the first item is itself the figure
+            before = [c for c in out if c.start == first.num_start]
         if not before:
             continue
         anchor = max(before, key=lambda c: c.start)
@@ -301,6 +304,6 @@ def _header_metric(head: str) -> str | None:
 
 
 #: A figure's own place, then a list separator: the next "N over B" is its sibling.
-_SIBLING_GAP = re.compile(
-    r"\s+(?:over|in|from|at|above)\s+[^,;.()]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)"
+_SIBLING_GAP = re.compile(  # "3 intercepted over Crimea and 7 over the sea": the verb is the anchor's
+    r"(?:\s+[a-z]+){0,2}?\s+(?:over|in|from|at|above)\s+[^,;.()]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)"
 )
