@@ -179,7 +179,7 @@ def test_a_year_before_a_singular_noun_and_a_quakes_measure_are_listed() -> None
 def test_a_bare_number_leaves_out_the_thing_the_sentence_counts() -> None:
     """ "Drones were destroyed ..., with three intercepted over A and seven over B": drones, both."""
     got = _read(
-        "Further drones were destroyed over two provinces, with three intercepted over Crimea "
+        "Further drones were destroyed over Oriol and Tver provinces, with three intercepted over Crimea "
         "and seven over the Black Sea."
     )
     assert [(m, c, p.split()[0]) for m, c, p, _ in got] == [
