@@ -128,8 +128,8 @@ def counted(
         if multi is not None:
             # "aircraft-type unmanned aerial vehicles": a known name of several words is the head, the
             # words before it modifiers (kept only to tell figures apart)
-            head = " ".join([*words, multi]) if keep_modifiers and words else multi
-            return vocabulary.counted(head), m[0] + len(multi), participle
+            thing = " ".join([*words, multi]) if keep_modifiers and words else multi
+            return vocabulary.counted(thing), m[0] + len(multi), participle
         original = text[m[0] : m[1]]
         known = word in vocabulary.counted_synonyms
         if (
