@@ -15,8 +15,10 @@ import re
 import attrs
 
 from claimdiff._extract._hedge_before import _VERB_BOUND, _hedge_start
+from claimdiff._extract._metrics import is_casualty
 from claimdiff._extract._noun import counted as noun_phrase
 from claimdiff._extract._text import alternation
+from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._model.estimate import Estimate, Hedge, Provenance
 from claimdiff._model.hedges import _UNIT_ALIASES, VAGUE_SCALE, HedgePolicy, parse_estimate
 from claimdiff._model.numbers import LENGTH_WORDS, NUMBER_WORDS, joined_m, parse_number_prefix
@@ -56,6 +58,22 @@ _ARTICLE = re.compile(r"\b(?:a|an|another)\s+(?=[a-z])")
 _DATE_NEIGHBOUR = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
     r"september|october|november|december)\.?\s*$"
+)
+
+
+#: Vague words that name no number when no scale word follows them: "several", "a few", "a handful".
+_NO_NUMBER = frozenset({"several", "a few", "a handful", "a handful of"})
+
+
+def _vague_toll(low: str, at: int, end: int) -> bool:
+    """True when a verb of a toll of people follows a vague word: "thousands more injured", "hundreds missing"."""
+    verb = _TOLL_VERB.match(low, at, end)
+    return verb is not None and is_casualty(TRIGGERS[verb.group("t")])
+
+
+_TOLL_VERB = re.compile(
+    r"\s+(?:more\s+|others?\s+)?(?:(?:were|are|was|have\s+been|had\s+been)\s+)?"
+    rf"(?P<t>{alternation(TRIGGERS)})\b"
 )
 
 
@@ -128,7 +146,11 @@ def figures(
             # word alone is read).
             space = _SPACE.match(low, word_end, end)
             scale = VAGUE_SCALE.match(low, space.end(), end) if space else None
-            for fig_end in ((scale.end("scale"),) if scale else ()) + (word_end,):
+            # "several people", "a few homes" name no number: no claim (ANNOTATION.md rule 8); "several
+            # thousand" does, by its scale word
+            alone = () if word in _NO_NUMBER else (word_end,)
+            fig = None
+            for fig_end in ((scale.end("scale"),) if scale else ()) + alone:
                 np_start = fig_end
                 of = _OF.match(low, np_start, end)
                 np_start = of.end() if of else np_start
@@ -145,8 +167,8 @@ def figures(
                 if fig is not None:
                     break
             if (
-                fig is not None and fig.counted is not None
-            ):  # "several Provinces": a vague word counts only what it names
+                fig is not None and (fig.counted is not None or _vague_toll(low, fig.end, end))
+            ):  # "several Provinces": a vague word counts only what it names, or people a toll's verb names
                 # "several hundreds": the word read alone before ("hundreds") gives way to the whole.
                 out[:] = [f for f in out if not fig.start <= f.start < f.end <= fig.end]
                 taken[:] = [(a, b) for a, b in taken if not fig.start <= a < b <= fig.end]
@@ -268,6 +290,7 @@ _OF = re.compile(r"\s+of\b")
 _SPACE = re.compile(r"\s+")
 #: Cases of a disease: counted as the reader counts "19 Nipah virus cases" (cases of people).
 _CASES = frozenset({"cases", "infections"})
+_OF_WHOM = re.compile(r"\s+of\s+(?:whom|them)\b")
 _OF_THE = re.compile(r"\s+of\b(?:\s+the)?\s*")
 
 
@@ -285,7 +308,13 @@ def _partitives(low: str, end: int, found: list[Figure], vocabulary: Vocabulary)
     out: list[Figure] = []
     for i, fig in enumerate(found):
         of = _OF_THE.match(low, fig.end)
-        if of is None or fig.counted is not None or fig.estimate.unit:
+        if (
+            of is None
+            or fig.counted is not None
+            or fig.estimate.unit
+            or _OF_WHOM.match(low, fig.end)
+        ):
+            # "814,000 of whom": a part of the figure before, which the reader gives it
             out.append(fig)
             continue
         whole = found[i + 1] if i + 1 < len(found) else None

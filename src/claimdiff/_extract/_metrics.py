@@ -155,6 +155,13 @@ _NUMBER_OF = re.compile(
     r"stands\s+at|stood\s+at|is|was|now\s+stands\s+at|exceeded|surpassed|topped|passed)\s+"
     r"(?:(?:about|some|around|nearly|over|more\s+than)\s+)?$"
 )
+#: A noun of a metric as the subject, then a verb of level before the number: "deaths totalled 250,000".
+_LEVEL = re.compile(
+    r"\b(?P<t>deaths|fatalities|casualties|injuries|cases|infections|hospitalizations|hospitalisations)\b"
+    r"[^.;:\d]{0,50}?\b(?:totall?ed|totals?|numbered|numbers?|stood\s+at|stands?\s+at|reached|reaches|"
+    r"exceeded|exceeds|(?:is|are|was|were)\s+(?:put|estimated|placed)\s+at|came\s+to|comes?\s+to|"
+    r"amounted\s+to|amounts?\s+to)\s+(?:(?:about|some|around|nearly|over|more\s+than|at\s+least)\s+)?$"
+)
 _WITH_ABSOLUTE = re.compile(
     rf"(?:\s+(?:in|across|near|at)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,2}}?)?\s+(?P<t>{_TRIGGER_ALT})\b(?=\s*[,.;]|\s*$)"
 )
@@ -228,6 +235,9 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
         )  # "toll from the quake in X has risen to"
         if toll is not None:
             return "injured" if toll.group("w") == "injury" else "killed"
+        level = _LEVEL.search(low, max(start, first.start - 90), first.start)
+        if level is not None:  # "combat deaths are generally agreed to have totaled about 250,000"
+            return TRIGGERS[level.group("t")]
         number = _NUMBER_OF.search(low, max(start, first.start - 90), first.start)
         if number is not None:  # "the number of displaced people has reached 14,000"
             return TRIGGERS[number.group("t")]

@@ -170,7 +170,15 @@ class _Reader(Crediting):
                 metric is None
                 and previous is not None
                 and whole is not None
-                and _INCLUDED.fullmatch(self.low, previous[0].end, chain[0][0].start) is not None
+                and (
+                    _INCLUDED.fullmatch(self.low, previous[0].end, chain[0][0].start) is not None
+                    or (  # "1.65 million people have been displaced, around 814,000 of whom are in A"
+                        chain[0][0].bare
+                        and _OF_WHOM.match(self.low, chain[0][0].end) is not None
+                        and _LIST_GAP.fullmatch(self.low, previous[0].end, chain[0][0].start)
+                        is not None
+                    )
+                )
             )
             if included and previous is not None:
                 metric = previous[
@@ -227,6 +235,9 @@ class _Reader(Crediting):
                         parent = candidate.claim.id
             out += with_total(self, made)
             whole = next((c.claim.id for c in made if c.part_of is None), whole)
+            # "caused 506 cases": the metric the noun gave, which the parts after it share
+            if made and made[0].claim.metric.name == "cases":
+                previous = (chain[-1][0], "cases")
         out = breakdown(self, s, out)
         self.last = out[-1] if out else self.last
         self.referent = out[-1] if out else self.referent
@@ -396,8 +407,12 @@ _APPOSITION = re.compile(r"[^,;.()]{1,40},\s+(?:in\s+)?(?:the\s+)?(?:[a-z][\w-]*
 _ALONG = re.compile(r"[^,;.]{0,40}?\s+along\s+with\s+")
 #: "N people ..., including M children": a part of the figure before, in the same clause (no figure between).
 _INCLUDED = re.compile(
-    r"[^.;:()\d]{0,80}?,\s*(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+"
+    r"[^.;:()\d]{0,80}?(?:,\s*|\s*\(\s*)(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+"
 )
+#: After a number, "of whom" / "of them": the number is a part of the figure before ("814,000 of whom are in A").
+_OF_WHOM = re.compile(r"\s+of\s+(?:whom|them)\b")
+#: Between a figure and a part of it said with "of whom": the rest of the clause, then a comma.
+_LIST_GAP = re.compile(r"[^.;:()\d]{0,80}?,\s*(?:and\s+)?")
 _OPEN_PAREN = re.compile(r"\s*\(\s*(?:or\s+|i\.e\.\s+)?")
 _WORD = re.compile(r"[a-z]+")
 #: The metrics of a toll: "serious cases" among the injured are injured people, not cases of a disease.

@@ -64,6 +64,10 @@ TRIGGERS: dict[str, str] = {
             "reached with assistance",
             "reached with aid",
             "reached with",
+            "assistance to",  # "provided food assistance to 10,000 people"
+            "aid to",
+            "received cash",
+            "received support",
         ),
         "assisted",
     ),

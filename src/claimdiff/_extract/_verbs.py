@@ -51,6 +51,7 @@ _NOT_ACTED_ON = frozenset(
         "documented", "verified", "accounted", "attributed", "linked", "associated",
         "compiled", "published", "released", "cited", "quoted", "mentioned", "shown", "given",
         "put", "made", "seen", "found", "tested", "screened", "followed", "traced",
+        "caused", "triggered", "produced", "generated", "prompted", "sparked", "resulted",
     }
 )  # fmt: skip
 _BE = r"(?:(?:have|has|had)\s+(?:now\s+|also\s+|so\s+far\s+|reportedly\s+)?been|were|was|are|is|being)"
