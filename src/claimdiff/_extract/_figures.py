@@ -61,10 +61,6 @@ _DATE_NEIGHBOUR = re.compile(
 )
 
 
-#: Vague words that name no number when no scale word follows them: "several", "a few", "a handful".
-_NO_NUMBER = frozenset({"several", "a few", "a handful", "a handful of"})
-
-
 def _vague_toll(low: str, at: int, end: int) -> bool:
     """True when a verb of a toll of people follows a vague word: "thousands more injured", "hundreds missing"."""
     verb = _TOLL_VERB.match(low, at, end)
@@ -146,11 +142,8 @@ def figures(
             # word alone is read).
             space = _SPACE.match(low, word_end, end)
             scale = VAGUE_SCALE.match(low, space.end(), end) if space else None
-            # "several people", "a few homes" name no number: no claim (ANNOTATION.md rule 8); "several
-            # thousand" does, by its scale word
-            alone = () if word in _NO_NUMBER else (word_end,)
             fig = None
-            for fig_end in ((scale.end("scale"),) if scale else ()) + alone:
+            for fig_end in ((scale.end("scale"),) if scale else ()) + (word_end,):
                 np_start = fig_end
                 of = _OF.match(low, np_start, end)
                 np_start = of.end() if of else np_start

@@ -94,6 +94,7 @@ def counted(
             None,
         )  # "19 Nipah virus (NiV) cases": the head noun
     words: list[str] = []
+    names: list[str] = []  # capitalised modifiers before the head: "Maccabi Haifa", "Hispanic"
     np_end = pos
     participle: str | None = None
     keys = _multiword(tuple(vocabulary.counted_synonyms))
@@ -157,6 +158,7 @@ def counted(
             if not (following and following not in _STOP and following not in TRIGGERS):
                 break  # a name ends the phrase
             if not words:
+                names.append(word)
                 continue  # "Ukrainian aerial drones", "one Houthi radar site": a modifier, not the thing counted
         words.append(word)
         np_end = m[1]
@@ -173,6 +175,10 @@ def counted(
         phrase = phrase[: -len(" members")]  # staff members are the staff (ANNOTATION.md rule 13)
     if phrase == "population":
         phrase = "people"  # "18 million affected population"
+    if names and phrase in _MEMBERS:
+        # "three Maccabi Haifa officials", "11,303 Hispanic workers": the name tells which population
+        # the people are (ANNOTATION.md rule 13); a thing's name ("Houthi radar site") is dropped
+        return vocabulary.counted(" ".join([*names, phrase])), np_end, participle
     if (
         not keep_modifiers
         and len(words) > 1
@@ -217,6 +223,11 @@ def told_apart(
     return out
 
 
+#: People counted as members of a body or a population, which a name before them says: "UNRWA staff".
+_MEMBERS = frozenset(
+    {"officials", "staff", "staffers", "employees", "workers", "members", "personnel", "players",
+     "volunteers", "crew", "crew members", "fans", "pilgrims", "students", "teachers", "officers"}
+)  # fmt: skip
 #: Nouns that name what happened to people: the words before them modify them ("excess deaths").
 _METRIC_NOUNS = frozenset({"deaths", "death", "fatalities", "casualties", "injuries"})
 _KIND = r"(?:men|women|children|boys|girls|adults|elderly people|the elderly)"
