@@ -75,3 +75,16 @@ def test_a_name_before_members_of_a_population_is_kept() -> None:
     )
     assert _read("One Houthi radar site was destroyed.")[0][1] == "radar sites"
     assert _read("Two Ukrainian drones were shot down.")[0][1] == "drones"
+
+
+def test_an_earlier_level_is_listed_as_unread_with_its_scale_word() -> None:
+    """ "rose from 9 to 14": 14 is read, 9 listed; "down from 1.1 million": one numeral, one reason."""
+    found = extract("The toll rose from 9 to 14.")
+    assert [c.phrase for c in found] == ["14"]
+    assert [(u.numeral, u.reason) for u in found.unread] == [
+        ("9", "an earlier level the figure changed from")
+    ]
+    found = extract("The agency now feeds 350,000 people, down from 1.1 million in August.")
+    assert ("1.1 million", "an earlier level the figure changed from") in [
+        (u.numeral, u.reason) for u in found.unread
+    ]

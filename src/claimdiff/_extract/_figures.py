@@ -25,7 +25,7 @@ from claimdiff._model.numbers import LENGTH_WORDS, NUMBER_WORDS, joined_m, parse
 from claimdiff._model.vocabulary import Vocabulary
 from claimdiff.exceptions import ClaimdiffError
 
-__all__ = ["FRACTION", "Figure", "figures", "worded"]
+__all__ = ["CHANGE_VERBS", "FRACTION", "Figure", "figures", "worded"]
 
 _TIME_UNITS = (
     "tons",
@@ -425,10 +425,12 @@ def _number_figure(
 #: Between the ends of a range: "5-10", "5 to 10", "between 5 and 10", "two or three".
 _RANGED = re.compile(r"\s*(?:-|–|—|to|and|or\b)\s*(?=[\da-z])")
 #: A verb of change before "from X to Y": the old figure and the new, not a range.
-_CHANGED = re.compile(
-    r"\b(?:rose|risen|rising|rises|increased|increasing|climbed|jumped|grew|grown|went up|raised|revised|"
-    r"fell|fallen|dropped|decreased|declined|up|down|changed|corrected)\b[^.;]*$"
+#: Verbs of change: before "from X to Y" they say the old figure and the new, not a range.
+CHANGE_VERBS = (
+    r"rose|risen|rising|rises|increased|increasing|climbed|jumped|grew|grown|went up|raised|revised|"
+    r"fell|fallen|dropped|decreased|declined|up|down|changed|corrected"
 )
+_CHANGED = re.compile(rf"\b(?:{CHANGE_VERBS})\b[^.;]*$")
 #: A comparison after the figure: "N more people ... than", "N fewer ... than": a difference between two counts.
 _DIFFERENCE = re.compile(r"\s*(?:[a-z]+\s+)?(?:more|fewer|less)\b[^,;.]{0,60}?\bthan\b")
 _RATE = re.compile(

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, SupportsIndex, overload
 
 import attrs
 
-from claimdiff._extract._figures import FRACTION
+from claimdiff._extract._figures import CHANGE_VERBS, FRACTION
 from claimdiff._extract._text import alternation
 from claimdiff._extract._time import MONTH_PATTERN
 from claimdiff._extract._verbs import PLAN
@@ -78,9 +78,12 @@ class Extraction(list["Candidate"]):
 
 
 _WORDS = alternation(NUMBER_WORDS)
+#: A scale word after digits is part of the number: "1.1 million" is one numeral, listed once.
+_SCALES = "million|billion|trillion|thousand|hundred|lakh|crore"
 #: A digit run with its groups ("1,406,710", "3 000", "5.22") or a number word standing alone.
 _NUMERAL = re.compile(
-    rf"\d+(?:(?:[,.]|[ \u2009\u202f](?=\d{{3}}\b))\d+)*|\b(?:{_WORDS})(?:-(?:{_WORDS}))*\b",
+    rf"\d+(?:(?:[,.]|[ \u2009\u202f](?=\d{{3}}\b))\d+)*(?:[ \u00a0](?:{_SCALES})\b)?"
+    rf"|\b(?:{_WORDS})(?:[- ](?:{_WORDS}))*\b",
     re.IGNORECASE,
 )
 
@@ -118,6 +121,11 @@ _REASONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
         ("a date", r"", r"^[/-]\d"),
         ("an ordinal", r"", r"^(?:st|nd|rd|th)\b"),
         ("an age", r"\b(?:age[sd]?|aged)\b[^.;,]{0,18}", r"^"),
+        (
+            "an earlier level the figure changed from",
+            rf"\b(?:(?:down|up)\s+from|(?:{CHANGE_VERBS})\b[^.;]{{0,40}}?\bfrom)\s+(?:about\s+|some\s+|around\s+)?",
+            r"^",
+        ),
         ("a plan or target, not a level reached", PLAN + r"(?:[a-z]+\s+){1,4}?(?:of\s+)?", r"^"),
         ("an age", r"", r"^(?:-|\s+)years?(?:-|\s+)old\b"),
         (
