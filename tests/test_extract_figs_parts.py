@@ -88,3 +88,20 @@ def test_an_earlier_level_is_listed_as_unread_with_its_scale_word() -> None:
     assert ("1.1 million", "an earlier level the figure changed from") in [
         (u.numeral, u.reason) for u in found.unread
     ]
+
+
+def test_about_after_a_noun_of_information_is_no_hedge() -> None:
+    """ "Information about three fatalities is available": three, exact; "about 70 drones" stays approximate."""
+    found = extract(
+        "Information about three fatalities is available at the moment, the governor said."
+    )
+    assert [c.claim.estimate.hedge.value for c in found] == ["exact"]
+    found = extract("Officials said about 70 people were killed.")
+    assert [c.claim.estimate.hedge.value for c in found] == ["approximate"]
+
+
+def test_brought_to_a_hospital_and_an_age_with_an_apostrophe() -> None:
+    """ "Two persons were brought to a hospital (a man and a 10 years' old child)": two hospitalised; 10 an age."""
+    found = extract("Two persons were brought to a hospital (a man and a 10 years' old child).")
+    assert [(c.claim.metric.name, c.phrase) for c in found] == [("hospitalised", "Two persons")]
+    assert [(u.numeral, u.reason) for u in found.unread] == [("10", "an age")]

@@ -329,7 +329,7 @@ def is_window(low: str, start: int, fig: Figure) -> bool:
 
 #: An age, not a duration: "range in age from 14 to 87 years", "a median age of 50 years", "5 years old".
 _AGE = re.compile(r"\b(?:age[sd]?|aged|younger than|older than)\b[^.;,]{0,18}$")
-_OLD = re.compile(r"\s*(?:-|\s)?(?:years?|months?)?(?:-|\s)old\b")
+_OLD = re.compile(r"\s*(?:-|\s)?(?:years?|months?)?['’]?(?:-|\s)old\b")
 
 
 def unit_metric(estimate: Estimate) -> str | None:

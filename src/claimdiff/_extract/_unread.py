@@ -127,7 +127,7 @@ _REASONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
             r"^",
         ),
         ("a plan or target, not a level reached", PLAN + r"(?:[a-z]+\s+){1,4}?(?:of\s+)?", r"^"),
-        ("an age", r"", r"^(?:-|\s+)years?(?:-|\s+)old\b"),
+        ("an age", r"", r"^(?:-|\s+)years?['’]?(?:-|\s+)old\b"),
         (
             "a magnitude or intensity",
             r"\b(?:magnitude|level|category|phase|ipc|grade|force)\s*",
