@@ -94,8 +94,21 @@ AREA_NOUNS = (
     r"neighbourhoods?|villages?|sites?)"
 )
 
-_REASONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
-    (reason, re.compile(before + r"$", re.IGNORECASE), re.compile(after, re.IGNORECASE))
+#: Reasons whose words before the number reach further than a few words: read in a longer window.
+_FAR = frozenset(
+    {
+        "a plan or target, not a level reached",
+        "an earlier level the figure changed from",
+        "a magnitude or intensity",
+    }
+)
+_REASONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str], int], ...] = tuple(
+    (
+        reason,
+        re.compile(before + r"$", re.IGNORECASE),
+        re.compile(after, re.IGNORECASE),
+        60 if reason in _FAR else 24,
+    )
     for reason, before, after in (
         ("a footnote mark", r"\[\s*", r"^\s*\]"),
         ("an amount of money", r"(?:[$€£]|\bus\$|\b(?:usd|eur|gbp|chf)\s*)\s*", r"^"),
@@ -192,11 +205,12 @@ def numerals(text: str) -> Iterator[tuple[int, int]]:
 def _reason(text: str, a: int, b: int, caption: bool, table: bool) -> str:
     if caption:
         return "a photo caption"
-    before, after = text[max(0, a - 60) : a], text[b : b + 40]
+    far, after = text[max(0, a - 60) : a], text[b : b + 40]
+    near = far[-24:]
     if FRACTION.search(text, max(0, a - 30), min(len(text), b + 30)):
         return "a fraction the figure parser does not read"
-    for reason, pre, post in _REASONS:
-        if not pre.search(before):
+    for reason, pre, post, reach in _REASONS:
+        if not pre.search(near if reach < 60 else far):
             continue
         if post.match(after):
             return reason
