@@ -202,3 +202,11 @@ def test_a_passive_verb_after_a_coordination_of_nouns() -> None:
         "Nearly 3000 firefighters, police, soldiers and local government workers had been sent there."
     )
     assert [(m, c) for m, c, _, _ in got] == [("sent", "firefighters")]
+
+
+def test_two_nationalities_and_a_double_hyphen_before_the_figure() -> None:
+    """ "March 11--Eight thousand German and Austrian houses have been sequestered": one figure, homes."""
+    got = _read(
+        "March 11--Eight thousand German and Austrian houses have been sequestered to date."
+    )
+    assert [(m, c) for m, c, _, _ in got] == [("sequestered", "homes")]

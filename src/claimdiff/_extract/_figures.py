@@ -47,8 +47,8 @@ _UNIT_WORDS = tuple(
     )
 )
 _UNIT = re.compile(r"\s*(?:%|(?:" + "|".join(re.escape(u) for u in _UNIT_WORDS) + r")\b)")
-_NUMBER_START = re.compile(
-    r"(?<![\w$£€.,/:-])(?:\d|"
+_NUMBER_START = re.compile(  # "--" is a dash between sentences ("March 11--Eight thousand houses")
+    r"(?:(?<![\w$£€.,/:-])|(?<=[^-]--))(?:\d|"
     + alternation(NUMBER_WORDS - {"hundred", "thousand", "million", "billion", "trillion", "dozen"})
     + r"\b)"
 )

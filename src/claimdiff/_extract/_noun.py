@@ -95,6 +95,7 @@ def counted(
         )  # "19 Nipah virus (NiV) cases": the head noun
     words: list[str] = []
     names: list[str] = []  # capitalised modifiers before the head: "Maccabi Haifa", "Hispanic"
+    nationality = False  # whether a nationality was read before the head
     np_end = pos
     participle: str | None = None
     keys = _multiword(tuple(vocabulary.counted_synonyms))
@@ -143,11 +144,14 @@ def counted(
                 np_end,
                 participle,
             )  # "655,000 excess deaths": a modifier of the deaths, which are people's
+        if not words and word in {"and", "or"} and nationality:
+            continue  # "8,000 German and Austrian houses": two nationalities modify the thing counted
         if word in _STOP or word in TRIGGERS or rest.startswith(_MULTIWORD_TRIGGERS):
             break
         if words and word.endswith("ed") and not known and word not in _ADJECTIVES:
             break  # "600 refugees crossed": the verb ends the noun phrase
         if not words and word in _NATIONALITIES:
+            nationality = True
             continue  # "38 Ukrainian UAVs", "two Russian missiles": a nationality modifies the thing counted
         if original[0].isupper() and not (
             known or word in _DEMONYMS or original.isupper() or original[:-1].isupper()
