@@ -105,3 +105,9 @@ def test_brought_to_a_hospital_and_an_age_with_an_apostrophe() -> None:
     found = extract("Two persons were brought to a hospital (a man and a 10 years' old child).")
     assert [(c.claim.metric.name, c.phrase) for c in found] == [("hospitalised", "Two persons")]
     assert [(u.numeral, u.reason) for u in found.unread] == [("10", "an age")]
+
+
+def test_among_those_killed_included_counts_the_dead_again() -> None:
+    """ "among those killed included four children and five women": killed children, killed women."""
+    got = _read("The ministry said that among those killed included four children and five women.")
+    assert [(m, c) for m, c, _, _ in got] == [("killed", "children"), ("killed", "women")]

@@ -167,8 +167,8 @@ _WITH_ABSOLUTE = re.compile(
 )
 #: "Among the dead were", "among the injured are": the figures after it count the dead or the injured again.
 _AMONG = re.compile(
-    r"\bamong\s+(?:the\s+)?(?P<w>dead|killed|victims|fatalities|deceased|injured|wounded)\s+"
-    r"(?:were|was|are|is)\s+$"
+    r"\bamong\s+(?:the\s+|those\s+)?(?P<w>dead|killed|victims|fatalities|deceased|injured|wounded)\s+"
+    r"(?:(?:were|was|are|is)(?:\s+also)?|included|include|includes)\s+$"
 )
 _AMONG_METRIC = {"injured": "injured", "wounded": "injured"}
 #: A bare number, then "have been (laboratory-)confirmed": cases (the verb alone, never before a number).
