@@ -24,6 +24,7 @@ from claimdiff._extract._clauses import (
 )
 from claimdiff._extract._crediting import Crediting
 from claimdiff._extract._figures import Figure, figures
+from claimdiff._extract._labels import labelled
 from claimdiff._extract._merge import METRIC_NOUN, elided, listed
 from claimdiff._extract._metrics import (
     chains,
@@ -154,6 +155,15 @@ class _Reader(Crediting):
             told = told_apart(self.reading, self.low, [f for f, _ in read], self.vocabulary)
             chain = [(f, part) for f, (_, part) in zip(told, read, strict=True)]
             metric = metric_for(self.low, s.start, s.end, chain)
+            label = (
+                labelled(self.low, s.start, chain[0][0].start, self.vocabulary)
+                if metric is None and len(chain) == 1 and chain[0][0].bare
+                else None
+            )
+            if label is not None:  # "Affected families: 3,400", "Dead: 14"
+                metric = label[0]
+                if label[1] is not None:
+                    chain = [(attrs.evolve(chain[0][0], counted=label[1], bare=False), False)]
             if (
                 metric is None
                 and previous is not None

@@ -179,7 +179,7 @@ _REASONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str], int], ...] = tuple(
         (
             "a count of areas, not of the event's toll",
             r"",
-            (rf"^\s*(?:[\w-]+\s+){{0,2}}?{AREA_NOUNS}\b"),
+            (rf"^[ \t]*(?:[\w-]+[ \t]+){{0,2}}?{AREA_NOUNS}\b"),  # on the number's own line
         ),
         ("a number in an identifier or name", r"[A-Za-z]-?", r"^"),
         ("a number in an identifier or name", r"", r"^-?[A-Za-z]"),

@@ -1,0 +1,39 @@
+"""Key figures given as a label, a colon and the number, as situation reports and fact sheets list them."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimdiff import extract
+
+
+def test_labels_give_the_metric_and_the_thing_counted() -> None:
+    """ "Affected families: 3,400", "Dead: 14; Injured: 45; Missing: 3": each its own claim."""
+    found = extract(
+        "Key figures\n\n- Affected families: 3,400\n- Dead: 14; Injured: 45; Missing: 3\n"
+    )
+    assert [(c.claim.metric.name, c.claim.scope.counted, c.phrase) for c in found] == [
+        ("affected", "families", "3,400"),
+        ("killed", "people", "14"),
+        ("injured", "people", "45"),
+        ("missing", "people", "3"),
+    ]
+    assert found.unread == ()
+
+
+def test_a_label_without_a_metric_gives_nothing() -> None:
+    """ "Note: 14" and "Reference: 3" name no metric: the numbers are listed as unread."""
+    found = extract("Note: 14\nReference: 3\n")
+    assert list(found) == []
+    assert [u.numeral for u in found.unread] == ["14", "3"]
+
+
+@given(
+    n=st.integers(min_value=1, max_value=10_000_000),
+    label=st.sampled_from(["Dead", "Deaths", "Injured", "Missing", "Displaced", "Evacuated"]),
+)
+def test_law_a_labelled_number_is_one_claim_of_the_labels_metric(n: int, label: str) -> None:
+    """For any count and metric label: "LABEL: N" on its own line is one claim of N people."""
+    found = extract(f"Situation overview\n\n- {label}: {n:,}\n")
+    assert [(c.claim.scope.counted, c.claim.estimate.point) for c in found] == [("people", n)]
