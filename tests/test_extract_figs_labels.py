@@ -37,3 +37,18 @@ def test_law_a_labelled_number_is_one_claim_of_the_labels_metric(n: int, label: 
     """For any count and metric label: "LABEL: N" on its own line is one claim of N people."""
     found = extract(f"Situation overview\n\n- {label}: {n:,}\n")
     assert [(c.claim.scope.counted, c.claim.estimate.point) for c in found] == [("people", n)]
+
+
+def test_a_list_by_place_a_sentence_after_its_total_is_its_parts() -> None:
+    """ "destroyed 71 drones. ... over many provinces, including Bryansk (29 drones), Kursk (seven), ...":
+    the items are parts of the 71, each with its place."""
+    found = extract(
+        "The ministry said its air defences destroyed 71 drones overnight.\n"
+        "In a statement, the ministry said the drones were brought down over a wide range of provinces, "
+        "including Bryansk (29 drones), Kursk (seven), Lipetsk (five), and Smolensk (five).\n"
+    )
+    total = found[0]
+    assert total.claim.estimate.point == 71
+    parts = [(c.claim.estimate.point, c.claim.scope.place[-1]) for c in found[1:]]
+    assert [n for n, _ in parts] == [29, 7, 5, 5]
+    assert all(c.part_of == total.claim.id for c in found[1:])

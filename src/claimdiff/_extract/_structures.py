@@ -50,11 +50,22 @@ def breakdown(reader: _Reader, s: Sentence, out: list[Candidate]) -> list[Candid
             not before
             and reader.last is not None
             and len(run) >= 3
-            and opens_breakdown(reader.text, s.start, first.start)
+            and opens_breakdown(reader.text, max(s.start, first.start - 90), first.start)
         ):
             before = [
                 reader.last
             ]  # "21 persons infected ... The number in each state is as follows: CA (1), ..."
+        elif (
+            not before
+            and reader.referent is not None
+            and len(run) >= 3
+            and first.thing is not None
+            and reader.vocabulary.counted(first.thing) == reader.referent.claim.scope.counted
+            and opens_breakdown(reader.text, max(s.start, first.start - 90), first.start)
+        ):
+            # "... destroyed 71 drones.\n... over provinces, including Bryansk (29 drones), Kursk (7),
+            # Lipetsk (5)": the list counts what the text's last figure counts, a paragraph later
+            before = [reader.referent]
         if not before and len(run) >= 2:
             # "three intercepted over Crimea and seven over the sea": the first item is itself the figure
             before = [c for c in out if c.start == first.num_start]
@@ -62,7 +73,7 @@ def breakdown(reader: _Reader, s: Sentence, out: list[Candidate]) -> list[Candid
             continue
         anchor = max(before, key=lambda c: c.start)
         whole = anchor.end <= first.start and opens_breakdown(
-            reader.text, max(anchor.end, s.start), first.start
+            reader.text, max(anchor.end, s.start, first.start - 90), first.start
         )
         if (
             len(run) < 2
