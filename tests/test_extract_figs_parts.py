@@ -111,3 +111,14 @@ def test_among_those_killed_included_counts_the_dead_again() -> None:
     """ "among those killed included four children and five women": killed children, killed women."""
     got = _read("The ministry said that among those killed included four children and five women.")
     assert [(m, c) for m, c, _, _ in got] == [("killed", "children"), ("killed", "women")]
+
+
+def test_areas_in_brackets_are_never_a_part() -> None:
+    """ "173 teams deployed in affected areas (including above 8 states)": the states are where, no part."""
+    found = extract(
+        "Total 173 teams have been deployed in flood affected areas (including above 8 states)."
+    )
+    assert [c.phrase for c in found] == ["173 teams"]
+    assert [(u.numeral, u.reason) for u in found.unread] == [
+        ("8", "a count of areas, not of the event's toll")
+    ]

@@ -45,6 +45,7 @@ from claimdiff._extract._structures import breakdown, with_total
 from claimdiff._extract._text import Block, Sentence, quotations, sentences
 from claimdiff._extract._time import days_named, period_at, stated_period
 from claimdiff._extract._triggers import TRIGGERS
+from claimdiff._extract._unread import AREA_NOUNS
 from claimdiff._model.claim import Claim, Scope, Source
 from claimdiff._model.hedges import HedgePolicy
 from claimdiff._model.vocabulary import Vocabulary
@@ -180,6 +181,8 @@ class _Reader(Crediting):
                 metric is None
                 and previous is not None
                 and whole is not None
+                # "deployed in affected areas (including 8 states)": areas are where, never a part
+                and not _AREAS.fullmatch(chain[0][0].counted or "")
                 and (
                     _INCLUDED.fullmatch(self.low, previous[0].end, chain[0][0].start) is not None
                     or (  # "1.65 million people have been displaced, around 814,000 of whom are in A"
@@ -420,6 +423,7 @@ _INCLUDED = re.compile(
     r"[^.;:()\d]{0,80}?(?:,\s*|\s*\(\s*)(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+"
 )
 #: After a number, "of whom" / "of them": the number is a part of the figure before ("814,000 of whom are in A").
+_AREAS = re.compile(AREA_NOUNS)
 _OF_WHOM = re.compile(r"\s+of\s+(?:whom|them)\b")
 #: Between a figure and a part of it said with "of whom": the rest of the clause, then a comma.
 _LIST_GAP = re.compile(r"[^.;:()\d]{0,80}?,\s*(?:and\s+)?")
