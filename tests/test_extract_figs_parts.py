@@ -122,3 +122,9 @@ def test_areas_in_brackets_are_never_a_part() -> None:
     assert [(u.numeral, u.reason) for u in found.unread] == [
         ("8", "a count of areas, not of the event's toll")
     ]
+
+
+def test_a_fronted_metric_is_the_metric_of_the_figure_after_it() -> None:
+    """ "For the injured, the latest figure is 446": injured people, 446."""
+    found = extract("For the injured, the latest figure is 446, the official said.")
+    assert [(c.claim.metric.name, c.phrase) for c in found] == [("injured", "446")]

@@ -155,6 +155,8 @@ _NUMBER_OF = re.compile(
     r"stands\s+at|stood\s+at|is|was|now\s+stands\s+at|exceeded|surpassed|topped|passed)\s+"
     r"(?:(?:about|some|around|nearly|over|more\s+than)\s+)?$"
 )
+#: A metric fronted as the topic of the clause: "For the injured, the latest figure is 446", "As for the dead, ...".
+_FOR_THE = re.compile(rf"\b(?:as\s+)?for\s+the\s+(?P<t>{_TRIGGER_ALT})\s*,[^.;,]{{0,50}}$")
 #: A noun of a metric as the subject, then a verb of level before the number: "deaths totalled 250,000".
 _LEVEL = re.compile(
     r"\b(?P<t>deaths|fatalities|casualties|injuries|cases|infections|hospitalizations|hospitalisations)\b"
@@ -235,6 +237,9 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
         )  # "toll from the quake in X has risen to"
         if toll is not None:
             return "injured" if toll.group("w") == "injury" else "killed"
+        topic = _FOR_THE.search(low, max(start, first.start - 80), first.start)
+        if topic is not None:  # "For the injured, the latest figure is 446"
+            return TRIGGERS[topic.group("t")]
         level = _LEVEL.search(low, max(start, first.start - 90), first.start)
         if level is not None:  # "combat deaths are generally agreed to have totaled about 250,000"
             return TRIGGERS[level.group("t")]
