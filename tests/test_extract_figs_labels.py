@@ -52,3 +52,20 @@ def test_a_list_by_place_a_sentence_after_its_total_is_its_parts() -> None:
     parts = [(c.claim.estimate.point, c.claim.scope.place[-1]) for c in found[1:]]
     assert [n for n, _ in parts] == [29, 7, 5, 5]
     assert all(c.part_of == total.claim.id for c in found[1:])
+
+
+def test_a_short_heading_gives_its_metric_to_the_figures_opening_its_paragraphs() -> None:
+    """Under "Iraqi Deaths", "140,000-150,000 - estimate given in a statement" is a figure of the killed;
+    a figure inside a paragraph's sentence, or under a heading naming no metric, is not given one."""
+    found = extract(
+        "Iraqi Deaths\n\n140,000-150,000 - estimate given in a statement by the minister.\n\n"
+        '"At least 50,000" - as of June, based on official figures.\n'
+    )
+    assert [(c.claim.metric.name, c.claim.estimate.text) for c in found] == [
+        ("killed", "140,000-150,000"),
+        ("killed", "At least 50,000"),
+    ]
+    found = extract(
+        "Overview\n\n140,000-150,000 - estimate given in a statement by the minister.\n"
+    )
+    assert list(found) == []

@@ -1,4 +1,4 @@
-"""A figure after a label: "Dead: 14", "Affected families: 3,400", "Houses damaged: 1,200".
+"""A figure after a label or under a heading: "Dead: 14", "Affected families: 3,400", "Iraqi Deaths".
 
 Situation reports and fact sheets give key figures as a short label, a colon and the number.
 The label's trigger word is the metric (:data:`claimdiff._extract._triggers.TRIGGERS`) and its
@@ -18,7 +18,7 @@ from claimdiff._extract._text import alternation
 from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._model.vocabulary import Vocabulary
 
-__all__ = ["labelled"]
+__all__ = ["labelled", "section_metric"]
 
 #: A label of a few words right before the number, opened by a line, a bullet, a semicolon or a sentence.
 _LABEL = re.compile(
@@ -46,3 +46,19 @@ def labelled(
     rest = (words[: trigger.start()] + " " + words[trigger.end() :]).split()
     nouns = [w for w in rest if w not in _FILLER and w.endswith("s")]
     return TRIGGERS[trigger.group("t")], vocabulary.counted(nouns[-1]) if len(nouns) == 1 else None
+
+
+def section_metric(low: str, start: int, end: int) -> str | None:
+    """The metric a short heading names ("Iraqi Deaths", "Injured"), for the bare figures opening its paragraphs.
+
+    >>> section_metric("iraqi deaths", 0, 12), section_metric("situation overview", 0, 18)
+    ('killed', None)
+    """
+    if len(low[start:end].split()) > _SECTION_WORDS:
+        return None
+    trigger = _TRIGGER.search(low, start, end)
+    return TRIGGERS[trigger.group("t")] if trigger is not None else None
+
+
+#: A heading of a section is short; a longer one is a headline, which names its own figures.
+_SECTION_WORDS = 4

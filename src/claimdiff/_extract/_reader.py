@@ -24,7 +24,7 @@ from claimdiff._extract._clauses import (
 )
 from claimdiff._extract._crediting import Crediting
 from claimdiff._extract._figures import Figure, figures
-from claimdiff._extract._labels import labelled
+from claimdiff._extract._labels import labelled, section_metric
 from claimdiff._extract._merge import METRIC_NOUN, elided, listed
 from claimdiff._extract._metrics import (
     chains,
@@ -70,6 +70,7 @@ class _Reader(Crediting):
         None  # the last candidate of the block: the total a list in the next sentence breaks down
     )
     headline: bool = False  # whether the block being read is a heading
+    section_metric: str | None = None  # "Iraqi Deaths": the metric the last heading names
     past_lead: bool = False  # whether the lead (the first block after the headings) has been read
     captions: list[tuple[int, int]] = attrs.Factory(
         list
@@ -99,6 +100,7 @@ class _Reader(Crediting):
         self.headline = block.heading
         heading = is_heading(block, body)
         if heading:
+            self.section_metric = section_metric(self.low, block.start, block.end)
             named = [
                 self.gazetteer.normalise(p)
                 for _, p in places_named(self.text, block.start, block.end, self.gazetteer)
@@ -161,6 +163,14 @@ class _Reader(Crediting):
                 if metric is None and len(chain) == 1 and chain[0][0].bare
                 else None
             )
+            if (
+                metric is None
+                and label is None
+                and self.section_metric is not None
+                and chain[0][0].bare
+                and _OPENS_BLOCK.fullmatch(self.text, s.block.start, chain[0][0].start)
+            ):  # under the heading "Iraqi Deaths", a paragraph opening "140,000-150,000 - estimate by ..."
+                metric = self.section_metric
             if label is not None:  # "Affected families: 3,400", "Dead: 14"
                 metric = label[0]
                 if label[1] is not None:
@@ -424,6 +434,8 @@ _INCLUDED = re.compile(
 )
 #: After a number, "of whom" / "of them": the number is a part of the figure before ("814,000 of whom are in A").
 _AREAS = re.compile(AREA_NOUNS)
+#: Before a figure that opens its paragraph: nothing but a bullet, a quotation mark or spaces.
+_OPENS_BLOCK = re.compile(r"[\s\-–—•*\"“']*")
 _OF_WHOM = re.compile(r"\s+of\s+(?:whom|them)\b")
 #: Between a figure and a part of it said with "of whom": the rest of the clause, then a comma.
 _LIST_GAP = re.compile(r"[^.;:()\d]{0,80}?,\s*(?:and\s+)?")
