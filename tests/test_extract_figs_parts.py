@@ -128,3 +128,26 @@ def test_a_fronted_metric_is_the_metric_of_the_figure_after_it() -> None:
     """ "For the injured, the latest figure is 446": injured people, 446."""
     found = extract("For the injured, the latest figure is 446, the official said.")
     assert [(c.claim.metric.name, c.phrase) for c in found] == [("injured", "446")]
+
+
+def test_a_toll_sentence_with_a_decimal_and_a_long_subject() -> None:
+    """ "the death toll from the magnitude 7.1 earthquake that shook central Mexico has been raised to 230"."""
+    found = extract(
+        "Authorities say the death toll from the magnitude 7.1 earthquake that shook central Mexico "
+        "has been raised to 230."
+    )
+    assert [(c.claim.metric.name, c.phrase) for c in found] == [("killed", "230")]
+
+
+def test_a_multiword_trigger_at_the_end_of_a_sentence_ends_the_noun_phrase() -> None:
+    """ "an additional 16 unaccounted for.": missing, not a thing called "unaccounted"."""
+    found = extract("Officials reported 10 citizens dead and an additional 16 unaccounted for.")
+    assert [(c.claim.metric.name, c.phrase) for c in found][1] == ("missing", "16")
+
+
+def test_a_long_place_between_the_noun_and_its_verb() -> None:
+    """ "49 dwellings in the rural town northeast of Seattle were hit": hit dwellings."""
+    found = extract(
+        "A total of 49 dwellings in the rural town northeast of Seattle were hit by the mud."
+    )
+    assert [(c.claim.metric.name, c.claim.scope.counted) for c in found] == [("hit", "dwellings")]

@@ -129,7 +129,7 @@ _AUX = (
 _BETWEEN = r"(?:total|confirmed|reported|suspected|new|additional|associated|civilian|other|others|more|people)"
 #: A short place between a figure and its verb ("33 civilians in Yemen were killed").
 _LOCATIVE_GAP = (
-    r"(?:\s+(?:in|across|near|at|of)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2}?(?=\s*,?\s*"
+    r"(?:\s+(?:in|across|near|at|of)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,5}?(?=\s*,?\s*"
     + _AUX
     + r"\s)|\s+[-–—(]\s?[^-–—()]{1,60}?\s?[-–—)](?=\s*,?\s*"
     + _AUX
@@ -181,7 +181,8 @@ _LEFT = re.compile(
     rf"the|up|of)\s+)?$"
 )
 _TOLL = re.compile(
-    r"\b(?P<w>death|casualty|injury)?\s*tolls?\b[^.,;]{0,70}?\b(?:at|to|of|reached|hit|is|was|stood|stands|"
+    r"\b(?:(?P<w>death|casualty|injury)?\s*tolls?|(?P<c>death)\s+count)\b(?:[^.,;]|(?<=\d)[.,](?=\d)){0,90}?"
+    r"\b(?:at|to|of|reached|hit|is|was|stood|stands|"
     r"rose|risen|climbed|tops|topped|nears|neared|passes|passed|exceeds|exceeded|surpasses|surpassed|"
     r"approaches|reaches|hits|climbs|rises)\s+$"
 )

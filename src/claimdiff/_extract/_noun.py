@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from claimdiff._extract._sources import COUNTRIES
+from claimdiff._extract._text import alternation
 from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._model.numbers import NUMBER_WORDS
 from claimdiff._model.vocabulary import Vocabulary
@@ -43,7 +44,7 @@ _STOP = frozenset(
      "this", "these", "those", "the", "a", "an", "than", "per", "each", "some", "about", "among", "including",
      "between", "while", "when", "where", "did", "do", "does", "not", "no", "remain", "remained", "according",
      "overnight", "yesterday", "today", "of", "up", "out", "off", "down", "so", "more", "less", "fewer", "again",
-     "others", "other", "them", "it", "they"}
+     "others", "other", "them", "it", "they", "following", "amid", "despite"}
 )
 # fmt: on
 _DEMONYMS = frozenset(adj.lower() + "s" for adj in COUNTRIES.values() if adj[-1] in "ni")
@@ -146,7 +147,11 @@ def counted(
             )  # "655,000 excess deaths": a modifier of the deaths, which are people's
         if not words and word in {"and", "or"} and nationality:
             continue  # "8,000 German and Austrian houses": two nationalities modify the thing counted
-        if word in _STOP or word in TRIGGERS or rest.startswith(_MULTIWORD_TRIGGERS):
+        if (
+            word in _STOP
+            or word in TRIGGERS
+            or (rest.startswith(_MULTIWORD_STARTS) and _MULTIWORD_TRIGGER.match(rest))
+        ):
             break
         if words and word.endswith("ed") and not known and word not in _ADJECTIVES:
             break  # "600 refugees crossed": the verb ends the noun phrase
@@ -283,7 +288,9 @@ _PARTICIPLES = frozenset(
         "homeless",
     }
 )
-_MULTIWORD_TRIGGERS = tuple(t + " " for t in TRIGGERS if " " in t)
+#: Triggers of several words ("unaccounted for", "lost their lives"): they end a noun phrase as one word does.
+_MULTIWORD_STARTS = tuple({t.split()[0] + " " for t in TRIGGERS if " " in t})
+_MULTIWORD_TRIGGER = re.compile(rf"(?:{alternation(t for t in TRIGGERS if ' ' in t)})\b")
 
 
 @functools.lru_cache(maxsize=16)
