@@ -210,3 +210,12 @@ def test_two_nationalities_and_a_double_hyphen_before_the_figure() -> None:
         "March 11--Eight thousand German and Austrian houses have been sequestered to date."
     )
     assert [(m, c) for m, c, _, _ in got] == [("sequestered", "homes")]
+
+
+def test_a_quakes_magnitude_is_no_count_and_the_passive_reaches_past_it() -> None:
+    """ "five aftershocks of at least 3.0 M were recorded": five recorded aftershocks; 3.0 a magnitude."""
+    found = extract("A total of five aftershocks of at least 3.0 M were recorded in the same area.")
+    assert [(c.claim.metric.name, c.claim.scope.counted) for c in found] == [
+        ("recorded", "aftershocks")
+    ]
+    assert [(u.numeral, u.reason) for u in found.unread] == [("3.0", "a magnitude or intensity")]

@@ -25,7 +25,7 @@ from claimdiff._model.numbers import LENGTH_WORDS, NUMBER_WORDS, joined_m, parse
 from claimdiff._model.vocabulary import Vocabulary
 from claimdiff.exceptions import ClaimdiffError
 
-__all__ = ["CHANGE_VERBS", "FRACTION", "Figure", "figures", "worded"]
+__all__ = ["CHANGE_VERBS", "FRACTION", "MAGNITUDE", "Figure", "figures", "worded"]
 
 _TIME_UNITS = (
     "tons",
@@ -232,11 +232,15 @@ def _number_at(
         _NOT_A_COUNT_AFTER.match(after)
         or _month_before(low, start, pos)
         or _DATE_AFTER.match(after)
+        or _MAGNITUDE.match(text, num_end, end)
     ):
         return None
     return _number_figure(text, low, pos, num_end, start, end, value, hedges, vocabulary)
 
 
+#: A quake's magnitude after its number: "3.0 M", "6.2M", "5.6 Mw" (capital M: never metres or million).
+MAGNITUDE = r" ?(?:M|Mw|ML|Mb|Ms)(?![\w-])"
+_MAGNITUDE = re.compile(MAGNITUDE)
 #: A joined m before a suffix or the end of a range: read as million, as a count's is (the noun decides).
 _M_JOINED = frozenset({"m+", "m-", "m–"})
 _BETWEEN = re.compile(r"\bbetween\s+$")

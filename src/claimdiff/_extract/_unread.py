@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, SupportsIndex, overload
 
 import attrs
 
-from claimdiff._extract._figures import CHANGE_VERBS, FRACTION
+from claimdiff._extract._figures import CHANGE_VERBS, FRACTION, MAGNITUDE
 from claimdiff._extract._text import alternation
 from claimdiff._extract._time import MONTH_PATTERN
 from claimdiff._extract._verbs import PLAN
@@ -147,6 +147,7 @@ _REASONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str], int], ...] = tuple(
             r"^",
         ),
         ("a magnitude or intensity", r"", r"^(?:-|\s+)magnitude\b"),
+        ("a magnitude or intensity", r"", rf"^(?-i:{MAGNITUDE})"),  # "3.0 M", "6.2M": never metres
         # "a second earthquake measuring 5.6": a bare number a quake measures is its magnitude
         (
             "a magnitude or intensity",

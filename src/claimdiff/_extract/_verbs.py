@@ -58,7 +58,12 @@ _BE = r"(?:(?:have|has|had)\s+(?:now\s+|also\s+|so\s+far\s+|reportedly\s+)?been|
 #: After the figure's noun phrase, its passive verb: "have been identified", "were (reportedly) collected".
 #: Between the noun phrase and its verb: other nouns joined by commas and "and" ("firefighters, police
 #: and local government workers were sent"), or a relative pronoun ("people who were injured").
-_JOINED = r"(?:(?:\s*,\s*[a-z]+(?:\s+[a-z]+)?)*\s*,?\s+and\s+(?:[a-z]+\s+){0,2}[a-z]+s)?(?:\s+(?:who|that|which))?"
+_JOINED = (
+    r"(?:(?:\s*,\s*[a-z]+(?:\s+[a-z]+)?)*\s*,?\s+and\s+(?:[a-z]+\s+){0,2}[a-z]+s)?"
+    # a short phrase of place or kind: "five aftershocks of at least 3.0 were recorded"
+    r"(?:\s+(?:of|in|at|from|near|across)\s+(?:[^,.;:()]|(?<=\d)\.(?=\d)){1,40}?)?"
+    r"(?:\s+(?:who|that|which))?"
+)
 _PASSIVE = re.compile(
     rf"{_JOINED}\s*,?\s+(?:(?:now|also|so\s+far|reportedly|already|since)\s+)?{_BE}\s+"
     rf"(?:(?:now|also|reportedly|already|since|all|[a-z]{{3,}}ly)\s+)?(?P<v>{_PARTICIPLE})\b"
