@@ -219,3 +219,9 @@ def test_a_quakes_magnitude_is_no_count_and_the_passive_reaches_past_it() -> Non
         ("recorded", "aftershocks")
     ]
     assert [(u.numeral, u.reason) for u in found.unread] == [("3.0", "a magnitude or intensity")]
+
+
+def test_all_the_before_a_count_of_areas_acted_on() -> None:
+    """ "floods have affected all the 27 districts": a count of areas that is the verb's object (rule 3)."""
+    got = _read("Heavy floods in Assam have affected all the 27 districts of the state.")
+    assert [(m, c) for m, c, _, _ in got] == [("affected", "districts")]
