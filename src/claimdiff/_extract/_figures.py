@@ -16,6 +16,17 @@ import attrs
 
 from claimdiff._extract._hedge_before import _VERB_BOUND, _hedge_start
 from claimdiff._extract._metrics import is_casualty
+from claimdiff._extract._not_counts import (
+    CHANGED,
+    DATE_AFTER,
+    DIFFERENCE,
+    DISTANCE,
+    MAGNITUDE_AFTER,
+    NOT_A_COUNT_AFTER,
+    RATE,
+    month_before,
+    plural_head,
+)
 from claimdiff._extract._noun import counted as noun_phrase
 from claimdiff._extract._text import alternation
 from claimdiff._extract._triggers import TRIGGERS
@@ -25,7 +36,7 @@ from claimdiff._model.numbers import LENGTH_WORDS, NUMBER_WORDS, joined_m, parse
 from claimdiff._model.vocabulary import Vocabulary
 from claimdiff.exceptions import ClaimdiffError
 
-__all__ = ["CHANGE_VERBS", "FRACTION", "MAGNITUDE", "Figure", "figures", "worded"]
+__all__ = ["FRACTION", "Figure", "figures", "worded"]
 
 _TIME_UNITS = (
     "tons",
@@ -52,13 +63,9 @@ _NUMBER_START = re.compile(  # "--" is a dash between sentences ("March 11--Eigh
     + alternation(NUMBER_WORDS - {"hundred", "thousand", "million", "billion", "trillion", "dozen"})
     + r"\b)"
 )
-#: After a number, what makes it a time, a decimal of a date, an age or an ordinal: "10:30", "5-year", "3rd".
-_NOT_A_COUNT_AFTER = re.compile(r"[:.]\d|-year|\s*(?:st|nd|rd|th)\b|-(?!plus\b|odd\b)[a-z]")
+
+
 _ARTICLE = re.compile(r"\b(?:a|an|another)\s+(?=[a-z])")
-_DATE_NEIGHBOUR = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
-    r"september|october|november|december)\.?\s*$"
-)
 
 
 def _vague_toll(low: str, at: int, end: int) -> bool:
@@ -70,18 +77,6 @@ def _vague_toll(low: str, at: int, end: int) -> bool:
 _TOLL_VERB = re.compile(
     r"\s+(?:more\s+|others?\s+)?(?:(?:were|are|was|have\s+been|had\s+been)\s+)?"
     rf"(?P<t>{alternation(TRIGGERS)})\b"
-)
-
-
-def _month_before(low: str, start: int, pos: int) -> bool:
-    """True when a month's name ends right before ``pos``, spaces apart ("December 29"): a day, not a figure."""
-    words_end = len(low[start:pos].rstrip()) + start
-    # the month and its dot end where the spaces start: no further back than the longest month
-    return _DATE_NEIGHBOUR.search(low, max(start, words_end - 10), pos) is not None
-
-
-_DATE_AFTER = re.compile(
-    r"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
 )
 
 
@@ -229,18 +224,15 @@ def _number_at(
     num_end = pos + consumed
     after = low[num_end:end]
     if (
-        _NOT_A_COUNT_AFTER.match(after)
-        or _month_before(low, start, pos)
-        or _DATE_AFTER.match(after)
-        or _MAGNITUDE.match(text, num_end, end)
+        NOT_A_COUNT_AFTER.match(after)
+        or month_before(low, start, pos)
+        or DATE_AFTER.match(after)
+        or MAGNITUDE_AFTER.match(text, num_end, end)
     ):
         return None
     return _number_figure(text, low, pos, num_end, start, end, value, hedges, vocabulary)
 
 
-#: A quake's magnitude after its number: "3.0 M", "6.2M", "5.6 Mw" (capital M: never metres or million).
-MAGNITUDE = r" ?(?:M|Mw|ML|Mb|Ms)(?![\w-])"
-_MAGNITUDE = re.compile(MAGNITUDE)
 #: A joined m before a suffix or the end of a range: read as million, as a count's is (the noun decides).
 _M_JOINED = frozenset({"m+", "m-", "m–"})
 _BETWEEN = re.compile(r"\bbetween\s+$")
@@ -350,7 +342,7 @@ def _number_figure(
         opener is not None
         and opener.group().startswith("from")
         and (
-            _CHANGED.search(low, max(start, fig_start - 60), fig_start)
+            CHANGED.search(low, max(start, fig_start - 60), fig_start)
             or not re.match(r"\s+to\s+", low[num_end:end])
         )
     ):
@@ -361,7 +353,7 @@ def _number_figure(
         second = parse_number_prefix(low[ranged.end() : end])
         if second is not None:
             stop = ranged.end() + second[1]
-            if _DATE_AFTER.match(low[stop:end]):
+            if DATE_AFTER.match(low[stop:end]):
                 return None  # "between 12 and 14 June": days, not a figure
             if opener is not None:  # "between 5 and 10", "from 200 to 300": a range, and its hedge
                 fig_start = _hedge_start(low, start, start + opener.start(), hedges)
@@ -415,11 +407,11 @@ def _number_figure(
             fig = attrs.evolve(
                 fig, estimate=worded(parse_estimate(f"{meant} {text[pos:stop]}", hedges=hedges))
             )
-    if _RATE.match(low, num_end, end):
+    if RATE.match(low, num_end, end):
         return None  # "100 deaths per day": a rate, not a count
-    if _DIFFERENCE.match(low, stop, end):
+    if DIFFERENCE.match(low, stop, end):
         return None  # "2.3 million more people are food insecure than in March": a difference, not a count
-    if _DISTANCE.match(low, num_end, end):
+    if DISTANCE.match(low, num_end, end):
         return None  # "about 50 kilometers south in Kurakhivka": where a place is, never a figure of the event
     if fig is not None and repeated is not None and fig.end < repeated:
         fig = attrs.evolve(fig, end=repeated)  # "twelve (12) persons": one figure written twice
@@ -429,21 +421,6 @@ def _number_figure(
 #: Between the ends of a range: "5-10", "5 to 10", "between 5 and 10", "two or three".
 _RANGED = re.compile(r"\s*(?:-|–|—|to|and|or\b)\s*(?=[\da-z])")
 #: A verb of change before "from X to Y": the old figure and the new, not a range.
-#: Verbs of change: before "from X to Y" they say the old figure and the new, not a range.
-CHANGE_VERBS = (
-    r"rose|risen|rising|rises|increased|increasing|climbed|jumped|grew|grown|went up|raised|revised|"
-    r"fell|fallen|dropped|decreased|declined|up|down|changed|corrected"
-)
-_CHANGED = re.compile(rf"\b(?:{CHANGE_VERBS})\b[^.;]*$")
-#: A comparison after the figure: "N more people ... than", "N fewer ... than": a difference between two counts.
-_DIFFERENCE = re.compile(r"\s*(?:[a-z]+\s+)?(?:more|fewer|less)\b[^,;.]{0,60}?\bthan\b")
-_RATE = re.compile(
-    r"\s+(?:[a-z]+\s+){0,2}?(?:per|a|each)\s+(?:day|week|month|year|hour|person|capita)\b"
-)
-_DISTANCE = re.compile(
-    r"\s*(?:kilomet(?:er|re)s?|miles?|met(?:er|re)s?|km|yards?|feet)\s*(?:\([^()]{1,20}\)\s*)?"
-    r"(?:north|south|east|west|away)"
-)
 _REPEATED = re.compile(r"\s*\((\d[\d,.\s]*)\)")
 
 
@@ -502,7 +479,7 @@ def _figure(
         )
     if counted is None and (article or year):
         return None
-    if year and not _plural_head(low, np_start, np_end):
+    if year and not plural_head(low, np_start, np_end):
         return None  # "the 2010 Yushu quake": a year before a singular noun names an event, it counts nothing
     return Figure(
         start=fig_start,
@@ -517,15 +494,3 @@ def _figure(
 
 
 _WORD_AFTER = re.compile(r"\s*([a-z]+)")
-#: Plural nouns without a final s: a count before them is a count, whatever its digits look like.
-_PLURAL_WITHOUT_S = frozenset(
-    {"people", "children", "men", "women", "police", "personnel", "staff", "cattle", "livestock",
-     "sheep", "fish", "poultry", "deer", "crew", "militia", "youth", "clergy", "feet", "teeth", "mice"}
-)  # fmt: skip
-_LAST_WORD = re.compile(r"([a-z]+)\W*$")
-
-
-def _plural_head(low: str, np_start: int, np_end: int) -> bool:
-    """True when the last word of the noun phrase ``low[np_start:np_end]`` is plural (ends in s, or "people")."""
-    last = _LAST_WORD.search(low, np_start, np_end)
-    return last is not None and (last.group(1).endswith("s") or last.group(1) in _PLURAL_WITHOUT_S)

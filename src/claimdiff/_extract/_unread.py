@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, SupportsIndex, overload
 
 import attrs
 
-from claimdiff._extract._figures import CHANGE_VERBS, FRACTION, MAGNITUDE
+from claimdiff._extract._figures import FRACTION
+from claimdiff._extract._not_counts import CHANGE_VERBS, MAGNITUDE
 from claimdiff._extract._text import alternation
 from claimdiff._extract._time import MONTH_PATTERN
 from claimdiff._extract._verbs import PLAN
