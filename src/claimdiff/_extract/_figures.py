@@ -3,7 +3,8 @@
 The number and its hedge are read by the core parser (:func:`claimdiff.hedges.parse_estimate`
 and :func:`claimdiff._model.numbers.parse_number_prefix`); this module only decides which
 characters of the sentence form the figure and what is counted. The metric the sentence
-gives a figure is read in :mod:`claimdiff._extract._metrics`.
+gives a figure is read in :mod:`claimdiff._extract._metrics`; what makes a number no count
+(a date, a rate, a distance, a magnitude) in :mod:`claimdiff._extract._not_counts`.
 """
 
 from __future__ import annotations
