@@ -36,7 +36,12 @@ def labelled(
     low: str, start: int, at: int, vocabulary: Vocabulary
 ) -> tuple[str, str | None] | None:
     """The metric and thing counted a label before offset ``at`` gives the number there, or ``None``."""
-    label = _LABEL.search(low, max(start, at - 60), at)
+    since = max(start, at - 60)
+    if (
+        low.find(":", since, at) < 0
+    ):  # no label without its colon: most numbers are read without a search
+        return None
+    label = _LABEL.search(low, since, at)
     if label is None:
         return None
     words = label.group("label")

@@ -238,7 +238,12 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
         )  # "toll from the quake in X has risen to"
         if toll is not None:
             return "injured" if toll.group("w") == "injury" else "killed"
-        topic = _FOR_THE.search(low, max(start, first.start - 80), first.start)
+        near = max(start, first.start - 80)
+        topic = (
+            _FOR_THE.search(low, near, first.start)
+            if low.find("for the ", near, first.start) >= 0
+            else None
+        )
         if topic is not None:  # "For the injured, the latest figure is 446"
             return TRIGGERS[topic.group("t")]
         level = _LEVEL.search(low, max(start, first.start - 90), first.start)
