@@ -342,8 +342,10 @@ class _Reader(Crediting):
         name = metric if metric is not None else unit_metric(fig.estimate)
         if name is None or (fig.estimate.unit and is_window(self.low, s.start, fig)):
             return None
-        if unit_metric(fig.estimate) == "share":
-            return None  # "66% are under 19", "62 per cent of the fatalities": a share, not a count (listed as not read)
+        if unit_metric(fig.estimate) in _NO_CLAIM_UNITS:
+            # "66% are under 19": a share, not a count; "the fighting lasted two hours", "21 days of
+            # follow-up": a length of time, never a figure of the event (ANNOTATION.md rule 2; listed as not read)
+            return None
         if fig.estimate.unit:
             unit_name = measured(self.low, s.start, fig, name)
             chosen: tuple[str, str | None] | None = (
@@ -434,6 +436,8 @@ _INCLUDED = re.compile(
 )
 #: After a number, "of whom" / "of them": the number is a part of the figure before ("814,000 of whom are in A").
 _AREAS = re.compile(AREA_NOUNS)
+#: The metrics a unit alone gives that are never a claim: shares of a whole, lengths of time.
+_NO_CLAIM_UNITS = frozenset({"share", "duration"})
 #: Before a figure that opens its paragraph: nothing but a bullet, a quotation mark or spaces.
 _OPENS_BLOCK = re.compile(r"[\s\-–—•*\"“']*")
 _OF_WHOM = re.compile(r"\s+of\s+(?:whom|them)\b")
