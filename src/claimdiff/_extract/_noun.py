@@ -25,7 +25,7 @@ from claimdiff._model.vocabulary import Vocabulary
 if TYPE_CHECKING:
     from claimdiff._extract._figures import Figure
 
-__all__ = ["counted", "told_apart"]
+__all__ = ["ABBREVIATED", "NATIONALITIES", "counted", "told_apart"]
 
 # fmt: off
 _ADJECTIVES = frozenset(
@@ -48,7 +48,7 @@ _STOP = frozenset(
 )
 # fmt: on
 _DEMONYMS = frozenset(adj.lower() + "s" for adj in COUNTRIES.values() if adj[-1] in "ni")
-_NATIONALITIES = frozenset(adj.lower() for adj in COUNTRIES.values())
+NATIONALITIES = frozenset(adj.lower() for adj in COUNTRIES.values())
 
 
 def counted(
@@ -155,7 +155,7 @@ def counted(
             break
         if words and word.endswith("ed") and not known and word not in _ADJECTIVES:
             break  # "600 refugees crossed": the verb ends the noun phrase
-        if not words and word in _NATIONALITIES:
+        if not words and (word in NATIONALITIES or ABBREVIATED.fullmatch(word)):
             nationality = True
             continue  # "38 Ukrainian UAVs", "two Russian missiles": a nationality modifies the thing counted
         if original[0].isupper() and not (
@@ -307,7 +307,10 @@ def _words(text: str, pos: int, end: int) -> Iterator[tuple[int, int]]:
         at = m.end()
 
 
-_WORD = re.compile(r"[^\S\n]*([A-Za-z][\w'’-]*)")
+#: A word, or an abbreviation written with dots ("U.S.", "U.K."), read as one word.
+_WORD = re.compile(r"[^\S\n]*((?:[A-Z]\.){2,}|[A-Za-z][\w'’-]*)")
+#: A country's abbreviation used as its adjective: "U.S. soldiers", "U.K. nationals".
+ABBREVIATED = re.compile(r"(?:[a-z]\.){2,}")
 
 
 def _plural(word: str) -> str:
