@@ -91,6 +91,8 @@ _BUILT = frozenset(
         "flats",
     }
 )
+#: People counted by their homes: what hits them affects them.
+_HOUSEHOLDS = frozenset({"families", "households", "people", "residents", "communities"})
 #: What flies: destroyed, it was shot down (the vocabulary's "intercepted"), unless it was hit on the ground.
 _FLYING = frozenset(
     {"drones", "missiles", "rockets", "uavs", "aircraft", "planes", "helicopters", "jets", "shells",
@@ -120,7 +122,7 @@ _DIMENSION_METRICS = {
     "dimensionless": "share",
 }
 _AUX = (
-    r"(?:who|that|listed\s+as|were|was|are|is|be|been|being|have|has|had|got|get|reportedly|also|all|still|now|later|then|"
+    r"(?:who|that|listed\s+as|already|were|was|are|is|be|been|being|have|has|had|got|get|reportedly|also|all|still|now|later|then|"
     r"remain|remained|remains|reported|confirmed|believed|feared|thought|said|to|in total|initially|"
     r"since|either|both|left|suspected|confirmed|new|additional|more|internally|newly|temporarily|"
     r"[a-z]{3,}ly)"
@@ -182,7 +184,7 @@ _LEFT = re.compile(
 )
 _TOLL = re.compile(
     r"\b(?:(?P<w>death|casualty|injury)?\s*tolls?|(?P<c>death)\s+count)\b(?:[^.,;]|(?<=\d)[.,](?=\d)){0,90}?"
-    r"\b(?:at|to|of|reached|hit|is|was|stood|stands|"
+    r"\b(?:at|to|of|reached|hit|is|was|be|stood|stands|"
     r"rose|risen|climbed|tops|topped|nears|neared|passes|passed|exceeds|exceeded|surpasses|surpassed|"
     r"approaches|reaches|hits|climbs|rises)\s+$"
 )
@@ -269,15 +271,11 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
         absolute = _WITH_ABSOLUTE.match(low, last.end, end)
         if absolute is not None:
             return TRIGGERS[absolute.group("t")]
-    if (
-        first.metric is None
-        and not first.estimate.unit
-        and numeric
-        and not counted_metric(first.counted)
-    ):
-        return acted_on(
-            low, start, end, first.start, last.end
-        )  # "2,845 contacts have been identified"
+    if first.metric is None and not first.estimate.unit and numeric:
+        # "2,845 contacts have been identified"; "46 bodies have been recovered" is recovered bodies
+        # (ANNOTATION.md rule 33), "pulled 14 bodies from the rubble" the dead (the default)
+        passive_only = counted_metric(first.counted) is not None
+        return acted_on(low, start, end, first.start, last.end, passive_only=passive_only)
     return first.metric
 
 
@@ -290,6 +288,10 @@ _COUNTED_METRICS = {
     "bodies": ("killed", "people"),  # "rescuers pulled 14 bodies from the rubble": the dead
     "dead bodies": ("killed", "people"),
     "corpses": ("killed", "people"),
+    "aftershocks": (
+        "recorded",
+        "aftershocks",
+    ),  # "78 aftershocks were reported" (ANNOTATION.md rule 11)
 }
 _AGO = re.compile(r"\s+(?:ago|earlier|later|before|after|since)\b")
 _TIME_WINDOW = re.compile(
@@ -370,6 +372,8 @@ def counted_for(
         metric == "used"
     ):  # "the attack involved three missiles": launched; "used 12 trucks": no claim
         return ("launched", counted) if counted in _FLYING else None
+    if metric == "hit" and counted in _HOUSEHOLDS:
+        metric = "affected"  # "thousands of families hit by this disaster": affected, as people are
     if metric == "destroyed" and (counted in _BUILT or counted not in _FLYING or grounded):
         metric = "razed"
     if (

@@ -180,6 +180,20 @@ TRIGGERS: dict[str, str] = {
         "resettled",
     ),
     **dict.fromkeys(("at risk",), "at risk"),
+    **dict.fromkeys(("found alive", "pulled alive", "rescued alive"), "rescued"),
+    **dict.fromkeys(("with injuries", "with reported injuries", "with wounds"), "injured"),
+    # people who depend on aid are in need of it (ANNOTATION.md rule 11)
+    **dict.fromkeys(
+        (
+            "relying on humanitarian assistance",
+            "relying on humanitarian aid",
+            "relying on assistance",
+            "rely on humanitarian assistance",
+            "dependent on humanitarian assistance",
+            "depend on humanitarian assistance",
+        ),
+        "in need",
+    ),
     # a verb's noun before what it counts says the same as the verb: "the collapse of 12,000 homes"
     **{
         f"{noun} of": metric

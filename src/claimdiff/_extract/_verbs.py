@@ -103,18 +103,23 @@ def planned(low: str, start: int, at: int) -> bool:
     return _PLANNED.search(low, max(start, at - 40), at) is not None
 
 
-def acted_on(low: str, start: int, end: int, first_start: int, last_end: int) -> str | None:
+def acted_on(
+    low: str, start: int, end: int, first_start: int, last_end: int, *, passive_only: bool = False
+) -> str | None:
     """The verb a sentence acts on a figure's things with, as its metric; ``None`` when it gives none.
 
     ``low[first_start:last_end]`` is the figure (or the chain of figures sharing one verb) with
     its noun phrase; ``low[start:end]`` is the sentence. The passive verb after the noun phrase is
-    read first, then a participle after the noun phrase of "there are", then the verb before.
+    read first, then a participle after the noun phrase of "there are", then (unless ``passive_only``)
+    the verb before.
     """
     after = _PASSIVE.match(low, last_end, end)
     if after is None and _THERE.search(low, max(start, first_start - 30), first_start):
         after = _REDUCED.match(low, last_end, end)
     if after is not None:
         return _verb(after.group("v"))
+    if passive_only:
+        return None
     before = _ACTIVE.search(low, max(start, first_start - 50), first_start)
     if before is None or _BEFORE_VERB.search(low, max(start, before.start() - 12), before.start()):
         return None

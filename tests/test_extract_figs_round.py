@@ -1,0 +1,52 @@
+"""Conventions settled in the fresh annotation round (ANNOTATION.md rules 11, 21, 33, 34), read by the rules.
+
+The sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+from claimdiff import extract
+
+
+def _read(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [
+        (c.claim.metric.name, c.claim.scope.counted, c.claim.estimate.text)
+        for c in extract(text, published="2024-01-10")
+    ]
+
+
+def test_a_feared_toll_is_a_claim_as_stated() -> None:
+    """ "Death Toll Could be 1,800" (rule 34): killed, exact."""
+    assert _read("Officials Say Death Toll Could be 1,800 in Landslide") == [
+        ("killed", "people", "1,800")
+    ]
+
+
+def test_bodies_recovered_are_recovered_bodies_bodies_pulled_the_dead() -> None:
+    """ "46 bodies have been recovered" (rule 33): recovered bodies; "pulled 14 bodies": the dead."""
+    assert _read("At least 46 bodies have been recovered so far.") == [
+        ("recovered", "bodies", "At least 46")
+    ]
+    assert _read("Rescue workers pulled 14 bodies from the rubble.")[0][:2] == ("killed", "people")
+
+
+def test_durations_are_no_claims() -> None:
+    """ "the fighting lasted two hours", "21 days of follow-up" (rule 21): listed as lengths of time."""
+    found = extract("Officials said the fighting lasted two hours.")
+    assert list(found) == []
+    assert [u.reason for u in found.unread] == ["a length of time"]
+
+
+def test_the_corpus_metrics_of_this_round() -> None:
+    """Aftershocks reported are recorded; families hit by a disaster are affected; people relying on
+    aid are in need; people found alive are rescued (rule 11)."""
+    assert _read("Partners say that at least 78 aftershocks were reported.")[0][0] == "recorded"
+    assert _read("Help the thousands of families hit by this disaster.")[0][:2] == (
+        "affected",
+        "families",
+    )
+    assert _read(
+        "In the north-west, 4.1 million people, most of them women and children, were already "
+        "relying on humanitarian assistance."
+    )[0][:2] == ("in need", "people")
+    assert _read("Only 57 people have been found alive.")[0][:2] == ("rescued", "people")
