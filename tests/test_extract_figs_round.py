@@ -50,3 +50,16 @@ def test_the_corpus_metrics_of_this_round() -> None:
         "relying on humanitarian assistance."
     )[0][:2] == ("in need", "people")
     assert _read("Only 57 people have been found alive.")[0][:2] == ("rescued", "people")
+
+
+def test_test_results_and_listed_contacts() -> None:
+    """ "of which 106 tested negative": tested negative people; "281 contacts had been listed": listed."""
+    got = _read(
+        "In all, 108 suspected cases were reported, of which 106 tested negative for the virus."
+    )
+    assert got[1][:2] == ("tested negative", "people")
+    assert _read("By then, 281 contacts had been listed.")[0][:2] == ("listed", "contacts")
+    assert _read("Out of the specimens, 83 tested positive for cholera.")[0][:2] == (
+        "cases",
+        "people",
+    )

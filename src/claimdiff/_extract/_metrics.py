@@ -57,6 +57,7 @@ _PEOPLE_METRICS = frozenset(
         "applied for asylum",
         "food insecure",
         "resettled",
+        "tested negative",
     }
 )
 #: What "destroyed" razes: buildings and dwellings. Anything else destroyed (drones, vehicles, radar sites,

@@ -181,6 +181,9 @@ TRIGGERS: dict[str, str] = {
     ),
     **dict.fromkeys(("at risk",), "at risk"),
     **dict.fromkeys(("found alive", "pulled alive", "rescued alive"), "rescued"),
+    # a test's result: positive is a case (ANNOTATION.md rule 12), negative its own metric (the corpus')
+    **dict.fromkeys(("tested positive", "tested positive for"), "cases"),
+    **dict.fromkeys(("tested negative", "tested negative for"), "tested negative"),
     **dict.fromkeys(("with injuries", "with reported injuries", "with wounds"), "injured"),
     # people who depend on aid are in need of it (ANNOTATION.md rule 11)
     **dict.fromkeys(

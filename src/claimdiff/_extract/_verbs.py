@@ -42,7 +42,7 @@ _NOT_ACTED_ON = frozenset(
         "totalled", "totaled", "reached", "exceeded", "surpassed", "topped", "passed", "increased",
         "decreased", "raised", "lowered", "added", "noted", "claimed", "expected", "planned",
         "needed", "required", "targeted", "aimed", "included", "involved", "used", "compared",
-        "listed", "based", "aged", "called", "named", "dated", "related", "located", "situated",
+        "based", "aged", "called", "named", "dated", "related", "located", "situated",
         "scheduled", "projected", "predicted", "forecasted", "believed", "feared", "considered",
         "deemed", "described", "classified", "composed", "comprised", "divided", "grouped",
         "allocated", "budgeted", "funded", "revised", "updated", "corrected",
