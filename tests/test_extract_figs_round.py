@@ -63,3 +63,17 @@ def test_test_results_and_listed_contacts() -> None:
         "cases",
         "people",
     )
+
+
+def test_figures_joined_by_a_slash_share_their_verb() -> None:
+    """ "167,963 families / 797,337 persons were affected in 1,179 barangays": two claims; the areas listed."""
+    found = extract(
+        "A total of 167,963 families / 797,337 persons were affected in 1,179 barangays."
+    )
+    assert [(c.claim.metric.name, c.claim.scope.counted) for c in found] == [
+        ("affected", "families"),
+        ("affected", "people"),
+    ]
+    assert [u.reason for u in found.unread] == ["a count of areas, not of the event's toll"]
+    got = _read("In all 4,053 families are currently being served inside 24 evacuation centers.")
+    assert got[0][:2] == ("assisted", "families")

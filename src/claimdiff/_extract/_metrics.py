@@ -190,7 +190,7 @@ _TOLL = re.compile(
     r"approaches|reaches|hits|climbs|rises)\s+$"
 )
 _CHAIN = re.compile(
-    r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|,?\s*(?P<sub>including|among them|among whom|of whom|of them|"
+    r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*|,?\s*(?P<sub>including|among them|among whom|of whom|of them|"
     r"among those)\s+)"
     # a hedge said twice, the figure keeping the inner one: "2,100 families, roughly some 9,000 people"
     r"(?:(?:roughly|about|around|approximately|nearly|almost)\s+)?$"

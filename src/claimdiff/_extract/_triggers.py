@@ -70,6 +70,7 @@ TRIGGERS: dict[str, str] = {
             "reached with aid",
             "reached with",
             "assistance to",  # "provided food assistance to 10,000 people"
+            "being served",  # "4,053 families are being served inside evacuation centres"
             "aid to",
             "received cash",
             "received support",

@@ -92,7 +92,7 @@ _NUMERAL = re.compile(
 AREA_NOUNS = (
     r"(?:provinces?|districts?|regions?|states?|townships?|localities|locality|counties|county|departments?|"
     r"municipalities|communes?|prefectures?|sub-prefectures?|health zones?|health areas?|countries|cities|"
-    r"neighbourhoods?|villages?|sites?)"
+    r"neighbourhoods?|villages?|sites?|barangays?|evacuation cent(?:er|re)s?|(?:relief )?camps?)"
 )
 
 #: Reasons whose words before the number reach further than a few words: read in a longer window.
