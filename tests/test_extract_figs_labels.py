@@ -69,3 +69,21 @@ def test_a_short_heading_gives_its_metric_to_the_figures_opening_its_paragraphs(
         "Overview\n\n140,000-150,000 - estimate given in a statement by the minister.\n"
     )
     assert list(found) == []
+
+
+def test_a_table_whose_summary_column_wraps_onto_its_own_lines() -> None:
+    """Rows of "Date | Name | Deaths | Location | Summary |" whose summary wraps onto a line of its own:
+    every row's deaths are read ("c.30,000" with its circa), the summary lines as running text."""
+    text = (
+        "Date | Name | Deaths | Location | Summary |\n---|---|---|---|---|\n"
+        "532 | Nika riots | c.30,000 | Byzantine Empire |\n"
+        "The emperor locks the rioters in the Hippodrome and has them killed. |\n"
+        "782 | Verdict of Verden | 4,500 | Verden, Germany |\n"
+        "Soldiers wounded 120 villagers. |\n"
+    )
+    found = extract(text)
+    assert [(c.claim.metric.name, c.claim.estimate.text) for c in found] == [
+        ("killed", "c.30,000"),
+        ("killed", "4,500"),
+        ("injured", "120"),
+    ]

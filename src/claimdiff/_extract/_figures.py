@@ -59,8 +59,10 @@ _UNIT_WORDS = tuple(
     )
 )
 _UNIT = re.compile(r"\s*(?:%|(?:" + "|".join(re.escape(u) for u in _UNIT_WORDS) + r")\b)")
-_NUMBER_START = re.compile(  # "--" is a dash between sentences ("March 11--Eight thousand houses")
-    r"(?:(?<![\w$£€.,/:-])|(?<=[^-]--))(?:\d|"
+#: Where a number starts: not inside another (a decimal, a date, a code); "--" is a dash between sentences
+#: ("March 11--Eight thousand houses"), "c." the circa before a number ("c.30,000").
+_NUMBER_START = re.compile(
+    r"(?:(?<![\w$£€.,/:-])|(?<=[^-]--)|(?<=\bc\.))(?:\d|"
     + alternation(NUMBER_WORDS - {"hundred", "thousand", "million", "billion", "trillion", "dozen"})
     + r"\b)"
 )
