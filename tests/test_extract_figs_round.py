@@ -77,3 +77,19 @@ def test_figures_joined_by_a_slash_share_their_verb() -> None:
     assert [u.reason for u in found.unread] == ["a count of areas, not of the event's toll"]
     got = _read("In all 4,053 families are currently being served inside 24 evacuation centers.")
     assert got[0][:2] == ("assisted", "families")
+
+
+def test_a_headline_figure_with_its_own_metric_word_is_no_part_of_the_toll() -> None:
+    """ "Death Toll at 24, Scores Missing": 24 killed, scores missing."""
+    assert [(m, v) for m, _, v in _read("US Mudslide Death Toll at 24, Scores Missing")] == [
+        ("killed", "24"),
+        ("missing", "Scores"),
+    ]
+
+
+def test_a_toll_subject_with_an_abbreviation_and_continue_to_be_listed() -> None:
+    """ "the toll in the U.S. state of Washington has reached 24"; "176 people continue to be listed as missing"."""
+    assert _read("The death toll in the western U.S. state of Washington has reached 24.")[0][
+        :1
+    ] == ("killed",)
+    assert _read("A total of 176 people continue to be listed as missing.")[0][:1] == ("missing",)

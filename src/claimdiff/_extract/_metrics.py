@@ -123,7 +123,7 @@ _DIMENSION_METRICS = {
     "dimensionless": "share",
 }
 _AUX = (
-    r"(?:who|that|listed\s+as|already|were|was|are|is|be|been|being|have|has|had|got|get|reportedly|also|all|still|now|later|then|"
+    r"(?:who|that|listed\s+as|already|continues?|continued|were|was|are|is|be|been|being|have|has|had|got|get|reportedly|also|all|still|now|later|then|"
     r"remain|remained|remains|reported|confirmed|believed|feared|thought|said|to|in total|initially|"
     r"since|either|both|left|suspected|confirmed|new|additional|more|internally|newly|temporarily|"
     r"[a-z]{3,}ly)"
@@ -184,7 +184,7 @@ _LEFT = re.compile(
     rf"all the|all|the|up|of)\s+)?$"
 )
 _TOLL = re.compile(
-    r"\b(?:(?P<w>death|casualty|injury)?\s*tolls?|(?P<c>death)\s+count)\b(?:[^.,;]|(?<=\d)[.,](?=\d)){0,90}?"
+    r"\b(?:(?P<w>death|casualty|injury)?\s*tolls?|(?P<c>death)\s+count)\b(?:[^.,;]|(?<=\d)[.,](?=\d)|(?<=\b[a-z])\.){0,90}?"
     r"\b(?:at|to|of|reached|hit|is|was|be|stood|stands|"
     r"rose|risen|climbed|tops|topped|nears|neared|passes|passed|exceeds|exceeded|surpasses|surpassed|"
     r"approaches|reaches|hits|climbs|rises)\s+$"
@@ -212,10 +212,13 @@ def chains(low: str, found: list[Figure]) -> list[list[tuple[Figure, bool]]]:
             ):  # "108 injured, including 15 children": the metric word sits inside the chain
                 gap_start = said.end()
             m = _CHAIN.match(low[gap_start : fig.start])
+            # "Toll at 24, Scores Missing": a bare figure with its own metric word after it is no part
+            own = said is None and fig.bare and _BARE_RIGHT.match(low, fig.end) is not None
             if (
                 m is not None
                 and fig.start >= prev.end
                 and (said is None or m.group("sub") is not None)
+                and not (own and m.group("sub") is None)
             ):
                 out[-1].append((fig, m.group("sub") is not None))
                 continue

@@ -140,7 +140,6 @@ _REASONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str], int], ...] = tuple(
             rf"\b(?:(?:down|up)\s+from|(?:{CHANGE_VERBS})\b[^.;]{{0,40}}?\bfrom)\s+(?:about\s+|some\s+|around\s+)?",
             r"^",
         ),
-        ("a plan or target, not a level reached", PLAN + r"(?:[a-z]+\s+){1,4}?(?:of\s+)?", r"^"),
         ("an age", r"", r"^(?:-|\s+)years?['’]?(?:-|\s+)old\b"),
         (
             "a magnitude or intensity",
@@ -183,6 +182,7 @@ _REASONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str], int], ...] = tuple(
             r"",
             (rf"^[ \t]*(?:[\w-]+[ \t]+){{0,2}}?{AREA_NOUNS}\b"),  # on the number's own line
         ),
+        ("a plan or target, not a level reached", PLAN + r"(?:[a-z]+\s+){1,4}?(?:of\s+)?", r"^"),
         ("a number in an identifier or name", r"[A-Za-z]-?", r"^"),
         ("a number in an identifier or name", r"", r"^-?[A-Za-z]"),
     )
