@@ -93,3 +93,10 @@ def test_a_toll_subject_with_an_abbreviation_and_continue_to_be_listed() -> None
         :1
     ] == ("killed",)
     assert _read("A total of 176 people continue to be listed as missing.")[0][:1] == ("missing",)
+
+
+def test_a_crowd_present() -> None:
+    """ "while hundreds of spectators watched the match" (rule 24): present spectators, as worded."""
+    assert _read("He struck while hundreds of spectators watched the match.") == [
+        ("present", "spectators", "hundreds")
+    ]

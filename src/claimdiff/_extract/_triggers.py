@@ -182,6 +182,8 @@ TRIGGERS: dict[str, str] = {
     ),
     **dict.fromkeys(("at risk",), "at risk"),
     **dict.fromkeys(("found alive", "pulled alive", "rescued alive"), "rescued"),
+    # a crowd at the scene: the corpus' own metric (ANNOTATION.md rule 24)
+    **dict.fromkeys(("watched", "attended", "were present", "had gathered", "gathered"), "present"),
     # a test's result: positive is a case (ANNOTATION.md rule 12), negative its own metric (the corpus')
     **dict.fromkeys(("tested positive", "tested positive for"), "cases"),
     **dict.fromkeys(("tested negative", "tested negative for"), "tested negative"),
