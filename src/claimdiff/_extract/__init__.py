@@ -24,7 +24,7 @@ from claimdiff._extract._reader import _Reader
 from claimdiff._extract._sources import COUNTRIES, defined_names, source_kind
 from claimdiff._extract._structures import table_candidates
 from claimdiff._extract._table import tables
-from claimdiff._extract._text import fold, readable, split_blocks
+from claimdiff._extract._text import fold, make_block, readable, split_blocks
 from claimdiff._extract._unread import Extraction, Unread, unread
 from claimdiff._formats.documents import check_size
 from claimdiff._model.aliases import canonical_source
@@ -156,8 +156,10 @@ def extract(
         if pending and pending[0].start <= block.start < pending[0].end:
             if block.start == pending[0].start or furthest < pending[0].start:
                 more = table_candidates(reader, pending[0])
+                for a, b in pending[0].prose:  # a summary column wrapped onto its own lines: prose
+                    more += reader.block(make_block(text, a, b, block.paragraph))
                 pending[0] = attrs.evolve(
-                    pending[0], rows=()
+                    pending[0], rows=(), prose=()
                 )  # read once; its other lines are its rows
             else:
                 continue

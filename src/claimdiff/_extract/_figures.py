@@ -3,7 +3,8 @@
 The number and its hedge are read by the core parser (:func:`claimdiff.hedges.parse_estimate`
 and :func:`claimdiff._model.numbers.parse_number_prefix`); this module only decides which
 characters of the sentence form the figure and what is counted. The metric the sentence
-gives a figure is read in :mod:`claimdiff._extract._metrics`.
+gives a figure is read in :mod:`claimdiff._extract._metrics`; what makes a number no count
+(a date, a rate, a distance, a magnitude) in :mod:`claimdiff._extract._not_counts`.
 """
 
 from __future__ import annotations
@@ -15,8 +16,21 @@ import re
 import attrs
 
 from claimdiff._extract._hedge_before import _VERB_BOUND, _hedge_start
+from claimdiff._extract._metrics import is_casualty
+from claimdiff._extract._not_counts import (
+    CHANGED,
+    DATE_AFTER,
+    DIFFERENCE,
+    DISTANCE,
+    MAGNITUDE_AFTER,
+    NOT_A_COUNT_AFTER,
+    RATE,
+    month_before,
+    plural_head,
+)
 from claimdiff._extract._noun import counted as noun_phrase
 from claimdiff._extract._text import alternation
+from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._model.estimate import Estimate, Hedge, Provenance
 from claimdiff._model.hedges import _UNIT_ALIASES, VAGUE_SCALE, HedgePolicy, parse_estimate
 from claimdiff._model.numbers import LENGTH_WORDS, NUMBER_WORDS, joined_m, parse_number_prefix
@@ -45,29 +59,27 @@ _UNIT_WORDS = tuple(
     )
 )
 _UNIT = re.compile(r"\s*(?:%|(?:" + "|".join(re.escape(u) for u in _UNIT_WORDS) + r")\b)")
+#: Where a number starts: not inside another (a decimal, a date, a code); "--" is a dash between sentences
+#: ("March 11--Eight thousand houses"), "c." the circa before a number ("c.30,000").
 _NUMBER_START = re.compile(
-    r"(?<![\w$£€.,/:-])(?:\d|"
+    r"(?:(?<![\w$£€.,/:-])|(?<=[^-]--)|(?<=\bc\.))(?:\d|"
     + alternation(NUMBER_WORDS - {"hundred", "thousand", "million", "billion", "trillion", "dozen"})
     + r"\b)"
 )
-#: After a number, what makes it a time, a decimal of a date, an age or an ordinal: "10:30", "5-year", "3rd".
-_NOT_A_COUNT_AFTER = re.compile(r"[:.]\d|-year|\s*(?:st|nd|rd|th)\b|-(?!plus\b|odd\b)[a-z]")
+
+
 _ARTICLE = re.compile(r"\b(?:a|an|another)\s+(?=[a-z])")
-_DATE_NEIGHBOUR = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
-    r"september|october|november|december)\.?\s*$"
-)
 
 
-def _month_before(low: str, start: int, pos: int) -> bool:
-    """True when a month's name ends right before ``pos``, spaces apart ("December 29"): a day, not a figure."""
-    words_end = len(low[start:pos].rstrip()) + start
-    # the month and its dot end where the spaces start: no further back than the longest month
-    return _DATE_NEIGHBOUR.search(low, max(start, words_end - 10), pos) is not None
+def _vague_toll(low: str, at: int, end: int) -> bool:
+    """True when a verb of a toll of people follows a vague word: "thousands more injured", "hundreds missing"."""
+    verb = _TOLL_VERB.match(low, at, end)
+    return verb is not None and is_casualty(TRIGGERS[verb.group("t")])
 
 
-_DATE_AFTER = re.compile(
-    r"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
+_TOLL_VERB = re.compile(
+    r"\s+(?:more\s+|others?\s+)?(?:(?:were|are|was|have\s+been|had\s+been)\s+)?"
+    rf"(?P<t>{alternation(TRIGGERS)})\b"
 )
 
 
@@ -128,6 +140,7 @@ def figures(
             # word alone is read).
             space = _SPACE.match(low, word_end, end)
             scale = VAGUE_SCALE.match(low, space.end(), end) if space else None
+            fig = None
             for fig_end in ((scale.end("scale"),) if scale else ()) + (word_end,):
                 np_start = fig_end
                 of = _OF.match(low, np_start, end)
@@ -145,8 +158,8 @@ def figures(
                 if fig is not None:
                     break
             if (
-                fig is not None and fig.counted is not None
-            ):  # "several Provinces": a vague word counts only what it names
+                fig is not None and (fig.counted is not None or _vague_toll(low, fig.end, end))
+            ):  # "several Provinces": a vague word counts only what it names, or people a toll's verb names
                 # "several hundreds": the word read alone before ("hundreds") gives way to the whole.
                 out[:] = [f for f in out if not fig.start <= f.start < f.end <= fig.end]
                 taken[:] = [(a, b) for a, b in taken if not fig.start <= a < b <= fig.end]
@@ -214,9 +227,10 @@ def _number_at(
     num_end = pos + consumed
     after = low[num_end:end]
     if (
-        _NOT_A_COUNT_AFTER.match(after)
-        or _month_before(low, start, pos)
-        or _DATE_AFTER.match(after)
+        NOT_A_COUNT_AFTER.match(after)
+        or month_before(low, start, pos)
+        or DATE_AFTER.match(after)
+        or MAGNITUDE_AFTER.match(text, num_end, end)
     ):
         return None
     return _number_figure(text, low, pos, num_end, start, end, value, hedges, vocabulary)
@@ -268,6 +282,7 @@ _OF = re.compile(r"\s+of\b")
 _SPACE = re.compile(r"\s+")
 #: Cases of a disease: counted as the reader counts "19 Nipah virus cases" (cases of people).
 _CASES = frozenset({"cases", "infections"})
+_OF_WHOM = re.compile(r"\s+of\s+(?:whom|them)\b")
 _OF_THE = re.compile(r"\s+of\b(?:\s+the)?\s*")
 
 
@@ -285,7 +300,13 @@ def _partitives(low: str, end: int, found: list[Figure], vocabulary: Vocabulary)
     out: list[Figure] = []
     for i, fig in enumerate(found):
         of = _OF_THE.match(low, fig.end)
-        if of is None or fig.counted is not None or fig.estimate.unit:
+        if (
+            of is None
+            or fig.counted is not None
+            or fig.estimate.unit
+            or _OF_WHOM.match(low, fig.end)
+        ):
+            # "814,000 of whom": a part of the figure before, which the reader gives it
             out.append(fig)
             continue
         whole = found[i + 1] if i + 1 < len(found) else None
@@ -324,7 +345,7 @@ def _number_figure(
         opener is not None
         and opener.group().startswith("from")
         and (
-            _CHANGED.search(low, max(start, fig_start - 60), fig_start)
+            CHANGED.search(low, max(start, fig_start - 60), fig_start)
             or not re.match(r"\s+to\s+", low[num_end:end])
         )
     ):
@@ -335,7 +356,7 @@ def _number_figure(
         second = parse_number_prefix(low[ranged.end() : end])
         if second is not None:
             stop = ranged.end() + second[1]
-            if _DATE_AFTER.match(low[stop:end]):
+            if DATE_AFTER.match(low[stop:end]):
                 return None  # "between 12 and 14 June": days, not a figure
             if opener is not None:  # "between 5 and 10", "from 200 to 300": a range, and its hedge
                 fig_start = _hedge_start(low, start, start + opener.start(), hedges)
@@ -389,11 +410,11 @@ def _number_figure(
             fig = attrs.evolve(
                 fig, estimate=worded(parse_estimate(f"{meant} {text[pos:stop]}", hedges=hedges))
             )
-    if _RATE.match(low, num_end, end):
+    if RATE.match(low, num_end, end):
         return None  # "100 deaths per day": a rate, not a count
-    if _DIFFERENCE.match(low, stop, end):
+    if DIFFERENCE.match(low, stop, end):
         return None  # "2.3 million more people are food insecure than in March": a difference, not a count
-    if _DISTANCE.match(low, num_end, end):
+    if DISTANCE.match(low, num_end, end):
         return None  # "about 50 kilometers south in Kurakhivka": where a place is, never a figure of the event
     if fig is not None and repeated is not None and fig.end < repeated:
         fig = attrs.evolve(fig, end=repeated)  # "twelve (12) persons": one figure written twice
@@ -403,19 +424,6 @@ def _number_figure(
 #: Between the ends of a range: "5-10", "5 to 10", "between 5 and 10", "two or three".
 _RANGED = re.compile(r"\s*(?:-|–|—|to|and|or\b)\s*(?=[\da-z])")
 #: A verb of change before "from X to Y": the old figure and the new, not a range.
-_CHANGED = re.compile(
-    r"\b(?:rose|risen|rising|rises|increased|increasing|climbed|jumped|grew|grown|went up|raised|revised|"
-    r"fell|fallen|dropped|decreased|declined|up|down|changed|corrected)\b[^.;]*$"
-)
-#: A comparison after the figure: "N more people ... than", "N fewer ... than": a difference between two counts.
-_DIFFERENCE = re.compile(r"\s*(?:[a-z]+\s+)?(?:more|fewer|less)\b[^,;.]{0,60}?\bthan\b")
-_RATE = re.compile(
-    r"\s+(?:[a-z]+\s+){0,2}?(?:per|a|each)\s+(?:day|week|month|year|hour|person|capita)\b"
-)
-_DISTANCE = re.compile(
-    r"\s*(?:kilomet(?:er|re)s?|miles?|met(?:er|re)s?|km|yards?|feet)\s*(?:\([^()]{1,20}\)\s*)?"
-    r"(?:north|south|east|west|away)"
-)
 _REPEATED = re.compile(r"\s*\((\d[\d,.\s]*)\)")
 
 
@@ -474,6 +482,8 @@ def _figure(
         )
     if counted is None and (article or year):
         return None
+    if year and not plural_head(low, np_start, np_end):
+        return None  # "the 2010 Yushu quake": a year before a singular noun names an event, it counts nothing
     return Figure(
         start=fig_start,
         end=max(fig_end, np_end),

@@ -56,5 +56,12 @@ def _hedge_start(low: str, start: int, pos: int, hedges: HedgePolicy) -> int:
         if left.endswith(phrase):
             at = window + len(left) - len(phrase)
             if at == start or not low[at - 1].isalnum() or not phrase[0].isalnum():
-                return at
+                return pos if _TOPIC.search(low, max(start, at - 20), at + len(phrase)) else at
     return pos
+
+
+#: "information about three fatalities": after a noun of information "about" says what it is about, no hedge.
+_TOPIC = re.compile(
+    r"\b(?:information|news|reports?|data|details|talks?|questions?|concerns?|stories|story|fears|"
+    r"speculation|rumou?rs)\s+(?:about|around|over|on)$"
+)

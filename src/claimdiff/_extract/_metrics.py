@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from claimdiff._extract._text import alternation
 from claimdiff._extract._triggers import TRIGGERS
+from claimdiff._extract._verbs import acted_on, planned
 from claimdiff._model.estimate import Estimate
 from claimdiff._model.units import unit_info
 from claimdiff.exceptions import ClaimdiffError
@@ -56,6 +57,7 @@ _PEOPLE_METRICS = frozenset(
         "applied for asylum",
         "food insecure",
         "resettled",
+        "tested negative",
     }
 )
 #: What "destroyed" razes: buildings and dwellings. Anything else destroyed (drones, vehicles, radar sites,
@@ -90,6 +92,8 @@ _BUILT = frozenset(
         "flats",
     }
 )
+#: People counted by their homes: what hits them affects them.
+_HOUSEHOLDS = frozenset({"families", "households", "people", "residents", "communities"})
 #: What flies: destroyed, it was shot down (the vocabulary's "intercepted"), unless it was hit on the ground.
 _FLYING = frozenset(
     {"drones", "missiles", "rockets", "uavs", "aircraft", "planes", "helicopters", "jets", "shells",
@@ -119,7 +123,7 @@ _DIMENSION_METRICS = {
     "dimensionless": "share",
 }
 _AUX = (
-    r"(?:were|was|are|is|be|been|being|have|has|had|got|get|reportedly|also|all|still|now|later|then|"
+    r"(?:who|that|listed\s+as|already|continues?|continued|were|was|are|is|be|been|being|have|has|had|got|get|reportedly|also|all|still|now|later|then|"
     r"remain|remained|remains|reported|confirmed|believed|feared|thought|said|to|in total|initially|"
     r"since|either|both|left|suspected|confirmed|new|additional|more|internally|newly|temporarily|"
     r"[a-z]{3,}ly)"
@@ -128,7 +132,7 @@ _AUX = (
 _BETWEEN = r"(?:total|confirmed|reported|suspected|new|additional|associated|civilian|other|others|more|people)"
 #: A short place between a figure and its verb ("33 civilians in Yemen were killed").
 _LOCATIVE_GAP = (
-    r"(?:\s+(?:in|across|near|at|of)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2}?(?=\s*,?\s*"
+    r"(?:\s+(?:in|across|near|at|of)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,5}?(?=\s*,?\s*"
     + _AUX
     + r"\s)|\s+[-–—(]\s?[^-–—()]{1,60}?\s?[-–—)](?=\s*,?\s*"
     + _AUX
@@ -139,7 +143,7 @@ _TRIGGER_ALT = alternation(TRIGGERS)
 #: ("five bridges and roads affected", "21 Israelis, Jews and Arabs were killed").
 _NOUN_GAP = (
     r"(?:\s+(?:in|across|near|at)\s+(?:the\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?"
-    r"|(?:\s*,\s*[a-z]+)*\s*,?\s+and\s+[a-z]+s)"
+    r"|(?:\s*,\s*[a-z]+)*\s*,?\s+and\s+(?:[a-z]+\s+){0,2}[a-z]+s)"
 )
 _RIGHT = re.compile(
     rf"(?:\s*,[^,.;\"“”]{{1,60}},\s*(?:{_AUX}\s+)*|{_LOCATIVE_GAP}\s*,?\s*(?:{_AUX}\s+)+|{_NOUN_GAP}(?:\s+{_AUX})*\s+|\s+)"
@@ -147,20 +151,29 @@ _RIGHT = re.compile(
 )
 _RIGHT_AUX = re.compile(rf"(?:\s*,[^,.;\"“”]{{1,60}},)?\s*(?:{_AUX}\s+)+(?P<t>{_TRIGGER_ALT})\b")
 _NUMBER_OF = re.compile(
-    rf"\b(?:number|total|tally|count|toll)\s+of\s+(?:the\s+)?(?:(?:new|confirmed|suspected|reported|recorded|"
+    rf"\b(?:number|total|tally|count|toll)\s+of\s+(?:the\s+|those\s+)?(?:(?:new|confirmed|suspected|reported|recorded|"
     rf"registered|people|persons|civilians|\w+ly)\s+){{0,2}}(?P<t>{_TRIGGER_ALT})"
     r"(?:\s+(?:people|persons|civilians))?(?:\s+(?:in|since|across|on|following|after|from)\s+[^,;.]{1,60}?)?"
-    r"\s+(?:has\s+|had\s+|have\s+)?(?:reached|risen\s+to|rose\s+to|climbed\s+to|increased\s+to|grown\s+to|"
+    r"\s+(?:has\s+|had\s+|have\s+)?(?:reached|risen\s+to|(?:was\s+|were\s+|been\s+)?raised\s+to|rose\s+to|climbed\s+to|increased\s+to|grown\s+to|"
     r"stands\s+at|stood\s+at|is|was|now\s+stands\s+at|exceeded|surpassed|topped|passed)\s+"
     r"(?:(?:about|some|around|nearly|over|more\s+than)\s+)?$"
+)
+#: A metric fronted as the topic of the clause: "For the injured, the latest figure is 446", "As for the dead, ...".
+_FOR_THE = re.compile(rf"\b(?:as\s+)?for\s+the\s+(?P<t>{_TRIGGER_ALT})\s*,[^.;,]{{0,50}}$")
+#: A noun of a metric as the subject, then a verb of level before the number: "deaths totalled 250,000".
+_LEVEL = re.compile(
+    r"\b(?P<t>deaths|fatalities|casualties|injuries|cases|infections|hospitalizations|hospitalisations)\b"
+    r"[^.;:\d]{0,50}?\b(?:totall?ed|totals?|numbered|numbers?|stood\s+at|stands?\s+at|reached|reaches|"
+    r"exceeded|exceeds|(?:is|are|was|were)\s+(?:put|estimated|placed)\s+at|came\s+to|comes?\s+to|"
+    r"amounted\s+to|amounts?\s+to)\s+(?:(?:about|some|around|nearly|over|more\s+than|at\s+least)\s+)?$"
 )
 _WITH_ABSOLUTE = re.compile(
     rf"(?:\s+(?:in|across|near|at)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,2}}?)?\s+(?P<t>{_TRIGGER_ALT})\b(?=\s*[,.;]|\s*$)"
 )
 #: "Among the dead were", "among the injured are": the figures after it count the dead or the injured again.
 _AMONG = re.compile(
-    r"\bamong\s+(?:the\s+)?(?P<w>dead|killed|victims|fatalities|deceased|injured|wounded)\s+"
-    r"(?:were|was|are|is)\s+$"
+    r"\bamong\s+(?:the\s+|those\s+)?(?P<w>dead|killed|victims|fatalities|deceased|injured|wounded)\s+"
+    r"(?:(?:were|was|are|is)(?:\s+also)?|included|include|includes)\s+$"
 )
 _AMONG_METRIC = {"injured": "injured", "wounded": "injured"}
 #: A bare number, then "have been (laboratory-)confirmed": cases (the verb alone, never before a number).
@@ -168,15 +181,16 @@ _CONFIRMED = re.compile(rf"(?:\s+{_AUX})+\s+(?:laboratory[- ]|lab[- ])?confirmed
 _BARE_RIGHT = re.compile(rf"(?:\s+{_BETWEEN})*(?:\s+{_AUX})*\s+(?P<t>{_TRIGGER_ALT})\b")
 _LEFT = re.compile(
     rf"\b(?P<t>{_TRIGGER_ALT})(?:\s+(?:and|or)\s+\w+)?\s+(?:(?:a total of|another|a further|an additional|"
-    rf"the|up|of)\s+)?$"
+    rf"all the|all|the|up|of)\s+)?$"
 )
 _TOLL = re.compile(
-    r"\b(?P<w>death|casualty|injury)?\s*tolls?\b[^.,;]{0,70}?\b(?:at|to|of|reached|hit|is|was|stood|stands|"
+    r"\b(?:(?P<w>death|casualty|injury)?\s*tolls?|(?P<c>death)\s+count)\b(?:[^.,;]|(?<=\d)[.,](?=\d)|(?<=\b[a-z])\.){0,90}?"
+    r"\b(?:at|to|of|reached|hit|is|was|be|stood|stands|"
     r"rose|risen|climbed|tops|topped|nears|neared|passes|passed|exceeds|exceeded|surpasses|surpassed|"
     r"approaches|reaches|hits|climbs|rises)\s+$"
 )
 _CHAIN = re.compile(
-    r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|,?\s*(?P<sub>including|among them|among whom|of whom|of them|"
+    r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*|,?\s*(?P<sub>including|among them|among whom|of whom|of them|"
     r"among those)\s+)"
     # a hedge said twice, the figure keeping the inner one: "2,100 families, roughly some 9,000 people"
     r"(?:(?:roughly|about|around|approximately|nearly|almost)\s+)?$"
@@ -198,10 +212,13 @@ def chains(low: str, found: list[Figure]) -> list[list[tuple[Figure, bool]]]:
             ):  # "108 injured, including 15 children": the metric word sits inside the chain
                 gap_start = said.end()
             m = _CHAIN.match(low[gap_start : fig.start])
+            # "Toll at 24, Scores Missing": a bare figure with its own metric word after it is no part
+            own = said is None and fig.bare and _BARE_RIGHT.match(low, fig.end) is not None
             if (
                 m is not None
                 and fig.start >= prev.end
                 and (said is None or m.group("sub") is not None)
+                and not (own and m.group("sub") is None)
             ):
                 out[-1].append((fig, m.group("sub") is not None))
                 continue
@@ -221,12 +238,23 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
             low, max(start, first.start - 80), first.start
         )  # a trigger and a few words
         if left is not None:
-            return TRIGGERS[left.group("t")]
+            return None if planned(low, start, left.start()) else TRIGGERS[left.group("t")]
         toll = _TOLL.search(
             low, max(start, first.start - 120), first.start
         )  # "toll from the quake in X has risen to"
         if toll is not None:
             return "injured" if toll.group("w") == "injury" else "killed"
+        near = max(start, first.start - 80)
+        topic = (
+            _FOR_THE.search(low, near, first.start)
+            if low.find("for the ", near, first.start) >= 0
+            else None
+        )
+        if topic is not None:  # "For the injured, the latest figure is 446"
+            return TRIGGERS[topic.group("t")]
+        level = _LEVEL.search(low, max(start, first.start - 90), first.start)
+        if level is not None:  # "combat deaths are generally agreed to have totaled about 250,000"
+            return TRIGGERS[level.group("t")]
         number = _NUMBER_OF.search(low, max(start, first.start - 90), first.start)
         if number is not None:  # "the number of displaced people has reached 14,000"
             return TRIGGERS[number.group("t")]
@@ -247,6 +275,11 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
         absolute = _WITH_ABSOLUTE.match(low, last.end, end)
         if absolute is not None:
             return TRIGGERS[absolute.group("t")]
+    if first.metric is None and not first.estimate.unit and numeric:
+        # "2,845 contacts have been identified"; "46 bodies have been recovered" is recovered bodies
+        # (ANNOTATION.md rule 33), "pulled 14 bodies from the rubble" the dead (the default)
+        passive_only = counted_metric(first.counted) is not None
+        return acted_on(low, start, end, first.start, last.end, passive_only=passive_only)
     return first.metric
 
 
@@ -259,6 +292,10 @@ _COUNTED_METRICS = {
     "bodies": ("killed", "people"),  # "rescuers pulled 14 bodies from the rubble": the dead
     "dead bodies": ("killed", "people"),
     "corpses": ("killed", "people"),
+    "aftershocks": (
+        "recorded",
+        "aftershocks",
+    ),  # "78 aftershocks were reported" (ANNOTATION.md rule 11)
 }
 _AGO = re.compile(r"\s+(?:ago|earlier|later|before|after|since)\b")
 _TIME_WINDOW = re.compile(
@@ -309,7 +346,7 @@ def is_window(low: str, start: int, fig: Figure) -> bool:
 
 #: An age, not a duration: "range in age from 14 to 87 years", "a median age of 50 years", "5 years old".
 _AGE = re.compile(r"\b(?:age[sd]?|aged|younger than|older than)\b[^.;,]{0,18}$")
-_OLD = re.compile(r"\s*(?:-|\s)?(?:years?|months?)?(?:-|\s)old\b")
+_OLD = re.compile(r"\s*(?:-|\s)?(?:years?|months?)?['’]?(?:-|\s)old\b")
 
 
 def unit_metric(estimate: Estimate) -> str | None:
@@ -339,6 +376,8 @@ def counted_for(
         metric == "used"
     ):  # "the attack involved three missiles": launched; "used 12 trucks": no claim
         return ("launched", counted) if counted in _FLYING else None
+    if metric == "hit" and counted in _HOUSEHOLDS:
+        metric = "affected"  # "thousands of families hit by this disaster": affected, as people are
     if metric == "destroyed" and (counted in _BUILT or counted not in _FLYING or grounded):
         metric = "razed"
     if (

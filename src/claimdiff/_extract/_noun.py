@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from claimdiff._extract._sources import COUNTRIES
+from claimdiff._extract._text import alternation
 from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._model.numbers import NUMBER_WORDS
 from claimdiff._model.vocabulary import Vocabulary
@@ -24,7 +25,7 @@ from claimdiff._model.vocabulary import Vocabulary
 if TYPE_CHECKING:
     from claimdiff._extract._figures import Figure
 
-__all__ = ["counted", "told_apart"]
+__all__ = ["ABBREVIATED", "NATIONALITIES", "counted", "told_apart"]
 
 # fmt: off
 _ADJECTIVES = frozenset(
@@ -43,11 +44,11 @@ _STOP = frozenset(
      "this", "these", "those", "the", "a", "an", "than", "per", "each", "some", "about", "among", "including",
      "between", "while", "when", "where", "did", "do", "does", "not", "no", "remain", "remained", "according",
      "overnight", "yesterday", "today", "of", "up", "out", "off", "down", "so", "more", "less", "fewer", "again",
-     "others", "other", "them", "it", "they"}
+     "others", "other", "them", "it", "they", "following", "amid", "despite"}
 )
 # fmt: on
 _DEMONYMS = frozenset(adj.lower() + "s" for adj in COUNTRIES.values() if adj[-1] in "ni")
-_NATIONALITIES = frozenset(adj.lower() for adj in COUNTRIES.values())
+NATIONALITIES = frozenset(adj.lower() for adj in COUNTRIES.values())
 
 
 def counted(
@@ -94,6 +95,8 @@ def counted(
             None,
         )  # "19 Nipah virus (NiV) cases": the head noun
     words: list[str] = []
+    names: list[str] = []  # capitalised modifiers before the head: "Maccabi Haifa", "Hispanic"
+    nationality = False  # whether a nationality was read before the head
     np_end = pos
     participle: str | None = None
     keys = _multiword(tuple(vocabulary.counted_synonyms))
@@ -125,8 +128,11 @@ def counted(
             if keys and rest.startswith(keys)
             else None
         )
-        if multi is not None and not words:
-            return vocabulary.counted(multi), m[0] + len(multi), participle
+        if multi is not None:
+            # "aircraft-type unmanned aerial vehicles": a known name of several words is the head, the
+            # words before it modifiers (kept only to tell figures apart)
+            thing = " ".join([*words, multi]) if keep_modifiers and words else multi
+            return vocabulary.counted(thing), m[0] + len(multi), participle
         original = text[m[0] : m[1]]
         known = word in vocabulary.counted_synonyms
         if (
@@ -139,11 +145,18 @@ def counted(
                 np_end,
                 participle,
             )  # "655,000 excess deaths": a modifier of the deaths, which are people's
-        if word in _STOP or word in TRIGGERS or rest.startswith(_MULTIWORD_TRIGGERS):
+        if not words and word in {"and", "or"} and nationality:
+            continue  # "8,000 German and Austrian houses": two nationalities modify the thing counted
+        if (
+            word in _STOP
+            or word in TRIGGERS
+            or (rest.startswith(_MULTIWORD_STARTS) and _MULTIWORD_TRIGGER.match(rest))
+        ):
             break
         if words and word.endswith("ed") and not known and word not in _ADJECTIVES:
             break  # "600 refugees crossed": the verb ends the noun phrase
-        if not words and word in _NATIONALITIES:
+        if not words and (word in NATIONALITIES or ABBREVIATED.fullmatch(word)):
+            nationality = True
             continue  # "38 Ukrainian UAVs", "two Russian missiles": a nationality modifies the thing counted
         if original[0].isupper() and not (
             known or word in _DEMONYMS or original.isupper() or original[:-1].isupper()
@@ -154,6 +167,7 @@ def counted(
             if not (following and following not in _STOP and following not in TRIGGERS):
                 break  # a name ends the phrase
             if not words:
+                names.append(word)
                 continue  # "Ukrainian aerial drones", "one Houthi radar site": a modifier, not the thing counted
         words.append(word)
         np_end = m[1]
@@ -170,6 +184,10 @@ def counted(
         phrase = phrase[: -len(" members")]  # staff members are the staff (ANNOTATION.md rule 13)
     if phrase == "population":
         phrase = "people"  # "18 million affected population"
+    if names and phrase in _MEMBERS:
+        # "three Maccabi Haifa officials", "11,303 Hispanic workers": the name tells which population
+        # the people are (ANNOTATION.md rule 13); a thing's name ("Houthi radar site") is dropped
+        return vocabulary.counted(" ".join([*names, phrase])), np_end, participle
     if (
         not keep_modifiers
         and len(words) > 1
@@ -214,6 +232,11 @@ def told_apart(
     return out
 
 
+#: People counted as members of a body or a population, which a name before them says: "UNRWA staff".
+_MEMBERS = frozenset(
+    {"officials", "staff", "staffers", "employees", "workers", "members", "personnel", "players",
+     "volunteers", "crew", "crew members", "fans", "pilgrims", "students", "teachers", "officers"}
+)  # fmt: skip
 #: Nouns that name what happened to people: the words before them modify them ("excess deaths").
 _METRIC_NOUNS = frozenset({"deaths", "death", "fatalities", "casualties", "injuries"})
 _KIND = r"(?:men|women|children|boys|girls|adults|elderly people|the elderly)"
@@ -265,7 +288,9 @@ _PARTICIPLES = frozenset(
         "homeless",
     }
 )
-_MULTIWORD_TRIGGERS = tuple(t + " " for t in TRIGGERS if " " in t)
+#: Triggers of several words ("unaccounted for", "lost their lives"): they end a noun phrase as one word does.
+_MULTIWORD_STARTS = tuple({t.split()[0] + " " for t in TRIGGERS if " " in t})
+_MULTIWORD_TRIGGER = re.compile(rf"(?:{alternation(t for t in TRIGGERS if ' ' in t)})\b")
 
 
 @functools.lru_cache(maxsize=16)
@@ -282,7 +307,10 @@ def _words(text: str, pos: int, end: int) -> Iterator[tuple[int, int]]:
         at = m.end()
 
 
-_WORD = re.compile(r"[^\S\n]*([A-Za-z][\w'’-]*)")
+#: A word, or an abbreviation written with dots ("U.S.", "U.K."), read as one word.
+_WORD = re.compile(r"[^\S\n]*((?:[A-Z]\.){2,}|[A-Za-z][\w'’-]*)")
+#: A country's abbreviation used as its adjective: "U.S. soldiers", "U.K. nationals".
+ABBREVIATED = re.compile(r"(?:[a-z]\.){2,}")
 
 
 def _plural(word: str) -> str:

@@ -1,18 +1,20 @@
-"""Reading a text block by block and sentence by sentence: who said each figure, where and when.
+"""Reading a text block by block and sentence by sentence: each figure made a candidate claim.
 
-The reader carries what a text has said so far (the last speaker, the paragraph's place, the
-heading's source, the countries named) into each sentence, and makes each figure a candidate.
+The reader carries what a text has said so far into each sentence and makes each figure a
+candidate: its metric (:mod:`._metrics`), the parts it opens ("including N"), its period. What a
+block is (heading, caption, citation) is read in :mod:`._blocks`; who said each figure in
+:mod:`._crediting`; where it is in :mod:`._placing`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
 
 import attrs
 
-from claimdiff._extract._attribution import attributions, cited_source, figure_of, quote_speaker
+from claimdiff._extract._attribution import attributions, figure_of, quote_speaker
+from claimdiff._extract._blocks import closing_citation, heading_source, is_caption, is_heading
 from claimdiff._extract._candidate import Candidate
 from claimdiff._extract._clauses import (
     breaks_down,
@@ -20,7 +22,9 @@ from claimdiff._extract._clauses import (
     opens_parts,
     refers_back,
 )
+from claimdiff._extract._crediting import Crediting
 from claimdiff._extract._figures import Figure, figures
+from claimdiff._extract._labels import labelled, section_metric
 from claimdiff._extract._merge import METRIC_NOUN, elided, listed
 from claimdiff._extract._metrics import (
     chains,
@@ -33,15 +37,15 @@ from claimdiff._extract._metrics import (
     on_the_ground,
     unit_metric,
 )
-from claimdiff._extract._noun import told_apart
+from claimdiff._extract._noun import NATIONALITIES, told_apart
 from claimdiff._extract._place import _LABEL, _path, heading_places, known, places_named
-from claimdiff._extract._placing import Context, Placing
-from claimdiff._extract._sources import Attribution, of_region, source_kind
+from claimdiff._extract._placing import Context
+from claimdiff._extract._sources import COUNTRIES, Attribution, of_region, source_kind
 from claimdiff._extract._structures import breakdown, with_total
-from claimdiff._extract._text import Block, Sentence, quotations, sentences
+from claimdiff._extract._text import Block, Sentence, alternation, quotations, sentences
 from claimdiff._extract._time import days_named, period_at, stated_period
 from claimdiff._extract._triggers import TRIGGERS
-from claimdiff._model.aliases import bodies_named, canonical_source
+from claimdiff._extract._unread import AREA_NOUNS
 from claimdiff._model.claim import Claim, Scope, Source
 from claimdiff._model.hedges import HedgePolicy
 from claimdiff._model.vocabulary import Vocabulary
@@ -49,43 +53,24 @@ from claimdiff.exceptions import ClaimdiffError
 
 
 @attrs.define(kw_only=True)
-class _Reader(Placing):
-    """State carried through one text: the last speaker named, for "it said" and "the ministry said"."""
+class _Reader(Crediting):
+    """State carried through one text: the figures of each sentence made candidates, with their metric and parts.
+
+    Who said each figure, and under which name, is :class:`~claimdiff._extract._crediting.Crediting`'s;
+    where it is, :class:`~claimdiff._extract._placing.Placing`'s.
+    """
 
     reading: str  # the text with numbers made readable ("5 576" -> "5,576"); same offsets
     published: dt.date | None
     tz: dt.tzinfo
-    outlet: Source
     hedges: HedgePolicy
     vocabulary: Vocabulary
-    previous: Attribution | None = None
-    lead_in: Attribution | None = None
-    carried: Attribution | None = (
-        None  # the speaker of the paragraph so far: attribution carries forward
-    )
-    wire: Source | None = None
-    aliases: Mapping[str, str] | None = None
-    ids: dict[str, int] = attrs.Factory(dict)
-    names: dict[Source, Source] = attrs.Factory(
-        dict
-    )  # sources read -> under the names the alias tables give them
     context: Context | None = None
-    body: Attribution | None = (
-        None  # a known body the paragraph names ("UNHCR is calling for calm"): its speaker
-    )
-    unscanned: list[tuple[int, int]] = attrs.Factory(
-        list
-    )  # the paragraph's sentences not yet read for a known body
-    cited: Attribution | None = (
-        None  # "(OCHA, 22 Jun 2022)" closing a paragraph: the source of its figures
-    )
-    heading_source: Attribution | None = (
-        None  # "Madagascar - Flood (Media)": a heading's one source, its text's
-    )
     last: Candidate | None = (
         None  # the last candidate of the block: the total a list in the next sentence breaks down
     )
     headline: bool = False  # whether the block being read is a heading
+    section_metric: str | None = None  # "Iraqi Deaths": the metric the last heading names
     past_lead: bool = False  # whether the lead (the first block after the headings) has been read
     captions: list[tuple[int, int]] = attrs.Factory(
         list
@@ -109,19 +94,13 @@ class _Reader(Placing):
         self.unscanned = []
         self.last = None
         body = self.text[block.start : block.end]
-        if _CAPTION.match(body) or ("/" in body and _CAPTION_CREDIT.search(body)):
+        if is_caption(body):
             self.captions.append((block.start, block.end))
             return []
         self.headline = block.heading
-        heading = (
-            block.heading
-            or (
-                len(body.split()) <= 20
-                and body.rstrip().endswith(")")
-                and not re.search(r"[.!?]\s", body)
-            )
-        ) and not (block.list_item and re.search(r"\d", _DATES.sub("", body)))
+        heading = is_heading(block, body)
         if heading:
+            self.section_metric = section_metric(self.low, block.start, block.end)
             named = [
                 self.gazetteer.normalise(p)
                 for _, p in places_named(self.text, block.start, block.end, self.gazetteer)
@@ -130,14 +109,12 @@ class _Reader(Placing):
             if label is not None:
                 named.insert(0, self.gazetteer.normalise(_path(None, label.group("p")) or ()))
             named = [*heading_places(self.text, block.start, block.end, self.gazetteer), *named]
-            said = _HEADING_SOURCE.search(body)
-            self.heading_source = cited_source(said.group("who")) if said is not None else None
+            self.heading_source = heading_source(body)
             named = [p for p in named if known(self.gazetteer, p)]
             if named:
                 self.heading_place = named[0]
                 self.countries.add(self.gazetteer.key(named[0])[0])
-        cited = _CITATION.search(body)
-        self.cited = cited_source(cited.group("who")) if cited is not None else None
+        self.cited = closing_citation(body)
         quotes = quotations(self.text, block)
         speakers = [
             quote_speaker(self.text, self.low, a, b, block.start, block.end) for a, b in quotes
@@ -151,16 +128,8 @@ class _Reader(Placing):
         )  # the lead is the first block after the headings
         if not block.list_item:
             ends_lead_in = self.text[block.start : block.end].rstrip().endswith(":")
-            self.lead_in = self._last_speaker(block, quotes) if ends_lead_in else None
+            self.lead_in = self.last_speaker(block, quotes) if ends_lead_in else None
         return out
-
-    def _last_speaker(self, block: Block, quotes: list[tuple[int, int]]) -> Attribution | None:
-        """The last speaker a block names, read sentence by sentence from its end (each read once)."""
-        for s in reversed(sentences(self.text, block)):
-            said = attributions(self.text, self.low, s.start, s.end, quotes)
-            if said:
-                return said[-1][1].resolve(self.previous)
-        return None
 
     def sentence(
         self, s: Sentence, quotes: list[tuple[int, int]], speakers: list[Attribution | None]
@@ -182,10 +151,30 @@ class _Reader(Placing):
         self.sentence_place = next((p for p in known_here if known(self.gazetteer, p)), ())
         self.context = attrs.evolve(self._context(s), starts=heads)
         previous: tuple[Figure, str] | None = None
+        whole: str | None = (
+            None  # the last figure read that is no part: what "including N" is a part of
+        )
         for read in chains(self.low, found):
             told = told_apart(self.reading, self.low, [f for f, _ in read], self.vocabulary)
             chain = [(f, part) for f, (_, part) in zip(told, read, strict=True)]
             metric = metric_for(self.low, s.start, s.end, chain)
+            label = (
+                labelled(self.low, s.start, chain[0][0].start, self.vocabulary)
+                if metric is None and len(chain) == 1 and chain[0][0].bare
+                else None
+            )
+            if (
+                metric is None
+                and label is None
+                and self.section_metric is not None
+                and chain[0][0].bare
+                and _OPENS_BLOCK.fullmatch(self.text, s.block.start, chain[0][0].start)
+            ):  # under the heading "Iraqi Deaths", a paragraph opening "140,000-150,000 - estimate by ..."
+                metric = self.section_metric
+            if label is not None:  # "Affected families: 3,400", "Dead: 14"
+                metric = label[0]
+                if label[1] is not None:
+                    chain = [(attrs.evolve(chain[0][0], counted=label[1], bare=False), False)]
             if (
                 metric is None
                 and previous is not None
@@ -198,6 +187,26 @@ class _Reader(Placing):
                 metric = previous[
                     1
                 ]  # "61 died in the capital, 40 in the north", "12,400 people (2,100 households)"
+            included = (
+                metric is None
+                and previous is not None
+                and whole is not None
+                # "deployed in affected areas (including 8 states)": areas are where, never a part
+                and not _AREAS.fullmatch(chain[0][0].counted or "")
+                and (
+                    _INCLUDED.fullmatch(self.low, previous[0].end, chain[0][0].start) is not None
+                    or (  # "1.65 million people have been displaced, around 814,000 of whom are in A"
+                        chain[0][0].bare
+                        and _OF_WHOM.match(self.low, chain[0][0].end) is not None
+                        and _LIST_GAP.fullmatch(self.low, previous[0].end, chain[0][0].start)
+                        is not None
+                    )
+                )
+            )
+            if included and previous is not None:
+                metric = previous[
+                    1
+                ]  # "forced 3,000 people from their homes, including 1,200 children"
             anaphor = self._anaphor(s, chain[0][0], out) if metric is None else None
             if (
                 anaphor is not None
@@ -222,14 +231,16 @@ class _Reader(Placing):
                 )  # "cases, including 17 deaths"
                 if own in _LOCATING and fig.metric == "displaced":
                     own = fig.metric  # "a camp hosting 20,000 internally displaced persons": displaced, wherever hosted
-                if fig.counted in {
-                    "cases",
-                    "infections",
-                }:  # "19 Nipah virus cases": cases of people, whatever the verb
-                    own, fig = "cases", attrs.evolve(fig, counted="people")  # noqa: PLW2901 - the figure, read
+                if fig.counted in {"cases", "infections"}:
+                    # "19 Nipah virus cases": cases of people, whatever the verb; a part of a casualty
+                    # figure keeps its metric ("11,744 people injured, including 1,192 serious cases")
+                    own = own if (is_part or included) and own in _TOLLS else "cases"
+                    fig = attrs.evolve(fig, counted="people")  # noqa: PLW2901 - the figure, read
                 of = (
                     parent
                     if is_part
+                    else whole
+                    if included
                     else (
                         anaphor.claim.id
                         if anaphor is not None
@@ -246,6 +257,10 @@ class _Reader(Placing):
                     if not is_part:
                         parent = candidate.claim.id
             out += with_total(self, made)
+            whole = next((c.claim.id for c in made if c.part_of is None), whole)
+            # "caused 506 cases": the metric the noun gave, which the parts after it share
+            if made and made[0].claim.metric.name == "cases":
+                previous = (chain[-1][0], "cases")
         out = breakdown(self, s, out)
         self.last = out[-1] if out else self.last
         self.referent = out[-1] if out else self.referent
@@ -299,23 +314,6 @@ class _Reader(Placing):
                 return inner
         return placed[-1][1]
 
-    def named_body(self) -> Attribution | None:
-        """The first known body the paragraph names so far ("UNHCR is calling for calm"): its speaker.
-
-        Only where the outlet is the United Nations' own channel (its briefings and news), whose
-        paragraphs about one of its agencies relay that agency's figures. Elsewhere a body a paragraph
-        names without crediting it with a figure gives no origin: the outlet is (ANNOTATION.md rule 16).
-        The sentences are read for one only when a figure needs it, in order, each once.
-        """
-        if not _UN_CHANNEL.match(self.outlet.name):
-            return None
-        while self.body is None and self.unscanned:
-            start, end = self.unscanned.pop(0)
-            named = bodies_named(self.text, start, end)
-            if named:
-                self.body = Attribution(Source(named[0][1], kind=source_kind(named[0][1])))
-        return self.body
-
     def _anaphor(self, s: Sentence, fig: Figure, out: list[Candidate]) -> Candidate | None:
         """The figure a number with no metric refers back to: "the number has risen to N", "the toll included N".
 
@@ -329,28 +327,6 @@ class _Reader(Placing):
         if not refers_back(self.low, s.start, fig.start):
             return None
         return before[-1] if before else self.referent
-
-    def _speaker(
-        self,
-        at: int,
-        quotes: list[tuple[int, int]],
-        speakers: list[Attribution | None],
-        said: list[tuple[int, Attribution]],
-    ) -> Attribution | None:
-        for (a, b), who in zip(quotes, speakers, strict=True):
-            if a < at < b and who is not None:
-                resolved = who.resolve(self.previous)
-                if resolved is not None:
-                    return resolved
-        before = [a for pos, a in said if pos < at]
-        if before:
-            return before[-1]
-        after = [a for pos, a in said if pos > at]
-        if after:
-            return after[0]
-        return (
-            self.carried or self.cited or self.lead_in or self.named_body() or self.heading_source
-        )
 
     def _candidate(
         self,
@@ -366,8 +342,10 @@ class _Reader(Placing):
         name = metric if metric is not None else unit_metric(fig.estimate)
         if name is None or (fig.estimate.unit and is_window(self.low, s.start, fig)):
             return None
-        if unit_metric(fig.estimate) == "share":
-            return None  # "66% are under 19", "62 per cent of the fatalities": a share, not a count (listed as not read)
+        if unit_metric(fig.estimate) in _NO_CLAIM_UNITS:
+            # "66% are under 19": a share, not a count; "the fighting lasted two hours", "21 days of
+            # follow-up": a length of time, never a figure of the event (ANNOTATION.md rule 2; listed as not read)
+            return None
         if fig.estimate.unit:
             unit_name = measured(self.low, s.start, fig, name)
             chosen: tuple[str, str | None] | None = (
@@ -376,6 +354,10 @@ class _Reader(Placing):
         else:
             grounded = name == "destroyed" and on_the_ground(self.low, fig.end, s.end)
             chosen = counted_for(name, fig.counted, grounded=grounded)
+            if chosen is None and fig.bare:
+                # "Further drones were destroyed ..., with three intercepted": the noun left out is
+                # the last thing the sentence counts before the number
+                chosen = counted_for(name, self._elided_noun(s.start, fig.start), grounded=grounded)
         if chosen is None:
             return None
         metric_name, counted = chosen
@@ -388,6 +370,7 @@ class _Reader(Placing):
             if period is not None and stated.before(period):
                 period = None
         place = self._place(s, fig, context)
+        counted = self._of_nation(fig, counted, place)
         source = of_region(source, place)
         try:
             claim = Claim(
@@ -414,6 +397,39 @@ class _Reader(Placing):
             headline=self.headline,
         )
 
+    def _of_nation(self, fig: Figure, counted: str | None, place: tuple[str, ...]) -> str | None:
+        """People of another country than the figure's place keep their nationality (ANNOTATION.md rule 14).
+
+        "three U.S. soldiers" killed in Jordan count "u.s. soldiers"; "14 Afghan civilians" in
+        Afghanistan count "civilians"; "two Ukrainian drones" are drones (things keep no nationality).
+        """
+        if counted is None or fig.noun_at is None or counted.split()[-1] not in _PEOPLE:
+            return counted
+        nation = _NATION.match(self.low, fig.noun_at, fig.end)
+        if nation is None:
+            return counted
+        word = nation.group("n")
+        country = _ABBREVIATED_COUNTRIES.get(word) or _ADJECTIVE_COUNTRIES.get(word)
+        theirs = self.gazetteer.key((country,))[:1] if country else ()
+        # placed nowhere: the place its sentence names, else foreign when the text names countries, none theirs
+        where = place or self.sentence_place
+        foreign = (
+            theirs != self.gazetteer.key(where)[:1]
+            if where
+            else bool(self.countries) and bool(theirs) and theirs[0] not in self.countries
+        )
+        if not theirs or not foreign:
+            return counted
+        return f"{word} {counted}"
+
+    def _elided_noun(self, start: int, at: int) -> str | None:
+        """The last plural noun the vocabulary counts in ``text[start:at]``: what a bare number leaves out."""
+        synonyms = self.vocabulary.counted_synonyms
+        for word in reversed(_WORD.findall(self.low, start, at)):
+            if word.endswith("s") and word in synonyms:
+                return self.vocabulary.counted(word)
+        return None
+
     def _context(self, s: Sentence) -> Context:
         """What a sentence says of time and place, read once for all the figures in it."""
         if self.context is None or self.context.sentence is not s:
@@ -433,68 +449,44 @@ class _Reader(Placing):
             )
         return context
 
-    def chain_of(self, who: Attribution | None) -> tuple[Source, tuple[Source, ...]]:
-        chain: list[Source] = []
-        if who is not None and who.source is not None:
-            chain = [self._named(who.source), *(self._named(v) for v in who.via)]
-        if self.wire is not None:
-            chain.append(self.wire)
-        chain.append(self.outlet)
-        deduped: list[Source] = []
-        for src in chain:
-            if all(src.key != d.key for d in deduped):
-                deduped.append(src)
-        return deduped[0], tuple(deduped[1:])
 
-    def _named(self, source: Source) -> Source:
-        """The source under the one name the alias tables give it."""
-        named = self.names.get(source)
-        if (
-            named is None
-        ):  # the alias table is folded on every lookup: each source is looked up once per text
-            name = canonical_source(source.name, self.aliases)
-            named = self.names[source] = (
-                source if name == source.name else attrs.evolve(source, name=name)
-            )
-        return named
-
-    def make_id(self, source: Source, metric: str, counted: str | None) -> str:
-        who = "-".join(re.findall(r"[a-z0-9]+", source.name.lower())[:3]) or "source"
-        what = "-".join(re.findall(r"[a-z0-9]+", f"{metric} {counted or ''}".lower()))
-        base = f"{who}-{what}"
-        n = self.ids.get(base, 0) + 1
-        self.ids[base] = n
-        return base if n == 1 else f"{base}-{n}"
-
-
-#: The United Nations' own channels: "United Nations", "UN News", "U.N. News Service", "UN Geneva".
-_UN_CHANNEL = re.compile(r"^(?:United Nations|U\.?N\.?)(?:\s|$)")
 #: A place, then the place it lies in: "Borno State, north-eastern Nigeria", "Juba, South Sudan".
 _APPOSITION = re.compile(r"[^,;.()]{1,40},\s+(?:in\s+)?(?:the\s+)?(?:[a-z][\w-]*\s+)?")
-_HEADING_SOURCE = re.compile(r"\((?P<who>[A-Za-z][\w .'’-]{1,40})\)\s*$")
-#: A photo caption: "A Sep. 20, 2012 photo shows ...", "(Photo: ...)", "File photo", "(Xinhua/Name)".
-_CAPTION = re.compile(
-    r"^\W*(?:(?:an?|the)\s+)?(?:[\w.,]+\s+){0,5}?(?:photo|picture|image|photograph)\s+(?:shows|taken)\b|"
-    r"^\s*FILE\s*[-–—:]\s|^\W*(?:this|the|a)\s+(?:file\s+)?(?:photo|picture|image)\b[^.]{0,100}?\bshows\b|"
-    r"^\W*(?:file\s+)?photo\s*:",
-    re.IGNORECASE,
-)
-#: A photo credit closing a caption (matched anywhere, the caption's other forms at its start).
-_CAPTION_CREDIT = re.compile(
-    r"\((?:AP|Reuters|AFP|Xinhua|EPA|Getty)\s*(?:Photo)?/[^()]{2,60}\)\s*$", re.IGNORECASE
-)
-
-
-#: A citation closing a paragraph: "(UN RC for Mozambique, 9 Mar 2019)", "(OCHA, 22 Jun 2022)", "(WHO data)".
-_CITATION = re.compile(
-    r"\((?P<who>[A-Z][^(),;:]{1,60}?)(?:,\s*(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+"
-    r"\d{4}|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4})|\s+(?:data|figures|estimates))\)\.?\s*$"
-)
 
 
 #: "78 schools have been damaged along with 6 bridges": the figures after "along with" share the verb.
 _ALONG = re.compile(r"[^,;.]{0,40}?\s+along\s+with\s+")
+#: "N people ..., including M children": a part of the figure before, in the same clause (no figure between).
+_INCLUDED = re.compile(
+    r"[^.;:()\d]{0,80}?(?:,\s*|\s*\(\s*)(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+"
+)
+#: After a number, "of whom" / "of them": the number is a part of the figure before ("814,000 of whom are in A").
+_AREAS = re.compile(AREA_NOUNS)
+#: People, by the head noun that counts them: a nationality before them is kept when they are foreign.
+#: Refugees and migrants are foreign by definition and counted as written (ANNOTATION.md rule 12b).
+_PEOPLE = frozenset(
+    {"soldiers", "members", "contractors", "civilians", "citizens", "nationals", "pilgrims", "tourists",
+     "troops", "workers", "officials", "staff", "personnel", "journalists", "students", "police", "officers",
+     "servicemen", "sailors", "marines", "airmen", "peacekeepers", "diplomats"}
+)  # fmt: skip
+#: A nationality right before the head: "U.S. soldiers", "Afghan civilians".
+_NATION = re.compile(
+    r"\s*(?:(?:additional|other|more|further|new|young|wounded|injured)\s+)?"
+    rf"(?P<n>(?:[a-z]\.){{2,}}|{alternation(NATIONALITIES)})(?=\s)"
+)
+_ABBREVIATED_COUNTRIES = {"u.s.": "United States", "u.k.": "United Kingdom"}
+_ADJECTIVE_COUNTRIES = {adj.lower(): country.title() for country, adj in COUNTRIES.items()}
+#: The metrics a unit alone gives that are never a claim: shares of a whole, lengths of time.
+_NO_CLAIM_UNITS = frozenset({"share", "duration"})
+#: Before a figure that opens its paragraph: nothing but a bullet, a quotation mark or spaces.
+_OPENS_BLOCK = re.compile(r"[\s\-–—•*\"“']*")
+_OF_WHOM = re.compile(r"\s+of\s+(?:whom|them)\b")
+#: Between a figure and a part of it said with "of whom": the rest of the clause, then a comma.
+_LIST_GAP = re.compile(r"[^.;:()\d]{0,80}?,\s*(?:and\s+)?")
 _OPEN_PAREN = re.compile(r"\s*\(\s*(?:or\s+|i\.e\.\s+)?")
+_WORD = re.compile(r"[a-z]+")
+#: The metrics of a toll: "serious cases" among the injured are injured people, not cases of a disease.
+_TOLLS = frozenset({"killed", "injured", "casualties", "hospitalised"})
 #: A verb that says where people are, not what happened to them: a participle in the noun phrase says that.
 _LOCATING = frozenset({"hosted"})
 #: Who "a"/"an" counts as one of the dead or hurt: people, not the attack or the building.
@@ -503,11 +495,7 @@ _PERSONS = frozenset(
     {"people", "children", "women", "men", "civilians", "soldiers", "officers", "workers", "residents",
      "police officers", "policemen", "servicemen", "patients", "girls", "boys", "babies", "infants",
      "journalists", "medics", "doctors", "nurses", "teachers", "students", "farmers", "fishermen",
-     "firefighters", "rescuers", "volunteers", "pilgrims", "refugees", "migrants", "adults", "teenagers"}
+     "firefighters", "rescuers", "volunteers", "pilgrims", "refugees", "migrants", "adults", "teenagers",
+     "contractors", "service members", "servicemembers", "troops"}
 )
 # fmt: on
-
-
-_DATES = re.compile(
-    r"\b\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\b[A-Z][a-z]{2,8}\.?\s+\d{4}|\b(?:19|20)\d\d\b"
-)

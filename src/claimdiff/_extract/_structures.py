@@ -50,16 +50,30 @@ def breakdown(reader: _Reader, s: Sentence, out: list[Candidate]) -> list[Candid
             not before
             and reader.last is not None
             and len(run) >= 3
-            and opens_breakdown(reader.text, s.start, first.start)
+            and opens_breakdown(reader.text, max(s.start, first.start - 90), first.start)
         ):
             before = [
                 reader.last
             ]  # "21 persons infected ... The number in each state is as follows: CA (1), ..."
+        elif (
+            not before
+            and reader.referent is not None
+            and len(run) >= 3
+            and first.thing is not None
+            and reader.vocabulary.counted(first.thing) == reader.referent.claim.scope.counted
+            and opens_breakdown(reader.text, max(s.start, first.start - 90), first.start)
+        ):
+            # "... destroyed 71 drones.\n... over provinces, including Bryansk (29 drones), Kursk (7),
+            # Lipetsk (5)": the list counts what the text's last figure counts, a paragraph later
+            before = [reader.referent]
+        if not before and len(run) >= 2:
+            # "three intercepted over Crimea and seven over the sea": the first item is itself the figure
+            before = [c for c in out if c.start == first.num_start]
         if not before:
             continue
         anchor = max(before, key=lambda c: c.start)
         whole = anchor.end <= first.start and opens_breakdown(
-            reader.text, max(anchor.end, s.start), first.start
+            reader.text, max(anchor.end, s.start, first.start - 90), first.start
         )
         if (
             len(run) < 2
@@ -301,6 +315,6 @@ def _header_metric(head: str) -> str | None:
 
 
 #: A figure's own place, then a list separator: the next "N over B" is its sibling.
-_SIBLING_GAP = re.compile(
-    r"\s+(?:over|in|from|at|above)\s+[^,;.()]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)"
+_SIBLING_GAP = re.compile(  # "3 intercepted over Crimea and 7 over the sea": the verb is the anchor's
+    r"(?:\s+[a-z]+){0,2}?\s+(?:over|in|from|at|above)\s+[^,;.()]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)"
 )

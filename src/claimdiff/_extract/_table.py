@@ -28,12 +28,19 @@ class Cell:
 
 @attrs.frozen
 class Table:
-    """A run of table rows: the header's cells (``()`` when the table has none) and each row's cells."""
+    """A run of table rows: its header's cells, each row's cells, and the prose its last column wraps onto.
+
+    The header is ``()`` when the table has none; the prose lines (a summary column wrapped onto
+    lines of their own) are read as running text.
+    """
 
     start: int
     end: int
     header: tuple[Cell, ...]
     rows: tuple[tuple[Cell, ...], ...]
+    prose: tuple[
+        tuple[int, int], ...
+    ] = ()  # wrapped text of a row's last cell, read as running text
 
 
 _SEPARATOR = re.compile(r"^[\s|:+-]*-{3,}[\s|:+-]*$")
@@ -85,6 +92,7 @@ def tables(text: str) -> list[Table]:
             and (
                 _SEPARATOR.match(text[lines[i][0] : lines[i][1]])
                 or len(_cells(text, *lines[i])) >= 2
+                or (run and _continues(text, *lines[i]))
             )
         ):
             run.append(lines[i])
@@ -95,8 +103,15 @@ def tables(text: str) -> list[Table]:
     return out
 
 
+def _continues(text: str, start: int, end: int) -> bool:
+    """True for a line that only closes the row before it: one cell ending in "|" (a long cell wrapped)."""
+    return text[start:end].rstrip().endswith("|") and len(_cells(text, start, end)) == 1
+
+
 def _table(text: str, run: list[tuple[int, int]]) -> Table:
-    rows = [(a, b) for a, b in run if not _SEPARATOR.match(text[a:b])]
+    rows = [
+        (a, b) for a, b in run if not _SEPARATOR.match(text[a:b]) and not _continues(text, a, b)
+    ]
     separated = len(run) > 1 and _SEPARATOR.match(text[run[1][0] : run[1][1]]) is not None
     first = _cells(text, *rows[0])
     has_header = separated or (
@@ -108,4 +123,9 @@ def _table(text: str, run: list[tuple[int, int]]) -> Table:
         end=run[-1][1],
         header=first if has_header else (),
         rows=tuple(_cells(text, a, b) for a, b in body),
+        prose=tuple(
+            (a, a + len(text[a:b].rstrip().rstrip("|").rstrip()))
+            for a, b in run
+            if _continues(text, a, b)
+        ),
     )

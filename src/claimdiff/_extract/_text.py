@@ -17,6 +17,7 @@ __all__ = [
     "Sentence",
     "alternation",
     "fold",
+    "make_block",
     "readable",
     "sentences",
     "split_blocks",
@@ -187,7 +188,7 @@ def split_blocks(text: str) -> list[Block]:
         stripped = content.strip()
         if not stripped:
             if cur_start is not None:
-                blocks.append(_block(text, cur_start, cur_end, paragraph))
+                blocks.append(make_block(text, cur_start, cur_end, paragraph))
                 cur_start = None
             blank_before = True
             continue
@@ -204,14 +205,15 @@ def split_blocks(text: str) -> list[Block]:
             cur_end = end
             continue
         if cur_start is not None:
-            blocks.append(_block(text, cur_start, cur_end, paragraph))
+            blocks.append(make_block(text, cur_start, cur_end, paragraph))
         cur_start, cur_end = lead, start + len(content.rstrip())
     if cur_start is not None:
-        blocks.append(_block(text, cur_start, cur_end, paragraph))
+        blocks.append(make_block(text, cur_start, cur_end, paragraph))
     return blocks
 
 
-def _block(text: str, start: int, end: int, paragraph: int) -> Block:
+def make_block(text: str, start: int, end: int, paragraph: int) -> Block:
+    """The block of ``text[start:end]``: whether it is a heading, a list item, a "Via X" line, its hour."""
     body = text[start:end]
     via = _VIA_LINE.match(body)
     stamp = _TIMESTAMP.match(body)

@@ -50,6 +50,11 @@ TRIGGERS: dict[str, str] = {
             "remained in hospital",
             "admitted to hospital",
             "taken to hospital",
+            "taken to a hospital",
+            "taken to hospitals",
+            "brought to hospital",
+            "brought to a hospital",
+            "admitted to a hospital",
         ),
         "hospitalised",
     ),
@@ -64,6 +69,11 @@ TRIGGERS: dict[str, str] = {
             "reached with assistance",
             "reached with aid",
             "reached with",
+            "assistance to",  # "provided food assistance to 10,000 people"
+            "being served",  # "4,053 families are being served inside evacuation centres"
+            "aid to",
+            "received cash",
+            "received support",
         ),
         "assisted",
     ),
@@ -171,4 +181,38 @@ TRIGGERS: dict[str, str] = {
         "resettled",
     ),
     **dict.fromkeys(("at risk",), "at risk"),
+    **dict.fromkeys(("found alive", "pulled alive", "rescued alive"), "rescued"),
+    # a crowd at the scene: the corpus' own metric (ANNOTATION.md rule 24)
+    **dict.fromkeys(("watched", "attended", "were present", "had gathered", "gathered"), "present"),
+    # a test's result: positive is a case (ANNOTATION.md rule 12), negative its own metric (the corpus')
+    **dict.fromkeys(("tested positive", "tested positive for"), "cases"),
+    **dict.fromkeys(("tested negative", "tested negative for"), "tested negative"),
+    **dict.fromkeys(("with injuries", "with reported injuries", "with wounds"), "injured"),
+    # people who depend on aid are in need of it (ANNOTATION.md rule 11)
+    **dict.fromkeys(
+        (
+            "relying on humanitarian assistance",
+            "relying on humanitarian aid",
+            "relying on assistance",
+            "rely on humanitarian assistance",
+            "dependent on humanitarian assistance",
+            "depend on humanitarian assistance",
+        ),
+        "in need",
+    ),
+    # a verb's noun before what it counts says the same as the verb: "the collapse of 12,000 homes"
+    **{
+        f"{noun} of": metric
+        for noun, metric in (
+            ("collapse", "razed"),
+            ("destruction", "destroyed"),
+            ("evacuation", "evacuated"),
+            ("displacement", "displaced"),
+            ("deaths", "killed"),
+            ("rescue", "rescued"),
+            ("arrest", "arrested"),
+            ("arrests", "arrested"),
+            ("relocation", "resettled"),
+        )
+    },
 }

@@ -18,8 +18,10 @@ from typing import TYPE_CHECKING, SupportsIndex, overload
 import attrs
 
 from claimdiff._extract._figures import FRACTION
+from claimdiff._extract._not_counts import CHANGE_VERBS, MAGNITUDE
 from claimdiff._extract._text import alternation
 from claimdiff._extract._time import MONTH_PATTERN
+from claimdiff._extract._verbs import PLAN
 from claimdiff._model.numbers import NUMBER_WORDS
 
 if TYPE_CHECKING:
@@ -77,9 +79,12 @@ class Extraction(list["Candidate"]):
 
 
 _WORDS = alternation(NUMBER_WORDS)
+#: A scale word after digits is part of the number: "1.1 million" is one numeral, listed once.
+_SCALES = "million|billion|trillion|thousand|hundred|lakh|crore"
 #: A digit run with its groups ("1,406,710", "3 000", "5.22") or a number word standing alone.
 _NUMERAL = re.compile(
-    rf"\d+(?:(?:[,.]|[ \u2009\u202f](?=\d{{3}}\b))\d+)*|\b(?:{_WORDS})(?:-(?:{_WORDS}))*\b",
+    rf"\d+(?:(?:[,.]|[ \u2009\u202f](?=\d{{3}}\b))\d+)*(?:[ \u00a0](?:{_SCALES})\b)?"
+    rf"|\b(?:{_WORDS})(?:[- ](?:{_WORDS}))*\b",
     re.IGNORECASE,
 )
 
@@ -87,11 +92,24 @@ _NUMERAL = re.compile(
 AREA_NOUNS = (
     r"(?:provinces?|districts?|regions?|states?|townships?|localities|locality|counties|county|departments?|"
     r"municipalities|communes?|prefectures?|sub-prefectures?|health zones?|health areas?|countries|cities|"
-    r"neighbourhoods?|villages?|sites?)"
+    r"neighbourhoods?|villages?|sites?|barangays?|evacuation cent(?:er|re)s?|(?:relief )?camps?)"
 )
 
-_REASONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
-    (reason, re.compile(before + r"$", re.IGNORECASE), re.compile(after, re.IGNORECASE))
+#: Reasons whose words before the number reach further than a few words: read in a longer window.
+_FAR = frozenset(
+    {
+        "a plan or target, not a level reached",
+        "an earlier level the figure changed from",
+        "a magnitude or intensity",
+    }
+)
+_REASONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str], int], ...] = tuple(
+    (
+        reason,
+        re.compile(before + r"$", re.IGNORECASE),
+        re.compile(after, re.IGNORECASE),
+        60 if reason in _FAR else 24,
+    )
     for reason, before, after in (
         ("a footnote mark", r"\[\s*", r"^\s*\]"),
         ("an amount of money", r"(?:[$€£]|\bus\$|\b(?:usd|eur|gbp|chf)\s*)\s*", r"^"),
@@ -117,13 +135,25 @@ _REASONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
         ("a date", r"", r"^[/-]\d"),
         ("an ordinal", r"", r"^(?:st|nd|rd|th)\b"),
         ("an age", r"\b(?:age[sd]?|aged)\b[^.;,]{0,18}", r"^"),
-        ("an age", r"", r"^(?:-|\s+)years?(?:-|\s+)old\b"),
+        (
+            "an earlier level the figure changed from",
+            rf"\b(?:(?:down|up)\s+from|(?:{CHANGE_VERBS})\b[^.;]{{0,40}}?\bfrom)\s+(?:about\s+|some\s+|around\s+)?",
+            r"^",
+        ),
+        ("an age", r"", r"^(?:-|\s+)years?['’]?(?:-|\s+)old\b"),
         (
             "a magnitude or intensity",
             r"\b(?:magnitude|level|category|phase|ipc|grade|force)\s*",
             r"^",
         ),
         ("a magnitude or intensity", r"", r"^(?:-|\s+)magnitude\b"),
+        ("a magnitude or intensity", r"", rf"^(?-i:{MAGNITUDE})"),  # "3.0 M", "6.2M": never metres
+        # "a second earthquake measuring 5.6": a bare number a quake measures is its magnitude
+        (
+            "a magnitude or intensity",
+            r"\b(?:quake|earthquake|tremor|aftershock)s?\b[^.;]{0,40}\bmeasur(?:ed|ing)\s+",
+            r"^(?!\s*(?:%|°|[a-z]{1,2}\b|kilomet|met[er]|miles?\b))",  # not a unit: "measured 20 km"
+        ),
         ("a rate", r"", r"^\s*[\w ]{0,20}?\s+(?:per|a|each)\s+(?:day|week|month|year|hour)\b"),
         (
             "a measurement, not a count",
@@ -150,8 +180,9 @@ _REASONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
         (
             "a count of areas, not of the event's toll",
             r"",
-            (rf"^\s*(?:[\w-]+\s+){{0,2}}?{AREA_NOUNS}\b"),
+            (rf"^[ \t]*(?:[\w-]+[ \t]+){{0,2}}?{AREA_NOUNS}\b"),  # on the number's own line
         ),
+        ("a plan or target, not a level reached", PLAN + r"(?:[a-z]+\s+){1,4}?(?:of\s+)?", r"^"),
         ("a number in an identifier or name", r"[A-Za-z]-?", r"^"),
         ("a number in an identifier or name", r"", r"^-?[A-Za-z]"),
     )
@@ -176,11 +207,12 @@ def numerals(text: str) -> Iterator[tuple[int, int]]:
 def _reason(text: str, a: int, b: int, caption: bool, table: bool) -> str:
     if caption:
         return "a photo caption"
-    before, after = text[max(0, a - 24) : a], text[b : b + 40]
+    far, after = text[max(0, a - 60) : a], text[b : b + 40]
+    near = far[-24:]
     if FRACTION.search(text, max(0, a - 30), min(len(text), b + 30)):
         return "a fraction the figure parser does not read"
-    for reason, pre, post in _REASONS:
-        if not pre.search(before):
+    for reason, pre, post, reach in _REASONS:
+        if not pre.search(near if reach < 60 else far):
             continue
         if post.match(after):
             return reason

@@ -1,0 +1,138 @@
+"""Who a figure is credited to, and under which name: the speakers a text names as it is read.
+
+The reader (:mod:`claimdiff._extract._reader`) carries the last speaker named ("it said", "the
+ministry said"), a paragraph's closing citation, a heading's source, the wire a passage came
+through and a known body the paragraph names, and asks here for the speaker of each figure: a
+quotation's speaker, else the attribution nearest before it in its sentence, else after it, else
+what the paragraph carries. The outlet and wire close the chain of who passed the figure on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import attrs
+
+from claimdiff._extract._attribution import attributions
+from claimdiff._extract._placing import Placing
+from claimdiff._extract._sources import Attribution, source_kind
+from claimdiff._extract._text import Block, sentences
+from claimdiff._model.aliases import bodies_named, canonical_source
+from claimdiff._model.claim import Source
+
+__all__ = ["Crediting"]
+
+
+@attrs.define(kw_only=True)
+class Crediting(Placing):
+    """The speakers a text has named so far, and the origin and outlets of each figure read from them."""
+
+    outlet: Source
+    previous: Attribution | None = None
+    lead_in: Attribution | None = None
+    carried: Attribution | None = (
+        None  # the speaker of the paragraph so far: attribution carries forward
+    )
+    wire: Source | None = None
+    aliases: Mapping[str, str] | None = None
+    ids: dict[str, int] = attrs.Factory(dict)
+    names: dict[Source, Source] = attrs.Factory(
+        dict
+    )  # sources read -> under the names the alias tables give them
+    body: Attribution | None = (
+        None  # a known body the paragraph names ("UNHCR is calling for calm"): its speaker
+    )
+    unscanned: list[tuple[int, int]] = attrs.Factory(
+        list
+    )  # the paragraph's sentences not yet read for a known body
+    cited: Attribution | None = (
+        None  # "(OCHA, 22 Jun 2022)" closing a paragraph: the source of its figures
+    )
+    heading_source: Attribution | None = (
+        None  # "Madagascar - Flood (Media)": a heading's one source, its text's
+    )
+
+    def last_speaker(self, block: Block, quotes: list[tuple[int, int]]) -> Attribution | None:
+        """The last speaker a block names, read sentence by sentence from its end (each read once)."""
+        for s in reversed(sentences(self.text, block)):
+            said = attributions(self.text, self.low, s.start, s.end, quotes)
+            if said:
+                return said[-1][1].resolve(self.previous)
+        return None
+
+    def named_body(self) -> Attribution | None:
+        """The first known body the paragraph names so far ("UNHCR is calling for calm"): its speaker.
+
+        Only where the outlet is the United Nations' own channel (its briefings and news), whose
+        paragraphs about one of its agencies relay that agency's figures. Elsewhere a body a paragraph
+        names without crediting it with a figure gives no origin: the outlet is (ANNOTATION.md rule 16).
+        The sentences are read for one only when a figure needs it, in order, each once.
+        """
+        if not _UN_CHANNEL.match(self.outlet.name):
+            return None
+        while self.body is None and self.unscanned:
+            start, end = self.unscanned.pop(0)
+            named = bodies_named(self.text, start, end)
+            if named:
+                self.body = Attribution(Source(named[0][1], kind=source_kind(named[0][1])))
+        return self.body
+
+    def _speaker(
+        self,
+        at: int,
+        quotes: list[tuple[int, int]],
+        speakers: list[Attribution | None],
+        said: list[tuple[int, Attribution]],
+    ) -> Attribution | None:
+        for (a, b), who in zip(quotes, speakers, strict=True):
+            if a < at < b and who is not None:
+                resolved = who.resolve(self.previous)
+                if resolved is not None:
+                    return resolved
+        before = [a for pos, a in said if pos < at]
+        if before:
+            return before[-1]
+        after = [a for pos, a in said if pos > at]
+        if after:
+            return after[0]
+        return (
+            self.carried or self.cited or self.lead_in or self.named_body() or self.heading_source
+        )
+
+    def chain_of(self, who: Attribution | None) -> tuple[Source, tuple[Source, ...]]:
+        chain: list[Source] = []
+        if who is not None and who.source is not None:
+            chain = [self._named(who.source), *(self._named(v) for v in who.via)]
+        if self.wire is not None:
+            chain.append(self.wire)
+        chain.append(self.outlet)
+        deduped: list[Source] = []
+        for src in chain:
+            if all(src.key != d.key for d in deduped):
+                deduped.append(src)
+        return deduped[0], tuple(deduped[1:])
+
+    def _named(self, source: Source) -> Source:
+        """The source under the one name the alias tables give it."""
+        named = self.names.get(source)
+        if (
+            named is None
+        ):  # the alias table is folded on every lookup: each source is looked up once per text
+            name = canonical_source(source.name, self.aliases)
+            named = self.names[source] = (
+                source if name == source.name else attrs.evolve(source, name=name)
+            )
+        return named
+
+    def make_id(self, source: Source, metric: str, counted: str | None) -> str:
+        who = "-".join(re.findall(r"[a-z0-9]+", source.name.lower())[:3]) or "source"
+        what = "-".join(re.findall(r"[a-z0-9]+", f"{metric} {counted or ''}".lower()))
+        base = f"{who}-{what}"
+        n = self.ids.get(base, 0) + 1
+        self.ids[base] = n
+        return base if n == 1 else f"{base}-{n}"
+
+
+#: The United Nations' own channels: "United Nations", "UN News", "U.N. News Service", "UN Geneva".
+_UN_CHANNEL = re.compile(r"^(?:United Nations|U\.?N\.?)(?:\s|$)")

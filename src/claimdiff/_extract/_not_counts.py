@@ -1,0 +1,78 @@
+"""Numbers in a sentence that are no count: dates, ordinals, rates, differences, distances, magnitudes.
+
+:mod:`claimdiff._extract._figures` reads a figure where a number starts; the patterns here say
+when the words around the number make it something else ("December 29", "3rd", "100 deaths per
+day", "2.3 million more people than in March", "20 km north of", "a 3.0 M aftershock", "the
+2010 Yushu quake"). Those numbers are listed as unread with their reason (:mod:`._unread`).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "CHANGED",
+    "CHANGE_VERBS",
+    "DATE_AFTER",
+    "DIFFERENCE",
+    "DISTANCE",
+    "MAGNITUDE",
+    "MAGNITUDE_AFTER",
+    "NOT_A_COUNT_AFTER",
+    "RATE",
+    "month_before",
+    "plural_head",
+]
+
+#: After a number, what makes it a time, a decimal of a date, an age or an ordinal: "10:30", "5-year", "3rd".
+NOT_A_COUNT_AFTER = re.compile(r"[:.]\d|-year|\s*(?:st|nd|rd|th)\b|-(?!plus\b|odd\b)[a-z]")
+_DATE_NEIGHBOUR = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
+    r"september|october|november|december)\.?\s*$"
+)
+
+
+def month_before(low: str, start: int, pos: int) -> bool:
+    """True when a month's name ends right before ``pos``, spaces apart ("December 29"): a day, not a figure."""
+    words_end = len(low[start:pos].rstrip()) + start
+    # the month and its dot end where the spaces start: no further back than the longest month
+    return _DATE_NEIGHBOUR.search(low, max(start, words_end - 10), pos) is not None
+
+
+DATE_AFTER = re.compile(
+    r"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
+)
+
+#: A quake's magnitude after its number: "3.0 M", "6.2M", "5.6 Mw" (capital M: never metres or million).
+MAGNITUDE = r" ?(?:M|Mw|ML|Mb|Ms)(?![\w-])"
+MAGNITUDE_AFTER = re.compile(MAGNITUDE)
+
+#: Verbs of change: before "from X to Y" they say the old figure and the new, not a range.
+CHANGE_VERBS = (
+    r"rose|risen|rising|rises|increased|increasing|climbed|jumped|grew|grown|went up|raised|revised|"
+    r"fell|fallen|dropped|decreased|declined|up|down|changed|corrected"
+)
+CHANGED = re.compile(rf"\b(?:{CHANGE_VERBS})\b[^.;]*$")
+#: A comparison after the figure: "N more people ... than", "N fewer ... than": a difference between two counts.
+DIFFERENCE = re.compile(r"\s*(?:[a-z]+\s+)?(?:more|fewer|less)\b[^,;.]{0,60}?\bthan\b")
+RATE = re.compile(
+    r"\s+(?:[a-z]+\s+){0,2}?(?:per|a|each)\s+(?:day|week|month|year|hour|person|capita)\b"
+)
+DISTANCE = re.compile(
+    r"\s*(?:kilomet(?:er|re)s?|miles?|met(?:er|re)s?|km|yards?|feet)\s*(?:\([^()]{1,20}\)\s*)?"
+    r"(?:north|south|east|west|away)"
+)
+
+
+#: Plural nouns without a final s: a count before them is a count, whatever its digits look like.
+_PLURAL_WITHOUT_S = frozenset(
+    {"people", "children", "men", "women", "police", "personnel", "staff", "cattle", "livestock",
+     "sheep", "fish", "poultry", "deer", "crew", "militia", "youth", "clergy", "feet", "teeth", "mice"}
+)  # fmt: skip
+_LAST_WORD = re.compile(r"([a-z]+)\W*$")
+
+
+def plural_head(low: str, np_start: int, np_end: int) -> bool:
+    """True when the last word of the noun phrase ``low[np_start:np_end]`` is plural (ends in s, or "people")."""
+    last = _LAST_WORD.search(low, np_start, np_end)
+    return last is not None and (last.group(1).endswith("s") or last.group(1) in _PLURAL_WITHOUT_S)
