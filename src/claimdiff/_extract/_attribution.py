@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from claimdiff._extract._sources import Attribution, canonical_source, source_kind
+from claimdiff._extract._sources import Attribution, canonical_source, source_kind, with_person
 from claimdiff._extract._text import alternation
 from claimdiff._model.aliases import bodies_named
 from claimdiff._model.claim import Source
@@ -56,7 +56,7 @@ _PASSIVE_BY = re.compile(
 #: An agent that is a method, not a body: "confirmed by laboratory testing", "by DNA tests".
 _METHOD = re.compile(r"\b(?:tests?|testing|laborator(?:y|ies)|labs?|pcr|sequencing|analysis|culture|autops(?:y|ies))\b")
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:\"“”()]{2,80})")
-_CITING = re.compile(r"\b(?:citing|quoting)\s+(?P<who>[^,.;:\"“”()]{2,80}?)(?=\s+(?:indicate|indicates|indicated|said|say|"
+_CITING = re.compile(r"\b(?:citing|quoting|with reference to|referring to)\s+(?P<who>[^,.;:\"“”()]{2,80}?)(?=\s+(?:indicate|indicates|indicated|said|say|"
                      r"says|show|shows|showed|report|reports|reported|put|puts|suggest|suggests|that|as)\b|[,.;:()]|$)")
 _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|is|are|be|been|being|it is|widely|an?|the)\s+$")
 _BOUNDARY = re.compile(r"[,;:\"“”]|\bthat\b|\bwhile\b|\bwhich\b|\bwho\b|\bwhen\b|\bbut\b|\bas\b")
@@ -133,16 +133,21 @@ def attributions(
     for m in _PASSIVE_BY.finditer(low, start, end):  # "44 deaths were reported by the ministry"
         if _METHOD.search(m.group("who")):
             continue
-        found = canonical_source(_cut(text, m.start("who"), m.group("who")))
+        found = _citing_within(text, low, m.start("who"), m.end("who"))
         if found is not None and found.source is not None and not quoted(m.start()):
             out.append((m.start(), found))
     for m in _ACCORDING.finditer(low, start, end):
-        found = canonical_source(_cut(text, m.start("who"), m.group("who")))
+        found = _citing_within(text, low, m.start("who"), m.end("who"))
         role = _APPOSED_ROLE.match(low, m.end("who"), end)
         if role is not None and _ROLE.search(
             role.group("role")
         ):  # "according to Ann Lee, a spokeswoman for the agency,": the body she speaks for
-            found = canonical_source(_cut(text, m.end("who") + 2, role.group("role"))) or found
+            body = canonical_source(_cut(text, m.end("who") + 2, role.group("role")))
+            found = (
+                found
+                if body is None
+                else with_person(body, _cut(text, m.start("who"), m.group("who")))
+            )
         if found is not None and found.source is not None and not quoted(m.start()):
             out.append((m.start(), found))
     citing = [
@@ -190,6 +195,23 @@ def attributions(
     return sorted(out, key=lambda pa: pa[0])
 
 
+def _citing_within(text: str, low: str, start: int, end: int) -> Attribution | None:
+    """The agent ``text[start:end]`` names, or the body it cites, through it.
+
+    "by Reuters citing local authorities" is the authorities' figure, through Reuters.
+    """
+    m = _CITING.search(low, start, end)
+    if m is None or m.start() == start:
+        return canonical_source(text[start:end])
+    teller = canonical_source(text[start : m.start()])
+    cited = _named_or_role(canonical_source(_cut(text, m.start("who"), m.group("who"))))
+    if cited is None or cited.source is None:
+        return teller
+    if teller is None or teller.source is None:
+        return cited
+    return Attribution(cited.source, via=(teller.source, *teller.via))
+
+
 #: A person's role in apposition after their name: ", a spokeswoman for the agency,".
 _APPOSED_ROLE = re.compile(r",\s(?P<role>(?:an?|the)\s[^,;:\"“”]{2,80}?),")
 
@@ -224,15 +246,18 @@ def _subject(text: str, low: str, start: int, verb: int) -> Attribution | None:
             1
         ]  # "The Syrian Observatory, a Britain-based war monitor, said": the name, not its description
     # "The governor of Bryansk region, Alexander Bogomaz, said": the role names the source better.
+    person = ""
     if (
         len(pieces) > 1
         and not _ROLE.search(subject)
         and _ROLE.search(pieces[1])
         and len(subject.split()) <= 3
     ):
+        person = _cut(text, start + head.rfind(subject), subject).strip()
         subject = pieces[1]
     offset = start + head.rfind(subject)
-    return canonical_source(_cut(text, offset, subject))
+    found = canonical_source(_cut(text, offset, subject))
+    return with_person(found, person) if found is not None and person else found
 
 
 def _inverted(text: str, low: str, after: int, end: int) -> Attribution | None:
@@ -252,7 +277,7 @@ def _inverted(text: str, low: str, after: int, end: int) -> Attribution | None:
     ):  # "said Ann Lee, a spokeswoman for the agency"
         found = canonical_source(_cut(text, role.start("role"), role.group("role")))
         if found is not None:
-            return found
+            return with_person(found, _cut(text, after + m.start(1), m.group(1)))
     return canonical_source(_cut(text, after + m.start(1), m.group(1)))
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from claimdiff._extract._sources import ANAPHORS
+from claimdiff._extract._sources import ANAPHORS, spelled_more_fully
 from claimdiff._model.claim import Source
 from claimdiff._model.places import Gazetteer
 
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from claimdiff._extract._candidate import Candidate
     from claimdiff._extract._figures import Figure
 
-__all__ = ["METRIC_NOUN", "dedupe", "elided", "listed", "refined"]
+__all__ = ["METRIC_NOUN", "dedupe", "elided", "listed", "one_spelling", "refined"]
 
 #: A metric said by the noun right after a bare figure: "including 17 deaths", "(39 fatalities)".
 #: The noun after a number that names its metric, past modifiers: "17 deaths", "3 new deaths", "5 suspected cases".
@@ -42,6 +42,7 @@ def dedupe(found: list[Candidate], outlet: Source | None = None) -> list[Candida
     """
     best: dict[tuple[object, ...], Candidate] = {}
     order: list[tuple[object, ...]] = []
+    found = one_spelling(found)
     if outlet is not None:
         found = _headlines_sourced(found, outlet)
     for c in found:
@@ -85,6 +86,33 @@ def dedupe(found: list[Candidate], outlet: Source | None = None) -> list[Candida
         ):
             best[key] = c
     return [best[key] for key in order]
+
+
+def one_spelling(found: list[Candidate]) -> list[Candidate]:
+    """One body, one spelling per text: the shorter name of a body the text also names more fully takes the fuller.
+
+    "Iran's health minister" then "Health Minister X" are one ministry: "Ministry of Health" becomes
+    "Iranian Ministry of Health" when that is the only name the text gives that ends with it and adds
+    proper words before it (a country, a place: ANNOTATION.md rule 17, "as the text spells it most
+    fully"); a level word ("Local", "National") makes another speaker, and a bare one-word name is left.
+
+    >>> one_spelling([]) == []
+    True
+    """
+    names = {c.claim.source.name: c.claim.source for c in found}
+    fuller: dict[str, Source] = {}
+    for name in names:
+        longer = [other for other in names if spelled_more_fully(name, other)]
+        if len(longer) == 1:
+            fuller[name] = names[longer[0]]
+    if not fuller:
+        return found
+    return [
+        c
+        if c.claim.source.name not in fuller
+        else attrs.evolve(c, claim=attrs.evolve(c.claim, source=fuller[c.claim.source.name]))
+        for c in found
+    ]
 
 
 #: A headline's speaker named by a bare noun ("..., agency says") is a body the story names in full;

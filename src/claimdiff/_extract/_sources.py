@@ -21,6 +21,8 @@ __all__ = [
     "defined_names",
     "of_region",
     "source_kind",
+    "spelled_more_fully",
+    "with_person",
 ]
 
 # fmt: off
@@ -85,8 +87,20 @@ _SAME = frozenset({"same source", "same sources", "latter", "same agency", "same
 ANAPHORS = frozenset(
     {"ministry", "governor", "agency", "military", "army", "official", "officials", "spokesman", "spokeswoman",
      "spokesperson", "mayor", "president", "minister", "authorities", "administration", "office", "organisation",
-     "organization", "statement", "report", "department", "service", "police", "group", "un", "mission", "navy",
-     "air force", "company", "commission", "centre", "center"}
+     "organization", "department", "service", "police", "group", "un", "mission", "navy", "officer",
+     "air force", "company", "commission", "centre", "center", "council", "committee", "authority", "bureau"}
+)
+#: A document that says what its author says: "the statement said", "the article says" (the author just named).
+_DOCUMENTS = frozenset({"statement", "article", "story", "release", "press release", "communiqué", "communique"})
+#: The head noun of a body's name: "the National Emergency Operations Centre", "the disaster agency".
+_BODY_HEAD = re.compile(
+    r"\b(?:ministry|agency|centre|center|office|department|authority|council|committee|commission|service|"
+    r"bureau|directorate|administration|organi[sz]ation|institute|unit|command|headquarters|secretariat)\b"
+)
+#: A place's possessive before a body: "the country's health ministry", "the republic's Disaster Center".
+_OF_A_PLACE = re.compile(
+    r"^(?:[\w-]+\s+){0,4}?(?:country|city|region|state|province|republic|nation|territory|oblast|district|"
+    r"county|island|enclave|kingdom|capital)'s\s+(?=\S)"
 )
 _NOT_SOURCES = frozenset(
     {"updates", "update", "reports", "report", "information", "data", "figures", "estimates", "estimate",
@@ -130,22 +144,43 @@ class Attribution:
         source: The origin; ``None`` when the text points back ("it said", "the ministry said").
         via: Sources it passed through on the way, nearest the origin first ("told Reuters").
         refers_to: For a pointer back, the noun it names ("ministry"), or ``""`` for a pronoun.
+        people: The people the text has named as speaking for a body so far, each with that body
+            ("Health Minister Ana Ruiz" makes "Ana Ruiz" the Ministry of Health): a later "Ruiz said"
+            is the ministry (ANNOTATION.md rule 17). Passed on from one speaker to the next.
     """
 
     source: Source | None
     via: tuple[Source, ...] = ()
     refers_to: str = ""
+    people: tuple[tuple[str, Source], ...] = attrs.field(default=(), eq=False, repr=False)
 
     def resolve(self, previous: Attribution | None) -> Attribution | None:
-        """This attribution with a pointer back replaced by the speaker it points to, if it fits."""
+        """This attribution with a pointer back or a person already named replaced by their body.
+
+        A pointer back ("it said", "the ministry said") is the speaker just named when it fits;
+        "the official", "the spokesperson" fit any body (a person speaking for it), "the ministry"
+        a ministry. A person the text named with their body before ("Health Minister Ana Ruiz"),
+        named again ("Ruiz said"), is that body.
+        """
+        known = previous.people if previous is not None else ()
         if self.source is not None:
-            return self
+            body = (
+                _person_body(self.source.name, known)
+                or next(
+                    (b for _, b in reversed(known) if spelled_more_fully(self.source.name, b.name)),
+                    None,
+                )
+                or self.source
+            )
+            spoke = _joined(known, (*self.people, ("", body)))
+            return Attribution(body, via=self.via, people=spoke)
         fits = (
             previous is not None
             and previous.source is not None
             and (
                 not self.refers_to
-                or self.refers_to in previous.source.name.casefold()
+                or _FITS.get(self.refers_to, self.refers_to) in previous.source.name.casefold()
+                or self.refers_to in _SPEAKS_FOR_ANY
                 or (
                     self.refers_to in {"ministry", "military", "army"}
                     and previous.source.kind is SourceKind.MILITARY
@@ -154,12 +189,92 @@ class Attribution:
         )
         if fits and previous is not None:
             return attrs.evolve(previous, via=previous.via + self.via)
+        earlier = self._earlier(known)
+        if (
+            earlier is not None
+        ):  # "the minister said" after another speaker: the minister named before
+            return Attribution(earlier, via=self.via, people=known)
         if (
             self.refers_to
         ):  # "the governor said" with no governor named before: the role is the source
             name = self.refers_to[0].upper() + self.refers_to[1:]
-            return Attribution(Source(name, kind=source_kind(name)), via=self.via)
+            return Attribution(Source(name, kind=source_kind(name)), via=self.via, people=known)
         return None
+
+    def _earlier(self, known: tuple[tuple[str, Source], ...]) -> Source | None:
+        """The last body named before the speaker just named that the pointer's noun fits."""
+        noun = _FITS.get(self.refers_to, self.refers_to)
+        if not noun or noun in _SPEAKS_FOR_ANY:
+            return None
+        return next((b for _, b in reversed(known[:-1]) if noun in b.name.casefold()), None)
+
+
+#: A role that fits a body of another name: "the minister" speaks for the ministry just named.
+_FITS = {"minister": "ministry"}
+#: A person named by role alone ("the official", "the spokeswoman") speaks for whichever body was just named.
+_SPEAKS_FOR_ANY = frozenset({"official", "spokesman", "spokeswoman", "spokesperson", "officer"})
+
+
+def _person_body(name: str, people: tuple[tuple[str, Source], ...]) -> Source | None:
+    """The body a person already named speaks for: by their full name, or by the surname alone."""
+    if not people or not name[:1].isupper() or len(name.split()) > 3:
+        return None
+    for person, body in reversed(people):
+        if person and (name == person or (len(name.split()) == 1 and name == person.split()[-1])):
+            return body
+    return None
+
+
+#: Words that name a level, not the body: "Local officials" and "Officials" are two speakers (ANNOTATION.md 18).
+_LEVELS = frozenset(
+    {
+        "local",
+        "provincial",
+        "regional",
+        "state",
+        "national",
+        "federal",
+        "district",
+        "city",
+        "municipal",
+        "county",
+        "central",
+        "senior",
+        "military",
+        "government",
+    }
+)
+
+
+def spelled_more_fully(short: str, long: str) -> bool:
+    """Whether ``long`` is the body ``short`` names, spelled more fully by a text: proper words before it.
+
+    "Iranian Ministry of Health" spells "Ministry of Health" more fully (ANNOTATION.md rule 17: the name
+    as the text spells it most fully); "Local officials" is another speaker than "Officials" (a level,
+    rule 18), and a one-word name is too bare to tell.
+
+    >>> spelled_more_fully("Ministry of Health", "Iranian Ministry of Health")
+    True
+    >>> spelled_more_fully("Health Ministry", "Local Health Ministry")
+    False
+    """
+    words, longer = short.split(), long.split()
+    extra = longer[: len(longer) - len(words)]
+    return (
+        len(words) >= 2
+        and len(longer) > len(words)
+        and longer[len(extra) :] == words
+        and all(w[:1].isupper() and w.lower() not in _LEVELS for w in extra)
+    )
+
+
+def _joined(
+    known: tuple[tuple[str, Source], ...], new: tuple[tuple[str, Source], ...]
+) -> tuple[tuple[str, Source], ...]:
+    """The speakers named so far, the newest last, each once; the last 16 (a pointer reaches no further)."""
+    if not new or (known and known[-1] == new[-1] and len(new) == 1):
+        return known
+    return (*(p for p in known if p not in new), *new)[-16:]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -175,6 +290,35 @@ def canonical_source(phrase: str) -> Attribution | None:
     >>> canonical_source("revised updates") is None
     True
     """
+    found = _canonical(phrase)
+    if found is None or found.source is None:
+        return found
+    person = _PERSON_AFTER_ROLE.search(phrase.strip(" \t\n,.:;"))
+    return (
+        found
+        if person is None or person.group("name") == found.source.name
+        else with_person(found, person.group("name"))
+    )
+
+
+def with_person(found: Attribution, person: str) -> Attribution:
+    """``found`` knowing that ``person`` speaks for its body ("Paul Smit, head of the agency")."""
+    person = " ".join(person.split())
+    if found.source is None or not person[:1].isupper() or len(person.split()) > 4:
+        return found
+    return attrs.evolve(found, people=_joined(found.people, ((person, found.source),)))
+
+
+#: A person's name after their role: "Health Minister Ana Ruiz", "spokesperson Maj. Gen. Ann Lee".
+_PERSON_AFTER_ROLE = re.compile(
+    r"\b(?i:minister|spokes(?:man|woman|person)|chief|head|director(?:[- ]general)?|commissioner(?:-general)?|"
+    r"president|governor|secretary-general|mayor|coordinator|official)\s+"
+    r"(?:(?:Maj|Gen|Lt|Col|Brig|Capt|Dr|Mr|Mrs|Ms|Prof)\.?\s+)*"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})$"
+)
+
+
+def _canonical(phrase: str) -> Attribution | None:
     s = " ".join(
         re.sub(r"\([^()]*\)", " ", phrase.replace("’", "'")).strip(" \t\n,.:;-\"“”'()").split()
     )
@@ -205,8 +349,18 @@ def canonical_source(phrase: str) -> Attribution | None:
             f"{adjective} {s[possessive.end() :]}",
             f"{adjective.lower()} {low[possessive.end() :]}",
         )
+    place = _OF_A_PLACE.match(low)
+    if (
+        place is not None
+    ):  # "the country's health ministry": the ministry (the place is the figure's)
+        s, low = s[place.end() :], low[place.end() :]
     if re.search(r"\b(?:have|has|had|were|was|been|are|is)\b", low):
         return None  # a clause, not a name
+    first = _first_of_two(s)
+    if (
+        first is not None
+    ):  # "the ministry and the UN said": the first named states it (ANNOTATION 16)
+        return canonical_source(first)
     office = _office(s)
     if office is not None:
         return Attribution(Source(office, kind=source_kind(office), party=_party(s)))
@@ -225,6 +379,10 @@ def canonical_source(phrase: str) -> Attribution | None:
         press = press[0].upper() + press[1:]
         return Attribution(Source(press, kind=source_kind(press)))
     located = _LOCATED.match(low)
+    if located is not None and _BODY_HEAD.search(low, located.end("who")):
+        return canonical_source(
+            s[located.end("who") :].split(None, 1)[1]
+        )  # "an official from the agency"
     if located is not None:  # "officials in the province": the officials, the place is the figure's
         s, low = s[: located.end("who")], low[: located.end("who")]
     official = _ONE_OFFICIAL.match(low) if not definite else None
@@ -240,8 +398,10 @@ def canonical_source(phrase: str) -> Attribution | None:
         or "according to" in low
     ):
         return None
-    if low in _PRONOUNS or low in _SAME:
-        return Attribution(None)  # "it said", "the same source reports": the speaker named before
+    if low in _PRONOUNS or low in _SAME or (definite and low in _DOCUMENTS):
+        return Attribution(
+            None
+        )  # "it said", "the same source reports", "the article says": the speaker before
     if definite and low in ANAPHORS:
         return Attribution(None, refers_to=low)
     words = s.split()
@@ -269,6 +429,7 @@ _FOR_BODY = re.compile(
 _BODY_ROLE = re.compile(
     r"^(?P<body>.+?)(?:'s)?\s+(?i:spokes(?:man|woman|person)|chief|head|director(?:[- ]general)?|"
     r"commissioner(?:-general)?)(?:\s+[A-Z][\w.'’-]*){0,4}$"
+    r"|^(?P<owner>.+?)'s\s+(?:[a-z]+\s+)?(?:officials?|officers?|spokes(?:man|woman|person))$"
 )
 #: A rank or title before a person's name closing a body's name: "... Authority Maj. Gen. Saeed Aleem".
 _RANKED = re.compile(
@@ -285,7 +446,8 @@ _SECRETARY_GENERAL = re.compile(
 #: A minister named by portfolio, with or without the person: "Health Minister", "Interior Minister Ana Ruiz",
 #: "the minister of health": the ministry speaks.
 _MINISTER = re.compile(
-    r"^(?:(?P<c>[A-Za-z]+)\s+)??(?:(?P<t1>health|interior|defen[cs]e|emergencies|emergency|foreign|home)\s+minister|"
+    r"^(?:(?P<c>[A-Za-z]+)\s+)??(?:(?:first|deputy|vice)\s+){0,2}"
+    r"(?:(?P<t1>health|interior|defen[cs]e|emergencies|emergency|foreign|home)\s+minister|"
     r"minister\s+of\s+(?P<t2>health|interior|defen[cs]e|emergencies|emergency situations|foreign affairs))"
     r"(?:\s+[A-Z][\w.'’-]*){0,4}$",
     re.IGNORECASE,
@@ -298,6 +460,25 @@ _LOCATED = re.compile(
 )
 #: One unnamed official, a level or nationality kept: written in the plural ("Officials", "Afghan officials").
 _ONE_OFFICIAL = re.compile(r"^(?:[a-z]+\s+){0,2}official$")
+
+
+#: What starts a second body after "and": an article, "other", or a known body ("and UN agencies", "and WHO").
+_SECOND = re.compile(
+    r"^(?P<first>.+?)\s+and\s+(?P<second>(?:the|other|its|local)\s+\S.*|(?:UN|U\.N\.|WHO|[A-Z]{3,})\b.*)$"
+)
+
+
+def _first_of_two(s: str) -> str | None:
+    """The first of two bodies a phrase coordinates ("OCHA and UN agencies"), or ``None``.
+
+    Only where "and" is followed by a new noun phrase (an article, "other", an acronym): "and" inside
+    a name ("Department of Health and Mental Hygiene") joins no second body.
+    """
+    m = _SECOND.match(s)
+    if m is None:
+        return None
+    first = m.group("first")
+    return first if canonical_source(first) is not None else None
 
 
 def _office(s: str) -> str | None:
@@ -325,7 +506,9 @@ def _body_of(s: str) -> str | None:
     m = _FOR_BODY.match(s) or _BODY_ROLE.match(s)
     if m is None:
         return None
-    body = _RANKED.sub("", m.group("body").strip())
+    body = _RANKED.sub("", (m.groupdict().get("body") or m.group("owner")).strip())
+    if body.lower() in ANAPHORS:
+        return f"the {body}"  # "the centre's duty officer": the centre just named
     first = body.split()[0].lower()
     if (
         first in _PRONOUNS
