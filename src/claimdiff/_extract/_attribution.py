@@ -66,6 +66,10 @@ _ROLE = re.compile(r"\b(?:governor|minister|mayor|spokes\w*|president|head|chief
 # fmt: on
 
 
+#: A speech verb right after a comma or a closing quotation mark: "..., said the ministry".
+_OPENS_CLAUSE = re.compile(r"[,\"”]\s*$")
+
+
 def _cut(text: str, offset: int, piece: str) -> str:
     return text[offset : offset + len(piece)]
 
@@ -171,7 +175,11 @@ def attributions(
             or low[max(start, verb_at - 7) : verb_at].endswith(("double-", "double ", "re-"))
         ):
             continue
-        found = _subject(text, low, start, m.start()) or _inverted(text, low, m.end(), end)
+        found = (
+            _inverted(text, low, m.end(), end) or _subject(text, low, start, m.start())
+            if _OPENS_CLAUSE.search(low, start, m.start())
+            else _subject(text, low, start, m.start()) or _inverted(text, low, m.end(), end)
+        )  # "..., said X": the verb opens its clause, its subject follows it
         if found is None:
             continue
         if m.group("verb") in {"told", "tells"}:
@@ -213,7 +221,7 @@ def _citing_within(text: str, low: str, start: int, end: int) -> Attribution | N
 
 
 #: A person's role in apposition after their name: ", a spokeswoman for the agency,".
-_APPOSED_ROLE = re.compile(r",\s(?P<role>(?:an?|the)\s[^,;:\"“”]{2,80}?),")
+_APPOSED_ROLE = re.compile(r",\s(?P<role>(?:(?:an?|the)\s)?[^,;:\"“”]{2,80}?),")
 
 
 def _named_or_role(found: Attribution | None) -> Attribution | None:

@@ -11,6 +11,7 @@ import re
 
 import attrs
 
+from claimdiff._model.aliases import bodies_named
 from claimdiff._model.claim import Source, SourceKind
 
 __all__ = [
@@ -174,20 +175,7 @@ class Attribution:
             )
             spoke = _joined(known, (*self.people, ("", body)))
             return Attribution(body, via=self.via, people=spoke)
-        fits = (
-            previous is not None
-            and previous.source is not None
-            and (
-                not self.refers_to
-                or _FITS.get(self.refers_to, self.refers_to) in previous.source.name.casefold()
-                or self.refers_to in _SPEAKS_FOR_ANY
-                or (
-                    self.refers_to in {"ministry", "military", "army"}
-                    and previous.source.kind is SourceKind.MILITARY
-                )
-            )
-        )
-        if fits and previous is not None:
+        if previous is not None and previous.source is not None and self._fits(previous.source):
             return attrs.evolve(previous, via=previous.via + self.via)
         earlier = self._earlier(known)
         if (
@@ -197,22 +185,35 @@ class Attribution:
         if (
             self.refers_to
         ):  # "the governor said" with no governor named before: the role is the source
-            name = self.refers_to[0].upper() + self.refers_to[1:]
-            return Attribution(Source(name, kind=source_kind(name)), via=self.via, people=known)
+            named = canonical_source(self.refers_to)
+            if named is not None and named.source is not None:
+                return Attribution(named.source, via=self.via, people=known)
         return None
+
+    def _fits(self, body: Source) -> bool:
+        """Whether the noun this pointer names fits ``body``: each of its words in the body's name."""
+        if not self.refers_to or self.refers_to in _SPEAKS_FOR_ANY:
+            return True
+        name = body.name.casefold()
+        return all(_FITS.get(w, w) in name for w in self.refers_to.split()) or (
+            self.refers_to in {"ministry", "military", "army"} and body.kind is SourceKind.MILITARY
+        )
 
     def _earlier(self, known: tuple[tuple[str, Source], ...]) -> Source | None:
         """The last body named before the speaker just named that the pointer's noun fits."""
-        noun = _FITS.get(self.refers_to, self.refers_to)
-        if not noun or noun in _SPEAKS_FOR_ANY:
+        if not self.refers_to or self.refers_to in _SPEAKS_FOR_ANY:
             return None
-        return next((b for _, b in reversed(known[:-1]) if noun in b.name.casefold()), None)
+        return next((b for _, b in reversed(known[:-1]) if self._fits(b)), None)
 
 
+#: Numbers and demonstratives before a noun pointing back: "the two officials", "both officials".
+_NUMBERED = re.compile(r"^(?:both|two|three|four|these|those|same)\s+(?=\S)")
 #: A role that fits a body of another name: "the minister" speaks for the ministry just named.
 _FITS = {"minister": "ministry"}
 #: A person named by role alone ("the official", "the spokeswoman") speaks for whichever body was just named.
-_SPEAKS_FOR_ANY = frozenset({"official", "spokesman", "spokeswoman", "spokesperson", "officer"})
+_SPEAKS_FOR_ANY = frozenset(
+    {"official", "officials", "spokesman", "spokeswoman", "spokesperson", "officer"}
+)
 
 
 def _person_body(name: str, people: tuple[tuple[str, Source], ...]) -> Source | None:
@@ -309,6 +310,27 @@ def with_person(found: Attribution, person: str) -> Attribution:
     return attrs.evolve(found, people=_joined(found.people, ((person, found.source),)))
 
 
+#: A story's dateline: "DUBAI -", "BEIRUT (Reuters) -", "KABUL:", "GENEVA, May 11 (Xinhua) --".
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^()]{1,30}\))?"
+    r"\s*(?:[-–—:]+)\s*"
+)
+#: A known body closing a phrase, in brackets or after a lower-case noun: "... agency (OCHA)", "... agency OCHA".
+_CLOSING_BODY = re.compile(
+    r"(?:\(\s*(?P<bracketed>[^()]+?)\s*\)|(?<=[a-z]\s)(?P<apposed>[A-Z][\w.-]+))\s*$"
+)
+
+
+def _named_in_apposition(phrase: str) -> str | None:
+    """The one known body a description names in brackets or in apposition at its end, or ``None``."""
+    m = _CLOSING_BODY.search(phrase.strip(" \t\n,.:;"))
+    if m is None:
+        return None
+    inner = m.group("bracketed") or m.group("apposed")
+    found = bodies_named(inner)
+    return found[0][1] if len(found) == 1 and found[0][0] == 0 else None
+
+
 #: A person's name after their role: "Health Minister Ana Ruiz", "spokesperson Maj. Gen. Ann Lee".
 _PERSON_AFTER_ROLE = re.compile(
     r"\b(?i:minister|spokes(?:man|woman|person)|chief|head|director(?:[- ]general)?|commissioner(?:-general)?|"
@@ -319,10 +341,16 @@ _PERSON_AFTER_ROLE = re.compile(
 
 
 def _canonical(phrase: str) -> Attribution | None:
+    named = _named_in_apposition(phrase)
+    if named is not None:  # "the UN humanitarian agency (OCHA)", "the UN relief agency OCHA": OCHA
+        return Attribution(Source(named, kind=source_kind(named), party=_party(named)))
     s = " ".join(
         re.sub(r"\([^()]*\)", " ", phrase.replace("’", "'")).strip(" \t\n,.:;-\"“”'()").split()
     )
     s = re.sub(r"^[\W\d_]+", "", s)  # a live-blog time stamp or a list mark before the subject
+    s = _DATELINE.sub(
+        "", s
+    )  # "DUBAI - The director ...": the place the story was filed from, no name
     low = s.lower()
     m = _LEADING.match(low)
     if m:
@@ -402,8 +430,12 @@ def _canonical(phrase: str) -> Attribution | None:
         return Attribution(
             None
         )  # "it said", "the same source reports", "the article says": the speaker before
-    if definite and low in ANAPHORS:
-        return Attribution(None, refers_to=low)
+    if definite or low.startswith("both "):
+        low = _NUMBERED.sub("", low)  # "the two officials", "both officials": the ones just named
+        if low in ANAPHORS or (s.islower() and len(low.split()) <= 3):
+            return Attribution(
+                None, refers_to=low
+            )  # "the observatory said": the speaker it names, if named
     words = s.split()
     if len(words) > 9:
         trailing = _TRAILING_NAME.search(s)
@@ -427,7 +459,7 @@ _FOR_BODY = re.compile(
 )
 #: The body before the speaker's role, with or without the person's name: "UNICEF spokesperson Ann Lee".
 _BODY_ROLE = re.compile(
-    r"^(?P<body>.+?)(?:'s)?\s+(?i:spokes(?:man|woman|person)|chief|head|director(?:[- ]general)?|"
+    r"^(?P<body>.+?)(?:'s)?\s+(?:[a-z]+\s+)?(?i:spokes(?:man|woman|person)|chief|head|director(?:[- ]general)?|"
     r"commissioner(?:-general)?)(?:\s+[A-Z][\w.'’-]*){0,4}$"
     r"|^(?P<owner>.+?)'s\s+(?:[a-z]+\s+)?(?:officials?|officers?|spokes(?:man|woman|person))$"
 )
@@ -464,7 +496,7 @@ _ONE_OFFICIAL = re.compile(r"^(?:[a-z]+\s+){0,2}official$")
 
 #: What starts a second body after "and": an article, "other", or a known body ("and UN agencies", "and WHO").
 _SECOND = re.compile(
-    r"^(?P<first>.+?)\s+and\s+(?P<second>(?:the|other|its|local)\s+\S.*|(?:UN|U\.N\.|WHO|[A-Z]{3,})\b.*)$"
+    r"^(?P<first>.+?)\s+and\s+(?P<second>(?:the|an?|other|its|local)\s+\S.*|(?:UN|U\.N\.|WHO|[A-Z]{3,})\b.*)$"
 )
 
 
@@ -479,6 +511,24 @@ def _first_of_two(s: str) -> str | None:
         return None
     first = m.group("first")
     return first if canonical_source(first) is not None else None
+
+
+def _without_trailing_name(body: str) -> str:
+    """A body's name without the person's name that closes it after a lower-case head noun.
+
+    "the media office Ismail Al-Thawabta" is the office; "Ministry of Health" keeps its capitals.
+    """
+    words = body.split()
+    for n in range(min(3, len(words) - 1), 0, -1):
+        head, name = words[-n - 1], words[-n:]
+        if (
+            head.isalpha()
+            and head.islower()
+            and len(head) > 2
+            and all(w[:1].isupper() for w in name)
+        ):
+            return " ".join(words[:-n])
+    return body
 
 
 def _office(s: str) -> str | None:
@@ -507,6 +557,7 @@ def _body_of(s: str) -> str | None:
     if m is None:
         return None
     body = _RANKED.sub("", (m.groupdict().get("body") or m.group("owner")).strip())
+    body = _without_trailing_name(body)  # "the media office Ismail Al-Thawabta": the office
     if body.lower() in ANAPHORS:
         return f"the {body}"  # "the centre's duty officer": the centre just named
     first = body.split()[0].lower()
