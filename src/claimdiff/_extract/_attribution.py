@@ -66,6 +66,8 @@ _ROLE = re.compile(r"\b(?:governor|minister|mayor|spokes\w*|president|head|chief
 # fmt: on
 
 
+#: What may follow a verb that closes its sentence: "..., Xinhua reported on Monday."
+_TAIL = re.compile(r"(?:\s+[a-z]+){0,3}\s*[.!?\"”]*\s*")
 #: A speech verb right after a comma or a closing quotation mark: "..., said the ministry".
 _OPENS_CLAUSE = re.compile(r"[,\"”]\s*$")
 
@@ -154,6 +156,7 @@ def attributions(
             )
         if found is not None and found.source is not None and not quoted(m.start()):
             out.append((m.start(), found))
+    teller: tuple[int, Attribution] | None = None
     citing = [
         (m.start(), _named_or_role(canonical_source(_cut(text, m.start("who"), m.group("who")))))
         for m in _CITING.finditer(low, start, end)
@@ -200,7 +203,17 @@ def attributions(
                 via = head.source if head is not None and head.source is not None else found.source
                 found = Attribution(cited.source, via=(via, *found.via))
         out.append((verb_at, found))
-    return sorted(out, key=lambda pa: pa[0])
+        if _TAIL.fullmatch(low, m.end(), end) and found.source is not None:
+            teller = (verb_at, found)
+    out.sort(key=lambda pa: pa[0])
+    if teller is not None and out[0][0] < teller[0]:
+        # "OCHA said 473 people died, Xinhua reported": the teller closing the sentence passed it on
+        told = (teller[1].source, *teller[1].via)
+        out = [
+            (at, a if at >= teller[0] or a.source is None else attrs.evolve(a, via=(*a.via, *told)))
+            for at, a in out
+        ]
+    return out
 
 
 def _citing_within(text: str, low: str, start: int, end: int) -> Attribution | None:

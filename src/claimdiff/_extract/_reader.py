@@ -36,12 +36,12 @@ from claimdiff._extract._metrics import (
 from claimdiff._extract._noun import told_apart
 from claimdiff._extract._place import _LABEL, _path, heading_places, known, places_named
 from claimdiff._extract._placing import Context, Placing
-from claimdiff._extract._sources import Attribution, of_region, source_kind
+from claimdiff._extract._sources import Attribution, member_named, of_region, source_kind
 from claimdiff._extract._structures import breakdown, with_total
 from claimdiff._extract._text import Block, Sentence, quotations, sentences
 from claimdiff._extract._time import days_named, period_at, stated_period
 from claimdiff._extract._triggers import TRIGGERS
-from claimdiff._model.aliases import bodies_named, canonical_source
+from claimdiff._model.aliases import canonical_source
 from claimdiff._model.claim import Claim, Scope, Source
 from claimdiff._model.hedges import HedgePolicy
 from claimdiff._model.vocabulary import Vocabulary
@@ -302,18 +302,13 @@ class _Reader(Placing):
     def named_body(self) -> Attribution | None:
         """The first known body the paragraph names so far ("UNHCR is calling for calm"): its speaker.
 
-        Only where the outlet is the United Nations' own channel (its briefings and news), whose
-        paragraphs about one of its agencies relay that agency's figures. Elsewhere a body a paragraph
-        names without crediting it with a figure gives no origin: the outlet is (ANNOTATION.md rule 16).
-        The sentences are read for one only when a figure needs it, in order, each once.
+        Only a member body of the organisation whose own channel the outlet is (:func:`member_named`,
+        ANNOTATION.md rule 18b). The sentences are read for one only when a figure needs it, in order,
+        each once.
         """
-        if not _UN_CHANNEL.match(self.outlet.name):
-            return None
         while self.body is None and self.unscanned:
             start, end = self.unscanned.pop(0)
-            named = bodies_named(self.text, start, end)
-            if named:
-                self.body = Attribution(Source(named[0][1], kind=source_kind(named[0][1])))
+            self.body = member_named(self.outlet, self.text, start, end)
         return self.body
 
     def _anaphor(self, s: Sentence, fig: Figure, out: list[Candidate]) -> Candidate | None:
@@ -467,8 +462,6 @@ class _Reader(Placing):
         return base if n == 1 else f"{base}-{n}"
 
 
-#: The United Nations' own channels: "United Nations", "UN News", "U.N. News Service", "UN Geneva".
-_UN_CHANNEL = re.compile(r"^(?:United Nations|U\.?N\.?)(?:\s|$)")
 #: A place, then the place it lies in: "Borno State, north-eastern Nigeria", "Juba, South Sudan".
 _APPOSITION = re.compile(r"[^,;.()]{1,40},\s+(?:in\s+)?(?:the\s+)?(?:[a-z][\w-]*\s+)?")
 _HEADING_SOURCE = re.compile(r"\((?P<who>[A-Za-z][\w .'’-]{1,40})\)\s*$")

@@ -12,6 +12,7 @@ import re
 import attrs
 
 from claimdiff._model.aliases import bodies_named
+from claimdiff._model.aliases import canonical_source as _table_name
 from claimdiff._model.claim import Source, SourceKind
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "Attribution",
     "canonical_source",
     "defined_names",
+    "member_named",
     "of_region",
     "source_kind",
     "spelled_more_fully",
@@ -329,6 +331,40 @@ def _named_in_apposition(phrase: str) -> str | None:
     inner = m.group("bracketed") or m.group("apposed")
     found = bodies_named(inner)
     return found[0][1] if len(found) == 1 and found[0][0] == 0 else None
+
+
+#: The bodies an organisation's own channel speaks for: its members among the bodies the built-in table
+#: knows (``claimdiff._model.aliases``). The United Nations' briefings and news relay its agencies' work.
+MEMBERS: dict[str, frozenset[str]] = {
+    "United Nations": frozenset({"OCHA", "OHCHR", "WHO", "IOM", "UNHCR", "UNICEF", "WFP"}),
+}
+#: What names a channel of an organisation after the organisation's name: "UN News", "UN Geneva".
+_CHANNEL = re.compile(
+    r"\s+(?:news(?:\s+(?:service|centre|center))?|geneva|new york|press(?:\s+centre)?|briefings?|"
+    r"information cent(?:re|er).*)$",
+    re.IGNORECASE,
+)
+
+
+def member_named(outlet: Source, text: str, start: int, end: int) -> Attribution | None:
+    """The first member body of the outlet's organisation that ``text[start:end]`` names, or ``None``.
+
+    An organisation's own channel (its briefings, its news service) speaks for its member bodies: a
+    figure it gives in a paragraph about one of them, credited to no one, is that member's, through
+    the channel (ANNOTATION.md rule 18b). Any other outlet, or a body that is no member, gives nothing.
+
+    >>> member_named(Source("UN News"), "UNHCR is calling for calm.", 0, 26).source.name
+    'UNHCR'
+    >>> member_named(Source("Daily Planet"), "UNHCR is calling for calm.", 0, 26) is None
+    True
+    """
+    members = MEMBERS.get(_table_name(outlet.name)) or MEMBERS.get(
+        _table_name(_CHANNEL.sub("", outlet.name))
+    )
+    if not members:
+        return None
+    named = next((name for _, name in bodies_named(text, start, end) if name in members), None)
+    return None if named is None else Attribution(Source(named, kind=source_kind(named)))
 
 
 #: A person's name after their role: "Health Minister Ana Ruiz", "spokesperson Maj. Gen. Ann Lee".
