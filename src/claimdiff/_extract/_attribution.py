@@ -206,7 +206,7 @@ def attributions(
         if _TAIL.fullmatch(low, m.end(), end) and found.source is not None:
             teller = (verb_at, found)
     out.sort(key=lambda pa: pa[0])
-    if teller is not None and out[0][0] < teller[0]:
+    if teller is not None and teller[1].source is not None and out[0][0] < teller[0]:
         # "OCHA said 473 people died, Xinhua reported": the teller closing the sentence passed it on
         told = (teller[1].source, *teller[1].via)
         out = [
