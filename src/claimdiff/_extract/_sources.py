@@ -13,6 +13,7 @@ import attrs
 
 from claimdiff._model.aliases import bodies_named
 from claimdiff._model.aliases import canonical_source as _table_name
+from claimdiff._model.aliases import source_key as _key
 from claimdiff._model.claim import Source, SourceKind
 
 __all__ = [
@@ -196,8 +197,12 @@ class Attribution:
         """Whether the noun this pointer names fits ``body``: each of its words in the body's name."""
         if not self.refers_to or self.refers_to in _SPEAKS_FOR_ANY:
             return True
-        name = body.name.casefold()
-        return all(_FITS.get(w, w) in name for w in self.refers_to.split()) or (
+        name, words = body.name.casefold(), self.refers_to.split()
+        if (
+            words[-1] in _SPEAKS_FOR_ANY
+        ):  # "the two observatory officials": the observatory's people
+            words = words[:-1]
+        return all(_FITS.get(w, w) in name for w in words) or (
             self.refers_to in {"ministry", "military", "army"} and body.kind is SourceKind.MILITARY
         )
 
@@ -261,12 +266,12 @@ def spelled_more_fully(short: str, long: str) -> bool:
     >>> spelled_more_fully("Health Ministry", "Local Health Ministry")
     False
     """
-    words, longer = short.split(), long.split()
-    extra = longer[: len(longer) - len(words)]
+    words, longer = _key(short).split(), _key(long).split()
+    extra = long.split()[: len(longer) - len(words)]
     return (
         len(words) >= 2
         and len(longer) > len(words)
-        and longer[len(extra) :] == words
+        and longer[len(longer) - len(words) :] == words
         and all(w[:1].isupper() and w.lower() not in _LEVELS for w in extra)
     )
 

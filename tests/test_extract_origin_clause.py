@@ -1,0 +1,207 @@
+"""Attribution by clause (issue 22 item 3), on sentences written for the test.
+
+The origin is the subject of a speech or report verb, the object of "according to", or the body a
+person speaks for; a pointer back ("the minister", "the observatory", "the article") is the speaker
+it fits; one body keeps one spelling within a text; an outlet quoting a body is via, and so is a
+teller closing the sentence; an organisation's own channel relays its member bodies only.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimdiff import extract
+from claimdiff._extract._sources import member_named, spelled_more_fully
+from claimdiff._model.claim import Source
+
+OUTLET = "Daily Planet"
+
+
+def chains(text: str, outlet: str = OUTLET) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(interval, origin, via) of every candidate of ``text``."""
+    return [
+        (
+            c.claim.estimate.interval_text(),
+            c.claim.source.name,
+            tuple(v.name for v in c.claim.via),
+        )
+        for c in extract(text, published="2024-03-01", outlet=outlet)
+    ]
+
+
+def origins(text: str, outlet: str = OUTLET) -> list[str]:
+    """The origin of every candidate of ``text``, in order."""
+    return [origin for _, origin, _ in chains(text, outlet)]
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        # a person introduced with their body, named again by surname
+        (
+            (
+                "Health Minister Ana Ruiz said on Monday that the storm had killed 30 people.\n\n"
+                "Ruiz said 12 more people were missing."
+            ),
+            "Ministry of Health",
+        ),
+        # introduced in apposition after "according to"
+        (
+            (
+                "According to Paul Smit, a spokesman for the Coastal Relief Service, 40 homes burned.\n\n"
+                "Smit said 9 people were injured."
+            ),
+            "Coastal Relief Service",
+        ),
+        # the role named after the name, then the name alone
+        (
+            (
+                "The head of the National Flood Agency, Mara Olsen, said 17 villages were flooded.\n\n"
+                "Olsen said 3 people drowned."
+            ),
+            "National Flood Agency",
+        ),
+    ],
+)
+def test_a_person_named_with_a_body_stays_that_body(text: str, origin: str) -> None:
+    """Every figure of a person introduced as speaking for a body is the body's (rule 17)."""
+    assert set(origins(text)) == {origin}
+
+
+def test_a_pointer_back_takes_the_speaker_it_fits() -> None:
+    """'the minister' after another speaker is the ministry named before; 'the official' any body."""
+    text = (
+        "Health Minister Ana Ruiz said 30 people were killed.\n\n"
+        "Police chief Tom Hale said officers were on the scene.\n\n"
+        "The minister said 12 people were missing."
+    )
+    assert origins(text) == ["Ministry of Health", "Ministry of Health"]
+    text = "The Coastal Relief Service said 40 homes were destroyed.\n\nThe official said 9 people were hurt."
+    assert origins(text) == ["Coastal Relief Service", "Coastal Relief Service"]
+
+
+@pytest.mark.parametrize(
+    "pointer", ["The observatory said", "The two observatory officials said", "The article says"]
+)
+def test_a_definite_noun_naming_no_new_body_points_back(pointer: str) -> None:
+    """A definite common noun fitting the speaker just named is that speaker (rule 16)."""
+    text = (
+        "The Valley Observatory for Human Rights said 19 fighters were killed.\n\n"
+        f"{pointer} 7 civilians were wounded."
+    )
+    assert origins(text) == ["Valley Observatory for Human Rights"] * 2
+
+
+def test_a_definite_noun_naming_a_new_body_is_that_body() -> None:
+    """'the health ministry' after a defence ministry is another body, not a pointer."""
+    text = (
+        "Russia's defence ministry said 12 drones were destroyed.\n\n"
+        "The health ministry said 4 people were injured."
+    )
+    assert origins(text) == ["Russian Ministry of Defence", "Ministry of Health"]
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        ("The country's health ministry said 34 people died.", "Ministry of Health"),
+        (
+            "An official from the National Emergency Operations Centre said 70 people died.",
+            "National Emergency Operations Centre",
+        ),
+        ("Deputy Health Minister Ivo Berg said 66 people were injured.", "Ministry of Health"),
+        ("The UN humanitarian agency (OCHA) said 23 people were killed.", "OCHA"),
+        ("The United Nations humanitarian affairs agency OCHA said 23 people died.", "OCHA"),
+        ("KABUL - The head of the Emergency Office said 12 people died.", "Emergency Office"),
+        ("OCHA and the Red Cross said 40 people were displaced.", "OCHA"),
+    ],
+)
+def test_the_body_a_subject_names(text: str, origin: str) -> None:
+    """A place's possessive, a dateline or a description is no part of the body's name."""
+    assert origins(text) == [origin]
+
+
+def test_a_body_a_person_works_for_is_read_after_its_name_too() -> None:
+    """'the centre's duty officer' is the centre just named."""
+    text = (
+        "An official from the National Emergency Operations Centre said 70 people died.\n\n"
+        "More than 140 people were injured, the centre's duty officer said."
+    )
+    assert set(origins(text)) == {"National Emergency Operations Centre"}
+
+
+def test_an_inverted_speaker_after_a_list_is_the_speaker_not_the_list() -> None:
+    """'..., said X': the subject follows the verb; the list before the comma names no one."""
+    text = (
+        "The team delivered 1,100 tons of food, blankets and tents, said Jan Berg, "
+        "spokesman for the Coastal Relief Service."
+    )
+    assert origins(text) == ["Coastal Relief Service"]
+
+
+def test_a_body_cited_by_an_agent_is_the_origin_the_agent_via() -> None:
+    """'reported by X with reference to Y': Y, through X (rule 16: "media reports citing X")."""
+    text = (
+        "This was reported by Reuters with reference to local authorities: 622 people were killed."
+    )
+    assert chains(text) == [("[622, 622]", "Local authorities", ("Reuters", OUTLET))]
+
+
+def test_a_teller_closing_the_sentence_is_via() -> None:
+    """'X said ..., Y reported': X's figure, passed on by Y."""
+    text = (
+        "OCHA said on Wednesday that 410 people have been displaced, Xinhua news agency reported."
+    )
+    assert chains(text) == [("[410, 410]", "OCHA", ("Xinhua news agency", OUTLET))]
+
+
+@given(
+    body=st.sampled_from(
+        ["OCHA", "The Coastal Relief Service", "Officials", "Russia's defence ministry"]
+    ),
+    teller=st.sampled_from(["Reuters", "the Xinhua news agency", "local media"]),
+    n=st.integers(min_value=2, max_value=9999),
+)
+def test_a_closing_teller_never_changes_the_origin(body: str, teller: str, n: int) -> None:
+    """Law: appending ', T reported' to an attributed sentence keeps its origin and adds T to via."""
+    plain = f"{body} said {n:,} people were displaced."
+    told = f"{body} said {n:,} people were displaced, {teller} reported."
+    before, after = chains(plain), chains(told)
+    assert [o for _, o, _ in after] == [o for _, o, _ in before]
+    assert all(len(v2) == len(v1) + 1 for (_, _, v1), (_, _, v2) in zip(before, after, strict=True))
+
+
+def test_one_body_one_spelling_within_a_text() -> None:
+    """The fuller spelling a text gives a body is its name throughout (rule 17)."""
+    text = (
+        "Iran's health minister says the toll has risen.\n\n"
+        "Health Minister Ana Ruiz said 306 people were killed."
+    )
+    assert origins(text) == ["Iranian Ministry of Health"]
+    text = (
+        "The Health Ministry said 20 people were injured.\n\n"
+        "The Gaza Health Ministry said 35 people were killed."
+    )
+    assert origins(text) == ["Gaza Health Ministry", "Gaza Health Ministry"]
+
+
+def test_a_level_word_makes_another_speaker() -> None:
+    """'Local officials' and 'Officials' are two speakers (rule 18): no spelling is merged."""
+    assert not spelled_more_fully("Health Ministry", "Local Health Ministry")
+    assert not spelled_more_fully("Officials", "Afghan Officials")
+    assert spelled_more_fully("Ministry of Health", "Iraqi Ministry of Health")
+
+
+def test_an_organisations_channel_relays_its_member_bodies_only() -> None:
+    """The UN's channel: a paragraph about UNHCR gives UNHCR; about the ICRC (no member) the outlet."""
+    unhcr = "UNHCR is calling for calm. Some 4,000 people have fled across the border."
+    icrc = "The ICRC is calling for calm. Some 4,000 people have fled across the border."
+    assert origins(unhcr, outlet="UN News") == ["UNHCR"]
+    assert origins(icrc, outlet="UN News") == ["UN News"]
+    assert origins(unhcr, outlet=OUTLET) == [OUTLET]
+    found = member_named(Source("U.N. News Service"), unhcr, 0, len(unhcr))
+    assert found is not None
+    assert found.source is not None
+    assert found.source.name == "UNHCR"
