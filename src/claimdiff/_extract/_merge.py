@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from claimdiff._extract._sources import ANAPHORS, spelled_more_fully
+from claimdiff._model.aliases import source_key
 from claimdiff._model.claim import Source
 from claimdiff._model.places import Gazetteer
 
@@ -100,9 +101,16 @@ def one_spelling(found: list[Candidate]) -> list[Candidate]:
     True
     """
     names = {c.claim.source.name: c.claim.source for c in found}
+    ending: dict[
+        str, list[str]
+    ] = {}  # the last words of each name (two or more, folded) -> the names
+    for name in names:
+        words = source_key(name).split()
+        for n in range(2, len(words)):
+            ending.setdefault(" ".join(words[-n:]), []).append(name)
     fuller: dict[str, Source] = {}
     for name in names:
-        longer = [other for other in names if spelled_more_fully(name, other)]
+        longer = [o for o in ending.get(source_key(name), ()) if spelled_more_fully(name, o)]
         if len(longer) == 1:
             fuller[name] = names[longer[0]]
     if not fuller:

@@ -25,9 +25,8 @@ from claimdiff._extract._roles import (
     role_name,
     source_kind,
 )
-from claimdiff._model.aliases import bodies_named
+from claimdiff._model.aliases import bodies_named, source_key
 from claimdiff._model.aliases import canonical_source as _table_name
-from claimdiff._model.aliases import source_key as _key
 from claimdiff._model.claim import Source, SourceKind
 
 __all__ = [
@@ -212,6 +211,10 @@ _LEVELS = frozenset(
         "government",
     }
 )
+
+
+#: A body's name folded (case, "the", word order of "X ministry"): looked up once per name.
+_key = functools.lru_cache(maxsize=4096)(source_key)
 
 
 def spelled_more_fully(short: str, long: str) -> bool:
