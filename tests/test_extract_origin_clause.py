@@ -205,3 +205,62 @@ def test_an_organisations_channel_relays_its_member_bodies_only() -> None:
     assert found is not None
     assert found.source is not None
     assert found.source.name == "UNHCR"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The floods put 300 people at risk.",
+        "The city recorded 40 cases last week.",
+        "Satellite images show 120 buildings destroyed.",
+        "Data by province show 40 deaths.",
+        "A report on the attack said 30 people were killed.",
+    ],
+)
+def test_a_thing_doing_a_report_verb_is_no_speaker(text: str) -> None:
+    """A report verb that is an action verb too credits no thing; a breakdown 'by' names no author."""
+    assert set(origins(text)) == {OUTLET}
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        ("The ministry recorded 40 cases last week.", "Ministry"),
+        ("Verified reports indicate that 40 houses were destroyed.", "Verified reports"),
+        (
+            "Media and civil organisations are putting the death toll at 200.",
+            "Media and civil organisations",
+        ),
+        (
+            "Reports from different organizations indicate 200 people died.",
+            "Reports from different organizations",
+        ),
+        ("Heavy rain hit the area. 88 people died (government confirmed figure).", "Government"),
+    ],
+)
+def test_speakers_of_report_verbs(text: str, origin: str) -> None:
+    """Bodies, unnamed reports and compound unnamed speakers report (rule 18); a closing
+    '(X figure)' credits its sentence."""
+    assert origins(text) == [origin]
+
+
+def test_a_closing_citation_covers_its_sentence_only() -> None:
+    """'(government confirmed figure)' closes one sentence; the next returns to the outlet."""
+    text = "88 people died (government confirmed figure). Another 20 people are missing."
+    assert origins(text) == ["Government", OUTLET]
+
+
+def test_a_sided_military_noun_points_to_that_sides_body() -> None:
+    """'The Russian military' after a governor is Russia's defence ministry named before (rule 27);
+    'the regional governor' is the governor named before; a sided name never named before is itself."""
+    text = (
+        "Governor Ivan Petrov said 3 people were injured.\n\n"
+        "Russia's defence ministry said 12 drones were destroyed overnight.\n\n"
+        "The regional governor said 2 more people died.\n\n"
+        "The Russian military said 5 more drones were downed.\n\n"
+        "The Ukrainian Navy said 4 sailors were injured."
+    )
+    got = origins(text)
+    assert got[1] == got[3] == "Russian Ministry of Defence"
+    assert got[2] == got[0]
+    assert got[4] == "Ukrainian Navy"

@@ -11,10 +11,16 @@ from collections.abc import Sequence
 
 import attrs
 
-from claimdiff._extract._sources import Attribution, canonical_source, source_kind, with_person
+from claimdiff._extract._sources import (
+    ANAPHORS,
+    Attribution,
+    canonical_source,
+    source_kind,
+    with_person,
+)
 from claimdiff._extract._text import alternation
 from claimdiff._model.aliases import bodies_named
-from claimdiff._model.claim import Source
+from claimdiff._model.claim import Source, SourceKind
 
 __all__ = ["attributions", "cited_source", "figure_of", "quote_speaker"]
 
@@ -66,8 +72,40 @@ _ROLE = re.compile(r"\b(?:governor|minister|mayor|spokes\w*|president|head|chief
 # fmt: on
 
 
+#: Report verbs that are action verbs too ("The floods put 300 people at risk", "the city recorded 40 mm"):
+#: their subject is a speaker only when it is a body or a person, never a thing (ANNOTATION.md rule 16).
+_ALSO_ACTIONS = frozenset(
+    {"put", "puts", "putting", "recorded", "records", "registered", "registers", "counted", "counts",
+     "listed", "lists", "show", "shows", "showed", "issued", "issues", "released", "releases", "published",
+     "described", "describes", "detailed", "details", "verified", "notified", "notifies", "informed",
+     "informs", "cited", "cites", "posted", "posts"}
+)  # fmt: skip
+
+
+def _speaks(found: Attribution) -> bool:
+    """Whether a subject names someone who can report.
+
+    A body or office by its kind, a proper name, unnamed reports (ANNOTATION.md rule 18), or a
+    pointer back to a speaker ("it", "the ministry"); not a thing ("the floods", "satellite images").
+    """
+    if found.source is None:
+        named = found.resolve(None) if found.refers_to else None
+        return (
+            named is None or any(w in ANAPHORS for w in found.refers_to.split()) or _speaks(named)
+        )
+    words = found.source.name.split()
+    return (
+        found.source.kind is not SourceKind.UNKNOWN
+        or any(w[:1].isupper() for w in words[1:])
+        or (len(words) == 1 and words[0].isupper())
+        or words[-1].lower() in {"reports", "report"}
+    )
+
+
 #: What may follow a verb that closes its sentence: "..., Xinhua reported on Monday."
 _TAIL = re.compile(r"(?:\s+[a-z]+){0,3}\s*[.!?\"”]*\s*")
+#: The auxiliary of a progressive before its verb: "are putting", "has been reporting".
+_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|has been|have been|had been)\s+$")
 #: A speech verb right after a comma or a closing quotation mark: "..., said the ministry".
 _OPENS_CLAUSE = re.compile(r"[,\"”]\s*$")
 
@@ -76,8 +114,15 @@ def _cut(text: str, offset: int, piece: str) -> str:
     return text[offset : offset + len(piece)]
 
 
+#: A parenthesis naming whose figure it is, right after the figure: "88 (government figure)".
 _FIGURE_OF = re.compile(
-    r"\s*\((?P<who>[^()]{2,40}?)\s+(?:figures?|estimates?|data|counts?|tally)\)"
+    r"\s*\((?P<who>[^()]{2,40}?)\s+(?:(?:confirmed|official|provisional|preliminary)\s+)?"
+    r"(?:figures?|estimates?|data|counts?|tally)\)"
+)
+#: The same closing the figure's sentence: "88 people died (government confirmed figure)." (that sentence only).
+_SENTENCE_FIGURE_OF = re.compile(
+    r"[^.;:!?()\n]{0,150}?\s\((?P<who>[^()]{2,40}?)\s+(?:(?:confirmed|official|provisional|preliminary)\s+)?"
+    r"(?:figures?|estimates?|data|counts?|tally)\)\s*(?:[.;!?]|$)"
 )
 
 
@@ -107,8 +152,8 @@ def cited_source(phrase: str) -> Attribution | None:
 
 
 def figure_of(text: str, low: str, end: int) -> Attribution | None:
-    """The source a parenthesis right after a figure names: "88 (government figure)"."""
-    m = _FIGURE_OF.match(low, end)
+    """The source a parenthesis after a figure names: "88 (government figure)", or closing its sentence."""
+    m = _FIGURE_OF.match(low, end) or _SENTENCE_FIGURE_OF.match(low, end)
     return None if m is None else cited_source(_cut(text, m.start("who"), m.group("who")))
 
 
@@ -167,7 +212,7 @@ def attributions(
             continue  # "initial reports indicate": a noun before the verb, not the verb
         if (
             quoted(verb_at)
-            or _PASSIVE_BEFORE.search(low, start, verb_at)
+            or (_PASSIVE_BEFORE.search(low, start, verb_at) and not m.group(0).endswith("ing"))
             or _TO.match(low, m.end())
             or not text[verb_at].islower()
             or low[verb_at - 1 : verb_at] == "-"  # "United States", "lab-confirmed"
@@ -178,13 +223,17 @@ def attributions(
             or low[max(start, verb_at - 7) : verb_at].endswith(("double-", "double ", "re-"))
         ):
             continue
+        # "are putting the toll at": the subject ends before the auxiliary of the progressive
+        aux = _PROGRESSIVE.search(low, start, m.start()) if m.group(0).endswith("ing") else None
+        before = m.start() if aux is None else aux.start()
+        # "..., said X": the verb opens its clause, its subject follows it
         found = (
-            _inverted(text, low, m.end(), end) or _subject(text, low, start, m.start())
+            _inverted(text, low, m.end(), end) or _subject(text, low, start, before)
             if _OPENS_CLAUSE.search(low, start, m.start())
-            else _subject(text, low, start, m.start()) or _inverted(text, low, m.end(), end)
-        )  # "..., said X": the verb opens its clause, its subject follows it
-        if found is None:
-            continue
+            else _subject(text, low, start, before) or _inverted(text, low, m.end(), end)
+        )
+        if found is None or (m.group("verb") in _ALSO_ACTIONS and not _speaks(found)):
+            continue  # "The floods put 300 people at risk", "Satellite images show": no speaker
         if m.group("verb") in {"told", "tells"}:
             found = attrs.evolve(found, via=found.via + _told(text, low, m.end(), end))
         for cite_at, cited in citing:

@@ -126,6 +126,13 @@ class Attribution:
         named again ("Ruiz said"), is that body.
         """
         known = previous.people if previous is not None else ()
+        if self.source is not None and self.refers_to:  # a name that may point back
+            if previous is not None and previous.source is not None and self._fits(previous.source):
+                return attrs.evolve(previous, via=previous.via + self.via)
+            earlier = self._earlier(known)
+            if earlier is not None:
+                return Attribution(earlier, via=self.via, people=known)
+            return attrs.evolve(self, refers_to="").resolve(previous)
         if self.source is not None:
             body = (
                 _person_body(self.source.name, known)
@@ -156,22 +163,29 @@ class Attribution:
         """Whether the noun this pointer names fits ``body``: each of its words in the body's name."""
         if not self.refers_to or self.refers_to in _SPEAKS_FOR_ANY:
             return True
-        name, words = body.name.casefold(), self.refers_to.split()
-        if (
-            words[-1] in _SPEAKS_FOR_ANY
-        ):  # "the two observatory officials": the observatory's people
-            words = words[:-1]
-        return all(_FITS.get(w, w) in name for w in words) or (
-            self.refers_to in {"ministry", "military", "army"} and body.kind is SourceKind.MILITARY
+        name = body.name.casefold()
+        *modifiers, head = self.refers_to.split()
+        # "the two observatory officials": the observatory's people; "the Russian military" after
+        # Russia's defence ministry (ANNOTATION.md rule 27); "the regional governor": a level, no name
+        fits_head = (
+            head in _SPEAKS_FOR_ANY
+            or _FITS.get(head, head) in name
+            or (head in {"ministry", "military", "army"} and body.kind is SourceKind.MILITARY)
+        )
+        return fits_head and all(
+            _FITS.get(w, w) in name or w in _LEVELS or w in _PARTY_OF.get(body.party or "", ())
+            for w in modifiers
         )
 
     def _earlier(self, known: tuple[tuple[str, Source], ...]) -> Source | None:
         """The last body named before the speaker just named that the pointer's noun fits."""
         if not self.refers_to or self.refers_to in _SPEAKS_FOR_ANY:
             return None
-        return next((b for _, b in reversed(known[:-1]) if self._fits(b)), None)
+        return next((b for _, b in reversed(known) if self._fits(b)), None)
 
 
+#: A party -> the words that name it ("Russia" is "russian", "russia"), for "the Russian military".
+_PARTY_OF = {country.title(): (country, adj.lower()) for country, adj in COUNTRIES.items()}
 #: Numbers and demonstratives before a noun pointing back: "the two officials", "both officials".
 _NUMBERED = re.compile(r"^(?:both|two|three|four|these|those|same)\s+(?=\S)")
 #: A role that fits a body of another name: "the minister" speaks for the ministry just named.
@@ -350,9 +364,22 @@ def _canonical(phrase: str) -> Attribution | None:
     m = _LEADING.match(low)
     if m:
         s, low = s[m.end() :], low[m.end() :]
-    m = _STATEMENT_OF.match(low) or _OWN_STATEMENT.match(low)
+    m = _STATEMENT_OF.match(low)
+    if m is not None and _UNNAMED_AUTHOR.match(low, m.start("who")):
+        return _as_written(s)  # "Reports from different organizations": unnamed authors, as written
+    if (
+        m is not None
+        and _BREAKDOWN.search(low, 0, m.start("who"))
+        and not s[m.start("who")].isupper()
+    ):
+        return None  # "Data by province": a breakdown, not an author
+    m = m or _OWN_STATEMENT.match(low)
     if m:
         s, low = s[m.start("who") : m.end("who")], low[m.start("who") : m.end("who")]
+    elif _REPORT_OF_NO_ONE.match(low):
+        return (
+            None  # "A report on the attack said": a document whose author the phrase does not name
+        )
     m = _TRAILING.search(low)
     if m and m.start() > 0:
         s, low = s[: m.start()], low[: m.start()]
@@ -392,15 +419,13 @@ def _canonical(phrase: str) -> Attribution | None:
         spoken_for is not None
     ):  # "a spokeswoman for UNICEF", "the Health Minister": the body they speak for
         return canonical_source(spoken_for)
-    if _EARLY_REPORTS.match(
-        low
-    ):  # "initial reports indicate": unnamed reports, as the text names them
-        name = s[0].upper() + s[1:]
-        return Attribution(Source(name, kind=source_kind(name)))
     press = media_name(s, low)
     if press is not None:  # "media reports", "local media outlets": the press, one unnamed source
         press = press[0].upper() + press[1:]
         return Attribution(Source(press, kind=source_kind(press)))
+    # "initial reports", "verified reports": unnamed reports, as the text names them
+    if _EARLY_REPORTS.match(low):
+        return _as_written(s)
     located = _LOCATED.match(low)
     if located is not None and _BODY_HEAD.search(low, located.end("who")):
         return canonical_source(
@@ -427,7 +452,13 @@ def _canonical(phrase: str) -> Attribution | None:
         )  # "it said", "the same source reports", "the article says": the speaker before
     if definite or low.startswith("both "):
         low = _NUMBERED.sub("", low)  # "the two officials", "both officials": the ones just named
-        if low in ANAPHORS or (s.islower() and len(low.split()) <= 3):
+        words = low.split()
+        if len(words) == 2 and words[1] in ANAPHORS and _party_word(words[0]) and not s.islower():
+            # "the Russian military": the body of that kind and side named before, else its own name
+            name = s[0].upper() + s[1:]
+            own = Source(name, kind=source_kind(name), party=party_of(name))
+            return Attribution(own, refers_to=low)
+        if low in ANAPHORS or (s.islower() and len(words) <= 3):
             return Attribution(
                 None, refers_to=low
             )  # "the observatory said": the speaker it names, if named
@@ -445,7 +476,30 @@ def _canonical(phrase: str) -> Attribution | None:
 
 
 #: Reports no body is named for, by the time they were made: "initial reports", "preliminary reports".
-_EARLY_REPORTS = re.compile(r"^(?:initial|preliminary|early|first|unconfirmed)\s+reports?$")
+_EARLY_REPORTS = re.compile(
+    r"^(?!(?:these|those|such|other|the|its|their|his|her)\b)(?:[a-z]+\s+){1,2}reports?$"
+)
+#: Authors a phrase names by a quantity, not a name: "different organizations", "various sources".
+_UNNAMED_AUTHOR = re.compile(r"(?:different|various|several|many|multiple|some|numerous)\s")
+#: "by" before a breakdown, not an author: "data by province", "figures by age".
+_BREAKDOWN = re.compile(r"\bby\s*$")
+#: A document with no author named: "a report on the attack", "the statement" (a pointer, read later).
+_REPORT_OF_NO_ONE = re.compile(
+    r"^(?:an?\s+)?(?:[a-z]+\s+)?(?:report|statement|study|survey|document)\s+(?:on|about|into)\b"
+)
+
+
+def _party_word(word: str) -> bool:
+    """Whether ``word`` names a country or its people ("russia", "russian")."""
+    return any(word in names for names in _PARTY_OF.values())
+
+
+def _as_written(s: str) -> Attribution:
+    """An unnamed speaker the text names by a noun phrase, capitalised as ANNOTATION.md rule 18 writes it."""
+    name = s[0].upper() + s[1:]
+    return Attribution(Source(name, kind=source_kind(name)))
+
+
 #: Unnamed speakers, then where they are: "officials in Lake Province", "local authorities in the north".
 _LOCATED = re.compile(
     r"^(?P<who>(?:[a-z]+\s+){0,2}?(?:officials?|authorities|sources))\s+(?:in|from|at)\s+\S.*$"
