@@ -264,3 +264,38 @@ def test_a_sided_military_noun_points_to_that_sides_body() -> None:
     assert got[1] == got[3] == "Russian Ministry of Defence"
     assert got[2] == got[0]
     assert got[4] == "Ukrainian Navy"
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        (
+            (
+                "Officials with the Government of Chubut are reporting an outbreak. "
+                "According to the latest numbers, 24 cases have been reported."
+            ),
+            "Government of Chubut",
+        ),
+        (
+            (
+                "On 31 May, the State Ministry of Health of the Red Sea State in Sudan reported four "
+                "suspected cases."
+            ),
+            "State Ministry of Health of the Red Sea State",
+        ),
+        (
+            (
+                "On 8 May, WHO was notified by the Ministry of Health of the Republic of Utopia of two "
+                "confirmed cases."
+            ),
+            "Ministry of Health of the Republic of Utopia",
+        ),
+        (
+            "Bryansk Region Governor Alexander Bogomaz said there were no casualties.",
+            "Governor of Bryansk region",
+        ),
+    ],
+)
+def test_long_names_and_the_place_a_body_sits_in(text: str, origin: str) -> None:
+    """A long proper name is a name; where the body sits and what it reported are not part of it."""
+    assert origins(text) == [origin]

@@ -33,7 +33,7 @@ _SPEECH = alternation(
         "describes", "detailed", "details", "cited", "cites", "asserted", "asserts", "indicated", "indicates",
         "wrote", "writes", "estimated", "estimates", "noted", "notes", "posted", "posts", "tweeted", "put",
         "puts", "counted", "counts", "recorded", "records", "registered", "registers", "listed", "lists",
-        "warned", "indicate", "verified", "putting", "estimate", "confirm", "report", "show", "shows", "showed",
+        "warned", "indicate", "verified", "putting", "reporting", "saying", "announcing", "confirming", "estimate", "confirm", "report", "show", "shows", "showed",
         "issued", "issues", "released", "releases", "published", "notified", "notifies", "informed", "informs",
     ]
 )
@@ -58,6 +58,11 @@ _BY = re.compile(r"\b(?:statement|estimate|report|figures?|count|tally|data|comp
 _PASSIVE_BY = re.compile(
     r"\b(?:were|was|been|are|is|being)\s+(?:officially\s+)?(?:reported|confirmed|recorded|registered|verified|"
     r"documented|counted|announced|notified)\s+by\s+(?!an?\s)(?P<who>[^,.;:\"“”()]{2,80})"
+)
+#: What an agent reported, after its name: "by the ministry of two confirmed cases".
+_REPORTED_WHAT = re.compile(
+    r"\s+(?:of|about|on)\s+(?=\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a|an|some|several|"
+    r"more|over|at|nearly|about|around|almost|up)\b)"
 )
 #: An agent that is a method, not a body: "confirmed by laboratory testing", "by DNA tests".
 _METHOD = re.compile(r"\b(?:tests?|testing|laborator(?:y|ies)|labs?|pcr|sequencing|analysis|culture|autops(?:y|ies))\b")
@@ -184,7 +189,11 @@ def attributions(
     for m in _PASSIVE_BY.finditer(low, start, end):  # "44 deaths were reported by the ministry"
         if _METHOD.search(m.group("who")):
             continue
-        found = _citing_within(text, low, m.start("who"), m.end("who"))
+        # "notified by the ministry of two confirmed cases": the agent ends before what it reported
+        what = _REPORTED_WHAT.search(low, m.start("who"), m.end("who"))
+        found = _citing_within(
+            text, low, m.start("who"), m.end("who") if what is None else what.start()
+        )
         if found is not None and found.source is not None and not quoted(m.start()):
             out.append((m.start(), found))
     for m in _ACCORDING.finditer(low, start, end):

@@ -237,6 +237,13 @@ def ministry_name(low: str) -> str | None:
 _ROLE_FORMS = (
     (
         re.compile(
+            r"^(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:Region|Oblast|Province|Krai)\s+Governor"
+            r"(?:\s+[A-Z][\w'’-]+){0,3}$"
+        ),
+        "Governor of {p} region",
+    ),
+    (
+        re.compile(
             r"^(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:regional|provincial|oblast)\s+governor$"
         ),
         "Governor of {p} region",

@@ -80,7 +80,8 @@ _DOCUMENTS = frozenset({"statement", "article", "story", "release", "press relea
 #: The head noun of a body's name: "the National Emergency Operations Centre", "the disaster agency".
 _BODY_HEAD = re.compile(
     r"\b(?:ministry|agency|centre|center|office|department|authority|council|committee|commission|service|"
-    r"bureau|directorate|administration|organi[sz]ation|institute|unit|command|headquarters|secretariat)\b"
+    r"bureau|directorate|administration|organi[sz]ation|institute|unit|command|headquarters|secretariat|"
+    r"government)\b"
 )
 #: A place's possessive before a body: "the country's health ministry", "the republic's Disaster Center".
 _OF_A_PLACE = re.compile(
@@ -463,7 +464,14 @@ def _canonical(phrase: str) -> Attribution | None:
                 None, refers_to=low
             )  # "the observatory said": the speaker it names, if named
     words = s.split()
-    if len(words) > 9:
+    if (
+        len(words) > 9
+    ):  # a long name: without where the body sits ("... of the Red Sea State in Sudan")
+        s = _SITS_IN.sub("", s)
+        low, words = s.lower(), s.split()
+    if len(words) > 9 and not (
+        len(words) <= 14 and all(w[:1].isupper() or w in _JOINERS for w in words)
+    ):
         trailing = _TRAILING_NAME.search(s)
         if trailing is None or len(trailing.group(1).split()) < 2:
             return None
@@ -502,8 +510,12 @@ def _as_written(s: str) -> Attribution:
 
 #: Unnamed speakers, then where they are: "officials in Lake Province", "local authorities in the north".
 _LOCATED = re.compile(
-    r"^(?P<who>(?:[a-z]+\s+){0,2}?(?:officials?|authorities|sources))\s+(?:in|from|at)\s+\S.*$"
+    r"^(?P<who>(?:[a-z]+\s+){0,2}?(?:officials?|authorities|sources))\s+(?:in|from|at|with|of)\s+\S.*$"
 )
+#: Words a proper name of many words joins its capitalised words with: "Ministry of Health of the ...".
+_JOINERS = frozenset({"of", "the", "and", "for", "on", "de", "du", "des", "la"})
+#: Where a body sits, closing its long name: "in Sudan", "in the Patagonia region of southern Argentina".
+_SITS_IN = re.compile(r"\s+in\s+(?:the\s+)?(?:[a-z]+\s+){0,2}[A-Z][^()]*$")
 #: One unnamed official, a level or nationality kept: written in the plural ("Officials", "Afghan officials").
 _ONE_OFFICIAL = re.compile(r"^(?:[a-z]+\s+){0,2}official$")
 
