@@ -299,3 +299,28 @@ def test_a_sided_military_noun_points_to_that_sides_body() -> None:
 def test_long_names_and_the_place_a_body_sits_in(text: str, origin: str) -> None:
     """A long proper name is a name; where the body sits and what it reported are not part of it."""
     assert origins(text) == [origin]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The blast killed 10 people, and officials said the toll could rise to 30.",
+            [OUTLET, "Officials"],
+        ),
+        (
+            "As of Monday, 45 people had died; the ministry said 12 children were injured.",
+            [OUTLET, "Ministry"],
+        ),
+        ("Twenty people died and 30 were injured, the ministry said.", ["Ministry", "Ministry"]),
+        (
+            "45 people died, the ministry said on Telegram, adding that 12 children were hurt.",
+            ["Ministry"] * 2,
+        ),
+    ],
+)
+def test_an_attribution_reaches_back_only_when_its_verb_closes_the_clause(
+    text: str, expected: list[str]
+) -> None:
+    """'N died, X said' credits N to X; 'N died and X said M ...' credits M only (X's complement)."""
+    assert origins(text) == expected

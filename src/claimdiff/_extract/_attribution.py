@@ -111,6 +111,8 @@ def _speaks(found: Attribution) -> bool:
 _TAIL = re.compile(r"(?:\s+[a-z]+){0,3}\s*[.!?\"”]*\s*")
 #: The auxiliary of a progressive before its verb: "are putting", "has been reporting".
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|has been|have been|had been)\s+$")
+#: A verb that closes its clause: "..., the ministry said, adding ...", "..., it said on Telegram;".
+_CLAUSE_ENDS = re.compile(r"(?:\s+(?:[a-z]+\s+){0,3}?(?:[a-z]+))?\s*[,;:\"”)–—-]")
 #: A speech verb right after a comma or a closing quotation mark: "..., said the ministry".
 _OPENS_CLAUSE = re.compile(r"[,\"”]\s*$")
 
@@ -260,6 +262,12 @@ def attributions(
                 )
                 via = head.source if head is not None and head.source is not None else found.source
                 found = Attribution(cited.source, via=(via, *found.via))
+        if not (
+            _OPENS_CLAUSE.search(low, start, m.start())
+            or _TAIL.fullmatch(low, m.end(), end)
+            or _CLAUSE_ENDS.match(low, m.end(), end)
+        ):  # "N died and the ministry said M were hurt": the verb's complement follows it
+            found = attrs.evolve(found, reaches_back=False)
         out.append((verb_at, found))
         if _TAIL.fullmatch(low, m.end(), end) and found.source is not None:
             teller = (verb_at, found)

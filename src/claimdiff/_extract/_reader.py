@@ -340,7 +340,7 @@ class _Reader(Placing):
         before = [a for pos, a in said if pos < at]
         if before:
             return before[-1]
-        after = [a for pos, a in said if pos > at]
+        after = [a for pos, a in said if pos > at and a.reaches_back]
         if after:
             return after[0]
         return (

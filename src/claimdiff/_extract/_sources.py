@@ -111,14 +111,31 @@ class Attribution:
         people: The people the text has named as speaking for a body so far, each with that body
             ("Health Minister Ana Ruiz" makes "Ana Ruiz" the Ministry of Health): a later "Ruiz said"
             is the ministry (ANNOTATION.md rule 17). Passed on from one speaker to the next.
+        reaches_back: Whether it credits the figures before it in its sentence too: "N died, the
+            ministry said" does; "N died and the ministry said M were hurt" credits M only (the
+            verb has its own complement).
     """
 
     source: Source | None
     via: tuple[Source, ...] = ()
     refers_to: str = ""
     people: tuple[tuple[str, Source], ...] = attrs.field(default=(), eq=False, repr=False)
+    reaches_back: bool = attrs.field(default=True, eq=False, repr=False)
 
     def resolve(self, previous: Attribution | None) -> Attribution | None:
+        """This attribution with a pointer back or a person already named replaced by their body.
+
+        A pointer back ("it said", "the ministry said") is the speaker just named when it fits;
+        "the official", "the spokesperson" fit any body (a person speaking for it), "the ministry"
+        a ministry. A person the text named with their body before ("Health Minister Ana Ruiz"),
+        named again ("Ruiz said"), is that body. Whether it reaches back is kept.
+        """
+        found = self._resolved(previous)
+        if found is None or found.reaches_back == self.reaches_back:
+            return found
+        return attrs.evolve(found, reaches_back=self.reaches_back)
+
+    def _resolved(self, previous: Attribution | None) -> Attribution | None:
         """This attribution with a pointer back or a person already named replaced by their body.
 
         A pointer back ("it said", "the ministry said") is the speaker just named when it fits;
