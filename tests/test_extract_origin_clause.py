@@ -324,3 +324,12 @@ def test_an_attribution_reaches_back_only_when_its_verb_closes_the_clause(
 ) -> None:
     """'N died, X said' credits N to X; 'N died and X said M ...' credits M only (X's complement)."""
     assert origins(text) == expected
+
+
+def test_according_to_a_teller_closing_the_sentence_is_via() -> None:
+    """'X said N ..., according to TASS': X's figure through TASS; 'According to TASS, N' is TASS's."""
+    said = "The Coastal Relief Service said 12 homes were destroyed, according to TASS."
+    assert chains(said) == [("[12, 12]", "Coastal Relief Service", ("TASS", OUTLET))]
+    quoted = '"Twelve homes were destroyed," the Coastal Relief Service said, according to TASS.'
+    assert chains(quoted) == [("[12, 12]", "Coastal Relief Service", ("TASS", OUTLET))]
+    assert origins("According to TASS, 12 homes were destroyed.") == ["TASS"]

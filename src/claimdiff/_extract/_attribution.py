@@ -107,6 +107,8 @@ def _speaks(found: Attribution) -> bool:
     )
 
 
+#: A teller right after a quotation's speaker: '"...," the ministry said, according to TASS.'
+_ACCORDING_AFTER = re.compile(r"[^,.;:\"“”]{0,30}?,\s*according to\s+(?P<who>[^,.;:\"“”()]{2,60})")
 #: What may follow a verb that closes its sentence: "..., Xinhua reported on Monday."
 _TAIL = re.compile(r"(?:\s+[a-z]+){0,3}\s*[.!?\"”]*\s*")
 #: The auxiliary of a progressive before its verb: "are putting", "has been reporting".
@@ -198,6 +200,7 @@ def attributions(
         )
         if found is not None and found.source is not None and not quoted(m.start()):
             out.append((m.start(), found))
+    tellers: list[tuple[int, Attribution]] = []
     for m in _ACCORDING.finditer(low, start, end):
         found = _citing_within(text, low, m.start("who"), m.end("who"))
         role = _APPOSED_ROLE.match(low, m.end("who"), end)
@@ -212,7 +215,8 @@ def attributions(
             )
         if found is not None and found.source is not None and not quoted(m.start()):
             out.append((m.start(), found))
-    teller: tuple[int, Attribution] | None = None
+            if _TAIL.fullmatch(low, m.end("who"), end):  # "X said ..., according to TASS"
+                tellers.append((m.start(), found))
     citing = [
         (m.start(), _named_or_role(canonical_source(_cut(text, m.start("who"), m.group("who")))))
         for m in _CITING.finditer(low, start, end)
@@ -270,14 +274,14 @@ def attributions(
             found = attrs.evolve(found, reaches_back=False)
         out.append((verb_at, found))
         if _TAIL.fullmatch(low, m.end(), end) and found.source is not None:
-            teller = (verb_at, found)
+            tellers.append((verb_at, found))
     out.sort(key=lambda pa: pa[0])
+    teller = max(tellers, key=lambda pa: pa[0], default=None)
     if teller is not None and teller[1].source is not None and out[0][0] < teller[0]:
         # "OCHA said 473 people died, Xinhua reported": the teller closing the sentence passed it on
         told = (teller[1].source, *teller[1].via)
         out = [
-            (at, a if at >= teller[0] or a.source is None else attrs.evolve(a, via=(*a.via, *told)))
-            for at, a in out
+            (at, a if at >= teller[0] else attrs.evolve(a, via=(*a.via, *told))) for at, a in out
         ]
     return out
 
@@ -383,14 +387,21 @@ def quote_speaker(
 ) -> Attribution | None:
     """The speaker of the quotation between ``opening`` and ``closing``, named after or before it."""
     after = low[closing + 1 : block_end]
-    m = re.match(rf"\s*,?\s*(?P<verb>{_SPEECH})\s+(?P<who>[^,.;:\"“”]{{2,80}})", after)
-    if m:
-        return canonical_source(_cut(text, closing + 1 + m.start("who"), m.group("who")))
-    m = re.match(
+    m = re.match(rf"\s*,?\s*(?P<verb>{_SPEECH})\s+(?P<who>[^,.;:\"“”]{{2,80}})", after) or re.match(
         rf"\s*,?\s*(?P<who>[^,.;:\"“”]{{2,80}}?)\s+(?:had\s+|has\s+)?(?:{_SPEECH})\b", after
     )
     if m:
-        return canonical_source(_cut(text, closing + 1 + m.start("who"), m.group("who")))
+        found = canonical_source(_cut(text, closing + 1 + m.start("who"), m.group("who")))
+        told = _ACCORDING_AFTER.match(low, closing + 1 + m.end(), block_end)
+        teller = (
+            None
+            if told is None
+            else canonical_source(_cut(text, told.start("who"), told.group("who")))
+        )
+        if found is None or found.source is None or teller is None or teller.source is None:
+            return found
+        # '"...," the ministry said, according to TASS': the ministry's words, through TASS
+        return attrs.evolve(found, via=(*found.via, teller.source, *teller.via))
     before = low[block_start:opening]
     m = re.search(
         rf"(?:^|[.;,\"”]\s)(?P<who>[^,.;:\"“”]{{2,80}}?)\s+(?:{_SPEECH})\b[^\"“.]{{0,60}}[:,]\s*$",
