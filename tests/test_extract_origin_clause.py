@@ -333,3 +333,20 @@ def test_according_to_a_teller_closing_the_sentence_is_via() -> None:
     quoted = '"Twelve homes were destroyed," the Coastal Relief Service said, according to TASS.'
     assert chains(quoted) == [("[12, 12]", "Coastal Relief Service", ("TASS", OUTLET))]
     assert origins("According to TASS, 12 homes were destroyed.") == ["TASS"]
+
+
+def test_a_headline_describing_its_speaker_is_the_body_the_story_names() -> None:
+    """'..., says Syrian war monitor' is the monitor the story names for the same figure (rule 5, 17);
+    an unnamed group of people ('local officials say') stays a speaker of its own (rule 18)."""
+    story = (
+        "Strikes kill 19 fighters, says {who}\n\n"
+        "Strikes killed 19 fighters on Saturday, the Valley Observatory for Human Rights said."
+    )
+    assert (
+        origins(story.format(who="Syrian war monitor"))
+        == ["Valley Observatory for Human Rights"] * 2
+    )
+    assert origins(story.format(who="local officials")) == [
+        "Local officials",
+        "Valley Observatory for Human Rights",
+    ]

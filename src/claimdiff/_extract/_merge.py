@@ -141,6 +141,39 @@ _BODY_NOUNS = ANAPHORS - {
 }
 
 
+#: Heads of a description that name people, not a body: "local officials", "Afghan sources" are speakers.
+_PEOPLE = frozenset(
+    {
+        "officials",
+        "authorities",
+        "sources",
+        "residents",
+        "witnesses",
+        "activists",
+        "rescuers",
+        "medics",
+        "doctors",
+        "police",
+        "people",
+        "survivors",
+        "locals",
+        "media",
+        "reports",
+    }
+)
+
+
+def _described(name: str) -> bool:
+    """Whether a source's name describes a body instead of naming it: "Syrian war monitor", "rights group".
+
+    A name is a description when its words after a first (a side, "Syrian") are all lower case and its
+    head names no group of people (those are unnamed speakers of their own, ANNOTATION.md rule 18).
+    """
+    words = name.split()
+    rest = words[1:] if words[:1] and words[0][:1].isupper() else words
+    return bool(rest) and all(w.islower() for w in rest) and rest[-1] not in _PEOPLE
+
+
 def _headlines_sourced(found: list[Candidate], outlet: Source) -> list[Candidate]:
     """Unattributed headline figures with the origin the body gives the same figure, else the same toll.
 
@@ -164,6 +197,19 @@ def _headlines_sourced(found: list[Candidate], outlet: Source) -> list[Candidate
                     == (k.metric, k.scope.counted, k.low, k.high)
                     and noun in d.source.name.casefold()
                     and d.source.name.casefold() != noun
+                ),
+                None,
+            )
+        elif c.headline and _described(k.source.name):
+            # "..., says Syrian war monitor": the body the story names for the same figure
+            told = next(
+                (
+                    d
+                    for d in body
+                    if (d.metric, d.scope.counted, d.low, d.high)
+                    == (k.metric, k.scope.counted, k.low, k.high)
+                    and d.source.key != outlet.key
+                    and not _described(d.source.name)
                 ),
                 None,
             )
