@@ -350,3 +350,16 @@ def test_a_headline_describing_its_speaker_is_the_body_the_story_names() -> None
         "Local officials",
         "Valley Observatory for Human Rights",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "chain"),
+    [
+        ("The ministry confirmed to AFP that 20 people died.", ("Ministry", ("AFP", OUTLET))),
+        ("20 people were reported to be missing.", (OUTLET, ())),
+        ("The man was said to have killed 3 people.", (OUTLET, ())),
+    ],
+)
+def test_speaking_to_an_outlet_is_via_it(text: str, chain: tuple[str, tuple[str, ...]]) -> None:
+    """'confirmed to AFP' passes through AFP; 'reported to be', 'said to have' state nothing."""
+    assert [(o, v) for _, o, v in chains(text)] == [chain]

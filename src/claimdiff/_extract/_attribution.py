@@ -50,8 +50,11 @@ _MODIFIES = re.compile(
 )
 _NOUNS = frozenset({"reports", "report", "estimates", "claims", "counts", "records", "details", "notes", "posts",
                     "lists"})
-_TO = re.compile(r"\s+to\b")  # "is said to have": not a statement
-_REPORTED_TO = re.compile(r"\b(?:were|was|been|are|is)\s+(?:reported|notified|submitted)\s+to\s+(?P<who>[^,.;:\"“”()]{2,80})")
+#: "is said to have", "were reported to be": not a statement; "confirmed to AFP" is one (see _TOLD_TO).
+_TO = re.compile(r"\s+to\s+(?!(?:the\s+)?[A-Z])")
+#: A speech verb and the outlet it spoke to: "confirmed to AFP", "said to Reuters" (via that outlet).
+_TOLD_TO = re.compile(r"\s+to\s+(?=(?:the\s+)?[A-Z])")
+_REPORTED_TO = re.compile(r"\b(?:were|was|been|are|is)\s+(?:reported|notified|submitted)\s+to\s+(?!(?:be|have|been|had)\b)(?P<who>[^,.;:\"“”()]{2,80})")
 _BY = re.compile(r"\b(?:statement|estimate|report|figures?|count|tally|data|compiled|compilation|survey)\b"
                  r"[^.;:\"“”]{0,40}?\bby\s+(?P<who>[^,.;:\"“”()]{2,80})")
 #: A passive report verb and its agent: "44 deaths were reported by the ministry", "confirmed by officials".
@@ -228,7 +231,7 @@ def attributions(
         if (
             quoted(verb_at)
             or (_PASSIVE_BEFORE.search(low, start, verb_at) and not m.group(0).endswith("ing"))
-            or _TO.match(low, m.end())
+            or _TO.match(text, m.end())
             or not text[verb_at].islower()
             or low[verb_at - 1 : verb_at] == "-"  # "United States", "lab-confirmed"
             or _NOT_SPEECH.match(low, m.end())
@@ -251,6 +254,8 @@ def attributions(
             continue  # "The floods put 300 people at risk", "Satellite images show": no speaker
         if m.group("verb") in {"told", "tells"}:
             found = attrs.evolve(found, via=found.via + _told(text, low, m.end(), end))
+        elif to := _TOLD_TO.match(text, m.end()):  # "confirmed to AFP": the outlet it spoke to
+            found = attrs.evolve(found, via=found.via + _told(text, low, to.end() - 1, end))
         for cite_at, cited in citing:
             if (
                 cited is not None
