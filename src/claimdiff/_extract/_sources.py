@@ -346,6 +346,16 @@ _CHANNEL = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=256)
+def _members(outlet: str) -> frozenset[str]:
+    """The member bodies of the organisation whose own channel ``outlet`` is (none for any other)."""
+    return (
+        MEMBERS.get(_table_name(outlet))
+        or MEMBERS.get(_table_name(_CHANNEL.sub("", outlet)))
+        or frozenset()
+    )
+
+
 def member_named(outlet: Source, text: str, start: int, end: int) -> Attribution | None:
     """The first member body of the outlet's organisation that ``text[start:end]`` names, or ``None``.
 
@@ -358,9 +368,7 @@ def member_named(outlet: Source, text: str, start: int, end: int) -> Attribution
     >>> member_named(Source("Daily Planet"), "UNHCR is calling for calm.", 0, 26) is None
     True
     """
-    members = MEMBERS.get(_table_name(outlet.name)) or MEMBERS.get(
-        _table_name(_CHANNEL.sub("", outlet.name))
-    )
+    members = _members(outlet.name)
     if not members:
         return None
     named = next((name for _, name in bodies_named(text, start, end) if name in members), None)
