@@ -363,3 +363,49 @@ def test_a_headline_describing_its_speaker_is_the_body_the_story_names() -> None
 def test_speaking_to_an_outlet_is_via_it(text: str, chain: tuple[str, tuple[str, ...]]) -> None:
     """'confirmed to AFP' passes through AFP; 'reported to be', 'said to have' state nothing."""
     assert [(o, v) for _, o, v in chains(text)] == [chain]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the verb opens its clause and its subject, a document, follows: the report's author
+        (
+            (
+                "At least 111 people were killed, the Valley News Agency reported.\n\n"
+                "The quake killed 100 people in the north, damaging roads and bridges, said the report."
+            ),
+            ["Valley News Agency", "Valley News Agency"],
+        ),
+        # an apposition closing before the verb: the subject before it
+        (
+            "Ann Berg, the regional governor of Kharkiv, said the blasts damaged nearly 50 houses.",
+            ["Governor of Kharkiv region"],
+        ),
+        # one subject, two verbs
+        (
+            "Officials put the toll at two and said 422 people were injured.",
+            ["Officials", "Officials"],
+        ),
+        # an agent pointing back, a level naming another body
+        (
+            (
+                "Three people died, the local government said.\n\n"
+                "Three people were killed, according to the county government."
+            ),
+            ["Local government", "County government"],
+        ),
+        # an adjective before the name, a participle after it
+        ("The official Valley News Agency put the toll at 600.", ["Valley News Agency"]),
+        (
+            (
+                "An official from the Valley Seismological Bureau interviewed at the site said "
+                "120,000 people had been affected."
+            ),
+            ["Valley Seismological Bureau"],
+        ),
+    ],
+)
+def test_the_subject_of_a_clause(text: str, expected: list[str]) -> None:
+    """Which words of a sentence are its speaker: after an opening verb, before an apposition, one
+    subject for two verbs; never the words of the clause the speaker reports."""
+    assert origins(text) == expected

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TypeGuard
 
 import attrs
 
@@ -99,13 +100,15 @@ def _speaks(found: Attribution) -> bool:
     if found.source is None:
         named = found.resolve(None) if found.refers_to else None
         return (
-            named is None or any(w in ANAPHORS for w in found.refers_to.split()) or _speaks(named)
+            named is None
+            or any(w in ANAPHORS for w in found.refers_to.split())
+            or (named.source is not None and named.source.kind is not SourceKind.UNKNOWN)
         )
     words = found.source.name.split()
     return (
         found.source.kind is not SourceKind.UNKNOWN
         or any(w[:1].isupper() for w in words[1:])
-        or (len(words) == 1 and words[0].isupper())
+        or (len(words) == 1 and (words[0].isupper() or not words[0].endswith("s")))
         or words[-1].lower() in {"reports", "report"}
     )
 
@@ -118,6 +121,10 @@ _TAIL = re.compile(r"(?:\s+[a-z]+){0,3}\s*[.!?\"”]*\s*")
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|has been|have been|had been)\s+$")
 #: A verb that closes its clause: "..., the ministry said, adding ...", "..., it said on Telegram;".
 _CLAUSE_ENDS = re.compile(r"(?:\s+(?:[a-z]+\s+){0,3}?(?:[a-z]+))?\s*[,;:\"”)–—-]")
+#: A noun phrase right after a verb that opens its clause: "..., said the report" (its subject, named).
+_INVERTED_NP = re.compile(r"\s+(?:the|a|an|its|their)(?:\s+[a-z'’-]+){1,5}\s*(?:[,.;:]|$)")
+#: A second verb of one subject: "Shi put the toll at two and said ...".
+_AND_BEFORE = re.compile(r"\band\s+(?:also\s+)?$")
 #: A speech verb right after a comma or a closing quotation mark: "..., said the ministry".
 _OPENS_CLAUSE = re.compile(r"[,\"”]\s*$")
 
@@ -185,13 +192,13 @@ def attributions(
         low, start, end
     ):  # "131 cases were reported to CDC": the body counting them
         found = canonical_source(_cut(text, m.start("who"), m.group("who")))
-        if found is not None and found.source is not None and not quoted(m.start()):
+        if _names_someone(found) and not quoted(m.start()):
             out.append((m.start(), found))
     for m in _BY.finditer(
         low, start, end
     ):  # "compiled ... by the Iraq Body Count", "a statement by the minister"
         found = canonical_source(_cut(text, m.start("who"), m.group("who")))
-        if found is not None and found.source is not None and not quoted(m.start()):
+        if _names_someone(found) and not quoted(m.start()):
             out.append((m.start(), found))
     for m in _PASSIVE_BY.finditer(low, start, end):  # "44 deaths were reported by the ministry"
         if _METHOD.search(m.group("who")):
@@ -201,7 +208,7 @@ def attributions(
         found = _citing_within(
             text, low, m.start("who"), m.end("who") if what is None else what.start()
         )
-        if found is not None and found.source is not None and not quoted(m.start()):
+        if _names_someone(found) and not quoted(m.start()):
             out.append((m.start(), found))
     tellers: list[tuple[int, Attribution]] = []
     for m in _ACCORDING.finditer(low, start, end):
@@ -216,7 +223,7 @@ def attributions(
                 if body is None
                 else with_person(body, _cut(text, m.start("who"), m.group("who")))
             )
-        if found is not None and found.source is not None and not quoted(m.start()):
+        if _names_someone(found) and not quoted(m.start()):
             out.append((m.start(), found))
             if _TAIL.fullmatch(low, m.end("who"), end):  # "X said ..., according to TASS"
                 tellers.append((m.start(), found))
@@ -224,6 +231,7 @@ def attributions(
         (m.start(), _named_or_role(canonical_source(_cut(text, m.start("who"), m.group("who")))))
         for m in _CITING.finditer(low, start, end)
     ]
+    verbs: list[Attribution] = []  # the subjects of the sentence's speech verbs so far
     for m in _VERB.finditer(low, start, end):
         verb_at = m.start("verb") if m.group("verb") else m.start("revised")
         if m.group("verb") in _NOUNS and _VERB.match(low, m.end() + 1):
@@ -245,13 +253,19 @@ def attributions(
         aux = _PROGRESSIVE.search(low, start, m.start()) if m.group(0).endswith("ing") else None
         before = m.start() if aux is None else aux.start()
         # "..., said X": the verb opens its clause, its subject follows it
-        found = (
-            _inverted(text, low, m.end(), end) or _subject(text, low, start, before)
-            if _OPENS_CLAUSE.search(low, start, m.start())
-            else _subject(text, low, start, before) or _inverted(text, low, m.end(), end)
-        )
+        if _OPENS_CLAUSE.search(low, start, m.start()):
+            found = _inverted(text, low, m.end(), end)
+            if found is None and not _INVERTED_NP.match(low, m.end()):  # "X, the governor, said"
+                found = _subject(text, low, start, before)
+        elif _AND_BEFORE.search(low, start, m.start()) and verbs:
+            found = verbs[
+                -1
+            ]  # "Shi put the toll at two and said 422 were injured": the same subject
+        else:
+            found = _subject(text, low, start, before) or _inverted(text, low, m.end(), end)
         if found is None or (m.group("verb") in _ALSO_ACTIONS and not _speaks(found)):
             continue  # "The floods put 300 people at risk", "Satellite images show": no speaker
+        verbs.append(found)
         if m.group("verb") in {"told", "tells"}:
             found = attrs.evolve(found, via=found.via + _told(text, low, m.end(), end))
         elif to := _TOLD_TO.match(text, m.end()):  # "confirmed to AFP": the outlet it spoke to
@@ -310,6 +324,11 @@ def _citing_within(text: str, low: str, start: int, end: int) -> Attribution | N
 
 #: A person's role in apposition after their name: ", a spokeswoman for the agency,".
 _APPOSED_ROLE = re.compile(r",\s(?P<role>(?:(?:an?|the)\s)?[^,;:\"“”]{2,80}?),")
+
+
+def _names_someone(found: Attribution | None) -> TypeGuard[Attribution]:
+    """Whether an agent names a body, or points back to one ("according to the county government")."""
+    return found is not None and (found.source is not None or bool(found.refers_to))
 
 
 def _named_or_role(found: Attribution | None) -> Attribution | None:

@@ -76,7 +76,8 @@ _COUNTED_HEADS = frozenset({"cases", "deaths", "people", "persons", "patients", 
                             "homes", "houses", "buildings", "drones", "missiles", "children", "civilians"})
 _SAME = frozenset({"same source", "same sources", "latter", "same agency", "same report", "same official"})
 #: A document that says what its author says: "the statement said", "the article says" (the author just named).
-_DOCUMENTS = frozenset({"statement", "article", "story", "release", "press release", "communiqué", "communique"})
+_DOCUMENTS = frozenset({"statement", "article", "story", "release", "press release", "communiqué", "communique",
+                        "report", "update", "bulletin"})
 #: The head noun of a body's name: "the National Emergency Operations Centre", "the disaster agency".
 _BODY_HEAD = re.compile(
     r"\b(?:ministry|agency|centre|center|office|department|authority|council|committee|commission|service|"
@@ -96,7 +97,8 @@ _NOT_SOURCES = frozenset(
 _NOT_SOURCE_HEADS = frozenset({"updates", "update", "reports", "report", "information", "data", "figures",
                                "estimates", "estimate", "attacks", "attack", "strikes", "shelling", "photo",
                                "photos", "picture", "image", "video", "footage", "caption", "analysis", "results",
-                               "findings", "released", "published", "issued"})
+                               "findings", "released", "published", "issued", "numbers", "statistics", "tally",
+                               "toll", "count", "counts", "records"})
 # fmt: on
 
 
@@ -173,7 +175,14 @@ class Attribution:
             self.refers_to
         ):  # "the governor said" with no governor named before: the role is the source
             named = canonical_source(self.refers_to)
-            if named is not None and named.source is not None:
+            if (
+                named is not None
+                and named.source is not None
+                and (
+                    self.refers_to.split()[-1] in ANAPHORS
+                    or named.source.kind is not SourceKind.UNKNOWN
+                )
+            ):  # "the monitor said": a body by its noun; "according to the latest numbers": no one
                 return Attribution(named.source, via=self.via, people=known)
         return None
 
@@ -190,8 +199,13 @@ class Attribution:
             or _FITS.get(head, head) in name
             or (head in {"ministry", "military", "army"} and body.kind is SourceKind.MILITARY)
         )
+        levels = _LEVELS.intersection(
+            name.split()
+        )  # "the county government" is no "Local government"
         return fits_head and all(
-            _FITS.get(w, w) in name or w in _LEVELS or w in _PARTY_OF.get(body.party or "", ())
+            _FITS.get(w, w) in name
+            or (w in _LEVELS and not levels)
+            or w in _PARTY_OF.get(body.party or "", ())
             for w in modifiers
         )
 
@@ -413,6 +427,14 @@ def _canonical(phrase: str) -> Attribution | None:
     if based:
         s, low = s[based.end() :], low[based.end() :]
     definite = low.startswith("the ")
+    official = _TITLE_ADJECTIVE.match(s)
+    if official is not None:  # "the official Xinhua News Agency": the agency
+        s, low = s[official.end() :], low[official.end() :]
+    modified = _PARTICIPLE_AFTER.search(low)
+    if (
+        modified is not None and modified.start() > 0
+    ):  # "... Bureau interviewed at the site": the bureau
+        s, low = s[: modified.start()], low[: modified.start()]
     for article in ("the ", "a ", "an "):
         if low.startswith(article):
             s, low = s[len(article) :], low[len(article) :]
@@ -465,6 +487,8 @@ def _canonical(phrase: str) -> Attribution | None:
         return Attribution(Source(name, kind=source_kind(name)))
     if low.split()[:1] and (low.split()[0] in _PREPOSITIONS or low.split()[-1] in _COUNTED_HEADS):
         return None  # "Among those cases", "those measles cases": a phrase about the figures, not a body
+    if definite and low in _DOCUMENTS:
+        return Attribution(None)  # "the report said", "the article says": its author, named before
     if (
         not low
         or (low in _NOT_SOURCES and not s.isupper())
@@ -472,7 +496,7 @@ def _canonical(phrase: str) -> Attribution | None:
         or "according to" in low
     ):
         return None
-    if low in PRONOUNS or low in _SAME or (definite and low in _DOCUMENTS):
+    if low in PRONOUNS or low in _SAME:
         return Attribution(
             None
         )  # "it said", "the same source reports", "the article says": the speaker before
@@ -539,6 +563,14 @@ _LOCATED = re.compile(
 )
 #: Words a proper name of many words joins its capitalised words with: "Ministry of Health of the ...".
 _JOINERS = frozenset({"of", "the", "and", "for", "on", "de", "du", "des", "la"})
+#: An adjective a text puts before a body's name: "the official Xinhua News Agency", "state-run CCTV".
+_TITLE_ADJECTIVE = re.compile(
+    r"^(?:[Tt]he\s+)?(?:official|state-run|state-owned|semi-official|government-run|state)\s+(?=[A-Z])"
+)
+#: A participle phrase after a body's name: "... Bureau interviewed at the site", "... Centre, speaking to".
+_PARTICIPLE_AFTER = re.compile(
+    r"\s+(?:interviewed|speaking|quoted|cited|reached|contacted|visiting|writing|talking)\b.*$"
+)
 #: Where a body sits, closing its long name: "in Sudan", "in the Patagonia region of southern Argentina".
 _SITS_IN = re.compile(r"\s+in\s+(?:the\s+)?(?:[a-z]+\s+){0,2}[A-Z][^()]*$")
 #: One unnamed official, a level or nationality kept: written in the plural ("Officials", "Afghan officials").
