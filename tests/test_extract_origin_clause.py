@@ -409,3 +409,31 @@ def test_the_subject_of_a_clause(text: str, expected: list[str]) -> None:
     """Which words of a sentence are its speaker: after an opening verb, before an apposition, one
     subject for two verbs; never the words of the clause the speaker reports."""
     assert origins(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        (
+            "Nine soldiers were killed north of the city, regional officials tell VOA.",
+            "Regional officials",
+        ),
+        ("Officials now fear almost all of the 1,800 residents died.", "Officials"),
+        (
+            "The Valley Ministry of Health issued a statement saying the attack killed at least nine people.",
+            "Valley Ministry of Health",
+        ),
+        (
+            (
+                "Ann Berg, the governor of the Kharkiv region located along the border, said the attack "
+                "damaged more than 20 buildings."
+            ),
+            "Governor of Kharkiv region",
+        ),
+        ("No new confirmed or probable cases have been reported since 9 cases in May.", OUTLET),
+    ],
+)
+def test_more_speech(text: str, origin: str) -> None:
+    """Present and stance verbs speak; a participle 'saying' has the subject of the verb before it;
+    where a body is located is no part of it; 'confirmed or probable cases' is an adjective."""
+    assert set(origins(text)) == {origin}

@@ -36,6 +36,8 @@ _SPEECH = alternation(
         "puts", "counted", "counts", "recorded", "records", "registered", "registers", "listed", "lists",
         "warned", "indicate", "verified", "putting", "reporting", "saying", "announcing", "confirming", "estimate", "confirm", "report", "show", "shows", "showed",
         "issued", "issues", "released", "releases", "published", "notified", "notifies", "informed", "informs",
+        "tell", "announce", "write", "warn", "warns", "fear", "fears", "feared", "believe", "believes",
+        "believed",
     ]
 )
 _VERB = re.compile(
@@ -46,7 +48,7 @@ _VERB = re.compile(
 _NOT_SPEECH = re.compile(r"\s+(?:responsibility|credit|the lives?|lives|victory|control)\b")
 #: A participle before the thing counted modifies it: "confirmed cases", "recorded deaths", "registered IDPs".
 _MODIFIES = re.compile(
-    r"\s+(?:cases|deaths|infections|fatalities|casualties|injuries|patients|victims|people|persons|idps|"
+    r"\s+(?:(?:or|and)\s+[a-z]+\s+)?(?:cases|deaths|infections|fatalities|casualties|injuries|patients|victims|people|persons|idps|"
     r"refugees|figures?|numbers?|tolls?)\b"
 )
 _NOUNS = frozenset({"reports", "report", "estimates", "claims", "counts", "records", "details", "notes", "posts",
@@ -257,10 +259,10 @@ def attributions(
             found = _inverted(text, low, m.end(), end)
             if found is None and not _INVERTED_NP.match(low, m.end()):  # "X, the governor, said"
                 found = _subject(text, low, start, before)
-        elif _AND_BEFORE.search(low, start, m.start()) and verbs:
-            found = verbs[
-                -1
-            ]  # "Shi put the toll at two and said 422 were injured": the same subject
+        elif verbs and (_AND_BEFORE.search(low, start, m.start()) or m.group(0).endswith("ing")):
+            # "Shi put the toll at two and said 422 were injured", "X issued a statement saying":
+            # the same subject as the verb before
+            found = verbs[-1]
         else:
             found = _subject(text, low, start, before) or _inverted(text, low, m.end(), end)
         if found is None or (m.group("verb") in _ALSO_ACTIONS and not _speaks(found)):

@@ -569,7 +569,8 @@ _TITLE_ADJECTIVE = re.compile(
 )
 #: A participle phrase after a body's name: "... Bureau interviewed at the site", "... Centre, speaking to".
 _PARTICIPLE_AFTER = re.compile(
-    r"\s+(?:interviewed|speaking|quoted|cited|reached|contacted|visiting|writing|talking)\b.*$"
+    r"\s+(?:interviewed|speaking|quoted|cited|reached|contacted|visiting|writing|talking|located|based|"
+    r"situated|bordering)\b.*$"
 )
 #: Where a body sits, closing its long name: "in Sudan", "in the Patagonia region of southern Argentina".
 _SITS_IN = re.compile(r"\s+in\s+(?:the\s+)?(?:[a-z]+\s+){0,2}[A-Z][^()]*$")
