@@ -437,3 +437,31 @@ def test_more_speech(text: str, origin: str) -> None:
     """Present and stance verbs speak; a participle 'saying' has the subject of the verb before it;
     where a body is located is no part of it; 'confirmed or probable cases' is an adjective."""
     assert set(origins(text)) == {origin}
+
+
+def test_a_source_line_closing_a_section_credits_its_unattributed_figures() -> None:
+    """'Source: X Report #3' closes the section since the heading before it (wt-annot2's settlement)."""
+    text = (
+        "A. Affected Population\n\n"
+        "A total of 797 persons were affected in 12 villages.\n\n"
+        "Officials said 40 houses were damaged.\n\n"
+        "Source: Valley Relief Office Report #3, 18 January 2018\n\n"
+        "B. Casualties\n\n"
+        "Five people were killed."
+    )
+    assert chains(text) == [
+        ("[797, 797]", "Valley Relief Office", (OUTLET,)),
+        ("[40, 40]", "Officials", (OUTLET,)),
+        ("[5, 5]", OUTLET, ()),
+    ]
+    several = text.replace("Valley Relief Office Report #3", "Valley Relief Office, Hill Agency")
+    assert origins(several)[0] == OUTLET
+
+
+def test_a_next_sentence_saying_whose_the_figures_are() -> None:
+    """'... 325 damaged. That is according to information from local authorities.' credits that sentence."""
+    text = (
+        "The quake hit the north. 224 buildings were destroyed in 17 districts. "
+        "That is according to initial information we are getting from local authorities."
+    )
+    assert origins(text) == ["Local authorities"]

@@ -123,6 +123,11 @@ _TAIL = re.compile(r"(?:\s+[a-z]+){0,3}\s*[.!?\"”]*\s*")
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|has been|have been|had been)\s+$")
 #: A verb that closes its clause: "..., the ministry said, adding ...", "..., it said on Telegram;".
 _CLAUSE_ENDS = re.compile(r"(?:\s+(?:[a-z]+\s+){0,3}?(?:[a-z]+))?\s*[,;:\"”)–—-]")
+#: The next sentence saying whose the sentence before is: "That is according to initial information from X."
+_NEXT_SAYS_WHOSE = re.compile(
+    r"[.!?]?\s*(?:that|this)(?:\s+is|\s+was|'s|’s)\s+(?:all\s+|also\s+)?according\s+to\s+"
+    r"(?P<who>[^,.;:\"“”()]{2,100})"
+)
 #: A noun phrase right after a verb that opens its clause: "..., said the report" (its subject, named).
 _INVERTED_NP = re.compile(r"\s+(?:the|a|an|its|their)(?:\s+[a-z'’-]+){1,5}\s*(?:[,.;:]|$)")
 #: A second verb of one subject: "Shi put the toll at two and said ...".
@@ -297,6 +302,13 @@ def attributions(
         if _TAIL.fullmatch(low, m.end(), end) and found.source is not None:
             tellers.append((verb_at, found))
     out.sort(key=lambda pa: pa[0])
+    after = _NEXT_SAYS_WHOSE.match(low, end)
+    if (
+        after is not None
+    ):  # "... 325 damaged. That is according to local authorities.": this sentence's
+        found = _citing_within(text, low, after.start("who"), after.end("who"))
+        if _names_someone(found):
+            out.append((end, found))
     teller = max(tellers, key=lambda pa: pa[0], default=None)
     if teller is not None and teller[1].source is not None and out[0][0] < teller[0]:
         # "OCHA said 473 people died, Xinhua reported": the teller closing the sentence passed it on

@@ -9,12 +9,15 @@ destroyed and a further 3,500 damaged").
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 import attrs
 
+from claimdiff._extract._attribution import cited_source
 from claimdiff._extract._sources import ANAPHORS, spelled_more_fully
-from claimdiff._model.aliases import source_key
+from claimdiff._extract._text import split_blocks
+from claimdiff._model.aliases import canonical_source, source_key
 from claimdiff._model.claim import Source
 from claimdiff._model.places import Gazetteer
 
@@ -22,7 +25,15 @@ if TYPE_CHECKING:
     from claimdiff._extract._candidate import Candidate
     from claimdiff._extract._figures import Figure
 
-__all__ = ["METRIC_NOUN", "dedupe", "elided", "listed", "one_spelling", "refined"]
+__all__ = [
+    "METRIC_NOUN",
+    "dedupe",
+    "elided",
+    "listed",
+    "one_spelling",
+    "refined",
+    "sections_sourced",
+]
 
 #: A metric said by the noun right after a bare figure: "including 17 deaths", "(39 fatalities)".
 #: The noun after a number that names its metric, past modifiers: "17 deaths", "3 new deaths", "5 suspected cases".
@@ -87,6 +98,53 @@ def dedupe(found: list[Candidate], outlet: Source | None = None) -> list[Candida
         ):
             best[key] = c
     return [best[key] for key in order]
+
+
+#: A line naming the source of the section it closes: "Source: DSWD DROMIC Report #29 on TY VINTA, 18 January".
+_SOURCE_LINE = re.compile(
+    r"^\s*Sources?\s*:\s*(?P<who>.+?)(?:\s+(?:report|sitrep|situation report|update|bulletin|data|dashboard)\b.*)?$",
+    re.IGNORECASE | re.MULTILINE,
+)
+#: More than one source in a source line: "Source: OCHA, WHO", "Source: OCHA and WHO".
+_SEVERAL = re.compile(r",\s*[A-Za-z]|\s(?:and|&)\s|/")
+
+
+def sections_sourced(
+    found: list[Candidate], text: str, outlet: Source, aliases: Mapping[str, str] | None = None
+) -> list[Candidate]:
+    """The figures of a section closed by a "Source: X" line, unattributed in it, are X's (through the outlet).
+
+    A section runs from the heading before it (or the source line before, or the text's start) to the
+    line. A line naming several sources credits no one of them (ANNOTATION.md rule 18, as a
+    heading's parenthesis); figures the section attributes keep their origin.
+
+    >>> sections_sourced([], "Source: OCHA", Source("Relief Web")) == []
+    True
+    """
+    if "source" not in text.lower() or not found:
+        return found
+    closing: list[tuple[int, int, Source]] = []  # (section start, line start, source)
+    section = 0
+    for block in split_blocks(text):
+        line = _SOURCE_LINE.match(text, block.start, block.end)
+        if line is not None:
+            who = line.group("who").strip(" .")
+            cited = None if _SEVERAL.search(who) else cited_source(who)
+            if cited is not None and cited.source is not None:
+                name = canonical_source(cited.source.name, aliases)
+                closing.append((section, block.start, attrs.evolve(cited.source, name=name)))
+            section = block.end
+        elif block.heading:
+            section = block.start
+    if not closing:
+        return found
+    out = []
+    for c in found:
+        by = next((src for a, b, src in closing if a <= c.start < b), None)
+        if by is not None and c.claim.source.key == outlet.key and by.key != outlet.key:
+            c = attrs.evolve(c, claim=attrs.evolve(c.claim, source=by, via=(outlet,)))  # noqa: PLW2901
+        out.append(c)
+    return out
 
 
 def one_spelling(found: list[Candidate]) -> list[Candidate]:

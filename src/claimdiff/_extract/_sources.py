@@ -55,7 +55,8 @@ _TRAILING = re.compile(
 )
 _STATEMENT_OF = re.compile(
     r"^(?:an?\s+|the\s+)?(?:[a-z]+\s+){0,2}?(?:statements?|reports?|updates?|posts?|briefings?|bulletins?|"
-    r"communiqu[eé]s?|messages?|announcements?|figures|data|tally|assessments?|estimates?)\s+(?:from|by|of)\s+"
+    r"communiqu[eé]s?|messages?|announcements?|figures|data|tally|assessments?|estimates?|information)"
+    r"(?:\s+(?:we|they|that|which)(?:\s+[a-z]+){1,3}?)?\s+(?:from|by|of)\s+"
     r"(?P<who>.+)$"
 )
 #: A body's own report: "the agency's latest report", "WHO's situation update" (the body, by its name).
