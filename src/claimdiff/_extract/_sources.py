@@ -11,6 +11,18 @@ import re
 
 import attrs
 
+from claimdiff._extract._names import (
+    DATELINE,
+    JOINERS,
+    LEVELS,
+    PARTICIPLE_AFTER,
+    SITS_IN,
+    TITLE_ADJECTIVE,
+    defined_names,
+    members_of,
+    named_in_apposition,
+    spelled_more_fully,
+)
 from claimdiff._extract._roles import (
     ANAPHORS,
     COUNTRIES,
@@ -25,8 +37,7 @@ from claimdiff._extract._roles import (
     role_name,
     source_kind,
 )
-from claimdiff._model.aliases import bodies_named, source_key
-from claimdiff._model.aliases import canonical_source as _table_name
+from claimdiff._model.aliases import bodies_named
 from claimdiff._model.claim import Source, SourceKind
 
 __all__ = [
@@ -200,12 +211,12 @@ class Attribution:
             or _FITS.get(head, head) in name
             or (head in {"ministry", "military", "army"} and body.kind is SourceKind.MILITARY)
         )
-        levels = _LEVELS.intersection(
+        levels = LEVELS.intersection(
             name.split()
         )  # "the county government" is no "Local government"
         return fits_head and all(
             _FITS.get(w, w) in name
-            or (w in _LEVELS and not levels)
+            or (w in LEVELS and not levels)
             or w in _PARTY_OF.get(body.party or "", ())
             for w in modifiers
         )
@@ -237,53 +248,6 @@ def _person_body(name: str, people: tuple[tuple[str, Source], ...]) -> Source | 
         if person and (name == person or (len(name.split()) == 1 and name == person.split()[-1])):
             return body
     return None
-
-
-#: Words that name a level, not the body: "Local officials" and "Officials" are two speakers (ANNOTATION.md 18).
-_LEVELS = frozenset(
-    {
-        "local",
-        "provincial",
-        "regional",
-        "state",
-        "national",
-        "federal",
-        "district",
-        "city",
-        "municipal",
-        "county",
-        "central",
-        "senior",
-        "military",
-        "government",
-    }
-)
-
-
-#: A body's name folded (case, "the", word order of "X ministry"): looked up once per name.
-_key = functools.lru_cache(maxsize=4096)(source_key)
-
-
-def spelled_more_fully(short: str, long: str) -> bool:
-    """Whether ``long`` is the body ``short`` names, spelled more fully by a text: proper words before it.
-
-    "Iranian Ministry of Health" spells "Ministry of Health" more fully (ANNOTATION.md rule 17: the name
-    as the text spells it most fully); "Local officials" is another speaker than "Officials" (a level,
-    rule 18), and a one-word name is too bare to tell.
-
-    >>> spelled_more_fully("Ministry of Health", "Iranian Ministry of Health")
-    True
-    >>> spelled_more_fully("Health Ministry", "Local Health Ministry")
-    False
-    """
-    words, longer = _key(short).split(), _key(long).split()
-    extra = long.split()[: len(longer) - len(words)]
-    return (
-        len(words) >= 2
-        and len(longer) > len(words)
-        and longer[len(longer) - len(words) :] == words
-        and all(w[:1].isupper() and w.lower() not in _LEVELS for w in extra)
-    )
 
 
 def _joined(
@@ -327,50 +291,6 @@ def with_person(found: Attribution, person: str) -> Attribution:
     return attrs.evolve(found, people=_joined(found.people, ((person, found.source),)))
 
 
-#: A story's dateline: "DUBAI -", "BEIRUT (Reuters) -", "KABUL:", "GENEVA, May 11 (Xinhua) --".
-_DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^()]{1,30}\))?"
-    r"\s*(?:[-–—:]+)\s*"
-)
-#: A known body closing a phrase, in brackets or after a lower-case noun: "... agency (OCHA)", "... agency OCHA".
-_CLOSING_BODY = re.compile(
-    r"(?:\(\s*(?P<bracketed>[^()]+?)\s*\)|(?<=[a-z]\s)(?P<apposed>[A-Z][\w.-]+))\s*$"
-)
-
-
-def _named_in_apposition(phrase: str) -> str | None:
-    """The one known body a description names in brackets or in apposition at its end, or ``None``."""
-    m = _CLOSING_BODY.search(phrase.strip(" \t\n,.:;"))
-    if m is None:
-        return None
-    inner = m.group("bracketed") or m.group("apposed")
-    found = bodies_named(inner)
-    return found[0][1] if len(found) == 1 and found[0][0] == 0 else None
-
-
-#: The bodies an organisation's own channel speaks for: its members among the bodies the built-in table
-#: knows (``claimdiff._model.aliases``). The United Nations' briefings and news relay its agencies' work.
-MEMBERS: dict[str, frozenset[str]] = {
-    "United Nations": frozenset({"OCHA", "OHCHR", "WHO", "IOM", "UNHCR", "UNICEF", "WFP"}),
-}
-#: What names a channel of an organisation after the organisation's name: "UN News", "UN Geneva".
-_CHANNEL = re.compile(
-    r"\s+(?:news(?:\s+(?:service|centre|center))?|geneva|new york|press(?:\s+centre)?|briefings?|"
-    r"information cent(?:re|er).*)$",
-    re.IGNORECASE,
-)
-
-
-@functools.lru_cache(maxsize=256)
-def _members(outlet: str) -> frozenset[str]:
-    """The member bodies of the organisation whose own channel ``outlet`` is (none for any other)."""
-    return (
-        MEMBERS.get(_table_name(outlet))
-        or MEMBERS.get(_table_name(_CHANNEL.sub("", outlet)))
-        or frozenset()
-    )
-
-
 def member_named(outlet: Source, text: str, start: int, end: int) -> Attribution | None:
     """The first member body of the outlet's organisation that ``text[start:end]`` names, or ``None``.
 
@@ -383,7 +303,7 @@ def member_named(outlet: Source, text: str, start: int, end: int) -> Attribution
     >>> member_named(Source("Daily Planet"), "UNHCR is calling for calm.", 0, 26) is None
     True
     """
-    members = _members(outlet.name)
+    members = members_of(outlet.name)
     if not members:
         return None
     named = next((name for _, name in bodies_named(text, start, end) if name in members), None)
@@ -391,14 +311,14 @@ def member_named(outlet: Source, text: str, start: int, end: int) -> Attribution
 
 
 def _canonical(phrase: str) -> Attribution | None:
-    named = _named_in_apposition(phrase)
+    named = named_in_apposition(phrase)
     if named is not None:  # "the UN humanitarian agency (OCHA)", "the UN relief agency OCHA": OCHA
         return Attribution(Source(named, kind=source_kind(named), party=party_of(named)))
     s = " ".join(
         re.sub(r"\([^()]*\)", " ", phrase.replace("’", "'")).strip(" \t\n,.:;-\"“”'()").split()
     )
     s = re.sub(r"^[\W\d_]+", "", s)  # a live-blog time stamp or a list mark before the subject
-    s = _DATELINE.sub(
+    s = DATELINE.sub(
         "", s
     )  # "DUBAI - The director ...": the place the story was filed from, no name
     low = s.lower()
@@ -428,10 +348,10 @@ def _canonical(phrase: str) -> Attribution | None:
     if based:
         s, low = s[based.end() :], low[based.end() :]
     definite = low.startswith("the ")
-    official = _TITLE_ADJECTIVE.match(s)
+    official = TITLE_ADJECTIVE.match(s)
     if official is not None:  # "the official Xinhua News Agency": the agency
         s, low = s[official.end() :], low[official.end() :]
-    modified = _PARTICIPLE_AFTER.search(low)
+    modified = PARTICIPLE_AFTER.search(low)
     if (
         modified is not None and modified.start() > 0
     ):  # "... Bureau interviewed at the site": the bureau
@@ -517,10 +437,10 @@ def _canonical(phrase: str) -> Attribution | None:
     if (
         len(words) > 9
     ):  # a long name: without where the body sits ("... of the Red Sea State in Sudan")
-        s = _SITS_IN.sub("", s)
+        s = SITS_IN.sub("", s)
         low, words = s.lower(), s.split()
     if len(words) > 9 and not (
-        len(words) <= 14 and all(w[:1].isupper() or w in _JOINERS for w in words)
+        len(words) <= 14 and all(w[:1].isupper() or w in JOINERS for w in words)
     ):
         trailing = _TRAILING_NAME.search(s)
         if trailing is None or len(trailing.group(1).split()) < 2:
@@ -562,19 +482,6 @@ def _as_written(s: str) -> Attribution:
 _LOCATED = re.compile(
     r"^(?P<who>(?:[a-z]+\s+){0,2}?(?:officials?|authorities|sources))\s+(?:in|from|at|with|of)\s+\S.*$"
 )
-#: Words a proper name of many words joins its capitalised words with: "Ministry of Health of the ...".
-_JOINERS = frozenset({"of", "the", "and", "for", "on", "de", "du", "des", "la"})
-#: An adjective a text puts before a body's name: "the official Xinhua News Agency", "state-run CCTV".
-_TITLE_ADJECTIVE = re.compile(
-    r"^(?:[Tt]he\s+)?(?:official|state-run|state-owned|semi-official|government-run|state)\s+(?=[A-Z])"
-)
-#: A participle phrase after a body's name: "... Bureau interviewed at the site", "... Centre, speaking to".
-_PARTICIPLE_AFTER = re.compile(
-    r"\s+(?:interviewed|speaking|quoted|cited|reached|contacted|visiting|writing|talking|located|based|"
-    r"situated|bordering)\b.*$"
-)
-#: Where a body sits, closing its long name: "in Sudan", "in the Patagonia region of southern Argentina".
-_SITS_IN = re.compile(r"\s+in\s+(?:the\s+)?(?:[a-z]+\s+){0,2}[A-Z][^()]*$")
 #: One unnamed official, a level or nationality kept: written in the plural ("Officials", "Afghan officials").
 _ONE_OFFICIAL = re.compile(r"^(?:[a-z]+\s+){0,2}official$")
 
@@ -596,44 +503,3 @@ def _first_of_two(s: str) -> str | None:
         return None
     first = m.group("first")
     return first if canonical_source(first) is not None else None
-
-
-_DEFINED = re.compile(
-    r"(?P<name>[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|of|the|for|and|on|in|de|du|des)){1,11})\s*\((?P<acr>[A-Z][A-Za-z]{1,9})\)"
-)
-
-
-def defined_names(text: str) -> dict[str, str]:
-    """Abbreviations the text defines, as aliases: "The Government of Mozambique (GoM)" makes "GoM" that body.
-
-    The abbreviation's letters must be the initials of the words it stands for, in order, from the
-    first word to the last ("U.S. Central Command (USCENTCOM)" defines nothing: it is a name of its own).
-    A country before the name is not part of it ("the Philippines National Disaster ... Council (NDRRMC)" is
-    the council); other words are ("NYC Department of Health and Mental Hygiene (DOHMH)").
-
-    >>> defined_names("The Government of Mozambique (GoM) said. The GoM reported 3 deaths.")
-    {'GoM': 'Government of Mozambique', 'The Government of Mozambique': 'Government of Mozambique'}
-    """
-    out: dict[str, str] = {}
-    for m in _DEFINED.finditer(text):
-        words, acr = m.group("name").split(), m.group("acr").lower()
-        for first in range(len(words)):
-            initials = "".join(w[0].lower() for w in words[first:])
-            if initials[0] == acr[0] and initials[-1] == acr[-1] and _subsequence(acr, initials):
-                lead = words[1:first] if words[0].lower() == "the" else words[:first]
-                country = (
-                    " ".join(lead).lower() in COUNTRIES or " ".join(lead) in COUNTRIES.values()
-                )
-                name = " ".join(words[first:] if country or not lead else [*lead, *words[first:]])
-                out.setdefault(m.group("acr"), name)
-                if " ".join(words) != name:
-                    out.setdefault(
-                        " ".join(words), name
-                    )  # "the Philippines National ... Council": the council
-                break
-    return out
-
-
-def _subsequence(short: str, long: str) -> bool:
-    letters = iter(long)
-    return all(ch in letters for ch in short)
