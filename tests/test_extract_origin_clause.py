@@ -465,3 +465,9 @@ def test_a_next_sentence_saying_whose_the_figures_are() -> None:
         "That is according to initial information we are getting from local authorities."
     )
     assert origins(text) == ["Local authorities"]
+
+
+def test_a_governor_of_a_neighbouring_region() -> None:
+    """'the governor of the neighboring Kursk region' is the governor of that region."""
+    text = "The governor of the neighboring Kursk region said three drones were shot down."
+    assert origins(text) == ["Governor of Kursk region"]

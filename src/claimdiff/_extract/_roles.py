@@ -258,7 +258,8 @@ _ROLE_FORMS = (
     ),
     (
         re.compile(
-            r"^governor\s+of\s+the\s+(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:region|oblast|province))$",
+            r"^governor\s+of\s+the\s+(?:neighbou?ring\s+|southern\s+|northern\s+|eastern\s+|western\s+)?"
+            r"(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:region|oblast|province))$",
             re.IGNORECASE,
         ),
         "Governor of {p}",
