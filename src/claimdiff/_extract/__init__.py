@@ -19,7 +19,7 @@ from collections.abc import Mapping
 import attrs
 
 from claimdiff._extract._candidate import Candidate
-from claimdiff._extract._merge import dedupe, refined
+from claimdiff._extract._merge import dedupe, refined, sections_sourced
 from claimdiff._extract._reader import _Reader
 from claimdiff._extract._sources import COUNTRIES, defined_names, source_kind
 from claimdiff._extract._structures import table_candidates
@@ -167,7 +167,7 @@ def extract(
             more = reader.block(block)
         found += more
         furthest = max([furthest, *(c.start for c in more)])
-    kept = dedupe(found, reader.outlet)
+    kept = dedupe(sections_sourced(found, text, reader.outlet, reader.aliases), reader.outlet)
     ids = {id(c) for c in kept}
     repeats = [(c.start, c.end) for c in found if id(c) not in ids]
     return Extraction(

@@ -8,13 +8,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TypeGuard
 
 import attrs
 
-from claimdiff._extract._sources import Attribution, canonical_source, source_kind
+from claimdiff._extract._sources import (
+    ANAPHORS,
+    Attribution,
+    canonical_source,
+    source_kind,
+    with_person,
+)
 from claimdiff._extract._text import alternation
 from claimdiff._model.aliases import bodies_named
-from claimdiff._model.claim import Source
+from claimdiff._model.claim import Source, SourceKind
 
 __all__ = ["attributions", "cited_source", "figure_of", "quote_speaker"]
 
@@ -27,8 +34,10 @@ _SPEECH = alternation(
         "describes", "detailed", "details", "cited", "cites", "asserted", "asserts", "indicated", "indicates",
         "wrote", "writes", "estimated", "estimates", "noted", "notes", "posted", "posts", "tweeted", "put",
         "puts", "counted", "counts", "recorded", "records", "registered", "registers", "listed", "lists",
-        "warned", "indicate", "verified", "putting", "estimate", "confirm", "report", "show", "shows", "showed",
+        "warned", "indicate", "verified", "putting", "reporting", "saying", "announcing", "confirming", "estimate", "confirm", "report", "show", "shows", "showed",
         "issued", "issues", "released", "releases", "published", "notified", "notifies", "informed", "informs",
+        "tell", "announce", "write", "warn", "warns", "fear", "fears", "feared", "believe", "believes",
+        "believed",
     ]
 )
 _VERB = re.compile(
@@ -39,13 +48,16 @@ _VERB = re.compile(
 _NOT_SPEECH = re.compile(r"\s+(?:responsibility|credit|the lives?|lives|victory|control)\b")
 #: A participle before the thing counted modifies it: "confirmed cases", "recorded deaths", "registered IDPs".
 _MODIFIES = re.compile(
-    r"\s+(?:cases|deaths|infections|fatalities|casualties|injuries|patients|victims|people|persons|idps|"
+    r"\s+(?:(?:or|and)\s+[a-z]+\s+)?(?:cases|deaths|infections|fatalities|casualties|injuries|patients|victims|people|persons|idps|"
     r"refugees|figures?|numbers?|tolls?)\b"
 )
 _NOUNS = frozenset({"reports", "report", "estimates", "claims", "counts", "records", "details", "notes", "posts",
                     "lists"})
-_TO = re.compile(r"\s+to\b")  # "is said to have": not a statement
-_REPORTED_TO = re.compile(r"\b(?:were|was|been|are|is)\s+(?:reported|notified|submitted)\s+to\s+(?P<who>[^,.;:\"“”()]{2,80})")
+#: "is said to have", "were reported to be": not a statement; "confirmed to AFP" is one (see _TOLD_TO).
+_TO = re.compile(r"\s+to\s+(?!(?:the\s+)?[A-Z])")
+#: A speech verb and the outlet it spoke to: "confirmed to AFP", "said to Reuters" (via that outlet).
+_TOLD_TO = re.compile(r"\s+to\s+(?=(?:the\s+)?[A-Z])")
+_REPORTED_TO = re.compile(r"\b(?:were|was|been|are|is)\s+(?:reported|notified|submitted)\s+to\s+(?!(?:be|have|been|had)\b)(?P<who>[^,.;:\"“”()]{2,80})")
 _BY = re.compile(r"\b(?:statement|estimate|report|figures?|count|tally|data|compiled|compilation|survey)\b"
                  r"[^.;:\"“”]{0,40}?\bby\s+(?P<who>[^,.;:\"“”()]{2,80})")
 #: A passive report verb and its agent: "44 deaths were reported by the ministry", "confirmed by officials".
@@ -53,10 +65,15 @@ _PASSIVE_BY = re.compile(
     r"\b(?:were|was|been|are|is|being)\s+(?:officially\s+)?(?:reported|confirmed|recorded|registered|verified|"
     r"documented|counted|announced|notified)\s+by\s+(?!an?\s)(?P<who>[^,.;:\"“”()]{2,80})"
 )
+#: What an agent reported, after its name: "by the ministry of two confirmed cases".
+_REPORTED_WHAT = re.compile(
+    r"\s+(?:of|about|on)\s+(?=\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a|an|some|several|"
+    r"more|over|at|nearly|about|around|almost|up)\b)"
+)
 #: An agent that is a method, not a body: "confirmed by laboratory testing", "by DNA tests".
 _METHOD = re.compile(r"\b(?:tests?|testing|laborator(?:y|ies)|labs?|pcr|sequencing|analysis|culture|autops(?:y|ies))\b")
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:\"“”()]{2,80})")
-_CITING = re.compile(r"\b(?:citing|quoting)\s+(?P<who>[^,.;:\"“”()]{2,80}?)(?=\s+(?:indicate|indicates|indicated|said|say|"
+_CITING = re.compile(r"\b(?:citing|quoting|with reference to|referring to)\s+(?P<who>[^,.;:\"“”()]{2,80}?)(?=\s+(?:indicate|indicates|indicated|said|say|"
                      r"says|show|shows|showed|report|reports|reported|put|puts|suggest|suggests|that|as)\b|[,.;:()]|$)")
 _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|is|are|be|been|being|it is|widely|an?|the)\s+$")
 _BOUNDARY = re.compile(r"[,;:\"“”]|\bthat\b|\bwhile\b|\bwhich\b|\bwho\b|\bwhen\b|\bbut\b|\bas\b")
@@ -66,12 +83,72 @@ _ROLE = re.compile(r"\b(?:governor|minister|mayor|spokes\w*|president|head|chief
 # fmt: on
 
 
+#: Report verbs that are action verbs too ("The floods put 300 people at risk", "the city recorded 40 mm"):
+#: their subject is a speaker only when it is a body or a person, never a thing (ANNOTATION.md rule 16).
+_ALSO_ACTIONS = frozenset(
+    {"put", "puts", "putting", "recorded", "records", "registered", "registers", "counted", "counts",
+     "listed", "lists", "show", "shows", "showed", "issued", "issues", "released", "releases", "published",
+     "described", "describes", "detailed", "details", "verified", "notified", "notifies", "informed",
+     "informs", "cited", "cites", "posted", "posts"}
+)  # fmt: skip
+
+
+def _speaks(found: Attribution) -> bool:
+    """Whether a subject names someone who can report.
+
+    A body or office by its kind, a proper name, unnamed reports (ANNOTATION.md rule 18), or a
+    pointer back to a speaker ("it", "the ministry"); not a thing ("the floods", "satellite images").
+    """
+    if found.source is None:
+        named = found.resolve(None) if found.refers_to else None
+        return (
+            named is None
+            or any(w in ANAPHORS for w in found.refers_to.split())
+            or (named.source is not None and named.source.kind is not SourceKind.UNKNOWN)
+        )
+    words = found.source.name.split()
+    return (
+        found.source.kind is not SourceKind.UNKNOWN
+        or any(w[:1].isupper() for w in words[1:])
+        or (len(words) == 1 and (words[0].isupper() or not words[0].endswith("s")))
+        or words[-1].lower() in {"reports", "report"}
+    )
+
+
+#: A teller right after a quotation's speaker: '"...," the ministry said, according to TASS.'
+_ACCORDING_AFTER = re.compile(r"[^,.;:\"“”]{0,30}?,\s*according to\s+(?P<who>[^,.;:\"“”()]{2,60})")
+#: What may follow a verb that closes its sentence: "..., Xinhua reported on Monday."
+_TAIL = re.compile(r"(?:\s+[a-z]+){0,3}\s*[.!?\"”]*\s*")
+#: The auxiliary of a progressive before its verb: "are putting", "has been reporting".
+_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|has been|have been|had been)\s+$")
+#: A verb that closes its clause: "..., the ministry said, adding ...", "..., it said on Telegram;".
+_CLAUSE_ENDS = re.compile(r"(?:\s+(?:[a-z]+\s+){0,3}?(?:[a-z]+))?\s*[,;:\"”)–—-]")
+#: The next sentence saying whose the sentence before is: "That is according to initial information from X."
+_NEXT_SAYS_WHOSE = re.compile(
+    r"[.!?]?\s*(?:that|this)(?:\s+is|\s+was|'s|’s)\s+(?:all\s+|also\s+)?according\s+to\s+"
+    r"(?P<who>[^,.;:\"“”()]{2,100})"
+)
+#: A noun phrase right after a verb that opens its clause: "..., said the report" (its subject, named).
+_INVERTED_NP = re.compile(r"\s+(?:the|a|an|its|their)(?:\s+[a-z'’-]+){1,5}\s*(?:[,.;:]|$)")
+#: A second verb of one subject: "Shi put the toll at two and said ...".
+_AND_BEFORE = re.compile(r"\band\s+(?:also\s+)?$")
+#: A speech verb right after a comma or a closing quotation mark: "..., said the ministry".
+_OPENS_CLAUSE = re.compile(r"[,\"”]\s*$")
+
+
 def _cut(text: str, offset: int, piece: str) -> str:
     return text[offset : offset + len(piece)]
 
 
+#: A parenthesis naming whose figure it is, right after the figure: "88 (government figure)".
 _FIGURE_OF = re.compile(
-    r"\s*\((?P<who>[^()]{2,40}?)\s+(?:figures?|estimates?|data|counts?|tally)\)"
+    r"\s*\((?P<who>[^()]{2,40}?)\s+(?:(?:confirmed|official|provisional|preliminary)\s+)?"
+    r"(?:figures?|estimates?|data|counts?|tally)\)"
+)
+#: The same closing the figure's sentence: "88 people died (government confirmed figure)." (that sentence only).
+_SENTENCE_FIGURE_OF = re.compile(
+    r"[^.;:!?()\n]{0,150}?\s\((?P<who>[^()]{2,40}?)\s+(?:(?:confirmed|official|provisional|preliminary)\s+)?"
+    r"(?:figures?|estimates?|data|counts?|tally)\)\s*(?:[.;!?]|$)"
 )
 
 
@@ -101,8 +178,8 @@ def cited_source(phrase: str) -> Attribution | None:
 
 
 def figure_of(text: str, low: str, end: int) -> Attribution | None:
-    """The source a parenthesis right after a figure names: "88 (government figure)"."""
-    m = _FIGURE_OF.match(low, end)
+    """The source a parenthesis after a figure names: "88 (government figure)", or closing its sentence."""
+    m = _FIGURE_OF.match(low, end) or _SENTENCE_FIGURE_OF.match(low, end)
     return None if m is None else cited_source(_cut(text, m.start("who"), m.group("who")))
 
 
@@ -122,41 +199,54 @@ def attributions(
         low, start, end
     ):  # "131 cases were reported to CDC": the body counting them
         found = canonical_source(_cut(text, m.start("who"), m.group("who")))
-        if found is not None and found.source is not None and not quoted(m.start()):
+        if _names_someone(found) and not quoted(m.start()):
             out.append((m.start(), found))
     for m in _BY.finditer(
         low, start, end
     ):  # "compiled ... by the Iraq Body Count", "a statement by the minister"
         found = canonical_source(_cut(text, m.start("who"), m.group("who")))
-        if found is not None and found.source is not None and not quoted(m.start()):
+        if _names_someone(found) and not quoted(m.start()):
             out.append((m.start(), found))
     for m in _PASSIVE_BY.finditer(low, start, end):  # "44 deaths were reported by the ministry"
         if _METHOD.search(m.group("who")):
             continue
-        found = canonical_source(_cut(text, m.start("who"), m.group("who")))
-        if found is not None and found.source is not None and not quoted(m.start()):
+        # "notified by the ministry of two confirmed cases": the agent ends before what it reported
+        what = _REPORTED_WHAT.search(low, m.start("who"), m.end("who"))
+        found = _citing_within(
+            text, low, m.start("who"), m.end("who") if what is None else what.start()
+        )
+        if _names_someone(found) and not quoted(m.start()):
             out.append((m.start(), found))
+    tellers: list[tuple[int, Attribution]] = []
     for m in _ACCORDING.finditer(low, start, end):
-        found = canonical_source(_cut(text, m.start("who"), m.group("who")))
+        found = _citing_within(text, low, m.start("who"), m.end("who"))
         role = _APPOSED_ROLE.match(low, m.end("who"), end)
         if role is not None and _ROLE.search(
             role.group("role")
         ):  # "according to Ann Lee, a spokeswoman for the agency,": the body she speaks for
-            found = canonical_source(_cut(text, m.end("who") + 2, role.group("role"))) or found
-        if found is not None and found.source is not None and not quoted(m.start()):
+            body = canonical_source(_cut(text, m.end("who") + 2, role.group("role")))
+            found = (
+                found
+                if body is None
+                else with_person(body, _cut(text, m.start("who"), m.group("who")))
+            )
+        if _names_someone(found) and not quoted(m.start()):
             out.append((m.start(), found))
+            if _TAIL.fullmatch(low, m.end("who"), end):  # "X said ..., according to TASS"
+                tellers.append((m.start(), found))
     citing = [
         (m.start(), _named_or_role(canonical_source(_cut(text, m.start("who"), m.group("who")))))
         for m in _CITING.finditer(low, start, end)
     ]
+    verbs: list[Attribution] = []  # the subjects of the sentence's speech verbs so far
     for m in _VERB.finditer(low, start, end):
         verb_at = m.start("verb") if m.group("verb") else m.start("revised")
         if m.group("verb") in _NOUNS and _VERB.match(low, m.end() + 1):
             continue  # "initial reports indicate": a noun before the verb, not the verb
         if (
             quoted(verb_at)
-            or _PASSIVE_BEFORE.search(low, start, verb_at)
-            or _TO.match(low, m.end())
+            or (_PASSIVE_BEFORE.search(low, start, verb_at) and not m.group(0).endswith("ing"))
+            or _TO.match(text, m.end())
             or not text[verb_at].islower()
             or low[verb_at - 1 : verb_at] == "-"  # "United States", "lab-confirmed"
             or _NOT_SPEECH.match(low, m.end())
@@ -166,11 +256,27 @@ def attributions(
             or low[max(start, verb_at - 7) : verb_at].endswith(("double-", "double ", "re-"))
         ):
             continue
-        found = _subject(text, low, start, m.start()) or _inverted(text, low, m.end(), end)
-        if found is None:
-            continue
+        # "are putting the toll at": the subject ends before the auxiliary of the progressive
+        aux = _PROGRESSIVE.search(low, start, m.start()) if m.group(0).endswith("ing") else None
+        before = m.start() if aux is None else aux.start()
+        # "..., said X": the verb opens its clause, its subject follows it
+        if _OPENS_CLAUSE.search(low, start, m.start()):
+            found = _inverted(text, low, m.end(), end)
+            if found is None and not _INVERTED_NP.match(low, m.end()):  # "X, the governor, said"
+                found = _subject(text, low, start, before)
+        elif verbs and (_AND_BEFORE.search(low, start, m.start()) or m.group(0).endswith("ing")):
+            # "Shi put the toll at two and said 422 were injured", "X issued a statement saying":
+            # the same subject as the verb before
+            found = verbs[-1]
+        else:
+            found = _subject(text, low, start, before) or _inverted(text, low, m.end(), end)
+        if found is None or (m.group("verb") in _ALSO_ACTIONS and not _speaks(found)):
+            continue  # "The floods put 300 people at risk", "Satellite images show": no speaker
+        verbs.append(found)
         if m.group("verb") in {"told", "tells"}:
             found = attrs.evolve(found, via=found.via + _told(text, low, m.end(), end))
+        elif to := _TOLD_TO.match(text, m.end()):  # "confirmed to AFP": the outlet it spoke to
+            found = attrs.evolve(found, via=found.via + _told(text, low, to.end() - 1, end))
         for cite_at, cited in citing:
             if (
                 cited is not None
@@ -186,12 +292,57 @@ def attributions(
                 )
                 via = head.source if head is not None and head.source is not None else found.source
                 found = Attribution(cited.source, via=(via, *found.via))
+        if not (
+            _OPENS_CLAUSE.search(low, start, m.start())
+            or _TAIL.fullmatch(low, m.end(), end)
+            or _CLAUSE_ENDS.match(low, m.end(), end)
+        ):  # "N died and the ministry said M were hurt": the verb's complement follows it
+            found = attrs.evolve(found, reaches_back=False)
         out.append((verb_at, found))
-    return sorted(out, key=lambda pa: pa[0])
+        if _TAIL.fullmatch(low, m.end(), end) and found.source is not None:
+            tellers.append((verb_at, found))
+    out.sort(key=lambda pa: pa[0])
+    after = _NEXT_SAYS_WHOSE.match(low, end)
+    if (
+        after is not None
+    ):  # "... 325 damaged. That is according to local authorities.": this sentence's
+        found = _citing_within(text, low, after.start("who"), after.end("who"))
+        if _names_someone(found):
+            out.append((end, found))
+    teller = max(tellers, key=lambda pa: pa[0], default=None)
+    if teller is not None and teller[1].source is not None and out[0][0] < teller[0]:
+        # "OCHA said 473 people died, Xinhua reported": the teller closing the sentence passed it on
+        told = (teller[1].source, *teller[1].via)
+        out = [
+            (at, a if at >= teller[0] else attrs.evolve(a, via=(*a.via, *told))) for at, a in out
+        ]
+    return out
+
+
+def _citing_within(text: str, low: str, start: int, end: int) -> Attribution | None:
+    """The agent ``text[start:end]`` names, or the body it cites, through it.
+
+    "by Reuters citing local authorities" is the authorities' figure, through Reuters.
+    """
+    m = _CITING.search(low, start, end)
+    if m is None or m.start() == start:
+        return canonical_source(text[start:end])
+    teller = canonical_source(text[start : m.start()])
+    cited = _named_or_role(canonical_source(_cut(text, m.start("who"), m.group("who"))))
+    if cited is None or cited.source is None:
+        return teller
+    if teller is None or teller.source is None:
+        return cited
+    return Attribution(cited.source, via=(teller.source, *teller.via))
 
 
 #: A person's role in apposition after their name: ", a spokeswoman for the agency,".
-_APPOSED_ROLE = re.compile(r",\s(?P<role>(?:an?|the)\s[^,;:\"“”]{2,80}?),")
+_APPOSED_ROLE = re.compile(r",\s(?P<role>(?:(?:an?|the)\s)?[^,;:\"“”]{2,80}?),")
+
+
+def _names_someone(found: Attribution | None) -> TypeGuard[Attribution]:
+    """Whether an agent names a body, or points back to one ("according to the county government")."""
+    return found is not None and (found.source is not None or bool(found.refers_to))
 
 
 def _named_or_role(found: Attribution | None) -> Attribution | None:
@@ -224,15 +375,18 @@ def _subject(text: str, low: str, start: int, verb: int) -> Attribution | None:
             1
         ]  # "The Syrian Observatory, a Britain-based war monitor, said": the name, not its description
     # "The governor of Bryansk region, Alexander Bogomaz, said": the role names the source better.
+    person = ""
     if (
         len(pieces) > 1
         and not _ROLE.search(subject)
         and _ROLE.search(pieces[1])
         and len(subject.split()) <= 3
     ):
+        person = _cut(text, start + head.rfind(subject), subject).strip()
         subject = pieces[1]
     offset = start + head.rfind(subject)
-    return canonical_source(_cut(text, offset, subject))
+    found = canonical_source(_cut(text, offset, subject))
+    return with_person(found, person) if found is not None and person else found
 
 
 def _inverted(text: str, low: str, after: int, end: int) -> Attribution | None:
@@ -252,7 +406,7 @@ def _inverted(text: str, low: str, after: int, end: int) -> Attribution | None:
     ):  # "said Ann Lee, a spokeswoman for the agency"
         found = canonical_source(_cut(text, role.start("role"), role.group("role")))
         if found is not None:
-            return found
+            return with_person(found, _cut(text, after + m.start(1), m.group(1)))
     return canonical_source(_cut(text, after + m.start(1), m.group(1)))
 
 
@@ -271,14 +425,21 @@ def quote_speaker(
 ) -> Attribution | None:
     """The speaker of the quotation between ``opening`` and ``closing``, named after or before it."""
     after = low[closing + 1 : block_end]
-    m = re.match(rf"\s*,?\s*(?P<verb>{_SPEECH})\s+(?P<who>[^,.;:\"“”]{{2,80}})", after)
-    if m:
-        return canonical_source(_cut(text, closing + 1 + m.start("who"), m.group("who")))
-    m = re.match(
+    m = re.match(rf"\s*,?\s*(?P<verb>{_SPEECH})\s+(?P<who>[^,.;:\"“”]{{2,80}})", after) or re.match(
         rf"\s*,?\s*(?P<who>[^,.;:\"“”]{{2,80}}?)\s+(?:had\s+|has\s+)?(?:{_SPEECH})\b", after
     )
     if m:
-        return canonical_source(_cut(text, closing + 1 + m.start("who"), m.group("who")))
+        found = canonical_source(_cut(text, closing + 1 + m.start("who"), m.group("who")))
+        told = _ACCORDING_AFTER.match(low, closing + 1 + m.end(), block_end)
+        teller = (
+            None
+            if told is None
+            else canonical_source(_cut(text, told.start("who"), told.group("who")))
+        )
+        if found is None or found.source is None or teller is None or teller.source is None:
+            return found
+        # '"...," the ministry said, according to TASS': the ministry's words, through TASS
+        return attrs.evolve(found, via=(*found.via, teller.source, *teller.via))
     before = low[block_start:opening]
     m = re.search(
         rf"(?:^|[.;,\"”]\s)(?P<who>[^,.;:\"“”]{{2,80}}?)\s+(?:{_SPEECH})\b[^\"“.]{{0,60}}[:,]\s*$",

@@ -16,9 +16,9 @@ import attrs
 
 from claimdiff._extract._attribution import attributions
 from claimdiff._extract._placing import Placing
-from claimdiff._extract._sources import Attribution, source_kind
+from claimdiff._extract._sources import Attribution, member_named
 from claimdiff._extract._text import Block, sentences
-from claimdiff._model.aliases import bodies_named, canonical_source
+from claimdiff._model.aliases import canonical_source
 from claimdiff._model.claim import Source
 
 __all__ = ["Crediting"]
@@ -64,18 +64,13 @@ class Crediting(Placing):
     def named_body(self) -> Attribution | None:
         """The first known body the paragraph names so far ("UNHCR is calling for calm"): its speaker.
 
-        Only where the outlet is the United Nations' own channel (its briefings and news), whose
-        paragraphs about one of its agencies relay that agency's figures. Elsewhere a body a paragraph
-        names without crediting it with a figure gives no origin: the outlet is (ANNOTATION.md rule 16).
-        The sentences are read for one only when a figure needs it, in order, each once.
+        Only a member body of the organisation whose own channel the outlet is (:func:`member_named`,
+        ANNOTATION.md rule 18b). The sentences are read for one only when a figure needs it, in order,
+        each once.
         """
-        if not _UN_CHANNEL.match(self.outlet.name):
-            return None
         while self.body is None and self.unscanned:
             start, end = self.unscanned.pop(0)
-            named = bodies_named(self.text, start, end)
-            if named:
-                self.body = Attribution(Source(named[0][1], kind=source_kind(named[0][1])))
+            self.body = member_named(self.outlet, self.text, start, end)
         return self.body
 
     def _speaker(
@@ -93,7 +88,7 @@ class Crediting(Placing):
         before = [a for pos, a in said if pos < at]
         if before:
             return before[-1]
-        after = [a for pos, a in said if pos > at]
+        after = [a for pos, a in said if pos > at and a.reaches_back]
         if after:
             return after[0]
         return (
@@ -132,7 +127,3 @@ class Crediting(Placing):
         n = self.ids.get(base, 0) + 1
         self.ids[base] = n
         return base if n == 1 else f"{base}-{n}"
-
-
-#: The United Nations' own channels: "United Nations", "UN News", "U.N. News Service", "UN Geneva".
-_UN_CHANNEL = re.compile(r"^(?:United Nations|U\.?N\.?)(?:\s|$)")

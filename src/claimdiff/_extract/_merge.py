@@ -9,11 +9,15 @@ destroyed and a further 3,500 damaged").
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 import attrs
 
-from claimdiff._extract._sources import ANAPHORS
+from claimdiff._extract._attribution import cited_source
+from claimdiff._extract._sources import ANAPHORS, spelled_more_fully
+from claimdiff._extract._text import split_blocks
+from claimdiff._model.aliases import canonical_source, source_key
 from claimdiff._model.claim import Source
 from claimdiff._model.places import Gazetteer
 
@@ -21,7 +25,15 @@ if TYPE_CHECKING:
     from claimdiff._extract._candidate import Candidate
     from claimdiff._extract._figures import Figure
 
-__all__ = ["METRIC_NOUN", "dedupe", "elided", "listed", "refined"]
+__all__ = [
+    "METRIC_NOUN",
+    "dedupe",
+    "elided",
+    "listed",
+    "one_spelling",
+    "refined",
+    "sections_sourced",
+]
 
 #: A metric said by the noun right after a bare figure: "including 17 deaths", "(39 fatalities)".
 #: The noun after a number that names its metric, past modifiers: "17 deaths", "3 new deaths", "5 suspected cases".
@@ -42,6 +54,7 @@ def dedupe(found: list[Candidate], outlet: Source | None = None) -> list[Candida
     """
     best: dict[tuple[object, ...], Candidate] = {}
     order: list[tuple[object, ...]] = []
+    found = one_spelling(found)
     if outlet is not None:
         found = _headlines_sourced(found, outlet)
     for c in found:
@@ -87,6 +100,87 @@ def dedupe(found: list[Candidate], outlet: Source | None = None) -> list[Candida
     return [best[key] for key in order]
 
 
+#: A line naming the source of the section it closes: "Source: DSWD DROMIC Report #29 on TY VINTA, 18 January".
+_SOURCE_LINE = re.compile(
+    r"^\s*Sources?\s*:\s*(?P<who>.+?)(?:\s+(?:report|sitrep|situation report|update|bulletin|data|dashboard)\b.*)?$",
+    re.IGNORECASE | re.MULTILINE,
+)
+#: More than one source in a source line: "Source: OCHA, WHO", "Source: OCHA and WHO".
+_SEVERAL = re.compile(r",\s*[A-Za-z]|\s(?:and|&)\s|/")
+
+
+def sections_sourced(
+    found: list[Candidate], text: str, outlet: Source, aliases: Mapping[str, str] | None = None
+) -> list[Candidate]:
+    """The figures of a section closed by a "Source: X" line, unattributed in it, are X's (through the outlet).
+
+    A section runs from the heading before it (or the source line before, or the text's start) to the
+    line. A line naming several sources credits no one of them (ANNOTATION.md rule 18, as a
+    heading's parenthesis); figures the section attributes keep their origin.
+
+    >>> sections_sourced([], "Source: OCHA", Source("Relief Web")) == []
+    True
+    """
+    if "source" not in text.lower() or not found:
+        return found
+    closing: list[tuple[int, int, Source]] = []  # (section start, line start, source)
+    section = 0
+    for block in split_blocks(text):
+        line = _SOURCE_LINE.match(text, block.start, block.end)
+        if line is not None:
+            who = line.group("who").strip(" .")
+            cited = None if _SEVERAL.search(who) else cited_source(who)
+            if cited is not None and cited.source is not None:
+                name = canonical_source(cited.source.name, aliases)
+                closing.append((section, block.start, attrs.evolve(cited.source, name=name)))
+            section = block.end
+        elif block.heading:
+            section = block.start
+    if not closing:
+        return found
+    out = []
+    for c in found:
+        by = next((src for a, b, src in closing if a <= c.start < b), None)
+        if by is not None and c.claim.source.key == outlet.key and by.key != outlet.key:
+            c = attrs.evolve(c, claim=attrs.evolve(c.claim, source=by, via=(outlet,)))  # noqa: PLW2901
+        out.append(c)
+    return out
+
+
+def one_spelling(found: list[Candidate]) -> list[Candidate]:
+    """One body, one spelling per text: the shorter name of a body the text also names more fully takes the fuller.
+
+    "Iran's health minister" then "Health Minister X" are one ministry: "Ministry of Health" becomes
+    "Iranian Ministry of Health" when that is the only name the text gives that ends with it and adds
+    proper words before it (a country, a place: ANNOTATION.md rule 17, "as the text spells it most
+    fully"); a level word ("Local", "National") makes another speaker, and a bare one-word name is left.
+
+    >>> one_spelling([]) == []
+    True
+    """
+    names = {c.claim.source.name: c.claim.source for c in found}
+    ending: dict[
+        str, list[str]
+    ] = {}  # the last words of each name (two or more, folded) -> the names
+    for name in names:
+        words = source_key(name).split()
+        for n in range(2, len(words)):
+            ending.setdefault(" ".join(words[-n:]), []).append(name)
+    fuller: dict[str, Source] = {}
+    for name in names:
+        longer = [o for o in ending.get(source_key(name), ()) if spelled_more_fully(name, o)]
+        if len(longer) == 1:
+            fuller[name] = names[longer[0]]
+    if not fuller:
+        return found
+    return [
+        c
+        if c.claim.source.name not in fuller
+        else attrs.evolve(c, claim=attrs.evolve(c.claim, source=fuller[c.claim.source.name]))
+        for c in found
+    ]
+
+
 #: A headline's speaker named by a bare noun ("..., agency says") is a body the story names in full;
 #: unnamed people ("officials say") are a speaker of their own (ANNOTATION.md rules 5 and 18).
 _BODY_NOUNS = ANAPHORS - {
@@ -103,6 +197,39 @@ _BODY_NOUNS = ANAPHORS - {
     "president",
     "minister",
 }
+
+
+#: Heads of a description that name people, not a body: "local officials", "Afghan sources" are speakers.
+_PEOPLE = frozenset(
+    {
+        "officials",
+        "authorities",
+        "sources",
+        "residents",
+        "witnesses",
+        "activists",
+        "rescuers",
+        "medics",
+        "doctors",
+        "police",
+        "people",
+        "survivors",
+        "locals",
+        "media",
+        "reports",
+    }
+)
+
+
+def _described(name: str) -> bool:
+    """Whether a source's name describes a body instead of naming it: "Syrian war monitor", "rights group".
+
+    A name is a description when its words after a first (a side, "Syrian") are all lower case and its
+    head names no group of people (those are unnamed speakers of their own, ANNOTATION.md rule 18).
+    """
+    words = name.split()
+    rest = words[1:] if words[:1] and words[0][:1].isupper() else words
+    return bool(rest) and all(w.islower() for w in rest) and rest[-1] not in _PEOPLE
 
 
 def _headlines_sourced(found: list[Candidate], outlet: Source) -> list[Candidate]:
@@ -128,6 +255,19 @@ def _headlines_sourced(found: list[Candidate], outlet: Source) -> list[Candidate
                     == (k.metric, k.scope.counted, k.low, k.high)
                     and noun in d.source.name.casefold()
                     and d.source.name.casefold() != noun
+                ),
+                None,
+            )
+        elif c.headline and _described(k.source.name):
+            # "..., says Syrian war monitor": the body the story names for the same figure
+            told = next(
+                (
+                    d
+                    for d in body
+                    if (d.metric, d.scope.counted, d.low, d.high)
+                    == (k.metric, k.scope.counted, k.low, k.high)
+                    and d.source.key != outlet.key
+                    and not _described(d.source.name)
                 ),
                 None,
             )

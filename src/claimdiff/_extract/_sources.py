@@ -11,6 +11,33 @@ import re
 
 import attrs
 
+from claimdiff._extract._names import (
+    DATELINE,
+    JOINERS,
+    LEVELS,
+    PARTICIPLE_AFTER,
+    SITS_IN,
+    TITLE_ADJECTIVE,
+    defined_names,
+    members_of,
+    named_in_apposition,
+    spelled_more_fully,
+)
+from claimdiff._extract._roles import (
+    ANAPHORS,
+    COUNTRIES,
+    PERSON_AFTER_ROLE,
+    PRONOUNS,
+    body_of,
+    media_name,
+    ministry_name,
+    of_region,
+    office_of,
+    party_of,
+    role_name,
+    source_kind,
+)
+from claimdiff._model.aliases import bodies_named
 from claimdiff._model.claim import Source, SourceKind
 
 __all__ = [
@@ -19,23 +46,14 @@ __all__ = [
     "Attribution",
     "canonical_source",
     "defined_names",
+    "member_named",
     "of_region",
     "source_kind",
+    "spelled_more_fully",
+    "with_person",
 ]
 
 # fmt: off
-#: Country -> adjective; used to name ministries alike however they are written, and to guess a party.
-COUNTRIES = {
-    "russia": "Russian", "ukraine": "Ukrainian", "israel": "Israeli", "palestine": "Palestinian",
-    "syria": "Syrian", "iran": "Iranian", "iraq": "Iraqi", "lebanon": "Lebanese", "yemen": "Yemeni",
-    "sudan": "Sudanese", "turkey": "Turkish", "france": "French", "germany": "German", "britain": "British",
-    "china": "Chinese", "japan": "Japanese", "india": "Indian", "pakistan": "Pakistani", "belarus": "Belarusian",
-    "poland": "Polish", "afghanistan": "Afghan", "somalia": "Somali", "ethiopia": "Ethiopian",
-    "nigeria": "Nigerian", "libya": "Libyan", "egypt": "Egyptian", "haiti": "Haitian", "kenya": "Kenyan",
-    "mali": "Malian", "moldova": "Moldovan", "georgia": "Georgian", "armenia": "Armenian",
-    "azerbaijan": "Azerbaijani", "jordan": "Jordanian", "philippines": "Philippine", "mexico": "Mexican",
-}
-_ADJECTIVES = {adj.lower(): country.title() for country, adj in COUNTRIES.items()}
 
 _LEADING = re.compile(
     r"^(?:(?:later|meanwhile|however|but|and|also|separately|earlier|initially|then|now|in addition|"
@@ -48,7 +66,8 @@ _TRAILING = re.compile(
 )
 _STATEMENT_OF = re.compile(
     r"^(?:an?\s+|the\s+)?(?:[a-z]+\s+){0,2}?(?:statements?|reports?|updates?|posts?|briefings?|bulletins?|"
-    r"communiqu[eé]s?|messages?|announcements?|figures|data|tally|assessments?|estimates?)\s+(?:from|by|of)\s+"
+    r"communiqu[eé]s?|messages?|announcements?|figures|data|tally|assessments?|estimates?|information)"
+    r"(?:\s+(?:we|they|that|which)(?:\s+[a-z]+){1,3}?)?\s+(?:from|by|of)\s+"
     r"(?P<who>.+)$"
 )
 #: A body's own report: "the agency's latest report", "WHO's situation update" (the body, by its name).
@@ -63,30 +82,24 @@ _ROLE_WORDS = re.compile(r"^(?:(?:Coordinator|Minister|Secretary|Secretary-Gener
                          r"Spokesman|Spokeswoman|Director|Chief|Commissioner|President|Head|Envoy|Representative|"
                          r"Mayor|Officer|Commander|Ambassador|Adviser|Advisor)\s+)+")
 _TRAILING_NAME = re.compile(r"(?:^|\s)((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)$")
-_MINISTRY = re.compile(
-    r"^(?:(?P<c>[a-z]+)(?:'s|’s)?\s+)?(?:(?P<t1>[a-z]+)\s+ministry|ministry\s+of\s+(?P<t2>[a-z]+(?:\s+affairs)?)|"
-    r"(?P<mod>mod))$"
-)
-#: "ministry of defence of the russian federation": the ministry, then its state.
-_OF_COUNTRY = re.compile(r"^(?P<m>ministry\s+of\s+[a-z]+(?:\s+affairs)?)\s+of\s+(?:the\s+)?(?P<c>[a-z ]+)$")
-#: A state's formal name -> the name ``COUNTRIES`` knows it by.
-_STATE_NAMES = {"russian federation": "russia", "republic of belarus": "belarus", "islamic republic of iran": "iran",
-                "syrian arab republic": "syria", "republic of turkey": "turkey", "republic of türkiye": "turkey"}
-_TOPICS = {"defense": "Defence", "defence": "Defence", "health": "Health", "foreign": "Foreign Affairs",
-           "interior": "Internal Affairs", "emergencies": "Emergencies", "emergency": "Emergencies",
-           "home": "Home Affairs"}
-_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
 _PREPOSITIONS = frozenset({"among", "during", "of", "for", "with", "from", "since", "after", "before", "including",
                            "between", "about", "over", "under", "than", "into", "across", "within", "despite"})
 _COUNTED_HEADS = frozenset({"cases", "deaths", "people", "persons", "patients", "victims", "fatalities", "injuries",
                             "homes", "houses", "buildings", "drones", "missiles", "children", "civilians"})
 _SAME = frozenset({"same source", "same sources", "latter", "same agency", "same report", "same official"})
-#: Nouns that point back to the speaker just named when definite ("the ministry said").
-ANAPHORS = frozenset(
-    {"ministry", "governor", "agency", "military", "army", "official", "officials", "spokesman", "spokeswoman",
-     "spokesperson", "mayor", "president", "minister", "authorities", "administration", "office", "organisation",
-     "organization", "statement", "report", "department", "service", "police", "group", "un", "mission", "navy",
-     "air force", "company", "commission", "centre", "center"}
+#: A document that says what its author says: "the statement said", "the article says" (the author just named).
+_DOCUMENTS = frozenset({"statement", "article", "story", "release", "press release", "communiqué", "communique",
+                        "report", "update", "bulletin"})
+#: The head noun of a body's name: "the National Emergency Operations Centre", "the disaster agency".
+_BODY_HEAD = re.compile(
+    r"\b(?:ministry|agency|centre|center|office|department|authority|council|committee|commission|service|"
+    r"bureau|directorate|administration|organi[sz]ation|institute|unit|command|headquarters|secretariat|"
+    r"government)\b"
+)
+#: A place's possessive before a body: "the country's health ministry", "the republic's Disaster Center".
+_OF_A_PLACE = re.compile(
+    r"^(?:[\w-]+\s+){0,4}?(?:country|city|region|state|province|republic|nation|territory|oblast|district|"
+    r"county|island|enclave|kingdom|capital)'s\s+(?=\S)"
 )
 _NOT_SOURCES = frozenset(
     {"updates", "update", "reports", "report", "information", "data", "figures", "estimates", "estimate",
@@ -96,29 +109,8 @@ _NOT_SOURCES = frozenset(
 _NOT_SOURCE_HEADS = frozenset({"updates", "update", "reports", "report", "information", "data", "figures",
                                "estimates", "estimate", "attacks", "attack", "strikes", "shelling", "photo",
                                "photos", "picture", "image", "video", "footage", "caption", "analysis", "results",
-                               "findings", "released", "published", "issued"})
-_KINDS: tuple[tuple[SourceKind, re.Pattern[str]], ...] = (
-    (SourceKind.INTERNATIONAL, re.compile(
-        r"\b(?:un|united nations|ocha|unicef|unhcr|who|world health organi[sz]ation|icrc|red cross|red crescent|"
-        r"iom|wfp|world food programme|iaea|osce|nato)\b")),
-    (SourceKind.NGO, re.compile(
-        r"\b(?:ngo|msf|m[ée]decins|doctors without borders|amnesty|human rights watch|save the children|oxfam|"
-        r"charity|rights group|monitor)\b")),
-    (SourceKind.AGENCY, re.compile(
-        r"\b(?:reuters|associated press|ap|afp|agence france|tass|ria|interfax|ukrinform|xinhua|bloomberg|dpa|"
-        r"anadolu|efe|news agency)\b")),
-    (SourceKind.MILITARY, re.compile(
-        r"\b(?:ministry of defence|armed forces|military|army|navy|air force|general staff|forces|command|idf|"
-        r"troops|soldiers)\b")),
-    (SourceKind.MEDIA, re.compile(
-        r"\b(?:media|news|times|post|guardian|bbc|cnn|al jazeera|telegraph|journal|channel|tv|television|"
-        r"newspaper|outlet|broadcaster|zerohedge|press)\b")),
-    (SourceKind.GOVERNMENT, re.compile(
-        r"\b(?:ministry|governor|mayor|president|prime minister|government|officials?|administration|"
-        r"authorities|spokes\w+|kremlin|police|emergency services?|council|minister|office|department|"
-        r"state emergency service|civil defen[cs]e|rescuers|governorate)\b")),
-    (SourceKind.ACADEMIC, re.compile(r"\b(?:university|institute|researchers|academ\w+)\b")),
-)
+                               "findings", "released", "published", "issued", "numbers", "statistics", "tally",
+                               "toll", "count", "counts", "records"})
 # fmt: on
 
 
@@ -130,36 +122,141 @@ class Attribution:
         source: The origin; ``None`` when the text points back ("it said", "the ministry said").
         via: Sources it passed through on the way, nearest the origin first ("told Reuters").
         refers_to: For a pointer back, the noun it names ("ministry"), or ``""`` for a pronoun.
+        people: The people the text has named as speaking for a body so far, each with that body
+            ("Health Minister Ana Ruiz" makes "Ana Ruiz" the Ministry of Health): a later "Ruiz said"
+            is the ministry (ANNOTATION.md rule 17). Passed on from one speaker to the next.
+        reaches_back: Whether it credits the figures before it in its sentence too: "N died, the
+            ministry said" does; "N died and the ministry said M were hurt" credits M only (the
+            verb has its own complement).
     """
 
     source: Source | None
     via: tuple[Source, ...] = ()
     refers_to: str = ""
+    people: tuple[tuple[str, Source], ...] = attrs.field(default=(), eq=False, repr=False)
+    reaches_back: bool = attrs.field(default=True, eq=False, repr=False)
 
     def resolve(self, previous: Attribution | None) -> Attribution | None:
-        """This attribution with a pointer back replaced by the speaker it points to, if it fits."""
+        """This attribution with a pointer back or a person already named replaced by their body.
+
+        A pointer back ("it said", "the ministry said") is the speaker just named when it fits;
+        "the official", "the spokesperson" fit any body (a person speaking for it), "the ministry"
+        a ministry. A person the text named with their body before ("Health Minister Ana Ruiz"),
+        named again ("Ruiz said"), is that body. Whether it reaches back is kept.
+        """
+        found = self._resolved(previous)
+        if found is None or found.reaches_back == self.reaches_back:
+            return found
+        return attrs.evolve(found, reaches_back=self.reaches_back)
+
+    def _resolved(self, previous: Attribution | None) -> Attribution | None:
+        """This attribution with a pointer back or a person already named replaced by their body.
+
+        A pointer back ("it said", "the ministry said") is the speaker just named when it fits;
+        "the official", "the spokesperson" fit any body (a person speaking for it), "the ministry"
+        a ministry. A person the text named with their body before ("Health Minister Ana Ruiz"),
+        named again ("Ruiz said"), is that body.
+        """
+        known = previous.people if previous is not None else ()
+        if self.source is not None and self.refers_to:  # a name that may point back
+            if previous is not None and previous.source is not None and self._fits(previous.source):
+                return attrs.evolve(previous, via=previous.via + self.via)
+            earlier = self._earlier(known)
+            if earlier is not None:
+                return Attribution(earlier, via=self.via, people=known)
+            return attrs.evolve(self, refers_to="").resolve(previous)
         if self.source is not None:
-            return self
-        fits = (
-            previous is not None
-            and previous.source is not None
-            and (
-                not self.refers_to
-                or self.refers_to in previous.source.name.casefold()
-                or (
-                    self.refers_to in {"ministry", "military", "army"}
-                    and previous.source.kind is SourceKind.MILITARY
+            body = (
+                _person_body(self.source.name, known)
+                or next(
+                    (b for _, b in reversed(known) if spelled_more_fully(self.source.name, b.name)),
+                    None,
                 )
+                or self.source
             )
-        )
-        if fits and previous is not None:
+            spoke = _joined(known, (*self.people, ("", body)))
+            return Attribution(body, via=self.via, people=spoke)
+        if previous is not None and previous.source is not None and self._fits(previous.source):
             return attrs.evolve(previous, via=previous.via + self.via)
+        earlier = self._earlier(known)
+        if (
+            earlier is not None
+        ):  # "the minister said" after another speaker: the minister named before
+            return Attribution(earlier, via=self.via, people=known)
         if (
             self.refers_to
         ):  # "the governor said" with no governor named before: the role is the source
-            name = self.refers_to[0].upper() + self.refers_to[1:]
-            return Attribution(Source(name, kind=source_kind(name)), via=self.via)
+            named = canonical_source(self.refers_to)
+            if (
+                named is not None
+                and named.source is not None
+                and (
+                    self.refers_to.split()[-1] in ANAPHORS
+                    or named.source.kind is not SourceKind.UNKNOWN
+                )
+            ):  # "the monitor said": a body by its noun; "according to the latest numbers": no one
+                return Attribution(named.source, via=self.via, people=known)
         return None
+
+    def _fits(self, body: Source) -> bool:
+        """Whether the noun this pointer names fits ``body``: each of its words in the body's name."""
+        if not self.refers_to or self.refers_to in _SPEAKS_FOR_ANY:
+            return True
+        name = body.name.casefold()
+        *modifiers, head = self.refers_to.split()
+        # "the two observatory officials": the observatory's people; "the Russian military" after
+        # Russia's defence ministry (ANNOTATION.md rule 27); "the regional governor": a level, no name
+        fits_head = (
+            head in _SPEAKS_FOR_ANY
+            or _FITS.get(head, head) in name
+            or (head in {"ministry", "military", "army"} and body.kind is SourceKind.MILITARY)
+        )
+        levels = LEVELS.intersection(
+            name.split()
+        )  # "the county government" is no "Local government"
+        return fits_head and all(
+            _FITS.get(w, w) in name
+            or (w in LEVELS and not levels)
+            or w in _PARTY_OF.get(body.party or "", ())
+            for w in modifiers
+        )
+
+    def _earlier(self, known: tuple[tuple[str, Source], ...]) -> Source | None:
+        """The last body named before the speaker just named that the pointer's noun fits."""
+        if not self.refers_to or self.refers_to in _SPEAKS_FOR_ANY:
+            return None
+        return next((b for _, b in reversed(known) if self._fits(b)), None)
+
+
+#: A party -> the words that name it ("Russia" is "russian", "russia"), for "the Russian military".
+_PARTY_OF = {country.title(): (country, adj.lower()) for country, adj in COUNTRIES.items()}
+#: Numbers and demonstratives before a noun pointing back: "the two officials", "both officials".
+_NUMBERED = re.compile(r"^(?:both|two|three|four|these|those|same)\s+(?=\S)")
+#: A role that fits a body of another name: "the minister" speaks for the ministry just named.
+_FITS = {"minister": "ministry"}
+#: A person named by role alone ("the official", "the spokeswoman") speaks for whichever body was just named.
+_SPEAKS_FOR_ANY = frozenset(
+    {"official", "officials", "spokesman", "spokeswoman", "spokesperson", "officer"}
+)
+
+
+def _person_body(name: str, people: tuple[tuple[str, Source], ...]) -> Source | None:
+    """The body a person already named speaks for: by their full name, or by the surname alone."""
+    if not people or not name[:1].isupper() or len(name.split()) > 3:
+        return None
+    for person, body in reversed(people):
+        if person and (name == person or (len(name.split()) == 1 and name == person.split()[-1])):
+            return body
+    return None
+
+
+def _joined(
+    known: tuple[tuple[str, Source], ...], new: tuple[tuple[str, Source], ...]
+) -> tuple[tuple[str, Source], ...]:
+    """The speakers named so far, the newest last, each once; the last 16 (a pointer reaches no further)."""
+    if not new or (known and known[-1] == new[-1] and len(new) == 1):
+        return known
+    return (*(p for p in known if p not in new), *new)[-16:]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -175,17 +272,75 @@ def canonical_source(phrase: str) -> Attribution | None:
     >>> canonical_source("revised updates") is None
     True
     """
+    found = _canonical(phrase)
+    if found is None or found.source is None:
+        return found
+    person = PERSON_AFTER_ROLE.search(phrase.strip(" \t\n,.:;"))
+    return (
+        found
+        if person is None or person.group("name") == found.source.name
+        else with_person(found, person.group("name"))
+    )
+
+
+def with_person(found: Attribution, person: str) -> Attribution:
+    """``found`` knowing that ``person`` speaks for its body ("Paul Smit, head of the agency")."""
+    person = " ".join(person.split())
+    if found.source is None or not person[:1].isupper() or len(person.split()) > 4:
+        return found
+    return attrs.evolve(found, people=_joined(found.people, ((person, found.source),)))
+
+
+def member_named(outlet: Source, text: str, start: int, end: int) -> Attribution | None:
+    """The first member body of the outlet's organisation that ``text[start:end]`` names, or ``None``.
+
+    An organisation's own channel (its briefings, its news service) speaks for its member bodies: a
+    figure it gives in a paragraph about one of them, credited to no one, is that member's, through
+    the channel (ANNOTATION.md rule 18b). Any other outlet, or a body that is no member, gives nothing.
+
+    >>> member_named(Source("UN News"), "UNHCR is calling for calm.", 0, 26).source.name
+    'UNHCR'
+    >>> member_named(Source("Daily Planet"), "UNHCR is calling for calm.", 0, 26) is None
+    True
+    """
+    members = members_of(outlet.name)
+    if not members:
+        return None
+    named = next((name for _, name in bodies_named(text, start, end) if name in members), None)
+    return None if named is None else Attribution(Source(named, kind=source_kind(named)))
+
+
+def _canonical(phrase: str) -> Attribution | None:
+    named = named_in_apposition(phrase)
+    if named is not None:  # "the UN humanitarian agency (OCHA)", "the UN relief agency OCHA": OCHA
+        return Attribution(Source(named, kind=source_kind(named), party=party_of(named)))
     s = " ".join(
         re.sub(r"\([^()]*\)", " ", phrase.replace("’", "'")).strip(" \t\n,.:;-\"“”'()").split()
     )
     s = re.sub(r"^[\W\d_]+", "", s)  # a live-blog time stamp or a list mark before the subject
+    s = DATELINE.sub(
+        "", s
+    )  # "DUBAI - The director ...": the place the story was filed from, no name
     low = s.lower()
     m = _LEADING.match(low)
     if m:
         s, low = s[m.end() :], low[m.end() :]
-    m = _STATEMENT_OF.match(low) or _OWN_STATEMENT.match(low)
+    m = _STATEMENT_OF.match(low)
+    if m is not None and _UNNAMED_AUTHOR.match(low, m.start("who")):
+        return _as_written(s)  # "Reports from different organizations": unnamed authors, as written
+    if (
+        m is not None
+        and _BREAKDOWN.search(low, 0, m.start("who"))
+        and not s[m.start("who")].isupper()
+    ):
+        return None  # "Data by province": a breakdown, not an author
+    m = m or _OWN_STATEMENT.match(low)
     if m:
         s, low = s[m.start("who") : m.end("who")], low[m.start("who") : m.end("who")]
+    elif _REPORT_OF_NO_ONE.match(low):
+        return (
+            None  # "A report on the attack said": a document whose author the phrase does not name
+        )
     m = _TRAILING.search(low)
     if m and m.start() > 0:
         s, low = s[: m.start()], low[: m.start()]
@@ -193,6 +348,14 @@ def canonical_source(phrase: str) -> Attribution | None:
     if based:
         s, low = s[based.end() :], low[based.end() :]
     definite = low.startswith("the ")
+    official = TITLE_ADJECTIVE.match(s)
+    if official is not None:  # "the official Xinhua News Agency": the agency
+        s, low = s[official.end() :], low[official.end() :]
+    modified = PARTICIPLE_AFTER.search(low)
+    if (
+        modified is not None and modified.start() > 0
+    ):  # "... Bureau interviewed at the site": the bureau
+        s, low = s[: modified.start()], low[: modified.start()]
     for article in ("the ", "a ", "an "):
         if low.startswith(article):
             s, low = s[len(article) :], low[len(article) :]
@@ -205,26 +368,38 @@ def canonical_source(phrase: str) -> Attribution | None:
             f"{adjective} {s[possessive.end() :]}",
             f"{adjective.lower()} {low[possessive.end() :]}",
         )
+    place = _OF_A_PLACE.match(low)
+    if (
+        place is not None
+    ):  # "the country's health ministry": the ministry (the place is the figure's)
+        s, low = s[place.end() :], low[place.end() :]
     if re.search(r"\b(?:have|has|had|were|was|been|are|is)\b", low):
         return None  # a clause, not a name
-    office = _office(s)
+    first = _first_of_two(s)
+    if (
+        first is not None
+    ):  # "the ministry and the UN said": the first named states it (ANNOTATION 16)
+        return canonical_source(first)
+    office = office_of(s)
     if office is not None:
-        return Attribution(Source(office, kind=source_kind(office), party=_party(s)))
-    spoken_for = _body_of(s)
+        return Attribution(Source(office, kind=source_kind(office), party=party_of(s)))
+    spoken_for = body_of(s)
     if (
         spoken_for is not None
     ):  # "a spokeswoman for UNICEF", "the Health Minister": the body they speak for
         return canonical_source(spoken_for)
-    if _EARLY_REPORTS.match(
-        low
-    ):  # "initial reports indicate": unnamed reports, as the text names them
-        name = s[0].upper() + s[1:]
-        return Attribution(Source(name, kind=source_kind(name)))
-    press = _media(s, low)
+    press = media_name(s, low)
     if press is not None:  # "media reports", "local media outlets": the press, one unnamed source
         press = press[0].upper() + press[1:]
         return Attribution(Source(press, kind=source_kind(press)))
+    # "initial reports", "verified reports": unnamed reports, as the text names them
+    if _EARLY_REPORTS.match(low):
+        return _as_written(s)
     located = _LOCATED.match(low)
+    if located is not None and _BODY_HEAD.search(low, located.end("who")):
+        return canonical_source(
+            s[located.end("who") :].split(None, 1)[1]
+        )  # "an official from the agency"
     if located is not None:  # "officials in the province": the officials, the place is the figure's
         s, low = s[: located.end("who")], low[: located.end("who")]
     official = _ONE_OFFICIAL.match(low) if not definite else None
@@ -233,6 +408,8 @@ def canonical_source(phrase: str) -> Attribution | None:
         return Attribution(Source(name, kind=source_kind(name)))
     if low.split()[:1] and (low.split()[0] in _PREPOSITIONS or low.split()[-1] in _COUNTED_HEADS):
         return None  # "Among those cases", "those measles cases": a phrase about the figures, not a body
+    if definite and low in _DOCUMENTS:
+        return Attribution(None)  # "the report said", "the article says": its author, named before
     if (
         not low
         or (low in _NOT_SOURCES and not s.isupper())
@@ -240,12 +417,31 @@ def canonical_source(phrase: str) -> Attribution | None:
         or "according to" in low
     ):
         return None
-    if low in _PRONOUNS or low in _SAME:
-        return Attribution(None)  # "it said", "the same source reports": the speaker named before
-    if definite and low in ANAPHORS:
-        return Attribution(None, refers_to=low)
+    if low in PRONOUNS or low in _SAME:
+        return Attribution(
+            None
+        )  # "it said", "the same source reports", "the article says": the speaker before
+    if definite or low.startswith("both "):
+        low = _NUMBERED.sub("", low)  # "the two officials", "both officials": the ones just named
+        words = low.split()
+        if len(words) == 2 and words[1] in ANAPHORS and _party_word(words[0]) and not s.islower():
+            # "the Russian military": the body of that kind and side named before, else its own name
+            name = s[0].upper() + s[1:]
+            own = Source(name, kind=source_kind(name), party=party_of(name))
+            return Attribution(own, refers_to=low)
+        if low in ANAPHORS or (s.islower() and len(words) <= 3):
+            return Attribution(
+                None, refers_to=low
+            )  # "the observatory said": the speaker it names, if named
     words = s.split()
-    if len(words) > 9:
+    if (
+        len(words) > 9
+    ):  # a long name: without where the body sits ("... of the Red Sea State in Sudan")
+        s = SITS_IN.sub("", s)
+        low, words = s.lower(), s.split()
+    if len(words) > 9 and not (
+        len(words) <= 14 and all(w[:1].isupper() or w in JOINERS for w in words)
+    ):
         trailing = _TRAILING_NAME.search(s)
         if trailing is None or len(trailing.group(1).split()) < 2:
             return None
@@ -253,216 +449,57 @@ def canonical_source(phrase: str) -> Attribution | None:
         low, words = s.lower(), s.split()
     if any(ch.isdigit() for ch in s) or not s[0].isalpha():
         return None
-    name = _ministry(low) or _media(s, low) or _role(s) or s[0].upper() + s[1:]
-    return Attribution(Source(name, kind=source_kind(name), party=_party(name)))
+    name = ministry_name(low) or media_name(s, low) or role_name(s) or s[0].upper() + s[1:]
+    return Attribution(Source(name, kind=source_kind(name), party=party_of(name)))
 
 
-#: A person speaking for a body they belong to or head: "a spokesperson for the agency", "the head of the
-#: city administration", "the agency's director"; a one-person office (governor, mayor, president) is no such
-#: person, it stays the office.
-_FOR_BODY = re.compile(
-    r"^(?:[a-z]+\s+)?(?:spokes(?:man|woman|person)|head|chief|director(?:[- ]general)?|commissioner(?:-general)?|"
-    r"executive director|representative)\s+(?:for|of|at)\s+(?:the\s+)?(?P<body>.+)$",
-    re.IGNORECASE,
-)
-#: The body before the speaker's role, with or without the person's name: "UNICEF spokesperson Ann Lee".
-_BODY_ROLE = re.compile(
-    r"^(?P<body>.+?)(?:'s)?\s+(?i:spokes(?:man|woman|person)|chief|head|director(?:[- ]general)?|"
-    r"commissioner(?:-general)?)(?:\s+[A-Z][\w.'’-]*){0,4}$"
-)
-#: A rank or title before a person's name closing a body's name: "... Authority Maj. Gen. Saeed Aleem".
-_RANKED = re.compile(
-    r"(?:\s+(?:Maj|Gen|Lt|Col|Brig|Capt|Dr|Mr|Mrs|Ms|Prof)\.?)+(?:\s+[A-Z][\w'’-]*)+$"
-)
-#: A one-person office of a state, its holder named or not: "Russian President Vladimir Putin".
-_HEAD_OF_STATE = re.compile(
-    r"^(?P<adj>[A-Z][a-z]+)\s+(?P<office>President|Prime Minister)(?:\s+[A-Z][\w.'’-]*){0,4}$"
-)
-#: The UN's chief, named or not: "UN Secretary-General António Guterres".
-_SECRETARY_GENERAL = re.compile(
-    r"^(?:(?:UN|U\.N\.|United Nations)\s+)?Secretary-General(?:\s+\S+){0,4}$"
-)
-#: A minister named by portfolio, with or without the person: "Health Minister", "Interior Minister Ana Ruiz",
-#: "the minister of health": the ministry speaks.
-_MINISTER = re.compile(
-    r"^(?:(?P<c>[A-Za-z]+)\s+)??(?:(?P<t1>health|interior|defen[cs]e|emergencies|emergency|foreign|home)\s+minister|"
-    r"minister\s+of\s+(?P<t2>health|interior|defen[cs]e|emergencies|emergency situations|foreign affairs))"
-    r"(?:\s+[A-Z][\w.'’-]*){0,4}$",
-    re.IGNORECASE,
-)
 #: Reports no body is named for, by the time they were made: "initial reports", "preliminary reports".
-_EARLY_REPORTS = re.compile(r"^(?:initial|preliminary|early|first|unconfirmed)\s+reports?$")
+_EARLY_REPORTS = re.compile(
+    r"^(?!(?:these|those|such|other|the|its|their|his|her)\b)(?:[a-z]+\s+){1,2}reports?$"
+)
+#: Authors a phrase names by a quantity, not a name: "different organizations", "various sources".
+_UNNAMED_AUTHOR = re.compile(r"(?:different|various|several|many|multiple|some|numerous)\s")
+#: "by" before a breakdown, not an author: "data by province", "figures by age".
+_BREAKDOWN = re.compile(r"\bby\s*$")
+#: A document with no author named: "a report on the attack", "the statement" (a pointer, read later).
+_REPORT_OF_NO_ONE = re.compile(
+    r"^(?:an?\s+)?(?:[a-z]+\s+)?(?:report|statement|study|survey|document)\s+(?:on|about|into)\b"
+)
+
+
+def _party_word(word: str) -> bool:
+    """Whether ``word`` names a country or its people ("russia", "russian")."""
+    return any(word in names for names in _PARTY_OF.values())
+
+
+def _as_written(s: str) -> Attribution:
+    """An unnamed speaker the text names by a noun phrase, capitalised as ANNOTATION.md rule 18 writes it."""
+    name = s[0].upper() + s[1:]
+    return Attribution(Source(name, kind=source_kind(name)))
+
+
 #: Unnamed speakers, then where they are: "officials in Lake Province", "local authorities in the north".
 _LOCATED = re.compile(
-    r"^(?P<who>(?:[a-z]+\s+){0,2}?(?:officials?|authorities|sources))\s+(?:in|from|at)\s+\S.*$"
+    r"^(?P<who>(?:[a-z]+\s+){0,2}?(?:officials?|authorities|sources))\s+(?:in|from|at|with|of)\s+\S.*$"
 )
 #: One unnamed official, a level or nationality kept: written in the plural ("Officials", "Afghan officials").
 _ONE_OFFICIAL = re.compile(r"^(?:[a-z]+\s+){0,2}official$")
 
 
-def _office(s: str) -> str | None:
-    """A one-person office a phrase names, under the office's name: "Russian President Vladimir Putin"."""
-    if _SECRETARY_GENERAL.match(s):
-        return "Secretary-General"
-    m = _HEAD_OF_STATE.match(s)
-    country = _ADJECTIVES.get(m.group("adj").lower()) if m is not None else None
-    return f"{m.group('office')} of {country}" if m is not None and country else None
-
-
-#: Bodies a text names in lower case: "a police spokesman", "an army spokesman", "the city administration".
-_INSTITUTIONS = frozenset(
-    {"city", "regional", "police", "army", "military", "government", "ministry", "navy"}
+#: What starts a second body after "and": an article, "other", or a known body ("and UN agencies", "and WHO").
+_SECOND = re.compile(
+    r"^(?P<first>.+?)\s+and\s+(?P<second>(?:the|an?|other|its|local)\s+\S.*|(?:UN|U\.N\.|WHO|[A-Z]{3,})\b.*)$"
 )
 
 
-def _body_of(s: str) -> str | None:
-    """The body a person named by role speaks for, or ``None`` when the phrase names no such person."""
-    m = _MINISTER.match(s)
-    if m is not None:
-        topic = (m.group("t1") or m.group("t2")).lower().split()[0]
-        country = m.group("c") or ""
-        return f"{country} {topic} ministry".strip()
-    m = _FOR_BODY.match(s) or _BODY_ROLE.match(s)
-    if m is None:
-        return None
-    body = _RANKED.sub("", m.group("body").strip())
-    first = body.split()[0].lower()
-    if (
-        first in _PRONOUNS
-        or first in {"its", "their", "his", "her"}
-        or not (body[0].isupper() or first in _INSTITUTIONS)
-    ):
-        return None  # "his chief", "the head of state": no body named
-    return body
+def _first_of_two(s: str) -> str | None:
+    """The first of two bodies a phrase coordinates ("OCHA and UN agencies"), or ``None``.
 
-
-def _ministry(low: str) -> str | None:
-    of = _OF_COUNTRY.match(low)  # "the Ministry of Defence of the Russian Federation": Russia's
-    if of is not None:
-        low = f"{_STATE_NAMES.get(of.group('c'), of.group('c'))} {of.group('m')}"
-    m = _MINISTRY.match(low)
-    if m is None:
-        return None
-    topic_word = m.group("t1") or m.group("t2") or "defence"
-    topic = _TOPICS.get(topic_word, topic_word.title())
-    country = m.group("c")
-    adj = COUNTRIES.get(country or "") or (
-        country.title() if country and country in _ADJECTIVES else None
-    )
-    if country and adj is None:
-        return None
-    return f"{adj} Ministry of {topic}" if adj else f"Ministry of {topic}"
-
-
-#: A governor named by role, however the text words it: "Donetsk regional governor", "regional governor of
-#: Cherkasy", "the governor of the Dnipropetrovsk region" are "Governor of <place> region".
-_ROLE_FORMS = (
-    (
-        re.compile(
-            r"^(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:regional|provincial|oblast)\s+governor$"
-        ),
-        "Governor of {p} region",
-    ),
-    (
-        re.compile(
-            r"^(?:regional|provincial)\s+governor\s+of\s+(?:the\s+)?(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
-            r"(?:\s+(?:region|oblast|province))?$",
-            re.IGNORECASE,
-        ),
-        "Governor of {p} region",
-    ),
-    (
-        re.compile(
-            r"^governor\s+of\s+the\s+(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:region|oblast|province))$",
-            re.IGNORECASE,
-        ),
-        "Governor of {p}",
-    ),
-)
-
-
-def _role(s: str) -> str | None:
-    for pattern, form in _ROLE_FORMS:
-        m = pattern.match(s)
-        if m is not None and m.group("p")[:1].isupper():
-            return form.format(p=m.group("p"))
-    return None
-
-
-def _media(s: str, low: str) -> str | None:
-    # "Ukrainian media sources", "Russian state media reports": the media are the source.
-    m = re.match(r"^(.*\bmedia)\s+(?:sources?|reports?|outlets?)$", low)
-    return s[: m.end(1)] if m else None
-
-
-def source_kind(name: str) -> SourceKind:
-    """Guess what kind of body a source is from its name."""
-    low = name.lower()
-    for kind, pattern in _KINDS:
-        if pattern.search(low):
-            return kind
-    return SourceKind.UNKNOWN
-
-
-def _party(name: str) -> str | None:
-    for word in re.findall(r"[a-z]+", name.lower()):
-        if word in _ADJECTIVES:
-            return _ADJECTIVES[word]
-    return None
-
-
-_DEFINED = re.compile(
-    r"(?P<name>[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|of|the|for|and|on|in|de|du|des)){1,11})\s*\((?P<acr>[A-Z][A-Za-z]{1,9})\)"
-)
-
-
-def defined_names(text: str) -> dict[str, str]:
-    """Abbreviations the text defines, as aliases: "The Government of Mozambique (GoM)" makes "GoM" that body.
-
-    The abbreviation's letters must be the initials of the words it stands for, in order, from the
-    first word to the last ("U.S. Central Command (USCENTCOM)" defines nothing: it is a name of its own).
-    A country before the name is not part of it ("the Philippines National Disaster ... Council (NDRRMC)" is
-    the council); other words are ("NYC Department of Health and Mental Hygiene (DOHMH)").
-
-    >>> defined_names("The Government of Mozambique (GoM) said. The GoM reported 3 deaths.")
-    {'GoM': 'Government of Mozambique', 'The Government of Mozambique': 'Government of Mozambique'}
+    Only where "and" is followed by a new noun phrase (an article, "other", an acronym): "and" inside
+    a name ("Department of Health and Mental Hygiene") joins no second body.
     """
-    out: dict[str, str] = {}
-    for m in _DEFINED.finditer(text):
-        words, acr = m.group("name").split(), m.group("acr").lower()
-        for first in range(len(words)):
-            initials = "".join(w[0].lower() for w in words[first:])
-            if initials[0] == acr[0] and initials[-1] == acr[-1] and _subsequence(acr, initials):
-                lead = words[1:first] if words[0].lower() == "the" else words[:first]
-                country = (
-                    " ".join(lead).lower() in COUNTRIES or " ".join(lead) in COUNTRIES.values()
-                )
-                name = " ".join(words[first:] if country or not lead else [*lead, *words[first:]])
-                out.setdefault(m.group("acr"), name)
-                if " ".join(words) != name:
-                    out.setdefault(
-                        " ".join(words), name
-                    )  # "the Philippines National ... Council": the council
-                break
-    return out
-
-
-def _subsequence(short: str, long: str) -> bool:
-    letters = iter(long)
-    return all(ch in letters for ch in short)
-
-
-#: A governor named by role, with or without the person: "regional Governor Oleh Syniehubov", "the regional
-#: governor", "Governor Vyacheslav Gladkov", "Kharkiv Governor Oleh Syniehubov".
-_REGIONAL_ROLE = re.compile(
-    r"^(?:[Tt]he\s+)?(?:[A-Z][\w'’-]+\s+)?(?:(?:[Rr]egional|[Pp]rovincial|[Oo]blast)\s+(?:[Gg]overnor|[Gg]ov\.)\b"
-    r"|(?:[Gg]overnor|[Gg]ov\.)\s+[A-Z])"
-)
-_REGION_KIND = re.compile(r"\s+(?:oblast|region|province|governorate|krai|kray)$", re.IGNORECASE)
-
-
-def of_region(source: Source, place: tuple[str, ...]) -> Source:
-    """A governor named by role (and person) is the governor of the region the figure is in."""
-    if len(place) < 2 or not _REGIONAL_ROLE.match(source.name):
-        return source
-    return attrs.evolve(source, name=f"Governor of {_REGION_KIND.sub('', place[1])} region")
+    m = _SECOND.match(s)
+    if m is None:
+        return None
+    first = m.group("first")
+    return first if canonical_source(first) is not None else None

@@ -1,0 +1,184 @@
+"""How a text spells a body: its acronyms, its fuller spellings, the bodies a channel speaks for.
+
+Also the words around a name that are no part of it: a dateline, an adjective, a participle, where
+the body sits.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from claimdiff._extract._roles import COUNTRIES
+from claimdiff._model.aliases import bodies_named, source_key
+from claimdiff._model.aliases import canonical_source as _table_name
+
+__all__ = [
+    "DATELINE",
+    "JOINERS",
+    "LEVELS",
+    "MEMBERS",
+    "PARTICIPLE_AFTER",
+    "SITS_IN",
+    "TITLE_ADJECTIVE",
+    "defined_names",
+    "members_of",
+    "named_in_apposition",
+    "spelled_more_fully",
+]
+
+#: Words that name a level, not the body: "Local officials" and "Officials" are two speakers (ANNOTATION.md 18).
+LEVELS = frozenset(
+    {
+        "local",
+        "provincial",
+        "regional",
+        "state",
+        "national",
+        "federal",
+        "district",
+        "city",
+        "municipal",
+        "county",
+        "central",
+        "senior",
+        "military",
+        "government",
+    }
+)
+
+
+#: A body's name folded (case, "the", word order of "X ministry"): looked up once per name.
+_key = functools.lru_cache(maxsize=4096)(source_key)
+
+
+def spelled_more_fully(short: str, long: str) -> bool:
+    """Whether ``long`` is the body ``short`` names, spelled more fully by a text: proper words before it.
+
+    "Iranian Ministry of Health" spells "Ministry of Health" more fully (ANNOTATION.md rule 17: the name
+    as the text spells it most fully); "Local officials" is another speaker than "Officials" (a level,
+    rule 18), and a one-word name is too bare to tell.
+
+    >>> spelled_more_fully("Ministry of Health", "Iranian Ministry of Health")
+    True
+    >>> spelled_more_fully("Health Ministry", "Local Health Ministry")
+    False
+    """
+    words, longer = _key(short).split(), _key(long).split()
+    extra = long.split()[: len(longer) - len(words)]
+    return (
+        len(words) >= 2
+        and len(longer) > len(words)
+        and longer[len(longer) - len(words) :] == words
+        and all(w[:1].isupper() and w.lower() not in LEVELS for w in extra)
+    )
+
+
+#: A story's dateline: "DUBAI -", "BEIRUT (Reuters) -", "KABUL:", "GENEVA, May 11 (Xinhua) --".
+DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^()]{1,30}\))?"
+    r"\s*(?:[-–—:]+)\s*"
+)
+
+
+#: A known body closing a phrase, in brackets or after a lower-case noun: "... agency (OCHA)", "... agency OCHA".
+_CLOSING_BODY = re.compile(
+    r"(?:\(\s*(?P<bracketed>[^()]+?)\s*\)|(?<=[a-z]\s)(?P<apposed>[A-Z][\w.-]+))\s*$"
+)
+
+
+def named_in_apposition(phrase: str) -> str | None:
+    """The one known body a description names in brackets or in apposition at its end, or ``None``."""
+    m = _CLOSING_BODY.search(phrase.strip(" \t\n,.:;"))
+    if m is None:
+        return None
+    inner = m.group("bracketed") or m.group("apposed")
+    found = bodies_named(inner)
+    return found[0][1] if len(found) == 1 and found[0][0] == 0 else None
+
+
+#: The bodies an organisation's own channel speaks for: its members among the bodies the built-in table
+#: knows (``claimdiff._model.aliases``). The United Nations' briefings and news relay its agencies' work.
+MEMBERS: dict[str, frozenset[str]] = {
+    "United Nations": frozenset({"OCHA", "OHCHR", "WHO", "IOM", "UNHCR", "UNICEF", "WFP"}),
+}
+
+
+#: What names a channel of an organisation after the organisation's name: "UN News", "UN Geneva".
+_CHANNEL = re.compile(
+    r"\s+(?:news(?:\s+(?:service|centre|center))?|geneva|new york|press(?:\s+centre)?|briefings?|"
+    r"information cent(?:re|er).*)$",
+    re.IGNORECASE,
+)
+
+
+@functools.lru_cache(maxsize=256)
+def members_of(outlet: str) -> frozenset[str]:
+    """The member bodies of the organisation whose own channel ``outlet`` is (none for any other)."""
+    return (
+        MEMBERS.get(_table_name(outlet))
+        or MEMBERS.get(_table_name(_CHANNEL.sub("", outlet)))
+        or frozenset()
+    )
+
+
+#: Words a proper name of many words joins its capitalised words with: "Ministry of Health of the ...".
+JOINERS = frozenset({"of", "the", "and", "for", "on", "de", "du", "des", "la"})
+
+
+#: An adjective a text puts before a body's name: "the official Xinhua News Agency", "state-run CCTV".
+TITLE_ADJECTIVE = re.compile(
+    r"^(?:[Tt]he\s+)?(?:official|state-run|state-owned|semi-official|government-run|state)\s+(?=[A-Z])"
+)
+
+
+#: A participle phrase after a body's name: "... Bureau interviewed at the site", "... Centre, speaking to".
+PARTICIPLE_AFTER = re.compile(
+    r"\s+(?:interviewed|speaking|quoted|cited|reached|contacted|visiting|writing|talking|located|based|"
+    r"situated|bordering)\b.*$"
+)
+
+
+#: Where a body sits, closing its long name: "in Sudan", "in the Patagonia region of southern Argentina".
+SITS_IN = re.compile(r"\s+in\s+(?:the\s+)?(?:[a-z]+\s+){0,2}[A-Z][^()]*$")
+
+
+_DEFINED = re.compile(
+    r"(?P<name>[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|of|the|for|and|on|in|de|du|des)){1,11})\s*\((?P<acr>[A-Z][A-Za-z]{1,9})\)"
+)
+
+
+def defined_names(text: str) -> dict[str, str]:
+    """Abbreviations the text defines, as aliases: "The Government of Mozambique (GoM)" makes "GoM" that body.
+
+    The abbreviation's letters must be the initials of the words it stands for, in order, from the
+    first word to the last ("U.S. Central Command (USCENTCOM)" defines nothing: it is a name of its own).
+    A country before the name is not part of it ("the Philippines National Disaster ... Council (NDRRMC)" is
+    the council); other words are ("NYC Department of Health and Mental Hygiene (DOHMH)").
+
+    >>> defined_names("The Government of Mozambique (GoM) said. The GoM reported 3 deaths.")
+    {'GoM': 'Government of Mozambique', 'The Government of Mozambique': 'Government of Mozambique'}
+    """
+    out: dict[str, str] = {}
+    for m in _DEFINED.finditer(text):
+        words, acr = m.group("name").split(), m.group("acr").lower()
+        for first in range(len(words)):
+            initials = "".join(w[0].lower() for w in words[first:])
+            if initials[0] == acr[0] and initials[-1] == acr[-1] and _subsequence(acr, initials):
+                lead = words[1:first] if words[0].lower() == "the" else words[:first]
+                country = (
+                    " ".join(lead).lower() in COUNTRIES or " ".join(lead) in COUNTRIES.values()
+                )
+                name = " ".join(words[first:] if country or not lead else [*lead, *words[first:]])
+                out.setdefault(m.group("acr"), name)
+                if " ".join(words) != name:
+                    out.setdefault(
+                        " ".join(words), name
+                    )  # "the Philippines National ... Council": the council
+                break
+    return out
+
+
+def _subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(ch in letters for ch in short)

@@ -1,0 +1,316 @@
+"""Whom a person or a role speaks for: offices, spokespeople, ministers, governors, ministries, and kinds of body.
+
+"Interior Minister Ana Ruiz" speaks for the Ministry of Internal Affairs, "a spokeswoman for UNICEF" for
+UNICEF, "Russian President Vladimir Putin" is the office "President of Russia"; :mod:`claimdiff._extract._sources`
+reads a whole subject phrase with these.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from claimdiff._model.claim import Source, SourceKind
+
+__all__ = [
+    "ANAPHORS",
+    "COUNTRIES",
+    "PERSON_AFTER_ROLE",
+    "PRONOUNS",
+    "body_of",
+    "media_name",
+    "ministry_name",
+    "of_region",
+    "office_of",
+    "party_of",
+    "role_name",
+    "source_kind",
+]
+
+# fmt: off
+#: Country -> adjective; used to name ministries alike however they are written, and to guess a party.
+COUNTRIES = {
+    "russia": "Russian", "ukraine": "Ukrainian", "israel": "Israeli", "palestine": "Palestinian",
+    "syria": "Syrian", "iran": "Iranian", "iraq": "Iraqi", "lebanon": "Lebanese", "yemen": "Yemeni",
+    "sudan": "Sudanese", "turkey": "Turkish", "france": "French", "germany": "German", "britain": "British",
+    "china": "Chinese", "japan": "Japanese", "india": "Indian", "pakistan": "Pakistani", "belarus": "Belarusian",
+    "poland": "Polish", "afghanistan": "Afghan", "somalia": "Somali", "ethiopia": "Ethiopian",
+    "nigeria": "Nigerian", "libya": "Libyan", "egypt": "Egyptian", "haiti": "Haitian", "kenya": "Kenyan",
+    "mali": "Malian", "moldova": "Moldovan", "georgia": "Georgian", "armenia": "Armenian",
+    "azerbaijan": "Azerbaijani", "jordan": "Jordanian", "philippines": "Philippine", "mexico": "Mexican",
+}
+
+
+_ADJECTIVES = {adj.lower(): country.title() for country, adj in COUNTRIES.items()}
+
+
+_MINISTRY = re.compile(
+    r"^(?:(?P<c>[a-z]+)(?:'s|’s)?\s+)?(?:(?P<t1>[a-z]+)\s+ministry|ministry\s+of\s+(?P<t2>[a-z]+(?:\s+affairs)?)|"
+    r"(?P<mod>mod))$"
+)
+
+
+#: "ministry of defence of the russian federation": the ministry, then its state.
+_OF_COUNTRY = re.compile(r"^(?P<m>ministry\s+of\s+[a-z]+(?:\s+affairs)?)\s+of\s+(?:the\s+)?(?P<c>[a-z ]+)$")
+
+
+#: A state's formal name -> the name ``COUNTRIES`` knows it by.
+_STATE_NAMES = {"russian federation": "russia", "republic of belarus": "belarus", "islamic republic of iran": "iran",
+                "syrian arab republic": "syria", "republic of turkey": "turkey", "republic of türkiye": "turkey"}
+
+
+_TOPICS = {"defense": "Defence", "defence": "Defence", "health": "Health", "foreign": "Foreign Affairs",
+           "interior": "Internal Affairs", "emergencies": "Emergencies", "emergency": "Emergencies",
+           "home": "Home Affairs"}
+
+
+PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
+
+
+#: Nouns that point back to the speaker just named when definite ("the ministry said").
+ANAPHORS = frozenset(
+    {"ministry", "governor", "agency", "military", "army", "official", "officials", "spokesman", "spokeswoman",
+     "spokesperson", "mayor", "president", "minister", "authorities", "administration", "office", "organisation",
+     "organization", "department", "service", "police", "group", "un", "mission", "navy", "officer",
+     "air force", "company", "commission", "centre", "center", "council", "committee", "authority", "bureau"}
+)
+
+
+_KINDS: tuple[tuple[SourceKind, re.Pattern[str]], ...] = (
+    (SourceKind.INTERNATIONAL, re.compile(
+        r"\b(?:un|united nations|ocha|unicef|unhcr|who|world health organi[sz]ation|icrc|red cross|red crescent|"
+        r"iom|wfp|world food programme|iaea|osce|nato)\b")),
+    (SourceKind.NGO, re.compile(
+        r"\b(?:ngo|msf|m[ée]decins|doctors without borders|amnesty|human rights watch|save the children|oxfam|"
+        r"charity|rights group|monitor)\b")),
+    (SourceKind.AGENCY, re.compile(
+        r"\b(?:reuters|associated press|ap|afp|agence france|tass|ria|interfax|ukrinform|xinhua|bloomberg|dpa|"
+        r"anadolu|efe|news agency)\b")),
+    (SourceKind.MILITARY, re.compile(
+        r"\b(?:ministry of defence|armed forces|military|army|navy|air force|general staff|forces|command|idf|"
+        r"troops|soldiers)\b")),
+    (SourceKind.MEDIA, re.compile(
+        r"\b(?:media|news|times|post|guardian|bbc|cnn|al jazeera|telegraph|journal|channel|tv|television|"
+        r"newspaper|outlet|broadcaster|zerohedge|press)\b")),
+    (SourceKind.GOVERNMENT, re.compile(
+        r"\b(?:ministry|governor|mayor|president|prime minister|government|officials?|administration|"
+        r"authorities|spokes\w+|kremlin|police|emergency services?|council|minister|office|department|"
+        r"state emergency service|civil defen[cs]e|rescuers|governorate)\b")),
+    (SourceKind.ACADEMIC, re.compile(r"\b(?:university|institute|researchers|academ\w+)\b")),
+)
+
+
+#: A person's name after their role: "Health Minister Ana Ruiz", "spokesperson Maj. Gen. Ann Lee".
+PERSON_AFTER_ROLE = re.compile(
+    r"\b(?i:minister|spokes(?:man|woman|person)|chief|head|director(?:[- ]general)?|commissioner(?:-general)?|"
+    r"president|governor|secretary-general|mayor|coordinator|official)\s+"
+    r"(?:(?:Maj|Gen|Lt|Col|Brig|Capt|Dr|Mr|Mrs|Ms|Prof)\.?\s+)*"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})$"
+)
+
+
+#: A person speaking for a body they belong to or head: "a spokesperson for the agency", "the head of the
+#: city administration", "the agency's director"; a one-person office (governor, mayor, president) is no such
+#: person, it stays the office.
+_FOR_BODY = re.compile(
+    r"^(?:[a-z]+\s+)?(?:spokes(?:man|woman|person)|head|chief|director(?:[- ]general)?|commissioner(?:-general)?|"
+    r"executive director|representative)\s+(?:for|of|at)\s+(?:the\s+)?(?P<body>.+)$",
+    re.IGNORECASE,
+)
+
+
+#: The body before the speaker's role, with or without the person's name: "UNICEF spokesperson Ann Lee".
+_BODY_ROLE = re.compile(
+    r"^(?P<body>.+?)(?:'s)?\s+(?:[a-z]+\s+)?(?i:spokes(?:man|woman|person)|chief|head|director(?:[- ]general)?|"
+    r"commissioner(?:-general)?)(?:\s+[A-Z][\w.'’-]*){0,4}$"
+    r"|^(?P<owner>.+?)'s\s+(?:[a-z]+\s+)?(?:officials?|officers?|spokes(?:man|woman|person))$"
+)
+
+
+#: A rank or title before a person's name closing a body's name: "... Authority Maj. Gen. Saeed Aleem".
+_RANKED = re.compile(
+    r"(?:\s+(?:Maj|Gen|Lt|Col|Brig|Capt|Dr|Mr|Mrs|Ms|Prof)\.?)+(?:\s+[A-Z][\w'’-]*)+$"
+)
+
+
+#: A one-person office of a state, its holder named or not: "Russian President Vladimir Putin".
+_HEAD_OF_STATE = re.compile(
+    r"^(?P<adj>[A-Z][a-z]+)\s+(?P<office>President|Prime Minister)(?:\s+[A-Z][\w.'’-]*){0,4}$"
+)
+
+
+#: The UN's chief, named or not: "UN Secretary-General António Guterres".
+_SECRETARY_GENERAL = re.compile(
+    r"^(?:(?:UN|U\.N\.|United Nations)\s+)?Secretary-General(?:\s+\S+){0,4}$"
+)
+
+
+#: A minister named by portfolio, with or without the person: "Health Minister", "Interior Minister Ana Ruiz",
+#: "the minister of health": the ministry speaks.
+_MINISTER = re.compile(
+    r"^(?:(?P<c>[A-Za-z]+)\s+)??(?:(?:first|deputy|vice)\s+){0,2}"
+    r"(?:(?P<t1>health|interior|defen[cs]e|emergencies|emergency|foreign|home)\s+minister|"
+    r"minister\s+of\s+(?P<t2>health|interior|defen[cs]e|emergencies|emergency situations|foreign affairs))"
+    r"(?:\s+[A-Z][\w.'’-]*){0,4}$",
+    re.IGNORECASE,
+)
+
+
+def _without_trailing_name(body: str) -> str:
+    """A body's name without the person's name that closes it after a lower-case head noun.
+
+    "the media office Ismail Al-Thawabta" is the office; "Ministry of Health" keeps its capitals.
+    """
+    words = body.split()
+    for n in range(min(3, len(words) - 1), 0, -1):
+        head, name = words[-n - 1], words[-n:]
+        if (
+            head.isalpha()
+            and head.islower()
+            and len(head) > 2
+            and all(w[:1].isupper() for w in name)
+        ):
+            return " ".join(words[:-n])
+    return body
+
+
+def office_of(s: str) -> str | None:
+    """A one-person office a phrase names, under the office's name: "Russian President Vladimir Putin"."""
+    if _SECRETARY_GENERAL.match(s):
+        return "Secretary-General"
+    m = _HEAD_OF_STATE.match(s)
+    country = _ADJECTIVES.get(m.group("adj").lower()) if m is not None else None
+    return f"{m.group('office')} of {country}" if m is not None and country else None
+
+
+#: Bodies a text names in lower case: "a police spokesman", "an army spokesman", "the city administration".
+_INSTITUTIONS = frozenset(
+    {"city", "regional", "police", "army", "military", "government", "ministry", "navy"}
+)
+
+
+def body_of(s: str) -> str | None:
+    """The body a person named by role speaks for, or ``None`` when the phrase names no such person."""
+    m = _MINISTER.match(s)
+    if m is not None:
+        topic = (m.group("t1") or m.group("t2")).lower().split()[0]
+        country = m.group("c") or ""
+        return f"{country} {topic} ministry".strip()
+    m = _FOR_BODY.match(s) or _BODY_ROLE.match(s)
+    if m is None:
+        return None
+    body = _RANKED.sub("", (m.groupdict().get("body") or m.group("owner")).strip())
+    body = _without_trailing_name(body)  # "the media office Ismail Al-Thawabta": the office
+    if body.lower() in ANAPHORS:
+        return f"the {body}"  # "the centre's duty officer": the centre just named
+    first = body.split()[0].lower()
+    if (
+        first in PRONOUNS
+        or first in {"its", "their", "his", "her"}
+        or not (body[0].isupper() or first in _INSTITUTIONS)
+    ):
+        return None  # "his chief", "the head of state": no body named
+    return body
+
+
+def ministry_name(low: str) -> str | None:
+    of = _OF_COUNTRY.match(low)  # "the Ministry of Defence of the Russian Federation": Russia's
+    if of is not None:
+        low = f"{_STATE_NAMES.get(of.group('c'), of.group('c'))} {of.group('m')}"
+    m = _MINISTRY.match(low)
+    if m is None:
+        return None
+    topic_word = m.group("t1") or m.group("t2") or "defence"
+    topic = _TOPICS.get(topic_word, topic_word.title())
+    country = m.group("c")
+    adj = COUNTRIES.get(country or "") or (
+        country.title() if country and country in _ADJECTIVES else None
+    )
+    if country and adj is None:
+        return None
+    return f"{adj} Ministry of {topic}" if adj else f"Ministry of {topic}"
+
+
+#: A governor named by role, however the text words it: "Donetsk regional governor", "regional governor of
+#: Cherkasy", "the governor of the Dnipropetrovsk region" are "Governor of <place> region".
+_ROLE_FORMS = (
+    (
+        re.compile(
+            r"^(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:Region|Oblast|Province|Krai)\s+Governor"
+            r"(?:\s+[A-Z][\w'’-]+){0,3}$"
+        ),
+        "Governor of {p} region",
+    ),
+    (
+        re.compile(
+            r"^(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:regional|provincial|oblast)\s+governor$"
+        ),
+        "Governor of {p} region",
+    ),
+    (
+        re.compile(
+            r"^(?:regional|provincial)\s+governor\s+of\s+(?:the\s+)?(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+            r"(?:\s+(?:region|oblast|province))?$",
+            re.IGNORECASE,
+        ),
+        "Governor of {p} region",
+    ),
+    (
+        re.compile(
+            r"^governor\s+of\s+the\s+(?:neighbou?ring\s+|southern\s+|northern\s+|eastern\s+|western\s+)?"
+            r"(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:region|oblast|province))$",
+            re.IGNORECASE,
+        ),
+        "Governor of {p}",
+    ),
+)
+
+
+def role_name(s: str) -> str | None:
+    for pattern, form in _ROLE_FORMS:
+        m = pattern.match(s)
+        if m is not None and m.group("p")[:1].isupper():
+            return form.format(p=m.group("p"))
+    return None
+
+
+def media_name(s: str, low: str) -> str | None:
+    # "Ukrainian media sources", "Russian state media reports": the media are the source.
+    m = re.match(r"^(.*\bmedia)\s+(?:sources?|reports?|outlets?)$", low)
+    return s[: m.end(1)] if m else None
+
+
+def source_kind(name: str) -> SourceKind:
+    """Guess what kind of body a source is from its name."""
+    low = name.lower()
+    for kind, pattern in _KINDS:
+        if pattern.search(low):
+            return kind
+    return SourceKind.UNKNOWN
+
+
+def party_of(name: str) -> str | None:
+    for word in re.findall(r"[a-z]+", name.lower()):
+        if word in _ADJECTIVES:
+            return _ADJECTIVES[word]
+    return None
+
+
+#: A governor named by role, with or without the person: "regional Governor Oleh Syniehubov", "the regional
+#: governor", "Governor Vyacheslav Gladkov", "Kharkiv Governor Oleh Syniehubov".
+_REGIONAL_ROLE = re.compile(
+    r"^(?:[Tt]he\s+)?(?:[A-Z][\w'’-]+\s+)?(?:(?:[Rr]egional|[Pp]rovincial|[Oo]blast)\s+(?:[Gg]overnor|[Gg]ov\.)\b"
+    r"|(?:[Gg]overnor|[Gg]ov\.)\s+[A-Z])"
+)
+
+
+_REGION_KIND = re.compile(r"\s+(?:oblast|region|province|governorate|krai|kray)$", re.IGNORECASE)
+
+
+def of_region(source: Source, place: tuple[str, ...]) -> Source:
+    """A governor named by role (and person) is the governor of the region the figure is in."""
+    if len(place) < 2 or not _REGIONAL_ROLE.match(source.name):
+        return source
+    return attrs.evolve(source, name=f"Governor of {_REGION_KIND.sub('', place[1])} region")
+# fmt: on
