@@ -7,7 +7,7 @@ import re
 from claimdiff._extract._sources import COUNTRIES
 from claimdiff._extract._time import CALENDAR_WORDS
 from claimdiff._extract._triggers import TRIGGERS
-from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer
+from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer, city_unit_codes
 
 __all__ = ["heading_places", "known", "place_at", "place_near", "places_named"]
 
@@ -124,7 +124,16 @@ _HELD_BY = re.compile(
 _COUNTRY_OF_ADJECTIVE = {adj.lower(): country.title() for country, adj in COUNTRIES.items()}
 
 
+#: A possessive that ends a name: "in Pakistan's powerful quake" is in Pakistan.
+_OWNER = re.compile(r"['’]s$")
+#: Before a name: it is a town's, whatever else is named like it ("the southern Ukrainian city of Zaporizhzhia").
+_TOWN_OF = re.compile(r"\b(?:city|town|village|capital)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+#: After a name: it is a town's ("Odesa city").
+_TOWN_AFTER = re.compile(r"\s+(?:city|town)\b(?!\s+(?:of|council|hall|authorities|officials)\b)")
+
+
 def _path(country: str | None, place: str) -> tuple[str, ...] | None:
+    place = _OWNER.sub("", place)
     words = place.split()
     if place.lower() in TRIGGERS or words[0].lower() in _METRIC_WORDS:
         return (
@@ -213,13 +222,28 @@ def places_named(
             )
             if weak and not known(gazetteer, path):
                 continue
+            if _TOWN_OF.search(text, max(start, m.start() - 30), m.start() + 3):
+                path = _as_town(gazetteer, path)  # "the city of Odesa": the city, not its region
+            elif _TOWN_AFTER.search(path[-1]):  # "Odesa city", "Gaza City": the town, by the name written
+                path = _as_town(gazetteer, (*path[:-1], _TOWN_AFTER.sub("", path[-1])), path[-1])
             more = _MORE_PLACES.match(text, m.end(), end)
             extra = (
                 [gazetteer.normalise(p) for p in _NAMES.findall(more.group())]
                 if more is not None
                 else []
             )
-            if more is not None and (
+            if (
+                more is not None
+                and " and " not in more.group()
+                and len(extra) == 1
+                and len(extra[0]) == 1
+                and _is_country(gazetteer, extra[0][0])
+                and not _is_country(gazetteer, path[-1])
+            ):
+                # "in Tripoli, Lebanon": the place within the country named after it, never another's
+                inner = path[1:] if _is_country(gazetteer, path[0]) else path
+                path = gazetteer.normalise((extra[0][0], *inner))
+            elif more is not None and (
                 " and " in more.group()
                 or len(extra) >= 2
                 or (known(gazetteer, path) and all(known(gazetteer, p) for p in extra))
@@ -290,6 +314,19 @@ def places_named(
     ):  # "Belgorod lies 20 miles from ..."
         found.append((subject.start("p"), gazetteer.normalise(subject.group("p"))))
     return sorted(found)
+
+
+def _as_town(
+    gazetteer: Gazetteer, path: tuple[str, ...], name: str | None = None
+) -> tuple[str, ...]:
+    """A place the text calls a city or town (``name``, else the path's last part): named like a region, the town in it.
+
+    A city that is a first-level unit of its own ("the city of Kyiv") is that unit.
+    """
+    key = gazetteer.key(path)
+    if len(key) == 2 and "-" in key[1] and key[1] not in city_unit_codes():
+        return (*gazetteer.normalise(path), name or path[-1])
+    return path if name is None else (*path[:-1], name)
 
 
 def known(gazetteer: Gazetteer, path: tuple[str, ...] | str) -> bool:

@@ -12,7 +12,7 @@ import re
 import attrs
 
 from claimdiff._extract._breakdown import items
-from claimdiff._extract._cities import below_region, needs_city
+from claimdiff._extract._cities import below_region, city_named, needs_city
 from claimdiff._extract._clauses import CLAUSE_OPEN, FINITE, FRONTED, LOWER_WORD
 from claimdiff._extract._figures import Figure
 from claimdiff._extract._place import _LABEL, _path, known, place_at
@@ -180,6 +180,15 @@ class Placing:
             (around[0], *place)
         )  # "Punjab province" after Sindh: Pakistan's
         if len(self.gazetteer.key(in_country)) > 1 and "-" in self.gazetteer.key(in_country)[1]:
+            return in_country
+        country = self.gazetteer.key(around)[:1]
+        if (
+            len(place) == 1
+            and not self._common_word(place[0])
+            and city_named(place[0], country) is not None
+        ):
+            # "In Juba" after "in Upper Nile state": a town the gazetteer knows lies in its own
+            # region (or under its country alone), never in the region another clause named
             return in_country
         if around is not self.sentence_place:
             # a place of another sentence vouches for the country and its first-level subdivision only

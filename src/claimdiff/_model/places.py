@@ -307,6 +307,31 @@ def _anywhere() -> dict[str, list[_Unit]]:
     return out
 
 
+@functools.cache
+def _city_units() -> dict[str, tuple[str, str]]:
+    """Region code -> (code, ISO name) of the city named like it that is a first-level unit of its own.
+
+    Kyiv (UA-30) beside Kyiv Oblast (UA-32), Minsk (BY-HM) beside Minsk Oblast (BY-MI).
+    """
+    subs = _iso()[2]
+    out: dict[str, tuple[str, str]] = {}
+    for country, cities in name_index(fold, stems).cities.items():
+        for key, city in cities.items():
+            region = next((u.code for u in subs[country].get(key, []) if u.code != city[0]), None)
+            if region is not None:
+                out.setdefault(region, city)
+    return out
+
+
+def city_unit_codes() -> frozenset[str]:
+    """The ISO 3166-2 codes of cities that are first-level units of their own, beside a region named like them.
+
+    >>> "UA-30" in city_unit_codes(), "UA-32" in city_unit_codes()
+    (True, False)
+    """
+    return frozenset(code for code, _ in _city_units().values())
+
+
 def _subdivision(
     text: str, country: str | None, subs: dict[str, dict[str, list[_Unit]]]
 ) -> tuple[_Unit, str, bool] | None:
@@ -330,6 +355,10 @@ def _subdivision(
     english = name_index(fold, stems)
     # "Ukraine > Kyiv" is the city, a first-level unit of its own; "Kyiv region" is the oblast.
     city = None if kind else english.cities.get(unit.country, {}).get(stem)
+    if city is None and not kind and stem not in english.keys.get(unit.country, {}):
+        # "Kiev", "Moskva": another spelling of the city the region is named after, where that
+        # city is a first-level unit of its own, is that city (the region's own names stay its).
+        city = _city_units().get(unit.code)
     if city is not None:
         unit = _Unit(*city, unit.country)
     iso_kind = kind_of(unit.name)
