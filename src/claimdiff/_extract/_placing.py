@@ -19,7 +19,7 @@ from claimdiff._extract._place import _LABEL, _path, known, place_at
 from claimdiff._extract._text import Sentence
 from claimdiff._extract._time import DaysNamed
 from claimdiff._model.period import Period
-from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer
+from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer, _iso
 
 __all__ = ["Context", "Placing"]
 
@@ -113,7 +113,7 @@ class Placing:
         label = _LABEL.match(self.text, s.block.start)
         if label is not None and label.end() <= fig.start and not own:
             own = _path(None, label.group("p")) or own
-        return self.completed(self.gazetteer.normalise(own))
+        return self.completed(self.gazetteer.normalise(own), own[-1] if own else None)
 
     def _of_parts(self, s: Sentence, at: int, fig: Figure) -> bool:
         """True when the place at ``at`` is a part's in a breakdown the figure is not in.
@@ -131,13 +131,14 @@ class Placing:
             a - 4 <= at < b and not a <= fig.start < b for a, b in self.parts[1]
         )  # "in A (39)": the place's "in" stands before the item
 
-    def completed(self, place: tuple[str, ...]) -> tuple[str, ...]:
+    def completed(self, place: tuple[str, ...], written: str | None = None) -> tuple[str, ...]:
         """A place the gazetteer does not know, under the paragraph's or heading's; no place, theirs.
 
         A name below the country that is a city (from GeoNames, chosen in the countries of the
-        context) is put within its country and first-level subdivision.
+        context) is put within its country and first-level subdivision. ``written`` is the name as
+        the text writes it (read again in the text's country when the gazetteer put it in another).
         """
-        path = self._completed(place)
+        path = self._completed(place, written)
         if not needs_city(self.gazetteer, path) or self._common_word(path[-1]):
             return path
         around = self.sentence_place or self.paragraph_place or self.heading_place
@@ -157,22 +158,37 @@ class Placing:
             self.words = frozenset(LOWER_WORD.findall(self.text))
         return name.lower() in self.words
 
-    def _completed(self, place: tuple[str, ...]) -> tuple[str, ...]:
+    def _at_home(self, name: str, country: str) -> tuple[str, ...]:
+        """``name`` read within ``country``: its subdivision or town of that name, else the country alone."""
+        home = self.gazetteer.normalise(_iso()[1][country])
+        in_country = self.gazetteer.normalise((*home, name))
+        key = self.gazetteer.key(in_country)
+        if len(key) > 1 and "-" in key[1]:
+            return in_country
+        if not self._common_word(name) and city_named(name, [country]) is not None:
+            return in_country
+        return home
+
+    def _completed(self, place: tuple[str, ...], written: str | None = None) -> tuple[str, ...]:
         if not place:
             return self.paragraph_place or self.heading_place
         around = self.sentence_place or self.paragraph_place or self.heading_place
         key = self.gazetteer.key(place)
+        # The place itself vouches for no country: "a quake near Kashmir" is read in the text's country.
+        outer = self.paragraph_place or self.heading_place if self.gazetteer.key(around) == key else around
+        home = self.gazetteer.key(outer)[:1]
         if (
-            around
+            home
+            and home[0].isupper()
             and known(self.gazetteer, place)
             and len(key) > 1
             and key[0] not in self.countries
-            and key[0] != self.gazetteer.key(around)[:1][0]
+            and key[0] != home[0]
         ):
-            place = place[
-                -1:
-            ]  # "Beni" in a Congolese report is not Bolivia's El Beni: a country never named
-        elif known(self.gazetteer, place) or not around:
+            # "Beni" in a Congolese report is not Bolivia's El Beni: a country never named is never
+            # chosen; the name is read in the country of the context, else stays at that country
+            return self._at_home(written or place[-1], home[0])
+        if known(self.gazetteer, place) or not around:
             return self.gazetteer.normalise(place)
         if place[0] in around:
             return place
