@@ -124,6 +124,10 @@ _HELD_BY = re.compile(
 _COUNTRY_OF_ADJECTIVE = {adj.lower(): country.title() for country, adj in COUNTRIES.items()}
 
 
+#: Before a place: where a source sits or speaks, not where its figures are.
+_SEAT = re.compile(
+    r"\b(?:based|headquartered|[Ss]peaking|[Ss]poke|told\s+(?:[A-Z][\w.]*|reporters|journalists|a\s+news\s+conference))\s+$"
+)
 #: A possessive that ends a name: "in Pakistan's powerful quake" is in Pakistan.
 _OWNER = re.compile(r"['’]s$")
 #: Before a name: it is a town's, whatever else is named like it ("the southern Ukrainian city of Zaporizhzhia").
@@ -213,6 +217,8 @@ def places_named(
                     *path[:-1],
                     f"{path[-1]} region",
                 )  # "the region of Kharkiv", "governor of Belgorod": the region
+            if _SEAT.search(text, max(start, m.start() - 30), m.start()):
+                continue  # "the monitor based in Britain", "told Reuters in Nairobi": where the source is
             if _BEARING_OF.search(text, max(start, m.start() - 45), m.start() + 3):
                 continue  # "west of the Russian-held city of Donetsk": a landmark, not where the figure is
             weak = (

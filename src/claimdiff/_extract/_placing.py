@@ -16,12 +16,18 @@ from claimdiff._extract._cities import below_region, city_named, needs_city
 from claimdiff._extract._clauses import CLAUSE_OPEN, FINITE, FRONTED, LOWER_WORD
 from claimdiff._extract._figures import Figure
 from claimdiff._extract._place import _LABEL, _path, known, place_at
+from claimdiff._extract._sources import COUNTRIES
 from claimdiff._extract._text import Sentence
 from claimdiff._extract._time import DaysNamed
 from claimdiff._model.period import Period
 from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer, _iso
 
 __all__ = ["Context", "Placing"]
+
+#: A run of capitalised words, with the "of (the)" inside names ("Democratic Republic of the Congo").
+_CAPITALISED = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*)*")
+_OWNER = re.compile(r"['’]s\b")
+_COUNTRY_OF_ADJECTIVE = {adj.lower(): country for country, adj in COUNTRIES.items()}
 
 #: Before a place: what follows is where most of a total is, not where all of it is.
 _MOSTLY = re.compile(
@@ -74,6 +80,7 @@ class Placing:
     words: frozenset[str] | None = (
         None  # the words the text writes in lower case (read once, when first needed)
     )
+    written: frozenset[str] | None = None  # the countries the text writes (read once, when first needed)
 
     def _place(self, s: Sentence, fig: Figure, context: Context) -> tuple[str, ...]:
         """The figure's place: its clause's, else its line label's, completed by the paragraph's or heading's."""
@@ -158,6 +165,20 @@ class Placing:
             self.words = frozenset(LOWER_WORD.findall(self.text))
         return name.lower() in self.words
 
+    def _countries_written(self) -> frozenset[str]:
+        """The countries the text writes anywhere, by name or adjective ("Russia's ministry", "Ukrainian drones")."""
+        if self.written is None:  # read once, on the first place asked about
+            found: set[str] = set()
+            for m in _CAPITALISED.finditer(self.text):
+                words = _OWNER.sub("", m.group()).split()
+                for i in range(len(words)):
+                    for j in range(i + 1, min(len(words), i + 6) + 1):
+                        key = self.gazetteer.key(_COUNTRY_OF_ADJECTIVE.get(words[i].lower(), " ".join(words[i:j])))
+                        if len(key) == 1 and key[0].isupper() and len(key[0]) == 2:
+                            found.add(key[0])
+            self.written = frozenset(found)
+        return self.written
+
     def _at_home(self, name: str, country: str) -> tuple[str, ...]:
         """``name`` read within ``country``: its subdivision or town of that name, else the country alone."""
         home = self.gazetteer.normalise(_iso()[1][country])
@@ -184,6 +205,7 @@ class Placing:
             and len(key) > 1
             and key[0] not in self.countries
             and key[0] != home[0]
+            and key[0] not in self._countries_written()
         ):
             # "Beni" in a Congolese report is not Bolivia's El Beni: a country never named is never
             # chosen; the name is read in the country of the context, else stays at that country
