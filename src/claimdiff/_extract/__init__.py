@@ -20,6 +20,7 @@ import attrs
 
 from claimdiff._extract._candidate import Candidate
 from claimdiff._extract._merge import dedupe, refined
+from claimdiff._extract._place import body_country, dateline_country
 from claimdiff._extract._reader import _Reader
 from claimdiff._extract._sources import COUNTRIES, defined_names, source_kind
 from claimdiff._extract._structures import table_candidates
@@ -173,7 +174,7 @@ def extract(
             _in_one_country(
                 _of_party(refined(kept, gazetteer), gazetteer),
                 gazetteer,
-                reader.countries or _adjectival(text, gazetteer),
+                reader.countries or _adjectival(text, gazetteer) or dateline_country(text, gazetteer),
             ),
             gazetteer,
         ),
@@ -206,10 +207,8 @@ def _of_party(found: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
     """A figure the text places nowhere, given by a country's body ("Ukrainian officials"), is in that country."""
     out = []
     for c in found:
-        party = c.claim.source.party
-        key = gazetteer.key(party) if party and not c.claim.scope.place else ()
-        known = party is not None and len(key) == 1 and key[0].isupper()
-        out.append(_placed(c, gazetteer.normalise(party)) if known and party else c)
+        home = () if c.claim.scope.place else body_country(gazetteer, c.claim.source)
+        out.append(_placed(c, home) if home else c)
     return out
 
 

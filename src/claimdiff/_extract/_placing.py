@@ -15,7 +15,7 @@ from claimdiff._extract._breakdown import items
 from claimdiff._extract._cities import below_region, city_named, needs_city
 from claimdiff._extract._clauses import CLAUSE_OPEN, FINITE, FRONTED, LOWER_WORD
 from claimdiff._extract._figures import Figure
-from claimdiff._extract._place import _LABEL, _path, known, place_at
+from claimdiff._extract._place import _LABEL, known, label_place, place_at
 from claimdiff._extract._sources import COUNTRIES
 from claimdiff._extract._text import Sentence
 from claimdiff._extract._time import DaysNamed
@@ -119,7 +119,7 @@ class Placing:
                 own = before[-1]  # the nearest place set before the figure's clause
         label = _LABEL.match(self.text, s.block.start)
         if label is not None and label.end() <= fig.start and not own:
-            own = _path(None, label.group("p")) or own
+            own = label_place(self.text, s.block.start, self.gazetteer) or own
         return self.completed(self.gazetteer.normalise(own), own[-1] if own else None)
 
     def _of_parts(self, s: Sentence, at: int, fig: Figure) -> bool:
