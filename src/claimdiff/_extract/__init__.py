@@ -174,7 +174,9 @@ def extract(
             _in_one_country(
                 _of_party(refined(kept, gazetteer), gazetteer),
                 gazetteer,
-                reader.countries or _adjectival(text, gazetteer) or dateline_country(text, gazetteer),
+                reader.countries
+                or _adjectival(text, gazetteer)
+                or dateline_country(text, gazetteer),
             ),
             gazetteer,
         ),

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
+from claimdiff._extract._cities import city_named
 from claimdiff._extract._sources import COUNTRIES, source_kind
 from claimdiff._extract._time import CALENDAR_WORDS
 from claimdiff._extract._triggers import TRIGGERS
-from claimdiff._extract._cities import city_named
 from claimdiff._model.claim import Source, SourceKind
 from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer, city_unit_codes
 
@@ -15,7 +15,12 @@ __all__ = [
     "body_country",
     "dateline_country",
     "heading_places",
-    "label_place", "known", "place_at", "place_near", "places_named"]
+    "known",
+    "label_place",
+    "place_at",
+    "place_near",
+    "places_named",
+]
 
 _KIND = r"(?:regions?|oblasts?|provinces?|districts?|governorates?|states?|county|counties|city|town|village|territory|strip)"
 _NAME = r"[A-Z][\w'’-]*[\w]"
@@ -205,7 +210,7 @@ def dateline_country(text: str, gazetteer: Gazetteer = DEFAULT_GAZETTEER) -> set
     Where the report was filed: never a figure's place, only the country a text that names no
     country is about. The town is read as the one town of that name clearly the largest.
 
-    >>> dateline_country("Quake kills 12\n\nISLAMABAD, Sept 25 (Reuters) - Twelve people died.")
+    >>> dateline_country("ISLAMABAD, Sept 25 (Reuters) - Twelve people died.")
     {'PK'}
     """
     m = _DATELINE.search(text, 0, 2000)
@@ -284,7 +289,9 @@ def places_named(
                 continue
             if _TOWN_OF.search(text, max(start, m.start() - 30), m.start() + 3):
                 path = _as_town(gazetteer, path)  # "the city of Odesa": the city, not its region
-            elif _TOWN_AFTER.search(path[-1]):  # "Odesa city", "Gaza City": the town, by the name written
+            elif _TOWN_AFTER.search(
+                path[-1]
+            ):  # "Odesa city", "Gaza City": the town, by the name written
                 path = _as_town(gazetteer, (*path[:-1], _TOWN_AFTER.sub("", path[-1])), path[-1])
             more = _MORE_PLACES.match(text, m.end(), end)
             extra = (

@@ -80,7 +80,9 @@ class Placing:
     words: frozenset[str] | None = (
         None  # the words the text writes in lower case (read once, when first needed)
     )
-    written: frozenset[str] | None = None  # the countries the text writes (read once, when first needed)
+    written: frozenset[str] | None = (
+        None  # the countries the text writes (read once, when first needed)
+    )
 
     def _place(self, s: Sentence, fig: Figure, context: Context) -> tuple[str, ...]:
         """The figure's place: its clause's, else its line label's, completed by the paragraph's or heading's."""
@@ -173,7 +175,9 @@ class Placing:
                 words = _OWNER.sub("", m.group()).split()
                 for i in range(len(words)):
                     for j in range(i + 1, min(len(words), i + 6) + 1):
-                        key = self.gazetteer.key(_COUNTRY_OF_ADJECTIVE.get(words[i].lower(), " ".join(words[i:j])))
+                        key = self.gazetteer.key(
+                            _COUNTRY_OF_ADJECTIVE.get(words[i].lower(), " ".join(words[i:j]))
+                        )
                         if len(key) == 1 and key[0].isupper() and len(key[0]) == 2:
                             found.add(key[0])
             self.written = frozenset(found)
@@ -196,7 +200,11 @@ class Placing:
         around = self.sentence_place or self.paragraph_place or self.heading_place
         key = self.gazetteer.key(place)
         # The place itself vouches for no country: "a quake near Kashmir" is read in the text's country.
-        outer = self.paragraph_place or self.heading_place if self.gazetteer.key(around) == key else around
+        outer = (
+            self.paragraph_place or self.heading_place
+            if self.gazetteer.key(around) == key
+            else around
+        )
         home = self.gazetteer.key(outer)[:1]
         if (
             home

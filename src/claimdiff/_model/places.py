@@ -34,6 +34,7 @@ from claimdiff._model.place_names import (
     variants,
 )
 from claimdiff._model.place_sets import UNION, place_set, union_path
+from claimdiff._model.places_below import Unit2, second_level
 from claimdiff._model.subdivision_names import name_index
 
 __all__ = ["DEFAULT_GAZETTEER", "UNION", "Gazetteer", "place_key", "place_set", "union_path"]
@@ -268,6 +269,12 @@ class Gazetteer:
                 if is_city:
                     rest.append((p.strip(), fold(p)))
                 continue
+            below = None if rest else _below(p, country, sub)
+            if below is not None:  # "Southern Leyte": a province, under the region it lies in
+                if sub is None:
+                    country, sub, sub_name = _parent(below.parent)
+                rest.append((p.strip(), below.code))
+                continue
             rest.append((p.strip(), " ".join(KIND_WORDS.sub(" ", folded).split()) or folded))
         out: list[tuple[str, str]] = []
         if country is not None:
@@ -275,6 +282,26 @@ class Gazetteer:
         if sub is not None:
             out.append((sub_name, sub.code))
         return out + rest
+
+
+def _below(text: str, country: str | None, sub: _Unit | None) -> Unit2 | None:
+    """The second-level unit ``text`` names, within ``sub`` or ``country``, or anywhere if named with its kind."""
+    if country is None:
+        folded = fold(text)
+        stem = " ".join(KIND_WORDS.sub(" ", folded).split())
+        if stem == folded or any(k in _anywhere() for k in (stem, *variants(stem))):
+            # "Most", "Kent": without its country, only a name written with its kind of unit
+            # ("Karonga district") is read as one; never a first-level name of several countries
+            return None
+    return second_level(text, country, sub.code if sub is not None else None)
+
+
+@functools.cache
+def _parent(code: str) -> tuple[str, _Unit, str]:
+    """The country, first-level unit and display name (ISO's) of the first-level unit ``code``."""
+    country = code.split("-", 1)[0]
+    unit = next(u for units in _iso()[2][country].values() for u in units if u.code == code)
+    return country, unit, ascii_name(unit.name)
 
 
 def _possessive(part: str) -> list[str]:
