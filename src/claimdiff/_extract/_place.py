@@ -100,7 +100,7 @@ _DISTRICT_OF = re.compile(
 )
 #: A regional office names its region: "the Donetsk regional governor", "Kharkiv regional administration".
 _REGIONAL_OFFICE = re.compile(
-    rf"\b(?P<p>{_NAME}(?:\s+{_NAME})?)\s+(?:regional|oblast|provincial)\s+(?:governor|"
+    rf"\b(?P<p>{_NAME}(?:\s+{_NAME})?)(?:['’]s)?\s+(?:regional|oblast|provincial)\s+(?:governor|"
     rf"administration|authorities|police|prosecutor)"
 )
 #: "Democratic Republic of the Congo", "Republic of the Congo": the "of" belongs to the name.
@@ -189,15 +189,18 @@ def label_place(
 ) -> tuple[str, ...] | None:
     """The place a line's label names ("Kharkiv: 5 killed", "DRC: 17,000 IDPs ..."), or ``None``.
 
-    A town written in capitals ("PESHAWAR: The death toll ...") is a dateline, where the report
-    was filed, not a label: it names no figure's place. A country or region in capitals
-    ("EL SALVADOR: ...") is a label.
+    A town written in capitals, or opening a sentence of prose ("PESHAWAR: ...", "Peshawar: The
+    death toll ..."), is a dateline, where the report was filed, not a label: it names no
+    figure's place. A country or first-level unit ("EL SALVADOR: The ministry ...") is a label.
     """
     label = _LABEL.match(text, line_start)
     if label is None:
         return None
     name = label.group("p")
-    if name.isupper() and len(name) > 3:
+    prose = text[
+        label.end() : label.end() + 1
+    ].isupper()  # "Peshawar: The death toll ...": a sentence follows
+    if (name.isupper() and len(name) > 3) or prose:
         key = gazetteer.key(name)
         if not (key and key[0].isupper() and (len(key) == 1 or "-" in key[1])):
             return None

@@ -20,6 +20,7 @@ from claimdiff._extract._sources import COUNTRIES
 from claimdiff._extract._text import Sentence
 from claimdiff._extract._time import DaysNamed
 from claimdiff._model.period import Period
+from claimdiff._model.place_names import kind_of
 from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer, _iso
 
 __all__ = ["Context", "Placing"]
@@ -236,12 +237,16 @@ class Placing:
             # "In Juba" after "in Upper Nile state": a town the gazetteer knows lies in its own
             # region (or under its country alone), never in the region another clause named
             return in_country
-        if around is not self.sentence_place:
-            # a place of another sentence vouches for the country and its first-level subdivision only
-            region = self.gazetteer.key(around)[1:2]
-            return (
-                self.gazetteer.normalise((*around[:2], *place))
-                if region and "-" in region[0]
-                else in_country
-            )
-        return self.gazetteer.normalise((*around, *place))
+        if kind_of(place[-1]) is not None:
+            # "190 deaths in Taroudant Province" after "in Al Haouz Province": a unit named with its
+            # kind is another's peer, not within it; its region unknown, it stays under its country
+            return in_country
+        # a place named elsewhere vouches for the country and its first-level subdivision only: one
+        # below it, even in the same sentence, is rather the place's peer in a list ("13 deaths in
+        # Marrakesh, 3 in Greater Casablanca")
+        region = self.gazetteer.key(around)[1:2]
+        return (
+            self.gazetteer.normalise((*around[:2], *place))
+            if region and "-" in region[0]
+            else in_country
+        )
