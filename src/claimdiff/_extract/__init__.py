@@ -219,12 +219,12 @@ def _in_one_country(
 ) -> list[Candidate]:
     """Figures with no place, or with a place no country is known for, in a text about one country, are in it.
 
-    The text's country is the one its placed figures all lie in; when none is placed, the one country
-    it names. A region across borders ("Sahel") stays as it is.
+    The text's country is the one its placed figures all lie in; when none is placed in a known
+    country, the one country it names. A region across borders ("Sahel") stays as it is.
     """
     keys = [gazetteer.key(c.claim.scope.place) for c in found]
     countries = {k[0] for k in keys if k and k[0].isupper()}
-    if not countries and not any(keys):
+    if not countries:  # no figure placed in a known country: the one country the text names
         countries = named
     if len(countries) != 1:
         return found

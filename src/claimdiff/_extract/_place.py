@@ -146,6 +146,10 @@ _DATELINE = re.compile(
     r"\s*(?:\((?:Reuters|AP|AFP|VOA|Xinhua|IANS|PTI|dpa|UPI|Bloomberg|CNN|BBC|TASS|Anadolu)\)\s*)?[-–—:]\s",
     re.MULTILINE,
 )
+#: A town's name as a label before prose: "Peshawar: The death toll ..." (a dateline in mixed case).
+_TOWN_LABEL = re.compile(
+    r"^(?P<town>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?P<country>):\s+(?=[A-Z])", re.MULTILINE
+)
 #: A possessive that ends a name: "in Pakistan's powerful quake" is in Pakistan.
 _OWNER = re.compile(r"['’]s$")
 #: Before a name: it is a town's, whatever else is named like it ("the southern Ukrainian city of Zaporizhzhia").
@@ -157,6 +161,8 @@ _TOWN_AFTER = re.compile(r"\s+(?:city|town)\b(?!\s+(?:of|council|hall|authoritie
 def _path(country: str | None, place: str) -> tuple[str, ...] | None:
     place = _OWNER.sub("", place)
     words = place.split()
+    if re.fullmatch(_KIND, place.lower()):
+        return None  # "City of Freeport", "Province of Sindh": a kind of unit, the name after it
     if place.lower() in TRIGGERS or words[0].lower() in _METRIC_WORDS:
         return (
             None  # "Casualties: 1,200 killed", "Deaths: 40": a label naming the metric, not a place
@@ -216,7 +222,7 @@ def dateline_country(text: str, gazetteer: Gazetteer = DEFAULT_GAZETTEER) -> set
     >>> dateline_country("ISLAMABAD, Sept 25 (Reuters) - Twelve people died.")
     {'PK'}
     """
-    m = _DATELINE.search(text, 0, 2000)
+    m = _DATELINE.search(text, 0, 2000) or _TOWN_LABEL.search(text, 0, 2000)
     if m is None:
         return set()
     named = m.group("country") or ""

@@ -81,8 +81,8 @@ class Placing:
     words: frozenset[str] | None = (
         None  # the words the text writes in lower case (read once, when first needed)
     )
-    written: frozenset[str] | None = (
-        None  # the countries the text writes (read once, when first needed)
+    written: tuple[frozenset[str], frozenset[str]] | None = (
+        None  # the countries the text names, and names or writes the adjective of (read once, when needed)
     )
 
     def _place(self, s: Sentence, fig: Figure, context: Context) -> tuple[str, ...]:
@@ -154,7 +154,7 @@ class Placing:
         around = self.sentence_place or self.paragraph_place or self.heading_place
         countries = tuple(
             c for c in (*self.gazetteer.key(around)[:1], *sorted(self.countries)) if c.isupper()
-        )
+        ) or tuple(sorted(self.countries_written(by_adjective=False)))  # else those it names
         memo = self.cities.get((path, countries))
         if memo is None:
             memo = self.cities[path, countries] = below_region(self.gazetteer, path, countries)
@@ -168,21 +168,23 @@ class Placing:
             self.words = frozenset(LOWER_WORD.findall(self.text))
         return name.lower() in self.words
 
-    def _countries_written(self) -> frozenset[str]:
-        """The countries the text writes anywhere, by name or adjective ("Russia's ministry", "Ukrainian drones")."""
+    def countries_written(self, *, by_adjective: bool = True) -> frozenset[str]:
+        """The countries the text writes anywhere: by name ("Russia's ministry"), or also by adjective ("Ukrainian drones")."""
         if self.written is None:  # read once, on the first place asked about
-            found: set[str] = set()
+            named: set[str] = set()
+            adjectives: set[str] = set()
             for m in _CAPITALISED.finditer(self.text):
                 words = _OWNER.sub("", m.group()).split()
-                for i in range(len(words)):
+                for i, word in enumerate(words):
+                    country = _COUNTRY_OF_ADJECTIVE.get(word.lower().removesuffix("s"))
+                    if country is not None:  # "Ukrainian", "Israelis"
+                        adjectives.add(self.gazetteer.key(country)[0])
                     for j in range(i + 1, min(len(words), i + 6) + 1):
-                        key = self.gazetteer.key(
-                            _COUNTRY_OF_ADJECTIVE.get(words[i].lower(), " ".join(words[i:j]))
-                        )
+                        key = self.gazetteer.key(" ".join(words[i:j]))
                         if len(key) == 1 and key[0].isupper() and len(key[0]) == 2:
-                            found.add(key[0])
-            self.written = frozenset(found)
-        return self.written
+                            named.add(key[0])
+            self.written = (frozenset(named), frozenset(named | adjectives))
+        return self.written[1] if by_adjective else self.written[0]
 
     def _at_home(self, name: str, country: str) -> tuple[str, ...]:
         """``name`` read within ``country``: its subdivision or town of that name, else the country alone."""
@@ -207,15 +209,13 @@ class Placing:
             else around
         )
         home = self.gazetteer.key(outer)[:1]
-        if (
-            home
-            and home[0].isupper()
-            and known(self.gazetteer, place)
+        foreign = (
+            known(self.gazetteer, place)
             and len(key) > 1
             and key[0] not in self.countries
-            and key[0] != home[0]
-            and key[0] not in self._countries_written()
-        ):
+            and key[0] not in self.countries_written()
+        )
+        if foreign and home and home[0].isupper() and key[0] != home[0]:
             # "Beni" in a Congolese report is not Bolivia's El Beni: a country never named is never
             # chosen; the name is read in the country of the context, else stays at that country
             return self._at_home(written or place[-1], home[0])
