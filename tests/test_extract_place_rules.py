@@ -100,7 +100,8 @@ def test_a_unit_named_with_its_kind_is_its_neighbour_s_peer() -> None:
         "Province and 3 deaths in Greater Casablanca."
     )
     assert found[0] == "Morocco > Marrakech-Safi > Al Haouz Province"
-    assert "Al Haouz" not in found[1] and "Al Haouz" not in found[2]
+    assert "Al Haouz" not in found[1]
+    assert "Al Haouz" not in found[2]
 
 
 def test_where_a_source_sits_or_speaks_is_no_figure_s_place() -> None:
