@@ -228,3 +228,28 @@ def test_law_a_place_is_never_chosen_outside_the_one_country_the_text_names(
     for c in extract(text, published="2024-03-01", outlet="Example News"):
         key = place_key(c.claim.scope.place)
         assert not key or not key[0].isupper() or key[0] == code, (text, c.claim.scope.place)
+
+
+def test_an_abbreviated_month_or_day_is_no_place() -> None:
+    """ "in Jan. and Feb." is a time, not a place called "Jan"."""
+    assert places("In Kenya, floods hit. Twelve people died in Jan. and Feb., officials said.") == [
+        "Kenya"
+    ]
+
+
+def test_a_place_inside_a_body_s_name_is_not_the_figure_s() -> None:
+    """ "Agency for Palestine Refugees in the Near East" names a body, not where its staff were killed."""
+    text = (
+        "In Kenya, floods hit. UNRWA (the UN Relief and Works Agency for Palestine Refugees in "
+        "the Near East) said 12 staff were killed."
+    )
+    assert places(text) == ["Kenya"]
+    assert places("The Ministry of Health in Gaza said 30 people were killed.") == [
+        "Palestine > Gaza Strip"
+    ]
+
+
+def test_a_place_s_name_may_hold_lower_case_particles() -> None:
+    """ "Mar del Plata", "Rio de Janeiro": one name, not "Mar" (a month) or "Rio"."""
+    assert places("Five died in Mar del Plata, Argentina.") == ["Argentina > Mar del Plata"]
+    assert places("Five died in Rio de Janeiro.") == ["Brazil > Rio de Janeiro"]

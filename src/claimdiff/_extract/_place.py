@@ -24,11 +24,13 @@ __all__ = [
 
 _KIND = r"(?:regions?|oblasts?|provinces?|districts?|governorates?|states?|county|counties|city|town|village|territory|strip)"
 _NAME = r"[A-Z][\w'’-]*[\w]"
+#: A lower-case word inside a place's name: "Mar del Plata", "Rio de Janeiro", "Dar es Salaam".
+_PARTICLE = r"(?:de|del|da|do|dos|das|di|du|des|la|le|les|los|las|el|es|al|van|von|am|an der)"
 _LOCATIVE = re.compile(
     rf"\b(?:[Ii]n|over|on|near|[Aa]cross|at|from|of|into|outside|around)\s+(?:the\s+)?"
     rf"(?:(?:(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?|central)\s+(?=\S+['’]s\s))?"
     rf"(?:(?P<c>{_NAME})(?:'s|’s)\s+)?"
-    rf"(?P<p>{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*)"
+    rf"(?P<p>{_NAME}(?:\s+(?:{_NAME}|{_KIND}|{_PARTICLE}\s+{_NAME}))*)"
 )
 _POSSESSIVE = re.compile(rf"\b(?P<c>{_NAME})(?:'s|’s)\s+(?P<p>{_NAME}(?:\s+{_NAME})*\s+{_KIND})\b")
 # MULTILINE: matched at a line's start (a block's), where a bare "^" would only match at the text's.
@@ -59,6 +61,11 @@ _NOT_PLACES = CALENDAR_WORDS | frozenset(
         "figure",
         "table",
     }
+)
+#: Months and weekdays as abbreviated: a name alone of these is a date, never a place.
+_ABBREVIATED_DAYS = frozenset(
+    {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+    | {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
 )
 #: Words a metric's label opens with: "Casualties:", "Total deaths:", "Losses:".
 _METRIC_WORDS = frozenset(
@@ -135,6 +142,10 @@ _HELD_BY = re.compile(
 _COUNTRY_OF_ADJECTIVE = {adj.lower(): country.title() for country, adj in COUNTRIES.items()}
 
 
+#: Before a preposition: a name of four or more capitalised words joined by "and"/"for"/"of" (a body's name).
+_IN_A_NAME = re.compile(
+    r"(?:[A-Z][\w.'’-]*\s+){2,}(?:(?:and|for|of|on)\s+)(?:[A-Z][\w.'’-]*\s+){2,}$"
+)
 #: Before a place: where a source sits or speaks, not where its figures are.
 _SEAT = re.compile(
     r"\b(?:based|headquartered|[Ss]peaking|[Ss]poke|told\s+(?:[A-Z][\w.]*|reporters|journalists|a\s+news\s+conference))\s+$"
@@ -172,6 +183,8 @@ def _path(country: str | None, place: str) -> tuple[str, ...] | None:
             1:
         ]  # "in Hamas-run Gaza", "Russian-occupied Melitopol": the place, whoever holds it
         place = " ".join(words)
+    if len(words) == 1 and words[0].lower().rstrip(".") in _ABBREVIATED_DAYS:
+        return None  # "in Jan. and Feb.", "on Wed.": a month or a day, abbreviated
     if words[0].lower() in _NOT_PLACES or _HELD_BY.search(words[0]):
         return (
             None  # "in a Houthi-controlled area", "Russian-held": who holds a place, not the place
@@ -285,6 +298,8 @@ def places_named(
                     *path[:-1],
                     f"{path[-1]} region",
                 )  # "the region of Kharkiv", "governor of Belgorod": the region
+            if _IN_A_NAME.search(text, max(start, m.start() - 80), m.start()):
+                continue  # "Agency for Palestine Refugees in the Near East": part of a body's name
             if _SEAT.search(text, max(start, m.start() - 30), m.start()):
                 continue  # "the monitor based in Britain", "told Reuters in Nairobi": where the source is
             if _BEARING_OF.search(text, max(start, m.start() - 45), m.start() + 3):
