@@ -146,6 +146,19 @@ _COUNTRY_OF_ADJECTIVE = {adj.lower(): country.title() for country, adj in COUNTR
 _IN_A_NAME = re.compile(
     r"(?:[A-Z][\w.'’-]*\s+){2,}(?:(?:and|for|of|on)\s+)(?:[A-Z][\w.'’-]*\s+){2,}$"
 )
+#: The words :data:`_SEAT` can end in (besides a word after "told").
+_SEAT_WORDS = frozenset(
+    {
+        "based",
+        "headquartered",
+        "speaking",
+        "spoke",
+        "told",
+        "reporters",
+        "journalists",
+        "conference",
+    }
+)
 #: Before a place: where a source sits or speaks, not where its figures are.
 _SEAT = re.compile(
     r"\b(?:based|headquartered|[Ss]peaking|[Ss]poke|told\s+(?:[A-Z][\w.]*|reporters|journalists|a\s+news\s+conference))\s+$"
@@ -298,9 +311,20 @@ def places_named(
                     *path[:-1],
                     f"{path[-1]} region",
                 )  # "the region of Kharkiv", "governor of Belgorod": the region
-            if _IN_A_NAME.search(text, max(start, m.start() - 80), m.start()):
+            previous = text[max(start, m.start() - 30) : m.start()].split()[
+                -2:
+            ]  # the two words before
+            if (
+                previous
+                and previous[-1][:1].isupper()
+                and _IN_A_NAME.search(text, max(start, m.start() - 80), m.start())
+            ):
                 continue  # "Agency for Palestine Refugees in the Near East": part of a body's name
-            if _SEAT.search(text, max(start, m.start() - 30), m.start()):
+            if (
+                previous
+                and (previous[-1].lower() in _SEAT_WORDS or previous[0] == "told")
+                and _SEAT.search(text, max(start, m.start() - 30), m.start())
+            ):
                 continue  # "the monitor based in Britain", "told Reuters in Nairobi": where the source is
             if _BEARING_OF.search(text, max(start, m.start() - 45), m.start() + 3):
                 continue  # "west of the Russian-held city of Donetsk": a landmark, not where the figure is

@@ -20,7 +20,7 @@ from claimdiff._extract._sources import COUNTRIES
 from claimdiff._extract._text import Sentence
 from claimdiff._extract._time import DaysNamed
 from claimdiff._model.period import Period
-from claimdiff._model.place_names import kind_of
+from claimdiff._model.place_names import fold, kind_of
 from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer, _iso
 
 __all__ = ["Context", "Placing"]
@@ -171,18 +171,28 @@ class Placing:
     def countries_written(self, *, by_adjective: bool = True) -> frozenset[str]:
         """The countries the text writes anywhere: by name ("Russia's ministry"), or also by adjective ("Ukrainian drones")."""
         if self.written is None:  # read once, on the first place asked about
+            names = _iso()[0]  # folded country names -> ISO code
             named: set[str] = set()
             adjectives: set[str] = set()
             for m in _CAPITALISED.finditer(self.text):
-                words = _OWNER.sub("", m.group()).split()
-                for i, word in enumerate(words):
-                    country = _COUNTRY_OF_ADJECTIVE.get(word.lower().removesuffix("s"))
+                words = _OWNER.sub("", m.group()).lower().replace(".", "").split()
+                i = 0
+                while i < len(words):
+                    country = _COUNTRY_OF_ADJECTIVE.get(words[i].removesuffix("s"))
                     if country is not None:  # "Ukrainian", "Israelis"
-                        adjectives.add(self.gazetteer.key(country)[0])
-                    for j in range(i + 1, min(len(words), i + 6) + 1):
-                        key = self.gazetteer.key(" ".join(words[i:j]))
-                        if len(key) == 1 and key[0].isupper() and len(key[0]) == 2:
-                            named.add(key[0])
+                        adjectives.add(names[fold(country)])
+                    # the longest name from here: "Democratic Republic of the Congo", not "Congo"
+                    j = next(
+                        (
+                            j
+                            for j in range(min(len(words), i + 6), i, -1)
+                            if " ".join(words[i:j]) in names
+                        ),
+                        i,
+                    )
+                    if j > i:
+                        named.add(names[" ".join(words[i:j])])
+                    i = max(j, i + 1)
             self.written = (frozenset(named), frozenset(named | adjectives))
         return self.written[1] if by_adjective else self.written[0]
 
