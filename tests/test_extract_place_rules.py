@@ -14,7 +14,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from claimdiff import extract
-from claimdiff._extract._place import body_country, dateline_country, label_place
+from claimdiff._extract._home import body_country, dateline_country
+from claimdiff._extract._place import label_place
 from claimdiff._extract._placing import Placing
 from claimdiff._model.claim import Source
 from claimdiff._model.places import DEFAULT_GAZETTEER, _iso, place_key

@@ -19,8 +19,8 @@ from collections.abc import Mapping
 import attrs
 
 from claimdiff._extract._candidate import Candidate
+from claimdiff._extract._home import body_country, dateline_country
 from claimdiff._extract._merge import dedupe, refined
-from claimdiff._extract._place import body_country, dateline_country
 from claimdiff._extract._reader import _Reader
 from claimdiff._extract._sources import COUNTRIES, defined_names, source_kind
 from claimdiff._extract._structures import table_candidates

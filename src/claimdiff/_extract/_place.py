@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import re
 
-from claimdiff._extract._cities import city_named
-from claimdiff._extract._sources import COUNTRIES, source_kind
+from claimdiff._extract._sources import COUNTRIES
 from claimdiff._extract._time import CALENDAR_WORDS
 from claimdiff._extract._triggers import TRIGGERS
-from claimdiff._model.claim import Source, SourceKind
 from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer, city_unit_codes
 
 __all__ = [
-    "body_country",
-    "dateline_country",
     "heading_places",
     "known",
     "label_place",
@@ -163,17 +159,6 @@ _SEAT_WORDS = frozenset(
 _SEAT = re.compile(
     r"\b(?:based|headquartered|[Ss]peaking|[Ss]poke|told\s+(?:[A-Z][\w.]*|reporters|journalists|a\s+news\s+conference))\s+$"
 )
-#: A dateline at a line's start: a town in capitals, maybe its region or country and a date, maybe the agency.
-_DATELINE = re.compile(
-    r"^(?P<town>[A-Z][A-Z'’.-]+(?:\s[A-Z][A-Z'’.-]+){0,2})"
-    r"(?:,\s*(?P<country>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?[^\n(–—:-]{0,30})?"
-    r"\s*(?:\((?:Reuters|AP|AFP|VOA|Xinhua|IANS|PTI|dpa|UPI|Bloomberg|CNN|BBC|TASS|Anadolu)\)\s*)?[-–—:]\s",
-    re.MULTILINE,
-)
-#: A town's name as a label before prose: "Peshawar: The death toll ..." (a dateline in mixed case).
-_TOWN_LABEL = re.compile(
-    r"^(?P<town>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?P<country>):\s+(?=[A-Z])", re.MULTILINE
-)
 #: A possessive that ends a name: "in Pakistan's powerful quake" is in Pakistan.
 _OWNER = re.compile(r"['’]s$")
 #: Before a name: it is a town's, whatever else is named like it ("the southern Ukrainian city of Zaporizhzhia").
@@ -237,27 +222,6 @@ def label_place(
         if not (key and key[0].isupper() and (len(key) == 1 or "-" in key[1])):
             return None
     return _path(None, name)
-
-
-def dateline_country(text: str, gazetteer: Gazetteer = DEFAULT_GAZETTEER) -> set[str]:
-    """The country of the dateline that opens a report's body ("KYIV, Jan 2 (Reuters) -", "PESHAWAR:"), as an ISO code.
-
-    Where the report was filed: never a figure's place, only the country a text that names no
-    country is about. The town is read as the one town of that name clearly the largest.
-
-    >>> dateline_country("ISLAMABAD, Sept 25 (Reuters) - Twelve people died.")
-    {'PK'}
-    """
-    m = _DATELINE.search(text, 0, 2000) or _TOWN_LABEL.search(text, 0, 2000)
-    if m is None:
-        return set()
-    named = m.group("country") or ""
-    for name in (named, m.group("town")):
-        key = gazetteer.key(name.strip().title())
-        if key and key[0].isupper() and len(key[0]) == 2:
-            return {key[0]}
-    city = city_named(m.group("town").title())
-    return {city.country} if city is not None else set()
 
 
 def place_near(text: str, start: int, end: int, at: int, line_start: int) -> tuple[str, ...]:
@@ -442,35 +406,6 @@ def _as_town(
     if len(key) == 2 and "-" in key[1] and key[1] not in city_unit_codes():
         return (*gazetteer.normalise(path), name or path[-1])
     return path if name is None else (*path[:-1], name)
-
-
-#: Kinds of body whose name opening with a country says nothing of where their figures are.
-_NOT_HOME = frozenset({SourceKind.UNKNOWN, SourceKind.MILITARY})
-
-
-def body_country(gazetteer: Gazetteer, source: Source) -> tuple[str, ...]:
-    """The country a body speaks for: its party's, or the country its name is or opens with; else ``()``.
-
-    "Ukrainian officials", "Ukraine" and "Kenya Red Cross" speak for their country; a name that merely
-    opens with a country's ("Georgia Taylor", of no known kind of body) does not, nor a force that
-    acts abroad ("U.S. Central Command").
-
-    >>> from claimdiff._model.claim import Source
-    >>> body_country(DEFAULT_GAZETTEER, Source("Kenya Red Cross"))
-    ('Kenya',)
-    >>> body_country(DEFAULT_GAZETTEER, Source("Georgia Taylor"))
-    ()
-    """
-    if source.party is not None and _is_country(gazetteer, source.party):
-        return gazetteer.normalise(source.party)
-    words = _OWNER.sub("", source.name.split("'")[0].split("’")[0]).split()
-    for n in range(min(3, len(words)), 0, -1):
-        head = " ".join(words[:n])
-        if _is_country(gazetteer, head) and (
-            n == len(words) or source_kind(source.name) not in _NOT_HOME
-        ):
-            return gazetteer.normalise(head)
-    return ()
 
 
 def known(gazetteer: Gazetteer, path: tuple[str, ...] | str) -> bool:
