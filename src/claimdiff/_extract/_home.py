@@ -20,7 +20,7 @@ __all__ = ["body_country", "dateline_country"]
 _DATELINE = re.compile(
     r"^(?P<town>[A-Z][A-Z'’.-]+(?:\s[A-Z][A-Z'’.-]+){0,2})"
     r"(?:,\s*(?P<country>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?[^\n(–—:-]{0,30})?"
-    r"\s*(?:\([A-Z][\w.&' ]{0,24}\)\s*)?[-–—:]\s",  # "(Reuters)", "(AP)": the agency
+    r"\s*(?:\([A-Z][\w.&' ]{0,24}\)\s*(?:--|[-–—:])\s?|(?:--|[-–—:])\s)",  # "(Reuters) -", "(AP) —"
     re.MULTILINE,
 )
 #: A town's name as a label before prose: "Peshawar: The death toll ..." (a dateline in mixed case).
