@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from claimdiff import extract
 from claimdiff._extract._home import body_country, dateline_country
-from claimdiff._extract._place import label_place
+from claimdiff._extract._place import heading_places, label_place
 from claimdiff._extract._placing import Placing
 from claimdiff._model.claim import Source
 from claimdiff._model.places import DEFAULT_GAZETTEER, _iso, place_key
@@ -254,3 +254,14 @@ def test_a_place_s_name_may_hold_lower_case_particles() -> None:
     """ "Mar del Plata", "Rio de Janeiro": one name, not "Mar" (a month) or "Rio"."""
     assert places("Five died in Mar del Plata, Argentina.") == ["Argentina > Mar del Plata"]
     assert places("Five died in Rio de Janeiro.") == ["Brazil > Rio de Janeiro"]
+
+
+def test_after_a_headline_sentence_the_last_dash_names_who_says_so() -> None:
+    """ "... in air strike on Ukraine - Kyiv": Kyiv says so; "Factsheet - Kenya" is about Kenya."""
+    assert heading_places(*_whole("Missiles kill one in air strike on Ukraine - Kyiv")) == []
+    assert heading_places(*_whole("Factsheet - Kenya")) == [("Kenya",)]
+    assert heading_places(*_whole("Nipah virus – India")) == [("India",)]
+
+
+def _whole(text: str) -> tuple[str, int, int]:
+    return text, 0, len(text)

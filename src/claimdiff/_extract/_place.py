@@ -431,11 +431,24 @@ def _common(gazetteer: Gazetteer, paths: list[tuple[str, ...]]) -> tuple[str, ..
     return paths[0][:n]
 
 
+#: The last dash-separated part of a heading, and the fewest words before it that make the heading a sentence.
+_SAID_AFTER = re.compile(r"\s[-–—]\s(?:(?!\s[-–—]\s).)*$")
+_HEADLINE_WORDS = 5
+
+
 def heading_places(
     text: str, start: int, end: int, gazetteer: Gazetteer = DEFAULT_GAZETTEER
 ) -> list[tuple[str, ...]]:
-    """Places a heading names as a part of its own ("Syria - Conflict", "Afghanistan: Earthquake", "Factsheet - Kenya")."""
-    parts = re.split(r"\s[-–—]\s|[:(),/]", text[start:end])  # "Ecuador / Peru - Earthquake": both
+    """Places a heading names as a part of its own ("Syria - Conflict", "Afghanistan: Earthquake", "Factsheet - Kenya").
+
+    After a headline that is a sentence, the part after its last dash is who says so ("Missiles
+    kill one in air strike on Ukraine - Kyiv"), not a place of its own.
+    """
+    heading = text[start:end]
+    said = _SAID_AFTER.search(heading)
+    if said is not None and len(heading[: said.start()].split()) >= _HEADLINE_WORDS:
+        heading = heading[: said.start()]
+    parts = re.split(r"\s[-–—]\s|[:(),/]", heading)  # "Ecuador / Peru - Earthquake": both
     return [
         gazetteer.normalise(p.strip()) for p in parts if p.strip() and known(gazetteer, p.strip())
     ]
