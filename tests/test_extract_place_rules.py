@@ -265,3 +265,24 @@ def test_after_a_headline_sentence_the_last_dash_names_who_says_so() -> None:
 
 def _whole(text: str) -> tuple[str, int, int]:
     return text, 0, len(text)
+
+
+def test_a_place_set_before_a_clause_is_not_the_next_clause_s() -> None:
+    """ "In Pakistan, 30 died; India reported 12 deaths": the 12 are India's, not Pakistan's."""
+    assert places("In Pakistan, 30 people died; India reported 12 deaths.") == [
+        "Pakistan",
+        "India",
+    ]
+
+
+def test_a_line_s_label_holds_the_place_its_line_names() -> None:
+    """ "Sudan: 12 killed in Darfur": Darfur, which the gazetteer does not know, lies in Sudan."""
+    assert places("Sudan: 12 people were killed in Darfur.") == ["Sudan > Darfur"]
+
+
+def test_an_acronym_is_no_place() -> None:
+    """ "the highest toll in UN history": UN is a body; "the DRC" and "the UAE" are countries."""
+    assert places("In Kenya, floods hit. 12 people died, the highest toll in UN history.") == [
+        "Kenya"
+    ]
+    assert places("Five died in the UAE.") == ["United Arab Emirates"]

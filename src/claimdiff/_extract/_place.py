@@ -183,6 +183,8 @@ def _path(country: str | None, place: str) -> tuple[str, ...] | None:
         place = " ".join(words)
     if len(words) == 1 and words[0].lower().rstrip(".") in _ABBREVIATED_DAYS:
         return None  # "in Jan. and Feb.", "on Wed.": a month or a day, abbreviated
+    if len(words) == 1 and place.isupper() and not known(DEFAULT_GAZETTEER, place):
+        return None  # "in UN history", "at ICRC facilities": an acronym, a body's, not a place
     if words[0].lower() in _NOT_PLACES or _HELD_BY.search(words[0]):
         return (
             None  # "in a Houthi-controlled area", "Russian-held": who holds a place, not the place

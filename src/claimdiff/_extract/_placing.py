@@ -101,10 +101,14 @@ class Placing:
             if FRONTED.match(self.text, at)
             and (not self.text[s.start : at].strip() or CLAUSE_OPEN.search(self.text, s.start, at))
         }
+        # "In Pakistan, 30 died; India reported 12 deaths": a place set before a clause is not the next's
+        opened = self.text.rfind(";", s.start, fig.start)
         places = [
             (at, path)
             for at, path in context.places
-            if (at <= fig.start or at not in fronted) and not self._of_parts(s, at, fig)
+            if (at <= fig.start or at not in fronted)
+            and not self._of_parts(s, at, fig)
+            and (at > opened or at not in fronted)
         ]
         later = [at for at, _ in places if until <= at < clause_end]
         if (
@@ -117,12 +121,16 @@ class Placing:
             )  # "14 deaths, 1 missing and 150,000 affected in Laos": the list's place
         own: tuple[str, ...] = place_at(places, fig.start, until, self.gazetteer)
         if not any(fig.start <= at < until for at, _ in places):
-            before = [path for at, path in context.places if at < fig.start and at in fronted]
+            before = [path for at, path in places if at < fig.start and at in fronted]
             if before:
                 own = before[-1]  # the nearest place set before the figure's clause
         label = _LABEL.match(self.text, s.block.start)
-        if label is not None and label.end() <= fig.start and not own:
-            own = label_place(self.text, s.block.start, self.gazetteer) or own
+        if label is not None and label.end() <= fig.start:
+            labelled = label_place(self.text, s.block.start, self.gazetteer)
+            if labelled is not None and not own:
+                own = labelled
+            elif labelled is not None and not known(self.gazetteer, own):
+                own = (*labelled, *own)  # "Sudan: 12 killed in Darfur": Darfur in Sudan
         return self.completed(self.gazetteer.normalise(own), own[-1] if own else None)
 
     def _of_parts(self, s: Sentence, at: int, fig: Figure) -> bool:

@@ -68,6 +68,7 @@ _COUNTRY_ALIASES = {
     "america": "US",
     "united states of america": "US",
     "drc": "CD",
+    "uae": "AE",
     "dr congo": "CD",
     "dr of congo": "CD",
     "democratic republic of congo": "CD",
