@@ -68,7 +68,7 @@ def test_a_place_of_another_depth_is_a_place_disagreement() -> None:
 
 
 def test_the_second_annotations_are_two_seeded_draws_of_in_repo_texts() -> None:
-    listed = yaml.safe_load((REAL / "corpus.yaml").read_text(encoding="utf-8"))["cases"]
+    listed = yaml.safe_load((REAL / "corpus.yaml").read_text(encoding="utf-8"))["cases"][:130]
     first: set[str] = set()
     for half in ("dev", "test"):
         names = sorted(
