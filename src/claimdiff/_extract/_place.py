@@ -7,7 +7,7 @@ import re
 from claimdiff._extract._sources import COUNTRIES
 from claimdiff._extract._time import CALENDAR_WORDS
 from claimdiff._extract._triggers import TRIGGERS
-from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer, city_unit_codes
+from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer, alpha_3, city_unit_codes
 
 __all__ = [
     "heading_places",
@@ -183,8 +183,10 @@ def _path(country: str | None, place: str) -> tuple[str, ...] | None:
         place = " ".join(words)
     if len(words) == 1 and words[0].lower().rstrip(".") in _ABBREVIATED_DAYS:
         return None  # "in Jan. and Feb.", "on Wed.": a month or a day, abbreviated
-    if len(words) == 1 and place.isupper() and not known(DEFAULT_GAZETTEER, place):
-        return None  # "in UN history", "at ICRC facilities": an acronym, a body's, not a place
+    if len(words) == 1 and place.isupper() and (
+        not known(DEFAULT_GAZETTEER, place) or place in alpha_3()
+    ):
+        return None  # "in UN history", "FLOODS AND ...": an acronym or a country code, not a place named
     if words[0].lower() in _NOT_PLACES or _HELD_BY.search(words[0]):
         return (
             None  # "in a Houthi-controlled area", "Russian-held": who holds a place, not the place

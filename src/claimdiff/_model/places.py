@@ -162,7 +162,6 @@ def _iso() -> tuple[dict[str, str], dict[str, str], dict[str, dict[str, list[_Un
             getattr(c, "common_name", None),
             getattr(c, "official_name", None),
             display[code],
-            c.alpha_3,
         ):
             if n:
                 names.setdefault(fold(n), code)
@@ -190,6 +189,18 @@ def _iso() -> tuple[dict[str, str], dict[str, str], dict[str, dict[str, list[_Un
             0, _Unit(sd.code, sd.name, sd.country_code)
         )
     return names, display, subs
+
+
+@functools.cache
+def alpha_3() -> dict[str, str]:
+    """ISO 3166-1 alpha-3 codes, as written in capitals ("RUS", "UKR") -> the alpha-2 code.
+
+    >>> alpha_3()["RUS"]
+    'RU'
+    """
+    import pycountry  # noqa: PLC0415 - loaded on first use
+
+    return {c.alpha_3: c.alpha_2 for c in pycountry.countries}
 
 
 def _folded_aliases(table: Mapping[str, str]) -> Mapping[str, str]:
@@ -262,6 +273,9 @@ class Gazetteer:
             folded = fold(p)
             if country is None and sub is None and not rest and folded in names:
                 country = names[folded]
+                continue
+            if country is None and sub is None and not rest and p.strip() in alpha_3():
+                country = alpha_3()[p.strip()]  # "RUS", in capitals: "and", "can" and "per" are words
                 continue
             found = _subdivision(p, country, subs) if sub is None else None
             if found is not None:
