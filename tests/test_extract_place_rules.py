@@ -286,3 +286,22 @@ def test_an_acronym_is_no_place() -> None:
         "Kenya"
     ]
     assert places("Five died in the UAE.") == ["United Arab Emirates"]
+
+
+def test_a_headline_s_capitalised_run_opening_with_a_country_is_the_country() -> None:
+    """ "Death Toll at 95 in Pakistan Volleyball Bombing": Pakistan, not a place "Pakistan Volleyball Bombing"."""
+    assert places("Death Toll at 95 in Pakistan Volleyball Bombing") == ["Pakistan"]
+
+
+def test_a_well_known_place_may_open_with_a_common_word() -> None:
+    """ "New York City", "New Delhi", "The Hague" are places; "New cases" is not."""
+    assert places("Five died in New York City.") == ["United States > New York > New York City"]
+    assert places("Five died in The Hague.") == ["Netherlands > The Hague"]
+    assert places("In New cases, 5 died.") == [""]
+
+
+def test_a_country_code_in_running_text_is_no_place() -> None:
+    """ "AND" in a heading is a word; "RUS" written in a path is Russia."""
+    assert place_key("RUS > Belgorod Oblast") == ("RU", "RU-BEL")
+    assert place_key("and") == ("and",)
+    assert places("Kenya floods. FLOODS AND landslides killed 12 people.") == ["Kenya"]

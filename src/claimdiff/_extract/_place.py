@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from claimdiff._extract._cities import city_named
 from claimdiff._extract._sources import COUNTRIES
 from claimdiff._extract._time import CALENDAR_WORDS
 from claimdiff._extract._triggers import TRIGGERS
@@ -183,11 +184,15 @@ def _path(country: str | None, place: str) -> tuple[str, ...] | None:
         place = " ".join(words)
     if len(words) == 1 and words[0].lower().rstrip(".") in _ABBREVIATED_DAYS:
         return None  # "in Jan. and Feb.", "on Wed.": a month or a day, abbreviated
-    if len(words) == 1 and place.isupper() and (
-        not known(DEFAULT_GAZETTEER, place) or place in alpha_3()
+    if (
+        len(words) == 1
+        and place.isupper()
+        and (not known(DEFAULT_GAZETTEER, place) or place in alpha_3())
     ):
         return None  # "in UN history", "FLOODS AND ...": an acronym or a country code, not a place named
-    if words[0].lower() in _NOT_PLACES or _HELD_BY.search(words[0]):
+    if words[0].lower() in _NOT_PLACES and not _well_known(place):
+        return None  # "in New cases", "The ..." (but "New York", "New Delhi" are places)
+    if _HELD_BY.search(words[0]):
         return (
             None  # "in a Houthi-controlled area", "Russian-held": who holds a place, not the place
         )
@@ -265,6 +270,8 @@ def places_named(
             if _BORDER.match(text, m.end()):
                 continue  # "20 miles from the Ukraine border": a landmark, not where the figure is
             path = _path(m.group("c"), _DATE_WORDS.sub("", m.group("p")))
+            if path is not None and not known(gazetteer, path):
+                path = _country_first(gazetteer, path)
             if path is None or (_EVENT_AFTER.match(text, m.end()) and not known(gazetteer, path)):
                 continue  # "in the Easter bombings": an event's name, not a place
             if _NAME_OF.search(text, max(start, m.start() - 25), m.start()):
@@ -397,6 +404,25 @@ def places_named(
     ):  # "Belgorod lies 20 miles from ..."
         found.append((subject.start("p"), gazetteer.normalise(subject.group("p"))))
     return sorted(found)
+
+
+def _well_known(name: str) -> bool:
+    """True for a name of several words the gazetteer or GeoNames knows without context ("New Delhi")."""
+    return " " in name and (known(DEFAULT_GAZETTEER, name) or city_named(name) is not None)
+
+
+def _country_first(gazetteer: Gazetteer, path: tuple[str, ...]) -> tuple[str, ...]:
+    """A run of capitalised words opening with a country's name is that country ("in Pakistan Volleyball Bombing").
+
+    Headlines capitalise every word: a run the gazetteer does not know, whose first words are a
+    country and whose other words name no kind of unit, is the country.
+    """
+    words = path[-1].split()
+    for n in range(min(len(words) - 1, 5), 0, -1):
+        head = " ".join(words[:n])
+        if _is_country(gazetteer, head) and not re.search(_KIND, " ".join(words[n:]).lower()):
+            return (*path[:-1], head)
+    return path
 
 
 def _as_town(

@@ -275,7 +275,9 @@ class Gazetteer:
                 country = names[folded]
                 continue
             if country is None and sub is None and not rest and p.strip() in alpha_3():
-                country = alpha_3()[p.strip()]  # "RUS", in capitals: "and", "can" and "per" are words
+                country = alpha_3()[
+                    p.strip()
+                ]  # "RUS", in capitals: "and", "can" and "per" are words
                 continue
             found = _subdivision(p, country, subs) if sub is None else None
             if found is not None:
