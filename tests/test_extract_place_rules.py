@@ -305,3 +305,12 @@ def test_a_country_code_in_running_text_is_no_place() -> None:
     assert place_key("RUS > Belgorod Oblast") == ("RU", "RU-BEL")
     assert place_key("and") == ("and",)
     assert places("Kenya floods. FLOODS AND landslides killed 12 people.") == ["Kenya"]
+
+
+def test_a_numbered_region_is_known_by_its_number() -> None:
+    """ "Region IX" is the Philippines' Zamboanga Peninsula (Region IX), shown by ISO's name."""
+    assert place_key("Region IX") == place_key("Zamboanga Peninsula") == ("PH", "PH-09")
+    assert DEFAULT_GAZETTEER.normalise("Philippines > Region X") == (
+        "Philippines",
+        "Northern Mindanao (Region X)",
+    )

@@ -386,7 +386,7 @@ def _subdivision(
         return None
     if country is None and stem in _REGIONS_ACROSS_BORDERS:
         return None
-    keys = [stem, *sorted(variants(stem))]
+    keys = [stem, *sorted(variants(stem)), folded]  # "Region IX": a name whose stem is too short
     if country is not None:
         table = subs.get(country, {})
         hits = next(({u.code: u for u in table[k][:1]} for k in keys if k in table), {})
@@ -409,7 +409,9 @@ def _subdivision(
     is_city = kind is None and fold(unit.name) != stem and iso_kind in {"oblast", "oblast'"}
     is_city &= stem not in english.keys.get(unit.country, {})  # "Kharkivshchyna" is the region
     word = DISPLAY_KINDS.get((iso_kind or kind or "").rstrip("'"), "")
-    if word:
+    if (
+        word and "(" not in unit.name
+    ):  # "Zamboanga Peninsula (Region IX)": ISO's name, whatever was written
         stem_text = " ".join(
             w
             for w in re.split(r"\s+", text.strip())
