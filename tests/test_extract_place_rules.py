@@ -314,3 +314,13 @@ def test_a_numbered_region_is_known_by_its_number() -> None:
         "Philippines",
         "Northern Mindanao (Region X)",
     )
+
+
+def test_in_a_title_case_headline_only_a_known_name_is_a_place() -> None:
+    """ "... Attack on Military Base": capitalised by the headline, not a place; "in Mandera" is one."""
+    found = places(
+        "Somalia: Al-Shabaab Carries Out Deadly Attack on Military Base\n\n"
+        "Officials said 12 soldiers were wounded."
+    )
+    assert found == ["Somalia"]
+    assert places("Twelve Killed in Mandera as Floods Hit Kenya") == ["Kenya > Mandera"]

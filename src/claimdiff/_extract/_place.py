@@ -139,6 +139,9 @@ _HELD_BY = re.compile(
 _COUNTRY_OF_ADJECTIVE = {adj.lower(): country.title() for country, adj in COUNTRIES.items()}
 
 
+#: A word of letters (for telling a title-case headline), and the fewest words a headline is told by.
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_TITLE_WORDS = 4
 #: Before a preposition: a name of four or more capitalised words joined by "and"/"for"/"of" (a body's name).
 _IN_A_NAME = re.compile(
     r"(?:[A-Z][\w.'’-]*\s+){2,}(?:(?:and|for|of|on)\s+)(?:[A-Z][\w.'’-]*\s+){2,}$"
@@ -308,8 +311,8 @@ def places_named(
                 and text[m.start() : m.start() + 4].lower().startswith(("from", "of "))
                 and not re.search(rf"\b{_KIND}\s+$", text[max(start, m.start() - 12) : m.start()])
             )
-            if weak and not known(gazetteer, path):
-                continue
+            if (weak or _titled(text, start, end)) and not known(gazetteer, path):
+                continue  # in a headline every word is capitalised: only a known name is a place
             if _TOWN_OF.search(text, max(start, m.start() - 30), m.start() + 3):
                 path = _as_town(gazetteer, path)  # "the city of Odesa": the city, not its region
             elif _TOWN_AFTER.search(
@@ -404,6 +407,12 @@ def places_named(
     ):  # "Belgorod lies 20 miles from ..."
         found.append((subject.start("p"), gazetteer.normalise(subject.group("p"))))
     return sorted(found)
+
+
+def _titled(text: str, start: int, end: int) -> bool:
+    """True for a headline in title case: four words or more, nearly all capitalised ("Attack on Military Base")."""
+    words = _WORD.findall(text, start, end)
+    return len(words) >= _TITLE_WORDS and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _well_known(name: str) -> bool:
