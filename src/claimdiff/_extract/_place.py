@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from claimdiff._extract._cities import city_named
@@ -265,6 +266,7 @@ def places_named(
     """
     found: list[tuple[int, tuple[str, ...]]] = []
     seen: set[int] = set()
+    titled = functools.cache(_titled)  # read once per sentence, when an unknown name asks
     # Each pattern below is searched only when the sentence has the words it cannot match without.
     possessive = _POSSESSIVE_MARK.search(text, start, end) is not None
     for pattern in (_POSSESSIVE, _LOCATIVE) if possessive else (_LOCATIVE,):
@@ -273,7 +275,7 @@ def places_named(
             if _BORDER.match(text, m.end()):
                 continue  # "20 miles from the Ukraine border": a landmark, not where the figure is
             path = _path(m.group("c"), _DATE_WORDS.sub("", m.group("p")))
-            if path is not None and not known(gazetteer, path):
+            if path is not None and " " in path[-1] and not known(gazetteer, path):
                 path = _country_first(gazetteer, path)
             if path is None or (_EVENT_AFTER.match(text, m.end()) and not known(gazetteer, path)):
                 continue  # "in the Easter bombings": an event's name, not a place
@@ -311,7 +313,7 @@ def places_named(
                 and text[m.start() : m.start() + 4].lower().startswith(("from", "of "))
                 and not re.search(rf"\b{_KIND}\s+$", text[max(start, m.start() - 12) : m.start()])
             )
-            if (weak or _titled(text, start, end)) and not known(gazetteer, path):
+            if (weak or titled(text, start, end)) and not known(gazetteer, path):
                 continue  # in a headline every word is capitalised: only a known name is a place
             if _TOWN_OF.search(text, max(start, m.start() - 30), m.start() + 3):
                 path = _as_town(gazetteer, path)  # "the city of Odesa": the city, not its region
