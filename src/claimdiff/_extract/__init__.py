@@ -19,6 +19,7 @@ from collections.abc import Mapping
 import attrs
 
 from claimdiff._extract._candidate import Candidate
+from claimdiff._extract._home import body_country, dateline_country
 from claimdiff._extract._merge import dedupe, refined, sections_sourced
 from claimdiff._extract._reader import _Reader
 from claimdiff._extract._sources import COUNTRIES, defined_names, source_kind
@@ -175,7 +176,9 @@ def extract(
             _in_one_country(
                 _of_party(refined(kept, gazetteer), gazetteer),
                 gazetteer,
-                reader.countries or _adjectival(text, gazetteer),
+                reader.countries
+                or _adjectival(text, gazetteer)
+                or dateline_country(text, gazetteer),
             ),
             gazetteer,
         ),
@@ -208,10 +211,8 @@ def _of_party(found: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
     """A figure the text places nowhere, given by a country's body ("Ukrainian officials"), is in that country."""
     out = []
     for c in found:
-        party = c.claim.source.party
-        key = gazetteer.key(party) if party and not c.claim.scope.place else ()
-        known = party is not None and len(key) == 1 and key[0].isupper()
-        out.append(_placed(c, gazetteer.normalise(party)) if known and party else c)
+        home = () if c.claim.scope.place else body_country(gazetteer, c.claim.source)
+        out.append(_placed(c, home) if home else c)
     return out
 
 
@@ -220,12 +221,12 @@ def _in_one_country(
 ) -> list[Candidate]:
     """Figures with no place, or with a place no country is known for, in a text about one country, are in it.
 
-    The text's country is the one its placed figures all lie in; when none is placed, the one country
-    it names. A region across borders ("Sahel") stays as it is.
+    The text's country is the one its placed figures all lie in; when none is placed in a known
+    country, the one country it names. A region across borders ("Sahel") stays as it is.
     """
     keys = [gazetteer.key(c.claim.scope.place) for c in found]
     countries = {k[0] for k in keys if k and k[0].isupper()}
-    if not countries and not any(keys):
+    if not countries:  # no figure placed in a known country: the one country the text names
         countries = named
     if len(countries) != 1:
         return found

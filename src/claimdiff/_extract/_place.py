@@ -2,22 +2,33 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
+from claimdiff._extract._cities import city_named
 from claimdiff._extract._sources import COUNTRIES
 from claimdiff._extract._time import CALENDAR_WORDS
 from claimdiff._extract._triggers import TRIGGERS
-from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer
+from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer, alpha_3, city_unit_codes
 
-__all__ = ["heading_places", "known", "place_at", "place_near", "places_named"]
+__all__ = [
+    "heading_places",
+    "known",
+    "label_place",
+    "place_at",
+    "place_near",
+    "places_named",
+]
 
 _KIND = r"(?:regions?|oblasts?|provinces?|districts?|governorates?|states?|county|counties|city|town|village|territory|strip)"
 _NAME = r"[A-Z][\w'’-]*[\w]"
+#: A lower-case word inside a place's name: "Mar del Plata", "Rio de Janeiro", "Dar es Salaam".
+_PARTICLE = r"(?:de|del|da|do|dos|das|di|du|des|la|le|les|los|las|el|es|al|van|von|am|an der)"
 _LOCATIVE = re.compile(
     rf"\b(?:[Ii]n|over|on|near|[Aa]cross|at|from|of|into|outside|around)\s+(?:the\s+)?"
     rf"(?:(?:(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?|central)\s+(?=\S+['’]s\s))?"
     rf"(?:(?P<c>{_NAME})(?:'s|’s)\s+)?"
-    rf"(?P<p>{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*)"
+    rf"(?P<p>{_NAME}(?:\s+(?:{_NAME}|{_KIND}|{_PARTICLE}\s+{_NAME}))*)"
 )
 _POSSESSIVE = re.compile(rf"\b(?P<c>{_NAME})(?:'s|’s)\s+(?P<p>{_NAME}(?:\s+{_NAME})*\s+{_KIND})\b")
 # MULTILINE: matched at a line's start (a block's), where a bare "^" would only match at the text's.
@@ -48,6 +59,11 @@ _NOT_PLACES = CALENDAR_WORDS | frozenset(
         "figure",
         "table",
     }
+)
+#: Months and weekdays as abbreviated: a name alone of these is a date, never a place.
+_ABBREVIATED_DAYS = frozenset(
+    {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+    | {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
 )
 #: Words a metric's label opens with: "Casualties:", "Total deaths:", "Losses:".
 _METRIC_WORDS = frozenset(
@@ -89,7 +105,7 @@ _DISTRICT_OF = re.compile(
 )
 #: A regional office names its region: "the Donetsk regional governor", "Kharkiv regional administration".
 _REGIONAL_OFFICE = re.compile(
-    rf"\b(?P<p>{_NAME}(?:\s+{_NAME})?)\s+(?:regional|oblast|provincial)\s+(?:governor|"
+    rf"\b(?P<p>{_NAME}(?:\s+{_NAME})?)(?:['’]s)?\s+(?:regional|oblast|provincial)\s+(?:governor|"
     rf"administration|authorities|police|prosecutor)"
 )
 #: "Democratic Republic of the Congo", "Republic of the Congo": the "of" belongs to the name.
@@ -124,8 +140,43 @@ _HELD_BY = re.compile(
 _COUNTRY_OF_ADJECTIVE = {adj.lower(): country.title() for country, adj in COUNTRIES.items()}
 
 
+#: A word of letters (for telling a title-case headline), and the fewest words a headline is told by.
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_TITLE_WORDS = 4
+#: Before a preposition: a name of four or more capitalised words joined by "and"/"for"/"of" (a body's name).
+_IN_A_NAME = re.compile(
+    r"(?:[A-Z][\w.'’-]*\s+){2,}(?:(?:and|for|of|on)\s+)(?:[A-Z][\w.'’-]*\s+){2,}$"
+)
+#: The words :data:`_SEAT` can end in (besides a word after "told").
+_SEAT_WORDS = frozenset(
+    {
+        "based",
+        "headquartered",
+        "speaking",
+        "spoke",
+        "told",
+        "reporters",
+        "journalists",
+        "conference",
+    }
+)
+#: Before a place: where a source sits or speaks, not where its figures are.
+_SEAT = re.compile(
+    r"\b(?:based|headquartered|[Ss]peaking|[Ss]poke|told\s+(?:[A-Z][\w.]*|reporters|journalists|a\s+news\s+conference))\s+$"
+)
+#: A possessive that ends a name: "in Pakistan's powerful quake" is in Pakistan.
+_OWNER = re.compile(r"['’]s$")
+#: Before a name: it is a town's, whatever else is named like it ("the southern Ukrainian city of Zaporizhzhia").
+_TOWN_OF = re.compile(r"\b(?:city|town|village|capital)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+#: After a name: it is a town's ("Odesa city").
+_TOWN_AFTER = re.compile(r"\s+(?:city|town)\b(?!\s+(?:of|council|hall|authorities|officials)\b)")
+
+
 def _path(country: str | None, place: str) -> tuple[str, ...] | None:
+    place = _OWNER.sub("", place)
     words = place.split()
+    if re.fullmatch(_KIND, place.lower()):
+        return None  # "City of Freeport", "Province of Sindh": a kind of unit, the name after it
     if place.lower() in TRIGGERS or words[0].lower() in _METRIC_WORDS:
         return (
             None  # "Casualties: 1,200 killed", "Deaths: 40": a label naming the metric, not a place
@@ -135,7 +186,17 @@ def _path(country: str | None, place: str) -> tuple[str, ...] | None:
             1:
         ]  # "in Hamas-run Gaza", "Russian-occupied Melitopol": the place, whoever holds it
         place = " ".join(words)
-    if words[0].lower() in _NOT_PLACES or _HELD_BY.search(words[0]):
+    if len(words) == 1 and words[0].lower().rstrip(".") in _ABBREVIATED_DAYS:
+        return None  # "in Jan. and Feb.", "on Wed.": a month or a day, abbreviated
+    if (
+        len(words) == 1
+        and place.isupper()
+        and (not known(DEFAULT_GAZETTEER, place) or place in alpha_3())
+    ):
+        return None  # "in UN history", "FLOODS AND ...": an acronym or a country code, not a place named
+    if words[0].lower() in _NOT_PLACES and not _well_known(place):
+        return None  # "in New cases", "The ..." (but "New York", "New Delhi" are places)
+    if _HELD_BY.search(words[0]):
         return (
             None  # "in a Houthi-controlled area", "Russian-held": who holds a place, not the place
         )
@@ -153,6 +214,29 @@ def _path(country: str | None, place: str) -> tuple[str, ...] | None:
     return (place,)
 
 
+def label_place(
+    text: str, line_start: int, gazetteer: Gazetteer = DEFAULT_GAZETTEER
+) -> tuple[str, ...] | None:
+    """The place a line's label names ("Kharkiv: 5 killed", "DRC: 17,000 IDPs ..."), or ``None``.
+
+    A town written in capitals, or opening a sentence of prose ("PESHAWAR: ...", "Peshawar: The
+    death toll ..."), is a dateline, where the report was filed, not a label: it names no
+    figure's place. A country or first-level unit ("EL SALVADOR: The ministry ...") is a label.
+    """
+    label = _LABEL.match(text, line_start)
+    if label is None:
+        return None
+    name = label.group("p")
+    prose = text[
+        label.end() : label.end() + 1
+    ].isupper()  # "Peshawar: The death toll ...": a sentence follows
+    if (name.isupper() and len(name) > 3) or prose:
+        key = gazetteer.key(name)
+        if not (key and key[0].isupper() and (len(key) == 1 or "-" in key[1])):
+            return None
+    return _path(None, name)
+
+
 def place_near(text: str, start: int, end: int, at: int, line_start: int) -> tuple[str, ...]:
     """The place the sentence ``text[start:end]`` names nearest after ``at`` (else its first), or ``()``.
 
@@ -164,7 +248,7 @@ def place_near(text: str, start: int, end: int, at: int, line_start: int) -> tup
     """
     label = _LABEL.match(text, line_start)
     if label is not None and label.end() <= at:
-        path = _path(None, label.group("p"))
+        path = label_place(text, line_start)
         if path is not None:
             return path
     return place_at(places_named(text, start, end), at)
@@ -182,6 +266,7 @@ def places_named(
     """
     found: list[tuple[int, tuple[str, ...]]] = []
     seen: set[int] = set()
+    titled = functools.cache(_titled)  # read once per sentence, when an unknown name asks
     # Each pattern below is searched only when the sentence has the words it cannot match without.
     possessive = _POSSESSIVE_MARK.search(text, start, end) is not None
     for pattern in (_POSSESSIVE, _LOCATIVE) if possessive else (_LOCATIVE,):
@@ -190,6 +275,8 @@ def places_named(
             if _BORDER.match(text, m.end()):
                 continue  # "20 miles from the Ukraine border": a landmark, not where the figure is
             path = _path(m.group("c"), _DATE_WORDS.sub("", m.group("p")))
+            if path is not None and " " in path[-1] and not known(gazetteer, path):
+                path = _country_first(gazetteer, path)
             if path is None or (_EVENT_AFTER.match(text, m.end()) and not known(gazetteer, path)):
                 continue  # "in the Easter bombings": an event's name, not a place
             if _NAME_OF.search(text, max(start, m.start() - 25), m.start()):
@@ -204,6 +291,21 @@ def places_named(
                     *path[:-1],
                     f"{path[-1]} region",
                 )  # "the region of Kharkiv", "governor of Belgorod": the region
+            previous = text[max(start, m.start() - 30) : m.start()].split()[
+                -2:
+            ]  # the two words before
+            if (
+                previous
+                and previous[-1][:1].isupper()
+                and _IN_A_NAME.search(text, max(start, m.start() - 80), m.start())
+            ):
+                continue  # "Agency for Palestine Refugees in the Near East": part of a body's name
+            if (
+                previous
+                and (previous[-1].lower() in _SEAT_WORDS or previous[0] == "told")
+                and _SEAT.search(text, max(start, m.start() - 30), m.start())
+            ):
+                continue  # "the monitor based in Britain", "told Reuters in Nairobi": where the source is
             if _BEARING_OF.search(text, max(start, m.start() - 45), m.start() + 3):
                 continue  # "west of the Russian-held city of Donetsk": a landmark, not where the figure is
             weak = (
@@ -211,15 +313,32 @@ def places_named(
                 and text[m.start() : m.start() + 4].lower().startswith(("from", "of "))
                 and not re.search(rf"\b{_KIND}\s+$", text[max(start, m.start() - 12) : m.start()])
             )
-            if weak and not known(gazetteer, path):
-                continue
+            if (weak or titled(text, start, end)) and not known(gazetteer, path):
+                continue  # in a headline every word is capitalised: only a known name is a place
+            if _TOWN_OF.search(text, max(start, m.start() - 30), m.start() + 3):
+                path = _as_town(gazetteer, path)  # "the city of Odesa": the city, not its region
+            elif _TOWN_AFTER.search(
+                path[-1]
+            ):  # "Odesa city", "Gaza City": the town, by the name written
+                path = _as_town(gazetteer, (*path[:-1], _TOWN_AFTER.sub("", path[-1])), path[-1])
             more = _MORE_PLACES.match(text, m.end(), end)
             extra = (
                 [gazetteer.normalise(p) for p in _NAMES.findall(more.group())]
                 if more is not None
                 else []
             )
-            if more is not None and (
+            if (
+                more is not None
+                and " and " not in more.group()
+                and len(extra) == 1
+                and len(extra[0]) == 1
+                and _is_country(gazetteer, extra[0][0])
+                and not _is_country(gazetteer, path[-1])
+            ):
+                # "in Tripoli, Lebanon": the place within the country named after it, never another's
+                inner = path[1:] if _is_country(gazetteer, path[0]) else path
+                path = gazetteer.normalise((extra[0][0], *inner))
+            elif more is not None and (
                 " and " in more.group()
                 or len(extra) >= 2
                 or (known(gazetteer, path) and all(known(gazetteer, p) for p in extra))
@@ -292,6 +411,44 @@ def places_named(
     return sorted(found)
 
 
+def _titled(text: str, start: int, end: int) -> bool:
+    """True for a headline in title case: four words or more, nearly all capitalised ("Attack on Military Base")."""
+    words = _WORD.findall(text, start, end)
+    return len(words) >= _TITLE_WORDS and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _well_known(name: str) -> bool:
+    """True for a name of several words the gazetteer or GeoNames knows without context ("New Delhi")."""
+    return " " in name and (known(DEFAULT_GAZETTEER, name) or city_named(name) is not None)
+
+
+def _country_first(gazetteer: Gazetteer, path: tuple[str, ...]) -> tuple[str, ...]:
+    """A run of capitalised words opening with a country's name is that country ("in Pakistan Volleyball Bombing").
+
+    Headlines capitalise every word: a run the gazetteer does not know, whose first words are a
+    country and whose other words name no kind of unit, is the country.
+    """
+    words = path[-1].split()
+    for n in range(min(len(words) - 1, 5), 0, -1):
+        head = " ".join(words[:n])
+        if _is_country(gazetteer, head) and not re.search(_KIND, " ".join(words[n:]).lower()):
+            return (*path[:-1], head)
+    return path
+
+
+def _as_town(
+    gazetteer: Gazetteer, path: tuple[str, ...], name: str | None = None
+) -> tuple[str, ...]:
+    """A place the text calls a city or town (``name``, else the path's last part): named like a region, the town in it.
+
+    A city that is a first-level unit of its own ("the city of Kyiv") is that unit.
+    """
+    key = gazetteer.key(path)
+    if len(key) == 2 and "-" in key[1] and key[1] not in city_unit_codes():
+        return (*gazetteer.normalise(path), name or path[-1])
+    return path if name is None else (*path[:-1], name)
+
+
 def known(gazetteer: Gazetteer, path: tuple[str, ...] | str) -> bool:
     """True when the gazetteer knows where the place is (its country, by ISO code)."""
     key = gazetteer.key(path)
@@ -315,11 +472,24 @@ def _common(gazetteer: Gazetteer, paths: list[tuple[str, ...]]) -> tuple[str, ..
     return paths[0][:n]
 
 
+#: The last dash-separated part of a heading, and the fewest words before it that make the heading a sentence.
+_SAID_AFTER = re.compile(r"\s[-–—]\s(?:(?!\s[-–—]\s).)*$")
+_HEADLINE_WORDS = 5
+
+
 def heading_places(
     text: str, start: int, end: int, gazetteer: Gazetteer = DEFAULT_GAZETTEER
 ) -> list[tuple[str, ...]]:
-    """Places a heading names as a part of its own ("Syria - Conflict", "Afghanistan: Earthquake", "Factsheet - Kenya")."""
-    parts = re.split(r"\s[-–—]\s|[:(),/]", text[start:end])  # "Ecuador / Peru - Earthquake": both
+    """Places a heading names as a part of its own ("Syria - Conflict", "Afghanistan: Earthquake", "Factsheet - Kenya").
+
+    After a headline that is a sentence, the part after its last dash is who says so ("Missiles
+    kill one in air strike on Ukraine - Kyiv"), not a place of its own.
+    """
+    heading = text[start:end]
+    said = _SAID_AFTER.search(heading)
+    if said is not None and len(heading[: said.start()].split()) >= _HEADLINE_WORDS:
+        heading = heading[: said.start()]
+    parts = re.split(r"\s[-–—]\s|[:(),/]", heading)  # "Ecuador / Peru - Earthquake": both
     return [
         gazetteer.normalise(p.strip()) for p in parts if p.strip() and known(gazetteer, p.strip())
     ]

@@ -12,16 +12,23 @@ import re
 import attrs
 
 from claimdiff._extract._breakdown import items
-from claimdiff._extract._cities import below_region, needs_city
+from claimdiff._extract._cities import below_region, city_named, needs_city
 from claimdiff._extract._clauses import CLAUSE_OPEN, FINITE, FRONTED, LOWER_WORD
 from claimdiff._extract._figures import Figure
-from claimdiff._extract._place import _LABEL, _path, known, place_at
+from claimdiff._extract._place import _LABEL, known, label_place, place_at
+from claimdiff._extract._sources import COUNTRIES
 from claimdiff._extract._text import Sentence
 from claimdiff._extract._time import DaysNamed
 from claimdiff._model.period import Period
-from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer
+from claimdiff._model.place_names import fold, kind_of
+from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer, _iso
 
 __all__ = ["Context", "Placing"]
+
+#: A run of capitalised words, with the "of (the)" inside names ("Democratic Republic of the Congo").
+_CAPITALISED = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*)*")
+_OWNER = re.compile(r"['’]s\b")
+_COUNTRY_OF_ADJECTIVE = {adj.lower(): country for country, adj in COUNTRIES.items()}
 
 #: Before a place: what follows is where most of a total is, not where all of it is.
 _MOSTLY = re.compile(
@@ -74,6 +81,9 @@ class Placing:
     words: frozenset[str] | None = (
         None  # the words the text writes in lower case (read once, when first needed)
     )
+    written: tuple[frozenset[str], frozenset[str]] | None = (
+        None  # the countries the text names, and names or writes the adjective of (read once, when needed)
+    )
 
     def _place(self, s: Sentence, fig: Figure, context: Context) -> tuple[str, ...]:
         """The figure's place: its clause's, else its line label's, completed by the paragraph's or heading's."""
@@ -91,10 +101,14 @@ class Placing:
             if FRONTED.match(self.text, at)
             and (not self.text[s.start : at].strip() or CLAUSE_OPEN.search(self.text, s.start, at))
         }
+        # "In Pakistan, 30 died; India reported 12 deaths": a place set before a clause is not the next's
+        opened = self.text.rfind(";", s.start, fig.start)
         places = [
             (at, path)
             for at, path in context.places
-            if (at <= fig.start or at not in fronted) and not self._of_parts(s, at, fig)
+            if (at <= fig.start or at not in fronted)
+            and not self._of_parts(s, at, fig)
+            and (at > opened or at not in fronted)
         ]
         later = [at for at, _ in places if until <= at < clause_end]
         if (
@@ -107,13 +121,17 @@ class Placing:
             )  # "14 deaths, 1 missing and 150,000 affected in Laos": the list's place
         own: tuple[str, ...] = place_at(places, fig.start, until, self.gazetteer)
         if not any(fig.start <= at < until for at, _ in places):
-            before = [path for at, path in context.places if at < fig.start and at in fronted]
+            before = [path for at, path in places if at < fig.start and at in fronted]
             if before:
                 own = before[-1]  # the nearest place set before the figure's clause
         label = _LABEL.match(self.text, s.block.start)
-        if label is not None and label.end() <= fig.start and not own:
-            own = _path(None, label.group("p")) or own
-        return self.completed(self.gazetteer.normalise(own))
+        if label is not None and label.end() <= fig.start:
+            labelled = label_place(self.text, s.block.start, self.gazetteer)
+            if labelled is not None and not own:
+                own = labelled
+            elif labelled is not None and not known(self.gazetteer, own):
+                own = (*labelled, *own)  # "Sudan: 12 killed in Darfur": Darfur in Sudan
+        return self.completed(self.gazetteer.normalise(own), own[-1] if own else None)
 
     def _of_parts(self, s: Sentence, at: int, fig: Figure) -> bool:
         """True when the place at ``at`` is a part's in a breakdown the figure is not in.
@@ -131,19 +149,20 @@ class Placing:
             a - 4 <= at < b and not a <= fig.start < b for a, b in self.parts[1]
         )  # "in A (39)": the place's "in" stands before the item
 
-    def completed(self, place: tuple[str, ...]) -> tuple[str, ...]:
+    def completed(self, place: tuple[str, ...], written: str | None = None) -> tuple[str, ...]:
         """A place the gazetteer does not know, under the paragraph's or heading's; no place, theirs.
 
         A name below the country that is a city (from GeoNames, chosen in the countries of the
-        context) is put within its country and first-level subdivision.
+        context) is put within its country and first-level subdivision. ``written`` is the name as
+        the text writes it (read again in the text's country when the gazetteer put it in another).
         """
-        path = self._completed(place)
+        path = self._completed(place, written)
         if not needs_city(self.gazetteer, path) or self._common_word(path[-1]):
             return path
         around = self.sentence_place or self.paragraph_place or self.heading_place
         countries = tuple(
             c for c in (*self.gazetteer.key(around)[:1], *sorted(self.countries)) if c.isupper()
-        )
+        ) or tuple(sorted(self.countries_written(by_adjective=False)))  # else those it names
         memo = self.cities.get((path, countries))
         if memo is None:
             memo = self.cities[path, countries] = below_region(self.gazetteer, path, countries)
@@ -157,22 +176,68 @@ class Placing:
             self.words = frozenset(LOWER_WORD.findall(self.text))
         return name.lower() in self.words
 
-    def _completed(self, place: tuple[str, ...]) -> tuple[str, ...]:
+    def countries_written(self, *, by_adjective: bool = True) -> frozenset[str]:
+        """The countries the text writes anywhere: by name ("Russia's ministry"), or also by adjective ("Ukrainian drones")."""
+        if self.written is None:  # read once, on the first place asked about
+            names = _iso()[0]  # folded country names -> ISO code
+            named: set[str] = set()
+            adjectives: set[str] = set()
+            for m in _CAPITALISED.finditer(self.text):
+                words = _OWNER.sub("", m.group()).lower().replace(".", "").split()
+                i = 0
+                while i < len(words):
+                    country = _COUNTRY_OF_ADJECTIVE.get(words[i].removesuffix("s"))
+                    if country is not None:  # "Ukrainian", "Israelis"
+                        adjectives.add(names[fold(country)])
+                    # the longest name from here: "Democratic Republic of the Congo", not "Congo"
+                    j = next(
+                        (
+                            j
+                            for j in range(min(len(words), i + 6), i, -1)
+                            if " ".join(words[i:j]) in names
+                        ),
+                        i,
+                    )
+                    if j > i:
+                        named.add(names[" ".join(words[i:j])])
+                    i = max(j, i + 1)
+            self.written = (frozenset(named), frozenset(named | adjectives))
+        return self.written[1] if by_adjective else self.written[0]
+
+    def _at_home(self, name: str, country: str) -> tuple[str, ...]:
+        """``name`` read within ``country``: its subdivision or town of that name, else the country alone."""
+        home = self.gazetteer.normalise(_iso()[1][country])
+        in_country = self.gazetteer.normalise((*home, name))
+        key = self.gazetteer.key(in_country)
+        if len(key) > 1 and "-" in key[1]:
+            return in_country
+        if not self._common_word(name) and city_named(name, [country]) is not None:
+            return in_country
+        return home
+
+    def _completed(self, place: tuple[str, ...], written: str | None = None) -> tuple[str, ...]:
         if not place:
             return self.paragraph_place or self.heading_place
         around = self.sentence_place or self.paragraph_place or self.heading_place
         key = self.gazetteer.key(place)
-        if (
-            around
-            and known(self.gazetteer, place)
+        # The place itself vouches for no country: "a quake near Kashmir" is read in the text's country.
+        outer = (
+            self.paragraph_place or self.heading_place
+            if self.gazetteer.key(around) == key
+            else around
+        )
+        home = self.gazetteer.key(outer)[:1]
+        foreign = (
+            known(self.gazetteer, place)
             and len(key) > 1
             and key[0] not in self.countries
-            and key[0] != self.gazetteer.key(around)[:1][0]
-        ):
-            place = place[
-                -1:
-            ]  # "Beni" in a Congolese report is not Bolivia's El Beni: a country never named
-        elif known(self.gazetteer, place) or not around:
+            and key[0] not in self.countries_written()
+        )
+        if foreign and home and home[0].isupper() and key[0] != home[0]:
+            # "Beni" in a Congolese report is not Bolivia's El Beni: a country never named is never
+            # chosen; the name is read in the country of the context, else stays at that country
+            return self._at_home(written or place[-1], home[0])
+        if known(self.gazetteer, place) or not around:
             return self.gazetteer.normalise(place)
         if place[0] in around:
             return place
@@ -181,12 +246,25 @@ class Placing:
         )  # "Punjab province" after Sindh: Pakistan's
         if len(self.gazetteer.key(in_country)) > 1 and "-" in self.gazetteer.key(in_country)[1]:
             return in_country
-        if around is not self.sentence_place:
-            # a place of another sentence vouches for the country and its first-level subdivision only
-            region = self.gazetteer.key(around)[1:2]
-            return (
-                self.gazetteer.normalise((*around[:2], *place))
-                if region and "-" in region[0]
-                else in_country
-            )
-        return self.gazetteer.normalise((*around, *place))
+        country = self.gazetteer.key(around)[:1]
+        if (
+            len(place) == 1
+            and not self._common_word(place[0])
+            and city_named(place[0], country) is not None
+        ):
+            # "In Juba" after "in Upper Nile state": a town the gazetteer knows lies in its own
+            # region (or under its country alone), never in the region another clause named
+            return in_country
+        if kind_of(place[-1]) is not None:
+            # "190 deaths in Taroudant Province" after "in Al Haouz Province": a unit named with its
+            # kind is another's peer, not within it; its region unknown, it stays under its country
+            return in_country
+        # a place named elsewhere vouches for the country and its first-level subdivision only: one
+        # below it, even in the same sentence, is rather the place's peer in a list ("13 deaths in
+        # Marrakesh, 3 in Greater Casablanca")
+        region = self.gazetteer.key(around)[1:2]
+        return (
+            self.gazetteer.normalise((*around[:2], *place))
+            if region and "-" in region[0]
+            else in_country
+        )

@@ -126,7 +126,17 @@ def variants(stem: str) -> set[str]:
 
 
 def stems(name: str) -> set[str]:
-    """The keys a subdivision is known by: its name, and its stem with the kind of unit left off."""
+    """The keys a subdivision is known by: its name, and its stem with the kind of unit left off.
+
+    A name with a numbered unit in brackets ("Zamboanga Peninsula (Region IX)") is also known by it.
+    """
+    inner = _BRACKETED.search(name)
+    if inner is not None and KIND_WORDS.search(fold(inner.group(1))):
+        return _stems(name) | {fold(inner.group(1))}
+    return _stems(name)
+
+
+def _stems(name: str) -> set[str]:
     folded = fold(name)
     stem = " ".join(KIND_WORDS.sub(" ", folded).split())
     out = {folded, stem} if stem else {folded}
@@ -139,6 +149,10 @@ def stems(name: str) -> set[str]:
     }  # "Nord-Kivu" is North Kivu
     out |= {v for k in out for v in variants(k)}
     return {k for k in out if len(k) > 2}
+
+
+#: A name in brackets after another: "(Region IX)".
+_BRACKETED = re.compile(r"\s*\(([^()]+)\)")
 
 
 def kind_of(text: str) -> str | None:

@@ -34,6 +34,7 @@ from claimdiff._model.place_names import (
     variants,
 )
 from claimdiff._model.place_sets import UNION, place_set, union_path
+from claimdiff._model.places_below import Unit2, second_level
 from claimdiff._model.subdivision_names import name_index
 
 __all__ = ["DEFAULT_GAZETTEER", "UNION", "Gazetteer", "place_key", "place_set", "union_path"]
@@ -67,6 +68,7 @@ _COUNTRY_ALIASES = {
     "america": "US",
     "united states of america": "US",
     "drc": "CD",
+    "uae": "AE",
     "dr congo": "CD",
     "dr of congo": "CD",
     "democratic republic of congo": "CD",
@@ -160,7 +162,6 @@ def _iso() -> tuple[dict[str, str], dict[str, str], dict[str, dict[str, list[_Un
             getattr(c, "common_name", None),
             getattr(c, "official_name", None),
             display[code],
-            c.alpha_3,
         ):
             if n:
                 names.setdefault(fold(n), code)
@@ -188,6 +189,18 @@ def _iso() -> tuple[dict[str, str], dict[str, str], dict[str, dict[str, list[_Un
             0, _Unit(sd.code, sd.name, sd.country_code)
         )
     return names, display, subs
+
+
+@functools.cache
+def alpha_3() -> dict[str, str]:
+    """ISO 3166-1 alpha-3 codes, as written in capitals ("RUS", "UKR") -> the alpha-2 code.
+
+    >>> alpha_3()["RUS"]
+    'RU'
+    """
+    import pycountry  # noqa: PLC0415 - loaded on first use
+
+    return {c.alpha_3: c.alpha_2 for c in pycountry.countries}
 
 
 def _folded_aliases(table: Mapping[str, str]) -> Mapping[str, str]:
@@ -261,12 +274,23 @@ class Gazetteer:
             if country is None and sub is None and not rest and folded in names:
                 country = names[folded]
                 continue
+            if country is None and sub is None and not rest and p.strip() in alpha_3():
+                country = alpha_3()[
+                    p.strip()
+                ]  # "RUS", in capitals: "and", "can" and "per" are words
+                continue
             found = _subdivision(p, country, subs) if sub is None else None
             if found is not None:
                 unit, shown, is_city = found
                 country, sub, sub_name = unit.country, unit, shown
                 if is_city:
                     rest.append((p.strip(), fold(p)))
+                continue
+            below = None if rest else _below(p, country, sub)
+            if below is not None:  # "Southern Leyte": a province, under the region it lies in
+                if sub is None:
+                    country, sub, sub_name = _parent(below.parent)
+                rest.append((p.strip(), below.code))
                 continue
             rest.append((p.strip(), " ".join(KIND_WORDS.sub(" ", folded).split()) or folded))
         out: list[tuple[str, str]] = []
@@ -275,6 +299,26 @@ class Gazetteer:
         if sub is not None:
             out.append((sub_name, sub.code))
         return out + rest
+
+
+def _below(text: str, country: str | None, sub: _Unit | None) -> Unit2 | None:
+    """The second-level unit ``text`` names, within ``sub`` or ``country``, or anywhere if named with its kind."""
+    if country is None:
+        folded = fold(text)
+        stem = " ".join(KIND_WORDS.sub(" ", folded).split())
+        if stem == folded or any(k in _anywhere() for k in (stem, *variants(stem))):
+            # "Most", "Kent": without its country, only a name written with its kind of unit
+            # ("Karonga district") is read as one; never a first-level name of several countries
+            return None
+    return second_level(text, country, sub.code if sub is not None else None)
+
+
+@functools.cache
+def _parent(code: str) -> tuple[str, _Unit, str]:
+    """The country, first-level unit and display name (ISO's) of the first-level unit ``code``."""
+    country = code.split("-", 1)[0]
+    unit = next(u for units in _iso()[2][country].values() for u in units if u.code == code)
+    return country, unit, ascii_name(unit.name)
 
 
 def _possessive(part: str) -> list[str]:
@@ -307,6 +351,31 @@ def _anywhere() -> dict[str, list[_Unit]]:
     return out
 
 
+@functools.cache
+def _city_units() -> dict[str, tuple[str, str]]:
+    """Region code -> (code, ISO name) of the city named like it that is a first-level unit of its own.
+
+    Kyiv (UA-30) beside Kyiv Oblast (UA-32), Minsk (BY-HM) beside Minsk Oblast (BY-MI).
+    """
+    subs = _iso()[2]
+    out: dict[str, tuple[str, str]] = {}
+    for country, cities in name_index(fold, stems).cities.items():
+        for key, city in cities.items():
+            region = next((u.code for u in subs[country].get(key, []) if u.code != city[0]), None)
+            if region is not None:
+                out.setdefault(region, city)
+    return out
+
+
+def city_unit_codes() -> frozenset[str]:
+    """The ISO 3166-2 codes of cities that are first-level units of their own, beside a region named like them.
+
+    >>> "UA-30" in city_unit_codes(), "UA-32" in city_unit_codes()
+    (True, False)
+    """
+    return frozenset(code for code, _ in _city_units().values())
+
+
 def _subdivision(
     text: str, country: str | None, subs: dict[str, dict[str, list[_Unit]]]
 ) -> tuple[_Unit, str, bool] | None:
@@ -317,7 +386,7 @@ def _subdivision(
         return None
     if country is None and stem in _REGIONS_ACROSS_BORDERS:
         return None
-    keys = [stem, *sorted(variants(stem))]
+    keys = [stem, *sorted(variants(stem)), folded]  # "Region IX": a name whose stem is too short
     if country is not None:
         table = subs.get(country, {})
         hits = next(({u.code: u for u in table[k][:1]} for k in keys if k in table), {})
@@ -330,13 +399,19 @@ def _subdivision(
     english = name_index(fold, stems)
     # "Ukraine > Kyiv" is the city, a first-level unit of its own; "Kyiv region" is the oblast.
     city = None if kind else english.cities.get(unit.country, {}).get(stem)
+    if city is None and not kind and stem not in english.keys.get(unit.country, {}):
+        # "Kiev", "Moskva": another spelling of the city the region is named after, where that
+        # city is a first-level unit of its own, is that city (the region's own names stay its).
+        city = _city_units().get(unit.code)
     if city is not None:
         unit = _Unit(*city, unit.country)
     iso_kind = kind_of(unit.name)
     is_city = kind is None and fold(unit.name) != stem and iso_kind in {"oblast", "oblast'"}
     is_city &= stem not in english.keys.get(unit.country, {})  # "Kharkivshchyna" is the region
     word = DISPLAY_KINDS.get((iso_kind or kind or "").rstrip("'"), "")
-    if word:
+    if (
+        word and "(" not in unit.name
+    ):  # "Zamboanga Peninsula (Region IX)": ISO's name, whatever was written
         stem_text = " ".join(
             w
             for w in re.split(r"\s+", text.strip())
