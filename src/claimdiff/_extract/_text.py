@@ -12,6 +12,8 @@ from typing import Any
 
 import attrs
 
+from claimdiff._model.numbers import read_number
+
 __all__ = [
     "Block",
     "Sentence",
@@ -102,8 +104,10 @@ _EDITED = re.compile(r"\[(?P<inside>[A-Za-z][A-Za-z ]{0,14})\](?P<w>[a-z])")
 
 
 def _indian(m: re.Match[str]) -> str:
-    scale = 100_000 if m.group("w").lower().startswith("lakh") else 10_000_000
-    value = float(m.group("n")) * scale
+    number = read_number(m.group().lower())  # the one reading of lakhs and crores
+    if number is None or number.end != len(m.group()):
+        return m.group()
+    value = number.value
     if value != int(value):
         return m.group()
     for digits in (f"{int(value):,}", str(int(value))):
