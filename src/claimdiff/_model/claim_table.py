@@ -32,7 +32,31 @@ MISSING: tuple[Any, ...] = tuple(() if f == "via" else None for f in FIELDS)
 _BLOCK = 4096
 
 
-class ClaimTable(Sequence[Claim]):
+class _AsTuple(Sequence[Claim]):
+    """What makes a lazy sequence of claims equal, hash and add as the tuple of its claims."""
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, _AsTuple | tuple):
+            return NotImplemented
+        return len(self) == len(other) and all(map(operator.eq, self, other))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __add__(self, other: object) -> tuple[Claim, ...]:
+        if not isinstance(other, _AsTuple | tuple):
+            return NotImplemented
+        return (*self, *other)
+
+    def __radd__(self, other: object) -> tuple[Claim, ...]:
+        if not isinstance(other, tuple):
+            return NotImplemented
+        return (*other, *self)
+
+
+class ClaimTable(_AsTuple):
     """Claims read from a table, held as columns and built one by one when asked for.
 
     What the table and data-frame readers return as ``LoadedClaims.claims`` when they read in columns;
@@ -187,24 +211,6 @@ class ClaimTable(Sequence[Claim]):
             values.append(claim.note if field == "note" else getattr(claim, field))
         return codes, values
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, ClaimTable | tuple):
-            return NotImplemented
-        return len(self) == len(other) and all(map(operator.eq, self, other))
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
-
-    def __add__(self, other: object) -> tuple[Claim, ...]:
-        if not isinstance(other, ClaimTable | tuple):
-            return NotImplemented
-        return (*self, *other)
-
-    def __radd__(self, other: object) -> tuple[Claim, ...]:
-        if not isinstance(other, tuple):
-            return NotImplemented
-        return (*other, *self)
-
     def __repr__(self) -> str:
         shown = ", ".join(repr(c) for c in self[:3])
         more = ", ..." if len(self) > 3 else ""
@@ -292,7 +298,7 @@ def by_id(table: ClaimTable) -> ClaimTable:
     return ClaimTable(table._codes[:, order], [v[:-1] for v in table._values], held)  # noqa: SLF001
 
 
-class TableClaims(Sequence[Claim]):
+class TableClaims(_AsTuple):
     """The claims of a table where a tuple of claims is expected: equal, hashed, sliced, shown and pickled as one.
 
     What :attr:`claimdiff.Report.claims` is when the claims came as a table: each claim is built when read.
@@ -329,26 +335,6 @@ class TableClaims(Sequence[Claim]):
 
     def __iter__(self) -> Iterator[Claim]:
         return iter(self.table)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, TableClaims):
-            other = other.table
-        if not isinstance(other, ClaimTable | tuple):
-            return NotImplemented
-        return self.table == other
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
-
-    def __add__(self, other: object) -> tuple[Claim, ...]:
-        if not isinstance(other, Sequence):
-            return NotImplemented
-        return (*self, *other)
-
-    def __radd__(self, other: object) -> tuple[Claim, ...]:
-        if not isinstance(other, tuple):
-            return NotImplemented
-        return (*other, *self)
 
     def __repr__(self) -> str:
         return repr(tuple(self))
