@@ -28,8 +28,10 @@ from claimdiff._core.timeline import Timeline, unordered
 from claimdiff._core.tolerance import Precision, Tolerance
 from claimdiff._model.claim import Claim, source_grades
 from claimdiff._model.period import Period
+from claimdiff._model.scope import Scope
+from claimdiff._model.vocabulary import Metric
 
-__all__ = ["Known", "analyse", "build_group", "group_about", "hull", "widen"]
+__all__ = ["Known", "about_of", "analyse", "build_group", "group_about", "hull", "hull_of", "widen"]
 
 _INF = math.inf
 
@@ -266,9 +268,17 @@ def _worded(c: Claim, now: dict[str, Iv]) -> Iv:
 
 def hull(cs: Iterable[Claim]) -> Period | None:
     """The period from the earliest start to the latest end of the claims' periods (None when none has one)."""
+    return hull_of(c.period for c in cs)
+
+
+def hull_of(periods: Iterable[Period | None]) -> Period | None:
+    """The period from the earliest start to the latest end of ``periods`` (None when all are None).
+
+    >>> hull_of([None, Period("2024-03-01"), Period("2024-01-05")]).describe()
+    '2024-01-05 to 2024-03-01'
+    """
     first_p = last_p = None
-    for c in cs:
-        p = c.period
+    for p in periods:
         if p is not None:
             if first_p is None or p.start_ts < first_p.start_ts:
                 first_p = p
@@ -285,13 +295,24 @@ def group_about(first: Claim, hull: Period | None) -> dict[str, Any]:
     The one reading: :func:`build_group` asks it, and so does the groups table of quiet groups
     (:mod:`claimdiff._formats.groups_table`), which makes no group.
     """
+    return about_of(first.metric, first.scope, first.dimension, hull)
+
+
+def about_of(metric: Metric, scope: Scope, dimension: str, hull: Period | None) -> dict[str, Any]:
+    """:func:`group_about` from the first claim's metric, scope and dimension (as a claim table holds them).
+
+    >>> from claimdiff import Claim, Scope
+    >>> c = Claim(id="a", metric="killed", estimate=3, scope=Scope(counted="people"), source="A")
+    >>> about_of(c.metric, c.scope, c.dimension, None) == group_about(c, None)
+    True
+    """
     return {
-        "metric": first.metric.name,
-        "counted": first.scope.counted,
-        "place": first.scope.place,
-        "event": first.scope.event,
-        "dimension": first.dimension,
-        "cumulative": first.metric.cumulative,
+        "metric": metric.name,
+        "counted": scope.counted,
+        "place": scope.place,
+        "event": scope.event,
+        "dimension": dimension,
+        "cumulative": metric.cumulative,
         "period": None if hull is None else hull.describe(),
     }
 

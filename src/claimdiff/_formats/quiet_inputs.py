@@ -18,10 +18,13 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from claimdiff._core.estimators import BY_FIGURES
+from claimdiff._core.group_rows import GroupRows
 from claimdiff._core.lazy_items import LazyItems
 from claimdiff._core.quiet import QuietGroups
-from claimdiff._core.verdicts import group_about, hull
+from claimdiff._core.verdicts import about_of, group_about, hull_of
 from claimdiff._formats.codes import first_rows, number
+from claimdiff._model.claim import grade_in
+from claimdiff._model.claim_table import ClaimTable
 
 if TYPE_CHECKING:
     from claimdiff._core.report import Group
@@ -54,9 +57,12 @@ def objects(values: Sequence[Any]) -> Any:
 class QuietInputs:
     """The quiet groups at ``positions`` numbered by input, and one group built per number.
 
+    When the groups are rows of a claim table (:class:`~claimdiff._core.group_rows.GroupRows` over a
+    :class:`~claimdiff._model.claim_table.ClaimTable`), what the numbering reads of each claim comes from the
+    table's columns: one claim is built per distinct estimate, none per row.
+
     Attributes:
-        chosen: The claims of each group, in order.
-        claims: Those claims laid end to end.
+        claims: The claims of the groups laid end to end (built when first read).
         sizes, starts: How many claims each group has, and where they start in ``claims``.
         number: Each group's number: groups with one number have equal inputs.
         built: Per number, the group built for its first group (:meth:`QuietGroups.group`).
@@ -65,28 +71,50 @@ class QuietInputs:
     def __init__(self, quiet: QuietGroups, positions: Any) -> None:
         import numpy as np  # noqa: PLC0415 - imported already by the columns that found the quiet groups
 
+        self._quiet, self._positions = quiet, positions
         raw = quiet.raw
-        prepare = getattr(raw, "prepare", None)  # rows of a claim table: their claims built at once
-        if prepare is not None:
-            prepare(positions.tolist())
-        self.chosen: list[list[Claim]] = [raw[i] for i in positions.tolist()]
-        sizes = np.fromiter(map(len, self.chosen), np.int64, len(self.chosen))
-        claims = list(chain.from_iterable(self.chosen))
+        held = _table_rows(raw)
+        table = self._table = None if held is None else held[0]
+        self._claims: list[Claim] | None = None
+        if held is None:
+            chosen = [raw[i] for i in positions.tolist()]
+            sizes = np.fromiter(map(len, chosen), np.int64, len(chosen))
+            claims = self._claims = list(chain.from_iterable(chosen))
+            n = len(claims)
+            # A claim's figure and unit follow from its estimate (claims share equal ones): read once per estimate.
+            estimate = number(
+                np.fromiter(map(id, map(attrgetter("estimate"), claims)), np.int64, n)
+            )
+            some = [claims[k] for k in first_rows(estimate).tolist()]
+            grade = _codes(np, map(attrgetter("source_grade"), claims), n)
+            origin = _codes(np, map(attrgetter("origin"), claims), n)
+        else:
+            table, of_group = held
+            chosen_rows = [of_group[i] for i in positions.tolist()]
+            sizes = np.fromiter(map(len, chosen_rows), np.int64, len(chosen_rows))
+            n = int(sizes.sum())
+            self._rows = rows_at = np.fromiter(chain.from_iterable(chosen_rows), np.int64, n)
+            # The same reads from the columns: each distinct part asked once, the answers spread to the rows.
+            e_codes, _ = table.column("estimate")
+            estimate = number(e_codes[rows_at])
+            some_rows = rows_at[first_rows(estimate)].tolist()
+            table.build(some_rows)
+            some = [table[r] for r in some_rows]
+            n_codes, notes = table.column("note")
+            grade = _codes(np, map(grade_in, notes), len(notes))[n_codes[rows_at]]
+            s_codes, sources = table.column("source")
+            origin = _codes(np, (s and s.key for s in sources), len(sources))[s_codes[rows_at]]
         starts = np.cumsum(sizes) - sizes
-        self.claims, self.sizes, self.starts = claims, sizes, starts
-        n = len(claims)
+        self.sizes, self.starts = sizes, starts
+        self._estimate, self._some = estimate, some
         rows = np.repeat(quiet.intervals()[9][positions] - starts, sizes) + np.arange(n)
-        # A claim's figure and unit follow from its estimate (claims share equal ones): read once per estimate.
-        estimate = number(np.fromiter(map(id, map(attrgetter("estimate"), claims)), np.int64, n))
-        first = first_rows(estimate)
-        some = [claims[k] for k in first.tolist()]
         per_claim = _combined(
             np,
             _codes_of(np, np.fromiter(map(_figure, some), np.float64, len(some)))[estimate],
             _codes(np, map(id, map(attrgetter("unit_info"), some)), len(some))[estimate],
             *(_codes_of(np, v[rows]) for v in quiet.precisions()),
-            _codes(np, map(attrgetter("source_grade"), claims), n),
-            _first_alike(np, _codes(np, map(attrgetter("origin"), claims), n), sizes),
+            grade,
+            _first_alike(np, origin, sizes),
         )
         per_group = _combined(np, *(_codes_of(np, v[positions]) for v in quiet.intervals()[:9]))
         self.number, reps = _distinct(np, per_claim, per_group, sizes, starts)
@@ -94,18 +122,68 @@ class QuietInputs:
         made = {r: quiet.group(int(positions[r])) for r in sorted(reps)}
         self.built: list[Group] = [made[r] for r in reps]
 
+    @property
+    def claims(self) -> list[Claim]:
+        """The claims of the groups laid end to end (a claim table's are built here, at once)."""
+        if self._claims is None:
+            table = self._table
+            assert table is not None  # noqa: S101 - claims not read are a table's
+            rows = self._rows.tolist()
+            table.build(rows)
+            self._claims = list(map(table.__getitem__, rows))
+        return self._claims
+
     def about(self) -> list[dict[str, Any]]:
         """What names each group (:func:`~claimdiff._core.verdicts.group_about`); hulls asked once per periods."""
         import numpy as np  # noqa: PLC0415 - imported already by the columns that found the quiet groups
 
-        periods = _codes(np, map(id, map(attrgetter("period"), self.claims)), len(self.claims))
+        table, starts = self._table, self.starts
+        if table is None:
+            periods = list(map(attrgetter("period"), self.claims))
+        else:
+            p_codes, parts = table.column("period")
+            periods = list(map(parts.__getitem__, p_codes[self._rows].tolist()))
+        n = len(periods)
         alike, firsts = _distinct(
-            np, periods, np.zeros(len(self.sizes), np.int64), self.sizes, self.starts
+            np,
+            _codes(np, map(id, periods), n),
+            np.zeros(len(self.sizes), np.int64),
+            self.sizes,
+            starts,
         )
-        hulls = [hull(self.chosen[r]) for r in firsts]
+        ends = (starts + self.sizes).tolist()
+        begins = starts.tolist()
+        hulls = [hull_of(periods[begins[r] : ends[r]]) for r in firsts]
+        if table is None:
+            claims = self.claims
+            return [
+                group_about(claims[s], hulls[h])
+                for s, h in zip(begins, alike.tolist(), strict=True)
+            ]
+        # The first claim of each group, read from the columns: its metric, its scope and its estimate's dimension.
+        lead = self._rows[starts]
+        m_codes, metrics = table.column("metric")
+        s_codes, scopes = table.column("scope")
+        dims = [c.dimension for c in self._some]
         return [
-            group_about(cs[0], hulls[h]) for cs, h in zip(self.chosen, alike.tolist(), strict=True)
+            about_of(metrics[m], scopes[s], dims[e], hulls[h])
+            for m, s, e, h in zip(
+                m_codes[lead].tolist(),
+                s_codes[lead].tolist(),
+                self._estimate[starts].tolist(),
+                alike.tolist(),
+                strict=True,
+            )
         ]
+
+
+def _table_rows(raw: Sequence[list[Claim]]) -> tuple[ClaimTable, Sequence[list[int]]] | None:
+    """The claim table and each group's rows in it, when the groups are rows of a claim table (else ``None``)."""
+    if isinstance(raw, GroupRows):
+        table = raw.claims
+        if type(table) is ClaimTable:
+            return table, raw.positions
+    return None
 
 
 def _figure(c: Any) -> float:

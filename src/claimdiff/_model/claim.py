@@ -30,6 +30,7 @@ __all__ = [
     "SourceKind",
     "check_stated",
     "figure_for",
+    "grade_in",
     "place_path",
     "rounded_data",
     "source_grades",
@@ -314,8 +315,7 @@ class Claim:
         >>> c.source_grade.value, c.note, attrs.evolve(c, note="x").source_grade.value
         ('Fair', 'Airwars grade Fair', 'Fair')
         """
-        notes = self._notes
-        return notes[1] if type(notes) is tuple else None
+        return grade_in(self._notes)
 
     @property
     def dimension(self) -> str:
@@ -392,6 +392,17 @@ _SETTERS = tuple(
     )
 )
 assert len(_SETTERS) == len(attrs.fields(Claim))  # noqa: S101 - every field is set (a new one must be added here)
+
+
+def grade_in(notes: Any) -> SourceGrade | None:
+    """The source's grade held in a claim's note slot (the note, or the note and the grade), or ``None``.
+
+    What :attr:`Claim.source_grade` reads; a claim table's note column holds that slot.
+
+    >>> grade_in(("seen", SourceGrade("airwars", "Fair"))).value, grade_in("seen")
+    ('Fair', None)
+    """
+    return notes[1] if type(notes) is tuple else None
 
 
 def figure_for(claim_id: str, estimate: Estimate, counted: str | None) -> tuple[Estimate, Derived]:

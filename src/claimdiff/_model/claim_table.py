@@ -191,7 +191,8 @@ class ClaimTable(_AsTuple):
         """Each claim's code into ``field``'s distinct parts (numpy), and the parts: no claim is built.
 
         A held claim's part is added to the parts (its own object), so that every code reads the very part
-        its claim holds.
+        its claim holds. ``note`` reads the slot a claim holds its note in: the note, or the note and its
+        source's grade (:func:`claimdiff._model.claim.grade_in`), as ``Claim._from_parts`` takes it.
 
         >>> import pandas as pd
         >>> from claimdiff import claims_from_dataframe
@@ -208,7 +209,7 @@ class ClaimTable(_AsTuple):
         codes[codes < 0] = len(values) - 1
         for i, claim in self._held.items():
             codes[i] = len(values)
-            values.append(claim.note if field == "note" else getattr(claim, field))
+            values.append(claim._notes if field == "note" else getattr(claim, field))  # noqa: SLF001 - the slot
         return codes, values
 
     def __repr__(self) -> str:
