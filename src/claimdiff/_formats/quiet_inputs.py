@@ -90,7 +90,7 @@ class QuietInputs:
             origin = _codes(np, map(attrgetter("origin"), claims), n)
         else:
             table, of_group = held
-            chosen_rows = [of_group[i] for i in positions.tolist()]
+            chosen_rows = [of_group.positions[i] for i in positions.tolist()]
             sizes = np.fromiter(map(len, chosen_rows), np.int64, len(chosen_rows))
             n = int(sizes.sum())
             self._rows = rows_at = np.fromiter(chain.from_iterable(chosen_rows), np.int64, n)
@@ -119,6 +119,10 @@ class QuietInputs:
         per_group = _combined(np, *(_codes_of(np, v[positions]) for v in quiet.intervals()[:9]))
         self.number, reps = _distinct(np, per_claim, per_group, sizes, starts)
         # In position order: the quiet groups' arrays are read a chunk at a time.
+        if (
+            held is not None
+        ):  # the claims of the groups built, built at once (each column read once)
+            held[1].prepare([int(positions[r]) for r in reps])
         made = {r: quiet.group(int(positions[r])) for r in sorted(reps)}
         self.built: list[Group] = [made[r] for r in reps]
 
@@ -177,12 +181,12 @@ class QuietInputs:
         ]
 
 
-def _table_rows(raw: Sequence[list[Claim]]) -> tuple[ClaimTable, Sequence[list[int]]] | None:
-    """The claim table and each group's rows in it, when the groups are rows of a claim table (else ``None``)."""
+def _table_rows(raw: Sequence[list[Claim]]) -> tuple[ClaimTable, GroupRows] | None:
+    """The claim table and its groups' rows, when the groups are rows of a claim table (else ``None``)."""
     if isinstance(raw, GroupRows):
         table = raw.claims
         if type(table) is ClaimTable:
-            return table, raw.positions
+            return table, raw
     return None
 
 
