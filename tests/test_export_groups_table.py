@@ -15,6 +15,8 @@ from claimdiff import POLICIES, claims_from_dataframe, reconcile
 from claimdiff._core.lazy_items import LazyItems
 from claimdiff._core.quiet import QuietGroups
 from claimdiff._formats.export import report_arrow, report_columns, report_frame
+from claimdiff._model.claim_table import ClaimTable, picked
+from claimdiff.sources import SourceGrade
 from claimdiff.strategies import claim_sets, reports
 
 
@@ -177,3 +179,60 @@ def test_an_empty_report_has_an_empty_groups_table_with_every_column():
     cols = report_columns(reconcile([]), "groups")
     assert len(cols) == 35
     assert all(v == [] for v in cols.values())
+
+
+@st.composite
+def graded_tables(draw):
+    """A claim table of small groups copied into several places (origins renamed per copy, some merged),
+    some rows held as claims of their own with a source's grade: many quiet groups alike but for the
+    grades, origins or periods their inputs are read from, in columns or held."""
+    rows = []
+    for k in range(draw(st.integers(1, 3))):
+        size = draw(st.integers(1, 3))
+
+        def column(values, size=size):
+            return draw(st.lists(st.sampled_from(values), min_size=size, max_size=size))
+
+        metric = draw(st.sampled_from(["killed", "injured"]))
+        values = column(["3", "4", "at least 3", "about 10", "10", "10 to 12", "2 km"])
+        periods = column(["", "2024-01-01/2024-01-03", "2024-01-02", "2024-01-05"])
+        sources, vias = column(["A", "B", "C"]), column(["", "", "Reuters"])
+        for j in range(draw(st.integers(1, 4))):
+            merge = draw(st.booleans())
+            for r in range(size):
+                source = "A" if merge else sources[r]
+                rows.append(
+                    {
+                        "id": f"c{k}-{j}-{r}",
+                        "metric": metric,
+                        "counted": "people",
+                        "place": f"Syria > Town {k}-{j}",
+                        "value": values[r],
+                        "period": draw(st.sampled_from([periods[r], "2024-01-02"])),
+                        "source": f"{source} of copy {j}",
+                        "via": vias[r],
+                    }
+                )
+    table = claims_from_dataframe(pd.DataFrame(rows)).claims
+    grades = [None, SourceGrade("airwars", "Fair"), SourceGrade("airwars", "Weak")]
+    swapped = {
+        k: attrs.evolve(table[k], source_grade=draw(st.sampled_from(grades)))
+        for k in draw(st.lists(st.integers(0, len(table) - 1), max_size=6))
+    }
+    return picked(table, [swapped.get(k, k) for k in range(len(table))])
+
+
+@settings(max_examples=60, deadline=None)
+@given(graded_tables(), st.sampled_from(sorted(POLICIES)))
+def test_the_tables_of_a_claim_table_are_those_of_its_claims(table, policy):
+    """Law: the groups and claims tables of ``reconcile(table)`` (quiet groups' inputs read from the table's
+    columns) == those of ``reconcile(tuple(table))`` (read from the claims) == those of the groups held."""
+    assert type(table) is ClaimTable
+    with mock.patch.object(reconcile_module, "COLUMNAR_FROM", 1):
+        by_table = reconcile(table, policy)
+        by_tuple = reconcile(tuple(picked(table, list(range(len(table))))), policy)
+    for name in ("groups", "claims"):
+        cells = _same_tables(by_table, name)
+        assert {k: [repr(v) for v in vs] for k, vs in cells.items()} == {
+            k: [repr(v) for v in vs] for k, vs in report_columns(by_tuple, name).items()
+        }, name
