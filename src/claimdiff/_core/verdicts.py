@@ -274,8 +274,9 @@ def hull(cs: Iterable[Claim]) -> Period | None:
 def hull_of(periods: Iterable[Period | None]) -> Period | None:
     """The period from the earliest start to the latest end of ``periods`` (None when all are None).
 
-    >>> hull_of([None, Period("2024-03-01"), Period("2024-01-05")]).describe()
-    '2024-01-05 to 2024-03-01'
+    >>> from claimdiff._model.period import optional_period
+    >>> hull_of([None, optional_period("2024-03-01"), optional_period("2024-01-05")]).describe()
+    '2024-01-05/2024-03-01'
     """
     first_p = last_p = None
     for p in periods:
