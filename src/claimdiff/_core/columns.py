@@ -128,8 +128,12 @@ class Columns:
     def origins_per_group(self) -> Any:
         """The number of distinct origins in each group."""
         np = self.np
-        pairs = np.sort(self.member * max(self.n_origins, 1) + self.origin)  # rows are in group order
-        pairs = pairs[np.r_[True, pairs[1:] != pairs[:-1]]]  # as np.unique, which hashes and is slower here
+        pairs = np.sort(
+            self.member * max(self.n_origins, 1) + self.origin
+        )  # rows are in group order
+        pairs = pairs[
+            np.r_[True, pairs[1:] != pairs[:-1]]
+        ]  # as np.unique, which hashes and is slower here
         return np.bincount(pairs // max(self.n_origins, 1), minlength=len(self.sizes))
 
     def same_period(self) -> Any:
