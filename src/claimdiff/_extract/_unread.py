@@ -131,6 +131,11 @@ _REASONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str], int], ...] = tuple(
             r"^(?!\s*(?:people|persons|killed|dead|died|injured))",
         ),
         ("a date", r"", rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_PATTERN}(?:\W|$)"),
+        (  # the first day of a span of days: "between 20 and 29 December", "20-29 December"
+            "a date",
+            r"",
+            rf"^(?:st|nd|rd|th)?\s*(?:-|–|to|and|until)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_PATTERN}(?:\W|$)",
+        ),
         ("a date", r"\d[/-]", r"^"),
         ("a date", r"", r"^[/-]\d"),
         ("an ordinal", r"", r"^(?:st|nd|rd|th)\b"),
