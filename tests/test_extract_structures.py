@@ -249,7 +249,6 @@ def test_extract_returns_a_list_of_candidates_with_the_numbers_not_read() -> Non
     )
 
 
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -262,6 +261,7 @@ def test_both_days_of_a_span_of_days_are_listed_as_dates(text: str) -> None:
     found = extract(text, published="2024-01-10")
     assert len(found) == 1
     assert [u.reason for u in found.unread] == ["a date", "a date"]
+
 
 def _corpus() -> list[tuple[str, str, str, str]]:
     real = yaml.safe_load((REAL / "corpus.yaml").read_text(encoding="utf-8"))["cases"]
