@@ -15,7 +15,8 @@ from claimdiff._extract._breakdown import items
 from claimdiff._extract._cities import below_region, city_named, needs_city
 from claimdiff._extract._clauses import CLAUSE_OPEN, FINITE, FRONTED, LOWER_WORD
 from claimdiff._extract._figures import Figure
-from claimdiff._extract._place import _LABEL, known, label_place, place_at
+from claimdiff._extract._place import _LABEL, known, label_place
+from claimdiff._extract._place_choice import place_at
 from claimdiff._extract._sources import COUNTRIES
 from claimdiff._extract._text import Sentence
 from claimdiff._extract._time import DaysNamed

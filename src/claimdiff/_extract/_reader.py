@@ -38,7 +38,8 @@ from claimdiff._extract._metrics import (
     unit_metric,
 )
 from claimdiff._extract._noun import NATIONALITIES, told_apart
-from claimdiff._extract._place import _LABEL, _path, heading_places, known, places_named
+from claimdiff._extract._place import _LABEL, _path, known, places_named
+from claimdiff._extract._place_choice import heading_places
 from claimdiff._extract._placing import Context
 from claimdiff._extract._sources import COUNTRIES, Attribution, of_region, source_kind
 from claimdiff._extract._structures import breakdown, with_total

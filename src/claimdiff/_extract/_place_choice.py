@@ -1,0 +1,78 @@
+"""Which of the places found near a figure is its place: a heading's own places, and the nearest in a sentence.
+
+:mod:`claimdiff._extract._place` finds the places a text names; this module chooses among them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimdiff._extract._place import _LABEL, known, label_place, places_named
+from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer
+
+__all__ = ["heading_places", "place_at", "place_near"]
+
+
+#: The last dash-separated part of a heading, and the fewest words before it that make the heading a sentence.
+_SAID_AFTER = re.compile(r"\s[-–—]\s(?:(?!\s[-–—]\s).)*$")
+_HEADLINE_WORDS = 5
+
+
+def heading_places(
+    text: str, start: int, end: int, gazetteer: Gazetteer = DEFAULT_GAZETTEER
+) -> list[tuple[str, ...]]:
+    """Places a heading names as a part of its own ("Syria - Conflict", "Afghanistan: Earthquake", "Factsheet - Kenya").
+
+    After a headline that is a sentence, the part after its last dash is who says so ("Missiles
+    kill one in air strike on Ukraine - Kyiv"), not a place of its own.
+    """
+    heading = text[start:end]
+    said = _SAID_AFTER.search(heading)
+    if said is not None and len(heading[: said.start()].split()) >= _HEADLINE_WORDS:
+        heading = heading[: said.start()]
+    parts = re.split(r"\s[-–—]\s|[:(),/]", heading)  # "Ecuador / Peru - Earthquake": both
+    return [
+        gazetteer.normalise(p.strip()) for p in parts if p.strip() and known(gazetteer, p.strip())
+    ]
+
+
+def place_at(
+    found: list[tuple[int, tuple[str, ...]]],
+    at: int,
+    until: int | None = None,
+    gazetteer: Gazetteer = DEFAULT_GAZETTEER,
+) -> tuple[str, ...]:
+    """The place named nearest after offset ``at`` and before ``until`` (the next figure), else nearest before.
+
+    A place named after a later figure is that figure's ("7 died, and 4,242 are displaced in Tete");
+    of a place and a place within it in the same clause, the one within ("in Yemen ... in Sana'a").
+    """
+    after = sorted(fp for fp in found if fp[0] >= at and (until is None or fp[0] < until))
+    if after:
+        chosen = after[0][1]
+        for _, path in after[1:]:
+            key, inner = gazetteer.key(chosen), gazetteer.key(path)
+            if key and key[0].isupper() and len(inner) > len(key) and inner[: len(key)] == key:
+                chosen = path
+        return chosen
+    before = [fp for fp in found if fp[0] < at]
+    if before:  # the first the sentence names: its subject's place, usually
+        return min(before, key=lambda fp: fp[0])[1]
+    return ()
+
+
+def place_near(text: str, start: int, end: int, at: int, line_start: int) -> tuple[str, ...]:
+    """The place the sentence ``text[start:end]`` names nearest after ``at`` (else its first), or ``()``.
+
+    A list line labelled with a place ("Kharkiv: 5 killed") gives that place.
+
+    >>> s = "Two people were killed in Russia's Belgorod region on Saturday."
+    >>> place_near(s, 0, len(s), 0, 0)
+    ('Russia', 'Belgorod region')
+    """
+    label = _LABEL.match(text, line_start)
+    if label is not None and label.end() <= at:
+        path = label_place(text, line_start)
+        if path is not None:
+            return path
+    return place_at(places_named(text, start, end), at)
