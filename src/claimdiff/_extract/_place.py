@@ -10,6 +10,7 @@ import re
 
 from claimdiff._extract._cities import city_named
 from claimdiff._extract._sources import COUNTRIES
+from claimdiff._extract._text import alternation
 from claimdiff._extract._time import CALENDAR_WORDS
 from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer, alpha_3, city_unit_codes
@@ -82,10 +83,8 @@ _EVENT_AFTER = re.compile(
     r"cyclone|fires?|shelling|raids?|holidays?|festival|services?|parade|uprising|protests?)\b"
 )
 _BORDER = re.compile(r"\s+(?:border|frontier|side|line)s?\b")
-_DATE_WORDS = re.compile(
-    r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
-    r"April|May|June|July|August|September|October|November|December))+$"
-)
+#: Days and months closing a run of capitalised words ("Belgorod Saturday"): the calendar's own words.
+_DATE_WORDS = re.compile(rf"(?:\s+{alternation(w.title() for w in CALENDAR_WORDS)})+$")
 #: A place that opens a sentence as its subject, followed by a verb in the present or past.
 _SUBJECT = re.compile(
     rf"[\"“]?(?P<p>{_NAME}(?:\s+{_NAME}){{0,2}}(?:\s+{_KIND})?)\s+(?:[a-z]+(?:s|ed)|is|was|has|had|lies|lay)\b"
