@@ -344,3 +344,22 @@ def test_scale_words_as_reports_write_them(text: str, interval: str) -> None:
 def test_a_scale_word_that_does_not_fall_is_not_read_into_the_number(text: str) -> None:
     with pytest.raises(InvalidEstimateError):
         parse_estimate(text)
+
+
+@given(
+    st.sampled_from(["a", "one", "two", "three"]),
+    st.sampled_from(["half", "third", "thirds", "quarter", "quarters"]),
+    st.sampled_from(["hundred", "thousand", "million", "dozen", "lakh"]),
+)
+def test_a_share_of_a_scale_word_counts_whole_things(n: str, share: str, scale: str) -> None:
+    """ "a third of a million", "two-thirds of a million": the nearest whole number, so a count can hold it."""
+    text = f"{n} {share} of a {scale}"
+    parts = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4}[share]
+    times = {"a": 1, "one": 1, "two": 2, "three": 3}[n]
+    size = {"hundred": 100, "thousand": 1000, "million": 10**6, "dozen": 12, "lakh": 10**5}[scale]
+    estimate = parse_estimate(text)
+    assert estimate.low == estimate.high == round(times * size / parts)
+    claim = Claim(
+        id="a", metric="displaced", estimate=text, scope=Scope(counted="people"), source="X"
+    )
+    assert claim.estimate.low == estimate.low

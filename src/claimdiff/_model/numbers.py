@@ -62,14 +62,20 @@ _SOUTH_ASIAN_SCALES = {"lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
 #: Every word that multiplies the number before it, with its multiplier.
 _MULTIPLIERS = {"hundred": 100.0, "dozen": 12.0, **_SCALES, **_SOUTH_ASIAN_SCALES}
 _SUFFIX_SCALES = {"k": 1e3, "bn": 1e9, "mn": 1e6, "m": 1e6}
-_FRACTIONS = {"half": 0.5, "quarter": 0.25, "quarters": 0.25, "third": 1 / 3, "thirds": 1 / 3}
+_SHARES = {
+    "half": Fraction(1, 2),
+    "quarter": Fraction(1, 4),
+    "quarters": Fraction(1, 4),
+    "third": Fraction(1, 3),
+    "thirds": Fraction(1, 3),
+}
 
 #: Every word the number reader understands.
 NUMBER_WORDS = (
     frozenset(_UNITS)
     | frozenset(_TENS)
     | frozenset(_SCALES)
-    | frozenset(_FRACTIONS)
+    | frozenset(_SHARES)
     | {"hundred", "dozen"}
 )
 
@@ -200,11 +206,12 @@ def _fraction(m: re.Match[str]) -> Number:
     whole: float
     if "f" in m.re.groupindex:  # "three quarters of a million"
         whole = 1 if n in (None, "a", "an") else _UNITS[n]
-        base = whole * _FRACTIONS[m.group("f")]
+        share = Fraction(whole) * _SHARES[m.group("f")]
     else:  # "two and a half million", "a million and a half"
         whole = 1 if n in ("a", "an") else float(n) if n.isdigit() else _UNITS[n]
-        base = whole + 0.5
-    return Number(base * scale, base, scale, m.end(), "")
+        share = Fraction(whole) + Fraction(1, 2)
+    # A share of a scale word is a whole number of things: "a third of a million" is 333,333, not 333,333.33.
+    return Number(float(round(share * int(scale))), float(share), scale, m.end(), "")
 
 
 def _scale_after(s: str, pos: int, count: bool | None) -> tuple[float, int] | None:
