@@ -314,6 +314,18 @@ def _partitives(low: str, end: int, found: list[Figure], vocabulary: Vocabulary)
             out.append(attrs.evolve(fig, counted=whole.counted, bare=False))
             continue
         head = _WORD_AFTER.match(low, of.end(), end)
+        toll = (
+            _TOLL_NOUN.match(low, whole.end, end)
+            if whole is not None and whole.start == of.end()
+            else head
+            if fig.estimate.point != 1
+            else None
+        )
+        if toll is not None and toll.group(1) in _WHOLE_NOUNS:
+            # "55 of 75 confirmed dead", "134 of the deaths": a part of a toll of people; the reader
+            # gives it the verb after the whole, else the whole's metric (metrics.partitive)
+            out.append(attrs.evolve(fig, counted="people"))
+            continue
         if (
             fig.estimate.point != 1  # "one of the worst floods": an idiom, not a count
             and head is not None
@@ -497,3 +509,11 @@ def _figure(
 
 
 _WORD_AFTER = re.compile(r"\s*([a-z]+)")
+#: Nouns of a toll that name a whole a number can be a part of: "134 of the deaths", "two of the injured".
+_WHOLE_NOUNS = frozenset(
+    w
+    for w, metric in TRIGGERS.items()
+    if " " not in w and metric in {"killed", "injured", "missing"}
+) - {"kill", "kills", "killing", "die", "dies", "injure", "injures", "injuring", "wounding"}
+#: After the number of a whole, within three words, the toll noun it counts: "75 confirmed dead".
+_TOLL_NOUN = re.compile(rf"\s*(?:[a-z]+\s+){{0,2}}?({alternation(_WHOLE_NOUNS)})\b")

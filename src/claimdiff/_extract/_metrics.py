@@ -26,9 +26,11 @@ __all__ = [
     "counted_metric",
     "is_casualty",
     "is_window",
+    "level_counted",
     "measured",
     "metric_for",
     "on_the_ground",
+    "partitive",
     "unit_metric",
 ]
 
@@ -150,12 +152,20 @@ _RIGHT = re.compile(
     rf"(?P<t>{_TRIGGER_ALT})\b"
 )
 _RIGHT_AUX = re.compile(rf"(?:\s*,[^,.;\"“”]{{1,60}},)?\s*(?:{_AUX}\s+)+(?P<t>{_TRIGGER_ALT})\b")
+#: A verb that takes a count to a level: "has risen to", "climbed to", "swelled to", "reached", "stands at".
+_TO_LEVEL = (
+    r"(?:has\s+|had\s+|have\s+)?(?:reached|(?:risen|rose|rises|rise|climbed|climbs|climb|"
+    r"increased|increases|grown|grew|grows|jumped|jumps|swelled|swollen|swells|gone\s+up|went\s+up|goes\s+up)\s+to|"
+    r"(?:was\s+|were\s+|been\s+)?raised\s+to|stands\s+at|stood\s+at|now\s+stands\s+at|is|was|"
+    r"exceeded|surpassed|topped|passed)"
+)
+#: "the number of [words] TRIGGER [counted noun] [a short phrase] has risen to N": the subject's metric is the number's.
 _NUMBER_OF = re.compile(
-    rf"\b(?:number|total|tally|count|toll)\s+of\s+(?:the\s+|those\s+)?(?:(?:new|confirmed|suspected|reported|recorded|"
-    rf"registered|people|persons|civilians|\w+ly)\s+){{0,2}}(?P<t>{_TRIGGER_ALT})"
-    r"(?:\s+(?:people|persons|civilians))?(?:\s+(?:in|since|across|on|following|after|from)\s+[^,;.]{1,60}?)?"
-    r"\s+(?:has\s+|had\s+|have\s+)?(?:reached|risen\s+to|(?:was\s+|were\s+|been\s+)?raised\s+to|rose\s+to|climbed\s+to|increased\s+to|grown\s+to|"
-    r"stands\s+at|stood\s+at|is|was|now\s+stands\s+at|exceeded|surpassed|topped|passed)\s+"
+    rf"\b(?:number|total|tally|count|toll)\s+of\s+(?:the\s+|those\s+)?(?:[a-z][\w'’-]*\s+){{0,2}}?(?P<t>{_TRIGGER_ALT})"
+    r"(?:\s+(?P<c>people|persons|civilians|families|households|individuals|children|staff|workers))?"
+    r"(?:\s+(?:in|since|across|on|following|after|from|by|due\s+to|caused\s+by|linked\s+to|related\s+to|"
+    r"during|among|at)\s+[^,;.]{1,60}?)?"
+    rf"\s+{_TO_LEVEL}\s+"
     r"(?:(?:about|some|around|nearly|over|more\s+than)\s+)?$"
 )
 #: A metric fronted as the topic of the clause: "For the injured, the latest figure is 446", "As for the dead, ...".
@@ -164,6 +174,9 @@ _FOR_THE = re.compile(rf"\b(?:as\s+)?for\s+the\s+(?P<t>{_TRIGGER_ALT})\s*,[^.;,]
 _LEVEL = re.compile(
     r"\b(?P<t>deaths|fatalities|casualties|injuries|cases|infections|hospitalizations|hospitalisations)\b"
     r"[^.;:\d]{0,50}?\b(?:totall?ed|totals?|numbered|numbers?|stood\s+at|stands?\s+at|reached|reaches|"
+    # a change to a level: "the reported deaths have climbed to 12", "Deaths Rise to 273"
+    r"(?:(?:has|have|had)\s+)?(?:risen|rose|rises?|climbed|climbs?|increased|increases|grown|grew|jumped|"
+    r"swelled|swollen|gone\s+up|went\s+up)\s+to|"
     r"exceeded|exceeds|(?:is|are|was|were)\s+(?:put|estimated|placed)\s+at|came\s+to|comes?\s+to|"
     r"amounted\s+to|amounts?\s+to)\s+(?:(?:about|some|around|nearly|over|more\s+than|at\s+least)\s+)?$"
 )
@@ -190,7 +203,8 @@ _TOLL = re.compile(
     r"approaches|reaches|hits|climbs|rises)\s+$"
 )
 _CHAIN = re.compile(
-    r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*|,?\s*(?P<sub>including|among them|among whom|of whom|of them|"
+    # "765,869 families, equivalent to 2,733,646 persons": one count in two units shares its verb
+    r"^\s*(?:,?\s*(?:equivalent\s+to|the\s+equivalent\s+of|that\s+is)\s+|,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*|,?\s*(?P<sub>including|among them|among whom|of whom|of them|"
     r"among those)\s+)"
     # a hedge said twice, the figure keeping the inner one: "2,100 families, roughly some 9,000 people"
     r"(?:(?:roughly|about|around|approximately|nearly|almost)\s+)?$"
@@ -262,6 +276,10 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
         right = _BARE_RIGHT.match(low, first.end, end)
         if right is None and _CONFIRMED.match(low, first.end, end):
             return "cases"  # "70 have been confirmed by a DNA test": confirmed cases are cases
+        if right is None:
+            part = partitive(low, start, end, first)
+            if part is not None:
+                return part
         return TRIGGERS[right.group("t")] if right is not None else first.metric
     right = (_RIGHT if numeric else _RIGHT_AUX).match(low, last.end, end)
     if right is not None:
@@ -281,6 +299,72 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
         passive_only = counted_metric(first.counted) is not None
         return acted_on(low, start, end, first.start, last.end, passive_only=passive_only)
     return first.metric
+
+
+def level_counted(low: str, start: int, fig: Figure) -> str | None:
+    """What a number of level counts when its subject says so ("the number of affected families rose to N").
+
+    ``None`` when no such subject stands before the number; ``""`` when the subject names a
+    metric but no counted thing (people, for a toll), so that no figure before it lends its noun.
+    """
+    if _LEVEL.search(low, max(start, fig.start - 90), fig.start) is not None:
+        return ""
+    number = _NUMBER_OF.search(low, max(start, fig.start - 90), fig.start)
+    if number is None:
+        return None
+    return number.group("c") or ""
+
+
+#: A bare number, then the whole it is a part of: "134 of the deaths", "55 of 75 confirmed dead",
+#: "150 of the village's 1,800 residents" (a possessive, a number and two words may stand before the head).
+_PARTITIVE = re.compile(
+    r"\s+of\s+(?:(?:(?:the|these|those|all|its|their|all\s+the|[a-z][\w-]*['’]s)\s+)+"
+    r"(?:(?:about|some|around|nearly|over|more\s+than|at\s+least)\s+)?(?:\d[\d,.]*\s+)?"
+    r"|(?:(?:about|some|around|nearly|over|more\s+than|at\s+least)\s+)?\d[\d,.]*\s+)"
+    r"(?:(?!(?:were|was|are|is|have|has|had|been|be|who|that|which)\b)[a-z][\w'’-]*\s+){0,2}?"
+    rf"(?:(?P<t>{_TRIGGER_ALT})|[a-z][\w'’-]*s)\b"
+)
+#: The whole fronted before the number: "Of the deaths, 17,388 were in Kashmir", "Of the dead, four were children".
+_FRONTED_WHOLE = re.compile(
+    rf"\bof\s+(?:the|these|those)\s+(?:[a-z][\w'’-]*\s+){{0,2}}?(?P<t>{_TRIGGER_ALT})\s*,\s*"
+    r"(?:(?:about|some|around|nearly|over|more\s+than|at\s+least|only|just)\s+)?$"
+)
+
+#: After a part's whole, nothing but where it is or who reported it: the part counts what the whole counts.
+_WHERE_ONLY = re.compile(
+    r"\s*(?:$|[,.;:)]|(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+)?"
+    r"(?:(?:reported|recorded|registered|confirmed|counted)\s+)?(?:in|on|at|from|across|near)\b)"
+)
+
+
+def partitive(low: str, start: int, end: int, fig: Figure) -> str | None:
+    """The metric of a bare number that is a part of a whole it names: the verb after the whole, else the whole's.
+
+    In "N of the WHOLE ..." the number is the subject: the verb after the whole says what
+    happened to it ("150 of the village's 1,800 residents were killed": killed; "55 of 75
+    confirmed dead had been identified": identified, ANNOTATION.md rule 33); with no verb of
+    its own it counts what the whole counts ("134 of the deaths were on the island": killed).
+    A whole fronted before the number ("Of the deaths, 17,388 were ...") reads the same way.
+    """
+    part = _PARTITIVE.match(low, fig.end, end)
+    noun: str | None = None
+    after = fig.end
+    if part is not None:
+        noun, after = part.group("t"), part.end()
+    else:
+        fronted = _FRONTED_WHOLE.search(low, max(start, fig.start - 60), fig.start)
+        if fronted is None:
+            return None
+        noun = fronted.group("t")
+    verb = _RIGHT_AUX.match(low, after, end)
+    if verb is not None:
+        return TRIGGERS[verb.group("t")]
+    done = acted_on(low, start, end, fig.start, after, passive_only=True)
+    if done is not None:
+        return done
+    if noun is None or _WHERE_ONLY.match(low, after, end) is None:
+        return None  # "26 of the injured remained in intensive care": a state the rules do not name
+    return TRIGGERS[noun]
 
 
 #: Counted things that say what happened to them: IDPs are displaced, refugees displaced abroad.

@@ -110,6 +110,10 @@ def counted(
         ):
             participle = TRIGGERS[word]
             continue
+        if not words and participle is None and word in _ILL and not low.endswith("ly ", pos, m[0]):
+            # "125 ill people": the cases of an outbreak, unless a verb says more ("critically ill": a condition)
+            participle = "cases"
+            continue
         if not words and (
             word in _ADJECTIVES
             or word.endswith("-old")  # "a two-month-old baby": an age, not the thing counted
@@ -269,6 +273,8 @@ _HEAD = re.compile(
 )
 
 
+#: Adjectives of people made ill: an outbreak's cases ("13 ill people in three states"; ANNOTATION.md rule 12).
+_ILL = frozenset({"ill", "sick"})
 #: Metrics whose participle may stand before the thing counted: "941 damaged houses", "four injured people".
 _PARTICIPLES = frozenset(
     {

@@ -32,6 +32,7 @@ from claimdiff._extract._metrics import (
     counted_metric,
     is_casualty,
     is_window,
+    level_counted,
     measured,
     metric_for,
     on_the_ground,
@@ -143,6 +144,7 @@ class _Reader(Crediting):
         found = figures(self.reading, self.low, s.start, s.end, self.hedges, self.vocabulary)
         out: list[Candidate] = []
         found = elided(self.low, [f for f in found if not in_areas(self.low, s.start, f)])
+        found = [self._level(s, f) if f.bare else f for f in found]
         heads = tuple(
             chain[0][0].start for chain in chains(self.low, found)
         )  # a chain shares its place
@@ -314,6 +316,13 @@ class _Reader(Crediting):
             ):
                 return inner
         return placed[-1][1]
+
+    def _level(self, s: Sentence, fig: Figure) -> Figure:
+        """A bare number a subject gives a level to counts the subject's thing, not the figure's before it."""
+        counted = level_counted(self.low, s.start, fig)
+        if counted is None:
+            return fig
+        return attrs.evolve(fig, counted=self.vocabulary.counted(counted) if counted else None)
 
     def _anaphor(self, s: Sentence, fig: Figure, out: list[Candidate]) -> Candidate | None:
         """The figure a number with no metric refers back to: "the number has risen to N", "the toll included N".

@@ -163,6 +163,14 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys(("without power", "without electricity", "lost power"), "without power"),
     "cases": "cases",
     **dict.fromkeys(("infected", "infections", "sickened"), "cases"),
+    # people of an outbreak who fell ill are its cases (ANNOTATION.md rule 12); "ill people" is read in the noun phrase
+    **dict.fromkeys(("fell ill", "became ill", "fell sick", "became sick"), "cases"),
+    # "215 soldiers were among the dead": counted again with the toll they are part of
+    **dict.fromkeys(
+        ("among the dead", "among those killed", "among the victims", "among the fatalities"),
+        "killed",
+    ),
+    **dict.fromkeys(("among the injured", "among the wounded", "among those injured"), "injured"),
     **dict.fromkeys(("hospitalizations", "hospitalisations"), "hospitalised"),
     # a complication of a case, the metric the corpus declares for it (ANNOTATION.md rule 11)
     **dict.fromkeys(
