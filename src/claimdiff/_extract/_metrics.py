@@ -128,6 +128,8 @@ _AUX = (
     r"(?:who|that|listed\s+as|already|continues?|continued|were|was|are|is|be|been|being|have|has|had|got|get|reportedly|also|all|still|now|later|then|"
     r"remain|remained|remains|reported|confirmed|believed|feared|thought|said|to|in total|initially|"
     r"since|either|both|left|suspected|confirmed|new|additional|more|internally|newly|temporarily|"
+    # a modal is no hedge of the number (ANNOTATION.md rule 34): "as many as 100 people may have been killed"
+    r"(?:may|might|could)\s+have|"
     r"[a-z]{3,}ly)"
 )  # an adverb before the participle: "were lightly injured", "were seriously wounded"
 #: Words that may stand between a bare number and the metric it counts ("2,600 total deaths", "four others injured").
@@ -147,11 +149,15 @@ _NOUN_GAP = (
     r"(?:\s+(?:in|across|near|at)\s+(?:the\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?"
     r"|(?:\s*,\s*[a-z]+)*\s*,?\s+and\s+(?:[a-z]+\s+){0,2}[a-z]+s)"
 )
+#: A quotation mark around the words of a metric changes nothing: 'houses were "partially damaged"'.
+_QUOTE = r"[\"“]?(?:[a-z]+ly[\"”]?\s+)?"
 _RIGHT = re.compile(
     rf"(?:\s*,[^,.;\"“”]{{1,60}},\s*(?:{_AUX}\s+)*|{_LOCATIVE_GAP}\s*,?\s*(?:{_AUX}\s+)+|{_NOUN_GAP}(?:\s+{_AUX})*\s+|\s+)"
-    rf"(?P<t>{_TRIGGER_ALT})\b"
+    rf"{_QUOTE}(?P<t>{_TRIGGER_ALT})\b"
 )
-_RIGHT_AUX = re.compile(rf"(?:\s*,[^,.;\"“”]{{1,60}},)?\s*(?:{_AUX}\s+)+(?P<t>{_TRIGGER_ALT})\b")
+_RIGHT_AUX = re.compile(
+    rf"(?:\s*,[^,.;\"“”]{{1,60}},)?\s*(?:{_AUX}\s+)+{_QUOTE}(?P<t>{_TRIGGER_ALT})\b"
+)
 #: A verb that takes a count to a level: "has risen to", "climbed to", "swelled to", "reached", "stands at".
 _TO_LEVEL = (
     r"(?:has\s+|had\s+|have\s+)?(?:reached|(?:risen|rose|rises|rise|climbed|climbs|climb|"
@@ -191,10 +197,10 @@ _AMONG = re.compile(
 _AMONG_METRIC = {"injured": "injured", "wounded": "injured"}
 #: A bare number, then "have been (laboratory-)confirmed": cases (the verb alone, never before a number).
 _CONFIRMED = re.compile(rf"(?:\s+{_AUX})+\s+(?:laboratory[- ]|lab[- ])?confirmed\b")
-_BARE_RIGHT = re.compile(rf"(?:\s+{_BETWEEN})*(?:\s+{_AUX})*\s+(?P<t>{_TRIGGER_ALT})\b")
+_BARE_RIGHT = re.compile(rf"(?:\s+{_BETWEEN})*(?:\s+{_AUX})*\s+{_QUOTE}(?P<t>{_TRIGGER_ALT})\b")
 _LEFT = re.compile(
     rf"\b(?P<t>{_TRIGGER_ALT})(?:\s+(?:and|or)\s+\w+)?\s+(?:(?:a total of|another|a further|an additional|"
-    rf"all the|all|the|up|of)\s+)?$"
+    rf"all the|all|the|up|of|now)\s+)?$"
 )
 _TOLL = re.compile(
     r"\b(?:(?P<w>death|casualty|injury)?\s*tolls?|(?P<c>death)\s+count)\b(?:[^.,;]|(?<=\d)[.,](?=\d)|(?<=\b[a-z])\.){0,90}?"

@@ -38,13 +38,13 @@ from claimdiff._extract._metrics import (
     on_the_ground,
     unit_metric,
 )
-from claimdiff._extract._noun import NATIONALITIES, told_apart
+from claimdiff._extract._noun import of_nation, told_apart
 from claimdiff._extract._place import _LABEL, _path, known, places_named
 from claimdiff._extract._place_choice import heading_places
 from claimdiff._extract._placing import Context
-from claimdiff._extract._sources import COUNTRIES, Attribution, of_region, source_kind
+from claimdiff._extract._sources import Attribution, of_region, source_kind
 from claimdiff._extract._structures import breakdown, with_total
-from claimdiff._extract._text import Block, Sentence, alternation, quotations, sentences
+from claimdiff._extract._text import Block, Sentence, quotations, sentences
 from claimdiff._extract._time import days_named, period_at, stated_period
 from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._extract._unread import AREA_NOUNS
@@ -380,7 +380,9 @@ class _Reader(Crediting):
             if period is not None and stated.before(period):
                 period = None
         place = self._place(s, fig, context)
-        counted = self._of_nation(fig, counted, place)
+        counted = of_nation(
+            self.low, self.gazetteer, fig, counted, place or self.sentence_place, self.countries
+        )
         source = of_region(source, place)
         try:
             claim = Claim(
@@ -406,31 +408,6 @@ class _Reader(Crediting):
             part_of=part_of,
             headline=self.headline,
         )
-
-    def _of_nation(self, fig: Figure, counted: str | None, place: tuple[str, ...]) -> str | None:
-        """People of another country than the figure's place keep their nationality (ANNOTATION.md rule 14).
-
-        "three U.S. soldiers" killed in Jordan count "u.s. soldiers"; "14 Afghan civilians" in
-        Afghanistan count "civilians"; "two Ukrainian drones" are drones (things keep no nationality).
-        """
-        if counted is None or fig.noun_at is None or counted.split()[-1] not in _PEOPLE:
-            return counted
-        nation = _NATION.match(self.low, fig.noun_at, fig.end)
-        if nation is None:
-            return counted
-        word = nation.group("n")
-        country = _ABBREVIATED_COUNTRIES.get(word) or _ADJECTIVE_COUNTRIES.get(word)
-        theirs = self.gazetteer.key((country,))[:1] if country else ()
-        # placed nowhere: the place its sentence names, else foreign when the text names countries, none theirs
-        where = place or self.sentence_place
-        foreign = (
-            theirs != self.gazetteer.key(where)[:1]
-            if where
-            else bool(self.countries) and bool(theirs) and theirs[0] not in self.countries
-        )
-        if not theirs or not foreign:
-            return counted
-        return f"{word} {counted}"
 
     def _elided_noun(self, start: int, at: int) -> str | None:
         """The last plural noun the vocabulary counts in ``text[start:at]``: what a bare number leaves out."""
@@ -472,20 +449,6 @@ _INCLUDED = re.compile(
 )
 #: After a number, "of whom" / "of them": the number is a part of the figure before ("814,000 of whom are in A").
 _AREAS = re.compile(AREA_NOUNS)
-#: People, by the head noun that counts them: a nationality before them is kept when they are foreign.
-#: Refugees and migrants are foreign by definition and counted as written (ANNOTATION.md rule 12b).
-_PEOPLE = frozenset(
-    {"soldiers", "members", "contractors", "civilians", "citizens", "nationals", "pilgrims", "tourists",
-     "troops", "workers", "officials", "staff", "personnel", "journalists", "students", "police", "officers",
-     "servicemen", "sailors", "marines", "airmen", "peacekeepers", "diplomats"}
-)  # fmt: skip
-#: A nationality right before the head: "U.S. soldiers", "Afghan civilians".
-_NATION = re.compile(
-    r"\s*(?:(?:additional|other|more|further|new|young|wounded|injured)\s+)?"
-    rf"(?P<n>(?:[a-z]\.){{2,}}|{alternation(NATIONALITIES)})(?=\s)"
-)
-_ABBREVIATED_COUNTRIES = {"u.s.": "United States", "u.k.": "United Kingdom"}
-_ADJECTIVE_COUNTRIES = {adj.lower(): country.title() for country, adj in COUNTRIES.items()}
 #: The metrics a unit alone gives that are never a claim: shares of a whole, lengths of time.
 _NO_CLAIM_UNITS = frozenset({"share", "duration"})
 #: Before a figure that opens its paragraph: nothing but a bullet, a quotation mark or spaces.
