@@ -150,8 +150,8 @@ class _Reader(Crediting):
         )  # a chain shares its place
         if self.body is None:
             self.unscanned.append((s.start, s.end))  # read for a known body only when one is needed
-        known_here = [self.gazetteer.normalise(p) for _, p in self._context(s).places]
-        self.sentence_place = next((p for p in known_here if known(self.gazetteer, p)), ())
+        normalised = [(at, self.gazetteer.normalise(p)) for at, p in self._context(s).places]
+        self.sentence_place = next((p for _, p in normalised if known(self.gazetteer, p)), ())
         self.context = attrs.evolve(self._context(s), starts=heads)
         previous: tuple[Figure, str] | None = None
         whole: str | None = (
@@ -267,9 +267,7 @@ class _Reader(Crediting):
         out = breakdown(self, s, out)
         self.last = out[-1] if out else self.last
         self.referent = out[-1] if out else self.referent
-        placed = [
-            (at, self.completed(self.gazetteer.normalise(p))) for at, p in self._context(s).places
-        ]
+        placed = [(at, self.completed(p)) for at, p in normalised]
         placed = [(at, p) for at, p in placed if known(self.gazetteer, p)]
         named = [p for _, p in placed]
         self.countries.update(k[0] for k in map(self.gazetteer.key, named) if len(k) == 1)
