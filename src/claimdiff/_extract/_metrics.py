@@ -129,7 +129,7 @@ _AUX = (
     r"remain|remained|remains|reported|confirmed|believed|feared|thought|said|to|in total|initially|"
     r"since|either|both|left|suspected|confirmed|new|additional|more|internally|newly|temporarily|"
     # a modal is no hedge of the number (ANNOTATION.md rule 34): "as many as 100 people may have been killed"
-    r"(?:may|might|could)\s+have|"
+    r"(?:may|might|could)\s+have|staying|remaining|"
     r"[a-z]{3,}ly)"
 )  # an adverb before the participle: "were lightly injured", "were seriously wounded"
 #: Words that may stand between a bare number and the metric it counts ("2,600 total deaths", "four others injured").
@@ -152,7 +152,9 @@ _NOUN_GAP = (
 #: A quotation mark around the words of a metric changes nothing: 'houses were "partially damaged"'.
 _QUOTE = r"[\"“]?(?:[a-z]+ly[\"”]?\s+)?"
 _RIGHT = re.compile(
-    rf"(?:\s*,[^,.;\"“”]{{1,60}},\s*(?:{_AUX}\s+)*|{_LOCATIVE_GAP}\s*,?\s*(?:{_AUX}\s+)+|{_NOUN_GAP}(?:\s+{_AUX})*\s+|\s+)"
+    rf"(?:\s*,[^,.;\"“”]{{1,60}},\s*(?:{_AUX}\s+)*|{_LOCATIVE_GAP}\s*,?\s*(?:{_AUX}\s+)+|{_NOUN_GAP}(?:\s+{_AUX})*\s+"
+    # "13 hospitals and medical centres across the district are now out of service": both gaps
+    rf"|{_NOUN_GAP}{_LOCATIVE_GAP}\s*,?\s*(?:{_AUX}\s+)+|\s+)"
     rf"{_QUOTE}(?P<t>{_TRIGGER_ALT})\b"
 )
 _RIGHT_AUX = re.compile(

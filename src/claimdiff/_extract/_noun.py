@@ -160,6 +160,13 @@ def counted(
             break
         if words and word.endswith("ed") and not known and word not in _ADJECTIVES:
             break  # "600 refugees crossed": the verb ends the noun phrase
+        if not known and (
+            word.endswith(("'s", "’s"))
+            or (not words and word.endswith("ing") and _AFTER_PARTICIPLE.match(low, m[1], end))
+        ):
+            # "the village's 1,800 residents": a possessive determines a noun after it, never the
+            # head; "79,123 staying in evacuation centres": a participle, the number's verb
+            break
         if not words and (word in NATIONALITIES or ABBREVIATED.fullmatch(word)):
             nationality = True
             continue  # "38 Ukrainian UAVs", "two Russian missiles": a nationality modifies the thing counted
@@ -320,7 +327,21 @@ _WORD = re.compile(r"[^\S\n]*((?:[A-Z]\.){2,}|[A-Za-z][\w'’-]*)")
 ABBREVIATED = re.compile(r"(?:[a-z]\.){2,}")
 
 
+#: After a word in -ing, a preposition or the end of the clause: the word is a verb ("79,123 staying in ...").
+_AFTER_PARTICIPLE = re.compile(
+    r"\s*(?:$|[,.;:)]|(?:in|at|on|inside|outside|with|from|to|near|across|for|under|elsewhere)\b)"
+)
+#: Nouns of people whose plural is not made with -s: "a woman" is one of the women counted.
+_IRREGULAR_PLURALS = {"woman": "women", "man": "men", "child": "children", "person": "people",
+                      "policeman": "policemen", "fisherman": "fishermen", "serviceman": "servicemen",
+                      "gentleman": "gentlemen", "firefighter": "firefighters"}  # fmt: skip
+
+
 def _plural(word: str) -> str:
+    if word in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[word]
+    if word.endswith("man") and word.isalpha():
+        return word[:-3] + "men"  # "a policewoman", "a fisherman"
     if word.endswith(("s", "x", "z", "ch", "sh")):
         return word if word.endswith("s") else word + "es"
     if word.endswith("y") and word[-2:-1] not in set("aeiou"):

@@ -122,6 +122,9 @@ TRIGGERS: dict[str, str] = {
             "to leave their homes",
             "from their homes",
             "driven from their homes",
+            "sought refuge",
+            "took refuge",
+            "sought shelter",
         ),
         "displaced",
     ),
@@ -168,7 +171,9 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys(("rescued", "rescuing"), "rescued"),
     **dict.fromkeys(("delivered", "delivering", "distributed", "airlifted"), "delivered"),
     **dict.fromkeys(("in need", "in need of assistance", "in need of aid"), "in need"),
-    **dict.fromkeys(("sheltering", "in shelters", "sheltered"), "sheltered"),
+    **dict.fromkeys(
+        ("sheltering", "in shelters", "sheltered", "took shelter", "taking shelter"), "sheltered"
+    ),
     **dict.fromkeys(("without power", "without electricity", "lost power"), "without power"),
     "cases": "cases",
     **dict.fromkeys(("infected", "infections", "sickened"), "cases"),
@@ -190,7 +195,9 @@ TRIGGERS: dict[str, str] = {
         ),
         "developed HUS",
     ),
-    **dict.fromkeys(("swept away", "washed away"), "razed"),
+    **dict.fromkeys(
+        ("swept away", "washed away", "in ruins", "reduced to rubble", "reduced to ruins"), "razed"
+    ),
     **dict.fromkeys(("applied for asylum", "sought asylum"), "applied for asylum"),
     **dict.fromkeys(("food insecure", "food-insecure"), "food insecure"),
     **dict.fromkeys(
