@@ -88,3 +88,48 @@ def test_law_a_number_then_a_participle_of_shelter_is_sheltered_people(
     assert [c.claim.estimate.point for c in extract(f"Floods hit, with {n:,} {verb} {where}.")] == [
         n
     ]
+
+
+def test_what_is_feared_or_believed_of_people_is_their_verb() -> None:
+    """ "Around 40 people are feared buried", "may have been buried": buried people (rule 34: as stated)."""
+    assert _read("Around 40 people are feared buried by the mudslide.") == [
+        ("buried", "people", "Around 40 people")
+    ]
+    assert _read("Officials said 61 people may have been buried.") == [
+        ("buried", "people", "61 people")
+    ]
+    assert _read("Five miners are believed to have been trapped.") == [
+        ("trapped", "miners", "Five miners")
+    ]
+
+
+def test_in_a_toll_an_article_counts_only_people() -> None:
+    """ "rose to 230 people, an increase of nine": the increase is no figure; "and a child" is one."""
+    assert _read("The death toll rose to 230 people, an increase of nine since Monday.") == [
+        ("killed", "people", "230 people")
+    ]
+    assert ("killed", "children", "a child") in _read("The blast killed 4 soldiers and a child.")
+
+
+def test_an_adverb_ends_the_noun_phrase() -> None:
+    """ "over 700,000 already internally displaced": displaced people, no "already internally"."""
+    found = _read(
+        "Some 2 million people were exposed, including over 700,000 already internally displaced."
+    )
+    assert [(counted, phrase) for _, counted, phrase in found] == [
+        ("people", "Some 2 million people"),
+        ("people", "over 700,000"),
+    ]
+
+
+def test_responders_at_the_scene_were_deployed() -> None:
+    """ "More than 900 rescuers are working at the site": deployed rescuers; killed rescuers stay killed."""
+    assert _read("More than 900 rescuers are working at the site.") == [
+        ("deployed", "rescuers", "More than 900 rescuers")
+    ]
+    assert _read("More than 90 rescuers carrying dogs were sent to the site.") == [
+        ("deployed", "rescuers", "More than 90 rescuers")
+    ]
+    assert _read("Two rescuers were killed by a second slide.") == [
+        ("killed", "rescuers", "Two rescuers")
+    ]

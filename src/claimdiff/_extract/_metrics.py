@@ -388,6 +388,22 @@ _COUNTED_METRICS = {
         "recorded",
         "aftershocks",
     ),  # "78 aftershocks were reported" (ANNOTATION.md rule 11)
+    # responders at the scene with nothing else said of them were sent there: "more than 200 searchers
+    # picked their way through the mud", "3,000 rescuers are working at the site"
+    **{
+        r: ("deployed", r)
+        for r in (
+            "rescuers",
+            "rescue workers",
+            "searchers",
+            "firefighters",
+            "responders",
+            "emergency workers",
+            "relief workers",
+            "rescue personnel",
+            "search and rescue personnel",
+        )
+    },  # fmt: skip
 }
 _AGO = re.compile(r"\s+(?:ago|earlier|later|before|after|since)\b")
 _TIME_WINDOW = re.compile(

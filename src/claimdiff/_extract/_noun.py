@@ -115,8 +115,20 @@ def counted(
             # "125 ill people": the cases of an outbreak, unless a verb says more ("critically ill": a condition)
             participle = "cases"
             continue
+        if (
+            words
+            and not known
+            and (
+                (word.endswith("ly") and len(word) > 4)
+                or (word.endswith("ing") and words[-1].endswith("s"))
+            )
+        ):
+            # "1.2 million already internally displaced": an adverb ends the noun phrase, as a
+            # participle after a plural head does ("300 rescuers carrying instruments")
+            break
         if not words and (
             word in _ADJECTIVES
+            or word in {"already", "still", "now", "currently"}
             or word.endswith("-old")  # "a two-month-old baby": an age, not the thing counted
             or (word.endswith("ly") and len(word) > 4)
             or any(ch.isdigit() for ch in word)

@@ -221,10 +221,12 @@ class _Reader(Crediting):
             alone = all(f.article for f, _ in chain)
             made: list[Candidate] = []
             for fig, is_part in chain:
-                if alone and (
+                if (alone or (fig.article and metric is not None and is_casualty(metric))) and (
                     metric is None or not is_casualty(metric) or fig.counted not in _PERSONS
                 ):
-                    continue  # "a child was killed" is a figure; "a rink was hit", "an attack killed" are not
+                    # "a child was killed" is a figure; "a rink was hit", "an attack killed" are not,
+                    # nor "501 people, an increase of eight": in a toll, "a"/"an" counts only people
+                    continue
                 who = figure_of(self.text, self.low, fig.end) or self._speaker(
                     fig.start, quotes, speakers, resolved
                 )
