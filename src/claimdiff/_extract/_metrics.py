@@ -375,6 +375,9 @@ def partitive(low: str, start: int, end: int, fig: Figure) -> str | None:
     return TRIGGERS[noun]
 
 
+#: People whose count at a scene says they were sent there.
+_RESPONDERS = ("rescuers", "rescue workers", "searchers", "firefighters", "responders",
+               "emergency workers", "relief workers", "rescue personnel", "search and rescue personnel")  # fmt: skip
 #: Counted things that say what happened to them: IDPs are displaced, refugees displaced abroad.
 _COUNTED_METRICS = {
     "idps": ("displaced", "people"),
@@ -390,20 +393,7 @@ _COUNTED_METRICS = {
     ),  # "78 aftershocks were reported" (ANNOTATION.md rule 11)
     # responders at the scene with nothing else said of them were sent there: "more than 200 searchers
     # picked their way through the mud", "3,000 rescuers are working at the site"
-    **{
-        r: ("deployed", r)
-        for r in (
-            "rescuers",
-            "rescue workers",
-            "searchers",
-            "firefighters",
-            "responders",
-            "emergency workers",
-            "relief workers",
-            "rescue personnel",
-            "search and rescue personnel",
-        )
-    },  # fmt: skip
+    **{r: ("deployed", r) for r in _RESPONDERS},
 }
 _AGO = re.compile(r"\s+(?:ago|earlier|later|before|after|since)\b")
 _TIME_WINDOW = re.compile(

@@ -117,7 +117,7 @@ def counted(
             continue
         if (
             words
-            and not known
+            and word not in vocabulary.counted_synonyms
             and (
                 (word.endswith("ly") and len(word) > 4)
                 or (word.endswith("ing") and words[-1].endswith("s"))
