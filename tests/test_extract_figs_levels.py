@@ -166,3 +166,25 @@ def test_law_a_part_of_the_deaths_is_a_killed_claim_of_the_part(part: int, extra
     whole = part + extra
     found = _read(f"A total of {whole} people died. Some {part} of the deaths were in the city.")
     assert [(m, n) for m, _, n in found] == [("killed", whole), ("killed", part)]
+
+
+def test_a_figure_that_says_only_where_it_is_shares_the_verb_before() -> None:
+    """ "1,200 families are served inside 14 evacuation centres and 300 outside": both assisted."""
+    found = extract(
+        "In all 1,200 families are being served inside 14 evacuation centres and 300 families outside."
+    )
+    assert [(c.claim.metric.name, c.claim.estimate.point) for c in found] == [
+        ("assisted", 1200),
+        ("assisted", 300),
+    ]
+    assert [(u.numeral, u.reason) for u in found.unread] == [
+        ("14", "a count of areas, not of the event's toll")
+    ]
+
+
+def test_a_figure_with_a_verb_of_its_own_keeps_it() -> None:
+    """ "Seven people died in the north and 12 were injured in the south": killed, then injured."""
+    assert _read("Seven people died in the north and 12 were injured in the south.") == [
+        ("killed", "people", 7),
+        ("injured", "people", 12),
+    ]

@@ -18,6 +18,7 @@ from claimdiff._extract._blocks import closing_citation, heading_source, is_capt
 from claimdiff._extract._candidate import Candidate
 from claimdiff._extract._clauses import (
     breaks_down,
+    gapped,
     in_areas,
     opens_parts,
     refers_back,
@@ -190,6 +191,12 @@ class _Reader(Crediting):
                 metric = previous[
                     1
                 ]  # "61 died in the capital, 40 in the north", "12,400 people (2,100 households)"
+            elif (
+                metric is None
+                and previous is not None
+                and gapped(self.low, previous[0].end, chain[0][0].start, chain[-1][0].end, s.end)
+            ):
+                metric = previous[1]  # "N families are served inside 24 centres and M outside"
             included = (
                 metric is None
                 and previous is not None
