@@ -45,7 +45,8 @@ _STOP = frozenset(
      "this", "these", "those", "the", "a", "an", "than", "per", "each", "some", "about", "among", "including",
      "between", "while", "when", "where", "did", "do", "does", "not", "no", "remain", "remained", "according",
      "overnight", "yesterday", "today", "of", "up", "out", "off", "down", "so", "more", "less", "fewer", "again",
-     "others", "other", "them", "it", "they", "following", "amid", "despite"}
+     "others", "other", "them", "it", "they", "following", "amid", "despite", "inside", "outside", "within",
+     "throughout", "beyond", "elsewhere", "under", "along", "around", "toward", "towards", "through"}
 )
 # fmt: on
 _DEMONYMS = frozenset(adj.lower() + "s" for adj in COUNTRIES.values() if adj[-1] in "ni")
