@@ -188,3 +188,36 @@ def test_a_figure_with_a_verb_of_its_own_keeps_it() -> None:
         ("killed", "people", 7),
         ("injured", "people", 12),
     ]
+
+
+def test_a_class_a_number_is_put_in_is_its_metric() -> None:
+    """ "were classified as damaged", "identified by the authorities as destroyed (5,095)": the class."""
+    assert _read(
+        "In all 1,030 houses were classified as damaged and 207 were tagged as destroyed."
+    ) == [
+        ("damaged", "homes", 1030),
+        ("razed", "homes", 207),
+    ]
+    found = _read(
+        "Some 9,000 houses were identified by the authorities as destroyed (5,095) or flooded (3,905)."
+    )
+    assert [(m, n) for m, _, n in found][1:] == [("razed", 5095), ("flooded", 3905)]
+
+
+def test_a_number_in_brackets_with_a_verb_of_its_own_keeps_it() -> None:
+    """ "2,100 wounded (970 evacuated)": the bracket's number is evacuated, not injured."""
+    assert [m for m, _, _ in _read("There were 2,100 wounded (970 evacuated) in the year.")] == [
+        "injured",
+        "evacuated",
+    ]
+
+
+def test_a_part_said_to_be_people_counts_them() -> None:
+    """ "Of the 12 injured, 5 are children": 5 injured children; "(60%, 6) were women": 6 women."""
+    assert _read("Of the 12 injured, 5 are children.") == [
+        ("injured", "people", 12),
+        ("injured", "children", 5),
+    ]
+    assert _read("All 10 cases were reported in the district; most cases (60%, 6) were women.")[
+        -1
+    ] == ("cases", "women", 6)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from claimdiff._extract._noun import predicate_noun
 from claimdiff._extract._text import alternation
 from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._extract._verbs import acted_on, planned
@@ -125,7 +126,10 @@ _DIMENSION_METRICS = {
     "dimensionless": "share",
 }
 _AUX = (
-    r"(?:who|that|listed\s+as|already|continues?|continued|were|was|are|is|be|been|being|have|has|had|got|get|reportedly|also|all|still|now|later|then|"
+    # "were identified by the authorities as destroyed", "were tagged as totally damaged": the class is the metric
+    r"(?:(?:listed|identified|classified|categori[sz]ed|tagged|recorded|registered|counted)"
+    r"(?:\s+by\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)?\s+as|"
+    r"who|that|already|continues?|continued|were|was|are|is|be|been|being|have|has|had|got|get|reportedly|also|all|still|now|later|then|"
     r"remain|remained|remains|reported|confirmed|believed|feared|thought|said|to|in total|initially|"
     r"since|either|both|left|suspected|confirmed|new|additional|more|internally|newly|temporarily|"
     # a modal is no hedge of the number (ANNOTATION.md rule 34): "as many as 100 people may have been killed"
@@ -203,7 +207,11 @@ _BARE_RIGHT = re.compile(rf"(?:\s+{_BETWEEN})*(?:\s+{_AUX})*\s+{_QUOTE}(?P<t>{_T
 _LEFT = re.compile(
     rf"\b(?P<t>{_TRIGGER_ALT})(?:\s+(?:and|or)\s+\w+)?\s+(?:(?:a total of|another|a further|an additional|"
     rf"all the|all|the|up|of|now)\s+)?$"
+    # "totally destroyed (55,095), partially destroyed (28,129)": the number in brackets after its metric
+    rf"|\b(?P<b>{_TRIGGER_ALT})\s*\(\s*$"
 )
+#: A bracket closing right after the figures it holds: "destroyed (55,095)", never "wounded (9,737 evacuated)".
+_CLOSING = re.compile(r"\s*\)")
 _TOLL = re.compile(
     r"\b(?:(?P<w>death|casualty|injury)?\s*tolls?|(?P<c>death)\s+count)\b(?:[^.,;]|(?<=\d)[.,](?=\d)|(?<=\b[a-z])\.){0,90}?"
     r"\b(?:at|to|of|reached|hit|is|was|be|stood|stands|"
@@ -260,7 +268,9 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
             low, max(start, first.start - 80), first.start
         )  # a trigger and a few words
         if left is not None:
-            return None if planned(low, start, left.start()) else TRIGGERS[left.group("t")]
+            word = left.group("t") or left.group("b")
+            if left.group("b") is None or _CLOSING.match(low, last.end, end) is not None:
+                return None if planned(low, start, left.start()) else TRIGGERS[word]
         toll = _TOLL.search(
             low, max(start, first.start - 120), first.start
         )  # "toll from the quake in X has risen to"
@@ -334,7 +344,7 @@ _PARTITIVE = re.compile(
 )
 #: The whole fronted before the number: "Of the deaths, 17,388 were in Kashmir", "Of the dead, four were children".
 _FRONTED_WHOLE = re.compile(
-    rf"\bof\s+(?:the|these|those)\s+(?:[a-z][\w'’-]*\s+){{0,2}}?(?P<t>{_TRIGGER_ALT})\s*,\s*"
+    rf"\bof\s+(?:the|these|those)\s+(?:\d[\d,.]*\s+)?(?:[a-z][\w'’-]*\s+){{0,2}}?(?P<t>{_TRIGGER_ALT})\s*,\s*"
     r"(?:(?:about|some|around|nearly|over|more\s+than|at\s+least|only|just)\s+)?$"
 )
 
@@ -370,7 +380,9 @@ def partitive(low: str, start: int, end: int, fig: Figure) -> str | None:
     done = acted_on(low, start, end, fig.start, after, passive_only=True)
     if done is not None:
         return done
-    if noun is None or _WHERE_ONLY.match(low, after, end) is None:
+    if noun is None or (
+        _WHERE_ONLY.match(low, after, end) is None and predicate_noun(low, after, end) is None
+    ):
         return None  # "26 of the injured remained in intensive care": a state the rules do not name
     return TRIGGERS[noun]
 

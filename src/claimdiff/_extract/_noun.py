@@ -26,7 +26,7 @@ from claimdiff._model.vocabulary import Vocabulary
 if TYPE_CHECKING:
     from claimdiff._extract._figures import Figure
 
-__all__ = ["ABBREVIATED", "NATIONALITIES", "counted", "of_nation", "told_apart"]
+__all__ = ["ABBREVIATED", "NATIONALITIES", "counted", "of_nation", "predicate_noun", "told_apart"]
 
 # fmt: off
 _ADJECTIVES = frozenset(
@@ -409,3 +409,21 @@ _NATION = re.compile(
 )
 _ABBREVIATED_COUNTRIES = {"u.s.": "United States", "u.k.": "United Kingdom"}
 _ADJECTIVE_COUNTRIES = {adj.lower(): country.title() for country, adj in COUNTRIES.items()}
+
+
+#: After a bare number, "were/are" and the people it is: "(70%, 7) were females", "four were children".
+_PREDICATE = re.compile(
+    r"\s*\)?\s+(?:were|are)\s+(?:all\s+)?(?P<n>women|men|females|males|children|boys|girls|adults|minors|"
+    r"infants|babies|civilians|soldiers|students|foreigners|health workers|aid workers|journalists)\b(?!\s+(?:of|who|and)\b)"
+)
+
+
+def predicate_noun(low: str, at: int, end: int) -> str | None:
+    """The people a bare number is said to be ("four were children"): its counted thing, as the text names it.
+
+    >>> s = "of the dead, four were children."
+    >>> predicate_noun(s, s.index(" were"), len(s))
+    'children'
+    """
+    m = _PREDICATE.match(low, at, end)
+    return m.group("n") if m is not None else None

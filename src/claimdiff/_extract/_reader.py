@@ -39,7 +39,7 @@ from claimdiff._extract._metrics import (
     on_the_ground,
     unit_metric,
 )
-from claimdiff._extract._noun import of_nation, told_apart
+from claimdiff._extract._noun import of_nation, predicate_noun, told_apart
 from claimdiff._extract._place import _LABEL, _path, known, places_named
 from claimdiff._extract._place_choice import heading_places
 from claimdiff._extract._placing import Context
@@ -325,7 +325,14 @@ class _Reader(Crediting):
         return placed[-1][1]
 
     def _level(self, s: Sentence, fig: Figure) -> Figure:
-        """A bare number a subject gives a level to counts the subject's thing, not the figure's before it."""
+        """The thing a bare number counts when its clause says: its subject's, or the people it is said to be.
+
+        "the number of affected families rose to N" counts families, not the figure's before it;
+        "four were children" counts children.
+        """
+        said = predicate_noun(self.low, fig.end, s.end)
+        if said is not None:
+            return attrs.evolve(fig, counted=self.vocabulary.counted(said))
         counted = level_counted(self.low, s.start, fig)
         if counted is None:
             return fig
