@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from claimdiff._extract._levels import LEVEL, NUMBER_OF
 from claimdiff._extract._noun import predicate_noun
 from claimdiff._extract._text import alternation
 from claimdiff._extract._triggers import TRIGGERS
@@ -27,7 +28,6 @@ __all__ = [
     "counted_metric",
     "is_casualty",
     "is_window",
-    "level_counted",
     "measured",
     "metric_for",
     "on_the_ground",
@@ -164,34 +164,8 @@ _RIGHT = re.compile(
 _RIGHT_AUX = re.compile(
     rf"(?:\s*,[^,.;\"“”]{{1,60}},)?\s*(?:{_AUX}\s+)+{_QUOTE}(?P<t>{_TRIGGER_ALT})\b"
 )
-#: A verb that takes a count to a level: "has risen to", "climbed to", "swelled to", "reached", "stands at".
-_TO_LEVEL = (
-    r"(?:has\s+|had\s+|have\s+)?(?:reached|(?:risen|rose|rises|rise|climbed|climbs|climb|"
-    r"increased|increases|grown|grew|grows|jumped|jumps|swelled|swollen|swells|gone\s+up|went\s+up|goes\s+up)\s+to|"
-    r"(?:was\s+|were\s+|been\s+)?raised\s+to|stands\s+at|stood\s+at|now\s+stands\s+at|is|was|"
-    r"exceeded|surpassed|topped|passed)"
-)
-#: "the number of [words] TRIGGER [counted noun] [a short phrase] has risen to N": the subject's metric is the number's.
-_NUMBER_OF = re.compile(
-    rf"\b(?:number|total|tally|count|toll)\s+of\s+(?:the\s+|those\s+)?(?:[a-z][\w'’-]*\s+){{0,2}}?(?P<t>{_TRIGGER_ALT})"
-    r"(?:\s+(?P<c>people|persons|civilians|families|households|individuals|children|staff|workers))?"
-    r"(?:\s+(?:in|since|across|on|following|after|from|by|due\s+to|caused\s+by|linked\s+to|related\s+to|"
-    r"during|among|at)\s+[^,;.]{1,60}?)?"
-    rf"\s+{_TO_LEVEL}\s+"
-    r"(?:(?:about|some|around|nearly|over|more\s+than)\s+)?$"
-)
 #: A metric fronted as the topic of the clause: "For the injured, the latest figure is 446", "As for the dead, ...".
 _FOR_THE = re.compile(rf"\b(?:as\s+)?for\s+the\s+(?P<t>{_TRIGGER_ALT})\s*,[^.;,]{{0,50}}$")
-#: A noun of a metric as the subject, then a verb of level before the number: "deaths totalled 250,000".
-_LEVEL = re.compile(
-    r"\b(?P<t>deaths|fatalities|casualties|injuries|cases|infections|hospitalizations|hospitalisations)\b"
-    r"[^.;:\d]{0,50}?\b(?:totall?ed|totals?|numbered|numbers?|stood\s+at|stands?\s+at|reached|reaches|"
-    # a change to a level: "the reported deaths have climbed to 12", "Deaths Rise to 273"
-    r"(?:(?:has|have|had)\s+)?(?:risen|rose|rises?|climbed|climbs?|increased|increases|grown|grew|jumped|"
-    r"swelled|swollen|gone\s+up|went\s+up)\s+to|"
-    r"exceeded|exceeds|(?:is|are|was|were)\s+(?:put|estimated|placed)\s+at|came\s+to|comes?\s+to|"
-    r"amounted\s+to|amounts?\s+to)\s+(?:(?:about|some|around|nearly|over|more\s+than|at\s+least)\s+)?$"
-)
 _WITH_ABSOLUTE = re.compile(
     rf"(?:\s+(?:in|across|near|at)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,2}}?)?\s+(?P<t>{_TRIGGER_ALT})\b(?=\s*[,.;]|\s*$)"
 )
@@ -284,10 +258,10 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
         )
         if topic is not None:  # "For the injured, the latest figure is 446"
             return TRIGGERS[topic.group("t")]
-        level = _LEVEL.search(low, max(start, first.start - 90), first.start)
+        level = LEVEL.search(low, max(start, first.start - 90), first.start)
         if level is not None:  # "combat deaths are generally agreed to have totaled about 250,000"
             return TRIGGERS[level.group("t")]
-        number = _NUMBER_OF.search(low, max(start, first.start - 90), first.start)
+        number = NUMBER_OF.search(low, max(start, first.start - 90), first.start)
         if number is not None:  # "the number of displaced people has reached 14,000"
             return TRIGGERS[number.group("t")]
     if first.bare:
@@ -317,20 +291,6 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
         passive_only = counted_metric(first.counted) is not None
         return acted_on(low, start, end, first.start, last.end, passive_only=passive_only)
     return first.metric
-
-
-def level_counted(low: str, start: int, fig: Figure) -> str | None:
-    """What a number of level counts when its subject says so ("the number of affected families rose to N").
-
-    ``None`` when no such subject stands before the number; ``""`` when the subject names a
-    metric but no counted thing (people, for a toll), so that no figure before it lends its noun.
-    """
-    if _LEVEL.search(low, max(start, fig.start - 90), fig.start) is not None:
-        return ""
-    number = _NUMBER_OF.search(low, max(start, fig.start - 90), fig.start)
-    if number is None:
-        return None
-    return number.group("c") or ""
 
 
 #: A bare number, then the whole it is a part of: "134 of the deaths", "55 of 75 confirmed dead",

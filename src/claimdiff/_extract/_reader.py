@@ -26,6 +26,7 @@ from claimdiff._extract._clauses import (
 from claimdiff._extract._crediting import Crediting
 from claimdiff._extract._figures import Figure, figures
 from claimdiff._extract._labels import labelled, section_metric
+from claimdiff._extract._levels import level_counted
 from claimdiff._extract._merge import METRIC_NOUN, elided, listed
 from claimdiff._extract._metrics import (
     chains,
@@ -33,7 +34,6 @@ from claimdiff._extract._metrics import (
     counted_metric,
     is_casualty,
     is_window,
-    level_counted,
     measured,
     metric_for,
     on_the_ground,
