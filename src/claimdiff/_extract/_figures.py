@@ -217,25 +217,28 @@ def _number_at(
     text: str, low: str, pos: int, start: int, end: int, hedges: HedgePolicy, vocabulary: Vocabulary
 ) -> Figure | None:
     """The figure of the number starting at ``pos``, unless it is none or a time, date, age or ordinal."""
-    parsed = parse_number_prefix(low[pos:end])
+    # the words a number can take are few: a bounded slice keeps a long sentence's numbers linear
+    head = low[pos : min(end, pos + _NUMBER_REACH)]
+    parsed = parse_number_prefix(head)
     if parsed is None:
         return None
     if low[pos + parsed[1] : pos + parsed[1] + 2] in _M_JOINED and joined_m(low, pos + parsed[1]):
-        parsed = parse_number_prefix(low[pos:end], count=True) or parsed  # "2.2m+", "1m-2m people"
+        parsed = parse_number_prefix(head, count=True) or parsed  # "2.2m+", "1m-2m people"
     parsed = _first_end(low, pos, end, parsed)
     value, consumed = parsed
     num_end = pos + consumed
-    after = low[num_end:end]
     if (
-        NOT_A_COUNT_AFTER.match(after)
+        NOT_A_COUNT_AFTER.match(low, num_end, end)
         or month_before(low, start, pos)
-        or DATE_AFTER.match(after)
+        or DATE_AFTER.match(low, num_end, end)
         or MAGNITUDE_AFTER.match(text, num_end, end)
     ):
         return None
     return _number_figure(text, low, pos, num_end, start, end, value, hedges, vocabulary)
 
 
+#: How far a number's words reach from its first character ("one hundred and twenty-three thousand ...").
+_NUMBER_REACH = 200
 #: A joined m before a suffix or the end of a range: read as million, as a count's is (the noun decides).
 _M_JOINED = frozenset({"m+", "m-", "m–"})
 _BETWEEN = re.compile(r"\bbetween\s+$")
@@ -351,14 +354,13 @@ def _number_figure(
     vocabulary: Vocabulary,
 ) -> Figure | None:
     fig_start = _hedge_start(low, start, pos, hedges)
-    left = low[start:fig_start]
-    opener = re.search(r"\b(?:between|from)\s+$", left)
+    opener = _opener(low, start, fig_start)
     if (
         opener is not None
-        and opener.group().startswith("from")
+        and opener[1] == "from"
         and (
             CHANGED.search(low, max(start, fig_start - 60), fig_start)
-            or not re.match(r"\s+to\s+", low[num_end:end])
+            or not _TO.match(low, num_end, end)
         )
     ):
         return None  # "rose from 9 to 14": the old figure; the new one is read on its own
@@ -368,10 +370,10 @@ def _number_figure(
         second = parse_number_prefix(low[ranged.end() : end])
         if second is not None:
             stop = ranged.end() + second[1]
-            if DATE_AFTER.match(low[stop:end]):
+            if DATE_AFTER.match(low, stop, end):
                 return None  # "between 12 and 14 June": days, not a figure
             if opener is not None:  # "between 5 and 10", "from 200 to 300": a range, and its hedge
-                fig_start = _hedge_start(low, start, start + opener.start(), hedges)
+                fig_start = _hedge_start(low, start, opener[0], hedges)
     twice = _REPEATED.match(low, stop, end)
     repeated = (
         twice.end() if twice is not None and _same_number(low[pos:stop], twice.group(1)) else None
@@ -431,6 +433,30 @@ def _number_figure(
     if fig is not None and repeated is not None and fig.end < repeated:
         fig = attrs.evolve(fig, end=repeated)  # "twelve (12) persons": one figure written twice
     return fig
+
+
+_TO = re.compile(r"\s+to\s+")
+
+
+def _opener(low: str, start: int, at: int) -> tuple[int, str] | None:
+    """The "between" or "from" (and spaces) right before offset ``at``, not before ``start``: where, and which.
+
+    Read backwards from ``at``, so that a long sentence is not searched again for each of its numbers.
+    """
+    k = at
+    while k > start and low[k - 1].isspace():
+        k -= 1
+    if k == at:
+        return None
+    for word in ("between", "from"):
+        b = k - len(word)
+        if (
+            b >= start
+            and low.startswith(word, b)
+            and (b == start or not (low[b - 1].isalnum() or low[b - 1] == "_"))
+        ):
+            return b, word
+    return None
 
 
 #: Between the ends of a range: "5-10", "5 to 10", "between 5 and 10", "two or three".

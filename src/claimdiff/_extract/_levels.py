@@ -16,7 +16,7 @@ from claimdiff._extract._triggers import TRIGGERS
 if TYPE_CHECKING:
     from claimdiff._extract._figures import Figure
 
-__all__ = ["LEVEL", "NUMBER_OF", "level_counted"]
+__all__ = ["LEVEL", "NUMBER_OF", "level_counted", "level_noun", "number_of"]
 
 _TRIGGER_ALT = alternation(TRIGGERS)
 #: A verb that takes a count to a level: "has risen to", "climbed to", "swelled to", "reached", "stands at".
@@ -47,15 +47,45 @@ LEVEL = re.compile(
 )
 
 
+#: Words one of which :data:`LEVEL` / :data:`NUMBER_OF` cannot match without: looked for first (a
+#: substring test is far cheaper than a search of the whole alternation at every offset).
+_LEVEL_NOUNS = (
+    "deaths",
+    "fatalities",
+    "casualties",
+    "injuries",
+    "cases",
+    "infections",
+    "hospitali",
+)
+_NUMBER_NOUNS = ("number", "total", "tally", "count", "toll")
+
+
+def level_noun(low: str, start: int, at: int) -> re.Match[str] | None:
+    """:data:`LEVEL` searched in ``low[start:at]``: a noun of a metric, then a verb of level."""
+    window = low[start:at]
+    if not any(w in window for w in _LEVEL_NOUNS):
+        return None
+    return LEVEL.search(low, start, at)
+
+
+def number_of(low: str, start: int, at: int) -> re.Match[str] | None:
+    """:data:`NUMBER_OF` searched in ``low[start:at]``: "the number of TRIGGER ... has risen to"."""
+    window = low[start:at]
+    if "of" not in window or not any(w in window for w in _NUMBER_NOUNS):
+        return None
+    return NUMBER_OF.search(low, start, at)
+
+
 def level_counted(low: str, start: int, fig: Figure) -> str | None:
     """What a number of level counts when its subject says so ("the number of affected families rose to N").
 
     ``None`` when no such subject stands before the number; ``""`` when the subject names a
     metric but no counted thing (people, for a toll), so that no figure before it lends its noun.
     """
-    if LEVEL.search(low, max(start, fig.start - 90), fig.start) is not None:
+    if level_noun(low, max(start, fig.start - 90), fig.start) is not None:
         return ""
-    number = NUMBER_OF.search(low, max(start, fig.start - 90), fig.start)
+    number = number_of(low, max(start, fig.start - 90), fig.start)
     if number is None:
         return None
     return number.group("c") or ""

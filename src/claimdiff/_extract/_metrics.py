@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from claimdiff._extract._levels import LEVEL, NUMBER_OF
+from claimdiff._extract._levels import level_noun, number_of
 from claimdiff._extract._noun import predicate_noun
 from claimdiff._extract._text import alternation
 from claimdiff._extract._triggers import TRIGGERS
@@ -235,7 +235,11 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
     first, last = chain[0][0], chain[-1][0]
     numeric = any(not f.article for f, _ in chain)
     if numeric:
-        among = _AMONG.search(low, max(start, first.start - 40), first.start)
+        among = (
+            _AMONG.search(low, max(start, first.start - 40), first.start)
+            if low.find("among", max(start, first.start - 40), first.start) >= 0
+            else None
+        )
         if among is not None:  # "Among the victims were two families": the dead, counted again
             return _AMONG_METRIC.get(among.group("w"), "killed")
         left = _LEFT.search(
@@ -245,9 +249,12 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
             word = left.group("t") or left.group("b")
             if left.group("b") is None or _CLOSING.match(low, last.end, end) is not None:
                 return None if planned(low, start, left.start()) else TRIGGERS[word]
-        toll = _TOLL.search(
-            low, max(start, first.start - 120), first.start
-        )  # "toll from the quake in X has risen to"
+        far = max(start, first.start - 120)
+        toll = (  # "toll from the quake in X has risen to"
+            _TOLL.search(low, far, first.start)
+            if low.find("toll", far, first.start) >= 0 or low.find("count", far, first.start) >= 0
+            else None
+        )
         if toll is not None:
             return "injured" if toll.group("w") == "injury" else "killed"
         near = max(start, first.start - 80)
@@ -258,10 +265,10 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
         )
         if topic is not None:  # "For the injured, the latest figure is 446"
             return TRIGGERS[topic.group("t")]
-        level = LEVEL.search(low, max(start, first.start - 90), first.start)
+        level = level_noun(low, max(start, first.start - 90), first.start)
         if level is not None:  # "combat deaths are generally agreed to have totaled about 250,000"
             return TRIGGERS[level.group("t")]
-        number = NUMBER_OF.search(low, max(start, first.start - 90), first.start)
+        number = number_of(low, max(start, first.start - 90), first.start)
         if number is not None:  # "the number of displaced people has reached 14,000"
             return TRIGGERS[number.group("t")]
     if first.bare:
