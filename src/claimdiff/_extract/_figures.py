@@ -412,7 +412,9 @@ def _number_figure(
         year=re.fullmatch(r"(?:1[89]|20)\d\d", low[pos:num_end]) is not None,
     )
     bound = (
-        _VERB_BOUND.search(low, start, pos)
+        _VERB_BOUND.search(
+            low, max(start, pos - 60), pos
+        )  # a verb right before: never the whole sentence
         if fig is not None and fig_start == pos and fig.estimate.hedge is Hedge.EXACT
         else None
     )
