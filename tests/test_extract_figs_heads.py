@@ -133,3 +133,13 @@ def test_responders_at_the_scene_were_deployed() -> None:
     assert _read("Two rescuers were killed by a second slide.") == [
         ("killed", "rescuers", "Two rescuers")
     ]
+
+
+def test_the_verb_of_a_relative_clause_is_the_metric() -> None:
+    """ "shot down 17 of 20 drones that the enemy launched": 17 intercepted, 20 launched."""
+    assert _read(
+        "The army said it shot down 17 of 20 drones that the enemy launched overnight."
+    ) == [
+        ("intercepted", "drones", "17"),
+        ("launched", "drones", "20 drones"),
+    ]

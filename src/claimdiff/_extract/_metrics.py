@@ -184,6 +184,11 @@ _LEFT = re.compile(
     # "totally destroyed (55,095), partially destroyed (28,129)": the number in brackets after its metric
     rf"|\b(?P<b>{_TRIGGER_ALT})\s*\(\s*$"
 )
+#: An object relative clause after the figure's noun: "20 drones that Russia launched", "which the army shot down".
+_RELATIVE = re.compile(
+    rf"\s+(?:that|which)\s+(?:the\s+)?(?!(?:were|was|are|is|have|has|had)\b)[a-z][\w'’-]*\s+"
+    rf"(?:[a-z][\w'’-]*\s+){{0,2}}?(?P<t>{_TRIGGER_ALT})\b"
+)
 #: A bracket closing right after the figures it holds: "destroyed (55,095)", never "wounded (9,737 evacuated)".
 _CLOSING = re.compile(r"\s*\)")
 _TOLL = re.compile(
@@ -288,6 +293,9 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
     )  # "a civilian injured": said of people, the verb alone will do
     if right is not None and TRIGGERS[right.group("t")] in _PEOPLE_METRICS:
         return TRIGGERS[right.group("t")]
+    relative = _RELATIVE.match(low, last.end, end) if numeric else None
+    if relative is not None:  # "17 of 20 drones that Russia used": the verb of the relative clause
+        return TRIGGERS[relative.group("t")]
     if low.endswith("with ", start, first.start):  # "with four towers in Gaza city destroyed"
         absolute = _WITH_ABSOLUTE.match(low, last.end, end)
         if absolute is not None:
