@@ -82,6 +82,8 @@ def items(text: str, start: int, end: int) -> list[list[Item]]:
             if pattern is _AFTER and m.group("place").split()[0].lower() in _NOT_PLACES:
                 continue
             thing = m.group("thing")
+            if thing is not None and thing.lower() == "each":
+                thing = None  # "two each in A and B": a distributive, no thing counted
             if thing is not None and (
                 thing.lower() in {"of", "the", "and", "or"} or thing[0].isupper()
             ):

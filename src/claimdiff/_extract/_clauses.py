@@ -18,6 +18,7 @@ __all__ = [
     "FRONTED",
     "LOWER_WORD",
     "breaks_down",
+    "gapped",
     "in_areas",
     "opens_parts",
     "refers_back",
@@ -35,7 +36,7 @@ _ANAPHOR = re.compile(
 #: The referent's parts: "the figure included 18,000 rebels and about 40,000 pro-Assad fighters".
 _PART = re.compile(r"\binclud(?:ed|es|ing)\b[^.;:]{0,60}$")
 _IN_AREAS = re.compile(
-    r"\b(?:in|across|over|from|throughout|of)\s+(?:the\s+|some\s+|about\s+|at least\s+)?$"
+    r"\b(?:in|inside|outside|within|across|over|from|throughout|of)\s+(?:the\s+|some\s+|about\s+|at least\s+)?$"
 )
 _AREA = re.compile(rf"(?:[\w-]+\s+){{0,2}}?{AREA_NOUNS}")
 #: A verb between a figure and a place: the place is another clause's ("7 died, and 4,242 are displaced in Tete").
@@ -87,4 +88,28 @@ def in_areas(low: str, start: int, fig: Figure) -> bool:
     return bool(
         _AREA.fullmatch(fig.counted or "")
         and _IN_AREAS.search(low, max(start, fig.start - 12), fig.start)
+    )
+
+
+#: Between a figure with a verb and the next: the rest of its clause, then "and", "while", a comma or a semicolon.
+_GAP = re.compile(r"(?:\s+[^,;.]{1,70}?)?\s*(?:,|;|\band\b|,\s*and\b|\bwhile\b)\s*")
+#: After a figure whose verb is left out, only where it is, to the end of the clause.
+_WHERE_TAIL = re.compile(
+    r"\s+(?:inside|outside|in|at|near|across|within|from)\b[^,;.()\d]{0,50}(?:[,;.)]|$)"
+)
+
+
+def gapped(low: str, before_end: int, start: int, end: int, clause_end: int) -> bool:
+    """True when the figure at ``low[start:end]`` leaves out the verb of the figure ending at ``before_end``.
+
+    "4,053 families are served inside 24 centres and 4,470 families outside the centres": the second
+    count says only where it is, and shares the first one's verb (gapping).
+
+    >>> s = "4,053 families are served inside 24 centres and 4,470 families outside the centres."
+    >>> gapped(s, s.index(" are"), s.index("4,470"), s.index(" outside"), len(s))
+    True
+    """
+    return (
+        _GAP.fullmatch(low, before_end, start) is not None
+        and _WHERE_TAIL.match(low, end, clause_end) is not None
     )

@@ -217,25 +217,28 @@ def _number_at(
     text: str, low: str, pos: int, start: int, end: int, hedges: HedgePolicy, vocabulary: Vocabulary
 ) -> Figure | None:
     """The figure of the number starting at ``pos``, unless it is none or a time, date, age or ordinal."""
-    parsed = parse_number_prefix(low[pos:end])
+    # the words a number can take are few: a bounded slice keeps a long sentence's numbers linear
+    head = low[pos : min(end, pos + _NUMBER_REACH)]
+    parsed = parse_number_prefix(head)
     if parsed is None:
         return None
     if low[pos + parsed[1] : pos + parsed[1] + 2] in _M_JOINED and joined_m(low, pos + parsed[1]):
-        parsed = parse_number_prefix(low[pos:end], count=True) or parsed  # "2.2m+", "1m-2m people"
+        parsed = parse_number_prefix(head, count=True) or parsed  # "2.2m+", "1m-2m people"
     parsed = _first_end(low, pos, end, parsed)
     value, consumed = parsed
     num_end = pos + consumed
-    after = low[num_end:end]
     if (
-        NOT_A_COUNT_AFTER.match(after)
+        NOT_A_COUNT_AFTER.match(low, num_end, end)
         or month_before(low, start, pos)
-        or DATE_AFTER.match(after)
+        or DATE_AFTER.match(low, num_end, end)
         or MAGNITUDE_AFTER.match(text, num_end, end)
     ):
         return None
     return _number_figure(text, low, pos, num_end, start, end, value, hedges, vocabulary)
 
 
+#: How far a number's words reach from its first character ("one hundred and twenty-three thousand ...").
+_NUMBER_REACH = 200
 #: A joined m before a suffix or the end of a range: read as million, as a count's is (the noun decides).
 _M_JOINED = frozenset({"m+", "m-", "m–"})
 _BETWEEN = re.compile(r"\bbetween\s+$")
@@ -314,6 +317,18 @@ def _partitives(low: str, end: int, found: list[Figure], vocabulary: Vocabulary)
             out.append(attrs.evolve(fig, counted=whole.counted, bare=False))
             continue
         head = _WORD_AFTER.match(low, of.end(), end)
+        toll = (
+            _TOLL_NOUN.match(low, whole.end, end)
+            if whole is not None and whole.start == of.end()
+            else head
+            if fig.estimate.point != 1
+            else None
+        )
+        if toll is not None and toll.group(1) in _WHOLE_NOUNS:
+            # "55 of 75 confirmed dead", "134 of the deaths": a part of a toll of people; the reader
+            # gives it the verb after the whole, else the whole's metric (metrics.partitive)
+            out.append(attrs.evolve(fig, counted="people"))
+            continue
         if (
             fig.estimate.point != 1  # "one of the worst floods": an idiom, not a count
             and head is not None
@@ -339,14 +354,13 @@ def _number_figure(
     vocabulary: Vocabulary,
 ) -> Figure | None:
     fig_start = _hedge_start(low, start, pos, hedges)
-    left = low[start:fig_start]
-    opener = re.search(r"\b(?:between|from)\s+$", left)
+    opener = _opener(low, start, fig_start)
     if (
         opener is not None
-        and opener.group().startswith("from")
+        and opener[1] == "from"
         and (
             CHANGED.search(low, max(start, fig_start - 60), fig_start)
-            or not re.match(r"\s+to\s+", low[num_end:end])
+            or not _TO.match(low, num_end, end)
         )
     ):
         return None  # "rose from 9 to 14": the old figure; the new one is read on its own
@@ -356,10 +370,10 @@ def _number_figure(
         second = parse_number_prefix(low[ranged.end() : end])
         if second is not None:
             stop = ranged.end() + second[1]
-            if DATE_AFTER.match(low[stop:end]):
+            if DATE_AFTER.match(low, stop, end):
                 return None  # "between 12 and 14 June": days, not a figure
             if opener is not None:  # "between 5 and 10", "from 200 to 300": a range, and its hedge
-                fig_start = _hedge_start(low, start, start + opener.start(), hedges)
+                fig_start = _hedge_start(low, start, opener[0], hedges)
     twice = _REPEATED.match(low, stop, end)
     repeated = (
         twice.end() if twice is not None and _same_number(low[pos:stop], twice.group(1)) else None
@@ -398,7 +412,9 @@ def _number_figure(
         year=re.fullmatch(r"(?:1[89]|20)\d\d", low[pos:num_end]) is not None,
     )
     bound = (
-        _VERB_BOUND.search(low, start, pos)
+        _VERB_BOUND.search(
+            low, max(start, pos - 60), pos
+        )  # a verb right before: never the whole sentence
         if fig is not None and fig_start == pos and fig.estimate.hedge is Hedge.EXACT
         else None
     )
@@ -419,6 +435,30 @@ def _number_figure(
     if fig is not None and repeated is not None and fig.end < repeated:
         fig = attrs.evolve(fig, end=repeated)  # "twelve (12) persons": one figure written twice
     return fig
+
+
+_TO = re.compile(r"\s+to\s+")
+
+
+def _opener(low: str, start: int, at: int) -> tuple[int, str] | None:
+    """The "between" or "from" (and spaces) right before offset ``at``, not before ``start``: where, and which.
+
+    Read backwards from ``at``, so that a long sentence is not searched again for each of its numbers.
+    """
+    k = at
+    while k > start and low[k - 1].isspace():
+        k -= 1
+    if k == at:
+        return None
+    for word in ("between", "from"):
+        b = k - len(word)
+        if (
+            b >= start
+            and low.startswith(word, b)
+            and (b == start or not (low[b - 1].isalnum() or low[b - 1] == "_"))
+        ):
+            return b, word
+    return None
 
 
 #: Between the ends of a range: "5-10", "5 to 10", "between 5 and 10", "two or three".
@@ -497,3 +537,11 @@ def _figure(
 
 
 _WORD_AFTER = re.compile(r"\s*([a-z]+)")
+#: Nouns of a toll that name a whole a number can be a part of: "134 of the deaths", "two of the injured".
+_WHOLE_NOUNS = frozenset(
+    w
+    for w, metric in TRIGGERS.items()
+    if " " not in w and metric in {"killed", "injured", "missing"}
+) - {"kill", "kills", "killing", "die", "dies", "injure", "injures", "injuring", "wounding"}
+#: After the number of a whole, within three words, the toll noun it counts: "75 confirmed dead".
+_TOLL_NOUN = re.compile(rf"\s*(?:[a-z]+\s+){{0,2}}?({alternation(_WHOLE_NOUNS)})\b")

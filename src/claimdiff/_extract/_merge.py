@@ -18,7 +18,7 @@ from claimdiff._extract._attribution import cited_source
 from claimdiff._extract._sources import ANAPHORS, spelled_more_fully
 from claimdiff._extract._text import split_blocks
 from claimdiff._model.aliases import canonical_source, source_key
-from claimdiff._model.claim import Source
+from claimdiff._model.claim import Claim, Source
 from claimdiff._model.places import Gazetteer
 
 if TYPE_CHECKING:
@@ -239,6 +239,11 @@ def _headlines_sourced(found: list[Candidate], outlet: Source) -> list[Candidate
     the outlet included); the same toll, failing that: an interval that overlaps, credited to a body.
     """
     body = [c.claim for c in found if not c.headline]
+    kinds: dict[
+        tuple[str, str | None], list[Claim]
+    ] = {}  # read once: a text of many headlines stays linear
+    for d in body:
+        kinds.setdefault((d.metric.name, d.scope.counted), []).append(d)
     out = []
     for c in found:
         k = c.claim
@@ -272,7 +277,9 @@ def _headlines_sourced(found: list[Candidate], outlet: Source) -> list[Candidate
                 None,
             )
         elif c.headline and k.source.key == outlet.key:
-            same = [d for d in body if d.metric == k.metric and d.scope.counted == k.scope.counted]
+            same = [
+                d for d in kinds.get((k.metric.name, k.scope.counted), ()) if d.metric == k.metric
+            ]
             told = next(
                 (d for d in same if (d.low, d.high) == (k.low, k.high)),
                 next(

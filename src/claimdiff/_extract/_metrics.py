@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from claimdiff._extract._levels import level_noun, number_of
+from claimdiff._extract._noun import predicate_noun
 from claimdiff._extract._text import alternation
 from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._extract._verbs import acted_on, planned
@@ -29,6 +31,7 @@ __all__ = [
     "measured",
     "metric_for",
     "on_the_ground",
+    "partitive",
     "unit_metric",
 ]
 
@@ -123,9 +126,14 @@ _DIMENSION_METRICS = {
     "dimensionless": "share",
 }
 _AUX = (
-    r"(?:who|that|listed\s+as|already|continues?|continued|were|was|are|is|be|been|being|have|has|had|got|get|reportedly|also|all|still|now|later|then|"
+    # "were identified by the authorities as destroyed", "were tagged as totally damaged": the class is the metric
+    r"(?:(?:listed|identified|classified|categori[sz]ed|tagged|recorded|registered|counted)"
+    r"(?:\s+by\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)?\s+as|"
+    r"who|that|already|continues?|continued|were|was|are|is|be|been|being|have|has|had|got|get|reportedly|also|all|still|now|later|then|"
     r"remain|remained|remains|reported|confirmed|believed|feared|thought|said|to|in total|initially|"
     r"since|either|both|left|suspected|confirmed|new|additional|more|internally|newly|temporarily|"
+    # a modal is no hedge of the number (ANNOTATION.md rule 34): "as many as 100 people may have been killed"
+    r"(?:may|might|could)\s+have|staying|remaining|"
     r"[a-z]{3,}ly)"
 )  # an adverb before the participle: "were lightly injured", "were seriously wounded"
 #: Words that may stand between a bare number and the metric it counts ("2,600 total deaths", "four others injured").
@@ -145,28 +153,19 @@ _NOUN_GAP = (
     r"(?:\s+(?:in|across|near|at)\s+(?:the\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?"
     r"|(?:\s*,\s*[a-z]+)*\s*,?\s+and\s+(?:[a-z]+\s+){0,2}[a-z]+s)"
 )
+#: A quotation mark around the words of a metric changes nothing: 'houses were "partially damaged"'.
+_QUOTE = r"[\"“]?(?:[a-z]+ly[\"”]?\s+)?"
 _RIGHT = re.compile(
-    rf"(?:\s*,[^,.;\"“”]{{1,60}},\s*(?:{_AUX}\s+)*|{_LOCATIVE_GAP}\s*,?\s*(?:{_AUX}\s+)+|{_NOUN_GAP}(?:\s+{_AUX})*\s+|\s+)"
-    rf"(?P<t>{_TRIGGER_ALT})\b"
+    rf"(?:\s*,[^,.;\"“”]{{1,60}},\s*(?:{_AUX}\s+)*|{_LOCATIVE_GAP}\s*,?\s*(?:{_AUX}\s+)+|{_NOUN_GAP}(?:\s+{_AUX})*\s+"
+    # "13 hospitals and medical centres across the district are now out of service": both gaps
+    rf"|{_NOUN_GAP}{_LOCATIVE_GAP}\s*,?\s*(?:{_AUX}\s+)+|\s+)"
+    rf"{_QUOTE}(?P<t>{_TRIGGER_ALT})\b"
 )
-_RIGHT_AUX = re.compile(rf"(?:\s*,[^,.;\"“”]{{1,60}},)?\s*(?:{_AUX}\s+)+(?P<t>{_TRIGGER_ALT})\b")
-_NUMBER_OF = re.compile(
-    rf"\b(?:number|total|tally|count|toll)\s+of\s+(?:the\s+|those\s+)?(?:(?:new|confirmed|suspected|reported|recorded|"
-    rf"registered|people|persons|civilians|\w+ly)\s+){{0,2}}(?P<t>{_TRIGGER_ALT})"
-    r"(?:\s+(?:people|persons|civilians))?(?:\s+(?:in|since|across|on|following|after|from)\s+[^,;.]{1,60}?)?"
-    r"\s+(?:has\s+|had\s+|have\s+)?(?:reached|risen\s+to|(?:was\s+|were\s+|been\s+)?raised\s+to|rose\s+to|climbed\s+to|increased\s+to|grown\s+to|"
-    r"stands\s+at|stood\s+at|is|was|now\s+stands\s+at|exceeded|surpassed|topped|passed)\s+"
-    r"(?:(?:about|some|around|nearly|over|more\s+than)\s+)?$"
+_RIGHT_AUX = re.compile(
+    rf"(?:\s*,[^,.;\"“”]{{1,60}},)?\s*(?:{_AUX}\s+)+{_QUOTE}(?P<t>{_TRIGGER_ALT})\b"
 )
 #: A metric fronted as the topic of the clause: "For the injured, the latest figure is 446", "As for the dead, ...".
 _FOR_THE = re.compile(rf"\b(?:as\s+)?for\s+the\s+(?P<t>{_TRIGGER_ALT})\s*,[^.;,]{{0,50}}$")
-#: A noun of a metric as the subject, then a verb of level before the number: "deaths totalled 250,000".
-_LEVEL = re.compile(
-    r"\b(?P<t>deaths|fatalities|casualties|injuries|cases|infections|hospitalizations|hospitalisations)\b"
-    r"[^.;:\d]{0,50}?\b(?:totall?ed|totals?|numbered|numbers?|stood\s+at|stands?\s+at|reached|reaches|"
-    r"exceeded|exceeds|(?:is|are|was|were)\s+(?:put|estimated|placed)\s+at|came\s+to|comes?\s+to|"
-    r"amounted\s+to|amounts?\s+to)\s+(?:(?:about|some|around|nearly|over|more\s+than|at\s+least)\s+)?$"
-)
 _WITH_ABSOLUTE = re.compile(
     rf"(?:\s+(?:in|across|near|at)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,2}}?)?\s+(?P<t>{_TRIGGER_ALT})\b(?=\s*[,.;]|\s*$)"
 )
@@ -178,11 +177,20 @@ _AMONG = re.compile(
 _AMONG_METRIC = {"injured": "injured", "wounded": "injured"}
 #: A bare number, then "have been (laboratory-)confirmed": cases (the verb alone, never before a number).
 _CONFIRMED = re.compile(rf"(?:\s+{_AUX})+\s+(?:laboratory[- ]|lab[- ])?confirmed\b")
-_BARE_RIGHT = re.compile(rf"(?:\s+{_BETWEEN})*(?:\s+{_AUX})*\s+(?P<t>{_TRIGGER_ALT})\b")
+_BARE_RIGHT = re.compile(rf"(?:\s+{_BETWEEN})*(?:\s+{_AUX})*\s+{_QUOTE}(?P<t>{_TRIGGER_ALT})\b")
 _LEFT = re.compile(
     rf"\b(?P<t>{_TRIGGER_ALT})(?:\s+(?:and|or)\s+\w+)?\s+(?:(?:a total of|another|a further|an additional|"
-    rf"all the|all|the|up|of)\s+)?$"
+    rf"all the|all|the|up|of|now)\s+)?$"
+    # "totally destroyed (55,095), partially destroyed (28,129)": the number in brackets after its metric
+    rf"|\b(?P<b>{_TRIGGER_ALT})\s*\(\s*$"
 )
+#: An object relative clause after the figure's noun: "20 drones that Russia launched", "which the army shot down".
+_RELATIVE = re.compile(
+    rf"\s+(?:that|which)\s+(?:the\s+)?(?!(?:were|was|are|is|have|has|had)\b)[a-z][\w'’-]*\s+"
+    rf"(?:[a-z][\w'’-]*\s+){{0,2}}?(?P<t>{_TRIGGER_ALT})\b"
+)
+#: A bracket closing right after the figures it holds: "destroyed (55,095)", never "wounded (9,737 evacuated)".
+_CLOSING = re.compile(r"\s*\)")
 _TOLL = re.compile(
     r"\b(?:(?P<w>death|casualty|injury)?\s*tolls?|(?P<c>death)\s+count)\b(?:[^.,;]|(?<=\d)[.,](?=\d)|(?<=\b[a-z])\.){0,90}?"
     r"\b(?:at|to|of|reached|hit|is|was|be|stood|stands|"
@@ -190,7 +198,8 @@ _TOLL = re.compile(
     r"approaches|reaches|hits|climbs|rises)\s+$"
 )
 _CHAIN = re.compile(
-    r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*|,?\s*(?P<sub>including|among them|among whom|of whom|of them|"
+    # "765,869 families, equivalent to 2,733,646 persons": one count in two units shares its verb
+    r"^\s*(?:,?\s*(?:equivalent\s+to|the\s+equivalent\s+of|that\s+is)\s+|,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*|,?\s*(?P<sub>including|among them|among whom|of whom|of them|"
     r"among those)\s+)"
     # a hedge said twice, the figure keeping the inner one: "2,100 families, roughly some 9,000 people"
     r"(?:(?:roughly|about|around|approximately|nearly|almost)\s+)?$"
@@ -231,17 +240,26 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
     first, last = chain[0][0], chain[-1][0]
     numeric = any(not f.article for f, _ in chain)
     if numeric:
-        among = _AMONG.search(low, max(start, first.start - 40), first.start)
+        among = (
+            _AMONG.search(low, max(start, first.start - 40), first.start)
+            if low.find("among", max(start, first.start - 40), first.start) >= 0
+            else None
+        )
         if among is not None:  # "Among the victims were two families": the dead, counted again
             return _AMONG_METRIC.get(among.group("w"), "killed")
         left = _LEFT.search(
             low, max(start, first.start - 80), first.start
         )  # a trigger and a few words
         if left is not None:
-            return None if planned(low, start, left.start()) else TRIGGERS[left.group("t")]
-        toll = _TOLL.search(
-            low, max(start, first.start - 120), first.start
-        )  # "toll from the quake in X has risen to"
+            word = left.group("t") or left.group("b")
+            if left.group("b") is None or _CLOSING.match(low, last.end, end) is not None:
+                return None if planned(low, start, left.start()) else TRIGGERS[word]
+        far = max(start, first.start - 120)
+        toll = (  # "toll from the quake in X has risen to"
+            _TOLL.search(low, far, first.start)
+            if low.find("toll", far, first.start) >= 0 or low.find("count", far, first.start) >= 0
+            else None
+        )
         if toll is not None:
             return "injured" if toll.group("w") == "injury" else "killed"
         near = max(start, first.start - 80)
@@ -252,16 +270,20 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
         )
         if topic is not None:  # "For the injured, the latest figure is 446"
             return TRIGGERS[topic.group("t")]
-        level = _LEVEL.search(low, max(start, first.start - 90), first.start)
+        level = level_noun(low, max(start, first.start - 90), first.start)
         if level is not None:  # "combat deaths are generally agreed to have totaled about 250,000"
             return TRIGGERS[level.group("t")]
-        number = _NUMBER_OF.search(low, max(start, first.start - 90), first.start)
+        number = number_of(low, max(start, first.start - 90), first.start)
         if number is not None:  # "the number of displaced people has reached 14,000"
             return TRIGGERS[number.group("t")]
     if first.bare:
         right = _BARE_RIGHT.match(low, first.end, end)
         if right is None and _CONFIRMED.match(low, first.end, end):
             return "cases"  # "70 have been confirmed by a DNA test": confirmed cases are cases
+        if right is None:
+            part = partitive(low, start, end, first)
+            if part is not None:
+                return part
         return TRIGGERS[right.group("t")] if right is not None else first.metric
     right = (_RIGHT if numeric else _RIGHT_AUX).match(low, last.end, end)
     if right is not None:
@@ -271,6 +293,9 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
     )  # "a civilian injured": said of people, the verb alone will do
     if right is not None and TRIGGERS[right.group("t")] in _PEOPLE_METRICS:
         return TRIGGERS[right.group("t")]
+    relative = _RELATIVE.match(low, last.end, end) if numeric else None
+    if relative is not None:  # "17 of 20 drones that Russia used": the verb of the relative clause
+        return TRIGGERS[relative.group("t")]
     if low.endswith("with ", start, first.start):  # "with four towers in Gaza city destroyed"
         absolute = _WITH_ABSOLUTE.match(low, last.end, end)
         if absolute is not None:
@@ -283,6 +308,63 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
     return first.metric
 
 
+#: A bare number, then the whole it is a part of: "134 of the deaths", "55 of 75 confirmed dead",
+#: "150 of the village's 1,800 residents" (a possessive, a number and two words may stand before the head).
+_PARTITIVE = re.compile(
+    r"\s+of\s+(?:(?:(?:the|these|those|all|its|their|all\s+the|[a-z][\w-]*['’]s)\s+)+"
+    r"(?:(?:about|some|around|nearly|over|more\s+than|at\s+least)\s+)?(?:\d[\d,.]*\s+)?"
+    r"|(?:(?:about|some|around|nearly|over|more\s+than|at\s+least)\s+)?\d[\d,.]*\s+)"
+    r"(?:(?!(?:were|was|are|is|have|has|had|been|be|who|that|which)\b)[a-z][\w'’-]*\s+){0,2}?"
+    rf"(?:(?P<t>{_TRIGGER_ALT})|[a-z][\w'’-]*s)\b"
+)
+#: The whole fronted before the number: "Of the deaths, 17,388 were in Kashmir", "Of the dead, four were children".
+_FRONTED_WHOLE = re.compile(
+    rf"\bof\s+(?:the|these|those)\s+(?:\d[\d,.]*\s+)?(?:[a-z][\w'’-]*\s+){{0,2}}?(?P<t>{_TRIGGER_ALT})\s*,\s*"
+    r"(?:(?:about|some|around|nearly|over|more\s+than|at\s+least|only|just)\s+)?$"
+)
+
+#: After a part's whole, nothing but where it is or who reported it: the part counts what the whole counts.
+_WHERE_ONLY = re.compile(
+    r"\s*(?:$|[,.;:)]|(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+)?"
+    r"(?:(?:reported|recorded|registered|confirmed|counted)\s+)?(?:in|on|at|from|across|near)\b)"
+)
+
+
+def partitive(low: str, start: int, end: int, fig: Figure) -> str | None:
+    """The metric of a bare number that is a part of a whole it names: the verb after the whole, else the whole's.
+
+    In "N of the WHOLE ..." the number is the subject: the verb after the whole says what
+    happened to it ("150 of the village's 1,800 residents were killed": killed; "55 of 75
+    confirmed dead had been identified": identified, ANNOTATION.md rule 33); with no verb of
+    its own it counts what the whole counts ("134 of the deaths were on the island": killed).
+    A whole fronted before the number ("Of the deaths, 17,388 were ...") reads the same way.
+    """
+    part = _PARTITIVE.match(low, fig.end, end)
+    noun: str | None = None
+    after = fig.end
+    if part is not None:
+        noun, after = part.group("t"), part.end()
+    else:
+        fronted = _FRONTED_WHOLE.search(low, max(start, fig.start - 60), fig.start)
+        if fronted is None:
+            return None
+        noun = fronted.group("t")
+    verb = _RIGHT_AUX.match(low, after, end)
+    if verb is not None:
+        return TRIGGERS[verb.group("t")]
+    done = acted_on(low, start, end, fig.start, after, passive_only=True)
+    if done is not None:
+        return done
+    if noun is None or (
+        _WHERE_ONLY.match(low, after, end) is None and predicate_noun(low, after, end) is None
+    ):
+        return None  # "26 of the injured remained in intensive care": a state the rules do not name
+    return TRIGGERS[noun]
+
+
+#: People whose count at a scene says they were sent there.
+_RESPONDERS = ("rescuers", "rescue workers", "searchers", "firefighters", "responders",
+               "emergency workers", "relief workers", "rescue personnel", "search and rescue personnel")  # fmt: skip
 #: Counted things that say what happened to them: IDPs are displaced, refugees displaced abroad.
 _COUNTED_METRICS = {
     "idps": ("displaced", "people"),
@@ -296,6 +378,9 @@ _COUNTED_METRICS = {
         "recorded",
         "aftershocks",
     ),  # "78 aftershocks were reported" (ANNOTATION.md rule 11)
+    # responders at the scene with nothing else said of them were sent there: "more than 200 searchers
+    # picked their way through the mud", "3,000 rescuers are working at the site"
+    **{r: ("deployed", r) for r in _RESPONDERS},
 }
 _AGO = re.compile(r"\s+(?:ago|earlier|later|before|after|since)\b")
 _TIME_WINDOW = re.compile(

@@ -39,8 +39,8 @@ def month_before(low: str, start: int, pos: int) -> bool:
     return _DATE_NEIGHBOUR.search(low, max(start, words_end - 10), pos) is not None
 
 
-DATE_AFTER = re.compile(
-    r"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
+DATE_AFTER = re.compile(  # anchored by match(): read at an offset of the text, or on a slice
+    r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
 )
 
 #: A quake's magnitude after its number: "3.0 M", "6.2M", "5.6 Mw" (capital M: never metres or million).

@@ -20,12 +20,13 @@ from claimdiff._extract._sources import COUNTRIES
 from claimdiff._extract._text import alternation
 from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._model.numbers import NUMBER_WORDS
+from claimdiff._model.places import Gazetteer
 from claimdiff._model.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     from claimdiff._extract._figures import Figure
 
-__all__ = ["ABBREVIATED", "NATIONALITIES", "counted", "told_apart"]
+__all__ = ["ABBREVIATED", "NATIONALITIES", "counted", "of_nation", "predicate_noun", "told_apart"]
 
 # fmt: off
 _ADJECTIVES = frozenset(
@@ -44,7 +45,8 @@ _STOP = frozenset(
      "this", "these", "those", "the", "a", "an", "than", "per", "each", "some", "about", "among", "including",
      "between", "while", "when", "where", "did", "do", "does", "not", "no", "remain", "remained", "according",
      "overnight", "yesterday", "today", "of", "up", "out", "off", "down", "so", "more", "less", "fewer", "again",
-     "others", "other", "them", "it", "they", "following", "amid", "despite"}
+     "others", "other", "them", "it", "they", "following", "amid", "despite", "inside", "outside", "within",
+     "throughout", "beyond", "elsewhere", "under", "along", "around", "toward", "towards", "through"}
 )
 # fmt: on
 _DEMONYMS = frozenset(adj.lower() + "s" for adj in COUNTRIES.values() if adj[-1] in "ni")
@@ -110,8 +112,24 @@ def counted(
         ):
             participle = TRIGGERS[word]
             continue
+        if not words and participle is None and word in _ILL and not low.endswith("ly ", pos, m[0]):
+            # "125 ill people": the cases of an outbreak, unless a verb says more ("critically ill": a condition)
+            participle = "cases"
+            continue
+        if (
+            words
+            and word not in vocabulary.counted_synonyms
+            and (
+                (word.endswith("ly") and len(word) > 4)
+                or (word.endswith("ing") and words[-1].endswith("s"))
+            )
+        ):
+            # "1.2 million already internally displaced": an adverb ends the noun phrase, as a
+            # participle after a plural head does ("300 rescuers carrying instruments")
+            break
         if not words and (
             word in _ADJECTIVES
+            or word in {"already", "still", "now", "currently"}
             or word.endswith("-old")  # "a two-month-old baby": an age, not the thing counted
             or (word.endswith("ly") and len(word) > 4)
             or any(ch.isdigit() for ch in word)
@@ -155,6 +173,13 @@ def counted(
             break
         if words and word.endswith("ed") and not known and word not in _ADJECTIVES:
             break  # "600 refugees crossed": the verb ends the noun phrase
+        if not known and (
+            word.endswith(("'s", "’s"))
+            or (not words and word.endswith("ing") and _AFTER_PARTICIPLE.match(low, m[1], end))
+        ):
+            # "the village's 1,800 residents": a possessive determines a noun after it, never the
+            # head; "79,123 staying in evacuation centres": a participle, the number's verb
+            break
         if not words and (word in NATIONALITIES or ABBREVIATED.fullmatch(word)):
             nationality = True
             continue  # "38 Ukrainian UAVs", "two Russian missiles": a nationality modifies the thing counted
@@ -269,6 +294,8 @@ _HEAD = re.compile(
 )
 
 
+#: Adjectives of people made ill: an outbreak's cases ("13 ill people in three states"; ANNOTATION.md rule 12).
+_ILL = frozenset({"ill", "sick"})
 #: Metrics whose participle may stand before the thing counted: "941 damaged houses", "four injured people".
 _PARTICIPLES = frozenset(
     {
@@ -313,9 +340,90 @@ _WORD = re.compile(r"[^\S\n]*((?:[A-Z]\.){2,}|[A-Za-z][\w'’-]*)")
 ABBREVIATED = re.compile(r"(?:[a-z]\.){2,}")
 
 
+#: After a word in -ing, a preposition or the end of the clause: the word is a verb ("79,123 staying in ...").
+_AFTER_PARTICIPLE = re.compile(
+    r"\s*(?:$|[,.;:)]|(?:in|at|on|inside|outside|with|from|to|near|across|for|under|elsewhere)\b)"
+)
+#: Nouns of people whose plural is not made with -s: "a woman" is one of the women counted.
+_IRREGULAR_PLURALS = {"woman": "women", "man": "men", "child": "children", "person": "people",
+                      "policeman": "policemen", "fisherman": "fishermen", "serviceman": "servicemen",
+                      "gentleman": "gentlemen", "firefighter": "firefighters"}  # fmt: skip
+
+
 def _plural(word: str) -> str:
+    if word in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[word]
+    if word.endswith("man") and word.isalpha():
+        return word[:-3] + "men"  # "a policewoman", "a fisherman"
     if word.endswith(("s", "x", "z", "ch", "sh")):
         return word if word.endswith("s") else word + "es"
     if word.endswith("y") and word[-2:-1] not in set("aeiou"):
         return word[:-1] + "ies"
     return word + "s"
+
+
+def of_nation(
+    low: str,
+    gazetteer: Gazetteer,
+    fig: Figure,
+    counted: str | None,
+    where: tuple[str, ...],
+    countries: set[str],
+) -> str | None:
+    """People of another country than the figure's place keep their nationality (ANNOTATION.md rule 14).
+
+    "three U.S. soldiers" killed in Jordan count "u.s. soldiers"; "14 Afghan civilians" in
+    Afghanistan count "civilians"; "two Ukrainian drones" are drones (things keep no nationality).
+    ``where`` is the figure's place (else its sentence's); placed nowhere, people are foreign when
+    the text names ``countries`` and none is theirs.
+    """
+    if counted is None or fig.noun_at is None or counted.split()[-1] not in _PEOPLE:
+        return counted
+    nation = _NATION.match(low, fig.noun_at, fig.end)
+    if nation is None:
+        return counted
+    word = nation.group("n")
+    country = _ABBREVIATED_COUNTRIES.get(word) or _ADJECTIVE_COUNTRIES.get(word)
+    theirs = gazetteer.key((country,))[:1] if country else ()
+    foreign = (
+        theirs != gazetteer.key(where)[:1]
+        if where
+        else bool(countries) and bool(theirs) and theirs[0] not in countries
+    )
+    if not theirs or not foreign:
+        return counted
+    return f"{word} {counted}"
+
+
+#: People, by the head noun that counts them: a nationality before them is kept when they are foreign.
+#: Refugees and migrants are foreign by definition and counted as written (ANNOTATION.md rule 12b).
+_PEOPLE = frozenset(
+    {"soldiers", "members", "contractors", "civilians", "citizens", "nationals", "pilgrims", "tourists",
+     "troops", "workers", "officials", "staff", "personnel", "journalists", "students", "police", "officers",
+     "servicemen", "sailors", "marines", "airmen", "peacekeepers", "diplomats"}
+)  # fmt: skip
+#: A nationality right before the head: "U.S. soldiers", "Afghan civilians".
+_NATION = re.compile(
+    r"\s*(?:(?:additional|other|more|further|new|young|wounded|injured)\s+)?"
+    rf"(?P<n>(?:[a-z]\.){{2,}}|{alternation(NATIONALITIES)})(?=\s)"
+)
+_ABBREVIATED_COUNTRIES = {"u.s.": "United States", "u.k.": "United Kingdom"}
+_ADJECTIVE_COUNTRIES = {adj.lower(): country.title() for country, adj in COUNTRIES.items()}
+
+
+#: After a bare number, "were/are" and the people it is: "(70%, 7) were females", "four were children".
+_PREDICATE = re.compile(
+    r"\s*\)?\s+(?:were|are)\s+(?:all\s+)?(?P<n>women|men|females|males|children|boys|girls|adults|minors|"
+    r"infants|babies|civilians|soldiers|students|foreigners|health workers|aid workers|journalists)\b(?!\s+(?:of|who|and)\b)"
+)
+
+
+def predicate_noun(low: str, at: int, end: int) -> str | None:
+    """The people a bare number is said to be ("four were children"): its counted thing, as the text names it.
+
+    >>> s = "of the dead, four were children."
+    >>> predicate_noun(s, s.index(" were"), len(s))
+    'children'
+    """
+    m = _PREDICATE.match(low, at, end)
+    return m.group("n") if m is not None else None

@@ -18,6 +18,7 @@ from claimdiff._extract._blocks import closing_citation, heading_source, is_capt
 from claimdiff._extract._candidate import Candidate
 from claimdiff._extract._clauses import (
     breaks_down,
+    gapped,
     in_areas,
     opens_parts,
     refers_back,
@@ -25,6 +26,7 @@ from claimdiff._extract._clauses import (
 from claimdiff._extract._crediting import Crediting
 from claimdiff._extract._figures import Figure, figures
 from claimdiff._extract._labels import labelled, section_metric
+from claimdiff._extract._levels import level_counted
 from claimdiff._extract._merge import METRIC_NOUN, elided, listed
 from claimdiff._extract._metrics import (
     chains,
@@ -37,13 +39,13 @@ from claimdiff._extract._metrics import (
     on_the_ground,
     unit_metric,
 )
-from claimdiff._extract._noun import NATIONALITIES, told_apart
+from claimdiff._extract._noun import of_nation, predicate_noun, told_apart
 from claimdiff._extract._place import _LABEL, _path, known, places_named
 from claimdiff._extract._place_choice import heading_places
 from claimdiff._extract._placing import Context
-from claimdiff._extract._sources import COUNTRIES, Attribution, of_region, source_kind
+from claimdiff._extract._sources import Attribution, of_region, source_kind
 from claimdiff._extract._structures import breakdown, with_total
-from claimdiff._extract._text import Block, Sentence, alternation, quotations, sentences
+from claimdiff._extract._text import Block, Sentence, quotations, sentences
 from claimdiff._extract._time import days_named, period_at, stated_period
 from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._extract._unread import AREA_NOUNS
@@ -143,13 +145,14 @@ class _Reader(Crediting):
         found = figures(self.reading, self.low, s.start, s.end, self.hedges, self.vocabulary)
         out: list[Candidate] = []
         found = elided(self.low, [f for f in found if not in_areas(self.low, s.start, f)])
+        found = [self._level(s, f) if f.bare else f for f in found]
         heads = tuple(
             chain[0][0].start for chain in chains(self.low, found)
         )  # a chain shares its place
         if self.body is None:
             self.unscanned.append((s.start, s.end))  # read for a known body only when one is needed
-        known_here = [self.gazetteer.normalise(p) for _, p in self._context(s).places]
-        self.sentence_place = next((p for p in known_here if known(self.gazetteer, p)), ())
+        normalised = [(at, self.gazetteer.normalise(p)) for at, p in self._context(s).places]
+        self.sentence_place = next((p for _, p in normalised if known(self.gazetteer, p)), ())
         self.context = attrs.evolve(self._context(s), starts=heads)
         previous: tuple[Figure, str] | None = None
         whole: str | None = (
@@ -188,6 +191,12 @@ class _Reader(Crediting):
                 metric = previous[
                     1
                 ]  # "61 died in the capital, 40 in the north", "12,400 people (2,100 households)"
+            elif (
+                metric is None
+                and previous is not None
+                and gapped(self.low, previous[0].end, chain[0][0].start, chain[-1][0].end, s.end)
+            ):
+                metric = previous[1]  # "N families are served inside 24 centres and M outside"
             included = (
                 metric is None
                 and previous is not None
@@ -219,10 +228,12 @@ class _Reader(Crediting):
             alone = all(f.article for f, _ in chain)
             made: list[Candidate] = []
             for fig, is_part in chain:
-                if alone and (
+                if (alone or (fig.article and metric is not None and is_casualty(metric))) and (
                     metric is None or not is_casualty(metric) or fig.counted not in _PERSONS
                 ):
-                    continue  # "a child was killed" is a figure; "a rink was hit", "an attack killed" are not
+                    # "a child was killed" is a figure; "a rink was hit", "an attack killed" are not,
+                    # nor "501 people, an increase of eight": in a toll, "a"/"an" counts only people
+                    continue
                 who = figure_of(self.text, self.low, fig.end) or self._speaker(
                     fig.start, quotes, speakers, resolved
                 )
@@ -265,9 +276,7 @@ class _Reader(Crediting):
         out = breakdown(self, s, out)
         self.last = out[-1] if out else self.last
         self.referent = out[-1] if out else self.referent
-        placed = [
-            (at, self.completed(self.gazetteer.normalise(p))) for at, p in self._context(s).places
-        ]
+        placed = [(at, self.completed(p)) for at, p in normalised]
         placed = [(at, p) for at, p in placed if known(self.gazetteer, p)]
         named = [p for _, p in placed]
         self.countries.update(k[0] for k in map(self.gazetteer.key, named) if len(k) == 1)
@@ -314,6 +323,20 @@ class _Reader(Crediting):
             ):
                 return inner
         return placed[-1][1]
+
+    def _level(self, s: Sentence, fig: Figure) -> Figure:
+        """The thing a bare number counts when its clause says: its subject's, or the people it is said to be.
+
+        "the number of affected families rose to N" counts families, not the figure's before it;
+        "four were children" counts children.
+        """
+        said = predicate_noun(self.low, fig.end, s.end)
+        if said is not None:
+            return attrs.evolve(fig, counted=self.vocabulary.counted(said))
+        counted = level_counted(self.low, s.start, fig)
+        if counted is None:
+            return fig
+        return attrs.evolve(fig, counted=self.vocabulary.counted(counted) if counted else None)
 
     def _anaphor(self, s: Sentence, fig: Figure, out: list[Candidate]) -> Candidate | None:
         """The figure a number with no metric refers back to: "the number has risen to N", "the toll included N".
@@ -371,7 +394,9 @@ class _Reader(Crediting):
             if period is not None and stated.before(period):
                 period = None
         place = self._place(s, fig, context)
-        counted = self._of_nation(fig, counted, place)
+        counted = of_nation(
+            self.low, self.gazetteer, fig, counted, place or self.sentence_place, self.countries
+        )
         source = of_region(source, place)
         try:
             claim = Claim(
@@ -397,31 +422,6 @@ class _Reader(Crediting):
             part_of=part_of,
             headline=self.headline,
         )
-
-    def _of_nation(self, fig: Figure, counted: str | None, place: tuple[str, ...]) -> str | None:
-        """People of another country than the figure's place keep their nationality (ANNOTATION.md rule 14).
-
-        "three U.S. soldiers" killed in Jordan count "u.s. soldiers"; "14 Afghan civilians" in
-        Afghanistan count "civilians"; "two Ukrainian drones" are drones (things keep no nationality).
-        """
-        if counted is None or fig.noun_at is None or counted.split()[-1] not in _PEOPLE:
-            return counted
-        nation = _NATION.match(self.low, fig.noun_at, fig.end)
-        if nation is None:
-            return counted
-        word = nation.group("n")
-        country = _ABBREVIATED_COUNTRIES.get(word) or _ADJECTIVE_COUNTRIES.get(word)
-        theirs = self.gazetteer.key((country,))[:1] if country else ()
-        # placed nowhere: the place its sentence names, else foreign when the text names countries, none theirs
-        where = place or self.sentence_place
-        foreign = (
-            theirs != self.gazetteer.key(where)[:1]
-            if where
-            else bool(self.countries) and bool(theirs) and theirs[0] not in self.countries
-        )
-        if not theirs or not foreign:
-            return counted
-        return f"{word} {counted}"
 
     def _elided_noun(self, start: int, at: int) -> str | None:
         """The last plural noun the vocabulary counts in ``text[start:at]``: what a bare number leaves out."""
@@ -463,20 +463,6 @@ _INCLUDED = re.compile(
 )
 #: After a number, "of whom" / "of them": the number is a part of the figure before ("814,000 of whom are in A").
 _AREAS = re.compile(AREA_NOUNS)
-#: People, by the head noun that counts them: a nationality before them is kept when they are foreign.
-#: Refugees and migrants are foreign by definition and counted as written (ANNOTATION.md rule 12b).
-_PEOPLE = frozenset(
-    {"soldiers", "members", "contractors", "civilians", "citizens", "nationals", "pilgrims", "tourists",
-     "troops", "workers", "officials", "staff", "personnel", "journalists", "students", "police", "officers",
-     "servicemen", "sailors", "marines", "airmen", "peacekeepers", "diplomats"}
-)  # fmt: skip
-#: A nationality right before the head: "U.S. soldiers", "Afghan civilians".
-_NATION = re.compile(
-    r"\s*(?:(?:additional|other|more|further|new|young|wounded|injured)\s+)?"
-    rf"(?P<n>(?:[a-z]\.){{2,}}|{alternation(NATIONALITIES)})(?=\s)"
-)
-_ABBREVIATED_COUNTRIES = {"u.s.": "United States", "u.k.": "United Kingdom"}
-_ADJECTIVE_COUNTRIES = {adj.lower(): country.title() for country, adj in COUNTRIES.items()}
 #: The metrics a unit alone gives that are never a claim: shares of a whole, lengths of time.
 _NO_CLAIM_UNITS = frozenset({"share", "duration"})
 #: Before a figure that opens its paragraph: nothing but a bullet, a quotation mark or spaces.

@@ -31,9 +31,9 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*•–]\s+|\d{1,2}[.)]\s+|[A-Z][\w'’. -]{0
 _TIMESTAMP = re.compile(
     r"^\s*\[?(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)\s*(?P<ampm>[ap]\.?m\.?)?\b\]?"
 )
-_VIA_LINE = re.compile(
-    r"^\s*(?:via|source|sources)\s*:?\s+(?P<name>[A-Z][\w.&' -]{1,60}?)\s*$", re.IGNORECASE
-)
+#: A "Via Reuters" / "Source: OCHA" line: a name (capitalised, in any case of the keyword), never a
+#: sentence that opens with the word ("Sources said 100 people were killed.").
+_VIA_LINE = re.compile(r"^\s*(?i:via|source|sources)\s*:?\s+(?P<name>[A-Z][\w.&' -]{1,60}?)\s*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’')]*\s+(?=[\"“‘(]?[A-Z0-9])")
 _ABBREVIATIONS = frozenset(
     {

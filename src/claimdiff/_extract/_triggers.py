@@ -74,6 +74,12 @@ TRIGGERS: dict[str, str] = {
             "aid to",
             "received cash",
             "received support",
+            "assisted",
+            "aided",
+            "being aided",
+            "receiving aid",
+            "receiving assistance",
+            "receiving support",
         ),
         "assisted",
     ),
@@ -116,6 +122,9 @@ TRIGGERS: dict[str, str] = {
             "to leave their homes",
             "from their homes",
             "driven from their homes",
+            "sought refuge",
+            "took refuge",
+            "sought shelter",
         ),
         "displaced",
     ),
@@ -142,7 +151,10 @@ TRIGGERS: dict[str, str] = {
             "intercepting",
             "shot down",
             "shooting down",
+            "shoot down",
+            "shoots down",
             "downed",
+            "downs",
             "neutralised",
             "neutralized",
         ),
@@ -159,10 +171,20 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys(("rescued", "rescuing"), "rescued"),
     **dict.fromkeys(("delivered", "delivering", "distributed", "airlifted"), "delivered"),
     **dict.fromkeys(("in need", "in need of assistance", "in need of aid"), "in need"),
-    **dict.fromkeys(("sheltering", "in shelters", "sheltered"), "sheltered"),
+    **dict.fromkeys(
+        ("sheltering", "in shelters", "sheltered", "took shelter", "taking shelter"), "sheltered"
+    ),
     **dict.fromkeys(("without power", "without electricity", "lost power"), "without power"),
     "cases": "cases",
     **dict.fromkeys(("infected", "infections", "sickened"), "cases"),
+    # people of an outbreak who fell ill are its cases (ANNOTATION.md rule 12); "ill people" is read in the noun phrase
+    **dict.fromkeys(("fell ill", "became ill", "fell sick", "became sick"), "cases"),
+    # "215 soldiers were among the dead": counted again with the toll they are part of
+    **dict.fromkeys(
+        ("among the dead", "among those killed", "among the victims", "among the fatalities"),
+        "killed",
+    ),
+    **dict.fromkeys(("among the injured", "among the wounded", "among those injured"), "injured"),
     **dict.fromkeys(("hospitalizations", "hospitalisations"), "hospitalised"),
     # a complication of a case, the metric the corpus declares for it (ANNOTATION.md rule 11)
     **dict.fromkeys(
@@ -173,7 +195,9 @@ TRIGGERS: dict[str, str] = {
         ),
         "developed HUS",
     ),
-    **dict.fromkeys(("swept away", "washed away"), "razed"),
+    **dict.fromkeys(
+        ("swept away", "washed away", "in ruins", "reduced to rubble", "reduced to ruins"), "razed"
+    ),
     **dict.fromkeys(("applied for asylum", "sought asylum"), "applied for asylum"),
     **dict.fromkeys(("food insecure", "food-insecure"), "food insecure"),
     **dict.fromkeys(

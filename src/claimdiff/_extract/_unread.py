@@ -217,9 +217,8 @@ def _reason(text: str, a: int, b: int, caption: bool, table: bool) -> str:
     if FRACTION.search(text, max(0, a - 30), min(len(text), b + 30)):
         return "a fraction the figure parser does not read"
     for reason, pre, post, reach in _REASONS:
-        if not pre.search(near if reach < 60 else far):
-            continue
-        if post.match(after):
+        # the words after, anchored, fail fastest: read them first (both must fit, so the first reason is the same)
+        if post.match(after) and pre.search(near if reach < 60 else far):
             return reason
     if _YEAR.fullmatch(text[a:b]):
         return "a year"

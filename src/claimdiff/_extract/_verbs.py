@@ -54,7 +54,12 @@ _NOT_ACTED_ON = frozenset(
         "caused", "triggered", "produced", "generated", "prompted", "sparked", "resulted",
     }
 )  # fmt: skip
-_BE = r"(?:(?:have|has|had)\s+(?:now\s+|also\s+|so\s+far\s+|reportedly\s+)?been|were|was|are|is|being)"
+_BE = (
+    r"(?:(?:(?:may|might|could|must)\s+)?(?:have|has|had)\s+(?:now\s+|also\s+|so\s+far\s+|reportedly\s+)?been|"
+    r"were|was|are|is|being)"
+    # "are feared buried", "were believed (to have been) trapped": what is feared of them is the verb
+    r"(?:\s+(?:feared|believed|thought|presumed|reported|said|known)(?:\s+to\s+(?:have\s+been|be))?)?"
+)
 #: After the figure's noun phrase, its passive verb: "have been identified", "were (reportedly) collected".
 #: Between the noun phrase and its verb: other nouns joined by commas and "and" ("firefighters, police
 #: and local government workers were sent"), or a relative pronoun ("people who were injured").
