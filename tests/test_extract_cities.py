@@ -37,8 +37,9 @@ def test_the_country_in_context_wins_over_a_larger_city_elsewhere() -> None:
     assert got
     assert got[0] == (
         "PK",
+        "PK-SD",
         "hyderabad",
-    )  # GeoNames' unit for Sindh is tied to no ISO code: under the country
+    )  # in Sindh, as GeoNames' code PK.05 is ISO's PK-SD
     assert city_named("Hyderabad", ["PK"]).country == "PK"  # type: ignore[union-attr]
     assert (
         city_named("Hyderabad") is None

@@ -34,6 +34,7 @@ from claimdiff._model.place_names import (
     variants,
 )
 from claimdiff._model.place_sets import UNION, place_set, union_path
+from claimdiff._model.place_towns import region_name, town_key
 from claimdiff._model.places_below import Unit2, second_level
 from claimdiff._model.subdivision_names import name_index
 
@@ -292,13 +293,45 @@ class Gazetteer:
                     country, sub, sub_name = _parent(below.parent)
                 rest.append((p.strip(), below.code))
                 continue
-            rest.append((p.strip(), " ".join(KIND_WORDS.sub(" ", folded).split()) or folded))
+            rest.append((p.strip(), _below_key(folded)))
+        if country is not None and len(rest) == 1 and "-" not in rest[0][1]:
+            # a town: keyed by its GeoNames name, under its subdivision though the path skips it
+            town = town_key(rest[0][1], country, sub.code if sub is not None else None)
+            if town is not None:
+                rest[0] = (rest[0][0], town[0])
+                if sub is None and town[1] is not None and town[1] in _codes():
+                    country, sub, sub_name = _parent(town[1])
+                    named = _subdivision(region_name(town[1]), country, subs)
+                    sub_name = named[1] if named is not None and named[0] == sub else sub_name
         out: list[tuple[str, str]] = []
         if country is not None:
             out.append((display[country], country))
         if sub is not None:
             out.append((sub_name, sub.code))
         return out + rest
+
+
+#: Bearings written as adjectives: "Eastern Ghouta" and "East Ghouta" are one place.
+_BEARING_ADJECTIVES = {
+    "northern": "north",
+    "southern": "south",
+    "eastern": "east",
+    "western": "west",
+}
+
+
+def _below_key(folded: str) -> str:
+    """The key of a place below the subdivision: its folded name, the kind of unit and bearing adjectives plain."""
+    words = KIND_WORDS.sub(" ", folded).split() or folded.split()
+    return " ".join(_BEARING_ADJECTIVES.get(w, w) for w in words)
+
+
+@functools.cache
+def _codes() -> frozenset[str]:
+    """The ISO 3166-2 codes of first-level subdivisions."""
+    return frozenset(
+        u.code for table in _iso()[2].values() for units in table.values() for u in units
+    )
 
 
 def _below(text: str, country: str | None, sub: _Unit | None) -> Unit2 | None:
