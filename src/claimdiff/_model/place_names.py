@@ -21,6 +21,7 @@ __all__ = [
     "ascii_name",
     "fold",
     "kind_of",
+    "skeleton",
     "stems",
     "variants",
 ]
@@ -166,3 +167,20 @@ def ascii_name(name: str) -> str:
     return "".join(
         c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
     ).replace("‘", "'")
+
+
+#: Letters transliterations disagree on: vowels, and the "h", "w" and "y" that write them or are dropped.
+_SOFT = re.compile(r"[aeiouyhw\s-]+")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def skeleton(stem: str) -> str:
+    """The consonants of a folded name, each doubled one once: what two transliterations of a name share.
+
+    "Hilmand" and "Helmand", "Baluchistan" and "Balochistan", "Khyber Pakhtunkwa" and "Khyber
+    Pakhtunkhwa" have one skeleton; "Mandima" and "Maniema" (another consonant) do not.
+
+    >>> skeleton("hilmand") == skeleton("helmand"), skeleton("mandima") == skeleton("maniema")
+    (True, False)
+    """
+    return _DOUBLED.sub(r"\1", _SOFT.sub("", stem))

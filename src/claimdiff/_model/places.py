@@ -30,6 +30,7 @@ from claimdiff._model.place_names import (
     ascii_name,
     fold,
     kind_of,
+    skeleton,
     stems,
     variants,
 )
@@ -272,9 +273,12 @@ class Gazetteer:
         rest: list[tuple[str, str]] = []
         for p in expanded:
             folded = fold(p)
-            if country is None and sub is None and not rest and folded in names:
-                country = names[folded]
-                continue
+            if country is None and sub is None and not rest:
+                # "DR Congo (Zaire)": a country and, in brackets, a former or other name of it
+                bare = fold(_BRACKETED_AFTER.sub("", p))
+                if bare in names:
+                    country = names[bare]
+                    continue
             if country is None and sub is None and not rest and p.strip() in alpha_3():
                 country = alpha_3()[
                     p.strip()
@@ -303,12 +307,55 @@ class Gazetteer:
                     country, sub, sub_name = _parent(town[1])
                     named = _subdivision(region_name(town[1]), country, subs)
                     sub_name = named[1] if named is not None and named[0] == sub else sub_name
+        if country is not None and sub is None and len(rest) == 1 and "-" not in rest[0][1]:
+            spelled = _spelled_like(rest[0][1], country)
+            if spelled is not None:  # "Hilmand province" is ISO's Helmand: another transliteration
+                country, sub, sub_name = _parent(spelled)
+                rest = []
         out: list[tuple[str, str]] = []
         if country is not None:
             out.append((display[country], country))
         if sub is not None:
             out.append((sub_name, sub.code))
         return out + rest
+
+
+#: A name in brackets closing a part: "(Zaire)" in "DR Congo (Zaire)".
+_BRACKETED_AFTER = re.compile(r"\s*\([^()]*\)\s*$")
+#: The fewest consonants a name's skeleton must have to be told from another's.
+_SKELETON_LETTERS = 3
+
+
+@functools.cache
+def _skeletons(country: str) -> dict[str, set[str]]:
+    """Per country: the skeleton of each first-level subdivision's keys -> the codes with that skeleton."""
+    out: dict[str, set[str]] = {}
+    for key, units in _iso()[2].get(country, {}).items():
+        out.setdefault(skeleton(key), set()).update(u.code for u in units[:1])
+    return out
+
+
+def _spelled_like(stem: str, country: str) -> str | None:
+    """The one first-level subdivision of ``country`` that ``stem`` is another transliteration of, else ``None``.
+
+    The two names share their first letter and their consonants (:func:`skeleton`), of at least three.
+    """
+    bone = skeleton(stem)
+    if len(bone) < _SKELETON_LETTERS:
+        return None
+    codes = {
+        c
+        for c in _skeletons(country).get(bone, ())
+        if any(k[:1] == stem[:1] and skeleton(k) == bone for k in _keys_of(c))
+    }
+    return codes.pop() if len(codes) == 1 else None
+
+
+@functools.cache
+def _keys_of(code: str) -> tuple[str, ...]:
+    """The keys the gazetteer knows the first-level subdivision ``code`` by."""
+    table = _iso()[2].get(code.split("-", 1)[0], {})
+    return tuple(k for k, units in table.items() if units[:1] and units[0].code == code)
 
 
 #: Bearings written as adjectives: "Eastern Ghouta" and "East Ghouta" are one place.
