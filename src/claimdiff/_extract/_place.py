@@ -13,6 +13,7 @@ from claimdiff._extract._sources import COUNTRIES
 from claimdiff._extract._text import alternation
 from claimdiff._extract._time import CALENDAR_WORDS
 from claimdiff._extract._triggers import TRIGGERS
+from claimdiff._model.place_names import fold
 from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer, alpha_3, city_unit_codes
 
 __all__ = [
@@ -66,6 +67,8 @@ _ABBREVIATED_DAYS = frozenset(
     {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
     | {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
 )
+#: Bearings abbreviated before a place's name ("NW Pakistan").
+_BEARING_ABBREVIATIONS = frozenset({"N", "S", "E", "W", "NE", "NW", "SE", "SW"})
 #: Words a metric's label opens with: "Casualties:", "Total deaths:", "Losses:".
 _METRIC_WORDS = frozenset(
     {*(t for t in TRIGGERS if " " not in t), "casualties", "losses", "toll", "victims"}
@@ -180,6 +183,9 @@ def _path(country: str | None, place: str) -> tuple[str, ...] | None:
         return (
             None  # "Casualties: 1,200 killed", "Deaths: 40": a label naming the metric, not a place
         )
+    if words[0] in _BEARING_ABBREVIATIONS and len(words) > 1:
+        words = words[1:]  # "NW Pakistan", "SE Asia": a part of the place by its bearing
+        place = " ".join(words)
     if _HELD_BY.search(words[0]) and len(words) > 1:
         words = words[
             1:
@@ -233,6 +239,8 @@ def label_place(
         key = gazetteer.key(name)
         if not (key and key[0].isupper() and (len(key) == 1 or "-" in key[1])):
             return None
+        if len(key) == 2 and prose and _named_town(name, key[0]):
+            return None  # "Islamabad: Two people ...": the capital's dateline, not its territory
     return _path(None, name)
 
 
@@ -391,6 +399,12 @@ def places_named(
     ):  # "Belgorod lies 20 miles from ..."
         found.append((subject.start("p"), gazetteer.normalise(subject.group("p"))))
     return sorted(found)
+
+
+def _named_town(name: str, country: str) -> bool:
+    """True when ``country`` has a town of that very name (a first-level unit named after its city)."""
+    city = city_named(name, [country])
+    return city is not None and fold(city.name) == fold(name)
 
 
 def _titled(text: str, start: int, end: int) -> bool:

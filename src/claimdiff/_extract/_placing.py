@@ -38,6 +38,11 @@ _MOSTLY = re.compile(
 )
 
 
+#: "a"/"an" after a preposition ("in a blast", "by a drone"): the setting of a figure, not a figure that ends its clause.
+_CIRCUMSTANCE = re.compile(r"\b(?:in|by|at|on|from|with|after|during|near|into|under)\s+$")
+_ARTICLE = re.compile(r"an?\s")
+
+
 @attrs.frozen
 class Context:
     """What a sentence says of time and place, read once for all the figures in it.
@@ -88,7 +93,10 @@ class Placing:
 
     def _place(self, s: Sentence, fig: Figure, context: Context) -> tuple[str, ...]:
         """The figure's place: its clause's, else its line label's, completed by the paragraph's or heading's."""
-        until = next((f for f in context.starts if f > fig.start), s.end)
+        until = next(
+            (f for f in context.starts if f > fig.start and not self._circumstance(f)),
+            s.end,
+        )
         semicolon = self.text.find(
             ";", fig.end, until
         )  # a place after a semicolon is another clause's
@@ -133,6 +141,12 @@ class Placing:
             elif labelled is not None and not known(self.gazetteer, own):
                 own = (*labelled, *own)  # "Sudan: 12 killed in Darfur": Darfur in Sudan
         return self.completed(self.gazetteer.normalise(own), own[-1] if own else None)
+
+    def _circumstance(self, at: int) -> bool:
+        """True when the figure at ``at`` is an article after a preposition ("in a blast"): it ends no clause."""
+        return bool(
+            _ARTICLE.match(self.low, at) and _CIRCUMSTANCE.search(self.low, max(0, at - 8), at)
+        )
 
     def _of_parts(self, s: Sentence, at: int, fig: Figure) -> bool:
         """True when the place at ``at`` is a part's in a breakdown the figure is not in.

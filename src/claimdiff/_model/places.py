@@ -205,6 +205,36 @@ def alpha_3() -> dict[str, str]:
     return {c.alpha_3: c.alpha_2 for c in pycountry.countries}
 
 
+#: Words a country's initials leave out: "DRC" is the Democratic Republic of the Congo.
+_NOT_INITIALLED = frozenset({"of", "the", "and"})
+#: The fewest letters a country's initials are read by ("CAR"; two letters are alpha-2 codes and words).
+_INITIALS = 3
+
+
+@functools.cache
+def initials() -> dict[str, str]:
+    """A country's initials, in capitals -> its alpha-2 code: "CAR", "DRC", "PNG", "UAE".
+
+    The initials of the words of the name a country is displayed by, of three words or more (an
+    official name's initials, "IRA", "SAR", are as often something else's); initials two countries
+    share, or that are another country's alpha-3 code, are left out.
+
+    >>> initials()["CAR"], initials()["DRC"], "SAR" in initials()
+    ('CF', 'CD', False)
+    """
+    found: dict[str, set[str]] = {}
+    for code, name in _iso()[1].items():
+        words = [w for w in fold(name).split() if w not in _NOT_INITIALLED]
+        if len(words) >= _INITIALS:
+            found.setdefault("".join(w[0] for w in words).upper(), set()).add(code)
+    codes = alpha_3()
+    return {
+        k: v
+        for k, (v,) in ((k, tuple(v)) for k, v in found.items() if len(v) == 1)
+        if codes.get(k, v) == v
+    }
+
+
 def _folded_aliases(table: Mapping[str, str]) -> Mapping[str, str]:
     return MappingProxyType({fold(k): v for k, v in dict(table).items()})
 
@@ -283,6 +313,9 @@ class Gazetteer:
                 country = alpha_3()[
                     p.strip()
                 ]  # "RUS", in capitals: "and", "can" and "per" are words
+                continue
+            if country is None and sub is None and not rest and p.strip() in initials():
+                country = initials()[p.strip()]  # "CAR", "DRC", "PNG": a country by its initials
                 continue
             found = _subdivision(p, country, subs) if sub is None else None
             if found is not None:
