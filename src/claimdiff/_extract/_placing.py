@@ -41,6 +41,8 @@ _MOSTLY = re.compile(
 #: "a"/"an" after a preposition ("in a blast", "by a drone"): the setting of a figure, not a figure that ends its clause.
 _CIRCUMSTANCE = re.compile(r"\b(?:in|by|at|on|from|with|after|during|near|into|under)\s+$")
 _ARTICLE = re.compile(r"an?\s")
+#: A clause of the event that caused a sentence's figures: "after a drone struck", "when a bomb went off".
+_EVENT_CLAUSE = re.compile(r"\b(?:after|when|as)\s+(?:an?|the|two|three|several|[a-z]+s)\b")
 
 
 @attrs.frozen
@@ -133,6 +135,17 @@ class Placing:
             before = [path for at, path in places if at < fig.start and at in fronted]
             if before:
                 own = before[-1]  # the nearest place set before the figure's clause
+        if not own:
+            # "a contractor was killed and five were wounded after a drone struck a base near
+            # Hasakah": the place of the event clause closing the sentence is all its figures'
+            event = _EVENT_CLAUSE.search(self.low, fig.end, clause_end)
+            if event is not None:
+                own = place_at(
+                    [(at, path) for at, path in places if at > event.start()],
+                    event.start(),
+                    clause_end,
+                    self.gazetteer,
+                )
         label = _LABEL.match(self.text, s.block.start)
         if label is not None and label.end() <= fig.start:
             labelled = label_place(self.text, s.block.start, self.gazetteer)
@@ -174,7 +187,7 @@ class Placing:
         path = self._completed(place, written)
         if not needs_city(self.gazetteer, path) or self._common_word(path[-1]):
             return path
-        around = self.sentence_place or self.paragraph_place or self.heading_place
+        around = self._around()
         countries = tuple(
             c for c in (*self.gazetteer.key(around)[:1], *sorted(self.countries)) if c.isupper()
         ) or tuple(sorted(self.countries_written(by_adjective=False)))  # else those it names
@@ -219,6 +232,21 @@ class Placing:
             self.written = (frozenset(named), frozenset(named | adjectives))
         return self.written[1] if by_adjective else self.written[0]
 
+    def _foreign(self, place: tuple[str, ...]) -> bool:
+        """True for a place below a country the text neither names nor calls by its adjective ("Beni" read as Bolivia's)."""
+        key = self.gazetteer.key(place)
+        return (
+            known(self.gazetteer, place)
+            and len(key) > 1
+            and key[0] not in self.countries
+            and key[0] not in self.countries_written()
+        )
+
+    def _around(self) -> tuple[str, ...]:
+        """The place around a figure: its sentence's, unless foreign to the text (then no context), else the paragraph's or heading's."""
+        own = () if self._foreign(self.sentence_place) else self.sentence_place
+        return own or self.paragraph_place or self.heading_place
+
     def _at_home(self, name: str, country: str) -> tuple[str, ...]:
         """``name`` read within ``country``: its subdivision or town of that name, else the country alone."""
         home = self.gazetteer.normalise(_iso()[1][country])
@@ -233,7 +261,7 @@ class Placing:
     def _completed(self, place: tuple[str, ...], written: str | None = None) -> tuple[str, ...]:
         if not place:
             return self.paragraph_place or self.heading_place
-        around = self.sentence_place or self.paragraph_place or self.heading_place
+        around = self._around()
         key = self.gazetteer.key(place)
         # The place itself vouches for no country: "a quake near Kashmir" is read in the text's country.
         outer = (
@@ -242,12 +270,7 @@ class Placing:
             else around
         )
         home = self.gazetteer.key(outer)[:1]
-        foreign = (
-            known(self.gazetteer, place)
-            and len(key) > 1
-            and key[0] not in self.countries
-            and key[0] not in self.countries_written()
-        )
+        foreign = self._foreign(place)
         if foreign and home and home[0].isupper() and key[0] != home[0]:
             # "Beni" in a Congolese report is not Bolivia's El Beni: a country never named is never
             # chosen; the name is read in the country of the context, else stays at that country
