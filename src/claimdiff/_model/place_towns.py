@@ -200,18 +200,29 @@ def town_key(name: str, country: str, region: str | None = None) -> tuple[str, s
     """The key of the town ``name`` in ``country`` (and ``region``, when known), and its region's ISO code.
 
     The key is the town's GeoNames name, folded: every spelling GeoNames knows of a town gives the
-    same key ("Kharkov" and "Kharkiv"). ``None`` when the town is unknown, or lies in another
-    first-level subdivision than ``region``.
+    same key ("Kharkov" and "Kharkiv"); within ``region`` the largest town of that name there.
+    ``None`` when the town is unknown, or none of that name lies in ``region``.
 
     >>> town_key("Kharkov", "UA")
     ('kharkiv', 'UA-63')
     >>> town_key("Kharkiv", "UA", "UA-63")[0]
     'kharkiv'
     """
-    city = city_named(name, [country])
-    if city is None or (region is not None and city.region not in (None, region)):
+    if region is None:
+        city = city_named(name, [country])
+        return None if city is None else (_fold_name(city.name), city.region)
+    if name.isupper() or len(name) < 3:
         return None
-    return _fold_name(city.name), city.region
+    names, regions, _ = index()
+    inside = [
+        r
+        for r in names.get(fold(name), ())
+        if r[1] == country and regions.get((r[1], r[2])) in (None, region)
+    ]
+    if not inside:
+        return None  # "Santana" in Amapá is Amapá's, not São Paulo's larger Santana
+    top = max(inside, key=lambda r: r[3])
+    return _fold_name(top[4]), regions.get((top[1], top[2]))
 
 
 def region_name(code: str, min_population: int = DEFAULT_MIN_POPULATION) -> str:
