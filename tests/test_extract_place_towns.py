@@ -178,9 +178,9 @@ def test_a_country_by_its_initials() -> None:
     assert place_key("CAR") == ("CF",)
     assert place_key("DRC") == ("CD",)
     assert "SAR" not in initials()  # an official name's initials are as often something else's
-    assert places("CAR: Humanitarian access\n\nOver 200 attacks targeted aid workers in Batangafo.")[
-        0
-    ][:1] == ("CF",)
+    assert places(
+        "CAR: Humanitarian access\n\nOver 200 attacks targeted aid workers in Batangafo."
+    )[0][:1] == ("CF",)
 
 
 def test_a_former_name_in_brackets_after_a_country_is_the_country() -> None:
@@ -229,9 +229,10 @@ def test_the_place_of_a_closing_event_clause_places_every_figure() -> None:
     )
     assert set(places(text)) <= {("SY", "SY-HA"), ("SY",)}
     assert places(text)
-    assert places("Seven died, and 4,242 are displaced in Tete.")[0] != places(
-        "Seven died, and 4,242 are displaced in Tete."
-    )[1]
+    assert (
+        places("Seven died, and 4,242 are displaced in Tete.")[0]
+        != places("Seven died, and 4,242 are displaced in Tete.")[1]
+    )
 
 
 def test_the_gazetteer_normalises_a_town_written_without_its_subdivision() -> None:
@@ -241,3 +242,34 @@ def test_the_gazetteer_normalises_a_town_written_without_its_subdivision() -> No
         "Kharkiv Oblast",
         "Balakliia",
     )
+
+
+def test_a_country_in_the_possessive_owns_the_place() -> None:
+    """ "strikes Ecuador's coast, killing 650": Ecuador; "Russia's defence ministry": whose, not where."""
+    assert places("A quake strikes Ecuador's coast, killing more than 650 people.") == [("EC",)]
+    assert places("Officials said Russia's defence ministry downed 20 drones.") == [()]
+
+
+def test_a_lower_case_town_after_a_name_is_no_part_of_it() -> None:
+    """ "in Kohat town" is the town Kohat; "Gaza City" keeps its capitalised word."""
+    assert places("A bomb killed 25 people in Kohat town in Pakistan.") == [
+        ("PK", "PK-KP", "kohat")
+    ]
+    assert places("Strikes killed 30 people in Gaza City.") == [
+        place_key("Palestine > Gaza Strip > Gaza City")
+    ]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(["Ecuador", "Pakistan", "Kenya", "Peru", "Nepal"]),
+    st.sampled_from(["coast", "north", "capital region", "border areas"]),
+    st.integers(min_value=2, max_value=9000),
+)
+def test_law_a_possessive_country_places_a_figure_with_no_other_place(
+    country: str, owned: str, n: int
+) -> None:
+    """Any figure in "A flood hit <country>'s <something>, killing <n> people" lies in that country."""
+    got = places(f"A flood hit {country}'s {owned}, killing {n:,} people.")
+    assert got
+    assert got[0][:1] == place_key(country)

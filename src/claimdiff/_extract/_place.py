@@ -9,10 +9,11 @@ import functools
 import re
 
 from claimdiff._extract._cities import city_named
-from claimdiff._extract._sources import COUNTRIES
+from claimdiff._extract._sources import COUNTRIES, source_kind
 from claimdiff._extract._text import alternation
 from claimdiff._extract._time import CALENDAR_WORDS
 from claimdiff._extract._triggers import TRIGGERS
+from claimdiff._model.claim import SourceKind
 from claimdiff._model.place_names import fold
 from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer, alpha_3, city_unit_codes
 
@@ -88,6 +89,8 @@ _EVENT_AFTER = re.compile(
 _BORDER = re.compile(r"\s+(?:border|frontier|side|line)s?\b")
 #: Days and months closing a run of capitalised words ("Belgorod Saturday"): the calendar's own words.
 _DATE_WORDS = re.compile(rf"(?:\s+{alternation(w.title() for w in CALENDAR_WORDS)})+$")
+#: A name in the possessive ("Ecuador's coast"): a country owning what follows.
+_COUNTRY_OWNER = re.compile(rf"(?<![\w'’-])(?P<c>{_NAME}(?:\s+{_NAME}){{0,3}})['’]s\s")
 #: A place that opens a sentence as its subject, followed by a verb in the present or past.
 _SUBJECT = re.compile(
     rf"[\"“]?(?P<p>{_NAME}(?:\s+{_NAME}){{0,2}}(?:\s+{_KIND})?)\s+(?:[a-z]+(?:s|ed)|is|was|has|had|lies|lay)\b"
@@ -307,10 +310,11 @@ def places_named(
                 continue  # in a headline every word is capitalised: only a known name is a place
             if _TOWN_OF.search(text, max(start, m.start() - 30), m.start() + 3):
                 path = _as_town(gazetteer, path)  # "the city of Odesa": the city, not its region
-            elif _TOWN_AFTER.search(
-                path[-1]
-            ):  # "Odesa city", "Gaza City": the town, by the name written
-                path = _as_town(gazetteer, (*path[:-1], _TOWN_AFTER.sub("", path[-1])), path[-1])
+            elif kind := _TOWN_AFTER.search(path[-1]):
+                # "Gaza City": the town, by the name written; "Kalaya town": the town Kalaya
+                bare = _TOWN_AFTER.sub("", path[-1])
+                written = path[-1] if kind.group().strip()[:1].isupper() else bare
+                path = _as_town(gazetteer, (*path[:-1], bare), written)
             more = _MORE_PLACES.match(text, m.end(), end)
             extra = (
                 [gazetteer.normalise(p) for p in _NAMES.findall(more.group())]
@@ -393,12 +397,35 @@ def places_named(
         and not re.search(r"['’]s\b", m.group("p"))
         and known(gazetteer, (m.group("c") or "", m.group("p")))
     ]
+    at = {a for a, _ in found}
+    found += [  # "strikes Ecuador's coast", "Pakistan's remote south-western province": the country owns it
+        (m.start("c"), gazetteer.normalise(m.group("c")))
+        for m in (_COUNTRY_OWNER.finditer(text, start, end) if possessive else ())
+        if _is_country(gazetteer, m.group("c"))
+        and not any(m.start() - 30 <= a < m.end() for a in at)
+        and not _owns_a_body(text, m.end(), end)
+    ]
     subject = _SUBJECT.match(text, start, end)
     if subject is not None and known(
         gazetteer, subject.group("p")
     ):  # "Belgorod lies 20 miles from ..."
         found.append((subject.start("p"), gazetteer.normalise(subject.group("p"))))
     return sorted(found)
+
+
+#: Up to three words after a possessive: what the owner owns.
+_OWNED = re.compile(r"[\w-]+(?:\s+[\w-]+){0,2}")
+
+
+def _owns_a_body(text: str, at: int, end: int) -> bool:
+    """True when the words after a possessive name a body ("Russia's defence ministry"): whose it is, not where."""
+    owned = _OWNED.match(text, at, end)
+    if owned is None:
+        return False
+    words = owned.group().split()
+    return any(
+        source_kind(" ".join(words[:n])) is not SourceKind.UNKNOWN for n in range(1, len(words) + 1)
+    )
 
 
 def _named_town(name: str, country: str) -> bool:
