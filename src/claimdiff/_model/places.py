@@ -30,11 +30,11 @@ from claimdiff._model.place_names import (
     ascii_name,
     fold,
     kind_of,
-    skeleton,
     stems,
     variants,
 )
 from claimdiff._model.place_sets import UNION, place_set, union_path
+from claimdiff._model.place_spellings import initials, spelled_like
 from claimdiff._model.place_towns import region_name, town_key
 from claimdiff._model.places_below import Unit2, second_level
 from claimdiff._model.subdivision_names import name_index
@@ -205,36 +205,6 @@ def alpha_3() -> dict[str, str]:
     return {c.alpha_3: c.alpha_2 for c in pycountry.countries}
 
 
-#: Words a country's initials leave out: "DRC" is the Democratic Republic of the Congo.
-_NOT_INITIALLED = frozenset({"of", "the", "and"})
-#: The fewest letters a country's initials are read by ("CAR"; two letters are alpha-2 codes and words).
-_INITIALS = 3
-
-
-@functools.cache
-def initials() -> dict[str, str]:
-    """A country's initials, in capitals -> its alpha-2 code: "CAR", "DRC", "PNG", "UAE".
-
-    The initials of the words of the name a country is displayed by, of three words or more (an
-    official name's initials, "IRA", "SAR", are as often something else's); initials two countries
-    share, or that are another country's alpha-3 code, are left out.
-
-    >>> initials()["CAR"], initials()["DRC"], "SAR" in initials()
-    ('CF', 'CD', False)
-    """
-    found: dict[str, set[str]] = {}
-    for code, name in _iso()[1].items():
-        words = [w for w in fold(name).split() if w not in _NOT_INITIALLED]
-        if len(words) >= _INITIALS:
-            found.setdefault("".join(w[0] for w in words).upper(), set()).add(code)
-    codes = alpha_3()
-    return {
-        k: v
-        for k, (v,) in ((k, tuple(v)) for k, v in found.items() if len(v) == 1)
-        if codes.get(k, v) == v
-    }
-
-
 def _folded_aliases(table: Mapping[str, str]) -> Mapping[str, str]:
     return MappingProxyType({fold(k): v for k, v in dict(table).items()})
 
@@ -341,7 +311,7 @@ class Gazetteer:
                     named = _subdivision(region_name(town[1]), country, subs)
                     sub_name = named[1] if named is not None and named[0] == sub else sub_name
         if country is not None and sub is None and len(rest) == 1 and "-" not in rest[0][1]:
-            spelled = _spelled_like(rest[0][1], country)
+            spelled = spelled_like(rest[0][1], country)
             if spelled is not None:  # "Hilmand province" is ISO's Helmand: another transliteration
                 country, sub, sub_name = _parent(spelled)
                 rest = []
@@ -355,42 +325,6 @@ class Gazetteer:
 
 #: A name in brackets closing a part: "(Zaire)" in "DR Congo (Zaire)".
 _BRACKETED_AFTER = re.compile(r"\s*\([^()]*\)\s*$")
-#: The fewest consonants a name's skeleton must have to be told from another's.
-_SKELETON_LETTERS = 3
-
-
-@functools.cache
-def _skeletons(country: str) -> dict[str, set[str]]:
-    """Per country: the skeleton of each first-level subdivision's keys -> the codes with that skeleton."""
-    out: dict[str, set[str]] = {}
-    for key, units in _iso()[2].get(country, {}).items():
-        out.setdefault(skeleton(key), set()).update(u.code for u in units[:1])
-    return out
-
-
-def _spelled_like(stem: str, country: str) -> str | None:
-    """The one first-level subdivision of ``country`` that ``stem`` is another transliteration of, else ``None``.
-
-    The two names share their first letter and their consonants (:func:`skeleton`), of at least three.
-    """
-    bone = skeleton(stem)
-    if len(bone) < _SKELETON_LETTERS:
-        return None
-    codes = {
-        c
-        for c in _skeletons(country).get(bone, ())
-        if any(k[:1] == stem[:1] and skeleton(k) == bone for k in _keys_of(c))
-    }
-    return codes.pop() if len(codes) == 1 else None
-
-
-@functools.cache
-def _keys_of(code: str) -> tuple[str, ...]:
-    """The keys the gazetteer knows the first-level subdivision ``code`` by."""
-    table = _iso()[2].get(code.split("-", 1)[0], {})
-    return tuple(k for k, units in table.items() if units[:1] and units[0].code == code)
-
-
 #: Bearings written as adjectives: "Eastern Ghouta" and "East Ghouta" are one place.
 _BEARING_ADJECTIVES = {
     "northern": "north",
