@@ -274,3 +274,21 @@ def test_law_a_possessive_country_places_a_figure_with_no_other_place(
     got = places(f"A flood hit {country}'s {owned}, killing {n:,} people.")
     assert got
     assert got[0][:1] == place_key(country)
+
+
+def test_an_unknown_place_in_a_known_one_lies_within_it() -> None:
+    """ "an airstrike on Fardous in Aleppo": Fardous within Aleppo; "Kalaya town in Khyber Pakhtunkhwa"."""
+    got = places("Five people were injured in an airstrike on Fardous in Aleppo.")
+    assert got == [place_key("Syria > Aleppo > Fardous")]
+    assert places("A bomb killed 25 people in Kalaya town in Khyber Pakhtunkhwa.") == [
+        ("PK", "PK-KP", "kalaya")
+    ]
+
+
+def test_a_town_of_another_country_the_text_names_is_in_that_country() -> None:
+    """In a report from Gaza that names Israel, "the southern town of Sderot" is Israel's."""
+    text = (
+        "Militants fired rockets from the Gaza Strip into Israel on Wednesday. "
+        "Medics said a rocket killed one man in the southern town of Sderot."
+    )
+    assert places(text)[-1][:1] == ("IL",)

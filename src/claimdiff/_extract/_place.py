@@ -346,6 +346,8 @@ def places_named(
                 path = gazetteer.normalise(
                     (*extra[-1], *path)
                 )  # "Bentiu, Unity State": Bentiu in Unity State
+            elif more is None and not known(gazetteer, path):
+                path = _within(gazetteer, path, text, m.end(), end)  # "Fardous in Aleppo"
             found.append((m.start(), path))
     seg = text[start:end]
     adjectival = any(
@@ -415,6 +417,26 @@ def places_named(
 
 #: Up to three words after a possessive: what the owner owns.
 _OWNED = re.compile(r"[\w-]+(?:\s+[\w-]+){0,2}")
+
+
+#: After a place: "in" another ("Fardous in Aleppo"), maybe by its bearing ("in northern Syria").
+_IN_ANOTHER = re.compile(
+    rf"\s+in\s+(?:the\s+)?(?:(?:north|south|east|west)\w*(?:-\w+)?\s+|central\s+)?"
+    rf"(?P<p>{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*)"
+)
+
+
+def _within(
+    gazetteer: Gazetteer, path: tuple[str, ...], text: str, at: int, end: int
+) -> tuple[str, ...]:
+    """A place the gazetteer does not know, within the known place named "in" right after it ("Fardous in Aleppo")."""
+    m = _IN_ANOTHER.match(text, at, end)
+    if m is None:
+        return path
+    outer = _path(None, _DATE_WORDS.sub("", m.group("p")))
+    if outer is None or not known(gazetteer, outer):
+        return path
+    return gazetteer.normalise((*outer, *path[-1:]))
 
 
 def _owns_a_body(text: str, at: int, end: int) -> bool:

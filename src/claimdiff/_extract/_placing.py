@@ -293,6 +293,18 @@ class Placing:
             # "In Juba" after "in Upper Nile state": a town the gazetteer knows lies in its own
             # region (or under its country alone), never in the region another clause named
             return in_country
+        if len(place) == 1 and not self._common_word(place[0]):
+            # "the southern town of Sderot" in a report from Gaza that names Israel: Israel's town
+            elsewhere = next(
+                (
+                    c
+                    for c in sorted(self.countries_written(by_adjective=False))
+                    if c not in country and city_named(place[0], [c]) is not None
+                ),
+                None,
+            )
+            if elsewhere is not None:
+                return self.gazetteer.normalise((_iso()[1][elsewhere], place[0]))
         if kind_of(place[-1]) is not None:
             # "190 deaths in Taroudant Province" after "in Al Haouz Province": a unit named with its
             # kind is another's peer, not within it; its region unknown, it stays under its country
