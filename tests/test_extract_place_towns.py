@@ -292,3 +292,14 @@ def test_a_town_of_another_country_the_text_names_is_in_that_country() -> None:
         "Medics said a rocket killed one man in the southern town of Sderot."
     )
     assert places(text)[-1][:1] == ("IL",)
+
+
+def test_a_name_several_countries_have_is_read_in_the_country_the_text_names() -> None:
+    """ "strikes on Gaza" in a text naming Palestinians is the Gaza Strip, not Mozambique's Gaza province."""
+    text = (
+        "Israel renews strikes on Gaza\n\n"
+        "The military said it renewed strikes on Gaza on Wednesday, killing one person, "
+        "according to the Palestinian health ministry."
+    )
+    assert place_key("Gaza")[:1] != ("PS",)  # alone, a name of two countries' units
+    assert places(text)[0][:1] == ("PS",)

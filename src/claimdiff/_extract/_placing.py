@@ -275,6 +275,16 @@ class Placing:
             # "Beni" in a Congolese report is not Bolivia's El Beni: a country never named is never
             # chosen; the name is read in the country of the context, else stays at that country
             return self._at_home(written or place[-1], home[0])
+        if not known(self.gazetteer, place) and not around and len(place) == 1:
+            # "strikes on Gaza" in a text that names only Palestine and Israel: Palestine's, not Mozambique's
+            inside = {
+                path
+                for c in self.countries_written()
+                if len(k := self.gazetteer.key(path := (_iso()[1][c], place[0]))) > 1
+                and "-" in k[1]
+            }
+            if len(inside) == 1:
+                return self.gazetteer.normalise(inside.pop())
         if known(self.gazetteer, place) or not around:
             return self.gazetteer.normalise(place)
         if place[0] in around:
