@@ -242,6 +242,13 @@ class Placing:
             and key[0] not in self.countries_written()
         )
 
+    def _has(self, country: str, name: str) -> bool:
+        """True when ``country`` has a subdivision or a town called ``name``."""
+        key = self.gazetteer.key((_iso()[1][country], name))
+        return (len(key) > 1 and "-" in key[1]) or (
+            not self._common_word(name) and city_named(name, [country]) is not None
+        )
+
     def _around(self) -> tuple[str, ...]:
         """The place around a figure: its sentence's, unless foreign to the text (then no context), else the paragraph's or heading's."""
         own = () if self._foreign(self.sentence_place) else self.sentence_place
@@ -275,16 +282,17 @@ class Placing:
             # "Beni" in a Congolese report is not Bolivia's El Beni: a country never named is never
             # chosen; the name is read in the country of the context, else stays at that country
             return self._at_home(written or place[-1], home[0])
-        if not known(self.gazetteer, place) and not around and len(place) == 1:
-            # "strikes on Gaza" in a text that names only Palestine and Israel: Palestine's, not Mozambique's
-            inside = {
-                path
-                for c in self.countries_written()
-                if len(k := self.gazetteer.key(path := (_iso()[1][c], place[0]))) > 1
-                and "-" in k[1]
-            }
+        home = self.gazetteer.key(around)[:1]
+        if (
+            not known(self.gazetteer, place)
+            and len(place) == 1
+            and not (home and home[0].isupper() and self._has(home[0], place[0]))
+        ):
+            # "strikes on Gaza" in a text that names Israel and Palestinians: Palestine's, not
+            # Mozambique's, nor Israel's though Israel is named nearer
+            inside = {c for c in self.countries_written() if self._has(c, place[0])}
             if len(inside) == 1:
-                return self.gazetteer.normalise(inside.pop())
+                return self.gazetteer.normalise((_iso()[1][inside.pop()], place[0]))
         if known(self.gazetteer, place) or not around:
             return self.gazetteer.normalise(place)
         if place[0] in around:
