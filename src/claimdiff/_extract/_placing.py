@@ -250,9 +250,16 @@ class Placing:
         )
 
     def _around(self) -> tuple[str, ...]:
-        """The place around a figure: its sentence's, unless foreign to the text (then no context), else the paragraph's or heading's."""
-        own = () if self._foreign(self.sentence_place) else self.sentence_place
-        return own or self.paragraph_place or self.heading_place
+        """The place around a figure: its sentence's, else the paragraph's or heading's.
+
+        A sentence's place in a country the text never names, where the paragraph or heading is in
+        another, gives way to theirs.
+        """
+        outer = self.paragraph_place or self.heading_place
+        mine, theirs = self.gazetteer.key(self.sentence_place)[:1], self.gazetteer.key(outer)[:1]
+        if mine and theirs and mine != theirs and self._foreign(self.sentence_place):
+            return outer  # "Beni" read as Bolivia's in a Congolese report is no context
+        return self.sentence_place or outer
 
     def _at_home(self, name: str, country: str) -> tuple[str, ...]:
         """``name`` read within ``country``: its subdivision or town of that name, else the country alone."""
