@@ -252,7 +252,7 @@ def test_a_country_in_the_possessive_owns_the_place() -> None:
 
 
 def test_a_lower_case_town_after_a_name_is_no_part_of_it() -> None:
-    """ "in Kohat town" is the town Kohat; "Gaza City" keeps its capitalised word."""
+    """ "in Kohat town" is the town Kohat; "Gaza City" keeps its word ("city" is in many towns' names)."""
     assert places("A bomb killed 25 people in Kohat town in Pakistan.") == [
         ("PK", "PK-KP", "kohat")
     ]

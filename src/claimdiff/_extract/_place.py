@@ -311,9 +311,10 @@ def places_named(
             if _TOWN_OF.search(text, max(start, m.start() - 30), m.start() + 3):
                 path = _as_town(gazetteer, path)  # "the city of Odesa": the city, not its region
             elif kind := _TOWN_AFTER.search(path[-1]):
-                # "Gaza City": the town, by the name written; "Kalaya town": the town Kalaya
+                # "Gaza city", "Mexico City": the town, by the name written ("city" is in many
+                # towns' names); "Kalaya town": the town Kalaya ("town" is in none)
                 bare = _TOWN_AFTER.sub("", path[-1])
-                written = path[-1] if kind.group().strip()[:1].isupper() else bare
+                written = bare if kind.group().strip() == "town" else path[-1]
                 path = _as_town(gazetteer, (*path[:-1], bare), written)
             more = _MORE_PLACES.match(text, m.end(), end)
             extra = (
