@@ -89,8 +89,8 @@ _EVENT_AFTER = re.compile(
 _BORDER = re.compile(r"\s+(?:border|frontier|side|line)s?\b")
 #: Days and months closing a run of capitalised words ("Belgorod Saturday"): the calendar's own words.
 _DATE_WORDS = re.compile(rf"(?:\s+{alternation(w.title() for w in CALENDAR_WORDS)})+$")
-#: A name in the possessive ("Ecuador's coast"): a country owning what follows.
-_COUNTRY_OWNER = re.compile(rf"(?<![\w'’-])(?P<c>{_NAME}(?:\s+{_NAME}){{0,3}})['’]s\s")
+#: The capitalised words before a possessive mark ("Ecuador" in "Ecuador's coast"), up to four.
+_OWNER_WORDS = re.compile(rf"(?<![\w'’-]){_NAME}(?:\s+{_NAME}){{0,3}}$")
 #: A place that opens a sentence as its subject, followed by a verb in the present or past.
 _SUBJECT = re.compile(
     rf"[\"“]?(?P<p>{_NAME}(?:\s+{_NAME}){{0,2}}(?:\s+{_KIND})?)\s+(?:[a-z]+(?:s|ed)|is|was|has|had|lies|lay)\b"
@@ -402,11 +402,11 @@ def places_named(
     ]
     at = {a for a, _ in found}
     found += [  # "strikes Ecuador's coast", "Pakistan's remote south-western province": the country owns it
-        (m.start("c"), gazetteer.normalise(m.group("c")))
-        for m in (_COUNTRY_OWNER.finditer(text, start, end) if possessive else ())
-        if _is_country(gazetteer, m.group("c"))
-        and not any(m.start() - 30 <= a < m.end() for a in at)
-        and not _owns_a_body(text, m.end(), end)
+        (owner[0], gazetteer.normalise(owner[1]))
+        for mark in (_POSSESSIVE_MARK.finditer(text, start, end) if possessive else ())
+        if (owner := _country_owning(gazetteer, text, max(start, mark.start() - 60), mark.start()))
+        and not any(owner[0] - 30 <= a < mark.end() for a in at)
+        and not _owns_a_body(text, mark.end(), end)
     ]
     subject = _SUBJECT.match(text, start, end)
     if subject is not None and known(
@@ -438,6 +438,21 @@ def _within(
     if outer is None or not known(gazetteer, outer):
         return path
     return gazetteer.normalise((*outer, *path[-1:]))
+
+
+def _country_owning(
+    gazetteer: Gazetteer, text: str, start: int, end: int
+) -> tuple[int, str] | None:
+    """The country named in the possessive that ends at ``end`` ("in Pakistan's"), with its offset, else ``None``."""
+    m = _OWNER_WORDS.search(text, start, end)
+    if m is None:
+        return None
+    words = m.group().split()
+    for n in range(len(words), 0, -1):  # "In Pakistan": the last words that are a country
+        name = " ".join(words[-n:])
+        if _is_country(gazetteer, name):
+            return end - len(name), name
+    return None
 
 
 def _owns_a_body(text: str, at: int, end: int) -> bool:

@@ -22,7 +22,7 @@ from claimdiff._extract._text import Sentence
 from claimdiff._extract._time import DaysNamed
 from claimdiff._model.period import Period
 from claimdiff._model.place_names import fold, kind_of
-from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer, _iso
+from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer, _iso, countries_with
 
 __all__ = ["Context", "Placing"]
 
@@ -289,15 +289,16 @@ class Placing:
             # "Beni" in a Congolese report is not Bolivia's El Beni: a country never named is never
             # chosen; the name is read in the country of the context, else stays at that country
             return self._at_home(written or place[-1], home[0])
-        home = self.gazetteer.key(around)[:1]
-        if (
-            not known(self.gazetteer, place)
-            and len(place) == 1
-            and not (home and home[0].isupper() and self._has(home[0], place[0]))
-        ):
+        named = (
+            countries_with(place[0]) & self.countries_written()
+            if len(place) == 1 and not known(self.gazetteer, place)
+            else frozenset()
+        )
+        home = self.gazetteer.key(around)[:1] if named else ()
+        if named and not (home and home[0].isupper() and self._has(home[0], place[0])):
             # "strikes on Gaza" in a text that names Israel and Palestinians: Palestine's, not
             # Mozambique's, nor Israel's though Israel is named nearer
-            inside = {c for c in self.countries_written() if self._has(c, place[0])}
+            inside = {c for c in named if self._has(c, place[0])}
             if len(inside) == 1:
                 return self.gazetteer.normalise((_iso()[1][inside.pop()], place[0]))
         if known(self.gazetteer, place) or not around:
@@ -320,10 +321,11 @@ class Placing:
             return in_country
         if len(place) == 1 and not self._common_word(place[0]):
             # "the southern town of Sderot" in a report from Gaza that names Israel: Israel's town
+            holders = countries_with(place[0]) & self.countries_written(by_adjective=False)
             elsewhere = next(
                 (
                     c
-                    for c in sorted(self.countries_written(by_adjective=False))
+                    for c in sorted(holders)
                     if c not in country and city_named(place[0], [c]) is not None
                 ),
                 None,

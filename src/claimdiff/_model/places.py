@@ -35,6 +35,7 @@ from claimdiff._model.place_names import (
 )
 from claimdiff._model.place_sets import UNION, place_set, union_path
 from claimdiff._model.place_spellings import initials, spelled_like
+from claimdiff._model.place_towns import index as town_index
 from claimdiff._model.place_towns import region_name, town_key
 from claimdiff._model.places_below import Unit2, second_level
 from claimdiff._model.subdivision_names import name_index
@@ -396,6 +397,20 @@ def _anywhere() -> dict[str, list[_Unit]]:
         for key, units in table.items():
             out.setdefault(key, []).append(units[0])
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def countries_with(name: str) -> frozenset[str]:
+    """The countries (alpha-2) with a first-level subdivision or a GeoNames town called ``name``.
+
+    >>> sorted(countries_with("Gaza"))
+    ['MZ', 'PS']
+    """
+    folded = fold(name)
+    stem = " ".join(KIND_WORDS.sub(" ", folded).split())
+    units = [u for k in {folded, stem, *variants(stem)} for u in _anywhere().get(k, ())]
+    towns = town_index()[0].get(folded, ())
+    return frozenset({u.country for u in units} | {r[1] for r in towns})
 
 
 @functools.cache
