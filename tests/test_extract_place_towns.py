@@ -303,3 +303,14 @@ def test_a_name_several_countries_have_is_read_in_the_country_the_text_names() -
     )
     assert place_key("Gaza")[:1] != ("PS",)  # alone, a name of two countries' units
     assert places(text)[0][:1] == ("PS",)
+
+
+def test_a_place_named_in_the_place_it_lies_in_is_the_paragraph_s_place() -> None:
+    """ "a quake strikes Yunnan province in China. 2,400 are injured": the next sentence is Yunnan's."""
+    text = (
+        "About 600 people are killed in an earthquake that strikes Yunnan province in China. "
+        "More than 2,400 people are injured."
+    )
+    got = places(text)
+    assert len(got) == 2
+    assert got[1] == got[0] == place_key("China > Yunnan")
