@@ -314,3 +314,14 @@ def test_a_place_named_in_the_place_it_lies_in_is_the_paragraph_s_place() -> Non
     got = places(text)
     assert len(got) == 2
     assert got[1] == got[0] == place_key("China > Yunnan")
+
+
+def test_a_chain_of_in_and_of_ends_at_the_known_place() -> None:
+    """ "Kaboro community in the Dansadau Emirate of Northwest Nigeria's Zamfara State": Zamfara's."""
+    text = (
+        "Gunmen killed 18 people in an attack on Kaboro community in the Dansadau Emirate of "
+        "Northwest Nigeria's Zamfara State, officials said."
+    )
+    assert places(text) == [place_key("Nigeria > Zamfara > Kaboro")]
+    # a misspelt state is told by its consonants: "Zamafara" is Zamfara
+    assert place_key("Nigeria > Zamafara State") == place_key("Nigeria > Zamfara")

@@ -421,23 +421,34 @@ _OWNED = re.compile(r"[\w-]+(?:\s+[\w-]+){0,2}")
 
 
 #: After a place: "in" another ("Fardous in Aleppo"), maybe by its bearing ("in northern Syria").
+#: The kind of settlement written after its name ("Kaboro community", "Negga village").
+_SETTLEMENT = r"village|community|town|area|camp|settlement|neighbourhood|neighborhood|district"
 _IN_ANOTHER = re.compile(
-    rf"\s+in\s+(?:the\s+)?(?:(?:north|south|east|west)\w*(?:-\w+)?\s+|central\s+)?"
-    rf"(?P<p>{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*)"
+    rf"(?:\s+(?:{_SETTLEMENT}))?\s+(?:(?:located\s+)?in|of)\s+(?:the\s+)?"
+    rf"(?:(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)\w*(?:-\w+)?\s+|[Cc]entral\s+)?"
+    rf"(?:(?P<c>{_NAME})['’]s\s+(?:(?:[a-z][\w-]*)\s+){{0,2}})?(?P<p>{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*)"
 )
+#: How many "in"/"of" a place may be followed by before the known one it lies in ("in the X Emirate of Y State").
+_HOPS = 3
 
 
 def _within(
     gazetteer: Gazetteer, path: tuple[str, ...], text: str, at: int, end: int
 ) -> tuple[str, ...]:
-    """A place the gazetteer does not know, within the known place named "in" right after it ("Fardous in Aleppo")."""
-    m = _IN_ANOTHER.match(text, at, end)
-    if m is None:
-        return path
-    outer = _path(None, _DATE_WORDS.sub("", m.group("p")))
-    if outer is None or not known(gazetteer, outer):
-        return path
-    return gazetteer.normalise((*outer, *path[-1:]))
+    """A place the gazetteer does not know, within the known place named "in" or "of" after it.
+
+    "Fardous in Aleppo"; "Kaboro community in the Dansadau Emirate of Northwest Nigeria's Zamfara
+    State": the first known place of the chain, up to three links.
+    """
+    for _ in range(_HOPS):
+        m = _IN_ANOTHER.match(text, at, end)
+        if m is None:
+            return path
+        outer = _path(m.group("c"), _DATE_WORDS.sub("", m.group("p")))
+        if outer is not None and known(gazetteer, outer):
+            return gazetteer.normalise((*outer, *path[-1:]))
+        at = m.end()
+    return path
 
 
 def _country_owning(
