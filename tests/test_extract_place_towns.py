@@ -325,3 +325,24 @@ def test_a_chain_of_in_and_of_ends_at_the_known_place() -> None:
     assert places(text) == [place_key("Nigeria > Zamfara > Kaboro")]
     # a misspelt state is told by its consonants: "Zamafara" is Zamfara
     assert place_key("Nigeria > Zamafara State") == place_key("Nigeria > Zamfara")
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.integers(min_value=2, max_value=90),
+    st.integers(min_value=2, max_value=90),
+    st.sampled_from(["after", "when"]),
+    st.sampled_from([("Kramatorsk", "Ukraine"), ("Quetta", "Pakistan"), ("Juba", "South Sudan")]),
+)
+def test_law_an_event_clause_places_every_figure_before_it(
+    killed: int, wounded: int, word: str, town: tuple[str, str]
+) -> None:
+    """In "N were killed and M wounded after/when a bomb struck a market in T, C" both figures are in T."""
+    name, country = town
+    text = (
+        f"{killed} people were killed and {wounded} others were wounded {word} a bomb struck "
+        f"a market in {name}, {country}."
+    )
+    got = places(text)
+    assert len(got) == 2
+    assert got[0] == got[1] == place_key((country, name))
