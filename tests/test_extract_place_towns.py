@@ -346,3 +346,8 @@ def test_law_an_event_clause_places_every_figure_before_it(
     got = places(text)
     assert len(got) == 2
     assert got[0] == got[1] == place_key((country, name))
+
+
+def test_a_country_ending_in_s_owns_with_its_apostrophe_alone() -> None:
+    """ "hit the Philippines' south, killing 12": the Philippines."""
+    assert places("A flood hit the Philippines' south, killing 12 people.") == [("PH",)]

@@ -130,7 +130,7 @@ _KINDED = re.compile(
     rf"[Ss]tate|[Dd]istrict|[Cc]ounty|[Dd]epartment))\b"
 )
 #: The words without which the patterns above cannot match: a sentence without them is not searched for them.
-_POSSESSIVE_MARK = re.compile(r"['’]s\s")
+_POSSESSIVE_MARK = re.compile(r"['’]s\s|(?<=s)['’]\s")  # "Ecuador's", "the Philippines' south"
 _DISTRICT_WORD = re.compile(
     r"\s(?:[Dd]istrict|[Cc]ounty|[Mm]unicipality|[Tt]ownship)\s+(?:of|in)\s"
 )
