@@ -23,7 +23,7 @@ __all__ = [
     "places_named",
 ]
 
-_KIND = r"(?:regions?|oblasts?|provinces?|districts?|governorates?|states?|county|counties|city|town|village|territory|strip)"
+_KIND = r"(?:regions?|oblasts?|provinces?|districts?|governorates?|states?|county|counties|city|cities|towns?|villages?|municipalit(?:y|ies)|territory|strip)"
 _NAME = r"[A-Z][\w'’-]*[\w]"
 #: A lower-case word inside a place's name: "Mar del Plata", "Rio de Janeiro", "Dar es Salaam".
 _PARTICLE = r"(?:de|del|da|do|dos|das|di|du|des|la|le|les|los|las|el|es|al|van|von|am|an der)"
@@ -340,9 +340,11 @@ def places_named(
             ):
                 paths = [gazetteer.normalise(path), *extra]
                 common = _common(gazetteer, paths)
-                if not common:
+                if not common and any(known(gazetteer, p) for p in paths):
                     continue
-                path = common
+                path = (
+                    common  # none known ("the towns of Tulunan, Magsaysay and Digos"): the text's
+                )
             elif extra and known(gazetteer, extra[-1]) and not known(gazetteer, path):
                 path = gazetteer.normalise(
                     (*extra[-1], *path)
