@@ -355,7 +355,7 @@ def test_a_country_ending_in_s_owns_with_its_apostrophe_alone() -> None:
 
 def test_a_list_of_unknown_towns_is_no_other_figure_s_town() -> None:
     """ "17 hurt in the town of A and 60 in the towns of B, C and D": 60 is not A's (the list's, unknown)."""
-    from claimdiff._extract._place import places_named  # noqa: PLC0415 - the sentence's places
+    from claimdiff._extract._place import places_named
 
     s = (
         "At least 17 people were injured in the town of Makilala and 60 people were wounded "
