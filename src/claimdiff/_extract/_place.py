@@ -117,7 +117,7 @@ _REGIONAL_OFFICE = re.compile(
 _NAME_OF = re.compile(r"\bRepublic\s+$")
 #: "the region of Kharkiv", "governor of Belgorod", "the province of Sindh": the first-level subdivision, not its city.
 _REGION_OF = re.compile(
-    r"\b(?:region|province|oblast|governorate|governor)\s+of\s+(?:the\s+)?$", re.IGNORECASE
+    r"\b(?P<k>region|province|oblast|governorate|governor)\s+of\s+(?:the\s+)?$", re.IGNORECASE
 )
 _BEARING_OF = re.compile(
     r"\b(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?\s+of\s+(?:the\s+)?"
@@ -274,16 +274,19 @@ def places_named(
                 continue  # "in the Easter bombings": an event's name, not a place
             if _NAME_OF.search(text, max(start, m.start() - 25), m.start()):
                 continue  # "the Democratic Republic of the Congo": "of the Congo" is part of a name
+            unit = (
+                _REGION_OF.search(text, max(start, m.start() - 30), m.start() + 3)
+                if pattern is _LOCATIVE
+                else None
+            )
             if (
-                pattern is _LOCATIVE
-                and _REGION_OF.search(text, max(start, m.start() - 30), m.start() + 3)
+                unit is not None
                 and not _is_country(gazetteer, path[-1])
                 and not re.search(rf"\s{_KIND}$", path[-1])
             ):
-                path = (
-                    *path[:-1],
-                    f"{path[-1]} region",
-                )  # "the region of Kharkiv", "governor of Belgorod": the region
+                # "the region of Kharkiv", "governor of Belgorod": the region; "province of Guayas": the province
+                kind = unit.group("k").lower()
+                path = (*path[:-1], f"{path[-1]} {'region' if kind == 'governor' else kind}")
             previous = text[max(start, m.start() - 30) : m.start()].split()[
                 -2:
             ]  # the two words before
