@@ -345,9 +345,9 @@ def places_named(
                 common = _common(gazetteer, paths)
                 if not common and any(known(gazetteer, p) for p in paths):
                     continue
-                path = (
-                    common  # none known ("the towns of Tulunan, Magsaysay and Digos"): the text's
-                )
+                # none known: the place they lie in ("A and B regencies in South Kalimantan"),
+                # else the text's ("the towns of Tulunan, Magsaysay and Digos")
+                path = common or _within(gazetteer, (), text, more.end(), end)
             elif extra and known(gazetteer, extra[-1]) and not known(gazetteer, path):
                 path = gazetteer.normalise(
                     (*extra[-1], *path)
@@ -427,10 +427,13 @@ _OWNED = re.compile(r"[\w-]+(?:\s+[\w-]+){0,2}")
 
 #: After a place: "in" another ("Fardous in Aleppo"), maybe by its bearing ("in northern Syria").
 #: The kind of settlement written after its name ("Kaboro community", "Negga village").
-_SETTLEMENT = r"village|community|town|area|camp|settlement|neighbourhood|neighborhood|district"
+_SETTLEMENT = (
+    r"villages?|communit(?:y|ies)|towns?|areas?|camps?|settlements?|neighbou?rhoods?|districts?|"
+    r"regenc(?:y|ies)|municipalit(?:y|ies)"
+)
 _IN_ANOTHER = re.compile(
     rf"(?:\s+(?:{_SETTLEMENT}))?\s+(?:(?:located\s+)?in|of)\s+(?:the\s+)?"
-    rf"(?:(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)\w*(?:-\w+)?\s+|[Cc]entral\s+)?"
+    rf"(?:(?:north|south|east|west)\w*(?:-\w+)?\s+|central\s+|[NSEW][a-z]+\s+(?=[A-Z]\w*['’]s\s))?"
     rf"(?:(?P<c>{_NAME})['’]s\s+(?:(?:[a-z][\w-]*)\s+){{0,2}})?(?P<p>{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*)"
 )
 #: How many "in"/"of" a place may be followed by before the known one it lies in ("in the X Emirate of Y State").

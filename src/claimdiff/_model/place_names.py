@@ -175,12 +175,13 @@ _DOUBLED = re.compile(r"(.)\1+")
 
 
 def skeleton(stem: str) -> str:
-    """The consonants of a folded name, each doubled one once: what two transliterations of a name share.
+    """The first letter and the consonants after it of a folded name, each doubled one once.
 
-    "Hilmand" and "Helmand", "Baluchistan" and "Balochistan", "Khyber Pakhtunkwa" and "Khyber
-    Pakhtunkhwa" have one skeleton; "Mandima" and "Maniema" (another consonant) do not.
+    What two transliterations of a name share: "Hilmand" and "Helmand", "Hirat" and "Herat",
+    "Baluchistan" and "Balochistan", "Khyber Pakhtunkwa" and "Khyber Pakhtunkhwa" have one
+    skeleton; "Mandima" and "Maniema" (another consonant) do not.
 
-    >>> skeleton("hilmand") == skeleton("helmand"), skeleton("mandima") == skeleton("maniema")
+    >>> skeleton("hirat") == skeleton("herat"), skeleton("mandima") == skeleton("maniema")
     (True, False)
     """
-    return _DOUBLED.sub(r"\1", _SOFT.sub("", stem))
+    return _DOUBLED.sub(r"\1", stem[:1] + _SOFT.sub("", stem[1:]))

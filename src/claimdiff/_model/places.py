@@ -303,25 +303,41 @@ class Gazetteer:
                 continue
             rest.append((p.strip(), _below_key(folded)))
         if country is not None and len(rest) == 1 and "-" not in rest[0][1]:
-            # a town: keyed by its GeoNames name, under its subdivision though the path skips it
-            town = town_key(rest[0][1], country, sub.code if sub is not None else None)
-            if town is not None:
-                rest[0] = (rest[0][0], town[0])
-                if sub is None and town[1] is not None and town[1] in _codes():
-                    country, sub, sub_name = _parent(town[1])
-                    named = _subdivision(region_name(town[1]), country, subs)
-                    sub_name = named[1] if named is not None and named[0] == sub else sub_name
-        if country is not None and sub is None and len(rest) == 1 and "-" not in rest[0][1]:
-            spelled = spelled_like(rest[0][1], country)
-            if spelled is not None:  # "Hilmand province" is ISO's Helmand: another transliteration
-                country, sub, sub_name = _parent(spelled)
-                rest = []
+            country, sub, sub_name, rest = self._below_first(country, sub, sub_name, rest)
         out: list[tuple[str, str]] = []
         if country is not None:
             out.append((display[country], country))
         if sub is not None:
             out.append((sub_name, sub.code))
         return out + rest
+
+    def _below_first(
+        self, country: str, sub: _Unit | None, sub_name: str, rest: list[tuple[str, str]]
+    ) -> tuple[str, _Unit | None, str, list[tuple[str, str]]]:
+        """A name below the country that no table resolved: another spelling of a subdivision, or a town.
+
+        A name written with a first-level kind ("Hilmand province", "Leninobod region") is first
+        read as a subdivision in another transliteration, and a town's name so written is the
+        town's subdivision; any other is a town, keyed by its GeoNames name and put under its
+        subdivision though the path skips it ("Kharkov" is Kharkiv, in Kharkiv Oblast).
+        """
+        written, folded = rest[0]
+        first_level = kind_of(written) in _FIRST_LEVEL
+        spelled = spelled_like(folded, country) if sub is None else None
+        if spelled is not None and first_level:
+            return (*_parent(spelled), [])
+        town = town_key(folded, country, sub.code if sub is not None else None)
+        if town is not None:
+            if sub is None and town[1] is not None and town[1] in _codes():
+                country, sub, sub_name = _parent(town[1])
+                named = _subdivision(region_name(town[1]), country, _iso()[2])
+                sub_name = named[1] if named is not None and named[0] == sub else sub_name
+                if first_level:
+                    return country, sub, sub_name, []
+            return country, sub, sub_name, [(written, town[0])]
+        if spelled is not None:  # "Baluchistan" is ISO's Balochistan: another transliteration
+            return (*_parent(spelled), [])
+        return country, sub, sub_name, rest
 
 
 #: A name in brackets closing a part: "(Zaire)" in "DR Congo (Zaire)".
@@ -347,6 +363,10 @@ def _codes() -> frozenset[str]:
     return frozenset(
         u.code for table in _iso()[2].values() for units in table.values() for u in units
     )
+
+
+#: Kinds of first-level unit: a name written with one is a subdivision before it is a town.
+_FIRST_LEVEL = frozenset({"region", "province", "oblast", "governorate", "state", "prefecture", "krai"})
 
 
 def _below(text: str, country: str | None, sub: _Unit | None) -> Unit2 | None:
