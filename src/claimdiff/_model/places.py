@@ -366,7 +366,9 @@ def _codes() -> frozenset[str]:
 
 
 #: Kinds of first-level unit: a name written with one is a subdivision before it is a town.
-_FIRST_LEVEL = frozenset({"region", "province", "oblast", "governorate", "state", "prefecture", "krai"})
+_FIRST_LEVEL = frozenset(
+    {"region", "province", "oblast", "governorate", "state", "prefecture", "krai"}
+)
 
 
 def _below(text: str, country: str | None, sub: _Unit | None) -> Unit2 | None:
@@ -469,6 +471,11 @@ def _subdivision(
     if country is None and stem in _REGIONS_ACROSS_BORDERS:
         return None
     keys = [stem, *sorted(variants(stem)), folded]  # "Region IX": a name whose stem is too short
+    words = folded.split()
+    if len(words) > 2 and KIND_WORDS.fullmatch(words[-1]):
+        keys.append(
+            " ".join(words[:-1])
+        )  # "Arctic Region region": a kind written after a name holding one
     if country is not None:
         table = subs.get(country, {})
         hits = next(({u.code: u for u in table[k][:1]} for k in keys if k in table), {})
