@@ -9,12 +9,13 @@ import functools
 import re
 
 from claimdiff._extract._cities import city_named
-from claimdiff._extract._sources import COUNTRIES, source_kind
+from claimdiff._extract._place_owner import NAME as _NAME
+from claimdiff._extract._place_owner import country_owning, named_town, owns_a_body
+from claimdiff._extract._place_owner import is_country as _is_country
+from claimdiff._extract._sources import COUNTRIES
 from claimdiff._extract._text import alternation
 from claimdiff._extract._time import CALENDAR_WORDS
 from claimdiff._extract._triggers import TRIGGERS
-from claimdiff._model.claim import SourceKind
-from claimdiff._model.place_names import fold
 from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer, alpha_3, city_unit_codes
 
 __all__ = [
@@ -24,7 +25,6 @@ __all__ = [
 ]
 
 _KIND = r"(?:regions?|oblasts?|provinces?|districts?|governorates?|states?|county|counties|city|cities|towns?|villages?|municipalit(?:y|ies)|territory|strip)"
-_NAME = r"[A-Z][\w'’-]*[\w]"
 #: A lower-case word inside a place's name: "Mar del Plata", "Rio de Janeiro", "Dar es Salaam".
 _PARTICLE = r"(?:de|del|da|do|dos|das|di|du|des|la|le|les|los|las|el|es|al|van|von|am|an der)"
 _LOCATIVE = re.compile(
@@ -89,8 +89,6 @@ _EVENT_AFTER = re.compile(
 _BORDER = re.compile(r"\s+(?:border|frontier|side|line)s?\b")
 #: Days and months closing a run of capitalised words ("Belgorod Saturday"): the calendar's own words.
 _DATE_WORDS = re.compile(rf"(?:\s+{alternation(w.title() for w in CALENDAR_WORDS)})+$")
-#: The capitalised words before a possessive mark ("Ecuador" in "Ecuador's coast"), up to four.
-_OWNER_WORDS = re.compile(rf"(?<![\w'’-]){_NAME}(?:\s+{_NAME}){{0,3}}$")
 #: A place that opens a sentence as its subject, followed by a verb in the present or past.
 _SUBJECT = re.compile(
     rf"[\"“]?(?P<p>{_NAME}(?:\s+{_NAME}){{0,2}}(?:\s+{_KIND})?)\s+(?:[a-z]+(?:s|ed)|is|was|has|had|lies|lay)\b"
@@ -242,7 +240,7 @@ def label_place(
         key = gazetteer.key(name)
         if not (key and key[0].isupper() and (len(key) == 1 or "-" in key[1])):
             return None
-        if len(key) == 2 and prose and _named_town(name, key[0]):
+        if len(key) == 2 and prose and named_town(name, key[0]):
             return None  # "Islamabad: Two people ...": the capital's dateline, not its territory
     return _path(None, name)
 
@@ -409,9 +407,9 @@ def places_named(
     found += [  # "strikes Ecuador's coast", "Pakistan's remote south-western province": the country owns it
         (owner[0], gazetteer.normalise(owner[1]))
         for mark in (_POSSESSIVE_MARK.finditer(text, start, end) if possessive else ())
-        if (owner := _country_owning(gazetteer, text, max(start, mark.start() - 60), mark.start()))
+        if (owner := country_owning(gazetteer, text, max(start, mark.start() - 60), mark.start()))
         and not any(owner[0] - 30 <= a < mark.end() for a in at)
-        and not _owns_a_body(text, mark.end(), end)
+        and not owns_a_body(text, mark.end(), end)
     ]
     subject = _SUBJECT.match(text, start, end)
     if subject is not None and known(
@@ -421,16 +419,12 @@ def places_named(
     return sorted(found)
 
 
-#: Up to three words after a possessive: what the owner owns.
-_OWNED = re.compile(r"[\w-]+(?:\s+[\w-]+){0,2}")
-
-
-#: After a place: "in" another ("Fardous in Aleppo"), maybe by its bearing ("in northern Syria").
 #: The kind of settlement written after its name ("Kaboro community", "Negga village").
 _SETTLEMENT = (
     r"villages?|communit(?:y|ies)|towns?|areas?|camps?|settlements?|neighbou?rhoods?|districts?|"
     r"regenc(?:y|ies)|municipalit(?:y|ies)"
 )
+#: After a place: "in" or "of" another ("Fardous in Aleppo"), maybe by its bearing ("in northern Syria").
 _IN_ANOTHER = re.compile(
     rf"(?:\s+(?:{_SETTLEMENT}))?\s+(?:(?:located\s+)?in|of)\s+(?:the\s+)?"
     rf"(?:(?:north|south|east|west)\w*(?:-\w+)?\s+|central\s+|[NSEW][a-z]+\s+(?=[A-Z]\w*['’]s\s))?"
@@ -457,38 +451,6 @@ def _within(
             return gazetteer.normalise((*outer, *path[-1:]))
         at = m.end()
     return path
-
-
-def _country_owning(
-    gazetteer: Gazetteer, text: str, start: int, end: int
-) -> tuple[int, str] | None:
-    """The country named in the possessive that ends at ``end`` ("in Pakistan's"), with its offset, else ``None``."""
-    m = _OWNER_WORDS.search(text, start, end)
-    if m is None:
-        return None
-    words = m.group().split()
-    for n in range(len(words), 0, -1):  # "In Pakistan": the last words that are a country
-        name = " ".join(words[-n:])
-        if _is_country(gazetteer, name):
-            return end - len(name), name
-    return None
-
-
-def _owns_a_body(text: str, at: int, end: int) -> bool:
-    """True when the words after a possessive name a body ("Russia's defence ministry"): whose it is, not where."""
-    owned = _OWNED.match(text, at, end)
-    if owned is None:
-        return False
-    words = owned.group().split()
-    return any(
-        source_kind(" ".join(words[:n])) is not SourceKind.UNKNOWN for n in range(1, len(words) + 1)
-    )
-
-
-def _named_town(name: str, country: str) -> bool:
-    """True when ``country`` has a town of that very name (a first-level unit named after its city)."""
-    city = city_named(name, [country])
-    return city is not None and fold(city.name) == fold(name)
 
 
 def _titled(text: str, start: int, end: int) -> bool:
@@ -533,11 +495,6 @@ def known(gazetteer: Gazetteer, path: tuple[str, ...] | str) -> bool:
     """True when the gazetteer knows where the place is (its country, by ISO code)."""
     key = gazetteer.key(path)
     return bool(key) and key[0].isupper()
-
-
-def _is_country(gazetteer: Gazetteer, name: str) -> bool:
-    key = gazetteer.key(name)
-    return len(key) == 1 and len(key[0]) == 2 and key[0].isupper()
 
 
 def _common(gazetteer: Gazetteer, paths: list[tuple[str, ...]]) -> tuple[str, ...]:
