@@ -22,7 +22,8 @@ from claimdiff._extract._text import Sentence
 from claimdiff._extract._time import DaysNamed
 from claimdiff._model.period import Period
 from claimdiff._model.place_names import fold, kind_of
-from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer, _iso, countries_with
+from claimdiff._model.place_towns import countries_with
+from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer, _iso
 
 __all__ = ["Context", "Placing"]
 

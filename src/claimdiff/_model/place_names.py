@@ -19,6 +19,7 @@ __all__ = [
     "KINDS",
     "KIND_WORDS",
     "ascii_name",
+    "below_key",
     "fold",
     "kind_of",
     "skeleton",
@@ -185,3 +186,22 @@ def skeleton(stem: str) -> str:
     (True, False)
     """
     return _DOUBLED.sub(r"\1", stem[:1] + _SOFT.sub("", stem[1:]))
+
+
+#: Bearings written as adjectives: "Eastern Ghouta" and "East Ghouta" are one place.
+_BEARING_ADJECTIVES = {
+    "northern": "north",
+    "southern": "south",
+    "eastern": "east",
+    "western": "west",
+}
+
+
+def below_key(folded: str) -> str:
+    """The key of a place below the subdivision: its folded name, the kind of unit left off and bearings plain.
+
+    >>> below_key("eastern ghouta") == below_key("east ghouta district")
+    True
+    """
+    words = KIND_WORDS.sub(" ", folded).split() or folded.split()
+    return " ".join(_BEARING_ADJECTIVES.get(w, w) for w in words)

@@ -23,13 +23,14 @@ from pathlib import Path
 
 import attrs
 
-from claimdiff._model.place_names import fold
+from claimdiff._model.place_names import KIND_WORDS, fold, variants
 
 __all__ = [
     "DEFAULT_MIN_POPULATION",
     "City",
     "admin1_codes",
     "city_named",
+    "countries_with",
     "region_name",
     "town_key",
 ]
@@ -248,3 +249,19 @@ def _iso_names() -> dict[str, str]:
     return {
         u.code: u.name for table in _iso()[2].values() for units in table.values() for u in units
     }
+
+
+@functools.lru_cache(maxsize=4096)
+def countries_with(name: str) -> frozenset[str]:
+    """The countries (alpha-2) with a first-level subdivision or a GeoNames town called ``name``.
+
+    >>> sorted(countries_with("Gaza"))
+    ['MZ', 'PS']
+    """
+    from claimdiff._model.places import _anywhere  # noqa: PLC0415 - places imports this module
+
+    folded = fold(name)
+    stem = " ".join(KIND_WORDS.sub(" ", folded).split())
+    units = [u for k in {folded, stem, *variants(stem)} for u in _anywhere().get(k, ())]
+    towns = index()[0].get(folded, ())
+    return frozenset({u.country for u in units} | {r[1] for r in towns})

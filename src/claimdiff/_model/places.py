@@ -28,6 +28,7 @@ from claimdiff._model.place_names import (
     DISPLAY_KINDS,
     KIND_WORDS,
     ascii_name,
+    below_key,
     fold,
     kind_of,
     stems,
@@ -35,7 +36,6 @@ from claimdiff._model.place_names import (
 )
 from claimdiff._model.place_sets import UNION, place_set, union_path
 from claimdiff._model.place_spellings import initials, spelled_like
-from claimdiff._model.place_towns import index as town_index
 from claimdiff._model.place_towns import region_name, town_key
 from claimdiff._model.places_below import Unit2, second_level
 from claimdiff._model.subdivision_names import name_index
@@ -301,7 +301,7 @@ class Gazetteer:
                     country, sub, sub_name = _parent(below.parent)
                 rest.append((p.strip(), below.code))
                 continue
-            rest.append((p.strip(), _below_key(folded)))
+            rest.append((p.strip(), below_key(folded)))
         if country is not None and len(rest) == 1 and "-" not in rest[0][1]:
             country, sub, sub_name, rest = self._below_first(country, sub, sub_name, rest)
         out: list[tuple[str, str]] = []
@@ -342,19 +342,6 @@ class Gazetteer:
 
 #: A name in brackets closing a part: "(Zaire)" in "DR Congo (Zaire)".
 _BRACKETED_AFTER = re.compile(r"\s*\([^()]*\)\s*$")
-#: Bearings written as adjectives: "Eastern Ghouta" and "East Ghouta" are one place.
-_BEARING_ADJECTIVES = {
-    "northern": "north",
-    "southern": "south",
-    "eastern": "east",
-    "western": "west",
-}
-
-
-def _below_key(folded: str) -> str:
-    """The key of a place below the subdivision: its folded name, the kind of unit and bearing adjectives plain."""
-    words = KIND_WORDS.sub(" ", folded).split() or folded.split()
-    return " ".join(_BEARING_ADJECTIVES.get(w, w) for w in words)
 
 
 @functools.cache
@@ -419,20 +406,6 @@ def _anywhere() -> dict[str, list[_Unit]]:
         for key, units in table.items():
             out.setdefault(key, []).append(units[0])
     return out
-
-
-@functools.lru_cache(maxsize=4096)
-def countries_with(name: str) -> frozenset[str]:
-    """The countries (alpha-2) with a first-level subdivision or a GeoNames town called ``name``.
-
-    >>> sorted(countries_with("Gaza"))
-    ['MZ', 'PS']
-    """
-    folded = fold(name)
-    stem = " ".join(KIND_WORDS.sub(" ", folded).split())
-    units = [u for k in {folded, stem, *variants(stem)} for u in _anywhere().get(k, ())]
-    towns = town_index()[0].get(folded, ())
-    return frozenset({u.country for u in units} | {r[1] for r in towns})
 
 
 @functools.cache
