@@ -363,3 +363,10 @@ def test_a_list_of_unknown_towns_is_no_other_figure_s_town() -> None:
     )
     found = places_named(s, 0, len(s))
     assert [p for _, p in found] == [("Makilala",), ()]
+
+
+def test_an_acronym_s_compound_is_no_place() -> None:
+    """ "news on MERS-CoV in Saudi Arabia": Saudi Arabia, not a place "MERS-CoV" within it."""
+    assert places("Four cases were reported after the last news on MERS-CoV in Saudi Arabia.") == [
+        ("SA",)
+    ]

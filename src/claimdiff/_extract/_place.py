@@ -200,6 +200,15 @@ def _path(country: str | None, place: str) -> tuple[str, ...] | None:
         and (not known(DEFAULT_GAZETTEER, place) or place in alpha_3())
     ):
         return None  # "in UN history", "FLOODS AND ...": an acronym or a country code, not a place named
+    head = words[0].split("-")[0]
+    if (
+        len(words) == 1
+        and head != words[0]
+        and head.isupper()
+        and len(head) > 1
+        and not known(DEFAULT_GAZETTEER, place)
+    ):
+        return None  # "on MERS-CoV in Saudi Arabia", "COVID-19": an acronym's compound, not a place
     if words[0].lower() in _NOT_PLACES and not _well_known(place):
         return None  # "in New cases", "The ..." (but "New York", "New Delhi" are places)
     if _HELD_BY.search(words[0]):
