@@ -9,6 +9,9 @@ import functools
 import re
 
 from claimdiff._extract._cities import city_named
+from claimdiff._extract._place_owner import NAME as _NAME
+from claimdiff._extract._place_owner import country_owning, named_town, owns_a_body
+from claimdiff._extract._place_owner import is_country as _is_country
 from claimdiff._extract._sources import COUNTRIES
 from claimdiff._extract._text import alternation
 from claimdiff._extract._time import CALENDAR_WORDS
@@ -21,8 +24,7 @@ __all__ = [
     "places_named",
 ]
 
-_KIND = r"(?:regions?|oblasts?|provinces?|districts?|governorates?|states?|county|counties|city|town|village|territory|strip)"
-_NAME = r"[A-Z][\w'’-]*[\w]"
+_KIND = r"(?:regions?|oblasts?|provinces?|districts?|governorates?|states?|county|counties|city|cities|towns?|villages?|municipalit(?:y|ies)|territory|strip)"
 #: A lower-case word inside a place's name: "Mar del Plata", "Rio de Janeiro", "Dar es Salaam".
 _PARTICLE = r"(?:de|del|da|do|dos|das|di|du|des|la|le|les|los|las|el|es|al|van|von|am|an der)"
 _LOCATIVE = re.compile(
@@ -66,6 +68,8 @@ _ABBREVIATED_DAYS = frozenset(
     {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
     | {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
 )
+#: Bearings abbreviated before a place's name ("NW Pakistan").
+_BEARING_ABBREVIATIONS = frozenset({"N", "S", "E", "W", "NE", "NW", "SE", "SW"})
 #: Words a metric's label opens with: "Casualties:", "Total deaths:", "Losses:".
 _METRIC_WORDS = frozenset(
     {*(t for t in TRIGGERS if " " not in t), "casualties", "losses", "toll", "victims"}
@@ -111,7 +115,7 @@ _REGIONAL_OFFICE = re.compile(
 _NAME_OF = re.compile(r"\bRepublic\s+$")
 #: "the region of Kharkiv", "governor of Belgorod", "the province of Sindh": the first-level subdivision, not its city.
 _REGION_OF = re.compile(
-    r"\b(?:region|province|oblast|governorate|governor)\s+of\s+(?:the\s+)?$", re.IGNORECASE
+    r"\b(?P<k>region|province|oblast|governorate|governor)\s+of\s+(?:the\s+)?$", re.IGNORECASE
 )
 _BEARING_OF = re.compile(
     r"\b(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?\s+of\s+(?:the\s+)?"
@@ -124,7 +128,7 @@ _KINDED = re.compile(
     rf"[Ss]tate|[Dd]istrict|[Cc]ounty|[Dd]epartment))\b"
 )
 #: The words without which the patterns above cannot match: a sentence without them is not searched for them.
-_POSSESSIVE_MARK = re.compile(r"['’]s\s")
+_POSSESSIVE_MARK = re.compile(r"['’]s\s|(?<=s)['’]\s")  # "Ecuador's", "the Philippines' south"
 _DISTRICT_WORD = re.compile(
     r"\s(?:[Dd]istrict|[Cc]ounty|[Mm]unicipality|[Tt]ownship)\s+(?:of|in)\s"
 )
@@ -180,6 +184,9 @@ def _path(country: str | None, place: str) -> tuple[str, ...] | None:
         return (
             None  # "Casualties: 1,200 killed", "Deaths: 40": a label naming the metric, not a place
         )
+    if words[0] in _BEARING_ABBREVIATIONS and len(words) > 1:
+        words = words[1:]  # "NW Pakistan", "SE Asia": a part of the place by its bearing
+        place = " ".join(words)
     if _HELD_BY.search(words[0]) and len(words) > 1:
         words = words[
             1:
@@ -193,6 +200,15 @@ def _path(country: str | None, place: str) -> tuple[str, ...] | None:
         and (not known(DEFAULT_GAZETTEER, place) or place in alpha_3())
     ):
         return None  # "in UN history", "FLOODS AND ...": an acronym or a country code, not a place named
+    head = words[0].split("-")[0]
+    if (
+        len(words) == 1
+        and head != words[0]
+        and head.isupper()
+        and len(head) > 1
+        and not known(DEFAULT_GAZETTEER, place)
+    ):
+        return None  # "on MERS-CoV in Saudi Arabia", "COVID-19": an acronym's compound, not a place
     if words[0].lower() in _NOT_PLACES and not _well_known(place):
         return None  # "in New cases", "The ..." (but "New York", "New Delhi" are places)
     if _HELD_BY.search(words[0]):
@@ -233,6 +249,8 @@ def label_place(
         key = gazetteer.key(name)
         if not (key and key[0].isupper() and (len(key) == 1 or "-" in key[1])):
             return None
+        if len(key) == 2 and prose and named_town(name, key[0]):
+            return None  # "Islamabad: Two people ...": the capital's dateline, not its territory
     return _path(None, name)
 
 
@@ -263,16 +281,19 @@ def places_named(
                 continue  # "in the Easter bombings": an event's name, not a place
             if _NAME_OF.search(text, max(start, m.start() - 25), m.start()):
                 continue  # "the Democratic Republic of the Congo": "of the Congo" is part of a name
+            unit = (
+                _REGION_OF.search(text, max(start, m.start() - 30), m.start() + 3)
+                if pattern is _LOCATIVE
+                else None
+            )
             if (
-                pattern is _LOCATIVE
-                and _REGION_OF.search(text, max(start, m.start() - 30), m.start() + 3)
+                unit is not None
                 and not _is_country(gazetteer, path[-1])
                 and not re.search(rf"\s{_KIND}$", path[-1])
             ):
-                path = (
-                    *path[:-1],
-                    f"{path[-1]} region",
-                )  # "the region of Kharkiv", "governor of Belgorod": the region
+                # "the region of Kharkiv", "governor of Belgorod": the region; "province of Guayas": the province
+                kind = unit.group("k").lower()
+                path = (*path[:-1], f"{path[-1]} {'region' if kind == 'governor' else kind}")
             previous = text[max(start, m.start() - 30) : m.start()].split()[
                 -2:
             ]  # the two words before
@@ -299,10 +320,12 @@ def places_named(
                 continue  # in a headline every word is capitalised: only a known name is a place
             if _TOWN_OF.search(text, max(start, m.start() - 30), m.start() + 3):
                 path = _as_town(gazetteer, path)  # "the city of Odesa": the city, not its region
-            elif _TOWN_AFTER.search(
-                path[-1]
-            ):  # "Odesa city", "Gaza City": the town, by the name written
-                path = _as_town(gazetteer, (*path[:-1], _TOWN_AFTER.sub("", path[-1])), path[-1])
+            elif kind := _TOWN_AFTER.search(path[-1]):
+                # "Gaza city", "Mexico City": the town, by the name written ("city" is in many
+                # towns' names); "Kalaya town": the town Kalaya ("town" is in none)
+                bare = _TOWN_AFTER.sub("", path[-1])
+                written = bare if kind.group().strip() == "town" else path[-1]
+                path = _as_town(gazetteer, (*path[:-1], bare), written)
             more = _MORE_PLACES.match(text, m.end(), end)
             extra = (
                 [gazetteer.normalise(p) for p in _NAMES.findall(more.group())]
@@ -327,13 +350,17 @@ def places_named(
             ):
                 paths = [gazetteer.normalise(path), *extra]
                 common = _common(gazetteer, paths)
-                if not common:
+                if not common and any(known(gazetteer, p) for p in paths):
                     continue
-                path = common
+                # none known: the place they lie in ("A and B regencies in South Kalimantan"),
+                # else the text's ("the towns of Tulunan, Magsaysay and Digos")
+                path = common or _within(gazetteer, (), text, more.end(), end)
             elif extra and known(gazetteer, extra[-1]) and not known(gazetteer, path):
                 path = gazetteer.normalise(
                     (*extra[-1], *path)
                 )  # "Bentiu, Unity State": Bentiu in Unity State
+            elif more is None and not known(gazetteer, path):
+                path = _within(gazetteer, path, text, m.end(), end)  # "Fardous in Aleppo"
             found.append((m.start(), path))
     seg = text[start:end]
     adjectival = any(
@@ -385,12 +412,54 @@ def places_named(
         and not re.search(r"['’]s\b", m.group("p"))
         and known(gazetteer, (m.group("c") or "", m.group("p")))
     ]
+    at = {a for a, _ in found}
+    found += [  # "strikes Ecuador's coast", "Pakistan's remote south-western province": the country owns it
+        (owner[0], gazetteer.normalise(owner[1]))
+        for mark in (_POSSESSIVE_MARK.finditer(text, start, end) if possessive else ())
+        if (owner := country_owning(gazetteer, text, max(start, mark.start() - 60), mark.start()))
+        and not any(owner[0] - 30 <= a < mark.end() for a in at)
+        and not owns_a_body(text, mark.end(), end)
+    ]
     subject = _SUBJECT.match(text, start, end)
     if subject is not None and known(
         gazetteer, subject.group("p")
     ):  # "Belgorod lies 20 miles from ..."
         found.append((subject.start("p"), gazetteer.normalise(subject.group("p"))))
     return sorted(found)
+
+
+#: The kind of settlement written after its name ("Kaboro community", "Negga village").
+_SETTLEMENT = (
+    r"villages?|communit(?:y|ies)|towns?|areas?|camps?|settlements?|neighbou?rhoods?|districts?|"
+    r"regenc(?:y|ies)|municipalit(?:y|ies)"
+)
+#: After a place: "in" or "of" another ("Fardous in Aleppo"), maybe by its bearing ("in northern Syria").
+_IN_ANOTHER = re.compile(
+    rf"(?:\s+(?:{_SETTLEMENT}))?\s+(?:(?:located\s+)?in|of)\s+(?:the\s+)?"
+    rf"(?:(?:north|south|east|west)\w*(?:-\w+)?\s+|central\s+|[NSEW][a-z]+\s+(?=[A-Z]\w*['’]s\s))?"
+    rf"(?:(?P<c>{_NAME})['’]s\s+(?:(?:[a-z][\w-]*)\s+){{0,2}})?(?P<p>{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*)"
+)
+#: How many "in"/"of" a place may be followed by before the known one it lies in ("in the X Emirate of Y State").
+_HOPS = 3
+
+
+def _within(
+    gazetteer: Gazetteer, path: tuple[str, ...], text: str, at: int, end: int
+) -> tuple[str, ...]:
+    """A place the gazetteer does not know, within the known place named "in" or "of" after it.
+
+    "Fardous in Aleppo"; "Kaboro community in the Dansadau Emirate of Northwest Nigeria's Zamfara
+    State": the first known place of the chain, up to three links.
+    """
+    for _ in range(_HOPS):
+        m = _IN_ANOTHER.match(text, at, end)
+        if m is None:
+            return path
+        outer = _path(m.group("c"), _DATE_WORDS.sub("", m.group("p")))
+        if outer is not None and known(gazetteer, outer):
+            return gazetteer.normalise((*outer, *path[-1:]))
+        at = m.end()
+    return path
 
 
 def _titled(text: str, start: int, end: int) -> bool:
@@ -435,11 +504,6 @@ def known(gazetteer: Gazetteer, path: tuple[str, ...] | str) -> bool:
     """True when the gazetteer knows where the place is (its country, by ISO code)."""
     key = gazetteer.key(path)
     return bool(key) and key[0].isupper()
-
-
-def _is_country(gazetteer: Gazetteer, name: str) -> bool:
-    key = gazetteer.key(name)
-    return len(key) == 1 and len(key[0]) == 2 and key[0].isupper()
 
 
 def _common(gazetteer: Gazetteer, paths: list[tuple[str, ...]]) -> tuple[str, ...]:

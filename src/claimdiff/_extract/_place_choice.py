@@ -55,7 +55,9 @@ def place_at(
             if key and key[0].isupper() and len(inner) > len(key) and inner[: len(key)] == key:
                 chosen = path
         return chosen
-    before = [fp for fp in found if fp[0] < at]
+    before = [
+        fp for fp in found if fp[0] < at and fp[1]
+    ]  # a list of unknown places blocks after only
     if before:  # the first the sentence names: its subject's place, usually
         return min(before, key=lambda fp: fp[0])[1]
     return ()

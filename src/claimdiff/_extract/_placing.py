@@ -22,6 +22,7 @@ from claimdiff._extract._text import Sentence
 from claimdiff._extract._time import DaysNamed
 from claimdiff._model.period import Period
 from claimdiff._model.place_names import fold, kind_of
+from claimdiff._model.place_towns import countries_with
 from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer, _iso
 
 __all__ = ["Context", "Placing"]
@@ -36,6 +37,13 @@ _MOSTLY = re.compile(
     r"\b(?:most(?:ly)?|mainly|largely|primarily|chiefly|particularly|especially|notably)"
     r"(?:\s+of\s+(?:them|which|those|these))?[\s,]+$"
 )
+
+
+#: "a"/"an" after a preposition ("in a blast", "by a drone"): the setting of a figure, not a figure that ends its clause.
+_CIRCUMSTANCE = re.compile(r"\b(?:in|by|at|on|from|with|after|during|near|into|under)\s+$")
+_ARTICLE = re.compile(r"an?\s")
+#: A clause of the event that caused a sentence's figures: "after a drone struck", "when a bomb went off".
+_EVENT_CLAUSE = re.compile(r"\b(?:after|when|as)\s+(?:an?|the|two|three|several|[a-z]+s)\b")
 
 
 @attrs.frozen
@@ -88,7 +96,10 @@ class Placing:
 
     def _place(self, s: Sentence, fig: Figure, context: Context) -> tuple[str, ...]:
         """The figure's place: its clause's, else its line label's, completed by the paragraph's or heading's."""
-        until = next((f for f in context.starts if f > fig.start), s.end)
+        until = next(
+            (f for f in context.starts if f > fig.start and not self._circumstance(f)),
+            s.end,
+        )
         semicolon = self.text.find(
             ";", fig.end, until
         )  # a place after a semicolon is another clause's
@@ -125,6 +136,17 @@ class Placing:
             before = [path for at, path in places if at < fig.start and at in fronted]
             if before:
                 own = before[-1]  # the nearest place set before the figure's clause
+        if not own:
+            # "a contractor was killed and five were wounded after a drone struck a base near
+            # Hasakah": the place of the event clause closing the sentence is all its figures'
+            event = _EVENT_CLAUSE.search(self.low, fig.end, clause_end)
+            if event is not None:
+                own = place_at(
+                    [(at, path) for at, path in places if at > event.start()],
+                    event.start(),
+                    clause_end,
+                    self.gazetteer,
+                )
         label = _LABEL.match(self.text, s.block.start)
         if label is not None and label.end() <= fig.start:
             labelled = label_place(self.text, s.block.start, self.gazetteer)
@@ -133,6 +155,12 @@ class Placing:
             elif labelled is not None and not known(self.gazetteer, own):
                 own = (*labelled, *own)  # "Sudan: 12 killed in Darfur": Darfur in Sudan
         return self.completed(self.gazetteer.normalise(own), own[-1] if own else None)
+
+    def _circumstance(self, at: int) -> bool:
+        """True when the figure at ``at`` is an article after a preposition ("in a blast"): it ends no clause."""
+        return bool(
+            _ARTICLE.match(self.low, at) and _CIRCUMSTANCE.search(self.low, max(0, at - 8), at)
+        )
 
     def _of_parts(self, s: Sentence, at: int, fig: Figure) -> bool:
         """True when the place at ``at`` is a part's in a breakdown the figure is not in.
@@ -160,7 +188,7 @@ class Placing:
         path = self._completed(place, written)
         if not needs_city(self.gazetteer, path) or self._common_word(path[-1]):
             return path
-        around = self.sentence_place or self.paragraph_place or self.heading_place
+        around = self._around()
         countries = tuple(
             c for c in (*self.gazetteer.key(around)[:1], *sorted(self.countries)) if c.isupper()
         ) or tuple(sorted(self.countries_written(by_adjective=False)))  # else those it names
@@ -205,6 +233,35 @@ class Placing:
             self.written = (frozenset(named), frozenset(named | adjectives))
         return self.written[1] if by_adjective else self.written[0]
 
+    def _foreign(self, place: tuple[str, ...]) -> bool:
+        """True for a place below a country the text neither names nor calls by its adjective ("Beni" read as Bolivia's)."""
+        key = self.gazetteer.key(place)
+        return (
+            known(self.gazetteer, place)
+            and len(key) > 1
+            and key[0] not in self.countries
+            and key[0] not in self.countries_written()
+        )
+
+    def _has(self, country: str, name: str) -> bool:
+        """True when ``country`` has a subdivision or a town called ``name``."""
+        key = self.gazetteer.key((_iso()[1][country], name))
+        return (len(key) > 1 and "-" in key[1]) or (
+            not self._common_word(name) and city_named(name, [country]) is not None
+        )
+
+    def _around(self) -> tuple[str, ...]:
+        """The place around a figure: its sentence's, else the paragraph's or heading's.
+
+        A sentence's place in a country the text never names, where the paragraph or heading is in
+        another, gives way to theirs.
+        """
+        outer = self.paragraph_place or self.heading_place
+        mine, theirs = self.gazetteer.key(self.sentence_place)[:1], self.gazetteer.key(outer)[:1]
+        if mine and theirs and mine != theirs and self._foreign(self.sentence_place):
+            return outer  # "Beni" read as Bolivia's in a Congolese report is no context
+        return self.sentence_place or outer
+
     def _at_home(self, name: str, country: str) -> tuple[str, ...]:
         """``name`` read within ``country``: its subdivision or town of that name, else the country alone."""
         home = self.gazetteer.normalise(_iso()[1][country])
@@ -219,7 +276,7 @@ class Placing:
     def _completed(self, place: tuple[str, ...], written: str | None = None) -> tuple[str, ...]:
         if not place:
             return self.paragraph_place or self.heading_place
-        around = self.sentence_place or self.paragraph_place or self.heading_place
+        around = self._around()
         key = self.gazetteer.key(place)
         # The place itself vouches for no country: "a quake near Kashmir" is read in the text's country.
         outer = (
@@ -228,16 +285,23 @@ class Placing:
             else around
         )
         home = self.gazetteer.key(outer)[:1]
-        foreign = (
-            known(self.gazetteer, place)
-            and len(key) > 1
-            and key[0] not in self.countries
-            and key[0] not in self.countries_written()
-        )
+        foreign = self._foreign(place)
         if foreign and home and home[0].isupper() and key[0] != home[0]:
             # "Beni" in a Congolese report is not Bolivia's El Beni: a country never named is never
             # chosen; the name is read in the country of the context, else stays at that country
             return self._at_home(written or place[-1], home[0])
+        named = (
+            countries_with(place[0]) & self.countries_written()
+            if len(place) == 1 and not known(self.gazetteer, place)
+            else frozenset()
+        )
+        home = self.gazetteer.key(around)[:1] if named else ()
+        if named and not (home and home[0].isupper() and self._has(home[0], place[0])):
+            # "strikes on Gaza" in a text that names Israel and Palestinians: Palestine's, not
+            # Mozambique's, nor Israel's though Israel is named nearer
+            inside = {c for c in named if self._has(c, place[0])}
+            if len(inside) == 1:
+                return self.gazetteer.normalise((_iso()[1][inside.pop()], place[0]))
         if known(self.gazetteer, place) or not around:
             return self.gazetteer.normalise(place)
         if place[0] in around:
@@ -256,6 +320,19 @@ class Placing:
             # "In Juba" after "in Upper Nile state": a town the gazetteer knows lies in its own
             # region (or under its country alone), never in the region another clause named
             return in_country
+        if len(place) == 1 and not self._common_word(place[0]):
+            # "the southern town of Sderot" in a report from Gaza that names Israel: Israel's town
+            holders = countries_with(place[0]) & self.countries_written(by_adjective=False)
+            elsewhere = next(
+                (
+                    c
+                    for c in sorted(holders)
+                    if c not in country and city_named(place[0], [c]) is not None
+                ),
+                None,
+            )
+            if elsewhere is not None:
+                return self.gazetteer.normalise((_iso()[1][elsewhere], place[0]))
         if kind_of(place[-1]) is not None:
             # "190 deaths in Taroudant Province" after "in Al Haouz Province": a unit named with its
             # kind is another's peer, not within it; its region unknown, it stays under its country

@@ -452,7 +452,7 @@ class _Reader(Crediting):
 
 
 #: A place, then the place it lies in: "Borno State, north-eastern Nigeria", "Juba, South Sudan".
-_APPOSITION = re.compile(r"[^,;.()]{1,40},\s+(?:in\s+)?(?:the\s+)?(?:[a-z][\w-]*\s+)?")
+_APPOSITION = re.compile(r"[^,;.()]{1,40}(?:,\s+(?:in\s+)?(?:the\s+)?(?:[a-z][\w-]*\s+)?|\s)")
 
 
 #: "78 schools have been damaged along with 6 bridges": the figures after "along with" share the verb.

@@ -19,8 +19,10 @@ __all__ = [
     "KINDS",
     "KIND_WORDS",
     "ascii_name",
+    "below_key",
     "fold",
     "kind_of",
+    "skeleton",
     "stems",
     "variants",
 ]
@@ -166,3 +168,40 @@ def ascii_name(name: str) -> str:
     return "".join(
         c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
     ).replace("‘", "'")
+
+
+#: Letters transliterations disagree on: vowels, and the "h", "w" and "y" that write them or are dropped.
+_SOFT = re.compile(r"[aeiouyhw\s-]+")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def skeleton(stem: str) -> str:
+    """The first letter and the consonants after it of a folded name, each doubled one once.
+
+    What two transliterations of a name share: "Hilmand" and "Helmand", "Hirat" and "Herat",
+    "Baluchistan" and "Balochistan", "Khyber Pakhtunkwa" and "Khyber Pakhtunkhwa" have one
+    skeleton; "Mandima" and "Maniema" (another consonant) do not.
+
+    >>> skeleton("hirat") == skeleton("herat"), skeleton("mandima") == skeleton("maniema")
+    (True, False)
+    """
+    return _DOUBLED.sub(r"\1", stem[:1] + _SOFT.sub("", stem[1:]))
+
+
+#: Bearings written as adjectives: "Eastern Ghouta" and "East Ghouta" are one place.
+_BEARING_ADJECTIVES = {
+    "northern": "north",
+    "southern": "south",
+    "eastern": "east",
+    "western": "west",
+}
+
+
+def below_key(folded: str) -> str:
+    """The key of a place below the subdivision: its folded name, the kind of unit left off and bearings plain.
+
+    >>> below_key("eastern ghouta") == below_key("east ghouta district")
+    True
+    """
+    words = KIND_WORDS.sub(" ", folded).split() or folded.split()
+    return " ".join(_BEARING_ADJECTIVES.get(w, w) for w in words)

@@ -28,12 +28,15 @@ from claimdiff._model.place_names import (
     DISPLAY_KINDS,
     KIND_WORDS,
     ascii_name,
+    below_key,
     fold,
     kind_of,
     stems,
     variants,
 )
 from claimdiff._model.place_sets import UNION, place_set, union_path
+from claimdiff._model.place_spellings import initials, spelled_like
+from claimdiff._model.place_towns import region_name, town_key
 from claimdiff._model.places_below import Unit2, second_level
 from claimdiff._model.subdivision_names import name_index
 
@@ -271,13 +274,19 @@ class Gazetteer:
         rest: list[tuple[str, str]] = []
         for p in expanded:
             folded = fold(p)
-            if country is None and sub is None and not rest and folded in names:
-                country = names[folded]
-                continue
+            if country is None and sub is None and not rest:
+                # "DR Congo (Zaire)": a country and, in brackets, a former or other name of it
+                bare = fold(_BRACKETED_AFTER.sub("", p))
+                if bare in names:
+                    country = names[bare]
+                    continue
             if country is None and sub is None and not rest and p.strip() in alpha_3():
                 country = alpha_3()[
                     p.strip()
                 ]  # "RUS", in capitals: "and", "can" and "per" are words
+                continue
+            if country is None and sub is None and not rest and p.strip() in initials():
+                country = initials()[p.strip()]  # "CAR", "DRC", "PNG": a country by its initials
                 continue
             found = _subdivision(p, country, subs) if sub is None else None
             if found is not None:
@@ -292,13 +301,61 @@ class Gazetteer:
                     country, sub, sub_name = _parent(below.parent)
                 rest.append((p.strip(), below.code))
                 continue
-            rest.append((p.strip(), " ".join(KIND_WORDS.sub(" ", folded).split()) or folded))
+            rest.append((p.strip(), below_key(folded)))
+        if country is not None and len(rest) == 1 and "-" not in rest[0][1]:
+            country, sub, sub_name, rest = self._below_first(country, sub, sub_name, rest)
         out: list[tuple[str, str]] = []
         if country is not None:
             out.append((display[country], country))
         if sub is not None:
             out.append((sub_name, sub.code))
         return out + rest
+
+    def _below_first(
+        self, country: str, sub: _Unit | None, sub_name: str, rest: list[tuple[str, str]]
+    ) -> tuple[str, _Unit | None, str, list[tuple[str, str]]]:
+        """A name below the country that no table resolved: another spelling of a subdivision, or a town.
+
+        A name written with a first-level kind ("Hilmand province", "Leninobod region") is first
+        read as a subdivision in another transliteration, and a town's name so written is the
+        town's subdivision; any other is a town, keyed by its GeoNames name and put under its
+        subdivision though the path skips it ("Kharkov" is Kharkiv, in Kharkiv Oblast).
+        """
+        written, folded = rest[0]
+        first_level = kind_of(written) in _FIRST_LEVEL
+        spelled = spelled_like(folded, country) if sub is None else None
+        if spelled is not None and first_level:
+            return (*_parent(spelled), [])
+        town = town_key(folded, country, sub.code if sub is not None else None)
+        if town is not None:
+            if sub is None and town[1] is not None and town[1] in _codes():
+                country, sub, sub_name = _parent(town[1])
+                named = _subdivision(region_name(town[1]), country, _iso()[2])
+                sub_name = named[1] if named is not None and named[0] == sub else sub_name
+                if first_level:
+                    return country, sub, sub_name, []
+            return country, sub, sub_name, [(written, town[0])]
+        if spelled is not None:  # "Baluchistan" is ISO's Balochistan: another transliteration
+            return (*_parent(spelled), [])
+        return country, sub, sub_name, rest
+
+
+#: A name in brackets closing a part: "(Zaire)" in "DR Congo (Zaire)".
+_BRACKETED_AFTER = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+@functools.cache
+def _codes() -> frozenset[str]:
+    """The ISO 3166-2 codes of first-level subdivisions."""
+    return frozenset(
+        u.code for table in _iso()[2].values() for units in table.values() for u in units
+    )
+
+
+#: Kinds of first-level unit: a name written with one is a subdivision before it is a town.
+_FIRST_LEVEL = frozenset(
+    {"region", "province", "oblast", "governorate", "state", "prefecture", "krai"}
+)
 
 
 def _below(text: str, country: str | None, sub: _Unit | None) -> Unit2 | None:
@@ -387,6 +444,11 @@ def _subdivision(
     if country is None and stem in _REGIONS_ACROSS_BORDERS:
         return None
     keys = [stem, *sorted(variants(stem)), folded]  # "Region IX": a name whose stem is too short
+    words = folded.split()
+    if len(words) > 2 and KIND_WORDS.fullmatch(words[-1]):
+        keys.append(
+            " ".join(words[:-1])
+        )  # "Arctic Region region": a kind written after a name holding one
     if country is not None:
         table = subs.get(country, {})
         hits = next(({u.code: u for u in table[k][:1]} for k in keys if k in table), {})
