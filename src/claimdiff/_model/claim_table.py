@@ -233,21 +233,28 @@ def concat(tables: Sequence[ClaimTable]) -> ClaimTable:
     """
     import numpy as np  # noqa: PLC0415 - a table exists only where numpy read it
 
-    rows: list[Any] = []
+    if len(tables) == 1:
+        return tables[0]  # read-only: the one table is its own concatenation
     values: list[list[Any]] = [[] for _ in FIELDS]
     held: dict[int, Claim] = {}
+    shifts = []
     offset = 0
     for t in tables:
-        codes = t._codes.astype(np.int64)  # noqa: SLF001 - the tables' own columns
-        for k, parts in enumerate(t._values):  # noqa: SLF001
-            codes[k] = np.where(codes[k] >= 0, codes[k] + len(values[k]), -1)
+        shifts.append([len(v) for v in values])  # where the table's parts start, field by field
+        for k, parts in enumerate(t._values):  # noqa: SLF001 - the tables' own columns
             values[k].extend(parts[:-1])
-        rows.append(codes)
         held.update((i + offset, c) for i, c in t._held.items())  # noqa: SLF001
         offset += len(t)
-    joined = np.concatenate(rows, axis=1) if rows else np.empty((len(FIELDS), 0), np.int64)
     dtype = np.int32 if max(map(len, values), default=0) < 2**31 else np.int64
-    return ClaimTable(joined.astype(dtype), values, held)
+    joined = np.empty((len(FIELDS), offset), dtype)
+    start = 0
+    for t, shift in zip(tables, shifts, strict=True):
+        codes = t._codes  # noqa: SLF001
+        block = joined[:, start : start + codes.shape[1]]
+        np.add(codes, np.array(shift, dtype)[:, None], out=block, casting="unsafe")
+        np.putmask(block, codes < 0, -1)  # missing stays missing
+        start += codes.shape[1]
+    return ClaimTable(joined, values, held)
 
 
 def picked(table: ClaimTable, picks: Sequence[int | Claim]) -> ClaimTable:
