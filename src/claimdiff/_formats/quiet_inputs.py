@@ -207,18 +207,28 @@ def _codes_of(np: Any, values: Any) -> Any:
 
 
 def _combined(np: Any, *codes: Any) -> Any:
-    """One number per row for each distinct combination of the rows' numbers, numbered by first appearance."""
+    """One number per row for each distinct combination of the rows' numbers, numbered by first appearance.
+
+    The numbers (from 0) are joined in mixed radix, renumbered only when the next would pass 2**62.
+    """
     out = _codes_of(np, codes[0])
+    size = int(out.max(initial=0)) + 1
     for more in codes[1:]:
-        out = _codes_of(np, out * (int(more.max(initial=0)) + 1) + more)
-    return out
+        radix = int(more.max(initial=0)) + 1
+        if size * radix >= 2**62:
+            out = _codes_of(np, out)
+            size = int(out.max(initial=0)) + 1
+        out = out * radix + more
+        size *= radix
+    return _codes_of(np, out)
 
 
 def _first_alike(np: Any, codes: Any, sizes: Any) -> Any:
     """Per row, where in its group the first row with the same code is: which rows share, not what they share."""
     n = len(codes)
     member = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
-    order = np.lexsort((np.arange(n), codes, member))
+    # Rows lie group by group: a stable sort by (group, code) keeps each run's rows in order.
+    order = np.argsort(member * (int(codes.max(initial=0)) + 1) + codes, kind="stable")
     first = np.ones(n, np.bool_)
     same = (member[order][1:] == member[order][:-1]) & (codes[order][1:] == codes[order][:-1])
     first[1:] = ~same
