@@ -165,7 +165,7 @@ def _quiet_columns(
     about = inputs.about()
     ids = [f"g{i + 1}" for i in positions.tolist()]
     named = [name for name in GROUP_COLUMNS if name in _NAMING and name != "id"]
-    # Each group's naming cells, column by column (one pass over the groups).
+    # Each group's naming cells, column by column (one pass over the groups, each group's cells made as read).
     cells = dict(zip(named, zip(*map(itemgetter(*named), about), strict=True), strict=True))
     out = []
     for k, name in enumerate(GROUP_COLUMNS):

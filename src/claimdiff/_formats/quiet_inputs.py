@@ -12,7 +12,7 @@ distinct input and spreads the answer with numpy; what names each group comes fr
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import chain, count
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
@@ -137,8 +137,11 @@ class QuietInputs:
             self._claims = list(map(table.__getitem__, rows))
         return self._claims
 
-    def about(self) -> list[dict[str, Any]]:
-        """What names each group (:func:`~claimdiff._core.verdicts.group_about`); hulls asked once per periods."""
+    def about(self) -> Iterator[dict[str, Any]]:
+        """What names each group (:func:`~claimdiff._core.verdicts.group_about`), group by group; hulls asked once per periods.
+
+        Each group's cells are made as they are read, so that a million groups' are never held at once.
+        """
         import numpy as np  # noqa: PLC0415 - imported already by the columns that found the quiet groups
 
         table, starts = self._table, self.starts
@@ -160,16 +163,16 @@ class QuietInputs:
         hulls = [hull_of(periods[begins[r] : ends[r]]) for r in firsts]
         if table is None:
             claims = self.claims
-            return [
+            return (
                 group_about(claims[s], hulls[h])
                 for s, h in zip(begins, alike.tolist(), strict=True)
-            ]
+            )
         # The first claim of each group, read from the columns: its metric, its scope and its estimate's dimension.
         lead = self._rows[starts]
         m_codes, metrics = table.column("metric")
         s_codes, scopes = table.column("scope")
         dims = [c.dimension for c in self._some]
-        return [
+        return (
             about_of(metrics[m], scopes[s], dims[e], hulls[h])
             for m, s, e, h in zip(
                 m_codes[lead].tolist(),
@@ -178,7 +181,7 @@ class QuietInputs:
                 alike.tolist(),
                 strict=True,
             )
-        ]
+        )
 
 
 def _table_rows(raw: Sequence[list[Claim]]) -> tuple[ClaimTable, GroupRows] | None:
