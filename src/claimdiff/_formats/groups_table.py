@@ -162,19 +162,19 @@ def _quiet_columns(
     """
     inputs = QuietInputs(quiet, positions)
     rep_rows = [group_row(g, None, 0) for g in inputs.built]
-    about = inputs.about()
+    number, about = inputs.about()
     ids = [f"g{i + 1}" for i in positions.tolist()]
     named = [name for name in GROUP_COLUMNS if name in _NAMING and name != "id"]
-    # Each group's naming cells, column by column (one pass over the groups, each group's cells made as read).
+    # The naming cells per number, column by column (one pass, each number's cells made as read).
     cells = dict(zip(named, zip(*map(itemgetter(*named), about), strict=True), strict=True))
-    out = []
+    out: list[Any] = []
     for k, name in enumerate(GROUP_COLUMNS):
         if name == "id":
             out.append(objects(ids))
         elif name == "place":
-            out.append(objects(list(map(place_text, cells["place"]))))
+            out.append(Spread(number, list(map(place_text, cells["place"]))))
         elif name in _NAMING:
-            out.append(objects(cells[name]))
+            out.append(Spread(number, cells[name]))
         elif name == "worst_severity":
             found = [worst.get(g) for g in ids]
             out.append(objects([None if w is None else w.value for w in found]))

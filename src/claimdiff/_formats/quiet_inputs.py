@@ -127,6 +127,16 @@ class QuietInputs:
         self.built: list[Group] = [made[r] for r in reps]
 
     @property
+    def table(self) -> ClaimTable | None:
+        """The claim table whose rows the groups' claims are (``None``: the groups hold claims)."""
+        return self._table
+
+    @property
+    def rows(self) -> Any:
+        """The groups' rows in :attr:`table`, laid end to end (numpy), as :attr:`claims` lays their claims."""
+        return self._rows
+
+    @property
     def claims(self) -> list[Claim]:
         """The claims of the groups laid end to end (a claim table's are built here, at once)."""
         if self._claims is None:
@@ -137,10 +147,13 @@ class QuietInputs:
             self._claims = list(map(table.__getitem__, rows))
         return self._claims
 
-    def about(self) -> Iterator[dict[str, Any]]:
-        """What names each group (:func:`~claimdiff._core.verdicts.group_about`), group by group; hulls asked once per periods.
+    def about(self) -> tuple[Any, Iterator[dict[str, Any]]]:
+        """What names each group (:func:`~claimdiff._core.verdicts.group_about`): each group's number, and the cells per number.
 
-        Each group's cells are made as they are read, so that a million groups' are never held at once.
+        Groups of one number have equal cells. From a claim table, a group's cells follow from its first claim's
+        metric, scope and estimate's dimension and from its periods' hull, so ``about_of`` is asked once per
+        distinct four; hulls are asked once per distinct periods. The cells are made as they are read, so that
+        a million groups' are never held at once.
         """
         import numpy as np  # noqa: PLC0415 - imported already by the columns that found the quiet groups
 
@@ -163,7 +176,7 @@ class QuietInputs:
         hulls = [hull_of(periods[begins[r] : ends[r]]) for r in firsts]
         if table is None:
             claims = self.claims
-            return (
+            return np.arange(len(begins)), (
                 group_about(claims[s], hulls[h])
                 for s, h in zip(begins, alike.tolist(), strict=True)
             )
@@ -171,14 +184,16 @@ class QuietInputs:
         lead = self._rows[starts]
         m_codes, metrics = table.column("metric")
         s_codes, scopes = table.column("scope")
-        dims = [c.dimension for c in self._some]
-        return (
-            about_of(metrics[m], scopes[s], dims[e], hulls[h])
+        dim = _codes(np, (c.dimension for c in self._some), len(self._some))
+        number = _combined(np, m_codes[lead], s_codes[lead], dim[self._estimate[starts]], alike)
+        first = first_rows(number)
+        return number, (
+            about_of(metrics[m], scopes[s], self._some[e].dimension, hulls[h])
             for m, s, e, h in zip(
-                m_codes[lead].tolist(),
-                s_codes[lead].tolist(),
-                self._estimate[starts].tolist(),
-                alike.tolist(),
+                m_codes[lead[first]].tolist(),
+                s_codes[lead[first]].tolist(),
+                self._estimate[starts[first]].tolist(),
+                alike[first].tolist(),
                 strict=True,
             )
         )
