@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from claimdiff._formats.codes import Spread, first_rows, number
 from claimdiff._formats.groups_table import place_text
 from claimdiff._formats.quiet_inputs import QuietInputs, objects, quiet_of
-from claimdiff._formats.table_schema import LIST_SEPARATOR
+from claimdiff._formats.table_schema import LIST_SEPARATOR, SCHEMA
 from claimdiff._model.claim_table import ClaimTable, TableClaims
 
 if TYPE_CHECKING:
@@ -138,42 +138,51 @@ def claims_table(report: Report) -> dict[str, Any]:
     def of(name: str, answer: Callable[[Any], tuple[Any, ...]], width: int) -> list[Any]:
         return _per_object(list(map(attrgetter(name), claims)), answer, width)
 
-    counted, place, event = of("scope", _scope, 3)
-    # The unit is the estimate's (``Claim.unit_info``): asked of the first claim holding each estimate.
     estimates = list(map(attrgetter("estimate"), claims))
-    value, hedge, unit = _per_object(estimates, _estimate_of, 3, claims)
-    period, period_start, period_end = of("period", _when, 3)
-    stated, stated_start, stated_end = of("stated", _when, 3)
-    source, source_kind, source_party = of("source", _source, 3)
-    return {
-        "id": each("id"),
-        "group": group,
-        "status": status,
-        "metric": of("metric", _metric, 1)[0],
-        "counted": counted,
-        "place": place,
-        "event": event,
-        "value": value,
-        "hedge": hedge,
-        "low": each("low"),
-        "high": each("high"),
-        "low_closed": each("low_closed"),
-        "high_closed": each("high_closed"),
-        "unit": unit,
-        "period": period,
-        "period_start": period_start,
-        "period_end": period_end,
-        "stated": stated,
-        "stated_start": stated_start,
-        "stated_end": stated_end,
-        "source": source,
-        "source_kind": source_kind,
-        "source_party": source_party,
-        "via": of("via", _chain, 1)[0],
-        "origin": each("origin"),
-        "part_of": each("part_of"),
-        "note": each("note"),
-    }
+    # The unit is the estimate's (``Claim.unit_info``): asked of the first claim holding each estimate.
+    figure = [*_per_object(estimates, _estimate_of, 3, claims)]
+    figure += [each(name) for name in ("low", "high", "low_closed", "high_closed")]
+    return _columns(
+        each("id"),
+        (group, status),
+        of("metric", _metric, 1)[0],
+        of("scope", _scope, 3),
+        figure,
+        of("period", _when, 3) + of("stated", _when, 3),
+        of("source", _source, 3),
+        (of("via", _chain, 1)[0], each("origin"), each("part_of"), each("note")),
+    )
+
+
+def _columns(
+    ids: Any,
+    member: tuple[Any, Any],
+    metric: Any,
+    scope: Sequence[Any],
+    figure: Sequence[Any],
+    when: Sequence[Any],
+    source: Sequence[Any],
+    rest: Sequence[Any],
+) -> dict[str, Any]:
+    """The claims table's columns by name, from its cells in groups.
+
+    The groups: each claim's group and status; the scope's counted thing, place and event; the figure's value,
+    hedge, unit, bounds and closedness; the period's and statement's text, start and end; the source's name,
+    kind and party; the chain, origin, part and note.
+    """
+    names = (
+        ("group", "status"),
+        ("counted", "place", "event"),
+        ("value", "hedge", "unit", "low", "high", "low_closed", "high_closed"),
+        ("period", "period_start", "period_end", "stated", "stated_start", "stated_end"),
+        ("source", "source_kind", "source_party"),
+        ("via", "origin", "part_of", "note"),
+    )
+    cells = dict(zip(names[0], member, strict=True))
+    for group, values in zip(names[1:], (scope, figure, when, source, rest), strict=True):
+        cells.update(zip(group, values, strict=True))
+    cells.update(id=ids, metric=metric)
+    return {name: cells[name] for name, _ in SCHEMA["claims"]}
 
 
 def _metric(m: Any) -> tuple[Any, ...]:
@@ -201,41 +210,22 @@ def _table_columns(report: Report, table: ClaimTable) -> dict[str, Any]:
     counts = _identities(np, (None if s is None else s.counted for s in scopes), len(scopes))
     e_codes, _ = table.column("estimate")
     figure = e_codes.astype(np.int64) * (int(counts.max(initial=0)) + 1) + counts[s_codes]
-    counted, place, event = _per_part((s_codes, scopes), _scope, 3)
-    value, hedge, unit, low, high, low_closed, high_closed = _per_claim(table, figure, _bounds, 7)
-    period, period_start, period_end = _per_part(table.column("period"), _when, 3)
-    stated, stated_start, stated_end = _per_part(table.column("stated"), _when, 3)
     source_column = table.column("source")
-    source, source_kind, source_party = _per_part(source_column, _source, 3)
-    return {
-        "id": Spread(i_codes, ids),
-        "group": group,
-        "status": status,
-        "metric": _per_part(table.column("metric"), _metric, 1)[0],
-        "counted": counted,
-        "place": place,
-        "event": event,
-        "value": value,
-        "hedge": hedge,
-        "low": low,
-        "high": high,
-        "low_closed": low_closed,
-        "high_closed": high_closed,
-        "unit": unit,
-        "period": period,
-        "period_start": period_start,
-        "period_end": period_end,
-        "stated": stated,
-        "stated_start": stated_start,
-        "stated_end": stated_end,
-        "source": source,
-        "source_kind": source_kind,
-        "source_party": source_party,
-        "via": _per_part(table.column("via"), _chain, 1)[0],
-        "origin": _per_claim(table, source_column[0], _origin, 1)[0],
-        "part_of": _per_part(table.column("part_of"), lambda p: (p,), 1)[0],
-        "note": _per_claim(table, table.column("note")[0], _note, 1)[0],
-    }
+    return _columns(
+        Spread(i_codes, ids),
+        (group, status),
+        _per_part(table.column("metric"), _metric, 1)[0],
+        _per_part((s_codes, scopes), _scope, 3),
+        _per_claim(table, figure, _bounds, 7),
+        _per_part(table.column("period"), _when, 3) + _per_part(table.column("stated"), _when, 3),
+        _per_part(source_column, _source, 3),
+        (
+            _per_part(table.column("via"), _chain, 1)[0],
+            _per_claim(table, source_column[0], _origin, 1)[0],
+            _per_part(table.column("part_of"), lambda p: (p,), 1)[0],
+            _per_claim(table, table.column("note")[0], _note, 1)[0],
+        ),
+    )
 
 
 def _origin(c: Claim) -> tuple[Any, ...]:

@@ -232,26 +232,24 @@ def _place(place: Any, ctx: Context) -> tuple[str, ...] | None:
     """A ``place`` cell as its path (:func:`place_path`, once per document), or ``None`` when it does not read."""
     if not (place is None or type(place) is str):
         return None
-    path = ctx.places.get(place, _MISSING)
-    if path is _MISSING:
-        try:
-            path = place_path(place)
-        except ClaimdiffError:
-            path = None
-        ctx.places[place] = path
-    return path  # type: ignore[no-any-return]
+    return _once(ctx.places, place, place_path, failed=None)  # type: ignore[no-any-return]
 
 
 def _counted(counted: str | None, ctx: Context) -> str | Literal[False] | None:
     """What a scope counts (:func:`counted_name`, once per document), or ``False`` when it does not read."""
-    name = ctx.counted_names.get(counted, _MISSING)
-    if name is _MISSING:
+    return _once(ctx.counted_names, counted, counted_name, failed=False)  # type: ignore[no-any-return]
+
+
+def _once(cache: dict[Any, Any], key: Any, read: Any, *, failed: Any) -> Any:
+    """``read(key)``, kept in ``cache`` (``failed`` where it raises a :class:`ClaimdiffError`): read once per document."""
+    found = cache.get(key, _MISSING)
+    if found is _MISSING:
         try:
-            name = counted_name(counted)
+            found = read(key)
         except ClaimdiffError:
-            name = False
-        ctx.counted_names[counted] = name
-    return name  # type: ignore[no-any-return]
+            found = failed
+        cache[key] = found
+    return found
 
 
 def _event(event: Any) -> str | Literal[False] | None:
