@@ -23,7 +23,9 @@ from claimdiff._core.hedge_reading import read_with_policy, rereads_any
 from claimdiff._core.policy import Policy, policy_named
 from claimdiff._core.reconcile import COLUMNAR_FROM
 from claimdiff._core.table_reads import as_table, distinct_ids, table_keys
-from claimdiff._model.claim_table import FIELDS, ClaimTable, concat, picked
+from claimdiff._model.claim_table import FIELDS, ClaimTable, by_id, concat, picked
+from claimdiff._model.scope import place_path
+from claimdiff.exceptions import InvalidClaimError
 from claimdiff.tolerance import Precision, Tolerance
 from test_frames_columnar import frames
 
@@ -292,3 +294,62 @@ def test_a_table_stands_for_the_claims_only_when_they_are_its_own() -> None:
     copies = [attrs.evolve(c) for c in table]
     assert as_table(table, copies) is copies
     assert as_table(tuple(table), list(table)) == list(table)
+
+
+@_SLOW
+@given(_FRAMES, st.data())
+def test_a_table_in_another_order_is_the_tuple_in_that_order(
+    frame: Any, data: st.DataObject
+) -> None:
+    """A table in id order (:func:`by_id`) shares the columns it reorders, and is read, sliced, picked, laid end to
+    end, pickled and asked for its columns as the tuple of its claims in that order (held rows too)."""
+    table = _table(frame)
+    claims = tuple(table)
+    if len({c.id for c in claims}) < len(claims):
+        return  # by_id is for tables of distinct ids
+    ordered = by_id(_table(frame))  # no claim built before it is reordered
+    expected = tuple(sorted(claims, key=lambda c: c.id))
+    assert ordered == expected
+    assert [ordered[i] for i in range(len(ordered))] == list(expected)
+    start = data.draw(st.integers(-len(claims) - 1, len(claims) + 1) | st.none())
+    step = data.draw(st.sampled_from([None, 1, 2, -1]))
+    assert tuple(ordered[start::step]) == expected[start::step]
+    assert pickle.loads(pickle.dumps(ordered)) == expected
+    cut = data.draw(st.integers(0, len(claims)))
+    assert concat([ordered[cut:], ordered[:cut]]) == expected[cut:] + expected[:cut]
+    if claims:
+        picks = data.draw(st.lists(st.integers(0, len(claims) - 1), max_size=6))
+        assert tuple(picked(ordered, picks)) == tuple(expected[p] for p in picks)
+    for field in ("scope", "period", "id", "note"):
+        codes, values = ordered.column(field)
+        slot = "_notes" if field == "note" else field
+        assert [values[k] for k in codes.tolist()] == [getattr(c, slot) for c in expected]
+
+
+_PLACE_PARTS = st.sampled_from(
+    ["A", "Bé", "A b", "A  b", " A", "b ", "\tA", "\u2003", "", "B + A", "A+A"]
+)
+_PLACES = st.one_of(
+    st.text(alphabet=" \t\u00a0\u2003>+AbBé-", max_size=24),
+    st.builds(
+        lambda parts, joints: (
+            "".join(p + j for p, j in zip(parts, joints, strict=False)) + parts[-1]
+        ),
+        st.lists(_PLACE_PARTS, min_size=1, max_size=4),
+        st.lists(st.sampled_from([" > ", ">", " >", ">  "]), min_size=3, max_size=3),
+    ),
+)
+
+
+@given(_PLACES)
+def test_a_place_reads_as_its_parts(text: str) -> None:
+    """``place_path`` of a text is that of its parts: the text's own reading (spaced by single spaces, each part
+    stripped) is the one every part gets (its whitespace tidied), or both refuse it."""
+
+    def read(value: Any) -> Any:
+        try:
+            return place_path(value)
+        except InvalidClaimError as e:
+            return type(e)
+
+    assert read(text) == read(text.split(">"))

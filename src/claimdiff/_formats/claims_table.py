@@ -8,13 +8,16 @@ position by position, so a quiet group is not built to fill the table.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from itertools import count
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
+from claimdiff._formats.codes import Spread, first_rows, number
 from claimdiff._formats.groups_table import place_text
 from claimdiff._formats.quiet_inputs import QuietInputs, objects, quiet_of
-from claimdiff._formats.table_schema import LIST_SEPARATOR
+from claimdiff._formats.table_schema import LIST_SEPARATOR, SCHEMA
+from claimdiff._model.claim_table import ClaimTable, TableClaims
 
 if TYPE_CHECKING:
     from claimdiff._core.report import Group, Report
@@ -40,8 +43,10 @@ def claim_statuses(g: Group) -> list[str]:
     return [status[cid] for cid in g.claims]
 
 
-def _membership(report: Report, index: dict[str, int]) -> tuple[Any, Any]:
-    """Each claim's group id and status, by the claim's position in ``report.claims``."""
+def _membership(
+    report: Report, index: Mapping[str, int], table: ClaimTable | None = None
+) -> tuple[Any, Any]:
+    """Each claim's group id and status, by the claim's position in ``report.claims`` (``table``: theirs, if a table)."""
     import numpy as np  # noqa: PLC0415 - a table of claims is made with numpy (pandas and Arrow bring it)
 
     n = len(report.claims)
@@ -64,10 +69,17 @@ def _membership(report: Report, index: dict[str, int]) -> tuple[Any, Any]:
     offsets = np.cumsum([len(t) for t in told]) - np.array([len(t) for t in told], np.int64)
     flat = objects([s for t in told for s in t])
     member = np.repeat(np.arange(len(positions)), inputs.sizes)
-    place = np.arange(len(inputs.claims)) - np.repeat(inputs.starts, inputs.sizes)
-    at = np.fromiter(
-        map(index.__getitem__, map(attrgetter("id"), inputs.claims)), np.int64, len(inputs.claims)
-    )
+    place = np.arange(int(inputs.sizes.sum())) - np.repeat(inputs.starts, inputs.sizes)
+    if (
+        table is not None and inputs.table is table
+    ):  # the groups' rows are the report's claims: none built
+        at = inputs.rows
+    else:
+        at = np.fromiter(
+            map(index.__getitem__, map(attrgetter("id"), inputs.claims)),
+            np.int64,
+            len(inputs.claims),
+        )
     status[at] = flat[offsets[inputs.number[member]] + place]
     group[at] = objects([f"g{i + 1}" for i in positions.tolist()])[member]
     return group, status
@@ -113,8 +125,10 @@ def _chain(via: Any) -> tuple[Any, ...]:
 
 
 def claims_table(report: Report) -> dict[str, Any]:
-    """The claims table of ``report``: each column a numpy array of Python values, by column name."""
+    """The claims table of ``report``: each column a numpy array of Python values, or a Spread, by column name."""
     claims = report.claims
+    if isinstance(claims, TableClaims):
+        return _table_columns(report, claims.table)
     index = {c.id: k for k, c in enumerate(claims)}
     group, status = _membership(report, index)
 
@@ -124,39 +138,149 @@ def claims_table(report: Report) -> dict[str, Any]:
     def of(name: str, answer: Callable[[Any], tuple[Any, ...]], width: int) -> list[Any]:
         return _per_object(list(map(attrgetter(name), claims)), answer, width)
 
-    counted, place, event = of("scope", _scope, 3)
-    # The unit is the estimate's (``Claim.unit_info``): asked of the first claim holding each estimate.
     estimates = list(map(attrgetter("estimate"), claims))
-    value, hedge, unit = _per_object(estimates, _estimate_of, 3, claims)
-    period, period_start, period_end = of("period", _when, 3)
-    stated, stated_start, stated_end = of("stated", _when, 3)
-    source, source_kind, source_party = of("source", _source, 3)
-    return {
-        "id": each("id"),
-        "group": group,
-        "status": status,
-        "metric": of("metric", lambda m: (m.name,), 1)[0],
-        "counted": counted,
-        "place": place,
-        "event": event,
-        "value": value,
-        "hedge": hedge,
-        "low": each("low"),
-        "high": each("high"),
-        "low_closed": each("low_closed"),
-        "high_closed": each("high_closed"),
-        "unit": unit,
-        "period": period,
-        "period_start": period_start,
-        "period_end": period_end,
-        "stated": stated,
-        "stated_start": stated_start,
-        "stated_end": stated_end,
-        "source": source,
-        "source_kind": source_kind,
-        "source_party": source_party,
-        "via": of("via", _chain, 1)[0],
-        "origin": each("origin"),
-        "part_of": each("part_of"),
-        "note": each("note"),
-    }
+    # The unit is the estimate's (``Claim.unit_info``): asked of the first claim holding each estimate.
+    figure = [*_per_object(estimates, _estimate_of, 3, claims)]
+    figure += [each(name) for name in ("low", "high", "low_closed", "high_closed")]
+    return _columns(
+        each("id"),
+        (group, status),
+        of("metric", _metric, 1)[0],
+        of("scope", _scope, 3),
+        figure,
+        of("period", _when, 3) + of("stated", _when, 3),
+        of("source", _source, 3),
+        (of("via", _chain, 1)[0], each("origin"), each("part_of"), each("note")),
+    )
+
+
+def _columns(
+    ids: Any,
+    member: tuple[Any, Any],
+    metric: Any,
+    scope: Sequence[Any],
+    figure: Sequence[Any],
+    when: Sequence[Any],
+    source: Sequence[Any],
+    rest: Sequence[Any],
+) -> dict[str, Any]:
+    """The claims table's columns by name, from its cells in groups.
+
+    The groups: each claim's group and status; the scope's counted thing, place and event; the figure's value,
+    hedge, unit, bounds and closedness; the period's and statement's text, start and end; the source's name,
+    kind and party; the chain, origin, part and note.
+    """
+    names = (
+        ("group", "status"),
+        ("counted", "place", "event"),
+        ("value", "hedge", "unit", "low", "high", "low_closed", "high_closed"),
+        ("period", "period_start", "period_end", "stated", "stated_start", "stated_end"),
+        ("source", "source_kind", "source_party"),
+        ("via", "origin", "part_of", "note"),
+    )
+    cells = dict(zip(names[0], member, strict=True))
+    for group, values in zip(names[1:], (scope, figure, when, source, rest), strict=True):
+        cells.update(zip(group, values, strict=True))
+    cells.update(id=ids, metric=metric)
+    return {name: cells[name] for name, _ in SCHEMA["claims"]}
+
+
+def _metric(m: Any) -> tuple[Any, ...]:
+    return (m.name,)
+
+
+def _bounds(c: Claim) -> tuple[Any, ...]:
+    return (*_estimate_of(c), c.low, c.high, c.low_closed, c.high_closed)
+
+
+def _table_columns(report: Report, table: ClaimTable) -> dict[str, Any]:
+    """:func:`claims_table` of a report whose claims are a table: each cell asked once per distinct input, no claim per row.
+
+    A cell of a part (a scope's place, a period's start, a source's kind) is asked of each distinct part; a cell
+    of the claim is asked of one claim built per distinct input of what it reads: the figure's cells of the
+    estimate and what the scope counts (what ``Claim`` derives its floats and unit from, :func:`figure_for`),
+    the origin of the source, the note of its slot.
+    """
+    import numpy as np  # noqa: PLC0415 - a table of claims is made with numpy (pandas and Arrow bring it)
+
+    i_codes, ids = table.column("id")
+    index = _Index(i_codes, ids)
+    group, status = _membership(report, index, table)
+    s_codes, scopes = table.column("scope")
+    counts = _identities(np, (None if s is None else s.counted for s in scopes), len(scopes))
+    e_codes, _ = table.column("estimate")
+    figure = e_codes.astype(np.int64) * (int(counts.max(initial=0)) + 1) + counts[s_codes]
+    source_column = table.column("source")
+    return _columns(
+        Spread(i_codes, ids),
+        (group, status),
+        _per_part(table.column("metric"), _metric, 1)[0],
+        _per_part((s_codes, scopes), _scope, 3),
+        _per_claim(table, figure, _bounds, 7),
+        _per_part(table.column("period"), _when, 3) + _per_part(table.column("stated"), _when, 3),
+        _per_part(source_column, _source, 3),
+        (
+            _per_part(table.column("via"), _chain, 1)[0],
+            _per_claim(table, source_column[0], _origin, 1)[0],
+            _per_part(table.column("part_of"), lambda p: (p,), 1)[0],
+            _per_claim(table, table.column("note")[0], _note, 1)[0],
+        ),
+    )
+
+
+def _origin(c: Claim) -> tuple[Any, ...]:
+    return (c.origin,)
+
+
+def _note(c: Claim) -> tuple[Any, ...]:
+    return (c.note,)
+
+
+class _Index(Mapping[str, int]):
+    """A claim's position by its id, read from the id column (a dict made only if an id is looked up)."""
+
+    def __init__(self, codes: Any, ids: list[Any]) -> None:
+        self._codes, self._ids = codes, ids
+        self._made: dict[str, int] | None = None
+
+    def _made_dict(self) -> dict[str, int]:
+        if self._made is None:
+            self._made = dict(zip(map(self._ids.__getitem__, self._codes.tolist()), count()))
+        return self._made
+
+    def __getitem__(self, cid: str) -> int:
+        return self._made_dict()[cid]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._made_dict())
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+
+def _identities(np: Any, values: Any, n: int) -> Any:
+    """Each value's number, equal values numbered alike (by first appearance)."""
+    seen: dict[Any, int] = {}
+    return np.fromiter((seen.setdefault(v, len(seen)) for v in values), np.int64, n)
+
+
+def _per_part(
+    column: tuple[Any, list[Any]], answer: Callable[[Any], tuple[Any, ...]], width: int
+) -> list[Spread]:
+    """``answer`` asked once per part of a table's ``column`` (codes, parts) that a row holds; its cells spread."""
+    codes, parts = column
+    numbers = number(codes)
+    held = codes[first_rows(numbers)].tolist()
+    answers = [answer(parts[k]) for k in held]
+    return [Spread(numbers, [a[j] for a in answers]) for j in range(width)]
+
+
+def _per_claim(
+    table: ClaimTable, inputs: Any, answer: Callable[[Claim], tuple[Any, ...]], width: int
+) -> list[Spread]:
+    """``answer`` asked of one claim per distinct ``inputs`` (a number per row: what the cells read); spread."""
+    numbers = number(inputs)
+    rows = first_rows(numbers).tolist()
+    table.build(rows)  # the few claims asked, built at once
+    answers = [answer(table[r]) for r in rows]
+    return [Spread(numbers, [a[j] for a in answers]) for j in range(width)]

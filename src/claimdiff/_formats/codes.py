@@ -8,11 +8,12 @@ readers build what they build in row order whichever is used.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator, Sequence
+from typing import Any, overload
 
 import numpy as np
 
-__all__ = ["first_rows", "number"]
+__all__ = ["Spread", "first_rows", "number"]
 
 
 def number(keys: Any) -> np.ndarray:
@@ -54,3 +55,38 @@ def first_rows(numbers: np.ndarray) -> np.ndarray:
     new[0] = True
     np.greater(numbers[1:], np.maximum.accumulate(numbers)[:-1], out=new[1:])
     return np.flatnonzero(new)
+
+
+class Spread(Sequence[Any]):
+    """A column of a table held as each row's code into its distinct cells: row ``i`` holds ``values[codes[i]]``.
+
+    A table whose rows repeat a few answers (the quiet groups' rows, one per distinct input) is written from
+    the answers and the codes: a typed column is made of the distinct cells and taken by code.
+
+    >>> column = Spread(np.array([1, 0, 1]), ["a", "b"])
+    >>> list(column), column[0], len(column)
+    (['b', 'a', 'b'], 'b', 3)
+    """
+
+    __slots__ = ("codes", "values")
+
+    def __init__(self, codes: np.ndarray, values: Sequence[Any]) -> None:
+        """Each row's code (numpy integers) into ``values``, the distinct cells."""
+        self.codes, self.values = codes, values
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    @overload
+    def __getitem__(self, index: int) -> Any: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Any]: ...
+
+    def __getitem__(self, index: int | slice) -> Any:
+        if isinstance(index, slice):
+            return list(map(self.values.__getitem__, self.codes[index].tolist()))
+        return self.values[int(self.codes[index])]
+
+    def __iter__(self) -> Iterator[Any]:
+        return map(self.values.__getitem__, self.codes.tolist())

@@ -15,7 +15,9 @@ the fields of the claims-file form (:class:`Fields`) and hands them here.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Hashable, Mapping, Sequence
+from itertools import repeat
 from typing import Any
 
 import attrs
@@ -23,14 +25,15 @@ import numpy as np
 
 from claimdiff._formats.build import Context, build_entry, duplicate_reason
 from claimdiff._formats.codes import first_rows, number
-from claimdiff._formats.plain import _estimate, _period, _scope, _source
+from claimdiff._formats.plain import _counted, _estimate, _event, _period, _place, _source
 from claimdiff._model.claim import Claim, check_stated, figure_for
 from claimdiff._model.claim_table import FIELDS, ClaimTable, picked
-from claimdiff._model.scope import counted_name
+from claimdiff._model.scope import Scope, counted_name
 from claimdiff.exceptions import ClaimdiffError, ClaimFileError
 
 __all__ = [
     "BAD",
+    "Chunk",
     "Coded",
     "Fast",
     "Fields",
@@ -43,6 +46,7 @@ __all__ = [
     "failed",
     "fast_claims",
     "settle",
+    "settle_all",
 ]
 
 #: A distinct value that does not read (a cell the full reader will reject, with its reason).
@@ -158,7 +162,7 @@ def failed(column: Coded) -> np.ndarray:
 
 
 def _failed(values: list[Any], codes: np.ndarray) -> np.ndarray:
-    bad = np.fromiter((v is BAD for v in values), dtype=bool, count=len(values))
+    bad = np.fromiter(map(operator.is_, values, repeat(BAD)), dtype=bool, count=len(values))
     rows: np.ndarray = np.append(bad, False)[codes]
     return rows
 
@@ -244,8 +248,16 @@ def fast_claims(fields: Fields, ctx: Context) -> Fast:
     slow |= _failed(estimates, e_codes)
     p_codes, places = fields.get("place", d.get("place"))
     ev_codes, events = fields.get("event", d.get("event"))
-    s_codes, scope_combos = combine([(p_codes, places), (c_codes, counted), (ev_codes, events)])
-    scopes = [BAD if c is BAD else (_scope(p, c, e, ctx) or BAD) for p, c, e in scope_combos]
+    # Each distinct place, counted thing and event read once (as _scope reads them), each scope made once.
+    paths = [BAD if p is None else p for p in (_place(p, ctx) for p in places)]
+    names = [BAD if c is BAD else _or_fail(_counted(c, ctx)) for c in counted]
+    named = list(map(_or_fail, map(_event, events)))
+    s_codes, scope_combos = combine([(p_codes, paths), (c_codes, names), (ev_codes, named)])
+    make = Scope._from_parts  # noqa: SLF001 - its parts read by the rules Scope(...) converts with
+    scopes = [
+        BAD if p is BAD or c is BAD or e is BAD else make(() if p is None else p, c, e)
+        for p, c, e in scope_combos
+    ]
     slow |= _failed(scopes, s_codes)
     src_codes, sources = read("source", lambda v: _source(v, ctx) or BAD, required=True)
     via_codes, vias = read("via", lambda v: _chain(v, ctx))
@@ -362,6 +374,42 @@ def entry_outcome(
     """What the full reader makes of a row's claims-file entry ``raw`` (index ``i`` of its batch), located by ``relocate``."""
     built, errors = build_entry(raw, i, ctx)
     return Outcome(built, [relocate(e) for e in errors])
+
+
+#: A chunk of a table as read: its rows' labels, what the columnar reader read, what the full reader made of the rest.
+Chunk = tuple[Sequence[Hashable], "Fast", Mapping[int, "Outcome"]]
+
+
+def settle_all(
+    chunks: Sequence[Chunk],
+    *,
+    duplicate: Callable[[Hashable, str, str, Hashable], ClaimFileError],
+    rejected: list[ClaimFileError],
+) -> list[ClaimTable]:
+    """The claims of a table's ``chunks`` (in order, as tables), each chunk as :func:`settle` settles it.
+
+    When no row's id repeats and the full reader built no claim (the common case), no id is looked up row by
+    row: the chunks' tables are the claims, and their rejections are the full reader's, in row order.
+    """
+    total, ids = 0, set[Any]()
+    for _, fast, outcomes in chunks:
+        if any(o.claims for o in outcomes.values()):
+            break
+        codes, values = fast.claims.column("id")
+        ids.update(map(values.__getitem__, codes.tolist()))
+        total += len(codes)
+        if len(ids) < total:
+            break
+    else:
+        for _, _, outcomes in chunks:
+            for i in sorted(outcomes):
+                rejected.extend(outcomes[i].errors)
+        return [fast.claims for _, fast, _ in chunks]
+    seen: dict[str, Hashable] = {}
+    return [
+        settle(labels, fast, outcomes, seen=seen, duplicate=duplicate, rejected=rejected)
+        for labels, fast, outcomes in chunks
+    ]
 
 
 def settle(

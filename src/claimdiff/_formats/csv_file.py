@@ -24,11 +24,11 @@ import numpy as np
 from claimdiff._formats._io import read_text
 from claimdiff._formats.build import document_context, duplicate_reason
 from claimdiff._formats.claims_file import LoadedClaims, load_document
-from claimdiff._formats.columnar import Outcome, entry_outcome, fast_claims, settle
+from claimdiff._formats.columnar import Chunk, Outcome, entry_outcome, fast_claims, settle_all
 from claimdiff._formats.csv_format import parse_csv, parse_rows
 from claimdiff._formats.documents import MAX_CHARS
 from claimdiff._formats.table_columns import TABLE_CHUNK, CsvReader
-from claimdiff._model.claim_table import ClaimTable, concat
+from claimdiff._model.claim_table import concat
 from claimdiff._model.hedges import DEFAULT_HEDGES, HedgePolicy
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from claimdiff.exceptions import ClaimFileError
@@ -136,7 +136,6 @@ def read_csv_rows(
         ClaimFileError: The text is not valid CSV (the line is named) or has a bad header.
     """
     starts: list[int] = []
-    claims: list[ClaimTable] = []
     rejected: list[ClaimFileError] = []
     reader = csv.reader(f, strict=True)
     try:
@@ -153,7 +152,7 @@ def read_csv_rows(
         if "cumulative" in names:
             return None
         ctx = document_context({"claims": []}, lambda: _Starts(starts), name, hedges, vocabulary)
-        seen: dict[str, Any] = {}
+        chunks: list[Chunk] = []
 
         def duplicate(label: Any, cid: str, clash: str, first: Any) -> ClaimFileError:
             at = f"$.claims[{first}] (line {starts[first]})"
@@ -164,10 +163,11 @@ def read_csv_rows(
             starts.append(line)
             rows.append(row)
             if len(rows) >= chunk:
-                _chunk(rows, header, names, starts, ctx, name, seen, duplicate, claims, rejected)
+                _chunk(rows, header, names, starts, ctx, name, chunks)
                 rows = []
         if rows:
-            _chunk(rows, header, names, starts, ctx, name, seen, duplicate, claims, rejected)
+            _chunk(rows, header, names, starts, ctx, name, chunks)
+        claims = settle_all(chunks, duplicate=duplicate, rejected=rejected)
     except csv.Error as e:
         raise ClaimFileError(name, "$", None, f"is not valid CSV: {e}", line=reader.line_num) from e
     except UnicodeDecodeError as e:  # a file's text, decoded as it is read
@@ -193,10 +193,7 @@ def _chunk(
     starts: list[int],
     ctx: Any,
     name: str,
-    seen: dict[str, Any],
-    duplicate: Any,
-    claims: list[ClaimTable],
-    rejected: list[ClaimFileError],
+    chunks: list[Chunk],
 ) -> None:
     """Read one chunk of rows (the last ``len(rows)`` of ``starts``): in columns, and the rest one by one."""
     width = len(names)
@@ -221,4 +218,4 @@ def _chunk(
                 )
             else:
                 outcomes[i] = entry_outcome(entry, base + i, ctx, lambda e: e)
-    claims.append(settle(labels, fast, outcomes, seen=seen, duplicate=duplicate, rejected=rejected))
+    chunks.append((labels, fast, outcomes))

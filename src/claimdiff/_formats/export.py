@@ -23,6 +23,7 @@ import attrs
 from claimdiff._collector import PAUSE
 from claimdiff._formats._io import display_name, replace_atomic
 from claimdiff._formats.claims_table import claims_table
+from claimdiff._formats.codes import Spread
 from claimdiff._formats.groups_table import groups_table, place_text
 from claimdiff._formats.quiet_inputs import objects
 from claimdiff._formats.table_schema import (
@@ -168,6 +169,8 @@ def report_frame(report: Report, table: str) -> Any:
     data: dict[str, Any] = {}
     for name, kind in SCHEMA[table]:
         values = columns[name]
+        if kind in ("time", "severity", "kind") and isinstance(values, Spread):
+            values = list(values)
         if kind == "time":
             seconds = pd.array(values, dtype="Float64")
             data[name] = pd.to_datetime(seconds, unit="s", utc=True).astype("datetime64[us, UTC]")
@@ -175,6 +178,8 @@ def report_frame(report: Report, table: str) -> Any:
             data[name] = pd.Categorical(
                 values, categories=categories(kind), ordered=kind == "severity"
             )
+        elif isinstance(values, Spread):  # typed once per distinct cell, taken by code
+            data[name] = typed_array(pd, values.values, _PANDAS[kind]).take(values.codes)
         else:
             data[name] = typed_array(pd, values, _PANDAS[kind])
     return pd.DataFrame(data, columns=[name for name, _ in SCHEMA[table]])
@@ -259,6 +264,8 @@ def report_arrow(report: Report, table: str) -> Any:
                     codes, pa.array(cats, type=pa.string()), ordered=kind == "severity"
                 )
             )
+        elif isinstance(values, Spread):  # made once per distinct cell, taken by code
+            arrays.append(pa.array(values.values, type=types[kind]).take(values.codes))
         else:
             arrays.append(pa.array(values, type=types[kind]))
     return pa.Table.from_arrays(arrays, names=[name for name, _ in SCHEMA[table]])

@@ -13,12 +13,13 @@ names each group comes from :func:`~claimdiff._core.verdicts.group_about`. Nothi
 from __future__ import annotations
 
 from collections import Counter
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any
 
 from claimdiff._core.flags import Severity
 from claimdiff._core.lazy_items import LazyItems
 from claimdiff._core.quiet import QuietGroups
+from claimdiff._formats.codes import Spread
 from claimdiff._formats.quiet_inputs import QuietInputs, objects, quiet_of
 from claimdiff._formats.table_schema import SCHEMA
 
@@ -105,7 +106,11 @@ def _flag_counts(report: Report) -> tuple[dict[str | None, Severity], dict[str |
 
 
 def groups_table(report: Report) -> list[Any]:
-    """The groups table of ``report`` as numpy arrays of Python values, in the order of :data:`GROUP_COLUMNS`."""
+    """The groups table of ``report`` as columns in the order of :data:`GROUP_COLUMNS`.
+
+    Each column is a numpy array of Python values, or a :class:`~claimdiff._formats.codes.Spread` (each row's
+    code into the distinct cells) where the quiet groups' cells are spread from one group per input.
+    """
     worst, count = _flag_counts(report)
     groups = report.groups
     quiet = quiet_of(groups)
@@ -121,15 +126,26 @@ def groups_table(report: Report) -> list[Any]:
     made = np.ones(n, np.bool_)
     made[list(held)] = False
     unheld = np.flatnonzero(made)
-    out = [np.empty(n, object) for _ in GROUP_COLUMNS]
-    if held:
-        at = np.fromiter(held, np.int64, len(held))
-        rows = [group_row(g, worst.get(g.id), count.get(g.id, 0)) for g in held.values()]
-        for k, column in enumerate(zip(*rows, strict=True)):
-            out[k][at] = objects(column)
-    if len(unheld):
-        for k, column in enumerate(_quiet_columns(quiet, unheld, worst, count)):
-            out[k][unheld] = column
+    at = np.fromiter(held, np.int64, len(held))
+    rows = [group_row(g, worst.get(g.id), count.get(g.id, 0)) for g in held.values()]
+    own = list(zip(*rows, strict=True)) or [()] * len(GROUP_COLUMNS)
+    spread = _quiet_columns(quiet, unheld, worst, count) if len(unheld) else None
+    out: list[Any] = []
+    for k in range(len(GROUP_COLUMNS)):
+        column = None if spread is None else spread[k]
+        if isinstance(
+            column, Spread
+        ):  # the quiet groups' cells by input, then the built groups' own
+            codes = np.empty(n, np.int64)
+            codes[unheld] = column.codes
+            codes[at] = np.arange(len(column.values), len(column.values) + len(at))
+            out.append(Spread(codes, [*column.values, *own[k]]))
+            continue
+        filled = np.empty(n, object)
+        filled[at] = objects(own[k])
+        if column is not None:
+            filled[unheld] = column
+        out.append(filled)
     return out
 
 
@@ -139,24 +155,31 @@ def _quiet_columns(
     worst: dict[str | None, Severity],
     count: dict[str | None, int],
 ) -> list[Any]:
-    """The columns of the quiet groups at ``positions``: one group built per distinct input, its row spread."""
+    """The columns of the quiet groups at ``positions``: one group built per distinct input, its row spread.
+
+    A column whose cells follow from the input is a :class:`~claimdiff._formats.codes.Spread` of the built groups'
+    cells by each group's number; the cells that name a group, or count its flags, are its own.
+    """
     inputs = QuietInputs(quiet, positions)
     rep_rows = [group_row(g, None, 0) for g in inputs.built]
-    about = inputs.about()
+    number, about = inputs.about()
     ids = [f"g{i + 1}" for i in positions.tolist()]
-    out = []
+    named = [name for name in GROUP_COLUMNS if name in _NAMING and name != "id"]
+    # The naming cells per number, column by column (one pass, each number's cells made as read).
+    cells = dict(zip(named, zip(*map(itemgetter(*named), about), strict=True), strict=True))
+    out: list[Any] = []
     for k, name in enumerate(GROUP_COLUMNS):
         if name == "id":
             out.append(objects(ids))
         elif name == "place":
-            out.append(objects([place_text(a["place"]) for a in about]))
+            out.append(Spread(number, list(map(place_text, cells["place"]))))
         elif name in _NAMING:
-            out.append(objects([a[name] for a in about]))
+            out.append(Spread(number, cells[name]))
         elif name == "worst_severity":
             found = [worst.get(g) for g in ids]
             out.append(objects([None if w is None else w.value for w in found]))
         elif name == "n_flags":
             out.append(objects([count.get(g, 0) for g in ids]))
         else:
-            out.append(objects([row[k] for row in rep_rows])[inputs.number])
+            out.append(Spread(inputs.number, [row[k] for row in rep_rows]))
     return out

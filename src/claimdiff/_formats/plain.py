@@ -214,30 +214,49 @@ def _estimate(value: Any, unit: str | None, ctx: Context, count: bool) -> Estima
 
 
 def _scope(place: Any, counted: str | None, event: Any, ctx: Context) -> Scope | None:
-    if not (place is None or type(place) is str) or not (event is None or type(event) in _TEXTS):
+    named = _event(event)
+    if named is False or not (place is None or type(place) is str):
         return None
-    key = (place, counted, None if event is None else str(event))
+    key = (place, counted, named)
     scope = ctx.scopes.get(key)
     if scope is None:
         # Places and counted things meet in many combinations: each is converted once (as Scope(...) does).
-        path = ctx.places.get(place, _MISSING)
-        if path is _MISSING:
-            try:
-                path = place_path(place)
-            except ClaimdiffError:
-                path = None
-            ctx.places[place] = path
-        name = ctx.counted_names.get(counted, _MISSING)
-        if name is _MISSING:
-            try:
-                name = counted_name(counted)
-            except ClaimdiffError:
-                name = False
-            ctx.counted_names[counted] = name
+        path, name = _place(place, ctx), _counted(counted, ctx)
         if path is None or name is False:
             return None
         scope = ctx.scopes[key] = Scope._from_parts(path, name, key[2])  # noqa: SLF001 - converted parts
     return scope
+
+
+def _place(place: Any, ctx: Context) -> tuple[str, ...] | None:
+    """A ``place`` cell as its path (:func:`place_path`, once per document), or ``None`` when it does not read."""
+    if not (place is None or type(place) is str):
+        return None
+    return _once(ctx.places, place, place_path, failed=None)  # type: ignore[no-any-return]
+
+
+def _counted(counted: str | None, ctx: Context) -> str | Literal[False] | None:
+    """What a scope counts (:func:`counted_name`, once per document), or ``False`` when it does not read."""
+    return _once(ctx.counted_names, counted, counted_name, failed=False)  # type: ignore[no-any-return]
+
+
+def _once(cache: dict[Any, Any], key: Any, read: Any, *, failed: Any) -> Any:
+    """``read(key)``, kept in ``cache`` (``failed`` where it raises a :class:`ClaimdiffError`): read once per document."""
+    found = cache.get(key, _MISSING)
+    if found is _MISSING:
+        try:
+            found = read(key)
+        except ClaimdiffError:
+            found = failed
+        cache[key] = found
+    return found
+
+
+def _event(event: Any) -> str | Literal[False] | None:
+    """An ``event`` cell as a scope holds it (text), or ``False`` for a type the schema refuses."""
+    if event is None:
+        return None
+    return str(event) if type(event) in _TEXTS else False
 
 
 def _source(value: Any, ctx: Context) -> Source | None:

@@ -12,7 +12,7 @@ distinct input and spreads the answer with numpy; what names each group comes fr
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import chain, count
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
@@ -127,6 +127,16 @@ class QuietInputs:
         self.built: list[Group] = [made[r] for r in reps]
 
     @property
+    def table(self) -> ClaimTable | None:
+        """The claim table whose rows the groups' claims are (``None``: the groups hold claims)."""
+        return self._table
+
+    @property
+    def rows(self) -> Any:
+        """The groups' rows in :attr:`table`, laid end to end (numpy), as :attr:`claims` lays their claims."""
+        return self._rows
+
+    @property
     def claims(self) -> list[Claim]:
         """The claims of the groups laid end to end (a claim table's are built here, at once)."""
         if self._claims is None:
@@ -137,8 +147,14 @@ class QuietInputs:
             self._claims = list(map(table.__getitem__, rows))
         return self._claims
 
-    def about(self) -> list[dict[str, Any]]:
-        """What names each group (:func:`~claimdiff._core.verdicts.group_about`); hulls asked once per periods."""
+    def about(self) -> tuple[Any, Iterator[dict[str, Any]]]:
+        """What names each group (:func:`~claimdiff._core.verdicts.group_about`): each group's number, and the cells per number.
+
+        Groups of one number have equal cells. From a claim table, a group's cells follow from its first claim's
+        metric, scope and estimate's dimension and from its periods' hull, so ``about_of`` is asked once per
+        distinct four; hulls are asked once per distinct periods. The cells are made as they are read, so that
+        a million groups' are never held at once.
+        """
         import numpy as np  # noqa: PLC0415 - imported already by the columns that found the quiet groups
 
         table, starts = self._table, self.starts
@@ -160,25 +176,27 @@ class QuietInputs:
         hulls = [hull_of(periods[begins[r] : ends[r]]) for r in firsts]
         if table is None:
             claims = self.claims
-            return [
+            return np.arange(len(begins)), (
                 group_about(claims[s], hulls[h])
                 for s, h in zip(begins, alike.tolist(), strict=True)
-            ]
+            )
         # The first claim of each group, read from the columns: its metric, its scope and its estimate's dimension.
         lead = self._rows[starts]
         m_codes, metrics = table.column("metric")
         s_codes, scopes = table.column("scope")
-        dims = [c.dimension for c in self._some]
-        return [
-            about_of(metrics[m], scopes[s], dims[e], hulls[h])
+        dim = _codes(np, (c.dimension for c in self._some), len(self._some))
+        number = _combined(np, m_codes[lead], s_codes[lead], dim[self._estimate[starts]], alike)
+        first = first_rows(number)
+        return number, (
+            about_of(metrics[m], scopes[s], self._some[e].dimension, hulls[h])
             for m, s, e, h in zip(
-                m_codes[lead].tolist(),
-                s_codes[lead].tolist(),
-                self._estimate[starts].tolist(),
-                alike.tolist(),
+                m_codes[lead[first]].tolist(),
+                s_codes[lead[first]].tolist(),
+                self._estimate[starts[first]].tolist(),
+                alike[first].tolist(),
                 strict=True,
             )
-        ]
+        )
 
 
 def _table_rows(raw: Sequence[list[Claim]]) -> tuple[ClaimTable, GroupRows] | None:
@@ -207,18 +225,28 @@ def _codes_of(np: Any, values: Any) -> Any:
 
 
 def _combined(np: Any, *codes: Any) -> Any:
-    """One number per row for each distinct combination of the rows' numbers, numbered by first appearance."""
+    """One number per row for each distinct combination of the rows' numbers, numbered by first appearance.
+
+    The numbers (from 0) are joined in mixed radix, renumbered only when the next would pass 2**62.
+    """
     out = _codes_of(np, codes[0])
+    size = int(out.max(initial=0)) + 1
     for more in codes[1:]:
-        out = _codes_of(np, out * (int(more.max(initial=0)) + 1) + more)
-    return out
+        radix = int(more.max(initial=0)) + 1
+        if size * radix >= 2**62:
+            out = _codes_of(np, out)
+            size = int(out.max(initial=0)) + 1
+        out = out * radix + more
+        size *= radix
+    return _codes_of(np, out)
 
 
 def _first_alike(np: Any, codes: Any, sizes: Any) -> Any:
     """Per row, where in its group the first row with the same code is: which rows share, not what they share."""
     n = len(codes)
     member = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
-    order = np.lexsort((np.arange(n), codes, member))
+    # Rows lie group by group: a stable sort by (group, code) keeps each run's rows in order.
+    order = np.argsort(member * (int(codes.max(initial=0)) + 1) + codes, kind="stable")
     first = np.ones(n, np.bool_)
     same = (member[order][1:] == member[order][:-1]) & (codes[order][1:] == codes[order][:-1])
     first[1:] = ~same

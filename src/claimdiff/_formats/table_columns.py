@@ -35,6 +35,7 @@ from claimdiff._formats.cells import (
 from claimdiff._formats.claims_file import LoadedClaims
 from claimdiff._formats.columnar import (
     BAD,
+    Chunk,
     Coded,
     Fields,
     Outcome,
@@ -44,7 +45,7 @@ from claimdiff._formats.columnar import (
     entry_outcome,
     failed,
     fast_claims,
-    settle,
+    settle_all,
 )
 from claimdiff._formats.csv_cells import CellError, parse_via, unescape_cell
 from claimdiff._formats.csv_format import (
@@ -55,7 +56,7 @@ from claimdiff._formats.csv_format import (
     spelled_cell,
     value_cell,
 )
-from claimdiff._model.claim_table import ClaimTable, concat
+from claimdiff._model.claim_table import concat
 from claimdiff._model.hedges import HedgePolicy
 from claimdiff._model.vocabulary import Vocabulary
 from claimdiff.exceptions import ClaimFileError
@@ -288,7 +289,6 @@ def read_table(
     vocabulary: Vocabulary,
 ) -> LoadedClaims:
     """Read a table chunk by chunk: the plain rows in columns, the others one by one by the full claims-file reader."""
-    claims: list[ClaimTable] = []
     rejected: list[ClaimFileError] = []
     if len(df) == 0:
         return LoadedClaims(path=name, claims=concat([]), rejected=())
@@ -298,12 +298,12 @@ def read_table(
     ctx = document_context(doc, NO_LINES, name, hedges, vocabulary)
     labels = list(df.index)
     column_of = reader.column_of
-    seen: dict[str, Hashable] = {}
 
     def duplicate(label: Hashable, cid: str, clash: str, first: Hashable) -> ClaimFileError:
         e = ClaimFileError(name, "$.claims[0].id", cid, duplicate_reason(clash, row_name(first)))
         return relocated(e, [label], column_of, name)
 
+    chunks: list[Chunk] = []
     with PAUSE:  # the claims, scopes and estimates built are many small acyclic objects
         for start in range(0, len(df), TABLE_CHUNK):
             part = df.iloc[start : start + TABLE_CHUNK]
@@ -324,7 +324,6 @@ def read_table(
                     zip(rows, reader.slow(part, rows, here), strict=True)
                 ):
                     outcomes[i] = entry_outcome(entry, k, ctx, locate)
-            claims.append(
-                settle(here, fast, outcomes, seen=seen, duplicate=duplicate, rejected=rejected)
-            )
+            chunks.append((here, fast, outcomes))
+        claims = settle_all(chunks, duplicate=duplicate, rejected=rejected)
     return LoadedClaims(path=name, claims=concat(claims), rejected=tuple(rejected))

@@ -75,7 +75,7 @@ class ClaimTable(_AsTuple):
     .. versionadded:: 0.1.0
     """
 
-    __slots__ = ("_built", "_codes", "_held", "_values")
+    __slots__ = ("_built", "_codes", "_held", "_order", "_values")
 
     def __init__(
         self, codes: Any, values: Sequence[list[Any]], held: Mapping[int, Claim] | None = None
@@ -92,9 +92,35 @@ class ClaimTable(_AsTuple):
         )  # code -1 reads the last part: what a missing field holds
         self._held = dict(held or {})
         self._built: list[Claim | None] | None = None
+        self._order: Any = (
+            None  # the rows of the columns this table holds, in order (None: all of them)
+        )
+
+    def _holding(self, codes: Any, held: dict[int, Claim]) -> ClaimTable:
+        """A table of ``codes`` into this table's parts (shared, not copied), with the claims ``held``."""
+        out: ClaimTable = object.__new__(ClaimTable)
+        out._codes, out._values, out._held, out._built, out._order = (
+            codes,
+            self._values,
+            held,
+            None,
+            None,
+        )
+        return out
+
+    def _sharing(self, order: Any, held: dict[int, Claim]) -> ClaimTable:
+        """The rows ``order`` (numpy positions) of this table, with its columns and parts shared, not copied."""
+        out = self._holding(self._codes, held)
+        out._order = order if self._order is None else self._order[order]  # noqa: SLF001 - its own kind
+        return out
+
+    def _at(self, rows: Any) -> Any:
+        """The codes of the table's ``rows`` (a position, a slice or positions), one row per field."""
+        order = self._order
+        return self._codes[:, rows] if order is None else self._codes[:, order[rows]]
 
     def __len__(self) -> int:
-        return int(self._codes.shape[1])
+        return int(self._codes.shape[1] if self._order is None else len(self._order))
 
     @overload
     def __getitem__(self, index: int) -> Claim: ...
@@ -119,7 +145,7 @@ class ClaimTable(_AsTuple):
         built = self._cache()
         claim = built[i]
         if claim is None:
-            claim = built[i] = self._held.get(i) or self._make(self._codes[:, i].tolist())
+            claim = built[i] = self._held.get(i) or self._make(self._at(i).tolist())
         return claim
 
     def __iter__(self) -> Iterator[Claim]:
@@ -145,7 +171,9 @@ class ClaimTable(_AsTuple):
         """Build the claims of rows ``start`` to ``stop`` not built yet, reading each column once."""
         columns = [
             list(map(values.__getitem__, codes))
-            for values, codes in zip(self._values, self._codes[:, start:stop].tolist(), strict=True)
+            for values, codes in zip(
+                self._values, self._at(slice(start, stop)).tolist(), strict=True
+            )
         ]
         make = Claim._from_parts  # noqa: SLF001 - the parts were checked when the table was made
         held = self._held
@@ -171,7 +199,7 @@ class ClaimTable(_AsTuple):
         todo = [r for r in rows if built[r] is None and r not in held]
         if not todo:
             return
-        codes = self._codes[:, todo].tolist()
+        codes = self._at(todo).tolist()
         columns = [list(map(v.__getitem__, c)) for v, c in zip(self._values, codes, strict=True)]
         with (
             PAUSE
@@ -180,11 +208,13 @@ class ClaimTable(_AsTuple):
                 built[r] = claim
 
     def _slice(self, index: slice) -> ClaimTable:
+        import numpy as np  # noqa: PLC0415 - a table exists only where numpy read it
+
         rows = range(len(self))[index]
         held = {rows.index(i): c for i, c in self._held.items() if i in rows}
-        out = ClaimTable(self._codes[:, index], [v[:-1] for v in self._values], held)
+        out = self._sharing(np.arange(len(self))[index], held)
         if self._built is not None:
-            out._built = self._built[index]
+            out._built = self._built[index]  # noqa: SLF001 - its own kind
         return out
 
     def column(self, field: str) -> tuple[Any, list[Any]]:
@@ -204,7 +234,7 @@ class ClaimTable(_AsTuple):
         ['MoD', 'UN', 'MoD']
         """
         k = FIELDS.index(field)
-        codes = self._codes[k].copy()
+        codes = self._codes[k].copy() if self._order is None else self._codes[k][self._order]
         values = list(self._values[k])
         codes[codes < 0] = len(values) - 1
         for i, claim in self._held.items():
@@ -218,7 +248,7 @@ class ClaimTable(_AsTuple):
         return f"<ClaimTable of {len(self):,} claims: {shown}{more}>"
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (ClaimTable, (self._codes, [v[:-1] for v in self._values], self._held))
+        return (ClaimTable, (self._at(slice(None)), [v[:-1] for v in self._values], self._held))
 
 
 def concat(tables: Sequence[ClaimTable]) -> ClaimTable:
@@ -233,21 +263,28 @@ def concat(tables: Sequence[ClaimTable]) -> ClaimTable:
     """
     import numpy as np  # noqa: PLC0415 - a table exists only where numpy read it
 
-    rows: list[Any] = []
+    if len(tables) == 1:
+        return tables[0]  # read-only: the one table is its own concatenation
     values: list[list[Any]] = [[] for _ in FIELDS]
     held: dict[int, Claim] = {}
+    shifts = []
     offset = 0
     for t in tables:
-        codes = t._codes.astype(np.int64)  # noqa: SLF001 - the tables' own columns
-        for k, parts in enumerate(t._values):  # noqa: SLF001
-            codes[k] = np.where(codes[k] >= 0, codes[k] + len(values[k]), -1)
+        shifts.append([len(v) for v in values])  # where the table's parts start, field by field
+        for k, parts in enumerate(t._values):  # noqa: SLF001 - the tables' own columns
             values[k].extend(parts[:-1])
-        rows.append(codes)
         held.update((i + offset, c) for i, c in t._held.items())  # noqa: SLF001
         offset += len(t)
-    joined = np.concatenate(rows, axis=1) if rows else np.empty((len(FIELDS), 0), np.int64)
     dtype = np.int32 if max(map(len, values), default=0) < 2**31 else np.int64
-    return ClaimTable(joined.astype(dtype), values, held)
+    joined = np.empty((len(FIELDS), offset), dtype)
+    start = 0
+    for t, shift in zip(tables, shifts, strict=True):
+        codes = t._at(slice(None))  # noqa: SLF001
+        block = joined[:, start : start + codes.shape[1]]
+        np.add(codes, np.array(shift, dtype)[:, None], out=block, casting="unsafe")
+        np.putmask(block, codes < 0, -1)  # missing stays missing
+        start += codes.shape[1]
+    return ClaimTable(joined, values, held)
 
 
 def picked(table: ClaimTable, picks: Sequence[int | Claim]) -> ClaimTable:
@@ -266,14 +303,14 @@ def picked(table: ClaimTable, picks: Sequence[int | Claim]) -> ClaimTable:
     take = np.fromiter((p if type(p) is int else -1 for p in picks), np.intp, len(picks))
     codes = np.full((len(FIELDS), len(picks)), -1, dtype=table._codes.dtype)  # noqa: SLF001
     rows = take >= 0
-    codes[:, rows] = table._codes[:, take[rows]]  # noqa: SLF001
+    codes[:, rows] = table._at(take[rows])  # noqa: SLF001
     held: dict[int, Claim] = {}
     for k, p in enumerate(picks):
         if isinstance(p, Claim):
             held[k] = p
         elif p in own:
             held[k] = own[p]
-    return ClaimTable(codes, [v[:-1] for v in table._values], held)  # noqa: SLF001
+    return table._holding(codes, held)  # noqa: SLF001 - the parts shared
 
 
 def by_id(table: ClaimTable) -> ClaimTable:
@@ -296,7 +333,7 @@ def by_id(table: ClaimTable) -> ClaimTable:
     at = np.empty_like(order)
     at[order] = np.arange(len(order))
     held = {int(at[i]): c for i, c in table._held.items()}  # noqa: SLF001 - the table's own rows
-    return ClaimTable(table._codes[:, order], [v[:-1] for v in table._values], held)  # noqa: SLF001
+    return table._sharing(order, held)  # noqa: SLF001 - the columns shared, read in id order
 
 
 class TableClaims(_AsTuple):

@@ -25,8 +25,12 @@ def place_path(value: str | Sequence[str] | None) -> tuple[str, ...]:
     """
     if value is None:
         return ()
-    parts = value.split(">") if isinstance(value, str) else list(value)
-    out = tuple(_place_part(p) for p in parts)
+    if type(value) is str and " ".join(value.split()) == value:
+        # Spaced by single spaces only (the common case): each part is tidy once its ends are stripped.
+        out = tuple(map(_intern, map(str.strip, value.split(">"))))
+    else:
+        parts = value.split(">") if isinstance(value, str) else list(value)
+        out = tuple(_place_part(p) for p in parts)
     if any(not p for p in out):
         raise InvalidClaimError(None, "place", value, "has an empty part")
     if out and "+" in out[-1]:  # a place set: its places in one order (see claimdiff._model.places)
