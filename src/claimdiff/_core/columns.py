@@ -159,10 +159,9 @@ def _claim_reads(
     """What the core reads of each claim, claim by claim, in the claims' order."""
     n = len(claims)
     inputs, per_input = _per_input(np, claims, policy)
-    codes: dict[str, int] = {}
-    origin = np.fromiter(
-        (codes.setdefault(o, len(codes)) for o in map(attrgetter("origin"), claims)), np.int64, n
-    )
+    origins = list(map(attrgetter("origin"), claims))
+    codes = {o: k for k, o in enumerate(dict.fromkeys(origins))}  # in order of first appearance
+    origin = np.fromiter(map(codes.__getitem__, origins), np.int64, n)
     periods = list(map(attrgetter("period"), claims))
     return ClaimReads(
         inputs,
