@@ -180,8 +180,8 @@ def _reconcile(
         steps.stage("grouping")
     if keys is None and len(accepted) >= COLUMNAR_FROM:
         keys = keys_of(accepted)  # read once: grouping and the columns both ask
-    if type(accepted) is ClaimTable and keys is not None:  # its columns, in id order
-        import numpy as np  # noqa: PLC0415 - a table exists only where numpy read it
+    if keys is not None and (type(accepted) is ClaimTable or len(accepted) >= COLUMNAR_FROM):
+        import numpy as np  # noqa: PLC0415 - a table exists only where numpy read it; else the columns import it
 
         positions, loose_flags = table_groups(np, accepted, keys)
     else:
