@@ -12,6 +12,7 @@ import itertools
 import json
 import random
 from collections.abc import Sequence
+from unittest import mock
 
 import attrs
 import pytest
@@ -19,6 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimdiff import POLICIES, Claim, Estimate, FlagKind, Scope, Severity, reconcile
+from claimdiff._core import series as series_module
 from claimdiff.relations import Lag, Lags
 from claimdiff.vocabulary import Metric
 
@@ -263,3 +265,19 @@ def test_lags_follow_the_report_schema() -> None:
 
     out = reconcile(series("JHU", GROWTH) + series("WHO", lagged(GROWTH, 1))).to_dict()
     jsonschema.Draft202012Validator(report_schema()).validate(json.loads(json.dumps(out)))
+
+
+def test_the_series_are_read_once_for_the_lags_and_the_series_check() -> None:
+    """Reconciling finds each origin's series once: the lags and the series check read the same points, and the
+    report is the one they gave when each found them for itself (the falls and the lag are there)."""
+    points = series_module.series_points
+    fell = [*GROWTH[:10], GROWTH[9] - 5, *GROWTH[11:]]
+    claims = series("JHU", GROWTH) + series("WHO", lagged(fell, 1))
+    with (
+        mock.patch.object(series_module, "series_points", wraps=points) as found,
+        mock.patch("claimdiff._core.reconcile.series_points", wraps=points) as found_here,
+    ):
+        report = reconcile(claims)
+    assert found.call_count + found_here.call_count == 1
+    assert report.lags
+    assert report.flags_of("downward_revision")

@@ -159,10 +159,9 @@ def _claim_reads(
     """What the core reads of each claim, claim by claim, in the claims' order."""
     n = len(claims)
     inputs, per_input = _per_input(np, claims, policy)
-    codes: dict[str, int] = {}
-    origin = np.fromiter(
-        (codes.setdefault(o, len(codes)) for o in map(attrgetter("origin"), claims)), np.int64, n
-    )
+    origins = list(map(attrgetter("origin"), claims))
+    codes = {o: k for k, o in enumerate(dict.fromkeys(origins))}  # in order of first appearance
+    origin = np.fromiter(map(codes.__getitem__, origins), np.int64, n)
     periods = list(map(attrgetter("period"), claims))
     return ClaimReads(
         inputs,
@@ -190,19 +189,21 @@ def _per_input(np: Any, claims: Sequence[Claim], policy: Policy) -> tuple[Any, l
     restated here.
     """
     tolerance = policy.tolerance
-    position: dict[Any, int] = {}
-    first: list[Claim] = []
-
-    def one(c: Claim) -> int:
-        key = (id(c.estimate), c.metric.name) if by_metric else id(c.estimate)
-        found = position.get(key)
-        if found is None:
-            found = position[key] = len(first)
-            first.append(c)
-        return found
-
-    by_metric = bool(tolerance.per_metric)
-    index = np.fromiter(map(one, claims), np.int64, len(claims))
+    n = len(claims)
+    # Each claim's input as one integer: its estimate object (and its metric's name, when it matters).
+    key = np.fromiter(map(id, map(attrgetter("estimate"), claims)), np.int64, n)
+    if tolerance.per_metric:
+        named: dict[str, int] = {}
+        metric = np.fromiter(
+            (named.setdefault(m.name, len(named)) for m in map(attrgetter("metric"), claims)),
+            np.int64,
+            n,
+        )
+        _, key = np.unique(key, return_inverse=True)
+        key = key.reshape(-1) * len(named) + metric
+    _, at, index = np.unique(key, return_index=True, return_inverse=True)
+    index = index.reshape(-1).astype(np.int64)
+    first = [claims[i] for i in at.tolist()]
     rows = []
     for c in first:
         code, step = figure_precision(c.estimate, policy.precision)

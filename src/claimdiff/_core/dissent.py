@@ -138,7 +138,10 @@ def dissent(
     support = sorted((c for c in current if c.id in supporting), key=lambda c: c.id)
     top = min(support, key=lambda c: (now[c.id][2], now[c.id][3]))
     bottom = max(support, key=lambda c: (now[c.id][0], not now[c.id][1]))
-    figures = origin_figures(current)
+    # Each origin's figure, read only where an outlier is weighed; whether one origin alone gives figures.
+    figures: dict[str, float] | None = None
+    alone = len({c.origin for c in current if c.figure is not None}) == 1
+    contradiction_at = policy.grading.contradiction_at
     for d in current:
         if d.id in supporting:
             continue
@@ -151,15 +154,17 @@ def dissent(
             continue
         # Far from the others' median, and from the consensus too: a figure a few percent off the consensus is
         # no outlier because vandals drag the median away (a city of 2,350,227 against 2,223,078 and a median of 38).
-        outlier = relative_gap(hi.low, lo.high) >= policy.grading.contradiction_at and _is_outlier(
-            d, figures, policy
-        )
+        outlier = False
+        if relative_gap(hi.low, lo.high) >= contradiction_at:
+            if figures is None:
+                figures = origin_figures(current)
+            outlier = _is_outlier(d, figures, policy)
         far = (
             (d.figure, [v for o, v in figures.items() if o != d.origin])
-            if outlier and d.figure is not None
+            if outlier and figures is not None and d.figure is not None
             else None
         )
-        why = LazyMessage(_dissent_text, say, d, partner, far, len(figures) == 1)
+        why = LazyMessage(_dissent_text, say, d, partner, far, alone)
         flags.append(_finding(gid, hi, lo, policy, say, why, outlier=outlier))
 
 

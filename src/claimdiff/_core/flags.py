@@ -177,6 +177,7 @@ _SHOWN = ("kind", "severity", "claims", "group", "message", "gap", "relative_gap
 
 #: The kinds that say two claims of a group disagree.
 CONFLICT_KINDS = frozenset((FlagKind.CONTRADICTION, FlagKind.DISCREPANCY, FlagKind.OUTLIER))
+_CONFLICTS = tuple(CONFLICT_KINDS)
 
 
 def conflict_verdict(flags: Iterable[Flag]) -> str | None:
@@ -188,7 +189,10 @@ def conflict_verdict(flags: Iterable[Flag]) -> str | None:
     >>> conflict_verdict([f]), conflict_verdict([])
     ('discrepancy', None)
     """
-    worst = max((f.severity.rank for f in flags if f.kind in CONFLICT_KINDS), default=None)
-    if worst is None:
-        return None
-    return "contradiction" if worst == Severity.ERROR.rank else "discrepancy"
+    found = None
+    for f in flags:
+        if f.kind in _CONFLICTS:  # a tuple: members are found by identity, without hashing an enum
+            if f.severity is Severity.ERROR:
+                return "contradiction"
+            found = "discrepancy"
+    return found

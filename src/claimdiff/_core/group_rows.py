@@ -9,6 +9,7 @@ every group (its key, its first claim's metric and period) comes from the table'
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import attrgetter
 from typing import Any, overload
 
 from claimdiff._core.grouping import Keys, keys_of
@@ -88,7 +89,7 @@ class GroupRows(Sequence[list[Claim]]):
         if type(claims) is ClaimTable:
             codes, parts = claims.column(field)
             return np.array([bool(p) for p in parts], np.bool_).reshape(-1)[codes]
-        return np.fromiter((bool(getattr(c, field)) for c in claims), np.bool_, len(claims))
+        return np.fromiter(map(bool, map(attrgetter(field), claims)), np.bool_, len(claims))
 
 
 def first_of(groups: Sequence[list[Claim]], field: str) -> list[Any]:
@@ -102,6 +103,5 @@ def laid_out_truthy(np: Any, groups: Sequence[list[Claim]], position: Any, field
     """Whether each claim's ``field`` is set, claims laid out group after group (``position``: each one's position)."""
     if isinstance(groups, GroupRows):
         return groups.truthy(np, field)[position]
-    return np.fromiter(
-        (bool(getattr(c, field)) for cs in groups for c in cs), np.bool_, len(position)
-    )
+    read = attrgetter(field)
+    return np.fromiter((bool(read(c)) for cs in groups for c in cs), np.bool_, len(position))

@@ -22,6 +22,7 @@ conservative; 'dozens' (claim a) read with the acled policy's hedges: [12, 99], 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from operator import attrgetter
 
 import attrs
 
@@ -85,11 +86,16 @@ def _reread(e: Estimate, table: HedgePolicy, count: bool) -> tuple[Estimate, str
 _Seen = dict[tuple[Estimate, bool], tuple[Estimate, str] | None]
 
 
+def _table_worded(e: Estimate) -> bool:
+    """Whether ``e`` is worded with a hedge a hedge table reads (only such a figure can be re-read)."""
+    return e.hedge in _TABLE_HEDGES and bool(e.text)
+
+
 def _rereading(
     e: Estimate, count: bool, table: HedgePolicy, seen: _Seen
 ) -> tuple[Estimate, str] | None:
     """What :func:`_reread` gives for a claim's figure ``e`` (``count``: it counts something), asked once per input."""
-    if e.hedge not in _TABLE_HEDGES or not e.text:
+    if not _table_worded(e):
         return None
     key = (e, count)
     if key not in seen:
@@ -132,6 +138,11 @@ def read_with_policy(
         The claims (the same objects when nothing changed), and what each re-read claim said before, by id.
     """
     table = policy.hedges
+    # Claims share their estimates (``shared_estimate``): when no distinct one is a worded hedge a table reads,
+    # no claim is re-read, and the claims are not visited one by one.
+    distinct = {id(e): e for e in map(attrgetter("estimate"), claims)}
+    if not any(map(_table_worded, distinct.values())):
+        return list(claims), {}
     seen: _Seen = {}
     out: list[Claim] = []
     before: dict[str, Reread] = {}

@@ -45,7 +45,7 @@ from claimdiff._model.claim import Claim
 if TYPE_CHECKING:
     from claimdiff._core.policy import Policy
     from claimdiff._core.report import Group
-    from claimdiff._core.series import About
+    from claimdiff._core.series import About, Points
 
 __all__ = ["explain_lags"]
 
@@ -61,13 +61,15 @@ def explain_lags(
     policy: Policy,
     one_date: Sequence[bool] | None = None,
     about: About | None = None,
+    points: Points | None = None,
 ) -> tuple[tuple[Lag, ...], dict[int, Flag], dict[int, Group]]:
     """Learn the lags, and re-grade the conflicts they explain.
 
     Returns the lags found, the re-graded flags by their position in ``flags``, and the groups whose
     verdicts the re-graded conflicts change, brought up to date, by their position in ``groups``.
+    ``points`` are the groups' series (:func:`~claimdiff._core.series.series_points`) when found already.
     """
-    found, slots, step = find_lags(raw, groups, policy, one_date, about)
+    found, slots, step = find_lags(raw, groups, policy, one_date, about, points)
     if not found:
         return (), {}, {}
     # A place's own lag first; the pair's lag over all places where the place shows none.

@@ -344,8 +344,12 @@ def find_lags(
     policy: Policy,
     one_date: Sequence[bool] | None = None,
     about: About | None = None,
+    points: Points | None = None,
 ) -> tuple[list[Found], Slots, float]:
-    """The lags the series establish, with each origin's series by step (internal form of :func:`explain_lags`)."""
+    """The lags the series establish, with each origin's series by step (internal form of :func:`explain_lags`).
+
+    ``points`` are the groups' series (:func:`~claimdiff._core.series.series_points`) when found already.
+    """
     settings = policy.lags
     if not settings.max_steps:
         return [], {}, 0.0
@@ -353,7 +357,8 @@ def find_lags(
     from claimdiff._core.series import series_points  # noqa: PLC0415
     from claimdiff._core.verdicts import widen  # noqa: PLC0415
 
-    points = series_points(raw, groups, one_date, about)
+    if points is None:
+        points = series_points(raw, groups, one_date, about)
     step = _step(points) if points else None
     if step is None or step <= 0:
         return [], {}, 0.0

@@ -284,13 +284,16 @@ def _relayed(np: Any, raw: Sequence[list[Claim]], groups: Any) -> Any:
     :func:`~claimdiff._core.timeline.relayed_by`.
     """
     out = np.zeros(len(raw), np.bool_)
+    relayed: dict[int, tuple[str, ...]] = {}  # claims share their chains: each is asked once
     for i in np.flatnonzero(groups).tolist():
         cs = raw[i]
         origins = None
         for c in cs:
             if c.via:
                 origins = origins or {d.origin for d in cs}
-                by = relayed_by(c)
+                by = relayed.get(id(c.via))
+                if by is None:
+                    by = relayed[id(c.via)] = relayed_by(c)
                 if not origins.isdisjoint(by) and any(o in origins and o != c.origin for o in by):
                     out[i] = True
                     break

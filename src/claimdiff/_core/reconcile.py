@@ -28,7 +28,7 @@ from claimdiff._core.progress import Steps
 from claimdiff._core.quiet import QuietGroups, quiet_groups
 from claimdiff._core.relations import DEFAULT_TAXONOMY, Relation, Taxonomy
 from claimdiff._core.report import Derived, Group, Rejected, Report
-from claimdiff._core.series import About, Series, check_series
+from claimdiff._core.series import About, Series, check_series, series_points
 from claimdiff._core.table_reads import as_table, distinct_ids, table_groups, table_keys
 from claimdiff._core.verdicts import analyse
 from claimdiff._model.claim import Claim
@@ -180,8 +180,8 @@ def _reconcile(
         steps.stage("grouping")
     if keys is None and len(accepted) >= COLUMNAR_FROM:
         keys = keys_of(accepted)  # read once: grouping and the columns both ask
-    if type(accepted) is ClaimTable and keys is not None:  # its columns, in id order
-        import numpy as np  # noqa: PLC0415 - a table exists only where numpy read it
+    if keys is not None and (type(accepted) is ClaimTable or len(accepted) >= COLUMNAR_FROM):
+        import numpy as np  # noqa: PLC0415 - a table exists only where numpy read it; else the columns import it
 
         positions, loose_flags = table_groups(np, accepted, keys)
     else:
@@ -242,11 +242,14 @@ def _reconcile(
         len(raw), _unbuilt if quiet is None else quiet.group, judged
     )
     lags: tuple[Lag, ...] = ()
+    # Each origin's cumulative series, found once: the lags and the series check both read them (the lags
+    # re-grade conflicts only, so what the series leave out, claims revised away or withdrawn, stays).
+    points = series_points(raw, groups, one_date or None, about) if raw else {}
     if (
         policy.lags.max_steps and flags
     ):  # conflicts a reporting lag explains are re-graded (lags.py)
         lags, regraded, changed = explain_lags(
-            raw, groups, [t[3] for t in flags], policy, one_date or None, about
+            raw, groups, [t[3] for t in flags], policy, one_date or None, about, points
         )
         for at, f in regraded.items():
             flags[at] = (flags[at][0], _KIND_ORDER[f.kind], f.claims, f)
@@ -260,7 +263,7 @@ def _reconcile(
     if raw:
         flags.extend(
             (len(raw), _KIND_ORDER[f.kind], f.claims, f)
-            for f in check_series(raw, groups, series, policy, one_date or None, about)
+            for f in check_series(raw, groups, series, policy, points=points)
         )
     truth = None
     if policy.estimator is Estimator.TRUTH and groups:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import warnings
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -239,9 +240,23 @@ class Report:
     def claim(self, claim_id: str) -> Claim:
         """The reconciled claim with id ``claim_id``.
 
+        :attr:`claims` are in id order, so the claim is found by bisection, building no other claim of a
+        claim table but the few it compares; claims given in another order are looked up in an index of them all.
+
+        >>> from claimdiff import Claim, Scope, reconcile
+        >>> report = reconcile([Claim(id=i, metric="killed", estimate="3", scope=Scope(counted="people"),
+        ...                           source="A") for i in "cab"])
+        >>> report.claim("b").id
+        'b'
+
         Raises:
             KeyError: No reconciled claim has that id.
         """
+        claims = self.claims
+        if self._claim_index is None:
+            at = bisect.bisect_left(claims, claim_id, key=_claim_id)
+            if at < len(claims) and claims[at].id == claim_id:
+                return claims[at]
         if self._claim_index is None:
             object.__setattr__(self, "_claim_index", {c.id: c for c in self.claims})
         assert self._claim_index is not None  # noqa: S101 - set above
@@ -355,3 +370,7 @@ class Report:
                 }
             ),
         }
+
+
+def _claim_id(c: Claim) -> str:
+    return c.id

@@ -68,14 +68,19 @@ def check_series(
     policy: Policy,
     one_date: Sequence[bool] | None = None,
     about: About | None = None,
+    *,
+    points: Points | None = None,
 ) -> list[Flag]:
     """Falls across as-of dates in each origin's cumulative series, and daily figures that do not add up.
 
     ``one_date``, when known, says for each group whether all its claims' periods end together (or none
     has one): such a group, the only one of its key, holds no series. ``about``, when known, says for each
     group whether its metric is cumulative, and its key (read from columns: no claim is read for them).
+    ``points`` are the groups' :func:`series_points` when found already (reconciling finds them once, for
+    the lags and for this check).
     """
-    points = series_points(raw, groups, one_date, about)
+    if points is None:
+        points = series_points(raw, groups, one_date, about)
     flags = _falls(points, policy)
     if series:
         flags.extend(_daily(raw, points, series, policy, _gone(groups)))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import operator
 from collections.abc import Callable, Sequence
-from itertools import pairwise
+from itertools import islice, pairwise
 from typing import Any, NamedTuple
 
 from claimdiff._core.flags import Flag
@@ -235,16 +235,28 @@ def first_reads(np: Any, table: ClaimTable, rows: Any) -> tuple[Any, Any]:
     )
 
 
-def table_groups(np: Any, table: ClaimTable, keys: Keys) -> tuple[list[list[int]], list[Flag]]:
-    """:func:`claimdiff._core.grouping.group_claims` for a table in id order, its keys read (:func:`table_keys`).
+def table_groups(np: Any, table: Sequence[Claim], keys: Keys) -> tuple[list[list[int]], list[Flag]]:
+    """:func:`claimdiff._core.grouping.group_claims` with numpy, for claims whose keys were read already.
 
-    The claims of each key are found with numpy; a key whose claims share one dimension and one period
+    The keys are :func:`table_keys` of a claim table in id order, or :func:`~claimdiff._core.grouping.keys_of`
+    of claims in any order. The claims of each key are found with numpy; a key whose claims share one dimension and one period
     object is one group, as grouping finds it; every other key is split by grouping's own
     :func:`~claimdiff._core.grouping.split_key`.
+
+    >>> import numpy as np
+    >>> from claimdiff import Claim, Scope
+    >>> from claimdiff._core.grouping import group_claims, keys_of
+    >>> cs = [Claim(id=i, metric="killed", estimate="3", scope=Scope(counted=what), source="A")
+    ...       for i, what in (("c", "people"), ("a", "children"), ("b", "people"))]
+    >>> table_groups(np, cs, keys_of(cs)) == group_claims(cs) == ([[1], [2, 0]], [])
+    True
     """
     n = len(keys.ids)
     if not n:
         return [], []
+    ids = keys.ids
+    in_order = all(map(str.__lt__, ids, islice(ids, 1, None)))  # a table's are; a list's may not be
+    by_id = None if in_order else np.fromiter(sorted(range(n), key=ids.__getitem__), np.int64, n)
 
     def identities(values: list[Any]) -> tuple[Any, Any]:
         """Each value's code by identity (equal codes hold the very same object), and a row holding each code."""
@@ -255,7 +267,10 @@ def table_groups(np: Any, table: ClaimTable, keys: Keys) -> tuple[list[list[int]
 
     k_at, k_first = identities(keys.keys)
     k_rank = key_ranks(np, [keys.keys[r] for r in k_first.tolist()])[k_at]
-    order = np.argsort(k_rank, kind="stable")  # rows are in id order: each key's claims stay so
+    if by_id is None:
+        order = np.argsort(k_rank, kind="stable")  # rows are in id order: each key's claims stay so
+    else:  # claims in id order first, so that each key's claims are
+        order = by_id[np.argsort(k_rank[by_id], kind="stable")]
     ranks = k_rank[order]
     starts = np.flatnonzero(np.r_[True, ranks[1:] != ranks[:-1]])
     simple = np.ones(len(starts), np.bool_)  # one dimension and one period object: one group

@@ -1,0 +1,54 @@
+"""Grouping with numpy (``table_groups``) finds, for claims in any order, the groups ``group_claims`` finds.
+
+Large inputs (from :data:`~claimdiff._core.reconcile.COLUMNAR_FROM` claims on) are grouped with numpy whether
+they come as a claim table or as a list; the law holds for the claims in any order, with keys of several
+dimensions and periods (split by grouping's own ``split_key``) and equal keys held by distinct objects.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claimdiff import Claim, Scope
+from claimdiff._core.grouping import group_claims, keys_of
+from claimdiff._core.table_reads import table_groups
+
+np = pytest.importorskip("numpy")
+
+_UNITS = ["", "km", "m", "kg"]
+_PERIODS = [None, "2024-01-01", "2024-01-01/2024-01-03", "2024-01-01/2024-01-05", "2024-01-02"]
+
+
+@st.composite
+def claim_lists(draw: st.DrawFn) -> list[Claim]:
+    """Claims of a few keys (scopes made anew for each claim), in any order."""
+    n = draw(st.integers(0, 30))
+    out = []
+    for i in draw(st.permutations(range(n))):
+        unit = draw(st.sampled_from(_UNITS))
+        out.append(
+            Claim(
+                id=f"c{i:02d}",
+                metric=draw(st.sampled_from(["killed", "deaths so far"])),
+                estimate=f"{draw(st.integers(1, 9))} {unit}".strip(),
+                scope=Scope(
+                    place=draw(st.sampled_from([None, "Syria", "Syria > Idlib", "Iraq"])),
+                    counted=None if unit else "people",
+                ),
+                source=draw(st.sampled_from("ABC")),
+                period=draw(st.sampled_from(_PERIODS)),
+            )
+        )
+    return out
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(claim_lists())
+def test_numpy_grouping_of_a_list_is_grouping(claims: list[Claim]) -> None:
+    """The same groups, in the same order, each in id order, and the same incomparable-units flags."""
+    positions, flags = group_claims(claims)
+    found, found_flags = table_groups(np, claims, keys_of(claims))
+    assert found == positions
+    assert [(f.claims, f.message) for f in found_flags] == [(f.claims, f.message) for f in flags]
