@@ -12,13 +12,8 @@ from typing import TypeGuard
 
 import attrs
 
-from claimdiff._extract._sources import (
-    ANAPHORS,
-    Attribution,
-    canonical_source,
-    source_kind,
-    with_person,
-)
+from claimdiff._extract._pointers import Attribution, with_person
+from claimdiff._extract._sources import ANAPHORS, canonical_source, source_kind
 from claimdiff._extract._text import alternation
 from claimdiff._model.aliases import bodies_named
 from claimdiff._model.claim import Source, SourceKind

@@ -1,7 +1,8 @@
 """Naming a source: the body a subject or object phrase names, its kind and its party, and the abbreviations a text defines.
 
 "Russia's defense ministry", "the Russian Ministry of Defence" and "MoD" are one source; "the governor
-said" points back to the governor named before; "UK-based war monitor" is a description, not a name.
+said" is a pointer back (resolved by :mod:`claimdiff._extract._pointers` to the governor named before);
+"UK-based war monitor" is a description, not a name.
 """
 
 from __future__ import annotations
@@ -9,12 +10,9 @@ from __future__ import annotations
 import functools
 import re
 
-import attrs
-
 from claimdiff._extract._names import (
     DATELINE,
     JOINERS,
-    LEVELS,
     PARTICIPLE_AFTER,
     SITS_IN,
     TITLE_ADJECTIVE,
@@ -23,6 +21,7 @@ from claimdiff._extract._names import (
     named_in_apposition,
     spelled_more_fully,
 )
+from claimdiff._extract._pointers import Attribution, party_word, with_person
 from claimdiff._extract._roles import (
     ANAPHORS,
     COUNTRIES,
@@ -114,151 +113,6 @@ _NOT_SOURCE_HEADS = frozenset({"updates", "update", "reports", "report", "inform
 # fmt: on
 
 
-@attrs.frozen
-class Attribution:
-    """Who a figure is credited to, as the text says it.
-
-    Attributes:
-        source: The origin; ``None`` when the text points back ("it said", "the ministry said").
-        via: Sources it passed through on the way, nearest the origin first ("told Reuters").
-        refers_to: For a pointer back, the noun it names ("ministry"), or ``""`` for a pronoun.
-        people: The people the text has named as speaking for a body so far, each with that body
-            ("Health Minister Ana Ruiz" makes "Ana Ruiz" the Ministry of Health): a later "Ruiz said"
-            is the ministry (ANNOTATION.md rule 17). Passed on from one speaker to the next.
-        reaches_back: Whether it credits the figures before it in its sentence too: "N died, the
-            ministry said" does; "N died and the ministry said M were hurt" credits M only (the
-            verb has its own complement).
-    """
-
-    source: Source | None
-    via: tuple[Source, ...] = ()
-    refers_to: str = ""
-    people: tuple[tuple[str, Source], ...] = attrs.field(default=(), eq=False, repr=False)
-    reaches_back: bool = attrs.field(default=True, eq=False, repr=False)
-
-    def resolve(self, previous: Attribution | None) -> Attribution | None:
-        """This attribution with a pointer back or a person already named replaced by their body.
-
-        A pointer back ("it said", "the ministry said") is the speaker just named when it fits;
-        "the official", "the spokesperson" fit any body (a person speaking for it), "the ministry"
-        a ministry. A person the text named with their body before ("Health Minister Ana Ruiz"),
-        named again ("Ruiz said"), is that body. Whether it reaches back is kept.
-        """
-        found = self._resolved(previous)
-        if found is None or found.reaches_back == self.reaches_back:
-            return found
-        return attrs.evolve(found, reaches_back=self.reaches_back)
-
-    def _resolved(self, previous: Attribution | None) -> Attribution | None:
-        """This attribution with a pointer back or a person already named replaced by their body.
-
-        A pointer back ("it said", "the ministry said") is the speaker just named when it fits;
-        "the official", "the spokesperson" fit any body (a person speaking for it), "the ministry"
-        a ministry. A person the text named with their body before ("Health Minister Ana Ruiz"),
-        named again ("Ruiz said"), is that body.
-        """
-        known = previous.people if previous is not None else ()
-        if self.source is not None and self.refers_to:  # a name that may point back
-            if previous is not None and previous.source is not None and self._fits(previous.source):
-                return attrs.evolve(previous, via=previous.via + self.via)
-            earlier = self._earlier(known)
-            if earlier is not None:
-                return Attribution(earlier, via=self.via, people=known)
-            return attrs.evolve(self, refers_to="").resolve(previous)
-        if self.source is not None:
-            body = (
-                _person_body(self.source.name, known)
-                or next(
-                    (b for _, b in reversed(known) if spelled_more_fully(self.source.name, b.name)),
-                    None,
-                )
-                or self.source
-            )
-            spoke = _joined(known, (*self.people, ("", body)))
-            return Attribution(body, via=self.via, people=spoke)
-        if previous is not None and previous.source is not None and self._fits(previous.source):
-            return attrs.evolve(previous, via=previous.via + self.via)
-        earlier = self._earlier(known)
-        if (
-            earlier is not None
-        ):  # "the minister said" after another speaker: the minister named before
-            return Attribution(earlier, via=self.via, people=known)
-        if (
-            self.refers_to
-        ):  # "the governor said" with no governor named before: the role is the source
-            named = canonical_source(self.refers_to)
-            if (
-                named is not None
-                and named.source is not None
-                and (
-                    self.refers_to.split()[-1] in ANAPHORS
-                    or named.source.kind is not SourceKind.UNKNOWN
-                )
-            ):  # "the monitor said": a body by its noun; "according to the latest numbers": no one
-                return Attribution(named.source, via=self.via, people=known)
-        return None
-
-    def _fits(self, body: Source) -> bool:
-        """Whether the noun this pointer names fits ``body``: each of its words in the body's name."""
-        if not self.refers_to or self.refers_to in _SPEAKS_FOR_ANY:
-            return True
-        name = body.name.casefold()
-        *modifiers, head = self.refers_to.split()
-        # "the two observatory officials": the observatory's people; "the Russian military" after
-        # Russia's defence ministry (ANNOTATION.md rule 27); "the regional governor": a level, no name
-        fits_head = (
-            head in _SPEAKS_FOR_ANY
-            or _FITS.get(head, head) in name
-            or (head in {"ministry", "military", "army"} and body.kind is SourceKind.MILITARY)
-        )
-        levels = LEVELS.intersection(
-            name.split()
-        )  # "the county government" is no "Local government"
-        return fits_head and all(
-            _FITS.get(w, w) in name
-            or (w in LEVELS and not levels)
-            or w in _PARTY_OF.get(body.party or "", ())
-            for w in modifiers
-        )
-
-    def _earlier(self, known: tuple[tuple[str, Source], ...]) -> Source | None:
-        """The last body named before the speaker just named that the pointer's noun fits."""
-        if not self.refers_to or self.refers_to in _SPEAKS_FOR_ANY:
-            return None
-        return next((b for _, b in reversed(known) if self._fits(b)), None)
-
-
-#: A party -> the words that name it ("Russia" is "russian", "russia"), for "the Russian military".
-_PARTY_OF = {country.title(): (country, adj.lower()) for country, adj in COUNTRIES.items()}
-#: Numbers and demonstratives before a noun pointing back: "the two officials", "both officials".
-_NUMBERED = re.compile(r"^(?:both|two|three|four|these|those|same)\s+(?=\S)")
-#: A role that fits a body of another name: "the minister" speaks for the ministry just named.
-_FITS = {"minister": "ministry"}
-#: A person named by role alone ("the official", "the spokeswoman") speaks for whichever body was just named.
-_SPEAKS_FOR_ANY = frozenset(
-    {"official", "officials", "spokesman", "spokeswoman", "spokesperson", "officer"}
-)
-
-
-def _person_body(name: str, people: tuple[tuple[str, Source], ...]) -> Source | None:
-    """The body a person already named speaks for: by their full name, or by the surname alone."""
-    if not people or not name[:1].isupper() or len(name.split()) > 3:
-        return None
-    for person, body in reversed(people):
-        if person and (name == person or (len(name.split()) == 1 and name == person.split()[-1])):
-            return body
-    return None
-
-
-def _joined(
-    known: tuple[tuple[str, Source], ...], new: tuple[tuple[str, Source], ...]
-) -> tuple[tuple[str, Source], ...]:
-    """The speakers named so far, the newest last, each once; the last 16 (a pointer reaches no further)."""
-    if not new or (known and known[-1] == new[-1] and len(new) == 1):
-        return known
-    return (*(p for p in known if p not in new), *new)[-16:]
-
-
 @functools.lru_cache(maxsize=4096)
 def canonical_source(phrase: str) -> Attribution | None:
     """Read a source out of a subject or object phrase, or ``None`` if it does not name one.
@@ -281,14 +135,6 @@ def canonical_source(phrase: str) -> Attribution | None:
         if person is None or person.group("name") == found.source.name
         else with_person(found, person.group("name"))
     )
-
-
-def with_person(found: Attribution, person: str) -> Attribution:
-    """``found`` knowing that ``person`` speaks for its body ("Paul Smit, head of the agency")."""
-    person = " ".join(person.split())
-    if found.source is None or not person[:1].isupper() or len(person.split()) > 4:
-        return found
-    return attrs.evolve(found, people=_joined(found.people, ((person, found.source),)))
 
 
 def member_named(outlet: Source, text: str, start: int, end: int) -> Attribution | None:
@@ -424,15 +270,13 @@ def _canonical(phrase: str) -> Attribution | None:
     if definite or low.startswith("both "):
         low = _NUMBERED.sub("", low)  # "the two officials", "both officials": the ones just named
         words = low.split()
-        if len(words) == 2 and words[1] in ANAPHORS and _party_word(words[0]) and not s.islower():
+        if len(words) == 2 and words[1] in ANAPHORS and party_word(words[0]) and not s.islower():
             # "the Russian military": the body of that kind and side named before, else its own name
             name = s[0].upper() + s[1:]
             own = Source(name, kind=source_kind(name), party=party_of(name))
             return Attribution(own, refers_to=low)
         if low in ANAPHORS or (s.islower() and len(words) <= 3):
-            return Attribution(
-                None, refers_to=low
-            )  # "the observatory said": the speaker it names, if named
+            return _pointer(low)  # "the observatory said": the speaker it names, if named
     words = s.split()
     if (
         len(words) > 9
@@ -462,14 +306,27 @@ _UNNAMED_AUTHOR = re.compile(r"(?:different|various|several|many|multiple|some|n
 #: "by" before a breakdown, not an author: "data by province", "figures by age".
 _BREAKDOWN = re.compile(r"\bby\s*$")
 #: A document with no author named: "a report on the attack", "the statement" (a pointer, read later).
+#: Numbers and demonstratives before a noun pointing back: "the two officials", "both officials".
+_NUMBERED = re.compile(r"^(?:both|two|three|four|these|those|same)\s+(?=\S)")
 _REPORT_OF_NO_ONE = re.compile(
     r"^(?:an?\s+)?(?:[a-z]+\s+)?(?:report|statement|study|survey|document)\s+(?:on|about|into)\b"
 )
 
 
-def _party_word(word: str) -> bool:
-    """Whether ``word`` names a country or its people ("russia", "russian")."""
-    return any(word in names for names in _PARTY_OF.values())
+def _pointer(noun: str) -> Attribution:
+    """A pointer back by ``noun``, with the body the noun names by itself if nothing before fits.
+
+    "the monitor said": a body by its noun; "according to the latest numbers": no one.
+    """
+    named = canonical_source(noun)
+    alone = (
+        named.source
+        if named is not None
+        and named.source is not None
+        and (noun.rsplit(maxsplit=1)[-1] in ANAPHORS or named.source.kind is not SourceKind.UNKNOWN)
+        else None
+    )
+    return Attribution(None, refers_to=noun, alone=alone)
 
 
 def _as_written(s: str) -> Attribution:
