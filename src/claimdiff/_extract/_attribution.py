@@ -32,7 +32,8 @@ _SPEECH = alternation(
         "warned", "indicate", "verified", "putting", "reporting", "saying", "announcing", "confirming", "estimate", "confirm", "report", "show", "shows", "showed",
         "issued", "issues", "released", "releases", "published", "notified", "notifies", "informed", "informs",
         "tell", "announce", "write", "warn", "warns", "fear", "fears", "feared", "believe", "believes",
-        "believed",
+        "believed", "telling", "stating", "adding", "noting", "claiming", "estimating", "indicating",
+        "asserting",
     ]
 )
 _VERB = re.compile(
@@ -46,7 +47,7 @@ _MODIFIES = re.compile(
     r"\s+(?:(?:or|and)\s+[a-z]+\s+)?(?:cases|deaths|infections|fatalities|casualties|injuries|patients|victims|people|persons|idps|"
     r"refugees|figures?|numbers?|tolls?)\b"
 )
-_NOUNS = frozenset({"reports", "report", "estimates", "claims", "counts", "records", "details", "notes", "posts",
+_NOUNS = frozenset({"reports", "report", "estimates", "claims", "counts", "records", "details", "notes", "posts", "states",
                     "lists"})
 #: "is said to have", "were reported to be": not a statement; "confirmed to AFP" is one (see _TOLD_TO).
 _TO = re.compile(r"\s+to\s+(?!(?:the\s+)?[A-Z])")
@@ -71,7 +72,21 @@ _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:\"“”()]{2,80})")
 _CITING = re.compile(r"\b(?:citing|quoting|with reference to|referring to)\s+(?P<who>[^,.;:\"“”()]{2,80}?)(?=\s+(?:indicate|indicates|indicated|said|say|"
                      r"says|show|shows|showed|report|reports|reported|put|puts|suggest|suggests|that|as)\b|[,.;:()]|$)")
 _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|is|are|be|been|being|it is|widely|an?|the)\s+$")
-_BOUNDARY = re.compile(r"[,;:\"“”]|\bthat\b|\bwhile\b|\bwhich\b|\bwho\b|\bwhen\b|\bbut\b|\bas\b")
+#: Where a clause or a phrase set off from the subject begins: punctuation, a dash, a conjunction, a relative
+#: pronoun or a subordinator ("after state media said": the subject starts after "after").
+_BOUNDARY = re.compile(
+    r"[,;:\"“”—–]|\s--?\s|\b(?:that|while|which|who|whose|whom|where|when|but|as|after|before|because|"
+    r"although|though|since|until|unless|whereas)\b"
+)
+#: A relative pronoun opening a clause set off by commas: ", where a leak happened," is no subject.
+_RELATIVE = re.compile(r"(?:which|who|whose|whom|where)$")
+#: A finite verb of speech: a subject phrase never holds one ("X said in a release issued at ..." is X's).
+_FINITE_SPEECH = re.compile(r"\b(?:said|says|told|tells)\b")
+#: A determiner, possessive or closed-class adjective before a word: it is a noun ("its first report").
+_DETERMINED = re.compile(
+    r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+"
+    r"(?:(?:first|latest|last|new|initial|preliminary|daily|weekly|final|previous|official|separate|own)\s+)?$"
+)
 _TITLE_DOT = re.compile(r"\b(mr|mrs|ms|dr|gen|lt|col|maj|capt|sgt|prof|sen|rep|gov|brig)\.")
 _VENUES = re.compile(r"\b(?:briefing|conference|reporters|journalists|press|parliament|audience|crowd|meeting)\b")
 _ROLE = re.compile(r"\b(?:governor|minister|mayor|spokes\w*|president|head|chief|commander|official|director)\b")
@@ -233,16 +248,26 @@ def attributions(
         (m.start(), _named_or_role(canonical_source(_cut(text, m.start("who"), m.group("who")))))
         for m in _CITING.finditer(low, start, end)
     ]
+    quoted_as: list[tuple[int, int]] = []
+    for m in _QUOTED_AS.finditer(low, start, end):  # "TASS quoted the ministry as saying": the ministry
+        spoke = _quoted_speaker(text, low, start, m)
+        if spoke is not None and not quoted(m.start()):
+            out.append((m.start(), spoke))
+            quoted_as.append((m.start(), m.end()))
+    headline = _title_case(text[start:end])
     verbs: list[Attribution] = []  # the subjects of the sentence's speech verbs so far
     for m in _VERB.finditer(low, start, end):
         verb_at = m.start("verb") if m.group("verb") else m.start("revised")
-        if m.group("verb") in _NOUNS and _VERB.match(low, m.end() + 1):
-            continue  # "initial reports indicate": a noun before the verb, not the verb
+        if m.group("verb") in _NOUNS and (
+            _VERB.match(low, m.end() + 1) or _DETERMINED.search(low, start, verb_at)
+        ):
+            continue  # "initial reports indicate", "in its first report": a noun, not the verb
         if (
             quoted(verb_at)
+            or any(a < verb_at < b for a, b in quoted_as)
             or (_PASSIVE_BEFORE.search(low, start, verb_at) and not m.group(0).endswith("ing"))
             or _TO.match(text, m.end())
-            or not text[verb_at].islower()
+            or not (text[verb_at].islower() or headline)
             or low[verb_at - 1 : verb_at] == "-"  # "United States", "lab-confirmed"
             or _NOT_SPEECH.match(low, m.end())
             or _MODIFIES.match(
@@ -265,8 +290,12 @@ def attributions(
             found = verbs[-1]
         else:
             found = _subject(text, low, start, before) or _inverted(text, low, m.end(), end)
-        if found is None or (m.group("verb") in _ALSO_ACTIONS and not _speaks(found)):
-            continue  # "The floods put 300 people at risk", "Satellite images show": no speaker
+        if found is None or (
+            (m.group("verb") in _ALSO_ACTIONS or m.group("verb") in _NOUNS) and not _speaks(found)
+        ):
+            # "The floods put 300 people at risk", "Satellite images show", "rocked southern states":
+            # no speaker
+            continue
         verbs.append(found)
         if m.group("verb") in {"told", "tells"}:
             found = attrs.evolve(found, via=found.via + _told(text, low, m.end(), end))
@@ -314,6 +343,45 @@ def attributions(
     return out
 
 
+#: "X quoted Y as saying", "Y was quoted (by X) as saying": Y states it, through X (ANNOTATION.md rule 18c).
+_QUOTED_AS = re.compile(
+    r"\bquoted\s+(?:(?P<who>[^,.;:\"“”()]{2,80}?)\s+)?as\s+(?:saying|telling|stating|writing|announcing)\b"
+)
+#: The passive: "was quoted as saying", "were quoted by TASS as saying".
+_QUOTED_PASSIVE = re.compile(r"\s+(?:was|were|is|are|being|been)\s+$")
+_QUOTED_BY = re.compile(r"by\s+(?P<teller>.+)$")
+
+
+def _quoted_speaker(text: str, low: str, start: int, m: re.Match[str]) -> Attribution | None:
+    """The speaker a quoted-as construction names, through the one who quoted them.
+
+    "State TV quoted the governor as saying" is the governor's, via State TV; "the governor was
+    quoted by TASS as saying" is the governor's, via TASS; "the governor was quoted as saying" the governor's.
+    """
+    who = _cut(text, m.start("who"), m.group("who")) if m.group("who") else ""
+    by = _QUOTED_BY.match(who)
+    passive = _QUOTED_PASSIVE.search(low, start, m.start())
+    if passive is not None:
+        spoke = _subject(text, low, start, passive.start())
+        teller = canonical_source(by.group("teller")) if by is not None else None
+    elif by is None and who:
+        spoke = canonical_source(who)
+        teller = _subject(text, low, start, m.start())
+    else:
+        return None
+    if not _names_someone(spoke):
+        return None
+    if teller is None or teller.source is None:
+        return spoke
+    return attrs.evolve(spoke, via=(*spoke.via, teller.source, *teller.via))
+
+
+def _title_case(sentence: str) -> bool:
+    """Whether a sentence is a headline in title case ("Officials Say Death Toll Could be 1,800")."""
+    words = [w for w in sentence.split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
+
+
 def _citing_within(text: str, low: str, start: int, end: int) -> Attribution | None:
     """The agent ``text[start:end]`` names, or the body it cites, through it.
 
@@ -358,12 +426,19 @@ def _subject(text: str, low: str, start: int, verb: int) -> Attribution | None:
     pieces: list[str] = []
     pos = len(head)
     for cut in reversed(cuts):
-        pieces.append(head[cut.end() : pos])
+        piece = head[cut.end() : pos]
+        if (
+            piece.strip()
+            and _RELATIVE.match(cut.group(0))
+            and head[pos : pos + 1] in {",", "—", "–"}
+        ):
+            piece = ""  # ", where a leak happened,": a relative clause between subject and verb
+        pieces.append(piece)
         pos = cut.start()
     pieces.append(head[:pos])
     pieces = [p for p in pieces if p.strip()]
-    if not pieces:
-        return None
+    if not pieces or _FINITE_SPEECH.search(pieces[0]):
+        return None  # "X said in a release issued ...": "issued" has no subject of its own
     subject = pieces[0]
     if len(pieces) > 1 and re.match(r"\s*an?\s", subject) and not _ROLE.search(subject):
         subject = pieces[

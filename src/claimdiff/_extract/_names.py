@@ -76,7 +76,8 @@ def spelled_more_fully(short: str, long: str) -> bool:
 
 #: A story's dateline: "DUBAI -", "BEIRUT (Reuters) -", "KABUL:", "GENEVA, May 11 (Xinhua) --".
 DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^()]{1,30}\))?"
+    r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?(?:\s*\([^()]{1,30}\))?"
     r"\s*(?:[-–—:]+)\s*"
 )
 

@@ -202,7 +202,7 @@ def _canonical(phrase: str) -> Attribution | None:
         modified is not None and modified.start() > 0
     ):  # "... Bureau interviewed at the site": the bureau
         s, low = s[: modified.start()], low[: modified.start()]
-    for article in ("the ", "a ", "an "):
+    for article in ("the ", "a ", "an ", "our "):
         if low.startswith(article):
             s, low = s[len(article) :], low[len(article) :]
     possessive = re.match(r"^([a-z]+)'s\s+", low)
