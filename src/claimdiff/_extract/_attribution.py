@@ -15,6 +15,7 @@ import attrs
 from claimdiff._extract._pointers import Attribution, with_person
 from claimdiff._extract._sources import ANAPHORS, canonical_source, source_kind
 from claimdiff._extract._text import alternation
+from claimdiff._extract._time import CALENDAR_WORDS, MONTH_PATTERN
 from claimdiff._model.aliases import bodies_named
 from claimdiff._model.claim import Source, SourceKind
 
@@ -53,18 +54,21 @@ _NOUNS = frozenset({"reports", "report", "estimates", "claims", "counts", "recor
 _TO = re.compile(r"\s+to\s+(?!(?:the\s+)?[A-Z])")
 #: A speech verb and the outlet it spoke to: "confirmed to AFP", "said to Reuters" (via that outlet).
 _TOLD_TO = re.compile(r"\s+to\s+(?=(?:the\s+)?[A-Z])")
+#: "by" before a time is a deadline, not an agent: "tallied by 4 p.m.", "by Monday", "by the end of May".
+_NOT_TIME = (rf"(?!\d|(?:the\s+)?(?:end|middle|close|time)\s+of\b|(?:{MONTH_PATTERN})|(?:noon|midnight|then|now|"
+             rf"today|tonight|tomorrow|yesterday|{'|'.join(sorted(CALENDAR_WORDS))})\b)")
 _REPORTED_TO = re.compile(r"\b(?:were|was|been|are|is)\s+(?:reported|notified|submitted)\s+to\s+(?!(?:be|have|been|had)\b)(?P<who>[^,.;:\"“”()]{2,80})")
 _BY = re.compile(r"\b(?:statement|estimate|report|figures?|count|tally|data|compiled|compilation|survey)\b"
-                 r"[^.;:\"“”]{0,40}?\bby\s+(?P<who>[^,.;:\"“”()]{2,80})")
+                 rf"[^.;:\"“”]{{0,40}}?\bby\s+{_NOT_TIME}(?P<who>[^,.;:\"“”()]{{2,80}})")
 #: A passive report verb and its agent: "44 deaths were reported by the ministry", "confirmed by officials".
 _PASSIVE_BY = re.compile(
     r"\b(?:were|was|been|are|is|being)\s+(?:officially\s+)?(?:reported|confirmed|recorded|registered|verified|"
-    r"documented|counted|announced|notified)\s+by\s+(?!an?\s)(?P<who>[^,.;:\"“”()]{2,80})"
+    rf"documented|counted|announced|notified)\s+by\s+(?!an?\s){_NOT_TIME}(?P<who>[^,.;:\"“”()]{{2,80}})"
 )
 #: What an agent reported, after its name: "by the ministry of two confirmed cases".
 _REPORTED_WHAT = re.compile(
-    r"\s+(?:of|about|on)\s+(?=\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a|an|some|several|"
-    r"more|over|at|nearly|about|around|almost|up)\b)"
+    r"\s+(?:(?:of|about|on)\s+(?=\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a|an|some|several|"
+    r"more|over|at|nearly|about|around|almost|up)\b)|that\b)"
 )
 #: An agent that is a method, not a body: "confirmed by laboratory testing", "by DNA tests".
 _METHOD = re.compile(r"\b(?:tests?|testing|laborator(?:y|ies)|labs?|pcr|sequencing|analysis|culture|autops(?:y|ies))\b")
@@ -214,7 +218,10 @@ def attributions(
     for m in _BY.finditer(
         low, start, end
     ):  # "compiled ... by the Iraq Body Count", "a statement by the minister"
-        found = canonical_source(_cut(text, m.start("who"), m.group("who")))
+        what = _REPORTED_WHAT.search(low, m.start("who"), m.end("who"))  # "by X that ...": X
+        found = canonical_source(
+            text[m.start("who") : m.end("who") if what is None else what.start()]
+        )
         if _names_someone(found) and not quoted(m.start()):
             out.append((m.start(), found))
     for m in _PASSIVE_BY.finditer(low, start, end):  # "44 deaths were reported by the ministry"
@@ -249,7 +256,9 @@ def attributions(
         for m in _CITING.finditer(low, start, end)
     ]
     quoted_as: list[tuple[int, int]] = []
-    for m in _QUOTED_AS.finditer(low, start, end):  # "TASS quoted the ministry as saying": the ministry
+    for m in _QUOTED_AS.finditer(
+        low, start, end
+    ):  # "TASS quoted the ministry as saying": the ministry
         spoke = _quoted_speaker(text, low, start, m)
         if spoke is not None and not quoted(m.start()):
             out.append((m.start(), spoke))

@@ -36,6 +36,7 @@ from claimdiff._extract._roles import (
     role_name,
     source_kind,
 )
+from claimdiff._extract._time import MONTH_PATTERN
 from claimdiff._model.aliases import bodies_named
 from claimdiff._model.claim import Source, SourceKind
 
@@ -58,8 +59,11 @@ _LEADING = re.compile(
     r"^(?:(?:later|meanwhile|however|but|and|also|separately|earlier|initially|then|now|in addition|"
     r"in a statement|in an update|on \w+day|overnight|today|yesterday)\b[\s,]*)+"
 )
+#: A time closing a name: "in November 2006", "on 12 May", "in 2019" (when it spoke, not who).
+_WHEN = (rf"in (?:early |late |mid-?)?(?:{MONTH_PATTERN})(?: \d{{1,2}})?(?:,? \d{{4}})?|in \d{{4}}|"
+         rf"on \d{{1,2}} (?:{MONTH_PATTERN})(?: \d{{4}})?|on (?:{MONTH_PATTERN}) \d{{1,2}}(?:,? \d{{4}})?")
 _TRAILING = re.compile(
-    r"(?:\s+(?:(?:late |early )?on \w+day|on \w+day (?:morning|evening|afternoon|night)|\w+day|today|yesterday|"
+    rf"(?:\s+(?:{_WHEN}|(?:late |early )?on \w+day|on \w+day (?:morning|evening|afternoon|night)|\w+day|today|yesterday|"
     r"overnight|later|earlier|meanwhile|also|further|separately|again|initially|previously|first|now|still|there|"
     r"had|has|have|would|will|then|in a statement|in an update|in a telegram post|on telegram))+$"
 )
