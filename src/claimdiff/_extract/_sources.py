@@ -78,8 +78,9 @@ _OWN_STATEMENT = re.compile(
     r"^(?P<who>.+?)'s\s+(?:[a-z]+\s+){0,2}?(?:statements?|reports?|updates?|bulletins?|figures|data|tally|"
     r"counts?|assessments?|estimates?)$"
 )
-#: "UK-based", "London based": where a body sits, not its name.
-_BASED = re.compile(r"^(?:[\w.]+[- ])+based\s+", re.IGNORECASE)
+#: "UK-based", "London based": where a body sits, not its name. Only a place's name, capitalised, comes
+#: before "based": "the death toll was based on" names no one.
+_BASED = re.compile(r"^(?:(?:[Tt]he|an?|An?)\s+)?(?:[A-Z][\w.]*[- ])+based\s+")
 #: The name at the end of a long subject: "the UN's relief chief Mark Lowcock" is Mark Lowcock.
 _ROLE_WORDS = re.compile(r"^(?:(?:Coordinator|Minister|Secretary|Secretary-General|General|Governor|Spokesperson|"
                          r"Spokesman|Spokeswoman|Director|Chief|Commissioner|President|Head|Envoy|Representative|"
