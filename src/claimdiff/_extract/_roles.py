@@ -138,6 +138,16 @@ _RANKED = re.compile(
 _HEAD_OF_STATE = re.compile(
     r"^(?P<adj>[A-Z][a-z]+)\s+(?P<office>President|Prime Minister)(?:\s+[A-Z][\w.'’-]*){0,4}$"
 )
+#: A one-person office of a place, with or without the person: "Oaxaca Governor Alejandro Murat",
+#: "Kyiv Mayor Vitali Klitschko", "Taiwan's Premier William Lai" (the office speaks, ANNOTATION.md rule 17).
+_PLACE_OFFICE = re.compile(
+    r"^(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?:'s|’s)?\s+"
+    r"(?P<office>President|Prime Minister|Premier|Chancellor|Chief Minister|Governor|Mayor)"
+    r"(?:\s+[A-Z][\w.'’-]*){0,4}$"
+)
+#: Words before an office that are a rank or a level, not a place: "Deputy Governor", "Regional Governor".
+_RANKS = frozenset({"deputy", "vice", "acting", "former", "lieutenant", "regional", "provincial", "state", "city",
+                    "county", "interim", "the", "then", "new", "district", "municipal", "local"})  # fmt: skip
 
 
 #: The UN's chief, named or not: "UN Secretary-General António Guterres".
@@ -181,7 +191,14 @@ def office_of(s: str) -> str | None:
         return "Secretary-General"
     m = _HEAD_OF_STATE.match(s)
     country = _ADJECTIVES.get(m.group("adj").lower()) if m is not None else None
-    return f"{m.group('office')} of {country}" if m is not None and country else None
+    if m is not None and country:
+        return f"{m.group('office')} of {country}"
+    m = _PLACE_OFFICE.match(s)
+    if m is None or m.group("place").split()[0].lower() in _RANKS:
+        return None
+    place = re.sub(r"['’]s$", "", m.group("place"))
+    place = _ADJECTIVES.get(place.lower(), place)  # "Japanese Premier": of Japan
+    return f"{m.group('office')} of {place}"
 
 
 #: Bodies a text names in lower case: "a police spokesman", "an army spokesman", "the city administration".
@@ -202,6 +219,8 @@ def body_of(s: str) -> str | None:
         return None
     body = _RANKED.sub("", (m.groupdict().get("body") or m.group("owner")).strip())
     body = _without_trailing_name(body)  # "the media office Ismail Al-Thawabta": the office
+    if body.lower() in _ADJECTIVES:
+        return None  # "Japanese Chief Cabinet Secretary": a nationality alone is no body
     if body.lower() in ANAPHORS:
         return f"the {body}"  # "the centre's duty officer": the centre just named
     first = body.split()[0].lower()
@@ -237,7 +256,7 @@ def ministry_name(low: str) -> str | None:
 _ROLE_FORMS = (
     (
         re.compile(
-            r"^(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:Region|Oblast|Province|Krai)\s+Governor"
+            r"^(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?i:region|oblast|province|krai)\s+(?i:governor)"
             r"(?:\s+[A-Z][\w'’-]+){0,3}$"
         ),
         "Governor of {p} region",
