@@ -67,16 +67,21 @@ _TRAILING = re.compile(
     r"overnight|later|earlier|meanwhile|also|further|separately|again|initially|previously|first|now|still|there|"
     r"had|has|have|would|will|then|in a statement|in an update|in a telegram post|on telegram))+$"
 )
+#: What a body issues, as a noun: its statements, reports, posts, figures (one list for every reading below).
+_PAPERS = (r"statements?|reports?|updates?|posts?|briefings?|bulletins?|communiqu[eé]s?|messages?|announcements?|"
+           r"figures|data|tally|counts?|assessments?|estimates?")
 _STATEMENT_OF = re.compile(
-    r"^(?:an?\s+|the\s+)?(?:[a-z]+\s+){0,2}?(?:statements?|reports?|updates?|posts?|briefings?|bulletins?|"
-    r"communiqu[eé]s?|messages?|announcements?|figures|data|tally|assessments?|estimates?|information)"
+    rf"^(?:an?\s+|the\s+)?(?:[a-z]+\s+){{0,2}}?(?:{_PAPERS}|information)"
     r"(?:\s+(?:we|they|that|which)(?:\s+[a-z]+){1,3}?)?\s+(?:from|by|of)\s+"
     r"(?P<who>.+)$"
 )
-#: A body's own report: "the agency's latest report", "WHO's situation update" (the body, by its name).
-_OWN_STATEMENT = re.compile(
-    r"^(?P<who>.+?)'s\s+(?:[a-z]+\s+){0,2}?(?:statements?|reports?|updates?|bulletins?|figures|data|tally|"
-    r"counts?|assessments?|estimates?)$"
+#: A body's own report: "the agency's latest report", "WHO's situation update", "X's Telegram post".
+_OWN_STATEMENT = re.compile(rf"^(?P<who>.+?)'s\s+(?:[a-z]+\s+){{0,2}}?(?:{_PAPERS})$")
+#: A report named by its author, the author's name modifying the noun: "the daily air force report", "a UN
+#: report", "the latest OCHA update" (the author, when the name is a body's).
+_AUTHORED = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?:(?:first|latest|last|new|initial|preliminary|daily|weekly|monthly|final|previous|"
+    rf"official|separate|own|most recent)\s+)*(?P<who>\S.*?)\s+(?:{_PAPERS})$"
 )
 #: "UK-based", "London based": where a body sits, not its name. Only a place's name, capitalised, comes
 #: before "based": "the death toll was based on" names no one.
@@ -244,6 +249,9 @@ def _canonical(phrase: str) -> Attribution | None:
         press = press[0].upper() + press[1:]
         return Attribution(Source(press, kind=source_kind(press)))
     # "initial reports", "verified reports": unnamed reports, as the text names them
+    authored = _authored(s, low)
+    if authored is not None:  # "the daily air force report", "the latest OCHA update": its author
+        return authored
     if _EARLY_REPORTS.match(low):
         return _as_written(s)
     located = _LOCATED.match(low)
@@ -332,6 +340,24 @@ def _pointer(noun: str) -> Attribution:
         else None
     )
     return Attribution(None, refers_to=noun, alone=alone)
+
+
+def _authored(s: str, low: str) -> Attribution | None:
+    """The author a report's modifier names ("the daily air force report": the air force), or ``None``.
+
+    Only a body: a name of a known kind or the built-in table's, or a noun pointing back to one
+    ("the ministry report"); "the situation report", "casualty figures" name no author.
+    """
+    m = _AUTHORED.match(low)
+    if m is None:
+        return None
+    found = canonical_source(s[m.start("who") : m.end("who")])
+    if found is None:
+        return None
+    if found.source is None:
+        return found if found.refers_to and found.alone is not None else None
+    known = found.source.kind is not SourceKind.UNKNOWN or bodies_named(found.source.name)
+    return found if known else None
 
 
 def _as_written(s: str) -> Attribution:
