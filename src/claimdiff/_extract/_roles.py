@@ -51,6 +51,11 @@ _MINISTRY = re.compile(
 )
 
 
+#: A ministry and the place it serves: "health ministry in gaza", "ministry of health in hamas-run gaza".
+_MINISTRY_IN = re.compile(
+    r"^(?P<m>(?:[a-z]+\s+)?ministry(?:\s+of\s+[a-z]+(?:\s+affairs)?)?)\s+in\s+"
+    r"(?:[a-z]+-(?:run|led|controlled|held)\s+)?(?P<c>[a-z]+)$"
+)
 #: "ministry of defence of the russian federation": the ministry, then its state.
 _OF_COUNTRY = re.compile(r"^(?P<m>ministry\s+of\s+[a-z]+(?:\s+affairs)?)\s+of\s+(?:the\s+)?(?P<c>[a-z ]+)$")
 
@@ -233,10 +238,26 @@ def body_of(s: str) -> str | None:
     return body
 
 
-def ministry_name(low: str) -> str | None:
+def ministry_name(low: str, s: str = "") -> str | None:
+    """A ministry under one name however a text writes its field and its state or place.
+
+    "Russia's defense ministry" and "the Ministry of Defence of the Russian Federation" are the
+    Russian Ministry of Defence; given the phrase as written (``s``), a place that is no country is
+    kept as its name: "Gaza's health ministry", "the health ministry in Hamas-run Gaza" and "the
+    Ministry of Health in Gaza" are the Gaza Ministry of Health.
+
+    >>> ministry_name("health ministry in hamas-run gaza", "health ministry in Hamas-run Gaza")
+    'Gaza Ministry of Health'
+    """
     of = _OF_COUNTRY.match(low)  # "the Ministry of Defence of the Russian Federation": Russia's
     if of is not None:
         low = f"{_STATE_NAMES.get(of.group('c'), of.group('c'))} {of.group('m')}"
+    inside = _MINISTRY_IN.match(low)  # "the health ministry in Gaza": Gaza's
+    place = s.rsplit(maxsplit=1)[-1] if inside is not None and s else ""
+    if inside is not None:
+        low = f"{inside.group('c')} {inside.group('m')}"
+    elif s:
+        place = re.sub(r"['’]s$", "", s.split(maxsplit=1)[0])
     m = _MINISTRY.match(low)
     if m is None:
         return None
@@ -246,6 +267,8 @@ def ministry_name(low: str) -> str | None:
     adj = COUNTRIES.get(country or "") or (
         country.title() if country and country in _ADJECTIVES else None
     )
+    if country and adj is None and place[:1].isupper() and place.lower() == country:
+        adj = place  # a place that is no country, as the text writes it
     if country and adj is None:
         return None
     return f"{adj} Ministry of {topic}" if adj else f"Ministry of {topic}"

@@ -306,7 +306,7 @@ def _canonical(phrase: str) -> Attribution | None:
         low, words = s.lower(), s.split()
     if any(ch.isdigit() for ch in s) or not s[0].isalpha():
         return None
-    name = ministry_name(low) or media_name(s, low) or role_name(s) or s[0].upper() + s[1:]
+    name = ministry_name(low, s) or media_name(s, low) or role_name(s) or s[0].upper() + s[1:]
     return Attribution(Source(name, kind=source_kind(name), party=party_of(name)))
 
 
