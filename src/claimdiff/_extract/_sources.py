@@ -200,6 +200,9 @@ def _canonical(phrase: str) -> Attribution | None:
     m = _TRAILING.search(low)
     if m and m.start() > 0:
         s, low = s[: m.start()], low[: m.start()]
+    agency = _NEWS_AGENCY.match(s)
+    if agency is not None:  # "state-run news agency Xinhua", "Interfax news agency": the agency's name
+        return canonical_source(agency.group("after") or agency.group("before"))
     based = _BASED.match(s)
     if based:
         s, low = s[based.end() :], low[based.end() :]
@@ -310,6 +313,11 @@ def _canonical(phrase: str) -> Attribution | None:
     return Attribution(Source(name, kind=source_kind(name), party=party_of(name)))
 
 
+#: A news agency's name beside its description in lower case: "state news agency WAM", "Xinhua news agency".
+_NEWS_AGENCY = re.compile(
+    r"^(?:(?:[Tt]he|[a-z][\w-]*)\s+){0,3}?news\s+agency,?\s+(?P<after>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})$"
+    r"|^(?P<before>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s+news\s+agency$"
+)
 #: Reports no body is named for, by the time they were made: "initial reports", "preliminary reports".
 _EARLY_REPORTS = re.compile(
     r"^(?!(?:these|those|such|other|the|its|their|his|her)\b)(?:[a-z]+\s+){1,2}reports?$"
