@@ -82,8 +82,8 @@ _BOUNDARY = re.compile(
     r"[,;:\"“”—–]|\s--?\s|\b(?:that|while|which|who|whose|whom|where|when|but|as|after|before|because|"
     r"although|though|since|until|unless|whereas)\b"
 )
-#: A relative pronoun opening a clause set off by commas: ", where a leak happened," is no subject.
-_RELATIVE = re.compile(r"(?:which|who|whose|whom|where)$")
+#: A relative clause set off by commas or dashes: ", where a leak happened," is no subject.
+_RELATIVE = re.compile(r"[,—–]\s*(?:which|who|whose|whom|where)\b[^,;:\"“”—–]*(?=[,—–])")
 #: A finite verb of speech: a subject phrase never holds one ("X said in a release issued at ..." is X's).
 _FINITE_SPEECH = re.compile(r"\b(?:said|says|told|tells)\b")
 #: A determiner, possessive or closed-class adjective before a word: it is a noun ("its first report").
@@ -425,7 +425,8 @@ def _named_or_role(found: Attribution | None) -> Attribution | None:
 
 
 def _subject(text: str, low: str, start: int, verb: int) -> Attribution | None:
-    head = low[start:verb]
+    # ", where a leak happened after the quake,": a relative clause set off between subject and verb
+    head = _RELATIVE.sub(lambda r: " " * len(r.group(0)), low[start:verb])
     # "WHO said": the organisation, not the relative pronoun.
     cuts = [
         c
@@ -435,17 +436,10 @@ def _subject(text: str, low: str, start: int, verb: int) -> Attribution | None:
     pieces: list[str] = []
     pos = len(head)
     for cut in reversed(cuts):
-        piece = head[cut.end() : pos]
-        if (
-            piece.strip()
-            and _RELATIVE.match(cut.group(0))
-            and head[pos : pos + 1] in {",", "—", "–"}
-        ):
-            piece = ""  # ", where a leak happened,": a relative clause between subject and verb
-        pieces.append(piece)
+        pieces.append(head[cut.end() : pos])
         pos = cut.start()
     pieces.append(head[:pos])
-    pieces = [p for p in pieces if p.strip()]
+    pieces = [p.rstrip() for p in pieces if p.strip()]
     if not pieces or _FINITE_SPEECH.search(pieces[0]):
         return None  # "X said in a release issued ...": "issued" has no subject of its own
     subject = pieces[0]
