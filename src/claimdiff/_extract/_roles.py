@@ -150,6 +150,8 @@ _PLACE_OFFICE = re.compile(
     r"(?P<office>President|Prime Minister|Premier|Chancellor|Chief Minister|Governor|Mayor)"
     r"(?:\s+[A-Z][\w.'’-]*){0,4}$"
 )
+#: The level closing a region's name: "Bryansk Region Governor" is a governor of a region (role_name).
+_LEVEL_WORDS = frozenset({"region", "oblast", "province", "krai"})
 #: Words before an office that are a rank or a level, not a place: "Deputy Governor", "Regional Governor".
 _RANKS = frozenset({"deputy", "vice", "acting", "former", "lieutenant", "regional", "provincial", "state", "city",
                     "county", "interim", "the", "then", "new", "district", "municipal", "local"})  # fmt: skip
@@ -199,8 +201,9 @@ def office_of(s: str) -> str | None:
     if m is not None and country:
         return f"{m.group('office')} of {country}"
     m = _PLACE_OFFICE.match(s)
-    if m is None or m.group("place").split()[0].lower() in _RANKS:
-        return None
+    words = m.group("place").lower().split() if m is not None else []
+    if m is None or words[0] in _RANKS or words[-1] in _LEVEL_WORDS:
+        return None  # "Deputy Governor"; "Bryansk Region Governor" is read by role_name
     place = re.sub(r"['’]s$", "", m.group("place"))
     place = _ADJECTIVES.get(place.lower(), place)  # "Japanese Premier": of Japan
     return f"{m.group('office')} of {place}"

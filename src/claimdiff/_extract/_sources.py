@@ -201,7 +201,9 @@ def _canonical(phrase: str) -> Attribution | None:
     if m and m.start() > 0:
         s, low = s[: m.start()], low[: m.start()]
     agency = _NEWS_AGENCY.match(s)
-    if agency is not None:  # "state-run news agency Xinhua", "Interfax news agency": the agency's name
+    if (
+        agency is not None
+    ):  # "state-run news agency Xinhua", "Interfax news agency": the agency's name
         return canonical_source(agency.group("after") or agency.group("before"))
     based = _BASED.match(s)
     if based:
@@ -255,7 +257,7 @@ def _canonical(phrase: str) -> Attribution | None:
     authored = _authored(s, low)
     if authored is not None:  # "the daily air force report", "the latest OCHA update": its author
         return authored
-    if _EARLY_REPORTS.match(low):
+    if _EARLY_REPORTS.match(low) and not definite:  # "the latest situation report": a pointer
         return _as_written(s)
     located = _LOCATED.match(low)
     if located is not None and _BODY_HEAD.search(low, located.end("who")):
