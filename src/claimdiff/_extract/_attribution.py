@@ -42,7 +42,10 @@ _VERB = re.compile(
     r"(?P<revised>revised|updated|corrected|raised|lowered)(?=\s+(?:its|their|his|her|the)\b))"
 )
 #: What follows a speech verb when it is not speech: "claimed responsibility", "double-counted".
-_NOT_SPEECH = re.compile(r"\s+(?:responsibility|credit|the lives?|lives|victory|control)\b")
+_NOT_SPEECH = re.compile(
+    r"\s+(?:responsibility|credit|victory|control|(?:the\s+|(?:more than\s+|over\s+|at least\s+|about\s+|nearly\s+|"
+    r"some\s+)?[\d,]+\s+|[a-z]+(?:-[a-z]+)?\s+)?lives?)\b"
+)
 #: A participle before the thing counted modifies it: "confirmed cases", "recorded deaths", "registered IDPs".
 _MODIFIES = re.compile(
     r"\s+(?:(?:or|and)\s+[a-z]+\s+)?(?:cases|deaths|infections|fatalities|casualties|injuries|patients|victims|people|persons|idps|"
@@ -408,8 +411,14 @@ def _citing_within(text: str, low: str, start: int, end: int) -> Attribution | N
     return Attribution(cited.source, via=(teller.source, *teller.via))
 
 
-#: A person's role in apposition after their name: ", a spokeswoman for the agency,".
-_APPOSED_ROLE = re.compile(r",\s(?P<role>(?:(?:an?|the)\s)?[^,;:\"“”]{2,80}?),")
+#: A person's name: two to four capitalised words ("Shabia Mantoo").
+_PERSON = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}")
+#: A person's role in apposition after their name: ", a spokeswoman for the agency,"; it ends at a comma or
+#: where the place they spoke begins (", spokesperson for OCHA at a briefing in Geneva").
+_APPOSED_ROLE = re.compile(
+    r",\s(?P<role>(?:(?:an?|the)\s)?[^,;:\"“”]{2,120}?)(?:,|(?=\s+(?:at|during|in|on)\s+(?:(?:an?|the|his|her|its)\s+)?"
+    r"(?:[a-z]+\s+)?(?:briefing|press|news|conference|meeting|interview|session)\b))"
+)
 
 
 def _names_someone(found: Attribution | None) -> TypeGuard[Attribution]:
@@ -457,6 +466,10 @@ def _subject(text: str, low: str, start: int, verb: int) -> Attribution | None:
     ):
         person = _cut(text, start + head.rfind(subject), subject).strip()
         subject = pieces[1]
+    elif len(pieces) > 1 and _ROLE.search(subject):
+        # "Ann Lee, spokesperson for the agency, said": the agency, Ann Lee speaking for it
+        named = _cut(text, start + head.rfind(pieces[1]), pieces[1]).strip()
+        person = named if _PERSON.fullmatch(named) else ""
     offset = start + head.rfind(subject)
     found = canonical_source(_cut(text, offset, subject))
     return with_person(found, person) if found is not None and person else found
@@ -502,7 +515,11 @@ def quote_speaker(
         rf"\s*,?\s*(?P<who>[^,.;:\"“”]{{2,80}}?)\s+(?:had\s+|has\s+)?(?:{_SPEECH})\b", after
     )
     if m:
-        found = canonical_source(_cut(text, closing + 1 + m.start("who"), m.group("who")))
+        found = (
+            _inverted(text, low, closing + 1 + m.end("verb"), block_end)
+            if m.groupdict().get("verb")
+            else None
+        ) or canonical_source(_cut(text, closing + 1 + m.start("who"), m.group("who")))
         told = _ACCORDING_AFTER.match(low, closing + 1 + m.end(), block_end)
         teller = (
             None

@@ -7,6 +7,8 @@ name a phrase gives; this module decides whom a name that points back means.
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
 from claimdiff._extract._names import LEVELS, spelled_more_fully
@@ -135,8 +137,13 @@ _SPEAKS_FOR_ANY = frozenset(
 )
 
 
+#: A courtesy title or rank before a surname: "Ms. Mantoo", "Dr Ruiz", "Gen. Ali".
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Gen|Col|Maj|Capt|Lt|Sgt|Brig)\.?\s+(?=[A-Z])")
+
+
 def _person_body(name: str, people: tuple[tuple[str, Source], ...]) -> Source | None:
     """The body a person already named speaks for: by their full name, or by the surname alone."""
+    name = _HONORIFIC.sub("", name)  # "Ms. Mantoo" is Mantoo
     if not people or not name[:1].isupper() or len(name.split()) > 3:
         return None
     for person, body in reversed(people):

@@ -56,7 +56,7 @@ __all__ = [
 # fmt: off
 
 _LEADING = re.compile(
-    r"^(?:(?:later|meanwhile|however|but|and|also|separately|earlier|initially|then|now|in addition|"
+    r"^(?:(?:later|meanwhile|in the meantime|however|but|and|also|separately|earlier|initially|then|now|in addition|"
     r"in a statement|in an update|on \w+day|overnight|today|yesterday)\b[\s,]*)+"
 )
 #: A time closing a name: "in November 2006", "on 12 May", "in 2019" (when it spoke, not who).
@@ -65,14 +65,16 @@ _WHEN = (rf"in (?:early |late |mid-?)?(?:{MONTH_PATTERN})(?: \d{{1,2}})?(?:,? \d
 _TRAILING = re.compile(
     rf"(?:\s+(?:{_WHEN}|(?:late |early )?on \w+day|on \w+day (?:morning|evening|afternoon|night)|\w+day|today|yesterday|"
     r"overnight|later|earlier|meanwhile|also|further|separately|again|initially|previously|first|now|still|there|"
-    r"had|has|have|would|will|then|in a statement|in an update|in a telegram post|on telegram))+$"
+    r"had|has|have|would|will|then|in a statement|in an update|in a telegram post|on telegram|"
+    r"in the (?:country|region|area|capital|city|province|state|territory)))+$"
 )
 #: What a body issues, as a noun: its statements, reports, posts, figures (one list for every reading below).
 _PAPERS = (r"statements?|reports?|updates?|posts?|briefings?|bulletins?|communiqu[eé]s?|messages?|announcements?|"
            r"figures|data|tally|counts?|assessments?|estimates?")
 _STATEMENT_OF = re.compile(
     rf"^(?:an?\s+|the\s+)?(?:[a-z]+\s+){{0,2}}?(?:{_PAPERS}|information)"
-    r"(?:\s+(?:we|they|that|which)(?:\s+[a-z]+){1,3}?)?\s+(?:from|by|of)\s+"
+    r"(?:\s+(?:(?:we|they|that|which)(?:\s+[a-z]+){1,3}?|issued|released|published|posted|compiled|provided|"
+    r"prepared|shared))?\s+(?:from|by|of)\s+"
     r"(?P<who>.+)$"
 )
 #: A body's own report: "the agency's latest report", "WHO's situation update", "X's Telegram post".
@@ -307,6 +309,11 @@ def _canonical(phrase: str) -> Attribution | None:
         trailing = _TRAILING_NAME.search(s)
         if trailing is None or len(trailing.group(1).split()) < 2:
             return None
+        if body_of(s[: trailing.start(1)].strip()) is not None:
+            # "a spokesman for the Afghan police forces in the west Abdul Ahmadi": the body he speaks for
+            found = canonical_source(s[: trailing.start(1)].strip())
+            if found is not None and found.source is not None:
+                return with_person(found, trailing.group(1))
         s = _ROLE_WORDS.sub("", trailing.group(1))  # a long title ends with the person's name
         low, words = s.lower(), s.split()
     if any(ch.isdigit() for ch in s) or not s[0].isalpha():
@@ -327,7 +334,7 @@ _EARLY_REPORTS = re.compile(
 #: Authors a phrase names by a quantity, not a name: "different organizations", "various sources".
 _UNNAMED_AUTHOR = re.compile(r"(?:different|various|several|many|multiple|some|numerous)\s")
 #: "by" before a breakdown, not an author: "data by province", "figures by age".
-_BREAKDOWN = re.compile(r"\bby\s*$")
+_BREAKDOWN = re.compile(rf"\b(?:{_PAPERS}|information)\s+by\s*$")
 #: A document with no author named: "a report on the attack", "the statement" (a pointer, read later).
 #: Numbers and demonstratives before a noun pointing back: "the two officials", "both officials".
 _NUMBERED = re.compile(r"^(?:both|two|three|four|these|those|same)\s+(?=\S)")
@@ -378,7 +385,7 @@ def _as_written(s: str) -> Attribution:
 
 #: Unnamed speakers, then where they are: "officials in Lake Province", "local authorities in the north".
 _LOCATED = re.compile(
-    r"^(?P<who>(?:[a-z]+\s+){0,2}?(?:officials?|authorities|sources))\s+(?:in|from|at|with|of)\s+\S.*$"
+    r"^(?P<who>(?:[a-z]+\s+){0,4}?(?:officials?|authorities|sources))\s+(?:in|from|at|with|of)\s+\S.*$"
 )
 #: One unnamed official, a level or nationality kept: written in the plural ("Officials", "Afghan officials").
 _ONE_OFFICIAL = re.compile(r"^(?:[a-z]+\s+){0,2}official$")
