@@ -244,3 +244,48 @@ def test_a_ministry_has_one_name_however_its_place_is_written(place: str, field:
     assert name is not None
     assert name.startswith(f"{place} Ministry of ")
     assert ministry_name(f"{field} ministry", f"{field} ministry") == name.replace(f"{place} ", "")
+
+
+def test_a_role_in_apposition_ends_where_the_venue_begins() -> None:
+    """'"...," said Ann Lee, spokesperson for OCHA at a briefing in Geneva': OCHA's words."""
+    text = (
+        '"Across the country, 3,800 people have been affected," said Ann Lee, spokesperson for the '
+        "UN Office for the Coordination of Humanitarian Affairs (OCHA) at a briefing in Geneva."
+    )
+    assert origins(text) == ["OCHA"]
+
+
+def test_a_person_named_with_their_role_is_their_body_when_named_again() -> None:
+    """ "Ann Lee, spokesperson for UNHCR, said" makes "Ms. Lee added" UNHCR's too."""
+    text = (
+        "Ann Lee, spokesperson for the UN Refugee Agency (UNHCR) said that 125 refugees were "
+        "affected.\n\nMs. Lee added that 15 people had died."
+    )
+    assert origins(text) == ["UNHCR", "UNHCR"]
+
+
+def test_a_document_issued_by_a_body_is_the_bodys() -> None:
+    """ "According to an update issued by the office" points back to the office named before."""
+    text = (
+        "The team was activated, the office of the Resident Coordinator in the country has said.\n\n"
+        "According to an update issued by the office, at least 66 people have been killed."
+    )
+    assert origins(text) == ["Office of the Resident Coordinator"]
+
+
+def test_claiming_lives_is_no_speech() -> None:
+    """ "floods have claimed 604 lives, ..., the agency reported": the agency reports, the floods do not."""
+    text = (
+        "Floods across three provinces on Kalomir Island have claimed 604 lives, with 464 people "
+        "still missing, the Disaster Management Agency reported on Monday."
+    )
+    assert set(origins(text)) == {"Disaster Management Agency"}
+
+
+def test_a_long_role_before_a_name_is_the_body() -> None:
+    """ "a spokesman for the police forces in the west Abdul Ahmadi said": the police forces."""
+    text = (
+        "In the meantime a spokesman for the Kalomir police forces in western regions of the country "
+        "Abdul Rauf Ahmadi said at least 7 people died."
+    )
+    assert origins(text) == ["Kalomir police forces in western regions of the country"]
