@@ -289,3 +289,35 @@ def test_a_long_role_before_a_name_is_the_body() -> None:
         "Abdul Rauf Ahmadi said at least 7 people died."
     )
     assert origins(text) == ["Kalomir police forces in western regions of the country"]
+
+
+def test_the_press_opening_a_sentence_passes_on_the_speaker_closing_it() -> None:
+    """ "According to TASS, one died, Mayor Ann Lee said": the mayor's, through TASS (rule 18c)."""
+    text = (
+        "According to TASS, one person was killed and two were injured, Kalomir Mayor Ann Lee said."
+    )
+    assert {(o, v) for _, o, v in chains(text)} == {("Mayor of Kalomir", ("TASS", OUTLET))}
+    # the press closing it is the teller: the body opening it states the figure
+    text = "According to the Fire Service, one person was killed, TASS reported."
+    assert {(o, v) for _, o, v in chains(text)} == {("Fire Service", ("TASS", OUTLET))}
+
+
+def test_a_time_set_off_between_subject_and_verb_is_no_subject() -> None:
+    """ "The Kalomir army, on Tuesday, said ..., Anadolu Agency reports": the army's, via the agency."""
+    text = (
+        "The Kalomir army, on Tuesday, said two of its soldiers were killed in battles in the north, "
+        "Anadolu Agency reports."
+    )
+    assert chains(text)[0][1:] == ("Kalomir army", ("Anadolu Agency", OUTLET))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("the Russian emergencies ministry's press service", "Russian Ministry of Emergencies"),
+        ("Palestinian Health Ministry spokesman Ashraf al-Kidra", "Palestinian Ministry of Health"),
+    ],
+)
+def test_a_bodys_voice_is_the_body(phrase: str, name: str) -> None:
+    """A press service, or a spokesman with a particle in his name, speaks for the body."""
+    assert named(phrase) == name

@@ -85,8 +85,12 @@ _BOUNDARY = re.compile(
     r"[,;:\"“”—–]|\s--?\s|\b(?:that|while|which|who|whose|whom|where|when|but|as|after|before|because|"
     r"although|though|since|until|unless|whereas)\b"
 )
-#: A relative clause set off by commas or dashes: ", where a leak happened," is no subject.
-_RELATIVE = re.compile(r"[,—–]\s*(?:which|who|whose|whom|where)\b[^,;:\"“”—–]*(?=[,—–])")
+#: A relative clause or a time set off by commas or dashes: ", where a leak happened,", ", on Tuesday," is
+#: no subject.
+_RELATIVE = re.compile(
+    r"[,—–]\s*(?:which|who|whose|whom|where|(?:late |early |earlier |later )?on|earlier|later|meanwhile|however|"
+    r"also|too|again|in a (?:separate )?statement|for (?:its|his|her|their) part)\b[^,;:\"“”—–]*(?=[,—–])"
+)
 #: A finite verb of speech: a subject phrase never holds one ("X said in a release issued at ..." is X's).
 _FINITE_SPEECH = re.compile(r"\b(?:said|says|told|tells)\b")
 #: A determiner, possessive or closed-class adjective before a word: it is a noun ("its first report").
@@ -347,12 +351,39 @@ def attributions(
             out.append((end, found))
     teller = max(tellers, key=lambda pa: pa[0], default=None)
     if teller is not None and teller[1].source is not None and out[0][0] < teller[0]:
-        # "OCHA said 473 people died, Xinhua reported": the teller closing the sentence passed it on
+        # "OCHA said 473 people died, Xinhua reported": the teller closing the sentence passed it on;
+        # "According to TASS, one died, the mayor said": the press opening it did (ANNOTATION.md 18c)
         told = (teller[1].source, *teller[1].via)
         out = [
-            (at, a if at >= teller[0] else attrs.evolve(a, via=(*a.via, *told))) for at, a in out
+            (
+                at,
+                a
+                if at >= teller[0]
+                else _press_passed(a, teller[1]) or attrs.evolve(a, via=(*a.via, *told)),
+            )
+            for at, a in out
         ]
     return out
+
+
+#: The kinds of source that pass on what others state: news agencies and the press.
+_PRESS = frozenset({SourceKind.AGENCY, SourceKind.MEDIA})
+
+
+def _press_passed(opening: Attribution, closing: Attribution) -> Attribution | None:
+    """The closing speaker through the press that opened the sentence, or ``None`` if it is no such pair.
+
+    "According to TASS, one person died, the mayor said": the mayor's, through TASS; when the
+    closing speaker is the press itself ("..., Xinhua reported") the opening one is the origin.
+    """
+    if (
+        opening.source is None
+        or closing.source is None
+        or opening.source.kind not in _PRESS
+        or closing.source.kind in _PRESS
+    ):
+        return None
+    return attrs.evolve(closing, via=(*closing.via, opening.source, *opening.via))
 
 
 #: "X quoted Y as saying", "Y was quoted (by X) as saying": Y states it, through X (ANNOTATION.md rule 18c).

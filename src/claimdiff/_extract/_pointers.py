@@ -133,7 +133,16 @@ _PARTY_OF = {country.title(): (country, adj.lower()) for country, adj in COUNTRI
 _FITS = {"minister": "ministry"}
 #: A person named by role alone ("the official", "the spokeswoman") speaks for whichever body was just named.
 _SPEAKS_FOR_ANY = frozenset(
-    {"official", "officials", "spokesman", "spokeswoman", "spokesperson", "officer"}
+    {
+        "official",
+        "officials",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "officer",
+        "press service",
+        "press office",
+    }
 )
 
 
