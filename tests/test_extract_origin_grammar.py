@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from claimdiff import extract
 from claimdiff._extract._roles import ministry_name
 from claimdiff._extract._sources import canonical_source
+from claimdiff._model.aliases import bodies_named
 
 OUTLET = "Daily Planet"
 
@@ -321,3 +322,40 @@ def test_a_time_set_off_between_subject_and_verb_is_no_subject() -> None:
 def test_a_bodys_voice_is_the_body(phrase: str, name: str) -> None:
     """A press service, or a spokesman with a particle in his name, speaks for the body."""
     assert named(phrase) == name
+
+
+def test_an_acronym_of_another_language_names_the_body_it_follows() -> None:
+    """ "the Disaster Management Agency (BNPB)": BNPB is that agency, whatever its letters stand for."""
+    text = (
+        "The Kalomir Disaster Management Agency (BNPB) said 12 people died.\n\n"
+        "BNPB said 30 houses were damaged."
+    )
+    assert origins(text) == ["Kalomir Disaster Management Agency"] * 2
+
+
+def test_a_name_closing_with_its_state_is_the_fuller_spelling() -> None:
+    """ "Ministry of Health" then "Ministry of Health of the Republic of Kalomir": one body, the fuller name."""
+    text = (
+        "Seven cases were notified by the country's Ministry of Health.\n\n"
+        "WHO was notified by the Ministry of Health of the Republic of Kalomir of two confirmed cases."
+    )
+    assert origins(text) == ["Ministry of Health of the Republic of Kalomir"] * 2
+
+
+@given(
+    head=st.sampled_from(["Agency", "Authority", "Council", "Directorate"]),
+    place=place_names,
+    acronym=st.text(alphabet="BCDFGHJKLMNPQRSTVWXZ", min_size=3, max_size=5).filter(
+        lambda a: not bodies_named(a)  # a body the built-in table knows keeps its own name
+    ),
+    n=figures,
+)
+def test_a_defined_acronym_is_one_body_with_its_name(
+    head: str, place: str, acronym: str, n: int
+) -> None:
+    """Law: a body named in full with an acronym in brackets, then by the acronym, is one origin."""
+    text = (
+        f"The {place} Emergency {head} ({acronym}) said {n} people were displaced.\n\n"
+        f"{acronym} said {n + 1} homes were damaged."
+    )
+    assert origins(text) == [f"{place} Emergency {head}"] * 2

@@ -153,7 +153,9 @@ def one_spelling(found: list[Candidate]) -> list[Candidate]:
     "Iran's health minister" then "Health Minister X" are one ministry: "Ministry of Health" becomes
     "Iranian Ministry of Health" when that is the only name the text gives that ends with it and adds
     proper words before it (a country, a place: ANNOTATION.md rule 17, "as the text spells it most
-    fully"); a level word ("Local", "National") makes another speaker, and a bare one-word name is left.
+    fully"), or that begins with it and closes with "of" a proper name ("... of the Democratic Republic
+    of the Congo"); a level word ("Local", "National") makes another speaker, and a bare one-word name
+    is left.
 
     >>> one_spelling([]) == []
     True
@@ -166,6 +168,8 @@ def one_spelling(found: list[Candidate]) -> list[Candidate]:
         words = source_key(name).split()
         for n in range(2, len(words)):
             ending.setdefault(" ".join(words[-n:]), []).append(name)
+            if words[n] == "of":  # "Ministry of Health of the Republic of X": its first words too
+                ending.setdefault(" ".join(words[:n]), []).append(name)
     fuller: dict[str, Source] = {}
     for name in names:
         longer = [o for o in ending.get(source_key(name), ()) if spelled_more_fully(name, o)]
