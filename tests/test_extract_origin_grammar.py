@@ -359,3 +359,24 @@ def test_a_defined_acronym_is_one_body_with_its_name(
         f"{acronym} said {n + 1} homes were damaged."
     )
     assert origins(text) == [f"{place} Emergency {head}"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        # a body's name and a colon opening a headline
+        ("OCHA: 40 people killed in Kalomir floods", "OCHA"),
+        ("Police: three dead after Kalomir blast", "Police"),
+        # a place or a label before the colon is no speaker
+        ("GENEVA: Forty people died in the floods.", OUTLET),
+        ("Highlights: 40 people died in the floods.", OUTLET),
+        # "per" before a body's name
+        (
+            "Forty people died in the floods, per the Kalomir Disaster Agency.",
+            "Kalomir Disaster Agency",
+        ),
+    ],
+)
+def test_a_headline_opener_and_per_name_the_speaker(text: str, origin: str) -> None:
+    """ "OCHA: 40 killed" and "..., per the agency" credit the body; "GENEVA:" credits no one."""
+    assert origins(text) == [origin]

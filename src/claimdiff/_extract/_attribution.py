@@ -76,6 +76,8 @@ _REPORTED_WHAT = re.compile(
 #: An agent that is a method, not a body: "confirmed by laboratory testing", "by DNA tests".
 _METHOD = re.compile(r"\b(?:tests?|testing|laborator(?:y|ies)|labs?|pcr|sequencing|analysis|culture|autops(?:y|ies))\b")
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:\"“”()]{2,80})")
+#: "per X" before a name, read on the text as written ("per the Disaster Agency"; "per day" names no one).
+_PER = re.compile(r"\bper\s+(?P<who>(?:the\s+)?[A-Z][^,.;:\"“”()]{1,80})")
 _CITING = re.compile(r"\b(?:citing|quoting|with reference to|referring to)\s+(?P<who>[^,.;:\"“”()]{2,80}?)(?=\s+(?:indicate|indicates|indicated|said|say|"
                      r"says|show|shows|showed|report|reports|reported|put|puts|suggest|suggests|that|as)\b|[,.;:()]|$)")
 _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|is|are|be|been|being|it is|widely|an?|the)\s+$")
@@ -242,7 +244,12 @@ def attributions(
         if _names_someone(found) and not quoted(m.start()):
             out.append((m.start(), found))
     tellers: list[tuple[int, Attribution]] = []
-    for m in _ACCORDING.finditer(low, start, end):
+    opener = _OPENER.match(text, start, end)
+    if opener is not None:  # "OCHA: 40 people killed in floods": a body's name opening a headline
+        found = canonical_source(opener.group("who"))
+        if found is not None and found.source is not None and _a_body(found.source):
+            out.append((start, found))
+    for m in [*_ACCORDING.finditer(low, start, end), *_PER.finditer(text, start, end)]:
         found = _citing_within(text, low, m.start("who"), m.end("who"))
         role = _APPOSED_ROLE.match(low, m.end("who"), end)
         if role is not None and _ROLE.search(
@@ -423,6 +430,15 @@ def _title_case(sentence: str) -> bool:
     """Whether a sentence is a headline in title case ("Officials Say Death Toll Could be 1,800")."""
     words = [w for w in sentence.split() if w[:1].isalpha()]
     return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
+
+
+#: A name and a colon opening a sentence: "OCHA: 40 people killed", "Police: three dead" (its speaker).
+_OPENER = re.compile(r"\s*(?P<who>[A-Z][^:.;,\"“”()\n]{1,60}):\s+(?=\S)")
+
+
+def _a_body(source: Source) -> bool:
+    """Whether a source is a body by its kind or the built-in table (not a place, a label or a dateline)."""
+    return source.kind is not SourceKind.UNKNOWN or bool(bodies_named(source.name))
 
 
 def _citing_within(text: str, low: str, start: int, end: int) -> Attribution | None:
