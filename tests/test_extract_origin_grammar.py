@@ -380,3 +380,22 @@ def test_a_defined_acronym_is_one_body_with_its_name(
 def test_a_headline_opener_and_per_name_the_speaker(text: str, origin: str) -> None:
     """ "OCHA: 40 killed" and "..., per the agency" credit the body; "GENEVA:" credits no one."""
     assert origins(text) == [origin]
+
+
+def test_the_speaker_of_a_complement_clause_is_the_origin_through_the_teller() -> None:
+    """ "Reuters reported that the ministry said N": the ministry's, via Reuters (rule 18c)."""
+    text = "Reuters reported that the Kalomir Health Ministry said 40 people died."
+    assert chains(text)[0][1:] == ("Kalomir Ministry of Health", ("Reuters", OUTLET))
+    text = (
+        "Ria Novosti reports the Kalomir defence ministry has given an update claiming 1,351 "
+        "soldiers have been killed."
+    )
+    assert chains(text)[0][1:] == ("Kalomir Ministry of Defence", ("Ria Novosti", OUTLET))
+
+
+def test_a_subject_begins_after_a_figures_clause() -> None:
+    """ "N died and the governor said M were hurt": M is the governor's, never "N died"'s."""
+    text = "Five people died and the Kalomir governor said 3 were hurt."
+    assert origins(text) == [OUTLET, "Kalomir governor"]
+    text = "The ministry said 5 died and the Kalomir governor said 3 were hurt."
+    assert origins(text) == ["Ministry", "Kalomir governor"]

@@ -39,7 +39,9 @@ _SPEECH = alternation(
 )
 _VERB = re.compile(
     rf"\b(?:(?:had|has|have|also|later|earlier|further|previously)\s+)*(?:(?P<verb>{_SPEECH})\b|"
-    r"(?P<revised>revised|updated|corrected|raised|lowered)(?=\s+(?:its|their|his|her|the)\b))"
+    r"(?P<revised>(?:revised|updated|corrected|raised|lowered)(?=\s+(?:its|their|his|her|the)\b)|"
+    r"(?:gave|given|gives|give|giving)(?=\s+(?:an?|the|its|their|his|her|new|updated|latest)\s+(?:[a-z]+\s+)?"
+    r"(?:update|figures?|toll|statement|briefing|estimate|tally|account|breakdown)\b)))"
 )
 #: What follows a speech verb when it is not speech: "claimed responsibility", "double-counted".
 _NOT_SPEECH = re.compile(
@@ -86,6 +88,12 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|is|are|be|been|being|it is|widely|a
 _BOUNDARY = re.compile(
     r"[,;:\"“”—–]|\s--?\s|\b(?:that|while|which|who|whose|whom|where|when|but|as|after|before|because|"
     r"although|though|since|until|unless|whereas)\b"
+)
+#: A figure's clause and the conjunction after it, before a subject: "5 died and (the governor said)"; a
+#: list mark ("2. Media and civil organisations") is no figure.
+_FIGURE_THEN_AND = re.compile(
+    r"^(?!\s*\d+[.)]\s)(?:.*\d|.*\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\b)"
+    r"[^\d]*?\b(?:and|but|or)\s+(?=\D*$)"
 )
 #: A relative clause or a time set off by commas or dashes: ", where a leak happened,", ", on Tuesday," is
 #: no subject.
@@ -279,6 +287,7 @@ def attributions(
             quoted_as.append((m.start(), m.end()))
     headline = _title_case(text[start:end])
     verbs: list[Attribution] = []  # the subjects of the sentence's speech verbs so far
+    said_to = start  # where the last speech verb ends: a later subject begins after it
     for m in _VERB.finditer(low, start, end):
         verb_at = m.start("verb") if m.group("verb") else m.start("revised")
         if m.group("verb") in _NOUNS and (
@@ -312,7 +321,10 @@ def attributions(
             # the same subject as the verb before
             found = verbs[-1]
         else:
-            found = _subject(text, low, start, before) or _inverted(text, low, m.end(), end)
+            found = _subject(text, low, said_to, before) or _inverted(text, low, m.end(), end)
+            if found is not None and verbs and not _CLAUSE_BETWEEN.search(low, said_to, before):
+                # "Reuters reported that the ministry said ...": the ministry's, through Reuters
+                found = _through(found, out[-1][1] if out else verbs[-1])
         if found is None or (
             (m.group("verb") in _ALSO_ACTIONS or m.group("verb") in _NOUNS) and not _speaks(found)
         ):
@@ -346,6 +358,7 @@ def attributions(
         ):  # "N died and the ministry said M were hurt": the verb's complement follows it
             found = attrs.evolve(found, reaches_back=False)
         out.append((verb_at, found))
+        said_to = m.end()
         if _TAIL.fullmatch(low, m.end(), end) and found.source is not None:
             tellers.append((verb_at, found))
     out.sort(key=lambda pa: pa[0])
@@ -441,6 +454,20 @@ def _a_body(source: Source) -> bool:
     return source.kind is not SourceKind.UNKNOWN or bool(bodies_named(source.name))
 
 
+#: Where a new clause begins between two verbs: a comma, a conjunction, a subordinator or a relative.
+_CLAUSE_BETWEEN = re.compile(
+    r"[,;:\"“”()—–]|\b(?:and|but|or|while|as|after|before|because|although|though|since|until|when|where|"
+    r"which|who|whose|if)\b"
+)
+
+
+def _through(inner: Attribution, outer: Attribution) -> Attribution:
+    """The speaker of a complement clause, through the speaker whose verb it completes."""
+    if outer.source is None or (inner.source is not None and inner.source.key == outer.source.key):
+        return inner
+    return attrs.evolve(inner, via=(*inner.via, outer.source, *outer.via))
+
+
 def _citing_within(text: str, low: str, start: int, end: int) -> Attribution | None:
     """The agent ``text[start:end]`` names, or the body it cites, through it.
 
@@ -498,6 +525,9 @@ def _subject(text: str, low: str, start: int, verb: int) -> Attribution | None:
     pieces = [p.rstrip() for p in pieces if p.strip()]
     if not pieces or _FINITE_SPEECH.search(pieces[0]):
         return None  # "X said in a release issued ...": "issued" has no subject of its own
+    figure_and = _FIGURE_THEN_AND.search(pieces[0])
+    if figure_and is not None:  # "5 died and the governor said": the subject follows the figure's clause
+        pieces[0] = pieces[0][figure_and.end() :]
     subject = pieces[0]
     if len(pieces) > 1 and re.match(r"\s*an?\s", subject) and not _ROLE.search(subject):
         subject = pieces[
