@@ -399,3 +399,12 @@ def test_a_subject_begins_after_a_figures_clause() -> None:
     assert origins(text) == [OUTLET, "Kalomir governor"]
     text = "The ministry said 5 died and the Kalomir governor said 3 were hurt."
     assert origins(text) == ["Ministry", "Kalomir governor"]
+
+
+def test_an_article_quoting_a_body_as_saying_is_the_bodys() -> None:
+    """ "published an article quoting the ministry as saying N": the ministry states N."""
+    text = (
+        "Kalomir Pravda published an article quoting the Kalomir defence ministry as saying 9,861 "
+        "servicemen had been killed."
+    )
+    assert origins(text) == ["Kalomir Ministry of Defence"]

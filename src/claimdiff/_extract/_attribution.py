@@ -406,9 +406,10 @@ def _press_passed(opening: Attribution, closing: Attribution) -> Attribution | N
     return attrs.evolve(closing, via=(*closing.via, opening.source, *opening.via))
 
 
-#: "X quoted Y as saying", "Y was quoted (by X) as saying": Y states it, through X (ANNOTATION.md rule 18c).
+#: "X quoted Y as saying", "Y was quoted (by X) as saying", "an article quoting Y as saying": Y states it,
+#: through X (ANNOTATION.md rule 18c).
 _QUOTED_AS = re.compile(
-    r"\bquoted\s+(?:(?P<who>[^,.;:\"“”()]{2,80}?)\s+)?as\s+(?:saying|telling|stating|writing|announcing)\b"
+    r"\bquot(?:ed|ing)\s+(?:(?P<who>[^,.;:\"“”()]{2,80}?)\s+)?as\s+(?:saying|telling|stating|writing|announcing)\b"
 )
 #: The passive: "was quoted as saying", "were quoted by TASS as saying".
 _QUOTED_PASSIVE = re.compile(r"\s+(?:was|were|is|are|being|been)\s+$")
@@ -526,7 +527,9 @@ def _subject(text: str, low: str, start: int, verb: int) -> Attribution | None:
     if not pieces or _FINITE_SPEECH.search(pieces[0]):
         return None  # "X said in a release issued ...": "issued" has no subject of its own
     figure_and = _FIGURE_THEN_AND.search(pieces[0])
-    if figure_and is not None:  # "5 died and the governor said": the subject follows the figure's clause
+    if (
+        figure_and is not None
+    ):  # "5 died and the governor said": the subject follows the figure's clause
         pieces[0] = pieces[0][figure_and.end() :]
     subject = pieces[0]
     if len(pieces) > 1 and re.match(r"\s*an?\s", subject) and not _ROLE.search(subject):
