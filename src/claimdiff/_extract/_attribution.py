@@ -91,10 +91,9 @@ _BOUNDARY = re.compile(
 )
 #: A figure's clause and the conjunction after it, before a subject: "5 died and (the governor said)"; a
 #: list mark ("2. Media and civil organisations") is no figure.
-_FIGURE_THEN_AND = re.compile(
-    r"^(?!\s*\d+[.)]\s)(?:.*\d|.*\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\b)"
-    r"[^\d]*?\b(?:and|but|or)\s+(?=\D*$)"
-)
+_CONJUNCTION = re.compile(r"\b(?:and|but|or)\s+")
+_FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\b")
+_LIST_MARK = re.compile(r"\s*\d+[.)]\s")
 #: A relative clause or a time set off by commas or dashes: ", where a leak happened,", ", on Tuesday," is
 #: no subject.
 _RELATIVE = re.compile(
@@ -526,11 +525,9 @@ def _subject(text: str, low: str, start: int, verb: int) -> Attribution | None:
     pieces = [p.rstrip() for p in pieces if p.strip()]
     if not pieces or _FINITE_SPEECH.search(pieces[0]):
         return None  # "X said in a release issued ...": "issued" has no subject of its own
-    figure_and = _FIGURE_THEN_AND.search(pieces[0])
-    if (
-        figure_and is not None
-    ):  # "5 died and the governor said": the subject follows the figure's clause
-        pieces[0] = pieces[0][figure_and.end() :]
+    pieces[0] = _after_figure(
+        pieces[0]
+    )  # "5 died and the governor said": after the figure's clause
     subject = pieces[0]
     if len(pieces) > 1 and re.match(r"\s*an?\s", subject) and not _ROLE.search(subject):
         subject = pieces[
@@ -553,6 +550,18 @@ def _subject(text: str, low: str, start: int, verb: int) -> Attribution | None:
     offset = start + head.rfind(subject)
     found = canonical_source(_cut(text, offset, subject))
     return with_person(found, person) if found is not None and person else found
+
+
+def _after_figure(piece: str) -> str:
+    """``piece`` from its last conjunction on when a figure comes before it and none after (linear)."""
+    last = None
+    for last in _CONJUNCTION.finditer(piece):  # noqa: B007 - the last one is wanted
+        pass
+    if last is None or _FIGURE.search(piece, last.end()):
+        return piece
+    mark = _LIST_MARK.match(piece)  # "2. Media and civil organisations": a list mark is no figure
+    start = mark.end() if mark is not None else 0
+    return piece[last.end() :] if _FIGURE.search(piece, start, last.start()) else piece
 
 
 def _inverted(text: str, low: str, after: int, end: int) -> Attribution | None:
