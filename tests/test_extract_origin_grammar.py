@@ -408,3 +408,29 @@ def test_an_article_quoting_a_body_as_saying_is_the_bodys() -> None:
         "servicemen had been killed."
     )
     assert origins(text) == ["Kalomir Ministry of Defence"]
+
+
+def test_a_pronoun_points_to_the_speaker_named_earlier_in_its_sentence() -> None:
+    """ "OHCHR said that it had recorded N": "it" is OHCHR, not the speaker of the paragraph before."""
+    text = (
+        "The UN said on Monday that the toll reached 2,072.\n\n"
+        "The Office of the UN High Commissioner for Human Rights (OHCHR) said that since Feb. 24, it "
+        "had recorded 4,890 civilian casualties."
+    )
+    assert origins(text) == ["United Nations", "OHCHR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        # a rank before the role; any other word is the body's
+        ("UN human rights spokesman Rupert Colville said 262 people were killed.", "OHCHR"),
+        ("UNICEF senior spokesperson Ann Lee said 40 children were killed.", "UNICEF"),
+        # unnamed speakers written as the text's noun (ANNOTATION.md rule 18)
+        ("Sources say some 10,948 people have been wounded.", "Sources"),
+        ("Witnesses said 40 people died.", "Witnesses"),
+    ],
+)
+def test_speakers_by_role_and_unnamed_speakers(text: str, origin: str) -> None:
+    """A spokesman is his body; unnamed sources and witnesses are speakers of their own."""
+    assert origins(text) == [origin]

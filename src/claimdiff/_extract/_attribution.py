@@ -330,6 +330,8 @@ def attributions(
             # "The floods put 300 people at risk", "Satellite images show", "rocked southern states":
             # no speaker
             continue
+        if verbs and found.points_to(verbs[-1]):
+            found = verbs[-1]  # "X said that it had recorded N": "it" is X, named in this sentence
         verbs.append(found)
         if m.group("verb") in {"told", "tells"}:
             found = attrs.evolve(found, via=found.via + _told(text, low, m.end(), end))

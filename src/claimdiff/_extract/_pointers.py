@@ -97,6 +97,15 @@ class Attribution:
             return Attribution(self.alone, via=self.via, people=known)
         return None
 
+    def points_to(self, speaker: Attribution) -> bool:
+        """Whether this pointer back ("it", "the ministry") means ``speaker``, a speaker just named.
+
+        >>> from claimdiff._model.claim import Source
+        >>> Attribution(None).points_to(Attribution(Source("OHCHR")))
+        True
+        """
+        return self.source is None and speaker.source is not None and self._fits(speaker.source)
+
     def _fits(self, body: Source) -> bool:
         """Whether the noun this pointer names fits ``body``: each of its words in the body's name."""
         if not self.refers_to or self.refers_to in _SPEAKS_FOR_ANY:

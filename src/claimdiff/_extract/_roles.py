@@ -125,11 +125,13 @@ _FOR_BODY = re.compile(
 )
 
 
+#: A rank before a role: "UNICEF senior spokesperson" (any other word before the role is the body's).
+_RANK = r"(?:senior|chief|deputy|acting|top|main|official|principal|assistant|associate|regional|local|press)"
 #: A word of a person's name: capitalised, or a particle ("al-Kidra", "bin Zayed", "van der Berg").
 _NAME_WORD = r"(?:[A-Z]|(?:al|el|ad|as|ash|bin|ibn|abu|de|da|di|du|van|von|der|le|la)\b-?)[\w.'’-]*"
 #: The body before the speaker's role, with or without the person's name: "UNICEF spokesperson Ann Lee".
 _BODY_ROLE = re.compile(
-    r"^(?P<body>.+?)(?:'s)?\s+(?:[a-z]+\s+)?(?i:spokes(?:man|woman|person)|chief|head|director(?:[- ]general)?|"
+    rf"^(?P<body>.+?)(?:'s)?\s+(?:{_RANK}\s+)?(?i:spokes(?:man|woman|person)|chief|head|director(?:[- ]general)?|"
     rf"commissioner(?:-general)?)(?:\s+{_NAME_WORD}){{0,4}}$"
     r"|^(?P<owner>.+?)'s\s+(?:[a-z]+\s+)?(?:officials?|officers?|spokes(?:man|woman|person)|press service|"
     r"press office|media office)$"

@@ -114,7 +114,7 @@ _OF_A_PLACE = re.compile(
 )
 _NOT_SOURCES = frozenset(
     {"updates", "update", "reports", "report", "information", "data", "figures", "estimates", "estimate",
-     "sources", "witnesses", "others", "many", "some", "attacks", "attack", "there", "this", "that", "which",
+     "others", "many", "some", "attacks", "attack", "there", "this", "that", "which",
      "who", "what", "one"}
 )
 _NOT_SOURCE_HEADS = frozenset({"updates", "update", "reports", "report", "information", "data", "figures",

@@ -36,6 +36,8 @@ SOURCE_ALIASES: Mapping[str, str] = {
     "ohchr": "OHCHR",
     "un human rights office": "OHCHR",
     "united nations human rights office": "OHCHR",
+    "un human rights": "OHCHR",
+    "united nations human rights": "OHCHR",
     "office of the un high commissioner for human rights": "OHCHR",
     "un office of the high commissioner for human rights": "OHCHR",
     "who": "WHO",
