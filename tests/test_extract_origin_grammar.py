@@ -370,6 +370,7 @@ def test_a_defined_acronym_is_one_body_with_its_name(
         # a place or a label before the colon is no speaker
         ("GENEVA: Forty people died in the floods.", OUTLET),
         ("Highlights: 40 people died in the floods.", OUTLET),
+        ("Government response: 40 rescue teams were deployed.", OUTLET),
         # "per" before a body's name
         (
             "Forty people died in the floods, per the Kalomir Disaster Agency.",

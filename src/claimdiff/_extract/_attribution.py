@@ -254,7 +254,13 @@ def attributions(
     opener = _OPENER.match(text, start, end)
     if opener is not None:  # "OCHA: 40 people killed in floods": a body's name opening a headline
         found = canonical_source(opener.group("who"))
-        if found is not None and found.source is not None and _a_body(found.source):
+        head = opener.group("who").split()[-1]  # "Government response:" is a heading, not a body
+        if (
+            found is not None
+            and found.source is not None
+            and _a_body(found.source)
+            and (head[:1].isupper() or head.lower() in ANAPHORS)
+        ):
             out.append((start, found))
     for m in [*_ACCORDING.finditer(low, start, end), *_PER.finditer(text, start, end)]:
         found = _citing_within(text, low, m.start("who"), m.end("who"))
