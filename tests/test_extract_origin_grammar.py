@@ -435,3 +435,37 @@ def test_a_pronoun_points_to_the_speaker_named_earlier_in_its_sentence() -> None
 def test_speakers_by_role_and_unnamed_speakers(text: str, origin: str) -> None:
     """A spokesman is his body; unnamed sources and witnesses are speakers of their own."""
     assert origins(text) == [origin]
+
+
+@pytest.mark.parametrize(
+    ("text", "origin", "via"),
+    [
+        # "according to X, citing Y": Y through X (rule 18c)
+        ("According to Reuters, citing police, 12 people died.", "Police", ("Reuters", OUTLET)),
+        # a passive's agent and the outlet it spoke to
+        (
+            "The toll of 40 was confirmed by the Kalomir Health Ministry to AFP.",
+            "Kalomir Ministry of Health",
+            ("AFP", OUTLET),
+        ),
+        # a statement by a minister is the ministry's; "cited by" passes figures on, it authors none
+        (
+            "A statement by the Kalomir Health Minister said 40 people died.",
+            "Kalomir Ministry of Health",
+            (OUTLET,),
+        ),
+        ("The Kalomir ministry's figures, cited by Reuters, show 40 people died.", OUTLET, ()),
+    ],
+)
+def test_two_bodies_in_one_sentence(text: str, origin: str, via: tuple[str, ...]) -> None:
+    """The grammar says which body states the figure and which passed it on."""
+    assert chains(text)[0][1:] == (origin, via)
+
+
+def test_a_pointer_that_cites_gives_the_cited_body() -> None:
+    """ "The ministry said, citing hospital officials, that N": the officials state N."""
+    text = (
+        "The Kalomir Health Ministry said 40 people died.\n\n"
+        "The ministry said, citing hospital officials, that 12 more were injured."
+    )
+    assert origins(text) == ["Kalomir Ministry of Health", "Hospital officials"]

@@ -98,7 +98,8 @@ _LIST_MARK = re.compile(r"\s*\d+[.)]\s")
 #: no subject.
 _RELATIVE = re.compile(
     r"[,—–]\s*(?:which|who|whose|whom|where|(?:late |early |earlier |later )?on|earlier|later|meanwhile|however|"
-    r"also|too|again|in a (?:separate )?statement|for (?:its|his|her|their) part)\b[^,;:\"“”—–]*(?=[,—–])"
+    r"also|too|again|in a (?:separate )?statement|for (?:its|his|her|their) part|"
+    r"(?:cited|quoted|reported|published|released|issued|seen|obtained|compiled)\s+by)\b[^,;:\"“”—–]*(?=[,—–])"
 )
 #: A finite verb of speech: a subject phrase never holds one ("X said in a release issued at ..." is X's).
 _FINITE_SPEECH = re.compile(r"\b(?:said|says|told|tells)\b")
@@ -234,6 +235,8 @@ def attributions(
     for m in _BY.finditer(
         low, start, end
     ):  # "compiled ... by the Iraq Body Count", "a statement by the minister"
+        if _PASSED_ON.search(m.group(0)):
+            continue  # "the ministry's figures, cited by Reuters": Reuters passed them on, it wrote none
         what = _REPORTED_WHAT.search(low, m.start("who"), m.end("who"))  # "by X that ...": X
         found = canonical_source(
             text[m.start("who") : m.end("who") if what is None else what.start()]
@@ -245,9 +248,17 @@ def attributions(
             continue
         # "notified by the ministry of two confirmed cases": the agent ends before what it reported
         what = _REPORTED_WHAT.search(low, m.start("who"), m.end("who"))
-        found = _citing_within(
-            text, low, m.start("who"), m.end("who") if what is None else what.start()
+        agent_end = m.end("who") if what is None else what.start()
+        to = (  # "confirmed by X to AFP": via AFP ("by X with reference to Y" is a citation)
+            None
+            if _CITING.search(low, m.start("who"), agent_end)
+            else _TO_OUTLET.search(low, m.start("who"), agent_end)
         )
+        found = _citing_within(text, low, m.start("who"), agent_end if to is None else to.start())
+        if to is not None and found is not None:
+            found = attrs.evolve(
+                found, via=(*found.via, *_told(text, low, to.end() - 1, agent_end))
+            )
         if _names_someone(found) and not quoted(m.start()):
             out.append((m.start(), found))
     tellers: list[tuple[int, Attribution]] = []
@@ -274,6 +285,18 @@ def attributions(
                 if body is None
                 else with_person(body, _cut(text, m.start("who"), m.group("who")))
             )
+        cites = (
+            _CITING.match(low, m.end("who") + 2)
+            if low[m.end("who") : m.end("who") + 1] == ","
+            else None
+        )
+        if cites is not None and found is not None and found.source is not None:
+            # "according to Reuters, citing police, 12 died": the police's, through Reuters
+            cited = _named_or_role(
+                canonical_source(_cut(text, cites.start("who"), cites.group("who")))
+            )
+            if cited is not None and cited.source is not None:
+                found = Attribution(cited.source, via=(found.source, *found.via))
         if _names_someone(found) and not quoted(m.start()):
             out.append((m.start(), found))
             if _TAIL.fullmatch(low, m.end("who"), end):  # "X said ..., according to TASS"
@@ -304,6 +327,7 @@ def attributions(
             or any(a < verb_at < b for a, b in quoted_as)
             or (_PASSIVE_BEFORE.search(low, start, verb_at) and not m.group(0).endswith("ing"))
             or _TO.match(text, m.end())
+            or _BY_AGENT.match(low, m.end())  # "cited by Reuters": a passive, its agent read apart
             or not (text[verb_at].islower() or headline)
             or low[verb_at - 1 : verb_at] == "-"  # "United States", "lab-confirmed"
             or _NOT_SPEECH.match(low, m.end())
@@ -358,6 +382,9 @@ def attributions(
                 )
                 via = head.source if head is not None and head.source is not None else found.source
                 found = Attribution(cited.source, via=(via, *found.via))
+            elif cited is not None and cited.source is not None and 0 < cite_at - m.end() < 40:
+                # "The ministry said, citing hospital officials": the officials' (the pointer unresolved)
+                found = Attribution(cited.source, via=found.via)
         if not (
             _OPENS_CLAUSE.search(low, start, m.start())
             or _TAIL.fullmatch(low, m.end(), end)
@@ -474,6 +501,14 @@ def _through(inner: Attribution, outer: Attribution) -> Attribution:
     if outer.source is None or (inner.source is not None and inner.source.key == outer.source.key):
         return inner
     return attrs.evolve(inner, via=(*inner.via, outer.source, *outer.via))
+
+
+#: A passive's agent after its verb: "cited by Reuters", "reported by the ministry".
+_BY_AGENT = re.compile(r"\s+by\b")
+#: A participle of passing on before "by": the agent relayed the figures, it did not author them.
+_PASSED_ON = re.compile(r"\b(?:cited|quoted|relayed|carried|picked up)\s+by\b")
+#: "to" before the outlet an agent spoke to: "confirmed by the ministry to AFP".
+_TO_OUTLET = re.compile(r"\s+to\s+(?!(?:be|have|been|had|date)\b)")
 
 
 def _citing_within(text: str, low: str, start: int, end: int) -> Attribution | None:

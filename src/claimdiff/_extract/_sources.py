@@ -334,7 +334,9 @@ _EARLY_REPORTS = re.compile(
 #: Authors a phrase names by a quantity, not a name: "different organizations", "various sources".
 _UNNAMED_AUTHOR = re.compile(r"(?:different|various|several|many|multiple|some|numerous)\s")
 #: "by" before a breakdown, not an author: "data by province", "figures by age".
-_BREAKDOWN = re.compile(rf"\b(?:{_PAPERS}|information)\s+by\s*$")
+_BREAKDOWN = re.compile(
+    r"\b(?:figures|data|tally|counts?|estimates?|numbers|statistics|information|breakdown)\s+by\s*$"
+)
 #: A document with no author named: "a report on the attack", "the statement" (a pointer, read later).
 #: Numbers and demonstratives before a noun pointing back: "the two officials", "both officials".
 _NUMBERED = re.compile(r"^(?:both|two|three|four|these|those|same)\s+(?=\S)")
