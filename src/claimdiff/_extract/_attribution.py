@@ -105,7 +105,8 @@ _RELATIVE = re.compile(
 _FINITE_SPEECH = re.compile(r"\b(?:said|says|told|tells)\b")
 #: A determiner, possessive or closed-class adjective before a word: it is a noun ("its first report").
 _DETERMINED = re.compile(
-    r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+"
+    r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those|more|many|some|several|few|other|further|no|"
+    r"any|multiple|numerous)\s+"
     r"(?:(?:first|latest|last|new|initial|preliminary|daily|weekly|final|previous|official|separate|own)\s+)?$"
 )
 _TITLE_DOT = re.compile(r"\b(mr|mrs|ms|dr|gen|lt|col|maj|capt|sgt|prof|sen|rep|gov|brig)\.")
@@ -262,6 +263,12 @@ def attributions(
         if _names_someone(found) and not quoted(m.start()):
             out.append((m.start(), found))
     tellers: list[tuple[int, Attribution]] = []
+    for m in _OWN_TOLL.finditer(
+        low, start, end
+    ):  # "The government's death toll is 715": the government's
+        found = _owner(text, low, start, m.start())
+        if found is not None and not quoted(m.start()):
+            out.append((m.start(), found))
     opener = _OPENER.match(text, start, end)
     if opener is not None:  # "OCHA: 40 people killed in floods": a body's name opening a headline
         found = canonical_source(opener.group("who"))
@@ -482,6 +489,39 @@ def _title_case(sentence: str) -> bool:
 
 #: A name and a colon opening a sentence: "OCHA: 40 people killed", "Police: three dead" (its speaker).
 _OPENER = re.compile(r"\s*(?P<who>[A-Z][^:.;,\"“”()\n]{1,60}):\s+(?=\S)")
+
+
+#: A body's own toll: "the government's death toll", "the ministry's latest tally" (the possessive is its owner).
+_OWN_TOLL = re.compile(
+    r"['’]s\s+(?:(?:latest|official|new|revised|own|current|updated|overall|total|preliminary|final)\s+)?"
+    r"(?:death\s+toll|toll|tally|count|casualty\s+figures|figures)\b"
+)
+_WORDS_BEFORE = re.compile(r"(?:[\w.-]+\s+){0,3}[\w.-]+$")
+
+
+def _owner(text: str, low: str, start: int, at: int) -> Attribution | None:
+    """The body a possessive before ``at`` names ("the government's", "The Kalomir Health Ministry's").
+
+    The name is read backwards from the possessive while its words are capitalised, up to a "the";
+    the longest such phrase naming a body (or pointing back to one) is the owner.
+    """
+    words = list(re.finditer(r"[\w.-]+", low[max(start, at - 80) : at]))
+    base = max(start, at - 80)
+    found: Attribution | None = None
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
+        first = text[base + w.start()]
+        if i < len(words) - 1 and not (first.isupper() or w.group(0) == "the"):
+            break
+        named = canonical_source(text[base + w.start() : at])
+        if named is not None and (
+            (named.source is not None and _a_body(named.source))
+            or (named.source is None and named.alone is not None and _a_body(named.alone))
+        ):
+            found = named
+        if w.group(0) == "the":
+            break
+    return found
 
 
 def _a_body(source: Source) -> bool:
