@@ -263,9 +263,8 @@ def attributions(
         if _names_someone(found) and not quoted(m.start()):
             out.append((m.start(), found))
     tellers: list[tuple[int, Attribution]] = []
-    for m in _OWN_TOLL.finditer(
-        low, start, end
-    ):  # "The government's death toll is 715": the government's
+    owned = _OWN_TOLL.finditer(low, start, end) if _has(low, ("'s", "’s"), start, end) else ()
+    for m in owned:  # "The government's death toll is 715": the government's
         found = _owner(text, low, start, m.start())
         if found is not None and not quoted(m.start()):
             out.append((m.start(), found))
@@ -280,7 +279,8 @@ def attributions(
             and (head[:1].isupper() or head.lower() in ANAPHORS)
         ):
             out.append((start, found))
-    for m in [*_ACCORDING.finditer(low, start, end), *_PER.finditer(text, start, end)]:
+    per = _PER.finditer(text, start, end) if _has(low, ("per ",), start, end) else ()
+    for m in [*_ACCORDING.finditer(low, start, end), *per]:
         found = _citing_within(text, low, m.start("who"), m.end("who"))
         role = _APPOSED_ROLE.match(low, m.end("who"), end)
         if role is not None and _ROLE.search(
@@ -313,20 +313,20 @@ def attributions(
         for m in _CITING.finditer(low, start, end)
     ]
     quoted_as: list[tuple[int, int]] = []
-    for m in _QUOTED_AS.finditer(
-        low, start, end
-    ):  # "TASS quoted the ministry as saying": the ministry
+    quoting = _QUOTED_AS.finditer(low, start, end) if _has(low, ("quot",), start, end) else ()
+    for m in quoting:  # "TASS quoted the ministry as saying": the ministry
         spoke = _quoted_speaker(text, low, start, m)
         if spoke is not None and not quoted(m.start()):
             out.append((m.start(), spoke))
             quoted_as.append((m.start(), m.end()))
-    headline = _title_case(text[start:end])
+    headline: bool | None = None  # whether the sentence is a title-case headline, read when needed
     verbs: list[Attribution] = []  # the subjects of the sentence's speech verbs so far
     said_to = start  # where the last speech verb ends: a later subject begins after it
     for m in _VERB.finditer(low, start, end):
         verb_at = m.start("verb") if m.group("verb") else m.start("revised")
         if m.group("verb") in _NOUNS and (
-            _VERB.match(low, m.end() + 1) or _DETERMINED.search(low, start, verb_at)
+            _VERB.match(low, m.end() + 1)
+            or _DETERMINED.search(low, max(start, verb_at - 60), verb_at)
         ):
             continue  # "initial reports indicate", "in its first report": a noun, not the verb
         if (
@@ -335,7 +335,7 @@ def attributions(
             or (_PASSIVE_BEFORE.search(low, start, verb_at) and not m.group(0).endswith("ing"))
             or _TO.match(text, m.end())
             or _BY_AGENT.match(low, m.end())  # "cited by Reuters": a passive, its agent read apart
-            or not (text[verb_at].islower() or headline)
+            or not (text[verb_at].islower() or (headline := _headline(headline, text, start, end)))
             or low[verb_at - 1 : verb_at] == "-"  # "United States", "lab-confirmed"
             or _NOT_SPEECH.match(low, m.end())
             or _MODIFIES.match(
@@ -479,6 +479,16 @@ def _quoted_speaker(text: str, low: str, start: int, m: re.Match[str]) -> Attrib
     if teller is None or teller.source is None:
         return spoke
     return attrs.evolve(spoke, via=(*spoke.via, teller.source, *teller.via))
+
+
+def _has(low: str, words: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether ``low[start:end]`` holds one of ``words`` (a quick test before a slower pattern)."""
+    return any(low.find(w, start, end) >= 0 for w in words)
+
+
+def _headline(known: bool | None, text: str, start: int, end: int) -> bool:
+    """Whether the sentence ``text[start:end]`` is a title-case headline, ``known`` if read before."""
+    return _title_case(text[start:end]) if known is None else known
 
 
 def _title_case(sentence: str) -> bool:

@@ -18,7 +18,7 @@ from claimdiff._extract._attribution import cited_source
 from claimdiff._extract._sources import ANAPHORS, spelled_more_fully
 from claimdiff._extract._text import split_blocks
 from claimdiff._model.aliases import canonical_source, source_key
-from claimdiff._model.claim import Source
+from claimdiff._model.claim import Claim, Source
 from claimdiff._model.places import Gazetteer
 
 if TYPE_CHECKING:
@@ -243,6 +243,11 @@ def _headlines_sourced(found: list[Candidate], outlet: Source) -> list[Candidate
     the outlet included); the same toll, failing that: an interval that overlaps, credited to a body.
     """
     body = [c.claim for c in found if not c.headline]
+    # the body's claims by metric and thing counted, in text order: each headline figure looks in one list
+    by_kind: dict[tuple[object, object], list[Claim]] = {}
+    if any(c.headline for c in found):
+        for d in body:
+            by_kind.setdefault((d.metric, d.scope.counted), []).append(d)
     out = []
     for c in found:
         k = c.claim
@@ -254,9 +259,8 @@ def _headlines_sourced(found: list[Candidate], outlet: Source) -> list[Candidate
             told = next(
                 (
                     d
-                    for d in body
-                    if (d.metric, d.scope.counted, d.low, d.high)
-                    == (k.metric, k.scope.counted, k.low, k.high)
+                    for d in by_kind.get((k.metric, k.scope.counted), ())
+                    if (d.low, d.high) == (k.low, k.high)
                     and noun in d.source.name.casefold()
                     and d.source.name.casefold() != noun
                 ),
@@ -267,16 +271,15 @@ def _headlines_sourced(found: list[Candidate], outlet: Source) -> list[Candidate
             told = next(
                 (
                     d
-                    for d in body
-                    if (d.metric, d.scope.counted, d.low, d.high)
-                    == (k.metric, k.scope.counted, k.low, k.high)
+                    for d in by_kind.get((k.metric, k.scope.counted), ())
+                    if (d.low, d.high) == (k.low, k.high)
                     and d.source.key != outlet.key
                     and not _described(d.source.name)
                 ),
                 None,
             )
         elif c.headline and k.source.key == outlet.key:
-            same = [d for d in body if d.metric == k.metric and d.scope.counted == k.scope.counted]
+            same = by_kind.get((k.metric, k.scope.counted), [])
             told = next(
                 (d for d in same if (d.low, d.high) == (k.low, k.high)),
                 next(
