@@ -4,7 +4,7 @@ Run: ``.venv/bin/python benchmarks/extraction_eval.py [-v] [--only PART] [--clas
 (``-v`` lists missed and spurious claims; ``--only`` scores one part: fixtures, dev, test or seed;
 ``--classes`` prints instead the error classes of each part side by side, counts only, see
 :func:`error_classes`; ``--texts fresh`` scores only the corpus texts added fresh on 2026-12-06,
-``--texts earlier`` only those before them).
+``--texts earlier`` only those before them, ``--texts latest`` those of the round after it).
 
 The test half is held out: it prints its totals only, never a line or an error per text, so that
 rules are tuned on the dev half's errors alone and the test half is scored once they are frozen.
@@ -101,16 +101,29 @@ cases = fixture_cases  # the name the tests know
 #: texts no rule had been written on when they were added, scored apart with ``--texts fresh``.
 FRESH_FROM = 130
 
+#: Where the texts of the following annotation round (the third, issue 22) begin: scored apart with
+#: ``--texts latest``.
+LATEST_FROM = 165
+
+#: The corpus entries each ``--texts`` choice scores, as a slice of ``corpus.yaml``'s list.
+TEXTS = {
+    "all": slice(None),
+    "earlier": slice(None, FRESH_FROM),
+    "fresh": slice(FRESH_FROM, LATEST_FROM),
+    "latest": slice(LATEST_FROM, None),
+}
+
 
 def real_cases(split: str, texts: str = "all") -> list[dict[str, Any]]:
-    """The real-text corpus cases of one half ("dev" or "test"): ``texts`` "all", "earlier" or "fresh".
+    """The real-text corpus cases of one half ("dev" or "test"): ``texts`` one of :data:`TEXTS`.
 
-    >>> len(real_cases("dev")) == len(real_cases("dev", "earlier")) + len(real_cases("dev", "fresh"))
+    >>> parts = ("earlier", "fresh", "latest")
+    >>> len(real_cases("dev")) == sum(len(real_cases("dev", part)) for part in parts)
     True
     """
     listed = yaml.safe_load((REAL / "corpus.yaml").read_text(encoding="utf-8"))
     cases = listed["cases"]
-    cases = {"all": cases, "earlier": cases[:FRESH_FROM], "fresh": cases[FRESH_FROM:]}[texts]
+    cases = cases[TEXTS[texts]]
     return [
         {
             **case,
@@ -354,9 +367,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--texts",
-        choices=("all", "earlier", "fresh"),
+        choices=tuple(TEXTS),
         default="all",
-        help="the corpus texts scored: all, those before this round's fresh texts, or the fresh ones",
+        help="the corpus texts scored: all, those before the fresh texts of 2026-12-06, those fresh "
+        "texts, or the later round's",
     )
     args = parser.parse_args(argv)
     texts = args.texts

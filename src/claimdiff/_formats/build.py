@@ -22,6 +22,7 @@ from claimdiff._formats.fields import (
     CLAIM_FIELDS,
     ESTIMATE_FIELDS,
     estimate_of,
+    grade_of,
     opt_str,
     reason_for,
     source_def,
@@ -382,6 +383,11 @@ def _claim(
             fields[field] = opt_str(raw.get(field), field)
         except ClaimdiffError as e:
             fail(field, reason_for(e, field))
+    if raw.get("source_grade") is not None:
+        try:
+            fields["source_grade"] = grade_of(raw["source_grade"])
+        except ClaimdiffError as e:
+            fail("source_grade", reason_for(e, "source_grade"))
     if (
         metric is None
         or scope is None

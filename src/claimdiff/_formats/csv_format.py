@@ -12,6 +12,7 @@ import csv
 import functools
 import io
 import math
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -29,9 +30,12 @@ from claimdiff.exceptions import ClaimFileError, InvalidClaimError
 
 __all__ = [
     "COLUMNS",
+    "FULL_ONLY_COLUMNS",
+    "GRADE_COLUMNS",
     "VALUE_COLUMNS",
     "CellError",
     "escape_cell",
+    "grade_cells",
     "parse_csv",
     "parse_rows",
     "source_cell",
@@ -71,11 +75,21 @@ COLUMNS = (
     "value_hedge",
     "value_text",
     "value_provenance",
+    "source_grade_scheme",
+    "source_grade_value",
+    "source_grade_codes",
+    "source_grade_meaning",
 )
 #: Columns that spell a figure out field by field, for figures that words cannot give exactly.
 VALUE_COLUMNS = {c: c.removeprefix("value_") for c in COLUMNS if c.startswith("value_")}
+#: Columns that give the source's own grade (``source_grade``) field by field; codes as ``name=1; name=2``.
+GRADE_COLUMNS = {
+    c: c.removeprefix("source_grade_") for c in COLUMNS if c.startswith("source_grade_")
+}
+#: Columns only the full reader reads: a row with one of them filled is no plain row.
+FULL_ONLY_COLUMNS = ("rank", *GRADE_COLUMNS)
 # Written only when some claim needs them, so that a plain file stays narrow.
-_WHEN_USED = ("cumulative", "part_of", "source_reliability", "rank", *VALUE_COLUMNS)
+_WHEN_USED = ("cumulative", "part_of", "source_reliability", *FULL_ONLY_COLUMNS, *VALUE_COLUMNS)
 _ALWAYS = tuple(c for c in COLUMNS if c not in _WHEN_USED)
 _TEXT_COLUMNS = (
     "id",
@@ -216,6 +230,7 @@ class _Plan:
             (at[c], c) for c in _TEXT_COLUMNS if c in at
         ]  # in the order the fields are documented
         self.spelled = [(at[c], f) for c, f in VALUE_COLUMNS.items() if c in at]
+        self.grade = [(at[c], f) for c, f in GRADE_COLUMNS.items() if c in at]
         self.value, self.source, self.via, self.metric, self.cumulative = (
             at.get(c) for c in ("value", "source", "via", "metric", "cumulative")
         )
@@ -259,6 +274,9 @@ def _row(
     )
     if source is not None:
         out["source"] = source
+    graded = {f: row[i] for i, f in plan.grade if row[i]}
+    if graded:
+        out["source_grade"] = grade_cells(graded)
     if plan.via is not None and row[plan.via]:
         text = row[plan.via]
         via = memo.via.get(text)
@@ -277,6 +295,32 @@ def _row(
                 f"contradicts an earlier row, which says metric {metric!r} is "
                 f"{'' if known['cumulative'] else 'not '}cumulative",
             )
+    return out
+
+
+def grade_cells(cells: Mapping[str, str]) -> dict[str, Any]:
+    """The ``source_grade`` mapping the non-empty ``source_grade_*`` cells of a row give (by field).
+
+    >>> grade_cells({"scheme": "ucdp", "codes": "date_prec=1; where_prec=3"})
+    {'scheme': 'ucdp', 'codes': {'date_prec': 1, 'where_prec': 3}}
+
+    Raises:
+        CellError: The codes cell is not ``name=whole number`` pairs split by ``;``.
+    """
+    out: dict[str, Any] = dict(cells)
+    if "codes" in out:
+        codes: dict[str, int] = {}
+        for pair in out["codes"].split(";"):
+            name, equals, code = pair.partition("=")
+            name, code = name.strip(), code.strip()
+            if not equals or not name or not re.fullmatch(r"[+-]?\d{1,18}", code) or name in codes:
+                raise CellError(
+                    "source_grade_codes",
+                    f"must be 'name=whole number' pairs split by ';', each name once "
+                    f"(got {short_repr(out['codes'])})",
+                )
+            codes[name] = int(code)
+        out["codes"] = codes
     return out
 
 
@@ -427,6 +471,11 @@ def _raw_cells(
                 out["source_party"] = value["party"]
             if value.get("reliability") is not None:
                 out["source_reliability"] = _text(value["reliability"])
+        elif key == "source_grade":
+            for field, v in value.items():
+                out[f"source_grade_{field}"] = (
+                    _codes_cell(claim.get("id"), v) if field == "codes" else _text(v)
+                )
         elif key == "via":
             out["via"] = via_cell(value)
         else:
@@ -435,6 +484,19 @@ def _raw_cells(
     if definition is not None:
         out["cumulative"] = _text(definition["cumulative"])
     return out
+
+
+def _codes_cell(claim_id: Any, codes: Mapping[str, int]) -> str:
+    for name in codes:
+        if name != name.strip() or ";" in name or "=" in name:
+            raise InvalidClaimError(
+                claim_id,
+                "source_grade",
+                short_repr(name),
+                "names a code with ';', '=' or spaces at its ends, which a claims CSV cell cannot "
+                "hold; write these claims as YAML or JSON",
+            )
+    return "; ".join(f"{name}={code}" for name, code in codes.items())
 
 
 def _text(value: Any) -> str:

@@ -18,6 +18,7 @@ from claimdiff._model.claim import Source
 from claimdiff._model.estimate import Estimate, Hedge, Provenance
 from claimdiff._model.hedges import parse_estimate
 from claimdiff._model.numbers import exact_float
+from claimdiff._model.source_grade import SourceGrade
 from claimdiff.exceptions import (
     ClaimdiffError,
     InvalidClaimError,
@@ -31,8 +32,10 @@ if TYPE_CHECKING:
 __all__ = [
     "CLAIM_FIELDS",
     "ESTIMATE_FIELDS",
+    "FULL_ONLY_FIELDS",
     "PLAIN_FIELDS",
     "estimate_of",
+    "grade_of",
     "make_source",
     "number",
     "opt_str",
@@ -58,11 +61,15 @@ CLAIM_FIELDS = (
     "note",
     "part_of",
     "rank",
+    "source_grade",
 )
 
+#: The fields only the full builder reads: a claim that gives one is no plain claim.
+FULL_ONLY_FIELDS = ("rank", "source_grade")
+
 #: The fields a plain claim may have, read by the fast path (``plain.plain_claim``) and the columnar
-#: reader: every field but ``rank``, which only the full builder reads.
-PLAIN_FIELDS = tuple(f for f in CLAIM_FIELDS if f != "rank")
+#: reader: every field but those only the full builder reads.
+PLAIN_FIELDS = tuple(f for f in CLAIM_FIELDS if f not in FULL_ONLY_FIELDS)
 
 #: The fields of a figure written out field by field.
 #: The fields of a figure spelled out in a file (``value: {low: ..., high: ...}`` or the ``value_*`` CSV columns).
@@ -185,3 +192,28 @@ def estimate_of(
     if "provenance" in spec:
         spec["provenance"] = Provenance(spec["provenance"])
     return Estimate(unit=unit or "", **spec)
+
+
+def grade_of(raw: Mapping[str, Any]) -> SourceGrade:
+    """The source's own grade a ``source_grade`` field gives (a mapping the claims schema has checked).
+
+    >>> grade_of({"scheme": "ucdp", "codes": {"date_prec": 1, "where_prec": 3}}).describe()
+    'UCDP codes it date_prec 1, where_prec 3'
+
+    Raises:
+        InvalidClaimError: A field of the grade has a value a grade cannot hold.
+    """
+    try:
+        return SourceGrade(
+            raw["scheme"],
+            raw.get("value"),
+            codes=raw.get("codes") or {},
+            meaning=raw.get("meaning") or "",
+        )
+    except (TypeError, KeyError) as e:
+        raise InvalidClaimError(
+            None,
+            "source_grade",
+            raw,
+            "must give a 'scheme' and pair each code's non-empty name with a whole number",
+        ) from e

@@ -48,6 +48,7 @@ from claimdiff._formats.columnar import (
 )
 from claimdiff._formats.csv_cells import CellError, parse_via, unescape_cell
 from claimdiff._formats.csv_format import (
+    FULL_ONLY_COLUMNS,
     VALUE_COLUMNS,
     parse_rows,
     source_cell,
@@ -178,8 +179,11 @@ class CsvReader:
         slow = np.zeros(len(labels), dtype=bool)
         for column in cells.values():
             slow |= failed(column)
-        if "rank" in cells:  # the plain reader leaves a rank to the full one
-            slow |= cells["rank"][0] >= 0
+        for (
+            full_only
+        ) in FULL_ONLY_COLUMNS:  # the plain reader leaves a rank or a grade to the full one
+            if full_only in cells:
+                slow |= cells[full_only][0] >= 0
         codes, ids = cells["id"]  # a claims CSV has no default id: a row without one is refused
         slow |= (codes < 0) | failed((codes, [BAD if v is None else v for v in ids]))
         out = {c: cells[c] for c in _TEXT_FIELDS if c in cells}

@@ -17,6 +17,7 @@ from claimdiff._model.composite import composite_claims
 from claimdiff._model.estimate import Estimate, Hedge, provenance_of
 from claimdiff._model.hedges import DEFAULT_HEDGES, HedgePolicy, parse_estimate
 from claimdiff._model.period import Period
+from claimdiff._model.source_grade import SourceGrade
 from claimdiff._model.vocabulary import Vocabulary
 from claimdiff.exceptions import ClaimdiffError, InvalidClaimError
 
@@ -25,6 +26,7 @@ __all__ = [
     "Layout",
     "claim_to_dict",
     "counted_definitions",
+    "grade_value",
     "metric_definitions",
     "period_text",
 ]
@@ -107,6 +109,24 @@ def claim_to_dict(
         text = getattr(c, name)
         if text is not None:
             out[name] = text
+    if c.source_grade is not None:
+        out["source_grade"] = grade_value(c.source_grade)
+    return out
+
+
+def grade_value(grade: SourceGrade) -> dict[str, Any]:
+    """A source's own grade as a claims file writes it: the scheme, and the value, codes and meaning it has.
+
+    >>> grade_value(SourceGrade("airwars", "Fair"))
+    {'scheme': 'airwars', 'value': 'Fair'}
+    """
+    out: dict[str, Any] = {"scheme": grade.scheme}
+    if grade.value is not None:
+        out["value"] = grade.value
+    if grade.codes:
+        out["codes"] = dict(grade.codes)
+    if grade.meaning:
+        out["meaning"] = grade.meaning
     return out
 
 
