@@ -501,3 +501,42 @@ def test_a_quantifier_before_a_speech_noun_makes_it_a_noun() -> None:
         "increase as more reports come in."
     )
     assert chains(text)[0][1:] == ("State officials", (OUTLET,))
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        # a plural noun after a nationality or place adjective is no verb
+        (
+            "The earthquake caused damage in the Mexican states of Puebla, killing 370 people.",
+            OUTLET,
+        ),
+        # an infinitive is no finite verb: "unable to say", "continues to report"
+        (
+            "While unable to say how many were affected, the official noted that 11 homes were destroyed.",
+            "Officials",
+        ),
+        ("The Ouest Department continues to report 368 suspected cases.", OUTLET),
+        # "fear" after "out of" is a noun
+        (
+            "About 200 workers who left their villages out of fear arrived; over 4,000 people fled.",
+            OUTLET,
+        ),
+        # a word in brackets is no citation
+        ("Type: dip-slip (normal). 370 people were killed.", OUTLET),
+    ],
+)
+def test_words_that_look_like_speech_are_not(text: str, origin: str) -> None:
+    """Nouns, infinitives and bracketed words that look like speech name no speaker."""
+    assert set(origins(text)) == {origin}
+
+
+def test_told_never_inverts_and_a_participle_goes_on_with_its_speaker() -> None:
+    """ "X, the officer, told IRIN": X speaks, IRIN listens; "According to X, ..., saying": X goes on."""
+    text = (
+        '"At the moment, 38 people are missing," Ann Lee, the liaison officer for the United Nations, '
+        "told IRIN from the western city of Osh."
+    )
+    assert all("IRIN" not in origin for origin in origins(text))
+    text = "According to the Kalomir Red Cross, rescuers had recovered 17 bodies, saying that 16 families fled."
+    assert set(origins(text)) == {"Kalomir Red Cross"}

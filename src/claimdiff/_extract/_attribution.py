@@ -13,6 +13,7 @@ from typing import TypeGuard
 import attrs
 
 from claimdiff._extract._pointers import Attribution, with_person
+from claimdiff._extract._roles import COUNTRIES
 from claimdiff._extract._sources import ANAPHORS, canonical_source, source_kind
 from claimdiff._extract._text import alternation
 from claimdiff._extract._time import CALENDAR_WORDS, MONTH_PATTERN
@@ -54,7 +55,7 @@ _MODIFIES = re.compile(
     r"refugees|figures?|numbers?|tolls?)\b"
 )
 _NOUNS = frozenset({"reports", "report", "estimates", "claims", "counts", "records", "details", "notes", "posts", "states",
-                    "lists"})
+                    "lists", "fear", "fears"})
 #: "is said to have", "were reported to be": not a statement; "confirmed to AFP" is one (see _TOLD_TO).
 _TO = re.compile(r"\s+to\s+(?!(?:the\s+)?[A-Z])")
 #: A speech verb and the outlet it spoke to: "confirmed to AFP", "said to Reuters" (via that outlet).
@@ -206,7 +207,11 @@ def cited_source(phrase: str) -> Attribution | None:
         name = known.pop()
         return Attribution(Source(name, kind=source_kind(name)))
     found = canonical_source(phrase)
-    return found if found is not None and found.source is not None else None
+    if found is None or found.source is None:
+        return None
+    if phrase.islower() and not _a_body(found.source):
+        return None  # "(normal)": a word in brackets, not a citation; "(government figure)" is one
+    return found
 
 
 def figure_of(text: str, low: str, end: int) -> Attribution | None:
@@ -326,6 +331,7 @@ def attributions(
         verb_at = m.start("verb") if m.group("verb") else m.start("revised")
         if m.group("verb") in _NOUNS and (
             _VERB.match(low, m.end() + 1)
+            or _noun_after_adjective(low, start, verb_at)
             or _DETERMINED.search(low, max(start, verb_at - 60), verb_at)
         ):
             continue  # "initial reports indicate", "in its first report": a noun, not the verb
@@ -335,6 +341,9 @@ def attributions(
             or (_PASSIVE_BEFORE.search(low, start, verb_at) and not m.group(0).endswith("ing"))
             or _TO.match(text, m.end())
             or _BY_AGENT.match(low, m.end())  # "cited by Reuters": a passive, its agent read apart
+            or low.endswith(
+                "to ", max(start, verb_at - 3), verb_at
+            )  # "unable to say": an infinitive
             or not (text[verb_at].islower() or (headline := _headline(headline, text, start, end)))
             or low[verb_at - 1 : verb_at] == "-"  # "United States", "lab-confirmed"
             or _NOT_SPEECH.match(low, m.end())
@@ -348,7 +357,13 @@ def attributions(
         aux = _PROGRESSIVE.search(low, start, m.start()) if m.group(0).endswith("ing") else None
         before = m.start() if aux is None else aux.start()
         # "..., said X": the verb opens its clause, its subject follows it
-        if _OPENS_CLAUSE.search(low, start, m.start()):
+        ing = m.group(0).endswith("ing")
+        if ing and not verbs and out and _OPENS_CLAUSE.search(low, start, m.start()):
+            # "According to the official, ..., saying that ...": the participle goes on with that speaker
+            found = out[-1][1]
+        elif _OPENS_CLAUSE.search(low, start, m.start()) and not (
+            ing or m.group("verb") in {"told", "tells"}
+        ):  # "..., said X"; never "..., told X" (X listens) nor "..., saying" (a participle)
             found = _inverted(text, low, m.end(), end)
             if found is None and not _INVERTED_NP.match(low, m.end()):  # "X, the governor, said"
                 found = _subject(text, low, start, before)
@@ -479,6 +494,22 @@ def _quoted_speaker(text: str, low: str, start: int, m: re.Match[str]) -> Attrib
     if teller is None or teller.source is None:
         return spoke
     return attrs.evolve(spoke, via=(*spoke.via, teller.source, *teller.via))
+
+
+#: The adjectives of the countries the vocabulary knows ("Mexican", "Syrian").
+_NATIONALITIES = frozenset(COUNTRIES.values())
+#: Adjectives before a plural noun that is also a speech verb: "the Mexican states", "southern states".
+_NOUN_ADJECTIVES = frozenset({"southern", "northern", "eastern", "western", "central", "member", "neighbouring",
+                              "neighboring", "gulf", "affected", "other", "several", "federal", "many"})  # fmt: skip
+_LAST_WORD = re.compile(r"([a-z]+)\s+$")
+
+
+def _noun_after_adjective(low: str, start: int, at: int) -> bool:
+    """Whether the word before ``at`` is a nationality or a place adjective: the word at ``at`` is a noun."""
+    m = _LAST_WORD.search(low, max(start, at - 20), at)
+    return m is not None and (
+        m.group(1) in _NOUN_ADJECTIVES or m.group(1).title() in _NATIONALITIES
+    )
 
 
 def _has(low: str, words: tuple[str, ...], start: int, end: int) -> bool:
