@@ -15,6 +15,8 @@ import attrs
 from claimdiff._extract._pointers import Attribution, with_person
 from claimdiff._extract._roles import COUNTRIES
 from claimdiff._extract._sources import ANAPHORS, canonical_source, source_kind
+from claimdiff._extract._subjects import APPOSED_ROLE, ROLE, cut, inverted, subject
+from claimdiff._extract._subjects import told as told_to
 from claimdiff._extract._text import alternation
 from claimdiff._extract._time import CALENDAR_WORDS, MONTH_PATTERN
 from claimdiff._model.aliases import bodies_named
@@ -84,35 +86,12 @@ _PER = re.compile(r"\bper\s+(?P<who>(?:the\s+)?[A-Z][^,.;:\"“”()]{1,80})")
 _CITING = re.compile(r"\b(?:citing|quoting|with reference to|referring to)\s+(?P<who>[^,.;:\"“”()]{2,80}?)(?=\s+(?:indicate|indicates|indicated|said|say|"
                      r"says|show|shows|showed|report|reports|reported|put|puts|suggest|suggests|that|as)\b|[,.;:()]|$)")
 _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|is|are|be|been|being|it is|widely|an?|the)\s+$")
-#: Where a clause or a phrase set off from the subject begins: punctuation, a dash, a conjunction, a relative
-#: pronoun or a subordinator ("after state media said": the subject starts after "after").
-_BOUNDARY = re.compile(
-    r"[,;:\"“”—–]|\s--?\s|\b(?:that|while|which|who|whose|whom|where|when|but|as|after|before|because|"
-    r"although|though|since|until|unless|whereas)\b"
-)
-#: A figure's clause and the conjunction after it, before a subject: "5 died and (the governor said)"; a
-#: list mark ("2. Media and civil organisations") is no figure.
-_CONJUNCTION = re.compile(r"\b(?:and|but|or)\s+")
-_FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\b")
-_LIST_MARK = re.compile(r"\s*\d+[.)]\s")
-#: A relative clause or a time set off by commas or dashes: ", where a leak happened,", ", on Tuesday," is
-#: no subject.
-_RELATIVE = re.compile(
-    r"[,—–]\s*(?:which|who|whose|whom|where|(?:late |early |earlier |later )?on|earlier|later|meanwhile|however|"
-    r"also|too|again|in a (?:separate )?statement|for (?:its|his|her|their) part|"
-    r"(?:cited|quoted|reported|published|released|issued|seen|obtained|compiled)\s+by)\b[^,;:\"“”—–]*(?=[,—–])"
-)
-#: A finite verb of speech: a subject phrase never holds one ("X said in a release issued at ..." is X's).
-_FINITE_SPEECH = re.compile(r"\b(?:said|says|told|tells)\b")
 #: A determiner, possessive or closed-class adjective before a word: it is a noun ("its first report").
 _DETERMINED = re.compile(
     r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those|more|many|some|several|few|other|further|no|"
     r"any|multiple|numerous)\s+"
     r"(?:(?:first|latest|last|new|initial|preliminary|daily|weekly|final|previous|official|separate|own)\s+)?$"
 )
-_TITLE_DOT = re.compile(r"\b(mr|mrs|ms|dr|gen|lt|col|maj|capt|sgt|prof|sen|rep|gov|brig)\.")
-_VENUES = re.compile(r"\b(?:briefing|conference|reporters|journalists|press|parliament|audience|crowd|meeting)\b")
-_ROLE = re.compile(r"\b(?:governor|minister|mayor|spokes\w*|president|head|chief|commander|official|director)\b")
 # fmt: on
 
 
@@ -169,10 +148,6 @@ _AND_BEFORE = re.compile(r"\band\s+(?:also\s+)?$")
 _OPENS_CLAUSE = re.compile(r"[,\"”]\s*$")
 
 
-def _cut(text: str, offset: int, piece: str) -> str:
-    return text[offset : offset + len(piece)]
-
-
 #: A parenthesis naming whose figure it is, right after the figure: "88 (government figure)".
 _FIGURE_OF = re.compile(
     r"\s*\((?P<who>[^()]{2,40}?)\s+(?:(?:confirmed|official|provisional|preliminary)\s+)?"
@@ -217,7 +192,7 @@ def cited_source(phrase: str) -> Attribution | None:
 def figure_of(text: str, low: str, end: int) -> Attribution | None:
     """The source a parenthesis after a figure names: "88 (government figure)", or closing its sentence."""
     m = _FIGURE_OF.match(low, end) or _SENTENCE_FIGURE_OF.match(low, end)
-    return None if m is None else cited_source(_cut(text, m.start("who"), m.group("who")))
+    return None if m is None else cited_source(cut(text, m.start("who"), m.group("who")))
 
 
 def attributions(
@@ -235,7 +210,7 @@ def attributions(
     for m in _REPORTED_TO.finditer(
         low, start, end
     ):  # "131 cases were reported to CDC": the body counting them
-        found = canonical_source(_cut(text, m.start("who"), m.group("who")))
+        found = canonical_source(cut(text, m.start("who"), m.group("who")))
         if _names_someone(found) and not quoted(m.start()):
             out.append((m.start(), found))
     for m in _BY.finditer(
@@ -263,7 +238,7 @@ def attributions(
         found = _citing_within(text, low, m.start("who"), agent_end if to is None else to.start())
         if to is not None and found is not None:
             found = attrs.evolve(
-                found, via=(*found.via, *_told(text, low, to.end() - 1, agent_end))
+                found, via=(*found.via, *told_to(text, low, to.end() - 1, agent_end))
             )
         if _names_someone(found) and not quoted(m.start()):
             out.append((m.start(), found))
@@ -287,15 +262,15 @@ def attributions(
     per = _PER.finditer(text, start, end) if _has(low, ("per ",), start, end) else ()
     for m in [*_ACCORDING.finditer(low, start, end), *per]:
         found = _citing_within(text, low, m.start("who"), m.end("who"))
-        role = _APPOSED_ROLE.match(low, m.end("who"), end)
-        if role is not None and _ROLE.search(
+        role = APPOSED_ROLE.match(low, m.end("who"), end)
+        if role is not None and ROLE.search(
             role.group("role")
         ):  # "according to Ann Lee, a spokeswoman for the agency,": the body she speaks for
-            body = canonical_source(_cut(text, m.end("who") + 2, role.group("role")))
+            body = canonical_source(cut(text, m.end("who") + 2, role.group("role")))
             found = (
                 found
                 if body is None
-                else with_person(body, _cut(text, m.start("who"), m.group("who")))
+                else with_person(body, cut(text, m.start("who"), m.group("who")))
             )
         cites = (
             _CITING.match(low, m.end("who") + 2)
@@ -305,7 +280,7 @@ def attributions(
         if cites is not None and found is not None and found.source is not None:
             # "according to Reuters, citing police, 12 died": the police's, through Reuters
             cited = _named_or_role(
-                canonical_source(_cut(text, cites.start("who"), cites.group("who")))
+                canonical_source(cut(text, cites.start("who"), cites.group("who")))
             )
             if cited is not None and cited.source is not None:
                 found = Attribution(cited.source, via=(found.source, *found.via))
@@ -314,7 +289,7 @@ def attributions(
             if _TAIL.fullmatch(low, m.end("who"), end):  # "X said ..., according to TASS"
                 tellers.append((m.start(), found))
     citing = [
-        (m.start(), _named_or_role(canonical_source(_cut(text, m.start("who"), m.group("who")))))
+        (m.start(), _named_or_role(canonical_source(cut(text, m.start("who"), m.group("who")))))
         for m in _CITING.finditer(low, start, end)
     ]
     quoted_as: list[tuple[int, int]] = []
@@ -364,15 +339,15 @@ def attributions(
         elif _OPENS_CLAUSE.search(low, start, m.start()) and not (
             ing or m.group("verb") in {"told", "tells"}
         ):  # "..., said X"; never "..., told X" (X listens) nor "..., saying" (a participle)
-            found = _inverted(text, low, m.end(), end)
+            found = inverted(text, low, m.end(), end)
             if found is None and not _INVERTED_NP.match(low, m.end()):  # "X, the governor, said"
-                found = _subject(text, low, start, before)
+                found = subject(text, low, start, before)
         elif verbs and (_AND_BEFORE.search(low, start, m.start()) or m.group(0).endswith("ing")):
             # "Shi put the toll at two and said 422 were injured", "X issued a statement saying":
             # the same subject as the verb before
             found = verbs[-1]
         else:
-            found = _subject(text, low, said_to, before) or _inverted(text, low, m.end(), end)
+            found = subject(text, low, said_to, before) or inverted(text, low, m.end(), end)
             if found is not None and verbs and not _CLAUSE_BETWEEN.search(low, said_to, before):
                 # "Reuters reported that the ministry said ...": the ministry's, through Reuters
                 found = _through(found, out[-1][1] if out else verbs[-1])
@@ -386,9 +361,9 @@ def attributions(
             found = verbs[-1]  # "X said that it had recorded N": "it" is X, named in this sentence
         verbs.append(found)
         if m.group("verb") in {"told", "tells"}:
-            found = attrs.evolve(found, via=found.via + _told(text, low, m.end(), end))
+            found = attrs.evolve(found, via=found.via + told_to(text, low, m.end(), end))
         elif to := _TOLD_TO.match(text, m.end()):  # "confirmed to AFP": the outlet it spoke to
-            found = attrs.evolve(found, via=found.via + _told(text, low, to.end() - 1, end))
+            found = attrs.evolve(found, via=found.via + told_to(text, low, to.end() - 1, end))
         for cite_at, cited in citing:
             if (
                 cited is not None
@@ -398,7 +373,7 @@ def attributions(
             ):
                 # "X said, citing Y" and "Media reports citing Y indicate": Y, through X
                 head = (
-                    canonical_source(_cut(text, start, low[start:cite_at].rstrip(" ,")))
+                    canonical_source(cut(text, start, low[start:cite_at].rstrip(" ,")))
                     if cite_at < verb_at
                     else found
                 )
@@ -478,15 +453,15 @@ def _quoted_speaker(text: str, low: str, start: int, m: re.Match[str]) -> Attrib
     "State TV quoted the governor as saying" is the governor's, via State TV; "the governor was
     quoted by TASS as saying" is the governor's, via TASS; "the governor was quoted as saying" the governor's.
     """
-    who = _cut(text, m.start("who"), m.group("who")) if m.group("who") else ""
+    who = cut(text, m.start("who"), m.group("who")) if m.group("who") else ""
     by = _QUOTED_BY.match(who)
     passive = _QUOTED_PASSIVE.search(low, start, m.start())
     if passive is not None:
-        spoke = _subject(text, low, start, passive.start())
+        spoke = subject(text, low, start, passive.start())
         teller = canonical_source(by.group("teller")) if by is not None else None
     elif by is None and who:
         spoke = canonical_source(who)
-        teller = _subject(text, low, start, m.start())
+        teller = subject(text, low, start, m.start())
     else:
         return None
     if not _names_someone(spoke):
@@ -601,22 +576,12 @@ def _citing_within(text: str, low: str, start: int, end: int) -> Attribution | N
     if m is None or m.start() == start:
         return canonical_source(text[start:end])
     teller = canonical_source(text[start : m.start()])
-    cited = _named_or_role(canonical_source(_cut(text, m.start("who"), m.group("who"))))
+    cited = _named_or_role(canonical_source(cut(text, m.start("who"), m.group("who"))))
     if cited is None or cited.source is None:
         return teller
     if teller is None or teller.source is None:
         return cited
     return Attribution(cited.source, via=(teller.source, *teller.via))
-
-
-#: A person's name: two to four capitalised words ("Shabia Mantoo").
-_PERSON = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}")
-#: A person's role in apposition after their name: ", a spokeswoman for the agency,"; it ends at a comma or
-#: where the place they spoke begins (", spokesperson for OCHA at a briefing in Geneva").
-_APPOSED_ROLE = re.compile(
-    r",\s(?P<role>(?:(?:an?|the)\s)?[^,;:\"“”]{2,120}?)(?:,|(?=\s+(?:at|during|in|on)\s+(?:(?:an?|the|his|her|its)\s+)?"
-    r"(?:[a-z]+\s+)?(?:briefing|press|news|conference|meeting|interview|session)\b))"
-)
 
 
 def _names_someone(found: Attribution | None) -> TypeGuard[Attribution]:
@@ -631,94 +596,6 @@ def _named_or_role(found: Attribution | None) -> Attribution | None:
     return found
 
 
-def _subject(text: str, low: str, start: int, verb: int) -> Attribution | None:
-    # ", where a leak happened after the quake,": a relative clause set off between subject and verb
-    head = _RELATIVE.sub(lambda r: " " * len(r.group(0)), low[start:verb])
-    # "WHO said": the organisation, not the relative pronoun.
-    cuts = [
-        c
-        for c in _BOUNDARY.finditer(head)
-        if not text[start + c.start() : start + c.end()].isupper()
-    ]
-    pieces: list[str] = []
-    pos = len(head)
-    for cut in reversed(cuts):
-        pieces.append(head[cut.end() : pos])
-        pos = cut.start()
-    pieces.append(head[:pos])
-    pieces = [p.rstrip() for p in pieces if p.strip()]
-    if not pieces or _FINITE_SPEECH.search(pieces[0]):
-        return None  # "X said in a release issued ...": "issued" has no subject of its own
-    pieces[0] = _after_figure(
-        pieces[0]
-    )  # "5 died and the governor said": after the figure's clause
-    subject = pieces[0]
-    if len(pieces) > 1 and re.match(r"\s*an?\s", subject) and not _ROLE.search(subject):
-        subject = pieces[
-            1
-        ]  # "The Syrian Observatory, a Britain-based war monitor, said": the name, not its description
-    # "The governor of Bryansk region, Alexander Bogomaz, said": the role names the source better.
-    person = ""
-    if (
-        len(pieces) > 1
-        and not _ROLE.search(subject)
-        and _ROLE.search(pieces[1])
-        and len(subject.split()) <= 3
-    ):
-        person = _cut(text, start + head.rfind(subject), subject).strip()
-        subject = pieces[1]
-    elif len(pieces) > 1 and _ROLE.search(subject):
-        # "Ann Lee, spokesperson for the agency, said": the agency, Ann Lee speaking for it
-        named = _cut(text, start + head.rfind(pieces[1]), pieces[1]).strip()
-        person = named if _PERSON.fullmatch(named) else ""
-    offset = start + head.rfind(subject)
-    found = canonical_source(_cut(text, offset, subject))
-    return with_person(found, person) if found is not None and person else found
-
-
-def _after_figure(piece: str) -> str:
-    """``piece`` from its last conjunction on when a figure comes before it and none after (linear)."""
-    last = None
-    for last in _CONJUNCTION.finditer(piece):  # noqa: B007 - the last one is wanted
-        pass
-    if last is None or _FIGURE.search(piece, last.end()):
-        return piece
-    mark = _LIST_MARK.match(piece)  # "2. Media and civil organisations": a list mark is no figure
-    start = mark.end() if mark is not None else 0
-    return piece[last.end() :] if _FIGURE.search(piece, start, last.start()) else piece
-
-
-def _inverted(text: str, low: str, after: int, end: int) -> Attribution | None:
-    # '..., said the ministry.' — only right after a comma or a closing quotation mark.
-    before = low[max(0, after - 30) : after]
-    if not re.search(r"[,\"”]\s*\w+$", before):
-        return None
-    # A title's dot ends no name: "said Col. Ahmed Ali" (the dot read as a space, offsets kept).
-    m = re.match(r"\s+([^,.;:\"“”]{2,80})", _TITLE_DOT.sub(r"\1 ", low[after:end]))
-    if m is None:
-        return None
-    role = _APPOSED_ROLE.match(low, after + m.end(1), end) or _APPOSED_ROLE.match(
-        low[:end] + ",", after + m.end(1)
-    )
-    if role is not None and _ROLE.search(
-        role.group("role")
-    ):  # "said Ann Lee, a spokeswoman for the agency"
-        found = canonical_source(_cut(text, role.start("role"), role.group("role")))
-        if found is not None:
-            return with_person(found, _cut(text, after + m.start(1), m.group(1)))
-    return canonical_source(_cut(text, after + m.start(1), m.group(1)))
-
-
-def _told(text: str, low: str, after: int, end: int) -> tuple[Source, ...]:
-    m = re.match(
-        r"\s+([^,.;:\"“”]{2,60}?)(?=\s+(?:that|on|in|about|at)\b|[,.;:\"“”]|$)", low[after:end]
-    )
-    if m is None or _VENUES.search(m.group(1)):
-        return ()
-    found = canonical_source(_cut(text, after + m.start(1), m.group(1)))
-    return (found.source,) if found is not None and found.source is not None else ()
-
-
 def quote_speaker(
     text: str, low: str, opening: int, closing: int, block_start: int, block_end: int
 ) -> Attribution | None:
@@ -729,15 +606,15 @@ def quote_speaker(
     )
     if m:
         found = (
-            _inverted(text, low, closing + 1 + m.end("verb"), block_end)
+            inverted(text, low, closing + 1 + m.end("verb"), block_end)
             if m.groupdict().get("verb")
             else None
-        ) or canonical_source(_cut(text, closing + 1 + m.start("who"), m.group("who")))
+        ) or canonical_source(cut(text, closing + 1 + m.start("who"), m.group("who")))
         told = _ACCORDING_AFTER.match(low, closing + 1 + m.end(), block_end)
         teller = (
             None
             if told is None
-            else canonical_source(_cut(text, told.start("who"), told.group("who")))
+            else canonical_source(cut(text, told.start("who"), told.group("who")))
         )
         if found is None or found.source is None or teller is None or teller.source is None:
             return found
@@ -749,5 +626,5 @@ def quote_speaker(
         before,
     )
     if m:
-        return canonical_source(_cut(text, block_start + m.start("who"), m.group("who")))
+        return canonical_source(cut(text, block_start + m.start("who"), m.group("who")))
     return None
