@@ -8,12 +8,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TypeGuard
 
 import attrs
 
+from claimdiff._extract._constructions import (
+    CLAUSE_BETWEEN,
+    OPENER,
+    OWN_TOLL,
+    QUOTED_AS,
+    a_body,
+    has,
+    headline,
+    named_or_role,
+    names_someone,
+    noun_after_adjective,
+    owner,
+    press_passed,
+    quoted_speaker,
+    through,
+)
 from claimdiff._extract._pointers import Attribution, with_person
-from claimdiff._extract._roles import COUNTRIES
 from claimdiff._extract._sources import ANAPHORS, canonical_source, source_kind
 from claimdiff._extract._subjects import APPOSED_ROLE, ROLE, cut, inverted, subject
 from claimdiff._extract._subjects import told as told_to
@@ -184,7 +198,7 @@ def cited_source(phrase: str) -> Attribution | None:
     found = canonical_source(phrase)
     if found is None or found.source is None:
         return None
-    if phrase.islower() and not _a_body(found.source):
+    if phrase.islower() and not a_body(found.source):
         return None  # "(normal)": a word in brackets, not a citation; "(government figure)" is one
     return found
 
@@ -211,7 +225,7 @@ def attributions(
         low, start, end
     ):  # "131 cases were reported to CDC": the body counting them
         found = canonical_source(cut(text, m.start("who"), m.group("who")))
-        if _names_someone(found) and not quoted(m.start()):
+        if names_someone(found) and not quoted(m.start()):
             out.append((m.start(), found))
     for m in _BY.finditer(
         low, start, end
@@ -222,7 +236,7 @@ def attributions(
         found = canonical_source(
             text[m.start("who") : m.end("who") if what is None else what.start()]
         )
-        if _names_someone(found) and not quoted(m.start()):
+        if names_someone(found) and not quoted(m.start()):
             out.append((m.start(), found))
     for m in _PASSIVE_BY.finditer(low, start, end):  # "44 deaths were reported by the ministry"
         if _METHOD.search(m.group("who")):
@@ -240,26 +254,26 @@ def attributions(
             found = attrs.evolve(
                 found, via=(*found.via, *told_to(text, low, to.end() - 1, agent_end))
             )
-        if _names_someone(found) and not quoted(m.start()):
+        if names_someone(found) and not quoted(m.start()):
             out.append((m.start(), found))
     tellers: list[tuple[int, Attribution]] = []
-    owned = _OWN_TOLL.finditer(low, start, end) if _has(low, ("'s", "’s"), start, end) else ()
+    owned = OWN_TOLL.finditer(low, start, end) if has(low, ("'s", "’s"), start, end) else ()
     for m in owned:  # "The government's death toll is 715": the government's
-        found = _owner(text, low, start, m.start())
+        found = owner(text, low, start, m.start())
         if found is not None and not quoted(m.start()):
             out.append((m.start(), found))
-    opener = _OPENER.match(text, start, end)
+    opener = OPENER.match(text, start, end)
     if opener is not None:  # "OCHA: 40 people killed in floods": a body's name opening a headline
         found = canonical_source(opener.group("who"))
         head = opener.group("who").split()[-1]  # "Government response:" is a heading, not a body
         if (
             found is not None
             and found.source is not None
-            and _a_body(found.source)
+            and a_body(found.source)
             and (head[:1].isupper() or head.lower() in ANAPHORS)
         ):
             out.append((start, found))
-    per = _PER.finditer(text, start, end) if _has(low, ("per ",), start, end) else ()
+    per = _PER.finditer(text, start, end) if has(low, ("per ",), start, end) else ()
     for m in [*_ACCORDING.finditer(low, start, end), *per]:
         found = _citing_within(text, low, m.start("who"), m.end("who"))
         role = APPOSED_ROLE.match(low, m.end("who"), end)
@@ -279,34 +293,34 @@ def attributions(
         )
         if cites is not None and found is not None and found.source is not None:
             # "according to Reuters, citing police, 12 died": the police's, through Reuters
-            cited = _named_or_role(
+            cited = named_or_role(
                 canonical_source(cut(text, cites.start("who"), cites.group("who")))
             )
             if cited is not None and cited.source is not None:
                 found = Attribution(cited.source, via=(found.source, *found.via))
-        if _names_someone(found) and not quoted(m.start()):
+        if names_someone(found) and not quoted(m.start()):
             out.append((m.start(), found))
             if _TAIL.fullmatch(low, m.end("who"), end):  # "X said ..., according to TASS"
                 tellers.append((m.start(), found))
     citing = [
-        (m.start(), _named_or_role(canonical_source(cut(text, m.start("who"), m.group("who")))))
+        (m.start(), named_or_role(canonical_source(cut(text, m.start("who"), m.group("who")))))
         for m in _CITING.finditer(low, start, end)
     ]
     quoted_as: list[tuple[int, int]] = []
-    quoting = _QUOTED_AS.finditer(low, start, end) if _has(low, ("quot",), start, end) else ()
+    quoting = QUOTED_AS.finditer(low, start, end) if has(low, ("quot",), start, end) else ()
     for m in quoting:  # "TASS quoted the ministry as saying": the ministry
-        spoke = _quoted_speaker(text, low, start, m)
+        spoke = quoted_speaker(text, low, start, m)
         if spoke is not None and not quoted(m.start()):
             out.append((m.start(), spoke))
             quoted_as.append((m.start(), m.end()))
-    headline: bool | None = None  # whether the sentence is a title-case headline, read when needed
+    titled: bool | None = None  # whether the sentence is a title-case headline, read when needed
     verbs: list[Attribution] = []  # the subjects of the sentence's speech verbs so far
     said_to = start  # where the last speech verb ends: a later subject begins after it
     for m in _VERB.finditer(low, start, end):
         verb_at = m.start("verb") if m.group("verb") else m.start("revised")
         if m.group("verb") in _NOUNS and (
             _VERB.match(low, m.end() + 1)
-            or _noun_after_adjective(low, start, verb_at)
+            or noun_after_adjective(low, start, verb_at)
             or _DETERMINED.search(low, max(start, verb_at - 60), verb_at)
         ):
             continue  # "initial reports indicate", "in its first report": a noun, not the verb
@@ -319,7 +333,7 @@ def attributions(
             or low.endswith(
                 "to ", max(start, verb_at - 3), verb_at
             )  # "unable to say": an infinitive
-            or not (text[verb_at].islower() or (headline := _headline(headline, text, start, end)))
+            or not (text[verb_at].islower() or (titled := headline(titled, text, start, end)))
             or low[verb_at - 1 : verb_at] == "-"  # "United States", "lab-confirmed"
             or _NOT_SPEECH.match(low, m.end())
             or _MODIFIES.match(
@@ -348,9 +362,9 @@ def attributions(
             found = verbs[-1]
         else:
             found = subject(text, low, said_to, before) or inverted(text, low, m.end(), end)
-            if found is not None and verbs and not _CLAUSE_BETWEEN.search(low, said_to, before):
+            if found is not None and verbs and not CLAUSE_BETWEEN.search(low, said_to, before):
                 # "Reuters reported that the ministry said ...": the ministry's, through Reuters
-                found = _through(found, out[-1][1] if out else verbs[-1])
+                found = through(found, out[-1][1] if out else verbs[-1])
         if found is None or (
             (m.group("verb") in _ALSO_ACTIONS or m.group("verb") in _NOUNS) and not _speaks(found)
         ):
@@ -398,7 +412,7 @@ def attributions(
         after is not None
     ):  # "... 325 damaged. That is according to local authorities.": this sentence's
         found = _citing_within(text, low, after.start("who"), after.end("who"))
-        if _names_someone(found):
+        if names_someone(found):
             out.append((end, found))
     teller = max(tellers, key=lambda pa: pa[0], default=None)
     if teller is not None and teller[1].source is not None and out[0][0] < teller[0]:
@@ -410,153 +424,11 @@ def attributions(
                 at,
                 a
                 if at >= teller[0]
-                else _press_passed(a, teller[1]) or attrs.evolve(a, via=(*a.via, *told)),
+                else press_passed(a, teller[1]) or attrs.evolve(a, via=(*a.via, *told)),
             )
             for at, a in out
         ]
     return out
-
-
-#: The kinds of source that pass on what others state: news agencies and the press.
-_PRESS = frozenset({SourceKind.AGENCY, SourceKind.MEDIA})
-
-
-def _press_passed(opening: Attribution, closing: Attribution) -> Attribution | None:
-    """The closing speaker through the press that opened the sentence, or ``None`` if it is no such pair.
-
-    "According to TASS, one person died, the mayor said": the mayor's, through TASS; when the
-    closing speaker is the press itself ("..., Xinhua reported") the opening one is the origin.
-    """
-    if (
-        opening.source is None
-        or closing.source is None
-        or opening.source.kind not in _PRESS
-        or closing.source.kind in _PRESS
-    ):
-        return None
-    return attrs.evolve(closing, via=(*closing.via, opening.source, *opening.via))
-
-
-#: "X quoted Y as saying", "Y was quoted (by X) as saying", "an article quoting Y as saying": Y states it,
-#: through X (ANNOTATION.md rule 18c).
-_QUOTED_AS = re.compile(
-    r"\bquot(?:ed|ing)\s+(?:(?P<who>[^,.;:\"“”()]{2,80}?)\s+)?as\s+(?:saying|telling|stating|writing|announcing)\b"
-)
-#: The passive: "was quoted as saying", "were quoted by TASS as saying".
-_QUOTED_PASSIVE = re.compile(r"\s+(?:was|were|is|are|being|been)\s+$")
-_QUOTED_BY = re.compile(r"by\s+(?P<teller>.+)$")
-
-
-def _quoted_speaker(text: str, low: str, start: int, m: re.Match[str]) -> Attribution | None:
-    """The speaker a quoted-as construction names, through the one who quoted them.
-
-    "State TV quoted the governor as saying" is the governor's, via State TV; "the governor was
-    quoted by TASS as saying" is the governor's, via TASS; "the governor was quoted as saying" the governor's.
-    """
-    who = cut(text, m.start("who"), m.group("who")) if m.group("who") else ""
-    by = _QUOTED_BY.match(who)
-    passive = _QUOTED_PASSIVE.search(low, start, m.start())
-    if passive is not None:
-        spoke = subject(text, low, start, passive.start())
-        teller = canonical_source(by.group("teller")) if by is not None else None
-    elif by is None and who:
-        spoke = canonical_source(who)
-        teller = subject(text, low, start, m.start())
-    else:
-        return None
-    if not _names_someone(spoke):
-        return None
-    if teller is None or teller.source is None:
-        return spoke
-    return attrs.evolve(spoke, via=(*spoke.via, teller.source, *teller.via))
-
-
-#: The adjectives of the countries the vocabulary knows ("Mexican", "Syrian").
-_NATIONALITIES = frozenset(COUNTRIES.values())
-#: Adjectives before a plural noun that is also a speech verb: "the Mexican states", "southern states".
-_NOUN_ADJECTIVES = frozenset({"southern", "northern", "eastern", "western", "central", "member", "neighbouring",
-                              "neighboring", "gulf", "affected", "other", "several", "federal", "many"})  # fmt: skip
-_LAST_WORD = re.compile(r"([a-z]+)\s+$")
-
-
-def _noun_after_adjective(low: str, start: int, at: int) -> bool:
-    """Whether the word before ``at`` is a nationality or a place adjective: the word at ``at`` is a noun."""
-    m = _LAST_WORD.search(low, max(start, at - 20), at)
-    return m is not None and (
-        m.group(1) in _NOUN_ADJECTIVES or m.group(1).title() in _NATIONALITIES
-    )
-
-
-def _has(low: str, words: tuple[str, ...], start: int, end: int) -> bool:
-    """Whether ``low[start:end]`` holds one of ``words`` (a quick test before a slower pattern)."""
-    return any(low.find(w, start, end) >= 0 for w in words)
-
-
-def _headline(known: bool | None, text: str, start: int, end: int) -> bool:
-    """Whether the sentence ``text[start:end]`` is a title-case headline, ``known`` if read before."""
-    return _title_case(text[start:end]) if known is None else known
-
-
-def _title_case(sentence: str) -> bool:
-    """Whether a sentence is a headline in title case ("Officials Say Death Toll Could be 1,800")."""
-    words = [w for w in sentence.split() if w[:1].isalpha()]
-    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
-
-
-#: A name and a colon opening a sentence: "OCHA: 40 people killed", "Police: three dead" (its speaker).
-_OPENER = re.compile(r"\s*(?P<who>[A-Z][^:.;,\"“”()\n]{1,60}):\s+(?=\S)")
-
-
-#: A body's own toll: "the government's death toll", "the ministry's latest tally" (the possessive is its owner).
-_OWN_TOLL = re.compile(
-    r"['’]s\s+(?:(?:latest|official|new|revised|own|current|updated|overall|total|preliminary|final)\s+)?"
-    r"(?:death\s+toll|toll|tally|count|casualty\s+figures|figures)\b"
-)
-_WORDS_BEFORE = re.compile(r"(?:[\w.-]+\s+){0,3}[\w.-]+$")
-
-
-def _owner(text: str, low: str, start: int, at: int) -> Attribution | None:
-    """The body a possessive before ``at`` names ("the government's", "The Kalomir Health Ministry's").
-
-    The name is read backwards from the possessive while its words are capitalised, up to a "the";
-    the longest such phrase naming a body (or pointing back to one) is the owner.
-    """
-    words = list(re.finditer(r"[\w.-]+", low[max(start, at - 80) : at]))
-    base = max(start, at - 80)
-    found: Attribution | None = None
-    for i in range(len(words) - 1, -1, -1):
-        w = words[i]
-        first = text[base + w.start()]
-        if i < len(words) - 1 and not (first.isupper() or w.group(0) == "the"):
-            break
-        named = canonical_source(text[base + w.start() : at])
-        if named is not None and (
-            (named.source is not None and _a_body(named.source))
-            or (named.source is None and named.alone is not None and _a_body(named.alone))
-        ):
-            found = named
-        if w.group(0) == "the":
-            break
-    return found
-
-
-def _a_body(source: Source) -> bool:
-    """Whether a source is a body by its kind or the built-in table (not a place, a label or a dateline)."""
-    return source.kind is not SourceKind.UNKNOWN or bool(bodies_named(source.name))
-
-
-#: Where a new clause begins between two verbs: a comma, a conjunction, a subordinator or a relative.
-_CLAUSE_BETWEEN = re.compile(
-    r"[,;:\"“”()—–]|\b(?:and|but|or|while|as|after|before|because|although|though|since|until|when|where|"
-    r"which|who|whose|if)\b"
-)
-
-
-def _through(inner: Attribution, outer: Attribution) -> Attribution:
-    """The speaker of a complement clause, through the speaker whose verb it completes."""
-    if outer.source is None or (inner.source is not None and inner.source.key == outer.source.key):
-        return inner
-    return attrs.evolve(inner, via=(*inner.via, outer.source, *outer.via))
 
 
 #: A passive's agent after its verb: "cited by Reuters", "reported by the ministry".
@@ -576,24 +448,12 @@ def _citing_within(text: str, low: str, start: int, end: int) -> Attribution | N
     if m is None or m.start() == start:
         return canonical_source(text[start:end])
     teller = canonical_source(text[start : m.start()])
-    cited = _named_or_role(canonical_source(cut(text, m.start("who"), m.group("who"))))
+    cited = named_or_role(canonical_source(cut(text, m.start("who"), m.group("who"))))
     if cited is None or cited.source is None:
         return teller
     if teller is None or teller.source is None:
         return cited
     return Attribution(cited.source, via=(teller.source, *teller.via))
-
-
-def _names_someone(found: Attribution | None) -> TypeGuard[Attribution]:
-    """Whether an agent names a body, or points back to one ("according to the county government")."""
-    return found is not None and (found.source is not None or bool(found.refers_to))
-
-
-def _named_or_role(found: Attribution | None) -> Attribution | None:
-    """A cited body: "citing the police" names the police even with no speaker before it to point back to."""
-    if found is not None and found.source is None and found.refers_to:
-        return found.resolve(None)
-    return found
 
 
 def quote_speaker(
