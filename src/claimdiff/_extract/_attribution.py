@@ -8,18 +8,31 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TypeGuard
 
 import attrs
 
-from claimdiff._extract._sources import (
-    ANAPHORS,
-    Attribution,
-    canonical_source,
-    source_kind,
-    with_person,
+from claimdiff._extract._constructions import (
+    CLAUSE_BETWEEN,
+    OPENER,
+    OWN_TOLL,
+    QUOTED_AS,
+    a_body,
+    has,
+    headline,
+    named_or_role,
+    names_someone,
+    noun_after_adjective,
+    owner,
+    press_passed,
+    quoted_speaker,
+    through,
 )
+from claimdiff._extract._pointers import Attribution, with_person
+from claimdiff._extract._sources import ANAPHORS, canonical_source, source_kind
+from claimdiff._extract._subjects import APPOSED_ROLE, ROLE, cut, inverted, subject
+from claimdiff._extract._subjects import told as told_to
 from claimdiff._extract._text import alternation
+from claimdiff._extract._time import CALENDAR_WORDS, MONTH_PATTERN
 from claimdiff._model.aliases import bodies_named
 from claimdiff._model.claim import Source, SourceKind
 
@@ -37,49 +50,62 @@ _SPEECH = alternation(
         "warned", "indicate", "verified", "putting", "reporting", "saying", "announcing", "confirming", "estimate", "confirm", "report", "show", "shows", "showed",
         "issued", "issues", "released", "releases", "published", "notified", "notifies", "informed", "informs",
         "tell", "announce", "write", "warn", "warns", "fear", "fears", "feared", "believe", "believes",
-        "believed",
+        "believed", "telling", "stating", "adding", "noting", "claiming", "estimating", "indicating",
+        "asserting",
     ]
 )
 _VERB = re.compile(
     rf"\b(?:(?:had|has|have|also|later|earlier|further|previously)\s+)*(?:(?P<verb>{_SPEECH})\b|"
-    r"(?P<revised>revised|updated|corrected|raised|lowered)(?=\s+(?:its|their|his|her|the)\b))"
+    r"(?P<revised>(?:revised|updated|corrected|raised|lowered)(?=\s+(?:its|their|his|her|the)\b)|"
+    r"(?:gave|given|gives|give|giving)(?=\s+(?:an?|the|its|their|his|her|new|updated|latest)\s+(?:[a-z]+\s+)?"
+    r"(?:update|figures?|toll|statement|briefing|estimate|tally|account|breakdown)\b)))"
 )
 #: What follows a speech verb when it is not speech: "claimed responsibility", "double-counted".
-_NOT_SPEECH = re.compile(r"\s+(?:responsibility|credit|the lives?|lives|victory|control)\b")
+_NOT_SPEECH = re.compile(
+    r"\s+(?:responsibility|credit|victory|control|(?:the\s+|(?:more than\s+|over\s+|at least\s+|about\s+|nearly\s+|"
+    r"some\s+)?[\d,]+\s+|[a-z]+(?:-[a-z]+)?\s+)?lives?)\b"
+)
 #: A participle before the thing counted modifies it: "confirmed cases", "recorded deaths", "registered IDPs".
 _MODIFIES = re.compile(
     r"\s+(?:(?:or|and)\s+[a-z]+\s+)?(?:cases|deaths|infections|fatalities|casualties|injuries|patients|victims|people|persons|idps|"
     r"refugees|figures?|numbers?|tolls?)\b"
 )
-_NOUNS = frozenset({"reports", "report", "estimates", "claims", "counts", "records", "details", "notes", "posts",
-                    "lists"})
+_NOUNS = frozenset({"reports", "report", "estimates", "claims", "counts", "records", "details", "notes", "posts", "states",
+                    "lists", "fear", "fears"})
 #: "is said to have", "were reported to be": not a statement; "confirmed to AFP" is one (see _TOLD_TO).
 _TO = re.compile(r"\s+to\s+(?!(?:the\s+)?[A-Z])")
 #: A speech verb and the outlet it spoke to: "confirmed to AFP", "said to Reuters" (via that outlet).
 _TOLD_TO = re.compile(r"\s+to\s+(?=(?:the\s+)?[A-Z])")
+#: "by" before a time is a deadline, not an agent: "tallied by 4 p.m.", "by Monday", "by the end of May".
+_NOT_TIME = (rf"(?!\d|(?:the\s+)?(?:end|middle|close|time)\s+of\b|(?:{MONTH_PATTERN})|(?:noon|midnight|then|now|"
+             rf"today|tonight|tomorrow|yesterday|{'|'.join(sorted(CALENDAR_WORDS))})\b)")
 _REPORTED_TO = re.compile(r"\b(?:were|was|been|are|is)\s+(?:reported|notified|submitted)\s+to\s+(?!(?:be|have|been|had)\b)(?P<who>[^,.;:\"“”()]{2,80})")
 _BY = re.compile(r"\b(?:statement|estimate|report|figures?|count|tally|data|compiled|compilation|survey)\b"
-                 r"[^.;:\"“”]{0,40}?\bby\s+(?P<who>[^,.;:\"“”()]{2,80})")
+                 rf"[^.;:\"“”]{{0,40}}?\bby\s+{_NOT_TIME}(?P<who>[^,.;:\"“”()]{{2,80}})")
 #: A passive report verb and its agent: "44 deaths were reported by the ministry", "confirmed by officials".
 _PASSIVE_BY = re.compile(
     r"\b(?:were|was|been|are|is|being)\s+(?:officially\s+)?(?:reported|confirmed|recorded|registered|verified|"
-    r"documented|counted|announced|notified)\s+by\s+(?!an?\s)(?P<who>[^,.;:\"“”()]{2,80})"
+    rf"documented|counted|announced|notified)\s+by\s+(?!an?\s){_NOT_TIME}(?P<who>[^,.;:\"“”()]{{2,80}})"
 )
 #: What an agent reported, after its name: "by the ministry of two confirmed cases".
 _REPORTED_WHAT = re.compile(
-    r"\s+(?:of|about|on)\s+(?=\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a|an|some|several|"
-    r"more|over|at|nearly|about|around|almost|up)\b)"
+    r"\s+(?:(?:of|about|on)\s+(?=\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a|an|some|several|"
+    r"more|over|at|nearly|about|around|almost|up)\b)|that\b)"
 )
 #: An agent that is a method, not a body: "confirmed by laboratory testing", "by DNA tests".
 _METHOD = re.compile(r"\b(?:tests?|testing|laborator(?:y|ies)|labs?|pcr|sequencing|analysis|culture|autops(?:y|ies))\b")
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:\"“”()]{2,80})")
+#: "per X" before a name, read on the text as written ("per the Disaster Agency"; "per day" names no one).
+_PER = re.compile(r"\bper\s+(?P<who>(?:the\s+)?[A-Z][^,.;:\"“”()]{1,80})")
 _CITING = re.compile(r"\b(?:citing|quoting|with reference to|referring to)\s+(?P<who>[^,.;:\"“”()]{2,80}?)(?=\s+(?:indicate|indicates|indicated|said|say|"
                      r"says|show|shows|showed|report|reports|reported|put|puts|suggest|suggests|that|as)\b|[,.;:()]|$)")
 _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|is|are|be|been|being|it is|widely|an?|the)\s+$")
-_BOUNDARY = re.compile(r"[,;:\"“”]|\bthat\b|\bwhile\b|\bwhich\b|\bwho\b|\bwhen\b|\bbut\b|\bas\b")
-_TITLE_DOT = re.compile(r"\b(mr|mrs|ms|dr|gen|lt|col|maj|capt|sgt|prof|sen|rep|gov|brig)\.")
-_VENUES = re.compile(r"\b(?:briefing|conference|reporters|journalists|press|parliament|audience|crowd|meeting)\b")
-_ROLE = re.compile(r"\b(?:governor|minister|mayor|spokes\w*|president|head|chief|commander|official|director)\b")
+#: A determiner, possessive or closed-class adjective before a word: it is a noun ("its first report").
+_DETERMINED = re.compile(
+    r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those|more|many|some|several|few|other|further|no|"
+    r"any|multiple|numerous)\s+"
+    r"(?:(?:first|latest|last|new|initial|preliminary|daily|weekly|final|previous|official|separate|own)\s+)?$"
+)
 # fmt: on
 
 
@@ -136,10 +162,6 @@ _AND_BEFORE = re.compile(r"\band\s+(?:also\s+)?$")
 _OPENS_CLAUSE = re.compile(r"[,\"”]\s*$")
 
 
-def _cut(text: str, offset: int, piece: str) -> str:
-    return text[offset : offset + len(piece)]
-
-
 #: A parenthesis naming whose figure it is, right after the figure: "88 (government figure)".
 _FIGURE_OF = re.compile(
     r"\s*\((?P<who>[^()]{2,40}?)\s+(?:(?:confirmed|official|provisional|preliminary)\s+)?"
@@ -174,13 +196,17 @@ def cited_source(phrase: str) -> Attribution | None:
         name = known.pop()
         return Attribution(Source(name, kind=source_kind(name)))
     found = canonical_source(phrase)
-    return found if found is not None and found.source is not None else None
+    if found is None or found.source is None:
+        return None
+    if phrase.islower() and not a_body(found.source):
+        return None  # "(normal)": a word in brackets, not a citation; "(government figure)" is one
+    return found
 
 
 def figure_of(text: str, low: str, end: int) -> Attribution | None:
     """The source a parenthesis after a figure names: "88 (government figure)", or closing its sentence."""
     m = _FIGURE_OF.match(low, end) or _SENTENCE_FIGURE_OF.match(low, end)
-    return None if m is None else cited_source(_cut(text, m.start("who"), m.group("who")))
+    return None if m is None else cited_source(cut(text, m.start("who"), m.group("who")))
 
 
 def attributions(
@@ -198,56 +224,116 @@ def attributions(
     for m in _REPORTED_TO.finditer(
         low, start, end
     ):  # "131 cases were reported to CDC": the body counting them
-        found = canonical_source(_cut(text, m.start("who"), m.group("who")))
-        if _names_someone(found) and not quoted(m.start()):
+        found = canonical_source(cut(text, m.start("who"), m.group("who")))
+        if names_someone(found) and not quoted(m.start()):
             out.append((m.start(), found))
     for m in _BY.finditer(
         low, start, end
     ):  # "compiled ... by the Iraq Body Count", "a statement by the minister"
-        found = canonical_source(_cut(text, m.start("who"), m.group("who")))
-        if _names_someone(found) and not quoted(m.start()):
+        if _PASSED_ON.search(m.group(0)):
+            continue  # "the ministry's figures, cited by Reuters": Reuters passed them on, it wrote none
+        what = _REPORTED_WHAT.search(low, m.start("who"), m.end("who"))  # "by X that ...": X
+        found = canonical_source(
+            text[m.start("who") : m.end("who") if what is None else what.start()]
+        )
+        if names_someone(found) and not quoted(m.start()):
             out.append((m.start(), found))
     for m in _PASSIVE_BY.finditer(low, start, end):  # "44 deaths were reported by the ministry"
         if _METHOD.search(m.group("who")):
             continue
         # "notified by the ministry of two confirmed cases": the agent ends before what it reported
         what = _REPORTED_WHAT.search(low, m.start("who"), m.end("who"))
-        found = _citing_within(
-            text, low, m.start("who"), m.end("who") if what is None else what.start()
+        agent_end = m.end("who") if what is None else what.start()
+        to = (  # "confirmed by X to AFP": via AFP ("by X with reference to Y" is a citation)
+            None
+            if _CITING.search(low, m.start("who"), agent_end)
+            else _TO_OUTLET.search(low, m.start("who"), agent_end)
         )
-        if _names_someone(found) and not quoted(m.start()):
+        found = _citing_within(text, low, m.start("who"), agent_end if to is None else to.start())
+        if to is not None and found is not None:
+            found = attrs.evolve(
+                found, via=(*found.via, *told_to(text, low, to.end() - 1, agent_end))
+            )
+        if names_someone(found) and not quoted(m.start()):
             out.append((m.start(), found))
     tellers: list[tuple[int, Attribution]] = []
-    for m in _ACCORDING.finditer(low, start, end):
+    owned = OWN_TOLL.finditer(low, start, end) if has(low, ("'s", "’s"), start, end) else ()
+    for m in owned:  # "The government's death toll is 715": the government's
+        found = owner(text, low, start, m.start())
+        if found is not None and not quoted(m.start()):
+            out.append((m.start(), found))
+    opener = OPENER.match(text, start, end)
+    if opener is not None:  # "OCHA: 40 people killed in floods": a body's name opening a headline
+        found = canonical_source(opener.group("who"))
+        head = opener.group("who").split()[-1]  # "Government response:" is a heading, not a body
+        if (
+            found is not None
+            and found.source is not None
+            and a_body(found.source)
+            and (head[:1].isupper() or head.lower() in ANAPHORS)
+        ):
+            out.append((start, found))
+    per = _PER.finditer(text, start, end) if has(low, ("per ",), start, end) else ()
+    for m in [*_ACCORDING.finditer(low, start, end), *per]:
         found = _citing_within(text, low, m.start("who"), m.end("who"))
-        role = _APPOSED_ROLE.match(low, m.end("who"), end)
-        if role is not None and _ROLE.search(
+        role = APPOSED_ROLE.match(low, m.end("who"), end)
+        if role is not None and ROLE.search(
             role.group("role")
         ):  # "according to Ann Lee, a spokeswoman for the agency,": the body she speaks for
-            body = canonical_source(_cut(text, m.end("who") + 2, role.group("role")))
+            body = canonical_source(cut(text, m.end("who") + 2, role.group("role")))
             found = (
                 found
                 if body is None
-                else with_person(body, _cut(text, m.start("who"), m.group("who")))
+                else with_person(body, cut(text, m.start("who"), m.group("who")))
             )
-        if _names_someone(found) and not quoted(m.start()):
+        cites = (
+            _CITING.match(low, m.end("who") + 2)
+            if low[m.end("who") : m.end("who") + 1] == ","
+            else None
+        )
+        if cites is not None and found is not None and found.source is not None:
+            # "according to Reuters, citing police, 12 died": the police's, through Reuters
+            cited = named_or_role(
+                canonical_source(cut(text, cites.start("who"), cites.group("who")))
+            )
+            if cited is not None and cited.source is not None:
+                found = Attribution(cited.source, via=(found.source, *found.via))
+        if names_someone(found) and not quoted(m.start()):
             out.append((m.start(), found))
             if _TAIL.fullmatch(low, m.end("who"), end):  # "X said ..., according to TASS"
                 tellers.append((m.start(), found))
     citing = [
-        (m.start(), _named_or_role(canonical_source(_cut(text, m.start("who"), m.group("who")))))
+        (m.start(), named_or_role(canonical_source(cut(text, m.start("who"), m.group("who")))))
         for m in _CITING.finditer(low, start, end)
     ]
+    quoted_as: list[tuple[int, int]] = []
+    quoting = QUOTED_AS.finditer(low, start, end) if has(low, ("quot",), start, end) else ()
+    for m in quoting:  # "TASS quoted the ministry as saying": the ministry
+        spoke = quoted_speaker(text, low, start, m)
+        if spoke is not None and not quoted(m.start()):
+            out.append((m.start(), spoke))
+            quoted_as.append((m.start(), m.end()))
+    titled: bool | None = None  # whether the sentence is a title-case headline, read when needed
     verbs: list[Attribution] = []  # the subjects of the sentence's speech verbs so far
+    said_to = start  # where the last speech verb ends: a later subject begins after it
     for m in _VERB.finditer(low, start, end):
         verb_at = m.start("verb") if m.group("verb") else m.start("revised")
-        if m.group("verb") in _NOUNS and _VERB.match(low, m.end() + 1):
-            continue  # "initial reports indicate": a noun before the verb, not the verb
+        if m.group("verb") in _NOUNS and (
+            _VERB.match(low, m.end() + 1)
+            or noun_after_adjective(low, start, verb_at)
+            or _DETERMINED.search(low, max(start, verb_at - 60), verb_at)
+        ):
+            continue  # "initial reports indicate", "in its first report": a noun, not the verb
         if (
             quoted(verb_at)
+            or any(a < verb_at < b for a, b in quoted_as)
             or (_PASSIVE_BEFORE.search(low, start, verb_at) and not m.group(0).endswith("ing"))
             or _TO.match(text, m.end())
-            or not text[verb_at].islower()
+            or _BY_AGENT.match(low, m.end())  # "cited by Reuters": a passive, its agent read apart
+            or low.endswith(
+                "to ", max(start, verb_at - 3), verb_at
+            )  # "unable to say": an infinitive
+            or not (text[verb_at].islower() or (titled := headline(titled, text, start, end)))
             or low[verb_at - 1 : verb_at] == "-"  # "United States", "lab-confirmed"
             or _NOT_SPEECH.match(low, m.end())
             or _MODIFIES.match(
@@ -260,23 +346,38 @@ def attributions(
         aux = _PROGRESSIVE.search(low, start, m.start()) if m.group(0).endswith("ing") else None
         before = m.start() if aux is None else aux.start()
         # "..., said X": the verb opens its clause, its subject follows it
-        if _OPENS_CLAUSE.search(low, start, m.start()):
-            found = _inverted(text, low, m.end(), end)
+        ing = m.group(0).endswith("ing")
+        if ing and not verbs and out and _OPENS_CLAUSE.search(low, start, m.start()):
+            # "According to the official, ..., saying that ...": the participle goes on with that speaker
+            found = out[-1][1]
+        elif _OPENS_CLAUSE.search(low, start, m.start()) and not (
+            ing or m.group("verb") in {"told", "tells"}
+        ):  # "..., said X"; never "..., told X" (X listens) nor "..., saying" (a participle)
+            found = inverted(text, low, m.end(), end)
             if found is None and not _INVERTED_NP.match(low, m.end()):  # "X, the governor, said"
-                found = _subject(text, low, start, before)
+                found = subject(text, low, start, before)
         elif verbs and (_AND_BEFORE.search(low, start, m.start()) or m.group(0).endswith("ing")):
             # "Shi put the toll at two and said 422 were injured", "X issued a statement saying":
             # the same subject as the verb before
             found = verbs[-1]
         else:
-            found = _subject(text, low, start, before) or _inverted(text, low, m.end(), end)
-        if found is None or (m.group("verb") in _ALSO_ACTIONS and not _speaks(found)):
-            continue  # "The floods put 300 people at risk", "Satellite images show": no speaker
+            found = subject(text, low, said_to, before) or inverted(text, low, m.end(), end)
+            if found is not None and verbs and not CLAUSE_BETWEEN.search(low, said_to, before):
+                # "Reuters reported that the ministry said ...": the ministry's, through Reuters
+                found = through(found, out[-1][1] if out else verbs[-1])
+        if found is None or (
+            (m.group("verb") in _ALSO_ACTIONS or m.group("verb") in _NOUNS) and not _speaks(found)
+        ):
+            # "The floods put 300 people at risk", "Satellite images show", "rocked southern states":
+            # no speaker
+            continue
+        if verbs and found.points_to(verbs[-1]):
+            found = verbs[-1]  # "X said that it had recorded N": "it" is X, named in this sentence
         verbs.append(found)
         if m.group("verb") in {"told", "tells"}:
-            found = attrs.evolve(found, via=found.via + _told(text, low, m.end(), end))
+            found = attrs.evolve(found, via=found.via + told_to(text, low, m.end(), end))
         elif to := _TOLD_TO.match(text, m.end()):  # "confirmed to AFP": the outlet it spoke to
-            found = attrs.evolve(found, via=found.via + _told(text, low, to.end() - 1, end))
+            found = attrs.evolve(found, via=found.via + told_to(text, low, to.end() - 1, end))
         for cite_at, cited in citing:
             if (
                 cited is not None
@@ -286,12 +387,15 @@ def attributions(
             ):
                 # "X said, citing Y" and "Media reports citing Y indicate": Y, through X
                 head = (
-                    canonical_source(_cut(text, start, low[start:cite_at].rstrip(" ,")))
+                    canonical_source(cut(text, start, low[start:cite_at].rstrip(" ,")))
                     if cite_at < verb_at
                     else found
                 )
                 via = head.source if head is not None and head.source is not None else found.source
                 found = Attribution(cited.source, via=(via, *found.via))
+            elif cited is not None and cited.source is not None and 0 < cite_at - m.end() < 40:
+                # "The ministry said, citing hospital officials": the officials' (the pointer unresolved)
+                found = Attribution(cited.source, via=found.via)
         if not (
             _OPENS_CLAUSE.search(low, start, m.start())
             or _TAIL.fullmatch(low, m.end(), end)
@@ -299,6 +403,7 @@ def attributions(
         ):  # "N died and the ministry said M were hurt": the verb's complement follows it
             found = attrs.evolve(found, reaches_back=False)
         out.append((verb_at, found))
+        said_to = m.end()
         if _TAIL.fullmatch(low, m.end(), end) and found.source is not None:
             tellers.append((verb_at, found))
     out.sort(key=lambda pa: pa[0])
@@ -307,16 +412,31 @@ def attributions(
         after is not None
     ):  # "... 325 damaged. That is according to local authorities.": this sentence's
         found = _citing_within(text, low, after.start("who"), after.end("who"))
-        if _names_someone(found):
+        if names_someone(found):
             out.append((end, found))
     teller = max(tellers, key=lambda pa: pa[0], default=None)
     if teller is not None and teller[1].source is not None and out[0][0] < teller[0]:
-        # "OCHA said 473 people died, Xinhua reported": the teller closing the sentence passed it on
+        # "OCHA said 473 people died, Xinhua reported": the teller closing the sentence passed it on;
+        # "According to TASS, one died, the mayor said": the press opening it did (ANNOTATION.md 18c)
         told = (teller[1].source, *teller[1].via)
         out = [
-            (at, a if at >= teller[0] else attrs.evolve(a, via=(*a.via, *told))) for at, a in out
+            (
+                at,
+                a
+                if at >= teller[0]
+                else press_passed(a, teller[1]) or attrs.evolve(a, via=(*a.via, *told)),
+            )
+            for at, a in out
         ]
     return out
+
+
+#: A passive's agent after its verb: "cited by Reuters", "reported by the ministry".
+_BY_AGENT = re.compile(r"\s+by\b")
+#: A participle of passing on before "by": the agent relayed the figures, it did not author them.
+_PASSED_ON = re.compile(r"\b(?:cited|quoted|relayed|carried|picked up)\s+by\b")
+#: "to" before the outlet an agent spoke to: "confirmed by the ministry to AFP".
+_TO_OUTLET = re.compile(r"\s+to\s+(?!(?:be|have|been|had|date)\b)")
 
 
 def _citing_within(text: str, low: str, start: int, end: int) -> Attribution | None:
@@ -328,96 +448,12 @@ def _citing_within(text: str, low: str, start: int, end: int) -> Attribution | N
     if m is None or m.start() == start:
         return canonical_source(text[start:end])
     teller = canonical_source(text[start : m.start()])
-    cited = _named_or_role(canonical_source(_cut(text, m.start("who"), m.group("who"))))
+    cited = named_or_role(canonical_source(cut(text, m.start("who"), m.group("who"))))
     if cited is None or cited.source is None:
         return teller
     if teller is None or teller.source is None:
         return cited
     return Attribution(cited.source, via=(teller.source, *teller.via))
-
-
-#: A person's role in apposition after their name: ", a spokeswoman for the agency,".
-_APPOSED_ROLE = re.compile(r",\s(?P<role>(?:(?:an?|the)\s)?[^,;:\"“”]{2,80}?),")
-
-
-def _names_someone(found: Attribution | None) -> TypeGuard[Attribution]:
-    """Whether an agent names a body, or points back to one ("according to the county government")."""
-    return found is not None and (found.source is not None or bool(found.refers_to))
-
-
-def _named_or_role(found: Attribution | None) -> Attribution | None:
-    """A cited body: "citing the police" names the police even with no speaker before it to point back to."""
-    if found is not None and found.source is None and found.refers_to:
-        return found.resolve(None)
-    return found
-
-
-def _subject(text: str, low: str, start: int, verb: int) -> Attribution | None:
-    head = low[start:verb]
-    # "WHO said": the organisation, not the relative pronoun.
-    cuts = [
-        c
-        for c in _BOUNDARY.finditer(head)
-        if not text[start + c.start() : start + c.end()].isupper()
-    ]
-    pieces: list[str] = []
-    pos = len(head)
-    for cut in reversed(cuts):
-        pieces.append(head[cut.end() : pos])
-        pos = cut.start()
-    pieces.append(head[:pos])
-    pieces = [p for p in pieces if p.strip()]
-    if not pieces:
-        return None
-    subject = pieces[0]
-    if len(pieces) > 1 and re.match(r"\s*an?\s", subject) and not _ROLE.search(subject):
-        subject = pieces[
-            1
-        ]  # "The Syrian Observatory, a Britain-based war monitor, said": the name, not its description
-    # "The governor of Bryansk region, Alexander Bogomaz, said": the role names the source better.
-    person = ""
-    if (
-        len(pieces) > 1
-        and not _ROLE.search(subject)
-        and _ROLE.search(pieces[1])
-        and len(subject.split()) <= 3
-    ):
-        person = _cut(text, start + head.rfind(subject), subject).strip()
-        subject = pieces[1]
-    offset = start + head.rfind(subject)
-    found = canonical_source(_cut(text, offset, subject))
-    return with_person(found, person) if found is not None and person else found
-
-
-def _inverted(text: str, low: str, after: int, end: int) -> Attribution | None:
-    # '..., said the ministry.' — only right after a comma or a closing quotation mark.
-    before = low[max(0, after - 30) : after]
-    if not re.search(r"[,\"”]\s*\w+$", before):
-        return None
-    # A title's dot ends no name: "said Col. Ahmed Ali" (the dot read as a space, offsets kept).
-    m = re.match(r"\s+([^,.;:\"“”]{2,80})", _TITLE_DOT.sub(r"\1 ", low[after:end]))
-    if m is None:
-        return None
-    role = _APPOSED_ROLE.match(low, after + m.end(1), end) or _APPOSED_ROLE.match(
-        low[:end] + ",", after + m.end(1)
-    )
-    if role is not None and _ROLE.search(
-        role.group("role")
-    ):  # "said Ann Lee, a spokeswoman for the agency"
-        found = canonical_source(_cut(text, role.start("role"), role.group("role")))
-        if found is not None:
-            return with_person(found, _cut(text, after + m.start(1), m.group(1)))
-    return canonical_source(_cut(text, after + m.start(1), m.group(1)))
-
-
-def _told(text: str, low: str, after: int, end: int) -> tuple[Source, ...]:
-    m = re.match(
-        r"\s+([^,.;:\"“”]{2,60}?)(?=\s+(?:that|on|in|about|at)\b|[,.;:\"“”]|$)", low[after:end]
-    )
-    if m is None or _VENUES.search(m.group(1)):
-        return ()
-    found = canonical_source(_cut(text, after + m.start(1), m.group(1)))
-    return (found.source,) if found is not None and found.source is not None else ()
 
 
 def quote_speaker(
@@ -429,12 +465,16 @@ def quote_speaker(
         rf"\s*,?\s*(?P<who>[^,.;:\"“”]{{2,80}}?)\s+(?:had\s+|has\s+)?(?:{_SPEECH})\b", after
     )
     if m:
-        found = canonical_source(_cut(text, closing + 1 + m.start("who"), m.group("who")))
+        found = (
+            inverted(text, low, closing + 1 + m.end("verb"), block_end)
+            if m.groupdict().get("verb")
+            else None
+        ) or canonical_source(cut(text, closing + 1 + m.start("who"), m.group("who")))
         told = _ACCORDING_AFTER.match(low, closing + 1 + m.end(), block_end)
         teller = (
             None
             if told is None
-            else canonical_source(_cut(text, told.start("who"), told.group("who")))
+            else canonical_source(cut(text, told.start("who"), told.group("who")))
         )
         if found is None or found.source is None or teller is None or teller.source is None:
             return found
@@ -446,5 +486,5 @@ def quote_speaker(
         before,
     )
     if m:
-        return canonical_source(_cut(text, block_start + m.start("who"), m.group("who")))
+        return canonical_source(cut(text, block_start + m.start("who"), m.group("who")))
     return None

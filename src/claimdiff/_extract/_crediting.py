@@ -16,7 +16,8 @@ import attrs
 
 from claimdiff._extract._attribution import attributions
 from claimdiff._extract._placing import Placing
-from claimdiff._extract._sources import Attribution, member_named
+from claimdiff._extract._pointers import Attribution
+from claimdiff._extract._sources import member_named
 from claimdiff._extract._text import Block, sentences
 from claimdiff._model.aliases import canonical_source
 from claimdiff._model.claim import Source

@@ -153,7 +153,9 @@ def one_spelling(found: list[Candidate]) -> list[Candidate]:
     "Iran's health minister" then "Health Minister X" are one ministry: "Ministry of Health" becomes
     "Iranian Ministry of Health" when that is the only name the text gives that ends with it and adds
     proper words before it (a country, a place: ANNOTATION.md rule 17, "as the text spells it most
-    fully"); a level word ("Local", "National") makes another speaker, and a bare one-word name is left.
+    fully"), or that begins with it and closes with "of" a proper name ("... of the Democratic Republic
+    of the Congo"); a level word ("Local", "National") makes another speaker, and a bare one-word name
+    is left.
 
     >>> one_spelling([]) == []
     True
@@ -166,6 +168,8 @@ def one_spelling(found: list[Candidate]) -> list[Candidate]:
         words = source_key(name).split()
         for n in range(2, len(words)):
             ending.setdefault(" ".join(words[-n:]), []).append(name)
+            if words[n] == "of":  # "Ministry of Health of the Republic of X": its first words too
+                ending.setdefault(" ".join(words[:n]), []).append(name)
     fuller: dict[str, Source] = {}
     for name in names:
         longer = [o for o in ending.get(source_key(name), ()) if spelled_more_fully(name, o)]
@@ -239,11 +243,11 @@ def _headlines_sourced(found: list[Candidate], outlet: Source) -> list[Candidate
     the outlet included); the same toll, failing that: an interval that overlaps, credited to a body.
     """
     body = [c.claim for c in found if not c.headline]
-    kinds: dict[
-        tuple[str, str | None], list[Claim]
-    ] = {}  # read once: a text of many headlines stays linear
-    for d in body:
-        kinds.setdefault((d.metric.name, d.scope.counted), []).append(d)
+    # the body's claims by metric and thing counted, in text order: each headline figure looks in one list
+    by_kind: dict[tuple[object, object], list[Claim]] = {}
+    if any(c.headline for c in found):
+        for d in body:
+            by_kind.setdefault((d.metric, d.scope.counted), []).append(d)
     out = []
     for c in found:
         k = c.claim
@@ -255,9 +259,8 @@ def _headlines_sourced(found: list[Candidate], outlet: Source) -> list[Candidate
             told = next(
                 (
                     d
-                    for d in body
-                    if (d.metric, d.scope.counted, d.low, d.high)
-                    == (k.metric, k.scope.counted, k.low, k.high)
+                    for d in by_kind.get((k.metric, k.scope.counted), ())
+                    if (d.low, d.high) == (k.low, k.high)
                     and noun in d.source.name.casefold()
                     and d.source.name.casefold() != noun
                 ),
@@ -268,18 +271,15 @@ def _headlines_sourced(found: list[Candidate], outlet: Source) -> list[Candidate
             told = next(
                 (
                     d
-                    for d in body
-                    if (d.metric, d.scope.counted, d.low, d.high)
-                    == (k.metric, k.scope.counted, k.low, k.high)
+                    for d in by_kind.get((k.metric, k.scope.counted), ())
+                    if (d.low, d.high) == (k.low, k.high)
                     and d.source.key != outlet.key
                     and not _described(d.source.name)
                 ),
                 None,
             )
         elif c.headline and k.source.key == outlet.key:
-            same = [
-                d for d in kinds.get((k.metric.name, k.scope.counted), ()) if d.metric == k.metric
-            ]
+            same = by_kind.get((k.metric, k.scope.counted), [])
             told = next(
                 (d for d in same if (d.low, d.high) == (k.low, k.high)),
                 next(

@@ -63,20 +63,33 @@ def spelled_more_fully(short: str, long: str) -> bool:
     True
     >>> spelled_more_fully("Health Ministry", "Local Health Ministry")
     False
+
+    The state or place a name closes with ("of the Democratic Republic of the Congo") spells it more
+    fully too:
+
+    >>> spelled_more_fully("Ministry of Health", "Ministry of Health of the Republic of Kalomir")
+    True
     """
     words, longer = _key(short).split(), _key(long).split()
+    if len(words) < 2 or len(longer) <= len(words):
+        return False
+    if longer[: len(words)] == words and longer[len(words)] == "of":  # "... of the Red Sea State"
+        after = long.split()[len(words) + 1 :]
+        return (
+            len(long.split()) == len(longer)
+            and bool(after)
+            and all(w[:1].isupper() or w.lower() in JOINERS for w in after)
+        )
     extra = long.split()[: len(longer) - len(words)]
-    return (
-        len(words) >= 2
-        and len(longer) > len(words)
-        and longer[len(longer) - len(words) :] == words
-        and all(w[:1].isupper() and w.lower() not in LEVELS for w in extra)
+    return longer[len(longer) - len(words) :] == words and all(
+        w[:1].isupper() and w.lower() not in LEVELS for w in extra
     )
 
 
 #: A story's dateline: "DUBAI -", "BEIRUT (Reuters) -", "KABUL:", "GENEVA, May 11 (Xinhua) --".
 DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^()]{1,30}\))?"
+    r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?(?:\s*\([^()]{1,30}\))?"
     r"\s*(?:[-–—:]+)\s*"
 )
 
@@ -176,7 +189,35 @@ def defined_names(text: str) -> dict[str, str]:
                         " ".join(words), name
                     )  # "the Philippines National ... Council": the council
                 break
+        else:
+            named = _named_by_foreign_acronym(words, m.group("acr"))
+            if named is not None:
+                out.setdefault(m.group("acr"), named)
     return out
+
+
+#: The head nouns of a civil body's name ("... Management Agency", "... Emergency Authority").
+_CIVIL_HEADS = frozenset({"agency", "authority", "ministry", "council", "committee", "commission", "service",
+                          "bureau", "directorate", "administration", "organisation", "organization", "institute",
+                          "centre", "center", "department", "office"})  # fmt: skip
+
+
+def _named_by_foreign_acronym(words: list[str], acr: str) -> str | None:
+    """The body a name in English stands for when its acronym is of its own language, or ``None``.
+
+    "the National Disaster Management Agency (BNPB)", "the Disaster and Emergency Management Authority
+    (AFAD)": an all-capital acronym of three letters or more right after a civil body's name is that
+    body's short name even when its letters are the initials of the name in another language. A body
+    the built-in table knows by the acronym is left to the table.
+    """
+    if not (acr.isupper() and len(acr) >= 3) or bodies_named(acr):
+        return None
+    if not _CIVIL_HEADS.intersection(w.lower() for w in words):
+        return None
+    lead = 1 if words[0].lower() == "the" else 0
+    if " ".join(words[lead : lead + 1]).lower() in COUNTRIES:
+        lead += 1
+    return " ".join(words[lead:]) or None
 
 
 def _subsequence(short: str, long: str) -> bool:

@@ -51,6 +51,11 @@ _MINISTRY = re.compile(
 )
 
 
+#: A ministry and the place it serves: "health ministry in gaza", "ministry of health in hamas-run gaza".
+_MINISTRY_IN = re.compile(
+    r"^(?P<m>(?:[a-z]+\s+)?ministry(?:\s+of\s+[a-z]+(?:\s+affairs)?)?)\s+in\s+"
+    r"(?:[a-z]+-(?:run|led|controlled|held)\s+)?(?P<c>[a-z]+)$"
+)
 #: "ministry of defence of the russian federation": the ministry, then its state.
 _OF_COUNTRY = re.compile(r"^(?P<m>ministry\s+of\s+[a-z]+(?:\s+affairs)?)\s+of\s+(?:the\s+)?(?P<c>[a-z ]+)$")
 
@@ -120,11 +125,16 @@ _FOR_BODY = re.compile(
 )
 
 
+#: A rank before a role: "UNICEF senior spokesperson" (any other word before the role is the body's).
+_RANK = r"(?:senior|chief|deputy|acting|top|main|official|principal|assistant|associate|regional|local|press)"
+#: A word of a person's name: capitalised, or a particle ("al-Kidra", "bin Zayed", "van der Berg").
+_NAME_WORD = r"(?:[A-Z]|(?:al|el|ad|as|ash|bin|ibn|abu|de|da|di|du|van|von|der|le|la)\b-?)[\w.'’-]*"
 #: The body before the speaker's role, with or without the person's name: "UNICEF spokesperson Ann Lee".
 _BODY_ROLE = re.compile(
-    r"^(?P<body>.+?)(?:'s)?\s+(?:[a-z]+\s+)?(?i:spokes(?:man|woman|person)|chief|head|director(?:[- ]general)?|"
-    r"commissioner(?:-general)?)(?:\s+[A-Z][\w.'’-]*){0,4}$"
-    r"|^(?P<owner>.+?)'s\s+(?:[a-z]+\s+)?(?:officials?|officers?|spokes(?:man|woman|person))$"
+    rf"^(?P<body>.+?)(?:'s)?\s+(?:{_RANK}\s+)?(?i:spokes(?:man|woman|person)|chief|head|director(?:[- ]general)?|"
+    rf"commissioner(?:-general)?)(?:\s+{_NAME_WORD}){{0,4}}$"
+    r"|^(?P<owner>.+?)'s\s+(?:[a-z]+\s+)?(?:officials?|officers?|spokes(?:man|woman|person)|press service|"
+    r"press office|media office)$"
 )
 
 
@@ -138,6 +148,18 @@ _RANKED = re.compile(
 _HEAD_OF_STATE = re.compile(
     r"^(?P<adj>[A-Z][a-z]+)\s+(?P<office>President|Prime Minister)(?:\s+[A-Z][\w.'’-]*){0,4}$"
 )
+#: A one-person office of a place, with or without the person: "Oaxaca Governor Alejandro Murat",
+#: "Kyiv Mayor Vitali Klitschko", "Taiwan's Premier William Lai" (the office speaks, ANNOTATION.md rule 17).
+_PLACE_OFFICE = re.compile(
+    r"^(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?:'s|’s)?\s+"
+    r"(?P<office>President|Prime Minister|Premier|Chancellor|Chief Minister|Governor|Mayor)"
+    r"(?:\s+[A-Z][\w.'’-]*){0,4}$"
+)
+#: The level closing a region's name: "Bryansk Region Governor" is a governor of a region (role_name).
+_LEVEL_WORDS = frozenset({"region", "oblast", "province", "krai"})
+#: Words before an office that are a rank or a level, not a place: "Deputy Governor", "Regional Governor".
+_RANKS = frozenset({"deputy", "vice", "acting", "former", "lieutenant", "regional", "provincial", "state", "city",
+                    "county", "interim", "the", "then", "new", "district", "municipal", "local"})  # fmt: skip
 
 
 #: The UN's chief, named or not: "UN Secretary-General António Guterres".
@@ -181,7 +203,15 @@ def office_of(s: str) -> str | None:
         return "Secretary-General"
     m = _HEAD_OF_STATE.match(s)
     country = _ADJECTIVES.get(m.group("adj").lower()) if m is not None else None
-    return f"{m.group('office')} of {country}" if m is not None and country else None
+    if m is not None and country:
+        return f"{m.group('office')} of {country}"
+    m = _PLACE_OFFICE.match(s)
+    words = m.group("place").lower().split() if m is not None else []
+    if m is None or words[0] in _RANKS or words[-1] in _LEVEL_WORDS:
+        return None  # "Deputy Governor"; "Bryansk Region Governor" is read by role_name
+    place = re.sub(r"['’]s$", "", m.group("place"))
+    place = _ADJECTIVES.get(place.lower(), place)  # "Japanese Premier": of Japan
+    return f"{m.group('office')} of {place}"
 
 
 #: Bodies a text names in lower case: "a police spokesman", "an army spokesman", "the city administration".
@@ -202,6 +232,8 @@ def body_of(s: str) -> str | None:
         return None
     body = _RANKED.sub("", (m.groupdict().get("body") or m.group("owner")).strip())
     body = _without_trailing_name(body)  # "the media office Ismail Al-Thawabta": the office
+    if body.lower() in _ADJECTIVES:
+        return None  # "Japanese Chief Cabinet Secretary": a nationality alone is no body
     if body.lower() in ANAPHORS:
         return f"the {body}"  # "the centre's duty officer": the centre just named
     first = body.split()[0].lower()
@@ -214,10 +246,26 @@ def body_of(s: str) -> str | None:
     return body
 
 
-def ministry_name(low: str) -> str | None:
+def ministry_name(low: str, s: str = "") -> str | None:
+    """A ministry under one name however a text writes its field and its state or place.
+
+    "Russia's defense ministry" and "the Ministry of Defence of the Russian Federation" are the
+    Russian Ministry of Defence; given the phrase as written (``s``), a place that is no country is
+    kept as its name: "Gaza's health ministry", "the health ministry in Hamas-run Gaza" and "the
+    Ministry of Health in Gaza" are the Gaza Ministry of Health.
+
+    >>> ministry_name("health ministry in hamas-run gaza", "health ministry in Hamas-run Gaza")
+    'Gaza Ministry of Health'
+    """
     of = _OF_COUNTRY.match(low)  # "the Ministry of Defence of the Russian Federation": Russia's
     if of is not None:
         low = f"{_STATE_NAMES.get(of.group('c'), of.group('c'))} {of.group('m')}"
+    inside = _MINISTRY_IN.match(low)  # "the health ministry in Gaza": Gaza's
+    place = s.rsplit(maxsplit=1)[-1] if inside is not None and s else ""
+    if inside is not None:
+        low = f"{inside.group('c')} {inside.group('m')}"
+    elif s:
+        place = re.sub(r"['’]s$", "", s.split(maxsplit=1)[0])
     m = _MINISTRY.match(low)
     if m is None:
         return None
@@ -227,6 +275,8 @@ def ministry_name(low: str) -> str | None:
     adj = COUNTRIES.get(country or "") or (
         country.title() if country and country in _ADJECTIVES else None
     )
+    if country and adj is None and place[:1].isupper() and place.lower() == country:
+        adj = place  # a place that is no country, as the text writes it
     if country and adj is None:
         return None
     return f"{adj} Ministry of {topic}" if adj else f"Ministry of {topic}"
@@ -237,7 +287,7 @@ def ministry_name(low: str) -> str | None:
 _ROLE_FORMS = (
     (
         re.compile(
-            r"^(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:Region|Oblast|Province|Krai)\s+Governor"
+            r"^(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?i:region|oblast|province|krai)\s+(?i:governor)"
             r"(?:\s+[A-Z][\w'’-]+){0,3}$"
         ),
         "Governor of {p} region",

@@ -1,7 +1,8 @@
 """Naming a source: the body a subject or object phrase names, its kind and its party, and the abbreviations a text defines.
 
 "Russia's defense ministry", "the Russian Ministry of Defence" and "MoD" are one source; "the governor
-said" points back to the governor named before; "UK-based war monitor" is a description, not a name.
+said" is a pointer back (resolved by :mod:`claimdiff._extract._pointers` to the governor named before);
+"UK-based war monitor" is a description, not a name.
 """
 
 from __future__ import annotations
@@ -9,12 +10,9 @@ from __future__ import annotations
 import functools
 import re
 
-import attrs
-
 from claimdiff._extract._names import (
     DATELINE,
     JOINERS,
-    LEVELS,
     PARTICIPLE_AFTER,
     SITS_IN,
     TITLE_ADJECTIVE,
@@ -23,6 +21,7 @@ from claimdiff._extract._names import (
     named_in_apposition,
     spelled_more_fully,
 )
+from claimdiff._extract._pointers import Attribution, party_word, with_person
 from claimdiff._extract._roles import (
     ANAPHORS,
     COUNTRIES,
@@ -37,6 +36,7 @@ from claimdiff._extract._roles import (
     role_name,
     source_kind,
 )
+from claimdiff._extract._time import MONTH_PATTERN
 from claimdiff._model.aliases import bodies_named
 from claimdiff._model.claim import Source, SourceKind
 
@@ -56,27 +56,38 @@ __all__ = [
 # fmt: off
 
 _LEADING = re.compile(
-    r"^(?:(?:later|meanwhile|however|but|and|also|separately|earlier|initially|then|now|in addition|"
+    r"^(?:(?:later|meanwhile|in the meantime|however|but|and|also|separately|earlier|initially|then|now|in addition|"
     r"in a statement|in an update|on \w+day|overnight|today|yesterday)\b[\s,]*)+"
 )
+#: A time closing a name: "in November 2006", "on 12 May", "in 2019" (when it spoke, not who).
+_WHEN = (rf"in (?:early |late |mid-?)?(?:{MONTH_PATTERN})(?: \d{{1,2}})?(?:,? \d{{4}})?|in \d{{4}}|"
+         rf"on \d{{1,2}} (?:{MONTH_PATTERN})(?: \d{{4}})?|on (?:{MONTH_PATTERN}) \d{{1,2}}(?:,? \d{{4}})?")
 _TRAILING = re.compile(
-    r"(?:\s+(?:(?:late |early )?on \w+day|on \w+day (?:morning|evening|afternoon|night)|\w+day|today|yesterday|"
+    rf"(?:\s+(?:{_WHEN}|(?:late |early )?on \w+day|on \w+day (?:morning|evening|afternoon|night)|\w+day|today|yesterday|"
     r"overnight|later|earlier|meanwhile|also|further|separately|again|initially|previously|first|now|still|there|"
-    r"had|has|have|would|will|then|in a statement|in an update|in a telegram post|on telegram))+$"
+    r"had|has|have|would|will|then|in a statement|in an update|in a telegram post|on telegram|"
+    r"in the (?:country|region|area|capital|city|province|state|territory)))+$"
 )
+#: What a body issues, as a noun: its statements, reports, posts, figures (one list for every reading below).
+_PAPERS = (r"statements?|reports?|updates?|posts?|briefings?|bulletins?|communiqu[eé]s?|messages?|announcements?|"
+           r"figures|data|tally|counts?|assessments?|estimates?")
 _STATEMENT_OF = re.compile(
-    r"^(?:an?\s+|the\s+)?(?:[a-z]+\s+){0,2}?(?:statements?|reports?|updates?|posts?|briefings?|bulletins?|"
-    r"communiqu[eé]s?|messages?|announcements?|figures|data|tally|assessments?|estimates?|information)"
-    r"(?:\s+(?:we|they|that|which)(?:\s+[a-z]+){1,3}?)?\s+(?:from|by|of)\s+"
+    rf"^(?:an?\s+|the\s+)?(?:[a-z]+\s+){{0,2}}?(?:{_PAPERS}|information)"
+    r"(?:\s+(?:(?:we|they|that|which)(?:\s+[a-z]+){1,3}?|issued|released|published|posted|compiled|provided|"
+    r"prepared|shared))?\s+(?:from|by|of)\s+"
     r"(?P<who>.+)$"
 )
-#: A body's own report: "the agency's latest report", "WHO's situation update" (the body, by its name).
-_OWN_STATEMENT = re.compile(
-    r"^(?P<who>.+?)'s\s+(?:[a-z]+\s+){0,2}?(?:statements?|reports?|updates?|bulletins?|figures|data|tally|"
-    r"counts?|assessments?|estimates?)$"
+#: A body's own report: "the agency's latest report", "WHO's situation update", "X's Telegram post".
+_OWN_STATEMENT = re.compile(rf"^(?P<who>.+?)'s\s+(?:[a-z]+\s+){{0,2}}?(?:{_PAPERS})$")
+#: A report named by its author, the author's name modifying the noun: "the daily air force report", "a UN
+#: report", "the latest OCHA update" (the author, when the name is a body's).
+_AUTHORED = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?:(?:first|latest|last|new|initial|preliminary|daily|weekly|monthly|final|previous|"
+    rf"official|separate|own|most recent)\s+)*(?P<who>\S.*?)\s+(?:{_PAPERS})$"
 )
-#: "UK-based", "London based": where a body sits, not its name.
-_BASED = re.compile(r"^(?:[\w.]+[- ])+based\s+", re.IGNORECASE)
+#: "UK-based", "London based": where a body sits, not its name. Only a place's name, capitalised, comes
+#: before "based": "the death toll was based on" names no one.
+_BASED = re.compile(r"^(?:(?:[Tt]he|an?|An?)\s+)?(?:[A-Z][\w.]*[- ])+based\s+")
 #: The name at the end of a long subject: "the UN's relief chief Mark Lowcock" is Mark Lowcock.
 _ROLE_WORDS = re.compile(r"^(?:(?:Coordinator|Minister|Secretary|Secretary-General|General|Governor|Spokesperson|"
                          r"Spokesman|Spokeswoman|Director|Chief|Commissioner|President|Head|Envoy|Representative|"
@@ -103,7 +114,7 @@ _OF_A_PLACE = re.compile(
 )
 _NOT_SOURCES = frozenset(
     {"updates", "update", "reports", "report", "information", "data", "figures", "estimates", "estimate",
-     "sources", "witnesses", "others", "many", "some", "attacks", "attack", "there", "this", "that", "which",
+     "others", "many", "some", "attacks", "attack", "there", "this", "that", "which",
      "who", "what", "one"}
 )
 _NOT_SOURCE_HEADS = frozenset({"updates", "update", "reports", "report", "information", "data", "figures",
@@ -112,151 +123,6 @@ _NOT_SOURCE_HEADS = frozenset({"updates", "update", "reports", "report", "inform
                                "findings", "released", "published", "issued", "numbers", "statistics", "tally",
                                "toll", "count", "counts", "records"})
 # fmt: on
-
-
-@attrs.frozen
-class Attribution:
-    """Who a figure is credited to, as the text says it.
-
-    Attributes:
-        source: The origin; ``None`` when the text points back ("it said", "the ministry said").
-        via: Sources it passed through on the way, nearest the origin first ("told Reuters").
-        refers_to: For a pointer back, the noun it names ("ministry"), or ``""`` for a pronoun.
-        people: The people the text has named as speaking for a body so far, each with that body
-            ("Health Minister Ana Ruiz" makes "Ana Ruiz" the Ministry of Health): a later "Ruiz said"
-            is the ministry (ANNOTATION.md rule 17). Passed on from one speaker to the next.
-        reaches_back: Whether it credits the figures before it in its sentence too: "N died, the
-            ministry said" does; "N died and the ministry said M were hurt" credits M only (the
-            verb has its own complement).
-    """
-
-    source: Source | None
-    via: tuple[Source, ...] = ()
-    refers_to: str = ""
-    people: tuple[tuple[str, Source], ...] = attrs.field(default=(), eq=False, repr=False)
-    reaches_back: bool = attrs.field(default=True, eq=False, repr=False)
-
-    def resolve(self, previous: Attribution | None) -> Attribution | None:
-        """This attribution with a pointer back or a person already named replaced by their body.
-
-        A pointer back ("it said", "the ministry said") is the speaker just named when it fits;
-        "the official", "the spokesperson" fit any body (a person speaking for it), "the ministry"
-        a ministry. A person the text named with their body before ("Health Minister Ana Ruiz"),
-        named again ("Ruiz said"), is that body. Whether it reaches back is kept.
-        """
-        found = self._resolved(previous)
-        if found is None or found.reaches_back == self.reaches_back:
-            return found
-        return attrs.evolve(found, reaches_back=self.reaches_back)
-
-    def _resolved(self, previous: Attribution | None) -> Attribution | None:
-        """This attribution with a pointer back or a person already named replaced by their body.
-
-        A pointer back ("it said", "the ministry said") is the speaker just named when it fits;
-        "the official", "the spokesperson" fit any body (a person speaking for it), "the ministry"
-        a ministry. A person the text named with their body before ("Health Minister Ana Ruiz"),
-        named again ("Ruiz said"), is that body.
-        """
-        known = previous.people if previous is not None else ()
-        if self.source is not None and self.refers_to:  # a name that may point back
-            if previous is not None and previous.source is not None and self._fits(previous.source):
-                return attrs.evolve(previous, via=previous.via + self.via)
-            earlier = self._earlier(known)
-            if earlier is not None:
-                return Attribution(earlier, via=self.via, people=known)
-            return attrs.evolve(self, refers_to="").resolve(previous)
-        if self.source is not None:
-            body = (
-                _person_body(self.source.name, known)
-                or next(
-                    (b for _, b in reversed(known) if spelled_more_fully(self.source.name, b.name)),
-                    None,
-                )
-                or self.source
-            )
-            spoke = _joined(known, (*self.people, ("", body)))
-            return Attribution(body, via=self.via, people=spoke)
-        if previous is not None and previous.source is not None and self._fits(previous.source):
-            return attrs.evolve(previous, via=previous.via + self.via)
-        earlier = self._earlier(known)
-        if (
-            earlier is not None
-        ):  # "the minister said" after another speaker: the minister named before
-            return Attribution(earlier, via=self.via, people=known)
-        if (
-            self.refers_to
-        ):  # "the governor said" with no governor named before: the role is the source
-            named = canonical_source(self.refers_to)
-            if (
-                named is not None
-                and named.source is not None
-                and (
-                    self.refers_to.split()[-1] in ANAPHORS
-                    or named.source.kind is not SourceKind.UNKNOWN
-                )
-            ):  # "the monitor said": a body by its noun; "according to the latest numbers": no one
-                return Attribution(named.source, via=self.via, people=known)
-        return None
-
-    def _fits(self, body: Source) -> bool:
-        """Whether the noun this pointer names fits ``body``: each of its words in the body's name."""
-        if not self.refers_to or self.refers_to in _SPEAKS_FOR_ANY:
-            return True
-        name = body.name.casefold()
-        *modifiers, head = self.refers_to.split()
-        # "the two observatory officials": the observatory's people; "the Russian military" after
-        # Russia's defence ministry (ANNOTATION.md rule 27); "the regional governor": a level, no name
-        fits_head = (
-            head in _SPEAKS_FOR_ANY
-            or _FITS.get(head, head) in name
-            or (head in {"ministry", "military", "army"} and body.kind is SourceKind.MILITARY)
-        )
-        levels = LEVELS.intersection(
-            name.split()
-        )  # "the county government" is no "Local government"
-        return fits_head and all(
-            _FITS.get(w, w) in name
-            or (w in LEVELS and not levels)
-            or w in _PARTY_OF.get(body.party or "", ())
-            for w in modifiers
-        )
-
-    def _earlier(self, known: tuple[tuple[str, Source], ...]) -> Source | None:
-        """The last body named before the speaker just named that the pointer's noun fits."""
-        if not self.refers_to or self.refers_to in _SPEAKS_FOR_ANY:
-            return None
-        return next((b for _, b in reversed(known) if self._fits(b)), None)
-
-
-#: A party -> the words that name it ("Russia" is "russian", "russia"), for "the Russian military".
-_PARTY_OF = {country.title(): (country, adj.lower()) for country, adj in COUNTRIES.items()}
-#: Numbers and demonstratives before a noun pointing back: "the two officials", "both officials".
-_NUMBERED = re.compile(r"^(?:both|two|three|four|these|those|same)\s+(?=\S)")
-#: A role that fits a body of another name: "the minister" speaks for the ministry just named.
-_FITS = {"minister": "ministry"}
-#: A person named by role alone ("the official", "the spokeswoman") speaks for whichever body was just named.
-_SPEAKS_FOR_ANY = frozenset(
-    {"official", "officials", "spokesman", "spokeswoman", "spokesperson", "officer"}
-)
-
-
-def _person_body(name: str, people: tuple[tuple[str, Source], ...]) -> Source | None:
-    """The body a person already named speaks for: by their full name, or by the surname alone."""
-    if not people or not name[:1].isupper() or len(name.split()) > 3:
-        return None
-    for person, body in reversed(people):
-        if person and (name == person or (len(name.split()) == 1 and name == person.split()[-1])):
-            return body
-    return None
-
-
-def _joined(
-    known: tuple[tuple[str, Source], ...], new: tuple[tuple[str, Source], ...]
-) -> tuple[tuple[str, Source], ...]:
-    """The speakers named so far, the newest last, each once; the last 16 (a pointer reaches no further)."""
-    if not new or (known and known[-1] == new[-1] and len(new) == 1):
-        return known
-    return (*(p for p in known if p not in new), *new)[-16:]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -281,14 +147,6 @@ def canonical_source(phrase: str) -> Attribution | None:
         if person is None or person.group("name") == found.source.name
         else with_person(found, person.group("name"))
     )
-
-
-def with_person(found: Attribution, person: str) -> Attribution:
-    """``found`` knowing that ``person`` speaks for its body ("Paul Smit, head of the agency")."""
-    person = " ".join(person.split())
-    if found.source is None or not person[:1].isupper() or len(person.split()) > 4:
-        return found
-    return attrs.evolve(found, people=_joined(found.people, ((person, found.source),)))
 
 
 def member_named(outlet: Source, text: str, start: int, end: int) -> Attribution | None:
@@ -344,6 +202,11 @@ def _canonical(phrase: str) -> Attribution | None:
     m = _TRAILING.search(low)
     if m and m.start() > 0:
         s, low = s[: m.start()], low[: m.start()]
+    agency = _NEWS_AGENCY.match(s)
+    if (
+        agency is not None
+    ):  # "state-run news agency Xinhua", "Interfax news agency": the agency's name
+        return canonical_source(agency.group("after") or agency.group("before"))
     based = _BASED.match(s)
     if based:
         s, low = s[based.end() :], low[based.end() :]
@@ -356,7 +219,7 @@ def _canonical(phrase: str) -> Attribution | None:
         modified is not None and modified.start() > 0
     ):  # "... Bureau interviewed at the site": the bureau
         s, low = s[: modified.start()], low[: modified.start()]
-    for article in ("the ", "a ", "an "):
+    for article in ("the ", "a ", "an ", "our "):
         if low.startswith(article):
             s, low = s[len(article) :], low[len(article) :]
     possessive = re.match(r"^([a-z]+)'s\s+", low)
@@ -393,7 +256,10 @@ def _canonical(phrase: str) -> Attribution | None:
         press = press[0].upper() + press[1:]
         return Attribution(Source(press, kind=source_kind(press)))
     # "initial reports", "verified reports": unnamed reports, as the text names them
-    if _EARLY_REPORTS.match(low):
+    authored = _authored(s, low)
+    if authored is not None:  # "the daily air force report", "the latest OCHA update": its author
+        return authored
+    if _EARLY_REPORTS.match(low) and not definite:  # "the latest situation report": a pointer
         return _as_written(s)
     located = _LOCATED.match(low)
     if located is not None and _BODY_HEAD.search(low, located.end("who")):
@@ -424,15 +290,13 @@ def _canonical(phrase: str) -> Attribution | None:
     if definite or low.startswith("both "):
         low = _NUMBERED.sub("", low)  # "the two officials", "both officials": the ones just named
         words = low.split()
-        if len(words) == 2 and words[1] in ANAPHORS and _party_word(words[0]) and not s.islower():
+        if len(words) == 2 and words[1] in ANAPHORS and party_word(words[0]) and not s.islower():
             # "the Russian military": the body of that kind and side named before, else its own name
             name = s[0].upper() + s[1:]
             own = Source(name, kind=source_kind(name), party=party_of(name))
             return Attribution(own, refers_to=low)
         if low in ANAPHORS or (s.islower() and len(words) <= 3):
-            return Attribution(
-                None, refers_to=low
-            )  # "the observatory said": the speaker it names, if named
+            return _pointer(low)  # "the observatory said": the speaker it names, if named
     words = s.split()
     if (
         len(words) > 9
@@ -445,14 +309,24 @@ def _canonical(phrase: str) -> Attribution | None:
         trailing = _TRAILING_NAME.search(s)
         if trailing is None or len(trailing.group(1).split()) < 2:
             return None
+        if body_of(s[: trailing.start(1)].strip()) is not None:
+            # "a spokesman for the Afghan police forces in the west Abdul Ahmadi": the body he speaks for
+            found = canonical_source(s[: trailing.start(1)].strip())
+            if found is not None and found.source is not None:
+                return with_person(found, trailing.group(1))
         s = _ROLE_WORDS.sub("", trailing.group(1))  # a long title ends with the person's name
         low, words = s.lower(), s.split()
     if any(ch.isdigit() for ch in s) or not s[0].isalpha():
         return None
-    name = ministry_name(low) or media_name(s, low) or role_name(s) or s[0].upper() + s[1:]
+    name = ministry_name(low, s) or media_name(s, low) or role_name(s) or s[0].upper() + s[1:]
     return Attribution(Source(name, kind=source_kind(name), party=party_of(name)))
 
 
+#: A news agency's name beside its description in lower case: "state news agency WAM", "Xinhua news agency".
+_NEWS_AGENCY = re.compile(
+    r"^(?:(?:[Tt]he|[a-z][\w-]*)\s+){0,3}?news\s+agency,?\s+(?P<after>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})$"
+    r"|^(?P<before>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s+news\s+agency$"
+)
 #: Reports no body is named for, by the time they were made: "initial reports", "preliminary reports".
 _EARLY_REPORTS = re.compile(
     r"^(?!(?:these|those|such|other|the|its|their|his|her)\b)(?:[a-z]+\s+){1,2}reports?$"
@@ -460,16 +334,49 @@ _EARLY_REPORTS = re.compile(
 #: Authors a phrase names by a quantity, not a name: "different organizations", "various sources".
 _UNNAMED_AUTHOR = re.compile(r"(?:different|various|several|many|multiple|some|numerous)\s")
 #: "by" before a breakdown, not an author: "data by province", "figures by age".
-_BREAKDOWN = re.compile(r"\bby\s*$")
+_BREAKDOWN = re.compile(
+    r"\b(?:figures|data|tally|counts?|estimates?|numbers|statistics|information|breakdown)\s+by\s*$"
+)
 #: A document with no author named: "a report on the attack", "the statement" (a pointer, read later).
+#: Numbers and demonstratives before a noun pointing back: "the two officials", "both officials".
+_NUMBERED = re.compile(r"^(?:both|two|three|four|these|those|same)\s+(?=\S)")
 _REPORT_OF_NO_ONE = re.compile(
     r"^(?:an?\s+)?(?:[a-z]+\s+)?(?:report|statement|study|survey|document)\s+(?:on|about|into)\b"
 )
 
 
-def _party_word(word: str) -> bool:
-    """Whether ``word`` names a country or its people ("russia", "russian")."""
-    return any(word in names for names in _PARTY_OF.values())
+def _pointer(noun: str) -> Attribution:
+    """A pointer back by ``noun``, with the body the noun names by itself if nothing before fits.
+
+    "the monitor said": a body by its noun; "according to the latest numbers": no one.
+    """
+    named = canonical_source(noun)
+    alone = (
+        named.source
+        if named is not None
+        and named.source is not None
+        and (noun.rsplit(maxsplit=1)[-1] in ANAPHORS or named.source.kind is not SourceKind.UNKNOWN)
+        else None
+    )
+    return Attribution(None, refers_to=noun, alone=alone)
+
+
+def _authored(s: str, low: str) -> Attribution | None:
+    """The author a report's modifier names ("the daily air force report": the air force), or ``None``.
+
+    Only a body: a name of a known kind or the built-in table's, or a noun pointing back to one
+    ("the ministry report"); "the situation report", "casualty figures" name no author.
+    """
+    m = _AUTHORED.match(low)
+    if m is None:
+        return None
+    found = canonical_source(s[m.start("who") : m.end("who")])
+    if found is None:
+        return None
+    if found.source is None:
+        return found if found.refers_to and found.alone is not None else None
+    known = found.source.kind is not SourceKind.UNKNOWN or bodies_named(found.source.name)
+    return found if known else None
 
 
 def _as_written(s: str) -> Attribution:
@@ -480,7 +387,7 @@ def _as_written(s: str) -> Attribution:
 
 #: Unnamed speakers, then where they are: "officials in Lake Province", "local authorities in the north".
 _LOCATED = re.compile(
-    r"^(?P<who>(?:[a-z]+\s+){0,2}?(?:officials?|authorities|sources))\s+(?:in|from|at|with|of)\s+\S.*$"
+    r"^(?P<who>(?:[a-z]+\s+){0,4}?(?:officials?|authorities|sources))\s+(?:in|from|at|with|of)\s+\S.*$"
 )
 #: One unnamed official, a level or nationality kept: written in the plural ("Officials", "Afghan officials").
 _ONE_OFFICIAL = re.compile(r"^(?:[a-z]+\s+){0,2}official$")

@@ -1,0 +1,192 @@
+"""Constructions that name a speaker besides a verb's subject, and the tests the verb reader asks.
+
+"State TV quoted the governor as saying": the governor, through State TV; "the government's death
+toll is 715": the government; "OCHA: 40 killed": OCHA; "According to TASS, ..., the mayor said": the
+mayor through TASS. Also whether a word that looks like a verb of speech is a noun ("the Mexican
+states"), whether a sentence is a title-case headline, and whether a source is a body.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TypeGuard
+
+import attrs
+
+from claimdiff._extract._pointers import Attribution
+from claimdiff._extract._roles import COUNTRIES
+from claimdiff._extract._sources import canonical_source
+from claimdiff._extract._subjects import cut, subject
+from claimdiff._model.aliases import bodies_named
+from claimdiff._model.claim import Source, SourceKind
+
+__all__ = [
+    "CLAUSE_BETWEEN",
+    "OPENER",
+    "OWN_TOLL",
+    "QUOTED_AS",
+    "a_body",
+    "has",
+    "headline",
+    "named_or_role",
+    "names_someone",
+    "noun_after_adjective",
+    "owner",
+    "press_passed",
+    "quoted_speaker",
+    "through",
+]
+
+
+#: The kinds of source that pass on what others state: news agencies and the press.
+_PRESS = frozenset({SourceKind.AGENCY, SourceKind.MEDIA})
+
+
+def press_passed(opening: Attribution, closing: Attribution) -> Attribution | None:
+    """The closing speaker through the press that opened the sentence, or ``None`` if it is no such pair.
+
+    "According to TASS, one person died, the mayor said": the mayor's, through TASS; when the
+    closing speaker is the press itself ("..., Xinhua reported") the opening one is the origin.
+    """
+    if (
+        opening.source is None
+        or closing.source is None
+        or opening.source.kind not in _PRESS
+        or closing.source.kind in _PRESS
+    ):
+        return None
+    return attrs.evolve(closing, via=(*closing.via, opening.source, *opening.via))
+
+
+#: "X quoted Y as saying", "Y was quoted (by X) as saying", "an article quoting Y as saying": Y states it,
+#: through X (ANNOTATION.md rule 18c).
+QUOTED_AS = re.compile(
+    r"\bquot(?:ed|ing)\s+(?:(?P<who>[^,.;:\"“”()]{2,80}?)\s+)?as\s+(?:saying|telling|stating|writing|announcing)\b"
+)
+#: The passive: "was quoted as saying", "were quoted by TASS as saying".
+_QUOTED_PASSIVE = re.compile(r"\s+(?:was|were|is|are|being|been)\s+$")
+_QUOTED_BY = re.compile(r"by\s+(?P<teller>.+)$")
+
+
+def quoted_speaker(text: str, low: str, start: int, m: re.Match[str]) -> Attribution | None:
+    """The speaker a quoted-as construction names, through the one who quoted them.
+
+    "State TV quoted the governor as saying" is the governor's, via State TV; "the governor was
+    quoted by TASS as saying" is the governor's, via TASS; "the governor was quoted as saying" the governor's.
+    """
+    who = cut(text, m.start("who"), m.group("who")) if m.group("who") else ""
+    by = _QUOTED_BY.match(who)
+    passive = _QUOTED_PASSIVE.search(low, start, m.start())
+    if passive is not None:
+        spoke = subject(text, low, start, passive.start())
+        teller = canonical_source(by.group("teller")) if by is not None else None
+    elif by is None and who:
+        spoke = canonical_source(who)
+        teller = subject(text, low, start, m.start())
+    else:
+        return None
+    if not names_someone(spoke):
+        return None
+    if teller is None or teller.source is None:
+        return spoke
+    return attrs.evolve(spoke, via=(*spoke.via, teller.source, *teller.via))
+
+
+#: The adjectives of the countries the vocabulary knows ("Mexican", "Syrian").
+_NATIONALITIES = frozenset(COUNTRIES.values())
+#: Adjectives before a plural noun that is also a speech verb: "the Mexican states", "southern states".
+_NOUN_ADJECTIVES = frozenset({"southern", "northern", "eastern", "western", "central", "member", "neighbouring",
+                              "neighboring", "gulf", "affected", "other", "several", "federal", "many"})  # fmt: skip
+_LAST_WORD = re.compile(r"([a-z]+)\s+$")
+
+
+def noun_after_adjective(low: str, start: int, at: int) -> bool:
+    """Whether the word before ``at`` is a nationality or a place adjective: the word at ``at`` is a noun."""
+    m = _LAST_WORD.search(low, max(start, at - 20), at)
+    return m is not None and (
+        m.group(1) in _NOUN_ADJECTIVES or m.group(1).title() in _NATIONALITIES
+    )
+
+
+def has(low: str, words: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether ``low[start:end]`` holds one of ``words`` (a quick test before a slower pattern)."""
+    return any(low.find(w, start, end) >= 0 for w in words)
+
+
+def headline(known: bool | None, text: str, start: int, end: int) -> bool:
+    """Whether the sentence ``text[start:end]`` is a title-case headline, ``known`` if read before."""
+    return title_case(text[start:end]) if known is None else known
+
+
+def title_case(sentence: str) -> bool:
+    """Whether a sentence is a headline in title case ("Officials Say Death Toll Could be 1,800")."""
+    words = [w for w in sentence.split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
+
+
+#: A name and a colon opening a sentence: "OCHA: 40 people killed", "Police: three dead" (its speaker).
+OPENER = re.compile(r"\s*(?P<who>[A-Z][^:.;,\"“”()\n]{1,60}):\s+(?=\S)")
+
+
+#: A body's own toll: "the government's death toll", "the ministry's latest tally" (the possessive is its owner).
+OWN_TOLL = re.compile(
+    r"['’]s\s+(?:(?:latest|official|new|revised|own|current|updated|overall|total|preliminary|final)\s+)?"
+    r"(?:death\s+toll|toll|tally|count|casualty\s+figures|figures)\b"
+)
+_WORDS_BEFORE = re.compile(r"(?:[\w.-]+\s+){0,3}[\w.-]+$")
+
+
+def owner(text: str, low: str, start: int, at: int) -> Attribution | None:
+    """The body a possessive before ``at`` names ("the government's", "The Kalomir Health Ministry's").
+
+    The name is read backwards from the possessive while its words are capitalised, up to a "the";
+    the longest such phrase naming a body (or pointing back to one) is the owner.
+    """
+    words = list(re.finditer(r"[\w.-]+", low[max(start, at - 80) : at]))
+    base = max(start, at - 80)
+    found: Attribution | None = None
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
+        first = text[base + w.start()]
+        if i < len(words) - 1 and not (first.isupper() or w.group(0) == "the"):
+            break
+        named = canonical_source(text[base + w.start() : at])
+        if named is not None and (
+            (named.source is not None and a_body(named.source))
+            or (named.source is None and named.alone is not None and a_body(named.alone))
+        ):
+            found = named
+        if w.group(0) == "the":
+            break
+    return found
+
+
+def a_body(source: Source) -> bool:
+    """Whether a source is a body by its kind or the built-in table (not a place, a label or a dateline)."""
+    return source.kind is not SourceKind.UNKNOWN or bool(bodies_named(source.name))
+
+
+#: Where a new clause begins between two verbs: a comma, a conjunction, a subordinator or a relative.
+CLAUSE_BETWEEN = re.compile(
+    r"[,;:\"“”()—–]|\b(?:and|but|or|while|as|after|before|because|although|though|since|until|when|where|"
+    r"which|who|whose|if)\b"
+)
+
+
+def through(inner: Attribution, outer: Attribution) -> Attribution:
+    """The speaker of a complement clause, through the speaker whose verb it completes."""
+    if outer.source is None or (inner.source is not None and inner.source.key == outer.source.key):
+        return inner
+    return attrs.evolve(inner, via=(*inner.via, outer.source, *outer.via))
+
+
+def names_someone(found: Attribution | None) -> TypeGuard[Attribution]:
+    """Whether an agent names a body, or points back to one ("according to the county government")."""
+    return found is not None and (found.source is not None or bool(found.refers_to))
+
+
+def named_or_role(found: Attribution | None) -> Attribution | None:
+    """A cited body: "citing the police" names the police even with no speaker before it to point back to."""
+    if found is not None and found.source is None and found.refers_to:
+        return found.resolve(None)
+    return found
