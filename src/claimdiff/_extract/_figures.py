@@ -29,6 +29,7 @@ from claimdiff._extract._not_counts import (
     plural_head,
 )
 from claimdiff._extract._noun import counted as noun_phrase
+from claimdiff._extract._partitives import WORD_AFTER, partitives
 from claimdiff._extract._text import alternation
 from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._model.estimate import Estimate, Hedge, Provenance
@@ -210,7 +211,7 @@ def figures(
         if fig is not None and fig.counted is not None and free(fig.start, fig.end):
             out.append(fig)
             taken.append((fig.start, fig.end))
-    return _partitives(low, end, sorted(out, key=lambda f: f.start), vocabulary)
+    return partitives(low, end, sorted(out, key=lambda f: f.start), vocabulary)
 
 
 def _number_at(
@@ -283,63 +284,12 @@ _NONE_METRIC = {
 _A_SCALE = re.compile(r"(?<![\w-])an?\s+(?:hundred|thousand|million|billion)\b")
 _OF = re.compile(r"\s+of\b")
 _SPACE = re.compile(r"\s+")
-#: Cases of a disease: counted as the reader counts "19 Nipah virus cases" (cases of people).
-_CASES = frozenset({"cases", "infections"})
-_OF_WHOM = re.compile(r"\s+of\s+(?:whom|them)\b")
-_OF_THE = re.compile(r"\s+of\b(?:\s+the)?\s*")
 
 
 @functools.lru_cache(maxsize=256)
 def _vague_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     # Searched within one sentence only (pos/endpos), so the look-behind still sees the text before it.
     return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in words)})(?![\w-])")
-
-
-def _partitives(low: str, end: int, found: list[Figure], vocabulary: Vocabulary) -> list[Figure]:
-    """The part in "34 of the 39 missiles" counts what the whole counts; a part of nothing named is dropped.
-
-    "18 of the cases" counts the thing the vocabulary knows (or cases) after "of the".
-    """
-    out: list[Figure] = []
-    for i, fig in enumerate(found):
-        of = _OF_THE.match(low, fig.end)
-        if (
-            of is None
-            or fig.counted is not None
-            or fig.estimate.unit
-            or _OF_WHOM.match(low, fig.end)
-        ):
-            # "814,000 of whom": a part of the figure before, which the reader gives it
-            out.append(fig)
-            continue
-        whole = found[i + 1] if i + 1 < len(found) else None
-        if whole is not None and whole.start == of.end() and whole.counted is not None:
-            out.append(attrs.evolve(fig, counted=whole.counted, bare=False))
-            continue
-        head = _WORD_AFTER.match(low, of.end(), end)
-        toll = (
-            _TOLL_NOUN.match(low, whole.end, end)
-            if whole is not None and whole.start == of.end()
-            else head
-            if fig.estimate.point != 1
-            else None
-        )
-        if toll is not None and toll.group(1) in _WHOLE_NOUNS:
-            # "55 of 75 confirmed dead", "134 of the deaths": a part of a toll of people; the reader
-            # gives it the verb after the whole, else the whole's metric (metrics.partitive)
-            out.append(attrs.evolve(fig, counted="people"))
-            continue
-        if (
-            fig.estimate.point != 1  # "one of the worst floods": an idiom, not a count
-            and head is not None
-            and (head.group(1) in vocabulary.counted_synonyms or head.group(1) in _CASES)
-            and of.group().rstrip().endswith("the")
-        ):
-            counted = (
-                head.group(1) if head.group(1) in _CASES else vocabulary.counted(head.group(1))
-            )
-            out.append(attrs.evolve(fig, counted=counted, bare=False))
-    return out
 
 
 def _number_figure(
@@ -496,7 +446,7 @@ def _figure(
         # A joined m is million when a plural noun follows ("1.2m people", "1.2m refugees"), and metres when
         # a length word or a singular noun does ("1.2m high", "a 1.2m wave": the figure measures the noun).
         noun = noun_phrase(text, low, np_start, end, vocabulary, single=False)
-        following = _WORD_AFTER.match(low, np_start, end)
+        following = WORD_AFTER.match(low, np_start, end)
         if (
             noun[0] is not None
             and following is not None
@@ -534,14 +484,3 @@ def _figure(
         metric=participle,
         noun_at=np_start if counted is not None else None,
     )
-
-
-_WORD_AFTER = re.compile(r"\s*([a-z]+)")
-#: Nouns of a toll that name a whole a number can be a part of: "134 of the deaths", "two of the injured".
-_WHOLE_NOUNS = frozenset(
-    w
-    for w, metric in TRIGGERS.items()
-    if " " not in w and metric in {"killed", "injured", "missing"}
-) - {"kill", "kills", "killing", "die", "dies", "injure", "injures", "injuring", "wounding"}
-#: After the number of a whole, within three words, the toll noun it counts: "75 confirmed dead".
-_TOLL_NOUN = re.compile(rf"\s*(?:[a-z]+\s+){{0,2}}?({alternation(_WHOLE_NOUNS)})\b")

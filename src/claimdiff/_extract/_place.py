@@ -8,7 +8,9 @@ from __future__ import annotations
 import functools
 import re
 
-from claimdiff._extract._cities import city_named
+from claimdiff._extract._gazetteer_reads import KIND as _KIND
+from claimdiff._extract._gazetteer_reads import as_town, country_first, known, well_known
+from claimdiff._extract._gazetteer_reads import common as common_parent
 from claimdiff._extract._place_owner import NAME as _NAME
 from claimdiff._extract._place_owner import country_owning, named_town, owns_a_body
 from claimdiff._extract._place_owner import is_country as _is_country
@@ -16,7 +18,7 @@ from claimdiff._extract._sources import COUNTRIES
 from claimdiff._extract._text import alternation
 from claimdiff._extract._time import CALENDAR_WORDS
 from claimdiff._extract._triggers import TRIGGERS
-from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer, alpha_3, city_unit_codes
+from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer, alpha_3
 
 __all__ = [
     "known",
@@ -24,7 +26,6 @@ __all__ = [
     "places_named",
 ]
 
-_KIND = r"(?:regions?|oblasts?|provinces?|districts?|governorates?|states?|county|counties|city|cities|towns?|villages?|municipalit(?:y|ies)|territory|strip)"
 #: A lower-case word inside a place's name: "Mar del Plata", "Rio de Janeiro", "Dar es Salaam".
 _PARTICLE = r"(?:de|del|da|do|dos|das|di|du|des|la|le|les|los|las|el|es|al|van|von|am|an der)"
 _LOCATIVE = re.compile(
@@ -209,7 +210,7 @@ def _path(country: str | None, place: str) -> tuple[str, ...] | None:
         and not known(DEFAULT_GAZETTEER, place)
     ):
         return None  # "on MERS-CoV in Saudi Arabia", "COVID-19": an acronym's compound, not a place
-    if words[0].lower() in _NOT_PLACES and not _well_known(place):
+    if words[0].lower() in _NOT_PLACES and not well_known(place):
         return None  # "in New cases", "The ..." (but "New York", "New Delhi" are places)
     if _HELD_BY.search(words[0]):
         return (
@@ -276,7 +277,7 @@ def places_named(
                 continue  # "20 miles from the Ukraine border": a landmark, not where the figure is
             path = _path(m.group("c"), _DATE_WORDS.sub("", m.group("p")))
             if path is not None and " " in path[-1] and not known(gazetteer, path):
-                path = _country_first(gazetteer, path)
+                path = country_first(gazetteer, path)
             if path is None or (_EVENT_AFTER.match(text, m.end()) and not known(gazetteer, path)):
                 continue  # "in the Easter bombings": an event's name, not a place
             if _NAME_OF.search(text, max(start, m.start() - 25), m.start()):
@@ -319,13 +320,13 @@ def places_named(
             if (weak or titled(text, start, end)) and not known(gazetteer, path):
                 continue  # in a headline every word is capitalised: only a known name is a place
             if _TOWN_OF.search(text, max(start, m.start() - 30), m.start() + 3):
-                path = _as_town(gazetteer, path)  # "the city of Odesa": the city, not its region
+                path = as_town(gazetteer, path)  # "the city of Odesa": the city, not its region
             elif kind := _TOWN_AFTER.search(path[-1]):
                 # "Gaza city", "Mexico City": the town, by the name written ("city" is in many
                 # towns' names); "Kalaya town": the town Kalaya ("town" is in none)
                 bare = _TOWN_AFTER.sub("", path[-1])
                 written = bare if kind.group().strip() == "town" else path[-1]
-                path = _as_town(gazetteer, (*path[:-1], bare), written)
+                path = as_town(gazetteer, (*path[:-1], bare), written)
             more = _MORE_PLACES.match(text, m.end(), end)
             extra = (
                 [gazetteer.normalise(p) for p in _NAMES.findall(more.group())]
@@ -349,7 +350,7 @@ def places_named(
                 or (known(gazetteer, path) and all(known(gazetteer, p) for p in extra))
             ):
                 paths = [gazetteer.normalise(path), *extra]
-                common = _common(gazetteer, paths)
+                common = common_parent(gazetteer, paths)
                 if not common and any(known(gazetteer, p) for p in paths):
                     continue
                 # none known: the place they lie in ("A and B regencies in South Kalimantan"),
@@ -466,53 +467,3 @@ def _titled(text: str, start: int, end: int) -> bool:
     """True for a headline in title case: four words or more, nearly all capitalised ("Attack on Military Base")."""
     words = _WORD.findall(text, start, end)
     return len(words) >= _TITLE_WORDS and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
-
-
-def _well_known(name: str) -> bool:
-    """True for a name of several words the gazetteer or GeoNames knows without context ("New Delhi")."""
-    return " " in name and (known(DEFAULT_GAZETTEER, name) or city_named(name) is not None)
-
-
-def _country_first(gazetteer: Gazetteer, path: tuple[str, ...]) -> tuple[str, ...]:
-    """A run of capitalised words opening with a country's name is that country ("in Pakistan Volleyball Bombing").
-
-    Headlines capitalise every word: a run the gazetteer does not know, whose first words are a
-    country and whose other words name no kind of unit, is the country.
-    """
-    words = path[-1].split()
-    for n in range(min(len(words) - 1, 5), 0, -1):
-        head = " ".join(words[:n])
-        if _is_country(gazetteer, head) and not re.search(_KIND, " ".join(words[n:]).lower()):
-            return (*path[:-1], head)
-    return path
-
-
-def _as_town(
-    gazetteer: Gazetteer, path: tuple[str, ...], name: str | None = None
-) -> tuple[str, ...]:
-    """A place the text calls a city or town (``name``, else the path's last part): named like a region, the town in it.
-
-    A city that is a first-level unit of its own ("the city of Kyiv") is that unit.
-    """
-    key = gazetteer.key(path)
-    if len(key) == 2 and "-" in key[1] and key[1] not in city_unit_codes():
-        return (*gazetteer.normalise(path), name or path[-1])
-    return path if name is None else (*path[:-1], name)
-
-
-def known(gazetteer: Gazetteer, path: tuple[str, ...] | str) -> bool:
-    """True when the gazetteer knows where the place is (its country, by ISO code)."""
-    key = gazetteer.key(path)
-    return bool(key) and key[0].isupper()
-
-
-def _common(gazetteer: Gazetteer, paths: list[tuple[str, ...]]) -> tuple[str, ...]:
-    """The common parent of places in a list; the deepest when the others contain it ("Kerala, India")."""
-    keys = [gazetteer.key(p) for p in paths]
-    deepest = max(range(len(keys)), key=lambda i: len(keys[i]))
-    if all(keys[deepest][: len(k)] == k for k in keys):
-        return paths[deepest]
-    n = 0
-    while all(len(k) > n and k[n] == keys[0][n] for k in keys):
-        n += 1
-    return paths[0][:n]

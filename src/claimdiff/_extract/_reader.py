@@ -40,6 +40,7 @@ from claimdiff._extract._metrics import (
     unit_metric,
 )
 from claimdiff._extract._noun import of_nation, predicate_noun, told_apart
+from claimdiff._extract._partitives import OF_WHOM
 from claimdiff._extract._place import _LABEL, _path, known, places_named
 from claimdiff._extract._place_choice import heading_places
 from claimdiff._extract._placing import Context
@@ -207,7 +208,7 @@ class _Reader(Crediting):
                     _INCLUDED.fullmatch(self.low, previous[0].end, chain[0][0].start) is not None
                     or (  # "1.65 million people have been displaced, around 814,000 of whom are in A"
                         chain[0][0].bare
-                        and _OF_WHOM.match(self.low, chain[0][0].end) is not None
+                        and OF_WHOM.match(self.low, chain[0][0].end) is not None
                         and _LIST_GAP.fullmatch(self.low, previous[0].end, chain[0][0].start)
                         is not None
                     )
@@ -467,7 +468,6 @@ _AREAS = re.compile(AREA_NOUNS)
 _NO_CLAIM_UNITS = frozenset({"share", "duration"})
 #: Before a figure that opens its paragraph: nothing but a bullet, a quotation mark or spaces.
 _OPENS_BLOCK = re.compile(r"[\s\-–—•*\"“']*")
-_OF_WHOM = re.compile(r"\s+of\s+(?:whom|them)\b")
 #: Between a figure and a part of it said with "of whom": the rest of the clause, then a comma.
 _LIST_GAP = re.compile(r"[^.;:()\d]{0,80}?,\s*(?:and\s+)?")
 _OPEN_PAREN = re.compile(r"\s*\(\s*(?:or\s+|i\.e\.\s+)?")

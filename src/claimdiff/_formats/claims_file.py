@@ -37,7 +37,8 @@ from claimdiff._core.relations import Relation
 from claimdiff._core.series import Series
 from claimdiff._formats._io import read_text, write_atomic
 from claimdiff._formats.build import FORMAT_VERSION, build_document, raise_all
-from claimdiff._formats.csv_format import parse_csv, write_csv
+from claimdiff._formats.csv_format import parse_csv
+from claimdiff._formats.csv_write import write_csv
 from claimdiff._formats.documents import Lines, check_size, parse_json, parse_yaml
 from claimdiff._formats.write import Layout, claim_to_dict, counted_definitions, metric_definitions
 from claimdiff._model.claim import Claim

@@ -1,0 +1,69 @@
+"""What the gazetteer says of a name read in text: whether it knows it, and the places it implies.
+
+Whether the gazetteer knows a place, a list's common parent, a town named like a region, a country
+opening a headline's run of capitalised words. Shared by the reading of places in a sentence (:mod:`claimdiff._extract._place`) and their choice
+and completion (:mod:`claimdiff._extract._place_choice`, :mod:`claimdiff._extract._placing`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimdiff._extract._cities import city_named
+from claimdiff._extract._place_owner import is_country
+from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer, city_unit_codes
+
+__all__ = ["KIND", "as_town", "common", "country_first", "known", "well_known"]
+
+#: The kinds of unit a place's name may end with: "Belgorod region", "Henan province", "Gaza Strip".
+KIND = r"(?:regions?|oblasts?|provinces?|districts?|governorates?|states?|county|counties|city|cities|towns?|villages?|municipalit(?:y|ies)|territory|strip)"
+
+
+def well_known(name: str) -> bool:
+    """True for a name of several words the gazetteer or GeoNames knows without context ("New Delhi")."""
+    return " " in name and (known(DEFAULT_GAZETTEER, name) or city_named(name) is not None)
+
+
+def country_first(gazetteer: Gazetteer, path: tuple[str, ...]) -> tuple[str, ...]:
+    """A run of capitalised words opening with a country's name is that country ("in Pakistan Volleyball Bombing").
+
+    Headlines capitalise every word: a run the gazetteer does not know, whose first words are a
+    country and whose other words name no kind of unit, is the country.
+    """
+    words = path[-1].split()
+    for n in range(min(len(words) - 1, 5), 0, -1):
+        head = " ".join(words[:n])
+        if is_country(gazetteer, head) and not re.search(KIND, " ".join(words[n:]).lower()):
+            return (*path[:-1], head)
+    return path
+
+
+def as_town(
+    gazetteer: Gazetteer, path: tuple[str, ...], name: str | None = None
+) -> tuple[str, ...]:
+    """A place the text calls a city or town (``name``, else the path's last part): named like a region, the town in it.
+
+    A city that is a first-level unit of its own ("the city of Kyiv") is that unit.
+    """
+    key = gazetteer.key(path)
+    if len(key) == 2 and "-" in key[1] and key[1] not in city_unit_codes():
+        return (*gazetteer.normalise(path), name or path[-1])
+    return path if name is None else (*path[:-1], name)
+
+
+def known(gazetteer: Gazetteer, path: tuple[str, ...] | str) -> bool:
+    """True when the gazetteer knows where the place is (its country, by ISO code)."""
+    key = gazetteer.key(path)
+    return bool(key) and key[0].isupper()
+
+
+def common(gazetteer: Gazetteer, paths: list[tuple[str, ...]]) -> tuple[str, ...]:
+    """The common parent of places in a list; the deepest when the others contain it ("Kerala, India")."""
+    keys = [gazetteer.key(p) for p in paths]
+    deepest = max(range(len(keys)), key=lambda i: len(keys[i]))
+    if all(keys[deepest][: len(k)] == k for k in keys):
+        return paths[deepest]
+    n = 0
+    while all(len(k) > n and k[n] == keys[0][n] for k in keys):
+        n += 1
+    return paths[0][:n]
