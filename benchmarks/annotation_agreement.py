@@ -2,7 +2,8 @@
 
 Run: ``python benchmarks/annotation_agreement.py [DIR] [-v]``. ``DIR`` (default
 ``tests/fixtures/real/second``) holds a second annotator's claims files, ``DIR/NAME.yaml`` for
-corpus texts ``NAME`` (``--draws N``: only those of the first N seeded draws, :func:`drawn`), written from ``tests/fixtures/real/ANNOTATION.md`` without opening
+corpus texts ``NAME`` (``--draws N``: only those of the first N seeded draws, :func:`drawn`;
+``--later``: only those of the later round's draw, :func:`later_drawn`), written from ``tests/fixtures/real/ANNOTATION.md`` without opening
 ``NAME.yaml``. Each is scored with the matching rule the extraction benchmark uses
 (``claimdiff._extract._score``: metric, counted thing, interval and hedge, origin; then also the
 place), the corpus file as truth and the second file as the prediction, and the totals are
@@ -77,6 +78,29 @@ def drawn(draws: int, per_half: int = 6) -> set[str]:
     return out
 
 
+#: The draw of a later round: the texts appended from entry 165 to entry 243 of ``corpus.yaml`` (the third
+#: and fourth annotation rounds of issue 22), six of each half, seeded with 2026. A blind second annotator
+#: labelled them after the rounds' labels were written.
+LATER_DRAW = (165, 243, 2026)
+
+
+def later_drawn(per_half: int = 6) -> set[str]:
+    """The texts of the later round's draw (:data:`LATER_DRAW`): ``random.Random(2026).sample`` of each half.
+
+    >>> len(later_drawn())
+    12
+    """
+    first, last, seed = LATER_DRAW
+    cases = list(corpus_cases().values())[first:last]
+    out: set[str] = set()
+    for half in ("dev", "test"):
+        names = sorted(
+            c["name"] for c in cases if c["split"] == half and c.get("text") != "kept out"
+        )
+        out |= set(random.Random(seed).sample(names, per_half))
+    return out
+
+
 def _origin_kind(theirs: str, ours: str, outlet: str) -> str:
     """Which way two origins differ, in this benchmark's words (corpus file against second file)."""
     kind = origin_kind(theirs, ours, outlet)
@@ -140,16 +164,19 @@ def classify(
 
 
 def agreement(
-    folder: Path, *, draws: int | None = None, verbose: bool = False
+    folder: Path, *, draws: int | None = None, later: bool = False, verbose: bool = False
 ) -> dict[str, Counter[str]]:
     """Print and return, per half, the totals and disagreement classes of ``folder``'s second annotations.
 
-    With ``draws``, only the texts of that many seeded draws (see :func:`drawn`) are scored.
+    With ``draws``, only the texts of that many seeded draws (see :func:`drawn`) are scored; with
+    ``later``, only those of the later round's draw (:func:`later_drawn`).
     """
     cases = corpus_cases()
     names = sorted(p.stem for p in folder.glob("*.yaml") if p.stem in cases)
     if draws is not None:
         names = sorted(set(names) & drawn(draws))
+    if later:
+        names = sorted(set(names) & later_drawn())
     unknown = sorted(p.stem for p in folder.glob("*.yaml") if p.stem not in cases)
     if unknown:
         print(f"not in corpus.yaml, left out: {', '.join(unknown)}")
@@ -206,8 +233,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--draws", type=int, help="score only the texts of the first N seeded draws (1: seed 22)"
     )
+    parser.add_argument(
+        "--later",
+        action="store_true",
+        help="score only the texts of the later round's draw (fresh texts of issue 22's third and fourth rounds)",
+    )
     args = parser.parse_args(argv)
-    agreement(args.folder, draws=args.draws, verbose=args.verbose)
+    agreement(args.folder, draws=args.draws, later=args.later, verbose=args.verbose)
     return 0
 
 
