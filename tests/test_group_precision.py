@@ -22,7 +22,7 @@ from claimdiff._core.grouping import group_claims
 from claimdiff._core.precision_used import KINDS, figure_precision
 from claimdiff._core.quiet import quiet_groups
 from claimdiff._core.verdicts import analyse
-from claimdiff._model.claim import rounded_data
+from claimdiff._model.rounded import rounded_data
 from claimdiff.cli._render import render_text
 from claimdiff.formats import read_acled, read_ucdp_ged
 from claimdiff.hedges import Provenance, parse_estimate

@@ -34,8 +34,8 @@ from claimdiff._formats.columnar import distinct
 from claimdiff._formats.csv_format import COLUMNS as CSV_COLUMNS
 from claimdiff._formats.csv_format import parse_rows
 from claimdiff._formats.table_columns import CsvReader, FrameReader, csv_text, read_table
-from claimdiff._model.claim import rounded_data
 from claimdiff._model.hedges import DEFAULT_HEDGES, HedgePolicy
+from claimdiff._model.rounded import rounded_data
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from claimdiff.exceptions import ClaimFileError, InvalidClaimError
 

@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 
 from claimdiff._model.derived import Derived, derive, shared_chain, shared_estimate
-from claimdiff._model.estimate import Estimate, Provenance
+from claimdiff._model.estimate import Estimate
 from claimdiff._model.hedges import DEFAULT_HEDGES, parse_estimate
 from claimdiff._model.measure import Measure
 from claimdiff._model.period import Period, optional_period
@@ -32,7 +32,6 @@ __all__ = [
     "figure_for",
     "grade_in",
     "place_path",
-    "rounded_data",
     "source_grades",
     "stated_span",
 ]
@@ -458,27 +457,6 @@ def check_stated(claim_id: str, period: Period | None, stated: Period | None) ->
             stated.isoformat(),
             f"is before the period it reports on starts ({period.isoformat()})",
         )
-
-
-def rounded_data(claims: Iterable[Claim]) -> list[Claim]:
-    """The claims with every figure given as data marked rounded: a table whose figures are rounded.
-
-    Numbers given as data are exact by default; a reader told that its table is rounded (population
-    estimates to the thousand, a dashboard's round tallies) marks them so, and they then get the
-    precision their digits imply, as worded figures do (see :class:`claimdiff.tolerance.Precision`). Worded
-    figures and claims already marked are kept as they are.
-
-    >>> c = Claim(id="a", metric="killed", estimate=30_000, scope=Scope(counted="people"), source="MoH")
-    >>> rounded_data([c])[0].estimate.provenance
-    <Provenance.ROUNDED: 'rounded'>
-    """
-    rounded = Provenance.ROUNDED
-    return [
-        attrs.evolve(c, estimate=attrs.evolve(c.estimate, provenance=rounded))
-        if c.estimate.provenance is Provenance.DATUM
-        else c
-        for c in claims
-    ]
 
 
 def source_grades(claims: Iterable[Claim]) -> tuple[SourceGrade, ...]:
