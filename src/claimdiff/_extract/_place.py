@@ -18,6 +18,7 @@ from claimdiff._extract._sources import COUNTRIES
 from claimdiff._extract._text import alternation
 from claimdiff._extract._time import CALENDAR_WORDS
 from claimdiff._extract._triggers import TRIGGERS
+from claimdiff._model.place_names import kind_of
 from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer, alpha_3
 
 __all__ = [
@@ -434,9 +435,10 @@ _SETTLEMENT = (
     r"villages?|communit(?:y|ies)|towns?|areas?|camps?|settlements?|neighbou?rhoods?|districts?|"
     r"regenc(?:y|ies)|municipalit(?:y|ies)"
 )
-#: After a place: "in" or "of" another ("Fardous in Aleppo"), maybe by its bearing ("in northern Syria").
+#: After a place: "in" or "of" another ("Fardous in Aleppo"), maybe by its bearing ("in northern Syria"), or
+#: the place it lies in, in brackets after it ("Shuicheng County (Guizhou Province, south-west China)").
 _IN_ANOTHER = re.compile(
-    rf"(?:\s+(?:{_SETTLEMENT}))?\s+(?:(?:located\s+)?in|of)\s+(?:the\s+)?"
+    rf"(?:(?:\s+(?:{_SETTLEMENT}))?\s+(?:(?:located\s+)?in|of)\s+|\s*\(\s*(?:[a-z]+\s+(?:of|in)\s+)?)(?:the\s+)?"
     rf"(?:(?:north|south|east|west)\w*(?:-\w+)?\s+|central\s+|[NSEW][a-z]+\s+(?=[A-Z]\w*['’]s\s))?"
     rf"(?:(?P<c>{_NAME})['’]s\s+(?:(?:[a-z][\w-]*)\s+){{0,2}})?(?P<p>{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*)"
 )
@@ -450,17 +452,24 @@ def _within(
     """A place the gazetteer does not know, within the known place named "in" or "of" after it.
 
     "Fardous in Aleppo"; "Kaboro community in the Dansadau Emirate of Northwest Nigeria's Zamfara
-    State": the first known place of the chain, up to three links.
+    State": the first known place of the chain, up to three links. A link named with its kind of
+    unit is kept, widest first ("the Abpashak area of Nahr-e-Saraj District of Hilmand Province":
+    Helmand, Nahr-e-Saraj District, Abpashak); so is a place in brackets after it ("Danba County
+    (Sichuan Province)": Sichuan, Danba County).
     """
+    links: list[str] = []
     for _ in range(_HOPS):
         m = _IN_ANOTHER.match(text, at, end)
         if m is None:
-            return path
+            break
         outer = _path(m.group("c"), _DATE_WORDS.sub("", m.group("p")))
         if outer is not None and known(gazetteer, outer):
-            return gazetteer.normalise((*outer, *path[-1:]))
+            return gazetteer.normalise((*outer, *reversed(links), *path[-1:]))
+        if outer is not None and kind_of(outer[-1]) is not None:
+            links.append(outer[-1])  # "Nahr-e-Saraj District": a unit between the place and the known one
         at = m.end()
-    return path
+    # units the gazetteer knows only within a country ("Hilmand Province"): the chain, read in the text's
+    return (*reversed(links), *path[-1:]) if links and path else path
 
 
 def _titled(text: str, start: int, end: int) -> bool:

@@ -304,6 +304,12 @@ class Gazetteer:
             rest.append((p.strip(), below_key(folded)))
         if country is not None and len(rest) == 1 and "-" not in rest[0][1]:
             country, sub, sub_name, rest = self._below_first(country, sub, sub_name, rest)
+        elif country is not None and sub is None and len(rest) > 1 and "-" not in rest[0][1]:
+            # "Hilmand Province > Nahr-e-Saraj District": a subdivision in another transliteration, then below
+            spelled = spelled_like(rest[0][1], country)
+            if spelled is not None and kind_of(rest[0][0]) in _FIRST_LEVEL:
+                country, sub, sub_name = _parent(spelled)
+                rest = rest[1:]
         out: list[tuple[str, str]] = []
         if country is not None:
             out.append((display[country], country))
