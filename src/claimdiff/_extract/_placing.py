@@ -23,7 +23,7 @@ from claimdiff._extract._time import DaysNamed
 from claimdiff._model.period import Period
 from claimdiff._model.place_names import fold, kind_of
 from claimdiff._model.place_towns import countries_with
-from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer, _iso
+from claimdiff._model.places import DEFAULT_GAZETTEER, FIRST_LEVEL, Gazetteer, _iso
 
 __all__ = ["Context", "Placing"]
 
@@ -333,9 +333,10 @@ class Placing:
             )
             if elsewhere is not None:
                 return self.gazetteer.normalise((_iso()[1][elsewhere], place[0]))
-        if kind_of(place[-1]) is not None:
-            # "190 deaths in Taroudant Province" after "in Al Haouz Province": a unit named with its
-            # kind is another's peer, not within it; its region unknown, it stays under its country
+        if kind_of(place[-1]) in FIRST_LEVEL:
+            # "190 deaths in Taroudant Province" after "in Al Haouz Province": a unit named with a
+            # first-level kind is another's peer, not within it; its region unknown, it stays under
+            # its country (a county or a district lies within the region around it)
             return in_country
         # a place named elsewhere vouches for the country and its first-level subdivision only: one
         # below it, even in the same sentence, is rather the place's peer in a list ("13 deaths in

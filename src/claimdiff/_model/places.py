@@ -359,7 +359,7 @@ def _codes() -> frozenset[str]:
 
 
 #: Kinds of first-level unit: a name written with one is a subdivision before it is a town.
-_FIRST_LEVEL = frozenset(
+FIRST_LEVEL = _FIRST_LEVEL = frozenset(
     {"region", "province", "oblast", "governorate", "state", "prefecture", "krai"}
 )
 
