@@ -19,7 +19,7 @@ from claimdiff._extract._text import alternation
 from claimdiff._extract._time import CALENDAR_WORDS
 from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._model.place_names import kind_of
-from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer, alpha_3
+from claimdiff._model.places import DEFAULT_GAZETTEER, FIRST_LEVEL, Gazetteer, alpha_3
 
 __all__ = [
     "known",
@@ -427,7 +427,24 @@ def places_named(
         gazetteer, subject.group("p")
     ):  # "Belgorod lies 20 miles from ..."
         found.append((subject.start("p"), gazetteer.normalise(subject.group("p"))))
+    if any(p and kind_of(p[-1]) in FIRST_LEVEL for _, p in found):
+        found = [(at, _of_level(gazetteer, p)) for at, p in found]
     return sorted(found)
+
+
+def _of_level(gazetteer: Gazetteer, path: tuple[str, ...]) -> tuple[str, ...]:
+    """A bare name of a town and of the first-level unit named after it, beside units named with their kind: the unit.
+
+    "five drones over the Belgorod region, four drones over Bryansk and another over the Moscow
+    region": places side by side are of one level, so Bryansk is the Bryansk region.
+    """
+    if len(path) != 1 or kind_of(path[0]) is not None:
+        return path
+    key = gazetteer.key(path)
+    if len(key) != 3 or "-" not in key[1]:
+        return path
+    unit = (*gazetteer.normalise(path)[:1], f"{path[0]} region")
+    return gazetteer.normalise(unit) if gazetteer.key(unit) == key[:2] else path
 
 
 #: The kind of settlement written after its name ("Kaboro community", "Negga village").
