@@ -279,8 +279,11 @@ def places_named(
             path = _path(m.group("c"), _DATE_WORDS.sub("", m.group("p")))
             if path is not None and " " in path[-1] and not known(gazetteer, path):
                 path = country_first(gazetteer, path)
-            if path is None or (_EVENT_AFTER.match(text, m.end()) and not known(gazetteer, path)):
-                continue  # "in the Easter bombings": an event's name, not a place
+            if path is None or (
+                (_EVENT_AFTER.match(text, m.end()) or _EVENT_AFTER.fullmatch(f" {path[-1].split()[-1].lower()}"))
+                and not known(gazetteer, path)
+            ):
+                continue  # "in the Easter bombings", "in Suspected Boko Haram Attacks": an event's name
             if _NAME_OF.search(text, max(start, m.start() - 25), m.start()):
                 continue  # "the Democratic Republic of the Congo": "of the Congo" is part of a name
             unit = (
@@ -318,6 +321,8 @@ def places_named(
                 and text[m.start() : m.start() + 4].lower().startswith(("from", "of "))
                 and not re.search(rf"\b{_KIND}\s+$", text[max(start, m.start() - 12) : m.start()])
             )
+            if weak and _vouched(gazetteer, text, m.end(), end):
+                weak = False  # "the central community of Joplin, Missouri": a known place vouches for it
             if (weak or titled(text, start, end)) and not known(gazetteer, path):
                 continue  # in a headline every word is capitalised: only a known name is a place
             if _TOWN_OF.search(text, max(start, m.start() - 30), m.start() + 3):
@@ -430,6 +435,15 @@ def places_named(
     if any(p and kind_of(p[-1]) in FIRST_LEVEL for _, p in found):
         found = [(at, _of_level(gazetteer, p)) for at, p in found]
     return sorted(found)
+
+
+def _vouched(gazetteer: Gazetteer, text: str, at: int, end: int) -> bool:
+    """True when the name ending at ``at`` is followed by one known place in apposition ("Joplin, Missouri")."""
+    more = _MORE_PLACES.match(text, at, end)
+    if more is None or " and " in more.group():
+        return False
+    names = _NAMES.findall(more.group())
+    return len(names) == 1 and known(gazetteer, names[0])
 
 
 def _of_level(gazetteer: Gazetteer, path: tuple[str, ...]) -> tuple[str, ...]:
