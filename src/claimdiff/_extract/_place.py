@@ -485,8 +485,8 @@ def _within(
     "Fardous in Aleppo"; "Kaboro community in the Dansadau Emirate of Northwest Nigeria's Zamfara
     State": the first known place of the chain, up to three links. A link named with its kind of
     unit is kept, widest first ("the Abpashak area of Nahr-e-Saraj District of Hilmand Province":
-    Helmand, Nahr-e-Saraj District, Abpashak); so is a place in brackets after it ("Danba County
-    (Sichuan Province)": Sichuan, Danba County).
+    Helmand, Nahr-e-Saraj District, Abpashak). A known place in brackets after it is where it lies
+    ("Danba County (Sichuan Province)": Sichuan, Danba County).
     """
     links: list[str] = []
     for _ in range(_HOPS):
@@ -496,7 +496,7 @@ def _within(
         outer = _path(m.group("c"), _DATE_WORDS.sub("", m.group("p")))
         if outer is not None and known(gazetteer, outer):
             return gazetteer.normalise((*outer, *reversed(links), *path[-1:]))
-        if outer is not None and kind_of(outer[-1]) is not None:
+        if outer is not None and kind_of(outer[-1]) is not None and "(" not in m.group():
             links.append(outer[-1])  # "Nahr-e-Saraj District": a unit between the place and the known one
         at = m.end()
     # units the gazetteer knows only within a country ("Hilmand Province"): the chain, read in the text's
