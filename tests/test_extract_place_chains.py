@@ -31,14 +31,16 @@ def test_a_chain_of_units_keeps_each_link_named_with_its_kind() -> None:
 
 def test_a_subdivision_in_another_transliteration_heads_a_longer_path() -> None:
     """ "Hilmand Province" is ISO's Helmand also when places below it follow in the path."""
-    assert place_key(("Afghanistan", "Hilmand Province", "Nahr-e-Saraj District", "X")) == place_key(
-        "Afghanistan > Helmand > Nahr-e-Saraj District > X"
-    )
+    assert place_key(
+        ("Afghanistan", "Hilmand Province", "Nahr-e-Saraj District", "X")
+    ) == place_key("Afghanistan > Helmand > Nahr-e-Saraj District > X")
 
 
 def test_a_known_place_in_brackets_is_where_the_place_before_it_lies() -> None:
     """ "Danba County (Sichuan Province)": the county in Sichuan, not under China alone."""
-    text = "China - Landslide\n\nA landslide in Danba County (Sichuan Province) left 3 people missing."
+    text = (
+        "China - Landslide\n\nA landslide in Danba County (Sichuan Province) left 3 people missing."
+    )
     assert [place_key(p) for p in _places(text)] == [place_key("China > Sichuan > Danba County")]
 
 
@@ -59,9 +61,12 @@ def test_a_county_lies_within_the_region_the_story_names() -> None:
 
 def test_a_province_named_with_its_kind_stays_a_peer() -> None:
     """ "190 deaths in Taroudant Province" after "Al Haouz Province" is not within Al Haouz."""
-    text = "In Al Haouz Province, 1,300 people died. 190 deaths were reported in Taroudant Province."
+    text = (
+        "In Al Haouz Province, 1,300 people died. 190 deaths were reported in Taroudant Province."
+    )
     keys = [place_key(p) for p in _places(text)]
-    assert len(keys) == 2 and keys[1][:2] != keys[0][:2]
+    assert len(keys) == 2
+    assert keys[1][:2] != keys[0][:2]
 
 
 def test_a_bare_name_beside_units_named_with_their_kind_is_the_unit() -> None:
@@ -109,7 +114,9 @@ def test_a_month_or_a_weekday_is_never_a_place(n: int, when: str) -> None:
 
 
 @given(n=st.integers(2, 10_000), name=_WORDS, event=_EVENTS)
-def test_an_unknown_name_ending_in_an_event_noun_is_never_a_place(n: int, name: str, event: str) -> None:
+def test_an_unknown_name_ending_in_an_event_noun_is_never_a_place(
+    n: int, name: str, event: str
+) -> None:
     """Law: "in Xyz Attacks" names an event; no place path ends in its event noun."""
     for place in _places(f"{n} Killed in {name} {event} in Nigeria"):
         assert not any(part.endswith(event) for part in place)

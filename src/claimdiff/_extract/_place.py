@@ -9,7 +9,7 @@ import functools
 import re
 
 from claimdiff._extract._gazetteer_reads import KIND as _KIND
-from claimdiff._extract._gazetteer_reads import as_town, country_first, known, well_known
+from claimdiff._extract._gazetteer_reads import as_town, country_first, known, of_level, well_known
 from claimdiff._extract._gazetteer_reads import common as common_parent
 from claimdiff._extract._place_owner import NAME as _NAME
 from claimdiff._extract._place_owner import country_owning, named_town, owns_a_body
@@ -280,7 +280,10 @@ def places_named(
             if path is not None and " " in path[-1] and not known(gazetteer, path):
                 path = country_first(gazetteer, path)
             if path is None or (
-                (_EVENT_AFTER.match(text, m.end()) or _EVENT_AFTER.fullmatch(f" {path[-1].split()[-1].lower()}"))
+                (
+                    _EVENT_AFTER.match(text, m.end())
+                    or _EVENT_AFTER.fullmatch(f" {path[-1].split()[-1].lower()}")
+                )
                 and not known(gazetteer, path)
             ):
                 continue  # "in the Easter bombings", "in Suspected Boko Haram Attacks": an event's name
@@ -433,7 +436,7 @@ def places_named(
     ):  # "Belgorod lies 20 miles from ..."
         found.append((subject.start("p"), gazetteer.normalise(subject.group("p"))))
     if any(p and kind_of(p[-1]) in FIRST_LEVEL for _, p in found):
-        found = [(at, _of_level(gazetteer, p)) for at, p in found]
+        found = [(at, of_level(gazetteer, p)) for at, p in found]
     return sorted(found)
 
 
@@ -444,21 +447,6 @@ def _vouched(gazetteer: Gazetteer, text: str, at: int, end: int) -> bool:
         return False
     names = _NAMES.findall(more.group())
     return len(names) == 1 and known(gazetteer, names[0])
-
-
-def _of_level(gazetteer: Gazetteer, path: tuple[str, ...]) -> tuple[str, ...]:
-    """A bare name of a town and of the first-level unit named after it, beside units named with their kind: the unit.
-
-    "five drones over the Belgorod region, four drones over Bryansk and another over the Moscow
-    region": places side by side are of one level, so Bryansk is the Bryansk region.
-    """
-    if len(path) != 1 or kind_of(path[0]) is not None:
-        return path
-    key = gazetteer.key(path)
-    if len(key) != 3 or "-" not in key[1]:
-        return path
-    unit = (*gazetteer.normalise(path)[:1], f"{path[0]} region")
-    return gazetteer.normalise(unit) if gazetteer.key(unit) == key[:2] else path
 
 
 #: The kind of settlement written after its name ("Kaboro community", "Negga village").
@@ -497,7 +485,9 @@ def _within(
         if outer is not None and known(gazetteer, outer):
             return gazetteer.normalise((*outer, *reversed(links), *path[-1:]))
         if outer is not None and kind_of(outer[-1]) is not None and "(" not in m.group():
-            links.append(outer[-1])  # "Nahr-e-Saraj District": a unit between the place and the known one
+            links.append(
+                outer[-1]
+            )  # "Nahr-e-Saraj District": a unit between the place and the known one
         at = m.end()
     # units the gazetteer knows only within a country ("Hilmand Province"): the chain, read in the text's
     return (*reversed(links), *path[-1:]) if links and path else path

@@ -36,9 +36,7 @@ def heading_places(
     ]
 
 
-def narrowest_nested(
-    gazetteer: Gazetteer, named: list[tuple[str, ...]]
-) -> tuple[str, ...]:
+def narrowest_nested(gazetteer: Gazetteer, named: list[tuple[str, ...]]) -> tuple[str, ...]:
     """The first of the places a heading names, or the place within it the heading names after it.
 
     "Afghanistan: Earthquake in Nangarhar" is about Nangarhar, in Afghanistan; "Ecuador / Peru -
