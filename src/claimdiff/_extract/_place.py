@@ -19,7 +19,7 @@ from claimdiff._extract._text import alternation
 from claimdiff._extract._time import CALENDAR_WORDS
 from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._model.place_names import kind_of
-from claimdiff._model.places import DEFAULT_GAZETTEER, FIRST_LEVEL, Gazetteer, alpha_3
+from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer, alpha_3
 
 __all__ = [
     "known",
@@ -435,8 +435,7 @@ def places_named(
         gazetteer, subject.group("p")
     ):  # "Belgorod lies 20 miles from ..."
         found.append((subject.start("p"), gazetteer.normalise(subject.group("p"))))
-    if any(p and kind_of(p[-1]) in FIRST_LEVEL for _, p in found):
-        found = [(at, of_level(gazetteer, p)) for at, p in found]
+    found = of_level(gazetteer, text, found)  # peers of one clause are of one level
     return sorted(found)
 
 
