@@ -120,3 +120,31 @@ def test_an_unknown_name_ending_in_an_event_noun_is_never_a_place(
     """Law: "in Xyz Attacks" names an event; no place path ends in its event noun."""
     for place in _places(f"{n} Killed in {name} {event} in Nigeria"):
         assert not any(part.endswith(event) for part in place)
+
+
+def test_the_lead_narrowest_place_on_one_path_is_the_story_place() -> None:
+    """A lead naming a country and a town in it places the story's later figures in the town."""
+    text = (
+        "Nigeria: Dozens of Militants Killed\n\n"
+        "In Nigeria, gunmen attacked a military base in the northeastern town of Damboa.\n\n"
+        "An army spokesman says troops killed 53 militants during the attack."
+    )
+    assert [place_key(p) for p in _places(text)] == [place_key("Nigeria > Borno > Damboa")]
+
+
+def test_a_lead_naming_places_apart_keeps_its_first() -> None:
+    """A lead whose places do not lie one within another gives no town to the story."""
+    text = (
+        "Pakistan: Quake Kills Hundreds\n\n"
+        "A quake struck southwestern Pakistan near the border with Iran.\n\n"
+        "Officials said 348 people were killed."
+    )
+    assert [place_key(p) for p in _places(text)] == [place_key("Pakistan")]
+
+
+@given(n=st.integers(2, 10_000), name=st.sampled_from(["African", "Asian", "Andean", "Balkan"]))
+def test_a_word_before_country_or_nation_is_no_place(n: int, name: str) -> None:
+    """Law: "the African country" qualifies the country; the adjective is never a place."""
+    for noun in ("country", "nation", "continent"):
+        text = f"Floods in Niger affected {n} people in the {name} {noun}."
+        assert all(name not in part for place in _places(text) for part in place)

@@ -89,6 +89,8 @@ _EVENT_AFTER = re.compile(
     r"cyclone|fires?|shelling|raids?|holidays?|festival|services?|parade|uprising|protests?)\b"
 )
 _BORDER = re.compile(r"\s+(?:border|frontier|side|line)s?\b")
+#: After a name: it is an adjective of the country or continent named by the noun ("the African country").
+_OF_NATION = re.compile(r"\s+(?:country|nation|continent)\b")
 #: Days and months closing a run of capitalised words ("Belgorod Saturday"): the calendar's own words.
 _DATE_WORDS = re.compile(rf"(?:\s+{alternation(w.title() for w in CALENDAR_WORDS)})+$")
 #: A place that opens a sentence as its subject, followed by a verb in the present or past.
@@ -274,8 +276,10 @@ def places_named(
     for pattern in (_POSSESSIVE, _LOCATIVE) if possessive else (_LOCATIVE,):
         for m in pattern.finditer(text, start, end):
             seen.add(m.start())
-            if _BORDER.match(text, m.end()):
-                continue  # "20 miles from the Ukraine border": a landmark, not where the figure is
+            if _BORDER.match(text, m.end()) or (
+                _OF_NATION.match(text, m.end()) and not known(gazetteer, m.group("p"))
+            ):
+                continue  # "from the Ukraine border": a landmark; "in the African country": an adjective
             path = _path(m.group("c"), _DATE_WORDS.sub("", m.group("p")))
             if path is not None and " " in path[-1] and not known(gazetteer, path):
                 path = country_first(gazetteer, path)
@@ -442,9 +446,7 @@ def places_named(
 def _vouched(gazetteer: Gazetteer, text: str, at: int, end: int) -> bool:
     """True when the name ending at ``at`` is followed by one known place in apposition ("Joplin, Missouri")."""
     more = _MORE_PLACES.match(text, at, end)
-    if more is None or " and " in more.group():
-        return False
-    names = _NAMES.findall(more.group())
+    names = _NAMES.findall(more.group()) if more is not None and " and " not in more.group() else []
     return len(names) == 1 and known(gazetteer, names[0])
 
 

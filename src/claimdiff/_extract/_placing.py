@@ -156,6 +156,26 @@ class Placing:
                 own = (*labelled, *own)  # "Sudan: 12 killed in Darfur": Darfur in Sudan
         return self.completed(self.gazetteer.normalise(own), own[-1] if own else None)
 
+    def read_story(self, named: list[tuple[str, ...]], *, past_lead: bool) -> None:
+        """The story's place from its lead's places: the narrowest, when they lie on one path inside the heading's.
+
+        A story's lead (its first paragraph after the headings) names where its event is more
+        precisely than the headline ("Nigeria: Dozens of Boko Haram Militants Killed", then "In
+        Nigeria, gunmen ... attacked a military base in the northeastern town of Damboa"): the
+        narrowest of its places, if each lies within the next, else its first, is the story's place
+        when it lies inside the heading's. Read once, in the lead.
+        """
+        if self.refined or past_lead or not named:
+            return
+        keys = [self.gazetteer.key(p) for p in named]
+        deepest = max(range(len(keys)), key=lambda i: len(keys[i]))
+        on_path = all(keys[deepest][: len(k)] == k for k in keys)
+        chosen = named[deepest] if on_path else named[0]
+        first, head = self.gazetteer.key(chosen), self.gazetteer.key(self.heading_place)
+        if not head or (len(first) > len(head) and first[: len(head)] == head):
+            self.heading_place = chosen
+            self.refined = True
+
     def _circumstance(self, at: int) -> bool:
         """True when the figure at ``at`` is an article after a preposition ("in a blast"): it ends no clause."""
         return bool(

@@ -291,16 +291,7 @@ class _Reader(Crediting):
         ]
         if named:
             self.paragraph_place = self._narrowest(placed)
-            first, head = self.gazetteer.key(named[0]), self.gazetteer.key(self.heading_place)
-            if (
-                not self.refined
-                and not self.past_lead
-                and (not head or (len(first) > len(head) and first[: len(head)] == head))
-            ):
-                self.heading_place = named[
-                    0
-                ]  # a story's lead's first place is its place, if more precise than its heading's
-                self.refined = True
+            self.read_story(named, past_lead=self.past_lead)
         if totals:
             self.paragraph_place = totals[
                 -1
