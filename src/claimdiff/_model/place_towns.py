@@ -139,7 +139,8 @@ def index(
     path = _data_file(min_population)
     if path is None:
         return {}, {}, {}
-    raw = json.loads(path.read_bytes()).values()  # bytes: json reads UTF-8 itself, without a decoded copy
+    # as bytes: json reads UTF-8 itself, without a decoded copy of the file
+    raw = json.loads(path.read_bytes()).values()
     out: defaultdict[str, list[_Row]] = defaultdict(list)
     rows: list[_Row] = []
     latin = _LATIN.findall
