@@ -148,3 +148,20 @@ def test_a_word_before_country_or_nation_is_no_place(n: int, name: str) -> None:
     for noun in ("country", "nation", "continent"):
         text = f"Floods in Niger affected {n} people in the {name} {noun}."
         assert all(name not in part for place in _places(text) for part in place)
+
+
+def test_units_named_with_their_kind_meet_their_bare_names() -> None:
+    """ "Bama LGA", "Khyber Agency", "Dushanbe independent city": the kind of unit is no part of the name."""
+    assert place_key("Nigeria > Borno > Bama LGA") == place_key("Nigeria > Borno > Bama")
+    assert place_key("Pakistan > Khyber Pakhtunkhwa > Khyber Agency") == place_key(
+        "Pakistan > Khyber Pakhtunkhwa > Khyber"
+    )
+    assert place_key("Tajikistan > Dushanbe independent city") == place_key("Tajikistan > Dushanbe")
+
+
+def test_an_ampersand_reads_and() -> None:
+    """UCDP's "Azad Jammu & Kashmir" is ISO's Azad Jammu and Kashmir."""
+    assert place_key("Pakistan > Azad Jammu & Kashmir") == place_key(
+        "Pakistan > Azad Jammu and Kashmir"
+    )
+    assert len(place_key("Pakistan > Azad Jammu & Kashmir")[1]) > 2
