@@ -165,3 +165,42 @@ def test_an_ampersand_reads_and() -> None:
         "Pakistan > Azad Jammu and Kashmir"
     )
     assert len(place_key("Pakistan > Azad Jammu & Kashmir")[1]) > 2
+
+
+def test_a_figure_placed_at_its_country_takes_its_event_place() -> None:
+    """ "the attack in the Sagaing area", then "at least 50 people were killed in the airstrike": in Sagaing."""
+    text = (
+        "Junta Confirms Deadly Airstrike\n\n"
+        "A spokesman said the attack in the Sagaing area in northwest Myanmar was conducted on Tuesday.\n\n"
+        "News outlets say at least 50 people were killed in the airstrike."
+    )
+    assert [place_key(p) for p in _places(text)] == [place_key("Myanmar > Sagaing")]
+
+
+def test_a_place_where_the_event_struck_is_its_event_place() -> None:
+    """ "in the province of Gansu, where the quakes struck": the toll of the quakes is Gansu's."""
+    text = (
+        "Death Toll from China Quake Rises\n\n"
+        "Rescuers in northwest China search the rubble as the death toll climbed to 94.\n\n"
+        "Soldiers dug through houses in the province of Gansu, where the quakes struck early Monday."
+    )
+    assert [place_key(p) for p in _places(text)] == [place_key("China > Gansu")]
+
+
+def test_events_in_places_apart_place_no_figure() -> None:
+    """Two events in two provinces: a figure placed at the country stays there."""
+    text = (
+        "Afghanistan: Clashes\n\n"
+        "Officials say 12 soldiers were killed in Afghanistan on Sunday.\n\n"
+        "The fighting in Badghis province lasted hours; the attack in Kunar province was repelled."
+    )
+    assert [place_key(p) for p in _places(text)] == [place_key("Afghanistan")]
+
+
+def test_an_event_place_no_subdivision_holds_places_no_figure() -> None:
+    """ "the attack at Tower 22": a name the gazetteer puts in no subdivision moves no figure."""
+    text = (
+        "Three U.S. soldiers were killed in Jordan, officials said.\n\n"
+        "The attack at Tower 22 came overnight."
+    )
+    assert [place_key(p) for p in _places(text)] == [place_key("Jordan")]

@@ -12,6 +12,7 @@ import re
 import attrs
 
 from claimdiff._extract._breakdown import items
+from claimdiff._extract._candidate import Candidate
 from claimdiff._extract._cities import below_region, city_named, needs_city
 from claimdiff._extract._clauses import CLAUSE_OPEN, FINITE, FRONTED, LOWER_WORD
 from claimdiff._extract._figures import Figure
@@ -25,7 +26,7 @@ from claimdiff._model.place_names import fold, kind_of
 from claimdiff._model.place_towns import countries_with
 from claimdiff._model.places import DEFAULT_GAZETTEER, FIRST_LEVEL, Gazetteer, _iso
 
-__all__ = ["Context", "Placing"]
+__all__ = ["Context", "Placing", "storied"]
 
 #: A run of capitalised words, with the "of (the)" inside names ("Democratic Republic of the Congo").
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*)*")
@@ -93,6 +94,9 @@ class Placing:
     written: tuple[frozenset[str], frozenset[str]] | None = (
         None  # the countries the text names, and names or writes the adjective of (read once, when needed)
     )
+    events: list[tuple[str, ...]] = attrs.Factory(
+        list
+    )  # the places the text gives its event ("the attack in the Sagaing area")
 
     def _place(self, s: Sentence, fig: Figure, context: Context) -> tuple[str, ...]:
         """The figure's place: its clause's, else its line label's, completed by the paragraph's or heading's."""
@@ -175,6 +179,18 @@ class Placing:
         if not head or (len(first) > len(head) and first[: len(head)] == head):
             self.heading_place = chosen
             self.refined = True
+
+    def read_event(self, s: Sentence, placed: list[tuple[int, tuple[str, ...]]]) -> None:
+        """Note the places a sentence gives the event ("the explosion happened in X", "X, where the quakes struck").
+
+        A place "near" a town is the town's first-level subdivision (ANNOTATION.md rule 30).
+        """
+        for at, path in placed:
+            before = _EVENT_BEFORE.search(self.low, max(s.start, at - 50), at)
+            if before is None and not _EVENT_AFTER.match(self.low, _place_end(self.low, at, s.end)):
+                continue
+            near = self.low.startswith("near", at)
+            self.events.append(path[:2] if near and len(path) > 2 else path)
 
     def _circumstance(self, at: int) -> bool:
         """True when the figure at ``at`` is an article after a preposition ("in a blast"): it ends no clause."""
@@ -367,3 +383,47 @@ class Placing:
             if region and "-" in region[0]
             else in_country
         )
+
+
+#: An event noun, then maybe its verb, just before a place's preposition: "the attack in", "the explosion happened in".
+_EVENT_BEFORE = re.compile(
+    r"\b(?:attack|explosion|blast|bombing|fighting|clashes|quake|earthquake|landslide|mudslide|"
+    r"airstrike|air\s+strike|raid|massacre|tornado|collapse|shelling|ambush)s?"
+    r"(?:\s+(?:happened|occurred|struck|hit|took\s+place|was|were))?\s+$"
+)
+#: After a place: "where" its event happened ("the province of Gansu, where the quakes struck").
+_EVENT_AFTER = re.compile(
+    r",?\s+where\s+(?:the\s+)?(?:attack|explosion|blast|bombing|fighting|quake|earthquake|landslide|"
+    r"mudslide|tornado|flood|storm)s?\s+(?:struck|hit|happened|occurred|took\s+place)"
+)
+#: A place's words after its offset, up to the comma or "where" closing it.
+_PLACE_WORDS = re.compile(r"[a-z]+\s+(?:the\s+)?[^,.;]{1,60}?(?=,|\s+where\b)")
+
+
+def _place_end(low: str, at: int, end: int) -> int:
+    """Where the place named at ``at`` ends (before the comma or "where" closing it)."""
+    m = _PLACE_WORDS.match(low, at, end)
+    return m.end() if m is not None else at
+
+
+def storied(found: list[Candidate], placing: Placing) -> list[Candidate]:
+    """Figures placed no narrower than their country, in the place the text gives its event (rule 30).
+
+    "Various news outlets say at least 50 people were killed in the airstrike", after "the attack
+    in the Sagaing area in northwest Myanmar": the event's place, when the text gives its event one
+    place (every place it gives lies on one path), is the narrowest the text gives such figures.
+    """
+    keys = [placing.gazetteer.key(p) for p in placing.events]
+    if not keys or not all(max(keys, key=len)[: len(k)] == k for k in keys):
+        return found
+    if len(keys[0]) < 2 or "-" not in keys[0][1]:
+        return found  # a place the gazetteer does not put in a subdivision ("Tower 22") vouches for none
+    event, place = keys[0], placing.events[0]
+    out = []
+    for c in found:
+        key = placing.gazetteer.key(c.claim.scope.place)
+        if len(key) <= 1 and len(event) > 1 and key in ((), event[:1]):
+            scope = attrs.evolve(c.claim.scope, place=place)
+            c = attrs.evolve(c, claim=attrs.evolve(c.claim, scope=scope))  # noqa: PLW2901 - re-placed
+        out.append(c)
+    return out

@@ -292,6 +292,7 @@ class _Reader(Crediting):
         if named:
             self.paragraph_place = self._narrowest(placed)
             self.read_story(named, past_lead=self.past_lead)
+            self.read_event(s, placed)
         if totals:
             self.paragraph_place = totals[
                 -1
