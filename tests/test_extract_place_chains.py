@@ -204,3 +204,12 @@ def test_an_event_place_no_subdivision_holds_places_no_figure() -> None:
         "The attack at Tower 22 came overnight."
     )
     assert [place_key(p) for p in _places(text)] == [place_key("Jordan")]
+
+
+def test_an_event_named_after_its_place_places_it() -> None:
+    """ "The 2011 Van earthquake ... struck eastern Turkey": its toll, placed at Turkey, is Van's."""
+    text = (
+        "The 2011 Van earthquake struck eastern Turkey on a Sunday afternoon. "
+        "As many as 1,000 people were feared dead."
+    )
+    assert [place_key(p) for p in _places(text)] == [place_key("Turkey > Van")]

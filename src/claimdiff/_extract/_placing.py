@@ -186,11 +186,17 @@ class Placing:
         A place "near" a town is the town's first-level subdivision (ANNOTATION.md rule 30).
         """
         for at, path in placed:
-            before = _EVENT_BEFORE.search(self.low, max(s.start, at - 50), at)
+            before = _EVENT_BEFORE.search(self.low, max(s.start, at - 60), at)
             if before is None and not _EVENT_AFTER.match(self.low, _place_end(self.low, at, s.end)):
                 continue
-            near = self.low.startswith("near", at)
+            near = self.low.startswith("near", at) or (
+                before is not None and "near" in before.group()
+            )
             self.events.append(path[:2] if near and len(path) > 2 else path)
+        for m in _NAMED_EVENT.finditer(self.text, s.start, s.end):
+            # "the 2011 Van earthquake", "the Beslan school siege": an event named after its place
+            if known(self.gazetteer, m.group("p")):
+                self.events.append(self.gazetteer.normalise(m.group("p")))
 
     def _circumstance(self, at: int) -> bool:
         """True when the figure at ``at`` is an article after a preposition ("in a blast"): it ends no clause."""
@@ -389,7 +395,13 @@ class Placing:
 _EVENT_BEFORE = re.compile(
     r"\b(?:attack|explosion|blast|bombing|fighting|clashes|quake|earthquake|landslide|mudslide|"
     r"airstrike|air\s+strike|raid|massacre|tornado|collapse|shelling|ambush)s?"
-    r"(?:\s+(?:happened|occurred|struck|hit|took\s+place|was|were))?\s+$"
+    r"(?:\s+(?:happened|occurred|struck|hit|took\s+place|was|were))?"
+    r"(?:\s+(?:in|at|on|near)(?:\s+the)?(?:\s+[a-z-]+){0,2})?\s+$"  # "an earthquake in the mountainous "
+)
+#: An event named after its place, maybe after its year: "the 2011 Van earthquake", "the Beslan school siege".
+_NAMED_EVENT = re.compile(
+    r"\b(?:[Tt]he\s+)(?:\d{4}\s+)?(?P<p>[A-Z][\w'’-]+)\s+(?:school\s+)?"
+    r"(?:earthquake|quake|bombing|siege|massacre|landslide|floods?|tornado|attack)\b"
 )
 #: After a place: "where" its event happened ("the province of Gansu, where the quakes struck").
 _EVENT_AFTER = re.compile(
