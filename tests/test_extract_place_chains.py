@@ -213,3 +213,13 @@ def test_an_event_named_after_its_place_places_it() -> None:
         "As many as 1,000 people were feared dead."
     )
     assert [place_key(p) for p in _places(text)] == [place_key("Turkey > Van")]
+
+
+def test_a_lead_that_goes_on_to_other_countries_gives_no_place() -> None:
+    """An overview naming Liberia, then Guinea and Niger, is no story of Liberia's."""
+    text = (
+        "In this bulletin, the Ebola outbreak in Liberia is declared over. "
+        "Cases are on the increase in Guinea. A meningitis outbreak is reported in Niger.\n\n"
+        "The ministry notified 6179 suspected cases of meningitis."
+    )
+    assert all(place_key(p)[:1] != place_key("Liberia") for p in _places(text))

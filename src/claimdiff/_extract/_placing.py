@@ -94,6 +94,7 @@ class Placing:
     written: tuple[frozenset[str], frozenset[str]] | None = (
         None  # the countries the text names, and names or writes the adjective of (read once, when needed)
     )
+    unrefined: tuple[str, ...] | None = None  # the heading's place before the lead refined it
     events: list[tuple[str, ...]] = attrs.Factory(
         list
     )  # the places the text gives its event ("the attack in the Sagaing area")
@@ -167,17 +168,25 @@ class Placing:
         precisely than the headline ("Nigeria: Dozens of Boko Haram Militants Killed", then "In
         Nigeria, gunmen ... attacked a military base in the northeastern town of Damboa"): the
         narrowest of its places, if each lies within the next, else its first, is the story's place
-        when it lies inside the heading's. Read once, in the lead.
+        when it lies inside the heading's. Read once, in the lead; a lead that goes on to name
+        another country gives the story no place of its own.
         """
-        if self.refined or past_lead or not named:
+        if past_lead or not named:
             return
         keys = [self.gazetteer.key(p) for p in named]
+        if self.refined:
+            if (
+                self.unrefined is not None
+                and any(k[:1] != self.gazetteer.key(self.heading_place)[:1] for k in keys)
+            ):  # a lead that goes on to another country ("... in Guinea; ... in Niger") is no one place's
+                self.heading_place, self.unrefined = self.unrefined, None
+            return
         deepest = max(range(len(keys)), key=lambda i: len(keys[i]))
         on_path = all(keys[deepest][: len(k)] == k for k in keys)
         chosen = named[deepest] if on_path else named[0]
         first, head = self.gazetteer.key(chosen), self.gazetteer.key(self.heading_place)
         if not head or (len(first) > len(head) and first[: len(head)] == head):
-            self.heading_place = chosen
+            self.heading_place, self.unrefined = chosen, self.heading_place
             self.refined = True
 
     def read_event(self, s: Sentence, placed: list[tuple[int, tuple[str, ...]]]) -> None:
