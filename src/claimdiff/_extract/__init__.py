@@ -21,6 +21,7 @@ import attrs
 from claimdiff._extract._candidate import Candidate
 from claimdiff._extract._home import body_country, dateline_country
 from claimdiff._extract._merge import dedupe, refined, sections_sourced
+from claimdiff._extract._placing import storied
 from claimdiff._extract._reader import _Reader
 from claimdiff._extract._sources import COUNTRIES, defined_names, source_kind
 from claimdiff._extract._structures import table_candidates
@@ -174,7 +175,7 @@ def extract(
     return Extraction(
         _as_meant(
             _in_one_country(
-                _of_party(refined(kept, gazetteer), gazetteer),
+                _of_party(refined(storied(kept, reader), gazetteer), gazetteer),
                 gazetteer,
                 reader.countries
                 or _adjectival(text, gazetteer)

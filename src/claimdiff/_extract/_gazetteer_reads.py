@@ -11,9 +11,10 @@ import re
 
 from claimdiff._extract._cities import city_named
 from claimdiff._extract._place_owner import is_country
-from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer, city_unit_codes
+from claimdiff._model.place_names import kind_of
+from claimdiff._model.places import DEFAULT_GAZETTEER, FIRST_LEVEL, Gazetteer, city_unit_codes
 
-__all__ = ["KIND", "as_town", "common", "country_first", "known", "well_known"]
+__all__ = ["KIND", "as_town", "common", "country_first", "known", "of_level", "well_known"]
 
 #: The kinds of unit a place's name may end with: "Belgorod region", "Henan province", "Gaza Strip".
 KIND = r"(?:regions?|oblasts?|provinces?|districts?|governorates?|states?|county|counties|city|cities|towns?|villages?|municipalit(?:y|ies)|territory|strip)"
@@ -67,3 +68,34 @@ def common(gazetteer: Gazetteer, paths: list[tuple[str, ...]]) -> tuple[str, ...
     while all(len(k) > n and k[n] == keys[0][n] for k in keys):
         n += 1
     return paths[0][:n]
+
+
+def of_level(
+    gazetteer: Gazetteer, text: str, found: list[tuple[int, tuple[str, ...]]]
+) -> list[tuple[int, tuple[str, ...]]]:
+    """The places a sentence names, a bare name of a town and its first-level unit read as the unit beside units named with their kind.
+
+    "five drones over the Belgorod region, four drones over Bryansk and another over the Moscow
+    region": places side by side in one clause (no ";" between them) are of one level, so Bryansk
+    is the Bryansk region.
+    """
+    kinded = [at for at, p in found if p and kind_of(p[-1]) in FIRST_LEVEL]
+    if not kinded:
+        return found
+    return [
+        (at, _unit_of(gazetteer, p))
+        if any(";" not in text[min(at, k) : max(at, k)] for k in kinded)
+        else (at, p)
+        for at, p in found
+    ]
+
+
+def _unit_of(gazetteer: Gazetteer, path: tuple[str, ...]) -> tuple[str, ...]:
+    """A bare name of a town named like its first-level unit: the unit; any other path as it is."""
+    if len(path) != 1 or kind_of(path[0]) is not None:
+        return path
+    key = gazetteer.key(path)
+    if len(key) != 3 or "-" not in key[1]:
+        return path
+    unit = (*gazetteer.normalise(path)[:1], f"{path[0]} region")
+    return gazetteer.normalise(unit) if gazetteer.key(unit) == key[:2] else path

@@ -9,7 +9,7 @@ import functools
 import re
 
 from claimdiff._extract._gazetteer_reads import KIND as _KIND
-from claimdiff._extract._gazetteer_reads import as_town, country_first, known, well_known
+from claimdiff._extract._gazetteer_reads import as_town, country_first, known, of_level, well_known
 from claimdiff._extract._gazetteer_reads import common as common_parent
 from claimdiff._extract._place_owner import NAME as _NAME
 from claimdiff._extract._place_owner import country_owning, named_town, owns_a_body
@@ -18,6 +18,7 @@ from claimdiff._extract._sources import COUNTRIES
 from claimdiff._extract._text import alternation
 from claimdiff._extract._time import CALENDAR_WORDS
 from claimdiff._extract._triggers import TRIGGERS
+from claimdiff._model.place_names import kind_of
 from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer, alpha_3
 
 __all__ = [
@@ -88,6 +89,8 @@ _EVENT_AFTER = re.compile(
     r"cyclone|fires?|shelling|raids?|holidays?|festival|services?|parade|uprising|protests?)\b"
 )
 _BORDER = re.compile(r"\s+(?:border|frontier|side|line)s?\b")
+#: After a name: it is an adjective of the country or continent named by the noun ("the African country").
+_OF_NATION = re.compile(r"\s+(?:country|nation|continent)\b")
 #: Days and months closing a run of capitalised words ("Belgorod Saturday"): the calendar's own words.
 _DATE_WORDS = re.compile(rf"(?:\s+{alternation(w.title() for w in CALENDAR_WORDS)})+$")
 #: A place that opens a sentence as its subject, followed by a verb in the present or past.
@@ -273,13 +276,21 @@ def places_named(
     for pattern in (_POSSESSIVE, _LOCATIVE) if possessive else (_LOCATIVE,):
         for m in pattern.finditer(text, start, end):
             seen.add(m.start())
-            if _BORDER.match(text, m.end()):
-                continue  # "20 miles from the Ukraine border": a landmark, not where the figure is
+            if _BORDER.match(text, m.end()) or (
+                _OF_NATION.match(text, m.end()) and not known(gazetteer, m.group("p"))
+            ):
+                continue  # "from the Ukraine border": a landmark; "in the African country": an adjective
             path = _path(m.group("c"), _DATE_WORDS.sub("", m.group("p")))
             if path is not None and " " in path[-1] and not known(gazetteer, path):
                 path = country_first(gazetteer, path)
-            if path is None or (_EVENT_AFTER.match(text, m.end()) and not known(gazetteer, path)):
-                continue  # "in the Easter bombings": an event's name, not a place
+            if path is None or (
+                (
+                    _EVENT_AFTER.match(text, m.end())
+                    or _EVENT_AFTER.fullmatch(f" {path[-1].split()[-1].lower()}")
+                )
+                and not known(gazetteer, path)
+            ):
+                continue  # "in the Easter bombings", "in Suspected Boko Haram Attacks": an event's name
             if _NAME_OF.search(text, max(start, m.start() - 25), m.start()):
                 continue  # "the Democratic Republic of the Congo": "of the Congo" is part of a name
             unit = (
@@ -317,6 +328,8 @@ def places_named(
                 and text[m.start() : m.start() + 4].lower().startswith(("from", "of "))
                 and not re.search(rf"\b{_KIND}\s+$", text[max(start, m.start() - 12) : m.start()])
             )
+            if weak and _vouched(gazetteer, text, m.end(), end):
+                weak = False  # "the central community of Joplin, Missouri": a known place vouches for it
             if (weak or titled(text, start, end)) and not known(gazetteer, path):
                 continue  # in a headline every word is capitalised: only a known name is a place
             if _TOWN_OF.search(text, max(start, m.start() - 30), m.start() + 3):
@@ -426,7 +439,15 @@ def places_named(
         gazetteer, subject.group("p")
     ):  # "Belgorod lies 20 miles from ..."
         found.append((subject.start("p"), gazetteer.normalise(subject.group("p"))))
+    found = of_level(gazetteer, text, found)  # peers of one clause are of one level
     return sorted(found)
+
+
+def _vouched(gazetteer: Gazetteer, text: str, at: int, end: int) -> bool:
+    """True when the name ending at ``at`` is followed by one known place in apposition ("Joplin, Missouri")."""
+    more = _MORE_PLACES.match(text, at, end)
+    names = _NAMES.findall(more.group()) if more is not None and " and " not in more.group() else []
+    return len(names) == 1 and known(gazetteer, names[0])
 
 
 #: The kind of settlement written after its name ("Kaboro community", "Negga village").
@@ -434,9 +455,10 @@ _SETTLEMENT = (
     r"villages?|communit(?:y|ies)|towns?|areas?|camps?|settlements?|neighbou?rhoods?|districts?|"
     r"regenc(?:y|ies)|municipalit(?:y|ies)"
 )
-#: After a place: "in" or "of" another ("Fardous in Aleppo"), maybe by its bearing ("in northern Syria").
+#: After a place: "in" or "of" another ("Fardous in Aleppo"), maybe by its bearing ("in northern Syria"), or
+#: the place it lies in, in brackets after it ("Shuicheng County (Guizhou Province, south-west China)").
 _IN_ANOTHER = re.compile(
-    rf"(?:\s+(?:{_SETTLEMENT}))?\s+(?:(?:located\s+)?in|of)\s+(?:the\s+)?"
+    rf"(?:(?:\s+(?:{_SETTLEMENT}))?\s+(?:(?:located\s+)?in|of)\s+|\s*\(\s*(?:[a-z]+\s+(?:of|in)\s+)?)(?:the\s+)?"
     rf"(?:(?:north|south|east|west)\w*(?:-\w+)?\s+|central\s+|[NSEW][a-z]+\s+(?=[A-Z]\w*['’]s\s))?"
     rf"(?:(?P<c>{_NAME})['’]s\s+(?:(?:[a-z][\w-]*)\s+){{0,2}})?(?P<p>{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*)"
 )
@@ -450,17 +472,26 @@ def _within(
     """A place the gazetteer does not know, within the known place named "in" or "of" after it.
 
     "Fardous in Aleppo"; "Kaboro community in the Dansadau Emirate of Northwest Nigeria's Zamfara
-    State": the first known place of the chain, up to three links.
+    State": the first known place of the chain, up to three links. A link named with its kind of
+    unit is kept, widest first ("the Abpashak area of Nahr-e-Saraj District of Hilmand Province":
+    Helmand, Nahr-e-Saraj District, Abpashak). A known place in brackets after it is where it lies
+    ("Danba County (Sichuan Province)": Sichuan, Danba County).
     """
+    links: list[str] = []
     for _ in range(_HOPS):
         m = _IN_ANOTHER.match(text, at, end)
         if m is None:
-            return path
+            break
         outer = _path(m.group("c"), _DATE_WORDS.sub("", m.group("p")))
         if outer is not None and known(gazetteer, outer):
-            return gazetteer.normalise((*outer, *path[-1:]))
+            return gazetteer.normalise((*outer, *reversed(links), *path[-1:]))
+        if outer is not None and kind_of(outer[-1]) is not None and "(" not in m.group():
+            links.append(
+                outer[-1]
+            )  # "Nahr-e-Saraj District": a unit between the place and the known one
         at = m.end()
-    return path
+    # units the gazetteer knows only within a country ("Hilmand Province"): the chain, read in the text's
+    return (*reversed(links), *path[-1:]) if links and path else path
 
 
 def _titled(text: str, start: int, end: int) -> bool:

@@ -10,7 +10,7 @@ import re
 from claimdiff._extract._place import _LABEL, known, label_place, places_named
 from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer
 
-__all__ = ["heading_places", "place_at", "place_near"]
+__all__ = ["heading_places", "narrowest_nested", "place_at", "place_near"]
 
 
 #: The last dash-separated part of a heading, and the fewest words before it that make the heading a sentence.
@@ -34,6 +34,24 @@ def heading_places(
     return [
         gazetteer.normalise(p.strip()) for p in parts if p.strip() and known(gazetteer, p.strip())
     ]
+
+
+def narrowest_nested(gazetteer: Gazetteer, named: list[tuple[str, ...]]) -> tuple[str, ...]:
+    """The first of the places a heading names, or the place within it the heading names after it.
+
+    "Afghanistan: Earthquake in Nangarhar" is about Nangarhar, in Afghanistan; "Ecuador / Peru -
+    Earthquake" about Ecuador first (Peru lies not within it).
+
+    >>> from claimdiff._model.places import DEFAULT_GAZETTEER as g
+    >>> narrowest_nested(g, [("Afghanistan",), ("Afghanistan", "Nangarhar"), ("Pakistan",)])
+    ('Afghanistan', 'Nangarhar')
+    """
+    chosen = named[0]
+    for path in named[1:]:
+        key, inner = gazetteer.key(chosen), gazetteer.key(path)
+        if len(inner) > len(key) and inner[: len(key)] == key:
+            chosen = path
+    return chosen
 
 
 def place_at(

@@ -12,6 +12,7 @@ import re
 import attrs
 
 from claimdiff._extract._breakdown import items
+from claimdiff._extract._candidate import Candidate
 from claimdiff._extract._cities import below_region, city_named, needs_city
 from claimdiff._extract._clauses import CLAUSE_OPEN, FINITE, FRONTED, LOWER_WORD
 from claimdiff._extract._figures import Figure
@@ -23,9 +24,9 @@ from claimdiff._extract._time import DaysNamed
 from claimdiff._model.period import Period
 from claimdiff._model.place_names import fold, kind_of
 from claimdiff._model.place_towns import countries_with
-from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer, _iso
+from claimdiff._model.places import DEFAULT_GAZETTEER, FIRST_LEVEL, Gazetteer, _iso
 
-__all__ = ["Context", "Placing"]
+__all__ = ["Context", "Placing", "storied"]
 
 #: A run of capitalised words, with the "of (the)" inside names ("Democratic Republic of the Congo").
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*)*")
@@ -93,6 +94,10 @@ class Placing:
     written: tuple[frozenset[str], frozenset[str]] | None = (
         None  # the countries the text names, and names or writes the adjective of (read once, when needed)
     )
+    unrefined: tuple[str, ...] | None = None  # the heading's place before the lead refined it
+    events: list[tuple[str, ...]] = attrs.Factory(
+        list
+    )  # the places the text gives its event ("the attack in the Sagaing area")
 
     def _place(self, s: Sentence, fig: Figure, context: Context) -> tuple[str, ...]:
         """The figure's place: its clause's, else its line label's, completed by the paragraph's or heading's."""
@@ -155,6 +160,52 @@ class Placing:
             elif labelled is not None and not known(self.gazetteer, own):
                 own = (*labelled, *own)  # "Sudan: 12 killed in Darfur": Darfur in Sudan
         return self.completed(self.gazetteer.normalise(own), own[-1] if own else None)
+
+    def read_story(self, named: list[tuple[str, ...]], *, past_lead: bool) -> None:
+        """The story's place from its lead's places: the narrowest, when they lie on one path inside the heading's.
+
+        A story's lead (its first paragraph after the headings) names where its event is more
+        precisely than the headline ("Nigeria: Dozens of Boko Haram Militants Killed", then "In
+        Nigeria, gunmen ... attacked a military base in the northeastern town of Damboa"): the
+        narrowest of its places, if each lies within the next, else its first, is the story's place
+        when it lies inside the heading's. Read once, in the lead; a lead that goes on to name
+        another country gives the story no place of its own.
+        """
+        if past_lead or not named:
+            return
+        keys = [self.gazetteer.key(p) for p in named]
+        if self.refined:
+            if (
+                self.unrefined is not None
+                and any(k[:1] != self.gazetteer.key(self.heading_place)[:1] for k in keys)
+            ):  # a lead that goes on to another country ("... in Guinea; ... in Niger") is no one place's
+                self.heading_place, self.unrefined = self.unrefined, None
+            return
+        deepest = max(range(len(keys)), key=lambda i: len(keys[i]))
+        on_path = all(keys[deepest][: len(k)] == k for k in keys)
+        chosen = named[deepest] if on_path else named[0]
+        first, head = self.gazetteer.key(chosen), self.gazetteer.key(self.heading_place)
+        if not head or (len(first) > len(head) and first[: len(head)] == head):
+            self.heading_place, self.unrefined = chosen, self.heading_place
+            self.refined = True
+
+    def read_event(self, s: Sentence, placed: list[tuple[int, tuple[str, ...]]]) -> None:
+        """Note the places a sentence gives the event ("the explosion happened in X", "X, where the quakes struck").
+
+        A place "near" a town is the town's first-level subdivision (ANNOTATION.md rule 30).
+        """
+        for at, path in placed:
+            before = _EVENT_BEFORE.search(self.low, max(s.start, at - 60), at)
+            if before is None and not _EVENT_AFTER.match(self.low, _place_end(self.low, at, s.end)):
+                continue
+            near = self.low.startswith("near", at) or (
+                before is not None and "near" in before.group()
+            )
+            self.events.append(path[:2] if near and len(path) > 2 else path)
+        for m in _NAMED_EVENT.finditer(self.text, s.start, s.end):
+            # "the 2011 Van earthquake", "the Beslan school siege": an event named after its place
+            if known(self.gazetteer, m.group("p")):
+                self.events.append(self.gazetteer.normalise(m.group("p")))
 
     def _circumstance(self, at: int) -> bool:
         """True when the figure at ``at`` is an article after a preposition ("in a blast"): it ends no clause."""
@@ -333,9 +384,10 @@ class Placing:
             )
             if elsewhere is not None:
                 return self.gazetteer.normalise((_iso()[1][elsewhere], place[0]))
-        if kind_of(place[-1]) is not None:
-            # "190 deaths in Taroudant Province" after "in Al Haouz Province": a unit named with its
-            # kind is another's peer, not within it; its region unknown, it stays under its country
+        if kind_of(place[-1]) in FIRST_LEVEL:
+            # "190 deaths in Taroudant Province" after "in Al Haouz Province": a unit named with a
+            # first-level kind is another's peer, not within it; its region unknown, it stays under
+            # its country (a county or a district lies within the region around it)
             return in_country
         # a place named elsewhere vouches for the country and its first-level subdivision only: one
         # below it, even in the same sentence, is rather the place's peer in a list ("13 deaths in
@@ -346,3 +398,53 @@ class Placing:
             if region and "-" in region[0]
             else in_country
         )
+
+
+#: An event noun, then maybe its verb, just before a place's preposition: "the attack in", "the explosion happened in".
+_EVENT_BEFORE = re.compile(
+    r"\b(?:attack|explosion|blast|bombing|fighting|clashes|quake|earthquake|landslide|mudslide|"
+    r"airstrike|air\s+strike|raid|massacre|tornado|collapse|shelling|ambush)s?"
+    r"(?:\s+(?:happened|occurred|struck|hit|took\s+place|was|were))?"
+    r"(?:\s+(?:in|at|on|near)(?:\s+the)?(?:\s+[a-z-]+){0,2})?\s+$"  # "an earthquake in the mountainous "
+)
+#: An event named after its place, maybe after its year: "the 2011 Van earthquake", "the Beslan school siege".
+_NAMED_EVENT = re.compile(
+    r"\b(?:[Tt]he\s+)(?:\d{4}\s+)?(?P<p>[A-Z][\w'’-]+)\s+(?:school\s+)?"
+    r"(?:earthquake|quake|bombing|siege|massacre|landslide|floods?|tornado|attack)\b"
+)
+#: After a place: "where" its event happened ("the province of Gansu, where the quakes struck").
+_EVENT_AFTER = re.compile(
+    r",?\s+where\s+(?:the\s+)?(?:attack|explosion|blast|bombing|fighting|quake|earthquake|landslide|"
+    r"mudslide|tornado|flood|storm)s?\s+(?:struck|hit|happened|occurred|took\s+place)"
+)
+#: A place's words after its offset, up to the comma or "where" closing it.
+_PLACE_WORDS = re.compile(r"[a-z]+\s+(?:the\s+)?[^,.;]{1,60}?(?=,|\s+where\b)")
+
+
+def _place_end(low: str, at: int, end: int) -> int:
+    """Where the place named at ``at`` ends (before the comma or "where" closing it)."""
+    m = _PLACE_WORDS.match(low, at, end)
+    return m.end() if m is not None else at
+
+
+def storied(found: list[Candidate], placing: Placing) -> list[Candidate]:
+    """Figures placed no narrower than their country, in the place the text gives its event (rule 30).
+
+    "Various news outlets say at least 50 people were killed in the airstrike", after "the attack
+    in the Sagaing area in northwest Myanmar": the event's place, when the text gives its event one
+    place (every place it gives lies on one path), is the narrowest the text gives such figures.
+    """
+    keys = [placing.gazetteer.key(p) for p in placing.events]
+    if not keys or not all(max(keys, key=len)[: len(k)] == k for k in keys):
+        return found
+    if len(keys[0]) < 2 or "-" not in keys[0][1]:
+        return found  # a place the gazetteer does not put in a subdivision ("Tower 22") vouches for none
+    event, place = keys[0], placing.events[0]
+    out = []
+    for c in found:
+        key = placing.gazetteer.key(c.claim.scope.place)
+        if len(key) <= 1 and len(event) > 1 and key in ((), event[:1]):
+            scope = attrs.evolve(c.claim.scope, place=place)
+            c = attrs.evolve(c, claim=attrs.evolve(c.claim, scope=scope))  # noqa: PLW2901 - re-placed
+        out.append(c)
+    return out

@@ -42,7 +42,7 @@ from claimdiff._extract._metrics import (
 from claimdiff._extract._noun import of_nation, predicate_noun, told_apart
 from claimdiff._extract._partitives import OF_WHOM
 from claimdiff._extract._place import _LABEL, _path, known, places_named
-from claimdiff._extract._place_choice import heading_places
+from claimdiff._extract._place_choice import heading_places, narrowest_nested
 from claimdiff._extract._placing import Context
 from claimdiff._extract._sources import Attribution, of_region, source_kind
 from claimdiff._extract._structures import breakdown, with_total
@@ -116,7 +116,7 @@ class _Reader(Crediting):
             self.heading_source = heading_source(body)
             named = [p for p in named if known(self.gazetteer, p)]
             if named:
-                self.heading_place = named[0]
+                self.heading_place = narrowest_nested(self.gazetteer, named)
                 self.countries.add(self.gazetteer.key(named[0])[0])
         self.cited = closing_citation(body)
         quotes = quotations(self.text, block)
@@ -291,16 +291,8 @@ class _Reader(Crediting):
         ]
         if named:
             self.paragraph_place = self._narrowest(placed)
-            first, head = self.gazetteer.key(named[0]), self.gazetteer.key(self.heading_place)
-            if (
-                not self.refined
-                and not self.past_lead
-                and (not head or (len(first) > len(head) and first[: len(head)] == head))
-            ):
-                self.heading_place = named[
-                    0
-                ]  # a story's lead's first place is its place, if more precise than its heading's
-                self.refined = True
+            self.read_story(named, past_lead=self.past_lead)
+            self.read_event(s, placed)
         if totals:
             self.paragraph_place = totals[
                 -1

@@ -65,6 +65,10 @@ KINDS = (
     "zizhiqu",
     "ken",
     "prefecture",
+    "local government area",  # Nigeria's second level, "Bama LGA"
+    "lga",
+    "agency",  # Pakistan's tribal agencies, "Khyber Agency"
+    "independent city",
 )
 KIND_WORDS = re.compile(
     r"\b(?:" + "|".join(re.escape(k) for k in sorted(KINDS, key=len, reverse=True)) + r")\b"
@@ -111,13 +115,17 @@ _ADJECTIVAL = re.compile(r"(?:s'?kaya|s'?kiy|s'?ka|s'?kyi|skoye)$")
 
 @functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lower case, no accents, apostrophes and dots dropped, other punctuation as spaces."""
+    """Lower case, no accents, apostrophes and dots dropped, "&" read "and", other punctuation as spaces.
+
+    >>> fold("Azad Jammu & Kashmir") == fold("Azad Jammu and Kashmir")
+    True
+    """
     plain = "".join(
         c
         for c in unicodedata.normalize("NFKD", text.translate(_LETTERS))
         if not unicodedata.combining(c)
     )
-    plain = re.sub(r"['’‘ʼʻʿʾ`.]", "", plain.lower())
+    plain = re.sub(r"['’‘ʼʻʿʾ`.]", "", plain.lower()).replace("&", " and ")  # "Jammu & Kashmir"
     return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
 
 

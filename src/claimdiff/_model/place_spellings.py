@@ -11,7 +11,43 @@ import functools
 
 from claimdiff._model.place_names import fold, skeleton
 
-__all__ = ["initials", "spelled_like"]
+__all__ = ["SUBDIVISION_ALIASES", "initials", "spelled_like"]
+
+#: English names of subdivisions whose ISO name is a transliterated adjective hard to reduce by rule.
+SUBDIVISION_ALIASES = {
+    "odesa": "UA-51",
+    "odessa": "UA-51",
+    "zaporizhzhia": "UA-23",
+    "zaporizhia": "UA-23",
+    "zaporozhye": "UA-23",
+    "vinnytsia": "UA-05",
+    "cherkasy": "UA-71",
+    "chernivtsi": "UA-77",
+    "poltava": "UA-53",
+    "sumy": "UA-59",
+    "khmelnytskyi": "UA-68",
+    "rivne": "UA-56",
+    "zakarpattia": "UA-21",
+    "transcarpathia": "UA-21",
+    "ivano frankivsk": "UA-26",
+    "crimea": "UA-43",
+    "sevastopol": "UA-40",
+    "kiev": "UA-32",
+    "kyiv": "UA-32",
+    "kharkov": "UA-63",
+    "nikolaev": "UA-48",
+    "mykolaiv": "UA-48",
+    "lugansk": "UA-09",
+    "dnipro": "UA-12",
+    "oryol": "RU-ORL",
+    "orel": "RU-ORL",
+    "sanaa": "YE-SA",
+    "sana": "YE-SA",
+    "aden": "YE-AD",
+    "moscow": "RU-MOS",
+    "st petersburg": "RU-SPE",
+    "saint petersburg": "RU-SPE",
+}
 
 #: Words a country's initials leave out: "DRC" is the Democratic Republic of the Congo.
 _NOT_INITIALLED = frozenset({"of", "the", "and"})

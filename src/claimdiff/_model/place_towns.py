@@ -139,20 +139,20 @@ def index(
     path = _data_file(min_population)
     if path is None:
         return {}, {}, {}
-    raw = json.loads(path.read_text(encoding="utf-8")).values()
+    # as bytes: json reads UTF-8 itself, without a decoded copy of the file
+    raw = json.loads(path.read_bytes()).values()
     out: defaultdict[str, list[_Row]] = defaultdict(list)
     rows: list[_Row] = []
+    latin = _LATIN.findall
     for c in raw:
-        row = (
-            _fold_name(c["name"]),
-            c["countrycode"],
-            c["admin1code"],
-            int(c["population"]),
-            c["name"],
-        )
+        name = c["name"]
+        row = (_fold_name(name), c["countrycode"], c["admin1code"], int(c["population"]), name)
         rows.append(row)
         out[row[0]].append(row)
-        for alternate in _LATIN.findall("|".join(c.get("alternatenames") or ())):
+        # A Latin name is ASCII: names in other scripts, most of them, are left out before the pattern
+        # reads them (it matches whole names only, so the names it finds are the same).
+        plain = [a for a in c.get("alternatenames") or () if a.isascii()]
+        for alternate in latin("|".join(plain)) if plain else ():
             key = alternate.lower().replace("-", " ")
             if key != row[0]:
                 out[key].append(row)

@@ -35,6 +35,7 @@ from claimdiff._model.place_names import (
     variants,
 )
 from claimdiff._model.place_sets import UNION, place_set, union_path
+from claimdiff._model.place_spellings import SUBDIVISION_ALIASES as _SUBDIVISION_ALIASES
 from claimdiff._model.place_spellings import initials, spelled_like
 from claimdiff._model.place_towns import region_name, town_key
 from claimdiff._model.places_below import Unit2, second_level
@@ -90,41 +91,6 @@ _COUNTRY_ALIASES = {
     "macedonia": "MK",
     "south korea": "KR",
     "north korea": "KP",
-}
-#: English names of subdivisions whose ISO name is a transliterated adjective hard to reduce by rule.
-_SUBDIVISION_ALIASES = {
-    "odesa": "UA-51",
-    "odessa": "UA-51",
-    "zaporizhzhia": "UA-23",
-    "zaporizhia": "UA-23",
-    "zaporozhye": "UA-23",
-    "vinnytsia": "UA-05",
-    "cherkasy": "UA-71",
-    "chernivtsi": "UA-77",
-    "poltava": "UA-53",
-    "sumy": "UA-59",
-    "khmelnytskyi": "UA-68",
-    "rivne": "UA-56",
-    "zakarpattia": "UA-21",
-    "transcarpathia": "UA-21",
-    "ivano frankivsk": "UA-26",
-    "crimea": "UA-43",
-    "sevastopol": "UA-40",
-    "kiev": "UA-32",
-    "kyiv": "UA-32",
-    "kharkov": "UA-63",
-    "nikolaev": "UA-48",
-    "mykolaiv": "UA-48",
-    "lugansk": "UA-09",
-    "dnipro": "UA-12",
-    "oryol": "RU-ORL",
-    "orel": "RU-ORL",
-    "sanaa": "YE-SA",
-    "sana": "YE-SA",
-    "aden": "YE-AD",
-    "moscow": "RU-MOS",
-    "st petersburg": "RU-SPE",
-    "saint petersburg": "RU-SPE",
 }
 #: Regions that span countries, never read as one country's subdivision of the same name.
 _REGIONS_ACROSS_BORDERS = frozenset(
@@ -304,6 +270,12 @@ class Gazetteer:
             rest.append((p.strip(), below_key(folded)))
         if country is not None and len(rest) == 1 and "-" not in rest[0][1]:
             country, sub, sub_name, rest = self._below_first(country, sub, sub_name, rest)
+        elif country is not None and sub is None and len(rest) > 1 and "-" not in rest[0][1]:
+            # "Hilmand Province > Nahr-e-Saraj District": a subdivision in another transliteration, then below
+            spelled = spelled_like(rest[0][1], country)
+            if spelled is not None and kind_of(rest[0][0]) in _FIRST_LEVEL:
+                country, sub, sub_name = _parent(spelled)
+                rest = rest[1:]
         out: list[tuple[str, str]] = []
         if country is not None:
             out.append((display[country], country))
@@ -353,7 +325,7 @@ def _codes() -> frozenset[str]:
 
 
 #: Kinds of first-level unit: a name written with one is a subdivision before it is a town.
-_FIRST_LEVEL = frozenset(
+FIRST_LEVEL = _FIRST_LEVEL = frozenset(
     {"region", "province", "oblast", "governorate", "state", "prefecture", "krai"}
 )
 
