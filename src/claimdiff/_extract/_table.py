@@ -11,6 +11,7 @@ makes the candidates.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import attrs
 
@@ -41,6 +42,7 @@ class Table:
     prose: tuple[
         tuple[int, int], ...
     ] = ()  # wrapped text of a row's last cell, read as running text
+    caption: tuple[int, int] | None = None  # the title line above a table: what its cells count
 
 
 _SEPARATOR = re.compile(r"^[\s|:+-]*-{3,}[\s|:+-]*$")
@@ -69,8 +71,11 @@ def _cells(text: str, start: int, end: int) -> tuple[Cell, ...]:
     return tuple(out)
 
 
-def tables(text: str) -> list[Table]:
-    r"""Every table of two rows or more in ``text`` (lines with two cells or more split by "|" or tabs).
+def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list[Table]:
+    r"""Every table of two rows or more in ``text``: lines of cells split by "|" or tabs, or laid out with spaces.
+
+    Tables laid out with spaces are read by :func:`claimdiff._extract._aligned.aligned_tables`
+    (``is_place`` tells it a row group's place from its category), where no "|" table is.
 
     >>> t = "Flood | Deaths | Location\n---|---|---\nA | 1,200 | China\nB | 300 | India\n"
     >>> [([c.text for c in tb.header], len(tb.rows)) for tb in tables(t)]
@@ -100,7 +105,14 @@ def tables(text: str) -> list[Table]:
         if len(run) >= 2:
             out.append(_table(text, run))
         i += 1 if not run else 0
-    return out
+    from claimdiff._extract._aligned import aligned_tables  # noqa: PLC0415 - it builds on this module
+
+    spaced = [t for t in aligned_tables(text, is_place) if not any(_overlap(t, b) for b in out)]
+    return sorted([*out, *spaced], key=lambda t: t.start)
+
+
+def _overlap(a: Table, b: Table) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _continues(text: str, start: int, end: int) -> bool:

@@ -1,0 +1,175 @@
+"""What a table's cell says: its figure, with its column's metric, its row's place, the thing its table counts.
+
+One rule for every table, whatever its layout ("|" or tabs, :mod:`._table`; spaces,
+:mod:`._aligned`): a cell's metric is its column header's ("Deaths", "Cumulative cases"), else
+its row label's ("Dead | 14" in an infobox); the thing counted is the cell's own noun, else the
+one its header puts beside the metric ("Houses damaged"), else the one the table's title counts
+("infections in health care workers"), else people; its place is its row's (the place column's
+cell, carried down a row group), a totals row's the place all the rows share (none when they lie
+in different countries), else the place the text is about.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import attrs
+
+from claimdiff._extract._aligned import TOTAL
+from claimdiff._extract._candidate import Candidate
+from claimdiff._extract._figures import figures
+from claimdiff._extract._gazetteer_reads import common
+from claimdiff._extract._metrics import counted_for
+from claimdiff._extract._place import known
+from claimdiff._extract._table import PLACE_HEADER, Cell, Table
+from claimdiff._extract._text import fold, readable
+from claimdiff._extract._triggers import TRIGGERS
+from claimdiff._model.claim import Claim, Scope
+from claimdiff._model.estimate import Estimate, Provenance
+from claimdiff._model.hedges import parse_estimate
+from claimdiff.exceptions import ClaimdiffError
+
+if TYPE_CHECKING:
+    from claimdiff._extract._reader import _Reader
+
+__all__ = ["header_metric", "table_candidates"]
+
+
+def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
+    """The figures of a table's cells: metric from the column header (or the row label), place from its row."""
+    out: list[Candidate] = []
+    where = next((k for k, h in enumerate(table.header) if PLACE_HEADER.search(h.text)), None)
+    who = reader.carried or reader.cited or reader.named_body() or reader.heading_source
+    source, via = reader.chain_of(who)
+    titled = _title_counted(reader.low, table.caption) if table.caption else None
+    labels = [
+        row[where] if where is not None and where < len(row) else row[0] for row in table.rows
+    ]
+    places = [
+        reader.gazetteer.normalise(c.text) if c.text and known(reader.gazetteer, c.text) else ()
+        for c in labels
+    ]
+    placed = [p for p in places if p]
+    shared = common(reader.gazetteer, placed) if placed else ()
+    for n, (row, label, own) in enumerate(zip(table.rows, labels, places, strict=True), start=1):
+        total = not own and TOTAL.match(label.text) is not None
+        # a totals row is where all its rows are: nowhere named when they lie in different countries
+        place = (shared if known(reader.gazetteer, shared) else ()) if total else own
+        # "Dead  3  2": a row label's metric, for columns whose header names none (places, dates)
+        row_metric = header_metric(row[0].text) if not _DIGIT.search(row[0].text) else None
+        for j, cell in enumerate(row):
+            head = (
+                table.header[j].text
+                if j < len(table.header)
+                else (row[0].text if not table.header and j == 1 else "")
+            )
+            metric = header_metric(head) or (row_metric if j and table.header else None)
+            found = _figure(reader, cell) if metric else None
+            if found is None or cell is label:
+                continue
+            chosen = counted_for(
+                metric or "",
+                found.counted or _header_counted(reader, head) or titled,
+            )
+            if chosen is None:
+                continue
+            try:
+                claim = Claim(
+                    id=reader.make_id(source, chosen[0], chosen[1]),
+                    metric=reader.vocabulary.metric(chosen[0]),
+                    # a table's cell is a datum, compared exactly, as a number in a data file is
+                    estimate=attrs.evolve(found.estimate, provenance=Provenance.DATUM),
+                    scope=Scope(
+                        place=place or (() if total else reader.heading_place),
+                        counted=chosen[1],
+                    ),
+                    source=source,
+                    via=via,
+                    quote=" | ".join(c.text for c in row if c.text),
+                    location=f"table row {n}, characters {found.start}-{found.end}",
+                )
+            except ClaimdiffError:
+                continue
+            out.append(
+                Candidate(
+                    claim=claim,
+                    start=found.start,
+                    end=found.end,
+                    phrase=reader.text[found.start : found.end],
+                )
+            )
+    return out
+
+
+def _figure(reader: _Reader, cell: Cell) -> _Found | None:
+    """The figure a cell holds, read from its own words ("18 569" one numeral, "365" apart from "177")."""
+    if not cell.text:
+        return None
+    words = readable(reader.text[cell.start : cell.end])
+    found = figures(words, fold(words), 0, len(words), reader.hedges, reader.vocabulary)
+    if found:
+        fig = found[0]
+        return _Found(cell.start + fig.start, cell.start + fig.end, fig.estimate, fig.counted)
+    bare = _BARE.match(words)
+    if bare is None:
+        return None
+    try:  # "1801" under "Cumulative cases": a figure column's numeral is a count, never a year
+        estimate = parse_estimate(bare.group(), hedges=reader.hedges)
+    except ClaimdiffError:
+        return None
+    return _Found(cell.start, cell.start + bare.end(), estimate, None)
+
+
+@attrs.frozen
+class _Found:
+    start: int
+    end: int
+    estimate: Estimate
+    counted: str | None
+
+
+def header_metric(head: str) -> str | None:
+    """The metric a column header or row label names ("Deaths", "Death range", "Non-fatal injuries").
+
+    >>> header_metric("Cumulative deaths"), header_metric("Case definition"), header_metric("Country")
+    ('killed', None, None)
+    """
+    words = _WORDS.findall(head.lower())
+    return next((TRIGGERS[w] for w in reversed(words) if w in TRIGGERS), None)
+
+
+def _header_counted(reader: _Reader, head: str) -> str | None:
+    """The plural noun right beside a header's metric word ("Houses damaged", "Affected families")."""
+    words = _WORDS.findall(head.lower())
+    at = next((k for k in range(len(words) - 1, -1, -1) if words[k] in TRIGGERS), None)
+    if at is None:
+        return None
+    for k in (at - 1, at + 1):
+        if 0 <= k < len(words) and words[k].endswith("s") and words[k] not in _NOT_COUNTED:
+            return reader.vocabulary.counted(words[k])
+    return None
+
+
+def _title_counted(low: str, span: tuple[int, int]) -> str | None:
+    """The population a table's title counts: "infections in health-care workers" counts health care workers."""
+    title = _TITLE.search(low, *span)
+    if title is None or _AREA.search(title.group("who")):
+        return None
+    return title.group("who").replace("-", " ")
+
+
+_WORDS = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
+#: A cell that is a bare numeral, with a footnote mark at most ("79#").
+_BARE = re.compile(r"\d[\d,]*(?=[*#§†‡]*\s*(?:\(\d[\d.,]*%\))?\s*$)")
+#: Words of a header that are no thing counted: the table's own words and lengths of time.
+_NOT_COUNTED = frozenset({"totals", "numbers", "days", "weeks", "months", "years", "hours"})
+_TRIGGER_WORDS = "|".join(sorted((re.escape(t) for t in TRIGGERS), key=len, reverse=True))
+#: A title naming a metric, then who it counts: "cases among children", "infections in health-care workers".
+_TITLE = re.compile(
+    rf"\b(?:{_TRIGGER_WORDS})\s+(?:in|among)\s+"
+    r"(?P<who>(?!the\b|a\b|an\b|all\b|\d)(?:[a-z][a-z-]*\s+){0,2}?[a-z][a-z-]*s)\b(?!\s+of\b)"
+)
+#: Plural nouns of places: a title "cases in the countries ..." counts no population.
+_AREA = re.compile(r"\b(?:countries|regions|provinces|states|districts|areas|cities|counties)\b")
