@@ -11,7 +11,7 @@ the row above (its place is carried down), and a total right after a total close
 The tables are :class:`~claimdiff._extract._table.Table` objects with one cell a column, read like
 the "|" tables (:mod:`claimdiff._extract._cells`).
 
->>> t = "Country  Cases  Deaths\\nGuinea  125  72\\nLiberia  365  177\\n"
+>>> t = "Country  Cases  Deaths\nGuinea  125  72\nLiberia  365  177\n"
 >>> [[c.text for c in row] for row in aligned_tables(t, lambda s: s in {"Guinea", "Liberia"})[0].rows]
 [['Guinea', '125', '72'], ['Liberia', '365', '177']]
 """
@@ -215,8 +215,10 @@ def _table(
     head = _header_lines(text, lines, i)
     run = _grouped(text, run)
     figures = max(len(r.values) for r in run)
-    columns = _columns(text, head, figures) if head else []
-    spaced = bool(head) and len(columns) >= 2 and _GAP.search(text[head[-1][0] : head[-1][1]])
+    spaced = bool(head) and _GAP.search(text[head[-1][0] : head[-1][1]]) is not None
+    # rows of one figure each under a single-spaced line ("Dead 1,010" under "B. CASUALTIES"): a
+    # list of labelled figures under its title, each label naming its own figure
+    columns = _columns(text, head, figures) if head and (spaced or figures > 1) else []
     if len(columns) < figures + 1:
         columns = []
     labels = len(columns) - figures if columns else 1
@@ -225,7 +227,11 @@ def _table(
     closed = False  # a total row came right before: a second total is the whole table's
     for r in run:
         width = len(columns) if columns else labels + figures
-        cells = _placed(r, head[-1][0], columns) if spaced else _filled(r, labels, width, is_place)
+        cells = (
+            _placed(r, head[-1][0], columns)
+            if spaced and columns
+            else _filled(r, labels, width, is_place)
+        )
         total = any(TOTAL.match(c.text) for c in cells[:labels] if c.text)
         if cells and not cells[0].text and above and above[0].text:
             if total and closed:
@@ -246,19 +252,30 @@ def _table(
 
 
 def _placed(r: _Row, head_start: int, columns: list[Cell]) -> list[Cell]:
-    """A spaced row's cells, each in the column it stands under (the most overlapped, else the nearest)."""
+    """A spaced row's cells, each in the column it stands under (the most overlapped, else the nearest).
+
+    A row with one piece a column fills them in order; cells never change order, so a cell that
+    stands nearest a column already filled goes to the next one.
+    """
+    pieces = (*r.label, *r.values)
+    if len(pieces) == len(columns):
+        return list(pieces)
     spans = [(c.start - head_start, c.end - head_start) for c in columns]
     starts = [a for a, _ in spans]
     cells = [Cell(r.start, r.start, "") for _ in columns]
-    for cell in (*r.label, *r.values):
+    last = -1
+    for cell in pieces:
         s, e = cell.start - r.start, cell.end - r.start
         near = bisect.bisect_right(starts, s) - 1  # columns are in order: only neighbours compete
         best = min(
             range(max(near - 1, 0), min(near + 3, len(spans))),
             key=lambda n: _apart(s, e, *spans[n]),
         )
-        if not cells[best].text:
-            cells[best] = cell
+        best = max(best, last + 1)
+        if best >= len(cells):
+            break
+        cells[best] = cell
+        last = best
     return cells
 
 
