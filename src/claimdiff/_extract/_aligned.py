@@ -26,7 +26,7 @@ from collections.abc import Callable
 
 import attrs
 
-from claimdiff._extract._table import Cell, Table
+from claimdiff._extract._table import Cell, Table, title_line
 
 __all__ = ["MAX_LINE", "TOTAL", "aligned_tables"]
 
@@ -241,7 +241,7 @@ def _table(
         closed = total
         above = tuple(cells)
         out.append(above)
-    caption = _caption(text, lines, i - len(head))
+    caption = title_line(text, lines, i - len(head))
     return Table(
         start=head[0][0] if head else run[0].start,
         end=run[-1].end,
@@ -318,14 +318,3 @@ def _split_place(cell: Cell, is_place: Callable[[str], bool]) -> tuple[Cell, ...
 
 def _joined(cells: tuple[Cell, ...]) -> Cell:
     return Cell(cells[0].start, cells[-1].end, " ".join(c.text for c in cells))
-
-
-def _caption(text: str, lines: list[tuple[int, int]], top: int) -> tuple[int, int] | None:
-    """The title line above a table (a blank line between allowed): what its cells count may be named there."""
-    for k in (top - 1, top - 2):
-        if k < 0:
-            return None
-        a, b = lines[k]
-        if text[a:b].strip():
-            return (a, b) if b - a <= 300 else None
-    return None

@@ -43,6 +43,7 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
     who = reader.carried or reader.cited or reader.named_body() or reader.heading_source
     source, via = reader.chain_of(who)
     titled = _title_counted(reader.low, table.caption) if table.caption else None
+    lead = _lead(reader, table.caption) if table.caption else None
     labels = [
         row[where] if where is not None and where < len(row) else row[0] for row in table.rows
     ]
@@ -64,13 +65,20 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
                 if j < len(table.header)
                 else (row[0].text if not table.header and j == 1 else "")
             )
-            metric = header_metric(head) or (row_metric if j and table.header else None)
+            metric = (
+                header_metric(head)
+                or (row_metric if j and table.header else None)
+                or (lead[0] if lead and j else None)
+            )
             found = _figure(reader, cell) if metric else None
             if found is None or cell is label:
                 continue
             chosen = counted_for(
                 metric or "",
-                found.counted or _header_counted(reader, head) or titled,
+                found.counted
+                or _header_counted(reader, head)
+                or titled
+                or (lead[1] if lead and metric == lead[0] else None),
             )
             if chosen is None:
                 continue
@@ -146,9 +154,40 @@ def _header_counted(reader: _Reader, head: str) -> str | None:
     if at is None:
         return None
     for k in (at - 1, at + 1):
-        if 0 <= k < len(words) and words[k].endswith("s") and words[k] not in _NOT_COUNTED:
+        if 0 <= k < len(words) and _plural(words[k]):
             return reader.vocabulary.counted(words[k])
     return None
+
+
+def _lead(reader: _Reader, span: tuple[int, int]) -> tuple[str, str | None] | None:
+    """The metric and thing counted a lead-in ending in a colon gives the table after it.
+
+    "Number of men killed ... He estimates the respective losses thus:" leads into a table of
+    figures of men killed: the metric and noun of the lead-in's last figure read, else its first
+    metric word and the plural noun beside it.
+    """
+    a, b = span
+    if not _LEAD_IN.search(reader.low, a, b):
+        return None
+    ref = reader.referent
+    if ref is not None and a <= ref.start < b:
+        return ref.claim.metric.name, ref.claim.scope.counted
+    words = _WORDS.findall(reader.low, a, b)
+    at = next((k for k, w in enumerate(words) if w in TRIGGERS), None)
+    if at is None:
+        return None
+    noun = next(
+        (words[k] for k in (at - 1, at + 1) if 0 <= k < len(words) and _plural(words[k])),
+        None,
+    )
+    return TRIGGERS[words[at]], reader.vocabulary.counted(noun) if noun else None
+
+
+def _plural(word: str) -> bool:
+    """Whether a word beside a metric word is a plural noun it counts ("men killed", "Houses damaged")."""
+    return word in _PLURALS or (
+        word.endswith("s") and not word.endswith("ss") and word not in _NOT_COUNTED
+    )
 
 
 def _title_counted(low: str, span: tuple[int, int]) -> str | None:
@@ -164,12 +203,35 @@ _DIGIT = re.compile(r"\d")
 #: A cell that is a bare numeral, with a footnote mark at most ("79#").
 _BARE = re.compile(r"\d[\d,]*(?=[*#§†‡]*\s*(?:\(\d[\d.,]*%\))?\s*$)")
 #: Words of a header that are no thing counted: the table's own words and lengths of time.
-_NOT_COUNTED = frozenset({"totals", "numbers", "days", "weeks", "months", "years", "hours"})
+_NOT_COUNTED = frozenset(
+    {
+        "totals",
+        "numbers",
+        "days",
+        "weeks",
+        "months",
+        "years",
+        "hours",
+        "was",
+        "is",
+        "has",
+        "his",
+        "this",
+        "its",
+        "as",
+        "us",
+        "thus",
+    }
+)
 _TRIGGER_WORDS = "|".join(sorted((re.escape(t) for t in TRIGGERS), key=len, reverse=True))
 #: A title naming a metric, then who it counts: "cases among children", "infections in health-care workers".
 _TITLE = re.compile(
     rf"\b(?:{_TRIGGER_WORDS})\s+(?:in|among)\s+"
     r"(?P<who>(?!the\b|a\b|an\b|all\b|\d)(?:[a-z][a-z-]*\s+){0,2}?[a-z][a-z-]*s)\b(?!\s+of\b)"
 )
+#: A lead-in: a line that ends in a colon (a dash may follow), or "as follows".
+_LEAD_IN = re.compile(r"(?::\s*[-–—]*|\bas\s+follows\s*[:.]?)\s*$")
+#: Plural nouns without an "s" that a lead-in names beside its metric word ("men killed").
+_PLURALS = frozenset({"men", "women", "children", "people", "police", "personnel"})
 #: Plural nouns of places: a title "cases in the countries ..." counts no population.
 _AREA = re.compile(r"\b(?:countries|regions|provinces|states|districts|areas|cities|counties)\b")

@@ -90,6 +90,7 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
     out: list[Table] = []
     i = 0
     while i < len(lines):
+        top = i
         run: list[tuple[int, int]] = []
         while (
             i < len(lines)
@@ -103,7 +104,7 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
             run.append(lines[i])
             i += 1
         if len(run) >= 2:
-            out.append(_table(text, run))
+            out.append(attrs.evolve(_table(text, run), caption=title_line(text, lines, top)))
         i += 1 if not run else 0
     from claimdiff._extract._aligned import aligned_tables  # noqa: PLC0415 - it builds on this module
 
@@ -113,6 +114,25 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
 
 def _overlap(a: Table, b: Table) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+def title_line(text: str, lines: list[tuple[int, int]], top: int) -> tuple[int, int] | None:
+    """The title or lead-in line above a table's line ``top`` (a blank line between allowed), if any.
+
+    It may name what the cells count ("infections in health-care workers") or, ending in a colon,
+    lead into the table with its metric ("... killed ... He estimates the losses thus:").
+    """
+    for k in (top - 1, top - 2):
+        if k < 0:
+            return None
+        a, b = lines[k]
+        if text[a:b].strip():
+            return (a, b) if b - a <= _TITLE_CHARS else None
+    return None
+
+
+#: The longest line read as a table's title or lead-in (a paragraph's last line is read if it is short).
+_TITLE_CHARS = 400
 
 
 def _continues(text: str, start: int, end: int) -> bool:
