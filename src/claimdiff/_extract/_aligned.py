@@ -45,7 +45,7 @@ _WORD = re.compile(r"\S+")
 _LABEL_CHARS = 60
 _LABEL_WORDS = 8
 #: A line longer than this is prose or garbage, never a table row; it is skipped unsplit (linear time).
-MAX_LINE = 2000
+MAX_LINE = 250_000
 #: The header lines stacked above a spaced table's rows ("Cases" over "New  Total").
 _HEADER_LINES = 3
 
@@ -170,7 +170,7 @@ def _header_lines(text: str, lines: list[tuple[int, int]], i: int) -> list[tuple
             not body
             or b - a > MAX_LINE
             or body[-1] in ".;!?:"
-            or len(body) > 200
+            or (len(body) > 200 and not _GAP.search(body))  # a long line is a header only if spaced
             or _row(text, a, b) is not None
         ):
             break
@@ -186,13 +186,18 @@ def _columns(text: str, head: list[tuple[int, int]], figures: int) -> list[Cell]
     a, b = head[-1]
     if _GAP.search(text[a:b].strip()):
         columns = list(_pieces(text, a, b))
+        starts = [c.start - a for c in columns]
         for up_a, up_b in head[:-1]:  # "Cases" over "New  Total": each column is named by both
             for piece in _pieces(text, up_a, up_b):
                 s, e = piece.start - up_a, piece.end - up_a
-                for n, col in enumerate(columns):
-                    cs, ce = col.start - a, col.end - a
-                    if s < ce + 2 and cs < e + 2:
-                        columns[n] = attrs.evolve(col, text=f"{piece.text} {col.text}")
+                # the columns under the piece (two characters of slack): found by bisection, not a scan
+                n = max(bisect.bisect_right(starts, s - 2) - 1, 0)
+                while n < len(columns) and columns[n].start - a < e + 2:
+                    if s < columns[n].end - a + 2:
+                        columns[n] = attrs.evolve(
+                            columns[n], text=f"{piece.text} {columns[n].text}"
+                        )
+                    n += 1
         return columns
     words = [(m.start(), m.end()) for m in _WORD.finditer(text, a, b)]
     starts = [n for n, (s, _) in enumerate(words) if n == 0 or text[s].isupper()]
