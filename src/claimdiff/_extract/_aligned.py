@@ -31,7 +31,11 @@ from claimdiff._extract._table import Cell, Table, title_line
 __all__ = ["MAX_LINE", "TOTAL", "aligned_tables"]
 
 #: A figure cell: a numeral (with a footnote mark), or a mark that stands for no figure ("*", "-", "n/a").
-_VALUE = re.compile(r"[<>~≈]?\d[\d,.]*\+?[*#§†‡]*|[*–—-]|n/?a|\.\.\.?|…", re.IGNORECASE)
+_VALUE = re.compile(
+    r"[<>~≈]?\d[\d,.]*(?:[-–][<>~≈]?\d[\d,.]*)?\+?[*#§†‡]*|[*–—-]|n/?a|\.\.\.?|…", re.IGNORECASE
+)
+#: A bullet opening a line of a list ("• Italy: ~20,000"): no part of the row's label.
+_BULLET = re.compile(r"[•·▪◦*\-–—]+")
 #: A share beside a cell's figure ("1525 (63%)"): part of the cell before it, no cell of its own.
 _SHARE = re.compile(r"\(\d[\d.,]*%\)")
 #: A total row's label: the row sums the rows above it.
@@ -127,6 +131,8 @@ def _lines(text: str) -> list[tuple[int, int]]:
 def _row(text: str, a: int, b: int) -> _Row | None:
     """The row ``text[a:b]`` is: a label then figures, or ``None`` for any other line."""
     words = [(m.start(), m.end()) for m in _WORD.finditer(text, a, b)]
+    if words and _BULLET.fullmatch(text, *words[0]):
+        words = words[1:]
     k = len(words)
     while k and (_VALUE.fullmatch(text, *words[k - 1]) or _SHARE.fullmatch(text, *words[k - 1])):
         k -= 1
@@ -246,9 +252,10 @@ def _table(
         closed = total
         above = tuple(cells)
         out.append(above)
-    caption = title_line(text, lines, i - len(head))
+    # a line over rows that gives it no columns is their title (or their lead: "Deaths72,000")
+    caption = title_line(text, lines, i - len(head)) if columns or not head else head[-1]
     return Table(
-        start=head[0][0] if head else run[0].start,
+        start=head[0][0] if columns else run[0].start,
         end=run[-1].end,
         header=tuple(columns),
         rows=tuple(out),

@@ -96,6 +96,8 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
                     via=via,
                     quote=" | ".join(c.text for c in row if c.text),
                     location=f"table row {n}, characters {found.start}-{found.end}",
+                    # rows by place under a labelled figure are its parts ("Deaths72,000" / "Italy: ~20,000")
+                    part_of=lead[2] if lead and own and metric == lead[0] else None,
                 )
             except ClaimdiffError:
                 continue
@@ -105,8 +107,12 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
                     start=found.start,
                     end=found.end,
                     phrase=reader.text[found.start : found.end],
+                    part_of=claim.part_of,
                 )
             )
+    reader.referent = (
+        out[-1] if out else reader.referent
+    )  # the text's last figure, for what follows
     return out
 
 
@@ -159,19 +165,22 @@ def _header_counted(reader: _Reader, head: str) -> str | None:
     return None
 
 
-def _lead(reader: _Reader, span: tuple[int, int]) -> tuple[str, str | None] | None:
-    """The metric and thing counted a lead-in ending in a colon gives the table after it.
+def _lead(reader: _Reader, span: tuple[int, int]) -> tuple[str, str | None, str | None] | None:
+    """The metric, thing counted and whole a lead-in gives the table after it.
 
     "Number of men killed ... He estimates the respective losses thus:" leads into a table of
     figures of men killed: the metric and noun of the lead-in's last figure read, else its first
-    metric word and the plural noun beside it.
+    metric word and the plural noun beside it. A line that is one labelled figure ("Deaths72,000")
+    leads the rows under it too, and is their whole.
     """
     a, b = span
-    if not _LEAD_IN.search(reader.low, a, b):
-        return None
     ref = reader.referent
-    if ref is not None and a <= ref.start < b:
-        return ref.claim.metric.name, ref.claim.scope.counted
+    read = ref if ref is not None and a <= ref.start < b else None
+    labelled = read is not None and len(reader.low[a:b].split()) <= _LABEL_WORDS
+    if not labelled and not _LEAD_IN.search(reader.low, a, b):
+        return None
+    if read is not None:
+        return read.claim.metric.name, read.claim.scope.counted, read.claim.id if labelled else None
     words = _WORDS.findall(reader.low, a, b)
     at = next((k for k, w in enumerate(words) if w in TRIGGERS), None)
     if at is None:
@@ -180,7 +189,7 @@ def _lead(reader: _Reader, span: tuple[int, int]) -> tuple[str, str | None] | No
         (words[k] for k in (at - 1, at + 1) if 0 <= k < len(words) and _plural(words[k])),
         None,
     )
-    return TRIGGERS[words[at]], reader.vocabulary.counted(noun) if noun else None
+    return TRIGGERS[words[at]], reader.vocabulary.counted(noun) if noun else None, None
 
 
 def _plural(word: str) -> bool:
@@ -233,5 +242,7 @@ _TITLE = re.compile(
 _LEAD_IN = re.compile(r"(?::\s*[-–—]*|\bas\s+follows\s*[:.]?)\s*$")
 #: Plural nouns without an "s" that a lead-in names beside its metric word ("men killed").
 _PLURALS = frozenset({"men", "women", "children", "people", "police", "personnel"})
+#: The longest line read as one labelled figure ("Deaths72,000", "Total deaths: 1,234").
+_LABEL_WORDS = 6
 #: Plural nouns of places: a title "cases in the countries ..." counts no population.
 _AREA = re.compile(r"\b(?:countries|regions|provinces|states|districts|areas|cities|counties)\b")

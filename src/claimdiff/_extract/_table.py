@@ -107,9 +107,11 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
             out.append(attrs.evolve(_table(text, run), caption=title_line(text, lines, top)))
         i += 1 if not run else 0
     from claimdiff._extract._aligned import aligned_tables  # noqa: PLC0415 - it builds on this module
+    from claimdiff._extract._infobox import infobox_rows  # noqa: PLC0415 - it builds on this module
 
-    spaced = [t for t in aligned_tables(text, is_place) if not any(_overlap(t, b) for b in out)]
-    return sorted([*out, *spaced], key=lambda t: t.start)
+    for more in (aligned_tables(text, is_place), infobox_rows(text)):
+        out += [t for t in more if not any(_overlap(t, b) for b in out)]
+    return sorted(out, key=lambda t: t.start)
 
 
 def _overlap(a: Table, b: Table) -> bool:
