@@ -167,6 +167,11 @@ def extract(
                 continue
         else:
             more = reader.block(block)
+            while pending and block.start < pending[0].start < block.end:
+                # a table inside the block (a run of "Place N" pairs in a line): its figures are its cells'
+                inner = pending.pop(0)
+                more = [c for c in more if not inner.start <= c.start < inner.end]
+                more = sorted([*more, *table_candidates(reader, inner)], key=lambda c: c.start)
         found += more
         furthest = max([furthest, *(c.start for c in more)])
     kept = dedupe(sections_sourced(found, text, reader.outlet, reader.aliases), reader.outlet)

@@ -78,11 +78,20 @@ def aligned_tables(text: str, is_place: Callable[[str], bool]) -> list[Table]:
             j += 1
         run = [r for r in rows[i:j] if r is not None]
         if len(run) >= 2 and (
-            max(len(r.values) for r in run) >= 2 or _header_lines(text, lines, i)
+            max(len(r.values) for r in run) >= 2
+            or _header_lines(text, lines, i)
+            or _led_in(text, title_line(text, lines, i))
         ):
             out.append(_table(text, lines, i, run, is_place))
         i = max(j, i + 1)
     return out
+
+
+def _led_in(text: str, span: tuple[int, int] | None) -> bool:
+    """Whether a line leads into what follows it: it ends in a colon ("... reported new cases this week:")."""
+    if span is None:
+        return False
+    return text[span[0] : span[1]].rstrip().rstrip("-–—").rstrip().endswith(":")
 
 
 def _grouped(text: str, run: list[_Row]) -> list[_Row]:

@@ -75,7 +75,9 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
     r"""Every table of two rows or more in ``text``: lines of cells split by "|" or tabs, or laid out with spaces.
 
     Tables laid out with spaces are read by :func:`claimdiff._extract._aligned.aligned_tables`
-    (``is_place`` tells it a row group's place from its category), where no "|" table is.
+    (``is_place`` tells it a row group's place from its category), infobox rows by
+    :func:`claimdiff._extract._infobox.infobox_rows` and runs of place-and-figure pairs by
+    :func:`claimdiff._extract._pairs.place_runs`, where no table found before them is.
 
     >>> t = "Flood | Deaths | Location\n---|---|---\nA | 1,200 | China\nB | 300 | India\n"
     >>> [([c.text for c in tb.header], len(tb.rows)) for tb in tables(t)]
@@ -108,8 +110,9 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
         i += 1 if not run else 0
     from claimdiff._extract._aligned import aligned_tables  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._infobox import infobox_rows  # noqa: PLC0415 - it builds on this module
+    from claimdiff._extract._pairs import place_runs  # noqa: PLC0415 - it builds on this module
 
-    for more in (aligned_tables(text, is_place), infobox_rows(text)):
+    for more in (aligned_tables(text, is_place), infobox_rows(text), place_runs(text, is_place)):
         out += [t for t in more if not any(_overlap(t, b) for b in out)]
     return sorted(out, key=lambda t: t.start)
 
