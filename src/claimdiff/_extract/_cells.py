@@ -47,9 +47,9 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
     labels = [
         row[where] if where is not None and where < len(row) else row[0] for row in table.rows
     ]
+    wider = [k for k, h in enumerate(table.header) if k != where and PLACE_HEADER.search(h.text)]
     places = [
-        reader.gazetteer.normalise(c.text) if c.text and known(reader.gazetteer, c.text) else ()
-        for c in labels
+        _row_place(reader, row, label, wider) for row, label in zip(table.rows, labels, strict=True)
     ]
     placed = [p for p in places if p]
     shared = common(reader.gazetteer, placed) if placed else ()
@@ -114,6 +114,21 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
         out[-1] if out else reader.referent
     )  # the text's last figure, for what follows
     return out
+
+
+def _row_place(
+    reader: _Reader, row: tuple[Cell, ...], label: Cell, wider: list[int]
+) -> tuple[str, ...]:
+    """A row's place: its label's, or its label within the place of its other place column ("Jaén | Spain")."""
+    gazetteer = reader.gazetteer
+    if label.text and known(gazetteer, label.text):
+        return gazetteer.normalise(label.text)
+    for k in wider:
+        outer = row[k].text if k < len(row) else ""
+        if label.text and outer and known(gazetteer, outer):
+            path = gazetteer.normalise((*gazetteer.normalise(outer), label.text))
+            return path if known(gazetteer, path) else ()
+    return ()
 
 
 def _figure(reader: _Reader, cell: Cell) -> _Found | None:

@@ -75,7 +75,8 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
     r"""Every table of two rows or more in ``text``: lines of cells split by "|" or tabs, or laid out with spaces.
 
     Tables laid out with spaces are read by :func:`claimdiff._extract._aligned.aligned_tables`
-    (``is_place`` tells it a row group's place from its category), infobox rows by
+    (``is_place`` tells it a row group's place from its category), tables of word cells by
+    :func:`claimdiff._extract._wide.wide_tables`, infobox rows by
     :func:`claimdiff._extract._infobox.infobox_rows` and runs of place-and-figure pairs by
     :func:`claimdiff._extract._pairs.place_runs`, where no table found before them is.
 
@@ -111,8 +112,14 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
     from claimdiff._extract._aligned import aligned_tables  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._infobox import infobox_rows  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._pairs import place_runs  # noqa: PLC0415 - it builds on this module
+    from claimdiff._extract._wide import wide_tables  # noqa: PLC0415 - it builds on this module
 
-    for more in (aligned_tables(text, is_place), infobox_rows(text), place_runs(text, is_place)):
+    for more in (
+        aligned_tables(text, is_place),
+        wide_tables(text, is_place),
+        infobox_rows(text),
+        place_runs(text, is_place),
+    ):
         out += [t for t in more if not any(_overlap(t, b) for b in out)]
     return sorted(out, key=lambda t: t.start)
 
