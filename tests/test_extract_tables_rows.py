@@ -120,3 +120,23 @@ def test_a_generated_run_of_pairs_is_read_pair_by_pair(
         (c.claim.scope.place[-1], c.claim.metric.name, int(c.claim.estimate.low)) for c in found
     )
     assert got == sorted((p, head[1], v) for p, v in zip(places, values, strict=False))
+
+
+def test_bulleted_place_lines_in_brackets_after_a_lead_figure_are_its_parts() -> None:
+    """ "3 351 cases have been reported ...:" then "• Italy (2 502)" lines: parts of the 3 351 cases."""
+    text = (
+        "As of 4 March 2020, 3 351 cases have been reported in the EU/EEA:\n\n"
+        "  • Italy (2 502)\n  • France (212)\n  • Germany (196)\n"
+    )
+    found = extract(text, published="2020-03-04", outlet="ECDC")
+    total = next(c for c in found if c.claim.estimate.low == 3351)
+    parts = [
+        (c.claim.scope.place, c.claim.metric.name, c.claim.estimate.low, c.part_of)
+        for c in found
+        if c is not total
+    ]
+    assert parts == [
+        (("Italy",), "cases", 2502, total.claim.id),
+        (("France",), "cases", 212, total.claim.id),
+        (("Germany",), "cases", 196, total.claim.id),
+    ]

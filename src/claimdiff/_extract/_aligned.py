@@ -137,8 +137,24 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+#: A list line of a place and its figure in brackets: "• Italy (2 502)", "- France (212),".
+_BRACKETED = re.compile(
+    r"[ \t]*(?:[•·▪◦*\-–—]+[ \t]*)?(?P<label>[A-Za-z][^\d()\n]{0,58}?)[ \t]*"
+    r"\((?P<value>\d{1,3}(?:[ ,\u00a0]\d{3})+|\d+)\)[ \t]*(?:[,;.]|and)?[ \t]*$"
+)
+
+
 def _row(text: str, a: int, b: int) -> _Row | None:
     """The row ``text[a:b]`` is: a label then figures, or ``None`` for any other line."""
+    bracketed = _BRACKETED.match(text, a, b)
+    if bracketed is not None:
+        la, lb = bracketed.span("label")
+        return _Row(
+            a,
+            b,
+            (Cell(la, lb, text[la:lb]),),
+            (Cell(*bracketed.span("value"), bracketed.group("value")),),
+        )
     words = [(m.start(), m.end()) for m in _WORD.finditer(text, a, b)]
     if words and _BULLET.fullmatch(text, *words[0]):
         words = words[1:]

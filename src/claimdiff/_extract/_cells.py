@@ -194,8 +194,8 @@ def _lead(reader: _Reader, span: tuple[int, int]) -> tuple[str, str | None, str 
     labelled = read is not None and len(reader.low[a:b].split()) <= _LABEL_WORDS
     if not labelled and not _LEAD_IN.search(reader.low, a, b):
         return None
-    if read is not None:
-        return read.claim.metric.name, read.claim.scope.counted, read.claim.id if labelled else None
+    if read is not None:  # "3 351 cases have been reported ...:" then "• Italy (2 502)": its parts
+        return read.claim.metric.name, read.claim.scope.counted, read.claim.id
     words = _WORDS.findall(reader.low, a, b)
     at = next((k for k, w in enumerate(words) if w in TRIGGERS), None)
     if at is None:
