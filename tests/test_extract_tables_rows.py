@@ -58,6 +58,11 @@ def test_infobox_rows_take_the_metric_their_label_names(
 def test_an_infobox_row_needs_a_label_naming_a_metric() -> None:
     """ "Population2,000" or "COVID19" name no metric: no infobox row."""
     assert infobox_rows("Population2,000\nCOVID19\nRoute66\n") == []
+    # a figure followed by its own words is the words' ("75 killed"), not the label's
+    assert infobox_rows("Casualties75 killed, 13 injured\n") == []
+    assert [[c.text for c in r] for t in infobox_rows("Casualties459[8]\n") for r in t.rows] == [
+        ["Casualties", "459"]
+    ]
 
 
 def test_place_lines_after_a_lead_in_take_its_metric() -> None:

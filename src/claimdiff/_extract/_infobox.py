@@ -24,10 +24,15 @@ __all__ = ["infobox_rows"]
 _GLUED = re.compile(
     r"[ \t]*(?P<label>[A-Za-z][A-Za-z '’/-]{0,40}?[a-z])"
     r"(?P<value>[~≈<>]?\d[\d,.]*(?:[-–]\d[\d,.]*)?\+?)(?![\d\w])"
+    # the figure is the cell's: nothing but a footnote mark or a bracket after it ("Casualties459[8]"),
+    # never a figure of the words after it ("Casualties75 killed, 13 injured" is read as prose)
+    r"(?=[ \t]*(?:\[\d{1,3}\]|\(|$))"
 )
 #: A label line with a figure alone on the next line: "Non-fatal injuries" / "50 (4 critical)".
 _LABEL_LINE = re.compile(r"[ \t]*(?P<label>[A-Za-z][A-Za-z '’/-]{0,40}[a-z])[ \t]*$")
-_VALUE_LINE = re.compile(r"[ \t]*(?P<value>[~≈<>]?\d[\d,.]*(?:[-–]\d[\d,.]*)?\+?)(?![\d\w])")
+_VALUE_LINE = re.compile(
+    r"[ \t]*(?P<value>[~≈<>]?\d[\d,.]*(?:[-–]\d[\d,.]*)?\+?)(?![\d\w])(?=[ \t]*(?:\[\d{1,3}\]|\(|$))"
+)
 _WORDS = re.compile(r"[a-z]+")
 
 
