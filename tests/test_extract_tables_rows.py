@@ -145,3 +145,16 @@ def test_bulleted_place_lines_in_brackets_after_a_lead_figure_are_its_parts() ->
         (("France",), "cases", 212, total.claim.id),
         (("Germany",), "cases", 196, total.claim.id),
     ]
+
+
+def test_cells_of_a_headerless_infobox_that_say_their_own_metric_are_read_as_phrases() -> None:
+    """ "| 110+ killed | 200 killed |": each side's cell is a phrase with its metric, none a row label."""
+    text = "| Casualties and losses | |||\n| 110+ killed | 200 killed | |||\n| 40 wounded | 12 wounded | |||\n"
+    found = extract(text, outlet="Wikipedia")
+    got = sorted((c.phrase, c.claim.metric.name, c.claim.estimate.low) for c in found)
+    assert got == [
+        ("110+", "killed", 110),
+        ("12", "injured", 12),
+        ("200", "killed", 200),
+        ("40", "injured", 40),
+    ]

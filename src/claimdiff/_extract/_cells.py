@@ -23,7 +23,7 @@ from claimdiff._extract._gazetteer_reads import common
 from claimdiff._extract._metrics import counted_for
 from claimdiff._extract._place import known
 from claimdiff._extract._table import PLACE_HEADER, Cell, Table
-from claimdiff._extract._text import fold, readable
+from claimdiff._extract._text import Block, fold, make_block, readable
 from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._model.claim import Claim, Scope
 from claimdiff._model.estimate import Estimate, Provenance
@@ -39,13 +39,15 @@ __all__ = ["header_metric", "table_candidates"]
 def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
     """The figures of a table's cells: metric from the column header (or the row label), place from its row."""
     out: list[Candidate] = []
+    prose: list[Block] = []  # cells that are phrases, read as running text
     where = next((k for k, h in enumerate(table.header) if PLACE_HEADER.search(h.text)), None)
     who = reader.carried or reader.cited or reader.named_body() or reader.heading_source
     source, via = reader.chain_of(who)
     titled = _title_counted(reader.low, table.caption) if table.caption else None
     lead = _lead(reader, table.caption) if table.caption else None
     labels = [
-        row[where] if where is not None and where < len(row) else row[0] for row in table.rows
+        row[where] if where is not None and where < len(row) else _label(row, table)
+        for row in table.rows
     ]
     wider = [k for k, h in enumerate(table.header) if k != where and PLACE_HEADER.search(h.text)]
     places = [
@@ -63,13 +65,21 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
             head = (
                 table.header[j].text
                 if j < len(table.header)
-                else (row[0].text if not table.header and j == 1 else "")
+                else (row[0].text if not table.header and j == 1 and row[0] is label else "")
             )
             metric = (
                 header_metric(head)
                 or (row_metric if j and table.header else None)
                 or (lead[0] if lead and j else None)
             )
+            if (
+                metric is None
+                and cell is not label
+                and _PHRASE.search(reader.low, cell.start, cell.end)
+            ):
+                # "110+ killed", "200 killed (48 executed)": a cell that says its own metric is a phrase
+                prose.append(make_block(reader.text, cell.start, cell.end, 0))
+                continue
             found = _figure(reader, cell) if metric else None
             if found is None or cell is label:
                 continue
@@ -110,10 +120,17 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
                     part_of=claim.part_of,
                 )
             )
-    reader.referent = (
-        out[-1] if out else reader.referent
-    )  # the text's last figure, for what follows
+    reader.referent = out[-1] if out else reader.referent  # the last figure, for what follows
+    for block in prose:
+        out += reader.block(block)
     return out
+
+
+def _label(row: tuple[Cell, ...], table: Table) -> Cell:
+    """A row's label: its first cell, unless a table without a header opens the row with a figure."""
+    if table.header or not _DIGIT.search(row[0].text):
+        return row[0]
+    return Cell(-1, -1, "")  # "110+ killed | 200 killed": every cell is data
 
 
 def _row_place(
@@ -253,6 +270,8 @@ _TITLE = re.compile(
     rf"\b(?:{_TRIGGER_WORDS})\s+(?:in|among)\s+"
     r"(?P<who>(?!the\b|a\b|an\b|all\b|\d)(?:[a-z][a-z-]*\s+){0,2}?[a-z][a-z-]*s)\b(?!\s+of\b)"
 )
+#: A figure followed by a metric word of its own: a cell that is a phrase ("110+ killed", "40 wounded").
+_PHRASE = re.compile(rf"\d[\d,.]*\+?\s+(?:[a-z-]+\s+)?(?:{_TRIGGER_WORDS})\b")
 #: A lead-in: a line that ends in a colon (a dash may follow), or "as follows".
 _LEAD_IN = re.compile(r"(?::\s*[-–—]*|\bas\s+follows\s*[:.]?)\s*$")
 #: Plural nouns without an "s" that a lead-in names beside its metric word ("men killed").
