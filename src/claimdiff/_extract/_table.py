@@ -157,7 +157,7 @@ def _table(text: str, run: list[tuple[int, int]]) -> Table:
         (a, b) for a, b in run if not _SEPARATOR.match(text[a:b]) and not _continues(text, a, b)
     ]
     separated = len(run) > 1 and _SEPARATOR.match(text[run[1][0] : run[1][1]]) is not None
-    first = _cells(text, *rows[0])
+    first = _cells(text, *rows[0]) if rows else ()  # a run of rules and wrapped cells has no row
     has_header = separated or (
         len(first) > 2 and not any(ch.isdigit() for c in first for ch in c.text)
     )
