@@ -162,5 +162,5 @@ def test_cells_of_a_headerless_infobox_that_say_their_own_metric_are_read_as_phr
 
 def test_a_run_of_rules_and_wrapped_cells_without_a_row_is_read_without_error() -> None:
     """An infobox pasted as "|||||" rules and one-cell lines has no row: no figure, no crash."""
-    text = "Iraq War | |||||\n---|---|---|\n||||||||\nStrength | |||||\n"
+    text = "Iraq War | |||||\n---|---|---|\nStrength | |||||\nCasualties | |||||\n"
     assert list(extract(text, outlet="Wikipedia")) == []
