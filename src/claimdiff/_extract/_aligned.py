@@ -26,7 +26,7 @@ from collections.abc import Callable
 
 import attrs
 
-from claimdiff._extract._table import Cell, Table, title_line
+from claimdiff._extract._table import Cell, Table, line_spans, title_line
 
 __all__ = ["MAX_LINE", "TOTAL", "aligned_tables"]
 
@@ -68,7 +68,7 @@ def aligned_tables(text: str, is_place: Callable[[str], bool]) -> list[Table]:
     ``is_place`` says whether a label names a place (it tells a row group's place from its
     category when the columns' spacing is lost).
     """
-    lines = _lines(text)
+    lines = line_spans(text)
     rows = [_row(text, a, b) if b - a <= MAX_LINE else None for a, b in lines]
     out: list[Table] = []
     i = 0
@@ -125,16 +125,6 @@ def _grouped(text: str, run: list[_Row]) -> list[_Row]:
 #: A numeral's groups: its first (one to three digits, or groups already joined), then three digits.
 _LEAD = re.compile(r"\d{1,3}(?: \d{3})*")
 _GROUP = re.compile(r"\d{3}")
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    out = []
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        content = line.rstrip("\r\n")
-        out.append((pos, pos + len(content)))
-        pos += len(line)
-    return out
 
 
 #: A list line of a place and its figure in brackets: "• Italy (2 502)", "- France (212),".

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from claimdiff._extract._table import Cell, Table
+from claimdiff._extract._table import Cell, Table, line_spans
 from claimdiff._extract._triggers import TRIGGERS
 
 __all__ = ["infobox_rows"]
@@ -39,12 +39,7 @@ _WORDS = re.compile(r"[a-z]+")
 def infobox_rows(text: str) -> list[Table]:
     """Each infobox row of ``text`` whose label names a metric, as a one-row table (label, figure)."""
     out: list[Table] = []
-    pos = 0
-    lines: list[tuple[int, int]] = []
-    for line in text.splitlines(keepends=True):
-        content = line.rstrip("\r\n")
-        lines.append((pos, pos + len(content)))
-        pos += len(line)
+    lines = line_spans(text)
     for n, (a, b) in enumerate(lines):
         glued = _GLUED.match(text, a, b)
         if glued is not None and _names_metric(glued.group("label")):

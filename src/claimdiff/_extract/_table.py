@@ -71,6 +71,17 @@ def _cells(text: str, start: int, end: int) -> tuple[Cell, ...]:
     return tuple(out)
 
 
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """The offsets of each line of ``text``, without its line break: what table readers walk through."""
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        content = line.rstrip("\r\n")
+        lines.append((pos, pos + len(content)))
+        pos += len(line)
+    return lines
+
+
 def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list[Table]:
     r"""Every table of two rows or more in ``text``: lines of cells split by "|" or tabs, or laid out with spaces.
 
@@ -84,12 +95,7 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
     >>> [([c.text for c in tb.header], len(tb.rows)) for tb in tables(t)]
     [(['Flood', 'Deaths', 'Location'], 2)]
     """
-    lines: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        content = line.rstrip("\r\n")
-        lines.append((pos, pos + len(content)))
-        pos += len(line)
+    lines = line_spans(text)
     out: list[Table] = []
     i = 0
     while i < len(lines):

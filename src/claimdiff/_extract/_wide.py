@@ -19,7 +19,7 @@ import itertools
 import re
 from collections.abc import Callable
 
-from claimdiff._extract._table import PLACE_HEADER, Cell, Table
+from claimdiff._extract._table import PLACE_HEADER, Cell, Table, line_spans
 from claimdiff._extract._triggers import TRIGGERS
 
 __all__ = ["wide_tables"]
@@ -43,12 +43,7 @@ _HEADER_CHARS = 200
 
 def wide_tables(text: str, is_place: Callable[[str], bool]) -> list[Table]:
     """Each table of word cells under a header with one metric column, as rows of (first cell, ..., figure)."""
-    lines: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        content = line.rstrip("\r\n")
-        lines.append((pos, pos + len(content)))
-        pos += len(line)
+    lines = line_spans(text)
     out: list[Table] = []
     i = 0
     while i < len(lines):
