@@ -22,7 +22,7 @@ from claimdiff._extract._figures import figures
 from claimdiff._extract._gazetteer_reads import common
 from claimdiff._extract._metrics import counted_for
 from claimdiff._extract._place import known
-from claimdiff._extract._table import PLACE_HEADER, Cell, Table
+from claimdiff._extract._table import PLACE_HEADER, Cell, Table, header_metric
 from claimdiff._extract._text import Block, fold, make_block, readable
 from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._model.claim import Claim, Scope
@@ -33,7 +33,7 @@ from claimdiff.exceptions import ClaimdiffError
 if TYPE_CHECKING:
     from claimdiff._extract._reader import _Reader
 
-__all__ = ["header_metric", "table_candidates"]
+__all__ = ["table_candidates"]
 
 
 def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
@@ -173,16 +173,6 @@ class _Found:
     end: int
     estimate: Estimate
     counted: str | None
-
-
-def header_metric(head: str) -> str | None:
-    """The metric a column header or row label names ("Deaths", "Death range", "Non-fatal injuries").
-
-    >>> header_metric("Cumulative deaths"), header_metric("Case definition"), header_metric("Country")
-    ('killed', None, None)
-    """
-    words = _WORDS.findall(head.lower())
-    return next((TRIGGERS[w] for w in reversed(words) if w in TRIGGERS), None)
 
 
 def _header_counted(reader: _Reader, head: str) -> str | None:

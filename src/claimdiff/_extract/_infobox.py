@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import re
 
-from claimdiff._extract._table import Cell, Table, line_spans
-from claimdiff._extract._triggers import TRIGGERS
+from claimdiff._extract._table import Cell, Table, header_metric, line_spans
 
 __all__ = ["infobox_rows"]
 
@@ -42,21 +41,17 @@ def infobox_rows(text: str) -> list[Table]:
     lines = line_spans(text)
     for n, (a, b) in enumerate(lines):
         glued = _GLUED.match(text, a, b)
-        if glued is not None and _names_metric(glued.group("label")):
+        if glued is not None and header_metric(glued.group("label")) is not None:
             out.append(_row(text, glued.span("label"), glued.span("value"), b))
             continue
         label = _LABEL_LINE.match(text, a, b)
-        if label is None or n + 1 >= len(lines) or not _names_metric(label.group("label")):
+        if label is None or n + 1 >= len(lines) or header_metric(label.group("label")) is None:
             continue
         value = _VALUE_LINE.match(text, *lines[n + 1])
         if value is not None:
             table = _row(text, label.span("label"), value.span("value"), lines[n + 1][1])
             out.append(Table(start=a, end=table.end, header=(), rows=table.rows, prose=table.prose))
     return out
-
-
-def _names_metric(label: str) -> bool:
-    return any(w in TRIGGERS for w in _WORDS.findall(label.lower()))
 
 
 def _row(text: str, label: tuple[int, int], value: tuple[int, int], end: int) -> Table:

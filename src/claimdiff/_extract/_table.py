@@ -15,7 +15,9 @@ from collections.abc import Callable
 
 import attrs
 
-__all__ = ["Cell", "Table", "tables"]
+from claimdiff._extract._triggers import TRIGGERS
+
+__all__ = ["Cell", "Table", "header_metric", "line_spans", "tables", "title_line"]
 
 
 @attrs.frozen
@@ -69,6 +71,16 @@ def _cells(text: str, start: int, end: int) -> tuple[Cell, ...]:
             lead = a + len(piece) - len(piece.lstrip())
             out.append(Cell(lead, lead + len(stripped), stripped))
     return tuple(out)
+
+
+def header_metric(head: str) -> str | None:
+    """The metric a column header or row label names ("Deaths", "Death range", "Non-fatal injuries").
+
+    >>> header_metric("Cumulative deaths"), header_metric("Case definition"), header_metric("Country")
+    ('killed', None, None)
+    """
+    words = re.findall(r"[a-z]+", head.lower())
+    return next((TRIGGERS[w] for w in reversed(words) if w in TRIGGERS), None)
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:

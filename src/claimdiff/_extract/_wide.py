@@ -19,8 +19,7 @@ import itertools
 import re
 from collections.abc import Callable
 
-from claimdiff._extract._table import PLACE_HEADER, Cell, Table, line_spans
-from claimdiff._extract._triggers import TRIGGERS
+from claimdiff._extract._table import PLACE_HEADER, Cell, Table, header_metric, line_spans
 
 __all__ = ["wide_tables"]
 
@@ -80,14 +79,10 @@ def _header(text: str, a: int, b: int) -> tuple[Cell, ...] | None:
         Cell(words[p].start(), words[q - 1].end(), text[words[p].start() : words[q - 1].end()])
         for p, q in itertools.pairwise(bounds)
     )
-    metrics = [c for c in columns if _metric_word(c.text)]
+    metrics = [c for c in columns if header_metric(c.text) is not None]
     if len(metrics) != 1 or not PLACE_HEADER.search(columns[0].text):
         return None
     return columns
-
-
-def _metric_word(head: str) -> bool:
-    return any(w in TRIGGERS for w in re.findall(r"[a-z]+", head.lower()))
 
 
 def _row(
@@ -123,7 +118,7 @@ def _row(
     country = next((k for k, h in enumerate(header) if k and PLACE_HEADER.search(h.text)), None)
     if country is not None:
         cells[country] = second
-    metric = next(k for k, h in enumerate(header) if _metric_word(h.text))
+    metric = next(k for k, h in enumerate(header) if header_metric(h.text) is not None)
     fig = figures[0]
     cells[metric] = Cell(fig.start(), fig.end(), fig.group())
     return tuple(cells)
