@@ -1,12 +1,16 @@
 """What a table's cell says: its figure, with its column's metric, its row's place, the thing its table counts.
 
 One rule for every table, whatever its layout ("|" or tabs, :mod:`._table`; spaces,
-:mod:`._aligned`): a cell's metric is its column header's ("Deaths", "Cumulative cases"), else
-its row label's ("Dead | 14" in an infobox); the thing counted is the cell's own noun, else the
-one its header puts beside the metric ("Houses damaged"), else the one the table's title counts
-("infections in health care workers"), else people; its place is its row's (the place column's
-cell, carried down a row group), a totals row's the place all the rows share (none when they lie
-in different countries), else the place the text is about.
+:mod:`._aligned`; word cells, :mod:`._wide`; infobox rows, :mod:`._infobox`; runs of pairs,
+:mod:`._pairs`): a cell's metric is its column header's ("Deaths", "Cumulative cases"), else its
+row label's ("Dead | 14" in an infobox), else its lead-in's (a line ending in a colon, or one
+labelled figure: "Deaths72,000" over "Italy: ~20,000", whose parts the rows by place then are);
+a cell that says its own metric ("110+ killed") is read as running text. The thing counted is
+the cell's own noun, else the one its header puts beside the metric ("Houses damaged"), else the
+one the table's title counts ("infections in health care workers"), else the lead-in's, else
+people; its place is its row's (the place column's cell, carried down a row group, within the
+row's country column), a totals row's the place all the rows share (none when they lie in
+different countries), else the place the text is about.
 """
 
 from __future__ import annotations
