@@ -6,7 +6,7 @@ thing it counts and the metric the sentence gives it; :mod:`._attribution` finds
 who said it and through whom, and :mod:`._sources` names the body; :mod:`._time` and
 :mod:`._place` say when and where, and :mod:`._placing` completes a figure's place from the
 places around it; :mod:`._reader` carries all of it through a text, sentence by sentence, and
-:mod:`._structures` reads lists by place, tables and wholes of parts.
+:mod:`._structures` reads lists by place and wholes of parts, :mod:`._cells` tables.
 """
 
 from __future__ import annotations
@@ -19,12 +19,13 @@ from collections.abc import Mapping
 import attrs
 
 from claimdiff._extract._candidate import Candidate
+from claimdiff._extract._cells import table_candidates
+from claimdiff._extract._gazetteer_reads import known
 from claimdiff._extract._home import body_country, dateline_country
 from claimdiff._extract._merge import dedupe, refined, sections_sourced
 from claimdiff._extract._placing import storied
 from claimdiff._extract._reader import _Reader
 from claimdiff._extract._sources import COUNTRIES, defined_names, source_kind
-from claimdiff._extract._structures import table_candidates
 from claimdiff._extract._table import tables
 from claimdiff._extract._text import fold, make_block, readable, split_blocks
 from claimdiff._extract._unread import Extraction, Unread, unread
@@ -151,7 +152,7 @@ def extract(
     )
     found: list[Candidate] = []
     furthest = -1  # the latest start of a candidate so far: whether a table was read yet
-    pending = tables(text)
+    pending = tables(text, lambda name: known(gazetteer, name))
     for block in split_blocks(text):
         while pending and pending[0].end <= block.start:
             pending.pop(0)
@@ -167,6 +168,11 @@ def extract(
                 continue
         else:
             more = reader.block(block)
+            while pending and block.start < pending[0].start < block.end:
+                # a table inside the block (a run of "Place N" pairs in a line): its figures are its cells'
+                inner = pending.pop(0)
+                more = [c for c in more if not inner.start <= c.start < inner.end]
+                more = sorted([*more, *table_candidates(reader, inner)], key=lambda c: c.start)
         found += more
         furthest = max([furthest, *(c.start for c in more)])
     kept = dedupe(sections_sourced(found, text, reader.outlet, reader.aliases), reader.outlet)

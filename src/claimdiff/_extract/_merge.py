@@ -69,6 +69,8 @@ def dedupe(found: list[Candidate], outlet: Source | None = None) -> list[Candida
             k.estimate.unit,
             k.origin,
             c.headline and outlet is not None and k.source.key != outlet.key,
+            # a table's rows are data apart: the same figure in two rows is two claims
+            (k.location or "").partition(",")[0] if (k.location or "").startswith("table") else "",
         )
         if (
             key in best

@@ -1,10 +1,9 @@
-"""Structures a sentence's figures form: a total and its list by place, a table's cells, a whole of parts.
+"""Structures a sentence's figures form: a total and its list by place, a whole of parts.
 
 "25 drones: 12 over A, 9 over B" gives a total and its parts; "Katwa (44), Butembo (17)" after a
-figure its parts or siblings; "12 adults and two children" also says 14 people; a table split by
-"|" gives each cell the metric of its column and the place of its row. :mod:`._breakdown` and
-:mod:`._table` find the items and cells; this module makes them candidates like the figure they
-belong to.
+figure its parts or siblings; "12 adults and two children" also says 14 people. :mod:`._breakdown`
+finds the items; this module makes them candidates like the figure they belong to. A table's
+cells are read in :mod:`._cells`.
 """
 
 from __future__ import annotations
@@ -18,12 +17,7 @@ import attrs
 from claimdiff._core.relations import DEFAULT_TAXONOMY
 from claimdiff._extract._breakdown import ANOTHER, Item, item_metric, items, opens_breakdown
 from claimdiff._extract._candidate import Candidate
-from claimdiff._extract._figures import figures, worded
-from claimdiff._extract._metrics import counted_for
-from claimdiff._extract._place import known
-from claimdiff._extract._table import PLACE_HEADER, Table
-from claimdiff._extract._triggers import TRIGGERS
-from claimdiff._model.claim import Claim, Scope
+from claimdiff._extract._figures import worded
 from claimdiff._model.composite import sum_estimates
 from claimdiff._model.estimate import Estimate, Provenance
 from claimdiff._model.hedges import parse_estimate
@@ -33,7 +27,7 @@ if TYPE_CHECKING:
     from claimdiff._extract._reader import _Reader
     from claimdiff._extract._text import Sentence
 
-__all__ = ["breakdown", "table_candidates", "with_total"]
+__all__ = ["breakdown", "with_total"]
 
 
 def breakdown(reader: _Reader, s: Sentence, out: list[Candidate]) -> list[Candidate]:
@@ -161,56 +155,6 @@ def with_total(reader: _Reader, made: list[Candidate]) -> list[Candidate]:
     return [Candidate(claim=total, start=start, end=end, phrase=phrase), *parts]
 
 
-def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
-    """The figures of a table's cells: metric from the column header (or the row label), place from its row."""
-    out: list[Candidate] = []
-    where = next((k for k, h in enumerate(table.header) if PLACE_HEADER.search(h.text)), None)
-    who = reader.carried or reader.cited or reader.named_body() or reader.heading_source
-    source, via = reader.chain_of(who)
-    for n, row in enumerate(table.rows, start=1):
-        label = row[where] if where is not None and where < len(row) else row[0]
-        place = (
-            reader.gazetteer.normalise(label.text) if known(reader.gazetteer, label.text) else ()
-        )
-        for j, cell in enumerate(row):
-            head = (
-                table.header[j].text
-                if j < len(table.header)
-                else (row[0].text if not table.header and j == 1 else "")
-            )
-            metric = _header_metric(head)
-            found = figures(
-                reader.reading, reader.low, cell.start, cell.end, reader.hedges, reader.vocabulary
-            )
-            chosen = counted_for(metric, found[0].counted) if metric and found else None
-            if chosen is None or cell is label:
-                continue
-            fig = found[0]
-            try:
-                claim = Claim(
-                    id=reader.make_id(source, chosen[0], chosen[1]),
-                    metric=reader.vocabulary.metric(chosen[0]),
-                    # a table's cell is a datum, compared exactly, as a number in a data file is
-                    estimate=attrs.evolve(fig.estimate, provenance=Provenance.DATUM),
-                    scope=Scope(place=place or reader.heading_place, counted=chosen[1]),
-                    source=source,
-                    via=via,
-                    quote=" | ".join(c.text for c in row),
-                    location=f"table row {n}, characters {fig.start}-{fig.end}",
-                )
-            except ClaimdiffError:
-                continue
-            out.append(
-                Candidate(
-                    claim=claim,
-                    start=fig.start,
-                    end=fig.end,
-                    phrase=reader.text[fig.start : fig.end],
-                )
-            )
-    return out
-
-
 def _one_country(reader: _Reader, parts: list[Candidate]) -> list[Candidate]:
     """Items of one list are in one country: "Georgia (2)" among US states is the state, not the country."""
     parts = _coded(reader, parts)
@@ -306,12 +250,6 @@ def _placed(c: Candidate, place: tuple[str, ...]) -> Candidate:
     return attrs.evolve(
         c, claim=attrs.evolve(c.claim, scope=attrs.evolve(c.claim.scope, place=place))
     )
-
-
-def _header_metric(head: str) -> str | None:
-    """The metric a column header or row label names ("Deaths", "Death range", "Non-fatal injuries")."""
-    words = re.findall(r"[a-z]+", head.lower())
-    return next((TRIGGERS[w] for w in reversed(words) if w in TRIGGERS), None)
 
 
 #: A figure's own place, then a list separator: the next "N over B" is its sibling.

@@ -11,10 +11,13 @@ makes the candidates.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import attrs
 
-__all__ = ["Cell", "Table", "tables"]
+from claimdiff._extract._triggers import TRIGGERS
+
+__all__ = ["Cell", "Table", "header_metric", "line_spans", "tables", "title_line"]
 
 
 @attrs.frozen
@@ -41,6 +44,7 @@ class Table:
     prose: tuple[
         tuple[int, int], ...
     ] = ()  # wrapped text of a row's last cell, read as running text
+    caption: tuple[int, int] | None = None  # the title line above a table: what its cells count
 
 
 _SEPARATOR = re.compile(r"^[\s|:+-]*-{3,}[\s|:+-]*$")
@@ -69,22 +73,45 @@ def _cells(text: str, start: int, end: int) -> tuple[Cell, ...]:
     return tuple(out)
 
 
-def tables(text: str) -> list[Table]:
-    r"""Every table of two rows or more in ``text`` (lines with two cells or more split by "|" or tabs).
+def header_metric(head: str) -> str | None:
+    """The metric a column header or row label names ("Deaths", "Death range", "Non-fatal injuries").
 
-    >>> t = "Flood | Deaths | Location\n---|---|---\nA | 1,200 | China\nB | 300 | India\n"
-    >>> [([c.text for c in tb.header], len(tb.rows)) for tb in tables(t)]
-    [(['Flood', 'Deaths', 'Location'], 2)]
+    >>> header_metric("Cumulative deaths"), header_metric("Case definition"), header_metric("Country")
+    ('killed', None, None)
     """
+    words = re.findall(r"[a-z]+", head.lower())
+    return next((TRIGGERS[w] for w in reversed(words) if w in TRIGGERS), None)
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """The offsets of each line of ``text``, without its line break: what table readers walk through."""
     lines: list[tuple[int, int]] = []
     pos = 0
     for line in text.splitlines(keepends=True):
         content = line.rstrip("\r\n")
         lines.append((pos, pos + len(content)))
         pos += len(line)
+    return lines
+
+
+def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list[Table]:
+    r"""Every table of two rows or more in ``text``: lines of cells split by "|" or tabs, or laid out with spaces.
+
+    Tables laid out with spaces are read by :func:`claimdiff._extract._aligned.aligned_tables`
+    (``is_place`` tells it a row group's place from its category), tables of word cells by
+    :func:`claimdiff._extract._wide.wide_tables`, infobox rows by
+    :func:`claimdiff._extract._infobox.infobox_rows` and runs of place-and-figure pairs by
+    :func:`claimdiff._extract._pairs.place_runs`, where no table found before them is.
+
+    >>> t = "Flood | Deaths | Location\n---|---|---\nA | 1,200 | China\nB | 300 | India\n"
+    >>> [([c.text for c in tb.header], len(tb.rows)) for tb in tables(t)]
+    [(['Flood', 'Deaths', 'Location'], 2)]
+    """
+    lines = line_spans(text)
     out: list[Table] = []
     i = 0
     while i < len(lines):
+        top = i
         run: list[tuple[int, int]] = []
         while (
             i < len(lines)
@@ -98,9 +125,44 @@ def tables(text: str) -> list[Table]:
             run.append(lines[i])
             i += 1
         if len(run) >= 2:
-            out.append(_table(text, run))
+            out.append(attrs.evolve(_table(text, run), caption=title_line(text, lines, top)))
         i += 1 if not run else 0
-    return out
+    from claimdiff._extract._aligned import aligned_tables  # noqa: PLC0415 - it builds on this module
+    from claimdiff._extract._infobox import infobox_rows  # noqa: PLC0415 - it builds on this module
+    from claimdiff._extract._pairs import place_runs  # noqa: PLC0415 - it builds on this module
+    from claimdiff._extract._wide import wide_tables  # noqa: PLC0415 - it builds on this module
+
+    for more in (
+        aligned_tables(text, is_place),
+        wide_tables(text, is_place),
+        infobox_rows(text),
+        place_runs(text, is_place),
+    ):
+        out += [t for t in more if not any(_overlap(t, b) for b in out)]
+    return sorted(out, key=lambda t: t.start)
+
+
+def _overlap(a: Table, b: Table) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def title_line(text: str, lines: list[tuple[int, int]], top: int) -> tuple[int, int] | None:
+    """The title or lead-in line above a table's line ``top`` (a blank line between allowed), if any.
+
+    It may name what the cells count ("infections in health-care workers") or, ending in a colon,
+    lead into the table with its metric ("... killed ... He estimates the losses thus:").
+    """
+    for k in (top - 1, top - 2):
+        if k < 0:
+            return None
+        a, b = lines[k]
+        if text[a:b].strip():
+            return (a, b) if b - a <= _TITLE_CHARS else None
+    return None
+
+
+#: The longest line read as a table's title or lead-in (a paragraph's last line is read if it is short).
+_TITLE_CHARS = 400
 
 
 def _continues(text: str, start: int, end: int) -> bool:
@@ -113,7 +175,7 @@ def _table(text: str, run: list[tuple[int, int]]) -> Table:
         (a, b) for a, b in run if not _SEPARATOR.match(text[a:b]) and not _continues(text, a, b)
     ]
     separated = len(run) > 1 and _SEPARATOR.match(text[run[1][0] : run[1][1]]) is not None
-    first = _cells(text, *rows[0])
+    first = _cells(text, *rows[0]) if rows else ()  # a run of rules and wrapped cells has no row
     has_header = separated or (
         len(first) > 2 and not any(ch.isdigit() for c in first for ch in c.text)
     )

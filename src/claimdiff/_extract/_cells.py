@@ -1,0 +1,276 @@
+"""What a table's cell says: its figure, with its column's metric, its row's place, the thing its table counts.
+
+One rule for every table, whatever its layout ("|" or tabs, :mod:`._table`; spaces,
+:mod:`._aligned`; word cells, :mod:`._wide`; infobox rows, :mod:`._infobox`; runs of pairs,
+:mod:`._pairs`): a cell's metric is its column header's ("Deaths", "Cumulative cases"), else its
+row label's ("Dead | 14" in an infobox), else its lead-in's (a line ending in a colon, or one
+labelled figure: "Deaths72,000" over "Italy: ~20,000", whose parts the rows by place then are);
+a cell that says its own metric ("110+ killed") is read as running text. The thing counted is
+the cell's own noun, else the one its header puts beside the metric ("Houses damaged"), else the
+one the table's title counts ("infections in health care workers"), else the lead-in's, else
+people; its place is its row's (the place column's cell, carried down a row group, within the
+row's country column), a totals row's the place all the rows share (none when they lie in
+different countries), else the place the text is about.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import attrs
+
+from claimdiff._extract._aligned import TOTAL
+from claimdiff._extract._candidate import Candidate
+from claimdiff._extract._figures import figures
+from claimdiff._extract._gazetteer_reads import common
+from claimdiff._extract._metrics import counted_for
+from claimdiff._extract._place import known
+from claimdiff._extract._table import PLACE_HEADER, Cell, Table, header_metric
+from claimdiff._extract._text import Block, fold, make_block, readable
+from claimdiff._extract._triggers import TRIGGERS
+from claimdiff._model.claim import Claim, Scope
+from claimdiff._model.estimate import Estimate, Provenance
+from claimdiff._model.hedges import parse_estimate
+from claimdiff.exceptions import ClaimdiffError
+
+if TYPE_CHECKING:
+    from claimdiff._extract._reader import _Reader
+
+__all__ = ["table_candidates"]
+
+
+def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
+    """The figures of a table's cells: metric from the column header (or the row label), place from its row."""
+    out: list[Candidate] = []
+    prose: list[Block] = []  # cells that are phrases, read as running text
+    where = next((k for k, h in enumerate(table.header) if PLACE_HEADER.search(h.text)), None)
+    who = reader.carried or reader.cited or reader.named_body() or reader.heading_source
+    source, via = reader.chain_of(who)
+    titled = _title_counted(reader.low, table.caption) if table.caption else None
+    lead = _lead(reader, table.caption) if table.caption else None
+    labels = [
+        row[where] if where is not None and where < len(row) else _label(row, table)
+        for row in table.rows
+    ]
+    wider = [k for k, h in enumerate(table.header) if k != where and PLACE_HEADER.search(h.text)]
+    places = [
+        _row_place(reader, row, label, wider) for row, label in zip(table.rows, labels, strict=True)
+    ]
+    placed = [p for p in places if p]
+    shared = common(reader.gazetteer, placed) if placed else ()
+    for n, (row, label, own) in enumerate(zip(table.rows, labels, places, strict=True), start=1):
+        total = not own and TOTAL.match(label.text) is not None
+        # a totals row is where all its rows are: nowhere named when they lie in different countries
+        place = (shared if known(reader.gazetteer, shared) else ()) if total else own
+        # "Dead  3  2": a row label's metric, for columns whose header names none (places, dates)
+        row_metric = header_metric(row[0].text) if not _DIGIT.search(row[0].text) else None
+        for j, cell in enumerate(row):
+            head = (
+                table.header[j].text
+                if j < len(table.header)
+                else (row[0].text if not table.header and j == 1 and row[0] is label else "")
+            )
+            metric = (
+                header_metric(head)
+                or (row_metric if j and table.header else None)
+                or (lead[0] if lead and j else None)
+            )
+            if (
+                metric is None
+                and cell is not label
+                and _PHRASE.search(reader.low, cell.start, cell.end)
+            ):
+                # "110+ killed", "200 killed (48 executed)": a cell that says its own metric is a phrase
+                prose.append(make_block(reader.text, cell.start, cell.end, 0))
+                continue
+            found = _figure(reader, cell) if metric else None
+            if found is None or cell is label:
+                continue
+            chosen = counted_for(
+                metric or "",
+                found.counted
+                or _header_counted(reader, head)
+                or titled
+                or (lead[1] if lead and metric == lead[0] else None),
+            )
+            if chosen is None:
+                continue
+            try:
+                claim = Claim(
+                    id=reader.make_id(source, chosen[0], chosen[1]),
+                    metric=reader.vocabulary.metric(chosen[0]),
+                    # a table's cell is a datum, compared exactly, as a number in a data file is
+                    estimate=attrs.evolve(found.estimate, provenance=Provenance.DATUM),
+                    scope=Scope(
+                        place=place or (() if total else reader.heading_place),
+                        counted=chosen[1],
+                    ),
+                    source=source,
+                    via=via,
+                    quote=" | ".join(c.text for c in row if c.text),
+                    location=f"table row {n}, characters {found.start}-{found.end}",
+                    # rows by place under a labelled figure are its parts ("Deaths72,000" / "Italy: ~20,000")
+                    part_of=lead[2] if lead and own and metric == lead[0] else None,
+                )
+            except ClaimdiffError:
+                continue
+            out.append(
+                Candidate(
+                    claim=claim,
+                    start=found.start,
+                    end=found.end,
+                    phrase=reader.text[found.start : found.end],
+                    part_of=claim.part_of,
+                )
+            )
+    reader.referent = out[-1] if out else reader.referent  # the last figure, for what follows
+    for block in prose:
+        out += reader.block(block)
+    return out
+
+
+def _label(row: tuple[Cell, ...], table: Table) -> Cell:
+    """A row's label: its first cell, unless a table without a header opens the row with a figure."""
+    if table.header or not _DIGIT.search(row[0].text):
+        return row[0]
+    return Cell(-1, -1, "")  # "110+ killed | 200 killed": every cell is data
+
+
+def _row_place(
+    reader: _Reader, row: tuple[Cell, ...], label: Cell, wider: list[int]
+) -> tuple[str, ...]:
+    """A row's place: its label's, or its label within the place of its other place column ("Jaén | Spain")."""
+    gazetteer = reader.gazetteer
+    if label.text and known(gazetteer, label.text):
+        return gazetteer.normalise(label.text)
+    for k in wider:
+        outer = row[k].text if k < len(row) else ""
+        if label.text and outer and known(gazetteer, outer):
+            path = gazetteer.normalise((*gazetteer.normalise(outer), label.text))
+            return path if known(gazetteer, path) else ()
+    return ()
+
+
+def _figure(reader: _Reader, cell: Cell) -> _Found | None:
+    """The figure a cell holds, read from its own words ("18 569" one numeral, "365" apart from "177")."""
+    if not cell.text:
+        return None
+    words = readable(reader.text[cell.start : cell.end])
+    found = figures(words, fold(words), 0, len(words), reader.hedges, reader.vocabulary)
+    if found:
+        fig = found[0]
+        return _Found(cell.start + fig.start, cell.start + fig.end, fig.estimate, fig.counted)
+    bare = _BARE.match(words)
+    if bare is None:
+        return None
+    try:  # "1801" under "Cumulative cases": a figure column's numeral is a count, never a year
+        estimate = parse_estimate(bare.group(), hedges=reader.hedges)
+    except ClaimdiffError:
+        return None
+    return _Found(cell.start, cell.start + bare.end(), estimate, None)
+
+
+@attrs.frozen
+class _Found:
+    start: int
+    end: int
+    estimate: Estimate
+    counted: str | None
+
+
+def _header_counted(reader: _Reader, head: str) -> str | None:
+    """The plural noun right beside a header's metric word ("Houses damaged", "Affected families")."""
+    words = _WORDS.findall(head.lower())
+    at = next((k for k in range(len(words) - 1, -1, -1) if words[k] in TRIGGERS), None)
+    if at is None:
+        return None
+    for k in (at - 1, at + 1):
+        if 0 <= k < len(words) and _plural(words[k]):
+            return reader.vocabulary.counted(words[k])
+    return None
+
+
+def _lead(reader: _Reader, span: tuple[int, int]) -> tuple[str, str | None, str | None] | None:
+    """The metric, thing counted and whole a lead-in gives the table after it.
+
+    "Number of men killed ... He estimates the respective losses thus:" leads into a table of
+    figures of men killed: the metric and noun of the lead-in's last figure read, else its first
+    metric word and the plural noun beside it. A line that is one labelled figure ("Deaths72,000")
+    leads the rows under it too, and is their whole.
+    """
+    a, b = span
+    ref = reader.referent
+    read = ref if ref is not None and a <= ref.start < b else None
+    labelled = read is not None and len(reader.low[a:b].split()) <= _LABEL_WORDS
+    if not labelled and not _LEAD_IN.search(reader.low, a, b):
+        return None
+    if read is not None:  # "3 351 cases have been reported ...:" then "• Italy (2 502)": its parts
+        return read.claim.metric.name, read.claim.scope.counted, read.claim.id
+    words = _WORDS.findall(reader.low, a, b)
+    at = next((k for k, w in enumerate(words) if w in TRIGGERS), None)
+    if at is None:
+        return None
+    noun = next(
+        (words[k] for k in (at - 1, at + 1) if 0 <= k < len(words) and _plural(words[k])),
+        None,
+    )
+    return TRIGGERS[words[at]], reader.vocabulary.counted(noun) if noun else None, None
+
+
+def _plural(word: str) -> bool:
+    """Whether a word beside a metric word is a plural noun it counts ("men killed", "Houses damaged")."""
+    return word in _PLURALS or (
+        word.endswith("s") and not word.endswith("ss") and word not in _NOT_COUNTED
+    )
+
+
+def _title_counted(low: str, span: tuple[int, int]) -> str | None:
+    """The population a table's title counts: "infections in health-care workers" counts health care workers."""
+    title = _TITLE.search(low, *span)
+    if title is None or _AREA.search(title.group("who")):
+        return None
+    return title.group("who").replace("-", " ")
+
+
+_WORDS = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
+#: A cell that is a bare numeral, with a footnote mark at most ("79#").
+_BARE = re.compile(r"\d[\d,]*(?=[*#§†‡]*\s*(?:\(\d[\d.,]*%\))?\s*$)")
+#: Words of a header that are no thing counted: the table's own words and lengths of time.
+_NOT_COUNTED = frozenset(
+    {
+        "totals",
+        "numbers",
+        "days",
+        "weeks",
+        "months",
+        "years",
+        "hours",
+        "was",
+        "is",
+        "has",
+        "his",
+        "this",
+        "its",
+        "as",
+        "us",
+        "thus",
+    }
+)
+_TRIGGER_WORDS = "|".join(sorted((re.escape(t) for t in TRIGGERS), key=len, reverse=True))
+#: A title naming a metric, then who it counts: "cases among children", "infections in health-care workers".
+_TITLE = re.compile(
+    rf"\b(?:{_TRIGGER_WORDS})\s+(?:in|among)\s+"
+    r"(?P<who>(?!the\b|a\b|an\b|all\b|\d)(?:[a-z][a-z-]*\s+){0,2}?[a-z][a-z-]*s)\b(?!\s+of\b)"
+)
+#: A figure followed by a metric word of its own: a cell that is a phrase ("110+ killed", "40 wounded").
+_PHRASE = re.compile(rf"\d[\d,.]*\+?\s+(?:[a-z-]+\s+)?(?:{_TRIGGER_WORDS})\b")
+#: A lead-in: a line that ends in a colon (a dash may follow), or "as follows".
+_LEAD_IN = re.compile(r"(?::\s*[-–—]*|\bas\s+follows\s*[:.]?)\s*$")
+#: Plural nouns without an "s" that a lead-in names beside its metric word ("men killed").
+_PLURALS = frozenset({"men", "women", "children", "people", "police", "personnel"})
+#: The longest line read as one labelled figure ("Deaths72,000", "Total deaths: 1,234").
+_LABEL_WORDS = 6
+#: Plural nouns of places: a title "cases in the countries ..." counts no population.
+_AREA = re.compile(r"\b(?:countries|regions|provinces|states|districts|areas|cities|counties)\b")
