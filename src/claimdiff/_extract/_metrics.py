@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from claimdiff._extract._figures import Figure
 
 __all__ = [
+    "STRIKES",
     "chains",
     "counted_for",
     "counted_metric",
@@ -206,6 +207,10 @@ _CHAIN = re.compile(
 )
 
 
+#: Attacks counted as they are carried out: a verb after them says what they did, not what was done to them.
+STRIKES = frozenset({"strikes", "airstrikes", "air strikes", "raids", "sorties"})
+
+
 def chains(low: str, found: list[Figure]) -> list[list[tuple[Figure, bool]]]:
     """Figures joined by "and", commas or "including", each with True when it is a part of the one before."""
     out: list[list[tuple[Figure, bool]]] = []
@@ -285,6 +290,10 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
             if part is not None:
                 return part
         return TRIGGERS[right.group("t")] if right is not None else first.metric
+    if first.counted in STRIKES and _RIGHT.match(low, last.end, end) is not None:
+        # "three strikes struck three units", "a strike destroyed": the strikes did what the verb
+        # says; their own count is of strikes carried out (ANNOTATION.md rule 26, settled C8)
+        return "conducted"
     right = (_RIGHT if numeric else _RIGHT_AUX).match(low, last.end, end)
     if right is not None:
         return TRIGGERS[right.group("t")]

@@ -137,6 +137,13 @@ def counted(
             continue
         if word in NUMBER_WORDS:
             break
+        if not words:
+            spelled = _spelled_out(text, m[0], end, vocabulary, single=single)
+            if spelled is not None:  # "an ISIL vehicle borne improvised explosive device (VBIED)"
+                return vocabulary.counted(spelled[0]), spelled[1], participle
+            if _side_name(text, text[m[0] : m[1]], m[1], end):
+                names.append(word)
+                continue  # "three ISIL excavators": whose things they are, not which things
         rest = low[m[0] : end]
         multi = (
             next(
@@ -291,6 +298,70 @@ _ACRONYM = re.compile(r"\s*\(([a-z]{2,6}?)s?\)")
 #: A head noun after a few modifiers, names or an acronym in brackets: "19 Nipah virus (NiV) cases".
 _HEAD = re.compile(
     r"(?P<mods>(?:\s+(?:[a-z][\w-]*|\([a-z0-9-]{1,12}\))){1,4}?)\s+(?P<head>cases|infections)\b"
+)
+
+
+def _side_name(text: str, original: str, after: int, end: int) -> bool:
+    """Whether an acronym before a noun names the side the things are of ("ISIL vehicles"), not which things.
+
+    A side's acronym stands before several things a sentence tallies ("destroyed two ISIL vehicles,
+    an ISIL bunker"): it tells none of them apart (ANNOTATION.md rule 13), unlike a body's before
+    the one thing it names ("40 UNRWA installations"). An acronym the text spells out in lower-case
+    words is a kind of thing ("vehicle borne improvised explosive device (VBIED)": "VBIED
+    factories"), as is one heading the phrase.
+    """
+    if len(original) < 2 or not (original.isalpha() and original.isupper()):
+        return False
+    following = next(_words(text, after, end), None)
+    if following is None or not (
+        text[following[0]].islower() or text[following[0] : following[1]].isupper()
+    ):
+        return False  # "5,000 ISIL were killed": the acronym is the head
+    word = text[following[0] : following[1]].lower()
+    if word in _STOP or word in TRIGGERS:
+        return False
+    reach = max(0, after - _SIDE_REACH)
+    since = max(
+        reach, text.rfind("\n", reach, after), text.rfind(". ", reach, after)
+    )  # its sentence
+    if text.count(f"{original} ", since, end) < 2:
+        return False
+    at = text.find(f"({original})", max(0, after - _SPELLING_REACH), min(len(text), end + 1))
+    return at < 0 or not text[:at].rstrip()[-1:].islower()
+
+
+def _spelled_out(
+    text: str, pos: int, end: int, vocabulary: Vocabulary, *, single: bool
+) -> tuple[str, int] | None:
+    """A thing named by more words than a noun phrase is read for, then its acronym in brackets.
+
+    "two house borne improvised explosive devices (HBIED)" counts the devices the acronym names
+    (its letters are the words' initials); a name the vocabulary knows is left to it ("UAVs").
+    """
+    bracket = text.find("(", pos, min(end, pos + 100))
+    m = _SPELLED.match(text, pos, end) if bracket > 0 else None
+    if m is None:
+        return None
+    words = re.split(r"[\s-]+", m.group("words"))
+    acronym = m.group("acronym").lower()
+    if (
+        len(words) <= 3
+        or "".join(w[0] for w in words) != acronym
+        or acronym in vocabulary.counted_synonyms
+        or f"{acronym}s" in vocabulary.counted_synonyms
+    ):
+        return None
+    phrase = " ".join(words)
+    return (" ".join([*words[:-1], _plural(words[-1])]) if single else phrase), m.end()
+
+
+#: How far before a figure a sentence's other things of the same side are looked for.
+_SIDE_REACH = 300
+#: How far before a figure the text is searched for an acronym's spelling out.
+_SPELLING_REACH = 3000
+#: Lower-case words, then an acronym in brackets: "vehicle borne improvised explosive device (VBIED)".
+_SPELLED = re.compile(
+    r"(?P<words>(?:[a-z][a-z-]*[^\S\n]+){1,7}[a-z][a-z-]*)[^\S\n]*\((?P<acronym>[A-Z]{2,8})s?\)"
 )
 
 

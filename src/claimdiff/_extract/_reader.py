@@ -46,6 +46,7 @@ from claimdiff._extract._place_choice import heading_places
 from claimdiff._extract._placing import Context
 from claimdiff._extract._sources import Attribution, of_region, source_kind
 from claimdiff._extract._structures import breakdown, with_total
+from claimdiff._extract._tallies import counts_one, tally_verb
 from claimdiff._extract._text import Block, Sentence, quotations, sentences
 from claimdiff._extract._time import days_named, period_at, stated_period
 from claimdiff._extract._triggers import TRIGGERS
@@ -156,6 +157,7 @@ class _Reader(Crediting):
         self.sentence_place = next((p for _, p in normalised if known(self.gazetteer, p)), ())
         self.context = attrs.evolve(self._context(s), starts=heads)
         previous: tuple[Figure, str] | None = None
+        tallied = False  # whether the sentence has counted things acted on with numerals
         whole: str | None = (
             None  # the last figure read that is no part: what "including N" is a part of
         )
@@ -218,6 +220,10 @@ class _Reader(Crediting):
                 metric = previous[
                     1
                 ]  # "forced 3,000 people from their homes, including 1,200 children"
+            if metric is None and tallied and chain[0][0].article:
+                metric = tally_verb(
+                    self.low, s.start, chain[0][0]
+                )  # "and destroyed an ISIL vehicle"
             anaphor = self._anaphor(s, chain[0][0], out) if metric is None else None
             if (
                 anaphor is not None
@@ -229,11 +235,8 @@ class _Reader(Crediting):
             alone = all(f.article for f, _ in chain)
             made: list[Candidate] = []
             for fig, is_part in chain:
-                if (alone or (fig.article and metric is not None and is_casualty(metric))) and (
-                    metric is None or not is_casualty(metric) or fig.counted not in _PERSONS
-                ):
-                    # "a child was killed" is a figure; "a rink was hit", "an attack killed" are not,
-                    # nor "501 people, an increase of eight": in a toll, "a"/"an" counts only people
+                if not counts_one(self.low, s.start, fig, metric, alone=alone, tallied=tallied):
+                    # "a child was killed" is a figure; "a rink was hit", "an attack killed" are not
                     continue
                 who = figure_of(self.text, self.low, fig.end) or self._speaker(
                     fig.start, quotes, speakers, resolved
@@ -270,6 +273,9 @@ class _Reader(Crediting):
                     if not is_part:
                         parent = candidate.claim.id
             out += with_total(self, made)
+            tallied = tallied or any(  # things acted on, counted with numerals: a tally's items
+                not f.article and metric is not None and not is_casualty(metric) for f, _ in chain
+            )
             whole = next((c.claim.id for c in made if c.part_of is None), whole)
             # "caused 506 cases": the metric the noun gave, which the parts after it share
             if made and made[0].claim.metric.name == "cases":
@@ -476,13 +482,3 @@ _WORD = re.compile(r"[a-z]+")
 _TOLLS = frozenset({"killed", "injured", "casualties", "hospitalised"})
 #: A verb that says where people are, not what happened to them: a participle in the noun phrase says that.
 _LOCATING = frozenset({"hosted"})
-#: Who "a"/"an" counts as one of the dead or hurt: people, not the attack or the building.
-# fmt: off
-_PERSONS = frozenset(
-    {"people", "children", "women", "men", "civilians", "soldiers", "officers", "workers", "residents",
-     "police officers", "policemen", "servicemen", "patients", "girls", "boys", "babies", "infants",
-     "journalists", "medics", "doctors", "nurses", "teachers", "students", "farmers", "fishermen",
-     "firefighters", "rescuers", "volunteers", "pilgrims", "refugees", "migrants", "adults", "teenagers",
-     "contractors", "service members", "servicemembers", "troops"}
-)
-# fmt: on

@@ -1,0 +1,78 @@
+"""When "a"/"an" counts one: a casualty of the toll, an item of a tally, a strike tallied by place.
+
+ANNOTATION.md rule 7 counts "a child was killed" as one; rule 23 and settled C8 extend it to the
+items of a tally of things acted on ("destroyed 15 fighting positions, an ISIL bunker and a
+tunnel") and to a strike tallied by place beside numbered ones ("Near Kisik, a strike destroyed
+..."). An article that names the event itself ("conducted an airstrike", "a rink was hit", "an
+attack killed") counts nothing (C9).
+
+>>> low = "near kisik, a strike destroyed an isil tunnel."
+>>> bool(_BY_PLACE.fullmatch(low, 0, low.index("a strike")))
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimdiff._extract._figures import Figure
+from claimdiff._extract._metrics import STRIKES, is_casualty
+from claimdiff._extract._text import alternation
+from claimdiff._extract._triggers import TRIGGERS
+
+__all__ = ["counts_one", "tally_verb"]
+
+
+def counts_one(
+    low: str, start: int, fig: Figure, metric: str | None, *, alone: bool, tallied: bool
+) -> bool:
+    """Whether a figure of a chain is read: always for a numeral, for "a"/"an" only when it counts one.
+
+    ``alone`` says every figure of the fig's chain is said with an article; ``tallied`` that the
+    sentence has already counted things acted on with numerals (a tally), whose further items "a"/"an"
+    count one. ``low[start:]`` is the sentence.
+    """
+    if not fig.article and not alone:
+        return True
+    if metric is not None and is_casualty(metric):
+        return fig.counted in _PERSONS  # in a toll, "a"/"an" counts only people
+    if not alone:
+        return True  # "destroyed 15 rockets and a drone": an item of a list of numerals
+    if metric is None:
+        return False
+    if metric == "conducted" and fig.counted in STRIKES:
+        return _BY_PLACE.fullmatch(low, start, fig.start) is not None  # "Near Kisik, a strike ..."
+    return tallied  # "struck three units and destroyed an ISIL vehicle, an ISIL weapons cache"
+
+
+def tally_verb(low: str, start: int, fig: Figure) -> str | None:
+    """The metric of the verb right before a tally's item said with "a"/"an": "and destroyed an ISIL vehicle".
+
+    >>> low = "struck three units and destroyed an isil vehicle"
+    >>> from claimdiff._extract._figures import Figure
+    >>> from claimdiff._model.estimate import Estimate
+    >>> at = low.index("an isil")
+    >>> tally_verb(low, 0, Figure(start=at, end=len(low), estimate=Estimate.exact(1), counted="vehicles"))
+    'destroyed'
+    """
+    verb = _VERB_BEFORE.search(low, max(start, fig.start - 30), fig.start)
+    return TRIGGERS[verb.group("t")] if verb is not None else None
+
+
+#: A trigger word right before a figure, only spaces between: "destroyed an".
+_VERB_BEFORE = re.compile(rf"\b(?P<t>{alternation(t for t in TRIGGERS if ' ' not in t)})\s+$")
+#: Before a figure, only a bullet and the place a tally's line opens with: "* Near Kisik, ".
+_BY_PLACE = re.compile(
+    r"[\s*•\-–]*(?:near|in|at|around|outside|west of|east of)\s+[^,.;:]{1,60},\s*"
+)
+
+#: Who "a"/"an" counts as one of the dead or hurt: people, not the attack or the building.
+# fmt: off
+_PERSONS = frozenset(
+    {"people", "children", "women", "men", "civilians", "soldiers", "officers", "workers", "residents",
+     "police officers", "policemen", "servicemen", "patients", "girls", "boys", "babies", "infants",
+     "journalists", "medics", "doctors", "nurses", "teachers", "students", "farmers", "fishermen",
+     "firefighters", "rescuers", "volunteers", "pilgrims", "refugees", "migrants", "adults", "teenagers",
+     "contractors", "service members", "servicemembers", "troops"}
+)
+# fmt: on
