@@ -116,3 +116,32 @@ def test_a_count_of_strikes_is_conducted_whatever_they_did(number: str, verb: st
     found = _read(f"Near Mosul, {number} strikes {verb} two XYZ vehicles.")
     assert found[0][:2] == ("conducted", "strikes")
     assert found[1][0] != "conducted"
+
+
+def test_strikes_carried_out_or_taking_place_are_conducted() -> None:
+    """Any verb or none: "carried out 12 airstrikes", "Six airstrikes took place", "to conduct two airstrikes"."""
+    assert _read("In Syria, the coalition carried out 12 airstrikes near Raqqa.") == [
+        ("conducted", "airstrikes", 12)
+    ]
+    assert _read("Six airstrikes took place near Kobani.") == [("conducted", "airstrikes", 6)]
+    assert _read("Forces used fighter aircraft to conduct two airstrikes against XYZ in Iraq.") == [
+        ("conducted", "airstrikes", 2)
+    ]
+    assert _read("The coalition plans to conduct 20 airstrikes.") == []
+
+
+def test_an_item_without_a_number_does_not_end_the_tally() -> None:
+    """ "destroyed an XYZ vehicle, XYZ-used engineering equipment, two XYZ mortar systems": still destroyed."""
+    found = _read(
+        "Near Mosul, three strikes struck three XYZ tactical units and destroyed an XYZ vehicle, "
+        "XYZ-used engineering equipment, two XYZ mortar systems, and four XYZ supply caches."
+    )
+    assert ("razed", "mortar systems", 2) in found
+    assert [f[0] for f in found[2:]] == ["razed"] * 3
+
+
+def test_a_bearing_after_the_thing_counted_is_no_part_of_it() -> None:
+    """ "one airstrike west of Bayji" counts airstrikes."""
+    assert _read("Aircraft conducted one airstrike west of Bayji.") == [
+        ("conducted", "airstrikes", 1)
+    ]

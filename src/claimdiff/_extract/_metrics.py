@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from claimdiff._extract._levels import level_noun, number_of
-from claimdiff._extract._noun import predicate_noun
+from claimdiff._extract._noun import STRIKES, predicate_noun
 from claimdiff._extract._text import alternation
 from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._extract._verbs import acted_on, planned
@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from claimdiff._extract._figures import Figure
 
 __all__ = [
-    "STRIKES",
     "chains",
     "counted_for",
     "counted_metric",
@@ -207,8 +206,10 @@ _CHAIN = re.compile(
 )
 
 
-#: Attacks counted as they are carried out: a verb after them says what they did, not what was done to them.
-STRIKES = frozenset({"strikes", "airstrikes", "air strikes", "raids", "sorties"})
+#: A verb right after a noun phrase, by its form: "engaged", "struck", "took place", "using".
+_DID = re.compile(
+    r"\s+(?:(?:also|then|successfully|reportedly)\s+)?(?:[a-z]{2,}ed|struck|hit|took|[a-z]{3,}ing)\b"
+)
 
 
 def chains(low: str, found: list[Figure]) -> list[list[tuple[Figure, bool]]]:
@@ -290,7 +291,9 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
             if part is not None:
                 return part
         return TRIGGERS[right.group("t")] if right is not None else first.metric
-    if first.counted in STRIKES and _RIGHT.match(low, last.end, end) is not None:
+    if first.counted in STRIKES and (
+        _RIGHT.match(low, last.end, end) is not None or _DID.match(low, last.end, end) is not None
+    ):
         # "three strikes struck three units", "a strike destroyed": the strikes did what the verb
         # says; their own count is of strikes carried out (ANNOTATION.md rule 26, settled C8)
         return "conducted"
@@ -313,7 +316,10 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
         # "2,845 contacts have been identified"; "46 bodies have been recovered" is recovered bodies
         # (ANNOTATION.md rule 33), "pulled 14 bodies from the rubble" the dead (the default)
         passive_only = counted_metric(first.counted) is not None
-        return acted_on(low, start, end, first.start, last.end, passive_only=passive_only)
+        verb = acted_on(low, start, end, first.start, last.end, passive_only=passive_only)
+        if verb is None and first.counted in STRIKES and not planned(low, start, first.start):
+            return "conducted"  # "used aircraft to conduct seven airstrikes", "carried out 12 airstrikes"
+        return verb
     return first.metric
 
 

@@ -26,7 +26,15 @@ from claimdiff._model.vocabulary import Vocabulary
 if TYPE_CHECKING:
     from claimdiff._extract._figures import Figure
 
-__all__ = ["ABBREVIATED", "NATIONALITIES", "counted", "of_nation", "predicate_noun", "told_apart"]
+__all__ = [
+    "ABBREVIATED",
+    "NATIONALITIES",
+    "STRIKES",
+    "counted",
+    "of_nation",
+    "predicate_noun",
+    "told_apart",
+]
 
 # fmt: off
 _ADJECTIVES = frozenset(
@@ -46,9 +54,11 @@ _STOP = frozenset(
      "between", "while", "when", "where", "did", "do", "does", "not", "no", "remain", "remained", "according",
      "overnight", "yesterday", "today", "of", "up", "out", "off", "down", "so", "more", "less", "fewer", "again",
      "others", "other", "them", "it", "they", "following", "amid", "despite", "inside", "outside", "within",
-     "throughout", "beyond", "elsewhere", "under", "along", "around", "toward", "towards", "through"}
+     "throughout", "beyond", "elsewhere", "under", "along", "around", "toward", "towards", "through", "against"}
 )
 # fmt: on
+#: Attacks counted as they are carried out: a verb after them says what they did, not what was done to them.
+STRIKES = frozenset({"strikes", "airstrikes", "air strikes", "raids", "sorties"})
 _DEMONYMS = frozenset(adj.lower() + "s" for adj in COUNTRIES.values() if adj[-1] in "ni")
 NATIONALITIES = frozenset(adj.lower() for adj in COUNTRIES.values())
 
@@ -135,8 +145,8 @@ def counted(
             or any(ch.isdigit() for ch in word)
         ):
             continue
-        if word in NUMBER_WORDS:
-            break
+        if word in NUMBER_WORDS or (word in _COMPASS and _OF_AFTER.match(low, m[1], end)):
+            break  # "one airstrike west of Bayji": a bearing ends the phrase
         if not words:
             spelled = _spelled_out(text, m[0], end, vocabulary, single=single)
             if spelled is not None:  # "an ISIL vehicle borne improvised explosive device (VBIED)"
@@ -203,7 +213,7 @@ def counted(
                 continue  # "Ukrainian aerial drones", "one Houthi radar site": a modifier, not the thing counted
         words.append(word)
         np_end = m[1]
-        if known or word in _DEMONYMS or len(words) == 3:
+        if known or word in _DEMONYMS or word in STRIKES or len(words) == 3:
             break
     if not words:
         return None, pos, None
@@ -305,8 +315,9 @@ def _side_name(text: str, original: str, after: int, end: int) -> bool:
     """Whether an acronym before a noun names the side the things are of ("ISIL vehicles"), not which things.
 
     A side's acronym stands before several things a sentence tallies ("destroyed two ISIL vehicles,
-    an ISIL bunker"): it tells none of them apart (ANNOTATION.md rule 13), unlike a body's before
-    the one thing it names ("40 UNRWA installations"). An acronym the text spells out in lower-case
+    an ISIL bunker"), or before what strikes hit ("one strike destroyed an ISIL rig"): it tells
+    none of them apart (ANNOTATION.md rule 13, settled C8), unlike a body's before the one thing it
+    names ("40 UNRWA installations"). An acronym the text spells out in lower-case
     words is a kind of thing ("vehicle borne improvised explosive device (VBIED)": "VBIED
     factories"), as is one heading the phrase.
     """
@@ -324,8 +335,8 @@ def _side_name(text: str, original: str, after: int, end: int) -> bool:
     since = max(
         reach, text.rfind("\n", reach, after), text.rfind(". ", reach, after)
     )  # its sentence
-    if text.count(f"{original} ", since, end) < 2:
-        return False
+    if text.count(f"{original} ", since, end) < 2 and _TALLY.search(text, since, end) is None:
+        return False  # "40 UNRWA installations": one thing named by its body, no tally of a side's things
     at = text.find(f"({original})", max(0, after - _SPELLING_REACH), min(len(text), end + 1))
     return at < 0 or not text[:at].rstrip()[-1:].islower()
 
@@ -355,8 +366,16 @@ def _spelled_out(
     return (" ".join([*words[:-1], _plural(words[-1])]) if single else phrase), m.end()
 
 
+#: Bearings: "west of Bayji" says where, after the thing counted.
+_COMPASS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+     "north-east", "north-west", "south-east", "south-west"}
+)  # fmt: skip
+_OF_AFTER = re.compile(r"\s+of\b")
 #: How far before a figure a sentence's other things of the same side are looked for.
 _SIDE_REACH = 300
+#: A tally of strikes: the things it counts are the side's it struck (ANNOTATION.md settled C8).
+_TALLY = re.compile(r"(?i)\b(?:air\s?)?strikes?\b")
 #: How far before a figure the text is searched for an acronym's spelling out.
 _SPELLING_REACH = 3000
 #: Lower-case words, then an acronym in brackets: "vehicle borne improvised explosive device (VBIED)".

@@ -46,7 +46,7 @@ from claimdiff._extract._place_choice import heading_places
 from claimdiff._extract._placing import Context
 from claimdiff._extract._sources import Attribution, of_region, source_kind
 from claimdiff._extract._structures import breakdown, with_total
-from claimdiff._extract._tallies import counts_one, tally_verb
+from claimdiff._extract._tallies import counts_one, tally_metric
 from claimdiff._extract._text import Block, Sentence, quotations, sentences
 from claimdiff._extract._time import days_named, period_at, stated_period
 from claimdiff._extract._triggers import TRIGGERS
@@ -220,10 +220,8 @@ class _Reader(Crediting):
                 metric = previous[
                     1
                 ]  # "forced 3,000 people from their homes, including 1,200 children"
-            if metric is None and tallied and chain[0][0].article:
-                metric = tally_verb(
-                    self.low, s.start, chain[0][0]
-                )  # "and destroyed an ISIL vehicle"
+            if metric is None and tallied:  # "and destroyed an ISIL vehicle"
+                metric = tally_metric(self.low, s.start, chain[0][0], previous)
             anaphor = self._anaphor(s, chain[0][0], out) if metric is None else None
             if (
                 anaphor is not None

@@ -16,11 +16,12 @@ from __future__ import annotations
 import re
 
 from claimdiff._extract._figures import Figure
-from claimdiff._extract._metrics import STRIKES, is_casualty
+from claimdiff._extract._metrics import is_casualty
+from claimdiff._extract._noun import STRIKES
 from claimdiff._extract._text import alternation
 from claimdiff._extract._triggers import TRIGGERS
 
-__all__ = ["counts_one", "tally_verb"]
+__all__ = ["counts_one", "tally_metric"]
 
 
 def counts_one(
@@ -45,18 +46,41 @@ def counts_one(
     return tallied  # "struck three units and destroyed an ISIL vehicle, an ISIL weapons cache"
 
 
-def tally_verb(low: str, start: int, fig: Figure) -> str | None:
-    """The metric of the verb right before a tally's item said with "a"/"an": "and destroyed an ISIL vehicle".
+def tally_metric(
+    low: str, start: int, fig: Figure, previous: tuple[Figure, str] | None
+) -> str | None:
+    """The metric of a tally's item no rule gave one: the verb right before it, else the list's before it.
 
-    >>> low = "struck three units and destroyed an isil vehicle"
-    >>> from claimdiff._extract._figures import Figure
+    "and destroyed an ISIL vehicle": the verb right before "a"/"an"; "destroyed an ISIL vehicle,
+    ISIL-used engineering equipment, two ISIL mortar systems": the item with no number between
+    continues the list, whose metric the last figure (``previous``) had.
+
     >>> from claimdiff._model.estimate import Estimate
+    >>> low = "struck three units and destroyed an isil vehicle"
     >>> at = low.index("an isil")
-    >>> tally_verb(low, 0, Figure(start=at, end=len(low), estimate=Estimate.exact(1), counted="vehicles"))
+    >>> fig = Figure(start=at, end=len(low), estimate=Estimate.exact(1), counted="vehicles", article=True)
+    >>> tally_metric(low, 0, fig, None)
     'destroyed'
     """
-    verb = _VERB_BEFORE.search(low, max(start, fig.start - 30), fig.start)
-    return TRIGGERS[verb.group("t")] if verb is not None else None
+    if fig.article:
+        verb = _VERB_BEFORE.search(low, max(start, fig.start - 30), fig.start)
+        if verb is not None:
+            return TRIGGERS[verb.group("t")]
+    if (
+        previous is not None
+        and fig.start - previous[0].end <= _ITEMS_REACH
+        and _ITEMS.fullmatch(low, previous[0].end, fig.start) is not None
+        and _VERB.search(low, previous[0].end, fig.start) is None
+    ):
+        return previous[1]
+    return None
+
+
+#: Items without a number between two figures of a list: ", ISIL-used engineering equipment, ".
+_ITEMS = re.compile(r"(?:\s*,\s*(?:and\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,4})+\s*,\s*(?:and\s+)?")
+_ITEMS_REACH = 160
+#: A verb in such a gap, by its form, ends the list: "and suppressed a mortar".
+_VERB = re.compile(r"(?<![\w-])[a-z]{3,}ed\b")
 
 
 #: A trigger word right before a figure, only spaces between: "destroyed an".
