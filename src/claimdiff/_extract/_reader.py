@@ -26,6 +26,7 @@ from claimdiff._extract._clauses import (
 from claimdiff._extract._crediting import Crediting
 from claimdiff._extract._figures import Figure, figures
 from claimdiff._extract._labels import labelled, section_metric
+from claimdiff._extract._leads import closes_list, lead_metric
 from claimdiff._extract._levels import level_counted
 from claimdiff._extract._merge import METRIC_NOUN, elided, listed
 from claimdiff._extract._metrics import (
@@ -83,6 +84,7 @@ class _Reader(Crediting):
     referent: Candidate | None = (
         None  # the last candidate of the text so far: what "the number rose to" is of
     )
+    lead_metric: str | None = None  # "The following casualties were reported:": the list's metric
 
     def block(self, block: Block) -> list[Candidate]:
         if block.via is not None:
@@ -134,6 +136,9 @@ class _Reader(Crediting):
         if not block.list_item:
             ends_lead_in = self.text[block.start : block.end].rstrip().endswith(":")
             self.lead_in = self.last_speaker(block, quotes) if ends_lead_in else None
+        if not (block.list_item or block.heading) or self.low.endswith(":", block.start, block.end):
+            last = out[-1].claim.metric.name if out else None
+            self.lead_metric = lead_metric(self.low, block.start, block.end, last)
         return out
 
     def sentence(
@@ -178,6 +183,15 @@ class _Reader(Crediting):
                 and _OPENS_BLOCK.fullmatch(self.text, s.block.start, chain[0][0].start)
             ):  # under the heading "Iraqi Deaths", a paragraph opening "140,000-150,000 - estimate by ..."
                 metric = self.section_metric
+            if (
+                metric is None
+                and label is None
+                and (s.block.list_item or s.block.heading)
+                and self.lead_metric is not None
+                and not closes_list(self.low, s.block.start)  # "Source: ..." is no item
+                and not _IN_LABEL.match(self.low, chain[-1][0].end)  # "inside 1,910 ECs: ..."
+            ):  # under "The following casualties were reported:", "- Region A: 12"
+                metric = self.lead_metric
             if label is not None:  # "Affected families: 3,400", "Dead: 14"
                 metric = label[0]
                 if label[1] is not None:
@@ -468,6 +482,8 @@ _INCLUDED = re.compile(
 )
 #: After a number, "of whom" / "of them": the number is a part of the figure before ("814,000 of whom are in A").
 _AREAS = re.compile(AREA_NOUNS)
+#: Right after a figure, the colon of a list item's label: the figure names the item, the lead counts after it.
+_IN_LABEL = re.compile(r"\s*:")
 #: The metrics a unit alone gives that are never a claim: shares of a whole, lengths of time.
 _NO_CLAIM_UNITS = frozenset({"share", "duration"})
 #: Before a figure that opens its paragraph: nothing but a bullet, a quotation mark or spaces.
