@@ -81,3 +81,32 @@ def test_every_item_under_a_lead_counts_what_the_lead_says(values: list[int]) ->
     lines = "".join(f"- District {chr(65 + i)}: {v:,}\n" for i, v in enumerate(values))
     found = _read(f"Injuries by district:\n{lines}")
     assert [(m, p) for m, _, p in found] == [("injured", v) for v in values]
+
+
+def test_the_same_count_in_brackets_shares_the_verb_and_the_hedge() -> None:
+    """ "an estimated 2,592 individuals (513 households) affected": both affected, both estimated."""
+    found = extract(
+        "Teams report an estimated 2,592 individuals (513 households) affected across five locations.",
+        published="2020-09-10",
+    )
+    assert [(c.claim.metric.name, c.claim.scope.counted) for c in found] == [
+        ("affected", "people"),
+        ("affected", "households"),
+    ]
+    assert [c.claim.estimate.hedge.name for c in found] == ["APPROXIMATE", "APPROXIMATE"]
+
+
+def test_figures_joined_by_and_keep_their_own_wording() -> None:
+    """ "at least 10 people were killed and 44 wounded": 44 exactly (the written fixtures' reading)."""
+    found = extract("At least 10 people were killed and 44 wounded.", published="2020-09-10")
+    assert [c.claim.estimate.interval_text() for c in found] == ["[10, inf)", "[44, 44]"]
+
+
+def test_an_aside_between_dashes_stands_between_a_figure_and_its_verb() -> None:
+    """ "About 500,000 people – 40 per cent of the population in the affected departments – are in need"."""
+    found = extract(
+        "About 500,000 people – 40 per cent of the total population in the affected departments – "
+        "are in need of emergency humanitarian assistance.",
+        published="2021-08-18",
+    )
+    assert [(c.claim.metric.name, c.claim.estimate.point) for c in found] == [("in need", 500000)]

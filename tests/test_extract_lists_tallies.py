@@ -145,3 +145,22 @@ def test_a_bearing_after_the_thing_counted_is_no_part_of_it() -> None:
     assert _read("Aircraft conducted one airstrike west of Bayji.") == [
         ("conducted", "airstrikes", 1)
     ]
+
+
+def test_a_strike_by_place_makes_its_line_a_tally() -> None:
+    """ "-- Near Kisik, a strike engaged an XYZ tactical unit and destroyed an XYZ-held building": three claims."""
+    assert _read(
+        "-- Near Kisik, a strike engaged an XYZ tactical unit and destroyed an XYZ-held building."
+    ) == [
+        ("conducted", "strikes", 1),
+        ("engaged", "tactical units", 1),
+        ("razed", "buildings", 1),
+    ]
+
+
+def test_engagements_are_conducted() -> None:
+    """ "conducting 25 strikes consisting of 31 engagements": both conducted (rule 26)."""
+    assert _read("Forces attacked, conducting 25 strikes consisting of 31 engagements.") == [
+        ("conducted", "strikes", 25),
+        ("conducted", "engagements", 31),
+    ]

@@ -142,7 +142,7 @@ _BETWEEN = r"(?:total|confirmed|reported|suspected|new|additional|associated|civ
 _LOCATIVE_GAP = (
     r"(?:\s+(?:in|across|near|at|of)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,5}?(?=\s*,?\s*"
     + _AUX
-    + r"\s)|\s+[-–—(]\s?[^-–—()]{1,60}?\s?[-–—)](?=\s*,?\s*"
+    + r"\s)|\s+[-–—(]\s?[^-–—()]{1,90}?\s?[-–—)](?=\s*,?\s*"
     + _AUX
     + r"\s))?"
 )
@@ -156,7 +156,9 @@ _NOUN_GAP = (
 #: A quotation mark around the words of a metric changes nothing: 'houses were "partially damaged"'.
 _QUOTE = r"[\"“]?(?:[a-z]+ly[\"”]?\s+)?"
 _RIGHT = re.compile(
-    rf"(?:\s*,[^,.;\"“”]{{1,60}},\s*(?:{_AUX}\s+)*|{_LOCATIVE_GAP}\s*,?\s*(?:{_AUX}\s+)+|{_NOUN_GAP}(?:\s+{_AUX})*\s+"
+    # "31,743 individuals (6,340 households) affected": the same count in other units, in brackets
+    rf"(?:\s*\([^()]{{1,60}}\)\s*(?:{_AUX}\s+)*"
+    rf"|\s*,[^,.;\"“”]{{1,60}},\s*(?:{_AUX}\s+)*|{_LOCATIVE_GAP}\s*,?\s*(?:{_AUX}\s+)+|{_NOUN_GAP}(?:\s+{_AUX})*\s+"
     # "13 hospitals and medical centres across the district are now out of service": both gaps
     rf"|{_NOUN_GAP}{_LOCATIVE_GAP}\s*,?\s*(?:{_AUX}\s+)+|\s+)"
     rf"{_QUOTE}(?P<t>{_TRIGGER_ALT})\b"

@@ -23,11 +23,12 @@ from claimdiff._extract._clauses import (
     opens_parts,
     refers_back,
 )
+from claimdiff._extract._coordinated import share_hedge
 from claimdiff._extract._crediting import Crediting
 from claimdiff._extract._figures import Figure, figures
 from claimdiff._extract._labels import labelled, section_metric
 from claimdiff._extract._leads import closes_list, lead_metric
-from claimdiff._extract._levels import level_counted
+from claimdiff._extract._levels import leveled
 from claimdiff._extract._merge import METRIC_NOUN, elided, listed
 from claimdiff._extract._metrics import (
     chains,
@@ -40,7 +41,8 @@ from claimdiff._extract._metrics import (
     on_the_ground,
     unit_metric,
 )
-from claimdiff._extract._noun import of_nation, predicate_noun, told_apart
+from claimdiff._extract._nations import of_nation
+from claimdiff._extract._noun import STRIKES, told_apart
 from claimdiff._extract._partitives import OF_WHOM
 from claimdiff._extract._place import _LABEL, _path, known, places_named
 from claimdiff._extract._place_choice import heading_places
@@ -152,7 +154,10 @@ class _Reader(Crediting):
         found = figures(self.reading, self.low, s.start, s.end, self.hedges, self.vocabulary)
         out: list[Candidate] = []
         found = elided(self.low, [f for f in found if not in_areas(self.low, s.start, f)])
-        found = [self._level(s, f) if f.bare else f for f in found]
+        found = share_hedge(self.low, found, self.hedges)  # "at least 30 killed and 60 injured"
+        found = [
+            leveled(self.low, s.start, s.end, f, self.vocabulary) if f.bare else f for f in found
+        ]
         heads = tuple(
             chain[0][0].start for chain in chains(self.low, found)
         )  # a chain shares its place
@@ -285,8 +290,11 @@ class _Reader(Crediting):
                     if not is_part:
                         parent = candidate.claim.id
             out += with_total(self, made)
-            tallied = tallied or any(  # things acted on, counted with numerals: a tally's items
-                not f.article and metric is not None and not is_casualty(metric) for f, _ in chain
+            tallied = tallied or any(  # things acted on counted with numerals, or strikes: a tally
+                (not f.article or f.counted in STRIKES)
+                and metric is not None
+                and not is_casualty(metric)
+                for f, _ in chain
             )
             whole = next((c.claim.id for c in made if c.part_of is None), whole)
             # "caused 506 cases": the metric the noun gave, which the parts after it share
@@ -342,20 +350,6 @@ class _Reader(Crediting):
             ):
                 return inner
         return placed[-1][1]
-
-    def _level(self, s: Sentence, fig: Figure) -> Figure:
-        """The thing a bare number counts when its clause says: its subject's, or the people it is said to be.
-
-        "the number of affected families rose to N" counts families, not the figure's before it;
-        "four were children" counts children.
-        """
-        said = predicate_noun(self.low, fig.end, s.end)
-        if said is not None:
-            return attrs.evolve(fig, counted=self.vocabulary.counted(said))
-        counted = level_counted(self.low, s.start, fig)
-        if counted is None:
-            return fig
-        return attrs.evolve(fig, counted=self.vocabulary.counted(counted) if counted else None)
 
     def _anaphor(self, s: Sentence, fig: Figure, out: list[Candidate]) -> Candidate | None:
         """The figure a number with no metric refers back to: "the number has risen to N", "the toll included N".

@@ -20,6 +20,7 @@ from claimdiff._extract._metrics import is_casualty
 from claimdiff._extract._noun import STRIKES
 from claimdiff._extract._text import alternation
 from claimdiff._extract._triggers import TRIGGERS
+from claimdiff._extract._verbs import acted_on
 
 __all__ = ["counts_one", "tally_metric"]
 
@@ -66,6 +67,9 @@ def tally_metric(
         verb = _VERB_BEFORE.search(low, max(start, fig.start - 30), fig.start)
         if verb is not None:
             return TRIGGERS[verb.group("t")]
+        if _ANY_VERB_BEFORE.search(low, max(start, fig.start - 30), fig.start) is not None:
+            # "a strike engaged an ISIS tactical unit": a verb the trigger table does not list
+            return acted_on(low, start, fig.end, fig.start, fig.end)
     if (
         previous is not None
         and fig.start - previous[0].end <= _ITEMS_REACH
@@ -85,6 +89,8 @@ _VERB = re.compile(r"(?<![\w-])[a-z]{3,}ed\b")
 
 #: A trigger word right before a figure, only spaces between: "destroyed an".
 _VERB_BEFORE = re.compile(rf"\b(?P<t>{alternation(t for t in TRIGGERS if ' ' not in t)})\s+$")
+#: Any verb by its form right before a figure: "engaged an", "struck a".
+_ANY_VERB_BEFORE = re.compile(r"\b[a-z]{3,}ed\s+$")
 #: Before a figure, only a bullet and the place a tally's line opens with: "* Near Kisik, ".
 _BY_PLACE = re.compile(
     r"[\s*•\-–]*(?:near|in|at|around|outside|west of|east of)\s+[^,.;:]{1,60},\s*"
