@@ -134,7 +134,7 @@ _AUX = (
     r"since|either|both|left|suspected|confirmed|new|additional|more|internally|newly|temporarily|"
     # a modal is no hedge of the number (ANNOTATION.md rule 34): "as many as 100 people may have been killed"
     r"(?:may|might|could)\s+have|staying|remaining|"
-    r"[a-z]{3,}ly)"
+    r"[a-z][a-z-]{2,}ly)"
 )  # an adverb before the participle: "were lightly injured", "were seriously wounded"
 #: Words that may stand between a bare number and the metric it counts ("2,600 total deaths", "four others injured").
 _BETWEEN = r"(?:total|confirmed|reported|suspected|new|additional|associated|civilian|other|others|more|people)"
@@ -194,10 +194,10 @@ _RELATIVE = re.compile(
 #: A bracket closing right after the figures it holds: "destroyed (55,095)", never "wounded (9,737 evacuated)".
 _CLOSING = re.compile(r"\s*\)")
 _TOLL = re.compile(
-    r"\b(?:(?P<w>death|casualty|injury)?\s*tolls?|(?P<c>death)\s+count)\b(?:[^.,;]|(?<=\d)[.,](?=\d)|(?<=\b[a-z])\.){0,90}?"
+    r"\b(?:(?P<w>death|casualty|injury)?\s*tolls?|(?P<c>death)\s+count)\b(?:[^.,;]|(?<=\d)[.,](?=\d)|(?<=\b[a-z])\.){0,130}?"
     r"\b(?:at|to|of|reached|hit|is|was|be|stood|stands|"
     r"rose|risen|climbed|tops|topped|nears|neared|passes|passed|exceeds|exceeded|surpasses|surpassed|"
-    r"approaches|reaches|hits|climbs|rises)\s+$"
+    r"approaches|reaches|hits|climbs|rises)\s+(?:only\s+|now\s+)?$"
 )
 _CHAIN = re.compile(
     # "765,869 families, equivalent to 2,733,646 persons": one count in two units shares its verb
@@ -262,7 +262,7 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
             word = left.group("t") or left.group("b")
             if left.group("b") is None or _CLOSING.match(low, last.end, end) is not None:
                 return None if planned(low, start, left.start()) else TRIGGERS[word]
-        far = max(start, first.start - 120)
+        far = max(start, first.start - 170)
         toll = (  # "toll from the quake in X has risen to"
             _TOLL.search(low, far, first.start)
             if low.find("toll", far, first.start) >= 0 or low.find("count", far, first.start) >= 0

@@ -24,8 +24,10 @@ __all__ = [
     "plural_head",
 ]
 
-#: After a number, what makes it a time, a decimal of a date, an age or an ordinal: "10:30", "5-year", "3rd".
-NOT_A_COUNT_AFTER = re.compile(r"[:.]\d|-year|\s*(?:st|nd|rd|th)\b|-(?!plus\b|odd\b)[a-z]")
+#: After a number, what makes it a time, a decimal of a date, an age or an ordinal: "10:30", "5-year", "3rd", "9 p.m.".
+NOT_A_COUNT_AFTER = re.compile(
+    r"[:.]\d|-year|\s*(?:st|nd|rd|th)\b|-(?!plus\b|odd\b)[a-z]|\s*[ap]\.m\b|\s*[ap]m\b"  # "9 p.m.", "6AM"
+)
 _DATE_NEIGHBOUR = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
     r"september|october|november|december)\.?\s*$"
