@@ -14,11 +14,26 @@ says, each under its own label (its place or its part), unless a line names its 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+import attrs
 
 from claimdiff._extract._text import alternation
 from claimdiff._extract._triggers import TRIGGERS
+from claimdiff._extract._unread import AREA_NOUNS
+from claimdiff._model.vocabulary import Vocabulary
 
-__all__ = ["closes_list", "lead_metric"]
+if TYPE_CHECKING:
+    from claimdiff._extract._figures import Figure
+
+__all__ = [
+    "closes_list",
+    "last_metric_word",
+    "lead_metric",
+    "respective",
+    "respective_items",
+    "respectively",
+]
 
 
 def lead_metric(low: str, start: int, end: int, last: str | None) -> str | None:
@@ -31,11 +46,89 @@ def lead_metric(low: str, start: int, end: int, last: str | None) -> str | None:
         return None
     if last is not None:
         return last
-    since = max(start, end - _LEAD_REACH)
+    return last_metric_word(low, max(start, end - _LEAD_REACH), end)
+
+
+def last_metric_word(low: str, start: int, end: int) -> str | None:
+    """The metric of the last metric word in ``low[start:end]`` ("fatalities", "injured"), or ``None``.
+
+    >>> s = "kunar and takhar have been hardest hit in terms of fatalities, with "
+    >>> last_metric_word(s, 0, len(s))
+    'killed'
+    """
     found = None
-    for found in _TRIGGER.finditer(low, since, end):  # noqa: B007 - the last one is wanted
+    for found in _TRIGGER.finditer(low, start, end):  # noqa: B007 - the last one is wanted
         pass
     return TRIGGERS[found.group("t")] if found is not None else None
+
+
+def respectively(low: str, end: int, stop: int) -> bool:
+    """Whether "respectively" closes the figures ending at ``end``: "with 36, 28 and 23 respectively".
+
+    >>> s = "with 36, 28 and 23 respectively."
+    >>> respectively(s, s.index(" respectively"), len(s))
+    True
+    """
+    return _RESPECTIVELY.match(low, end, stop) is not None
+
+
+def respective_items(low: str, start: int, at: int, n: int) -> list[str] | None:
+    """The ``n`` coordinated items ("refugees, internally displaced and asylum-seekers") before ``at``, or ``None``.
+
+    The figures closed by "respectively" are theirs one by one, in order.
+
+    >>> s = "the world's refugees, internally displaced and asylum-seekers - who number "
+    >>> respective_items(s, 0, len(s), 3)
+    ['refugees', 'internally displaced', 'asylum-seekers']
+    """
+    found = None
+    for found in _ITEMS.finditer(low, max(start, at - _ITEMS_REACH), at):  # noqa: B007 - the last
+        pass
+    if found is None:
+        return None
+    items = [
+        _POSSESSOR.sub("", i.strip())  # "the world's refugees": the refugees
+        for i in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", found.group())
+    ]
+    return items if len(items) == n else None
+
+
+def respective(
+    low: str, start: int, chain: list[tuple[Figure, bool]], vocabulary: Vocabulary
+) -> list[tuple[Figure, bool]]:
+    """Bare figures closed by "respectively", each counting the thing its item names, when one is named.
+
+    "refugees, internally displaced and asylum-seekers - who number 22.5 million, 40.3 million and
+    2.8 million, respectively": refugees, (people), asylum-seekers.
+    """
+    items = respective_items(low, start, chain[0][0].start, len(chain))
+    if items is None:
+        return chain
+    out = []
+    for (fig, part), item in zip(chain, items, strict=True):
+        head = item.split()[-1]
+        named = (
+            head in vocabulary.counted_synonyms or (head.endswith("s") and len(head) > 3)
+        ) and (
+            _AREA.fullmatch(head)
+            is None  # "Kunar, Takhar and Nangarhar provinces": where, not what
+        )
+        out.append(
+            (
+                attrs.evolve(fig, counted=vocabulary.counted(head), bare=False) if named else fig,
+                part,
+            )
+        )
+    return out
+
+
+_RESPECTIVELY = re.compile(r"\s*,?\s*respectively\b")
+_ITEM = r"[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?"
+#: A coordination of short items: "a, b and c", "a, b, and c".
+_ITEMS = re.compile(rf"{_ITEM}(?:\s*,\s*{_ITEM})+\s*,?\s+and\s+{_ITEM}|{_ITEM}\s+and\s+{_ITEM}")
+_ITEMS_REACH = 200
+_AREA = re.compile(AREA_NOUNS)
+_POSSESSOR = re.compile(r"^.*['’]s\s+")
 
 
 def closes_list(low: str, start: int) -> bool:

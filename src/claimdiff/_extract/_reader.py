@@ -27,7 +27,13 @@ from claimdiff._extract._coordinated import share_hedge
 from claimdiff._extract._crediting import Crediting
 from claimdiff._extract._figures import Figure, figures
 from claimdiff._extract._labels import labelled, section_metric
-from claimdiff._extract._leads import closes_list, lead_metric
+from claimdiff._extract._leads import (
+    closes_list,
+    last_metric_word,
+    lead_metric,
+    respective,
+    respectively,
+)
 from claimdiff._extract._levels import leveled
 from claimdiff._extract._merge import METRIC_NOUN, elided, listed
 from claimdiff._extract._metrics import (
@@ -239,6 +245,14 @@ class _Reader(Crediting):
                 metric = previous[
                     1
                 ]  # "forced 3,000 people from their homes, including 1,200 children"
+            if (
+                metric is None
+                and chain[0][0].bare
+                and respectively(self.low, chain[-1][0].end, s.end)
+            ):
+                # "hardest hit in terms of fatalities, with 36, 28 and 23 respectively"
+                metric = last_metric_word(self.low, s.start, chain[0][0].start)
+                chain = respective(self.low, s.start, chain, self.vocabulary)
             if metric is None and tallied:  # "and destroyed an ISIL vehicle"
                 metric = tally_metric(self.low, s.start, chain[0][0], previous)
             anaphor = self._anaphor(s, chain[0][0], out) if metric is None else None
