@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "closes_list",
+    "item_metric",
     "last_metric_word",
     "lead_metric",
     "respective",
@@ -129,6 +130,24 @@ _ITEMS = re.compile(rf"{_ITEM}(?:\s*,\s*{_ITEM})+\s*,?\s+and\s+{_ITEM}|{_ITEM}\s
 _ITEMS_REACH = 200
 _AREA = re.compile(AREA_NOUNS)
 _POSSESSOR = re.compile(r"^.*['’]s\s+")
+
+
+def item_metric(low: str, line: int, end: int, lead: str | None) -> str | None:
+    """The metric a list line at ``line`` takes from its lead for the figures ending at ``end``; ``None`` if none.
+
+    A "Source: ..." line is no item, nor a figure in an item's label ("inside 1,910 ECs: ...").
+
+    >>> s = "inside 14 ecs: 700 families"
+    >>> item_metric(s, 0, s.index(" families"), "assisted"), item_metric(s, 0, s.index(":"), "assisted")
+    ('assisted', None)
+    """
+    if lead is None or closes_list(low, line) or _IN_LABEL.match(low, end):
+        return None
+    return lead
+
+
+#: Right after a figure, the colon of a list item's label: the figure names the item, the lead counts after it.
+_IN_LABEL = re.compile(r"\s*:")
 
 
 def closes_list(low: str, start: int) -> bool:

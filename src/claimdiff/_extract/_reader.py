@@ -28,7 +28,7 @@ from claimdiff._extract._crediting import Crediting
 from claimdiff._extract._figures import Figure, figures
 from claimdiff._extract._labels import labelled, section_metric
 from claimdiff._extract._leads import (
-    closes_list,
+    item_metric,
     last_metric_word,
     lead_metric,
     respective,
@@ -194,15 +194,9 @@ class _Reader(Crediting):
                 and _OPENS_BLOCK.fullmatch(self.text, s.block.start, chain[0][0].start)
             ):  # under the heading "Iraqi Deaths", a paragraph opening "140,000-150,000 - estimate by ..."
                 metric = self.section_metric
-            if (
-                metric is None
-                and label is None
-                and (s.block.list_item or s.block.heading)
-                and self.lead_metric is not None
-                and not closes_list(self.low, s.block.start)  # "Source: ..." is no item
-                and not _IN_LABEL.match(self.low, chain[-1][0].end)  # "inside 1,910 ECs: ..."
-            ):  # under "The following casualties were reported:", "- Region A: 12"
-                metric = self.lead_metric
+            if metric is None and label is None and (s.block.list_item or s.block.heading):
+                # under "The following casualties were reported:", "- Region A: 12"
+                metric = item_metric(self.low, s.block.start, chain[-1][0].end, self.lead_metric)
             if label is not None:  # "Affected families: 3,400", "Dead: 14"
                 metric = label[0]
                 if label[1] is not None:
@@ -490,8 +484,6 @@ _INCLUDED = re.compile(
 )
 #: After a number, "of whom" / "of them": the number is a part of the figure before ("814,000 of whom are in A").
 _AREAS = re.compile(AREA_NOUNS)
-#: Right after a figure, the colon of a list item's label: the figure names the item, the lead counts after it.
-_IN_LABEL = re.compile(r"\s*:")
 #: The metrics a unit alone gives that are never a claim: shares of a whole, lengths of time.
 _NO_CLAIM_UNITS = frozenset({"share", "duration"})
 #: Before a figure that opens its paragraph: nothing but a bullet, a quotation mark or spaces.
