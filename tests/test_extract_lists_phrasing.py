@@ -76,3 +76,35 @@ def test_a_hyphenated_adverb_before_the_verb() -> None:
         "evacuated",
         "evacuated",
     ]
+
+
+def test_the_dead_included_counts_the_dead_and_a_toll_chain_shares_its_hedge() -> None:
+    """ "The dead included at least three soldiers and two militants": killed, at least two (settled C6)."""
+    found = extract(
+        "The dead included at least three soldiers and two militants, an official said.",
+        published="2015-01-06",
+    )
+    assert [(c.claim.metric.name, c.claim.estimate.interval_text()) for c in found] == [
+        ("killed", "[3, inf)"),
+        ("killed", "[2, inf)"),
+    ]
+
+
+def test_parts_after_including_and_things_keep_their_own_wording() -> None:
+    """F9: "at least 18 civilians, including 10 children and two women": exact parts; things stay exact."""
+    found = extract(
+        "The strike killed at least 18 civilians, including 10 children and two women.",
+        published="2017-07-19",
+    )
+    assert [c.claim.estimate.interval_text() for c in found] == ["[18, inf)", "[10, 10]", "[2, 2]"]
+    found = extract("More than 200 houses and 3 hospitals were damaged.", published="2020-06-05")
+    assert [c.claim.estimate.interval_text() for c in found] == ["(200, inf)", "[3, 3]"]
+
+
+def test_a_vague_count_right_after_a_verb_of_the_toll() -> None:
+    """ "Boko Haram has killed thousands": killed, thousands of people; "affected several" is no count (rule 8)."""
+    found = extract("The group has killed thousands in its campaign.", published="2014-07-19")
+    assert [(c.claim.metric.name, c.claim.scope.counted, c.phrase) for c in found] == [
+        ("killed", "people", "thousands")
+    ]
+    assert list(extract("The rains affected several in the north.", published="2014-07-19")) == []

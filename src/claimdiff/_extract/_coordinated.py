@@ -19,7 +19,7 @@ from claimdiff._model.hedges import HedgePolicy, parse_estimate
 from claimdiff._model.numbers import NUMBER_WORDS
 from claimdiff.exceptions import ClaimdiffError
 
-__all__ = ["share_hedge"]
+__all__ = ["share_hedge", "shared_in_chain"]
 
 
 def share_hedge(low: str, found: list[Figure], hedges: HedgePolicy) -> list[Figure]:
@@ -46,6 +46,30 @@ def share_hedge(low: str, found: list[Figure], hedges: HedgePolicy) -> list[Figu
                 estimate = parse_estimate(f"{words} {fig.estimate.text}", hedges=hedges)
                 fig = attrs.evolve(fig, estimate=worded(estimate))  # noqa: PLW2901 - the figure, hedged
         out.append(fig)
+    return out
+
+
+def shared_in_chain(
+    chain: list[tuple[Figure, bool]], hedges: HedgePolicy
+) -> list[tuple[Figure, bool]]:
+    """A toll's chain: figures after a hedged first one, sharing its verb, without a hedge of their own, hedged alike.
+
+    "The dead included at least three soldiers and two militants": at least two militants
+    (ANNOTATION.md settled C6, one clause); parts after "including" keep their wording (F9), and
+    figures with a verb of their own are in chains of their own ("killed and 44 wounded").
+    """
+    words = _hedge_words(chain[0][0]) if len(chain) > 1 else None
+    if words is None:
+        return chain
+    out = [chain[0]]
+    parts = False  # after "including", every figure is a part
+    for fig, part in chain[1:]:
+        parts = parts or part
+        if not parts and not fig.article and fig.estimate.hedge is Hedge.EXACT:
+            with contextlib.suppress(ClaimdiffError):
+                estimate = parse_estimate(f"{words} {fig.estimate.text}", hedges=hedges)
+                fig = attrs.evolve(fig, estimate=worded(estimate))  # noqa: PLW2901 - the figure, hedged
+        out.append((fig, part))
     return out
 
 

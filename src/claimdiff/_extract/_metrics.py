@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from claimdiff._extract._counted_metrics import counted_metric
 from claimdiff._extract._levels import level_noun, number_of
 from claimdiff._extract._noun import STRIKES, predicate_noun
 from claimdiff._extract._text import alternation
@@ -177,6 +178,10 @@ _AMONG = re.compile(
     r"(?:(?:were|was|are|is)(?:\s+also)?|included|include|includes)\s+$"
 )
 _AMONG_METRIC = {"injured": "injured", "wounded": "injured"}
+#: "The dead included three soldiers": the figures after it count the dead, as after "among the dead were".
+_THE_DEAD = re.compile(
+    r"\bthe\s+(?P<w>dead|victims|fatalities|deceased|injured|wounded)\s+(?:included|include|includes)\s+$"
+)
 #: A bare number, then "have been (laboratory-)confirmed": cases (the verb alone, never before a number).
 _CONFIRMED = re.compile(rf"(?:\s+{_AUX})+\s+(?:laboratory[- ]|lab[- ])?confirmed\b")
 _BARE_RIGHT = re.compile(rf"(?:\s+{_BETWEEN})*(?:\s+{_AUX})*\s+{_QUOTE}(?P<t>{_TRIGGER_ALT})\b")
@@ -253,6 +258,8 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
             if low.find("among", max(start, first.start - 40), first.start) >= 0
             else None
         )
+        if among is None and low.find("the ", max(start, first.start - 40), first.start) >= 0:
+            among = _THE_DEAD.search(low, max(start, first.start - 40), first.start)
         if among is not None:  # "Among the victims were two families": the dead, counted again
             return _AMONG_METRIC.get(among.group("w"), "killed")
         left = _LEFT.search(
@@ -379,36 +386,11 @@ def partitive(low: str, start: int, end: int, fig: Figure) -> str | None:
     return TRIGGERS[noun]
 
 
-#: People whose count at a scene says they were sent there.
-_RESPONDERS = ("rescuers", "rescue workers", "searchers", "firefighters", "responders",
-               "emergency workers", "relief workers", "rescue personnel", "search and rescue personnel")  # fmt: skip
-#: Counted things that say what happened to them: IDPs are displaced, refugees displaced abroad.
-_COUNTED_METRICS = {
-    "idps": ("displaced", "people"),
-    "internally displaced persons": ("displaced", "people"),
-    "internally displaced people": ("displaced", "people"),
-    "refugees": ("displaced", "refugees"),
-    "bodies": ("killed", "people"),  # "rescuers pulled 14 bodies from the rubble": the dead
-    "dead bodies": ("killed", "people"),
-    "corpses": ("killed", "people"),
-    "aftershocks": (
-        "recorded",
-        "aftershocks",
-    ),  # "78 aftershocks were reported" (ANNOTATION.md rule 11)
-    # responders at the scene with nothing else said of them were sent there: "more than 200 searchers
-    # picked their way through the mud", "3,000 rescuers are working at the site"
-    **{r: ("deployed", r) for r in _RESPONDERS},
-}
 _AGO = re.compile(r"\s+(?:ago|earlier|later|before|after|since)\b")
 _TIME_WINDOW = re.compile(
     r"\b(?:(?:over|in|during|within|for)\s+the\s+(?:previous|past|last|next|first|following|"
     r"preceding)|within|every|each|per)\s+$"
 )
-
-
-def counted_metric(counted: str | None) -> tuple[str, str] | None:
-    """The metric and counted thing a count of IDPs, refugees or bodies reports when the sentence names no metric."""
-    return _COUNTED_METRICS.get(counted or "")
 
 
 _LENGTH = re.compile(r"meter|mile|kilometer|foot|feet|yard")
@@ -482,14 +464,14 @@ def counted_for(
         metric = "affected"  # "thousands of families hit by this disaster": affected, as people are
     if metric == "destroyed" and (counted in _BUILT or counted not in _FLYING or grounded):
         metric = "razed"
+    implied = counted_metric(counted)
     if (
         metric == "hosted"
-        and _COUNTED_METRICS.get(counted or "", ("",))[0] == "displaced"
+        and implied is not None
+        and implied[0] == "displaced"
         and counted != "refugees"
     ):
-        return _COUNTED_METRICS[
-            counted or ""
-        ]  # "a camp hosting 20,000 IDPs": displaced people, wherever hosted
+        return implied  # "a camp hosting 20,000 IDPs": displaced people, wherever hosted
     if counted is None:
         return (metric, "people") if metric in _PEOPLE_METRICS else None
     return metric, counted

@@ -23,7 +23,7 @@ from claimdiff._extract._clauses import (
     opens_parts,
     refers_back,
 )
-from claimdiff._extract._coordinated import share_hedge
+from claimdiff._extract._coordinated import share_hedge, shared_in_chain
 from claimdiff._extract._crediting import Crediting
 from claimdiff._extract._figures import Figure, figures
 from claimdiff._extract._labels import labelled, section_metric
@@ -181,6 +181,8 @@ class _Reader(Crediting):
             told = told_apart(self.reading, self.low, [f for f, _ in read], self.vocabulary)
             chain = [(f, part) for f, (_, part) in zip(told, read, strict=True)]
             metric = metric_for(self.low, s.start, s.end, chain)
+            if metric is not None and is_casualty(metric):  # "at least 3 soldiers and 2 militants"
+                chain = shared_in_chain(chain, self.hedges)
             label = (
                 labelled(self.low, s.start, chain[0][0].start, self.vocabulary)
                 if metric is None and len(chain) == 1 and chain[0][0].bare
