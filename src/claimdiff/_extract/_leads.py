@@ -53,12 +53,14 @@ def lead_metric(low: str, start: int, end: int, last: str | None) -> str | None:
 def last_metric_word(low: str, start: int, end: int) -> str | None:
     """The metric of the last metric word in ``low[start:end]`` ("fatalities", "injured"), or ``None``.
 
+    Read no further back than a lead is (:data:`_LEAD_REACH`): a long sentence stays linear.
+
     >>> s = "kunar and takhar have been hardest hit in terms of fatalities, with "
     >>> last_metric_word(s, 0, len(s))
     'killed'
     """
     found = None
-    for found in _TRIGGER.finditer(low, start, end):  # noqa: B007 - the last one is wanted
+    for found in _TRIGGER.finditer(low, max(start, end - _LEAD_REACH), end):  # noqa: B007 - the last one is wanted
         pass
     return TRIGGERS[found.group("t")] if found is not None else None
 

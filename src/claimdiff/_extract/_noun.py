@@ -333,9 +333,12 @@ def _side_name(text: str, original: str, after: int, end: int) -> bool:
     since = max(
         reach, text.rfind("\n", reach, after), text.rfind(". ", reach, after)
     )  # its sentence
-    if text.count(f"{original} ", since, end) < 2 and _TALLY.search(text, since, end) is None:
+    until = min(end, after + _SIDE_REACH)  # bounded both ways: a long sentence stays linear
+    if text.count(f"{original} ", since, until) < 2 and _TALLY.search(text, since, until) is None:
         return False  # "40 UNRWA installations": one thing named by its body, no tally of a side's things
-    at = text.find(f"({original})", max(0, after - _SPELLING_REACH), min(len(text), end + 1))
+    at = text.find(
+        f"({original})", max(0, after - _SPELLING_REACH), min(end + 1, after + _SIDE_REACH)
+    )
     return at < 0 or not text[:at].rstrip()[-1:].islower()
 
 
