@@ -41,11 +41,7 @@ def share_hedge(low: str, found: list[Figure], hedges: HedgePolicy) -> list[Figu
             if before is not None and _coordinated(low, before.end, fig.start)
             else None
         )
-        if words is not None and not fig.article and fig.estimate.hedge is Hedge.EXACT:
-            with contextlib.suppress(ClaimdiffError):
-                estimate = parse_estimate(f"{words} {fig.estimate.text}", hedges=hedges)
-                fig = attrs.evolve(fig, estimate=worded(estimate))  # noqa: PLW2901 - the figure, hedged
-        out.append(fig)
+        out.append(_hedged(fig, words, hedges) if words is not None else fig)
     return out
 
 
@@ -65,12 +61,18 @@ def shared_in_chain(
     parts = False  # after "including", every figure is a part
     for fig, part in chain[1:]:
         parts = parts or part
-        if not parts and not fig.article and fig.estimate.hedge is Hedge.EXACT:
-            with contextlib.suppress(ClaimdiffError):
-                estimate = parse_estimate(f"{words} {fig.estimate.text}", hedges=hedges)
-                fig = attrs.evolve(fig, estimate=worded(estimate))  # noqa: PLW2901 - the figure, hedged
-        out.append((fig, part))
+        out.append((fig if parts else _hedged(fig, words, hedges), part))
     return out
+
+
+def _hedged(fig: Figure, words: str, hedges: HedgePolicy) -> Figure:
+    """The figure said with the hedge ``words`` when it has none of its own ("two" after "at least three")."""
+    if fig.article or fig.estimate.hedge is not Hedge.EXACT:
+        return fig
+    with contextlib.suppress(ClaimdiffError):
+        estimate = parse_estimate(f"{words} {fig.estimate.text}", hedges=hedges)
+        return attrs.evolve(fig, estimate=worded(estimate))
+    return fig
 
 
 def _hedge_words(fig: Figure) -> str | None:
