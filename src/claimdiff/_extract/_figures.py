@@ -78,6 +78,13 @@ def _vague_toll(low: str, at: int, end: int) -> bool:
     return verb is not None and is_casualty(TRIGGERS[verb.group("t")])
 
 
+def _vague_toll_before(low: str, start: int, at: int) -> bool:
+    """True when a verb of a toll of people stands right before a vague word: "has killed thousands"."""
+    verb = _TOLL_VERB_BEFORE.search(low, max(start, at - 30), at)
+    return verb is not None and TRIGGERS[verb.group("t")] in {"killed", "injured"}
+
+
+_TOLL_VERB_BEFORE = re.compile(rf"\b(?P<t>{alternation(t for t in TRIGGERS if ' ' not in t)})\s+$")
 _TOLL_VERB = re.compile(
     r"\s+(?:more\s+|others?\s+)?(?:(?:were|are|was|have\s+been|had\s+been)\s+)?"
     rf"(?P<t>{alternation(TRIGGERS)})\b"
@@ -159,7 +166,12 @@ def figures(
                 if fig is not None:
                     break
             if (
-                fig is not None and (fig.counted is not None or _vague_toll(low, fig.end, end))
+                fig is not None
+                and (
+                    fig.counted is not None
+                    or _vague_toll(low, fig.end, end)
+                    or _vague_toll_before(low, start, fig.start)
+                )
             ):  # "several Provinces": a vague word counts only what it names, or people a toll's verb names
                 # "several hundreds": the word read alone before ("hundreds") gives way to the whole.
                 out[:] = [f for f in out if not fig.start <= f.start < f.end <= fig.end]

@@ -10,13 +10,17 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+import attrs
+
+from claimdiff._extract._noun import predicate_noun
 from claimdiff._extract._text import alternation
 from claimdiff._extract._triggers import TRIGGERS
+from claimdiff._model.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     from claimdiff._extract._figures import Figure
 
-__all__ = ["LEVEL", "NUMBER_OF", "level_counted", "level_noun", "number_of"]
+__all__ = ["LEVEL", "NUMBER_OF", "level_counted", "level_noun", "leveled", "number_of"]
 
 _TRIGGER_ALT = alternation(TRIGGERS)
 #: A verb that takes a count to a level: "has risen to", "climbed to", "swelled to", "reached", "stands at".
@@ -89,3 +93,18 @@ def level_counted(low: str, start: int, fig: Figure) -> str | None:
     if number is None:
         return None
     return number.group("c") or ""
+
+
+def leveled(low: str, start: int, end: int, fig: Figure, vocabulary: Vocabulary) -> Figure:
+    """A bare number with the thing its clause says it counts: its subject's, or the people it is said to be.
+
+    "the number of affected families rose to N" counts families, not the figure's before it;
+    "four were children" counts children. ``low[start:end]`` is the sentence.
+    """
+    said = predicate_noun(low, fig.end, end)
+    if said is not None:
+        return attrs.evolve(fig, counted=vocabulary.counted(said))
+    counted = level_counted(low, start, fig)
+    if counted is None:
+        return fig
+    return attrs.evolve(fig, counted=vocabulary.counted(counted) if counted else None)

@@ -406,6 +406,8 @@ def elided(low: str, found: list[Figure]) -> list[Figure]:
     """A bare figure counts what the one before it does: "1,200 homes were destroyed and a further 3,500 damaged".
 
     Not across "out of" or "of": "279 children killed out of 2,600 deaths" counts people, not children.
+    A bare figure that things undergo, before "and" and a figure naming them, counts them:
+    "12,215 damaged and 6,295 houses destroyed".
     """
     out: list[Figure] = []
     for fig in found:
@@ -420,4 +422,15 @@ def elided(low: str, found: list[Figure]) -> list[Figure]:
         ):
             fig = attrs.evolve(fig, counted=out[-1].counted)  # noqa: PLW2901 - the figure, completed
         out.append(fig)
+    for i, fig in enumerate(out[:-1]):
+        after = out[i + 1]
+        if fig.bare and after.counted is not None and _RAISED.fullmatch(low, fig.end, after.start):
+            # "12,215 damaged and 6,295 houses destroyed": the noun the next figure names is both's
+            out[i] = attrs.evolve(fig, counted=after.counted, bare=False)
     return out
+
+
+#: Between a bare figure and the next, a verb only things undergo, then "and": the noun comes after both.
+_RAISED = re.compile(
+    r"\s+(?:(?:partially|totally|fully|completely|partly)\s+)?(?:damaged|destroyed)\s*,?\s+(?:and|or)\s+"
+)

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from claimdiff._extract._counted_metrics import counted_metric
 from claimdiff._extract._levels import level_noun, number_of
-from claimdiff._extract._noun import predicate_noun
+from claimdiff._extract._noun import STRIKES, predicate_noun
 from claimdiff._extract._text import alternation
 from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._extract._verbs import acted_on, planned
@@ -134,7 +135,7 @@ _AUX = (
     r"since|either|both|left|suspected|confirmed|new|additional|more|internally|newly|temporarily|"
     # a modal is no hedge of the number (ANNOTATION.md rule 34): "as many as 100 people may have been killed"
     r"(?:may|might|could)\s+have|staying|remaining|"
-    r"[a-z]{3,}ly)"
+    r"[a-z][a-z-]{2,}ly)"
 )  # an adverb before the participle: "were lightly injured", "were seriously wounded"
 #: Words that may stand between a bare number and the metric it counts ("2,600 total deaths", "four others injured").
 _BETWEEN = r"(?:total|confirmed|reported|suspected|new|additional|associated|civilian|other|others|more|people)"
@@ -142,7 +143,7 @@ _BETWEEN = r"(?:total|confirmed|reported|suspected|new|additional|associated|civ
 _LOCATIVE_GAP = (
     r"(?:\s+(?:in|across|near|at|of)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,5}?(?=\s*,?\s*"
     + _AUX
-    + r"\s)|\s+[-–—(]\s?[^-–—()]{1,60}?\s?[-–—)](?=\s*,?\s*"
+    + r"\s)|\s+[-–—(]\s?[^-–—()]{1,90}?\s?[-–—)](?=\s*,?\s*"
     + _AUX
     + r"\s))?"
 )
@@ -156,7 +157,9 @@ _NOUN_GAP = (
 #: A quotation mark around the words of a metric changes nothing: 'houses were "partially damaged"'.
 _QUOTE = r"[\"“]?(?:[a-z]+ly[\"”]?\s+)?"
 _RIGHT = re.compile(
-    rf"(?:\s*,[^,.;\"“”]{{1,60}},\s*(?:{_AUX}\s+)*|{_LOCATIVE_GAP}\s*,?\s*(?:{_AUX}\s+)+|{_NOUN_GAP}(?:\s+{_AUX})*\s+"
+    # "31,743 individuals (6,340 households) affected": the same count in other units, in brackets
+    rf"(?:\s*\([^()]{{1,60}}\)\s*(?:{_AUX}\s+)*"
+    rf"|\s*,[^,.;\"“”]{{1,60}},\s*(?:{_AUX}\s+)*|{_LOCATIVE_GAP}\s*,?\s*(?:{_AUX}\s+)+|{_NOUN_GAP}(?:\s+{_AUX})*\s+"
     # "13 hospitals and medical centres across the district are now out of service": both gaps
     rf"|{_NOUN_GAP}{_LOCATIVE_GAP}\s*,?\s*(?:{_AUX}\s+)+|\s+)"
     rf"{_QUOTE}(?P<t>{_TRIGGER_ALT})\b"
@@ -175,6 +178,10 @@ _AMONG = re.compile(
     r"(?:(?:were|was|are|is)(?:\s+also)?|included|include|includes)\s+$"
 )
 _AMONG_METRIC = {"injured": "injured", "wounded": "injured"}
+#: "The dead included three soldiers": the figures after it count the dead, as after "among the dead were".
+_THE_DEAD = re.compile(
+    r"\bthe\s+(?P<w>dead|victims|fatalities|deceased|injured|wounded)\s+(?:included|include|includes)\s+$"
+)
 #: A bare number, then "have been (laboratory-)confirmed": cases (the verb alone, never before a number).
 _CONFIRMED = re.compile(rf"(?:\s+{_AUX})+\s+(?:laboratory[- ]|lab[- ])?confirmed\b")
 _BARE_RIGHT = re.compile(rf"(?:\s+{_BETWEEN})*(?:\s+{_AUX})*\s+{_QUOTE}(?P<t>{_TRIGGER_ALT})\b")
@@ -192,10 +199,10 @@ _RELATIVE = re.compile(
 #: A bracket closing right after the figures it holds: "destroyed (55,095)", never "wounded (9,737 evacuated)".
 _CLOSING = re.compile(r"\s*\)")
 _TOLL = re.compile(
-    r"\b(?:(?P<w>death|casualty|injury)?\s*tolls?|(?P<c>death)\s+count)\b(?:[^.,;]|(?<=\d)[.,](?=\d)|(?<=\b[a-z])\.){0,90}?"
+    r"\b(?:(?P<w>death|casualty|injury)?\s*tolls?|(?P<c>death)\s+count)\b(?:[^.,;]|(?<=\d)[.,](?=\d)|(?<=\b[a-z])\.){0,130}?"
     r"\b(?:at|to|of|reached|hit|is|was|be|stood|stands|"
     r"rose|risen|climbed|tops|topped|nears|neared|passes|passed|exceeds|exceeded|surpasses|surpassed|"
-    r"approaches|reaches|hits|climbs|rises)\s+$"
+    r"approaches|reaches|hits|climbs|rises)\s+(?:only\s+|now\s+)?$"
 )
 _CHAIN = re.compile(
     # "765,869 families, equivalent to 2,733,646 persons": one count in two units shares its verb
@@ -203,6 +210,12 @@ _CHAIN = re.compile(
     r"among those)\s+)"
     # a hedge said twice, the figure keeping the inner one: "2,100 families, roughly some 9,000 people"
     r"(?:(?:roughly|about|around|approximately|nearly|almost)\s+)?$"
+)
+
+
+#: A verb right after a noun phrase, by its form: "engaged", "struck", "took place", "using".
+_DID = re.compile(
+    r"\s+(?:(?:also|then|successfully|reportedly)\s+)?(?:[a-z]{2,}ed|struck|hit|took|[a-z]{3,}ing)\b"
 )
 
 
@@ -245,6 +258,8 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
             if low.find("among", max(start, first.start - 40), first.start) >= 0
             else None
         )
+        if among is None and low.find("the ", max(start, first.start - 40), first.start) >= 0:
+            among = _THE_DEAD.search(low, max(start, first.start - 40), first.start)
         if among is not None:  # "Among the victims were two families": the dead, counted again
             return _AMONG_METRIC.get(among.group("w"), "killed")
         left = _LEFT.search(
@@ -254,7 +269,7 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
             word = left.group("t") or left.group("b")
             if left.group("b") is None or _CLOSING.match(low, last.end, end) is not None:
                 return None if planned(low, start, left.start()) else TRIGGERS[word]
-        far = max(start, first.start - 120)
+        far = max(start, first.start - 170)
         toll = (  # "toll from the quake in X has risen to"
             _TOLL.search(low, far, first.start)
             if low.find("toll", far, first.start) >= 0 or low.find("count", far, first.start) >= 0
@@ -285,6 +300,12 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
             if part is not None:
                 return part
         return TRIGGERS[right.group("t")] if right is not None else first.metric
+    if first.counted in STRIKES and (
+        _RIGHT.match(low, last.end, end) is not None or _DID.match(low, last.end, end) is not None
+    ):
+        # "three strikes struck three units", "a strike destroyed": the strikes did what the verb
+        # says; their own count is of strikes carried out (ANNOTATION.md rule 26, settled C8)
+        return "conducted"
     right = (_RIGHT if numeric else _RIGHT_AUX).match(low, last.end, end)
     if right is not None:
         return TRIGGERS[right.group("t")]
@@ -304,7 +325,10 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
         # "2,845 contacts have been identified"; "46 bodies have been recovered" is recovered bodies
         # (ANNOTATION.md rule 33), "pulled 14 bodies from the rubble" the dead (the default)
         passive_only = counted_metric(first.counted) is not None
-        return acted_on(low, start, end, first.start, last.end, passive_only=passive_only)
+        verb = acted_on(low, start, end, first.start, last.end, passive_only=passive_only)
+        if verb is None and first.counted in STRIKES and not planned(low, start, first.start):
+            return "conducted"  # "used aircraft to conduct seven airstrikes", "carried out 12 airstrikes"
+        return verb
     return first.metric
 
 
@@ -362,36 +386,11 @@ def partitive(low: str, start: int, end: int, fig: Figure) -> str | None:
     return TRIGGERS[noun]
 
 
-#: People whose count at a scene says they were sent there.
-_RESPONDERS = ("rescuers", "rescue workers", "searchers", "firefighters", "responders",
-               "emergency workers", "relief workers", "rescue personnel", "search and rescue personnel")  # fmt: skip
-#: Counted things that say what happened to them: IDPs are displaced, refugees displaced abroad.
-_COUNTED_METRICS = {
-    "idps": ("displaced", "people"),
-    "internally displaced persons": ("displaced", "people"),
-    "internally displaced people": ("displaced", "people"),
-    "refugees": ("displaced", "refugees"),
-    "bodies": ("killed", "people"),  # "rescuers pulled 14 bodies from the rubble": the dead
-    "dead bodies": ("killed", "people"),
-    "corpses": ("killed", "people"),
-    "aftershocks": (
-        "recorded",
-        "aftershocks",
-    ),  # "78 aftershocks were reported" (ANNOTATION.md rule 11)
-    # responders at the scene with nothing else said of them were sent there: "more than 200 searchers
-    # picked their way through the mud", "3,000 rescuers are working at the site"
-    **{r: ("deployed", r) for r in _RESPONDERS},
-}
 _AGO = re.compile(r"\s+(?:ago|earlier|later|before|after|since)\b")
 _TIME_WINDOW = re.compile(
     r"\b(?:(?:over|in|during|within|for)\s+the\s+(?:previous|past|last|next|first|following|"
     r"preceding)|within|every|each|per)\s+$"
 )
-
-
-def counted_metric(counted: str | None) -> tuple[str, str] | None:
-    """The metric and counted thing a count of IDPs, refugees or bodies reports when the sentence names no metric."""
-    return _COUNTED_METRICS.get(counted or "")
 
 
 _LENGTH = re.compile(r"meter|mile|kilometer|foot|feet|yard")
@@ -465,14 +464,14 @@ def counted_for(
         metric = "affected"  # "thousands of families hit by this disaster": affected, as people are
     if metric == "destroyed" and (counted in _BUILT or counted not in _FLYING or grounded):
         metric = "razed"
+    implied = counted_metric(counted)
     if (
         metric == "hosted"
-        and _COUNTED_METRICS.get(counted or "", ("",))[0] == "displaced"
+        and implied is not None
+        and implied[0] == "displaced"
         and counted != "refugees"
     ):
-        return _COUNTED_METRICS[
-            counted or ""
-        ]  # "a camp hosting 20,000 IDPs": displaced people, wherever hosted
+        return implied  # "a camp hosting 20,000 IDPs": displaced people, wherever hosted
     if counted is None:
         return (metric, "people") if metric in _PEOPLE_METRICS else None
     return metric, counted

@@ -24,8 +24,10 @@ __all__ = [
     "plural_head",
 ]
 
-#: After a number, what makes it a time, a decimal of a date, an age or an ordinal: "10:30", "5-year", "3rd".
-NOT_A_COUNT_AFTER = re.compile(r"[:.]\d|-year|\s*(?:st|nd|rd|th)\b|-(?!plus\b|odd\b)[a-z]")
+#: After a number, what makes it a time, a decimal of a date, an age or an ordinal: "10:30", "5-year", "3rd", "9 p.m.".
+NOT_A_COUNT_AFTER = re.compile(
+    r"[:.]\d|-year|\s*(?:st|nd|rd|th)\b|-(?!plus\b|odd\b)[a-z]|\s*[ap]\.m\b|\s*[ap]m\b"  # "9 p.m.", "6AM"
+)
 _DATE_NEIGHBOUR = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
     r"september|october|november|december)\.?\s*$"
@@ -39,8 +41,11 @@ def month_before(low: str, start: int, pos: int) -> bool:
     return _DATE_NEIGHBOUR.search(low, max(start, words_end - 10), pos) is not None
 
 
+#: A month after a day: "29 December", "3rd of Sept."; the month's own name or its abbreviation, never a word
+#: it starts ("six separate units", "two marines", "five mayors" are counts).
 DATE_AFTER = re.compile(  # anchored by match(): read at an offset of the text, or on a slice
-    r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
+    r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+    r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
 )
 
 #: A quake's magnitude after its number: "3.0 M", "6.2M", "5.6 Mw" (capital M: never metres or million).

@@ -20,13 +20,19 @@ from claimdiff._extract._sources import COUNTRIES
 from claimdiff._extract._text import alternation
 from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._model.numbers import NUMBER_WORDS
-from claimdiff._model.places import Gazetteer
 from claimdiff._model.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     from claimdiff._extract._figures import Figure
 
-__all__ = ["ABBREVIATED", "NATIONALITIES", "counted", "of_nation", "predicate_noun", "told_apart"]
+__all__ = [
+    "ABBREVIATED",
+    "NATIONALITIES",
+    "STRIKES",
+    "counted",
+    "predicate_noun",
+    "told_apart",
+]
 
 # fmt: off
 _ADJECTIVES = frozenset(
@@ -46,9 +52,11 @@ _STOP = frozenset(
      "between", "while", "when", "where", "did", "do", "does", "not", "no", "remain", "remained", "according",
      "overnight", "yesterday", "today", "of", "up", "out", "off", "down", "so", "more", "less", "fewer", "again",
      "others", "other", "them", "it", "they", "following", "amid", "despite", "inside", "outside", "within",
-     "throughout", "beyond", "elsewhere", "under", "along", "around", "toward", "towards", "through"}
+     "throughout", "beyond", "elsewhere", "under", "along", "around", "toward", "towards", "through", "against"}
 )
 # fmt: on
+#: Attacks counted as they are carried out: a verb after them says what they did, not what was done to them.
+STRIKES = frozenset({"strikes", "airstrikes", "air strikes", "raids", "sorties", "engagements"})
 _DEMONYMS = frozenset(adj.lower() + "s" for adj in COUNTRIES.values() if adj[-1] in "ni")
 NATIONALITIES = frozenset(adj.lower() for adj in COUNTRIES.values())
 
@@ -135,8 +143,15 @@ def counted(
             or any(ch.isdigit() for ch in word)
         ):
             continue
-        if word in NUMBER_WORDS:
-            break
+        if word in NUMBER_WORDS or (word in _COMPASS and _OF_AFTER.match(low, m[1], end)):
+            break  # "one airstrike west of Bayji": a bearing ends the phrase
+        if not words:
+            spelled = _spelled_out(text, m[0], end, vocabulary, single=single)
+            if spelled is not None:  # "an ISIL vehicle borne improvised explosive device (VBIED)"
+                return vocabulary.counted(spelled[0]), spelled[1], participle
+            if _side_name(text, text[m[0] : m[1]], m[1], end):
+                names.append(word)
+                continue  # "three ISIL excavators": whose things they are, not which things
         rest = low[m[0] : end]
         multi = (
             next(
@@ -196,7 +211,7 @@ def counted(
                 continue  # "Ukrainian aerial drones", "one Houthi radar site": a modifier, not the thing counted
         words.append(word)
         np_end = m[1]
-        if known or word in _DEMONYMS or len(words) == 3:
+        if known or word in _DEMONYMS or word in STRIKES or len(words) == 3:
             break
     if not words:
         return None, pos, None
@@ -294,6 +309,82 @@ _HEAD = re.compile(
 )
 
 
+def _side_name(text: str, original: str, after: int, end: int) -> bool:
+    """Whether an acronym before a noun names the side the things are of ("ISIL vehicles"), not which things.
+
+    A side's acronym stands before several things a sentence tallies ("destroyed two ISIL vehicles,
+    an ISIL bunker"), or before what strikes hit ("one strike destroyed an ISIL rig"): it tells
+    none of them apart (ANNOTATION.md rule 13, settled C8), unlike a body's before the one thing it
+    names ("40 UNRWA installations"). An acronym the text spells out in lower-case
+    words is a kind of thing ("vehicle borne improvised explosive device (VBIED)": "VBIED
+    factories"), as is one heading the phrase.
+    """
+    if len(original) < 2 or not (original.isalpha() and original.isupper()):
+        return False
+    following = next(_words(text, after, end), None)
+    if following is None or not (
+        text[following[0]].islower() or text[following[0] : following[1]].isupper()
+    ):
+        return False  # "5,000 ISIL were killed": the acronym is the head
+    word = text[following[0] : following[1]].lower()
+    if word in _STOP or word in TRIGGERS:
+        return False
+    reach = max(0, after - _SIDE_REACH)
+    since = max(
+        reach, text.rfind("\n", reach, after), text.rfind(". ", reach, after)
+    )  # its sentence
+    until = min(end, after + _SIDE_REACH)  # bounded both ways: a long sentence stays linear
+    if text.count(f"{original} ", since, until) < 2 and _TALLY.search(text, since, until) is None:
+        return False  # "40 UNRWA installations": one thing named by its body, no tally of a side's things
+    at = text.find(
+        f"({original})", max(0, after - _SPELLING_REACH), min(end + 1, after + _SIDE_REACH)
+    )
+    return at < 0 or not text[:at].rstrip()[-1:].islower()
+
+
+def _spelled_out(
+    text: str, pos: int, end: int, vocabulary: Vocabulary, *, single: bool
+) -> tuple[str, int] | None:
+    """A thing named by more words than a noun phrase is read for, then its acronym in brackets.
+
+    "two house borne improvised explosive devices (HBIED)" counts the devices the acronym names
+    (its letters are the words' initials); a name the vocabulary knows is left to it ("UAVs").
+    """
+    bracket = text.find("(", pos, min(end, pos + 100))
+    m = _SPELLED.match(text, pos, end) if bracket > 0 else None
+    if m is None:
+        return None
+    words = re.split(r"[\s-]+", m.group("words"))
+    acronym = m.group("acronym").lower()
+    if (
+        len(words) <= 3
+        or "".join(w[0] for w in words) != acronym
+        or acronym in vocabulary.counted_synonyms
+        or f"{acronym}s" in vocabulary.counted_synonyms
+    ):
+        return None
+    phrase = " ".join(words)
+    return (" ".join([*words[:-1], _plural(words[-1])]) if single else phrase), m.end()
+
+
+#: Bearings: "west of Bayji" says where, after the thing counted.
+_COMPASS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+     "north-east", "north-west", "south-east", "south-west"}
+)  # fmt: skip
+_OF_AFTER = re.compile(r"\s+of\b")
+#: How far before a figure a sentence's other things of the same side are looked for.
+_SIDE_REACH = 300
+#: A tally of strikes: the things it counts are the side's it struck (ANNOTATION.md settled C8).
+_TALLY = re.compile(r"(?i)\b(?:air\s?)?strikes?\b")
+#: How far before a figure the text is searched for an acronym's spelling out.
+_SPELLING_REACH = 3000
+#: Lower-case words, then an acronym in brackets: "vehicle borne improvised explosive device (VBIED)".
+_SPELLED = re.compile(
+    r"(?P<words>(?:[a-z][a-z-]*[^\S\n]+){1,7}[a-z][a-z-]*)[^\S\n]*\((?P<acronym>[A-Z]{2,8})s?\)"
+)
+
+
 #: Adjectives of people made ill: an outbreak's cases ("13 ill people in three states"; ANNOTATION.md rule 12).
 _ILL = frozenset({"ill", "sick"})
 #: Metrics whose participle may stand before the thing counted: "941 damaged houses", "four injured people".
@@ -360,55 +451,6 @@ def _plural(word: str) -> str:
     if word.endswith("y") and word[-2:-1] not in set("aeiou"):
         return word[:-1] + "ies"
     return word + "s"
-
-
-def of_nation(
-    low: str,
-    gazetteer: Gazetteer,
-    fig: Figure,
-    counted: str | None,
-    where: tuple[str, ...],
-    countries: set[str],
-) -> str | None:
-    """People of another country than the figure's place keep their nationality (ANNOTATION.md rule 14).
-
-    "three U.S. soldiers" killed in Jordan count "u.s. soldiers"; "14 Afghan civilians" in
-    Afghanistan count "civilians"; "two Ukrainian drones" are drones (things keep no nationality).
-    ``where`` is the figure's place (else its sentence's); placed nowhere, people are foreign when
-    the text names ``countries`` and none is theirs.
-    """
-    if counted is None or fig.noun_at is None or counted.split()[-1] not in _PEOPLE:
-        return counted
-    nation = _NATION.match(low, fig.noun_at, fig.end)
-    if nation is None:
-        return counted
-    word = nation.group("n")
-    country = _ABBREVIATED_COUNTRIES.get(word) or _ADJECTIVE_COUNTRIES.get(word)
-    theirs = gazetteer.key((country,))[:1] if country else ()
-    foreign = (
-        theirs != gazetteer.key(where)[:1]
-        if where
-        else bool(countries) and bool(theirs) and theirs[0] not in countries
-    )
-    if not theirs or not foreign:
-        return counted
-    return f"{word} {counted}"
-
-
-#: People, by the head noun that counts them: a nationality before them is kept when they are foreign.
-#: Refugees and migrants are foreign by definition and counted as written (ANNOTATION.md rule 12b).
-_PEOPLE = frozenset(
-    {"soldiers", "members", "contractors", "civilians", "citizens", "nationals", "pilgrims", "tourists",
-     "troops", "workers", "officials", "staff", "personnel", "journalists", "students", "police", "officers",
-     "servicemen", "sailors", "marines", "airmen", "peacekeepers", "diplomats"}
-)  # fmt: skip
-#: A nationality right before the head: "U.S. soldiers", "Afghan civilians".
-_NATION = re.compile(
-    r"\s*(?:(?:additional|other|more|further|new|young|wounded|injured)\s+)?"
-    rf"(?P<n>(?:[a-z]\.){{2,}}|{alternation(NATIONALITIES)})(?=\s)"
-)
-_ABBREVIATED_COUNTRIES = {"u.s.": "United States", "u.k.": "United Kingdom"}
-_ADJECTIVE_COUNTRIES = {adj.lower(): country.title() for country, adj in COUNTRIES.items()}
 
 
 #: After a bare number, "were/are" and the people it is: "(70%, 7) were females", "four were children".

@@ -23,10 +23,18 @@ from claimdiff._extract._clauses import (
     opens_parts,
     refers_back,
 )
+from claimdiff._extract._coordinated import share_hedge, shared_in_chain
 from claimdiff._extract._crediting import Crediting
 from claimdiff._extract._figures import Figure, figures
 from claimdiff._extract._labels import labelled, section_metric
-from claimdiff._extract._levels import level_counted
+from claimdiff._extract._leads import (
+    item_metric,
+    last_metric_word,
+    lead_metric,
+    respective,
+    respectively,
+)
+from claimdiff._extract._levels import leveled
 from claimdiff._extract._merge import METRIC_NOUN, elided, listed
 from claimdiff._extract._metrics import (
     chains,
@@ -39,13 +47,15 @@ from claimdiff._extract._metrics import (
     on_the_ground,
     unit_metric,
 )
-from claimdiff._extract._noun import of_nation, predicate_noun, told_apart
+from claimdiff._extract._nations import of_nation
+from claimdiff._extract._noun import STRIKES, told_apart
 from claimdiff._extract._partitives import OF_WHOM
 from claimdiff._extract._place import _LABEL, _path, known, places_named
 from claimdiff._extract._place_choice import heading_places, narrowest_nested
 from claimdiff._extract._placing import Context
 from claimdiff._extract._sources import Attribution, of_region, source_kind
 from claimdiff._extract._structures import breakdown, with_total
+from claimdiff._extract._tallies import counts_one, tally_metric
 from claimdiff._extract._text import Block, Sentence, quotations, sentences
 from claimdiff._extract._time import days_named, period_at, stated_period
 from claimdiff._extract._triggers import TRIGGERS
@@ -82,6 +92,7 @@ class _Reader(Crediting):
     referent: Candidate | None = (
         None  # the last candidate of the text so far: what "the number rose to" is of
     )
+    lead_metric: str | None = None  # "The following casualties were reported:": the list's metric
 
     def block(self, block: Block) -> list[Candidate]:
         if block.via is not None:
@@ -133,6 +144,9 @@ class _Reader(Crediting):
         if not block.list_item:
             ends_lead_in = self.text[block.start : block.end].rstrip().endswith(":")
             self.lead_in = self.last_speaker(block, quotes) if ends_lead_in else None
+        if not (block.list_item or block.heading) or self.low.endswith(":", block.start, block.end):
+            last = out[-1].claim.metric.name if out else None
+            self.lead_metric = lead_metric(self.low, block.start, block.end, last)
         return out
 
     def sentence(
@@ -146,7 +160,10 @@ class _Reader(Crediting):
         found = figures(self.reading, self.low, s.start, s.end, self.hedges, self.vocabulary)
         out: list[Candidate] = []
         found = elided(self.low, [f for f in found if not in_areas(self.low, s.start, f)])
-        found = [self._level(s, f) if f.bare else f for f in found]
+        found = share_hedge(self.low, found, self.hedges)  # "at least 30 killed and 60 injured"
+        found = [
+            leveled(self.low, s.start, s.end, f, self.vocabulary) if f.bare else f for f in found
+        ]
         heads = tuple(
             chain[0][0].start for chain in chains(self.low, found)
         )  # a chain shares its place
@@ -156,6 +173,7 @@ class _Reader(Crediting):
         self.sentence_place = next((p for _, p in normalised if known(self.gazetteer, p)), ())
         self.context = attrs.evolve(self._context(s), starts=heads)
         previous: tuple[Figure, str] | None = None
+        tallied = False  # whether the sentence has counted things acted on with numerals
         whole: str | None = (
             None  # the last figure read that is no part: what "including N" is a part of
         )
@@ -163,6 +181,8 @@ class _Reader(Crediting):
             told = told_apart(self.reading, self.low, [f for f, _ in read], self.vocabulary)
             chain = [(f, part) for f, (_, part) in zip(told, read, strict=True)]
             metric = metric_for(self.low, s.start, s.end, chain)
+            if metric is not None and is_casualty(metric):  # "at least 3 soldiers and 2 militants"
+                chain = shared_in_chain(chain, self.hedges)
             label = (
                 labelled(self.low, s.start, chain[0][0].start, self.vocabulary)
                 if metric is None and len(chain) == 1 and chain[0][0].bare
@@ -176,6 +196,9 @@ class _Reader(Crediting):
                 and _OPENS_BLOCK.fullmatch(self.text, s.block.start, chain[0][0].start)
             ):  # under the heading "Iraqi Deaths", a paragraph opening "140,000-150,000 - estimate by ..."
                 metric = self.section_metric
+            if metric is None and label is None and (s.block.list_item or s.block.heading):
+                # under "The following casualties were reported:", "- Region A: 12"
+                metric = item_metric(self.low, s.block.start, chain[-1][0].end, self.lead_metric)
             if label is not None:  # "Affected families: 3,400", "Dead: 14"
                 metric = label[0]
                 if label[1] is not None:
@@ -218,6 +241,16 @@ class _Reader(Crediting):
                 metric = previous[
                     1
                 ]  # "forced 3,000 people from their homes, including 1,200 children"
+            if (
+                metric is None
+                and chain[0][0].bare
+                and respectively(self.low, chain[-1][0].end, s.end)
+            ):
+                # "hardest hit in terms of fatalities, with 36, 28 and 23 respectively"
+                metric = last_metric_word(self.low, s.start, chain[0][0].start)
+                chain = respective(self.low, s.start, chain, self.vocabulary)
+            if metric is None and tallied:  # "and destroyed an ISIL vehicle"
+                metric = tally_metric(self.low, s.start, chain[0][0], previous)
             anaphor = self._anaphor(s, chain[0][0], out) if metric is None else None
             if (
                 anaphor is not None
@@ -229,11 +262,8 @@ class _Reader(Crediting):
             alone = all(f.article for f, _ in chain)
             made: list[Candidate] = []
             for fig, is_part in chain:
-                if (alone or (fig.article and metric is not None and is_casualty(metric))) and (
-                    metric is None or not is_casualty(metric) or fig.counted not in _PERSONS
-                ):
-                    # "a child was killed" is a figure; "a rink was hit", "an attack killed" are not,
-                    # nor "501 people, an increase of eight": in a toll, "a"/"an" counts only people
+                if not counts_one(self.low, s.start, fig, metric, alone=alone, tallied=tallied):
+                    # "a child was killed" is a figure; "a rink was hit", "an attack killed" are not
                     continue
                 who = figure_of(self.text, self.low, fig.end) or self._speaker(
                     fig.start, quotes, speakers, resolved
@@ -270,6 +300,12 @@ class _Reader(Crediting):
                     if not is_part:
                         parent = candidate.claim.id
             out += with_total(self, made)
+            tallied = tallied or any(  # things acted on counted with numerals, or strikes: a tally
+                (not f.article or f.counted in STRIKES)
+                and metric is not None
+                and not is_casualty(metric)
+                for f, _ in chain
+            )
             whole = next((c.claim.id for c in made if c.part_of is None), whole)
             # "caused 506 cases": the metric the noun gave, which the parts after it share
             if made and made[0].claim.metric.name == "cases":
@@ -316,20 +352,6 @@ class _Reader(Crediting):
             ):
                 return inner
         return placed[-1][1]
-
-    def _level(self, s: Sentence, fig: Figure) -> Figure:
-        """The thing a bare number counts when its clause says: its subject's, or the people it is said to be.
-
-        "the number of affected families rose to N" counts families, not the figure's before it;
-        "four were children" counts children.
-        """
-        said = predicate_noun(self.low, fig.end, s.end)
-        if said is not None:
-            return attrs.evolve(fig, counted=self.vocabulary.counted(said))
-        counted = level_counted(self.low, s.start, fig)
-        if counted is None:
-            return fig
-        return attrs.evolve(fig, counted=self.vocabulary.counted(counted) if counted else None)
 
     def _anaphor(self, s: Sentence, fig: Figure, out: list[Candidate]) -> Candidate | None:
         """The figure a number with no metric refers back to: "the number has risen to N", "the toll included N".
@@ -468,13 +490,3 @@ _WORD = re.compile(r"[a-z]+")
 _TOLLS = frozenset({"killed", "injured", "casualties", "hospitalised"})
 #: A verb that says where people are, not what happened to them: a participle in the noun phrase says that.
 _LOCATING = frozenset({"hosted"})
-#: Who "a"/"an" counts as one of the dead or hurt: people, not the attack or the building.
-# fmt: off
-_PERSONS = frozenset(
-    {"people", "children", "women", "men", "civilians", "soldiers", "officers", "workers", "residents",
-     "police officers", "policemen", "servicemen", "patients", "girls", "boys", "babies", "infants",
-     "journalists", "medics", "doctors", "nurses", "teachers", "students", "farmers", "fishermen",
-     "firefighters", "rescuers", "volunteers", "pilgrims", "refugees", "migrants", "adults", "teenagers",
-     "contractors", "service members", "servicemembers", "troops"}
-)
-# fmt: on

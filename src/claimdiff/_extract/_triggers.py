@@ -71,6 +71,10 @@ TRIGGERS: dict[str, str] = {
             "reached with",
             "assistance to",  # "provided food assistance to 10,000 people"
             "being served",  # "4,053 families are being served inside evacuation centres"
+            "were served",  # served by the relief operation: received its assistance
+            "are served",
+            "was served",
+            "been served",
             "aid to",
             "received cash",
             "received support",
