@@ -30,7 +30,7 @@ __all__ = [
 #: A lower-case word inside a place's name: "Mar del Plata", "Rio de Janeiro", "Dar es Salaam".
 _PARTICLE = r"(?:de|del|da|do|dos|das|di|du|des|la|le|les|los|las|el|es|al|van|von|am|an der)"
 _LOCATIVE = re.compile(
-    rf"\b(?:[Ii]n|over|on|near|[Aa]cross|at|from|of|into|outside|around)\s+(?:the\s+)?"
+    rf"\b(?:[Ii]n|[Oo]ver|on|[Nn]ear|[Aa]cross|at|from|of|into|[Oo]utside|[Aa]round)\s+(?:the\s+)?"
     rf"(?:(?:(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?|central)\s+(?=\S+['’]s\s))?"
     rf"(?:(?P<c>{_NAME})(?:'s|’s)\s+)?"
     rf"(?P<p>{_NAME}(?:\s+(?:{_NAME}|{_KIND}|{_PARTICLE}\s+{_NAME}))*)"
