@@ -33,12 +33,15 @@ html_static_path: list[str] = []
 
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
+# Types only for documented parameters: an attrs class documents its fields once, each as an
+# attribute entry (see _field_docs), and a "Parameters" list of the same names would only repeat them.
+autodoc_typehints_description_target = "documented"
 autodoc_preserve_defaults = True  # show defaults as written, not the repr of big tables
 autodoc_default_options = {"members": True, "show-inheritance": True}
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 napoleon_attr_annotations = True
-napoleon_use_ivar = True  # "Attributes:" as fields of the class: attrs fields are documented once
+napoleon_use_ivar = True  # what "Attributes:" keeps after _field_docs moved the fields out: a list
 
 nitpicky = True
 
@@ -145,6 +148,10 @@ def _attrs_signature(cls: type) -> str:
     """The constructor of an attrs class as a user calls it: real defaults, the types converters accept."""
     import attrs  # noqa: PLC0415
 
+    init = cls.__dict__.get("__init__")
+    code = getattr(init, "__code__", None)
+    if code is not None and not code.co_filename.startswith("<attrs generated"):
+        return _written_signature(cls)  # a hand-written __init__ (Claim): its own parameters
     parts: list[str] = []
     star = False
     for f in attrs.fields(cls):
@@ -172,6 +179,34 @@ def _attrs_signature(cls: type) -> str:
             if len(shown) > 40:
                 shown = "..."  # a big table: the docstring says what it is
         parts.append(f"{text}={shown}" if not kind else f"{text} = {shown}")
+    return "(" + ", ".join(parts) + ")"
+
+
+def _written_signature(cls: type) -> str:
+    """The parameters of a hand-written ``__init__`` as written (annotations are strings here).
+
+    A private field's alias (``Claim``'s ``notes``, the slot ``attrs.evolve`` refills) is left out:
+    users never pass it.
+    """
+    import inspect  # noqa: PLC0415
+
+    import attrs  # noqa: PLC0415
+
+    private = {f.alias for f in attrs.fields(cls) if f.name.startswith("_")}
+    parts: list[str] = []
+    star = False
+    for p in inspect.signature(cls).parameters.values():
+        if p.name in private:
+            continue
+        if p.kind is p.KEYWORD_ONLY and not star:
+            parts.append("*")
+            star = True
+        text = p.name
+        if p.annotation is not p.empty:
+            text += f": {p.annotation if isinstance(p.annotation, str) else p.annotation.__name__}"
+        if p.default is not p.empty:
+            text += f" = {p.default!r}" if p.annotation is not p.empty else f"={p.default!r}"
+        parts.append(text)
     return "(" + ", ".join(parts) + ")"
 
 
@@ -205,6 +240,54 @@ def _split_grouped_attributes(lines: list[str]) -> None:
     lines[:] = out
 
 
+def _field_docs(lines: list[str], cls: object) -> dict[str, list[str]]:
+    """Take the entries of an attrs class's "Attributes:" section that name its fields out of ``lines``.
+
+    Each field is then documented once, as its own entry (a link target, with its type), instead of in a
+    list under the class and again as a bare entry. Entries naming properties stay in the list.
+    """
+    import attrs  # noqa: PLC0415
+
+    if not (isinstance(cls, type) and attrs.has(cls)):
+        return {}
+    fields = {f.name for f in attrs.fields(cls)}
+    start = next((i for i, line in enumerate(lines) if line.strip() == "Attributes:"), None)
+    if start is None:
+        return {}
+    indent = len(lines[start]) - len(lines[start].lstrip())
+    end = start + 1
+    while end < len(lines) and (
+        not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent
+    ):
+        end += 1
+    moved: dict[str, list[str]] = {}
+    kept: list[str] = []
+    current: list[str] = kept
+    for line in lines[start + 1 : end]:
+        entry = _ENTRY.match(line)
+        if entry and len(entry.group(1)) == indent + 4:
+            name = entry.group(2)
+            current = moved.setdefault(name, []) if name in fields else kept
+            if current is kept:
+                kept.append(line)
+            else:
+                current.append(entry.group(3).strip())
+        elif current is kept:
+            kept.append(line)
+        else:
+            current.append(line.strip())
+    while kept and not kept[-1].strip():
+        kept.pop()
+    lines[start:end] = ([lines[start], *kept, ""] if kept else []) if moved else lines[start:end]
+    return moved
+
+
+_ENTRY = __import__("re").compile(r"^(\s*)([A-Za-z_][A-Za-z0-9_]*):(\s.*|)$")
+
+#: Field descriptions moved out of their class's docstring, by the field's full name.
+_MOVED: dict[str, list[str]] = {}
+
+
 def setup(app: object) -> None:
     """Run napoleon on every docstring except those of attributes, properties and data.
 
@@ -221,8 +304,13 @@ def setup(app: object) -> None:
     def process(
         app_: object, what: str, name: str, obj: object, options: object, lines: list[str]
     ) -> None:
+        if what == "attribute" and not "".join(lines).strip() and name in _MOVED:
+            lines[:] = _MOVED[name]
         if what not in {"attribute", "property", "data"}:
             _split_grouped_attributes(lines)
+            if what == "class":
+                for field, text in _field_docs(lines, obj).items():
+                    _MOVED[f"{name}.{field}"] = [" ".join(line for line in text if line)]
             napoleon._process_docstring(app_, what, name, obj, options, lines)  # noqa: SLF001
 
     def signature(
