@@ -23,7 +23,8 @@ extensions = [
     "sphinx.ext.viewcode",
 ]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
-exclude_patterns = ["_build"]
+# api-examples.md is no page: its examples are shown under their names in the API reference (_EXAMPLES).
+exclude_patterns = ["_build", "api-examples.md"]
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 
@@ -288,6 +289,29 @@ _ENTRY = __import__("re").compile(r"^(\s*)([A-Za-z_][A-Za-z0-9_]*):(\s.*|)$")
 _MOVED: dict[str, list[str]] = {}
 
 
+def _examples() -> dict[str, list[str]]:
+    """The examples of ``api-examples.md`` by full name: its prose and its doctest lines, fences dropped."""
+    examples: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for line in (
+        (Path(__file__).parent / "api-examples.md").read_text(encoding="utf-8").splitlines()
+    ):
+        if line.startswith("## "):
+            current = examples.setdefault(line[3:].strip(), [])
+        elif current is not None and not line.startswith("```"):
+            current.append(line)
+    return {name: [*lines, ""] for name, lines in examples.items()}
+
+
+#: The first line of a Google-style section, before which an example goes.
+_SECTION = __import__("re").compile(
+    r"^(Args|Arguments|Attributes|Raises|Returns|Yields|Notes?|See Also):\s*$"
+)
+
+#: Examples for names whose docstrings (in private modules) have none yet, by full name.
+_EXAMPLES = _examples()
+
+
 def setup(app: object) -> None:
     """Run napoleon on every docstring except those of attributes, properties and data.
 
@@ -306,6 +330,9 @@ def setup(app: object) -> None:
     ) -> None:
         if what == "attribute" and not "".join(lines).strip() and name in _MOVED:
             lines[:] = _MOVED[name]
+        if name in _EXAMPLES and not any(line.lstrip().startswith(">>>") for line in lines):
+            at = next((i for i, line in enumerate(lines) if _SECTION.match(line)), len(lines))
+            lines[at:at] = ["", *_EXAMPLES[name]]
         if what not in {"attribute", "property", "data"}:
             _split_grouped_attributes(lines)
             if what == "class":
