@@ -171,16 +171,23 @@ def _attrs_signature(cls: type) -> str:
             continue
         if isinstance(f.default, attrs.Factory):  # type: ignore[arg-type]
             factory = f.default.factory  # type: ignore[union-attr]
-            shown = f"{getattr(factory, '__name__', 'factory')}()"
+            named = getattr(factory, "__name__", "<lambda>")
+            shown = (
+                "..." if named == "<lambda>" else f"{named}()"
+            )  # computed: the docstring says how
         else:
-            public = [n for m, n in _public_names() if getattr(m, n) is f.default]
-            shown = public[0] if public else repr(f.default)
-            if isinstance(f.default, __import__("enum").Enum):
-                shown = f"{type(f.default).__name__}.{f.default.name}"
-            if len(shown) > 40:
-                shown = "..."  # a big table: the docstring says what it is
+            shown = _shown_default(f.default)
         parts.append(f"{text}={shown}" if not kind else f"{text} = {shown}")
     return "(" + ", ".join(parts) + ")"
+
+
+def _shown_default(value: object) -> str:
+    """A default as a reader writes it: a public name, ``Hedge.RANGE``, ``-inf``; ``...`` for a big table."""
+    public = [n for m, n in _public_names() if getattr(m, n) is value]
+    shown = public[0] if public else repr(value)
+    if isinstance(value, __import__("enum").Enum):
+        shown = f"{type(value).__name__}.{value.name}"
+    return "..." if len(shown) > 40 else shown  # a big table: the docstring says what it is
 
 
 def _written_signature(cls: type) -> str:
@@ -194,6 +201,15 @@ def _written_signature(cls: type) -> str:
     import attrs  # noqa: PLC0415
 
     private = {f.alias for f in attrs.fields(cls) if f.name.startswith("_")}
+    init = cls.__dict__["__init__"]
+    # The values themselves: autodoc_preserve_defaults puts the source text (``-_INF``) in the signature.
+    real = dict(init.__kwdefaults__ or {})
+    positional = [
+        p.name
+        for p in inspect.signature(init).parameters.values()
+        if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+    ]
+    real.update(zip(positional[::-1], (init.__defaults__ or ())[::-1], strict=False))
     parts: list[str] = []
     star = False
     for p in inspect.signature(cls).parameters.values():
@@ -206,7 +222,8 @@ def _written_signature(cls: type) -> str:
         if p.annotation is not p.empty:
             text += f": {p.annotation if isinstance(p.annotation, str) else p.annotation.__name__}"
         if p.default is not p.empty:
-            text += f" = {p.default!r}" if p.annotation is not p.empty else f"={p.default!r}"
+            shown = _shown_default(real.get(p.name, p.default))
+            text += f" = {shown}" if p.annotation is not p.empty else f"={shown}"
         parts.append(text)
     return "(" + ", ".join(parts) + ")"
 
