@@ -23,22 +23,27 @@ extensions = [
     "sphinx.ext.viewcode",
 ]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
-exclude_patterns = ["_build"]
+# api-examples.md is no page: its examples are shown under their names in the API reference (_EXAMPLES).
+exclude_patterns = ["_build", "api-examples.md"]
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 
 html_theme = "furo"
 html_title = f"claimdiff {release}"
-html_static_path: list[str] = []
+html_static_path = ["_static"]
+html_css_files = ["wrap.css"]
 
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
+# Types only for documented parameters: an attrs class documents its fields once, each as an
+# attribute entry (see _field_docs), and a "Parameters" list of the same names would only repeat them.
+autodoc_typehints_description_target = "documented"
 autodoc_preserve_defaults = True  # show defaults as written, not the repr of big tables
 autodoc_default_options = {"members": True, "show-inheritance": True}
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 napoleon_attr_annotations = True
-napoleon_use_ivar = True  # "Attributes:" as fields of the class: attrs fields are documented once
+napoleon_use_ivar = True  # what "Attributes:" keeps after _field_docs moved the fields out: a list
 
 nitpicky = True
 
@@ -145,6 +150,10 @@ def _attrs_signature(cls: type) -> str:
     """The constructor of an attrs class as a user calls it: real defaults, the types converters accept."""
     import attrs  # noqa: PLC0415
 
+    init = cls.__dict__.get("__init__")
+    code = getattr(init, "__code__", None)
+    if code is not None and not code.co_filename.startswith("<attrs generated"):
+        return _written_signature(cls)  # a hand-written __init__ (Claim): its own parameters
     parts: list[str] = []
     star = False
     for f in attrs.fields(cls):
@@ -163,15 +172,60 @@ def _attrs_signature(cls: type) -> str:
             continue
         if isinstance(f.default, attrs.Factory):  # type: ignore[arg-type]
             factory = f.default.factory  # type: ignore[union-attr]
-            shown = f"{getattr(factory, '__name__', 'factory')}()"
+            named = getattr(factory, "__name__", "<lambda>")
+            shown = (
+                "..." if named == "<lambda>" else f"{named}()"
+            )  # computed: the docstring says how
         else:
-            public = [n for m, n in _public_names() if getattr(m, n) is f.default]
-            shown = public[0] if public else repr(f.default)
-            if isinstance(f.default, __import__("enum").Enum):
-                shown = f"{type(f.default).__name__}.{f.default.name}"
-            if len(shown) > 40:
-                shown = "..."  # a big table: the docstring says what it is
+            shown = _shown_default(f.default)
         parts.append(f"{text}={shown}" if not kind else f"{text} = {shown}")
+    return "(" + ", ".join(parts) + ")"
+
+
+def _shown_default(value: object) -> str:
+    """A default as a reader writes it: a public name, ``Hedge.RANGE``, ``-inf``; ``...`` for a big table."""
+    public = [n for m, n in _public_names() if getattr(m, n) is value]
+    shown = public[0] if public else repr(value)
+    if isinstance(value, __import__("enum").Enum):
+        shown = f"{type(value).__name__}.{value.name}"
+    return "..." if len(shown) > 40 else shown  # a big table: the docstring says what it is
+
+
+def _written_signature(cls: type) -> str:
+    """The parameters of a hand-written ``__init__`` as written (annotations are strings here).
+
+    A private field's alias (``Claim``'s ``notes``, the slot ``attrs.evolve`` refills) is left out:
+    users never pass it.
+    """
+    import inspect  # noqa: PLC0415
+
+    import attrs  # noqa: PLC0415
+
+    private = {f.alias for f in attrs.fields(cls) if f.name.startswith("_")}
+    init = cls.__dict__["__init__"]
+    # The values themselves: autodoc_preserve_defaults puts the source text (``-_INF``) in the signature.
+    real = dict(init.__kwdefaults__ or {})
+    positional = [
+        p.name
+        for p in inspect.signature(init).parameters.values()
+        if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+    ]
+    real.update(zip(positional[::-1], (init.__defaults__ or ())[::-1], strict=False))
+    parts: list[str] = []
+    star = False
+    for p in inspect.signature(cls).parameters.values():
+        if p.name in private:
+            continue
+        if p.kind is p.KEYWORD_ONLY and not star:
+            parts.append("*")
+            star = True
+        text = p.name
+        if p.annotation is not p.empty:
+            text += f": {p.annotation if isinstance(p.annotation, str) else p.annotation.__name__}"
+        if p.default is not p.empty:
+            shown = _shown_default(real.get(p.name, p.default))
+            text += f" = {shown}" if p.annotation is not p.empty else f"={shown}"
+        parts.append(text)
     return "(" + ", ".join(parts) + ")"
 
 
@@ -205,6 +259,77 @@ def _split_grouped_attributes(lines: list[str]) -> None:
     lines[:] = out
 
 
+def _field_docs(lines: list[str], cls: object) -> dict[str, list[str]]:
+    """Take the entries of an attrs class's "Attributes:" section that name its fields out of ``lines``.
+
+    Each field is then documented once, as its own entry (a link target, with its type), instead of in a
+    list under the class and again as a bare entry. Entries naming properties stay in the list.
+    """
+    import attrs  # noqa: PLC0415
+
+    if not (isinstance(cls, type) and attrs.has(cls)):
+        return {}
+    fields = {f.name for f in attrs.fields(cls)}
+    start = next((i for i, line in enumerate(lines) if line.strip() == "Attributes:"), None)
+    if start is None:
+        return {}
+    indent = len(lines[start]) - len(lines[start].lstrip())
+    end = start + 1
+    while end < len(lines) and (
+        not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent
+    ):
+        end += 1
+    moved: dict[str, list[str]] = {}
+    kept: list[str] = []
+    current: list[str] = kept
+    for line in lines[start + 1 : end]:
+        entry = _ENTRY.match(line)
+        if entry and len(entry.group(1)) == indent + 4:
+            name = entry.group(2)
+            current = moved.setdefault(name, []) if name in fields else kept
+            if current is kept:
+                kept.append(line)
+            else:
+                current.append(entry.group(3).strip())
+        elif current is kept:
+            kept.append(line)
+        else:
+            current.append(line.strip())
+    while kept and not kept[-1].strip():
+        kept.pop()
+    lines[start:end] = ([lines[start], *kept, ""] if kept else []) if moved else lines[start:end]
+    return moved
+
+
+_ENTRY = __import__("re").compile(r"^(\s*)([A-Za-z_][A-Za-z0-9_]*):(\s.*|)$")
+
+#: Field descriptions moved out of their class's docstring, by the field's full name.
+_MOVED: dict[str, list[str]] = {}
+
+
+def _examples() -> dict[str, list[str]]:
+    """The examples of ``api-examples.md`` by full name: its prose and its doctest lines, fences dropped."""
+    examples: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for line in (
+        (Path(__file__).parent / "api-examples.md").read_text(encoding="utf-8").splitlines()
+    ):
+        if line.startswith("## "):
+            current = examples.setdefault(line[3:].strip(), [])
+        elif current is not None and not line.startswith("```"):
+            current.append(line)
+    return {name: [*lines, ""] for name, lines in examples.items()}
+
+
+#: The first line of a Google-style section, before which an example goes.
+_SECTION = __import__("re").compile(
+    r"^(Args|Arguments|Attributes|Raises|Returns|Yields|Notes?|See Also):\s*$"
+)
+
+#: Examples for names whose docstrings (in private modules) have none yet, by full name.
+_EXAMPLES = _examples()
+
+
 def setup(app: object) -> None:
     """Run napoleon on every docstring except those of attributes, properties and data.
 
@@ -221,8 +346,16 @@ def setup(app: object) -> None:
     def process(
         app_: object, what: str, name: str, obj: object, options: object, lines: list[str]
     ) -> None:
+        if what == "attribute" and not "".join(lines).strip() and name in _MOVED:
+            lines[:] = _MOVED[name]
+        if name in _EXAMPLES and not any(line.lstrip().startswith(">>>") for line in lines):
+            at = next((i for i, line in enumerate(lines) if _SECTION.match(line)), len(lines))
+            lines[at:at] = ["", *_EXAMPLES[name]]
         if what not in {"attribute", "property", "data"}:
             _split_grouped_attributes(lines)
+            if what == "class":
+                for field, text in _field_docs(lines, obj).items():
+                    _MOVED[f"{name}.{field}"] = [" ".join(line for line in text if line)]
             napoleon._process_docstring(app_, what, name, obj, options, lines)  # noqa: SLF001
 
     def signature(

@@ -30,7 +30,17 @@ __all__ = [
 
 
 class ClaimdiffError(Exception):
-    """Base class of every error claimdiff raises."""
+    """Base class of every error claimdiff raises.
+
+    Catch it to handle any bad input claimdiff refuses, whatever the reader:
+
+    >>> import claimdiff
+    >>> try:
+    ...     claimdiff.hedges.parse_estimate("about NaN")
+    ... except claimdiff.ClaimdiffError as e:
+    ...     print(type(e).__name__, isinstance(e, ValueError))
+    InvalidEstimateError True
+    """
 
 
 # Characters a terminal acts on instead of showing: C0/C1 controls, line and paragraph separators, and the
@@ -55,6 +65,13 @@ def _escape(m: re.Match[str]) -> str:
 class InvalidEstimateError(ClaimdiffError, ValueError):
     """A hedged figure is malformed: NaN, infinite, bounds out of order, unparsable text.
 
+    >>> from claimdiff.hedges import parse_estimate
+    >>> try:
+    ...     parse_estimate("20 parsecs of")
+    ... except InvalidEstimateError as e:
+    ...     print(e.field, "|", e.value)
+    text | 20 parsecs of
+
     Attributes:
         field: The estimate's field at fault (``"low"``, ``"text"``, ...).
         value: The offending value.
@@ -74,6 +91,15 @@ class InvalidEstimateError(ClaimdiffError, ValueError):
 class InvalidUnitError(ClaimdiffError, ValueError):
     """A unit is unknown to claimdiff's registry, or cannot be used for a figure.
 
+    A claim built with such a unit raises :class:`InvalidClaimError`, caused by this error:
+
+    >>> from claimdiff import Claim, Estimate
+    >>> try:
+    ...     Claim(id="x", metric="distance", estimate=Estimate.exact(20, unit="flurbs"), source="A")
+    ... except InvalidClaimError as e:
+    ...     print(e.__cause__)
+    unit 'flurbs': not a unit claimdiff knows.
+
     Attributes:
         unit: The unit as written.
         reason: What is wrong, in words.
@@ -90,6 +116,14 @@ class InvalidUnitError(ClaimdiffError, ValueError):
 
 class InvalidClaimError(ClaimdiffError, ValueError):
     """A claim cannot be built: a field is missing, of the wrong type, or inconsistent.
+
+    >>> from claimdiff import Claim, Scope
+    >>> try:
+    ...     Claim(id="x", metric="killed", estimate="12", scope=Scope(counted="people"),
+    ...           source="A", period="2023-12-31", stated="2023-12-30")
+    ... except InvalidClaimError as e:
+    ...     print(e.claim_id, e.field, "|", e)
+    x stated | claim 'x': 'stated' is before the period it reports on starts (2023-12-31) (got '2023-12-30').
 
     Attributes:
         claim_id: The claim's id, or ``None`` when it has none yet.
@@ -111,13 +145,21 @@ class InvalidClaimError(ClaimdiffError, ValueError):
 
 
 class ClaimFileError(ClaimdiffError, ValueError):
-    """A claims file holds something claimdiff cannot read.
+    r"""A claims file holds something claimdiff cannot read.
 
     The message names the file, the claim (when known), the location inside the
-    file as a path such as ``$.claims[3].value`` (and the line when known), and
-    the reason::
+    file as a path such as ``$.claims[0].value`` (and the line when known), and
+    the reason:
 
-        claims.yaml: claim 'mod-2' ($.claims[3].value, line 31): 'value' must not be negative (got '-4').
+    >>> from claimdiff import loads_claims
+    >>> text = "claims:\n  - {id: mod-2, metric: killed, counted: people, value: -4, source: MoD}\n"
+    >>> try:
+    ...     loads_claims(text, path="claims.yaml")
+    ... except ClaimFileError as e:
+    ...     print(e)
+    ...     print(e.location, e.line)
+    claims.yaml: claim 'mod-2' ($.claims[0].value, line 2): 'value' is a negative count (got '-4').
+    $.claims[0].value 2
 
     Attributes:
         path: The file, as given by the caller.
@@ -154,6 +196,17 @@ class ClaimFileErrors(ClaimdiffError, ExceptionGroup):  # noqa: N818 - a group o
 
     An :class:`ExceptionGroup` of :class:`ClaimFileError`; ``str()`` lists them
     one per line so that a person can fix a file in one pass.
+
+    >>> from claimdiff import loads_claims
+    >>> text = '''claims:
+    ...   - {id: a, metric: killed, counted: people, value: -4, source: MoD}
+    ...   - {id: b, metric: killed, counted: people, value: 3, source: MoD, colour: red}
+    ... '''
+    >>> try:
+    ...     loads_claims(text, path="claims.yaml")
+    ... except ClaimFileErrors as group:
+    ...     print([(e.claim_id, e.line) for e in group.exceptions])
+    [('a', 2), ('b', 3)]
     """
 
     def __new__(cls, message: str, exceptions: Sequence[ClaimFileError]) -> Self:
@@ -176,6 +229,16 @@ class IncomparableError(ClaimdiffError, TypeError):
     pint calls a count, a radian and a bit all "dimensionless" and would add 32
     drones to 13 missiles; claimdiff refuses and raises this.
 
+    >>> from claimdiff import Claim, Scope
+    >>> def launched(counted, figure):
+    ...     return Claim(id=counted, metric="launched", estimate=figure,
+    ...                  scope=Scope(counted=counted), source="MoD")
+    >>> try:
+    ...     launched("missiles", "13").measure + launched("drones", "32").measure
+    ... except IncomparableError as e:
+    ...     print(e)
+    cannot compare 13 missiles with 32 drones: counts of different things.
+
     Attributes:
         left: Description of the first figure.
         right: Description of the second figure.
@@ -194,6 +257,13 @@ class IncomparableError(ClaimdiffError, TypeError):
 
 class UnknownPolicyError(ClaimdiffError, LookupError):
     """A policy or estimator was asked for by a name claimdiff does not know.
+
+    >>> from claimdiff import policy_named
+    >>> try:
+    ...     policy_named("bayes")
+    ... except UnknownPolicyError as e:
+    ...     print(e.name, "|", e)
+    bayes | unknown policy 'bayes'; known policies: acled, airwars, consensus, conservative, ibc, latest, median, truth, ucdp, wikidata.
 
     Attributes:
         name: The name asked for.
@@ -219,6 +289,13 @@ class InvalidPolicyError(ClaimdiffError, TypeError, ValueError):
     A ``TypeError`` as an unknown keyword argument is, and a ``ValueError`` as a bad value is, so either
     ``except`` catches it.
 
+    >>> from claimdiff import POLICIES
+    >>> try:
+    ...     POLICIES["consensus"].replace(speed=3)
+    ... except InvalidPolicyError as e:
+    ...     print(e.policy, e.field, isinstance(e, TypeError), isinstance(e, ValueError))
+    consensus speed True True
+
     Attributes:
         policy: The name of the policy being changed.
         field: The setting named.
@@ -237,6 +314,11 @@ class InvalidPolicyError(ClaimdiffError, TypeError, ValueError):
 
 class MissingExtraError(ClaimdiffError, ImportError):
     """A feature needs an optional dependency that is not installed.
+
+    The message says what to install:
+
+    >>> print(MissingExtraError("Report.to_dataframe()", "pandas"))
+    Report.to_dataframe() needs the 'pandas' extra; install it with: pip install 'claimdiff[pandas]'
 
     Attributes:
         feature: What was asked for ("Report.to_dataframe()").

@@ -179,6 +179,14 @@ def sources(
 ) -> st.SearchStrategy[Source]:
     """Sources with a name, a kind and, sometimes, a party.
 
+    >>> from hypothesis import given
+    >>> @given(sources(parties=st.just("Ukraine")))
+    ... def test_every_source_has_its_party(s):
+    ...     assert s.party == "Ukraine" and s.name.strip()
+    >>> test_every_source_has_its_party()
+    >>> sources(parties=st.just("Ukraine"))
+    sources(parties=just('Ukraine'))
+
     Args:
         names: Strategy for names, which must not be blank (default: a small
             pool, so that origins repeat).
@@ -217,6 +225,12 @@ def scopes(
 ) -> st.SearchStrategy[Scope]:
     """Scopes over small pools of places, counted things and events, so that claims often share one.
 
+    >>> from hypothesis import given
+    >>> @given(scopes(places=st.just("Russia > Belgorod Oblast"), events=st.none()))
+    ... def test_one_place_no_event(scope):
+    ...     assert scope.place == ("Russia", "Belgorod Oblast") and scope.event is None
+    >>> test_one_place_no_event()
+
     Args:
         places: Strategy for places, written ``"Russia > Belgorod Oblast"``.
         counted: Strategy for what is counted (default: people, children or drones).
@@ -237,6 +251,12 @@ def _periods(draw: st.DrawFn, *, max_days: int = 5) -> Period:
 def periods(*, max_days: int = 5) -> st.SearchStrategy[Period]:
     """Whole days (UTC) within ``max_days`` of 25 December 2023, so that they often overlap.
 
+    >>> from hypothesis import given
+    >>> @given(periods(max_days=2))
+    ... def test_one_of_two_days(p):
+    ...     assert p.isoformat() in {"2023-12-25", "2023-12-26"}
+    >>> test_one_of_two_days()
+
     Raises:
         InvalidArgument: ``max_days`` is not a positive integer.
     """
@@ -248,6 +268,12 @@ def texts(*, min_size: int = 1, max_size: int = 40) -> st.SearchStrategy[str]:
     """Free text for quotes, locations and notes: any printable characters, quotes, newlines and tabs.
 
     Text is never empty, because a CSV cell cannot tell empty text from no text.
+
+    >>> from hypothesis import given
+    >>> @given(texts(max_size=5))
+    ... def test_short_and_never_empty(text):
+    ...     assert 1 <= len(text) <= 5
+    >>> test_short_and_never_empty()
 
     Raises:
         InvalidArgument: The sizes are not integers with ``1 <= min_size <= max_size``.
@@ -474,6 +500,14 @@ def register_type_strategies() -> None:
     :class:`~claimdiff.Source`, :class:`~claimdiff.Scope`, :class:`~claimdiff.Period`
     and :class:`~claimdiff.Report`. Installing claimdiff does this for you, lazily (see
     the module docstring); calling it again is harmless.
+
+    >>> from hypothesis import given
+    >>> from claimdiff import Source
+    >>> register_type_strategies()
+    >>> @given(st.from_type(Source))
+    ... def test_every_source_has_a_name(s):
+    ...     assert s.name.strip()
+    >>> test_every_source_has_a_name()
     """
     st.register_type_strategy(Claim, claims())
     st.register_type_strategy(Estimate, estimates())

@@ -8,6 +8,29 @@ Exit status (:data:`EXIT_CODES`): 0 when no flag reached the failing severity (`
 by default ``error``), 1 when one did, 2 on bad input or a bad option (the message names the
 file, the claim, the field and the line), 3 when claimdiff itself failed (a bug: the message is
 one line to report), 130 when interrupted.
+
+>>> import io, os
+>>> from claimdiff.cli import EXIT_BAD_INPUT, EXIT_CODES, EXIT_FLAGGED, EXIT_OK, main
+>>> def check(text, *options):
+...     return main(["check", "-", "-o", os.devnull, *options], stdin=io.StringIO(text))
+>>> agree = "claims: [{id: a, metric: killed, counted: people, value: 3, source: A}]"
+>>> check(agree) == EXIT_OK
+True
+>>> clash = '''claims:
+...   - {id: a, metric: killed, counted: people, value: 3, source: A}
+...   - {id: b, metric: killed, counted: people, value: more than 30, source: B}
+... '''
+>>> check(clash) == EXIT_FLAGGED, check(clash, "--fail-on", "never") == EXIT_OK
+(True, True)
+>>> err = io.StringIO()
+>>> main(["check", "-"], stdin=io.StringIO("claims: [{id: a, value: 4}]"), err=err) == EXIT_BAD_INPUT
+True
+>>> print(err.getvalue(), end="")
+claimdiff: error: <stdin>: 1 claims cannot be read (2 problems):
+  <stdin>: claim 'a' ($.claims[0].metric, line 1): 'metric' is required
+  <stdin>: claim 'a' ($.claims[0].source, line 1): 'source' is required
+>>> EXIT_CODES[EXIT_FLAGGED]
+'a flag at or above the failing severity (--fail-on, default: error)'
 """
 
 from __future__ import annotations
