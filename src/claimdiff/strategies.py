@@ -37,8 +37,6 @@ claimdiff is imported, and each strategy is built when a test first asks for it.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
@@ -49,13 +47,13 @@ from claimdiff._model.period import Period
 from claimdiff._model.vocabulary import Metric
 from claimdiff._planted import planted_claim_sets
 from claimdiff._strategy_arguments import (
-    BASE_DAY,
     check_bounds,
     check_int,
     check_strategy,
     explicit,
     named,
 )
+from claimdiff._strategy_draws import draw_estimates, draw_periods, draw_scopes, draw_sources
 
 __all__ = [
     "PLANTS",
@@ -70,49 +68,7 @@ __all__ = [
     "texts",
 ]
 
-_NAMES = (
-    "Ministry of Defence",
-    "Reuters",
-    "AP",
-    "Governor",
-    "Local media",
-    "NGO Watch",
-    "Health Ministry",
-    "TASS",
-)
-_PLACES = ("Russia > Belgorod Oblast > Belgorod", "Russia > Bryansk Oblast", "Ukraine")
-
-
 # -- estimates ----------------------------------------------------------------------------------
-
-
-@st.composite
-@named("estimates")
-def _estimates(
-    draw: st.DrawFn,
-    *,
-    min_value: int = 0,
-    max_value: int = 10_000,
-    units: st.SearchStrategy[str] | None = None,
-    hedges: st.SearchStrategy[Hedge] | None = None,
-) -> Estimate:
-    unit = draw(units if units is not None else st.just(""))
-    hedge = draw(hedges if hedges is not None else st.sampled_from(Hedge))
-    a = draw(st.integers(min_value, max_value))
-    if hedge is Hedge.EXACT:
-        return Estimate.exact(a, unit=unit)
-    if hedge is Hedge.LOWER:
-        return draw(st.sampled_from([Estimate.at_least, Estimate.more_than]))(a, unit=unit)
-    if hedge is Hedge.UPPER:
-        if a > min_value:
-            return draw(st.sampled_from([Estimate.at_most, Estimate.less_than]))(a, unit=unit)
-        return Estimate.at_most(a, unit=unit)
-    if hedge is Hedge.APPROXIMATE:
-        return Estimate.about(a, unit=unit)
-    b = draw(st.integers(a, max_value))
-    if hedge is Hedge.VAGUE:
-        return Estimate(low=a, high=b, unit=unit, hedge=Hedge.VAGUE)
-    return Estimate.between(a, b, unit=unit)
 
 
 def estimates(
@@ -148,27 +104,10 @@ def estimates(
     check_bounds(min_value, max_value)
     check_strategy("units", units)
     check_strategy("hedges", hedges)
-    return _estimates(**explicit(estimates, locals()))
+    return draw_estimates(**explicit(estimates, locals()))
 
 
 # -- sources, scopes, periods, texts --------------------------------------------------------------
-
-
-@st.composite
-@named("sources")
-def _sources(
-    draw: st.DrawFn,
-    *,
-    names: st.SearchStrategy[str] | None = None,
-    kinds: st.SearchStrategy[SourceKind] | None = None,
-    parties: st.SearchStrategy[str | None] | None = None,
-) -> Source:
-    name = draw(names if names is not None else st.sampled_from(_NAMES))
-    kind = draw(kinds if kinds is not None else st.sampled_from(SourceKind))
-    party = draw(
-        parties if parties is not None else st.none() | st.sampled_from(["Russia", "Ukraine"])
-    )
-    return Source(name, kind=kind, party=party)
 
 
 def sources(
@@ -196,25 +135,7 @@ def sources(
     check_strategy("names", names)
     check_strategy("kinds", kinds)
     check_strategy("parties", parties)
-    return _sources(**explicit(sources, locals()))
-
-
-@st.composite
-@named("scopes")
-def _scopes(
-    draw: st.DrawFn,
-    *,
-    places: st.SearchStrategy[str] | None = None,
-    counted: st.SearchStrategy[str] | None = None,
-    events: st.SearchStrategy[str | None] | None = None,
-) -> Scope:
-    return Scope(
-        place=draw(places if places is not None else st.sampled_from(_PLACES)),
-        counted=draw(
-            counted if counted is not None else st.sampled_from(["people", "children", "drones"])
-        ),
-        event=draw(events if events is not None else st.sampled_from(["attack-1", "attack-2"])),
-    )
+    return draw_sources(**explicit(sources, locals()))
 
 
 def scopes(
@@ -239,13 +160,7 @@ def scopes(
     check_strategy("places", places)
     check_strategy("counted", counted)
     check_strategy("events", events)
-    return _scopes(**explicit(scopes, locals()))
-
-
-@st.composite
-@named("periods")
-def _periods(draw: st.DrawFn, *, max_days: int = 5) -> Period:
-    return Period.day(BASE_DAY + dt.timedelta(days=draw(st.integers(0, max_days - 1))))
+    return draw_scopes(**explicit(scopes, locals()))
 
 
 def periods(*, max_days: int = 5) -> st.SearchStrategy[Period]:
@@ -261,7 +176,7 @@ def periods(*, max_days: int = 5) -> st.SearchStrategy[Period]:
         InvalidArgument: ``max_days`` is not a positive integer.
     """
     check_int("max_days", max_days, minimum=1)
-    return _periods(**explicit(periods, locals()))
+    return draw_periods(**explicit(periods, locals()))
 
 
 def texts(*, min_size: int = 1, max_size: int = 40) -> st.SearchStrategy[str]:
