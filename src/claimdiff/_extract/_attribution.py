@@ -29,9 +29,21 @@ from claimdiff._extract._constructions import (
 )
 from claimdiff._extract._pointers import Attribution, with_person
 from claimdiff._extract._sources import ANAPHORS, canonical_source, source_kind
+from claimdiff._extract._speech import (
+    ALSO_ACTIONS,
+    BASIS_VERBS,
+    BREAKDOWN_BY,
+    DOCUMENT_SUBJECT,
+    DOCUMENT_VERBS,
+    MODIFIES,
+    NOT_SPEECH,
+    NOUNS,
+    SPEECH,
+    VERB,
+    VERB_NEXT,
+)
 from claimdiff._extract._subjects import APPOSED_ROLE, ROLE, cut, inverted, subject
 from claimdiff._extract._subjects import told as told_to
-from claimdiff._extract._text import alternation
 from claimdiff._extract._time import CALENDAR_WORDS, MONTH_PATTERN
 from claimdiff._model.aliases import bodies_named
 from claimdiff._model.claim import Source, SourceKind
@@ -39,39 +51,6 @@ from claimdiff._model.claim import Source, SourceKind
 __all__ = ["attributions", "cited_source", "figure_of", "quote_speaker"]
 
 # fmt: off
-#: The verbs of speech and report, as a regular expression (each is followed by the end of a word).
-_SPEECH = alternation(
-    [
-        "said", "says", "say", "told", "tells", "reported", "reports", "stated", "states", "announced",
-        "announces", "confirmed", "confirms", "added", "adds", "claimed", "claims", "claim", "described",
-        "describes", "detailed", "details", "cited", "cites", "asserted", "asserts", "indicated", "indicates",
-        "wrote", "writes", "estimated", "estimates", "noted", "notes", "posted", "posts", "tweeted", "put",
-        "puts", "counted", "counts", "recorded", "records", "registered", "registers", "listed", "lists",
-        "warned", "indicate", "verified", "putting", "reporting", "saying", "announcing", "confirming", "estimate", "confirm", "report", "show", "shows", "showed",
-        "issued", "issues", "released", "releases", "published", "notified", "notifies", "informed", "informs",
-        "tell", "announce", "write", "warn", "warns", "fear", "fears", "feared", "believe", "believes",
-        "believed", "telling", "stating", "adding", "noting", "claiming", "estimating", "indicating",
-        "asserting",
-    ]
-)
-_VERB = re.compile(
-    rf"\b(?:(?:had|has|have|also|later|earlier|further|previously)\s+)*(?:(?P<verb>{_SPEECH})\b|"
-    r"(?P<revised>(?:revised|updated|corrected|raised|lowered)(?=\s+(?:its|their|his|her|the)\b)|"
-    r"(?:gave|given|gives|give|giving)(?=\s+(?:an?|the|its|their|his|her|new|updated|latest)\s+(?:[a-z]+\s+)?"
-    r"(?:update|figures?|toll|statement|briefing|estimate|tally|account|breakdown)\b)))"
-)
-#: What follows a speech verb when it is not speech: "claimed responsibility", "double-counted".
-_NOT_SPEECH = re.compile(
-    r"\s+(?:responsibility|credit|victory|control|(?:the\s+|(?:more than\s+|over\s+|at least\s+|about\s+|nearly\s+|"
-    r"some\s+)?[\d,]+\s+|[a-z]+(?:-[a-z]+)?\s+)?lives?)\b"
-)
-#: A participle before the thing counted modifies it: "confirmed cases", "recorded deaths", "registered IDPs".
-_MODIFIES = re.compile(
-    r"\s+(?:(?:or|and)\s+[a-z]+\s+)?(?:cases|deaths|infections|fatalities|casualties|injuries|patients|victims|people|persons|idps|"
-    r"refugees|figures?|numbers?|tolls?)\b"
-)
-_NOUNS = frozenset({"reports", "report", "estimates", "claims", "counts", "records", "details", "notes", "posts", "states",
-                    "lists", "fear", "fears"})
 #: "is said to have", "were reported to be": not a statement; "confirmed to AFP" is one (see _TOLD_TO).
 _TO = re.compile(r"\s+to\s+(?!(?:the\s+)?[A-Z])")
 #: A speech verb and the outlet it spoke to: "confirmed to AFP", "said to Reuters" (via that outlet).
@@ -85,7 +64,8 @@ _BY = re.compile(r"\b(?:statement|estimate|report|figures?|count|tally|data|comp
 #: A passive report verb and its agent: "44 deaths were reported by the ministry", "confirmed by officials".
 _PASSIVE_BY = re.compile(
     r"\b(?:were|was|been|are|is|being)\s+(?:officially\s+)?(?:reported|confirmed|recorded|registered|verified|"
-    rf"documented|counted|announced|notified)\s+by\s+(?!an?\s){_NOT_TIME}(?P<who>[^,.;:\"“”()]{{2,80}})"
+    rf"documented|counted|announced|notified)(?:\s+|,\s*(?:all|most|mostly|mainly|both)\s+)by\s+(?!an?\s){_NOT_TIME}"
+    r"(?P<who>[^,.;:\"“”()]{2,80})"
 )
 #: What an agent reported, after its name: "by the ministry of two confirmed cases".
 _REPORTED_WHAT = re.compile(
@@ -107,16 +87,6 @@ _DETERMINED = re.compile(
     r"(?:(?:first|latest|last|new|initial|preliminary|daily|weekly|final|previous|official|separate|own)\s+)?$"
 )
 # fmt: on
-
-
-#: Report verbs that are action verbs too ("The floods put 300 people at risk", "the city recorded 40 mm"):
-#: their subject is a speaker only when it is a body or a person, never a thing (ANNOTATION.md rule 16).
-_ALSO_ACTIONS = frozenset(
-    {"put", "puts", "putting", "recorded", "records", "registered", "registers", "counted", "counts",
-     "listed", "lists", "show", "shows", "showed", "issued", "issues", "released", "releases", "published",
-     "described", "describes", "detailed", "details", "verified", "notified", "notifies", "informed",
-     "informs", "cited", "cites", "posted", "posts"}
-)  # fmt: skip
 
 
 def _speaks(found: Attribution) -> bool:
@@ -232,10 +202,14 @@ def attributions(
     ):  # "compiled ... by the Iraq Body Count", "a statement by the minister"
         if _PASSED_ON.search(m.group(0)):
             continue  # "the ministry's figures, cited by Reuters": Reuters passed them on, it wrote none
-        what = _REPORTED_WHAT.search(low, m.start("who"), m.end("who"))  # "by X that ...": X
-        found = canonical_source(
-            text[m.start("who") : m.end("who") if what is None else what.start()]
+        # "by X that ...", "figures by X suggest 17,489": X, the agent ending before what it reported
+        what = _REPORTED_WHAT.search(low, m.start("who"), m.end("who")) or VERB_NEXT.search(
+            low, m.start("who"), m.end("who")
         )
+        agent = text[m.start("who") : m.end("who") if what is None else what.start()]
+        if BREAKDOWN_BY.fullmatch(agent):
+            continue  # "Data by province show": a breakdown, no agent
+        found = canonical_source(agent)
         if names_someone(found) and not quoted(m.start()):
             out.append((m.start(), found))
     for m in _PASSIVE_BY.finditer(low, start, end):  # "44 deaths were reported by the ministry"
@@ -316,10 +290,10 @@ def attributions(
     titled: bool | None = None  # whether the sentence is a title-case headline, read when needed
     verbs: list[Attribution] = []  # the subjects of the sentence's speech verbs so far
     said_to = start  # where the last speech verb ends: a later subject begins after it
-    for m in _VERB.finditer(low, start, end):
+    for m in VERB.finditer(low, start, end):
         verb_at = m.start("verb") if m.group("verb") else m.start("revised")
-        if m.group("verb") in _NOUNS and (
-            _VERB.match(low, m.end() + 1)
+        if m.group("verb") in NOUNS and (
+            VERB.match(low, m.end() + 1)
             or noun_after_adjective(low, start, verb_at)
             or _DETERMINED.search(low, max(start, verb_at - 60), verb_at)
         ):
@@ -335,8 +309,8 @@ def attributions(
             )  # "unable to say": an infinitive
             or not (text[verb_at].islower() or (titled := headline(titled, text, start, end)))
             or low[verb_at - 1 : verb_at] == "-"  # "United States", "lab-confirmed"
-            or _NOT_SPEECH.match(low, m.end())
-            or _MODIFIES.match(
+            or NOT_SPEECH.match(low, m.end())
+            or MODIFIES.match(
                 low, m.end()
             )  # "48 new confirmed cases", "the number of reported deaths": an adjective
             or low[max(start, verb_at - 7) : verb_at].endswith(("double-", "double ", "re-"))
@@ -365,8 +339,20 @@ def attributions(
             if found is not None and verbs and not CLAUSE_BETWEEN.search(low, said_to, before):
                 # "Reuters reported that the ministry said ...": the ministry's, through Reuters
                 found = through(found, out[-1][1] if out else verbs[-1])
+        if m.group("verb") in BASIS_VERBS:
+            document = DOCUMENT_SUBJECT.search(low, max(said_to, verb_at - 120), verb_at)
+            if document is None and m.group("verb") in DOCUMENT_VERBS:
+                continue  # "Rescuers found 12 bodies": an action; "An assessment found that": a report
+            if (
+                document is not None
+                and verbs
+                and found is not None
+                and not CLAUSE_BETWEEN.search(low, said_to, before)
+            ):
+                # "X said that data showed N ...": the basis names no second speaker (ANNOTATION.md C13)
+                found = verbs[-1]
         if found is None or (
-            (m.group("verb") in _ALSO_ACTIONS or m.group("verb") in _NOUNS) and not _speaks(found)
+            (m.group("verb") in ALSO_ACTIONS or m.group("verb") in NOUNS) and not _speaks(found)
         ):
             # "The floods put 300 people at risk", "Satellite images show", "rocked southern states":
             # no speaker
@@ -461,8 +447,8 @@ def quote_speaker(
 ) -> Attribution | None:
     """The speaker of the quotation between ``opening`` and ``closing``, named after or before it."""
     after = low[closing + 1 : block_end]
-    m = re.match(rf"\s*,?\s*(?P<verb>{_SPEECH})\s+(?P<who>[^,.;:\"“”]{{2,80}})", after) or re.match(
-        rf"\s*,?\s*(?P<who>[^,.;:\"“”]{{2,80}}?)\s+(?:had\s+|has\s+)?(?:{_SPEECH})\b", after
+    m = re.match(rf"\s*,?\s*(?P<verb>{SPEECH})\s+(?P<who>[^,.;:\"“”]{{2,80}})", after) or re.match(
+        rf"\s*,?\s*(?P<who>[^,.;:\"“”]{{2,80}}?)\s+(?:had\s+|has\s+)?(?:{SPEECH})\b", after
     )
     if m:
         found = (
@@ -482,7 +468,7 @@ def quote_speaker(
         return attrs.evolve(found, via=(*found.via, teller.source, *teller.via))
     before = low[block_start:opening]
     m = re.search(
-        rf"(?:^|[.;,\"”]\s)(?P<who>[^,.;:\"“”]{{2,80}}?)\s+(?:{_SPEECH})\b[^\"“.]{{0,60}}[:,]\s*$",
+        rf"(?:^|[.;,\"”]\s)(?P<who>[^,.;:\"“”]{{2,80}}?)\s+(?:{SPEECH})\b[^\"“.]{{0,60}}[:,]\s*$",
         before,
     )
     if m:

@@ -133,8 +133,8 @@ _NAME_WORD = r"(?:[A-Z]|(?:al|el|ad|as|ash|bin|ibn|abu|de|da|di|du|van|von|der|l
 _BODY_ROLE = re.compile(
     rf"^(?P<body>.+?)(?:'s)?\s+(?:{_RANK}\s+)?(?i:spokes(?:man|woman|person)|chief|head|director(?:[- ]general)?|"
     rf"commissioner(?:-general)?)(?:\s+{_NAME_WORD}){{0,4}}$"
-    r"|^(?P<owner>.+?)'s\s+(?:[a-z]+\s+)?(?:officials?|officers?|spokes(?:man|woman|person)|press service|"
-    r"press office|media office)$"
+    r"|^(?P<owner>.+?)'s\s+(?:[a-z]+\s+)?(?:officials?|officers?|spokes(?:man|woman|person)|press[- ]service|"
+    r"press[- ]office|media office)$"
 )
 
 

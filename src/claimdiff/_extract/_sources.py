@@ -59,11 +59,15 @@ _LEADING = re.compile(
     r"^(?:(?:later|meanwhile|in the meantime|however|but|and|also|separately|earlier|initially|then|now|in addition|"
     r"in a statement|in an update|on \w+day|overnight|today|yesterday)\b[\s,]*)+"
 )
+#: A chronology's date opening an entry before its text: "March 7--", "7 March 1915 -", "May 2:".
+_DATED = re.compile(
+    rf"^(?:\d{{1,2}}\s+)?(?:{MONTH_PATTERN})(?:\s*\d{{1,2}}\b)?(?:,?\s+\d{{4}})?\s*(?:--|[-–—:])\s*(?=\w)"
+)
 #: A time closing a name: "in November 2006", "on 12 May", "in 2019" (when it spoke, not who).
 _WHEN = (rf"in (?:early |late |mid-?)?(?:{MONTH_PATTERN})(?: \d{{1,2}})?(?:,? \d{{4}})?|in \d{{4}}|"
          rf"on \d{{1,2}} (?:{MONTH_PATTERN})(?: \d{{4}})?|on (?:{MONTH_PATTERN}) \d{{1,2}}(?:,? \d{{4}})?")
 _TRAILING = re.compile(
-    rf"(?:\s+(?:{_WHEN}|(?:late |early )?on \w+day|on \w+day (?:morning|evening|afternoon|night)|\w+day|today|yesterday|"
+    rf"(?:\s+(?:{_WHEN}|(?:late |early )?on \w+day|(?:on )?\w+day (?:morning|evening|afternoon|night)|\w+day|today|yesterday|"
     r"overnight|later|earlier|meanwhile|also|further|separately|again|initially|previously|first|now|still|there|"
     r"had|has|have|would|will|then|in a statement|in an update|in a telegram post|on telegram|"
     r"in the (?:country|region|area|capital|city|province|state|territory)))+$"
@@ -173,13 +177,20 @@ def _canonical(phrase: str) -> Attribution | None:
     if named is not None:  # "the UN humanitarian agency (OCHA)", "the UN relief agency OCHA": OCHA
         return Attribution(Source(named, kind=source_kind(named), party=party_of(named)))
     s = " ".join(
-        re.sub(r"\([^()]*\)", " ", phrase.replace("’", "'")).strip(" \t\n,.:;-\"“”'()").split()
+        re.sub(r"\([^()]*\)\d{0,2}", " ", phrase.replace("’", "'"))
+        .strip(" \t\n,.:;-\"“”'()")
+        .split()
     )
     s = re.sub(r"^[\W\d_]+", "", s)  # a live-blog time stamp or a list mark before the subject
     s = DATELINE.sub(
         "", s
     )  # "DUBAI - The director ...": the place the story was filed from, no name
     low = s.lower()
+    dated = _DATED.match(low)
+    if (
+        dated is not None
+    ):  # "March 7--Copenhagen reports": a chronology's date opening its entry, no name
+        s, low = s[dated.end() :], low[dated.end() :]
     m = _LEADING.match(low)
     if m:
         s, low = s[m.end() :], low[m.end() :]
@@ -219,9 +230,15 @@ def _canonical(phrase: str) -> Attribution | None:
         modified is not None and modified.start() > 0
     ):  # "... Bureau interviewed at the site": the bureau
         s, low = s[: modified.start()], low[: modified.start()]
+    indefinite = low.startswith(("a ", "an "))
     for article in ("the ", "a ", "an ", "our "):
         if low.startswith(article):
             s, low = s[len(article) :], low[len(article) :]
+    counted = _HOW_MANY.match(low) if definite else None
+    if (
+        counted is not None
+    ):  # "The 30 EU/EEA countries reported": the countries (their number is no name)
+        s, low = s[counted.end() :], low[counted.end() :]
     possessive = re.match(r"^([a-z]+)'s\s+", low)
     if (
         possessive and possessive.group(1) in COUNTRIES
@@ -268,6 +285,10 @@ def _canonical(phrase: str) -> Attribution | None:
         )  # "an official from the agency"
     if located is not None:  # "officials in the province": the officials, the place is the figure's
         s, low = s[: located.end("who")], low[: located.end("who")]
+    if indefinite and _A_SPOKESPERSON.match(low):
+        # '"... 97 people have died," a spokeswoman commented' after a body's spokesman: that body's
+        # (ANNOTATION.md E3; a person speaking for a body is the body, rule 17)
+        return _pointer(low.split()[-1])
     official = _ONE_OFFICIAL.match(low) if not definite else None
     if official is not None:  # "an official", "a local official": the text's noun, in the plural
         name = s[0].upper() + s[1:] + "s"
@@ -322,9 +343,11 @@ def _canonical(phrase: str) -> Attribution | None:
     return Attribution(Source(name, kind=source_kind(name), party=party_of(name)))
 
 
+#: The number of the speakers a definite subject gives before naming them: "the 30 EU/EEA countries".
+_HOW_MANY = re.compile(r"^\d[\d,]*\s+(?=[a-z]*[A-Za-z])")
 #: A news agency's name beside its description in lower case: "state news agency WAM", "Xinhua news agency".
 _NEWS_AGENCY = re.compile(
-    r"^(?:(?:[Tt]he|[a-z][\w-]*)\s+){0,3}?news\s+agency,?\s+(?P<after>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})$"
+    r"^(?:(?:[Tt]he|[A-Za-z][\w-]*)\s+){0,3}?news\s+agency,?\s+(?P<after>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})$"
     r"|^(?P<before>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s+news\s+agency$"
 )
 #: Reports no body is named for, by the time they were made: "initial reports", "preliminary reports".
@@ -389,6 +412,8 @@ def _as_written(s: str) -> Attribution:
 _LOCATED = re.compile(
     r"^(?P<who>(?:[a-z]+\s+){0,4}?(?:officials?|authorities|sources))\s+(?:in|from|at|with|of)\s+\S.*$"
 )
+#: A spokesperson named by role alone, without the body they speak for: "a spokeswoman", "a senior spokesman".
+_A_SPOKESPERSON = re.compile(r"^(?:[a-z]+\s+)?spokes(?:man|woman|person)$")
 #: One unnamed official, a level or nationality kept: written in the plural ("Officials", "Afghan officials").
 _ONE_OFFICIAL = re.compile(r"^(?:[a-z]+\s+){0,2}official$")
 
