@@ -17,12 +17,33 @@ import attrs
 from claimdiff._extract._attribution import attributions
 from claimdiff._extract._placing import Placing
 from claimdiff._extract._pointers import Attribution
+from claimdiff._extract._sources import canonical_source as canonical_source_of
 from claimdiff._extract._sources import member_named
 from claimdiff._extract._text import Block, sentences
 from claimdiff._model.aliases import canonical_source
 from claimdiff._model.claim import Source
 
 __all__ = ["Crediting"]
+
+#: A speaker's label opening a line of a transcript: "Sergei Shoigu: ", "President of Russia Vladimir Putin: ".
+_LABEL = re.compile(r"[ \t]*(?P<who>[A-Z][^:\n]{2,120}?):[ \t]+(?=\S)")
+_LABEL_LINE = re.compile(r"^[ \t]*(?P<who>[A-Z][^:\n]{2,120}?):[ \t]+(?=\S)", re.MULTILINE)
+#: Words a label joins a title's capitalised words with: "Minister of Civil Defence, Emergencies and ...".
+_LABEL_JOINERS = frozenset({"of", "the", "and", "for", "on"})
+#: A line that separates parts of a text: "* * *", "---".
+_SEPARATOR = re.compile(r"\s*(?:[*\-_=~]\s*){3,}")
+#: What ends a sentence at the end of a block ("." but also a closing quotation mark or bracket).
+_ENDS_SENTENCE = ".!?:;\"”’'…)"
+
+
+def _a_name(label: str) -> bool:
+    """Whether a label is a person's name, with or without their title: capitalised words closing on two."""
+    words = label.replace(",", " ").split()
+    return (
+        2 <= len(words) <= 16
+        and all(w[:1].isupper() or w in _LABEL_JOINERS for w in words)
+        and all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in words[-2:])
+    )
 
 
 @attrs.define(kw_only=True)
@@ -53,6 +74,47 @@ class Crediting(Placing):
     heading_source: Attribution | None = (
         None  # "Madagascar - Flood (Media)": a heading's one source, its text's
     )
+    turn: Attribution | None = None  # a transcript's speaker, from their label to the next one
+    block_before: Block | None = None  # the block read before: whether this one goes on with its sentence
+    dialogue: bool | None = None  # whether the text is a transcript, read when a block opens on a label
+
+    def carried_into(self, block: Block) -> Attribution | None:
+        """The speaker a block is read with until its own sentences name one.
+
+        A block that goes on with the sentence the block before left open (a line wrapped inside a
+        paragraph, "... following the arrival of a traveller from / Tanzania ...") keeps that
+        sentence's speaker (ANNOTATION.md rule 16: to the end of its paragraph). In a transcript (two
+        or more speakers' labels opening lines: "Sergei Shoigu: Mr Prime Minister, ..."), a label's
+        speaker says everything up to the next label or heading, in every paragraph of the turn.
+        """
+        before, self.block_before = self.block_before, block
+        label = _LABEL.match(self.text, block.start, block.end)
+        if label is not None and _a_name(label.group("who")) and self._transcript():
+            said = canonical_source_of(label.group("who"))
+            self.turn = said if said is not None and said.source is not None else None
+            if self.turn is not None:
+                self.previous = self.turn
+            return self.turn
+        if block.heading or _SEPARATOR.fullmatch(self.text, block.start, block.end):
+            self.turn = None
+        if self.turn is not None:
+            return self.turn
+        open_before = (
+            before is not None
+            and before.paragraph == block.paragraph
+            and not before.heading
+            and not block.heading
+            and not block.list_item
+            and self.text[before.start : before.end].rstrip()[-1:] not in _ENDS_SENTENCE
+        )
+        return self.carried if open_before else None
+
+    def _transcript(self) -> bool:
+        """Whether two or more different speakers' labels open lines of the text (read once)."""
+        if self.dialogue is None:
+            names = {m.group("who") for m in _LABEL_LINE.finditer(self.text) if _a_name(m.group("who"))}
+            self.dialogue = len(names) >= 2
+        return self.dialogue
 
     def last_speaker(self, block: Block, quotes: list[tuple[int, int]]) -> Attribution | None:
         """The last speaker a block names, read sentence by sentence from its end (each read once)."""

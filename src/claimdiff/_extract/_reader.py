@@ -124,7 +124,7 @@ class _Reader(Crediting):
             quote_speaker(self.text, self.low, a, b, block.start, block.end) for a, b in quotes
         ]
         out: list[Candidate] = []
-        self.carried = None
+        self.carried = self.carried_into(block)
         for sentence in sentences(self.text, block):
             out += self.sentence(sentence, quotes, speakers)
         self.past_lead = (
