@@ -57,11 +57,16 @@ __all__ = [
 
 _LEADING = re.compile(
     r"^(?:(?:later|meanwhile|in the meantime|however|but|and|also|separately|earlier|initially|then|now|in addition|"
-    r"in a statement|in an update|on \w+day|overnight|today|yesterday)\b[\s,]*)+"
+    r"in a statement|in an update|on \w+day|overnight|today|yesterday|to date|so far|overall|in total|altogether|"
+    r"cumulatively|currently)\b[\s,]*)+"
 )
 #: A chronology's date opening an entry before its text: "March 7--", "7 March 1915 -", "May 2:".
 _DATED = re.compile(
     rf"^(?:\d{{1,2}}\s+)?(?:{MONTH_PATTERN})(?:\s*\d{{1,2}}\b)?(?:,?\s+\d{{4}})?\s*(?:--|[-–—:])\s*(?=\w)"
+)
+#: A place opening a subject before its unnamed speaker in lower case: "In the neighboring X Province authorities".
+_IN_A_PLACE = re.compile(
+    r"^(?:[Ii]n|[Aa]cross|[Tt]hroughout)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:[A-Z][\w'’.-]*\s+)+(?=[a-z]+$)"
 )
 #: A time closing a name: "in November 2006", "on 12 May", "in 2019" (when it spoke, not who).
 _WHEN = (rf"in (?:early |late |mid-?)?(?:{MONTH_PATTERN})(?: \d{{1,2}})?(?:,? \d{{4}})?|in \d{{4}}|"
@@ -70,7 +75,7 @@ _TRAILING = re.compile(
     rf"(?:\s+(?:{_WHEN}|(?:late |early )?on \w+day|(?:on )?\w+day (?:morning|evening|afternoon|night)|\w+day|today|yesterday|"
     r"overnight|later|earlier|meanwhile|also|further|separately|again|initially|previously|first|now|still|there|"
     r"had|has|have|would|will|then|in a statement|in an update|in a telegram post|on telegram|"
-    r"in the (?:country|region|area|capital|city|province|state|territory)))+$"
+    r"in the (?:country|region|area|capital|city|province|state|territory)|worldwide|nationwide|countrywide|globally))+$"
 )
 #: What a body issues, as a noun: its statements, reports, posts, figures (one list for every reading below).
 _PAPERS = (r"statements?|reports?|updates?|posts?|briefings?|bulletins?|communiqu[eé]s?|messages?|announcements?|"
@@ -194,6 +199,9 @@ def _canonical(phrase: str) -> Attribution | None:
     m = _LEADING.match(low)
     if m:
         s, low = s[m.end() :], low[m.end() :]
+    located = _IN_A_PLACE.match(s)
+    if located is not None:  # "In the neighboring Northwest Frontier Province authorities": the authorities
+        s, low = s[located.end() :], low[located.end() :]
     m = _STATEMENT_OF.match(low)
     if m is not None and _UNNAMED_AUTHOR.match(low, m.start("who")):
         return _as_written(s)  # "Reports from different organizations": unnamed authors, as written
@@ -432,14 +440,28 @@ _SECOND = re.compile(
 )
 
 
+_AND = re.compile(r"\s+and\s+")
+
+
+def _known_at(s: str, at: int) -> bool:
+    """Whether a body the built-in table knows starts at ``at`` and runs to the end of ``s``."""
+    found = bodies_named(s[at:])
+    return bool(found) and found[0][0] == 0 and len(found) == 1
+
+
 def _first_of_two(s: str) -> str | None:
     """The first of two bodies a phrase coordinates ("OCHA and UN agencies"), or ``None``.
 
-    Only where "and" is followed by a new noun phrase (an article, "other", an acronym): "and" inside
-    a name ("Department of Health and Mental Hygiene") joins no second body.
+    Only where "and" is followed by a new noun phrase (an article, "other", an acronym) or by a body
+    the built-in table knows ("the United Nations and World Food Programme"): "and" inside a name
+    ("Department of Health and Mental Hygiene") joins no second body.
     """
     m = _SECOND.match(s)
-    if m is None:
-        return None
-    first = m.group("first")
+    if m is not None:
+        first = m.group("first")
+    else:
+        known = next((a for a in _AND.finditer(s) if _known_at(s, a.end())), None)
+        if known is None:
+            return None
+        first = s[: known.start()]
     return first if canonical_source(first) is not None else None
