@@ -229,7 +229,11 @@ def attributions(
                 found, via=(*found.via, *told_to(text, low, to.end() - 1, agent_end))
             )
         if names_someone(found) and not quoted(m.start()):
-            out.append((m.start(), found))
+            parts = _each_reporter(text, m.end("who"), end)
+            if parts:  # "reported by Greece (45), Italy (42)": each its own; the total no one's (F10)
+                out += [(m.end("who"), attrs.evolve(found, reaches_back=False)), *parts]
+            else:
+                out.append((m.start(), found))
     tellers: list[tuple[int, Attribution]] = []
     owned = OWN_TOLL.finditer(low, start, end) if has(low, ("'s", "’s"), start, end) else ()
     for m in owned:  # "The government's death toll is 715": the government's
@@ -423,6 +427,34 @@ _BY_AGENT = re.compile(r"\s+by\b")
 _PASSED_ON = re.compile(r"\b(?:cited|quoted|relayed|carried|picked up)\s+by\b")
 #: "to" before the outlet an agent spoke to: "confirmed by the ministry to AFP".
 _TO_OUTLET = re.compile(r"\s+to\s+(?!(?:be|have|been|had|date)\b)")
+
+
+#: A reporter's figure in brackets after its name, in a list of reporters: "Greece (45)", ", Italy (42)".
+_THEIR_FIGURE = re.compile(r"\s*\(\s*\d[\d,. ]*\)")
+_NEXT_REPORTER = re.compile(r",?\s*(?:and\s+)?(?P<who>[A-Z][^,;:.()\"“”]{1,40}?)\*?(?=\s*\(\s*\d[\d,. ]*\))")
+
+
+def _each_reporter(text: str, at: int, end: int) -> list[tuple[int, Attribution]]:
+    """The reporters listed after a passive's first agent, each before its figure in brackets, or none.
+
+    "have been reported by Greece (45), Italy (42) and Serbia (35)": Italy's and Serbia's, each where
+    its name stands, none reaching back to the total (ANNOTATION.md F10: the total no one of them states).
+    """
+    first = _THEIR_FIGURE.match(text, at, end)
+    if first is None:
+        return []
+    out: list[tuple[int, Attribution]] = []
+    pos = first.end()
+    while (m := _NEXT_REPORTER.match(text, pos, end)) is not None:
+        found = canonical_source(m.group("who"))
+        if found is None or found.source is None:
+            break
+        out.append((m.start("who"), attrs.evolve(found, reaches_back=False)))
+        figure = _THEIR_FIGURE.match(text, m.end(), end)
+        if figure is None:
+            break
+        pos = figure.end()
+    return out
 
 
 def _citing_within(text: str, low: str, start: int, end: int) -> Attribution | None:

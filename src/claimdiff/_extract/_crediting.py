@@ -74,6 +74,7 @@ class Crediting(Placing):
     heading_source: Attribution | None = (
         None  # "Madagascar - Flood (Media)": a heading's one source, its text's
     )
+    said_now: list[tuple[int, Attribution]] = attrs.Factory(list)  # the sentence's attributions, as read
     turn: Attribution | None = None  # a transcript's speaker, from their label to the next one
     block_before: Block | None = None  # the block read before: whether this one goes on with its sentence
     dialogue: bool | None = None  # whether the text is a transcript, read when a block opens on a label
@@ -157,6 +158,10 @@ class Crediting(Placing):
         return (
             self.carried or self.cited or self.lead_in or self.named_body() or self.heading_source
         )
+
+    def own_reporter(self, start: int, end: int) -> Attribution | None:
+        """The reporter the sentence names between ``start`` and ``end``: a list item's own ("Italy (42)")."""
+        return next((a for at, a in self.said_now if start <= at < end and not a.reaches_back), None)
 
     def chain_of(self, who: Attribution | None) -> tuple[Source, tuple[Source, ...]]:
         chain: list[Source] = []

@@ -142,7 +142,7 @@ class _Reader(Crediting):
             (at, a.resolve(self.previous))
             for at, a in attributions(self.text, self.low, s.start, s.end, quotes)
         ]
-        resolved = [(at, a) for at, a in said if a is not None]
+        resolved = self.said_now = [(at, a) for at, a in said if a is not None]
         found = figures(self.reading, self.low, s.start, s.end, self.hedges, self.vocabulary)
         out: list[Candidate] = []
         found = elided(self.low, [f for f in found if not in_areas(self.low, s.start, f)])
