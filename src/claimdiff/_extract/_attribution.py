@@ -230,7 +230,8 @@ def attributions(
             )
         if names_someone(found) and not quoted(m.start()):
             parts = _each_reporter(text, m.end("who"), end)
-            if parts:  # "reported by Greece (45), Italy (42)": each its own; the total no one's (F10)
+            # "reported by Greece (45), Italy (42)": each its own; the total no one's (F10)
+            if parts:
                 out += [(m.end("who"), attrs.evolve(found, reaches_back=False)), *parts]
             else:
                 out.append((m.start(), found))
@@ -431,7 +432,9 @@ _TO_OUTLET = re.compile(r"\s+to\s+(?!(?:be|have|been|had|date)\b)")
 
 #: A reporter's figure in brackets after its name, in a list of reporters: "Greece (45)", ", Italy (42)".
 _THEIR_FIGURE = re.compile(r"\s*\(\s*\d[\d,. ]*\)")
-_NEXT_REPORTER = re.compile(r",?\s*(?:and\s+)?(?P<who>[A-Z][^,;:.()\"“”]{1,40}?)\*?(?=\s*\(\s*\d[\d,. ]*\))")
+_NEXT_REPORTER = re.compile(
+    r",?\s*(?:and\s+)?(?P<who>[A-Z][^,;:.()\"“”]{1,40}?)\*?(?=\s*\(\s*\d[\d,. ]*\))"
+)
 
 
 def _each_reporter(text: str, at: int, end: int) -> list[tuple[int, Attribution]]:

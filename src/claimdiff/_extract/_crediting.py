@@ -74,10 +74,14 @@ class Crediting(Placing):
     heading_source: Attribution | None = (
         None  # "Madagascar - Flood (Media)": a heading's one source, its text's
     )
-    said_now: list[tuple[int, Attribution]] = attrs.Factory(list)  # the sentence's attributions, as read
-    turn: Attribution | None = None  # a transcript's speaker, from their label to the next one
-    block_before: Block | None = None  # the block read before: whether this one goes on with its sentence
-    dialogue: bool | None = None  # whether the text is a transcript, read when a block opens on a label
+    #: the sentence's attributions, as read
+    said_now: list[tuple[int, Attribution]] = attrs.Factory(list)
+    #: a transcript's speaker, from their label to the next one
+    turn: Attribution | None = None
+    #: the block read before: whether this one goes on with its sentence
+    block_before: Block | None = None
+    #: whether the text is a transcript, read when a block opens on a label
+    dialogue: bool | None = None
 
     def carried_into(self, block: Block) -> Attribution | None:
         """The speaker a block is read with until its own sentences name one.
@@ -113,7 +117,9 @@ class Crediting(Placing):
     def _transcript(self) -> bool:
         """Whether two or more different speakers' labels open lines of the text (read once)."""
         if self.dialogue is None:
-            names = {m.group("who") for m in _LABEL_LINE.finditer(self.text) if _a_name(m.group("who"))}
+            names = {
+                m.group("who") for m in _LABEL_LINE.finditer(self.text) if _a_name(m.group("who"))
+            }
             self.dialogue = len(names) >= 2
         return self.dialogue
 
@@ -161,7 +167,9 @@ class Crediting(Placing):
 
     def own_reporter(self, start: int, end: int) -> Attribution | None:
         """The reporter the sentence names between ``start`` and ``end``: a list item's own ("Italy (42)")."""
-        return next((a for at, a in self.said_now if start <= at < end and not a.reaches_back), None)
+        return next(
+            (a for at, a in self.said_now if start <= at < end and not a.reaches_back), None
+        )
 
     def chain_of(self, who: Attribution | None) -> tuple[Source, tuple[Source, ...]]:
         chain: list[Source] = []

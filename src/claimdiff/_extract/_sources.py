@@ -200,7 +200,8 @@ def _canonical(phrase: str) -> Attribution | None:
     if m:
         s, low = s[m.end() :], low[m.end() :]
     located = _IN_A_PLACE.match(s)
-    if located is not None:  # "In the neighboring Northwest Frontier Province authorities": the authorities
+    # "In the neighboring Northwest Frontier Province authorities": the authorities
+    if located is not None:
         s, low = s[located.end() :], low[located.end() :]
     m = _STATEMENT_OF.match(low)
     if m is not None and _UNNAMED_AUTHOR.match(low, m.start("who")):
@@ -350,9 +351,7 @@ def _canonical(phrase: str) -> Attribution | None:
     # "Armenian Defense Ministry", "Interior Ministry": a ministry the text names as a proper name keeps its
     # spelling (ANNOTATION.md rule 17); "Russia's defense ministry", "the health ministry" are read to one form
     written = (
-        possessive is None
-        and s.endswith("Ministry")
-        and all(w[:1].isupper() for w in s.split())
+        possessive is None and s.endswith("Ministry") and all(w[:1].isupper() for w in s.split())
     )
     ministry = None if written else ministry_name(low, s)
     name = ministry or media_name(s, low) or role_name(s) or s[0].upper() + s[1:]

@@ -281,9 +281,12 @@ def _item(reader: _Reader, anchor: Candidate, item: Item, whole: bool) -> Candid
             if number.lower() == ANOTHER
             else worded(parse_estimate(number, hedges=reader.hedges))
         )
-        reporter = reader.own_reporter(item.start, item.num_start)  # "reported by A (45), B (42)": B's
+        # "reported by A (45), B (42)": B's own
+        reporter = reader.own_reporter(item.start, item.num_start)
         source, via = (
-            (anchor.claim.source, anchor.claim.via) if reporter is None else reader.chain_of(reporter)
+            (anchor.claim.source, anchor.claim.via)
+            if reporter is None
+            else reader.chain_of(reporter)
         )
         claim = attrs.evolve(
             anchor.claim,
