@@ -25,6 +25,11 @@ from claimdiff._model.claim import Source
 
 __all__ = ["Crediting"]
 
+#: A line naming whose release the text is: "From a Combined Joint Task Force Operation Inherent Resolve News Release".
+_RELEASE = re.compile(
+    r"\s*From\s+(?:an?\s+|the\s+)?(?P<who>[A-Z][^\n]{2,120}?)\s+(?i:(?:news|press|media)\s+release|"
+    r"press\s+statement|statement)\s*"
+)
 #: A speaker's label opening a line of a transcript: "Sergei Shoigu: ", "President of Russia Vladimir Putin: ".
 _LABEL = re.compile(r"[ \t]*(?P<who>[A-Z][^:\n]{2,120}?):[ \t]+(?=\S)")
 _LABEL_LINE = re.compile(r"^[ \t]*(?P<who>[A-Z][^:\n]{2,120}?):[ \t]+(?=\S)", re.MULTILINE)
@@ -74,6 +79,9 @@ class Crediting(Placing):
     heading_source: Attribution | None = (
         None  # "Madagascar - Flood (Media)": a heading's one source, its text's
     )
+    #: "From a Combined Joint Task Force News Release": whose release the text is, the origin of the figures
+    #: its body credits to no one (ANNOTATION.md C7)
+    issuer: Attribution | None = None
     #: the sentence's attributions, as read
     said_now: list[tuple[int, Attribution]] = attrs.Factory(list)
     #: a transcript's speaker, from their label to the next one
@@ -93,6 +101,11 @@ class Crediting(Placing):
         speaker says everything up to the next label or heading, in every paragraph of the turn.
         """
         before, self.block_before = self.block_before, block
+        release = _RELEASE.fullmatch(self.text, block.start, block.end)
+        if release is not None:
+            issuer = canonical_source_of(release.group("who"))
+            self.issuer = issuer if issuer is not None and issuer.source is not None else None
+            return None
         label = _LABEL.match(self.text, block.start, block.end)
         if label is not None and _a_name(label.group("who")) and self._transcript():
             said = canonical_source_of(label.group("who"))
@@ -162,7 +175,12 @@ class Crediting(Placing):
         if after:
             return after[0]
         return (
-            self.carried or self.cited or self.lead_in or self.named_body() or self.heading_source
+            self.carried
+            or self.cited
+            or self.lead_in
+            or self.named_body()
+            or self.heading_source
+            or self.issuer
         )
 
     def own_reporter(self, start: int, end: int) -> Attribution | None:

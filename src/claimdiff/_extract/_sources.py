@@ -287,6 +287,11 @@ def _canonical(phrase: str) -> Attribution | None:
         return authored
     if _EARLY_REPORTS.match(low) and not definite:  # "the latest situation report": a pointer
         return _as_written(s)
+    named = _NAMED_OFFICIALS.match(s)
+    if named is not None:
+        # "Combined Joint Task Force Operation Inherent Resolve officials reported": officials of a body
+        # the text names in full speak for it (ANNOTATION.md C7, rule 17)
+        return canonical_source(named.group("body"))
     located = _LOCATED.match(low)
     if located is not None and _BODY_HEAD.search(low, located.end("who")):
         return canonical_source(
@@ -423,6 +428,11 @@ def _as_written(s: str) -> Attribution:
     return Attribution(Source(name, kind=source_kind(name)))
 
 
+#: Officials after a body's full name, three capitalised words or more: "Combined Joint Task Force ... officials".
+_NAMED_OFFICIALS = re.compile(
+    r"^(?P<body>[A-Z][\w.'’&-]*(?:\s+(?:of|the|for|and|on))*\s+[A-Z][\w.'’&-]*"
+    r"(?:(?:\s+(?:of|the|for|and|on))*\s+[A-Z][\w.'’&-]*){1,12})\s+officials$"
+)
 #: Unnamed speakers, then where they are: "officials in Lake Province", "local authorities in the north".
 _LOCATED = re.compile(
     r"^(?P<who>(?:[a-z]+\s+){0,4}?(?:officials?|authorities|sources))\s+(?:in|from|at|with|of)\s+\S.*$"

@@ -165,7 +165,13 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
     """The figures of a table's cells: metric from the column header (or the row label), place from its row."""
     out: list[Candidate] = []
     where = next((k for k, h in enumerate(table.header) if PLACE_HEADER.search(h.text)), None)
-    who = reader.carried or reader.cited or reader.named_body() or reader.heading_source
+    who = (
+        reader.carried
+        or reader.cited
+        or reader.named_body()
+        or reader.heading_source
+        or reader.issuer
+    )
     source, via = reader.chain_of(who)
     for n, row in enumerate(table.rows, start=1):
         label = row[where] if where is not None and where < len(row) else row[0]
