@@ -307,7 +307,7 @@ def attributions(
             quoted(verb_at)
             or any(a < verb_at < b for a, b in quoted_as)
             or (_PASSIVE_BEFORE.search(low, start, verb_at) and not m.group(0).endswith("ing"))
-            or _TO.match(text, m.end())
+            or (m.group("verb") and _TO.match(text, m.end()))
             or _BY_AGENT.match(low, m.end())  # "cited by Reuters": a passive, its agent read apart
             or low.endswith(
                 "to ", max(start, verb_at - 3), verb_at

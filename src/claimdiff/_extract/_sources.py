@@ -68,6 +68,8 @@ _DATED = re.compile(
 _IN_A_PLACE = re.compile(
     r"^(?:[Ii]n|[Aa]cross|[Tt]hroughout)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:[A-Z][\w'’.-]*\s+)+(?=[a-z]+$)"
 )
+#: An age before a person's name, its numeral already cut: "(13-)year-old Carlos Ac".
+_AGED = re.compile(r"^(?:[a-z]+-)?years?-old\s+(?=[A-Z])")
 #: A time closing a name: "in November 2006", "on 12 May", "in 2019" (when it spoke, not who).
 _WHEN = (rf"in (?:early |late |mid-?)?(?:{MONTH_PATTERN})(?: \d{{1,2}})?(?:,? \d{{4}})?|in \d{{4}}|"
          rf"on \d{{1,2}} (?:{MONTH_PATTERN})(?: \d{{4}})?|on (?:{MONTH_PATTERN}) \d{{1,2}}(?:,? \d{{4}})?")
@@ -187,6 +189,7 @@ def _canonical(phrase: str) -> Attribution | None:
         .split()
     )
     s = re.sub(r"^[\W\d_]+", "", s)  # a live-blog time stamp or a list mark before the subject
+    s = _AGED.sub("", s)  # "13-year-old Carlos Ac": the person, not their age
     s = DATELINE.sub(
         "", s
     )  # "DUBAI - The director ...": the place the story was filed from, no name
