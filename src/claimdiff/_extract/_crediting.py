@@ -15,16 +15,22 @@ from collections.abc import Mapping
 import attrs
 
 from claimdiff._extract._attribution import attributions
+from claimdiff._extract._gazetteer_reads import known
 from claimdiff._extract._placing import Placing
 from claimdiff._extract._pointers import Attribution
 from claimdiff._extract._sources import canonical_source as canonical_source_of
 from claimdiff._extract._sources import member_named
-from claimdiff._extract._text import Block, sentences
+from claimdiff._extract._text import Block, Sentence, sentences
 from claimdiff._model.aliases import canonical_source
 from claimdiff._model.claim import Source
 
 __all__ = ["Crediting"]
 
+#: A report verb with no one named: "it was reported that", "it is said", "it has been estimated".
+_IMPERSONAL = re.compile(
+    r"\bit\s+(?:is|was|has\s+been|had\s+been)\s+(?:also\s+)?(?:reported|said|stated|claimed|estimated|"
+    r"alleged|believed)\b"
+)
 #: A line naming whose release the text is: "From a Combined Joint Task Force Operation Inherent Resolve News Release".
 _RELEASE = re.compile(
     r"\s*From\s+(?:an?\s+|the\s+)?(?P<who>[A-Z][^\n]{2,120}?)\s+(?i:(?:news|press|media)\s+release|"
@@ -39,6 +45,15 @@ _LABEL_JOINERS = frozenset({"of", "the", "and", "for", "on"})
 _SEPARATOR = re.compile(r"\s*(?:[*\-_=~]\s*){3,}")
 #: What ends a sentence at the end of a block ("." but also a closing quotation mark or bracket).
 _ENDS_SENTENCE = ".!?:;\"”’'…)"
+
+
+#: Words of a label that name a place or a part of a report, never a person: "Central Region:", "Key Figures:".
+_NOT_PEOPLE = frozenset(
+    {"region", "province", "state", "district", "county", "area", "areas", "city", "governorate", "oblast",
+     "zone", "department", "island", "islands", "update", "overview", "summary", "situation", "response",
+     "needs", "highlights", "note", "notes", "source", "sources", "background", "figures", "total",
+     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
+)  # fmt: skip
 
 
 def _a_name(label: str) -> bool:
@@ -107,7 +122,7 @@ class Crediting(Placing):
             self.issuer = issuer if issuer is not None and issuer.source is not None else None
             return None
         label = _LABEL.match(self.text, block.start, block.end)
-        if label is not None and _a_name(label.group("who")) and self._transcript():
+        if label is not None and self._a_speaker(label.group("who")) and self._transcript():
             said = canonical_source_of(label.group("who"))
             self.turn = said if said is not None and said.source is not None else None
             if self.turn is not None:
@@ -127,11 +142,18 @@ class Crediting(Placing):
         )
         return self.carried if open_before else None
 
+    def _a_speaker(self, label: str) -> bool:
+        """Whether a line's label names a person speaking ("Sergei Shoigu"), not a place or a section."""
+        words = {w.lower() for w in label.split()}
+        return _a_name(label) and not words & _NOT_PEOPLE and not known(self.gazetteer, label)
+
     def _transcript(self) -> bool:
         """Whether two or more different speakers' labels open lines of the text (read once)."""
         if self.dialogue is None:
             names = {
-                m.group("who") for m in _LABEL_LINE.finditer(self.text) if _a_name(m.group("who"))
+                m.group("who")
+                for m in _LABEL_LINE.finditer(self.text)
+                if self._a_speaker(m.group("who"))
             }
             self.dialogue = len(names) >= 2
         return self.dialogue
@@ -182,6 +204,24 @@ class Crediting(Placing):
             or self.heading_source
             or self.issuer
         )
+
+    def speakers_of(
+        self, s: Sentence, quotes: list[tuple[int, int]]
+    ) -> list[tuple[int, Attribution]]:
+        """The speakers a sentence names, each with its offset, pointers back resolved.
+
+        A sentence that says only that something "was reported" ("Furthermore, it was reported that 15
+        civilians were killed") names no one and says so: the speaker carried from the sentences
+        before does not reach it (ANNOTATION.md rule 16: publicly reported figures are the outlet's).
+        """
+        said = [
+            (at, a.resolve(self.previous))
+            for at, a in attributions(self.text, self.low, s.start, s.end, quotes)
+        ]
+        if not said and _IMPERSONAL.search(self.low, s.start, s.end):
+            self.carried = None
+        self.said_now = [(at, a) for at, a in said if a is not None]
+        return self.said_now
 
     def own_reporter(self, start: int, end: int) -> Attribution | None:
         """The reporter the sentence names between ``start`` and ``end``: a list item's own ("Italy (42)")."""

@@ -13,7 +13,7 @@ import re
 
 import attrs
 
-from claimdiff._extract._attribution import attributions, figure_of, quote_speaker
+from claimdiff._extract._attribution import figure_of, quote_speaker
 from claimdiff._extract._blocks import closing_citation, heading_source, is_caption, is_heading
 from claimdiff._extract._candidate import Candidate
 from claimdiff._extract._clauses import (
@@ -138,11 +138,7 @@ class _Reader(Crediting):
     def sentence(
         self, s: Sentence, quotes: list[tuple[int, int]], speakers: list[Attribution | None]
     ) -> list[Candidate]:
-        said = [
-            (at, a.resolve(self.previous))
-            for at, a in attributions(self.text, self.low, s.start, s.end, quotes)
-        ]
-        resolved = self.said_now = [(at, a) for at, a in said if a is not None]
+        resolved = self.speakers_of(s, quotes)
         found = figures(self.reading, self.low, s.start, s.end, self.hedges, self.vocabulary)
         out: list[Candidate] = []
         found = elided(self.low, [f for f in found if not in_areas(self.low, s.start, f)])

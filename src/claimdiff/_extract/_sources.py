@@ -290,11 +290,11 @@ def _canonical(phrase: str) -> Attribution | None:
         return authored
     if _EARLY_REPORTS.match(low) and not definite:  # "the latest situation report": a pointer
         return _as_written(s)
-    named = _NAMED_OFFICIALS.match(s)
-    if named is not None:
+    officials = _NAMED_OFFICIALS.match(s)
+    if officials is not None:
         # "Combined Joint Task Force Operation Inherent Resolve officials reported": officials of a body
         # the text names in full speak for it (ANNOTATION.md C7, rule 17)
-        return canonical_source(named.group("body"))
+        return canonical_source(officials.group("body"))
     located = _LOCATED.match(low)
     if located is not None and _BODY_HEAD.search(low, located.end("who")):
         return canonical_source(
