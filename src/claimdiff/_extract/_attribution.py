@@ -77,7 +77,7 @@ _METHOD = re.compile(r"\b(?:tests?|testing|laborator(?:y|ies)|labs?|pcr|sequenci
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:\"“”()]{2,80})")
 #: "per X" before a name, read on the text as written ("per the Disaster Agency"; "per day" names no one).
 _PER = re.compile(r"\bper\s+(?P<who>(?:the\s+)?[A-Z][^,.;:\"“”()]{1,80})")
-_CITING = re.compile(r"\b(?:citing|quoting|with reference to|referring to)\s+(?P<who>[^,.;:\"“”()]{2,80}?)(?=\s+(?:indicate|indicates|indicated|said|say|"
+_CITING = re.compile(r"\b(?:citing|quoting|(?:who|which|that)\s+(?:cited|quoted)|with reference to|referring to)\s+(?P<who>[^,.;:\"“”()]{2,80}?)(?=\s+(?:indicate|indicates|indicated|said|say|"
                      r"says|show|shows|showed|report|reports|reported|put|puts|suggest|suggests|that|as)\b|[,.;:()]|$)")
 _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|is|are|be|been|being|it is|widely|an?|the)\s+$")
 #: A determiner, possessive or closed-class adjective before a word: it is a noun ("its first report").
@@ -277,7 +277,9 @@ def attributions(
             )
             if cited is not None and cited.source is not None:
                 found = Attribution(cited.source, via=(found.source, *found.via))
-        if names_someone(found) and not quoted(m.start()):
+        # "according to the data": a definite document that names no body is the speaker just named
+        pointer = found is not None and found.source is None
+        if (names_someone(found) or pointer) and found is not None and not quoted(m.start()):
             out.append((m.start(), found))
             if _TAIL.fullmatch(low, m.end("who"), end):  # "X said ..., according to TASS"
                 tellers.append((m.start(), found))
@@ -422,8 +424,12 @@ def attributions(
     return out
 
 
+#: The rest of a clause up to its comma: "... reported early Monday, " (before "citing rescuers").
+_TO_COMMA = re.compile(r"[^,.;:\"“”]{0,40}?,\s*")
 #: A passive's agent after its verb: "cited by Reuters", "reported by the ministry".
-_BY_AGENT = re.compile(r"\s+by\b")
+_BY_AGENT = re.compile(
+    r"\s+by\b(?!\s+(?:tele)?phone\b|\s+e-?mail\b|\s+video\b|\s+text\b|\s+radio\b|\s+satellite\b|\s+letter\b)"
+)  # "said by telephone": how, not who
 #: A participle of passing on before "by": the agent relayed the figures, it did not author them.
 _PASSED_ON = re.compile(r"\b(?:cited|quoted|relayed|carried|picked up)\s+by\b")
 #: "to" before the outlet an agent spoke to: "confirmed by the ministry to AFP".
@@ -497,6 +503,16 @@ def quote_speaker(
             if told is None
             else canonical_source(cut(text, told.start("who"), told.group("who")))
         )
+        comma = _TO_COMMA.match(low, closing + 1 + m.end(), block_end) if told is None else None
+        cites = None if comma is None else _CITING.match(low, comma.end(), block_end)
+        cited = (
+            None
+            if cites is None
+            else named_or_role(canonical_source(cut(text, cites.start("who"), cites.group("who"))))
+        )
+        if found is not None and found.source is not None and cited is not None and cited.source:
+            # '"...," Xinhua reported, citing rescuers': the rescuers' words, through Xinhua (rule 18c)
+            return Attribution(cited.source, via=(found.source, *found.via))
         if found is None or found.source is None or teller is None or teller.source is None:
             return found
         # '"...," the ministry said, according to TASS': the ministry's words, through TASS

@@ -80,6 +80,8 @@ def spelled_more_fully(short: str, long: str) -> bool:
         and all(w[:1].isupper() and w.lower() not in LEVELS for w in short.split())
     ):
         return True  # "Xinhua" and "Xinhua News Agency": a name and the same name with its kind of body
+    if short.isupper() and short.isalpha() and len(short) >= 2 and _initials(long) == short.lower():
+        return True  # "NDMA" after "the National Disaster Management Authority": its initials
     if len(words) < 2 or len(longer) <= len(words):
         return False
     if longer[: len(words)] == words and longer[len(words)] == "of":  # "... of the Red Sea State"
@@ -99,14 +101,22 @@ def spelled_more_fully(short: str, long: str) -> bool:
 _GENERIC_TAIL = frozenset({"news", "agency", "service", "broadcasting", "corporation", "network"})
 
 
+def _initials(name: str) -> str:
+    """The initials of a name of three capitalised words or more, its joiners left out ("ndma"), else ``""``."""
+    words = [w for w in name.split() if w.lower() not in JOINERS]
+    if len(words) < 3 or not all(w[:1].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words).lower()
+
+
 def shorter_spellings(name: str) -> list[str]:
     """The folded shorter names ``name`` may spell more fully (see :func:`spelled_more_fully`), to look them up.
 
-    Its last two or more words, its first words before an "of", and its first words before the words
-    naming its kind of body.
+    Its last two or more words, its first words before an "of", its initials, and its first words
+    before the words naming its kind of body.
 
     >>> shorter_spellings("Xinhua News Agency")
-    ['news agency', 'xinhua']
+    ['news agency', 'xna', 'xinhua']
     """
     words = _key(name).split()
     out: list[str] = []
@@ -114,6 +124,9 @@ def shorter_spellings(name: str) -> list[str]:
         out.append(" ".join(words[-n:]))
         if words[n] == "of":  # "Ministry of Health of the Republic of X": its first words too
             out.append(" ".join(words[:n]))
+    initials = _initials(name)
+    if len(initials) >= 2:
+        out.append(initials)
     kept = len(words)
     while kept > 1 and words[kept - 1] in _GENERIC_TAIL:
         kept -= 1

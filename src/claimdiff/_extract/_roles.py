@@ -109,7 +109,7 @@ _KINDS: tuple[tuple[SourceKind, re.Pattern[str]], ...] = (
 #: A person's name after their role: "Health Minister Ana Ruiz", "spokesperson Maj. Gen. Ann Lee".
 PERSON_AFTER_ROLE = re.compile(
     r"\b(?i:minister|spokes(?:man|woman|person)|chief|head|director(?:[- ]general)?|commissioner(?:-general)?|"
-    r"president|governor|secretary-general|mayor|coordinator|official)\s+"
+    r"president|governor|secretary-general|mayor|coordinator|official|chair(?:man|woman|person))\s+"
     r"(?:(?:Maj|Gen|Lt|Col|Brig|Capt|Dr|Mr|Mrs|Ms|Prof)\.?\s+)*"
     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})$"
 )
@@ -120,7 +120,7 @@ PERSON_AFTER_ROLE = re.compile(
 #: person, it stays the office.
 _FOR_BODY = re.compile(
     r"^(?:[a-z]+\s+)?(?:spokes(?:man|woman|person)|head|chief|director(?:[- ]general)?|commissioner(?:-general)?|"
-    r"executive director|representative)\s+(?:for|of|at)\s+(?:the\s+)?(?P<body>.+)$",
+    r"executive director|representative|chair(?:man|woman|person)?)\s+(?:for|of|at)\s+(?:the\s+)?(?P<body>.+)$",
     re.IGNORECASE,
 )
 
@@ -132,7 +132,7 @@ _NAME_WORD = r"(?:[A-Z]|(?:al|el|ad|as|ash|bin|ibn|abu|de|da|di|du|van|von|der|l
 #: The body before the speaker's role, with or without the person's name: "UNICEF spokesperson Ann Lee".
 _BODY_ROLE = re.compile(
     rf"^(?P<body>.+?)(?:'s)?\s+(?:{_RANK}\s+)?(?i:spokes(?:man|woman|person)|chief|head|director(?:[- ]general)?|"
-    rf"commissioner(?:-general)?)(?:\s+{_NAME_WORD}){{0,4}}$"
+    rf"commissioner(?:-general)?|chair(?:man|woman|person))(?:\s+{_NAME_WORD}){{0,4}}$"
     r"|^(?P<owner>.+?)'s\s+(?:[a-z]+\s+)?(?:officials?|officers?|spokes(?:man|woman|person)|press[- ]service|"
     r"press[- ]office|media office)$"
 )

@@ -111,7 +111,7 @@ _COUNTED_HEADS = frozenset({"cases", "deaths", "people", "persons", "patients", 
 _SAME = frozenset({"same source", "same sources", "latter", "same agency", "same report", "same official"})
 #: A document that says what its author says: "the statement said", "the article says" (the author just named).
 _DOCUMENTS = frozenset({"statement", "article", "story", "release", "press release", "communiqué", "communique",
-                        "report", "update", "bulletin"})
+                        "report", "update", "bulletin", "data", "figures", "statistics", "tally"})
 #: The head noun of a body's name: "the National Emergency Operations Centre", "the disaster agency".
 _BODY_HEAD = re.compile(
     r"\b(?:ministry|agency|centre|center|office|department|authority|council|committee|commission|service|"
@@ -131,7 +131,8 @@ _NOT_SOURCES = frozenset(
 _NOT_SOURCE_HEADS = frozenset({"updates", "update", "reports", "report", "information", "data", "figures",
                                "estimates", "estimate", "attacks", "attack", "strikes", "shelling", "photo",
                                "photos", "picture", "image", "video", "footage", "caption", "analysis", "results",
-                               "findings", "released", "published", "issued", "numbers", "statistics", "tally",
+                               "findings", "released", "published", "issued", "numbers", "statistics", "tally", "updated",
+                               "compiled", "provided", "obtained", "available",
                                "toll", "count", "counts", "records"})
 # fmt: on
 
@@ -421,7 +422,13 @@ def _authored(s: str, low: str) -> Attribution | None:
         return None
     if found.source is None:
         return found if found.refers_to and found.alone is not None else None
-    known = found.source.kind is not SourceKind.UNKNOWN or bodies_named(found.source.name)
+    # "the NDMA report": an acronym is a body's name too
+    acronym = (
+        found.source.name.isupper() and found.source.name.isalpha() and len(found.source.name) >= 2
+    )
+    known = (
+        found.source.kind is not SourceKind.UNKNOWN or bodies_named(found.source.name) or acronym
+    )
     return found if known else None
 
 
