@@ -135,7 +135,9 @@ class Crediting(Placing):
         open_before = (
             before is not None
             and before.paragraph == block.paragraph
-            and not before.heading
+            and (
+                not before.heading or before.list_item
+            )  # a bullet wrapped early looks like a heading
             and not block.heading
             and not block.list_item
             and self.text[before.start : before.end].rstrip()[-1:] not in _ENDS_SENTENCE
