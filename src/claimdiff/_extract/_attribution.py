@@ -277,8 +277,10 @@ def attributions(
             )
             if cited is not None and cited.source is not None:
                 found = Attribution(cited.source, via=(found.source, *found.via))
-        # "according to the data": a definite document that names no body is the speaker just named
-        pointer = found is not None and found.source is None
+        # "according to the data": the figures of the speaker just named ("the report" may be another's)
+        pointer = (
+            found is not None and found.source is None and _THE_DATA.match(low, m.start("who"))
+        )
         if (names_someone(found) or pointer) and found is not None and not quoted(m.start()):
             out.append((m.start(), found))
             if _TAIL.fullmatch(low, m.end("who"), end):  # "X said ..., according to TASS"
@@ -424,6 +426,11 @@ def attributions(
     return out
 
 
+#: Figures named by a definite noun alone: "the data", "the figures", "the latest statistics".
+_THE_DATA = re.compile(
+    r"the\s+(?:latest\s+|same\s+|official\s+)?(?:data|figures|statistics|tally)\s*$|"
+    r"the\s+(?:latest\s+|same\s+|official\s+)?(?:data|figures|statistics|tally)\b(?=\s*[,.;])"
+)
 #: The rest of a clause up to its comma: "... reported early Monday, " (before "citing rescuers").
 _TO_COMMA = re.compile(r"[^,.;:\"“”]{0,40}?,\s*")
 #: A passive's agent after its verb: "cited by Reuters", "reported by the ministry".

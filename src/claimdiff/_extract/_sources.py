@@ -70,6 +70,8 @@ _IN_A_PLACE = re.compile(
 )
 #: An age before a person's name, its numeral already cut: "(13-)year-old Carlos Ac".
 _AGED = re.compile(r"^(?:[a-z]+-)?years?-old\s+(?=[A-Z])")
+#: A free relative coordinated after a speaker: "... and what they are telling us" (no second body).
+_AND_WHAT = re.compile(r"\s+and\s+(?:what|how|whatever)\s")
 #: A time closing a name: "in November 2006", "on 12 May", "in 2019" (when it spoke, not who).
 _WHEN = (rf"in (?:early |late |mid-?)?(?:{MONTH_PATTERN})(?: \d{{1,2}})?(?:,? \d{{4}})?|in \d{{4}}|"
          rf"on \d{{1,2}} (?:{MONTH_PATTERN})(?: \d{{4}})?|on (?:{MONTH_PATTERN}) \d{{1,2}}(?:,? \d{{4}})?")
@@ -266,6 +268,9 @@ def _canonical(phrase: str) -> Attribution | None:
         place is not None
     ):  # "the country's health ministry": the ministry (the place is the figure's)
         s, low = s[place.end() :], low[place.end() :]
+    free = _AND_WHAT.search(low)
+    if free is not None:  # "the local authorities and what they are telling us": the authorities
+        s, low = s[: free.start()], low[: free.start()]
     if re.search(r"\b(?:have|has|had|were|was|been|are|is)\b", low):
         return None  # a clause, not a name
     first = _first_of_two(s)
