@@ -64,7 +64,8 @@ _BY = re.compile(r"\b(?:statement|estimate|report|figures?|count|tally|data|comp
 #: A passive report verb and its agent: "44 deaths were reported by the ministry", "confirmed by officials".
 _PASSIVE_BY = re.compile(
     r"\b(?:were|was|been|are|is|being)\s+(?:officially\s+)?(?:reported|confirmed|recorded|registered|verified|"
-    rf"documented|counted|announced|notified)(?:\s+|,\s*(?:all|most|mostly|mainly|both)\s+)by\s+(?!an?\s){_NOT_TIME}"
+    r"documented|counted|announced|notified)(?:\s+to\s+[^,.;:\"“”()]{2,40}?)?"
+    rf"(?:\s+|,\s*(?:all|most|mostly|mainly|both)\s+)by\s+(?!an?\s){_NOT_TIME}"
     r"(?P<who>[^,.;:\"“”()]{2,80})"
 )
 #: What an agent reported, after its name: "by the ministry of two confirmed cases".
@@ -194,6 +195,8 @@ def attributions(
     for m in _REPORTED_TO.finditer(
         low, start, end
     ):  # "131 cases were reported to CDC": the body counting them
+        if " by " in m.group("who"):
+            continue  # "reported to WHO by the ministry": the ministry reported them (the agent, below)
         found = canonical_source(cut(text, m.start("who"), m.group("who")))
         if names_someone(found) and not quoted(m.start()):
             out.append((m.start(), found))

@@ -162,7 +162,7 @@ def named_in_apposition(phrase: str) -> str | None:
 #: The bodies an organisation's own channel speaks for: its members among the bodies the built-in table
 #: knows (``claimdiff._model.aliases``). The United Nations' briefings and news relay its agencies' work.
 MEMBERS: dict[str, frozenset[str]] = {
-    "United Nations": frozenset({"OCHA", "OHCHR", "WHO", "IOM", "UNHCR", "UNICEF", "WFP"}),
+    "United Nations": frozenset({"OCHA", "OHCHR", "WHO", "IOM", "UNHCR", "UNICEF", "WFP", "UNRWA"}),
 }
 
 
