@@ -109,9 +109,17 @@ def _speaks(found: Attribution) -> bool:
         or any(w[:1].isupper() for w in words[1:])
         or (len(words) == 1 and (words[0].isupper() or not words[0].endswith("s")))
         or words[-1].lower() in {"reports", "report"}
+        or words[-1].lower()
+        in _PEOPLE  # "Field teams report", "Aid workers put the toll at" (rule 18)
     )
 
 
+#: Head nouns of people who can report, unnamed: "field teams", "aid workers", "witnesses" (ANNOTATION.md rule 18).
+_PEOPLE = frozenset(
+    {"teams", "workers", "officials", "sources", "residents", "witnesses", "volunteers", "responders", "partners",
+     "staff", "doctors", "medics", "rescuers", "activists", "monitors", "observers", "agencies", "authorities",
+     "enumerators", "informants"}
+)  # fmt: skip
 #: A teller right after a quotation's speaker: '"...," the ministry said, according to TASS.'
 _ACCORDING_AFTER = re.compile(r"[^,.;:\"“”]{0,30}?,\s*according to\s+(?P<who>[^,.;:\"“”()]{2,60})")
 #: What may follow a verb that closes its sentence: "..., Xinhua reported on Monday."
