@@ -333,6 +333,10 @@ def attributions(
             or MODIFIES.match(
                 low, m.end()
             )  # "48 new confirmed cases", "the number of reported deaths": an adjective
+            or (  # "29 new confirmed EVD cases": an adjective before a named disease's cases
+                _IN_A_COUNT.search(low, max(start, verb_at - 30), verb_at)
+                and _NAMED_CASES.match(text, m.end())
+            )
             or low[max(start, verb_at - 7) : verb_at].endswith(("double-", "double ", "re-"))
         ):
             continue
@@ -441,6 +445,12 @@ def attributions(
 _THE_DATA = re.compile(
     r"the\s+(?:latest\s+|same\s+|official\s+)?(?:data|figures|statistics|tally)\s*$|"
     r"the\s+(?:latest\s+|same\s+|official\s+)?(?:data|figures|statistics|tally)\b(?=\s*[,.;])"
+)
+#: A count being named before a participle: "29 new ", "1,200 suspected ".
+_IN_A_COUNT = re.compile(r"(?:\d|\b(?:new|additional|more|further|suspected|probable))\s+$")
+#: A disease's name, then its cases: " EVD cases", " COVID-19 deaths".
+_NAMED_CASES = re.compile(
+    r"\s+(?:[A-Z][\w-]*\s+){1,2}(?i:cases|deaths|infections|fatalities|patients|victims)\b"
 )
 #: The rest of a clause up to its comma: "... reported early Monday, " (before "citing rescuers").
 _TO_COMMA = re.compile(r"[^,.;:\"“”]{0,40}?,\s*")
