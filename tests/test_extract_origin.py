@@ -143,8 +143,8 @@ def test_an_attribution_carries_to_the_end_of_its_paragraph_only() -> None:
         "\n\nIn the south, 70 homes were flooded."
     )
     assert [o for _, o in origins(text)] == [
-        "Ministry of Internal Affairs",
-        "Ministry of Internal Affairs",
+        "Interior Ministry",
+        "Interior Ministry",
         OUTLET,
     ]
 

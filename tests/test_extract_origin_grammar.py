@@ -297,7 +297,7 @@ def test_a_time_set_off_between_subject_and_verb_is_no_subject() -> None:
     ("phrase", "name"),
     [
         ("the Russian emergencies ministry's press service", "Russian Ministry of Emergencies"),
-        ("Palestinian Health Ministry spokesman Ashraf al-Kidra", "Palestinian Ministry of Health"),
+        ("Palestinian Health Ministry spokesman Ashraf al-Kidra", "Palestinian Health Ministry"),
     ],
 )
 def test_a_bodys_voice_is_the_body(phrase: str, name: str) -> None:
@@ -367,7 +367,7 @@ def test_a_headline_opener_and_per_name_the_speaker(text: str, origin: str) -> N
 def test_the_speaker_of_a_complement_clause_is_the_origin_through_the_teller() -> None:
     """ "Reuters reported that the ministry said N": the ministry's, via Reuters (rule 18c)."""
     text = "Reuters reported that the Kalomir Health Ministry said 40 people died."
-    assert chains(text)[0][1:] == ("Kalomir Ministry of Health", ("Reuters", OUTLET))
+    assert chains(text)[0][1:] == ("Kalomir Health Ministry", ("Reuters", OUTLET))
     text = (
         "Ria Novosti reports the Kalomir defence ministry has given an update claiming 1,351 "
         "soldiers have been killed."
@@ -426,7 +426,7 @@ def test_speakers_by_role_and_unnamed_speakers(text: str, origin: str) -> None:
         # a passive's agent and the outlet it spoke to
         (
             "The toll of 40 was confirmed by the Kalomir Health Ministry to AFP.",
-            "Kalomir Ministry of Health",
+            "Kalomir Health Ministry",
             ("AFP", OUTLET),
         ),
         # a statement by a minister is the ministry's; "cited by" passes figures on, it authors none
@@ -437,7 +437,7 @@ def test_speakers_by_role_and_unnamed_speakers(text: str, origin: str) -> None:
         ),
         (
             "The Kalomir Health Ministry's figures, cited by Reuters, show 40 people died.",
-            "Kalomir Ministry of Health",
+            "Kalomir Health Ministry",
             (OUTLET,),
         ),
     ],
@@ -453,7 +453,7 @@ def test_a_pointer_that_cites_gives_the_cited_body() -> None:
         "The Kalomir Health Ministry said 40 people died.\n\n"
         "The ministry said, citing hospital officials, that 12 more were injured."
     )
-    assert origins(text) == ["Kalomir Ministry of Health", "Hospital officials"]
+    assert origins(text) == ["Kalomir Health Ministry", "Hospital officials"]
 
 
 @pytest.mark.parametrize(
@@ -462,7 +462,7 @@ def test_a_pointer_that_cites_gives_the_cited_body() -> None:
         ("The government's death toll currently is 715.", "Government"),
         (
             "The Kalomir Health Ministry's latest tally stands at 40 dead.",
-            "Kalomir Ministry of Health",
+            "Kalomir Health Ministry",
         ),
         ("Figures show the government's toll at 715.", "Government"),
         # a place's or an event's toll has no owner who speaks

@@ -29,9 +29,21 @@ from claimdiff._extract._constructions import (
 )
 from claimdiff._extract._pointers import Attribution, with_person
 from claimdiff._extract._sources import ANAPHORS, canonical_source, source_kind
+from claimdiff._extract._speech import (
+    ALSO_ACTIONS,
+    BASIS_VERBS,
+    BREAKDOWN_BY,
+    DOCUMENT_SUBJECT,
+    DOCUMENT_VERBS,
+    MODIFIES,
+    NOT_SPEECH,
+    NOUNS,
+    SPEECH,
+    VERB,
+    VERB_NEXT,
+)
 from claimdiff._extract._subjects import APPOSED_ROLE, ROLE, cut, inverted, subject
 from claimdiff._extract._subjects import told as told_to
-from claimdiff._extract._text import alternation
 from claimdiff._extract._time import CALENDAR_WORDS, MONTH_PATTERN
 from claimdiff._model.aliases import bodies_named
 from claimdiff._model.claim import Source, SourceKind
@@ -39,39 +51,6 @@ from claimdiff._model.claim import Source, SourceKind
 __all__ = ["attributions", "cited_source", "figure_of", "quote_speaker"]
 
 # fmt: off
-#: The verbs of speech and report, as a regular expression (each is followed by the end of a word).
-_SPEECH = alternation(
-    [
-        "said", "says", "say", "told", "tells", "reported", "reports", "stated", "states", "announced",
-        "announces", "confirmed", "confirms", "added", "adds", "claimed", "claims", "claim", "described",
-        "describes", "detailed", "details", "cited", "cites", "asserted", "asserts", "indicated", "indicates",
-        "wrote", "writes", "estimated", "estimates", "noted", "notes", "posted", "posts", "tweeted", "put",
-        "puts", "counted", "counts", "recorded", "records", "registered", "registers", "listed", "lists",
-        "warned", "indicate", "verified", "putting", "reporting", "saying", "announcing", "confirming", "estimate", "confirm", "report", "show", "shows", "showed",
-        "issued", "issues", "released", "releases", "published", "notified", "notifies", "informed", "informs",
-        "tell", "announce", "write", "warn", "warns", "fear", "fears", "feared", "believe", "believes",
-        "believed", "telling", "stating", "adding", "noting", "claiming", "estimating", "indicating",
-        "asserting",
-    ]
-)
-_VERB = re.compile(
-    rf"\b(?:(?:had|has|have|also|later|earlier|further|previously)\s+)*(?:(?P<verb>{_SPEECH})\b|"
-    r"(?P<revised>(?:revised|updated|corrected|raised|lowered)(?=\s+(?:its|their|his|her|the)\b)|"
-    r"(?:gave|given|gives|give|giving)(?=\s+(?:an?|the|its|their|his|her|new|updated|latest)\s+(?:[a-z]+\s+)?"
-    r"(?:update|figures?|toll|statement|briefing|estimate|tally|account|breakdown)\b)))"
-)
-#: What follows a speech verb when it is not speech: "claimed responsibility", "double-counted".
-_NOT_SPEECH = re.compile(
-    r"\s+(?:responsibility|credit|victory|control|(?:the\s+|(?:more than\s+|over\s+|at least\s+|about\s+|nearly\s+|"
-    r"some\s+)?[\d,]+\s+|[a-z]+(?:-[a-z]+)?\s+)?lives?)\b"
-)
-#: A participle before the thing counted modifies it: "confirmed cases", "recorded deaths", "registered IDPs".
-_MODIFIES = re.compile(
-    r"\s+(?:(?:or|and)\s+[a-z]+\s+)?(?:cases|deaths|infections|fatalities|casualties|injuries|patients|victims|people|persons|idps|"
-    r"refugees|figures?|numbers?|tolls?)\b"
-)
-_NOUNS = frozenset({"reports", "report", "estimates", "claims", "counts", "records", "details", "notes", "posts", "states",
-                    "lists", "fear", "fears"})
 #: "is said to have", "were reported to be": not a statement; "confirmed to AFP" is one (see _TOLD_TO).
 _TO = re.compile(r"\s+to\s+(?!(?:the\s+)?[A-Z])")
 #: A speech verb and the outlet it spoke to: "confirmed to AFP", "said to Reuters" (via that outlet).
@@ -85,7 +64,9 @@ _BY = re.compile(r"\b(?:statement|estimate|report|figures?|count|tally|data|comp
 #: A passive report verb and its agent: "44 deaths were reported by the ministry", "confirmed by officials".
 _PASSIVE_BY = re.compile(
     r"\b(?:were|was|been|are|is|being)\s+(?:officially\s+)?(?:reported|confirmed|recorded|registered|verified|"
-    rf"documented|counted|announced|notified)\s+by\s+(?!an?\s){_NOT_TIME}(?P<who>[^,.;:\"“”()]{{2,80}})"
+    r"documented|counted|announced|notified)(?:\s+to\s+[^,.;:\"“”()]{2,40}?)?"
+    rf"(?:\s+|,\s*(?:all|most|mostly|mainly|both)\s+)by\s+(?!an?\s){_NOT_TIME}"
+    r"(?P<who>[^,.;:\"“”()]{2,80})"
 )
 #: What an agent reported, after its name: "by the ministry of two confirmed cases".
 _REPORTED_WHAT = re.compile(
@@ -97,7 +78,7 @@ _METHOD = re.compile(r"\b(?:tests?|testing|laborator(?:y|ies)|labs?|pcr|sequenci
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:\"“”()]{2,80})")
 #: "per X" before a name, read on the text as written ("per the Disaster Agency"; "per day" names no one).
 _PER = re.compile(r"\bper\s+(?P<who>(?:the\s+)?[A-Z][^,.;:\"“”()]{1,80})")
-_CITING = re.compile(r"\b(?:citing|quoting|with reference to|referring to)\s+(?P<who>[^,.;:\"“”()]{2,80}?)(?=\s+(?:indicate|indicates|indicated|said|say|"
+_CITING = re.compile(r"\b(?:citing|quoting|(?:who|which|that)\s+(?:cited|quoted)|with reference to|referring to)\s+(?P<who>[^,.;:\"“”()]{2,80}?)(?=\s+(?:indicate|indicates|indicated|said|say|"
                      r"says|show|shows|showed|report|reports|reported|put|puts|suggest|suggests|that|as)\b|[,.;:()]|$)")
 _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|is|are|be|been|being|it is|widely|an?|the)\s+$")
 #: A determiner, possessive or closed-class adjective before a word: it is a noun ("its first report").
@@ -107,16 +88,6 @@ _DETERMINED = re.compile(
     r"(?:(?:first|latest|last|new|initial|preliminary|daily|weekly|final|previous|official|separate|own)\s+)?$"
 )
 # fmt: on
-
-
-#: Report verbs that are action verbs too ("The floods put 300 people at risk", "the city recorded 40 mm"):
-#: their subject is a speaker only when it is a body or a person, never a thing (ANNOTATION.md rule 16).
-_ALSO_ACTIONS = frozenset(
-    {"put", "puts", "putting", "recorded", "records", "registered", "registers", "counted", "counts",
-     "listed", "lists", "show", "shows", "showed", "issued", "issues", "released", "releases", "published",
-     "described", "describes", "detailed", "details", "verified", "notified", "notifies", "informed",
-     "informs", "cited", "cites", "posted", "posts"}
-)  # fmt: skip
 
 
 def _speaks(found: Attribution) -> bool:
@@ -138,9 +109,17 @@ def _speaks(found: Attribution) -> bool:
         or any(w[:1].isupper() for w in words[1:])
         or (len(words) == 1 and (words[0].isupper() or not words[0].endswith("s")))
         or words[-1].lower() in {"reports", "report"}
+        or words[-1].lower()
+        in _PEOPLE  # "Field teams report", "Aid workers put the toll at" (rule 18)
     )
 
 
+#: Head nouns of people who can report, unnamed: "field teams", "aid workers", "witnesses" (ANNOTATION.md rule 18).
+_PEOPLE = frozenset(
+    {"teams", "workers", "officials", "sources", "residents", "witnesses", "volunteers", "responders", "partners",
+     "staff", "doctors", "medics", "rescuers", "activists", "monitors", "observers", "agencies", "authorities",
+     "enumerators", "informants"}
+)  # fmt: skip
 #: A teller right after a quotation's speaker: '"...," the ministry said, according to TASS.'
 _ACCORDING_AFTER = re.compile(r"[^,.;:\"“”]{0,30}?,\s*according to\s+(?P<who>[^,.;:\"“”()]{2,60})")
 #: What may follow a verb that closes its sentence: "..., Xinhua reported on Monday."
@@ -224,6 +203,8 @@ def attributions(
     for m in _REPORTED_TO.finditer(
         low, start, end
     ):  # "131 cases were reported to CDC": the body counting them
+        if " by " in m.group("who"):
+            continue  # "reported to WHO by the ministry": the ministry reported them (the agent, below)
         found = canonical_source(cut(text, m.start("who"), m.group("who")))
         if names_someone(found) and not quoted(m.start()):
             out.append((m.start(), found))
@@ -232,10 +213,14 @@ def attributions(
     ):  # "compiled ... by the Iraq Body Count", "a statement by the minister"
         if _PASSED_ON.search(m.group(0)):
             continue  # "the ministry's figures, cited by Reuters": Reuters passed them on, it wrote none
-        what = _REPORTED_WHAT.search(low, m.start("who"), m.end("who"))  # "by X that ...": X
-        found = canonical_source(
-            text[m.start("who") : m.end("who") if what is None else what.start()]
+        # "by X that ...", "figures by X suggest 17,489": X, the agent ending before what it reported
+        what = _REPORTED_WHAT.search(low, m.start("who"), m.end("who")) or VERB_NEXT.search(
+            low, m.start("who"), m.end("who")
         )
+        agent = text[m.start("who") : m.end("who") if what is None else what.start()]
+        if BREAKDOWN_BY.fullmatch(agent):
+            continue  # "Data by province show": a breakdown, no agent
+        found = canonical_source(agent)
         if names_someone(found) and not quoted(m.start()):
             out.append((m.start(), found))
     for m in _PASSIVE_BY.finditer(low, start, end):  # "44 deaths were reported by the ministry"
@@ -255,7 +240,12 @@ def attributions(
                 found, via=(*found.via, *told_to(text, low, to.end() - 1, agent_end))
             )
         if names_someone(found) and not quoted(m.start()):
-            out.append((m.start(), found))
+            parts = _each_reporter(text, m.end("who"), end)
+            # "reported by Greece (45), Italy (42)": each its own; the total no one's (F10)
+            if parts:
+                out += [(m.end("who"), attrs.evolve(found, reaches_back=False)), *parts]
+            else:
+                out.append((m.start(), found))
     tellers: list[tuple[int, Attribution]] = []
     owned = OWN_TOLL.finditer(low, start, end) if has(low, ("'s", "’s"), start, end) else ()
     for m in owned:  # "The government's death toll is 715": the government's
@@ -298,7 +288,11 @@ def attributions(
             )
             if cited is not None and cited.source is not None:
                 found = Attribution(cited.source, via=(found.source, *found.via))
-        if names_someone(found) and not quoted(m.start()):
+        # "according to the data": the figures of the speaker just named ("the report" may be another's)
+        pointer = (
+            found is not None and found.source is None and _THE_DATA.match(low, m.start("who"))
+        )
+        if (names_someone(found) or pointer) and found is not None and not quoted(m.start()):
             out.append((m.start(), found))
             if _TAIL.fullmatch(low, m.end("who"), end):  # "X said ..., according to TASS"
                 tellers.append((m.start(), found))
@@ -316,10 +310,10 @@ def attributions(
     titled: bool | None = None  # whether the sentence is a title-case headline, read when needed
     verbs: list[Attribution] = []  # the subjects of the sentence's speech verbs so far
     said_to = start  # where the last speech verb ends: a later subject begins after it
-    for m in _VERB.finditer(low, start, end):
+    for m in VERB.finditer(low, start, end):
         verb_at = m.start("verb") if m.group("verb") else m.start("revised")
-        if m.group("verb") in _NOUNS and (
-            _VERB.match(low, m.end() + 1)
+        if m.group("verb") in NOUNS and (
+            VERB.match(low, m.end() + 1)
             or noun_after_adjective(low, start, verb_at)
             or _DETERMINED.search(low, max(start, verb_at - 60), verb_at)
         ):
@@ -328,17 +322,21 @@ def attributions(
             quoted(verb_at)
             or any(a < verb_at < b for a, b in quoted_as)
             or (_PASSIVE_BEFORE.search(low, start, verb_at) and not m.group(0).endswith("ing"))
-            or _TO.match(text, m.end())
+            or (m.group("verb") and _TO.match(text, m.end()))
             or _BY_AGENT.match(low, m.end())  # "cited by Reuters": a passive, its agent read apart
             or low.endswith(
                 "to ", max(start, verb_at - 3), verb_at
             )  # "unable to say": an infinitive
             or not (text[verb_at].islower() or (titled := headline(titled, text, start, end)))
             or low[verb_at - 1 : verb_at] == "-"  # "United States", "lab-confirmed"
-            or _NOT_SPEECH.match(low, m.end())
-            or _MODIFIES.match(
+            or NOT_SPEECH.match(low, m.end())
+            or MODIFIES.match(
                 low, m.end()
             )  # "48 new confirmed cases", "the number of reported deaths": an adjective
+            or (  # "29 new confirmed EVD cases": an adjective before a named disease's cases
+                _IN_A_COUNT.search(low, max(start, verb_at - 30), verb_at)
+                and _NAMED_CASES.match(text, m.end())
+            )
             or low[max(start, verb_at - 7) : verb_at].endswith(("double-", "double ", "re-"))
         ):
             continue
@@ -365,8 +363,20 @@ def attributions(
             if found is not None and verbs and not CLAUSE_BETWEEN.search(low, said_to, before):
                 # "Reuters reported that the ministry said ...": the ministry's, through Reuters
                 found = through(found, out[-1][1] if out else verbs[-1])
+        if m.group("verb") in BASIS_VERBS:
+            document = DOCUMENT_SUBJECT.search(low, max(said_to, verb_at - 120), verb_at)
+            if document is None and m.group("verb") in DOCUMENT_VERBS:
+                continue  # "Rescuers found 12 bodies": an action; "An assessment found that": a report
+            if (
+                document is not None
+                and verbs
+                and found is not None
+                and not CLAUSE_BETWEEN.search(low, said_to, before)
+            ):
+                # "X said that data showed N ...": the basis names no second speaker (ANNOTATION.md C13)
+                found = verbs[-1]
         if found is None or (
-            (m.group("verb") in _ALSO_ACTIONS or m.group("verb") in _NOUNS) and not _speaks(found)
+            (m.group("verb") in ALSO_ACTIONS or m.group("verb") in NOUNS) and not _speaks(found)
         ):
             # "The floods put 300 people at risk", "Satellite images show", "rocked southern states":
             # no speaker
@@ -431,12 +441,57 @@ def attributions(
     return out
 
 
+#: Figures named by a definite noun alone: "the data", "the figures", "the latest statistics".
+_THE_DATA = re.compile(
+    r"the\s+(?:latest\s+|same\s+|official\s+)?(?:data|figures|statistics|tally)\s*$|"
+    r"the\s+(?:latest\s+|same\s+|official\s+)?(?:data|figures|statistics|tally)\b(?=\s*[,.;])"
+)
+#: A count being named before a participle: "29 new ", "1,200 suspected ".
+_IN_A_COUNT = re.compile(r"(?:\d|\b(?:new|additional|more|further|suspected|probable))\s+$")
+#: A disease's name, then its cases: " EVD cases", " COVID-19 deaths".
+_NAMED_CASES = re.compile(
+    r"\s+(?:[A-Z][\w-]*\s+){1,2}(?i:cases|deaths|infections|fatalities|patients|victims)\b"
+)
+#: The rest of a clause up to its comma: "... reported early Monday, " (before "citing rescuers").
+_TO_COMMA = re.compile(r"[^,.;:\"“”]{0,40}?,\s*")
 #: A passive's agent after its verb: "cited by Reuters", "reported by the ministry".
-_BY_AGENT = re.compile(r"\s+by\b")
+_BY_AGENT = re.compile(
+    r"\s+by\b(?!\s+(?:tele)?phone\b|\s+e-?mail\b|\s+video\b|\s+text\b|\s+radio\b|\s+satellite\b|\s+letter\b)"
+)  # "said by telephone": how, not who
 #: A participle of passing on before "by": the agent relayed the figures, it did not author them.
 _PASSED_ON = re.compile(r"\b(?:cited|quoted|relayed|carried|picked up)\s+by\b")
 #: "to" before the outlet an agent spoke to: "confirmed by the ministry to AFP".
 _TO_OUTLET = re.compile(r"\s+to\s+(?!(?:be|have|been|had|date)\b)")
+
+
+#: A reporter's figure in brackets after its name, in a list of reporters: "Greece (45)", ", Italy (42)".
+_THEIR_FIGURE = re.compile(r"\s*\(\s*\d[\d,. ]*\)")
+_NEXT_REPORTER = re.compile(
+    r",?\s*(?:and\s+)?(?P<who>[A-Z][^,;:.()\"“”]{1,40}?)\*?(?=\s*\(\s*\d[\d,. ]*\))"
+)
+
+
+def _each_reporter(text: str, at: int, end: int) -> list[tuple[int, Attribution]]:
+    """The reporters listed after a passive's first agent, each before its figure in brackets, or none.
+
+    "have been reported by Greece (45), Italy (42) and Serbia (35)": Italy's and Serbia's, each where
+    its name stands, none reaching back to the total (ANNOTATION.md F10: the total no one of them states).
+    """
+    first = _THEIR_FIGURE.match(text, at, end)
+    if first is None:
+        return []
+    out: list[tuple[int, Attribution]] = []
+    pos = first.end()
+    while (m := _NEXT_REPORTER.match(text, pos, end)) is not None:
+        found = canonical_source(m.group("who"))
+        if found is None or found.source is None:
+            break
+        out.append((m.start("who"), attrs.evolve(found, reaches_back=False)))
+        figure = _THEIR_FIGURE.match(text, m.end(), end)
+        if figure is None:
+            break
+        pos = figure.end()
+    return out
 
 
 def _citing_within(text: str, low: str, start: int, end: int) -> Attribution | None:
@@ -461,8 +516,8 @@ def quote_speaker(
 ) -> Attribution | None:
     """The speaker of the quotation between ``opening`` and ``closing``, named after or before it."""
     after = low[closing + 1 : block_end]
-    m = re.match(rf"\s*,?\s*(?P<verb>{_SPEECH})\s+(?P<who>[^,.;:\"“”]{{2,80}})", after) or re.match(
-        rf"\s*,?\s*(?P<who>[^,.;:\"“”]{{2,80}}?)\s+(?:had\s+|has\s+)?(?:{_SPEECH})\b", after
+    m = re.match(rf"\s*,?\s*(?P<verb>{SPEECH})\s+(?P<who>[^,.;:\"“”]{{2,80}})", after) or re.match(
+        rf"\s*,?\s*(?P<who>[^,.;:\"“”]{{2,80}}?)\s+(?:had\s+|has\s+)?(?:{SPEECH})\b", after
     )
     if m:
         found = (
@@ -476,13 +531,23 @@ def quote_speaker(
             if told is None
             else canonical_source(cut(text, told.start("who"), told.group("who")))
         )
+        comma = _TO_COMMA.match(low, closing + 1 + m.end(), block_end) if told is None else None
+        cites = None if comma is None else _CITING.match(low, comma.end(), block_end)
+        cited = (
+            None
+            if cites is None
+            else named_or_role(canonical_source(cut(text, cites.start("who"), cites.group("who"))))
+        )
+        if found is not None and found.source is not None and cited is not None and cited.source:
+            # '"...," Xinhua reported, citing rescuers': the rescuers' words, through Xinhua (rule 18c)
+            return Attribution(cited.source, via=(found.source, *found.via))
         if found is None or found.source is None or teller is None or teller.source is None:
             return found
         # '"...," the ministry said, according to TASS': the ministry's words, through TASS
         return attrs.evolve(found, via=(*found.via, teller.source, *teller.via))
     before = low[block_start:opening]
     m = re.search(
-        rf"(?:^|[.;,\"”]\s)(?P<who>[^,.;:\"“”]{{2,80}}?)\s+(?:{_SPEECH})\b[^\"“.]{{0,60}}[:,]\s*$",
+        rf"(?:^|[.;,\"”]\s)(?P<who>[^,.;:\"“”]{{2,80}}?)\s+(?:{SPEECH})\b[^\"“.]{{0,60}}[:,]\s*$",
         before,
     )
     if m:

@@ -45,7 +45,13 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
     out: list[Candidate] = []
     prose: list[Block] = []  # cells that are phrases, read as running text
     where = next((k for k, h in enumerate(table.header) if PLACE_HEADER.search(h.text)), None)
-    who = reader.carried or reader.cited or reader.named_body() or reader.heading_source
+    who = (
+        reader.carried
+        or reader.cited
+        or reader.named_body()
+        or reader.heading_source
+        or reader.issuer
+    )
     source, via = reader.chain_of(who)
     titled = _title_counted(reader.low, table.caption) if table.caption else None
     lead = _lead(reader, table.caption) if table.caption else None

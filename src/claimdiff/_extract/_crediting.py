@@ -15,14 +15,55 @@ from collections.abc import Mapping
 import attrs
 
 from claimdiff._extract._attribution import attributions
+from claimdiff._extract._gazetteer_reads import known
 from claimdiff._extract._placing import Placing
 from claimdiff._extract._pointers import Attribution
+from claimdiff._extract._sources import canonical_source as canonical_source_of
 from claimdiff._extract._sources import member_named
-from claimdiff._extract._text import Block, sentences
+from claimdiff._extract._text import Block, Sentence, sentences
 from claimdiff._model.aliases import canonical_source
 from claimdiff._model.claim import Source
 
 __all__ = ["Crediting"]
+
+#: A report verb with no one named: "it was reported that", "it is said", "it has been estimated".
+_IMPERSONAL = re.compile(
+    r"\bit\s+(?:is|was|has\s+been|had\s+been)\s+(?:also\s+)?(?:reported|said|stated|claimed|estimated|"
+    r"alleged|believed)\b"
+)
+#: A line naming whose release the text is: "From a Combined Joint Task Force Operation Inherent Resolve News Release".
+_RELEASE = re.compile(
+    r"\s*From\s+(?:an?\s+|the\s+)?(?P<who>[A-Z][^\n]{2,120}?)\s+(?i:(?:news|press|media)\s+release|"
+    r"press\s+statement|statement)\s*"
+)
+#: A speaker's label opening a line of a transcript: "Sergei Shoigu: ", "President of Russia Vladimir Putin: ".
+_LABEL = re.compile(r"[ \t]*(?P<who>[A-Z][^:\n]{2,120}?):[ \t]+(?=\S)")
+_LABEL_LINE = re.compile(r"^[ \t]*(?P<who>[A-Z][^:\n]{2,120}?):[ \t]+(?=\S)", re.MULTILINE)
+#: Words a label joins a title's capitalised words with: "Minister of Civil Defence, Emergencies and ...".
+_LABEL_JOINERS = frozenset({"of", "the", "and", "for", "on"})
+#: A line that separates parts of a text: "* * *", "---".
+_SEPARATOR = re.compile(r"\s*(?:[*\-_=~]\s*){3,}")
+#: What ends a sentence at the end of a block ("." but also a closing quotation mark or bracket).
+_ENDS_SENTENCE = ".!?:;\"”’'…)"
+
+
+#: Words of a label that name a place or a part of a report, never a person: "Central Region:", "Key Figures:".
+_NOT_PEOPLE = frozenset(
+    {"region", "province", "state", "district", "county", "area", "areas", "city", "governorate", "oblast",
+     "zone", "department", "island", "islands", "update", "overview", "summary", "situation", "response",
+     "needs", "highlights", "note", "notes", "source", "sources", "background", "figures", "total",
+     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
+)  # fmt: skip
+
+
+def _a_name(label: str) -> bool:
+    """Whether a label is a person's name, with or without their title: capitalised words closing on two."""
+    words = label.replace(",", " ").split()
+    return (
+        2 <= len(words) <= 16
+        and all(w[:1].isupper() or w in _LABEL_JOINERS for w in words)
+        and all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in words[-2:])
+    )
 
 
 @attrs.define(kw_only=True)
@@ -53,6 +94,71 @@ class Crediting(Placing):
     heading_source: Attribution | None = (
         None  # "Madagascar - Flood (Media)": a heading's one source, its text's
     )
+    #: "From a Combined Joint Task Force News Release": whose release the text is, the origin of the figures
+    #: its body credits to no one (ANNOTATION.md C7)
+    issuer: Attribution | None = None
+    #: the sentence's attributions, as read
+    said_now: list[tuple[int, Attribution]] = attrs.Factory(list)
+    #: a transcript's speaker, from their label to the next one
+    turn: Attribution | None = None
+    #: the block read before: whether this one goes on with its sentence
+    block_before: Block | None = None
+    #: whether the text is a transcript, read when a block opens on a label
+    dialogue: bool | None = None
+
+    def carried_into(self, block: Block) -> Attribution | None:
+        """The speaker a block is read with until its own sentences name one.
+
+        A block that goes on with the sentence the block before left open (a line wrapped inside a
+        paragraph, "... following the arrival of a traveller from / Tanzania ...") keeps that
+        sentence's speaker (ANNOTATION.md rule 16: to the end of its paragraph). In a transcript (two
+        or more speakers' labels opening lines: "Sergei Shoigu: Mr Prime Minister, ..."), a label's
+        speaker says everything up to the next label or heading, in every paragraph of the turn.
+        """
+        before, self.block_before = self.block_before, block
+        release = _RELEASE.fullmatch(self.text, block.start, block.end)
+        if release is not None:
+            issuer = canonical_source_of(release.group("who"))
+            self.issuer = issuer if issuer is not None and issuer.source is not None else None
+            return None
+        label = _LABEL.match(self.text, block.start, block.end)
+        if label is not None and self._a_speaker(label.group("who")) and self._transcript():
+            said = canonical_source_of(label.group("who"))
+            self.turn = said if said is not None and said.source is not None else None
+            if self.turn is not None:
+                self.previous = self.turn
+            return self.turn
+        if block.heading or _SEPARATOR.fullmatch(self.text, block.start, block.end):
+            self.turn = None
+        if self.turn is not None:
+            return self.turn
+        open_before = (
+            before is not None
+            and before.paragraph == block.paragraph
+            and (
+                not before.heading or before.list_item
+            )  # a bullet wrapped early looks like a heading
+            and not block.heading
+            and not block.list_item
+            and self.text[before.start : before.end].rstrip()[-1:] not in _ENDS_SENTENCE
+        )
+        return self.carried if open_before else None
+
+    def _a_speaker(self, label: str) -> bool:
+        """Whether a line's label names a person speaking ("Sergei Shoigu"), not a place or a section."""
+        words = {w.lower() for w in label.split()}
+        return _a_name(label) and not words & _NOT_PEOPLE and not known(self.gazetteer, label)
+
+    def _transcript(self) -> bool:
+        """Whether two or more different speakers' labels open lines of the text (read once)."""
+        if self.dialogue is None:
+            names = {
+                m.group("who")
+                for m in _LABEL_LINE.finditer(self.text)
+                if self._a_speaker(m.group("who"))
+            }
+            self.dialogue = len(names) >= 2
+        return self.dialogue
 
     def last_speaker(self, block: Block, quotes: list[tuple[int, int]]) -> Attribution | None:
         """The last speaker a block names, read sentence by sentence from its end (each read once)."""
@@ -93,7 +199,36 @@ class Crediting(Placing):
         if after:
             return after[0]
         return (
-            self.carried or self.cited or self.lead_in or self.named_body() or self.heading_source
+            self.carried
+            or self.cited
+            or self.lead_in
+            or self.named_body()
+            or self.heading_source
+            or self.issuer
+        )
+
+    def speakers_of(
+        self, s: Sentence, quotes: list[tuple[int, int]]
+    ) -> list[tuple[int, Attribution]]:
+        """The speakers a sentence names, each with its offset, pointers back resolved.
+
+        A sentence that says only that something "was reported" ("Furthermore, it was reported that 15
+        civilians were killed") names no one and says so: the speaker carried from the sentences
+        before does not reach it (ANNOTATION.md rule 16: publicly reported figures are the outlet's).
+        """
+        said = [
+            (at, a.resolve(self.previous))
+            for at, a in attributions(self.text, self.low, s.start, s.end, quotes)
+        ]
+        if not said and _IMPERSONAL.search(self.low, s.start, s.end):
+            self.carried = None
+        self.said_now = [(at, a) for at, a in said if a is not None]
+        return self.said_now
+
+    def own_reporter(self, start: int, end: int) -> Attribution | None:
+        """The reporter the sentence names between ``start`` and ``end``: a list item's own ("Italy (42)")."""
+        return next(
+            (a for at, a in self.said_now if start <= at < end and not a.reaches_back), None
         )
 
     def chain_of(self, who: Attribution | None) -> tuple[Source, tuple[Source, ...]]:

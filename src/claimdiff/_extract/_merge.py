@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from claimdiff._extract._attribution import cited_source
+from claimdiff._extract._names import shorter_spellings
 from claimdiff._extract._sources import ANAPHORS, spelled_more_fully
 from claimdiff._extract._text import split_blocks
 from claimdiff._model.aliases import canonical_source, source_key
@@ -167,11 +168,8 @@ def one_spelling(found: list[Candidate]) -> list[Candidate]:
         str, list[str]
     ] = {}  # the last words of each name (two or more, folded) -> the names
     for name in names:
-        words = source_key(name).split()
-        for n in range(2, len(words)):
-            ending.setdefault(" ".join(words[-n:]), []).append(name)
-            if words[n] == "of":  # "Ministry of Health of the Republic of X": its first words too
-                ending.setdefault(" ".join(words[:n]), []).append(name)
+        for key in shorter_spellings(name):
+            ending.setdefault(key, []).append(name)
     fuller: dict[str, Source] = {}
     for name in names:
         longer = [o for o in ending.get(source_key(name), ()) if spelled_more_fully(name, o)]

@@ -24,6 +24,7 @@ __all__ = [
     "defined_names",
     "members_of",
     "named_in_apposition",
+    "shorter_spellings",
     "spelled_more_fully",
 ]
 
@@ -71,6 +72,16 @@ def spelled_more_fully(short: str, long: str) -> bool:
     True
     """
     words, longer = _key(short).split(), _key(long).split()
+    if (
+        words
+        and len(longer) > len(words)
+        and longer[: len(words)] == words
+        and all(w in _GENERIC_TAIL for w in longer[len(words) :])
+        and all(w[:1].isupper() and w.lower() not in LEVELS for w in short.split())
+    ):
+        return True  # "Xinhua" and "Xinhua News Agency": a name and the same name with its kind of body
+    if short.isupper() and short.isalpha() and len(short) >= 2 and _initials(long) == short.lower():
+        return True  # "NDMA" after "the National Disaster Management Authority": its initials
     if len(words) < 2 or len(longer) <= len(words):
         return False
     if longer[: len(words)] == words and longer[len(words)] == "of":  # "... of the Red Sea State"
@@ -84,6 +95,44 @@ def spelled_more_fully(short: str, long: str) -> bool:
     return longer[len(longer) - len(words) :] == words and all(
         w[:1].isupper() and w.lower() not in LEVELS for w in extra
     )
+
+
+#: Words naming a kind of body that a name may close with or leave out: "Xinhua News Agency" is Xinhua.
+_GENERIC_TAIL = frozenset({"news", "agency", "service", "broadcasting", "corporation", "network"})
+
+
+def _initials(name: str) -> str:
+    """The initials of a name of three capitalised words or more, its joiners left out ("ndma"), else ``""``."""
+    words = [w for w in name.split() if w.lower() not in JOINERS]
+    if len(words) < 3 or not all(w[:1].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words).lower()
+
+
+def shorter_spellings(name: str) -> list[str]:
+    """The folded shorter names ``name`` may spell more fully (see :func:`spelled_more_fully`), to look them up.
+
+    Its last two or more words, its first words before an "of", its initials, and its first words
+    before the words naming its kind of body.
+
+    >>> shorter_spellings("Xinhua News Agency")
+    ['news agency', 'xna', 'xinhua']
+    """
+    words = _key(name).split()
+    out: list[str] = []
+    for n in range(2, len(words)):
+        out.append(" ".join(words[-n:]))
+        if words[n] == "of":  # "Ministry of Health of the Republic of X": its first words too
+            out.append(" ".join(words[:n]))
+    initials = _initials(name)
+    if len(initials) >= 2:
+        out.append(initials)
+    kept = len(words)
+    while kept > 1 and words[kept - 1] in _GENERIC_TAIL:
+        kept -= 1
+    if kept < len(words):
+        out.append(" ".join(words[:kept]))
+    return out
 
 
 #: A story's dateline: "DUBAI -", "BEIRUT (Reuters) -", "KABUL:", "GENEVA, May 11 (Xinhua) --".
@@ -113,7 +162,7 @@ def named_in_apposition(phrase: str) -> str | None:
 #: The bodies an organisation's own channel speaks for: its members among the bodies the built-in table
 #: knows (``claimdiff._model.aliases``). The United Nations' briefings and news relay its agencies' work.
 MEMBERS: dict[str, frozenset[str]] = {
-    "United Nations": frozenset({"OCHA", "OHCHR", "WHO", "IOM", "UNHCR", "UNICEF", "WFP"}),
+    "United Nations": frozenset({"OCHA", "OHCHR", "WHO", "IOM", "UNHCR", "UNICEF", "WFP", "UNRWA"}),
 }
 
 

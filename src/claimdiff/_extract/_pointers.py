@@ -69,6 +69,9 @@ class Attribution:
         if self.source is not None and self.refers_to:  # a name that may point back
             if previous is not None and previous.source is not None and self._fits(previous.source):
                 return attrs.evolve(previous, via=previous.via + self.via)
+            teller = self._teller(previous)
+            if teller is not None:
+                return teller
             earlier = self._earlier(known)
             if earlier is not None:
                 return Attribution(earlier, via=self.via, people=known)
@@ -86,6 +89,9 @@ class Attribution:
             return Attribution(body, via=self.via, people=spoke)
         if previous is not None and previous.source is not None and self._fits(previous.source):
             return attrs.evolve(previous, via=previous.via + self.via)
+        teller = self._teller(previous)
+        if teller is not None:
+            return teller
         earlier = self._earlier(known)
         if (
             earlier is not None
@@ -96,6 +102,16 @@ class Attribution:
         ):  # "the governor said" with no governor named before: the role is the source
             return Attribution(self.alone, via=self.via, people=known)
         return None
+
+    def _teller(self, previous: Attribution | None) -> Attribution | None:
+        """The outlet the speaker just named came through, when the pointer's noun names it and not the speaker.
+
+        '"... 60 died," according to Xinhua who cited local officials. ..., the news agency added': Xinhua.
+        """
+        if previous is None or not self.refers_to or self.refers_to in _SPEAKS_FOR_ANY:
+            return None
+        told = next((v for v in previous.via if self._fits(v)), None)
+        return None if told is None else Attribution(told, via=self.via, people=previous.people)
 
     def points_to(self, speaker: Attribution) -> bool:
         """Whether this pointer back ("it", "the ministry") means ``speaker``, a speaker just named.
@@ -114,6 +130,8 @@ class Attribution:
         *modifiers, head = self.refers_to.split()
         # "the two observatory officials": the observatory's people; "the Russian military" after
         # Russia's defence ministry (ANNOTATION.md rule 27); "the regional governor": a level, no name
+        if head == "agency" and modifiers == ["news"] and body.kind is SourceKind.AGENCY:
+            return True  # "the news agency" after Xinhua: the agency just named, whatever its name
         fits_head = (
             head in _SPEAKS_FOR_ANY
             or _FITS.get(head, head) in name
@@ -165,7 +183,11 @@ def _person_body(name: str, people: tuple[tuple[str, Source], ...]) -> Source | 
     if not people or not name[:1].isupper() or len(name.split()) > 3:
         return None
     for person, body in reversed(people):
-        if person and (name == person or (len(name.split()) == 1 and name == person.split()[-1])):
+        # "Shi" after "county official Shi Zaiqing": one word of the name (a surname comes first in some names)
+        if person and (
+            name == person
+            or (len(name.split()) == 1 and name in (person.split()[0], person.split()[-1]))
+        ):
             return body
     return None
 

@@ -13,7 +13,7 @@ import re
 
 import attrs
 
-from claimdiff._extract._attribution import attributions, figure_of, quote_speaker
+from claimdiff._extract._attribution import figure_of, quote_speaker
 from claimdiff._extract._blocks import closing_citation, heading_source, is_caption, is_heading
 from claimdiff._extract._candidate import Candidate
 from claimdiff._extract._clauses import (
@@ -135,7 +135,7 @@ class _Reader(Crediting):
             quote_speaker(self.text, self.low, a, b, block.start, block.end) for a, b in quotes
         ]
         out: list[Candidate] = []
-        self.carried = None
+        self.carried = self.carried_into(block)
         for sentence in sentences(self.text, block):
             out += self.sentence(sentence, quotes, speakers)
         self.past_lead = (
@@ -152,11 +152,7 @@ class _Reader(Crediting):
     def sentence(
         self, s: Sentence, quotes: list[tuple[int, int]], speakers: list[Attribution | None]
     ) -> list[Candidate]:
-        said = [
-            (at, a.resolve(self.previous))
-            for at, a in attributions(self.text, self.low, s.start, s.end, quotes)
-        ]
-        resolved = [(at, a) for at, a in said if a is not None]
+        resolved = self.speakers_of(s, quotes)
         found = figures(self.reading, self.low, s.start, s.end, self.hedges, self.vocabulary)
         out: list[Candidate] = []
         found = elided(self.low, [f for f in found if not in_areas(self.low, s.start, f)])

@@ -109,7 +109,7 @@ _KINDS: tuple[tuple[SourceKind, re.Pattern[str]], ...] = (
 #: A person's name after their role: "Health Minister Ana Ruiz", "spokesperson Maj. Gen. Ann Lee".
 PERSON_AFTER_ROLE = re.compile(
     r"\b(?i:minister|spokes(?:man|woman|person)|chief|head|director(?:[- ]general)?|commissioner(?:-general)?|"
-    r"president|governor|secretary-general|mayor|coordinator|official)\s+"
+    r"president|governor|secretary-general|mayor|coordinator|official|chair(?:man|woman|person))\s+"
     r"(?:(?:Maj|Gen|Lt|Col|Brig|Capt|Dr|Mr|Mrs|Ms|Prof)\.?\s+)*"
     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})$"
 )
@@ -120,7 +120,7 @@ PERSON_AFTER_ROLE = re.compile(
 #: person, it stays the office.
 _FOR_BODY = re.compile(
     r"^(?:[a-z]+\s+)?(?:spokes(?:man|woman|person)|head|chief|director(?:[- ]general)?|commissioner(?:-general)?|"
-    r"executive director|representative)\s+(?:for|of|at)\s+(?:the\s+)?(?P<body>.+)$",
+    r"executive director|representative|chair(?:man|woman|person)?)\s+(?:for|of|at)\s+(?:the\s+)?(?P<body>.+)$",
     re.IGNORECASE,
 )
 
@@ -132,9 +132,9 @@ _NAME_WORD = r"(?:[A-Z]|(?:al|el|ad|as|ash|bin|ibn|abu|de|da|di|du|van|von|der|l
 #: The body before the speaker's role, with or without the person's name: "UNICEF spokesperson Ann Lee".
 _BODY_ROLE = re.compile(
     rf"^(?P<body>.+?)(?:'s)?\s+(?:{_RANK}\s+)?(?i:spokes(?:man|woman|person)|chief|head|director(?:[- ]general)?|"
-    rf"commissioner(?:-general)?)(?:\s+{_NAME_WORD}){{0,4}}$"
-    r"|^(?P<owner>.+?)'s\s+(?:[a-z]+\s+)?(?:officials?|officers?|spokes(?:man|woman|person)|press service|"
-    r"press office|media office)$"
+    rf"commissioner(?:-general)?|chair(?:man|woman|person))(?:\s+{_NAME_WORD}){{0,4}}$"
+    r"|^(?P<owner>.+?)'s\s+(?:[a-z]+\s+)?(?:officials?|officers?|spokes(?:man|woman|person)|press[- ]service|"
+    r"press[- ]office|media office)$"
 )
 
 
@@ -146,7 +146,7 @@ _RANKED = re.compile(
 
 #: A one-person office of a state, its holder named or not: "Russian President Vladimir Putin".
 _HEAD_OF_STATE = re.compile(
-    r"^(?P<adj>[A-Z][a-z]+)\s+(?P<office>President|Prime Minister)(?:\s+[A-Z][\w.'’-]*){0,4}$"
+    r"^(?P<adj>[A-Z][a-z]+)\s+(?P<office>[Pp]resident|[Pp]rime [Mm]inister)(?:\s+[A-Z][\w.'’-]*){0,4}$"
 )
 #: A one-person office of a place, with or without the person: "Oaxaca Governor Alejandro Murat",
 #: "Kyiv Mayor Vitali Klitschko", "Taiwan's Premier William Lai" (the office speaks, ANNOTATION.md rule 17).
@@ -154,6 +154,10 @@ _PLACE_OFFICE = re.compile(
     r"^(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?:'s|’s)?\s+"
     r"(?P<office>President|Prime Minister|Premier|Chancellor|Chief Minister|Governor|Mayor)"
     r"(?:\s+[A-Z][\w.'’-]*){0,4}$"
+)
+#: A place's one-person office in lower case after its possessive: "Nagorno-Karabakh's president".
+_OWNED_OFFICE = re.compile(
+    r"^(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?:'s|’s)\s+(?P<office>president|prime minister|governor|mayor)$"
 )
 #: The level closing a region's name: "Bryansk Region Governor" is a governor of a region (role_name).
 _LEVEL_WORDS = frozenset({"region", "oblast", "province", "krai"})
@@ -204,7 +208,10 @@ def office_of(s: str) -> str | None:
     m = _HEAD_OF_STATE.match(s)
     country = _ADJECTIVES.get(m.group("adj").lower()) if m is not None else None
     if m is not None and country:
-        return f"{m.group('office')} of {country}"
+        return f"{m.group('office').title()} of {country}"
+    owned = _OWNED_OFFICE.match(s)
+    if owned is not None:  # "Nagorno-Karabakh's president": the office, as rule 17 writes it
+        return f"{owned.group('office').title()} of {owned.group('place')}"
     m = _PLACE_OFFICE.match(s)
     words = m.group("place").lower().split() if m is not None else []
     if m is None or words[0] in _RANKS or words[-1] in _LEVEL_WORDS:

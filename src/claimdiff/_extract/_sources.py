@@ -57,16 +57,29 @@ __all__ = [
 
 _LEADING = re.compile(
     r"^(?:(?:later|meanwhile|in the meantime|however|but|and|also|separately|earlier|initially|then|now|in addition|"
-    r"in a statement|in an update|on \w+day|overnight|today|yesterday)\b[\s,]*)+"
+    r"in a statement|in an update|on \w+day|overnight|today|yesterday|to date|so far|overall|in total|altogether|"
+    r"cumulatively|currently)\b[\s,]*)+"
 )
+#: A chronology's date opening an entry before its text: "March 7--", "7 March 1915 -", "May 2:".
+_DATED = re.compile(
+    rf"^(?:\d{{1,2}}\s+)?(?:{MONTH_PATTERN})(?:\s*\d{{1,2}}\b)?(?:,?\s+\d{{4}})?\s*(?:--|[-–—:])\s*(?=\w)"
+)
+#: A place opening a subject before its unnamed speaker in lower case: "In the neighboring X Province authorities".
+_IN_A_PLACE = re.compile(
+    r"^(?:[Ii]n|[Aa]cross|[Tt]hroughout)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:[A-Z][\w'’.-]*\s+)+(?=[a-z]+$)"
+)
+#: An age before a person's name, its numeral already cut: "(13-)year-old Carlos Ac".
+_AGED = re.compile(r"^(?:[a-z]+-)?years?-old\s+(?=[A-Z])")
+#: A free relative coordinated after a speaker: "... and what they are telling us" (no second body).
+_AND_WHAT = re.compile(r"\s+and\s+(?:what|how|whatever)\s")
 #: A time closing a name: "in November 2006", "on 12 May", "in 2019" (when it spoke, not who).
 _WHEN = (rf"in (?:early |late |mid-?)?(?:{MONTH_PATTERN})(?: \d{{1,2}})?(?:,? \d{{4}})?|in \d{{4}}|"
          rf"on \d{{1,2}} (?:{MONTH_PATTERN})(?: \d{{4}})?|on (?:{MONTH_PATTERN}) \d{{1,2}}(?:,? \d{{4}})?")
 _TRAILING = re.compile(
-    rf"(?:\s+(?:{_WHEN}|(?:late |early )?on \w+day|on \w+day (?:morning|evening|afternoon|night)|\w+day|today|yesterday|"
+    rf"(?:\s+(?:{_WHEN}|(?:late |early )?on \w+day|(?:on )?\w+day (?:morning|evening|afternoon|night)|\w+day|today|yesterday|"
     r"overnight|later|earlier|meanwhile|also|further|separately|again|initially|previously|first|now|still|there|"
     r"had|has|have|would|will|then|in a statement|in an update|in a telegram post|on telegram|"
-    r"in the (?:country|region|area|capital|city|province|state|territory)))+$"
+    r"in the (?:country|region|area|capital|city|province|state|territory)|worldwide|nationwide|countrywide|globally))+$"
 )
 #: What a body issues, as a noun: its statements, reports, posts, figures (one list for every reading below).
 _PAPERS = (r"statements?|reports?|updates?|posts?|briefings?|bulletins?|communiqu[eé]s?|messages?|announcements?|"
@@ -100,7 +113,7 @@ _COUNTED_HEADS = frozenset({"cases", "deaths", "people", "persons", "patients", 
 _SAME = frozenset({"same source", "same sources", "latter", "same agency", "same report", "same official"})
 #: A document that says what its author says: "the statement said", "the article says" (the author just named).
 _DOCUMENTS = frozenset({"statement", "article", "story", "release", "press release", "communiqué", "communique",
-                        "report", "update", "bulletin"})
+                        "report", "update", "bulletin", "data", "figures", "statistics", "tally"})
 #: The head noun of a body's name: "the National Emergency Operations Centre", "the disaster agency".
 _BODY_HEAD = re.compile(
     r"\b(?:ministry|agency|centre|center|office|department|authority|council|committee|commission|service|"
@@ -120,7 +133,8 @@ _NOT_SOURCES = frozenset(
 _NOT_SOURCE_HEADS = frozenset({"updates", "update", "reports", "report", "information", "data", "figures",
                                "estimates", "estimate", "attacks", "attack", "strikes", "shelling", "photo",
                                "photos", "picture", "image", "video", "footage", "caption", "analysis", "results",
-                               "findings", "released", "published", "issued", "numbers", "statistics", "tally",
+                               "findings", "released", "published", "issued", "numbers", "statistics", "tally", "updated",
+                               "compiled", "provided", "obtained", "available",
                                "toll", "count", "counts", "records"})
 # fmt: on
 
@@ -173,16 +187,28 @@ def _canonical(phrase: str) -> Attribution | None:
     if named is not None:  # "the UN humanitarian agency (OCHA)", "the UN relief agency OCHA": OCHA
         return Attribution(Source(named, kind=source_kind(named), party=party_of(named)))
     s = " ".join(
-        re.sub(r"\([^()]*\)", " ", phrase.replace("’", "'")).strip(" \t\n,.:;-\"“”'()").split()
+        re.sub(r"\([^()]*\)\d{0,2}", " ", phrase.replace("’", "'"))
+        .strip(" \t\n,.:;-\"“”'()")
+        .split()
     )
     s = re.sub(r"^[\W\d_]+", "", s)  # a live-blog time stamp or a list mark before the subject
+    s = _AGED.sub("", s)  # "13-year-old Carlos Ac": the person, not their age
     s = DATELINE.sub(
         "", s
     )  # "DUBAI - The director ...": the place the story was filed from, no name
     low = s.lower()
+    dated = _DATED.match(low)
+    if (
+        dated is not None
+    ):  # "March 7--Copenhagen reports": a chronology's date opening its entry, no name
+        s, low = s[dated.end() :], low[dated.end() :]
     m = _LEADING.match(low)
     if m:
         s, low = s[m.end() :], low[m.end() :]
+    located = _IN_A_PLACE.match(s)
+    # "In the neighboring Northwest Frontier Province authorities": the authorities
+    if located is not None:
+        s, low = s[located.end() :], low[located.end() :]
     m = _STATEMENT_OF.match(low)
     if m is not None and _UNNAMED_AUTHOR.match(low, m.start("who")):
         return _as_written(s)  # "Reports from different organizations": unnamed authors, as written
@@ -219,9 +245,15 @@ def _canonical(phrase: str) -> Attribution | None:
         modified is not None and modified.start() > 0
     ):  # "... Bureau interviewed at the site": the bureau
         s, low = s[: modified.start()], low[: modified.start()]
+    indefinite = low.startswith(("a ", "an "))
     for article in ("the ", "a ", "an ", "our "):
         if low.startswith(article):
             s, low = s[len(article) :], low[len(article) :]
+    counted = _HOW_MANY.match(low) if definite else None
+    if (
+        counted is not None
+    ):  # "The 30 EU/EEA countries reported": the countries (their number is no name)
+        s, low = s[counted.end() :], low[counted.end() :]
     possessive = re.match(r"^([a-z]+)'s\s+", low)
     if (
         possessive and possessive.group(1) in COUNTRIES
@@ -236,6 +268,9 @@ def _canonical(phrase: str) -> Attribution | None:
         place is not None
     ):  # "the country's health ministry": the ministry (the place is the figure's)
         s, low = s[place.end() :], low[place.end() :]
+    free = _AND_WHAT.search(low)
+    if free is not None:  # "the local authorities and what they are telling us": the authorities
+        s, low = s[: free.start()], low[: free.start()]
     if re.search(r"\b(?:have|has|had|were|was|been|are|is)\b", low):
         return None  # a clause, not a name
     first = _first_of_two(s)
@@ -261,6 +296,11 @@ def _canonical(phrase: str) -> Attribution | None:
         return authored
     if _EARLY_REPORTS.match(low) and not definite:  # "the latest situation report": a pointer
         return _as_written(s)
+    officials = _NAMED_OFFICIALS.match(s)
+    if officials is not None:
+        # "Combined Joint Task Force Operation Inherent Resolve officials reported": officials of a body
+        # the text names in full speak for it (ANNOTATION.md C7, rule 17)
+        return canonical_source(officials.group("body"))
     located = _LOCATED.match(low)
     if located is not None and _BODY_HEAD.search(low, located.end("who")):
         return canonical_source(
@@ -268,6 +308,10 @@ def _canonical(phrase: str) -> Attribution | None:
         )  # "an official from the agency"
     if located is not None:  # "officials in the province": the officials, the place is the figure's
         s, low = s[: located.end("who")], low[: located.end("who")]
+    if indefinite and _A_SPOKESPERSON.match(low):
+        # '"... 97 people have died," a spokeswoman commented' after a body's spokesman: that body's
+        # (ANNOTATION.md E3; a person speaking for a body is the body, rule 17)
+        return _pointer(low.split()[-1])
     official = _ONE_OFFICIAL.match(low) if not definite else None
     if official is not None:  # "an official", "a local official": the text's noun, in the plural
         name = s[0].upper() + s[1:] + "s"
@@ -318,13 +362,21 @@ def _canonical(phrase: str) -> Attribution | None:
         low, words = s.lower(), s.split()
     if any(ch.isdigit() for ch in s) or not s[0].isalpha():
         return None
-    name = ministry_name(low, s) or media_name(s, low) or role_name(s) or s[0].upper() + s[1:]
+    # "Armenian Defense Ministry", "Interior Ministry": a ministry the text names as a proper name keeps its
+    # spelling (ANNOTATION.md rule 17); "Russia's defense ministry", "the health ministry" are read to one form
+    written = (
+        possessive is None and s.endswith("Ministry") and all(w[:1].isupper() for w in s.split())
+    )
+    ministry = None if written else ministry_name(low, s)
+    name = ministry or media_name(s, low) or role_name(s) or s[0].upper() + s[1:]
     return Attribution(Source(name, kind=source_kind(name), party=party_of(name)))
 
 
+#: The number of the speakers a definite subject gives before naming them: "the 30 EU/EEA countries".
+_HOW_MANY = re.compile(r"^\d[\d,]*\s+(?=[a-z]*[A-Za-z])")
 #: A news agency's name beside its description in lower case: "state news agency WAM", "Xinhua news agency".
 _NEWS_AGENCY = re.compile(
-    r"^(?:(?:[Tt]he|[a-z][\w-]*)\s+){0,3}?news\s+agency,?\s+(?P<after>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})$"
+    r"^(?:(?:[Tt]he|[A-Za-z][\w-]*)\s+){0,3}?news\s+agency,?\s+(?P<after>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})$"
     r"|^(?P<before>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s+news\s+agency$"
 )
 #: Reports no body is named for, by the time they were made: "initial reports", "preliminary reports".
@@ -375,7 +427,13 @@ def _authored(s: str, low: str) -> Attribution | None:
         return None
     if found.source is None:
         return found if found.refers_to and found.alone is not None else None
-    known = found.source.kind is not SourceKind.UNKNOWN or bodies_named(found.source.name)
+    # "the NDMA report": an acronym is a body's name too
+    acronym = (
+        found.source.name.isupper() and found.source.name.isalpha() and len(found.source.name) >= 2
+    )
+    known = (
+        found.source.kind is not SourceKind.UNKNOWN or bodies_named(found.source.name) or acronym
+    )
     return found if known else None
 
 
@@ -385,10 +443,17 @@ def _as_written(s: str) -> Attribution:
     return Attribution(Source(name, kind=source_kind(name)))
 
 
+#: Officials after a body's full name, three capitalised words or more: "Combined Joint Task Force ... officials".
+_NAMED_OFFICIALS = re.compile(
+    r"^(?P<body>[A-Z][\w.'’&-]*(?:\s+(?:of|the|for|and|on))*\s+[A-Z][\w.'’&-]*"
+    r"(?:(?:\s+(?:of|the|for|and|on))*\s+[A-Z][\w.'’&-]*){1,12})\s+officials$"
+)
 #: Unnamed speakers, then where they are: "officials in Lake Province", "local authorities in the north".
 _LOCATED = re.compile(
     r"^(?P<who>(?:[a-z]+\s+){0,4}?(?:officials?|authorities|sources))\s+(?:in|from|at|with|of)\s+\S.*$"
 )
+#: A spokesperson named by role alone, without the body they speak for: "a spokeswoman", "a senior spokesman".
+_A_SPOKESPERSON = re.compile(r"^(?:[a-z]+\s+)?spokes(?:man|woman|person)$")
 #: One unnamed official, a level or nationality kept: written in the plural ("Officials", "Afghan officials").
 _ONE_OFFICIAL = re.compile(r"^(?:[a-z]+\s+){0,2}official$")
 
@@ -399,14 +464,28 @@ _SECOND = re.compile(
 )
 
 
+_AND = re.compile(r"\s+and\s+")
+
+
+def _known_at(s: str, at: int) -> bool:
+    """Whether a body the built-in table knows starts at ``at`` and runs to the end of ``s``."""
+    found = bodies_named(s[at:])
+    return bool(found) and found[0][0] == 0 and len(found) == 1
+
+
 def _first_of_two(s: str) -> str | None:
     """The first of two bodies a phrase coordinates ("OCHA and UN agencies"), or ``None``.
 
-    Only where "and" is followed by a new noun phrase (an article, "other", an acronym): "and" inside
-    a name ("Department of Health and Mental Hygiene") joins no second body.
+    Only where "and" is followed by a new noun phrase (an article, "other", an acronym) or by a body
+    the built-in table knows ("the United Nations and World Food Programme"): "and" inside a name
+    ("Department of Health and Mental Hygiene") joins no second body.
     """
     m = _SECOND.match(s)
-    if m is None:
-        return None
-    first = m.group("first")
+    if m is not None:
+        first = m.group("first")
+    else:
+        known = next((a for a in _AND.finditer(s) if _known_at(s, a.end())), None)
+        if known is None:
+            return None
+        first = s[: known.start()]
     return first if canonical_source(first) is not None else None

@@ -225,9 +225,18 @@ def _item(reader: _Reader, anchor: Candidate, item: Item, whole: bool) -> Candid
             if number.lower() == ANOTHER
             else worded(parse_estimate(number, hedges=reader.hedges))
         )
+        # "reported by A (45), B (42)": B's own
+        reporter = reader.own_reporter(item.start, item.num_start)
+        source, via = (
+            (anchor.claim.source, anchor.claim.via)
+            if reporter is None
+            else reader.chain_of(reporter)
+        )
         claim = attrs.evolve(
             anchor.claim,
-            id=reader.make_id(anchor.claim.source, metric, counted),
+            source=source,
+            via=via,
+            id=reader.make_id(source, metric, counted),
             metric=reader.vocabulary.metric(metric),
             estimate=estimate,
             scope=attrs.evolve(anchor.claim.scope, place=place, counted=counted),

@@ -35,6 +35,8 @@ _RELATIVE = re.compile(
     r"also|too|again|in a (?:separate )?statement|for (?:its|his|her|their) part|"
     r"(?:cited|quoted|reported|published|released|issued|seen|obtained|compiled)\s+by)\b[^,;:\"“”—–]*(?=[,—–])"
 )
+#: A parenthesis and the footnote mark after it: "(MSPP per its French acronym)2".
+_ASIDE = re.compile(r"\([^()]*\)\d{0,2}")
 #: A finite verb of speech: a subject phrase never holds one ("X said in a release issued at ..." is X's).
 _FINITE_SPEECH = re.compile(r"\b(?:said|says|told|tells)\b")
 _TITLE_DOT = re.compile(r"\b(mr|mrs|ms|dr|gen|lt|col|maj|capt|sgt|prof|sen|rep|gov|brig)\.")
@@ -63,10 +65,13 @@ def subject(text: str, low: str, start: int, verb: int) -> Attribution | None:
     """The phrase of the verb at ``verb``: the phrase before it, from its clause's start."""
     # ", where a leak happened after the quake,": a relative clause set off between subject and verb
     head = _RELATIVE.sub(lambda r: " " * len(r.group(0)), low[start:verb])
+    # "the Ministry of Health (Ministère ..., MSPP)2, reported": a parenthesis (and a footnote mark after
+    # it) is an aside of the name, its commas no boundary of the subject
+    masked = _ASIDE.sub(lambda r: " " * len(r.group(0)), head) if "(" in head else head
     # "WHO said": the organisation, not the relative pronoun.
     cuts = [
         c
-        for c in _BOUNDARY.finditer(head)
+        for c in _BOUNDARY.finditer(masked)
         if not text[start + c.start() : start + c.end()].isupper()
     ]
     pieces: list[str] = []

@@ -34,7 +34,7 @@ _TIMESTAMP = re.compile(
 #: A "Via Reuters" / "Source: OCHA" line: a name (capitalised, in any case of the keyword), never a
 #: sentence that opens with the word ("Sources said 100 people were killed.").
 _VIA_LINE = re.compile(r"^\s*(?i:via|source|sources)\s*:?\s+(?P<name>[A-Z][\w.&' -]{1,60}?)\s*$")
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’')]*\s+(?=[\"“‘(]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])(?:\[\w{1,4}\])*[\"”’')]*\s+(?=[\"“‘(]?[A-Z0-9])")
 _ABBREVIATIONS = frozenset(
     {
         "mr",

@@ -72,6 +72,7 @@ SOURCE_ALIASES: Mapping[str, str] = {
     "msf": "Médecins Sans Frontières",
     "doctors without borders": "Médecins Sans Frontières",
     "medecins sans frontieres": "Médecins Sans Frontières",
+    "gaza ministry of health": "Gaza Ministry of Health",
     "unrwa": "UNRWA",
     "un relief and works agency for palestine refugees in the near east": "UNRWA",
     "united nations relief and works agency for palestine refugees in the near east": "UNRWA",
