@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from claimdiff._extract._citations import cited_source, each_reporter, figure_of
 from claimdiff._extract._constructions import (
     CLAUSE_BETWEEN,
     OPENER,
@@ -28,7 +29,7 @@ from claimdiff._extract._constructions import (
     through,
 )
 from claimdiff._extract._pointers import Attribution, with_person
-from claimdiff._extract._sources import ANAPHORS, canonical_source, source_kind
+from claimdiff._extract._sources import ANAPHORS, canonical_source
 from claimdiff._extract._speech import (
     ALSO_ACTIONS,
     BASIS_VERBS,
@@ -45,10 +46,14 @@ from claimdiff._extract._speech import (
 from claimdiff._extract._subjects import APPOSED_ROLE, ROLE, cut, inverted, subject
 from claimdiff._extract._subjects import told as told_to
 from claimdiff._extract._time import CALENDAR_WORDS, MONTH_PATTERN
-from claimdiff._model.aliases import bodies_named
-from claimdiff._model.claim import Source, SourceKind
+from claimdiff._model.claim import SourceKind
 
-__all__ = ["attributions", "cited_source", "figure_of", "quote_speaker"]
+__all__ = [
+    "attributions",
+    "cited_source",
+    "figure_of",
+    "quote_speaker",
+]  # the citations re-exported
 
 # fmt: off
 #: "is said to have", "were reported to be": not a statement; "confirmed to AFP" is one (see _TOLD_TO).
@@ -141,53 +146,6 @@ _AND_BEFORE = re.compile(r"\band\s+(?:also\s+)?$")
 _OPENS_CLAUSE = re.compile(r"[,\"”]\s*$")
 
 
-#: A parenthesis naming whose figure it is, right after the figure: "88 (government figure)".
-_FIGURE_OF = re.compile(
-    r"\s*\((?P<who>[^()]{2,40}?)\s+(?:(?:confirmed|official|provisional|preliminary)\s+)?"
-    r"(?:figures?|estimates?|data|counts?|tally)\)"
-)
-#: The same closing the figure's sentence: "88 people died (government confirmed figure)." (that sentence only).
-_SENTENCE_FIGURE_OF = re.compile(
-    r"[^.;:!?()\n]{0,150}?\s\((?P<who>[^()]{2,40}?)\s+(?:(?:confirmed|official|provisional|preliminary)\s+)?"
-    r"(?:figures?|estimates?|data|counts?|tally)\)\s*(?:[.;!?]|$)"
-)
-
-
-#: A date closing a citation: "(ECHO 24 Jan 2020)", "(OCHA, 22 Jun 2022)".
-_CITED_ON = re.compile(
-    r"[,\s]+(?:\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|[A-Za-z]{3,9}\s+\d{4}|"
-    r"\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4})\s*$"
-)
-
-
-def cited_source(phrase: str) -> Attribution | None:
-    """The one source a citation names ("ECHO 24 Jan 2020", "UN-WHO data"), or ``None``.
-
-    A date closing it is no part of the name; a citation naming one body the built-in table knows
-    is that body ("UN-WHO data" is WHO's).
-
-    >>> cited_source("ECHO 24 Jan 2020").source.name
-    'DG ECHO'
-    """
-    phrase = _CITED_ON.sub("", phrase)
-    known = {name for _, name in bodies_named(phrase)}
-    if len(known) == 1:
-        name = known.pop()
-        return Attribution(Source(name, kind=source_kind(name)))
-    found = canonical_source(phrase)
-    if found is None or found.source is None:
-        return None
-    if phrase.islower() and not a_body(found.source):
-        return None  # "(normal)": a word in brackets, not a citation; "(government figure)" is one
-    return found
-
-
-def figure_of(text: str, low: str, end: int) -> Attribution | None:
-    """The source a parenthesis after a figure names: "88 (government figure)", or closing its sentence."""
-    m = _FIGURE_OF.match(low, end) or _SENTENCE_FIGURE_OF.match(low, end)
-    return None if m is None else cited_source(cut(text, m.start("who"), m.group("who")))
-
-
 def attributions(
     text: str, low: str, start: int, end: int, quotes: Sequence[tuple[int, int]]
 ) -> list[tuple[int, Attribution]]:
@@ -240,7 +198,7 @@ def attributions(
                 found, via=(*found.via, *told_to(text, low, to.end() - 1, agent_end))
             )
         if names_someone(found) and not quoted(m.start()):
-            parts = _each_reporter(text, m.end("who"), end)
+            parts = each_reporter(text, m.end("who"), end)
             # "reported by Greece (45), Italy (42)": each its own; the total no one's (F10)
             if parts:
                 out += [(m.end("who"), attrs.evolve(found, reaches_back=False)), *parts]
@@ -462,36 +420,6 @@ _BY_AGENT = re.compile(
 _PASSED_ON = re.compile(r"\b(?:cited|quoted|relayed|carried|picked up)\s+by\b")
 #: "to" before the outlet an agent spoke to: "confirmed by the ministry to AFP".
 _TO_OUTLET = re.compile(r"\s+to\s+(?!(?:be|have|been|had|date)\b)")
-
-
-#: A reporter's figure in brackets after its name, in a list of reporters: "Greece (45)", ", Italy (42)".
-_THEIR_FIGURE = re.compile(r"\s*\(\s*\d[\d,. ]*\)")
-_NEXT_REPORTER = re.compile(
-    r",?\s*(?:and\s+)?(?P<who>[A-Z][^,;:.()\"“”]{1,40}?)\*?(?=\s*\(\s*\d[\d,. ]*\))"
-)
-
-
-def _each_reporter(text: str, at: int, end: int) -> list[tuple[int, Attribution]]:
-    """The reporters listed after a passive's first agent, each before its figure in brackets, or none.
-
-    "have been reported by Greece (45), Italy (42) and Serbia (35)": Italy's and Serbia's, each where
-    its name stands, none reaching back to the total (ANNOTATION.md F10: the total no one of them states).
-    """
-    first = _THEIR_FIGURE.match(text, at, end)
-    if first is None:
-        return []
-    out: list[tuple[int, Attribution]] = []
-    pos = first.end()
-    while (m := _NEXT_REPORTER.match(text, pos, end)) is not None:
-        found = canonical_source(m.group("who"))
-        if found is None or found.source is None:
-            break
-        out.append((m.start("who"), attrs.evolve(found, reaches_back=False)))
-        figure = _THEIR_FIGURE.match(text, m.end(), end)
-        if figure is None:
-            break
-        pos = figure.end()
-    return out
 
 
 def _citing_within(text: str, low: str, start: int, end: int) -> Attribution | None:

@@ -1,0 +1,98 @@
+"""Citations: whose figure a parenthesis or a closing citation names, and reporters listed with their figures.
+
+"88 (government figure)", "(ECHO 24 Jan 2020)", "reported by Greece (45), Italy (42)": the body is read
+by :func:`claimdiff._extract._sources.canonical_source`; :mod:`claimdiff._extract._attribution` asks
+these when it reads a sentence's attributions.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from claimdiff._extract._constructions import a_body
+from claimdiff._extract._pointers import Attribution
+from claimdiff._extract._sources import canonical_source, source_kind
+from claimdiff._extract._subjects import cut
+from claimdiff._model.aliases import bodies_named
+from claimdiff._model.claim import Source
+
+__all__ = ["cited_source", "each_reporter", "figure_of"]
+
+
+#: A parenthesis naming whose figure it is, right after the figure: "88 (government figure)".
+_FIGURE_OF = re.compile(
+    r"\s*\((?P<who>[^()]{2,40}?)\s+(?:(?:confirmed|official|provisional|preliminary)\s+)?"
+    r"(?:figures?|estimates?|data|counts?|tally)\)"
+)
+#: The same closing the figure's sentence: "88 people died (government confirmed figure)." (that sentence only).
+_SENTENCE_FIGURE_OF = re.compile(
+    r"[^.;:!?()\n]{0,150}?\s\((?P<who>[^()]{2,40}?)\s+(?:(?:confirmed|official|provisional|preliminary)\s+)?"
+    r"(?:figures?|estimates?|data|counts?|tally)\)\s*(?:[.;!?]|$)"
+)
+
+
+#: A date closing a citation: "(ECHO 24 Jan 2020)", "(OCHA, 22 Jun 2022)".
+_CITED_ON = re.compile(
+    r"[,\s]+(?:\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|[A-Za-z]{3,9}\s+\d{4}|"
+    r"\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4})\s*$"
+)
+
+
+def cited_source(phrase: str) -> Attribution | None:
+    """The one source a citation names ("ECHO 24 Jan 2020", "UN-WHO data"), or ``None``.
+
+    A date closing it is no part of the name; a citation naming one body the built-in table knows
+    is that body ("UN-WHO data" is WHO's).
+
+    >>> cited_source("ECHO 24 Jan 2020").source.name
+    'DG ECHO'
+    """
+    phrase = _CITED_ON.sub("", phrase)
+    known = {name for _, name in bodies_named(phrase)}
+    if len(known) == 1:
+        name = known.pop()
+        return Attribution(Source(name, kind=source_kind(name)))
+    found = canonical_source(phrase)
+    if found is None or found.source is None:
+        return None
+    if phrase.islower() and not a_body(found.source):
+        return None  # "(normal)": a word in brackets, not a citation; "(government figure)" is one
+    return found
+
+
+def figure_of(text: str, low: str, end: int) -> Attribution | None:
+    """The source a parenthesis after a figure names: "88 (government figure)", or closing its sentence."""
+    m = _FIGURE_OF.match(low, end) or _SENTENCE_FIGURE_OF.match(low, end)
+    return None if m is None else cited_source(cut(text, m.start("who"), m.group("who")))
+
+
+#: A reporter's figure in brackets after its name, in a list of reporters: "Greece (45)", ", Italy (42)".
+_THEIR_FIGURE = re.compile(r"\s*\(\s*\d[\d,. ]*\)")
+_NEXT_REPORTER = re.compile(
+    r",?\s*(?:and\s+)?(?P<who>[A-Z][^,;:.()\"“”]{1,40}?)\*?(?=\s*\(\s*\d[\d,. ]*\))"
+)
+
+
+def each_reporter(text: str, at: int, end: int) -> list[tuple[int, Attribution]]:
+    """The reporters listed after a passive's first agent, each before its figure in brackets, or none.
+
+    "have been reported by Greece (45), Italy (42) and Serbia (35)": Italy's and Serbia's, each where
+    its name stands, none reaching back to the total (ANNOTATION.md F10: the total no one of them states).
+    """
+    first = _THEIR_FIGURE.match(text, at, end)
+    if first is None:
+        return []
+    out: list[tuple[int, Attribution]] = []
+    pos = first.end()
+    while (m := _NEXT_REPORTER.match(text, pos, end)) is not None:
+        found = canonical_source(m.group("who"))
+        if found is None or found.source is None:
+            break
+        out.append((m.start("who"), attrs.evolve(found, reaches_back=False)))
+        figure = _THEIR_FIGURE.match(text, m.end(), end)
+        if figure is None:
+            break
+        pos = figure.end()
+    return out
