@@ -26,6 +26,7 @@ from collections.abc import Callable
 
 import attrs
 
+from claimdiff._extract._leads import closes_list
 from claimdiff._extract._table import Cell, Table, line_spans, title_line
 
 __all__ = ["MAX_LINE", "TOTAL", "aligned_tables"]
@@ -135,7 +136,12 @@ _BRACKETED = re.compile(
 
 
 def _row(text: str, a: int, b: int) -> _Row | None:
-    """The row ``text[a:b]`` is: a label then figures, or ``None`` for any other line."""
+    """The row ``text[a:b]`` is: a label then figures, or ``None`` for any other line.
+
+    A line that says where a list came from ("Source: Report #28, 27 January 2018") is no row.
+    """
+    if closes_list(text[a:b].lower(), 0):
+        return None
     bracketed = _BRACKETED.match(text, a, b)
     if bracketed is not None:
         la, lb = bracketed.span("label")
