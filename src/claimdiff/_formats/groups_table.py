@@ -131,14 +131,19 @@ def groups_table(report: Report) -> list[Any]:
     own = list(zip(*rows, strict=True)) or [()] * len(GROUP_COLUMNS)
     spread = _quiet_columns(quiet, unheld, worst, count) if len(unheld) else None
     out: list[Any] = []
+    # Columns spread by one numbering share one array of codes (the built groups' cells follow the spread ones).
+    shared: dict[tuple[int, int], Any] = {}
     for k in range(len(GROUP_COLUMNS)):
         column = None if spread is None else spread[k]
         if isinstance(
             column, Spread
         ):  # the quiet groups' cells by input, then the built groups' own
-            codes = np.empty(n, np.int64)
-            codes[unheld] = column.codes
-            codes[at] = np.arange(len(column.values), len(column.values) + len(at))
+            key = (id(column.codes), len(column.values))
+            codes = shared.get(key)
+            if codes is None:
+                codes = shared[key] = np.empty(n, np.int64)
+                codes[unheld] = column.codes
+                codes[at] = np.arange(len(column.values), len(column.values) + len(at))
             out.append(Spread(codes, [*column.values, *own[k]]))
             continue
         filled = np.empty(n, object)

@@ -158,22 +158,23 @@ class QuietInputs:
         import numpy as np  # noqa: PLC0415 - imported already by the columns that found the quiet groups
 
         table, starts = self._table, self.starts
-        if table is None:
-            periods = list(map(attrgetter("period"), self.claims))
-        else:
-            p_codes, parts = table.column("period")
-            periods = list(map(parts.__getitem__, p_codes[self._rows].tolist()))
-        n = len(periods)
-        alike, firsts = _distinct(
-            np,
-            _codes(np, map(id, periods), n),
-            np.zeros(len(self.sizes), np.int64),
-            self.sizes,
-            starts,
-        )
         ends = (starts + self.sizes).tolist()
         begins = starts.tolist()
-        hulls = [hull_of(periods[begins[r] : ends[r]]) for r in firsts]
+        if table is None:
+            periods = list(map(attrgetter("period"), self.claims))
+            same = _codes(np, map(id, periods), len(periods))
+        else:  # each row's period by its code: the same object, the same number (no object per row)
+            p_codes, parts = table.column("period")
+            row_codes = p_codes[self._rows]
+            same = _codes(np, map(id, parts), len(parts))[row_codes]
+        alike, firsts = _distinct(np, same, np.zeros(len(self.sizes), np.int64), self.sizes, starts)
+        if table is None:
+            hulls = [hull_of(periods[begins[r] : ends[r]]) for r in firsts]
+        else:
+            hulls = [
+                hull_of(list(map(parts.__getitem__, row_codes[begins[r] : ends[r]].tolist())))
+                for r in firsts
+            ]
         if table is None:
             claims = self.claims
             return np.arange(len(begins)), (
