@@ -182,7 +182,8 @@ def report_frame(report: Report, table: str) -> Any:
             data[name] = typed_array(pd, values.values, _PANDAS[kind]).take(values.codes)
         else:
             data[name] = typed_array(pd, values, _PANDAS[kind])
-    return pd.DataFrame(data, columns=[name for name, _ in SCHEMA[table]])
+    # The columns are new arrays made here: the frame takes them as they are (pandas would copy each).
+    return pd.DataFrame(data, columns=[name for name, _ in SCHEMA[table]], copy=False)
 
 
 _PANDAS = {"str": "string", "int": "Int64", "float": "Float64", "bool": "boolean"}
