@@ -209,7 +209,8 @@ class QuietInputs:
         lead = self._rows[starts]
         m_codes, metrics = table.column("metric")
         s_codes, scopes = table.column("scope")
-        dim = _codes(np, (c.dimension for c in self._some), len(self._some))
+        dims = [c.dimension for c in self._some]
+        dim = _codes(np, dims, len(dims))
         m, s, e = m_codes[lead], s_codes[lead], self._estimate[starts]
         by_part = {"metric": m, "scope": s, "dimension": dim[e], "hull": alike}
         out: dict[str, tuple[Any, list[Any]]] = {}
@@ -223,7 +224,7 @@ class QuietInputs:
                 for a, b, c, d in zip(
                     m[at].tolist(), s[at].tolist(), e[at].tolist(), alike[at].tolist(), strict=True
                 ):  # each group's cells kept as made (a million groups' mappings are never held at once)
-                    cells = about_of(metrics[a], scopes[b], self._some[c].dimension, hulls[d])
+                    cells = about_of(metrics[a], scopes[b], dims[c], hulls[d])
                     for name, column in zip(names, columns, strict=True):
                         column.append(cells[name])
             out.update(
