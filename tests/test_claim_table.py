@@ -353,3 +353,28 @@ def test_a_place_reads_as_its_parts(text: str) -> None:
             return type(e)
 
     assert read(text) == read(text.split(">"))
+
+
+def test_a_field_every_row_gives_alike_is_held_without_memory() -> None:
+    """A field all rows give alike (one metric, one figure, no period) is held as one code repeated, taking no
+    memory per row; its column still reads, claim by claim, a writable array of codes."""
+    n = 1000
+    df = pd.DataFrame(
+        {
+            "id": [f"c{i}" for i in range(n)],
+            "metric": "killed",
+            "counted": "people",
+            "value": 3,
+            "source": ["MoD", "UN"] * (n // 2),
+        }
+    )
+    table = claims_from_dataframe(df).claims
+    held = dict(zip(FIELDS, table._codes, strict=True))
+    for field in ("metric", "estimate", "period", "note"):
+        assert held[field].strides == (0,), field
+    for field in ("id", "source"):
+        assert held[field].nbytes == n * held[field].itemsize, field
+    codes, values = table.column("metric")
+    codes[0] = codes[1]  # the caller's own copy
+    assert [values[k] for k in codes.tolist()] == [c.metric for c in table]
+    assert pickle.loads(pickle.dumps(table)) == tuple(table)

@@ -271,3 +271,46 @@ def test_the_tables_of_a_claim_table_are_those_of_its_claims(table, policy):
         assert {k: [repr(v) for v in vs] for k, vs in cells.items()} == {
             k: [repr(v) for v in vs] for k, vs in report_columns(by_tuple, name).items()
         }, name
+
+
+def test_each_naming_cell_follows_from_the_one_part_it_is_named_by():
+    """Law: a cell of ``about_of`` changes only with the part ``NAMED_BY`` names, so the groups table asks ``about_of``
+    once per distinct part (metric, scope, dimension, hull) and still gives every group its own cells."""
+    import itertools
+
+    from claimdiff import Claim, Scope
+    from claimdiff._core.verdicts import about_of
+    from claimdiff._formats.quiet_inputs import NAMED_BY
+    from claimdiff.vocabulary import Metric
+
+    killed = Claim(
+        id="a",
+        metric=Metric("arrivals", cumulative=False),
+        estimate="3",
+        scope=Scope(counted="people"),
+        source="A",
+    )
+    deaths = Claim(
+        id="b",
+        metric=Metric("covid deaths", cumulative=True),
+        estimate="3 km",
+        scope=Scope(place="Chad > Kanem", event="flood"),
+        source="B",
+        period="2020-01-01/2020-02-01",
+    )
+    parts = {
+        "metric": [killed.metric, deaths.metric],
+        "scope": [killed.scope, deaths.scope],
+        "dimension": [killed.dimension, deaths.dimension],
+        "hull": [None, deaths.period],
+    }
+    cells = {
+        combo: about_of(*(parts[p][k] for p, k in zip(parts, combo, strict=True)))
+        for combo in itertools.product((0, 1), repeat=4)
+    }
+    assert set(NAMED_BY) == set(next(iter(cells.values())))
+    for name, part in NAMED_BY.items():
+        at = list(parts).index(part)
+        for combo, found in cells.items():
+            assert found[name] == cells[(0,) * at + (combo[at],) + (0,) * (3 - at)][name], name
+        assert cells[(0, 0, 0, 0)][name] != cells[tuple(int(k == at) for k in range(4))][name], name

@@ -182,7 +182,8 @@ def report_frame(report: Report, table: str) -> Any:
             data[name] = typed_array(pd, values.values, _PANDAS[kind]).take(values.codes)
         else:
             data[name] = typed_array(pd, values, _PANDAS[kind])
-    return pd.DataFrame(data, columns=[name for name, _ in SCHEMA[table]])
+    # The columns are new arrays made here: the frame takes them as they are (pandas would copy each).
+    return pd.DataFrame(data, columns=[name for name, _ in SCHEMA[table]], copy=False)
 
 
 _PANDAS = {"str": "string", "int": "Int64", "float": "Float64", "bool": "boolean"}
@@ -202,6 +203,8 @@ def typed_array(pd: Any, values: Sequence[Any], dtype: str) -> Any:
     >>> typed_array(pd, [1.5, None, float("nan"), 2], "Float64").tolist()
     [1.5, <NA>, <NA>, 2.0]
     """
+    if dtype == "string" and len(values):
+        return _text_array(pd, objects(values))
     plain = _MASKED.get(dtype)
     if plain is None or not len(values):
         return pd.array(values, dtype=dtype)
@@ -215,6 +218,22 @@ def typed_array(pd: Any, values: Sequence[Any], dtype: str) -> Any:
         return getattr(pd.arrays, plain[1])(data.astype(plain[0]), missing)
     except OverflowError:  # an integer beyond 64 bits: pandas says what it makes of it
         return pd.array(values, dtype=dtype)
+
+
+def _text_array(pd: Any, cells: Any) -> Any:
+    """``pd.array(cells, dtype="string")`` for a numpy array of objects; text and missing cells handed to Arrow at once.
+
+    pandas checks and converts a column of text cell by cell; when its ``string`` dtype is held by Arrow and
+    every cell is text or missing, Arrow makes the same array from the cells in one pass.
+    """
+    text = pd.StringDtype()
+    if text.storage != "pyarrow" or pd.api.types.infer_dtype(cells, skipna=True) not in (
+        "string",
+        "empty",
+    ):
+        return pd.array(cells, dtype=text)
+    pa = _pyarrow()
+    return pd.array(pa.array(cells, type=pa.large_string(), from_pandas=True), dtype=text)
 
 
 def _pyarrow() -> Any:

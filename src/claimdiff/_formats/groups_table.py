@@ -13,14 +13,14 @@ names each group comes from :func:`~claimdiff._core.verdicts.group_about`. Nothi
 from __future__ import annotations
 
 from collections import Counter
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from claimdiff._core.flags import Severity
 from claimdiff._core.lazy_items import LazyItems
 from claimdiff._core.quiet import QuietGroups
 from claimdiff._formats.codes import Spread
-from claimdiff._formats.quiet_inputs import QuietInputs, objects, quiet_of
+from claimdiff._formats.quiet_inputs import NAMED_BY, QuietInputs, objects, quiet_of
 from claimdiff._formats.table_schema import SCHEMA
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ _INF = float("inf")
 
 #: The cells that name a group (its position, and what ``group_about`` reads of its claims); with those its flags
 #: give (``worst_severity``, ``n_flags``), the only cells of a quiet group that do not follow from its input.
-_NAMING = ("id", "metric", "counted", "place", "event", "period", "dimension", "cumulative")
+_NAMING = ("id", *NAMED_BY)
 
 
 def _bound(v: float | None, feasible: bool, side: float) -> float | None:
@@ -131,14 +131,19 @@ def groups_table(report: Report) -> list[Any]:
     own = list(zip(*rows, strict=True)) or [()] * len(GROUP_COLUMNS)
     spread = _quiet_columns(quiet, unheld, worst, count) if len(unheld) else None
     out: list[Any] = []
+    # Columns spread by one numbering share one array of codes (the built groups' cells follow the spread ones).
+    shared: dict[tuple[int, int], Any] = {}
     for k in range(len(GROUP_COLUMNS)):
         column = None if spread is None else spread[k]
         if isinstance(
             column, Spread
         ):  # the quiet groups' cells by input, then the built groups' own
-            codes = np.empty(n, np.int64)
-            codes[unheld] = column.codes
-            codes[at] = np.arange(len(column.values), len(column.values) + len(at))
+            key = (id(column.codes), len(column.values))
+            codes = shared.get(key)
+            if codes is None:
+                codes = shared[key] = np.empty(n, np.int64)
+                codes[unheld] = column.codes
+                codes[at] = np.arange(len(column.values), len(column.values) + len(at))
             out.append(Spread(codes, [*column.values, *own[k]]))
             continue
         filled = np.empty(n, object)
@@ -162,19 +167,17 @@ def _quiet_columns(
     """
     inputs = QuietInputs(quiet, positions)
     rep_rows = [group_row(g, None, 0) for g in inputs.built]
-    number, about = inputs.about()
+    naming = inputs.naming()
     ids = [f"g{i + 1}" for i in positions.tolist()]
-    named = [name for name in GROUP_COLUMNS if name in _NAMING and name != "id"]
-    # The naming cells per number, column by column (one pass, each number's cells made as read).
-    cells = dict(zip(named, zip(*map(itemgetter(*named), about), strict=True), strict=True))
     out: list[Any] = []
     for k, name in enumerate(GROUP_COLUMNS):
         if name == "id":
             out.append(objects(ids))
         elif name == "place":
-            out.append(Spread(number, list(map(place_text, cells["place"]))))
+            codes, places = naming["place"]
+            out.append(Spread(codes, list(map(place_text, places))))
         elif name in _NAMING:
-            out.append(Spread(number, cells[name]))
+            out.append(Spread(*naming[name]))
         elif name == "worst_severity":
             found = [worst.get(g) for g in ids]
             out.append(objects([None if w is None else w.value for w in found]))

@@ -30,9 +30,22 @@ if TYPE_CHECKING:
     from claimdiff._core.report import Group
     from claimdiff._model.claim import Claim
 
-__all__ = ["QuietInputs", "objects", "quiet_of"]
+__all__ = ["NAMED_BY", "QuietInputs", "objects", "quiet_of"]
+
+#: Which part of a group's first claim, or its periods' hull, each cell of ``group_about`` follows from.
+NAMED_BY = {
+    "metric": "metric",
+    "counted": "scope",
+    "place": "scope",
+    "event": "scope",
+    "dimension": "dimension",
+    "cumulative": "metric",
+    "period": "hull",
+}
 
 _NAN = float("nan")
+#: Groups whose naming cells are read from the columns at once.
+_BLOCK = 4096
 
 
 def quiet_of(groups: Sequence[Group]) -> QuietGroups | None:
@@ -76,6 +89,8 @@ class QuietInputs:
         held = _table_rows(raw)
         table = self._table = None if held is None else held[0]
         self._claims: list[Claim] | None = None
+        # What each claim reads of its source (its grade, its origin) is made when the numbering asks for it, so
+        # that one array of a million rows is held at a time.
         if held is None:
             chosen = [raw[i] for i in positions.tolist()]
             sizes = np.fromiter(map(len, chosen), np.int64, len(chosen))
@@ -86,8 +101,13 @@ class QuietInputs:
                 np.fromiter(map(id, map(attrgetter("estimate"), claims)), np.int64, n)
             )
             some = [claims[k] for k in first_rows(estimate).tolist()]
-            grade = _codes(np, map(attrgetter("source_grade"), claims), n)
-            origin = _codes(np, map(attrgetter("origin"), claims), n)
+
+            def grades() -> Any:
+                return _codes(np, map(attrgetter("source_grade"), claims), n)
+
+            def origins() -> Any:
+                return _codes(np, map(attrgetter("origin"), claims), n)
+
         else:
             table, of_group = held
             chosen_rows = [of_group.positions[i] for i in positions.tolist()]
@@ -95,29 +115,36 @@ class QuietInputs:
             n = int(sizes.sum())
             self._rows = rows_at = np.fromiter(chain.from_iterable(chosen_rows), np.int64, n)
             # The same reads from the columns: each distinct part asked once, the answers spread to the rows.
-            e_codes, _ = table.column("estimate")
-            estimate = number(e_codes[rows_at])
+            estimate = number(table.column("estimate")[0][rows_at])
             some_rows = rows_at[first_rows(estimate)].tolist()
             table.build(some_rows)
             some = [table[r] for r in some_rows]
-            n_codes, notes = table.column("note")
-            grade = _codes(np, map(grade_in, notes), len(notes))[n_codes[rows_at]]
-            s_codes, sources = table.column("source")
-            origin = _codes(np, (s and s.key for s in sources), len(sources))[s_codes[rows_at]]
+
+            def grades() -> Any:
+                n_codes, notes = table.column("note")
+                return _codes(np, map(grade_in, notes), len(notes))[n_codes[rows_at]]
+
+            def origins() -> Any:
+                s_codes, sources = table.column("source")
+                return _codes(np, (s and s.key for s in sources), len(sources))[s_codes[rows_at]]
+
         starts = np.cumsum(sizes) - sizes
         self.sizes, self.starts = sizes, starts
         self._estimate, self._some = estimate, some
-        rows = np.repeat(quiet.intervals()[9][positions] - starts, sizes) + np.arange(n)
-        per_claim = _combined(
-            np,
-            _codes_of(np, np.fromiter(map(_figure, some), np.float64, len(some)))[estimate],
-            _codes(np, map(id, map(attrgetter("unit_info"), some)), len(some))[estimate],
-            *(_codes_of(np, v[rows]) for v in quiet.precisions()),
-            grade,
-            _first_alike(np, origin, sizes),
-        )
+
+        def per_claim() -> Iterator[Any]:
+            yield _codes_of(np, np.fromiter(map(_figure, some), np.float64, len(some)))[estimate]
+            yield _codes(np, map(id, map(attrgetter("unit_info"), some)), len(some))[estimate]
+            rows = np.repeat(quiet.intervals()[9][positions] - starts, sizes) + np.arange(n)
+            for v in quiet.precisions():
+                yield _codes_of(np, v[rows])
+            del rows
+            yield grades()
+            yield _first_alike(np, origins(), sizes)
+
+        per_claim_codes = _fold(np, per_claim())
         per_group = _combined(np, *(_codes_of(np, v[positions]) for v in quiet.intervals()[:9]))
-        self.number, reps = _distinct(np, per_claim, per_group, sizes, starts)
+        self.number, reps = _distinct(np, per_claim_codes, per_group, sizes, starts)
         # In position order: the quiet groups' arrays are read a chunk at a time.
         if (
             held is not None
@@ -147,56 +174,63 @@ class QuietInputs:
             self._claims = list(map(table.__getitem__, rows))
         return self._claims
 
-    def about(self) -> tuple[Any, Iterator[dict[str, Any]]]:
-        """What names each group (:func:`~claimdiff._core.verdicts.group_about`): each group's number, and the cells per number.
+    def naming(self) -> dict[str, tuple[Any, list[Any]]]:
+        """What names each group (:func:`~claimdiff._core.verdicts.group_about`), column by column.
 
-        Groups of one number have equal cells. From a claim table, a group's cells follow from its first claim's
-        metric, scope and estimate's dimension and from its periods' hull, so ``about_of`` is asked once per
-        distinct four; hulls are asked once per distinct periods. The cells are made as they are read, so that
-        a million groups' are never held at once.
+        Per cell of ``group_about``, each group's code (numpy) into the distinct cells. From a claim table, a
+        group's cells follow from its first claim's metric, scope and estimate's dimension and from its periods'
+        hull, and each cell from one of these (:data:`NAMED_BY`): ``about_of`` is asked once per distinct part,
+        for the first group that has it, and hulls once per distinct periods. Groups of other claims are asked
+        one by one.
         """
         import numpy as np  # noqa: PLC0415 - imported already by the columns that found the quiet groups
 
         table, starts = self._table, self.starts
         if table is None:
             periods = list(map(attrgetter("period"), self.claims))
-        else:
+            same = _codes(np, map(id, periods), len(periods))
+        else:  # each row's period by its code: the same object, the same number (no object per row)
             p_codes, parts = table.column("period")
-            periods = list(map(parts.__getitem__, p_codes[self._rows].tolist()))
-        n = len(periods)
-        alike, firsts = _distinct(
-            np,
-            _codes(np, map(id, periods), n),
-            np.zeros(len(self.sizes), np.int64),
-            self.sizes,
-            starts,
-        )
-        ends = (starts + self.sizes).tolist()
-        begins = starts.tolist()
-        hulls = [hull_of(periods[begins[r] : ends[r]]) for r in firsts]
+            row_codes = p_codes[self._rows]
+            same = _codes(np, map(id, parts), len(parts))[row_codes]
+        alike, firsts = _distinct(np, same, np.zeros(len(self.sizes), np.int64), self.sizes, starts)
+        spans = [(int(starts[r]), int(starts[r] + self.sizes[r])) for r in firsts]
         if table is None:
+            hulls = [hull_of(periods[a:z]) for a, z in spans]
             claims = self.claims
-            return np.arange(len(begins)), (
+            about = [
                 group_about(claims[s], hulls[h])
-                for s, h in zip(begins, alike.tolist(), strict=True)
-            )
+                for s, h in zip(starts.tolist(), alike.tolist(), strict=True)
+            ]
+            every = np.arange(len(about))
+            return {name: (every, [cells[name] for cells in about]) for name in NAMED_BY}
+        hulls = [hull_of(list(map(parts.__getitem__, row_codes[a:z].tolist()))) for a, z in spans]
         # The first claim of each group, read from the columns: its metric, its scope and its estimate's dimension.
         lead = self._rows[starts]
         m_codes, metrics = table.column("metric")
         s_codes, scopes = table.column("scope")
-        dim = _codes(np, (c.dimension for c in self._some), len(self._some))
-        number = _combined(np, m_codes[lead], s_codes[lead], dim[self._estimate[starts]], alike)
-        first = first_rows(number)
-        return number, (
-            about_of(metrics[m], scopes[s], self._some[e].dimension, hulls[h])
-            for m, s, e, h in zip(
-                m_codes[lead[first]].tolist(),
-                s_codes[lead[first]].tolist(),
-                self._estimate[starts[first]].tolist(),
-                alike[first].tolist(),
-                strict=True,
+        dims = [c.dimension for c in self._some]
+        dim = _codes(np, dims, len(dims))
+        m, s, e = m_codes[lead], s_codes[lead], self._estimate[starts]
+        by_part = {"metric": m, "scope": s, "dimension": dim[e], "hull": alike}
+        out: dict[str, tuple[Any, list[Any]]] = {}
+        for part, codes in by_part.items():
+            numbered = _codes_of(np, codes)
+            first = first_rows(numbered)
+            names = [name for name, named_by in NAMED_BY.items() if named_by == part]
+            columns: list[list[Any]] = [[] for _ in names]
+            for block in range(0, len(first), _BLOCK):  # a block of groups' parts read at a time
+                at = first[block : block + _BLOCK]
+                for a, b, c, d in zip(
+                    m[at].tolist(), s[at].tolist(), e[at].tolist(), alike[at].tolist(), strict=True
+                ):  # each group's cells kept as made (a million groups' mappings are never held at once)
+                    cells = about_of(metrics[a], scopes[b], dims[c], hulls[d])
+                    for name, column in zip(names, columns, strict=True):
+                        column.append(cells[name])
+            out.update(
+                (name, (numbered, column)) for name, column in zip(names, columns, strict=True)
             )
-        )
+        return out
 
 
 def _table_rows(raw: Sequence[list[Claim]]) -> tuple[ClaimTable, GroupRows] | None:
@@ -229,14 +263,20 @@ def _combined(np: Any, *codes: Any) -> Any:
 
     The numbers (from 0) are joined in mixed radix, renumbered only when the next would pass 2**62.
     """
-    out = _codes_of(np, codes[0])
+    return _fold(np, iter(codes))
+
+
+def _fold(np: Any, codes: Iterator[Any]) -> Any:
+    """:func:`_combined` of arrays made one at a time (each is let go once joined)."""
+    out = _codes_of(np, next(codes))
     size = int(out.max(initial=0)) + 1
-    for more in codes[1:]:
+    for more in codes:
         radix = int(more.max(initial=0)) + 1
         if size * radix >= 2**62:
             out = _codes_of(np, out)
             size = int(out.max(initial=0)) + 1
-        out = out * radix + more
+        out *= radix  # in place: ``out`` is always an array made here
+        out += more
         size *= radix
     return _codes_of(np, out)
 

@@ -75,7 +75,7 @@ class ClaimTable(_AsTuple):
     .. versionadded:: 0.1.0
     """
 
-    __slots__ = ("_built", "_codes", "_held", "_order", "_values")
+    __slots__ = ("_built", "_codes", "_held", "_n", "_order", "_values")
 
     def __init__(
         self, codes: Any, values: Sequence[list[Any]], held: Mapping[int, Claim] | None = None
@@ -86,7 +86,7 @@ class ClaimTable(_AsTuple):
         against the others (the parts of every row are those of a valid claim); code -1 is
         :data:`MISSING`. ``held`` are claims already built, by row: their columns are not read.
         """
-        self._codes = codes
+        self._codes, self._n = _columns(codes)
         self._values = tuple(
             [*v, missing] for v, missing in zip(values, MISSING, strict=True)
         )  # code -1 reads the last part: what a missing field holds
@@ -99,8 +99,8 @@ class ClaimTable(_AsTuple):
     def _holding(self, codes: Any, held: dict[int, Claim]) -> ClaimTable:
         """A table of ``codes`` into this table's parts (shared, not copied), with the claims ``held``."""
         out: ClaimTable = object.__new__(ClaimTable)
-        out._codes, out._values, out._held, out._built, out._order = (
-            codes,
+        out._codes, out._n = codes if type(codes) is tuple else _columns(codes)
+        out._values, out._held, out._built, out._order = (
             self._values,
             held,
             None,
@@ -110,17 +110,25 @@ class ClaimTable(_AsTuple):
 
     def _sharing(self, order: Any, held: dict[int, Claim]) -> ClaimTable:
         """The rows ``order`` (numpy positions) of this table, with its columns and parts shared, not copied."""
-        out = self._holding(self._codes, held)
+        out = self._holding((self._codes, self._n), held)
         out._order = order if self._order is None else self._order[order]  # noqa: SLF001 - its own kind
         return out
 
     def _at(self, rows: Any) -> Any:
         """The codes of the table's ``rows`` (a position, a slice or positions), one row per field."""
-        order = self._order
-        return self._codes[:, rows] if order is None else self._codes[:, order[rows]]
+        import numpy as np  # noqa: PLC0415 - a table exists only where numpy read it
+
+        if self._order is not None:
+            rows = self._order[rows]
+        return np.array([codes[rows] for codes in self._codes])
+
+    def _row(self, i: int) -> list[int]:
+        """The codes of the table's row ``i``, one per field."""
+        j = i if self._order is None else int(self._order[i])
+        return [int(codes[j]) for codes in self._codes]
 
     def __len__(self) -> int:
-        return int(self._codes.shape[1] if self._order is None else len(self._order))
+        return self._n if self._order is None else len(self._order)
 
     @overload
     def __getitem__(self, index: int) -> Claim: ...
@@ -145,7 +153,7 @@ class ClaimTable(_AsTuple):
         built = self._cache()
         claim = built[i]
         if claim is None:
-            claim = built[i] = self._held.get(i) or self._make(self._at(i).tolist())
+            claim = built[i] = self._held.get(i) or self._make(self._row(i))
         return claim
 
     def __iter__(self) -> Iterator[Claim]:
@@ -251,6 +259,25 @@ class ClaimTable(_AsTuple):
         return (ClaimTable, (self._at(slice(None)), [v[:-1] for v in self._values], self._held))
 
 
+def _columns(codes: Any) -> tuple[tuple[Any, ...], int]:
+    """A table's codes (one row per field) as one array per field, and the number of claims.
+
+    A field whose rows all hold one code (often: missing) is held as that code repeated without memory
+    (:func:`numpy.broadcast_to`, read-only); every other field as its own array, so that the rows given are not
+    kept alive by a field that needs none of them.
+    """
+    import numpy as np  # noqa: PLC0415 - a table exists only where numpy read it
+
+    n = int(codes.shape[1])
+    out = []
+    for row in codes:
+        if n and not (row != row[0]).any():
+            out.append(np.broadcast_to(row[:1].copy(), (n,)))
+        else:
+            out.append(row.copy())
+    return tuple(out), n
+
+
 def concat(tables: Sequence[ClaimTable]) -> ClaimTable:
     """The claims of ``tables`` one after the other, as one table (each field's parts laid end to end).
 
@@ -301,7 +328,7 @@ def picked(table: ClaimTable, picks: Sequence[int | Claim]) -> ClaimTable:
 
     own = table._held  # noqa: SLF001 - the table's own rows
     take = np.fromiter((p if type(p) is int else -1 for p in picks), np.intp, len(picks))
-    codes = np.full((len(FIELDS), len(picks)), -1, dtype=table._codes.dtype)  # noqa: SLF001
+    codes = np.full((len(FIELDS), len(picks)), -1, dtype=table._codes[0].dtype)  # noqa: SLF001
     rows = take >= 0
     codes[:, rows] = table._at(take[rows])  # noqa: SLF001
     held: dict[int, Claim] = {}
