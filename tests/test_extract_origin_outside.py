@@ -12,27 +12,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimdiff import extract
 from claimdiff._extract._names import shorter_spellings, spelled_more_fully
-
-OUTLET = "Daily Planet"
-
-
-def chains(text: str, outlet: str = OUTLET) -> list[tuple[str, str, tuple[str, ...]]]:
-    """(interval, origin, via) of every candidate of ``text``."""
-    return [
-        (
-            c.claim.estimate.interval_text(),
-            c.claim.source.name,
-            tuple(v.name for v in c.claim.via),
-        )
-        for c in extract(text, published="2024-03-01", outlet=outlet)
-    ]
-
-
-def origins(text: str, outlet: str = OUTLET) -> list[str]:
-    """The origin of every candidate of ``text``, in order."""
-    return [origin for _, origin, _ in chains(text, outlet)]
+from test_extract_origin_clause import OUTLET, chains, origins
 
 
 @pytest.mark.parametrize(
