@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import doctest
 import importlib.util
 import io
 import re
@@ -481,3 +482,15 @@ def test_the_tables_are_not_written_over_an_earlier_run(tmp_path: Any) -> None:
     (tmp_path / "flags" / "part.0.parquet").write_bytes(b"")
     with pytest.raises(ClaimFileError, match=r"flags.*holds files already \('part.0.parquet'"):
         reconcile_dask(dd.from_pandas(df, npartitions=1)).to_parquet(tmp_path)
+
+
+def test_the_api_reference_dask_example_runs() -> None:
+    """The DaskTables example of ``docs/api-examples.md`` is skipped where dask is absent; here it runs."""
+    page = (ROOT / "docs" / "api-examples.md").read_text(encoding="utf-8")
+    start = page.index("## claimdiff.formats.DaskTables")
+    section = page[start : page.index("\n## ", start + 1)].replace("  # doctest: +SKIP", "")
+    test = doctest.DocTestParser().get_doctest(section, {}, "DaskTables", "api-examples.md", 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    runner.run(test)
+    assert runner.summarize(verbose=False).failed == 0
+    assert runner.summarize(verbose=False).attempted >= 7
