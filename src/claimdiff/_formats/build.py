@@ -104,7 +104,9 @@ def raise_all(path: str, errors: list[ClaimFileError]) -> None:
                 for e in errors
             }
         )
-        raise ClaimFileErrors(f"{path}: {bad} claims cannot be read", errors)
+        raise ClaimFileErrors(
+            f"{path}: {bad} {'claim' if bad == 1 else 'claims'} cannot be read", errors
+        )
 
 
 def document_context(

@@ -212,9 +212,7 @@ class Estimate:
         set_(self, "_description", None)
         set_(self, "_derived", None)
         if low > high:
-            raise InvalidEstimateError(
-                "low", low, f"must be <= 'high' (got low={low:g}, high={high:g})"
-            )
+            raise InvalidEstimateError("low", low, f"must be <= 'high', {high:g}")
         if low == high and not (low_closed and high_closed):
             raise InvalidEstimateError(
                 "low", low, "equals 'high' with an open bound: the interval is empty"

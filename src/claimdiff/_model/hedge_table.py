@@ -46,9 +46,7 @@ class VagueQuantity:
 
     def __attrs_post_init__(self) -> None:
         if not self.low <= self.high:
-            raise InvalidEstimateError(
-                "low", self.low, f"must be <= 'high' (got low={self.low}, high={self.high})"
-            )
+            raise InvalidEstimateError("low", self.low, f"must be <= 'high', {self.high:g}")
         if self.point is not None and not self.low <= self.point <= self.high:
             raise InvalidEstimateError("point", self.point, "must lie between 'low' and 'high'")
 

@@ -26,7 +26,7 @@ True
 >>> main(["check", "-"], stdin=io.StringIO("claims: [{id: a, value: 4}]"), err=err) == EXIT_BAD_INPUT
 True
 >>> print(err.getvalue(), end="")
-claimdiff: error: <stdin>: 1 claims cannot be read (2 problems):
+claimdiff: error: <stdin>: 1 claim cannot be read (2 problems):
   <stdin>: claim 'a' ($.claims[0].metric, line 1): 'metric' is required
   <stdin>: claim 'a' ($.claims[0].source, line 1): 'source' is required
 >>> EXIT_CODES[EXIT_FLAGGED]
