@@ -543,9 +543,7 @@ def test_an_unreadable_figure_names_its_claim_in_python_as_in_files(tmp_path):
         'claims:\n  - {id: c2, metric: killed, counted: people, value: "-3", source: MoD}\n',
         encoding="utf-8",
     )
-    with pytest.raises(
-        ClaimFileError, match=r"claim 'c2' .*'value' has a minus sign before the figure"
-    ):
+    with pytest.raises(ClaimFileError, match=r"claim 'c2' .*'value' has a minus sign: a figure"):
         load_claims(path)
 
 
@@ -554,7 +552,9 @@ def test_an_unreadable_figure_names_its_claim_in_python_as_in_files(tmp_path):
 def test_a_signed_figure_in_words_says_so(minus, figure):
     """A figure that reads without its sign is refused for the sign, not as unreadable; a lone sign is unreadable."""
     parse_estimate(figure)  # reads without the sign
-    with pytest.raises(InvalidEstimateError, match="minus sign before the figure"):
+    with pytest.raises(
+        InvalidEstimateError, match="minus sign: a figure in words is never below zero"
+    ):
         parse_estimate(minus + figure)
     with pytest.raises(InvalidEstimateError, match="holds no figure"):
         parse_estimate(minus + "x")

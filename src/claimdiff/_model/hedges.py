@@ -347,10 +347,7 @@ _AMBIGUOUS_M = (
 )
 #: A figure in words is read without a sign: a reported toll or amount is never below zero.
 _MINUS = frozenset("-\u2212\u2013")
-_SIGNED = (
-    "has a minus sign before the figure: a figure in words is read without a sign (a toll or an amount "
-    "is never below zero); give a signed measurement as a number"
-)
+_SIGNED = "has a minus sign: a figure in words is never below zero"
 _REFUSALS = (TOO_LARGE, "is a whole number with more significant digits", _AMBIGUOUS_M)
 
 
