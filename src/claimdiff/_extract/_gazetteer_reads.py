@@ -14,7 +14,7 @@ from claimdiff._extract._place_owner import is_country
 from claimdiff._model.place_names import kind_of
 from claimdiff._model.places import DEFAULT_GAZETTEER, FIRST_LEVEL, Gazetteer, city_unit_codes
 
-__all__ = ["KIND", "as_town", "common", "country_first", "known", "of_level", "well_known"]
+__all__ = ["KIND", "around_town", "as_town", "common", "country_first", "known", "of_level", "well_known"]
 
 #: The kinds of unit a place's name may end with: "Belgorod region", "Henan province", "Gaza Strip".
 KIND = r"(?:regions?|oblasts?|provinces?|districts?|governorates?|states?|county|counties|city|cities|towns?|villages?|municipalit(?:y|ies)|territory|strip)"
@@ -25,18 +25,34 @@ def well_known(name: str) -> bool:
     return " " in name and (known(DEFAULT_GAZETTEER, name) or city_named(name) is not None)
 
 
-def country_first(gazetteer: Gazetteer, path: tuple[str, ...]) -> tuple[str, ...]:
+def country_first(
+    gazetteer: Gazetteer, path: tuple[str, ...], *, units: bool = False
+) -> tuple[str, ...]:
     """A run of capitalised words opening with a country's name is that country ("in Pakistan Volleyball Bombing").
 
     Headlines capitalise every word: a run the gazetteer does not know, whose first words are a
-    country and whose other words name no kind of unit, is the country.
+    country and whose other words name no kind of unit, is the country. With ``units`` (a heading
+    in title case) a first-level subdivision opening the run is that subdivision ("Earthquake in
+    Nangarhar OCHA Situation Report").
+
+    >>> from claimdiff._model.places import DEFAULT_GAZETTEER as g
+    >>> country_first(g, ("Nangarhar OCHA Situation Report",), units=True)
+    ('Nangarhar',)
     """
     words = path[-1].split()
     for n in range(min(len(words) - 1, 5), 0, -1):
         head = " ".join(words[:n])
-        if is_country(gazetteer, head) and not re.search(KIND, " ".join(words[n:]).lower()):
+        if (is_country(gazetteer, head) or (units and _is_unit(gazetteer, head))) and not re.search(
+            KIND, " ".join(words[n:]).lower()
+        ):
             return (*path[:-1], head)
     return path
+
+
+def _is_unit(gazetteer: Gazetteer, name: str) -> bool:
+    """True when ``name`` is a first-level subdivision's (its key is a country and an ISO 3166-2 code)."""
+    key = gazetteer.key(name)
+    return len(key) == 2 and key[0].isupper() and "-" in key[1]
 
 
 def as_town(
@@ -50,6 +66,25 @@ def as_town(
     if len(key) == 2 and "-" in key[1] and key[1] not in city_unit_codes():
         return (*gazetteer.normalise(path), name or path[-1])
     return path if name is None else (*path[:-1], name)
+
+
+def around_town(gazetteer: Gazetteer, path: tuple[str, ...]) -> tuple[str, ...]:
+    """The place of a site "near" or "outside" ``path``: a town's first-level subdivision, else its country.
+
+    A site beside a town is not in it (ANNOTATION.md rule 30): a town below a subdivision gives
+    the subdivision; a town the gazetteer puts under its country alone gives the country; a
+    subdivision or a country is kept.
+
+    >>> from claimdiff._model.places import DEFAULT_GAZETTEER as g
+    >>> around_town(g, ("Iraq", "Ninawa", "Mosul"))
+    ('Iraq', 'Ninawa')
+    >>> around_town(g, ("Iraq", "Ninawa"))
+    ('Iraq', 'Ninawa')
+    """
+    key = gazetteer.key(path)
+    if len(key) < 2 or not key[0].isupper() or (len(key) == 2 and "-" in key[1]):
+        return path
+    return path[:2] if "-" in key[1] else path[:1]
 
 
 def known(gazetteer: Gazetteer, path: tuple[str, ...] | str) -> bool:

@@ -16,6 +16,7 @@ from claimdiff._extract._candidate import Candidate
 from claimdiff._extract._cities import below_region, city_named, needs_city
 from claimdiff._extract._clauses import CLAUSE_OPEN, FINITE, FRONTED, LOWER_WORD
 from claimdiff._extract._figures import Figure
+from claimdiff._extract._gazetteer_reads import around_town
 from claimdiff._extract._place import _LABEL, known, label_place
 from claimdiff._extract._place_choice import place_at
 from claimdiff._extract._sources import COUNTRIES
@@ -98,6 +99,9 @@ class Placing:
     events: list[tuple[str, ...]] = attrs.Factory(
         list
     )  # the places the text gives its event ("the attack in the Sagaing area")
+    sites: set[int] = attrs.Factory(
+        set
+    )  # where the figures stand whose place is a site "near" a town (rule 30)
 
     def _place(self, s: Sentence, fig: Figure, context: Context) -> tuple[str, ...]:
         """The figure's place: its clause's, else its line label's, completed by the paragraph's or heading's."""
@@ -159,7 +163,10 @@ class Placing:
                 own = labelled
             elif labelled is not None and not known(self.gazetteer, own):
                 own = (*labelled, *own)  # "Sudan: 12 killed in Darfur": Darfur in Sudan
-        return self.completed(self.gazetteer.normalise(own), own[-1] if own else None)
+        placed = self.completed(self.gazetteer.normalise(own), own[-1] if own else None)
+        if any(path is own and _NEAR.match(self.low, at) for at, path in places):
+            self.sites.add(fig.start)  # "near Manbij": Aleppo, once told apart from other sites
+        return placed
 
     def read_story(self, named: list[tuple[str, ...]], *, past_lead: bool) -> None:
         """The story's place from its lead's places: the narrowest, when they lie on one path inside the heading's.
@@ -198,7 +205,7 @@ class Placing:
             before = _EVENT_BEFORE.search(self.low, max(s.start, at - 60), at)
             if before is None and not _EVENT_AFTER.match(self.low, _place_end(self.low, at, s.end)):
                 continue
-            near = self.low.startswith("near", at) or (
+            near = _NEAR.match(self.low, at) is not None or (
                 before is not None and "near" in before.group()
             )
             self.events.append(path[:2] if near and len(path) > 2 else path)
@@ -400,6 +407,8 @@ class Placing:
         )
 
 
+#: A locative of a site beside a place, not in it: "near Manbij", "outside Kandahar" (ANNOTATION.md rule 30).
+_NEAR = re.compile(r"(?:near|outside)\s")
 #: An event noun, then maybe its verb, just before a place's preposition: "the attack in", "the explosion happened in".
 _EVENT_BEFORE = re.compile(
     r"\b(?:attack|explosion|blast|bombing|fighting|clashes|quake|earthquake|landslide|mudslide|"
@@ -427,6 +436,22 @@ def _place_end(low: str, at: int, end: int) -> int:
     return m.end() if m is not None else at
 
 
+def _beside_towns(found: list[Candidate], placing: Placing) -> list[Candidate]:
+    """Figures at a site "near" a town, placed at the town's first-level subdivision (rule 30).
+
+    Cut only once repeats are merged: "Near Kisik, a strike ..." and "Near Tal Afar, a strike ..."
+    are two figures at two sites, though both lie in one subdivision.
+    """
+    out = []
+    for c in found:
+        if c.start in placing.sites:
+            place = around_town(placing.gazetteer, c.claim.scope.place)
+            scope = attrs.evolve(c.claim.scope, place=place)
+            c = attrs.evolve(c, claim=attrs.evolve(c.claim, scope=scope))  # noqa: PLW2901 - re-placed
+        out.append(c)
+    return out
+
+
 def storied(found: list[Candidate], placing: Placing) -> list[Candidate]:
     """Figures placed no narrower than their country, in the place the text gives its event (rule 30).
 
@@ -434,6 +459,7 @@ def storied(found: list[Candidate], placing: Placing) -> list[Candidate]:
     in the Sagaing area in northwest Myanmar": the event's place, when the text gives its event one
     place (every place it gives lies on one path), is the narrowest the text gives such figures.
     """
+    found = _beside_towns(found, placing)
     keys = [placing.gazetteer.key(p) for p in placing.events]
     if not keys or not all(max(keys, key=len)[: len(k)] == k for k in keys):
         return found
