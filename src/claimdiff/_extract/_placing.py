@@ -41,6 +41,10 @@ _MOSTLY = re.compile(
 )
 
 
+#: A part's figure just before a place: "including 228 in", "among them 12 in" (the place is that part's).
+_PART_BEFORE = re.compile(
+    r"\b(?:including|among\s+them|of\s+(?:whom|them|which))\s+(?:[a-z]+\s+)?[\d,.]+(?:\s+[a-z]+)?\s+$"
+)
 #: "a"/"an" after a preposition ("in a blast", "by a drone"): the setting of a figure, not a figure that ends its clause.
 _CIRCUMSTANCE = re.compile(r"\b(?:in|by|at|on|from|with|after|during|near|into|under)\s+$")
 _ARTICLE = re.compile(r"an?\s")
@@ -229,6 +233,9 @@ class Placing:
         """
         if fig.start < at and _MOSTLY.search(self.text, max(s.start, at - 30), at):
             return True
+        part = _PART_BEFORE.search(self.low, max(s.start, at - 40), at)
+        if part is not None and not part.start() <= fig.start < at:
+            return True  # "370 killed, including 228 in Mexico City, and 6,000 injured": the part's
         if self.parts is None or self.parts[0] != s.start:
             runs = items(self.text, s.start, s.end)
             self.parts = (s.start, [(r[0].start, r[-1].end) for r in runs if len(r) > 1])
@@ -452,6 +459,35 @@ def _beside_towns(found: list[Candidate], placing: Placing) -> list[Candidate]:
     return out
 
 
+def _headlines_placed(found: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
+    """A headline's figure at the narrower place the body gives the same figure (ANNOTATION.md rule 29).
+
+    "Suicide bomber kills five at wedding party in eastern Afghanistan" over "killing at least five
+    people" in Nangarhar: one figure (same metric and thing counted, overlapping values), placed
+    where the body places it, when the body gives it exactly one place within the headline's.
+    """
+    out = []
+    for c in found:
+        k = c.claim
+        if c.headline:
+            key = gazetteer.key(k.scope.place)
+            finer = {
+                d.claim.scope.place
+                for d in found
+                if not d.headline
+                and (d.claim.metric.name, d.claim.scope.counted) == (k.metric.name, k.scope.counted)
+                and d.claim.low <= k.high
+                and k.low <= d.claim.high
+                and len(inner := gazetteer.key(d.claim.scope.place)) > len(key)
+                and inner[: len(key)] == key
+            }
+            if len(finer) == 1:
+                scope = attrs.evolve(k.scope, place=finer.pop())
+                c = attrs.evolve(c, claim=attrs.evolve(k, scope=scope))  # noqa: PLW2901 - re-placed
+        out.append(c)
+    return out
+
+
 def storied(found: list[Candidate], placing: Placing) -> list[Candidate]:
     """Figures placed no narrower than their country, in the place the text gives its event (rule 30).
 
@@ -459,7 +495,7 @@ def storied(found: list[Candidate], placing: Placing) -> list[Candidate]:
     in the Sagaing area in northwest Myanmar": the event's place, when the text gives its event one
     place (every place it gives lies on one path), is the narrowest the text gives such figures.
     """
-    found = _beside_towns(found, placing)
+    found = _headlines_placed(_beside_towns(found, placing), placing.gazetteer)
     keys = [placing.gazetteer.key(p) for p in placing.events]
     if not keys or not all(max(keys, key=len)[: len(k)] == k for k in keys):
         return found
