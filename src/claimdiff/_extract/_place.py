@@ -200,10 +200,10 @@ def _path(country: str | None, place: str) -> tuple[str, ...] | None:
         return None  # "in Jan. and Feb.", "on Wed.": a month or a day, abbreviated
     if (
         len(words) == 1
-        and place.isupper()
+        and (place.isupper() or place[-1] == "s" and place[:-1].isupper())
         and (not known(DEFAULT_GAZETTEER, place) or place in alpha_3())
     ):
-        return None  # "in UN history", "FLOODS AND ...": an acronym or a country code, not a place named
+        return None  # "in UN history", "outside ECs": an acronym (maybe plural) or a country code
     head = words[0].split("-")[0]
     if (
         len(words) == 1
