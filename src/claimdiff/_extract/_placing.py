@@ -27,7 +27,7 @@ from claimdiff._model.place_names import fold, kind_of
 from claimdiff._model.place_towns import countries_with
 from claimdiff._model.places import DEFAULT_GAZETTEER, FIRST_LEVEL, Gazetteer, _iso
 
-__all__ = ["Context", "Placing", "storied"]
+__all__ = ["Context", "Placing", "spanning", "storied"]
 
 #: A run of capitalised words, with the "of (the)" inside names ("Democratic Republic of the Congo").
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*)*")
@@ -41,6 +41,12 @@ _MOSTLY = re.compile(
 )
 
 
+#: A figure's clause spanning countries: "reported from 27 countries", "across three WHO regions", "worldwide".
+_SPANNING = re.compile(
+    r"\b(?:(?:from|in|across|among)\s+(?:all\s+)?(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|"
+    r"nine|ten|several|many|multiple|numerous)\s+(?:other\s+)?(?:countries|nations|WHO\s+regions|"
+    r"continents)|worldwide|globally)\b"
+)
 #: A part's figure just before a place: "including 228 in", "among them 12 in" (the place is that part's).
 _PART_BEFORE = re.compile(
     r"\b(?:including|among\s+them|of\s+(?:whom|them|which))\s+(?:[a-z]+\s+)?[\d,.]+(?:\s+[a-z]+)?\s+$"
@@ -103,6 +109,9 @@ class Placing:
     events: list[tuple[str, ...]] = attrs.Factory(
         list
     )  # the places the text gives its event ("the attack in the Sagaing area")
+    spanning: set[int] = attrs.Factory(
+        set
+    )  # where the figures stand whose clause spans countries ("from 27 countries"): placed nowhere
     sites: set[int] = attrs.Factory(
         set
     )  # where the figures stand whose place is a site "near" a town (rule 30)
@@ -160,6 +169,9 @@ class Placing:
                     clause_end,
                     self.gazetteer,
                 )
+        if not own and _SPANNING.search(self.text, fig.end, clause_end):
+            self.spanning.add(fig.start)  # "2600 cases ... reported from 27 countries": no place
+            return ()
         label = _LABEL.match(self.text, s.block.start)
         if label is not None and label.end() <= fig.start:
             labelled = label_place(self.text, s.block.start, self.gazetteer)
@@ -486,6 +498,22 @@ def _headlines_placed(found: list[Candidate], gazetteer: Gazetteer) -> list[Cand
                 c = attrs.evolve(c, claim=attrs.evolve(k, scope=scope))  # noqa: PLW2901 - re-placed
         out.append(c)
     return out
+
+
+def spanning(found: list[Candidate], placing: Placing) -> list[Candidate]:
+    """Figures whose clause spans countries ("reported from 27 countries", "worldwide"), placed nowhere.
+
+    Rule 19: several countries give the region the text names, else no place; such a figure is
+    not put in the one country the rest of the text is about.
+    """
+    return [
+        attrs.evolve(
+            c, claim=attrs.evolve(c.claim, scope=attrs.evolve(c.claim.scope, place=()))
+        )
+        if c.start in placing.spanning and c.claim.scope.place
+        else c
+        for c in found
+    ]
 
 
 def storied(found: list[Candidate], placing: Placing) -> list[Candidate]:
