@@ -14,7 +14,16 @@ from claimdiff._extract._place_owner import is_country
 from claimdiff._model.place_names import kind_of
 from claimdiff._model.places import DEFAULT_GAZETTEER, FIRST_LEVEL, Gazetteer, city_unit_codes
 
-__all__ = ["KIND", "around_town", "as_town", "common", "country_first", "known", "of_level", "well_known"]
+__all__ = [
+    "KIND",
+    "around_town",
+    "as_town",
+    "common",
+    "country_first",
+    "known",
+    "of_level",
+    "well_known",
+]
 
 #: The kinds of unit a place's name may end with: "Belgorod region", "Henan province", "Gaza Strip".
 KIND = r"(?:regions?|oblasts?|provinces?|districts?|governorates?|states?|county|counties|city|cities|towns?|villages?|municipalit(?:y|ies)|territory|strip)"

@@ -200,7 +200,7 @@ def _path(country: str | None, place: str) -> tuple[str, ...] | None:
         return None  # "in Jan. and Feb.", "on Wed.": a month or a day, abbreviated
     if (
         len(words) == 1
-        and (place.isupper() or place[-1] == "s" and place[:-1].isupper())
+        and (place.isupper() or (place[-1] == "s" and place[:-1].isupper()))
         and (not known(DEFAULT_GAZETTEER, place) or place in alpha_3())
     ):
         return None  # "in UN history", "outside ECs": an acronym (maybe plural) or a country code
