@@ -7,6 +7,7 @@ and completion (:mod:`claimdiff._extract._place_choice`, :mod:`claimdiff._extrac
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from claimdiff._extract._cities import city_named
@@ -21,6 +22,7 @@ __all__ = [
     "common",
     "country_first",
     "known",
+    "nested",
     "of_level",
     "well_known",
 ]
@@ -100,6 +102,34 @@ def known(gazetteer: Gazetteer, path: tuple[str, ...] | str) -> bool:
     """True when the gazetteer knows where the place is (its country, by ISO code)."""
     key = gazetteer.key(path)
     return bool(key) and key[0].isupper()
+
+
+def nested(
+    gazetteer: Gazetteer, path: tuple[str, ...], extra: list[tuple[str, ...]], written: str
+) -> tuple[str, ...]:
+    """Names after commas each within the next ("in Yushu, Qinghai, China"): one place, the first, within them.
+
+    ``path`` is the first name, ``extra`` the known places after it, ``written`` their words; ``()``
+    when they are a list instead ("and" between them, a name the gazetteer does not know, or one
+    not within the next), or when ``path`` is known and lies outside them.
+
+    >>> from claimdiff._model.places import DEFAULT_GAZETTEER as g
+    >>> nested(g, ("Yushu",), [g.normalise("Qinghai"), g.normalise("China")], ", Qinghai, China")
+    ('China', 'Qinghai Sheng', 'Yushu')
+    >>> nested(g, ("Yushu",), [g.normalise("Qinghai"), g.normalise("Sichuan")], ", Qinghai, Sichuan")
+    ()
+    """
+    if " and " in written or len(extra) < 2 or not all(known(gazetteer, p) for p in extra):
+        return ()
+    keys = [gazetteer.key(p) for p in extra]
+    for inner, outer in itertools.pairwise(keys):
+        if len(inner) <= len(outer) or inner[: len(outer)] != outer:
+            return ()
+    if not known(gazetteer, path):
+        return gazetteer.normalise((*extra[0], path[-1]))
+    key = gazetteer.key(path)
+    within = len(key) > len(keys[0]) and key[: len(keys[0])] == keys[0]
+    return gazetteer.normalise(path) if within else ()
 
 
 def common(gazetteer: Gazetteer, paths: list[tuple[str, ...]]) -> tuple[str, ...]:

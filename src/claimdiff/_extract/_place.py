@@ -9,7 +9,14 @@ import functools
 import re
 
 from claimdiff._extract._gazetteer_reads import KIND as _KIND
-from claimdiff._extract._gazetteer_reads import as_town, country_first, known, of_level, well_known
+from claimdiff._extract._gazetteer_reads import (
+    as_town,
+    country_first,
+    known,
+    nested,
+    of_level,
+    well_known,
+)
 from claimdiff._extract._gazetteer_reads import common as common_parent
 from claimdiff._extract._place_owner import NAME as _NAME
 from claimdiff._extract._place_owner import country_owning, named_town, owns_a_body
@@ -185,9 +192,7 @@ def _path(country: str | None, place: str) -> tuple[str, ...] | None:
     if re.fullmatch(_KIND, place.lower()):
         return None  # "City of Freeport", "Province of Sindh": a kind of unit, the name after it
     if place.lower() in TRIGGERS or words[0].lower() in _METRIC_WORDS:
-        return (
-            None  # "Casualties: 1,200 killed", "Deaths: 40": a label naming the metric, not a place
-        )
+        return None  # "Casualties: 1,200 killed", "Deaths: 40": a label naming the metric
     if words[0] in _BEARING_ABBREVIATIONS and len(words) > 1:
         words = words[1:]  # "NW Pakistan", "SE Asia": a part of the place by its bearing
         place = " ".join(words)
@@ -216,9 +221,7 @@ def _path(country: str | None, place: str) -> tuple[str, ...] | None:
     if words[0].lower() in _NOT_PLACES and not well_known(place):
         return None  # "in New cases", "The ..." (but "New York", "New Delhi" are places)
     if _HELD_BY.search(words[0]):
-        return (
-            None  # "in a Houthi-controlled area", "Russian-held": who holds a place, not the place
-        )
+        return None  # "in a Houthi-controlled area", "Russian-held": who holds a place
     if (
         words[0].lower() in _COUNTRY_OF_ADJECTIVE
         and len(words) == 2
@@ -246,9 +249,7 @@ def label_place(
     if label is None:
         return None
     name = label.group("p")
-    prose = text[
-        label.end() : label.end() + 1
-    ].isupper()  # "Peshawar: The death toll ...": a sentence follows
+    prose = text[label.end() : label.end() + 1].isupper()  # "Peshawar: The death toll ..."
     if (name.isupper() and len(name) > 3) or prose:
         key = gazetteer.key(name)
         if not (key and key[0].isupper() and (len(key) == 1 or "-" in key[1])):
@@ -357,6 +358,8 @@ def places_named(
                 # "in Tripoli, Lebanon": the place within the country named after it, never another's
                 inner = path[1:] if _is_country(gazetteer, path[0]) else path
                 path = gazetteer.normalise((extra[0][0], *inner))
+            elif more is not None and (chain := nested(gazetteer, path, extra, more.group())):
+                path = chain  # "in Yushu, Qinghai, China": one place, within the places after it
             elif more is not None and (
                 " and " in more.group()
                 or len(extra) >= 2
@@ -370,9 +373,7 @@ def places_named(
                 # else the text's ("the towns of Tulunan, Magsaysay and Digos")
                 path = common or _within(gazetteer, (), text, more.end(), end)
             elif extra and known(gazetteer, extra[-1]) and not known(gazetteer, path):
-                path = gazetteer.normalise(
-                    (*extra[-1], *path)
-                )  # "Bentiu, Unity State": Bentiu in Unity State
+                path = gazetteer.normalise((*extra[-1], *path))  # "Bentiu, Unity State"
             elif more is None and not known(gazetteer, path):
                 path = _within(gazetteer, path, text, m.end(), end)  # "Fardous in Aleppo"
             found.append((m.start(), path))
@@ -486,9 +487,8 @@ def _within(
         if outer is not None and known(gazetteer, outer):
             return gazetteer.normalise((*outer, *reversed(links), *path[-1:]))
         if outer is not None and kind_of(outer[-1]) is not None and "(" not in m.group():
-            links.append(
-                outer[-1]
-            )  # "Nahr-e-Saraj District": a unit between the place and the known one
+            # "Nahr-e-Saraj District": a unit between the place and the known one
+            links.append(outer[-1])
         at = m.end()
     # units the gazetteer knows only within a country ("Hilmand Province"): the chain, read in the text's
     return (*reversed(links), *path[-1:]) if links and path else path
