@@ -19,6 +19,7 @@ __all__ = [
     "KIND",
     "around_town",
     "as_town",
+    "bearing_before",
     "common",
     "country_first",
     "known",
@@ -96,6 +97,25 @@ def around_town(gazetteer: Gazetteer, path: tuple[str, ...]) -> tuple[str, ...]:
     if len(key) < 2 or not key[0].isupper() or (len(key) == 2 and "-" in key[1]):
         return path
     return path[:2] if "-" in key[1] else path[:1]
+
+
+#: A bearing written capitalised before a place's name: "Eastern Ethiopia", "North-Western Syria".
+_BEARING = re.compile(
+    r"(?:North|South|East|West|Central)(?:[- ]?(?:north|south|east|west)(?:ern)?|ern)?\s",
+    re.IGNORECASE,
+)
+
+
+def bearing_before(name: str, gazetteer: Gazetteer = DEFAULT_GAZETTEER) -> bool:
+    """True for a place's name after a capitalised bearing, the whole unknown ("Eastern Ethiopia"): a part of the place.
+
+    A name the gazetteer knows whole ("South Sudan", "Northern Cape", "West Bank") is a place of its own.
+
+    >>> bearing_before("Eastern Ethiopia"), bearing_before("South Sudan"), bearing_before("East Ghouta")
+    (True, False, False)
+    """
+    m = _BEARING.match(name)
+    return m is not None and known(gazetteer, name[m.end() :]) and not known(gazetteer, name)
 
 
 def known(gazetteer: Gazetteer, path: tuple[str, ...] | str) -> bool:

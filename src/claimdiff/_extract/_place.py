@@ -8,15 +8,9 @@ from __future__ import annotations
 import functools
 import re
 
+from claimdiff._extract import _gazetteer_reads as _reads
 from claimdiff._extract._gazetteer_reads import KIND as _KIND
-from claimdiff._extract._gazetteer_reads import (
-    as_town,
-    country_first,
-    known,
-    nested,
-    of_level,
-    well_known,
-)
+from claimdiff._extract._gazetteer_reads import as_town, country_first, known, of_level, well_known
 from claimdiff._extract._gazetteer_reads import common as common_parent
 from claimdiff._extract._place_owner import NAME as _NAME
 from claimdiff._extract._place_owner import country_owning, named_town, owns_a_body
@@ -193,8 +187,8 @@ def _path(country: str | None, place: str) -> tuple[str, ...] | None:
         return None  # "City of Freeport", "Province of Sindh": a kind of unit, the name after it
     if place.lower() in TRIGGERS or words[0].lower() in _METRIC_WORDS:
         return None  # "Casualties: 1,200 killed", "Deaths: 40": a label naming the metric
-    if words[0] in _BEARING_ABBREVIATIONS and len(words) > 1:
-        words = words[1:]  # "NW Pakistan", "SE Asia": a part of the place by its bearing
+    if len(words) > 1 and (words[0] in _BEARING_ABBREVIATIONS or _reads.bearing_before(place)):
+        words = words[1:]  # "NW Pakistan", "Eastern Ethiopia": a part of the place by its bearing
         place = " ".join(words)
     if _HELD_BY.search(words[0]) and len(words) > 1:
         words = words[
@@ -358,7 +352,9 @@ def places_named(
                 # "in Tripoli, Lebanon": the place within the country named after it, never another's
                 inner = path[1:] if _is_country(gazetteer, path[0]) else path
                 path = gazetteer.normalise((extra[0][0], *inner))
-            elif more is not None and (chain := nested(gazetteer, path, extra, more.group())):
+            elif more is not None and (
+                chain := _reads.nested(gazetteer, path, extra, more.group())
+            ):
                 path = chain  # "in Yushu, Qinghai, China": one place, within the places after it
             elif more is not None and (
                 " and " in more.group()
