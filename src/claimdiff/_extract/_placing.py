@@ -45,6 +45,12 @@ _SPANNING = re.compile(
     r"nine|ten|several|many|multiple|numerous)\s+(?:other\s+)?(?:countries|nations|WHO\s+regions|"
     r"continents)|worldwide|globally)\b"
 )
+#: A figure's clause spread over several units of a country: "across four provinces", "in 52 districts".
+_SPREAD = re.compile(
+    r"\b(?:across|in|from|over)\s+(?:all\s+)?(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|"
+    r"ten|several|many|multiple|numerous)\s+(?:provinces|districts|regions|states|counties|governorates|"
+    r"departments|municipalities|oblasts)\b"
+)
 #: A part's figure just before a place: "including 228 in", "among them 12 in" (the place is that part's).
 _PART_BEFORE = re.compile(
     r"\b(?:including|among\s+them|of\s+(?:whom|them|which))\s+(?:[a-z]+\s+)?[\d,.]+(?:\s+[a-z]+)?\s+$"
@@ -170,6 +176,9 @@ class Placing:
         if not own and _SPANNING.search(self.text, fig.end, clause_end):
             self.spanning.add(fig.start)  # "2600 cases ... reported from 27 countries": no place
             return ()
+        if not own and _SPREAD.search(self.text, fig.end, clause_end):
+            # "700 displaced across four provinces": the country, not the last province named before
+            return self.completed(())[:1]
         label = _LABEL.match(self.text, s.block.start)
         if label is not None and label.end() <= fig.start:
             labelled = label_place(self.text, s.block.start, self.gazetteer)
