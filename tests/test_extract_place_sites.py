@@ -164,3 +164,38 @@ def test_the_place_beside_a_town_is_a_wider_prefix_and_settled(path: tuple[str, 
     key = DEFAULT_GAZETTEER.key(beside)
     assert len(key) <= 2 or not key[0].isupper()
     assert around_town(DEFAULT_GAZETTEER, beside) == beside
+
+
+def test_names_after_commas_each_within_the_next_are_one_place() -> None:
+    """ "in Yushu, Qinghai, China": the town in its province, not a list of three places."""
+    text = "The earthquake struck in Yushu, Qinghai, China on Wednesday, killing 2,698 people."
+    assert [place for _, _, place in _placed(text)] == [_key("China > Qinghai > Yushu")]
+
+
+def test_names_after_commas_not_within_each_other_stay_a_list() -> None:
+    """ "in Qinghai, Sichuan and Gansu": a list, placed at the common parent (rule 19)."""
+    text = "Floods killed 40 people in Qinghai, Sichuan and Gansu on Wednesday."
+    assert [place for _, _, place in _placed(text)] == [_key("China")]
+
+
+def test_a_capitalised_bearing_before_a_country_is_the_country() -> None:
+    """ "in Eastern Ethiopia": a part of Ethiopia by its bearing, not a place of that name."""
+    text = "Floods killed at least 84 people in Eastern Ethiopia, officials said today."
+    assert [place for _, _, place in _placed(text)] == [_key("Ethiopia")]
+
+
+def test_a_bearing_that_is_part_of_a_known_name_is_kept() -> None:
+    """ "in South Sudan" is a country of its own, not Sudan by its bearing."""
+    text = "Floods killed at least 84 people in South Sudan, officials said today."
+    assert [place for _, _, place in _placed(text)] == [_key("South Sudan")]
+
+
+def test_a_figure_spread_over_several_units_is_the_countrys() -> None:
+    """ "700 displaced across four provinces": Burundi, not the province the sentence before named."""
+    text = (
+        "Burundi - Floods\n\n"
+        "One person died in Rumonge and another is missing in Bujumbura Mairie. Almost 700 "
+        "people were displaced across four provinces.\n"
+    )
+    found = {value: place for _, value, place in _placed(text)}
+    assert found["Almost 700"] == _key("Burundi")
