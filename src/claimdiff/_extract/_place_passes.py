@@ -40,6 +40,10 @@ def _headlines_placed(found: list[Candidate], gazetteer: Gazetteer) -> list[Cand
     people" in Nangarhar: one figure (same metric and thing counted, overlapping values), placed
     where the body places it, when the body gives it exactly one place within the headline's.
     """
+    body: dict[tuple[str, str | None], list[Candidate]] = {}
+    for d in found:  # the body's figures by metric and thing counted (keeps this linear)
+        if not d.headline:
+            body.setdefault((d.claim.metric.name, d.claim.scope.counted), []).append(d)
     out = []
     for c in found:
         k = c.claim
@@ -47,10 +51,8 @@ def _headlines_placed(found: list[Candidate], gazetteer: Gazetteer) -> list[Cand
             key = gazetteer.key(k.scope.place)
             finer = {
                 d.claim.scope.place
-                for d in found
-                if not d.headline
-                and (d.claim.metric.name, d.claim.scope.counted) == (k.metric.name, k.scope.counted)
-                and d.claim.low <= k.high
+                for d in body.get((k.metric.name, k.scope.counted), ())
+                if d.claim.low <= k.high
                 and k.low <= d.claim.high
                 and len(inner := gazetteer.key(d.claim.scope.place)) > len(key)
                 and inner[: len(key)] == key
