@@ -98,6 +98,8 @@ _DATE_WORDS = re.compile(rf"(?:\s+{alternation(w.title() for w in CALENDAR_WORDS
 _SUBJECT = re.compile(
     rf"[\"“]?(?P<p>{_NAME}(?:\s+{_NAME}){{0,2}}(?:\s+{_KIND})?)\s+(?:[a-z]+(?:s|ed)|is|was|has|had|lies|lay)\b"
 )
+#: A place a "where" clause follows: "Jonglei, where 85,000 people have been displaced".
+_WHERE = re.compile(rf"\b(?P<p>{_NAME}(?:\s+{_NAME}){{0,3}}),?\s+where\b")
 _LOOSE_IN = re.compile(
     rf"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout)\s+(?:[a-z][\w-]*\s+){{1,2}}(?P<p>{_NAME}(?:\s+{_NAME}){{0,3}})"
 )
@@ -156,17 +158,8 @@ _IN_A_NAME = re.compile(
     r"(?:[A-Z][\w.'’-]*\s+){2,}(?:(?:and|for|of|on)\s+)(?:[A-Z][\w.'’-]*\s+){2,}$"
 )
 #: The words :data:`_SEAT` can end in (besides a word after "told").
-_SEAT_WORDS = frozenset(
-    {
-        "based",
-        "headquartered",
-        "speaking",
-        "spoke",
-        "told",
-        "reporters",
-        "journalists",
-        "conference",
-    }
+_SEAT_WORDS = frozenset({"based", "headquartered", "speaking", "spoke", "told"}) | frozenset(
+    {"reporters", "journalists", "conference"}
 )
 #: Before a place: where a source sits or speaks, not where its figures are.
 _SEAT = re.compile(
@@ -430,6 +423,11 @@ def places_named(
         if (owner := country_owning(gazetteer, text, max(start, mark.start() - 60), mark.start()))
         and not any(owner[0] - 30 <= a < mark.end() for a in at)
         and not owns_a_body(text, mark.end(), end)
+    ]
+    found += [  # "The worst affected State is Jonglei, where 85,000 people ...": the where-clause's place
+        (m.start("p"), gazetteer.normalise(m.group("p")))
+        for m in (_WHERE.finditer(text, start, end) if "where" in text[start:end] else ())
+        if known(gazetteer, m.group("p")) and all(a != m.start("p") for a, _ in found)
     ]
     subject = _SUBJECT.match(text, start, end)
     if subject is not None and known(
