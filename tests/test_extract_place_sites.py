@@ -199,3 +199,22 @@ def test_a_figure_spread_over_several_units_is_the_countrys() -> None:
     )
     found = {value: place for _, value, place in _placed(text)}
     assert found["Almost 700"] == _key("Burundi")
+
+
+def test_a_heading_split_at_a_vertical_bar_names_its_sections_place() -> None:
+    """ "South Sudan | Floods update": the section's figures are South Sudan's, not another section's country."""
+    text = (
+        "South Sudan | Floods update\n\n"
+        "At least 700,000 people have been affected across the country.\n\n"
+        "Ecuador | Volcano eruption\n\n"
+        "At least 24,557 farmers were affected in Ecuador.\n"
+    )
+    found = {value: place for _, value, place in _placed(text)}
+    assert found["At least 700,000"] == _key("South Sudan")
+    assert found["At least 24,557"] == _key("Ecuador")
+
+
+def test_a_where_clause_takes_the_place_it_follows() -> None:
+    """ "The worst affected State is Jonglei, where 85,000 people have been displaced": Jonglei."""
+    text = "The worst affected State is Jonglei, where 85,000 people have been displaced."
+    assert [place for _, _, place in _placed(text)] == [_key("South Sudan > Jonglei")]
