@@ -218,10 +218,3 @@ def test_a_where_clause_takes_the_place_it_follows() -> None:
     """ "The worst affected State is Jonglei, where 85,000 people have been displaced": Jonglei."""
     text = "The worst affected State is Jonglei, where 85,000 people have been displaced."
     assert [place for _, _, place in _placed(text)] == [_key("South Sudan > Jonglei")]
-
-
-def test_a_well_known_city_of_another_country_is_that_countrys() -> None:
-    """ "3 in Mosul" after "12 in Kharkiv": Iraq's Mosul, never a town under Kharkiv Oblast."""
-    text = "Officials said 12 people were killed in Kharkiv and 3 in Mosul."
-    found = {value: place for _, value, place in _placed(text)}
-    assert found["3"][:2] == ("IQ", "IQ-NI")

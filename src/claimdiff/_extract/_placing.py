@@ -417,11 +417,6 @@ class Placing:
             )
             if elsewhere is not None:
                 return self.gazetteer.normalise((_iso()[1][elsewhere], place[0]))
-            # "3 killed in Mosul" in a report about Ukraine: a well-known city of one country only is
-            # that country's, never a town under the region another clause named
-            city = city_named(place[0])
-            if city is not None and city.country not in country:
-                return self.gazetteer.normalise((_iso()[1][city.country], place[0]))
         if kind_of(place[-1]) in FIRST_LEVEL:
             # "190 deaths in Taroudant Province" after "in Al Haouz Province": a unit named with a
             # first-level kind is another's peer, not within it; its region unknown, it stays under
