@@ -218,3 +218,19 @@ def test_a_where_clause_takes_the_place_it_follows() -> None:
     """ "The worst affected State is Jonglei, where 85,000 people have been displaced": Jonglei."""
     text = "The worst affected State is Jonglei, where 85,000 people have been displaced."
     assert [place for _, _, place in _placed(text)] == [_key("South Sudan > Jonglei")]
+
+
+def test_near_the_city_of_a_town_is_near_it() -> None:
+    """ "killed near the city of Kramatorsk": the oblast (rule 30), as "near Kramatorsk"."""
+    text = "Gunmen killed 37 people near the city of Kramatorsk in Ukraine on Wednesday."
+    assert [place for _, _, place in _placed(text)] == [_key("Ukraine > Donetsk Oblast")]
+
+
+def test_a_total_before_its_parts_from_places_takes_none_of_theirs() -> None:
+    """ "four cases were reported from Riyadh (two cases), Gassim (one case) and ...": not Riyadh's."""
+    text = (
+        "In Saudi Arabia, four cases of MERS were reported from Riyadh (two cases), Qassim "
+        "(one case), and Makkah (one case) regions."
+    )
+    found = _placed(text)
+    assert ("cases", "four", _key("Saudi Arabia")) in found

@@ -187,7 +187,11 @@ class Placing:
             elif labelled is not None and not known(self.gazetteer, own):
                 own = (*labelled, *own)  # "Sudan: 12 killed in Darfur": Darfur in Sudan
         placed = self.completed(self.gazetteer.normalise(own), own[-1] if own else None)
-        if any(path is own and _NEAR.match(self.low, at) for at, path in places):
+        if any(
+            path is own
+            and (_NEAR.match(self.low, at) or _NEAR_TOWN.search(self.low, max(0, at - 30), at))
+            for at, path in places
+        ):
             self.sites.add(fig.start)  # "near Manbij": Aleppo, once told apart from other sites
         return placed
 
@@ -259,8 +263,8 @@ class Placing:
             runs = items(self.text, s.start, s.end)
             self.parts = (s.start, [(r[0].start, r[-1].end) for r in runs if len(r) > 1])
         return any(
-            a - 4 <= at < b and not a <= fig.start < b for a, b in self.parts[1]
-        )  # "in A (39)": the place's "in" stands before the item
+            a - 7 <= at < b and not a <= fig.start < b for a, b in self.parts[1]
+        )  # "in A (39)", "from A (2 cases)": the place's preposition stands before the item
 
     def completed(self, place: tuple[str, ...], written: str | None = None) -> tuple[str, ...]:
         """A place the gazetteer does not know, under the paragraph's or heading's; no place, theirs.
@@ -435,6 +439,8 @@ class Placing:
 
 #: A locative of a site beside a place, not in it: "near Manbij", "outside Kandahar" (ANNOTATION.md rule 30).
 _NEAR = re.compile(r"(?:near|outside)\s")
+#: "near the city of": the place's "of" follows a site beside a town (rule 30).
+_NEAR_TOWN = re.compile(r"\b(?:near|outside)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:city|town|village)\s+$")
 #: An event noun, then maybe its verb, just before a place's preposition: "the attack in", "the explosion happened in".
 _EVENT_BEFORE = re.compile(
     r"\b(?:attack|explosion|blast|bombing|fighting|clashes|quake|earthquake|landslide|mudslide|"
