@@ -234,3 +234,12 @@ def test_a_total_before_its_parts_from_places_takes_none_of_theirs() -> None:
     )
     found = _placed(text)
     assert ("cases", "four", _key("Saudi Arabia")) in found
+
+
+def test_a_site_near_a_town_is_carried_to_the_next_sentence_as_the_subdivision() -> None:
+    """ "ambushed a convoy near the city of Kramatorsk. At least 37 people were killed": the oblast."""
+    text = (
+        "Gunmen ambushed a convoy near the city of Kramatorsk in Ukraine on Wednesday. At least "
+        "37 people were killed."
+    )
+    assert [place for _, _, place in _placed(text)] == [_key("Ukraine > Donetsk Oblast")]

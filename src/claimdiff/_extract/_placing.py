@@ -15,6 +15,7 @@ from claimdiff._extract._breakdown import items
 from claimdiff._extract._cities import below_region, city_named, needs_city
 from claimdiff._extract._clauses import CLAUSE_OPEN, FINITE, FRONTED, LOWER_WORD
 from claimdiff._extract._figures import Figure
+from claimdiff._extract._gazetteer_reads import around_town
 from claimdiff._extract._place import _LABEL, known, label_place
 from claimdiff._extract._place_choice import place_at
 from claimdiff._extract._sources import COUNTRIES
@@ -194,6 +195,12 @@ class Placing:
         ):
             self.sites.add(fig.start)  # "near Manbij": Aleppo, once told apart from other sites
         return placed
+
+    def beside(self, at: int, path: tuple[str, ...]) -> tuple[str, ...]:
+        """The place named at ``at`` as the next sentences take it: a site "near" a town is the town's subdivision (rule 30)."""
+        if _NEAR.match(self.low, at) or _NEAR_TOWN.search(self.low, max(0, at - 30), at):
+            return around_town(self.gazetteer, path)
+        return path
 
     def read_story(self, named: list[tuple[str, ...]], *, past_lead: bool) -> None:
         """The story's place from its lead's places: the narrowest, when they lie on one path inside the heading's.
