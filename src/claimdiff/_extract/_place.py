@@ -426,7 +426,7 @@ def places_named(
     ]
     found += [  # "The worst affected State is Jonglei, where 85,000 people ...": the where-clause's place
         (m.start("p"), gazetteer.normalise(m.group("p")))
-        for m in (_WHERE.finditer(text, start, end) if "where" in text[start:end] else ())
+        for m in (_WHERE.finditer(text, start, end) if text.find("where", start, end) >= 0 else ())
         if known(gazetteer, m.group("p")) and all(a != m.start("p") for a, _ in found)
     ]
     subject = _SUBJECT.match(text, start, end)
