@@ -23,7 +23,7 @@ from claimdiff._extract._cells import table_candidates
 from claimdiff._extract._gazetteer_reads import known
 from claimdiff._extract._home import body_country, dateline_country
 from claimdiff._extract._merge import dedupe, refined, sections_sourced
-from claimdiff._extract._placing import storied
+from claimdiff._extract._place_passes import spanning, storied
 from claimdiff._extract._reader import _Reader
 from claimdiff._extract._sources import COUNTRIES, defined_names, source_kind
 from claimdiff._extract._table import tables
@@ -180,12 +180,15 @@ def extract(
     repeats = [(c.start, c.end) for c in found if id(c) not in ids]
     return Extraction(
         _as_meant(
-            _in_one_country(
-                _of_party(refined(storied(kept, reader), gazetteer), gazetteer),
-                gazetteer,
-                reader.countries
-                or _adjectival(text, gazetteer)
-                or dateline_country(text, gazetteer),
+            spanning(
+                _in_one_country(
+                    _of_party(refined(storied(kept, reader), gazetteer), gazetteer),
+                    gazetteer,
+                    reader.countries
+                    or _adjectival(text, gazetteer)
+                    or dateline_country(text, gazetteer),
+                ),
+                reader,
             ),
             gazetteer,
         ),

@@ -7,6 +7,7 @@ and completion (:mod:`claimdiff._extract._place_choice`, :mod:`claimdiff._extrac
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from claimdiff._extract._cities import city_named
@@ -14,7 +15,18 @@ from claimdiff._extract._place_owner import is_country
 from claimdiff._model.place_names import kind_of
 from claimdiff._model.places import DEFAULT_GAZETTEER, FIRST_LEVEL, Gazetteer, city_unit_codes
 
-__all__ = ["KIND", "as_town", "common", "country_first", "known", "of_level", "well_known"]
+__all__ = [
+    "KIND",
+    "around_town",
+    "as_town",
+    "bearing_before",
+    "common",
+    "country_first",
+    "known",
+    "nested",
+    "of_level",
+    "well_known",
+]
 
 #: The kinds of unit a place's name may end with: "Belgorod region", "Henan province", "Gaza Strip".
 KIND = r"(?:regions?|oblasts?|provinces?|districts?|governorates?|states?|county|counties|city|cities|towns?|villages?|municipalit(?:y|ies)|territory|strip)"
@@ -25,18 +37,34 @@ def well_known(name: str) -> bool:
     return " " in name and (known(DEFAULT_GAZETTEER, name) or city_named(name) is not None)
 
 
-def country_first(gazetteer: Gazetteer, path: tuple[str, ...]) -> tuple[str, ...]:
+def country_first(
+    gazetteer: Gazetteer, path: tuple[str, ...], *, units: bool = False
+) -> tuple[str, ...]:
     """A run of capitalised words opening with a country's name is that country ("in Pakistan Volleyball Bombing").
 
     Headlines capitalise every word: a run the gazetteer does not know, whose first words are a
-    country and whose other words name no kind of unit, is the country.
+    country and whose other words name no kind of unit, is the country. With ``units`` (a heading
+    in title case) a first-level subdivision opening the run is that subdivision ("Earthquake in
+    Nangarhar OCHA Situation Report").
+
+    >>> from claimdiff._model.places import DEFAULT_GAZETTEER as g
+    >>> country_first(g, ("Nangarhar OCHA Situation Report",), units=True)
+    ('Nangarhar',)
     """
     words = path[-1].split()
     for n in range(min(len(words) - 1, 5), 0, -1):
         head = " ".join(words[:n])
-        if is_country(gazetteer, head) and not re.search(KIND, " ".join(words[n:]).lower()):
+        if (is_country(gazetteer, head) or (units and _is_unit(gazetteer, head))) and not re.search(
+            KIND, " ".join(words[n:]).lower()
+        ):
             return (*path[:-1], head)
     return path
+
+
+def _is_unit(gazetteer: Gazetteer, name: str) -> bool:
+    """True when ``name`` is a first-level subdivision's (its key is a country and an ISO 3166-2 code)."""
+    key = gazetteer.key(name)
+    return len(key) == 2 and key[0].isupper() and "-" in key[1]
 
 
 def as_town(
@@ -52,10 +80,76 @@ def as_town(
     return path if name is None else (*path[:-1], name)
 
 
+def around_town(gazetteer: Gazetteer, path: tuple[str, ...]) -> tuple[str, ...]:
+    """The place of a site "near" or "outside" ``path``: a town's first-level subdivision, else its country.
+
+    A site beside a town is not in it (ANNOTATION.md rule 30): a town below a subdivision gives
+    the subdivision; a town the gazetteer puts under its country alone gives the country; a
+    subdivision or a country is kept.
+
+    >>> from claimdiff._model.places import DEFAULT_GAZETTEER as g
+    >>> around_town(g, ("Iraq", "Ninawa", "Mosul"))
+    ('Iraq', 'Ninawa')
+    >>> around_town(g, ("Iraq", "Ninawa"))
+    ('Iraq', 'Ninawa')
+    """
+    key = gazetteer.key(path)
+    if len(key) < 2 or not key[0].isupper() or (len(key) == 2 and "-" in key[1]):
+        return path
+    return path[:2] if "-" in key[1] else path[:1]
+
+
+#: A bearing written capitalised before a place's name: "Eastern Ethiopia", "North-Western Syria".
+_BEARING = re.compile(
+    r"(?:North|South|East|West|Central)(?:[- ]?(?:north|south|east|west)(?:ern)?|ern)?\s",
+    re.IGNORECASE,
+)
+
+
+def bearing_before(name: str, gazetteer: Gazetteer = DEFAULT_GAZETTEER) -> bool:
+    """True for a place's name after a capitalised bearing, the whole unknown ("Eastern Ethiopia"): a part of the place.
+
+    A name the gazetteer knows whole ("South Sudan", "Northern Cape", "West Bank") is a place of its own.
+
+    >>> bearing_before("Eastern Ethiopia"), bearing_before("South Sudan"), bearing_before("East Ghouta")
+    (True, False, False)
+    """
+    m = _BEARING.match(name)
+    return m is not None and known(gazetteer, name[m.end() :]) and not known(gazetteer, name)
+
+
 def known(gazetteer: Gazetteer, path: tuple[str, ...] | str) -> bool:
     """True when the gazetteer knows where the place is (its country, by ISO code)."""
     key = gazetteer.key(path)
     return bool(key) and key[0].isupper()
+
+
+def nested(
+    gazetteer: Gazetteer, path: tuple[str, ...], extra: list[tuple[str, ...]], written: str
+) -> tuple[str, ...]:
+    """Names after commas each within the next ("in Yushu, Qinghai, China"): one place, the first, within them.
+
+    ``path`` is the first name, ``extra`` the known places after it, ``written`` their words; ``()``
+    when they are a list instead ("and" between them, a name the gazetteer does not know, or one
+    not within the next), or when ``path`` is known and lies outside them.
+
+    >>> from claimdiff._model.places import DEFAULT_GAZETTEER as g
+    >>> nested(g, ("Yushu",), [g.normalise("Qinghai"), g.normalise("China")], ", Qinghai, China")
+    ('China', 'Qinghai Sheng', 'Yushu')
+    >>> nested(g, ("Yushu",), [g.normalise("Qinghai"), g.normalise("Sichuan")], ", Qinghai, Sichuan")
+    ()
+    """
+    if " and " in written or len(extra) < 2 or not all(known(gazetteer, p) for p in extra):
+        return ()
+    keys = [gazetteer.key(p) for p in extra]
+    for inner, outer in itertools.pairwise(keys):
+        if len(inner) <= len(outer) or inner[: len(outer)] != outer:
+            return ()
+    if not known(gazetteer, path):
+        return gazetteer.normalise((*extra[0], path[-1]))
+    key = gazetteer.key(path)
+    within = len(key) > len(keys[0]) and key[: len(keys[0])] == keys[0]
+    return gazetteer.normalise(path) if within else ()
 
 
 def common(gazetteer: Gazetteer, paths: list[tuple[str, ...]]) -> tuple[str, ...]:

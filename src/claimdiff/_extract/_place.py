@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
+from claimdiff._extract import _gazetteer_reads as _reads
 from claimdiff._extract._gazetteer_reads import KIND as _KIND
 from claimdiff._extract._gazetteer_reads import as_town, country_first, known, of_level, well_known
 from claimdiff._extract._gazetteer_reads import common as common_parent
@@ -97,6 +98,8 @@ _DATE_WORDS = re.compile(rf"(?:\s+{alternation(w.title() for w in CALENDAR_WORDS
 _SUBJECT = re.compile(
     rf"[\"“]?(?P<p>{_NAME}(?:\s+{_NAME}){{0,2}}(?:\s+{_KIND})?)\s+(?:[a-z]+(?:s|ed)|is|was|has|had|lies|lay)\b"
 )
+#: A place a "where" clause follows: "Jonglei, where 85,000 people have been displaced".
+_WHERE = re.compile(rf"\b(?P<p>{_NAME}(?:\s+{_NAME}){{0,3}}),?\s+where\b")
 _LOOSE_IN = re.compile(
     rf"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout)\s+(?:[a-z][\w-]*\s+){{1,2}}(?P<p>{_NAME}(?:\s+{_NAME}){{0,3}})"
 )
@@ -155,17 +158,8 @@ _IN_A_NAME = re.compile(
     r"(?:[A-Z][\w.'’-]*\s+){2,}(?:(?:and|for|of|on)\s+)(?:[A-Z][\w.'’-]*\s+){2,}$"
 )
 #: The words :data:`_SEAT` can end in (besides a word after "told").
-_SEAT_WORDS = frozenset(
-    {
-        "based",
-        "headquartered",
-        "speaking",
-        "spoke",
-        "told",
-        "reporters",
-        "journalists",
-        "conference",
-    }
+_SEAT_WORDS = frozenset({"based", "headquartered", "speaking", "spoke", "told"}) | frozenset(
+    {"reporters", "journalists", "conference"}
 )
 #: Before a place: where a source sits or speaks, not where its figures are.
 _SEAT = re.compile(
@@ -185,11 +179,9 @@ def _path(country: str | None, place: str) -> tuple[str, ...] | None:
     if re.fullmatch(_KIND, place.lower()):
         return None  # "City of Freeport", "Province of Sindh": a kind of unit, the name after it
     if place.lower() in TRIGGERS or words[0].lower() in _METRIC_WORDS:
-        return (
-            None  # "Casualties: 1,200 killed", "Deaths: 40": a label naming the metric, not a place
-        )
-    if words[0] in _BEARING_ABBREVIATIONS and len(words) > 1:
-        words = words[1:]  # "NW Pakistan", "SE Asia": a part of the place by its bearing
+        return None  # "Casualties: 1,200 killed", "Deaths: 40": a label naming the metric
+    if len(words) > 1 and (words[0] in _BEARING_ABBREVIATIONS or _reads.bearing_before(place)):
+        words = words[1:]  # "NW Pakistan", "Eastern Ethiopia": a part of the place by its bearing
         place = " ".join(words)
     if _HELD_BY.search(words[0]) and len(words) > 1:
         words = words[
@@ -200,10 +192,10 @@ def _path(country: str | None, place: str) -> tuple[str, ...] | None:
         return None  # "in Jan. and Feb.", "on Wed.": a month or a day, abbreviated
     if (
         len(words) == 1
-        and place.isupper()
+        and (place.isupper() or (place[-1] == "s" and place[:-1].isupper()))
         and (not known(DEFAULT_GAZETTEER, place) or place in alpha_3())
     ):
-        return None  # "in UN history", "FLOODS AND ...": an acronym or a country code, not a place named
+        return None  # "in UN history", "outside ECs": an acronym (maybe plural) or a country code
     head = words[0].split("-")[0]
     if (
         len(words) == 1
@@ -216,9 +208,7 @@ def _path(country: str | None, place: str) -> tuple[str, ...] | None:
     if words[0].lower() in _NOT_PLACES and not well_known(place):
         return None  # "in New cases", "The ..." (but "New York", "New Delhi" are places)
     if _HELD_BY.search(words[0]):
-        return (
-            None  # "in a Houthi-controlled area", "Russian-held": who holds a place, not the place
-        )
+        return None  # "in a Houthi-controlled area", "Russian-held": who holds a place
     if (
         words[0].lower() in _COUNTRY_OF_ADJECTIVE
         and len(words) == 2
@@ -246,9 +236,7 @@ def label_place(
     if label is None:
         return None
     name = label.group("p")
-    prose = text[
-        label.end() : label.end() + 1
-    ].isupper()  # "Peshawar: The death toll ...": a sentence follows
+    prose = text[label.end() : label.end() + 1].isupper()  # "Peshawar: The death toll ..."
     if (name.isupper() and len(name) > 3) or prose:
         key = gazetteer.key(name)
         if not (key and key[0].isupper() and (len(key) == 1 or "-" in key[1])):
@@ -282,7 +270,7 @@ def places_named(
                 continue  # "from the Ukraine border": a landmark; "in the African country": an adjective
             path = _path(m.group("c"), _DATE_WORDS.sub("", m.group("p")))
             if path is not None and " " in path[-1] and not known(gazetteer, path):
-                path = country_first(gazetteer, path)
+                path = country_first(gazetteer, path, units=titled(text, start, end))
             if path is None or (
                 (
                     _EVENT_AFTER.match(text, m.end())
@@ -358,6 +346,10 @@ def places_named(
                 inner = path[1:] if _is_country(gazetteer, path[0]) else path
                 path = gazetteer.normalise((extra[0][0], *inner))
             elif more is not None and (
+                chain := _reads.nested(gazetteer, path, extra, more.group())
+            ):
+                path = chain  # "in Yushu, Qinghai, China": one place, within the places after it
+            elif more is not None and (
                 " and " in more.group()
                 or len(extra) >= 2
                 or (known(gazetteer, path) and all(known(gazetteer, p) for p in extra))
@@ -370,9 +362,7 @@ def places_named(
                 # else the text's ("the towns of Tulunan, Magsaysay and Digos")
                 path = common or _within(gazetteer, (), text, more.end(), end)
             elif extra and known(gazetteer, extra[-1]) and not known(gazetteer, path):
-                path = gazetteer.normalise(
-                    (*extra[-1], *path)
-                )  # "Bentiu, Unity State": Bentiu in Unity State
+                path = gazetteer.normalise((*extra[-1], *path))  # "Bentiu, Unity State"
             elif more is None and not known(gazetteer, path):
                 path = _within(gazetteer, path, text, m.end(), end)  # "Fardous in Aleppo"
             found.append((m.start(), path))
@@ -434,6 +424,11 @@ def places_named(
         and not any(owner[0] - 30 <= a < mark.end() for a in at)
         and not owns_a_body(text, mark.end(), end)
     ]
+    found += [  # "The worst affected State is Jonglei, where 85,000 people ...": the where-clause's place
+        (m.start("p"), gazetteer.normalise(m.group("p")))
+        for m in (_WHERE.finditer(text, start, end) if text.find("where", start, end) >= 0 else ())
+        if known(gazetteer, m.group("p")) and all(a != m.start("p") for a, _ in found)
+    ]
     subject = _SUBJECT.match(text, start, end)
     if subject is not None and known(
         gazetteer, subject.group("p")
@@ -486,9 +481,8 @@ def _within(
         if outer is not None and known(gazetteer, outer):
             return gazetteer.normalise((*outer, *reversed(links), *path[-1:]))
         if outer is not None and kind_of(outer[-1]) is not None and "(" not in m.group():
-            links.append(
-                outer[-1]
-            )  # "Nahr-e-Saraj District": a unit between the place and the known one
+            # "Nahr-e-Saraj District": a unit between the place and the known one
+            links.append(outer[-1])
         at = m.end()
     # units the gazetteer knows only within a country ("Hilmand Province"): the chain, read in the text's
     return (*reversed(links), *path[-1:]) if links and path else path

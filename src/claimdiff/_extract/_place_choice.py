@@ -30,7 +30,7 @@ def heading_places(
     said = _SAID_AFTER.search(heading)
     if said is not None and len(heading[: said.start()].split()) >= _HEADLINE_WORDS:
         heading = heading[: said.start()]
-    parts = re.split(r"\s[-–—]\s|[:(),/]", heading)  # "Ecuador / Peru - Earthquake": both
+    parts = re.split(r"\s[-–—|]\s|[:(),/]", heading)  # "Ecuador / Peru - Earthquake", "Chad | Floods"
     return [
         gazetteer.normalise(p.strip()) for p in parts if p.strip() and known(gazetteer, p.strip())
     ]
@@ -67,18 +67,26 @@ def place_at(
     """
     after = sorted(fp for fp in found if fp[0] >= at and (until is None or fp[0] < until))
     if after:
-        chosen = after[0][1]
-        for _, path in after[1:]:
-            key, inner = gazetteer.key(chosen), gazetteer.key(path)
-            if key and key[0].isupper() and len(inner) > len(key) and inner[: len(key)] == key:
-                chosen = path
-        return chosen
-    before = [
+        return _within_first(gazetteer, [path for _, path in after])
+    before = sorted(
         fp for fp in found if fp[0] < at and fp[1]
-    ]  # a list of unknown places blocks after only
-    if before:  # the first the sentence names: its subject's place, usually
-        return min(before, key=lambda fp: fp[0])[1]
+    )  # a list of unknown places blocks after only
+    if before:  # the first the sentence names (its subject's place, usually), or a place within it
+        return _within_first(gazetteer, [path for _, path in before])
     return ()
+
+
+def _within_first(gazetteer: Gazetteer, paths: list[tuple[str, ...]]) -> tuple[str, ...]:
+    """The first of ``paths``, or the last of those after it that each lie within the one before.
+
+    "in Afghanistan's eastern province of Nangarhar": the province, within the country named first.
+    """
+    chosen = paths[0]
+    for path in paths[1:]:
+        key, inner = gazetteer.key(chosen), gazetteer.key(path)
+        if key and key[0].isupper() and len(inner) > len(key) and inner[: len(key)] == key:
+            chosen = path
+    return chosen
 
 
 def place_near(text: str, start: int, end: int, at: int, line_start: int) -> tuple[str, ...]:

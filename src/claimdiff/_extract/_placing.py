@@ -12,10 +12,10 @@ import re
 import attrs
 
 from claimdiff._extract._breakdown import items
-from claimdiff._extract._candidate import Candidate
 from claimdiff._extract._cities import below_region, city_named, needs_city
 from claimdiff._extract._clauses import CLAUSE_OPEN, FINITE, FRONTED, LOWER_WORD
 from claimdiff._extract._figures import Figure
+from claimdiff._extract._gazetteer_reads import around_town
 from claimdiff._extract._place import _LABEL, known, label_place
 from claimdiff._extract._place_choice import place_at
 from claimdiff._extract._sources import COUNTRIES
@@ -26,7 +26,7 @@ from claimdiff._model.place_names import fold, kind_of
 from claimdiff._model.place_towns import countries_with
 from claimdiff._model.places import DEFAULT_GAZETTEER, FIRST_LEVEL, Gazetteer, _iso
 
-__all__ = ["Context", "Placing", "storied"]
+__all__ = ["Context", "Placing"]
 
 #: A run of capitalised words, with the "of (the)" inside names ("Democratic Republic of the Congo").
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*)*")
@@ -40,6 +40,22 @@ _MOSTLY = re.compile(
 )
 
 
+#: A figure's clause spanning countries: "reported from 27 countries", "across three WHO regions", "worldwide".
+_SPANNING = re.compile(
+    r"\b(?:(?:from|in|across|among)\s+(?:all\s+)?(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|"
+    r"nine|ten|several|many|multiple|numerous)\s+(?:other\s+)?(?:countries|nations|WHO\s+regions|"
+    r"continents)|worldwide|globally)\b"
+)
+#: A figure's clause spread over several units of a country: "across four provinces", "in 52 districts".
+_SPREAD = re.compile(
+    r"\b(?:across|in|from|over)\s+(?:all\s+)?(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|"
+    r"ten|several|many|multiple|numerous)\s+(?:provinces|districts|regions|states|counties|governorates|"
+    r"departments|municipalities|oblasts)\b"
+)
+#: A part's figure just before a place: "including 228 in", "among them 12 in" (the place is that part's).
+_PART_BEFORE = re.compile(
+    r"\b(?:including|among\s+them|of\s+(?:whom|them|which))\s+(?:[a-z]+\s+)?[\d,.]+(?:\s+[a-z]+)?\s+$"
+)
 #: "a"/"an" after a preposition ("in a blast", "by a drone"): the setting of a figure, not a figure that ends its clause.
 _CIRCUMSTANCE = re.compile(r"\b(?:in|by|at|on|from|with|after|during|near|into|under)\s+$")
 _ARTICLE = re.compile(r"an?\s")
@@ -98,6 +114,12 @@ class Placing:
     events: list[tuple[str, ...]] = attrs.Factory(
         list
     )  # the places the text gives its event ("the attack in the Sagaing area")
+    spanning: set[int] = attrs.Factory(
+        set
+    )  # where the figures stand whose clause spans countries ("from 27 countries"): placed nowhere
+    sites: set[int] = attrs.Factory(
+        set
+    )  # where the figures stand whose place is a site "near" a town (rule 30)
 
     def _place(self, s: Sentence, fig: Figure, context: Context) -> tuple[str, ...]:
         """The figure's place: its clause's, else its line label's, completed by the paragraph's or heading's."""
@@ -152,6 +174,12 @@ class Placing:
                     clause_end,
                     self.gazetteer,
                 )
+        if not own and _SPANNING.search(self.text, fig.end, clause_end):
+            self.spanning.add(fig.start)  # "2600 cases ... reported from 27 countries": no place
+            return ()
+        if not own and _SPREAD.search(self.text, fig.end, clause_end):
+            # "700 displaced across four provinces": the country, not the last province named before
+            return self.completed(())[:1]
         label = _LABEL.match(self.text, s.block.start)
         if label is not None and label.end() <= fig.start:
             labelled = label_place(self.text, s.block.start, self.gazetteer)
@@ -159,7 +187,20 @@ class Placing:
                 own = labelled
             elif labelled is not None and not known(self.gazetteer, own):
                 own = (*labelled, *own)  # "Sudan: 12 killed in Darfur": Darfur in Sudan
-        return self.completed(self.gazetteer.normalise(own), own[-1] if own else None)
+        placed = self.completed(self.gazetteer.normalise(own), own[-1] if own else None)
+        if any(
+            path is own
+            and (_NEAR.match(self.low, at) or _NEAR_TOWN.search(self.low, max(0, at - 30), at))
+            for at, path in places
+        ):
+            self.sites.add(fig.start)  # "near Manbij": Aleppo, once told apart from other sites
+        return placed
+
+    def beside(self, at: int, path: tuple[str, ...]) -> tuple[str, ...]:
+        """The place named at ``at`` as the next sentences take it: a site "near" a town is the town's subdivision (rule 30)."""
+        if _NEAR.match(self.low, at) or _NEAR_TOWN.search(self.low, max(0, at - 30), at):
+            return around_town(self.gazetteer, path)
+        return path
 
     def read_story(self, named: list[tuple[str, ...]], *, past_lead: bool) -> None:
         """The story's place from its lead's places: the narrowest, when they lie on one path inside the heading's.
@@ -198,7 +239,7 @@ class Placing:
             before = _EVENT_BEFORE.search(self.low, max(s.start, at - 60), at)
             if before is None and not _EVENT_AFTER.match(self.low, _place_end(self.low, at, s.end)):
                 continue
-            near = self.low.startswith("near", at) or (
+            near = _NEAR.match(self.low, at) is not None or (
                 before is not None and "near" in before.group()
             )
             self.events.append(path[:2] if near and len(path) > 2 else path)
@@ -222,12 +263,15 @@ class Placing:
         """
         if fig.start < at and _MOSTLY.search(self.text, max(s.start, at - 30), at):
             return True
+        part = _PART_BEFORE.search(self.low, max(s.start, at - 40), at)
+        if part is not None and not part.start() <= fig.start < at:
+            return True  # "370 killed, including 228 in Mexico City, and 6,000 injured": the part's
         if self.parts is None or self.parts[0] != s.start:
             runs = items(self.text, s.start, s.end)
             self.parts = (s.start, [(r[0].start, r[-1].end) for r in runs if len(r) > 1])
         return any(
-            a - 4 <= at < b and not a <= fig.start < b for a, b in self.parts[1]
-        )  # "in A (39)": the place's "in" stands before the item
+            a - 7 <= at < b and not a <= fig.start < b for a, b in self.parts[1]
+        )  # "in A (39)", "from A (2 cases)": the place's preposition stands before the item
 
     def completed(self, place: tuple[str, ...], written: str | None = None) -> tuple[str, ...]:
         """A place the gazetteer does not know, under the paragraph's or heading's; no place, theirs.
@@ -400,6 +444,10 @@ class Placing:
         )
 
 
+#: A locative of a site beside a place, not in it: "near Manbij", "outside Kandahar" (ANNOTATION.md rule 30).
+_NEAR = re.compile(r"(?:near|outside)\s")
+#: "near the city of": the place's "of" follows a site beside a town (rule 30).
+_NEAR_TOWN = re.compile(r"\b(?:near|outside)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:city|town|village)\s+$")
 #: An event noun, then maybe its verb, just before a place's preposition: "the attack in", "the explosion happened in".
 _EVENT_BEFORE = re.compile(
     r"\b(?:attack|explosion|blast|bombing|fighting|clashes|quake|earthquake|landslide|mudslide|"
@@ -425,26 +473,3 @@ def _place_end(low: str, at: int, end: int) -> int:
     """Where the place named at ``at`` ends (before the comma or "where" closing it)."""
     m = _PLACE_WORDS.match(low, at, end)
     return m.end() if m is not None else at
-
-
-def storied(found: list[Candidate], placing: Placing) -> list[Candidate]:
-    """Figures placed no narrower than their country, in the place the text gives its event (rule 30).
-
-    "Various news outlets say at least 50 people were killed in the airstrike", after "the attack
-    in the Sagaing area in northwest Myanmar": the event's place, when the text gives its event one
-    place (every place it gives lies on one path), is the narrowest the text gives such figures.
-    """
-    keys = [placing.gazetteer.key(p) for p in placing.events]
-    if not keys or not all(max(keys, key=len)[: len(k)] == k for k in keys):
-        return found
-    if len(keys[0]) < 2 or "-" not in keys[0][1]:
-        return found  # a place the gazetteer does not put in a subdivision ("Tower 22") vouches for none
-    event, place = keys[0], placing.events[0]
-    out = []
-    for c in found:
-        key = placing.gazetteer.key(c.claim.scope.place)
-        if len(key) <= 1 and len(event) > 1 and key in ((), event[:1]):
-            scope = attrs.evolve(c.claim.scope, place=place)
-            c = attrs.evolve(c, claim=attrs.evolve(c.claim, scope=scope))  # noqa: PLW2901 - re-placed
-        out.append(c)
-    return out

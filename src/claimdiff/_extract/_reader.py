@@ -309,7 +309,7 @@ class _Reader(Crediting):
         out = breakdown(self, s, out)
         self.last = out[-1] if out else self.last
         self.referent = out[-1] if out else self.referent
-        placed = [(at, self.completed(p)) for at, p in normalised]
+        placed = [(at, self.beside(at, self.completed(p))) for at, p in normalised]
         placed = [(at, p) for at, p in placed if known(self.gazetteer, p)]
         named = [p for _, p in placed]
         self.countries.update(k[0] for k in map(self.gazetteer.key, named) if len(k) == 1)
