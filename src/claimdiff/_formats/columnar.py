@@ -25,7 +25,7 @@ import numpy as np
 
 from claimdiff._formats.build import Context, build_entry, duplicate_reason
 from claimdiff._formats.codes import first_rows, number
-from claimdiff._formats.plain import _counted, _estimate, _event, _period, _place, _source
+from claimdiff._formats.plain import _counted, _estimate, _event, _period, _places, _source
 from claimdiff._model.claim import Claim, check_stated, figure_for
 from claimdiff._model.claim_table import FIELDS, ClaimTable, picked
 from claimdiff._model.scope import Scope, counted_name
@@ -247,7 +247,7 @@ def fast_claims(fields: Fields, ctx: Context) -> Fast:
     p_codes, places = fields.get("place", d.get("place"))
     ev_codes, events = fields.get("event", d.get("event"))
     # Each distinct place, counted thing and event read once (as _scope reads them), each scope made once.
-    paths = [BAD if p is None else p for p in map(_place, places, repeat(ctx))]
+    paths = [BAD if p is None else p for p in _places(places, ctx)]
     names = [BAD if c is BAD else _or_fail(_counted(c, ctx)) for c in counted]
     named = list(map(_or_fail, map(_event, events)))
     s_codes, scope_combos = combine([(p_codes, paths), (c_codes, names), (ev_codes, named)])
