@@ -319,7 +319,9 @@ def first_positions(groups: Sequence[list[int]]) -> list[int]:
     return [g[0] for g in groups]
 
 
-def table_groups(np: Any, table: Sequence[Claim], keys: Keys) -> tuple[Positions, list[Flag]]:
+def table_groups(
+    np: Any, table: Sequence[Claim], keys: Keys
+) -> tuple[Sequence[list[int]], list[Flag]]:
     """:func:`claimdiff._core.grouping.group_claims` with numpy, for claims whose keys were read already.
 
     The keys are :func:`table_keys` of a claim table in id order, or :func:`~claimdiff._core.grouping.keys_of`
