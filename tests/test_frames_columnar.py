@@ -314,6 +314,30 @@ def test_a_repeated_id_names_the_row_it_repeats_across_chunks() -> None:
     )
 
 
+def test_an_id_repeated_in_a_later_chunk_is_refused() -> None:
+    """An id given in the first chunk and again in the second, and a row's own id ('row-<label>') equal to an id
+    given earlier, are each refused naming the row they repeat: ids are checked across chunks, not within one."""
+    n = TABLE_CHUNK + 4
+    ids: list[str | None] = [f"c{i}" for i in range(n)]
+    ids[n - 3] = "c3"
+    ids[1] = f"row-{n - 1}"
+    ids[n - 1] = None
+    frame = pd.DataFrame({"id": ids, "n": [1] * n})
+    loaded = claims_from_dataframe(
+        frame,
+        columns={"id": "id", "value": "n"},
+        defaults={"metric": "killed", "counted": "people", "source": "S"},
+    )
+    assert len(loaded.claims) == n - 2
+    assert [str(e) for e in loaded.rejected] == [
+        f"<dataframe>: claim 'c3' (row {n - 3}, column 'id'): id 'c3' is also the id of row 3; ids must be unique",
+        (
+            f"<dataframe>: claim 'row-{n - 1}' (row {n - 1}, column 'id'): id 'row-{n - 1}' is also the id"
+            " of row 1; ids must be unique"
+        ),
+    ]
+
+
 def test_a_table_longer_than_a_chunk_keeps_row_order_and_labels() -> None:
     """Rows past the first chunk keep their order, and their bad cells are named by their own labels."""
     n = TABLE_CHUNK + 3

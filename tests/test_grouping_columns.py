@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from claimdiff import Claim, Scope
 from claimdiff._core.grouping import group_claims, keys_of
-from claimdiff._core.table_reads import table_groups
+from claimdiff._core.table_reads import first_positions, laid_out, table_groups
 
 np = pytest.importorskip("numpy")
 
@@ -52,3 +52,20 @@ def test_numpy_grouping_of_a_list_is_grouping(claims: list[Claim]) -> None:
     found, found_flags = table_groups(np, claims, keys_of(claims))
     assert found == positions
     assert [(f.claims, f.message) for f in found_flags] == [(f.claims, f.message) for f in flags]
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(claim_lists(), st.data())
+def test_positions_lay_out_as_their_lists(claims: list[Claim], data: st.DataObject) -> None:
+    """Groups held as arrays give, for any groups chosen, the sizes and positions their lists give."""
+    found, _ = table_groups(np, claims, keys_of(claims))
+    lists = list(found)
+    which = np.array(
+        data.draw(st.lists(st.integers(0, max(len(lists) - 1, 0)), max_size=len(lists) and 8)),
+        np.int64,
+    )
+    for chosen in (None, which):
+        by_arrays, by_lists = laid_out(np, found, chosen), laid_out(np, lists, chosen)
+        assert [a.tolist() for a in by_arrays] == [a.tolist() for a in by_lists]
+    assert first_positions(found) == first_positions(lists)
+    assert [found[i] for i in range(len(found))] == lists

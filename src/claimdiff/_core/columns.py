@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from itertools import chain
 from operator import attrgetter
 from typing import Any
 
@@ -22,7 +21,7 @@ from claimdiff._core.intervals import meet
 from claimdiff._core.policy import Policy
 from claimdiff._core.precision_gap import precision_sides
 from claimdiff._core.precision_used import figure_precision
-from claimdiff._core.table_reads import ClaimReads, first_reads, table_reads
+from claimdiff._core.table_reads import ClaimReads, first_reads, laid_out, table_reads
 from claimdiff._core.timeline import share_a_moment
 from claimdiff._core.verdicts import widen
 from claimdiff._model.claim import Claim
@@ -67,8 +66,7 @@ class Columns:
         self.np = np
         # Attributes are read in the claims' own order, which is the order they sit in memory (reading them
         # group by group costs twice as much in cache misses); ``perm`` then lays them out group by group.
-        sizes = np.fromiter(map(len, groups), np.int64, len(groups))
-        perm = np.fromiter(chain.from_iterable(groups), np.int64, int(sizes.sum()))
+        sizes, perm = laid_out(np, groups)
         self.sizes = sizes
         self.starts = np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.int64)
         self.member = np.repeat(np.arange(len(groups), dtype=np.int64), sizes)

@@ -13,6 +13,7 @@ from operator import attrgetter
 from typing import Any, overload
 
 from claimdiff._core.grouping import Keys, keys_of
+from claimdiff._core.table_reads import first_positions
 from claimdiff._model.claim import Claim
 from claimdiff._model.claim_table import ClaimTable
 
@@ -71,7 +72,7 @@ class GroupRows(Sequence[list[Claim]]):
 
         A claim table gives its column; grouping's keys give ``key``; other claims are read themselves.
         """
-        firsts = [g[0] for g in self.positions]
+        firsts = first_positions(self.positions)
         if field == "key" and self._keys is None:
             self._keys = keys_of(self.claims)
         if field == "key" or (field == "period" and self._keys is not None):

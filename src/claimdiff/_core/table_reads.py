@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import math
 import operator
-from collections.abc import Callable, Sequence
-from itertools import islice, pairwise
-from typing import Any, NamedTuple
+from collections.abc import Callable, Iterator, Sequence
+from itertools import chain, islice, pairwise
+from typing import Any, NamedTuple, overload
 
 from claimdiff._core.flags import Flag
 from claimdiff._core.grouping import Keys, split_key
@@ -23,10 +23,13 @@ from claimdiff._model.claim_table import ClaimTable
 
 __all__ = [
     "ClaimReads",
+    "Positions",
     "as_table",
     "distinct_ids",
+    "first_positions",
     "first_reads",
     "key_ranks",
+    "laid_out",
     "table_groups",
     "table_keys",
     "table_reads",
@@ -235,13 +238,96 @@ def first_reads(np: Any, table: ClaimTable, rows: Any) -> tuple[Any, Any]:
     )
 
 
-def table_groups(np: Any, table: Sequence[Claim], keys: Keys) -> tuple[list[list[int]], list[Flag]]:
+class Positions(Sequence[list[int]]):
+    """Groups as positions in the claims, held as two numpy arrays: the positions laid group by group, and where each group starts.
+
+    ``positions[i]`` is group ``i``'s list of positions, made when asked; the columnar core reads ``flat``,
+    ``starts`` and ``sizes`` as they are (a million positions are 8 MB here, 50 MB as lists of Python ints).
+
+    >>> import numpy as np
+    >>> p = Positions(np.array([2, 0, 1]), np.array([0, 2]))
+    >>> list(p), p[1], len(p), p == [[2, 0], [1]]
+    ([[2, 0], [1]], [1], 2, True)
+    """
+
+    __slots__ = ("flat", "sizes", "starts")
+
+    def __init__(self, flat: Any, starts: Any) -> None:
+        """Positions ``flat`` (numpy integers) laid group by group; group ``i`` starts at ``starts[i]``."""
+        import numpy as np  # noqa: PLC0415 - the arrays given are numpy's: it is imported already
+
+        self.flat, self.starts = flat, starts
+        self.sizes = np.diff(starts, append=len(flat))
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, i: int) -> list[int]: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[list[int]]: ...
+
+    def __getitem__(self, i: int | slice) -> list[int] | list[list[int]]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        start = int(self.starts[i])
+        return self.flat[start : start + int(self.sizes[i])].tolist()  # type: ignore[no-any-return]
+
+    def __iter__(self) -> Iterator[list[int]]:
+        flat = self.flat.tolist()
+        return (flat[a:z] for a, z in pairwise([*self.starts.tolist(), len(flat)]))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Positions({list(self)!r})"
+
+
+def laid_out(np: Any, groups: Sequence[list[int]], which: Any = None) -> tuple[Any, Any]:
+    """Each group's size, and the groups' positions laid end to end, as numpy arrays (of groups ``which`` only, if given).
+
+    >>> import numpy as np
+    >>> [a.tolist() for a in laid_out(np, [[2, 0], [1]])]
+    [[2, 1], [2, 0, 1]]
+    >>> [a.tolist() for a in laid_out(np, Positions(np.array([2, 0, 1]), np.array([0, 2])), np.array([1, 0]))]
+    [[1, 2], [1, 2, 0]]
+    """
+    if isinstance(groups, Positions):
+        if which is None:
+            return groups.sizes, groups.flat
+        sizes = groups.sizes[which]
+        ahead = np.cumsum(sizes) - sizes  # where each group chosen starts, laid end to end
+        at = np.repeat(groups.starts[which] - ahead, sizes) + np.arange(int(sizes.sum()))
+        return sizes, groups.flat[at]
+    chosen = groups if which is None else [groups[i] for i in which.tolist()]
+    sizes = np.fromiter(map(len, chosen), np.int64, len(chosen))
+    return sizes, np.fromiter(chain.from_iterable(chosen), np.int64, int(sizes.sum()))
+
+
+def first_positions(groups: Sequence[list[int]]) -> list[int]:
+    """The first position of each group.
+
+    >>> first_positions([[2, 0], [1]])
+    [2, 1]
+    """
+    if isinstance(groups, Positions):
+        return groups.flat[groups.starts].tolist()  # type: ignore[no-any-return]
+    return [g[0] for g in groups]
+
+
+def table_groups(
+    np: Any, table: Sequence[Claim], keys: Keys
+) -> tuple[Sequence[list[int]], list[Flag]]:
     """:func:`claimdiff._core.grouping.group_claims` with numpy, for claims whose keys were read already.
 
     The keys are :func:`table_keys` of a claim table in id order, or :func:`~claimdiff._core.grouping.keys_of`
     of claims in any order. The claims of each key are found with numpy; a key whose claims share one dimension and one period
     object is one group, as grouping finds it; every other key is split by grouping's own
-    :func:`~claimdiff._core.grouping.split_key`.
+    :func:`~claimdiff._core.grouping.split_key`. The groups are held as :class:`Positions`.
 
     >>> import numpy as np
     >>> from claimdiff import Claim, Scope
@@ -253,7 +339,7 @@ def table_groups(np: Any, table: Sequence[Claim], keys: Keys) -> tuple[list[list
     """
     n = len(keys.ids)
     if not n:
-        return [], []
+        return Positions(np.zeros(0, np.int64), np.zeros(0, np.int64)), []
     ids = keys.ids
     in_order = all(map(str.__lt__, ids, islice(ids, 1, None)))  # a table's are; a list's may not be
     by_id = None if in_order else np.fromiter(sorted(range(n), key=ids.__getitem__), np.int64, n)
@@ -277,21 +363,30 @@ def table_groups(np: Any, table: Sequence[Claim], keys: Keys) -> tuple[list[list
     for values in (keys.dims, keys.periods):
         codes = identities(values)[0][order]
         simple &= np.maximum.reduceat(codes, starts) == np.minimum.reduceat(codes, starts)
-    flat = order.tolist()
-    bounds = [*starts.tolist(), n]
-    groups = [flat[a:z] for a, z in pairwise(bounds)]
+    groups = Positions(order, starts)
     flags: list[Flag] = []
-    split: list[tuple[int, list[list[int]]]] = []
+    pieces: list[Any] = []
+    sizes: list[Any] = []
+    done = 0
     for k in np.flatnonzero(
         ~simple
     ).tolist():  # keys of several dimensions or periods: grouping's own split
         parts, flag = split_key(table, keys, groups[k])
-        split.append((k, parts))
         if flag is not None:
             flags.append(flag)
-    for k, parts in reversed(split):
-        groups[k : k + 1] = parts
-    return groups, flags
+        pieces += [
+            order[starts[done] : starts[k]] if k > done else order[:0],
+            *map(np.array, parts),
+        ]
+        sizes += [groups.sizes[done:k], np.array([len(p) for p in parts], np.int64)]
+        done = k + 1
+    if not sizes:
+        return groups, flags
+    pieces.append(order[starts[done] :] if done < len(starts) else order[:0])
+    sizes.append(groups.sizes[done:])
+    flat = np.concatenate([p.astype(np.int64) for p in pieces])
+    counts = np.concatenate(sizes).astype(np.int64)
+    return Positions(flat, np.cumsum(counts) - counts), flags
 
 
 def key_ranks(np: Any, keys: list[tuple[str, str, tuple[str, ...], str]]) -> Any:

@@ -55,11 +55,13 @@ def _membership(
     quiet = quiet_of(groups)
     held = groups.held() if quiet is not None else enumerate(groups)  # type: ignore[attr-defined]
     made = np.zeros(len(groups), np.bool_)
-    for i, g in held:
-        made[i] = True
-        mine = [index[cid] for cid in g.claims]
-        group[mine] = g.id
-        status[mine] = objects(claim_statuses(g))
+    judged = list(held)  # the groups built: their claims are found at once
+    if judged:
+        made[[i for i, _ in judged]] = True
+        cids = [cid for _, g in judged for cid in g.claims]
+        mine = index.positions(cids) if isinstance(index, _Index) else [index[c] for c in cids]
+        group[mine] = objects([g.id for _, g in judged for _ in g.claims])
+        status[mine] = objects([s for _, g in judged for s in claim_statuses(g)])
     if quiet is None or made.all():
         return group, status
     positions = np.flatnonzero(~made)
@@ -250,6 +252,35 @@ class _Index(Mapping[str, int]):
 
     def __getitem__(self, cid: str) -> int:
         return self._made_dict()[cid]
+
+    def positions(self, cids: list[str]) -> Any:
+        """The positions of the claims ``cids`` (numpy); found by binary search when the ids are in order.
+
+        A report's claims are in id order: no dict of a million ids is made then.
+
+        >>> import numpy as np
+        >>> _Index(np.array([0, 2, 1]), ["a", "c", "b"]).positions(["b", "a"]).tolist()
+        [1, 0]
+        >>> _Index(np.array([1, 0]), ["a", "b"]).positions(["a"]).tolist()
+        [1]
+        """
+        import numpy as np  # noqa: PLC0415 - a table of claims is made with numpy (pandas and Arrow bring it)
+
+        if self._made is None and len(cids) and len(self._codes):
+            parts = np.empty(len(self._ids), dtype=object)
+            parts[:] = self._ids
+            ids = parts[self._codes]
+            try:
+                ordered = bool((ids[1:] > ids[:-1]).all())
+            except TypeError:  # an id that is not text: looked up in a dict
+                ordered = False
+            if ordered:
+                asked = np.empty(len(cids), dtype=object)
+                asked[:] = cids
+                at = np.searchsorted(ids, asked).clip(0, len(ids) - 1)
+                if bool((ids[at] == asked).all()):
+                    return at
+        return np.fromiter(map(self.__getitem__, cids), np.int64, len(cids))
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._made_dict())

@@ -25,7 +25,7 @@ import numpy as np
 
 from claimdiff._formats.build import Context, build_entry, duplicate_reason
 from claimdiff._formats.codes import first_rows, number
-from claimdiff._formats.plain import _counted, _estimate, _event, _period, _place, _source
+from claimdiff._formats.plain import _counted, _estimate, _event, _period, _places, _source
 from claimdiff._model.claim import Claim, check_stated, figure_for
 from claimdiff._model.claim_table import FIELDS, ClaimTable, picked
 from claimdiff._model.scope import Scope, counted_name
@@ -219,12 +219,10 @@ def fast_claims(fields: Fields, ctx: Context) -> Fast:
     def text(v: Any) -> Any:
         return str(v) if type(v) in (str, int, float) else BAD
 
-    ids_codes, ids = read(
-        "id", lambda v: v if type(v) is str and v and not v.isspace() else BAD, merged=False
-    )
-    slow |= _failed(
-        [BAD if v is None else v for v in ids], ids_codes
-    )  # an empty id cell: the full reader's case
+    # An id the full reader must see is BAD here, an empty id cell too (a row only it reads takes no part).
+    ids_codes, ids = fields.get("id")
+    ids = [v if type(v) is str and v and not v.isspace() else BAD for v in ids]
+    slow |= _failed(ids, ids_codes)
     m_codes, metrics = read(
         "metric",
         lambda v: (ctx.word("metric", v)[0] or BAD) if type(v) is str else BAD,
@@ -249,7 +247,7 @@ def fast_claims(fields: Fields, ctx: Context) -> Fast:
     p_codes, places = fields.get("place", d.get("place"))
     ev_codes, events = fields.get("event", d.get("event"))
     # Each distinct place, counted thing and event read once (as _scope reads them), each scope made once.
-    paths = [BAD if p is None else p for p in (_place(p, ctx) for p in places)]
+    paths = [BAD if p is None else p for p in _places(places, ctx)]
     names = [BAD if c is BAD else _or_fail(_counted(c, ctx)) for c in counted]
     named = list(map(_or_fail, map(_event, events)))
     s_codes, scope_combos = combine([(p_codes, paths), (c_codes, names), (ev_codes, named)])
@@ -285,7 +283,6 @@ def fast_claims(fields: Fields, ctx: Context) -> Fast:
     _check_pairs((e_codes, estimates), (c_codes, counted), rows, slow, figure_ok)
     _check_pairs((pe_codes, periods), (st_codes, stated), rows, slow, stated_ok)
     rows = np.flatnonzero(~slow)
-    ids = list(ids)
     own = rows[ids_codes[rows] < 0]  # no id: the row's own, from its label
     if len(own):
         ids_codes = ids_codes.copy()
@@ -391,16 +388,7 @@ def settle_all(
     When no row's id repeats and the full reader built no claim (the common case), no id is looked up row by
     row: the chunks' tables are the claims, and their rejections are the full reader's, in row order.
     """
-    total, ids = 0, set[Any]()
-    for _, fast, outcomes in chunks:
-        if any(o.claims for o in outcomes.values()):
-            break
-        codes, values = fast.claims.column("id")
-        ids.update(map(values.__getitem__, codes.tolist()))
-        total += len(codes)
-        if len(ids) < total:
-            break
-    else:
+    if _ids_apart(chunks):
         for _, _, outcomes in chunks:
             for i in sorted(outcomes):
                 rejected.extend(outcomes[i].errors)
@@ -410,6 +398,30 @@ def settle_all(
         settle(labels, fast, outcomes, seen=seen, duplicate=duplicate, rejected=rejected)
         for labels, fast, outcomes in chunks
     ]
+
+
+def _ids_apart(chunks: Sequence[Chunk]) -> bool:
+    """Whether the full reader built no claim and no two rows of the chunks' tables hold one id.
+
+    Within a chunk, a repeated id is a repeated code; across chunks, distinct hashes are distinct ids (the
+    common case, told with numpy), and only where two hashes meet are the ids compared.
+    """
+    held_ids = []
+    for _, fast, outcomes in chunks:
+        if any(o.claims for o in outcomes.values()):
+            return False
+        codes, values = fast.claims.column("id")
+        held = np.bincount(codes, minlength=len(values))
+        if len(codes) and int(held.max()) > 1:  # two rows of the chunk hold one id
+            return False
+        parts = np.empty(len(values), dtype=object)
+        parts[:] = values
+        held_ids.append(parts[held > 0])  # the ids the rows hold, each once
+    ids = np.concatenate(held_ids) if held_ids else np.zeros(0, dtype=object)
+    hashes = np.sort(np.fromiter(map(hash, ids), np.int64, len(ids)))
+    if bool((hashes[1:] != hashes[:-1]).all()):
+        return True
+    return len(set(ids)) == len(ids)
 
 
 def settle(

@@ -169,10 +169,14 @@ def report_frame(report: Report, table: str) -> Any:
     data: dict[str, Any] = {}
     for name, kind in SCHEMA[table]:
         values = columns[name]
-        if kind in ("time", "severity", "kind") and isinstance(values, Spread):
+        if kind in ("severity", "kind") and isinstance(values, Spread):
             values = list(values)
         if kind == "time":
-            seconds = pd.array(values, dtype="Float64")
+            seconds = (
+                typed_array(pd, values.values, "Float64").take(values.codes)
+                if isinstance(values, Spread)  # typed once per distinct cell, taken by code
+                else pd.array(values, dtype="Float64")
+            )
             data[name] = pd.to_datetime(seconds, unit="s", utc=True).astype("datetime64[us, UTC]")
         elif kind in ("severity", "kind"):
             data[name] = pd.Categorical(

@@ -235,6 +235,19 @@ def _place(place: Any, ctx: Context) -> tuple[str, ...] | None:
     return _once(ctx.places, place, place_path, failed=None)  # type: ignore[no-any-return]
 
 
+def _places(places: list[Any], ctx: Context) -> list[tuple[str, ...] | None]:
+    """Each of ``places`` as :func:`_place` reads it: the document's paths looked up in one pass, the others read."""
+    known = ctx.places
+    out: list[tuple[str, ...] | None] = []
+    for place in places:
+        if not (place is None or type(place) is str):
+            out.append(None)
+            continue
+        found = known.get(place, _MISSING)
+        out.append(_place(place, ctx) if found is _MISSING else found)
+    return out
+
+
 def _counted(counted: str | None, ctx: Context) -> str | Literal[False] | None:
     """What a scope counts (:func:`counted_name`, once per document), or ``False`` when it does not read."""
     return _once(ctx.counted_names, counted, counted_name, failed=False)  # type: ignore[no-any-return]

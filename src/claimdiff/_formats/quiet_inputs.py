@@ -21,6 +21,7 @@ from claimdiff._core.estimators import BY_FIGURES
 from claimdiff._core.group_rows import GroupRows
 from claimdiff._core.lazy_items import LazyItems
 from claimdiff._core.quiet import QuietGroups
+from claimdiff._core.table_reads import laid_out
 from claimdiff._core.verdicts import about_of, group_about, hull_of
 from claimdiff._formats.codes import first_rows, number
 from claimdiff._model.claim import grade_in
@@ -110,10 +111,9 @@ class QuietInputs:
 
         else:
             table, of_group = held
-            chosen_rows = [of_group.positions[i] for i in positions.tolist()]
-            sizes = np.fromiter(map(len, chosen_rows), np.int64, len(chosen_rows))
-            n = int(sizes.sum())
-            self._rows = rows_at = np.fromiter(chain.from_iterable(chosen_rows), np.int64, n)
+            sizes, rows_at = laid_out(np, of_group.positions, positions)
+            n = len(rows_at)
+            self._rows = rows_at
             # The same reads from the columns: each distinct part asked once, the answers spread to the rows.
             estimate = number(table.column("estimate")[0][rows_at])
             some_rows = rows_at[first_rows(estimate)].tolist()

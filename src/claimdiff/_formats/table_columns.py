@@ -314,7 +314,11 @@ def read_table(
                 else [part.iloc[:, i] for i in range(part.shape[1])]
             )
             fast = fast_claims(reader.fields(chunk, here), ctx)
-            rows = np.flatnonzero(~np.isin(np.arange(len(here)), fast.rows)).tolist()
+            left = np.ones(
+                len(here), dtype=bool
+            )  # the rows the columnar reader left to the full one
+            left[fast.rows] = False
+            rows = np.flatnonzero(left).tolist()
             outcomes: dict[int, Outcome] = {}
             if rows:
                 locate = functools.partial(

@@ -31,7 +31,7 @@ def place_path(value: str | Sequence[str] | None) -> tuple[str, ...]:
     else:
         parts = value.split(">") if isinstance(value, str) else list(value)
         out = tuple(_place_part(p) for p in parts)
-    if any(not p for p in out):
+    if "" in out:  # a part that is empty (every part is text here)
         raise InvalidClaimError(None, "place", value, "has an empty part")
     if out and "+" in out[-1]:  # a place set: its places in one order (see claimdiff._model.places)
         out = tuple(_place_part(p) for p in union_path(out))
