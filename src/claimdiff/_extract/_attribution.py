@@ -43,7 +43,7 @@ from claimdiff._extract._speech import (
     VERB,
     VERB_NEXT,
 )
-from claimdiff._extract._subjects import APPOSED_ROLE, ROLE, cut, inverted, subject
+from claimdiff._extract._subjects import APPOSED_ROLE, ROLE, cut, inverted, set_off_before, subject
 from claimdiff._extract._subjects import told as told_to
 from claimdiff._extract._time import CALENDAR_WORDS, MONTH_PATTERN
 from claimdiff._model.claim import SourceKind
@@ -306,8 +306,10 @@ def attributions(
         if ing and not verbs and out and _OPENS_CLAUSE.search(low, start, m.start()):
             # "According to the official, ..., saying that ...": the participle goes on with that speaker
             found = out[-1][1]
-        elif _OPENS_CLAUSE.search(low, start, m.start()) and not (
-            ing or m.group("verb") in {"told", "tells"}
+        elif (
+            _OPENS_CLAUSE.search(low, start, m.start())
+            and not (ing or m.group("verb") in {"told", "tells"})
+            and not set_off_before(low, start, m.start())
         ):  # "..., said X"; never "..., told X" (X listens) nor "..., saying" (a participle)
             found = inverted(text, low, m.end(), end)
             if found is None and not _INVERTED_NP.match(low, m.end()):  # "X, the governor, said"

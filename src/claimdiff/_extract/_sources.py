@@ -313,7 +313,7 @@ def _canonical(phrase: str) -> Attribution | None:
         # (ANNOTATION.md E3; a person speaking for a body is the body, rule 17)
         return _pointer(low.split()[-1])
     official = _ONE_OFFICIAL.match(low) if not definite else None
-    if official is not None:  # "an official", "a local official": the text's noun, in the plural
+    if official is not None:  # "an official", "a local source": the text's noun, in the plural
         name = s[0].upper() + s[1:] + "s"
         return Attribution(Source(name, kind=source_kind(name)))
     if low.split()[:1] and (low.split()[0] in _PREPOSITIONS or low.split()[-1] in _COUNTED_HEADS):
@@ -454,8 +454,9 @@ _LOCATED = re.compile(
 )
 #: A spokesperson named by role alone, without the body they speak for: "a spokeswoman", "a senior spokesman".
 _A_SPOKESPERSON = re.compile(r"^(?:[a-z]+\s+)?spokes(?:man|woman|person)$")
-#: One unnamed official, a level or nationality kept: written in the plural ("Officials", "Afghan officials").
-_ONE_OFFICIAL = re.compile(r"^(?:[a-z]+\s+){0,2}official$")
+#: One unnamed official or source, a level or nationality kept: written in the plural ("Officials", "Afghan
+#: officials", "Local sources"), as ANNOTATION.md rule 18 writes them.
+_ONE_OFFICIAL = re.compile(r"^(?:[a-z]+\s+){0,2}(?:official|source)$")
 
 
 #: What starts a second body after "and": an article, "other", or a known body ("and UN agencies", "and WHO").
