@@ -75,11 +75,13 @@ _AND_WHAT = re.compile(r"\s+and\s+(?:what|how|whatever)\s")
 #: A time closing a name: "in November 2006", "on 12 May", "in 2019" (when it spoke, not who).
 _WHEN = (rf"in (?:early |late |mid-?)?(?:{MONTH_PATTERN})(?: \d{{1,2}})?(?:,? \d{{4}})?|in \d{{4}}|"
          rf"on \d{{1,2}} (?:{MONTH_PATTERN})(?: \d{{4}})?|on (?:{MONTH_PATTERN}) \d{{1,2}}(?:,? \d{{4}})?")
+#: What closes a subject phrase and names no one: a time, an adverb ("recently", "reportedly"), "in a statement".
 _TRAILING = re.compile(
     rf"(?:\s+(?:{_WHEN}|(?:late |early )?on \w+day|(?:on )?\w+day (?:morning|evening|afternoon|night)|\w+day|today|yesterday|"
     r"overnight|later|earlier|meanwhile|also|further|separately|again|initially|previously|first|now|still|there|"
     r"had|has|have|would|will|then|in a statement|in an update|in a telegram post|on telegram|"
-    r"in the (?:country|region|area|capital|city|province|state|territory)|worldwide|nationwide|countrywide|globally))+$"
+    r"in the (?:country|region|area|capital|city|province|state|territory)|worldwide|nationwide|countrywide|globally|"
+    r"[a-z]+(?:ntly|ously|ively|ately|ally|edly|ingly|fully|icly|arly)))+$"
 )
 #: What a body issues, as a noun: its statements, reports, posts, figures (one list for every reading below).
 _PAPERS = (r"statements?|reports?|updates?|posts?|briefings?|bulletins?|communiqu[eé]s?|messages?|announcements?|"
@@ -191,6 +193,8 @@ def _canonical(phrase: str) -> Attribution | None:
         .strip(" \t\n,.:;-\"“”'()")
         .split()
     )
+    if _INITIALISM.search(phrase.rstrip(" \t\n,:;-\"“”'()")):
+        s += "."  # "the U.N.": an initialism keeps its last dot (its name, as the alias table spells it)
     s = re.sub(r"^[\W\d_]+", "", s)  # a live-blog time stamp or a list mark before the subject
     s = _AGED.sub("", s)  # "13-year-old Carlos Ac": the person, not their age
     s = DATELINE.sub(
@@ -443,6 +447,8 @@ def _as_written(s: str) -> Attribution:
     return Attribution(Source(name, kind=source_kind(name)))
 
 
+#: An initialism written with dots closing a phrase: "U.N.", "U.S.".
+_INITIALISM = re.compile(r"(?:^|[^\w.])(?:[A-Z]\.){2,}$")
 #: Officials after a body's full name, three capitalised words or more: "Combined Joint Task Force ... officials".
 _NAMED_OFFICIALS = re.compile(
     r"^(?P<body>[A-Z][\w.'’&-]*(?:\s+(?:of|the|for|and|on))*\s+[A-Z][\w.'’&-]*"
