@@ -43,7 +43,15 @@ from claimdiff._extract._speech import (
     VERB,
     VERB_NEXT,
 )
-from claimdiff._extract._subjects import APPOSED_ROLE, ROLE, cut, inverted, set_off_before, subject
+from claimdiff._extract._subjects import (
+    APPOSED_ROLE,
+    ROLE,
+    TITLE_DOT,
+    cut,
+    inverted,
+    set_off_before,
+    subject,
+)
 from claimdiff._extract._subjects import told as told_to
 from claimdiff._extract._time import CALENDAR_WORDS, MONTH_PATTERN
 from claimdiff._model.claim import SourceKind
@@ -445,7 +453,8 @@ def quote_speaker(
     text: str, low: str, opening: int, closing: int, block_start: int, block_end: int
 ) -> Attribution | None:
     """The speaker of the quotation between ``opening`` and ``closing``, named after or before it."""
-    after = low[closing + 1 : block_end]
+    # a title's dot ends no name: '"...," Kunar Gov. Asadullah Wafa told AP' (the dot read as a space)
+    after = TITLE_DOT.sub(r"\1 ", low[closing + 1 : block_end])
     m = re.match(rf"\s*,?\s*(?P<verb>{SPEECH})\s+(?P<who>[^,.;:\"“”]{{2,80}})", after) or re.match(
         rf"\s*,?\s*(?P<who>[^,.;:\"“”]{{2,80}}?)\s+(?:had\s+|has\s+)?(?:{SPEECH})\b", after
     )

@@ -11,6 +11,7 @@ import re
 
 import attrs
 
+from claimdiff._model.aliases import bodies_named, canonical_source
 from claimdiff._model.claim import Source, SourceKind
 
 __all__ = [
@@ -115,12 +116,12 @@ PERSON_AFTER_ROLE = re.compile(
 )
 
 
-#: A person speaking for a body they belong to or head: "a spokesperson for the agency", "the head of the
-#: city administration", "the agency's director"; a one-person office (governor, mayor, president) is no such
+#: A person speaking for a body they belong to or head: "a spokesperson for the agency", "a member of the
+#: provincial council", "the head of the city administration", "the agency's director"; a one-person office (governor, mayor, president) is no such
 #: person, it stays the office.
 _FOR_BODY = re.compile(
     r"^(?:[a-z]+\s+)?(?:spokes(?:man|woman|person)|head|chief|director(?:[- ]general)?|commissioner(?:-general)?|"
-    r"executive director|representative|chair(?:man|woman|person)?)\s+(?:for|of|at)\s+(?:the\s+)?(?P<body>.+)$",
+    r"executive director|representative|member|chair(?:man|woman|person)?)\s+(?:for|of|at)\s+(?:the\s+)?(?P<body>.+)$",
     re.IGNORECASE,
 )
 
@@ -201,8 +202,13 @@ def _without_trailing_name(body: str) -> str:
     return body
 
 
+#: The abbreviated title of a governor: "Gov. Ann Lee".
+_GOV = re.compile(r"\bGov\.(?=\s)")
+
+
 def office_of(s: str) -> str | None:
     """A one-person office a phrase names, under the office's name: "Russian President Vladimir Putin"."""
+    s = _GOV.sub("Governor", s)  # "Kunar Gov. Asadullah Wafa": the governor of Kunar
     if _SECRETARY_GENERAL.match(s):
         return "Secretary-General"
     m = _HEAD_OF_STATE.match(s)
@@ -227,8 +233,35 @@ _INSTITUTIONS = frozenset(
 )
 
 
+#: A person's name closing a phrase: two or three capitalised words ("Antonio Guterres").
+_CLOSING_NAME = (
+    re.compile(r"\s+[A-Z][\w'’-]+\s+[A-Z][\w'’-]+$"),
+    re.compile(r"\s+[A-Z][\w'’-]+\s+[A-Z][\w'’-]+\s+[A-Z][\w'’-]+$"),
+)
+
+
+def _office_of_known_body(s: str) -> str | None:
+    """The phrase before a person's name when it is all a known body's name or its head's office, else ``None``.
+
+    >>> _office_of_known_body("UN High Commissioner for Refugees Antonio Guterres")
+    'UN High Commissioner for Refugees'
+    """
+    if canonical_source(s) != s:
+        return None  # "The United Nations Human Rights Office": a known body's name, whole
+    for closing in _CLOSING_NAME:
+        m = closing.search(s)
+        rest = s[: m.start()] if m is not None else ""
+        known = bodies_named(rest) if rest else []
+        if known and known[0][0] == 0 and canonical_source(rest) == known[0][1]:
+            return rest
+    return None
+
+
 def body_of(s: str) -> str | None:
     """The body a person named by role speaks for, or ``None`` when the phrase names no such person."""
+    held = _office_of_known_body(s)
+    if held is not None:  # "UN High Commissioner for Refugees Antonio Guterres": UNHCR (rule 17)
+        return held
     m = _MINISTER.match(s)
     if m is not None:
         topic = (m.group("t1") or m.group("t2")).lower().split()[0]

@@ -85,7 +85,7 @@ _TRAILING = re.compile(
 )
 #: What a body issues, as a noun: its statements, reports, posts, figures (one list for every reading below).
 _PAPERS = (r"statements?|reports?|updates?|posts?|briefings?|bulletins?|communiqu[eé]s?|messages?|announcements?|"
-           r"figures|data|tally|counts?|assessments?|estimates?")
+           r"figures|data|statistics|numbers|tally|counts?|assessments?|estimates?")
 _STATEMENT_OF = re.compile(
     rf"^(?:an?\s+|the\s+)?(?:[a-z]+\s+){{0,2}}?(?:{_PAPERS}|information)"
     r"(?:\s+(?:(?:we|they|that|which)(?:\s+[a-z]+){1,3}?|issued|released|published|posted|compiled|provided|"

@@ -14,7 +14,16 @@ from claimdiff._extract._pointers import Attribution, with_person
 from claimdiff._extract._sources import canonical_source
 from claimdiff._model.claim import Source
 
-__all__ = ["APPOSED_ROLE", "ROLE", "cut", "inverted", "set_off_before", "subject", "told"]
+__all__ = [
+    "APPOSED_ROLE",
+    "ROLE",
+    "TITLE_DOT",
+    "cut",
+    "inverted",
+    "set_off_before",
+    "subject",
+    "told",
+]
 
 # fmt: off
 #: Where a clause or a phrase set off from the subject begins: punctuation, a dash, a conjunction, a relative
@@ -40,16 +49,20 @@ _RELATIVE = re.compile(_SET_OFF + r"(?=[,—–])")
 #: government, in a letter to the federal authorities, said" (the verb does not open a clause of its own).
 _SET_OFF_BEFORE = re.compile(r"\w[^,;:\"“”—–]*" + _SET_OFF + r"[,—–]\s*$")
 #: What opens a verb's complement, never its subject: a figure in digits (after a hedge), "that".
-_COMPLEMENT = re.compile(r"(?:(?!(?:the|an?|its|their)\b)[a-z]+\s+){0,3}\d|that\b")
+_COMPLEMENT = re.compile(
+    r"(?:(?!(?:the|an?|its|their)\b)[a-z]+\s+){0,3}\d|that\b|(?:at least|at most|more than|less than|fewer than|"
+    r"up to|as many as|nearly|almost|about|around|some|over|roughly|approximately)\s+[a-z]"
+)
 #: A participle opening a phrase after the subject: "GVV Sharma, supervising rescue operations said".
 _PARTICIPLE = re.compile(r"\s*[a-z]+ing\s+(?!officials?\b|sources?\b|authorities\b)")
 #: A parenthesis and the footnote mark after it: "(MSPP per its French acronym)2".
 _ASIDE = re.compile(r"\([^()]*\)\d{0,2}")
 #: A finite verb of speech: a subject phrase never holds one ("X said in a release issued at ..." is X's).
 _FINITE_SPEECH = re.compile(r"\b(?:said|says|told|tells)\b")
-_TITLE_DOT = re.compile(r"\b(mr|mrs|ms|dr|gen|lt|col|maj|capt|sgt|prof|sen|rep|gov|brig)\.")
+#: A title's dot: "Gov. Ann Lee", "Col. Ali" (no end of a name).
+TITLE_DOT = re.compile(r"\b(mr|mrs|ms|dr|gen|lt|col|maj|capt|sgt|prof|sen|rep|gov|brig)\.")
 _VENUES = re.compile(r"\b(?:briefing|conference|reporters|journalists|press|parliament|audience|crowd|meeting)\b")
-ROLE = re.compile(r"\b(?:governor|minister|mayor|spokes\w*|president|head|chief|commander|official|director)\b")
+ROLE = re.compile(r"\b(?:governor|minister|mayor|spokes\w*|president|head|chief|commander|official|director|member)\b")
 
 
 #: A person's name: two to four capitalised words ("Shabia Mantoo").
@@ -149,7 +162,7 @@ def inverted(text: str, low: str, after: int, end: int) -> Attribution | None:
     if not re.search(r"[,\"”]\s*\w+$", before):
         return None
     # A title's dot ends no name: "said Col. Ahmed Ali" (the dot read as a space, offsets kept).
-    m = re.match(r"\s+([^,.;:\"“”]{2,80})", _TITLE_DOT.sub(r"\1 ", low[after:end]))
+    m = re.match(r"\s+([^,.;:\"“”]{2,80})", TITLE_DOT.sub(r"\1 ", low[after:end]))
     if m is None or _COMPLEMENT.match(m.group(1)):
         return None  # "X, the monitor, said 40 died": the verb's complement, not its subject
     role = APPOSED_ROLE.match(low, after + m.end(1), end) or APPOSED_ROLE.match(
