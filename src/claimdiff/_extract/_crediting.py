@@ -56,6 +56,15 @@ _NOT_PEOPLE = frozenset(
 )  # fmt: skip
 
 
+#: A quotation mark opening a quotation.
+_OPENING_QUOTES = frozenset('"“')
+
+
+def _left_open(body: str) -> bool:
+    """Whether a block ends inside a quotation: an opening mark with no closing one after it."""
+    return body.count('"') % 2 == 1 or body.count("“") > body.count("”")
+
+
 def _a_name(label: str) -> bool:
     """Whether a label is a person's name, with or without their title: capitalised words closing on two."""
     words = label.replace(",", " ").split()
@@ -132,6 +141,15 @@ class Crediting(Placing):
             self.turn = None
         if self.turn is not None:
             return self.turn
+        if (
+            before is not None
+            and self.previous is not None
+            and self.text[block.start : block.start + 1] in _OPENING_QUOTES
+            and _left_open(self.text[before.start : before.end])
+        ):
+            # a quotation running on into the next paragraph (the paragraph before ends inside it, this
+            # one opens on a quotation mark): the words of the speaker it was attributed to
+            return self.previous
         open_before = (
             before is not None
             and before.paragraph == block.paragraph
