@@ -94,10 +94,11 @@ _PER = re.compile(r"\bper\s+(?P<who>(?:the\s+)?[A-Z][^,.;:\"“”()]{1,80})")
 _CITING = re.compile(r"\b(?:citing|quoting|(?:who|which|that)\s+(?:cited|quoted)|with reference to|referring to)\s+(?P<who>[^,.;:\"“”()]{2,80}?)(?=\s+(?:indicate|indicates|indicated|said|say|"
                      r"says|show|shows|showed|report|reports|reported|put|puts|suggest|suggests|that|as)\b|[,.;:()]|$)")
 _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|is|are|be|been|being|it is|widely|an?|the)\s+$")
-#: A determiner, possessive or closed-class adjective before a word: it is a noun ("its first report").
+#: A determiner, possessive, closed-class adjective or preposition before a word: it is a noun ("its first
+#: report", "amid fears that").
 _DETERMINED = re.compile(
     r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those|more|many|some|several|few|other|further|no|"
-    r"any|multiple|numerous)\s+"
+    r"any|multiple|numerous|amid|despite|with|over|of)\s+"
     r"(?:(?:first|latest|last|new|initial|preliminary|daily|weekly|final|previous|official|separate|own)\s+)?$"
 )
 # fmt: on
@@ -139,8 +140,12 @@ _ACCORDING_AFTER = re.compile(r"[^,.;:\"“”]{0,30}?,\s*according to\s+(?P<who
 _TAIL = re.compile(r"(?:\s+[a-z]+){0,3}\s*[.!?\"”]*\s*")
 #: The auxiliary of a progressive before its verb: "are putting", "has been reporting".
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|has been|have been|had been)\s+$")
-#: A verb that closes its clause: "..., the ministry said, adding ...", "..., it said on Telegram;".
-_CLAUSE_ENDS = re.compile(r"(?:\s+(?:[a-z]+\s+){0,3}?(?:[a-z]+))?\s*[,;:\"”)–—-]")
+#: A verb that closes its clause: "..., the ministry said, adding ...", "..., it said on Telegram;", "..., OCHA
+#: said in a flash update on the disaster, issued ..." (where or how it spoke, up to the clause's end).
+_CLAUSE_ENDS = re.compile(
+    r"(?:\s+(?:[a-z]+\s+){0,3}?(?:[a-z]+))?\s*[,;:\"”)–—-]|\s+(?:in|on|at|during|via|through)\s+"
+    r"(?:(?!that\b)[a-z'’-]+\s+){0,10}?(?!that\b)[a-z'’-]+\s*[,;:.!?\"”)–—-]"
+)
 #: The next sentence saying whose the sentence before is: "That is according to initial information from X."
 _NEXT_SAYS_WHOSE = re.compile(
     r"[.!?]?\s*(?:that|this)(?:\s+is|\s+was|'s|’s)\s+(?:all\s+|also\s+)?according\s+to\s+"

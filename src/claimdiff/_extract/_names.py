@@ -10,7 +10,7 @@ import functools
 import re
 
 from claimdiff._extract._roles import COUNTRIES
-from claimdiff._model.aliases import bodies_named, source_key
+from claimdiff._model.aliases import SOURCE_ALIASES, bodies_named, source_key
 from claimdiff._model.aliases import canonical_source as _table_name
 
 __all__ = [
@@ -210,6 +210,10 @@ _DEFINED = re.compile(
 )
 
 
+#: The names the built-in table gives its bodies.
+_TABLE_NAMES = frozenset(SOURCE_ALIASES.values())
+
+
 def defined_names(text: str) -> dict[str, str]:
     """Abbreviations the text defines, as aliases: "The Government of Mozambique (GoM)" makes "GoM" that body.
 
@@ -220,6 +224,8 @@ def defined_names(text: str) -> dict[str, str]:
 
     >>> defined_names("The Government of Mozambique (GoM) said. The GoM reported 3 deaths.")
     {'GoM': 'Government of Mozambique', 'The Government of Mozambique': 'Government of Mozambique'}
+    >>> defined_names("the UN Office for the Coordination for Humanitarian Affairs (OCHA) said")["UN Office for the Coordination for Humanitarian Affairs"]
+    'OCHA'
     """
     out: dict[str, str] = {}
     for m in _DEFINED.finditer(text):
@@ -232,6 +238,13 @@ def defined_names(text: str) -> dict[str, str]:
                     " ".join(lead).lower() in COUNTRIES or " ".join(lead) in COUNTRIES.values()
                 )
                 name = " ".join(words[first:] if country or not lead else [*lead, *words[first:]])
+                known = _table_name(m.group("acr"))
+                if source_key(known) != source_key(m.group("acr")) or known in _TABLE_NAMES:
+                    # "the UN Office for the Coordination ... (OCHA)": a body the built-in table knows
+                    # keeps the table's name (rule 17), whatever the text spells it out as
+                    out.setdefault(" ".join(words), known)
+                    out.setdefault(name, known)
+                    break
                 out.setdefault(m.group("acr"), name)
                 if " ".join(words) != name:
                     out.setdefault(
