@@ -60,6 +60,17 @@ _NOT_PEOPLE = frozenset(
 _OPENING_QUOTES = frozenset('"“')
 
 
+def _without_footnotes(body: str) -> str:
+    """A block without the footnote marks closing it, after its sentence's end: "... died later. [5]", "...[4][5]"."""
+    body = body.rstrip()
+    while body.endswith("]"):
+        mark = body.rfind("[", max(0, len(body) - 32))
+        if mark < 0 or "\n" in body[mark:]:
+            break
+        body = body[:mark].rstrip()
+    return body
+
+
 def _left_open(body: str) -> bool:
     """Whether a block ends inside a quotation: an opening mark with no closing one after it."""
     return body.count('"') % 2 == 1 or body.count("“") > body.count("”")
@@ -158,7 +169,7 @@ class Crediting(Placing):
             )  # a bullet wrapped early looks like a heading
             and not block.heading
             and not block.list_item
-            and self.text[before.start : before.end].rstrip()[-1:] not in _ENDS_SENTENCE
+            and _without_footnotes(self.text[before.start : before.end])[-1:] not in _ENDS_SENTENCE
         )
         return self.carried if open_before else None
 
