@@ -70,8 +70,12 @@ _IN_A_PLACE = re.compile(
 )
 #: An age before a person's name, its numeral already cut: "(13-)year-old Carlos Ac".
 _AGED = re.compile(r"^(?:[a-z]+-)?years?-old\s+(?=[A-Z])")
-#: A free relative coordinated after a speaker: "... and what they are telling us" (no second body).
-_AND_WHAT = re.compile(r"\s+and\s+(?:what|how|whatever)\s")
+#: After a speaker, what names no second speaker: "... and what they are telling us" (a free relative); "UNDAC
+#: in collaboration with local authorities" (a partner in the work: the first named speaks, ANNOTATION.md 18c).
+_AND_WHAT = re.compile(
+    r"\s+(?:and\s+(?:what|how|whatever)|in\s+(?:collaboration|cooperation|partnership|coordination)\s+with|"
+    r"(?:together|jointly|along)\s+with|with\s+the\s+support\s+of)\s"
+)
 #: A time closing a name: "in November 2006", "on 12 May", "in 2019" (when it spoke, not who).
 _WHEN = (rf"in (?:early |late |mid-?)?(?:{MONTH_PATTERN})(?: \d{{1,2}})?(?:,? \d{{4}})?|in \d{{4}}|"
          rf"on \d{{1,2}} (?:{MONTH_PATTERN})(?: \d{{4}})?|on (?:{MONTH_PATTERN}) \d{{1,2}}(?:,? \d{{4}})?")
@@ -89,7 +93,7 @@ _PAPERS = (r"statements?|reports?|updates?|posts?|briefings?|bulletins?|communiq
 _STATEMENT_OF = re.compile(
     rf"^(?:an?\s+|the\s+)?(?:[a-z]+\s+){{0,2}}?(?:{_PAPERS}|information)"
     r"(?:\s+(?:(?:we|they|that|which)(?:\s+[a-z]+){1,3}?|issued|released|published|posted|compiled|provided|"
-    r"prepared|shared))?\s+(?:from|by|of)\s+"
+    r"prepared|shared|conducted|carried\s+out|led))?\s+(?:from|by|of)\s+"
     r"(?P<who>.+)$"
 )
 #: A body's own report: "the agency's latest report", "WHO's situation update", "X's Telegram post".
@@ -202,9 +206,8 @@ def _canonical(phrase: str) -> Attribution | None:
     )  # "DUBAI - The director ...": the place the story was filed from, no name
     low = s.lower()
     dated = _DATED.match(low)
-    if (
-        dated is not None
-    ):  # "March 7--Copenhagen reports": a chronology's date opening its entry, no name
+    # "March 7--Copenhagen reports": a chronology's date opening its entry, no name
+    if dated is not None:
         s, low = s[dated.end() :], low[dated.end() :]
     m = _LEADING.match(low)
     if m:
@@ -233,9 +236,8 @@ def _canonical(phrase: str) -> Attribution | None:
     if m and m.start() > 0:
         s, low = s[: m.start()], low[: m.start()]
     agency = _NEWS_AGENCY.match(s)
-    if (
-        agency is not None
-    ):  # "state-run news agency Xinhua", "Interfax news agency": the agency's name
+    # "state-run news agency Xinhua", "Interfax news agency": the agency's name
+    if agency is not None:
         return canonical_source(agency.group("after") or agency.group("before"))
     based = _BASED.match(s)
     if based:
@@ -245,32 +247,28 @@ def _canonical(phrase: str) -> Attribution | None:
     if official is not None:  # "the official Xinhua News Agency": the agency
         s, low = s[official.end() :], low[official.end() :]
     modified = PARTICIPLE_AFTER.search(low)
-    if (
-        modified is not None and modified.start() > 0
-    ):  # "... Bureau interviewed at the site": the bureau
+    # "... Bureau interviewed at the site": the bureau
+    if modified is not None and modified.start() > 0:
         s, low = s[: modified.start()], low[: modified.start()]
     indefinite = low.startswith(("a ", "an "))
     for article in ("the ", "a ", "an ", "our "):
         if low.startswith(article):
             s, low = s[len(article) :], low[len(article) :]
     counted = _HOW_MANY.match(low) if definite else None
-    if (
-        counted is not None
-    ):  # "The 30 EU/EEA countries reported": the countries (their number is no name)
+    # "The 30 EU/EEA countries reported": the countries (their number is no name)
+    if counted is not None:
         s, low = s[counted.end() :], low[counted.end() :]
     possessive = re.match(r"^([a-z]+)'s\s+", low)
-    if (
-        possessive and possessive.group(1) in COUNTRIES
-    ):  # "Ukraine's air force" is the Ukrainian air force
+    # "Ukraine's air force" is the Ukrainian air force
+    if possessive and possessive.group(1) in COUNTRIES:
         adjective = COUNTRIES[possessive.group(1)]
         s, low = (
             f"{adjective} {s[possessive.end() :]}",
             f"{adjective.lower()} {low[possessive.end() :]}",
         )
     place = _OF_A_PLACE.match(low)
-    if (
-        place is not None
-    ):  # "the country's health ministry": the ministry (the place is the figure's)
+    # "the country's health ministry": the ministry (the place is the figure's)
+    if place is not None:
         s, low = s[place.end() :], low[place.end() :]
     free = _AND_WHAT.search(low)
     if free is not None:  # "the local authorities and what they are telling us": the authorities
@@ -278,17 +276,15 @@ def _canonical(phrase: str) -> Attribution | None:
     if re.search(r"\b(?:have|has|had|were|was|been|are|is)\b", low):
         return None  # a clause, not a name
     first = _first_of_two(s)
-    if (
-        first is not None
-    ):  # "the ministry and the UN said": the first named states it (ANNOTATION 16)
+    # "the ministry and the UN said": the first named states it (ANNOTATION 16)
+    if first is not None:
         return canonical_source(first)
     office = office_of(s)
     if office is not None:
         return Attribution(Source(office, kind=source_kind(office), party=party_of(s)))
     spoken_for = body_of(s)
-    if (
-        spoken_for is not None
-    ):  # "a spokeswoman for UNICEF", "the Health Minister": the body they speak for
+    # "a spokeswoman for UNICEF", "the Health Minister": the body they speak for
+    if spoken_for is not None:
         return canonical_source(spoken_for)
     press = media_name(s, low)
     if press is not None:  # "media reports", "local media outlets": the press, one unnamed source
@@ -346,9 +342,8 @@ def _canonical(phrase: str) -> Attribution | None:
         if low in ANAPHORS or (s.islower() and len(words) <= 3):
             return _pointer(low)  # "the observatory said": the speaker it names, if named
     words = s.split()
-    if (
-        len(words) > 9
-    ):  # a long name: without where the body sits ("... of the Red Sea State in Sudan")
+    # a long name: without where the body sits ("... of the Red Sea State in Sudan")
+    if len(words) > 9:
         s = SITS_IN.sub("", s)
         low, words = s.lower(), s.split()
     if len(words) > 9 and not (
