@@ -143,9 +143,11 @@ DATELINE = re.compile(
 )
 
 
-#: A known body closing a phrase, in brackets or after a lower-case noun: "... agency (OCHA)", "... agency OCHA".
+#: A known body closing a description, in brackets or in apposition ("the UN relief agency OCHA"); never
+#: the object of a preposition or a conjunct ("the ministry together with WHO", "the police and UNICEF").
 _CLOSING_BODY = re.compile(
-    r"(?:\(\s*(?P<bracketed>[^()]+?)\s*\)|(?<=[a-z]\s)(?P<apposed>[A-Z][\w.-]+))\s*$"
+    r"(?:\(\s*(?P<bracketed>[^()]+?)\s*\)|(?<=[a-z]\s)(?<!\bwith\s)(?<!\band\s)(?<!\bof\s)(?<!\bor\s)(?<!\bby\s)"
+    r"(?<!\bfor\s)(?<!\bto\s)(?<!\bfrom\s)(?P<apposed>[A-Z][\w.-]+))\s*$"
 )
 
 
