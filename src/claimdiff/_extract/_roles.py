@@ -240,6 +240,10 @@ _CLOSING_NAME = (
 )
 
 
+#: A person named with the body they come from: "Abdul Majid Akhundzada from provincial council".
+_PERSON_FROM = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){1,4}from\s+(?:the\s+)?(?P<body>[^,;:]{3,80})$")
+
+
 def _office_of_known_body(s: str) -> str | None:
     """The phrase before a person's name when it is all a known body's name or its head's office, else ``None``.
 
@@ -268,6 +272,9 @@ def body_of(s: str) -> str | None:
         country = m.group("c") or ""
         return f"{country} {topic} ministry".strip()
     m = _FOR_BODY.match(s) or _BODY_ROLE.match(s)
+    person = _PERSON_FROM.match(s) if m is None else None
+    if person is not None and source_kind(person.group("body")) is not SourceKind.UNKNOWN:
+        return person.group("body")  # "Abdul Akhundzada from provincial council": the council (rule 17)
     if m is None:
         return None
     body = _RANKED.sub("", (m.groupdict().get("body") or m.group("owner")).strip())

@@ -45,7 +45,7 @@ SPEECH = alternation(
     ]
 )
 VERB = re.compile(
-    rf"\b(?:(?:had|has|have|also|later|earlier|further|previously)\s+)*(?:(?P<verb>{SPEECH})\b|"
+    rf"\b(?:(?:had|has|have|also|later|earlier|further|previously|only|already|just)\s+)*(?:(?P<verb>{SPEECH})\b|"
     r"(?P<revised>(?:revised|updated|corrected|raised|lowered)(?=\s+(?:(?:its|their|his|her|the)\b|"
     r"(?:(?:up|down)(?:wards?)?\s+)?to\s+\d))|"
     r"(?:gave|given|gives|give|giving)(?=\s+(?:an?|the|its|their|his|her|new|updated|latest)\s+(?:[a-z]+\s+)?"

@@ -48,6 +48,8 @@ _RELATIVE = re.compile(_SET_OFF + r"(?=[,—–])")
 #: A phrase set off by commas that closes right before the verb: "The ministry, however, said"; "The state
 #: government, in a letter to the federal authorities, said" (the verb does not open a clause of its own).
 _SET_OFF_BEFORE = re.compile(r"\w[^,;:\"“”—–]*" + _SET_OFF + r"[,—–]\s*$")
+#: A person's or body's name closing its sentence after the verb: " Jena.", " Ann Lee".
+_NAME_CLOSING = re.compile(r"\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*[.!?]?\s*$")
 #: What opens a verb's complement, never its subject: a figure in digits (after a hedge), "that".
 _COMPLEMENT = re.compile(
     r"(?:(?!(?:the|an?|its|their)\b)[a-z]+\s+){0,3}\d|that\b|(?:at least|at most|more than|less than|fewer than|"
@@ -62,7 +64,10 @@ _FINITE_SPEECH = re.compile(r"\b(?:said|says|told|tells)\b")
 #: A title's dot: "Gov. Ann Lee", "Col. Ali" (no end of a name).
 TITLE_DOT = re.compile(r"\b(mr|mrs|ms|dr|gen|lt|col|maj|capt|sgt|prof|sen|rep|gov|brig)\.")
 _VENUES = re.compile(r"\b(?:briefing|conference|reporters|journalists|press|parliament|audience|crowd|meeting)\b")
-ROLE = re.compile(r"\b(?:governor|minister|mayor|spokes\w*|president|head|chief|commander|official|director|member)\b")
+ROLE = re.compile(
+    r"\b(?:governor|minister|mayor|spokes\w*|president|head|chief|commander|official|director|member|"
+    r"secretary|commissioner|coordinator|magistrate|administrator|superintendent)\b"
+)
 
 
 #: A person's name: two to four capitalised words ("Shabia Mantoo").
@@ -159,8 +164,8 @@ def inverted(text: str, low: str, after: int, end: int) -> Attribution | None:
     """The subject after a verb that opens its clause: "..., said the ministry"."""
     # '..., said the ministry.' — only right after a comma or a closing quotation mark.
     before = low[max(0, after - 30) : after]
-    if not re.search(r"[,\"”]\s*\w+$", before):
-        return None
+    if not re.search(r"[,\"”]\s*\w+$", before) and not _NAME_CLOSING.match(text, after, end):
+        return None  # "... have been damaged said Jena.": a name closing the sentence, no comma
     # A title's dot ends no name: "said Col. Ahmed Ali" (the dot read as a space, offsets kept).
     m = re.match(r"\s+([^,.;:\"“”]{2,80})", TITLE_DOT.sub(r"\1 ", low[after:end]))
     if m is None or _COMPLEMENT.match(m.group(1)):
