@@ -56,6 +56,10 @@ _NOT_PEOPLE = frozenset(
 )  # fmt: skip
 
 
+#: A body's proper name: capitalised words and the joiners inside them ("Ministry of Health", "Civil Defence Agency").
+_PROPER_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?[A-Z][\w'’-]*)+")
+#: How far back a pointer looks for a body's name (characters): a few paragraphs.
+_LOOK_BACK = 4000
 #: A quotation mark opening a quotation.
 _OPENING_QUOTES = frozenset('"“')
 
@@ -246,13 +250,36 @@ class Crediting(Placing):
         before does not reach it (ANNOTATION.md rule 16: publicly reported figures are the outlet's).
         """
         said = [
-            (at, a.resolve(self.previous))
+            (at, self._resolved(a, at))
             for at, a in attributions(self.text, self.low, s.start, s.end, quotes)
         ]
         if not said and _IMPERSONAL.search(self.low, s.start, s.end):
             self.carried = None
         self.said_now = [(at, a) for at, a in said if a is not None]
         return self.said_now
+
+    def _resolved(self, said: Attribution, at: int) -> Attribution | None:
+        """``said`` resolved; a pointer back that fits no speaker named before is the body of its noun the text
+        last named by name, speaking or not ("the enclave's Ministry of Health has updated its breakdown ...
+        the ministry's figures": the Ministry of Health), else the noun's own body (ANNOTATION.md rule 16).
+        """
+        found = said.resolve(self.previous)
+        if (
+            said.source is not None
+            or not said.refers_to
+            or found is None
+            or found.source is not said.alone
+        ):
+            return found
+        head = said.refers_to.split()[-1]
+        named = None
+        for m in _PROPER_NAME.finditer(self.text, max(0, at - _LOOK_BACK), at):
+            if head in m.group(0).lower().split():
+                named = m
+        body = None if named is None else canonical_source_of(named.group(0))
+        if body is None or body.source is None or not said.points_to(body):
+            return found
+        return Attribution(body.source, via=said.via, people=found.people)
 
     def own_reporter(self, start: int, end: int) -> Attribution | None:
         """The reporter the sentence names between ``start`` and ``end``: a list item's own ("Italy (42)")."""
