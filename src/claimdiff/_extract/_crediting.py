@@ -259,9 +259,11 @@ class Crediting(Placing):
         return self.said_now
 
     def _resolved(self, said: Attribution, at: int) -> Attribution | None:
-        """``said`` resolved; a pointer back that fits no speaker named before is the body of its noun the text
-        last named by name, speaking or not ("the enclave's Ministry of Health has updated its breakdown ...
-        the ministry's figures": the Ministry of Health), else the noun's own body (ANNOTATION.md rule 16).
+        """``said`` with a pointer back resolved to the speaker it means.
+
+        A pointer that fits no speaker named before is the body of its noun the text last named by
+        name, speaking or not ("the enclave's Ministry of Health has updated its breakdown ... the
+        ministry said": the Ministry of Health), else the noun's own body (ANNOTATION.md rule 16).
         """
         found = said.resolve(self.previous)
         if (
