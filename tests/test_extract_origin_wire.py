@@ -159,3 +159,20 @@ def test_a_phrase_set_off_never_changes_the_speaker(
     plain = origins(f"{subject} said {n:,} people died.")
     assert plain == [name]
     assert origins(f"{subject}, {aside}, said {n:,} people died.") == plain
+
+
+def test_a_verb_of_emphasis_reports() -> None:
+    text = "Aid reached 3,000 people displaced by the fighting, UN agencies stressed on Tuesday."
+    assert origins(text) == ["UN agencies"]
+
+
+def test_a_closing_teller_passes_the_speaker_on_to_the_next_sentence() -> None:
+    # "according to a Premium Times report": "report" is a noun; the officials' figures came through
+    # the paper, and the sentence after goes on with the officials, not with the paper (rule 16, 18c)
+    text = (
+        "Health officials report five deaths in Sokoto, according to a Premium Times report. "
+        "In Lagos, two deaths have been reported."
+    )
+    found = extract(text, published="2024-03-01", outlet=OUTLET)
+    assert [c.claim.source.name for c in found] == ["Health officials", "Health officials"]
+    assert all(c.claim.via[0].name == "Premium Times" for c in found)

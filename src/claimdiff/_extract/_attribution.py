@@ -171,17 +171,15 @@ def attributions(
     def quoted(pos: int) -> bool:
         return any(a < pos < b for a, b in quotes)
 
-    for m in _REPORTED_TO.finditer(
-        low, start, end
-    ):  # "131 cases were reported to CDC": the body counting them
+    # "131 cases were reported to CDC": the body counting them
+    for m in _REPORTED_TO.finditer(low, start, end):
         if " by " in m.group("who"):
             continue  # "reported to WHO by the ministry": the ministry reported them (the agent, below)
         found = canonical_source(cut(text, m.start("who"), m.group("who")))
         if names_someone(found) and not quoted(m.start()):
             out.append((m.start(), found))
-    for m in _BY.finditer(
-        low, start, end
-    ):  # "compiled ... by the Iraq Body Count", "a statement by the minister"
+    # "compiled ... by the Iraq Body Count", "a statement by the minister"
+    for m in _BY.finditer(low, start, end):
         if _PASSED_ON.search(m.group(0)):
             continue  # "the ministry's figures, cited by Reuters": Reuters passed them on, it wrote none
         # "by X that ...", "figures by X suggest 17,489": X, the agent ending before what it reported
@@ -287,6 +285,7 @@ def attributions(
             VERB.match(low, m.end() + 1)
             or noun_after_adjective(low, start, verb_at)
             or _DETERMINED.search(low, max(start, verb_at - 60), verb_at)
+            or _ACCORDING_BEFORE.search(low, max(start, verb_at - 60), verb_at)
         ):
             continue  # "initial reports indicate", "in its first report": a noun, not the verb
         if (
@@ -391,9 +390,8 @@ def attributions(
             tellers.append((verb_at, found))
     out.sort(key=lambda pa: pa[0])
     after = _NEXT_SAYS_WHOSE.match(low, end)
-    if (
-        after is not None
-    ):  # "... 325 damaged. That is according to local authorities.": this sentence's
+    # "... 325 damaged. That is according to local authorities.": this sentence's
+    if after is not None:
         found = _citing_within(text, low, after.start("who"), after.end("who"))
         if names_someone(found):
             out.append((end, found))
@@ -402,15 +400,14 @@ def attributions(
         # "OCHA said 473 people died, Xinhua reported": the teller closing the sentence passed it on;
         # "According to TASS, one died, the mayor said": the press opening it did (ANNOTATION.md 18c)
         told = (teller[1].source, *teller[1].via)
+        passed = [(at, press_passed(a, teller[1])) for at, a in out if at < teller[0]]
         out = [
-            (
-                at,
-                a
-                if at >= teller[0]
-                else press_passed(a, teller[1]) or attrs.evolve(a, via=(*a.via, *told)),
-            )
+            (at, a if at >= teller[0] else dict(passed)[at] or attrs.evolve(a, via=(*a.via, *told)))
             for at, a in out
         ]
+        if not any(p for _, p in passed):
+            # the teller only passed the sentence's figures on: the speaker carried on is who it quoted
+            out = [(at, a) for at, a in out if at != teller[0]]
     return out
 
 
@@ -419,6 +416,8 @@ _THE_DATA = re.compile(
     r"the\s+(?:latest\s+|same\s+|official\s+)?(?:data|figures|statistics|tally)\s*$|"
     r"the\s+(?:latest\s+|same\s+|official\s+)?(?:data|figures|statistics|tally)\b(?=\s*[,.;])"
 )
+#: "according to" before a word, in its clause: the word is its object, a noun ("according to a Premium Times report").
+_ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+[^,.;:\"“”]{0,50}$")
 #: A count being named before a participle: "29 new ", "1,200 suspected ".
 _IN_A_COUNT = re.compile(r"(?:\d|\b(?:new|additional|more|further|suspected|probable))\s+$")
 #: A disease's name, then its cases: " EVD cases", " COVID-19 deaths".

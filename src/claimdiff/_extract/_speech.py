@@ -41,7 +41,8 @@ SPEECH = alternation(
         "tell", "announce", "write", "warn", "warns", "fear", "fears", "feared", "believe", "believes",
         "believed", "telling", "stating", "adding", "noting", "claiming", "estimating", "indicating",
         "asserting", "commented", "comments", "expect", "expects", "found", "finds", "suggest", "suggests",
-        "suggested",
+        "suggested", "stressed", "stresses", "emphasised", "emphasized", "explained", "explains", "reiterated",
+        "acknowledged", "disclosed",
     ]
 )
 VERB = re.compile(
