@@ -176,3 +176,14 @@ def test_a_closing_teller_passes_the_speaker_on_to_the_next_sentence() -> None:
     found = extract(text, published="2024-03-01", outlet=OUTLET)
     assert [c.claim.source.name for c in found] == ["Health officials", "Health officials"]
     assert all(c.claim.via[0].name == "Premium Times" for c in found)
+
+
+def test_a_summary_line_names_the_texts_speaker() -> None:
+    # like a release's "From a ... News Release" line (ANNOTATION.md C7)
+    text = (
+        "This is a summary of what was said by UNHCR spokesperson Ann Lee - to whom quoted text may be "
+        "attributed - at today's press briefing in Geneva.\n\n"
+        "More than 4,500 refugees have arrived in Chad.\n\n"
+        "The refugees said 20 people were killed."
+    )
+    assert origins(text) == ["UNHCR", "Refugees"]

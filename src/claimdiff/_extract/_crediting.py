@@ -36,6 +36,12 @@ _RELEASE = re.compile(
     r"\s*From\s+(?:an?\s+|the\s+)?(?P<who>[A-Z][^\n]{2,120}?)\s+(?i:(?:news|press|media)\s+release|"
     r"press\s+statement|statement)\s*"
 )
+#: A line saying whose words the text sums up: "This is a summary of what was said by UNHCR spokesperson Ron
+#: Redmond – to whom quoted text may be attributed – at today's press briefing" (the issuer, like a release's).
+_SUMMARY = re.compile(
+    r"\s*This\s+is\s+a\s+summary\s+of\s+what\s+was\s+said\s+by\s+(?P<who>[^\n,–—]{2,120}?)"
+    r"(?:\s*[–—-]?\s+to\s+whom\s[^\n]*|\s+at\s[^\n]*|,[^\n]*)?\s*"
+)
 #: A speaker's label opening a line of a transcript: "Sergei Shoigu: ", "President of Russia Vladimir Putin: ".
 _LABEL = re.compile(r"[ \t]*(?P<who>[A-Z][^:\n]{2,120}?):[ \t]+(?=\S)")
 _LABEL_LINE = re.compile(r"^[ \t]*(?P<who>[A-Z][^:\n]{2,120}?):[ \t]+(?=\S)", re.MULTILINE)
@@ -140,7 +146,9 @@ class Crediting(Placing):
         speaker says everything up to the next label or heading, in every paragraph of the turn.
         """
         before, self.block_before = self.block_before, block
-        release = _RELEASE.fullmatch(self.text, block.start, block.end)
+        release = _RELEASE.fullmatch(self.text, block.start, block.end) or _SUMMARY.fullmatch(
+            self.text, block.start, block.end
+        )
         if release is not None:
             issuer = canonical_source_of(release.group("who"))
             self.issuer = issuer if issuer is not None and issuer.source is not None else None

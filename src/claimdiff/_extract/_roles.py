@@ -19,6 +19,7 @@ __all__ = [
     "COUNTRIES",
     "PERSON_AFTER_ROLE",
     "PRONOUNS",
+    "UNNAMED_PEOPLE",
     "body_of",
     "media_name",
     "ministry_name",
@@ -227,6 +228,9 @@ def office_of(s: str) -> str | None:
     return f"{m.group('office')} of {place}"
 
 
+#: People who speak unnamed, as the text names them: "the refugees said" (ANNOTATION.md rule 18).
+UNNAMED_PEOPLE = frozenset({"residents", "villagers", "refugees", "survivors", "witnesses", "rescuers",
+                            "doctors", "medics", "activists", "relatives", "locals", "volunteers"})  # fmt: skip
 #: Bodies a text names in lower case: "a police spokesman", "an army spokesman", "the city administration".
 _INSTITUTIONS = frozenset(
     {"city", "regional", "police", "army", "military", "government", "ministry", "navy"}

@@ -27,6 +27,7 @@ from claimdiff._extract._roles import (
     COUNTRIES,
     PERSON_AFTER_ROLE,
     PRONOUNS,
+    UNNAMED_PEOPLE,
     body_of,
     media_name,
     ministry_name,
@@ -406,9 +407,12 @@ def _pointer(noun: str) -> Attribution:
         named.source
         if named is not None
         and named.source is not None
-        and (noun.rsplit(maxsplit=1)[-1] in ANAPHORS or named.source.kind is not SourceKind.UNKNOWN)
+        and (
+            noun.rsplit(maxsplit=1)[-1] in ANAPHORS | UNNAMED_PEOPLE
+            or named.source.kind is not SourceKind.UNKNOWN
+        )
         else None
-    )
+    )  # "the refugees said": unnamed people, as the text names them (ANNOTATION.md rule 18)
     return Attribution(None, refers_to=noun, alone=alone)
 
 
