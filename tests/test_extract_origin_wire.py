@@ -187,3 +187,13 @@ def test_a_summary_line_names_the_texts_speaker() -> None:
         "The refugees said 20 people were killed."
     )
     assert origins(text) == ["UNHCR", "Refugees"]
+
+
+def test_told_and_whom_closing_the_sentence_credits_the_figures_before() -> None:
+    text = "The dead included three soldiers and two militants, a Nampala official told a radio service."
+    assert origins(text) == ["Nampala officials", "Nampala officials"]
+    # "told reporters that M ...": the complement follows, the figure before is the outlet's
+    assert origins("5 people died and the governor told reporters that 7 were hurt.") == [
+        OUTLET,
+        "Governor",
+    ]

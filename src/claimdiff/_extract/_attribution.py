@@ -56,12 +56,8 @@ from claimdiff._extract._subjects import told as told_to
 from claimdiff._extract._time import CALENDAR_WORDS, MONTH_PATTERN
 from claimdiff._model.claim import SourceKind
 
-__all__ = [
-    "attributions",
-    "cited_source",
-    "figure_of",
-    "quote_speaker",
-]  # the citations re-exported
+# the citations re-exported
+__all__ = ["attributions", "cited_source", "figure_of", "quote_speaker"]
 
 # fmt: off
 #: "is said to have", "were reported to be": not a statement; "confirmed to AFP" is one (see _TOLD_TO).
@@ -146,6 +142,8 @@ _CLAUSE_ENDS = re.compile(
     r"(?:\s+(?:[a-z]+\s+){0,3}?(?:[a-z]+))?\s*[,;:\"”)–—-]|\s+(?:in|on|at|during|via|through)\s+"
     r"(?:(?!that\b)[a-z'’-]+\s+){0,10}?(?!that\b)[a-z'’-]+\s*[,;:.!?\"”)–—-]"
 )
+#: "told" and whom it told, closing the clause: "..., an official told VOA's French to Africa Service."
+_TOLD_ENDS = re.compile(r"(?:\s+(?!that\b)[^\s,.;:\"“”\d]+){1,8}\s*(?:[,;:]|[.!?\"”]*\s*$)")
 #: The next sentence saying whose the sentence before is: "That is according to initial information from X."
 _NEXT_SAYS_WHOSE = re.compile(
     r"[.!?]?\s*(?:that|this)(?:\s+is|\s+was|'s|’s)\s+(?:all\s+|also\s+)?according\s+to\s+"
@@ -382,6 +380,7 @@ def attributions(
             _OPENS_CLAUSE.search(low, start, m.start())
             or _TAIL.fullmatch(low, m.end(), end)
             or _CLAUSE_ENDS.match(low, m.end(), end)
+            or (m.group("verb") in {"told", "tells"} and _TOLD_ENDS.match(low, m.end(), end))
         ):  # "N died and the ministry said M were hurt": the verb's complement follows it
             found = attrs.evolve(found, reaches_back=False)
         out.append((verb_at, found))
