@@ -197,3 +197,15 @@ def test_told_and_whom_closing_the_sentence_credits_the_figures_before() -> None
         OUTLET,
         "Governor",
     ]
+
+
+def test_a_rule_the_figures_meet_is_no_speaker() -> None:
+    text = "Two cases, meeting laboratory criteria as per the EU case definition, were reported in Serbia."
+    assert origins(text) == [OUTLET]
+
+
+def test_a_speaker_described_by_its_ties_is_one_speaker() -> None:
+    found = canonical_source("Sources connected to the NUG and PDF")
+    assert found is not None
+    assert found.source is not None
+    assert found.source.name == "Sources connected to the NUG and PDF"

@@ -34,12 +34,15 @@ from claimdiff._extract._speech import (
     ALSO_ACTIONS,
     BASIS_VERBS,
     BREAKDOWN_BY,
+    CLAUSE_ENDS,
     DOCUMENT_SUBJECT,
     DOCUMENT_VERBS,
     MODIFIES,
     NOT_SPEECH,
     NOUNS,
     SPEECH,
+    STANDARD,
+    TOLD_ENDS,
     VERB,
     VERB_NEXT,
 )
@@ -136,14 +139,6 @@ _ACCORDING_AFTER = re.compile(r"[^,.;:\"“”]{0,30}?,\s*according to\s+(?P<who
 _TAIL = re.compile(r"(?:\s+[a-z]+){0,3}\s*[.!?\"”]*\s*")
 #: The auxiliary of a progressive before its verb: "are putting", "has been reporting".
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|has been|have been|had been)\s+$")
-#: A verb that closes its clause: "..., the ministry said, adding ...", "..., it said on Telegram;", "..., OCHA
-#: said in a flash update on the disaster, issued ..." (where or how it spoke, up to the clause's end).
-_CLAUSE_ENDS = re.compile(
-    r"(?:\s+(?:[a-z]+\s+){0,3}?(?:[a-z]+))?\s*[,;:\"”)–—-]|\s+(?:in|on|at|during|via|through)\s+"
-    r"(?:(?!that\b)[a-z'’-]+\s+){0,10}?(?!that\b)[a-z'’-]+\s*[,;:.!?\"”)–—-]"
-)
-#: "told" and whom it told, closing the clause: "..., an official told VOA's French to Africa Service."
-_TOLD_ENDS = re.compile(r"(?:\s+(?!that\b)[^\s,.;:\"“”\d]+){1,8}\s*(?:[,;:]|[.!?\"”]*\s*$)")
 #: The next sentence saying whose the sentence before is: "That is according to initial information from X."
 _NEXT_SAYS_WHOSE = re.compile(
     r"[.!?]?\s*(?:that|this)(?:\s+is|\s+was|'s|’s)\s+(?:all\s+|also\s+)?according\s+to\s+"
@@ -232,6 +227,8 @@ def attributions(
             out.append((start, found))
     per = _PER.finditer(text, start, end) if has(low, ("per ",), start, end) else ()
     for m in [*_ACCORDING.finditer(low, start, end), *per]:
+        if STANDARD.search(low, m.start("who"), m.end("who")):
+            continue  # "as per the EU case definition": a rule the figures meet, no speaker
         found = _citing_within(text, low, m.start("who"), m.end("who"))
         role = APPOSED_ROLE.match(low, m.end("who"), end)
         if role is not None and ROLE.search(
@@ -379,8 +376,8 @@ def attributions(
         if not (
             _OPENS_CLAUSE.search(low, start, m.start())
             or _TAIL.fullmatch(low, m.end(), end)
-            or _CLAUSE_ENDS.match(low, m.end(), end)
-            or (m.group("verb") in {"told", "tells"} and _TOLD_ENDS.match(low, m.end(), end))
+            or CLAUSE_ENDS.match(low, m.end(), end)
+            or (m.group("verb") in {"told", "tells"} and TOLD_ENDS.match(low, m.end(), end))
         ):  # "N died and the ministry said M were hurt": the verb's complement follows it
             found = attrs.evolve(found, reaches_back=False)
         out.append((verb_at, found))

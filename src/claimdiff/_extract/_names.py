@@ -10,10 +10,12 @@ import functools
 import re
 
 from claimdiff._extract._roles import COUNTRIES
+from claimdiff._extract._time import MONTH_PATTERN
 from claimdiff._model.aliases import SOURCE_ALIASES, bodies_named, source_key
 from claimdiff._model.aliases import canonical_source as _table_name
 
 __all__ = [
+    "AND_WHAT",
     "DATELINE",
     "JOINERS",
     "LEVELS",
@@ -21,12 +23,33 @@ __all__ = [
     "PARTICIPLE_AFTER",
     "SITS_IN",
     "TITLE_ADJECTIVE",
+    "TRAILING",
     "defined_names",
     "members_of",
     "named_in_apposition",
     "shorter_spellings",
     "spelled_more_fully",
 ]
+
+#: After a speaker, what names no second speaker: "... and what they are telling us" (a free relative); "UNDAC
+#: in collaboration with local authorities" (a partner in the work: the first named speaks, ANNOTATION.md 18c).
+AND_WHAT = re.compile(
+    r"\s+(?:and\s+(?:what|how|whatever)|in\s+(?:collaboration|cooperation|partnership|coordination)\s+with|"
+    r"(?:together|jointly|along)\s+with|with\s+the\s+support\s+of)\s"
+)
+#: A time closing a name: "in November 2006", "on 12 May", "in 2019" (when it spoke, not who).
+_WHEN = (
+    rf"in (?:early |late |mid-?)?(?:{MONTH_PATTERN})(?: \d{{1,2}})?(?:,? \d{{4}})?|in \d{{4}}|"
+    rf"on \d{{1,2}} (?:{MONTH_PATTERN})(?: \d{{4}})?|on (?:{MONTH_PATTERN}) \d{{1,2}}(?:,? \d{{4}})?"
+)
+#: What closes a subject phrase and names no one: a time, an adverb ("recently", "reportedly"), "in a statement".
+TRAILING = re.compile(
+    rf"(?:\s+(?:{_WHEN}|(?:late |early )?on \w+day|(?:on )?\w+day (?:morning|evening|afternoon|night)|\w+day|today|yesterday|"
+    r"overnight|later|earlier|meanwhile|also|further|separately|again|initially|previously|first|now|still|there|"
+    r"had|has|have|would|will|then|in a statement|in an update|in a telegram post|on telegram|"
+    r"in the (?:country|region|area|capital|city|province|state|territory)|worldwide|nationwide|countrywide|globally|"
+    r"[a-z]+(?:ntly|ously|ively|ately|ally|edly|ingly|fully|icly|arly)))+$"
+)
 
 #: Words that name a level, not the body: "Local officials" and "Officials" are two speakers (ANNOTATION.md 18).
 LEVELS = frozenset(

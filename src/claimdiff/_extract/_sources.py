@@ -11,11 +11,13 @@ import functools
 import re
 
 from claimdiff._extract._names import (
+    AND_WHAT,
     DATELINE,
     JOINERS,
     PARTICIPLE_AFTER,
     SITS_IN,
     TITLE_ADJECTIVE,
+    TRAILING,
     defined_names,
     members_of,
     named_in_apposition,
@@ -71,23 +73,6 @@ _IN_A_PLACE = re.compile(
 )
 #: An age before a person's name, its numeral already cut: "(13-)year-old Carlos Ac".
 _AGED = re.compile(r"^(?:[a-z]+-)?years?-old\s+(?=[A-Z])")
-#: After a speaker, what names no second speaker: "... and what they are telling us" (a free relative); "UNDAC
-#: in collaboration with local authorities" (a partner in the work: the first named speaks, ANNOTATION.md 18c).
-_AND_WHAT = re.compile(
-    r"\s+(?:and\s+(?:what|how|whatever)|in\s+(?:collaboration|cooperation|partnership|coordination)\s+with|"
-    r"(?:together|jointly|along)\s+with|with\s+the\s+support\s+of)\s"
-)
-#: A time closing a name: "in November 2006", "on 12 May", "in 2019" (when it spoke, not who).
-_WHEN = (rf"in (?:early |late |mid-?)?(?:{MONTH_PATTERN})(?: \d{{1,2}})?(?:,? \d{{4}})?|in \d{{4}}|"
-         rf"on \d{{1,2}} (?:{MONTH_PATTERN})(?: \d{{4}})?|on (?:{MONTH_PATTERN}) \d{{1,2}}(?:,? \d{{4}})?")
-#: What closes a subject phrase and names no one: a time, an adverb ("recently", "reportedly"), "in a statement".
-_TRAILING = re.compile(
-    rf"(?:\s+(?:{_WHEN}|(?:late |early )?on \w+day|(?:on )?\w+day (?:morning|evening|afternoon|night)|\w+day|today|yesterday|"
-    r"overnight|later|earlier|meanwhile|also|further|separately|again|initially|previously|first|now|still|there|"
-    r"had|has|have|would|will|then|in a statement|in an update|in a telegram post|on telegram|"
-    r"in the (?:country|region|area|capital|city|province|state|territory)|worldwide|nationwide|countrywide|globally|"
-    r"[a-z]+(?:ntly|ously|ively|ately|ally|edly|ingly|fully|icly|arly)))+$"
-)
 #: What a body issues, as a noun: its statements, reports, posts, figures (one list for every reading below).
 _PAPERS = (r"statements?|reports?|updates?|posts?|briefings?|bulletins?|communiqu[eé]s?|messages?|announcements?|"
            r"figures|data|statistics|numbers|tally|counts?|assessments?|estimates?")
@@ -233,7 +218,7 @@ def _canonical(phrase: str) -> Attribution | None:
         return (
             None  # "A report on the attack said": a document whose author the phrase does not name
         )
-    m = _TRAILING.search(low)
+    m = TRAILING.search(low)
     if m and m.start() > 0:
         s, low = s[: m.start()], low[: m.start()]
     agency = _NEWS_AGENCY.match(s)
@@ -271,7 +256,7 @@ def _canonical(phrase: str) -> Attribution | None:
     # "the country's health ministry": the ministry (the place is the figure's)
     if place is not None:
         s, low = s[place.end() :], low[place.end() :]
-    free = _AND_WHAT.search(low)
+    free = AND_WHAT.search(low)
     if free is not None:  # "the local authorities and what they are telling us": the authorities
         s, low = s[: free.start()], low[: free.start()]
     if re.search(r"\b(?:have|has|had|were|was|been|are|is)\b", low):
@@ -464,6 +449,8 @@ _A_SPOKESPERSON = re.compile(r"^(?:[a-z]+\s+)?spokes(?:man|woman|person)$")
 _ONE_OFFICIAL = re.compile(r"^(?:[a-z]+\s+){0,2}(?:official|source)$")
 
 
+#: A speaker described by its ties, the bodies after it its objects: "sources close to X and Y".
+_TIES = re.compile(r"\b(?:connected|close|linked|affiliated|loyal|allied|attached)\s+(?:to|with)\s")
 #: What starts a second body after "and": an article, "other", or a known body ("and UN agencies", "and WHO").
 _SECOND = re.compile(
     r"^(?P<first>.+?)\s+and\s+(?P<second>(?:the|an?|other|its|local)\s+\S.*|(?:UN|U\.N\.|WHO|[A-Z]{3,})\b.*)$"
@@ -486,6 +473,10 @@ def _first_of_two(s: str) -> str | None:
     the built-in table knows ("the United Nations and World Food Programme"): "and" inside a name
     ("Department of Health and Mental Hygiene") joins no second body.
     """
+    if _TIES.search(s):
+        return (
+            None  # "Sources connected to the NUG and PDF": one unnamed speaker, written whole (18c)
+        )
     m = _SECOND.match(s)
     if m is not None:
         first = m.group("first")

@@ -17,12 +17,15 @@ __all__ = [
     "ALSO_ACTIONS",
     "BASIS_VERBS",
     "BREAKDOWN_BY",
+    "CLAUSE_ENDS",
     "DOCUMENT_SUBJECT",
     "DOCUMENT_VERBS",
     "MODIFIES",
     "NOT_SPEECH",
     "NOUNS",
     "SPEECH",
+    "STANDARD",
+    "TOLD_ENDS",
     "VERB",
     "VERB_NEXT",
 ]
@@ -96,3 +99,16 @@ DOCUMENT_SUBJECT = re.compile(
 BREAKDOWN_BY = re.compile(rf"\s*(?!(?:{'|'.join(sorted(ANAPHORS))})\b)[a-z]+(?<!s)\s*")
 #: A verb of report after an agent's name: "by humanitarian partners suggest 17,489" (the agent ends before it).
 VERB_NEXT = re.compile(rf"\s+(?:{SPEECH})\b")
+
+#: A verb that closes its clause: "..., the ministry said, adding ...", "..., it said on Telegram;", "..., OCHA
+#: said in a flash update on the disaster, issued ..." (where or how it spoke, up to the clause's end).
+CLAUSE_ENDS = re.compile(
+    r"(?:\s+(?:[a-z]+\s+){0,3}?(?:[a-z]+))?\s*[,;:\"”)–—-]|\s+(?:in|on|at|during|via|through)\s+"
+    r"(?:(?!that\b)[a-z'’-]+\s+){0,10}?(?!that\b)[a-z'’-]+\s*[,;:.!?\"”)–—-]"
+)
+#: "told" and whom it told, closing the clause: "..., an official told VOA's French to Africa Service."
+TOLD_ENDS = re.compile(r"(?:\s+(?!that\b)[^\s,.;:\"“”\d]+){1,8}\s*(?:[,;:]|[.!?\"”]*\s*$)")
+#: A document of rules, never a speaker: "the EU case definition", "WHO criteria", "the guidelines".
+STANDARD = re.compile(
+    r"\b(?:definitions?|criteria|guidelines?|standards?|directives?|protocols?)\b"
+)
