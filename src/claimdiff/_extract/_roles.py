@@ -254,8 +254,8 @@ def _office_of_known_body(s: str) -> str | None:
     >>> _office_of_known_body("UN High Commissioner for Refugees Antonio Guterres")
     'UN High Commissioner for Refugees'
     """
-    if canonical_source(s) != s:
-        return None  # "The United Nations Human Rights Office": a known body's name, whole
+    if _CLOSING_NAME[0].search(s) is None or canonical_source(s) != s:
+        return None  # no name closing it; "The United Nations Human Rights Office": a known body, whole
     for closing in _CLOSING_NAME:
         m = closing.search(s)
         rest = s[: m.start()] if m is not None else ""

@@ -47,7 +47,7 @@ _SET_OFF = (
 _RELATIVE = re.compile(_SET_OFF + r"(?=[,—–])")
 #: A phrase set off by commas that closes right before the verb: "The ministry, however, said"; "The state
 #: government, in a letter to the federal authorities, said" (the verb does not open a clause of its own).
-_SET_OFF_BEFORE = re.compile(r"\w[^,;:\"“”—–]*" + _SET_OFF + r"[,—–]\s*$")
+_SET_OFF_BEFORE = re.compile(_SET_OFF + r"[,—–]\s*$")
 #: A person's or body's name closing its sentence after the verb: " Jena.", " Ann Lee".
 _NAME_CLOSING = re.compile(r"\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*[.!?]?\s*$")
 #: What opens a verb's complement, never its subject: a figure in digits (after a hedge), "that".
@@ -145,7 +145,8 @@ def set_off_before(low: str, start: int, verb: int) -> bool:
 
     "The ministry, however, said 40 died": the ministry said it (the verb opens no clause of its own).
     """
-    return _SET_OFF_BEFORE.search(low, start, verb) is not None
+    m = _SET_OFF_BEFORE.search(low, start, verb)
+    return m is not None and re.search(r"\w", low[start : m.start()]) is not None
 
 
 def _after_figure(piece: str) -> str:
