@@ -72,13 +72,15 @@ _OPENING_QUOTES = frozenset('"“')
 
 def _without_footnotes(body: str) -> str:
     """A block without the footnote marks closing it, after its sentence's end: "... died later. [5]", "...[4][5]"."""
-    body = body.rstrip()
-    while body.endswith("]"):
-        mark = body.rfind("[", max(0, len(body) - 32))
-        if mark < 0 or "\n" in body[mark:]:
+    end = len(body.rstrip())
+    while end and body[end - 1] == "]":
+        mark = body.rfind("[", max(0, end - 32), end)
+        if mark < 0 or "\n" in body[mark:end]:
             break
-        body = body[:mark].rstrip()
-    return body
+        end = mark
+        while end and body[end - 1].isspace():
+            end -= 1
+    return body[:end]
 
 
 def _left_open(body: str) -> bool:
