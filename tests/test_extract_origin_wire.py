@@ -73,6 +73,9 @@ def test_subject_past_what_is_set_off(text: str, origin: str) -> None:
         ),
         ("Lakeside Gov. Ann Lee", "Governor of Lakeside"),
         ("UN High Commissioner for Refugees Ann Lee", "UN High Commissioner for Refugees"),
+        # a one-person office written out, then its holder (rule 17: the office speaks)
+        ("President of Lakeland Ann Lee", "President of Lakeland"),
+        ("Governor of Lakeside Region Ann Lee", "Governor of Lakeside Region"),
     ],
 )
 def test_whom_a_phrase_names(phrase: str, body: str) -> None:

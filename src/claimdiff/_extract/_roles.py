@@ -157,6 +157,12 @@ _PLACE_OFFICE = re.compile(
     r"(?P<office>President|Prime Minister|Premier|Chancellor|Chief Minister|Governor|Mayor)"
     r"(?:\s+[A-Z][\w.'’-]*){0,4}$"
 )
+#: A one-person office of a place written out, then its holder's name (two words): "Governor of Irkutsk
+#: Region Sergei Levchenko" is the office (ANNOTATION.md rule 17: `Governor of Odesa Oblast`).
+_OFFICE_OF_PLACE = re.compile(
+    r"^(?P<office>(?:Acting\s+)?(?:President|Prime Minister|Governor|Mayor|Head))\s+of\s+"
+    r"(?P<place>(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:of\s+)?[A-Z][\w'’()-]+){0,3}?)\s+[A-Z][\w.'’-]+\s+[A-Z][\w'’-]+$"
+)
 #: A place's one-person office in lower case after its possessive: "Nagorno-Karabakh's president".
 _OWNED_OFFICE = re.compile(
     r"^(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?:'s|’s)\s+(?P<office>president|prime minister|governor|mayor)$"
@@ -216,6 +222,9 @@ def office_of(s: str) -> str | None:
     country = _ADJECTIVES.get(m.group("adj").lower()) if m is not None else None
     if m is not None and country:
         return f"{m.group('office').title()} of {country}"
+    titled = _OFFICE_OF_PLACE.match(s)
+    if titled is not None:  # "President of Russia Vladimir Putin", "Governor of Irkutsk Region Sergei Levchenko"
+        return f"{titled.group('office')} of {titled.group('place')}"
     owned = _OWNED_OFFICE.match(s)
     if owned is not None:  # "Nagorno-Karabakh's president": the office, as rule 17 writes it
         return f"{owned.group('office').title()} of {owned.group('place')}"
