@@ -212,3 +212,8 @@ def test_a_speaker_described_by_its_ties_is_one_speaker() -> None:
     assert found is not None
     assert found.source is not None
     assert found.source.name == "Sources connected to the NUG and PDF"
+
+
+def test_a_word_of_report_before_of_or_in_is_a_noun() -> None:
+    # "flood fear in X": no one fears; the headline's figure is the outlet's (rule 5)
+    assert origins("Odisha rains: Death toll rises to 12, flood fear in Mahanadi") == [OUTLET]

@@ -39,6 +39,7 @@ from claimdiff._extract._speech import (
     DOCUMENT_VERBS,
     MODIFIES,
     NOT_SPEECH,
+    NOUN_NEXT,
     NOUNS,
     SPEECH,
     STANDARD,
@@ -281,6 +282,7 @@ def attributions(
             or noun_after_adjective(low, start, verb_at)
             or _DETERMINED.search(low, max(start, verb_at - 60), verb_at)
             or _ACCORDING_BEFORE.search(low, max(start, verb_at - 60), verb_at)
+            or NOUN_NEXT.match(low, m.end())
         ):
             continue  # "initial reports indicate", "in its first report": a noun, not the verb
         if (

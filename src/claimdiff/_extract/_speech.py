@@ -23,6 +23,7 @@ __all__ = [
     "MODIFIES",
     "NOT_SPEECH",
     "NOUNS",
+    "NOUN_NEXT",
     "SPEECH",
     "STANDARD",
     "TOLD_ENDS",
@@ -112,3 +113,6 @@ TOLD_ENDS = re.compile(r"(?:\s+(?!that\b)[^\s,.;:\"“”\d]+){1,8}\s*(?:[,;:]|[
 STANDARD = re.compile(
     r"\b(?:definitions?|criteria|guidelines?|standards?|directives?|protocols?)\b"
 )
+#: What follows a word of report when it is a noun: "reports of 40 deaths", "fears among residents", "flood fear
+#: in Mahanadi" (a verb of report takes its complement, never "of").
+NOUN_NEXT = re.compile(r"\s+(?:of|among)\b|(?<=fear)\s+in\b|(?<=fears)\s+in\b")
