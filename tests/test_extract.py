@@ -184,9 +184,12 @@ def test_quotation_speaker_and_pronoun() -> None:
 
 
 def test_told_media_is_a_chain() -> None:
-    """ "a military source told Ukrainian media" credits the source, via the media, via the outlet."""
+    """ "a military source told Ukrainian media" credits the source, via the media, via the outlet.
+
+    One unnamed source is written in the plural, as ANNOTATION.md rule 18 writes "an official" (`Officials`).
+    """
     c = one("A military source told Ukrainian media that 8 drones were launched.", outlet="Outlet")
-    assert c.claim.chain_text() == "Military source, via Ukrainian media, via Outlet"
+    assert c.claim.chain_text() == "Military sources, via Ukrainian media, via Outlet"
 
 
 def test_via_line_adds_the_wire() -> None:

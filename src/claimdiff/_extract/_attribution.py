@@ -34,26 +34,34 @@ from claimdiff._extract._speech import (
     ALSO_ACTIONS,
     BASIS_VERBS,
     BREAKDOWN_BY,
+    CLAUSE_ENDS,
     DOCUMENT_SUBJECT,
     DOCUMENT_VERBS,
     MODIFIES,
     NOT_SPEECH,
+    NOUN_NEXT,
     NOUNS,
     SPEECH,
+    STANDARD,
+    TOLD_ENDS,
     VERB,
     VERB_NEXT,
 )
-from claimdiff._extract._subjects import APPOSED_ROLE, ROLE, cut, inverted, subject
+from claimdiff._extract._subjects import (
+    APPOSED_ROLE,
+    ROLE,
+    TITLE_DOT,
+    cut,
+    inverted,
+    set_off_before,
+    subject,
+)
 from claimdiff._extract._subjects import told as told_to
 from claimdiff._extract._time import CALENDAR_WORDS, MONTH_PATTERN
 from claimdiff._model.claim import SourceKind
 
-__all__ = [
-    "attributions",
-    "cited_source",
-    "figure_of",
-    "quote_speaker",
-]  # the citations re-exported
+# the citations re-exported
+__all__ = ["attributions", "cited_source", "figure_of", "quote_speaker"]
 
 # fmt: off
 #: "is said to have", "were reported to be": not a statement; "confirmed to AFP" is one (see _TOLD_TO).
@@ -86,10 +94,11 @@ _PER = re.compile(r"\bper\s+(?P<who>(?:the\s+)?[A-Z][^,.;:\"“”()]{1,80})")
 _CITING = re.compile(r"\b(?:citing|quoting|(?:who|which|that)\s+(?:cited|quoted)|with reference to|referring to)\s+(?P<who>[^,.;:\"“”()]{2,80}?)(?=\s+(?:indicate|indicates|indicated|said|say|"
                      r"says|show|shows|showed|report|reports|reported|put|puts|suggest|suggests|that|as)\b|[,.;:()]|$)")
 _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|is|are|be|been|being|it is|widely|an?|the)\s+$")
-#: A determiner, possessive or closed-class adjective before a word: it is a noun ("its first report").
+#: A determiner, possessive, closed-class adjective or preposition before a word: it is a noun ("its first
+#: report", "amid fears that").
 _DETERMINED = re.compile(
     r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those|more|many|some|several|few|other|further|no|"
-    r"any|multiple|numerous)\s+"
+    r"any|multiple|numerous|amid|despite|with|over|of)\s+"
     r"(?:(?:first|latest|last|new|initial|preliminary|daily|weekly|final|previous|official|separate|own)\s+)?$"
 )
 # fmt: on
@@ -131,8 +140,6 @@ _ACCORDING_AFTER = re.compile(r"[^,.;:\"“”]{0,30}?,\s*according to\s+(?P<who
 _TAIL = re.compile(r"(?:\s+[a-z]+){0,3}\s*[.!?\"”]*\s*")
 #: The auxiliary of a progressive before its verb: "are putting", "has been reporting".
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|has been|have been|had been)\s+$")
-#: A verb that closes its clause: "..., the ministry said, adding ...", "..., it said on Telegram;".
-_CLAUSE_ENDS = re.compile(r"(?:\s+(?:[a-z]+\s+){0,3}?(?:[a-z]+))?\s*[,;:\"”)–—-]")
 #: The next sentence saying whose the sentence before is: "That is according to initial information from X."
 _NEXT_SAYS_WHOSE = re.compile(
     r"[.!?]?\s*(?:that|this)(?:\s+is|\s+was|'s|’s)\s+(?:all\s+|also\s+)?according\s+to\s+"
@@ -158,17 +165,15 @@ def attributions(
     def quoted(pos: int) -> bool:
         return any(a < pos < b for a, b in quotes)
 
-    for m in _REPORTED_TO.finditer(
-        low, start, end
-    ):  # "131 cases were reported to CDC": the body counting them
+    # "131 cases were reported to CDC": the body counting them
+    for m in _REPORTED_TO.finditer(low, start, end):
         if " by " in m.group("who"):
             continue  # "reported to WHO by the ministry": the ministry reported them (the agent, below)
         found = canonical_source(cut(text, m.start("who"), m.group("who")))
         if names_someone(found) and not quoted(m.start()):
             out.append((m.start(), found))
-    for m in _BY.finditer(
-        low, start, end
-    ):  # "compiled ... by the Iraq Body Count", "a statement by the minister"
+    # "compiled ... by the Iraq Body Count", "a statement by the minister"
+    for m in _BY.finditer(low, start, end):
         if _PASSED_ON.search(m.group(0)):
             continue  # "the ministry's figures, cited by Reuters": Reuters passed them on, it wrote none
         # "by X that ...", "figures by X suggest 17,489": X, the agent ending before what it reported
@@ -223,6 +228,8 @@ def attributions(
             out.append((start, found))
     per = _PER.finditer(text, start, end) if has(low, ("per ",), start, end) else ()
     for m in [*_ACCORDING.finditer(low, start, end), *per]:
+        if STANDARD.search(low, m.start("who"), m.end("who")):
+            continue  # "as per the EU case definition": a rule the figures meet, no speaker
         found = _citing_within(text, low, m.start("who"), m.end("who"))
         role = APPOSED_ROLE.match(low, m.end("who"), end)
         if role is not None and ROLE.search(
@@ -274,6 +281,8 @@ def attributions(
             VERB.match(low, m.end() + 1)
             or noun_after_adjective(low, start, verb_at)
             or _DETERMINED.search(low, max(start, verb_at - 60), verb_at)
+            or _ACCORDING_BEFORE.search(low, max(start, verb_at - 60), verb_at)
+            or NOUN_NEXT.match(low, m.end())
         ):
             continue  # "initial reports indicate", "in its first report": a noun, not the verb
         if (
@@ -306,8 +315,10 @@ def attributions(
         if ing and not verbs and out and _OPENS_CLAUSE.search(low, start, m.start()):
             # "According to the official, ..., saying that ...": the participle goes on with that speaker
             found = out[-1][1]
-        elif _OPENS_CLAUSE.search(low, start, m.start()) and not (
-            ing or m.group("verb") in {"told", "tells"}
+        elif (
+            _OPENS_CLAUSE.search(low, start, m.start())
+            and not (ing or m.group("verb") in {"told", "tells"})
+            and not set_off_before(low, start, m.start())
         ):  # "..., said X"; never "..., told X" (X listens) nor "..., saying" (a participle)
             found = inverted(text, low, m.end(), end)
             if found is None and not _INVERTED_NP.match(low, m.end()):  # "X, the governor, said"
@@ -367,7 +378,8 @@ def attributions(
         if not (
             _OPENS_CLAUSE.search(low, start, m.start())
             or _TAIL.fullmatch(low, m.end(), end)
-            or _CLAUSE_ENDS.match(low, m.end(), end)
+            or CLAUSE_ENDS.match(low, m.end(), end)
+            or (m.group("verb") in {"told", "tells"} and TOLD_ENDS.match(low, m.end(), end))
         ):  # "N died and the ministry said M were hurt": the verb's complement follows it
             found = attrs.evolve(found, reaches_back=False)
         out.append((verb_at, found))
@@ -376,9 +388,8 @@ def attributions(
             tellers.append((verb_at, found))
     out.sort(key=lambda pa: pa[0])
     after = _NEXT_SAYS_WHOSE.match(low, end)
-    if (
-        after is not None
-    ):  # "... 325 damaged. That is according to local authorities.": this sentence's
+    # "... 325 damaged. That is according to local authorities.": this sentence's
+    if after is not None:
         found = _citing_within(text, low, after.start("who"), after.end("who"))
         if names_someone(found):
             out.append((end, found))
@@ -387,15 +398,14 @@ def attributions(
         # "OCHA said 473 people died, Xinhua reported": the teller closing the sentence passed it on;
         # "According to TASS, one died, the mayor said": the press opening it did (ANNOTATION.md 18c)
         told = (teller[1].source, *teller[1].via)
+        passed = [(at, press_passed(a, teller[1])) for at, a in out if at < teller[0]]
         out = [
-            (
-                at,
-                a
-                if at >= teller[0]
-                else press_passed(a, teller[1]) or attrs.evolve(a, via=(*a.via, *told)),
-            )
+            (at, a if at >= teller[0] else dict(passed)[at] or attrs.evolve(a, via=(*a.via, *told)))
             for at, a in out
         ]
+        if not any(p for _, p in passed):
+            # the teller only passed the sentence's figures on: the speaker carried on is who it quoted
+            out = [(at, a) for at, a in out if at != teller[0]]
     return out
 
 
@@ -404,6 +414,8 @@ _THE_DATA = re.compile(
     r"the\s+(?:latest\s+|same\s+|official\s+)?(?:data|figures|statistics|tally)\s*$|"
     r"the\s+(?:latest\s+|same\s+|official\s+)?(?:data|figures|statistics|tally)\b(?=\s*[,.;])"
 )
+#: "according to" before a word, in its clause: the word is its object, a noun ("according to a Premium Times report").
+_ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+[^,.;:\"“”]{0,50}$")
 #: A count being named before a participle: "29 new ", "1,200 suspected ".
 _IN_A_COUNT = re.compile(r"(?:\d|\b(?:new|additional|more|further|suspected|probable))\s+$")
 #: A disease's name, then its cases: " EVD cases", " COVID-19 deaths".
@@ -443,7 +455,8 @@ def quote_speaker(
     text: str, low: str, opening: int, closing: int, block_start: int, block_end: int
 ) -> Attribution | None:
     """The speaker of the quotation between ``opening`` and ``closing``, named after or before it."""
-    after = low[closing + 1 : block_end]
+    # a title's dot ends no name: '"...," Kunar Gov. Asadullah Wafa told AP' (the dot read as a space)
+    after = TITLE_DOT.sub(r"\1 ", low[closing + 1 : block_end])
     m = re.match(rf"\s*,?\s*(?P<verb>{SPEECH})\s+(?P<who>[^,.;:\"“”]{{2,80}})", after) or re.match(
         rf"\s*,?\s*(?P<who>[^,.;:\"“”]{{2,80}}?)\s+(?:had\s+|has\s+)?(?:{SPEECH})\b", after
     )

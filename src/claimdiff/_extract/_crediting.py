@@ -36,6 +36,12 @@ _RELEASE = re.compile(
     r"\s*From\s+(?:an?\s+|the\s+)?(?P<who>[A-Z][^\n]{2,120}?)\s+(?i:(?:news|press|media)\s+release|"
     r"press\s+statement|statement)\s*"
 )
+#: A line saying whose words the text sums up: "This is a summary of what was said by UNHCR spokesperson Ron
+#: Redmond – to whom quoted text may be attributed – at today's press briefing" (the issuer, like a release's).
+_SUMMARY = re.compile(
+    r"\s*This\s+is\s+a\s+summary\s+of\s+what\s+was\s+said\s+by\s+(?P<who>[^\n,–—]{2,120}?)"
+    r"(?:\s*[–—-]?\s+to\s+whom\s[^\n]*|\s+at\s[^\n]*|,[^\n]*)?\s*"
+)
 #: A speaker's label opening a line of a transcript: "Sergei Shoigu: ", "President of Russia Vladimir Putin: ".
 _LABEL = re.compile(r"[ \t]*(?P<who>[A-Z][^:\n]{2,120}?):[ \t]+(?=\S)")
 _LABEL_LINE = re.compile(r"^[ \t]*(?P<who>[A-Z][^:\n]{2,120}?):[ \t]+(?=\S)", re.MULTILINE)
@@ -54,6 +60,32 @@ _NOT_PEOPLE = frozenset(
      "needs", "highlights", "note", "notes", "source", "sources", "background", "figures", "total",
      "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
 )  # fmt: skip
+
+
+#: A body's proper name: capitalised words and the joiners inside them ("Ministry of Health", "Civil Defence Agency").
+_PROPER_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?[A-Z][\w'’-]*)+")
+#: How far back a pointer looks for a body's name (characters): a few paragraphs.
+_LOOK_BACK = 4000
+#: A quotation mark opening a quotation.
+_OPENING_QUOTES = frozenset('"“')
+
+
+def _without_footnotes(body: str) -> str:
+    """A block without the footnote marks closing it, after its sentence's end: "... died later. [5]", "...[4][5]"."""
+    end = len(body.rstrip())
+    while end and body[end - 1] == "]":
+        mark = body.rfind("[", max(0, end - 32), end)
+        if mark < 0 or "\n" in body[mark:end]:
+            break
+        end = mark
+        while end and body[end - 1].isspace():
+            end -= 1
+    return body[:end]
+
+
+def _left_open(body: str) -> bool:
+    """Whether a block ends inside a quotation: an opening mark with no closing one after it."""
+    return body.count('"') % 2 == 1 or body.count("“") > body.count("”")
 
 
 def _a_name(label: str) -> bool:
@@ -116,7 +148,9 @@ class Crediting(Placing):
         speaker says everything up to the next label or heading, in every paragraph of the turn.
         """
         before, self.block_before = self.block_before, block
-        release = _RELEASE.fullmatch(self.text, block.start, block.end)
+        release = _RELEASE.fullmatch(self.text, block.start, block.end) or _SUMMARY.fullmatch(
+            self.text, block.start, block.end
+        )
         if release is not None:
             issuer = canonical_source_of(release.group("who"))
             self.issuer = issuer if issuer is not None and issuer.source is not None else None
@@ -132,6 +166,15 @@ class Crediting(Placing):
             self.turn = None
         if self.turn is not None:
             return self.turn
+        if (
+            before is not None
+            and self.previous is not None
+            and self.text[block.start : block.start + 1] in _OPENING_QUOTES
+            and _left_open(self.text[before.start : before.end])
+        ):
+            # a quotation running on into the next paragraph (the paragraph before ends inside it, this
+            # one opens on a quotation mark): the words of the speaker it was attributed to
+            return self.previous
         open_before = (
             before is not None
             and before.paragraph == block.paragraph
@@ -140,7 +183,7 @@ class Crediting(Placing):
             )  # a bullet wrapped early looks like a heading
             and not block.heading
             and not block.list_item
-            and self.text[before.start : before.end].rstrip()[-1:] not in _ENDS_SENTENCE
+            and _without_footnotes(self.text[before.start : before.end])[-1:] not in _ENDS_SENTENCE
         )
         return self.carried if open_before else None
 
@@ -217,13 +260,38 @@ class Crediting(Placing):
         before does not reach it (ANNOTATION.md rule 16: publicly reported figures are the outlet's).
         """
         said = [
-            (at, a.resolve(self.previous))
+            (at, self._resolved(a, at))
             for at, a in attributions(self.text, self.low, s.start, s.end, quotes)
         ]
         if not said and _IMPERSONAL.search(self.low, s.start, s.end):
             self.carried = None
         self.said_now = [(at, a) for at, a in said if a is not None]
         return self.said_now
+
+    def _resolved(self, said: Attribution, at: int) -> Attribution | None:
+        """``said`` with a pointer back resolved to the speaker it means.
+
+        A pointer that fits no speaker named before is the body of its noun the text last named by
+        name, speaking or not ("the enclave's Ministry of Health has updated its breakdown ... the
+        ministry said": the Ministry of Health), else the noun's own body (ANNOTATION.md rule 16).
+        """
+        found = said.resolve(self.previous)
+        if (
+            said.source is not None
+            or not said.refers_to
+            or found is None
+            or found.source is not said.alone
+        ):
+            return found
+        head = said.refers_to.split()[-1]
+        named = None
+        for m in _PROPER_NAME.finditer(self.text, max(0, at - _LOOK_BACK), at):
+            if head in m.group(0).lower().split():
+                named = m
+        body = None if named is None else canonical_source_of(named.group(0))
+        if body is None or body.source is None or not said.points_to(body):
+            return found
+        return Attribution(body.source, via=said.via, people=found.people)
 
     def own_reporter(self, start: int, end: int) -> Attribution | None:
         """The reporter the sentence names between ``start`` and ``end``: a list item's own ("Italy (42)")."""

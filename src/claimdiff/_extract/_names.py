@@ -10,10 +10,12 @@ import functools
 import re
 
 from claimdiff._extract._roles import COUNTRIES
-from claimdiff._model.aliases import bodies_named, source_key
+from claimdiff._extract._time import MONTH_PATTERN
+from claimdiff._model.aliases import SOURCE_ALIASES, bodies_named, source_key
 from claimdiff._model.aliases import canonical_source as _table_name
 
 __all__ = [
+    "AND_WHAT",
     "DATELINE",
     "JOINERS",
     "LEVELS",
@@ -21,12 +23,33 @@ __all__ = [
     "PARTICIPLE_AFTER",
     "SITS_IN",
     "TITLE_ADJECTIVE",
+    "TRAILING",
     "defined_names",
     "members_of",
     "named_in_apposition",
     "shorter_spellings",
     "spelled_more_fully",
 ]
+
+#: After a speaker, what names no second speaker: "... and what they are telling us" (a free relative); "UNDAC
+#: in collaboration with local authorities" (a partner in the work: the first named speaks, ANNOTATION.md 18c).
+AND_WHAT = re.compile(
+    r"\s+(?:and\s+(?:what|how|whatever)|in\s+(?:collaboration|cooperation|partnership|coordination)\s+with|"
+    r"(?:together|jointly|along)\s+with|with\s+the\s+support\s+of)\s"
+)
+#: A time closing a name: "in November 2006", "on 12 May", "in 2019" (when it spoke, not who).
+_WHEN = (
+    rf"in (?:early |late |mid-?)?(?:{MONTH_PATTERN})(?: \d{{1,2}})?(?:,? \d{{4}})?|in \d{{4}}|"
+    rf"on \d{{1,2}} (?:{MONTH_PATTERN})(?: \d{{4}})?|on (?:{MONTH_PATTERN}) \d{{1,2}}(?:,? \d{{4}})?"
+)
+#: What closes a subject phrase and names no one: a time, an adverb ("recently", "reportedly"), "in a statement".
+TRAILING = re.compile(
+    rf"(?:\s+(?:{_WHEN}|(?:late |early )?on \w+day|(?:on )?\w+day (?:morning|evening|afternoon|night)|\w+day|today|yesterday|"
+    r"overnight|later|earlier|meanwhile|also|further|separately|again|initially|previously|first|now|still|there|"
+    r"had|has|have|would|will|then|in a statement|in an update|in a telegram post|on telegram|"
+    r"in the (?:country|region|area|capital|city|province|state|territory)|worldwide|nationwide|countrywide|globally|"
+    r"[a-z]+(?:ntly|ously|ively|ately|ally|edly|ingly|fully|icly|arly)))+$"
+)
 
 #: Words that name a level, not the body: "Local officials" and "Officials" are two speakers (ANNOTATION.md 18).
 LEVELS = frozenset(
@@ -143,9 +166,11 @@ DATELINE = re.compile(
 )
 
 
-#: A known body closing a phrase, in brackets or after a lower-case noun: "... agency (OCHA)", "... agency OCHA".
+#: A known body closing a description, in brackets or in apposition ("the UN relief agency OCHA"); never
+#: the object of a preposition or a conjunct ("the ministry together with WHO", "the police and UNICEF").
 _CLOSING_BODY = re.compile(
-    r"(?:\(\s*(?P<bracketed>[^()]+?)\s*\)|(?<=[a-z]\s)(?P<apposed>[A-Z][\w.-]+))\s*$"
+    r"(?:\(\s*(?P<bracketed>[^()]+?)\s*\)|(?<=[a-z]\s)(?<!\bwith\s)(?<!\band\s)(?<!\bof\s)(?<!\bor\s)(?<!\bby\s)"
+    r"(?<!\bfor\s)(?<!\bto\s)(?<!\bfrom\s)(?P<apposed>[A-Z][\w.-]+))\s*$"
 )
 
 
@@ -210,6 +235,10 @@ _DEFINED = re.compile(
 )
 
 
+#: The names the built-in table gives its bodies.
+_TABLE_NAMES = frozenset(SOURCE_ALIASES.values())
+
+
 def defined_names(text: str) -> dict[str, str]:
     """Abbreviations the text defines, as aliases: "The Government of Mozambique (GoM)" makes "GoM" that body.
 
@@ -220,6 +249,8 @@ def defined_names(text: str) -> dict[str, str]:
 
     >>> defined_names("The Government of Mozambique (GoM) said. The GoM reported 3 deaths.")
     {'GoM': 'Government of Mozambique', 'The Government of Mozambique': 'Government of Mozambique'}
+    >>> defined_names("the UN Office for the Coordination for Humanitarian Affairs (OCHA) said")["UN Office for the Coordination for Humanitarian Affairs"]
+    'OCHA'
     """
     out: dict[str, str] = {}
     for m in _DEFINED.finditer(text):
@@ -232,6 +263,13 @@ def defined_names(text: str) -> dict[str, str]:
                     " ".join(lead).lower() in COUNTRIES or " ".join(lead) in COUNTRIES.values()
                 )
                 name = " ".join(words[first:] if country or not lead else [*lead, *words[first:]])
+                known = _table_name(m.group("acr"))
+                if source_key(known) != source_key(m.group("acr")) or known in _TABLE_NAMES:
+                    # "the UN Office for the Coordination ... (OCHA)": a body the built-in table knows
+                    # keeps the table's name (rule 17), whatever the text spells it out as
+                    out.setdefault(" ".join(words), known)
+                    out.setdefault(name, known)
+                    break
                 out.setdefault(m.group("acr"), name)
                 if " ".join(words) != name:
                     out.setdefault(

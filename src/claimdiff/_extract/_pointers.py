@@ -67,14 +67,9 @@ class Attribution:
         """
         known = previous.people if previous is not None else ()
         if self.source is not None and self.refers_to:  # a name that may point back
-            if previous is not None and previous.source is not None and self._fits(previous.source):
-                return attrs.evolve(previous, via=previous.via + self.via)
-            teller = self._teller(previous)
-            if teller is not None:
-                return teller
-            earlier = self._earlier(known)
-            if earlier is not None:
-                return Attribution(earlier, via=self.via, people=known)
+            pointed = self._pointed(previous, known)
+            if pointed is not None:
+                return pointed
             return attrs.evolve(self, refers_to="").resolve(previous)
         if self.source is not None:
             body = (
@@ -87,21 +82,30 @@ class Attribution:
             )
             spoke = _joined(known, (*self.people, ("", body)))
             return Attribution(body, via=self.via, people=spoke)
+        pointed = self._pointed(previous, known)
+        if pointed is not None:
+            return pointed
+        if (
+            self.alone is not None
+        ):  # "the governor said" with no governor named before: the role is the source
+            return Attribution(self.alone, via=self.via, people=known)
+        return None
+
+    def _pointed(
+        self, previous: Attribution | None, known: tuple[tuple[str, Source], ...]
+    ) -> Attribution | None:
+        """The speaker this pointer back means: the one just named, the outlet it came through, or an earlier one.
+
+        "the ministry said" after the ministry: the ministry; "the news agency added" after a body
+        Xinhua quoted: Xinhua; "the minister said" after another speaker: the minister named before.
+        """
         if previous is not None and previous.source is not None and self._fits(previous.source):
             return attrs.evolve(previous, via=previous.via + self.via)
         teller = self._teller(previous)
         if teller is not None:
             return teller
         earlier = self._earlier(known)
-        if (
-            earlier is not None
-        ):  # "the minister said" after another speaker: the minister named before
-            return Attribution(earlier, via=self.via, people=known)
-        if (
-            self.alone is not None
-        ):  # "the governor said" with no governor named before: the role is the source
-            return Attribution(self.alone, via=self.via, people=known)
-        return None
+        return None if earlier is None else Attribution(earlier, via=self.via, people=known)
 
     def _teller(self, previous: Attribution | None) -> Attribution | None:
         """The outlet the speaker just named came through, when the pointer's noun names it and not the speaker.

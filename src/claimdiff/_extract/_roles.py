@@ -11,6 +11,7 @@ import re
 
 import attrs
 
+from claimdiff._model.aliases import bodies_named, canonical_source
 from claimdiff._model.claim import Source, SourceKind
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "COUNTRIES",
     "PERSON_AFTER_ROLE",
     "PRONOUNS",
+    "UNNAMED_PEOPLE",
     "body_of",
     "media_name",
     "ministry_name",
@@ -115,12 +117,12 @@ PERSON_AFTER_ROLE = re.compile(
 )
 
 
-#: A person speaking for a body they belong to or head: "a spokesperson for the agency", "the head of the
-#: city administration", "the agency's director"; a one-person office (governor, mayor, president) is no such
+#: A person speaking for a body they belong to or head: "a spokesperson for the agency", "a member of the
+#: provincial council", "the head of the city administration", "the agency's director"; a one-person office (governor, mayor, president) is no such
 #: person, it stays the office.
 _FOR_BODY = re.compile(
     r"^(?:[a-z]+\s+)?(?:spokes(?:man|woman|person)|head|chief|director(?:[- ]general)?|commissioner(?:-general)?|"
-    r"executive director|representative|chair(?:man|woman|person)?)\s+(?:for|of|at)\s+(?:the\s+)?(?P<body>.+)$",
+    r"executive director|representative|member|chair(?:man|woman|person)?)\s+(?:for|of|at)\s+(?:the\s+)?(?P<body>.+)$",
     re.IGNORECASE,
 )
 
@@ -154,6 +156,12 @@ _PLACE_OFFICE = re.compile(
     r"^(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?:'s|’s)?\s+"
     r"(?P<office>President|Prime Minister|Premier|Chancellor|Chief Minister|Governor|Mayor)"
     r"(?:\s+[A-Z][\w.'’-]*){0,4}$"
+)
+#: A one-person office of a place written out, then its holder's name (two words): "Governor of Irkutsk
+#: Region Sergei Levchenko" is the office (ANNOTATION.md rule 17: `Governor of Odesa Oblast`).
+_OFFICE_OF_PLACE = re.compile(
+    r"^(?P<office>(?:Acting\s+)?(?:President|Prime Minister|Governor|Mayor|Head))\s+of\s+"
+    r"(?P<place>(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:of\s+)?[A-Z][\w'’()-]+){0,3}?)\s+[A-Z][\w.'’-]+\s+[A-Z][\w'’-]+$"
 )
 #: A place's one-person office in lower case after its possessive: "Nagorno-Karabakh's president".
 _OWNED_OFFICE = re.compile(
@@ -201,14 +209,22 @@ def _without_trailing_name(body: str) -> str:
     return body
 
 
+#: The abbreviated title of a governor: "Gov. Ann Lee".
+_GOV = re.compile(r"\bGov\.(?=\s)")
+
+
 def office_of(s: str) -> str | None:
     """A one-person office a phrase names, under the office's name: "Russian President Vladimir Putin"."""
+    s = _GOV.sub("Governor", s)  # "Kunar Gov. Asadullah Wafa": the governor of Kunar
     if _SECRETARY_GENERAL.match(s):
         return "Secretary-General"
     m = _HEAD_OF_STATE.match(s)
     country = _ADJECTIVES.get(m.group("adj").lower()) if m is not None else None
     if m is not None and country:
         return f"{m.group('office').title()} of {country}"
+    titled = _OFFICE_OF_PLACE.match(s)
+    if titled is not None:  # "President of Russia Vladimir Putin", "Governor of Irkutsk Region Sergei Levchenko"
+        return f"{titled.group('office')} of {titled.group('place')}"
     owned = _OWNED_OFFICE.match(s)
     if owned is not None:  # "Nagorno-Karabakh's president": the office, as rule 17 writes it
         return f"{owned.group('office').title()} of {owned.group('place')}"
@@ -221,20 +237,57 @@ def office_of(s: str) -> str | None:
     return f"{m.group('office')} of {place}"
 
 
+#: People who speak unnamed, as the text names them: "the refugees said" (ANNOTATION.md rule 18).
+UNNAMED_PEOPLE = frozenset({"residents", "villagers", "refugees", "survivors", "witnesses", "rescuers",
+                            "doctors", "medics", "activists", "relatives", "locals", "volunteers"})  # fmt: skip
 #: Bodies a text names in lower case: "a police spokesman", "an army spokesman", "the city administration".
 _INSTITUTIONS = frozenset(
     {"city", "regional", "police", "army", "military", "government", "ministry", "navy"}
 )
 
 
+#: A person's name closing a phrase: two or three capitalised words ("Antonio Guterres").
+_CLOSING_NAME = (
+    re.compile(r"\s+[A-Z][\w'’-]+\s+[A-Z][\w'’-]+$"),
+    re.compile(r"\s+[A-Z][\w'’-]+\s+[A-Z][\w'’-]+\s+[A-Z][\w'’-]+$"),
+)
+
+
+#: A person named with the body they come from: "Abdul Majid Akhundzada from provincial council".
+_PERSON_FROM = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){1,4}from\s+(?:the\s+)?(?P<body>[^,;:]{3,80})$")
+
+
+def _office_of_known_body(s: str) -> str | None:
+    """The phrase before a person's name when it is all a known body's name or its head's office, else ``None``.
+
+    >>> _office_of_known_body("UN High Commissioner for Refugees Antonio Guterres")
+    'UN High Commissioner for Refugees'
+    """
+    if _CLOSING_NAME[0].search(s) is None or canonical_source(s) != s:
+        return None  # no name closing it; "The United Nations Human Rights Office": a known body, whole
+    for closing in _CLOSING_NAME:
+        m = closing.search(s)
+        rest = s[: m.start()] if m is not None else ""
+        known = bodies_named(rest) if rest else []
+        if known and known[0][0] == 0 and canonical_source(rest) == known[0][1]:
+            return rest
+    return None
+
+
 def body_of(s: str) -> str | None:
     """The body a person named by role speaks for, or ``None`` when the phrase names no such person."""
+    held = _office_of_known_body(s)
+    if held is not None:  # "UN High Commissioner for Refugees Antonio Guterres": UNHCR (rule 17)
+        return held
     m = _MINISTER.match(s)
     if m is not None:
         topic = (m.group("t1") or m.group("t2")).lower().split()[0]
         country = m.group("c") or ""
         return f"{country} {topic} ministry".strip()
     m = _FOR_BODY.match(s) or _BODY_ROLE.match(s)
+    person = _PERSON_FROM.match(s) if m is None else None
+    if person is not None and source_kind(person.group("body")) is not SourceKind.UNKNOWN:
+        return person.group("body")  # "Abdul Akhundzada from provincial council": the council (rule 17)
     if m is None:
         return None
     body = _RANKED.sub("", (m.groupdict().get("body") or m.group("owner")).strip())

@@ -11,11 +11,13 @@ import functools
 import re
 
 from claimdiff._extract._names import (
+    AND_WHAT,
     DATELINE,
     JOINERS,
     PARTICIPLE_AFTER,
     SITS_IN,
     TITLE_ADJECTIVE,
+    TRAILING,
     defined_names,
     members_of,
     named_in_apposition,
@@ -27,6 +29,7 @@ from claimdiff._extract._roles import (
     COUNTRIES,
     PERSON_AFTER_ROLE,
     PRONOUNS,
+    UNNAMED_PEOPLE,
     body_of,
     media_name,
     ministry_name,
@@ -70,24 +73,13 @@ _IN_A_PLACE = re.compile(
 )
 #: An age before a person's name, its numeral already cut: "(13-)year-old Carlos Ac".
 _AGED = re.compile(r"^(?:[a-z]+-)?years?-old\s+(?=[A-Z])")
-#: A free relative coordinated after a speaker: "... and what they are telling us" (no second body).
-_AND_WHAT = re.compile(r"\s+and\s+(?:what|how|whatever)\s")
-#: A time closing a name: "in November 2006", "on 12 May", "in 2019" (when it spoke, not who).
-_WHEN = (rf"in (?:early |late |mid-?)?(?:{MONTH_PATTERN})(?: \d{{1,2}})?(?:,? \d{{4}})?|in \d{{4}}|"
-         rf"on \d{{1,2}} (?:{MONTH_PATTERN})(?: \d{{4}})?|on (?:{MONTH_PATTERN}) \d{{1,2}}(?:,? \d{{4}})?")
-_TRAILING = re.compile(
-    rf"(?:\s+(?:{_WHEN}|(?:late |early )?on \w+day|(?:on )?\w+day (?:morning|evening|afternoon|night)|\w+day|today|yesterday|"
-    r"overnight|later|earlier|meanwhile|also|further|separately|again|initially|previously|first|now|still|there|"
-    r"had|has|have|would|will|then|in a statement|in an update|in a telegram post|on telegram|"
-    r"in the (?:country|region|area|capital|city|province|state|territory)|worldwide|nationwide|countrywide|globally))+$"
-)
 #: What a body issues, as a noun: its statements, reports, posts, figures (one list for every reading below).
 _PAPERS = (r"statements?|reports?|updates?|posts?|briefings?|bulletins?|communiqu[eé]s?|messages?|announcements?|"
-           r"figures|data|tally|counts?|assessments?|estimates?")
+           r"figures|data|statistics|numbers|tally|counts?|assessments?|estimates?")
 _STATEMENT_OF = re.compile(
     rf"^(?:an?\s+|the\s+)?(?:[a-z]+\s+){{0,2}}?(?:{_PAPERS}|information)"
     r"(?:\s+(?:(?:we|they|that|which)(?:\s+[a-z]+){1,3}?|issued|released|published|posted|compiled|provided|"
-    r"prepared|shared))?\s+(?:from|by|of)\s+"
+    r"prepared|shared|conducted|carried\s+out|led))?\s+(?:from|by|of)\s+"
     r"(?P<who>.+)$"
 )
 #: A body's own report: "the agency's latest report", "WHO's situation update", "X's Telegram post".
@@ -191,6 +183,8 @@ def _canonical(phrase: str) -> Attribution | None:
         .strip(" \t\n,.:;-\"“”'()")
         .split()
     )
+    if _INITIALISM.search(phrase.rstrip(" \t\n,:;-\"“”'()")):
+        s += "."  # "the U.N.": an initialism keeps its last dot (its name, as the alias table spells it)
     s = re.sub(r"^[\W\d_]+", "", s)  # a live-blog time stamp or a list mark before the subject
     s = _AGED.sub("", s)  # "13-year-old Carlos Ac": the person, not their age
     s = DATELINE.sub(
@@ -198,9 +192,8 @@ def _canonical(phrase: str) -> Attribution | None:
     )  # "DUBAI - The director ...": the place the story was filed from, no name
     low = s.lower()
     dated = _DATED.match(low)
-    if (
-        dated is not None
-    ):  # "March 7--Copenhagen reports": a chronology's date opening its entry, no name
+    # "March 7--Copenhagen reports": a chronology's date opening its entry, no name
+    if dated is not None:
         s, low = s[dated.end() :], low[dated.end() :]
     m = _LEADING.match(low)
     if m:
@@ -225,13 +218,12 @@ def _canonical(phrase: str) -> Attribution | None:
         return (
             None  # "A report on the attack said": a document whose author the phrase does not name
         )
-    m = _TRAILING.search(low)
+    m = TRAILING.search(low)
     if m and m.start() > 0:
         s, low = s[: m.start()], low[: m.start()]
     agency = _NEWS_AGENCY.match(s)
-    if (
-        agency is not None
-    ):  # "state-run news agency Xinhua", "Interfax news agency": the agency's name
+    # "state-run news agency Xinhua", "Interfax news agency": the agency's name
+    if agency is not None:
         return canonical_source(agency.group("after") or agency.group("before"))
     based = _BASED.match(s)
     if based:
@@ -241,50 +233,44 @@ def _canonical(phrase: str) -> Attribution | None:
     if official is not None:  # "the official Xinhua News Agency": the agency
         s, low = s[official.end() :], low[official.end() :]
     modified = PARTICIPLE_AFTER.search(low)
-    if (
-        modified is not None and modified.start() > 0
-    ):  # "... Bureau interviewed at the site": the bureau
+    # "... Bureau interviewed at the site": the bureau
+    if modified is not None and modified.start() > 0:
         s, low = s[: modified.start()], low[: modified.start()]
     indefinite = low.startswith(("a ", "an "))
     for article in ("the ", "a ", "an ", "our "):
         if low.startswith(article):
             s, low = s[len(article) :], low[len(article) :]
     counted = _HOW_MANY.match(low) if definite else None
-    if (
-        counted is not None
-    ):  # "The 30 EU/EEA countries reported": the countries (their number is no name)
+    # "The 30 EU/EEA countries reported": the countries (their number is no name)
+    if counted is not None:
         s, low = s[counted.end() :], low[counted.end() :]
     possessive = re.match(r"^([a-z]+)'s\s+", low)
-    if (
-        possessive and possessive.group(1) in COUNTRIES
-    ):  # "Ukraine's air force" is the Ukrainian air force
+    # "Ukraine's air force" is the Ukrainian air force
+    if possessive and possessive.group(1) in COUNTRIES:
         adjective = COUNTRIES[possessive.group(1)]
         s, low = (
             f"{adjective} {s[possessive.end() :]}",
             f"{adjective.lower()} {low[possessive.end() :]}",
         )
     place = _OF_A_PLACE.match(low)
-    if (
-        place is not None
-    ):  # "the country's health ministry": the ministry (the place is the figure's)
+    # "the country's health ministry": the ministry (the place is the figure's)
+    if place is not None:
         s, low = s[place.end() :], low[place.end() :]
-    free = _AND_WHAT.search(low)
+    free = AND_WHAT.search(low)
     if free is not None:  # "the local authorities and what they are telling us": the authorities
         s, low = s[: free.start()], low[: free.start()]
     if re.search(r"\b(?:have|has|had|were|was|been|are|is)\b", low):
         return None  # a clause, not a name
     first = _first_of_two(s)
-    if (
-        first is not None
-    ):  # "the ministry and the UN said": the first named states it (ANNOTATION 16)
+    # "the ministry and the UN said": the first named states it (ANNOTATION 16)
+    if first is not None:
         return canonical_source(first)
     office = office_of(s)
     if office is not None:
         return Attribution(Source(office, kind=source_kind(office), party=party_of(s)))
     spoken_for = body_of(s)
-    if (
-        spoken_for is not None
-    ):  # "a spokeswoman for UNICEF", "the Health Minister": the body they speak for
+    # "a spokeswoman for UNICEF", "the Health Minister": the body they speak for
+    if spoken_for is not None:
         return canonical_source(spoken_for)
     press = media_name(s, low)
     if press is not None:  # "media reports", "local media outlets": the press, one unnamed source
@@ -313,7 +299,7 @@ def _canonical(phrase: str) -> Attribution | None:
         # (ANNOTATION.md E3; a person speaking for a body is the body, rule 17)
         return _pointer(low.split()[-1])
     official = _ONE_OFFICIAL.match(low) if not definite else None
-    if official is not None:  # "an official", "a local official": the text's noun, in the plural
+    if official is not None:  # "an official", "a local source": the text's noun, in the plural
         name = s[0].upper() + s[1:] + "s"
         return Attribution(Source(name, kind=source_kind(name)))
     if low.split()[:1] and (low.split()[0] in _PREPOSITIONS or low.split()[-1] in _COUNTED_HEADS):
@@ -342,9 +328,8 @@ def _canonical(phrase: str) -> Attribution | None:
         if low in ANAPHORS or (s.islower() and len(words) <= 3):
             return _pointer(low)  # "the observatory said": the speaker it names, if named
     words = s.split()
-    if (
-        len(words) > 9
-    ):  # a long name: without where the body sits ("... of the Red Sea State in Sudan")
+    # a long name: without where the body sits ("... of the Red Sea State in Sudan")
+    if len(words) > 9:
         s = SITS_IN.sub("", s)
         low, words = s.lower(), s.split()
     if len(words) > 9 and not (
@@ -407,9 +392,12 @@ def _pointer(noun: str) -> Attribution:
         named.source
         if named is not None
         and named.source is not None
-        and (noun.rsplit(maxsplit=1)[-1] in ANAPHORS or named.source.kind is not SourceKind.UNKNOWN)
+        and (
+            noun.rsplit(maxsplit=1)[-1] in ANAPHORS | UNNAMED_PEOPLE
+            or named.source.kind is not SourceKind.UNKNOWN
+        )
         else None
-    )
+    )  # "the refugees said": unnamed people, as the text names them (ANNOTATION.md rule 18)
     return Attribution(None, refers_to=noun, alone=alone)
 
 
@@ -443,6 +431,8 @@ def _as_written(s: str) -> Attribution:
     return Attribution(Source(name, kind=source_kind(name)))
 
 
+#: An initialism written with dots closing a phrase: "U.N.", "U.S.".
+_INITIALISM = re.compile(r"(?:^|[^\w.])(?:[A-Z]\.){2,}$")
 #: Officials after a body's full name, three capitalised words or more: "Combined Joint Task Force ... officials".
 _NAMED_OFFICIALS = re.compile(
     r"^(?P<body>[A-Z][\w.'’&-]*(?:\s+(?:of|the|for|and|on))*\s+[A-Z][\w.'’&-]*"
@@ -454,10 +444,13 @@ _LOCATED = re.compile(
 )
 #: A spokesperson named by role alone, without the body they speak for: "a spokeswoman", "a senior spokesman".
 _A_SPOKESPERSON = re.compile(r"^(?:[a-z]+\s+)?spokes(?:man|woman|person)$")
-#: One unnamed official, a level or nationality kept: written in the plural ("Officials", "Afghan officials").
-_ONE_OFFICIAL = re.compile(r"^(?:[a-z]+\s+){0,2}official$")
+#: One unnamed official or source, a level or nationality kept: written in the plural ("Officials", "Afghan
+#: officials", "Local sources"), as ANNOTATION.md rule 18 writes them.
+_ONE_OFFICIAL = re.compile(r"^(?:[a-z]+\s+){0,2}(?:official|source)$")
 
 
+#: A speaker described by its ties, the bodies after it its objects: "sources close to X and Y".
+_TIES = re.compile(r"\b(?:connected|close|linked|affiliated|loyal|allied|attached)\s+(?:to|with)\s")
 #: What starts a second body after "and": an article, "other", or a known body ("and UN agencies", "and WHO").
 _SECOND = re.compile(
     r"^(?P<first>.+?)\s+and\s+(?P<second>(?:the|an?|other|its|local)\s+\S.*|(?:UN|U\.N\.|WHO|[A-Z]{3,})\b.*)$"
@@ -480,6 +473,10 @@ def _first_of_two(s: str) -> str | None:
     the built-in table knows ("the United Nations and World Food Programme"): "and" inside a name
     ("Department of Health and Mental Hygiene") joins no second body.
     """
+    if _TIES.search(s):
+        return (
+            None  # "Sources connected to the NUG and PDF": one unnamed speaker, written whole (18c)
+        )
     m = _SECOND.match(s)
     if m is not None:
         first = m.group("first")

@@ -17,12 +17,16 @@ __all__ = [
     "ALSO_ACTIONS",
     "BASIS_VERBS",
     "BREAKDOWN_BY",
+    "CLAUSE_ENDS",
     "DOCUMENT_SUBJECT",
     "DOCUMENT_VERBS",
     "MODIFIES",
     "NOT_SPEECH",
     "NOUNS",
+    "NOUN_NEXT",
     "SPEECH",
+    "STANDARD",
+    "TOLD_ENDS",
     "VERB",
     "VERB_NEXT",
 ]
@@ -41,11 +45,12 @@ SPEECH = alternation(
         "tell", "announce", "write", "warn", "warns", "fear", "fears", "feared", "believe", "believes",
         "believed", "telling", "stating", "adding", "noting", "claiming", "estimating", "indicating",
         "asserting", "commented", "comments", "expect", "expects", "found", "finds", "suggest", "suggests",
-        "suggested",
+        "suggested", "stressed", "stresses", "emphasised", "emphasized", "explained", "explains", "reiterated",
+        "acknowledged", "disclosed",
     ]
 )
 VERB = re.compile(
-    rf"\b(?:(?:had|has|have|also|later|earlier|further|previously)\s+)*(?:(?P<verb>{SPEECH})\b|"
+    rf"\b(?:(?:had|has|have|also|later|earlier|further|previously|only|already|just)\s+)*(?:(?P<verb>{SPEECH})\b|"
     r"(?P<revised>(?:revised|updated|corrected|raised|lowered)(?=\s+(?:(?:its|their|his|her|the)\b|"
     r"(?:(?:up|down)(?:wards?)?\s+)?to\s+\d))|"
     r"(?:gave|given|gives|give|giving)(?=\s+(?:an?|the|its|their|his|her|new|updated|latest)\s+(?:[a-z]+\s+)?"
@@ -95,3 +100,19 @@ DOCUMENT_SUBJECT = re.compile(
 BREAKDOWN_BY = re.compile(rf"\s*(?!(?:{'|'.join(sorted(ANAPHORS))})\b)[a-z]+(?<!s)\s*")
 #: A verb of report after an agent's name: "by humanitarian partners suggest 17,489" (the agent ends before it).
 VERB_NEXT = re.compile(rf"\s+(?:{SPEECH})\b")
+
+#: A verb that closes its clause: "..., the ministry said, adding ...", "..., it said on Telegram;", "..., OCHA
+#: said in a flash update on the disaster, issued ..." (where or how it spoke, up to the clause's end).
+CLAUSE_ENDS = re.compile(
+    r"(?:\s+(?:[a-z]+\s+){0,3}?(?:[a-z]+))?\s*[,;:\"”)–—-]|\s+(?:in|on|at|during|via|through)\s+"
+    r"(?:(?!that\b)[a-z'’-]+\s+){0,10}?(?!that\b)[a-z'’-]+\s*[,;:.!?\"”)–—-]"
+)
+#: "told" and whom it told, closing the clause: "..., an official told VOA's French to Africa Service."
+TOLD_ENDS = re.compile(r"(?:\s+(?!that\b)[^\s,.;:\"“”\d]+){1,8}\s*(?:[,;:]|[.!?\"”]*\s*$)")
+#: A document of rules, never a speaker: "the EU case definition", "WHO criteria", "the guidelines".
+STANDARD = re.compile(
+    r"\b(?:definitions?|criteria|guidelines?|standards?|directives?|protocols?)\b"
+)
+#: What follows a word of report when it is a noun: "reports of 40 deaths", "fears among residents", "flood fear
+#: in Mahanadi" (a verb of report takes its complement, never "of").
+NOUN_NEXT = re.compile(r"\s+(?:of|among)\b|(?<=fear)\s+in\b|(?<=fears)\s+in\b")

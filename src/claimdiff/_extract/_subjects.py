@@ -14,7 +14,16 @@ from claimdiff._extract._pointers import Attribution, with_person
 from claimdiff._extract._sources import canonical_source
 from claimdiff._model.claim import Source
 
-__all__ = ["APPOSED_ROLE", "ROLE", "cut", "inverted", "subject", "told"]
+__all__ = [
+    "APPOSED_ROLE",
+    "ROLE",
+    "TITLE_DOT",
+    "cut",
+    "inverted",
+    "set_off_before",
+    "subject",
+    "told",
+]
 
 # fmt: off
 #: Where a clause or a phrase set off from the subject begins: punctuation, a dash, a conjunction, a relative
@@ -30,18 +39,35 @@ _FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|
 _LIST_MARK = re.compile(r"\s*\d+[.)]\s")
 #: A relative clause or a time set off by commas or dashes: ", where a leak happened,", ", on Tuesday," is
 #: no subject.
-_RELATIVE = re.compile(
+_SET_OFF = (
     r"[,—–]\s*(?:which|who|whose|whom|where|(?:late |early |earlier |later )?on|earlier|later|meanwhile|however|"
-    r"also|too|again|in a (?:separate )?statement|for (?:its|his|her|their) part|"
-    r"(?:cited|quoted|reported|published|released|issued|seen|obtained|compiled)\s+by)\b[^,;:\"“”—–]*(?=[,—–])"
+    r"also|too|again|in|at|during|amid|via|through|under|for (?:its|his|her|their) part|"
+    r"(?:cited|quoted|reported|published|released|issued|seen|obtained|compiled)\s+by)\b[^,;:\"“”—–]*"
 )
+_RELATIVE = re.compile(_SET_OFF + r"(?=[,—–])")
+#: A phrase set off by commas that closes right before the verb: "The ministry, however, said"; "The state
+#: government, in a letter to the federal authorities, said" (the verb does not open a clause of its own).
+_SET_OFF_BEFORE = re.compile(_SET_OFF + r"[,—–]\s*$")
+#: A person's or body's name closing its sentence after the verb: " Jena.", " Ann Lee".
+_NAME_CLOSING = re.compile(r"\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*[.!?]?\s*$")
+#: What opens a verb's complement, never its subject: a figure in digits (after a hedge), "that".
+_COMPLEMENT = re.compile(
+    r"(?:(?!(?:the|an?|its|their)\b)[a-z]+\s+){0,3}\d|that\b|(?:at least|at most|more than|less than|fewer than|"
+    r"up to|as many as|nearly|almost|about|around|some|over|roughly|approximately)\s+[a-z]"
+)
+#: A participle opening a phrase after the subject: "GVV Sharma, supervising rescue operations said".
+_PARTICIPLE = re.compile(r"\s*[a-z]+ing\s+(?!officials?\b|sources?\b|authorities\b)")
 #: A parenthesis and the footnote mark after it: "(MSPP per its French acronym)2".
 _ASIDE = re.compile(r"\([^()]*\)\d{0,2}")
 #: A finite verb of speech: a subject phrase never holds one ("X said in a release issued at ..." is X's).
 _FINITE_SPEECH = re.compile(r"\b(?:said|says|told|tells)\b")
-_TITLE_DOT = re.compile(r"\b(mr|mrs|ms|dr|gen|lt|col|maj|capt|sgt|prof|sen|rep|gov|brig)\.")
+#: A title's dot: "Gov. Ann Lee", "Col. Ali" (no end of a name).
+TITLE_DOT = re.compile(r"\b(mr|mrs|ms|dr|gen|lt|col|maj|capt|sgt|prof|sen|rep|gov|brig)\.")
 _VENUES = re.compile(r"\b(?:briefing|conference|reporters|journalists|press|parliament|audience|crowd|meeting)\b")
-ROLE = re.compile(r"\b(?:governor|minister|mayor|spokes\w*|president|head|chief|commander|official|director)\b")
+ROLE = re.compile(
+    r"\b(?:governor|minister|mayor|spokes\w*|president|head|chief|commander|official|director|member|"
+    r"secretary|commissioner|coordinator|magistrate|administrator|superintendent)\b"
+)
 
 
 #: A person's name: two to four capitalised words ("Shabia Mantoo").
@@ -87,10 +113,14 @@ def subject(text: str, low: str, start: int, verb: int) -> Attribution | None:
         pieces[0]
     )  # "5 died and the governor said": after the figure's clause
     phrase = pieces[0]
-    if len(pieces) > 1 and re.match(r"\s*an?\s", phrase) and not ROLE.search(phrase):
-        phrase = pieces[
-            1
-        ]  # "The Syrian Observatory, a Britain-based war monitor, said": the name, not its description
+    set_off = masked.rstrip()[-1:] in {",", "—", "–"}
+    if len(pieces) > 1 and set_off and re.match(r"\s*an?\s", phrase) and not ROLE.search(phrase):
+        # "The Syrian Observatory, a Britain-based war monitor, said": the name, not its description
+        # ("The toll rose to five, a local source said": the description is the subject)
+        phrase = pieces[1]
+    if len(pieces) > 1 and _PARTICIPLE.match(phrase):
+        pieces = pieces[1:]  # "GVV Sharma, supervising rescue operations said": who supervises
+        phrase = pieces[0]
     # "The governor of Bryansk region, Alexander Bogomaz, said": the role names the source better.
     person = ""
     if (
@@ -110,6 +140,15 @@ def subject(text: str, low: str, start: int, verb: int) -> Attribution | None:
     return with_person(found, person) if found is not None and person else found
 
 
+def set_off_before(low: str, start: int, verb: int) -> bool:
+    """Whether a phrase set off by commas closes right before the verb, its subject before it.
+
+    "The ministry, however, said 40 died": the ministry said it (the verb opens no clause of its own).
+    """
+    m = _SET_OFF_BEFORE.search(low, start, verb)
+    return m is not None and re.search(r"\w", low[start : m.start()]) is not None
+
+
 def _after_figure(piece: str) -> str:
     """``piece`` from its last conjunction on when a figure comes before it and none after (linear)."""
     last = None
@@ -126,12 +165,12 @@ def inverted(text: str, low: str, after: int, end: int) -> Attribution | None:
     """The subject after a verb that opens its clause: "..., said the ministry"."""
     # '..., said the ministry.' — only right after a comma or a closing quotation mark.
     before = low[max(0, after - 30) : after]
-    if not re.search(r"[,\"”]\s*\w+$", before):
-        return None
+    if not re.search(r"[,\"”]\s*\w+$", before) and not _NAME_CLOSING.match(text, after, end):
+        return None  # "... have been damaged said Jena.": a name closing the sentence, no comma
     # A title's dot ends no name: "said Col. Ahmed Ali" (the dot read as a space, offsets kept).
-    m = re.match(r"\s+([^,.;:\"“”]{2,80})", _TITLE_DOT.sub(r"\1 ", low[after:end]))
-    if m is None:
-        return None
+    m = re.match(r"\s+([^,.;:\"“”]{2,80})", TITLE_DOT.sub(r"\1 ", low[after:end]))
+    if m is None or _COMPLEMENT.match(m.group(1)):
+        return None  # "X, the monitor, said 40 died": the verb's complement, not its subject
     role = APPOSED_ROLE.match(low, after + m.end(1), end) or APPOSED_ROLE.match(
         low[:end] + ",", after + m.end(1)
     )
