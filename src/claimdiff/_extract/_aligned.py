@@ -63,13 +63,16 @@ class _Row:
     values: tuple[Cell, ...]
 
 
-def aligned_tables(text: str, is_place: Callable[[str], bool]) -> list[Table]:
+def aligned_tables(
+    text: str, is_place: Callable[[str], bool], lines: list[tuple[int, int]] | None = None
+) -> list[Table]:
     """Every table of rows "label figure figure ..." in ``text``, each with its header's columns.
 
     ``is_place`` says whether a label names a place (it tells a row group's place from its
-    category when the columns' spacing is lost).
+    category when the columns' spacing is lost); ``lines`` are the text's :func:`line_spans`, when
+    split already.
     """
-    lines = line_spans(text)
+    lines = line_spans(text) if lines is None else lines
     rows = [_row(text, a, b) if b - a <= MAX_LINE else None for a, b in lines]
     out: list[Table] = []
     i = 0

@@ -5,7 +5,6 @@ Which of them is a figure's place is chosen in :mod:`claimdiff._extract._place_c
 
 from __future__ import annotations
 
-import functools
 import re
 
 from claimdiff._extract._gazetteer_reads import KIND as _KIND
@@ -270,7 +269,14 @@ def places_named(
     """
     found: list[tuple[int, tuple[str, ...]]] = []
     seen: set[int] = set()
-    titled = functools.cache(_titled)  # read once per sentence, when an unknown name asks
+    # whether the sentence is a title-case headline: read once, when an unknown name asks
+    headline: list[bool] = []
+
+    def titled() -> bool:  # (a closure, not a functools.cache: one is made for every sentence)
+        if not headline:
+            headline.append(_titled(text, start, end))
+        return headline[0]
+
     # Each pattern below is searched only when the sentence has the words it cannot match without.
     possessive = _POSSESSIVE_MARK.search(text, start, end) is not None
     for pattern in (_POSSESSIVE, _LOCATIVE) if possessive else (_LOCATIVE,):
@@ -330,7 +336,7 @@ def places_named(
             )
             if weak and _vouched(gazetteer, text, m.end(), end):
                 weak = False  # "the central community of Joplin, Missouri": a known place vouches for it
-            if (weak or titled(text, start, end)) and not known(gazetteer, path):
+            if (weak or titled()) and not known(gazetteer, path):
                 continue  # in a headline every word is capitalised: only a known name is a place
             if _TOWN_OF.search(text, max(start, m.start() - 30), m.start() + 3):
                 path = as_town(gazetteer, path)  # "the city of Odesa": the city, not its region
