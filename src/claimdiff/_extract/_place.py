@@ -104,6 +104,8 @@ _COMPASS = re.compile(
     rf"\b(?:north|south|east|west|central)(?:-?(?:north|south|east|west))?(?:ern)?\s+"
     rf"(?P<p>{_NAME}(?:\s+{_NAME}){{0,3}})"
 )
+#: The words _COMPASS cannot match without: a sentence with none of them is not searched for it.
+_BEARINGS = ("north", "south", "east", "west", "central")
 #: A district named in its region: "Mawza District of Yemen's Taizz Governorate", "Awaran district in Balochistan".
 _DISTRICT_OF = re.compile(
     rf"(?P<p>{_NAME}(?:\s+{_NAME}){{0,2}})\s+(?:[Dd]istrict|[Cc]ounty|[Mm]unicipality|[Tt]ownship)\s+(?:of|in)\s+"
@@ -419,7 +421,11 @@ def places_named(
     at = {a for a, _ in found}
     found += [
         (m.start("p"), gazetteer.normalise(m.group("p")))
-        for m in _COMPASS.finditer(text, start, end)
+        for m in (
+            _COMPASS.finditer(text, start, end)
+            if any(text.find(w, start, end) >= 0 for w in _BEARINGS)
+            else ()
+        )
         if known(gazetteer, m.group("p"))
         and not any(m.start() <= a <= m.start("p") for a in at)
         and not re.search(r"['’]s\b", m.group("p"))
