@@ -142,6 +142,18 @@ _KIND_WORD = re.compile(
     r"\s(?:[Pp]rovince|[Rr]egion|[Oo]blast|[Gg]overnorate|[Pp]refecture|[Ss]tate|[Dd]istrict|[Cc]ounty|"
     r"[Dd]epartment)\b"
 )
+#: _KIND_WORD's words without their first letters (either case fits): looked for before it is run.
+_KIND_STEMS = (
+    "rovince",
+    "egion",
+    "blast",
+    "overnorate",
+    "refecture",
+    "tate",
+    "istrict",
+    "ounty",
+    "epartment",
+)
 _HELD_BY = re.compile(
     r"-(?:controlled|held|occupied|backed|led|run|allied|aligned|affiliated|based)$", re.IGNORECASE
 )
@@ -280,7 +292,9 @@ def places_named(
         return headline[0]
 
     # Each pattern below is searched only when the sentence has the words it cannot match without.
-    possessive = _POSSESSIVE_MARK.search(text, start, end) is not None
+    possessive = (  # (the apostrophes looked for first: most sentences have none)
+        text.find("'", start, end) >= 0 or text.find("’", start, end) >= 0
+    ) and _POSSESSIVE_MARK.search(text, start, end) is not None
     for pattern in (_POSSESSIVE, _LOCATIVE) if possessive else (_LOCATIVE,):
         for m in pattern.finditer(text, start, end):
             seen.add(m.start())
@@ -402,7 +416,11 @@ def places_named(
         and known(gazetteer, m.group("p"))
         and not re.search(r"['’]s\b", m.group("p"))
     ]
-    districts = _DISTRICT_WORD.search(text, start, end) is not None
+    # the pre-checks' own words looked for first (their first letters left out, either case fits)
+    districts = (
+        any(w in seg for w in ("istrict", "ounty", "unicipality", "ownship"))
+        and _DISTRICT_WORD.search(text, start, end) is not None
+    )
     for m in _DISTRICT_OF.finditer(text, start, end) if districts else ():
         region = gazetteer.normalise(_path(m.group("c"), m.group("r")) or ())
         if (
@@ -413,7 +431,10 @@ def places_named(
             # the district within its region, in place of the region alone named inside the same words
             found = [(a, p) for a, p in found if not m.start() <= a < m.end()]
             found.append((m.start("r"), gazetteer.normalise((*region, m.group("p")))))
-    offices = _OFFICE_WORD.search(text, start, end) is not None
+    offices = (
+        any(w in seg for w in ("regional", "oblast", "provincial"))
+        and _OFFICE_WORD.search(text, start, end) is not None
+    )
     for m in _REGIONAL_OFFICE.finditer(text, start, end) if offices else ():
         region = gazetteer.normalise(f"{m.group('p')} region")
         if known(gazetteer, region) and len(gazetteer.key(region)) > 1:
@@ -433,7 +454,11 @@ def places_named(
     at = {a for a, _ in found}
     found += [  # "after heavy rain hit Henan province": a named unit of a known kind, wherever it stands
         (m.start("p"), gazetteer.normalise((m.group("c") or "", m.group("p"))))
-        for m in (_KINDED.finditer(text, start, end) if _KIND_WORD.search(text, start, end) else ())
+        for m in (
+            _KINDED.finditer(text, start, end)
+            if any(w in seg for w in _KIND_STEMS) and _KIND_WORD.search(text, start, end)
+            else ()
+        )
         if not any(m.start() - 12 <= a <= m.end() for a in at)
         and not re.search(r"['’]s\b", m.group("p"))
         and known(gazetteer, (m.group("c") or "", m.group("p")))
