@@ -15,6 +15,7 @@ import re
 
 import attrs
 
+from claimdiff._extract._constructions import has
 from claimdiff._extract._hedge_before import _VERB_BOUND, _hedge_start
 from claimdiff._extract._metrics import is_casualty
 from claimdiff._extract._not_counts import (
@@ -380,7 +381,7 @@ def _number_figure(
         if fig is not None
         and fig_start == pos
         and fig.estimate.hedge is Hedge.EXACT
-        and any(low.find(w, max(start, pos - 60), pos) >= 0 for w in _BOUND_WORDS)
+        and has(low, _BOUND_WORDS, max(start, pos - 60), pos)
         else None
     )
     if fig is not None and bound is not None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from claimdiff._extract._constructions import has
 from claimdiff._extract._gazetteer_reads import KIND as _KIND
 from claimdiff._extract._gazetteer_reads import as_town, country_first, known, of_level, well_known
 from claimdiff._extract._gazetteer_reads import common as common_parent
@@ -418,7 +419,7 @@ def places_named(
     ]
     # the pre-checks' own words looked for first (their first letters left out, either case fits)
     districts = (
-        any(w in seg for w in ("istrict", "ounty", "unicipality", "ownship"))
+        has(text, ("istrict", "ounty", "unicipality", "ownship"), start, end)
         and _DISTRICT_WORD.search(text, start, end) is not None
     )
     for m in _DISTRICT_OF.finditer(text, start, end) if districts else ():
@@ -432,7 +433,7 @@ def places_named(
             found = [(a, p) for a, p in found if not m.start() <= a < m.end()]
             found.append((m.start("r"), gazetteer.normalise((*region, m.group("p")))))
     offices = (
-        any(w in seg for w in ("regional", "oblast", "provincial"))
+        has(text, ("regional", "oblast", "provincial"), start, end)
         and _OFFICE_WORD.search(text, start, end) is not None
     )
     for m in _REGIONAL_OFFICE.finditer(text, start, end) if offices else ():
@@ -442,11 +443,7 @@ def places_named(
     at = {a for a, _ in found}
     found += [
         (m.start("p"), gazetteer.normalise(m.group("p")))
-        for m in (
-            _COMPASS.finditer(text, start, end)
-            if any(text.find(w, start, end) >= 0 for w in _BEARINGS)
-            else ()
-        )
+        for m in (_COMPASS.finditer(text, start, end) if has(text, _BEARINGS, start, end) else ())
         if known(gazetteer, m.group("p"))
         and not any(m.start() <= a <= m.start("p") for a in at)
         and not re.search(r"['’]s\b", m.group("p"))
@@ -456,7 +453,7 @@ def places_named(
         (m.start("p"), gazetteer.normalise((m.group("c") or "", m.group("p"))))
         for m in (
             _KINDED.finditer(text, start, end)
-            if any(w in seg for w in _KIND_STEMS) and _KIND_WORD.search(text, start, end)
+            if has(text, _KIND_STEMS, start, end) and _KIND_WORD.search(text, start, end)
             else ()
         )
         if not any(m.start() - 12 <= a <= m.end() for a in at)
