@@ -63,13 +63,16 @@ class _Row:
     values: tuple[Cell, ...]
 
 
-def aligned_tables(text: str, is_place: Callable[[str], bool]) -> list[Table]:
+def aligned_tables(
+    text: str, is_place: Callable[[str], bool], lines: list[tuple[int, int]] | None = None
+) -> list[Table]:
     """Every table of rows "label figure figure ..." in ``text``, each with its header's columns.
 
     ``is_place`` says whether a label names a place (it tells a row group's place from its
-    category when the columns' spacing is lost).
+    category when the columns' spacing is lost); ``lines`` are the text's :func:`line_spans`, when
+    split already.
     """
-    lines = line_spans(text)
+    lines = line_spans(text) if lines is None else lines
     rows = [_row(text, a, b) if b - a <= MAX_LINE else None for a, b in lines]
     out: list[Table] = []
     i = 0
@@ -140,9 +143,12 @@ def _row(text: str, a: int, b: int) -> _Row | None:
 
     A line that says where a list came from ("Source: Report #28, 27 January 2018") is no row.
     """
+    bracketed = _BRACKETED.match(text, a, b)
+    if bracketed is None and not _ends_in_value(text, a, b):
+        # read from its end first: a line no figure closes has no figures to read (prose)
+        return None
     if closes_list(text[a:b].lower(), 0):
         return None
-    bracketed = _BRACKETED.match(text, a, b)
     if bracketed is not None:
         la, lb = bracketed.span("label")
         return _Row(
@@ -171,6 +177,22 @@ def _row(text: str, a: int, b: int) -> _Row | None:
     if not label and len(values) < 2:
         return None
     return _Row(a, b, _pieces(text, label[0][0], label[-1][1]) if label else (), values)
+
+
+def _ends_in_value(text: str, a: int, b: int) -> bool:
+    """Whether the last word of ``text[a:b]`` is a figure cell or a share: where a row's figures end.
+
+    The same test :func:`_row` makes of its words from the last, made without splitting the line.
+    """
+    end = b
+    while end > a and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > a and not text[start - 1].isspace():
+        start -= 1
+    return start < end and bool(
+        _VALUE.fullmatch(text, start, end) or _SHARE.fullmatch(text, start, end)
+    )
 
 
 def _pieces(text: str, a: int, b: int) -> tuple[Cell, ...]:

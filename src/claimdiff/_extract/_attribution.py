@@ -93,6 +93,8 @@ _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:\"“”()]{2,80})")
 _PER = re.compile(r"\bper\s+(?P<who>(?:the\s+)?[A-Z][^,.;:\"“”()]{1,80})")
 _CITING = re.compile(r"\b(?:citing|quoting|(?:who|which|that)\s+(?:cited|quoted)|with reference to|referring to)\s+(?P<who>[^,.;:\"“”()]{2,80}?)(?=\s+(?:indicate|indicates|indicated|said|say|"
                      r"says|show|shows|showed|report|reports|reported|put|puts|suggest|suggests|that|as)\b|[,.;:()]|$)")
+#: The words _CITING cannot match without: a sentence with none of them is not searched for it.
+_CITING_WORDS = ("citing", "quoting", "cited", "quoted", "with reference to", "referring to")
 _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|is|are|be|been|being|it is|widely|an?|the)\s+$")
 #: A determiner, possessive, closed-class adjective or preposition before a word: it is a noun ("its first
 #: report", "amid fears that").
@@ -165,15 +167,20 @@ def attributions(
     def quoted(pos: int) -> bool:
         return any(a < pos < b for a, b in quotes)
 
-    # "131 cases were reported to CDC": the body counting them
-    for m in _REPORTED_TO.finditer(low, start, end):
+    # each pattern is run only on a sentence with the words it cannot match without
+    reported_to = has(low, ("reported", "notified", "submitted"), start, end)
+    by = has(low, ("by",), start, end)  # the agent's "by" of _BY and _PASSIVE_BY
+    for m in (
+        _REPORTED_TO.finditer(low, start, end) if reported_to else ()
+    ):  # "131 cases were reported to CDC": the body counting them
         if " by " in m.group("who"):
             continue  # "reported to WHO by the ministry": the ministry reported them (the agent, below)
         found = canonical_source(cut(text, m.start("who"), m.group("who")))
         if names_someone(found) and not quoted(m.start()):
             out.append((m.start(), found))
-    # "compiled ... by the Iraq Body Count", "a statement by the minister"
-    for m in _BY.finditer(low, start, end):
+    for m in (
+        _BY.finditer(low, start, end) if by else ()
+    ):  # "compiled ... by the Iraq Body Count", "a statement by the minister"
         if _PASSED_ON.search(m.group(0)):
             continue  # "the ministry's figures, cited by Reuters": Reuters passed them on, it wrote none
         # "by X that ...", "figures by X suggest 17,489": X, the agent ending before what it reported
@@ -186,7 +193,9 @@ def attributions(
         found = canonical_source(agent)
         if names_someone(found) and not quoted(m.start()):
             out.append((m.start(), found))
-    for m in _PASSIVE_BY.finditer(low, start, end):  # "44 deaths were reported by the ministry"
+    for m in (
+        _PASSIVE_BY.finditer(low, start, end) if by else ()
+    ):  # "44 deaths were reported by the ministry"
         if _METHOD.search(m.group("who")):
             continue
         # "notified by the ministry of two confirmed cases": the agent ends before what it reported
@@ -227,7 +236,10 @@ def attributions(
         ):
             out.append((start, found))
     per = _PER.finditer(text, start, end) if has(low, ("per ",), start, end) else ()
-    for m in [*_ACCORDING.finditer(low, start, end), *per]:
+    according = (
+        _ACCORDING.finditer(low, start, end) if has(low, ("according to",), start, end) else ()
+    )
+    for m in [*according, *per]:
         if STANDARD.search(low, m.start("who"), m.end("who")):
             continue  # "as per the EU case definition": a rule the figures meet, no speaker
         found = _citing_within(text, low, m.start("who"), m.end("who"))
@@ -263,7 +275,7 @@ def attributions(
                 tellers.append((m.start(), found))
     citing = [
         (m.start(), named_or_role(canonical_source(cut(text, m.start("who"), m.group("who")))))
-        for m in _CITING.finditer(low, start, end)
+        for m in (_CITING.finditer(low, start, end) if has(low, _CITING_WORDS, start, end) else ())
     ]
     quoted_as: list[tuple[int, int]] = []
     quoting = QUOTED_AS.finditer(low, start, end) if has(low, ("quot",), start, end) else ()

@@ -110,7 +110,11 @@ def noun_after_adjective(low: str, start: int, at: int) -> bool:
 
 def has(low: str, words: tuple[str, ...], start: int, end: int) -> bool:
     """Whether ``low[start:end]`` holds one of ``words`` (a quick test before a slower pattern)."""
-    return any(low.find(w, start, end) >= 0 for w in words)
+    # a loop, not any() over a generator (twice as fast): it runs many times for every sentence
+    for w in words:  # noqa: SIM110 - the loop is the speed
+        if low.find(w, start, end) >= 0:
+            return True
+    return False
 
 
 def headline(known: bool | None, text: str, start: int, end: int) -> bool:

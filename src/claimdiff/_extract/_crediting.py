@@ -15,6 +15,7 @@ from collections.abc import Mapping
 import attrs
 
 from claimdiff._extract._attribution import attributions
+from claimdiff._extract._constructions import has
 from claimdiff._extract._gazetteer_reads import known
 from claimdiff._extract._placing import Placing
 from claimdiff._extract._pointers import Attribution
@@ -31,6 +32,8 @@ _IMPERSONAL = re.compile(
     r"\bit\s+(?:is|was|has\s+been|had\s+been)\s+(?:also\s+)?(?:reported|said|stated|claimed|estimated|"
     r"alleged|believed)\b"
 )
+#: _IMPERSONAL's verbs: a sentence with none of them is not searched for it.
+_IMPERSONAL_VERBS = ("reported", "said", "stated", "claimed", "estimated", "alleged", "believed")
 #: A line naming whose release the text is: "From a Combined Joint Task Force Operation Inherent Resolve News Release".
 _RELEASE = re.compile(
     r"\s*From\s+(?:an?\s+|the\s+)?(?P<who>[A-Z][^\n]{2,120}?)\s+(?i:(?:news|press|media)\s+release|"
@@ -263,7 +266,11 @@ class Crediting(Placing):
             (at, self._resolved(a, at))
             for at, a in attributions(self.text, self.low, s.start, s.end, quotes)
         ]
-        if not said and _IMPERSONAL.search(self.low, s.start, s.end):
+        if (
+            not said
+            and has(self.low, _IMPERSONAL_VERBS, s.start, s.end)
+            and _IMPERSONAL.search(self.low, s.start, s.end)
+        ):
             self.carried = None
         self.said_now = [(at, a) for at, a in said if a is not None]
         return self.said_now

@@ -15,6 +15,7 @@ import re
 
 import attrs
 
+from claimdiff._extract._constructions import has
 from claimdiff._extract._hedge_before import _VERB_BOUND, _hedge_start
 from claimdiff._extract._metrics import is_casualty
 from claimdiff._extract._not_counts import (
@@ -377,7 +378,10 @@ def _number_figure(
         _VERB_BOUND.search(
             low, max(start, pos - 60), pos
         )  # a verb right before: never the whole sentence
-        if fig is not None and fig_start == pos and fig.estimate.hedge is Hedge.EXACT
+        if fig is not None
+        and fig_start == pos
+        and fig.estimate.hedge is Hedge.EXACT
+        and has(low, _BOUND_WORDS, max(start, pos - 60), pos)
         else None
     )
     if fig is not None and bound is not None:
@@ -400,6 +404,8 @@ def _number_figure(
 
 
 _TO = re.compile(r"\s+to\s+")
+#: The stems of _VERB_BOUND's verbs: a figure with none of them before it is not searched for one.
+_BOUND_WORDS = ("exceed", "surpass", "top", "pass", "near", "approach")
 
 
 def _opener(low: str, start: int, at: int) -> tuple[int, str] | None:

@@ -35,10 +35,13 @@ _VALUE_LINE = re.compile(
 _WORDS = re.compile(r"[a-z]+")
 
 
-def infobox_rows(text: str) -> list[Table]:
-    """Each infobox row of ``text`` whose label names a metric, as a one-row table (label, figure)."""
+def infobox_rows(text: str, lines: list[tuple[int, int]] | None = None) -> list[Table]:
+    """Each infobox row of ``text`` whose label names a metric, as a one-row table (label, figure).
+
+    ``lines`` are the text's :func:`~claimdiff._extract._table.line_spans`, when split already.
+    """
     out: list[Table] = []
-    lines = line_spans(text)
+    lines = line_spans(text) if lines is None else lines
     for n, (a, b) in enumerate(lines):
         glued = _GLUED.match(text, a, b)
         if glued is not None and header_metric(glued.group("label")) is not None:

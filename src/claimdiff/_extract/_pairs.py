@@ -23,8 +23,9 @@ from claimdiff._extract._triggers import TRIGGERS
 __all__ = ["place_runs"]
 
 #: One pair: a capitalised name of up to five words, then a numeral (no unit, no word glued after it).
+#: (Its look-behind follows the name's capital: the pattern is scanned for a capital, not tried everywhere.)
 _PAIR = re.compile(
-    r"(?<![\w(])(?P<place>[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|of|and|the|del|de|du)){0,4}?)"
+    r"(?P<place>[A-Z](?<![\w(][A-Z])[\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|of|and|the|del|de|du)){0,4}?)"
     r"[ \t]*:?[ \t]+(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\w.,]?\d|[\w%])"
 )
 #: Between two pairs of a run: a comma, a semicolon, "and", or spaces.

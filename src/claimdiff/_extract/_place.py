@@ -5,10 +5,10 @@ Which of them is a figure's place is chosen in :mod:`claimdiff._extract._place_c
 
 from __future__ import annotations
 
-import functools
 import re
 
 from claimdiff._extract import _gazetteer_reads as _reads
+from claimdiff._extract._constructions import has
 from claimdiff._extract._gazetteer_reads import KIND as _KIND
 from claimdiff._extract._gazetteer_reads import as_town, country_first, known, of_level, well_known
 from claimdiff._extract._gazetteer_reads import common as common_parent
@@ -108,6 +108,8 @@ _COMPASS = re.compile(
     rf"\b(?:north|south|east|west|central)(?:-?(?:north|south|east|west))?(?:ern)?\s+"
     rf"(?P<p>{_NAME}(?:\s+{_NAME}){{0,3}})"
 )
+#: The words _COMPASS cannot match without: a sentence with none of them is not searched for it.
+_BEARINGS = ("north", "south", "east", "west", "central")
 #: A district named in its region: "Mawza District of Yemen's Taizz Governorate", "Awaran district in Balochistan".
 _DISTRICT_OF = re.compile(
     rf"(?P<p>{_NAME}(?:\s+{_NAME}){{0,2}})\s+(?:[Dd]istrict|[Cc]ounty|[Mm]unicipality|[Tt]ownship)\s+(?:of|in)\s+"
@@ -143,6 +145,18 @@ _OFFICE_WORD = re.compile(r"\s(?:regional|oblast|provincial)\s")
 _KIND_WORD = re.compile(
     r"\s(?:[Pp]rovince|[Rr]egion|[Oo]blast|[Gg]overnorate|[Pp]refecture|[Ss]tate|[Dd]istrict|[Cc]ounty|"
     r"[Dd]epartment)\b"
+)
+#: _KIND_WORD's words without their first letters (either case fits): looked for before it is run.
+_KIND_STEMS = (
+    "rovince",
+    "egion",
+    "blast",
+    "overnorate",
+    "refecture",
+    "tate",
+    "istrict",
+    "ounty",
+    "epartment",
 )
 _HELD_BY = re.compile(
     r"-(?:controlled|held|occupied|backed|led|run|allied|aligned|affiliated|based)$", re.IGNORECASE
@@ -258,9 +272,18 @@ def places_named(
     """
     found: list[tuple[int, tuple[str, ...]]] = []
     seen: set[int] = set()
-    titled = functools.cache(_titled)  # read once per sentence, when an unknown name asks
+    # whether the sentence is a title-case headline: read once, when an unknown name asks
+    headline: list[bool] = []
+
+    def titled() -> bool:  # (a closure, not a functools.cache: one is made for every sentence)
+        if not headline:
+            headline.append(_titled(text, start, end))
+        return headline[0]
+
     # Each pattern below is searched only when the sentence has the words it cannot match without.
-    possessive = _POSSESSIVE_MARK.search(text, start, end) is not None
+    possessive = (  # (the apostrophes looked for first: most sentences have none)
+        text.find("'", start, end) >= 0 or text.find("’", start, end) >= 0
+    ) and _POSSESSIVE_MARK.search(text, start, end) is not None
     for pattern in (_POSSESSIVE, _LOCATIVE) if possessive else (_LOCATIVE,):
         for m in pattern.finditer(text, start, end):
             seen.add(m.start())
@@ -318,7 +341,7 @@ def places_named(
             )
             if weak and _vouched(gazetteer, text, m.end(), end):
                 weak = False  # "the central community of Joplin, Missouri": a known place vouches for it
-            if (weak or titled(text, start, end)) and not known(gazetteer, path):
+            if (weak or titled()) and not known(gazetteer, path):
                 continue  # in a headline every word is capitalised: only a known name is a place
             if _TOWN_OF.search(text, max(start, m.start() - 30), m.start() + 3):
                 path = as_town(gazetteer, path)  # "the city of Odesa": the city, not its region
@@ -384,7 +407,11 @@ def places_named(
         and known(gazetteer, m.group("p"))
         and not re.search(r"['’]s\b", m.group("p"))
     ]
-    districts = _DISTRICT_WORD.search(text, start, end) is not None
+    # the pre-checks' own words looked for first (their first letters left out, either case fits)
+    districts = (
+        has(text, ("istrict", "ounty", "unicipality", "ownship"), start, end)
+        and _DISTRICT_WORD.search(text, start, end) is not None
+    )
     for m in _DISTRICT_OF.finditer(text, start, end) if districts else ():
         region = gazetteer.normalise(_path(m.group("c"), m.group("r")) or ())
         if (
@@ -395,7 +422,10 @@ def places_named(
             # the district within its region, in place of the region alone named inside the same words
             found = [(a, p) for a, p in found if not m.start() <= a < m.end()]
             found.append((m.start("r"), gazetteer.normalise((*region, m.group("p")))))
-    offices = _OFFICE_WORD.search(text, start, end) is not None
+    offices = (
+        has(text, ("regional", "oblast", "provincial"), start, end)
+        and _OFFICE_WORD.search(text, start, end) is not None
+    )
     for m in _REGIONAL_OFFICE.finditer(text, start, end) if offices else ():
         region = gazetteer.normalise(f"{m.group('p')} region")
         if known(gazetteer, region) and len(gazetteer.key(region)) > 1:
@@ -403,7 +433,7 @@ def places_named(
     at = {a for a, _ in found}
     found += [
         (m.start("p"), gazetteer.normalise(m.group("p")))
-        for m in _COMPASS.finditer(text, start, end)
+        for m in (_COMPASS.finditer(text, start, end) if has(text, _BEARINGS, start, end) else ())
         if known(gazetteer, m.group("p"))
         and not any(m.start() <= a <= m.start("p") for a in at)
         and not re.search(r"['’]s\b", m.group("p"))
@@ -411,7 +441,11 @@ def places_named(
     at = {a for a, _ in found}
     found += [  # "after heavy rain hit Henan province": a named unit of a known kind, wherever it stands
         (m.start("p"), gazetteer.normalise((m.group("c") or "", m.group("p"))))
-        for m in (_KINDED.finditer(text, start, end) if _KIND_WORD.search(text, start, end) else ())
+        for m in (
+            _KINDED.finditer(text, start, end)
+            if has(text, _KIND_STEMS, start, end) and _KIND_WORD.search(text, start, end)
+            else ()
+        )
         if not any(m.start() - 12 <= a <= m.end() for a in at)
         and not re.search(r"['’]s\b", m.group("p"))
         and known(gazetteer, (m.group("c") or "", m.group("p")))

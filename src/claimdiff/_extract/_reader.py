@@ -160,9 +160,8 @@ class _Reader(Crediting):
         found = [
             leveled(self.low, s.start, s.end, f, self.vocabulary) if f.bare else f for f in found
         ]
-        heads = tuple(
-            chain[0][0].start for chain in chains(self.low, found)
-        )  # a chain shares its place
+        read_chains = chains(self.low, found)  # read once: for the heads, then chain by chain
+        heads = tuple(chain[0][0].start for chain in read_chains)  # a chain shares its place
         if self.body is None:
             self.unscanned.append((s.start, s.end))  # read for a known body only when one is needed
         normalised = [(at, self.gazetteer.normalise(p)) for at, p in self._context(s).places]
@@ -173,7 +172,7 @@ class _Reader(Crediting):
         whole: str | None = (
             None  # the last figure read that is no part: what "including N" is a part of
         )
-        for read in chains(self.low, found):
+        for read in read_chains:
             told = told_apart(self.reading, self.low, [f for f, _ in read], self.vocabulary)
             chain = [(f, part) for f, (_, part) in zip(told, read, strict=True)]
             metric = metric_for(self.low, s.start, s.end, chain)

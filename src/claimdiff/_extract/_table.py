@@ -132,10 +132,10 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
     from claimdiff._extract._pairs import place_runs  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._wide import wide_tables  # noqa: PLC0415 - it builds on this module
 
-    for more in (
-        aligned_tables(text, is_place),
-        wide_tables(text, is_place),
-        infobox_rows(text),
+    for more in (  # the lines are split once for all the readers
+        aligned_tables(text, is_place, lines),
+        wide_tables(text, is_place, lines),
+        infobox_rows(text, lines),
         place_runs(text, is_place),
     ):
         out += [t for t in more if not any(_overlap(t, b) for b in out)]

@@ -84,7 +84,11 @@ MAX_SENTENCE = 2000
 _QUOTE_PAIRS = {"“": "”", '"': '"'}
 
 
-_SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d]|[.,]\d)")
+#: The look-behinds of these patterns follow their first digit (no digit, dot or comma before it): a
+#: pattern that opens with a character class is scanned for that character, not tried at every offset.
+_SPACED_THOUSANDS = re.compile(
+    r"\d(?<![\d.,]\d)\d{0,2}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d]|[.,]\d)"
+)
 
 
 def thousands(text: str) -> str:
@@ -99,7 +103,7 @@ def thousands(text: str) -> str:
     return _SPACED_THOUSANDS.sub(lambda m: re.sub(r"[ \u00a0\u202f\u2009]", ",", m.group()), text)
 
 
-_LAKH = re.compile(r"(?<![\d.,])(?P<n>\d+(?:\.\d+)?)\s?(?P<w>lakhs?|crores?)\b", re.IGNORECASE)
+_LAKH = re.compile(r"(?P<n>\d(?<![\d.,]\d)\d*(?:\.\d+)?)\s?(?P<w>lakhs?|crores?)\b", re.IGNORECASE)
 _EDITED = re.compile(r"\[(?P<inside>[A-Za-z][A-Za-z ]{0,14})\](?P<w>[a-z])")
 
 
@@ -242,6 +246,11 @@ def make_block(text: str, start: int, end: int, paragraph: int) -> Block:
     )
 
 
+#: The word before a sentence's end mark, and how far back it is looked for (far longer than any abbreviation).
+_WORD_BEFORE_MARK = re.compile(r"([\w.]+)[.!?…]$")
+_WORD_WINDOW = 64
+
+
 def sentences(text: str, block: Block) -> list[Sentence]:
     """The sentences of one block, split at end punctuation that is not an abbreviation."""
     out: list[Sentence] = []
@@ -249,7 +258,11 @@ def sentences(text: str, block: Block) -> list[Sentence]:
     body = text[block.start : block.end]
     for m in _SENTENCE_END.finditer(body):
         cut = block.start + m.start()
-        word = re.search(r"([\w.]+)[.!?…]$", text[start:cut])
+        # the word before the mark, read in a window first (a word that fills it is read whole)
+        near = max(start, cut - _WORD_WINDOW)
+        word = _WORD_BEFORE_MARK.search(text, near, cut)
+        if word is not None and word.start() == near > start:
+            word = _WORD_BEFORE_MARK.search(text, start, cut)
         if word is not None and (
             word.group(1).lower().rstrip(".") in _ABBREVIATIONS or len(word.group(1)) == 1
         ):

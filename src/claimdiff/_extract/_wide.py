@@ -40,9 +40,14 @@ _COLUMNS = 3
 _HEADER_CHARS = 200
 
 
-def wide_tables(text: str, is_place: Callable[[str], bool]) -> list[Table]:
-    """Each table of word cells under a header with one metric column, as rows of (first cell, ..., figure)."""
-    lines = line_spans(text)
+def wide_tables(
+    text: str, is_place: Callable[[str], bool], lines: list[tuple[int, int]] | None = None
+) -> list[Table]:
+    """Each table of word cells under a header with one metric column, as rows of (first cell, ..., figure).
+
+    ``lines`` are the text's :func:`~claimdiff._extract._table.line_spans`, when split already.
+    """
+    lines = line_spans(text) if lines is None else lines
     out: list[Table] = []
     i = 0
     while i < len(lines):
@@ -68,7 +73,15 @@ def wide_tables(text: str, is_place: Callable[[str], bool]) -> list[Table]:
 def _header(text: str, a: int, b: int) -> tuple[Cell, ...] | None:
     """The columns of a header line: capitalised names, no digit, exactly one naming a metric."""
     body = text[a:b]
-    if not body.strip() or len(body) > _HEADER_CHARS or any(ch.isdigit() for ch in body):
+    lead = (
+        body.lstrip()
+    )  # its first word opens the first column: a capital (tested before the digits)
+    if (
+        not lead
+        or len(body) > _HEADER_CHARS
+        or not lead[0].isupper()
+        or any(map(str.isdigit, body))
+    ):
         return None
     words = list(_WORD.finditer(text, a, b))
     starts = [n for n, w in enumerate(words) if w.group()[0].isupper()]

@@ -9,6 +9,7 @@ bodies and in the caller's own aliases.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 
@@ -110,6 +111,7 @@ _SPELLING = {
 }
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function of the name; the same names recur in a text
 def source_key(name: str) -> str:
     """A source's name folded for comparison: lower case, "the" and possessives dropped, spellings unified.
 

@@ -131,11 +131,20 @@ def _fold_name(name: str) -> str:
     return _FOLD(name)
 
 
-@functools.cache
 def index(
     min_population: int = DEFAULT_MIN_POPULATION,
-) -> tuple[dict[str, list[_Row]], dict[tuple[str, str], str], dict[str, str]]:
-    """Folded name (and Latin alternate names) -> the towns of that name; the admin1 -> ISO table; region names."""
+) -> tuple[dict[str, tuple[_Row, ...]], dict[tuple[str, str], str], dict[str, str]]:
+    """Folded name (and Latin alternate names) -> the towns of that name; the admin1 -> ISO table; region names.
+
+    Read once per population however it is asked for (``index()`` and ``index(15000)`` are one table).
+    """
+    return _index(min_population)
+
+
+@functools.cache
+def _index(
+    min_population: int,
+) -> tuple[dict[str, tuple[_Row, ...]], dict[tuple[str, str], str], dict[str, str]]:
     path = _data_file(min_population)
     if path is None:
         return {}, {}, {}
@@ -156,7 +165,9 @@ def index(
             key = alternate.lower().replace("-", " ")
             if key != row[0]:
                 out[key].append(row)
-    return (dict(out), *_regions(rows))
+    # tuples of plain values, not lists: the garbage collector stops tracking them, and a full
+    # collection while extracting no longer walks a hundred thousand lists of towns
+    return ({k: tuple(v) for k, v in out.items()}, *_regions(rows))
 
 
 def city_named(

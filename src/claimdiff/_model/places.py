@@ -208,7 +208,10 @@ class Gazetteer:
         self, place: str | Sequence[str] | None
     ) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The place's names and keys, part by part (memoised: paths repeat throughout a text)."""
-        cache = _RESOLVED.setdefault(id(self.aliases), ({}, self.aliases))[0]
+        entry = _RESOLVED.get(id(self.aliases))  # (no new default built on every lookup)
+        if entry is None:
+            entry = _RESOLVED.setdefault(id(self.aliases), ({}, self.aliases))
+        cache = entry[0]
         raw = (
             place if isinstance(place, str | tuple) else None
         )  # the place as given: the memo's quick key
