@@ -45,8 +45,10 @@ from claimdiff._extract._speech import (
 )
 from claimdiff._extract._subjects import APPOSED_ROLE, ROLE, cut, inverted, subject
 from claimdiff._extract._subjects import told as told_to
+from claimdiff._extract._text import alternation
 from claimdiff._extract._time import CALENDAR_WORDS, MONTH_PATTERN
 from claimdiff._model.claim import SourceKind
+from claimdiff._model.numbers import NUMBER_WORDS
 
 __all__ = [
     "attributions",
@@ -87,6 +89,10 @@ _CITING = re.compile(r"\b(?:citing|quoting|(?:who|which|that)\s+(?:cited|quoted)
                      r"says|show|shows|showed|report|reports|reported|put|puts|suggest|suggests|that|as)\b|[,.;:()]|$)")
 _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|is|are|be|been|being|it is|widely|an?|the)\s+$")
 #: A determiner, possessive or closed-class adjective before a word: it is a noun ("its first report").
+#: A number and at most two words before a noun that is also a verb: "six command posts", "12 reports" are counted.
+_COUNTED_BEFORE = re.compile(
+    rf"(?<![\w.,])(?:\d[\d,]*|{alternation(w for w in NUMBER_WORDS if ' ' not in w)})(?:\s+[a-z][\w-]*){{0,2}}\s+$"
+)
 _DETERMINED = re.compile(
     r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those|more|many|some|several|few|other|further|no|"
     r"any|multiple|numerous)\s+"
@@ -274,6 +280,7 @@ def attributions(
             VERB.match(low, m.end() + 1)
             or noun_after_adjective(low, start, verb_at)
             or _DETERMINED.search(low, max(start, verb_at - 60), verb_at)
+            or _COUNTED_BEFORE.search(low, max(start, verb_at - 40), verb_at)
         ):
             continue  # "initial reports indicate", "in its first report": a noun, not the verb
         if (

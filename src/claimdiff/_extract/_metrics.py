@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from claimdiff._extract._counted_metrics import counted_metric
+from claimdiff._extract._items import joined_items
 from claimdiff._extract._levels import level_noun, number_of
 from claimdiff._extract._noun import STRIKES, predicate_noun
 from claimdiff._extract._text import alternation
@@ -234,6 +235,14 @@ def chains(low: str, found: list[Figure]) -> list[list[tuple[Figure, bool]]]:
             ):  # "108 injured, including 15 children": the metric word sits inside the chain
                 gap_start = said.end()
             m = _CHAIN.match(low[gap_start : fig.start])
+            if (
+                m is None
+                and said is None
+                and not prev.bare
+                and not fig.bare
+                and joined_items(low, prev.end, fig.start)
+            ):  # "5,143 tanks and other armoured vehicles, 851 launchers": the next item of a list
+                m = _CHAIN.match(", ")
             # "Toll at 24, Scores Missing": a bare figure with its own metric word after it is no part
             own = said is None and fig.bare and _BARE_RIGHT.match(low, fig.end) is not None
             if (

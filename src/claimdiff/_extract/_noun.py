@@ -211,6 +211,11 @@ def counted(
                 continue  # "Ukrainian aerial drones", "one Houthi radar site": a modifier, not the thing counted
         words.append(word)
         np_end = m[1]
+        if known and _modifies_next(low, word, m[1], end, vocabulary, single=single):
+            head = _NEXT_NOUN.match(low, m[1], end)
+            if head is not None and head.group(1) in STRIKES:  # "two drone strikes" are strikes
+                return head.group(1), head.end(), participle
+            continue  # "377 missile systems", "12 rocket attacks": a singular noun modifies the head after it
         if known or word in _DEMONYMS or word in STRIKES or len(words) == 3:
             break
     if not words:
@@ -425,6 +430,54 @@ def _words(text: str, pos: int, end: int) -> Iterator[tuple[int, int]]:
         at = m.end()
 
 
+def _modifies_next(
+    low: str, word: str, at: int, end: int, vocabulary: Vocabulary, *, single: bool
+) -> bool:
+    """Whether a singular counted noun modifies a noun right after it, the compound's head.
+
+    English compounds put the head last: "377 missile systems" are systems, "12 rocket attacks"
+    attacks, "one missile system" a system. The head after it is a noun in lower case, plural
+    after a number above one (``single`` is False), singular after one; a verb ("one rocket
+    landed"), a metric noun ("14 civilian deaths": the civilians, rule 13's people) or a thing
+    the vocabulary counts on its own ends the phrase at the known word.
+
+    >>> from claimdiff._model.vocabulary import DEFAULT_VOCABULARY as V
+    >>> s = "377 missile systems were destroyed"
+    >>> _modifies_next(s, "missile", s.index(" systems"), len(s), V, single=False)
+    True
+    >>> s = "one rocket landed"
+    >>> _modifies_next(s, "rocket", s.index(" landed"), len(s), V, single=True)
+    False
+    """
+    if word.endswith("s") or _plural(word) == word:
+        return False
+    nxt = _NEXT_NOUN.match(low, at, end)
+    if nxt is None or not _a_noun(nxt.group(1), vocabulary):
+        return False
+    if _is_plural(nxt.group(1)) is not single:
+        return True
+    # "851 multiple rocket launcher vehicles": a second modifier, then the plural head
+    after = None if single else _NEXT_NOUN.match(low, nxt.end(), end)
+    return after is not None and _is_plural(after.group(1)) and _a_noun(after.group(1), vocabulary)
+
+
+def _is_plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith("ss")
+
+
+def _a_noun(word: str, vocabulary: Vocabulary) -> bool:
+    """Whether a word after a counted noun may be the head of its compound: no verb, metric noun or thing counted alone."""
+    return not (
+        word.endswith(("ed", "ing", "ly"))
+        or word in _STOP
+        or word in TRIGGERS
+        or word in _METRIC_NOUNS
+        or word in vocabulary.counted_synonyms
+    )
+
+
+#: A word in lower case right after another: "missile systems", "rocket launchers", "drone strikes".
+_NEXT_NOUN = re.compile(r"[ \t]+([a-z][a-z-]{2,})\b(?!['’])")
 #: A word, or an abbreviation written with dots ("U.S.", "U.K."), read as one word.
 _WORD = re.compile(r"[^\S\n]*((?:[A-Z]\.){2,}|[A-Za-z][\w'’-]*)")
 #: A country's abbreviation used as its adjective: "U.S. soldiers", "U.K. nationals".
