@@ -6,12 +6,35 @@ from the rubble": killed people; "3,000 rescuers are working at the site": deplo
 
 from __future__ import annotations
 
-__all__ = ["counted_metric"]
+import re
+
+__all__ = ["aimed_at", "counted_metric"]
 
 
 def counted_metric(counted: str | None) -> tuple[str, str] | None:
     """The metric and counted thing a count of IDPs, refugees or bodies reports when the sentence names no metric."""
     return _COUNTED_METRICS.get(counted or "")
+
+
+def aimed_at(low: str, start: int, at: int) -> bool:
+    """Whether the figure at ``at`` is the object of an aim or a forecast: people to help, not people displaced.
+
+    "an appeal to help hundreds of thousands of Syrian refugees", "the needs of a forecast 700,000
+    refugees": refugees counted as a plan's object or a projection are no count of the displaced
+    (ANNOTATION.md rule 25), whatever their noun says. ``low[start:at]`` is the sentence before it.
+
+    >>> s = "funding for operations to help 200,000 syrian refugees"
+    >>> aimed_at(s, 0, s.index("200,000")), aimed_at("some 200,000 refugees fled", 0, 5)
+    (True, False)
+    """
+    return _AIMED.search(low, max(start, at - 40), at) is not None
+
+
+#: Right before a figure, an infinitive's verb or a word of forecast: "to help", "a forecast", "a projected".
+_AIMED = re.compile(
+    r"(?:\bto\s+(?!(?:be|have|date)\b)[a-z]+|\b(?:forecast|projected|expected|anticipated|predicted|"
+    r"planned|targeted))\s+$"
+)
 
 
 #: People whose count at a scene says they were sent there.

@@ -208,12 +208,15 @@ _TOLL = re.compile(
 _CHAIN = re.compile(
     # "765,869 families, equivalent to 2,733,646 persons": one count in two units shares its verb
     r"^\s*(?:,?\s*(?:equivalent\s+to|the\s+equivalent\s+of|that\s+is)\s+|,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*|,?\s*(?P<sub>including|among them|among whom|of whom|of them|"
-    r"among those)\s+)"
+    # "13 victims, comprising six males and seven females": the parts the whole is made of
+    r"among those|comprising|consisting of|made up of)\s+)"
     # a hedge said twice, the figure keeping the inner one: "2,100 families, roughly some 9,000 people"
     r"(?:(?:roughly|about|around|approximately|nearly|almost)\s+)?$"
 )
 
 
+#: Words that open the parts a whole is made of, not a further item.
+_MADE_OF = frozenset({"comprising", "consisting of", "made up of"})
 #: A verb right after a noun phrase, by its form: "engaged", "struck", "took place", "using".
 _DID = re.compile(
     r"\s+(?:(?:also|then|successfully|reportedly)\s+)?(?:[a-z]{2,}ed|struck|hit|took|[a-z]{3,}ing)\b"
@@ -250,6 +253,8 @@ def chains(low: str, found: list[Figure]) -> list[list[tuple[Figure, bool]]]:
                 and fig.start >= prev.end
                 and (said is None or m.group("sub") is not None)
                 and not (own and m.group("sub") is None)
+                # "an attack comprising 20 drones": the event itself, no whole of parts (C9)
+                and not (prev.article and m.group("sub") in _MADE_OF)
             ):
                 out[-1].append((fig, m.group("sub") is not None))
                 continue
