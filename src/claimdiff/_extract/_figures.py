@@ -25,8 +25,8 @@ from claimdiff._extract._not_counts import (
     MAGNITUDE_AFTER,
     NOT_A_COUNT_AFTER,
     RATE,
+    dates_event,
     month_before,
-    plural_head,
 )
 from claimdiff._extract._noun import counted as noun_phrase
 from claimdiff._extract._partitives import WORD_AFTER, partitives
@@ -484,8 +484,8 @@ def _figure(
         )
     if counted is None and (article or year):
         return None
-    if year and not plural_head(low, np_start, np_end):
-        return None  # "the 2010 Yushu quake": a year before a singular noun names an event, it counts nothing
+    if year and dates_event(text, low, fig_start, np_start, np_end):
+        return None  # "the 2010 Yushu quake", "2010 Chile earthquakes": a year names an event, counts nothing
     return Figure(
         start=fig_start,
         end=max(fig_end, np_end),

@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from claimdiff._extract._counted_metrics import counted_metric
+from claimdiff._extract._counted_metrics import counted_metric, event_metric
 from claimdiff._extract._items import joined_items
 from claimdiff._extract._levels import level_noun, number_of
 from claimdiff._extract._noun import STRIKES, predicate_noun
 from claimdiff._extract._text import alternation
 from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._extract._verbs import acted_on, planned
-from claimdiff._model.estimate import Estimate
+from claimdiff._model.estimate import Estimate, Hedge
 from claimdiff._model.units import unit_info
 from claimdiff.exceptions import ClaimdiffError
 
@@ -342,6 +342,10 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
         verb = acted_on(low, start, end, first.start, last.end, passive_only=passive_only)
         if verb is None and first.counted in STRIKES and not planned(low, start, first.start):
             return "conducted"  # "used aircraft to conduct seven airstrikes", "carried out 12 airstrikes"
+        if verb is None and first.estimate.hedge is not Hedge.VAGUE:
+            return event_metric(
+                first.counted
+            )  # "9 outbreaks ... in Italy (5)"; never "several outbreaks"
         return verb
     return first.metric
 

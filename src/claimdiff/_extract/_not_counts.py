@@ -20,6 +20,7 @@ __all__ = [
     "MAGNITUDE_AFTER",
     "NOT_A_COUNT_AFTER",
     "RATE",
+    "dates_event",
     "month_before",
     "plural_head",
 ]
@@ -81,3 +82,24 @@ def plural_head(low: str, np_start: int, np_end: int) -> bool:
     """True when the last word of the noun phrase ``low[np_start:np_end]`` is plural (ends in s, or "people")."""
     last = _LAST_WORD.search(low, np_start, np_end)
     return last is not None and (last.group(1).endswith("s") or last.group(1) in _PLURAL_WITHOUT_S)
+
+
+def dates_event(text: str, low: str, at: int, np_start: int, np_end: int) -> bool:
+    """Whether a year-shaped number at ``at`` dates an event rather than counting the noun after it.
+
+    Before a singular noun ("the 2010 Yushu quake"), before a name ("2010 Chile earthquakes") or
+    after "the" ("the 2010 floods"), it is the event's year; "2000 people were evacuated" counts.
+
+    >>> s = "The 2010 floods killed 1,700 people."
+    >>> dates_event(s, s.lower(), 4, 8, 15), dates_event("2000 people fled", "2000 people fled", 0, 4, 11)
+    (True, False)
+    """
+    return (
+        not plural_head(low, np_start, np_end)
+        or _NAMED_AFTER.match(text, np_start, np_end) is not None
+        or low.endswith("the ", 0, at)
+    )
+
+
+#: A capitalised word right after a number: the name of what a year dates ("2010 Chile earthquakes").
+_NAMED_AFTER = re.compile(r"\s+[A-Z][a-z]")

@@ -310,7 +310,7 @@ _ACRONYM = re.compile(r"\s*\(([a-z]{2,6}?)s?\)")
 
 #: A head noun after a few modifiers, names or an acronym in brackets: "19 Nipah virus (NiV) cases".
 _HEAD = re.compile(
-    r"(?P<mods>(?:\s+(?:[a-z][\w-]*|\([a-z0-9-]{1,12}\))){1,4}?)\s+(?P<head>cases|infections)\b"
+    r"(?P<mods>(?:\s+(?:[a-z][\w-]*|\([a-z0-9-]{1,12}\))){1,6}?)\s+(?P<head>cases|infections)\b"
 )
 
 

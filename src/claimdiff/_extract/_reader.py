@@ -24,7 +24,7 @@ from claimdiff._extract._clauses import (
     refers_back,
 )
 from claimdiff._extract._coordinated import share_hedge, shared_in_chain
-from claimdiff._extract._counted_metrics import aimed_at
+from claimdiff._extract._counted_metrics import implied_metric
 from claimdiff._extract._crediting import Crediting
 from claimdiff._extract._figures import Figure, figures
 from claimdiff._extract._labels import labelled, section_metric
@@ -40,7 +40,6 @@ from claimdiff._extract._merge import METRIC_NOUN, elided, listed
 from claimdiff._extract._metrics import (
     chains,
     counted_for,
-    counted_metric,
     is_casualty,
     is_window,
     measured,
@@ -372,15 +371,11 @@ class _Reader(Crediting):
         who: Attribution | None,
         part_of: str | None,
     ) -> Candidate | None:
-        implied = counted_metric(fig.counted) if metric is None and not fig.estimate.unit else None
-        if (
-            implied is not None
-            and implied[0] == "displaced"
-            and aimed_at(self.low, s.start, fig.start)
-        ):
-            implied = (
-                None  # "to help 700,000 refugees": the aim's object, no count of the displaced
-            )
+        implied = (
+            implied_metric(self.low, s.start, fig)
+            if metric is None and not fig.estimate.unit
+            else None
+        )
         if implied is not None:
             metric, fig = implied[0], attrs.evolve(fig, counted=implied[1])
         name = metric if metric is not None else unit_metric(fig.estimate)
