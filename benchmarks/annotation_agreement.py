@@ -3,7 +3,7 @@
 Run: ``python benchmarks/annotation_agreement.py [DIR] [-v]``. ``DIR`` (default
 ``tests/fixtures/real/second``) holds a second annotator's claims files, ``DIR/NAME.yaml`` for
 corpus texts ``NAME`` (``--draws N``: only those of the first N seeded draws, :func:`drawn`;
-``--later``: only those of the later round's draw, :func:`later_drawn`; ``--newest``: the fifth round's), written from ``tests/fixtures/real/ANNOTATION.md`` without opening
+``--later``: only those of the later round's draw, :func:`later_drawn`; ``--newest``: the fifth round's; ``--sixth``: the sixth's), written from ``tests/fixtures/real/ANNOTATION.md`` without opening
 ``NAME.yaml``. Each is scored with the matching rule the extraction benchmark uses
 (``claimdiff._extract._score``: metric, counted thing, interval and hedge, origin; then also the
 place), the corpus file as truth and the second file as the prediction, and the totals are
@@ -86,14 +86,17 @@ LATER_DRAW = (165, 243, 2026)
 #: The draw of the fifth annotation round of issue 22: entries 243 to 281, six of each half, seeded with 2027.
 NEWEST_DRAW = (243, 281, 2027)
 
+#: The draw of the sixth annotation round of issue 22: entries 281 to 317, six of each half, seeded with 2028.
+SIXTH_DRAW = (281, 317, 2028)
+
 
 def later_drawn(per_half: int = 6, draw: tuple[int, int, int] = LATER_DRAW) -> set[str]:
     """The texts of a later round's draw (``draw``: first entry, end, seed): ``random.Random(seed).sample`` of each half.
 
-    >>> len(later_drawn()), len(later_drawn(draw=NEWEST_DRAW))
-    (12, 12)
-    >>> later_drawn() & later_drawn(draw=NEWEST_DRAW)
-    set()
+    >>> len(later_drawn()), len(later_drawn(draw=NEWEST_DRAW)), len(later_drawn(draw=SIXTH_DRAW))
+    (12, 12, 12)
+    >>> later_drawn() & later_drawn(draw=NEWEST_DRAW), later_drawn(draw=NEWEST_DRAW) & later_drawn(draw=SIXTH_DRAW)
+    (set(), set())
     """
     first, last, seed = draw
     cases = list(corpus_cases().values())[first:last]
@@ -174,13 +177,14 @@ def agreement(
     draws: int | None = None,
     later: bool = False,
     newest: bool = False,
+    sixth: bool = False,
     verbose: bool = False,
 ) -> dict[str, Counter[str]]:
     """Print and return, per half, the totals and disagreement classes of ``folder``'s second annotations.
 
     With ``draws``, only the texts of that many seeded draws (see :func:`drawn`) are scored; with
     ``later``, only those of the later round's draw (:func:`later_drawn`); with ``newest``, only those of
-    the fifth round's (:data:`NEWEST_DRAW`).
+    the fifth round's (:data:`NEWEST_DRAW`); with ``sixth``, the sixth round's (:data:`SIXTH_DRAW`).
     """
     cases = corpus_cases()
     names = sorted(p.stem for p in folder.glob("*.yaml") if p.stem in cases)
@@ -190,6 +194,8 @@ def agreement(
         names = sorted(set(names) & later_drawn())
     if newest:
         names = sorted(set(names) & later_drawn(draw=NEWEST_DRAW))
+    if sixth:
+        names = sorted(set(names) & later_drawn(draw=SIXTH_DRAW))
     unknown = sorted(p.stem for p in folder.glob("*.yaml") if p.stem not in cases)
     if unknown:
         print(f"not in corpus.yaml, left out: {', '.join(unknown)}")
@@ -256,9 +262,19 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="score only the texts of the fifth round's draw (issue 22's fifth annotation round)",
     )
+    parser.add_argument(
+        "--sixth",
+        action="store_true",
+        help="score only the texts of the sixth round's draw (issue 22's sixth annotation round)",
+    )
     args = parser.parse_args(argv)
     agreement(
-        args.folder, draws=args.draws, later=args.later, newest=args.newest, verbose=args.verbose
+        args.folder,
+        draws=args.draws,
+        later=args.later,
+        newest=args.newest,
+        sixth=args.sixth,
+        verbose=args.verbose,
     )
     return 0
 

@@ -80,9 +80,11 @@ def test_the_second_annotations_are_the_seeded_draws_of_in_repo_texts() -> None:
     assert bench.drawn(1) == first
     got = {p.stem for p in (REAL / "second").glob("*.yaml")}
     newest = bench.later_drawn(draw=bench.NEWEST_DRAW)
-    assert got == bench.drawn(2) | bench.later_drawn() | newest
+    sixth = bench.later_drawn(draw=bench.SIXTH_DRAW)
+    assert got == bench.drawn(2) | bench.later_drawn() | newest | sixth
     assert not bench.drawn(2) & bench.later_drawn()
     assert not (bench.drawn(2) | bench.later_drawn()) & newest
+    assert not (bench.drawn(2) | bench.later_drawn() | newest) & sixth
     for name in got:  # each second file reads, and its text is in the repository
         assert load_claims(REAL / "second" / f"{name}.yaml")
         assert (REAL / f"{name}.txt").exists()

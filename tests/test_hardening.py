@@ -522,3 +522,39 @@ def test_every_test_the_threat_model_names_exists():
                 )
                 named += 1
     assert named >= 30
+
+
+def test_an_unreadable_figure_names_its_claim_in_python_as_in_files(tmp_path):
+    """A claim built in Python names itself and 'estimate', as a claims file names the claim and 'value';
+    the parser's own error is the cause, so the reason reads the same on both paths."""
+    from claimdiff import Claim, Scope
+
+    with pytest.raises(
+        InvalidClaimError, match=r"^claim 'c1': 'estimate' has 'flurbs' after"
+    ) as info:
+        Claim(id="c1", metric="killed", estimate="20 flurbs", source="MoD")
+    assert info.value.claim_id == "c1"
+    assert info.value.field == "estimate"
+    assert isinstance(info.value.__cause__, InvalidEstimateError)
+    with pytest.raises(InvalidClaimError, match="claim 'c2': 'estimate' has a minus sign"):
+        Claim(id="c2", metric="killed", estimate="-3", scope=Scope(counted="people"), source="MoD")
+    path = tmp_path / "claims.yaml"
+    path.write_text(
+        'claims:\n  - {id: c2, metric: killed, counted: people, value: "-3", source: MoD}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(
+        ClaimFileError, match=r"claim 'c2' .*'value' has a minus sign before the figure"
+    ):
+        load_claims(path)
+
+
+@pytest.mark.parametrize("minus", ["-", "\u2212", "\u2013"])
+@pytest.mark.parametrize("figure", ["3", "1,200", "3 to 5", "12 km", "1.5 million"])
+def test_a_signed_figure_in_words_says_so(minus, figure):
+    """A figure that reads without its sign is refused for the sign, not as unreadable; a lone sign is unreadable."""
+    parse_estimate(figure)  # reads without the sign
+    with pytest.raises(InvalidEstimateError, match="minus sign before the figure"):
+        parse_estimate(minus + figure)
+    with pytest.raises(InvalidEstimateError, match="holds no figure"):
+        parse_estimate(minus + "x")

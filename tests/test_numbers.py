@@ -175,8 +175,12 @@ def test_whole_numbers_beyond_2_53_are_never_read_as_their_neighbour() -> None:
         parse_estimate("between 1 and 9,007,199,254,740,993")
     with pytest.raises(InvalidEstimateError, match="more significant digits"):
         Estimate.exact(2**53 + 1)
-    with pytest.raises(InvalidEstimateError, match="more significant digits"):
+    with pytest.raises(
+        InvalidClaimError,
+        match="claim 'a': 'estimate' is a whole number with more significant digits",
+    ) as info:  # a claim names itself and its field; the parser's error is the cause
         Claim(id="a", metric="killed", estimate=2**53 + 1, scope=PEOPLE, source="MoD")
+    assert isinstance(info.value.__cause__, InvalidEstimateError)
     doc = '{"claims": [{"id": "a", "metric": "killed", "counted": "people", "value": 9007199254740993, "source": "M"}]}'
     with pytest.raises(
         ClaimFileError, match=r"'value' is a whole number with more significant digits"

@@ -19,7 +19,7 @@ from claimdiff._model.source import Source, SourceKind, _source, _sources
 from claimdiff._model.source_grade import SourceGrade
 from claimdiff._model.units import UnitInfo
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Metric
-from claimdiff.exceptions import InvalidClaimError
+from claimdiff.exceptions import InvalidClaimError, InvalidEstimateError
 
 __all__ = [
     "PARTS",
@@ -54,17 +54,26 @@ def _rank(value: str | None) -> str | None:
     return str(text)
 
 
-def _estimate(value: Estimate | str | float, count: bool) -> Estimate:
+def _estimate(claim_id: object, value: Estimate | str | float, count: bool) -> Estimate:
+    """The claim's figure, read from a number, a hedged figure in words or an :class:`Estimate`.
+
+    An unreadable one raises :class:`InvalidClaimError` naming the claim, caused by the parser's
+    :class:`~claimdiff.exceptions.InvalidEstimateError` (as a unit error is).
+    """
+    who = claim_id if type(claim_id) is str else None
     if isinstance(value, Estimate):
         return value
-    if isinstance(
-        value, str
-    ):  # a claim that says what it counts is a count: "1.2m" is 1.2 million of it
-        return parse_estimate(value, hedges=DEFAULT_HEDGES, count=count)
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return Estimate.exact(value)
+    try:
+        if isinstance(
+            value, str
+        ):  # a claim that says what it counts is a count: "1.2m" is 1.2 million
+            return parse_estimate(value, hedges=DEFAULT_HEDGES, count=count)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return Estimate.exact(value)
+    except InvalidEstimateError as exc:
+        raise InvalidClaimError(who, "estimate", value, exc.reason) from exc
     raise InvalidClaimError(
-        None, "estimate", value, "must be an Estimate, a number or a hedged figure in words"
+        who, "estimate", value, "must be an Estimate, a number or a hedged figure in words"
     )
 
 
@@ -169,7 +178,7 @@ class Claim:
         elif type(scope) is not Scope:
             attrs.validators.instance_of(Scope)(self, attrs.fields(Claim).scope, scope)
         if type(estimate) is not Estimate:
-            estimate = _estimate(estimate, scope.counted is not None)
+            estimate = _estimate(id, estimate, scope.counted is not None)
         if period is not None and type(period) is not Period:
             period = optional_period(period)
         if stated is not None and type(stated) is not Period:

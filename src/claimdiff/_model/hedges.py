@@ -345,6 +345,12 @@ _AMBIGUOUS_M = (
     "has 'm' after the figure, which is million for a count and metres for a length: say what is "
     "counted, or write 'million' or 'metres'"
 )
+#: A figure in words is read without a sign: a reported toll or amount is never below zero.
+_MINUS = frozenset("-\u2212\u2013")
+_SIGNED = (
+    "has a minus sign before the figure: a figure in words is read without a sign (a toll or an amount "
+    "is never below zero); give a signed measurement as a number"
+)
 _REFUSALS = (TOO_LARGE, "is a whole number with more significant digits", _AMBIGUOUS_M)
 
 
@@ -356,6 +362,8 @@ def _read(s: str, original: str, unit: str | None, count: bool | None) -> tuple[
         s, count = s[1:], True
     number = read_number(s, count=count)
     if number is None:
+        if s[:1] in _MINUS and read_number(s[1:].lstrip(), count=count) is not None:
+            raise InvalidEstimateError("text", original, _SIGNED)
         raise InvalidEstimateError("text", original, "holds no figure claimdiff can read")
     problem = written_problem(number)
     if problem is not None:
