@@ -26,6 +26,7 @@ from claimdiff._extract._not_counts import (
     NOT_A_COUNT_AFTER,
     RATE,
     dates_event,
+    magnitude_before,
     month_before,
 )
 from claimdiff._extract._noun import counted as noun_phrase
@@ -243,6 +244,7 @@ def _number_at(
     if (
         NOT_A_COUNT_AFTER.match(low, num_end, end)
         or month_before(low, start, pos)
+        or magnitude_before(low, start, pos)
         or DATE_AFTER.match(low, num_end, end)
         or MAGNITUDE_AFTER.match(text, num_end, end)
     ):

@@ -314,12 +314,13 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
             if part is not None:
                 return part
         return TRIGGERS[right.group("t")] if right is not None else first.metric
-    if first.counted in STRIKES and (
+    if (first.counted in STRIKES or event_metric(first.counted)) and (
         _RIGHT.match(low, last.end, end) is not None or _DID.match(low, last.end, end) is not None
     ):
         # "three strikes struck three units", "a strike destroyed": the strikes did what the verb
-        # says; their own count is of strikes carried out (ANNOTATION.md rule 26, settled C8)
-        return "conducted"
+        # says; their own count is of strikes carried out (ANNOTATION.md rule 26, settled C8), and
+        # "two earthquakes killed 277 people" counts earthquakes recorded (rule 36)
+        return "conducted" if first.counted in STRIKES else "recorded"
     right = (_RIGHT if numeric else _RIGHT_AUX).match(low, last.end, end)
     if right is not None:
         return TRIGGERS[right.group("t")]

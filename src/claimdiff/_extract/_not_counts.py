@@ -21,6 +21,7 @@ __all__ = [
     "NOT_A_COUNT_AFTER",
     "RATE",
     "dates_event",
+    "magnitude_before",
     "month_before",
     "plural_head",
 ]
@@ -103,3 +104,17 @@ def dates_event(text: str, low: str, at: int, np_start: int, np_end: int) -> boo
 
 #: A capitalised word right after a number: the name of what a year dates ("2010 Chile earthquakes").
 _NAMED_AFTER = re.compile(r"\s+[A-Z][a-z]")
+
+
+def magnitude_before(low: str, start: int, at: int) -> bool:
+    """Whether the word "magnitude" stands right before the number at ``at``: a quake's class, never a count.
+
+    >>> s = "the first year with no magnitude 8+ earthquakes"
+    >>> magnitude_before(s, 0, s.index("8+")), magnitude_before("8 earthquakes", 0, 0)
+    (True, False)
+    """
+    return _MAGNITUDE_BEFORE.search(low, max(start, at - 12), at) is not None
+
+
+#: "magnitude 8+ earthquakes", "a magnitude-6 quake": the number is the magnitude.
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]+$")
