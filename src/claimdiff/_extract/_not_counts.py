@@ -19,6 +19,7 @@ __all__ = [
     "MAGNITUDE",
     "MAGNITUDE_AFTER",
     "NOT_A_COUNT_AFTER",
+    "RANK",
     "RATE",
     "dates_event",
     "magnitude_before",
@@ -27,8 +28,11 @@ __all__ = [
 ]
 
 #: After a number, what makes it a time, a decimal of a date, an age or an ordinal: "10:30", "5-year", "3rd", "9 p.m.".
+#: After a number, a superlative: "the three most affected districts", "the 10 worst-hit towns".
+RANK = r"\s+(?:most|least|worst|hardest|best)\b"
 NOT_A_COUNT_AFTER = re.compile(
     r"[:.]\d|-year|\s*(?:st|nd|rd|th)\b|-(?!plus\b|odd\b)[a-z]|\s*[ap]\.m\b|\s*[ap]m\b"  # "9 p.m.", "6AM"
+    rf"|{RANK}"  # "the three most affected districts": a ranking picks them, it counts nothing
 )
 _DATE_NEIGHBOUR = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
