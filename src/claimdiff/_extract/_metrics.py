@@ -203,7 +203,7 @@ _TOLL = re.compile(
     r"\b(?:(?P<w>death|casualty|injury)?\s*tolls?|(?P<c>death)\s+count)\b(?:[^.,;]|(?<=\d)[.,](?=\d)|(?<=\b[a-z])\.){0,130}?"
     r"\b(?:at|to|of|reached|hit|is|was|be|stood|stands|"
     r"rose|risen|climbed|tops|topped|nears|neared|passes|passed|exceeds|exceeded|surpasses|surpassed|"
-    r"approaches|reaches|hits|climbs|rises)\s+(?:only\s+|now\s+)?$"
+    r"approaches|reaches|hits|climbs|rises|nearing|approaching)\s+(?:only\s+|now\s+)?$"
 )
 _CHAIN = re.compile(
     # "765,869 families, equivalent to 2,733,646 persons": one count in two units shares its verb
