@@ -39,9 +39,10 @@ def implied_metric(low: str, start: int, fig: Figure) -> tuple[str, str] | None:
 
 
 def event_metric(counted: str | None) -> str | None:
-    """The metric of a count of events with no verb of its own ("9 outbreaks ... in Italy (5)"): recorded.
+    """The metric of a count of events whatever its verb ("two earthquakes killed 277 people"): recorded.
 
-    Said of the whole chain, so that its parts by place share it.
+    Said of the whole chain, so that its parts by place share it ("9 outbreaks ... in Italy (5)";
+    ANNOTATION.md rules 36, 41).
 
     >>> event_metric("outbreaks"), event_metric("refugees")
     ('recorded', None)
@@ -74,7 +75,8 @@ _AIMED = re.compile(
 _RESPONDERS = ("rescuers", "rescue workers", "searchers", "firefighters", "responders",
                "emergency workers", "relief workers", "rescue personnel", "search and rescue personnel")  # fmt: skip
 #: Events a report counts: recorded, counted as written.
-_EVENTS = ("aftershocks", "earthquakes", "quakes", "tremors", "replicas", "outbreaks", "clusters")  # fmt: skip
+_EVENTS = ("aftershocks", "earthquakes", "quakes", "tremors", "replicas", "landslides", "mudslides", "avalanches",
+           "outbreaks", "clusters")  # fmt: skip
 #: Counted things that say what happened to them: IDPs are displaced, refugees displaced abroad.
 _COUNTED_METRICS = {
     "idps": ("displaced", "people"),

@@ -207,8 +207,9 @@ _TOLL = re.compile(
 )
 _CHAIN = re.compile(
     # "765,869 families, equivalent to 2,733,646 persons": one count in two units shares its verb
-    r"^\s*(?:,?\s*(?:equivalent\s+to|the\s+equivalent\s+of|that\s+is)\s+|,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*|,?\s*(?P<sub>including|among them|among whom|of whom|of them|"
-    # "13 victims, comprising six males and seven females": the parts the whole is made of
+    r"^\s*(?:,?\s*(?:equivalent\s+to|the\s+equivalent\s+of|that\s+is)\s+|,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*|(?:,|\s*(?:--|[–—]))?\s*(?P<sub>including|among them|among whom|of whom|of them|"
+    # "13 victims, comprising six males and seven females": the parts the whole is made of; "six
+    # militants -- including two commanders --": parts in an aside between dashes
     r"among those|comprising|consisting of|made up of)\s+)"
     # a hedge said twice, the figure keeping the inner one: "2,100 families, roughly some 9,000 people"
     r"(?:(?:roughly|about|around|approximately|nearly|almost)\s+)?$"
@@ -265,6 +266,12 @@ def chains(low: str, found: list[Figure]) -> list[list[tuple[Figure, bool]]]:
 def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]]) -> str | None:
     """The metric a chain of figures reports, read from the words around it; ``None`` if none is given."""
     first, last = chain[0][0], chain[-1][0]
+    if (
+        event_metric(first.counted)
+        and first.estimate.hedge is not Hedge.VAGUE
+        and not first.article
+    ):
+        return "recorded"  # "suffered three landslides", "two earthquakes killed 277": events (rule 36)
     numeric = any(not f.article for f, _ in chain)
     if numeric:
         among = (
@@ -314,13 +321,12 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
             if part is not None:
                 return part
         return TRIGGERS[right.group("t")] if right is not None else first.metric
-    if (first.counted in STRIKES or event_metric(first.counted)) and (
+    if first.counted in STRIKES and (
         _RIGHT.match(low, last.end, end) is not None or _DID.match(low, last.end, end) is not None
     ):
         # "three strikes struck three units", "a strike destroyed": the strikes did what the verb
-        # says; their own count is of strikes carried out (ANNOTATION.md rule 26, settled C8), and
-        # "two earthquakes killed 277 people" counts earthquakes recorded (rule 36)
-        return "conducted" if first.counted in STRIKES else "recorded"
+        # says; their own count is of strikes carried out (ANNOTATION.md rule 26, settled C8)
+        return "conducted"
     right = (_RIGHT if numeric else _RIGHT_AUX).match(low, last.end, end)
     if right is not None:
         return TRIGGERS[right.group("t")]
@@ -343,10 +349,6 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
         verb = acted_on(low, start, end, first.start, last.end, passive_only=passive_only)
         if verb is None and first.counted in STRIKES and not planned(low, start, first.start):
             return "conducted"  # "used aircraft to conduct seven airstrikes", "carried out 12 airstrikes"
-        if verb is None and first.estimate.hedge is not Hedge.VAGUE:
-            return event_metric(
-                first.counted
-            )  # "9 outbreaks ... in Italy (5)"; never "several outbreaks"
         return verb
     return first.metric
 

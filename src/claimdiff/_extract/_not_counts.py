@@ -50,7 +50,8 @@ def month_before(low: str, start: int, pos: int) -> bool:
 #: A month after a day: "29 December", "3rd of Sept."; the month's own name or its abbreviation, never a word
 #: it starts ("six separate units", "two marines", "five mayors" are counts).
 DATE_AFTER = re.compile(  # anchored by match(): read at an offset of the text, or on a slice
-    r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+    # the first day of a span of days too: "on 21 and 22 July", "20-29 December"
+    r"(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and|until)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
     r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
 )
 

@@ -36,7 +36,7 @@ __all__ = [
 
 # fmt: off
 _ADJECTIVES = frozenset(
-    {"strong", "powerful", "major", "deadly", "massive", "violent", "private", "public", "residential", "inbound", "incoming", "enemy", "hostile", "other", "more",
+    {"strong", "powerful", "major", "deadly", "massive", "violent", "successive", "consecutive", "moderate", "senior", "private", "public", "residential", "inbound", "incoming", "enemy", "hostile", "other", "more",
      "additional", "new", "local", "foreign", "unmanned", "separate", "further", "small", "large", "big",
      "multi-storey", "high-rise", "apartment", "administrative", "critically", "seriously", "severely",
      "lightly", "slightly", "badly", "injured", "wounded", "innocent", "young", "elderly", "armed", "unarmed",
