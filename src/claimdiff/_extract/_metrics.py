@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING
 from claimdiff._extract._counted_metrics import counted_metric, event_metric
 from claimdiff._extract._items import joined_items
 from claimdiff._extract._levels import level_noun, number_of
+from claimdiff._extract._measures import is_window, measured, unit_metric
 from claimdiff._extract._noun import STRIKES, predicate_noun
 from claimdiff._extract._text import alternation
 from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._extract._verbs import acted_on, planned
-from claimdiff._model.estimate import Estimate, Hedge
-from claimdiff._model.units import unit_info
-from claimdiff.exceptions import ClaimdiffError
+from claimdiff._model.estimate import Hedge
+from claimdiff._model.numbers import NUMBER_WORDS
 
 if TYPE_CHECKING:
     from claimdiff._extract._figures import Figure
@@ -117,16 +117,6 @@ def on_the_ground(low: str, at: int, end: int) -> bool:
     return _ON_THE_GROUND.match(low, at, end) is not None
 
 
-#: The metric a measurement reports when the sentence names none: the vocabulary's "volume"
-#: is "an amount traded or moved", which is what a bare tonnage in the news is.
-_DIMENSION_METRICS = {
-    "[length]": "distance",
-    "[time]": "duration",
-    "[mass]": "volume",
-    "[length] ** 2": "area",
-    "[length] ** 3": "volume",
-    "dimensionless": "share",
-}
 _AUX = (
     # "were identified by the authorities as destroyed", "were tagged as totally damaged": the class is the metric
     r"(?:(?:listed|identified|classified|categori[sz]ed|tagged|recorded|registered|counted)"
@@ -218,6 +208,14 @@ _CHAIN = re.compile(
 
 #: Words that open the parts a whole is made of, not a further item.
 _MADE_OF = frozenset({"comprising", "consisting of", "made up of"})
+#: The metrics whose verb's object suffers them: its subject did them.
+_TOLL_VERBS = frozenset({"killed", "injured"})
+#: An active verb of the toll right after a figure's noun phrase, then its object: "20 attackers shot dead six".
+_AGENT = re.compile(
+    rf"\s+(?:also\s+|then\s+)?(?P<t>{_TRIGGER_ALT})\s+(?:(?:at\s+least|more\s+than|some|about|around|"
+    rf"nearly|over)\s+)?(?:\d|(?:{alternation(w for w in NUMBER_WORDS if ' ' not in w)}|the|a|an|dozens|"
+    r"hundreds|scores|several|many)\b)"
+)
 #: A verb right after a noun phrase, by its form: "engaged", "struck", "took place", "using".
 _DID = re.compile(
     r"\s+(?:(?:also|then|successfully|reportedly)\s+)?(?:[a-z]{2,}ed|struck|hit|took|[a-z]{3,}ing)\b"
@@ -327,6 +325,15 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
         # "three strikes struck three units", "a strike destroyed": the strikes did what the verb
         # says; their own count is of strikes carried out (ANNOTATION.md rule 26, settled C8)
         return "conducted"
+    agent = _AGENT.match(low, last.end, end) if numeric else None
+    if (
+        agent is not None
+        and TRIGGERS[agent.group("t")] in _TOLL_VERBS
+        and first.counted not in STRIKES
+    ):
+        # "at least 20 attackers shot dead six people": the figure did it, the object suffered it;
+        # people who did are attackers (ANNOTATION.md settled C5), things that did count nothing
+        return None if first.counted in _FLYING else "attacked"
     right = (_RIGHT if numeric else _RIGHT_AUX).match(low, last.end, end)
     if right is not None:
         return TRIGGERS[right.group("t")]
@@ -405,64 +412,6 @@ def partitive(low: str, start: int, end: int, fig: Figure) -> str | None:
     ):
         return None  # "26 of the injured remained in intensive care": a state the rules do not name
     return TRIGGERS[noun]
-
-
-_AGO = re.compile(r"\s+(?:ago|earlier|later|before|after|since)\b")
-_TIME_WINDOW = re.compile(
-    r"\b(?:(?:over|in|during|within|for)\s+the\s+(?:previous|past|last|next|first|following|"
-    r"preceding)|within|every|each|per)\s+$"
-)
-
-
-_LENGTH = re.compile(r"meter|mile|kilometer|foot|feet|yard")
-_SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?[a-z]")
-_BEARING = re.compile(
-    r"\s+(?:(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?(?:ern)?|[nsew]{1,3})\s+of\b"
-)
-_DEPTH = re.compile(r"\bdepths?\s+of\s+(?:about\s+|some\s+|around\s+)?$")
-
-
-def measured(low: str, start: int, fig: Figure, metric: str) -> str | None:
-    """The metric of a measurement in context, or ``None`` when it is not a figure to report.
-
-    "56% of deaths" is a share of a whole the text does not give; "20 km south-west of the city"
-    says where something is; "a depth of 26 km" is a depth, not a distance.
-    """
-    if fig.estimate.unit == "percent" and _SHARE_OF.match(low, fig.end):
-        return None
-    if _LENGTH.search(fig.estimate.unit or "") and _BEARING.match(low, fig.end):
-        return None
-    if _LENGTH.search(fig.estimate.unit or "") and _DEPTH.search(
-        low, max(start, fig.start - 30), fig.start
-    ):
-        return "depth"
-    return metric
-
-
-def is_window(low: str, start: int, fig: Figure) -> bool:
-    """True for a span of time the figures are counted over ("in the past 24 hours"), not a figure itself."""
-    return (
-        _TIME_WINDOW.search(low, max(start, fig.start - 40), fig.start) is not None
-        or _AGO.match(low, fig.end) is not None
-        or _AGE.search(low, max(start, fig.start - 30), fig.start) is not None
-        or _OLD.match(low, fig.end) is not None
-    )
-
-
-#: An age, not a duration: "range in age from 14 to 87 years", "a median age of 50 years", "5 years old".
-_AGE = re.compile(r"\b(?:age[sd]?|aged|younger than|older than)\b[^.;,]{0,18}$")
-_OLD = re.compile(r"\s*(?:-|\s)?(?:years?|months?)?['’]?(?:-|\s)old\b")
-
-
-def unit_metric(estimate: Estimate) -> str | None:
-    """The metric a measurement reports by its dimension alone ("20 miles" is a distance)."""
-    if not estimate.unit:
-        return None
-    try:
-        dimension = unit_info(estimate.unit).dimension
-    except ClaimdiffError:
-        return None
-    return _DIMENSION_METRICS.get(dimension, dimension)
 
 
 def counted_for(
