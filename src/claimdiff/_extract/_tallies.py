@@ -38,6 +38,10 @@ def counts_one(
         return True
     if metric is not None and is_casualty(metric):
         return fig.counted in _PERSONS  # in a toll, "a"/"an" counts only people
+    if fig.article and (_acts(fig.counted) or _OWN_VERB.match(low, fig.end) is not None):
+        # "conducted a search", "launched an investigation": the act itself (C9); "a spokesman
+        # said", "a fire broke out": the subject of a clause of its own, no item of a tally
+        return False
     if not alone:
         return True  # "destroyed 15 rockets and a drone": an item of a list of numerals
     if metric is None:
@@ -95,6 +99,24 @@ _ANY_VERB_BEFORE = re.compile(r"\b[a-z]{3,}ed\s+$")
 _BY_PLACE = re.compile(
     r"[\s*•\-–]*(?:near|in|at|around|outside|west of|east of)\s+[^,.;:]{1,60},\s*"
 )
+
+
+def _acts(counted: str | None) -> bool:
+    """Whether a noun names an act ("an investigation", "a search", "an assessment"), never a thing acted on."""
+    return (counted or "").rsplit(" ", 1)[-1] in _ACTS
+
+
+#: Nouns that name an act carried out, not a thing it was done to.
+_ACTS = frozenset({"investigations", "operations", "evacuations", "assessments", "inspections", "examinations",
+                   "evaluations", "negotiations", "consultations", "searches", "reviews", "inquiries", "probes",
+                   "patrols", "sweeps", "visits", "calls", "meetings", "statements", "briefings", "appeals",
+                   "requests", "warnings", "responses"})  # fmt: skip
+#: Right after a noun phrase, the verb of its own clause: "a spokesman said", "a fire broke out".
+_OWN_VERB = re.compile(
+    r"\s+(?:(?:also|later|then|reportedly)\s+)?(?:said|says|told|tells|added|noted|stated|is|was|were|are|has|have|"
+    r"had|will|would|could|can|may|might|broke|began|begins|continues|continued|remains|remained)\b"
+)
+
 
 #: Who "a"/"an" counts as one of the dead or hurt: people, not the attack or the building.
 # fmt: off
