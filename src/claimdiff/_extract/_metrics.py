@@ -105,6 +105,8 @@ _FLYING = frozenset(
      "cruise missiles", "ballistic missiles", "guided missiles", "projectiles", "bombs", "warplanes",
      "fighter jets", "glide bombs"}
 )  # fmt: skip
+#: Laboratory material a test is run on: never a case, which counts people.
+_SAMPLES = frozenset({"samples", "specimens", "pools", "swabs"})
 #: After a figure, a place on the ground: "in a Houthi-controlled area", "on the ground", "at an airfield".
 _ON_THE_GROUND = re.compile(
     r"[^.;]{0,60}?\b(?:in|at|on)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?"
@@ -430,6 +432,9 @@ def counted_for(
         metric == "used"
     ):  # "the attack involved three missiles": launched; "used 12 trucks": no claim
         return ("launched", counted) if counted in _FLYING else None
+    if metric == "cases" and (counted or "").rsplit(" ", 1)[-1] in _SAMPLES:
+        # cases are people; samples that tested positive are samples (settled J6, rule 12)
+        return "tested positive", counted
     if metric == "hit" and counted in _HOUSEHOLDS:
         metric = "affected"  # "thousands of families hit by this disaster": affected, as people are
     if metric == "destroyed" and (counted in _BUILT or counted not in _FLYING or grounded):
