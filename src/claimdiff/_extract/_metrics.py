@@ -257,7 +257,8 @@ def chains(low: str, found: list[Figure]) -> list[list[tuple[Figure, bool]]]:
                 # "an attack comprising 20 drones": the event itself, no whole of parts (C9)
                 and not (prev.article and m.group("sub") in _MADE_OF)
             ):
-                out[-1].append((fig, m.group("sub") is not None))
+                # "including six males and seven females": the items after a part are parts too
+                out[-1].append((fig, m.group("sub") is not None or out[-1][-1][1]))
                 continue
         out.append([(fig, False)])
     return out
