@@ -255,3 +255,11 @@ def test_the_first_day_of_a_span_of_days_is_a_date() -> None:
         ("killed", "people", 21),
         ("injured", "people", 22),
     ]
+
+
+def test_a_length_that_says_where_or_how_fast_is_no_distance() -> None:
+    """ "30 km (19 miles) outside Dhaka", "50 km to the east", "320 kilometers an hour": where or how fast."""
+    assert _read("Soldiers clear the rubble in Savar, 30 km (19 miles) outside Dhaka.") == []
+    assert _read("Meanwhile, around 50 km to the east, a convoy was attacked.") == []
+    assert _read("The tornado with winds of 320 kilometers an hour hit a school.") == []
+    assert _read("Belgorod lies merely 20 miles from the Ukraine border.")[0][0] == "distance"

@@ -41,7 +41,12 @@ _TIME_WINDOW = re.compile(
 _LENGTH = re.compile(r"meter|mile|kilometer|foot|feet|yard")
 _SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?[a-z]")
 _BEARING = re.compile(
-    r"\s+(?:(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?(?:ern)?|[nsew]{1,3})\s+of\b"
+    # a conversion in brackets first, or the conversion itself: "30 km (19 miles) outside Dhaka"
+    r"(?:\s*\([^()]{1,30}\)|\s*\))?\s+(?:(?:(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?(?:ern)?|"
+    r"[nsew]{1,3})\s+of|outside|off|inside|beyond|short\s+of|"
+    r"to\s+the\s+(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?|"
+    # a speed, not a distance: "winds of 320 kilometers an hour"
+    r"an\s+hour|per\s+hour|a\s+day|per\s+day)\b"
 )
 _DEPTH = re.compile(r"\bdepths?\s+of\s+(?:about\s+|some\s+|around\s+)?$")
 
@@ -50,7 +55,9 @@ def measured(low: str, start: int, fig: Figure, metric: str) -> str | None:
     """The metric of a measurement in context, or ``None`` when it is not a figure to report.
 
     "56% of deaths" is a share of a whole the text does not give; "20 km south-west of the city"
-    says where something is; "a depth of 26 km" is a depth, not a distance.
+    says where something is ("30 km (19 miles) outside Dhaka", "around 50 km to the east"), as a
+    speed says how fast ("320 kilometers an hour"); "a depth of 26 km" is a depth, not a
+    distance. A distance between two places ("lies 20 miles from the border") is a figure.
     """
     if fig.estimate.unit == "percent" and _SHARE_OF.match(low, fig.end):
         return None
