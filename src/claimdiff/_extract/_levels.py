@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from claimdiff._extract._noun import predicate_noun
+from claimdiff._extract._kinds import predicate_noun
 from claimdiff._extract._text import alternation
 from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._model.vocabulary import Vocabulary

@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING
 
 from claimdiff._extract._counted_metrics import counted_metric, event_metric
 from claimdiff._extract._items import joined_items
+from claimdiff._extract._kinds import predicate_noun
 from claimdiff._extract._levels import level_noun, number_of
 from claimdiff._extract._measures import is_window, measured, unit_metric
-from claimdiff._extract._noun import STRIKES, predicate_noun
+from claimdiff._extract._noun import STRIKES
 from claimdiff._extract._text import alternation
 from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._extract._verbs import acted_on, planned

@@ -27,6 +27,7 @@ from claimdiff._extract._coordinated import share_hedge, shared_in_chain
 from claimdiff._extract._counted_metrics import implied_metric
 from claimdiff._extract._crediting import Crediting
 from claimdiff._extract._figures import Figure, figures
+from claimdiff._extract._kinds import told_apart
 from claimdiff._extract._labels import labelled, section_metric
 from claimdiff._extract._leads import (
     item_metric,
@@ -48,7 +49,7 @@ from claimdiff._extract._metrics import (
     unit_metric,
 )
 from claimdiff._extract._nations import of_nation
-from claimdiff._extract._noun import STRIKES, told_apart
+from claimdiff._extract._noun import STRIKES
 from claimdiff._extract._partitives import OF_WHOM
 from claimdiff._extract._place import _LABEL, _path, known, places_named
 from claimdiff._extract._place_choice import heading_places, narrowest_nested
