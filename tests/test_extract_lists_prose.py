@@ -263,3 +263,17 @@ def test_a_length_that_says_where_or_how_fast_is_no_distance() -> None:
     assert _read("Meanwhile, around 50 km to the east, a convoy was attacked.") == []
     assert _read("The tornado with winds of 320 kilometers an hour hit a school.") == []
     assert _read("Belgorod lies merely 20 miles from the Ukraine border.")[0][0] == "distance"
+
+
+def test_people_counted_where_they_are_are_present() -> None:
+    """Rule 24: "There were 359 miners underground", "3,000 people were in the building"; a state is no place."""
+    assert _read("There were 359 miners underground when the blast hit.") == [
+        ("present", "miners", 359)
+    ]
+    assert _read("There are 83 people in the mine: 64 miners and 19 rescuers.") == [
+        ("present", "people", 83),
+        ("present", "miners", 64),
+        ("present", "rescuers", 19),
+    ]
+    assert _read("25 people are in critical condition.") == []
+    assert _read("There are 12 hospitals in the district.") == []

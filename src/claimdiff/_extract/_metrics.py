@@ -15,10 +15,10 @@ from claimdiff._extract._items import joined_items
 from claimdiff._extract._kinds import predicate_noun
 from claimdiff._extract._levels import level_noun, number_of
 from claimdiff._extract._measures import is_window, measured, unit_metric
-from claimdiff._extract._noun import STRIKES
+from claimdiff._extract._noun import PERSONS, STRIKES
 from claimdiff._extract._text import alternation
 from claimdiff._extract._triggers import TRIGGERS
-from claimdiff._extract._verbs import acted_on, planned
+from claimdiff._extract._verbs import acted_on, planned, present
 from claimdiff._model.estimate import Hedge
 from claimdiff._model.numbers import NUMBER_WORDS
 
@@ -360,6 +360,12 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
         verb = acted_on(low, start, end, first.start, last.end, passive_only=passive_only)
         if verb is None and first.counted in STRIKES and not planned(low, start, first.start):
             return "conducted"  # "used aircraft to conduct seven airstrikes", "carried out 12 airstrikes"
+        if (
+            verb is None
+            and first.counted in PERSONS
+            and present(low, start, end, first.start, last.end)
+        ):
+            return "present"  # "There were 359 miners underground" (rule 24)
         return verb
     return first.metric
 

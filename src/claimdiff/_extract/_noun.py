@@ -21,6 +21,7 @@ from claimdiff._model.vocabulary import Vocabulary
 __all__ = [
     "ABBREVIATED",
     "NATIONALITIES",
+    "PERSONS",
     "STRIKES",
     "counted",
 ]
@@ -43,7 +44,20 @@ _STOP = frozenset(
      "between", "while", "when", "where", "did", "do", "does", "not", "no", "remain", "remained", "according",
      "overnight", "yesterday", "today", "of", "up", "out", "off", "down", "so", "more", "less", "fewer", "again",
      "others", "other", "them", "it", "they", "following", "amid", "despite", "inside", "outside", "within",
-     "throughout", "beyond", "elsewhere", "under", "along", "around", "toward", "towards", "through", "against"}
+     "throughout", "beyond", "elsewhere", "under", "along", "around", "toward", "towards", "through", "against",
+     "underground", "aboard"}
+)
+# fmt: on
+#: Nouns of people: who "a"/"an" counts as one of the dead or hurt (not the attack or the building), who
+#: can be present at a scene.
+# fmt: off
+PERSONS = frozenset(
+    {"people", "children", "women", "men", "civilians", "soldiers", "officers", "workers", "residents",
+     "police officers", "policemen", "servicemen", "patients", "girls", "boys", "babies", "infants",
+     "journalists", "medics", "doctors", "nurses", "teachers", "students", "farmers", "fishermen",
+     "firefighters", "rescuers", "volunteers", "pilgrims", "refugees", "migrants", "adults", "teenagers",
+     "contractors", "service members", "servicemembers", "troops", "miners", "passengers", "spectators",
+     "worshippers", "crew members", "hostages"}
 )
 # fmt: on
 #: Attacks counted as they are carried out: a verb after them says what they did, not what was done to them.

@@ -17,7 +17,7 @@ import re
 
 from claimdiff._extract._figures import Figure
 from claimdiff._extract._metrics import is_casualty
-from claimdiff._extract._noun import STRIKES
+from claimdiff._extract._noun import PERSONS, STRIKES
 from claimdiff._extract._text import alternation
 from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._extract._verbs import acted_on
@@ -37,7 +37,7 @@ def counts_one(
     if not fig.article and not alone:
         return True
     if metric is not None and is_casualty(metric):
-        return fig.counted in _PERSONS  # in a toll, "a"/"an" counts only people
+        return fig.counted in PERSONS  # in a toll, "a"/"an" counts only people
     if fig.article and (_acts(fig.counted) or _OWN_VERB.match(low, fig.end) is not None):
         # "conducted a search", "launched an investigation": the act itself (C9); "a spokesman
         # said", "a fire broke out": the subject of a clause of its own, no item of a tally
@@ -116,15 +116,3 @@ _OWN_VERB = re.compile(
     r"\s+(?:(?:also|later|then|reportedly)\s+)?(?:said|says|told|tells|added|noted|stated|is|was|were|are|has|have|"
     r"had|will|would|could|can|may|might|broke|began|begins|continues|continued|remains|remained)\b"
 )
-
-
-#: Who "a"/"an" counts as one of the dead or hurt: people, not the attack or the building.
-# fmt: off
-_PERSONS = frozenset(
-    {"people", "children", "women", "men", "civilians", "soldiers", "officers", "workers", "residents",
-     "police officers", "policemen", "servicemen", "patients", "girls", "boys", "babies", "infants",
-     "journalists", "medics", "doctors", "nurses", "teachers", "students", "farmers", "fishermen",
-     "firefighters", "rescuers", "volunteers", "pilgrims", "refugees", "migrants", "adults", "teenagers",
-     "contractors", "service members", "servicemembers", "troops"}
-)
-# fmt: on
