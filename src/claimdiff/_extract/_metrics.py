@@ -362,6 +362,7 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
             return "conducted"  # "used aircraft to conduct seven airstrikes", "carried out 12 airstrikes"
         if (
             verb is None
+            and not passive_only  # refugees in the camps are displaced, whoever is present
             and first.counted in PERSONS
             and present(low, start, end, first.start, last.end)
         ):
