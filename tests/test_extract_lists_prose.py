@@ -277,3 +277,13 @@ def test_people_counted_where_they_are_are_present() -> None:
     ]
     assert _read("25 people are in critical condition.") == []
     assert _read("There are 12 hospitals in the district.") == []
+
+
+def test_damage_and_homelessness_said_with_a_noun() -> None:
+    """ "48 houses have suffered damage", "350,000 people have been left without homes" (rule 11)."""
+    assert _read("48 houses have suffered damage in Tirana.") == [("damaged", "homes", 48)]
+    assert _read("All three aircraft sustained damage.") == [("damaged", "aircraft", 3)]
+    assert _read("Some 350,000 people have been left without homes.")[0][:2] == (
+        "homeless",
+        "people",
+    )
