@@ -287,3 +287,13 @@ def test_damage_and_homelessness_said_with_a_noun() -> None:
         "homeless",
         "people",
     )
+
+
+def test_one_case_is_a_case_of_a_person() -> None:
+    """ "Jacupiranga (1 case)", "one case in Austria": cases, counted people, as many cases are (rule 12)."""
+    found = _read(
+        "12 confirmed human cases have been reported in Eldorado (9 cases), Jacupiranga (1 case), "
+        "Iporanga (1 case) and Cananeia (1 case)."
+    )
+    assert {(m, c) for m, c, _ in found} == {("cases", "people")}
+    assert _read("There was one case in Austria.") == [("cases", "people", 1)]

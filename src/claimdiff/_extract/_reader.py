@@ -271,7 +271,7 @@ class _Reader(Crediting):
                 )  # "cases, including 17 deaths"
                 if own in _LOCATING and fig.metric == "displaced":
                     own = fig.metric  # "a camp hosting 20,000 internally displaced persons": displaced, wherever hosted
-                if fig.counted in {"cases", "infections"}:
+                if fig.counted in _CASE_NOUNS:
                     # "19 Nipah virus cases": cases of people, whatever the verb; a part of a casualty
                     # figure keeps its metric ("11,744 people injured, including 1,192 serious cases")
                     own = own if (is_part or included) and own in _TOLLS else "cases"
@@ -491,3 +491,5 @@ _WORD = re.compile(r"[a-z]+")
 _TOLLS = frozenset({"killed", "injured", "casualties", "hospitalised"})
 #: A verb that says where people are, not what happened to them: a participle in the noun phrase says that.
 _LOCATING = frozenset({"hosted"})
+#: The nouns of cases of a disease, one or many ("1 case", "19 Nipah virus cases"): cases of people.
+_CASE_NOUNS = frozenset({"cases", "infections", "case", "infection"})
