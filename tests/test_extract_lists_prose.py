@@ -297,3 +297,11 @@ def test_one_case_is_a_case_of_a_person() -> None:
     )
     assert {(m, c) for m, c, _ in found} == {("cases", "people")}
     assert _read("There was one case in Austria.") == [("cases", "people", 1)]
+
+
+def test_a_depth_said_after_its_length_or_as_a_label() -> None:
+    """ "5.7 km depth", "Depth: 10 km": a quake's depth, never a distance between places."""
+    assert _read("An earthquake of 5.5 magnitude and 5.7 km depth occurred.") == [
+        ("depth", None, 5.7)
+    ]
+    assert _read("Magnitude: 7.0\nDepth: 10 km")[0][0] == "depth"

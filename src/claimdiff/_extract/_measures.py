@@ -48,7 +48,10 @@ _BEARING = re.compile(
     # a speed, not a distance: "winds of 320 kilometers an hour"
     r"an\s+hour|per\s+hour|a\s+day|per\s+day)\b"
 )
-_DEPTH = re.compile(r"\bdepths?\s+of\s+(?:about\s+|some\s+|around\s+)?$")
+#: Before a length, a depth: "a depth of 26 km", a label "Depth: 10 km" (an infobox's "DepthA: 29 km").
+_DEPTH = re.compile(r"\bdepths?(?:\s+of|[a-z]?\s*:)\s+(?:about\s+|some\s+|around\s+)?$")
+#: After a length, a depth: "an earthquake of 5.5 magnitude and 5.7 km depth".
+_DEPTH_AFTER = re.compile(r"\s+(?:in\s+)?depth\b")
 
 
 def measured(low: str, start: int, fig: Figure, metric: str) -> str | None:
@@ -63,8 +66,9 @@ def measured(low: str, start: int, fig: Figure, metric: str) -> str | None:
         return None
     if _LENGTH.search(fig.estimate.unit or "") and _BEARING.match(low, fig.end):
         return None
-    if _LENGTH.search(fig.estimate.unit or "") and _DEPTH.search(
-        low, max(start, fig.start - 30), fig.start
+    if _LENGTH.search(fig.estimate.unit or "") and (
+        _DEPTH.search(low, max(start, fig.start - 30), fig.start)
+        or _DEPTH_AFTER.match(low, fig.end)
     ):
         return "depth"
     return metric
