@@ -305,3 +305,11 @@ def test_a_depth_said_after_its_length_or_as_a_label() -> None:
         ("depth", None, 5.7)
     ]
     assert _read("Magnitude: 7.0\nDepth: 10 km")[0][0] == "depth"
+
+
+def test_destruction_in_part_is_damage() -> None:
+    """Rule 10: razed is destroyed outright; "partial destruction of 11 classrooms" is damage."""
+    assert _read("There was partial destruction of 11 classrooms and 13 houses.") == [
+        ("damaged", "classrooms", 11),
+        ("damaged", "homes", 13),
+    ]

@@ -173,7 +173,8 @@ TRIGGERS: dict[str, str] = {
         "intercepted",
     ),
     **dict.fromkeys(("destroyed", "destroying"), "destroyed"),
-    # "48 houses have suffered damage", "All three aircraft sustained damage": damaged, said with a noun
+    # "48 houses have suffered damage", "All three aircraft sustained damage": damaged, said with a noun;
+    # what was destroyed in part was not destroyed outright (rule 10's razed): damaged
     **dict.fromkeys(
         (
             "damaged",
@@ -182,6 +183,10 @@ TRIGGERS: dict[str, str] = {
             "sustained damage",
             "suffered damages",
             "sustained damages",
+            "partially destroyed",
+            "partly destroyed",
+            "partial destruction of",
+            "partially collapsed",
         ),
         "damaged",
     ),
