@@ -26,15 +26,16 @@ def implied_metric(low: str, start: int, fig: Figure) -> tuple[str, str] | None:
     """The metric and counted thing the noun of a figure with no metric implies, in its sentence from ``start``.
 
     Refugees counted as an aim's object or a forecast are no count of the displaced (:func:`aimed_at`);
-    events counted vaguely ("several outbreaks are ongoing") are no count of events recorded.
+    events counted vaguely ("several outbreaks are ongoing") or named with "a" ("a quake struck") are
+    no count of events recorded.
     """
     implied = counted_metric(fig.counted)
     if implied is None:
         return None
     if implied[0] == "displaced" and aimed_at(low, start, fig.start):
         return None  # "to help 700,000 refugees": the aim's object
-    if implied[0] == "recorded" and fig.estimate.hedge is Hedge.VAGUE:
-        return None
+    if implied[0] == "recorded" and (fig.estimate.hedge is Hedge.VAGUE or fig.article):
+        return None  # "several outbreaks", "a quake struck": no count of events (C9)
     return implied
 
 
