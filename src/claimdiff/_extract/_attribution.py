@@ -57,8 +57,10 @@ from claimdiff._extract._subjects import (
     subject,
 )
 from claimdiff._extract._subjects import told as told_to
+from claimdiff._extract._text import alternation
 from claimdiff._extract._time import CALENDAR_WORDS, MONTH_PATTERN
 from claimdiff._model.claim import SourceKind
+from claimdiff._model.numbers import NUMBER_WORDS
 
 # the citations re-exported
 __all__ = ["attributions", "cited_source", "figure_of", "quote_speaker"]
@@ -96,6 +98,10 @@ _CITING = re.compile(r"\b(?:citing|quoting|(?:who|which|that)\s+(?:cited|quoted)
 #: The words _CITING cannot match without: a sentence with none of them is not searched for it.
 _CITING_WORDS = ("citing", "quoting", "cited", "quoted", "with reference to", "referring to")
 _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|is|are|be|been|being|it is|widely|an?|the)\s+$")
+#: A number and at most two words before a noun that is also a verb: "six command posts", "12 reports" are counted.
+_COUNTED_BEFORE = re.compile(
+    rf"(?<![\w.,])(?:\d[\d,]*|{alternation(w for w in NUMBER_WORDS if ' ' not in w)})(?:\s+[a-z][\w-]*){{0,2}}\s+$"
+)
 #: A determiner, possessive, closed-class adjective or preposition before a word: it is a noun ("its first
 #: report", "amid fears that").
 _DETERMINED = re.compile(
@@ -295,6 +301,7 @@ def attributions(
             or _DETERMINED.search(low, max(start, verb_at - 60), verb_at)
             or _ACCORDING_BEFORE.search(low, max(start, verb_at - 60), verb_at)
             or NOUN_NEXT.match(low, m.end())
+            or _COUNTED_BEFORE.search(low, max(start, verb_at - 40), verb_at)
         ):
             continue  # "initial reports indicate", "in its first report": a noun, not the verb
         if (

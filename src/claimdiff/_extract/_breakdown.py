@@ -114,8 +114,10 @@ def opens_breakdown(text: str, total_end: int, first_item: int) -> bool:
 
 
 def item_metric(thing: str | None) -> str | None:
-    """The metric an item's own word gives ("39 fatalities" -> killed), if it gives one."""
-    return TRIGGERS.get(thing) if thing else None
+    """The metric an item's own word gives ("39 fatalities" -> killed, "1 case" -> cases), if it gives one."""
+    if not thing:
+        return None
+    return TRIGGERS.get(thing) or TRIGGERS.get(f"{thing}s")  # one case, as many are cases
 
 
 _NOT_PLACES = CALENDAR_WORDS | frozenset({"the", "total", "all", "addition", "which"})

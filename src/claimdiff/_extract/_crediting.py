@@ -46,8 +46,9 @@ _SUMMARY = re.compile(
     r"(?:\s*[–—-]?\s+to\s+whom\s[^\n]*|\s+at\s[^\n]*|,[^\n]*)?\s*"
 )
 #: A speaker's label opening a line of a transcript: "Sergei Shoigu: ", "President of Russia Vladimir Putin: ".
-_LABEL = re.compile(r"[ \t]*(?P<who>[A-Z][^:\n]{2,120}?):[ \t]+(?=\S)")
-_LABEL_LINE = re.compile(r"^[ \t]*(?P<who>[A-Z][^:\n]{2,120}?):[ \t]+(?=\S)", re.MULTILINE)
+#: Never one a figure follows ("Inside ECs: 540 families"): a list's item names its part, no speaker.
+_LABEL = re.compile(r"[ \t]*(?P<who>[A-Z][^:\n]{2,120}?):[ \t]+(?=[^\s\d])")
+_LABEL_LINE = re.compile(r"^[ \t]*(?P<who>[A-Z][^:\n]{2,120}?):[ \t]+(?=[^\s\d])", re.MULTILINE)
 #: Words a label joins a title's capitalised words with: "Minister of Civil Defence, Emergencies and ...".
 _LABEL_JOINERS = frozenset({"of", "the", "and", "for", "on"})
 #: A line that separates parts of a text: "* * *", "---".

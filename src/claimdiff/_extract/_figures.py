@@ -26,8 +26,9 @@ from claimdiff._extract._not_counts import (
     MAGNITUDE_AFTER,
     NOT_A_COUNT_AFTER,
     RATE,
+    dates_event,
+    magnitude_before,
     month_before,
-    plural_head,
 )
 from claimdiff._extract._noun import counted as noun_phrase
 from claimdiff._extract._partitives import WORD_AFTER, partitives
@@ -244,6 +245,7 @@ def _number_at(
     if (
         NOT_A_COUNT_AFTER.match(low, num_end, end)
         or month_before(low, start, pos)
+        or magnitude_before(low, start, pos)
         or DATE_AFTER.match(low, num_end, end)
         or MAGNITUDE_AFTER.match(text, num_end, end)
     ):
@@ -490,8 +492,8 @@ def _figure(
         )
     if counted is None and (article or year):
         return None
-    if year and not plural_head(low, np_start, np_end):
-        return None  # "the 2010 Yushu quake": a year before a singular noun names an event, it counts nothing
+    if year and dates_event(text, low, fig_start, np_start, np_end):
+        return None  # "the 2010 Yushu quake", "2010 Chile earthquakes": a year names an event, counts nothing
     return Figure(
         start=fig_start,
         end=max(fig_end, np_end),

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from claimdiff._extract._noun import predicate_noun
+from claimdiff._extract._kinds import predicate_noun
 from claimdiff._extract._text import alternation
 from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._model.vocabulary import Vocabulary
@@ -25,10 +25,10 @@ __all__ = ["LEVEL", "NUMBER_OF", "level_counted", "level_noun", "leveled", "numb
 _TRIGGER_ALT = alternation(TRIGGERS)
 #: A verb that takes a count to a level: "has risen to", "climbed to", "swelled to", "reached", "stands at".
 _TO_LEVEL = (
-    r"(?:has\s+|had\s+|have\s+)?(?:reached|(?:risen|rose|rises|rise|climbed|climbs|climb|"
+    r"(?:has\s+|had\s+|have\s+)?(?:now\s+)?(?:reached|(?:risen|rose|rises|rise|climbed|climbs|climb|"
     r"increased|increases|grown|grew|grows|jumped|jumps|swelled|swollen|swells|gone\s+up|went\s+up|goes\s+up)\s+to|"
     r"(?:was\s+|were\s+|been\s+)?raised\s+to|stands\s+at|stood\s+at|now\s+stands\s+at|is|was|"
-    r"exceeded|surpassed|topped|passed)"
+    r"exceeded|surpassed|topped|passed|(?:is\s+|was\s+)?(?:now\s+)?(?:nearing|approaching))"
 )
 #: "the number of [words] TRIGGER [counted noun] [a short phrase] has risen to N": the subject's metric is the number's.
 NUMBER_OF = re.compile(

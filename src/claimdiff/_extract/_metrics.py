@@ -10,15 +10,17 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from claimdiff._extract._counted_metrics import counted_metric
+from claimdiff._extract._counted_metrics import counted_metric, event_metric
+from claimdiff._extract._items import joined_items
+from claimdiff._extract._kinds import predicate_noun
 from claimdiff._extract._levels import level_noun, number_of
-from claimdiff._extract._noun import STRIKES, predicate_noun
+from claimdiff._extract._measures import is_window, measured, unit_metric
+from claimdiff._extract._noun import PERSONS, STRIKES
 from claimdiff._extract._text import alternation
 from claimdiff._extract._triggers import TRIGGERS
-from claimdiff._extract._verbs import acted_on, planned
-from claimdiff._model.estimate import Estimate
-from claimdiff._model.units import unit_info
-from claimdiff.exceptions import ClaimdiffError
+from claimdiff._extract._verbs import acted_on, planned, present
+from claimdiff._model.estimate import Hedge
+from claimdiff._model.numbers import NUMBER_WORDS
 
 if TYPE_CHECKING:
     from claimdiff._extract._figures import Figure
@@ -104,6 +106,8 @@ _FLYING = frozenset(
      "cruise missiles", "ballistic missiles", "guided missiles", "projectiles", "bombs", "warplanes",
      "fighter jets", "glide bombs"}
 )  # fmt: skip
+#: Laboratory material a test is run on: never a case, which counts people.
+_SAMPLES = frozenset({"samples", "specimens", "pools", "swabs"})
 #: After a figure, a place on the ground: "in a Houthi-controlled area", "on the ground", "at an airfield".
 _ON_THE_GROUND = re.compile(
     r"[^.;]{0,60}?\b(?:in|at|on)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?"
@@ -116,16 +120,6 @@ def on_the_ground(low: str, at: int, end: int) -> bool:
     return _ON_THE_GROUND.match(low, at, end) is not None
 
 
-#: The metric a measurement reports when the sentence names none: the vocabulary's "volume"
-#: is "an amount traded or moved", which is what a bare tonnage in the news is.
-_DIMENSION_METRICS = {
-    "[length]": "distance",
-    "[time]": "duration",
-    "[mass]": "volume",
-    "[length] ** 2": "area",
-    "[length] ** 3": "volume",
-    "dimensionless": "share",
-}
 _AUX = (
     # "were identified by the authorities as destroyed", "were tagged as totally damaged": the class is the metric
     r"(?:(?:listed|identified|classified|categori[sz]ed|tagged|recorded|registered|counted)"
@@ -202,17 +196,29 @@ _TOLL = re.compile(
     r"\b(?:(?P<w>death|casualty|injury)?\s*tolls?|(?P<c>death)\s+count)\b(?:[^.,;]|(?<=\d)[.,](?=\d)|(?<=\b[a-z])\.){0,130}?"
     r"\b(?:at|to|of|reached|hit|is|was|be|stood|stands|"
     r"rose|risen|climbed|tops|topped|nears|neared|passes|passed|exceeds|exceeded|surpasses|surpassed|"
-    r"approaches|reaches|hits|climbs|rises)\s+(?:only\s+|now\s+)?$"
+    r"approaches|reaches|hits|climbs|rises|nearing|approaching)\s+(?:only\s+|now\s+)?$"
 )
 _CHAIN = re.compile(
     # "765,869 families, equivalent to 2,733,646 persons": one count in two units shares its verb
-    r"^\s*(?:,?\s*(?:equivalent\s+to|the\s+equivalent\s+of|that\s+is)\s+|,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*|,?\s*(?P<sub>including|among them|among whom|of whom|of them|"
-    r"among those)\s+)"
+    r"^\s*(?:,?\s*(?:equivalent\s+to|the\s+equivalent\s+of|that\s+is)\s+|,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*|(?:,|\s*(?:--|[–—]))?\s*(?P<sub>including|among them|among whom|of whom|of them|"
+    # "13 victims, comprising six males and seven females": the parts the whole is made of; "six
+    # militants -- including two commanders --": parts in an aside between dashes
+    r"among those|comprising|consisting of|made up of)\s+)"
     # a hedge said twice, the figure keeping the inner one: "2,100 families, roughly some 9,000 people"
     r"(?:(?:roughly|about|around|approximately|nearly|almost)\s+)?$"
 )
 
 
+#: Words that open the parts a whole is made of, not a further item.
+_MADE_OF = frozenset({"comprising", "consisting of", "made up of"})
+#: The metrics whose verb's object suffers them: its subject did them.
+_TOLL_VERBS = frozenset({"killed", "injured"})
+#: An active verb of the toll right after a figure's noun phrase, then its object: "20 attackers shot dead six".
+_AGENT = re.compile(
+    rf"\s+(?:also\s+|then\s+)?(?P<t>{_TRIGGER_ALT})\s+(?:(?:at\s+least|more\s+than|some|about|around|"
+    rf"nearly|over)\s+)?(?:\d|(?:{alternation(w for w in NUMBER_WORDS if ' ' not in w)}|the|a|an|dozens|"
+    r"hundreds|scores|several|many)\b)"
+)
 #: A verb right after a noun phrase, by its form: "engaged", "struck", "took place", "using".
 _DID = re.compile(
     r"\s+(?:(?:also|then|successfully|reportedly)\s+)?(?:[a-z]{2,}ed|struck|hit|took|[a-z]{3,}ing)\b"
@@ -234,6 +240,14 @@ def chains(low: str, found: list[Figure]) -> list[list[tuple[Figure, bool]]]:
             ):  # "108 injured, including 15 children": the metric word sits inside the chain
                 gap_start = said.end()
             m = _CHAIN.match(low[gap_start : fig.start])
+            if (
+                m is None
+                and said is None
+                and not prev.bare
+                and not fig.bare
+                and joined_items(low, prev.end, fig.start)
+            ):  # "5,143 tanks and other armoured vehicles, 851 launchers": the next item of a list
+                m = _CHAIN.match(", ")
             # "Toll at 24, Scores Missing": a bare figure with its own metric word after it is no part
             own = said is None and fig.bare and _BARE_RIGHT.match(low, fig.end) is not None
             if (
@@ -241,8 +255,11 @@ def chains(low: str, found: list[Figure]) -> list[list[tuple[Figure, bool]]]:
                 and fig.start >= prev.end
                 and (said is None or m.group("sub") is not None)
                 and not (own and m.group("sub") is None)
+                # "an attack comprising 20 drones": the event itself, no whole of parts (C9)
+                and not (prev.article and m.group("sub") in _MADE_OF)
             ):
-                out[-1].append((fig, m.group("sub") is not None))
+                # "including six males and seven females": the items after a part are parts too
+                out[-1].append((fig, m.group("sub") is not None or out[-1][-1][1]))
                 continue
         out.append([(fig, False)])
     return out
@@ -251,6 +268,12 @@ def chains(low: str, found: list[Figure]) -> list[list[tuple[Figure, bool]]]:
 def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]]) -> str | None:
     """The metric a chain of figures reports, read from the words around it; ``None`` if none is given."""
     first, last = chain[0][0], chain[-1][0]
+    if (
+        event_metric(first.counted)
+        and first.estimate.hedge is not Hedge.VAGUE
+        and not first.article
+    ):
+        return "recorded"  # "suffered three landslides", "two earthquakes killed 277": events (rule 36)
     numeric = any(not f.article for f, _ in chain)
     if numeric:
         among = (
@@ -306,6 +329,15 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
         # "three strikes struck three units", "a strike destroyed": the strikes did what the verb
         # says; their own count is of strikes carried out (ANNOTATION.md rule 26, settled C8)
         return "conducted"
+    agent = _AGENT.match(low, last.end, end) if numeric else None
+    if (
+        agent is not None
+        and TRIGGERS[agent.group("t")] in _TOLL_VERBS
+        and first.counted not in STRIKES
+    ):
+        # "at least 20 attackers shot dead six people": the figure did it, the object suffered it;
+        # people who did are attackers (ANNOTATION.md settled C5), things that did count nothing
+        return None if first.counted in _FLYING else "attacked"
     right = (_RIGHT if numeric else _RIGHT_AUX).match(low, last.end, end)
     if right is not None:
         return TRIGGERS[right.group("t")]
@@ -328,6 +360,13 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
         verb = acted_on(low, start, end, first.start, last.end, passive_only=passive_only)
         if verb is None and first.counted in STRIKES and not planned(low, start, first.start):
             return "conducted"  # "used aircraft to conduct seven airstrikes", "carried out 12 airstrikes"
+        if (
+            verb is None
+            and not passive_only  # refugees in the camps are displaced, whoever is present
+            and first.counted in PERSONS
+            and present(low, start, end, first.start, last.end)
+        ):
+            return "present"  # "There were 359 miners underground" (rule 24)
         return verb
     return first.metric
 
@@ -386,64 +425,6 @@ def partitive(low: str, start: int, end: int, fig: Figure) -> str | None:
     return TRIGGERS[noun]
 
 
-_AGO = re.compile(r"\s+(?:ago|earlier|later|before|after|since)\b")
-_TIME_WINDOW = re.compile(
-    r"\b(?:(?:over|in|during|within|for)\s+the\s+(?:previous|past|last|next|first|following|"
-    r"preceding)|within|every|each|per)\s+$"
-)
-
-
-_LENGTH = re.compile(r"meter|mile|kilometer|foot|feet|yard")
-_SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?[a-z]")
-_BEARING = re.compile(
-    r"\s+(?:(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?(?:ern)?|[nsew]{1,3})\s+of\b"
-)
-_DEPTH = re.compile(r"\bdepths?\s+of\s+(?:about\s+|some\s+|around\s+)?$")
-
-
-def measured(low: str, start: int, fig: Figure, metric: str) -> str | None:
-    """The metric of a measurement in context, or ``None`` when it is not a figure to report.
-
-    "56% of deaths" is a share of a whole the text does not give; "20 km south-west of the city"
-    says where something is; "a depth of 26 km" is a depth, not a distance.
-    """
-    if fig.estimate.unit == "percent" and _SHARE_OF.match(low, fig.end):
-        return None
-    if _LENGTH.search(fig.estimate.unit or "") and _BEARING.match(low, fig.end):
-        return None
-    if _LENGTH.search(fig.estimate.unit or "") and _DEPTH.search(
-        low, max(start, fig.start - 30), fig.start
-    ):
-        return "depth"
-    return metric
-
-
-def is_window(low: str, start: int, fig: Figure) -> bool:
-    """True for a span of time the figures are counted over ("in the past 24 hours"), not a figure itself."""
-    return (
-        _TIME_WINDOW.search(low, max(start, fig.start - 40), fig.start) is not None
-        or _AGO.match(low, fig.end) is not None
-        or _AGE.search(low, max(start, fig.start - 30), fig.start) is not None
-        or _OLD.match(low, fig.end) is not None
-    )
-
-
-#: An age, not a duration: "range in age from 14 to 87 years", "a median age of 50 years", "5 years old".
-_AGE = re.compile(r"\b(?:age[sd]?|aged|younger than|older than)\b[^.;,]{0,18}$")
-_OLD = re.compile(r"\s*(?:-|\s)?(?:years?|months?)?['’]?(?:-|\s)old\b")
-
-
-def unit_metric(estimate: Estimate) -> str | None:
-    """The metric a measurement reports by its dimension alone ("20 miles" is a distance)."""
-    if not estimate.unit:
-        return None
-    try:
-        dimension = unit_info(estimate.unit).dimension
-    except ClaimdiffError:
-        return None
-    return _DIMENSION_METRICS.get(dimension, dimension)
-
-
 def counted_for(
     metric: str, counted: str | None, *, grounded: bool = False
 ) -> tuple[str, str | None] | None:
@@ -460,6 +441,9 @@ def counted_for(
         metric == "used"
     ):  # "the attack involved three missiles": launched; "used 12 trucks": no claim
         return ("launched", counted) if counted in _FLYING else None
+    if metric == "cases" and (counted or "").rsplit(" ", 1)[-1] in _SAMPLES:
+        # cases are people; samples that tested positive are samples (settled J6, rule 12)
+        return "tested positive", counted
     if metric == "hit" and counted in _HOUSEHOLDS:
         metric = "affected"  # "thousands of families hit by this disaster": affected, as people are
     if metric == "destroyed" and (counted in _BUILT or counted not in _FLYING or grounded):

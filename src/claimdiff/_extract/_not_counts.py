@@ -19,14 +19,20 @@ __all__ = [
     "MAGNITUDE",
     "MAGNITUDE_AFTER",
     "NOT_A_COUNT_AFTER",
+    "RANK",
     "RATE",
+    "dates_event",
+    "magnitude_before",
     "month_before",
     "plural_head",
 ]
 
 #: After a number, what makes it a time, a decimal of a date, an age or an ordinal: "10:30", "5-year", "3rd", "9 p.m.".
+#: After a number, a superlative: "the three most affected districts", "the 10 worst-hit towns".
+RANK = r"\s+(?:most|least|worst|hardest|best)\b"
 NOT_A_COUNT_AFTER = re.compile(
     r"[:.]\d|-year|\s*(?:st|nd|rd|th)\b|-(?!plus\b|odd\b)[a-z]|\s*[ap]\.m\b|\s*[ap]m\b"  # "9 p.m.", "6AM"
+    rf"|{RANK}"  # "the three most affected districts": a ranking picks them, it counts nothing
 )
 _DATE_NEIGHBOUR = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
@@ -44,7 +50,8 @@ def month_before(low: str, start: int, pos: int) -> bool:
 #: A month after a day: "29 December", "3rd of Sept."; the month's own name or its abbreviation, never a word
 #: it starts ("six separate units", "two marines", "five mayors" are counts).
 DATE_AFTER = re.compile(  # anchored by match(): read at an offset of the text, or on a slice
-    r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+    # the first day of a span of days too: "on 21 and 22 July", "20-29 December"
+    r"(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and|until)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
     r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
 )
 
@@ -81,3 +88,38 @@ def plural_head(low: str, np_start: int, np_end: int) -> bool:
     """True when the last word of the noun phrase ``low[np_start:np_end]`` is plural (ends in s, or "people")."""
     last = _LAST_WORD.search(low, np_start, np_end)
     return last is not None and (last.group(1).endswith("s") or last.group(1) in _PLURAL_WITHOUT_S)
+
+
+def dates_event(text: str, low: str, at: int, np_start: int, np_end: int) -> bool:
+    """Whether a year-shaped number at ``at`` dates an event rather than counting the noun after it.
+
+    Before a singular noun ("the 2010 Yushu quake"), before a name ("2010 Chile earthquakes") or
+    after "the" ("the 2010 floods"), it is the event's year; "2000 people were evacuated" counts.
+
+    >>> s = "The 2010 floods killed 1,700 people."
+    >>> dates_event(s, s.lower(), 4, 8, 15), dates_event("2000 people fled", "2000 people fled", 0, 4, 11)
+    (True, False)
+    """
+    return (
+        not plural_head(low, np_start, np_end)
+        or _NAMED_AFTER.match(text, np_start, np_end) is not None
+        or low.endswith("the ", 0, at)
+    )
+
+
+#: A capitalised word right after a number: the name of what a year dates ("2010 Chile earthquakes").
+_NAMED_AFTER = re.compile(r"\s+[A-Z][a-z]")
+
+
+def magnitude_before(low: str, start: int, at: int) -> bool:
+    """Whether the word "magnitude" stands right before the number at ``at``: a quake's class, never a count.
+
+    >>> s = "the first year with no magnitude 8+ earthquakes"
+    >>> magnitude_before(s, 0, s.index("8+")), magnitude_before("8 earthquakes", 0, 0)
+    (True, False)
+    """
+    return _MAGNITUDE_BEFORE.search(low, max(start, at - 12), at) is not None
+
+
+#: "magnitude 8+ earthquakes", "a magnitude-6 quake": the number is the magnitude.
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]+$")

@@ -10,11 +10,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections import Counter
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
-
-import attrs
+from collections.abc import Iterator
 
 from claimdiff._extract._sources import COUNTRIES
 from claimdiff._extract._text import alternation
@@ -22,21 +18,17 @@ from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._model.numbers import NUMBER_WORDS
 from claimdiff._model.vocabulary import Vocabulary
 
-if TYPE_CHECKING:
-    from claimdiff._extract._figures import Figure
-
 __all__ = [
     "ABBREVIATED",
     "NATIONALITIES",
+    "PERSONS",
     "STRIKES",
     "counted",
-    "predicate_noun",
-    "told_apart",
 ]
 
 # fmt: off
 _ADJECTIVES = frozenset(
-    {"private", "public", "residential", "inbound", "incoming", "enemy", "hostile", "other", "more",
+    {"strong", "powerful", "major", "deadly", "massive", "violent", "successive", "consecutive", "moderate", "senior", "private", "public", "residential", "inbound", "incoming", "enemy", "hostile", "other", "more",
      "additional", "new", "local", "foreign", "unmanned", "separate", "further", "small", "large", "big",
      "multi-storey", "high-rise", "apartment", "administrative", "critically", "seriously", "severely",
      "lightly", "slightly", "badly", "injured", "wounded", "innocent", "young", "elderly", "armed", "unarmed",
@@ -52,7 +44,20 @@ _STOP = frozenset(
      "between", "while", "when", "where", "did", "do", "does", "not", "no", "remain", "remained", "according",
      "overnight", "yesterday", "today", "of", "up", "out", "off", "down", "so", "more", "less", "fewer", "again",
      "others", "other", "them", "it", "they", "following", "amid", "despite", "inside", "outside", "within",
-     "throughout", "beyond", "elsewhere", "under", "along", "around", "toward", "towards", "through", "against"}
+     "throughout", "beyond", "elsewhere", "under", "along", "around", "toward", "towards", "through", "against",
+     "underground", "aboard"}
+)
+# fmt: on
+#: Nouns of people: who "a"/"an" counts as one of the dead or hurt (not the attack or the building), who
+#: can be present at a scene.
+# fmt: off
+PERSONS = frozenset(
+    {"people", "children", "women", "men", "civilians", "soldiers", "officers", "workers", "residents",
+     "police officers", "policemen", "servicemen", "patients", "girls", "boys", "babies", "infants",
+     "journalists", "medics", "doctors", "nurses", "teachers", "students", "farmers", "fishermen",
+     "firefighters", "rescuers", "volunteers", "pilgrims", "refugees", "migrants", "adults", "teenagers",
+     "contractors", "service members", "servicemembers", "troops", "miners", "passengers", "spectators",
+     "worshippers", "crew members", "hostages"}
 )
 # fmt: on
 #: Attacks counted as they are carried out: a verb after them says what they did, not what was done to them.
@@ -211,6 +216,11 @@ def counted(
                 continue  # "Ukrainian aerial drones", "one Houthi radar site": a modifier, not the thing counted
         words.append(word)
         np_end = m[1]
+        if known and _modifies_next(low, word, m[1], end, vocabulary, single=single):
+            head = _NEXT_NOUN.match(low, m[1], end)
+            if head is not None and head.group(1) in STRIKES:  # "two drone strikes" are strikes
+                return head.group(1), head.end(), participle
+            continue  # "377 missile systems", "12 rocket attacks": a singular noun modifies the head after it
         if known or word in _DEMONYMS or word in STRIKES or len(words) == 3:
             break
     if not words:
@@ -250,28 +260,6 @@ def counted(
     return vocabulary.counted(phrase), np_end, participle
 
 
-def told_apart(
-    text: str, low: str, chain: Sequence[Figure], vocabulary: Vocabulary
-) -> list[Figure]:
-    """A chain's figures, those counting one thing kept apart by the words the text puts before it.
-
-    "three cruise missiles, four guided missiles and five drones": two figures of missiles, which
-    the text tells apart, count "cruise missiles" and "guided missiles" (ANNOTATION.md rule 13);
-    a figure alone of its kind keeps the head noun ("five drones").
-    """
-    kinds = Counter(f.counted for f in chain if f.counted is not None)
-    out: list[Figure] = []
-    for fig in chain:
-        if fig.noun_at is not None and fig.counted is not None and kinds[fig.counted] > 1:
-            thing, np_end, _ = counted(
-                text, low, fig.noun_at, fig.end, vocabulary, single=False, keep_modifiers=True
-            )
-            if thing is not None and np_end == fig.end:
-                fig = attrs.evolve(fig, counted=thing)  # noqa: PLW2901 - the figure, told apart
-        out.append(fig)
-    return out
-
-
 #: People counted as members of a body or a population, which a name before them says: "UNRWA staff".
 _MEMBERS = frozenset(
     {"officials", "staff", "staffers", "employees", "workers", "members", "personnel", "players",
@@ -305,7 +293,7 @@ _ACRONYM = re.compile(r"\s*\(([a-z]{2,6}?)s?\)")
 
 #: A head noun after a few modifiers, names or an acronym in brackets: "19 Nipah virus (NiV) cases".
 _HEAD = re.compile(
-    r"(?P<mods>(?:\s+(?:[a-z][\w-]*|\([a-z0-9-]{1,12}\))){1,4}?)\s+(?P<head>cases|infections)\b"
+    r"(?P<mods>(?:\s+(?:[a-z][\w-]*|\([a-z0-9-]{1,12}\))){1,6}?)\s+(?P<head>cases|infections)\b"
 )
 
 
@@ -425,6 +413,54 @@ def _words(text: str, pos: int, end: int) -> Iterator[tuple[int, int]]:
         at = m.end()
 
 
+def _modifies_next(
+    low: str, word: str, at: int, end: int, vocabulary: Vocabulary, *, single: bool
+) -> bool:
+    """Whether a singular counted noun modifies a noun right after it, the compound's head.
+
+    English compounds put the head last: "377 missile systems" are systems, "12 rocket attacks"
+    attacks, "one missile system" a system. The head after it is a noun in lower case, plural
+    after a number above one (``single`` is False), singular after one; a verb ("one rocket
+    landed"), a metric noun ("14 civilian deaths": the civilians, rule 13's people) or a thing
+    the vocabulary counts on its own ends the phrase at the known word.
+
+    >>> from claimdiff._model.vocabulary import DEFAULT_VOCABULARY as V
+    >>> s = "377 missile systems were destroyed"
+    >>> _modifies_next(s, "missile", s.index(" systems"), len(s), V, single=False)
+    True
+    >>> s = "one rocket landed"
+    >>> _modifies_next(s, "rocket", s.index(" landed"), len(s), V, single=True)
+    False
+    """
+    if word.endswith("s") or _plural(word) == word:
+        return False
+    nxt = _NEXT_NOUN.match(low, at, end)
+    if nxt is None or not _a_noun(nxt.group(1), vocabulary):
+        return False
+    if _is_plural(nxt.group(1)) is not single:
+        return True
+    # "851 multiple rocket launcher vehicles": a second modifier, then the plural head
+    after = None if single else _NEXT_NOUN.match(low, nxt.end(), end)
+    return after is not None and _is_plural(after.group(1)) and _a_noun(after.group(1), vocabulary)
+
+
+def _is_plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith("ss")
+
+
+def _a_noun(word: str, vocabulary: Vocabulary) -> bool:
+    """Whether a word after a counted noun may be the head of its compound: no verb, metric noun or thing counted alone."""
+    return not (
+        word.endswith(("ed", "ing", "ly"))
+        or word in _STOP
+        or word in TRIGGERS
+        or word in _METRIC_NOUNS
+        or word in vocabulary.counted_synonyms
+    )
+
+
+#: A word in lower case right after another: "missile systems", "rocket launchers", "drone strikes".
+_NEXT_NOUN = re.compile(r"[ \t]+([a-z][a-z-]{2,})\b(?!['’])")
 #: A word, or an abbreviation written with dots ("U.S.", "U.K."), read as one word.
 _WORD = re.compile(r"[^\S\n]*((?:[A-Z]\.){2,}|[A-Za-z][\w'’-]*)")
 #: A country's abbreviation used as its adjective: "U.S. soldiers", "U.K. nationals".
@@ -451,21 +487,3 @@ def _plural(word: str) -> str:
     if word.endswith("y") and word[-2:-1] not in set("aeiou"):
         return word[:-1] + "ies"
     return word + "s"
-
-
-#: After a bare number, "were/are" and the people it is: "(70%, 7) were females", "four were children".
-_PREDICATE = re.compile(
-    r"\s*\)?\s+(?:were|are)\s+(?:all\s+)?(?P<n>women|men|females|males|children|boys|girls|adults|minors|"
-    r"infants|babies|civilians|soldiers|students|foreigners|health workers|aid workers|journalists)\b(?!\s+(?:of|who|and)\b)"
-)
-
-
-def predicate_noun(low: str, at: int, end: int) -> str | None:
-    """The people a bare number is said to be ("four were children"): its counted thing, as the text names it.
-
-    >>> s = "of the dead, four were children."
-    >>> predicate_noun(s, s.index(" were"), len(s))
-    'children'
-    """
-    m = _PREDICATE.match(low, at, end)
-    return m.group("n") if m is not None else None

@@ -293,7 +293,7 @@ def places_named(
                 continue  # "from the Ukraine border": a landmark; "in the African country": an adjective
             path = _path(m.group("c"), _DATE_WORDS.sub("", m.group("p")))
             if path is not None and " " in path[-1] and not known(gazetteer, path):
-                path = country_first(gazetteer, path, units=titled(text, start, end))
+                path = country_first(gazetteer, path, units=titled())
             if path is None or (
                 (
                     _EVENT_AFTER.match(text, m.end())

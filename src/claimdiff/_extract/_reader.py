@@ -24,8 +24,10 @@ from claimdiff._extract._clauses import (
     refers_back,
 )
 from claimdiff._extract._coordinated import share_hedge, shared_in_chain
+from claimdiff._extract._counted_metrics import implied_metric
 from claimdiff._extract._crediting import Crediting
 from claimdiff._extract._figures import Figure, figures
+from claimdiff._extract._kinds import told_apart
 from claimdiff._extract._labels import labelled, section_metric
 from claimdiff._extract._leads import (
     item_metric,
@@ -39,7 +41,6 @@ from claimdiff._extract._merge import METRIC_NOUN, elided, listed
 from claimdiff._extract._metrics import (
     chains,
     counted_for,
-    counted_metric,
     is_casualty,
     is_window,
     measured,
@@ -48,7 +49,7 @@ from claimdiff._extract._metrics import (
     unit_metric,
 )
 from claimdiff._extract._nations import of_nation
-from claimdiff._extract._noun import STRIKES, told_apart
+from claimdiff._extract._noun import STRIKES
 from claimdiff._extract._partitives import OF_WHOM
 from claimdiff._extract._place import _LABEL, _path, known, places_named
 from claimdiff._extract._place_choice import heading_places, narrowest_nested
@@ -269,7 +270,7 @@ class _Reader(Crediting):
                 )  # "cases, including 17 deaths"
                 if own in _LOCATING and fig.metric == "displaced":
                     own = fig.metric  # "a camp hosting 20,000 internally displaced persons": displaced, wherever hosted
-                if fig.counted in {"cases", "infections"}:
+                if fig.counted in _CASE_NOUNS:
                     # "19 Nipah virus cases": cases of people, whatever the verb; a part of a casualty
                     # figure keeps its metric ("11,744 people injured, including 1,192 serious cases")
                     own = own if (is_part or included) and own in _TOLLS else "cases"
@@ -370,7 +371,11 @@ class _Reader(Crediting):
         who: Attribution | None,
         part_of: str | None,
     ) -> Candidate | None:
-        implied = counted_metric(fig.counted) if metric is None and not fig.estimate.unit else None
+        implied = (
+            implied_metric(self.low, s.start, fig)
+            if metric is None and not fig.estimate.unit
+            else None
+        )
         if implied is not None:
             metric, fig = implied[0], attrs.evolve(fig, counted=implied[1])
         name = metric if metric is not None else unit_metric(fig.estimate)
@@ -485,3 +490,5 @@ _WORD = re.compile(r"[a-z]+")
 _TOLLS = frozenset({"killed", "injured", "casualties", "hospitalised"})
 #: A verb that says where people are, not what happened to them: a participle in the noun phrase says that.
 _LOCATING = frozenset({"hosted"})
+#: The nouns of cases of a disease, one or many ("1 case", "19 Nipah virus cases"): cases of people.
+_CASE_NOUNS = frozenset({"cases", "infections", "case", "infection"})

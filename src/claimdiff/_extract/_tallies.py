@@ -17,7 +17,7 @@ import re
 
 from claimdiff._extract._figures import Figure
 from claimdiff._extract._metrics import is_casualty
-from claimdiff._extract._noun import STRIKES
+from claimdiff._extract._noun import PERSONS, STRIKES
 from claimdiff._extract._text import alternation
 from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._extract._verbs import acted_on
@@ -37,7 +37,11 @@ def counts_one(
     if not fig.article and not alone:
         return True
     if metric is not None and is_casualty(metric):
-        return fig.counted in _PERSONS  # in a toll, "a"/"an" counts only people
+        return fig.counted in PERSONS  # in a toll, "a"/"an" counts only people
+    if fig.article and (_acts(fig.counted) or _OWN_VERB.match(low, fig.end) is not None):
+        # "conducted a search", "launched an investigation": the act itself (C9); "a spokesman
+        # said", "a fire broke out": the subject of a clause of its own, no item of a tally
+        return False
     if not alone:
         return True  # "destroyed 15 rockets and a drone": an item of a list of numerals
     if metric is None:
@@ -96,13 +100,19 @@ _BY_PLACE = re.compile(
     r"[\s*•\-–]*(?:near|in|at|around|outside|west of|east of)\s+[^,.;:]{1,60},\s*"
 )
 
-#: Who "a"/"an" counts as one of the dead or hurt: people, not the attack or the building.
-# fmt: off
-_PERSONS = frozenset(
-    {"people", "children", "women", "men", "civilians", "soldiers", "officers", "workers", "residents",
-     "police officers", "policemen", "servicemen", "patients", "girls", "boys", "babies", "infants",
-     "journalists", "medics", "doctors", "nurses", "teachers", "students", "farmers", "fishermen",
-     "firefighters", "rescuers", "volunteers", "pilgrims", "refugees", "migrants", "adults", "teenagers",
-     "contractors", "service members", "servicemembers", "troops"}
+
+def _acts(counted: str | None) -> bool:
+    """Whether a noun names an act ("an investigation", "a search", "an assessment"), never a thing acted on."""
+    return (counted or "").rsplit(" ", 1)[-1] in _ACTS
+
+
+#: Nouns that name an act carried out, not a thing it was done to.
+_ACTS = frozenset({"investigations", "operations", "evacuations", "assessments", "inspections", "examinations",
+                   "evaluations", "negotiations", "consultations", "searches", "reviews", "inquiries", "probes",
+                   "patrols", "sweeps", "visits", "calls", "meetings", "statements", "briefings", "appeals",
+                   "requests", "warnings", "responses"})  # fmt: skip
+#: Right after a noun phrase, the verb of its own clause: "a spokesman said", "a fire broke out".
+_OWN_VERB = re.compile(
+    r"\s+(?:(?:also|later|then|reportedly)\s+)?(?:said|says|told|tells|added|noted|stated|is|was|were|are|has|have|"
+    r"had|will|would|could|can|may|might|broke|began|begins|continues|continued|remains|remained)\b"
 )
-# fmt: on

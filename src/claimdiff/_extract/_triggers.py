@@ -134,7 +134,15 @@ TRIGGERS: dict[str, str] = {
     ),
     # without a home, wherever they are: the corpus' own metric (ANNOTATION.md rule 11)
     **dict.fromkeys(
-        ("homeless", "left homeless", "lost their shelter", "lost their homes"), "homeless"
+        (
+            "homeless",
+            "left homeless",
+            "lost their shelter",
+            "lost their homes",
+            "left without homes",
+            "left without shelter",
+        ),
+        "homeless",
     ),
     **dict.fromkeys(("exposed to", "exposed"), "exposed"),
     **dict.fromkeys(
@@ -165,7 +173,23 @@ TRIGGERS: dict[str, str] = {
         "intercepted",
     ),
     **dict.fromkeys(("destroyed", "destroying"), "destroyed"),
-    **dict.fromkeys(("damaged", "damaging"), "damaged"),
+    # "48 houses have suffered damage", "All three aircraft sustained damage": damaged, said with a noun;
+    # what was destroyed in part was not destroyed outright (rule 10's razed): damaged
+    **dict.fromkeys(
+        (
+            "damaged",
+            "damaging",
+            "suffered damage",
+            "sustained damage",
+            "suffered damages",
+            "sustained damages",
+            "partially destroyed",
+            "partly destroyed",
+            "partial destruction of",
+            "partially collapsed",
+        ),
+        "damaged",
+    ),
     **dict.fromkeys(("targeted", "targeting"), "targeted"),
     # houses that collapsed, were swept away, levelled or flattened were destroyed where they stood
     **dict.fromkeys(("collapsed", "levelled", "leveled", "flattened"), "razed"),

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, SupportsIndex, overload
 import attrs
 
 from claimdiff._extract._figures import FRACTION
-from claimdiff._extract._not_counts import CHANGE_VERBS, MAGNITUDE
+from claimdiff._extract._not_counts import CHANGE_VERBS, MAGNITUDE, RANK
 from claimdiff._extract._text import alternation
 from claimdiff._extract._time import MONTH_PATTERN
 from claimdiff._extract._verbs import PLAN
@@ -139,6 +139,7 @@ _REASONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str], int], ...] = tuple(
         ("a date", r"\d[/-]", r"^"),
         ("a date", r"", r"^[/-]\d"),
         ("an ordinal", r"", r"^(?:st|nd|rd|th)\b"),
+        ("a rank, not a count", r"", rf"^{RANK}"),
         ("an age", r"\b(?:age[sd]?|aged)\b[^.;,]{0,18}", r"^"),
         (
             "an earlier level the figure changed from",

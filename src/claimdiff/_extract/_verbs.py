@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["PLAN", "acted_on", "planned"]
+__all__ = ["PLAN", "acted_on", "planned", "present"]
 
 #: Past participles that do not end in -ed (the irregular verbs of reports: things built, sent, held, ...).
 _IRREGULAR = (
@@ -134,3 +134,34 @@ def acted_on(
 def _verb(word: str) -> str | None:
     verb = " ".join(word.split())
     return None if verb in _NOT_ACTED_ON else verb
+
+
+def present(low: str, start: int, end: int, first_start: int, last_end: int) -> bool:
+    """Whether the people ``low[first_start:last_end]`` are counted where they are: a crowd present (rule 24).
+
+    "There were 359 miners underground", "There are 83 people in the mine", "More than 3,000
+    people were in the building when it collapsed": the people at the scene. A state ("in
+    critical condition", "in hospital", "in need") is no place.
+
+    >>> s = "there were 359 miners underground."
+    >>> present(s, 0, len(s), s.index("359"), s.index(" underground"))
+    True
+    >>> s = "25 people are in critical condition."
+    >>> present(s, 0, len(s), 0, s.index(" are"))
+    False
+    """
+    if _THERE.search(low, max(start, first_start - 30), first_start) is not None:
+        return _AT_PLACE.match(low, last_end, end) is not None
+    return _BE_AT_PLACE.match(low, last_end, end) is not None
+
+
+_PLACE_WORDS = (
+    r"(?:underground|on\s+board|aboard|inside|(?:in|at|inside|on)\s+(?:the|a|an)\s+"
+    r"(?!(?:hospital|condition|critical|serious|stable|need|danger|custody|process|area|region|country)\b)[a-z])"
+)
+#: After the people counted by "there are": where they are ("underground", "in the mine").
+_AT_PLACE = re.compile(rf"\s+(?:still\s+)?{_PLACE_WORDS}")
+#: After the people counted: a verb of being, then where they are ("were in the building").
+_BE_AT_PLACE = re.compile(
+    rf"\s+(?:were|are|was|is|remain|remained|remains)\s+(?:still\s+)?{_PLACE_WORDS}"
+)
