@@ -8,6 +8,7 @@ was built; pint is not touched inside the loops. One group's verdict is in
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import partial
 from typing import Any, Protocol, runtime_checkable
 
 import attrs
@@ -194,6 +195,9 @@ def _reconcile(
     )
 
     judged: dict[int, Group] = {}
+    unbuilt: list[
+        int
+    ] = []  # groups judged whose group is made when read (they revise and withdraw nothing)
     flags: list[tuple[int, int, tuple[str, ...], Flag]] = []
     facts: dict[int, GroupFacts] = {}
     quiet: QuietGroups | None = None
@@ -214,6 +218,9 @@ def _reconcile(
     if isinstance(raw, GroupRows):  # the loud groups' claims, built at once
         loud = list(loud)
         raw.prepare(loud)
+    if quiet is not None:  # and what the columns know of them, read at once
+        loud = list(loud)
+        quiet.prepare(loud)
     if steps is not None:
         loud = list(loud)
         steps.advance(
@@ -227,8 +234,13 @@ def _reconcile(
             steps.advance(len(cs))
         gone = frozenset(c.id for c in cs if c.id in withdrawn) if withdrawn else frozenset()
         known = None if quiet is None else quiet.known(index)
-        group, group_flags, group_facts = analyse(f"g{index + 1}", cs, policy, gone, known=known)
-        judged[index] = group
+        group, group_flags, group_facts = analyse(
+            f"g{index + 1}", cs, policy, gone, known=known, build=quiet is None
+        )
+        if group is None:
+            unbuilt.append(index)
+        else:
+            judged[index] = group
         if group_facts is not None:
             facts[index] = group_facts
         if group_flags:
@@ -239,7 +251,10 @@ def _reconcile(
         steps.end_stage()
         steps.stage("checking relations and series")
     groups: LazyItems[Group] = LazyItems(
-        len(raw), _unbuilt if quiet is None else quiet.group, judged
+        len(raw),
+        _unbuilt if quiet is None else quiet.group,
+        judged,
+        (unbuilt, partial(_judged, raw, policy)) if unbuilt else None,
     )
     lags: tuple[Lag, ...] = ()
     # Each origin's cumulative series, found once: the lags and the series check both read them (the lags
@@ -293,6 +308,13 @@ def _reconcile(
         truth=truth,
         lags=lags,
     )
+
+
+def _judged(raw: Sequence[list[Claim]], policy: Policy, i: int) -> Group:
+    """Group ``i``, judged claim by claim when read: it revises and withdraws nothing (``analyse``'s ``build``)."""
+    group = analyse(f"g{i + 1}", raw[i], policy)[0]
+    assert group is not None  # noqa: S101 - analyse builds every group it is asked to
+    return group
 
 
 def _unbuilt(i: int) -> Group:

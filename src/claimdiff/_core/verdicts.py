@@ -74,10 +74,13 @@ def analyse(
     withdrawn: frozenset[str] = frozenset(),
     *,
     known: Known | None = None,
-) -> tuple[Group, list[Flag], GroupFacts | None]:
+    build: bool = True,
+) -> tuple[Group | None, list[Flag], GroupFacts | None]:
     """The group, its flags, and what the arithmetic needs to know of it.
 
-    ``known`` is what the columns found of the group already (:class:`Known`).
+    ``known`` is what the columns found of the group already (:class:`Known`). With ``build`` false, a group
+    that revises, withdraws and outdates nothing (see :func:`plain`) is not built: ``None`` stands for it, and
+    asking again with ``build`` true makes it when the report reads it (its flags and facts are the same).
     """
     if len(cs) == 1 and not withdrawn:
         return _single(gid, cs[0], policy)
@@ -139,21 +142,7 @@ def analyse(
     elif feasible is None and current:
         dissent(gid, current, supporting, now, policy, say, flags)
 
-    # The best figure keeps to what the supporting claims say as worded when they share a value, and to
-    # their widened common ground only when they agree just within precision or tolerance.
-    as_worded = intersect(_worded(c, now) for c in support) if support else None
-    best, rule = choose_best(
-        policy,
-        support,
-        current,
-        feasible and (as_worded or feasible),
-        as_worded or consensus_iv,
-        first.is_count,
-    )
     origins = {c.origin for c in cs}
-    corroboration = (
-        "single" if len(cs) == 1 else ("circular" if len(origins) == 1 else "independent")
-    )
     if len(origins) == 1 and len(cs) > 1 and len({c.reporter.key for c in cs}) > 1:
         flags.append(
             Flag(
@@ -168,7 +157,21 @@ def analyse(
         gap = precision_gap(gid, support, say)
         if gap is not None:
             flags.append(gap)
+    period = cs[0].period if known and known.one_period else hull(cs)
+    facts = None
+    if first.is_count and support:
+        facts = GroupFacts(
+            gid=gid,
+            key=first.key,
+            period=None if period is None else (period.start_ts, period.end_ts),
+            claims=tuple((c, now[c.id][0], now[c.id][2]) for c in support),
+        )
+    if not build and plain(superseded, stale, withdrawn):
+        return None, flags, facts
 
+    # The best figure keeps to what the supporting claims say as worded when they share a value, and to
+    # their widened common ground only when they agree just within precision or tolerance.
+    as_worded = intersect(_worded(c, now) for c in support) if support else None
     # The same intersection, each claim taken at its word (an earlier toll still only a floor).
     # (When every current claim supports, it is the intersection found above.)
     stated = (
@@ -176,7 +179,17 @@ def analyse(
         if support is current or not current
         else intersect(_worded(c, now) for c in current)
     )
-    period = cs[0].period if known and known.one_period else hull(cs)
+    best, rule = choose_best(
+        policy,
+        support,
+        current,
+        feasible and (as_worded or feasible),
+        as_worded or consensus_iv,
+        first.is_count,
+    )
+    corroboration = (
+        "single" if len(cs) == 1 else ("circular" if len(origins) == 1 else "independent")
+    )
     group = build_group(
         gid,
         cs,
@@ -198,15 +211,16 @@ def analyse(
         policy.precision,
         compared=None if known is None else known.compared,
     )
-    facts = None
-    if first.is_count and support:
-        facts = GroupFacts(
-            gid=gid,
-            key=first.key,
-            period=None if period is None else (period.start_ts, period.end_ts),
-            claims=tuple((c, now[c.id][0], now[c.id][2]) for c in support),
-        )
     return group, flags, facts
+
+
+def plain(superseded: set[str], stale: set[str], withdrawn: frozenset[str]) -> bool:
+    """True when a group revises, outdates and withdraws nothing: a pass looking for these may skip it unbuilt.
+
+    Such a group may still be made when the report reads it (the columns' quiet groups, and the groups
+    :func:`analyse` judged without building them).
+    """
+    return not (superseded or stale or withdrawn)
 
 
 def _single(gid: str, c: Claim, policy: Policy) -> tuple[Group, list[Flag], GroupFacts | None]:
