@@ -7,7 +7,7 @@ was built; pint is not touched inside the loops. One group's verdict is in
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from typing import Any, Protocol, runtime_checkable
 
@@ -195,9 +195,8 @@ def _reconcile(
     )
 
     judged: dict[int, Group] = {}
-    unbuilt: list[
-        int
-    ] = []  # groups judged whose group is made when read (they revise and withdraw nothing)
+    # Groups judged whose group is made when read, from their verdict (they revise and withdraw nothing).
+    unbuilt: dict[int, Callable[[], Group]] = {}
     flags: list[tuple[int, int, tuple[str, ...], Flag]] = []
     facts: dict[int, GroupFacts] = {}
     quiet: QuietGroups | None = None
@@ -234,13 +233,13 @@ def _reconcile(
             steps.advance(len(cs))
         gone = frozenset(c.id for c in cs if c.id in withdrawn) if withdrawn else frozenset()
         known = None if quiet is None else quiet.known(index)
-        group, group_flags, group_facts = analyse(
+        made, group_flags, group_facts = analyse(
             f"g{index + 1}", cs, policy, gone, known=known, build=quiet is None
         )
-        if group is None:
-            unbuilt.append(index)
+        if isinstance(made, Group):
+            judged[index] = made
         else:
-            judged[index] = group
+            unbuilt[index] = made
         if group_facts is not None:
             facts[index] = group_facts
         if group_flags:
@@ -254,7 +253,7 @@ def _reconcile(
         len(raw),
         _unbuilt if quiet is None else quiet.group,
         judged,
-        (unbuilt, partial(_judged, raw, policy)) if unbuilt else None,
+        (unbuilt, partial(_made, unbuilt)) if unbuilt else None,
     )
     lags: tuple[Lag, ...] = ()
     # Each origin's cumulative series, found once: the lags and the series check both read them (the lags
@@ -310,11 +309,9 @@ def _reconcile(
     )
 
 
-def _judged(raw: Sequence[list[Claim]], policy: Policy, i: int) -> Group:
-    """Group ``i``, judged claim by claim when read: it revises and withdraws nothing (``analyse``'s ``build``)."""
-    group = analyse(f"g{i + 1}", raw[i], policy)[0]
-    assert group is not None  # noqa: S101 - analyse builds every group it is asked to
-    return group
+def _made(unbuilt: dict[int, Callable[[], Group]], i: int) -> Group:
+    """Group ``i``, judged already, made when read from its verdict (``analyse``'s ``build``)."""
+    return unbuilt[i]()
 
 
 def _unbuilt(i: int) -> Group:

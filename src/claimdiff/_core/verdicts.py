@@ -11,8 +11,9 @@ the consensus, the claims that allow what most independent origins allow, and di
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
-from typing import Any, NamedTuple
+from collections.abc import Callable, Iterable
+from functools import partial
+from typing import Any, Literal, NamedTuple, overload
 
 from claimdiff._core.arithmetic import GroupFacts
 from claimdiff._core.dissent import dissent, pairwise
@@ -67,6 +68,30 @@ class Known(NamedTuple):
     one_period: bool
 
 
+@overload
+def analyse(
+    gid: str,
+    cs: list[Claim],
+    policy: Policy,
+    withdrawn: frozenset[str] = ...,
+    *,
+    known: Known | None = ...,
+    build: Literal[True] = ...,
+) -> tuple[Group, list[Flag], GroupFacts | None]: ...
+
+
+@overload
+def analyse(
+    gid: str,
+    cs: list[Claim],
+    policy: Policy,
+    withdrawn: frozenset[str] = ...,
+    *,
+    known: Known | None = ...,
+    build: bool,
+) -> tuple[Group | Callable[[], Group], list[Flag], GroupFacts | None]: ...
+
+
 def analyse(
     gid: str,
     cs: list[Claim],
@@ -75,12 +100,12 @@ def analyse(
     *,
     known: Known | None = None,
     build: bool = True,
-) -> tuple[Group | None, list[Flag], GroupFacts | None]:
+) -> tuple[Group | Callable[[], Group], list[Flag], GroupFacts | None]:
     """The group, its flags, and what the arithmetic needs to know of it.
 
     ``known`` is what the columns found of the group already (:class:`Known`). With ``build`` false, a group
-    that revises, withdraws and outdates nothing (see :func:`plain`) is not built: ``None`` stands for it, and
-    asking again with ``build`` true makes it when the report reads it (its flags and facts are the same).
+    that revises, withdraws and outdates nothing (see :func:`plain`) is not built: what makes it from its
+    verdict, when the report reads it, stands for it (the same group; its flags and facts are the same).
     """
     if len(cs) == 1 and not withdrawn:
         return _single(gid, cs[0], policy)
@@ -166,9 +191,48 @@ def analyse(
             period=None if period is None else (period.start_ts, period.end_ts),
             claims=tuple((c, now[c.id][0], now[c.id][2]) for c in support),
         )
+    assemble = partial(
+        _assemble,
+        gid,
+        cs,
+        say,
+        policy,
+        (support, current, now),
+        (feasible, consensus_iv, supporting),
+        (superseded, stale, withdrawn),
+        origins,
+        flags,
+        period,
+        None if known is None else known.compared,
+    )
     if not build and plain(superseded, stale, withdrawn):
-        return None, flags, facts
+        return assemble, flags, facts
+    return assemble(), flags, facts
 
+
+def _assemble(
+    gid: str,
+    cs: list[Claim],
+    say: Say,
+    policy: Policy,
+    claims: tuple[list[Claim], list[Claim], dict[str, Iv]],
+    found: tuple[Iv | None, Iv | None, set[str]],
+    set_aside: tuple[set[str], set[str], frozenset[str]],
+    origins: set[str],
+    flags: list[Flag],
+    period: Period | None,
+    compared: tuple[str, float | None] | None,
+) -> Group:
+    """The group from its verdict: its best figure and what it allows as worded, then :func:`build_group`.
+
+    ``claims`` are the supporting and the current claims and what each says now; ``found`` the intersection
+    of the current claims, the consensus interval and the supporting ids; ``set_aside`` the ids superseded,
+    stale and withdrawn.
+    """
+    support, current, now = claims
+    feasible, consensus_iv, supporting = found
+    superseded, stale, withdrawn = set_aside
+    first = cs[0]
     # The best figure keeps to what the supporting claims say as worded when they share a value, and to
     # their widened common ground only when they agree just within precision or tolerance.
     as_worded = intersect(_worded(c, now) for c in support) if support else None
@@ -190,7 +254,7 @@ def analyse(
     corroboration = (
         "single" if len(cs) == 1 else ("circular" if len(origins) == 1 else "independent")
     )
-    group = build_group(
+    return build_group(
         gid,
         cs,
         say,
@@ -209,9 +273,8 @@ def analyse(
         flags,
         period,
         policy.precision,
-        compared=None if known is None else known.compared,
+        compared=compared,
     )
-    return group, flags, facts
 
 
 def plain(superseded: set[str], stale: set[str], withdrawn: frozenset[str]) -> bool:
