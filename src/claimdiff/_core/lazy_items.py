@@ -21,7 +21,7 @@ T = TypeVar("T")
 class LazyItems(Sequence[T]):
     """``n`` items, the held ones as given and each other one made by ``make(i)`` when read (not kept).
 
-    ``later`` are positions held later, each made by its own maker when read (not kept either).
+    ``later`` are positions held later, each made by its own maker when read (which may keep what it made).
 
     >>> items = LazyItems(3, lambda i: i * 10, {1: -1}, ({2}, lambda i: -i))
     >>> list(items), items[-1], items[:2] == (0, -1), items == (0, -1, -2)

@@ -195,8 +195,8 @@ def _reconcile(
     )
 
     judged: dict[int, Group] = {}
-    # Groups judged whose group is made when read, from their verdict (they revise and withdraw nothing).
-    unbuilt: dict[int, Callable[[], Group]] = {}
+    # Groups judged whose group is made when first read, from their verdict (they revise and withdraw nothing).
+    unbuilt: dict[int, Group | Callable[[], Group]] = {}
     flags: list[tuple[int, int, tuple[str, ...], Flag]] = []
     facts: dict[int, GroupFacts] = {}
     quiet: QuietGroups | None = None
@@ -309,9 +309,15 @@ def _reconcile(
     )
 
 
-def _made(unbuilt: dict[int, Callable[[], Group]], i: int) -> Group:
-    """Group ``i``, judged already, made when read from its verdict (``analyse``'s ``build``)."""
-    return unbuilt[i]()
+def _made(unbuilt: dict[int, Group | Callable[[], Group]], i: int) -> Group:
+    """Group ``i``, judged already, made when first read from its verdict (``analyse``'s ``build``), then kept.
+
+    Kept because the tables read each such group more than once; the verdict it was made from is let go.
+    """
+    made = unbuilt[i]
+    if not isinstance(made, Group):
+        made = unbuilt[i] = made()
+    return made
 
 
 def _unbuilt(i: int) -> Group:
