@@ -183,7 +183,7 @@ class QuietGroups:
             set(),
             set(),
             frozenset(),
-            {c.origin for c in cs},
+            len({c.origin for c in cs}),
             "single" if n == 1 else "independent",
             stated,
             [],

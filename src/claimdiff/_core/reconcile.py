@@ -40,6 +40,7 @@ from claimdiff.exceptions import InvalidClaimError
 __all__ = ["Loaded", "reconcile"]
 
 _KIND_ORDER = {k: i for i, k in enumerate(FlagKind)}
+_NONE: frozenset[str] = frozenset()  # one for every group with nothing withdrawn
 
 
 #: From this many claims on, groups are first read as numpy columns (:mod:`claimdiff._core.columns`) and the
@@ -231,7 +232,7 @@ def _reconcile(
         cs = raw[index]
         if steps is not None:
             steps.advance(len(cs))
-        gone = frozenset(c.id for c in cs if c.id in withdrawn) if withdrawn else frozenset()
+        gone = frozenset(c.id for c in cs if c.id in withdrawn) if withdrawn else _NONE
         known = None if quiet is None else quiet.known(index)
         made, group_flags, group_facts = analyse(
             f"g{index + 1}", cs, policy, gone, known=known, build=quiet is None

@@ -11,7 +11,7 @@ the consensus, the claims that allow what most independent origins allow, and di
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from functools import partial
 from typing import Any, Literal, NamedTuple, overload
 
@@ -167,8 +167,8 @@ def analyse(
     elif feasible is None and current:
         dissent(gid, current, supporting, now, policy, say, flags)
 
-    origins = {c.origin for c in cs}
-    if len(origins) == 1 and len(cs) > 1 and len({c.reporter.key for c in cs}) > 1:
+    origins = len({c.origin for c in cs})
+    if origins == 1 and len(cs) > 1 and len({c.reporter.key for c in cs}) > 1:
         flags.append(
             Flag(
                 kind=FlagKind.CIRCULAR_CORROBORATION,
@@ -199,7 +199,7 @@ def analyse(
         policy,
         (support, current, now),
         (feasible, consensus_iv, supporting),
-        (superseded, stale, withdrawn),
+        (superseded, stale, withdrawn) if superseded or stale or withdrawn else _NOTHING_SET_ASIDE,
         origins,
         flags,
         period,
@@ -217,8 +217,8 @@ def _assemble(
     policy: Policy,
     claims: tuple[list[Claim], list[Claim], dict[str, Iv]],
     found: tuple[Iv | None, Iv | None, set[str]],
-    set_aside: tuple[set[str], set[str], frozenset[str]],
-    origins: set[str],
+    set_aside: tuple[Collection[str], Collection[str], frozenset[str]],
+    origins: int,
     flags: list[Flag],
     period: Period | None,
     compared: tuple[str, float | None] | None,
@@ -251,9 +251,7 @@ def _assemble(
         as_worded or consensus_iv,
         first.is_count,
     )
-    corroboration = (
-        "single" if len(cs) == 1 else ("circular" if len(origins) == 1 else "independent")
-    )
+    corroboration = "single" if len(cs) == 1 else ("circular" if origins == 1 else "independent")
     return build_group(
         gid,
         cs,
@@ -275,6 +273,14 @@ def _assemble(
         policy.precision,
         compared=compared,
     )
+
+
+#: What a plain group sets aside: nothing superseded, stale or withdrawn (one tuple for every such group).
+_NOTHING_SET_ASIDE: tuple[frozenset[str], frozenset[str], frozenset[str]] = (
+    frozenset(),
+    frozenset(),
+    frozenset(),
+)
 
 
 def plain(superseded: set[str], stale: set[str], withdrawn: frozenset[str]) -> bool:
@@ -305,7 +311,7 @@ def _single(gid: str, c: Claim, policy: Policy) -> tuple[Group, list[Flag], Grou
         set(),
         set(),
         frozenset(),
-        {c.origin},
+        1,
         "single",
         stated,
         [],
@@ -405,10 +411,10 @@ def build_group(
     rule: str,
     supporting: set[str],
     current: list[Claim],
-    superseded: set[str],
-    stale: set[str],
+    superseded: Collection[str],
+    stale: Collection[str],
     withdrawn: frozenset[str],
-    origins: set[str],
+    origins: int,
     corroboration: str,
     stated: Iv | None,
     flags: list[Flag],
@@ -456,7 +462,7 @@ def build_group(
         dissenting=tuple(sorted(c.id for c in current if c.id not in supporting)),
         superseded=tuple(sorted(superseded)),
         stale=tuple(sorted(stale)),
-        origins=len(origins),
+        origins=origins,
         verdict=verdict,
         corroboration=corroboration,
         withdrawn=tuple(sorted(withdrawn)),
