@@ -34,6 +34,7 @@ from claimdiff._core import reconcile as reconcile_module
 from claimdiff._core.columns import Columns
 from claimdiff._core.flags import FlagKind
 from claimdiff._core.grouping import group_claims
+from claimdiff._core.lazy_items import LazyItems
 from claimdiff._core.quiet import quiet_groups
 from claimdiff._core.series import check_series
 from claimdiff._core.timeline import long_after, stated_before
@@ -144,6 +145,61 @@ def test_quiet_groups_equal_the_groups_judged_claim_by_claim(
 ) -> None:
     """Every group the bulk path builds is the group, flags and facts ``analyse`` gives it."""
     _same(claims, policy, {w for w in withdrawn if any(c.id == w for c in claims)})
+
+
+@settings(max_examples=150)
+@given(
+    claim_lists(),
+    st.sampled_from(POLICY_LIST),
+    st.sets(st.sampled_from([f"c{i:02d}" for i in range(4)])),
+)
+def test_a_group_judged_unbuilt_has_the_flags_and_facts_of_the_group_built(
+    claims: list[Claim], policy: Policy, withdrawn: set[str]
+) -> None:
+    """``analyse`` without building gives the same flags, facts and group, and leaves unbuilt exactly the plain groups.
+
+    A group left unbuilt revises, outdates and withdraws nothing, so the passes that look only for these
+    (series, truth discovery) may skip it; the report makes it when read, from the verdict ``analyse`` found.
+    """
+    positions, _ = group_claims(claims)
+    for index, g in enumerate(positions):
+        cs = [claims[i] for i in g]
+        gone = frozenset(c.id for c in cs if c.id in withdrawn)
+        group, flags, facts = analyse(f"g{index + 1}", cs, policy, gone)
+        assert group is not None
+        unbuilt, again, same_facts = analyse(f"g{index + 1}", cs, policy, gone, build=False)
+        assert [f.to_dict() for f in again] == [f.to_dict() for f in flags]
+        assert same_facts == facts
+        plain = not (group.superseded or group.stale or group.withdrawn)
+        # A lone claim is built at once, at no cost; any other plain group when read.
+        assert callable(unbuilt) == (plain and len(cs) > 1)
+        made = unbuilt() if callable(unbuilt) else unbuilt
+        assert attrs.asdict(made) == attrs.asdict(group)
+
+
+def test_groups_judged_unbuilt_are_held_and_made_when_read() -> None:
+    """A dissenting group is judged at once, made when read, and counted among the held (not the built) groups."""
+    scope = Scope(place="Ukraine", counted="people")
+    claims = [
+        Claim(id="a", metric="killed", estimate="5", scope=scope, source="A"),
+        Claim(id="b", metric="killed", estimate="50", scope=scope, source="B"),
+        Claim(id="c", metric="killed", estimate="50", scope=scope, source="C"),
+        Claim(id="d", metric="injured", estimate="at least 3", scope=scope, source="A"),
+        Claim(id="e", metric="injured", estimate="4", scope=scope, source="B"),
+    ]
+    with mock.patch.object(reconcile_module, "COLUMNAR_FROM", 0):
+        report = reconcile(claims)
+    groups = report.groups
+    assert isinstance(groups, LazyItems)
+    assert [i for i, _ in groups.held()] == [1]
+    assert list(groups.built()) == []
+    assert groups[1].verdict == "contradiction"
+    assert groups[1].dissenting == ("a",)
+    assert groups[1] == analyse("g2", claims[:3], POLICIES["consensus"])[0]
+    assert [(f.kind, f.claims) for f in report.flags] == [
+        (FlagKind.PRECISION_GAP, ("d", "e")),  # the quiet group's notice, made when read
+        (FlagKind.CONTRADICTION, ("a", "b")),
+    ]
 
 
 @st.composite

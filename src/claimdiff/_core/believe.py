@@ -15,7 +15,7 @@ import attrs
 
 from claimdiff._core.estimators import best_in_unit
 from claimdiff._core.flags import Flag, FlagKind, LazyMessage, Severity
-from claimdiff._core.lazy_items import LazyItems, held_items
+from claimdiff._core.lazy_items import LazyItems, built_items
 from claimdiff._core.policy import Policy
 from claimdiff._core.report import Group
 from claimdiff._core.truth import TruthResult
@@ -33,11 +33,11 @@ def believe(
     """Groups with the learned best figures, the findings of truth discovery, and its full result.
 
     The groups are those reconciling has formed, as they come (a group made on access is made so again:
-    see :func:`~claimdiff._core.lazy_items.held_items`). Truth discovery runs once, on the claims of each group
+    see :func:`~claimdiff._core.lazy_items.built_items`). Truth discovery runs once, on the claims of each group
     that still count; each group already held gets its learned best at once, every other one when it is read.
     """
     items = list(raw)
-    held = dict(held_items(groups))  # a group made on access withdraws and supersedes nothing
+    held = dict(built_items(groups))  # a group made on access withdraws and supersedes nothing
     for i, g in held.items():
         if g.withdrawn or g.stale:
             gone = set(g.withdrawn) | set(g.stale)
@@ -66,7 +66,8 @@ def _believed(g: Group, learned: float | None, policy: Policy) -> Group:
     return attrs.evolve(g, best=best, best_rule="truth (weighted by learned source reliability)")
 
 
-def _unlikely_text(fit: ClaimFit, g: Group) -> str:
+def _unlikely_text(fit: ClaimFit, groups: Sequence[Group]) -> str:
+    g = groups[fit.item]  # made when the sentence is read
     return (
         f"'{fit.claim_id}' is unlikely under the learned truth of {g.metric} ({g.describe()}): "
         f"{fit.error:.1f} item-scales from it (score {fit.unlikely:.2f})."
@@ -74,20 +75,18 @@ def _unlikely_text(fit: ClaimFit, g: Group) -> str:
 
 
 def _findings(result: TruthResult, groups: Sequence[Group]) -> list[Flag]:
-    flags: list[Flag] = []
-    for fit in result.unlikely():
-        g = groups[fit.item]
-        flags.append(
-            Flag(
-                kind=FlagKind.UNLIKELY,
-                severity=Severity.WARNING,
-                claims=(fit.claim_id,),
-                group=g.id,
-                message=LazyMessage(_unlikely_text, fit, g),
-                gap=fit.error,
-                tags=("truth",),
-            )
+    flags = [
+        Flag(
+            kind=FlagKind.UNLIKELY,
+            severity=Severity.WARNING,
+            claims=(fit.claim_id,),
+            group=f"g{fit.item + 1}",  # a group's id is g and its position plus one
+            message=LazyMessage(_unlikely_text, fit, groups),
+            gap=fit.error,
+            tags=("truth",),
         )
+        for fit in result.unlikely()
+    ]
     flags.extend(
         Flag(
             kind=FlagKind.SYSTEMATIC_SHIFT,

@@ -40,9 +40,12 @@ def _finding(
     why: LazyMessage,
     *,
     outlier: bool = False,
+    rel: float | None = None,
 ) -> Flag:
+    """The finding of ``hi`` above ``lo``; ``rel`` is their :func:`relative_gap` when found already."""
     gap = hi.low - lo.high
-    rel = relative_gap(hi.low, lo.high)
+    if rel is None:
+        rel = relative_gap(hi.low, lo.high)
     grading = policy.grading
     counted = gap if hi.is_count else None
     error = grading.is_contradiction(rel, counted)
@@ -155,7 +158,8 @@ def dissent(
         # Far from the others' median, and from the consensus too: a figure a few percent off the consensus is
         # no outlier because vandals drag the median away (a city of 2,350,227 against 2,223,078 and a median of 38).
         outlier = False
-        if relative_gap(hi.low, lo.high) >= contradiction_at:
+        rel = relative_gap(hi.low, lo.high)
+        if rel >= contradiction_at:
             if figures is None:
                 figures = origin_figures(current)
             outlier = _is_outlier(d, figures, policy)
@@ -165,7 +169,7 @@ def dissent(
             else None
         )
         why = LazyMessage(_dissent_text, say, d, partner, far, alone)
-        flags.append(_finding(gid, hi, lo, policy, say, why, outlier=outlier))
+        flags.append(_finding(gid, hi, lo, policy, say, why, outlier=outlier, rel=rel))
 
 
 def _far(d: Claim, f: float, others: list[float], say: Say) -> str:

@@ -2,16 +2,18 @@
 
 A report of a million claims holds hundreds of thousands of quiet groups; building each as an object
 costs more than finding it. :class:`LazyItems` holds the few items already made (the groups judged claim
-by claim) and makes every other one when it is read, from what the columns found. It is a read-only
-sequence equal to any sequence of equal items, and it pickles as the tuple of its items.
+by claim) and makes every other one when it is read, from what the columns found. Some items may be
+*held later*: made one by one when read, by their own maker, yet counted among the held items (groups judged
+claim by claim whose verdict was found without building them). It is a read-only sequence equal to any
+sequence of equal items, and it pickles as the tuple of its items.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar, overload
 
-__all__ = ["LazyItems", "held_items"]
+__all__ = ["LazyItems", "built_items", "held_items"]
 
 T = TypeVar("T")
 
@@ -19,19 +21,29 @@ T = TypeVar("T")
 class LazyItems(Sequence[T]):
     """``n`` items, the held ones as given and each other one made by ``make(i)`` when read (not kept).
 
-    >>> items = LazyItems(3, lambda i: i * 10, {1: -1})
-    >>> list(items), items[-1], items[:2] == (0, -1), items == (0, -1, 20)
-    ([0, -1, 20], 20, True, True)
+    ``later`` are positions held later, each made by its own maker when read (which may keep what it made).
+
+    >>> items = LazyItems(3, lambda i: i * 10, {1: -1}, ({2}, lambda i: -i))
+    >>> list(items), items[-1], items[:2] == (0, -1), items == (0, -1, -2)
+    ([0, -1, -2], -2, True, True)
+    >>> list(items.held()), list(items.built())
+    ([(1, -1), (2, -2)], [(1, -1)])
     """
 
-    __slots__ = ("_held", "_make", "_n")
+    __slots__ = ("_held", "_later", "_make", "_make_later", "_n")
 
     def __init__(
-        self, n: int, make: Callable[[int], T], held: Mapping[int, T] | None = None
+        self,
+        n: int,
+        make: Callable[[int], T],
+        held: Mapping[int, T] | None = None,
+        later: tuple[Collection[int], Callable[[int], T]] | None = None,
     ) -> None:
         self._n = n
         self._make = make
         self._held: dict[int, T] = dict(held or {})
+        self._later: frozenset[int] = frozenset(later[0]) if later else frozenset()
+        self._make_later: Callable[[int], T] | None = later[1] if later else None
 
     def __len__(self) -> int:
         return self._n
@@ -49,10 +61,18 @@ class LazyItems(Sequence[T]):
         if not 0 <= k < self._n:
             raise IndexError(f"index {i} out of range for {self._n} items")
         found = self._held.get(k)
-        return self._make(k) if found is None else found
+        return self._made(k) if found is None else found
+
+    def _made(self, k: int) -> T:
+        """The item at ``k``, not held: made by the maker of its kind."""
+        if self._make_later is not None and k in self._later:
+            return self._make_later(k)
+        return self._make(k)
 
     def __iter__(self) -> Iterator[T]:
         held, make = self._held, self._make
+        if self._later:
+            make = self._made
         for k in range(self._n):
             found = held.get(k)
             yield make(k) if found is None else found
@@ -77,12 +97,22 @@ class LazyItems(Sequence[T]):
         return self._make
 
     def held(self) -> Iterator[tuple[int, T]]:
-        """The items held as objects, with their positions, in order."""
+        """The items held, with their positions, in order: those held as objects and those held later (made now)."""
+        if not self._later:
+            return self.built()
+        held = self._held
+        return (
+            (k, held[k] if k in held else self._made(k)) for k in sorted(held.keys() | self._later)
+        )
+
+    def built(self) -> Iterator[tuple[int, T]]:
+        """The items held as objects already, with their positions, in order."""
         return iter(sorted(self._held.items(), key=lambda kv: kv[0]))
 
     def with_held(self, more: Mapping[int, T]) -> LazyItems[T]:
         """The same items with those of ``more`` held in their places instead."""
-        return LazyItems(self._n, self._make, {**self._held, **more})
+        later = (self._later, self._make_later) if self._make_later is not None else None
+        return LazyItems(self._n, self._make, {**self._held, **more}, later)
 
     def settled(self) -> Sequence[T]:
         """A plain tuple when every item is held already, else this sequence."""
@@ -91,12 +121,23 @@ class LazyItems(Sequence[T]):
         return self
 
 
-def held_items(items: Sequence[T]) -> Iterable[tuple[int, T]]:
-    """The items already made, with their positions: all of a plain sequence, the held ones of :class:`LazyItems`.
+def built_items(items: Sequence[T]) -> Iterable[tuple[int, T]]:
+    """The items made already, with their positions: all of a plain sequence, those held as objects of :class:`LazyItems`.
 
-    In a report, items made on access are quiet groups, which revise, withdraw and contradict nothing, and
-    their precision notices (info): a pass that looks only for revisions, withdrawals or conflicts reads the
-    held items alone.
+    In a report, every other group, quiet or judged without being built, revises, withdraws and outdates
+    nothing (:func:`~claimdiff._core.verdicts.plain`): a pass that looks only for these reads the built ones.
+    """
+    if isinstance(items, LazyItems):
+        return items.built()
+    return enumerate(items)
+
+
+def held_items(items: Sequence[T]) -> Iterable[tuple[int, T]]:
+    """The items held, with their positions: all of a plain sequence, the held ones of :class:`LazyItems`.
+
+    In a report, items made on access and not held are quiet groups, which revise, withdraw and contradict
+    nothing, and their precision notices (info): a pass that looks only for revisions, withdrawals or conflicts
+    reads the held items alone (groups held later are made as it reads them).
     """
     if isinstance(items, LazyItems):
         return items.held()

@@ -76,6 +76,8 @@ class QuietGroups:
         self._per_group = per_group
         self._per_claim = per_claim
         self._chunk: tuple[int, list[list[Any]]] = (-1, [])
+        # The claims' values of the groups to judge (:meth:`prepare`): per row as Python objects, by group.
+        self._judged: tuple[dict[int, int], list[list[Any]]] = ({}, [])
         self.facts = facts
 
     @property
@@ -111,12 +113,36 @@ class QuietGroups:
         k = i - chunk * _READ
         return [v[k] for v in lists]
 
+    def prepare(self, groups: Sequence[int]) -> None:
+        """Read the claims' values of ``groups`` (those judged claim by claim) as Python objects, all at once.
+
+        :meth:`known` then slices lists instead of arrays (a numpy slice costs more than its few claims).
+        """
+        import numpy as np  # noqa: PLC0415 - imported already by the columns that found the groups
+
+        if not groups or len(self._per_claim) < 6:
+            return
+        at = np.asarray(groups, np.int64)
+        starts = self._per_group[9][at]
+        sizes = np.diff(np.append(self._per_group[9], len(self._per_claim[0])))[at]
+        ends = np.cumsum(sizes)
+        rows = np.repeat(starts - (ends - sizes), sizes) + np.arange(
+            int(ends[-1]) if len(ends) else 0
+        )
+        offsets = dict(zip(groups, (ends - sizes).tolist(), strict=True))
+        self._judged = (offsets, [v[rows].tolist() for v in self._per_claim])
+
     def known(self, i: int) -> Known:
         """What the columns know of any group ``i``, for its verdict (:class:`~claimdiff._core.verdicts.Known`)."""
         values = self._values(i)
-        start = values[9]
-        end = start + len(self._raw[i])
-        codes, steps, lo, lc, hi, hc = (v[start:end].tolist() for v in self._per_claim)
+        n = len(self._raw[i])
+        offsets, lists = self._judged
+        start = offsets.get(i)
+        if start is None:
+            start = values[9]
+            codes, steps, lo, lc, hi, hc = (v[start : start + n].tolist() for v in self._per_claim)
+        else:
+            codes, steps, lo, lc, hi, hc = (v[start : start + n] for v in lists)
         return Known(
             list(zip(lo, lc, hi, hc, strict=True)),
             group_precision(codes, steps),
@@ -127,6 +153,7 @@ class QuietGroups:
     def forget_widened(self) -> None:
         """Drop the claims' widened intervals, needed only while the other groups are judged."""
         self._per_claim = self._per_claim[:2]
+        self._judged = ({}, [])
 
     def group(self, i: int) -> Group:
         """The quiet group at position ``i``, as :func:`~claimdiff._core.verdicts.analyse` would build it."""
@@ -156,7 +183,7 @@ class QuietGroups:
             set(),
             set(),
             frozenset(),
-            {c.origin for c in cs},
+            len({c.origin for c in cs}),
             "single" if n == 1 else "independent",
             stated,
             [],

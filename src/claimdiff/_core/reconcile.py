@@ -7,7 +7,8 @@ was built; pint is not touched inside the loops. One group's verdict is in
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from typing import Any, Protocol, runtime_checkable
 
 import attrs
@@ -39,6 +40,7 @@ from claimdiff.exceptions import InvalidClaimError
 __all__ = ["Loaded", "reconcile"]
 
 _KIND_ORDER = {k: i for i, k in enumerate(FlagKind)}
+_NONE: frozenset[str] = frozenset()  # one for every group with nothing withdrawn
 
 
 #: From this many claims on, groups are first read as numpy columns (:mod:`claimdiff._core.columns`) and the
@@ -194,6 +196,8 @@ def _reconcile(
     )
 
     judged: dict[int, Group] = {}
+    # Groups judged whose group is made when first read, from their verdict (they revise and withdraw nothing).
+    unbuilt: dict[int, Group | Callable[[], Group]] = {}
     flags: list[tuple[int, int, tuple[str, ...], Flag]] = []
     facts: dict[int, GroupFacts] = {}
     quiet: QuietGroups | None = None
@@ -214,6 +218,9 @@ def _reconcile(
     if isinstance(raw, GroupRows):  # the loud groups' claims, built at once
         loud = list(loud)
         raw.prepare(loud)
+    if quiet is not None:  # and what the columns know of them, read at once
+        loud = list(loud)
+        quiet.prepare(loud)
     if steps is not None:
         loud = list(loud)
         steps.advance(
@@ -225,10 +232,15 @@ def _reconcile(
         cs = raw[index]
         if steps is not None:
             steps.advance(len(cs))
-        gone = frozenset(c.id for c in cs if c.id in withdrawn) if withdrawn else frozenset()
+        gone = frozenset(c.id for c in cs if c.id in withdrawn) if withdrawn else _NONE
         known = None if quiet is None else quiet.known(index)
-        group, group_flags, group_facts = analyse(f"g{index + 1}", cs, policy, gone, known=known)
-        judged[index] = group
+        made, group_flags, group_facts = analyse(
+            f"g{index + 1}", cs, policy, gone, known=known, build=quiet is None
+        )
+        if isinstance(made, Group):
+            judged[index] = made
+        else:
+            unbuilt[index] = made
         if group_facts is not None:
             facts[index] = group_facts
         if group_flags:
@@ -239,7 +251,10 @@ def _reconcile(
         steps.end_stage()
         steps.stage("checking relations and series")
     groups: LazyItems[Group] = LazyItems(
-        len(raw), _unbuilt if quiet is None else quiet.group, judged
+        len(raw),
+        _unbuilt if quiet is None else quiet.group,
+        judged,
+        (unbuilt, partial(_made, unbuilt)) if unbuilt else None,
     )
     lags: tuple[Lag, ...] = ()
     # Each origin's cumulative series, found once: the lags and the series check both read them (the lags
@@ -293,6 +308,17 @@ def _reconcile(
         truth=truth,
         lags=lags,
     )
+
+
+def _made(unbuilt: dict[int, Group | Callable[[], Group]], i: int) -> Group:
+    """Group ``i``, judged already, made when first read from its verdict (``analyse``'s ``build``), then kept.
+
+    Kept because the tables read each such group more than once; the verdict it was made from is let go.
+    """
+    made = unbuilt[i]
+    if not isinstance(made, Group):
+        made = unbuilt[i] = made()
+    return made
 
 
 def _unbuilt(i: int) -> Group:

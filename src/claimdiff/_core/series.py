@@ -20,7 +20,7 @@ import attrs
 
 from claimdiff._core.flags import Flag, FlagKind, Severity
 from claimdiff._core.intervals import Iv, above
-from claimdiff._core.lazy_items import held_items
+from claimdiff._core.lazy_items import built_items
 from claimdiff._core.messages import as_of, figure_text, gap_words, small_counts
 from claimdiff._core.policy import Policy
 from claimdiff._core.report import Group
@@ -89,7 +89,7 @@ def check_series(
 
 def _gone(groups: Sequence[Group]) -> set[str]:
     gone: set[str] = set()
-    for _, g in held_items(groups):  # a group made on access (quiet) revises and withdraws nothing
+    for _, g in built_items(groups):  # a group made on access revises and withdraws nothing
         if g.superseded:
             gone.update(g.superseded)
         if g.withdrawn:

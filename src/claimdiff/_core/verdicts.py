@@ -11,8 +11,9 @@ the consensus, the claims that allow what most independent origins allow, and di
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
-from typing import Any, NamedTuple
+from collections.abc import Callable, Collection, Iterable
+from functools import partial
+from typing import Any, Literal, NamedTuple, overload
 
 from claimdiff._core.arithmetic import GroupFacts
 from claimdiff._core.dissent import dissent, pairwise
@@ -67,6 +68,30 @@ class Known(NamedTuple):
     one_period: bool
 
 
+@overload
+def analyse(
+    gid: str,
+    cs: list[Claim],
+    policy: Policy,
+    withdrawn: frozenset[str] = ...,
+    *,
+    known: Known | None = ...,
+    build: Literal[True] = ...,
+) -> tuple[Group, list[Flag], GroupFacts | None]: ...
+
+
+@overload
+def analyse(
+    gid: str,
+    cs: list[Claim],
+    policy: Policy,
+    withdrawn: frozenset[str] = ...,
+    *,
+    known: Known | None = ...,
+    build: bool,
+) -> tuple[Group | Callable[[], Group], list[Flag], GroupFacts | None]: ...
+
+
 def analyse(
     gid: str,
     cs: list[Claim],
@@ -74,10 +99,13 @@ def analyse(
     withdrawn: frozenset[str] = frozenset(),
     *,
     known: Known | None = None,
-) -> tuple[Group, list[Flag], GroupFacts | None]:
+    build: bool = True,
+) -> tuple[Group | Callable[[], Group], list[Flag], GroupFacts | None]:
     """The group, its flags, and what the arithmetic needs to know of it.
 
-    ``known`` is what the columns found of the group already (:class:`Known`).
+    ``known`` is what the columns found of the group already (:class:`Known`). With ``build`` false, a group
+    that revises, withdraws and outdates nothing (see :func:`plain`) is not built: what makes it from its
+    verdict, when the report reads it, stands for it (the same group; its flags and facts are the same).
     """
     if len(cs) == 1 and not withdrawn:
         return _single(gid, cs[0], policy)
@@ -139,22 +167,8 @@ def analyse(
     elif feasible is None and current:
         dissent(gid, current, supporting, now, policy, say, flags)
 
-    # The best figure keeps to what the supporting claims say as worded when they share a value, and to
-    # their widened common ground only when they agree just within precision or tolerance.
-    as_worded = intersect(_worded(c, now) for c in support) if support else None
-    best, rule = choose_best(
-        policy,
-        support,
-        current,
-        feasible and (as_worded or feasible),
-        as_worded or consensus_iv,
-        first.is_count,
-    )
-    origins = {c.origin for c in cs}
-    corroboration = (
-        "single" if len(cs) == 1 else ("circular" if len(origins) == 1 else "independent")
-    )
-    if len(origins) == 1 and len(cs) > 1 and len({c.reporter.key for c in cs}) > 1:
+    origins = len({c.origin for c in cs})
+    if origins == 1 and len(cs) > 1 and len({c.reporter.key for c in cs}) > 1:
         flags.append(
             Flag(
                 kind=FlagKind.CIRCULAR_CORROBORATION,
@@ -168,7 +182,60 @@ def analyse(
         gap = precision_gap(gid, support, say)
         if gap is not None:
             flags.append(gap)
+    period = cs[0].period if known and known.one_period else hull(cs)
+    facts = None
+    if first.is_count and support:
+        facts = GroupFacts(
+            gid=gid,
+            key=first.key,
+            period=None if period is None else (period.start_ts, period.end_ts),
+            claims=tuple((c, now[c.id][0], now[c.id][2]) for c in support),
+        )
+    assemble = partial(
+        _assemble,
+        gid,
+        cs,
+        say,
+        policy,
+        (support, current, now),
+        (feasible, consensus_iv, supporting),
+        (superseded, stale, withdrawn) if superseded or stale or withdrawn else _NOTHING_SET_ASIDE,
+        origins,
+        flags,
+        period,
+        None if known is None else known.compared,
+    )
+    if not build and plain(superseded, stale, withdrawn):
+        return assemble, flags, facts
+    return assemble(), flags, facts
 
+
+def _assemble(
+    gid: str,
+    cs: list[Claim],
+    say: Say,
+    policy: Policy,
+    claims: tuple[list[Claim], list[Claim], dict[str, Iv]],
+    found: tuple[Iv | None, Iv | None, set[str]],
+    set_aside: tuple[Collection[str], Collection[str], frozenset[str]],
+    origins: int,
+    flags: list[Flag],
+    period: Period | None,
+    compared: tuple[str, float | None] | None,
+) -> Group:
+    """The group from its verdict: its best figure and what it allows as worded, then :func:`build_group`.
+
+    ``claims`` are the supporting and the current claims and what each says now; ``found`` the intersection
+    of the current claims, the consensus interval and the supporting ids; ``set_aside`` the ids superseded,
+    stale and withdrawn.
+    """
+    support, current, now = claims
+    feasible, consensus_iv, supporting = found
+    superseded, stale, withdrawn = set_aside
+    first = cs[0]
+    # The best figure keeps to what the supporting claims say as worded when they share a value, and to
+    # their widened common ground only when they agree just within precision or tolerance.
+    as_worded = intersect(_worded(c, now) for c in support) if support else None
     # The same intersection, each claim taken at its word (an earlier toll still only a floor).
     # (When every current claim supports, it is the intersection found above.)
     stated = (
@@ -176,8 +243,16 @@ def analyse(
         if support is current or not current
         else intersect(_worded(c, now) for c in current)
     )
-    period = cs[0].period if known and known.one_period else hull(cs)
-    group = build_group(
+    best, rule = choose_best(
+        policy,
+        support,
+        current,
+        feasible and (as_worded or feasible),
+        as_worded or consensus_iv,
+        first.is_count,
+    )
+    corroboration = "single" if len(cs) == 1 else ("circular" if origins == 1 else "independent")
+    return build_group(
         gid,
         cs,
         say,
@@ -196,17 +271,25 @@ def analyse(
         flags,
         period,
         policy.precision,
-        compared=None if known is None else known.compared,
+        compared=compared,
     )
-    facts = None
-    if first.is_count and support:
-        facts = GroupFacts(
-            gid=gid,
-            key=first.key,
-            period=None if period is None else (period.start_ts, period.end_ts),
-            claims=tuple((c, now[c.id][0], now[c.id][2]) for c in support),
-        )
-    return group, flags, facts
+
+
+#: What a plain group sets aside: nothing superseded, stale or withdrawn (one tuple for every such group).
+_NOTHING_SET_ASIDE: tuple[frozenset[str], frozenset[str], frozenset[str]] = (
+    frozenset(),
+    frozenset(),
+    frozenset(),
+)
+
+
+def plain(superseded: set[str], stale: set[str], withdrawn: frozenset[str]) -> bool:
+    """True when a group revises, outdates and withdraws nothing: a pass looking for these may skip it unbuilt.
+
+    Such a group may still be made when the report reads it (the columns' quiet groups, and the groups
+    :func:`analyse` judged without building them).
+    """
+    return not (superseded or stale or withdrawn)
 
 
 def _single(gid: str, c: Claim, policy: Policy) -> tuple[Group, list[Flag], GroupFacts | None]:
@@ -228,7 +311,7 @@ def _single(gid: str, c: Claim, policy: Policy) -> tuple[Group, list[Flag], Grou
         set(),
         set(),
         frozenset(),
-        {c.origin},
+        1,
         "single",
         stated,
         [],
@@ -328,10 +411,10 @@ def build_group(
     rule: str,
     supporting: set[str],
     current: list[Claim],
-    superseded: set[str],
-    stale: set[str],
+    superseded: Collection[str],
+    stale: Collection[str],
     withdrawn: frozenset[str],
-    origins: set[str],
+    origins: int,
     corroboration: str,
     stated: Iv | None,
     flags: list[Flag],
@@ -379,7 +462,7 @@ def build_group(
         dissenting=tuple(sorted(c.id for c in current if c.id not in supporting)),
         superseded=tuple(sorted(superseded)),
         stale=tuple(sorted(stale)),
-        origins=len(origins),
+        origins=origins,
         verdict=verdict,
         corroboration=corroboration,
         withdrawn=tuple(sorted(withdrawn)),
