@@ -41,7 +41,6 @@ from claimdiff._extract._speech import (
     NOT_SPEECH,
     NOUN_NEXT,
     NOUNS,
-    SPEECH,
     STANDARD,
     TOLD_ENDS,
     VERB,
@@ -50,7 +49,6 @@ from claimdiff._extract._speech import (
 from claimdiff._extract._subjects import (
     APPOSED_ROLE,
     ROLE,
-    TITLE_DOT,
     cut,
     inverted,
     set_off_before,
@@ -63,7 +61,7 @@ from claimdiff._model.claim import SourceKind
 from claimdiff._model.numbers import NUMBER_WORDS
 
 # the citations re-exported
-__all__ = ["attributions", "cited_source", "figure_of", "quote_speaker"]
+__all__ = ["CITING", "attributions", "cited_source", "figure_of"]
 
 # fmt: off
 #: "is said to have", "were reported to be": not a statement; "confirmed to AFP" is one (see _TOLD_TO).
@@ -95,6 +93,8 @@ _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:\"“”()]{2,80})")
 _PER = re.compile(r"\bper\s+(?P<who>(?:the\s+)?[A-Z][^,.;:\"“”()]{1,80})")
 _CITING = re.compile(r"\b(?:citing|quoting|(?:who|which|that)\s+(?:cited|quoted)|with reference to|referring to)\s+(?P<who>[^,.;:\"“”()]{2,80}?)(?=\s+(?:indicate|indicates|indicated|said|say|"
                      r"says|show|shows|showed|report|reports|reported|put|puts|suggest|suggests|that|as)\b|[,.;:()]|$)")
+#: The public name other modules read it by.
+CITING = _CITING
 #: The words _CITING cannot match without: a sentence with none of them is not searched for it.
 _CITING_WORDS = ("citing", "quoting", "cited", "quoted", "with reference to", "referring to")
 _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|is|are|be|been|being|it is|widely|an?|the)\s+$")
@@ -142,8 +142,6 @@ _PEOPLE = frozenset(
      "staff", "doctors", "medics", "rescuers", "activists", "monitors", "observers", "agencies", "authorities",
      "enumerators", "informants"}
 )  # fmt: skip
-#: A teller right after a quotation's speaker: '"...," the ministry said, according to TASS.'
-_ACCORDING_AFTER = re.compile(r"[^,.;:\"“”]{0,30}?,\s*according to\s+(?P<who>[^,.;:\"“”()]{2,60})")
 #: What may follow a verb that closes its sentence: "..., Xinhua reported on Monday."
 _TAIL = re.compile(r"(?:\s+[a-z]+){0,3}\s*[.!?\"”]*\s*")
 #: The auxiliary of a progressive before its verb: "are putting", "has been reporting".
@@ -441,8 +439,6 @@ _IN_A_COUNT = re.compile(r"(?:\d|\b(?:new|additional|more|further|suspected|prob
 _NAMED_CASES = re.compile(
     r"\s+(?:[A-Z][\w-]*\s+){1,2}(?i:cases|deaths|infections|fatalities|patients|victims)\b"
 )
-#: The rest of a clause up to its comma: "... reported early Monday, " (before "citing rescuers").
-_TO_COMMA = re.compile(r"[^,.;:\"“”]{0,40}?,\s*")
 #: A passive's agent after its verb: "cited by Reuters", "reported by the ministry".
 _BY_AGENT = re.compile(
     r"\s+by\b(?!\s+(?:tele)?phone\b|\s+e-?mail\b|\s+video\b|\s+text\b|\s+radio\b|\s+satellite\b|\s+letter\b)"
@@ -468,48 +464,3 @@ def _citing_within(text: str, low: str, start: int, end: int) -> Attribution | N
     if teller is None or teller.source is None:
         return cited
     return Attribution(cited.source, via=(teller.source, *teller.via))
-
-
-def quote_speaker(
-    text: str, low: str, opening: int, closing: int, block_start: int, block_end: int
-) -> Attribution | None:
-    """The speaker of the quotation between ``opening`` and ``closing``, named after or before it."""
-    # a title's dot ends no name: '"...," Kunar Gov. Asadullah Wafa told AP' (the dot read as a space)
-    after = TITLE_DOT.sub(r"\1 ", low[closing + 1 : block_end])
-    m = re.match(rf"\s*,?\s*(?P<verb>{SPEECH})\s+(?P<who>[^,.;:\"“”]{{2,80}})", after) or re.match(
-        rf"\s*,?\s*(?P<who>[^,.;:\"“”]{{2,80}}?)\s+(?:had\s+|has\s+)?(?:{SPEECH})\b", after
-    )
-    if m:
-        found = (
-            inverted(text, low, closing + 1 + m.end("verb"), block_end)
-            if m.groupdict().get("verb")
-            else None
-        ) or canonical_source(cut(text, closing + 1 + m.start("who"), m.group("who")))
-        told = _ACCORDING_AFTER.match(low, closing + 1 + m.end(), block_end)
-        teller = (
-            None
-            if told is None
-            else canonical_source(cut(text, told.start("who"), told.group("who")))
-        )
-        comma = _TO_COMMA.match(low, closing + 1 + m.end(), block_end) if told is None else None
-        cites = None if comma is None else _CITING.match(low, comma.end(), block_end)
-        cited = (
-            None
-            if cites is None
-            else named_or_role(canonical_source(cut(text, cites.start("who"), cites.group("who"))))
-        )
-        if found is not None and found.source is not None and cited is not None and cited.source:
-            # '"...," Xinhua reported, citing rescuers': the rescuers' words, through Xinhua (rule 18c)
-            return Attribution(cited.source, via=(found.source, *found.via))
-        if found is None or found.source is None or teller is None or teller.source is None:
-            return found
-        # '"...," the ministry said, according to TASS': the ministry's words, through TASS
-        return attrs.evolve(found, via=(*found.via, teller.source, *teller.via))
-    before = low[block_start:opening]
-    m = re.search(
-        rf"(?:^|[.;,\"”]\s)(?P<who>[^,.;:\"“”]{{2,80}}?)\s+(?:{SPEECH})\b[^\"“.]{{0,60}}[:,]\s*$",
-        before,
-    )
-    if m:
-        return canonical_source(cut(text, block_start + m.start("who"), m.group("who")))
-    return None

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from claimdiff._extract._cities import city_named
-from claimdiff._extract._place import _OWNER
 from claimdiff._extract._place_owner import is_country as _is_country
+from claimdiff._extract._place_path import OWNER as _OWNER
 from claimdiff._extract._sources import source_kind
 from claimdiff._model.claim import Source, SourceKind
 from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer

@@ -10,17 +10,17 @@ import re
 from claimdiff._extract import _gazetteer_reads as _reads
 from claimdiff._extract._constructions import has
 from claimdiff._extract._gazetteer_reads import KIND as _KIND
-from claimdiff._extract._gazetteer_reads import as_town, country_first, known, of_level, well_known
+from claimdiff._extract._gazetteer_reads import as_town, country_first, known, of_level
 from claimdiff._extract._gazetteer_reads import common as common_parent
 from claimdiff._extract._place_owner import NAME as _NAME
 from claimdiff._extract._place_owner import country_owning, named_town, owns_a_body
 from claimdiff._extract._place_owner import is_country as _is_country
-from claimdiff._extract._sources import COUNTRIES
+from claimdiff._extract._place_path import COUNTRY_OF_ADJECTIVE
+from claimdiff._extract._place_path import place_path as _path
 from claimdiff._extract._text import alternation
 from claimdiff._extract._time import CALENDAR_WORDS
-from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._model.place_names import kind_of
-from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer, alpha_3
+from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer
 
 __all__ = [
     "known",
@@ -40,42 +40,6 @@ _POSSESSIVE = re.compile(rf"\b(?P<c>{_NAME})(?:'s|’s)\s+(?P<p>{_NAME}(?:\s+{_N
 # MULTILINE: matched at a line's start (a block's), where a bare "^" would only match at the text's.
 _LABEL = re.compile(
     rf"^[^\S\n]*(?:[-*•–]\s+)?(?P<p>{_NAME}(?:[ -]{_NAME})*(?:\s+{_KIND})?)\s*[:–—]\s", re.MULTILINE
-)
-_NOT_PLACES = CALENDAR_WORDS | frozenset(
-    {
-        "the",
-        "president",
-        "telegram",
-        "reuters",
-        "update",
-        "note",
-        "source",
-        "sources",
-        "breaking",
-        "christmas",
-        "new",
-        "need",
-        "needs",
-        "areas",
-        "area",
-        "assistance",
-        "total",
-        "people",
-        "fiscal",
-        "figure",
-        "table",
-    }
-)
-#: Months and weekdays as abbreviated: a name alone of these is a date, never a place.
-_ABBREVIATED_DAYS = frozenset(
-    {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
-    | {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
-)
-#: Bearings abbreviated before a place's name ("NW Pakistan").
-_BEARING_ABBREVIATIONS = frozenset({"N", "S", "E", "W", "NE", "NW", "SE", "SW"})
-#: Words a metric's label opens with: "Casualties:", "Total deaths:", "Losses:".
-_METRIC_WORDS = frozenset(
-    {*(t for t in TRIGGERS if " " not in t), "casualties", "losses", "toll", "victims"}
 )
 _NAMES = re.compile(rf"{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*")
 _MORE_PLACES = re.compile(
@@ -158,10 +122,6 @@ _KIND_STEMS = (
     "ounty",
     "epartment",
 )
-_HELD_BY = re.compile(
-    r"-(?:controlled|held|occupied|backed|led|run|allied|aligned|affiliated|based)$", re.IGNORECASE
-)
-_COUNTRY_OF_ADJECTIVE = {adj.lower(): country.title() for country, adj in COUNTRIES.items()}
 
 
 #: A word of letters (for telling a title-case headline), and the fewest words a headline is told by.
@@ -179,62 +139,10 @@ _SEAT_WORDS = frozenset({"based", "headquartered", "speaking", "spoke", "told"})
 _SEAT = re.compile(
     r"\b(?:based|headquartered|[Ss]peaking|[Ss]poke|told\s+(?:[A-Z][\w.]*|reporters|journalists|a\s+news\s+conference))\s+$"
 )
-#: A possessive that ends a name: "in Pakistan's powerful quake" is in Pakistan.
-_OWNER = re.compile(r"['’]s$")
 #: Before a name: it is a town's, whatever else is named like it ("the southern Ukrainian city of Zaporizhzhia").
 _TOWN_OF = re.compile(r"\b(?:city|town|village|capital)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 #: After a name: it is a town's ("Odesa city").
 _TOWN_AFTER = re.compile(r"\s+(?:city|town)\b(?!\s+(?:of|council|hall|authorities|officials)\b)")
-
-
-def _path(country: str | None, place: str) -> tuple[str, ...] | None:
-    place = _OWNER.sub("", place)
-    words = place.split()
-    if re.fullmatch(_KIND, place.lower()):
-        return None  # "City of Freeport", "Province of Sindh": a kind of unit, the name after it
-    if place.lower() in TRIGGERS or words[0].lower() in _METRIC_WORDS:
-        return None  # "Casualties: 1,200 killed", "Deaths: 40": a label naming the metric
-    if len(words) > 1 and (words[0] in _BEARING_ABBREVIATIONS or _reads.bearing_before(place)):
-        words = words[1:]  # "NW Pakistan", "Eastern Ethiopia": a part of the place by its bearing
-        place = " ".join(words)
-    if _HELD_BY.search(words[0]) and len(words) > 1:
-        words = words[
-            1:
-        ]  # "in Hamas-run Gaza", "Russian-occupied Melitopol": the place, whoever holds it
-        place = " ".join(words)
-    if len(words) == 1 and words[0].lower().rstrip(".") in _ABBREVIATED_DAYS:
-        return None  # "in Jan. and Feb.", "on Wed.": a month or a day, abbreviated
-    if (
-        len(words) == 1
-        and (place.isupper() or (place[-1] == "s" and place[:-1].isupper()))
-        and (not known(DEFAULT_GAZETTEER, place) or place in alpha_3())
-    ):
-        return None  # "in UN history", "outside ECs": an acronym (maybe plural) or a country code
-    head = words[0].split("-")[0]
-    if (
-        len(words) == 1
-        and head != words[0]
-        and head.isupper()
-        and len(head) > 1
-        and not known(DEFAULT_GAZETTEER, place)
-    ):
-        return None  # "on MERS-CoV in Saudi Arabia", "COVID-19": an acronym's compound, not a place
-    if words[0].lower() in _NOT_PLACES and not well_known(place):
-        return None  # "in New cases", "The ..." (but "New York", "New Delhi" are places)
-    if _HELD_BY.search(words[0]):
-        return None  # "in a Houthi-controlled area", "Russian-held": who holds a place
-    if (
-        words[0].lower() in _COUNTRY_OF_ADJECTIVE
-        and len(words) == 2
-        and words[1].lower()
-        in {"territory", "soil", "cities", "towns", "villages", "regions", "airspace"}
-    ):
-        return (_COUNTRY_OF_ADJECTIVE[words[0].lower()],)
-    if words[0].lower() in _COUNTRY_OF_ADJECTIVE:
-        return None  # "Ukrainian media", "Russian forces": an adjective, not a place
-    if country is not None and country.lower() in COUNTRIES:
-        return (country, place)
-    return (place,)
 
 
 def label_place(
@@ -397,7 +305,7 @@ def places_named(
     for m in (
         _ADJECTIVE_PLACE.finditer(text, start, end) if adjectival else ()
     ):  # "on Ukrainian cities", "over Russian territory"
-        country = _COUNTRY_OF_ADJECTIVE.get(m.group("a").lower())
+        country = COUNTRY_OF_ADJECTIVE.get(m.group("a").lower())
         if country is not None and all(at != m.start() for at, _ in found):
             found.append((m.start(), gazetteer.normalise(country)))
     found += [

@@ -30,7 +30,9 @@ def heading_places(
     said = _SAID_AFTER.search(heading)
     if said is not None and len(heading[: said.start()].split()) >= _HEADLINE_WORDS:
         heading = heading[: said.start()]
-    parts = re.split(r"\s[-–—|]\s|[:(),/]", heading)  # "Ecuador / Peru - Earthquake", "Chad | Floods"
+    parts = re.split(
+        r"\s[-–—|]\s|[:(),/]", heading
+    )  # "Ecuador / Peru - Earthquake", "Chad | Floods"
     return [
         gazetteer.normalise(p.strip()) for p in parts if p.strip() and known(gazetteer, p.strip())
     ]

@@ -13,7 +13,7 @@ import re
 
 import attrs
 
-from claimdiff._extract._attribution import figure_of, quote_speaker
+from claimdiff._extract._attribution import figure_of
 from claimdiff._extract._blocks import closing_citation, heading_source, is_caption, is_heading
 from claimdiff._extract._candidate import Candidate
 from claimdiff._extract._clauses import (
@@ -51,9 +51,11 @@ from claimdiff._extract._metrics import (
 from claimdiff._extract._nations import of_nation
 from claimdiff._extract._noun import STRIKES
 from claimdiff._extract._partitives import OF_WHOM
-from claimdiff._extract._place import _LABEL, _path, known, places_named
+from claimdiff._extract._place import _LABEL, known, places_named
 from claimdiff._extract._place_choice import heading_places, narrowest_nested
+from claimdiff._extract._place_path import place_path as _path
 from claimdiff._extract._placing import Context
+from claimdiff._extract._quotes import quote_speaker
 from claimdiff._extract._sources import Attribution, of_region, source_kind
 from claimdiff._extract._structures import breakdown, with_total
 from claimdiff._extract._tallies import counts_one, tally_metric
