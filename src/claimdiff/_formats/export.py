@@ -167,8 +167,9 @@ def report_frame(report: Report, table: str) -> Any:
     except ImportError as e:
         raise MissingExtraError("Report.to_dataframe()", "pandas") from e
     data: dict[str, Any] = {}
+    # Each column is let go once typed: the table's cells and the frame's are never all held at once.
     for name, kind in SCHEMA[table]:
-        values = columns[name]
+        values = columns.pop(name)
         if kind in ("severity", "kind") and isinstance(values, Spread):
             values = list(values)
         if kind == "time":
@@ -274,7 +275,7 @@ def report_arrow(report: Report, table: str) -> Any:
     }
     arrays = []
     for name, kind in SCHEMA[table]:
-        values = columns[name]
+        values = columns.pop(name)  # let go once converted, as in report_frame
         if kind == "time":
             values = [None if v is None else round(v * 1_000_000) for v in values]
             arrays.append(pa.array(values, type=pa.int64()).cast(types["time"]))
