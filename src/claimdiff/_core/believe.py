@@ -15,6 +15,7 @@ import attrs
 
 from claimdiff._core.estimators import best_in_unit
 from claimdiff._core.flags import Flag, FlagKind, LazyMessage, Severity
+from claimdiff._core.group import group_id
 from claimdiff._core.lazy_items import LazyItems, built_items
 from claimdiff._core.policy import Policy
 from claimdiff._core.report import Group
@@ -80,7 +81,7 @@ def _findings(result: TruthResult, groups: Sequence[Group]) -> list[Flag]:
             kind=FlagKind.UNLIKELY,
             severity=Severity.WARNING,
             claims=(fit.claim_id,),
-            group=f"g{fit.item + 1}",  # a group's id is g and its position plus one
+            group=group_id(fit.item),
             message=LazyMessage(_unlikely_text, fit, groups),
             gap=fit.error,
             tags=("truth",),

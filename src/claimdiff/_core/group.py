@@ -21,7 +21,21 @@ from claimdiff._model.numbers import format_number
 from claimdiff._model.short_repr import how_many
 from claimdiff._model.source_grade import SourceGrade
 
-__all__ = ["Group", "json_number"]
+__all__ = ["Group", "group_id", "group_position", "json_number"]
+
+
+def group_id(position: int) -> str:
+    """The id of the report's group at ``position``: ``g`` and the position plus one (one rule for every path).
+
+    >>> group_id(0), group_position(group_id(41))
+    ('g1', 41)
+    """
+    return f"g{position + 1}"
+
+
+def group_position(gid: str) -> int:
+    """Where the group ``gid`` stands in its report: the inverse of :func:`group_id`."""
+    return int(gid[1:]) - 1
 
 
 def json_number(v: float | None) -> float | int | None:

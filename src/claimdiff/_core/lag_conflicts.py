@@ -25,6 +25,7 @@ from claimdiff._core.flags import (
     Severity,
     conflict_verdict,
 )
+from claimdiff._core.group import group_position
 from claimdiff._core.lags import (
     Found,
     Key,
@@ -95,7 +96,7 @@ def explain_lags(
     for pos, f in enumerate(flags):
         if f.kind not in CONFLICT_KINDS or f.group is None or len(f.claims) != 2:
             continue
-        x, y = (_locate(raw[_position(f.group)], cid, slots, step) for cid in f.claims)
+        x, y = (_locate(raw[group_position(f.group)], cid, slots, step) for cid in f.claims)
         if x is None or y is None or x[0] != y[0] or x[2] != y[2] or x[1] == y[1]:
             continue
         lag = lag_of(x[1], y[1], where_of(x[0]))
@@ -138,17 +139,12 @@ def explain_lags(
             if f.group is not None and f.kind in CONFLICT_KINDS:
                 by_group.setdefault(f.group, []).append(changed.get(pos, f))
         touched = {f.group for f in changed.values()}
-        for i in sorted(_position(gid) for gid in touched if gid is not None):
+        for i in sorted(group_position(gid) for gid in touched if gid is not None):
             g = groups[i]
             verdict = conflict_verdict(by_group[g.id])
             if verdict is not None and verdict != g.verdict:
                 out[i] = attrs.evolve(g, verdict=verdict)
     return lags, changed, out
-
-
-def _position(gid: str) -> int:
-    """Where group ``gid`` is in the report: a group's id is ``g`` and its position plus one."""
-    return int(gid[1:]) - 1
 
 
 def _locate(cs: list[Claim], cid: str, slots: Slots, step: float) -> tuple[Key, str, int] | None:

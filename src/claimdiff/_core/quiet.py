@@ -24,6 +24,7 @@ from claimdiff._core.arithmetic import GroupFacts
 from claimdiff._core.columns import Columns, segment_intersect
 from claimdiff._core.estimators import choose_best
 from claimdiff._core.flags import Flag
+from claimdiff._core.group import group_id
 from claimdiff._core.group_rows import first_of, laid_out_truthy
 from claimdiff._core.intervals import Iv
 from claimdiff._core.messages import Say, display_unit
@@ -171,7 +172,7 @@ class QuietGroups:
         )
         codes, steps = (v[start : start + n].tolist() for v in self._per_claim[:2])
         return build_group(
-            f"g{i + 1}",
+            group_id(i),
             cs,
             Say(display_unit(cs), first),
             widened,
@@ -195,7 +196,7 @@ class QuietGroups:
     def gap_flag(self, i: int) -> Flag:
         """The precision notice of the quiet group at position ``i`` (one whose ``gap`` is set)."""
         cs = self._raw[i]
-        flag = precision_gap(f"g{i + 1}", cs, Say(display_unit(cs), cs[0]))
+        flag = precision_gap(group_id(i), cs, Say(display_unit(cs), cs[0]))
         if flag is None:  # pragma: no cover - ``gap`` is set only where the claims are so mixed
             raise AssertionError(f"group g{i + 1} has no difference of precision")
         return flag
@@ -294,7 +295,7 @@ def _facts(
     for i, one, told in zip(chosen.tolist(), same[chosen].tolist(), states_parts, strict=True):
         period = periods[i] if one else hull(raw[i])  # the hull of one period is that period
         out[i] = GroupFacts(
-            gid=f"g{i + 1}",
+            gid=group_id(i),
             key=keys[i],
             period=None if period is None else (period.start_ts, period.end_ts),
             claims=partial(supporting.of, i),

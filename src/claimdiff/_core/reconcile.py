@@ -18,6 +18,7 @@ from claimdiff._core.arithmetic import GroupFacts, check_arithmetic
 from claimdiff._core.believe import believe
 from claimdiff._core.columns import Columns
 from claimdiff._core.flags import Flag, FlagKind
+from claimdiff._core.group import group_id, group_position
 from claimdiff._core.group_rows import GroupRows
 from claimdiff._core.grouping import Keys, group_claims, keys_of
 from claimdiff._core.hedge_reading import Reread, note_rereadings, read_with_policy, rereads_any
@@ -235,7 +236,7 @@ def _reconcile(
         gone = frozenset(c.id for c in cs if c.id in withdrawn) if withdrawn else _NONE
         known = None if quiet is None else quiet.known(index)
         made, group_flags, group_facts = analyse(
-            f"g{index + 1}", cs, policy, gone, known=known, build=quiet is None
+            group_id(index), cs, policy, gone, known=known, build=quiet is None
         )
         if isinstance(made, Group):
             judged[index] = made
@@ -455,7 +456,7 @@ def _within_derived(groups: Sequence[Group], derived: list[Derived]) -> dict[int
     out: dict[int, Group] = {}
     bounds = {d.group: d for d in derived if d.group is not None}
     for gid, d in bounds.items():
-        at = int(gid[1:]) - 1
+        at = group_position(gid)
         g = groups[at]
         if g.best is None:
             continue

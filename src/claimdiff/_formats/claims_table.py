@@ -13,6 +13,7 @@ from itertools import count
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
+from claimdiff._core.group import group_id
 from claimdiff._formats.codes import Spread, first_rows, number
 from claimdiff._formats.groups_table import place_text
 from claimdiff._formats.quiet_inputs import QuietInputs, objects, quiet_of
@@ -83,7 +84,7 @@ def _membership(
             len(inputs.claims),
         )
     status[at] = flat[offsets[inputs.number[member]] + place]
-    group[at] = objects([f"g{i + 1}" for i in positions.tolist()])[member]
+    group[at] = objects([group_id(i) for i in positions.tolist()])[member]
     return group, status
 
 

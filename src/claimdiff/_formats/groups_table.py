@@ -17,6 +17,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from claimdiff._core.flags import Severity
+from claimdiff._core.group import group_id
 from claimdiff._core.lazy_items import LazyItems
 from claimdiff._core.quiet import QuietGroups
 from claimdiff._formats.codes import Spread
@@ -168,7 +169,7 @@ def _quiet_columns(
     inputs = QuietInputs(quiet, positions)
     rep_rows = [group_row(g, None, 0) for g in inputs.built]
     naming = inputs.naming()
-    ids = [f"g{i + 1}" for i in positions.tolist()]
+    ids = [group_id(i) for i in positions.tolist()]
     out: list[Any] = []
     for k, name in enumerate(GROUP_COLUMNS):
         if name == "id":
