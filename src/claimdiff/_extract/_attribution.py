@@ -91,11 +91,9 @@ _METHOD = re.compile(r"\b(?:tests?|testing|laborator(?:y|ies)|labs?|pcr|sequenci
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:\"“”()]{2,80})")
 #: "per X" before a name, read on the text as written ("per the Disaster Agency"; "per day" names no one).
 _PER = re.compile(r"\bper\s+(?P<who>(?:the\s+)?[A-Z][^,.;:\"“”()]{1,80})")
-_CITING = re.compile(r"\b(?:citing|quoting|(?:who|which|that)\s+(?:cited|quoted)|with reference to|referring to)\s+(?P<who>[^,.;:\"“”()]{2,80}?)(?=\s+(?:indicate|indicates|indicated|said|say|"
+CITING = re.compile(r"\b(?:citing|quoting|(?:who|which|that)\s+(?:cited|quoted)|with reference to|referring to)\s+(?P<who>[^,.;:\"“”()]{2,80}?)(?=\s+(?:indicate|indicates|indicated|said|say|"
                      r"says|show|shows|showed|report|reports|reported|put|puts|suggest|suggests|that|as)\b|[,.;:()]|$)")
-#: The public name other modules read it by.
-CITING = _CITING
-#: The words _CITING cannot match without: a sentence with none of them is not searched for it.
+#: The words CITING cannot match without: a sentence with none of them is not searched for it.
 _CITING_WORDS = ("citing", "quoting", "cited", "quoted", "with reference to", "referring to")
 _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|is|are|be|been|being|it is|widely|an?|the)\s+$")
 #: A number and at most two words before a noun that is also a verb: "six command posts", "12 reports" are counted.
@@ -207,7 +205,7 @@ def attributions(
         agent_end = m.end("who") if what is None else what.start()
         to = (  # "confirmed by X to AFP": via AFP ("by X with reference to Y" is a citation)
             None
-            if _CITING.search(low, m.start("who"), agent_end)
+            if CITING.search(low, m.start("who"), agent_end)
             else _TO_OUTLET.search(low, m.start("who"), agent_end)
         )
         found = _citing_within(text, low, m.start("who"), agent_end if to is None else to.start())
@@ -258,7 +256,7 @@ def attributions(
                 else with_person(body, cut(text, m.start("who"), m.group("who")))
             )
         cites = (
-            _CITING.match(low, m.end("who") + 2)
+            CITING.match(low, m.end("who") + 2)
             if low[m.end("who") : m.end("who") + 1] == ","
             else None
         )
@@ -279,7 +277,7 @@ def attributions(
                 tellers.append((m.start(), found))
     citing = [
         (m.start(), named_or_role(canonical_source(cut(text, m.start("who"), m.group("who")))))
-        for m in (_CITING.finditer(low, start, end) if has(low, _CITING_WORDS, start, end) else ())
+        for m in (CITING.finditer(low, start, end) if has(low, _CITING_WORDS, start, end) else ())
     ]
     quoted_as: list[tuple[int, int]] = []
     quoting = QUOTED_AS.finditer(low, start, end) if has(low, ("quot",), start, end) else ()
@@ -454,7 +452,7 @@ def _citing_within(text: str, low: str, start: int, end: int) -> Attribution | N
 
     "by Reuters citing local authorities" is the authorities' figure, through Reuters.
     """
-    m = _CITING.search(low, start, end)
+    m = CITING.search(low, start, end)
     if m is None or m.start() == start:
         return canonical_source(text[start:end])
     teller = canonical_source(text[start : m.start()])
