@@ -17,7 +17,6 @@ import attrs
 
 from claimdiff._extract._constructions import has
 from claimdiff._extract._hedge_before import _VERB_BOUND, _hedge_start
-from claimdiff._extract._metrics import is_casualty
 from claimdiff._extract._not_counts import (
     CHANGED,
     DATE_AFTER,
@@ -33,7 +32,8 @@ from claimdiff._extract._not_counts import (
 from claimdiff._extract._noun import counted as noun_phrase
 from claimdiff._extract._partitives import WORD_AFTER, partitives
 from claimdiff._extract._text import alternation
-from claimdiff._extract._triggers import TRIGGERS
+from claimdiff._extract._vague_tolls import vague_toll as _vague_toll
+from claimdiff._extract._vague_tolls import vague_toll_before as _vague_toll_before
 from claimdiff._model.estimate import Estimate, Hedge, Provenance
 from claimdiff._model.hedges import _UNIT_ALIASES, VAGUE_SCALE, HedgePolicy, parse_estimate
 from claimdiff._model.numbers import LENGTH_WORDS, NUMBER_WORDS, joined_m, parse_number_prefix
@@ -72,25 +72,6 @@ _NUMBER_START = re.compile(
 
 
 _ARTICLE = re.compile(r"\b(?:a|an|another)\s+(?=[a-z])")
-
-
-def _vague_toll(low: str, at: int, end: int) -> bool:
-    """True when a verb of a toll of people follows a vague word: "thousands more injured", "hundreds missing"."""
-    verb = _TOLL_VERB.match(low, at, end)
-    return verb is not None and is_casualty(TRIGGERS[verb.group("t")])
-
-
-def _vague_toll_before(low: str, start: int, at: int) -> bool:
-    """True when a verb of a toll of people stands right before a vague word: "has killed thousands"."""
-    verb = _TOLL_VERB_BEFORE.search(low, max(start, at - 30), at)
-    return verb is not None and TRIGGERS[verb.group("t")] in {"killed", "injured"}
-
-
-_TOLL_VERB_BEFORE = re.compile(rf"\b(?P<t>{alternation(t for t in TRIGGERS if ' ' not in t)})\s+$")
-_TOLL_VERB = re.compile(
-    r"\s+(?:more\s+|others?\s+)?(?:(?:were|are|was|have\s+been|had\s+been)\s+)?"
-    rf"(?P<t>{alternation(TRIGGERS)})\b"
-)
 
 
 @attrs.frozen
