@@ -5,7 +5,8 @@ Run: ``.venv/bin/python benchmarks/extraction_eval.py [-v] [--only PART] [--clas
 ``--classes`` prints instead the error classes of each part side by side, counts only, see
 :func:`error_classes`; ``--texts fresh`` scores only the corpus texts added fresh on 2026-12-06,
 ``--texts earlier`` only those before them, ``--texts latest`` those of the round after it, ``--texts
-newest`` those of the fifth annotation round, ``--texts sixth`` those of the sixth).
+newest`` those of the fifth annotation round, ``--texts sixth`` those of the sixth, ``--texts seventh``
+those of the seventh).
 
 The test half is held out: it prints its totals only, never a line or an error per text, so that
 rules are tuned on the dev half's errors alone and the test half is scored once they are frozen.
@@ -112,6 +113,9 @@ NEWEST_FROM = 243
 #: Where the texts of the sixth annotation round (issue 22) begin: scored apart with ``--texts sixth``.
 SIXTH_FROM = 281
 
+#: Where the texts of the seventh annotation round (issue 22) begin: scored apart with ``--texts seventh``.
+SEVENTH_FROM = 317
+
 #: The corpus entries each ``--texts`` choice scores, as a slice of ``corpus.yaml``'s list.
 TEXTS = {
     "all": slice(None),
@@ -119,14 +123,15 @@ TEXTS = {
     "fresh": slice(FRESH_FROM, LATEST_FROM),
     "latest": slice(LATEST_FROM, NEWEST_FROM),
     "newest": slice(NEWEST_FROM, SIXTH_FROM),
-    "sixth": slice(SIXTH_FROM, None),
+    "sixth": slice(SIXTH_FROM, SEVENTH_FROM),
+    "seventh": slice(SEVENTH_FROM, None),
 }
 
 
 def real_cases(split: str, texts: str = "all") -> list[dict[str, Any]]:
     """The real-text corpus cases of one half ("dev" or "test"): ``texts`` one of :data:`TEXTS`.
 
-    >>> parts = ("earlier", "fresh", "latest", "newest", "sixth")
+    >>> parts = ("earlier", "fresh", "latest", "newest", "sixth", "seventh")
     >>> len(real_cases("dev")) == sum(len(real_cases("dev", part)) for part in parts)
     True
     """
@@ -379,7 +384,7 @@ def main(argv: list[str] | None = None) -> int:
         choices=tuple(TEXTS),
         default="all",
         help="the corpus texts scored: all, those before the fresh texts of 2026-12-06, those fresh "
-        "texts, the third and fourth rounds' (latest), the fifth round's (newest) or the sixth's (sixth)",
+        "texts, the third and fourth rounds' (latest), the fifth round's (newest), the sixth's (sixth) or the seventh's (seventh)",
     )
     args = parser.parse_args(argv)
     texts = args.texts
