@@ -89,8 +89,8 @@ NEWEST_DRAW = (243, 281, 2027)
 #: The draw of the sixth annotation round of issue 22: entries 281 to 317, six of each half, seeded with 2028.
 SIXTH_DRAW = (281, 317, 2028)
 
-#: The draw of the seventh annotation round of issue 22: entries 317 to 352, six of each half, seeded with 2029.
-SEVENTH_DRAW = (317, 352, 2029)
+#: The draw of the seventh annotation round of issue 22: entries 317 to 351, six of each half, seeded with 2029.
+SEVENTH_DRAW = (317, 351, 2029)
 
 
 def later_drawn(per_half: int = 6, draw: tuple[int, int, int] = LATER_DRAW) -> set[str]:
