@@ -180,11 +180,12 @@ _THE_DEAD = re.compile(
 _CONFIRMED = re.compile(rf"(?:\s+{_AUX})+\s+(?:laboratory[- ]|lab[- ])?confirmed\b")
 _BARE_RIGHT = re.compile(rf"(?:\s+{_BETWEEN})*(?:\s+{_AUX})*\s+{_QUOTE}(?P<t>{_TRIGGER_ALT})\b")
 _LEFT = re.compile(
-    rf"\b(?P<t>{_TRIGGER_ALT})(?:\s+(?:and|or)\s+\w+)?\s+(?:(?:a total of|another|a further|an additional|"
+    rf"\b(?P<t>{_TRIGGER_ALT})(?:\s+(?:and|or)\s+(?P<n>\w+))?\s+(?:(?:a total of|another|a further|an additional|"
     rf"all the|all|the|up|of|now)\s+)?$"
     # "totally destroyed (55,095), partially destroyed (28,129)": the number in brackets after its metric
     rf"|\b(?P<b>{_TRIGGER_ALT})\s*\(\s*$"
 )
+_DIGIT = re.compile(r"\d")
 #: An object relative clause after the figure's noun: "20 drones that Russia launched", "which the army shot down".
 _RELATIVE = re.compile(
     rf"\s+(?:that|which)\s+(?:the\s+)?(?!(?:were|was|are|is|have|has|had)\b)[a-z][\w'’-]*\s+"
@@ -196,7 +197,9 @@ _TOLL = re.compile(
     r"\b(?:(?P<w>death|casualty|injury)?\s*tolls?|(?P<c>death)\s+count)\b(?:[^.,;]|(?<=\d)[.,](?=\d)|(?<=\b[a-z])\.){0,130}?"
     r"\b(?:at|to|of|reached|hit|is|was|be|stood|stands|"
     r"rose|risen|climbed|tops|topped|nears|neared|passes|passed|exceeds|exceeded|surpasses|surpassed|"
-    r"approaches|reaches|hits|climbs|rises|nearing|approaching)\s+(?:only\s+|now\s+)?$"
+    r"approaches|reaches|hits|climbs|rises|nearing|approaching|"
+    # "the death toll includes 39 in Wajima and 23 in Suzu": the toll's parts, each a figure of it
+    r"includes|included|include|comprises|comprised)\s+(?:only\s+|now\s+)?$"
 )
 _CHAIN = re.compile(
     # "765,869 families, equivalent to 2,733,646 persons": one count in two units shares its verb
@@ -289,8 +292,10 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
             low, max(start, first.start - 80), first.start
         )  # a trigger and a few words
         if left is not None:
-            word = left.group("t") or left.group("b")
-            if left.group("b") is None or _CLOSING.match(low, last.end, end) is not None:
+            word = _left_word(low, start, left)
+            if word is not None and (
+                left.group("b") is None or _CLOSING.match(low, last.end, end) is not None
+            ):
                 return None if planned(low, start, left.start()) else TRIGGERS[word]
         far = max(start, first.start - 170)
         toll = (  # "toll from the quake in X has risen to"
@@ -371,6 +376,20 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
     return first.metric
 
 
+def _left_word(low: str, start: int, left: re.Match[str]) -> str | None:
+    """The trigger a figure takes from the words before it (:data:`_LEFT`), or ``None``.
+
+    "left 21 people dead and displaced 13,000": "dead" follows a figure of its own and is said of
+    it, so the verb after "and" is the next figure's ("displaced"), and when that verb is none the
+    rules know ("and forced 13,000 people to evacuate") the trigger before it is no reading at all.
+    """
+    word: str = left.group("t") or left.group("b")
+    second = left.group("n")
+    if second is not None and _DIGIT.search(low, max(start, left.start() - 40), left.start()):
+        return second if second in TRIGGERS else None
+    return word
+
+
 #: A bare number, then the whole it is a part of: "134 of the deaths", "55 of 75 confirmed dead",
 #: "150 of the village's 1,800 residents" (a possessive, a number and two words may stand before the head).
 _PARTITIVE = re.compile(
@@ -444,6 +463,8 @@ def counted_for(
     if metric == "cases" and (counted or "").rsplit(" ", 1)[-1] in _SAMPLES:
         # cases are people; samples that tested positive are samples (settled J6, rule 12)
         return "tested positive", counted
+    if metric == "lost" and counted == "lives":
+        return "killed", "people"  # "300 lives were lost": the dead
     if metric == "hit" and counted in _HOUSEHOLDS:
         metric = "affected"  # "thousands of families hit by this disaster": affected, as people are
     if metric == "destroyed" and (counted in _BUILT or counted not in _FLYING or grounded):
