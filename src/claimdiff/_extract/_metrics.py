@@ -16,6 +16,7 @@ from claimdiff._extract._kinds import predicate_noun
 from claimdiff._extract._levels import level_noun, number_of
 from claimdiff._extract._measures import is_window, measured, unit_metric
 from claimdiff._extract._noun import PERSONS, STRIKES
+from claimdiff._extract._partitives import OF_WHOM
 from claimdiff._extract._text import alternation
 from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._extract._verbs import acted_on, planned, present
@@ -125,7 +126,7 @@ _AUX = (
     r"(?:(?:listed|identified|classified|categori[sz]ed|tagged|recorded|registered|counted)"
     r"(?:\s+by\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)?\s+as|"
     r"who|that|already|continues?|continued|were|was|are|is|be|been|being|have|has|had|got|get|reportedly|also|all|still|now|later|then|"
-    r"remain|remained|remains|reported|confirmed|believed|feared|thought|said|to|in total|initially|"
+    r"remain|remained|remains|reported|confirmed|believed|feared|thought|said|to|in total|initially|found|"
     r"since|either|both|left|suspected|confirmed|new|additional|more|internally|newly|temporarily|"
     # a modal is no hedge of the number (ANNOTATION.md rule 34): "as many as 100 people may have been killed"
     r"(?:may|might|could)\s+have|staying|remaining|"
@@ -421,6 +422,10 @@ def partitive(low: str, start: int, end: int, fig: Figure) -> str | None:
     its own it counts what the whole counts ("134 of the deaths were on the island": killed).
     A whole fronted before the number ("Of the deaths, 17,388 were ...") reads the same way.
     """
+    of_them = OF_WHOM.match(low, fig.end, end)
+    if of_them is not None:  # "1,243 were rescued and 42 of them were found seriously injured"
+        said = _RIGHT_AUX.match(low, of_them.end(), end)
+        return TRIGGERS[said.group("t")] if said is not None else None
     part = _PARTITIVE.match(low, fig.end, end)
     noun: str | None = None
     after = fig.end

@@ -27,6 +27,7 @@ from claimdiff._extract._coordinated import share_hedge, shared_in_chain
 from claimdiff._extract._counted_metrics import implied_metric
 from claimdiff._extract._crediting import Crediting
 from claimdiff._extract._figures import Figure, figures
+from claimdiff._extract._fronted import subject_metric
 from claimdiff._extract._kinds import told_apart
 from claimdiff._extract._labels import labelled, section_metric
 from claimdiff._extract._leads import (
@@ -247,6 +248,9 @@ class _Reader(Crediting):
                 # "hardest hit in terms of fatalities, with 36, 28 and 23 respectively"
                 metric = last_metric_word(self.low, s.start, chain[0][0].start)
                 chain = respective(self.low, s.start, chain, self.vocabulary)
+            if metric is None and len(chain) == 1 and chain[0][0].bare:
+                # "Cases were reported by Greece (5) and Italy (1)": the clause's subject is the metric
+                metric = subject_metric(self.low, s.start, chain[0][0].start, chain[0][0].end)
             if metric is None and tallied:  # "and destroyed an ISIL vehicle"
                 metric = tally_metric(self.low, s.start, chain[0][0], previous)
             anaphor = self._anaphor(s, chain[0][0], out) if metric is None else None
