@@ -65,7 +65,8 @@ _UNIT = re.compile(r"\s*(?:%|(?:" + "|".join(re.escape(u) for u in _UNIT_WORDS) 
 #: Where a number starts: not inside another (a decimal, a date, a code); "--" is a dash between sentences
 #: ("March 11--Eight thousand houses"), "c." the circa before a number ("c.30,000").
 _NUMBER_START = re.compile(
-    r"(?:(?<![\w$£€.,/:-])|(?<=[^-]--)|(?<=\bc\.))(?:\d|"
+    # "65,295 families/319,226 persons": a count after a word and a slash starts a number too
+    r"(?:(?<![\w$£€.,/:-])|(?<=[^-]--)|(?<=\bc\.)|(?<=[a-z]{3}/))(?:\d|"
     + alternation(NUMBER_WORDS - {"hundred", "thousand", "million", "billion", "trillion", "dozen"})
     + r"\b)"
 )
