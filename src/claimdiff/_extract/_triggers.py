@@ -128,6 +128,8 @@ TRIGGERS: dict[str, str] = {
             "driven from their homes",
             "sought refuge",
             "took refuge",
+            "taken refuge",  # "15,200 people had taken refuge": as "took refuge" does
+            "taking refuge",
             "sought shelter",
         ),
         "displaced",
@@ -200,9 +202,23 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys(("delivered", "delivering", "distributed", "airlifted"), "delivered"),
     **dict.fromkeys(("in need", "in need of assistance", "in need of aid"), "in need"),
     **dict.fromkeys(
-        ("sheltering", "in shelters", "sheltered", "took shelter", "taking shelter"), "sheltered"
+        (
+            "sheltering",
+            "in shelters",
+            "sheltered",
+            "took shelter",
+            "taking shelter",
+            "taken shelter",
+            # "12,228 families are taking temporary shelter in 105 evacuation centers"
+            "taking temporary shelter",
+            "took temporary shelter",
+            "taken temporary shelter",
+        ),
+        "sheltered",
     ),
-    **dict.fromkeys(("without power", "without electricity", "lost power"), "without power"),
+    **dict.fromkeys(
+        ("without power", "without electricity", "lost power", "out of power"), "without power"
+    ),
     "cases": "cases",
     **dict.fromkeys(("infected", "infections", "sickened"), "cases"),
     # people of an outbreak who fell ill are its cases (ANNOTATION.md rule 12); "ill people" is read in the noun phrase
