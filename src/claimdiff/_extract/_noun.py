@@ -191,8 +191,15 @@ def counted(
             or (rest.startswith(_MULTIWORD_STARTS) and _MULTIWORD_TRIGGER.match(rest))
         ):
             break
-        if words and word.endswith("ed") and not known and word not in _ADJECTIVES:
-            break  # "600 refugees crossed": the verb ends the noun phrase
+        if (
+            (words or _ADVERB_BEFORE.search(low, pos, m[0]))
+            and word.endswith("ed")
+            and not known
+            and word not in _ADJECTIVES
+        ):
+            # "600 refugees crossed": the verb ends the noun phrase; "12,272 officially listed as
+            # missing": a verb after an adverb, with no noun before it, names nothing counted
+            break
         if not known and (
             word.endswith(("'s", "’s"))
             or (not words and word.endswith("ing") and _AFTER_PARTICIPLE.match(low, m[1], end))
@@ -361,6 +368,8 @@ _COMPASS = frozenset(
      "north-east", "north-west", "south-east", "south-west"}
 )  # fmt: skip
 _OF_AFTER = re.compile(r"\s+of\b")
+#: Right before a word, an adverb: "officially listed", "formally registered".
+_ADVERB_BEFORE = re.compile(r"[a-z]{3,}ly\s+$")
 #: How far before a figure a sentence's other things of the same side are looked for.
 _SIDE_REACH = 300
 #: A tally of strikes: the things it counts are the side's it struck (ANNOTATION.md settled C8).
