@@ -374,6 +374,12 @@ _PEOPLE_VERB = re.compile(
 )
 
 
+#: A verb only people undergo right before a figure: "and injured 30 others", "that killed 80".
+_PEOPLE_VERB_BEFORE = re.compile(
+    r"\b(?:killed|killing|kills|injured|injuring|injures|wounded|wounding|wounds|hurt|hurting)\s+$"
+)
+
+
 _THINGS = frozenset(
     {
         "buildings",
@@ -415,7 +421,13 @@ def elided(low: str, found: list[Figure]) -> list[Figure]:
             and out[-1].counted is not None
             and not out[-1].article
             and not re.search(r"\bof\b", low[out[-1].end : fig.start])
-            and not (out[-1].counted in _THINGS and _PEOPLE_VERB.match(low, fig.end))
+            and not (
+                out[-1].counted in _THINGS
+                and (
+                    _PEOPLE_VERB.match(low, fig.end)
+                    or _PEOPLE_VERB_BEFORE.search(low, max(0, fig.start - 20), fig.start)
+                )
+            )  # "destroyed 520 homes and injured 30 others": the injured are people
             and not METRIC_NOUN.match(low, fig.end)
         ):
             fig = attrs.evolve(fig, counted=out[-1].counted)  # noqa: PLW2901 - the figure, completed
