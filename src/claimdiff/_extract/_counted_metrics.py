@@ -116,7 +116,10 @@ _COUNTED_METRICS = {
     "bodies": ("killed", "people"),  # "rescuers pulled 14 bodies from the rubble": the dead
     "dead bodies": ("killed", "people"),
     "corpses": ("killed", "people"),
-    "lives": ("killed", "people"),  # "the quake, which claimed 6,434 lives": the dead (when lost, lives_lost)
+    "lives": (
+        "killed",
+        "people",
+    ),  # "the quake, which claimed 6,434 lives": the dead (when lost, lives_lost)
     "lives lost": ("killed", "people"),  # "Fukushima with 670 lives lost"
     # the events a report counts, hazards and an outbreak's: "78 aftershocks were reported" (ANNOTATION.md
     # rule 11), "struck by two earthquakes" (rule 36), "9 outbreaks among equids", "five distinct

@@ -49,7 +49,9 @@ _BEARING = re.compile(
     r"an\s+hour|per\s+hour|a\s+day|per\s+day)\b"
 )
 #: A length, then an opening bracket: what the bracket holds converts it ("13 kilometers (8 miles)").
-_CONVERTED = re.compile(r"\d[\d,.]*\s*(?:km|kilomet(?:er|re)s?|m|met(?:er|re)s?|miles?|ft|feet|foot|yards?)\s*\(\s*$")
+_CONVERTED = re.compile(
+    r"\d[\d,.]*\s*(?:km|kilomet(?:er|re)s?|m|met(?:er|re)s?|miles?|ft|feet|foot|yards?)\s*\(\s*$"
+)
 #: Before a length, a depth: "a depth of 26 km", a label "Depth: 10 km" (an infobox's "DepthA: 29 km").
 _DEPTH = re.compile(r"\bdepths?(?:\s+of|[a-z]?\s*:)\s+(?:about\s+|some\s+|around\s+)?$")
 #: After a length, a depth: "an earthquake of 5.5 magnitude and 5.7 km depth".

@@ -25,11 +25,13 @@ from claimdiff._model.places import Gazetteer
 if TYPE_CHECKING:
     from claimdiff._extract._candidate import Candidate
     from claimdiff._extract._figures import Figure
+    from claimdiff._model.vocabulary import Vocabulary
 
 __all__ = [
     "METRIC_NOUN",
     "dedupe",
     "elided",
+    "elided_noun",
     "listed",
     "one_spelling",
     "refined",
@@ -444,3 +446,15 @@ def elided(low: str, found: list[Figure]) -> list[Figure]:
 _RAISED = re.compile(
     r"\s+(?:(?:partially|totally|fully|completely|partly)\s+)?(?:damaged|destroyed)\s*,?\s+(?:and|or)\s+"
 )
+
+
+def elided_noun(low: str, start: int, at: int, vocabulary: Vocabulary) -> str | None:
+    """The last plural noun the vocabulary counts in ``low[start:at]``: what a bare number leaves out."""
+    synonyms = vocabulary.counted_synonyms
+    for word in reversed(_WORD.findall(low, start, at)):
+        if word.endswith("s") and word in synonyms:
+            return vocabulary.counted(word)
+    return None
+
+
+_WORD = re.compile(r"[a-z]+")

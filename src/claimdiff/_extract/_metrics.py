@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from claimdiff._extract._counted_metrics import counted_metric, event_metric
 from claimdiff._extract._items import joined_items
 from claimdiff._extract._kinds import predicate_noun
+from claimdiff._extract._left_words import left_word
 from claimdiff._extract._levels import level_noun, number_of
 from claimdiff._extract._measures import is_window, measured, unit_metric
 from claimdiff._extract._noun import PERSONS, STRIKES
@@ -293,7 +294,7 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
             low, max(start, first.start - 80), first.start
         )  # a trigger and a few words
         if left is not None:
-            word = _left_word(low, start, left)
+            word = left_word(low, start, left)
             if word is not None and (
                 left.group("b") is None or _CLOSING.match(low, last.end, end) is not None
             ):
@@ -377,20 +378,6 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
     return first.metric
 
 
-def _left_word(low: str, start: int, left: re.Match[str]) -> str | None:
-    """The trigger a figure takes from the words before it (:data:`_LEFT`), or ``None``.
-
-    "left 21 people dead and displaced 13,000": "dead" follows a figure of its own and is said of
-    it, so the verb after "and" is the next figure's ("displaced"), and when that verb is none the
-    rules know ("and forced 13,000 people to evacuate") the trigger before it is no reading at all.
-    """
-    word: str = left.group("t") or left.group("b")
-    second = left.group("n")
-    if second is not None and _DIGIT.search(low, max(start, left.start() - 40), left.start()):
-        return second if second in TRIGGERS else None
-    return word
-
-
 #: A bare number, then the whole it is a part of: "134 of the deaths", "55 of 75 confirmed dead",
 #: "150 of the village's 1,800 residents" (a possessive, a number and two words may stand before the head).
 _PARTITIVE = re.compile(
@@ -423,9 +410,13 @@ def partitive(low: str, start: int, end: int, fig: Figure) -> str | None:
     A whole fronted before the number ("Of the deaths, 17,388 were ...") reads the same way.
     """
     of_them = OF_WHOM.match(low, fig.end, end)
-    if of_them is not None:  # "1,243 were rescued and 42 of them were found seriously injured"
+    if of_them is not None:
+        # "1,243 were rescued and 42 of them were found seriously injured", "health workers, 163 of
+        # whom have been killed": a part of a count or of people named before, with its own verb;
+        # "three of them were taken to hospital" alone is a part of nothing named (no figure)
         said = _RIGHT_AUX.match(low, of_them.end(), end)
-        return TRIGGERS[said.group("t")] if said is not None else None
+        named = fig.counted is not None or _DIGIT.search(low, start, fig.start) is not None
+        return TRIGGERS[said.group("t")] if said is not None and named else None
     part = _PARTITIVE.match(low, fig.end, end)
     noun: str | None = None
     after = fig.end

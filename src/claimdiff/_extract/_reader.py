@@ -38,7 +38,7 @@ from claimdiff._extract._leads import (
     respectively,
 )
 from claimdiff._extract._levels import leveled
-from claimdiff._extract._merge import METRIC_NOUN, elided, listed
+from claimdiff._extract._merge import METRIC_NOUN, elided, elided_noun, listed
 from claimdiff._extract._metrics import (
     chains,
     counted_for,
@@ -402,7 +402,11 @@ class _Reader(Crediting):
             if chosen is None and fig.bare:
                 # "Further drones were destroyed ..., with three intercepted": the noun left out is
                 # the last thing the sentence counts before the number
-                chosen = counted_for(name, self._elided_noun(s.start, fig.start), grounded=grounded)
+                chosen = counted_for(
+                    name,
+                    elided_noun(self.low, s.start, fig.start, self.vocabulary),
+                    grounded=grounded,
+                )
         if chosen is None:
             return None
         metric_name, counted = chosen
@@ -444,14 +448,6 @@ class _Reader(Crediting):
             headline=self.headline,
         )
 
-    def _elided_noun(self, start: int, at: int) -> str | None:
-        """The last plural noun the vocabulary counts in ``text[start:at]``: what a bare number leaves out."""
-        synonyms = self.vocabulary.counted_synonyms
-        for word in reversed(_WORD.findall(self.low, start, at)):
-            if word.endswith("s") and word in synonyms:
-                return self.vocabulary.counted(word)
-        return None
-
     def _context(self, s: Sentence) -> Context:
         """What a sentence says of time and place, read once for all the figures in it."""
         if self.context is None or self.context.sentence is not s:
@@ -491,7 +487,6 @@ _OPENS_BLOCK = re.compile(r"[\s\-–—•*\"“']*")
 #: Between a figure and a part of it said with "of whom": the rest of the clause, then a comma.
 _LIST_GAP = re.compile(r"[^.;:()\d]{0,80}?,\s*(?:and\s+)?")
 _OPEN_PAREN = re.compile(r"\s*\(\s*(?:or\s+|i\.e\.\s+)?")
-_WORD = re.compile(r"[a-z]+")
 #: The metrics of a toll: "serious cases" among the injured are injured people, not cases of a disease.
 _TOLLS = frozenset({"killed", "injured", "casualties", "hospitalised"})
 #: A verb that says where people are, not what happened to them: a participle in the noun phrase says that.
