@@ -18,6 +18,7 @@ from claimdiff._extract._levels import level_noun, number_of
 from claimdiff._extract._measures import is_window, measured, unit_metric
 from claimdiff._extract._noun import PERSONS, STRIKES
 from claimdiff._extract._partitives import OF_WHOM
+from claimdiff._extract._sheltered import in_shelters
 from claimdiff._extract._text import alternation
 from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._extract._verbs import acted_on, planned, present
@@ -360,6 +361,8 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
         absolute = _WITH_ABSOLUTE.match(low, last.end, end)
         if absolute is not None:
             return TRIGGERS[absolute.group("t")]
+    if first.metric is None and numeric and in_shelters(low, last.end, end):
+        return "sheltered"  # "924 people in 16 temporary accommodation centers"
     if first.metric is None and not first.estimate.unit and numeric:
         # "2,845 contacts have been identified"; "46 bodies have been recovered" is recovered bodies
         # (ANNOTATION.md rule 33), "pulled 14 bodies from the rubble" the dead (the default)

@@ -274,6 +274,8 @@ class _Reader(Crediting):
                 own = (
                     TRIGGERS[noun.group(1)] if noun is not None else metric
                 )  # "cases, including 17 deaths"
+                if noun is None and not is_part and fig is not chain[0][0] and fig.metric:
+                    own = fig.metric  # "2,500 evacuated people and two injured persons"
                 if own in _LOCATING and fig.metric == "displaced":
                     own = fig.metric  # "a camp hosting 20,000 internally displaced persons": displaced, wherever hosted
                 if fig.counted in _CASE_NOUNS:
