@@ -241,6 +241,8 @@ def counted(
         phrase = phrase[: -len(" members")]  # staff members are the staff (ANNOTATION.md rule 13)
     if phrase == "population":
         phrase = "people"  # "18 million affected population"
+    if phrase in ("male", "female"):
+        phrase += "s"  # "(26 male, 22 female)", "one female": males and females counted
     if names and phrase in _MEMBERS:
         # "three Maccabi Haifa officials", "11,303 Hispanic workers": the name tells which population
         # the people are (ANNOTATION.md rule 13); a thing's name ("Houthi radar site") is dropped
