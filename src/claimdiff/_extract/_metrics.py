@@ -399,7 +399,9 @@ _FRONTED_WHOLE = re.compile(
 #: After a part's whole, nothing but where it is or who reported it: the part counts what the whole counts.
 _WHERE_ONLY = re.compile(
     r"\s*(?:$|[,.;:)]|(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+)?"
-    r"(?:(?:reported|recorded|registered|confirmed|counted)\s+)?(?:in|on|at|from|across|near)\b)"
+    # "eight of the deaths occurred in Idlib": where the part happened
+    r"(?:(?:reported|recorded|registered|confirmed|counted|occurred|happened|took\s+place)\s+)?"
+    r"(?:in|on|at|from|across|near)\b)"
 )
 
 

@@ -219,6 +219,21 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys(
         ("without power", "without electricity", "lost power", "out of power"), "without power"
     ),
+    # "7 500 people without drinking water", "1.1 million people are without access to safe water"
+    **dict.fromkeys(
+        (
+            "without drinking water",
+            "without safe drinking water",
+            "without access to safe water",
+            "without access to drinking water",
+            "without access to safe drinking water",
+            "without access to clean water",
+            "without clean water",
+            "without running water",
+            "without water",
+        ),
+        "without drinking water",
+    ),
     "cases": "cases",
     **dict.fromkeys(("infected", "infections", "sickened"), "cases"),
     # people of an outbreak who fell ill are its cases (ANNOTATION.md rule 12); "ill people" is read in the noun phrase
