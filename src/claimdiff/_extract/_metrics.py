@@ -392,7 +392,9 @@ _PARTITIVE = re.compile(
 )
 #: The whole fronted before the number: "Of the deaths, 17,388 were in Kashmir", "Of the dead, four were children".
 _FRONTED_WHOLE = re.compile(
-    rf"\bof\s+(?:the|these|those)\s+(?:\d[\d,.]*\s+)?(?:[a-z][\w'’-]*\s+){{0,2}}?(?P<t>{_TRIGGER_ALT})\s*,\s*"
+    rf"\bof\s+(?:the|these|those)\s+(?:\d[\d,.]*\s+)?(?:[a-z][\w'’-]*\s+){{0,2}}?"
+    # "Of the 15 people who were hospitalised, 12 have been discharged": the whole by its relative clause
+    rf"(?:(?:who|that)\s+(?:were|was|are|is|had\s+been|have\s+been|has\s+been)\s+)?(?P<t>{_TRIGGER_ALT})\s*,\s*"
     r"(?:(?:about|some|around|nearly|over|more\s+than|at\s+least|only|just)\s+)?$"
 )
 
