@@ -140,7 +140,9 @@ def by_sex(low: str, chain: list[tuple[Figure, bool]]) -> bool:
     >>> by_sex(s, [(f, False) for f in found[1:]]), by_sex(s, [(f, False) for f in found])
     (True, False)
     """
-    return all(f.counted in _SEXES for f, _ in chain) and low.endswith("(", 0, chain[0][0].start)
+    return all(f.counted in _SEXES and not f.article for f, _ in chain) and low.endswith(
+        "(", 0, chain[0][0].start
+    )  # never "(a man and a child)": people named one by one, no count of them
 
 
 _SEXES = frozenset({"males", "females", "men", "women", "boys", "girls"})
