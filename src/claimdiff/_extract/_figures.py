@@ -325,6 +325,9 @@ def _number_figure(
     repeated = (
         twice.end() if twice is not None and _same_number(low[pos:stop], twice.group(1)) else None
     )
+    share = _SHARE_AFTER.match(low, stop, end) if repeated is None else None
+    if share is not None:
+        repeated = share.end()  # "6542 (46.7%) cases", "901 (6.4%) were tested": the share is an aside
     unit = _UNIT.match(low, stop, end)
     if unit is not None and not re.match(r"\s*(?:m|t)\s", low[stop : unit.end() + 1]):
         stop = unit.end()
@@ -417,6 +420,8 @@ def _opener(low: str, start: int, at: int) -> tuple[int, str] | None:
 _RANGED = re.compile(r"\s*(?:-|–|—|to|and|or\b)\s*(?=[\da-z])")
 #: A verb of change before "from X to Y": the old figure and the new, not a range.
 _REPEATED = re.compile(r"\s*\((\d[\d,.\s]*)\)")
+#: A count's share of the whole in brackets right after it: "6542 (46.7%) cases", "901 (6.4 %)".
+_SHARE_AFTER = re.compile(r"\s*\(\s*\d[\d.,]*\s*(?:%|per\s*cent|percent)\s*\)")
 
 
 def _same_number(words: str, digits: str) -> bool:
