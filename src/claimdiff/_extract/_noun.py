@@ -12,19 +12,14 @@ import itertools
 import re
 from collections.abc import Iterator
 
+from claimdiff._extract._headlines import title_cased
 from claimdiff._extract._sources import COUNTRIES
 from claimdiff._extract._text import alternation
 from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._model.numbers import NUMBER_WORDS
 from claimdiff._model.vocabulary import Vocabulary
 
-__all__ = [
-    "ABBREVIATED",
-    "NATIONALITIES",
-    "PERSONS",
-    "STRIKES",
-    "counted",
-]
+__all__ = ["ABBREVIATED", "NATIONALITIES", "PERSONS", "STRIKES", "counted"]
 
 # fmt: off
 _ADJECTIVES = frozenset(
@@ -115,6 +110,9 @@ def counted(
     np_end = pos
     participle: str | None = None
     keys = _multiword(tuple(vocabulary.counted_synonyms))
+    title = title_cased(
+        text, pos, end
+    )  # "32 Militants Killed": a capital marks no name in a headline
     for m in _words(text, pos, end):
         word = low[m[0] : m[1]]
         if (
@@ -211,7 +209,7 @@ def counted(
             nationality = True
             continue  # "38 Ukrainian UAVs", "two Russian missiles": a nationality modifies the thing counted
         if original[0].isupper() and not (
-            known or word in _DEMONYMS or original.isupper() or original[:-1].isupper()
+            known or word in _DEMONYMS or original.isupper() or original[:-1].isupper() or title
         ):
             ahead = itertools.islice(_words(text, m[1], end), 3)
             nxt = next((w for w in ahead if text[w[0]].islower()), None)

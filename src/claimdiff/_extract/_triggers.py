@@ -38,6 +38,7 @@ TRIGGERS: dict[str, str] = {
             "took the lives of",
             "taking the lives of",
             "shot dead",
+            "shot and killed",  # "five attackers were shot and killed": killed, the last verb
         ),
         "killed",
     ),
