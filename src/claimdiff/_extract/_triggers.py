@@ -235,6 +235,19 @@ TRIGGERS: dict[str, str] = {
         ),
         "without drinking water",
     ),
+    # "more than 500 people have sought medical assistance": people who came for care (declared)
+    **dict.fromkeys(
+        (
+            "sought medical assistance",
+            "sought medical help",
+            "sought medical care",
+            "sought medical attention",
+            "sought medical treatment",
+            "asked for medical assistance",
+            "asked for medical help",
+        ),
+        "sought medical assistance",
+    ),
     "cases": "cases",
     **dict.fromkeys(("infected", "infections", "sickened"), "cases"),
     # people of an outbreak who fell ill are its cases (ANNOTATION.md rule 12); "ill people" is read in the noun phrase
