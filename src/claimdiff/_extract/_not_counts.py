@@ -66,7 +66,10 @@ CHANGE_VERBS = (
 )
 CHANGED = re.compile(rf"\b(?:{CHANGE_VERBS})\b[^.;]*$")
 #: A comparison after the figure: "N more people ... than", "N fewer ... than": a difference between two counts.
-DIFFERENCE = re.compile(r"\s*(?:[a-z]+\s+)?(?:more|fewer|less)\b[^,;.]{0,60}?\bthan\b")
+DIFFERENCE = re.compile(
+    # never "2,000 and more than 9,900 injured": "more than" there bounds the next figure
+    r"\s*(?!(?:and|or)\s)(?:[a-z]+\s+)?(?:more|fewer|less)\b(?!\s+than\s+\d)[^,;.]{0,60}?\bthan\b"
+)
 RATE = re.compile(
     r"\s+(?:[a-z]+\s+){0,2}?(?:per|a|each)\s+(?:day|week|month|year|hour|person|capita)\b"
 )
