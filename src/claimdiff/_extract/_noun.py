@@ -58,6 +58,7 @@ PERSONS = frozenset(
 #: Attacks counted as they are carried out: a verb after them says what they did, not what was done to them.
 STRIKES = frozenset({"strikes", "airstrikes", "air strikes", "raids", "sorties", "engagements"})
 _DEMONYMS = frozenset(adj.lower() + "s" for adj in COUNTRIES.values() if adj[-1] in "ni")
+_NATION_PLURAL = re.compile(r"[a-z]{3,}(?:ians|ans|ese|is)")  # a capital plural naming a people
 NATIONALITIES = frozenset(adj.lower() for adj in COUNTRIES.values())
 
 
@@ -195,9 +196,7 @@ def counted(
             and not known
             and word not in _ADJECTIVES
         ):
-            # "600 refugees crossed": the verb ends the noun phrase; "12,272 officially listed as
-            # missing": a verb after an adverb, with no noun before it, names nothing counted
-            break
+            break  # "600 refugees crossed": the verb ends the phrase, as after "12,272 officially"
         if not known and (
             word.endswith(("'s", "’s"))
             or (not words and word.endswith("ing") and _AFTER_PARTICIPLE.match(low, m[1], end))
@@ -208,6 +207,8 @@ def counted(
         if not words and (word in NATIONALITIES or ABBREVIATED.fullmatch(word)):
             nationality = True
             continue  # "38 Ukrainian UAVs", "two Russian missiles": a nationality modifies the thing counted
+        if not words and original[0].isupper() and _NATION_PLURAL.fullmatch(word) and not known:
+            return "people", m[1], participle  # "7.7 million displaced Colombians": a people
         if original[0].isupper() and not (
             known or word in _DEMONYMS or original.isupper() or original[:-1].isupper() or title
         ):
