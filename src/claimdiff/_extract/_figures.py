@@ -307,7 +307,8 @@ def _number_figure(
         and opener[1] == "from"
         and (
             CHANGED.search(low, max(start, fig_start - 60), fig_start)
-            or not _TO.match(low, num_end, end)
+            # "individuals from 133 households": where the people are from, a count of its own
+            or not (_TO.match(low, num_end, end) or _HOMES_AFTER.match(low, num_end, end))
         )
     ):
         return None  # "rose from 9 to 14": the old figure; the new one is read on its own
@@ -391,6 +392,7 @@ def _number_figure(
 
 
 _TO = re.compile(r"\s+to\s+")
+_HOMES_AFTER = re.compile(r"\s+(?:households|families)\b")
 #: The stems of _VERB_BOUND's verbs: a figure with none of them before it is not searched for one.
 _BOUND_WORDS = ("exceed", "surpass", "top", "pass", "near", "approach")
 

@@ -206,7 +206,7 @@ _TOLL = re.compile(
 )
 _CHAIN = re.compile(
     # "765,869 families, equivalent to 2,733,646 persons": one count in two units shares its verb
-    r"^\s*(?:,?\s*(?:equivalent\s+to|the\s+equivalent\s+of|that\s+is)\s+|,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*|(?:,|\s*(?:--|[–—]))?\s*(?P<sub>including|among them|among whom|of whom|of them|"
+    r"^\s*(?:,?\s*(?:equivalent\s+to|the\s+equivalent\s+of|that\s+is|representing|corresponding\s+to)\s+|,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*|(?:,|\s*(?:--|[–—]))?\s*(?P<sub>including|among them|among whom|of whom|of them|"
     # "13 victims, comprising six males and seven females": the parts the whole is made of; "six
     # militants -- including two commanders --": parts in an aside between dashes
     r"among those|comprising|consisting of|made up of)\s+)"
@@ -215,6 +215,8 @@ _CHAIN = re.compile(
 )
 
 
+_FROM = re.compile(r"\s+(?:from|in)\s+")
+_HOMES = frozenset({"households", "families"})
 #: Words that open the parts a whole is made of, not a further item.
 _MADE_OF = frozenset({"comprising", "consisting of", "made up of"})
 #: The metrics whose verb's object suffers them: its subject did them.
@@ -251,7 +253,11 @@ def chains(low: str, found: list[Figure]) -> list[list[tuple[Figure, bool]]]:
                 and said is None
                 and not prev.bare
                 and not fig.bare
-                and joined_items(low, prev.end, fig.start)
+                and (
+                    joined_items(low, prev.end, fig.start)
+                    # "619 individuals from 133 households were affected": one count, in two units
+                    or (fig.counted in _HOMES and _FROM.fullmatch(low, prev.end, fig.start))
+                )
             ):  # "5,143 tanks and other armoured vehicles, 851 launchers": the next item of a list
                 m = _CHAIN.match(", ")
             # "Toll at 24, Scores Missing": a bare figure with its own metric word after it is no part
