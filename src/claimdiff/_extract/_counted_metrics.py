@@ -106,7 +106,7 @@ _RESPONDERS = ("rescuers", "rescue workers", "searchers", "firefighters", "respo
                "emergency workers", "relief workers", "rescue personnel", "search and rescue personnel")  # fmt: skip
 #: Events a report counts: recorded, counted as written.
 _EVENTS = ("aftershocks", "earthquakes", "quakes", "tremors", "replicas", "landslides", "mudslides", "avalanches",
-           "outbreaks", "clusters")  # fmt: skip
+           "outbreaks", "clusters", "wildfires", "forest fires", "bushfires")  # fmt: skip
 #: Counted things that say what happened to them: IDPs are displaced, refugees displaced abroad.
 _COUNTED_METRICS = {
     "idps": ("displaced", "people"),

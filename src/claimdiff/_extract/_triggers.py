@@ -248,6 +248,8 @@ TRIGGERS: dict[str, str] = {
         ),
         "sought medical assistance",
     ),
+    # "took 60 people hostage", "were taken hostage": the noun after the people says what befell them
+    **dict.fromkeys(("hostage", "taken hostage", "held hostage"), "taken hostage"),
     "cases": "cases",
     **dict.fromkeys(("infected", "infections", "sickened"), "cases"),
     # people of an outbreak who fell ill are its cases (ANNOTATION.md rule 12); "ill people" is read in the noun phrase
