@@ -26,7 +26,7 @@ _NOUNS = tuple(t for t in TRIGGERS if t.endswith(("s", "ies")) and " " not in t)
 #: The clause before the first bracketed count: its subject a metric noun (a few modifiers before it),
 #: a verb of reporting in the passive, then the places and bracketed counts so far.
 _SUBJECT = re.compile(
-    rf"(?:^|[.;:]\s*|\b(?:and|while|but)\s+)(?:[a-z][\w-]*\s+){{0,3}}?(?P<t>{alternation(_NOUNS)})\s+"
+    rf"(?:[a-z][\w-]*\s+){{0,3}}?(?P<t>{alternation(_NOUNS)})\s+"
     r"(?:(?:have|has|had)\s+(?:also\s+)?been|were|was|are|is)\s+(?:also\s+)?"
     r"(?:reported|recorded|registered|notified|confirmed|detected|identified)\s+"
     r"(?:(?:by|in|from|among)\s+)(?:the\s+)?"
@@ -34,6 +34,8 @@ _SUBJECT = re.compile(
     r"(?:[^.;:()\d]{1,60}\(\s*[\d,]+\s*\)\s*(?:,\s*(?:and\s+)?|and\s+))*"
     r"[^.;:()\d]{1,60}\(\s*$"
 )
+#: Where a clause opens inside a sentence: after a semicolon or a colon, or "and", "while", "but".
+_OPENS = re.compile(r"[;:]\s*|\b(?:and|while|but)\s+")
 #: How far back the clause is read: a subject, a verb and a few places (linear on any sentence).
 _REACH = 300
 
@@ -46,8 +48,14 @@ def subject_metric(low: str, start: int, at: int, end: int) -> str | None:
     """
     if not low.startswith(")", _skip_space(low, end)):
         return None
-    m = _SUBJECT.search(low, max(start, at - _REACH), at)
-    return TRIGGERS[m.group("t")] if m is not None and m.end() == at else None
+    clause = _skip_space(
+        low, start
+    )  # the clause opens the sentence, or follows "and" or a semicolon
+    for opening in [clause, *(m.end() for m in _OPENS.finditer(low, max(start, at - _REACH), at))]:
+        m = _SUBJECT.match(low, opening, at)
+        if m is not None and m.end() == at:
+            return TRIGGERS[m.group("t")]
+    return None
 
 
 def _skip_space(low: str, at: int) -> int:
