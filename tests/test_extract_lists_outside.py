@@ -233,3 +233,95 @@ def test_a_breakdown_by_sex_in_brackets_counts_what_the_last_whole_counted() -> 
     assert ("hospitalised", "people", 2) in _read(
         "Two persons were brought to a hospital (a man and a child)."
     )
+
+
+# -- outbreak news and headlines ----------------------------------------------------------------------------------
+
+
+def test_a_share_in_brackets_after_a_count_is_an_aside() -> None:
+    """ "a total of 6542 (46.7%) cases", "45 (3%) were killed": the noun and verb after the share are the count's."""
+    assert _read("The age group remains the most affected with a total of 6542 (46.7%) cases.") == [
+        ("cases", "people", 6542)
+    ]
+    found = _read("A total of 1,200 (12%) people were displaced and 45 (3%) were killed.")
+    assert found == [("displaced", "people", 1200), ("killed", "people", 45)]
+
+
+@settings(max_examples=30, deadline=None)
+@given(_COUNTS, st.integers(min_value=1, max_value=99))
+def test_a_share_in_brackets_never_changes_the_count(n: int, share: int) -> None:
+    """Law: "N (S%) people were evacuated" reads N people evacuated, whatever the share."""
+    assert _read(f"Officials said {n:,} ({share}%) people were evacuated.") == [
+        ("evacuated", "people", n)
+    ]
+
+
+def test_a_title_case_headline_counts_its_capitalised_nouns() -> None:
+    """ "3 Afghan Police Killed in Suicide Attack", "32 Militants, 4 Soldiers Killed": the things counted."""
+    assert _read("3 Afghan Police Killed in Suicide Attack") == [("killed", "police", 3)]
+    assert _read("32 Militants, 4 Soldiers Killed in Western Afghanistan") == [
+        ("killed", "militants", 32),
+        ("killed", "soldiers", 4),
+    ]
+
+
+def test_one_named_with_an_article_who_was_killed_is_counted() -> None:
+    """ "a security guard was killed": one; "were shot and killed": killed; "a rink was hit": nothing."""
+    assert _read("Officials say a security guard was killed Wednesday.") == [
+        ("killed", "security guards", 1)
+    ]
+    assert _read("Five other attackers were shot and killed.") == [("killed", "attackers", 5)]
+    assert _read("A rink was hit.") == []
+
+
+def test_a_count_coordinated_with_a_bounded_one_is_no_difference() -> None:
+    """ "The death toll has risen to nearly 2,000 and more than 9,900 injured": two figures."""
+    found = extract(
+        "The death toll has risen to nearly 2,000 and more than 9,900 injured.",
+        published="2021-08-18",
+    )
+    assert [(c.claim.metric.name, c.phrase) for c in found] == [
+        ("killed", "nearly 2,000"),
+        ("injured", "more than 9,900"),
+    ]
+    assert _read("Yemen: 2.3 million more people are food insecure than in March.") == []
+
+
+def test_sums_said_as_levels_and_medical_assistance_sought() -> None:
+    """ "the number of injured amounts to 120"; "more than 500 people have sought medical assistance"."""
+    assert _read("The number of injured amounts to 120.") == [("injured", "people", 120)]
+    assert (
+        _read("More than 500 people have sought medical assistance.")[0][0]
+        == "sought medical assistance"
+    )
+
+
+def test_a_capitalised_plural_naming_a_people_heads_the_count() -> None:
+    """ "7.7 million displaced Colombians, 4.7 million Afghans and 4.2 million Iraqis": displaced people."""
+    found = _read(
+        "There are 7.7 million displaced Colombians, 4.7 million Afghans and 4.2 million Iraqis."
+    )
+    assert [(m, c) for m, c, _ in found] == [("displaced", "people")] * 3
+
+
+def test_people_and_the_households_they_come_from_share_the_verb() -> None:
+    """ "619 individuals from 133 households", "38,547 individuals, representing 7,854 households"."""
+    assert _read("The windstorms affected a total of 619 individuals from 133 households.") == [
+        ("affected", "people", 619),
+        ("affected", "households", 133),
+    ]
+    found = _read("The floods affected 38,547 individuals, representing 7,854 households.")
+    assert found[1] == ("affected", "households", 7854)
+    assert _read("Cases fell from 120 families to 80.") == []  # a change's earlier level
+
+
+def test_hostages_taken_and_wildfires_recorded() -> None:
+    """ "took over 700 students hostage": taken hostage; "there were more than 22,000 wildfires": recorded."""
+    assert _read("The gunmen took over 700 students hostage.")[0][:2] == (
+        "taken hostage",
+        "students",
+    )
+    assert _read("As of July 31, there were more than 22,000 wildfires.")[0][:2] == (
+        "recorded",
+        "wildfires",
+    )
