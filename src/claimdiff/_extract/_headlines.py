@@ -30,6 +30,14 @@ def title_cased(text: str, pos: int, end: int) -> bool:
     """Whether the line holding ``pos`` is a title-case headline (three words or more, every word capitalised)."""
     line_start = max(text.rfind("\n", max(0, pos - _REACH), pos) + 1, pos - _REACH)
     line_end = text.find("\n", pos, min(end, pos + _REACH))
-    line = text[line_start : line_end if line_end >= 0 else min(end, pos + _REACH)].rstrip()
-    words = [w for w in _WORD.findall(line) if w.lower() not in _SMALL]
-    return len(words) >= 3 and all(w[0].isupper() for w in words) and not line.endswith(".")
+    stop = line_end if line_end >= 0 else min(end, pos + _REACH)
+    if text[line_start:stop].rstrip().endswith("."):
+        return False
+    words = 0
+    for m in _WORD.finditer(text, line_start, stop):  # stops at the first word in lower case
+        if not m.group()[0].isupper():
+            if m.group().lower() not in _SMALL:
+                return False
+        else:
+            words += 1
+    return words >= 3

@@ -111,9 +111,6 @@ def counted(
     np_end = pos
     participle: str | None = None
     keys = _multiword(tuple(vocabulary.counted_synonyms))
-    title = title_cased(
-        text, pos, end
-    )  # "32 Militants Killed": a capital marks no name in a headline
     for m in _words(text, pos, end):
         word = low[m[0] : m[1]]
         if (
@@ -209,9 +206,11 @@ def counted(
             continue  # "38 Ukrainian UAVs", "two Russian missiles": a nationality modifies the thing counted
         if not words and original[0].isupper() and _NATION_PLURAL.fullmatch(word) and not known:
             return "people", m[1], participle  # "7.7 million displaced Colombians": a people
-        if original[0].isupper() and not (
-            known or word in _DEMONYMS or original.isupper() or original[:-1].isupper() or title
-        ):
+        if (
+            original[0].isupper()
+            and not (known or word in _DEMONYMS or original.isupper() or original[:-1].isupper())
+            and not title_cased(text, pos, end)
+        ):  # "32 Militants Killed": a headline's capitals
             ahead = itertools.islice(_words(text, m[1], end), 3)
             nxt = next((w for w in ahead if text[w[0]].islower()), None)
             following = low[nxt[0] : nxt[1]] if nxt is not None else ""
