@@ -182,7 +182,7 @@ def counted(
         if not words and word in {"and", "or"} and nationality:
             continue  # "8,000 German and Austrian houses": two nationalities modify the thing counted
         if (
-            word in _STOP
+            (word in _STOP and not original.isupper())  # "three WHO regions": an acronym, no "who"
             or word in TRIGGERS
             or (rest.startswith(_MULTIWORD_STARTS) and _MULTIWORD_TRIGGER.match(rest))
         ):

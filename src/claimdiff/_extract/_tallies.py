@@ -36,6 +36,8 @@ def counts_one(
     """
     if not fig.article and not alone:
         return True
+    if fig.counted in _NO_ONE:
+        return False  # "a number of industrial sites were damaged": how many is not said
     if metric is not None and is_casualty(metric):
         # in a toll, "a"/"an" counts only people: a noun of people, or whoever "was killed"
         return fig.counted in PERSONS or _WAS_HARMED.match(low, fig.end) is not None
@@ -122,3 +124,5 @@ _OWN_VERB = re.compile(
 _WAS_HARMED = re.compile(
     r"\s+(?:was|has\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?(?:killed|injured|wounded|shot\s+dead|hurt)\b"
 )
+#: Nouns that "a"/"an" makes a quantity of something else, never one thing: "a number of sites".
+_NO_ONE = frozenset({"numbers", "lots", "majorities", "minorities", "series", "ranges", "varieties", "hosts"})
