@@ -380,8 +380,12 @@ def _number_figure(
             fig = attrs.evolve(
                 fig, estimate=worded(parse_estimate(f"{meant} {text[pos:stop]}", hedges=hedges))
             )
-    if RATE.match(low, num_end, end):
-        return None  # "100 deaths per day": a rate, not a count
+    if (
+        RATE.match(low, num_end, end)
+        or low.endswith("every ", max(start, pos - 6), pos)
+        or _EVERY.match(low, num_end, end)
+    ):
+        return None  # "100 deaths per day", "one person displaced every three seconds": a rate
     if DIFFERENCE.match(low, stop, end):
         return None  # "2.3 million more people are food insecure than in March": a difference, not a count
     if DISTANCE.match(low, num_end, end):
@@ -392,6 +396,7 @@ def _number_figure(
 
 
 _TO = re.compile(r"\s+to\s+")
+_EVERY = re.compile(r"[^,;.\d]{0,40}?\bevery\s+(?:[a-z]+\s+)?(?:seconds?|minutes?|hours?|days?|weeks?)\b")
 _HOMES_AFTER = re.compile(r"\s+(?:households|families)\b")
 #: The stems of _VERB_BOUND's verbs: a figure with none of them before it is not searched for one.
 _BOUND_WORDS = ("exceed", "surpass", "top", "pass", "near", "approach")

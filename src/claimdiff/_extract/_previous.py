@@ -31,7 +31,10 @@ __all__ = ["shares_previous"]
 #: "78 schools have been damaged along with 6 bridges": the figures after "along with" share the verb.
 _ALONG = re.compile(r"[^,;.]{0,40}?\s+along\s+with\s+")
 #: Right after a figure, an opening bracket: "12,400 people (2,100 households)".
-_OPEN_PAREN = re.compile(r"\s*\(\s*(?:or\s+|i\.e\.\s+)?")
+_OPEN_PAREN = re.compile(
+    # "1,135 cases (405 confirmed)": the noun of a bare figure's metric may stand before the bracket
+    r"(?:\s+(?:cases|deaths|infections|fatalities))?\s*\(\s*(?:or\s+|i\.e\.\s+)?"
+)
 
 
 def shares_previous(low: str, before: Figure, chain: list[Figure], end: int) -> bool:
