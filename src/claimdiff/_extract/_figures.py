@@ -24,7 +24,7 @@ from claimdiff._extract._not_counts import (
     DISTANCE,
     MAGNITUDE_AFTER,
     NOT_A_COUNT_AFTER,
-    RATE,
+    a_rate,
     dates_event,
     magnitude_before,
     month_before,
@@ -328,7 +328,7 @@ def _number_figure(
     )
     share = _SHARE_AFTER.match(low, stop, end) if repeated is None else None
     if share is not None:
-        repeated = share.end()  # "6542 (46.7%) cases", "901 (6.4%) were tested": the share is an aside
+        repeated = share.end()  # "6542 (46.7%) cases": the share is an aside
     unit = _UNIT.match(low, stop, end)
     if unit is not None and not re.match(r"\s*(?:m|t)\s", low[stop : unit.end() + 1]):
         stop = unit.end()
@@ -380,11 +380,7 @@ def _number_figure(
             fig = attrs.evolve(
                 fig, estimate=worded(parse_estimate(f"{meant} {text[pos:stop]}", hedges=hedges))
             )
-    if (
-        RATE.match(low, num_end, end)
-        or low.endswith("every ", max(start, pos - 6), pos)
-        or _EVERY.match(low, num_end, end)
-    ):
+    if a_rate(low, start, pos, num_end, end):
         return None  # "100 deaths per day", "one person displaced every three seconds": a rate
     if DIFFERENCE.match(low, stop, end):
         return None  # "2.3 million more people are food insecure than in March": a difference, not a count
@@ -396,7 +392,6 @@ def _number_figure(
 
 
 _TO = re.compile(r"\s+to\s+")
-_EVERY = re.compile(r"[^,;.\d]{0,40}?\bevery\s+(?:[a-z]+\s+)?(?:seconds?|minutes?|hours?|days?|weeks?)\b")
 _HOMES_AFTER = re.compile(r"\s+(?:households|families)\b")
 #: The stems of _VERB_BOUND's verbs: a figure with none of them before it is not searched for one.
 _BOUND_WORDS = ("exceed", "surpass", "top", "pass", "near", "approach")

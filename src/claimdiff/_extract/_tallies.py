@@ -125,4 +125,6 @@ _WAS_HARMED = re.compile(
     r"\s+(?:was|has\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?(?:killed|injured|wounded|shot\s+dead|hurt)\b"
 )
 #: Nouns that "a"/"an" makes a quantity of something else, never one thing: "a number of sites".
-_NO_ONE = frozenset({"numbers", "lots", "majorities", "minorities", "series", "ranges", "varieties", "hosts"})
+_NO_ONE = frozenset(
+    {"numbers", "lots", "majorities", "minorities", "series", "ranges", "varieties", "hosts"}
+)
