@@ -325,3 +325,27 @@ def test_hostages_taken_and_wildfires_recorded() -> None:
         "recorded",
         "wildfires",
     )
+
+
+# -- readings that over-reached on prose ------------------------------------------------------------------------------
+
+
+def test_rates_a_number_of_and_acronyms_are_no_counts_of_their_own() -> None:
+    """ "one person displaced every three seconds": a rate; "a number of sites": no count of one;
+    "across three WHO regions": a count of areas, never cases."""
+    assert _read("The figure equates to one person displaced every three seconds.") == []
+    assert _read("Five people were killed every day.") == []
+    found = _read("More than 290 homes and a number of industrial sites were damaged by the wave.")
+    assert [c for _, c, _ in found] == ["homes"]
+    assert _read(
+        "A total of 37 269 new cases were reported from 20 countries across three WHO regions."
+    ) == [("cases", "people", 37269)]
+
+
+def test_a_bracketed_part_after_a_metric_noun_and_places_cut_off() -> None:
+    """ "1,135 cases (405 confirmed)": 405 cases; "19 communities remain cut off": isolated."""
+    assert ("cases", "people", 405) in _read(
+        "Luanda has 1,135 cases (405 confirmed) including 165 deaths."
+    )
+    assert _read("Some 45 communities remain cut off.")[0][:2] == ("isolated", "communities")
+    assert _read("Power was cut off to 5,000 homes.") == []

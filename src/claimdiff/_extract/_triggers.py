@@ -248,6 +248,8 @@ TRIGGERS: dict[str, str] = {
         ),
         "sought medical assistance",
     ),
+    # "19 communities remain cut off", "cut off some 45 communities": isolated, as "isolated" says
+    **dict.fromkeys(("cut off", "isolated"), "isolated"),
     # "took 60 people hostage", "were taken hostage": the noun after the people says what befell them
     **dict.fromkeys(("hostage", "taken hostage", "held hostage"), "taken hostage"),
     "cases": "cases",
