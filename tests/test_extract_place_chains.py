@@ -129,7 +129,8 @@ def test_the_lead_narrowest_place_on_one_path_is_the_story_place() -> None:
         "In Nigeria, gunmen attacked a military base in the northeastern town of Damboa.\n\n"
         "An army spokesman says troops killed 53 militants during the attack."
     )
-    assert [place_key(p) for p in _places(text)] == [place_key("Nigeria > Borno > Damboa")]
+    # the headline's "Dozens of Militants Killed" is a figure too (a title-case headline): the same place
+    assert {place_key(p) for p in _places(text)} == {place_key("Nigeria > Borno > Damboa")}
 
 
 def test_a_lead_naming_places_apart_keeps_its_first() -> None:

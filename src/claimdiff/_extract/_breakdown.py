@@ -10,6 +10,7 @@ This module only finds the items; :mod:`claimdiff._extract` makes them candidate
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -18,7 +19,10 @@ from claimdiff._extract._time import CALENDAR_WORDS
 from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._model.numbers import NUMBER_WORDS, parse_number_prefix
 
-__all__ = ["ANOTHER", "Item", "items", "opens_breakdown"]
+if TYPE_CHECKING:
+    from claimdiff._extract._figures import Figure
+
+__all__ = ["ANOTHER", "Item", "by_sex", "items", "opens_breakdown"]
 
 #: "four drones over Bryansk and another over Moscow": one more, an item of the list.
 ANOTHER = "another"
@@ -121,3 +125,24 @@ def item_metric(thing: str | None) -> str | None:
 
 
 _NOT_PLACES = CALENDAR_WORDS | frozenset({"the", "total", "all", "addition", "which"})
+
+
+def by_sex(low: str, chain: list[tuple[Figure, bool]]) -> bool:
+    """Whether counts in brackets from ``first`` break a figure down by sex: "both sexes (26 male, 22 female)".
+
+    Such counts are parts of what the sentence counted last, and share its metric.
+
+    >>> from claimdiff._extract._figures import figures
+    >>> from claimdiff._model.hedges import HedgePolicy
+    >>> from claimdiff._model.vocabulary import Vocabulary
+    >>> s = "48 cases; both sexes (26 male, 22 female)"
+    >>> found = figures(s, s, 0, len(s), HedgePolicy(), Vocabulary())
+    >>> by_sex(s, [(f, False) for f in found[1:]]), by_sex(s, [(f, False) for f in found])
+    (True, False)
+    """
+    return all(f.counted in _SEXES and not f.article for f, _ in chain) and low.endswith(
+        "(", 0, chain[0][0].start
+    )  # never "(a man and a child)": people named one by one, no count of them
+
+
+_SEXES = frozenset({"males", "females", "men", "women", "boys", "girls"})

@@ -95,7 +95,10 @@ def in_areas(low: str, start: int, fig: Figure) -> bool:
 _GAP = re.compile(r"(?:\s+[^,;.]{1,70}?)?\s*(?:,|;|\band\b|,\s*and\b|\bwhile\b)\s*")
 #: After a figure whose verb is left out, only where it is, to the end of the clause.
 _WHERE_TAIL = re.compile(
-    r"\s+(?:inside|outside|in|at|near|across|within|from)\b[^,;.()\d]{0,50}(?:[,;.)]|$)"
+    r"\s+(?:inside|outside|in|at|near|across|within|from|"
+    # "12,000 people were exposed to very strong shaking and 685,000 to strong shaking", "317 cases were
+    # classified as confirmed and eight as probable": the verb's complement, said again of the next count
+    r"to(?!\s+(?:be|have|date)\b)|as(?!\s+(?:of|well|many|much|a|an)\b))\b[^,;.()\d]{0,50}(?:[,;.)]|$)"
 )
 
 

@@ -36,7 +36,27 @@ def implied_metric(low: str, start: int, fig: Figure) -> tuple[str, str] | None:
         return None  # "to help 700,000 refugees": the aim's object
     if implied[0] == "recorded" and (fig.estimate.hedge is Hedge.VAGUE or fig.article):
         return None  # "several outbreaks", "a quake struck": no count of events (C9)
+    if fig.counted == "lives" and not lives_lost(low, start, fig):
+        return None  # "the dam will save 2,000 lives": lives are the dead only when lost
     return implied
+
+
+def lives_lost(low: str, start: int, fig: Figure) -> bool:
+    """Whether the lives a figure counts were lost: "claimed 6,434 lives", "670 lives lost", "cost 40 lives".
+
+    >>> from claimdiff._extract._figures import figures
+    >>> from claimdiff._model.hedges import HedgePolicy
+    >>> from claimdiff._model.vocabulary import Vocabulary
+    >>> def lost(s):
+    ...     fig = figures(s, s, 0, len(s), HedgePolicy(), Vocabulary())[0]
+    ...     return lives_lost(s, 0, fig)
+    >>> lost("the flood claimed 120 lives"), lost("120 lives were lost"), lost("rescuers saved 120 lives")
+    (True, True, False)
+    """
+    return (
+        _LOSS_BEFORE.search(low, max(start, fig.start - 40), fig.start) is not None
+        or _LOSS_AFTER.match(low, fig.end) is not None
+    )
 
 
 def event_metric(counted: str | None) -> str | None:
@@ -65,6 +85,15 @@ def aimed_at(low: str, start: int, at: int) -> bool:
     return _AIMED.search(low, max(start, at - 40), at) is not None
 
 
+#: A verb of loss before a count of lives, a few words (a hedge, an adjective) between: "claimed some 6,434 lives".
+_LOSS_BEFORE = re.compile(
+    r"\b(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|tak(?:e|es|ing|en)|los[te]|losing|lost)\s+(?:the\s+)?"
+    r"(?:[a-z-]+\s+){0,3}$"
+)
+#: "670 lives lost", "120 lives were lost", "lives had been lost": the count of lives, then their loss.
+_LOSS_AFTER = re.compile(r"\s+(?:(?:were|was|have\s+been|had\s+been|has\s+been)\s+)?lost\b")
+
+
 #: Right before a figure, an infinitive's verb or a word of forecast: "to help", "a forecast", "a projected".
 _AIMED = re.compile(
     r"(?:\bto\s+(?!(?:be|have|date)\b)[a-z]+|\b(?:forecast|projected|expected|anticipated|predicted|"
@@ -77,7 +106,7 @@ _RESPONDERS = ("rescuers", "rescue workers", "searchers", "firefighters", "respo
                "emergency workers", "relief workers", "rescue personnel", "search and rescue personnel")  # fmt: skip
 #: Events a report counts: recorded, counted as written.
 _EVENTS = ("aftershocks", "earthquakes", "quakes", "tremors", "replicas", "landslides", "mudslides", "avalanches",
-           "outbreaks", "clusters")  # fmt: skip
+           "outbreaks", "clusters", "wildfires", "forest fires", "bushfires")  # fmt: skip
 #: Counted things that say what happened to them: IDPs are displaced, refugees displaced abroad.
 _COUNTED_METRICS = {
     "idps": ("displaced", "people"),
@@ -87,6 +116,11 @@ _COUNTED_METRICS = {
     "bodies": ("killed", "people"),  # "rescuers pulled 14 bodies from the rubble": the dead
     "dead bodies": ("killed", "people"),
     "corpses": ("killed", "people"),
+    "lives": (
+        "killed",
+        "people",
+    ),  # "the quake, which claimed 6,434 lives": the dead (when lost, lives_lost)
+    "lives lost": ("killed", "people"),  # "Fukushima with 670 lives lost"
     # the events a report counts, hazards and an outbreak's: "78 aftershocks were reported" (ANNOTATION.md
     # rule 11), "struck by two earthquakes" (rule 36), "9 outbreaks among equids", "five distinct
     # clusters" (rule 41); not "waves", which are of arrivals as often as of transmission

@@ -24,7 +24,7 @@ from claimdiff._extract._not_counts import (
     DISTANCE,
     MAGNITUDE_AFTER,
     NOT_A_COUNT_AFTER,
-    RATE,
+    a_rate,
     dates_event,
     magnitude_before,
     month_before,
@@ -65,7 +65,8 @@ _UNIT = re.compile(r"\s*(?:%|(?:" + "|".join(re.escape(u) for u in _UNIT_WORDS) 
 #: Where a number starts: not inside another (a decimal, a date, a code); "--" is a dash between sentences
 #: ("March 11--Eight thousand houses"), "c." the circa before a number ("c.30,000").
 _NUMBER_START = re.compile(
-    r"(?:(?<![\w$£€.,/:-])|(?<=[^-]--)|(?<=\bc\.))(?:\d|"
+    # "65,295 families/319,226 persons": a count after a word and a slash starts a number too
+    r"(?:(?<![\w$£€.,/:-])|(?<=[^-]--)|(?<=\bc\.)|(?<=[a-z]{3}/))(?:\d|"
     + alternation(NUMBER_WORDS - {"hundred", "thousand", "million", "billion", "trillion", "dozen"})
     + r"\b)"
 )
@@ -306,7 +307,8 @@ def _number_figure(
         and opener[1] == "from"
         and (
             CHANGED.search(low, max(start, fig_start - 60), fig_start)
-            or not _TO.match(low, num_end, end)
+            # "individuals from 133 households": where the people are from, a count of its own
+            or not (_TO.match(low, num_end, end) or _HOMES_AFTER.match(low, num_end, end))
         )
     ):
         return None  # "rose from 9 to 14": the old figure; the new one is read on its own
@@ -324,6 +326,9 @@ def _number_figure(
     repeated = (
         twice.end() if twice is not None and _same_number(low[pos:stop], twice.group(1)) else None
     )
+    share = _SHARE_AFTER.match(low, stop, end) if repeated is None else None
+    if share is not None:
+        repeated = share.end()  # "6542 (46.7%) cases": the share is an aside
     unit = _UNIT.match(low, stop, end)
     if unit is not None and not re.match(r"\s*(?:m|t)\s", low[stop : unit.end() + 1]):
         stop = unit.end()
@@ -375,8 +380,8 @@ def _number_figure(
             fig = attrs.evolve(
                 fig, estimate=worded(parse_estimate(f"{meant} {text[pos:stop]}", hedges=hedges))
             )
-    if RATE.match(low, num_end, end):
-        return None  # "100 deaths per day": a rate, not a count
+    if a_rate(low, start, pos, num_end, end):
+        return None  # "100 deaths per day", "one person displaced every three seconds": a rate
     if DIFFERENCE.match(low, stop, end):
         return None  # "2.3 million more people are food insecure than in March": a difference, not a count
     if DISTANCE.match(low, num_end, end):
@@ -387,6 +392,7 @@ def _number_figure(
 
 
 _TO = re.compile(r"\s+to\s+")
+_HOMES_AFTER = re.compile(r"\s+(?:households|families)\b")
 #: The stems of _VERB_BOUND's verbs: a figure with none of them before it is not searched for one.
 _BOUND_WORDS = ("exceed", "surpass", "top", "pass", "near", "approach")
 
@@ -416,6 +422,8 @@ def _opener(low: str, start: int, at: int) -> tuple[int, str] | None:
 _RANGED = re.compile(r"\s*(?:-|–|—|to|and|or\b)\s*(?=[\da-z])")
 #: A verb of change before "from X to Y": the old figure and the new, not a range.
 _REPEATED = re.compile(r"\s*\((\d[\d,.\s]*)\)")
+#: A count's share of the whole in brackets right after it: "6542 (46.7%) cases", "901 (6.4 %)".
+_SHARE_AFTER = re.compile(r"\s*\(\s*\d[\d.,]*\s*(?:%|per\s*cent|percent)\s*\)")
 
 
 def _same_number(words: str, digits: str) -> bool:

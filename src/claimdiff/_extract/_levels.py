@@ -28,7 +28,9 @@ _TO_LEVEL = (
     r"(?:has\s+|had\s+|have\s+)?(?:now\s+)?(?:reached|(?:risen|rose|rises|rise|climbed|climbs|climb|"
     r"increased|increases|grown|grew|grows|jumped|jumps|swelled|swollen|swells|gone\s+up|went\s+up|goes\s+up)\s+to|"
     r"(?:was\s+|were\s+|been\s+)?raised\s+to|stands\s+at|stood\s+at|now\s+stands\s+at|is|was|"
-    r"exceeded|surpassed|topped|passed|(?:is\s+|was\s+)?(?:now\s+)?(?:nearing|approaching))"
+    r"exceeded|surpassed|topped|passed|(?:is\s+|was\s+)?(?:now\s+)?(?:nearing|approaching)|"
+    # "the number of injured amounts to 120", "adds up to", "totals": a sum, said as a level
+    r"(?:adds|added|add)\s+up\s+to|amounts?\s+to|amounted\s+to|comes?\s+to|came\s+to|totall?ed|totals?)"
 )
 #: "the number of [words] TRIGGER [counted noun] [a short phrase] has risen to N": the subject's metric is the number's.
 NUMBER_OF = re.compile(

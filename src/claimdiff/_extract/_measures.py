@@ -48,10 +48,15 @@ _BEARING = re.compile(
     # a speed, not a distance: "winds of 320 kilometers an hour"
     r"an\s+hour|per\s+hour|a\s+day|per\s+day)\b"
 )
+#: A length, then an opening bracket: what the bracket holds converts it ("13 kilometers (8 miles)").
+_CONVERTED = re.compile(
+    r"\d[\d,.]*\s*(?:km|kilomet(?:er|re)s?|m|met(?:er|re)s?|miles?|ft|feet|foot|yards?)\s*\(\s*$"
+)
 #: Before a length, a depth: "a depth of 26 km", a label "Depth: 10 km" (an infobox's "DepthA: 29 km").
 _DEPTH = re.compile(r"\bdepths?(?:\s+of|[a-z]?\s*:)\s+(?:about\s+|some\s+|around\s+)?$")
 #: After a length, a depth: "an earthquake of 5.5 magnitude and 5.7 km depth".
-_DEPTH_AFTER = re.compile(r"\s+(?:in\s+)?depth\b")
+#: "struck about 13 kilometers (8 miles) deep": a length, its conversion in brackets, then "deep".
+_DEPTH_AFTER = re.compile(r"(?:\s*\([^()]{1,30}\))?\s+(?:in\s+depth|depth|deep|underground)\b")
 
 
 def measured(low: str, start: int, fig: Figure, metric: str) -> str | None:
@@ -66,6 +71,12 @@ def measured(low: str, start: int, fig: Figure, metric: str) -> str | None:
         return None
     if _LENGTH.search(fig.estimate.unit or "") and _BEARING.match(low, fig.end):
         return None
+    if (
+        _LENGTH.search(fig.estimate.unit or "")
+        and _CONVERTED.search(low, max(start, fig.start - 40), fig.start)
+        and low.startswith(")", fig.end)
+    ):
+        return None  # "13 kilometers (8 miles) deep": the length before, converted; no figure of its own
     if _LENGTH.search(fig.estimate.unit or "") and (
         _DEPTH.search(low, max(start, fig.start - 30), fig.start)
         or _DEPTH_AFTER.match(low, fig.end)

@@ -25,11 +25,13 @@ from claimdiff._model.places import Gazetteer
 if TYPE_CHECKING:
     from claimdiff._extract._candidate import Candidate
     from claimdiff._extract._figures import Figure
+    from claimdiff._model.vocabulary import Vocabulary
 
 __all__ = [
     "METRIC_NOUN",
     "dedupe",
     "elided",
+    "elided_noun",
     "listed",
     "one_spelling",
     "refined",
@@ -374,6 +376,12 @@ _PEOPLE_VERB = re.compile(
 )
 
 
+#: A verb only people undergo right before a figure: "and injured 30 others", "that killed 80".
+_PEOPLE_VERB_BEFORE = re.compile(
+    r"\b(?:killed|killing|kills|injured|injuring|injures|wounded|wounding|wounds|hurt|hurting)\s+$"
+)
+
+
 _THINGS = frozenset(
     {
         "buildings",
@@ -415,7 +423,13 @@ def elided(low: str, found: list[Figure]) -> list[Figure]:
             and out[-1].counted is not None
             and not out[-1].article
             and not re.search(r"\bof\b", low[out[-1].end : fig.start])
-            and not (out[-1].counted in _THINGS and _PEOPLE_VERB.match(low, fig.end))
+            and not (
+                out[-1].counted in _THINGS
+                and (
+                    _PEOPLE_VERB.match(low, fig.end)
+                    or _PEOPLE_VERB_BEFORE.search(low, max(0, fig.start - 20), fig.start)
+                )
+            )  # "destroyed 520 homes and injured 30 others": the injured are people
             and not METRIC_NOUN.match(low, fig.end)
         ):
             fig = attrs.evolve(fig, counted=out[-1].counted)  # noqa: PLW2901 - the figure, completed
@@ -432,3 +446,15 @@ def elided(low: str, found: list[Figure]) -> list[Figure]:
 _RAISED = re.compile(
     r"\s+(?:(?:partially|totally|fully|completely|partly)\s+)?(?:damaged|destroyed)\s*,?\s+(?:and|or)\s+"
 )
+
+
+def elided_noun(low: str, start: int, at: int, vocabulary: Vocabulary) -> str | None:
+    """The last plural noun the vocabulary counts in ``low[start:at]``: what a bare number leaves out."""
+    synonyms = vocabulary.counted_synonyms
+    for word in reversed(_WORD.findall(low, start, at)):
+        if word.endswith("s") and word in synonyms:
+            return vocabulary.counted(word)
+    return None
+
+
+_WORD = re.compile(r"[a-z]+")

@@ -13,9 +13,12 @@ from typing import TYPE_CHECKING
 from claimdiff._extract._counted_metrics import counted_metric, event_metric
 from claimdiff._extract._items import joined_items
 from claimdiff._extract._kinds import predicate_noun
+from claimdiff._extract._left_words import left_word
 from claimdiff._extract._levels import level_noun, number_of
 from claimdiff._extract._measures import is_window, measured, unit_metric
 from claimdiff._extract._noun import PERSONS, STRIKES
+from claimdiff._extract._partitives import OF_WHOM
+from claimdiff._extract._sheltered import in_shelters
 from claimdiff._extract._text import alternation
 from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._extract._verbs import acted_on, planned, present
@@ -125,7 +128,7 @@ _AUX = (
     r"(?:(?:listed|identified|classified|categori[sz]ed|tagged|recorded|registered|counted)"
     r"(?:\s+by\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)?\s+as|"
     r"who|that|already|continues?|continued|were|was|are|is|be|been|being|have|has|had|got|get|reportedly|also|all|still|now|later|then|"
-    r"remain|remained|remains|reported|confirmed|believed|feared|thought|said|to|in total|initially|"
+    r"remain|remained|remains|reported|confirmed|believed|feared|thought|said|to|in total|initially|found|"
     r"since|either|both|left|suspected|confirmed|new|additional|more|internally|newly|temporarily|"
     # a modal is no hedge of the number (ANNOTATION.md rule 34): "as many as 100 people may have been killed"
     r"(?:may|might|could)\s+have|staying|remaining|"
@@ -180,11 +183,12 @@ _THE_DEAD = re.compile(
 _CONFIRMED = re.compile(rf"(?:\s+{_AUX})+\s+(?:laboratory[- ]|lab[- ])?confirmed\b")
 _BARE_RIGHT = re.compile(rf"(?:\s+{_BETWEEN})*(?:\s+{_AUX})*\s+{_QUOTE}(?P<t>{_TRIGGER_ALT})\b")
 _LEFT = re.compile(
-    rf"\b(?P<t>{_TRIGGER_ALT})(?:\s+(?:and|or)\s+\w+)?\s+(?:(?:a total of|another|a further|an additional|"
+    rf"\b(?P<t>{_TRIGGER_ALT})(?:\s+(?:and|or)\s+(?P<n>\w+))?\s+(?:(?:a total of|another|a further|an additional|"
     rf"all the|all|the|up|of|now)\s+)?$"
     # "totally destroyed (55,095), partially destroyed (28,129)": the number in brackets after its metric
     rf"|\b(?P<b>{_TRIGGER_ALT})\s*\(\s*$"
 )
+_DIGIT = re.compile(r"\d")
 #: An object relative clause after the figure's noun: "20 drones that Russia launched", "which the army shot down".
 _RELATIVE = re.compile(
     rf"\s+(?:that|which)\s+(?:the\s+)?(?!(?:were|was|are|is|have|has|had)\b)[a-z][\w'’-]*\s+"
@@ -196,11 +200,13 @@ _TOLL = re.compile(
     r"\b(?:(?P<w>death|casualty|injury)?\s*tolls?|(?P<c>death)\s+count)\b(?:[^.,;]|(?<=\d)[.,](?=\d)|(?<=\b[a-z])\.){0,130}?"
     r"\b(?:at|to|of|reached|hit|is|was|be|stood|stands|"
     r"rose|risen|climbed|tops|topped|nears|neared|passes|passed|exceeds|exceeded|surpasses|surpassed|"
-    r"approaches|reaches|hits|climbs|rises|nearing|approaching)\s+(?:only\s+|now\s+)?$"
+    r"approaches|reaches|hits|climbs|rises|nearing|approaching|"
+    # "the death toll includes 39 in Wajima and 23 in Suzu": the toll's parts, each a figure of it
+    r"includes|included|include|comprises|comprised)\s+(?:only\s+|now\s+)?$"
 )
 _CHAIN = re.compile(
     # "765,869 families, equivalent to 2,733,646 persons": one count in two units shares its verb
-    r"^\s*(?:,?\s*(?:equivalent\s+to|the\s+equivalent\s+of|that\s+is)\s+|,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*|(?:,|\s*(?:--|[–—]))?\s*(?P<sub>including|among them|among whom|of whom|of them|"
+    r"^\s*(?:,?\s*(?:equivalent\s+to|the\s+equivalent\s+of|that\s+is|representing|corresponding\s+to)\s+|,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*|(?:,|\s*(?:--|[–—]))?\s*(?P<sub>including|among them|among whom|of whom|of them|"
     # "13 victims, comprising six males and seven females": the parts the whole is made of; "six
     # militants -- including two commanders --": parts in an aside between dashes
     r"among those|comprising|consisting of|made up of)\s+)"
@@ -209,6 +215,8 @@ _CHAIN = re.compile(
 )
 
 
+_FROM = re.compile(r"\s+(?:from|in)\s+")
+_HOMES = frozenset({"households", "families"})
 #: Words that open the parts a whole is made of, not a further item.
 _MADE_OF = frozenset({"comprising", "consisting of", "made up of"})
 #: The metrics whose verb's object suffers them: its subject did them.
@@ -245,7 +253,11 @@ def chains(low: str, found: list[Figure]) -> list[list[tuple[Figure, bool]]]:
                 and said is None
                 and not prev.bare
                 and not fig.bare
-                and joined_items(low, prev.end, fig.start)
+                and (
+                    joined_items(low, prev.end, fig.start)
+                    # "619 individuals from 133 households were affected": one count, in two units
+                    or (fig.counted in _HOMES and _FROM.fullmatch(low, prev.end, fig.start))
+                )
             ):  # "5,143 tanks and other armoured vehicles, 851 launchers": the next item of a list
                 m = _CHAIN.match(", ")
             # "Toll at 24, Scores Missing": a bare figure with its own metric word after it is no part
@@ -289,8 +301,10 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
             low, max(start, first.start - 80), first.start
         )  # a trigger and a few words
         if left is not None:
-            word = left.group("t") or left.group("b")
-            if left.group("b") is None or _CLOSING.match(low, last.end, end) is not None:
+            word = left_word(low, start, left)
+            if word is not None and (
+                left.group("b") is None or _CLOSING.match(low, last.end, end) is not None
+            ):
                 return None if planned(low, start, left.start()) else TRIGGERS[word]
         far = max(start, first.start - 170)
         toll = (  # "toll from the quake in X has risen to"
@@ -353,6 +367,8 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
         absolute = _WITH_ABSOLUTE.match(low, last.end, end)
         if absolute is not None:
             return TRIGGERS[absolute.group("t")]
+    if first.metric is None and numeric and in_shelters(low, last.end, end):
+        return "sheltered"  # "924 people in 16 temporary accommodation centers"
     if first.metric is None and not first.estimate.unit and numeric:
         # "2,845 contacts have been identified"; "46 bodies have been recovered" is recovered bodies
         # (ANNOTATION.md rule 33), "pulled 14 bodies from the rubble" the dead (the default)
@@ -382,14 +398,18 @@ _PARTITIVE = re.compile(
 )
 #: The whole fronted before the number: "Of the deaths, 17,388 were in Kashmir", "Of the dead, four were children".
 _FRONTED_WHOLE = re.compile(
-    rf"\bof\s+(?:the|these|those)\s+(?:\d[\d,.]*\s+)?(?:[a-z][\w'’-]*\s+){{0,2}}?(?P<t>{_TRIGGER_ALT})\s*,\s*"
+    rf"\bof\s+(?:the|these|those)\s+(?:\d[\d,.]*\s+)?(?:[a-z][\w'’-]*\s+){{0,2}}?"
+    # "Of the 15 people who were hospitalised, 12 have been discharged": the whole by its relative clause
+    rf"(?:(?:who|that)\s+(?:were|was|are|is|had\s+been|have\s+been|has\s+been)\s+)?(?P<t>{_TRIGGER_ALT})\s*,\s*"
     r"(?:(?:about|some|around|nearly|over|more\s+than|at\s+least|only|just)\s+)?$"
 )
 
 #: After a part's whole, nothing but where it is or who reported it: the part counts what the whole counts.
 _WHERE_ONLY = re.compile(
     r"\s*(?:$|[,.;:)]|(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+)?"
-    r"(?:(?:reported|recorded|registered|confirmed|counted)\s+)?(?:in|on|at|from|across|near)\b)"
+    # "eight of the deaths occurred in Idlib": where the part happened
+    r"(?:(?:reported|recorded|registered|confirmed|counted|occurred|happened|took\s+place)\s+)?"
+    r"(?:in|on|at|from|across|near)\b)"
 )
 
 
@@ -402,6 +422,14 @@ def partitive(low: str, start: int, end: int, fig: Figure) -> str | None:
     its own it counts what the whole counts ("134 of the deaths were on the island": killed).
     A whole fronted before the number ("Of the deaths, 17,388 were ...") reads the same way.
     """
+    of_them = OF_WHOM.match(low, fig.end, end)
+    if of_them is not None:
+        # "1,243 were rescued and 42 of them were found seriously injured", "health workers, 163 of
+        # whom have been killed": a part of a count or of people named before, with its own verb;
+        # "three of them were taken to hospital" alone is a part of nothing named (no figure)
+        said = _RIGHT_AUX.match(low, of_them.end(), end)
+        named = fig.counted is not None or _DIGIT.search(low, start, fig.start) is not None
+        return TRIGGERS[said.group("t")] if said is not None and named else None
     part = _PARTITIVE.match(low, fig.end, end)
     noun: str | None = None
     after = fig.end
@@ -444,6 +472,8 @@ def counted_for(
     if metric == "cases" and (counted or "").rsplit(" ", 1)[-1] in _SAMPLES:
         # cases are people; samples that tested positive are samples (settled J6, rule 12)
         return "tested positive", counted
+    if metric == "lost" and counted == "lives":
+        return "killed", "people"  # "300 lives were lost": the dead
     if metric == "hit" and counted in _HOUSEHOLDS:
         metric = "affected"  # "thousands of families hit by this disaster": affected, as people are
     if metric == "destroyed" and (counted in _BUILT or counted not in _FLYING or grounded):

@@ -21,6 +21,7 @@ __all__ = [
     "NOT_A_COUNT_AFTER",
     "RANK",
     "RATE",
+    "a_rate",
     "dates_event",
     "magnitude_before",
     "month_before",
@@ -66,10 +67,33 @@ CHANGE_VERBS = (
 )
 CHANGED = re.compile(rf"\b(?:{CHANGE_VERBS})\b[^.;]*$")
 #: A comparison after the figure: "N more people ... than", "N fewer ... than": a difference between two counts.
-DIFFERENCE = re.compile(r"\s*(?:[a-z]+\s+)?(?:more|fewer|less)\b[^,;.]{0,60}?\bthan\b")
+DIFFERENCE = re.compile(
+    # never "2,000 and more than 9,900 injured": "more than" there bounds the next figure
+    r"\s*(?!(?:and|or)\s)(?:[a-z]+\s+)?(?:more|fewer|less)\b(?!\s+than\s+\d)[^,;.]{0,60}?\bthan\b"
+)
 RATE = re.compile(
     r"\s+(?:[a-z]+\s+){0,2}?(?:per|a|each)\s+(?:day|week|month|year|hour|person|capita)\b"
 )
+#: After a count, the stretch of time it is said per: "one person displaced every three seconds".
+_EVERY = re.compile(
+    r"[^,;.\d]{0,40}?\bevery\s+(?:[a-z]+\s+)?(?:seconds?|minutes?|hours?|days?|weeks?)\b"
+)
+
+
+def a_rate(low: str, start: int, pos: int, num_end: int, end: int) -> bool:
+    """Whether the number at ``low[pos:num_end]`` is said per a stretch of time or per person: a rate.
+
+    >>> s = "one person displaced every three seconds"
+    >>> a_rate(s, 0, 0, 3, len(s)), a_rate(s, 0, s.index("three"), s.index(" seconds"), len(s))
+    (True, True)
+    """
+    return (
+        RATE.match(low, num_end, end) is not None
+        or low.endswith("every ", max(start, pos - 6), pos)
+        or _EVERY.match(low, num_end, end) is not None
+    )
+
+
 DISTANCE = re.compile(
     r"\s*(?:kilomet(?:er|re)s?|miles?|met(?:er|re)s?|km|yards?|feet)\s*(?:\([^()]{1,20}\)\s*)?"
     r"(?:north|south|east|west|away)"

@@ -12,19 +12,14 @@ import itertools
 import re
 from collections.abc import Iterator
 
+from claimdiff._extract._headlines import title_cased
 from claimdiff._extract._sources import COUNTRIES
 from claimdiff._extract._text import alternation
 from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._model.numbers import NUMBER_WORDS
 from claimdiff._model.vocabulary import Vocabulary
 
-__all__ = [
-    "ABBREVIATED",
-    "NATIONALITIES",
-    "PERSONS",
-    "STRIKES",
-    "counted",
-]
+__all__ = ["ABBREVIATED", "NATIONALITIES", "PERSONS", "STRIKES", "counted"]
 
 # fmt: off
 _ADJECTIVES = frozenset(
@@ -63,6 +58,7 @@ PERSONS = frozenset(
 #: Attacks counted as they are carried out: a verb after them says what they did, not what was done to them.
 STRIKES = frozenset({"strikes", "airstrikes", "air strikes", "raids", "sorties", "engagements"})
 _DEMONYMS = frozenset(adj.lower() + "s" for adj in COUNTRIES.values() if adj[-1] in "ni")
+_NATION_PLURAL = re.compile(r"[a-z]{3,}(?:ians|ans|ese|is)")  # a capital plural naming a people
 NATIONALITIES = frozenset(adj.lower() for adj in COUNTRIES.values())
 
 
@@ -186,13 +182,18 @@ def counted(
         if not words and word in {"and", "or"} and nationality:
             continue  # "8,000 German and Austrian houses": two nationalities modify the thing counted
         if (
-            word in _STOP
+            (word in _STOP and not original.isupper())  # "three WHO regions": an acronym, no "who"
             or word in TRIGGERS
             or (rest.startswith(_MULTIWORD_STARTS) and _MULTIWORD_TRIGGER.match(rest))
         ):
             break
-        if words and word.endswith("ed") and not known and word not in _ADJECTIVES:
-            break  # "600 refugees crossed": the verb ends the noun phrase
+        if (
+            (words or _ADVERB_BEFORE.search(low, pos, m[0]))
+            and word.endswith("ed")
+            and not known
+            and word not in _ADJECTIVES
+        ):
+            break  # "600 refugees crossed": the verb ends the phrase, as after "12,272 officially"
         if not known and (
             word.endswith(("'s", "’s"))
             or (not words and word.endswith("ing") and _AFTER_PARTICIPLE.match(low, m[1], end))
@@ -203,9 +204,13 @@ def counted(
         if not words and (word in NATIONALITIES or ABBREVIATED.fullmatch(word)):
             nationality = True
             continue  # "38 Ukrainian UAVs", "two Russian missiles": a nationality modifies the thing counted
-        if original[0].isupper() and not (
-            known or word in _DEMONYMS or original.isupper() or original[:-1].isupper()
-        ):
+        if not words and original[0].isupper() and _NATION_PLURAL.fullmatch(word) and not known:
+            return "people", m[1], participle  # "7.7 million displaced Colombians": a people
+        if (
+            original[0].isupper()
+            and not (known or word in _DEMONYMS or original.isupper() or original[:-1].isupper())
+            and not title_cased(text, pos, end)
+        ):  # "32 Militants Killed": a headline's capitals
             ahead = itertools.islice(_words(text, m[1], end), 3)
             nxt = next((w for w in ahead if text[w[0]].islower()), None)
             following = low[nxt[0] : nxt[1]] if nxt is not None else ""
@@ -234,6 +239,8 @@ def counted(
         phrase = phrase[: -len(" members")]  # staff members are the staff (ANNOTATION.md rule 13)
     if phrase == "population":
         phrase = "people"  # "18 million affected population"
+    if phrase in ("male", "female"):
+        phrase += "s"  # "(26 male, 22 female)", "one female": males and females counted
     if names and phrase in _MEMBERS:
         # "three Maccabi Haifa officials", "11,303 Hispanic workers": the name tells which population
         # the people are (ANNOTATION.md rule 13); a thing's name ("Houthi radar site") is dropped
@@ -361,6 +368,8 @@ _COMPASS = frozenset(
      "north-east", "north-west", "south-east", "south-west"}
 )  # fmt: skip
 _OF_AFTER = re.compile(r"\s+of\b")
+#: Right before a word, an adverb: "officially listed", "formally registered".
+_ADVERB_BEFORE = re.compile(r"[a-z]{3,}ly\s+$")
 #: How far before a figure a sentence's other things of the same side are looked for.
 _SIDE_REACH = 300
 #: A tally of strikes: the things it counts are the side's it struck (ANNOTATION.md settled C8).

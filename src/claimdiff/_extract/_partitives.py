@@ -46,12 +46,11 @@ def partitives(low: str, end: int, found: list[Figure], vocabulary: Vocabulary) 
     out: list[Figure] = []
     for i, fig in enumerate(found):
         of = _OF_THE.match(low, fig.end)
-        if (
-            of is None
-            or fig.counted is not None
-            or fig.estimate.unit
-            or OF_WHOM.match(low, fig.end)
-        ):
+        if of is not None and fig.counted is None and OF_WHOM.match(low, fig.end):
+            # "to spare health workers, 163 of whom have been killed": the people named right before
+            out.append(_of_whom(low, fig, vocabulary))
+            continue
+        if of is None or fig.counted is not None or fig.estimate.unit:
             # "814,000 of whom": a part of the figure before, which the reader gives it
             out.append(fig)
             continue
@@ -83,3 +82,30 @@ def partitives(low: str, end: int, found: list[Figure], vocabulary: Vocabulary) 
             )
             out.append(attrs.evolve(fig, counted=counted, bare=False))
     return out
+
+
+#: People named right before ", N of whom": one or two words, the last a plural ("health workers, 163 of whom").
+_ANTECEDENT = re.compile(
+    r"(?<![\w-])(?P<n>(?:(?!(?:the|all|to|of|and|[a-z]+ed|[a-z]+ing)\s)[a-z]+\s+)?[a-z]+s)\s*,\s*$"
+)
+
+
+def _of_whom(low: str, fig: Figure, vocabulary: Vocabulary) -> Figure:
+    """A bare "N of whom" after a plural noun with no figure of its own counts that noun's people.
+
+    >>> from claimdiff._extract._figures import figures
+    >>> from claimdiff._model.hedges import HedgePolicy
+    >>> from claimdiff._model.vocabulary import Vocabulary
+    >>> s = "spare health workers, 163 of whom have been killed"
+    >>> [f.counted for f in figures(s, s, 0, len(s), HedgePolicy(), Vocabulary())]
+    ['health workers']
+    """
+    m = _ANTECEDENT.search(low, max(0, fig.start - 40), fig.start)
+    if m is None or not fig.bare or m.group("n").split()[-1] in _NOT_PEOPLE:
+        return fig
+    return attrs.evolve(fig, counted=vocabulary.counted(m.group("n")))
+
+
+#: Plurals before ", N of whom/them" that are no people counted: a count's own noun or a place's.
+_NOT_PEOPLE = frozenset({"cases", "deaths", "years", "days", "months", "hours", "weeks", "areas",
+                         "provinces", "districts", "regions", "states", "countries", "towns", "villages"})  # fmt: skip

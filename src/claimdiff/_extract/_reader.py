@@ -15,10 +15,10 @@ import attrs
 
 from claimdiff._extract._attribution import figure_of
 from claimdiff._extract._blocks import closing_citation, heading_source, is_caption, is_heading
+from claimdiff._extract._breakdown import by_sex
 from claimdiff._extract._candidate import Candidate
 from claimdiff._extract._clauses import (
     breaks_down,
-    gapped,
     in_areas,
     opens_parts,
     refers_back,
@@ -27,6 +27,7 @@ from claimdiff._extract._coordinated import share_hedge, shared_in_chain
 from claimdiff._extract._counted_metrics import implied_metric
 from claimdiff._extract._crediting import Crediting
 from claimdiff._extract._figures import Figure, figures
+from claimdiff._extract._fronted import subject_metric
 from claimdiff._extract._kinds import told_apart
 from claimdiff._extract._labels import labelled, section_metric
 from claimdiff._extract._leads import (
@@ -37,7 +38,7 @@ from claimdiff._extract._leads import (
     respectively,
 )
 from claimdiff._extract._levels import leveled
-from claimdiff._extract._merge import METRIC_NOUN, elided, listed
+from claimdiff._extract._merge import METRIC_NOUN, elided, elided_noun
 from claimdiff._extract._metrics import (
     chains,
     counted_for,
@@ -55,6 +56,7 @@ from claimdiff._extract._place import _LABEL, known, places_named
 from claimdiff._extract._place_choice import heading_places, narrowest_nested
 from claimdiff._extract._place_path import place_path as _path
 from claimdiff._extract._placing import Context
+from claimdiff._extract._previous import shares_previous
 from claimdiff._extract._quotes import quote_speaker
 from claimdiff._extract._sources import Attribution, of_region, source_kind
 from claimdiff._extract._structures import breakdown, with_total
@@ -95,6 +97,7 @@ class _Reader(Crediting):
     referent: Candidate | None = (
         None  # the last candidate of the text so far: what "the number rose to" is of
     )
+    counted_last: str | None = None  # the metric of the last figure read that is no part
     lead_metric: str | None = None  # "The following casualties were reported:": the list's metric
 
     def block(self, block: Block) -> list[Candidate]:
@@ -204,21 +207,13 @@ class _Reader(Crediting):
             if (
                 metric is None
                 and previous is not None
-                and (
-                    listed(self.low, previous[0], chain[0][0])
-                    or _OPEN_PAREN.fullmatch(self.low, previous[0].end, chain[0][0].start)
-                    or _ALONG.fullmatch(self.low, previous[0].end, chain[0][0].start)
-                )
-            ):
-                metric = previous[
-                    1
-                ]  # "61 died in the capital, 40 in the north", "12,400 people (2,100 households)"
-            elif (
-                metric is None
-                and previous is not None
-                and gapped(self.low, previous[0].end, chain[0][0].start, chain[-1][0].end, s.end)
-            ):
-                metric = previous[1]  # "N families are served inside 24 centres and M outside"
+                and shares_previous(self.low, previous[0], [f for f, _ in chain], s.end)
+            ):  # "61 died in the capital, 40 in the north", "12,400 people (2,100 households)"
+                metric = previous[1]
+            elif metric is None and self.counted_last is not None and by_sex(self.low, chain):
+                metric = (
+                    self.counted_last
+                )  # a breakdown by sex "(26 male, 22 female)" of the last whole
             included = (
                 metric is None
                 and previous is not None
@@ -247,6 +242,9 @@ class _Reader(Crediting):
                 # "hardest hit in terms of fatalities, with 36, 28 and 23 respectively"
                 metric = last_metric_word(self.low, s.start, chain[0][0].start)
                 chain = respective(self.low, s.start, chain, self.vocabulary)
+            if metric is None and len(chain) == 1 and chain[0][0].bare:
+                # "Cases were reported by Greece (5) and Italy (1)": the clause's subject is the metric
+                metric = subject_metric(self.low, s.start, chain[0][0].start, chain[0][0].end)
             if metric is None and tallied:  # "and destroyed an ISIL vehicle"
                 metric = tally_metric(self.low, s.start, chain[0][0], previous)
             anaphor = self._anaphor(s, chain[0][0], out) if metric is None else None
@@ -270,6 +268,8 @@ class _Reader(Crediting):
                 own = (
                     TRIGGERS[noun.group(1)] if noun is not None else metric
                 )  # "cases, including 17 deaths"
+                if noun is None and not is_part and fig is not chain[0][0] and fig.metric:
+                    own = fig.metric  # "2,500 evacuated people and two injured persons"
                 if own in _LOCATING and fig.metric == "displaced":
                     own = fig.metric  # "a camp hosting 20,000 internally displaced persons": displaced, wherever hosted
                 if fig.counted in _CASE_NOUNS:
@@ -311,6 +311,8 @@ class _Reader(Crediting):
         out = breakdown(self, s, out)
         self.last = out[-1] if out else self.last
         self.referent = out[-1] if out else self.referent
+        whole_metrics = [c.claim.metric.name for c in out if c.part_of is None]
+        self.counted_last = whole_metrics[-1] if whole_metrics else self.counted_last
         placed = [(at, self.beside(at, self.completed(p))) for at, p in normalised]
         placed = [(at, p) for at, p in placed if known(self.gazetteer, p)]
         named = [p for _, p in placed]
@@ -398,7 +400,11 @@ class _Reader(Crediting):
             if chosen is None and fig.bare:
                 # "Further drones were destroyed ..., with three intercepted": the noun left out is
                 # the last thing the sentence counts before the number
-                chosen = counted_for(name, self._elided_noun(s.start, fig.start), grounded=grounded)
+                chosen = counted_for(
+                    name,
+                    elided_noun(self.low, s.start, fig.start, self.vocabulary),
+                    grounded=grounded,
+                )
         if chosen is None:
             return None
         metric_name, counted = chosen
@@ -440,14 +446,6 @@ class _Reader(Crediting):
             headline=self.headline,
         )
 
-    def _elided_noun(self, start: int, at: int) -> str | None:
-        """The last plural noun the vocabulary counts in ``text[start:at]``: what a bare number leaves out."""
-        synonyms = self.vocabulary.counted_synonyms
-        for word in reversed(_WORD.findall(self.low, start, at)):
-            if word.endswith("s") and word in synonyms:
-                return self.vocabulary.counted(word)
-        return None
-
     def _context(self, s: Sentence) -> Context:
         """What a sentence says of time and place, read once for all the figures in it."""
         if self.context is None or self.context.sentence is not s:
@@ -472,8 +470,6 @@ class _Reader(Crediting):
 _APPOSITION = re.compile(r"[^,;.()]{1,40}(?:,\s+(?:in\s+)?(?:the\s+)?(?:[a-z][\w-]*\s+)?|\s)")
 
 
-#: "78 schools have been damaged along with 6 bridges": the figures after "along with" share the verb.
-_ALONG = re.compile(r"[^,;.]{0,40}?\s+along\s+with\s+")
 #: "N people ..., including M children": a part of the figure before, in the same clause (no figure between).
 _INCLUDED = re.compile(
     r"[^.;:()\d]{0,80}?(?:,\s*|\s*\(\s*)(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+"
@@ -486,8 +482,6 @@ _NO_CLAIM_UNITS = frozenset({"share", "duration"})
 _OPENS_BLOCK = re.compile(r"[\s\-–—•*\"“']*")
 #: Between a figure and a part of it said with "of whom": the rest of the clause, then a comma.
 _LIST_GAP = re.compile(r"[^.;:()\d]{0,80}?,\s*(?:and\s+)?")
-_OPEN_PAREN = re.compile(r"\s*\(\s*(?:or\s+|i\.e\.\s+)?")
-_WORD = re.compile(r"[a-z]+")
 #: The metrics of a toll: "serious cases" among the injured are injured people, not cases of a disease.
 _TOLLS = frozenset({"killed", "injured", "casualties", "hospitalised"})
 #: A verb that says where people are, not what happened to them: a participle in the noun phrase says that.

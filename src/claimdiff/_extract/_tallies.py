@@ -36,8 +36,11 @@ def counts_one(
     """
     if not fig.article and not alone:
         return True
+    if fig.counted in _NO_ONE:
+        return False  # "a number of industrial sites were damaged": how many is not said
     if metric is not None and is_casualty(metric):
-        return fig.counted in PERSONS  # in a toll, "a"/"an" counts only people
+        # in a toll, "a"/"an" counts only people: a noun of people, or whoever "was killed"
+        return fig.counted in PERSONS or _WAS_HARMED.match(low, fig.end) is not None
     if fig.article and (_acts(fig.counted) or _OWN_VERB.match(low, fig.end) is not None):
         # "conducted a search", "launched an investigation": the act itself (C9); "a spokesman
         # said", "a fire broke out": the subject of a clause of its own, no item of a tally
@@ -115,4 +118,13 @@ _ACTS = frozenset({"investigations", "operations", "evacuations", "assessments",
 _OWN_VERB = re.compile(
     r"\s+(?:(?:also|later|then|reportedly)\s+)?(?:said|says|told|tells|added|noted|stated|is|was|were|are|has|have|"
     r"had|will|would|could|can|may|might|broke|began|begins|continues|continued|remains|remained)\b"
+)
+#: Right after a noun phrase with "a"/"an", a passive of harm only the living suffer: "a security
+#: guard was killed", "a nurse was seriously injured" (never "a rink was hit").
+_WAS_HARMED = re.compile(
+    r"\s+(?:was|has\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?(?:killed|injured|wounded|shot\s+dead|hurt)\b"
+)
+#: Nouns that "a"/"an" makes a quantity of something else, never one thing: "a number of sites".
+_NO_ONE = frozenset(
+    {"numbers", "lots", "majorities", "minorities", "series", "ranges", "varieties", "hosts"}
 )

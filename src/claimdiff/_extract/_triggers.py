@@ -38,6 +38,7 @@ TRIGGERS: dict[str, str] = {
             "took the lives of",
             "taking the lives of",
             "shot dead",
+            "shot and killed",  # "five attackers were shot and killed": killed, the last verb
         ),
         "killed",
     ),
@@ -128,6 +129,8 @@ TRIGGERS: dict[str, str] = {
             "driven from their homes",
             "sought refuge",
             "took refuge",
+            "taken refuge",  # "15,200 people had taken refuge": as "took refuge" does
+            "taking refuge",
             "sought shelter",
         ),
         "displaced",
@@ -200,9 +203,55 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys(("delivered", "delivering", "distributed", "airlifted"), "delivered"),
     **dict.fromkeys(("in need", "in need of assistance", "in need of aid"), "in need"),
     **dict.fromkeys(
-        ("sheltering", "in shelters", "sheltered", "took shelter", "taking shelter"), "sheltered"
+        (
+            "sheltering",
+            "in shelters",
+            "sheltered",
+            "took shelter",
+            "taking shelter",
+            "taken shelter",
+            # "12,228 families are taking temporary shelter in 105 evacuation centers"
+            "taking temporary shelter",
+            "took temporary shelter",
+            "taken temporary shelter",
+        ),
+        "sheltered",
     ),
-    **dict.fromkeys(("without power", "without electricity", "lost power"), "without power"),
+    **dict.fromkeys(
+        ("without power", "without electricity", "lost power", "out of power"), "without power"
+    ),
+    # "7 500 people without drinking water", "1.1 million people are without access to safe water"
+    **dict.fromkeys(
+        (
+            "without drinking water",
+            "without safe drinking water",
+            "without access to safe water",
+            "without access to drinking water",
+            "without access to safe drinking water",
+            "without access to clean water",
+            "without clean water",
+            "without running water",
+            "without water",
+        ),
+        "without drinking water",
+    ),
+    # "more than 500 people have sought medical assistance": people who came for care (declared)
+    **dict.fromkeys(
+        (
+            "sought medical assistance",
+            "sought medical help",
+            "sought medical care",
+            "sought medical attention",
+            "sought medical treatment",
+            "asked for medical assistance",
+            "asked for medical help",
+        ),
+        "sought medical assistance",
+    ),
+    # "19 communities remain cut off", "cut off some 45 communities": isolated, as "isolated" says
+    **dict.fromkeys(("cut off", "isolated"), "isolated"),
+    # "took 60 people hostage", "were taken hostage": the noun after the people says what befell them
+    **dict.fromkeys(("hostage", "taken hostage", "held hostage"), "taken hostage"),
     "cases": "cases",
     **dict.fromkeys(("infected", "infections", "sickened"), "cases"),
     # people of an outbreak who fell ill are its cases (ANNOTATION.md rule 12); "ill people" is read in the noun phrase

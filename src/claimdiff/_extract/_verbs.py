@@ -55,7 +55,8 @@ _NOT_ACTED_ON = frozenset(
     }
 )  # fmt: skip
 _BE = (
-    r"(?:(?:(?:may|might|could|must)\s+)?(?:have|has|had)\s+(?:now\s+|also\s+|so\s+far\s+|reportedly\s+)?been|"
+    r"(?:(?:(?:may|might|could|must)\s+)?(?:have|has|had)\s+(?:now\s+|also\s+|so\s+far\s+|reportedly\s+|already\s+|"
+    r"since\s+|just\s+)?been|"
     r"were|was|are|is|being)"
     # "are feared buried", "were believed (to have been) trapped": what is feared of them is the verb
     r"(?:\s+(?:feared|believed|thought|presumed|reported|said|known)(?:\s+to\s+(?:have\s+been|be))?)?"
