@@ -18,6 +18,7 @@ from claimdiff._extract._constructions import (
     OWN_TOLL,
     QUOTED_AS,
     a_body,
+    closing_tag,
     has,
     headline,
     named_or_role,
@@ -78,6 +79,7 @@ _BY = re.compile(r"\b(?:statement|estimate|report|figures?|count|tally|data|comp
 _PASSIVE_BY = re.compile(
     r"\b(?:were|was|been|are|is|being)\s+(?:officially\s+)?(?:reported|confirmed|recorded|registered|verified|"
     r"documented|counted|announced|notified)(?:\s+to\s+[^,.;:\"“”()]{2,40}?)?"
+    rf"(?:\s+(?:on\s+)?(?:{'|'.join(sorted(CALENDAR_WORDS))}|earlier|later|also|again|first|initially))?"
     rf"(?:\s+|,\s*(?:all|most|mostly|mainly|both)\s+)by\s+(?!an?\s){_NOT_TIME}"
     r"(?P<who>[^,.;:\"“”()]{2,80})"
 )
@@ -237,6 +239,9 @@ def attributions(
             and (head[:1].isupper() or head.lower() in ANAPHORS)
         ):
             out.append((start, found))
+    tag = closing_tag(text, start, end) if has(low, (":", " -", "–", "—"), start, end) else None
+    if tag is not None:  # "Toll in Libya is at least 90: UN": the headline's own attribution, closing it
+        out.append((end, tag))
     per = _PER.finditer(text, start, end) if has(low, ("per ",), start, end) else ()
     according = (
         _ACCORDING.finditer(low, start, end) if has(low, ("according to",), start, end) else ()

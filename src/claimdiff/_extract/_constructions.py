@@ -24,6 +24,7 @@ __all__ = [
     "CLAUSE_BETWEEN",
     "OPENER",
     "OWN_TOLL",
+    "closing_tag",
     "QUOTED_AS",
     "a_body",
     "has",
@@ -130,6 +131,44 @@ def title_case(sentence: str) -> bool:
 
 #: A name and a colon opening a sentence: "OCHA: 40 people killed", "Police: three dead" (its speaker).
 OPENER = re.compile(r"\s*(?P<who>[A-Z][^:.;,\"“”()\n]{1,60}):\s+(?=\S)")
+
+
+#: A name a headline closes on after a colon or a dash: "Toll in SW Libya is at least 90: UN", "... dead — UN".
+_CLOSER = re.compile(
+    r"(?:\s*:|\s+[-–—])\s+(?P<who>(?:the\s+)?[A-Za-z][\w.'’-]*(?:\s+[\w.'’-]+){0,5})\s*$"
+)
+
+
+def closing_tag(text: str, start: int, end: int) -> Attribution | None:
+    """The body a headline names after a colon or a dash at its end, or ``None`` (ANNOTATION.md rule 5).
+
+    A headline without a full stop that ends on ": UN", " - Red Cross", " — ministry" is that body's, as
+    one opening on "OCHA:" is; a place or a label there ("Floods - Mozambique") names no speaker.
+
+    >>> closing_tag("Storm leaves 40 dead: UN", 0, 24).source.name
+    'UN'
+    >>> closing_tag("Floods kill 12 - Mozambique", 0, 27) is None
+    True
+    """
+    m = _CLOSER.search(text, start, end)
+    if m is None or text[start:end].rstrip()[-1:] in ".!?\"”":
+        return None
+    who = m.group("who")
+    found = canonical_source(who)
+    head = who.split()[-1]
+    if (
+        found is None
+        or found.source is None
+        or not a_body(found.source)
+        or found.source.name.lower() in COUNTRIES
+        or not (head[:1].isupper() or head.lower() in _TAG_NOUNS)
+    ):
+        return None
+    return found
+
+
+#: The lower-case nouns a headline's closing tag may name a body by: ": ministry", " - officials".
+_TAG_NOUNS = frozenset({"ministry", "military", "army", "police", "official", "officials", "authorities", "agency"})
 
 
 #: A body's own toll: "the government's death toll", "the ministry's latest tally" (the possessive is its owner).

@@ -87,7 +87,7 @@ ANAPHORS = frozenset(
 _KINDS: tuple[tuple[SourceKind, re.Pattern[str]], ...] = (
     (SourceKind.INTERNATIONAL, re.compile(
         r"\b(?:un|united nations|ocha|unicef|unhcr|who|world health organi[sz]ation|icrc|red cross|red crescent|"
-        r"iom|wfp|world food programme|iaea|osce|nato)\b")),
+        r"iom|wfp|world food programme|iaea|osce|nato|unrwa|undp|unfpa|unep|fao|unesco|unodc|unaids|ifrc|un-habitat)\b")),
     (SourceKind.NGO, re.compile(
         r"\b(?:ngo|msf|m[ée]decins|doctors without borders|amnesty|human rights watch|save the children|oxfam|"
         r"charity|rights group|monitor)\b")),

@@ -362,7 +362,7 @@ _HOW_MANY = re.compile(r"^\d[\d,]*\s+(?=[a-z]*[A-Za-z])")
 #: A news agency's name beside its description in lower case: "state news agency WAM", "Xinhua news agency".
 _NEWS_AGENCY = re.compile(
     r"^(?:(?:[Tt]he|[A-Za-z][\w-]*)\s+){0,3}?news\s+agency,?\s+(?P<after>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})$"
-    r"|^(?P<before>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s+news\s+agency$"
+    r"|^(?!(?:The|A|An|This|That|Its)\s)(?P<before>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s+(?:(?:state|state-run|official|government)\s+)?news\s+agency$"
 )
 #: Reports no body is named for, by the time they were made: "initial reports", "preliminary reports".
 _EARLY_REPORTS = re.compile(
