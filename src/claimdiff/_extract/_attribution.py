@@ -303,6 +303,7 @@ def attributions(
             or _ACCORDING_BEFORE.search(low, max(start, verb_at - 60), verb_at)
             or NOUN_NEXT.match(low, m.end())
             or _COUNTED_BEFORE.search(low, max(start, verb_at - 40), verb_at)
+            or _POSSESSED.search(low, max(start, verb_at - 40), verb_at)
         ):
             continue  # "initial reports indicate", "in its first report": a noun, not the verb
         if (
@@ -370,6 +371,12 @@ def attributions(
             # "The floods put 300 people at risk", "Satellite images show", "rocked southern states":
             # no speaker
             continue
+        if (
+            m.group("verb") in _CONCLUDES
+            and found.source is not None
+            and DOCUMENT_SUBJECT.search(found.source.name.lower() + " ")
+        ):
+            continue  # "Initial assessment concluded": a document no body is named for, the outlet's
         if verbs and found.points_to(verbs[-1]):
             found = verbs[-1]  # "X said that it had recorded N": "it" is X, named in this sentence
         verbs.append(found)
@@ -436,6 +443,11 @@ _THE_DATA = re.compile(
 )
 #: "according to" before a word, in its clause: the word is its object, a noun ("according to a Premium Times report").
 _ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+[^,.;:\"“”]{0,50}$")
+#: Verbs a document concludes with: only a body's document names a speaker ("Initial assessment concluded the
+#: airstrike killed one" in the command's own release is the release's, ANNOTATION.md rule 16).
+_CONCLUDES = frozenset({"concluded", "concludes"})
+#: A possessive before a word, with at most two adjectives: "the command's initial estimate" (a noun).
+_POSSESSED = re.compile(r"[a-z]['’]s\s+(?:[a-z]+\s+){0,2}$")
 #: A count being named before a participle: "29 new ", "1,200 suspected ".
 _IN_A_COUNT = re.compile(r"(?:\d|\b(?:new|additional|more|further|suspected|probable))\s+$")
 #: A disease's name, then its cases: " EVD cases", " COVID-19 deaths".

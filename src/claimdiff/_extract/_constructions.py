@@ -171,12 +171,17 @@ def closing_tag(text: str, start: int, end: int) -> Attribution | None:
 _TAG_NOUNS = frozenset({"ministry", "military", "army", "police", "official", "officials", "authorities", "agency"})
 
 
-#: A body's own toll: "the government's death toll", "the ministry's latest tally" (the possessive is its owner).
+#: A body's own toll or finding: "the government's death toll", "the ministry's latest tally", "the command's
+#: initial assessment is that ..." (the possessive is its owner; "the agency's assessment team" is no finding).
 OWN_TOLL = re.compile(
-    r"['’]s\s+(?:(?:latest|official|new|revised|own|current|updated|overall|total|preliminary|final)\s+)?"
-    r"(?:death\s+toll|toll|tally|count|casualty\s+figures|figures)\b"
+    r"['’]s\s+(?:(?:latest|official|new|revised|own|current|updated|overall|total|preliminary|final|initial|first)\s+)?"
+    r"(?:death\s+toll|toll|tally|count|casualty\s+figures|figures|assessment|estimate|findings|data|statistics)\b"
+    r"(?!\s+(?:teams?|missions?|visits?|tools?|forms?)\b)"
 )
 _WORDS_BEFORE = re.compile(r"(?:[\w.-]+\s+){0,3}[\w.-]+$")
+
+
+_PUNCTUATION = re.compile(r"[,;:()\"“”]")
 
 
 def owner(text: str, low: str, start: int, at: int) -> Attribution | None:
@@ -193,6 +198,8 @@ def owner(text: str, low: str, start: int, at: int) -> Attribution | None:
         first = text[base + w.start()]
         if i < len(words) - 1 and not (first.isupper() or w.group(0) == "the"):
             break
+        if i < len(words) - 1 and _PUNCTUATION.search(low, base + w.end(), base + words[i + 1].start()):
+            break  # "Working with the Army, U.S. Africa Command's assessment": a name ends at a comma
         named = canonical_source(text[base + w.start() : at])
         if named is not None and (
             (named.source is not None and a_body(named.source))

@@ -67,7 +67,9 @@ _NOT_PEOPLE = frozenset(
 
 
 #: A body's proper name: capitalised words and the joiners inside them ("Ministry of Health", "Civil Defence Agency").
-_PROPER_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?[A-Z][\w'’-]*)+")
+_PROPER_NAME = re.compile(
+    r"(?:(?:[A-Z]\.){2,}\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?[A-Z][\w'’-]*)+"
+)  # "U.S. Africa Command": the initials of a name are part of it
 #: How far back a pointer looks for a body's name (characters): a few paragraphs.
 _LOOK_BACK = 4000
 #: A quotation mark opening a quotation.

@@ -1,0 +1,116 @@
+"""Origin rules of issue 22's eighth round, written on ministry and military statements, wire stories and
+translated state-media reports read outside the corpus; every sentence here is written for the test.
+
+A headline closing on its source (": UN", " - Red Cross"); "the agency" pointing back to a UN or news
+agency named by an acronym; a body's own assessment ("the command's initial assessment is that ...");
+a passive report with its time before the agent ("was reported Sunday by X").
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimdiff._extract._constructions import closing_tag
+from test_extract_origin_clause import OUTLET, chains, origins
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        # a headline's own attribution closing it (ANNOTATION.md rule 5), after a colon or a dash
+        ("Toll in the Halvard floods is at least 90: UN", "United Nations"),
+        ("Storm leaves 40 dead — Red Cross", "Red Cross"),
+        ("Floods kill 12 in northern district - ministry", "Ministry"),
+        ("Death toll rises to four after Kalomir earthquake: Xinhua", "Xinhua"),
+        # a place or a label after the dash or colon names no speaker
+        ("Floods kill 12 - Mozambique", OUTLET),
+        ("Key figures: 40 dead", OUTLET),
+        # a sentence with a full stop is no headline: the dash opens an aside
+        ("The earthquake killed 40 people - the worst in years.", OUTLET),
+    ],
+)
+def test_a_headline_closing_on_its_source(text: str, origin: str) -> None:
+    assert origins(text) == [origin]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the agency" after a UN agency or a news agency named by its acronym or name: that agency
+        (
+            "UNRWA said 100 people were sheltering in its schools. The agency added that 64 of its staff had died.",
+            ["UNRWA", "UNRWA"],
+        ),
+        (
+            "Xinhua said 12 people died. The news agency said 400 houses were damaged.",
+            ["Xinhua", "Xinhua"],
+        ),
+        # a passive report with its day before the agent; the agency's description is no part of its name
+        (
+            "The new toll was reported Sunday by Xinhua state news agency. Just under 80,000 people were "
+            "affected, the news agency said.",
+            ["Xinhua"],
+        ),
+        # a governor or a ministry is no agency: the noun names its own body
+        (
+            "The governor said 12 people died. The agency said 400 houses were damaged.",
+            ["Governor", "Agency"],
+        ),
+        # "The news agency" opening a sentence is no body named "The"
+        ("The news agency said 400 houses were damaged.", ["News agency"]),
+    ],
+)
+def test_the_agency_points_back_by_kind(text: str, expected: list[str]) -> None:
+    assert origins(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        # a body's own assessment, estimate or findings: the body states the figure (rule 16)
+        ("The Halvard Defence Command's initial assessment is that the strike killed 10 militants.",
+         "Halvard Defence Command"),
+        ("The Halvard Defence Command's estimate puts the toll at 40.", "Halvard Defence Command"),
+        ("The Halvard Defence Command's assessment concluded the strike killed 10 militants.",
+         "Halvard Defence Command"),
+        # the possessive's name ends at a comma: the phrase before it is another's
+        ("Working with the Kalomir Army, U.S. Halvard Command's initial assessment is that the strike "
+         "killed 10 militants.", "U.S. Halvard Command"),
+        # an assessment with no body named for it, in a body's own release: the release's (the outlet)
+        ("Initial assessment concluded the airstrike killed one (1) terrorist.", OUTLET),
+        # a meeting concludes, it reports nothing; an assessment team is no finding
+        ("The talks concluded with 12 agreements signed.", None),
+        ("The agency's assessment teams visited 40 villages.", OUTLET),
+    ],
+)
+def test_a_bodys_own_assessment(text: str, origin: str | None) -> None:
+    assert origins(text) == ([] if origin is None else [origin])
+
+
+def test_the_command_points_back_to_a_name_with_initials() -> None:
+    text = (
+        "U.S. Halvard Command conducted an airstrike near Jilib.\n\n"
+        '"We remain committed," said Col Ann Lee, director of public affairs.\n\n'
+        "The command's initial assessment concluded this airstrike killed one terrorist."
+    )
+    assert chains(text, outlet="U.S. Halvard Command") == [("[1, 1]", "U.S. Halvard Command", ())]
+
+
+_BODIES = st.sampled_from(["UN", "Red Cross", "Xinhua", "WHO", "OCHA", "ministry"])
+_HEADLINES = st.sampled_from(
+    ["Floods kill 12 in the north", "Storm leaves 40 dead", "Toll in quake rises to 300"]
+)
+
+
+@given(_HEADLINES, _BODIES, st.sampled_from([": ", " - ", " — ", " – "]))
+def test_a_closing_tag_names_the_body_whatever_the_separator(
+    headline: str, body: str, separator: str
+) -> None:
+    """Law: a headline closing on a body after a colon or a dash is that body's; with a full stop it is none."""
+    text = headline + separator + body
+    tag = closing_tag(text, 0, len(text))
+    assert tag is not None and tag.source is not None
+    assert tag.source.name.lower() == body.lower()
+    assert closing_tag(text + ".", 0, len(text) + 1) is None
