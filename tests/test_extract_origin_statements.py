@@ -49,8 +49,10 @@ def test_a_headline_closing_on_its_source(text: str, origin: str) -> None:
         ),
         # a passive report with its day before the agent; the agency's description is no part of its name
         (
-            "The new toll was reported Sunday by Xinhua state news agency. Just under 80,000 people were "
-            "affected, the news agency said.",
+            (
+                "The new toll was reported Sunday by Xinhua state news agency. Just under 80,000 people "
+                "were affected, the news agency said."
+            ),
             ["Xinhua"],
         ),
         # a governor or a ministry is no agency: the noun names its own body
@@ -70,14 +72,23 @@ def test_the_agency_points_back_by_kind(text: str, expected: list[str]) -> None:
     ("text", "origin"),
     [
         # a body's own assessment, estimate or findings: the body states the figure (rule 16)
-        ("The Halvard Defence Command's initial assessment is that the strike killed 10 militants.",
-         "Halvard Defence Command"),
+        (
+            "The Halvard Defence Command's initial assessment is that the strike killed 10 militants.",
+            "Halvard Defence Command",
+        ),
         ("The Halvard Defence Command's estimate puts the toll at 40.", "Halvard Defence Command"),
-        ("The Halvard Defence Command's assessment concluded the strike killed 10 militants.",
-         "Halvard Defence Command"),
+        (
+            "The Halvard Defence Command's assessment concluded the strike killed 10 militants.",
+            "Halvard Defence Command",
+        ),
         # the possessive's name ends at a comma: the phrase before it is another's
-        ("Working with the Kalomir Army, U.S. Halvard Command's initial assessment is that the strike "
-         "killed 10 militants.", "U.S. Halvard Command"),
+        (
+            (
+                "Working with the Kalomir Army, U.S. Halvard Command's initial assessment is that the "
+                "strike killed 10 militants."
+            ),
+            "U.S. Halvard Command",
+        ),
         # an assessment with no body named for it, in a body's own release: the release's (the outlet)
         ("Initial assessment concluded the airstrike killed one (1) terrorist.", OUTLET),
         # a meeting concludes, it reports nothing; an assessment team is no finding
@@ -111,6 +122,7 @@ def test_a_closing_tag_names_the_body_whatever_the_separator(
     """Law: a headline closing on a body after a colon or a dash is that body's; with a full stop it is none."""
     text = headline + separator + body
     tag = closing_tag(text, 0, len(text))
-    assert tag is not None and tag.source is not None
+    assert tag is not None
+    assert tag.source is not None
     assert tag.source.name.lower() == body.lower()
     assert closing_tag(text + ".", 0, len(text) + 1) is None

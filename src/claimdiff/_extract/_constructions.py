@@ -24,9 +24,9 @@ __all__ = [
     "CLAUSE_BETWEEN",
     "OPENER",
     "OWN_TOLL",
-    "closing_tag",
     "QUOTED_AS",
     "a_body",
+    "closing_tag",
     "has",
     "headline",
     "named_or_role",
@@ -151,7 +151,7 @@ def closing_tag(text: str, start: int, end: int) -> Attribution | None:
     True
     """
     m = _CLOSER.search(text, start, end)
-    if m is None or text[start:end].rstrip()[-1:] in ".!?\"”":
+    if m is None or text[start:end].rstrip()[-1:] in '.!?"”':
         return None
     who = m.group("who")
     found = canonical_source(who)
@@ -168,7 +168,9 @@ def closing_tag(text: str, start: int, end: int) -> Attribution | None:
 
 
 #: The lower-case nouns a headline's closing tag may name a body by: ": ministry", " - officials".
-_TAG_NOUNS = frozenset({"ministry", "military", "army", "police", "official", "officials", "authorities", "agency"})
+_TAG_NOUNS = frozenset(
+    {"ministry", "military", "army", "police", "official", "officials", "authorities", "agency"}
+)
 
 
 #: A body's own toll or finding: "the government's death toll", "the ministry's latest tally", "the command's
@@ -198,7 +200,9 @@ def owner(text: str, low: str, start: int, at: int) -> Attribution | None:
         first = text[base + w.start()]
         if i < len(words) - 1 and not (first.isupper() or w.group(0) == "the"):
             break
-        if i < len(words) - 1 and _PUNCTUATION.search(low, base + w.end(), base + words[i + 1].start()):
+        if i < len(words) - 1 and _PUNCTUATION.search(
+            low, base + w.end(), base + words[i + 1].start()
+        ):
             break  # "Working with the Army, U.S. Africa Command's assessment": a name ends at a comma
         named = canonical_source(text[base + w.start() : at])
         if named is not None and (
