@@ -126,3 +126,25 @@ def test_a_closing_tag_names_the_body_whatever_the_separator(
     assert tag.source is not None
     assert tag.source.name.lower() == body.lower()
     assert closing_tag(text + ".", 0, len(text) + 1) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        # a spokesman for a one-person office or a body the text names in lower case speaks for it (rule 17)
+        (
+            "Jawad Hajri, a spokesman for the provincial governor, said seven people were wounded.",
+            "Provincial governor",
+        ),
+        (
+            "Omar Zwak, the provincial governor's spokesman, said two policemen were wounded.",
+            "Provincial governor",
+        ),
+        (
+            "Ann Lee, a spokeswoman for the district police, said two people were killed.",
+            "District police",
+        ),
+    ],
+)
+def test_a_spokesman_for_an_office_named_in_lower_case(text: str, origin: str) -> None:
+    assert origins(text) == [origin]

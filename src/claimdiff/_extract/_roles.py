@@ -300,9 +300,13 @@ def body_of(s: str) -> str | None:
     if (
         first in PRONOUNS
         or first in {"its", "their", "his", "her"}
-        or not (body[0].isupper() or first in _INSTITUTIONS)
+        or not (
+            body[0].isupper() or first in _INSTITUTIONS or body.lower().split()[-1] in ANAPHORS
+        )
     ):
         return None  # "his chief", "the head of state": no body named
+    # "a spokesman for the provincial governor", "the district police's spokesman": the office or body, in
+    # lower case as the text writes it (a person speaking for it is it, ANNOTATION.md rule 17)
     return body
 
 
