@@ -148,3 +148,43 @@ def test_a_closing_tag_names_the_body_whatever_the_separator(
 )
 def test_a_spokesman_for_an_office_named_in_lower_case(text: str, origin: str) -> None:
     assert origins(text) == [origin]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an acronym the text defines after a hyphenated name: one body, one spelling (rule 17)
+        (
+            (
+                "According to the Inter-Services Public Relations (ISPR), troops raided a compound. Three "
+                "militants were killed, the ISPR said."
+            ),
+            ["Inter-Services Public Relations"],
+        ),
+        # "the military agency" after a defence ministry: that ministry (rule 16's definite nouns)
+        (
+            (
+                "Air defences destroyed 28 drones, the Kalomir Defense Ministry said. "
+                '"Overnight, air defence systems disabled 13 drones," the military agency said.'
+            ),
+            ["Kalomir Defense Ministry", "Kalomir Defense Ministry"],
+        ),
+        # a statement without an author: the body its sentence names it from, else the speaker before
+        (
+            (
+                "In an update from Central Command on Friday, a statement said: "
+                '"Central Command forces destroyed one support vehicle."'
+            ),
+            ["Central Command"],
+        ),
+        (
+            "The ministry said 40 people died. A statement said 12 more were injured.",
+            ["Ministry", "Ministry"],
+        ),
+        ("A statement said 12 people were killed.", [OUTLET]),
+        # "revealed" reports
+        ("The governor revealed that 1,535 houses had been destroyed.", ["Governor"]),
+    ],
+)
+def test_one_body_named_twice_and_its_documents(text: str, expected: list[str]) -> None:
+    assert origins(text) == expected

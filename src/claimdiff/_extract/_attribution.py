@@ -88,6 +88,11 @@ _REPORTED_WHAT = re.compile(
     r"\s+(?:(?:of|about|on)\s+(?=\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a|an|some|several|"
     r"more|over|at|nearly|about|around|almost|up)\b)|that\b)"
 )
+#: A document and the body it comes from: "In an update from Central Command, a statement said" (its author).
+_FROM = re.compile(
+    r"\b(?:update|statement|release|bulletin|communiqu[eé]|briefing|report)\s+from\s+"
+    r"(?P<who>(?:the\s+)?[A-Z][^,.;:\"“”()]{1,80}?)(?=\s+(?:on|in|at|that|said|says|late|earlier)\b|[,.;:()]|$)"
+)
 #: An agent that is a method, not a body: "confirmed by laboratory testing", "by DNA tests".
 _METHOD = re.compile(r"\b(?:tests?|testing|laborator(?:y|ies)|labs?|pcr|sequencing|analysis|culture|autops(?:y|ies))\b")
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:\"“”()]{2,80})")
@@ -222,6 +227,15 @@ def attributions(
                 out += [(m.end("who"), attrs.evolve(found, reaches_back=False)), *parts]
             else:
                 out.append((m.start(), found))
+    for m in _FROM.finditer(text, start, end) if has(low, (" from ",), start, end) else ():
+        found = canonical_source(m.group("who"))  # "an update from Central Command": its author
+        if (
+            found is not None
+            and found.source is not None
+            and a_body(found.source)
+            and not quoted(m.start())
+        ):
+            out.append((m.start(), found))
     tellers: list[tuple[int, Attribution]] = []
     owned = OWN_TOLL.finditer(low, start, end) if has(low, ("'s", "’s"), start, end) else ()
     for m in owned:  # "The government's death toll is 715": the government's
@@ -240,7 +254,9 @@ def attributions(
         ):
             out.append((start, found))
     tag = closing_tag(text, start, end) if has(low, (":", " -", "–", "—"), start, end) else None
-    if tag is not None:  # "Toll in Libya is at least 90: UN": the headline's own attribution, closing it
+    if (
+        tag is not None
+    ):  # "Toll in Libya is at least 90: UN": the headline's own attribution, closing it
         out.append((end, tag))
     per = _PER.finditer(text, start, end) if has(low, ("per ",), start, end) else ()
     according = (

@@ -257,7 +257,12 @@ def defined_names(text: str) -> dict[str, str]:
         words, acr = m.group("name").split(), m.group("acr").lower()
         for first in range(len(words)):
             initials = "".join(w[0].lower() for w in words[first:])
-            if initials[0] == acr[0] and initials[-1] == acr[-1] and _subsequence(acr, initials):
+            # "Inter-Services Public Relations (ISPR)": each part of a hyphenated word gives its initial too
+            parts = "".join(p[0].lower() for w in words[first:] for p in w.split("-") if p)
+            if any(
+                i[0] == acr[0] and i[-1] == acr[-1] and _subsequence(acr, i)
+                for i in (initials, parts)
+            ):
                 lead = words[1:first] if words[0].lower() == "the" else words[:first]
                 country = (
                     " ".join(lead).lower() in COUNTRIES or " ".join(lead) in COUNTRIES.values()

@@ -138,6 +138,8 @@ class Attribution:
             return True  # "the news agency" after Xinhua: the agency just named, whatever its name
         if head == "agency" and not modifiers and body.kind in _AGENCIES:
             return True  # "the agency added" after UNRWA or Xinhua: a UN agency or a news agency by its kind
+        if head == "agency" and modifiers == ["military"] and body.kind is SourceKind.MILITARY:
+            return True  # "the military agency said" after the defence ministry: that ministry
         fits_head = (
             head in _SPEAKS_FOR_ANY
             or _FITS.get(head, head) in name

@@ -95,7 +95,7 @@ _KINDS: tuple[tuple[SourceKind, re.Pattern[str]], ...] = (
         r"\b(?:reuters|associated press|ap|afp|agence france|tass|ria|interfax|ukrinform|xinhua|bloomberg|dpa|"
         r"anadolu|efe|news agency)\b")),
     (SourceKind.MILITARY, re.compile(
-        r"\b(?:ministry of defence|armed forces|military|army|navy|air force|general staff|forces|command|idf|"
+        r"\b(?:ministry of defen[cs]e|defen[cs]e ministry|armed forces|military|army|navy|air force|general staff|forces|command|idf|"
         r"troops|soldiers)\b")),
     (SourceKind.MEDIA, re.compile(
         r"\b(?:media|news|times|post|guardian|bbc|cnn|al jazeera|telegraph|journal|channel|tv|television|"

@@ -106,6 +106,8 @@ _SAME = frozenset({"same source", "same sources", "latter", "same agency", "same
 #: A document that says what its author says: "the statement said", "the article says" (the author just named).
 _DOCUMENTS = frozenset({"statement", "article", "story", "release", "press release", "communiqué", "communique",
                         "report", "update", "bulletin", "data", "figures", "statistics", "tally"})
+#: Documents of figures: "a tally" is read as the noun it is, never pointed back by an indefinite article.
+_DATA = frozenset({"data", "figures", "statistics", "tally"})
 #: The head noun of a body's name: "the National Emergency Operations Centre", "the disaster agency".
 _BODY_HEAD = re.compile(
     r"\b(?:ministry|agency|centre|center|office|department|authority|council|committee|commission|service|"
@@ -304,8 +306,9 @@ def _canonical(phrase: str) -> Attribution | None:
         return Attribution(Source(name, kind=source_kind(name)))
     if low.split()[:1] and (low.split()[0] in _PREPOSITIONS or low.split()[-1] in _COUNTED_HEADS):
         return None  # "Among those cases", "those measles cases": a phrase about the figures, not a body
-    if definite and low in _DOCUMENTS:
-        return Attribution(None)  # "the report said", "the article says": its author, named before
+    if (definite or indefinite) and low in _DOCUMENTS and low not in _DATA:
+        # "the report said", "a statement said": its author, named before or in the sentence
+        return Attribution(None)
     if (
         not low
         or (low in _NOT_SOURCES and not s.isupper())

@@ -46,7 +46,7 @@ SPEECH = alternation(
         "believed", "telling", "stating", "adding", "noting", "claiming", "estimating", "indicating",
         "asserting", "commented", "comments", "expect", "expects", "found", "finds", "suggest", "suggests",
         "suggested", "stressed", "stresses", "emphasised", "emphasized", "explained", "explains", "reiterated",
-        "acknowledged", "disclosed", "concluded", "concludes",
+        "acknowledged", "disclosed", "concluded", "concludes", "revealed", "reveals",
     ]
 )
 VERB = re.compile(
@@ -89,7 +89,9 @@ BASIS_VERBS = frozenset(
 )  # fmt: skip
 #: Of those, the verbs whose subject must be a document: people "find" bodies and "suggest" plans, and
 #: "concluded" a meeting; "The command's initial assessment concluded this airstrike killed one" reports.
-DOCUMENT_VERBS = frozenset({"found", "finds", "suggest", "suggests", "suggested", "concluded", "concludes"})
+DOCUMENT_VERBS = frozenset(
+    {"found", "finds", "suggest", "suggests", "suggested", "concluded", "concludes"}
+)
 #: A document or a body's figures closing the phrase before a verb: "an initial rapid assessment", "figures by X".
 DOCUMENT_SUBJECT = re.compile(
     r"\b(?:assessments?|surveys?|study|studies|investigations?|inquiry|inquiries|reviews?|analys[ie]s|census|"
