@@ -188,3 +188,36 @@ def test_a_spokesman_for_an_office_named_in_lower_case(text: str, origin: str) -
 )
 def test_one_body_named_twice_and_its_documents(text: str, expected: list[str]) -> None:
     assert origins(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # where a force is is no part of its name (ANNOTATION.md G8, as "Officials in Oklahoma")
+        (
+            (
+                "A spokesman for the Afghan police forces in western regions of the country said at least "
+                "7 people were killed."
+            ),
+            [("[7, inf)", "Afghan police forces")],
+        ),
+        # "according to X as quoted by Y": X's, through Y (rule 18c)
+        (
+            (
+                "The quake damaged 155,393 houses, according to the provincial relief headquarters as "
+                "quoted by Xinhua news agency report."
+            ),
+            [("[155393, 155393]", "Provincial relief headquarters")],
+        ),
+    ],
+)
+def test_where_a_force_is_and_who_relayed_it(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(interval, origin) for interval, origin, _ in chains(text)] == expected
+
+
+def test_as_quoted_by_puts_the_teller_on_the_way() -> None:
+    text = (
+        "The quake damaged 155,393 houses, according to the provincial relief headquarters as "
+        "quoted by Xinhua news agency report."
+    )
+    assert chains(text)[0][2][0] == "Xinhua"

@@ -93,6 +93,12 @@ _FROM = re.compile(
     r"\b(?:update|statement|release|bulletin|communiqu[eé]|briefing|report)\s+from\s+"
     r"(?P<who>(?:the\s+)?[A-Z][^,.;:\"“”()]{1,80}?)(?=\s+(?:on|in|at|that|said|says|late|earlier)\b|[,.;:()]|$)"
 )
+#: A speaker's words passed on by another, inside an "according to": "X as quoted by Y", "X, as reported by Y".
+_AS_RELAYED = re.compile(
+    r",?\s+as\s+(?:quoted|cited|reported|carried|relayed)\s+by\s+(?P<teller>[^,.;:\"“”()]{2,80})"
+)
+#: A document noun closing a teller's name: "Xinhua news agency report" (its author is the teller).
+_REPORT_AFTER = re.compile(r"\s+(?:reports?|statements?|dispatch(?:es)?)$")
 #: An agent that is a method, not a body: "confirmed by laboratory testing", "by DNA tests".
 _METHOD = re.compile(r"\b(?:tests?|testing|laborator(?:y|ies)|labs?|pcr|sequencing|analysis|culture|autops(?:y|ies))\b")
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:\"“”()]{2,80})")
@@ -266,6 +272,12 @@ def attributions(
         if STANDARD.search(low, m.start("who"), m.end("who")):
             continue  # "as per the EU case definition": a rule the figures meet, no speaker
         found = _citing_within(text, low, m.start("who"), m.end("who"))
+        relayed = _AS_RELAYED.search(low, m.start("who"), end)
+        relayed = None if relayed is None or relayed.start() > m.end("who") else relayed
+        if (
+            relayed is not None
+        ):  # "according to X as quoted by Y": X's, through Y (ANNOTATION.md rule 18c)
+            found = _relayed(text, m.start("who"), relayed)
         role = APPOSED_ROLE.match(low, m.end("who"), end)
         if role is not None and ROLE.search(
             role.group("role")
@@ -316,7 +328,7 @@ def attributions(
             VERB.match(low, m.end() + 1)
             or noun_after_adjective(low, start, verb_at)
             or _DETERMINED.search(low, max(start, verb_at - 60), verb_at)
-            or _ACCORDING_BEFORE.search(low, max(start, verb_at - 60), verb_at)
+            or _ACCORDING_BEFORE.search(low, max(start, verb_at - 130), verb_at)
             or NOUN_NEXT.match(low, m.end())
             or _COUNTED_BEFORE.search(low, max(start, verb_at - 40), verb_at)
             or _POSSESSED.search(low, max(start, verb_at - 40), verb_at)
@@ -458,7 +470,7 @@ _THE_DATA = re.compile(
     r"the\s+(?:latest\s+|same\s+|official\s+)?(?:data|figures|statistics|tally)\b(?=\s*[,.;])"
 )
 #: "according to" before a word, in its clause: the word is its object, a noun ("according to a Premium Times report").
-_ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+[^,.;:\"“”]{0,50}$")
+_ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+[^,.;:\"“”]{0,120}$")
 #: Verbs a document concludes with: only a body's document names a speaker ("Initial assessment concluded the
 #: airstrike killed one" in the command's own release is the release's, ANNOTATION.md rule 16).
 _CONCLUDES = frozenset({"concluded", "concludes"})
@@ -495,3 +507,15 @@ def _citing_within(text: str, low: str, start: int, end: int) -> Attribution | N
     if teller is None or teller.source is None:
         return cited
     return Attribution(cited.source, via=(teller.source, *teller.via))
+
+
+def _relayed(text: str, start: int, relayed: re.Match[str]) -> Attribution | None:
+    """The speaker before "as quoted by" with the teller after it as the outlet it came through."""
+    said = canonical_source(text[start : relayed.start()])
+    told = relayed.group("teller")
+    report = _REPORT_AFTER.search(told)  # "by Xinhua news agency report": the agency
+    told = told if report is None else told[: report.start()]
+    teller = canonical_source(text[relayed.start("teller") : relayed.start("teller") + len(told)])
+    if said is None or teller is None or teller.source is None:
+        return said
+    return attrs.evolve(said, via=(teller.source, *teller.via, *said.via))

@@ -80,7 +80,8 @@ ANAPHORS = frozenset(
     {"ministry", "governor", "agency", "military", "army", "official", "officials", "spokesman", "spokeswoman",
      "spokesperson", "mayor", "president", "minister", "authorities", "administration", "office", "organisation",
      "organization", "department", "service", "police", "group", "un", "mission", "navy", "officer",
-     "air force", "company", "commission", "centre", "center", "council", "committee", "authority", "bureau"}
+     "air force", "company", "commission", "centre", "center", "council", "committee", "authority", "bureau",
+     "headquarters", "command"}
 )
 
 

@@ -290,6 +290,9 @@ def _canonical(phrase: str) -> Attribution | None:
         # the text names in full speak for it (ANNOTATION.md C7, rule 17)
         return canonical_source(officials.group("body"))
     located = _LOCATED.match(low)
+    if located is not None and located.group("force"):
+        s, low = s[: located.end("force")], low[: located.end("force")]
+        located = None
     if located is not None and _BODY_HEAD.search(low, located.end("who")):
         return canonical_source(
             s[located.end("who") :].split(None, 1)[1]
@@ -444,7 +447,9 @@ _NAMED_OFFICIALS = re.compile(
 #: Unnamed speakers, then where they are: "officials in Lake Province", "local authorities in the north".
 _LOCATED = re.compile(
     r"^(?P<who>(?:[a-z]+\s+){0,4}?(?:officials?|authorities|sources))\s+(?:in|from|at|with|of)\s+\S.*$"
-)
+    r"|^(?P<force>(?:[\w-]+\s+){0,3}?(?:police|police\s+forces|security\s+forces|forces|troops|army|military))"
+    r"\s+in\s+(?!charge\b)\S.*$"
+)  # "the Afghan police forces in western regions of the country": where they are (ANNOTATION.md G8)
 #: A spokesperson named by role alone, without the body they speak for: "a spokeswoman", "a senior spokesman".
 _A_SPOKESPERSON = re.compile(r"^(?:[a-z]+\s+)?spokes(?:man|woman|person)$")
 #: One unnamed official or source, a level or nationality kept: written in the plural ("Officials", "Afghan
