@@ -221,3 +221,45 @@ def test_as_quoted_by_puts_the_teller_on_the_way() -> None:
         "quoted by Xinhua news agency report."
     )
     assert chains(text)[0][2][0] == "Xinhua"
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        # a head's title before the role noun: the body they head (rule 17)
+        ("UNICEF Executive Director Ann Lee said 40 children died.", "UNICEF"),
+        ("WFP Deputy Director Ann Lee said 40 people died.", "WFP"),
+        # "High Commissioner", "Special Representative": an office of its own, kept whole with the person
+        (
+            "UN High Commissioner Ann Lee said 40 people were displaced.",
+            "UN High Commissioner Ann Lee",
+        ),
+    ],
+)
+def test_a_heads_title_before_the_role(text: str, origin: str) -> None:
+    assert origins(text) == [origin]
+
+
+def test_according_to_the_report_points_back_to_its_author() -> None:
+    text = (
+        "The report, released by the Halvard Refugee Office, was published today.\n\n"
+        "According to the report, 12 million people live in neighbouring countries."
+    )
+    assert origins(text) == ["Halvard Refugee Office"]
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        # a headline takes the origin the body gives the same figure (ANNOTATION.md rule 5) ...
+        ("Kalomir Quake Toll Nears 350\n\nOfficials now say 348 people were killed.", "Officials"),
+        ("Floods kill at least 14\n\nOfficials said 14 people were killed.", "Officials"),
+        # ... never another figure's: "over 10,000" is not "over 9000"
+        (
+            "Quake toll estimated at over 10,000\n\nPolice officials say the final toll will be over 9000.",
+            OUTLET,
+        ),
+    ],
+)
+def test_a_headline_takes_the_origin_of_the_same_figure(text: str, origin: str) -> None:
+    assert origins(text)[0] == origin

@@ -466,8 +466,8 @@ def attributions(
 
 #: Figures named by a definite noun alone: "the data", "the figures", "the latest statistics".
 _THE_DATA = re.compile(
-    r"the\s+(?:latest\s+|same\s+|official\s+)?(?:data|figures|statistics|tally)\s*$|"
-    r"the\s+(?:latest\s+|same\s+|official\s+)?(?:data|figures|statistics|tally)\b(?=\s*[,.;])"
+    r"the\s+(?:latest\s+|same\s+|official\s+)?(?:data|figures|statistics|tally|report|statement)\s*$|"
+    r"the\s+(?:latest\s+|same\s+|official\s+)?(?:data|figures|statistics|tally|report|statement)\b(?=\s*[,.;])"
 )
 #: "according to" before a word, in its clause: the word is its object, a noun ("according to a Premium Times report").
 _ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+[^,.;:\"“”]{0,120}$")

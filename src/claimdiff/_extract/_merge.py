@@ -8,6 +8,7 @@ destroyed and a further 3,500 damaged").
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
@@ -236,6 +237,17 @@ def _described(name: str) -> bool:
     return bool(rest) and all(w.islower() for w in rest) and rest[-1] not in _PEOPLE
 
 
+def _one_number(a: Claim, b: Claim) -> bool:
+    """Whether two overlapping intervals may state one figure (ANNOTATION.md rule 5's "the same figure").
+
+    A bound they share ("at least 14" and "14") or an exact figure inside the other's hedge ("Toll nears
+    350" and "348 people were killed"); two open-ended tolls with other bounds ("over 9000" and "over
+    10,000") are two figures.
+    """
+    shared = any(x == y and math.isfinite(x) for x in (a.low, a.high) for y in (b.low, b.high))
+    return shared or a.low == a.high or b.low == b.high
+
+
 def _headlines_sourced(found: list[Candidate], outlet: Source) -> list[Candidate]:
     """Unattributed headline figures with the origin the body gives the same figure, else the same toll.
 
@@ -286,7 +298,10 @@ def _headlines_sourced(found: list[Candidate], outlet: Source) -> list[Candidate
                     (
                         d
                         for d in same
-                        if d.source.key != outlet.key and d.low <= k.high and k.low <= d.high
+                        if d.source.key != outlet.key
+                        and d.low <= k.high
+                        and k.low <= d.high
+                        and _one_number(d, k)
                     ),
                     None,
                 ),

@@ -130,6 +130,10 @@ _FOR_BODY = re.compile(
 
 #: A rank before a role: "UNICEF senior spokesperson" (any other word before the role is the body's).
 _RANK = r"(?:senior|chief|deputy|acting|top|main|official|principal|assistant|associate|regional|local|press)"
+#: Capitalised words of a head's title before its role noun: "Executive Director", "Deputy Commissioner".
+_TITLE_WORDS = frozenset({"Executive", "Deputy", "Acting", "Assistant", "Senior", "Regional"})
+#: Title words that make an office of its own: "High Commissioner", "Special Representative" (ANNOTATION.md rule 17).
+_OFFICE_WORDS = frozenset({"High", "Special"})
 #: A word of a person's name: capitalised, or a particle ("al-Kidra", "bin Zayed", "van der Berg").
 _NAME_WORD = r"(?:[A-Z]|(?:al|el|ad|as|ash|bin|ibn|abu|de|da|di|du|van|von|der|le|la)\b-?)[\w.'’-]*"
 #: The body before the speaker's role, with or without the person's name: "UNICEF spokesperson Ann Lee".
@@ -292,6 +296,10 @@ def body_of(s: str) -> str | None:
     if m is None:
         return None
     body = _RANKED.sub("", (m.groupdict().get("body") or m.group("owner")).strip())
+    if body.split()[-1] in _OFFICE_WORDS:
+        return None  # "UN High Commissioner Filippo Grandi": an office of its own (rule 17), no body before it
+    while len(body.split()) > 1 and body.split()[-1] in _TITLE_WORDS:
+        body = body.rsplit(maxsplit=1)[0]  # "UNICEF Executive Director Ann Lee": UNICEF, whose head she is
     body = _without_trailing_name(body)  # "the media office Ismail Al-Thawabta": the office
     if body.lower() in _ADJECTIVES:
         return None  # "Japanese Chief Cabinet Secretary": a nationality alone is no body
