@@ -263,3 +263,51 @@ def test_according_to_the_report_points_back_to_its_author() -> None:
 )
 def test_a_headline_takes_the_origin_of_the_same_figure(text: str, origin: str) -> None:
     assert origins(text)[0] == origin
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a document "published on" a date is published, it says nothing: the update's own figures stay
+        # the outlet's
+        (
+            (
+                "Since the Halvard Epidemiological Update on Measles published on 7 August, 3,431 new cases "
+                "were confirmed."
+            ),
+            [OUTLET],
+        ),
+        # "released by X. It confirms ...": X (a passive of putting out figures, and "it" pointing back)
+        (
+            "New figures have been released by the Kalomir Disaster Relief Agency. It confirms 126,473 dead.",
+            ["Kalomir Disaster Relief Agency"],
+        ),
+    ],
+)
+def test_documents_put_out(text: str, expected: list[str]) -> None:
+    assert origins(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a parenthesis after the paragraph's full stop is its closing citation (rule 16)
+        (
+            (
+                "- A suicide bomber kills at least two people in Deraa. (Reuters)\n"
+                "- 50 people are killed in eastern Kalomir after a lorry crashed. (AFP via Google)\n"
+                "- Two trains crash, with 13 people killed. (BBC) (Reuters)"
+            ),
+            [("Reuters", (OUTLET,)), ("AFP", ("Google", OUTLET)), (OUTLET, ())],
+        ),
+        # a paragraph's own attribution goes on to its end, before its closing citation (rule 16)
+        (
+            "According to media, one person died in Kalomir. 27 routes were damaged. (ECHO, 4 Jun 2020)",
+            [("Media", (OUTLET,)), ("Media", (OUTLET,))],
+        ),
+    ],
+)
+def test_a_citation_after_the_full_stop(
+    text: str, expected: list[tuple[str, tuple[str, ...]]]
+) -> None:
+    assert [(origin, via) for _, origin, via in chains(text)] == expected

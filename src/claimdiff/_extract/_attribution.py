@@ -78,7 +78,7 @@ _BY = re.compile(r"\b(?:statement|estimate|report|figures?|count|tally|data|comp
 #: A passive report verb and its agent: "44 deaths were reported by the ministry", "confirmed by officials".
 _PASSIVE_BY = re.compile(
     r"\b(?:were|was|been|are|is|being)\s+(?:officially\s+)?(?:reported|confirmed|recorded|registered|verified|"
-    r"documented|counted|announced|notified)(?:\s+to\s+[^,.;:\"“”()]{2,40}?)?"
+    r"documented|counted|announced|notified|released|published|issued)(?:\s+to\s+[^,.;:\"“”()]{2,40}?)?"
     rf"(?:\s+(?:on\s+)?(?:{'|'.join(sorted(CALENDAR_WORDS))}|earlier|later|also|again|first|initially))?"
     rf"(?:\s+|,\s*(?:all|most|mostly|mainly|both)\s+)by\s+(?!an?\s){_NOT_TIME}"
     r"(?P<who>[^,.;:\"“”()]{2,80})"
@@ -405,6 +405,12 @@ def attributions(
             and DOCUMENT_SUBJECT.search(found.source.name.lower() + " ")
         ):
             continue  # "Initial assessment concluded": a document no body is named for, the outlet's
+        if (
+            m.group("verb") in _PUBLISHED
+            and found.source is not None
+            and _A_DOCUMENT.search(found.source.name.lower())
+        ):
+            continue  # "the Epidemiological Update published on 7 August": a document is published, it says nothing
         if verbs and found.points_to(verbs[-1]):
             found = verbs[-1]  # "X said that it had recorded N": "it" is X, named in this sentence
         verbs.append(found)
@@ -474,6 +480,14 @@ _ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+[^,.;:\"“”]{0,120}$")
 #: Verbs a document concludes with: only a body's document names a speaker ("Initial assessment concluded the
 #: airstrike killed one" in the command's own release is the release's, ANNOTATION.md rule 16).
 _CONCLUDES = frozenset({"concluded", "concludes"})
+#: Verbs of putting out a document: with a document before them they are a passive ("the Update published on
+#: 7 August"), never its subject's speech.
+_PUBLISHED = frozenset({"published", "released", "issued"})
+#: A document's head noun closing a phrase: "PAHO/WHO Epidemiological Update on Measles", "the latest report".
+_A_DOCUMENT = re.compile(
+    r"\b(?:updates?|bulletins?|reports?|statements?|releases?|communiqu[eé]s?|articles?|stud(?:y|ies)|surveys?|"
+    r"assessments?|sitreps?|briefs?|alerts?|notes?)\b(?:\s+(?:on|of|for|about)\s+.*)?$"
+)
 #: A possessive before a word, with at most two adjectives: "the command's initial estimate" (a noun).
 _POSSESSED = re.compile(r"[a-z]['’]s\s+(?:[a-z]+\s+){0,2}$")
 #: A count being named before a participle: "29 new ", "1,200 suspected ".
