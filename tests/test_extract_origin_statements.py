@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimdiff._extract._constructions import closing_tag
+from claimdiff._extract._names import shorter_spellings, spelled_more_fully
 from test_extract_origin_clause import OUTLET, chains, origins
 
 
@@ -311,3 +312,54 @@ def test_a_citation_after_the_full_stop(
     text: str, expected: list[tuple[str, tuple[str, ...]]]
 ) -> None:
     assert [(origin, via) for _, origin, via in chains(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        # one body, one spelling in a text (ANNOTATION.md rule 17): an acronym with a joiner's letter ...
+        (
+            "The Ministry of Health said 40 people died. According to the MoH, 45 were injured.",
+            "Ministry of Health",
+        ),
+        # ... a shorter name inside the fuller one, a kind of body closing it ...
+        (
+            "The Kalomir Red Crescent Society said 40 people died. The Red Crescent said 45 were injured.",
+            "Kalomir Red Crescent Society",
+        ),
+        # ... and a definite capitalised head noun pointing back (rule 16)
+        (
+            (
+                "The Halvard Observatory for Human Rights said 40 people died. The Observatory said 45 were "
+                "injured."
+            ),
+            "Halvard Observatory for Human Rights",
+        ),
+    ],
+)
+def test_one_body_one_spelling(text: str, origin: str) -> None:
+    assert set(origins(text)) == {origin}
+
+
+@pytest.mark.parametrize(
+    ("short", "long"),
+    [("Red Crescent", "Local Red Crescent Society"), ("Health Ministry", "Local Health Ministry")],
+)
+def test_a_level_makes_another_speaker(short: str, long: str) -> None:
+    assert not spelled_more_fully(short, long)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Ministry", "Health", "Public", "Works", "Government", "Kalomir"]),
+        min_size=1,
+        max_size=3,
+    ),
+    st.lists(st.sampled_from(["Health", "Defence", "Kalomir", "Works"]), min_size=1, max_size=2),
+)
+def test_an_acronym_with_its_joiners_is_that_body(head: list[str], tail: list[str]) -> None:
+    """Law: "MoH" spells "Ministry of Health" (its words' initials, the joiner's in small letters)."""
+    name = " ".join([*head, "of", *tail])
+    acronym = "".join(w[0] for w in head) + "o" + "".join(w[0] for w in tail)
+    assert spelled_more_fully(acronym, name)
+    assert acronym.lower() in shorter_spellings(name)

@@ -333,6 +333,11 @@ def _canonical(phrase: str) -> Attribution | None:
             return Attribution(own, refers_to=low)
         if low in ANAPHORS or (s.islower() and len(words) <= 3):
             return _pointer(low)  # "the observatory said": the speaker it names, if named
+        if definite and len(words) == 1 and s[:1].isupper() and s[1:].islower():
+            # "The Observatory said" after the Syrian Observatory for Human Rights: that body (rule 16),
+            # else the body of that name
+            own = Source(s, kind=source_kind(s), party=party_of(s))
+            return Attribution(None, refers_to=low, alone=own)
     words = s.split()
     # a long name: without where the body sits ("... of the Red Sea State in Sudan")
     if len(words) > 9:
