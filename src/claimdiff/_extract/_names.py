@@ -185,7 +185,7 @@ def shorter_spellings(name: str) -> list[str]:
     initials = _initials(name)
     if len(initials) >= 2:
         out.append(initials)
-    out += _joined_initials(name)  # "MoH"
+    out += [i for i in _joined_initials(name) if i not in out]  # "MoH"
     out += [  # "Red Crescent" inside "Kalomir Red Crescent Society"
         " ".join(words[i:j])
         for i in range(1, len(words) - 2)
