@@ -363,3 +363,28 @@ def test_an_acronym_with_its_joiners_is_that_body(head: list[str], tail: list[st
     acronym = "".join(w[0] for w in head) + "o" + "".join(w[0] for w in tail)
     assert spelled_more_fully(acronym, name)
     assert acronym.lower() in shorter_spellings(name)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the agency" after a civil body named by an authority's or a commission's name: that body
+        (
+            (
+                "At least 60 people were killed, the National Disaster Management Authority said. "
+                "Five people were injured, the agency said in a statement."
+            ),
+            ["National Disaster Management Authority"] * 2,
+        ),
+        # unnamed documents, with the article the text gives them (annotator B; rule 18)
+        (
+            "The joint assessment reports indicate that 412 people have lost their lives.",
+            ["Joint assessment reports"],
+        ),
+        ("The initial reports said 30 people were missing.", ["Initial reports"]),
+        # "the latest reports" points back: no one named here, the outlet
+        ("The latest reports said 30 people were missing.", [OUTLET]),
+    ],
+)
+def test_agencies_and_reports(text: str, expected: list[str]) -> None:
+    assert origins(text) == expected

@@ -282,7 +282,10 @@ def _canonical(phrase: str) -> Attribution | None:
     authored = _authored(s, low)
     if authored is not None:  # "the daily air force report", "the latest OCHA update": its author
         return authored
-    if _EARLY_REPORTS.match(low) and not definite:  # "the latest situation report": a pointer
+    if (
+        _EARLY_REPORTS.match(low)
+        and (not definite or (low.endswith("reports") and not _POINTING.match(low)))
+    ):  # "the latest situation report": a pointer; "The joint assessment reports indicate": unnamed (rule 18)
         return _as_written(s)
     officials = _NAMED_OFFICIALS.match(s)
     if officials is not None:
@@ -378,6 +381,10 @@ _NEWS_AGENCY = re.compile(
 #: Reports no body is named for, by the time they were made: "initial reports", "preliminary reports".
 _EARLY_REPORTS = re.compile(
     r"^(?!(?:these|those|such|other|the|its|their|his|her)\b)(?:[a-z]+\s+){1,2}reports?$"
+)
+#: Words before "reports" that point back to reports named before: "the latest reports", "the same reports".
+_POINTING = re.compile(
+    r"^(?:latest|same|previous|above|following|new|recent|earlier|these|those|such)\b"
 )
 #: Authors a phrase names by a quantity, not a name: "different organizations", "various sources".
 _UNNAMED_AUTHOR = re.compile(r"(?:different|various|several|many|multiple|some|numerous)\s")
