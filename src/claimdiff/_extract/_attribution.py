@@ -16,8 +16,10 @@ from claimdiff._extract._constructions import (
     CLAUSE_BETWEEN,
     OPENER,
     OWN_TOLL,
+    POSSESSED,
     QUOTED_AS,
     a_body,
+    authors_from,
     closing_tag,
     has,
     headline,
@@ -27,6 +29,8 @@ from claimdiff._extract._constructions import (
     owner,
     press_passed,
     quoted_speaker,
+    relayed,
+    says_nothing,
     through,
 )
 from claimdiff._extract._pointers import Attribution, with_person
@@ -88,17 +92,6 @@ _REPORTED_WHAT = re.compile(
     r"\s+(?:(?:of|about|on)\s+(?=\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a|an|some|several|"
     r"more|over|at|nearly|about|around|almost|up)\b)|that\b)"
 )
-#: A document and the body it comes from: "In an update from Central Command, a statement said" (its author).
-_FROM = re.compile(
-    r"\b(?:update|statement|release|bulletin|communiqu[eé]|briefing|report)\s+from\s+"
-    r"(?P<who>(?:the\s+)?[A-Z][^,.;:\"“”()]{1,80}?)(?=\s+(?:on|in|at|that|said|says|late|earlier)\b|[,.;:()]|$)"
-)
-#: A speaker's words passed on by another, inside an "according to": "X as quoted by Y", "X, as reported by Y".
-_AS_RELAYED = re.compile(
-    r",?\s+as\s+(?:quoted|cited|reported|carried|relayed)\s+by\s+(?P<teller>[^,.;:\"“”()]{2,80})"
-)
-#: A document noun closing a teller's name: "Xinhua news agency report" (its author is the teller).
-_REPORT_AFTER = re.compile(r"\s+(?:reports?|statements?|dispatch(?:es)?)$")
 #: An agent that is a method, not a body: "confirmed by laboratory testing", "by DNA tests".
 _METHOD = re.compile(r"\b(?:tests?|testing|laborator(?:y|ies)|labs?|pcr|sequencing|analysis|culture|autops(?:y|ies))\b")
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:\"“”()]{2,80})")
@@ -233,15 +226,8 @@ def attributions(
                 out += [(m.end("who"), attrs.evolve(found, reaches_back=False)), *parts]
             else:
                 out.append((m.start(), found))
-    for m in _FROM.finditer(text, start, end) if has(low, (" from ",), start, end) else ():
-        found = canonical_source(m.group("who"))  # "an update from Central Command": its author
-        if (
-            found is not None
-            and found.source is not None
-            and a_body(found.source)
-            and not quoted(m.start())
-        ):
-            out.append((m.start(), found))
+    if has(low, (" from ",), start, end):  # "an update from Central Command": its author
+        out += [(at, a) for at, a in authors_from(text, start, end) if not quoted(at)]
     tellers: list[tuple[int, Attribution]] = []
     owned = OWN_TOLL.finditer(low, start, end) if has(low, ("'s", "’s"), start, end) else ()
     for m in owned:  # "The government's death toll is 715": the government's
@@ -272,12 +258,9 @@ def attributions(
         if STANDARD.search(low, m.start("who"), m.end("who")):
             continue  # "as per the EU case definition": a rule the figures meet, no speaker
         found = _citing_within(text, low, m.start("who"), m.end("who"))
-        relayed = _AS_RELAYED.search(low, m.start("who"), end)
-        relayed = None if relayed is None or relayed.start() > m.end("who") else relayed
-        if (
-            relayed is not None
-        ):  # "according to X as quoted by Y": X's, through Y (ANNOTATION.md rule 18c)
-            found = _relayed(text, m.start("who"), relayed)
+        relayed_by = relayed(text, low, m.start("who"), m.end("who"), end)
+        if relayed_by is not None:  # "according to X as quoted by Y": X's, through Y (rule 18c)
+            found = relayed_by
         role = APPOSED_ROLE.match(low, m.end("who"), end)
         if role is not None and ROLE.search(
             role.group("role")
@@ -331,7 +314,7 @@ def attributions(
             or _ACCORDING_BEFORE.search(low, max(start, verb_at - 130), verb_at)
             or NOUN_NEXT.match(low, m.end())
             or _COUNTED_BEFORE.search(low, max(start, verb_at - 40), verb_at)
-            or _POSSESSED.search(low, max(start, verb_at - 40), verb_at)
+            or POSSESSED.search(low, max(start, verb_at - 40), verb_at)
         ):
             continue  # "initial reports indicate", "in its first report": a noun, not the verb
         if (
@@ -399,18 +382,8 @@ def attributions(
             # "The floods put 300 people at risk", "Satellite images show", "rocked southern states":
             # no speaker
             continue
-        if (
-            m.group("verb") in _CONCLUDES
-            and found.source is not None
-            and DOCUMENT_SUBJECT.search(found.source.name.lower() + " ")
-        ):
-            continue  # "Initial assessment concluded": a document no body is named for, the outlet's
-        if (
-            m.group("verb") in _PUBLISHED
-            and found.source is not None
-            and _A_DOCUMENT.search(found.source.name.lower())
-        ):
-            continue  # "the Epidemiological Update published on 7 August": a document is published, it says nothing
+        if says_nothing(m.group("verb"), found):
+            continue  # "Initial assessment concluded", "the Update published on 7 August": a document's
         if verbs and found.points_to(verbs[-1]):
             found = verbs[-1]  # "X said that it had recorded N": "it" is X, named in this sentence
         verbs.append(found)
@@ -477,19 +450,6 @@ _THE_DATA = re.compile(
 )
 #: "according to" before a word, in its clause: the word is its object, a noun ("according to a Premium Times report").
 _ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+[^,.;:\"“”]{0,120}$")
-#: Verbs a document concludes with: only a body's document names a speaker ("Initial assessment concluded the
-#: airstrike killed one" in the command's own release is the release's, ANNOTATION.md rule 16).
-_CONCLUDES = frozenset({"concluded", "concludes"})
-#: Verbs of putting out a document: with a document before them they are a passive ("the Update published on
-#: 7 August"), never its subject's speech.
-_PUBLISHED = frozenset({"published", "released", "issued"})
-#: A document's head noun closing a phrase: "PAHO/WHO Epidemiological Update on Measles", "the latest report".
-_A_DOCUMENT = re.compile(
-    r"\b(?:updates?|bulletins?|reports?|statements?|releases?|communiqu[eé]s?|articles?|stud(?:y|ies)|surveys?|"
-    r"assessments?|sitreps?|briefs?|alerts?|notes?)\b(?:\s+(?:on|of|for|about)\s+.*)?$"
-)
-#: A possessive before a word, with at most two adjectives: "the command's initial estimate" (a noun).
-_POSSESSED = re.compile(r"[a-z]['’]s\s+(?:[a-z]+\s+){0,2}$")
 #: A count being named before a participle: "29 new ", "1,200 suspected ".
 _IN_A_COUNT = re.compile(r"(?:\d|\b(?:new|additional|more|further|suspected|probable))\s+$")
 #: A disease's name, then its cases: " EVD cases", " COVID-19 deaths".
@@ -521,15 +481,3 @@ def _citing_within(text: str, low: str, start: int, end: int) -> Attribution | N
     if teller is None or teller.source is None:
         return cited
     return Attribution(cited.source, via=(teller.source, *teller.via))
-
-
-def _relayed(text: str, start: int, relayed: re.Match[str]) -> Attribution | None:
-    """The speaker before "as quoted by" with the teller after it as the outlet it came through."""
-    said = canonical_source(text[start : relayed.start()])
-    told = relayed.group("teller")
-    report = _REPORT_AFTER.search(told)  # "by Xinhua news agency report": the agency
-    told = told if report is None else told[: report.start()]
-    teller = canonical_source(text[relayed.start("teller") : relayed.start("teller") + len(told)])
-    if said is None or teller is None or teller.source is None:
-        return said
-    return attrs.evolve(said, via=(teller.source, *teller.via, *said.via))

@@ -16,6 +16,7 @@ import attrs
 from claimdiff._extract._pointers import Attribution
 from claimdiff._extract._roles import COUNTRIES
 from claimdiff._extract._sources import canonical_source
+from claimdiff._extract._speech import DOCUMENT_SUBJECT
 from claimdiff._extract._subjects import cut, subject
 from claimdiff._model.aliases import bodies_named
 from claimdiff._model.claim import Source, SourceKind
@@ -24,8 +25,10 @@ __all__ = [
     "CLAUSE_BETWEEN",
     "OPENER",
     "OWN_TOLL",
+    "POSSESSED",
     "QUOTED_AS",
     "a_body",
+    "authors_from",
     "closing_tag",
     "has",
     "headline",
@@ -35,6 +38,8 @@ __all__ = [
     "owner",
     "press_passed",
     "quoted_speaker",
+    "relayed",
+    "says_nothing",
     "through",
 ]
 
@@ -244,3 +249,87 @@ def named_or_role(found: Attribution | None) -> Attribution | None:
     if found is not None and found.source is None and found.refers_to:
         return found.resolve(None)
     return found
+
+
+#: A possessive before a word, with at most two adjectives: "the command's initial estimate" (a noun).
+POSSESSED = re.compile(r"[a-z]['’]s\s+(?:[a-z]+\s+){0,2}$")
+
+
+#: A document and the body it comes from: "In an update from Central Command, a statement said" (its author).
+_FROM = re.compile(
+    r"\b(?:update|statement|release|bulletin|communiqu[eé]|briefing|report)\s+from\s+"
+    r"(?P<who>(?:the\s+)?[A-Z][^,.;:\"“”()]{1,80}?)(?=\s+(?:on|in|at|that|said|says|late|earlier)\b|[,.;:()]|$)"
+)
+
+
+def authors_from(text: str, start: int, end: int) -> list[tuple[int, Attribution]]:
+    """The bodies documents come from in ``text[start:end]``: "an update from Central Command" (its author).
+
+    >>> [a.source.name for _, a in authors_from("In an update from the Kalomir Army, a statement said", 0, 52)]
+    ['Kalomir Army']
+    """
+    out = []
+    for m in _FROM.finditer(text, start, end):
+        found = canonical_source(m.group("who"))
+        if found is not None and found.source is not None and a_body(found.source):
+            out.append((m.start(), found))
+    return out
+
+
+#: A speaker's words passed on by another, inside an "according to": "X as quoted by Y", "X, as reported by Y".
+_AS_RELAYED = re.compile(
+    r",?\s+as\s+(?:quoted|cited|reported|carried|relayed)\s+by\s+(?P<teller>[^,.;:\"“”()]{2,80})"
+)
+#: A document noun closing a teller's name: "Xinhua news agency report" (its author is the teller).
+_REPORT_AFTER = re.compile(r"\s+(?:reports?|statements?|dispatch(?:es)?)$")
+
+
+def relayed(text: str, low: str, start: int, who_end: int, end: int) -> Attribution | None:
+    """The speaker named at ``start`` through the teller of "as quoted by Y" right after it, or ``None``.
+
+    "according to the provincial headquarters as quoted by Xinhua news agency report": the
+    headquarters', through Xinhua (ANNOTATION.md rule 18c).
+    """
+    m = _AS_RELAYED.search(low, start, end)
+    if m is None or m.start() > who_end:
+        return None
+    said = canonical_source(text[start : m.start()])
+    told = m.group("teller")
+    report = _REPORT_AFTER.search(told)  # "by Xinhua news agency report": the agency
+    told = told if report is None else told[: report.start()]
+    teller = canonical_source(text[m.start("teller") : m.start("teller") + len(told)])
+    if said is None or teller is None or teller.source is None:
+        return said
+    return attrs.evolve(said, via=(teller.source, *teller.via, *said.via))
+
+
+#: Verbs a document concludes with: only a body's document names a speaker ("Initial assessment concluded the
+#: airstrike killed one" in the command's own release is the release's, ANNOTATION.md rule 16).
+_CONCLUDES = frozenset({"concluded", "concludes"})
+#: Verbs of putting out a document: with a document before them they are a passive ("the Update published on
+#: 7 August"), never its subject's speech.
+_PUBLISHED = frozenset({"published", "released", "issued"})
+#: A document's head noun closing a phrase: "PAHO/WHO Epidemiological Update on Measles", "the latest report".
+_A_DOCUMENT = re.compile(
+    r"\b(?:updates?|bulletins?|reports?|statements?|releases?|communiqu[eé]s?|articles?|stud(?:y|ies)|surveys?|"
+    r"assessments?|sitreps?|briefs?|alerts?|notes?)\b(?:\s+(?:on|of|for|about)\s+.*)?$"
+)
+
+
+def says_nothing(verb: str | None, found: Attribution) -> bool:
+    """Whether a verb's subject is a document that states nothing by that verb.
+
+    "Initial assessment concluded ..." names no body behind the assessment (the outlet's own, rule 16);
+    "the Epidemiological Update published on 7 August" is a document put out, not a speaker.
+
+    >>> says_nothing("published", canonical_source("the Halvard Epidemiological Update on Measles"))
+    True
+    >>> says_nothing("published", canonical_source("the ministry"))
+    False
+    """
+    if found.source is None:
+        return False
+    name = found.source.name.lower()
+    if verb in _CONCLUDES:
+        return DOCUMENT_SUBJECT.search(name + " ") is not None
+    return verb in _PUBLISHED and _A_DOCUMENT.search(name) is not None

@@ -16,7 +16,11 @@ from claimdiff._model.claim import Source, SourceKind
 
 __all__ = [
     "ANAPHORS",
+    "A_SPOKESPERSON",
     "COUNTRIES",
+    "LOCATED",
+    "NAMED_OFFICIALS",
+    "ONE_OFFICIAL",
     "PERSON_AFTER_ROLE",
     "PRONOUNS",
     "UNNAMED_PEOPLE",
@@ -437,3 +441,21 @@ def of_region(source: Source, place: tuple[str, ...]) -> Source:
         return source
     return attrs.evolve(source, name=f"Governor of {_REGION_KIND.sub('', place[1])} region")
 # fmt: on
+
+
+#: Officials after a body's full name, three capitalised words or more: "Combined Joint Task Force ... officials".
+NAMED_OFFICIALS = re.compile(
+    r"^(?P<body>[A-Z][\w.'’&-]*(?:\s+(?:of|the|for|and|on))*\s+[A-Z][\w.'’&-]*"
+    r"(?:(?:\s+(?:of|the|for|and|on))*\s+[A-Z][\w.'’&-]*){1,12})\s+officials$"
+)
+#: Unnamed speakers, then where they are: "officials in Lake Province", "local authorities in the north".
+LOCATED = re.compile(
+    r"^(?P<who>(?:[a-z]+\s+){0,4}?(?:officials?|authorities|sources))\s+(?:in|from|at|with|of)\s+\S.*$"
+    r"|^(?P<force>(?:[\w-]+\s+){0,3}?(?:police|police\s+forces|security\s+forces|forces|troops|army|military))"
+    r"\s+in\s+(?!charge\b)\S.*$"
+)  # "the Afghan police forces in western regions of the country": where they are (ANNOTATION.md G8)
+#: A spokesperson named by role alone, without the body they speak for: "a spokeswoman", "a senior spokesman".
+A_SPOKESPERSON = re.compile(r"^(?:[a-z]+\s+)?spokes(?:man|woman|person)$")
+#: One unnamed official or source, a level or nationality kept: written in the plural ("Officials", "Afghan
+#: officials", "Local sources"), as ANNOTATION.md rule 18 writes them.
+ONE_OFFICIAL = re.compile(r"^(?:[a-z]+\s+){0,2}(?:official|source)$")

@@ -25,8 +25,12 @@ from claimdiff._extract._names import (
 )
 from claimdiff._extract._pointers import Attribution, party_word, with_person
 from claimdiff._extract._roles import (
+    A_SPOKESPERSON,
     ANAPHORS,
     COUNTRIES,
+    LOCATED,
+    NAMED_OFFICIALS,
+    ONE_OFFICIAL,
     PERSON_AFTER_ROLE,
     PRONOUNS,
     UNNAMED_PEOPLE,
@@ -287,12 +291,12 @@ def _canonical(phrase: str) -> Attribution | None:
         and (not definite or (low.endswith("reports") and not _POINTING.match(low)))
     ):  # "the latest situation report": a pointer; "The joint assessment reports indicate": unnamed (rule 18)
         return _as_written(s)
-    officials = _NAMED_OFFICIALS.match(s)
+    officials = NAMED_OFFICIALS.match(s)
     if officials is not None:
         # "Combined Joint Task Force Operation Inherent Resolve officials reported": officials of a body
         # the text names in full speak for it (ANNOTATION.md C7, rule 17)
         return canonical_source(officials.group("body"))
-    located = _LOCATED.match(low)
+    located = LOCATED.match(low)
     if located is not None and located.group("force"):
         s, low = s[: located.end("force")], low[: located.end("force")]
         located = None
@@ -302,11 +306,11 @@ def _canonical(phrase: str) -> Attribution | None:
         )  # "an official from the agency"
     if located is not None:  # "officials in the province": the officials, the place is the figure's
         s, low = s[: located.end("who")], low[: located.end("who")]
-    if indefinite and _A_SPOKESPERSON.match(low):
+    if indefinite and A_SPOKESPERSON.match(low):
         # '"... 97 people have died," a spokeswoman commented' after a body's spokesman: that body's
         # (ANNOTATION.md E3; a person speaking for a body is the body, rule 17)
         return _pointer(low.split()[-1])
-    official = _ONE_OFFICIAL.match(low) if not definite else None
+    official = ONE_OFFICIAL.match(low) if not definite else None
     if official is not None:  # "an official", "a local source": the text's noun, in the plural
         name = s[0].upper() + s[1:] + "s"
         return Attribution(Source(name, kind=source_kind(name)))
@@ -451,24 +455,6 @@ def _as_written(s: str) -> Attribution:
 
 #: An initialism written with dots closing a phrase: "U.N.", "U.S.".
 _INITIALISM = re.compile(r"(?:^|[^\w.])(?:[A-Z]\.){2,}$")
-#: Officials after a body's full name, three capitalised words or more: "Combined Joint Task Force ... officials".
-_NAMED_OFFICIALS = re.compile(
-    r"^(?P<body>[A-Z][\w.'’&-]*(?:\s+(?:of|the|for|and|on))*\s+[A-Z][\w.'’&-]*"
-    r"(?:(?:\s+(?:of|the|for|and|on))*\s+[A-Z][\w.'’&-]*){1,12})\s+officials$"
-)
-#: Unnamed speakers, then where they are: "officials in Lake Province", "local authorities in the north".
-_LOCATED = re.compile(
-    r"^(?P<who>(?:[a-z]+\s+){0,4}?(?:officials?|authorities|sources))\s+(?:in|from|at|with|of)\s+\S.*$"
-    r"|^(?P<force>(?:[\w-]+\s+){0,3}?(?:police|police\s+forces|security\s+forces|forces|troops|army|military))"
-    r"\s+in\s+(?!charge\b)\S.*$"
-)  # "the Afghan police forces in western regions of the country": where they are (ANNOTATION.md G8)
-#: A spokesperson named by role alone, without the body they speak for: "a spokeswoman", "a senior spokesman".
-_A_SPOKESPERSON = re.compile(r"^(?:[a-z]+\s+)?spokes(?:man|woman|person)$")
-#: One unnamed official or source, a level or nationality kept: written in the plural ("Officials", "Afghan
-#: officials", "Local sources"), as ANNOTATION.md rule 18 writes them.
-_ONE_OFFICIAL = re.compile(r"^(?:[a-z]+\s+){0,2}(?:official|source)$")
-
-
 #: A speaker described by its ties, the bodies after it its objects: "sources close to X and Y".
 _TIES = re.compile(r"\b(?:connected|close|linked|affiliated|loyal|allied|attached)\s+(?:to|with)\s")
 #: What starts a second body after "and": an article, "other", or a known body ("and UN agencies", "and WHO").
