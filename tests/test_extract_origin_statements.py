@@ -388,3 +388,22 @@ def test_an_acronym_with_its_joiners_is_that_body(head: list[str], tail: list[st
 )
 def test_agencies_and_reports(text: str, expected: list[str]) -> None:
     assert origins(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name and its role set off before the verb: the subject; what follows the verb was said
+        (
+            (
+                "Army Col. Ann Lee, a Halvard Army spokesman, said the two troops, and five others injured "
+                "in the explosion, were evacuated."
+            ),
+            ["Halvard Army", "Halvard Army"],
+        ),
+        # the verb opening its clause after the figures keeps its subject after it
+        ("Five people died in the blast, said Ann Lee, a spokeswoman for the agency.", ["Agency"]),
+    ],
+)
+def test_a_role_set_off_before_the_verb(text: str, expected: list[str]) -> None:
+    assert origins(text) == expected
