@@ -407,3 +407,9 @@ def test_agencies_and_reports(text: str, expected: list[str]) -> None:
 )
 def test_a_role_set_off_before_the_verb(text: str, expected: list[str]) -> None:
     assert origins(text) == expected
+
+
+def test_informed_by_a_body_of_the_cases() -> None:
+    """A passive of informing names the body that reported the figures (rule 16's report verbs)."""
+    text = "WHO was informed by the Kalomir Ministry of Health of 3 cases of MERS-CoV, including 1 death."
+    assert origins(text) == ["Kalomir Ministry of Health"] * 2

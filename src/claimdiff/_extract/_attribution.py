@@ -82,7 +82,7 @@ _BY = re.compile(r"\b(?:statement|estimate|report|figures?|count|tally|data|comp
 #: A passive report verb and its agent: "44 deaths were reported by the ministry", "confirmed by officials".
 _PASSIVE_BY = re.compile(
     r"\b(?:were|was|been|are|is|being)\s+(?:officially\s+)?(?:reported|confirmed|recorded|registered|verified|"
-    r"documented|counted|announced|notified|released|published|issued)(?:\s+to\s+[^,.;:\"“”()]{2,40}?)?"
+    r"documented|counted|announced|notified|informed|alerted|released|published|issued)(?:\s+to\s+[^,.;:\"“”()]{2,40}?)?"
     rf"(?:\s+(?:on\s+)?(?:{'|'.join(sorted(CALENDAR_WORDS))}|earlier|later|also|again|first|initially))?"
     rf"(?:\s+|,\s*(?:all|most|mostly|mainly|both)\s+)by\s+(?!an?\s){_NOT_TIME}"
     r"(?P<who>[^,.;:\"“”()]{2,80})"
