@@ -413,3 +413,20 @@ def test_informed_by_a_body_of_the_cases() -> None:
     """A passive of informing names the body that reported the figures (rule 16's report verbs)."""
     text = "WHO was informed by the Kalomir Ministry of Health of 3 cases of MERS-CoV, including 1 death."
     assert origins(text) == ["Kalomir Ministry of Health"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an "according to" closing a coordinated clause without a comma is that clause's only
+        (
+            "Twelve people died, and 40 were injured according to the ministry.",
+            [OUTLET, "Ministry"],
+        ),
+        # set off by a comma it closes the sentence: every figure before it
+        ("Twelve people died and 40 were injured, according to the ministry.", ["Ministry"] * 2),
+        ("According to the ministry, twelve people died, and 40 were injured.", ["Ministry"] * 2),
+    ],
+)
+def test_according_to_in_a_coordinated_clause(text: str, expected: list[str]) -> None:
+    assert origins(text) == expected
