@@ -26,6 +26,7 @@ from claimdiff._extract._constructions import (
     named_or_role,
     names_someone,
     noun_after_adjective,
+    own_clause,
     owner,
     press_passed,
     quoted_speaker,
@@ -288,7 +289,7 @@ def attributions(
             found is not None and found.source is None and _THE_DATA.match(low, m.start("who"))
         )
         if (names_someone(found) or pointer) and found is not None and not quoted(m.start()):
-            clause = _own_clause(low, start, m.start())
+            clause = own_clause(low, start, m.start())
             if clause is not None:
                 # "over 50 have died, and the figure is even higher according to your agency": the
                 # "according to" of a coordinated clause, not set off by a comma, is that clause's only
@@ -447,24 +448,6 @@ def attributions(
             # the teller only passed the sentence's figures on: the speaker carried on is who it quoted
             out = [(at, a) for at, a in out if at != teller[0]]
     return out
-
-
-#: A coordinated clause's opening: ", and the figure is", "; the toll".
-_COORDINATED = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s+")
-
-
-def _own_clause(low: str, start: int, at: int) -> int | None:
-    """Where the coordinated clause an "according to" at ``at`` closes begins, or ``None``.
-
-    Only an "according to" not set off by a comma, after a ", and" or "; " that opens a clause of
-    its own: "Over 50 people have died, and the figure is even higher according to your agency".
-    """
-    if low[max(start, at - 2) : at].strip().endswith(","):
-        return None
-    last = None
-    for last in _COORDINATED.finditer(low, start, at):  # noqa: B007 - the last one is wanted
-        pass
-    return None if last is None else last.end() - 1
 
 
 #: Figures named by a definite noun alone: "the data", "the figures", "the latest statistics".

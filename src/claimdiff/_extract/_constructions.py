@@ -35,6 +35,7 @@ __all__ = [
     "named_or_role",
     "names_someone",
     "noun_after_adjective",
+    "own_clause",
     "owner",
     "press_passed",
     "quoted_speaker",
@@ -333,3 +334,21 @@ def says_nothing(verb: str | None, found: Attribution) -> bool:
     if verb in _CONCLUDES:
         return DOCUMENT_SUBJECT.search(name + " ") is not None
     return verb in _PUBLISHED and _A_DOCUMENT.search(name) is not None
+
+
+#: A coordinated clause's opening: ", and the figure is", "; the toll".
+_COORDINATED = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s+")
+
+
+def own_clause(low: str, start: int, at: int) -> int | None:
+    """Where the coordinated clause an "according to" at ``at`` closes begins, or ``None``.
+
+    Only an "according to" not set off by a comma, after a ", and" or "; " that opens a clause of
+    its own: "Over 50 people have died, and the figure is even higher according to your agency".
+    """
+    if low[max(start, at - 2) : at].strip().endswith(","):
+        return None
+    last = None
+    for last in _COORDINATED.finditer(low, start, at):  # noqa: B007 - the last one is wanted
+        pass
+    return None if last is None else last.end() - 1
