@@ -430,3 +430,12 @@ def test_informed_by_a_body_of_the_cases() -> None:
 )
 def test_according_to_in_a_coordinated_clause(text: str, expected: list[str]) -> None:
     assert origins(text) == expected
+
+
+def test_a_headline_figure_under_another_noun() -> None:
+    """The headline's figure is the body's same figure even when the body names it by another noun (rule 5)."""
+    text = (
+        "Two More Halvard Troops Die in Kalomir\n\n"
+        "Two Halvard service members were killed Wednesday in Kalomir, military officials said."
+    )
+    assert origins(text) == ["Military officials", "Military officials"]
