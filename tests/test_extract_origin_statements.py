@@ -435,7 +435,7 @@ def test_according_to_in_a_coordinated_clause(text: str, expected: list[str]) ->
 def test_a_headline_figure_under_another_noun() -> None:
     """The headline's figure is the body's same figure even when the body names it by another noun (rule 5)."""
     text = (
-        "Two More Halvard Troops Die in Kalomir\n\n"
-        "Two Halvard service members were killed Wednesday in Kalomir, military officials said."
+        "Two More US Troops Die in Kalomir\n\n"
+        "Two U.S. service members were killed Wednesday in Kalomir, military officials said."
     )
     assert origins(text) == ["Military officials", "Military officials"]
