@@ -439,3 +439,18 @@ def test_a_headline_figure_under_another_noun() -> None:
         "Two U.S. service members were killed Wednesday in Kalomir, military officials said."
     )
     assert origins(text) == ["Military officials", "Military officials"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a parenthesis naming whose figure it is, after the figure's noun (rule 16, a closing citation)
+        ("Casualties: 2,698 dead (government figures), 270 missing", ["Government", OUTLET]),
+        (
+            "The quake killed 2,698 people (government figure) and injured 12,135.",
+            ["Government", OUTLET],
+        ),
+    ],
+)
+def test_whose_figure_a_parenthesis_names(text: str, expected: list[str]) -> None:
+    assert origins(text) == expected

@@ -21,9 +21,10 @@ from claimdiff._model.claim import Source
 __all__ = ["cited_after_stop", "cited_source", "each_reporter", "figure_of"]
 
 
-#: A parenthesis naming whose figure it is, right after the figure: "88 (government figure)".
+#: A parenthesis naming whose figure it is, right after the figure or its noun: "88 (government figure)",
+#: "2,698 dead (government figures)".
 _FIGURE_OF = re.compile(
-    r"\s*\((?P<who>[^()]{2,40}?)\s+(?:(?:confirmed|official|provisional|preliminary)\s+)?"
+    r"(?:\s+[a-z][a-z-]*){0,2}\s*\((?P<who>[^()]{2,40}?)\s+(?:(?:confirmed|official|provisional|preliminary)\s+)?"
     r"(?:figures?|estimates?|data|counts?|tally)\)"
 )
 #: The same closing the figure's sentence: "88 people died (government confirmed figure)." (that sentence only).
