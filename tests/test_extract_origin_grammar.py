@@ -270,7 +270,8 @@ def test_a_long_role_before_a_name_is_the_body() -> None:
         "In the meantime a spokesman for the Kalomir police forces in western regions of the country "
         "Abdul Rauf Ahmadi said at least 7 people died."
     )
-    assert origins(text) == ["Kalomir police forces in western regions of the country"]
+    # where the forces are is no part of their name (ANNOTATION.md G8: "Officials in Oklahoma" is `Officials`)
+    assert origins(text) == ["Kalomir police forces"]
 
 
 def test_the_press_opening_a_sentence_passes_on_the_speaker_closing_it() -> None:

@@ -16,16 +16,22 @@ from claimdiff._extract._constructions import (
     CLAUSE_BETWEEN,
     OPENER,
     OWN_TOLL,
+    POSSESSED,
     QUOTED_AS,
     a_body,
+    authors_from,
+    closing_tag,
     has,
     headline,
     named_or_role,
     names_someone,
     noun_after_adjective,
+    own_clause,
     owner,
     press_passed,
     quoted_speaker,
+    relayed,
+    says_nothing,
     through,
 )
 from claimdiff._extract._pointers import Attribution, with_person
@@ -77,7 +83,8 @@ _BY = re.compile(r"\b(?:statement|estimate|report|figures?|count|tally|data|comp
 #: A passive report verb and its agent: "44 deaths were reported by the ministry", "confirmed by officials".
 _PASSIVE_BY = re.compile(
     r"\b(?:were|was|been|are|is|being)\s+(?:officially\s+)?(?:reported|confirmed|recorded|registered|verified|"
-    r"documented|counted|announced|notified)(?:\s+to\s+[^,.;:\"“”()]{2,40}?)?"
+    r"documented|counted|announced|notified|informed|alerted|released|published|issued)(?:\s+to\s+[^,.;:\"“”()]{2,40}?)?"
+    rf"(?:\s+(?:on\s+)?(?:{'|'.join(sorted(CALENDAR_WORDS))}|earlier|later|also|again|first|initially))?"
     rf"(?:\s+|,\s*(?:all|most|mostly|mainly|both)\s+)by\s+(?!an?\s){_NOT_TIME}"
     r"(?P<who>[^,.;:\"“”()]{2,80})"
 )
@@ -220,6 +227,8 @@ def attributions(
                 out += [(m.end("who"), attrs.evolve(found, reaches_back=False)), *parts]
             else:
                 out.append((m.start(), found))
+    if has(low, (" from ",), start, end):  # "an update from Central Command": its author
+        out += [(at, a) for at, a in authors_from(text, start, end) if not quoted(at)]
     tellers: list[tuple[int, Attribution]] = []
     owned = OWN_TOLL.finditer(low, start, end) if has(low, ("'s", "’s"), start, end) else ()
     for m in owned:  # "The government's death toll is 715": the government's
@@ -237,6 +246,11 @@ def attributions(
             and (head[:1].isupper() or head.lower() in ANAPHORS)
         ):
             out.append((start, found))
+    tag = closing_tag(text, start, end) if has(low, (":", " -", "–", "—"), start, end) else None
+    if (
+        tag is not None
+    ):  # "Toll in Libya is at least 90: UN": the headline's own attribution, closing it
+        out.append((end, tag))
     per = _PER.finditer(text, start, end) if has(low, ("per ",), start, end) else ()
     according = (
         _ACCORDING.finditer(low, start, end) if has(low, ("according to",), start, end) else ()
@@ -245,6 +259,9 @@ def attributions(
         if STANDARD.search(low, m.start("who"), m.end("who")):
             continue  # "as per the EU case definition": a rule the figures meet, no speaker
         found = _citing_within(text, low, m.start("who"), m.end("who"))
+        relayed_by = relayed(text, low, m.start("who"), m.end("who"), end)
+        if relayed_by is not None:  # "according to X as quoted by Y": X's, through Y (rule 18c)
+            found = relayed_by
         role = APPOSED_ROLE.match(low, m.end("who"), end)
         if role is not None and ROLE.search(
             role.group("role")
@@ -272,6 +289,12 @@ def attributions(
             found is not None and found.source is None and _THE_DATA.match(low, m.start("who"))
         )
         if (names_someone(found) or pointer) and found is not None and not quoted(m.start()):
+            clause = own_clause(low, start, m.start())
+            if clause is not None:
+                # "over 50 have died, and the figure is even higher according to your agency": the
+                # "according to" of a coordinated clause, not set off by a comma, is that clause's only
+                out.append((clause, attrs.evolve(found, reaches_back=False)))
+                continue
             out.append((m.start(), found))
             if _TAIL.fullmatch(low, m.end("who"), end):  # "X said ..., according to TASS"
                 tellers.append((m.start(), found))
@@ -295,9 +318,10 @@ def attributions(
             VERB.match(low, m.end() + 1)
             or noun_after_adjective(low, start, verb_at)
             or _DETERMINED.search(low, max(start, verb_at - 60), verb_at)
-            or _ACCORDING_BEFORE.search(low, max(start, verb_at - 60), verb_at)
+            or _ACCORDING_BEFORE.search(low, max(start, verb_at - 130), verb_at)
             or NOUN_NEXT.match(low, m.end())
             or _COUNTED_BEFORE.search(low, max(start, verb_at - 40), verb_at)
+            or POSSESSED.search(low, max(start, verb_at - 40), verb_at)
         ):
             continue  # "initial reports indicate", "in its first report": a noun, not the verb
         if (
@@ -365,6 +389,8 @@ def attributions(
             # "The floods put 300 people at risk", "Satellite images show", "rocked southern states":
             # no speaker
             continue
+        if says_nothing(m.group("verb"), found):
+            continue  # "Initial assessment concluded", "the Update published on 7 August": a document's
         if verbs and found.points_to(verbs[-1]):
             found = verbs[-1]  # "X said that it had recorded N": "it" is X, named in this sentence
         verbs.append(found)
@@ -426,11 +452,11 @@ def attributions(
 
 #: Figures named by a definite noun alone: "the data", "the figures", "the latest statistics".
 _THE_DATA = re.compile(
-    r"the\s+(?:latest\s+|same\s+|official\s+)?(?:data|figures|statistics|tally)\s*$|"
-    r"the\s+(?:latest\s+|same\s+|official\s+)?(?:data|figures|statistics|tally)\b(?=\s*[,.;])"
+    r"the\s+(?:latest\s+|same\s+|official\s+)?(?:data|figures|statistics|tally|report|statement)\s*$|"
+    r"the\s+(?:latest\s+|same\s+|official\s+)?(?:data|figures|statistics|tally|report|statement)\b(?=\s*[,.;])"
 )
 #: "according to" before a word, in its clause: the word is its object, a noun ("according to a Premium Times report").
-_ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+[^,.;:\"“”]{0,50}$")
+_ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+[^,.;:\"“”]{0,120}$")
 #: A count being named before a participle: "29 new ", "1,200 suspected ".
 _IN_A_COUNT = re.compile(r"(?:\d|\b(?:new|additional|more|further|suspected|probable))\s+$")
 #: A disease's name, then its cases: " EVD cases", " COVID-19 deaths".

@@ -18,12 +18,13 @@ from claimdiff._extract._subjects import cut
 from claimdiff._model.aliases import bodies_named
 from claimdiff._model.claim import Source
 
-__all__ = ["cited_source", "each_reporter", "figure_of"]
+__all__ = ["cited_after_stop", "cited_source", "each_reporter", "figure_of"]
 
 
-#: A parenthesis naming whose figure it is, right after the figure: "88 (government figure)".
+#: A parenthesis naming whose figure it is, right after the figure or its noun: "88 (government figure)",
+#: "2,698 dead (government figures)".
 _FIGURE_OF = re.compile(
-    r"\s*\((?P<who>[^()]{2,40}?)\s+(?:(?:confirmed|official|provisional|preliminary)\s+)?"
+    r"(?:\s+[a-z][a-z-]*){0,2}\s*\((?P<who>[^()]{2,40}?)\s+(?:(?:confirmed|official|provisional|preliminary)\s+)?"
     r"(?:figures?|estimates?|data|counts?|tally)\)"
 )
 #: The same closing the figure's sentence: "88 people died (government confirmed figure)." (that sentence only).
@@ -96,3 +97,34 @@ def each_reporter(text: str, at: int, end: int) -> list[tuple[int, Attribution]]
             break
         pos = figure.end()
     return out
+
+
+#: One parenthesis after a paragraph's last full stop, closing it: "... Deraa. (Reuters)", "(AFP via Google)".
+_CITED_AFTER = re.compile(r"[.!?][ \t]*\((?P<who>[A-Z][^()\n]{1,60})\)\s*$")
+#: "X via Y" in a citation: X's, passed on by Y.
+_VIA = re.compile(r"\s+via\s+")
+
+
+def cited_after_stop(body: str) -> Attribution | None:
+    """The one body a parenthesis closing a paragraph after its full stop names, or ``None``.
+
+    "A suicide bomber kills at least two people in Deraa. (Reuters)": Reuters, a citation closing the
+    paragraph (ANNOTATION.md rule 16); "(AFP via Google)": AFP's, via Google. Several parentheses
+    ("(BBC) (Reuters)") name no one source (rule 18), and a bracket inside the sentence is an aside.
+
+    >>> cited_after_stop("Two trains crash; 13 people killed. (AFP via Google)").via[0].name
+    'Google'
+    >>> cited_after_stop("Two trains crash. (BBC) (Reuters)") is None
+    True
+    """
+    m = _CITED_AFTER.search(body)
+    if m is None:
+        return None
+    first, *rest = _VIA.split(m.group("who"), maxsplit=1)
+    cited = cited_source(first)
+    if cited is None or cited.source is None or not a_body(cited.source):
+        return None
+    passed = cited_source(rest[0]) if rest else None
+    if passed is None or passed.source is None:
+        return cited
+    return attrs.evolve(cited, via=(*cited.via, passed.source))

@@ -16,6 +16,7 @@ import attrs
 from claimdiff._extract._pointers import Attribution
 from claimdiff._extract._roles import COUNTRIES
 from claimdiff._extract._sources import canonical_source
+from claimdiff._extract._speech import DOCUMENT_SUBJECT
 from claimdiff._extract._subjects import cut, subject
 from claimdiff._model.aliases import bodies_named
 from claimdiff._model.claim import Source, SourceKind
@@ -24,16 +25,22 @@ __all__ = [
     "CLAUSE_BETWEEN",
     "OPENER",
     "OWN_TOLL",
+    "POSSESSED",
     "QUOTED_AS",
     "a_body",
+    "authors_from",
+    "closing_tag",
     "has",
     "headline",
     "named_or_role",
     "names_someone",
     "noun_after_adjective",
+    "own_clause",
     "owner",
     "press_passed",
     "quoted_speaker",
+    "relayed",
+    "says_nothing",
     "through",
 ]
 
@@ -132,12 +139,57 @@ def title_case(sentence: str) -> bool:
 OPENER = re.compile(r"\s*(?P<who>[A-Z][^:.;,\"“”()\n]{1,60}):\s+(?=\S)")
 
 
-#: A body's own toll: "the government's death toll", "the ministry's latest tally" (the possessive is its owner).
+#: A name a headline closes on after a colon or a dash: "Toll in SW Libya is at least 90: UN", "... dead — UN".
+_CLOSER = re.compile(
+    r"(?:\s*:|\s+[-–—])\s+(?P<who>(?:the\s+)?[A-Za-z][\w.'’-]*(?:\s+[\w.'’-]+){0,5})\s*$"
+)
+
+
+def closing_tag(text: str, start: int, end: int) -> Attribution | None:
+    """The body a headline names after a colon or a dash at its end, or ``None`` (ANNOTATION.md rule 5).
+
+    A headline without a full stop that ends on ": UN", " - Red Cross", " — ministry" is that body's, as
+    one opening on "OCHA:" is; a place or a label there ("Floods - Mozambique") names no speaker.
+
+    >>> closing_tag("Storm leaves 40 dead: UN", 0, 24).source.name
+    'UN'
+    >>> closing_tag("Floods kill 12 - Mozambique", 0, 27) is None
+    True
+    """
+    m = _CLOSER.search(text, start, end)
+    if m is None or text[start:end].rstrip()[-1:] in '.!?"”':
+        return None
+    who = m.group("who")
+    found = canonical_source(who)
+    head = who.split()[-1]
+    if (
+        found is None
+        or found.source is None
+        or not a_body(found.source)
+        or found.source.name.lower() in COUNTRIES
+        or not (head[:1].isupper() or head.lower() in _TAG_NOUNS)
+    ):
+        return None
+    return found
+
+
+#: The lower-case nouns a headline's closing tag may name a body by: ": ministry", " - officials".
+_TAG_NOUNS = frozenset(
+    {"ministry", "military", "army", "police", "official", "officials", "authorities", "agency"}
+)
+
+
+#: A body's own toll or finding: "the government's death toll", "the ministry's latest tally", "the command's
+#: initial assessment is that ..." (the possessive is its owner; "the agency's assessment team" is no finding).
 OWN_TOLL = re.compile(
-    r"['’]s\s+(?:(?:latest|official|new|revised|own|current|updated|overall|total|preliminary|final)\s+)?"
-    r"(?:death\s+toll|toll|tally|count|casualty\s+figures|figures)\b"
+    r"['’]s\s+(?:(?:latest|official|new|revised|own|current|updated|overall|total|preliminary|final|initial|first)\s+)?"
+    r"(?:death\s+toll|toll|tally|count|casualty\s+figures|figures|assessment|estimate|findings|data|statistics)\b"
+    r"(?!\s+(?:teams?|missions?|visits?|tools?|forms?)\b)"
 )
 _WORDS_BEFORE = re.compile(r"(?:[\w.-]+\s+){0,3}[\w.-]+$")
+
+
+_PUNCTUATION = re.compile(r"[,;:()\"“”]")
 
 
 def owner(text: str, low: str, start: int, at: int) -> Attribution | None:
@@ -154,6 +206,10 @@ def owner(text: str, low: str, start: int, at: int) -> Attribution | None:
         first = text[base + w.start()]
         if i < len(words) - 1 and not (first.isupper() or w.group(0) == "the"):
             break
+        if i < len(words) - 1 and _PUNCTUATION.search(
+            low, base + w.end(), base + words[i + 1].start()
+        ):
+            break  # "Working with the Army, U.S. Africa Command's assessment": a name ends at a comma
         named = canonical_source(text[base + w.start() : at])
         if named is not None and (
             (named.source is not None and a_body(named.source))
@@ -194,3 +250,105 @@ def named_or_role(found: Attribution | None) -> Attribution | None:
     if found is not None and found.source is None and found.refers_to:
         return found.resolve(None)
     return found
+
+
+#: A possessive before a word, with at most two adjectives: "the command's initial estimate" (a noun).
+POSSESSED = re.compile(r"[a-z]['’]s\s+(?:[a-z]+\s+){0,2}$")
+
+
+#: A document and the body it comes from: "In an update from Central Command, a statement said" (its author).
+_FROM = re.compile(
+    r"\b(?:update|statement|release|bulletin|communiqu[eé]|briefing|report)\s+from\s+"
+    r"(?P<who>(?:the\s+)?[A-Z][^,.;:\"“”()]{1,80}?)(?=\s+(?:on|in|at|that|said|says|late|earlier)\b|[,.;:()]|$)"
+)
+
+
+def authors_from(text: str, start: int, end: int) -> list[tuple[int, Attribution]]:
+    """The bodies documents come from in ``text[start:end]``: "an update from Central Command" (its author).
+
+    >>> [a.source.name for _, a in authors_from("In an update from the Kalomir Army, a statement said", 0, 52)]
+    ['Kalomir Army']
+    """
+    out = []
+    for m in _FROM.finditer(text, start, end):
+        found = canonical_source(m.group("who"))
+        if found is not None and found.source is not None and a_body(found.source):
+            out.append((m.start(), found))
+    return out
+
+
+#: A speaker's words passed on by another, inside an "according to": "X as quoted by Y", "X, as reported by Y".
+_AS_RELAYED = re.compile(
+    r",?\s+as\s+(?:quoted|cited|reported|carried|relayed)\s+by\s+(?P<teller>[^,.;:\"“”()]{2,80})"
+)
+#: A document noun closing a teller's name: "Xinhua news agency report" (its author is the teller).
+_REPORT_AFTER = re.compile(r"\s+(?:reports?|statements?|dispatch(?:es)?)$")
+
+
+def relayed(text: str, low: str, start: int, who_end: int, end: int) -> Attribution | None:
+    """The speaker named at ``start`` through the teller of "as quoted by Y" right after it, or ``None``.
+
+    "according to the provincial headquarters as quoted by Xinhua news agency report": the
+    headquarters', through Xinhua (ANNOTATION.md rule 18c).
+    """
+    m = _AS_RELAYED.search(low, start, end)
+    if m is None or m.start() > who_end:
+        return None
+    said = canonical_source(text[start : m.start()])
+    told = m.group("teller")
+    report = _REPORT_AFTER.search(told)  # "by Xinhua news agency report": the agency
+    told = told if report is None else told[: report.start()]
+    teller = canonical_source(text[m.start("teller") : m.start("teller") + len(told)])
+    if said is None or teller is None or teller.source is None:
+        return said
+    return attrs.evolve(said, via=(teller.source, *teller.via, *said.via))
+
+
+#: Verbs a document concludes with: only a body's document names a speaker ("Initial assessment concluded the
+#: airstrike killed one" in the command's own release is the release's, ANNOTATION.md rule 16).
+_CONCLUDES = frozenset({"concluded", "concludes"})
+#: Verbs of putting out a document: with a document before them they are a passive ("the Update published on
+#: 7 August"), never its subject's speech.
+_PUBLISHED = frozenset({"published", "released", "issued"})
+#: A document's head noun closing a phrase: "PAHO/WHO Epidemiological Update on Measles", "the latest report".
+_A_DOCUMENT = re.compile(
+    r"\b(?:updates?|bulletins?|reports?|statements?|releases?|communiqu[eé]s?|articles?|stud(?:y|ies)|surveys?|"
+    r"assessments?|sitreps?|briefs?|alerts?|notes?)\b(?:\s+(?:on|of|for|about)\s+.*)?$"
+)
+
+
+def says_nothing(verb: str | None, found: Attribution) -> bool:
+    """Whether a verb's subject is a document that states nothing by that verb.
+
+    "Initial assessment concluded ..." names no body behind the assessment (the outlet's own, rule 16);
+    "the Epidemiological Update published on 7 August" is a document put out, not a speaker.
+
+    >>> says_nothing("published", canonical_source("the Halvard Epidemiological Update on Measles"))
+    True
+    >>> says_nothing("published", canonical_source("the ministry"))
+    False
+    """
+    if found.source is None:
+        return False
+    name = found.source.name.lower()
+    if verb in _CONCLUDES:
+        return DOCUMENT_SUBJECT.search(name + " ") is not None
+    return verb in _PUBLISHED and _A_DOCUMENT.search(name) is not None
+
+
+#: A coordinated clause's opening: ", and the figure is", "; the toll".
+_COORDINATED = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s+")
+
+
+def own_clause(low: str, start: int, at: int) -> int | None:
+    """Where the coordinated clause an "according to" at ``at`` closes begins, or ``None``.
+
+    Only an "according to" not set off by a comma, after a ", and" or "; " that opens a clause of
+    its own: "Over 50 people have died, and the figure is even higher according to your agency".
+    """
+    if low[max(start, at - 2) : at].strip().endswith(","):
+        return None
+    last = None
+    for last in _COORDINATED.finditer(low, start, at):  # noqa: B007 - the last one is wanted
+        pass
+    return None if last is None else last.end() - 1

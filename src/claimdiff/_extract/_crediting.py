@@ -15,6 +15,7 @@ from collections.abc import Mapping
 import attrs
 
 from claimdiff._extract._attribution import attributions
+from claimdiff._extract._citations import cited_after_stop
 from claimdiff._extract._constructions import has
 from claimdiff._extract._gazetteer_reads import known
 from claimdiff._extract._placing import Placing
@@ -67,7 +68,9 @@ _NOT_PEOPLE = frozenset(
 
 
 #: A body's proper name: capitalised words and the joiners inside them ("Ministry of Health", "Civil Defence Agency").
-_PROPER_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?[A-Z][\w'’-]*)+")
+_PROPER_NAME = re.compile(
+    r"(?:(?:[A-Z]\.){2,}\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?[A-Z][\w'’-]*)+"
+)  # "U.S. Africa Command": the initials of a name are part of it
 #: How far back a pointer looks for a body's name (characters): a few paragraphs.
 _LOOK_BACK = 4000
 #: A quotation mark opening a quotation.
@@ -152,6 +155,10 @@ class Crediting(Placing):
         speaker says everything up to the next label or heading, in every paragraph of the turn.
         """
         before, self.block_before = self.block_before, block
+        if (
+            self.cited is None
+        ):  # "... in Deraa. (Reuters)": a parenthesis closing the paragraph cites it
+            self.cited = cited_after_stop(self.text[block.start : block.end])
         release = _RELEASE.fullmatch(self.text, block.start, block.end) or _SUMMARY.fullmatch(
             self.text, block.start, block.end
         )

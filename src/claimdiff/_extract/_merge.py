@@ -8,6 +8,7 @@ destroyed and a further 3,500 damaged").
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
@@ -238,18 +239,34 @@ def _described(name: str) -> bool:
     return bool(rest) and all(w.islower() for w in rest) and rest[-1] not in _PEOPLE
 
 
+def _one_number(a: Claim, b: Claim) -> bool:
+    """Whether two overlapping intervals may state one figure (ANNOTATION.md rule 5's "the same figure").
+
+    A bound they share ("at least 14" and "14") or an exact figure inside the other's hedge ("Toll nears
+    350" and "348 people were killed"); two open-ended tolls with other bounds ("over 9000" and "over
+    10,000") are two figures.
+    """
+    shared = any(x == y and math.isfinite(x) for x in (a.low, a.high) for y in (b.low, b.high))
+    return shared or a.low == a.high or b.low == b.high
+
+
 def _headlines_sourced(found: list[Candidate], outlet: Source) -> list[Candidate]:
     """Unattributed headline figures with the origin the body gives the same figure, else the same toll.
 
     The same figure: the same metric, thing counted and interval (whoever the body credits it to,
-    the outlet included); the same toll, failing that: an interval that overlaps, credited to a body.
+    the outlet included), else the same metric and interval under another noun credited to a body
+    ("Two More US Troops Die" and "two U.S. service members were killed, officials said"); the same
+    toll, failing that: an interval that overlaps and states one number (:func:`_one_number`),
+    credited to a body.
     """
     body = [c.claim for c in found if not c.headline]
     # the body's claims by metric and thing counted, in text order: each headline figure looks in one list
     by_kind: dict[tuple[object, object], list[Claim]] = {}
+    by_metric: dict[object, list[Claim]] = {}
     if any(c.headline for c in found):
         for d in body:
             by_kind.setdefault((d.metric, d.scope.counted), []).append(d)
+            by_metric.setdefault(d.metric, []).append(d)
     out = []
     for c in found:
         k = c.claim
@@ -285,12 +302,23 @@ def _headlines_sourced(found: list[Candidate], outlet: Source) -> list[Candidate
             told = next(
                 (d for d in same if (d.low, d.high) == (k.low, k.high)),
                 next(
-                    (
+                    (  # "Two More US Troops Die" and "Two U.S. service members were killed": the
+                        # same figure, its noun another word (ANNOTATION.md rule 5)
                         d
-                        for d in same
-                        if d.source.key != outlet.key and d.low <= k.high and k.low <= d.high
+                        for d in by_metric.get(k.metric, ())
+                        if (d.low, d.high) == (k.low, k.high) and d.source.key != outlet.key
                     ),
-                    None,
+                    next(
+                        (
+                            d
+                            for d in same
+                            if d.source.key != outlet.key
+                            and d.low <= k.high
+                            and k.low <= d.high
+                            and _one_number(d, k)
+                        ),
+                        None,
+                    ),
                 ),
             )
         out.append(

@@ -105,6 +105,15 @@ def spelled_more_fully(short: str, long: str) -> bool:
         return True  # "Xinhua" and "Xinhua News Agency": a name and the same name with its kind of body
     if short.isupper() and short.isalpha() and len(short) >= 2 and _initials(long) == short.lower():
         return True  # "NDMA" after "the National Disaster Management Authority": its initials
+    if _MIXED_ACRONYM.fullmatch(short) and short.lower() in _joined_initials(long):
+        return True  # "MoH" after "the Ministry of Health", "Cameroonian Ministry of Health": joiners too
+    inner = _inner_run(words, longer)
+    if inner is not None and len(words) >= 2:
+        # "the Red Crescent" after "the Kalomir Red Crescent Society": proper words before, a kind after
+        before, after = long.split()[:inner], longer[inner + len(words) :]
+        return all(w[:1].isupper() and w.lower() not in LEVELS for w in before) and all(
+            w in _GENERIC_TAIL for w in after
+        )
     if len(words) < 2 or len(longer) <= len(words):
         return False
     if longer[: len(words)] == words and longer[len(words)] == "of":  # "... of the Red Sea State"
@@ -121,7 +130,33 @@ def spelled_more_fully(short: str, long: str) -> bool:
 
 
 #: Words naming a kind of body that a name may close with or leave out: "Xinhua News Agency" is Xinhua.
-_GENERIC_TAIL = frozenset({"news", "agency", "service", "broadcasting", "corporation", "network"})
+_GENERIC_TAIL = frozenset(
+    {"news", "agency", "service", "broadcasting", "corporation", "network", "society", "organisation",
+     "organization"}
+)  # fmt: skip
+
+
+#: An acronym with a joiner's small letter: "MoH" (Ministry of Health), "MoPH", "GoM".
+_MIXED_ACRONYM = re.compile(r"[A-Z](?:[a-z]?[A-Z]){1,4}[a-z]?")
+
+
+def _joined_initials(name: str) -> tuple[str, ...]:
+    """The initials of a name's words, joiners included, from each capitalised word on ("moh", "cmoh")."""
+    words = name.split()
+    return tuple(
+        "".join(w[0] for w in words[i:]).lower()
+        for i in range(len(words) - 2)
+        if words[i][:1].isupper()
+    )
+
+
+def _inner_run(words: list[str], longer: list[str]) -> int | None:
+    """Where ``words`` stand inside ``longer`` with words on both sides, or ``None``."""
+    n = len(words)
+    return next(
+        (i for i in range(1, len(longer) - n) if longer[i : i + n] == words),
+        None,
+    )
 
 
 def _initials(name: str) -> str:
@@ -150,6 +185,13 @@ def shorter_spellings(name: str) -> list[str]:
     initials = _initials(name)
     if len(initials) >= 2:
         out.append(initials)
+    out += [i for i in _joined_initials(name) if i not in out]  # "MoH"
+    out += [  # "Red Crescent" inside "Kalomir Red Crescent Society"
+        " ".join(words[i:j])
+        for i in range(1, len(words) - 2)
+        for j in range(i + 2, len(words))
+        if all(w in _GENERIC_TAIL for w in words[j:])
+    ]
     kept = len(words)
     while kept > 1 and words[kept - 1] in _GENERIC_TAIL:
         kept -= 1
@@ -257,7 +299,12 @@ def defined_names(text: str) -> dict[str, str]:
         words, acr = m.group("name").split(), m.group("acr").lower()
         for first in range(len(words)):
             initials = "".join(w[0].lower() for w in words[first:])
-            if initials[0] == acr[0] and initials[-1] == acr[-1] and _subsequence(acr, initials):
+            # "Inter-Services Public Relations (ISPR)": each part of a hyphenated word gives its initial too
+            parts = "".join(p[0].lower() for w in words[first:] for p in w.split("-") if p)
+            if any(
+                i[0] == acr[0] and i[-1] == acr[-1] and _subsequence(acr, i)
+                for i in (initials, parts)
+            ):
                 lead = words[1:first] if words[0].lower() == "the" else words[:first]
                 country = (
                     " ".join(lead).lower() in COUNTRIES or " ".join(lead) in COUNTRIES.values()

@@ -136,6 +136,16 @@ class Attribution:
         # Russia's defence ministry (ANNOTATION.md rule 27); "the regional governor": a level, no name
         if head == "agency" and modifiers == ["news"] and body.kind is SourceKind.AGENCY:
             return True  # "the news agency" after Xinhua: the agency just named, whatever its name
+        if (
+            head == "agency"
+            and not modifiers
+            and (body.kind in _AGENCIES or name.rsplit(maxsplit=1)[-1] in _AGENCY_HEADS)
+        ):
+            # "the agency added" after UNRWA or Xinhua (a UN or news agency by its kind), or after the
+            # National Disaster Management Authority (a civil body by its name's head)
+            return True
+        if head == "agency" and modifiers == ["military"] and body.kind is SourceKind.MILITARY:
+            return True  # "the military agency said" after the defence ministry: that ministry
         fits_head = (
             head in _SPEAKS_FOR_ANY
             or _FITS.get(head, head) in name
@@ -160,6 +170,13 @@ class Attribution:
 
 #: A party -> the words that name it ("Russia" is "russian", "russia"), for "the Russian military".
 _PARTY_OF = {country.title(): (country, adj.lower()) for country, adj in COUNTRIES.items()}
+#: The kinds of body "the agency" points back to whatever their names: UN agencies and news agencies.
+_AGENCIES = frozenset({SourceKind.INTERNATIONAL, SourceKind.AGENCY})
+#: Head nouns of a civil body's name that "the agency" points back to: "... Management Authority".
+_AGENCY_HEADS = frozenset(
+    {"authority", "agency", "commission", "service", "directorate", "institute", "centre", "center", "bureau",
+     "administration", "organization", "organisation"}
+)  # fmt: skip
 #: A role that fits a body of another name: "the minister" speaks for the ministry just named.
 _FITS = {"minister": "ministry"}
 #: A person named by role alone ("the official", "the spokeswoman") speaks for whichever body was just named.

@@ -16,7 +16,11 @@ from claimdiff._model.claim import Source, SourceKind
 
 __all__ = [
     "ANAPHORS",
+    "A_SPOKESPERSON",
     "COUNTRIES",
+    "LOCATED",
+    "NAMED_OFFICIALS",
+    "ONE_OFFICIAL",
     "PERSON_AFTER_ROLE",
     "PRONOUNS",
     "UNNAMED_PEOPLE",
@@ -80,14 +84,15 @@ ANAPHORS = frozenset(
     {"ministry", "governor", "agency", "military", "army", "official", "officials", "spokesman", "spokeswoman",
      "spokesperson", "mayor", "president", "minister", "authorities", "administration", "office", "organisation",
      "organization", "department", "service", "police", "group", "un", "mission", "navy", "officer",
-     "air force", "company", "commission", "centre", "center", "council", "committee", "authority", "bureau"}
+     "air force", "company", "commission", "centre", "center", "council", "committee", "authority", "bureau",
+     "headquarters", "command"}
 )
 
 
 _KINDS: tuple[tuple[SourceKind, re.Pattern[str]], ...] = (
     (SourceKind.INTERNATIONAL, re.compile(
         r"\b(?:un|united nations|ocha|unicef|unhcr|who|world health organi[sz]ation|icrc|red cross|red crescent|"
-        r"iom|wfp|world food programme|iaea|osce|nato)\b")),
+        r"iom|wfp|world food programme|iaea|osce|nato|unrwa|undp|unfpa|unep|fao|unesco|unodc|unaids|ifrc|un-habitat)\b")),
     (SourceKind.NGO, re.compile(
         r"\b(?:ngo|msf|m[ée]decins|doctors without borders|amnesty|human rights watch|save the children|oxfam|"
         r"charity|rights group|monitor)\b")),
@@ -95,7 +100,7 @@ _KINDS: tuple[tuple[SourceKind, re.Pattern[str]], ...] = (
         r"\b(?:reuters|associated press|ap|afp|agence france|tass|ria|interfax|ukrinform|xinhua|bloomberg|dpa|"
         r"anadolu|efe|news agency)\b")),
     (SourceKind.MILITARY, re.compile(
-        r"\b(?:ministry of defence|armed forces|military|army|navy|air force|general staff|forces|command|idf|"
+        r"\b(?:ministry of defen[cs]e|defen[cs]e ministry|armed forces|military|army|navy|air force|general staff|forces|command|idf|"
         r"troops|soldiers)\b")),
     (SourceKind.MEDIA, re.compile(
         r"\b(?:media|news|times|post|guardian|bbc|cnn|al jazeera|telegraph|journal|channel|tv|television|"
@@ -129,6 +134,10 @@ _FOR_BODY = re.compile(
 
 #: A rank before a role: "UNICEF senior spokesperson" (any other word before the role is the body's).
 _RANK = r"(?:senior|chief|deputy|acting|top|main|official|principal|assistant|associate|regional|local|press)"
+#: Capitalised words of a head's title before its role noun: "Executive Director", "Deputy Commissioner".
+_TITLE_WORDS = frozenset({"Executive", "Deputy", "Acting", "Assistant", "Senior", "Regional"})
+#: Title words that make an office of its own: "High Commissioner", "Special Representative" (ANNOTATION.md rule 17).
+_OFFICE_WORDS = frozenset({"High", "Special"})
 #: A word of a person's name: capitalised, or a particle ("al-Kidra", "bin Zayed", "van der Berg").
 _NAME_WORD = r"(?:[A-Z]|(?:al|el|ad|as|ash|bin|ibn|abu|de|da|di|du|van|von|der|le|la)\b-?)[\w.'’-]*"
 #: The body before the speaker's role, with or without the person's name: "UNICEF spokesperson Ann Lee".
@@ -291,6 +300,10 @@ def body_of(s: str) -> str | None:
     if m is None:
         return None
     body = _RANKED.sub("", (m.groupdict().get("body") or m.group("owner")).strip())
+    if body.split()[-1] in _OFFICE_WORDS:
+        return None  # "UN High Commissioner Filippo Grandi": an office of its own (rule 17), no body before it
+    while len(body.split()) > 1 and body.split()[-1] in _TITLE_WORDS:
+        body = body.rsplit(maxsplit=1)[0]  # "UNICEF Executive Director Ann Lee": UNICEF, whose head she is
     body = _without_trailing_name(body)  # "the media office Ismail Al-Thawabta": the office
     if body.lower() in _ADJECTIVES:
         return None  # "Japanese Chief Cabinet Secretary": a nationality alone is no body
@@ -300,9 +313,13 @@ def body_of(s: str) -> str | None:
     if (
         first in PRONOUNS
         or first in {"its", "their", "his", "her"}
-        or not (body[0].isupper() or first in _INSTITUTIONS)
+        or not (
+            body[0].isupper() or first in _INSTITUTIONS or body.lower().split()[-1] in ANAPHORS
+        )
     ):
         return None  # "his chief", "the head of state": no body named
+    # "a spokesman for the provincial governor", "the district police's spokesman": the office or body, in
+    # lower case as the text writes it (a person speaking for it is it, ANNOTATION.md rule 17)
     return body
 
 
@@ -424,3 +441,21 @@ def of_region(source: Source, place: tuple[str, ...]) -> Source:
         return source
     return attrs.evolve(source, name=f"Governor of {_REGION_KIND.sub('', place[1])} region")
 # fmt: on
+
+
+#: Officials after a body's full name, three capitalised words or more: "Combined Joint Task Force ... officials".
+NAMED_OFFICIALS = re.compile(
+    r"^(?P<body>[A-Z][\w.'’&-]*(?:\s+(?:of|the|for|and|on))*\s+[A-Z][\w.'’&-]*"
+    r"(?:(?:\s+(?:of|the|for|and|on))*\s+[A-Z][\w.'’&-]*){1,12})\s+officials$"
+)
+#: Unnamed speakers, then where they are: "officials in Lake Province", "local authorities in the north".
+LOCATED = re.compile(
+    r"^(?P<who>(?:[a-z]+\s+){0,4}?(?:officials?|authorities|sources))\s+(?:in|from|at|with|of)\s+\S.*$"
+    r"|^(?P<force>(?:[\w-]+\s+){0,3}?(?:police|police\s+forces|security\s+forces|forces|troops|army|military))"
+    r"\s+in\s+(?!charge\b)\S.*$"
+)  # "the Afghan police forces in western regions of the country": where they are (ANNOTATION.md G8)
+#: A spokesperson named by role alone, without the body they speak for: "a spokeswoman", "a senior spokesman".
+A_SPOKESPERSON = re.compile(r"^(?:[a-z]+\s+)?spokes(?:man|woman|person)$")
+#: One unnamed official or source, a level or nationality kept: written in the plural ("Officials", "Afghan
+#: officials", "Local sources"), as ANNOTATION.md rule 18 writes them.
+ONE_OFFICIAL = re.compile(r"^(?:[a-z]+\s+){0,2}(?:official|source)$")

@@ -25,8 +25,12 @@ from claimdiff._extract._names import (
 )
 from claimdiff._extract._pointers import Attribution, party_word, with_person
 from claimdiff._extract._roles import (
+    A_SPOKESPERSON,
     ANAPHORS,
     COUNTRIES,
+    LOCATED,
+    NAMED_OFFICIALS,
+    ONE_OFFICIAL,
     PERSON_AFTER_ROLE,
     PRONOUNS,
     UNNAMED_PEOPLE,
@@ -106,6 +110,8 @@ _SAME = frozenset({"same source", "same sources", "latter", "same agency", "same
 #: A document that says what its author says: "the statement said", "the article says" (the author just named).
 _DOCUMENTS = frozenset({"statement", "article", "story", "release", "press release", "communiqué", "communique",
                         "report", "update", "bulletin", "data", "figures", "statistics", "tally"})
+#: Documents of figures: "a tally" is read as the noun it is, never pointed back by an indefinite article.
+_DATA = frozenset({"data", "figures", "statistics", "tally"})
 #: The head noun of a body's name: "the National Emergency Operations Centre", "the disaster agency".
 _BODY_HEAD = re.compile(
     r"\b(?:ministry|agency|centre|center|office|department|authority|council|committee|commission|service|"
@@ -280,32 +286,39 @@ def _canonical(phrase: str) -> Attribution | None:
     authored = _authored(s, low)
     if authored is not None:  # "the daily air force report", "the latest OCHA update": its author
         return authored
-    if _EARLY_REPORTS.match(low) and not definite:  # "the latest situation report": a pointer
+    if (
+        _EARLY_REPORTS.match(low)
+        and (not definite or (low.endswith("reports") and not _POINTING.match(low)))
+    ):  # "the latest situation report": a pointer; "The joint assessment reports indicate": unnamed (rule 18)
         return _as_written(s)
-    officials = _NAMED_OFFICIALS.match(s)
+    officials = NAMED_OFFICIALS.match(s)
     if officials is not None:
         # "Combined Joint Task Force Operation Inherent Resolve officials reported": officials of a body
         # the text names in full speak for it (ANNOTATION.md C7, rule 17)
         return canonical_source(officials.group("body"))
-    located = _LOCATED.match(low)
+    located = LOCATED.match(low)
+    if located is not None and located.group("force"):
+        s, low = s[: located.end("force")], low[: located.end("force")]
+        located = None
     if located is not None and _BODY_HEAD.search(low, located.end("who")):
         return canonical_source(
             s[located.end("who") :].split(None, 1)[1]
         )  # "an official from the agency"
     if located is not None:  # "officials in the province": the officials, the place is the figure's
         s, low = s[: located.end("who")], low[: located.end("who")]
-    if indefinite and _A_SPOKESPERSON.match(low):
+    if indefinite and A_SPOKESPERSON.match(low):
         # '"... 97 people have died," a spokeswoman commented' after a body's spokesman: that body's
         # (ANNOTATION.md E3; a person speaking for a body is the body, rule 17)
         return _pointer(low.split()[-1])
-    official = _ONE_OFFICIAL.match(low) if not definite else None
+    official = ONE_OFFICIAL.match(low) if not definite else None
     if official is not None:  # "an official", "a local source": the text's noun, in the plural
         name = s[0].upper() + s[1:] + "s"
         return Attribution(Source(name, kind=source_kind(name)))
     if low.split()[:1] and (low.split()[0] in _PREPOSITIONS or low.split()[-1] in _COUNTED_HEADS):
         return None  # "Among those cases", "those measles cases": a phrase about the figures, not a body
-    if definite and low in _DOCUMENTS:
-        return Attribution(None)  # "the report said", "the article says": its author, named before
+    if (definite or indefinite) and low in _DOCUMENTS and low not in _DATA:
+        # "the report said", "a statement said": its author, named before or in the sentence
+        return Attribution(None)
     if (
         not low
         or (low in _NOT_SOURCES and not s.isupper())
@@ -327,6 +340,11 @@ def _canonical(phrase: str) -> Attribution | None:
             return Attribution(own, refers_to=low)
         if low in ANAPHORS or (s.islower() and len(words) <= 3):
             return _pointer(low)  # "the observatory said": the speaker it names, if named
+        if definite and len(words) == 1 and s[:1].isupper() and s[1:].islower():
+            # "The Observatory said" after the Syrian Observatory for Human Rights: that body (rule 16),
+            # else the body of that name
+            own = Source(s, kind=source_kind(s), party=party_of(s))
+            return Attribution(None, refers_to=low, alone=own)
     words = s.split()
     # a long name: without where the body sits ("... of the Red Sea State in Sudan")
     if len(words) > 9:
@@ -362,11 +380,15 @@ _HOW_MANY = re.compile(r"^\d[\d,]*\s+(?=[a-z]*[A-Za-z])")
 #: A news agency's name beside its description in lower case: "state news agency WAM", "Xinhua news agency".
 _NEWS_AGENCY = re.compile(
     r"^(?:(?:[Tt]he|[A-Za-z][\w-]*)\s+){0,3}?news\s+agency,?\s+(?P<after>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})$"
-    r"|^(?P<before>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s+news\s+agency$"
+    r"|^(?!(?:The|A|An|This|That|Its)\s)(?P<before>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s+(?:(?:state|state-run|official|government)\s+)?news\s+agency$"
 )
 #: Reports no body is named for, by the time they were made: "initial reports", "preliminary reports".
 _EARLY_REPORTS = re.compile(
     r"^(?!(?:these|those|such|other|the|its|their|his|her)\b)(?:[a-z]+\s+){1,2}reports?$"
+)
+#: Words before "reports" that point back to reports named before: "the latest reports", "the same reports".
+_POINTING = re.compile(
+    r"^(?:latest|same|previous|above|following|new|recent|earlier|these|those|such)\b"
 )
 #: Authors a phrase names by a quantity, not a name: "different organizations", "various sources".
 _UNNAMED_AUTHOR = re.compile(r"(?:different|various|several|many|multiple|some|numerous)\s")
@@ -433,22 +455,6 @@ def _as_written(s: str) -> Attribution:
 
 #: An initialism written with dots closing a phrase: "U.N.", "U.S.".
 _INITIALISM = re.compile(r"(?:^|[^\w.])(?:[A-Z]\.){2,}$")
-#: Officials after a body's full name, three capitalised words or more: "Combined Joint Task Force ... officials".
-_NAMED_OFFICIALS = re.compile(
-    r"^(?P<body>[A-Z][\w.'’&-]*(?:\s+(?:of|the|for|and|on))*\s+[A-Z][\w.'’&-]*"
-    r"(?:(?:\s+(?:of|the|for|and|on))*\s+[A-Z][\w.'’&-]*){1,12})\s+officials$"
-)
-#: Unnamed speakers, then where they are: "officials in Lake Province", "local authorities in the north".
-_LOCATED = re.compile(
-    r"^(?P<who>(?:[a-z]+\s+){0,4}?(?:officials?|authorities|sources))\s+(?:in|from|at|with|of)\s+\S.*$"
-)
-#: A spokesperson named by role alone, without the body they speak for: "a spokeswoman", "a senior spokesman".
-_A_SPOKESPERSON = re.compile(r"^(?:[a-z]+\s+)?spokes(?:man|woman|person)$")
-#: One unnamed official or source, a level or nationality kept: written in the plural ("Officials", "Afghan
-#: officials", "Local sources"), as ANNOTATION.md rule 18 writes them.
-_ONE_OFFICIAL = re.compile(r"^(?:[a-z]+\s+){0,2}(?:official|source)$")
-
-
 #: A speaker described by its ties, the bodies after it its objects: "sources close to X and Y".
 _TIES = re.compile(r"\b(?:connected|close|linked|affiliated|loyal|allied|attached)\s+(?:to|with)\s")
 #: What starts a second body after "and": an article, "other", or a known body ("and UN agencies", "and WHO").

@@ -46,7 +46,7 @@ SPEECH = alternation(
         "believed", "telling", "stating", "adding", "noting", "claiming", "estimating", "indicating",
         "asserting", "commented", "comments", "expect", "expects", "found", "finds", "suggest", "suggests",
         "suggested", "stressed", "stresses", "emphasised", "emphasized", "explained", "explains", "reiterated",
-        "acknowledged", "disclosed",
+        "acknowledged", "disclosed", "concluded", "concludes", "revealed", "reveals",
     ]
 )
 VERB = re.compile(
@@ -66,7 +66,7 @@ MODIFIES = re.compile(
     r"\s+(?:(?:or|and)\s+[a-z]+\s+)?(?:cases|deaths|infections|fatalities|casualties|injuries|patients|victims|people|persons|idps|"
     r"refugees|figures?|numbers?|tolls?)\b"
 )
-NOUNS = frozenset({"reports", "report", "estimates", "claims", "counts", "records", "details", "notes", "posts", "states",
+NOUNS = frozenset({"reports", "report", "estimates", "estimate", "claims", "counts", "records", "details", "notes", "posts", "states",
                     "lists", "fear", "fears"})
 # fmt: on
 
@@ -85,10 +85,13 @@ ALSO_ACTIONS = frozenset(
 #: a speaker only when it is a document or the figures of a body; after a speaker's verb it is that speaker's basis.
 BASIS_VERBS = frozenset(
     {"found", "finds", "suggest", "suggests", "suggested", "show", "shows", "showed", "indicate", "indicates",
-     "indicated"}
+     "indicated", "concluded", "concludes"}
 )  # fmt: skip
-#: Of those, the verbs whose subject must be a document: people "find" bodies and "suggest" plans.
-DOCUMENT_VERBS = frozenset({"found", "finds", "suggest", "suggests", "suggested"})
+#: Of those, the verbs whose subject must be a document: people "find" bodies and "suggest" plans, and
+#: "concluded" a meeting; "The command's initial assessment concluded this airstrike killed one" reports.
+DOCUMENT_VERBS = frozenset(
+    {"found", "finds", "suggest", "suggests", "suggested", "concluded", "concludes"}
+)
 #: A document or a body's figures closing the phrase before a verb: "an initial rapid assessment", "figures by X".
 DOCUMENT_SUBJECT = re.compile(
     r"\b(?:assessments?|surveys?|study|studies|investigations?|inquiry|inquiries|reviews?|analys[ie]s|census|"

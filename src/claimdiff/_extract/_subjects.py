@@ -45,6 +45,12 @@ _SET_OFF = (
     r"(?:cited|quoted|reported|published|released|issued|seen|obtained|compiled)\s+by)\b[^,;:\"“”—–]*"
 )
 _RELATIVE = re.compile(_SET_OFF + r"(?=[,—–])")
+#: A person's role set off right before the verb: "Rob Manning, a Pentagon spokesman, said the two troops ...
+#: were evacuated" (the name before it is the subject; the phrase after the verb is what was said).
+_ROLE_SET_OFF = re.compile(
+    r",\s*(?:an?|the)\s+[^,;:\"“”]{0,60}?\b(?:spokes(?:man|woman|person)|official|director|chief|head|"
+    r"minister|commander|governor|officer|representative|secretary|coordinator)\b[^,;:\"“”]{0,50},\s*$"
+)
 #: A phrase set off by commas that closes right before the verb: "The ministry, however, said"; "The state
 #: government, in a letter to the federal authorities, said" (the verb does not open a clause of its own).
 _SET_OFF_BEFORE = re.compile(_SET_OFF + r"[,—–]\s*$")
@@ -145,7 +151,7 @@ def set_off_before(low: str, start: int, verb: int) -> bool:
 
     "The ministry, however, said 40 died": the ministry said it (the verb opens no clause of its own).
     """
-    m = _SET_OFF_BEFORE.search(low, start, verb)
+    m = _SET_OFF_BEFORE.search(low, start, verb) or _ROLE_SET_OFF.search(low, start, verb)
     return m is not None and re.search(r"\w", low[start : m.start()]) is not None
 
 
