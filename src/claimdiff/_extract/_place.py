@@ -17,6 +17,7 @@ from claimdiff._extract._place_owner import country_owning, named_town, owns_a_b
 from claimdiff._extract._place_owner import is_country as _is_country
 from claimdiff._extract._place_path import COUNTRY_OF_ADJECTIVE
 from claimdiff._extract._place_path import place_path as _path
+from claimdiff._extract._place_settlement import settlements
 from claimdiff._extract._text import alternation
 from claimdiff._extract._time import CALENDAR_WORDS
 from claimdiff._model.place_names import kind_of
@@ -124,6 +125,8 @@ _KIND_STEMS = (
 )
 
 
+#: What may stand between a place read at a locative and a settlement's unit: "in the ", "of ".
+_OPENING = re.compile(r"(?:(?:[Ii]n|[Aa]t|[Oo]f|[Nn]ear|[Oo]utside|[Ff]rom)\s+)?(?:the\s+)?")
 #: A word of letters (for telling a title-case headline), and the fewest words a headline is told by.
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _TITLE_WORDS = 4
@@ -376,6 +379,15 @@ def places_named(
         gazetteer, subject.group("p")
     ):  # "Belgorod lies 20 miles from ..."
         found.append((subject.start("p"), gazetteer.normalise(subject.group("p"))))
+    for at, until, path in settlements(text, start, end, gazetteer):
+        # "the Parwan capital of Charikar": the town within its unit, in place of the names inside it
+        # (and the locative opening them: "in the Sindh city" reads from its "in")
+        found = [
+            (a, p)
+            for a, p in found
+            if not (at <= a < until or (a < at and _OPENING.fullmatch(text, a, at)))
+        ]
+        found.append((at, path))
     found = of_level(gazetteer, text, found)  # peers of one clause are of one level
     return sorted(found)
 

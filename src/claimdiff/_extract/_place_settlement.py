@@ -1,0 +1,58 @@
+"""A settlement named after the unit it lies in: "the Parwan capital of Charikar", "the Borno State village of Bardari".
+
+English names a town by its kind, "of" its name, with the place it lies in before the kind as an
+adjective: the settlement is the place meant (ANNOTATION.md rule 19, the narrowest place the text gives),
+within the unit named before it, whether or not the gazetteer knows the settlement. Read by
+:func:`claimdiff._extract._place.places_named`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimdiff._extract._gazetteer_reads import known
+from claimdiff._extract._place_owner import NAME
+from claimdiff._extract._place_path import COUNTRY_OF_ADJECTIVE
+from claimdiff._model.places import Gazetteer
+
+__all__ = ["settlements"]
+
+#: "the Parwan capital of Charikar", "the Kunduz province village of Ghor Tepa", "the North Kivu town of
+#: Beni": a unit's name (up to four words, its kind among them), a settlement's kind, "of", the name.
+_SETTLED = re.compile(
+    rf"(?<![\w'’-])(?P<u>{NAME}(?:[ -](?:{NAME}|province|state|region|district|county|oblast|governorate)){{0,3}})"
+    rf"\s+(?:city|town|village|capital|hamlet|settlement)\s+of\s+(?:the\s+)?"
+    rf"(?P<p>{NAME}(?:[ -]{NAME}){{0,3}})"
+)
+#: The words :data:`_SETTLED` cannot match without: a sentence with none of them is not searched.
+_KINDS = re.compile(r"\s(?:city|town|village|capital|hamlet|settlement)\s+of\s")
+
+
+def settlements(
+    text: str, start: int, end: int, gazetteer: Gazetteer
+) -> list[tuple[int, int, tuple[str, ...]]]:
+    """The settlements ``text[start:end]`` names after their unit: where each name starts, where it ends, its path.
+
+    The unit is a place the gazetteer knows, or a nationality adjective ("the Mexican city of
+    Culiacan": Mexico); the path is the settlement within it, as the text names the settlement.
+
+    >>> from claimdiff._model.places import DEFAULT_GAZETTEER as g
+    >>> t = "a bombing in the Parwan capital of Charikar killed 12"
+    >>> settlements(t, 0, len(t), g)
+    [(17, 43, ('Afghanistan', 'Parwan', 'Charikar'))]
+    """
+    if _KINDS.search(text, start, end) is None:
+        return []
+    out = []
+    for m in _SETTLED.finditer(text, start, end):
+        owner, _, unit = (
+            m.group("u").rpartition("'s ") if "'s " in m.group("u") else ("", "", m.group("u"))
+        )
+        if unit.lower() in COUNTRY_OF_ADJECTIVE:
+            outer: tuple[str, ...] = (COUNTRY_OF_ADJECTIVE[unit.lower()],)
+        elif known(gazetteer, (owner, unit) if owner else unit):
+            outer = gazetteer.normalise((owner, unit) if owner else unit)  # "Afghanistan's Parwan"
+        else:
+            continue  # "the Capital city of ...", a name the gazetteer cannot place: no unit vouches for it
+        out.append((m.start(), m.end(), gazetteer.normalise((*outer, m.group("p")))))
+    return out
