@@ -21,6 +21,7 @@ from claimdiff._extract._place_settlement import settlements
 from claimdiff._extract._text import alternation
 from claimdiff._extract._time import CALENDAR_WORDS
 from claimdiff._model.place_names import kind_of
+from claimdiff._model.place_towns import countries_with
 from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer
 
 __all__ = [
@@ -254,6 +255,13 @@ def places_named(
                 weak = False  # "the central community of Joplin, Missouri": a known place vouches for it
             if (weak or titled()) and not known(gazetteer, path):
                 continue  # in a headline every word is capitalised: only a known name is a place
+            if (
+                "the " in text[m.start() : m.start("p")]
+                and _THING_AFTER.match(text, m.end())
+                and not known(gazetteer, path)
+                and not countries_with(path[-1])
+            ):
+                continue  # "into the Tandoori bar", "at the Raspadskaya mine": a thing's name, no place
             if _TOWN_OF.search(text, max(start, m.start() - 30), m.start() + 3):
                 path = as_town(gazetteer, path)  # "the city of Odesa": the city, not its region
             elif kind := _TOWN_AFTER.search(path[-1]):
@@ -403,6 +411,11 @@ def _vouched(gazetteer: Gazetteer, text: str, at: int, end: int) -> bool:
 _SETTLEMENT = (
     r"villages?|communit(?:y|ies)|towns?|areas?|camps?|settlements?|neighbou?rhoods?|districts?|"
     r"regenc(?:y|ies)|municipalit(?:y|ies)"
+)
+#: After "the" and a name: a noun the name qualifies ("the Tandoori bar"), no kind of place or word of a clause.
+_THING_AFTER = re.compile(
+    rf"\s+(?!(?:{_KIND}|{_SETTLEMENT}|and|or|of|in|on|at|to|for|from|with|by|near|where|which|who|whose|that|"
+    r"after|before|as|is|was|were|are|has|had|have|said|says|area|region|side|border)\b)[a-z]{3,}\b(?<!ed)(?<!ing)(?!['’-])"
 )
 #: After a place: "in" or "of" another ("Fardous in Aleppo"), maybe by its bearing ("in northern Syria"), or
 #: the place it lies in, in brackets after it ("Shuicheng County (Guizhou Province, south-west China)").

@@ -17,15 +17,16 @@ from claimdiff._model.places import Gazetteer
 
 __all__ = ["settlements"]
 
-#: "the Parwan capital of Charikar", "the Kunduz province village of Ghor Tepa", "the North Kivu town of
-#: Beni": a unit's name (up to four words, its kind among them), a settlement's kind, "of", the name.
+#: "the Parwan capital of Charikar", "the Kunduz province village of Ghor Tepa", "the Kenyan resort town of
+#: Diani": a unit's name (up to four words, its kind among them), a settlement's kind (maybe after two
+#: words of its own), "of", the name.
 _SETTLED = re.compile(
     rf"(?<![\w'’-])(?P<u>{NAME}(?:[ -](?:{NAME}|province|state|region|district|county|oblast|governorate)){{0,3}})"
-    rf"\s+(?:city|town|village|capital|hamlet|settlement)\s+of\s+(?:the\s+)?"
+    rf"\s+(?:[a-z]+\s+){{0,2}}?(?:city|town|village|capital|hamlet|settlement|suburb)\s+of\s+(?:the\s+)?"
     rf"(?P<p>{NAME}(?:[ -]{NAME}){{0,3}})"
 )
 #: The words :data:`_SETTLED` cannot match without: a sentence with none of them is not searched.
-_KINDS = re.compile(r"\s(?:city|town|village|capital|hamlet|settlement)\s+of\s")
+_KINDS = re.compile(r"\s(?:city|town|village|capital|hamlet|settlement|suburb)\s+of\s")
 
 
 def settlements(

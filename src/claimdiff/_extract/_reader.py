@@ -325,7 +325,8 @@ class _Reader(Crediting):
         ]
         if named:
             self.paragraph_place = self._narrowest(placed)
-            self.read_story(named, past_lead=self.past_lead)
+            # a list item is no lead: a list's items are told apart (a chronology's entries)
+            self.read_story(named, past_lead=self.past_lead or s.block.list_item)
             self.read_event(s, placed)
         if totals:
             self.paragraph_place = totals[
