@@ -1,0 +1,100 @@
+"""Settlements named after their unit, chronologies' entries, and names that qualify a noun (issue 22, place).
+
+Example tests on sentences written for these tests (none copied from a corpus text); the property states
+the law of a settlement named after its unit: the settlement lies within that unit, whatever it is called.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimdiff import extract
+from claimdiff._extract._place_settlement import settlements
+from claimdiff._model.places import DEFAULT_GAZETTEER, place_key
+
+
+def _places(text: str) -> list[tuple[str, ...]]:
+    return [c.claim.scope.place for c in extract(text, published="2024-03-01", outlet="Example")]
+
+
+def _keys(text: str) -> list[tuple[str, ...]]:
+    return [place_key(p) for p in _places(text)]
+
+
+def test_a_provincial_capital_named_after_its_province_is_the_town() -> None:
+    """ "the Parwan capital of Charikar": Charikar, in Parwan, not Parwan alone."""
+    text = "A suicide bomber struck in the Parwan capital of Charikar, killing at least 9 people."
+    assert _keys(text) == [place_key("Afghanistan > Parwan > Charikar")]
+
+
+def test_a_village_named_after_its_state_is_the_village_even_unknown() -> None:
+    """ "the Borno State village of Kalari": a village no gazetteer knows, within the state before it."""
+    text = "Gunmen stormed the Borno State village of Kalari and killed 31 people."
+    assert _keys(text) == [place_key("Nigeria > Borno > Kalari")]
+
+
+def test_a_city_named_after_a_province_it_shares_a_word_with_is_not_the_province() -> None:
+    """ "the Sindh city of Hyderabad" is Hyderabad, not a place called "Sindh city"."""
+    text = "At least 11 people died in the Sindh city of Hyderabad after heavy rain."
+    assert _keys(text) == [place_key("Pakistan > Sindh > Hyderabad")]
+
+
+def test_a_lower_case_kind_and_words_before_the_settlement_kind_are_read() -> None:
+    """ "the Kunduz province village of X", "the Kenyan resort town of Y": the settlement, in its unit."""
+    assert _keys("Insurgents killed 6 farmers in the Kunduz province village of Qarabagh.") == [
+        place_key("Afghanistan > Kunduz > Qarabagh")
+    ]
+    assert _keys("A grenade wounded 8 people in the Kenyan resort town of Watamu.")[0][:1] == (
+        "KE",
+    )
+
+
+def test_a_name_the_gazetteer_cannot_place_vouches_for_no_settlement() -> None:
+    """ "the Capital city of X": no unit is named, so no settlement is read by this rule."""
+    text = "Officials said 4 people died in the Capital city of the district."
+    assert settlements(text, 0, len(text), DEFAULT_GAZETTEER) == []
+
+
+_UNITS = ("Borno State", "Sindh", "Parwan", "Kunduz province", "Kachin State", "Hama")
+_KINDS = ("town", "village", "city", "capital")
+
+
+@given(
+    unit=st.sampled_from(_UNITS),
+    kind=st.sampled_from(_KINDS),
+    town=st.from_regex(r"[A-Z][a-z]{3,9}", fullmatch=True),
+)
+def test_a_settlement_lies_within_the_unit_named_before_it(unit: str, kind: str, town: str) -> None:
+    """Law: "the <unit> <kind> of <name>" is a path within the unit that ends in the settlement's name."""
+    text = f"Rebels entered the {unit} {kind} of {town} on Monday."
+    found = settlements(text, 0, len(text), DEFAULT_GAZETTEER)
+    assert len(found) == 1
+    path = found[0][2]
+    unit_key = place_key(DEFAULT_GAZETTEER.normalise(unit))
+    assert place_key(path)[: len(unit_key)] == unit_key
+    assert path[-1] == town
+
+
+def test_each_entry_of_a_dated_chronology_keeps_its_own_place() -> None:
+    """A list item is no story's lead: the first entry's city is not the place of the entries after it."""
+    text = (
+        "Attacks of the year\n\n"
+        "Below is a chronicle of the main attacks of the year\n\n"
+        "  • March 3 A car bomb in the Somali capital of Mogadishu killed 7 people.\n"
+        "  • March 9 A bomb exploded in the North Sinai Governorate, killing 3 soldiers.\n"
+        "  • March 12 A blast in the southern Beirut suburb of Haret Hreik left 4 people dead.\n"
+    )
+    keys = _keys(text)
+    assert keys[0][:1] == ("SO",)
+    assert keys[1] == place_key("Egypt > North Sinai")
+    assert keys[2][:1] == ("LB",)
+
+
+def test_a_name_that_qualifies_a_noun_after_the_is_no_place() -> None:
+    """ "at the Zhenya mine", "into the Tandoori bar": the thing's name, not where; a town's name stays one."""
+    assert _places("An explosion at the Zhenya mine killed 12 miners.") == [()]
+    assert _keys("A bomb at the Kabul airport killed 13 soldiers.")[0][:1] == ("AF",)
+    assert _keys("Fighters attacked the Zamzam camp in North Darfur, killing 40 people.") == [
+        place_key("Sudan > North Darfur")
+    ]
