@@ -133,6 +133,11 @@ class Placing:
         until = semicolon if semicolon >= 0 else until
         clause_end = self.text.find(";", fig.end, s.end)
         clause_end = clause_end if clause_end >= 0 else s.end
+        # "18,000 people in camps, while 58 camps in Assam ...": a contrasted clause with its own
+        # figure is that figure's, and its places are not the figure's before it
+        contrast = _CONTRAST.search(self.text, fig.end, until) if until < clause_end else None
+        if contrast is not None:
+            until = clause_end = contrast.start()
         # "In Thailand, 19 deaths ..., and in Cambodia, 7 died": a place set before a clause is its figures' only.
         fronted = {
             at
@@ -444,6 +449,8 @@ class Placing:
         )
 
 
+#: A contrasting conjunction opening another clause: ", while", ", whereas", ", but".
+_CONTRAST = re.compile(r",\s+(?:while|whereas|but)\s")
 #: A locative of a site beside a place, not in it: "near Manbij", "outside Kandahar" (ANNOTATION.md rule 30).
 _NEAR = re.compile(r"(?:near|outside)\s")
 #: "near the city of": the place's "of" follows a site beside a town (rule 30).
