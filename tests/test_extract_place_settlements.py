@@ -98,3 +98,26 @@ def test_a_name_that_qualifies_a_noun_after_the_is_no_place() -> None:
     assert _keys("Fighters attacked the Zamzam camp in North Darfur, killing 40 people.") == [
         place_key("Sudan > North Darfur")
     ]
+
+
+def test_a_clause_contrasted_with_while_keeps_its_place_for_its_own_figure() -> None:
+    """ "18,000 people in camps in Gujarat, while 58 camps in Assam ...": Assam is the second clause's."""
+    text = (
+        "Gujarat State officials are providing assistance to 12,500 people in shelters, while 41 "
+        "shelters in Assam are serving 9,300 people."
+    )
+    assert _keys(text)[0] == place_key("India > Gujarat")
+
+
+def test_a_list_closed_by_comma_and_gives_its_common_parent() -> None:
+    """ "in A, B and C regions, and D State": the list's common parent, not its last member."""
+    text = "Over 21,000 people have been displaced by floods in Mandalay, Magway and Sagaing regions, and Kachin State."
+    assert _keys(text) == [place_key("Myanmar")]
+
+
+def test_a_name_after_a_possessive_that_speaks_is_a_body_not_a_place() -> None:
+    """ "Italy's Civile Protezione says": whose body it is; the figure is in Italy, not at a place of that name."""
+    assert _keys("Italy's Civile Protezione says the death toll has risen to 290.") == [
+        place_key("Italy")
+    ]
+    assert _keys("Kenya's Turkana County reported 40 deaths.") == [place_key("Kenya > Turkana")]

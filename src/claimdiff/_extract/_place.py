@@ -45,7 +45,7 @@ _LABEL = re.compile(
 )
 _NAMES = re.compile(rf"{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*")
 _MORE_PLACES = re.compile(
-    rf"(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*)+"
+    rf"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*)+"
 )
 _ADJECTIVE_PLACE = re.compile(
     r"\b(?:on|in|across|over|into)\s+(?:the\s+)?(?:[a-z]+\s+)?(?P<a>[A-Z][a-z]+)\s+(?:territory|soil|"
@@ -183,6 +183,7 @@ def places_named(
     named anywhere ("In conflict-ridden Sudan", "Kenya hosts") counts too.
     """
     found: list[tuple[int, tuple[str, ...]]] = []
+    listed: list[tuple[int, int]] = []  # where the lists of places are ("in A, B and C regions")
     seen: set[int] = set()
     # whether the sentence is a title-case headline: read once, when an unknown name asks
     headline: list[bool] = []
@@ -298,6 +299,7 @@ def places_named(
             ):
                 paths = [gazetteer.normalise(path), *extra]
                 common = common_parent(gazetteer, paths)
+                listed.append((m.end(), more.end()))  # its members are read as the list, not alone
                 if not common and any(known(gazetteer, p) for p in paths):
                     continue
                 # none known: the place they lie in ("A and B regencies in South Kalimantan"),
@@ -383,9 +385,12 @@ def places_named(
         if known(gazetteer, m.group("p")) and all(a != m.start("p") for a, _ in found)
     ]
     subject = _SUBJECT.match(text, start, end)
-    if subject is not None and known(
-        gazetteer, subject.group("p")
-    ):  # "Belgorod lies 20 miles from ..."
+    owner = _POSSESSIVE_MARK.search(subject.group("p") + " ") if subject is not None else None
+    if (
+        subject is not None
+        and known(gazetteer, subject.group("p"))
+        and (owner is None or not owns_a_body(text, subject.start("p") + owner.end(), end))
+    ):  # "Belgorod lies 20 miles from ..." (but "Italy's Civile Protezione says": a body)
         found.append((subject.start("p"), gazetteer.normalise(subject.group("p"))))
     for at, until, path in settlements(text, start, end, gazetteer):
         # "the Parwan capital of Charikar": the town within its unit, in place of the names inside it
@@ -396,6 +401,7 @@ def places_named(
             if not (at <= a < until or (a < at and _OPENING.fullmatch(text, a, at)))
         ]
         found.append((at, path))
+    found = [(a, p) for a, p in found if not any(i <= a < j for i, j in listed)]
     found = of_level(gazetteer, text, found)  # peers of one clause are of one level
     return sorted(found)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from claimdiff._extract._gazetteer_reads import known
+from claimdiff._extract._gazetteer_reads import as_town, known
 from claimdiff._extract._place_owner import NAME
 from claimdiff._extract._place_path import COUNTRY_OF_ADJECTIVE
 from claimdiff._model.places import Gazetteer
@@ -46,14 +46,15 @@ def settlements(
         return []
     out = []
     for m in _SETTLED.finditer(text, start, end):
-        owner, _, unit = (
-            m.group("u").rpartition("'s ") if "'s " in m.group("u") else ("", "", m.group("u"))
-        )
+        named = m.group("u").replace("’s ", "'s ")
+        owner, _, unit = named.rpartition("'s ") if "'s " in named else ("", "", named)
         if unit.lower() in COUNTRY_OF_ADJECTIVE:
             outer: tuple[str, ...] = (COUNTRY_OF_ADJECTIVE[unit.lower()],)
         elif known(gazetteer, (owner, unit) if owner else unit):
             outer = gazetteer.normalise((owner, unit) if owner else unit)  # "Afghanistan's Parwan"
         else:
             continue  # "the Capital city of ...", a name the gazetteer cannot place: no unit vouches for it
-        out.append((m.start(), m.end(), gazetteer.normalise((*outer, m.group("p")))))
+        # a town named like a unit is the town in it ("the Ukrainian city of Zaporizhzhia")
+        path = gazetteer.normalise((*outer, m.group("p")))
+        out.append((m.start(), m.end(), as_town(gazetteer, path, m.group("p"))))
     return out
