@@ -121,3 +121,9 @@ def test_a_name_after_a_possessive_that_speaks_is_a_body_not_a_place() -> None:
         place_key("Italy")
     ]
     assert _keys("Kenya's Turkana County reported 40 deaths.") == [place_key("Kenya > Turkana")]
+
+
+def test_territory_held_by_a_group_named_in_capitals_is_no_place() -> None:
+    """ "in Islamic State-held territory": the holder is no place, nor the common noun it holds."""
+    assert _places("Air strikes killed 14 fighters in Islamic State-held territory.") == [()]
+    assert _keys("Air strikes killed 14 fighters in Islamic State-held Raqqa.")[0][:1] == ("SY",)

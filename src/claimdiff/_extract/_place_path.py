@@ -86,11 +86,19 @@ def place_path(country: str | None, place: str) -> tuple[str, ...] | None:
     if len(words) > 1 and (words[0] in _BEARING_ABBREVIATIONS or _reads.bearing_before(place)):
         words = words[1:]  # "NW Pakistan", "Eastern Ethiopia": a part of the place by its bearing
         place = " ".join(words)
+    held = [i for i, w in enumerate(words) if _HELD_BY.search(w)]
+    if held and held[-1] > 0:
+        # "Islamic State-held territory", "Islamic State-held Mosul": who holds it is no place; what
+        # follows the holder is the place, if it is capitalised (else a common noun: no place)
+        words = words[held[-1] :]
+        place = " ".join(words)
     if _HELD_BY.search(words[0]) and len(words) > 1:
         words = words[
             1:
         ]  # "in Hamas-run Gaza", "Russian-occupied Melitopol": the place, whoever holds it
         place = " ".join(words)
+        if place.islower():
+            return None  # "in Islamic State-held territory": a common noun, no place named
     if len(words) == 1 and words[0].lower().rstrip(".") in _ABBREVIATED_DAYS:
         return None  # "in Jan. and Feb.", "on Wed.": a month or a day, abbreviated
     if (
