@@ -127,3 +127,31 @@ def test_territory_held_by_a_group_named_in_capitals_is_no_place() -> None:
     """ "in Islamic State-held territory": the holder is no place, nor the common noun it holds."""
     assert _places("Air strikes killed 14 fighters in Islamic State-held territory.") == [()]
     assert _keys("Air strikes killed 14 fighters in Islamic State-held Raqqa.")[0][:1] == ("SY",)
+
+
+def test_clauses_naming_no_place_take_the_one_place_their_sentence_names() -> None:
+    """Rule 19: "12 people have been killed, 300 injured and 4 are missing in X": all three in X."""
+    text = (
+        "At least 12 people have been killed, over 300 others injured and at least four are still "
+        "missing in Kochi Prefecture after the storm."
+    )
+    assert _keys(text) == [place_key("Japan > Kochi")] * 3
+
+
+def test_no_sentence_place_from_an_origin_a_bracket_or_a_superlative() -> None:
+    """ "from countries in Europe" is an origin; "(8 in A, 6 in B)" are parts; "the deadliest in Japan" compares."""
+    text = "In Ohio, 52 cases were reported, 41 of them imported from countries in Europe."
+    assert all(k[:1] == ("US",) for k in _keys(text))
+    text = "Officials in Japan said 14 people were reported dead (8 in Kochi and 6 in Ehime)."
+    assert _keys(text)[0] == place_key("Japan")
+    text = "In Japan, the storm killed 40 people and was the deadliest in Asia this year."
+    assert _keys(text) == [place_key("Japan")]
+
+
+def test_figures_in_nearby_units_in_the_plural_are_the_countrys() -> None:
+    """ "injured, including in nearby prefectures": spread over units, the country, not the last town."""
+    text = (
+        "In Japan, 19 people died in Suzu. Dozens of people have been seriously injured, "
+        "including 30 in nearby prefectures."
+    )
+    assert _keys(text)[-1] == place_key("Japan")

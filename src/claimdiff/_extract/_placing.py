@@ -17,7 +17,7 @@ from claimdiff._extract._clauses import CLAUSE_OPEN, FINITE, FRONTED, LOWER_WORD
 from claimdiff._extract._figures import Figure
 from claimdiff._extract._gazetteer_reads import around_town
 from claimdiff._extract._place import _LABEL, known, label_place
-from claimdiff._extract._place_choice import place_at
+from claimdiff._extract._place_choice import _SUPERLATIVE, place_at, sentence_place
 from claimdiff._extract._sources import COUNTRIES
 from claimdiff._extract._text import Sentence
 from claimdiff._extract._time import DaysNamed
@@ -49,8 +49,8 @@ _SPANNING = re.compile(
 #: A figure's clause spread over several units of a country: "across four provinces", "in 52 districts".
 _SPREAD = re.compile(
     r"\b(?:across|in|from|over)\s+(?:all\s+)?(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|"
-    r"ten|several|many|multiple|numerous)\s+(?:provinces|districts|regions|states|counties|governorates|"
-    r"departments|municipalities|oblasts)\b"
+    r"ten|several|many|multiple|numerous|nearby|neighbou?ring|other|surrounding)\s+(?:provinces|districts|"
+    r"regions|states|counties|governorates|departments|municipalities|oblasts|prefectures)\b"
 )
 #: A part's figure just before a place: "including 228 in", "among them 12 in" (the place is that part's).
 _PART_BEFORE = re.compile(
@@ -152,6 +152,7 @@ class Placing:
             for at, path in context.places
             if (at <= fig.start or at not in fronted)
             and not self._of_parts(s, at, fig)
+            and not _SUPERLATIVE.search(self.low, max(0, at - 50), at)  # "the deadliest in Asia"
             and (at > opened or at not in fronted)
         ]
         later = [at for at, _ in places if until <= at < clause_end]
@@ -179,6 +180,10 @@ class Placing:
                     clause_end,
                     self.gazetteer,
                 )
+        if not own:
+            # "21 people have been killed, 1,500 injured and 7 are missing in Niigata Prefecture": a
+            # clause naming no place takes the sentence's (ANNOTATION.md rule 19), the one place it names
+            own = sentence_place(self.low, places, fig.end, clause_end, self.gazetteer)
         if not own and _SPANNING.search(self.text, fig.end, clause_end):
             self.spanning.add(fig.start)  # "2600 cases ... reported from 27 countries": no place
             return ()
