@@ -126,6 +126,15 @@ _KIND_STEMS = (
 )
 
 
+#: Before a place: a comparison's domain ("the deadliest in Japan"), not where a figure is.
+_SUPERLATIVE = re.compile(
+    r"\b[Tt]he\s+(?:deadliest|worst|largest|biggest|highest|strongest|heaviest|most\s+[a-z]+)"
+    r"(?:\s+[a-z]+){0,2}\s+$"
+)
+#: The words without which :data:`_SUPERLATIVE` cannot match: a sentence with none is not searched.
+_SUPERLATIVE_WORD = re.compile(
+    r"\b(?:deadliest|worst|largest|biggest|highest|strongest|heaviest|most)\s"
+)
 #: What may stand between a place read at a locative and a settlement's unit: "in the ", "of ".
 _OPENING = re.compile(r"(?:(?:[Ii]n|[Aa]t|[Oo]f|[Nn]ear|[Oo]utside|[Ff]rom)\s+)?(?:the\s+)?")
 #: A word of letters (for telling a title-case headline), and the fewest words a headline is told by.
@@ -402,6 +411,8 @@ def places_named(
         ]
         found.append((at, path))
     found = [(a, p) for a, p in found if not any(i <= a < j for i, j in listed)]
+    if _SUPERLATIVE_WORD.search(text, start, end):  # "the deadliest in Asia": a comparison's domain
+        found = [(a, p) for a, p in found if not _SUPERLATIVE.search(text, max(start, a - 50), a)]
     found = of_level(gazetteer, text, found)  # peers of one clause are of one level
     return sorted(found)
 

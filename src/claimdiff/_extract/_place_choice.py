@@ -108,11 +108,6 @@ def place_near(text: str, start: int, end: int, at: int, line_start: int) -> tup
     return place_at(places_named(text, start, end), at)
 
 
-#: Before a place: a comparison's domain ("the deadliest in Japan"), not where a figure is.
-_SUPERLATIVE = re.compile(
-    r"\bthe\s+(?:deadliest|worst|largest|biggest|highest|strongest|heaviest|most\s+[a-z]+)"
-    r"(?:\s+[a-z]+){0,2}\s+$"
-)
 #: At a place: units named in the plural before their names ("in regions A, B and C"), a list.
 _UNITS_LISTED = re.compile(
     r"(?:in|across|over)\s+(?:[a-z]+\s+)?(?:regions|provinces|states|districts|countries|municipalities)\s"
@@ -146,7 +141,6 @@ def sentence_place(
         if (
             re.search(r"\bfrom\b", low[after:at])
             or low.rfind("(", after, at) > low.rfind(")", after, at)
-            or _SUPERLATIVE.search(low, max(0, at - 50), at)
             or _UNITS_LISTED.match(low, at)
         ):
             return ()

@@ -17,7 +17,7 @@ from claimdiff._extract._clauses import CLAUSE_OPEN, FINITE, FRONTED, LOWER_WORD
 from claimdiff._extract._figures import Figure
 from claimdiff._extract._gazetteer_reads import around_town
 from claimdiff._extract._place import _LABEL, known, label_place
-from claimdiff._extract._place_choice import _SUPERLATIVE, place_at, sentence_place
+from claimdiff._extract._place_choice import place_at, sentence_place
 from claimdiff._extract._sources import COUNTRIES
 from claimdiff._extract._text import Sentence
 from claimdiff._extract._time import DaysNamed
@@ -152,7 +152,6 @@ class Placing:
             for at, path in context.places
             if (at <= fig.start or at not in fronted)
             and not self._of_parts(s, at, fig)
-            and not _SUPERLATIVE.search(self.low, max(0, at - 50), at)  # "the deadliest in Asia"
             and (at > opened or at not in fronted)
         ]
         later = [at for at, _ in places if until <= at < clause_end]
