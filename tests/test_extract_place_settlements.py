@@ -155,3 +155,9 @@ def test_figures_in_nearby_units_in_the_plural_are_the_countrys() -> None:
         "including 30 in nearby prefectures."
     )
     assert _keys(text)[-1] == place_key("Japan")
+
+
+def test_a_locality_named_like_its_state_is_the_locality_within_the_state() -> None:
+    """ "in Khartoum locality": the locality, below the state it shares its name with (rule 20)."""
+    text = "In Sudan, teams counted 1,310 people affected in Khartoum locality after the rains."
+    assert _keys(text) == [place_key("Sudan > Khartoum > Khartoum")]

@@ -155,7 +155,9 @@ _SEAT = re.compile(
 #: Before a name: it is a town's, whatever else is named like it ("the southern Ukrainian city of Zaporizhzhia").
 _TOWN_OF = re.compile(r"\b(?:city|town|village|capital)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 #: After a name: it is a town's ("Odesa city").
-_TOWN_AFTER = re.compile(r"\s+(?:city|town)\b(?!\s+(?:of|council|hall|authorities|officials)\b)")
+_TOWN_AFTER = re.compile(
+    r"\s+(?:city|town|locality)\b(?!\s+(?:of|council|hall|authorities|officials)\b)"
+)
 
 
 def label_place(
@@ -278,7 +280,7 @@ def places_named(
                 # "Gaza city", "Mexico City": the town, by the name written ("city" is in many
                 # towns' names); "Kalaya town": the town Kalaya ("town" is in none)
                 bare = _TOWN_AFTER.sub("", path[-1])
-                written = bare if kind.group().strip() == "town" else path[-1]
+                written = bare if kind.group().strip() in ("town", "locality") else path[-1]
                 path = as_town(gazetteer, (*path[:-1], bare), written)
             more = _MORE_PLACES.match(text, m.end(), end)
             extra = (
