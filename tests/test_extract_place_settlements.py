@@ -161,3 +161,17 @@ def test_a_locality_named_like_its_state_is_the_locality_within_the_state() -> N
     """ "in Khartoum locality": the locality, below the state it shares its name with (rule 20)."""
     text = "In Sudan, teams counted 1,310 people affected in Khartoum locality after the rains."
     assert _keys(text) == [place_key("Sudan > Khartoum > Khartoum")]
+
+
+def test_a_settlement_named_by_its_kind_alone_is_a_place_within_the_unit_after_it() -> None:
+    """ "the township of X in Iraq's Diyala Governorate": X, though "of" a name the gazetteer lacks."""
+    text = "Two blasts killed at least 40 people in the township of Qaratepe in Iraq's Diyala Governorate."
+    assert _keys(text) == [place_key("Iraq > Diyala > Qaratepe")]
+
+
+def test_a_week_of_the_calendar_and_a_determiner_after_a_region_are_read_right() -> None:
+    """ "in Week 14" is no place; "in the Americas this year": the region, "this" qualifies no name."""
+    assert _places("The peak came in Week 14 when 2,500 cases were reported.") == [()]
+    assert _places(
+        "A total of 2,900 measles cases have been reported in the Americas this year."
+    ) == [("Americas",)]

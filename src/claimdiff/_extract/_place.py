@@ -153,7 +153,10 @@ _SEAT = re.compile(
     r"\b(?:based|headquartered|[Ss]peaking|[Ss]poke|told\s+(?:[A-Z][\w.]*|reporters|journalists|a\s+news\s+conference))\s+$"
 )
 #: Before a name: it is a town's, whatever else is named like it ("the southern Ukrainian city of Zaporizhzhia").
-_TOWN_OF = re.compile(r"\b(?:city|town|village|capital)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_TOWN_OF = re.compile(
+    r"\b(?:city|town|township|village|capital|hamlet|settlement|suburb)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 #: After a name: it is a town's ("Odesa city").
 _TOWN_AFTER = re.compile(
     r"\s+(?:city|town|locality)\b(?!\s+(?:of|council|hall|authorities|officials)\b)"
@@ -263,6 +266,10 @@ def places_named(
                 and text[m.start() : m.start() + 4].lower().startswith(("from", "of "))
                 and not re.search(rf"\b{_KIND}\s+$", text[max(start, m.start() - 12) : m.start()])
             )
+            if weak and _TOWN_OF.search(text, max(start, m.start() - 30), m.start() + 3):
+                weak = (
+                    False  # "the township of Sharaban": a settlement named by its kind is a place
+                )
             if weak and _vouched(gazetteer, text, m.end(), end):
                 weak = False  # "the central community of Joplin, Missouri": a known place vouches for it
             if (weak or titled()) and not known(gazetteer, path):
@@ -434,7 +441,11 @@ _SETTLEMENT = (
 #: After "the" and a name: a noun the name qualifies ("the Tandoori bar"), no kind of place or word of a clause.
 _THING_AFTER = re.compile(
     rf"\s+(?!(?:{_KIND}|{_SETTLEMENT}|and|or|of|in|on|at|to|for|from|with|by|near|where|which|who|whose|that|"
-    r"after|before|as|is|was|were|are|has|had|have|said|says|area|region|side|border)\b)[a-z]{3,}\b(?<!ed)(?<!ing)(?!['’-])"
+    r"after|before|as|is|was|were|are|has|had|have|said|says|area|region|side|border|this|these|those|last|"
+    r"next|each|every|since|until|during|over|under|into|about|around|through|today|yesterday|tonight|"
+    r"earlier|later|alone|also|only|so|when|while|amid|including|due|because|following|within|without|but|"
+    r"not|than|then|there|here|its|their|his|her|our|alike|too|again|itself|themselves)\b)"
+    r"[a-z]{3,}\b(?<!ed)(?<!ing)(?<!ly)(?!['’-])"
 )
 #: After a place: "in" or "of" another ("Fardous in Aleppo"), maybe by its bearing ("in northern Syria"), or
 #: the place it lies in, in brackets after it ("Shuicheng County (Guizhou Province, south-west China)").

@@ -38,6 +38,8 @@ _NOT_PLACES = CALENDAR_WORDS | frozenset(
         "fiscal",
         "figure",
         "table",
+        "week",  # "in Week 14", "Epi-week 19": a week of the calendar
+        "epi-week",
     }
 )
 
