@@ -175,3 +175,9 @@ def test_a_week_of_the_calendar_and_a_determiner_after_a_region_are_read_right()
     assert _places(
         "A total of 2,900 measles cases have been reported in the Americas this year."
     ) == [("Americas",)]
+
+
+def test_a_settlement_no_gazetteer_knows_near_a_known_town_lies_in_that_towns_unit() -> None:
+    """ "the Nigerian village of Kukawa near Maiduguri": the village, in Borno, where Maiduguri is."""
+    text = "Gunmen killed 9 people in the Nigerian village of Kukawa near Maiduguri."
+    assert _keys(text) == [place_key("Nigeria > Borno > Kukawa")]

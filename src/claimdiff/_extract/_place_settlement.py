@@ -13,6 +13,7 @@ import re
 from claimdiff._extract._gazetteer_reads import as_town, known
 from claimdiff._extract._place_owner import NAME
 from claimdiff._extract._place_path import COUNTRY_OF_ADJECTIVE
+from claimdiff._model.place_towns import city_named, region_name
 from claimdiff._model.places import Gazetteer
 
 __all__ = ["settlements"]
@@ -56,5 +57,31 @@ def settlements(
             continue  # "the Capital city of ...", a name the gazetteer cannot place: no unit vouches for it
         # a town named like a unit is the town in it ("the Ukrainian city of Zaporizhzhia")
         path = gazetteer.normalise((*outer, m.group("p")))
+        path = _near_town(gazetteer, text, m.end(), end, path) or path
         out.append((m.start(), m.end(), as_town(gazetteer, path, m.group("p"))))
     return out
+
+
+#: After a settlement's name: the known town it is near ("Szczekociny near Zawiercie").
+_NEAR = re.compile(rf"\s+near\s+(?:the\s+(?:city|town)\s+of\s+)?(?P<n>{NAME}(?:\s+{NAME})?)")
+
+
+def _near_town(
+    gazetteer: Gazetteer, text: str, at: int, end: int, path: tuple[str, ...]
+) -> tuple[str, ...] | None:
+    """A settlement only its country places, "near" a town of that country: within the town's first-level unit.
+
+    The town it is near vouches for the unit (ANNOTATION.md rule 20: a town goes under its
+    first-level subdivision); ``None`` when no such town follows, or the settlement is placed deeper.
+    """
+    near = _NEAR.match(text, at, end)
+    key = gazetteer.key(path)
+    if near is None or len(key) != 2 or not key[0].isupper() or "-" in key[1]:
+        return None
+    if city_named(path[-1], [key[0]]) is not None:
+        return None  # GeoNames knows the settlement itself: it is placed where it is
+    town = city_named(near.group("n"), [key[0]])
+    if town is None or town.region is None:
+        return None
+    unit = gazetteer.normalise((path[0], region_name(town.region)))
+    return (*unit, path[-1]) if gazetteer.key(unit)[1:2] == (town.region,) else None
