@@ -181,3 +181,10 @@ def test_a_settlement_no_gazetteer_knows_near_a_known_town_lies_in_that_towns_un
     """ "the Nigerian village of Kukawa near Maiduguri": the village, in Borno, where Maiduguri is."""
     text = "Gunmen killed 9 people in the Nigerian village of Kukawa near Maiduguri."
     assert _keys(text) == [place_key("Nigeria > Borno > Kukawa")]
+
+
+def test_the_arabic_article_inside_a_name_joins_it() -> None:
+    """ "Deir ez-Zor", "Dayr az Zawr": one name, not "Deir"; "Kabul as fighting went on" stays Kabul."""
+    assert _keys("Militants killed 20 people in Deir ez-Zor on Saturday.")[0][:2] == ("SY", "SY-DY")
+    assert _keys("Shelling killed 5 people in Dayr az Zawr.")[0][:2] == ("SY", "SY-DY")
+    assert _keys("Shelling killed 5 people in Kabul as fighting went on.")[0][:1] == ("AF",)
