@@ -146,3 +146,19 @@ def sentence_place(
             return ()
         found[gazetteer.key(path)] = path
     return next(iter(found.values())) if len(found) == 1 else ()
+
+
+#: A bullet opening a list item: "• ...", "- ...", "* ..." (a label line, "Sudan: ...", has none).
+_BULLET = re.compile(r"[^\S\n]*[-*•–·▪]\s")
+
+
+def bulleted(text: str, start: int) -> bool:
+    """True for a list item opening with a bullet: one of a list's items, told apart (no story's lead).
+
+    A chronology's entries and a report's highlights each say something of their own; the first
+    names no place for the rest.
+
+    >>> bulleted("  • January 2 A car bomb exploded", 0), bulleted("SUDAN: Floods in Kassala", 0)
+    (True, False)
+    """
+    return _BULLET.match(text, start) is not None
