@@ -139,7 +139,7 @@ def sentence_place(
         if not after <= at < until:
             continue
         if (
-            re.search(r"\bfrom\b", low[after:at])
+            re.search(r"\bfrom\b|\b(?:[a-z]+ed|died|are|is|were|was)\s*,\s+and\s", low[after:at])
             or low.rfind("(", after, at) > low.rfind(")", after, at)
             or _UNITS_LISTED.match(low, at)
         ):
