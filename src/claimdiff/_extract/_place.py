@@ -407,22 +407,22 @@ def places_named(
         if known(gazetteer, m.group("p")) and all(a != m.start("p") for a, _ in found)
     ]
     subject = _SUBJECT.match(text, start, end)
-    owner = _POSSESSIVE_MARK.search(subject.group("p") + " ") if subject is not None else None
+    mark = _POSSESSIVE_MARK.search(subject.group("p") + " ") if subject is not None else None
     if (
         subject is not None
         and known(gazetteer, subject.group("p"))
-        and (owner is None or not owns_a_body(text, subject.start("p") + owner.end(), end))
+        and (mark is None or not owns_a_body(text, subject.start("p") + mark.end(), end))
     ):  # "Belgorod lies 20 miles from ..." (but "Italy's Civile Protezione says": a body)
         found.append((subject.start("p"), gazetteer.normalise(subject.group("p"))))
-    for at, until, path in settlements(text, start, end, gazetteer):
+    for begins, ends, settled in settlements(text, start, end, gazetteer):
         # "the Parwan capital of Charikar": the town within its unit, in place of the names inside it
         # (and the locative opening them: "in the Sindh city" reads from its "in")
         found = [
             (a, p)
             for a, p in found
-            if not (at <= a < until or (a < at and _OPENING.fullmatch(text, a, at)))
+            if not (begins <= a < ends or (a < begins and _OPENING.fullmatch(text, a, begins)))
         ]
-        found.append((at, path))
+        found.append((begins, settled))
     found = [(a, p) for a, p in found if not any(i <= a < j for i, j in listed)]
     if _SUPERLATIVE_WORD.search(text, start, end):  # "the deadliest in Asia": a comparison's domain
         found = [(a, p) for a, p in found if not _SUPERLATIVE.search(text, max(start, a - 50), a)]
