@@ -188,3 +188,17 @@ def test_the_arabic_article_inside_a_name_joins_it() -> None:
     assert _keys("Militants killed 20 people in Deir ez-Zor on Saturday.")[0][:2] == ("SY", "SY-DY")
     assert _keys("Shelling killed 5 people in Dayr az Zawr.")[0][:2] == ("SY", "SY-DY")
     assert _keys("Shelling killed 5 people in Kabul as fighting went on.")[0][:1] == ("AF",)
+
+
+def test_a_region_numbered_in_roman_numerals_is_that_region() -> None:
+    """ "in Region X" is Northern Mindanao (Region X), not a place called "Region"."""
+    assert _keys("In the Philippines, 75 people were reported dead in Region X.") == [
+        place_key("Philippines > Northern Mindanao (Region X)")
+    ]
+
+
+def test_a_measures_label_and_a_platform_are_no_places() -> None:
+    """ "Depth: 10 km" labels a measure; "said on Facebook" names where it was published."""
+    assert _places("Depth: 10 km") == [()]
+    text = "Russian forces launched 40 drones at Ukraine, the Ukrainian Air Force said on Facebook."
+    assert _keys(text) == [place_key("Ukraine")]

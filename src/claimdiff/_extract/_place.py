@@ -34,13 +34,15 @@ __all__ = [
 _PARTICLE = (
     r"(?:de|del|da|do|dos|das|di|du|des|la|le|les|los|las|el|es|al|van|von|am|an der|ez|az|ash|ul)"
 )
+#: A region numbered in Roman numerals: "Region X", "Region IV-A" (the Philippines' regions).
+_NUMBERED = r"(?<=[Rr]egion)\s+[IVX]{1,5}(?:-[AB])?\b"
 #: The Arabic article joined to the name after it: "Deir ez-Zor", "Ras al-Ain", "ar-Raqqa".
 _ARTICLE_JOINED = r"(?:al|el|ez|az|as|es|ar|an|at|ad|ed|ash|ul)-"
 _LOCATIVE = re.compile(
     rf"\b(?:[Ii]n|[Oo]ver|on|[Nn]ear|[Aa]cross|at|from|of|into|[Oo]utside|[Aa]round)\s+(?:the\s+)?"
     rf"(?:(?:(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?|central)\s+(?=\S+['’]s\s))?"
     rf"(?:(?P<c>{_NAME})(?:'s|’s)\s+)?"
-    rf"(?P<p>{_NAME}(?:\s+(?:{_NAME}|{_KIND}|{_PARTICLE}\s+{_NAME}|{_ARTICLE_JOINED}{_NAME}))*)"
+    rf"(?P<p>{_NAME}(?:\s+(?:{_NAME}|{_KIND}|{_PARTICLE}\s+{_NAME}|{_ARTICLE_JOINED}{_NAME})|{_NUMBERED})*)"
 )
 _POSSESSIVE = re.compile(rf"\b(?P<c>{_NAME})(?:'s|’s)\s+(?P<p>{_NAME}(?:\s+{_NAME})*\s+{_KIND})\b")
 # MULTILINE: matched at a line's start (a block's), where a bare "^" would only match at the text's.

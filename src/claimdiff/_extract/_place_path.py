@@ -40,6 +40,11 @@ _NOT_PLACES = CALENDAR_WORDS | frozenset(
         "table",
         "week",  # "in Week 14", "Epi-week 19": a week of the calendar
         "epi-week",
+        "facebook",  # where a statement was published, never where a figure is ("said on Facebook")
+        "twitter",
+        "youtube",
+        "instagram",
+        "whatsapp",
     }
 )
 
@@ -55,6 +60,8 @@ _BEARING_ABBREVIATIONS = frozenset({"N", "S", "E", "W", "NE", "NW", "SE", "SW"})
 #: Words a metric's label opens with: "Casualties:", "Total deaths:", "Losses:".
 _METRIC_WORDS = frozenset(
     {*(t for t in TRIGGERS if " " not in t), "casualties", "losses", "toll", "victims"}
+    # a measure's label ("Depth: 10 km", "Magnitude: 7.0"): no place either
+    | {"depth", "magnitude", "duration", "intensity", "epicentre", "epicenter", "elevation"}
 )
 
 #: Who holds a place, written before its name: "Hamas-run Gaza", "Russian-occupied Melitopol".
