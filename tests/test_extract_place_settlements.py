@@ -202,3 +202,16 @@ def test_a_measures_label_and_a_platform_are_no_places() -> None:
     assert _places("Depth: 10 km") == [()]
     text = "Russian forces launched 40 drones at Ukraine, the Ukrainian Air Force said on Facebook."
     assert _keys(text) == [place_key("Ukraine")]
+
+
+def test_a_sites_name_ending_in_a_building_is_no_place_path() -> None:
+    """ "at the Park Palace Hotel in central Kabul": Kabul; "in the Situations Room": no place of its own."""
+    assert _keys("An attack at the Park Palace Hotel in central Kabul killed 14 people.")[0][
+        :2
+    ] == (
+        "AF",
+        "AF-KAB",
+    )
+    assert _places(
+        "A meeting was held in the Situations Room. There were 359 miners underground."
+    ) == [()]

@@ -34,6 +34,11 @@ __all__ = [
 _PARTICLE = (
     r"(?:de|del|da|do|dos|das|di|du|des|la|le|les|los|las|el|es|al|van|von|am|an der|ez|az|ash|ul)"
 )
+#: The last word of a site's name: a building or a facility, never a place path's part ("Situations Room").
+_FACILITY = re.compile(
+    r"\s(?:Room|Hall|Hotel|Hospital|School|Mosque|Church|Market|Mall|Stadium|Airport|Prison|Factory|"
+    r"Building|Headquarters|Office|Palace|Station|University|College|Scale)$"
+)
 #: A region numbered in Roman numerals: "Region X", "Region IV-A" (the Philippines' regions).
 _NUMBERED = r"(?<=[Rr]egion)\s+[IVX]{1,5}(?:-[AB])?\b"
 #: The Arabic article joined to the name after it: "Deir ez-Zor", "Ras al-Ain", "ar-Raqqa".
@@ -287,6 +292,8 @@ def places_named(
                 and not countries_with(path[-1])
             ):
                 continue  # "into the Tandoori bar", "at the Raspadskaya mine": a thing's name, no place
+            if _FACILITY.search(path[-1]) and not known(gazetteer, path):
+                continue  # "in the Situations Room", "at the Park Palace Hotel": a site's name, no place
             if _TOWN_OF.search(text, max(start, m.start() - 30), m.start() + 3):
                 path = as_town(gazetteer, path)  # "the city of Odesa": the city, not its region
             elif kind := _TOWN_AFTER.search(path[-1]):
