@@ -39,6 +39,11 @@ _FACILITY = re.compile(
     r"\s(?:Room|Hall|Hotel|Hospital|School|Mosque|Church|Market|Mall|Stadium|Airport|Prison|Factory|"
     r"Building|Headquarters|Office|Palace|Station|University|College|Scale)$"
 )
+#: Before "in": a group's name of two capitalised words or a hyphenated one ("Islamic State", "Al-Qaeda"),
+#: when it is no place and no building ("Nangarhar Province in ...", "the Grand Mosque in Salmossi").
+_GROUP_BEFORE = re.compile(
+    r"(?:\b[Tt]he\s+|\b)(?P<g>[A-Z][a-z]+\s+[A-Z][a-z]+|[A-Z][a-z]*-[A-Z][a-z]+)\s+$"
+)
 #: A region numbered in Roman numerals: "Region X", "Region IV-A" (the Philippines' regions).
 _NUMBERED = r"(?<=[Rr]egion)\s+[IVX]{1,5}(?:-[AB])?\b"
 #: The Arabic article joined to the name after it: "Deir ez-Zor", "Ras al-Ain", "ar-Raqqa".
@@ -264,6 +269,18 @@ def places_named(
                 and _IN_A_NAME.search(text, max(start, m.start() - 80), m.start())
             ):
                 continue  # "Agency for Palestine Refugees in the Near East": part of a body's name
+            group = (
+                _GROUP_BEFORE.search(text, max(start, m.start() - 40), m.start())
+                if text.startswith(("in ", "In "), m.start())
+                else None
+            )
+            if (
+                group is not None
+                and not known(gazetteer, path)
+                and not known(gazetteer, group.group("g"))
+                and not _FACILITY.search(" " + group.group("g"))
+            ):
+                continue  # "the Islamic State in Greater Sahara", "Al-Qaeda in the Islamic Maghreb": a name
             if (
                 previous
                 and (previous[-1].lower() in _SEAT_WORDS or previous[0] == "told")
