@@ -222,3 +222,9 @@ def test_a_group_named_with_in_is_no_place_but_a_building_before_in_keeps_it() -
     assert _places("Militants from the Islamic State in Greater Sahara killed 22 soldiers.") == [()]
     text = "The attack on the Grand Mosque in Salmossi, Burkina Faso, left 16 people dead."
     assert _keys(text)[0] == place_key("Burkina Faso > Salmossi")
+
+
+def test_a_lines_label_comes_before_the_sentences_other_place() -> None:
+    """ "Benin: 4 cases ... in the districts of Ze (3) and So-Ava": Benin, the line's label, not Ze."""
+    text = "Benin: Four (4) cases of cholera were reported in the health districts of Ze (3) and So-Ava."
+    assert _keys(text)[0] == place_key("Benin")

@@ -179,9 +179,10 @@ class Placing:
                     clause_end,
                     self.gazetteer,
                 )
-        if not own:
+        if not own and _LABEL.match(self.text, s.block.start) is None:
             # "21 people have been killed, 1,500 injured and 7 are missing in Niigata Prefecture": a
-            # clause naming no place takes the sentence's (ANNOTATION.md rule 19), the one place it names
+            # clause naming no place takes the sentence's (ANNOTATION.md rule 19), the one place it
+            # names; a line's label ("Benin: ...") comes first, as the line's own place
             own = sentence_place(self.low, places, fig.end, clause_end, self.gazetteer)
         if not own and _SPANNING.search(self.text, fig.end, clause_end):
             self.spanning.add(fig.start)  # "2600 cases ... reported from 27 countries": no place
