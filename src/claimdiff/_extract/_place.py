@@ -12,6 +12,14 @@ from claimdiff._extract._constructions import has
 from claimdiff._extract._gazetteer_reads import KIND as _KIND
 from claimdiff._extract._gazetteer_reads import as_town, country_first, known, of_level
 from claimdiff._extract._gazetteer_reads import common as common_parent
+from claimdiff._extract._not_a_place import (
+    FACILITY,
+    GROUP_BEFORE,
+    SETTLEMENT,
+    SUPERLATIVE_WORD,
+    THING_AFTER,
+    comparison_domains,
+)
 from claimdiff._extract._place_owner import NAME as _NAME
 from claimdiff._extract._place_owner import country_owning, named_town, owns_a_body
 from claimdiff._extract._place_owner import is_country as _is_country
@@ -33,16 +41,6 @@ __all__ = [
 #: A lower-case word inside a place's name: "Mar del Plata", "Rio de Janeiro", "Dar es Salaam".
 _PARTICLE = (
     r"(?:de|del|da|do|dos|das|di|du|des|la|le|les|los|las|el|es|al|van|von|am|an der|ez|az|ash|ul)"
-)
-#: The last word of a site's name: a building or a facility, never a place path's part ("Situations Room").
-_FACILITY = re.compile(
-    r"\s(?:Room|Hall|Hotel|Hospital|School|Mosque|Church|Market|Mall|Stadium|Airport|Prison|Factory|"
-    r"Building|Headquarters|Office|Palace|Station|University|College|Scale)$"
-)
-#: Before "in": a group's name of two capitalised words or a hyphenated one ("Islamic State", "Al-Qaeda"),
-#: when it is no place and no building ("Nangarhar Province in ...", "the Grand Mosque in Salmossi").
-_GROUP_BEFORE = re.compile(
-    r"(?:\b[Tt]he\s+|\b)(?P<g>[A-Z][a-z]+\s+[A-Z][a-z]+|[A-Z][a-z]*-[A-Z][a-z]+)\s+$"
 )
 #: A region numbered in Roman numerals: "Region X", "Region IV-A" (the Philippines' regions).
 _NUMBERED = r"(?<=[Rr]egion)\s+[IVX]{1,5}(?:-[AB])?\b"
@@ -142,15 +140,6 @@ _KIND_STEMS = (
 )
 
 
-#: Before a place: a comparison's domain ("the deadliest in Japan"), not where a figure is.
-_SUPERLATIVE = re.compile(
-    r"\b[Tt]he\s+(?:deadliest|worst|largest|biggest|highest|strongest|heaviest|most\s+[a-z]+)"
-    r"(?:\s+[a-z]+){0,2}\s+$"
-)
-#: The words without which :data:`_SUPERLATIVE` cannot match: a sentence with none is not searched.
-_SUPERLATIVE_WORD = re.compile(
-    r"\b(?:deadliest|worst|largest|biggest|highest|strongest|heaviest|most)\s"
-)
 #: What may stand between a place read at a locative and a settlement's unit: "in the ", "of ".
 _OPENING = re.compile(r"(?:(?:[Ii]n|[Aa]t|[Oo]f|[Nn]ear|[Oo]utside|[Ff]rom)\s+)?(?:the\s+)?")
 #: A word of letters (for telling a title-case headline), and the fewest words a headline is told by.
@@ -270,7 +259,7 @@ def places_named(
             ):
                 continue  # "Agency for Palestine Refugees in the Near East": part of a body's name
             group = (
-                _GROUP_BEFORE.search(text, max(start, m.start() - 40), m.start())
+                GROUP_BEFORE.search(text, max(start, m.start() - 40), m.start())
                 if text.startswith(("in ", "In "), m.start())
                 else None
             )
@@ -278,7 +267,7 @@ def places_named(
                 group is not None
                 and not known(gazetteer, path)
                 and not known(gazetteer, group.group("g"))
-                and not _FACILITY.search(" " + group.group("g"))
+                and not FACILITY.search(" " + group.group("g"))
             ):
                 continue  # "the Islamic State in Greater Sahara", "Al-Qaeda in the Islamic Maghreb": a name
             if (
@@ -304,12 +293,12 @@ def places_named(
                 continue  # in a headline every word is capitalised: only a known name is a place
             if (
                 "the " in text[m.start() : m.start("p")]
-                and _THING_AFTER.match(text, m.end())
+                and THING_AFTER.match(text, m.end())
                 and not known(gazetteer, path)
                 and not countries_with(path[-1])
             ):
                 continue  # "into the Tandoori bar", "at the Raspadskaya mine": a thing's name, no place
-            if _FACILITY.search(path[-1]) and not known(gazetteer, path):
+            if FACILITY.search(path[-1]) and not known(gazetteer, path):
                 continue  # "in the Situations Room", "at the Park Palace Hotel": a site's name, no place
             if _TOWN_OF.search(text, max(start, m.start() - 30), m.start() + 3):
                 path = as_town(gazetteer, path)  # "the city of Odesa": the city, not its region
@@ -450,8 +439,8 @@ def places_named(
         ]
         found.append((begins, settled))
     found = [(a, p) for a, p in found if not any(i <= a < j for i, j in listed)]
-    if _SUPERLATIVE_WORD.search(text, start, end):  # "the deadliest in Asia": a comparison's domain
-        found = [(a, p) for a, p in found if not _SUPERLATIVE.search(text, max(start, a - 50), a)]
+    if SUPERLATIVE_WORD.search(text, start, end):  # "the deadliest in Asia": a comparison's domain
+        found = comparison_domains(text, start, found)
     found = of_level(gazetteer, text, found)  # peers of one clause are of one level
     return sorted(found)
 
@@ -463,24 +452,10 @@ def _vouched(gazetteer: Gazetteer, text: str, at: int, end: int) -> bool:
     return len(names) == 1 and known(gazetteer, names[0])
 
 
-#: The kind of settlement written after its name ("Kaboro community", "Negga village").
-_SETTLEMENT = (
-    r"villages?|communit(?:y|ies)|towns?|areas?|camps?|settlements?|neighbou?rhoods?|districts?|"
-    r"regenc(?:y|ies)|municipalit(?:y|ies)"
-)
-#: After "the" and a name: a noun the name qualifies ("the Tandoori bar"), no kind of place or word of a clause.
-_THING_AFTER = re.compile(
-    rf"\s+(?!(?:{_KIND}|{_SETTLEMENT}|and|or|of|in|on|at|to|for|from|with|by|near|where|which|who|whose|that|"
-    r"after|before|as|is|was|were|are|has|had|have|said|says|area|region|side|border|this|these|those|last|"
-    r"next|each|every|since|until|during|over|under|into|about|around|through|today|yesterday|tonight|"
-    r"earlier|later|alone|also|only|so|when|while|amid|including|due|because|following|within|without|but|"
-    r"not|than|then|there|here|its|their|his|her|our|alike|too|again|itself|themselves)\b)"
-    r"[a-z]{3,}\b(?<!ed)(?<!ing)(?<!ly)(?!['’-])"
-)
 #: After a place: "in" or "of" another ("Fardous in Aleppo"), maybe by its bearing ("in northern Syria"), or
 #: the place it lies in, in brackets after it ("Shuicheng County (Guizhou Province, south-west China)").
 _IN_ANOTHER = re.compile(
-    rf"(?:(?:\s+(?:{_SETTLEMENT}))?\s+(?:(?:located\s+)?in|of)\s+|\s*\(\s*(?:[a-z]+\s+(?:of|in)\s+)?)(?:the\s+)?"
+    rf"(?:(?:\s+(?:{SETTLEMENT}))?\s+(?:(?:located\s+)?in|of)\s+|\s*\(\s*(?:[a-z]+\s+(?:of|in)\s+)?)(?:the\s+)?"
     rf"(?:(?:north|south|east|west)\w*(?:-\w+)?\s+|central\s+|[NSEW][a-z]+\s+(?=[A-Z]\w*['’]s\s))?"
     rf"(?:(?P<c>{_NAME})['’]s\s+(?:(?:[a-z][\w-]*)\s+){{0,2}})?(?P<p>{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*)"
 )
