@@ -29,7 +29,7 @@ __all__ = [
 ]
 
 #: The kinds of unit a place's name may end with: "Belgorod region", "Henan province", "Gaza Strip".
-KIND = r"(?:regions?|oblasts?|provinces?|districts?|governorates?|states?|county|counties|city|cities|towns?|villages?|municipalit(?:y|ies)|territory|strip)"
+KIND = r"(?:regions?|oblasts?|provinces?|districts?|governorates?|states?|county|counties|city|cities|towns?|villages?|municipalit(?:y|ies)|localit(?:y|ies)|territory|strip)"
 
 
 def well_known(name: str) -> bool:

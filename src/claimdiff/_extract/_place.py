@@ -12,14 +12,24 @@ from claimdiff._extract._constructions import has
 from claimdiff._extract._gazetteer_reads import KIND as _KIND
 from claimdiff._extract._gazetteer_reads import as_town, country_first, known, of_level
 from claimdiff._extract._gazetteer_reads import common as common_parent
+from claimdiff._extract._not_a_place import (
+    FACILITY,
+    GROUP_BEFORE,
+    SETTLEMENT,
+    SUPERLATIVE_WORD,
+    THING_AFTER,
+    comparison_domains,
+)
 from claimdiff._extract._place_owner import NAME as _NAME
 from claimdiff._extract._place_owner import country_owning, named_town, owns_a_body
 from claimdiff._extract._place_owner import is_country as _is_country
 from claimdiff._extract._place_path import COUNTRY_OF_ADJECTIVE
 from claimdiff._extract._place_path import place_path as _path
+from claimdiff._extract._place_settlement import settlements
 from claimdiff._extract._text import alternation
 from claimdiff._extract._time import CALENDAR_WORDS
 from claimdiff._model.place_names import kind_of
+from claimdiff._model.place_towns import countries_with
 from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer
 
 __all__ = [
@@ -29,12 +39,18 @@ __all__ = [
 ]
 
 #: A lower-case word inside a place's name: "Mar del Plata", "Rio de Janeiro", "Dar es Salaam".
-_PARTICLE = r"(?:de|del|da|do|dos|das|di|du|des|la|le|les|los|las|el|es|al|van|von|am|an der)"
+_PARTICLE = (
+    r"(?:de|del|da|do|dos|das|di|du|des|la|le|les|los|las|el|es|al|van|von|am|an der|ez|az|ash|ul)"
+)
+#: A region numbered in Roman numerals: "Region X", "Region IV-A" (the Philippines' regions).
+_NUMBERED = r"(?<=[Rr]egion)\s+[IVX]{1,5}(?:-[AB])?\b"
+#: The Arabic article joined to the name after it: "Deir ez-Zor", "Ras al-Ain", "ar-Raqqa".
+_ARTICLE_JOINED = r"(?:al|el|ez|az|as|es|ar|an|at|ad|ed|ash|ul)-"
 _LOCATIVE = re.compile(
     rf"\b(?:[Ii]n|[Oo]ver|on|[Nn]ear|[Aa]cross|at|from|of|into|[Oo]utside|[Aa]round)\s+(?:the\s+)?"
     rf"(?:(?:(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?|central)\s+(?=\S+['’]s\s))?"
     rf"(?:(?P<c>{_NAME})(?:'s|’s)\s+)?"
-    rf"(?P<p>{_NAME}(?:\s+(?:{_NAME}|{_KIND}|{_PARTICLE}\s+{_NAME}))*)"
+    rf"(?P<p>{_NAME}(?:\s+(?:{_NAME}|{_KIND}|{_PARTICLE}\s+{_NAME}|{_ARTICLE_JOINED}{_NAME})|{_NUMBERED})*)"
 )
 _POSSESSIVE = re.compile(rf"\b(?P<c>{_NAME})(?:'s|’s)\s+(?P<p>{_NAME}(?:\s+{_NAME})*\s+{_KIND})\b")
 # MULTILINE: matched at a line's start (a block's), where a bare "^" would only match at the text's.
@@ -43,7 +59,7 @@ _LABEL = re.compile(
 )
 _NAMES = re.compile(rf"{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*")
 _MORE_PLACES = re.compile(
-    rf"(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*)+"
+    rf"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*)+"
 )
 _ADJECTIVE_PLACE = re.compile(
     r"\b(?:on|in|across|over|into)\s+(?:the\s+)?(?:[a-z]+\s+)?(?P<a>[A-Z][a-z]+)\s+(?:territory|soil|"
@@ -124,6 +140,8 @@ _KIND_STEMS = (
 )
 
 
+#: What may stand between a place read at a locative and a settlement's unit: "in the ", "of ".
+_OPENING = re.compile(r"(?:(?:[Ii]n|[Aa]t|[Oo]f|[Nn]ear|[Oo]utside|[Ff]rom)\s+)?(?:the\s+)?")
 #: A word of letters (for telling a title-case headline), and the fewest words a headline is told by.
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _TITLE_WORDS = 4
@@ -140,9 +158,14 @@ _SEAT = re.compile(
     r"\b(?:based|headquartered|[Ss]peaking|[Ss]poke|told\s+(?:[A-Z][\w.]*|reporters|journalists|a\s+news\s+conference))\s+$"
 )
 #: Before a name: it is a town's, whatever else is named like it ("the southern Ukrainian city of Zaporizhzhia").
-_TOWN_OF = re.compile(r"\b(?:city|town|village|capital)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_TOWN_OF = re.compile(
+    r"\b(?:city|town|township|village|capital|hamlet|settlement|suburb)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 #: After a name: it is a town's ("Odesa city").
-_TOWN_AFTER = re.compile(r"\s+(?:city|town)\b(?!\s+(?:of|council|hall|authorities|officials)\b)")
+_TOWN_AFTER = re.compile(
+    r"\s+(?:city|town|locality)\b(?!\s+(?:of|council|hall|authorities|officials)\b)"
+)
 
 
 def label_place(
@@ -179,6 +202,7 @@ def places_named(
     named anywhere ("In conflict-ridden Sudan", "Kenya hosts") counts too.
     """
     found: list[tuple[int, tuple[str, ...]]] = []
+    listed: list[tuple[int, int]] = []  # where the lists of places are ("in A, B and C regions")
     seen: set[int] = set()
     # whether the sentence is a title-case headline: read once, when an unknown name asks
     headline: list[bool] = []
@@ -234,6 +258,18 @@ def places_named(
                 and _IN_A_NAME.search(text, max(start, m.start() - 80), m.start())
             ):
                 continue  # "Agency for Palestine Refugees in the Near East": part of a body's name
+            group = (
+                GROUP_BEFORE.search(text, max(start, m.start() - 40), m.start())
+                if text.startswith(("in ", "In "), m.start())
+                else None
+            )
+            if (
+                group is not None
+                and not known(gazetteer, path)
+                and not known(gazetteer, group.group("g"))
+                and not FACILITY.search(" " + group.group("g"))
+            ):
+                continue  # "the Islamic State in Greater Sahara", "Al-Qaeda in the Islamic Maghreb": a name
             if (
                 previous
                 and (previous[-1].lower() in _SEAT_WORDS or previous[0] == "told")
@@ -247,17 +283,30 @@ def places_named(
                 and text[m.start() : m.start() + 4].lower().startswith(("from", "of "))
                 and not re.search(rf"\b{_KIND}\s+$", text[max(start, m.start() - 12) : m.start()])
             )
+            if weak and _TOWN_OF.search(text, max(start, m.start() - 30), m.start() + 3):
+                weak = (
+                    False  # "the township of Sharaban": a settlement named by its kind is a place
+                )
             if weak and _vouched(gazetteer, text, m.end(), end):
                 weak = False  # "the central community of Joplin, Missouri": a known place vouches for it
             if (weak or titled()) and not known(gazetteer, path):
                 continue  # in a headline every word is capitalised: only a known name is a place
+            if (
+                "the " in text[m.start() : m.start("p")]
+                and THING_AFTER.match(text, m.end())
+                and not known(gazetteer, path)
+                and not countries_with(path[-1])
+            ):
+                continue  # "into the Tandoori bar", "at the Raspadskaya mine": a thing's name, no place
+            if FACILITY.search(path[-1]) and not known(gazetteer, path):
+                continue  # "in the Situations Room", "at the Park Palace Hotel": a site's name, no place
             if _TOWN_OF.search(text, max(start, m.start() - 30), m.start() + 3):
                 path = as_town(gazetteer, path)  # "the city of Odesa": the city, not its region
             elif kind := _TOWN_AFTER.search(path[-1]):
                 # "Gaza city", "Mexico City": the town, by the name written ("city" is in many
                 # towns' names); "Kalaya town": the town Kalaya ("town" is in none)
                 bare = _TOWN_AFTER.sub("", path[-1])
-                written = bare if kind.group().strip() == "town" else path[-1]
+                written = bare if kind.group().strip() in ("town", "locality") else path[-1]
                 path = as_town(gazetteer, (*path[:-1], bare), written)
             more = _MORE_PLACES.match(text, m.end(), end)
             extra = (
@@ -287,6 +336,7 @@ def places_named(
             ):
                 paths = [gazetteer.normalise(path), *extra]
                 common = common_parent(gazetteer, paths)
+                listed.append((m.end(), more.end()))  # its members are read as the list, not alone
                 if not common and any(known(gazetteer, p) for p in paths):
                     continue
                 # none known: the place they lie in ("A and B regencies in South Kalimantan"),
@@ -372,10 +422,25 @@ def places_named(
         if known(gazetteer, m.group("p")) and all(a != m.start("p") for a, _ in found)
     ]
     subject = _SUBJECT.match(text, start, end)
-    if subject is not None and known(
-        gazetteer, subject.group("p")
-    ):  # "Belgorod lies 20 miles from ..."
+    mark = _POSSESSIVE_MARK.search(subject.group("p") + " ") if subject is not None else None
+    if (
+        subject is not None
+        and known(gazetteer, subject.group("p"))
+        and (mark is None or not owns_a_body(text, subject.start("p") + mark.end(), end))
+    ):  # "Belgorod lies 20 miles from ..." (but "Italy's Civile Protezione says": a body)
         found.append((subject.start("p"), gazetteer.normalise(subject.group("p"))))
+    for begins, ends, settled in settlements(text, start, end, gazetteer):
+        # "the Parwan capital of Charikar": the town within its unit, in place of the names inside it
+        # (and the locative opening them: "in the Sindh city" reads from its "in")
+        found = [
+            (a, p)
+            for a, p in found
+            if not (begins <= a < ends or (a < begins and _OPENING.fullmatch(text, a, begins)))
+        ]
+        found.append((begins, settled))
+    found = [(a, p) for a, p in found if not any(i <= a < j for i, j in listed)]
+    if SUPERLATIVE_WORD.search(text, start, end):  # "the deadliest in Asia": a comparison's domain
+        found = comparison_domains(text, start, found)
     found = of_level(gazetteer, text, found)  # peers of one clause are of one level
     return sorted(found)
 
@@ -387,15 +452,10 @@ def _vouched(gazetteer: Gazetteer, text: str, at: int, end: int) -> bool:
     return len(names) == 1 and known(gazetteer, names[0])
 
 
-#: The kind of settlement written after its name ("Kaboro community", "Negga village").
-_SETTLEMENT = (
-    r"villages?|communit(?:y|ies)|towns?|areas?|camps?|settlements?|neighbou?rhoods?|districts?|"
-    r"regenc(?:y|ies)|municipalit(?:y|ies)"
-)
 #: After a place: "in" or "of" another ("Fardous in Aleppo"), maybe by its bearing ("in northern Syria"), or
 #: the place it lies in, in brackets after it ("Shuicheng County (Guizhou Province, south-west China)").
 _IN_ANOTHER = re.compile(
-    rf"(?:(?:\s+(?:{_SETTLEMENT}))?\s+(?:(?:located\s+)?in|of)\s+|\s*\(\s*(?:[a-z]+\s+(?:of|in)\s+)?)(?:the\s+)?"
+    rf"(?:(?:\s+(?:{SETTLEMENT}))?\s+(?:(?:located\s+)?in|of)\s+|\s*\(\s*(?:[a-z]+\s+(?:of|in)\s+)?)(?:the\s+)?"
     rf"(?:(?:north|south|east|west)\w*(?:-\w+)?\s+|central\s+|[NSEW][a-z]+\s+(?=[A-Z]\w*['’]s\s))?"
     rf"(?:(?P<c>{_NAME})['’]s\s+(?:(?:[a-z][\w-]*)\s+){{0,2}})?(?P<p>{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*)"
 )

@@ -106,3 +106,59 @@ def place_near(text: str, start: int, end: int, at: int, line_start: int) -> tup
         if path is not None:
             return path
     return place_at(places_named(text, start, end), at)
+
+
+#: At a place: units named in the plural before their names ("in regions A, B and C"), a list.
+_UNITS_LISTED = re.compile(
+    r"(?:in|across|over)\s+(?:[a-z]+\s+)?(?:regions|provinces|states|districts|countries|municipalities)\s"
+)
+
+
+def sentence_place(
+    low: str,
+    places: list[tuple[int, tuple[str, ...]]],
+    after: int,
+    until: int,
+    gazetteer: Gazetteer,
+) -> tuple[str, ...]:
+    """The one place the sentence names after a figure whose clause names none (ANNOTATION.md rule 19), else ``()``.
+
+    "At least 21 people have been killed, 1,500 injured and 7 are missing in Niigata Prefecture":
+    the first clauses take the sentence's place. Not a place after "from" (an origin), inside
+    brackets (a breakdown's part), after a superlative (a comparison's domain) or naming units in
+    the plural (a list); several places give none. ``low`` is the text in lower case, ``places``
+    the sentence's, read from ``after`` to ``until``.
+
+    >>> from claimdiff._model.places import DEFAULT_GAZETTEER as g
+    >>> t = "21 were killed, 7 are missing in niigata"
+    >>> sentence_place(t, [(31, ("Japan", "Niigata"))], 2, len(t), g)
+    ('Japan', 'Niigata')
+    """
+    found: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for at, path in places:
+        if not after <= at < until:
+            continue
+        if (
+            re.search(r"\bfrom\b|\b(?:[a-z]+ed|died|are|is|were|was)\s*,\s+and\s", low[after:at])
+            or low.rfind("(", after, at) > low.rfind(")", after, at)
+            or _UNITS_LISTED.match(low, at)
+        ):
+            return ()
+        found[gazetteer.key(path)] = path
+    return next(iter(found.values())) if len(found) == 1 else ()
+
+
+#: A bullet opening a list item: "• ...", "- ...", "* ..." (a label line, "Sudan: ...", has none).
+_BULLET = re.compile(r"[^\S\n]*[-*•–·▪]\s")
+
+
+def bulleted(text: str, start: int) -> bool:
+    """True for a list item opening with a bullet: one of a list's items, told apart (no story's lead).
+
+    A chronology's entries and a report's highlights each say something of their own; the first
+    names no place for the rest.
+
+    >>> bulleted("  • January 2 A car bomb exploded", 0), bulleted("SUDAN: Floods in Kassala", 0)
+    (True, False)
+    """
+    return _BULLET.match(text, start) is not None

@@ -20,6 +20,10 @@ NAME = r"[A-Z][\w'’-]*[\w]"
 _NAME = NAME  # the name the patterns below use
 #: The capitalised words before a possessive mark ("Ecuador" in "Ecuador's coast"), up to four.
 _OWNER_WORDS = re.compile(rf"(?<![\w'’-]){_NAME}(?:\s+{_NAME}){{0,3}}$")
+#: Capitalised words after a possessive, then a verb of saying: a body that speaks ("Italy's Civile Protezione says").
+_SPEAKS = re.compile(
+    r"(?:[A-Z][\w'’-]*\s+){1,4}(?:says|said|reported|reports|told|announced|stated|confirmed)\b"
+)
 #: Up to three words after a possessive: what the owner owns.
 _OWNED = re.compile(r"[\w-]+(?:\s+[\w-]+){0,2}")
 
@@ -45,6 +49,8 @@ def country_owning(gazetteer: Gazetteer, text: str, start: int, end: int) -> tup
 
 def owns_a_body(text: str, at: int, end: int) -> bool:
     """True when the words after a possessive name a body ("Russia's defence ministry"): whose it is, not where."""
+    if _SPEAKS.match(text, at, end):
+        return True  # "Italy's Civile Protezione says": a name that speaks is a body's
     owned = _OWNED.match(text, at, end)
     if owned is None:
         return False

@@ -38,6 +38,13 @@ _NOT_PLACES = CALENDAR_WORDS | frozenset(
         "fiscal",
         "figure",
         "table",
+        "week",  # "in Week 14", "Epi-week 19": a week of the calendar
+        "epi-week",
+        "facebook",  # where a statement was published, never where a figure is ("said on Facebook")
+        "twitter",
+        "youtube",
+        "instagram",
+        "whatsapp",
     }
 )
 
@@ -53,6 +60,8 @@ _BEARING_ABBREVIATIONS = frozenset({"N", "S", "E", "W", "NE", "NW", "SE", "SW"})
 #: Words a metric's label opens with: "Casualties:", "Total deaths:", "Losses:".
 _METRIC_WORDS = frozenset(
     {*(t for t in TRIGGERS if " " not in t), "casualties", "losses", "toll", "victims"}
+    # a measure's label ("Depth: 10 km", "Magnitude: 7.0"): no place either
+    | {"depth", "magnitude", "duration", "intensity", "epicentre", "epicenter", "elevation"}
 )
 
 #: Who holds a place, written before its name: "Hamas-run Gaza", "Russian-occupied Melitopol".
@@ -86,11 +95,19 @@ def place_path(country: str | None, place: str) -> tuple[str, ...] | None:
     if len(words) > 1 and (words[0] in _BEARING_ABBREVIATIONS or _reads.bearing_before(place)):
         words = words[1:]  # "NW Pakistan", "Eastern Ethiopia": a part of the place by its bearing
         place = " ".join(words)
+    held = [i for i, w in enumerate(words) if _HELD_BY.search(w)]
+    if held and held[-1] > 0:
+        # "Islamic State-held territory", "Islamic State-held Mosul": who holds it is no place; what
+        # follows the holder is the place, if it is capitalised (else a common noun: no place)
+        words = words[held[-1] :]
+        place = " ".join(words)
     if _HELD_BY.search(words[0]) and len(words) > 1:
         words = words[
             1:
         ]  # "in Hamas-run Gaza", "Russian-occupied Melitopol": the place, whoever holds it
         place = " ".join(words)
+        if place.islower():
+            return None  # "in Islamic State-held territory": a common noun, no place named
     if len(words) == 1 and words[0].lower().rstrip(".") in _ABBREVIATED_DAYS:
         return None  # "in Jan. and Feb.", "on Wed.": a month or a day, abbreviated
     if (

@@ -17,7 +17,7 @@ from claimdiff._extract._clauses import CLAUSE_OPEN, FINITE, FRONTED, LOWER_WORD
 from claimdiff._extract._figures import Figure
 from claimdiff._extract._gazetteer_reads import around_town
 from claimdiff._extract._place import _LABEL, known, label_place
-from claimdiff._extract._place_choice import place_at
+from claimdiff._extract._place_choice import place_at, sentence_place
 from claimdiff._extract._sources import COUNTRIES
 from claimdiff._extract._text import Sentence
 from claimdiff._extract._time import DaysNamed
@@ -49,8 +49,8 @@ _SPANNING = re.compile(
 #: A figure's clause spread over several units of a country: "across four provinces", "in 52 districts".
 _SPREAD = re.compile(
     r"\b(?:across|in|from|over)\s+(?:all\s+)?(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|"
-    r"ten|several|many|multiple|numerous)\s+(?:provinces|districts|regions|states|counties|governorates|"
-    r"departments|municipalities|oblasts)\b"
+    r"ten|several|many|multiple|numerous|nearby|neighbou?ring|other|surrounding)\s+(?:provinces|districts|"
+    r"regions|states|counties|governorates|departments|municipalities|oblasts|prefectures)\b"
 )
 #: A part's figure just before a place: "including 228 in", "among them 12 in" (the place is that part's).
 _PART_BEFORE = re.compile(
@@ -133,6 +133,11 @@ class Placing:
         until = semicolon if semicolon >= 0 else until
         clause_end = self.text.find(";", fig.end, s.end)
         clause_end = clause_end if clause_end >= 0 else s.end
+        # "18,000 people in camps, while 58 camps in Assam ...": a contrasted clause with its own
+        # figure is that figure's, and its places are not the figure's before it
+        contrast = _CONTRAST.search(self.text, fig.end, until) if until < clause_end else None
+        if contrast is not None:
+            until = clause_end = contrast.start()
         # "In Thailand, 19 deaths ..., and in Cambodia, 7 died": a place set before a clause is its figures' only.
         fronted = {
             at
@@ -174,6 +179,11 @@ class Placing:
                     clause_end,
                     self.gazetteer,
                 )
+        if not own and _LABEL.match(self.text, s.block.start) is None:
+            # "21 people have been killed, 1,500 injured and 7 are missing in Niigata Prefecture": a
+            # clause naming no place takes the sentence's (ANNOTATION.md rule 19), the one place it
+            # names; a line's label ("Benin: ...") comes first, as the line's own place
+            own = sentence_place(self.low, places, fig.end, clause_end, self.gazetteer)
         if not own and _SPANNING.search(self.text, fig.end, clause_end):
             self.spanning.add(fig.start)  # "2600 cases ... reported from 27 countries": no place
             return ()
@@ -444,6 +454,8 @@ class Placing:
         )
 
 
+#: A contrasting conjunction opening another clause: ", while", ", whereas", ", but".
+_CONTRAST = re.compile(r",\s+(?:while|whereas|but)\s")
 #: A locative of a site beside a place, not in it: "near Manbij", "outside Kandahar" (ANNOTATION.md rule 30).
 _NEAR = re.compile(r"(?:near|outside)\s")
 #: "near the city of": the place's "of" follows a site beside a town (rule 30).

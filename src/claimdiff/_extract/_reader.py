@@ -53,7 +53,7 @@ from claimdiff._extract._nations import of_nation
 from claimdiff._extract._noun import STRIKES
 from claimdiff._extract._partitives import OF_WHOM
 from claimdiff._extract._place import _LABEL, known, places_named
-from claimdiff._extract._place_choice import heading_places, narrowest_nested
+from claimdiff._extract._place_choice import bulleted, heading_places, narrowest_nested
 from claimdiff._extract._place_path import place_path as _path
 from claimdiff._extract._placing import Context
 from claimdiff._extract._previous import shares_previous
@@ -327,7 +327,9 @@ class _Reader(Crediting):
         ]
         if named:
             self.paragraph_place = self._narrowest(placed)
-            self.read_story(named, past_lead=self.past_lead)
+            # a bulleted item is no lead: a list's items are told apart (a chronology's entries)
+            bullet = s.block.list_item and bulleted(self.text, s.block.start)
+            self.read_story(named, past_lead=self.past_lead or bullet)
             self.read_event(s, placed)
         if totals:
             self.paragraph_place = totals[
