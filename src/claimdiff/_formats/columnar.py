@@ -176,7 +176,7 @@ class Fields:
     a field only it reads); ``labels`` name the rows.
     """
 
-    labels: list[Hashable]
+    labels: Sequence[Hashable]
     columns: Mapping[str, Coded]
     slow: np.ndarray
 

@@ -81,7 +81,7 @@ class FrameReader:
         )
         self.column_of = column_names(columns)
 
-    def fields(self, part: Any, labels: list[Hashable]) -> Fields:
+    def fields(self, part: Any, labels: Sequence[Hashable]) -> Fields:
         """The chunk's fields (``part`` is a DataFrame), each distinct cell read once (:func:`cell_value`)."""
         raw: dict[str, Coded] = {c: distinct(part.iloc[:, self.position[c]]) for c in self.used}
         read: dict[str, Coded] = {}
@@ -135,7 +135,7 @@ class FrameReader:
             )
         return Fields(labels=labels, columns=out, slow=slow)
 
-    def slow(self, part: Any, rows: list[int], labels: list[Hashable]) -> list[Any]:
+    def slow(self, part: Any, rows: list[int], labels: Sequence[Hashable]) -> list[Any]:
         """The claims-file entries of the chunk's rows ``rows`` (or the error a cell gave), for the full reader."""
         data = {c: part.iloc[rows, self.position[c]].tolist() for c in self.used}
         return [
@@ -171,7 +171,7 @@ class CsvReader:
         self.names = names
         self.column_of = {c: c for c in names}
 
-    def fields(self, part: Sequence[Any], labels: list[Hashable]) -> Fields:
+    def fields(self, part: Sequence[Any], labels: Sequence[Hashable]) -> Fields:
         """The chunk's fields from its columns (a pandas Series or a list of cells each), each distinct cell read once."""
         cells = {
             c: coded(distinct(column), functools.partial(csv_text, column=c))
@@ -215,7 +215,7 @@ class CsvReader:
             slow |= failed(column)
         return Fields(labels=labels, columns=out, slow=slow)
 
-    def slow(self, part: Any, rows: list[int], labels: list[Hashable]) -> list[Any]:  # noqa: ARG002 - as FrameReader's
+    def slow(self, part: Any, rows: list[int], labels: Sequence[Hashable]) -> list[Any]:  # noqa: ARG002 - as FrameReader's
         """The claims-file entries of the chunk's rows ``rows`` (or the error a cell gave), for the full reader."""
         data = [part.iloc[rows, i].tolist() for i in range(len(self.names))]
         doc, _ = parse_rows(self.names, enumerate(zip(*data, strict=True)), "", cell=csv_cell)
@@ -280,6 +280,15 @@ def _csv_via(text: Any) -> Any:
         return BAD
 
 
+def _labels(index: Any) -> Sequence[Hashable]:
+    """A table's row labels as a sequence: a ``range`` for pandas' default index (no million ints held), else a list."""
+    import pandas as pd  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: PLC0415 - a table is a pandas object
+
+    if isinstance(index, pd.RangeIndex):
+        return range(index.start, index.stop, index.step)
+    return list(index)
+
+
 def read_table(
     df: Any,
     reader: FrameReader | CsvReader,
@@ -296,7 +305,7 @@ def read_table(
     shared = {k: v for k, v in given.items() if v is not None}
     doc: dict[str, Any] = {"claims": [], "defaults": shared} if shared else {"claims": []}
     ctx = document_context(doc, NO_LINES, name, hedges, vocabulary)
-    labels = list(df.index)
+    labels = _labels(df.index)
     column_of = reader.column_of
 
     def duplicate(label: Hashable, cid: str, clash: str, first: Hashable) -> ClaimFileError:
