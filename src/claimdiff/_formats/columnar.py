@@ -163,6 +163,8 @@ def failed(column: Coded) -> np.ndarray:
 
 def _failed(values: list[Any], codes: np.ndarray) -> np.ndarray:
     bad = np.fromiter(map(operator.is_, values, repeat(BAD)), dtype=bool, count=len(values))
+    if not bad.any():
+        return np.zeros(len(codes), dtype=bool)
     rows: np.ndarray = np.append(bad, False)[codes]
     return rows
 
@@ -221,8 +223,12 @@ def fast_claims(fields: Fields, ctx: Context) -> Fast:
 
     # An id the full reader must see is BAD here, an empty id cell too (a row only it reads takes no part).
     ids_codes, ids = fields.get("id")
-    ids = [v if type(v) is str and v and not v.isspace() else BAD for v in ids]
-    slow |= _failed(ids, ids_codes)
+    blank = [i for i, v in enumerate(ids) if not (type(v) is str and v and not v.isspace())]
+    if blank:
+        ids = list(ids)
+        for i in blank:
+            ids[i] = BAD
+        slow |= _failed(ids, ids_codes)
     m_codes, metrics = read(
         "metric",
         lambda v: (ctx.word("metric", v)[0] or BAD) if type(v) is str else BAD,

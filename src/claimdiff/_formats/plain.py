@@ -235,7 +235,7 @@ def _place(place: Any, ctx: Context) -> tuple[str, ...] | None:
 
 def _places(places: list[Any], ctx: Context) -> list[tuple[str, ...] | None]:
     """Each of ``places`` as :func:`_place` reads it (:func:`place_path` once per document), in one pass."""
-    known = ctx.places
+    known, wider = ctx.places, ctx.wider_places
     get = known.get
     out: list[tuple[str, ...] | None] = []
     add = out.append
@@ -246,7 +246,7 @@ def _places(places: list[Any], ctx: Context) -> list[tuple[str, ...] | None]:
         found = get(place, _MISSING)
         if found is _MISSING:
             try:
-                found = place_path(place)
+                found = place_path(place, wider=wider)
             except ClaimdiffError:
                 found = None
             known[place] = found

@@ -85,23 +85,28 @@ class FrameReader:
         """The chunk's fields (``part`` is a DataFrame), each distinct cell read once (:func:`cell_value`)."""
         raw: dict[str, Coded] = {c: distinct(part.iloc[:, self.position[c]]) for c in self.used}
         read: dict[str, Coded] = {}
+        texts = set()  # the fields read from text alone (no cell of them can fail)
         for f, spec in self.columns.items():
             if isinstance(spec, str):
-                read[f] = raw[spec][0], _read_cells(raw[spec][1], f)
+                cells, text = _read_cells(raw[spec][1], f)
+                read[f] = raw[spec][0], cells
+                if text:
+                    texts.add(f)
                 continue
             if not spec:  # no column: never given
                 read[f] = np.full(len(labels), -1, dtype=np.intp), []
                 continue
-            codes, combos = combine([(raw[c][0], _read_cells(raw[c][1], f)) for c in spec])
+            codes, combos = combine([(raw[c][0], _read_cells(raw[c][1], f)[0]) for c in spec])
             read[f] = (
                 codes,
                 [BAD if any(p is BAD for p in combo) else joined(f, combo) for combo in combos],
             )
         slow = np.zeros(len(labels), dtype=bool)
-        for column in read.values():
-            slow |= failed(column)
+        for f, column in read.items():
+            if f not in texts:
+                slow |= failed(column)
         out = {f: read[f] for f in PLAIN_FIELDS if f in read}
-        if "id" in out and not set(map(type, out["id"][1])) <= _TEXT_OR_NONE:
+        if "id" in out and "id" not in texts and not set(map(type, out["id"][1])) <= _TEXT_OR_NONE:
             out["id"] = coded(out["id"], lambda v: v if v is None or v is BAD else str(v))
         figure = [f for f in ("value", "low", "high", "best") if f in read]
         if figure != ["value"] and figure:
@@ -147,14 +152,15 @@ class FrameReader:
 _TEXT_OR_NONE = {str, type(None)}
 
 
-def _read_cells(values: list[Any], field: str) -> list[Any]:
-    """Each distinct cell of a column read by :func:`cell_value` (:data:`BAD` where it refuses it).
+def _read_cells(values: list[Any], field: str) -> tuple[list[Any], bool]:
+    """Each distinct cell of a column read by :func:`cell_value` (:data:`BAD` where it refuses it), and whether all were text.
 
-    A column of text only is read by :func:`text_cell`, all that :func:`cell_value` does with text.
+    A column of text only is read by :func:`text_cell`, all that :func:`cell_value` does with text (text
+    or nothing, never :data:`BAD`).
     """
     if set(map(type, values)) <= {str}:
-        return list(map(text_cell, values))
-    return [_read_cell(v, field) for v in values]
+        return list(map(text_cell, values)), True
+    return [_read_cell(v, field) for v in values], False
 
 
 def _read_cell(value: Any, field: str) -> Any:

@@ -259,27 +259,32 @@ class ClaimTable(_AsTuple):
         return (ClaimTable, (self._at(slice(None)), [v[:-1] for v in self._values], self._held))
 
 
-def _columns(codes: Any) -> tuple[tuple[Any, ...], int]:
+def _columns(codes: Any, *, own: bool = False) -> tuple[tuple[Any, ...], int]:
     """A table's codes (one row per field) as one array per field, and the number of claims.
 
     A field whose rows all hold one code (often: missing) is held as that code repeated without memory
-    (:func:`numpy.broadcast_to`, read-only); every other field as its own array, so that the rows given are not
-    kept alive by a field that needs none of them.
+    (:func:`numpy.broadcast_to`, read-only); every other field as its own array (a copy, so that the rows
+    given are not kept alive by a field that needs none of them, unless ``own``: the rows are the table's
+    own already).
     """
     import numpy as np  # noqa: PLC0415 - a table exists only where numpy read it
 
-    n = int(codes.shape[1])
+    n = int(codes.shape[1]) if hasattr(codes, "shape") else len(codes[0])
     out = []
     for row in codes:
         if n and not (row != row[0]).any():
             out.append(np.broadcast_to(row[:1].copy(), (n,)))
         else:
-            out.append(row.copy())
+            out.append(row if own else row.copy())
     return tuple(out), n
 
 
 def concat(tables: Sequence[ClaimTable]) -> ClaimTable:
     """The claims of ``tables`` one after the other, as one table (each field's parts laid end to end).
+
+    A field of few parts (at most one for every 8 rows: metrics, figures, sources, days) keeps each part
+    once, however many of the tables hold it (the readers share their parts from chunk to chunk), so that
+    what is asked once per distinct part is asked once per table, not once per chunk.
 
     >>> import pandas as pd
     >>> from claimdiff import claims_from_dataframe
@@ -287,31 +292,52 @@ def concat(tables: Sequence[ClaimTable]) -> ClaimTable:
     ...     "id": ["a", "b"], "metric": "killed", "counted": "people", "value": 3, "source": "MoD"})).claims
     >>> [c.id for c in concat([t[1:], t[:1]])]
     ['b', 'a']
+    >>> t = claims_from_dataframe(pd.DataFrame({
+    ...     "id": list("abcdefghijklmnop"), "metric": "killed", "counted": "people", "value": 3, "source": "MoD"})).claims
+    >>> len(concat([t[:8], t[8:]]).column("metric")[1])  # one metric, and what a missing one holds
+    2
     """
     import numpy as np  # noqa: PLC0415 - a table exists only where numpy read it
 
     if len(tables) == 1:
         return tables[0]  # read-only: the one table is its own concatenation
-    values: list[list[Any]] = [[] for _ in FIELDS]
+    n = sum(map(len, tables))
     held: dict[int, Claim] = {}
-    shifts = []
     offset = 0
     for t in tables:
-        shifts.append([len(v) for v in values])  # where the table's parts start, field by field
-        for k, parts in enumerate(t._values):  # noqa: SLF001 - the tables' own columns
-            values[k].extend(parts[:-1])
-        held.update((i + offset, c) for i, c in t._held.items())  # noqa: SLF001
+        held.update((i + offset, c) for i, c in t._held.items())  # noqa: SLF001 - the tables' own columns
         offset += len(t)
-    dtype = np.int32 if max(map(len, values), default=0) < 2**31 else np.int64
-    joined = np.empty((len(FIELDS), offset), dtype)
-    start = 0
-    for t, shift in zip(tables, shifts, strict=True):
-        codes = t._at(slice(None))  # noqa: SLF001
-        block = joined[:, start : start + codes.shape[1]]
-        np.add(codes, np.array(shift, dtype)[:, None], out=block, casting="unsafe")
-        np.putmask(block, codes < 0, -1)  # missing stays missing
-        start += codes.shape[1]
-    return ClaimTable(joined, values, held)
+    columns, values = [], []
+    for k in range(len(FIELDS)):
+        parts: list[Any] = []
+        pieces = []
+        few = sum(len(t._values[k]) - 1 for t in tables) * 8 <= n  # noqa: SLF001
+        at: dict[int, int] = {}  # a part's code, by its identity (few parts only)
+        for t in tables:
+            own = t._values[k][:-1]  # noqa: SLF001
+            codes = t._codes[k] if t._order is None else t._codes[k][t._order]  # noqa: SLF001
+            if few:
+                shift = np.empty(len(own) + 1, np.int64)
+                shift[-1] = -1  # missing stays missing
+                for j, part in enumerate(own):
+                    code = at.get(id(part))
+                    if code is None:
+                        code = at[id(part)] = len(parts)
+                        parts.append(part)
+                    shift[j] = code
+                pieces.append(shift[codes])
+            else:
+                pieces.append(np.where(codes < 0, -1, codes + len(parts)))
+                parts.extend(own)
+        dtype = np.int32 if len(parts) < 2**31 else np.int64
+        column = np.concatenate(pieces).astype(dtype, copy=False) if pieces else np.zeros(0, dtype)
+        columns.append(column)
+        values.append(parts)
+    out: ClaimTable = object.__new__(ClaimTable)
+    out._codes, out._n = _columns(columns, own=True)  # noqa: SLF001
+    out._values = tuple([*v, missing] for v, missing in zip(values, MISSING, strict=True))  # noqa: SLF001
+    out._held, out._built, out._order = held, None, None  # noqa: SLF001
+    return out
 
 
 def picked(table: ClaimTable, picks: Sequence[int | Claim]) -> ClaimTable:

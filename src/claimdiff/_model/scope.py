@@ -18,19 +18,35 @@ _intern = sys.intern
 _strip = str.strip
 
 
-def place_path(value: str | Sequence[str] | None) -> tuple[str, ...]:
+def place_path(
+    value: str | Sequence[str] | None, *, wider: dict[str, tuple[str, ...]] | None = None
+) -> tuple[str, ...]:
     """A place as its path from the widest area: ``"Russia > Belgorod Oblast > Belgorod"``.
+
+    ``wider`` is where a reader of many places keeps the paths of the wider areas it has met (all the
+    parts but the last, by their text): each is read once.
 
     >>> place_path("Russia > Belgorod Oblast > Belgorod")
     ('Russia', 'Belgorod Oblast', 'Belgorod')
+    >>> met = {}
+    >>> place_path("Russia > Belgorod Oblast > Shebekino", wider=met), met
+    (('Russia', 'Belgorod Oblast', 'Shebekino'), {'Russia > Belgorod Oblast ': ('Russia', 'Belgorod Oblast')})
     """
     if value is None:
         return ()
     if type(value) is str and _single_spaced(value):
         # Spaced by single spaces only (the common case): each part is tidy once its ends are stripped. The
         # wider areas repeat from place to place and are held once (interned); the last part rarely repeats.
-        *wider, last = map(_strip, value.split(">"))
-        out = (*map(_intern, wider), last)
+        head, split, last = value.rpartition(">")
+        if not split:
+            out: tuple[str, ...] = (last.strip(),)
+        else:
+            path = None if wider is None else wider.get(head)
+            if path is None:
+                path = tuple(map(_intern, map(_strip, head.split(">"))))
+                if wider is not None:
+                    wider[head] = path
+            out = (*path, last.strip())
     else:
         parts = value.split(">") if isinstance(value, str) else list(value)
         out = tuple(_place_part(p) for p in parts)
