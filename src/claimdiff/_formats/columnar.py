@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Hashable, Mapping, Sequence
-from itertools import repeat
+from itertools import compress, repeat
 from typing import Any
 
 import attrs
@@ -28,7 +28,7 @@ from claimdiff._formats.codes import first_rows, number
 from claimdiff._formats.plain import _counted, _estimate, _event, _period, _places, _source
 from claimdiff._model.claim import Claim, check_stated, figure_for
 from claimdiff._model.claim_table import FIELDS, ClaimTable, picked
-from claimdiff._model.scope import Scope, counted_name
+from claimdiff._model.scope import Scope
 from claimdiff.exceptions import ClaimdiffError, ClaimFileError
 
 __all__ = [
@@ -277,7 +277,9 @@ def fast_claims(fields: Fields, ctx: Context) -> Fast:
     counts = [bool(c) for _, _, c in combos]
 
     def figure_ok(k: int, c: int | None) -> bool:  # a count needs 'counted'; a count takes no unit
-        name = None if c is None else counted_name(counted[c])  # what the row's scope counts
+        name = (
+            None if c is None else names[c]
+        )  # what the row's scope counts (counted_name, read above)
         shared, derived = figure_for("", estimates[k], name)
         estimates[k] = shared  # the estimate every claim built with it holds
         return bool(derived[6]) or not counts[k]
@@ -412,7 +414,7 @@ def _ids_apart(chunks: Sequence[Chunk]) -> bool:
     Within a chunk, a repeated id is a repeated code; across chunks, distinct hashes are distinct ids (the
     common case, told with numpy), and only where two hashes meet are the ids compared.
     """
-    held_ids = []
+    held_ids: list[list[str]] = []
     for _, fast, outcomes in chunks:
         if any(o.claims for o in outcomes.values()):
             return False
@@ -420,13 +422,15 @@ def _ids_apart(chunks: Sequence[Chunk]) -> bool:
         held = np.bincount(codes, minlength=len(values))
         if len(codes) and int(held.max()) > 1:  # two rows of the chunk hold one id
             return False
-        parts = np.empty(len(values), dtype=object)
-        parts[:] = values
-        held_ids.append(parts[held > 0])  # the ids the rows hold, each once
-    ids = np.concatenate(held_ids) if held_ids else np.zeros(0, dtype=object)
-    hashes = np.sort(np.fromiter(map(hash, ids), np.int64, len(ids)))
+        held_ids.append(list(compress(values, held.tolist())))  # the ids the rows hold, each once
+    hashes = np.concatenate(
+        [np.fromiter(map(hash, ids), np.int64, len(ids)) for ids in held_ids]
+        or [np.zeros(0, np.int64)]
+    )
+    hashes.sort()
     if bool((hashes[1:] != hashes[:-1]).all()):
         return True
+    ids = [i for chunk in held_ids for i in chunk]
     return len(set(ids)) == len(ids)
 
 

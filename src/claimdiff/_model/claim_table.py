@@ -308,34 +308,39 @@ def concat(tables: Sequence[ClaimTable]) -> ClaimTable:
         held.update((i + offset, c) for i, c in t._held.items())  # noqa: SLF001 - the tables' own columns
         offset += len(t)
     columns, values = [], []
-    for k in range(len(FIELDS)):
+    for k, missing in enumerate(MISSING):
         parts: list[Any] = []
-        pieces = []
-        few = sum(len(t._values[k]) - 1 for t in tables) * 8 <= n  # noqa: SLF001
+        given = sum(len(t._values[k]) - 1 for t in tables)  # noqa: SLF001 - the tables' own columns
+        dtype = np.int32 if given < 2**31 else np.int64
+        column = np.empty(n, dtype)  # written table by table: no copy of the whole column made
+        few = given * 8 <= n
         at: dict[int, int] = {}  # a part's code, by its identity (few parts only)
+        start = 0
         for t in tables:
             own = t._values[k][:-1]  # noqa: SLF001
             codes = t._codes[k] if t._order is None else t._codes[k][t._order]  # noqa: SLF001
+            part = column[start : start + len(codes)]
+            start += len(codes)
             if few:
-                shift = np.empty(len(own) + 1, np.int64)
-                shift[-1] = -1  # missing stays missing
-                for j, part in enumerate(own):
-                    code = at.get(id(part))
+                shift = np.empty(len(own) + 1, dtype)
+                shift[-1] = -1  # missing (code -1, the last) stays missing
+                for j, value in enumerate(own):
+                    code = at.get(id(value))
                     if code is None:
-                        code = at[id(part)] = len(parts)
-                        parts.append(part)
+                        code = at[id(value)] = len(parts)
+                        parts.append(value)
                     shift[j] = code
-                pieces.append(shift[codes])
+                np.take(shift, codes, out=part)
             else:
-                pieces.append(np.where(codes < 0, -1, codes + len(parts)))
+                np.add(codes, len(parts), out=part, casting="unsafe")
+                np.putmask(part, codes < 0, -1)  # missing stays missing
                 parts.extend(own)
-        dtype = np.int32 if len(parts) < 2**31 else np.int64
-        column = np.concatenate(pieces).astype(dtype, copy=False) if pieces else np.zeros(0, dtype)
+        parts.append(missing)  # what code -1 reads
         columns.append(column)
         values.append(parts)
     out: ClaimTable = object.__new__(ClaimTable)
     out._codes, out._n = _columns(columns, own=True)  # noqa: SLF001
-    out._values = tuple([*v, missing] for v, missing in zip(values, MISSING, strict=True))  # noqa: SLF001
+    out._values = tuple(values)  # noqa: SLF001
     out._held, out._built, out._order = held, None, None  # noqa: SLF001
     return out
 
