@@ -223,7 +223,7 @@ def fast_claims(fields: Fields, ctx: Context) -> Fast:
 
     # An id the full reader must see is BAD here, an empty id cell too (a row only it reads takes no part).
     ids_codes, ids = fields.get("id")
-    blank = [i for i, v in enumerate(ids) if not (type(v) is str and v and not v.isspace())]
+    blank = [] if _all_named(ids) else [i for i, v in enumerate(ids) if not _named(v)]
     if blank:
         ids = list(ids)
         for i in blank:
@@ -316,6 +316,18 @@ def fast_claims(fields: Fields, ctx: Context) -> Fast:
     return Fast(
         rows, ClaimTable(codes, [[None if v is BAD else v for v in values] for _, values in parts])
     )  # a part no row of the table reads is dropped
+
+
+def _named(value: Any) -> bool:
+    """Whether an id cell's value is one the columnar reader takes: text, not blank."""
+    return type(value) is str and bool(value) and not value.isspace()
+
+
+def _all_named(values: list[Any]) -> bool:
+    """Whether :func:`_named` holds for each of ``values``, told a column at a time (no Python call per id)."""
+    return (
+        set(map(type, values)) <= {str} and "" not in values and not any(map(str.isspace, values))
+    )
 
 
 def _check_pairs(

@@ -30,7 +30,7 @@ from claimdiff._formats.cells import (
     relocated,
     row_name,
     source_spec,
-    text_cell,
+    text_cells,
 )
 from claimdiff._formats.claims_file import LoadedClaims
 from claimdiff._formats.columnar import (
@@ -159,7 +159,7 @@ def _read_cells(values: list[Any], field: str) -> tuple[list[Any], bool]:
     or nothing, never :data:`BAD`).
     """
     if set(map(type, values)) <= {str}:
-        return list(map(text_cell, values)), True
+        return text_cells(values), True
     return [_read_cell(v, field) for v in values], False
 
 

@@ -242,7 +242,13 @@ class ClaimTable(_AsTuple):
         ['MoD', 'UN', 'MoD']
         """
         k = FIELDS.index(field)
-        codes = self._codes[k].copy() if self._order is None else self._codes[k][self._order]
+        held = self._codes[k]
+        wide = _wide(
+            held
+        )  # a field of few parts is held narrow; its codes are given at least as int32
+        codes = (
+            held.astype(wide) if self._order is None else held[self._order].astype(wide, copy=False)
+        )
         values = list(self._values[k])
         codes[codes < 0] = len(values) - 1
         for i, claim in self._held.items():
@@ -274,9 +280,20 @@ def _columns(codes: Any, *, own: bool = False) -> tuple[tuple[Any, ...], int]:
     for row in codes:
         if n and not (row != row[0]).any():
             out.append(np.broadcast_to(row[:1].copy(), (n,)))
-        else:
-            out.append(row if own else row.copy())
+            continue
+        top = (
+            int(row.max()) if n else 0
+        )  # codes run from -1 to the number of parts: held in the fewest bytes that fit
+        narrow = np.int8 if top < 2**7 else np.int16 if top < 2**15 else row.dtype
+        out.append(row if own and narrow == row.dtype else row.astype(narrow))
     return tuple(out), n
+
+
+def _wide(codes: Any) -> Any:
+    """The dtype a field's codes are given in: their own, at least int32 (a held claim's code is added)."""
+    import numpy as np  # noqa: PLC0415 - a table exists only where numpy read it
+
+    return np.promote_types(codes.dtype, np.int32)
 
 
 def concat(tables: Sequence[ClaimTable]) -> ClaimTable:
@@ -332,7 +349,7 @@ def concat(tables: Sequence[ClaimTable]) -> ClaimTable:
                     shift[j] = code
                 np.take(shift, codes, out=part)
             else:
-                np.add(codes, len(parts), out=part, casting="unsafe")
+                np.add(codes, np.asarray(len(parts), dtype), out=part, casting="unsafe")
                 np.putmask(part, codes < 0, -1)  # missing stays missing
                 parts.extend(own)
         parts.append(missing)  # what code -1 reads
@@ -359,7 +376,7 @@ def picked(table: ClaimTable, picks: Sequence[int | Claim]) -> ClaimTable:
 
     own = table._held  # noqa: SLF001 - the table's own rows
     take = np.fromiter((p if type(p) is int else -1 for p in picks), np.intp, len(picks))
-    codes = np.full((len(FIELDS), len(picks)), -1, dtype=table._codes[0].dtype)  # noqa: SLF001
+    codes = np.full((len(FIELDS), len(picks)), -1, dtype=np.result_type(*map(_wide, table._codes)))  # noqa: SLF001
     rows = take >= 0
     codes[:, rows] = table._at(take[rows])  # noqa: SLF001
     held: dict[int, Claim] = {}
@@ -385,7 +402,11 @@ def by_id(table: ClaimTable) -> ClaimTable:
 
     codes, parts = table.column("id")
     ids = list(map(parts.__getitem__, codes.tolist()))
-    order = np.fromiter(sorted(range(len(ids)), key=ids.__getitem__), np.intp, len(ids))
+    order = np.fromiter(
+        sorted(range(len(ids)), key=ids.__getitem__),
+        np.int32 if len(ids) < 2**31 else np.intp,  # held by the table as long as it lives
+        len(ids),
+    )
     if not len(order) or bool((order[1:] > order[:-1]).all()):
         return table  # in id order already
     at = np.empty_like(order)
