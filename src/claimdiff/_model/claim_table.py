@@ -402,11 +402,8 @@ def by_id(table: ClaimTable) -> ClaimTable:
 
     codes, parts = table.column("id")
     ids = list(map(parts.__getitem__, codes.tolist()))
-    order = np.fromiter(
-        sorted(range(len(ids)), key=ids.__getitem__),
-        np.int32 if len(ids) < 2**31 else np.intp,  # held by the table as long as it lives
-        len(ids),
-    )
+    small: Any = np.int32 if len(ids) < 2**31 else np.intp  # held by the table as long as it lives
+    order = np.fromiter(sorted(range(len(ids)), key=ids.__getitem__), small, len(ids))
     if not len(order) or bool((order[1:] > order[:-1]).all()):
         return table  # in id order already
     at = np.empty_like(order)
