@@ -111,18 +111,11 @@ class FrameReader:
         figure = [f for f in ("value", "low", "high", "best") if f in read]
         if figure != ["value"] and figure:
             codes, combos = combine([read[f] for f in figure])
-            out["value"] = (
-                codes,
-                [
-                    figure_of(
-                        *(
-                            dict(zip(figure, combo, strict=True)).get(f)
-                            for f in ("value", "low", "high", "best")
-                        )
-                    )
-                    for combo in combos
-                ],
-            )
+            given = [
+                (*combo, None) for combo in combos
+            ]  # the last: a field the table does not give
+            at = [figure.index(f) if f in figure else -1 for f in ("value", "low", "high", "best")]
+            out["value"] = (codes, [figure_of(*map(cells.__getitem__, at)) for cells in given])
         if "source_kind" in read or "source_party" in read:
             parts = [f for f in ("source", "source_kind", "source_party") if f in read]
             codes, combos = combine([read[f] for f in parts])
