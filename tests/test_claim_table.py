@@ -378,3 +378,43 @@ def test_a_field_every_row_gives_alike_is_held_without_memory() -> None:
     codes[0] = codes[1]  # the caller's own copy
     assert [values[k] for k in codes.tolist()] == [c.metric for c in table]
     assert pickle.loads(pickle.dumps(table)) == tuple(table)
+
+
+@given(st.lists(_PLACES | st.sampled_from(["A > B", "A > B > C", "A >B", "A"]), max_size=6))
+def test_a_place_reads_alike_with_the_wider_areas_kept(texts: list[str]) -> None:
+    """A reader that keeps the wider areas it has met (``place_path(wider=)``) reads each place as alone."""
+
+    def read(value: Any, **kw: Any) -> Any:
+        try:
+            return place_path(value, **kw)
+        except InvalidClaimError as e:
+            return type(e)
+
+    met: dict[str, tuple[str, ...]] = {}
+    assert [read(t, wider=met) for t in texts * 2] == [read(t) for t in texts * 2]
+
+
+def test_chunks_joined_hold_each_shared_part_once_and_narrow() -> None:
+    """Joined chunks hold a part they share once (a claim is then built once per distinct part, not per
+    chunk), in codes of the fewest bytes that fit; their columns are still given as int32 or wider."""
+    n = 512
+    df = pd.DataFrame(
+        {
+            "id": [f"c{i}" for i in range(n)],
+            "metric": ["killed", "injured"] * (n // 2),
+            "counted": "people",
+            "value": [i % 3 for i in range(n)],
+            "source": ["MoD", "UN"] * (n // 2),
+        }
+    )
+    table = claims_from_dataframe(df).claims
+    cuts = [table[i : i + 128] for i in range(0, n, 128)]
+    joined = concat(cuts)
+    assert joined == tuple(table)
+    held = dict(zip(FIELDS, joined._codes, strict=True))
+    for field, parts in (("metric", 2), ("estimate", 3), ("source", 2)):
+        codes, values = joined.column(field)
+        assert len(values) == parts + 1, field  # each part once, and what a missing field holds
+        assert held[field].dtype.itemsize == 1, field
+        assert codes.dtype.itemsize >= 4, field
+        assert [values[k] for k in codes.tolist()] == [getattr(c, field) for c in table]

@@ -39,6 +39,7 @@ __all__ = [
     "row_name",
     "source_spec",
     "text_cell",
+    "text_cells",
 ]
 
 #: The fields a column may fill: the claims-file fields, plus ``low``/``high``/``best`` for a figure
@@ -131,6 +132,19 @@ def text_cell(value: str) -> str | None:
     (' 12 ', None)
     """
     return value or None
+
+
+def text_cells(values: list[str]) -> list[str | None]:
+    """:func:`text_cell` of each of ``values`` (distinct texts): only an empty text reads otherwise than as written.
+
+    >>> text_cells(["a", "b"]), text_cells(["a", ""])
+    (['a', 'b'], ['a', None])
+    """
+    if (
+        "" not in values
+    ):  # every text reads as written: the list itself (a million ids are not copied)
+        return values  # type: ignore[return-value]
+    return list(map(text_cell, values))
 
 
 def cell_value(value: Any, field: str) -> Any:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Hashable, Mapping, Sequence
-from itertools import repeat
+from itertools import compress, repeat
 from typing import Any
 
 import attrs
@@ -28,7 +28,7 @@ from claimdiff._formats.codes import first_rows, number
 from claimdiff._formats.plain import _counted, _estimate, _event, _period, _places, _source
 from claimdiff._model.claim import Claim, check_stated, figure_for
 from claimdiff._model.claim_table import FIELDS, ClaimTable, picked
-from claimdiff._model.scope import Scope, counted_name
+from claimdiff._model.scope import Scope
 from claimdiff.exceptions import ClaimdiffError, ClaimFileError
 
 __all__ = [
@@ -163,6 +163,8 @@ def failed(column: Coded) -> np.ndarray:
 
 def _failed(values: list[Any], codes: np.ndarray) -> np.ndarray:
     bad = np.fromiter(map(operator.is_, values, repeat(BAD)), dtype=bool, count=len(values))
+    if not bad.any():
+        return np.zeros(len(codes), dtype=bool)
     rows: np.ndarray = np.append(bad, False)[codes]
     return rows
 
@@ -176,7 +178,7 @@ class Fields:
     a field only it reads); ``labels`` name the rows.
     """
 
-    labels: list[Hashable]
+    labels: Sequence[Hashable]
     columns: Mapping[str, Coded]
     slow: np.ndarray
 
@@ -221,8 +223,12 @@ def fast_claims(fields: Fields, ctx: Context) -> Fast:
 
     # An id the full reader must see is BAD here, an empty id cell too (a row only it reads takes no part).
     ids_codes, ids = fields.get("id")
-    ids = [v if type(v) is str and v and not v.isspace() else BAD for v in ids]
-    slow |= _failed(ids, ids_codes)
+    blank = [] if _all_named(ids) else [i for i, v in enumerate(ids) if not _named(v)]
+    if blank:
+        ids = list(ids)
+        for i in blank:
+            ids[i] = BAD
+        slow |= _failed(ids, ids_codes)
     m_codes, metrics = read(
         "metric",
         lambda v: (ctx.word("metric", v)[0] or BAD) if type(v) is str else BAD,
@@ -271,7 +277,9 @@ def fast_claims(fields: Fields, ctx: Context) -> Fast:
     counts = [bool(c) for _, _, c in combos]
 
     def figure_ok(k: int, c: int | None) -> bool:  # a count needs 'counted'; a count takes no unit
-        name = None if c is None else counted_name(counted[c])  # what the row's scope counts
+        name = (
+            None if c is None else names[c]
+        )  # what the row's scope counts (counted_name, read above)
         shared, derived = figure_for("", estimates[k], name)
         estimates[k] = shared  # the estimate every claim built with it holds
         return bool(derived[6]) or not counts[k]
@@ -308,6 +316,18 @@ def fast_claims(fields: Fields, ctx: Context) -> Fast:
     return Fast(
         rows, ClaimTable(codes, [[None if v is BAD else v for v in values] for _, values in parts])
     )  # a part no row of the table reads is dropped
+
+
+def _named(value: Any) -> bool:
+    """Whether an id cell's value is one the columnar reader takes: text, not blank."""
+    return type(value) is str and bool(value) and not value.isspace()
+
+
+def _all_named(values: list[Any]) -> bool:
+    """Whether :func:`_named` holds for each of ``values``, told a column at a time (no Python call per id)."""
+    return (
+        set(map(type, values)) <= {str} and "" not in values and not any(map(str.isspace, values))
+    )
 
 
 def _check_pairs(
@@ -406,7 +426,7 @@ def _ids_apart(chunks: Sequence[Chunk]) -> bool:
     Within a chunk, a repeated id is a repeated code; across chunks, distinct hashes are distinct ids (the
     common case, told with numpy), and only where two hashes meet are the ids compared.
     """
-    held_ids = []
+    held_ids: list[list[str]] = []
     for _, fast, outcomes in chunks:
         if any(o.claims for o in outcomes.values()):
             return False
@@ -414,13 +434,15 @@ def _ids_apart(chunks: Sequence[Chunk]) -> bool:
         held = np.bincount(codes, minlength=len(values))
         if len(codes) and int(held.max()) > 1:  # two rows of the chunk hold one id
             return False
-        parts = np.empty(len(values), dtype=object)
-        parts[:] = values
-        held_ids.append(parts[held > 0])  # the ids the rows hold, each once
-    ids = np.concatenate(held_ids) if held_ids else np.zeros(0, dtype=object)
-    hashes = np.sort(np.fromiter(map(hash, ids), np.int64, len(ids)))
+        held_ids.append(list(compress(values, held.tolist())))  # the ids the rows hold, each once
+    hashes = np.concatenate(
+        [np.fromiter(map(hash, ids), np.int64, len(ids)) for ids in held_ids]
+        or [np.zeros(0, np.int64)]
+    )
+    hashes.sort()
     if bool((hashes[1:] != hashes[:-1]).all()):
         return True
+    ids = [i for chunk in held_ids for i in chunk]
     return len(set(ids)) == len(ids)
 
 

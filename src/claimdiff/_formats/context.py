@@ -48,6 +48,9 @@ class Context:
         ] = {}  # (type, value, unit, is a count)
         self.scopes: dict[tuple[Any, Any, Any], Scope] = {}
         self.places: dict[Any, tuple[str, ...] | None] = {}  # None: the place does not read
+        self.wider_places: dict[
+            str, tuple[str, ...]
+        ] = {}  # place_path's wider areas, by their text
         self.counted_names: dict[Any, Any] = {}  # False: the counted thing does not read
         self.named: dict[tuple[Any, Any, Any, Any], Source] = {}
         self.words: dict[tuple[str, str], tuple[Any, str]] = {}

@@ -16,7 +16,7 @@ from __future__ import annotations
 import csv
 import os
 import re
-from collections.abc import Hashable, Iterable, Iterator, Mapping
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -198,7 +198,7 @@ def _chunk(
     """Read one chunk of rows (the last ``len(rows)`` of ``starts``): in columns, and the rest one by one."""
     width = len(names)
     base = len(starts) - len(rows)
-    labels: list[Hashable] = list(range(base, len(starts)))
+    labels: Sequence[Hashable] = range(base, len(starts))
     uneven = np.fromiter((len(r) != width for r in rows), dtype=bool, count=len(rows))
     even = [r if len(r) == width else (r + [""] * width)[:width] for r in rows]
     fields = CsvReader(names).fields([list(c) for c in zip(*even, strict=True)], labels)

@@ -230,21 +230,27 @@ def _scope(place: Any, counted: str | None, event: Any, ctx: Context) -> Scope |
 
 def _place(place: Any, ctx: Context) -> tuple[str, ...] | None:
     """A ``place`` cell as its path (:func:`place_path`, once per document), or ``None`` when it does not read."""
-    if not (place is None or type(place) is str):
-        return None
-    return _once(ctx.places, place, place_path, failed=None)  # type: ignore[no-any-return]
+    return _places([place], ctx)[0]
 
 
 def _places(places: list[Any], ctx: Context) -> list[tuple[str, ...] | None]:
-    """Each of ``places`` as :func:`_place` reads it: the document's paths looked up in one pass, the others read."""
-    known = ctx.places
+    """Each of ``places`` as :func:`_place` reads it (:func:`place_path` once per document), in one pass."""
+    known, wider = ctx.places, ctx.wider_places
+    get = known.get
     out: list[tuple[str, ...] | None] = []
+    add = out.append
     for place in places:
         if not (place is None or type(place) is str):
-            out.append(None)
+            add(None)
             continue
-        found = known.get(place, _MISSING)
-        out.append(_place(place, ctx) if found is _MISSING else found)
+        found = get(place, _MISSING)
+        if found is _MISSING:
+            try:
+                found = place_path(place, wider=wider)
+            except ClaimdiffError:
+                found = None
+            known[place] = found
+        add(found)
     return out
 
 

@@ -30,7 +30,7 @@ from claimdiff._formats.cells import (
     relocated,
     row_name,
     source_spec,
-    text_cell,
+    text_cells,
 )
 from claimdiff._formats.claims_file import LoadedClaims
 from claimdiff._formats.columnar import (
@@ -81,43 +81,41 @@ class FrameReader:
         )
         self.column_of = column_names(columns)
 
-    def fields(self, part: Any, labels: list[Hashable]) -> Fields:
+    def fields(self, part: Any, labels: Sequence[Hashable]) -> Fields:
         """The chunk's fields (``part`` is a DataFrame), each distinct cell read once (:func:`cell_value`)."""
         raw: dict[str, Coded] = {c: distinct(part.iloc[:, self.position[c]]) for c in self.used}
         read: dict[str, Coded] = {}
+        texts = set()  # the fields read from text alone (no cell of them can fail)
         for f, spec in self.columns.items():
             if isinstance(spec, str):
-                read[f] = raw[spec][0], _read_cells(raw[spec][1], f)
+                cells, text = _read_cells(raw[spec][1], f)
+                read[f] = raw[spec][0], cells
+                if text:
+                    texts.add(f)
                 continue
             if not spec:  # no column: never given
                 read[f] = np.full(len(labels), -1, dtype=np.intp), []
                 continue
-            codes, combos = combine([(raw[c][0], _read_cells(raw[c][1], f)) for c in spec])
+            codes, combos = combine([(raw[c][0], _read_cells(raw[c][1], f)[0]) for c in spec])
             read[f] = (
                 codes,
                 [BAD if any(p is BAD for p in combo) else joined(f, combo) for combo in combos],
             )
         slow = np.zeros(len(labels), dtype=bool)
-        for column in read.values():
-            slow |= failed(column)
+        for f, column in read.items():
+            if f not in texts:
+                slow |= failed(column)
         out = {f: read[f] for f in PLAIN_FIELDS if f in read}
-        if "id" in out and not set(map(type, out["id"][1])) <= _TEXT_OR_NONE:
+        if "id" in out and "id" not in texts and not set(map(type, out["id"][1])) <= _TEXT_OR_NONE:
             out["id"] = coded(out["id"], lambda v: v if v is None or v is BAD else str(v))
         figure = [f for f in ("value", "low", "high", "best") if f in read]
         if figure != ["value"] and figure:
             codes, combos = combine([read[f] for f in figure])
-            out["value"] = (
-                codes,
-                [
-                    figure_of(
-                        *(
-                            dict(zip(figure, combo, strict=True)).get(f)
-                            for f in ("value", "low", "high", "best")
-                        )
-                    )
-                    for combo in combos
-                ],
-            )
+            given = [
+                (*combo, None) for combo in combos
+            ]  # the last: a field the table does not give
+            at = [figure.index(f) if f in figure else -1 for f in ("value", "low", "high", "best")]
+            out["value"] = (codes, [figure_of(*map(cells.__getitem__, at)) for cells in given])
         if "source_kind" in read or "source_party" in read:
             parts = [f for f in ("source", "source_kind", "source_party") if f in read]
             codes, combos = combine([read[f] for f in parts])
@@ -135,7 +133,7 @@ class FrameReader:
             )
         return Fields(labels=labels, columns=out, slow=slow)
 
-    def slow(self, part: Any, rows: list[int], labels: list[Hashable]) -> list[Any]:
+    def slow(self, part: Any, rows: list[int], labels: Sequence[Hashable]) -> list[Any]:
         """The claims-file entries of the chunk's rows ``rows`` (or the error a cell gave), for the full reader."""
         data = {c: part.iloc[rows, self.position[c]].tolist() for c in self.used}
         return [
@@ -147,14 +145,15 @@ class FrameReader:
 _TEXT_OR_NONE = {str, type(None)}
 
 
-def _read_cells(values: list[Any], field: str) -> list[Any]:
-    """Each distinct cell of a column read by :func:`cell_value` (:data:`BAD` where it refuses it).
+def _read_cells(values: list[Any], field: str) -> tuple[list[Any], bool]:
+    """Each distinct cell of a column read by :func:`cell_value` (:data:`BAD` where it refuses it), and whether all were text.
 
-    A column of text only is read by :func:`text_cell`, all that :func:`cell_value` does with text.
+    A column of text only is read by :func:`text_cell`, all that :func:`cell_value` does with text (text
+    or nothing, never :data:`BAD`).
     """
     if set(map(type, values)) <= {str}:
-        return list(map(text_cell, values))
-    return [_read_cell(v, field) for v in values]
+        return text_cells(values), True
+    return [_read_cell(v, field) for v in values], False
 
 
 def _read_cell(value: Any, field: str) -> Any:
@@ -171,7 +170,7 @@ class CsvReader:
         self.names = names
         self.column_of = {c: c for c in names}
 
-    def fields(self, part: Sequence[Any], labels: list[Hashable]) -> Fields:
+    def fields(self, part: Sequence[Any], labels: Sequence[Hashable]) -> Fields:
         """The chunk's fields from its columns (a pandas Series or a list of cells each), each distinct cell read once."""
         cells = {
             c: coded(distinct(column), functools.partial(csv_text, column=c))
@@ -215,7 +214,7 @@ class CsvReader:
             slow |= failed(column)
         return Fields(labels=labels, columns=out, slow=slow)
 
-    def slow(self, part: Any, rows: list[int], labels: list[Hashable]) -> list[Any]:  # noqa: ARG002 - as FrameReader's
+    def slow(self, part: Any, rows: list[int], labels: Sequence[Hashable]) -> list[Any]:  # noqa: ARG002 - as FrameReader's
         """The claims-file entries of the chunk's rows ``rows`` (or the error a cell gave), for the full reader."""
         data = [part.iloc[rows, i].tolist() for i in range(len(self.names))]
         doc, _ = parse_rows(self.names, enumerate(zip(*data, strict=True)), "", cell=csv_cell)
@@ -280,6 +279,15 @@ def _csv_via(text: Any) -> Any:
         return BAD
 
 
+def _labels(index: Any) -> Sequence[Hashable]:
+    """A table's row labels as a sequence: a ``range`` for pandas' default index (no million ints held), else a list."""
+    import pandas as pd  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: PLC0415 - a table is a pandas object
+
+    if isinstance(index, pd.RangeIndex):
+        return range(index.start, index.stop, index.step)
+    return list(index)
+
+
 def read_table(
     df: Any,
     reader: FrameReader | CsvReader,
@@ -296,7 +304,7 @@ def read_table(
     shared = {k: v for k, v in given.items() if v is not None}
     doc: dict[str, Any] = {"claims": [], "defaults": shared} if shared else {"claims": []}
     ctx = document_context(doc, NO_LINES, name, hedges, vocabulary)
-    labels = list(df.index)
+    labels = _labels(df.index)
     column_of = reader.column_of
 
     def duplicate(label: Hashable, cid: str, clash: str, first: Hashable) -> ClaimFileError:

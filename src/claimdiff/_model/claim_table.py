@@ -242,7 +242,13 @@ class ClaimTable(_AsTuple):
         ['MoD', 'UN', 'MoD']
         """
         k = FIELDS.index(field)
-        codes = self._codes[k].copy() if self._order is None else self._codes[k][self._order]
+        held = self._codes[k]
+        wide = _wide(
+            held
+        )  # a field of few parts is held narrow; its codes are given at least as int32
+        codes = (
+            held.astype(wide) if self._order is None else held[self._order].astype(wide, copy=False)
+        )
         values = list(self._values[k])
         codes[codes < 0] = len(values) - 1
         for i, claim in self._held.items():
@@ -259,27 +265,43 @@ class ClaimTable(_AsTuple):
         return (ClaimTable, (self._at(slice(None)), [v[:-1] for v in self._values], self._held))
 
 
-def _columns(codes: Any) -> tuple[tuple[Any, ...], int]:
+def _columns(codes: Any, *, own: bool = False) -> tuple[tuple[Any, ...], int]:
     """A table's codes (one row per field) as one array per field, and the number of claims.
 
     A field whose rows all hold one code (often: missing) is held as that code repeated without memory
-    (:func:`numpy.broadcast_to`, read-only); every other field as its own array, so that the rows given are not
-    kept alive by a field that needs none of them.
+    (:func:`numpy.broadcast_to`, read-only); every other field as its own array (a copy, so that the rows
+    given are not kept alive by a field that needs none of them, unless ``own``: the rows are the table's
+    own already).
     """
     import numpy as np  # noqa: PLC0415 - a table exists only where numpy read it
 
-    n = int(codes.shape[1])
+    n = int(codes.shape[1]) if hasattr(codes, "shape") else len(codes[0])
     out = []
     for row in codes:
         if n and not (row != row[0]).any():
             out.append(np.broadcast_to(row[:1].copy(), (n,)))
-        else:
-            out.append(row.copy())
+            continue
+        top = (
+            int(row.max()) if n else 0
+        )  # codes run from -1 to the number of parts: held in the fewest bytes that fit
+        narrow = np.int8 if top < 2**7 else np.int16 if top < 2**15 else row.dtype
+        out.append(row if own and narrow == row.dtype else row.astype(narrow))
     return tuple(out), n
+
+
+def _wide(codes: Any) -> Any:
+    """The dtype a field's codes are given in: their own, at least int32 (a held claim's code is added)."""
+    import numpy as np  # noqa: PLC0415 - a table exists only where numpy read it
+
+    return np.promote_types(codes.dtype, np.int32)
 
 
 def concat(tables: Sequence[ClaimTable]) -> ClaimTable:
     """The claims of ``tables`` one after the other, as one table (each field's parts laid end to end).
+
+    A field of few parts (at most one for every 8 rows: metrics, figures, sources, days) keeps each part
+    once, however many of the tables hold it (the readers share their parts from chunk to chunk), so that
+    what is asked once per distinct part is asked once per table, not once per chunk.
 
     >>> import pandas as pd
     >>> from claimdiff import claims_from_dataframe
@@ -287,31 +309,57 @@ def concat(tables: Sequence[ClaimTable]) -> ClaimTable:
     ...     "id": ["a", "b"], "metric": "killed", "counted": "people", "value": 3, "source": "MoD"})).claims
     >>> [c.id for c in concat([t[1:], t[:1]])]
     ['b', 'a']
+    >>> t = claims_from_dataframe(pd.DataFrame({
+    ...     "id": list("abcdefghijklmnop"), "metric": "killed", "counted": "people", "value": 3, "source": "MoD"})).claims
+    >>> len(concat([t[:8], t[8:]]).column("metric")[1])  # one metric, and what a missing one holds
+    2
     """
     import numpy as np  # noqa: PLC0415 - a table exists only where numpy read it
 
     if len(tables) == 1:
         return tables[0]  # read-only: the one table is its own concatenation
-    values: list[list[Any]] = [[] for _ in FIELDS]
+    n = sum(map(len, tables))
     held: dict[int, Claim] = {}
-    shifts = []
     offset = 0
     for t in tables:
-        shifts.append([len(v) for v in values])  # where the table's parts start, field by field
-        for k, parts in enumerate(t._values):  # noqa: SLF001 - the tables' own columns
-            values[k].extend(parts[:-1])
-        held.update((i + offset, c) for i, c in t._held.items())  # noqa: SLF001
+        held.update((i + offset, c) for i, c in t._held.items())  # noqa: SLF001 - the tables' own columns
         offset += len(t)
-    dtype = np.int32 if max(map(len, values), default=0) < 2**31 else np.int64
-    joined = np.empty((len(FIELDS), offset), dtype)
-    start = 0
-    for t, shift in zip(tables, shifts, strict=True):
-        codes = t._at(slice(None))  # noqa: SLF001
-        block = joined[:, start : start + codes.shape[1]]
-        np.add(codes, np.array(shift, dtype)[:, None], out=block, casting="unsafe")
-        np.putmask(block, codes < 0, -1)  # missing stays missing
-        start += codes.shape[1]
-    return ClaimTable(joined, values, held)
+    columns, values = [], []
+    for k, missing in enumerate(MISSING):
+        parts: list[Any] = []
+        given = sum(len(t._values[k]) - 1 for t in tables)  # noqa: SLF001 - the tables' own columns
+        dtype = np.int32 if given < 2**31 else np.int64
+        column = np.empty(n, dtype)  # written table by table: no copy of the whole column made
+        few = given * 8 <= n
+        at: dict[int, int] = {}  # a part's code, by its identity (few parts only)
+        start = 0
+        for t in tables:
+            own = t._values[k][:-1]  # noqa: SLF001
+            codes = t._codes[k] if t._order is None else t._codes[k][t._order]  # noqa: SLF001
+            part = column[start : start + len(codes)]
+            start += len(codes)
+            if few:
+                shift = np.empty(len(own) + 1, dtype)
+                shift[-1] = -1  # missing (code -1, the last) stays missing
+                for j, value in enumerate(own):
+                    code = at.get(id(value))
+                    if code is None:
+                        code = at[id(value)] = len(parts)
+                        parts.append(value)
+                    shift[j] = code
+                np.take(shift, codes, out=part)
+            else:
+                np.add(codes, np.asarray(len(parts), dtype), out=part, casting="unsafe")
+                np.putmask(part, codes < 0, -1)  # missing stays missing
+                parts.extend(own)
+        parts.append(missing)  # what code -1 reads
+        columns.append(column)
+        values.append(parts)
+    out: ClaimTable = object.__new__(ClaimTable)
+    out._codes, out._n = _columns(columns, own=True)  # noqa: SLF001
+    out._values = tuple(values)  # noqa: SLF001
+    out._held, out._built, out._order = held, None, None  # noqa: SLF001
+    return out
 
 
 def picked(table: ClaimTable, picks: Sequence[int | Claim]) -> ClaimTable:
@@ -328,7 +376,7 @@ def picked(table: ClaimTable, picks: Sequence[int | Claim]) -> ClaimTable:
 
     own = table._held  # noqa: SLF001 - the table's own rows
     take = np.fromiter((p if type(p) is int else -1 for p in picks), np.intp, len(picks))
-    codes = np.full((len(FIELDS), len(picks)), -1, dtype=table._codes[0].dtype)  # noqa: SLF001
+    codes = np.full((len(FIELDS), len(picks)), -1, dtype=np.result_type(*map(_wide, table._codes)))  # noqa: SLF001
     rows = take >= 0
     codes[:, rows] = table._at(take[rows])  # noqa: SLF001
     held: dict[int, Claim] = {}
@@ -354,7 +402,8 @@ def by_id(table: ClaimTable) -> ClaimTable:
 
     codes, parts = table.column("id")
     ids = list(map(parts.__getitem__, codes.tolist()))
-    order = np.fromiter(sorted(range(len(ids)), key=ids.__getitem__), np.intp, len(ids))
+    small: Any = np.int32 if len(ids) < 2**31 else np.intp  # held by the table as long as it lives
+    order = np.fromiter(sorted(range(len(ids)), key=ids.__getitem__), small, len(ids))
     if not len(order) or bool((order[1:] > order[:-1]).all()):
         return table  # in id order already
     at = np.empty_like(order)

@@ -15,19 +15,38 @@ from claimdiff.exceptions import InvalidClaimError
 __all__ = ["NO_SCOPE", "Scope", "counted_name", "place_path"]
 
 _intern = sys.intern
+_strip = str.strip
 
 
-def place_path(value: str | Sequence[str] | None) -> tuple[str, ...]:
+def place_path(
+    value: str | Sequence[str] | None, *, wider: dict[str, tuple[str, ...]] | None = None
+) -> tuple[str, ...]:
     """A place as its path from the widest area: ``"Russia > Belgorod Oblast > Belgorod"``.
+
+    ``wider`` is where a reader of many places keeps the paths of the wider areas it has met (all the
+    parts but the last, by their text): each is read once.
 
     >>> place_path("Russia > Belgorod Oblast > Belgorod")
     ('Russia', 'Belgorod Oblast', 'Belgorod')
+    >>> met = {}
+    >>> place_path("Russia > Belgorod Oblast > Shebekino", wider=met), met
+    (('Russia', 'Belgorod Oblast', 'Shebekino'), {'Russia > Belgorod Oblast ': ('Russia', 'Belgorod Oblast')})
     """
     if value is None:
         return ()
-    if type(value) is str and " ".join(value.split()) == value:
-        # Spaced by single spaces only (the common case): each part is tidy once its ends are stripped.
-        out = tuple(map(_intern, map(str.strip, value.split(">"))))
+    if type(value) is str and _single_spaced(value):
+        # Spaced by single spaces only (the common case): each part is tidy once its ends are stripped. The
+        # wider areas repeat from place to place and are held once (interned); the last part rarely repeats.
+        head, split, last = value.rpartition(">")
+        if not split:
+            out: tuple[str, ...] = (last.strip(),)
+        else:
+            path = None if wider is None else wider.get(head)
+            if path is None:
+                path = tuple(map(_intern, map(_strip, head.split(">"))))
+                if wider is not None:
+                    wider[head] = path
+            out = (*path, last.strip())
     else:
         parts = value.split(">") if isinstance(value, str) else list(value)
         out = tuple(_place_part(p) for p in parts)
@@ -38,6 +57,20 @@ def place_path(value: str | Sequence[str] | None) -> tuple[str, ...]:
     if type(value) is tuple and all(a is b for a, b in zip(out, value, strict=True)):
         return value  # already a place path: kept as given
     return out
+
+
+def _single_spaced(text: str) -> bool:
+    r"""Whether ``text`` is spaced by single spaces only: ``" ".join(text.split()) == text``.
+
+    Told first without splitting: printable text holds no whitespace but the space (every other
+    whitespace character is unprintable), so it is tidy when no space doubles or ends it.
+
+    >>> _single_spaced("A > B"), _single_spaced("A  > B"), _single_spaced("A >\tB"), _single_spaced(" A")
+    (True, False, False, False)
+    """
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return True
+    return " ".join(text.split()) == text
 
 
 def _place_part(part: object) -> str:
@@ -86,11 +119,11 @@ class Scope:
         ...     place="A > B", counted="People", event="x")
         True
         """
-        self = object.__new__(cls)
-        object.__setattr__(self, "place", place)
-        object.__setattr__(self, "counted", counted)
-        object.__setattr__(self, "event", event)
-        object.__setattr__(self, "_keys", None)
+        self = _new(cls)
+        _set_place(self, place)
+        _set_counted(self, counted)
+        _set_event(self, event)
+        _set_keys(self, None)
         return self
 
     def _key_for(self, metric: str) -> tuple[str, str, tuple[str, ...], str]:
@@ -132,3 +165,10 @@ class Scope:
 
 #: The scope of a claim that gives none (shared: scopes are frozen).
 NO_SCOPE = Scope()
+
+# Each slot's own setter, called directly (a frozen class refuses ``setattr``): half the cost of
+# ``object.__setattr__``, which looks the name up first (a columnar reader makes a scope per distinct place).
+_new = object.__new__
+_set_place, _set_counted, _set_event, _set_keys = (
+    Scope.__dict__[name].__set__ for name in ("place", "counted", "event", "_keys")
+)
