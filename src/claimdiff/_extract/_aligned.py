@@ -273,6 +273,10 @@ def _table(
     # rows of one figure each under a single-spaced line ("Dead 1,010" under "B. CASUALTIES"): a
     # list of labelled figures under its title, each label naming its own figure
     columns = _columns(text, head, figures) if head and (spaced or figures > 1) else []
+    if len(columns) == figures and figures > 1 and all(r.label for r in run):
+        # the header names the figure columns only (its top-left cell left empty: "New  Confirmed  Totals"
+        # over "Cases  11  362  506"): the labels' column is unnamed
+        columns = [Cell(head[-1][0], head[-1][0], ""), *columns]
     if len(columns) < figures + 1:
         columns = []
     labels = len(columns) - figures if columns else 1

@@ -85,9 +85,13 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
             if (
                 metric is None
                 and cell is not label
-                and _PHRASE.search(reader.low, cell.start, cell.end)
+                and (
+                    _PHRASE.search(reader.low, cell.start, cell.end)
+                    or _sentence(reader.text, cell)
+                )
             ):
-                # "110+ killed", "200 killed (48 executed)": a cell that says its own metric is a phrase
+                # "110+ killed", "200 killed (48 executed)": a cell that says its own metric is a phrase;
+                # a cell of sentences (a "Summary" column) is running text
                 prose.append(make_block(reader.text, cell.start, cell.end, 0))
                 continue
             found = _figure(reader, cell) if metric else None
@@ -134,6 +138,16 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
     for block in prose:
         out += reader.block(block)
     return out
+
+
+def _sentence(text: str, cell: Cell) -> bool:
+    """Whether a cell is running text: words closed by a full stop ("Rebels kill 400 people in the city.")."""
+    words = text.count(" ", cell.start, cell.end) + 1
+    return words >= _SENTENCE_WORDS and text[cell.start : cell.end].rstrip().endswith((".", ".)"))
+
+
+#: The fewest words of a cell read as running text.
+_SENTENCE_WORDS = 6
 
 
 def _label(row: tuple[Cell, ...], table: Table) -> Cell:
@@ -191,7 +205,9 @@ def _header_counted(reader: _Reader, head: str) -> str | None:
     at = next((k for k in range(len(words) - 1, -1, -1) if words[k] in TRIGGERS), None)
     if at is None:
         return None
-    for k in (at - 1, at + 1):
+    # before a metric noun ("measles cases", "cholera deaths") stands what the cases are of, not who;
+    # before a participle ("Houses damaged") and after any ("Affected families") stands what is counted
+    for k in (at - 1, at + 1) if not words[at].endswith("s") else (at + 1,):
         if 0 <= k < len(words) and _plural(words[k]):
             return reader.vocabulary.counted(words[k])
     return None

@@ -48,6 +48,12 @@ class Table:
 
 
 _SEPARATOR = re.compile(r"^[\s|:+-]*-{3,}[\s|:+-]*$")
+#: A header of a share, not a count: a per cent sign, "rate", "ratio", "proportion", "per 100 000".
+_SHARE_HEAD = re.compile(
+    r"%(?!\s*(?:CI|UI|confidence|credible)\b)|\b(?:rate|ratio|proportion|percent(?:age)?|per\s*cent|share|per\s+\d[\d ,]*)\b", re.IGNORECASE
+)
+#: A header of what did not happen: "deaths averted by vaccination", "cases prevented".
+_AVERTED = re.compile(r"\b(?:averted|prevented|avoided)\b", re.IGNORECASE)
 #: Headers that say where a row is.
 PLACE_HEADER = re.compile(
     r"\b(?:location|place|country|countries|region|province|state|area|district|city|oblast)\b",
@@ -60,14 +66,24 @@ def _bar(text: str, start: int, end: int) -> str:
     return "|" if text.count("|", start, end) else "\t"
 
 
-def _cells(text: str, start: int, end: int) -> tuple[Cell, ...]:
+def _cells(text: str, start: int, end: int, *, keep: bool = False) -> tuple[Cell, ...]:
+    """The cells of a line; with ``keep``, its empty cells too (under a header a cell's place is its column).
+
+    The bars closing a line on either side ("| a | b |") open and close no cell.
+    """
+    bar = _bar(text, start, end)
+    pieces = text[start:end].split(bar)
+    first, last = 0, len(pieces)
+    if keep and len(pieces) > 1:
+        first += bar == "|" and not pieces[0].strip()  # a bar opening the line
+        last -= not pieces[-1].strip()  # a bar (or tab) closing it
     out: list[Cell] = []
     pos = start
-    for piece in text[start:end].split(_bar(text, start, end)):
+    for n, piece in enumerate(pieces):
         a, b = pos, pos + len(piece)
         pos = b + 1
         stripped = piece.strip()
-        if stripped:
+        if stripped or (keep and first <= n < last):
             lead = a + len(piece) - len(piece.lstrip())
             out.append(Cell(lead, lead + len(stripped), stripped))
     return tuple(out)
@@ -76,9 +92,13 @@ def _cells(text: str, start: int, end: int) -> tuple[Cell, ...]:
 def header_metric(head: str) -> str | None:
     """The metric a column header or row label names ("Deaths", "Death range", "Non-fatal injuries").
 
-    >>> header_metric("Cumulative deaths"), header_metric("Case definition"), header_metric("Country")
+    A header of a share ("Deaths/total cases (%)", "Proportion of cases") names no count.
+
+    >>> header_metric("Cumulative deaths"), header_metric("Case definition"), header_metric("Deaths/cases (%)")
     ('killed', None, None)
     """
+    if _SHARE_HEAD.search(head) or _AVERTED.search(head):
+        return None
     words = re.findall(r"[a-z]+", head.lower())
     return next((TRIGGERS[w] for w in reversed(words) if w in TRIGGERS), None)
 
@@ -113,14 +133,16 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
     while i < len(lines):
         top = i
         run: list[tuple[int, int]] = []
-        while (
-            i < len(lines)
-            and (text.count("|", *lines[i]) >= 1 or text.count("\t", *lines[i]) >= 1)
-            and (
-                _SEPARATOR.match(text[lines[i][0] : lines[i][1]])
-                or len(_cells(text, *lines[i])) >= 2
-                or (run and _continues(text, *lines[i]))
+        while i < len(lines) and (
+            (
+                (text.count("|", *lines[i]) >= 1 or text.count("\t", *lines[i]) >= 1)
+                and (
+                    _SEPARATOR.match(text[lines[i][0] : lines[i][1]])
+                    or len(_cells(text, *lines[i])) >= 2
+                    or (run and _continues(text, *lines[i]))
+                )
             )
+            or (_closed_by_bars(text, run) and _closes_cells(text, lines, i))
         ):
             run.append(lines[i])
             i += 1
@@ -170,7 +192,63 @@ def _continues(text: str, start: int, end: int) -> bool:
     return text[start:end].rstrip().endswith("|") and len(_cells(text, start, end)) == 1
 
 
+def _closed_by_bars(text: str, run: list[tuple[int, int]]) -> bool:
+    """Whether a run is a table whose every cell a bar closes: a header "a | b |" (no bar opening it), then a rule.
+
+    Pasted from a web page, such a table may break its rows anywhere (one cell a line, a bar
+    alone on a line): its body is a stream of cells, cut into rows as wide as its header.
+    """
+    if len(run) < 2 or not _SEPARATOR.match(text[run[1][0] : run[1][1]]):
+        return False
+    head = text[run[0][0] : run[0][1]].strip()
+    return head.endswith("|") and not head.startswith("|") and head.count("|") >= 2
+
+
+def _closes_cells(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+    """Whether line ``i`` continues a table of cells closed by bars: it holds a bar, or the next line opens with one."""
+    a, b = lines[i]
+    if "|" in text[a:b]:
+        return True
+    return (
+        bool(text[a:b].strip())
+        and i + 1 < len(lines)
+        and text[lines[i + 1][0] : lines[i + 1][1]].lstrip().startswith("|")
+    )
+
+
+def _stream(text: str, start: int, end: int, width: int) -> list[tuple[Cell, ...]]:
+    """The rows of a body of cells each closed by a bar, cut every ``width`` cells whatever its line breaks."""
+    rows: list[tuple[Cell, ...]] = []
+    row: list[Cell] = []
+    pos = start
+    pieces = text[start:end].split("|")
+    for n, piece in enumerate(pieces):
+        a = pos
+        pos += len(piece) + 1
+        stripped = piece.strip()
+        if n == len(pieces) - 1 and not stripped:
+            break  # nothing after the last bar
+        lead = a + len(piece) - len(piece.lstrip())
+        row.append(Cell(lead, lead + len(stripped), stripped))
+        if len(row) == width:
+            rows.append(tuple(row))
+            row = []
+    if any(c.text for c in row):
+        rows.append(tuple(row))
+    return rows
+
+
 def _table(text: str, run: list[tuple[int, int]]) -> Table:
+    if _closed_by_bars(text, run):
+        width = text.count("|", *run[0])
+        body = run[2:]
+        if body and any(text.count("|", a, b) != width for a, b in body):
+            return Table(
+                start=run[0][0],
+                end=run[-1][1],
+                header=_cells(text, *run[0], keep=True),
+                rows=tuple(_stream(text, body[0][0], body[-1][1], width)),
+            )
     rows = [
         (a, b) for a, b in run if not _SEPARATOR.match(text[a:b]) and not _continues(text, a, b)
     ]
@@ -184,7 +262,7 @@ def _table(text: str, run: list[tuple[int, int]]) -> Table:
         start=run[0][0],
         end=run[-1][1],
         header=first if has_header else (),
-        rows=tuple(_cells(text, a, b) for a, b in body),
+        rows=tuple(_cells(text, a, b, keep=has_header) for a, b in body),
         prose=tuple(
             (a, a + len(text[a:b].rstrip().rstrip("|").rstrip()))
             for a, b in run
