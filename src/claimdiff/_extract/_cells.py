@@ -97,6 +97,7 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
             found = _figure(reader, cell) if metric else None
             if found is None or cell is label:
                 continue
+            found = _scaled(found, head, reader.text[found.start : found.end])
             chosen = counted_for(
                 metric or "",
                 found.counted
@@ -113,7 +114,9 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
                     # a table's cell is a datum, compared exactly, as a number in a data file is
                     estimate=attrs.evolve(found.estimate, provenance=Provenance.DATUM),
                     scope=Scope(
-                        place=place or (() if total else reader.heading_place),
+                        # a row whose place cell names no known place ("Global") is nowhere the text names
+                        place=place
+                        or (() if total or _unplaced(row, where) else reader.heading_place),
                         counted=chosen[1],
                     ),
                     source=source,
@@ -138,6 +141,41 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
     for block in prose:
         out += reader.block(block)
     return out
+
+
+def _scaled(found: _Found, head: str, words: str) -> _Found:
+    """A figure under a header giving its scale ("Deaths (millions)", "in thousands"), times that scale.
+
+    A figure that says its own scale ("1.2 million") keeps it.
+    """
+    scale = _SCALE.search(head)
+    if scale is None or _SCALE_WORD.search(words):
+        return found
+    factor = _FACTORS[(scale.group("word") or scale.group("word2")).lower().rstrip("s")]
+    est = found.estimate
+    return attrs.evolve(
+        found,
+        estimate=attrs.evolve(
+            est,
+            low=est.low * factor,
+            high=est.high * factor,
+            point=est.point * factor if est.point is not None else None,
+        ),
+    )
+
+
+#: A header's scale: "(millions)", "(in thousands)", "in millions".
+_SCALE = re.compile(
+    r"\(\s*(?:in\s+)?(?P<word>thousands|millions|billions)\s*\)|\bin\s+(?P<word2>thousands|millions|billions)\b",
+    re.IGNORECASE,
+)
+_SCALE_WORD = re.compile(r"\b(?:thousand|million|billion)s?\b|\d\s*[mkb]n?\b", re.IGNORECASE)
+_FACTORS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
+def _unplaced(row: tuple[Cell, ...], where: int | None) -> bool:
+    """Whether a row fills its place column with words that name no known place ("Global", "At sea")."""
+    return where is not None and where < len(row) and bool(row[where].text)
 
 
 def _sentence(text: str, cell: Cell) -> bool:
@@ -168,7 +206,7 @@ def _row_place(
         outer = row[k].text if k < len(row) else ""
         if label.text and outer and known(gazetteer, outer):
             path = gazetteer.normalise((*gazetteer.normalise(outer), label.text))
-            return path if known(gazetteer, path) else ()
+            return path if known(gazetteer, path) else gazetteer.normalise(outer)
     return ()
 
 
@@ -263,6 +301,9 @@ _BARE = re.compile(r"\d[\d,]*(?=[*#§†‡]*\s*(?:\(\d[\d.,]*%\))?\s*$)")
 _NOT_COUNTED = frozenset(
     {
         "totals",
+        "thousands",
+        "millions",
+        "billions",
         "numbers",
         "days",
         "weeks",

@@ -32,8 +32,18 @@ _DATE = re.compile(
     rf"\b\d{{1,2}}(?:\s*[–-]\s*\d{{1,2}})?\s+{_MONTHS}(?:\s+\d{{4}})?|\b{_MONTHS}\s+\d{{1,2}}(?:,\s*\d{{4}})?"
     rf"|\b{_MONTHS}\s+\d{{4}}|\b(?:1[0-9]|20)\d\d(?:\s*[–-]\s*(?:1[0-9]|20)?\d\d)?\b"
 )
-#: A figure of a row: a numeral or a range of numerals, with a hedge mark or a plus.
-_FIGURE = re.compile(r"(?<![\w.,])[~≈<>]?\d[\d,]*(?:\.\d+)?(?:\s*[–-]\s*\d[\d,]*)?\+?(?![\w%])")
+#: A figure of a row: a numeral or a range of numerals, with a hedge mark, a plus or a word of scale
+#: ("50–85 million"); a footnote mark ("[4]") is none.
+_FIGURE = re.compile(
+    r"(?<![\w.,\[])[~≈<>]?\d[\d,]*(?:\.\d+)?(?:\s*[–-]\s*\d[\d,]*(?:\.\d+)?)?\+?"
+    r"(?:\s+(?:thousand|million|billion)\b)?(?![\w%\]])"
+)
+#: A column of dates: its numerals are no figures of the metric column.
+_DATE_HEAD = re.compile(r"\b(?:date|dates|year|years|period|began|ended)\b", re.IGNORECASE)
+#: What no header line holds: a colon, a semicolon, a full stop closing a word.
+_PUNCTUATED = re.compile(r"[:;]|[a-z]{2}\.(?:\s|$)")
+#: The most lines a header wraps onto ("War Death" / "range" / "Date Combatants Location").
+_HEADER_LINES = 3
 _WORD = re.compile(r"\S+")
 #: A header has this many columns at least, and names are this short.
 _COLUMNS = 3
@@ -51,12 +61,11 @@ def wide_tables(
     out: list[Table] = []
     i = 0
     while i < len(lines):
-        header = _header(text, *lines[i])
+        header, j = _wrapped_header(text, lines, i)
         if header is None:
             i += 1
             continue
         rows: list[tuple[Cell, ...]] = []
-        j = i + 1
         while j < len(lines) and text[lines[j][0] : lines[j][1]].strip():
             row = _row(text, *lines[j], header, is_place)
             if row is not None:
@@ -70,32 +79,69 @@ def wide_tables(
     return out
 
 
-def _header(text: str, a: int, b: int) -> tuple[Cell, ...] | None:
-    """The columns of a header line: capitalised names, no digit, exactly one naming a metric."""
-    body = text[a:b]
-    lead = (
-        body.lstrip()
-    )  # its first word opens the first column: a capital (tested before the digits)
-    if (
-        not lead
-        or len(body) > _HEADER_CHARS
-        or not lead[0].isupper()
-        or any(map(str.isdigit, body))
-    ):
-        return None
+def _wrapped_header(
+    text: str, lines: list[tuple[int, int]], i: int
+) -> tuple[tuple[Cell, ...] | None, int]:
+    """The header opening at line ``i`` (wrapped onto up to three lines) and the line after it.
+
+    A line opening in lower case or a bracket ("range", "(millions)") carries on the last column
+    of the line above; a capitalised one adds columns. The longest reading that is a header wins.
+    """
+    best: tuple[tuple[Cell, ...] | None, int] = (None, i + 1)
+    columns: list[Cell] = []
+    for k in range(i, min(i + _HEADER_LINES, len(lines))):
+        a, b = lines[k]
+        body = text[a:b].strip()
+        if (
+            not body
+            or any(map(str.isdigit, body))
+            or len(body) > _HEADER_CHARS
+            or _PUNCTUATED.search(body)  # "Main article: ...", a sentence: no column names
+        ):
+            break
+        if k > i and (body[0].islower() or body[0] == "(") and columns:
+            lead = a + len(text[a:b]) - len(text[a:b].lstrip())
+            last = columns[-1]
+            columns[-1] = Cell(last.start, lead + len(body), f"{last.text} {body}")
+        elif body[0].isupper():
+            more = _names(text, a, b)
+            if not more:
+                break
+            columns += more
+        else:
+            break
+        if _is_header(columns):
+            best = (tuple(columns), k + 1)
+    return best
+
+
+def _names(text: str, a: int, b: int) -> list[Cell]:
+    """The column names of one header line: each capitalised word opens one."""
     words = list(_WORD.finditer(text, a, b))
     starts = [n for n, w in enumerate(words) if w.group()[0].isupper()]
-    if not starts or starts[0] != 0 or len(starts) < _COLUMNS:
-        return None
+    if not starts or starts[0] != 0:
+        return []
     bounds = [*starts, len(words)]
-    columns = tuple(
+    return [
         Cell(words[p].start(), words[q - 1].end(), text[words[p].start() : words[q - 1].end()])
         for p, q in itertools.pairwise(bounds)
-    )
+    ]
+
+
+def _is_header(columns: list[Cell]) -> bool:
+    """Columns that head a table of word cells: three or more, one metric, a place (or date) column."""
     metrics = [c for c in columns if header_metric(c.text) is not None]
-    if len(metrics) != 1 or not PLACE_HEADER.search(columns[0].text):
-        return None
-    return columns
+    return (
+        len(columns) >= _COLUMNS
+        and len(metrics) == 1
+        and (
+            PLACE_HEADER.search(columns[0].text) is not None
+            or (
+                header_metric(columns[0].text) is None
+                and any(PLACE_HEADER.search(c.text) for c in columns[1:])
+            )
+        )
+    )
 
 
 def _row(
@@ -106,9 +152,17 @@ def _row(
     figures = [
         m for m in _FIGURE.finditer(text, a, b) if not any(s <= m.start() < e for s, e in dates)
     ]
-    if len(figures) != 1:
+    metric = next(k for k, h in enumerate(header) if header_metric(h.text) is not None)
+    # with more figures, the metric column's is the first when no column of numbers (dates) precedes it
+    first_numeric = not any(_DATE_HEAD.search(h.text) for h in header[:metric])
+    if not figures or (len(figures) > 1 and not first_numeric):
         return None
-    words = list(_WORD.finditer(text, a, figures[0].start()))
+    fig = figures[0]
+    words = list(_WORD.finditer(text, a, fig.start()))
+    if metric == 1 and not PLACE_HEADER.search(header[0].text) and words:
+        # "World War II  50–85 million  1937–1945  Allied Powers vs. Axis Powers  Global": the
+        # first cell is every word before the figure, the place the known place closing the row
+        return _named_row(text, a, b, header, fig, is_place)
     first: Cell | None = None
     second: Cell | None = None
     for n in range(1, min(len(words), 5)):
@@ -131,7 +185,35 @@ def _row(
     country = next((k for k, h in enumerate(header) if k and PLACE_HEADER.search(h.text)), None)
     if country is not None:
         cells[country] = second
-    metric = next(k for k, h in enumerate(header) if header_metric(h.text) is not None)
-    fig = figures[0]
     cells[metric] = Cell(fig.start(), fig.end(), fig.group())
+    return tuple(cells)
+
+
+def _named_row(
+    text: str,
+    a: int,
+    b: int,
+    header: tuple[Cell, ...],
+    fig: re.Match[str],
+    is_place: Callable[[str], bool],
+) -> tuple[Cell, ...] | None:
+    """A row named by its first cell (words before the figure), its place the known place it closes on."""
+    words = list(_WORD.finditer(text, a, fig.start()))
+    name = Cell(words[0].start(), words[-1].end(), text[words[0].start() : words[-1].end()])
+    if any(ch.isdigit() for ch in name.text):
+        return None
+    cells = [Cell(a, a, "") for _ in header]
+    cells[0] = name
+    cells[1] = Cell(fig.start(), fig.end(), fig.group())
+    where = next((k for k, h in enumerate(header) if PLACE_HEADER.search(h.text)), None)
+    tail = list(_WORD.finditer(text, fig.end(), b))
+    if where is not None and where == len(header) - 1:
+        for n in range(max(len(tail) - 4, 0), len(tail)):  # the longest known place closing the row
+            place = text[tail[n].start() : tail[-1].end()].rstrip(".,;")
+            if is_place(place):
+                cells[where] = Cell(tail[n].start(), tail[n].start() + len(place), place)
+                break
+        else:  # no known place: the last word stands in the place column ("Global")
+            if tail:
+                cells[where] = Cell(tail[-1].start(), tail[-1].end(), tail[-1].group())
     return tuple(cells)
