@@ -98,14 +98,16 @@ def _led_in(text: str, span: tuple[int, int] | None) -> bool:
     return text[span[0] : span[1]].rstrip().rstrip("-–—").rstrip().endswith(":")
 
 
-def _grouped(text: str, run: list[_Row]) -> list[_Row]:
+def _grouped(text: str, run: list[_Row], *, spaced: bool = False) -> list[_Row]:
     """The rows with a space inside a numeral read as grouping thousands where a row has more figures than the table.
 
     "Total 18 569 1695 6900" under three figure columns is 18,569, 1695 and 6900; "Liberia 365 177"
     under two is 365 and 177. The table's number of figures is the one most of its rows have.
+    Under a ``spaced`` header (columns apart by two spaces or more) one space always groups
+    thousands ("Punjab   1 234   567").
     """
     counts = Counter(len(r.values) for r in run)
-    usual = max(counts, key=lambda n: (counts[n], n))
+    usual = max(counts, key=lambda n: (counts[n], n)) if not spaced else 0
     out = []
     for r in run:
         extra = len(r.values) - usual
@@ -267,9 +269,9 @@ def _table(
     is_place: Callable[[str], bool],
 ) -> Table:
     head = _header_lines(text, lines, i)
-    run = _grouped(text, run)
-    figures = max(len(r.values) for r in run)
     spaced = bool(head) and _GAP.search(text[head[-1][0] : head[-1][1]]) is not None
+    run = _grouped(text, run, spaced=spaced)
+    figures = max(len(r.values) for r in run)
     # rows of one figure each under a single-spaced line ("Dead 1,010" under "B. CASUALTIES"): a
     # list of labelled figures under its title, each label naming its own figure
     columns = _columns(text, head, figures) if head and (spaced or figures > 1) else []

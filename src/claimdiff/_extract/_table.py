@@ -52,8 +52,10 @@ _SEPARATOR = re.compile(r"^[\s|:+-]*-{3,}[\s|:+-]*$")
 _SHARE_HEAD = re.compile(
     r"%(?!\s*(?:CI|UI|confidence|credible)\b)|\b(?:rate|ratio|proportion|percent(?:age)?|per\s*cent|share|per\s+\d[\d ,]*)\b", re.IGNORECASE
 )
-#: A header of what did not happen: "deaths averted by vaccination", "cases prevented".
-_AVERTED = re.compile(r"\b(?:averted|prevented|avoided)\b", re.IGNORECASE)
+#: A header of what did not happen, or is planned: "deaths averted by vaccination", "people to be assisted".
+_AVERTED = re.compile(
+    r"\b(?:averted|prevented|avoided|to\s+be|targeted|planned|expected)\b", re.IGNORECASE
+)
 #: Headers that say where a row is.
 PLACE_HEADER = re.compile(
     r"\b(?:location|place|country|countries|region|province|state|area|district|city|oblast)\b",
@@ -85,8 +87,28 @@ def _cells(text: str, start: int, end: int, *, keep: bool = False) -> tuple[Cell
         stripped = piece.strip()
         if stripped or (keep and first <= n < last):
             lead = a + len(piece) - len(piece.lstrip())
-            out.append(Cell(lead, lead + len(stripped), stripped))
+            out.append(_unmarked(Cell(lead, lead + len(stripped), stripped)))
     return tuple(out)
+
+
+def _unmarked(cell: Cell) -> Cell:
+    """A cell without the emphasis marks around its words ("**Total**", "__15__")."""
+    text = cell.text
+    for mark in ("**", "__"):
+        if len(text) > 2 * len(mark) and text.startswith(mark) and text.endswith(mark):
+            k = len(mark)
+            return Cell(cell.start + k, cell.end - k, text[k:-k].strip())
+    return cell
+
+
+def _carried(rows: list[tuple[Cell, ...]]) -> list[tuple[Cell, ...]]:
+    """Rows whose first cell is left empty take the first cell of the row above: one group (a merged cell)."""
+    out: list[tuple[Cell, ...]] = []
+    for row in rows:
+        if out and row and not row[0].text and out[-1][0].text and any(c.text for c in row):
+            row = (out[-1][0], *row[1:])
+        out.append(row)
+    return out
 
 
 def header_metric(head: str) -> str | None:
@@ -152,12 +174,14 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
     from claimdiff._extract._aligned import aligned_tables  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._infobox import infobox_rows  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._pairs import place_runs  # noqa: PLC0415 - it builds on this module
+    from claimdiff._extract._stacked import stacked_figures  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._wide import wide_tables  # noqa: PLC0415 - it builds on this module
 
     for more in (  # the lines are split once for all the readers
         aligned_tables(text, is_place, lines),
         wide_tables(text, is_place, lines),
         infobox_rows(text, lines),
+        stacked_figures(text, lines),
         place_runs(text, is_place),
     ):
         out += [t for t in more if not any(_overlap(t, b) for b in out)]
@@ -262,7 +286,7 @@ def _table(text: str, run: list[tuple[int, int]]) -> Table:
         start=run[0][0],
         end=run[-1][1],
         header=first if has_header else (),
-        rows=tuple(_cells(text, a, b, keep=has_header) for a, b in body),
+        rows=tuple(_carried([_cells(text, a, b, keep=has_header) for a, b in body])),
         prose=tuple(
             (a, a + len(text[a:b].rstrip().rstrip("|").rstrip()))
             for a, b in run
