@@ -58,7 +58,7 @@ _AVERTED = re.compile(
 )
 #: Headers that say where a row is.
 PLACE_HEADER = re.compile(
-    r"\b(?:location|place|country|countries|region|province|state|area|district|city|oblast)\b",
+    r"\b(?:location|place|country|countries|region|province|state|areas?|district|city|oblast)\b",
     re.IGNORECASE,
 )
 
@@ -172,6 +172,7 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
             out.append(attrs.evolve(_table(text, run), caption=title_line(text, lines, top)))
         i += 1 if not run else 0
     from claimdiff._extract._aligned import aligned_tables  # noqa: PLC0415 - it builds on this module
+    from claimdiff._extract._columnar import columnar_tables  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._infobox import infobox_rows  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._pairs import place_runs  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._stacked import stacked_figures  # noqa: PLC0415 - it builds on this module
@@ -180,6 +181,7 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
     for more in (  # the lines are split once for all the readers
         aligned_tables(text, is_place, lines),
         wide_tables(text, is_place, lines),
+        columnar_tables(text, lines),
         infobox_rows(text, lines),
         stacked_figures(text, lines),
         place_runs(text, is_place),
