@@ -86,8 +86,7 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
                 metric is None
                 and cell is not label
                 and (
-                    _PHRASE.search(reader.low, cell.start, cell.end)
-                    or _sentence(reader.text, cell)
+                    _PHRASE.search(reader.low, cell.start, cell.end) or _sentence(reader.text, cell)
                 )
             ):
                 # "110+ killed", "200 killed (48 executed)": a cell that says its own metric is a phrase;

@@ -90,7 +90,9 @@ def _best(text: str, lines: list[tuple[int, int]], p: int) -> tuple[int, int, in
     return best
 
 
-def _rows(text: str, lines: list[tuple[int, int]], body: int, width: int, metrics: list[int]) -> int:
+def _rows(
+    text: str, lines: list[tuple[int, int]], body: int, width: int, metrics: list[int]
+) -> int:
     """How many rows of ``width`` lines from line ``body`` hold a figure cell in every metric column."""
     rows = 0
     while body + (rows + 1) * width <= len(lines):

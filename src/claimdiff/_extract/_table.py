@@ -50,7 +50,8 @@ class Table:
 _SEPARATOR = re.compile(r"^[\s|:+-]*-{3,}[\s|:+-]*$")
 #: A header of a share, not a count: a per cent sign, "rate", "ratio", "proportion", "per 100 000".
 _SHARE_HEAD = re.compile(
-    r"%(?!\s*(?:CI|UI|confidence|credible)\b)|\b(?:rate|ratio|proportion|percent(?:age)?|per\s*cent|share|per\s+\d[\d ,]*)\b", re.IGNORECASE
+    r"%(?!\s*(?:CI|UI|confidence|credible)\b)|\b(?:rate|ratio|proportion|percent(?:age)?|per\s*cent|share|per\s+\d[\d ,]*)\b",
+    re.IGNORECASE,
 )
 #: A header of what did not happen, or is planned: "deaths averted by vaccination", "people to be assisted".
 _AVERTED = re.compile(
@@ -105,9 +106,8 @@ def _carried(rows: list[tuple[Cell, ...]]) -> list[tuple[Cell, ...]]:
     """Rows whose first cell is left empty take the first cell of the row above: one group (a merged cell)."""
     out: list[tuple[Cell, ...]] = []
     for row in rows:
-        if out and row and not row[0].text and out[-1][0].text and any(c.text for c in row):
-            row = (out[-1][0], *row[1:])
-        out.append(row)
+        carry = out and row and not row[0].text and out[-1][0].text and any(c.text for c in row)
+        out.append((out[-1][0], *row[1:]) if carry else row)
     return out
 
 
@@ -162,6 +162,7 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
                     _SEPARATOR.match(text[lines[i][0] : lines[i][1]])
                     or len(_cells(text, *lines[i])) >= 2
                     or (run and _continues(text, *lines[i]))
+                    or (run and _opens_row(text, *lines[i]))
                 )
             )
             or (_closed_by_bars(text, run) and _closes_cells(text, lines, i))
@@ -215,7 +216,14 @@ _TITLE_CHARS = 400
 
 def _continues(text: str, start: int, end: int) -> bool:
     """True for a line that only closes the row before it: one cell ending in "|" (a long cell wrapped)."""
-    return text[start:end].rstrip().endswith("|") and len(_cells(text, start, end)) == 1
+    line = text[start:end].strip()
+    return line.endswith("|") and not line.startswith("|") and len(_cells(text, start, end)) == 1
+
+
+def _opens_row(text: str, start: int, end: int) -> bool:
+    """True for a row of a table with outer bars whose cells but one are empty ("| | 3 |")."""
+    line = text[start:end].strip()
+    return line.startswith("|") and len(_cells(text, start, end, keep=True)) >= 2
 
 
 def _closed_by_bars(text: str, run: list[tuple[int, int]]) -> bool:
