@@ -278,3 +278,17 @@ def test_reordering_rows_changes_no_claim(
         }
 
     assert claims(names, values) == claims([names[k] for k in order], [values[k] for k in order])
+
+
+def test_a_place_line_between_rows_heads_the_rows_under_it() -> None:
+    """WHO DON: "Guinea" then its "Cases"/"Deaths" rows, "Liberia" then its own: each row's place."""
+    text = (
+        "Cases and deaths by country\n\n"
+        "New Confirmed Probable Totals\n"
+        "Guinea\nCases 11 362 133 506\nDeaths 6 238 129 373\n"
+        "Liberia\nCases 45 158 306 599\nDeaths 29 146 125 323\n"
+    )
+    got = {(p, m, pl) for p, m, _, pl in _read(text)}
+    assert ("506", "cases", ("Guinea",)) in got
+    assert ("323", "killed", ("Liberia",)) in got
+    assert len(got) == 16

@@ -74,6 +74,10 @@ def aligned_tables(
     """
     lines = line_spans(text) if lines is None else lines
     rows = [_row(text, a, b) if b - a <= MAX_LINE else None for a, b in lines]
+    for k in range(len(lines) - 2, -1, -1):  # from the end: a group line stands right above a row
+        row_below = rows[k + 1]
+        if rows[k] is None and row_below is not None and row_below.values:
+            rows[k] = _group(text, *lines[k], is_place)
     out: list[Table] = []
     i = 0
     while i < len(lines):
@@ -81,7 +85,7 @@ def aligned_tables(
         while j < len(lines) and rows[j] is not None:
             j += 1
         run = [r for r in rows[i:j] if r is not None]
-        if len(run) >= 2 and (
+        if sum(1 for r in run if r.values) >= 2 and (
             max(len(r.values) for r in run) >= 2
             or _header_lines(text, lines, i)
             or _led_in(text, title_line(text, lines, i))
@@ -89,6 +93,15 @@ def aligned_tables(
             out.append(_table(text, lines, i, run, is_place))
         i = max(j, i + 1)
     return out
+
+
+def _group(text: str, a: int, b: int, is_place: Callable[[str], bool]) -> _Row | None:
+    """A line between rows naming only a place ("Sierra Leone"): it heads the rows under it, no row itself."""
+    body = text[a:b].strip().rstrip(_MARKS)
+    if not body or len(body) > _LABEL_CHARS or not body[0].isupper() or not is_place(body):
+        return None
+    lead = a + len(text[a:b]) - len(text[a:b].lstrip())
+    return _Row(a, b, (Cell(lead, lead + len(body), body),), ())
 
 
 def _led_in(text: str, span: tuple[int, int] | None) -> bool:
@@ -285,7 +298,13 @@ def _table(
     out: list[tuple[Cell, ...]] = []
     above: tuple[Cell, ...] = ()
     closed = False  # a total row came right before: a second total is the whole table's
+    # place lines between the rows head row groups: a place column before the table's own
+    grouped = bool(columns) and any(not r.values for r in run)
+    group = Cell(run[0].start, run[0].start, "")
     for r in run:
+        if not r.values:
+            group = r.label[0]
+            continue
         width = len(columns) if columns else labels + figures
         cells = (
             _placed(r, head[-1][0], columns)
@@ -300,9 +319,11 @@ def _table(
                 cells[0] = above[0]  # a row group: the rows below its first row share its place
         closed = total
         above = tuple(cells)
-        out.append(above)
+        out.append((group, *above) if grouped else above)
     # a line over rows that gives it no columns is their title (or their lead: "Deaths72,000")
     caption = title_line(text, lines, i - len(head)) if columns or not head else head[-1]
+    if grouped:
+        columns = [Cell(head[-1][0], head[-1][0], "Place"), *columns]
     return Table(
         start=head[0][0] if columns else run[0].start,
         end=run[-1].end,

@@ -70,7 +70,8 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
         # a totals row is where all its rows are: nowhere named when they lie in different countries
         place = (shared if known(reader.gazetteer, shared) else ()) if total else own
         # "Dead  3  2": a row label's metric, for columns whose header names none (places, dates)
-        row_metric = header_metric(row[0].text) if not _DIGIT.search(row[0].text) else None
+        first = next((c for k, c in enumerate(row) if k != where), row[0])  # not a group's place
+        row_metric = header_metric(first.text) if not _DIGIT.search(first.text) else None
         for j, cell in enumerate(row):
             head = (
                 table.header[j].text
