@@ -242,9 +242,15 @@ def test_a_grid_of_known_cells_is_read_back_cell_for_cell(
     names: list[str], columns: list[str], data: st.DataObject, layout: str
 ) -> None:
     """Every cell of a generated grid becomes one claim: its value, its column's metric, in row order."""
-    values = [
-        [data.draw(st.integers(min_value=2, max_value=99_999)) for _ in columns] for _ in names
-    ]
+    cells = data.draw(
+        st.lists(
+            st.integers(min_value=2, max_value=99_999),
+            min_size=len(names) * len(columns),
+            max_size=len(names) * len(columns),
+            unique=True,
+        )
+    )  # distinct figures: equal ones of unplaced rows are one claim, rightly deduplicated
+    values = [cells[k * len(columns) : (k + 1) * len(columns)] for k in range(len(names))]
     found = extract(_grid(names, columns, values, layout), outlet="Example")
     got = [(c.claim.estimate.low, c.claim.metric.name) for c in found]
     expected = [

@@ -288,8 +288,10 @@ def _table(text: str, run: list[tuple[int, int]]) -> Table:
     ]
     separated = len(run) > 1 and _SEPARATOR.match(text[run[1][0] : run[1][1]]) is not None
     first = _cells(text, *rows[0]) if rows else ()  # a run of rules and wrapped cells has no row
+    # a first row without digits heads the table when it is wide or names a metric over a column
     has_header = separated or (
-        len(first) > 2 and not any(ch.isdigit() for c in first for ch in c.text)
+        not any(ch.isdigit() for c in first for ch in c.text)
+        and (len(first) > 2 or any(header_metric(c.text) for c in first[1:]))
     )
     body = rows[1:] if has_header else rows
     return Table(
