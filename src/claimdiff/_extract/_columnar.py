@@ -43,14 +43,14 @@ def columnar_tables(text: str, lines: list[tuple[int, int]] | None = None) -> li
     ``lines`` are the text's :func:`~claimdiff._extract._table.line_spans`, when split already.
     """
     lines = line_spans(text) if lines is None else lines
+    grid = _Lines(text, lines)
     out: list[Table] = []
     p = 0
     while p < len(lines):
-        a, b = lines[p]
-        if not (_NAME.fullmatch(text, a, b) and _metric(text, a, b)):
+        if not grid.metric(p):
             p += 1
             continue
-        best = _best(text, lines, p)
+        best = _best(grid, p)
         if best is None:
             p += 1
             continue
@@ -71,36 +71,63 @@ def columnar_tables(text: str, lines: list[tuple[int, int]] | None = None) -> li
     return out
 
 
-def _best(text: str, lines: list[tuple[int, int]], p: int) -> tuple[int, int, int] | None:
+class _Lines:
+    """What each line of a text is (a column name, a metric name, a figure cell), each test made once."""
+
+    def __init__(self, text: str, lines: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.lines = lines
+        self._names: dict[int, bool] = {}
+        self._metrics: dict[int, bool] = {}
+        self._figures: dict[int, bool] = {}
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def name(self, k: int) -> bool:
+        if k not in self._names:
+            self._names[k] = _NAME.fullmatch(self.text, *self.lines[k]) is not None
+        return self._names[k]
+
+    def metric(self, k: int) -> bool:
+        if k not in self._metrics:
+            self._metrics[k] = self.name(k) and _metric(self.text, *self.lines[k])
+        return self._metrics[k]
+
+    def figure(self, k: int) -> bool:
+        if k not in self._figures:
+            self._figures[k] = _FIGURE_CELL.fullmatch(self.text, *self.lines[k]) is not None
+        return self._figures[k]
+
+    def blank(self, k: int) -> bool:
+        a, b = self.lines[k]
+        return not self.text[a:b].strip()
+
+
+def _best(grid: _Lines, p: int) -> tuple[int, int, int] | None:
     """The header (first line, width) around metric line ``p`` that reads the most rows, and their number."""
     best: tuple[int, int, int] | None = None
     for start in range(p, max(p - _MOST, -1), -1):
-        if not _NAME.fullmatch(text, *lines[start]):
+        if not grid.name(start):
             break
         for width in range(max(p - start + 1, 2), _MOST + 1):
             end = start + width
-            if end > len(lines) or not all(
-                _NAME.fullmatch(text, *lines[k]) for k in range(p + 1, end)
-            ):
-                break
-            metrics = [k - start for k in range(start, end) if _metric(text, *lines[k])]
-            rows = _rows(text, lines, end, width, metrics)
+            if end > len(grid) or not grid.name(end - 1):
+                break  # the header's lines after the metric line are names too
+            metrics = [k - start for k in range(start, end) if grid.metric(k)]
+            rows = _rows(grid, end, width, metrics)
             if rows >= _ROWS and (best is None or (rows, width) > (best[2], best[1])):
                 best = (start, width, rows)
     return best
 
 
-def _rows(
-    text: str, lines: list[tuple[int, int]], body: int, width: int, metrics: list[int]
-) -> int:
+def _rows(grid: _Lines, body: int, width: int, metrics: list[int]) -> int:
     """How many rows of ``width`` lines from line ``body`` hold a figure cell in every metric column."""
     rows = 0
-    while body + (rows + 1) * width <= len(lines):
+    while body + (rows + 1) * width <= len(grid):
         at = body + rows * width
-        if not all(_FIGURE_CELL.fullmatch(text, *lines[at + m]) for m in metrics):
-            break
-        if _NAME.fullmatch(text, *lines[at]) is None and not text[slice(*lines[at])].strip():
-            break  # a blank first cell: the table has ended
+        if not all(grid.figure(at + m) for m in metrics) or grid.blank(at):
+            break  # a metric cell without a figure, or a blank first cell: the table has ended
         rows += 1
     return rows
 
