@@ -36,10 +36,11 @@ def test_cells_closed_by_bars_are_cut_into_rows_as_wide_as_the_header() -> None:
         "2019 |\n900 |\n||\n"
     )
     (table,) = tables(text)
+    # "Alpha" alone on its row heads the rows under it: a group column put first
+    assert table.header[0].text == "Place"
     assert [[c.text for c in row] for row in table.rows] == [
-        ["Alpha", "", "", ""],
-        ["2000", "1,200", "35", "revised"],
-        ["2019", "900", "", ""],
+        ["Alpha", "2000", "1,200", "35", "revised"],
+        ["Alpha", "2019", "900", "", ""],
     ]
     assert [(p, m) for p, m, _, _ in _read(text)] == [
         ("1,200", "cases"),
@@ -298,3 +299,19 @@ def test_a_place_line_between_rows_heads_the_rows_under_it() -> None:
     assert ("506", "cases", ("Guinea",)) in got
     assert ("323", "killed", ("Liberia",)) in got
     assert len(got) == 16
+
+
+def test_a_row_group_heading_without_bars_heads_the_rows_under_it() -> None:
+    """A season table pasted with tabs: "Season aggregates" heads the totals row under it."""
+    text = (
+        "Name\tDates active\tMax 1-min wind km/h\tAreas affected\tDeaths\n"
+        "Ruth\tOctober 10 – 15\t185\tJapan\t166\n"
+        "Kate\tJune 27 – July 2\t150\tPhilippines\t12\n"
+        "Season aggregates\n"
+        "2 systems\tJune 27 – October 15\t185\t\t178\n"
+    )
+    assert [(p, m, pl) for p, m, _, pl in _read(text)] == [
+        ("166", "killed", ("Japan",)),
+        ("12", "killed", ("Philippines",)),
+        ("178", "killed", ()),  # the season's total: its rows lie in different countries
+    ]

@@ -40,7 +40,9 @@ _BULLET = re.compile(r"[•·▪◦*\-–—]+")
 #: A share beside a cell's figure ("1525 (63%)"): part of the cell before it, no cell of its own.
 _SHARE = re.compile(r"\(\d[\d.,]*%\)")
 #: A total row's label: the row sums the rows above it.
-TOTAL = re.compile(r"(?:grand\s+)?(?:total|overall|sum)s?\b[\s:*#§†‡]*$", re.IGNORECASE)
+TOTAL = re.compile(
+    r"(?:[A-Za-z]+\s+)?(?:grand\s+)?(?:total|overall|sum|aggregate)s?\b[\s:*#§†‡]*$", re.IGNORECASE
+)
 #: Footnote marks after a label ("Liberia§", "Kosovo*").
 _MARKS = "*#§†‡ \t:"
 #: Runs of two spaces or more (or tabs): the gaps between the columns of a spaced line.

@@ -64,7 +64,14 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
         _row_place(reader, row, label, wider) for row, label in zip(table.rows, labels, strict=True)
     ]
     placed = [p for p in places if p]
-    shared = common(reader.gazetteer, placed) if placed else ()
+    # a row whose place cells name no known place ("Philippines, Taiwan") may lie anywhere: its
+    # table's totals are where no one place is
+    columns = [k for k, h in enumerate(table.header) if PLACE_HEADER.search(h.text)]
+    elsewhere = any(
+        not p and not TOTAL.match(label.text) and any(row[k].text for k in columns if k < len(row))
+        for row, label, p in zip(table.rows, labels, places, strict=True)
+    )
+    shared = common(reader.gazetteer, placed) if placed and not elsewhere else ()
     for n, (row, label, own) in enumerate(zip(table.rows, labels, places, strict=True), start=1):
         total = not own and TOTAL.match(label.text) is not None
         # a totals row is where all its rows are: nowhere named when they lie in different countries
@@ -204,7 +211,9 @@ def _row_place(
         return gazetteer.normalise(label.text)
     for k in wider:
         outer = row[k].text if k < len(row) else ""
-        if label.text and outer and known(gazetteer, outer):
+        if outer and known(gazetteer, outer):
+            if not label.text:  # no group over the row: its own place column's
+                return gazetteer.normalise(outer)
             path = gazetteer.normalise((*gazetteer.normalise(outer), label.text))
             return path if known(gazetteer, path) else gazetteer.normalise(outer)
     return ()

@@ -53,6 +53,8 @@ _SHARE_HEAD = re.compile(
     r"%(?!\s*(?:CI|UI|confidence|credible)\b)|\b(?:rate|ratio|proportion|percent(?:age)?|per\s*cent|share|per\s+\d[\d ,]*)\b",
     re.IGNORECASE,
 )
+#: A cell opening with a figure ("12", "~300", "$15 million"): no column name.
+_OPENS_FIGURE = re.compile(r"[~≈<>$€£]?\s*\d")
 #: A header of what did not happen, or is planned: "deaths averted by vaccination", "people to be assisted".
 _AVERTED = re.compile(
     r"\b(?:averted|prevented|avoided|to\s+be|targeted|planned|expected)\b", re.IGNORECASE
@@ -166,6 +168,7 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
                 )
             )
             or (_closed_by_bars(text, run) and _closes_cells(text, lines, i))
+            or (run and _heads_group(text, lines, i))
         ):
             run.append(lines[i])
             i += 1
@@ -226,6 +229,50 @@ def _opens_row(text: str, start: int, end: int) -> bool:
     return line.startswith("|") and len(_cells(text, start, end, keep=True)) >= 2
 
 
+def _heads_group(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+    """Whether line ``i`` is a row group's heading inside a table: a short line of words, then a row of figures.
+
+    "Season aggregates", "Sierra Leone": a merged cell spanning the row, pasted without its bars.
+    """
+    a, b = lines[i]
+    body = text[a:b].strip()
+    if not body or len(body) > _GROUP_CHARS or "|" in body or "\t" in body or i + 1 >= len(lines):
+        return False
+    if any(ch.isdigit() for ch in body):
+        return False
+    below = _cells(text, *lines[i + 1])
+    return len(below) >= 2 and any(_OPENS_FIGURE.match(c.text) for c in below[1:])
+
+
+#: The longest line read as a row group's heading.
+_GROUP_CHARS = 60
+
+
+def _groups(
+    header: tuple[Cell, ...], rows: list[tuple[Cell, ...]]
+) -> tuple[tuple[Cell, ...], list[tuple[Cell, ...]]]:
+    """A table whose rows of one label ("African", "Totals") head the rows under them: a group column first.
+
+    The group's label is the place (or the totals) of the rows it heads, read from a column
+    headed "Place" put before the table's own.
+    """
+
+    def lone(row: tuple[Cell, ...]) -> bool:
+        return bool(row) and bool(row[0].text) and not any(c.text for c in row[1:])
+
+    if len(header) < 2 or not any(lone(r) for r in rows[:-1]):
+        return header, rows
+    at = header[0].start
+    group = Cell(at, at, "")
+    out: list[tuple[Cell, ...]] = []
+    for row in rows:
+        if lone(row):
+            group = row[0]
+        else:
+            out.append((group, *row))
+    return (Cell(at, at, "Place"), *header), out
+
+
 def _closed_by_bars(text: str, run: list[tuple[int, int]]) -> bool:
     """Whether a run is a table whose every cell a bar closes: a header "a | b |" (no bar opening it), then a rule.
 
@@ -277,28 +324,31 @@ def _table(text: str, run: list[tuple[int, int]]) -> Table:
         width = text.count("|", *run[0])
         body = run[2:]
         if body and any(text.count("|", a, b) != width for a, b in body):
-            return Table(
-                start=run[0][0],
-                end=run[-1][1],
-                header=_cells(text, *run[0], keep=True),
-                rows=tuple(_stream(text, body[0][0], body[-1][1], width)),
+            header, grid = _groups(
+                _cells(text, *run[0], keep=True), _stream(text, body[0][0], body[-1][1], width)
             )
+            return Table(start=run[0][0], end=run[-1][1], header=header, rows=tuple(grid))
     rows = [
         (a, b) for a, b in run if not _SEPARATOR.match(text[a:b]) and not _continues(text, a, b)
     ]
     separated = len(run) > 1 and _SEPARATOR.match(text[run[1][0] : run[1][1]]) is not None
     first = _cells(text, *rows[0]) if rows else ()  # a run of rules and wrapped cells has no row
-    # a first row without digits heads the table when it is wide or names a metric over a column
+    # a first row of names (no cell opening with a figure: "Max 1-min wind" is a name) heads the
+    # table when it is wide or names a metric over a column
     has_header = separated or (
-        not any(ch.isdigit() for c in first for ch in c.text)
+        not any(_OPENS_FIGURE.match(c.text) for c in first)
         and (len(first) > 2 or any(header_metric(c.text) for c in first[1:]))
     )
     body = rows[1:] if has_header else rows
+    header, grid = _groups(
+        first if has_header else (),
+        _carried([_cells(text, a, b, keep=has_header) for a, b in body]),
+    )
     return Table(
         start=run[0][0],
         end=run[-1][1],
-        header=first if has_header else (),
-        rows=tuple(_carried([_cells(text, a, b, keep=has_header) for a, b in body])),
+        header=header,
+        rows=tuple(grid),
         prose=tuple(
             (a, a + len(text[a:b].rstrip().rstrip("|").rstrip()))
             for a, b in run
