@@ -10,7 +10,7 @@ continue the row above (a wrapped note).
 
 >>> t = "City Country Date Deaths Notes\nJaen Spain 1 April 1937 159 See: Jaen.\nLeon Spain 2 May 1938 12 A note.\n"
 >>> [[c.text for c in row if c.text] for tb in wide_tables(t, lambda s: s == "Spain") for row in tb.rows]
-[['Jaen', 'Spain', '159'], ['Leon', 'Spain', '12']]
+[['Jaen', 'Spain', '159'], ['Leon', 'Spain', '12', 'A note.']]
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ _MONTHS = (
 )
 #: Dates and years of a row: "16–19 March 1938", "March 1938", "1937", "1936–1939".
 _DATE = re.compile(
-    rf"\b\d{{1,2}}(?:\s*[–-]\s*\d{{1,2}})?\s+{_MONTHS}(?:\s+\d{{4}})?|\b{_MONTHS}\s+\d{{1,2}}(?:,\s*\d{{4}})?"
+    rf"\b\d{{4}}[/-]\d{{1,2}}[/-]\d{{1,2}}\b|\b\d{{1,2}}(?:\s*[–-]\s*\d{{1,2}})?\s+{_MONTHS}(?:\s+\d{{4}})?|\b{_MONTHS}\s+\d{{1,2}}(?:,\s*\d{{4}})?"
     rf"|\b{_MONTHS}\s+\d{{4}}|\b(?:1[0-9]|20)\d\d(?:\s*[–-]\s*(?:1[0-9]|20)?\d\d)?\b"
 )
 #: A figure of a row: a numeral or a range of numerals, with a hedge mark, a plus or a word of scale
@@ -38,6 +38,10 @@ _FIGURE = re.compile(
     r"(?<![\w.,\[])[~≈<>]?\d[\d,]*(?:\.\d+)?(?:\s*[–-]\s*\d[\d,]*(?:\.\d+)?)?\+?"
     r"(?:\s+(?:thousand|million|billion)\b)?(?![\w%\]])"
 )
+#: A closing column of free text: its words are running text, read as prose.
+_NOTES = re.compile(r"\b(?:comments?|notes?|description|summary|remarks|details)\b", re.IGNORECASE)
+#: Where a sentence opens: a capitalised word followed by a lower-case one ("The earthquake").
+_SENTENCE_START = re.compile(r"(?<!\S)[A-Z][a-z']*\s+[a-z]")
 #: A column of dates: its numerals are no figures of the metric column.
 _DATE_HEAD = re.compile(r"\b(?:date|dates|year|years|period|began|ended)\b", re.IGNORECASE)
 #: What no header line holds: a colon, a semicolon, a full stop closing a word.
@@ -66,16 +70,25 @@ def wide_tables(
             i += 1
             continue
         rows: list[tuple[Cell, ...]] = []
+        notes: list[tuple[int, int]] = []  # lines continuing a row's notes: running text
         while j < len(lines) and text[lines[j][0] : lines[j][1]].strip():
             row = _row(text, *lines[j], header, is_place)
             if row is not None:
                 rows.append(row)
+            else:
+                notes.append(lines[j])
             j += 1
-        if len(rows) >= 2:
+        if len(rows) >= 2 or (rows and _NOTES.search(header[-1].text)):
             out.append(
-                Table(start=lines[i][0], end=lines[j - 1][1], header=header, rows=tuple(rows))
+                Table(
+                    start=lines[i][0],
+                    end=lines[j - 1][1],
+                    header=header,
+                    rows=tuple(rows),
+                    prose=tuple(notes),
+                )
             )
-        i = j if len(rows) >= 2 else i + 1
+        i = j if out and out[-1].start == lines[i][0] else i + 1
     return out
 
 
@@ -153,8 +166,11 @@ def _row(
         m for m in _FIGURE.finditer(text, a, b) if not any(s <= m.start() < e for s, e in dates)
     ]
     metric = next(k for k, h in enumerate(header) if header_metric(h.text) is not None)
-    # with more figures, the metric column's is the first when no column of numbers (dates) precedes it
-    first_numeric = not any(_DATE_HEAD.search(h.text) for h in header[:metric])
+    # with more figures, the metric column's is the first when no column of numbers precedes it
+    # but a column of dates whose date the row gives before its figures
+    first_numeric = not any(_DATE_HEAD.search(h.text) for h in header[:metric]) or (
+        bool(figures) and any(s < figures[0].start() for s, _ in dates)
+    )
     if not figures or (len(figures) > 1 and not first_numeric):
         return None
     fig = figures[0]
@@ -178,7 +194,10 @@ def _row(
                 break
         if first is not None:
             break
-    if first is None or second is None or any(ch.isdigit() for ch in first.text):
+    if first is None or second is None:
+        return None
+    dated = _DATE_HEAD.search(header[0].text) is not None and _DATE.fullmatch(first.text)
+    if any(map(str.isdigit, first.text)) and not dated:
         return None
     cells = [Cell(a, a, "") for _ in header]
     cells[0] = first
@@ -186,6 +205,11 @@ def _row(
     if country is not None:
         cells[country] = second
     cells[metric] = Cell(fig.start(), fig.end(), fig.group())
+    if metric < len(header) - 1 and _NOTES.search(header[-1].text):
+        # the notes closing the row ("8 The earthquake occurred near ..."): its first sentence on
+        opening = _SENTENCE_START.search(text, fig.end(), b)
+        if opening is not None:
+            cells[-1] = Cell(opening.start(), b, text[opening.start() : b])
     return tuple(cells)
 
 
