@@ -131,9 +131,12 @@ def _grouped(text: str, run: list[_Row], *, spaced: bool = False) -> list[_Row]:
             if (
                 extra > 0
                 and merged
-                and _GROUP.fullmatch(v.text)
-                and _LEAD.fullmatch(merged[-1].text)
                 and v.start - merged[-1].end == 1
+                and (
+                    (_GROUP.fullmatch(v.text) and _LEAD.fullmatch(merged[-1].text))
+                    # a footnote mark a space after a figure ("298 *"): the figure's, no cell
+                    or (v.text in _FOOTNOTES and merged[-1].text[-1:].isdigit())
+                )
             ):
                 merged[-1] = Cell(merged[-1].start, v.end, text[merged[-1].start : v.end])
                 extra -= 1
@@ -143,6 +146,8 @@ def _grouped(text: str, run: list[_Row], *, spaced: bool = False) -> list[_Row]:
     return out
 
 
+#: Footnote marks standing alone after a figure.
+_FOOTNOTES = frozenset({"*", "**", "†", "‡", "#", "§"})
 #: A numeral's groups: its first (one to three digits, or groups already joined), then three digits.
 _LEAD = re.compile(r"\d{1,3}(?: \d{3})*")
 _GROUP = re.compile(r"\d{3}")
@@ -267,6 +272,9 @@ def _columns(text: str, head: list[tuple[int, int]], figures: int) -> list[Cell]
         return columns
     words = [(m.start(), m.end()) for m in _WORD.finditer(text, a, b)]
     starts = [n for n, (s, _) in enumerate(words) if n == 0 or text[s].isupper()]
+    if len(starts) < figures and len(words) in (figures, figures + 1):
+        # "Country dead missing total" over "Indonesia 126,473 93,943 220,416": a word a column
+        starts = list(range(len(words)))
     if len(starts) < figures:  # a Title Case header of fewer words than columns: unreadable
         return []
     bounds = [*starts, len(words)]

@@ -22,6 +22,7 @@ import attrs
 
 from claimdiff._extract._aligned import TOTAL
 from claimdiff._extract._candidate import Candidate
+from claimdiff._extract._citations import cited_source
 from claimdiff._extract._figures import figures
 from claimdiff._extract._gazetteer_reads import common
 from claimdiff._extract._metrics import counted_for
@@ -35,6 +36,7 @@ from claimdiff._model.hedges import parse_estimate
 from claimdiff.exceptions import ClaimdiffError
 
 if TYPE_CHECKING:
+    from claimdiff._extract._sources import Attribution
     from claimdiff._extract._reader import _Reader
 
 __all__ = ["table_candidates"]
@@ -46,7 +48,8 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
     prose: list[Block] = []  # cells that are phrases, read as running text
     where = next((k for k, h in enumerate(table.header) if PLACE_HEADER.search(h.text)), None)
     who = (
-        reader.carried
+        _source_line(reader.text, table)
+        or reader.carried
         or reader.cited
         or reader.named_body()
         or reader.heading_source
@@ -148,6 +151,35 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
     for block in prose:
         out += reader.block(block)
     return out
+
+
+def _source_line(text: str, table: Table) -> Attribution | None:
+    """The source a line closing a table names ("figures from SBS World News March 24, 2005", "Source: WHO").
+
+    The first line after the table (a blank line between allowed) that says where its figures
+    come from gives every cell its source.
+    """
+    end = table.end
+    for _ in range(_SOURCE_LINES):
+        nl = text.find("\n", end)
+        if nl < 0:
+            return None
+        stop = text.find("\n", nl + 1)
+        line = text[nl + 1 : stop if stop >= 0 else len(text)]
+        end = nl + 1
+        if line.strip():
+            said = _SOURCE_LINE.match(line)
+            return cited_source(said.group("who").strip()) if said is not None else None
+    return None
+
+
+#: The lines looked at after a table for its source line.
+_SOURCE_LINES = 2
+#: A table's source line: "Source: WHO", "Sources: ...", "figures from SBS World News", "Data: ...".
+_SOURCE_LINE = re.compile(
+    r"\W*(?:sources?|figures|data|numbers)\s*(?::|from\b|by\b)\s*(?P<who>[A-Z][^\n]{1,80}?)[\s.;]*$",
+    re.IGNORECASE,
+)
 
 
 def _scaled(found: _Found, head: str, words: str) -> _Found:
