@@ -27,7 +27,7 @@ from claimdiff._extract._figures import figures
 from claimdiff._extract._gazetteer_reads import common
 from claimdiff._extract._metrics import counted_for
 from claimdiff._extract._place import known
-from claimdiff._extract._table import PLACE_HEADER, Cell, Table, header_metric
+from claimdiff._extract._table import NOTES_HEADER, PLACE_HEADER, Cell, Table, header_metric
 from claimdiff._extract._text import Block, fold, make_block, readable
 from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._model.claim import Claim, Scope
@@ -36,8 +36,8 @@ from claimdiff._model.hedges import parse_estimate
 from claimdiff.exceptions import ClaimdiffError
 
 if TYPE_CHECKING:
-    from claimdiff._extract._sources import Attribution
     from claimdiff._extract._reader import _Reader
+    from claimdiff._extract._sources import Attribution
 
 __all__ = ["table_candidates"]
 
@@ -97,7 +97,12 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
                 metric is None
                 and cell is not label
                 and (
-                    _PHRASE.search(reader.low, cell.start, cell.end) or _sentence(reader.text, cell)
+                    _PHRASE.search(reader.low, cell.start, cell.end)
+                    or _sentence(reader.text, cell)
+                    or (
+                        NOTES_HEADER.search(head) is not None
+                        and cell.text.count(" ") >= _SENTENCE_WORDS
+                    )
                 )
             ):
                 # "110+ killed", "200 killed (48 executed)": a cell that says its own metric is a phrase;

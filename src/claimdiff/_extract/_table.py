@@ -17,7 +17,16 @@ import attrs
 
 from claimdiff._extract._triggers import TRIGGERS
 
-__all__ = ["Cell", "Table", "header_metric", "line_spans", "tables", "title_line"]
+__all__ = [
+    "NOTES_HEADER",
+    "PLACE_HEADER",
+    "Cell",
+    "Table",
+    "header_metric",
+    "line_spans",
+    "tables",
+    "title_line",
+]
 
 
 @attrs.frozen
@@ -58,6 +67,10 @@ _OPENS_FIGURE = re.compile(r"[~≈<>$€£]?\s*\d")
 #: A header of what did not happen, or is planned: "deaths averted by vaccination", "people to be assisted".
 _AVERTED = re.compile(
     r"\b(?:averted|prevented|avoided|to\s+be|targeted|planned|expected)\b", re.IGNORECASE
+)
+#: Headers of a column of free text (a row's notes): its cells are running text.
+NOTES_HEADER = re.compile(
+    r"\b(?:comments?|notes?|description|summary|remarks|details)\b", re.IGNORECASE
 )
 #: Headers that say where a row is.
 PLACE_HEADER = re.compile(

@@ -19,6 +19,7 @@ import itertools
 import re
 from collections.abc import Callable
 
+from claimdiff._extract._table import NOTES_HEADER as _NOTES
 from claimdiff._extract._table import PLACE_HEADER, Cell, Table, header_metric, line_spans
 
 __all__ = ["wide_tables"]
@@ -38,10 +39,8 @@ _FIGURE = re.compile(
     r"(?<![\w.,\[])[~≈<>]?\d[\d,]*(?:\.\d+)?(?:\s*[–-]\s*\d[\d,]*(?:\.\d+)?)?\+?"
     r"(?:\s+(?:thousand|million|billion)\b)?(?![\w%\]])"
 )
-#: A closing column of free text: its words are running text, read as prose.
-_NOTES = re.compile(r"\b(?:comments?|notes?|description|summary|remarks|details)\b", re.IGNORECASE)
 #: Where a sentence opens: a capitalised word followed by a lower-case one ("The earthquake").
-_SENTENCE_START = re.compile(r"(?<!\S)[A-Z][a-z']*\s+[a-z]")
+_SENTENCE_START = re.compile(r"(?<!\S)[A-Z][A-Za-z']*\s+[a-z]")
 #: A column of dates: its numerals are no figures of the metric column.
 _DATE_HEAD = re.compile(r"\b(?:date|dates|year|years|period|began|ended)\b", re.IGNORECASE)
 #: What no header line holds: a colon, a semicolon, a full stop closing a word.
@@ -78,7 +77,7 @@ def wide_tables(
             else:
                 notes.append(lines[j])
             j += 1
-        if len(rows) >= 2 or (rows and _NOTES.search(header[-1].text)):
+        if len(rows) >= 2 or (rows and any(_NOTES.search(h.text) for h in header)):
             out.append(
                 Table(
                     start=lines[i][0],
@@ -143,10 +142,12 @@ def _names(text: str, a: int, b: int) -> list[Cell]:
 
 def _is_header(columns: list[Cell]) -> bool:
     """Columns that head a table of word cells: three or more, one metric, a place (or date) column."""
-    metrics = [c for c in columns if header_metric(c.text) is not None]
+    metrics = [k for k, c in enumerate(columns) if header_metric(c.text) is not None]
     return (
         len(columns) >= _COLUMNS
-        and len(metrics) == 1
+        # one metric column, or several side by side ("Dead Injured")
+        and bool(metrics)
+        and metrics == list(range(metrics[0], metrics[0] + len(metrics)))
         and (
             PLACE_HEADER.search(columns[0].text) is not None
             or (
@@ -165,7 +166,10 @@ def _row(
     figures = [
         m for m in _FIGURE.finditer(text, a, b) if not any(s <= m.start() < e for s, e in dates)
     ]
-    metric = next(k for k, h in enumerate(header) if header_metric(h.text) is not None)
+    metrics = [k for k, h in enumerate(header) if header_metric(h.text) is not None]
+    if len(metrics) > 1:
+        return _run_row(text, a, b, header, metrics, dates, figures, is_place)
+    metric = metrics[0]
     # with more figures, the metric column's is the first when no column of numbers precedes it
     # but a column of dates whose date the row gives before its figures
     first_numeric = not any(_DATE_HEAD.search(h.text) for h in header[:metric]) or (
@@ -205,11 +209,8 @@ def _row(
     if country is not None:
         cells[country] = second
     cells[metric] = Cell(fig.start(), fig.end(), fig.group())
-    if metric < len(header) - 1 and _NOTES.search(header[-1].text):
-        # the notes closing the row ("8 The earthquake occurred near ..."): its first sentence on
-        opening = _SENTENCE_START.search(text, fig.end(), b)
-        if opening is not None:
-            cells[-1] = Cell(opening.start(), b, text[opening.start() : b])
+    # the notes of the row ("8 The earthquake occurred near ..."): its first sentence on
+    _note_cell(text, fig.end(), b, header, metric, cells)
     return tuple(cells)
 
 
@@ -241,3 +242,86 @@ def _named_row(
             if tail:
                 cells[where] = Cell(tail[-1].start(), tail[-1].end(), tail[-1].group())
     return tuple(cells)
+
+
+def _run_row(
+    text: str,
+    a: int,
+    b: int,
+    header: tuple[Cell, ...],
+    metrics: list[int],
+    dates: list[tuple[int, int]],
+    figures: list[re.Match[str]],
+    is_place: Callable[[str], bool],
+) -> tuple[Cell, ...] | None:
+    """A row under side-by-side metric columns ("Date Type Dead Injured Location Details").
+
+    The first figure outside the row's dates opens the metric cells; each next cell is a figure
+    or a mark of none ("Unknown", "–"), a bracketed note after a cell ("126 (+6)") no cell of its
+    own. The place is the first known place after them, the notes the sentences after that.
+    """
+    if not figures or (
+        any(_DATE_HEAD.search(h.text) for h in header[: metrics[0]])
+        and not any(e <= figures[0].start() for _, e in dates)
+    ):
+        return None
+    before = list(_WORD.finditer(text, a, figures[0].start()))
+    if not before:
+        return None
+    cells = [Cell(a, a, "") for _ in header]
+    cells[0] = Cell(before[0].start(), before[-1].end(), text[before[0].start() : before[-1].end()])
+    pos = figures[0].start()
+    for k in metrics:
+        token = _CELL_TOKEN.match(text, pos, b)
+        if token is None:
+            return None
+        if token.group("figure"):
+            cells[k] = Cell(*token.span("figure"), token.group("figure"))
+        pos = token.end()
+        note = _NOTE.match(text, pos, b)
+        pos = note.end() if note is not None else pos
+    where = next(
+        (k for k, h in enumerate(header) if k > metrics[-1] and PLACE_HEADER.search(h.text)), None
+    )
+    tail = list(_WORD.finditer(text, pos, b))[:_PLACE_REACH]
+    for n in range(len(tail) if where is not None else 0):
+        place = _place_from(text, tail, n, is_place)
+        if place is not None:
+            cells[where or 0] = place
+            pos = place.end
+            break
+    _note_cell(text, pos, b, header, metrics[-1], cells)
+    return tuple(cells)
+
+
+def _note_cell(
+    text: str, pos: int, b: int, header: tuple[Cell, ...], after: int, cells: list[Cell]
+) -> None:
+    """Put a row's notes (its first sentence on, from ``pos``) in the notes column after column ``after``."""
+    notes = next((k for k, h in enumerate(header) if k > after and _NOTES.search(h.text)), None)
+    opening = _SENTENCE_START.search(text, pos, b) if notes is not None else None
+    if notes is not None and opening is not None:
+        cells[notes] = Cell(opening.start(), b, text[opening.start() : b])
+
+
+def _place_from(
+    text: str, words: list[re.Match[str]], n: int, is_place: Callable[[str], bool]
+) -> Cell | None:
+    """The longest known place opening at word ``n`` ("Sharaban, Iraq", "Deir ez-Zor, Syria")."""
+    for k in range(min(len(words), n + 4), n, -1):
+        name = text[words[n].start() : words[k - 1].end()].rstrip(",.;:")
+        if is_place(name):
+            return Cell(words[n].start(), words[n].start() + len(name), name)
+    return None
+
+
+#: A metric cell of a row: a figure, or a mark of none.
+_CELL_TOKEN = re.compile(
+    r"\s*(?:(?P<figure>[~≈<>]?\d[\d,]*(?:\.\d+)?(?:\s*[–-]\s*\d[\d,]*)?\+?"
+    r"(?:\s+(?:thousand|million|billion)\b)?)|unknown|none|n/?a|[–—-]|\?)(?=\s|$)",
+    re.IGNORECASE,
+)
+#: A bracketed note after a cell: "(+6)", "(12%)", "[3]".
+_NOTE = re.compile(r"\s*(?:\([^()\n]{1,20}\)|\[[^\[\]\n]{1,8}\])")
+#: The words after the metric cells searched for the row's place.
+_PLACE_REACH = 8
