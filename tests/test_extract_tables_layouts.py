@@ -315,3 +315,57 @@ def test_a_row_group_heading_without_bars_heads_the_rows_under_it() -> None:
         ("12", "killed", ("Philippines",)),
         ("178", "killed", ()),  # the season's total: its rows lie in different countries
     ]
+
+
+def test_a_lower_case_header_names_a_column_a_word_and_a_mark_after_a_figure_is_its_own() -> None:
+    """ "Country dead missing" over single-spaced rows; "298 *" is one cell, "-" an empty one."""
+    text = (
+        "Dead and missing by country\n"
+        "Country dead missing\n"
+        "Kenya 1,200 340\n"
+        "Somalia 298 * -\n"
+        "Tanzania 10 -\n"
+    )
+    assert [(p, m, pl) for p, m, _, pl in _read(text)] == [
+        ("1,200", "killed", ("Kenya",)),
+        ("340", "missing", ("Kenya",)),
+        ("298", "killed", ("Somalia",)),
+        ("10", "killed", ("Tanzania",)),
+    ]
+
+
+def test_a_source_line_closing_a_table_is_its_cells_source() -> None:
+    """ "figures from SBS World News March 24, 2005" under the table: every cell is SBS's."""
+    text = (
+        "Country | Dead | Missing\n---|---|---\nKenya | 12 | 3\nTanzania | 10 | 1\n\n"
+        "figures from SBS World News March 24, 2005\n"
+    )
+    assert {c.claim.source.name for c in extract(text, outlet="Example")} == {"SBS World News"}
+
+
+def test_word_cell_rows_opening_with_a_date_read_the_figure_after_it_and_their_notes_as_prose() -> (
+    None
+):
+    """USGS-like: "Date Location Deaths Comments"; the comments' sentences are read as running text."""
+    text = (
+        "Date UTC Location Deaths Magnitude Comments\n"
+        "1556/01/23 Shaanxi, China 830000 8 The quake struck at night. More than 800 people were injured.\n"
+    )
+    got = [(p, m) for p, m, _, _ in _read(text)]
+    assert ("830000", "killed") in got
+    assert ("More than 800 people", "injured") in got
+
+
+def test_metric_columns_side_by_side_read_in_order_with_marks_of_none() -> None:
+    """ "Date Type Dead Injured Location Details": "126 (+6) Unknown" is 126 dead, injured unknown."""
+    text = (
+        "Date Type Dead Injured Location Details\n"
+        "11 January Bombing 126 (+6) Unknown Baghdad Two blasts hit a market in the city.\n"
+        "16 January Shooting 35 80 Kabul Gunmen attacked a hotel in the capital.\n"
+    )
+    got = [(p, m, pl) for p, m, _, pl in _read(text)]
+    assert ("126", "killed", ("Iraq", "Baghdad")) in got or ("126", "killed", ("Iraq",)) in got
+    assert [(p, m) for p, m, _ in got if p in {"35", "80", "6"}] == [
+        ("35", "killed"),
+        ("80", "injured"),
+    ]
