@@ -261,6 +261,18 @@ def _heads_group(text: str, lines: list[tuple[int, int]], i: int) -> bool:
 _GROUP_CHARS = 60
 
 
+def _years_row(row: tuple[Cell, ...]) -> bool:
+    """Whether a row is a second header of years ("2003 | 2020 | 2003 | 2020 | Measles cases"): no data."""
+    filled = [c.text for c in row if c.text]
+    return sum(1 for t in filled if _YEAR.fullmatch(t)) >= 2 and all(
+        _YEAR.fullmatch(t) or not any(ch.isdigit() for ch in t) for t in filled
+    )
+
+
+#: A year standing alone in a cell.
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
 def _groups(
     header: tuple[Cell, ...], rows: list[tuple[Cell, ...]]
 ) -> tuple[tuple[Cell, ...], list[tuple[Cell, ...]]]:
@@ -273,6 +285,8 @@ def _groups(
     def lone(row: tuple[Cell, ...]) -> bool:
         return bool(row) and bool(row[0].text) and not any(c.text for c in row[1:])
 
+    if header:
+        rows = [r for r in rows if not _years_row(r)]
     if len(header) < 2 or not any(lone(r) for r in rows[:-1]):
         return header, rows
     at = header[0].start
