@@ -99,10 +99,7 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
                 and (
                     _PHRASE.search(reader.low, cell.start, cell.end)
                     or _sentence(reader.text, cell)
-                    or (
-                        NOTES_HEADER.search(head) is not None
-                        and cell.text.count(" ") >= _SENTENCE_WORDS
-                    )
+                    or (NOTES_HEADER.search(head) is not None and " " in cell.text)
                 )
             ):
                 # "110+ killed", "200 killed (48 executed)": a cell that says its own metric is a phrase;
