@@ -40,7 +40,9 @@ _BULLET = re.compile(r"[•·▪◦*\-–—]+")
 #: A share beside a cell's figure ("1525 (63%)"): part of the cell before it, no cell of its own.
 _SHARE = re.compile(r"\(\d[\d.,]*%\)")
 #: A total row's label: the row sums the rows above it.
-TOTAL = re.compile(r"(?:grand\s+)?(?:total|overall|sum)s?\b[\s:*#§†‡]*$", re.IGNORECASE)
+TOTAL = re.compile(
+    r"(?:[A-Za-z]+\s+)?(?:grand\s+)?(?:total|overall|sum|aggregate)s?\b[\s:*#§†‡]*$", re.IGNORECASE
+)
 #: Footnote marks after a label ("Liberia§", "Kosovo*").
 _MARKS = "*#§†‡ \t:"
 #: Runs of two spaces or more (or tabs): the gaps between the columns of a spaced line.
@@ -74,6 +76,10 @@ def aligned_tables(
     """
     lines = line_spans(text) if lines is None else lines
     rows = [_row(text, a, b) if b - a <= MAX_LINE else None for a, b in lines]
+    for k in range(len(lines) - 2, -1, -1):  # from the end: a group line stands right above a row
+        row_below = rows[k + 1]
+        if rows[k] is None and row_below is not None and row_below.values:
+            rows[k] = _group(text, *lines[k], is_place)
     out: list[Table] = []
     i = 0
     while i < len(lines):
@@ -81,7 +87,7 @@ def aligned_tables(
         while j < len(lines) and rows[j] is not None:
             j += 1
         run = [r for r in rows[i:j] if r is not None]
-        if len(run) >= 2 and (
+        if sum(1 for r in run if r.values) >= 2 and (
             max(len(r.values) for r in run) >= 2
             or _header_lines(text, lines, i)
             or _led_in(text, title_line(text, lines, i))
@@ -91,6 +97,15 @@ def aligned_tables(
     return out
 
 
+def _group(text: str, a: int, b: int, is_place: Callable[[str], bool]) -> _Row | None:
+    """A line between rows naming only a place ("Sierra Leone"): it heads the rows under it, no row itself."""
+    body = text[a:b].strip().rstrip(_MARKS)
+    if not body or len(body) > _LABEL_CHARS or not body[0].isupper() or not is_place(body):
+        return None
+    lead = a + len(text[a:b]) - len(text[a:b].lstrip())
+    return _Row(a, b, (Cell(lead, lead + len(body), body),), ())
+
+
 def _led_in(text: str, span: tuple[int, int] | None) -> bool:
     """Whether a line leads into what follows it: it ends in a colon ("... reported new cases this week:")."""
     if span is None:
@@ -98,14 +113,16 @@ def _led_in(text: str, span: tuple[int, int] | None) -> bool:
     return text[span[0] : span[1]].rstrip().rstrip("-–—").rstrip().endswith(":")
 
 
-def _grouped(text: str, run: list[_Row]) -> list[_Row]:
+def _grouped(text: str, run: list[_Row], *, spaced: bool = False) -> list[_Row]:
     """The rows with a space inside a numeral read as grouping thousands where a row has more figures than the table.
 
     "Total 18 569 1695 6900" under three figure columns is 18,569, 1695 and 6900; "Liberia 365 177"
     under two is 365 and 177. The table's number of figures is the one most of its rows have.
+    Under a ``spaced`` header (columns apart by two spaces or more) one space always groups
+    thousands ("Punjab   1 234   567").
     """
     counts = Counter(len(r.values) for r in run)
-    usual = max(counts, key=lambda n: (counts[n], n))
+    usual = max(counts, key=lambda n: (counts[n], n)) if not spaced else 0
     out = []
     for r in run:
         extra = len(r.values) - usual
@@ -114,9 +131,12 @@ def _grouped(text: str, run: list[_Row]) -> list[_Row]:
             if (
                 extra > 0
                 and merged
-                and _GROUP.fullmatch(v.text)
-                and _LEAD.fullmatch(merged[-1].text)
                 and v.start - merged[-1].end == 1
+                and (
+                    (_GROUP.fullmatch(v.text) and _LEAD.fullmatch(merged[-1].text))
+                    # a footnote mark a space after a figure ("298 *"): the figure's, no cell
+                    or (v.text in _FOOTNOTES and merged[-1].text[-1:].isdigit())
+                )
             ):
                 merged[-1] = Cell(merged[-1].start, v.end, text[merged[-1].start : v.end])
                 extra -= 1
@@ -126,6 +146,8 @@ def _grouped(text: str, run: list[_Row]) -> list[_Row]:
     return out
 
 
+#: Footnote marks standing alone after a figure.
+_FOOTNOTES = frozenset({"*", "**", "†", "‡", "#", "§"})
 #: A numeral's groups: its first (one to three digits, or groups already joined), then three digits.
 _LEAD = re.compile(r"\d{1,3}(?: \d{3})*")
 _GROUP = re.compile(r"\d{3}")
@@ -250,6 +272,9 @@ def _columns(text: str, head: list[tuple[int, int]], figures: int) -> list[Cell]
         return columns
     words = [(m.start(), m.end()) for m in _WORD.finditer(text, a, b)]
     starts = [n for n, (s, _) in enumerate(words) if n == 0 or text[s].isupper()]
+    if len(starts) < figures and len(words) in (figures, figures + 1):
+        # "Country dead missing total" over "Indonesia 126,473 93,943 220,416": a word a column
+        starts = list(range(len(words)))
     if len(starts) < figures:  # a Title Case header of fewer words than columns: unreadable
         return []
     bounds = [*starts, len(words)]
@@ -267,19 +292,29 @@ def _table(
     is_place: Callable[[str], bool],
 ) -> Table:
     head = _header_lines(text, lines, i)
-    run = _grouped(text, run)
-    figures = max(len(r.values) for r in run)
     spaced = bool(head) and _GAP.search(text[head[-1][0] : head[-1][1]]) is not None
+    run = _grouped(text, run, spaced=spaced)
+    figures = max(len(r.values) for r in run)
     # rows of one figure each under a single-spaced line ("Dead 1,010" under "B. CASUALTIES"): a
     # list of labelled figures under its title, each label naming its own figure
     columns = _columns(text, head, figures) if head and (spaced or figures > 1) else []
+    if len(columns) == figures and figures > 1 and all(r.label for r in run):
+        # the header names the figure columns only (its top-left cell left empty: "New  Confirmed  Totals"
+        # over "Cases  11  362  506"): the labels' column is unnamed
+        columns = [Cell(head[-1][0], head[-1][0], ""), *columns]
     if len(columns) < figures + 1:
         columns = []
     labels = len(columns) - figures if columns else 1
     out: list[tuple[Cell, ...]] = []
     above: tuple[Cell, ...] = ()
     closed = False  # a total row came right before: a second total is the whole table's
+    # place lines between the rows head row groups: a place column before the table's own
+    grouped = bool(columns) and any(not r.values for r in run)
+    group = Cell(run[0].start, run[0].start, "")
     for r in run:
+        if not r.values:
+            group = r.label[0]
+            continue
         width = len(columns) if columns else labels + figures
         cells = (
             _placed(r, head[-1][0], columns)
@@ -294,9 +329,11 @@ def _table(
                 cells[0] = above[0]  # a row group: the rows below its first row share its place
         closed = total
         above = tuple(cells)
-        out.append(above)
+        out.append((group, *above) if grouped else above)
     # a line over rows that gives it no columns is their title (or their lead: "Deaths72,000")
     caption = title_line(text, lines, i - len(head)) if columns or not head else head[-1]
+    if grouped:
+        columns = [Cell(head[-1][0], head[-1][0], "Place"), *columns]
     return Table(
         start=head[0][0] if columns else run[0].start,
         end=run[-1].end,

@@ -22,11 +22,12 @@ import attrs
 
 from claimdiff._extract._aligned import TOTAL
 from claimdiff._extract._candidate import Candidate
+from claimdiff._extract._citations import cited_source
 from claimdiff._extract._figures import figures
 from claimdiff._extract._gazetteer_reads import common
 from claimdiff._extract._metrics import counted_for
 from claimdiff._extract._place import known
-from claimdiff._extract._table import PLACE_HEADER, Cell, Table, header_metric
+from claimdiff._extract._table import NOTES_HEADER, PLACE_HEADER, Cell, Table, header_metric
 from claimdiff._extract._text import Block, fold, make_block, readable
 from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._model.claim import Claim, Scope
@@ -36,6 +37,7 @@ from claimdiff.exceptions import ClaimdiffError
 
 if TYPE_CHECKING:
     from claimdiff._extract._reader import _Reader
+    from claimdiff._extract._sources import Attribution
 
 __all__ = ["table_candidates"]
 
@@ -46,7 +48,8 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
     prose: list[Block] = []  # cells that are phrases, read as running text
     where = next((k for k, h in enumerate(table.header) if PLACE_HEADER.search(h.text)), None)
     who = (
-        reader.carried
+        _source_line(reader.text, table)
+        or reader.carried
         or reader.cited
         or reader.named_body()
         or reader.heading_source
@@ -64,13 +67,21 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
         _row_place(reader, row, label, wider) for row, label in zip(table.rows, labels, strict=True)
     ]
     placed = [p for p in places if p]
-    shared = common(reader.gazetteer, placed) if placed else ()
+    # a row whose place cells name no known place ("Philippines, Taiwan") may lie anywhere: its
+    # table's totals are where no one place is
+    columns = [k for k, h in enumerate(table.header) if PLACE_HEADER.search(h.text)]
+    elsewhere = any(
+        not p and not TOTAL.match(label.text) and any(row[k].text for k in columns if k < len(row))
+        for row, label, p in zip(table.rows, labels, places, strict=True)
+    )
+    shared = common(reader.gazetteer, placed) if placed and not elsewhere else ()
     for n, (row, label, own) in enumerate(zip(table.rows, labels, places, strict=True), start=1):
         total = not own and TOTAL.match(label.text) is not None
         # a totals row is where all its rows are: nowhere named when they lie in different countries
         place = (shared if known(reader.gazetteer, shared) else ()) if total else own
         # "Dead  3  2": a row label's metric, for columns whose header names none (places, dates)
-        row_metric = header_metric(row[0].text) if not _DIGIT.search(row[0].text) else None
+        first = next((c for k, c in enumerate(row) if k != where), row[0])  # not a group's place
+        row_metric = header_metric(first.text) if not _DIGIT.search(first.text) else None
         for j, cell in enumerate(row):
             head = (
                 table.header[j].text
@@ -85,14 +96,20 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
             if (
                 metric is None
                 and cell is not label
-                and _PHRASE.search(reader.low, cell.start, cell.end)
+                and (
+                    _PHRASE.search(reader.low, cell.start, cell.end)
+                    or _sentence(reader.text, cell)
+                    or (NOTES_HEADER.search(head) is not None and " " in cell.text)
+                )
             ):
-                # "110+ killed", "200 killed (48 executed)": a cell that says its own metric is a phrase
+                # "110+ killed", "200 killed (48 executed)": a cell that says its own metric is a phrase;
+                # a cell of sentences (a "Summary" column) is running text
                 prose.append(make_block(reader.text, cell.start, cell.end, 0))
                 continue
             found = _figure(reader, cell) if metric else None
             if found is None or cell is label:
                 continue
+            found = _scaled(found, head, reader.text[found.start : found.end])
             chosen = counted_for(
                 metric or "",
                 found.counted
@@ -109,7 +126,9 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
                     # a table's cell is a datum, compared exactly, as a number in a data file is
                     estimate=attrs.evolve(found.estimate, provenance=Provenance.DATUM),
                     scope=Scope(
-                        place=place or (() if total else reader.heading_place),
+                        # a row whose place cell names no known place ("Global") is nowhere the text names
+                        place=place
+                        or (() if total or _unplaced(row, where) else reader.heading_place),
                         counted=chosen[1],
                     ),
                     source=source,
@@ -136,6 +155,80 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
     return out
 
 
+def _source_line(text: str, table: Table) -> Attribution | None:
+    """The source a line closing a table names ("figures from SBS World News March 24, 2005", "Source: WHO").
+
+    The first line after the table (a blank line between allowed) that says where its figures
+    come from gives every cell its source.
+    """
+    end = table.end
+    for _ in range(_SOURCE_LINES):
+        nl = text.find("\n", end)
+        if nl < 0:
+            return None
+        stop = text.find("\n", nl + 1)
+        line = text[nl + 1 : stop if stop >= 0 else len(text)]
+        end = nl + 1
+        if line.strip():
+            said = _SOURCE_LINE.match(line)
+            return cited_source(said.group("who").strip()) if said is not None else None
+    return None
+
+
+#: The lines looked at after a table for its source line.
+_SOURCE_LINES = 2
+#: A table's source line: "Source: WHO", "Sources: ...", "figures from SBS World News", "Data: ...".
+_SOURCE_LINE = re.compile(
+    r"\W*(?:sources?|figures|data|numbers)\s*(?::|from\b|by\b)\s*(?P<who>[A-Z][^\n]{1,80}?)[\s.;]*$",
+    re.IGNORECASE,
+)
+
+
+def _scaled(found: _Found, head: str, words: str) -> _Found:
+    """A figure under a header giving its scale ("Deaths (millions)", "in thousands"), times that scale.
+
+    A figure that says its own scale ("1.2 million") keeps it.
+    """
+    scale = _SCALE.search(head)
+    if scale is None or _SCALE_WORD.search(words):
+        return found
+    factor = _FACTORS[(scale.group("word") or scale.group("word2")).lower().rstrip("s")]
+    est = found.estimate
+    return attrs.evolve(
+        found,
+        estimate=attrs.evolve(
+            est,
+            low=est.low * factor,
+            high=est.high * factor,
+            point=est.point * factor if est.point is not None else None,
+        ),
+    )
+
+
+#: A header's scale: "(millions)", "(in thousands)", "in millions".
+_SCALE = re.compile(
+    r"\(\s*(?:in\s+)?(?P<word>thousands|millions|billions)\s*\)|\bin\s+(?P<word2>thousands|millions|billions)\b",
+    re.IGNORECASE,
+)
+_SCALE_WORD = re.compile(r"\b(?:thousand|million|billion)s?\b|\d\s*[mkb]n?\b", re.IGNORECASE)
+_FACTORS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
+def _unplaced(row: tuple[Cell, ...], where: int | None) -> bool:
+    """Whether a row fills its place column with words that name no known place ("Global", "At sea")."""
+    return where is not None and where < len(row) and bool(row[where].text)
+
+
+def _sentence(text: str, cell: Cell) -> bool:
+    """Whether a cell is running text: words closed by a full stop ("Rebels kill 400 people in the city.")."""
+    words = text.count(" ", cell.start, cell.end) + 1
+    return words >= _SENTENCE_WORDS and text[cell.start : cell.end].rstrip().endswith((".", ".)"))
+
+
+#: The fewest words of a cell read as running text.
+_SENTENCE_WORDS = 6
+
+
 def _label(row: tuple[Cell, ...], table: Table) -> Cell:
     """A row's label: its first cell, unless a table without a header opens the row with a figure."""
     if table.header or not _DIGIT.search(row[0].text):
@@ -152,9 +245,11 @@ def _row_place(
         return gazetteer.normalise(label.text)
     for k in wider:
         outer = row[k].text if k < len(row) else ""
-        if label.text and outer and known(gazetteer, outer):
+        if outer and known(gazetteer, outer):
+            if not label.text:  # no group over the row: its own place column's
+                return gazetteer.normalise(outer)
             path = gazetteer.normalise((*gazetteer.normalise(outer), label.text))
-            return path if known(gazetteer, path) else ()
+            return path if known(gazetteer, path) else gazetteer.normalise(outer)
     return ()
 
 
@@ -191,7 +286,9 @@ def _header_counted(reader: _Reader, head: str) -> str | None:
     at = next((k for k in range(len(words) - 1, -1, -1) if words[k] in TRIGGERS), None)
     if at is None:
         return None
-    for k in (at - 1, at + 1):
+    # before a metric noun ("measles cases", "cholera deaths") stands what the cases are of, not who;
+    # before a participle ("Houses damaged") and after any ("Affected families") stands what is counted
+    for k in (at - 1, at + 1) if not words[at].endswith("s") else (at + 1,):
         if 0 <= k < len(words) and _plural(words[k]):
             return reader.vocabulary.counted(words[k])
     return None
@@ -247,6 +344,9 @@ _BARE = re.compile(r"\d[\d,]*(?=[*#§†‡]*\s*(?:\(\d[\d.,]*%\))?\s*$)")
 _NOT_COUNTED = frozenset(
     {
         "totals",
+        "thousands",
+        "millions",
+        "billions",
         "numbers",
         "days",
         "weeks",

@@ -3,7 +3,7 @@
 A dashboard flattened into text, or a list written tersely, gives figures as a run of pairs, each a
 place name followed by its number ("Cases (≥ 1,000) United States 88,070 Brazil 13,352 Mexico
 3,763"). Three pairs or more in a row, each naming a known place, are a two-column table: its
-rows are the pairs, and the metric word just before the run heads the figure column. The table is
+rows are the pairs, and the last metric word before the run in its sentence heads the figure column. The table is
 read like any other (:mod:`claimdiff._extract._cells`).
 
 >>> t = "Deaths by country: Greece 45, Italy 42, Romania 42."
@@ -31,8 +31,8 @@ _PAIR = re.compile(
 #: Between two pairs of a run: a comma, a semicolon, "and", or spaces.
 _BETWEEN = re.compile(r"[ \t]*(?:[,;][ \t]*)?(?:and[ \t]+)?")
 _TRIGGER = re.compile(rf"\b(?:{alternation(TRIGGERS)})\b", re.IGNORECASE)
-#: How far before a run its metric word may stand ("Cases (≥ 1,000) " before "United States 88,070").
-_REACH = 40
+#: How far before a run its metric word may stand, within the run's sentence.
+_SENTENCE_REACH = 300
 _MIN_PAIRS = 3
 
 
@@ -65,8 +65,12 @@ def _close(text: str, run: list[tuple[Cell, Cell]], out: list[Table]) -> None:
     if len(run) < _MIN_PAIRS:
         return
     first = run[0][0].start
-    lead = list(_TRIGGER.finditer(text, max(0, first - _REACH), first))
-    if not lead or "\n" in text[lead[-1].end() : first]:
+    # the metric word stands just before the run, or earlier in its sentence ("18 people infected
+    # ... have been reported from 15 states – Arkansas 1, California 1, ...")
+    since = max(0, first - _SENTENCE_REACH)
+    stop = max(text.rfind(". ", since, first), text.rfind("\n", since, first))
+    lead = list(_TRIGGER.finditer(text, max(since, stop + 1), first))
+    if not lead:
         return
     word = lead[-1]
     out.append(

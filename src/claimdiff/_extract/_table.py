@@ -17,7 +17,16 @@ import attrs
 
 from claimdiff._extract._triggers import TRIGGERS
 
-__all__ = ["Cell", "Table", "header_metric", "line_spans", "tables", "title_line"]
+__all__ = [
+    "NOTES_HEADER",
+    "PLACE_HEADER",
+    "Cell",
+    "Table",
+    "header_metric",
+    "line_spans",
+    "tables",
+    "title_line",
+]
 
 
 @attrs.frozen
@@ -48,9 +57,24 @@ class Table:
 
 
 _SEPARATOR = re.compile(r"^[\s|:+-]*-{3,}[\s|:+-]*$")
+#: A header of a share, not a count: a per cent sign, "rate", "ratio", "proportion", "per 100 000".
+_SHARE_HEAD = re.compile(
+    r"%(?!\s*(?:CI|UI|confidence|credible)\b)|\b(?:rate|ratio|proportion|percent(?:age)?|per\s*cent|share|per\s+\d[\d ,]*)\b",
+    re.IGNORECASE,
+)
+#: A cell opening with a figure ("12", "~300", "$15 million"): no column name.
+_OPENS_FIGURE = re.compile(r"[~≈<>$€£]?\s*\d")
+#: A header of what did not happen, or is planned: "deaths averted by vaccination", "people to be assisted".
+_AVERTED = re.compile(
+    r"\b(?:averted|prevented|avoided|to\s+be|targeted|planned|expected)\b", re.IGNORECASE
+)
+#: Headers of a column of free text (a row's notes): its cells are running text.
+NOTES_HEADER = re.compile(
+    r"\b(?:comments?|notes?|description|summary|remarks|details)\b", re.IGNORECASE
+)
 #: Headers that say where a row is.
 PLACE_HEADER = re.compile(
-    r"\b(?:location|place|country|countries|region|province|state|area|district|city|oblast)\b",
+    r"\b(?:location|place|country|countries|region|province|state|areas?|district|city|oblast)\b",
     re.IGNORECASE,
 )
 
@@ -60,25 +84,58 @@ def _bar(text: str, start: int, end: int) -> str:
     return "|" if text.count("|", start, end) else "\t"
 
 
-def _cells(text: str, start: int, end: int) -> tuple[Cell, ...]:
+def _cells(text: str, start: int, end: int, *, keep: bool = False) -> tuple[Cell, ...]:
+    """The cells of a line; with ``keep``, its empty cells too (under a header a cell's place is its column).
+
+    The bars closing a line on either side ("| a | b |") open and close no cell.
+    """
+    bar = _bar(text, start, end)
+    pieces = text[start:end].split(bar)
+    first, last = 0, len(pieces)
+    if keep and len(pieces) > 1:
+        first += bar == "|" and not pieces[0].strip()  # a bar opening the line
+        last -= not pieces[-1].strip()  # a bar (or tab) closing it
     out: list[Cell] = []
     pos = start
-    for piece in text[start:end].split(_bar(text, start, end)):
+    for n, piece in enumerate(pieces):
         a, b = pos, pos + len(piece)
         pos = b + 1
         stripped = piece.strip()
-        if stripped:
+        if stripped or (keep and first <= n < last):
             lead = a + len(piece) - len(piece.lstrip())
-            out.append(Cell(lead, lead + len(stripped), stripped))
+            out.append(_unmarked(Cell(lead, lead + len(stripped), stripped)))
     return tuple(out)
+
+
+def _unmarked(cell: Cell) -> Cell:
+    """A cell without the emphasis marks around its words ("**Total**", "__15__")."""
+    text = cell.text
+    for mark in ("**", "__"):
+        if len(text) > 2 * len(mark) and text.startswith(mark) and text.endswith(mark):
+            k = len(mark)
+            return Cell(cell.start + k, cell.end - k, text[k:-k].strip())
+    return cell
+
+
+def _carried(rows: list[tuple[Cell, ...]]) -> list[tuple[Cell, ...]]:
+    """Rows whose first cell is left empty take the first cell of the row above: one group (a merged cell)."""
+    out: list[tuple[Cell, ...]] = []
+    for row in rows:
+        carry = out and row and not row[0].text and out[-1][0].text and any(c.text for c in row)
+        out.append((out[-1][0], *row[1:]) if carry else row)
+    return out
 
 
 def header_metric(head: str) -> str | None:
     """The metric a column header or row label names ("Deaths", "Death range", "Non-fatal injuries").
 
-    >>> header_metric("Cumulative deaths"), header_metric("Case definition"), header_metric("Country")
+    A header of a share ("Deaths/total cases (%)", "Proportion of cases") names no count.
+
+    >>> header_metric("Cumulative deaths"), header_metric("Case definition"), header_metric("Deaths/cases (%)")
     ('killed', None, None)
     """
+    if _SHARE_HEAD.search(head) or _AVERTED.search(head):
+        return None
     words = re.findall(r"[a-z]+", head.lower())
     return next((TRIGGERS[w] for w in reversed(words) if w in TRIGGERS), None)
 
@@ -113,14 +170,18 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
     while i < len(lines):
         top = i
         run: list[tuple[int, int]] = []
-        while (
-            i < len(lines)
-            and (text.count("|", *lines[i]) >= 1 or text.count("\t", *lines[i]) >= 1)
-            and (
-                _SEPARATOR.match(text[lines[i][0] : lines[i][1]])
-                or len(_cells(text, *lines[i])) >= 2
-                or (run and _continues(text, *lines[i]))
+        while i < len(lines) and (
+            (
+                (text.count("|", *lines[i]) >= 1 or text.count("\t", *lines[i]) >= 1)
+                and (
+                    _SEPARATOR.match(text[lines[i][0] : lines[i][1]])
+                    or len(_cells(text, *lines[i])) >= 2
+                    or (run and _continues(text, *lines[i]))
+                    or (run and _opens_row(text, *lines[i]))
+                )
             )
+            or (_closed_by_bars(text, run) and _closes_cells(text, lines, i))
+            or (run and _heads_group(text, lines, i))
         ):
             run.append(lines[i])
             i += 1
@@ -128,14 +189,18 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
             out.append(attrs.evolve(_table(text, run), caption=title_line(text, lines, top)))
         i += 1 if not run else 0
     from claimdiff._extract._aligned import aligned_tables  # noqa: PLC0415 - it builds on this module
+    from claimdiff._extract._columnar import columnar_tables  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._infobox import infobox_rows  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._pairs import place_runs  # noqa: PLC0415 - it builds on this module
+    from claimdiff._extract._stacked import stacked_figures  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._wide import wide_tables  # noqa: PLC0415 - it builds on this module
 
     for more in (  # the lines are split once for all the readers
         aligned_tables(text, is_place, lines),
         wide_tables(text, is_place, lines),
+        columnar_tables(text, lines),
         infobox_rows(text, lines),
+        stacked_figures(text, lines),
         place_runs(text, is_place),
     ):
         out += [t for t in more if not any(_overlap(t, b) for b in out)]
@@ -167,24 +232,150 @@ _TITLE_CHARS = 400
 
 def _continues(text: str, start: int, end: int) -> bool:
     """True for a line that only closes the row before it: one cell ending in "|" (a long cell wrapped)."""
-    return text[start:end].rstrip().endswith("|") and len(_cells(text, start, end)) == 1
+    line = text[start:end].strip()
+    return line.endswith("|") and not line.startswith("|") and len(_cells(text, start, end)) == 1
+
+
+def _opens_row(text: str, start: int, end: int) -> bool:
+    """True for a row of a table with outer bars whose cells but one are empty ("| | 3 |")."""
+    line = text[start:end].strip()
+    return line.startswith("|") and len(_cells(text, start, end, keep=True)) >= 2
+
+
+def _heads_group(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+    """Whether line ``i`` is a row group's heading inside a table: a short line of words, then a row of figures.
+
+    "Season aggregates", "Sierra Leone": a merged cell spanning the row, pasted without its bars.
+    """
+    a, b = lines[i]
+    body = text[a:b].strip()
+    if not body or len(body) > _GROUP_CHARS or "|" in body or "\t" in body or i + 1 >= len(lines):
+        return False
+    if any(ch.isdigit() for ch in body):
+        return False
+    below = _cells(text, *lines[i + 1])
+    return len(below) >= 2 and any(_OPENS_FIGURE.match(c.text) for c in below[1:])
+
+
+#: The longest line read as a row group's heading.
+_GROUP_CHARS = 60
+
+
+def _years_row(row: tuple[Cell, ...]) -> bool:
+    """Whether a row is a second header of years ("2003 | 2020 | 2003 | 2020 | Measles cases"): no data."""
+    filled = [c.text for c in row if c.text]
+    return sum(1 for t in filled if _YEAR.fullmatch(t)) >= 2 and all(
+        _YEAR.fullmatch(t) or not any(ch.isdigit() for ch in t) for t in filled
+    )
+
+
+#: A year standing alone in a cell.
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _groups(
+    header: tuple[Cell, ...], rows: list[tuple[Cell, ...]]
+) -> tuple[tuple[Cell, ...], list[tuple[Cell, ...]]]:
+    """A table whose rows of one label ("African", "Totals") head the rows under them: a group column first.
+
+    The group's label is the place (or the totals) of the rows it heads, read from a column
+    headed "Place" put before the table's own.
+    """
+
+    def lone(row: tuple[Cell, ...]) -> bool:
+        return bool(row) and bool(row[0].text) and not any(c.text for c in row[1:])
+
+    if header:
+        rows = [r for r in rows if not _years_row(r)]
+    if len(header) < 2 or not any(lone(r) for r in rows[:-1]):
+        return header, rows
+    at = header[0].start
+    group = Cell(at, at, "")
+    out: list[tuple[Cell, ...]] = []
+    for row in rows:
+        if lone(row):
+            group = row[0]
+        else:
+            out.append((group, *row))
+    return (Cell(at, at, "Place"), *header), out
+
+
+def _closed_by_bars(text: str, run: list[tuple[int, int]]) -> bool:
+    """Whether a run is a table whose every cell a bar closes: a header "a | b |" (no bar opening it), then a rule.
+
+    Pasted from a web page, such a table may break its rows anywhere (one cell a line, a bar
+    alone on a line): its body is a stream of cells, cut into rows as wide as its header.
+    """
+    if len(run) < 2 or not _SEPARATOR.match(text[run[1][0] : run[1][1]]):
+        return False
+    head = text[run[0][0] : run[0][1]].strip()
+    return head.endswith("|") and not head.startswith("|") and head.count("|") >= 2
+
+
+def _closes_cells(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+    """Whether line ``i`` continues a table of cells closed by bars: it holds a bar, or the next line opens with one."""
+    a, b = lines[i]
+    if "|" in text[a:b]:
+        return True
+    return (
+        bool(text[a:b].strip())
+        and i + 1 < len(lines)
+        and text[lines[i + 1][0] : lines[i + 1][1]].lstrip().startswith("|")
+    )
+
+
+def _stream(text: str, start: int, end: int, width: int) -> list[tuple[Cell, ...]]:
+    """The rows of a body of cells each closed by a bar, cut every ``width`` cells whatever its line breaks."""
+    rows: list[tuple[Cell, ...]] = []
+    row: list[Cell] = []
+    pos = start
+    pieces = text[start:end].split("|")
+    for n, piece in enumerate(pieces):
+        a = pos
+        pos += len(piece) + 1
+        stripped = piece.strip()
+        if n == len(pieces) - 1 and not stripped:
+            break  # nothing after the last bar
+        lead = a + len(piece) - len(piece.lstrip())
+        row.append(Cell(lead, lead + len(stripped), stripped))
+        if len(row) == width:
+            rows.append(tuple(row))
+            row = []
+    if any(c.text for c in row):
+        rows.append(tuple(row))
+    return rows
 
 
 def _table(text: str, run: list[tuple[int, int]]) -> Table:
+    if _closed_by_bars(text, run):
+        width = text.count("|", *run[0])
+        body = run[2:]
+        if body and any(text.count("|", a, b) != width for a, b in body):
+            header, grid = _groups(
+                _cells(text, *run[0], keep=True), _stream(text, body[0][0], body[-1][1], width)
+            )
+            return Table(start=run[0][0], end=run[-1][1], header=header, rows=tuple(grid))
     rows = [
         (a, b) for a, b in run if not _SEPARATOR.match(text[a:b]) and not _continues(text, a, b)
     ]
     separated = len(run) > 1 and _SEPARATOR.match(text[run[1][0] : run[1][1]]) is not None
     first = _cells(text, *rows[0]) if rows else ()  # a run of rules and wrapped cells has no row
+    # a first row of names (no cell opening with a figure: "Max 1-min wind" is a name) heads the
+    # table when it is wide or names a metric over a column
     has_header = separated or (
-        len(first) > 2 and not any(ch.isdigit() for c in first for ch in c.text)
+        not any(_OPENS_FIGURE.match(c.text) for c in first)
+        and (len(first) > 2 or any(header_metric(c.text) for c in first[1:]))
     )
     body = rows[1:] if has_header else rows
+    header, grid = _groups(
+        first if has_header else (),
+        _carried([_cells(text, a, b, keep=has_header) for a, b in body]),
+    )
     return Table(
         start=run[0][0],
         end=run[-1][1],
-        header=first if has_header else (),
-        rows=tuple(_cells(text, a, b) for a, b in body),
+        header=header,
+        rows=tuple(grid),
         prose=tuple(
             (a, a + len(text[a:b].rstrip().rstrip("|").rstrip()))
             for a, b in run

@@ -267,8 +267,12 @@ def unread(
     for a, b in numerals(text):
         while i < len(spans) and spans[i][1] <= a:
             i += 1
-        if any(x <= a and b <= y for x, y in spans[i : i + 4]) or any(
-            x <= a < y for x, y in spans[max(0, i - 4) : i + 4]
+        near = spans[max(0, i - 4) : i + 4]
+        if any(x <= a and b <= y for x, y in spans[i : i + 4]) or (
+            any(x <= a < y for x, y in near)
+            # a table's single-spaced cells ("93,943 220,416") look like one numeral: read only
+            # when the candidates cover all its digits, else listed
+            and all(any(x <= k < y for x, y in near) for k in range(a, b) if text[k].isdigit())
         ):
             continue
         line_start = text.rfind("\n", 0, a) + 1
