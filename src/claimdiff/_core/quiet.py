@@ -79,6 +79,7 @@ class QuietGroups:
         self._chunk: tuple[int, list[list[Any]]] = (-1, [])
         # The claims' values of the groups to judge (:meth:`prepare`): per row as Python objects, by group.
         self._judged: tuple[dict[int, int], list[list[Any]]] = ({}, [])
+        self._flags: dict[int, tuple[bool, bool]] = {}
         self.facts = facts
 
     @property
@@ -132,29 +133,35 @@ class QuietGroups:
         )
         offsets = dict(zip(groups, (ends - sizes).tolist(), strict=True))
         self._judged = (offsets, [v[rows].tolist() for v in self._per_claim])
+        # Whether each group's statements are unordered and its claims hold one period, read at once too.
+        self._flags = dict(
+            zip(
+                groups,
+                zip(self._per_group[10][at].tolist(), self._per_group[11][at].tolist(), strict=True),
+                strict=True,
+            )
+        )
 
-    def known(self, i: int) -> Known:
-        """What the columns know of any group ``i``, for its verdict (:class:`~claimdiff._core.verdicts.Known`)."""
-        values = self._values(i)
-        n = len(self._raw[i])
+    def known(self, i: int, n: int) -> Known:
+        """What the columns know of any group ``i`` of ``n`` claims, for its verdict (:class:`~claimdiff._core.verdicts.Known`)."""
         offsets, lists = self._judged
         start = offsets.get(i)
         if start is None:
-            start = values[9]
+            values = self._values(i)
+            start, unordered, one_period = values[9], values[10], values[11]
             codes, steps, lo, lc, hi, hc = (v[start : start + n].tolist() for v in self._per_claim)
         else:
+            unordered, one_period = self._flags[i]
             codes, steps, lo, lc, hi, hc = (v[start : start + n] for v in lists)
         return Known(
-            list(zip(lo, lc, hi, hc, strict=True)),
-            group_precision(codes, steps),
-            values[10],
-            values[11],
+            list(zip(lo, lc, hi, hc, strict=True)), group_precision(codes, steps), unordered, one_period
         )
 
     def forget_widened(self) -> None:
         """Drop the claims' widened intervals, needed only while the other groups are judged."""
         self._per_claim = self._per_claim[:2]
         self._judged = ({}, [])
+        self._flags = {}
 
     def group(self, i: int) -> Group:
         """The quiet group at position ``i``, as :func:`~claimdiff._core.verdicts.analyse` would build it."""

@@ -234,7 +234,7 @@ def _reconcile(
         if steps is not None:
             steps.advance(len(cs))
         gone = frozenset(c.id for c in cs if c.id in withdrawn) if withdrawn else _NONE
-        known = None if quiet is None else quiet.known(index)
+        known = None if quiet is None else quiet.known(index, len(cs))
         made, group_flags, group_facts = analyse(
             group_id(index), cs, policy, gone, known=known, build=quiet is None
         )
