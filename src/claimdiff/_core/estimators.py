@@ -47,8 +47,10 @@ def origin_figures(
 def consensus(
     current: Sequence[Claim], now: dict[str, Iv], ties: str = "median"
 ) -> tuple[set[str], Iv | None]:
-    """The ids of the claims that allow the value most independent origins allow (ties: see the module), and
-    what they allow together (their intersection, as :func:`~claimdiff._core.intervals.intersect` gives it).
+    """The claims that allow the value most independent origins allow (ties: see the module), and their interval.
+
+    Returns the ids, and what the claims allow together (their intersection, as
+    :func:`~claimdiff._core.intervals.intersect` gives it), found by the same sweep.
 
     >>> from claimdiff import Claim, Scope
     >>> cs = [Claim(id=i, metric="killed", estimate=v, scope=Scope(counted="people"), source=s)

@@ -137,7 +137,9 @@ class QuietGroups:
         self._flags = dict(
             zip(
                 groups,
-                zip(self._per_group[10][at].tolist(), self._per_group[11][at].tolist(), strict=True),
+                zip(
+                    self._per_group[10][at].tolist(), self._per_group[11][at].tolist(), strict=True
+                ),
                 strict=True,
             )
         )
@@ -154,7 +156,10 @@ class QuietGroups:
             unordered, one_period = self._flags[i]
             codes, steps, lo, lc, hi, hc = (v[start : start + n] for v in lists)
         return Known(
-            list(zip(lo, lc, hi, hc, strict=True)), group_precision(codes, steps), unordered, one_period
+            list(zip(lo, lc, hi, hc, strict=True)),
+            group_precision(codes, steps),
+            unordered,
+            one_period,
         )
 
     def forget_widened(self) -> None:

@@ -216,8 +216,8 @@ def _reconcile(
         about = (columns.cumulative.tolist(), rows.first_of("key"))
         del columns, rows
         facts.update(quiet.facts)
-    if isinstance(raw, GroupRows):  # what grouping read of every claim is read no more: each group's first kept
-        raw.let_go_of_keys()
+    if isinstance(raw, GroupRows):
+        raw.let_go_of_keys()  # what grouping read of every claim is read no more: each group's first kept
     keys = None
     if isinstance(raw, GroupRows):  # the loud groups' claims, built at once
         loud = list(loud)
