@@ -73,38 +73,37 @@ def consensus(
     candidates: list[tuple[frozenset[int], float, int, float, int]] = []
     # Only maximal sets are candidates: the live set after the last opening before a closing. Every
     # claim outside a maximal set misses its common interval entirely (Helly, in one dimension).
-    pending = False
+    pending = opening = False
     opened_at, opened_order = -_INF, 0
-    k, n = 0, len(events)
-    while k < n:
-        x, order, _ = events[k]
-        opening = order in (0, 2)
-        if opening:
-            opened_at, opened_order = x, order
-        elif pending:
-            weight = len(per_origin)
-            if weight >= best_weight:
-                found = (frozenset(live), opened_at, opened_order, x, order)
-                if weight > best_weight:
-                    best_weight, candidates = weight, [found]
-                else:
-                    candidates.append(found)
-            pending = False
-        while k < n and events[k][0] == x and events[k][1] == order:
-            i = events[k][2]
-            origin = origins[i]
+    # The (place, order) of the events being read: a run of equal ones opens or closes claims together.
+    run: tuple[float, int] | None = None
+    for x, order, i in events:
+        if run is None or x != run[0] or order != run[1]:  # a run starts
+            run = (x, order)
+            opening = order in (0, 2)
             if opening:
-                live[i] = None
-                per_origin[origin] = per_origin.get(origin, 0) + 1
-                pending = True
+                opened_at, opened_order = x, order
+            elif pending:
+                weight = len(per_origin)
+                if weight >= best_weight:
+                    found = (frozenset(live), opened_at, opened_order, x, order)
+                    if weight > best_weight:
+                        best_weight, candidates = weight, [found]
+                    else:
+                        candidates.append(found)
+                pending = False
+        origin = origins[i]
+        if opening:
+            live[i] = None
+            per_origin[origin] = per_origin.get(origin, 0) + 1
+            pending = True
+        else:
+            del live[i]
+            left = per_origin[origin] - 1
+            if left:
+                per_origin[origin] = left
             else:
-                del live[i]
-                left = per_origin[origin] - 1
-                if left:
-                    per_origin[origin] = left
-                else:
-                    del per_origin[origin]
-            k += 1
+                del per_origin[origin]
     chosen = candidates[0] if len(candidates) == 1 else _untie(current, candidates, ties)
     # The maximal set's claims all open by its last opening and close from its first closing on.
     low, lc, high, hc, ok = meet(chosen[1], chosen[2] == 2, chosen[3], chosen[4] == -1)
