@@ -77,7 +77,8 @@ class QuietGroups:
         self._per_group = per_group
         self._per_claim = per_claim
         self._chunk: tuple[int, list[list[Any]]] = (-1, [])
-        # The claims' values of the groups to judge (:meth:`prepare`): per row as Python objects, by group.
+        # The claims' values of the groups to judge (:meth:`prepare`) as Python objects, by group: each row's
+        # precision code and step, and its widened interval.
         self._judged: tuple[dict[int, int], list[list[Any]]] = ({}, [])
         self._flags: dict[int, tuple[bool, bool]] = {}
         self.facts = facts
@@ -132,7 +133,9 @@ class QuietGroups:
             int(ends[-1]) if len(ends) else 0
         )
         offsets = dict(zip(groups, (ends - sizes).tolist(), strict=True))
-        self._judged = (offsets, [v[rows].tolist() for v in self._per_claim])
+        codes, steps, lo, lc, hi, hc = (v[rows].tolist() for v in self._per_claim)
+        # Each claim's widened interval as the verdict reads it, made at once.
+        self._judged = (offsets, [codes, steps, list(zip(lo, lc, hi, hc, strict=True))])
         # Whether each group's statements are unordered and its claims hold one period, read at once too.
         self._flags = dict(
             zip(
@@ -152,15 +155,11 @@ class QuietGroups:
             values = self._values(i)
             start, unordered, one_period = values[9], values[10], values[11]
             codes, steps, lo, lc, hi, hc = (v[start : start + n].tolist() for v in self._per_claim)
+            wide = list(zip(lo, lc, hi, hc, strict=True))
         else:
             unordered, one_period = self._flags[i]
-            codes, steps, lo, lc, hi, hc = (v[start : start + n] for v in lists)
-        return Known(
-            list(zip(lo, lc, hi, hc, strict=True)),
-            group_precision(codes, steps),
-            unordered,
-            one_period,
-        )
+            codes, steps, wide = (v[start : start + n] for v in lists)
+        return Known(wide, group_precision(codes, steps), unordered, one_period)
 
     def forget_widened(self) -> None:
         """Drop the claims' widened intervals, needed only while the other groups are judged."""
