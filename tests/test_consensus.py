@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimdiff import POLICIES, Claim, Estimate, Scope, Source, reconcile
-from claimdiff._core.estimators import best_in_unit
+from claimdiff._core.estimators import best_in_unit, consensus
+from claimdiff._core.intervals import intersect
 from claimdiff._model.units import unit_info
 from claimdiff.hedges import Provenance
 
@@ -169,3 +170,50 @@ def test_the_consensus_of_readings_is_a_reading_or_a_median_of_readings(tenths: 
     assert round(g.best, 9) in allowed
     assert min(values) <= g.best <= max(values)
     assert abs(g.best - statistics.median(values)) <= max(values) - min(values)
+
+
+_BOUND = st.sampled_from([0.0, 1.0, 2.0, 3.0, 5.0])
+
+
+@st.composite
+def _intervals(draw: st.DrawFn) -> tuple[list[Claim], dict[str, tuple[float, bool, float, bool]]]:
+    """Claims of a few origins, each with an interval (ends open or closed, some shared) as the consensus reads it."""
+    n = draw(st.integers(min_value=1, max_value=7))
+    claims, now = [], {}
+    for k in range(n):
+        lo, hi = sorted((draw(_BOUND), draw(_BOUND)))
+        lc, hc = draw(st.booleans()), draw(st.booleans())
+        if lo == hi:
+            lc = hc = True
+        c = Claim(
+            id=f"c{k}",
+            metric="killed",
+            estimate=Estimate.exact(int(lo)),
+            scope=Scope(counted="people"),
+            source=Source(f"s{draw(st.integers(min_value=0, max_value=3))}"),
+        )
+        claims.append(c)
+        now[c.id] = (lo, lc, hi, hc)
+    return claims, now
+
+
+@given(_intervals(), st.sampled_from(["median", "lower", "higher"]))
+@settings(max_examples=300)
+def test_the_consensus_interval_is_what_its_claims_allow_together(
+    drawn: tuple[list[Claim], dict[str, tuple[float, bool, float, bool]]], ties: str
+) -> None:
+    """The interval the sweep gives is the intersection of the supporting claims, never empty; no claim outside
+    the consensus allows it all, and no set of claims that share a value has more origins."""
+    claims, now = drawn
+    supporting, iv = consensus(claims, now, ties)
+    assert supporting
+    assert iv is not None
+    assert iv == intersect(now[cid] for cid in supporting)
+    outside = [c for c in claims if c.id not in supporting]
+    assert all(intersect([iv, now[c.id]]) is None for c in outside)
+    weight = len({c.origin for c in claims if c.id in supporting})
+    points = {b for c in claims for b in (now[c.id][0], now[c.id][2])}
+    points |= {(a + b) / 2 for a in points for b in points}
+    for x in points:
+        allowing = [c for c in claims if intersect([now[c.id], (x, True, x, True)]) is not None]
+        assert len({c.origin for c in allowing}) <= weight

@@ -107,9 +107,14 @@ def _bound(say: Say, bound: float, c: Claim, hedge: str) -> str:
 
 
 def _dissent_text(
-    say: Say, d: Claim, partner: Claim, far: tuple[float, list[float]] | None, alone: bool
+    say: Say,
+    d: Claim,
+    partner: Claim,
+    far: tuple[float, list[float]] | None,
+    current: Sequence[Claim],
 ) -> str:
     if d.origin == partner.origin:  # two reports of one origin: the origin is not against itself
+        alone = len({c.origin for c in current if c.figure is not None}) == 1
         most = "" if alone else ", as most independent sources do"
         why = (
             f"{say.who(d)} says {say.figure(d)} but another report of the same origin, '{partner.id}', says "
@@ -141,17 +146,18 @@ def dissent(
     support = sorted((c for c in current if c.id in supporting), key=lambda c: c.id)
     top = min(support, key=lambda c: (now[c.id][2], now[c.id][3]))
     bottom = max(support, key=lambda c: (now[c.id][0], not now[c.id][1]))
-    # Each origin's figure, read only where an outlier is weighed; whether one origin alone gives figures.
+    _, _, top_high, top_hc = now[top.id]
+    bottom_low, bottom_lc, _, _ = now[bottom.id]
+    # Each origin's figure, read only where an outlier is weighed.
     figures: dict[str, float] | None = None
-    alone = len({c.origin for c in current if c.figure is not None}) == 1
     contradiction_at = policy.grading.contradiction_at
     for d in current:
         if d.id in supporting:
             continue
-        w = now[d.id]
-        if above(w[0], w[1], now[top.id][2], now[top.id][3]):
+        low, lc, high, hc = now[d.id]
+        if above(low, lc, top_high, top_hc):
             hi, lo, partner = d, top, top
-        elif above(now[bottom.id][0], now[bottom.id][1], w[2], w[3]):
+        elif above(bottom_low, bottom_lc, high, hc):
             hi, lo, partner = bottom, d, bottom
         else:  # cannot happen in one dimension (Helly); kept for safety
             continue
@@ -168,7 +174,7 @@ def dissent(
             if outlier and figures is not None and d.figure is not None
             else None
         )
-        why = LazyMessage(_dissent_text, say, d, partner, far, alone)
+        why = LazyMessage(_dissent_text, say, d, partner, far, current)
         flags.append(_finding(gid, hi, lo, policy, say, why, outlier=outlier, rel=rel))
 
 

@@ -31,7 +31,7 @@ class GroupRows(Sequence[list[Claim]]):
     ([['b'], ['a']], ('killed', 'people', (), ''))
     """
 
-    __slots__ = ("_keys", "claims", "positions")
+    __slots__ = ("_firsts", "_keys", "claims", "positions")
 
     def __init__(
         self, claims: Sequence[Claim], positions: Sequence[list[int]], keys: Keys | None = None
@@ -40,6 +40,7 @@ class GroupRows(Sequence[list[Claim]]):
         self.claims = claims
         self.positions = positions
         self._keys = keys
+        self._firsts: dict[str, list[Any]] = {}
 
     def __len__(self) -> int:
         return len(self.positions)
@@ -72,6 +73,8 @@ class GroupRows(Sequence[list[Claim]]):
 
         A claim table gives its column; grouping's keys give ``key``; other claims are read themselves.
         """
+        if field in self._firsts:
+            return list(self._firsts[field])
         firsts = first_positions(self.positions)
         if field == "key" and self._keys is None:
             self._keys = keys_of(self.claims)
@@ -83,6 +86,15 @@ class GroupRows(Sequence[list[Claim]]):
             codes, parts = claims.column(field)
             return list(map(parts.__getitem__, codes[firsts].tolist()))
         return [getattr(claims[p], field) for p in firsts]
+
+    def let_go_of_keys(self) -> None:
+        """Keep each group's first key and period, and let go of what grouping read of every claim (lists per claim).
+
+        :meth:`first_of` answers ``"key"`` and ``"period"`` from what is kept; nothing else reads the keys.
+        """
+        if self._keys is not None:
+            self._firsts = {field: self.first_of(field) for field in ("key", "period")}
+            self._keys = None
 
     def truthy(self, np: Any, field: str) -> Any:
         """Per claim (by position), whether its ``field`` is set (truthy), as a numpy array; none is built."""

@@ -77,8 +77,10 @@ class QuietGroups:
         self._per_group = per_group
         self._per_claim = per_claim
         self._chunk: tuple[int, list[list[Any]]] = (-1, [])
-        # The claims' values of the groups to judge (:meth:`prepare`): per row as Python objects, by group.
+        # The claims' values of the groups to judge (:meth:`prepare`) as Python objects, by group: each row's
+        # precision code and step, and its widened interval.
         self._judged: tuple[dict[int, int], list[list[Any]]] = ({}, [])
+        self._flags: dict[int, tuple[bool, bool]] = {}
         self.facts = facts
 
     @property
@@ -131,30 +133,39 @@ class QuietGroups:
             int(ends[-1]) if len(ends) else 0
         )
         offsets = dict(zip(groups, (ends - sizes).tolist(), strict=True))
-        self._judged = (offsets, [v[rows].tolist() for v in self._per_claim])
+        codes, steps, lo, lc, hi, hc = (v[rows].tolist() for v in self._per_claim)
+        # Each claim's widened interval as the verdict reads it, made at once.
+        self._judged = (offsets, [codes, steps, list(zip(lo, lc, hi, hc, strict=True))])
+        # Whether each group's statements are unordered and its claims hold one period, read at once too.
+        self._flags = dict(
+            zip(
+                groups,
+                zip(
+                    self._per_group[10][at].tolist(), self._per_group[11][at].tolist(), strict=True
+                ),
+                strict=True,
+            )
+        )
 
-    def known(self, i: int) -> Known:
-        """What the columns know of any group ``i``, for its verdict (:class:`~claimdiff._core.verdicts.Known`)."""
-        values = self._values(i)
-        n = len(self._raw[i])
+    def known(self, i: int, n: int) -> Known:
+        """What the columns know of any group ``i`` of ``n`` claims, for its verdict (:class:`~claimdiff._core.verdicts.Known`)."""
         offsets, lists = self._judged
         start = offsets.get(i)
         if start is None:
-            start = values[9]
+            values = self._values(i)
+            start, unordered, one_period = values[9], values[10], values[11]
             codes, steps, lo, lc, hi, hc = (v[start : start + n].tolist() for v in self._per_claim)
+            wide = list(zip(lo, lc, hi, hc, strict=True))
         else:
-            codes, steps, lo, lc, hi, hc = (v[start : start + n] for v in lists)
-        return Known(
-            list(zip(lo, lc, hi, hc, strict=True)),
-            group_precision(codes, steps),
-            values[10],
-            values[11],
-        )
+            unordered, one_period = self._flags[i]
+            codes, steps, wide = (v[start : start + n] for v in lists)
+        return Known(wide, group_precision(codes, steps), unordered, one_period)
 
     def forget_widened(self) -> None:
         """Drop the claims' widened intervals, needed only while the other groups are judged."""
         self._per_claim = self._per_claim[:2]
         self._judged = ({}, [])
+        self._flags = {}
 
     def group(self, i: int) -> Group:
         """The quiet group at position ``i``, as :func:`~claimdiff._core.verdicts.analyse` would build it."""

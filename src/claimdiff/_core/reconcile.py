@@ -216,6 +216,9 @@ def _reconcile(
         about = (columns.cumulative.tolist(), rows.first_of("key"))
         del columns, rows
         facts.update(quiet.facts)
+    if isinstance(raw, GroupRows):
+        raw.let_go_of_keys()  # what grouping read of every claim is read no more: each group's first kept
+    keys = None
     if isinstance(raw, GroupRows):  # the loud groups' claims, built at once
         loud = list(loud)
         raw.prepare(loud)
@@ -234,7 +237,7 @@ def _reconcile(
         if steps is not None:
             steps.advance(len(cs))
         gone = frozenset(c.id for c in cs if c.id in withdrawn) if withdrawn else _NONE
-        known = None if quiet is None else quiet.known(index)
+        known = None if quiet is None else quiet.known(index, len(cs))
         made, group_flags, group_facts = analyse(
             group_id(index), cs, policy, gone, known=known, build=quiet is None
         )

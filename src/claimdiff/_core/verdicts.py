@@ -159,8 +159,7 @@ def analyse(
         consensus_iv = feasible
         support = current
     else:
-        supporting = consensus(current, now, policy.ties)
-        consensus_iv = intersect(now[cid] for cid in sorted(supporting))
+        supporting, consensus_iv = consensus(current, now, policy.ties)
         support = [c for c in current if c.id in supporting]
     if timeline is not None and cumulative and len(active) > 1:
         pairwise(gid, active, timeline, policy, say, flags)
