@@ -2,12 +2,17 @@
 
 "about 70", "more than a dozen": :func:`_hedge_start` finds where a hedge of the policy's own prefix list
 ends right before a number, so the figure is read from there as :func:`claimdiff.hedges.parse_estimate`
-reads it; "the toll has exceeded 5,000" (:data:`_VERB_BOUND`) bounds the figure by its verb.
+reads it; "the toll has exceeded 5,000" (:data:`_VERB_BOUND`) bounds the figure by its verb. A hedge's
+words that belong to something else are no hedge: "information about three fatalities", "the toll adds up
+to 1,240".
 
 >>> from claimdiff.hedges import DEFAULT_HEDGES
 >>> low = "officials said about 70 drones"
 >>> low[_hedge_start(low, 0, low.index("70"), DEFAULT_HEDGES) :]
 'about 70 drones'
+>>> total = "the toll adds up to 1,240 people"
+>>> total[_hedge_start(total, 0, total.index("1,240"), DEFAULT_HEDGES) :]
+'1,240 people'
 """
 
 from __future__ import annotations
@@ -56,7 +61,8 @@ def _hedge_start(low: str, start: int, pos: int, hedges: HedgePolicy) -> int:
         if left.endswith(phrase):
             at = window + len(left) - len(phrase)
             if at == start or not low[at - 1].isalnum() or not phrase[0].isalnum():
-                return pos if _TOPIC.search(low, max(start, at - 20), at + len(phrase)) else at
+                around = (max(start, at - 20), at + len(phrase))
+                return pos if _TOPIC.search(low, *around) or _TOTALS.search(low, *around) else at
     return pos
 
 
@@ -65,3 +71,7 @@ _TOPIC = re.compile(
     r"\b(?:information|news|reports?|data|details|talks?|questions?|concerns?|stories|story|fears|"
     r"speculation|rumou?rs)\s+(?:about|around|over|on)$"
 )
+
+
+#: "the toll adds up to 1,240": after a form of "add", "up to" is the phrasal verb of a total, no bound.
+_TOTALS = re.compile(r"\badd(?:s|ed|ing)?\s+up to$")
