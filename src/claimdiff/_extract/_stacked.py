@@ -15,6 +15,7 @@ may stand between them. A label gives its figure a metric as an infobox row's do
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from claimdiff._extract._table import Cell, Table, line_spans
 
@@ -40,28 +41,9 @@ def stacked_figures(text: str, lines: list[tuple[int, int]] | None = None) -> li
     out: list[Table] = []
     i = 0
     while i < len(lines):
-        figures: list[Cell] = []
-        j = i
-        while j < len(lines):
-            if not text[lines[j][0] : lines[j][1]].strip():
-                j += 1
-                continue
-            cell = _figure(text, *lines[j])
-            if cell is None:
-                break
-            figures.append(cell)
-            j += 1
+        figures, j = _run(text, lines, i, _figure, len(lines))
         after = j  # past the figure lines: a run without its labels is not read again from inside
-        labels: list[Cell] = []
-        while figures and j < len(lines) and len(labels) < len(figures):
-            if not text[lines[j][0] : lines[j][1]].strip():
-                j += 1
-                continue
-            label = _label(text, *lines[j])
-            if label is None:
-                break
-            labels.append(label)
-            j += 1
+        labels, j = _run(text, lines, j, _label, len(figures)) if figures else ([], j)
         if figures and len(labels) == len(figures):
             out.append(
                 Table(
@@ -75,6 +57,27 @@ def stacked_figures(text: str, lines: list[tuple[int, int]] | None = None) -> li
         else:
             i = max(i + 1, after)
     return out
+
+
+def _run(
+    text: str,
+    lines: list[tuple[int, int]],
+    j: int,
+    read: Callable[[str, int, int], Cell | None],
+    most: int,
+) -> tuple[list[Cell], int]:
+    """The cells ``read`` finds on the lines from ``j`` on, blank lines skipped, at most ``most``; and where it stopped."""
+    cells: list[Cell] = []
+    while j < len(lines) and len(cells) < most:
+        if not text[lines[j][0] : lines[j][1]].strip():
+            j += 1
+            continue
+        cell = read(text, *lines[j])
+        if cell is None:
+            break
+        cells.append(cell)
+        j += 1
+    return cells, j
 
 
 def _figure(text: str, a: int, b: int) -> Cell | None:
