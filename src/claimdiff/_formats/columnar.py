@@ -23,7 +23,7 @@ from typing import Any
 import attrs
 import numpy as np
 
-from claimdiff._formats.build import Context, build_entry, duplicate_reason
+from claimdiff._formats.build import Context, build_entry
 from claimdiff._formats.codes import first_rows, number
 from claimdiff._formats.plain import _counted, _estimate, _event, _period, _places, _source
 from claimdiff._model.claim import Claim, check_stated, figure_for
@@ -41,7 +41,6 @@ __all__ = [
     "coded",
     "combine",
     "distinct",
-    "duplicate_reason",
     "entry_outcome",
     "failed",
     "fast_claims",
