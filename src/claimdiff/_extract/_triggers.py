@@ -317,3 +317,29 @@ TRIGGERS: dict[str, str] = {
         )
     },
 }
+
+
+def present_participle(past: str) -> str:
+    """The -ing form of a regular past participle: the stem before "-ed", then "-ing".
+
+    A verb's present participle before a figure reports what its past participle reports ("the
+    landslide buried the town, trapping 71 people": trapped), so each one-word trigger in "-ed" is
+    also read in "-ing". The final "e" a stem drops before "-ed" it drops before "-ing" too, and a
+    doubled consonant stays doubled ("trapped", "trapping"); "-ied" is "-ying" ("buried", "burying").
+
+    >>> present_participle("trapped"), present_participle("evacuated"), present_participle("buried")
+    ('trapping', 'evacuating', 'burying')
+    """
+    stem = past[:-2]
+    return stem[:-1] + "ying" if stem.endswith("i") else stem + "ing"
+
+
+#: The -ing forms of the regular one-word triggers, where the table does not list them already.
+TRIGGERS.update(
+    {
+        present_participle(word): metric
+        for word, metric in list(TRIGGERS.items())
+        if " " not in word and word.endswith("ed") and len(word) > 5
+        and present_participle(word) not in TRIGGERS
+    }
+)  # fmt: skip
