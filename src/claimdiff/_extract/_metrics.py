@@ -18,6 +18,7 @@ from claimdiff._extract._levels import level_noun, number_of
 from claimdiff._extract._measures import is_window, measured, unit_metric
 from claimdiff._extract._noun import PERSONS, STRIKES
 from claimdiff._extract._partitives import OF_WHOM
+from claimdiff._extract._predicate import predicate
 from claimdiff._extract._sheltered import in_shelters
 from claimdiff._extract._text import alternation
 from claimdiff._extract._triggers import TRIGGERS
@@ -373,7 +374,8 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
         # "2,845 contacts have been identified"; "46 bodies have been recovered" is recovered bodies
         # (ANNOTATION.md rule 33), "pulled 14 bodies from the rubble" the dead (the default)
         passive_only = counted_metric(first.counted) is not None
-        verb = acted_on(low, start, end, first.start, last.end, passive_only=passive_only)
+        # "450 homes have burned down", "provided kits to 1,000 families", "two are in fair condition"
+        verb = predicate(low, start, end, chain, passive_only=passive_only)
         if verb is None and first.counted in STRIKES and not planned(low, start, first.start):
             return "conducted"  # "used aircraft to conduct seven airstrikes", "carried out 12 airstrikes"
         if (

@@ -84,8 +84,9 @@ _ACTIVE = re.compile(
     r"at\s+least|more\s+than|over|about|around|nearly|almost|up\s+to|approximately)\s+)?$"
 )
 _BEFORE_VERB = re.compile(
-    r"\b(?:to|will|would|could|should|may|might|must|shall|can|be|been|being|were|was|is|are|"
-    r"has|have|had|not)\s+$"
+    r"\b(?:to|will|would|could|should|may|might|must|shall|can|be|been|being|were|was|is|are|not|"
+    # a perfect is active ("the government has provided 15 helicopters"), unless a modal makes it unreal
+    r"(?:will|would|could|should|may|might|must)\s+(?:have|has|had))\s+$"
 )
 
 
