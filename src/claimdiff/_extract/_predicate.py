@@ -23,6 +23,7 @@ import re
 from typing import TYPE_CHECKING
 
 from claimdiff._extract._noun import PERSONS
+from claimdiff._extract._text import alternation
 from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._extract._verbs import _BE, _JOINED, _PARTICIPLE, _verb, acted_on
 
@@ -79,6 +80,21 @@ _STATE = re.compile(
     r"(?:(?:reported|said|believed|listed|thought)\s+to\s+be\s+)?"
     r"(?:(?:still|now|also|currently|all|[a-z]{3,}ly)\s+)?"
     r"in\s+(?:an?\s+)?(?P<adj>[a-z]+)(?:\s+(?:but|and|yet)\s+[a-z]+)?\s+condition\b"
+)
+#: Nouns of harm a verb of undergoing takes, and the metric of what underwent it.
+_HARMS = {
+    "injuries": "injured",
+    "wounds": "injured",
+    "burns": "injured",
+    "damage": "damaged",
+    "damages": "damaged",
+}
+#: After the figure's noun phrase, a verb of undergoing and the noun of what befell the things counted: "sustained
+#: minor injuries", "have suffered serious wounds" (the noun's metric; an adjective or two may stand before it).
+_UNDERGONE = re.compile(
+    rf"{_JOINED}\s*,?\s+(?:(?:have|has|had)\s+)?(?:(?:also|reportedly|all)\s+)?"
+    r"(?:suffered|sustained|incurred|received|suffer|sustain)\s+(?:[a-z][a-z-]*\s+){0,2}?"
+    rf"(?P<t>{alternation(_HARMS)})\b"
 )
 #: The two words after a noun phrase: "alive from", "into custody".
 _NEXT_WORDS = re.compile(r"\s+([a-z]+)(?:\s+([a-z]+))?")
@@ -143,6 +159,9 @@ def befell(low: str, last_end: int, end: int) -> str | None:
     >>> befell(s, s.index(" have"), len(s)) is None
     True
     """
+    undergone = _UNDERGONE.match(low, last_end, end)
+    if undergone is not None:  # "twenty personnel sustained minor injuries": injured
+        return _HARMS[undergone.group("t")]
     perfect = _PERFECT.match(low, last_end, end)
     if perfect is not None:
         return _verb(perfect.group("v"))
