@@ -143,3 +143,42 @@ def test_a_sentence_with_no_predicate_is_no_claim_and_is_listed(n: int, noun: st
     found = extract(f"The list of {n:,} {noun}.", outlet="Outlet")
     assert list(found) == []
     assert [u.reason for u in found.unread] == [NO_METRIC]
+
+
+def test_the_things_counted_and_their_participle_as_the_subject_of_a_level() -> None:
+    """ "Houses partially damaged totaled 4,019": damaged homes; "Families affected reached 9,400"."""
+    assert _read("Houses partially damaged totaled 4,019 in the district.") == [
+        ("damaged", "homes", 4019)
+    ]
+    assert _read("Families affected reached 9,400 on Monday.") == [("affected", "families", 9400)]
+
+
+def test_a_toll_given_as_a_level() -> None:
+    """ "The toll had been reported as 358": killed people."""
+    assert _read("The toll had been reported as 358.") == [("killed", "people", 358)]
+
+
+def test_a_part_out_of_its_base() -> None:
+    """Rule 3: "three out of four dormitories had been evacuated": the part is a claim, the base is none."""
+    found = extract("Three out of four dormitories had been evacuated.", outlet="Outlet")
+    assert [
+        (c.claim.metric.name, c.claim.scope.counted, c.claim.estimate.point) for c in found
+    ] == [("evacuated", "dormitories", 3)]
+    found = extract("27 hospitals were damaged out of 36.", outlet="Outlet")
+    assert [u.reason for u in found.unread] == ["the base of a part, not a count"]
+
+
+def test_an_administrative_area_hit_is_affected() -> None:
+    """Rule 3: "floods hit 15 out of the 28 districts": affected districts, never targets struck."""
+    assert _read("Floods hit 15 out of the 28 districts in the country.") == [
+        ("affected", "districts", 15)
+    ]
+
+
+@given(part=st.integers(min_value=2, max_value=500), more=st.integers(min_value=1, max_value=500))
+def test_a_generated_part_out_of_its_base(part: int, more: int) -> None:
+    """Law: "P out of B schools were flooded." is one claim of P, whose phrase holds the base B (no claim of B)."""
+    found = extract(f"{part} out of {part + more} schools were flooded.", outlet="Outlet")
+    assert [(c.claim.metric.name, c.claim.estimate.point) for c in found] == [("flooded", part)]
+    assert found[0].phrase == f"{part} out of {part + more} schools"
+    assert found.unread == ()

@@ -20,7 +20,15 @@ from claimdiff._model.vocabulary import Vocabulary
 if TYPE_CHECKING:
     from claimdiff._extract._figures import Figure
 
-__all__ = ["LEVEL", "NUMBER_OF", "level_counted", "level_noun", "leveled", "number_of"]
+__all__ = [
+    "LEVEL",
+    "NAMED_LEVEL",
+    "NUMBER_OF",
+    "level_counted",
+    "level_noun",
+    "leveled",
+    "number_of",
+]
 
 _TRIGGER_ALT = alternation(TRIGGERS)
 #: A verb that takes a count to a level: "has risen to", "climbed to", "swelled to", "reached", "stands at".
@@ -53,6 +61,13 @@ LEVEL = re.compile(
 )
 
 
+#: The things counted and their metric as the subject, then a verb of level: "houses partially damaged totaled
+#: 4,019", "families affected reached 9,400" (a noun, an adverb, a participle of the vocabulary).
+NAMED_LEVEL = re.compile(
+    rf"\b(?P<c>[a-z]{{3,}}s)\s+(?:[a-z]{{3,}}ly\s+)?(?P<t>{_TRIGGER_ALT})\s+"
+    r"(?:totall?ed|totals|numbered|reached|stood\s+at|stands\s+at|came\s+to|amounted\s+to|rose\s+to|climbed\s+to)\s+"
+    r"(?:(?:about|some|around|nearly|over|more\s+than|at\s+least)\s+)?$"
+)
 #: Words one of which :data:`LEVEL` / :data:`NUMBER_OF` cannot match without: looked for first (a
 #: substring test is far cheaper than a search of the whole alternation at every offset).
 _LEVEL_NOUNS = (
@@ -65,14 +80,34 @@ _LEVEL_NOUNS = (
     "hospitali",
 )
 _NUMBER_NOUNS = ("number", "total", "tally", "count", "toll")
+#: Verbs one of which :data:`NAMED_LEVEL` cannot match without.
+_NAMED_VERBS = (
+    "total",
+    "numbered",
+    "reached",
+    "stood",
+    "stands",
+    "came",
+    "amounted",
+    "rose",
+    "climbed",
+)
 
 
 def level_noun(low: str, start: int, at: int) -> re.Match[str] | None:
-    """:data:`LEVEL` searched in ``low[start:at]``: a noun of a metric, then a verb of level."""
+    """:data:`LEVEL` searched in ``low[start:at]``: a noun of a metric, then a verb of level.
+
+    Failing it, :data:`NAMED_LEVEL`: the things counted with their metric's participle, then the
+    verb ("houses partially damaged totaled 4,019": damaged houses).
+    """
     window = low[start:at]
-    if not any(w in window for w in _LEVEL_NOUNS):
+    if any(w in window for w in _LEVEL_NOUNS):
+        found = LEVEL.search(low, start, at)
+        if found is not None:
+            return found
+    if not any(w in window for w in _NAMED_VERBS):
         return None
-    return LEVEL.search(low, start, at)
+    return NAMED_LEVEL.search(low, start, at)
 
 
 def number_of(low: str, start: int, at: int) -> re.Match[str] | None:
@@ -89,8 +124,9 @@ def level_counted(low: str, start: int, fig: Figure) -> str | None:
     ``None`` when no such subject stands before the number; ``""`` when the subject names a
     metric but no counted thing (people, for a toll), so that no figure before it lends its noun.
     """
-    if level_noun(low, max(start, fig.start - 90), fig.start) is not None:
-        return ""
+    level = level_noun(low, max(start, fig.start - 90), fig.start)
+    if level is not None:
+        return level.groupdict().get("c") or ""
     number = number_of(low, max(start, fig.start - 90), fig.start)
     if number is None:
         return None

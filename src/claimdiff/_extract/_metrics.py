@@ -102,8 +102,11 @@ _BUILT = frozenset(
         "flats",
     }
 )
-#: People counted by their homes: what hits them affects them.
-_HOUSEHOLDS = frozenset({"families", "households", "people", "residents", "communities"})
+#: What a hit affects: people counted by their homes, and administrative areas (no target struck is a district).
+_HIT_AFFECTS = frozenset(
+    {"families", "households", "people", "residents", "communities", "districts", "provinces", "regions", "states",
+     "counties", "municipalities"}
+)  # fmt: skip
 #: What flies: destroyed, it was shot down (the vocabulary's "intercepted"), unless it was hit on the ground.
 _FLYING = frozenset(
     {"drones", "missiles", "rockets", "uavs", "aircraft", "planes", "helicopters", "jets", "shells",
@@ -197,9 +200,10 @@ _RELATIVE = re.compile(
 )
 #: A bracket closing right after the figures it holds: "destroyed (55,095)", never "wounded (9,737 evacuated)".
 _CLOSING = re.compile(r"\s*\)")
+#: A toll, then a verb of level: "the toll rose to 14", "the toll had been reported as 358".
 _TOLL = re.compile(
     r"\b(?:(?P<w>death|casualty|injury)?\s*tolls?|(?P<c>death)\s+count)\b(?:[^.,;]|(?<=\d)[.,](?=\d)|(?<=\b[a-z])\.){0,130}?"
-    r"\b(?:at|to|of|reached|hit|is|was|be|stood|stands|"
+    r"\b(?:at|to|of|as|reached|hit|is|was|be|stood|stands|"
     r"rose|risen|climbed|tops|topped|nears|neared|passes|passed|exceeds|exceeded|surpasses|surpassed|"
     r"approaches|reaches|hits|climbs|rises|nearing|approaching|"
     # "the death toll includes 39 in Wajima and 23 in Suzu": the toll's parts, each a figure of it
@@ -371,10 +375,8 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
     if first.metric is None and numeric and in_shelters(low, last.end, end):
         return "sheltered"  # "924 people in 16 temporary accommodation centers"
     if first.metric is None and not first.estimate.unit and numeric:
-        # "2,845 contacts have been identified"; "46 bodies have been recovered" is recovered bodies
-        # (ANNOTATION.md rule 33), "pulled 14 bodies from the rubble" the dead (the default)
+        # the clause's predicate (_predicate): "2,845 contacts have been identified", "46 bodies have been recovered"
         passive_only = counted_metric(first.counted) is not None
-        # "450 homes have burned down", "provided kits to 1,000 families", "two are in fair condition"
         verb = predicate(low, start, end, chain, passive_only=passive_only)
         if verb is None and first.counted in STRIKES and not planned(low, start, first.start):
             return "conducted"  # "used aircraft to conduct seven airstrikes", "carried out 12 airstrikes"
@@ -476,8 +478,8 @@ def counted_for(
         return "tested positive", counted
     if metric == "lost" and counted == "lives":
         return "killed", "people"  # "300 lives were lost": the dead
-    if metric == "hit" and counted in _HOUSEHOLDS:
-        metric = "affected"  # "thousands of families hit by this disaster": affected, as people are
+    if metric == "hit" and counted in _HIT_AFFECTS:
+        metric = "affected"  # "families hit by this disaster", "floods hit 15 districts" (rule 3)
     if metric == "destroyed" and (counted in _BUILT or counted not in _FLYING or grounded):
         metric = "razed"
     implied = counted_metric(counted)

@@ -28,6 +28,8 @@ OF_WHOM = re.compile(r"\s+of\s+(?:whom|them)\b")
 #: Cases of a disease: counted as the reader counts "19 Nipah virus cases" (cases of people).
 _CASES = frozenset({"cases", "infections"})
 _OF_THE = re.compile(r"\s+of\b(?:\s+the)?\s*")
+#: Between a part and its base: "three out of four dormitories", "27 out of the 36 hospitals".
+_OUT_OF = re.compile(r"\s+out\s+of\s+(?:the\s+|a\s+total\s+of\s+)?")
 #: Nouns of a toll that name a whole a number can be a part of: "134 of the deaths", "two of the injured".
 _WHOLE_NOUNS = frozenset(
     w
@@ -44,7 +46,22 @@ def partitives(low: str, end: int, found: list[Figure], vocabulary: Vocabulary) 
     "18 of the cases" counts the thing the vocabulary knows (or cases) after "of the".
     """
     out: list[Figure] = []
+    base: Figure | None = None
     for i, fig in enumerate(found):
+        if fig is base:
+            continue  # "out of four dormitories": the base of the part before, no count (rule 3)
+        whole = found[i + 1] if i + 1 < len(found) else None
+        if (
+            whole is not None
+            and fig.bare
+            and whole.counted is not None
+            and _OUT_OF.fullmatch(low, fig.end, whole.start) is not None
+        ):
+            # "three out of four dormitories had been evacuated": the part counts the base's noun
+            # its noun phrase runs to the base's noun, whose verb after it is the part's
+            out.append(attrs.evolve(fig, counted=whole.counted, bare=False, end=whole.end))
+            base = whole
+            continue
         of = _OF_THE.match(low, fig.end)
         if of is not None and fig.counted is None and OF_WHOM.match(low, fig.end):
             # "to spare health workers, 163 of whom have been killed": the people named right before

@@ -139,6 +139,8 @@ _REASONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str], int], ...] = tuple(
         ("a date", r"\d[/-]", r"^"),
         ("a date", r"", r"^[/-]\d"),
         ("an ordinal", r"", r"^(?:st|nd|rd|th)\b"),
+        # "27 hospitals damaged out of 36", "three out of four dormitories": the whole a part is counted of
+        ("the base of a part, not a count", r"\bout\s+of\s+(?:the\s+|a\s+total\s+of\s+)?", r"^"),
         ("a rank, not a count", r"", rf"^{RANK}"),
         ("an age", r"\b(?:age[sd]?|aged)\b[^.;,]{0,18}", r"^"),
         (
