@@ -182,3 +182,27 @@ def test_a_generated_part_out_of_its_base(part: int, more: int) -> None:
     assert [(c.claim.metric.name, c.claim.estimate.point) for c in found] == [("flooded", part)]
     assert found[0].phrase == f"{part} out of {part + more} schools"
     assert found.unread == ()
+
+
+def test_areas_counted_as_the_subject_of_reported() -> None:
+    """Rule 42: "23 countries reported widespread activity"; "30 EU/EEA countries reported 8,643 cases": reported cases."""
+    assert _read("In the last week, 23 countries reported widespread activity.")[0] == (
+        "reported widespread activity",
+        "countries",
+        23,
+    )
+    assert _read("The 30 EU/EEA countries reported 8,643 cases of measles.") == [
+        ("reported cases", "countries", 30),
+        ("cases", "people", 8643),
+    ]
+
+
+def test_two_words_joined_by_a_slash_modify_the_head_after_them() -> None:
+    """ "over 15,000 mud/wood houses have been destroyed": homes, razed (a slash compound is one modifier)."""
+    assert _read("Over 15,000 mud/wood houses have been completely destroyed.") == [
+        ("razed", "homes", None)
+    ]
+    assert _read("A total of 65,295 families/319,226 persons were affected.") == [
+        ("affected", "families", 65295),
+        ("affected", "people", 319226),
+    ]

@@ -12,6 +12,12 @@ import itertools
 import re
 from collections.abc import Iterator
 
+from claimdiff._extract._compounds import METRIC_NOUNS as _METRIC_NOUNS
+from claimdiff._extract._compounds import NEXT_NOUN as _NEXT_NOUN
+from claimdiff._extract._compounds import STOP as _STOP
+from claimdiff._extract._compounds import is_plural as _is_plural
+from claimdiff._extract._compounds import modifies_next as _modifies_next
+from claimdiff._extract._compounds import plural as _plural
 from claimdiff._extract._headlines import title_cased
 from claimdiff._extract._sources import COUNTRIES
 from claimdiff._extract._text import alternation
@@ -29,18 +35,6 @@ _ADJECTIVES = frozenset(
      "lightly", "slightly", "badly", "injured", "wounded", "innocent", "young", "elderly", "armed", "unarmed",
      "confirmed", "suspected", "reported", "registered", "internally", "total", "such",
      "of", "the", "their", "its", "those", "these"}
-)
-_STOP = frozenset(
-    {"and", "or", "but", "in", "on", "at", "over", "across", "near", "from", "to", "by", "with", "without", "for",
-     "into", "onto", "during", "after", "before", "since", "as", "that", "which", "who", "whom", "whose",
-     "were", "was", "are", "is", "be", "been", "being", "have", "has", "had", "got", "will", "would", "could",
-     "may", "might", "said", "says", "told", "reportedly", "also", "all", "still", "now", "later", "then",
-     "this", "these", "those", "the", "a", "an", "than", "per", "each", "some", "about", "among", "including",
-     "between", "while", "when", "where", "did", "do", "does", "not", "no", "remain", "remained", "according",
-     "overnight", "yesterday", "today", "of", "up", "out", "off", "down", "so", "more", "less", "fewer", "again",
-     "others", "other", "them", "it", "they", "following", "amid", "despite", "inside", "outside", "within",
-     "throughout", "beyond", "elsewhere", "under", "along", "around", "toward", "towards", "through", "against",
-     "underground", "aboard"}
 )
 # fmt: on
 #: Nouns of people: who "a"/"an" counts as one of the dead or hurt (not the attack or the building), who
@@ -191,7 +185,8 @@ def counted(
             (words or _ADVERB_BEFORE.search(low, pos, m[0]))
             and word.endswith("ed")
             and not known
-            and word not in _ADJECTIVES
+            # after a plural head an "-ed" word is its verb ("30 countries reported 8,643 cases")
+            and (word not in _ADJECTIVES or (bool(words) and _is_plural(words[-1])))
         ):
             break  # "600 refugees crossed": the verb ends the phrase, as after "12,272 officially"
         if not known and (
@@ -239,6 +234,10 @@ def counted(
         phrase = phrase[: -len(" members")]  # staff members are the staff (ANNOTATION.md rule 13)
     if phrase == "population":
         phrase = "people"  # "18 million affected population"
+    if len(words) > 1 and words[-1] in _AREA_HEADS and not keep_modifiers:
+        phrase = words[
+            -1
+        ]  # "30 EU/EEA countries": an area's modifier names no population (rule 13)
     if phrase in ("male", "female"):
         phrase += "s"  # "(26 male, 22 female)", "one female": males and females counted
     if names and phrase in _MEMBERS:
@@ -272,8 +271,9 @@ _MEMBERS = frozenset(
     {"officials", "staff", "staffers", "employees", "workers", "members", "personnel", "players",
      "volunteers", "crew", "crew members", "fans", "pilgrims", "students", "teachers", "officers"}
 )  # fmt: skip
-#: Nouns that name what happened to people: the words before them modify them ("excess deaths").
-_METRIC_NOUNS = frozenset({"deaths", "death", "fatalities", "casualties", "injuries"})
+_AREA_HEADS = frozenset(
+    {"countries", "territories", "states", "provinces", "districts", "regions", "counties"}
+)
 _KIND = r"(?:men|women|children|boys|girls|adults|elderly people|the elderly)"
 #: People named by sex and age in a coordination: "men, women and children", "women and children".
 _KINDS_OF_PEOPLE = re.compile(rf"\s+{_KIND}(?:\s*,\s*{_KIND})*\s*,?\s+and\s+{_KIND}\b")
@@ -422,56 +422,11 @@ def _words(text: str, pos: int, end: int) -> Iterator[tuple[int, int]]:
         at = m.end()
 
 
-def _modifies_next(
-    low: str, word: str, at: int, end: int, vocabulary: Vocabulary, *, single: bool
-) -> bool:
-    """Whether a singular counted noun modifies a noun right after it, the compound's head.
-
-    English compounds put the head last: "377 missile systems" are systems, "12 rocket attacks"
-    attacks, "one missile system" a system. The head after it is a noun in lower case, plural
-    after a number above one (``single`` is False), singular after one; a verb ("one rocket
-    landed"), a metric noun ("14 civilian deaths": the civilians, rule 13's people) or a thing
-    the vocabulary counts on its own ends the phrase at the known word.
-
-    >>> from claimdiff._model.vocabulary import DEFAULT_VOCABULARY as V
-    >>> s = "377 missile systems were destroyed"
-    >>> _modifies_next(s, "missile", s.index(" systems"), len(s), V, single=False)
-    True
-    >>> s = "one rocket landed"
-    >>> _modifies_next(s, "rocket", s.index(" landed"), len(s), V, single=True)
-    False
-    """
-    if word.endswith("s") or _plural(word) == word:
-        return False
-    nxt = _NEXT_NOUN.match(low, at, end)
-    if nxt is None or not _a_noun(nxt.group(1), vocabulary):
-        return False
-    if _is_plural(nxt.group(1)) is not single:
-        return True
-    # "851 multiple rocket launcher vehicles": a second modifier, then the plural head
-    after = None if single else _NEXT_NOUN.match(low, nxt.end(), end)
-    return after is not None and _is_plural(after.group(1)) and _a_noun(after.group(1), vocabulary)
-
-
-def _is_plural(word: str) -> bool:
-    return word.endswith("s") and not word.endswith("ss")
-
-
-def _a_noun(word: str, vocabulary: Vocabulary) -> bool:
-    """Whether a word after a counted noun may be the head of its compound: no verb, metric noun or thing counted alone."""
-    return not (
-        word.endswith(("ed", "ing", "ly"))
-        or word in _STOP
-        or word in TRIGGERS
-        or word in _METRIC_NOUNS
-        or word in vocabulary.counted_synonyms
-    )
-
-
-#: A word in lower case right after another: "missile systems", "rocket launchers", "drone strikes".
-_NEXT_NOUN = re.compile(r"[ \t]+([a-z][a-z-]{2,})\b(?!['’])")
-#: A word, or an abbreviation written with dots ("U.S.", "U.K."), read as one word.
-_WORD = re.compile(r"[^\S\n]*((?:[A-Z]\.){2,}|[A-Za-z][\w'’-]*)")
+#: A word, or an abbreviation written with dots ("U.S.", "U.K."), read as one word; two words joined by a slash
+#: are one modifier ("EU/EEA countries", "mud/wood houses": the head is the noun after them).
+_WORD = re.compile(
+    r"[^\S\n]*((?:[A-Z]\.){2,}|[A-Za-z][\w'’-]*(?:/[A-Za-z][\w'’-]*(?=[ \t]+[A-Za-z]))?)"
+)
 #: A country's abbreviation used as its adjective: "U.S. soldiers", "U.K. nationals".
 ABBREVIATED = re.compile(r"(?:[a-z]\.){2,}")
 
@@ -480,19 +435,3 @@ ABBREVIATED = re.compile(r"(?:[a-z]\.){2,}")
 _AFTER_PARTICIPLE = re.compile(
     r"\s*(?:$|[,.;:)]|(?:in|at|on|inside|outside|with|from|to|near|across|for|under|elsewhere)\b)"
 )
-#: Nouns of people whose plural is not made with -s: "a woman" is one of the women counted.
-_IRREGULAR_PLURALS = {"woman": "women", "man": "men", "child": "children", "person": "people",
-                      "policeman": "policemen", "fisherman": "fishermen", "serviceman": "servicemen",
-                      "gentleman": "gentlemen", "firefighter": "firefighters"}  # fmt: skip
-
-
-def _plural(word: str) -> str:
-    if word in _IRREGULAR_PLURALS:
-        return _IRREGULAR_PLURALS[word]
-    if word.endswith("man") and word.isalpha():
-        return word[:-3] + "men"  # "a policewoman", "a fisherman"
-    if word.endswith(("s", "x", "z", "ch", "sh")):
-        return word if word.endswith("s") else word + "es"
-    if word.endswith("y") and word[-2:-1] not in set("aeiou"):
-        return word[:-1] + "ies"
-    return word + "s"

@@ -96,6 +96,18 @@ _UNDERGONE = re.compile(
     r"(?:suffered|sustained|incurred|received|suffer|sustain)\s+(?:[a-z][a-z-]*\s+){0,2}?"
     rf"(?P<t>{alternation(_HARMS)})\b"
 )
+#: Areas a report counts as the subject of its verb: countries, states, districts (rules 3, 42).
+# fmt: off
+_AREAS = frozenset({"countries", "territories", "states", "provinces", "districts", "regions", "counties",
+                    "municipalities", "lgas", "areas", "localities", "prefectures"})
+# fmt: on
+#: After areas counted, "reported" and its object up to its head noun: "reported widespread activity", "reported an
+#: increase in cases" (the object's number dropped, its prepositional phrase left out).
+_REPORTED = re.compile(
+    rf"{_JOINED}\s*,?\s+(?:(?:have|has|had)\s+)?(?:(?:also|all|each)\s+)?reported\s+"
+    r"(?P<o>(?:(?:an?|the)\s+)?(?:\d[\d,.]*(?:\s\d{3})*\s+)?[a-z][a-z-]*"
+    r"(?:\s+(?!(?:in|of|to|from|on|at|by|during|since|for|and|or|with|between|among|as|this|last|that)\b)[a-z][a-z-]*)?)"
+)
 #: The two words after a noun phrase: "alive from", "into custody".
 _NEXT_WORDS = re.compile(r"\s+([a-z]+)(?:\s+([a-z]+))?")
 
@@ -123,6 +135,8 @@ def predicate(
     if uncounted(first):
         return None  # "had taken several villages", "pledged 740-thousand dollars": no count (rules 1, 8)
     verb = acted_on(low, start, end, first.start, last.end, passive_only=passive_only)
+    if verb is None and (first.counted or "").rsplit(" ", 1)[-1] in _AREAS:
+        verb = reported(low, last.end, end)  # "23 countries reported widespread activity" (rule 42)
     if verb is None and not any(f.article for f, _ in chain):
         # "As a result of the fires, over 450 homes ...": "a result" is no item the perfect befell
         verb = befell(low, last.end, end)
@@ -137,6 +151,25 @@ def predicate(
         return "assisted" if given else None
     given = _GIVEN_WITH.match(low, last.end, end) is not None
     return completed(transferred(verb, first.counted, given=given), low, last.end, end)
+
+
+def reported(low: str, last_end: int, end: int) -> str | None:
+    """The metric of areas counted as the subject of "reported": the verb with what they reported (rule 42).
+
+    "23 countries reported widespread activity": reported widespread activity; "30 countries
+    reported 8,643 cases of measles": reported cases (the object's number and its "of" phrase left out).
+
+    >>> s = "30 countries reported 8,643 cases of measles."
+    >>> reported(s, s.index(" reported"), len(s))
+    'reported cases'
+    >>> s = "13 countries in the region reported an increase in cases."
+    >>> reported(s, s.index(" in the"), len(s))
+    'reported an increase'
+    """
+    said = _REPORTED.match(low, last_end, end)
+    if said is None:
+        return None
+    return "reported " + " ".join(w for w in said.group("o").split() if not w[0].isdigit())
 
 
 def uncounted(fig: Figure) -> bool:
