@@ -206,3 +206,23 @@ def test_two_words_joined_by_a_slash_modify_the_head_after_them() -> None:
         ("affected", "families", 65295),
         ("affected", "people", 319226),
     ]
+
+
+def test_a_passive_after_a_list_of_places() -> None:
+    """ "932,467 families or 3,830,602 persons in 6,321 barangays in Regions I, II and CAR were affected": affected."""
+    text = (
+        "A total of 932,467 families or 3,830,602 persons in 6,321 barangays in Regions I, II, III, "
+        "CALABARZON, MIMAROPA, V, NCR, and CAR were affected."
+    )
+    assert _read(text) == [("affected", "families", 932467), ("affected", "people", 3830602)]
+    # the passive after a place list is the figure's even when a participle stands before the figure
+    text = (
+        "Reports received over 150 houses in village 16, village 14 and Tiako have been affected."
+    )
+    assert _read(text) == [("affected", "homes", None)]
+
+
+def test_a_list_of_places_holds_no_other_count_or_clause() -> None:
+    """A gap with another count ("86 million square metres of land") is no place list: the passive is that count's."""
+    text = "Camps were hit, including some 40,000 people in Al Hol camp and approximately 86 million square metres of land were flooded."
+    assert ("flooded", "people", 40000) not in _read(text)

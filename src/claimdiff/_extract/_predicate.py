@@ -30,7 +30,16 @@ from claimdiff._extract._verbs import _BE, _JOINED, _PARTICIPLE, _verb, acted_on
 if TYPE_CHECKING:
     from claimdiff._extract._figures import Figure
 
-__all__ = ["befell", "completed", "predicate", "recipient", "transferred", "uncounted"]
+__all__ = [
+    "befell",
+    "completed",
+    "placed_passive",
+    "predicate",
+    "recipient",
+    "reported",
+    "transferred",
+    "uncounted",
+]
 
 #: Quantifiers that count nothing a claim can state (ANNOTATION.md rule 8): "several", "many", "some".
 _NO_NUMBER = frozenset({"several", "many", "some", "a few", "few", "numerous"})
@@ -108,6 +117,24 @@ _REPORTED = re.compile(
     r"(?P<o>(?:(?:an?|the)\s+)?(?:\d[\d,.]*(?:\s\d{3})*\s+)?[a-z][a-z-]*"
     r"(?:\s+(?!(?:in|of|to|from|on|at|by|during|since|for|and|or|with|between|among|as|this|last|that)\b)[a-z][a-z-]*)?)"
 )
+#: A locative opening right after a noun phrase: "in 6,321 barangays", "across the regions".
+_LOCATIVE = re.compile(r"\s+(?:in|across|at)\s+")
+#: The first passive verb of the rest of a sentence, with nothing but places before it: "... and CAR were affected".
+_PASSIVE_AFTER = re.compile(
+    rf"[^.;:()\n]*?\s(?P<aux>have\s+been|has\s+been|had\s+been|were|was|are|is)\s+(?:(?:now|also|all|[a-z]{{3,}}ly)\s+)?"
+    rf"(?P<v>{_PARTICIPLE})\b"
+)
+#: A number in a list of places, and what may follow it there: nothing ("village 16,") or a noun of areas.
+_NUMBER = re.compile(r"\d+(?:[,.]\d+)*")
+_AREA_AFTER = re.compile(
+    r"(?:\s*(?:[,;]|and\b|$)|\s+(?:countries|territories|states|provinces|districts|regions|counties|"
+    r"municipalities|barangays|villages|cities|towns|communes|localities|sites|camps|cent(?:er|re)s)\b)"
+)
+#: Words that make a clause of a gap, never a list of places: verbs of speech, relatives, pronouns, auxiliaries.
+_CLAUSE_WORD = re.compile(
+    r"\b(?:said|says|say|told|reported|according|who|which|that|while|whereas|but|they|it|he|she|we|there|"
+    r"were|was|are|is|have|has|had|will|would|could|killed|injured|including|of\s+whom|of\s+which)\b"
+)
 #: The two words after a noun phrase: "alive from", "into custody".
 _NEXT_WORDS = re.compile(r"\s+([a-z]+)(?:\s+([a-z]+))?")
 
@@ -134,7 +161,10 @@ def predicate(
     first, last = chain[0][0], chain[-1][0]
     if uncounted(first):
         return None  # "had taken several villages", "pledged 740-thousand dollars": no count (rules 1, 8)
-    verb = acted_on(low, start, end, first.start, last.end, passive_only=passive_only)
+    # "932,467 families in 6,321 barangays in Regions I, II and III were affected": the passive after a list of places
+    verb = placed_passive(low, last.end, end)
+    if verb is None:
+        verb = acted_on(low, start, end, first.start, last.end, passive_only=passive_only)
     if verb is None and (first.counted or "").rsplit(" ", 1)[-1] in _AREAS:
         verb = reported(low, last.end, end)  # "23 countries reported widespread activity" (rule 42)
     if verb is None and not any(f.article for f, _ in chain):
@@ -151,6 +181,37 @@ def predicate(
         return "assisted" if given else None
     given = _GIVEN_WITH.match(low, last.end, end) is not None
     return completed(transferred(verb, first.counted, given=given), low, last.end, end)
+
+
+def placed_passive(low: str, last_end: int, end: int) -> str | None:
+    """The passive verb after a figure's noun phrase and a place that lists several names.
+
+    "A total of 932,467 families in 6,321 barangays in Regions I, II, III and CAR were affected":
+    the commas and "and" between the names of places are the locative's, not clauses of their own,
+    so the verb after them is the figure's. The gap is a locative phrase ("in", "across", "at") of
+    at most 200 characters holding no verb, pronoun or clause mark; the verb is a passive
+    (the vocabulary's word, else the participle as written).
+
+    >>> s = "932,467 families in 6,321 barangays in regions i, ii, iii and car were affected."
+    >>> placed_passive(s, s.index(" in 6"), len(s))
+    'affected'
+    >>> s = "150 houses in village 16, officials said, were hit."
+    >>> placed_passive(s, s.index(" in"), len(s)) is None
+    True
+    """
+    opened = _LOCATIVE.match(low, last_end, end)
+    if opened is None:
+        return None
+    verb = _PASSIVE_AFTER.match(low, opened.end(), min(end, opened.end() + 200))
+    if verb is None or _CLAUSE_WORD.search(low, opened.end(), verb.start("aux")) is not None:
+        return None
+    if any(  # "and approximately 86 million square metres of land were flooded": another count, no place
+        not _AREA_AFTER.match(low, n.end())
+        for n in _NUMBER.finditer(low, opened.end(), verb.start("aux"))
+    ):
+        return None
+    word = verb.group("v")
+    return TRIGGERS.get(word) or _verb(word)
 
 
 def reported(low: str, last_end: int, end: int) -> str | None:
