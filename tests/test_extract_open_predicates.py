@@ -226,3 +226,20 @@ def test_a_list_of_places_holds_no_other_count_or_clause() -> None:
     """A gap with another count ("86 million square metres of land") is no place list: the passive is that count's."""
     text = "Camps were hit, including some 40,000 people in Al Hol camp and approximately 86 million square metres of land were flooded."
     assert ("flooded", "people", 40000) not in _read(text)
+
+
+def test_a_settlement_described_by_its_people() -> None:
+    """ "a village of between 200 and 300 people": the people living there, population."""
+    assert _read("The mudflow hit Kalomir, a village of between 200 and 300 people.") == [
+        ("population", "people", None)
+    ]
+
+
+def test_people_held_as_hostages() -> None:
+    """Rule C4: "the imprisonment of more than 1,100 people as hostages, including 777 children": taken hostage."""
+    assert _read(
+        "It involved the imprisonment of 1,100 people as hostages, including 777 children."
+    ) == [
+        ("taken hostage", "people", 1100),
+        ("taken hostage", "children", 777),
+    ]

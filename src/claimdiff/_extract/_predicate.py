@@ -135,6 +135,11 @@ _CLAUSE_WORD = re.compile(
     r"\b(?:said|says|say|told|reported|according|who|which|that|while|whereas|but|they|it|he|she|we|there|"
     r"were|was|are|is|have|has|had|will|would|could|killed|injured|including|of\s+whom|of\s+which)\b"
 )
+#: A settlement described by its people right before the figure: "a village of 300 people", "a town of some 20,000".
+_SETTLEMENT_OF = re.compile(
+    r"\b(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:village|town|city|hamlet|settlement|municipality|township)\s+of\s+"
+    r"(?:(?:about|some|around|nearly|over|more\s+than|at\s+least|between|roughly|approximately)\s+)?$"
+)
 #: The two words after a noun phrase: "alive from", "into custody".
 _NEXT_WORDS = re.compile(r"\s+([a-z]+)(?:\s+([a-z]+))?")
 
@@ -170,6 +175,12 @@ def predicate(
     if verb is None and not any(f.article for f, _ in chain):
         # "As a result of the fires, over 450 homes ...": "a result" is no item the perfect befell
         verb = befell(low, last.end, end)
+    if (
+        verb is None
+        and first.counted in (None, "people")
+        and _SETTLEMENT_OF.search(low, max(start, first.start - 40), first.start)
+    ):
+        return "population"  # "Karatarik, a village of between 200 and 300 people": the people living there
     if verb is None:
         given = not passive_only and (
             recipient(low, start, first.start)

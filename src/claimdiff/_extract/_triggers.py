@@ -251,7 +251,8 @@ TRIGGERS: dict[str, str] = {
     # "19 communities remain cut off", "cut off some 45 communities": isolated, as "isolated" says
     **dict.fromkeys(("cut off", "isolated"), "isolated"),
     # "took 60 people hostage", "were taken hostage": the noun after the people says what befell them
-    **dict.fromkeys(("hostage", "taken hostage", "held hostage"), "taken hostage"),
+    # "the imprisonment of more than 1,100 people as hostages": the role the people were held in
+    **dict.fromkeys(("hostage", "taken hostage", "held hostage", "as hostages"), "taken hostage"),
     "cases": "cases",
     **dict.fromkeys(("infected", "infections", "sickened"), "cases"),
     # people of an outbreak who fell ill are its cases (ANNOTATION.md rule 12); "ill people" is read in the noun phrase
