@@ -5,10 +5,14 @@ phrase of the text" where no vocabulary metric fits, and the vocabulary's name w
 trigger table (:mod:`claimdiff._extract._triggers`) names the vocabulary's words; this module reads
 the clause around a figure by its grammar, so that a verb no table lists still gives a metric:
 
-* a passive after the figure's noun phrase, or the verb whose object the figure is
+* a passive after the figure's noun phrase, also after a locative that lists places ("families in
+  6,321 barangays in Regions I, II and CAR were affected"), or the verb whose object the figure is
   (:func:`claimdiff._extract._verbs.acted_on`);
-* a perfect with no object after the noun phrase ("over 450 homes have burned down") and a state of
-  the people counted ("two service members are in fair and stable condition": rule 31);
+* a perfect with no object after the noun phrase ("over 450 homes have burned down"), a state of
+  the people counted ("two service members are in fair and stable condition": rule 31), a verb of
+  undergoing and its harm ("sustained minor injuries": injured);
+* areas counted as the subject of "reported" (rule 42: "23 countries reported widespread activity");
+  a settlement described by its people ("a village of 300 people": population);
 * a verb of giving: whom it gives to was assisted ("provided kits to 1,000 families", "reached over
   145,600 children": rule 11's `assisted`), people and their means given were deployed, goods delivered;
 * a verb completed by a word after its object ("pulled 5 people alive": the trigger "pulled alive").
