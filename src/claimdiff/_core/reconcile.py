@@ -189,10 +189,11 @@ def _reconcile(
         positions, loose_flags = table_groups(np, accepted, keys)
     else:
         positions, loose_flags = group_claims(accepted, keys)
-    # A claim table's claims are built only where a group is read; other claims are at hand already.
+    # A claim table's claims are built only where a group is read; other claims are at hand already, and many
+    # claims' groups are listed when read too (most are quiet: their lists would be made for nothing).
     raw: Sequence[list[Claim]] = (
         GroupRows(accepted, positions, keys)
-        if type(accepted) is ClaimTable
+        if type(accepted) is ClaimTable or len(accepted) >= COLUMNAR_FROM
         else [[accepted[i] for i in g] for g in positions]
     )
 
