@@ -213,7 +213,7 @@ class QuietGroups:
         flag = precision_gap(group_id(i), cs, Say(display_unit(cs), cs[0]))
         if flag is None:  # pragma: no cover - ``gap`` is set only where the claims are so mixed
             raise AssertionError(f"group g{i + 1} has no difference of precision")
-        return flag
+        return flag.flag()
 
 
 def quiet_groups(cols: Columns, raw: Sequence[list[Claim]], policy: Policy) -> QuietGroups:
