@@ -342,17 +342,14 @@ def _all_flags(
     notice goes just after the flags of the groups before it.
     """
     found = [t[3] for t in flags]
-    rows = [k for k, f in enumerate(found) if not isinstance(f, Flag)]
     has_notices = quiet is not None and bool(quiet.gap.any())
-    if not has_notices and not rows:
+    if not has_notices and all(isinstance(f, Flag) for f in found):
         return tuple(map(as_flag, found))  # flags all (no row among them)
     places: Sequence[int] = range(len(found))
-    notice = _no_notice
-    n = len(found)
-    if has_notices:
+    notice, n = _no_notice, len(found)
+    if quiet is not None and has_notices:
         import numpy as np  # noqa: PLC0415 - imported already by the columns that found the quiet groups
 
-        assert quiet is not None  # noqa: S101 - has_notices says so
         notices = np.flatnonzero(quiet.gap)
         at = np.arange(len(notices)) + np.searchsorted(
             np.array([t[0] for t in flags], np.int64), notices, "right"
