@@ -107,3 +107,41 @@ def test_a_derived_figure_writes_its_sentence_when_read() -> None:
     assert derived.message == text
     assert pickle.loads(pickle.dumps(derived)) == written
     assert "message='injured: adults" in repr(derived)
+
+
+def test_flags_found_as_rows_are_made_when_read_and_kept() -> None:
+    """The flags a group's verdict finds are held as rows and made when the report reads them: each read gives the
+    same object, equal to the flag its row holds, and the report's flags pickle and compare as a tuple of flags."""
+    from claimdiff._core.flags import FlagRow
+    from claimdiff._core.lazy_items import LazyItems
+
+    scope = Scope(place="Ukraine > Kharkiv Oblast > Kharkiv", counted="people")
+    claims = [
+        Claim(id="a", metric="killed", estimate="14", scope=scope, source="Governor"),
+        Claim(id="b", metric="killed", estimate="40", scope=scope, source="Blogger"),
+        Claim(id="c", metric="killed", estimate="about 14", scope=scope, source="Police"),
+    ]
+    flags = reconcile(claims).flags
+    assert isinstance(flags, LazyItems)
+    assert not list(flags.built())  # none made yet
+    first = flags[0]
+    assert isinstance(first, Flag)
+    assert flags[0] is first  # made once, then kept
+    assert [f.kind for f in flags] == [FlagKind.CONTRADICTION, FlagKind.PRECISION_GAP]
+    assert "Blogger" in first.message
+    assert pickle.loads(pickle.dumps(flags)) == tuple(flags)
+    row = FlagRow(
+        first.kind,
+        first.severity,
+        first.claims,
+        first.group,
+        "{}".format,
+        (first.message,),
+        first.gap,
+        first.relative_gap,
+        first.unit,
+        first.tags,
+    )
+    assert row.flag() == first
+    assert row.message == first.message
+    assert row.to_dict() == first.to_dict()

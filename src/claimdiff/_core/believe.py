@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import attrs
 
 from claimdiff._core.estimators import best_in_unit
-from claimdiff._core.flags import Flag, FlagKind, LazyMessage, Severity
+from claimdiff._core.flags import Flag, FlagKind, FlagRow, Severity
 from claimdiff._core.group import group_id
 from claimdiff._core.lazy_items import LazyItems, built_items
 from claimdiff._core.policy import Policy
@@ -30,7 +30,7 @@ __all__ = ["believe"]
 
 def believe(
     raw: Sequence[list[Claim]], groups: Sequence[Group], policy: Policy
-) -> tuple[LazyItems[Group], list[Flag], TruthResult]:
+) -> tuple[LazyItems[Group], list[Flag | FlagRow], TruthResult]:
     """Groups with the learned best figures, the findings of truth discovery, and its full result.
 
     The groups are those reconciling has formed, as they come (a group made on access is made so again:
@@ -75,15 +75,16 @@ def _unlikely_text(fit: ClaimFit, groups: Sequence[Group]) -> str:
     )
 
 
-def _findings(result: TruthResult, groups: Sequence[Group]) -> list[Flag]:
-    flags = [
-        Flag(
-            kind=FlagKind.UNLIKELY,
-            severity=Severity.WARNING,
-            claims=(fit.claim_id,),
-            group=group_id(fit.item),
-            message=LazyMessage(_unlikely_text, fit, groups),
-            gap=fit.error,
+def _findings(result: TruthResult, groups: Sequence[Group]) -> list[Flag | FlagRow]:
+    flags: list[Flag | FlagRow] = [
+        FlagRow(
+            FlagKind.UNLIKELY,
+            Severity.WARNING,
+            (fit.claim_id,),
+            group_id(fit.item),
+            _unlikely_text,
+            (fit, groups),
+            fit.error,
             tags=("truth",),
         )
         for fit in result.unlikely()

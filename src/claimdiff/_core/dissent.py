@@ -14,7 +14,7 @@ import statistics
 from collections.abc import Sequence
 
 from claimdiff._core.estimators import origin_figures
-from claimdiff._core.flags import Flag, FlagKind, LazyMessage, Severity
+from claimdiff._core.flags import Flag, FlagKind, FlagRow, LazyMessage, Severity
 from claimdiff._core.intervals import Iv, above
 from claimdiff._core.messages import Say, advice, gap_words, small_counts, times
 from claimdiff._core.policy import Policy
@@ -41,7 +41,7 @@ def _finding(
     *,
     outlier: bool = False,
     rel: float | None = None,
-) -> Flag:
+) -> FlagRow:
     """The finding of ``hi`` above ``lo``; ``rel`` is their :func:`relative_gap` when found already."""
     gap = hi.low - lo.high
     if rel is None:
@@ -62,16 +62,17 @@ def _finding(
     )
     kind = FlagKind.CONTRADICTION if error else FlagKind.DISCREPANCY
     shown_gap = say.gap(gap)
-    return Flag(
-        kind=kind,
-        severity=Severity.ERROR if error else Severity.WARNING,
-        claims=(hi.id, lo.id) if hi.id < lo.id else (lo.id, hi.id),
-        group=gid,
-        message=LazyMessage(_finding_text, say, why, shown_gap, rel, hi, lo, contested, floor),
-        gap=shown_gap,
-        relative_gap=rel,
-        unit=say.unit.unit,
-        tags=tags,
+    return FlagRow(
+        kind,
+        Severity.ERROR if error else Severity.WARNING,
+        (hi.id, lo.id) if hi.id < lo.id else (lo.id, hi.id),
+        gid,
+        _finding_text,
+        (say, why, shown_gap, rel, hi, lo, contested, floor),
+        shown_gap,
+        rel,
+        say.unit.unit,
+        tags,
     )
 
 
@@ -135,7 +136,7 @@ def dissent(
     now: dict[str, Iv],
     policy: Policy,
     say: Say,
-    flags: list[Flag],
+    flags: list[Flag | FlagRow],
 ) -> None:
     """One finding per dissenting claim, against the consensus claim that bounds what most origins allow.
 
@@ -226,7 +227,7 @@ def pairwise(
     timeline: Timeline,
     policy: Policy,
     say: Say,
-    flags: list[Flag],
+    flags: list[Flag | FlagRow],
 ) -> None:
     """For a toll over time: flag every claim in a conflict once, against its widest conflicting partner."""
     if timeline.share_a_value(active):

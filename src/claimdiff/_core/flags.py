@@ -5,11 +5,20 @@ from __future__ import annotations
 import enum
 import math
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
-__all__ = ["CONFLICT_KINDS", "Flag", "FlagKind", "LazyMessage", "Severity", "conflict_verdict"]
+__all__ = [
+    "CONFLICT_KINDS",
+    "Flag",
+    "FlagKind",
+    "FlagRow",
+    "LazyMessage",
+    "Severity",
+    "as_flag",
+    "conflict_verdict",
+]
 
 
 class Severity(enum.Enum):
@@ -172,6 +181,61 @@ class Flag:
         }
 
 
+class FlagRow(NamedTuple):
+    """A flag held as a row, as reconciling finds it: the fields of a :class:`Flag`, its sentence as what writes it.
+
+    Reconciling a large file finds tens of thousands of flags that are read, if at all, after it returns; a row
+    costs one tuple, and the report makes each :class:`Flag` from its row when the flag is read (:meth:`flag`: the
+    same fields, the same sentence). Passes inside reconciling read a row as they read a flag (``kind``,
+    ``severity``, ``claims``, ``group``, ``gap``, ``relative_gap``, ``unit``, ``tags``, ``message``).
+
+    >>> row = FlagRow(FlagKind.REVISION, Severity.INFO, ("a", "b"), "g1", "{} revised its figure".format, ("MoD",))
+    >>> row.message, row.flag() == Flag(kind=FlagKind.REVISION, severity=Severity.INFO, claims=("a", "b"),
+    ...                                 group="g1", message="MoD revised its figure")
+    ('MoD revised its figure', True)
+    """
+
+    kind: FlagKind
+    severity: Severity
+    claims: tuple[str, ...]
+    group: str | None
+    #: Writes the sentence from ``args`` (as a :class:`LazyMessage` does).
+    render: Callable[..., str]
+    args: tuple[Any, ...]
+    gap: float | None = None
+    relative_gap: float | None = None
+    unit: str = ""
+    tags: tuple[str, ...] = ()
+
+    @property
+    def message(self) -> str:
+        """The flag's sentence, written now."""
+        return self.render(*self.args)
+
+    def flag(self) -> Flag:
+        """The :class:`Flag` the row holds (its sentence written when first read)."""
+        return Flag(
+            kind=self.kind,
+            severity=self.severity,
+            claims=self.claims,
+            group=self.group,
+            message=LazyMessage(self.render, *self.args),
+            gap=self.gap,
+            relative_gap=self.relative_gap,
+            unit=self.unit,
+            tags=self.tags,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The flag as in the JSON output contract (:meth:`Flag.to_dict`)."""
+        return self.flag().to_dict()
+
+
+def as_flag(f: Flag | FlagRow) -> Flag:
+    """``f`` as a :class:`Flag`: a flag as it is, a row made into its flag."""
+    return f if isinstance(f, Flag) else f.flag()
+
+
 _SHOWN = ("kind", "severity", "claims", "group", "message", "gap", "relative_gap", "unit", "tags")
 
 
@@ -180,7 +244,7 @@ CONFLICT_KINDS = frozenset((FlagKind.CONTRADICTION, FlagKind.DISCREPANCY, FlagKi
 _CONFLICTS = tuple(CONFLICT_KINDS)
 
 
-def conflict_verdict(flags: Iterable[Flag]) -> str | None:
+def conflict_verdict(flags: Iterable[Flag | FlagRow]) -> str | None:
     """A group's verdict from its conflicts: the worst, or ``None`` when no flag is a conflict.
 
     ``"contradiction"`` when a conflict is an error, else ``"discrepancy"``.

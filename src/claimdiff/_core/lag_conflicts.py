@@ -21,6 +21,7 @@ from claimdiff._core.flags import (
     CONFLICT_KINDS,
     Flag,
     FlagKind,
+    FlagRow,
     LazyMessage,
     Severity,
     conflict_verdict,
@@ -57,7 +58,7 @@ _Why = tuple[int, tuple[Point, ...], int | None]
 def explain_lags(
     raw: Sequence[list[Claim]],
     groups: Sequence[Group],
-    flags: Sequence[Flag],
+    flags: Sequence[Flag | FlagRow],
     policy: Policy,
     one_date: Sequence[bool] | None = None,
     about: About | None = None,
@@ -134,7 +135,7 @@ def explain_lags(
     )
     out: dict[int, Group] = {}
     if changed:
-        by_group: dict[str, list[Flag]] = {}
+        by_group: dict[str, list[Flag | FlagRow]] = {}
         for pos, f in enumerate(flags):
             if f.group is not None and f.kind in CONFLICT_KINDS:
                 by_group.setdefault(f.group, []).append(changed.get(pos, f))
@@ -241,7 +242,12 @@ def _through(
 
 
 def _regraded(
-    f: Flag, why: _Why, lag: Found, step: float, shown: dict[str, str], severity: Severity
+    f: Flag | FlagRow,
+    why: _Why,
+    lag: Found,
+    step: float,
+    shown: dict[str, str],
+    severity: Severity,
 ) -> Flag:
     steps, points, other = why
     text = LazyMessage(
@@ -273,7 +279,7 @@ def _regraded(
 
 
 def _lag_text(
-    f: Flag,
+    f: Flag | FlagRow,
     why: tuple[Claim, ...],
     here: str,
     other: str | None,

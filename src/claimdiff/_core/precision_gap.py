@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from claimdiff._core.flags import Flag, FlagKind, LazyMessage, Severity
+from claimdiff._core.flags import FlagKind, FlagRow, Severity
 from claimdiff._core.messages import Say
 from claimdiff._model.claim import Claim
 from claimdiff._model.estimate import Hedge
@@ -21,7 +21,7 @@ def precision_sides(c: Claim) -> tuple[bool, bool]:
     return exact, not exact and c.low != c.high
 
 
-def precision_gap(gid: str, support: Sequence[Claim], say: Say) -> Flag | None:
+def precision_gap(gid: str, support: Sequence[Claim], say: Say) -> FlagRow | None:
     """The notice that vaguer claims agree with exact ones, or ``None`` when the claims are not so mixed."""
     exact: list[Claim] = []
     vague: list[Claim] = []
@@ -33,12 +33,13 @@ def precision_gap(gid: str, support: Sequence[Claim], say: Say) -> Flag | None:
             vague.append(c)
     if not exact or not vague:
         return None
-    return Flag(
-        kind=FlagKind.PRECISION_GAP,
-        severity=Severity.INFO,
-        claims=tuple(sorted([c.id for c in vague + exact])),
-        group=gid,
-        message=LazyMessage(precision_text, say, vague, exact),
+    return FlagRow(
+        FlagKind.PRECISION_GAP,
+        Severity.INFO,
+        tuple(sorted([c.id for c in vague + exact])),
+        gid,
+        precision_text,
+        (say, vague, exact),
     )
 
 

@@ -54,6 +54,8 @@ class QuietGroups:
         quiet: Per group, whether it is quiet.
         gap: Per group, whether it is quiet and its claims differ in precision (it has one notice).
         facts: What the arithmetic needs to know of each quiet count group, by group position.
+        memo: What a reader of the report found of these groups and keeps for the next reader (the tables'
+            numbering of the groups by input, :func:`claimdiff._formats.quiet_inputs.quiet_inputs`).
     """
 
     def __init__(
@@ -82,6 +84,7 @@ class QuietGroups:
         self._judged: tuple[dict[int, int], list[list[Any]]] = ({}, [])
         self._flags: dict[int, tuple[bool, bool]] = {}
         self.facts = facts
+        self.memo: dict[str, Any] = {}
 
     @property
     def raw(self) -> Sequence[list[Claim]]:
@@ -210,7 +213,7 @@ class QuietGroups:
         flag = precision_gap(group_id(i), cs, Say(display_unit(cs), cs[0]))
         if flag is None:  # pragma: no cover - ``gap`` is set only where the claims are so mixed
             raise AssertionError(f"group g{i + 1} has no difference of precision")
-        return flag
+        return flag.flag()
 
 
 def quiet_groups(cols: Columns, raw: Sequence[list[Claim]], policy: Policy) -> QuietGroups:

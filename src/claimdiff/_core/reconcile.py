@@ -17,7 +17,7 @@ from claimdiff._collector import PAUSE
 from claimdiff._core.arithmetic import GroupFacts, check_arithmetic
 from claimdiff._core.believe import believe
 from claimdiff._core.columns import Columns
-from claimdiff._core.flags import Flag, FlagKind
+from claimdiff._core.flags import Flag, FlagKind, FlagRow, as_flag
 from claimdiff._core.group import group_id, group_position
 from claimdiff._core.group_rows import GroupRows
 from claimdiff._core.grouping import Keys, group_claims, keys_of
@@ -189,17 +189,18 @@ def _reconcile(
         positions, loose_flags = table_groups(np, accepted, keys)
     else:
         positions, loose_flags = group_claims(accepted, keys)
-    # A claim table's claims are built only where a group is read; other claims are at hand already.
+    # A claim table's claims are built only where a group is read; other claims are at hand already, and many
+    # claims' groups are listed when read too (most are quiet: their lists would be made for nothing).
     raw: Sequence[list[Claim]] = (
         GroupRows(accepted, positions, keys)
-        if type(accepted) is ClaimTable
+        if type(accepted) is ClaimTable or len(accepted) >= COLUMNAR_FROM
         else [[accepted[i] for i in g] for g in positions]
     )
 
     judged: dict[int, Group] = {}
     # Groups judged whose group is made when first read, from their verdict (they revise and withdraw nothing).
     unbuilt: dict[int, Group | Callable[[], Group]] = {}
-    flags: list[tuple[int, int, tuple[str, ...], Flag]] = []
+    flags: list[tuple[int, int, tuple[str, ...], Flag | FlagRow]] = []
     facts: dict[int, GroupFacts] = {}
     quiet: QuietGroups | None = None
     one_date: list[bool] = []
@@ -332,33 +333,57 @@ def _unbuilt(i: int) -> Group:
 
 
 def _all_flags(
-    flags: list[tuple[int, int, tuple[str, ...], Flag]], quiet: QuietGroups | None
+    flags: list[tuple[int, int, tuple[str, ...], Flag | FlagRow]], quiet: QuietGroups | None
 ) -> Sequence[Flag]:
     """The flags in report order: those found claim by claim, held, and the quiet groups' notices, made when read.
 
-    ``flags`` are sorted by group position; a quiet group has no other flag, so its one notice goes just after
-    the flags of the groups before it.
+    A flag found as a row (:class:`~claimdiff._core.flags.FlagRow`) is held as its row and made into its flag
+    when first read, then kept. ``flags`` are sorted by group position; a quiet group has no other flag, so its one
+    notice goes just after the flags of the groups before it.
     """
     found = [t[3] for t in flags]
-    if quiet is None or not quiet.gap.any():
-        return tuple(found)
-    import numpy as np  # noqa: PLC0415 - imported already by the columns that found the quiet groups
+    has_notices = quiet is not None and bool(quiet.gap.any())
+    if not has_notices and all(isinstance(f, Flag) for f in found):
+        return tuple(map(as_flag, found))  # flags all (no row among them)
+    places: Sequence[int] = range(len(found))
+    notice, n = _no_notice, len(found)
+    if quiet is not None and has_notices:
+        import numpy as np  # noqa: PLC0415 - imported already by the columns that found the quiet groups
 
-    notices = np.flatnonzero(quiet.gap)
-    at = np.arange(len(notices)) + np.searchsorted(
-        np.array([t[0] for t in flags], np.int64), notices, "right"
-    )
-    order = np.zeros(len(found) + len(notices), np.int64)
-    order[at] = -1 - notices
-    rest = np.ones(len(order), np.bool_)
-    rest[at] = False
+        notices = np.flatnonzero(quiet.gap)
+        at = np.arange(len(notices)) + np.searchsorted(
+            np.array([t[0] for t in flags], np.int64), notices, "right"
+        )
+        n = len(found) + len(notices)
+        order = np.zeros(n, np.int64)
+        order[at] = -1 - notices
+        rest = np.ones(n, np.bool_)
+        rest[at] = False
+        places = np.flatnonzero(rest).tolist()
 
-    def notice(k: int) -> Flag:
-        return quiet.gap_flag(-1 - int(order[k]))
+        def notice(k: int) -> Flag:
+            return quiet.gap_flag(-1 - int(order[k]))
 
-    return LazyItems(
-        len(order), notice, dict(zip(np.flatnonzero(rest).tolist(), found, strict=True))
-    )
+    held: dict[int, Flag] = {}
+    unmade: dict[int, Flag | FlagRow] = {}
+    for k, f in zip(places, found, strict=True):
+        if isinstance(f, Flag):
+            held[k] = f
+        else:
+            unmade[k] = f
+    return LazyItems(n, notice, held, (unmade, partial(_flag_made, unmade)) if unmade else None)
+
+
+def _flag_made(unmade: dict[int, Flag | FlagRow], k: int) -> Flag:
+    """The flag at ``k``, made from its row when first read, then kept (the tables read each flag more than once)."""
+    made = unmade[k]
+    if not isinstance(made, Flag):
+        made = unmade[k] = made.flag()
+    return made
+
+
+def _no_notice(k: int) -> Flag:
+    raise AssertionError(f"flag {k} was found, so it is held")  # pragma: no cover - no notice here
 
 
 def _by_id(c: Claim) -> str:

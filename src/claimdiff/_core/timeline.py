@@ -14,7 +14,7 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from claimdiff._core.flags import Flag, FlagKind, LazyMessage, Severity
+from claimdiff._core.flags import Flag, FlagKind, FlagRow, Severity
 from claimdiff._core.intervals import Iv, above, intersect
 from claimdiff._core.messages import Say
 from claimdiff._core.tolerance import relative_gap
@@ -152,7 +152,9 @@ class Timeline:
 
     # -- revisions --------------------------------------------------------------------------------
 
-    def revisions(self, gid: str, cumulative: bool, say: Say, flags: list[Flag]) -> set[str]:
+    def revisions(
+        self, gid: str, cumulative: bool, say: Say, flags: list[Flag | FlagRow]
+    ) -> set[str]:
         """Mark claims their own origin restated later, and flag each change of figure (n log n).
 
         A later figure that only says an earlier one more loosely (108, then "over 100") replaces nothing.
@@ -188,7 +190,13 @@ class Timeline:
         return superseded
 
     def _revised(
-        self, gid: str, c: Claim, nxt: Claim, cumulative: bool, say: Say, flags: list[Flag]
+        self,
+        gid: str,
+        c: Claim,
+        nxt: Claim,
+        cumulative: bool,
+        say: Say,
+        flags: list[Flag | FlagRow],
     ) -> None:
         if c.figure is not None and nxt.figure is not None and nxt.figure > c.figure:
             self.rises.append((_mid(c), _mid(nxt)))
@@ -203,25 +211,27 @@ class Timeline:
         if cumulative and above(wc[0], wc[1], wn[2], wn[3]):
             gap = c.low - nxt.high
             flags.append(
-                Flag(
-                    kind=FlagKind.DOWNWARD_REVISION,
-                    severity=Severity.WARNING,
-                    claims=(c.id, nxt.id),
-                    group=gid,
-                    message=LazyMessage(_lowered_text, say, c, nxt, gap),
-                    gap=say.gap(gap),
-                    relative_gap=relative_gap(c.low, nxt.high),
-                    unit=say.unit.unit,
+                FlagRow(
+                    FlagKind.DOWNWARD_REVISION,
+                    Severity.WARNING,
+                    (c.id, nxt.id),
+                    gid,
+                    _lowered_text,
+                    (say, c, nxt, gap),
+                    say.gap(gap),
+                    relative_gap(c.low, nxt.high),
+                    say.unit.unit,
                 )
             )
         else:
             flags.append(
-                Flag(
-                    kind=FlagKind.REVISION,
-                    severity=Severity.INFO,
-                    claims=(c.id, nxt.id),
-                    group=gid,
-                    message=LazyMessage(_revised_text, say, c, nxt),
+                FlagRow(
+                    FlagKind.REVISION,
+                    Severity.INFO,
+                    (c.id, nxt.id),
+                    gid,
+                    _revised_text,
+                    (say, c, nxt),
                 )
             )
 
@@ -240,7 +250,9 @@ class Timeline:
         mc, md = _mid(c), _mid(d)
         return any(x < md and y > mc for x, y in self.rises)
 
-    def stale(self, gid: str, active: Sequence[Claim], say: Say, flags: list[Flag]) -> set[str]:
+    def stale(
+        self, gid: str, active: Sequence[Claim], say: Say, flags: list[Flag | FlagRow]
+    ) -> set[str]:
         """Cumulative claims overtaken by a later, higher figure from another origin, with growth evidence."""
         stale: set[str] = set()
         wide = self.wide
@@ -269,15 +281,16 @@ class Timeline:
                 c.stated_start, c.stated_end, d.stated_start, d.stated_end, self.window
             )
             flags.append(
-                Flag(
-                    kind=FlagKind.STALE,
-                    severity=Severity.INFO,
-                    claims=(c.id, d.id),
-                    group=gid,
-                    message=LazyMessage(_stale_text, say, c, d, late),
-                    gap=say.gap(d.low - c.high),
-                    relative_gap=relative_gap(d.low, c.high),
-                    unit=say.unit.unit,
+                FlagRow(
+                    FlagKind.STALE,
+                    Severity.INFO,
+                    (c.id, d.id),
+                    gid,
+                    _stale_text,
+                    (say, c, d, late),
+                    say.gap(d.low - c.high),
+                    relative_gap(d.low, c.high),
+                    say.unit.unit,
                 )
             )
         return stale

@@ -18,7 +18,7 @@ from typing import Any, Literal, NamedTuple, overload
 from claimdiff._core.arithmetic import GroupFacts
 from claimdiff._core.dissent import dissent, pairwise
 from claimdiff._core.estimators import best_in_unit, choose_best, consensus
-from claimdiff._core.flags import Flag, FlagKind, LazyMessage, Severity, conflict_verdict
+from claimdiff._core.flags import Flag, FlagKind, FlagRow, Severity, conflict_verdict
 from claimdiff._core.intervals import Iv, intersect
 from claimdiff._core.messages import Say, display_unit
 from claimdiff._core.policy import Policy
@@ -77,7 +77,7 @@ def analyse(
     *,
     known: Known | None = ...,
     build: Literal[True] = ...,
-) -> tuple[Group, list[Flag], GroupFacts | None]: ...
+) -> tuple[Group, list[Flag | FlagRow], GroupFacts | None]: ...
 
 
 @overload
@@ -89,7 +89,7 @@ def analyse(
     *,
     known: Known | None = ...,
     build: bool,
-) -> tuple[Group | Callable[[], Group], list[Flag], GroupFacts | None]: ...
+) -> tuple[Group | Callable[[], Group], list[Flag | FlagRow], GroupFacts | None]: ...
 
 
 def analyse(
@@ -100,7 +100,7 @@ def analyse(
     *,
     known: Known | None = None,
     build: bool = True,
-) -> tuple[Group | Callable[[], Group], list[Flag], GroupFacts | None]:
+) -> tuple[Group | Callable[[], Group], list[Flag | FlagRow], GroupFacts | None]:
     """The group, its flags, and what the arithmetic needs to know of it.
 
     ``known`` is what the columns found of the group already (:class:`Known`). With ``build`` false, a group
@@ -112,7 +112,7 @@ def analyse(
     first = cs[0]
     cumulative = first.metric.cumulative
     say = Say(display_unit(cs), first)
-    flags: list[Flag] = []
+    flags: list[Flag | FlagRow] = []
     tolerance = policy.tolerance.for_metric(first.metric.name)
     if known is None:
         wide = {c.id: widen(c, policy, tolerance) for c in cs}
@@ -121,13 +121,7 @@ def analyse(
     live = [c for c in cs if c.id not in withdrawn] if withdrawn else cs
     if withdrawn:
         flags.extend(
-            Flag(
-                kind=FlagKind.WITHDRAWN,
-                severity=Severity.INFO,
-                claims=(c.id,),
-                group=gid,
-                message=LazyMessage(_withdrawn_text, say, c),
-            )
+            FlagRow(FlagKind.WITHDRAWN, Severity.INFO, (c.id,), gid, _withdrawn_text, (say, c))
             for c in cs
             if c.id in withdrawn
         )
@@ -169,12 +163,13 @@ def analyse(
     origins = len({c.origin for c in cs})
     if origins == 1 and len(cs) > 1 and len({c.reporter.key for c in cs}) > 1:
         flags.append(
-            Flag(
-                kind=FlagKind.CIRCULAR_CORROBORATION,
-                severity=Severity.WARNING,
-                claims=tuple(c.id for c in cs),
-                group=gid,
-                message=LazyMessage(_circular_text, say, tuple(cs)),
+            FlagRow(
+                FlagKind.CIRCULAR_CORROBORATION,
+                Severity.WARNING,
+                tuple(c.id for c in cs),
+                gid,
+                _circular_text,
+                (say, tuple(cs)),
             )
         )
     if len(support) > 1:
@@ -218,7 +213,7 @@ def _assemble(
     found: tuple[Iv | None, Iv | None, set[str]],
     set_aside: tuple[Collection[str], Collection[str], frozenset[str]],
     origins: int,
-    flags: list[Flag],
+    flags: list[Flag | FlagRow],
     period: Period | None,
     compared: tuple[str, float | None] | None,
 ) -> Group:
@@ -291,7 +286,9 @@ def plain(superseded: set[str], stale: set[str], withdrawn: frozenset[str]) -> b
     return not (superseded or stale or withdrawn)
 
 
-def _single(gid: str, c: Claim, policy: Policy) -> tuple[Group, list[Flag], GroupFacts | None]:
+def _single(
+    gid: str, c: Claim, policy: Policy
+) -> tuple[Group, list[Flag | FlagRow], GroupFacts | None]:
     """A group of one claim: nothing to compare, so none of the machinery (most groups are like this)."""
     say = Say(c.unit_info, c)
     stated: Iv = (c.low, c.low_closed, c.high, c.high_closed)
@@ -416,7 +413,7 @@ def build_group(
     origins: int,
     corroboration: str,
     stated: Iv | None,
-    flags: list[Flag],
+    flags: list[Flag | FlagRow],
     hull: Period | None,
     precision: Precision,
     *,

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from claimdiff._core.group import group_id
 from claimdiff._formats.codes import Spread, first_rows, number
 from claimdiff._formats.groups_table import place_text
-from claimdiff._formats.quiet_inputs import QuietInputs, objects, quiet_of
+from claimdiff._formats.quiet_inputs import objects, quiet_inputs, quiet_of
 from claimdiff._formats.table_schema import LIST_SEPARATOR, SCHEMA
 from claimdiff._model.claim_table import ClaimTable, TableClaims
 
@@ -66,7 +66,7 @@ def _membership(
     if quiet is None or made.all():
         return group, status
     positions = np.flatnonzero(~made)
-    inputs = QuietInputs(quiet, positions)
+    inputs = quiet_inputs(quiet, positions)
     # Each claim takes the status of the claim at its place in the one group built for its group's input.
     told = [claim_statuses(g) for g in inputs.built]
     offsets = np.cumsum([len(t) for t in told]) - np.array([len(t) for t in told], np.int64)

@@ -21,7 +21,7 @@ from claimdiff._core.group import group_id
 from claimdiff._core.lazy_items import LazyItems
 from claimdiff._core.quiet import QuietGroups
 from claimdiff._formats.codes import Spread
-from claimdiff._formats.quiet_inputs import NAMED_BY, QuietInputs, objects, quiet_of
+from claimdiff._formats.quiet_inputs import NAMED_BY, objects, quiet_inputs, quiet_of
 from claimdiff._formats.table_schema import SCHEMA
 
 if TYPE_CHECKING:
@@ -166,7 +166,7 @@ def _quiet_columns(
     A column whose cells follow from the input is a :class:`~claimdiff._formats.codes.Spread` of the built groups'
     cells by each group's number; the cells that name a group, or count its flags, are its own.
     """
-    inputs = QuietInputs(quiet, positions)
+    inputs = quiet_inputs(quiet, positions)
     rep_rows = [group_row(g, None, 0) for g in inputs.built]
     naming = inputs.naming()
     ids = [group_id(i) for i in positions.tolist()]

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from claimdiff._core.report import Group
     from claimdiff._model.claim import Claim
 
-__all__ = ["NAMED_BY", "QuietInputs", "objects", "quiet_of"]
+__all__ = ["NAMED_BY", "QuietInputs", "objects", "quiet_inputs", "quiet_of"]
 
 #: Which part of a group's first claim, or its periods' hull, each cell of ``group_about`` follows from.
 NAMED_BY = {
@@ -66,6 +66,21 @@ def objects(values: Sequence[Any]) -> Any:
     out = np.empty(len(values), object)
     out[:] = list(values)
     return out
+
+
+def quiet_inputs(quiet: QuietGroups, positions: Any) -> QuietInputs:
+    """The quiet groups at ``positions`` numbered by input (:class:`QuietInputs`), found once for every table.
+
+    The groups table and the claims table of one report ask for the same quiet groups: the numbering, and the
+    one group built per input, are kept on the quiet groups (:attr:`QuietGroups.memo`) for the next asker.
+    """
+    import numpy as np  # noqa: PLC0415 - imported already by the columns that found the quiet groups
+
+    kept = quiet.memo.get("inputs")
+    if isinstance(kept, QuietInputs) and np.array_equal(kept.positions, positions):
+        return kept
+    made = quiet.memo["inputs"] = QuietInputs(quiet, positions)
+    return made
 
 
 class QuietInputs:
@@ -152,6 +167,11 @@ class QuietInputs:
             held[1].prepare([int(positions[r]) for r in reps])
         made = {r: quiet.group(int(positions[r])) for r in sorted(reps)}
         self.built: list[Group] = [made[r] for r in reps]
+
+    @property
+    def positions(self) -> Any:
+        """The positions of the groups numbered (numpy), in the order of :attr:`number`."""
+        return self._positions
 
     @property
     def table(self) -> ClaimTable | None:
