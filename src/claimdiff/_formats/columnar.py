@@ -53,6 +53,8 @@ BAD: Any = type("_Bad", (), {"__repr__": lambda _self: "BAD", "__slots__": ()})(
 
 #: A coded column: each row's code into the distinct values (-1: missing), and the distinct values.
 Coded = tuple[np.ndarray, list[Any]]
+# A combination key stays below this (int64, with room for one more digit's carry).
+_KEY_LIMIT = 2**62
 # Columns of Python objects whose cells are all of one kind, where equal cells read alike (not datetimes: two
 # equal instants in different timezones are written, and read, differently).
 _ONE_TYPE = frozenset(
@@ -132,11 +134,20 @@ def combine(columns: Sequence[Coded]) -> tuple[np.ndarray, list[tuple[Any, ...]]
     """
     n = len(columns[0][0])
     key = np.zeros(n, dtype=np.int64)
+    top = 1  # the key runs below this
     for (
         codes,
         values,
-    ) in columns:  # mixed radix, renumbered after each column so that it never overflows
-        key = number(key * (len(values) + 1) + (codes + 1))
+    ) in columns:  # mixed radix, renumbered only where the next digit could overflow it
+        radix = len(values) + 1
+        if top * radix >= _KEY_LIMIT:
+            key = number(key)
+            top = int(key.max()) + 1 if n else 1
+        key = key * radix + (codes + 1)
+        top *= radix
+    key = number(
+        key
+    )  # an injective key: numbered by first appearance, as each renumbering would have
     rows = first_rows(key)  # combinations numbered by their first row, as a reader meets them
     picked = [
         [None if c < 0 else values[c] for c in codes[rows].tolist()] for codes, values in columns
