@@ -380,11 +380,11 @@ def test_combine_numbers_each_combination_by_its_first_row(
     rows: list[tuple[int, int, int]],
 ) -> None:
     """Combinations of coded columns are numbered in the order rows first meet them, whatever the radix."""
-    from claimdiff._formats import columnar
+    from claimdiff._formats.codes import combine
 
     sizes = (4, 3, 2**61)  # the last column's values (a range) overflow a key of the first two
     columns = [(np.array([r[k] for r in rows]), range(size)) for k, size in enumerate(sizes)]
-    codes, combos = columnar.combine(columns)  # type: ignore[arg-type]
+    codes, combos = combine(columns)
     seen: dict[tuple[Any, ...], int] = {}
     expected = [seen.setdefault(tuple(None if c < 0 else c for c in r), len(seen)) for r in rows]
     assert codes.tolist() == expected

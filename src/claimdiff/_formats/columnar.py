@@ -24,7 +24,7 @@ import attrs
 import numpy as np
 
 from claimdiff._formats.build import Context, build_entry
-from claimdiff._formats.codes import first_rows, number
+from claimdiff._formats.codes import combine
 from claimdiff._formats.plain import _counted, _estimate, _event, _period, _places, _source
 from claimdiff._model.claim import Claim, check_stated, figure_for
 from claimdiff._model.claim_table import FIELDS, ClaimTable, picked
@@ -53,8 +53,6 @@ BAD: Any = type("_Bad", (), {"__repr__": lambda _self: "BAD", "__slots__": ()})(
 
 #: A coded column: each row's code into the distinct values (-1: missing), and the distinct values.
 Coded = tuple[np.ndarray, list[Any]]
-# A combination key stays below this (int64, with room for one more digit's carry).
-_KEY_LIMIT = 2**62
 # Columns of Python objects whose cells are all of one kind, where equal cells read alike (not datetimes: two
 # equal instants in different timezones are written, and read, differently).
 _ONE_TYPE = frozenset(
@@ -119,41 +117,6 @@ def coded(column: Coded, read: Callable[[Any], Any]) -> Coded:
     """``column`` with each distinct value read by ``read`` once (which may give :data:`BAD` or ``None``)."""
     codes, values = column
     return codes, [read(v) for v in values]
-
-
-def combine(columns: Sequence[Coded]) -> tuple[np.ndarray, list[tuple[Any, ...]]]:
-    """The distinct combinations of several coded columns, row by row: codes, and each combination's values.
-
-    A missing cell is ``None`` in a combination.
-
-    >>> a = (np.array([0, 0, 1, -1]), ["x", "y"])
-    >>> b = (np.array([0, 0, 0, 0]), [5])
-    >>> codes, combos = combine([a, b])
-    >>> codes.tolist(), combos
-    ([0, 0, 1, 2], [('x', 5), ('y', 5), (None, 5)])
-    """
-    n = len(columns[0][0])
-    key = np.zeros(n, dtype=np.int64)
-    top = 1  # the key runs below this
-    for (
-        codes,
-        values,
-    ) in columns:  # mixed radix, renumbered only where the next digit could overflow it
-        radix = len(values) + 1
-        if top * radix >= _KEY_LIMIT:
-            key = number(key)
-            top = int(key.max()) + 1 if n else 1
-        key = key * radix + (codes + 1)
-        top *= radix
-    key = number(
-        key
-    )  # an injective key: numbered by first appearance, as each renumbering would have
-    rows = first_rows(key)  # combinations numbered by their first row, as a reader meets them
-    picked = [
-        [None if c < 0 else values[c] for c in codes[rows].tolist()] for codes, values in columns
-    ]
-    combos = list(zip(*picked, strict=True))
-    return key, combos
 
 
 def _spread(values: list[Any], codes: np.ndarray, *, missing: Any) -> np.ndarray:
@@ -352,7 +315,7 @@ def _check_pairs(
     if not len(rows):
         return
     codes, pairs = combine(
-        [(a_codes[rows], range(len(a_values))), (b_codes[rows], range(len(b_values)))]  # type: ignore[list-item]
+        [(a_codes[rows], range(len(a_values))), (b_codes[rows], range(len(b_values)))]
     )
     good = np.ones(len(pairs), dtype=bool)
     for k, (i, j) in enumerate(pairs):
