@@ -287,7 +287,7 @@ def fast_claims(fields: Fields, ctx: Context) -> Fast:
     for k, (field_codes, _) in enumerate(parts):
         codes[k] = field_codes[rows]
     return Fast(
-        rows, ClaimTable(codes, [[None if v is BAD else v for v in values] for _, values in parts])
+        rows, ClaimTable(codes, [_read_only(values) for _, values in parts])
     )  # a part no row of the table reads is dropped
 
 
@@ -332,6 +332,13 @@ class Fast:
 
     rows: np.ndarray
     claims: ClaimTable
+
+
+def _read_only(values: list[Any]) -> list[Any]:
+    """A field's parts with each that did not read (:data:`BAD`, which no row holds) as ``None``."""
+    if not any(map(operator.is_, values, repeat(BAD))):
+        return values
+    return [None if v is BAD else v for v in values]
 
 
 def _or_fail(value: Any) -> Any:
@@ -407,7 +414,14 @@ def _ids_apart(chunks: Sequence[Chunk]) -> bool:
         held = np.bincount(codes, minlength=len(values))
         if len(codes) and int(held.max()) > 1:  # two rows of the chunk hold one id
             return False
-        held_ids.append(list(compress(values, held.tolist())))  # the ids the rows hold, each once
+        if (
+            len(held) > 1 and int(held[:-1].min()) == 1 and held[-1] == 0
+        ):  # the last: a missing id's part
+            held_ids.append(values[:-1])  # each part held by one row (the common case)
+        else:
+            held_ids.append(
+                list(compress(values, held.tolist()))
+            )  # the ids the rows hold, each once
     hashes = np.concatenate(
         [np.fromiter(map(hash, ids), np.int64, len(ids)) for ids in held_ids]
         or [np.zeros(0, np.int64)]
