@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimdiff._formats.columnar import BAD
-from claimdiff._formats.table_columns import _read_cell, _read_cells
+from claimdiff._formats.table_columns import _read_cell, _read_cells, csv_text, csv_texts
 
 
 class _Tag(enum.StrEnum):
@@ -35,3 +35,17 @@ def test_a_column_reads_as_its_cells_one_by_one(values: list[Any], field: str) -
     assert [(type(g), g) for g in got] == [
         (type(w), w) for w in want
     ]  # NaN cells are missing: None
+
+
+_CSV_TEXTS = _TEXTS | st.sampled_from(["'=1+2", "'", "''x", "c12"])
+
+
+@given(
+    st.lists(_CSV_TEXTS, unique=True) | st.lists(_CSV_TEXTS | _CELLS),
+    st.sampled_from(["id", "value", "via", "high"]),
+)
+def test_a_csv_column_reads_as_its_cells_one_by_one(values: list[Any], column: str) -> None:
+    """A claims-CSV column of distinct cells (text only, or mixed) gives, cell for cell, what csv_text gives."""
+    got = csv_texts(values, column)
+    want = [csv_text(v, column) for v in values]
+    assert [(type(g), g) for g in got] == [(type(w), w) for w in want]

@@ -354,6 +354,43 @@ def test_a_table_longer_than_a_chunk_keeps_row_order_and_labels() -> None:
     assert f"row {100 + n - 2}, column 'n'" in str(error)
 
 
+def test_places_past_the_kept_ones_read_alike(monkeypatch: Any) -> None:
+    """A document keeps only its first places read; the others, good and bad, read as if all were kept."""
+    from claimdiff._formats import plain
+
+    n = TABLE_CHUNK + 5
+    places = [f"Syria > Idlib > Town {i % 7}" for i in range(n)]
+    places[3] = places[TABLE_CHUNK + 3] = "Syria >  > Idlib"  # an empty part, in both chunks
+    frame = pd.DataFrame({"n": 1.0, "where": places})
+    read = lambda: claims_from_dataframe(  # noqa: E731
+        frame,
+        columns={"value": "n", "place": "where"},
+        defaults={"metric": "killed", "counted": "people", "source": "S"},
+    )
+    kept = read()
+    monkeypatch.setattr(plain, "_PLACES_KEPT", 2)
+    few = read()
+    assert few.claims == kept.claims
+    assert [str(e) for e in few.rejected] == [str(e) for e in kept.rejected]
+    assert len(few.rejected) == 2
+
+
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(-1, 2), st.integers(0, 1)), min_size=1))
+def test_combine_numbers_each_combination_by_its_first_row(
+    rows: list[tuple[int, int, int]],
+) -> None:
+    """Combinations of coded columns are numbered in the order rows first meet them, whatever the radix."""
+    from claimdiff._formats.codes import combine
+
+    sizes = (4, 3, 2**61)  # the last column's values (a range) overflow a key of the first two
+    columns = [(np.array([r[k] for r in rows]), range(size)) for k, size in enumerate(sizes)]
+    codes, combos = combine(columns)
+    seen: dict[tuple[Any, ...], int] = {}
+    expected = [seen.setdefault(tuple(None if c < 0 else c for c in r), len(seen)) for r in rows]
+    assert codes.tolist() == expected
+    assert combos == list(seen)
+
+
 # -- real data ------------------------------------------------------------------------------------------------
 
 DATA = SHARED / "data"

@@ -13,7 +13,10 @@ from typing import Any, overload
 
 import numpy as np
 
-__all__ = ["Spread", "first_rows", "number"]
+__all__ = ["Spread", "combine", "first_rows", "number"]
+
+# A combination key stays below this (int64, with room for one more digit's carry).
+_KEY_LIMIT = 2**62
 
 
 def number(keys: Any) -> np.ndarray:
@@ -55,6 +58,43 @@ def first_rows(numbers: np.ndarray) -> np.ndarray:
     new[0] = True
     np.greater(numbers[1:], np.maximum.accumulate(numbers)[:-1], out=new[1:])
     return np.flatnonzero(new)
+
+
+def combine(
+    columns: Sequence[tuple[np.ndarray, Sequence[Any]]],
+) -> tuple[np.ndarray, list[tuple[Any, ...]]]:
+    """The distinct combinations of several coded columns, row by row: codes, and each combination's values.
+
+    A coded column is each row's code (-1: missing) into its distinct values; a missing cell is ``None`` in
+    a combination. Combinations are numbered as :func:`number` numbers keys, by first appearance.
+
+    >>> a = (np.array([0, 0, 1, -1]), ["x", "y"])
+    >>> b = (np.array([0, 0, 0, 0]), [5])
+    >>> codes, combos = combine([a, b])
+    >>> codes.tolist(), combos
+    ([0, 0, 1, 2], [('x', 5), ('y', 5), (None, 5)])
+    """
+    n = len(columns[0][0])
+    key = np.zeros(n, dtype=np.int64)
+    top = 1  # the key runs below this
+    for (
+        codes,
+        values,
+    ) in columns:  # a mixed-radix key, renumbered only where a digit could overflow it
+        radix = len(values) + 1
+        if top * radix >= _KEY_LIMIT:
+            key = number(key)
+            top = int(key.max()) + 1 if n else 1
+        key = key * radix + (codes + 1)
+        top *= radix
+    key = number(
+        key
+    )  # one key per combination: numbered by first appearance, as a reader meets them
+    rows = first_rows(key)
+    picked = [
+        [None if c < 0 else values[c] for c in codes[rows].tolist()] for codes, values in columns
+    ]
+    return key, list(zip(*picked, strict=True))
 
 
 class Spread(Sequence[Any]):

@@ -24,7 +24,7 @@ import attrs
 import numpy as np
 
 from claimdiff._formats.build import Context, build_entry
-from claimdiff._formats.codes import first_rows, number
+from claimdiff._formats.codes import combine
 from claimdiff._formats.plain import _counted, _estimate, _event, _period, _places, _source
 from claimdiff._model.claim import Claim, check_stated, figure_for
 from claimdiff._model.claim_table import FIELDS, ClaimTable, picked
@@ -117,32 +117,6 @@ def coded(column: Coded, read: Callable[[Any], Any]) -> Coded:
     """``column`` with each distinct value read by ``read`` once (which may give :data:`BAD` or ``None``)."""
     codes, values = column
     return codes, [read(v) for v in values]
-
-
-def combine(columns: Sequence[Coded]) -> tuple[np.ndarray, list[tuple[Any, ...]]]:
-    """The distinct combinations of several coded columns, row by row: codes, and each combination's values.
-
-    A missing cell is ``None`` in a combination.
-
-    >>> a = (np.array([0, 0, 1, -1]), ["x", "y"])
-    >>> b = (np.array([0, 0, 0, 0]), [5])
-    >>> codes, combos = combine([a, b])
-    >>> codes.tolist(), combos
-    ([0, 0, 1, 2], [('x', 5), ('y', 5), (None, 5)])
-    """
-    n = len(columns[0][0])
-    key = np.zeros(n, dtype=np.int64)
-    for (
-        codes,
-        values,
-    ) in columns:  # mixed radix, renumbered after each column so that it never overflows
-        key = number(key * (len(values) + 1) + (codes + 1))
-    rows = first_rows(key)  # combinations numbered by their first row, as a reader meets them
-    picked = [
-        [None if c < 0 else values[c] for c in codes[rows].tolist()] for codes, values in columns
-    ]
-    combos = list(zip(*picked, strict=True))
-    return key, combos
 
 
 def _spread(values: list[Any], codes: np.ndarray, *, missing: Any) -> np.ndarray:
@@ -313,7 +287,7 @@ def fast_claims(fields: Fields, ctx: Context) -> Fast:
     for k, (field_codes, _) in enumerate(parts):
         codes[k] = field_codes[rows]
     return Fast(
-        rows, ClaimTable(codes, [[None if v is BAD else v for v in values] for _, values in parts])
+        rows, ClaimTable(codes, [_read_only(values) for _, values in parts])
     )  # a part no row of the table reads is dropped
 
 
@@ -341,7 +315,7 @@ def _check_pairs(
     if not len(rows):
         return
     codes, pairs = combine(
-        [(a_codes[rows], range(len(a_values))), (b_codes[rows], range(len(b_values)))]  # type: ignore[list-item]
+        [(a_codes[rows], range(len(a_values))), (b_codes[rows], range(len(b_values)))]
     )
     good = np.ones(len(pairs), dtype=bool)
     for k, (i, j) in enumerate(pairs):
@@ -358,6 +332,13 @@ class Fast:
 
     rows: np.ndarray
     claims: ClaimTable
+
+
+def _read_only(values: list[Any]) -> list[Any]:
+    """A field's parts with each that did not read (:data:`BAD`, which no row holds) as ``None``."""
+    if not any(map(operator.is_, values, repeat(BAD))):
+        return values
+    return [None if v is BAD else v for v in values]
 
 
 def _or_fail(value: Any) -> Any:
@@ -433,7 +414,14 @@ def _ids_apart(chunks: Sequence[Chunk]) -> bool:
         held = np.bincount(codes, minlength=len(values))
         if len(codes) and int(held.max()) > 1:  # two rows of the chunk hold one id
             return False
-        held_ids.append(list(compress(values, held.tolist())))  # the ids the rows hold, each once
+        if (
+            len(held) > 1 and int(held[:-1].min()) == 1 and held[-1] == 0
+        ):  # the last: a missing id's part
+            held_ids.append(values[:-1])  # each part held by one row (the common case)
+        else:
+            held_ids.append(
+                list(compress(values, held.tolist()))
+            )  # the ids the rows hold, each once
     hashes = np.concatenate(
         [np.fromiter(map(hash, ids), np.int64, len(ids)) for ids in held_ids]
         or [np.zeros(0, np.int64)]

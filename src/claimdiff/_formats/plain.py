@@ -34,6 +34,9 @@ _SCALARS = frozenset(
     (str, int, float, bool, type(None))
 )  # what a cache key may hold: a list is not hashable
 _MISSING: Any = object()
+# A document keeps at most this many places read: a table of more distinct places (one a row, say) reads
+# the rest without keeping them (each chunk of a table reads its distinct places once anyway).
+_PLACES_KEPT = 2**16
 _SPAN = frozenset(("start", "end"))
 
 
@@ -234,7 +237,11 @@ def _place(place: Any, ctx: Context) -> tuple[str, ...] | None:
 
 
 def _places(places: list[Any], ctx: Context) -> list[tuple[str, ...] | None]:
-    """Each of ``places`` as :func:`_place` reads it (:func:`place_path` once per document), in one pass."""
+    """Each of ``places`` as :func:`_place` reads it, in one pass.
+
+    :func:`place_path` is asked once per document for its first :data:`_PLACES_KEPT` places; any other is
+    read each time it comes (a table's chunk asks for each of its distinct places once).
+    """
     known, wider = ctx.places, ctx.wider_places
     get = known.get
     out: list[tuple[str, ...] | None] = []
@@ -249,7 +256,8 @@ def _places(places: list[Any], ctx: Context) -> list[tuple[str, ...] | None]:
                 found = place_path(place, wider=wider)
             except ClaimdiffError:
                 found = None
-            known[place] = found
+            if len(known) < _PLACES_KEPT:
+                known[place] = found
         add(found)
     return out
 

@@ -289,6 +289,11 @@ def _columns(codes: Any, *, own: bool = False) -> tuple[tuple[Any, ...], int]:
     return tuple(out), n
 
 
+def _missing_only(codes: Any) -> bool:
+    """Whether a table's field is missing in every row (held as code -1 repeated: see :func:`_columns`)."""
+    return bool(codes.strides == (0,) and (not len(codes) or codes[0] == -1))
+
+
 def _wide(codes: Any) -> Any:
     """The dtype a field's codes are given in: their own, at least int32 (a held claim's code is added)."""
     import numpy as np  # noqa: PLC0415 - a table exists only where numpy read it
@@ -324,8 +329,13 @@ def concat(tables: Sequence[ClaimTable]) -> ClaimTable:
     for t in tables:
         held.update((i + offset, c) for i, c in t._held.items())  # noqa: SLF001 - the tables' own columns
         offset += len(t)
-    columns, values = [], []
+    columns: list[Any] = []
+    values = []
     for k, missing in enumerate(MISSING):
+        if all(_missing_only(t._codes[k]) for t in tables):  # noqa: SLF001
+            columns.append(np.broadcast_to(np.int8(-1), (n,)))  # no table gives the field
+            values.append([missing])
+            continue
         parts: list[Any] = []
         given = sum(len(t._values[k]) - 1 for t in tables)  # noqa: SLF001 - the tables' own columns
         dtype = np.int32 if given < 2**31 else np.int64
