@@ -27,8 +27,9 @@ __all__ = ["ANOTHER", "Item", "by_sex", "items", "opens_breakdown"]
 #: "four drones over Bryansk and another over Moscow": one more, an item of the list.
 ANOTHER = "another"
 
-_NAME = (
-    r"[A-Z][\w'’-]*[\w](?:\s+[A-Z][\w'’-]*[\w])*(?:\s+(?:[Rr]egions?|[Oo]blasts?|[Pp]rovinces?|[Dd]istricts?|"
+_NAME = (  # "the Sea of Azov", "the Gulf of Aden": a body of water named with "of" is one name
+    r"[A-Z][\w'’-]*[\w](?:\s+[A-Z][\w'’-]*[\w])*"
+    r"(?:(?:(?<=Sea)|(?<=Gulf)|(?<=Bay)|(?<=Lake)|(?<=Strait))\s+of\s+[A-Z][\w'’-]*[\w])?(?:\s+(?:[Rr]egions?|[Oo]blasts?|[Pp]rovinces?|[Dd]istricts?|"
     r"[Ss]tates?|[Cc]ounty|[Hh]ealth\s+[Zz]ones?|[Gg]overnorates?|[Rr]epublic))?"
 )
 _NUM = (
@@ -36,10 +37,13 @@ _NUM = (
     + alternation(NUMBER_WORDS - {"hundred", "thousand", "million", "billion", "trillion", "dozen"})
     + r")"
 )
-#: "12 over the Belgorod region", "four from Butembo", "9 drones over Kursk".
+#: "the territory of", "the waters of": an area of the named place, which is the item's place.
+_AREA_OF = r"(?:(?:territory|territories|airspace|skies|area|waters)\s+of\s+(?:the\s+)?)?"
+#: "12 over the Belgorod region", "four from Butembo", "9 drones over Kursk", "seven over the territory of
+#: the Kursk Region".
 _AFTER = re.compile(
     rf"(?<![\w,.])(?P<n>(?i:{_NUM}))(?:\s+(?P<thing>[a-z]+))?\s+(?:over|in|from|at|above)\s+(?:the\s+)?"
-    rf"(?P<place>{_NAME})"
+    rf"{_AREA_OF}(?P<place>{_NAME})"
 )
 #: "Katwa (44)", "Balochistan (39 fatalities)".
 _PAREN = re.compile(rf"(?P<place>{_NAME})\s*\(\s*(?P<n>{_NUM})(?:\s+(?P<thing>[a-z]+))?\s*\)")

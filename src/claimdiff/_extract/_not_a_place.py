@@ -18,6 +18,7 @@ __all__ = [
     "SUPERLATIVE",
     "SUPERLATIVE_WORD",
     "THING_AFTER",
+    "WATER",
     "comparison_domains",
 ]
 
@@ -25,6 +26,12 @@ __all__ = [
 FACILITY = re.compile(
     r"\s(?:Room|Hall|Hotel|Hospital|School|Mosque|Church|Market|Mall|Stadium|Airport|Prison|Factory|"
     r"Building|Headquarters|Office|Palace|Station|University|College|Scale)$"
+)
+
+#: A body of water's name ("the Black Sea", "the Sea of Azov", "the Gulf of Aden"): like a river, no place path, and no
+#: country chosen for it from outside knowledge (ANNOTATION.md G5).
+WATER = re.compile(
+    r"(?:^|\s)(?:Sea|Ocean|Gulf|Bay|Strait|Lake|River)$|^(?:Sea|Gulf|Bay|Strait|Lake)\s+of\s"
 )
 
 #: Before "in": a group's name of two capitalised words or a hyphenated one ("Islamic State", "Al-Qaeda"),

@@ -18,6 +18,7 @@ from claimdiff._core.relations import DEFAULT_TAXONOMY
 from claimdiff._extract._breakdown import ANOTHER, Item, item_metric, items, opens_breakdown
 from claimdiff._extract._candidate import Candidate
 from claimdiff._extract._figures import worded
+from claimdiff._extract._not_a_place import WATER
 from claimdiff._model.composite import sum_estimates
 from claimdiff._model.estimate import Estimate, Provenance
 from claimdiff._model.hedges import parse_estimate
@@ -170,7 +171,7 @@ def _one_country(reader: _Reader, parts: list[Candidate]) -> list[Candidate]:
     )
     out = []
     for p, k in zip(parts, keys, strict=True):
-        if k[:1] != (major,):
+        if k[:1] != (major,) and p.claim.scope.place:  # a sea's item has no place to move
             p = _placed(p, reader.gazetteer.normalise((name, p.claim.scope.place[-1])))  # noqa: PLW2901
         out.append(p)
     return out
@@ -217,7 +218,8 @@ def _item(reader: _Reader, anchor: Candidate, item: Item, whole: bool) -> Candid
         if item.thing
         else anchor.claim.scope.counted
     )
-    place = reader.completed((item.place,))
+    # "three over the Black Sea": a sea is no place path (ANNOTATION.md G5), not a part of the last region named
+    place = () if WATER.search(item.place) else reader.completed((item.place,))
     try:
         number = reader.text[item.num_start : item.num_end]
         estimate = (

@@ -1,0 +1,97 @@
+"""Per-region lists whose places are given as an area of a named place, or as a sea.
+
+Russian defence-ministry statements, as translated by the wire agencies, list interceptions "over the
+territory of the Kursk Region" and "over the waters of the Black Sea"; a list item's place is the named
+place, and a sea is no place path (ANNOTATION.md G5), so it is never put inside the region named before it.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimdiff import extract
+from claimdiff._model.places import place_key
+
+_REGIONS = {
+    "Kursk": "Kursk Oblast",
+    "Belgorod": "Belgorod Oblast",
+    "Bryansk": "Bryansk Oblast",
+    "Voronezh": "Voronezh Oblast",
+    "Oryol": "Orel Oblast",
+    "Tula": "Tula Oblast",
+}
+
+
+def _read(text: str) -> list[tuple[str, int, tuple[str, ...], bool]]:
+    ex = extract(text, published="2024-07-09", outlet="TASS")
+    assert not ex.unread, ex.unread
+    return [
+        (
+            c.claim.metric.name,
+            int(c.claim.estimate.low),
+            c.claim.scope.place,
+            c.claim.part_of is not None,
+        )
+        for c in ex
+    ]
+
+
+def test_items_over_the_territory_of_a_region_are_each_read() -> None:
+    text = (
+        "Air defence systems destroyed 38 drones overnight: seven drones over the territory of the Kursk "
+        "Region, six over the territory of the Belgorod Region and 25 over the territory of the Bryansk "
+        "Region, the ministry said."
+    )
+    assert _read(text) == [
+        ("intercepted", 38, ("Russia",), False),
+        ("intercepted", 7, ("Russia", "Kursk Oblast"), True),
+        ("intercepted", 6, ("Russia", "Belgorod Oblast"), True),
+        ("intercepted", 25, ("Russia", "Bryansk Oblast"), True),
+    ]
+
+
+def test_a_sea_item_is_not_placed_in_the_region_before_it() -> None:
+    text = (
+        "Air defence systems intercepted 12 drones over the territory of the Belgorod Region and three over "
+        "the waters of the Black Sea."
+    )
+    read = _read(text)
+    assert read[0] == ("intercepted", 12, ("Russia", "Belgorod Oblast"), False)
+    metric, number, place, _ = read[1]
+    assert (metric, number) == ("intercepted", 3)
+    assert "Belgorod Oblast" not in place
+    assert "Black Sea" not in place
+
+
+def test_a_sea_named_with_of_does_not_end_the_list() -> None:
+    text = "Air defences destroyed 20 drones: 12 over the Belgorod Region, five over the Sea of Azov and three over the Kursk Region."
+    read = _read(text)
+    assert [n for _, n, _, _ in read] == [20, 12, 5, 3]
+    assert read[3][2] == ("Russia", "Kursk Oblast")
+    assert read[0][2] == ("Russia",)  # the total is where all its parts are, not in the last region
+
+
+@given(
+    st.lists(st.sampled_from(sorted(_REGIONS)), min_size=2, max_size=5, unique=True),
+    st.lists(st.integers(1, 60), min_size=5, max_size=5),
+    st.booleans(),
+)
+def test_every_item_of_a_territory_list_is_a_part_of_the_total(
+    names: list[str], numbers: list[int], area: bool
+) -> None:
+    counts = numbers[: len(names)]
+    where = "the territory of the " if area else "the "
+    listed = [f"{n} over {where}{name} Region" for n, name in zip(counts, names, strict=True)]
+    text = (
+        f"Air defence systems destroyed {sum(counts)} drones overnight: "
+        + ", ".join(listed[:-1])
+        + f" and {listed[-1]}, the ministry said."
+    )
+    read = _read(text)
+    assert read[0][1] == sum(counts)
+    assert not read[0][3]
+    assert [(n, place_key(p), part) for _, n, p, part in read[1:]] == [
+        (n, place_key(f"Russia > {_REGIONS[name]}"), True)
+        for n, name in zip(counts, names, strict=True)
+    ]
