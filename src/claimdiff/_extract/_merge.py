@@ -338,25 +338,25 @@ def refined(found: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
     so that the outlet's figure and the ministry's are compared. A total and its parts never overlap
     this way unless they agree, and a part never gives its place to its total.
     """
-    groups: dict[tuple[object, ...], list[Candidate]] = {}
-    for c in (
-        found
-    ):  # one paragraph, one metric and thing: only these can be one toll (keeps this linear)
-        groups.setdefault(_paragraph_key(c), []).append(c)
+    # one paragraph, one metric and thing: only these can be one toll; each filed under every place
+    # it lies strictly within, so that a toll is compared with the finer ones only
+    within: dict[tuple[tuple[object, ...], tuple[str, ...]], list[Candidate]] = {}
+    for c in found:
+        key = gazetteer.key(c.claim.scope.place)
+        for n in range(1, len(key)):
+            within.setdefault((_paragraph_key(c), key[:n]), []).append(c)
     out = list(found)
     for i, c in enumerate(found):
         k = c.claim
         key = gazetteer.key(k.scope.place)
         if not key:
             continue
-        finer = {
-            d.claim.scope.place
-            for d in groups[_paragraph_key(c)]
-            if d is not c
-            and _same_toll(c, d)
-            and len(gazetteer.key(d.claim.scope.place)) > len(key)
-            and gazetteer.key(d.claim.scope.place)[: len(key)] == key
-        }
+        finer: set[tuple[str, ...]] = set()
+        for d in within.get((_paragraph_key(c), key), ()):
+            if d is not c and _same_toll(c, d):
+                finer.add(d.claim.scope.place)
+                if len(finer) > 1:
+                    break  # more than one finer place fits: none is chosen
         if len(finer) == 1:
             out[i] = attrs.evolve(
                 c, claim=attrs.evolve(k, scope=attrs.evolve(k.scope, place=finer.pop()))
