@@ -91,6 +91,9 @@ class Placing:
     parts: tuple[int, list[tuple[int, int]]] | None = (
         None  # a sentence's start, the spans of its lists by place
     )
+    fronted: tuple[Sentence, frozenset[int]] | None = (
+        None  # a sentence, and where it sets places before clauses
+    )
     gazetteer: Gazetteer = DEFAULT_GAZETTEER
     refined: bool = False
     sentence_place: tuple[str, ...] = ()  # the first known place the sentence being read names
@@ -138,13 +141,7 @@ class Placing:
         contrast = _CONTRAST.search(self.text, fig.end, until) if until < clause_end else None
         if contrast is not None:
             until = clause_end = contrast.start()
-        # "In Thailand, 19 deaths ..., and in Cambodia, 7 died": a place set before a clause is its figures' only.
-        fronted = {
-            at
-            for at, _ in context.places
-            if FRONTED.match(self.text, at)
-            and (not self.text[s.start : at].strip() or CLAUSE_OPEN.search(self.text, s.start, at))
-        }
+        fronted = self._fronted(s, context)
         # "In Pakistan, 30 died; India reported 12 deaths": a place set before a clause is not the next's
         opened = self.text.rfind(";", s.start, fig.start)
         places = [
@@ -205,6 +202,23 @@ class Placing:
         ):
             self.sites.add(fig.start)  # "near Manbij": Aleppo, once told apart from other sites
         return placed
+
+    def _fronted(self, s: Sentence, context: Context) -> frozenset[int]:
+        """Where the sentence sets a place before a clause, read once for all its figures.
+
+        "In Thailand, 19 deaths ..., and in Cambodia, 7 died": a place set before a clause is its
+        figures' only.
+        """
+        if self.fronted is None or self.fronted[0] is not s:
+            self.fronted = (
+                s,
+                frozenset(
+                    at
+                    for at, _ in context.places
+                    if FRONTED.match(self.text, at) and _opens_clause(self.text, s.start, at)
+                ),
+            )
+        return self.fronted[1]
 
     def beside(self, at: int, path: tuple[str, ...]) -> tuple[str, ...]:
         """The place named at ``at`` as the next sentences take it: a site "near" a town is the town's subdivision (rule 30)."""
@@ -454,6 +468,22 @@ class Placing:
         )
 
 
+def _opens_clause(text: str, start: int, at: int) -> bool:
+    """True when ``text[start:at]`` is blank, or ends in the opening of a clause (", and ", "; ").
+
+    The opening is searched in the words just before ``at``, not from ``start``: a place in a long
+    sentence costs the same as in a short one.
+    """
+    words_end = at
+    while words_end > start and text[words_end - 1].isspace():
+        words_end -= 1
+    return words_end == start or (
+        CLAUSE_OPEN.search(text, max(start, words_end - _OPENING_REACH), at) is not None
+    )
+
+
+#: How far before its spaces a clause opening reaches: a comma or space, and its longest word ("whereas").
+_OPENING_REACH = 8
 #: A contrasting conjunction opening another clause: ", while", ", whereas", ", but".
 _CONTRAST = re.compile(r",\s+(?:while|whereas|but)\s")
 #: A locative of a site beside a place, not in it: "near Manbij", "outside Kandahar" (ANNOTATION.md rule 30).
