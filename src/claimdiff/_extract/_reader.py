@@ -57,11 +57,11 @@ from claimdiff._extract._place_choice import bulleted, heading_places, narrowest
 from claimdiff._extract._place_path import place_path as _path
 from claimdiff._extract._placing import Context
 from claimdiff._extract._previous import shares_previous
-from claimdiff._extract._quotes import quote_speaker
+from claimdiff._extract._quotes import quote_speakers
 from claimdiff._extract._sources import Attribution, of_region, source_kind
 from claimdiff._extract._structures import breakdown, with_total
 from claimdiff._extract._tallies import counts_one, tally_metric
-from claimdiff._extract._text import Block, Sentence, quotations, sentences
+from claimdiff._extract._text import Block, Sentence, quotations, quotes_opening, sentences
 from claimdiff._extract._time import days_named, period_at, stated_period
 from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._extract._unread import AREA_NOUNS
@@ -137,9 +137,7 @@ class _Reader(Crediting):
                 self.countries.add(self.gazetteer.key(named[0])[0])
         self.cited = closing_citation(body)
         quotes = quotations(self.text, block)
-        speakers = [
-            quote_speaker(self.text, self.low, a, b, block.start, block.end) for a, b in quotes
-        ]
+        speakers = quote_speakers(self.text, self.low, quotes, block.start, block.end)
         out: list[Candidate] = []
         self.carried = self.carried_into(block)
         for sentence in sentences(self.text, block):
@@ -337,8 +335,8 @@ class _Reader(Crediting):
             ]  # after "77 died, most in A (39) and B (17)": the total's place
         for _, said_by in resolved:
             self.previous = self.carried = said_by
-        for (opening, _closing), who in zip(quotes, speakers, strict=True):
-            if s.start <= opening < s.end and who is not None and who.source is not None:
+        for who in (speakers[i] for i in quotes_opening(quotes, s.start, s.end)):
+            if who is not None and who.source is not None:
                 self.previous = self.carried = who
         return out
 
