@@ -103,11 +103,12 @@ _FAR = frozenset(
         "a magnitude or intensity",
     }
 )
-_REASONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str], int], ...] = tuple(
+#: Each reason with the words before the number and after it (``None`` where any fit: not matched).
+_REASONS: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, int], ...] = tuple(
     (
         reason,
-        re.compile(before + r"$", re.IGNORECASE),
-        re.compile(after, re.IGNORECASE),
+        re.compile(before + r"$", re.IGNORECASE) if before else None,
+        re.compile(after, re.IGNORECASE) if after != "^" else None,
         60 if reason in _FAR else 24,
     )
     for reason, before, after in (
@@ -219,7 +220,9 @@ def _reason(text: str, a: int, b: int, caption: bool, table: bool) -> str:
         return "a fraction the figure parser does not read"
     for reason, pre, post, reach in _REASONS:
         # the words after, anchored, fail fastest: read them first (both must fit, so the first reason is the same)
-        if post.match(after) and pre.search(near if reach < 60 else far):
+        if (post is None or post.match(after)) and (
+            pre is None or pre.search(near if reach < 60 else far)
+        ):
             return reason
     if _YEAR.fullmatch(text[a:b]):
         return "a year"
