@@ -13,11 +13,11 @@ import attrs
 
 from claimdiff._extract._breakdown import items
 from claimdiff._extract._cities import below_region, city_named, needs_city
-from claimdiff._extract._clauses import CLAUSE_OPEN, FINITE, FRONTED, LOWER_WORD
+from claimdiff._extract._clauses import FINITE, LOWER_WORD
 from claimdiff._extract._figures import Figure
 from claimdiff._extract._gazetteer_reads import around_town
 from claimdiff._extract._place import _LABEL, known, label_place
-from claimdiff._extract._place_choice import place_at, sentence_place
+from claimdiff._extract._place_choice import fronted, place_at, sentence_place
 from claimdiff._extract._sources import COUNTRIES
 from claimdiff._extract._text import Sentence
 from claimdiff._extract._time import DaysNamed
@@ -204,20 +204,9 @@ class Placing:
         return placed
 
     def _fronted(self, s: Sentence, context: Context) -> frozenset[int]:
-        """Where the sentence sets a place before a clause, read once for all its figures.
-
-        "In Thailand, 19 deaths ..., and in Cambodia, 7 died": a place set before a clause is its
-        figures' only.
-        """
+        """Where the sentence sets a place before a clause (:func:`fronted`), read once for all its figures."""
         if self.fronted is None or self.fronted[0] is not s:
-            self.fronted = (
-                s,
-                frozenset(
-                    at
-                    for at, _ in context.places
-                    if FRONTED.match(self.text, at) and _opens_clause(self.text, s.start, at)
-                ),
-            )
+            self.fronted = (s, fronted(self.text, s.start, [at for at, _ in context.places]))
         return self.fronted[1]
 
     def beside(self, at: int, path: tuple[str, ...]) -> tuple[str, ...]:
@@ -468,22 +457,6 @@ class Placing:
         )
 
 
-def _opens_clause(text: str, start: int, at: int) -> bool:
-    """True when ``text[start:at]`` is blank, or ends in the opening of a clause (", and ", "; ").
-
-    The opening is searched in the words just before ``at``, not from ``start``: a place in a long
-    sentence costs the same as in a short one.
-    """
-    words_end = at
-    while words_end > start and text[words_end - 1].isspace():
-        words_end -= 1
-    return words_end == start or (
-        CLAUSE_OPEN.search(text, max(start, words_end - _OPENING_REACH), at) is not None
-    )
-
-
-#: How far before its spaces a clause opening reaches: a comma or space, and its longest word ("whereas").
-_OPENING_REACH = 8
 #: A contrasting conjunction opening another clause: ", while", ", whereas", ", but".
 _CONTRAST = re.compile(r",\s+(?:while|whereas|but)\s")
 #: A locative of a site beside a place, not in it: "near Manbij", "outside Kandahar" (ANNOTATION.md rule 30).
