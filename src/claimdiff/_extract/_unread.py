@@ -267,6 +267,7 @@ def unread(
     captioned, repeated = _Spans.of(captions), _Spans.of(repeats)
     out: list[Unread] = []
     i = 0
+    line_end, table = -1, False  # the line of the last number listed, and whether it is a table's
     for a, b in numerals(text):
         while i < len(spans) and spans[i][1] <= a:
             i += 1
@@ -278,13 +279,16 @@ def unread(
             and all(any(x <= k < y for x, y in near) for k in range(a, b) if text[k].isdigit())
         ):
             continue
-        line_start = text.rfind("\n", 0, a) + 1
-        line_end = text.find("\n", b)
-        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if b > line_end:  # a number on another line: its line read once, however many it holds
+            line_start = text.rfind("\n", 0, a) + 1
+            line_end = text.find("\n", b)
+            line_end = line_end if line_end >= 0 else len(text)
+            line = text[line_start:line_end]
+            table = "|" in line or "\t" in line
         reason = (
             "the same figure as one read before (kept once)"
             if _within(repeated, a)
-            else _reason(text, a, b, _within(captioned, a), "|" in line or "\t" in line)
+            else _reason(text, a, b, _within(captioned, a), table)
         )
         out.append(Unread(start=a, end=b, numeral=text[a:b], reason=reason))
     return out
