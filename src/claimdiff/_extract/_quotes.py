@@ -34,6 +34,8 @@ def quote_speakers(
     """
     # a title's dot ends no name: '"...," Kunar Gov. Asadullah Wafa told AP' (the dot read as a space);
     # replaced once in the block (a dot for a space: the same offsets), not after each quotation
+    if not quotes:
+        return []
     dotless = TITLE_DOT.sub(r"\1 ", low[block_start:block_end])
     return [
         _speaker(text, low, dotless, opening, closing, block_start, block_end)
