@@ -99,6 +99,8 @@ class _Reader(Crediting):
     )
     counted_last: str | None = None  # the metric of the last figure read that is no part
     lead_metric: str | None = None  # "The following casualties were reported:": the list's metric
+    # the span of the last heading and the places it names (the places of its sentence, if it is one)
+    heading_named: tuple[int, int, list[tuple[int, tuple[str, ...]]]] | None = None
 
     def block(self, block: Block) -> list[Candidate]:
         if block.via is not None:
@@ -122,10 +124,12 @@ class _Reader(Crediting):
         heading = is_heading(block, body)
         if heading:
             self.section_metric = section_metric(self.low, block.start, block.end)
-            named = [
-                self.gazetteer.normalise(p)
-                for _, p in places_named(self.text, block.start, block.end, self.gazetteer)
-            ]
+            self.heading_named = (
+                block.start,
+                block.end,
+                places_named(self.text, block.start, block.end, self.gazetteer),
+            )
+            named = [self.gazetteer.normalise(p) for _, p in self.heading_named[2]]
             label = _LABEL.match(self.text, block.start)
             if label is not None:
                 named.insert(0, self.gazetteer.normalise(_path(None, label.group("p")) or ()))
@@ -449,9 +453,13 @@ class _Reader(Crediting):
     def _context(self, s: Sentence) -> Context:
         """What a sentence says of time and place, read once for all the figures in it."""
         if self.context is None or self.context.sentence is not s:
-            self.context = Context(
-                s, places_named(self.text, s.start, s.end, self.gazetteer), None, None, ()
+            heading = self.heading_named
+            places = (
+                heading[2]  # a heading of one sentence: its places, read for the heading
+                if heading is not None and heading[:2] == (s.start, s.end)
+                else places_named(self.text, s.start, s.end, self.gazetteer)
             )
+            self.context = Context(s, places, None, None, ())
         return self.context
 
     def _dated(self, s: Sentence, published: dt.date) -> Context:
