@@ -11,7 +11,7 @@ import re
 
 import attrs
 
-from claimdiff._extract._breakdown import items
+from claimdiff._extract._breakdown import Item, items
 from claimdiff._extract._cities import below_region, city_named, needs_city
 from claimdiff._extract._clauses import FINITE, LOWER_WORD
 from claimdiff._extract._figures import Figure
@@ -88,8 +88,8 @@ class Placing:
 
     text: str
     low: str  # the text folded to lower case (same offsets)
-    parts: tuple[int, list[tuple[int, int]]] | None = (
-        None  # a sentence's start, the spans of its lists by place
+    parts: tuple[int, list[tuple[int, int]], tuple[int, list[list[Item]]]] | None = (
+        None  # a sentence's start, the spans of its lists by place, its end and the lists
     )
     fronted: tuple[Sentence, frozenset[int]] | None = (
         None  # a sentence, and where it sets places before clauses
@@ -281,10 +281,17 @@ class Placing:
             return True  # "370 killed, including 228 in Mexico City, and 6,000 injured": the part's
         if self.parts is None or self.parts[0] != s.start:
             runs = items(self.text, s.start, s.end)
-            self.parts = (s.start, [(r[0].start, r[-1].end) for r in runs if len(r) > 1])
+            spans = [(r[0].start, r[-1].end) for r in runs if len(r) > 1]
+            self.parts = (s.start, spans, (s.end, runs))
         return any(
             a - 7 <= at < b and not a <= fig.start < b for a, b in self.parts[1]
         )  # "in A (39)", "from A (2 cases)": the place's preposition stands before the item
+
+    def runs_of(self, s: Sentence) -> list[list[Item]]:
+        """The runs of list items by place in the sentence (:func:`items`), read again only if not read for it yet."""
+        if self.parts is not None and (self.parts[0], self.parts[2][0]) == (s.start, s.end):
+            return self.parts[2][1]
+        return items(self.text, s.start, s.end)
 
     def completed(self, place: tuple[str, ...], written: str | None = None) -> tuple[str, ...]:
         """A place the gazetteer does not know, under the paragraph's or heading's; no place, theirs.
