@@ -16,22 +16,18 @@ from claimdiff._extract._cities import below_region, city_named, needs_city
 from claimdiff._extract._clauses import FINITE, LOWER_WORD
 from claimdiff._extract._figures import Figure
 from claimdiff._extract._gazetteer_reads import around_town
+from claimdiff._extract._nations import countries_written
 from claimdiff._extract._place import _LABEL, known, label_place
 from claimdiff._extract._place_choice import fronted, place_at, sentence_place
-from claimdiff._extract._sources import COUNTRIES
 from claimdiff._extract._text import Sentence
 from claimdiff._extract._time import DaysNamed
 from claimdiff._model.period import Period
-from claimdiff._model.place_names import fold, kind_of
+from claimdiff._model.place_names import kind_of
 from claimdiff._model.place_towns import countries_with
 from claimdiff._model.places import DEFAULT_GAZETTEER, FIRST_LEVEL, Gazetteer, _iso
 
 __all__ = ["Context", "Placing"]
 
-#: A run of capitalised words, with the "of (the)" inside names ("Democratic Republic of the Congo").
-_CAPITALISED = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*)*")
-_OWNER = re.compile(r"['’]s\b")
-_COUNTRY_OF_ADJECTIVE = {adj.lower(): country for country, adj in COUNTRIES.items()}
 
 #: Before a place: what follows is where most of a total is, not where all of it is.
 _MOSTLY = re.compile(
@@ -87,42 +83,37 @@ class Placing:
     """The places a text has named so far, and how a figure's place is completed from them."""
 
     text: str
-    low: str  # the text folded to lower case (same offsets)
-    parts: tuple[int, list[tuple[int, int]], tuple[int, list[list[Item]]]] | None = (
-        None  # a sentence's start, the spans of its lists by place, its end and the lists
-    )
-    fronted: tuple[Sentence, frozenset[int]] | None = (
-        None  # a sentence, and where it sets places before clauses
-    )
+    #: the text folded to lower case (same offsets)
+    low: str
+    #: a sentence's start, the spans of its lists by place, its end and the lists
+    parts: tuple[int, list[tuple[int, int]], tuple[int, list[list[Item]]]] | None = None
+    #: a sentence, and where it sets places before clauses
+    fronted: tuple[Sentence, frozenset[int]] | None = None
     gazetteer: Gazetteer = DEFAULT_GAZETTEER
     refined: bool = False
-    sentence_place: tuple[str, ...] = ()  # the first known place the sentence being read names
-    heading_place: tuple[
-        str, ...
-    ] = ()  # the place a heading or the opening line names: the text's, until another
-    paragraph_place: tuple[str, ...] = ()  # the last place a paragraph named: its next sentences'
-    countries: set[str] = attrs.Factory(
-        set
-    )  # the countries the text names (ISO codes): places are chosen in them
-    cities: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = attrs.Factory(
-        dict
-    )  # memo
-    words: frozenset[str] | None = (
-        None  # the words the text writes in lower case (read once, when first needed)
-    )
-    written: tuple[frozenset[str], frozenset[str]] | None = (
-        None  # the countries the text names, and names or writes the adjective of (read once, when needed)
-    )
-    unrefined: tuple[str, ...] | None = None  # the heading's place before the lead refined it
-    events: list[tuple[str, ...]] = attrs.Factory(
-        list
-    )  # the places the text gives its event ("the attack in the Sagaing area")
-    spanning: set[int] = attrs.Factory(
-        set
-    )  # where the figures stand whose clause spans countries ("from 27 countries"): placed nowhere
-    sites: set[int] = attrs.Factory(
-        set
-    )  # where the figures stand whose place is a site "near" a town (rule 30)
+    #: the first known place the sentence being read names
+    sentence_place: tuple[str, ...] = ()
+    #: the place a heading or the opening line names: the text's, until another
+    heading_place: tuple[str, ...] = ()
+    #: the last place a paragraph named: its next sentences'
+    paragraph_place: tuple[str, ...] = ()
+    #: the countries the text names (ISO codes): places are chosen in them
+    countries: set[str] = attrs.Factory(set)
+    #: memos: a town's path in the countries around it; a place completed in its context
+    cities: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = attrs.Factory(dict)
+    completions: dict[tuple[object, ...], tuple[str, ...]] = attrs.Factory(dict)
+    #: the words the text writes in lower case (read once, when first needed)
+    words: frozenset[str] | None = None
+    #: the countries the text names, and names or writes the adjective of (read once, when needed)
+    written: tuple[frozenset[str], frozenset[str]] | None = None
+    #: the heading's place before the lead refined it
+    unrefined: tuple[str, ...] | None = None
+    #: the places the text gives its event ("the attack in the Sagaing area")
+    events: list[tuple[str, ...]] = attrs.Factory(list)
+    #: where the figures stand whose clause spans countries ("from 27 countries"): placed nowhere
+    spanning: set[int] = attrs.Factory(set)
+    #: where the figures stand whose place is a site "near" a town (rule 30)
+    sites: set[int] = attrs.Factory(set)
 
     def _place(self, s: Sentence, fig: Figure, context: Context) -> tuple[str, ...]:
         """The figure's place: its clause's, else its line label's, completed by the paragraph's or heading's."""
@@ -300,7 +291,23 @@ class Placing:
         context) is put within its country and first-level subdivision. ``written`` is the name as
         the text writes it (read again in the text's country when the gazetteer put it in another).
         """
-        path = self._completed(place, written)
+        # read once for a place in one context (the places around it; the countries named so far,
+        # which only grow): a sentence's places are completed for its figures, then for the next
+        context = (
+            self.paragraph_place,
+            self.heading_place,
+            self.sentence_place,
+            len(self.countries),
+        )
+        found = self.completions.get((place, written, context))
+        if found is None:
+            found = self.completions[place, written, context] = self._in_town(
+                self._completed(place, written)
+            )
+        return found
+
+    def _in_town(self, path: tuple[str, ...]) -> tuple[str, ...]:
+        """The path, put within its country and subdivision when its last name is a town's."""
         if not needs_city(self.gazetteer, path) or self._common_word(path[-1]):
             return path
         around = self._around()
@@ -323,29 +330,7 @@ class Placing:
     def countries_written(self, *, by_adjective: bool = True) -> frozenset[str]:
         """The countries the text writes anywhere: by name ("Russia's ministry"), or also by adjective ("Ukrainian drones")."""
         if self.written is None:  # read once, on the first place asked about
-            names = _iso()[0]  # folded country names -> ISO code
-            named: set[str] = set()
-            adjectives: set[str] = set()
-            for m in _CAPITALISED.finditer(self.text):
-                words = _OWNER.sub("", m.group()).lower().replace(".", "").split()
-                i = 0
-                while i < len(words):
-                    country = _COUNTRY_OF_ADJECTIVE.get(words[i].removesuffix("s"))
-                    if country is not None:  # "Ukrainian", "Israelis"
-                        adjectives.add(names[fold(country)])
-                    # the longest name from here: "Democratic Republic of the Congo", not "Congo"
-                    j = next(
-                        (
-                            j
-                            for j in range(min(len(words), i + 6), i, -1)
-                            if " ".join(words[i:j]) in names
-                        ),
-                        i,
-                    )
-                    if j > i:
-                        named.add(names[" ".join(words[i:j])])
-                    i = max(j, i + 1)
-            self.written = (frozenset(named), frozenset(named | adjectives))
+            self.written = countries_written(self.text)
         return self.written[1] if by_adjective else self.written[0]
 
     def _foreign(self, place: tuple[str, ...]) -> bool:
