@@ -27,6 +27,7 @@ __all__ = [
     "sentences",
     "split_blocks",
     "thousands",
+    "word_opening",
 ]
 
 _TERMINAL = ".!?:;\"”’'…)"
@@ -327,6 +328,19 @@ def quote_at(quotes: Sequence[tuple[int, int]], at: int) -> int | None:
 def quotes_opening(quotes: Sequence[tuple[int, int]], start: int, end: int) -> range:
     """The indices of the quotations of ``quotes`` (as :func:`quotations` gives them) opening in ``[start, end)``."""
     return range(bisect.bisect_left(quotes, (start, -1)), bisect.bisect_left(quotes, (end, -1)))
+
+
+def word_opening(words: Sequence[str]) -> str:
+    r"""A pattern for any of ``words`` at a word's start, led by a look-ahead for their first letters.
+
+    Each word is a letter or a one-letter set ("[Ii]") then letters. The engine tries a pattern that
+    opens with a boundary in full at every character; the look-ahead rules most characters out first.
+
+    >>> word_opening(["[Ii]n", "over"])
+    '(?=[Iio])\\b(?:[Ii]n|over)'
+    """
+    firsts = "".join(w[1 : w.index("]")] if w.startswith("[") else w[0] for w in words)
+    return rf"(?=[{firsts}])\b(?:{'|'.join(words)})"
 
 
 def alternation(words: Iterable[str]) -> str:
