@@ -102,7 +102,8 @@ def hostile() -> None:
     """Print, for each hostile text, the CPU seconds at three sizes and the growth of time over size."""
     from claimdiff import extract  # imported here: the module is also run to time one size
 
-    extract("12 people were killed in Kyiv.", published="2024-01-01")  # tables read on first use
+    for make in HOSTILE.values():  # the tables each kind of text reads on first use, read before
+        extract(make(50), published="2024-01-01", outlet="Bench News")
     print(f"{'hostile input':<28} {'size':>8} {'seconds':>8} {'KB/s':>6}  growth")
     for name, make in HOSTILE.items():
         times: list[tuple[int, float]] = []
