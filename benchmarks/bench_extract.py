@@ -10,9 +10,16 @@ Start-up is measured apart, in a fresh subprocess: ``import claimdiff``, then th
 of 10 kB (which loads the tables extraction reads on first use: the gazetteer, the units, GeoNames'
 towns), then a second ``extract`` of the same text (what the first would cost without the loading).
 
+Hostile input is measured apart (``hostile``): texts built to make a reader that is not linear
+show it (a huge table, one paragraph of thousands of sentences, one sentence of thousands of figures
+and places, thousands of numbers on one line, a paragraph of thousands of quotations), each at three
+sizes doubling, with the growth of the time over the growth of the size (1.0 is linear; above 1.5
+is flagged).
+
     python benchmarks/bench_extract.py            # start-up, then 10 kB, 100 kB, 1 MB
     python benchmarks/bench_extract.py 100000     # one size
     python benchmarks/bench_extract.py start-up   # start-up only
+    python benchmarks/bench_extract.py hostile    # the scaling lines on hostile input
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,6 +66,61 @@ def make_text(size: int, seed: int = 1) -> str:
     return "".join(parts)[:size]
 
 
+#: Hostile texts of ``n`` units each: what a quadratic reader would choke on.
+HOSTILE: dict[str, Callable[[int], str]] = {
+    "markdown table": lambda n: (
+        "Casualties by region\n\n| Region | Killed | Injured |\n|---|---|---|\n"
+        + "".join(f"| Region {i} | {i * 3} | {i * 7} |\n" for i in range(n))
+    ),
+    "tab-separated table": lambda n: (
+        "Region\tKilled\tInjured\n" + "".join(f"Place{i}\t{i * 3}\t{i * 7}\n" for i in range(n))
+    ),
+    "one long paragraph": lambda n: " ".join(
+        f"In Town{i}, at least {i + 2} people were killed and {i * 3} injured, officials said."
+        for i in range(n)
+    ),
+    "one long sentence": lambda n: (
+        "Officials said " + ", ".join(f"{i + 2} people were killed in Abc{i}" for i in range(n))
+    ),
+    "numbers on one line": lambda n: (
+        "The toll was " + ", ".join(str(i + 10) for i in range(n)) + " people killed."
+    ),
+    "quotations, speaker after": lambda n: " ".join(
+        f"\u201cAt least {i + 2} people died in the attack,\u201d the governor said."
+        for i in range(n)
+    ),
+    "quotations, speaker before": lambda n: " ".join(
+        f'The governor said: "At least {i + 2} people died in the attack." Rescuers kept searching.'
+        for i in range(n)
+    ),
+}
+#: The units of the smallest hostile text; the next two double it.
+HOSTILE_UNITS = 1000
+
+
+def hostile() -> None:
+    """Print, for each hostile text, the CPU seconds at three sizes and the growth of time over size."""
+    from claimdiff import extract  # imported here: the module is also run to time one size
+
+    for make in HOSTILE.values():  # the tables each kind of text reads on first use, read before
+        extract(make(50), published="2024-01-01", outlet="Bench News")
+    print(f"{'hostile input':<28} {'size':>8} {'seconds':>8} {'KB/s':>6}  growth")
+    for name, make in HOSTILE.items():
+        times: list[tuple[int, float]] = []
+        for n in (HOSTILE_UNITS, 2 * HOSTILE_UNITS, 4 * HOSTILE_UNITS):
+            text = make(n)
+            t0 = time.process_time()
+            extract(text, published="2024-01-01", outlet="Bench News")
+            times.append((len(text), time.process_time() - t0))
+        for i, (size, seconds) in enumerate(times):
+            growth = ""
+            if i:
+                ratio = (seconds / times[0][1]) / (size / times[0][0])
+                growth = f"{ratio:.2f}" + ("  SUPERLINEAR" if ratio > 1.5 else "")
+            label = name if i == 0 else ""
+            print(f"{label:<28} {size:>8,} {seconds:>8.2f} {size / 1000 / seconds:>6.0f}  {growth}")
+
+
 def start_up() -> tuple[float, float, float]:
     """CPU seconds of ``import claimdiff``, of the first extraction of 10 kB, and of the same again."""
     text = make_text(10_000)
@@ -87,6 +150,9 @@ def run(size: int) -> float:
 def main(argv: list[str]) -> int:
     if argv == ["--start-up-child"]:
         print(*start_up())
+        return 0
+    if argv == ["hostile"]:
+        hostile()
         return 0
     if argv and argv[0] != "start-up":
         size = int(argv[0])

@@ -153,7 +153,8 @@ def extract(
     found: list[Candidate] = []
     furthest = -1  # the latest start of a candidate so far: whether a table was read yet
     pending = tables(text, lambda name: known(gazetteer, name))
-    for block in split_blocks(text):
+    blocks = split_blocks(text)
+    for block in blocks:
         while pending and pending[0].end <= block.start:
             pending.pop(0)
         if pending and pending[0].start <= block.start < pending[0].end:
@@ -175,7 +176,9 @@ def extract(
                 more = sorted([*more, *table_candidates(reader, inner)], key=lambda c: c.start)
         found += more
         furthest = max([furthest, *(c.start for c in more)])
-    kept = dedupe(sections_sourced(found, text, reader.outlet, reader.aliases), reader.outlet)
+    kept = dedupe(
+        sections_sourced(found, text, reader.outlet, reader.aliases, blocks), reader.outlet
+    )
     ids = {id(c) for c in kept}
     repeats = [(c.start, c.end) for c in found if id(c) not in ids]
     return Extraction(

@@ -61,7 +61,7 @@ from claimdiff._extract._subjects import (
     subject,
 )
 from claimdiff._extract._subjects import told as told_to
-from claimdiff._extract._text import alternation
+from claimdiff._extract._text import alternation, quote_at
 from claimdiff._extract._time import CALENDAR_WORDS, MONTH_PATTERN
 from claimdiff._model.claim import SourceKind
 from claimdiff._model.numbers import NUMBER_WORDS
@@ -174,7 +174,7 @@ def attributions(
     out: list[tuple[int, Attribution]] = []
 
     def quoted(pos: int) -> bool:
-        return any(a < pos < b for a, b in quotes)
+        return quote_at(quotes, pos) is not None
 
     # each pattern is run only on a sentence with the words it cannot match without
     reported_to = has(low, ("reported", "notified", "submitted"), start, end)

@@ -22,7 +22,7 @@ from claimdiff._extract._placing import Placing
 from claimdiff._extract._pointers import Attribution
 from claimdiff._extract._sources import canonical_source as canonical_source_of
 from claimdiff._extract._sources import member_named
-from claimdiff._extract._text import Block, Sentence, sentences
+from claimdiff._extract._text import Block, Sentence, quote_at, sentences
 from claimdiff._model.aliases import canonical_source
 from claimdiff._model.claim import Source
 
@@ -241,11 +241,11 @@ class Crediting(Placing):
         speakers: list[Attribution | None],
         said: list[tuple[int, Attribution]],
     ) -> Attribution | None:
-        for (a, b), who in zip(quotes, speakers, strict=True):
-            if a < at < b and who is not None:
-                resolved = who.resolve(self.previous)
-                if resolved is not None:
-                    return resolved
+        inside = quote_at(quotes, at)
+        who = None if inside is None else speakers[inside]
+        resolved = None if who is None else who.resolve(self.previous)
+        if resolved is not None:
+            return resolved
         before = [a for pos, a in said if pos < at]
         if before:
             return before[-1]

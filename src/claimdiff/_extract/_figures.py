@@ -64,10 +64,13 @@ _UNIT_WORDS = tuple(
 _UNIT = re.compile(r"\s*(?:%|(?:" + "|".join(re.escape(u) for u in _UNIT_WORDS) + r")\b)")
 #: Where a number starts: not inside another (a decimal, a date, a code); "--" is a dash between sentences
 #: ("March 11--Eight thousand houses"), "c." the circa before a number ("c.30,000").
+_STARTING_WORDS = NUMBER_WORDS - {"hundred", "thousand", "million", "billion", "trillion", "dozen"}
 _NUMBER_START = re.compile(
+    # the first character looked at before the look-behinds: it rules out most places at once
+    rf"(?=[\d{''.join(sorted({w[0] for w in _STARTING_WORDS}))}])"
     # "65,295 families/319,226 persons": a count after a word and a slash starts a number too
     r"(?:(?<![\w$£€.,/:-])|(?<=[^-]--)|(?<=\bc\.)|(?<=[a-z]{3}/))(?:\d|"
-    + alternation(NUMBER_WORDS - {"hundred", "thousand", "million", "billion", "trillion", "dozen"})
+    + alternation(_STARTING_WORDS)
     + r"\b)"
 )
 

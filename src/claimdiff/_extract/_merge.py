@@ -8,9 +8,10 @@ destroyed and a further 3,500 damaged").
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
@@ -18,7 +19,7 @@ import attrs
 from claimdiff._extract._attribution import cited_source
 from claimdiff._extract._names import shorter_spellings
 from claimdiff._extract._sources import ANAPHORS, spelled_more_fully
-from claimdiff._extract._text import split_blocks
+from claimdiff._extract._text import Block, split_blocks
 from claimdiff._model.aliases import canonical_source, source_key
 from claimdiff._model.claim import Claim, Source
 from claimdiff._model.places import Gazetteer
@@ -116,13 +117,18 @@ _SEVERAL = re.compile(r",\s*[A-Za-z]|\s(?:and|&)\s|/")
 
 
 def sections_sourced(
-    found: list[Candidate], text: str, outlet: Source, aliases: Mapping[str, str] | None = None
+    found: list[Candidate],
+    text: str,
+    outlet: Source,
+    aliases: Mapping[str, str] | None = None,
+    blocks: Sequence[Block] | None = None,
 ) -> list[Candidate]:
     """The figures of a section closed by a "Source: X" line, unattributed in it, are X's (through the outlet).
 
     A section runs from the heading before it (or the source line before, or the text's start) to the
     line. A line naming several sources credits no one of them (ANNOTATION.md rule 18, as a
-    heading's parenthesis); figures the section attributes keep their origin.
+    heading's parenthesis); figures the section attributes keep their origin. ``blocks`` are the
+    text's blocks when they have been split already.
 
     >>> sections_sourced([], "Source: OCHA", Source("Relief Web")) == []
     True
@@ -131,7 +137,7 @@ def sections_sourced(
         return found
     closing: list[tuple[int, int, Source]] = []  # (section start, line start, source)
     section = 0
-    for block in split_blocks(text):
+    for block in split_blocks(text) if blocks is None else blocks:
         line = _SOURCE_LINE.match(text, block.start, block.end)
         if line is not None:
             who = line.group("who").strip(" .")
@@ -144,9 +150,11 @@ def sections_sourced(
             section = block.start
     if not closing:
         return found
+    ends = [b for _, b, _ in closing]  # the sections follow one another: the one a figure may be in
     out = []
     for c in found:
-        by = next((src for a, b, src in closing if a <= c.start < b), None)
+        i = bisect.bisect_right(ends, c.start)
+        by = closing[i][2] if i < len(closing) and closing[i][0] <= c.start else None
         if by is not None and c.claim.source.key == outlet.key and by.key != outlet.key:
             c = attrs.evolve(c, claim=attrs.evolve(c.claim, source=by, via=(outlet,)))  # noqa: PLW2901
         out.append(c)
@@ -338,25 +346,25 @@ def refined(found: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
     so that the outlet's figure and the ministry's are compared. A total and its parts never overlap
     this way unless they agree, and a part never gives its place to its total.
     """
-    groups: dict[tuple[object, ...], list[Candidate]] = {}
-    for c in (
-        found
-    ):  # one paragraph, one metric and thing: only these can be one toll (keeps this linear)
-        groups.setdefault(_paragraph_key(c), []).append(c)
+    # one paragraph, one metric and thing: only these can be one toll; each filed under every place
+    # it lies strictly within, so that a toll is compared with the finer ones only
+    within: dict[tuple[tuple[object, ...], tuple[str, ...]], list[Candidate]] = {}
+    for c in found:
+        key = gazetteer.key(c.claim.scope.place)
+        for n in range(1, len(key)):
+            within.setdefault((_paragraph_key(c), key[:n]), []).append(c)
     out = list(found)
     for i, c in enumerate(found):
         k = c.claim
         key = gazetteer.key(k.scope.place)
         if not key:
             continue
-        finer = {
-            d.claim.scope.place
-            for d in groups[_paragraph_key(c)]
-            if d is not c
-            and _same_toll(c, d)
-            and len(gazetteer.key(d.claim.scope.place)) > len(key)
-            and gazetteer.key(d.claim.scope.place)[: len(key)] == key
-        }
+        finer: set[tuple[str, ...]] = set()
+        for d in within.get((_paragraph_key(c), key), ()):
+            if d is not c and _same_toll(c, d):
+                finer.add(d.claim.scope.place)
+                if len(finer) > 1:
+                    break  # more than one finer place fits: none is chosen
         if len(finer) == 1:
             out[i] = attrs.evolve(
                 c, claim=attrs.evolve(k, scope=attrs.evolve(k.scope, place=finer.pop()))

@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING
 from claimdiff._extract._noun import NATIONALITIES
 from claimdiff._extract._sources import COUNTRIES
 from claimdiff._extract._text import alternation
-from claimdiff._model.places import Gazetteer
+from claimdiff._model.place_names import fold
+from claimdiff._model.places import Gazetteer, _iso
 
 if TYPE_CHECKING:
     from claimdiff._extract._figures import Figure
 
-__all__ = ["of_nation"]
+__all__ = ["countries_written", "of_nation"]
 
 
 def of_nation(
@@ -67,3 +68,37 @@ _NATION = re.compile(
 )
 _ABBREVIATED_COUNTRIES = {"u.s.": "United States", "u.k.": "United Kingdom"}
 _ADJECTIVE_COUNTRIES = {adj.lower(): country.title() for country, adj in COUNTRIES.items()}
+
+
+def countries_written(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The countries a text writes anywhere (ISO codes): by name ("Russia's ministry"), and by name or adjective ("Ukrainian drones").
+
+    >>> named, either = countries_written("Ukrainian drones hit Russia's Kursk region.")
+    >>> sorted(named), sorted(either)
+    (['RU'], ['RU', 'UA'])
+    """
+    names = _iso()[0]  # folded country names -> ISO code
+    named: set[str] = set()
+    adjectives: set[str] = set()
+    for m in _CAPITALISED.finditer(text):
+        words = _OWNER.sub("", m.group()).lower().replace(".", "").split()
+        i = 0
+        while i < len(words):
+            country = _COUNTRY_OF_ADJECTIVE.get(words[i].removesuffix("s"))
+            if country is not None:  # "Ukrainian", "Israelis"
+                adjectives.add(names[fold(country)])
+            # the longest name from here: "Democratic Republic of the Congo", not "Congo"
+            j = next(
+                (j for j in range(min(len(words), i + 6), i, -1) if " ".join(words[i:j]) in names),
+                i,
+            )
+            if j > i:
+                named.add(names[" ".join(words[i:j])])
+            i = max(j, i + 1)
+    return frozenset(named), frozenset(named | adjectives)
+
+
+#: A run of capitalised words, with the "of (the)" inside names ("Democratic Republic of the Congo").
+_CAPITALISED = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*)*")
+_OWNER = re.compile(r"['’]s\b")
+_COUNTRY_OF_ADJECTIVE = {adj.lower(): country for country, adj in COUNTRIES.items()}

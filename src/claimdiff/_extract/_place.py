@@ -26,7 +26,7 @@ from claimdiff._extract._place_owner import is_country as _is_country
 from claimdiff._extract._place_path import COUNTRY_OF_ADJECTIVE
 from claimdiff._extract._place_path import place_path as _path
 from claimdiff._extract._place_settlement import settlements
-from claimdiff._extract._text import alternation
+from claimdiff._extract._text import alternation, word_opening
 from claimdiff._extract._time import CALENDAR_WORDS
 from claimdiff._model.place_names import kind_of
 from claimdiff._model.place_towns import countries_with
@@ -46,8 +46,11 @@ _PARTICLE = (
 _NUMBERED = r"(?<=[Rr]egion)\s+[IVX]{1,5}(?:-[AB])?\b"
 #: The Arabic article joined to the name after it: "Deir ez-Zor", "Ras al-Ain", "ar-Raqqa".
 _ARTICLE_JOINED = r"(?:al|el|ez|az|as|es|ar|an|at|ad|ed|ash|ul)-"
+#: The prepositions before a place (a capital letter where the word may open a sentence).
+_LOCATIVES = "[Ii]n [Oo]ver on [Nn]ear [Aa]cross at from of into [Oo]utside [Aa]round".split()  # noqa: SIM905
+_LOOSE = "[Ii]n [Aa]cross [Tt]hroughout".split()  # noqa: SIM905
 _LOCATIVE = re.compile(
-    rf"\b(?:[Ii]n|[Oo]ver|on|[Nn]ear|[Aa]cross|at|from|of|into|[Oo]utside|[Aa]round)\s+(?:the\s+)?"
+    rf"{word_opening(_LOCATIVES)}\s+(?:the\s+)?"
     rf"(?:(?:(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?|central)\s+(?=\S+['’]s\s))?"
     rf"(?:(?P<c>{_NAME})(?:'s|’s)\s+)?"
     rf"(?P<p>{_NAME}(?:\s+(?:{_NAME}|{_KIND}|{_PARTICLE}\s+{_NAME}|{_ARTICLE_JOINED}{_NAME})|{_NUMBERED})*)"
@@ -81,7 +84,7 @@ _SUBJECT = re.compile(
 #: A place a "where" clause follows: "Jonglei, where 85,000 people have been displaced".
 _WHERE = re.compile(rf"\b(?P<p>{_NAME}(?:\s+{_NAME}){{0,3}}),?\s+where\b")
 _LOOSE_IN = re.compile(
-    rf"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout)\s+(?:[a-z][\w-]*\s+){{1,2}}(?P<p>{_NAME}(?:\s+{_NAME}){{0,3}})"
+    rf"{word_opening(_LOOSE)}\s+(?:[a-z][\w-]*\s+){{1,2}}(?P<p>{_NAME}(?:\s+{_NAME}){{0,3}})"
 )
 #: A part of a place named by its bearing: "hit western Ecuador", "across north-eastern Syria".
 _COMPASS = re.compile(

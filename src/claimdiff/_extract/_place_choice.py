@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 
+from claimdiff._extract._clauses import CLAUSE_OPEN, FRONTED
 from claimdiff._extract._place import _LABEL, known, label_place, places_named
 from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer
 
-__all__ = ["heading_places", "narrowest_nested", "place_at", "place_near"]
+__all__ = ["fronted", "heading_places", "narrowest_nested", "place_at", "place_near"]
 
 
 #: The last dash-separated part of a heading, and the fewest words before it that make the heading a sentence.
@@ -162,3 +163,36 @@ def bulleted(text: str, start: int) -> bool:
     (True, False)
     """
     return _BULLET.match(text, start) is not None
+
+
+def fronted(text: str, start: int, places: list[int]) -> frozenset[int]:
+    """The offsets of ``places`` (in the sentence opening at ``start``) that are set before a clause.
+
+    "In Thailand, 19 deaths ..., and in Cambodia, 7 died": a place set before a clause is its
+    figures' only.
+
+    >>> s = "In Thailand, 19 died, and in Cambodia, 7 died."
+    >>> sorted(fronted(s, 0, [0, s.index("in Cambodia")]))
+    [0, 26]
+    """
+    return frozenset(
+        at for at in places if FRONTED.match(text, at) and _opens_clause(text, start, at)
+    )
+
+
+def _opens_clause(text: str, start: int, at: int) -> bool:
+    """True when ``text[start:at]`` is blank, or ends in the opening of a clause (", and ", "; ").
+
+    The opening is searched in the words just before ``at``, not from ``start``: a place in a long
+    sentence costs the same as in a short one.
+    """
+    words_end = at
+    while words_end > start and text[words_end - 1].isspace():
+        words_end -= 1
+    return words_end == start or (
+        CLAUSE_OPEN.search(text, max(start, words_end - _OPENING_REACH), at) is not None
+    )
+
+
+#: How far before its spaces a clause opening reaches: a comma or space, and its longest word ("whereas").
+_OPENING_REACH = 8

@@ -11,27 +11,23 @@ import re
 
 import attrs
 
-from claimdiff._extract._breakdown import items
+from claimdiff._extract._breakdown import Item, items
 from claimdiff._extract._cities import below_region, city_named, needs_city
-from claimdiff._extract._clauses import CLAUSE_OPEN, FINITE, FRONTED, LOWER_WORD
+from claimdiff._extract._clauses import FINITE, LOWER_WORD
 from claimdiff._extract._figures import Figure
 from claimdiff._extract._gazetteer_reads import around_town
+from claimdiff._extract._nations import countries_written
 from claimdiff._extract._place import _LABEL, known, label_place
-from claimdiff._extract._place_choice import place_at, sentence_place
-from claimdiff._extract._sources import COUNTRIES
+from claimdiff._extract._place_choice import fronted, place_at, sentence_place
 from claimdiff._extract._text import Sentence
 from claimdiff._extract._time import DaysNamed
 from claimdiff._model.period import Period
-from claimdiff._model.place_names import fold, kind_of
+from claimdiff._model.place_names import kind_of
 from claimdiff._model.place_towns import countries_with
 from claimdiff._model.places import DEFAULT_GAZETTEER, FIRST_LEVEL, Gazetteer, _iso
 
 __all__ = ["Context", "Placing"]
 
-#: A run of capitalised words, with the "of (the)" inside names ("Democratic Republic of the Congo").
-_CAPITALISED = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*)*")
-_OWNER = re.compile(r"['’]s\b")
-_COUNTRY_OF_ADJECTIVE = {adj.lower(): country for country, adj in COUNTRIES.items()}
 
 #: Before a place: what follows is where most of a total is, not where all of it is.
 _MOSTLY = re.compile(
@@ -87,39 +83,37 @@ class Placing:
     """The places a text has named so far, and how a figure's place is completed from them."""
 
     text: str
-    low: str  # the text folded to lower case (same offsets)
-    parts: tuple[int, list[tuple[int, int]]] | None = (
-        None  # a sentence's start, the spans of its lists by place
-    )
+    #: the text folded to lower case (same offsets)
+    low: str
+    #: a sentence's start, the spans of its lists by place, its end and the lists
+    parts: tuple[int, list[tuple[int, int]], tuple[int, list[list[Item]]]] | None = None
+    #: a sentence, and where it sets places before clauses
+    fronted: tuple[Sentence, frozenset[int]] | None = None
     gazetteer: Gazetteer = DEFAULT_GAZETTEER
     refined: bool = False
-    sentence_place: tuple[str, ...] = ()  # the first known place the sentence being read names
-    heading_place: tuple[
-        str, ...
-    ] = ()  # the place a heading or the opening line names: the text's, until another
-    paragraph_place: tuple[str, ...] = ()  # the last place a paragraph named: its next sentences'
-    countries: set[str] = attrs.Factory(
-        set
-    )  # the countries the text names (ISO codes): places are chosen in them
-    cities: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = attrs.Factory(
-        dict
-    )  # memo
-    words: frozenset[str] | None = (
-        None  # the words the text writes in lower case (read once, when first needed)
-    )
-    written: tuple[frozenset[str], frozenset[str]] | None = (
-        None  # the countries the text names, and names or writes the adjective of (read once, when needed)
-    )
-    unrefined: tuple[str, ...] | None = None  # the heading's place before the lead refined it
-    events: list[tuple[str, ...]] = attrs.Factory(
-        list
-    )  # the places the text gives its event ("the attack in the Sagaing area")
-    spanning: set[int] = attrs.Factory(
-        set
-    )  # where the figures stand whose clause spans countries ("from 27 countries"): placed nowhere
-    sites: set[int] = attrs.Factory(
-        set
-    )  # where the figures stand whose place is a site "near" a town (rule 30)
+    #: the first known place the sentence being read names
+    sentence_place: tuple[str, ...] = ()
+    #: the place a heading or the opening line names: the text's, until another
+    heading_place: tuple[str, ...] = ()
+    #: the last place a paragraph named: its next sentences'
+    paragraph_place: tuple[str, ...] = ()
+    #: the countries the text names (ISO codes): places are chosen in them
+    countries: set[str] = attrs.Factory(set)
+    #: memos: a town's path in the countries around it; a place completed in its context
+    cities: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = attrs.Factory(dict)
+    completions: dict[tuple[object, ...], tuple[str, ...]] = attrs.Factory(dict)
+    #: the words the text writes in lower case (read once, when first needed)
+    words: frozenset[str] | None = None
+    #: the countries the text names, and names or writes the adjective of (read once, when needed)
+    written: tuple[frozenset[str], frozenset[str]] | None = None
+    #: the heading's place before the lead refined it
+    unrefined: tuple[str, ...] | None = None
+    #: the places the text gives its event ("the attack in the Sagaing area")
+    events: list[tuple[str, ...]] = attrs.Factory(list)
+    #: where the figures stand whose clause spans countries ("from 27 countries"): placed nowhere
+    spanning: set[int] = attrs.Factory(set)
+    #: where the figures stand whose place is a site "near" a town (rule 30)
+    sites: set[int] = attrs.Factory(set)
 
     def _place(self, s: Sentence, fig: Figure, context: Context) -> tuple[str, ...]:
         """The figure's place: its clause's, else its line label's, completed by the paragraph's or heading's."""
@@ -138,13 +132,7 @@ class Placing:
         contrast = _CONTRAST.search(self.text, fig.end, until) if until < clause_end else None
         if contrast is not None:
             until = clause_end = contrast.start()
-        # "In Thailand, 19 deaths ..., and in Cambodia, 7 died": a place set before a clause is its figures' only.
-        fronted = {
-            at
-            for at, _ in context.places
-            if FRONTED.match(self.text, at)
-            and (not self.text[s.start : at].strip() or CLAUSE_OPEN.search(self.text, s.start, at))
-        }
+        fronted = self._fronted(s, context)
         # "In Pakistan, 30 died; India reported 12 deaths": a place set before a clause is not the next's
         opened = self.text.rfind(";", s.start, fig.start)
         places = [
@@ -205,6 +193,12 @@ class Placing:
         ):
             self.sites.add(fig.start)  # "near Manbij": Aleppo, once told apart from other sites
         return placed
+
+    def _fronted(self, s: Sentence, context: Context) -> frozenset[int]:
+        """Where the sentence sets a place before a clause (:func:`fronted`), read once for all its figures."""
+        if self.fronted is None or self.fronted[0] is not s:
+            self.fronted = (s, fronted(self.text, s.start, [at for at, _ in context.places]))
+        return self.fronted[1]
 
     def beside(self, at: int, path: tuple[str, ...]) -> tuple[str, ...]:
         """The place named at ``at`` as the next sentences take it: a site "near" a town is the town's subdivision (rule 30)."""
@@ -278,10 +272,17 @@ class Placing:
             return True  # "370 killed, including 228 in Mexico City, and 6,000 injured": the part's
         if self.parts is None or self.parts[0] != s.start:
             runs = items(self.text, s.start, s.end)
-            self.parts = (s.start, [(r[0].start, r[-1].end) for r in runs if len(r) > 1])
+            spans = [(r[0].start, r[-1].end) for r in runs if len(r) > 1]
+            self.parts = (s.start, spans, (s.end, runs))
         return any(
             a - 7 <= at < b and not a <= fig.start < b for a, b in self.parts[1]
         )  # "in A (39)", "from A (2 cases)": the place's preposition stands before the item
+
+    def runs_of(self, s: Sentence) -> list[list[Item]]:
+        """The runs of list items by place in the sentence (:func:`items`), read again only if not read for it yet."""
+        if self.parts is not None and (self.parts[0], self.parts[2][0]) == (s.start, s.end):
+            return self.parts[2][1]
+        return items(self.text, s.start, s.end)
 
     def completed(self, place: tuple[str, ...], written: str | None = None) -> tuple[str, ...]:
         """A place the gazetteer does not know, under the paragraph's or heading's; no place, theirs.
@@ -290,7 +291,23 @@ class Placing:
         context) is put within its country and first-level subdivision. ``written`` is the name as
         the text writes it (read again in the text's country when the gazetteer put it in another).
         """
-        path = self._completed(place, written)
+        # read once for a place in one context (the places around it; the countries named so far,
+        # which only grow): a sentence's places are completed for its figures, then for the next
+        context = (
+            self.paragraph_place,
+            self.heading_place,
+            self.sentence_place,
+            len(self.countries),
+        )
+        found = self.completions.get((place, written, context))
+        if found is None:
+            found = self.completions[place, written, context] = self._in_town(
+                self._completed(place, written)
+            )
+        return found
+
+    def _in_town(self, path: tuple[str, ...]) -> tuple[str, ...]:
+        """The path, put within its country and subdivision when its last name is a town's."""
         if not needs_city(self.gazetteer, path) or self._common_word(path[-1]):
             return path
         around = self._around()
@@ -313,29 +330,7 @@ class Placing:
     def countries_written(self, *, by_adjective: bool = True) -> frozenset[str]:
         """The countries the text writes anywhere: by name ("Russia's ministry"), or also by adjective ("Ukrainian drones")."""
         if self.written is None:  # read once, on the first place asked about
-            names = _iso()[0]  # folded country names -> ISO code
-            named: set[str] = set()
-            adjectives: set[str] = set()
-            for m in _CAPITALISED.finditer(self.text):
-                words = _OWNER.sub("", m.group()).lower().replace(".", "").split()
-                i = 0
-                while i < len(words):
-                    country = _COUNTRY_OF_ADJECTIVE.get(words[i].removesuffix("s"))
-                    if country is not None:  # "Ukrainian", "Israelis"
-                        adjectives.add(names[fold(country)])
-                    # the longest name from here: "Democratic Republic of the Congo", not "Congo"
-                    j = next(
-                        (
-                            j
-                            for j in range(min(len(words), i + 6), i, -1)
-                            if " ".join(words[i:j]) in names
-                        ),
-                        i,
-                    )
-                    if j > i:
-                        named.add(names[" ".join(words[i:j])])
-                    i = max(j, i + 1)
-            self.written = (frozenset(named), frozenset(named | adjectives))
+            self.written = countries_written(self.text)
         return self.written[1] if by_adjective else self.written[0]
 
     def _foreign(self, place: tuple[str, ...]) -> bool:

@@ -13,7 +13,7 @@ from claimdiff._extract._sources import canonical_source
 from claimdiff._extract._speech import SPEECH
 from claimdiff._extract._subjects import TITLE_DOT, cut, inverted
 
-__all__ = ["quote_speaker"]
+__all__ = ["quote_speakers"]
 
 #: A teller right after a quotation's speaker: '"...," the ministry said, according to TASS.'
 _ACCORDING_AFTER = re.compile(r"[^,.;:\"“”]{0,30}?,\s*according to\s+(?P<who>[^,.;:\"“”()]{2,60})")
@@ -21,35 +21,47 @@ _ACCORDING_AFTER = re.compile(r"[^,.;:\"“”]{0,30}?,\s*according to\s+(?P<who
 _TO_COMMA = re.compile(r"[^,.;:\"“”]{0,40}?,\s*")
 
 
-def quote_speaker(
-    text: str, low: str, opening: int, closing: int, block_start: int, block_end: int
-) -> Attribution | None:
-    """The speaker of the quotation between ``opening`` and ``closing``, named after or before it.
+def quote_speakers(
+    text: str, low: str, quotes: list[tuple[int, int]], block_start: int, block_end: int
+) -> list[Attribution | None]:
+    """The speaker of each quotation of a block (``(opening, closing)`` offsets), named after or before it.
 
     >>> text = '"We fear more," the Health Ministry said, according to TASS.'
     >>> opening, closing = text.index('"'), text.rindex('"')
-    >>> found = quote_speaker(text, text.lower(), opening, closing, 0, len(text))
+    >>> [found] = quote_speakers(text, text.lower(), [(opening, closing)], 0, len(text))
     >>> found.source.name, [via.name for via in found.via]
     ('Health Ministry', ['TASS'])
     """
-    # a title's dot ends no name: '"...," Kunar Gov. Asadullah Wafa told AP' (the dot read as a space)
-    after = TITLE_DOT.sub(r"\1 ", low[closing + 1 : block_end])
-    m = re.match(rf"\s*,?\s*(?P<verb>{SPEECH})\s+(?P<who>[^,.;:\"“”]{{2,80}})", after) or re.match(
-        rf"\s*,?\s*(?P<who>[^,.;:\"“”]{{2,80}}?)\s+(?:had\s+|has\s+)?(?:{SPEECH})\b", after
+    # a title's dot ends no name: '"...," Kunar Gov. Asadullah Wafa told AP' (the dot read as a space);
+    # replaced once in the block (a dot for a space: the same offsets), not after each quotation
+    if not quotes:
+        return []
+    dotless = TITLE_DOT.sub(r"\1 ", low[block_start:block_end])
+    return [
+        _speaker(text, low, dotless, opening, closing, block_start, block_end)
+        for opening, closing in quotes
+    ]
+
+
+def _speaker(
+    text: str, low: str, dotless: str, opening: int, closing: int, block_start: int, block_end: int
+) -> Attribution | None:
+    m = _VERB_WHO.match(dotless, closing + 1 - block_start) or _WHO_VERB.match(
+        dotless, closing + 1 - block_start
     )
     if m:
         found = (
-            inverted(text, low, closing + 1 + m.end("verb"), block_end)
+            inverted(text, low, block_start + m.end("verb"), block_end)
             if m.groupdict().get("verb")
             else None
-        ) or canonical_source(cut(text, closing + 1 + m.start("who"), m.group("who")))
-        told = _ACCORDING_AFTER.match(low, closing + 1 + m.end(), block_end)
+        ) or canonical_source(cut(text, block_start + m.start("who"), m.group("who")))
+        told = _ACCORDING_AFTER.match(low, block_start + m.end(), block_end)
         teller = (
             None
             if told is None
             else canonical_source(cut(text, told.start("who"), told.group("who")))
         )
-        comma = _TO_COMMA.match(low, closing + 1 + m.end(), block_end) if told is None else None
+        comma = _TO_COMMA.match(low, block_start + m.end(), block_end) if told is None else None
         cites = None if comma is None else CITING.match(low, comma.end(), block_end)
         cited = (
             None
@@ -63,11 +75,27 @@ def quote_speaker(
             return found
         # '"...," the ministry said, according to TASS': the ministry's words, through TASS
         return attrs.evolve(found, via=(*found.via, teller.source, *teller.via))
-    before = low[block_start:opening]
-    m = re.search(
-        rf"(?:^|[.;,\"”]\s)(?P<who>[^,.;:\"“”]{{2,80}}?)\s+(?:{SPEECH})\b[^\"“.]{{0,60}}[:,]\s*$",
-        before,
-    )
+    # the speaker named before, in the words just before the quotation (all of them after a long
+    # run of spaces, which the pattern may stretch over)
+    window = opening - _BEFORE_REACH
+    if window <= block_start or _LONG_SPACE.search(low, window, opening):
+        m, at = _WHO_VERB_BEFORE.search(low[block_start:opening]), block_start
+    else:  # (searched in the text itself: its "^" cannot match inside the block)
+        m, at = _WHO_VERB_BEFORE.search(low, window, opening), 0
     if m:
-        return canonical_source(cut(text, block_start + m.start("who"), m.group("who")))
+        return canonical_source(cut(text, at + m.start("who"), m.group("who")))
     return None
+
+
+#: After a quotation: its speech verb, then who said it ('"...," said the ministry').
+_VERB_WHO = re.compile(rf"\s*,?\s*(?P<verb>{SPEECH})\s+(?P<who>[^,.;:\"“”]{{2,80}})")
+#: After a quotation: who said it, then the verb ('"...," the ministry said').
+_WHO_VERB = re.compile(rf"\s*,?\s*(?P<who>[^,.;:\"“”]{{2,80}}?)\s+(?:had\s+|has\s+)?(?:{SPEECH})\b")
+#: Before a quotation: who says it, and the verb ('The ministry said: "..."'), closing the words before it.
+_WHO_VERB_BEFORE = re.compile(
+    rf"(?:^|[.;,\"”]\s)(?P<who>[^,.;:\"“”]{{2,80}}?)\s+(?:{SPEECH})\b[^\"“.]{{0,60}}[:,]\s*$"
+)
+#: How far before a quotation its speaker is looked for: further than :data:`_WHO_VERB_BEFORE` can
+#: reach unless a run of :data:`_LONG_SPACE` stretches it.
+_BEFORE_REACH = 2000
+_LONG_SPACE = re.compile(r"\s{100}")

@@ -57,11 +57,11 @@ from claimdiff._extract._place_choice import bulleted, heading_places, narrowest
 from claimdiff._extract._place_path import place_path as _path
 from claimdiff._extract._placing import Context
 from claimdiff._extract._previous import shares_previous
-from claimdiff._extract._quotes import quote_speaker
+from claimdiff._extract._quotes import quote_speakers
 from claimdiff._extract._sources import Attribution, of_region, source_kind
 from claimdiff._extract._structures import breakdown, with_total
 from claimdiff._extract._tallies import counts_one, tally_metric
-from claimdiff._extract._text import Block, Sentence, quotations, sentences
+from claimdiff._extract._text import Block, Sentence, quotations, quotes_opening, sentences
 from claimdiff._extract._time import days_named, period_at, stated_period
 from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._extract._unread import AREA_NOUNS
@@ -99,6 +99,8 @@ class _Reader(Crediting):
     )
     counted_last: str | None = None  # the metric of the last figure read that is no part
     lead_metric: str | None = None  # "The following casualties were reported:": the list's metric
+    # the span of the last heading and the places it names (the places of its sentence, if it is one)
+    heading_named: tuple[int, int, list[tuple[int, tuple[str, ...]]]] | None = None
 
     def block(self, block: Block) -> list[Candidate]:
         if block.via is not None:
@@ -122,10 +124,12 @@ class _Reader(Crediting):
         heading = is_heading(block, body)
         if heading:
             self.section_metric = section_metric(self.low, block.start, block.end)
-            named = [
-                self.gazetteer.normalise(p)
-                for _, p in places_named(self.text, block.start, block.end, self.gazetteer)
-            ]
+            self.heading_named = (
+                block.start,
+                block.end,
+                places_named(self.text, block.start, block.end, self.gazetteer),
+            )
+            named = [self.gazetteer.normalise(p) for _, p in self.heading_named[2]]
             label = _LABEL.match(self.text, block.start)
             if label is not None:
                 named.insert(0, self.gazetteer.normalise(_path(None, label.group("p")) or ()))
@@ -137,9 +141,7 @@ class _Reader(Crediting):
                 self.countries.add(self.gazetteer.key(named[0])[0])
         self.cited = closing_citation(body)
         quotes = quotations(self.text, block)
-        speakers = [
-            quote_speaker(self.text, self.low, a, b, block.start, block.end) for a, b in quotes
-        ]
+        speakers = quote_speakers(self.text, self.low, quotes, block.start, block.end)
         out: list[Candidate] = []
         self.carried = self.carried_into(block)
         for sentence in sentences(self.text, block):
@@ -337,8 +339,8 @@ class _Reader(Crediting):
             ]  # after "77 died, most in A (39) and B (17)": the total's place
         for _, said_by in resolved:
             self.previous = self.carried = said_by
-        for (opening, _closing), who in zip(quotes, speakers, strict=True):
-            if s.start <= opening < s.end and who is not None and who.source is not None:
+        for who in (speakers[i] for i in quotes_opening(quotes, s.start, s.end)):
+            if who is not None and who.source is not None:
                 self.previous = self.carried = who
         return out
 
@@ -451,9 +453,13 @@ class _Reader(Crediting):
     def _context(self, s: Sentence) -> Context:
         """What a sentence says of time and place, read once for all the figures in it."""
         if self.context is None or self.context.sentence is not s:
-            self.context = Context(
-                s, places_named(self.text, s.start, s.end, self.gazetteer), None, None, ()
+            heading = self.heading_named
+            places = (
+                heading[2]  # a heading of one sentence: its places, read for the heading
+                if heading is not None and heading[:2] == (s.start, s.end)
+                else places_named(self.text, s.start, s.end, self.gazetteer)
             )
+            self.context = Context(s, places, None, None, ())
         return self.context
 
     def _dated(self, s: Sentence, published: dt.date) -> Context:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from claimdiff._core.relations import DEFAULT_TAXONOMY
-from claimdiff._extract._breakdown import ANOTHER, Item, item_metric, items, opens_breakdown
+from claimdiff._extract._breakdown import ANOTHER, Item, item_metric, opens_breakdown
 from claimdiff._extract._candidate import Candidate
 from claimdiff._extract._figures import worded
 from claimdiff._extract._not_a_place import WATER
@@ -33,7 +33,7 @@ __all__ = ["breakdown", "with_total"]
 
 def breakdown(reader: _Reader, s: Sentence, out: list[Candidate]) -> list[Candidate]:
     """Lists by place after a figure: the parts of a total ("25 drones: 12 over A, 9 over B"), or its siblings."""
-    for run in items(reader.text, s.start, s.end):
+    for run in reader.runs_of(s):
         first = run[0]
         before = [
             c

@@ -6,8 +6,9 @@ is found later can be quoted back exactly (``text[start:end]``).
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -20,10 +21,13 @@ __all__ = [
     "alternation",
     "fold",
     "make_block",
+    "quote_at",
+    "quotes_opening",
     "readable",
     "sentences",
     "split_blocks",
     "thousands",
+    "word_opening",
 ]
 
 _TERMINAL = ".!?:;\"”’'…)"
@@ -291,14 +295,20 @@ def _bounded(text: str, start: int, end: int, block: Block) -> list[Sentence]:
 
 
 def quotations(text: str, block: Block) -> list[tuple[int, int]]:
-    """``(open, close)`` offsets of the quotation marks of every quotation in a block."""
+    """``(open, close)`` offsets of the quotation marks of every quotation in a block.
+
+    The quotations are in text order and never overlap (what :func:`quote_at` relies on).
+    """
     out: list[tuple[int, int]] = []
     pos = block.start
+    # where each kind of opening mark is next (-1: none left): looked for again only once passed, so
+    # that a block with many quotations of one kind is not searched to its end for the other at each
+    ahead = {q: text.find(q, pos, block.end) for q in _QUOTE_PAIRS}
     while pos < block.end:
-        opening = min(
-            (i for i in (text.find(q, pos, block.end) for q in _QUOTE_PAIRS) if i >= 0),
-            default=-1,
-        )
+        for q, at in ahead.items():
+            if 0 <= at < pos:
+                ahead[q] = text.find(q, pos, block.end)
+        opening = min((i for i in ahead.values() if i >= 0), default=-1)
         if opening < 0:
             break
         closing = text.find(_QUOTE_PAIRS[text[opening]], opening + 1, block.end)
@@ -307,6 +317,30 @@ def quotations(text: str, block: Block) -> list[tuple[int, int]]:
         out.append((opening, closing))
         pos = closing + 1
     return out
+
+
+def quote_at(quotes: Sequence[tuple[int, int]], at: int) -> int | None:
+    """The index of the quotation of ``quotes`` (as :func:`quotations` gives them) that ``at`` lies inside, if any."""
+    i = bisect.bisect_left(quotes, (at, -1)) - 1  # the last quotation opening before ``at``
+    return i if i >= 0 and at < quotes[i][1] else None
+
+
+def quotes_opening(quotes: Sequence[tuple[int, int]], start: int, end: int) -> range:
+    """The indices of the quotations of ``quotes`` (as :func:`quotations` gives them) opening in ``[start, end)``."""
+    return range(bisect.bisect_left(quotes, (start, -1)), bisect.bisect_left(quotes, (end, -1)))
+
+
+def word_opening(words: Sequence[str]) -> str:
+    r"""A pattern for any of ``words`` at a word's start, led by a look-ahead for their first letters.
+
+    Each word is a letter or a one-letter set ("[Ii]") then letters. The engine tries a pattern that
+    opens with a boundary in full at every character; the look-ahead rules most characters out first.
+
+    >>> word_opening(["[Ii]n", "over"])
+    '(?=[Iio])\\b(?:[Ii]n|over)'
+    """
+    firsts = "".join(w[1 : w.index("]")] if w.startswith("[") else w[0] for w in words)
+    return rf"(?=[{firsts}])\b(?:{'|'.join(words)})"
 
 
 def alternation(words: Iterable[str]) -> str:

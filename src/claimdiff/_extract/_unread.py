@@ -103,11 +103,12 @@ _FAR = frozenset(
         "a magnitude or intensity",
     }
 )
-_REASONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str], int], ...] = tuple(
+#: Each reason with the words before the number and after it (``None`` where any fit: not matched).
+_REASONS: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, int], ...] = tuple(
     (
         reason,
-        re.compile(before + r"$", re.IGNORECASE),
-        re.compile(after, re.IGNORECASE),
+        re.compile(before + r"$", re.IGNORECASE) if before else None,
+        re.compile(after, re.IGNORECASE) if after != "^" else None,
         60 if reason in _FAR else 24,
     )
     for reason, before, after in (
@@ -221,7 +222,9 @@ def _reason(text: str, a: int, b: int, caption: bool, table: bool) -> str:
         return "a fraction the figure parser does not read"
     for reason, pre, post, reach in _REASONS:
         # the words after, anchored, fail fastest: read them first (both must fit, so the first reason is the same)
-        if post.match(after) and pre.search(near if reach < 60 else far):
+        if (post is None or post.match(after)) and (
+            pre is None or pre.search(near if reach < 60 else far)
+        ):
             return reason
     if _YEAR.fullmatch(text[a:b]):
         return "a year"
@@ -266,6 +269,7 @@ def unread(
     captioned, repeated = _Spans.of(captions), _Spans.of(repeats)
     out: list[Unread] = []
     i = 0
+    line_end, table = -1, False  # the line of the last number listed, and whether it is a table's
     for a, b in numerals(text):
         while i < len(spans) and spans[i][1] <= a:
             i += 1
@@ -277,13 +281,16 @@ def unread(
             and all(any(x <= k < y for x, y in near) for k in range(a, b) if text[k].isdigit())
         ):
             continue
-        line_start = text.rfind("\n", 0, a) + 1
-        line_end = text.find("\n", b)
-        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if b > line_end:  # a number on another line: its line read once, however many it holds
+            line_start = text.rfind("\n", 0, a) + 1
+            line_end = text.find("\n", b)
+            line_end = line_end if line_end >= 0 else len(text)
+            line = text[line_start:line_end]
+            table = "|" in line or "\t" in line
         reason = (
             "the same figure as one read before (kept once)"
             if _within(repeated, a)
-            else _reason(text, a, b, _within(captioned, a), "|" in line or "\t" in line)
+            else _reason(text, a, b, _within(captioned, a), table)
         )
         out.append(Unread(start=a, end=b, numeral=text[a:b], reason=reason))
     return out
