@@ -23,14 +23,18 @@ _STORY = (
 
 
 def _places(text: str) -> list[tuple[object, ...]]:
-    return [place_key(c.claim.scope.place) for c in extract(text, published="2024-03-01", outlet="Example")]
+    return [
+        place_key(c.claim.scope.place)
+        for c in extract(text, published="2024-03-01", outlet="Example")
+    ]
 
 
 def test_a_caption_closing_on_its_date_is_no_lead() -> None:
     """The caption names where a photo was taken; the paragraphs without a place take the lead's."""
     caption = "Rescue workers wade through water in Mumbai, Maharashtra, July 2, 2023."
     places = _places(_STORY.format(caption=caption))
-    assert places and all(p == place_key("India > Gujarat") for p in places)
+    assert places
+    assert all(p == place_key("India > Gujarat") for p in places)
 
 
 def test_a_caption_with_the_day_first_is_no_lead() -> None:

@@ -15,20 +15,21 @@ from claimdiff._extract._gazetteer_reads import common as common_parent
 from claimdiff._extract._not_a_place import (
     FACILITY,
     GROUP_BEFORE,
-    SETTLEMENT,
     SUPERLATIVE_WORD,
     THING_AFTER,
+    WATER,
     comparison_domains,
 )
+from claimdiff._extract._place_modified import modified_units
 from claimdiff._extract._place_owner import NAME as _NAME
 from claimdiff._extract._place_owner import country_owning, named_town, owns_a_body
 from claimdiff._extract._place_owner import is_country as _is_country
 from claimdiff._extract._place_path import COUNTRY_OF_ADJECTIVE
 from claimdiff._extract._place_path import place_path as _path
 from claimdiff._extract._place_settlement import settlements
-from claimdiff._extract._text import alternation, word_opening
-from claimdiff._extract._time import CALENDAR_WORDS
-from claimdiff._model.place_names import kind_of
+from claimdiff._extract._place_within import DATE_WORDS as _DATE_WORDS
+from claimdiff._extract._place_within import within as _within
+from claimdiff._extract._text import word_opening
 from claimdiff._model.place_towns import countries_with
 from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer
 
@@ -76,7 +77,6 @@ _BORDER = re.compile(r"\s+(?:border|frontier|side|line)s?\b")
 #: After a name: it is an adjective of the country or continent named by the noun ("the African country").
 _OF_NATION = re.compile(r"\s+(?:country|nation|continent)\b")
 #: Days and months closing a run of capitalised words ("Belgorod Saturday"): the calendar's own words.
-_DATE_WORDS = re.compile(rf"(?:\s+{alternation(w.title() for w in CALENDAR_WORDS)})+$")
 #: A place that opens a sentence as its subject, followed by a verb in the present or past.
 _SUBJECT = re.compile(
     rf"[\"“]?(?P<p>{_NAME}(?:\s+{_NAME}){{0,2}}(?:\s+{_KIND})?)\s+(?:[a-z]+(?:s|ed)|is|was|has|had|lies|lay)\b"
@@ -301,8 +301,8 @@ def places_named(
                 and not countries_with(path[-1])
             ):
                 continue  # "into the Tandoori bar", "at the Raspadskaya mine": a thing's name, no place
-            if FACILITY.search(path[-1]) and not known(gazetteer, path):
-                continue  # "in the Situations Room", "at the Park Palace Hotel": a site's name, no place
+            if (FACILITY.search(path[-1]) or WATER.search(path[-1])) and not known(gazetteer, path):
+                continue  # "in the Situations Room", "on the Uru River": a site's or water's name, no place (G5)
             if _TOWN_OF.search(text, max(start, m.start() - 30), m.start() + 3):
                 path = as_town(gazetteer, path)  # "the city of Odesa": the city, not its region
             elif kind := _TOWN_AFTER.search(path[-1]):
@@ -367,6 +367,11 @@ def places_named(
         if m.start() not in seen
         and known(gazetteer, m.group("p"))
         and not re.search(r"['’]s\b", m.group("p"))
+    ]
+    found += [  # "in the nearby Gwoza district": a unit named with its kind after a modifier
+        (a, p)
+        for a, p in modified_units(text, start, end, gazetteer)
+        if a not in seen and all(a != b for b, _ in found)
     ]
     # the pre-checks' own words looked for first (their first letters left out, either case fits)
     districts = (
@@ -453,44 +458,6 @@ def _vouched(gazetteer: Gazetteer, text: str, at: int, end: int) -> bool:
     more = _MORE_PLACES.match(text, at, end)
     names = _NAMES.findall(more.group()) if more is not None and " and " not in more.group() else []
     return len(names) == 1 and known(gazetteer, names[0])
-
-
-#: After a place: "in" or "of" another ("Fardous in Aleppo"), maybe by its bearing ("in northern Syria"), or
-#: the place it lies in, in brackets after it ("Shuicheng County (Guizhou Province, south-west China)").
-_IN_ANOTHER = re.compile(
-    rf"(?:(?:\s+(?:{SETTLEMENT}))?\s+(?:(?:located\s+)?in|of)\s+|\s*\(\s*(?:[a-z]+\s+(?:of|in)\s+)?)(?:the\s+)?"
-    rf"(?:(?:north|south|east|west)\w*(?:-\w+)?\s+|central\s+|[NSEW][a-z]+\s+(?=[A-Z]\w*['’]s\s))?"
-    rf"(?:(?P<c>{_NAME})['’]s\s+(?:(?:[a-z][\w-]*)\s+){{0,2}})?(?P<p>{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*)"
-)
-#: How many "in"/"of" a place may be followed by before the known one it lies in ("in the X Emirate of Y State").
-_HOPS = 3
-
-
-def _within(
-    gazetteer: Gazetteer, path: tuple[str, ...], text: str, at: int, end: int
-) -> tuple[str, ...]:
-    """A place the gazetteer does not know, within the known place named "in" or "of" after it.
-
-    "Fardous in Aleppo"; "Kaboro community in the Dansadau Emirate of Northwest Nigeria's Zamfara
-    State": the first known place of the chain, up to three links. A link named with its kind of
-    unit is kept, widest first ("the Abpashak area of Nahr-e-Saraj District of Hilmand Province":
-    Helmand, Nahr-e-Saraj District, Abpashak). A known place in brackets after it is where it lies
-    ("Danba County (Sichuan Province)": Sichuan, Danba County).
-    """
-    links: list[str] = []
-    for _ in range(_HOPS):
-        m = _IN_ANOTHER.match(text, at, end)
-        if m is None:
-            break
-        outer = _path(m.group("c"), _DATE_WORDS.sub("", m.group("p")))
-        if outer is not None and known(gazetteer, outer):
-            return gazetteer.normalise((*outer, *reversed(links), *path[-1:]))
-        if outer is not None and kind_of(outer[-1]) is not None and "(" not in m.group():
-            # "Nahr-e-Saraj District": a unit between the place and the known one
-            links.append(outer[-1])
-        at = m.end()
-    # units the gazetteer knows only within a country ("Hilmand Province"): the chain, read in the text's
-    return (*reversed(links), *path[-1:]) if links and path else path
 
 
 def _titled(text: str, start: int, end: int) -> bool:

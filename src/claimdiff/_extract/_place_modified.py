@@ -1,0 +1,41 @@
+"""A unit named with its kind after "the" and a modifier: "in the nearby Gwoza district", "in the remote Badakhshan province".
+
+The kind written after the name vouches for it as a place, as "the township of Sharaban" does
+(ANNOTATION.md rule 19: the narrowest place the text gives a figure), whether or not the gazetteer
+knows the name; the lower-case words before it ("nearby", "northern") say where it lies, not what it
+is. A country's adjective is never the unit's name ("in the southern Polish town of Szczekociny"
+names the town after "of"). Read by :func:`claimdiff._extract._place.places_named`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimdiff._extract._gazetteer_reads import KIND
+from claimdiff._extract._place_owner import NAME
+from claimdiff._extract._place_path import COUNTRY_OF_ADJECTIVE
+from claimdiff._model.places import Gazetteer
+
+__all__ = ["modified_units"]
+
+#: "in the", one or two lower-case words, a name of up to three words and its kind, not "of" after it.
+_MODIFIED_UNIT = re.compile(
+    rf"\b[Ii]n\s+the\s+(?:[a-z][a-z-]*\s+){{1,2}}(?P<p>{NAME}(?:\s+{NAME}){{0,2}}\s+{KIND})\b(?!\s+of\b)"
+)
+
+
+def modified_units(
+    text: str, start: int, end: int, gazetteer: Gazetteer
+) -> list[tuple[int, tuple[str, ...]]]:
+    """The units ``text[start:end]`` names after "the" and a modifier: where each locative starts, its path.
+
+    >>> from claimdiff._model.places import DEFAULT_GAZETTEER
+    >>> text = "Gunmen attacked villages in the nearby Gwoza district."
+    >>> modified_units(text, 0, len(text), DEFAULT_GAZETTEER)
+    [(25, ('Gwoza district',))]
+    """
+    return [
+        (m.start(), gazetteer.normalise(m.group("p")))
+        for m in _MODIFIED_UNIT.finditer(text, start, end)
+        if m.group("p").split()[0].lower() not in COUNTRY_OF_ADJECTIVE
+    ]
