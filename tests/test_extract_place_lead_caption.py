@@ -59,3 +59,24 @@ def test_the_lead_gives_the_place_whatever_the_caption(where: str, when: str) ->
     """Law: the caption's place and date never change where the story's figures are."""
     caption = f"Residents stand beside a collapsed house in {where}, {when}."
     assert all(p == place_key("India > Gujarat") for p in _places(_STORY.format(caption=caption)))
+
+
+_UNNAMED = (
+    "Gunmen Kill Dozens in Nigeria\n\n"
+    "Gunmen have shot dead dozens of people in a northeastern Nigerian village, officials said.\n\n"
+    "A local source said the men entered the {where} and opened fire.\n\n"
+    "The attackers burned 40 homes.\n"
+)
+
+
+def test_a_lead_with_an_unnamed_village_is_named_by_the_next_paragraph() -> None:
+    """ "in a northeastern Nigerian village", then "the Borno State village of Bardari": the lead's figures are there."""
+    places = _places(_UNNAMED.format(where="Borno State village of Bardari"))
+    assert places
+    assert all(p[:2] == place_key("Nigeria > Borno") for p in places)
+
+
+def test_a_name_the_gazetteer_cannot_place_keeps_the_headlines_place() -> None:
+    """An unknown village vouches for no subdivision: the lead's figure stays in the country."""
+    places = _places(_UNNAMED.format(where="village of Qwertyville"))
+    assert places[0] == place_key("Nigeria")

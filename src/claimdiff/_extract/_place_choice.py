@@ -127,7 +127,8 @@ def sentence_place(
     "At least 21 people have been killed, 1,500 injured and 7 are missing in Niigata Prefecture":
     the first clauses take the sentence's place. Not a place after "from" (an origin), inside
     brackets (a breakdown's part), after a superlative (a comparison's domain) or naming units in
-    the plural (a list); several places give none. ``low`` is the text in lower case, ``places``
+    the plural (a list); several places give none, unless each lies within the narrowest (named at
+    several levels: "in Yobe state, northeast Nigeria"), which is then the place. ``low`` is the text in lower case, ``places``
     the sentence's, read from ``after`` to ``until``.
 
     >>> from claimdiff._model.places import DEFAULT_GAZETTEER as g
@@ -146,7 +147,9 @@ def sentence_place(
         ):
             return ()
         found[gazetteer.key(path)] = path
-    return next(iter(found.values())) if len(found) == 1 else ()
+    # "in Yobe state, northeast Nigeria": places each within the next are one place, the narrowest (rule 19)
+    deepest = max(found, key=len, default=())
+    return found[deepest] if all(deepest[: len(k)] == k for k in found) and deepest else ()
 
 
 #: A bullet opening a list item: "• ...", "- ...", "* ..." (a label line, "Sudan: ...", has none).

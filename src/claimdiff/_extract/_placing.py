@@ -114,6 +114,8 @@ class Placing:
     spanning: set[int] = attrs.Factory(set)
     #: where the figures stand whose place is a site "near" a town (rule 30)
     sites: set[int] = attrs.Factory(set)
+    #: whether the story's lead put its event only in a settlement it does not name ("a town in central Mali")
+    unnamed_lead: bool = False
 
     def _place(self, s: Sentence, fig: Figure, context: Context) -> tuple[str, ...]:
         """The figure's place: its clause's, else its line label's, completed by the paragraph's or heading's."""

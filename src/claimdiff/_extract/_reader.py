@@ -59,7 +59,7 @@ from claimdiff._extract._placing import Context
 from claimdiff._extract._previous import shares_previous
 from claimdiff._extract._quotes import quote_speakers
 from claimdiff._extract._sources import Attribution, of_region, source_kind
-from claimdiff._extract._story_lead import dated_caption
+from claimdiff._extract._story_lead import dated_caption, lead_read, story_read
 from claimdiff._extract._structures import breakdown, with_total
 from claimdiff._extract._tallies import counts_one, tally_metric
 from claimdiff._extract._text import Block, Sentence, quotations, quotes_opening, sentences
@@ -147,8 +147,7 @@ class _Reader(Crediting):
         self.carried = self.carried_into(block)
         for sentence in sentences(self.text, block):
             out += self.sentence(sentence, quotes, speakers)
-        # the lead is the first block after the headings, a photo's caption left between them none (rule 29)
-        self.past_lead = self.past_lead or not (heading or dated_caption(body))
+        self.past_lead = self.past_lead or lead_read(self, body, heading=heading)
         if not block.list_item:
             ends_lead_in = self.text[block.start : block.end].rstrip().endswith(":")
             self.lead_in = self.last_speaker(block, quotes) if ends_lead_in else None
@@ -332,7 +331,7 @@ class _Reader(Crediting):
             # a bulleted item is no lead: a list's items are told apart (a chronology's entries)
             bullet = s.block.list_item and bulleted(self.text, s.block.start)
             caption = dated_caption(self.text[s.block.start : s.block.end])
-            self.read_story(named, past_lead=self.past_lead or bullet or caption)
+            story_read(self, named, past_lead=self.past_lead or bullet or caption)
             self.read_event(s, placed)
         if totals:
             self.paragraph_place = totals[

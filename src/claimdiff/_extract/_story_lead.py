@@ -9,8 +9,12 @@ paragraph after it, whose place the paragraphs without one take.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-__all__ = ["dated_caption"]
+if TYPE_CHECKING:
+    from claimdiff._extract._placing import Placing
+
+__all__ = ["dated_caption", "lead_read", "story_read", "unnamed_site"]
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -40,3 +44,51 @@ def dated_caption(body: str) -> bool:
         and _CLOSING_DATE.search(line) is not None
         and _INNER_END.search(line) is None
     )
+
+
+#: An event put in a settlement or unit without its name: "in a town in central Mali", "in a northeastern Nigerian
+#: village", "on a village in X".
+_UNNAMED_SITE = re.compile(
+    r"\b(?:in|on|at)\s+an?\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|hamlet|settlement|community|district)\b"
+)
+
+
+def unnamed_site(body: str) -> bool:
+    """True when a paragraph puts its event in a settlement it does not name ("in a town in central Mali").
+
+    >>> unnamed_site("Gunmen killed five people in an attack on a town in central Mali.")
+    True
+    >>> unnamed_site("Gunmen killed five people in the town of Nampala.")
+    False
+    """
+    return _UNNAMED_SITE.search(body) is not None
+
+
+def lead_read(placing: Placing, body: str, *, heading: bool) -> bool:
+    """True when the block ``body`` ends the story's lead: the first block after the headings.
+
+    A photo's caption left between them is none. A lead that puts its event only in a settlement it
+    does not name ("in a village in central Mali") is named by the next paragraph (ANNOTATION.md rule
+    28), which is read as the lead's too, once.
+    """
+    vague = not placing.unnamed_lead and not placing.refined and unnamed_site(body)
+    placing.unnamed_lead = placing.unnamed_lead or vague
+    return not (heading or dated_caption(body) or vague)
+
+
+def story_read(placing: Placing, named: list[tuple[str, ...]], *, past_lead: bool) -> None:
+    """The story's place from a sentence's places (:meth:`Placing.read_story`), and the event's after an unnamed site.
+
+    "killed dozens of people in a northeastern Nigerian village", then "the Borno State village of
+    Bardari": the village is where the lead's figures are (rules 28-29), the event's place. A name the
+    gazetteer puts in no subdivision vouches for none: the story keeps the headline's place.
+    """
+    refined = placing.refined
+    placing.read_story(named, past_lead=past_lead)
+    if not placing.unnamed_lead or refined or not placing.refined:
+        return
+    key = placing.gazetteer.key(placing.heading_place)
+    if len(key) > 1 and "-" in key[1]:
+        placing.events.insert(0, placing.heading_place)
+    elif placing.unrefined is not None:
+        placing.heading_place, placing.unrefined, placing.refined = placing.unrefined, None, False
