@@ -80,3 +80,13 @@ def test_a_name_the_gazetteer_cannot_place_keeps_the_headlines_place() -> None:
     """An unknown village vouches for no subdivision: the lead's figure stays in the country."""
     places = _places(_UNNAMED.format(where="village of Qwertyville"))
     assert places[0] == place_key("Nigeria")
+
+
+def test_a_caption_with_its_weekday_and_date_inside_is_no_lead() -> None:
+    """AP writes the photo's day inside its caption ("..., Tuesday, Feb. 27, 2018, in Halagoli, ..."): no lead."""
+    caption = (
+        "A man views a house that collapsed, Tuesday, Feb. 27, 2018, in Pune, Maharashtra, India."
+    )
+    assert dated_caption(caption)
+    places = _places(_STORY.format(caption=caption))
+    assert all(p == place_key("India > Gujarat") for p in places)

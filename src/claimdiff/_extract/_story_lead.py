@@ -22,6 +22,11 @@ _MONTH = (
 )
 #: A line closing on ", Month D, YYYY." or ", D Month YYYY.": the date a photograph was taken.
 _CLOSING_DATE = re.compile(rf",\s+(?:{_MONTH}\s+\d{{1,2}},?|\d{{1,2}}\s+{_MONTH})\s+\d{{4}}\.?\s*$")
+#: A weekday and a full date set off by commas ("..., Tuesday, Feb. 27, 2018, in Halagoli"): a photo's day, as
+#: a caption writes it (a story's sentences name the weekday alone).
+_WEEKDAY_DATE = re.compile(
+    rf"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:{_MONTH}\s+\d{{1,2}},?|\d{{1,2}}\s+{_MONTH})\s+\d{{4}}\b"
+)
 #: A sentence's end inside the line (a full stop, "!" or "?" before a space and a capital).
 _INNER_END = re.compile(r"[.!?]\s+[A-Z]")
 
@@ -34,6 +39,8 @@ def dated_caption(body: str) -> bool:
 
     >>> dated_caption("Rescue workers depart fire station in Darrington, Washington, March 26, 2014.")
     True
+    >>> dated_caption("A house that collapsed, Tuesday, Feb. 27, 2018, in Halagoli, Hela Province.")
+    True
     >>> dated_caption("The toll rose to 24 in Washington on March 26, 2014.")
     False
     """
@@ -41,7 +48,7 @@ def dated_caption(body: str) -> bool:
     return (
         len(line) <= _LONGEST
         and "\n" not in line
-        and _CLOSING_DATE.search(line) is not None
+        and (_CLOSING_DATE.search(line) is not None or _WEEKDAY_DATE.search(line) is not None)
         and _INNER_END.search(line) is None
     )
 
