@@ -49,3 +49,24 @@ def test_a_river_is_no_place() -> None:
     places = _places(text)
     assert places
     assert all(p == place_key("Myanmar > Kachin") for p in places)
+
+
+_PNG = (
+    "Quake Kills 15 in Papua New Guinea\n\n"
+    "The governor of the central Papua New Guinea region hit by an earthquake says 15 people were killed.\n\n"
+    "Powi said four people in the {kind}, Mendi, were killed when their house collapsed. "
+    "He says eight others were killed elsewhere.\n"
+)
+
+
+@given(st.sampled_from(["capital", "provincial capital", "town"]))
+def test_a_settlement_named_after_its_kind_in_apposition_is_the_place(kind: str) -> None:
+    """ "four people in the capital, Mendi, were killed": Mendi, within its province."""
+    places = _places(_PNG.format(kind=kind))
+    assert place_key("Papua New Guinea > Southern Highlands > Mendi") in places
+
+
+def test_figures_elsewhere_are_not_in_the_paragraphs_place() -> None:
+    """ "eight others were killed elsewhere": not in the place the paragraph has just named."""
+    places = _places(_PNG.format(kind="capital"))
+    assert places[-1] == place_key("Papua New Guinea")

@@ -4,7 +4,8 @@ The kind written after the name vouches for it as a place, as "the township of S
 (ANNOTATION.md rule 19: the narrowest place the text gives a figure), whether or not the gazetteer
 knows the name; the lower-case words before it ("nearby", "northern") say where it lies, not what it
 is. A country's adjective is never the unit's name ("in the southern Polish town of Szczekociny"
-names the town after "of"). Read by :func:`claimdiff._extract._place.places_named`.
+names the town after "of"). A settlement named after its kind in apposition ("in the capital, Mendi,")
+is that settlement. Read by :func:`claimdiff._extract._place.places_named`.
 """
 
 from __future__ import annotations
@@ -24,6 +25,13 @@ _MODIFIED_UNIT = re.compile(
 )
 
 
+#: A settlement named after its kind in apposition: "in the capital, Mendi,", "in the provincial capital, Quetta".
+_KIND_THEN_NAME = re.compile(
+    rf"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside)\s+the\s+(?:[a-z-]+\s+){{0,2}}(?:capital|city|town|village|port)"
+    rf",\s+(?P<p>{NAME}(?:\s+{NAME}){{0,2}})\b"
+)
+
+
 def modified_units(
     text: str, start: int, end: int, gazetteer: Gazetteer
 ) -> list[tuple[int, tuple[str, ...]]]:
@@ -34,8 +42,11 @@ def modified_units(
     >>> modified_units(text, 0, len(text), DEFAULT_GAZETTEER)
     [(25, ('Gwoza district',))]
     """
-    return [
-        (m.start(), gazetteer.normalise(m.group("p")))
-        for m in _MODIFIED_UNIT.finditer(text, start, end)
-        if m.group("p").split()[0].lower() not in COUNTRY_OF_ADJECTIVE
-    ]
+    return sorted(
+        [
+            (m.start(), gazetteer.normalise(m.group("p")))
+            for m in _MODIFIED_UNIT.finditer(text, start, end)
+            if m.group("p").split()[0].lower() not in COUNTRY_OF_ADJECTIVE
+        ]
+        + [(m.start(), (m.group("p"),)) for m in _KIND_THEN_NAME.finditer(text, start, end)]
+    )

@@ -42,6 +42,8 @@ _SPANNING = re.compile(
     r"nine|ten|several|many|multiple|numerous)\s+(?:other\s+)?(?:countries|nations|WHO\s+regions|"
     r"continents)|worldwide|globally)\b"
 )
+#: "elsewhere": a clause's figures are not where the text has just been.
+_ELSEWHERE = re.compile(r"\belsewhere\b")
 #: A figure's clause spread over several units of a country: "across four provinces", "in 52 districts".
 _SPREAD = re.compile(
     r"\b(?:across|in|from|over)\s+(?:all\s+)?(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|"
@@ -177,6 +179,10 @@ class Placing:
         if not own and _SPANNING.search(self.text, fig.end, clause_end):
             self.spanning.add(fig.start)  # "2600 cases ... reported from 27 countries": no place
             return ()
+        if not own and _ELSEWHERE.search(self.low, max(s.start, fig.start - 40), clause_end):
+            return (
+                self.heading_place
+            )  # "eight others were killed elsewhere": not the paragraph's place
         if not own and _SPREAD.search(self.text, fig.end, clause_end):
             # "700 displaced across four provinces": the country, not the last province named before
             return self.completed(())[:1]
