@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from claimdiff._extract._constructions import has
 from claimdiff._extract._gazetteer_reads import KIND
 from claimdiff._extract._place_owner import NAME
 from claimdiff._extract._place_path import COUNTRY_OF_ADJECTIVE
@@ -32,6 +33,10 @@ _KIND_THEN_NAME = re.compile(
 )
 
 
+#: The words :data:`_KIND_THEN_NAME` cannot match without.
+_KINDS_BEFORE = ("capital,", "city,", "town,", "village,", "port,")
+
+
 def modified_units(
     text: str, start: int, end: int, gazetteer: Gazetteer
 ) -> list[tuple[int, tuple[str, ...]]]:
@@ -42,11 +47,13 @@ def modified_units(
     >>> modified_units(text, 0, len(text), DEFAULT_GAZETTEER)
     [(25, ('Gwoza district',))]
     """
-    return sorted(
-        [
+    found = []
+    if has(text, ("in the ", "In the "), start, end):  # the words :data:`_MODIFIED_UNIT` needs
+        found = [
             (m.start(), gazetteer.normalise(m.group("p")))
             for m in _MODIFIED_UNIT.finditer(text, start, end)
             if m.group("p").split()[0].lower() not in COUNTRY_OF_ADJECTIVE
         ]
-        + [(m.start(), (m.group("p"),)) for m in _KIND_THEN_NAME.finditer(text, start, end)]
-    )
+    if has(text, _KINDS_BEFORE, start, end):
+        found += [(m.start(), (m.group("p"),)) for m in _KIND_THEN_NAME.finditer(text, start, end)]
+    return sorted(found)
