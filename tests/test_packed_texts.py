@@ -68,3 +68,29 @@ def test_a_table_read_in_chunks_holds_its_ids_packed_and_reads_them_back() -> No
     assert isinstance(claims._values[0], PackedTexts)
     again = pickle.loads(pickle.dumps(claims))
     assert [c.id for c in again] == ids
+
+
+@given(
+    st.lists(
+        st.text(alphabet="ac1é0 ", min_size=1, max_size=4).filter(lambda t: t.strip() == t),
+        min_size=8,
+        max_size=30,
+        unique=True,
+    )
+)
+def test_a_packed_table_in_id_order_is_python_s_order(ids: list[str]) -> None:
+    from unittest import mock
+
+    import pandas as pd
+
+    from claimdiff import claims_from_dataframe
+    from claimdiff._formats import table_columns
+    from claimdiff._model.claim_table import by_id
+
+    frame = pd.DataFrame(
+        {"id": ids, "metric": "killed", "counted": "people", "value": 3, "source": "MoD"}
+    )
+    with mock.patch.object(table_columns, "TABLE_CHUNK", 3):  # read in chunks: the ids packed
+        claims = claims_from_dataframe(frame).claims
+    assert [c.id for c in by_id(claims)] == sorted(ids)
+    assert [c.id for c in by_id(claims[::-1])] == sorted(ids)

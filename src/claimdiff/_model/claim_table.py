@@ -412,10 +412,18 @@ def by_id(table: ClaimTable) -> ClaimTable:
     """
     import numpy as np  # noqa: PLC0415 - a table exists only where numpy read it
 
-    codes, parts = table.column("id")
-    ids = list(map(parts.__getitem__, codes.tolist()))
-    small: Any = np.int32 if len(ids) < 2**31 else np.intp  # held by the table as long as it lives
-    order = np.fromiter(sorted(range(len(ids)), key=ids.__getitem__), small, len(ids))
+    small: Any = (
+        np.int32 if len(table) < 2**31 else np.intp
+    )  # held by the table as long as it lives
+    parts = table._values[0]  # noqa: SLF001 - the table's own ids
+    codes = table._codes[0] if table._order is None else table._codes[0][table._order]  # noqa: SLF001
+    if type(parts) is PackedTexts and not table._held and (not len(codes) or int(codes.min()) >= 0):  # noqa: SLF001
+        # numpy orders packed texts (padded with NUL, which no text ends in) as Python orders them
+        order = np.argsort(parts.array[codes], kind="stable").astype(small)
+    else:
+        codes, parts = table.column("id")
+        ids = list(map(parts.__getitem__, codes.tolist()))
+        order = np.fromiter(sorted(range(len(ids)), key=ids.__getitem__), small, len(ids))
     if not len(order) or bool((order[1:] > order[:-1]).all()):
         return table  # in id order already
     at = np.empty_like(order)

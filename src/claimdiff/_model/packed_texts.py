@@ -86,14 +86,17 @@ def packed(values: list[Any], tail: tuple[Any, ...] = ()) -> Sequence[Any]:
 
     if not values or not set(map(type, values)) <= {str}:
         return _extended(values, tail)
-    lengths = np.fromiter(map(len, values), np.int64, len(values))
-    ascii_only = all(map(str.isascii, values))
-    size = 1 if ascii_only else 4
-    width = int(lengths.max())
-    if width == 0 or width * size * len(values) > int(lengths.sum()) + _STR_OVERHEAD * len(values):
+    width = max(map(len, values))
+    chars = sum(map(len, values))
+    if width == 0 or width * len(values) > chars + _STR_OVERHEAD * len(values):
         return _extended(values, tail)  # widths too unequal: the strings themselves are smaller
-    array = np.array(values, dtype=f"{'S' if ascii_only else 'U'}{width}")
-    if not bool((np.char.str_len(array) == lengths).all()):  # a text ending in NUL: numpy drops it
+    try:
+        array = np.array(values, dtype=f"S{width}")  # ASCII texts: a byte each
+    except UnicodeEncodeError:
+        if 4 * width * len(values) > chars + _STR_OVERHEAD * len(values):
+            return _extended(values, tail)
+        array = np.array(values, dtype=f"U{width}")
+    if int(np.char.str_len(array).sum()) != chars:  # a text ending in NUL: numpy drops it
         return _extended(values, tail)
     return PackedTexts(array, tail)
 
