@@ -403,7 +403,8 @@ def settle_all(
 def _ids_apart(chunks: Sequence[Chunk]) -> bool:
     """Whether the full reader built no claim and no two rows of the chunks' tables hold one id.
 
-    Within a chunk, a repeated id is a repeated code; across chunks, distinct hashes are distinct ids (the
+    Within a chunk, a repeated id is a repeated code or a repeated part (:func:`own_cells`); distinct hashes
+    are distinct ids (the
     common case, told with numpy), and only where two hashes meet are the ids compared.
     """
     held_ids: list[list[str]] = []
