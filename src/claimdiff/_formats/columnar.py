@@ -284,8 +284,9 @@ def fast_claims(fields: Fields, ctx: Context) -> Fast:
         (po_codes, parts_of),
     ]
     codes = np.empty((len(FIELDS), len(rows)), dtype=np.int32)
+    every = len(rows) == len(slow)  # every row read here (the common case): no rows to pick
     for k, (field_codes, _) in enumerate(parts):
-        codes[k] = field_codes[rows]
+        codes[k] = field_codes if every else field_codes[rows]
     return Fast(
         rows, ClaimTable(codes, [_read_only(values) for _, values in parts])
     )  # a part no row of the table reads is dropped
