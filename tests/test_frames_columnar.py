@@ -573,3 +573,22 @@ def test_equal_instants_in_two_timezones_stay_two_periods() -> None:
     new = claims_from_dataframe(frame, columns=columns, defaults=defaults)
     old, entries = reference_frame(frame, columns, defaults)
     assert_same(new, old, entries)
+
+
+@pytest.mark.parametrize("dtype", ["str", "string[python]", "string[pyarrow]", object])
+def test_an_id_repeated_within_a_chunk_is_refused_whatever_the_column_s_text_type(
+    dtype: object,
+) -> None:
+    """A text column of ids is taken as each row's own part, not hashed (own_cells): a repeat is still refused
+    by its text, naming the row it repeats; a column read as both id and event is hashed as before."""
+    frame = pd.DataFrame({"id": pd.Series(["a", "b", "a", "c"], dtype=dtype), "n": [1, 2, 3, 4]})
+    for columns in ({"id": "id", "value": "n"}, {"id": "id", "event": "id", "value": "n"}):
+        loaded = claims_from_dataframe(
+            frame,
+            columns=columns,
+            defaults={"metric": "killed", "counted": "people", "source": "S"},
+        )
+        assert [c.id for c in loaded.claims] == ["a", "b", "c"]
+        assert [str(e) for e in loaded.rejected] == [
+            "<dataframe>: claim 'a' (row 2, column 'id'): id 'a' is also the id of row 0; ids must be unique"
+        ]

@@ -91,10 +91,15 @@ def combine(
         key
     )  # one key per combination: numbered by first appearance, as a reader meets them
     rows = first_rows(key)
-    picked = [
-        [None if c < 0 else values[c] for c in codes[rows].tolist()] for codes, values in columns
-    ]
+    picked = [_picked(codes[rows].tolist(), values) for codes, values in columns]
     return key, list(zip(*picked, strict=True))
+
+
+def _picked(codes: list[int], values: Sequence[Any]) -> list[Any]:
+    """``values[c]`` for each of ``codes``, ``None`` for -1 (missing)."""
+    if type(values) is list:  # code -1 reads the None put last
+        return list(map([*values, None].__getitem__, codes))
+    return [None if c < 0 else values[c] for c in codes]
 
 
 class Spread(Sequence[Any]):

@@ -284,8 +284,9 @@ def fast_claims(fields: Fields, ctx: Context) -> Fast:
         (po_codes, parts_of),
     ]
     codes = np.empty((len(FIELDS), len(rows)), dtype=np.int32)
+    every = len(rows) == len(slow)  # every row read here (the common case): no rows to pick
     for k, (field_codes, _) in enumerate(parts):
-        codes[k] = field_codes[rows]
+        codes[k] = field_codes if every else field_codes[rows]
     return Fast(
         rows, ClaimTable(codes, [_read_only(values) for _, values in parts])
     )  # a part no row of the table reads is dropped
@@ -403,7 +404,8 @@ def settle_all(
 def _ids_apart(chunks: Sequence[Chunk]) -> bool:
     """Whether the full reader built no claim and no two rows of the chunks' tables hold one id.
 
-    Within a chunk, a repeated id is a repeated code; across chunks, distinct hashes are distinct ids (the
+    Within a chunk, a repeated id is a repeated code or a repeated part (:func:`own_cells`); distinct hashes
+    are distinct ids (the
     common case, told with numpy), and only where two hashes meet are the ids compared.
     """
     held_ids: list[list[str]] = []

@@ -62,7 +62,15 @@ from claimdiff._model.hedges import HedgePolicy
 from claimdiff._model.vocabulary import Vocabulary
 from claimdiff.exceptions import ClaimFileError
 
-__all__ = ["TABLE_CHUNK", "CsvReader", "FrameReader", "csv_text", "csv_texts", "read_table"]
+__all__ = [
+    "TABLE_CHUNK",
+    "CsvReader",
+    "FrameReader",
+    "csv_text",
+    "csv_texts",
+    "own_cells",
+    "read_table",
+]
 
 #: A table is read in columns this many rows at a time, so that memory stays bounded whatever its length.
 TABLE_CHUNK = 100_000
@@ -81,10 +89,19 @@ class FrameReader:
             {c for spec in columns.values() for c in ([spec] if isinstance(spec, str) else spec)}
         )
         self.column_of = column_names(columns)
+        spec = columns.get("id")
+        others = [
+            c for f, s in columns.items() if f != "id" for c in ([s] if isinstance(s, str) else s)
+        ]
+        #: The column of ids, when no other field reads it: its cells are each a row's own (not hashed).
+        self.ids = spec if isinstance(spec, str) and spec not in others else None
 
     def fields(self, part: Any, labels: Sequence[Hashable]) -> Fields:
         """The chunk's fields (``part`` is a DataFrame), each distinct cell read once (:func:`cell_value`)."""
-        raw: dict[str, Coded] = {c: distinct(part.iloc[:, self.position[c]]) for c in self.used}
+        raw: dict[str, Coded] = {
+            c: (own_cells if c == self.ids else distinct)(part.iloc[:, self.position[c]])
+            for c in self.used
+        }
         read: dict[str, Coded] = {}
         texts = set()  # the fields read from text alone (no cell of them can fail)
         for f, spec in self.columns.items():
@@ -144,6 +161,28 @@ class FrameReader:
 
 
 _TEXT_OR_NONE = {str, type(None)}
+
+
+def own_cells(column: Any) -> Coded:
+    """A column of texts each row most likely holds alone (ids) as :func:`distinct` gives it, but not hashed.
+
+    A text column with no missing cell is its own distinct values, one per row: two rows that hold one text
+    then hold two equal parts (the readers compare ids by their text). Any other column is :func:`distinct`'s.
+
+    >>> import pandas as pd
+    >>> codes, values = own_cells(pd.Series(["a", "b", "a"], dtype="string"))
+    >>> codes.tolist(), values
+    ([0, 1, 2], ['a', 'b', 'a'])
+    """
+    import pandas as pd  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: PLC0415 - a table is a pandas object
+
+    if (
+        not hasattr(column, "dtype")
+        or not isinstance(column.dtype, pd.StringDtype)
+        or bool(column.hasnans)
+    ):
+        return distinct(column)
+    return np.arange(len(column), dtype=np.intp), column.tolist()
 
 
 def _read_cells(values: list[Any], field: str) -> tuple[list[Any], bool]:

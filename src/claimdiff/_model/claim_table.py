@@ -21,6 +21,7 @@ from typing import Any, overload
 
 from claimdiff._collector import PAUSE
 from claimdiff._model.claim import PARTS, Claim
+from claimdiff._model.packed_texts import PackedTexts, packed, taken
 
 __all__ = ["FIELDS", "MISSING", "ClaimTable", "TableClaims", "by_id", "concat", "picked"]
 
@@ -78,7 +79,7 @@ class ClaimTable(_AsTuple):
     __slots__ = ("_built", "_codes", "_held", "_n", "_order", "_values")
 
     def __init__(
-        self, codes: Any, values: Sequence[list[Any]], held: Mapping[int, Claim] | None = None
+        self, codes: Any, values: Sequence[Sequence[Any]], held: Mapping[int, Claim] | None = None
     ) -> None:
         """A table of ``codes`` (a numpy array, one row per field of :data:`FIELDS`, one column per claim).
 
@@ -87,8 +88,9 @@ class ClaimTable(_AsTuple):
         :data:`MISSING`. ``held`` are claims already built, by row: their columns are not read.
         """
         self._codes, self._n = _columns(codes)
-        self._values = tuple(
-            [*v, missing] for v, missing in zip(values, MISSING, strict=True)
+        self._values: tuple[Sequence[Any], ...] = tuple(
+            v.plus(missing) if isinstance(v, PackedTexts) else [*v, missing]
+            for v, missing in zip(values, MISSING, strict=True)
         )  # code -1 reads the last part: what a missing field holds
         self._held = dict(held or {})
         self._built: list[Claim | None] | None = None
@@ -173,12 +175,12 @@ class ClaimTable(_AsTuple):
         return built
 
     def _make(self, codes: list[int]) -> Claim:
-        return Claim._from_parts(*map(list.__getitem__, self._values, codes))  # noqa: SLF001 - checked parts
+        return Claim._from_parts(*map(operator.getitem, self._values, codes))  # noqa: SLF001 - checked parts
 
     def _build(self, built: list[Claim | None], start: int, stop: int) -> None:
         """Build the claims of rows ``start`` to ``stop`` not built yet, reading each column once."""
         columns = [
-            list(map(values.__getitem__, codes))
+            taken(values, codes)
             for values, codes in zip(
                 self._values, self._at(slice(start, stop)).tolist(), strict=True
             )
@@ -208,7 +210,7 @@ class ClaimTable(_AsTuple):
         if not todo:
             return
         codes = self._at(todo).tolist()
-        columns = [list(map(v.__getitem__, c)) for v, c in zip(self._values, codes, strict=True)]
+        columns = [taken(v, c) for v, c in zip(self._values, codes, strict=True)]
         with (
             PAUSE
         ):  # claims and their floats form no cycles: the collector would scan them for nothing
@@ -330,7 +332,7 @@ def concat(tables: Sequence[ClaimTable]) -> ClaimTable:
         held.update((i + offset, c) for i, c in t._held.items())  # noqa: SLF001 - the tables' own columns
         offset += len(t)
     columns: list[Any] = []
-    values = []
+    values: list[Sequence[Any]] = []
     for k, missing in enumerate(MISSING):
         if all(_missing_only(t._codes[k]) for t in tables):  # noqa: SLF001
             columns.append(np.broadcast_to(np.int8(-1), (n,)))  # no table gives the field
@@ -362,9 +364,9 @@ def concat(tables: Sequence[ClaimTable]) -> ClaimTable:
                 np.add(codes, np.asarray(len(parts), dtype), out=part, casting="unsafe")
                 np.putmask(part, codes < 0, -1)  # missing stays missing
                 parts.extend(own)
-        parts.append(missing)  # what code -1 reads
         columns.append(column)
-        values.append(parts)
+        # code -1 reads the last part (what a missing field holds); many distinct texts (ids) packed in one array
+        values.append(packed(parts, (missing,)) if not few else [*parts, missing])
     out: ClaimTable = object.__new__(ClaimTable)
     out._codes, out._n = _columns(columns, own=True)  # noqa: SLF001
     out._values = tuple(values)  # noqa: SLF001
@@ -410,10 +412,18 @@ def by_id(table: ClaimTable) -> ClaimTable:
     """
     import numpy as np  # noqa: PLC0415 - a table exists only where numpy read it
 
-    codes, parts = table.column("id")
-    ids = list(map(parts.__getitem__, codes.tolist()))
-    small: Any = np.int32 if len(ids) < 2**31 else np.intp  # held by the table as long as it lives
-    order = np.fromiter(sorted(range(len(ids)), key=ids.__getitem__), small, len(ids))
+    small: Any = (
+        np.int32 if len(table) < 2**31 else np.intp
+    )  # held by the table as long as it lives
+    parts = table._values[0]  # noqa: SLF001 - the table's own ids
+    codes = table._codes[0] if table._order is None else table._codes[0][table._order]  # noqa: SLF001
+    if type(parts) is PackedTexts and not table._held and (not len(codes) or int(codes.min()) >= 0):  # noqa: SLF001
+        # numpy orders packed texts (padded with NUL, which no text ends in) as Python orders them
+        order = np.argsort(parts.array[codes], kind="stable").astype(small)
+    else:
+        codes, parts = table.column("id")
+        ids = list(map(parts.__getitem__, codes.tolist()))
+        order = np.fromiter(sorted(range(len(ids)), key=ids.__getitem__), small, len(ids))
     if not len(order) or bool((order[1:] > order[:-1]).all()):
         return table  # in id order already
     at = np.empty_like(order)

@@ -1,0 +1,129 @@
+"""Many distinct texts held in one numpy array, not as a Python string each: a table's million ids.
+
+A claim table keeps each field's distinct parts; a field whose every row holds its own text (an id) would
+hold a Python string and a list slot per row, about 65 bytes for an id of 7 letters. :func:`packed` holds
+such texts as one fixed-width numpy array (a byte each for ASCII texts), when that is no larger than the
+strings themselves; each text read back is equal to the one given. Texts are packed only where every one
+comes back exactly (numpy drops a text's trailing NUL characters: texts that end in one are not packed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any, overload
+
+__all__ = ["PackedTexts", "packed", "taken"]
+
+# What a Python string and its list slot cost beyond its characters (CPython: 41-byte header + NUL, 8-byte slot).
+_STR_OVERHEAD = 56
+
+
+class PackedTexts(Sequence[Any]):
+    """Texts held in a numpy array (``S`` or ``U``), then a few other parts (``tail``) after them.
+
+    >>> t = packed(["a1", "b22", "c"], tail=(None,))
+    >>> list(t), t[1], t[-1], len(t), list(t[:-1])
+    (['a1', 'b22', 'c', None], 'b22', None, 4, ['a1', 'b22', 'c'])
+    >>> taken(t, [2, 0, 3])
+    ['c', 'a1', None]
+    """
+
+    __slots__ = ("array", "tail")
+
+    def __init__(self, array: Any, tail: tuple[Any, ...] = ()) -> None:
+        """The texts of ``array`` (numpy, ``S`` ASCII bytes or ``U``), then ``tail``."""
+        self.array, self.tail = array, tail
+
+    def __len__(self) -> int:
+        return len(self.array) + len(self.tail)
+
+    @overload
+    def __getitem__(self, index: int) -> Any: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Any]: ...
+
+    def __getitem__(self, index: int | slice) -> Any:
+        n = len(self.array)
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self))
+            if (
+                step == 1 and start == 0 and stop <= n
+            ):  # a prefix of the texts (the parts without the tail)
+                return PackedTexts(self.array[:stop])
+            return [self[i] for i in range(start, stop, step)]
+        i = index + len(self) if index < 0 else index
+        if not 0 <= i < len(self):
+            raise IndexError("packed texts index out of range")
+        return _texts(self.array[i : i + 1])[0] if i < n else self.tail[i - n]
+
+    def __iter__(self) -> Iterator[Any]:
+        yield from _texts(self.array)
+        yield from self.tail
+
+    def plus(self, *more: Any) -> PackedTexts:
+        """These texts with ``more`` parts after them (the array shared, not copied)."""
+        return PackedTexts(self.array, (*self.tail, *more))
+
+
+def _texts(array: Any) -> list[str]:
+    """The texts of a packed array, as Python strings."""
+    if array.dtype.kind == "S":
+        return list(map(bytes.decode, array.tolist()))
+    out: list[str] = array.tolist()
+    return out
+
+
+def packed(values: list[Any], tail: tuple[Any, ...] = ()) -> Sequence[Any]:
+    r"""``values`` then ``tail`` as :class:`PackedTexts` when ``values`` are texts that pack exactly and smaller.
+
+    Otherwise ``values`` itself, extended by ``tail`` (the list is not copied).
+
+    >>> type(packed(["a", "b"])).__name__, packed(["a", 3]), packed(["a" + chr(0)])
+    ('PackedTexts', ['a', 3], ['a\x00'])
+    """
+    import numpy as np  # noqa: PLC0415 - a table exists only where numpy read it
+
+    if not values or not set(map(type, values)) <= {str}:
+        return _extended(values, tail)
+    width = max(map(len, values))
+    chars = sum(map(len, values))
+    if width == 0 or width * len(values) > chars + _STR_OVERHEAD * len(values):
+        return _extended(values, tail)  # widths too unequal: the strings themselves are smaller
+    try:
+        array = np.array(values, dtype=f"S{width}")  # ASCII texts: a byte each
+    except UnicodeEncodeError:
+        if 4 * width * len(values) > chars + _STR_OVERHEAD * len(values):
+            return _extended(values, tail)
+        array = np.array(values, dtype=f"U{width}")
+    if int(np.char.str_len(array).sum()) != chars:  # a text ending in NUL: numpy drops it
+        return _extended(values, tail)
+    return PackedTexts(array, tail)
+
+
+def taken(parts: Sequence[Any], codes: list[int]) -> list[Any]:
+    """``parts[c]`` for each of ``codes`` (a packed array read once for them all, not text by text)."""
+    if type(parts) is not PackedTexts:
+        return list(map(parts.__getitem__, codes))
+    import numpy as np  # noqa: PLC0415 - a table exists only where numpy read it
+
+    n = len(parts.array)
+    at = np.asarray(codes, dtype=np.intp)
+    at = np.where(at < 0, at + len(parts), at)
+    inside = at < n
+    if bool(inside.all()):
+        return _texts(parts.array[at])
+    out: list[Any] = [None] * len(codes)
+    for k, text in zip(
+        np.flatnonzero(inside).tolist(), _texts(parts.array[at[inside]]), strict=True
+    ):
+        out[k] = text
+    tail = parts.tail
+    for k in np.flatnonzero(~inside).tolist():
+        out[k] = tail[int(at[k]) - n]
+    return out
+
+
+def _extended(values: list[Any], tail: tuple[Any, ...]) -> list[Any]:
+    values.extend(tail)
+    return values
