@@ -95,3 +95,14 @@ def test_every_item_of_a_territory_list_is_a_part_of_the_total(
         (n, place_key(f"Russia > {_REGIONS[name]}"), True)
         for n, name in zip(counts, names, strict=True)
     ]
+
+
+def test_a_region_named_like_water_stays_a_place() -> None:
+    # Hawke's Bay is a New Zealand region (NZ-HKB): a name ending in "Bay" is water only when no place is known by it
+    ex = extract(
+        "Floods killed 20 people in New Zealand: 12 in Hawke's Bay and eight in Gisborne.",
+        published="2023-02-20",
+        outlet="RNZ",
+    )
+    placed = {c.claim.estimate.text: place_key(c.claim.scope.place) for c in ex}
+    assert placed["12"] == place_key("New Zealand > Hawke's Bay")

@@ -18,6 +18,7 @@ from claimdiff._core.relations import DEFAULT_TAXONOMY
 from claimdiff._extract._breakdown import ANOTHER, Item, item_metric, opens_breakdown
 from claimdiff._extract._candidate import Candidate
 from claimdiff._extract._figures import worded
+from claimdiff._extract._gazetteer_reads import known
 from claimdiff._extract._not_a_place import WATER
 from claimdiff._model.composite import sum_estimates
 from claimdiff._model.estimate import Estimate, Provenance
@@ -218,8 +219,9 @@ def _item(reader: _Reader, anchor: Candidate, item: Item, whole: bool) -> Candid
         if item.thing
         else anchor.claim.scope.counted
     )
-    # "three over the Black Sea": a sea is no place path (ANNOTATION.md G5), not a part of the last region named
-    place = () if WATER.search(item.place) else reader.completed((item.place,))
+    place = reader.completed((item.place,))
+    if WATER.search(item.place) and not known(reader.gazetteer, item.place):
+        place = ()  # "three over the Black Sea": a sea is no place path (G5), not a part of the last region named
     try:
         number = reader.text[item.num_start : item.num_end]
         estimate = (
