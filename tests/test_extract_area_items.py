@@ -106,3 +106,30 @@ def test_a_region_named_like_water_stays_a_place() -> None:
     )
     placed = {c.claim.estimate.text: place_key(c.claim.scope.place) for c in ex}
     assert placed["12"] == place_key("New Zealand > Hawke's Bay")
+
+
+def test_items_counted_by_an_acronym_or_set_off_by_a_dash_are_read() -> None:
+    # the ministry's lists as the wires print them: "8 UAVs over the territory of ...", "eight - over ..."
+    text = (
+        '"Air defence systems on duty destroyed 15 drones overnight: 8 UAVs over the territory of the Oryol '
+        'region, four - over the territory of the Bryansk Region and three UAVs - over the Kursk Region," '
+        "the ministry said."
+    )
+    read = _read(text)
+    assert [n for _, n, _, _ in read] == [15, 8, 4, 3]
+    assert [part for _, _, _, part in read] == [False, True, True, True]
+    assert [place_key(p) for _, _, p, _ in read[1:]] == [
+        place_key("Russia > Orel Oblast"),
+        place_key("Russia > Bryansk Oblast"),
+        place_key("Russia > Kursk Oblast"),
+    ]
+
+
+def test_a_capitalised_word_after_a_number_is_still_no_thing_counted() -> None:
+    # "12 Belgorod residents": a name, not an acronym, after the number; no list item is made of it
+    ex = extract(
+        "Shelling wounded 12 Belgorod residents in the Belgorod Region.",
+        published="2024-07-09",
+        outlet="TASS",
+    )
+    assert all(c.claim.part_of is None for c in ex)

@@ -40,9 +40,10 @@ _NUM = (
 #: "the territory of", "the waters of": an area of the named place, which is the item's place.
 _AREA_OF = r"(?:(?:territory|territories|airspace|skies|area|waters)\s+of\s+(?:the\s+)?)?"
 #: "12 over the Belgorod region", "four from Butembo", "9 drones over Kursk", "seven over the territory of
-#: the Kursk Region".
+#: the Kursk Region", "8 UAVs over ...", "eight - over ..." (the ministry's dashed lists).
 _AFTER = re.compile(
-    rf"(?<![\w,.])(?P<n>(?i:{_NUM}))(?:\s+(?P<thing>[a-z]+))?\s+(?:over|in|from|at|above)\s+(?:the\s+)?"
+    rf"(?<![\w,.])(?P<n>(?i:{_NUM}))(?:\s+(?P<thing>[a-z]+|[A-Z]{{2,}}s?))?\s+(?:[-–—]\s+)?"
+    rf"(?:over|in|from|at|above)\s+(?:the\s+)?"
     rf"{_AREA_OF}(?P<place>{_NAME})"
 )
 #: "Katwa (44)", "Balochistan (39 fatalities)".
@@ -93,7 +94,10 @@ def items(text: str, start: int, end: int) -> list[list[Item]]:
             if thing is not None and thing.lower() == "each":
                 thing = None  # "two each in A and B": a distributive, no thing counted
             if thing is not None and (
-                thing.lower() in {"of", "the", "and", "or"} or thing[0].isupper()
+                thing.lower() in {"of", "the", "and", "or"}
+                or (
+                    thing[0].isupper() and not thing.rstrip("s").isupper()
+                )  # "UAVs" counts; "Kursk" does not
             ):
                 continue
             found.append(
