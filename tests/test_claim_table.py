@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pickle
 from typing import Any
+from unittest import mock
 
 import attrs
 import pytest
@@ -23,6 +24,7 @@ from claimdiff._core.hedge_reading import read_with_policy, rereads_any
 from claimdiff._core.policy import Policy, policy_named
 from claimdiff._core.reconcile import COLUMNAR_FROM
 from claimdiff._core.table_reads import as_table, distinct_ids, table_keys
+from claimdiff._formats import table_columns
 from claimdiff._model.claim_table import FIELDS, ClaimTable, by_id, concat, picked
 from claimdiff._model.scope import place_path
 from claimdiff.exceptions import InvalidClaimError
@@ -61,9 +63,11 @@ def csv_frames(draw: st.DrawFn) -> tuple[Any, None, None]:
 _FRAMES = st.one_of(frames(), csv_frames())
 
 
-def _table(frame: tuple[Any, Any, Any]) -> ClaimTable:
+def _table(frame: tuple[Any, Any, Any], chunk: int | None = None) -> ClaimTable:
+    """The frame's claims as read; read ``chunk`` rows at a time when given (the chunks laid end to end: ids packed)."""
     df, columns, defaults = frame
-    claims = claims_from_dataframe(df, columns=columns, defaults=defaults).claims
+    with mock.patch.object(table_columns, "TABLE_CHUNK", chunk or table_columns.TABLE_CHUNK):
+        claims = claims_from_dataframe(df, columns=columns, defaults=defaults).claims
     assert type(claims) is ClaimTable
     return claims
 
@@ -214,13 +218,18 @@ def _with_repeats(table: ClaimTable, data: st.DataObject) -> ClaimTable:
 def test_a_tables_columns_answer_as_its_claims(
     frame: Any, policy: Policy, data: st.DataObject
 ) -> None:
-    """Ids, re-reading and grouping keys read from a table's columns are what its claims say."""
-    table = _with_repeats(_table(frame), data)
+    """Ids, re-reading and grouping keys read from a table's columns are what its claims say (ids packed or not,
+    in id order or not)."""
+    table = _with_repeats(_table(frame, data.draw(st.sampled_from([None, 3]))), data)
+    if data.draw(st.booleans()):
+        table = by_id(table)
     claims = list(picked(table, list(range(len(table)))))  # the same rows, built apart
     ids = [c.id for c in claims]
+    assert list(table.texts("id")) == ids
     assert distinct_ids(np, table) == (len(set(ids)) == len(ids))
     assert rereads_any(table, policy) == bool(read_with_policy(claims, policy)[1])
-    assert table_keys(np, table) == keys_of(claims)
+    keys = table_keys(np, table)
+    assert keys._replace(ids=list(keys.ids)) == keys_of(claims)
 
 
 @_SLOW
@@ -229,8 +238,8 @@ def test_a_table_reconciles_as_the_tuple_of_its_claims(
     frame: Any, policy: Policy, data: st.DataObject
 ) -> None:
     """``reconcile(table) == reconcile(tuple(table))``, group by group and flag by flag, under every policy
-    (repeated ids and figures the policy re-reads included)."""
-    table = _with_repeats(_table(frame), data)
+    (repeated ids and figures the policy re-reads included; ids packed or not)."""
+    table = _with_repeats(_table(frame, data.draw(st.sampled_from([None, 3]))), data)
     by_table = reconcile(table, policy)
     by_tuple = reconcile(tuple(picked(table, list(range(len(table))))), policy)
     assert list(by_table.groups) == list(by_tuple.groups)

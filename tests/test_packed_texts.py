@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -94,3 +96,16 @@ def test_a_packed_table_in_id_order_is_python_s_order(ids: list[str]) -> None:
         claims = claims_from_dataframe(frame).claims
     assert [c.id for c in by_id(claims)] == sorted(ids)
     assert [c.id for c in by_id(claims[::-1])] == sorted(ids)
+
+
+@given(st.lists(st.text(alphabet="ab\x00é\U0001f600", max_size=4), max_size=30))
+def test_packed_texts_are_ordered_and_compared_as_python_orders_them(values: list[str]) -> None:
+    """Order, ascent and distinctness read from the packed array are Python's, for ASCII and other texts
+    (a NUL inside a text, a text that begins another)."""
+    held = packed(list(values))
+    if type(held) is not PackedTexts:
+        return
+    assert [values[i] for i in held.order().tolist()] == sorted(values)
+    assert held.order().tolist() == sorted(range(len(values)), key=values.__getitem__)
+    assert held.ascending() == all(a < b for a, b in pairwise(values))
+    assert held.distinct() == (len(set(values)) == len(values))

@@ -24,9 +24,13 @@ _INF = math.inf
 
 
 class Keys(NamedTuple):
-    """What grouping reads of each claim, in the claims' order: its id, key, dimension and period."""
+    """What grouping reads of each claim, in the claims' order: its id, key, dimension and period.
 
-    ids: list[str]
+    The ids are a list, or a claim table's ids still packed (:class:`~claimdiff._model.packed_texts.PackedTexts`):
+    an id is a Python string only where one is read.
+    """
+
+    ids: Sequence[str]
     keys: list[tuple[str, str, tuple[str, ...], str]]
     dims: list[str]
     periods: list[Period | None]
@@ -111,7 +115,10 @@ def split_key(
 
 
 def _by_period(
-    claims: Sequence[Claim], ids: list[str], periods: Sequence[Period | None], members: list[int]
+    claims: Sequence[Claim],
+    ids: Sequence[str],
+    periods: Sequence[Period | None],
+    members: list[int],
 ) -> list[list[int]]:
     """Split claims into groups whose periods overlap (a claim without a period joins everything).
 

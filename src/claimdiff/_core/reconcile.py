@@ -402,10 +402,12 @@ def _accept(
     if type(claims) is ClaimTable:
         import numpy as np  # noqa: PLC0415 - a table exists only where numpy read it
 
-        if distinct_ids(np, claims) and not rereads_any(claims, policy):
-            # Every row is reconciled as it is: kept as a table (in id order, as the report lists claims).
-            table = by_id(claims)
-            return table, [], {}, table_keys(np, table)
+        if not rereads_any(claims, policy):
+            table = by_id(
+                claims
+            )  # in id order, as the report lists claims (equal ids: next to each other)
+            if distinct_ids(np, table):  # every row is reconciled as it is: kept as a table
+                return table, [], {}, table_keys(np, table)
     accepted, rejected = _unique(claims)
     accepted, reread = read_with_policy(
         accepted, policy

@@ -20,6 +20,7 @@ from claimdiff._core.grouping import Keys, split_key
 from claimdiff._core.policy import Policy
 from claimdiff._model.claim import Claim, stated_span
 from claimdiff._model.claim_table import ClaimTable
+from claimdiff._model.packed_texts import PackedTexts
 
 __all__ = [
     "ClaimReads",
@@ -148,6 +149,11 @@ def distinct_ids(np: Any, table: ClaimTable) -> bool:
     """
     if not len(table):
         return True
+    texts = table.texts("id")
+    if (
+        type(texts) is PackedTexts
+    ):  # the common case at scale: the ids compared packed, none unpacked
+        return texts.distinct()
     codes, ids = table.column("id")
     if int(np.bincount(codes).max()) > 1:
         return False
@@ -183,7 +189,8 @@ def table_keys(np: Any, table: ClaimTable) -> Keys:
 
     Each key is the scope's own key for the metric (what a claim holds as ``key``), asked once per
     distinct (metric, scope) pair; each dimension is that of the claim built for a row of each distinct
-    (figure, counted) pair; ids and periods are the columns' parts. Only those few claims are built.
+    (figure, counted) pair; ids and periods are the columns' parts, the ids packed when the table holds them
+    so (:meth:`~claimdiff._model.claim_table.ClaimTable.texts`). Only those few claims are built.
     """
     m_codes, metrics = table.column("metric")
     s_codes, scopes = table.column("scope")
@@ -209,10 +216,9 @@ def table_keys(np: Any, table: ClaimTable) -> Keys:
     dimension = [table[i].dimension for i in first]
     dims = list(map(dimension.__getitem__, at.tolist()))
 
-    i_codes, ids = table.column("id")
     p_codes, periods = table.column("period")
     return Keys(
-        list(map(ids.__getitem__, i_codes.tolist())),
+        table.texts("id"),
         keys,
         dims,
         list(map(periods.__getitem__, p_codes.tolist())),
@@ -341,7 +347,11 @@ def table_groups(
     if not n:
         return Positions(np.zeros(0, np.int64), np.zeros(0, np.int64)), []
     ids = keys.ids
-    in_order = all(map(str.__lt__, ids, islice(ids, 1, None)))  # a table's are; a list's may not be
+    in_order = (  # a table's are; a list's may not be
+        ids.ascending()
+        if type(ids) is PackedTexts
+        else all(map(str.__lt__, ids, islice(ids, 1, None)))
+    )
     by_id = None if in_order else np.fromiter(sorted(range(n), key=ids.__getitem__), np.int64, n)
 
     def identities(values: list[Any]) -> tuple[Any, Any]:

@@ -258,6 +258,28 @@ class ClaimTable(_AsTuple):
             values.append(claim._notes if field == "note" else getattr(claim, field))  # noqa: SLF001 - the slot
         return codes, values
 
+    def texts(self, field: str) -> Sequence[Any]:
+        """Each claim's ``field`` (its ``id``), in order: packed (:class:`PackedTexts`) when the parts are, none unpacked.
+
+        >>> import pandas as pd
+        >>> from claimdiff import claims_from_dataframe
+        >>> t = claims_from_dataframe(pd.DataFrame({
+        ...     "id": ["a", "b"], "metric": "killed", "counted": "people", "value": 3, "source": "MoD"})).claims
+        >>> list(t[::-1].texts("id"))
+        ['b', 'a']
+        """
+        k = FIELDS.index(field)
+        parts, codes = self._values[k], self._codes[k]
+        codes = codes if self._order is None else codes[self._order]
+        if (
+            type(parts) is PackedTexts
+            and not self._held
+            and (not len(codes) or int(codes.min()) >= 0)
+        ):
+            return PackedTexts(parts.array[codes])
+        codes, parts = self.column(field)
+        return taken(parts, codes.tolist())
+
     def __repr__(self) -> str:
         shown = ", ".join(repr(c) for c in self[:3])
         more = ", ..." if len(self) > 3 else ""
@@ -401,7 +423,7 @@ def picked(table: ClaimTable, picks: Sequence[int | Claim]) -> ClaimTable:
 
 
 def by_id(table: ClaimTable) -> ClaimTable:
-    """The claims of ``table`` in id order (ids distinct), as a table: its columns reordered, no claim built.
+    """The claims of ``table`` in id order (claims of one id in their order), as a table: its columns reordered, none built.
 
     >>> import pandas as pd
     >>> from claimdiff import claims_from_dataframe
@@ -415,14 +437,10 @@ def by_id(table: ClaimTable) -> ClaimTable:
     small: Any = (
         np.int32 if len(table) < 2**31 else np.intp
     )  # held by the table as long as it lives
-    parts = table._values[0]  # noqa: SLF001 - the table's own ids
-    codes = table._codes[0] if table._order is None else table._codes[0][table._order]  # noqa: SLF001
-    if type(parts) is PackedTexts and not table._held and (not len(codes) or int(codes.min()) >= 0):  # noqa: SLF001
-        # numpy orders packed texts (padded with NUL, which no text ends in) as Python orders them
-        order = np.argsort(parts.array[codes], kind="stable").astype(small)
+    ids = table.texts("id")
+    if type(ids) is PackedTexts:
+        order = ids.order().astype(small)
     else:
-        codes, parts = table.column("id")
-        ids = list(map(parts.__getitem__, codes.tolist()))
         order = np.fromiter(sorted(range(len(ids)), key=ids.__getitem__), small, len(ids))
     if not len(order) or bool((order[1:] > order[:-1]).all()):
         return table  # in id order already

@@ -55,11 +55,46 @@ class PackedTexts(Sequence[Any]):
         i = index + len(self) if index < 0 else index
         if not 0 <= i < len(self):
             raise IndexError("packed texts index out of range")
-        return _texts(self.array[i : i + 1])[0] if i < n else self.tail[i - n]
+        if i >= n:
+            return self.tail[i - n]
+        text = self.array.item(i)
+        return text.decode() if type(text) is bytes else text
 
     def __iter__(self) -> Iterator[Any]:
         yield from _texts(self.array)
         yield from self.tail
+
+    def order(self) -> Any:
+        """The positions of the texts (a tail has none) in the order ``sorted`` gives them, equal texts as given (numpy).
+
+        numpy orders the packed texts as Python orders the strings: ``S`` texts byte by byte (ASCII: by code
+        point), ``U`` texts by code point, a text before every longer one it begins (the padding is NUL, and
+        no text packed ends in one).
+
+        >>> packed(["b", "a", "ab", "a"]).order().tolist()
+        [1, 3, 2, 0]
+        """
+        return self.array.argsort(kind="stable")
+
+    def ascending(self) -> bool:
+        """Whether each text (a tail aside) comes after the one before it in the order of :meth:`order`: all distinct.
+
+        >>> packed(["a", "ab", "b"]).ascending(), packed(["a", "a"]).ascending()
+        (True, False)
+        """
+        array = self.array
+        return bool((array[1:] > array[:-1]).all())
+
+    def distinct(self) -> bool:
+        """Whether no two texts (a tail aside) are equal, found in the order of :meth:`order`.
+
+        >>> packed(["b", "a", "c"]).distinct(), packed(["b", "a", "b"]).distinct()
+        (True, False)
+        """
+        if self.ascending():
+            return True
+        ordered = self.array[self.order()]
+        return bool((ordered[1:] != ordered[:-1]).all())
 
     def plus(self, *more: Any) -> PackedTexts:
         """These texts with ``more`` parts after them (the array shared, not copied)."""
