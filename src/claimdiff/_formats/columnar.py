@@ -27,7 +27,8 @@ from claimdiff._formats.build import Context, build_entry
 from claimdiff._formats.codes import combine
 from claimdiff._formats.plain import _counted, _estimate, _event, _period, _places, _source
 from claimdiff._model.claim import Claim, check_stated, figure_for
-from claimdiff._model.claim_table import FIELDS, ClaimTable, picked
+from claimdiff._model.claim_table import FIELDS, ClaimTable, concat, picked
+from claimdiff._model.packed_texts import PackedTexts
 from claimdiff._model.scope import Scope
 from claimdiff.exceptions import ClaimdiffError, ClaimFileError
 
@@ -383,35 +384,39 @@ def settle_all(
     *,
     duplicate: Callable[[Hashable, str, str, Hashable], ClaimFileError],
     rejected: list[ClaimFileError],
-) -> list[ClaimTable]:
-    """The claims of a table's ``chunks`` (in order, as tables), each chunk as :func:`settle` settles it.
+) -> ClaimTable:
+    """The claims of a table's ``chunks`` (in order, as one table), each chunk as :func:`settle` settles it.
 
     When no row's id repeats and the full reader built no claim (the common case), no id is looked up row by
-    row: the chunks' tables are the claims, and their rejections are the full reader's, in row order.
+    row: the chunks' tables laid end to end are the claims, and their rejections are the full reader's, in
+    row order. Ids the table holds packed are compared packed (:meth:`PackedTexts.distinct`), none unpacked.
     """
-    if _ids_apart(chunks):
-        for _, _, outcomes in chunks:
-            for i in sorted(outcomes):
-                rejected.extend(outcomes[i].errors)
-        return [fast.claims for _, fast, _ in chunks]
+    if not any(o.claims for _, _, outcomes in chunks for o in outcomes.values()):
+        table = concat([fast.claims for _, fast, _ in chunks])
+        ids = table.texts("id")
+        if ids.distinct() if type(ids) is PackedTexts else _ids_apart(chunks):
+            for _, _, outcomes in chunks:
+                for i in sorted(outcomes):
+                    rejected.extend(outcomes[i].errors)
+            return table
     seen: dict[str, Hashable] = {}
-    return [
-        settle(labels, fast, outcomes, seen=seen, duplicate=duplicate, rejected=rejected)
-        for labels, fast, outcomes in chunks
-    ]
+    return concat(
+        [
+            settle(labels, fast, outcomes, seen=seen, duplicate=duplicate, rejected=rejected)
+            for labels, fast, outcomes in chunks
+        ]
+    )
 
 
 def _ids_apart(chunks: Sequence[Chunk]) -> bool:
-    """Whether the full reader built no claim and no two rows of the chunks' tables hold one id.
+    """Whether no two rows of the chunks' tables hold one id (the full reader built no claim).
 
     Within a chunk, a repeated id is a repeated code or a repeated part (:func:`own_cells`); distinct hashes
     are distinct ids (the
     common case, told with numpy), and only where two hashes meet are the ids compared.
     """
     held_ids: list[list[str]] = []
-    for _, fast, outcomes in chunks:
-        if any(o.claims for o in outcomes.values()):
-            return False
+    for _, fast, _ in chunks:
         codes, values = fast.claims.column("id")
         held = np.bincount(codes, minlength=len(values))
         if len(codes) and int(held.max()) > 1:  # two rows of the chunk hold one id

@@ -28,7 +28,6 @@ from claimdiff._formats.columnar import Chunk, Outcome, entry_outcome, fast_clai
 from claimdiff._formats.csv_format import parse_csv, parse_rows
 from claimdiff._formats.documents import MAX_CHARS
 from claimdiff._formats.table_columns import TABLE_CHUNK, CsvReader
-from claimdiff._model.claim_table import concat
 from claimdiff._model.hedges import DEFAULT_HEDGES, HedgePolicy
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from claimdiff.exceptions import ClaimFileError
@@ -174,7 +173,7 @@ def read_csv_rows(
         raise ClaimFileError(
             name, "$", None, f"is not UTF-8 text: {e.reason}", line=reader.line_num + 1
         ) from e
-    return LoadedClaims(path=name, claims=concat(claims), rejected=tuple(rejected))
+    return LoadedClaims(path=name, claims=claims, rejected=tuple(rejected))
 
 
 def _numbered(reader: Any) -> Iterator[tuple[int, list[str]]]:

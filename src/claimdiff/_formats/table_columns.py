@@ -396,4 +396,4 @@ def read_table(
                     outcomes[i] = entry_outcome(entry, k, ctx, locate)
             chunks.append((here, fast, outcomes))
         claims = settle_all(chunks, duplicate=duplicate, rejected=rejected)
-    return LoadedClaims(path=name, claims=concat(claims), rejected=tuple(rejected))
+    return LoadedClaims(path=name, claims=claims, rejected=tuple(rejected))
