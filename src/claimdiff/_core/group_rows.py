@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from operator import attrgetter
 from typing import Any, overload
 
-from claimdiff._core.grouping import Keys, keys_of
+from claimdiff._core.grouping import Keys, PerRow, keys_of
 from claimdiff._core.table_reads import first_positions
 from claimdiff._model.claim import Claim
 from claimdiff._model.claim_table import ClaimTable
@@ -80,6 +80,8 @@ class GroupRows(Sequence[list[Claim]]):
             self._keys = keys_of(self.claims)
         if field == "key" or (field == "period" and self._keys is not None):
             per_row = self._keys.keys if field == "key" else self._keys.periods  # type: ignore[union-attr]
+            if type(per_row) is PerRow:  # a claim table's column: read at once
+                return per_row.at(firsts)
             return list(map(per_row.__getitem__, firsts))
         claims = self.claims
         if type(claims) is ClaimTable:

@@ -12,28 +12,68 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Sequence
 from operator import attrgetter
-from typing import NamedTuple
+from typing import Any, NamedTuple, overload
 
 from claimdiff._core.flags import Flag, FlagKind, Severity
 from claimdiff._model.claim import Claim
 from claimdiff._model.period import Period
 
-__all__ = ["Keys", "group_claims", "keys_of", "split_key"]
+__all__ = ["Keys", "PerRow", "group_claims", "keys_of", "split_key"]
 
 _INF = math.inf
+
+
+class PerRow(Sequence[Any]):
+    """Each claim's value held as its code into the distinct values: ``rows[i]`` is ``values[codes[i]]``.
+
+    What a claim table's columns give grouping: a value per claim, with no list of a million slots made.
+
+    >>> import numpy as np
+    >>> rows = PerRow(np.array([1, 0, 1]), ["a", "b"])
+    >>> list(rows), rows[0], len(rows), rows.at([2, 1])
+    (['b', 'a', 'b'], 'b', 3, ['b', 'a'])
+    """
+
+    __slots__ = ("codes", "values")
+
+    def __init__(self, codes: Any, values: Sequence[Any]) -> None:
+        """Each claim's code (numpy integers, each a position in ``values``) into ``values``."""
+        self.codes, self.values = codes, values
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    @overload
+    def __getitem__(self, index: int) -> Any: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Any]: ...
+
+    def __getitem__(self, index: int | slice) -> Any:
+        if isinstance(index, slice):
+            return self.at(self.codes[index].tolist())
+        return self.values[int(self.codes[index])]
+
+    def __iter__(self) -> Iterator[Any]:
+        return map(self.values.__getitem__, self.codes.tolist())
+
+    def at(self, rows: Sequence[int]) -> list[Any]:
+        """The values of ``rows`` (positions), read at once."""
+        return list(map(self.values.__getitem__, self.codes[rows].tolist()))
 
 
 class Keys(NamedTuple):
     """What grouping reads of each claim, in the claims' order: its id, key, dimension and period.
 
-    The ids are a list, or a claim table's ids still packed (:class:`~claimdiff._model.packed_texts.PackedTexts`):
-    an id is a Python string only where one is read.
+    Each is a list, or what a claim table's columns give: its ids still packed
+    (:class:`~claimdiff._model.packed_texts.PackedTexts`), the others :class:`PerRow`. An id is a Python
+    string only where one is read.
     """
 
     ids: Sequence[str]
-    keys: list[tuple[str, str, tuple[str, ...], str]]
-    dims: list[str]
-    periods: list[Period | None]
+    keys: Sequence[tuple[str, str, tuple[str, ...], str]]
+    dims: Sequence[str]
+    periods: Sequence[Period | None]
 
 
 def keys_of(claims: Sequence[Claim]) -> Keys:

@@ -16,7 +16,7 @@ from itertools import chain, islice, pairwise
 from typing import Any, NamedTuple, overload
 
 from claimdiff._core.flags import Flag
-from claimdiff._core.grouping import Keys, split_key
+from claimdiff._core.grouping import Keys, PerRow, split_key
 from claimdiff._core.policy import Policy
 from claimdiff._model.claim import Claim, stated_span
 from claimdiff._model.claim_table import ClaimTable
@@ -200,7 +200,7 @@ def table_keys(np: Any, table: ClaimTable) -> Keys:
         scopes[k % n]._key_for(metrics[k // n].name)  # noqa: SLF001 - the rule Claim holds its key by
         for k in pairs.tolist()
     ]
-    keys = list(map(keyed.__getitem__, at.tolist()))
+    keys = PerRow(at, keyed)
 
     e_codes, estimates = table.column("estimate")
     counted: dict[str | None, int] = {}
@@ -214,15 +214,9 @@ def table_keys(np: Any, table: ClaimTable) -> Keys:
     first = first.tolist()
     table.build(first)  # the few claims asked, built at once
     dimension = [table[i].dimension for i in first]
-    dims = list(map(dimension.__getitem__, at.tolist()))
 
     p_codes, periods = table.column("period")
-    return Keys(
-        table.texts("id"),
-        keys,
-        dims,
-        list(map(periods.__getitem__, p_codes.tolist())),
-    )
+    return Keys(table.texts("id"), keys, PerRow(at, dimension), PerRow(p_codes, periods))
 
 
 def first_reads(np: Any, table: ClaimTable, rows: Any) -> tuple[Any, Any]:
@@ -354,15 +348,24 @@ def table_groups(
     )
     by_id = None if in_order else np.fromiter(sorted(range(n), key=ids.__getitem__), np.int64, n)
 
-    def identities(values: list[Any]) -> tuple[Any, Any]:
-        """Each value's code by identity (equal codes hold the very same object), and a row holding each code."""
-        _, first, at = np.unique(
-            np.fromiter(map(id, values), np.int64, n), return_index=True, return_inverse=True
-        )
-        return at.reshape(-1), first
+    def identities(values: Sequence[Any]) -> tuple[Any, list[Any]]:
+        """Each value's code by identity (equal codes hold the very same object), and the object of each code.
 
-    k_at, k_first = identities(keys.keys)
-    k_rank = key_ranks(np, [keys.keys[r] for r in k_first.tolist()])[k_at]
+        Values held per row (:class:`PerRow`) are told apart among their distinct values, then spread to the rows.
+        """
+        given = values.values if type(values) is PerRow else values
+        _, first, at = np.unique(
+            np.fromiter(map(id, given), np.int64, len(given)),
+            return_index=True,
+            return_inverse=True,
+        )
+        at = at.reshape(-1)
+        return at[values.codes] if type(values) is PerRow else at, [
+            given[r] for r in first.tolist()
+        ]
+
+    k_at, k_objects = identities(keys.keys)
+    k_rank = key_ranks(np, k_objects)[k_at]
     if by_id is None:
         order = np.argsort(k_rank, kind="stable")  # rows are in id order: each key's claims stay so
     else:  # claims in id order first, so that each key's claims are
