@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from itertools import chain, count
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any
 
 from claimdiff._core.estimators import BY_FIGURES
@@ -60,9 +60,14 @@ def quiet_of(groups: Sequence[Group]) -> QuietGroups | None:
 
 
 def objects(values: Sequence[Any]) -> Any:
-    """``values`` as a numpy array of Python objects, whatever they are (a tuple stays one cell)."""
+    """``values`` as a numpy array of Python objects, whatever they are (a tuple stays one cell).
+
+    An array of objects already is given back as it is (not copied): a caller that writes to the answer owns it.
+    """
     import numpy as np  # noqa: PLC0415 - imported already by the columns that found the quiet groups
 
+    if isinstance(values, np.ndarray) and values.dtype == object and values.ndim == 1:
+        return values
     out = np.empty(len(values), object)
     out[:] = list(values)
     return out
@@ -241,12 +246,18 @@ class QuietInputs:
             columns: list[list[Any]] = [[] for _ in names]
             for block in range(0, len(first), _BLOCK):  # a block of groups' parts read at a time
                 at = first[block : block + _BLOCK]
-                for a, b, c, d in zip(
-                    m[at].tolist(), s[at].tolist(), e[at].tolist(), alike[at].tolist(), strict=True
-                ):  # each group's cells kept as made (a million groups' mappings are never held at once)
-                    cells = about_of(metrics[a], scopes[b], dims[c], hulls[d])
-                    for name, column in zip(names, columns, strict=True):
-                        column.append(cells[name])
+                # Each group's cells kept as made (a million groups' mappings are never held at once).
+                cells = list(
+                    map(
+                        about_of,
+                        map(metrics.__getitem__, m[at].tolist()),
+                        map(scopes.__getitem__, s[at].tolist()),
+                        map(dims.__getitem__, e[at].tolist()),
+                        map(hulls.__getitem__, alike[at].tolist()),
+                    )
+                )
+                for name, column in zip(names, columns, strict=True):
+                    column.extend(map(itemgetter(name), cells))
             out.update(
                 (name, (numbered, column)) for name, column in zip(names, columns, strict=True)
             )
