@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from claimdiff._core.report import Group
     from claimdiff._model.claim import Claim
 
-__all__ = ["NAMED_BY", "QuietInputs", "objects", "quiet_inputs", "quiet_of"]
+__all__ = ["NAMED_BY", "QuietInputs", "objects", "quiet_inputs", "quiet_of", "table_rows"]
 
 #: Which part of a group's first claim, or its periods' hull, each cell of ``group_about`` follows from.
 NAMED_BY = {
@@ -107,7 +107,7 @@ class QuietInputs:
 
         self._quiet, self._positions = quiet, positions
         raw = quiet.raw
-        held = _table_rows(raw)
+        held = table_rows(raw)
         table = self._table = None if held is None else held[0]
         self._claims: list[Claim] | None = None
         # What each claim reads of its source (its grade, its origin) is made when the numbering asks for it, so
@@ -264,7 +264,7 @@ class QuietInputs:
         return out
 
 
-def _table_rows(raw: Sequence[list[Claim]]) -> tuple[ClaimTable, GroupRows] | None:
+def table_rows(raw: Sequence[list[Claim]]) -> tuple[ClaimTable, GroupRows] | None:
     """The claim table and its groups' rows, when the groups are rows of a claim table (else ``None``)."""
     if isinstance(raw, GroupRows):
         table = raw.claims
