@@ -14,9 +14,9 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from claimdiff._core.group import group_id
+from claimdiff._core.table_reads import laid_out
 from claimdiff._formats.codes import Spread, first_rows, number
 from claimdiff._formats.groups_table import place_text
-from claimdiff._core.table_reads import laid_out
 from claimdiff._formats.quiet_inputs import objects, quiet_inputs, quiet_of, table_rows
 from claimdiff._formats.table_schema import LIST_SEPARATOR, SCHEMA
 from claimdiff._model.claim_table import ClaimTable, TableClaims
