@@ -325,3 +325,34 @@ def test_each_naming_cell_follows_from_the_one_part_it_is_named_by():
         for combo, found in cells.items():
             assert found[name] == cells[(0,) * at + (combo[at],) + (0,) * (3 - at)][name], name
         assert cells[(0, 0, 0, 0)][name] != cells[tuple(int(k == at) for k in range(4))][name], name
+
+
+def test_the_claims_table_finds_the_judged_groups_claims_at_their_rows():
+    """The claims of groups judged claim by claim are found at their rows of the claim table, no id looked up,
+    and each gets the group and status that looking its id up gives."""
+    from claimdiff._formats import claims_table as module
+
+    n = 600
+    frame = pd.DataFrame(
+        {
+            "id": [f"c{i:04}" for i in range(n)],
+            "metric": "killed",
+            "counted": "people",
+            "place": [f"Country > Town {i // 3}" for i in range(n)],
+            # every third town's third claim says another figure: a group judged claim by claim
+            "value": ["40" if i % 9 == 8 else "10" for i in range(n)],
+            "source": [f"source {i % 7}" for i in range(n)],
+        }
+    )
+    with mock.patch.object(reconcile_module, "COLUMNAR_FROM", 0):
+        report = reconcile(claims_from_dataframe(frame).claims)
+    table = report.claims.table
+    judged = list(report.groups.held())
+    assert judged  # some groups were judged claim by claim
+    with mock.patch.object(module._Index, "positions", side_effect=AssertionError("looked up")):
+        by_rows = module._membership(report, module._Index(*table.column("id")), table)
+    by_ids = module._membership(report, module._Index(*table.column("id")), None)
+    for found, looked_up in zip(by_rows, by_ids, strict=True):
+        assert found.tolist() == looked_up.tolist()
+    assert {report.groups[i].id for i, _ in judged} <= set(by_rows[0].tolist())
+    assert "dissenting" in set(by_rows[1].tolist())

@@ -14,13 +14,15 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from claimdiff._core.group import group_id
+from claimdiff._core.table_reads import laid_out
 from claimdiff._formats.codes import Spread, first_rows, number
 from claimdiff._formats.groups_table import place_text
-from claimdiff._formats.quiet_inputs import objects, quiet_inputs, quiet_of
+from claimdiff._formats.quiet_inputs import objects, quiet_inputs, quiet_of, table_rows
 from claimdiff._formats.table_schema import LIST_SEPARATOR, SCHEMA
 from claimdiff._model.claim_table import ClaimTable, TableClaims
 
 if TYPE_CHECKING:
+    from claimdiff._core.quiet import QuietGroups
     from claimdiff._core.report import Group, Report
     from claimdiff._model.claim import Claim
 
@@ -60,7 +62,9 @@ def _membership(
     if judged:
         made[[i for i, _ in judged]] = True
         cids = [cid for _, g in judged for cid in g.claims]
-        mine = index.positions(cids) if isinstance(index, _Index) else [index[c] for c in cids]
+        mine = _rows_of(quiet, table, [i for i, _ in judged], cids)
+        if mine is None:
+            mine = index.positions(cids) if isinstance(index, _Index) else [index[c] for c in cids]
         group[mine] = objects([g.id for _, g in judged for _ in g.claims])
         status[mine] = objects([s for _, g in judged for s in claim_statuses(g)])
     if quiet is None or made.all():
@@ -86,6 +90,27 @@ def _membership(
     status[at] = flat[offsets[inputs.number[member]] + place]
     group[at] = objects([group_id(i) for i in positions.tolist()])[member]
     return group, status
+
+
+def _rows_of(
+    quiet: QuietGroups | None, table: ClaimTable | None, groups: list[int], cids: list[str]
+) -> Any:
+    """The rows of ``table`` holding the claims ``cids`` of ``groups`` laid end to end, read from the groups' rows.
+
+    When the report's groups are rows of ``table`` (:class:`~claimdiff._core.group_rows.GroupRows`), each group's
+    claims are its rows in order: no id is looked up. ``None`` when they are not, or when the ids found there are
+    not ``cids``.
+    """
+    import numpy as np  # noqa: PLC0415 - a table of claims is made with numpy (pandas and Arrow bring it)
+
+    held = None if quiet is None or table is None else table_rows(quiet.raw)
+    if held is None or held[0] is not table:
+        return None
+    _, rows = laid_out(np, held[1].positions, np.asarray(groups, np.int64))
+    i_codes, ids = table.column("id")
+    if len(rows) != len(cids) or list(map(ids.__getitem__, i_codes[rows].tolist())) != cids:
+        return None
+    return rows
 
 
 def _per_object(

@@ -13,6 +13,7 @@ names each group comes from :func:`~claimdiff._core.verdicts.group_about`. Nothi
 from __future__ import annotations
 
 from collections import Counter
+from itertools import repeat
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
@@ -169,7 +170,7 @@ def _quiet_columns(
     inputs = quiet_inputs(quiet, positions)
     rep_rows = [group_row(g, None, 0) for g in inputs.built]
     naming = inputs.naming()
-    ids = [group_id(i) for i in positions.tolist()]
+    ids = list(map(group_id, positions.tolist()))
     out: list[Any] = []
     for k, name in enumerate(GROUP_COLUMNS):
         if name == "id":
@@ -180,10 +181,10 @@ def _quiet_columns(
         elif name in _NAMING:
             out.append(Spread(*naming[name]))
         elif name == "worst_severity":
-            found = [worst.get(g) for g in ids]
-            out.append(objects([None if w is None else w.value for w in found]))
+            values = {g: w.value for g, w in worst.items()}
+            out.append(objects(list(map(values.get, ids))))
         elif name == "n_flags":
-            out.append(objects([count.get(g, 0) for g in ids]))
+            out.append(objects(list(map(count.get, ids, repeat(0)))))
         else:
             out.append(Spread(inputs.number, [row[k] for row in rep_rows]))
     return out

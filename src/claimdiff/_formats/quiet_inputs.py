@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from itertools import chain, count
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any
 
 from claimdiff._core.estimators import BY_FIGURES
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from claimdiff._core.report import Group
     from claimdiff._model.claim import Claim
 
-__all__ = ["NAMED_BY", "QuietInputs", "objects", "quiet_inputs", "quiet_of"]
+__all__ = ["NAMED_BY", "QuietInputs", "objects", "quiet_inputs", "quiet_of", "table_rows"]
 
 #: Which part of a group's first claim, or its periods' hull, each cell of ``group_about`` follows from.
 NAMED_BY = {
@@ -60,9 +60,14 @@ def quiet_of(groups: Sequence[Group]) -> QuietGroups | None:
 
 
 def objects(values: Sequence[Any]) -> Any:
-    """``values`` as a numpy array of Python objects, whatever they are (a tuple stays one cell)."""
+    """``values`` as a numpy array of Python objects, whatever they are (a tuple stays one cell).
+
+    An array of objects already is given back as it is (not copied): a caller that writes to the answer owns it.
+    """
     import numpy as np  # noqa: PLC0415 - imported already by the columns that found the quiet groups
 
+    if isinstance(values, np.ndarray) and values.dtype == object and values.ndim == 1:
+        return values
     out = np.empty(len(values), object)
     out[:] = list(values)
     return out
@@ -102,7 +107,7 @@ class QuietInputs:
 
         self._quiet, self._positions = quiet, positions
         raw = quiet.raw
-        held = _table_rows(raw)
+        held = table_rows(raw)
         table = self._table = None if held is None else held[0]
         self._claims: list[Claim] | None = None
         # What each claim reads of its source (its grade, its origin) is made when the numbering asks for it, so
@@ -241,19 +246,25 @@ class QuietInputs:
             columns: list[list[Any]] = [[] for _ in names]
             for block in range(0, len(first), _BLOCK):  # a block of groups' parts read at a time
                 at = first[block : block + _BLOCK]
-                for a, b, c, d in zip(
-                    m[at].tolist(), s[at].tolist(), e[at].tolist(), alike[at].tolist(), strict=True
-                ):  # each group's cells kept as made (a million groups' mappings are never held at once)
-                    cells = about_of(metrics[a], scopes[b], dims[c], hulls[d])
-                    for name, column in zip(names, columns, strict=True):
-                        column.append(cells[name])
+                # Each group's cells kept as made (a million groups' mappings are never held at once).
+                cells = list(
+                    map(
+                        about_of,
+                        map(metrics.__getitem__, m[at].tolist()),
+                        map(scopes.__getitem__, s[at].tolist()),
+                        map(dims.__getitem__, e[at].tolist()),
+                        map(hulls.__getitem__, alike[at].tolist()),
+                    )
+                )
+                for name, column in zip(names, columns, strict=True):
+                    column.extend(map(itemgetter(name), cells))
             out.update(
                 (name, (numbered, column)) for name, column in zip(names, columns, strict=True)
             )
         return out
 
 
-def _table_rows(raw: Sequence[list[Claim]]) -> tuple[ClaimTable, GroupRows] | None:
+def table_rows(raw: Sequence[list[Claim]]) -> tuple[ClaimTable, GroupRows] | None:
     """The claim table and its groups' rows, when the groups are rows of a claim table (else ``None``)."""
     if isinstance(raw, GroupRows):
         table = raw.claims
