@@ -95,7 +95,12 @@ def storied(found: list[Candidate], placing: Placing) -> list[Candidate]:
     out = []
     for c in found:
         key = placing.gazetteer.key(c.claim.scope.place)
-        if len(key) <= 1 and len(event) > 1 and key in ((), event[:1]):
+        if (
+            len(key) <= 1
+            and len(event) > 1
+            and key in ((), event[:1])
+            and c.start not in placing.own_country
+        ):
             scope = attrs.evolve(c.claim.scope, place=place)
             c = attrs.evolve(c, claim=attrs.evolve(c.claim, scope=scope))  # noqa: PLW2901 - re-placed
         out.append(c)

@@ -116,6 +116,8 @@ class Placing:
     spanning: set[int] = attrs.Factory(set)
     #: where the figures stand whose place is a site "near" a town (rule 30)
     sites: set[int] = attrs.Factory(set)
+    #: where the figures stand whose own clause or sentence names their country (no event's place narrows them)
+    own_country: set[int] = attrs.Factory(set)
     #: whether the story's lead put its event only in a settlement it does not name ("a town in central Mali")
     unnamed_lead: bool = False
 
@@ -194,6 +196,19 @@ class Placing:
             elif labelled is not None and not known(self.gazetteer, own):
                 own = (*labelled, *own)  # "Sudan: 12 killed in Darfur": Darfur in Sudan
         placed = self.completed(self.gazetteer.normalise(own), own[-1] if own else None)
+        if (
+            own
+            and len(self.gazetteer.key(placed)) == 1
+            and not any(
+                path == own
+                and (
+                    _PART_OF.search(self.low, max(0, at - 20), at) is not None
+                    or _PART_NAMED.match(self.low, at) is not None
+                )
+                for at, path in places
+            )
+        ):  # "missing in Indonesia": the country's figure, not one of the event's ("in western Turkey")
+            self.own_country.add(fig.start)
         if any(
             path is own
             and (_NEAR.match(self.low, at) or _NEAR_TOWN.search(self.low, max(0, at - 30), at))
@@ -459,6 +474,10 @@ class Placing:
 
 #: A contrasting conjunction opening another clause: ", while", ", whereas", ", but".
 _CONTRAST = re.compile(r",\s+(?:while|whereas|but)\s")
+#: A locative naming a part of a place by its bearing: "in western Turkey", "across much of eastern Turkey".
+_BEARING = r"\b(?:north|south|east|west|central|centre|center|upper|lower|far|mid)[a-z-]*\s+"
+_PART_OF = re.compile(_BEARING + "$")
+_PART_NAMED = re.compile(r"(?:(?:in|across|of|over|from)\s+)?(?:the\s+)?" + _BEARING)
 #: A locative of a site beside a place, not in it: "near Manbij", "outside Kandahar" (ANNOTATION.md rule 30).
 _NEAR = re.compile(r"(?:near|outside)\s")
 #: "near the city of": the place's "of" follows a site beside a town (rule 30).
