@@ -35,3 +35,25 @@ def test_a_figure_its_own_clause_puts_in_a_country_keeps_the_country() -> None:
 def test_a_part_of_a_country_named_by_its_bearing_takes_the_events_place() -> None:
     """ "in western Indonesia" names no more than the event's part of it: the event's place (rule 30)."""
     assert _placed(_STORY)["12"] == place_key("Indonesia > Aceh")
+
+
+_MINE = (
+    "Mine blast in the Kemerovo Region\n\n"
+    "The governor met rescuers on Saturday.\n\n"
+    "An explosion took place at the Zapadnaya mine in the town of Prokopyevsk of the Kemerovo Region"
+    " on Friday.\n\n"
+    "By noon, 9 people had died and 20 were hurt."
+)
+
+
+def test_figures_under_the_headings_region_take_the_town_the_event_is_in() -> None:
+    """An explosion "at the ... mine in the town of" a town: the event's town is its figures' (rule 30)."""
+    placed = _placed(_MINE)
+    assert placed["9"] == place_key("Russia > Kemerovo Oblast > Prokopyevsk")
+    assert placed["20"] == place_key("Russia > Kemerovo Oblast > Prokopyevsk")
+
+
+def test_a_figure_its_own_clause_places_in_the_region_keeps_it() -> None:
+    """ "20 were hurt in the Kemerovo Region": its own clause's place, not the event's town (rule 19)."""
+    text = _MINE.replace("20 were hurt.", "20 were hurt in the Kemerovo Region.")
+    assert _placed(text)["20"] == place_key("Russia > Kemerovo Oblast")

@@ -118,6 +118,8 @@ class Placing:
     sites: set[int] = attrs.Factory(set)
     #: where the figures stand whose own clause or sentence names their country (no event's place narrows them)
     own_country: set[int] = attrs.Factory(set)
+    #: where the figures stand whose place their own clause, sentence or line label names
+    own_placed: set[int] = attrs.Factory(set)
     #: whether the story's lead put its event only in a settlement it does not name ("a town in central Mali")
     unnamed_lead: bool = False
 
@@ -196,6 +198,8 @@ class Placing:
             elif labelled is not None and not known(self.gazetteer, own):
                 own = (*labelled, *own)  # "Sudan: 12 killed in Darfur": Darfur in Sudan
         placed = self.completed(self.gazetteer.normalise(own), own[-1] if own else None)
+        if own:
+            self.own_placed.add(fig.start)
         if (
             own
             and len(self.gazetteer.key(placed)) == 1
@@ -263,7 +267,7 @@ class Placing:
         A place "near" a town is the town's first-level subdivision (ANNOTATION.md rule 30).
         """
         for at, path in placed:
-            before = _EVENT_BEFORE.search(self.low, max(s.start, at - 60), at)
+            before = _EVENT_BEFORE.search(self.low, max(s.start, at - 90), at)
             if before is None and not _EVENT_AFTER.match(self.low, _place_end(self.low, at, s.end)):
                 continue
             near = _NEAR.match(self.low, at) is not None or (
@@ -487,7 +491,9 @@ _EVENT_BEFORE = re.compile(
     r"\b(?:attack|explosion|blast|bombing|fighting|clashes|quake|earthquake|landslide|mudslide|"
     r"airstrike|air\s+strike|raid|massacre|tornado|collapse|shelling|ambush)s?"
     r"(?:\s+(?:happened|occurred|struck|hit|took\s+place|was|were))?"
-    r"(?:\s+(?:in|at|on|near)(?:\s+the)?(?:\s+[a-z-]+){0,2})?\s+$"  # "an earthquake in the mountainous "
+    r"(?:\s+(?:in|at|on|near)(?:\s+the)?(?:\s+[a-z-]+){0,2})?"  # "an earthquake in the mountainous "
+    r"(?:\s+(?:mine|plant|factory|market|mosque|church|school|hospital|camp|base|building|station|site)"
+    r"(?:\s+(?:in|near)\s+the\s+(?:town|city|village|district|province|region))?)?\s+$"
 )
 #: An event named after its place, maybe after its year: "the 2011 Van earthquake", "the Beslan school siege".
 _NAMED_EVENT = re.compile(
