@@ -57,3 +57,13 @@ def test_a_figure_its_own_clause_places_in_the_region_keeps_it() -> None:
     """ "20 were hurt in the Kemerovo Region": its own clause's place, not the event's town (rule 19)."""
     text = _MINE.replace("20 were hurt.", "20 were hurt in the Kemerovo Region.")
     assert _placed(text)["20"] == place_key("Russia > Kemerovo Oblast")
+
+
+def test_a_landmark_numbered_by_a_distance_is_the_town_it_is_in() -> None:
+    """ "Mogadishu's Kilometre 4": a landmark of Mogadishu, no place below it (a known bug of the reading)."""
+    assert _placed("The attack in Mogadishu's Kilometre 4 district killed 30 people.")[
+        "30 people"
+    ] == place_key("Somalia > Banaadir > Mogadishu")
+    assert _placed("A blast at Km 5 in Mogadishu killed 12 people.")["12 people"] == place_key(
+        "Somalia > Banaadir > Mogadishu"
+    )
