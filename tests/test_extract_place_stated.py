@@ -64,3 +64,13 @@ def test_a_landmark_numbered_by_a_distance_is_the_town_it_is_in() -> None:
     mogadishu = place_key("Somalia > Banaadir > Mogadishu")
     assert _placed("The attack in Mogadishu's Kilometre 4 district killed 30 people.")["30"] == mogadishu
     assert _placed("A blast at Km 5 in Mogadishu killed 12 people.")["12"] == mogadishu
+
+
+def test_a_place_named_with_a_possessive_is_one_name() -> None:
+    """ "Hawke's Bay" is New Zealand's region, not Hawke's "Bay" (Somalia's region of that name)."""
+    assert _placed("The storm killed 11 people in Hawke's Bay.")["11"] == place_key(
+        "New Zealand > Hawke's Bay"
+    )
+    assert _placed("The storm killed 11 people in Russia's Belgorod region.")["11"] == place_key(
+        "Russia > Belgorod Oblast"
+    )

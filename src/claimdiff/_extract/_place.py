@@ -227,6 +227,12 @@ def places_named(
             ):
                 continue  # "from the Ukraine border": a landmark; "in the African country": an adjective
             path = _path(m.group("c"), _DATE_WORDS.sub("", m.group("p")))
+            if (
+                m.group("c") is not None
+                and not _is_country(gazetteer, m.group("c"))
+                and known(gazetteer, whole := text[m.start("c") : m.end("p")])
+            ):
+                path = (whole,)  # "in Hawke's Bay": one place's name, not Hawke's "Bay" (Somalia's)
             if path is not None and " " in path[-1] and not known(gazetteer, path):
                 path = country_first(gazetteer, path, units=titled())
             if path is None or (
