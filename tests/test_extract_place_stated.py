@@ -74,3 +74,17 @@ def test_a_place_named_with_a_possessive_is_one_name() -> None:
     assert _placed("The storm killed 11 people in Russia's Belgorod region.")["11"] == place_key(
         "Russia > Belgorod Oblast"
     )
+
+
+def test_a_site_near_a_landmark_in_a_town_is_in_the_town() -> None:
+    """ "near Liberty Chowk in Lahore": the town the site is in, not the landmark nor Punjab (rules 19, 30)."""
+    assert _placed("A bomb went off near Liberty Chowk in Lahore, killing four people.")[
+        "four"
+    ] == place_key("Pakistan > Punjab > Lahore")
+
+
+def test_a_site_near_a_town_is_still_the_towns_unit() -> None:
+    """ "near Quetta" alone: Balochistan, as rule 30 says."""
+    assert _placed("A bomb went off near Quetta, killing four people.")["four"] == place_key(
+        "Pakistan > Balochistan"
+    )
