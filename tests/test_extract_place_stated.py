@@ -88,3 +88,19 @@ def test_a_site_near_a_town_is_still_the_towns_unit() -> None:
     assert _placed("A bomb went off near Quetta, killing four people.")["four"] == place_key(
         "Pakistan > Balochistan"
     )
+
+
+def test_a_countrys_own_body_places_figures_placed_nowhere_else() -> None:
+    """ "Chad's Ministry of Public Health notified WHO of 6179 cases": in Chad (no other place given)."""
+    placed = _placed(
+        "Disease news\n\nFrom 1 January, Chad's Ministry of Public Health notified WHO of 6179 suspected"
+        " cases, including 423 deaths."
+    )
+    assert placed["6179"] == place_key("Chad")
+    assert placed["423"] == place_key("Chad")
+
+
+def test_a_place_the_clause_names_outranks_the_bodys_country() -> None:
+    """ "Chad's ministry ... 40 cases in Cameroon": the clause's place, not the body's country (rule 19)."""
+    placed = _placed("Chad's Ministry of Public Health reported 40 cases in Cameroon.")
+    assert placed["40"] == place_key("Cameroon")

@@ -18,6 +18,7 @@ from claimdiff._extract._figures import Figure
 from claimdiff._extract._gazetteer_reads import around_town
 from claimdiff._extract._nations import countries_written
 from claimdiff._extract._place import _LABEL, known, label_place
+from claimdiff._extract._place_owner import country_owning, owns_a_body
 from claimdiff._extract._place_choice import fronted, place_at, sentence_place
 from claimdiff._extract._text import Sentence
 from claimdiff._extract._time import DaysNamed
@@ -198,6 +199,8 @@ class Placing:
             elif labelled is not None and not known(self.gazetteer, own):
                 own = (*labelled, *own)  # "Sudan: 12 killed in Darfur": Darfur in Sudan
         placed = self.completed(self.gazetteer.normalise(own), own[-1] if own else None)
+        if not placed and not places:
+            placed = self._body_owner(s)  # "Niger's Ministry of Public Health notified WHO of 6179 cases"
         if own:
             self.own_placed.add(fig.start)
         if (
@@ -220,6 +223,20 @@ class Placing:
         ):
             self.sites.add(fig.start)  # "near Manbij": Aleppo, once told apart from other sites
         return placed
+
+    def _body_owner(self, s: Sentence) -> tuple[str, ...]:
+        """The one country a sentence naming no place gives in the possessive as a body's owner, else ``()``.
+
+        "Niger's Ministry of Public Health notified WHO of 6179 cases": a country's own body counts in
+        that country; read only for a figure the text places nowhere else (no clause, paragraph or
+        heading place), as a body's country places what the text places nowhere (:mod:`._home`).
+        """
+        owners = set()
+        for m in _POSSESSIVE_MARK.finditer(self.text, s.start, s.end):
+            owner = country_owning(self.gazetteer, self.text, max(s.start, m.start() - 40), m.start())
+            if owner is not None and owns_a_body(self.text, m.end(), s.end):
+                owners.add(owner[1])
+        return self.gazetteer.normalise(owners.pop()) if len(owners) == 1 else ()
 
     def _fronted(self, s: Sentence, context: Context) -> frozenset[int]:
         """Where the sentence sets a place before a clause (:func:`fronted`), read once for all its figures."""
@@ -482,6 +499,8 @@ _CONTRAST = re.compile(r",\s+(?:while|whereas|but)\s")
 _BEARING = r"\b(?:north|south|east|west|central|centre|center|upper|lower|far|mid)[a-z-]*\s+"
 _PART_OF = re.compile(_BEARING + "$")
 _PART_NAMED = re.compile(r"(?:(?:in|across|of|over|from)\s+)?(?:the\s+)?" + _BEARING)
+#: A possessive mark closing a name: "Niger's", "Niger’s".
+_POSSESSIVE_MARK = re.compile(r"['’]s\s")
 #: A locative of a site beside a place, not in it: "near Manbij", "outside Kandahar" (ANNOTATION.md rule 30).
 _NEAR = re.compile(r"(?:near|outside)\s")
 #: "near the city of": the place's "of" follows a site beside a town (rule 30).
