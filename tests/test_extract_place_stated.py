@@ -104,3 +104,16 @@ def test_a_place_the_clause_names_outranks_the_bodys_country() -> None:
     """ "Chad's ministry ... 40 cases in Cameroon": the clause's place, not the body's country (rule 19)."""
     placed = _placed("Chad's Ministry of Public Health reported 40 cases in Cameroon.")
     assert placed["40"] == place_key("Cameroon")
+
+
+def test_a_figure_placed_only_by_a_sea_has_no_place() -> None:
+    """ "over the Black Sea": a sea is no place path, and no country is chosen for it (G5)."""
+    assert _placed("The ministry said its air defences shot down 12 drones over the Black Sea.")[
+        "12"
+    ] == place_key(None)
+    listed = _placed(
+        "Air defences shot down 30 drones overnight: 12 over the Belgorod region, 10 over the Black Sea"
+        " and 8 over the Sea of Azov."
+    )
+    assert listed["12"] == place_key("Russia > Belgorod Oblast")
+    assert listed["10"] == listed["8"] == place_key(None)

@@ -43,6 +43,11 @@ _SPANNING = re.compile(
     r"nine|ten|several|many|multiple|numerous)\s+(?:other\s+)?(?:countries|nations|WHO\s+regions|"
     r"continents)|worldwide|globally)\b"
 )
+#: A sea named after a figure's locative: "over the Black Sea", "in the Sea of Azov" (no place path: G5).
+_SEA = re.compile(
+    r"\b(?:over|in|on|into|across|off)\s+the\s+(?:(?:[A-Z][\w'’-]*\s+){1,3}(?:Sea|Ocean|Gulf|Strait)|"
+    r"(?:Sea|Gulf|Strait)\s+of\s+[A-Z])"
+)
 #: "elsewhere": a clause's figures are not where the text has just been.
 _ELSEWHERE = re.compile(r"\belsewhere\b")
 #: A figure's clause spread over several units of a country: "across four provinces", "in 52 districts".
@@ -113,7 +118,7 @@ class Placing:
     unrefined: tuple[str, ...] | None = None
     #: the places the text gives its event ("the attack in the Sagaing area")
     events: list[tuple[str, ...]] = attrs.Factory(list)
-    #: where the figures stand whose clause spans countries ("from 27 countries"): placed nowhere
+    #: where the figures stand placed nowhere: their clause spans countries ("from 27 countries") or is at sea
     spanning: set[int] = attrs.Factory(set)
     #: where the figures stand whose place is a site "near" a town (rule 30)
     sites: set[int] = attrs.Factory(set)
@@ -181,6 +186,9 @@ class Placing:
             # clause naming no place takes the sentence's (ANNOTATION.md rule 19), the one place it
             # names; a line's label ("Benin: ...") comes first, as the line's own place
             own = sentence_place(self.low, places, fig.end, clause_end, self.gazetteer)
+        if not own and _SEA.search(self.text, fig.end, until):
+            self.spanning.add(fig.start)  # "10 over the Black Sea": a sea is no place (G5), nor the country
+            return ()
         if not own and _SPANNING.search(self.text, fig.end, clause_end):
             self.spanning.add(fig.start)  # "2600 cases ... reported from 27 countries": no place
             return ()
