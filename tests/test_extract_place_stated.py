@@ -117,3 +117,19 @@ def test_a_figure_placed_only_by_a_sea_has_no_place() -> None:
     )
     assert listed["12"] == place_key("Russia > Belgorod Oblast")
     assert listed["10"] == listed["8"] == place_key(None)
+
+
+def test_a_town_in_another_transliteration_is_found_in_the_texts_country() -> None:
+    """ "Qaim" is GeoNames' Al Qa'im, "Beiji" its Bayji: read in Iraq, the text's country."""
+    opening = "Iraqi forces said 20 fighters were killed in Iraq.\n\n"
+    assert _placed(opening + "In Qaim, 4 people were killed.")["4"] == place_key(
+        "Iraq > Al Anbar > Qaim"
+    )
+    assert _placed(opening + "In Beiji, 5 people were killed.")["5"] == place_key(
+        "Iraq > Salah ad Din > Beiji"
+    )
+
+
+def test_no_spelling_is_guessed_without_a_country() -> None:
+    """A name alone, with no country in the text, is not read as an Arabic town by its spelling."""
+    assert _placed("In Qaim, 4 people were killed.")["4"] != place_key("Iraq > Al Anbar > Qaim")
