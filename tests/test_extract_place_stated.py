@@ -133,3 +133,12 @@ def test_a_town_in_another_transliteration_is_found_in_the_texts_country() -> No
 def test_no_spelling_is_guessed_without_a_country() -> None:
     """A name alone, with no country in the text, is not read as an Arabic town by its spelling."""
     assert _placed("In Qaim, 4 people were killed.")["4"] != place_key("Iraq > Al Anbar > Qaim")
+
+
+def test_a_figure_reported_from_some_of_a_countrys_provinces_is_the_countrys() -> None:
+    """ "reported from 9 of the 21 provinces": the country, not the province named before (rule 19)."""
+    text = (
+        "Cholera in Zambia\n\nThe first cases were found in Lusaka Province in March.\n\n"
+        "By May, 540 cases had been reported from 9 of the 10 provinces."
+    )
+    assert _placed(text)["540"] == place_key("Zambia")

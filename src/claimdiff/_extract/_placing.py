@@ -50,9 +50,9 @@ _SEA = re.compile(
 )
 #: "elsewhere": a clause's figures are not where the text has just been.
 _ELSEWHERE = re.compile(r"\belsewhere\b")
-#: A figure's clause spread over several units of a country: "across four provinces", "in 52 districts".
+#: A figure's clause spread over several units of a country: "across four provinces", "from 16 of the 18 provinces".
 _SPREAD = re.compile(
-    r"\b(?:across|in|from|over)\s+(?:all\s+)?(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|"
+    r"\b(?:across|in|from|over)\s+(?:all\s+)?(?:\d+\s+of\s+)?(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|"
     r"ten|several|many|multiple|numerous|nearby|neighbou?ring|other|surrounding)\s+(?:provinces|districts|"
     r"regions|states|counties|governorates|departments|municipalities|oblasts|prefectures)\b"
 )
