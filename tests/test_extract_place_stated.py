@@ -142,3 +142,18 @@ def test_a_figure_reported_from_some_of_a_countrys_provinces_is_the_countrys() -
         "By May, 540 cases had been reported from 9 of the 10 provinces."
     )
     assert _placed(text)["540"] == place_key("Zambia")
+
+
+def test_a_paragraph_naming_places_joined_by_and_goes_on_at_what_they_share() -> None:
+    """After "in the states of Jalisco and Colima and in the Guadalajara area": Mexico (rule 19)."""
+    text = (
+        "The storm flooded towns in the states of Jalisco and Colima and in the Guadalajara area."
+        " In all, 41 people were killed."
+    )
+    assert _placed(text)["41"] == place_key("Mexico")
+
+
+def test_a_place_in_apposition_still_narrows_the_paragraph() -> None:
+    """ "in Borno State, north-eastern Nigeria": the state goes on as the paragraph's place."""
+    text = "Gunmen attacked a village in Borno State, north-eastern Nigeria. At least 12 people died."
+    assert _placed(text)["At least 12"] == place_key("Nigeria > Borno")
