@@ -62,7 +62,10 @@ def test_a_figure_its_own_clause_places_in_the_region_keeps_it() -> None:
 def test_a_landmark_numbered_by_a_distance_is_the_town_it_is_in() -> None:
     """ "Mogadishu's Kilometre 4": a landmark of Mogadishu, no place below it (a known bug of the reading)."""
     mogadishu = place_key("Somalia > Banaadir > Mogadishu")
-    assert _placed("The attack in Mogadishu's Kilometre 4 district killed 30 people.")["30"] == mogadishu
+    assert (
+        _placed("The attack in Mogadishu's Kilometre 4 district killed 30 people.")["30"]
+        == mogadishu
+    )
     assert _placed("A blast at Km 5 in Mogadishu killed 12 people.")["12"] == mogadishu
 
 
@@ -155,5 +158,7 @@ def test_a_paragraph_naming_places_joined_by_and_goes_on_at_what_they_share() ->
 
 def test_a_place_in_apposition_still_narrows_the_paragraph() -> None:
     """ "in Borno State, north-eastern Nigeria": the state goes on as the paragraph's place."""
-    text = "Gunmen attacked a village in Borno State, north-eastern Nigeria. At least 12 people died."
+    text = (
+        "Gunmen attacked a village in Borno State, north-eastern Nigeria. At least 12 people died."
+    )
     assert _placed(text)["At least 12"] == place_key("Nigeria > Borno")

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from claimdiff._extract._gazetteer_reads import KIND as _KIND
 from claimdiff._extract._cities import city_named
+from claimdiff._extract._gazetteer_reads import KIND as _KIND
 from claimdiff._extract._gazetteer_reads import known
 from claimdiff._extract._not_a_place import SETTLEMENT
 from claimdiff._extract._place_owner import NAME as _NAME

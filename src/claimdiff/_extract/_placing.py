@@ -18,8 +18,8 @@ from claimdiff._extract._figures import Figure
 from claimdiff._extract._gazetteer_reads import around_town
 from claimdiff._extract._nations import countries_written
 from claimdiff._extract._place import _LABEL, known, label_place
-from claimdiff._extract._place_owner import country_owning, owns_a_body
 from claimdiff._extract._place_choice import fronted, place_at, sentence_place
+from claimdiff._extract._place_owner import country_owning, owns_a_body
 from claimdiff._extract._text import Sentence
 from claimdiff._extract._time import DaysNamed
 from claimdiff._model.period import Period
@@ -187,7 +187,8 @@ class Placing:
             # names; a line's label ("Benin: ...") comes first, as the line's own place
             own = sentence_place(self.low, places, fig.end, clause_end, self.gazetteer)
         if not own and _SEA.search(self.text, fig.end, until):
-            self.spanning.add(fig.start)  # "10 over the Black Sea": a sea is no place (G5), nor the country
+            # "10 over the Black Sea": a sea is no place (G5), nor the country
+            self.spanning.add(fig.start)
             return ()
         if not own and _SPANNING.search(self.text, fig.end, clause_end):
             self.spanning.add(fig.start)  # "2600 cases ... reported from 27 countries": no place
@@ -208,7 +209,8 @@ class Placing:
                 own = (*labelled, *own)  # "Sudan: 12 killed in Darfur": Darfur in Sudan
         placed = self.completed(self.gazetteer.normalise(own), own[-1] if own else None)
         if not placed and not places:
-            placed = self._body_owner(s)  # "Niger's Ministry of Public Health notified WHO of 6179 cases"
+            # "Niger's Ministry of Public Health notified WHO of 6179 cases"
+            placed = self._body_owner(s)
         if own:
             self.own_placed.add(fig.start)
         if (
@@ -241,7 +243,9 @@ class Placing:
         """
         owners = set()
         for m in _POSSESSIVE_MARK.finditer(self.text, s.start, s.end):
-            owner = country_owning(self.gazetteer, self.text, max(s.start, m.start() - 40), m.start())
+            owner = country_owning(
+                self.gazetteer, self.text, max(s.start, m.start() - 40), m.start()
+            )
             if owner is not None and owns_a_body(self.text, m.end(), s.end):
                 owners.add(owner[1])
         return self.gazetteer.normalise(owners.pop()) if len(owners) == 1 else ()
