@@ -162,3 +162,10 @@ def test_a_place_in_apposition_still_narrows_the_paragraph() -> None:
         "Gunmen attacked a village in Borno State, north-eastern Nigeria. At least 12 people died."
     )
     assert _placed(text)["At least 12"] == place_key("Nigeria > Borno")
+
+
+def test_a_countrys_body_acting_gives_no_place() -> None:
+    """ "Chad's army destroyed 12 vehicles": whose army it is, not where (only a reported count is placed)."""
+    assert _placed("Chad's Ministry of Defence said its troops destroyed 12 vehicles.")["12"] == (
+        place_key(None)
+    )

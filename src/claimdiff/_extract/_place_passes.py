@@ -97,7 +97,7 @@ def storied(found: list[Candidate], placing: Placing) -> list[Candidate]:
     for c in found:
         key = placing.gazetteer.key(c.claim.scope.place)
         if (
-            c.start not in placing.own_country
+            (c.headline or c.start not in placing.own_country)
             and (
                 (len(key) <= 1 and len(event) > 1 and key in ((), event[:1]))
                 or (  # "As of 06:00, 12 killed" under the heading's region, the event in a town of it

@@ -210,7 +210,7 @@ class Placing:
         placed = self.completed(self.gazetteer.normalise(own), own[-1] if own else None)
         if not placed and not places:
             # "Niger's Ministry of Public Health notified WHO of 6179 cases"
-            placed = self._body_owner(s)
+            placed = self._body_owner(s, fig.start)
         if own:
             self.own_placed.add(fig.start)
         if (
@@ -234,19 +234,25 @@ class Placing:
             self.sites.add(fig.start)  # "near Manbij": Aleppo, once told apart from other sites
         return placed
 
-    def _body_owner(self, s: Sentence) -> tuple[str, ...]:
-        """The one country a sentence naming no place gives in the possessive as a body's owner, else ``()``.
+    def _body_owner(self, s: Sentence, at: int) -> tuple[str, ...]:
+        """The one country whose own body reports the figure at ``at`` ("Niger's ministry notified ..."), else ``()``.
 
-        "Niger's Ministry of Public Health notified WHO of 6179 cases": a country's own body counts in
-        that country; read only for a figure the text places nowhere else (no clause, paragraph or
-        heading place), as a body's country places what the text places nowhere (:mod:`._home`).
+        "Niger's Ministry of Public Health notified WHO of 6179 cases": a country's body reporting a
+        count reports its country's; read only for a figure the text places nowhere else (no clause,
+        paragraph or heading place), as a body's country places what the text places nowhere
+        (:mod:`._home`). A body acting ("Russia's defence ministry downed 20 drones") says whose it
+        is, not where.
         """
         owners = set()
-        for m in _POSSESSIVE_MARK.finditer(self.text, s.start, s.end):
+        for m in _POSSESSIVE_MARK.finditer(self.text, s.start, at):
             owner = country_owning(
                 self.gazetteer, self.text, max(s.start, m.start() - 40), m.start()
             )
-            if owner is not None and owns_a_body(self.text, m.end(), s.end):
+            if (
+                owner is not None
+                and owns_a_body(self.text, m.end(), s.end)
+                and _REPORTS.search(self.low, m.end(), at) is not None
+            ):
                 owners.add(owner[1])
         return self.gazetteer.normalise(owners.pop()) if len(owners) == 1 else ()
 
@@ -511,6 +517,8 @@ _CONTRAST = re.compile(r",\s+(?:while|whereas|but)\s")
 _BEARING = r"\b(?:north|south|east|west|central|centre|center|upper|lower|far|mid)[a-z-]*\s+"
 _PART_OF = re.compile(_BEARING + "$")
 _PART_NAMED = re.compile(r"(?:(?:in|across|of|over|from)\s+)?(?:the\s+)?" + _BEARING)
+#: A body's verb of reporting a count: "notified WHO of", "reported", "recorded".
+_REPORTS = re.compile(r"\b(?:notified|reported|recorded|registered|confirmed|counted)\b")
 #: A possessive mark closing a name: "Niger's", "Niger’s".
 _POSSESSIVE_MARK = re.compile(r"['’]s\s")
 #: A locative of a site beside a place, not in it: "near Manbij", "outside Kandahar" (ANNOTATION.md rule 30).
