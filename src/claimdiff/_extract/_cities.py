@@ -6,17 +6,47 @@ country the text is about; without the data places stay as the text names them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 
 from claimdiff._model.place_towns import (
     DEFAULT_MIN_POPULATION,
     City,
-    city_named,
     region_name,
 )
+from claimdiff._model.place_towns import city_named as _city_named
 from claimdiff._model.places import Gazetteer, _iso
 
 __all__ = ["DEFAULT_MIN_POPULATION", "City", "below_region", "city_named", "needs_city"]
+
+
+#: The Arabic article opening a town's name, joined or apart: "Al Qaim", "Al-Qaim", "Ar Rutbah".
+_ARTICLE = re.compile(r"^(?:[AaEe]l|Ar|As|Ad|An|Ash|At|Az)[\s-]")
+#: "ei" where another transliteration writes "ay": "Beiji" and "Bayji", "Sheikh" and "Shaykh".
+_EI = re.compile(r"ei")
+
+
+def city_named(
+    name: str, countries: Iterable[str] = (), *, min_population: int = DEFAULT_MIN_POPULATION
+) -> City | None:
+    """The city ``name`` is within ``countries`` (:func:`claimdiff._model.place_towns.city_named`), by its spelling.
+
+    Within the countries of its context, a town GeoNames writes in another transliteration of
+    Arabic is found too: with the article the text leaves off ("Qaim" for Al Qa'im), or with
+    "ay" for the text's "ei" ("Beiji" for Bayji). Without a country nothing is guessed.
+    """
+    wanted = tuple(countries)
+    city = _city_named(name, wanted, min_population=min_population)
+    if city is not None or not wanted or name.isupper():
+        return city
+    spellings = [] if _ARTICLE.match(name) else [f"Al {name}"]
+    if "ei" in name:
+        spellings.append(_EI.sub("ay", name))
+    for spelling in spellings:
+        city = _city_named(spelling, wanted, min_population=min_population)
+        if city is not None:
+            return city
+    return None
 
 
 def needs_city(gazetteer: Gazetteer, place: tuple[str, ...]) -> bool:

@@ -28,6 +28,7 @@ from claimdiff._extract._place_path import COUNTRY_OF_ADJECTIVE
 from claimdiff._extract._place_path import place_path as _path
 from claimdiff._extract._place_settlement import settlements
 from claimdiff._extract._place_within import DATE_WORDS as _DATE_WORDS
+from claimdiff._extract._place_within import town_after
 from claimdiff._extract._place_within import within as _within
 from claimdiff._extract._text import word_opening
 from claimdiff._model.place_towns import countries_with
@@ -227,6 +228,12 @@ def places_named(
             ):
                 continue  # "from the Ukraine border": a landmark; "in the African country": an adjective
             path = _path(m.group("c"), _DATE_WORDS.sub("", m.group("p")))
+            if (
+                m.group("c") is not None
+                and not _is_country(gazetteer, m.group("c"))
+                and known(gazetteer, whole := text[m.start("c") : m.end("p")])
+            ):
+                path = (whole,)  # "in Hawke's Bay": one place's name, not Hawke's "Bay" (Somalia's)
             if path is not None and " " in path[-1] and not known(gazetteer, path):
                 path = country_first(gazetteer, path, units=titled())
             if path is None or (
@@ -348,7 +355,12 @@ def places_named(
             elif extra and known(gazetteer, extra[-1]) and not known(gazetteer, path):
                 path = gazetteer.normalise((*extra[-1], *path))  # "Bentiu, Unity State"
             elif more is None and not known(gazetteer, path):
-                path = _within(gazetteer, path, text, m.end(), end)  # "Fardous in Aleppo"
+                inner = _within(gazetteer, path, text, m.end(), end)  # "Fardous in Aleppo"
+                town = town_after(text, m.end(), end) if inner == path else None
+                if town is not None:  # "near Ayesha Manzil in Karachi": the town the site is in
+                    found.append(town)
+                    continue
+                path = inner
             found.append((m.start(), path))
     seg = text[start:end]
     adjectival = any(

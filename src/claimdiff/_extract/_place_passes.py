@@ -91,11 +91,22 @@ def storied(found: list[Candidate], placing: Placing) -> list[Candidate]:
         return found
     if len(keys[0]) < 2 or "-" not in keys[0][1]:
         return found  # a place the gazetteer does not put in a subdivision ("Tower 22") vouches for none
-    event, place = keys[0], placing.events[0]
+    deepest = max(range(len(keys)), key=lambda i: len(keys[i]))  # the narrowest the text gives it
+    event, place = keys[deepest], placing.events[deepest]
     out = []
     for c in found:
         key = placing.gazetteer.key(c.claim.scope.place)
-        if len(key) <= 1 and len(event) > 1 and key in ((), event[:1]):
+        if (
+            (c.headline or c.start not in placing.own_country)
+            and (
+                (len(key) <= 1 and len(event) > 1 and key in ((), event[:1]))
+                or (  # "As of 06:00, 12 killed" under the heading's region, the event in a town of it
+                    1 < len(key) < len(event)
+                    and event[: len(key)] == key
+                    and c.start not in placing.own_placed
+                )
+            )
+        ):
             scope = attrs.evolve(c.claim.scope, place=place)
             c = attrs.evolve(c, claim=attrs.evolve(c.claim, scope=scope))  # noqa: PLW2901 - re-placed
         out.append(c)

@@ -48,6 +48,9 @@ _NOT_PLACES = CALENDAR_WORDS | frozenset(
     }
 )
 
+#: Units of distance: a name opening with one is a landmark numbered by it ("Kilometre 5", "Km 4"), no place.
+_DISTANCES = frozenset({"kilometre", "kilometer", "km", "mile"})
+
 #: Months and weekdays as abbreviated: a name alone of these is a date, never a place.
 _ABBREVIATED_DAYS = frozenset(
     {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
@@ -125,6 +128,9 @@ def place_path(country: str | None, place: str) -> tuple[str, ...] | None:
         and not known(DEFAULT_GAZETTEER, place)
     ):
         return None  # "on MERS-CoV in Saudi Arabia", "COVID-19": an acronym's compound, not a place
+    if words[0].lower() in _DISTANCES:
+        # "in Mogadishu's Kilometre 5 neighbourhood": a landmark of the town named before it
+        return (country,) if country is not None else None
     if words[0].lower() in _NOT_PLACES and not well_known(place):
         return None  # "in New cases", "The ..." (but "New York", "New Delhi" are places)
     if _HELD_BY.search(words[0]):

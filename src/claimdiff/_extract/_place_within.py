@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from claimdiff._extract._cities import city_named
 from claimdiff._extract._gazetteer_reads import KIND as _KIND
 from claimdiff._extract._gazetteer_reads import known
 from claimdiff._extract._not_a_place import SETTLEMENT
@@ -18,7 +19,7 @@ from claimdiff._extract._time import CALENDAR_WORDS
 from claimdiff._model.place_names import kind_of
 from claimdiff._model.places import Gazetteer
 
-__all__ = ["DATE_WORDS", "within"]
+__all__ = ["DATE_WORDS", "town_after", "within"]
 
 #: Calendar words closing a name ("Kharkiv Monday"): no part of the place.
 DATE_WORDS = re.compile(rf"(?:\s+{alternation(w.title() for w in CALENDAR_WORDS)})+$")
@@ -59,3 +60,21 @@ def within(
         at = m.end()
     # units the gazetteer knows only within a country ("Hilmand Province"): the chain, read in the text's
     return (*reversed(links), *path[-1:]) if links and path else path
+
+
+def town_after(text: str, at: int, end: int) -> tuple[int, tuple[str, ...]] | None:
+    """The well-known town named "in" after a site the gazetteer does not know, with where its "in" stands.
+
+    "a bomb exploded near Ayesha Manzil in Karachi": the site is in Karachi, and Karachi is the
+    figure's place (ANNOTATION.md rule 19, the narrowest place the text gives; a landmark is no
+    part of a path, as "Mogadishu's Kilometre 5" is Mogadishu), not the site's name, nor the
+    town's first-level unit as a site "near" the town would be (rule 30: "near" is the site's).
+    A town is well known when GeoNames gives it without a country named (:func:`city_named`).
+    """
+    m = _IN_ANOTHER.match(text, at, end)
+    if m is None or m.group("c") is not None or "(" in m.group():
+        return None
+    name = DATE_WORDS.sub("", m.group("p"))
+    if city_named(name) is None or _path(None, name) is None:
+        return None
+    return m.start() + len(m.group()) - len(m.group().lstrip()), (name,)

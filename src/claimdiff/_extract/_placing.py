@@ -19,6 +19,7 @@ from claimdiff._extract._gazetteer_reads import around_town
 from claimdiff._extract._nations import countries_written
 from claimdiff._extract._place import _LABEL, known, label_place
 from claimdiff._extract._place_choice import fronted, place_at, sentence_place
+from claimdiff._extract._place_owner import country_owning, owns_a_body
 from claimdiff._extract._text import Sentence
 from claimdiff._extract._time import DaysNamed
 from claimdiff._model.period import Period
@@ -42,11 +43,16 @@ _SPANNING = re.compile(
     r"nine|ten|several|many|multiple|numerous)\s+(?:other\s+)?(?:countries|nations|WHO\s+regions|"
     r"continents)|worldwide|globally)\b"
 )
+#: A sea named after a figure's locative: "over the Black Sea", "in the Sea of Azov" (no place path: G5).
+_SEA = re.compile(
+    r"\b(?:over|in|on|into|across|off)\s+the\s+(?:(?:[A-Z][\w'’-]*\s+){1,3}(?:Sea|Ocean|Gulf|Strait)|"
+    r"(?:Sea|Gulf|Strait)\s+of\s+[A-Z])"
+)
 #: "elsewhere": a clause's figures are not where the text has just been.
 _ELSEWHERE = re.compile(r"\belsewhere\b")
-#: A figure's clause spread over several units of a country: "across four provinces", "in 52 districts".
+#: A figure's clause spread over several units of a country: "across four provinces", "from 16 of the 18 provinces".
 _SPREAD = re.compile(
-    r"\b(?:across|in|from|over)\s+(?:all\s+)?(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|"
+    r"\b(?:across|in|from|over)\s+(?:all\s+)?(?:\d+\s+of\s+)?(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|"
     r"ten|several|many|multiple|numerous|nearby|neighbou?ring|other|surrounding)\s+(?:provinces|districts|"
     r"regions|states|counties|governorates|departments|municipalities|oblasts|prefectures)\b"
 )
@@ -112,10 +118,14 @@ class Placing:
     unrefined: tuple[str, ...] | None = None
     #: the places the text gives its event ("the attack in the Sagaing area")
     events: list[tuple[str, ...]] = attrs.Factory(list)
-    #: where the figures stand whose clause spans countries ("from 27 countries"): placed nowhere
+    #: where the figures stand placed nowhere: their clause spans countries ("from 27 countries") or is at sea
     spanning: set[int] = attrs.Factory(set)
     #: where the figures stand whose place is a site "near" a town (rule 30)
     sites: set[int] = attrs.Factory(set)
+    #: where the figures stand whose own clause or sentence names their country (no event's place narrows them)
+    own_country: set[int] = attrs.Factory(set)
+    #: where the figures stand whose place their own clause, sentence or line label names
+    own_placed: set[int] = attrs.Factory(set)
     #: whether the story's lead put its event only in a settlement it does not name ("a town in central Mali")
     unnamed_lead: bool = False
 
@@ -176,6 +186,10 @@ class Placing:
             # clause naming no place takes the sentence's (ANNOTATION.md rule 19), the one place it
             # names; a line's label ("Benin: ...") comes first, as the line's own place
             own = sentence_place(self.low, places, fig.end, clause_end, self.gazetteer)
+        if not own and _SEA.search(self.text, fig.end, until):
+            # "10 over the Black Sea": a sea is no place (G5), nor the country
+            self.spanning.add(fig.start)
+            return ()
         if not own and _SPANNING.search(self.text, fig.end, clause_end):
             self.spanning.add(fig.start)  # "2600 cases ... reported from 27 countries": no place
             return ()
@@ -194,6 +208,24 @@ class Placing:
             elif labelled is not None and not known(self.gazetteer, own):
                 own = (*labelled, *own)  # "Sudan: 12 killed in Darfur": Darfur in Sudan
         placed = self.completed(self.gazetteer.normalise(own), own[-1] if own else None)
+        if not placed and not places:
+            # "Niger's Ministry of Public Health notified WHO of 6179 cases"
+            placed = self._body_owner(s, fig.start)
+        if own:
+            self.own_placed.add(fig.start)
+        if (
+            own
+            and len(self.gazetteer.key(placed)) == 1
+            and not any(
+                path == own
+                and (
+                    _PART_OF.search(self.low, max(0, at - 20), at) is not None
+                    or _PART_NAMED.match(self.low, at) is not None
+                )
+                for at, path in places
+            )
+        ):  # "missing in Indonesia": the country's figure, not one of the event's ("in western Turkey")
+            self.own_country.add(fig.start)
         if any(
             path is own
             and (_NEAR.match(self.low, at) or _NEAR_TOWN.search(self.low, max(0, at - 30), at))
@@ -201,6 +233,28 @@ class Placing:
         ):
             self.sites.add(fig.start)  # "near Manbij": Aleppo, once told apart from other sites
         return placed
+
+    def _body_owner(self, s: Sentence, at: int) -> tuple[str, ...]:
+        """The one country whose own body reports the figure at ``at`` ("Niger's ministry notified ..."), else ``()``.
+
+        "Niger's Ministry of Public Health notified WHO of 6179 cases": a country's body reporting a
+        count reports its country's; read only for a figure the text places nowhere else (no clause,
+        paragraph or heading place), as a body's country places what the text places nowhere
+        (:mod:`._home`). A body acting ("Russia's defence ministry downed 20 drones") says whose it
+        is, not where.
+        """
+        owners = set()
+        for m in _POSSESSIVE_MARK.finditer(self.text, s.start, at):
+            owner = country_owning(
+                self.gazetteer, self.text, max(s.start, m.start() - 40), m.start()
+            )
+            if (
+                owner is not None
+                and owns_a_body(self.text, m.end(), s.end)
+                and _REPORTS.search(self.low, m.end(), at) is not None
+            ):
+                owners.add(owner[1])
+        return self.gazetteer.normalise(owners.pop()) if len(owners) == 1 else ()
 
     def _fronted(self, s: Sentence, context: Context) -> frozenset[int]:
         """Where the sentence sets a place before a clause (:func:`fronted`), read once for all its figures."""
@@ -248,7 +302,7 @@ class Placing:
         A place "near" a town is the town's first-level subdivision (ANNOTATION.md rule 30).
         """
         for at, path in placed:
-            before = _EVENT_BEFORE.search(self.low, max(s.start, at - 60), at)
+            before = _EVENT_BEFORE.search(self.low, max(s.start, at - 90), at)
             if before is None and not _EVENT_AFTER.match(self.low, _place_end(self.low, at, s.end)):
                 continue
             near = _NEAR.match(self.low, at) is not None or (
@@ -459,6 +513,14 @@ class Placing:
 
 #: A contrasting conjunction opening another clause: ", while", ", whereas", ", but".
 _CONTRAST = re.compile(r",\s+(?:while|whereas|but)\s")
+#: A locative naming a part of a place by its bearing: "in western Turkey", "across much of eastern Turkey".
+_BEARING = r"\b(?:north|south|east|west|central|centre|center|upper|lower|far|mid)[a-z-]*\s+"
+_PART_OF = re.compile(_BEARING + "$")
+_PART_NAMED = re.compile(r"(?:(?:in|across|of|over|from)\s+)?(?:the\s+)?" + _BEARING)
+#: A body's verb of reporting a count: "notified WHO of", "reported", "recorded".
+_REPORTS = re.compile(r"\b(?:notified|reported|recorded|registered|confirmed|counted)\b")
+#: A possessive mark closing a name: "Niger's", "Niger’s".
+_POSSESSIVE_MARK = re.compile(r"['’]s\s")
 #: A locative of a site beside a place, not in it: "near Manbij", "outside Kandahar" (ANNOTATION.md rule 30).
 _NEAR = re.compile(r"(?:near|outside)\s")
 #: "near the city of": the place's "of" follows a site beside a town (rule 30).
@@ -468,7 +530,9 @@ _EVENT_BEFORE = re.compile(
     r"\b(?:attack|explosion|blast|bombing|fighting|clashes|quake|earthquake|landslide|mudslide|"
     r"airstrike|air\s+strike|raid|massacre|tornado|collapse|shelling|ambush)s?"
     r"(?:\s+(?:happened|occurred|struck|hit|took\s+place|was|were))?"
-    r"(?:\s+(?:in|at|on|near)(?:\s+the)?(?:\s+[a-z-]+){0,2})?\s+$"  # "an earthquake in the mountainous "
+    r"(?:\s+(?:in|at|on|near)(?:\s+the)?(?:\s+[a-z-]+){0,2})?"  # "an earthquake in the mountainous "
+    r"(?:\s+(?:mine|plant|factory|market|mosque|church|school|hospital|camp|base|building|station|site)"
+    r"(?:\s+(?:in|near)\s+the\s+(?:town|city|village|district|province|region))?)?\s+$"
 )
 #: An event named after its place, maybe after its year: "the 2011 Van earthquake", "the Beslan school siege".
 _NAMED_EVENT = re.compile(

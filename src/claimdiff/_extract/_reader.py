@@ -355,6 +355,13 @@ class _Reader(Crediting):
                 and _APPOSITION.fullmatch(self.text, before, at)
             ):
                 return inner
+            if within != key and _JOINED.fullmatch(self.text, before, at):
+                # "damage in the states of Puebla and Morelos and in the Mexico City area": the
+                # paragraph goes on about them all, at what they share (rule 19)
+                n = 0
+                while n < min(len(key), len(within)) and key[n] == within[n]:
+                    n += 1
+                return (outer if len(key) <= len(within) else inner)[:n]
         return placed[-1][1]
 
     def _anaphor(self, s: Sentence, fig: Figure, out: list[Candidate]) -> Candidate | None:
@@ -475,6 +482,8 @@ class _Reader(Crediting):
 
 
 #: A place, then the place it lies in: "Borno State, north-eastern Nigeria", "Juba, South Sudan".
+#: Between two places of a sentence: "and" joining them ("Puebla and Morelos", "in A, and in B").
+_JOINED = re.compile(r"[^;.()]{0,60}?\sand\s(?:in\s)?(?:the\s)?")
 _APPOSITION = re.compile(r"[^,;.()]{1,40}(?:,\s+(?:in\s+)?(?:the\s+)?(?:[a-z][\w-]*\s+)?|\s)")
 
 

@@ -222,6 +222,7 @@ def _item(reader: _Reader, anchor: Candidate, item: Item, whole: bool) -> Candid
     place = reader.completed((item.place,))
     if WATER.search(item.place) and not known(reader.gazetteer, item.place):
         place = ()  # "three over the Black Sea": a sea is no place path (G5), not a part of the last region named
+        reader.spanning.add(item.start)  # nor the one country the rest of the text is in
     try:
         number = reader.text[item.num_start : item.num_end]
         estimate = (
