@@ -248,3 +248,16 @@ def test_women_and_children_are_counted_as_named_and_everyone_is_people() -> Non
         published="2024-03-01",
     )
     assert [c.claim.scope.counted for c in found] == ["women and children", "people"]
+
+
+def test_people_taken_into_custody_were_arrested() -> None:
+    """Rule 26: people detained by forces are ``arrested``, however the detention is worded."""
+    for text in (
+        "Police said 14 people were taken into custody after the clashes.",
+        "Officers took into custody 9 suspects on Monday, the police said.",
+    ):
+        found = [
+            c.claim.metric.name
+            for c in extract(text, published="2024-03-01", outlet="Example News")
+        ]
+        assert found == ["arrested"], text

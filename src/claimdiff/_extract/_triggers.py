@@ -156,7 +156,19 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys(("need", "needed", "needing"), "in need"),
     **dict.fromkeys(("deployed", "deploying", "dispatched"), "deployed"),
     **dict.fromkeys(("evacuated", "evacuating", "evacuate"), "evacuated"),
-    **dict.fromkeys(("arrested", "detained", "detaining", "arresting"), "arrested"),
+    # people "taken into custody" were detained (ANNOTATION.md rule 26: detained by forces is arrested)
+    **dict.fromkeys(
+        (
+            "arrested",
+            "detained",
+            "detaining",
+            "arresting",
+            "taken into custody",
+            "took into custody",
+            "taking into custody",
+        ),
+        "arrested",
+    ),
     **dict.fromkeys(("launched", "launching", "launches", "fired", "firing"), "launched"),
     # what an attack used: weapons launched; anything else it used is no figure (see counted_for)
     **dict.fromkeys(("involved", "involving", "used", "using", "comprised", "comprising"), "used"),
