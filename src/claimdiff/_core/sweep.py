@@ -20,6 +20,8 @@ only when a consensus is first asked for.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import chain, compress
+from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -153,7 +155,7 @@ def _untie(
     elif ties == "higher":
         rank = -high
     else:
-        middle = _origins_median(sizes, origin, figure)[of]
+        middle = _origins_median(sizes, origin, figure, of)[of]
         rank = np.where(middle < low, low - middle, np.where(middle > high, middle - high, 0.0))
     rank = np.where(empty, _INF, rank)
     starts = np.flatnonzero(np.r_[True, of[1:] != of[:-1]])
@@ -168,11 +170,19 @@ def _untie(
 
 
 def _origins_median(
-    sizes: NDArray[np.int64], origin: NDArray[np.int64], figure: NDArray[np.float64]
+    sizes: NDArray[np.int64],
+    origin: NDArray[np.int64],
+    figure: NDArray[np.float64],
+    asked: NDArray[np.int64],
 ) -> NDArray[np.float64]:
-    """Per group, the median over its origins of each origin's median distinct figure (0 when none has one)."""
+    """Per group, the median over its origins of each origin's median distinct figure (0 when none has one).
+
+    Found for the groups ``asked`` only (the others' are left 0).
+    """
+    wanted = np.zeros(len(sizes), np.bool_)
+    wanted[asked] = True
     group = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
-    has = ~np.isnan(figure)
+    has = ~np.isnan(figure) & wanted[group]
     g, o, f = group[has], origin[has], figure[has]
     order = np.lexsort((f, o, g))
     g, o, f = g[order], o[order], f[order]
@@ -243,41 +253,41 @@ def consensus_of_groups(
     """
     if not groups:
         return []
-    sizes = np.fromiter((len(cs) for cs, _ in groups), np.int64, len(groups))
-    claims = [c for cs, _ in groups for c in cs]
-    ivs = [now[c.id] for cs, now in groups for c in cs]
-    codes: dict[str, int] = {}
-    origin = np.fromiter(
-        (codes.setdefault(c.origin, len(codes)) for c in claims), np.int64, len(claims)
-    )
-    figure = np.array([np.nan if c.figure is None else c.figure for c in claims], np.float64)
-    ids = [c.id for c in claims]
-    lo, lc, hi, hc = zip(*ivs, strict=True)
+    sizes = np.fromiter(map(len, map(itemgetter(0), groups)), np.int64, len(groups))
+    claims = list(chain.from_iterable(map(itemgetter(0), groups)))
+    ids = list(map(_ID, claims))
+    ivs: list[Iv] = []
+    for cs, now in groups:
+        ivs.extend(map(now.__getitem__, map(_ID, cs)))
+    bounds = np.array(ivs, np.float64).reshape(-1, 4)
+    origins = list(map(_ORIGIN, claims))
+    codes = {o: k for k, o in enumerate(dict.fromkeys(origins))}
     found = sweep(
         sizes,
-        np.asarray(lo, np.float64),
-        np.asarray(lc, np.bool_),
-        np.asarray(hi, np.float64),
-        np.asarray(hc, np.bool_),
-        origin,
-        figure,
+        bounds[:, 0],
+        bounds[:, 1] != 0,
+        bounds[:, 2],
+        bounds[:, 3] != 0,
+        np.fromiter(map(codes.__getitem__, origins), np.int64, len(claims)),
+        np.array([np.nan if f is None else f for f in map(_FIGURE, claims)], np.float64),
         ids,
         ties,
     )
-    support = found.support.tolist()
-    out: list[tuple[set[str], Iv | None]] = []
-    start = 0
-    for size, low, low_closed, high, high_closed, ok in zip(
-        sizes.tolist(),
-        found.low.tolist(),
-        found.low_closed.tolist(),
-        found.high.tolist(),
-        found.high_closed.tolist(),
-        found.ok.tolist(),
-        strict=True,
-    ):
-        end = start + size
-        supporting = {ids[k] for k in range(start, end) if support[k]}
-        out.append((supporting, (low, low_closed, high, high_closed) if ok else None))
-        start = end
-    return out
+    supporting = list(compress(ids, found.support.tolist()))
+    ends = np.cumsum(np.add.reduceat(found.support, np.r_[0, np.cumsum(sizes)[:-1]])).tolist()
+    return [
+        (set(supporting[start:end]), (low, low_closed, high, high_closed) if ok else None)
+        for start, end, low, low_closed, high, high_closed, ok in zip(
+            [0, *ends[:-1]],
+            ends,
+            found.low.tolist(),
+            found.low_closed.tolist(),
+            found.high.tolist(),
+            found.high_closed.tolist(),
+            found.ok.tolist(),
+            strict=True,
+        )
+    ]
+
+
+_ID, _ORIGIN, _FIGURE = attrgetter("id"), attrgetter("origin"), attrgetter("figure")
