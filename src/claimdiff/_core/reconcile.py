@@ -46,7 +46,8 @@ _NONE: frozenset[str] = frozenset()  # one for every group with nothing withdraw
 
 #: From this many claims on, groups are first read as numpy columns (:mod:`claimdiff._core.columns`) and the
 #: quiet ones built in bulk; below it every group is judged claim by claim, which gives the same report and
-#: spares a small file the cost of importing numpy.
+#: spares a small file the cost of importing numpy (unless a group's claims share no value: the consensus is
+#: found with numpy, :mod:`claimdiff._core.sweep`).
 COLUMNAR_FROM = 2_000
 
 
