@@ -33,11 +33,13 @@ Group = tuple[list[Claim], dict[str, Iv]]
 _INF = math.inf
 #: Few places, so that ends often coincide (ties of place, of order at one place, of rank).
 _PLACES = st.sampled_from([-_INF, 0.0, 1.0, 2.0, 3.0, 5.0, _INF])
+_PEOPLE, _SOMEWHERE = Scope(counted="people"), Scope(place="somewhere")
+_NOWHERE = Estimate(unit="km")
 
 
 @st.composite
-def groups(draw: st.DrawFn, prefix: str = "") -> Group:
-    """A group of claims of a few origins, each with a non-empty interval as the consensus reads it, and a figure."""
+def groups(draw: st.DrawFn) -> Group:
+    """A group of claims of a few origins, each with a non-empty interval as the consensus reads it and most with a figure."""
     n = draw(st.integers(min_value=1, max_value=7))
     names = draw(
         st.lists(st.text("abc", min_size=1, max_size=3), min_size=n, max_size=n, unique=True)
@@ -51,13 +53,14 @@ def groups(draw: st.DrawFn, prefix: str = "") -> Group:
         hc = draw(st.booleans()) and hi < _INF
         if lo == hi:
             lc = hc = True
-        c = Claim(
-            id=prefix + name,
-            metric="killed",
-            estimate=Estimate.exact(draw(st.integers(min_value=0, max_value=6))),
-            scope=Scope(counted="people"),
-            source=Source(f"s{draw(st.integers(min_value=0, max_value=3))}"),
-        )
+        source = Source(f"s{draw(st.integers(min_value=0, max_value=3))}")
+        if draw(st.integers(min_value=0, max_value=5)):
+            figure = Estimate.exact(draw(st.integers(min_value=0, max_value=6)))
+            c = Claim(id=name, metric="killed", estimate=figure, scope=_PEOPLE, source=source)
+        else:  # a claim with no figure (a distance bounded nowhere)
+            c = Claim(
+                id=name, metric="distance", estimate=_NOWHERE, scope=_SOMEWHERE, source=source
+            )
         claims.append(c)
         now[c.id] = (lo, lc, hi, hc)
     return claims, now

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from itertools import chain, compress
 from operator import attrgetter, itemgetter
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
@@ -80,7 +80,7 @@ def sweep(
     n = len(low)
     groups = len(sizes)
     group = np.repeat(np.arange(groups, dtype=np.int64), sizes)
-    # Every claim's two ends, read group by group, in place order and, at one place, in ``_CLOSE_OPEN`` order.
+    # Every claim's two ends, read group by group, in place order and, at one place, in the order above.
     end_order = np.concatenate(
         (
             np.where(low_closed, _OPEN_CLOSED, _OPEN_OPEN),
@@ -116,7 +116,7 @@ def sweep(
 
 def _origins_alive(
     opens: NDArray[np.bool_], origin: NDArray[np.int64], group: NDArray[np.int64]
-) -> Any:
+) -> NDArray[np.int64]:
     """After each end read, how many distinct origins of its group have a claim alive (started, not yet ended)."""
     step = np.where(opens, 1, -1)
     # Each origin's claims alive, counted in reading order within the (group, origin): every claim that starts
@@ -128,7 +128,7 @@ def _origins_alive(
     first_or_last[by_origin] = (rising & (alive == 1)).astype(np.int64) - (
         ~rising & (alive == 0)
     ).astype(np.int64)
-    return np.cumsum(first_or_last)
+    return np.asarray(np.cumsum(first_or_last), np.int64)
 
 
 def _untie(
@@ -183,6 +183,9 @@ def _origins_median(
     wanted[asked] = True
     group = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
     has = ~np.isnan(figure) & wanted[group]
+    out = np.zeros(len(sizes))
+    if not has.any():
+        return out
     g, o, f = group[has], origin[has], figure[has]
     order = np.lexsort((f, o, g))
     g, o, f = g[order], o[order], f[order]
@@ -192,10 +195,8 @@ def _origins_median(
     g, f = g[per_origin], _middles(f, np.flatnonzero(per_origin))
     order = np.lexsort((f, g))
     g, f = g[order], f[order]
-    out = np.zeros(len(sizes))
-    if len(g):
-        starts = np.flatnonzero(np.r_[True, g[1:] != g[:-1]])
-        out[g[starts]] = _middles(f, starts)
+    starts = np.flatnonzero(np.r_[True, g[1:] != g[:-1]])
+    out[g[starts]] = _middles(f, starts)
     return out
 
 
