@@ -260,7 +260,7 @@ def consensus_of_groups(
     ivs: list[Iv] = []
     for cs, now in groups:
         ivs.extend(map(now.__getitem__, map(_ID, cs)))
-    bounds = np.array(ivs, np.float64).reshape(-1, 4)
+    bounds = np.fromiter(chain.from_iterable(ivs), np.float64, 4 * len(ivs)).reshape(-1, 4)
     origins = list(map(_ORIGIN, claims))
     codes = {o: k for k, o in enumerate(dict.fromkeys(origins))}
     found = sweep(
@@ -270,7 +270,7 @@ def consensus_of_groups(
         bounds[:, 2],
         bounds[:, 3] != 0,
         np.fromiter(map(codes.__getitem__, origins), np.int64, len(claims)),
-        np.array([np.nan if f is None else f for f in map(_FIGURE, claims)], np.float64),
+        np.array(list(map(_FIGURE, claims)), np.float64),  # None is NaN
         ids,
         ties,
     )
