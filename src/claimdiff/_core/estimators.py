@@ -31,7 +31,6 @@ __all__ = [
 ]
 
 
-
 def origin_figures(
     claims: Iterable[Claim], middle: Callable[[list[float]], float] = statistics.median
 ) -> dict[str, float]:

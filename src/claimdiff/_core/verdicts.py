@@ -154,9 +154,11 @@ def _verdicts(
     policy: Policy,
     build: bool,
 ) -> Iterator[tuple[Group | Callable[[], Group], list[Flag | FlagRow], GroupFacts | None]]:
-    """The verdicts of groups whose claims' say now is known, the consensus of the split ones found at once."""
+    """The verdicts of groups told (:func:`_told`); the consensus of those whose current claims share no value found at once."""
     split = [
-        t.current_now for t in told if isinstance(t, _Told) and t.feasible is None and t.current
+        (t.current, t.now)
+        for t in told
+        if isinstance(t, _Told) and t.feasible is None and t.current
     ]
     found: Iterator[tuple[set[str], Iv | None]] = iter(())
     if split:
@@ -189,11 +191,6 @@ class _Told(NamedTuple):
     current: list[Claim]
     now: dict[str, Iv]
     feasible: Iv | None
-
-    @property
-    def current_now(self) -> tuple[list[Claim], dict[str, Iv]]:
-        """The current claims and what each allows now, as the consensus reads them."""
-        return self.current, self.now
 
 
 def _told(
