@@ -14,7 +14,7 @@ import statistics
 from collections.abc import Callable, Iterable, Sequence
 
 from claimdiff._core.grading import airwars_grade, grade_rule
-from claimdiff._core.intervals import Iv, meet
+from claimdiff._core.intervals import Iv
 from claimdiff._core.policy import Estimator, Policy
 from claimdiff._model.claim import Claim
 from claimdiff._model.numbers import format_number
@@ -29,8 +29,6 @@ __all__ = [
     "origin_figures",
     "within",
 ]
-
-_INF = math.inf
 
 
 def origin_figures(
@@ -50,7 +48,8 @@ def consensus(
     """The claims that allow the value most independent origins allow (ties: see the module), and their interval.
 
     Returns the ids, and what the claims allow together (their intersection, as
-    :func:`~claimdiff._core.intervals.intersect` gives it), found by the same sweep.
+    :func:`~claimdiff._core.intervals.intersect` gives it), found by the same sweep. The rule is
+    :func:`claimdiff._core.sweep.sweep`, which finds the consensus of many groups at once: here, of one.
 
     >>> from claimdiff import Claim, Scope
     >>> cs = [Claim(id=i, metric="killed", estimate=v, scope=Scope(counted="people"), source=s)
@@ -59,92 +58,9 @@ def consensus(
     >>> sorted(supporting), iv
     (['a', 'b'], (10.0, True, 10.0, True))
     """
-    events: list[tuple[float, int, int]] = []
-    for i, c in enumerate(current):
-        lo, lc, hi, hc = now[c.id]
-        events.append((lo, 0 if lc else 2, i))
-        events.append((hi, 1 if hc else -1, i))
-    events.sort()
-    origins = [c.origin for c in current]
-    live: dict[int, None] = {}
-    per_origin: dict[str, int] = {}
-    best_weight = -1
-    # Each candidate: its claims, and the last opening and first closing around them (their intersection's ends).
-    candidates: list[tuple[frozenset[int], float, int, float, int]] = []
-    # Only maximal sets are candidates: the live set after the last opening before a closing. Every
-    # claim outside a maximal set misses its common interval entirely (Helly, in one dimension).
-    pending = opening = False
-    opened_at, opened_order = -_INF, 0
-    # The (place, order) of the events being read: a run of equal ones opens or closes claims together.
-    run: tuple[float, int] | None = None
-    for x, order, i in events:
-        if run is None or x != run[0] or order != run[1]:  # a run starts
-            run = (x, order)
-            opening = order in (0, 2)
-            if opening:
-                opened_at, opened_order = x, order
-            elif pending:
-                weight = len(per_origin)
-                if weight >= best_weight:
-                    found = (frozenset(live), opened_at, opened_order, x, order)
-                    if weight > best_weight:
-                        best_weight, candidates = weight, [found]
-                    else:
-                        candidates.append(found)
-                pending = False
-        origin = origins[i]
-        if opening:
-            live[i] = None
-            per_origin[origin] = per_origin.get(origin, 0) + 1
-            pending = True
-        else:
-            del live[i]
-            left = per_origin[origin] - 1
-            if left:
-                per_origin[origin] = left
-            else:
-                del per_origin[origin]
-    chosen = candidates[0] if len(candidates) == 1 else _untie(current, candidates, ties)
-    # The maximal set's claims all open by its last opening and close from its first closing on.
-    low, lc, high, hc, ok = meet(chosen[1], chosen[2] == 2, chosen[3], chosen[4] == -1)
-    return {current[i].id for i in chosen[0]}, ((low, lc, high, hc) if ok else None)
+    from claimdiff._core.sweep import consensus_of_groups  # noqa: PLC0415 - imports numpy
 
-
-def _untie(
-    current: Sequence[Claim],
-    candidates: list[tuple[frozenset[int], float, int, float, int]],
-    ties: str,
-) -> tuple[frozenset[int], float, int, float, int]:
-    """The candidate the ``ties`` rule prefers among equally supported ones; then the smallest ids."""
-    middle = 0.0
-    if ties == "median":
-        figures = list(origin_figures(current).values())
-        middle = statistics.median(figures) if figures else 0.0
-    ranked: list[float] = []
-    for _, low, low_order, high, high_order in candidates:
-        # Empty only at a single point (``meet`` says when); the closedness of the ends moves no distance.
-        if not (low < high or meet(low, low_order == 2, high, high_order == -1)[4]):
-            ranked.append(_INF)
-        elif ties == "lower":
-            ranked.append(low)
-        elif ties == "higher":
-            ranked.append(-high)
-        else:
-            ranked.append(_distance(middle, low, high))
-    least = min(ranked)
-    nearest = [cand for r, cand in zip(ranked, candidates, strict=True) if r == least]
-    if len(nearest) == 1:
-        return nearest[0]
-    return min(nearest, key=lambda cand: sorted(current[i].id for i in cand[0]))
-
-
-def _distance(x: float, low: float, high: float) -> float:
-    """How far ``x`` lies from the interval from ``low`` to ``high`` (0 inside it)."""
-    if x < low:
-        return low - x
-    if x > high:
-        return x - high
-    return 0.0
+    return consensus_of_groups([(current, now)], ties)[0]
 
 
 #: The estimators by which :func:`choose_best` reads of the claims only their figures and which of them share an

@@ -7,7 +7,7 @@ was built; pint is not touched inside the loops. One group's verdict is in
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from typing import Any, Protocol, runtime_checkable
 
@@ -32,7 +32,7 @@ from claimdiff._core.relations import DEFAULT_TAXONOMY, Relation, Taxonomy
 from claimdiff._core.report import Derived, Group, Rejected, Report
 from claimdiff._core.series import About, Series, check_series, series_points
 from claimdiff._core.table_reads import as_table, distinct_ids, table_groups, table_keys
-from claimdiff._core.verdicts import analyse
+from claimdiff._core.verdicts import Job, analyse_groups
 from claimdiff._model.claim import Claim
 from claimdiff._model.claim_table import ClaimTable, TableClaims, by_id
 from claimdiff._model.withdrawal import Withdrawal
@@ -46,7 +46,8 @@ _NONE: frozenset[str] = frozenset()  # one for every group with nothing withdraw
 
 #: From this many claims on, groups are first read as numpy columns (:mod:`claimdiff._core.columns`) and the
 #: quiet ones built in bulk; below it every group is judged claim by claim, which gives the same report and
-#: spares a small file the cost of importing numpy.
+#: spares a small file the cost of importing numpy (unless a group's claims share no value: the consensus is
+#: found with numpy, :mod:`claimdiff._core.sweep`).
 COLUMNAR_FROM = 2_000
 
 
@@ -233,15 +234,11 @@ def _reconcile(
         )  # the quiet groups, settled at once
         steps.end_stage()
         steps.stage("judging groups")
-    for index in loud:
-        cs = raw[index]
-        if steps is not None:
-            steps.advance(len(cs))
-        gone = frozenset(c.id for c in cs if c.id in withdrawn) if withdrawn else _NONE
-        known = None if quiet is None else quiet.known(index, len(cs))
-        made, group_flags, group_facts = analyse(
-            group_id(index), cs, policy, gone, known=known, build=quiet is None
-        )
+    loud = list(loud)
+    verdicts = analyse_groups(
+        _jobs(loud, raw, withdrawn, quiet, steps), policy, build=quiet is None
+    )
+    for index, (made, group_flags, group_facts) in zip(loud, verdicts, strict=True):
         if isinstance(made, Group):
             judged[index] = made
         else:
@@ -313,6 +310,23 @@ def _reconcile(
         truth=truth,
         lags=lags,
     )
+
+
+def _jobs(
+    loud: list[int],
+    raw: Sequence[list[Claim]],
+    withdrawn: set[str],
+    quiet: QuietGroups | None,
+    steps: Steps | None,
+) -> Iterator[Job]:
+    """What the verdicts of the groups ``loud`` read: each one's id and claims, those withdrawn, what the columns know."""
+    for index in loud:
+        cs = raw[index]
+        if steps is not None:
+            steps.advance(len(cs))
+        gone = frozenset(c.id for c in cs if c.id in withdrawn) if withdrawn else _NONE
+        known = None if quiet is None else quiet.known(index, len(cs))
+        yield group_id(index), cs, gone, known
 
 
 def _made(unbuilt: dict[int, Group | Callable[[], Group]], i: int) -> Group:

@@ -11,13 +11,13 @@ the consensus, the claims that allow what most independent origins allow, and di
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from functools import partial
 from typing import Any, Literal, NamedTuple, overload
 
 from claimdiff._core.arithmetic import GroupFacts
 from claimdiff._core.dissent import dissent, pairwise
-from claimdiff._core.estimators import best_in_unit, choose_best, consensus
+from claimdiff._core.estimators import best_in_unit, choose_best
 from claimdiff._core.flags import Flag, FlagKind, FlagRow, Severity, conflict_verdict
 from claimdiff._core.intervals import Iv, intersect
 from claimdiff._core.messages import Say, display_unit
@@ -32,7 +32,18 @@ from claimdiff._model.period import Period
 from claimdiff._model.scope import Scope
 from claimdiff._model.vocabulary import Metric
 
-__all__ = ["Known", "about_of", "analyse", "build_group", "group_about", "hull", "hull_of", "widen"]
+__all__ = [
+    "Job",
+    "Known",
+    "about_of",
+    "analyse",
+    "analyse_groups",
+    "build_group",
+    "group_about",
+    "hull",
+    "hull_of",
+    "widen",
+]
 
 _INF = math.inf
 
@@ -107,8 +118,85 @@ def analyse(
     that revises, withdraws and outdates nothing (see :func:`plain`) is not built: what makes it from its
     verdict, when the report reads it, stands for it (the same group; its flags and facts are the same).
     """
-    if len(cs) == 1 and not withdrawn:
-        return _single(gid, cs[0], policy)
+    return next(analyse_groups([(gid, cs, withdrawn, known)], policy, build=build))
+
+
+#: What :func:`analyse_groups` judges of a group: its id, its claims, those withdrawn, what the columns know.
+Job = tuple[str, list[Claim], frozenset[str], Known | None]
+
+#: Groups judged together: their consensus is found by one sweep (a bound on what is held at once).
+_AT_ONCE = 4096
+
+
+def analyse_groups(
+    jobs: Iterable[Job], policy: Policy, *, build: bool = True
+) -> Iterator[tuple[Group | Callable[[], Group], list[Flag | FlagRow], GroupFacts | None]]:
+    """Each group's verdict, as :func:`analyse` gives it, in order; the consensus of many groups found at once.
+
+    The groups are read a few thousand at a time: what each one's claims say now (:func:`_told`), then the
+    consensus of all those whose current claims share no value, in one sweep
+    (:func:`claimdiff._core.sweep.consensus_of_groups`), then each verdict.
+    """
+    chunk: list[_Told | tuple[Group, list[Flag | FlagRow], GroupFacts | None]] = []
+    for gid, cs, withdrawn, known in jobs:
+        if len(cs) == 1 and not withdrawn:
+            chunk.append(_single(gid, cs[0], policy))
+        else:
+            chunk.append(_told(gid, cs, policy, withdrawn, known))
+        if len(chunk) == _AT_ONCE:
+            yield from _verdicts(chunk, policy, build)
+            chunk = []
+    yield from _verdicts(chunk, policy, build)
+
+
+def _verdicts(
+    told: list[_Told | tuple[Group, list[Flag | FlagRow], GroupFacts | None]],
+    policy: Policy,
+    build: bool,
+) -> Iterator[tuple[Group | Callable[[], Group], list[Flag | FlagRow], GroupFacts | None]]:
+    """The verdicts of groups told (:func:`_told`); the consensus of those whose current claims share no value found at once."""
+    split = [
+        (t.current, t.now)
+        for t in told
+        if isinstance(t, _Told) and t.feasible is None and t.current
+    ]
+    found: Iterator[tuple[set[str], Iv | None]] = iter(())
+    if split:
+        from claimdiff._core.sweep import consensus_of_groups  # noqa: PLC0415 - imports numpy
+
+        found = iter(consensus_of_groups(split, policy.ties))
+    for t in told:
+        if not isinstance(t, _Told):
+            yield t
+        elif t.feasible is None and t.current:
+            yield _verdict(t, *next(found), build)
+        else:  # the current claims share a value, so all support it; no consensus to find
+            yield _verdict(t, {c.id for c in t.current}, t.feasible, build)
+
+
+class _Told(NamedTuple):
+    """A group's claims and what they say now (revisions, stale tolls and withdrawals set aside), before its consensus."""
+
+    gid: str
+    cs: list[Claim]
+    policy: Policy
+    withdrawn: frozenset[str]
+    known: Known | None
+    say: Say
+    flags: list[Flag | FlagRow]
+    timeline: Timeline | None
+    superseded: set[str]
+    stale: set[str]
+    active: list[Claim]
+    current: list[Claim]
+    now: dict[str, Iv]
+    feasible: Iv | None
+
+
+def _told(
+    gid: str, cs: list[Claim], policy: Policy, withdrawn: frozenset[str], known: Known | None
+) -> _Told:
+    """What a group's claims say now: withdrawals, revisions and stale tolls set aside (their flags found)."""
     first = cs[0]
     cumulative = first.metric.cumulative
     say = Say(display_unit(cs), first)
@@ -146,15 +234,39 @@ def analyse(
     else:
         now = {c.id: wide[c.id] for c in current}
     feasible = intersect(now.values()) if current else None
+    return _Told(
+        gid,
+        cs,
+        policy,
+        withdrawn,
+        known,
+        say,
+        flags,
+        timeline,
+        superseded,
+        stale,
+        active,
+        current,
+        now,
+        feasible,
+    )
 
-    if feasible is not None or not current:
-        # The fast path: the current claims share a value, so all support it; no consensus to find.
-        supporting = {c.id for c in current}
-        consensus_iv = feasible
-        support = current
-    else:
-        supporting, consensus_iv = consensus(current, now, policy.ties)
-        support = [c for c in current if c.id in supporting]
+
+def _verdict(
+    told: _Told, supporting: set[str], consensus_iv: Iv | None, build: bool
+) -> tuple[Group | Callable[[], Group], list[Flag | FlagRow], GroupFacts | None]:
+    """A group's verdict from what its claims say now and its consensus: dissent, notices, then the group."""
+    gid, cs, policy, withdrawn, known, say, flags, timeline, superseded, stale, active, current = (
+        told[:12]
+    )
+    now, feasible = told.now, told.feasible
+    first = cs[0]
+    cumulative = first.metric.cumulative
+    support = (
+        current
+        if feasible is not None or not current
+        else [c for c in current if c.id in supporting]
+    )
     if timeline is not None and cumulative and len(active) > 1:
         pairwise(gid, active, timeline, policy, say, flags)
     elif feasible is None and current:
