@@ -290,7 +290,7 @@ def test_each_naming_cell_follows_from_the_one_part_it_is_named_by():
     import itertools
 
     from claimdiff import Claim, Scope
-    from claimdiff._core.verdicts import about_of
+    from claimdiff._core.group_build import about_of
     from claimdiff._formats.quiet_inputs import NAMED_BY
     from claimdiff.vocabulary import Metric
 

@@ -6,7 +6,7 @@ and it is not one origin repeated by several outlets. Such a group has no dissen
 possible difference of precision. Its intervals follow from the columns (:mod:`claimdiff._core.columns`)
 without visiting its claims pair by pair, and are kept as arrays; the group itself, its best figure and its
 precision notice are made when the report is read, by the very functions that make every other group
-(:func:`claimdiff._core.verdicts.build_group`, :func:`~claimdiff._core.estimators.choose_best`,
+(:func:`claimdiff._core.group_build.build_group`, :func:`~claimdiff._core.estimators.choose_best`,
 :func:`~claimdiff._core.precision_gap.precision_gap`). Every other group is judged claim by claim.
 
 A cumulative group in time order is quiet too when no origin repeats: an earlier toll that may have grown
@@ -25,6 +25,7 @@ from claimdiff._core.columns import Columns, segment_intersect
 from claimdiff._core.estimators import choose_best
 from claimdiff._core.flags import Flag
 from claimdiff._core.group import group_id
+from claimdiff._core.group_build import build_group, hull
 from claimdiff._core.group_rows import first_of, laid_out_truthy
 from claimdiff._core.intervals import Iv
 from claimdiff._core.messages import Say, display_unit
@@ -33,7 +34,7 @@ from claimdiff._core.precision_gap import precision_gap
 from claimdiff._core.precision_used import group_precision
 from claimdiff._core.report import Group
 from claimdiff._core.timeline import long_after, relayed_by, stated_before
-from claimdiff._core.verdicts import Known, build_group, hull
+from claimdiff._core.verdicts import Known
 from claimdiff._model.claim import Claim
 
 __all__ = ["QuietGroups", "quiet_groups"]

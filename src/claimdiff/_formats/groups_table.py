@@ -5,9 +5,9 @@ read (:mod:`claimdiff._core.quiet`). Building each just to write its row costs m
 quiet group's verdict, intervals, best figure and precision follow from few things: its claims' estimates,
 which of them share an origin, their sources' own grades, and the group's intervals. Groups equal in these
 have equal cells but for those naming the group, so the groups table asks the one group builder
-(:meth:`~claimdiff._core.quiet.QuietGroups.group`, through :func:`~claimdiff._core.verdicts.build_group` and
+(:meth:`~claimdiff._core.quiet.QuietGroups.group`, through :func:`~claimdiff._core.group_build.build_group` and
 :func:`~claimdiff._core.estimators.choose_best`) once per distinct input and spreads its row with numpy; what
-names each group comes from :func:`~claimdiff._core.verdicts.group_about`. Nothing here restates a rule.
+names each group comes from :func:`~claimdiff._core.group_build.group_about`. Nothing here restates a rule.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ precision), its source's own grade, and which claims share an origin. Groups equ
 intervals build groups equal but for their ids, claims and names, whatever their places and origins. A table of
 a million claims thus asks the one group builder (:meth:`~claimdiff._core.quiet.QuietGroups.group`) once per
 distinct input and spreads the answer with numpy; what names each group comes from
-:func:`~claimdiff._core.verdicts.group_about`. Only estimators that read nothing else of the claims
+:func:`~claimdiff._core.group_build.group_about`. Only estimators that read nothing else of the claims
 (:data:`~claimdiff._core.estimators.BY_FIGURES`) are so spread.
 """
 
@@ -18,11 +18,11 @@ from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any
 
 from claimdiff._core.estimators import BY_FIGURES
+from claimdiff._core.group_build import about_of, group_about, hull_of
 from claimdiff._core.group_rows import GroupRows
 from claimdiff._core.lazy_items import LazyItems
 from claimdiff._core.quiet import QuietGroups
 from claimdiff._core.table_reads import laid_out
-from claimdiff._core.verdicts import about_of, group_about, hull_of
 from claimdiff._formats.codes import first_rows, number
 from claimdiff._model.claim import grade_in
 from claimdiff._model.claim_table import ClaimTable
@@ -200,7 +200,7 @@ class QuietInputs:
         return self._claims
 
     def naming(self) -> dict[str, tuple[Any, list[Any]]]:
-        """What names each group (:func:`~claimdiff._core.verdicts.group_about`), column by column.
+        """What names each group (:func:`~claimdiff._core.group_build.group_about`), column by column.
 
         Per cell of ``group_about``, each group's code (numpy) into the distinct cells. From a claim table, a
         group's cells follow from its first claim's metric, scope and estimate's dimension and from its periods'

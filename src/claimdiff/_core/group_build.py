@@ -1,0 +1,153 @@
+"""A group as the report shows it, made from its claims and what its verdict found.
+
+:func:`build_group` is the one place a :class:`~claimdiff._core.report.Group` is made from claims: the groups
+:mod:`claimdiff._core.verdicts` judges and the quiet groups the columns find (:mod:`claimdiff._core.quiet`)
+both come through it; :func:`group_about` names what a group is about, and the groups table of quiet groups
+asks it without making a group.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Iterable
+from typing import Any
+
+from claimdiff._core.estimators import best_in_unit
+from claimdiff._core.flags import Flag, FlagRow, conflict_verdict
+from claimdiff._core.intervals import Iv
+from claimdiff._core.messages import Say
+from claimdiff._core.precision_used import claims_precision
+from claimdiff._core.report import Group
+from claimdiff._core.tolerance import Precision
+from claimdiff._model.claim import Claim, source_grades
+from claimdiff._model.period import Period
+from claimdiff._model.scope import Scope
+from claimdiff._model.vocabulary import Metric
+
+__all__ = ["about_of", "build_group", "group_about", "hull", "hull_of"]
+
+
+def hull(cs: Iterable[Claim]) -> Period | None:
+    """The period from the earliest start to the latest end of the claims' periods (None when none has one)."""
+    return hull_of(c.period for c in cs)
+
+
+def hull_of(periods: Iterable[Period | None]) -> Period | None:
+    """The period from the earliest start to the latest end of ``periods`` (None when all are None).
+
+    >>> from claimdiff._model.period import optional_period
+    >>> hull_of([None, optional_period("2024-03-01"), optional_period("2024-01-05")]).describe()
+    '2024-01-05/2024-03-01'
+    """
+    first_p = last_p = None
+    for p in periods:
+        if p is not None:
+            if first_p is None or p.start_ts < first_p.start_ts:
+                first_p = p
+            if last_p is None or p.end_ts > last_p.end_ts:
+                last_p = p
+    if first_p is None or last_p is None:
+        return None
+    return first_p if first_p is last_p else Period(first_p.start, last_p.end)
+
+
+def group_about(first: Claim, hull: Period | None) -> dict[str, Any]:
+    """The fields of a :class:`Group` that name what it is about, from its first claim and the hull of its periods.
+
+    The one reading: :func:`build_group` asks it, and so does the groups table of quiet groups
+    (:mod:`claimdiff._formats.groups_table`), which makes no group.
+    """
+    return about_of(first.metric, first.scope, first.dimension, hull)
+
+
+def about_of(metric: Metric, scope: Scope, dimension: str, hull: Period | None) -> dict[str, Any]:
+    """:func:`group_about` from the first claim's metric, scope and dimension (as a claim table holds them).
+
+    >>> from claimdiff import Claim, Scope
+    >>> c = Claim(id="a", metric="killed", estimate=3, scope=Scope(counted="people"), source="A")
+    >>> about_of(c.metric, c.scope, c.dimension, None) == group_about(c, None)
+    True
+    """
+    return {
+        "metric": metric.name,
+        "counted": scope.counted,
+        "place": scope.place,
+        "event": scope.event,
+        "dimension": dimension,
+        "cumulative": metric.cumulative,
+        "period": None if hull is None else hull.describe(),
+    }
+
+
+def build_group(
+    gid: str,
+    cs: list[Claim],
+    say: Say,
+    feasible: Iv | None,
+    consensus_iv: Iv | None,
+    best: float | None,
+    rule: str,
+    supporting: set[str],
+    current: list[Claim],
+    superseded: Collection[str],
+    stale: Collection[str],
+    withdrawn: frozenset[str],
+    origins: int,
+    corroboration: str,
+    stated: Iv | None,
+    flags: list[Flag | FlagRow],
+    hull: Period | None,
+    precision: Precision,
+    *,
+    compared: tuple[str, float | None] | None = None,
+) -> Group:
+    """The group as the report shows it, from what its verdict found (intervals in the canonical unit).
+
+    The one place a :class:`Group` is made from claims: groups judged here and the quiet groups the columns
+    find (:mod:`claimdiff._core.quiet`, built when the report is read) both come through it. ``compared`` is
+    the claims' :func:`~claimdiff._core.precision_used.claims_precision` when known already.
+    """
+    first = cs[0]
+    offset, factor = say.unit.offset, say.unit.factor
+    kinds, step = compared or claims_precision(cs, precision)
+
+    def shown(v: float) -> float | None:  # say.value, inlined: it runs six times a group
+        return (v - offset) / factor if v - v == 0 else None
+
+    # What every current claim allows: as worded when they share a value, else within precision and tolerance.
+    span = (stated or feasible) if feasible is not None else None
+    conflicted = conflict_verdict(flags) if flags else None
+    if conflicted is not None:
+        verdict = conflicted
+    elif stated is None and feasible is not None and current:
+        verdict = "tolerance"
+    else:
+        verdict = "agreement"
+    return Group(
+        id=gid,
+        **group_about(first, hull),
+        unit=say.unit.unit,
+        claims=tuple(c.id for c in cs),
+        feasible=feasible is not None,
+        low=shown(span[0]) if span else None,
+        high=shown(span[2]) if span else None,
+        low_closed=bool(span and span[1] and math.isfinite(span[0])),
+        high_closed=bool(span and span[3] and math.isfinite(span[2])),
+        consensus_low=shown(consensus_iv[0]) if consensus_iv else None,
+        consensus_high=shown(consensus_iv[2]) if consensus_iv else None,
+        best=None if best is None else best_in_unit(best, say.unit),
+        supporting=tuple(sorted(supporting)),
+        dissenting=tuple(sorted(c.id for c in current if c.id not in supporting)),
+        superseded=tuple(sorted(superseded)),
+        stale=tuple(sorted(stale)),
+        origins=origins,
+        verdict=verdict,
+        corroboration=corroboration,
+        withdrawn=tuple(sorted(withdrawn)),
+        best_rule=rule,
+        stated_low=shown(stated[0]) if stated else None,
+        stated_high=shown(stated[2]) if stated else None,
+        source_grades=source_grades(cs),
+        precision=kinds,
+        precision_step=None if step is None else step / factor,
+    )
