@@ -15,6 +15,7 @@ from claimdiff._extract._constructions import a_body
 from claimdiff._extract._pointers import Attribution
 from claimdiff._extract._sources import canonical_source, source_kind
 from claimdiff._extract._subjects import cut
+from claimdiff._extract._time import MONTH_PATTERN
 from claimdiff._model.aliases import bodies_named
 from claimdiff._model.claim import Source
 
@@ -33,12 +34,21 @@ _SENTENCE_FIGURE_OF = re.compile(
     r"(?:figures?|estimates?|data|counts?|tally)\)\s*(?:[.;!?]|$)"
 )
 
+#: The same as a labelled source closing the figure's sentence: "12 died (Source: NDMO).", "(source: the
+#: ministry, 4 May)": a citation closing the sentence (ANNOTATION.md rule 16), for that sentence's figures.
+_SENTENCE_SOURCE = re.compile(
+    r"[^.;:!?()\n]{0,150}?\s?\((?:data\s+)?sources?\s*:\s*(?P<who>[^()]{2,80})\)\s*(?:[.;!?]|$)"
+)
+#: A source's label opening a citation: "Source: NDMO", "Data source: the ministry", "Sources:".
+_LABEL = re.compile(r"^\s*(?:data\s+)?sources?\s*:\s*", re.IGNORECASE)
 
 #: A date closing a citation: "(ECHO 24 Jan 2020)", "(OCHA, 22 Jun 2022)".
 _CITED_ON = re.compile(
     r"[,\s]+(?:\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|[A-Za-z]{3,9}\s+\d{4}|"
     r"\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4})\s*$"
 )
+#: A date without its year closing a citation after a comma: "(source: the ministry, 4 May)", "(NDMO, May 4)".
+_CITED_ON_DAY = re.compile(rf",\s*(?:\d{{1,2}}\s+{MONTH_PATTERN}|{MONTH_PATTERN}\s+\d{{1,2}})\s*$", re.IGNORECASE)
 
 
 def cited_source(phrase: str) -> Attribution | None:
@@ -50,7 +60,7 @@ def cited_source(phrase: str) -> Attribution | None:
     >>> cited_source("ECHO 24 Jan 2020").source.name
     'DG ECHO'
     """
-    phrase = _CITED_ON.sub("", phrase)
+    phrase = _CITED_ON_DAY.sub("", _CITED_ON.sub("", _LABEL.sub("", phrase)))
     known = {name for _, name in bodies_named(phrase)}
     if len(known) == 1:
         name = known.pop()
@@ -64,8 +74,15 @@ def cited_source(phrase: str) -> Attribution | None:
 
 
 def figure_of(text: str, low: str, end: int) -> Attribution | None:
-    """The source a parenthesis after a figure names: "88 (government figure)", or closing its sentence."""
-    m = _FIGURE_OF.match(low, end) or _SENTENCE_FIGURE_OF.match(low, end)
+    """The source a parenthesis after a figure names: "88 (government figure)", or closing its sentence.
+
+    A labelled source closing the sentence names its figures' source too: "12 died (Source: NDMO)."
+    """
+    m = (
+        _FIGURE_OF.match(low, end)
+        or _SENTENCE_FIGURE_OF.match(low, end)
+        or _SENTENCE_SOURCE.match(low, end)
+    )
     return None if m is None else cited_source(cut(text, m.start("who"), m.group("who")))
 
 

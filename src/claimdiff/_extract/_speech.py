@@ -51,7 +51,7 @@ SPEECH = alternation(
 )
 VERB = re.compile(
     # (a letter looked for first: a place that holds none is passed over at once)
-    rf"(?=[a-z])\b(?:(?:had|has|have|also|later|earlier|further|previously|only|already|just)\s+)*(?:(?P<verb>{SPEECH})\b|"
+    rf"(?=[a-z])\b(?:(?:had|has|have|also|later|earlier|further|previously|only|already|just|now|again|so\s+far|thus\s+far)\s+)*(?:(?P<verb>{SPEECH})\b|"
     r"(?P<revised>(?:revised|updated|corrected|raised|lowered)(?=\s+(?:(?:its|their|his|her|the)\b|"
     r"(?:(?:up|down)(?:wards?)?\s+)?to\s+\d))|"
     r"(?:gave|given|gives|give|giving)(?=\s+(?:an?|the|its|their|his|her|new|updated|latest)\s+(?:[a-z]+\s+)?"
