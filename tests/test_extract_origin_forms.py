@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from claimdiff import extract
+from claimdiff._extract._spellings import _acronyms
 
 OUTLET = "Morning Ledger"
 
@@ -75,3 +76,63 @@ def test_a_labelled_source_cites_its_own_sentence_only() -> None:
     """The next sentence without attribution, in another paragraph, is the outlet's again."""
     text = "Nine people died (Source: CRO).\n\nA further 610 people were evacuated."
     assert origins(text) == ["CRO", OUTLET]
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        (
+            "The Water Ministry said 14 wells were poisoned. The Ministry of Water said 3 more were shut.",
+            "Ministry of Water",
+        ),
+        (
+            "The Ministry of Water has sent engineers. The Water Ministry said 14 wells were poisoned.",
+            "Ministry of Water",
+        ),
+        (
+            "The Ministry of Rural Water said 14 wells were poisoned. The Rural Water Ministry said 3 were shut.",
+            "Ministry of Rural Water",
+        ),
+    ],
+)
+def test_a_ministry_credited_in_two_orders_takes_the_fuller_name(text: str, origin: str) -> None:
+    """ "Water Ministry" and "Ministry of Water" are one body: its fuller name, written in the text (rule 17)."""
+    assert set(origins(text)) == {origin}
+
+
+def test_a_ministry_named_once_keeps_its_name() -> None:
+    """Nothing is expanded from outside knowledge: a name the text writes once stays as written."""
+    assert origins("The Water Ministry said 14 wells were poisoned.") == ["Water Ministry"]
+
+
+def test_two_ministries_stay_two() -> None:
+    """The Water Ministry and the Ministry of Roads are two bodies."""
+    text = "The Water Ministry said 14 wells were poisoned. The Ministry of Roads said 3 bridges were destroyed."
+    assert origins(text) == ["Water Ministry", "Ministry of Roads"]
+
+
+def test_an_acronym_credited_takes_the_name_the_text_spells() -> None:
+    """ "CRA" after "the Coastal Rescue Authority of Velmar": the name the text spells (rule 17)."""
+    text = (
+        "The Coastal Rescue Authority of Velmar said 14 sailors were missing. "
+        "CRA said 3 were rescued."
+    )
+    assert set(origins(text)) == {"Coastal Rescue Authority of Velmar"}
+
+
+def test_an_acronym_of_two_names_is_left() -> None:
+    """An acronym whose initials two names of the text share names no one of them: left as written."""
+    text = "The Coastal Rescue Authority met the Central Roads Agency."
+    assert _acronyms({"CRA"}, text) == {}
+    assert _acronyms({"CRA"}, "The Coastal Rescue Authority met.") == {
+        "CRA": "Coastal Rescue Authority"
+    }
+
+
+def test_a_body_of_the_built_in_table_keeps_the_tables_name() -> None:
+    """OCHA is written as the built-in table names it, however the text spells it out."""
+    text = (
+        "The Office for the Coordination of Humanitarian Affairs said 14 people died. "
+        "OCHA said 40 were hurt."
+    )
+    assert set(origins(text)) == {"OCHA"}

@@ -48,7 +48,9 @@ _CITED_ON = re.compile(
     r"\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4})\s*$"
 )
 #: A date without its year closing a citation after a comma: "(source: the ministry, 4 May)", "(NDMO, May 4)".
-_CITED_ON_DAY = re.compile(rf",\s*(?:\d{{1,2}}\s+{MONTH_PATTERN}|{MONTH_PATTERN}\s+\d{{1,2}})\s*$", re.IGNORECASE)
+_CITED_ON_DAY = re.compile(
+    rf",\s*(?:\d{{1,2}}\s+{MONTH_PATTERN}|{MONTH_PATTERN}\s+\d{{1,2}})\s*$", re.IGNORECASE
+)
 
 
 def cited_source(phrase: str) -> Attribution | None:

@@ -1,0 +1,146 @@
+"""One body, one name in a text: the fullest name the text itself gives a body its figures are credited to.
+
+ANNOTATION.md rule 17: a body is written "as the text spells it most fully", an acronym only when the
+text never spells the name, and a body of the built-in table as the table names it. A text may credit
+one body under several forms ("the Health Ministry said", later "the Ministry of Health said"; "SES
+said" after naming "the State Emergency Service of Kalomir"); each figure is filed under the one name.
+Nothing is expanded from outside knowledge: every name chosen is written in the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from claimdiff._extract._candidate import Candidate
+from claimdiff._extract._names import JOINERS
+from claimdiff._extract._roles import COUNTRIES
+from claimdiff._model.aliases import SOURCE_ALIASES, source_key
+from claimdiff._model.claim import Source
+
+__all__ = ["one_name"]
+
+#: A ministry the text names with capitals, in either order: "Ministry of Public Health", "Health Ministry".
+_MINISTRY = re.compile(
+    r"\b(?:Ministry\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3}|"
+    r"(?:(?!(?:The|A|An)\s)[A-Z][\w'’-]*\s+){1,3}Ministry\b(?!\s+of\b))"
+)
+#: A name of capitalised words, joiners between them: "State Emergency Service of Kalomir".
+_PROPER = re.compile(
+    r"\b[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?[A-Z][\w'’-]*){1,9}"
+)
+#: The nationality adjectives a ministry's name may open with ("Russian", "Kenyan").
+_NATIONALITIES = frozenset(COUNTRIES.values())
+#: The names the built-in table files its bodies under.
+_TABLE_NAMES = frozenset(SOURCE_ALIASES.values())
+#: Words before a ministry's name that are no part of it: a determiner, a possessive ("Kalomir's").
+_NOT_NAME = re.compile(r"^(?:(?:The|A|An|Its|Their|This|That|Our)\s+|[A-Z][\w-]*['’]s\s+)+")
+#: An acronym a figure may be credited under: three to six capitals.
+_ACRONYM = re.compile(r"[A-Z]{3,6}")
+
+
+def one_name(found: list[Candidate], text: str, outlet: Source) -> list[Candidate]:
+    """``found`` with each body credited under one name: the fullest the text gives it, else as found.
+
+    "Health Ministry" and "Ministry of Health" (one body: the same folded key) become the form with
+    more words the text writes; an acronym credited for figures ("SES") becomes the one name in the
+    text whose initials it is, with or without a closing "of" and a place ("State Emergency Service of
+    Kalomir"). A body of the built-in table keeps the table's name; the outlet is left as it is.
+
+    >>> one_name([], "", Source("Daily Planet"))
+    []
+    """
+    names = {c.claim.source.name for c in found} - {outlet.name}
+    if not names:
+        return found
+    renamed = {**_ministries(names, text), **_acronyms(names, text)}
+    renamed = {old: new for old, new in renamed.items() if new != old}
+    if not renamed:
+        return found
+    return [
+        c
+        if c.claim.source.name not in renamed
+        else attrs.evolve(
+            c,
+            claim=attrs.evolve(
+                c.claim, source=attrs.evolve(c.claim.source, name=renamed[c.claim.source.name])
+            ),
+        )
+        for c in found
+    ]
+
+
+def _table_name(name: str) -> bool:
+    """Whether the built-in table names this body (its name is then the table's, rule 17)."""
+    return source_key(name) in SOURCE_ALIASES or name.strip() in _TABLE_NAMES
+
+
+def _ministries(names: set[str], text: str) -> dict[str, str]:
+    """Each credited name of a ministry -> the fullest spelling of it the text writes (the first of those)."""
+    credited = {n for n in names if "ministry" in n.lower() and not _table_name(n)}
+    if not credited:
+        return {}
+    keys = {_key(n): n for n in credited}
+    written: dict[str, list[str]] = {}
+    for m in _MINISTRY.finditer(text):
+        spelled = _NOT_NAME.sub("", m.group(0))
+        key = _key(spelled)
+        if key in keys:
+            written.setdefault(key, []).append(spelled)
+    out: dict[str, str] = {}
+    for name in credited:
+        key = _key(name)
+        spellings = [*written.get(key, []), *(n for n in credited if _key(n) == key)]
+        if len({" ".join(s.lower().split()) for s in spellings}) < 2:
+            continue
+        # the most words, then the first the text writes (max keeps the first of equals)
+        out[name] = " ".join(max(spellings, key=lambda s: len(s.split())).split())
+    return out
+
+
+def _key(name: str) -> str:
+    """A ministry's name folded (:func:`claimdiff._model.aliases.source_key`), "X Y Ministry" as "Ministry of X Y".
+
+    A nationality before it stays in front: "Kalomiri Public Health Ministry" is the Kalomiri Ministry
+    of Public Health.
+    """
+    words = name.split()
+    if words[:1] in (["The"], ["the"]):
+        words = words[1:]
+    if words[-1:] and words[-1].lower() == "ministry" and "of" not in (w.lower() for w in words):
+        front = words[:1] if words[:1] and words[0] in _NATIONALITIES else []
+        words = [*front, "Ministry", "of", *words[len(front) : -1]]
+    return source_key(" ".join(words))
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w.lower() not in JOINERS).upper()
+
+
+def _acronyms(names: set[str], text: str) -> dict[str, str]:
+    """Each credited acronym -> the one name the text writes whose initials it is, if exactly one."""
+    acronyms = {n for n in names if _ACRONYM.fullmatch(n) and not _table_name(n)}
+    if not acronyms:
+        return {}
+    spelled: dict[str, list[str]] = {}
+    for m in _PROPER.finditer(text):
+        words = m.group(0).split()
+        if words[0].lower() == "the":
+            words = words[1:]
+        whole = _initials(words)
+        cut = [i for i, w in enumerate(words) if w == "of"]
+        before = _initials(words[: cut[-1]]) if cut else ""
+        for acronym in acronyms:
+            if acronym in (whole, before) and len(words) >= len(acronym):
+                spelled.setdefault(acronym, [])
+                name = " ".join(words)
+                if name not in spelled[acronym]:
+                    spelled[acronym].append(name)
+    out: dict[str, str] = {}
+    for acronym, spellings in spelled.items():
+        # the name the text spells out in full, the longest (with its "of" and place) first
+        bodies = {s for s in spellings if not any(o != s and o.startswith(s) for o in spellings)}
+        if len(bodies) == 1:
+            out[acronym] = bodies.pop()
+    return out
