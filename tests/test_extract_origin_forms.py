@@ -136,3 +136,31 @@ def test_a_body_of_the_built_in_table_keeps_the_tables_name() -> None:
         "OCHA said 40 were hurt."
     )
     assert set(origins(text)) == {"OCHA"}
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Rescuers expect the toll to climb.",
+        "Officials fear more bodies will be found.",
+        "The mayor warned that the river could rise again.",
+    ],
+)
+def test_an_expectation_carries_to_no_later_sentence(opening: str) -> None:
+    """A speaker who only expects or fears states no figure the next sentence goes on with (C14, rule 16)."""
+    assert origins(f"{opening} More than 800 workers were inside the mill.") == [OUTLET]
+
+
+def test_a_figure_inside_the_expectation_is_the_speakers() -> None:
+    """C14: the figure of the expecting sentence is its subject's; the next sentence is the outlet's."""
+    text = (
+        "Rescuers expect the toll to climb as dozens of people remain missing. "
+        "More than 800 workers were inside the mill."
+    )
+    assert origins(text) == ["Rescuers", OUTLET]
+
+
+def test_a_report_still_carries_to_the_end_of_its_paragraph() -> None:
+    """Rule 16: a speaker who states a figure keeps the figures after it in the paragraph."""
+    text = "The mayor said 12 people died. More than 800 workers were inside the mill."
+    assert origins(text) == ["Mayor", "Mayor"]
