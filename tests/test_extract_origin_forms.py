@@ -164,3 +164,26 @@ def test_a_report_still_carries_to_the_end_of_its_paragraph() -> None:
     """Rule 16: a speaker who states a figure keeps the figures after it in the paragraph."""
     text = "The mayor said 12 people died. More than 800 workers were inside the mill."
     assert origins(text) == ["Mayor", "Mayor"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least 260 people were killed, based on a compilation of official figures from the Harbour Board.",
+        "Based on data provided by the Harbour Board, at least 260 people died.",
+    ],
+)
+def test_a_basis_naming_a_body_with_no_speaker_cites_it(text: str) -> None:
+    """With no one speaking, "based on figures from X" names whose figures they are: X."""
+    assert set(origins(text)) == {"Harbour Board"}
+
+
+def test_a_speakers_basis_is_no_second_speaker() -> None:
+    """C13: with a speaker, the basis names no one: the speaker's."""
+    text = "The mayor said, based on data from the Harbour Board, that 260 people died."
+    assert origins(text) == ["Mayor"]
+
+
+def test_a_basis_naming_no_body_is_the_outlets() -> None:
+    """ "Based on these reports" names no body: the outlet (annotator B)."""
+    assert origins("Based on these reports, at least 260 people died.") == [OUTLET]

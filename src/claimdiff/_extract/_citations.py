@@ -11,7 +11,7 @@ import re
 
 import attrs
 
-from claimdiff._extract._constructions import a_body
+from claimdiff._extract._constructions import a_body, names_someone
 from claimdiff._extract._pointers import Attribution
 from claimdiff._extract._sources import canonical_source, source_kind
 from claimdiff._extract._subjects import cut
@@ -19,7 +19,7 @@ from claimdiff._extract._time import MONTH_PATTERN
 from claimdiff._model.aliases import bodies_named
 from claimdiff._model.claim import Source
 
-__all__ = ["cited_after_stop", "cited_source", "each_reporter", "figure_of"]
+__all__ = ["based_on", "cited_after_stop", "cited_source", "each_reporter", "figure_of"]
 
 
 #: A parenthesis naming whose figure it is, right after the figure or its noun: "88 (government figure)",
@@ -147,3 +147,31 @@ def cited_after_stop(body: str) -> Attribution | None:
     if passed is None or passed.source is None:
         return cited
     return attrs.evolve(cited, via=(*cited.via, passed.source))
+
+
+#: A basis naming whose figures it is: "based on (a compilation of) official figures from X", "based on data by X".
+_BASED_ON = re.compile(
+    r"\bbased\s+on\s+(?:[a-z]+\s+){0,4}?(?:figures|data|statistics|numbers|records|counts|tallies)\s+"
+    r"(?:from|of|by|(?:provided|released|compiled|published)\s+by)\s+(?P<who>(?:the\s+)?[a-z][^,.;:\"“”()]{1,80}?)"
+    r"(?=\s+(?:on|in|at|as|and\s+(?:the\s+)?[a-z]+\s+(?:said|says))\b|[,.;:()]|$)"
+)
+
+
+def based_on(text: str, low: str, start: int, end: int) -> tuple[int, Attribution] | None:
+    """The body a basis of the sentence ``text[start:end]`` names as the figures' author, with its offset.
+
+    "..., based on official figures from the ministry": the ministry's, when no one in the sentence
+    speaks (the caller asks only then: with a speaker, the basis is no second speaker, ANNOTATION.md
+    C13); "based on these reports" names no body.
+
+    >>> text = "12 died, based on data from the Harbour Board."
+    >>> based_on(text, text.lower(), 0, len(text))[1].source.name
+    'Harbour Board'
+    """
+    if low.find("based on", start, end) < 0:
+        return None
+    m = _BASED_ON.search(low, start, end)
+    if m is None:
+        return None
+    found = canonical_source(cut(text, m.start("who"), m.group("who")))
+    return (m.start(), found) if names_someone(found) else None
