@@ -187,3 +187,42 @@ def test_a_speakers_basis_is_no_second_speaker() -> None:
 def test_a_basis_naming_no_body_is_the_outlets() -> None:
     """ "Based on these reports" names no body: the outlet (annotator B)."""
     assert origins("Based on these reports, at least 260 people died.") == [OUTLET]
+
+
+def test_a_person_set_off_before_a_role_is_that_roles_speaker_later() -> None:
+    """'Ana Vell, the district governor, said' then 'Vell added': the same speaker (rule 17)."""
+    text = "Ana Vell, the district governor, said 12 people died. Vell added that 30 were injured."
+    assert origins(text) == ["District governor", "District governor"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The toll rose to 12, head of the Harbour Rescue Administration Ana Vell reported.",
+        "Head of the Harbour Rescue Administration Ana Vell said 12 people died.",
+        "Director of the Harbour Rescue Administration Ana Vell said 12 people died.",
+    ],
+)
+def test_the_head_of_a_body_named_before_a_person_is_the_body(text: str) -> None:
+    """A body's head speaks for it (rule 17); the person's name closing it is no part of its name."""
+    assert origins(text) == ["Harbour Rescue Administration"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The toll rose to 12, the press service of the Harbour Rescue Administration said.",
+        "The toll rose to 12, according to the press office of the Harbour Rescue Administration.",
+    ],
+)
+def test_a_press_service_speaks_for_its_body(text: str) -> None:
+    """ "the press service of X" is X, as "X's press service" is (rule 17)."""
+    assert origins(text) == ["Harbour Rescue Administration"]
+
+
+@pytest.mark.parametrize("verb", ["tallied", "documented"])
+def test_a_tally_verb_reports(verb: str) -> None:
+    """ "X tallied N", "X documented N": X reports the count."""
+    assert origins(f"The Harbour Rescue Administration {verb} 1,300 displaced families.") == [
+        "Harbour Rescue Administration"
+    ]

@@ -127,7 +127,8 @@ PERSON_AFTER_ROLE = re.compile(
 #: person, it stays the office.
 _FOR_BODY = re.compile(
     r"^(?:[a-z]+\s+)?(?:spokes(?:man|woman|person)|head|chief|director(?:[- ]general)?|commissioner(?:-general)?|"
-    r"executive director|representative|member|chair(?:man|woman|person)?)\s+(?:for|of|at)\s+(?:the\s+)?(?P<body>.+)$",
+    r"executive director|representative|member|chair(?:man|woman|person)?|press[- ](?:service|office|cent(?:re|er))|"
+    r"media office)\s+(?:for|of|at)\s+(?:the\s+)?(?P<body>.+)$",
     re.IGNORECASE,
 )
 
@@ -203,7 +204,8 @@ _MINISTER = re.compile(
 def _without_trailing_name(body: str) -> str:
     """A body's name without the person's name that closes it after a lower-case head noun.
 
-    "the media office Ismail Al-Thawabta" is the office; "Ministry of Health" keeps its capitals.
+    "the media office Ismail Al-Thawabta" is the office; "Ministry of Health" keeps its capitals; after a
+    capitalised head noun, a name of two or three words is the person's ("... Administration Ivan Petrov").
     """
     words = body.split()
     for n in range(min(3, len(words) - 1), 0, -1):
@@ -215,7 +217,22 @@ def _without_trailing_name(body: str) -> str:
             and all(w[:1].isupper() for w in name)
         ):
             return " ".join(words[:-n])
+        if (
+            n >= 2
+            and head.lower() in _BODY_HEADS
+            and head[:1].isupper()
+            and all(w[:1].isupper() and w.lower() not in _BODY_HEADS for w in name)
+        ):
+            return " ".join(words[:-n])  # "the Oblast Military Administration Ivan Petrov": the administration
     return body
+
+
+#: The head nouns a body's capitalised name closes with: a person's name after one is no part of it.
+_BODY_HEADS = frozenset(
+    {"administration", "office", "authority", "agency", "ministry", "council", "service", "services",
+     "department", "committee", "commission", "centre", "center", "command", "directorate", "bureau",
+     "institute", "organization", "organisation", "society", "board", "headquarters", "secretariat"}
+)  # fmt: skip
 
 
 #: The abbreviated title of a governor: "Gov. Ann Lee".
@@ -232,6 +249,8 @@ def office_of(s: str) -> str | None:
     if m is not None and country:
         return f"{m.group('office').title()} of {country}"
     titled = _OFFICE_OF_PLACE.match(s)
+    if titled is not None and titled.group("place").split()[-1].lower() in _BODY_HEADS:
+        titled = None  # "Head of the Oblast Military Administration Ivan Petrov": a body's head is the body
     if titled is not None:  # "President of Russia Vladimir Putin", "Governor of Irkutsk Region Sergei Levchenko"
         return f"{titled.group('office')} of {titled.group('place')}"
     owned = _OWNED_OFFICE.match(s)

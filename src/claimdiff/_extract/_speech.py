@@ -39,7 +39,7 @@ SPEECH = alternation(
         "announces", "confirmed", "confirms", "added", "adds", "claimed", "claims", "claim", "described",
         "describes", "detailed", "details", "cited", "cites", "asserted", "asserts", "indicated", "indicates",
         "wrote", "writes", "estimated", "estimates", "noted", "notes", "posted", "posts", "tweeted", "put",
-        "puts", "counted", "counts", "recorded", "records", "registered", "registers", "listed", "lists",
+        "puts", "counted", "counts", "recorded", "records", "registered", "registers", "listed", "lists", "tallied", "tallies", "documented",
         "warned", "indicate", "verified", "putting", "reporting", "saying", "announcing", "confirming", "estimate", "confirm", "report", "show", "shows", "showed",
         "issued", "issues", "released", "releases", "published", "notified", "notifies", "informed", "informs",
         "tell", "announce", "write", "warn", "warns", "fear", "fears", "feared", "believe", "believes",
