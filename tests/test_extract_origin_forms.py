@@ -226,3 +226,30 @@ def test_a_tally_verb_reports(verb: str) -> None:
     assert origins(f"The Harbour Rescue Administration {verb} 1,300 displaced families.") == [
         "Harbour Rescue Administration"
     ]
+
+
+def test_a_person_for_a_body_speaks_for_it_then_and_later() -> None:
+    """ "Ana Vell, for the Harbour Board, said" then "noted Ms. Vell": the board both times (rule 17)."""
+    text = (
+        "Ana Vell, for the Harbour Board, said 45 tonnes of supplies were delivered. "
+        "Since May, 6,400 people had been assisted, noted Ms. Vell."
+    )
+    assert origins(text) == ["Harbour Board", "Harbour Board"]
+
+
+def test_a_source_in_a_named_hospital_speaks_for_it() -> None:
+    """ "A source in Velmar Hospital told the agency": the hospital, the source belonging to it (rule 17)."""
+    text = "A source in Velmar Hospital told the agency that the hospital received 6 bodies."
+    assert origins(text) == ["Velmar Hospital"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Velmar Post reporter in Orra said that a blast killed three civilians.",
+        "The Velmar Post correspondent said that a blast killed three civilians.",
+    ],
+)
+def test_an_outlets_reporter_is_the_outlet(text: str) -> None:
+    """A named outlet's reporter speaks for it (rule 17): the outlet, where they report from no part of it."""
+    assert origins(text, outlet="Velmar Post") == ["Velmar Post"]

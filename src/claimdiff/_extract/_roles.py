@@ -150,6 +150,11 @@ _BODY_ROLE = re.compile(
 )
 
 
+#: A named outlet's reporter, and where they report from: "SANA reporter in Hama", "the Kalomir TV correspondent".
+_REPORTER = re.compile(
+    r"^(?P<body>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}?)(?:['’]s)?\s+(?:reporter|correspondent)"
+    r"(?:\s+(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?$"
+)
 #: A rank or title before a person's name closing a body's name: "... Authority Maj. Gen. Saeed Aleem".
 _RANKED = re.compile(
     r"(?:\s+(?:Maj|Gen|Lt|Col|Brig|Capt|Dr|Mr|Mrs|Ms|Prof)\.?)+(?:\s+[A-Z][\w'’-]*)+$"
@@ -312,6 +317,9 @@ def body_of(s: str) -> str | None:
         topic = (m.group("t1") or m.group("t2")).lower().split()[0]
         country = m.group("c") or ""
         return f"{country} {topic} ministry".strip()
+    reporter = _REPORTER.match(s)
+    if reporter is not None:  # "SANA reporter in Hama": the agency whose reporter it is (rule 17)
+        return reporter.group("body")
     m = _FOR_BODY.match(s) or _BODY_ROLE.match(s)
     person = _PERSON_FROM.match(s) if m is None else None
     if person is not None and source_kind(person.group("body")) is not SourceKind.UNKNOWN:
@@ -469,7 +477,7 @@ NAMED_OFFICIALS = re.compile(
 )
 #: Unnamed speakers, then where they are: "officials in Lake Province", "local authorities in the north".
 LOCATED = re.compile(
-    r"^(?P<who>(?:[a-z]+\s+){0,4}?(?:officials?|authorities|sources))\s+(?:in|from|at|with|of)\s+\S.*$"
+    r"^(?P<who>(?:[a-z]+\s+){0,4}?(?:officials?|authorities|sources?))\s+(?:in|from|at|with|of)\s+\S.*$"
     r"|^(?P<force>(?:[\w-]+\s+){0,3}?(?:police|police\s+forces|security\s+forces|forces|troops|army|military))"
     r"\s+in\s+(?!charge\b)\S.*$"
 )  # "the Afghan police forces in western regions of the country": where they are (ANNOTATION.md G8)

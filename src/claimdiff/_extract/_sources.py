@@ -116,7 +116,7 @@ _DATA = frozenset({"data", "figures", "statistics", "tally"})
 _BODY_HEAD = re.compile(
     r"\b(?:ministry|agency|centre|center|office|department|authority|council|committee|commission|service|"
     r"bureau|directorate|administration|organi[sz]ation|institute|unit|command|headquarters|secretariat|"
-    r"government)\b"
+    r"government|hospital)\b"
 )
 #: A place's possessive before a body: "the country's health ministry", "the republic's Disaster Center".
 _OF_A_PLACE = re.compile(
