@@ -83,7 +83,7 @@ def figure_of(text: str, low: str, end: int) -> Attribution | None:
     m = (
         _FIGURE_OF.match(low, end)
         or _SENTENCE_FIGURE_OF.match(low, end)
-        or _SENTENCE_SOURCE.match(low, end)
+        or (_SENTENCE_SOURCE.match(low, end) if low.find("source", end, end + 240) >= 0 else None)
     )
     return None if m is None else cited_source(cut(text, m.start("who"), m.group("who")))
 

@@ -36,6 +36,10 @@ _NATIONALITIES = frozenset(COUNTRIES.values())
 _TABLE_NAMES = frozenset(SOURCE_ALIASES.values())
 #: Words before a ministry's name that are no part of it: a determiner, a possessive ("Kalomir's").
 _NOT_NAME = re.compile(r"^(?:(?:The|A|An|Its|Their|This|That|Our)\s+|[A-Z][\w-]*['’]s\s+)+")
+#: A capitalised word (and a joiner) right before a position: the position is inside a name.
+_INSIDE_A_NAME = re.compile(
+    r"\b(?!(?:The|A|An|In|On|At|By|For|From)\s)[A-Z][\w'’-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?$"
+)
 #: An acronym a figure may be credited under: three to six capitals.
 _ACRONYM = re.compile(r"[A-Z]{3,6}")
 
@@ -83,7 +87,7 @@ def _ministries(names: set[str], text: str) -> dict[str, str]:
         return {}
     keys = {_key(n): n for n in credited}
     written: dict[str, list[str]] = {}
-    for m in _MINISTRY.finditer(text):
+    for m in _ministries_written(text):
         spelled = _NOT_NAME.sub("", m.group(0))
         key = _key(spelled)
         if key in keys:
@@ -96,6 +100,19 @@ def _ministries(names: set[str], text: str) -> dict[str, str]:
             continue
         # the most words, then the first the text writes (max keeps the first of equals)
         out[name] = " ".join(max(spellings, key=lambda s: len(s.split())).split())
+    return out
+
+
+def _ministries_written(text: str) -> list[re.Match[str]]:
+    """The ministries the text names with capitals, read only around each "Ministry" (a word it rarely holds)."""
+    out: list[re.Match[str]] = []
+    at = text.find("Ministry")
+    while at >= 0:
+        window = max(0, at - 60)
+        for m in _MINISTRY.finditer(text, window, min(len(text), at + 80)):
+            if m.start() <= at < m.end() and (not out or m.start() >= out[-1].end()):
+                out.append(m)
+        at = text.find("Ministry", at + 8)
     return out
 
 
@@ -124,7 +141,15 @@ def _acronyms(names: set[str], text: str) -> dict[str, str]:
     if not acronyms:
         return {}
     spelled: dict[str, list[str]] = {}
-    for m in _PROPER.finditer(text):
+    # a name whose initials an acronym is opens with the acronym's first letter: only those are read
+    opening = re.compile(rf"\b(?=[{''.join(sorted({a[0] for a in acronyms}))}])")
+    for start in opening.finditer(text):
+        at = start.start()
+        if _INSIDE_A_NAME.search(text, max(0, at - 40), at):
+            continue  # a word inside a longer name: the name is read from its first word
+        m = _PROPER.match(text, at)
+        if m is None:
+            continue
         words = m.group(0).split()
         if words[0].lower() == "the":
             words = words[1:]
