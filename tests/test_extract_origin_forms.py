@@ -253,3 +253,31 @@ def test_a_source_in_a_named_hospital_speaks_for_it() -> None:
 def test_an_outlets_reporter_is_the_outlet(text: str) -> None:
     """A named outlet's reporter speaks for it (rule 17): the outlet, where they report from no part of it."""
     assert origins(text, outlet="Velmar Post") == ["Velmar Post"]
+
+
+@pytest.mark.parametrize(
+    ("opening", "origin"),
+    [
+        (
+            "Velmar's Ministry of Water notified the agency of the spill.",
+            "Velmar Ministry of Water",
+        ),
+        (
+            "The Ministry of Water of Velmar notified the agency of the spill.",
+            "Ministry of Water of Velmar",
+        ),
+    ],
+)
+def test_a_ministry_takes_the_state_the_text_gives_it(opening: str, origin: str) -> None:
+    """The fuller name with its state, written once in the text, names the bare "Ministry of Water" (rule 17)."""
+    text = f"{opening} The Ministry of Water said 14 wells were poisoned."
+    assert origins(text) == [origin]
+
+
+def test_two_states_ministries_leave_a_bare_name() -> None:
+    """With two states' ministries named, a bare "Ministry of Water" is said to be neither's."""
+    text = (
+        "Velmar's Ministry of Water and Orra's Ministry of Water met on Monday. "
+        "The Ministry of Water said 14 wells were poisoned."
+    )
+    assert origins(text) == ["Ministry of Water"]

@@ -16,6 +16,7 @@ import attrs
 from claimdiff._extract._candidate import Candidate
 from claimdiff._extract._names import JOINERS
 from claimdiff._extract._roles import COUNTRIES
+from claimdiff._extract._sources import canonical_source
 from claimdiff._model.aliases import SOURCE_ALIASES, source_key
 from claimdiff._model.claim import Source
 
@@ -26,6 +27,16 @@ _MINISTRY = re.compile(
     r"\b(?:Ministry\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3}|"
     r"(?:(?!(?:The|A|An)\s)[A-Z][\w'’-]*\s+){1,3}Ministry\b(?!\s+of\b))"
 )
+#: A ministry's core, "Ministry of X", inside a name that may add its state: "Kalomir Ministry of Health".
+_CORE = re.compile(
+    r"\bMinistry\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3}?(?=\s+of\b|$)"
+)
+#: A state owning the ministry right before it: "Kalomir's ", "Kalomiri ".
+_OWNER = re.compile(
+    r"(?:^|\s)(?!(?:The|A|An|In|On|At|By|For|From|Its|Their)\s)(?P<owner>[A-Z][\w-]*)(?:['’]s)?\s+$"
+)
+#: The state a ministry's name closes with: " of Kalomir", " of the Republic of Kalomir".
+_OF_STATE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,3}")
 #: A name of capitalised words, joiners between them: "State Emergency Service of Kalomir".
 _PROPER = re.compile(
     r"\b[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?[A-Z][\w'’-]*){1,9}"
@@ -81,26 +92,52 @@ def _table_name(name: str) -> bool:
 
 
 def _ministries(names: set[str], text: str) -> dict[str, str]:
-    """Each credited name of a ministry -> the fullest spelling of it the text writes (the first of those)."""
+    """Each credited name of a ministry -> the fullest spelling of it the text writes (the first of those).
+
+    A spelling with its state ("Kalomir's Ministry of Health", "the Ministry of Health of Kalomir") is
+    fuller than the bare one, unless the text names the ministries of two states: then no bare name is
+    said to be either's.
+    """
     credited = {n for n in names if "ministry" in n.lower() and not _table_name(n)}
     if not credited:
         return {}
-    keys = {_key(n): n for n in credited}
+    keys = {_bare_key(n) for n in credited}
     written: dict[str, list[str]] = {}
     for m in _ministries_written(text):
         spelled = _NOT_NAME.sub("", m.group(0))
         key = _key(spelled)
         if key in keys:
-            written.setdefault(key, []).append(spelled)
+            written.setdefault(key, []).append(_with_state(text, m, spelled))
     out: dict[str, str] = {}
     for name in credited:
-        key = _key(name)
-        spellings = [*written.get(key, []), *(n for n in credited if _key(n) == key)]
+        key = _bare_key(name)
+        spellings = [*written.get(key, []), *(n for n in credited if _bare_key(n) == key)]
         if len({" ".join(s.lower().split()) for s in spellings}) < 2:
             continue
-        # the most words, then the first the text writes (max keeps the first of equals)
-        out[name] = " ".join(max(spellings, key=lambda s: len(s.split())).split())
+        fullest = max(len(s.split()) for s in spellings)
+        states = {source_key(s) for s in spellings if _key(s) != key}
+        if len(states) > 1:
+            continue  # two states' ministries: a bare name is neither's
+        # the most words, then the first the text writes
+        out[name] = " ".join(next(s for s in spellings if len(s.split()) == fullest).split())
     return out
+
+
+def _with_state(text: str, m: re.Match[str], spelled: str) -> str:
+    """The ministry ``m`` with the state the text writes around it, named as the reader names a body."""
+    before = _OWNER.search(text, max(0, m.start() - 40), m.start())
+    after = _OF_STATE.match(text, m.end())
+    if before is None and after is None:
+        return spelled
+    start = m.start() if before is None else before.start("owner")
+    found = canonical_source(text[start : m.end() if after is None else after.end()])
+    return spelled if found is None or found.source is None else found.source.name
+
+
+def _bare_key(name: str) -> str:
+    """The folded key of a ministry's name without the state before or after it ("Ministry of Health")."""
+    core = _CORE.search(name)
+    return _key(core.group(0) if core is not None else name)
 
 
 def _ministries_written(text: str) -> list[re.Match[str]]:
