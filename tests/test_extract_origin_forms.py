@@ -281,3 +281,10 @@ def test_two_states_ministries_leave_a_bare_name() -> None:
         "The Ministry of Water said 14 wells were poisoned."
     )
     assert origins(text) == ["Ministry of Water"]
+
+
+@pytest.mark.parametrize("holder", ["rebel-held", "army-controlled", "Orran-occupied"])
+def test_who_holds_a_place_is_no_part_of_a_speakers_name(holder: str) -> None:
+    """ "the Orra-appointed administrator in rebel-held Velmar": in Velmar, whoever holds it (rule 17)."""
+    text = f"Four people died, the Orra-appointed administrator in {holder} Velmar said."
+    assert origins(text) == ["Orra-appointed administrator in Velmar"]

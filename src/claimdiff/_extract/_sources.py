@@ -365,6 +365,8 @@ def _canonical(phrase: str) -> Attribution | None:
         low, words = s.lower(), s.split()
     if any(ch.isdigit() for ch in s) or not s[0].isalpha():
         return None
+    # "official in Russian-controlled Zaporizhzhia": who controls the place is no part of the name (rule 17)
+    s = _CONTROLLED.sub("in ", s)
     # "Armenian Defense Ministry", "Interior Ministry": a ministry the text names as a proper name keeps its
     # spelling (ANNOTATION.md rule 17); "Russia's defense ministry", "the health ministry" are read to one form
     written = (
@@ -375,6 +377,8 @@ def _canonical(phrase: str) -> Attribution | None:
     return Attribution(Source(name, kind=source_kind(name), party=party_of(name)))
 
 
+#: A place in a speaker's name with who holds it: "in Russian-controlled Zaporizhzhia", "in rebel-held Idlib".
+_CONTROLLED = re.compile(r"\bin\s+(?:[\w]+-)(?:controlled|held|run|occupied)\s+(?=[A-Z])")
 #: The number of the speakers a definite subject gives before naming them: "the 30 EU/EEA countries".
 _HOW_MANY = re.compile(r"^\d[\d,]*\s+(?=[a-z]*[A-Za-z])")
 #: A news agency's name beside its description in lower case: "state news agency WAM", "Xinhua news agency".
