@@ -288,3 +288,22 @@ def test_who_holds_a_place_is_no_part_of_a_speakers_name(holder: str) -> None:
     """ "the Orra-appointed administrator in rebel-held Velmar": in Velmar, whoever holds it (rule 17)."""
     text = f"Four people died, the Orra-appointed administrator in {holder} Velmar said."
     assert origins(text) == ["Orra-appointed administrator in Velmar"]
+
+
+def test_a_headline_credited_to_unnamed_agencies_keeps_them() -> None:
+    """A headline's own attribution to "UN agencies" (several unnamed speakers, rule 18) is its origin (rule 5),
+    not the one body the story credits the same figure to."""
+    text = (
+        "UN agencies confirm at least 14 dead in Velmar mudslide\n\n"
+        "The United Nations has confirmed that the mudslide killed at least 14 people."
+    )
+    assert origins(text, outlet="UN Daily") == ["UN agencies", "United Nations"]
+
+
+def test_a_headline_crediting_a_described_body_takes_its_name() -> None:
+    """ "..., says war monitor": one body described; the story's name for it is the origin."""
+    text = (
+        "Fighting kills 31 in Velmar, says war monitor\n\n"
+        "The Velmar Observatory for Peace said 31 people were killed in the fighting."
+    )
+    assert set(origins(text)) == {"Velmar Observatory for Peace"}
