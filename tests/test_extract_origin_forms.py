@@ -307,3 +307,20 @@ def test_a_headline_crediting_a_described_body_takes_its_name() -> None:
         "The Velmar Observatory for Peace said 31 people were killed in the fighting."
     )
     assert set(origins(text)) == {"Velmar Observatory for Peace"}
+
+
+def test_a_speech_headed_by_its_speaker_is_theirs() -> None:
+    """ "Ana Vell's opening remarks:" heads a speech: its figures are hers (C7, a heading naming one source)."""
+    text = (
+        "The governor held a meeting on the floods.\n\n"
+        "Ana Vell's opening remarks:\n\n"
+        "Good afternoon. The floods have claimed 40 lives.\n\n"
+        "More than 2,000 people have been evacuated."
+    )
+    assert origins(text) == ["Ana Vell", "Ana Vell"]
+
+
+def test_remarks_in_a_sentence_head_nothing() -> None:
+    """A sentence about someone's remarks is no heading: the outlet's figures stay the outlet's."""
+    text = "Ana Vell's remarks drew applause.\n\nThe floods have claimed 40 lives."
+    assert origins(text) == [OUTLET]

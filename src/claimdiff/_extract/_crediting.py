@@ -52,6 +52,12 @@ _SUMMARY = re.compile(
     r"\s*This\s+is\s+a\s+summary\s+of\s+what\s+was\s+said\s+by\s+(?P<who>[^\n,–—]{2,120}?)"
     r"(?:\s*[–—-]?\s+to\s+whom\s[^\n]*|\s+at\s[^\n]*|,[^\n]*)?\s*"
 )
+#: A line heading a speech with whose words follow: "Vladimir Putin's opening remarks:" (ANNOTATION.md C7: a
+#: heading line naming one source is the origin of the figures the body credits to no one else).
+_REMARKS = re.compile(
+    r"\s*(?P<who>[A-Z][^\n:]{2,80}?)['’]s\s+(?:(?:opening|closing|concluding|introductory|final)\s+)?"
+    r"(?:remarks|speech|address|statement)(?:\s+(?:at|to|on)\s[^\n:]{1,80})?:\s*"
+)
 #: A speaker's label opening a line of a transcript: "Sergei Shoigu: ", "President of Russia Vladimir Putin: ".
 #: Never one a figure follows ("Inside ECs: 540 families"): a list's item names its part, no speaker.
 _LABEL = re.compile(r"[ \t]*(?P<who>[A-Z][^:\n]{2,120}?):[ \t]+(?=[^\s\d])")
@@ -167,8 +173,10 @@ class Crediting(Placing):
             self.cited is None
         ):  # "... in Deraa. (Reuters)": a parenthesis closing the paragraph cites it
             self.cited = cited_after_stop(self.text[block.start : block.end])
-        release = _RELEASE.fullmatch(self.text, block.start, block.end) or _SUMMARY.fullmatch(
-            self.text, block.start, block.end
+        release = (
+            _RELEASE.fullmatch(self.text, block.start, block.end)
+            or _SUMMARY.fullmatch(self.text, block.start, block.end)
+            or _REMARKS.fullmatch(self.text, block.start, block.end)
         )
         if release is not None:
             issuer = canonical_source_of(release.group("who"))
