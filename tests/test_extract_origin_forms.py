@@ -324,3 +324,14 @@ def test_remarks_in_a_sentence_head_nothing() -> None:
     """A sentence about someone's remarks is no heading: the outlet's figures stay the outlet's."""
     text = "Ana Vell's remarks drew applause.\n\nThe floods have claimed 40 lives."
     assert origins(text) == [OUTLET]
+
+
+def test_a_member_named_in_the_thing_counted_makes_no_speaker() -> None:
+    """Rule 18b: "40 UNICEF schools" names whose schools are counted; the channel's own figure stays its own."""
+    assert origins("At least 40 UNICEF schools have been damaged.", outlet="UN News") == ["UN News"]
+
+
+def test_a_member_the_paragraph_is_about_still_speaks() -> None:
+    """Rule 18b: "UNICEF is calling for calm ..." makes the paragraph's figure UNICEF's, through the channel."""
+    text = "UNICEF is calling for calm. At least 40 schools have been damaged."
+    assert origins(text, outlet="UN News") == ["UNICEF"]

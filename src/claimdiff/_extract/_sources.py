@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
+from claimdiff._extract._channels import member_named
 from claimdiff._extract._names import (
     AND_WHAT,
     DATELINE,
@@ -19,7 +20,6 @@ from claimdiff._extract._names import (
     TITLE_ADJECTIVE,
     TRAILING,
     defined_names,
-    members_of,
     named_in_apposition,
     spelled_more_fully,
 )
@@ -159,25 +159,6 @@ def canonical_source(phrase: str) -> Attribution | None:
         if person is None or person.group("name") == found.source.name
         else with_person(found, person.group("name"))
     )
-
-
-def member_named(outlet: Source, text: str, start: int, end: int) -> Attribution | None:
-    """The first member body of the outlet's organisation that ``text[start:end]`` names, or ``None``.
-
-    An organisation's own channel (its briefings, its news service) speaks for its member bodies: a
-    figure it gives in a paragraph about one of them, credited to no one, is that member's, through
-    the channel (ANNOTATION.md rule 18b). Any other outlet, or a body that is no member, gives nothing.
-
-    >>> member_named(Source("UN News"), "UNHCR is calling for calm.", 0, 26).source.name
-    'UNHCR'
-    >>> member_named(Source("Daily Planet"), "UNHCR is calling for calm.", 0, 26) is None
-    True
-    """
-    members = members_of(outlet.name)
-    if not members:
-        return None
-    named = next((name for _, name in bodies_named(text, start, end) if name in members), None)
-    return None if named is None else Attribution(Source(named, kind=source_kind(named)))
 
 
 def _canonical(phrase: str) -> Attribution | None:
