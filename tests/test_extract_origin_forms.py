@@ -335,3 +335,22 @@ def test_a_member_the_paragraph_is_about_still_speaks() -> None:
     """Rule 18b: "UNICEF is calling for calm ..." makes the paragraph's figure UNICEF's, through the channel."""
     text = "UNICEF is calling for calm. At least 40 schools have been damaged."
     assert origins(text, outlet="UN News") == ["UNICEF"]
+
+
+def test_a_reporters_label_names_no_speaker() -> None:
+    """ "Ana Vell reporting from Orra:" says where the outlet's reporter is; the officials speak."""
+    assert origins(
+        "Ana Vell reporting from Orra: At least 40 people have died, officials say."
+    ) == ["Officials"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "origin"),
+    [
+        ("40 dead in Orra floods - emergency service", "Emergency service"),
+        ("Orra floods leave 40 dead: state media", "State media"),
+    ],
+)
+def test_a_headline_closing_on_a_body_noun_is_its(headline: str, origin: str) -> None:
+    """Rule 5: a headline's own attribution closing it after a dash or a colon, a body's noun in lower case."""
+    assert origins(headline) == [origin]

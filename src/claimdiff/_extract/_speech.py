@@ -61,6 +61,7 @@ VERB = re.compile(
 NOT_SPEECH = re.compile(
     r"\s+(?:responsibility|credit|victory|control|(?:the\s+|(?:more than\s+|over\s+|at least\s+|about\s+|nearly\s+|"
     r"some\s+)?[\d,]+\s+|[a-z]+(?:-[a-z]+)?\s+)?lives?)\b"
+    r"|(?<=reporting)\s+(?:from|in)\s"  # "Ana Vell reporting from Kyiv": where a reporter is, no speech
 )
 #: A participle before the thing counted modifies it: "confirmed cases", "recorded deaths", "registered IDPs".
 MODIFIES = re.compile(
