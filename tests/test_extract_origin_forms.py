@@ -354,3 +354,22 @@ def test_a_reporters_label_names_no_speaker() -> None:
 def test_a_headline_closing_on_a_body_noun_is_its(headline: str, origin: str) -> None:
     """Rule 5: a headline's own attribution closing it after a dash or a colon, a body's noun in lower case."""
     assert origins(headline) == [origin]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Statement by the Orra Water Authority on the dam failure",
+        "Statement of the Orra Water Authority",
+    ],
+)
+def test_a_statement_headed_by_its_author_is_theirs(heading: str) -> None:
+    """C7: a heading line naming the statement's one author is the origin of the figures no one else is given."""
+    text = f"{heading}\n\nThe dam failed last night.\n\nSix deaths have been confirmed so far."
+    assert origins(text) == ["Orra Water Authority"]
+
+
+def test_a_statement_in_a_sentence_heads_nothing() -> None:
+    """A sentence mentioning a statement is no heading."""
+    text = "A statement by the Orra Water Authority was read out.\n\nSix deaths have been confirmed so far."
+    assert origins(text) == [OUTLET]

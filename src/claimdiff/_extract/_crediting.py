@@ -58,6 +58,12 @@ _REMARKS = re.compile(
     r"\s*(?P<who>[A-Z][^\n:]{2,80}?)['’]s\s+(?:(?:opening|closing|concluding|introductory|final)\s+)?"
     r"(?:remarks|speech|address|statement)(?:\s+(?:at|to|on)\s[^\n:]{1,80})?:\s*"
 )
+#: A line heading a statement with its author: "Statement by Foreign Minister Ana Vell on the attack", "Statement
+#: of the Ministry of Foreign Affairs" (C7: the origin of the figures the body credits to no one else).
+_STATEMENT_BY = re.compile(
+    r"\s*(?:(?:Joint|Official|Press)\s+)?[Ss]tatement\s+(?:by|of|from)\s+(?:the\s+)?(?P<who>[A-Z][^\n.:]{2,100}?)"
+    r"(?:\s+(?:on|regarding|concerning|about|in\s+connection\s+with)\s[^\n.:]{1,120})?\s*"
+)
 #: A speaker's label opening a line of a transcript: "Sergei Shoigu: ", "President of Russia Vladimir Putin: ".
 #: Never one a figure follows ("Inside ECs: 540 families"): a list's item names its part, no speaker.
 _LABEL = re.compile(r"[ \t]*(?P<who>[A-Z][^:\n]{2,120}?):[ \t]+(?=[^\s\d])")
@@ -177,6 +183,7 @@ class Crediting(Placing):
             _RELEASE.fullmatch(self.text, block.start, block.end)
             or _SUMMARY.fullmatch(self.text, block.start, block.end)
             or _REMARKS.fullmatch(self.text, block.start, block.end)
+            or _STATEMENT_BY.fullmatch(self.text, block.start, block.end)
         )
         if release is not None:
             issuer = canonical_source_of(release.group("who"))
