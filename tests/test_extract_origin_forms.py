@@ -373,3 +373,12 @@ def test_a_statement_in_a_sentence_heads_nothing() -> None:
     """A sentence mentioning a statement is no heading."""
     text = "A statement by the Orra Water Authority was read out.\n\nSix deaths have been confirmed so far."
     assert origins(text) == [OUTLET]
+
+
+def test_the_foreign_ministry_is_the_ministry_of_foreign_affairs_the_text_writes() -> None:
+    """ "Foreign Ministry" and "Ministry of Foreign Affairs" in one text: one body, its fuller name (rule 17)."""
+    text = (
+        "The Foreign Ministry said 4 citizens were killed. "
+        "Later the Ministry of Foreign Affairs said 2 more were injured."
+    )
+    assert origins(text) == ["Ministry of Foreign Affairs", "Ministry of Foreign Affairs"]

@@ -165,7 +165,9 @@ def _key(name: str) -> str:
     if words[-1:] and words[-1].lower() == "ministry" and "of" not in (w.lower() for w in words):
         front = words[:1] if words[:1] and words[0] in _NATIONALITIES else []
         words = [*front, "Ministry", "of", *words[len(front) : -1]]
-    return source_key(" ".join(words))
+    key = source_key(" ".join(words))
+    # "Foreign Ministry" is the Ministry of Foreign Affairs the same text writes out
+    return key + " affairs" if key.endswith("ministry of foreign") else key
 
 
 def _initials(words: list[str]) -> str:
