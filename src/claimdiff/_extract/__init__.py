@@ -26,6 +26,7 @@ from claimdiff._extract._merge import dedupe, refined, sections_sourced
 from claimdiff._extract._place_passes import spanning, storied
 from claimdiff._extract._reader import _Reader
 from claimdiff._extract._sources import COUNTRIES, defined_names, source_kind
+from claimdiff._extract._spellings import one_name
 from claimdiff._extract._table import tables
 from claimdiff._extract._text import fold, make_block, readable, split_blocks
 from claimdiff._extract._unread import Extraction, Unread, unread
@@ -177,7 +178,12 @@ def extract(
         found += more
         furthest = max([furthest, *(c.start for c in more)])
     kept = dedupe(
-        sections_sourced(found, text, reader.outlet, reader.aliases, blocks), reader.outlet
+        one_name(
+            sections_sourced(found, text, reader.outlet, reader.aliases, blocks),
+            text,
+            reader.outlet,
+        ),
+        reader.outlet,
     )
     ids = {id(c) for c in kept}
     repeats = [(c.start, c.end) for c in found if id(c) not in ids]

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from claimdiff._extract._citations import cited_source, each_reporter, figure_of
+from claimdiff._extract._citations import based_on, cited_source, each_reporter, figure_of
 from claimdiff._extract._constructions import (
     CLAUSE_BETWEEN,
     OPENER,
@@ -428,6 +428,11 @@ def attributions(
         if _TAIL.fullmatch(low, m.end(), end) and found.source is not None:
             tellers.append((verb_at, found))
     out.sort(key=lambda pa: pa[0])
+    based = based_on(text, low, start, end) if not out else None
+    if based is not None and not quoted(based[0]):
+        out.append(
+            based
+        )  # "..., based on official figures from the ministry": the ministry's (C13)
     after = _NEXT_SAYS_WHOSE.match(low, end)
     # "... 325 damaged. That is according to local authorities.": this sentence's
     if after is not None:

@@ -11,14 +11,15 @@ import re
 
 import attrs
 
-from claimdiff._extract._constructions import a_body
+from claimdiff._extract._constructions import a_body, names_someone
 from claimdiff._extract._pointers import Attribution
 from claimdiff._extract._sources import canonical_source, source_kind
 from claimdiff._extract._subjects import cut
+from claimdiff._extract._time import MONTH_PATTERN
 from claimdiff._model.aliases import bodies_named
 from claimdiff._model.claim import Source
 
-__all__ = ["cited_after_stop", "cited_source", "each_reporter", "figure_of"]
+__all__ = ["based_on", "cited_after_stop", "cited_source", "each_reporter", "figure_of"]
 
 
 #: A parenthesis naming whose figure it is, right after the figure or its noun: "88 (government figure)",
@@ -33,11 +34,22 @@ _SENTENCE_FIGURE_OF = re.compile(
     r"(?:figures?|estimates?|data|counts?|tally)\)\s*(?:[.;!?]|$)"
 )
 
+#: The same as a labelled source closing the figure's sentence: "12 died (Source: NDMO).", "(source: the
+#: ministry, 4 May)": a citation closing the sentence (ANNOTATION.md rule 16), for that sentence's figures.
+_SENTENCE_SOURCE = re.compile(
+    r"[^.;:!?()\n]{0,150}?\s?\((?:data\s+)?sources?\s*:\s*(?P<who>[^()]{2,80})\)\s*(?:[.;!?]|$)"
+)
+#: A source's label opening a citation: "Source: NDMO", "Data source: the ministry", "Sources:".
+_LABEL = re.compile(r"^\s*(?:data\s+)?sources?\s*:\s*", re.IGNORECASE)
 
 #: A date closing a citation: "(ECHO 24 Jan 2020)", "(OCHA, 22 Jun 2022)".
 _CITED_ON = re.compile(
     r"[,\s]+(?:\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|[A-Za-z]{3,9}\s+\d{4}|"
     r"\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4})\s*$"
+)
+#: A date without its year closing a citation after a comma: "(source: the ministry, 4 May)", "(NDMO, May 4)".
+_CITED_ON_DAY = re.compile(
+    rf",\s*(?:\d{{1,2}}\s+{MONTH_PATTERN}|{MONTH_PATTERN}\s+\d{{1,2}})\s*$", re.IGNORECASE
 )
 
 
@@ -50,7 +62,7 @@ def cited_source(phrase: str) -> Attribution | None:
     >>> cited_source("ECHO 24 Jan 2020").source.name
     'DG ECHO'
     """
-    phrase = _CITED_ON.sub("", phrase)
+    phrase = _CITED_ON_DAY.sub("", _CITED_ON.sub("", _LABEL.sub("", phrase)))
     known = {name for _, name in bodies_named(phrase)}
     if len(known) == 1:
         name = known.pop()
@@ -64,8 +76,15 @@ def cited_source(phrase: str) -> Attribution | None:
 
 
 def figure_of(text: str, low: str, end: int) -> Attribution | None:
-    """The source a parenthesis after a figure names: "88 (government figure)", or closing its sentence."""
-    m = _FIGURE_OF.match(low, end) or _SENTENCE_FIGURE_OF.match(low, end)
+    """The source a parenthesis after a figure names: "88 (government figure)", or closing its sentence.
+
+    A labelled source closing the sentence names its figures' source too: "12 died (Source: NDMO)."
+    """
+    m = (
+        _FIGURE_OF.match(low, end)
+        or _SENTENCE_FIGURE_OF.match(low, end)
+        or (_SENTENCE_SOURCE.match(low, end) if low.find("source", end, end + 240) >= 0 else None)
+    )
     return None if m is None else cited_source(cut(text, m.start("who"), m.group("who")))
 
 
@@ -128,3 +147,31 @@ def cited_after_stop(body: str) -> Attribution | None:
     if passed is None or passed.source is None:
         return cited
     return attrs.evolve(cited, via=(*cited.via, passed.source))
+
+
+#: A basis naming whose figures it is: "based on (a compilation of) official figures from X", "based on data by X".
+_BASED_ON = re.compile(
+    r"\bbased\s+on\s+(?:[a-z]+\s+){0,4}?(?:figures|data|statistics|numbers|records|counts|tallies)\s+"
+    r"(?:from|of|by|(?:provided|released|compiled|published)\s+by)\s+(?P<who>(?:the\s+)?[a-z][^,.;:\"“”()]{1,80}?)"
+    r"(?=\s+(?:on|in|at|as|and\s+(?:the\s+)?[a-z]+\s+(?:said|says))\b|[,.;:()]|$)"
+)
+
+
+def based_on(text: str, low: str, start: int, end: int) -> tuple[int, Attribution] | None:
+    """The body a basis of the sentence ``text[start:end]`` names as the figures' author, with its offset.
+
+    "..., based on official figures from the ministry": the ministry's, when no one in the sentence
+    speaks (the caller asks only then: with a speaker, the basis is no second speaker, ANNOTATION.md
+    C13); "based on these reports" names no body.
+
+    >>> text = "12 died, based on data from the Harbour Board."
+    >>> based_on(text, text.lower(), 0, len(text))[1].source.name
+    'Harbour Board'
+    """
+    if low.find("based on", start, end) < 0:
+        return None
+    m = _BASED_ON.search(low, start, end)
+    if m is None:
+        return None
+    found = canonical_source(cut(text, m.start("who"), m.group("who")))
+    return (m.start(), found) if names_someone(found) else None

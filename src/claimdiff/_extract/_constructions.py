@@ -175,8 +175,10 @@ def closing_tag(text: str, start: int, end: int) -> Attribution | None:
 
 #: The lower-case nouns a headline's closing tag may name a body by: ": ministry", " - officials".
 _TAG_NOUNS = frozenset(
-    {"ministry", "military", "army", "police", "official", "officials", "authorities", "agency"}
-)
+    {"ministry", "military", "army", "police", "official", "officials", "authorities", "agency", "service",
+     "services", "office", "department", "council", "commission", "committee", "government", "governor",
+     "mayor", "media", "monitor", "sources", "minister", "spokesman", "spokeswoman", "spokesperson"}
+)  # fmt: skip
 
 
 #: A body's own toll or finding: "the government's death toll", "the ministry's latest tally", "the command's

@@ -22,6 +22,7 @@ from claimdiff._extract._placing import Placing
 from claimdiff._extract._pointers import Attribution
 from claimdiff._extract._sources import canonical_source as canonical_source_of
 from claimdiff._extract._sources import member_named
+from claimdiff._extract._speech import VERB
 from claimdiff._extract._text import Block, Sentence, quote_at, sentences
 from claimdiff._model.aliases import canonical_source
 from claimdiff._model.claim import Source
@@ -33,6 +34,11 @@ _IMPERSONAL = re.compile(
     r"\bit\s+(?:is|was|has\s+been|had\s+been)\s+(?:also\s+)?(?:reported|said|stated|claimed|estimated|"
     r"alleged|believed)\b"
 )
+#: Verbs of expecting and fearing: a speaker of these alone states no figure the next sentence goes on with
+#: ("Authorities expect the toll to rise. More than 3,000 people were inside": the outlet's; C14, rule 16).
+_FORETELLING = ("expect", "expects", "fear", "fears", "feared", "warn", "warns", "warned")
+#: An auxiliary of the passive right before a verb: "will be found", "was reported".
+_PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+$")
 #: _IMPERSONAL's verbs: a sentence with none of them is not searched for it.
 _IMPERSONAL_VERBS = ("reported", "said", "stated", "claimed", "estimated", "alleged", "believed")
 #: A line naming whose release the text is: "From a Combined Joint Task Force Operation Inherent Resolve News Release".
@@ -45,6 +51,18 @@ _RELEASE = re.compile(
 _SUMMARY = re.compile(
     r"\s*This\s+is\s+a\s+summary\s+of\s+what\s+was\s+said\s+by\s+(?P<who>[^\n,–—]{2,120}?)"
     r"(?:\s*[–—-]?\s+to\s+whom\s[^\n]*|\s+at\s[^\n]*|,[^\n]*)?\s*"
+)
+#: A line heading a speech with whose words follow: "Vladimir Putin's opening remarks:" (ANNOTATION.md C7: a
+#: heading line naming one source is the origin of the figures the body credits to no one else).
+_REMARKS = re.compile(
+    r"\s*(?P<who>[A-Z][^\n:]{2,80}?)['’]s\s+(?:(?:opening|closing|concluding|introductory|final)\s+)?"
+    r"(?:remarks|speech|address|statement)(?:\s+(?:at|to|on)\s[^\n:]{1,80})?:\s*"
+)
+#: A line heading a statement with its author: "Statement by Foreign Minister Ana Vell on the attack", "Statement
+#: of the Ministry of Foreign Affairs" (C7: the origin of the figures the body credits to no one else).
+_STATEMENT_BY = re.compile(
+    r"\s*(?:(?:Joint|Official|Press)\s+)?[Ss]tatement\s+(?:by|of|from)\s+(?:the\s+)?(?P<who>[A-Z][^\n.:]{2,100}?)"
+    r"(?:\s+(?:on|regarding|concerning|about|in\s+connection\s+with)\s[^\n.:]{1,120})?\s*"
 )
 #: A speaker's label opening a line of a transcript: "Sergei Shoigu: ", "President of Russia Vladimir Putin: ".
 #: Never one a figure follows ("Inside ECs: 540 families"): a list's item names its part, no speaker.
@@ -144,6 +162,8 @@ class Crediting(Placing):
     block_before: Block | None = None
     #: whether the text is a transcript, read when a block opens on a label
     dialogue: bool | None = None
+    #: whether the sentence just read only expected, feared or warned: its speaker carries no further
+    foretold: bool = False
 
     def carried_into(self, block: Block) -> Attribution | None:
         """The speaker a block is read with until its own sentences name one.
@@ -159,8 +179,11 @@ class Crediting(Placing):
             self.cited is None
         ):  # "... in Deraa. (Reuters)": a parenthesis closing the paragraph cites it
             self.cited = cited_after_stop(self.text[block.start : block.end])
-        release = _RELEASE.fullmatch(self.text, block.start, block.end) or _SUMMARY.fullmatch(
-            self.text, block.start, block.end
+        release = (
+            _RELEASE.fullmatch(self.text, block.start, block.end)
+            or _SUMMARY.fullmatch(self.text, block.start, block.end)
+            or _REMARKS.fullmatch(self.text, block.start, block.end)
+            or _STATEMENT_BY.fullmatch(self.text, block.start, block.end)
         )
         if release is not None:
             issuer = canonical_source_of(release.group("who"))
@@ -270,10 +293,25 @@ class Crediting(Placing):
         civilians were killed") names no one and says so: the speaker carried from the sentences
         before does not reach it (ANNOTATION.md rule 16: publicly reported figures are the outlet's).
         """
+        if self.foretold:
+            # the sentence before only expected or feared (ANNOTATION.md C14): its speaker was the origin
+            # of its own figures, and states none of the sentences after it (rule 16)
+            self.carried, self.foretold = None, False
         said = [
             (at, self._resolved(a, at))
             for at, a in attributions(self.text, self.low, s.start, s.end, quotes)
         ]
+        if said and has(self.low, _FORETELLING, s.start, s.end):
+            verbs = [  # "more bodies will be found": a passive, no speaker's verb
+                m.group("verb")
+                for m in VERB.finditer(self.low, s.start, s.end)
+                if not _PASSIVE.search(self.low, max(s.start, m.start() - 12), m.start())
+            ]
+            self.foretold = (
+                all(v in _FORETELLING for v in verbs if v)
+                and any(verbs)
+                and not has(self.low, ("according to",), s.start, s.end)
+            )
         if (
             not said
             and has(self.low, _IMPERSONAL_VERBS, s.start, s.end)

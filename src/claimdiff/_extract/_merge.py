@@ -244,7 +244,11 @@ def _described(name: str) -> bool:
     """
     words = name.split()
     rest = words[1:] if words[:1] and words[0][:1].isupper() else words
-    return bool(rest) and all(w.islower() for w in rest) and rest[-1] not in _PEOPLE
+    # "UN agencies", "aid groups": a plural head is several unnamed speakers (rule 18), no one body described
+    plural = rest[-1:] != [] and rest[-1].endswith(
+        ("ies", "groups", "organisations", "organizations")
+    )
+    return bool(rest) and all(w.islower() for w in rest) and rest[-1] not in _PEOPLE and not plural
 
 
 def _one_number(a: Claim, b: Claim) -> bool:

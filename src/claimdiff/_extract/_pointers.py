@@ -53,6 +53,10 @@ class Attribution:
         named again ("Ruiz said"), is that body. Whether it reaches back is kept.
         """
         found = self._resolved(previous)
+        if found is not None and found.source is not None and self.source is None and self.people:
+            # "Ivan Petrov, the regional governor, said": the person speaks for whom the pointer means
+            named = tuple((person, found.source) for person, _ in self.people)
+            found = attrs.evolve(found, people=_joined(found.people, named))
         if found is None or found.reaches_back == self.reaches_back:
             return found
         return attrs.evolve(found, reaches_back=self.reaches_back)
@@ -225,8 +229,13 @@ def _joined(
 def with_person(found: Attribution, person: str) -> Attribution:
     """``found`` knowing that ``person`` speaks for its body ("Paul Smit, head of the agency")."""
     person = " ".join(person.split())
-    if found.source is None or not person[:1].isupper() or len(person.split()) > 4:
+    if not person[:1].isupper() or len(person.split()) > 4:
         return found
+    if found.source is None:
+        # a pointer ("Ivan Petrov, the regional governor,"): the person is kept for whom it resolves to
+        if found.alone is None:
+            return found
+        return attrs.evolve(found, people=_joined(found.people, ((person, found.alone),)))
     return attrs.evolve(found, people=_joined(found.people, ((person, found.source),)))
 
 

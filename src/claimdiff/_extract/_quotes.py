@@ -90,10 +90,15 @@ def _speaker(
 #: After a quotation: its speech verb, then who said it ('"...," said the ministry').
 _VERB_WHO = re.compile(rf"\s*,?\s*(?P<verb>{SPEECH})\s+(?P<who>[^,.;:\"“”]{{2,80}})")
 #: After a quotation: who said it, then the verb ('"...," the ministry said').
-_WHO_VERB = re.compile(rf"\s*,?\s*(?P<who>[^,.;:\"“”]{{2,80}}?)\s+(?:had\s+|has\s+)?(?:{SPEECH})\b")
+#: A speech word that is the head noun of the speaker's phrase ("the report said", "the estimates show") is no
+#: verb: the verb is the word after it.
+_NOT_HEAD = r"(?!\s+(?:said|says|say|stated|states|added|adds|noted|notes|showed|shows|show|indicated|indicates)\b)"
+_WHO_VERB = re.compile(
+    rf"\s*,?\s*(?P<who>[^,.;:\"“”]{{2,80}}?)\s+(?:had\s+|has\s+)?(?:{SPEECH})\b{_NOT_HEAD}"
+)
 #: Before a quotation: who says it, and the verb ('The ministry said: "..."'), closing the words before it.
 _WHO_VERB_BEFORE = re.compile(
-    rf"(?:^|[.;,\"”]\s)(?P<who>[^,.;:\"“”]{{2,80}}?)\s+(?:{SPEECH})\b[^\"“.]{{0,60}}[:,]\s*$"
+    rf"(?:^|[.;,\"”]\s)(?P<who>[^,.;:\"“”]{{2,80}}?)\s+(?:{SPEECH})\b{_NOT_HEAD}[^\"“.]{{0,60}}[:,]\s*$"
 )
 #: How far before a quotation its speaker is looked for: further than :data:`_WHO_VERB_BEFORE` can
 #: reach unless a run of :data:`_LONG_SPACE` stretches it.

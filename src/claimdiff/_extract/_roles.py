@@ -127,7 +127,8 @@ PERSON_AFTER_ROLE = re.compile(
 #: person, it stays the office.
 _FOR_BODY = re.compile(
     r"^(?:[a-z]+\s+)?(?:spokes(?:man|woman|person)|head|chief|director(?:[- ]general)?|commissioner(?:-general)?|"
-    r"executive director|representative|member|chair(?:man|woman|person)?)\s+(?:for|of|at)\s+(?:the\s+)?(?P<body>.+)$",
+    r"executive director|representative|member|chair(?:man|woman|person)?|press[- ](?:service|office|cent(?:re|er))|"
+    r"media office)\s+(?:for|of|at)\s+(?:the\s+)?(?P<body>.+)$",
     re.IGNORECASE,
 )
 
@@ -149,6 +150,11 @@ _BODY_ROLE = re.compile(
 )
 
 
+#: A named outlet's reporter, and where they report from: "SANA reporter in Hama", "the Kalomir TV correspondent".
+_REPORTER = re.compile(
+    r"^(?P<body>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}?)(?:['’]s)?\s+(?:reporter|correspondent)"
+    r"(?:\s+(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?$"
+)
 #: A rank or title before a person's name closing a body's name: "... Authority Maj. Gen. Saeed Aleem".
 _RANKED = re.compile(
     r"(?:\s+(?:Maj|Gen|Lt|Col|Brig|Capt|Dr|Mr|Mrs|Ms|Prof)\.?)+(?:\s+[A-Z][\w'’-]*)+$"
@@ -203,7 +209,8 @@ _MINISTER = re.compile(
 def _without_trailing_name(body: str) -> str:
     """A body's name without the person's name that closes it after a lower-case head noun.
 
-    "the media office Ismail Al-Thawabta" is the office; "Ministry of Health" keeps its capitals.
+    "the media office Ismail Al-Thawabta" is the office; "Ministry of Health" keeps its capitals; after a
+    capitalised head noun, a name of two or three words is the person's ("... Administration Ivan Petrov").
     """
     words = body.split()
     for n in range(min(3, len(words) - 1), 0, -1):
@@ -215,7 +222,22 @@ def _without_trailing_name(body: str) -> str:
             and all(w[:1].isupper() for w in name)
         ):
             return " ".join(words[:-n])
+        if (
+            n >= 2
+            and head.lower() in _BODY_HEADS
+            and head[:1].isupper()
+            and all(w[:1].isupper() and w.lower() not in _BODY_HEADS for w in name)
+        ):
+            return " ".join(words[:-n])  # "the Oblast Military Administration Ivan Petrov": the administration
     return body
+
+
+#: The head nouns a body's capitalised name closes with: a person's name after one is no part of it.
+_BODY_HEADS = frozenset(
+    {"administration", "office", "authority", "agency", "ministry", "council", "service", "services",
+     "department", "committee", "commission", "centre", "center", "command", "directorate", "bureau",
+     "institute", "organization", "organisation", "society", "board", "headquarters", "secretariat"}
+)  # fmt: skip
 
 
 #: The abbreviated title of a governor: "Gov. Ann Lee".
@@ -232,6 +254,8 @@ def office_of(s: str) -> str | None:
     if m is not None and country:
         return f"{m.group('office').title()} of {country}"
     titled = _OFFICE_OF_PLACE.match(s)
+    if titled is not None and titled.group("place").split()[-1].lower() in _BODY_HEADS:
+        titled = None  # "Head of the Oblast Military Administration Ivan Petrov": a body's head is the body
     if titled is not None:  # "President of Russia Vladimir Putin", "Governor of Irkutsk Region Sergei Levchenko"
         return f"{titled.group('office')} of {titled.group('place')}"
     owned = _OWNED_OFFICE.match(s)
@@ -293,6 +317,9 @@ def body_of(s: str) -> str | None:
         topic = (m.group("t1") or m.group("t2")).lower().split()[0]
         country = m.group("c") or ""
         return f"{country} {topic} ministry".strip()
+    reporter = _REPORTER.match(s)
+    if reporter is not None:  # "SANA reporter in Hama": the agency whose reporter it is (rule 17)
+        return reporter.group("body")
     m = _FOR_BODY.match(s) or _BODY_ROLE.match(s)
     person = _PERSON_FROM.match(s) if m is None else None
     if person is not None and source_kind(person.group("body")) is not SourceKind.UNKNOWN:
@@ -450,7 +477,7 @@ NAMED_OFFICIALS = re.compile(
 )
 #: Unnamed speakers, then where they are: "officials in Lake Province", "local authorities in the north".
 LOCATED = re.compile(
-    r"^(?P<who>(?:[a-z]+\s+){0,4}?(?:officials?|authorities|sources))\s+(?:in|from|at|with|of)\s+\S.*$"
+    r"^(?P<who>(?:[a-z]+\s+){0,4}?(?:officials?|authorities|sources?))\s+(?:in|from|at|with|of)\s+\S.*$"
     r"|^(?P<force>(?:[\w-]+\s+){0,3}?(?:police|police\s+forces|security\s+forces|forces|troops|army|military))"
     r"\s+in\s+(?!charge\b)\S.*$"
 )  # "the Afghan police forces in western regions of the country": where they are (ANNOTATION.md G8)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
+from claimdiff._extract._channels import member_named
 from claimdiff._extract._names import (
     AND_WHAT,
     DATELINE,
@@ -19,7 +20,6 @@ from claimdiff._extract._names import (
     TITLE_ADJECTIVE,
     TRAILING,
     defined_names,
-    members_of,
     named_in_apposition,
     spelled_more_fully,
 )
@@ -116,7 +116,7 @@ _DATA = frozenset({"data", "figures", "statistics", "tally"})
 _BODY_HEAD = re.compile(
     r"\b(?:ministry|agency|centre|center|office|department|authority|council|committee|commission|service|"
     r"bureau|directorate|administration|organi[sz]ation|institute|unit|command|headquarters|secretariat|"
-    r"government)\b"
+    r"government|hospital)\b"
 )
 #: A place's possessive before a body: "the country's health ministry", "the republic's Disaster Center".
 _OF_A_PLACE = re.compile(
@@ -159,25 +159,6 @@ def canonical_source(phrase: str) -> Attribution | None:
         if person is None or person.group("name") == found.source.name
         else with_person(found, person.group("name"))
     )
-
-
-def member_named(outlet: Source, text: str, start: int, end: int) -> Attribution | None:
-    """The first member body of the outlet's organisation that ``text[start:end]`` names, or ``None``.
-
-    An organisation's own channel (its briefings, its news service) speaks for its member bodies: a
-    figure it gives in a paragraph about one of them, credited to no one, is that member's, through
-    the channel (ANNOTATION.md rule 18b). Any other outlet, or a body that is no member, gives nothing.
-
-    >>> member_named(Source("UN News"), "UNHCR is calling for calm.", 0, 26).source.name
-    'UNHCR'
-    >>> member_named(Source("Daily Planet"), "UNHCR is calling for calm.", 0, 26) is None
-    True
-    """
-    members = members_of(outlet.name)
-    if not members:
-        return None
-    named = next((name for _, name in bodies_named(text, start, end) if name in members), None)
-    return None if named is None else Attribution(Source(named, kind=source_kind(named)))
 
 
 def _canonical(phrase: str) -> Attribution | None:
@@ -365,6 +346,8 @@ def _canonical(phrase: str) -> Attribution | None:
         low, words = s.lower(), s.split()
     if any(ch.isdigit() for ch in s) or not s[0].isalpha():
         return None
+    # "official in Russian-controlled Zaporizhzhia": who controls the place is no part of the name (rule 17)
+    s = _CONTROLLED.sub("in ", s)
     # "Armenian Defense Ministry", "Interior Ministry": a ministry the text names as a proper name keeps its
     # spelling (ANNOTATION.md rule 17); "Russia's defense ministry", "the health ministry" are read to one form
     written = (
@@ -375,6 +358,8 @@ def _canonical(phrase: str) -> Attribution | None:
     return Attribution(Source(name, kind=source_kind(name), party=party_of(name)))
 
 
+#: A place in a speaker's name with who holds it: "in Russian-controlled Zaporizhzhia", "in rebel-held Idlib".
+_CONTROLLED = re.compile(r"\bin\s+(?:[\w]+-)(?:controlled|held|run|occupied)\s+(?=[A-Z])")
 #: The number of the speakers a definite subject gives before naming them: "the 30 EU/EEA countries".
 _HOW_MANY = re.compile(r"^\d[\d,]*\s+(?=[a-z]*[A-Za-z])")
 #: A news agency's name beside its description in lower case: "state news agency WAM", "Xinhua news agency".

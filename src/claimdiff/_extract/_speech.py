@@ -39,7 +39,7 @@ SPEECH = alternation(
         "announces", "confirmed", "confirms", "added", "adds", "claimed", "claims", "claim", "described",
         "describes", "detailed", "details", "cited", "cites", "asserted", "asserts", "indicated", "indicates",
         "wrote", "writes", "estimated", "estimates", "noted", "notes", "posted", "posts", "tweeted", "put",
-        "puts", "counted", "counts", "recorded", "records", "registered", "registers", "listed", "lists",
+        "puts", "counted", "counts", "recorded", "records", "registered", "registers", "listed", "lists", "tallied", "tallies", "documented",
         "warned", "indicate", "verified", "putting", "reporting", "saying", "announcing", "confirming", "estimate", "confirm", "report", "show", "shows", "showed",
         "issued", "issues", "released", "releases", "published", "notified", "notifies", "informed", "informs",
         "tell", "announce", "write", "warn", "warns", "fear", "fears", "feared", "believe", "believes",
@@ -51,7 +51,7 @@ SPEECH = alternation(
 )
 VERB = re.compile(
     # (a letter looked for first: a place that holds none is passed over at once)
-    rf"(?=[a-z])\b(?:(?:had|has|have|also|later|earlier|further|previously|only|already|just)\s+)*(?:(?P<verb>{SPEECH})\b|"
+    rf"(?=[a-z])\b(?:(?:had|has|have|also|later|earlier|further|previously|only|already|just|now|again|so\s+far|thus\s+far)\s+)*(?:(?P<verb>{SPEECH})\b|"
     r"(?P<revised>(?:revised|updated|corrected|raised|lowered)(?=\s+(?:(?:its|their|his|her|the)\b|"
     r"(?:(?:up|down)(?:wards?)?\s+)?to\s+\d))|"
     r"(?:gave|given|gives|give|giving)(?=\s+(?:an?|the|its|their|his|her|new|updated|latest)\s+(?:[a-z]+\s+)?"
@@ -61,6 +61,7 @@ VERB = re.compile(
 NOT_SPEECH = re.compile(
     r"\s+(?:responsibility|credit|victory|control|(?:the\s+|(?:more than\s+|over\s+|at least\s+|about\s+|nearly\s+|"
     r"some\s+)?[\d,]+\s+|[a-z]+(?:-[a-z]+)?\s+)?lives?)\b"
+    r"|(?<=reporting)\s+(?:from|in)\s"  # "Ana Vell reporting from Kyiv": where a reporter is, no speech
 )
 #: A participle before the thing counted modifies it: "confirmed cases", "recorded deaths", "registered IDPs".
 MODIFIES = re.compile(

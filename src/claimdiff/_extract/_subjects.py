@@ -50,6 +50,9 @@ _RELATIVE = re.compile(_SET_OFF + r"(?=[,—–])")
 _ROLE_SET_OFF = re.compile(
     r",\s*(?:an?|the)\s+[^,;:\"“”]{0,60}?\b(?:spokes(?:man|woman|person)|official|director|chief|head|"
     r"minister|commander|governor|officer|representative|secretary|coordinator)\b[^,;:\"“”]{0,50},\s*$"
+    # "Ana Vell, for the Kalomir Red Cross, said" (matched in lower case: no time nor purpose after "for")
+    r"|,\s*for\s+(?:the\s+)?(?!(?:first|second|last|past|next|now|example|instance|years?|months?|weeks?|days?|"
+    r"hours?|decades?|a|an|his|her|its|their|our|this|that)\b)[^,;:\"“”\d]{2,80},\s*$"
 )
 #: A phrase set off by commas that closes right before the verb: "The ministry, however, said"; "The state
 #: government, in a letter to the federal authorities, said" (the verb does not open a clause of its own).
@@ -76,6 +79,8 @@ ROLE = re.compile(
 )
 
 
+#: "for" opening a phrase set off after a person's name: ", for the agency," (whom they speak for).
+_FOR = re.compile(r"\s*for\s+(?=\S)")
 #: A person's name: two to four capitalised words ("Shabia Mantoo").
 _PERSON = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}")
 #: A person's role in apposition after their name: ", a spokeswoman for the agency,"; it ends at a comma or
@@ -129,7 +134,12 @@ def subject(text: str, low: str, start: int, verb: int) -> Attribution | None:
         phrase = pieces[0]
     # "The governor of Bryansk region, Alexander Bogomaz, said": the role names the source better.
     person = ""
-    if (
+    speaks_for = _FOR.match(phrase) if len(pieces) > 1 else None
+    named = cut(text, start + head.rfind(pieces[1]), pieces[1]).strip() if speaks_for else ""
+    if speaks_for is not None and _PERSON.fullmatch(named):
+        # "Ana Vell, for the Kalomir Red Cross, said": the body she speaks for, she speaking for it (rule 17)
+        person, phrase = named, phrase[speaks_for.end() :]
+    elif (
         len(pieces) > 1
         and not ROLE.search(phrase)
         and ROLE.search(pieces[1])
