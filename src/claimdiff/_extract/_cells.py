@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from claimdiff._extract._reader import _Reader
     from claimdiff._extract._sources import Attribution
 
-__all__ = ["table_candidates"]
+__all__ = ["table_candidates", "total_metric"]
 
 
 def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
@@ -75,6 +75,7 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
         for row, label, p in zip(table.rows, labels, places, strict=True)
     )
     shared = common(reader.gazetteer, placed) if placed and not elsewhere else ()
+    summed = total_metric([h.text for h in table.header])
     for n, (row, label, own) in enumerate(zip(table.rows, labels, places, strict=True), start=1):
         total = not own and TOTAL.match(label.text) is not None
         # a totals row is where all its rows are: nowhere named when they lie in different countries
@@ -90,6 +91,7 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
             )
             metric = (
                 header_metric(head)
+                or (summed if head and TOTAL.match(head) else None)
                 or (row_metric if j and table.header else None)
                 or (lead[0] if lead and j else None)
             )
@@ -117,6 +119,8 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
                 or titled
                 or (lead[1] if lead and metric == lead[0] else None),
             )
+            if chosen is None and metric is not None and metric == summed:
+                chosen = _sum_counted(metric, [h.text for h in table.header], found.counted)
             if chosen is None:
                 continue
             try:
@@ -153,6 +157,43 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
     for block in prose:
         out += reader.block(block)
     return out
+
+
+#: The metric of a sum of two metrics (ANNOTATION.md rule 9: killed and injured are casualties; settled
+#: K6: the dead and the missing together are one metric of their own).
+_SUMS = {
+    frozenset({"killed", "injured"}): "casualties",
+    frozenset({"killed", "missing"}): "killed or missing",
+}
+
+
+def total_metric(header: list[str]) -> str | None:
+    """The metric of a column headed "Total" alone: the sum of the figure columns beside it.
+
+    A total of one metric's columns ("Men killed | Women killed | Total") has that metric; of the
+    dead and the injured, casualties (rule 9); of the dead and the missing, "killed or missing"
+    (settled K6); of anything else, none (its cells are listed unread).
+
+    >>> total_metric(["Country", "Dead", "Missing", "Total"]), total_metric(["Place", "Killed", "Injured", "Total"])
+    ('killed or missing', 'casualties')
+    >>> total_metric(["Region", "Men killed", "Women killed", "Total"]), total_metric(["Region", "Cases", "Deaths", "Total"])
+    ('killed', None)
+    """
+    metrics = {m for h in header if (m := header_metric(h)) is not None}
+    if not metrics or not any(TOTAL.match(h) and header_metric(h) is None for h in header):
+        return None
+    if len(metrics) == 1:
+        return next(iter(metrics))
+    return _SUMS.get(frozenset(metrics))
+
+
+def _sum_counted(
+    metric: str, header: list[str], counted: str | None
+) -> tuple[str, str | None] | None:
+    """A total column's metric with the thing its summed columns count ("people" for the dead and the missing)."""
+    parts = [m for h in header if (m := header_metric(h)) is not None]
+    chosen = counted_for(parts[0], counted) if parts else None
+    return (metric, chosen[1]) if chosen is not None else None
 
 
 def _source_line(text: str, table: Table) -> Attribution | None:

@@ -1,0 +1,61 @@
+"""Numbers the extractor used to leave unread: tables' total columns, and what stays unread with its reason.
+
+Every example is a short text written for these tests; each law is stated by a rule of
+ANNOTATION.md (rule 9: killed and injured together are casualties; settled K6: the dead and the
+missing together are "killed or missing") or by the layout of the table.
+"""
+
+from __future__ import annotations
+
+from claimdiff import extract
+from claimdiff._extract._cells import total_metric
+
+
+def _cells(text: str) -> list[tuple[str, str, str | None, tuple[str, ...], float]]:
+    return [
+        (
+            c.phrase,
+            c.claim.metric.name,
+            c.claim.scope.counted,
+            c.claim.scope.place,
+            c.claim.estimate.low,
+        )
+        for c in extract(text, published="2024-05-02", outlet="Example Wire")
+        if c.claim.location and c.claim.location.startswith("table")
+    ]
+
+
+def test_a_total_column_of_the_dead_and_the_missing_is_killed_or_missing() -> None:
+    text = (
+        "Storm toll by country\n"
+        "Country dead missing total\n"
+        "Kenya 40 12 52\n"
+        "Uganda 7 - 7\n"
+        "Total 47 12 59\n"
+    )
+    got = {(p, m, place) for p, m, _, place, _ in _cells(text)}
+    assert ("52", "killed or missing", ("Kenya",)) in got
+    assert ("7", "killed or missing", ("Uganda",)) in got
+    assert ("59", "killed or missing", ()) in got
+    assert ("40", "killed", ("Kenya",)) in got
+    assert ("12", "missing", ("Kenya",)) in got
+
+
+def test_a_total_column_of_the_dead_and_the_injured_is_casualties() -> None:
+    text = "Clashes by province\nProvince  Killed  Injured  Total\nKandahar  9  30  39\nHelmand  4  11  15\n"
+    got = {(p, m, c) for p, m, c, _, _ in _cells(text)}
+    assert ("39", "casualties", "people") in got
+    assert ("15", "casualties", "people") in got
+
+
+def test_a_total_column_of_unlike_metrics_is_no_figure_and_stays_unread() -> None:
+    text = "Outbreak by district\nDistrict  Cases  Deaths  Total\nKasese  120  4  124\nBundibugyo  60  2  62\n"
+    found = extract(text, published="2024-05-02", outlet="Example Wire")
+    assert "124" not in [c.phrase for c in found]
+    assert "124" in [u.numeral for u in found.unread]
+
+
+def test_total_metric_needs_a_column_headed_total_alone() -> None:
+    assert total_metric(["Country", "Dead", "Missing"]) is None
+    assert total_metric(["Country", "Dead", "Missing", "Total deaths"]) is None
+    assert total_metric(["Region", "Cases", "Total"]) == "cases"
