@@ -59,3 +59,26 @@ def test_total_metric_needs_a_column_headed_total_alone() -> None:
     assert total_metric(["Country", "Dead", "Missing"]) is None
     assert total_metric(["Country", "Dead", "Missing", "Total deaths"]) is None
     assert total_metric(["Region", "Cases", "Total"]) == "cases"
+
+
+def _all(text: str) -> list[tuple[str, str, str | None]]:
+    found = extract(text, published="2024-05-02", outlet="Example Wire")
+    return [(c.phrase, c.claim.metric.name, c.claim.scope.counted) for c in found]
+
+
+def test_a_label_naming_only_the_events_counted_gives_recorded() -> None:
+    """Rule 36: shocks a report counts are recorded, whether the label is glued to its figure or set off by a colon."""
+    glued = "Tremor in the valley\nMagnitude5.9\nAftershocks212[3]\nCasualties14[4]\n"
+    assert ("212", "recorded", "aftershocks") in _all(glued)
+    keyed = "Tremor in the valley\n\n- Magnitude: 5.9\n- Aftershocks: 48 (by Monday noon)\n"
+    found = extract(keyed, published="2024-05-02", outlet="Example Wire")
+    assert [(c.phrase, c.claim.metric.name, c.claim.scope.counted) for c in found] == [
+        ("48", "recorded", "aftershocks")
+    ]
+    assert ("5.9", "a magnitude or intensity") in [(u.numeral, u.reason) for u in found.unread]
+
+
+def test_a_keyed_line_whose_label_names_nothing_counted_stays_unread() -> None:
+    found = extract("Tremor\n\n- Duration: 20\n- Stations: 31\n", published="2024-05-02")
+    assert list(found) == []
+    assert {u.numeral for u in found.unread} == {"20", "31"}

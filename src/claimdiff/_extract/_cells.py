@@ -27,7 +27,14 @@ from claimdiff._extract._figures import figures
 from claimdiff._extract._gazetteer_reads import common
 from claimdiff._extract._metrics import counted_for
 from claimdiff._extract._place import known
-from claimdiff._extract._table import NOTES_HEADER, PLACE_HEADER, Cell, Table, header_metric
+from claimdiff._extract._table import (
+    NOTES_HEADER,
+    PLACE_HEADER,
+    Cell,
+    Table,
+    header_metric,
+    noun_metric,
+)
 from claimdiff._extract._text import Block, fold, make_block, readable
 from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._model.claim import Claim, Scope
@@ -89,8 +96,10 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
                 if j < len(table.header)
                 else (row[0].text if not table.header and j == 1 and row[0] is label else "")
             )
+            named = noun_metric(head) if head and header_metric(head) is None else None
             metric = (
                 header_metric(head)
+                or (named[0] if named else None)
                 or (summed if head and TOTAL.match(head) else None)
                 or (row_metric if j and table.header else None)
                 or (lead[0] if lead and j else None)
@@ -115,6 +124,7 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
             chosen = counted_for(
                 metric or "",
                 found.counted
+                or (named[1] if named and metric == named[0] else None)
                 or _header_counted(reader, head)
                 or titled
                 or (lead[1] if lead and metric == lead[0] else None),

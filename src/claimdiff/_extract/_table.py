@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 import attrs
 
+from claimdiff._extract._counted_metrics import counted_metric
 from claimdiff._extract._triggers import TRIGGERS
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "Table",
     "header_metric",
     "line_spans",
+    "noun_metric",
     "tables",
     "title_line",
 ]
@@ -138,6 +140,23 @@ def header_metric(head: str) -> str | None:
         return None
     words = re.findall(r"[a-z]+", head.lower())
     return next((TRIGGERS[w] for w in reversed(words) if w in TRIGGERS), None)
+
+
+def noun_metric(head: str) -> tuple[str, str] | None:
+    """The metric and thing a header or label naming only what it counts implies: events are recorded (rule 36).
+
+    "Aftershocks" over a column (or beside a figure, "Aftershocks: 39") counts aftershocks
+    recorded, as "78 aftershocks were reported" does in running text; "IDPs" counts people displaced.
+
+    >>> noun_metric("Aftershocks"), noun_metric("Number of IDPs"), noun_metric("Magnitude")
+    (('recorded', 'aftershocks'), ('displaced', 'people'), None)
+    """
+    words = re.findall(r"[a-z]+", head.lower())
+    for n in (3, 2, 1):
+        implied = counted_metric(" ".join(words[-n:])) if len(words) >= n else None
+        if implied is not None:
+            return implied
+    return None
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:

@@ -152,7 +152,7 @@ _REASONS: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, int],
         ("an age", r"", r"^(?:-|\s+)years?['’]?(?:-|\s+)old\b"),
         (
             "a magnitude or intensity",
-            r"\b(?:magnitude|level|category|phase|ipc|grade|force)\s*",
+            r"\b(?:magnitude|level|category|phase|ipc|grade|force)\s*:?\s*",
             r"^",
         ),
         ("a magnitude or intensity", r"", r"^(?:-|\s+)magnitude\b"),
