@@ -82,3 +82,30 @@ def test_a_keyed_line_whose_label_names_nothing_counted_stays_unread() -> None:
     found = extract("Tremor\n\n- Duration: 20\n- Stations: 31\n", published="2024-05-02")
     assert list(found) == []
     assert {u.numeral for u in found.unread} == {"20", "31"}
+
+
+def test_rows_under_number_by_magnitude_count_earthquakes_of_that_class() -> None:
+    """Settled J15: a class labels what its row counts; the class itself is listed unread as a class."""
+    text = (
+        "List of earthquakes in 1990\n\n"
+        "Deadliest | 7.4 Mw, Iran 900 deaths |\n"
+        "Number by magnitude | |\n"
+        "8.0+ | 0 |\n"
+        "7.0–7.9 | 12 |\n"
+        "6.0–6.9 | 101 |\n"
+    )
+    found = extract(text, published="1990-12-31", outlet="Encyclopedia")
+    got = {(c.phrase, c.claim.metric.name, c.claim.scope.counted) for c in found}
+    assert ("12", "recorded", "magnitude 7.0–7.9 earthquakes") in got
+    assert ("101", "recorded", "magnitude 6.0–6.9 earthquakes") in got
+    assert ("0", "recorded", "magnitude 8.0+ earthquakes") in got
+    reasons = {u.numeral: u.reason for u in found.unread}
+    assert reasons["6.9"] == "a class a table row counts, not a count"
+    assert reasons["8.0"] == "a class a table row counts, not a count"
+
+
+def test_class_rows_without_events_named_in_the_title_stay_unread() -> None:
+    text = "Sizes of things\n\nNumber by size | |\n1.0–1.9 | 4 |\n2.0–2.9 | 7 |\n"
+    found = extract(text, published="1990-12-31")
+    assert [c.phrase for c in found] == []
+    assert {"4", "7"} <= {u.numeral for u in found.unread}

@@ -23,6 +23,7 @@ import attrs
 from claimdiff._extract._aligned import TOTAL
 from claimdiff._extract._candidate import Candidate
 from claimdiff._extract._citations import cited_source
+from claimdiff._extract._classes import by_class
 from claimdiff._extract._figures import figures
 from claimdiff._extract._gazetteer_reads import common
 from claimdiff._extract._metrics import counted_for
@@ -104,6 +105,12 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
                 or (row_metric if j and table.header else None)
                 or (lead[0] if lead and j else None)
             )
+            classed = (
+                by_class(reader.text, table.caption, row[0].start, row[0].text)
+                if metric is None and j
+                else None
+            )
+            metric = metric or (classed[0] if classed else None)
             if (
                 metric is None
                 and cell is not label
@@ -123,7 +130,8 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
             found = _scaled(found, head, reader.text[found.start : found.end])
             chosen = counted_for(
                 metric or "",
-                found.counted
+                (classed[1] if classed else None)
+                or found.counted
                 or (named[1] if named and metric == named[0] else None)
                 or _header_counted(reader, head)
                 or titled

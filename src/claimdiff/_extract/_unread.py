@@ -140,6 +140,17 @@ _REASONS: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, int],
         ("a date", r"\d[/-]", r"^"),
         ("a date", r"", r"^[/-]\d"),
         ("an ordinal", r"", r"^(?:st|nd|rd|th)\b"),
+        # a row's first cell naming a class it counts ("9.0+ | 0", "7.0–7.9 | 16"): the kind, not a count
+        (
+            "a class a table row counts, not a count",
+            r"\n[ \t|]*",
+            r"^(?:[ \t]*\+|[ \t]*[-–][ \t]*\d+(?:\.\d+)?)[ \t]*\|",
+        ),
+        (
+            "a class a table row counts, not a count",
+            r"\n[ \t|]*\d+(?:\.\d+)?[ \t]*[-–][ \t]*",
+            r"^[ \t]*\|",
+        ),
         # "27 hospitals damaged out of 36", "three out of four dormitories": the whole a part is counted of
         ("the base of a part, not a count", r"\bout\s+of\s+(?:the\s+|a\s+total\s+of\s+)?", r"^"),
         ("a rank, not a count", r"", rf"^{RANK}"),
