@@ -109,3 +109,26 @@ def test_class_rows_without_events_named_in_the_title_stay_unread() -> None:
     found = extract(text, published="1990-12-31")
     assert [c.phrase for c in found] == []
     assert {"4", "7"} <= {u.numeral for u in found.unread}
+
+
+def test_rows_opened_by_a_serial_number_are_read_and_the_serial_is_listed_as_one() -> None:
+    """A situation report's table numbers its rows; the number is no count, the total row keeps its label."""
+    text = (
+        "Damage report\n\n"
+        "Damages by province\n\n"
+        "Serial  Provinces  Deaths  Injured\n"
+        "1.  Sindh  31  75\n"
+        "2.  Balochistan  4  9\n"
+        "Total  35  84\n"
+    )
+    found = extract(text, published="2024-05-02", outlet="Example Wire")
+    got = {(c.phrase, c.claim.metric.name, c.claim.scope.place[-1:]) for c in found}
+    assert ("31", "killed", ("Sindh",)) in got
+    assert ("9", "injured", ("Balochistan",)) in got
+    assert ("35", "killed", ("Pakistan",)) in got
+    assert ("84", "injured", ("Pakistan",)) in got
+    reasons = {u.numeral: u.reason for u in found.unread}
+    assert reasons == {
+        "1": "a serial number of a row or item, not a count",
+        "2": "a serial number of a row or item, not a count",
+    }

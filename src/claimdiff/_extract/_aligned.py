@@ -146,6 +146,8 @@ def _grouped(text: str, run: list[_Row], *, spaced: bool = False) -> list[_Row]:
     return out
 
 
+#: A row's serial number before its label: "1.", "12)", "(3)".
+_SERIAL = re.compile(r"\(?\d{1,3}[.)]")
 #: Footnote marks standing alone after a figure.
 _FOOTNOTES = frozenset({"*", "**", "†", "‡", "#", "§"})
 #: A numeral's groups: its first (one to three digits, or groups already joined), then three digits.
@@ -189,11 +191,13 @@ def _row(text: str, a: int, b: int) -> _Row | None:
     if not any(ch.isdigit() for c in values for ch in c.text):
         return None
     label = words[:k]
+    # a serial number opening the row ("1.  Sindh  86  112", "2) Punjab 12 15"): the row's number, then its label
+    serial = len(label) >= 2 and _SERIAL.fullmatch(text, *label[0]) is not None
     if label and (
-        not text[label[0][0]].isalpha()
+        not text[label[serial][0]].isalpha()
         or len(label) > _LABEL_WORDS
         or label[-1][1] - label[0][0] > _LABEL_CHARS
-        or re.search(r"[.;!?]\s", text[label[0][0] : label[-1][1]])
+        or re.search(r"[.;!?]\s", text[label[serial][0] : label[-1][1]])
     ):
         return None
     if not label and len(values) < 2:
@@ -317,7 +321,7 @@ def _table(
             continue
         width = len(columns) if columns else labels + figures
         cells = (
-            _placed(r, head[-1][0], columns)
+            _placed(r, head[-1][0], columns, labels)
             if spaced and columns
             else _filled(r, labels, width, is_place)
         )
@@ -343,7 +347,7 @@ def _table(
     )
 
 
-def _placed(r: _Row, head_start: int, columns: list[Cell]) -> list[Cell]:
+def _placed(r: _Row, head_start: int, columns: list[Cell], labels: int) -> list[Cell]:
     """A spaced row's cells, each in the column it stands under (the most overlapped, else the nearest).
 
     A row with one piece a column fills them in order; cells never change order, so a cell that
@@ -352,6 +356,11 @@ def _placed(r: _Row, head_start: int, columns: list[Cell]) -> list[Cell]:
     pieces = (*r.label, *r.values)
     if len(pieces) == len(columns):
         return list(pieces)
+    if 0 < len(r.label) < labels and len(r.values) == len(columns) - labels:
+        # every figure column filled, a label column left empty ("Total" under "Serial  Province"):
+        # the label names the row in the last label columns, as in a single-spaced row
+        blank = [Cell(r.start, r.start, "") for _ in range(labels - len(r.label))]
+        return [*blank, *r.label, *r.values]
     spans = [(c.start - head_start, c.end - head_start) for c in columns]
     starts = [a for a, _ in spans]
     cells = [Cell(r.start, r.start, "") for _ in columns]

@@ -76,7 +76,7 @@ NOTES_HEADER = re.compile(
 )
 #: Headers that say where a row is.
 PLACE_HEADER = re.compile(
-    r"\b(?:location|place|country|countries|region|province|state|areas?|district|city|oblast)\b",
+    r"\b(?:locations?|places?|country|countries|regions?|provinces?|states?|areas?|districts?|city|cities|oblasts?)\b",
     re.IGNORECASE,
 )
 

@@ -203,6 +203,12 @@ _REASONS: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, int],
             (rf"^[ \t]*(?:[\w-]+[ \t]+){{0,2}}?{AREA_NOUNS}\b"),  # on the number's own line
         ),
         ("a plan or target, not a level reached", PLAN + r"(?:[a-z]+\s+){1,4}?(?:of\s+)?", r"^"),
+        # "1.  Sindh  86  112", "(2) Punjab ...": the number of a row or list item at its line's start
+        (
+            "a serial number of a row or item, not a count",
+            r"\n[ \t]*\(?",
+            r"^[.)][ \t]+(?=[A-Za-z])",
+        ),
         ("a number in an identifier or name", r"[A-Za-z]-?", r"^"),
         ("a number in an identifier or name", r"", r"^-?[A-Za-z]"),
     )
