@@ -132,3 +132,20 @@ def test_rows_opened_by_a_serial_number_are_read_and_the_serial_is_listed_as_one
         "1": "a serial number of a row or item, not a count",
         "2": "a serial number of a row or item, not a count",
     }
+
+
+def test_a_cell_of_two_figures_under_a_header_of_two_metrics_gives_each_its_own() -> None:
+    text = "Fever update\n\nCountry | Cases (deaths)\n---|---\nGhana | 210 (9)\nTogo | 35 (1)\n"
+    got = {(p, m, place) for p, m, _, place, _ in _cells(text)}
+    assert got == {
+        ("210", "cases", ("Ghana",)),
+        ("9", "killed", ("Ghana",)),
+        ("35", "cases", ("Togo",)),
+        ("1", "killed", ("Togo",)),
+    }
+
+
+def test_a_bracket_qualifying_the_header_metric_keeps_the_cell_whole() -> None:
+    text = "Fever update\n\nCountry | Cases (confirmed)\n---|---\nGhana | 210\nTogo | 35\n"
+    got = {(p, m) for p, m, _, _, _ in _cells(text)}
+    assert got == {("210", "cases"), ("35", "cases")}

@@ -27,6 +27,7 @@ from claimdiff._extract._classes import by_class
 from claimdiff._extract._figures import figures
 from claimdiff._extract._gazetteer_reads import common
 from claimdiff._extract._metrics import counted_for
+from claimdiff._extract._paired import paired
 from claimdiff._extract._place import known
 from claimdiff._extract._table import (
     NOTES_HEADER,
@@ -91,86 +92,87 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
         # "Dead  3  2": a row label's metric, for columns whose header names none (places, dates)
         first = next((c for k, c in enumerate(row) if k != where), row[0])  # not a group's place
         row_metric = header_metric(first.text) if not _DIGIT.search(first.text) else None
-        for j, cell in enumerate(row):
-            head = (
+        for j, whole in enumerate(row):
+            whole_head = (
                 table.header[j].text
                 if j < len(table.header)
                 else (row[0].text if not table.header and j == 1 and row[0] is label else "")
             )
-            named = noun_metric(head) if head and header_metric(head) is None else None
-            metric = (
-                header_metric(head)
-                or (named[0] if named else None)
-                or (summed if head and TOTAL.match(head) else None)
-                or (row_metric if j and table.header else None)
-                or (lead[0] if lead and j else None)
-            )
-            classed = (
-                by_class(reader.text, table.caption, row[0].start, row[0].text)
-                if metric is None and j
-                else None
-            )
-            metric = metric or (classed[0] if classed else None)
-            if (
-                metric is None
-                and cell is not label
-                and (
-                    _PHRASE.search(reader.low, cell.start, cell.end)
-                    or _sentence(reader.text, cell)
-                    or (NOTES_HEADER.search(head) is not None and " " in cell.text)
+            for cell, head in paired(reader.text, whole, whole_head):
+                named = noun_metric(head) if head and header_metric(head) is None else None
+                metric = (
+                    header_metric(head)
+                    or (named[0] if named else None)
+                    or (summed if head and TOTAL.match(head) else None)
+                    or (row_metric if j and table.header else None)
+                    or (lead[0] if lead and j else None)
                 )
-            ):
-                # "110+ killed", "200 killed (48 executed)": a cell that says its own metric is a phrase;
-                # a cell of sentences (a "Summary" column) is running text
-                prose.append(make_block(reader.text, cell.start, cell.end, 0))
-                continue
-            found = _figure(reader, cell) if metric else None
-            if found is None or cell is label:
-                continue
-            found = _scaled(found, head, reader.text[found.start : found.end])
-            chosen = counted_for(
-                metric or "",
-                (classed[1] if classed else None)
-                or found.counted
-                or (named[1] if named and metric == named[0] else None)
-                or _header_counted(reader, head)
-                or titled
-                or (lead[1] if lead and metric == lead[0] else None),
-            )
-            if chosen is None and metric is not None and metric == summed:
-                chosen = _sum_counted(metric, [h.text for h in table.header], found.counted)
-            if chosen is None:
-                continue
-            try:
-                claim = Claim(
-                    id=reader.make_id(source, chosen[0], chosen[1]),
-                    metric=reader.vocabulary.metric(chosen[0]),
-                    # a table's cell is a datum, compared exactly, as a number in a data file is
-                    estimate=attrs.evolve(found.estimate, provenance=Provenance.DATUM),
-                    scope=Scope(
-                        # a row whose place cell names no known place ("Global") is nowhere the text names
-                        place=place
-                        or (() if total or _unplaced(row, where) else reader.heading_place),
-                        counted=chosen[1],
-                    ),
-                    source=source,
-                    via=via,
-                    quote=" | ".join(c.text for c in row if c.text),
-                    location=f"table row {n}, characters {found.start}-{found.end}",
-                    # rows by place under a labelled figure are its parts ("Deaths72,000" / "Italy: ~20,000")
-                    part_of=lead[2] if lead and own and metric == lead[0] else None,
+                classed = (
+                    by_class(reader.text, table.caption, row[0].start, row[0].text)
+                    if metric is None and j
+                    else None
                 )
-            except ClaimdiffError:
-                continue
-            out.append(
-                Candidate(
-                    claim=claim,
-                    start=found.start,
-                    end=found.end,
-                    phrase=reader.text[found.start : found.end],
-                    part_of=claim.part_of,
+                metric = metric or (classed[0] if classed else None)
+                if (
+                    metric is None
+                    and cell is not label
+                    and (
+                        _PHRASE.search(reader.low, cell.start, cell.end)
+                        or _sentence(reader.text, cell)
+                        or (NOTES_HEADER.search(head) is not None and " " in cell.text)
+                    )
+                ):
+                    # "110+ killed", "200 killed (48 executed)": a cell that says its own metric is a phrase;
+                    # a cell of sentences (a "Summary" column) is running text
+                    prose.append(make_block(reader.text, cell.start, cell.end, 0))
+                    continue
+                found = _figure(reader, cell) if metric else None
+                if found is None or cell is label:
+                    continue
+                found = _scaled(found, head, reader.text[found.start : found.end])
+                chosen = counted_for(
+                    metric or "",
+                    (classed[1] if classed else None)
+                    or found.counted
+                    or (named[1] if named and metric == named[0] else None)
+                    or _header_counted(reader, head)
+                    or titled
+                    or (lead[1] if lead and metric == lead[0] else None),
                 )
-            )
+                if chosen is None and metric is not None and metric == summed:
+                    chosen = _sum_counted(metric, [h.text for h in table.header], found.counted)
+                if chosen is None:
+                    continue
+                try:
+                    claim = Claim(
+                        id=reader.make_id(source, chosen[0], chosen[1]),
+                        metric=reader.vocabulary.metric(chosen[0]),
+                        # a table's cell is a datum, compared exactly, as a number in a data file is
+                        estimate=attrs.evolve(found.estimate, provenance=Provenance.DATUM),
+                        scope=Scope(
+                            # a row whose place cell names no known place ("Global") is nowhere the text names
+                            place=place
+                            or (() if total or _unplaced(row, where) else reader.heading_place),
+                            counted=chosen[1],
+                        ),
+                        source=source,
+                        via=via,
+                        quote=" | ".join(c.text for c in row if c.text),
+                        location=f"table row {n}, characters {found.start}-{found.end}",
+                        # rows by place under a labelled figure are its parts ("Deaths72,000" / "Italy: ~20,000")
+                        part_of=lead[2] if lead and own and metric == lead[0] else None,
+                    )
+                except ClaimdiffError:
+                    continue
+                out.append(
+                    Candidate(
+                        claim=claim,
+                        start=found.start,
+                        end=found.end,
+                        phrase=reader.text[found.start : found.end],
+                        part_of=claim.part_of,
+                    )
+                )
     reader.referent = out[-1] if out else reader.referent  # the last figure, for what follows
     for block in prose:
         out += reader.block(block)
