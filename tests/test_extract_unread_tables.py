@@ -149,3 +149,14 @@ def test_a_bracket_qualifying_the_header_metric_keeps_the_cell_whole() -> None:
     text = "Fever update\n\nCountry | Cases (confirmed)\n---|---\nGhana | 210\nTogo | 35\n"
     got = {(p, m) for p, m, _, _, _ in _cells(text)}
     assert got == {("210", "cases"), ("35", "cases")}
+
+
+def test_a_table_on_its_side_takes_each_cells_place_from_its_column() -> None:
+    """Rows naming metrics, columns naming places: each cell is its column's place's."""
+    text = "Fever update\n\nIndicator | Ghana | Togo | Total\n---|---|---|---\nConfirmed cases | 31 | 7 | 38\nDeaths | 5 | 2 | 7\n"
+    got = {(p, m, place) for p, m, _, place, _ in _cells(text)}
+    assert ("31", "cases", ("Ghana",)) in got
+    assert ("7", "cases", ("Togo",)) in got
+    assert ("38", "cases", ()) in got
+    assert ("5", "killed", ("Ghana",)) in got
+    assert ("2", "killed", ("Togo",)) in got

@@ -16,6 +16,7 @@ different countries), else the place the text is about.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from typing import TYPE_CHECKING
 
 import attrs
@@ -85,6 +86,7 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
     )
     shared = common(reader.gazetteer, placed) if placed and not elsewhere else ()
     summed = total_metric([h.text for h in table.header])
+    columns_places = _column_places(reader, table)
     for n, (row, label, own) in enumerate(zip(table.rows, labels, places, strict=True), start=1):
         total = not own and TOTAL.match(label.text) is not None
         # a totals row is where all its rows are: nowhere named when they lie in different countries
@@ -151,7 +153,8 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
                         estimate=attrs.evolve(found.estimate, provenance=Provenance.DATUM),
                         scope=Scope(
                             # a row whose place cell names no known place ("Global") is nowhere the text names
-                            place=place
+                            place=columns_places[j]
+                            or place
                             or (() if total or _unplaced(row, where) else reader.heading_place),
                             counted=chosen[1],
                         ),
@@ -214,6 +217,28 @@ def _sum_counted(
     parts = [m for h in header if (m := header_metric(h)) is not None]
     chosen = counted_for(parts[0], counted) if parts else None
     return (metric, chosen[1]) if chosen is not None else None
+
+
+def _column_places(reader: _Reader, table: Table) -> dict[int, tuple[str, ...]]:
+    """The place each column's header names, when the row labels name metrics: "Indicator | Kenya | Uganda".
+
+    Such a table is turned on its side: each row is a metric ("Confirmed cases", "Deaths"), each
+    column a place, and its cells are that place's. Columns whose header names no known place
+    (the label column, "Total") have none: a row's own place, or none, stands.
+    """
+    out: dict[int, tuple[str, ...]] = defaultdict(tuple)
+    if len(table.header) < _PLACE_COLUMNS + 1 or not any(
+        header_metric(row[0].text) for row in table.rows if row
+    ):
+        return out
+    for k, h in enumerate(table.header[1:], start=1):
+        if h.text and header_metric(h.text) is None and known(reader.gazetteer, h.text):
+            out[k] = reader.gazetteer.normalise(h.text)
+    return out if len(out) >= _PLACE_COLUMNS else defaultdict(tuple)
+
+
+#: The fewest columns headed by places that turn a table on its side.
+_PLACE_COLUMNS = 2
 
 
 def _source_line(text: str, table: Table) -> Attribution | None:
