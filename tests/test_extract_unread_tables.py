@@ -160,3 +160,18 @@ def test_a_table_on_its_side_takes_each_cells_place_from_its_column() -> None:
     assert ("38", "cases", ()) in got
     assert ("5", "killed", ("Ghana",)) in got
     assert ("2", "killed", ("Togo",)) in got
+
+
+def test_a_list_tables_victims_and_perpetrators_notation_gives_two_claims() -> None:
+    """Settled L6: "x (+y)" in a column of the dead is x victims and y perpetrators killed."""
+    text = (
+        "Attacks of the year\n\n"
+        "Date Type Dead Injured Location Details\n"
+        "3 March Bombing 41 (+2) 90 Kirkuk, Iraq A truck bomb went off near a market in the city.\n"
+        "9 April Shooting 12 30 Aden, Yemen Gunmen opened fire on a checkpoint at dawn.\n"
+    )
+    got = {(p, m, c) for p, m, c, _, _ in _cells(text)}
+    assert ("41", "killed", "people") in got
+    assert ("2", "killed", "perpetrators") in got
+    assert ("90", "injured", "people") in got
+    assert ("12", "killed", "people") in got

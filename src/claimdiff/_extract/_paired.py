@@ -5,6 +5,7 @@ and says so in the header the same way: "Cases (deaths)", "Killed (of whom child
 figure takes the metric its part of the header names: the first the words before the bracket,
 the bracketed one the words inside it. A header whose bracket names no metric of its own
 ("Deaths (total)", "Cases (%)", "Cases (confirmed)") is one metric's, and its cells are read whole.
+ANNOTATION.md settled L6 reads both notations so.
 
 >>> from claimdiff._extract._table import Cell
 >>> text = "125 (12)"
@@ -28,6 +29,8 @@ _HEAD = re.compile(r"\s*(?P<outer>[^()]*?[A-Za-z][^()]*?)\s*\((?P<inner>[^()]*[A
 _CELL = re.compile(
     r"(?P<outer>[^()\s](?:[^()]*[^()\s])?)\s*\(\s*(?P<inner>[^()]*?\d[^()]*?)\s*\)\s*"
 )
+#: A cell of the dead with the perpetrators killed: "126 (+6)".
+_PLUS = re.compile(r"(?P<outer>[^()\s](?:[^()]*[^()\s])?)\s*\(\+\s*(?P<inner>\d[\d,]*)\s*\)\s*")
 #: Words in a bracket that qualify the metric before it instead of naming another: "Cases (confirmed)".
 _QUALIFIERS = frozenset(
     {"confirmed", "suspected", "probable", "total", "cumulative", "new", "reported"}
@@ -35,7 +38,21 @@ _QUALIFIERS = frozenset(
 
 
 def paired(text: str, cell: Cell, head: str) -> list[tuple[Cell, str]]:
-    """The figures of ``cell`` each with the header words that name its metric (the cell whole when one)."""
+    """The figures of ``cell`` each with the header words that name its metric (the cell whole when one).
+
+    In a column of the dead, "126 (+6)" is an encyclopedia list's notation: 126 victims and 6
+    perpetrators killed (settled L6).
+
+    >>> from claimdiff._extract._table import Cell
+    >>> [(c.text, h) for c, h in paired("126 (+6)", Cell(0, 8, "126 (+6)"), "Dead")]
+    [('126', 'Dead'), ('6', 'perpetrators killed')]
+    """
+    plus = _PLUS.fullmatch(text, cell.start, cell.end)
+    if plus is not None and header_metric(head) == "killed":
+        return [
+            (Cell(*plus.span("outer"), plus.group("outer")), head),
+            (Cell(*plus.span("inner"), plus.group("inner")), "perpetrators killed"),
+        ]
     h = _HEAD.fullmatch(head)
     if h is None or not _two_metrics(h.group("outer"), h.group("inner")):
         return [(cell, head)]
