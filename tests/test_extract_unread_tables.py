@@ -175,3 +175,13 @@ def test_a_list_tables_victims_and_perpetrators_notation_gives_two_claims() -> N
     assert ("2", "killed", "perpetrators") in got
     assert ("90", "injured", "people") in got
     assert ("12", "killed", "people") in got
+
+
+def test_items_counted_as_a_sample_size_keep_each_its_place() -> None:
+    """ "Gulu (n=4)" is the epidemiologists' "Gulu (4)": a part of the total in that place."""
+    text = "Fever in Uganda\n\nIn total, nine confirmed cases have been reported in Gulu (n=5) and Lira (n=4) districts.\n"
+    found = extract(text, published="2024-05-02", outlet="Example Wire")
+    got = {
+        (c.claim.estimate.low, c.claim.scope.place[-1]) for c in found if c.claim.estimate.low < 9
+    }
+    assert got == {(5, "Gulu"), (4, "Lira")}
