@@ -185,3 +185,9 @@ def test_items_counted_as_a_sample_size_keep_each_its_place() -> None:
         (c.claim.estimate.low, c.claim.scope.place[-1]) for c in found if c.claim.estimate.low < 9
     }
     assert got == {(5, "Gulu"), (4, "Lira")}
+
+
+def test_a_spaced_header_wrapped_onto_an_indented_line_names_its_columns_whole() -> None:
+    text = "Cholera by district\n\nDistrict  Cumulative  Deaths\n          cases\nKasese  640  21\nBundibugyo  75  3\n"
+    got = {(p, m) for p, m, _, _, _ in _cells(text)}
+    assert got == {("640", "cases"), ("21", "killed"), ("75", "cases"), ("3", "killed")}

@@ -53,6 +53,8 @@ _LABEL_CHARS = 60
 _LABEL_WORDS = 8
 #: A line longer than this is prose or garbage, never a table row; it is skipped unsplit (linear time).
 MAX_LINE = 250_000
+#: An indented line: a spaced header's wrapped words under their columns.
+_INDENT = re.compile(r"[ \t]{2,}\S")
 #: The header lines stacked above a spaced table's rows ("Cases" over "New  Total").
 _HEADER_LINES = 3
 
@@ -250,28 +252,39 @@ def _header_lines(text: str, lines: list[tuple[int, int]], i: int) -> list[tuple
         ):
             break
         out.insert(0, (a, b))
-        if not _GAP.search(body):  # a single-spaced header has one line
+        # a single-spaced header has one line, unless it is indented: the wrapped words of a spaced
+        # header's columns ("        cases" under "Region  Cumulative  Deaths")
+        if not _GAP.search(body) and not _INDENT.match(text, a, b):
             break
         k -= 1
     return out
 
 
 def _columns(text: str, head: list[tuple[int, int]], figures: int) -> list[Cell]:
-    """The header's columns: pieces between wide gaps, with the lines above stacked onto them."""
-    a, b = head[-1]
+    """The header's columns: pieces between wide gaps, with the lines above (and wrapped below) stacked onto them."""
+    # the line with the most pieces names the columns; the others add words to the columns they stand over
+    base = max(range(len(head)), key=lambda n: (len(_pieces(text, *head[n])), n))
+    a, b = head[base]
     if _GAP.search(text[a:b].strip()):
         columns = list(_pieces(text, a, b))
         starts = [c.start - a for c in columns]
-        for up_a, up_b in head[:-1]:  # "Cases" over "New  Total": each column is named by both
+        for m, (up_a, up_b) in enumerate(
+            head
+        ):  # "Cases" over "New  Total": each column is named by both
+            if m == base:
+                continue
             for piece in _pieces(text, up_a, up_b):
                 s, e = piece.start - up_a, piece.end - up_a
                 # the columns under the piece (two characters of slack): found by bisection, not a scan
                 n = max(bisect.bisect_right(starts, s - 2) - 1, 0)
                 while n < len(columns) and columns[n].start - a < e + 2:
                     if s < columns[n].end - a + 2:
-                        columns[n] = attrs.evolve(
-                            columns[n], text=f"{piece.text} {columns[n].text}"
+                        words = (
+                            (piece.text, columns[n].text)
+                            if m < base
+                            else (columns[n].text, piece.text)
                         )
+                        columns[n] = attrs.evolve(columns[n], text=" ".join(words))
                     n += 1
         return columns
     words = [(m.start(), m.end()) for m in _WORD.finditer(text, a, b)]
@@ -321,7 +334,7 @@ def _table(
             continue
         width = len(columns) if columns else labels + figures
         cells = (
-            _placed(r, head[-1][0], columns, labels)
+            _placed(r, text.rfind("\n", 0, columns[-1].start) + 1, columns, labels)
             if spaced and columns
             else _filled(r, labels, width, is_place)
         )
