@@ -191,3 +191,17 @@ def test_a_spaced_header_wrapped_onto_an_indented_line_names_its_columns_whole()
     text = "Cholera by district\n\nDistrict  Cumulative  Deaths\n          cases\nKasese  640  21\nBundibugyo  75  3\n"
     got = {(p, m) for p, m, _, _, _ in _cells(text)}
     assert got == {("640", "cases"), ("21", "killed"), ("75", "cases"), ("3", "killed")}
+
+
+def test_a_labelled_figure_with_a_scale_word_is_read_whole() -> None:
+    """Key figures pasted a label a line and its figure the next ("People affected" / "1.2 million")."""
+    text = "Key figures\n\nPeople affected\n2.4 million\nDeaths\n61\n"
+    assert _all(text) == [("2.4 million", "affected", "people"), ("61", "killed", "people")]
+
+
+def test_a_number_opening_a_line_is_not_taken_for_part_of_the_word_ending_the_line_above() -> None:
+    """The reasons read the words right before a number on its own line, not across the line break."""
+    found = extract("Stations\n31 across the valley\n", published="2024-05-02")
+    assert [(u.numeral, u.reason) for u in found.unread] == [
+        ("31", "no metric or thing counted that the rules recognise")
+    ]

@@ -24,7 +24,7 @@ __all__ = ["infobox_rows"]
 #: A label (words, no digit) glued to a figure opening the rest of the line: "Deaths72,000", "Injured300+".
 _GLUED = re.compile(
     r"[ \t]*(?P<label>[A-Za-z][A-Za-z '’/-]{0,40}?[a-z])"
-    r"(?P<value>[~≈<>]?\d[\d,.]*(?:[-–]\d[\d,.]*)?\+?)(?![\d\w])"
+    r"(?P<value>[~≈<>]?\d[\d,.]*(?:[-–]\d[\d,.]*)?\+?(?:[ \t]+(?:thousand|million|billion)\b)?)(?![\d\w])"
     # the figure is the cell's: nothing but a footnote mark or a bracket after it ("Casualties459[8]"),
     # never a figure of the words after it ("Casualties75 killed, 13 injured" is read as prose)
     r"(?=[ \t]*(?:\[\d{1,3}\]|\(|$))"
@@ -32,13 +32,13 @@ _GLUED = re.compile(
 #: A label line with a figure alone on the next line: "Non-fatal injuries" / "50 (4 critical)".
 _LABEL_LINE = re.compile(r"[ \t]*(?P<label>[A-Za-z][A-Za-z '’/-]{0,40}[a-z])[ \t]*$")
 _VALUE_LINE = re.compile(
-    r"[ \t]*(?P<value>[~≈<>]?\d[\d,.]*(?:[-–]\d[\d,.]*)?\+?)(?![\d\w])(?=[ \t]*(?:\[\d{1,3}\]|\(|$))"
+    r"[ \t]*(?P<value>[~≈<>]?\d[\d,.]*(?:[-–]\d[\d,.]*)?\+?(?:[ \t]+(?:thousand|million|billion)\b)?)(?![\d\w])(?=[ \t]*(?:\[\d{1,3}\]|\(|$))"
 )
 _WORDS = re.compile(r"[a-z]+")
 #: A list line of a label, a colon and its figure: "- Aftershocks: 39 (as of noon)", "Aftershocks: 676[7]".
 _KEYED = re.compile(
     r"[ \t]*(?:[-•·▪*–—][ \t]*)?(?P<label>[A-Za-z][A-Za-z '’/-]{0,40}?[a-z])[ \t]*:[ \t]*"
-    r"(?P<value>[~≈<>]?\d[\d,.]*(?:[-–]\d[\d,.]*)?\+?)(?![\d\w])(?=[ \t]*(?:\[\d{1,3}\]|\(|$))"
+    r"(?P<value>[~≈<>]?\d[\d,.]*(?:[-–]\d[\d,.]*)?\+?(?:[ \t]+(?:thousand|million|billion)\b)?)(?![\d\w])(?=[ \t]*(?:\[\d{1,3}\]|\(|$))"
 )
 
 

@@ -107,7 +107,7 @@ _FAR = frozenset(
 _REASONS: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, int], ...] = tuple(
     (
         reason,
-        re.compile(before + r"$", re.IGNORECASE) if before else None,
+        re.compile(before + r"\Z", re.IGNORECASE) if before else None,
         re.compile(after, re.IGNORECASE) if after != "^" else None,
         60 if reason in _FAR else 24,
     )
