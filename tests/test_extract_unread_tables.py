@@ -205,3 +205,19 @@ def test_a_number_opening_a_line_is_not_taken_for_part_of_the_word_ending_the_li
     assert [(u.numeral, u.reason) for u in found.unread] == [
         ("31", "no metric or thing counted that the rules recognise")
     ]
+
+
+def test_a_table_pasted_one_cell_a_paragraph_is_read_as_one_cell_a_line() -> None:
+    text = "Cases by country\n\nCountry\n\nCases\n\nDeaths\n\nGhana\n\n88\n\n9\n\nTogo\n\n31\n\n2\n"
+    got = {(p, m, place) for p, m, _, place, _ in _cells(text)}
+    assert got == {
+        ("88", "cases", ("Ghana",)),
+        ("9", "killed", ("Ghana",)),
+        ("31", "cases", ("Togo",)),
+        ("2", "killed", ("Togo",)),
+    }
+
+
+def test_paragraphs_of_prose_between_short_lines_make_no_table() -> None:
+    text = "Deaths\n\nThe storm passed at night.\n\n12\n\nRescuers searched the coast.\n\n4\n"
+    assert _cells(text) == []
