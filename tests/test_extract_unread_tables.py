@@ -221,3 +221,14 @@ def test_a_table_pasted_one_cell_a_paragraph_is_read_as_one_cell_a_line() -> Non
 def test_paragraphs_of_prose_between_short_lines_make_no_table() -> None:
     text = "Deaths\n\nThe storm passed at night.\n\n12\n\nRescuers searched the coast.\n\n4\n"
     assert _cells(text) == []
+
+
+def test_a_vague_number_no_rule_reads_is_listed_with_its_reason() -> None:
+    found = extract(
+        "Storm\n\nThousands of people fled; dozens are thought to be in the hills.\n",
+        published="2024-05-02",
+    )
+    assert ("Thousands", "displaced") in [(c.phrase.split()[0], c.claim.metric.name) for c in found]
+    assert [(u.numeral, u.reason) for u in found.unread] == [
+        ("dozens", "a vague number with no metric or thing counted that the rules recognise")
+    ]

@@ -81,9 +81,13 @@ class Extraction(list["Candidate"]):
 _WORDS = alternation(NUMBER_WORDS)
 #: A scale word after digits is part of the number: "1.1 million" is one numeral, listed once.
 _SCALES = "million|billion|trillion|thousand|hundred|lakh|crore"
-#: A digit run with its groups ("1,406,710", "3 000", "5.22") or a number word standing alone.
+#: Vague numbers in the plural: "dozens", "hundreds", "tens of thousands", "hundreds of thousands".
+_VAGUE = r"(?:tens\s+of\s+|hundreds\s+of\s+)?(?:dozens|hundreds|thousands|millions)"
+#: A digit run with its groups ("1,406,710", "3 000", "5.22"), a number word standing alone, or a vague
+#: number in the plural ("thousands").
 _NUMERAL = re.compile(
     rf"\d+(?:(?:[,.]|[ \u2009\u202f](?=\d{{3}}\b))\d+)*(?:[ \u00a0](?:{_SCALES})\b)?"
+    rf"|\b{_VAGUE}\b"
     rf"|\b(?:{_WORDS})(?:[- ](?:{_WORDS}))*\b",
     re.IGNORECASE,
 )
@@ -214,14 +218,15 @@ _REASONS: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, int],
     )
 )
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_VAGUE_WORD = re.compile(_VAGUE, re.IGNORECASE)
 
 
 def numerals(text: str) -> Iterator[tuple[int, int]]:
     """The offsets of every number in ``text``: digit runs with their groups, and number words.
 
-    >>> s = "Twelve (12) persons, 1,406,710 affected, 3 000 displaced"
+    >>> s = "Twelve (12) persons, 1,406,710 affected, 3 000 displaced, tens of thousands fled"
     >>> [s[a:b] for a, b in numerals(s)]
-    ['Twelve', '12', '1,406,710', '3 000']
+    ['Twelve', '12', '1,406,710', '3 000', 'tens of thousands']
     """
     for m in _NUMERAL.finditer(text):
         a, b = m.span()
@@ -247,6 +252,8 @@ def _reason(text: str, a: int, b: int, caption: bool, table: bool) -> str:
         return "a year"
     if table:
         return "a table cell without a header the rules read"
+    if _VAGUE_WORD.fullmatch(text, a, b):
+        return "a vague number with no metric or thing counted that the rules recognise"
     return "no metric or thing counted that the rules recognise"
 
 
