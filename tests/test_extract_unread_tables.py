@@ -232,3 +232,12 @@ def test_a_vague_number_no_rule_reads_is_listed_with_its_reason() -> None:
     assert [(u.numeral, u.reason) for u in found.unread] == [
         ("dozens", "a vague number with no metric or thing counted that the rules recognise")
     ]
+
+
+def test_a_spaced_header_over_single_spaced_rows_reads_each_figure_apart() -> None:
+    """Two three-digit figures side by side are two cells, not one numeral grouped in thousands."""
+    text = "Wars\n\nWar  Deaths  Wounded  Total\nNorth War 1,204 3,000 4,204\nSouth War 405 671 1,076\n"
+    got = {(p, m) for p, m, _, _, _ in _cells(text)}
+    assert ("405", "killed") in got
+    assert ("671", "injured") in got
+    assert ("1,076", "casualties") in got

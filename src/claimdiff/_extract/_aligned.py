@@ -309,7 +309,13 @@ def _table(
     is_place: Callable[[str], bool],
 ) -> Table:
     head = _header_lines(text, lines, i)
-    spaced = bool(head) and _GAP.search(text[head[-1][0] : head[-1][1]]) is not None
+    # spaced: the header's columns and its rows' cells stand apart by two spaces or more (a header
+    # spaced over rows pasted with single spaces is read as a single-spaced table)
+    spaced = (
+        bool(head)
+        and _GAP.search(text[head[-1][0] : head[-1][1]]) is not None
+        and any(_GAP.search(text, _first(r), r.end) for r in run if r.values)
+    )
     run = _grouped(text, run, spaced=spaced)
     figures = max(len(r.values) for r in run)
     # rows of one figure each under a single-spaced line ("Dead 1,010" under "B. CASUALTIES"): a
@@ -358,6 +364,11 @@ def _table(
         rows=tuple(out),
         caption=caption,
     )
+
+
+def _first(r: _Row) -> int:
+    """Where a row's first cell opens (its indent left out)."""
+    return r.label[0].start if r.label else r.values[0].start
 
 
 def _placed(r: _Row, head_start: int, columns: list[Cell], labels: int) -> list[Cell]:
