@@ -268,9 +268,8 @@ def _columns(text: str, head: list[tuple[int, int]], figures: int) -> list[Cell]
     if _GAP.search(text[a:b].strip()):
         columns = list(_pieces(text, a, b))
         starts = [c.start - a for c in columns]
-        for m, (up_a, up_b) in enumerate(
-            head
-        ):  # "Cases" over "New  Total": each column is named by both
+        # "Cases" over "New  Total": each column is named by both
+        for m, (up_a, up_b) in enumerate(head):
             if m == base:
                 continue
             for piece in _pieces(text, up_a, up_b):
@@ -279,12 +278,12 @@ def _columns(text: str, head: list[tuple[int, int]], figures: int) -> list[Cell]
                 n = max(bisect.bisect_right(starts, s - 2) - 1, 0)
                 while n < len(columns) and columns[n].start - a < e + 2:
                     if s < columns[n].end - a + 2:
-                        words = (
+                        pair = (
                             (piece.text, columns[n].text)
                             if m < base
                             else (columns[n].text, piece.text)
                         )
-                        columns[n] = attrs.evolve(columns[n], text=" ".join(words))
+                        columns[n] = attrs.evolve(columns[n], text=" ".join(pair))
                     n += 1
         return columns
     words = [(m.start(), m.end()) for m in _WORD.finditer(text, a, b)]
