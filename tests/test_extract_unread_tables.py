@@ -241,3 +241,25 @@ def test_a_spaced_header_over_single_spaced_rows_reads_each_figure_apart() -> No
     assert ("405", "killed") in got
     assert ("671", "injured") in got
     assert ("1,076", "casualties") in got
+
+
+def test_lines_of_slash_split_counts_under_a_lead_take_its_metric() -> None:
+    """Rule 37: the lead-in ending in a colon gives the lines under it their metric; each count keeps its noun."""
+    text = (
+        "Typhoon update\n\n"
+        "At the peak, a total of 1,300 families or 5,600 persons were served inside and outside evacuation centers:\n"
+        "inside 12 ECs: 700 families / 3,100 persons\n"
+        "outside ECs: 600 families / 2,500 persons\n"
+    )
+    got = {(p, m, c) for p, m, c, _, _ in _cells(text)}
+    assert got == {
+        ("700 families", "assisted", "families"),
+        ("3,100 persons", "assisted", "people"),
+        ("600 families", "assisted", "families"),
+        ("2,500 persons", "assisted", "people"),
+    }
+
+
+def test_slash_split_lines_without_a_lead_in_make_no_table() -> None:
+    text = "Typhoon update\n\nThe storm passed.\ninside ECs: 700 families / 3,100 persons\noutside ECs: 600 families / 2,500 persons\n"
+    assert _cells(text) == []

@@ -210,6 +210,7 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
     from claimdiff._extract._aligned import aligned_tables  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._columnar import columnar_tables  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._infobox import infobox_rows  # noqa: PLC0415 - it builds on this module
+    from claimdiff._extract._keyed import keyed_lists  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._pairs import place_runs  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._stacked import stacked_figures  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._wide import wide_tables  # noqa: PLC0415 - it builds on this module
@@ -219,6 +220,7 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
         wide_tables(text, is_place, lines),
         columnar_tables(text, lines),
         infobox_rows(text, lines),
+        keyed_lists(text, lines),
         stacked_figures(text, lines),
         place_runs(text, is_place),
     ):
