@@ -263,3 +263,19 @@ def test_lines_of_slash_split_counts_under_a_lead_take_its_metric() -> None:
 def test_slash_split_lines_without_a_lead_in_make_no_table() -> None:
     text = "Typhoon update\n\nThe storm passed.\ninside ECs: 700 families / 3,100 persons\noutside ECs: 600 families / 2,500 persons\n"
     assert _cells(text) == []
+
+
+def test_columns_of_case_classes_are_cases_and_their_total_sums_them() -> None:
+    """Rule 12: confirmed and probable cases are cases; a "Total" right after them is their total, not the deaths'."""
+    text = "Fever outbreak\n\nProvince  Confirmed  Probable  Total  Deaths\nNorth Kivu  91  7  98  30\nIturi  22  1  23  9\n"
+    got = {(p, m) for p, m, _, _, _ in _cells(text)}
+    assert got == {
+        ("91", "cases"),
+        ("7", "cases"),
+        ("98", "cases"),
+        ("30", "killed"),
+        ("22", "cases"),
+        ("1", "cases"),
+        ("23", "cases"),
+        ("9", "killed"),
+    }

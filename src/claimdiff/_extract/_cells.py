@@ -191,7 +191,7 @@ _SUMS = {
 
 
 def total_metric(header: list[str]) -> str | None:
-    """The metric of a column headed "Total" alone: the sum of the figure columns beside it.
+    """The metric of a column headed "Total" alone: the sum of the metric columns right before it.
 
     A total of one metric's columns ("Men killed | Women killed | Total") has that metric; of the
     dead and the injured, casualties (rule 9); of the dead and the missing, "killed or missing"
@@ -201,9 +201,21 @@ def total_metric(header: list[str]) -> str | None:
     ('killed or missing', 'casualties')
     >>> total_metric(["Region", "Men killed", "Women killed", "Total"]), total_metric(["Region", "Cases", "Deaths", "Total"])
     ('killed', None)
+    >>> total_metric(["Zone", "Confirmed", "Probable", "Total", "Deaths"])
+    'cases'
+
     """
-    metrics = {m for h in header if (m := header_metric(h)) is not None}
-    if not metrics or not any(TOTAL.match(h) and header_metric(h) is None for h in header):
+    at = next(
+        (k for k, h in enumerate(header) if TOTAL.match(h) and header_metric(h) is None), None
+    )
+    if at is None:
+        return None
+    # the metric columns right before the total are what it sums ("Confirmed  Probable  Total  Deaths")
+    k = at
+    while k > 0 and header_metric(header[k - 1]) is not None:
+        k -= 1
+    metrics = {m for h in header[k:at] if (m := header_metric(h)) is not None}
+    if not metrics:
         return None
     if len(metrics) == 1:
         return next(iter(metrics))

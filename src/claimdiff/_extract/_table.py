@@ -135,11 +135,22 @@ def header_metric(head: str) -> str | None:
 
     >>> header_metric("Cumulative deaths"), header_metric("Case definition"), header_metric("Deaths/cases (%)")
     ('killed', None, None)
+    >>> header_metric("Probable"), header_metric("Lab-confirmed")
+    ('cases', 'cases')
     """
     if _SHARE_HEAD.search(head) or _AVERTED.search(head):
         return None
     words = re.findall(r"[a-z]+", head.lower())
-    return next((TRIGGERS[w] for w in reversed(words) if w in TRIGGERS), None)
+    found = next((TRIGGERS[w] for w in reversed(words) if w in TRIGGERS), None)
+    if found is None and words and set(words) <= _CASE_CLASSES:
+        # "Confirmed", "Probable", "Suspected" heading an outbreak table's columns: classes of cases,
+        # which ANNOTATION.md rule 12 counts as cases
+        return "cases"
+    return found
+
+
+#: Words of a header naming a class of cases alone ("Confirmed", "Probable", "Lab-confirmed").
+_CASE_CLASSES = frozenset({"confirmed", "probable", "suspected", "lab", "laboratory"})
 
 
 def noun_metric(head: str) -> tuple[str, str] | None:
