@@ -35,6 +35,7 @@ from claimdiff._extract._table import (
     PLACE_HEADER,
     Cell,
     Table,
+    case_class,
     header_metric,
     noun_metric,
 )
@@ -103,10 +104,12 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
             for cell, head in paired(reader.text, whole, whole_head):
                 named = noun_metric(head) if head and header_metric(head) is None else None
                 metric = (
-                    header_metric(head)
+                    # a class ("Confirmed") over rows naming their metric ("Deaths") classes the row's
+                    (row_metric if row_metric and j and case_class(head) else None)
+                    or header_metric(head)
                     or (named[0] if named else None)
-                    or (summed if head and TOTAL.match(head) else None)
                     or (row_metric if j and table.header else None)
+                    or (summed if head and TOTAL.match(head) else None)
                     or (lead[0] if lead and j else None)
                 )
                 classed = (

@@ -23,6 +23,7 @@ __all__ = [
     "PLACE_HEADER",
     "Cell",
     "Table",
+    "case_class",
     "header_metric",
     "line_spans",
     "noun_metric",
@@ -142,11 +143,21 @@ def header_metric(head: str) -> str | None:
         return None
     words = re.findall(r"[a-z]+", head.lower())
     found = next((TRIGGERS[w] for w in reversed(words) if w in TRIGGERS), None)
-    if found is None and words and set(words) <= _CASE_CLASSES:
+    if found is None and case_class(head):
         # "Confirmed", "Probable", "Suspected" heading an outbreak table's columns: classes of cases,
         # which ANNOTATION.md rule 12 counts as cases
         return "cases"
     return found
+
+
+def case_class(head: str) -> bool:
+    """Whether a header names only a class of cases ("Confirmed", "Probable"): over rows of deaths, a class of deaths.
+
+    >>> case_class("Probable"), case_class("Probable deaths")
+    (True, False)
+    """
+    words = re.findall(r"[a-z]+", head.lower())
+    return bool(words) and set(words) <= _CASE_CLASSES
 
 
 #: Words of a header naming a class of cases alone ("Confirmed", "Probable", "Lab-confirmed").
