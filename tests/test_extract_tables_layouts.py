@@ -357,7 +357,7 @@ def test_word_cell_rows_opening_with_a_date_read_the_figure_after_it_and_their_n
 
 
 def test_metric_columns_side_by_side_read_in_order_with_marks_of_none() -> None:
-    """ "Date Type Dead Injured Location Details": "126 (+6) Unknown" is 126 dead, injured unknown."""
+    """ "Date Type Dead Injured Location Details": "126 (+6) Unknown" is 126 dead (and 6 perpetrators, settled L6), injured unknown."""
     text = (
         "Date Type Dead Injured Location Details\n"
         "11 January Bombing 126 (+6) Unknown Baghdad Two blasts hit a market in the city.\n"
@@ -366,6 +366,7 @@ def test_metric_columns_side_by_side_read_in_order_with_marks_of_none() -> None:
     got = [(p, m, pl) for p, m, _, pl in _read(text)]
     assert ("126", "killed", ("Iraq", "Baghdad")) in got or ("126", "killed", ("Iraq",)) in got
     assert [(p, m) for p, m, _ in got if p in {"35", "80", "6"}] == [
+        ("6", "killed"),
         ("35", "killed"),
         ("80", "injured"),
     ]

@@ -53,6 +53,8 @@ _LABEL_CHARS = 60
 _LABEL_WORDS = 8
 #: A line longer than this is prose or garbage, never a table row; it is skipped unsplit (linear time).
 MAX_LINE = 250_000
+#: An indented line: a spaced header's wrapped words under their columns.
+_INDENT = re.compile(r"[ \t]{2,}\S")
 #: The header lines stacked above a spaced table's rows ("Cases" over "New  Total").
 _HEADER_LINES = 3
 
@@ -146,6 +148,8 @@ def _grouped(text: str, run: list[_Row], *, spaced: bool = False) -> list[_Row]:
     return out
 
 
+#: A row's serial number before its label: "1.", "12)", "(3)".
+_SERIAL = re.compile(r"\(?\d{1,3}[.)]")
 #: Footnote marks standing alone after a figure.
 _FOOTNOTES = frozenset({"*", "**", "†", "‡", "#", "§"})
 #: A numeral's groups: its first (one to three digits, or groups already joined), then three digits.
@@ -189,11 +193,13 @@ def _row(text: str, a: int, b: int) -> _Row | None:
     if not any(ch.isdigit() for c in values for ch in c.text):
         return None
     label = words[:k]
+    # a serial number opening the row ("1.  Sindh  86  112", "2) Punjab 12 15"): the row's number, then its label
+    serial = len(label) >= 2 and _SERIAL.fullmatch(text, *label[0]) is not None
     if label and (
-        not text[label[0][0]].isalpha()
+        not text[label[serial][0]].isalpha()
         or len(label) > _LABEL_WORDS
         or label[-1][1] - label[0][0] > _LABEL_CHARS
-        or re.search(r"[.;!?]\s", text[label[0][0] : label[-1][1]])
+        or re.search(r"[.;!?]\s", text[label[serial][0] : label[-1][1]])
     ):
         return None
     if not label and len(values) < 2:
@@ -246,28 +252,38 @@ def _header_lines(text: str, lines: list[tuple[int, int]], i: int) -> list[tuple
         ):
             break
         out.insert(0, (a, b))
-        if not _GAP.search(body):  # a single-spaced header has one line
+        # a single-spaced header has one line, unless it is indented: the wrapped words of a spaced
+        # header's columns ("        cases" under "Region  Cumulative  Deaths")
+        if not _GAP.search(body) and not _INDENT.match(text, a, b):
             break
         k -= 1
     return out
 
 
 def _columns(text: str, head: list[tuple[int, int]], figures: int) -> list[Cell]:
-    """The header's columns: pieces between wide gaps, with the lines above stacked onto them."""
-    a, b = head[-1]
+    """The header's columns: pieces between wide gaps, with the lines above (and wrapped below) stacked onto them."""
+    # the line with the most pieces names the columns; the others add words to the columns they stand over
+    base = max(range(len(head)), key=lambda n: (len(_pieces(text, *head[n])), n))
+    a, b = head[base]
     if _GAP.search(text[a:b].strip()):
         columns = list(_pieces(text, a, b))
         starts = [c.start - a for c in columns]
-        for up_a, up_b in head[:-1]:  # "Cases" over "New  Total": each column is named by both
+        # "Cases" over "New  Total": each column is named by both
+        for m, (up_a, up_b) in enumerate(head):
+            if m == base:
+                continue
             for piece in _pieces(text, up_a, up_b):
                 s, e = piece.start - up_a, piece.end - up_a
                 # the columns under the piece (two characters of slack): found by bisection, not a scan
                 n = max(bisect.bisect_right(starts, s - 2) - 1, 0)
                 while n < len(columns) and columns[n].start - a < e + 2:
                     if s < columns[n].end - a + 2:
-                        columns[n] = attrs.evolve(
-                            columns[n], text=f"{piece.text} {columns[n].text}"
+                        pair = (
+                            (piece.text, columns[n].text)
+                            if m < base
+                            else (columns[n].text, piece.text)
                         )
+                        columns[n] = attrs.evolve(columns[n], text=" ".join(pair))
                     n += 1
         return columns
     words = [(m.start(), m.end()) for m in _WORD.finditer(text, a, b)]
@@ -292,7 +308,13 @@ def _table(
     is_place: Callable[[str], bool],
 ) -> Table:
     head = _header_lines(text, lines, i)
-    spaced = bool(head) and _GAP.search(text[head[-1][0] : head[-1][1]]) is not None
+    # spaced: the header's columns and its rows' cells stand apart by two spaces or more (a header
+    # spaced over rows pasted with single spaces is read as a single-spaced table)
+    spaced = (
+        bool(head)
+        and _GAP.search(text[head[-1][0] : head[-1][1]]) is not None
+        and any(_GAP.search(text, _first(r), r.end) for r in run if r.values)
+    )
     run = _grouped(text, run, spaced=spaced)
     figures = max(len(r.values) for r in run)
     # rows of one figure each under a single-spaced line ("Dead 1,010" under "B. CASUALTIES"): a
@@ -317,7 +339,7 @@ def _table(
             continue
         width = len(columns) if columns else labels + figures
         cells = (
-            _placed(r, head[-1][0], columns)
+            _placed(r, text.rfind("\n", 0, columns[-1].start) + 1, columns, labels)
             if spaced and columns
             else _filled(r, labels, width, is_place)
         )
@@ -343,7 +365,12 @@ def _table(
     )
 
 
-def _placed(r: _Row, head_start: int, columns: list[Cell]) -> list[Cell]:
+def _first(r: _Row) -> int:
+    """Where a row's first cell opens (its indent left out)."""
+    return r.label[0].start if r.label else r.values[0].start
+
+
+def _placed(r: _Row, head_start: int, columns: list[Cell], labels: int) -> list[Cell]:
     """A spaced row's cells, each in the column it stands under (the most overlapped, else the nearest).
 
     A row with one piece a column fills them in order; cells never change order, so a cell that
@@ -352,6 +379,11 @@ def _placed(r: _Row, head_start: int, columns: list[Cell]) -> list[Cell]:
     pieces = (*r.label, *r.values)
     if len(pieces) == len(columns):
         return list(pieces)
+    if 0 < len(r.label) < labels and len(r.values) == len(columns) - labels:
+        # every figure column filled, a label column left empty ("Total" under "Serial  Province"):
+        # the label names the row in the last label columns, as in a single-spaced row
+        blank = [Cell(r.start, r.start, "") for _ in range(labels - len(r.label))]
+        return [*blank, *r.label, *r.values]
     spans = [(c.start - head_start, c.end - head_start) for c in columns]
     starts = [a for a, _ in spans]
     cells = [Cell(r.start, r.start, "") for _ in columns]

@@ -46,8 +46,10 @@ _AFTER = re.compile(
     rf"(?:over|in|from|at|above)\s+(?:the\s+)?"
     rf"{_AREA_OF}(?P<place>{_NAME})"
 )
-#: "Katwa (44)", "Balochistan (39 fatalities)".
-_PAREN = re.compile(rf"(?P<place>{_NAME})\s*\(\s*(?P<n>{_NUM})(?:\s+(?P<thing>[a-z]+))?\s*\)")
+#: "Katwa (44)", "Balochistan (39 fatalities)", "Gulu (n=4)" (the count of a sample, as epidemiologists write it).
+_PAREN = re.compile(
+    rf"(?P<place>{_NAME})\s*\(\s*(?:n\s*=\s*)?(?P<n>{_NUM})(?:\s+(?P<thing>[a-z]+))?\s*\)"
+)
 #: Between two items of one list: a comma, a semicolon, "and", with nothing else.
 _GAP = re.compile(
     r"\s*(?:,|;|\band\b|,\s*and\b|,\s*while\b)?\s*(?:(?:another|a further|an additional)\s+)?"

@@ -16,6 +16,7 @@ different countries), else the place the text is about.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from typing import TYPE_CHECKING
 
 import attrs
@@ -23,11 +24,21 @@ import attrs
 from claimdiff._extract._aligned import TOTAL
 from claimdiff._extract._candidate import Candidate
 from claimdiff._extract._citations import cited_source
+from claimdiff._extract._classes import by_class
 from claimdiff._extract._figures import figures
 from claimdiff._extract._gazetteer_reads import common
 from claimdiff._extract._metrics import counted_for
+from claimdiff._extract._paired import paired
 from claimdiff._extract._place import known
-from claimdiff._extract._table import NOTES_HEADER, PLACE_HEADER, Cell, Table, header_metric
+from claimdiff._extract._table import (
+    NOTES_HEADER,
+    PLACE_HEADER,
+    Cell,
+    Table,
+    case_class,
+    header_metric,
+    noun_metric,
+)
 from claimdiff._extract._text import Block, fold, make_block, readable
 from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._model.claim import Claim, Scope
@@ -39,7 +50,7 @@ if TYPE_CHECKING:
     from claimdiff._extract._reader import _Reader
     from claimdiff._extract._sources import Attribution
 
-__all__ = ["table_candidates"]
+__all__ = ["table_candidates", "total_metric"]
 
 
 def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
@@ -75,6 +86,8 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
         for row, label, p in zip(table.rows, labels, places, strict=True)
     )
     shared = common(reader.gazetteer, placed) if placed and not elsewhere else ()
+    summed = total_metric([h.text for h in table.header])
+    columns_places = _column_places(reader, table)
     for n, (row, label, own) in enumerate(zip(table.rows, labels, places, strict=True), start=1):
         total = not own and TOTAL.match(label.text) is not None
         # a totals row is where all its rows are: nowhere named when they lie in different countries
@@ -82,77 +95,165 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
         # "Dead  3  2": a row label's metric, for columns whose header names none (places, dates)
         first = next((c for k, c in enumerate(row) if k != where), row[0])  # not a group's place
         row_metric = header_metric(first.text) if not _DIGIT.search(first.text) else None
-        for j, cell in enumerate(row):
-            head = (
+        for j, whole in enumerate(row):
+            whole_head = (
                 table.header[j].text
                 if j < len(table.header)
                 else (row[0].text if not table.header and j == 1 and row[0] is label else "")
             )
-            metric = (
-                header_metric(head)
-                or (row_metric if j and table.header else None)
-                or (lead[0] if lead and j else None)
-            )
-            if (
-                metric is None
-                and cell is not label
-                and (
-                    _PHRASE.search(reader.low, cell.start, cell.end)
-                    or _sentence(reader.text, cell)
-                    or (NOTES_HEADER.search(head) is not None and " " in cell.text)
+            for cell, head in paired(reader.text, whole, whole_head):
+                named = noun_metric(head) if head and header_metric(head) is None else None
+                metric = (
+                    # a class ("Confirmed") over rows naming their metric ("Deaths") classes the row's
+                    (row_metric if row_metric and j and case_class(head) else None)
+                    or header_metric(head)
+                    or (named[0] if named else None)
+                    or (row_metric if j and table.header else None)
+                    or (summed if head and TOTAL.match(head) else None)
+                    or (lead[0] if lead and j else None)
                 )
-            ):
-                # "110+ killed", "200 killed (48 executed)": a cell that says its own metric is a phrase;
-                # a cell of sentences (a "Summary" column) is running text
-                prose.append(make_block(reader.text, cell.start, cell.end, 0))
-                continue
-            found = _figure(reader, cell) if metric else None
-            if found is None or cell is label:
-                continue
-            found = _scaled(found, head, reader.text[found.start : found.end])
-            chosen = counted_for(
-                metric or "",
-                found.counted
-                or _header_counted(reader, head)
-                or titled
-                or (lead[1] if lead and metric == lead[0] else None),
-            )
-            if chosen is None:
-                continue
-            try:
-                claim = Claim(
-                    id=reader.make_id(source, chosen[0], chosen[1]),
-                    metric=reader.vocabulary.metric(chosen[0]),
-                    # a table's cell is a datum, compared exactly, as a number in a data file is
-                    estimate=attrs.evolve(found.estimate, provenance=Provenance.DATUM),
-                    scope=Scope(
-                        # a row whose place cell names no known place ("Global") is nowhere the text names
-                        place=place
-                        or (() if total or _unplaced(row, where) else reader.heading_place),
-                        counted=chosen[1],
-                    ),
-                    source=source,
-                    via=via,
-                    quote=" | ".join(c.text for c in row if c.text),
-                    location=f"table row {n}, characters {found.start}-{found.end}",
-                    # rows by place under a labelled figure are its parts ("Deaths72,000" / "Italy: ~20,000")
-                    part_of=lead[2] if lead and own and metric == lead[0] else None,
+                classed = (
+                    by_class(reader.text, table.caption, row[0].start, row[0].text)
+                    if metric is None and j
+                    else None
                 )
-            except ClaimdiffError:
-                continue
-            out.append(
-                Candidate(
-                    claim=claim,
-                    start=found.start,
-                    end=found.end,
-                    phrase=reader.text[found.start : found.end],
-                    part_of=claim.part_of,
+                metric = metric or (classed[0] if classed else None)
+                if (
+                    metric is None
+                    and cell is not label
+                    and (
+                        _PHRASE.search(reader.low, cell.start, cell.end)
+                        or _sentence(reader.text, cell)
+                        or (NOTES_HEADER.search(head) is not None and " " in cell.text)
+                    )
+                ):
+                    # "110+ killed", "200 killed (48 executed)": a cell that says its own metric is a phrase;
+                    # a cell of sentences (a "Summary" column) is running text
+                    prose.append(make_block(reader.text, cell.start, cell.end, 0))
+                    continue
+                found = _figure(reader, cell) if metric else None
+                if found is None or cell is label:
+                    continue
+                found = _scaled(found, head, reader.text[found.start : found.end])
+                chosen = counted_for(
+                    metric or "",
+                    (classed[1] if classed else None)
+                    or found.counted
+                    or (named[1] if named and metric == named[0] else None)
+                    or _header_counted(reader, head)
+                    or titled
+                    or (lead[1] if lead and metric == lead[0] else None),
                 )
-            )
+                if chosen is None and metric is not None and metric == summed:
+                    chosen = _sum_counted(metric, [h.text for h in table.header], found.counted)
+                if chosen is None:
+                    continue
+                try:
+                    claim = Claim(
+                        id=reader.make_id(source, chosen[0], chosen[1]),
+                        metric=reader.vocabulary.metric(chosen[0]),
+                        # a table's cell is a datum, compared exactly, as a number in a data file is
+                        estimate=attrs.evolve(found.estimate, provenance=Provenance.DATUM),
+                        scope=Scope(
+                            # a row whose place cell names no known place ("Global") is nowhere the text names
+                            place=columns_places[j]
+                            or place
+                            or (() if total or _unplaced(row, where) else reader.heading_place),
+                            counted=chosen[1],
+                        ),
+                        source=source,
+                        via=via,
+                        quote=" | ".join(c.text for c in row if c.text),
+                        location=f"table row {n}, characters {found.start}-{found.end}",
+                        # rows by place under a labelled figure are its parts ("Deaths72,000" / "Italy: ~20,000")
+                        part_of=lead[2] if lead and own and metric == lead[0] else None,
+                    )
+                except ClaimdiffError:
+                    continue
+                out.append(
+                    Candidate(
+                        claim=claim,
+                        start=found.start,
+                        end=found.end,
+                        phrase=reader.text[found.start : found.end],
+                        part_of=claim.part_of,
+                    )
+                )
     reader.referent = out[-1] if out else reader.referent  # the last figure, for what follows
     for block in prose:
         out += reader.block(block)
     return out
+
+
+#: The metric of a sum of two metrics (ANNOTATION.md rule 9: killed and injured are casualties; settled
+#: K6: the dead and the missing together are one metric of their own).
+_SUMS = {
+    frozenset({"killed", "injured"}): "casualties",
+    frozenset({"killed", "missing"}): "killed or missing",
+}
+
+
+def total_metric(header: list[str]) -> str | None:
+    """The metric of a column headed "Total" alone: the sum of the metric columns right before it.
+
+    A total of one metric's columns ("Men killed | Women killed | Total") has that metric; of the
+    dead and the injured, casualties (rule 9); of the dead and the missing, "killed or missing"
+    (settled K6); of anything else, none (its cells are listed unread).
+
+    >>> total_metric(["Country", "Dead", "Missing", "Total"]), total_metric(["Place", "Killed", "Injured", "Total"])
+    ('killed or missing', 'casualties')
+    >>> total_metric(["Region", "Men killed", "Women killed", "Total"]), total_metric(["Region", "Cases", "Deaths", "Total"])
+    ('killed', None)
+    >>> total_metric(["Zone", "Confirmed", "Probable", "Total", "Deaths"])
+    'cases'
+
+    """
+    at = next(
+        (k for k, h in enumerate(header) if TOTAL.match(h) and header_metric(h) is None), None
+    )
+    if at is None:
+        return None
+    # the metric columns right before the total are what it sums ("Confirmed  Probable  Total  Deaths")
+    k = at
+    while k > 0 and header_metric(header[k - 1]) is not None:
+        k -= 1
+    metrics = {m for h in header[k:at] if (m := header_metric(h)) is not None}
+    if not metrics:
+        return None
+    if len(metrics) == 1:
+        return next(iter(metrics))
+    return _SUMS.get(frozenset(metrics))
+
+
+def _sum_counted(
+    metric: str, header: list[str], counted: str | None
+) -> tuple[str, str | None] | None:
+    """A total column's metric with the thing its summed columns count ("people" for the dead and the missing)."""
+    parts = [m for h in header if (m := header_metric(h)) is not None]
+    chosen = counted_for(parts[0], counted) if parts else None
+    return (metric, chosen[1]) if chosen is not None else None
+
+
+def _column_places(reader: _Reader, table: Table) -> dict[int, tuple[str, ...]]:
+    """The place each column's header names, when the row labels name metrics: "Indicator | Kenya | Uganda".
+
+    Such a table is turned on its side: each row is a metric ("Confirmed cases", "Deaths"), each
+    column a place, and its cells are that place's. Columns whose header names no known place
+    (the label column, "Total") have none: a row's own place, or none, stands.
+    """
+    out: dict[int, tuple[str, ...]] = defaultdict(tuple)
+    if len(table.header) < _PLACE_COLUMNS + 1 or not any(
+        header_metric(row[0].text) for row in table.rows if row
+    ):
+        return out
+    for k, h in enumerate(table.header[1:], start=1):
+        if h.text and header_metric(h.text) is None and known(reader.gazetteer, h.text):
+            out[k] = reader.gazetteer.normalise(h.text)
+    return out if len(out) >= _PLACE_COLUMNS else defaultdict(tuple)
+
+
+#: The fewest columns headed by places that turn a table on its side.
+_PLACE_COLUMNS = 2
 
 
 def _source_line(text: str, table: Table) -> Attribution | None:

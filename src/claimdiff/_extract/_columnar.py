@@ -43,6 +43,22 @@ def columnar_tables(text: str, lines: list[tuple[int, int]] | None = None) -> li
     ``lines`` are the text's :func:`~claimdiff._extract._table.line_spans`, when split already.
     """
     lines = line_spans(text) if lines is None else lines
+    out = _found(text, lines)
+    # a table pasted one cell a paragraph (a blank line after each cell): read on the lines that are
+    # not blank, kept where its cells and blank lines alternate throughout
+    filled = [span for span in lines if text[span[0] : span[1]].strip()]
+    if len(filled) < len(lines) * 2 // 3:
+        for table in _found(text, filled):
+            cells = (len(table.rows) + 1) * len(table.header)
+            between = text.count("\n", table.start, table.end)
+            spaced = between == 2 * (cells - 1) and "\n\n\n" not in text[table.start : table.end]
+            if spaced and not any(t.start < table.end and table.start < t.end for t in out):
+                out.append(table)
+    return sorted(out, key=lambda t: t.start)
+
+
+def _found(text: str, lines: list[tuple[int, int]]) -> list[Table]:
+    """The tables of one cell a line among ``lines`` (every line of a text, or those not blank)."""
     grid = _Lines(text, lines)
     out: list[Table] = []
     p = 0

@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 import attrs
 
+from claimdiff._extract._counted_metrics import counted_metric
 from claimdiff._extract._triggers import TRIGGERS
 
 __all__ = [
@@ -22,8 +23,10 @@ __all__ = [
     "PLACE_HEADER",
     "Cell",
     "Table",
+    "case_class",
     "header_metric",
     "line_spans",
+    "noun_metric",
     "tables",
     "title_line",
 ]
@@ -74,7 +77,7 @@ NOTES_HEADER = re.compile(
 )
 #: Headers that say where a row is.
 PLACE_HEADER = re.compile(
-    r"\b(?:location|place|country|countries|region|province|state|areas?|district|city|oblast)\b",
+    r"\b(?:locations?|places?|country|countries|regions?|provinces?|states?|areas?|districts?|city|cities|oblasts?)\b",
     re.IGNORECASE,
 )
 
@@ -133,11 +136,49 @@ def header_metric(head: str) -> str | None:
 
     >>> header_metric("Cumulative deaths"), header_metric("Case definition"), header_metric("Deaths/cases (%)")
     ('killed', None, None)
+    >>> header_metric("Probable"), header_metric("Lab-confirmed")
+    ('cases', 'cases')
     """
     if _SHARE_HEAD.search(head) or _AVERTED.search(head):
         return None
     words = re.findall(r"[a-z]+", head.lower())
-    return next((TRIGGERS[w] for w in reversed(words) if w in TRIGGERS), None)
+    found = next((TRIGGERS[w] for w in reversed(words) if w in TRIGGERS), None)
+    if found is None and case_class(head):
+        # "Confirmed", "Probable", "Suspected" heading an outbreak table's columns: classes of cases,
+        # which ANNOTATION.md rule 12 counts as cases
+        return "cases"
+    return found
+
+
+def case_class(head: str) -> bool:
+    """Whether a header names only a class of cases ("Confirmed", "Probable"): over rows of deaths, a class of deaths.
+
+    >>> case_class("Probable"), case_class("Probable deaths")
+    (True, False)
+    """
+    words = re.findall(r"[a-z]+", head.lower())
+    return bool(words) and set(words) <= _CASE_CLASSES
+
+
+#: Words of a header naming a class of cases alone ("Confirmed", "Probable", "Lab-confirmed").
+_CASE_CLASSES = frozenset({"confirmed", "probable", "suspected", "lab", "laboratory"})
+
+
+def noun_metric(head: str) -> tuple[str, str] | None:
+    """The metric and thing a header or label naming only what it counts implies: events are recorded (rule 36).
+
+    "Aftershocks" over a column (or beside a figure, "Aftershocks: 39") counts aftershocks
+    recorded, as "78 aftershocks were reported" does in running text; "IDPs" counts people displaced.
+
+    >>> noun_metric("Aftershocks"), noun_metric("Number of IDPs"), noun_metric("Magnitude")
+    (('recorded', 'aftershocks'), ('displaced', 'people'), None)
+    """
+    words = re.findall(r"[a-z]+", head.lower())
+    for n in (3, 2, 1):
+        implied = counted_metric(" ".join(words[-n:])) if len(words) >= n else None
+        if implied is not None:
+            return implied
+    return None
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:
@@ -191,6 +232,7 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
     from claimdiff._extract._aligned import aligned_tables  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._columnar import columnar_tables  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._infobox import infobox_rows  # noqa: PLC0415 - it builds on this module
+    from claimdiff._extract._keyed import keyed_lists  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._pairs import place_runs  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._stacked import stacked_figures  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._wide import wide_tables  # noqa: PLC0415 - it builds on this module
@@ -200,6 +242,7 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
         wide_tables(text, is_place, lines),
         columnar_tables(text, lines),
         infobox_rows(text, lines),
+        keyed_lists(text, lines),
         stacked_figures(text, lines),
         place_runs(text, is_place),
     ):

@@ -81,9 +81,13 @@ class Extraction(list["Candidate"]):
 _WORDS = alternation(NUMBER_WORDS)
 #: A scale word after digits is part of the number: "1.1 million" is one numeral, listed once.
 _SCALES = "million|billion|trillion|thousand|hundred|lakh|crore"
-#: A digit run with its groups ("1,406,710", "3 000", "5.22") or a number word standing alone.
+#: Vague numbers in the plural: "dozens", "hundreds", "tens of thousands", "hundreds of thousands".
+_VAGUE = r"(?:tens\s+of\s+|hundreds\s+of\s+)?(?:dozens|hundreds|thousands|millions)"
+#: A digit run with its groups ("1,406,710", "3 000", "5.22"), a number word standing alone, or a vague
+#: number in the plural ("thousands").
 _NUMERAL = re.compile(
     rf"\d+(?:(?:[,.]|[ \u2009\u202f](?=\d{{3}}\b))\d+)*(?:[ \u00a0](?:{_SCALES})\b)?"
+    rf"|\b{_VAGUE}\b"
     rf"|\b(?:{_WORDS})(?:[- ](?:{_WORDS}))*\b",
     re.IGNORECASE,
 )
@@ -107,7 +111,7 @@ _FAR = frozenset(
 _REASONS: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, int], ...] = tuple(
     (
         reason,
-        re.compile(before + r"$", re.IGNORECASE) if before else None,
+        re.compile(before + r"\Z", re.IGNORECASE) if before else None,
         re.compile(after, re.IGNORECASE) if after != "^" else None,
         60 if reason in _FAR else 24,
     )
@@ -140,6 +144,17 @@ _REASONS: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, int],
         ("a date", r"\d[/-]", r"^"),
         ("a date", r"", r"^[/-]\d"),
         ("an ordinal", r"", r"^(?:st|nd|rd|th)\b"),
+        # a row's first cell naming a class it counts ("9.0+ | 0", "7.0–7.9 | 16"): the kind, not a count
+        (
+            "a class a table row counts, not a count",
+            r"\n[ \t|]*",
+            r"^(?:[ \t]*\+|[ \t]*[-–][ \t]*\d+(?:\.\d+)?)[ \t]*\|",
+        ),
+        (
+            "a class a table row counts, not a count",
+            r"\n[ \t|]*\d+(?:\.\d+)?[ \t]*[-–][ \t]*",
+            r"^[ \t]*\|",
+        ),
         # "27 hospitals damaged out of 36", "three out of four dormitories": the whole a part is counted of
         ("the base of a part, not a count", r"\bout\s+of\s+(?:the\s+|a\s+total\s+of\s+)?", r"^"),
         ("a rank, not a count", r"", rf"^{RANK}"),
@@ -152,7 +167,7 @@ _REASONS: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, int],
         ("an age", r"", r"^(?:-|\s+)years?['’]?(?:-|\s+)old\b"),
         (
             "a magnitude or intensity",
-            r"\b(?:magnitude|level|category|phase|ipc|grade|force)\s*",
+            r"\b(?:magnitude|level|category|phase|ipc|grade|force)\s*:?\s*",
             r"^",
         ),
         ("a magnitude or intensity", r"", r"^(?:-|\s+)magnitude\b"),
@@ -192,19 +207,26 @@ _REASONS: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, int],
             (rf"^[ \t]*(?:[\w-]+[ \t]+){{0,2}}?{AREA_NOUNS}\b"),  # on the number's own line
         ),
         ("a plan or target, not a level reached", PLAN + r"(?:[a-z]+\s+){1,4}?(?:of\s+)?", r"^"),
+        # "1.  Sindh  86  112", "(2) Punjab ...": the number of a row or list item at its line's start
+        (
+            "a serial number of a row or item, not a count",
+            r"\n[ \t]*\(?",
+            r"^[.)][ \t]+(?=[A-Za-z])",
+        ),
         ("a number in an identifier or name", r"[A-Za-z]-?", r"^"),
         ("a number in an identifier or name", r"", r"^-?[A-Za-z]"),
     )
 )
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_VAGUE_WORD = re.compile(_VAGUE, re.IGNORECASE)
 
 
 def numerals(text: str) -> Iterator[tuple[int, int]]:
     """The offsets of every number in ``text``: digit runs with their groups, and number words.
 
-    >>> s = "Twelve (12) persons, 1,406,710 affected, 3 000 displaced"
+    >>> s = "Twelve (12) persons, 1,406,710 affected, 3 000 displaced, tens of thousands fled"
     >>> [s[a:b] for a, b in numerals(s)]
-    ['Twelve', '12', '1,406,710', '3 000']
+    ['Twelve', '12', '1,406,710', '3 000', 'tens of thousands']
     """
     for m in _NUMERAL.finditer(text):
         a, b = m.span()
@@ -230,6 +252,8 @@ def _reason(text: str, a: int, b: int, caption: bool, table: bool) -> str:
         return "a year"
     if table:
         return "a table cell without a header the rules read"
+    if _VAGUE_WORD.fullmatch(text, a, b):
+        return "a vague number with no metric or thing counted that the rules recognise"
     return "no metric or thing counted that the rules recognise"
 
 

@@ -279,6 +279,10 @@ def _run_row(
             cells[k] = Cell(*token.span("figure"), token.group("figure"))
         pos = token.end()
         note = _NOTE.match(text, pos, b)
+        if note is not None and token.group("figure") and _PERPETRATORS.fullmatch(note.group()):
+            # "126 (+6)": the list's notation, victims and perpetrators, both the cell's (settled L6)
+            start = token.start("figure")
+            cells[k] = Cell(start, note.end(), text[start : note.end()])
         pos = note.end() if note is not None else pos
     where = next(
         (k for k, h in enumerate(header) if k > metrics[-1] and PLACE_HEADER.search(h.text)), None
@@ -323,5 +327,7 @@ _CELL_TOKEN = re.compile(
 )
 #: A bracketed note after a cell: "(+6)", "(12%)", "[3]".
 _NOTE = re.compile(r"\s*(?:\([^()\n]{1,20}\)|\[[^\[\]\n]{1,8}\])")
+#: A note of the perpetrators killed beside the victims: "(+6)".
+_PERPETRATORS = re.compile(r"\s*\(\+\s*\d[\d,]*\)")
 #: The words after the metric cells searched for the row's place.
 _PLACE_REACH = 8
