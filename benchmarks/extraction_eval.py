@@ -6,7 +6,14 @@ Run: ``.venv/bin/python benchmarks/extraction_eval.py [-v] [--only PART] [--clas
 :func:`error_classes`; ``--texts fresh`` scores only the corpus texts added fresh on 2026-12-06,
 ``--texts earlier`` only those before them, ``--texts latest`` those of the round after it, ``--texts
 newest`` those of the fifth annotation round, ``--texts sixth`` those of the sixth, ``--texts seventh``
-those of the seventh).
+those of the seventh); ``--only dev-read`` and ``--only dev-check`` score the two parts of the dev half
+(:func:`dev_part`).
+
+The dev half is cut in two by a second byte of the same hash (:func:`dev_part`): ``dev-read``, whose texts
+and errors a rule writer reads, and ``dev-check``, printed like the test half (totals and counts only).
+A rule that raises dev-read and leaves dev-check where it was has fitted the text it was read on: the
+twelfth round of issue 22 kept its rules only where dev-check did not fall, and found that dev-check
+predicted the test half (see ``docs/extraction-rounds.md``).
 
 The test half is held out: it prints its totals only, never a line or an error per text, so that
 rules are tuned on the dev half's errors alone and the test half is scored once they are frozen.
@@ -33,6 +40,7 @@ source after the alias tables), once without and once with the place in the matc
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 from collections import Counter
 from pathlib import Path
@@ -157,6 +165,18 @@ def real_cases(split: str, texts: str = "all", *, unseen: bool = False) -> list[
         and case.get("text") != "kept out"  # kept out: listed by address only
         and not (unseen and case.get("seen"))
     ]
+
+
+def dev_part(name: str) -> str:
+    """The part of the dev half a corpus text falls in: "dev-read" or "dev-check", by the second byte of its hash.
+
+    The half itself is the first byte's parity (``split`` in ``corpus.yaml``); the second byte's parity
+    cuts the dev half in two of about equal size.
+
+    >>> sorted({dev_part(c["name"]) for c in real_cases("dev")})
+    ['dev-check', 'dev-read']
+    """
+    return "dev-read" if hashlib.sha256(name.encode("utf-8")).digest()[1] % 2 == 0 else "dev-check"
 
 
 def extracted(case: dict[str, Any]) -> list[Claim]:
@@ -375,13 +395,19 @@ def _seed_grouping(*, verbose: bool, iso: bool) -> None:
                 print(f"    only extracted {n}: {g}")
 
 
+def _dev_cases(part: str, texts: str) -> list[dict[str, Any]]:
+    return [c for c in real_cases("dev", texts) if dev_part(c["name"]) == part]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "-v", "--verbose", action="store_true", help="list missed and spurious claims"
     )
     parser.add_argument(
-        "--only", choices=("fixtures", "dev", "test", "seed"), help="score one part only"
+        "--only",
+        choices=("fixtures", "dev", "dev-read", "dev-check", "test", "seed"),
+        help="score one part only",
     )
     parser.add_argument(
         "--classes",
@@ -401,6 +427,8 @@ def main(argv: list[str] | None = None) -> int:
         parts = {
             "fixtures": fixture_cases,
             "dev": lambda: real_cases("dev", texts),
+            "dev-read": lambda: _dev_cases("dev-read", texts),
+            "dev-check": lambda: _dev_cases("dev-check", texts),
             "test": lambda: real_cases("test", texts),
         }
         chosen = [args.only] if args.only in parts else ["dev", "test"]
@@ -410,6 +438,17 @@ def main(argv: list[str] | None = None) -> int:
         _table("fixtures (written for the project)", fixture_cases(), verbose=args.verbose)
     if args.only in (None, "dev"):
         _table(f"real dev ({texts} texts)", real_cases("dev", texts), verbose=args.verbose)
+    if args.only == "dev-read":
+        _table(
+            f"real dev-read ({texts} texts)", _dev_cases("dev-read", texts), verbose=args.verbose
+        )
+    if args.only == "dev-check":  # read like the test half: totals only
+        _table(
+            f"real dev-check ({texts} texts, totals only)",
+            _dev_cases("dev-check", texts),
+            verbose=False,
+            per_text=False,
+        )
     if args.only in (None, "test"):  # held out: totals only
         _table(
             f"real test ({texts} texts, totals only)",

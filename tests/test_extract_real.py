@@ -86,3 +86,13 @@ def test_scores_do_not_fall(split: str, place: bool, floor: tuple[float, float])
     precision, recall = _totals(split, place=place)
     assert precision >= floor[0]
     assert recall >= floor[1]
+
+
+def test_the_dev_half_is_cut_in_two_parts_of_about_equal_size() -> None:
+    """dev-read and dev-check (``extraction_eval.dev_part``) partition the dev half, each with about half its texts."""
+    dev = [c["name"] for c in EVAL.real_cases("dev")]
+    read = [n for n in dev if EVAL.dev_part(n) == "dev-read"]
+    check = [n for n in dev if EVAL.dev_part(n) == "dev-check"]
+    assert sorted(read + check) == sorted(dev)
+    assert not set(read) & set(check)
+    assert 0.4 < len(read) / len(dev) < 0.6
