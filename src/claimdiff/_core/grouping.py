@@ -24,9 +24,11 @@ _INF = math.inf
 
 
 class PerRow(Sequence[Any]):
-    """Each claim's value held as its code into the distinct values: ``rows[i]`` is ``values[codes[i]]``.
+    """Each row's value held as its code into the distinct values: ``rows[i]`` is ``values[codes[i]]``.
 
-    What a claim table's columns give grouping: a value per claim, with no list of a million slots made.
+    What a claim table's columns give grouping (a value per claim, with no list of a million slots made), and
+    how a report table holds a column whose rows repeat a few answers (the quiet groups' rows, one per
+    distinct input): a typed column is made of the distinct cells and taken by code.
 
     >>> import numpy as np
     >>> rows = PerRow(np.array([1, 0, 1]), ["a", "b"])

@@ -14,8 +14,9 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from claimdiff._core.group import group_id
+from claimdiff._core.grouping import PerRow
 from claimdiff._core.table_reads import laid_out
-from claimdiff._formats.codes import Spread, first_rows, number
+from claimdiff._formats.codes import first_rows, number
 from claimdiff._formats.groups_table import place_text
 from claimdiff._formats.quiet_inputs import objects, quiet_inputs, quiet_of, table_rows
 from claimdiff._formats.table_schema import LIST_SEPARATOR, SCHEMA
@@ -153,7 +154,7 @@ def _chain(via: Any) -> tuple[Any, ...]:
 
 
 def claims_table(report: Report) -> dict[str, Any]:
-    """The claims table of ``report``: each column a numpy array of Python values, or a Spread, by column name."""
+    """The claims table of ``report``: each column a numpy array of Python values, or a PerRow, by column name."""
     claims = report.claims
     if isinstance(claims, TableClaims):
         return _table_columns(report, claims.table)
@@ -240,7 +241,7 @@ def _table_columns(report: Report, table: ClaimTable) -> dict[str, Any]:
     figure = e_codes.astype(np.int64) * (int(counts.max(initial=0)) + 1) + counts[s_codes]
     source_column = table.column("source")
     return _columns(
-        Spread(i_codes, ids),
+        PerRow(i_codes, ids),
         (group, status),
         _per_part(table.column("metric"), _metric, 1)[0],
         _per_part((s_codes, scopes), _scope, 3),
@@ -323,21 +324,21 @@ def _identities(np: Any, values: Any, n: int) -> Any:
 
 def _per_part(
     column: tuple[Any, list[Any]], answer: Callable[[Any], tuple[Any, ...]], width: int
-) -> list[Spread]:
+) -> list[PerRow]:
     """``answer`` asked once per part of a table's ``column`` (codes, parts) that a row holds; its cells spread."""
     codes, parts = column
     numbers = number(codes)
     held = codes[first_rows(numbers)].tolist()
     answers = [answer(parts[k]) for k in held]
-    return [Spread(numbers, [a[j] for a in answers]) for j in range(width)]
+    return [PerRow(numbers, [a[j] for a in answers]) for j in range(width)]
 
 
 def _per_claim(
     table: ClaimTable, inputs: Any, answer: Callable[[Claim], tuple[Any, ...]], width: int
-) -> list[Spread]:
+) -> list[PerRow]:
     """``answer`` asked of one claim per distinct ``inputs`` (a number per row: what the cells read); spread."""
     numbers = number(inputs)
     rows = first_rows(numbers).tolist()
     table.build(rows)  # the few claims asked, built at once
     answers = [answer(table[r]) for r in rows]
-    return [Spread(numbers, [a[j] for a in answers]) for j in range(width)]
+    return [PerRow(numbers, [a[j] for a in answers]) for j in range(width)]

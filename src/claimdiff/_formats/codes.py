@@ -8,12 +8,12 @@ readers build what they build in row order whichever is used.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from typing import Any, overload
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
-__all__ = ["Spread", "combine", "first_rows", "number"]
+__all__ = ["combine", "first_rows", "number"]
 
 # A combination key stays below this (int64, with room for one more digit's carry).
 _KEY_LIMIT = 2**62
@@ -100,38 +100,3 @@ def _picked(codes: list[int], values: Sequence[Any]) -> list[Any]:
     if type(values) is list:  # code -1 reads the None put last
         return list(map([*values, None].__getitem__, codes))
     return [None if c < 0 else values[c] for c in codes]
-
-
-class Spread(Sequence[Any]):
-    """A column of a table held as each row's code into its distinct cells: row ``i`` holds ``values[codes[i]]``.
-
-    A table whose rows repeat a few answers (the quiet groups' rows, one per distinct input) is written from
-    the answers and the codes: a typed column is made of the distinct cells and taken by code.
-
-    >>> column = Spread(np.array([1, 0, 1]), ["a", "b"])
-    >>> list(column), column[0], len(column)
-    (['b', 'a', 'b'], 'b', 3)
-    """
-
-    __slots__ = ("codes", "values")
-
-    def __init__(self, codes: np.ndarray, values: Sequence[Any]) -> None:
-        """Each row's code (numpy integers) into ``values``, the distinct cells."""
-        self.codes, self.values = codes, values
-
-    def __len__(self) -> int:
-        return len(self.codes)
-
-    @overload
-    def __getitem__(self, index: int) -> Any: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[Any]: ...
-
-    def __getitem__(self, index: int | slice) -> Any:
-        if isinstance(index, slice):
-            return list(map(self.values.__getitem__, self.codes[index].tolist()))
-        return self.values[int(self.codes[index])]
-
-    def __iter__(self) -> Iterator[Any]:
-        return map(self.values.__getitem__, self.codes.tolist())

@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from claimdiff._collector import PAUSE
+from claimdiff._core.grouping import PerRow
 from claimdiff._formats._io import display_name, replace_atomic
 from claimdiff._formats.claims_table import claims_table
-from claimdiff._formats.codes import Spread
 from claimdiff._formats.groups_table import groups_table, place_text
 from claimdiff._formats.quiet_inputs import objects
 from claimdiff._formats.table_schema import (
@@ -170,12 +170,12 @@ def report_frame(report: Report, table: str) -> Any:
     # Each column is let go once typed: the table's cells and the frame's are never all held at once.
     for name, kind in SCHEMA[table]:
         values = columns.pop(name)
-        if kind in ("severity", "kind") and isinstance(values, Spread):
+        if kind in ("severity", "kind") and isinstance(values, PerRow):
             values = list(values)
         if kind == "time":
             seconds = (
                 typed_array(pd, values.values, "Float64").take(values.codes)
-                if isinstance(values, Spread)  # typed once per distinct cell, taken by code
+                if isinstance(values, PerRow)  # typed once per distinct cell, taken by code
                 else pd.array(values, dtype="Float64")
             )
             data[name] = pd.to_datetime(seconds, unit="s", utc=True).astype("datetime64[us, UTC]")
@@ -183,7 +183,7 @@ def report_frame(report: Report, table: str) -> Any:
             data[name] = pd.Categorical(
                 values, categories=categories(kind), ordered=kind == "severity"
             )
-        elif isinstance(values, Spread):  # typed once per distinct cell, taken by code
+        elif isinstance(values, PerRow):  # typed once per distinct cell, taken by code
             data[name] = typed_array(pd, values.values, _PANDAS[kind]).take(values.codes)
         else:
             data[name] = typed_array(pd, values, _PANDAS[kind])
@@ -288,7 +288,7 @@ def report_arrow(report: Report, table: str) -> Any:
                     codes, pa.array(cats, type=pa.string()), ordered=kind == "severity"
                 )
             )
-        elif isinstance(values, Spread):  # made once per distinct cell, taken by code
+        elif isinstance(values, PerRow):  # made once per distinct cell, taken by code
             arrays.append(pa.array(values.values, type=types[kind]).take(values.codes))
         else:
             arrays.append(pa.array(values, type=types[kind]))

@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, Any
 
 from claimdiff._core.flags import Severity
 from claimdiff._core.group import group_id
+from claimdiff._core.grouping import PerRow
 from claimdiff._core.lazy_items import LazyItems
 from claimdiff._core.quiet import QuietGroups
-from claimdiff._formats.codes import Spread
 from claimdiff._formats.quiet_inputs import NAMED_BY, objects, quiet_inputs, quiet_of
 from claimdiff._formats.table_schema import SCHEMA
 
@@ -110,7 +110,7 @@ def _flag_counts(report: Report) -> tuple[dict[str | None, Severity], dict[str |
 def groups_table(report: Report) -> list[Any]:
     """The groups table of ``report`` as columns in the order of :data:`GROUP_COLUMNS`.
 
-    Each column is a numpy array of Python values, or a :class:`~claimdiff._formats.codes.Spread` (each row's
+    Each column is a numpy array of Python values, or a :class:`~claimdiff._core.grouping.PerRow` (each row's
     code into the distinct cells) where the quiet groups' cells are spread from one group per input.
     """
     worst, count = _flag_counts(report)
@@ -138,7 +138,7 @@ def groups_table(report: Report) -> list[Any]:
     for k in range(len(GROUP_COLUMNS)):
         column = None if spread is None else spread[k]
         if isinstance(
-            column, Spread
+            column, PerRow
         ):  # the quiet groups' cells by input, then the built groups' own
             key = (id(column.codes), len(column.values))
             codes = shared.get(key)
@@ -146,7 +146,7 @@ def groups_table(report: Report) -> list[Any]:
                 codes = shared[key] = np.empty(n, np.int64)
                 codes[unheld] = column.codes
                 codes[at] = np.arange(len(column.values), len(column.values) + len(at))
-            out.append(Spread(codes, [*column.values, *own[k]]))
+            out.append(PerRow(codes, [*column.values, *own[k]]))
             continue
         filled = np.empty(n, object)
         filled[at] = objects(own[k])
@@ -164,7 +164,7 @@ def _quiet_columns(
 ) -> list[Any]:
     """The columns of the quiet groups at ``positions``: one group built per distinct input, its row spread.
 
-    A column whose cells follow from the input is a :class:`~claimdiff._formats.codes.Spread` of the built groups'
+    A column whose cells follow from the input is a :class:`~claimdiff._core.grouping.PerRow` of the built groups'
     cells by each group's number; the cells that name a group, or count its flags, are its own.
     """
     inputs = quiet_inputs(quiet, positions)
@@ -177,14 +177,14 @@ def _quiet_columns(
             out.append(objects(ids))
         elif name == "place":
             codes, places = naming["place"]
-            out.append(Spread(codes, list(map(place_text, places))))
+            out.append(PerRow(codes, list(map(place_text, places))))
         elif name in _NAMING:
-            out.append(Spread(*naming[name]))
+            out.append(PerRow(*naming[name]))
         elif name == "worst_severity":
             values = {g: w.value for g, w in worst.items()}
             out.append(objects(list(map(values.get, ids))))
         elif name == "n_flags":
             out.append(objects(list(map(count.get, ids, repeat(0)))))
         else:
-            out.append(Spread(inputs.number, [row[k] for row in rep_rows]))
+            out.append(PerRow(inputs.number, [row[k] for row in rep_rows]))
     return out
