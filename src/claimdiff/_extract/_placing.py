@@ -7,8 +7,6 @@ names; a place set before a clause ("In Thailand, ...") is its figures' only.
 
 from __future__ import annotations
 
-import re
-
 import attrs
 
 from claimdiff._extract._breakdown import Item, items
@@ -20,6 +18,28 @@ from claimdiff._extract._nations import countries_written
 from claimdiff._extract._place import _LABEL, known, label_place
 from claimdiff._extract._place_choice import fronted, place_at, sentence_place
 from claimdiff._extract._place_owner import country_owning, owns_a_body
+from claimdiff._extract._place_words import (
+    ARTICLE,
+    CIRCUMSTANCE,
+    CONTRAST,
+    ELSEWHERE,
+    EVENT_AFTER,
+    EVENT_BEFORE,
+    EVENT_CLAUSE,
+    MOSTLY,
+    NAMED_EVENT,
+    NEAR,
+    NEAR_TOWN,
+    PART_BEFORE,
+    PART_NAMED,
+    PART_OF,
+    POSSESSIVE_MARK,
+    REPORTS,
+    SEA,
+    SPANNING,
+    SPREAD,
+    place_end,
+)
 from claimdiff._extract._text import Sentence
 from claimdiff._extract._time import DaysNamed
 from claimdiff._model.period import Period
@@ -28,43 +48,6 @@ from claimdiff._model.place_towns import countries_with
 from claimdiff._model.places import DEFAULT_GAZETTEER, FIRST_LEVEL, Gazetteer, _iso
 
 __all__ = ["Context", "Placing"]
-
-
-#: Before a place: what follows is where most of a total is, not where all of it is.
-_MOSTLY = re.compile(
-    r"\b(?:most(?:ly)?|mainly|largely|primarily|chiefly|particularly|especially|notably)"
-    r"(?:\s+of\s+(?:them|which|those|these))?[\s,]+$"
-)
-
-
-#: A figure's clause spanning countries: "reported from 27 countries", "across three WHO regions", "worldwide".
-_SPANNING = re.compile(
-    r"\b(?:(?:from|in|across|among)\s+(?:all\s+)?(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|"
-    r"nine|ten|several|many|multiple|numerous)\s+(?:other\s+)?(?:countries|nations|WHO\s+regions|"
-    r"continents)|worldwide|globally)\b"
-)
-#: A sea named after a figure's locative: "over the Black Sea", "in the Sea of Azov" (no place path: G5).
-_SEA = re.compile(
-    r"\b(?:over|in|on|into|across|off)\s+the\s+(?:(?:[A-Z][\w'’-]*\s+){1,3}(?:Sea|Ocean|Gulf|Strait)|"
-    r"(?:Sea|Gulf|Strait)\s+of\s+[A-Z])"
-)
-#: "elsewhere": a clause's figures are not where the text has just been.
-_ELSEWHERE = re.compile(r"\belsewhere\b")
-#: A figure's clause spread over several units of a country: "across four provinces", "from 16 of the 18 provinces".
-_SPREAD = re.compile(
-    r"\b(?:across|in|from|over)\s+(?:all\s+)?(?:\d+\s+of\s+)?(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|"
-    r"ten|several|many|multiple|numerous|nearby|neighbou?ring|other|surrounding)\s+(?:provinces|districts|"
-    r"regions|states|counties|governorates|departments|municipalities|oblasts|prefectures)\b"
-)
-#: A part's figure just before a place: "including 228 in", "among them 12 in" (the place is that part's).
-_PART_BEFORE = re.compile(
-    r"\b(?:including|among\s+them|of\s+(?:whom|them|which))\s+(?:[a-z]+\s+)?[\d,.]+(?:\s+[a-z]+)?\s+$"
-)
-#: "a"/"an" after a preposition ("in a blast", "by a drone"): the setting of a figure, not a figure that ends its clause.
-_CIRCUMSTANCE = re.compile(r"\b(?:in|by|at|on|from|with|after|during|near|into|under)\s+$")
-_ARTICLE = re.compile(r"an?\s")
-#: A clause of the event that caused a sentence's figures: "after a drone struck", "when a bomb went off".
-_EVENT_CLAUSE = re.compile(r"\b(?:after|when|as)\s+(?:an?|the|two|three|several|[a-z]+s)\b")
 
 
 @attrs.frozen
@@ -143,7 +126,7 @@ class Placing:
         clause_end = clause_end if clause_end >= 0 else s.end
         # "18,000 people in camps, while 58 camps in Assam ...": a contrasted clause with its own
         # figure is that figure's, and its places are not the figure's before it
-        contrast = _CONTRAST.search(self.text, fig.end, until) if until < clause_end else None
+        contrast = CONTRAST.search(self.text, fig.end, until) if until < clause_end else None
         if contrast is not None:
             until = clause_end = contrast.start()
         fronted = self._fronted(s, context)
@@ -173,7 +156,7 @@ class Placing:
         if not own:
             # "a contractor was killed and five were wounded after a drone struck a base near
             # Hasakah": the place of the event clause closing the sentence is all its figures'
-            event = _EVENT_CLAUSE.search(self.low, fig.end, clause_end)
+            event = EVENT_CLAUSE.search(self.low, fig.end, clause_end)
             if event is not None:
                 own = place_at(
                     [(at, path) for at, path in places if at > event.start()],
@@ -186,18 +169,18 @@ class Placing:
             # clause naming no place takes the sentence's (ANNOTATION.md rule 19), the one place it
             # names; a line's label ("Benin: ...") comes first, as the line's own place
             own = sentence_place(self.low, places, fig.end, clause_end, self.gazetteer)
-        if not own and _SEA.search(self.text, fig.end, until):
+        if not own and SEA.search(self.text, fig.end, until):
             # "10 over the Black Sea": a sea is no place (G5), nor the country
             self.spanning.add(fig.start)
             return ()
-        if not own and _SPANNING.search(self.text, fig.end, clause_end):
+        if not own and SPANNING.search(self.text, fig.end, clause_end):
             self.spanning.add(fig.start)  # "2600 cases ... reported from 27 countries": no place
             return ()
-        if not own and _ELSEWHERE.search(self.low, max(s.start, fig.start - 40), clause_end):
+        if not own and ELSEWHERE.search(self.low, max(s.start, fig.start - 40), clause_end):
             return (
                 self.heading_place
             )  # "eight others were killed elsewhere": not the paragraph's place
-        if not own and _SPREAD.search(self.text, fig.end, clause_end):
+        if not own and SPREAD.search(self.text, fig.end, clause_end):
             # "700 displaced across four provinces": the country, not the last province named before
             return self.completed(())[:1]
         label = _LABEL.match(self.text, s.block.start)
@@ -219,8 +202,8 @@ class Placing:
             and not any(
                 path == own
                 and (
-                    _PART_OF.search(self.low, max(0, at - 20), at) is not None
-                    or _PART_NAMED.match(self.low, at) is not None
+                    PART_OF.search(self.low, max(0, at - 20), at) is not None
+                    or PART_NAMED.match(self.low, at) is not None
                 )
                 for at, path in places
             )
@@ -228,7 +211,7 @@ class Placing:
             self.own_country.add(fig.start)
         if any(
             path is own
-            and (_NEAR.match(self.low, at) or _NEAR_TOWN.search(self.low, max(0, at - 30), at))
+            and (NEAR.match(self.low, at) or NEAR_TOWN.search(self.low, max(0, at - 30), at))
             for at, path in places
         ):
             self.sites.add(fig.start)  # "near Manbij": Aleppo, once told apart from other sites
@@ -244,14 +227,14 @@ class Placing:
         is, not where.
         """
         owners = set()
-        for m in _POSSESSIVE_MARK.finditer(self.text, s.start, at):
+        for m in POSSESSIVE_MARK.finditer(self.text, s.start, at):
             owner = country_owning(
                 self.gazetteer, self.text, max(s.start, m.start() - 40), m.start()
             )
             if (
                 owner is not None
                 and owns_a_body(self.text, m.end(), s.end)
-                and _REPORTS.search(self.low, m.end(), at) is not None
+                and REPORTS.search(self.low, m.end(), at) is not None
             ):
                 owners.add(owner[1])
         return self.gazetteer.normalise(owners.pop()) if len(owners) == 1 else ()
@@ -264,7 +247,7 @@ class Placing:
 
     def beside(self, at: int, path: tuple[str, ...]) -> tuple[str, ...]:
         """The place named at ``at`` as the next sentences take it: a site "near" a town is the town's subdivision (rule 30)."""
-        if _NEAR.match(self.low, at) or _NEAR_TOWN.search(self.low, max(0, at - 30), at):
+        if NEAR.match(self.low, at) or NEAR_TOWN.search(self.low, max(0, at - 30), at):
             return around_town(self.gazetteer, path)
         return path
 
@@ -302,14 +285,14 @@ class Placing:
         A place "near" a town is the town's first-level subdivision (ANNOTATION.md rule 30).
         """
         for at, path in placed:
-            before = _EVENT_BEFORE.search(self.low, max(s.start, at - 90), at)
-            if before is None and not _EVENT_AFTER.match(self.low, _place_end(self.low, at, s.end)):
+            before = EVENT_BEFORE.search(self.low, max(s.start, at - 90), at)
+            if before is None and not EVENT_AFTER.match(self.low, place_end(self.low, at, s.end)):
                 continue
-            near = _NEAR.match(self.low, at) is not None or (
+            near = NEAR.match(self.low, at) is not None or (
                 before is not None and "near" in before.group()
             )
             self.events.append(path[:2] if near and len(path) > 2 else path)
-        for m in _NAMED_EVENT.finditer(self.text, s.start, s.end):
+        for m in NAMED_EVENT.finditer(self.text, s.start, s.end):
             # "the 2011 Van earthquake", "the Beslan school siege": an event named after its place
             if known(self.gazetteer, m.group("p")):
                 self.events.append(self.gazetteer.normalise(m.group("p")))
@@ -317,7 +300,7 @@ class Placing:
     def _circumstance(self, at: int) -> bool:
         """True when the figure at ``at`` is an article after a preposition ("in a blast"): it ends no clause."""
         return bool(
-            _ARTICLE.match(self.low, at) and _CIRCUMSTANCE.search(self.low, max(0, at - 8), at)
+            ARTICLE.match(self.low, at) and CIRCUMSTANCE.search(self.low, max(0, at - 8), at)
         )
 
     def _of_parts(self, s: Sentence, at: int, fig: Figure) -> bool:
@@ -327,9 +310,9 @@ class Placing:
         places, not the total's nor the next figure's; "23 deaths, mainly in C": C is where most
         died, not the place of all of them.
         """
-        if fig.start < at and _MOSTLY.search(self.text, max(s.start, at - 30), at):
+        if fig.start < at and MOSTLY.search(self.text, max(s.start, at - 30), at):
             return True
-        part = _PART_BEFORE.search(self.low, max(s.start, at - 40), at)
+        part = PART_BEFORE.search(self.low, max(s.start, at - 40), at)
         if part is not None and not part.start() <= fig.start < at:
             return True  # "370 killed, including 228 in Mexico City, and 6,000 injured": the part's
         if self.parts is None or self.parts[0] != s.start:
@@ -509,46 +492,3 @@ class Placing:
             if region and "-" in region[0]
             else in_country
         )
-
-
-#: A contrasting conjunction opening another clause: ", while", ", whereas", ", but".
-_CONTRAST = re.compile(r",\s+(?:while|whereas|but)\s")
-#: A locative naming a part of a place by its bearing: "in western Turkey", "across much of eastern Turkey".
-_BEARING = r"\b(?:north|south|east|west|central|centre|center|upper|lower|far|mid)[a-z-]*\s+"
-_PART_OF = re.compile(_BEARING + "$")
-_PART_NAMED = re.compile(r"(?:(?:in|across|of|over|from)\s+)?(?:the\s+)?" + _BEARING)
-#: A body's verb of reporting a count: "notified WHO of", "reported", "recorded".
-_REPORTS = re.compile(r"\b(?:notified|reported|recorded|registered|confirmed|counted)\b")
-#: A possessive mark closing a name: "Niger's", "Niger’s".
-_POSSESSIVE_MARK = re.compile(r"['’]s\s")
-#: A locative of a site beside a place, not in it: "near Manbij", "outside Kandahar" (ANNOTATION.md rule 30).
-_NEAR = re.compile(r"(?:near|outside)\s")
-#: "near the city of": the place's "of" follows a site beside a town (rule 30).
-_NEAR_TOWN = re.compile(r"\b(?:near|outside)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:city|town|village)\s+$")
-#: An event noun, then maybe its verb, just before a place's preposition: "the attack in", "the explosion happened in".
-_EVENT_BEFORE = re.compile(
-    r"\b(?:attack|explosion|blast|bombing|fighting|clashes|quake|earthquake|landslide|mudslide|"
-    r"airstrike|air\s+strike|raid|massacre|tornado|collapse|shelling|ambush)s?"
-    r"(?:\s+(?:happened|occurred|struck|hit|took\s+place|was|were))?"
-    r"(?:\s+(?:in|at|on|near)(?:\s+the)?(?:\s+[a-z-]+){0,2})?"  # "an earthquake in the mountainous "
-    r"(?:\s+(?:mine|plant|factory|market|mosque|church|school|hospital|camp|base|building|station|site)"
-    r"(?:\s+(?:in|near)\s+the\s+(?:town|city|village|district|province|region))?)?\s+$"
-)
-#: An event named after its place, maybe after its year: "the 2011 Van earthquake", "the Beslan school siege".
-_NAMED_EVENT = re.compile(
-    r"\b(?:[Tt]he\s+)(?:\d{4}\s+)?(?P<p>[A-Z][\w'’-]+)\s+(?:school\s+)?"
-    r"(?:earthquake|quake|bombing|siege|massacre|landslide|floods?|tornado|attack)\b"
-)
-#: After a place: "where" its event happened ("the province of Gansu, where the quakes struck").
-_EVENT_AFTER = re.compile(
-    r",?\s+where\s+(?:the\s+)?(?:attack|explosion|blast|bombing|fighting|quake|earthquake|landslide|"
-    r"mudslide|tornado|flood|storm)s?\s+(?:struck|hit|happened|occurred|took\s+place)"
-)
-#: A place's words after its offset, up to the comma or "where" closing it.
-_PLACE_WORDS = re.compile(r"[a-z]+\s+(?:the\s+)?[^,.;]{1,60}?(?=,|\s+where\b)")
-
-
-def _place_end(low: str, at: int, end: int) -> int:
-    """Where the place named at ``at`` ends (before the comma or "where" closing it)."""
-    m = _PLACE_WORDS.match(low, at, end)
-    return m.end() if m is not None else at
