@@ -108,6 +108,30 @@ def test_bad_rows_are_refused_or_rejected_as_today(monkeypatch, tmp_path, tail):
         assert fast == slow
 
 
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [
+            "c1,killed,people,5,MoD,n,v,extra",
+            "c2,killed,people,5,MoD,n",
+        ],  # the first long, one short
+        ["c1,killed,people,5,MoD,n", "c2,killed,people,5,MoD,n,v,extra"],  # one short, one long
+        [
+            "c1,killed,people,5,MoD,n,v",
+            "c2,killed,people",
+            ",,,,,,",
+            "",
+            "c3,,,,,,",
+        ],  # short, blank
+    ],
+)
+def test_rows_of_the_wrong_length_without_quotes_read_as_today(monkeypatch, rows):
+    """Short and long rows in a file without quotes (where the scan counts commas by the block)."""
+    text = HEADER + "\n" + "\n".join(rows) + "\n"
+    fast, slow = _both(monkeypatch, lambda: loads_claims_lenient(text, format="csv"))
+    assert fast == slow
+
+
 def test_a_file_that_is_not_utf8_is_refused_as_today(monkeypatch, tmp_path):
     path = tmp_path / "claims.csv"
     path.write_bytes((HEADER + "\n" + ROW.format(i=0, value="1", note="caf\xe9")).encode("latin-1"))
@@ -118,9 +142,27 @@ def test_a_file_that_is_not_utf8_is_refused_as_today(monkeypatch, tmp_path):
 
 
 _CELLS = st.sampled_from(
-    ["", "c1", "c2", "killed", "people", "12", "-3", "at least 5", "MoD", '"q, r"', '"a""b"', "'=1"]
+    [
+        "",
+        "c1",
+        "c2",
+        "killed",
+        "people",
+        "12",
+        "-3",
+        "at least 5",
+        "MoD",
+        '"q, r"',
+        '"a""b"',
+        "'=1",
+        " ",
+        "#x",
+        'a"b',
+    ]
 )
-_ROWS = st.lists(st.lists(_CELLS, min_size=0, max_size=8), max_size=12)
+_ROWS = st.lists(
+    st.one_of(st.lists(_CELLS, min_size=7, max_size=7), st.lists(_CELLS, max_size=8)), max_size=12
+)
 
 
 @settings(max_examples=60, deadline=None)

@@ -42,13 +42,15 @@ class Unsure(Exception):  # noqa: N818 - a signal between two readers, not an er
 class Layout:
     """What a scan of a CSV text's bytes found: its lines, each line's cells, and its quoted lines read."""
 
-    def __init__(self, cells: np.ndarray, quoted: dict[int, list[str]], header: list[str]) -> None:
+    def __init__(self, cells: np.ndarray, blank: np.ndarray, quoted: dict[int, list[str]]) -> None:
         #: The cells of each physical line (commas + 1; a quoted line: as the ``csv`` module reads it).
         self.cells = cells
+        #: Whether each line has no cell filled (no row, as the csv reader reads it).
+        self.blank = blank
         #: Each line holding a quote (index from 0), as the ``csv`` module reads it.
         self.quoted = quoted
         #: The first line's row.
-        self.header = header
+        self.header = quoted[0]
         #: The quoted lines, in order.
         self.lines = np.array(sorted(quoted), dtype=np.intp)
 
@@ -69,65 +71,76 @@ def _whole_lines(read: Callable[[int], bytes]) -> Iterator[bytes]:
             yield block[:cut]
 
 
-def _csv_line(text: str) -> list[str]:
-    """The one row the ``csv`` module reads from one line, or :class:`Unsure` (an error, or a row going on)."""
-    reader = csv.reader([text], strict=True)
-    try:
-        rows = list(reader)
-    except csv.Error as e:
-        raise Unsure from e
-    if len(rows) != 1:
-        raise Unsure
-    return rows[0]
-
-
 def layout(read: Callable[[int], bytes]) -> Layout:
     r"""Scan the bytes ``read`` gives (a file's, from its start) for the lines, cells and quoted lines.
 
     >>> scan = layout(io.BytesIO(b'id,note\na,"x, y"\n\nb\n').read)
-    >>> scan.cells.tolist(), scan.quoted, scan.header
-    ([2, 2, 1, 1], {0: ['id', 'note'], 1: ['a', 'x, y']}, ['id', 'note'])
+    >>> scan.cells.tolist(), scan.blank.tolist(), scan.quoted, scan.header
+    ([2, 2, 1, 1], [False, False, True, False], {0: ['id', 'note'], 1: ['a', 'x, y']}, ['id', 'note'])
 
     Raises:
-        Unsure: A NUL, a carriage return, a line beyond the csv field limit, text that is not UTF-8, a quoted line that the ``csv`` module
-            refuses or reads on into the next line, or more quoted lines than plain ones.
+        Unsure: A NUL, a carriage return, a line beyond the csv field limit, text that is not UTF-8, a quoted
+            line that the ``csv`` module refuses or reads on into the next line, or more quoted lines than
+            plain ones.
     """
-    counts: list[np.ndarray] = []
+    cells: list[np.ndarray] = []
+    blank: list[np.ndarray] = []
     quoted: dict[int, list[str]] = {}
-    base = 0
+    base, width = 0, 0
     for block in _whole_lines(read):
         if b"\0" in block or b"\r" in block:
             raise Unsure
-        arr = np.frombuffer(block, dtype=np.uint8)
-        ends = np.flatnonzero(arr == 10)
-        n = len(ends) + (block[-1:] != b"\n")
-        if len(ends) < n:
+        ends = np.flatnonzero(np.frombuffer(block, dtype=np.uint8) == 10)
+        if block[-1:] != b"\n":
             ends = np.append(ends, len(block))
         starts = np.concatenate(([0], ends[:-1] + 1))
-        if (ends - starts > csv.field_size_limit()).any():
+        sizes = ends - starts
+        if len(block) > csv.field_size_limit() and (sizes > csv.field_size_limit()).any():
             raise Unsure  # a cell may be beyond the csv module's limit: it says where
-        commas = np.searchsorted(ends, np.flatnonzero(arr == 44))
-        counts.append(np.bincount(commas, minlength=n)[:n] + 1)
-        quotes = np.unique(np.searchsorted(ends, np.flatnonzero(arr == 34)))
-        if base == 0 and (not len(quotes) or quotes[0] != 0):
-            quotes = np.concatenate(([0], quotes))  # the header is read as the csv module reads it
-        for line in quotes.tolist():
-            try:
-                text = block[starts[line] : ends[line]].decode(
-                    "utf-8-sig" if base + line == 0 else "utf-8"
-                )
-            except UnicodeDecodeError as e:
-                raise Unsure from e
-            quoted[base + line] = _csv_line(text)
+        if base == 0:
+            quoted[0] = _read_line(block[: ends[0]], "utf-8-sig")
+            width = len(quoted[0])
+        n = len(ends)
+        if (
+            b'"' not in block[ends[0] if base == 0 else 0 :]
+            and block.count(b",") == (width - 1) * n
+        ):
+            # As many commas as a full row on every line: a line short of them would need one long
+            # of them, which pandas refuses (from its second row; the first is checked here).
+            cells.append(np.full(n, width, dtype=np.intp))
+            blank.append(sizes == width - 1)
+            first = 1 - base  # the first row after the header, if in this block
+            if 0 <= first < n and block[starts[first] : ends[first]].count(b",") != width - 1:
+                raise Unsure
+        else:
+            arr = np.frombuffer(block, dtype=np.uint8)
+            commas = np.bincount(np.searchsorted(ends, np.flatnonzero(arr == 44)), minlength=n)
+            cells.append(commas[:n] + 1)
+            blank.append(sizes == commas[:n])
+            for line in np.unique(np.searchsorted(ends, np.flatnonzero(arr == 34))).tolist():
+                if base + line:
+                    row = quoted[base + line] = _read_line(
+                        block[starts[line] : ends[line]], "utf-8"
+                    )
+                    cells[-1][line], blank[-1][line] = len(row), not any(row)
         base += n
-    if not counts:
+    if not cells:
         raise Unsure  # an empty file: the csv reader says so
-    cells = np.concatenate(counts)
-    if len(quoted) > _MOST_QUOTED * len(cells):
+    if len(quoted) > _MOST_QUOTED * base:
         raise Unsure
-    for line, row in quoted.items():
-        cells[line] = len(row)
-    return Layout(cells, quoted, quoted[0])
+    return Layout(np.concatenate(cells), np.concatenate(blank), quoted)
+
+
+def _read_line(line: bytes, encoding: str) -> list[str]:
+    """The one row the ``csv`` module reads from one line, or :class:`Unsure` (an error, or a row going on)."""
+    try:
+        reader = csv.reader([line.decode(encoding)], strict=True)
+        rows = list(reader)
+    except (UnicodeDecodeError, csv.Error) as e:
+        raise Unsure from e
+    if len(rows) != 1:
+        raise Unsure
+    return rows[0]
 
 
 def token_batches(source: Any, scan: Layout, width: int, chunk: int) -> Iterator[Batch]:
@@ -155,7 +168,7 @@ def token_batches(source: Any, scan: Layout, width: int, chunk: int) -> Iterator
             skiprows=1,
             names=list(range(width)),
             index_col=False,
-            dtype=str,
+            dtype=object,
             keep_default_na=False,
             na_filter=False,
             skip_blank_lines=False,
@@ -180,7 +193,7 @@ def token_batches(source: Any, scan: Layout, width: int, chunk: int) -> Iterator
 
 def _batch(frame: Any, scan: Layout, first: int, width: int) -> Batch:
     """One chunk of pandas rows (lines ``first`` on) as a batch: quoted lines as the csv module read them."""
-    columns = [frame[i].to_numpy(dtype=object) for i in range(width)]
+    columns = [frame[i].to_numpy(dtype=object, copy=True) for i in range(width)]
     n = len(frame)
     lengths = scan.cells[first : first + n].astype(np.intp)
     lines = scan.lines
