@@ -2,9 +2,10 @@
 
 A claims file is read whole, up to :data:`~claimdiff._formats.documents.MAX_CHARS` (the bound that keeps
 hostile input from exhausting memory). A claims CSV has no structure that needs the whole text at once,
-so a larger one is streamed instead: the ``csv`` module reads its rows (the same dialect, the same line
-numbers), :class:`~claimdiff._formats.table_columns.CsvReader` reads each chunk of rows in columns, and
-rows it leaves to the full reader are read as in a smaller file. Every error names the same claim index
+so a larger one is streamed instead: pandas' C parser reads its rows into columns when
+:mod:`claimdiff._formats.csv_tokens` can show it reads them as the ``csv`` module would (else the ``csv``
+module reads them: the same dialect, the same line numbers), :class:`~claimdiff._formats.table_columns.CsvReader`
+reads each chunk of rows in columns, and rows it leaves to the full reader are read as in a smaller file. Every error names the same claim index
 (``$.claims[i]``) and line as the text reader's would. Memory holds one chunk of rows and the claims.
 
 One thing needs the whole file: a ``cumulative`` column defines metrics for every row, before any row is
