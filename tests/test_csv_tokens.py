@@ -127,7 +127,7 @@ def test_bad_rows_are_refused_or_rejected_as_today(monkeypatch, tmp_path, tail):
 )
 def test_rows_of_the_wrong_length_without_quotes_read_as_today(monkeypatch, rows):
     """Short and long rows in a file without quotes (where the scan counts commas by the block)."""
-    text = HEADER + "\n" + "\n".join(rows) + "\n"
+    text = "\n".join(rows if rows[0].startswith('"') else [HEADER, *rows]) + "\n"
     fast, slow = _both(monkeypatch, lambda: loads_claims_lenient(text, format="csv"))
     assert fast == slow
 

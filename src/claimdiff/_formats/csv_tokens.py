@@ -101,10 +101,9 @@ def layout(read: Callable[[int], bytes]) -> Layout:
             quoted[0] = _read_line(block[: ends[0]], "utf-8-sig")
             width = len(quoted[0])
         n = len(ends)
-        if (
-            b'"' not in block[ends[0] if base == 0 else 0 :]
-            and block.count(b",") == (width - 1) * n
-        ):
+        rows = 1 if base == 0 else 0  # the rows' lines start after the header's
+        after = int(starts[rows]) if rows < n else len(block)
+        if b'"' not in block[after:] and block.count(b",", after) == (width - 1) * (n - rows):
             # As many commas as a full row on every line: a line short of them would need one long
             # of them, which pandas refuses (from its second row; the first is checked here).
             cells.append(np.full(n, width, dtype=np.intp))
