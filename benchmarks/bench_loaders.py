@@ -2,6 +2,7 @@
 
     python benchmarks/bench_loaders.py [N ...]        (default: 10000 100000)
     python benchmarks/bench_loaders.py --hostile      (the worst hostile inputs found, each refused)
+    python benchmarks/bench_loaders.py --csv-file N   (a claims CSV file of N rows: load_claims beside pandas.read_csv)
 
 For each size, synthetic claims (mixed hedges, units, places, periods, named sources and relay chains,
 in the shape of the seed file) are written once as CSV, JSON and YAML, then read by
@@ -18,8 +19,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import random
+import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -192,8 +196,46 @@ def _refusal(fmt: str, text: str) -> str:
     return "ACCEPTED"
 
 
+def csv_file(n: int) -> None:
+    """Time ``load_claims`` on a claims CSV file of ``n`` rows beside ``pandas.read_csv`` of it (strings, no NA).
+
+    The file is written once to the temporary directory and kept. Each reading runs in a fresh process, so
+    that its peak resident memory is its own (seconds: CPU time of the read alone, best of 2).
+    """
+    path = os.path.join(tempfile.gettempdir(), f"claimdiff-bench-{n}.csv")
+    if not os.path.exists(path):
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write(dump_claims(synthetic(n), format="csv"))
+    reads = {
+        "pandas.read_csv": "import pandas as pd; pd.read_csv(P, dtype=str, keep_default_na=False, "
+        "na_filter=False)",
+        "load_claims": "import claimdiff; claimdiff.load_claims(P)",
+    }
+    print(f"{path}: {os.path.getsize(path) / 2**20:,.0f} MiB, {n:,} rows")
+    seconds = {}
+    for label, code in reads.items():
+        probe = (
+            "import sys, time\nP = sys.argv[1]\nbest = float('inf')\n"
+            "for _ in range(2):\n    t = time.process_time()\n    " + code + "\n"
+            "    best = min(best, time.process_time() - t)\n"
+            "hwm = [ln for ln in open('/proc/self/status') if ln.startswith('VmHWM')][0]\n"
+            "print(best, int(hwm.split()[1]) / 1024)"
+        )
+        out = subprocess.run(
+            [sys.executable, "-c", probe, path], check=True, capture_output=True, text=True
+        ).stdout.split()
+        seconds[label] = float(out[0])
+        ratio = seconds[label] / seconds["pandas.read_csv"]
+        print(
+            f"{label:<16} {seconds[label]:>7.2f} s {ratio:>6.1f}x read_csv  peak {float(out[1]):>7,.0f} MiB",
+            flush=True,
+        )
+
+
 if __name__ == "__main__":
     if sys.argv[1:] == ["--hostile"]:
         hostile()
+    elif sys.argv[1:2] == ["--csv-file"]:
+        csv_file(int(sys.argv[2]))
     else:
         main([int(a) for a in sys.argv[1:]] or [10_000, 100_000])

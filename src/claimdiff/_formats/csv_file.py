@@ -2,9 +2,10 @@
 
 A claims file is read whole, up to :data:`~claimdiff._formats.documents.MAX_CHARS` (the bound that keeps
 hostile input from exhausting memory). A claims CSV has no structure that needs the whole text at once,
-so a larger one is streamed instead: the ``csv`` module reads its rows (the same dialect, the same line
-numbers), :class:`~claimdiff._formats.table_columns.CsvReader` reads each chunk of rows in columns, and
-rows it leaves to the full reader are read as in a smaller file. Every error names the same claim index
+so a larger one is streamed instead: pandas' C parser reads its rows into columns when
+:mod:`claimdiff._formats.csv_tokens` can show it reads them as the ``csv`` module would (else the ``csv``
+module reads them: the same dialect, the same line numbers), :class:`~claimdiff._formats.table_columns.CsvReader`
+reads each chunk of rows in columns, and rows it leaves to the full reader are read as in a smaller file. Every error names the same claim index
 (``$.claims[i]``) and line as the text reader's would. Memory holds one chunk of rows and the claims.
 
 One thing needs the whole file: a ``cumulative`` column defines metrics for every row, before any row is
@@ -14,9 +15,10 @@ read. A file with one is read whole, within the limit.
 from __future__ import annotations
 
 import csv
+import io
 import os
 import re
-from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -26,6 +28,7 @@ from claimdiff._formats.build import document_context, duplicate_reason
 from claimdiff._formats.claims_file import LoadedClaims, load_document
 from claimdiff._formats.columnar import Chunk, Outcome, entry_outcome, fast_claims, settle_all
 from claimdiff._formats.csv_format import parse_csv, parse_rows
+from claimdiff._formats.csv_tokens import Batch, Unsure, layout, token_batches
 from claimdiff._formats.documents import MAX_CHARS
 from claimdiff._formats.table_columns import TABLE_CHUNK, CsvReader
 from claimdiff._model.hedges import DEFAULT_HEDGES, HedgePolicy
@@ -134,46 +137,112 @@ def read_csv_rows(
     Raises:
         ClaimFileError: The text is not valid CSV (the line is named) or has a bad header.
     """
-    starts: list[int] = []
-    rejected: list[ClaimFileError] = []
+    source = _bytes_source(f)
+    if source is not None:
+        try:
+            scan = layout(source[0])
+            return _read_batches(
+                scan.header,
+                lambda width: token_batches(source[1](), scan, width, chunk),
+                name=name,
+                hedges=hedges,
+                vocabulary=vocabulary,
+            )
+        except Unsure:  # the csv module reads it: today's rows, errors and lines
+            source[2]()
     reader = csv.reader(f, strict=True)
     try:
-        header = next(reader, None)
-        if header is None:
-            raise ClaimFileError(
-                name,
-                "$",
-                None,
-                "is empty; a claims CSV starts with a header row naming its columns",
-            )
-        parse_rows(header, (), name)  # the header's own checks
-        names = [h.strip().lower() for h in header]
-        if "cumulative" in names:
-            return None
-        ctx = document_context({"claims": []}, lambda: _Starts(starts), name, hedges, vocabulary)
-        chunks: list[Chunk] = []
-
-        def duplicate(label: Any, cid: str, clash: str, first: Any) -> ClaimFileError:
-            at = f"$.claims[{first}] (line {starts[first]})"
-            return ctx.error(f"$.claims[{label}].id", cid, duplicate_reason(clash, at))
-
-        rows: list[list[str]] = []
-        for line, row in _numbered(reader):
-            starts.append(line)
-            rows.append(row)
-            if len(rows) >= chunk:
-                _chunk(rows, header, names, starts, ctx, name, chunks)
-                rows = []
-        if rows:
-            _chunk(rows, header, names, starts, ctx, name, chunks)
-        claims = settle_all(chunks, duplicate=duplicate, rejected=rejected)
+        return _read_batches(
+            next(reader, None),
+            lambda width: _csv_batches(reader, width, chunk),
+            name=name,
+            hedges=hedges,
+            vocabulary=vocabulary,
+        )
     except csv.Error as e:
         raise ClaimFileError(name, "$", None, f"is not valid CSV: {e}", line=reader.line_num) from e
     except UnicodeDecodeError as e:  # a file's text, decoded as it is read
         raise ClaimFileError(
             name, "$", None, f"is not UTF-8 text: {e.reason}", line=reader.line_num + 1
         ) from e
+
+
+def _bytes_source(
+    f: Iterable[str],
+) -> tuple[Callable[[int], bytes], Callable[[], Any], Callable[[], None]] | None:
+    """How to read ``f``'s bytes for the C tokenizer: to scan, to tokenize, and to rewind for the csv module.
+
+    ``None`` for a text that is neither a string buffer nor a seekable file (read by the csv module alone).
+    """
+    if isinstance(f, io.StringIO):
+        try:
+            data = f.getvalue().encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: the csv module reads it as today
+            return None
+        return io.BytesIO(data).read, lambda: data, lambda: None
+    raw = getattr(f, "buffer", None)
+    if isinstance(f, io.TextIOWrapper) and raw is not None and f.seekable() and f.tell() == 0:
+
+        def rewind() -> Any:
+            f.seek(0)
+            return raw
+
+        def back() -> None:
+            f.seek(0)
+
+        return raw.read, rewind, back
+    return None
+
+
+def _read_batches(
+    header: list[str] | None,
+    batches: Callable[[int], Iterator[Batch]],
+    *,
+    name: str,
+    hedges: HedgePolicy,
+    vocabulary: Vocabulary,
+) -> LoadedClaims | None:
+    """The claims of a claims CSV from its header and its rows' batches (``batches(width)``)."""
+    starts: list[int] = []
+    rejected: list[ClaimFileError] = []
+    if header is None:
+        raise ClaimFileError(
+            name,
+            "$",
+            None,
+            "is empty; a claims CSV starts with a header row naming its columns",
+        )
+    parse_rows(header, (), name)  # the header's own checks
+    names = [h.strip().lower() for h in header]
+    if "cumulative" in names:
+        return None
+    ctx = document_context({"claims": []}, lambda: _Starts(starts), name, hedges, vocabulary)
+    chunks: list[Chunk] = []
+
+    def duplicate(label: Any, cid: str, clash: str, first: Any) -> ClaimFileError:
+        at = f"$.claims[{first}] (line {starts[first]})"
+        return ctx.error(f"$.claims[{label}].id", cid, duplicate_reason(clash, at))
+
+    for columns, lengths, row_at, lines in batches(len(names)):
+        starts.extend(lines)
+        if lines:
+            _chunk(columns, lengths, row_at, header, names, starts, ctx, name, chunks)
+    claims = settle_all(chunks, duplicate=duplicate, rejected=rejected)
     return LoadedClaims(path=name, claims=claims, rejected=tuple(rejected))
+
+
+def _csv_batches(reader: Any, width: int, chunk: int) -> Iterator[Batch]:
+    """The csv module's rows in batches of ``chunk``, padded into columns of ``width`` cells."""
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    for line, row in _numbered(reader):
+        lines.append(line)
+        rows.append(row)
+        if len(rows) >= chunk:
+            yield _rows_batch(rows, lines, width)
+            rows, lines = [], []
+    if rows:
+        yield _rows_batch(rows, lines, width)
 
 
 def _numbered(reader: Any) -> Iterator[tuple[int, list[str]]]:
@@ -185,8 +254,16 @@ def _numbered(reader: Any) -> Iterator[tuple[int, list[str]]]:
             yield here, row
 
 
+def _rows_batch(rows: list[list[str]], lines: list[int], width: int) -> Batch:
+    lengths = np.fromiter((len(r) for r in rows), dtype=np.intp, count=len(rows))
+    even = [r if len(r) == width else (r + [""] * width)[:width] for r in rows]
+    return [list(c) for c in zip(*even, strict=True)], lengths, rows.__getitem__, lines
+
+
 def _chunk(
-    rows: list[list[str]],
+    columns: list[Any],
+    lengths: np.ndarray,
+    row_at: Callable[[int], list[str]],
     header: list[str],
     names: list[str],
     starts: list[int],
@@ -194,19 +271,17 @@ def _chunk(
     name: str,
     chunks: list[Chunk],
 ) -> None:
-    """Read one chunk of rows (the last ``len(rows)`` of ``starts``): in columns, and the rest one by one."""
+    """Read one chunk of rows (the last ``len(lengths)`` of ``starts``): in columns, and the rest one by one."""
     width = len(names)
-    base = len(starts) - len(rows)
+    base = len(starts) - len(lengths)
     labels: Sequence[Hashable] = range(base, len(starts))
-    uneven = np.fromiter((len(r) != width for r in rows), dtype=bool, count=len(rows))
-    even = [r if len(r) == width else (r + [""] * width)[:width] for r in rows]
-    fields = CsvReader(names).fields([list(c) for c in zip(*even, strict=True)], labels)
-    fields.slow[uneven] = True  # a short or long row: the full reader pads it or says why
+    fields = CsvReader(names).fields(columns, labels)
+    fields.slow[lengths != width] = True  # a short or long row: the full reader pads it or says why
     fast = fast_claims(fields, ctx)
     outcomes: dict[int, Outcome] = {}
-    slow = np.flatnonzero(~np.isin(np.arange(len(rows)), fast.rows)).tolist()
+    slow = np.flatnonzero(~np.isin(np.arange(len(lengths)), fast.rows)).tolist()
     if slow:
-        doc, _ = parse_rows(header, ((starts[base + i], rows[i]) for i in slow), name)
+        doc, _ = parse_rows(header, ((starts[base + i], row_at(i)) for i in slow), name)
         for i, entry in zip(slow, doc["claims"], strict=True):
             if isinstance(
                 entry, ClaimFileError
