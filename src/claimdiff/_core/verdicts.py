@@ -249,10 +249,22 @@ def _verdict(
     told: _Told, supporting: set[str], consensus_iv: Iv | None, build: bool
 ) -> tuple[Group | Callable[[], Group], list[Flag | FlagRow], GroupFacts | None]:
     """A group's verdict from what its claims say now and its consensus: dissent, notices, then the group."""
-    gid, cs, policy, withdrawn, known, say, flags, timeline, superseded, stale, active, current = (
-        told[:12]
+    gid, cs, policy, known, say, flags = (
+        told.gid,
+        told.cs,
+        told.policy,
+        told.known,
+        told.say,
+        told.flags,
     )
-    now, feasible = told.now, told.feasible
+    withdrawn, superseded, stale = told.withdrawn, told.superseded, told.stale
+    timeline, active, current, now, feasible = (
+        told.timeline,
+        told.active,
+        told.current,
+        told.now,
+        told.feasible,
+    )
     first = cs[0]
     cumulative = first.metric.cumulative
     support = (
