@@ -179,4 +179,7 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
+    from _usage import exit_if_help
+
+    exit_if_help(__doc__, sys.argv[1:])
     sys.exit(main(sys.argv[1:]))

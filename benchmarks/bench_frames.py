@@ -220,6 +220,9 @@ def main(sizes: list[int], *, peak: bool = False) -> None:
 
 
 if __name__ == "__main__":
+    from _usage import exit_if_help
+
+    exit_if_help(__doc__, sys.argv[1:])
     args = sys.argv[1:]
     if args[:1] == ["--one"]:
         _peak(args[1], int(args[2]), Path(args[3]))

