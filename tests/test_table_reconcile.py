@@ -187,10 +187,8 @@ def test_keys_of_equal_parts_held_apart_rank_alike(keys: list[Any], data: st.Dat
     held = {}
     fresh = []
     for metric, counted, place, event in keys:
-        if shared:
-            place = held.setdefault(place, place)  # one object per distinct place
-        else:
-            place = tuple(_fresh(p) for p in place)
-        fresh.append((_fresh(metric), counted, place, _fresh(event)))
+        # one object per distinct place, or each place's names made anew
+        at = held.setdefault(place, place) if shared else tuple(_fresh(p) for p in place)
+        fresh.append((_fresh(metric), counted, at, _fresh(event)))
     ranked = sorted(set(fresh))
     assert key_ranks(np, fresh).tolist() == [ranked.index(k) for k in fresh]
