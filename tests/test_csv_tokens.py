@@ -189,7 +189,9 @@ def test_the_two_tokenizers_give_equal_claims_and_rejections(rows, chunk, ends):
     assert fast == slow
 
 
-def test_a_crlf_file_is_tokenized_by_pandas_with_the_same_claims_lines_and_columns(monkeypatch, tmp_path):
+def test_a_crlf_file_is_tokenized_by_pandas_with_the_same_claims_lines_and_columns(
+    monkeypatch, tmp_path
+):
     """A file with \\r\\n line ends (as the csv module and spreadsheets write them) is read by the C
     tokenizer: the same claims, and bad rows rejected with the same message, physical line and column."""
     rows = [ROW.format(i=i, value=f"at least {i}", note="") for i in range(30)]
@@ -199,14 +201,18 @@ def test_a_crlf_file_is_tokenized_by_pandas_with_the_same_claims_lines_and_colum
     rows[11] = "c11,killed,people"
     rows[12] = ROW.format(i=12, value="-4", note="negative")
     rows[13] = ROW.format(i=1, value="5", note="a duplicate id")
-    rows[20] = 'c20,killed,people,5,MoD,"x"y,'  # a stray quote: the csv module's refusal, on its line
+    rows[20] = (
+        'c20,killed,people,5,MoD,"x"y,'  # a stray quote: the csv module's refusal, on its line
+    )
     path = tmp_path / "claims.csv"
     path.write_bytes(("\r\n".join([HEADER, *rows[:20]]) + "\r\n").encode())
     used = _spy(monkeypatch)
     fast, slow = _both(monkeypatch, lambda: load_claims_lenient(path))
     assert used  # the C tokenizer read it
     assert fast == slow
-    assert any("line 14" in r and "'value'" in r for r in fast[1])  # the negative count, on its line
+    assert any(
+        "line 14" in r and "'value'" in r for r in fast[1]
+    )  # the negative count, on its line
     assert any("line 15" in r and "id" in r for r in fast[1])  # the repeated id
     assert len(fast[0]) == 15  # 20 rows: two blank, three rejected
     path.write_bytes(("\r\n".join([HEADER, *rows]) + "\r\n").encode())

@@ -12,7 +12,8 @@ from __future__ import annotations
 import math
 import operator
 from collections.abc import Callable, Iterator, Sequence
-from itertools import chain, islice, pairwise, zip_longest
+from itertools import chain, islice, pairwise
+from operator import itemgetter
 from typing import Any, NamedTuple, overload
 
 from claimdiff._core.flags import Flag
@@ -417,10 +418,16 @@ def key_ranks(np: Any, keys: list[tuple[str, str, tuple[str, ...], str]]) -> Any
     n = len(keys)
     if not n:
         return np.zeros(0, np.int64)
-    metrics, counted, places, events = zip(*keys, strict=True)
-    p_at, distinct_places = _by_identity(np, places)
+    metrics, counted, places, events = (list(map(itemgetter(i), keys)) for i in range(4))
+    p_at, distinct = _by_identity(np, places)
+    depths = np.fromiter(map(len, distinct), np.int64, len(distinct))
     missing = object()  # a level a place does not have: before every name
-    levels = zip_longest(*distinct_places, fillvalue=missing)
+    levels = (
+        list(map(itemgetter(j), distinct))  # every place this deep (the common case)
+        if int(depths.min()) > j
+        else [p[j] if len(p) > j else missing for p in distinct]
+        for j in range(int(depths.max()))
+    )
     parts = (
         [_ranks(np, metrics), _ranks(np, counted)]
         + [_ranks(np, level, missing)[p_at] for level in levels]
