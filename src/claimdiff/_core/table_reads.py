@@ -88,18 +88,20 @@ def table_reads(
     """
     if type(claims) is not ClaimTable:
         return None
-    e_codes, _ = claims.column("estimate")
+    e_codes, estimates = claims.column("estimate")
     key = e_codes.astype(np.int64)
+    size = len(estimates)
     if policy.tolerance.per_metric:  # tolerances differ by metric: the metric is part of the input
         m_codes, metrics = claims.column("metric")
         named: dict[str | None, int] = {}  # a part no claim holds is None
         names = np.array([named.setdefault(m and m.name, len(named)) for m in metrics], np.int64)
         key = key * len(named) + names[m_codes]
-    _, first, index = np.unique(key, return_index=True, return_inverse=True)
+        size *= len(named)
+    _, first, index = _distinct(np, key, size)  # a claim of each distinct input, not sorted for
     first = first.tolist()
     claims.build(first)  # one claim per distinct input, built at once
     at, answers = per_input(np, [claims[i] for i in first], policy)
-    inputs = at[index.reshape(-1)]
+    inputs = at[index]
 
     st_codes, stated = claims.column("stated")
     starts, ends = np.array([stated_span(s) for s in stated], np.float64).reshape(-1, 2).T
