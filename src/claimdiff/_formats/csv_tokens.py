@@ -1,4 +1,4 @@
-"""A claims CSV's rows tokenized by pandas' C parser, in columns, each with the line it starts on.
+r"""A claims CSV's rows tokenized by pandas' C parser, in columns, each with the line it starts on.
 
 The ``csv`` module reads a row at a time in Python; pandas' C parser reads a chunk of rows into columns
 many times faster. The two agree on a file whose every row is one physical line, so this reader first
@@ -80,9 +80,9 @@ def layout(read: Callable[[int], bytes]) -> Layout:
     ([2, 2, 1, 1], [False, False, True, False], {0: ['id', 'note'], 1: ['a', 'x, y']}, ['id', 'note'])
 
     Raises:
-        Unsure: A NUL, a carriage return but in a ``\r\n`` line end, a line beyond the csv field limit, text that is not UTF-8, a quoted
-            line that the ``csv`` module refuses or reads on into the next line, or more quoted lines than
-            plain ones.
+        Unsure: A NUL, a carriage return but in a ``\r\n`` line end, a line beyond the csv field limit, text
+            that is not UTF-8, a quoted line that the ``csv`` module refuses or reads on into the next line,
+            or more quoted lines than plain ones.
     """
     cells: list[np.ndarray] = []
     blank: list[np.ndarray] = []
