@@ -90,7 +90,10 @@ def test_without_pandas_the_csv_module_reads(monkeypatch):
         'c1,killed,people,5,MoD,"x"y,\n',  # a stray quote after a closed one
         "c1,killed,people,5,MoD,a\0b,\n",  # an embedded NUL
         "c1,killed,people,5,MoD,n,v,extra\n",  # a long row
-        "c1,killed,people,5,MoD,x\r\n",  # a carriage return
+        "c1,killed,people,5,MoD,x\r\n",  # a \r\n line end (read by the C tokenizer)
+        "c1,killed,people,5,MoD,x\ry,\n",  # a carriage return inside a cell
+        "c1,killed,people,5,MoD,x,\rc2,killed\n",  # a line ended by a carriage return alone
+        'c1,killed,people,5,MoD,"two\r\nlines",\r\n',  # a cell across \r\n lines
         "c1,killed,people,5,MoD," + "x" * 200_000 + ",\n",  # beyond the csv field limit
         'c1,killed,people,5,MoD,"two\nlines",\n',  # a cell across lines
     ],
@@ -166,10 +169,15 @@ _ROWS = st.lists(
 
 
 @settings(max_examples=60, deadline=None)
-@given(rows=_ROWS, chunk=st.integers(1, 5))
-def test_the_two_tokenizers_give_equal_claims_and_rejections(rows, chunk):
-    """Generated claims CSV texts (quoted cells, blank, short and long rows) read alike by both tokenizers."""
-    text = HEADER + "\n" + "\n".join(",".join(r) for r in rows) + "\n"
+@given(rows=_ROWS, chunk=st.integers(1, 5), ends=st.sampled_from(["\n", "\r\n", "mixed"]))
+def test_the_two_tokenizers_give_equal_claims_and_rejections(rows, chunk, ends):
+    """Generated claims CSV texts (quoted cells, blank, short and long rows; lines ended by \\n, by \\r\\n
+    or by either) read alike by both tokenizers."""
+    lines = [HEADER] + [",".join(r) for r in rows]
+    if ends == "mixed":
+        text = "".join(line + ("\r\n" if i % 2 else "\n") for i, line in enumerate(lines))
+    else:
+        text = ends.join(lines) + ends
 
     def read():
         return csv_file.read_csv_rows(io.StringIO(text, newline=""), name="<t>", chunk=chunk)
@@ -179,3 +187,33 @@ def test_the_two_tokenizers_give_equal_claims_and_rejections(rows, chunk):
         _csv_module_only(m)
         slow = _outcome(read)
     assert fast == slow
+
+
+def test_a_crlf_file_is_tokenized_by_pandas_with_the_same_claims_lines_and_columns(
+    monkeypatch, tmp_path
+):
+    """A file with \\r\\n line ends (as the csv module and spreadsheets write them) is read by the C
+    tokenizer: the same claims, and bad rows rejected with the same message, physical line and column."""
+    rows = [ROW.format(i=i, value=f"at least {i}", note="") for i in range(30)]
+    rows[3] = 'c3,killed,people,"about 5",MoD,"a note, with a comma",'
+    rows[7] = ""
+    rows[8] = ",,,"
+    rows[11] = "c11,killed,people"
+    rows[12] = ROW.format(i=12, value="-4", note="negative")
+    rows[13] = ROW.format(i=1, value="5", note="a duplicate id")
+    rows[20] = (
+        'c20,killed,people,5,MoD,"x"y,'  # a stray quote: the csv module's refusal, on its line
+    )
+    path = tmp_path / "claims.csv"
+    path.write_bytes(("\r\n".join([HEADER, *rows[:20]]) + "\r\n").encode())
+    used = _spy(monkeypatch)
+    fast, slow = _both(monkeypatch, lambda: load_claims_lenient(path))
+    assert used  # the C tokenizer read it
+    assert fast == slow
+    assert any(
+        "line 14" in r and "'value'" in r for r in fast[1]
+    )  # the negative count, on its line
+    assert any("line 15" in r and "id" in r for r in fast[1])  # the repeated id
+    assert len(fast[0]) == 15  # 20 rows: two blank, three rejected
+    path.write_bytes(("\r\n".join([HEADER, *rows]) + "\r\n").encode())
+    assert _both(monkeypatch, lambda: load_claims_lenient(path))[0][0] == "refused"

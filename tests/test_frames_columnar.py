@@ -26,7 +26,8 @@ from claimdiff._formats.cells import NO_LINES, claim_mapping, csv_cell, relocate
 from claimdiff._formats.claims_file import load_document
 from claimdiff._formats.csv_format import parse_csv, parse_rows
 from claimdiff._formats.frames import _CHUNK, claims_from_rows
-from claimdiff._formats.table_columns import TABLE_CHUNK
+from claimdiff._formats.table_columns import TABLE_CHUNK, own_cells
+from claimdiff._model.packed_texts import PackedTexts
 from claimdiff.exceptions import ClaimFileError
 from conftest import SHARED
 
@@ -592,3 +593,31 @@ def test_an_id_repeated_within_a_chunk_is_refused_whatever_the_column_s_text_typ
         assert [str(e) for e in loaded.rejected] == [
             "<dataframe>: claim 'a' (row 2, column 'id'): id 'a' is also the id of row 0; ids must be unique"
         ]
+
+
+@pytest.mark.parametrize("dtype", ["str", "string[python]", object])
+def test_blank_and_unusual_ids_read_alike_whatever_the_column_s_text_type(dtype: object) -> None:
+    """Ids packed from Arrow's buffers (own_cells) give the claims and rejections of ids read as Python
+    texts: a blank id (spaces, a tab, a control character) is refused by row, a padded one kept as written,
+    non-ASCII ids and a NUL inside or at the end of an id read back as given."""
+    ids = ["a", " ", " b", "\t", "\x1f", "c ", "x\x00y", "d", "é", "z\x00"]
+    frame = pd.DataFrame({"id": pd.Series(ids, dtype=dtype), "n": range(1, len(ids) + 1)})
+    object_frame = frame.astype({"id": object})
+    defaults = {"metric": "killed", "counted": "people", "source": "S"}
+    columns = {"id": "id", "value": "n"}
+    loaded = claims_from_dataframe(frame, columns=columns, defaults=defaults)
+    expected = claims_from_dataframe(object_frame, columns=columns, defaults=defaults)
+    assert list(loaded.claims) == list(expected.claims)
+    assert [str(e) for e in loaded.rejected] == [str(e) for e in expected.rejected]
+    assert [c.id for c in loaded.claims][:3] == ["a", " b", "c "]
+    ascii_only = frame[[i.isascii() and not i.endswith("\x00") for i in ids]]
+    packs = dtype == "str"  # Arrow's texts: packed from its buffers
+    assert (type(own_cells(ascii_only["id"])[1]) is PackedTexts) == packs
+    again = claims_from_dataframe(ascii_only, columns=columns, defaults=defaults)
+    same = claims_from_dataframe(
+        ascii_only.astype({"id": object}), columns=columns, defaults=defaults
+    )
+    assert [c.id for c in again.claims] == ["a", " b", "c ", "x\x00y", "d"]
+    assert list(again.claims) == list(same.claims)
+    assert [str(e) for e in again.rejected] == [str(e) for e in same.rejected]
+    assert len(again.rejected) == 3  # " ", "\t", "\x1f"

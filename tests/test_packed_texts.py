@@ -109,3 +109,35 @@ def test_packed_texts_are_ordered_and_compared_as_python_orders_them(values: lis
     assert held.order().tolist() == sorted(range(len(values)), key=values.__getitem__)
     assert held.ascending() == all(a < b for a, b in pairwise(values))
     assert held.distinct() == (len(set(values)) == len(values))
+
+
+@given(st.lists(st.text(alphabet="ab \x00\t~é", max_size=5), min_size=1, max_size=30))
+def test_texts_packed_from_arrow_buffers_are_packed_by_the_rule_of_packed(
+    values: list[str],
+) -> None:
+    """packed_ascii packs an Arrow column's texts exactly when packed() packs them as ASCII (none empty),
+    and they read back as given."""
+    import numpy as np
+    import pyarrow as pa
+
+    from claimdiff._model.packed_texts import packed_ascii
+
+    array = pa.array(values, pa.large_string())[1:]  # a slice: its offsets do not start at 0
+    _, offsets, data = array.buffers()
+    held = packed_ascii(
+        np,
+        np.frombuffer(offsets, np.int64)[array.offset : array.offset + len(array) + 1],
+        np.frombuffer(data if data is not None else b"", np.uint8),
+    )
+    rest = values[1:]
+    by_rule = packed(list(rest))
+    expected = (
+        bool(rest)
+        and "" not in rest
+        and type(by_rule) is PackedTexts
+        and by_rule.array.dtype.kind == "S"
+    )
+    assert (held is not None) == expected
+    if held is not None:
+        assert list(held) == rest
+        assert held.array.dtype == by_rule.array.dtype  # type: ignore[union-attr]

@@ -160,3 +160,35 @@ def test_keys_rank_as_sorted_orders_them(keys: list[Any]) -> None:
     """``key_ranks`` gives each key its rank in ``sorted(set(keys))``: one rule of order, part by part."""
     ranked = sorted(set(keys))
     assert key_ranks(np, keys).tolist() == [ranked.index(k) for k in keys]
+
+
+def _fresh(text: str) -> str:
+    """An equal text that is another object where Python makes one (a key's parts are told apart by identity
+    first); CPython holds the empty text and one-letter texts once."""
+    return "".join(list(text))
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["killed", "injured", ""]),
+            st.sampled_from(["people", "children", ""]),
+            st.lists(st.sampled_from(["", "A", "B", "AB", "B A"]), max_size=3).map(tuple),
+            st.sampled_from(["", "e1", "e0", "e10"]),
+        ),
+        min_size=1,
+    ),
+    st.data(),
+)
+def test_keys_of_equal_parts_held_apart_rank_alike(keys: list[Any], data: st.DataObject) -> None:
+    """Keys whose equal parts are different objects (a place read twice, an event per chunk) and keys that
+    share one place object rank as ``sorted(set(keys))`` orders them."""
+    shared = data.draw(st.booleans())
+    held = {}
+    fresh = []
+    for metric, counted, place, event in keys:
+        # one object per distinct place, or each place's names made anew
+        at = held.setdefault(place, place) if shared else tuple(_fresh(p) for p in place)
+        fresh.append((_fresh(metric), counted, at, _fresh(event)))
+    ranked = sorted(set(fresh))
+    assert key_ranks(np, fresh).tolist() == [ranked.index(k) for k in fresh]

@@ -13,6 +13,7 @@ import math
 import operator
 from collections.abc import Callable, Iterator, Sequence
 from itertools import chain, islice, pairwise
+from operator import itemgetter
 from typing import Any, NamedTuple, overload
 
 from claimdiff._core.flags import Flag
@@ -87,18 +88,20 @@ def table_reads(
     """
     if type(claims) is not ClaimTable:
         return None
-    e_codes, _ = claims.column("estimate")
+    e_codes, estimates = claims.column("estimate")
     key = e_codes.astype(np.int64)
+    size = len(estimates)
     if policy.tolerance.per_metric:  # tolerances differ by metric: the metric is part of the input
         m_codes, metrics = claims.column("metric")
         named: dict[str | None, int] = {}  # a part no claim holds is None
         names = np.array([named.setdefault(m and m.name, len(named)) for m in metrics], np.int64)
         key = key * len(named) + names[m_codes]
-    _, first, index = np.unique(key, return_index=True, return_inverse=True)
+        size *= len(named)
+    _, first, index = _distinct(np, key, size)  # a claim of each distinct input, not sorted for
     first = first.tolist()
     claims.build(first)  # one claim per distinct input, built at once
     at, answers = per_input(np, [claims[i] for i in first], policy)
-    inputs = at[index.reshape(-1)]
+    inputs = at[index]
 
     st_codes, stated = claims.column("stated")
     starts, ends = np.array([stated_span(s) for s in stated], np.float64).reshape(-1, 2).T
@@ -406,29 +409,61 @@ def key_ranks(np: Any, keys: list[tuple[str, str, tuple[str, ...], str]]) -> Any
     """Each key's rank in the order ``sorted`` gives the keys (equal keys rank alike), found part by part.
 
     A key is compared part by part (metric, counted, place, event), a place level by level, a shorter place
-    first; each part's distinct strings are sorted once and the keys ordered by their parts' ranks.
+    first; each part's distinct values are sorted once and the keys ordered by their parts' ranks. A part's
+    values are told apart by identity first (keys share their metric, their wider areas, often their place),
+    so that only distinct objects are compared and sorted.
 
     >>> import numpy as np
     >>> key_ranks(np, [("k", "p", ("A", "B"), ""), ("k", "p", ("A",), ""), ("k", "p", ("A",), "")]).tolist()
     [1, 0, 0]
     """
     n = len(keys)
-
-    def ranks(values: list[Any], present: Any = None) -> Any:
-        distinct = sorted(set(values) if present is None else set(values) - {present})
-        at = dict(zip(distinct, range(1, len(distinct) + 1), strict=True))
-        at.setdefault(present, 0)  # a level a place does not have: before every name
-        return np.fromiter(map(at.__getitem__, values), np.int64, n)
-
-    depth = max((len(k[2]) for k in keys), default=0)
-    missing = object()
-    levels = [
-        ranks([k[2][j] if j < len(k[2]) else missing for k in keys], missing) for j in range(depth)
-    ]
-    parts = [ranks([k[i] for k in keys]) for i in (0, 1)] + levels + [ranks([k[3] for k in keys])]
+    if not n:
+        return np.zeros(0, np.int64)
+    metrics, counted, places, events = (list(map(itemgetter(i), keys)) for i in range(4))
+    p_at, distinct = _by_identity(np, places)
+    depths = np.fromiter(map(len, distinct), np.int64, len(distinct))
+    missing = object()  # a level a place does not have: before every name
+    levels = (
+        list(map(itemgetter(j), distinct))  # every place this deep (the common case)
+        if int(depths.min()) > j
+        else [p[j] if len(p) > j else missing for p in distinct]
+        for j in range(int(depths.max()))
+    )
+    parts = (
+        [_ranks(np, metrics), _ranks(np, counted)]
+        + [_ranks(np, level, missing)[p_at] for level in levels]
+        + [_ranks(np, events)]
+    )
     order = np.lexsort(parts[::-1])
     stacked = np.stack(parts)[:, order]
     new = np.r_[True, (stacked[:, 1:] != stacked[:, :-1]).any(axis=0)]
     out = np.empty(n, np.int64)
     out[order] = np.cumsum(new) - 1
     return out
+
+
+def _by_identity(np: Any, values: Sequence[Any]) -> tuple[Any, list[Any]]:
+    """Each value's code by identity (numpy), and the object of each code."""
+    _, first, at = np.unique(
+        np.fromiter(map(id, values), np.int64, len(values)), return_index=True, return_inverse=True
+    )
+    return at.reshape(-1), [values[i] for i in first.tolist()]
+
+
+def _ranks(np: Any, values: Sequence[Any], missing: Any = None) -> Any:
+    """Each value's rank among the distinct values in sorted order (1, 2, ...; equal values alike); ``missing`` 0.
+
+    >>> import numpy as np
+    >>> _ranks(np, ["b", "a", "b", "c"]).tolist(), _ranks(np, ["b", None, "a"], None).tolist()
+    ([2, 1, 2, 3], [2, 0, 1])
+    """
+    at, objects = _by_identity(np, values)
+    given = [k for k, o in enumerate(objects) if o is not missing]
+    order = sorted(given, key=objects.__getitem__)
+    ordered = [objects[k] for k in order]
+    rank = np.zeros(len(objects), np.int64)
+    if ordered:  # a value unlike the one before it takes the next rank
+        new = np.fromiter(map(operator.ne, ordered[1:], ordered[:-1]), np.bool_, len(ordered) - 1)
+        rank[order] = np.cumsum(np.r_[True, new])
+    return rank[at]

@@ -134,7 +134,7 @@ def text_cell(value: str) -> str | None:
     return value or None
 
 
-def text_cells(values: list[str]) -> list[str | None]:
+def text_cells(values: Sequence[str]) -> Sequence[str | None]:
     """:func:`text_cell` of each of ``values`` (distinct texts): only an empty text reads otherwise than as written.
 
     >>> text_cells(["a", "b"]), text_cells(["a", ""])
@@ -143,7 +143,7 @@ def text_cells(values: list[str]) -> list[str | None]:
     if (
         "" not in values
     ):  # every text reads as written: the list itself (a million ids are not copied)
-        return values  # type: ignore[return-value]
+        return values
     return list(map(text_cell, values))
 
 

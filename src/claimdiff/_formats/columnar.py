@@ -53,7 +53,7 @@ __all__ = [
 BAD: Any = type("_Bad", (), {"__repr__": lambda _self: "BAD", "__slots__": ()})()
 
 #: A coded column: each row's code into the distinct values (-1: missing), and the distinct values.
-Coded = tuple[np.ndarray, list[Any]]
+Coded = tuple[np.ndarray, Sequence[Any]]
 # Columns of Python objects whose cells are all of one kind, where equal cells read alike (not datetimes: two
 # equal instants in different timezones are written, and read, differently).
 _ONE_TYPE = frozenset(
@@ -135,7 +135,7 @@ def failed(column: Coded) -> np.ndarray:
     return _failed(values, codes)
 
 
-def _failed(values: list[Any], codes: np.ndarray) -> np.ndarray:
+def _failed(values: Sequence[Any], codes: np.ndarray) -> np.ndarray:
     bad = np.fromiter(map(operator.is_, values, repeat(BAD)), dtype=bool, count=len(values))
     if not bad.any():
         return np.zeros(len(codes), dtype=bool)
@@ -199,7 +199,7 @@ def fast_claims(fields: Fields, ctx: Context) -> Fast:
     ids_codes, ids = fields.get("id")
     blank = [] if _all_named(ids) else [i for i, v in enumerate(ids) if not _named(v)]
     if blank:
-        ids = list(ids)
+        ids = list(ids)  # packed ids too: a few are replaced
         for i in blank:
             ids[i] = BAD
         slow |= _failed(ids, ids_codes)
@@ -267,6 +267,7 @@ def fast_claims(fields: Fields, ctx: Context) -> Fast:
     rows = np.flatnonzero(~slow)
     own = rows[ids_codes[rows] < 0]  # no id: the row's own, from its label
     if len(own):
+        ids = list(ids)  # packed ids too: more are added
         ids_codes = ids_codes.copy()
         ids_codes[own] = np.arange(len(ids), len(ids) + len(own))
         ids.extend(f"row-{fields.labels[i]}" for i in own.tolist())
@@ -298,8 +299,18 @@ def _named(value: Any) -> bool:
     return type(value) is str and bool(value) and not value.isspace()
 
 
-def _all_named(values: list[Any]) -> bool:
-    """Whether :func:`_named` holds for each of ``values``, told a column at a time (no Python call per id)."""
+def _all_named(values: Sequence[Any]) -> bool:
+    """Whether :func:`_named` holds for each of ``values``, told a column at a time (no Python call per id).
+
+    Packed ids (:class:`PackedTexts`, ASCII, none empty) are asked one by one only where a text opens with a
+    space or a control character: any other text is not blank.
+    """
+    if type(values) is PackedTexts:
+        array = values.array
+        if array.dtype.kind != "S":
+            return all(map(_named, values))
+        opening = array.view(np.uint8).reshape(len(array), -1)[:, 0]
+        return all(_named(values[i]) for i in np.flatnonzero(opening <= ord(" ")).tolist())
     return (
         set(map(type, values)) <= {str} and "" not in values and not any(map(str.isspace, values))
     )
@@ -336,9 +347,9 @@ class Fast:
     claims: ClaimTable
 
 
-def _read_only(values: list[Any]) -> list[Any]:
+def _read_only(values: Sequence[Any]) -> Sequence[Any]:
     """A field's parts with each that did not read (:data:`BAD`, which no row holds) as ``None``."""
-    if not any(map(operator.is_, values, repeat(BAD))):
+    if type(values) is PackedTexts or not any(map(operator.is_, values, repeat(BAD))):
         return values
     return [None if v is BAD else v for v in values]
 

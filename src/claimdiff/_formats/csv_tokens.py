@@ -1,4 +1,4 @@
-"""A claims CSV's rows tokenized by pandas' C parser, in columns, each with the line it starts on.
+r"""A claims CSV's rows tokenized by pandas' C parser, in columns, each with the line it starts on.
 
 The ``csv`` module reads a row at a time in Python; pandas' C parser reads a chunk of rows into columns
 many times faster. The two agree on a file whose every row is one physical line, so this reader first
@@ -7,8 +7,9 @@ scans the bytes (a few numpy passes) for what it needs to be sure of that:
 * the cells of each line (its commas, plus one), so that a short row is known as short (pandas pads it);
 * each line holding a quote, read again with the ``csv`` module (so a quoted cell is unquoted by the
   same rules as today, and a quote left open, or a stray one, is refused by them);
-* that there is no NUL and no carriage return, no row longer than the header, and no line longer than
-  the ``csv`` module's field limit (which it refuses a cell beyond).
+* that there is no NUL, no carriage return but in a ``\r\n`` line end (as Python's ``csv`` module and
+  spreadsheets write them), no row longer than the header, and no line longer than the ``csv`` module's
+  field limit (which it refuses a cell beyond).
 
 When any of that fails, or pandas is missing, gives a different count of rows, or raises (an encoding
 error, say), :func:`token_batches` says so by :class:`Unsure`, and the caller reads the file with the
@@ -79,21 +80,22 @@ def layout(read: Callable[[int], bytes]) -> Layout:
     ([2, 2, 1, 1], [False, False, True, False], {0: ['id', 'note'], 1: ['a', 'x, y']}, ['id', 'note'])
 
     Raises:
-        Unsure: A NUL, a carriage return, a line beyond the csv field limit, text that is not UTF-8, a quoted
-            line that the ``csv`` module refuses or reads on into the next line, or more quoted lines than
-            plain ones.
+        Unsure: A NUL, a carriage return but in a ``\r\n`` line end, a line beyond the csv field limit, text
+            that is not UTF-8, a quoted line that the ``csv`` module refuses or reads on into the next line,
+            or more quoted lines than plain ones.
     """
     cells: list[np.ndarray] = []
     blank: list[np.ndarray] = []
     quoted: dict[int, list[str]] = {}
     base, width = 0, 0
     for block in _whole_lines(read):
-        if b"\0" in block or b"\r" in block:
+        if b"\0" in block:
             raise Unsure
         ends = np.flatnonzero(np.frombuffer(block, dtype=np.uint8) == 10)
         if block[-1:] != b"\n":
             ends = np.append(ends, len(block))
         starts = np.concatenate(([0], ends[:-1] + 1))
+        ends = _line_ends(block, ends, starts)
         sizes = ends - starts
         if len(block) > csv.field_size_limit() and (sizes > csv.field_size_limit()).any():
             raise Unsure  # a cell may be beyond the csv module's limit: it says where
@@ -128,6 +130,30 @@ def layout(read: Callable[[int], bytes]) -> Layout:
     if len(quoted) > _MOST_QUOTED * base:
         raise Unsure
     return Layout(np.concatenate(cells), np.concatenate(blank), quoted)
+
+
+def _line_ends(block: bytes, ends: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    r"""Where each line's text ends: before its ``\n``, and before the ``\r`` of a ``\r\n`` line end.
+
+    Both readers end a line at ``\r\n`` as at ``\n``; a carriage return anywhere else (a line ended by ``\r``
+    alone, one inside a cell) is left to the ``csv`` module.
+
+    >>> _line_ends(b"a\r\nb\n", np.array([2, 5]), np.array([0, 3])).tolist()
+    [1, 5]
+
+    Raises:
+        Unsure: A carriage return not followed by a line feed.
+    """
+    returns = block.count(b"\r")
+    if not returns:
+        return ends
+    if returns != block.count(b"\r\n"):
+        raise Unsure
+    before = np.maximum(ends - 1, starts)  # the last byte of a line that has one
+    arr = np.frombuffer(block, dtype=np.uint8)
+    cr = (ends > starts) & (arr[np.minimum(before, len(arr) - 1)] == 13)
+    out: np.ndarray = ends - cr
+    return out
 
 
 def _read_line(line: bytes, encoding: str) -> list[str]:

@@ -24,6 +24,8 @@ from claimdiff._model.scope import counted_name, place_path
 from claimdiff.exceptions import ClaimdiffError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from claimdiff._formats.build import Context
 
 __all__ = ["plain_claim"]
@@ -236,7 +238,7 @@ def _place(place: Any, ctx: Context) -> tuple[str, ...] | None:
     return _places([place], ctx)[0]
 
 
-def _places(places: list[Any], ctx: Context) -> list[tuple[str, ...] | None]:
+def _places(places: Sequence[Any], ctx: Context) -> list[tuple[str, ...] | None]:
     """Each of ``places`` as :func:`_place` reads it, in one pass.
 
     :func:`place_path` is asked once per document for its first :data:`_PLACES_KEPT` places; any other is

@@ -59,6 +59,7 @@ from claimdiff._formats.csv_format import (
 )
 from claimdiff._model.claim_table import concat
 from claimdiff._model.hedges import HedgePolicy
+from claimdiff._model.packed_texts import PackedTexts, packed_ascii
 from claimdiff._model.vocabulary import Vocabulary
 from claimdiff.exceptions import ClaimFileError
 
@@ -167,11 +168,13 @@ def own_cells(column: Any) -> Coded:
     """A column of texts each row most likely holds alone (ids) as :func:`distinct` gives it, but not hashed.
 
     A text column with no missing cell is its own distinct values, one per row: two rows that hold one text
-    then hold two equal parts (the readers compare ids by their text). Any other column is :func:`distinct`'s.
+    then hold two equal parts (the readers compare ids by their text). Texts Arrow holds are packed from its
+    buffers where they pack (:func:`_arrow_packed`): a million ids, no Python string made for any. Any other
+    column is :func:`distinct`'s.
 
     >>> import pandas as pd
     >>> codes, values = own_cells(pd.Series(["a", "b", "a"], dtype="string"))
-    >>> codes.tolist(), values
+    >>> codes.tolist(), list(values)
     ([0, 1, 2], ['a', 'b', 'a'])
     """
     import pandas as pd  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: PLC0415 - a table is a pandas object
@@ -182,15 +185,43 @@ def own_cells(column: Any) -> Coded:
         or bool(column.hasnans)
     ):
         return distinct(column)
-    return np.arange(len(column), dtype=np.intp), column.tolist()
+    codes = np.arange(len(column), dtype=np.intp)
+    texts = _arrow_packed(column)
+    return codes, column.tolist() if texts is None else texts
 
 
-def _read_cells(values: list[Any], field: str) -> tuple[list[Any], bool]:
+def _arrow_packed(column: Any) -> PackedTexts | None:
+    """A text column held by Arrow, packed from its buffers (:func:`packed_ascii`): no Python string per row.
+
+    ``None`` when the column is not held by Arrow, or its texts do not pack (then they are read as a list).
+    """
+    if getattr(column.dtype, "storage", None) != "pyarrow" or not len(column):
+        return None
+    try:
+        import pyarrow as pa  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: PLC0415 - optional
+    except ImportError:  # pragma: no cover - the storage is pyarrow's
+        return None
+    array = pa.array(column)  # the column's own buffers (its chunks laid end to end)
+    if not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
+        return None
+    _, offsets, data = array.buffers()
+    if data is None:  # every text empty
+        return None
+    wide = np.int64 if pa.types.is_large_string(array.type) else np.int32
+    at = np.frombuffer(offsets, wide)[array.offset : array.offset + len(array) + 1]
+    return packed_ascii(np, at, np.frombuffer(data, np.uint8))
+
+
+def _read_cells(values: Sequence[Any], field: str) -> tuple[Sequence[Any], bool]:
     """Each distinct cell of a column read by :func:`cell_value` (:data:`BAD` where it refuses it), and whether all were text.
 
     A column of text only is read by :func:`text_cell`, all that :func:`cell_value` does with text (text
     or nothing, never :data:`BAD`).
     """
+    if (
+        type(values) is PackedTexts
+    ):  # texts none of which is empty (see own_cells): each reads as written
+        return values, True
     if set(map(type, values)) <= {str}:
         return text_cells(values), True
     return [_read_cell(v, field) for v in values], False
@@ -286,7 +317,7 @@ def csv_text(value: Any, column: str) -> Any:
     return (unescape_cell(text) if text[:1] == "'" else text) or None
 
 
-def csv_texts(values: list[Any], column: str) -> list[Any]:
+def csv_texts(values: Sequence[Any], column: str) -> Sequence[Any]:
     """:func:`csv_text` of each of ``values`` (a column's distinct cells), with no call per cell where none is needed.
 
     A text that is not empty and does not open with ``'`` (an escape) reads as written: a column of such

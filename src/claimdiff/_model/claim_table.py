@@ -361,14 +361,17 @@ def concat(tables: Sequence[ClaimTable]) -> ClaimTable:
             values.append([missing])
             continue
         parts: list[Any] = []
-        given = sum(len(t._values[k]) - 1 for t in tables)  # noqa: SLF001 - the tables' own columns
+        kept = [t._values[k] for t in tables]  # noqa: SLF001 - the tables' own parts
+        given = sum(len(v) - 1 for v in kept)
         dtype = np.int32 if given < 2**31 else np.int64
         column = np.empty(n, dtype)  # written table by table: no copy of the whole column made
         few = given * 8 <= n
+        # Texts every table holds packed as ASCII (ids) are laid end to end as arrays, none unpacked.
+        arrays = not few and all(_packed_ascii(v) for v in kept)
         at: dict[int, int] = {}  # a part's code, by its identity (few parts only)
-        start = 0
-        for t in tables:
-            own = t._values[k][:-1]  # noqa: SLF001
+        start = laid = 0  # laid: the parts laid so far (many parts)
+        for t, v in zip(tables, kept, strict=True):
+            own = v[:-1]
             codes = t._codes[k] if t._order is None else t._codes[k][t._order]  # noqa: SLF001
             part = column[start : start + len(codes)]
             start += len(codes)
@@ -383,17 +386,29 @@ def concat(tables: Sequence[ClaimTable]) -> ClaimTable:
                     shift[j] = code
                 np.take(shift, codes, out=part)
             else:
-                np.add(codes, np.asarray(len(parts), dtype), out=part, casting="unsafe")
+                np.add(codes, np.asarray(laid, dtype), out=part, casting="unsafe")
                 np.putmask(part, codes < 0, -1)  # missing stays missing
-                parts.extend(own)
+                laid += len(own)
+                if not arrays:
+                    parts.extend(own)
         columns.append(column)
         # code -1 reads the last part (what a missing field holds); many distinct texts (ids) packed in one array
-        values.append(packed(parts, (missing,)) if not few else [*parts, missing])
+        if few:
+            values.append([*parts, missing])
+        elif arrays:
+            values.append(PackedTexts(np.concatenate([v.array for v in kept]), (missing,)))  # type: ignore[attr-defined]
+        else:
+            values.append(packed(parts, (missing,)))
     out: ClaimTable = object.__new__(ClaimTable)
     out._codes, out._n = _columns(columns, own=True)  # noqa: SLF001
     out._values = tuple(values)  # noqa: SLF001
     out._held, out._built, out._order = held, None, None  # noqa: SLF001
     return out
+
+
+def _packed_ascii(values: Sequence[Any]) -> bool:
+    """Whether a table's parts of a field are ASCII texts packed in one array, then what a missing field holds."""
+    return type(values) is PackedTexts and values.array.dtype.kind == "S" and len(values.tail) == 1
 
 
 def picked(table: ClaimTable, picks: Sequence[int | Claim]) -> ClaimTable:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any, overload
 
-__all__ = ["PackedTexts", "packed", "taken"]
+__all__ = ["PackedTexts", "packed", "packed_ascii", "taken"]
 
 # What a Python string and its list slot cost beyond its characters (CPython: 41-byte header + NUL, 8-byte slot).
 _STR_OVERHEAD = 56
@@ -123,17 +123,69 @@ def packed(values: list[Any], tail: tuple[Any, ...] = ()) -> Sequence[Any]:
         return _extended(values, tail)
     width = max(map(len, values))
     chars = sum(map(len, values))
-    if width == 0 or width * len(values) > chars + _STR_OVERHEAD * len(values):
+    if not _smaller(width, chars, len(values), 1):
         return _extended(values, tail)  # widths too unequal: the strings themselves are smaller
     try:
         array = np.array(values, dtype=f"S{width}")  # ASCII texts: a byte each
     except UnicodeEncodeError:
-        if 4 * width * len(values) > chars + _STR_OVERHEAD * len(values):
+        if not _smaller(width, chars, len(values), 4):
             return _extended(values, tail)
         array = np.array(values, dtype=f"U{width}")
-    if int(np.char.str_len(array).sum()) != chars:  # a text ending in NUL: numpy drops it
+    if not _exact(np, array, chars):
         return _extended(values, tail)
     return PackedTexts(array, tail)
+
+
+def packed_ascii(np: Any, offsets: Any, data: Any) -> PackedTexts | None:
+    """Texts given as UTF-8 bytes laid end to end (an Arrow string column's buffers) as :class:`PackedTexts`.
+
+    Text ``i`` is ``data[offsets[i]:offsets[i + 1]]``. The texts are packed by :func:`packed`'s rule, without a
+    Python string made for any: ``None`` when they are not all ASCII, when one is empty (a cell that reads as
+    missing) or when :func:`packed` would not pack them.
+
+    >>> import numpy as np
+    >>> t = packed_ascii(np, np.array([0, 2, 5, 6]), np.frombuffer(b"a1b22c", np.uint8))
+    >>> list(t), packed_ascii(np, np.array([0, 1, 1]), np.frombuffer(b"a", np.uint8))
+    (['a1', 'b22', 'c'], None)
+    """
+    n = len(offsets) - 1
+    first = int(offsets[0])
+    chars = int(offsets[-1]) - first
+    body = data[first : first + chars]
+    lengths = np.diff(offsets)
+    if n <= 0 or int(lengths.min()) == 0 or bool((body >= 0x80).any()):
+        return None
+    width = int(lengths.max())
+    if not _smaller(width, chars, n, 1):
+        return None
+    grid = np.zeros((n, width), np.uint8)
+    starts = offsets[:-1] - first
+    for j in range(
+        width
+    ):  # character j of every text that has one: a pass per character, not per text
+        held = lengths > j
+        if bool(held.all()):
+            grid[:, j] = body[starts + j]
+        else:
+            grid[held, j] = body[starts[held] + j]
+    array = grid.view(f"S{width}").reshape(n)
+    return PackedTexts(array) if _exact(np, array, chars) else None
+
+
+def _smaller(width: int, chars: int, n: int, size: int) -> bool:
+    """Whether ``n`` texts held ``size`` bytes a character in a fixed-width array are no larger than as strings.
+
+    ``chars`` characters in all, the longest ``width`` (0: every text empty, never packed).
+    """
+    return width > 0 and size * width * n <= chars + _STR_OVERHEAD * n
+
+
+def _exact(np: Any, array: Any, chars: int) -> bool:
+    """Whether a packed ``array`` of texts of ``chars`` characters in all gives each text back.
+
+    numpy drops a text's trailing NUL characters: texts that end in one are not packed.
+    """
+    return int(np.char.str_len(array).sum()) == chars
 
 
 def taken(parts: Sequence[Any], codes: list[int]) -> list[Any]:
