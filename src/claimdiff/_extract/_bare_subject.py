@@ -7,10 +7,10 @@ first clause's figure counts. The bare number must open its clause (after a comm
 that "218" is the clause's subject, not a number of some other phrase, and says no metric of its own.
 
 >>> s = "50 deaths were caused by the quake, 218 were caused by illness."
->>> elided_noun(s, s.index(" deaths"), s.index("218"), s.index(" were caused by illness"))
+>>> bare_subject(s, s.index(" deaths"), s.index("218"), s.index(" were caused by illness"))
 True
 >>> s = "50 deaths were caused by the quake in 218 villages."
->>> elided_noun(s, s.index(" deaths"), s.index("218"), s.index(" villages"))
+>>> bare_subject(s, s.index(" deaths"), s.index("218"), s.index(" villages"))
 False
 """
 
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["elided_noun"]
+__all__ = ["bare_subject"]
 
 #: Between the figure before and the bare number: the rest of the first clause, then a coordinating break.
 _OPENS_CLAUSE = re.compile(
@@ -28,7 +28,7 @@ _OPENS_CLAUSE = re.compile(
 _FINITE = re.compile(r"\s+(?:were|was)\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")
 
 
-def elided_noun(low: str, before_end: int, start: int, end: int) -> bool:
+def bare_subject(low: str, before_end: int, start: int, end: int) -> bool:
     """Whether the bare number ``low[start:end]`` is the subject of a clause that leaves out the noun of the figure before.
 
     ``before_end`` is where the figure before it (with its noun) ends, in the same sentence.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from claimdiff import extract
-from claimdiff._extract._elided_noun import elided_noun
+from claimdiff._extract._bare_subject import bare_subject
 
 
 def _read(sentence: str) -> list[tuple[str, str | None, str]]:
@@ -42,12 +42,12 @@ def test_a_metric_of_its_own_wins():
 def test_a_number_inside_the_clause_is_no_subject():
     """A number after a preposition in the first clause is no clause's subject."""
     s = "63 deaths were recorded in 14 villages."
-    assert not elided_noun(s, s.index(" deaths"), s.index("14"), s.index(" villages"))
+    assert not bare_subject(s, s.index(" deaths"), s.index("14"), s.index(" villages"))
 
 
 def test_a_number_without_a_passive_verb_is_no_subject():
     """A bare number followed by an active verb or nothing is not read as the left-out noun's."""
     s = "63 deaths were recorded, 14 remain unexplained."
-    assert not elided_noun(s, s.index(" deaths"), s.index("14"), s.index(" remain"))
+    assert not bare_subject(s, s.index(" deaths"), s.index("14"), s.index(" remain"))
     s = "63 deaths were recorded, and 14 were confirmed."
-    assert elided_noun(s, s.index(" deaths"), s.index("14"), s.index(" were confirmed"))
+    assert bare_subject(s, s.index(" deaths"), s.index("14"), s.index(" were confirmed"))
