@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from claimdiff._extract._bare_subject import bare_subject
 from claimdiff._extract._breakdown import by_sex
 from claimdiff._extract._clauses import gapped
-from claimdiff._extract._bare_subject import bare_subject
 from claimdiff._extract._merge import listed
 
 if TYPE_CHECKING:

@@ -26,6 +26,7 @@ from claimdiff._extract._clauses import (
 from claimdiff._extract._coordinated import share_hedge, shared_in_chain
 from claimdiff._extract._counted_metrics import implied_metric
 from claimdiff._extract._crediting import Crediting
+from claimdiff._extract._demonyms import foreign_demonym
 from claimdiff._extract._figures import Figure, figures
 from claimdiff._extract._fronted import subject_metric
 from claimdiff._extract._kinds import told_apart
@@ -429,6 +430,9 @@ class _Reader(Crediting):
                 period = None
         place = self._place(s, fig, context)
         counted = of_nation(
+            self.low, self.gazetteer, fig, counted, place or self.sentence_place, self.countries
+        )
+        counted = foreign_demonym(
             self.low, self.gazetteer, fig, counted, place or self.sentence_place, self.countries
         )
         source = of_region(source, place)
