@@ -39,6 +39,7 @@ from claimdiff._extract._leads import (
     respectively,
 )
 from claimdiff._extract._levels import leveled
+from claimdiff._extract._measured_acts import measured_act
 from claimdiff._extract._merge import METRIC_NOUN, elided, elided_noun
 from claimdiff._extract._metrics import (
     chains,
@@ -403,6 +404,10 @@ class _Reader(Crediting):
             return None
         if fig.estimate.unit:
             unit_name = measured(self.low, s.start, fig, name)
+            if (
+                unit_name is not None
+            ):  # "11,198 ha of crops destroyed": lost; "provided 22 tons": delivered
+                unit_name = measured_act(self.low, s.start, s.end, fig, unit_name)
             chosen: tuple[str, str | None] | None = (
                 (unit_name, None) if unit_name is not None else None
             )
