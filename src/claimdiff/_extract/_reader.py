@@ -58,6 +58,7 @@ from claimdiff._extract._place import _LABEL, known, places_named
 from claimdiff._extract._place_choice import bulleted, heading_places, narrowest_nested
 from claimdiff._extract._place_path import place_path as _path
 from claimdiff._extract._placing import Context
+from claimdiff._extract._population import populated
 from claimdiff._extract._previous import shares_previous
 from claimdiff._extract._quotes import quote_speakers
 from claimdiff._extract._sources import Attribution, of_region, source_kind
@@ -166,6 +167,7 @@ class _Reader(Crediting):
         out: list[Candidate] = []
         found = elided(self.low, [f for f in found if not in_areas(self.low, s.start, f)])
         found = share_hedge(self.low, found, self.hedges)  # "at least 30 killed and 60 injured"
+        found = [populated(self.reading, self.low, f, self.hedges) for f in found]
         found = [
             leveled(self.low, s.start, s.end, f, self.vocabulary) if f.bare else f for f in found
         ]
