@@ -291,6 +291,8 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
         and not first.article
     ):
         return "recorded"  # "suffered three landslides", "two earthquakes killed 277": events (rule 36)
+    if first.metric == "population":
+        return first.metric  # "Sherzad (est. population: 60,300)": the label says it (._population)
     numeric = any(not f.article for f, _ in chain)
     if numeric:
         among = (

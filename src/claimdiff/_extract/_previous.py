@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from claimdiff._extract._bare_subject import bare_subject
 from claimdiff._extract._breakdown import by_sex
 from claimdiff._extract._clauses import gapped
 from claimdiff._extract._merge import listed
@@ -46,4 +47,7 @@ def shares_previous(low: str, before: Figure, chain: list[Figure], end: int) -> 
         or _ALONG.fullmatch(low, before.end, first.start) is not None
         or by_sex(low, [(f, False) for f in chain])
         or gapped(low, before.end, first.start, chain[-1].end, end)
+        or (  # "50 deaths were caused by the quake, 218 were caused by illness": the noun left out
+            len(chain) == 1 and first.bare and bare_subject(low, before.end, first.start, first.end)
+        )
     )

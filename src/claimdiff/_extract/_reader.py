@@ -26,6 +26,7 @@ from claimdiff._extract._clauses import (
 from claimdiff._extract._coordinated import share_hedge, shared_in_chain
 from claimdiff._extract._counted_metrics import implied_metric
 from claimdiff._extract._crediting import Crediting
+from claimdiff._extract._demonyms import foreign_demonym
 from claimdiff._extract._figures import Figure, figures
 from claimdiff._extract._fronted import subject_metric
 from claimdiff._extract._kinds import told_apart
@@ -38,6 +39,7 @@ from claimdiff._extract._leads import (
     respectively,
 )
 from claimdiff._extract._levels import leveled
+from claimdiff._extract._measured_acts import measured_act
 from claimdiff._extract._merge import METRIC_NOUN, elided, elided_noun
 from claimdiff._extract._metrics import (
     chains,
@@ -56,6 +58,7 @@ from claimdiff._extract._place import _LABEL, known, places_named
 from claimdiff._extract._place_choice import bulleted, heading_places, narrowest_nested
 from claimdiff._extract._place_path import place_path as _path
 from claimdiff._extract._placing import Context
+from claimdiff._extract._population import populated
 from claimdiff._extract._previous import shares_previous
 from claimdiff._extract._quotes import quote_speakers
 from claimdiff._extract._sources import Attribution, of_region, source_kind
@@ -164,6 +167,7 @@ class _Reader(Crediting):
         out: list[Candidate] = []
         found = elided(self.low, [f for f in found if not in_areas(self.low, s.start, f)])
         found = share_hedge(self.low, found, self.hedges)  # "at least 30 killed and 60 injured"
+        found = [populated(self.reading, self.low, f, self.hedges) for f in found]
         found = [
             leveled(self.low, s.start, s.end, f, self.vocabulary) if f.bare else f for f in found
         ]
@@ -402,6 +406,10 @@ class _Reader(Crediting):
             return None
         if fig.estimate.unit:
             unit_name = measured(self.low, s.start, fig, name)
+            if (
+                unit_name is not None
+            ):  # "11,198 ha of crops destroyed": lost; "provided 22 tons": delivered
+                unit_name = measured_act(self.low, s.start, s.end, fig, unit_name)
             chosen: tuple[str, str | None] | None = (
                 (unit_name, None) if unit_name is not None else None
             )
@@ -429,6 +437,9 @@ class _Reader(Crediting):
                 period = None
         place = self._place(s, fig, context)
         counted = of_nation(
+            self.low, self.gazetteer, fig, counted, place or self.sentence_place, self.countries
+        )
+        counted = foreign_demonym(
             self.low, self.gazetteer, fig, counted, place or self.sentence_place, self.countries
         )
         source = of_region(source, place)
