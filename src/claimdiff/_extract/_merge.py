@@ -18,6 +18,7 @@ import attrs
 
 from claimdiff._extract._attribution import cited_source
 from claimdiff._extract._names import shorter_spellings
+from claimdiff._extract._restated import restated, section
 from claimdiff._extract._sources import ANAPHORS, spelled_more_fully
 from claimdiff._extract._text import Block, split_blocks
 from claimdiff._model.aliases import canonical_source, source_key
@@ -77,6 +78,11 @@ def dedupe(found: list[Candidate], outlet: Source | None = None) -> list[Candida
             # a table's rows are data apart: the same figure in two rows is two claims
             (k.location or "").partition(",")[0] if (k.location or "").startswith("table") else "",
         )
+        if key in best and restated(best[key], c):
+            key = (
+                *key,
+                section(c),
+            )  # the same figure stated again in another paragraph: a claim of its own
         if (
             key in best
             and best[key].claim.period
