@@ -89,9 +89,9 @@ def storied(found: list[Candidate], placing: Placing) -> list[Candidate]:
     keys = [placing.gazetteer.key(p) for p in placing.events]
     if not keys or not all(max(keys, key=len)[: len(k)] == k for k in keys):
         return found
-    if len(keys[0]) < 2 or "-" not in keys[0][1]:
-        return found  # a place the gazetteer does not put in a subdivision ("Tower 22") vouches for none
     deepest = max(range(len(keys)), key=lambda i: len(keys[i]))  # the narrowest the text gives it
+    if len(keys[deepest]) < 2 or "-" not in keys[deepest][1]:
+        return found  # a place the gazetteer does not put in a subdivision ("Tower 22") vouches for none
     event, place = keys[deepest], placing.events[deepest]
     out = []
     for c in found:
