@@ -31,6 +31,7 @@ from claimdiff._extract._place_within import DATE_WORDS as _DATE_WORDS
 from claimdiff._extract._place_within import town_after
 from claimdiff._extract._place_within import within as _within
 from claimdiff._extract._text import word_opening
+from claimdiff._extract._world_regions import WORLD_REGION_IN, world_region
 from claimdiff._model.place_towns import countries_with
 from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer
 
@@ -459,10 +460,27 @@ def places_named(
         ]
         found.append((begins, settled))
     found = [(a, p) for a, p in found if not any(i <= a < j for i, j in listed)]
+    found = _with_world_regions(text, start, end, found)
     if SUPERLATIVE_WORD.search(text, start, end):  # "the deadliest in Asia": a comparison's domain
         found = comparison_domains(text, start, found)
     found = of_level(gazetteer, text, found)  # peers of one clause are of one level
     return sorted(found)
+
+
+def _with_world_regions(
+    text: str, start: int, end: int, found: list[tuple[int, tuple[str, ...]]]
+) -> list[tuple[int, tuple[str, ...]]]:
+    """``found`` with the regions spanning countries the sentence names ("in the Sahel", "across Europe").
+
+    A region is a path of its own (:mod:`._world_regions`), in place of whatever the names inside
+    its words were read as.
+    """
+    for m in WORLD_REGION_IN.finditer(text, start, end):
+        region = world_region(m.group("r") or m.group("w"))
+        if region is not None:
+            found = [(a, p) for a, p in found if not m.start() <= a < m.end()]
+            found.append((m.start(), (region,)))
+    return found
 
 
 def _vouched(gazetteer: Gazetteer, text: str, at: int, end: int) -> bool:

@@ -1,0 +1,75 @@
+"""Regions that span countries: continents and the world's named regions ("Europe", "the Sahel", "the Americas").
+
+ANNOTATION.md rule 19: a figure over several countries is placed at the region as the text names it,
+else nowhere. Such a region lies in no country: it is a path of its own, never put under the country
+the rest of the text is about ("70,000 died across Europe" in a text on France is not France's). The
+names are the continents and the regions humanitarian and health agencies report by (WHO's and the
+UN's regions, the European Union); WHO's "Region of the Americas" is written ``Americas``.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["WORLD_REGION_IN", "world_region"]
+
+#: The regions' names as a path writes them.
+_NAMES = (
+    "Africa",
+    "Asia",
+    "Europe",
+    "Oceania",
+    "Antarctica",
+    "Americas",
+    "North America",
+    "South America",
+    "Central America",
+    "Latin America",
+    "Caribbean",
+    "Middle East",
+    "Sahel",
+    "Balkans",
+    "Western Balkans",
+    "Horn of Africa",
+    "Lake Chad Basin",
+    "Sub-Saharan Africa",
+    "North Africa",
+    "West Africa",
+    "East Africa",
+    "Central Africa",
+    "Southern Africa",
+    "South Asia",
+    "Southeast Asia",
+    "South-East Asia",
+    "East Asia",
+    "Central Asia",
+    "Western Europe",
+    "Eastern Europe",
+    "Southern Europe",
+    "Northern Europe",
+    "Eastern Mediterranean",
+    "Western Pacific",
+    "European Union",
+)
+#: Other spellings of a region's name (lower case): WHO's "Region of the Americas".
+_OTHER = {"region of the americas": "Americas"}
+_REGIONS: dict[str, str] = {**{n.lower(): n for n in _NAMES}, **_OTHER}
+
+#: A region after a locative, with its article ("in the Sahel", "across Europe", "of the Region of the Americas");
+#: not a body's name that opens with it ("the Europe Commission", "Africa CDC").
+WORLD_REGION_IN = re.compile(
+    r"\b(?:(?P<l>in|across|throughout)\s+(?:the\s+)?(?P<r>"
+    + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(_NAMES, key=len, reverse=True))
+    + r")|(?:in|of)\s+the\s+(?P<w>Region\s+of\s+the\s+Americas))\b(?!\s+(?:[A-Z]|[Cc]ommission|[Cc]ouncil|[Pp]arliament|[Mm]ember|[Cc]ountr)|-)"
+)
+
+
+def world_region(name: str) -> str | None:
+    """The region spanning countries ``name`` names, as a path writes it ("the Americas" → "Americas"), else ``None``.
+
+    >>> world_region("the Region of the Americas"), world_region("Kharkiv")
+    ('Americas', None)
+    """
+    folded = " ".join(name.split()).lower()
+    folded = folded.removeprefix("the ")
+    return _REGIONS.get(folded)
