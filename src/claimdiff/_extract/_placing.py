@@ -422,9 +422,9 @@ class Placing:
     def _completed(self, place: tuple[str, ...], written: str | None = None) -> tuple[str, ...]:
         if not place:
             return self.paragraph_place or self.heading_place
-        region = world_region(place[0])
-        if region is not None:
-            return (region,)  # "across Europe": a region spanning countries lies in none of them
+        wide = world_region(place[0])
+        if wide is not None:
+            return (wide,)  # "across Europe": a region spanning countries lies in none of them
         around = self._around()
         key = self.gazetteer.key(place)
         # The place itself vouches for no country: "a quake near Kashmir" is read in the text's country.
