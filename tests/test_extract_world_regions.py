@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from claimdiff import extract
 from claimdiff._extract._world_regions import world_region
+from claimdiff._model.places import _REGIONS_ACROSS_BORDERS
 
 
 def _places(text: str) -> list[tuple[str, ...]]:
@@ -42,3 +43,20 @@ def test_a_country_named_like_a_part_of_a_region_is_the_country() -> None:
     """ "South Africa" is a country; "Southern Africa" the region."""
     assert _places("Floods killed 12 people in South Africa.") == [("South Africa",)]
     assert _places("Floods killed 40 people in Southern Africa.") == [("Southern Africa",)]
+
+
+def test_a_region_owning_the_event_places_its_toll() -> None:
+    """ "Central Asia's floods": the toll is the region's, though most of it lies in one country named after."""
+    text = "The toll of Central Asia's spring floods passed 300, most of them in Kazakhstan."
+    assert _places(text) == [("Central Asia",)]
+
+
+def test_a_body_a_region_owns_places_nothing() -> None:
+    """ "Europe's disease agency reported ...": the body's, not where the figure is."""
+    text = "In Italy, Europe's disease agency reported 40 cases of dengue."
+    assert _places(text) == [("Italy",)]
+
+
+def test_every_region_the_gazetteer_leaves_across_borders_is_a_world_region() -> None:
+    """The model's regions across borders are among those read here (one list of such regions)."""
+    assert all(world_region(name) is not None for name in _REGIONS_ACROSS_BORDERS)

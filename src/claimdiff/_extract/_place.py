@@ -31,7 +31,7 @@ from claimdiff._extract._place_within import DATE_WORDS as _DATE_WORDS
 from claimdiff._extract._place_within import town_after
 from claimdiff._extract._place_within import within as _within
 from claimdiff._extract._text import word_opening
-from claimdiff._extract._world_regions import WORLD_REGION_IN, world_region
+from claimdiff._extract._world_regions import WORLD_REGION_IN, WORLD_REGION_OWNING, world_region
 from claimdiff._model.place_towns import countries_with
 from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer
 
@@ -478,6 +478,14 @@ def _with_world_regions(
     for m in WORLD_REGION_IN.finditer(text, start, end):
         region = world_region(m.group("r") or m.group("w"))
         if region is not None:
+            found = [(a, p) for a, p in found if not m.start() <= a < m.end()]
+            found.append((m.start(), (region,)))
+    owning = (text.find("'", start, end) >= 0 or text.find("’", start, end) >= 0) and (
+        WORLD_REGION_OWNING.finditer(text, start, end)
+    )
+    for m in owning or ():
+        region = world_region(m.group("r"))
+        if region is not None and not owns_a_body(text, m.end(), end):
             found = [(a, p) for a, p in found if not m.start() <= a < m.end()]
             found.append((m.start(), (region,)))
     return found

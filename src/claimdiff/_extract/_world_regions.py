@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["WORLD_REGION_IN", "world_region"]
+__all__ = ["WORLD_REGION_IN", "WORLD_REGION_OWNING", "world_region"]
 
 #: The regions' names as a path writes them.
 _NAMES = (
@@ -29,6 +29,7 @@ _NAMES = (
     "Middle East",
     "Sahel",
     "Balkans",
+    "Caucasus",
     "Western Balkans",
     "Horn of Africa",
     "Lake Chad Basin",
@@ -57,6 +58,12 @@ _REGIONS: dict[str, str] = {**{n.lower(): n for n in _NAMES}, **_OTHER}
 
 #: A region after a locative, with its article ("in the Sahel", "across Europe", "of the Region of the Americas");
 #: not a body's name that opens with it ("the Europe Commission", "Africa CDC").
+#: A region owning what follows: "South Asia's earthquake", "Europe’s heat wave".
+WORLD_REGION_OWNING = re.compile(
+    r"\b(?P<r>"
+    + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(_NAMES, key=len, reverse=True))
+    + r")['’]s\s"
+)
 WORLD_REGION_IN = re.compile(
     r"\b(?:(?P<l>in|across|throughout)\s+(?:the\s+)?(?P<r>"
     + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(_NAMES, key=len, reverse=True))
