@@ -60,3 +60,9 @@ def test_a_body_a_region_owns_places_nothing() -> None:
 def test_every_region_the_gazetteer_leaves_across_borders_is_a_world_region() -> None:
     """The model's regions across borders are among those read here (one list of such regions)."""
     assert all(world_region(name) is not None for name in _REGIONS_ACROSS_BORDERS)
+
+
+def test_a_region_they_came_from_is_no_place() -> None:
+    """ "brought in from countries in Asia": an origin; the figure stays where the text puts it."""
+    text = "In Peru, 30 cases were confirmed, nine of them brought in from countries in Asia."
+    assert _places(text) == [("Peru",), ("Peru",)]

@@ -93,6 +93,8 @@ _COMPASS = re.compile(
     rf"\b(?:north|south|east|west|central)(?:-?(?:north|south|east|west))?(?:ern)?\s+"
     rf"(?P<p>{_NAME}(?:\s+{_NAME}){{0,3}})"
 )
+#: "from" and lower-case words closing the text before a locative: "imported from countries ".
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:[a-z]+\s+){0,3}$")
 #: The words _COMPASS cannot match without: a sentence with none of them is not searched for it.
 _BEARINGS = ("north", "south", "east", "west", "central")
 #: A district named in its region: "Mawza District of Yemen's Taizz Governorate", "Awaran district in Balochistan".
@@ -479,7 +481,10 @@ def _with_world_regions(
         region = world_region(m.group("r") or m.group("w"))
         if region is not None:
             found = [(a, p) for a, p in found if not m.start() <= a < m.end()]
-            found.append((m.start(), (region,)))
+            if not _FROM_BEFORE.search(text, max(start, m.start() - 40), m.start()):
+                found.append(
+                    (m.start(), (region,))
+                )  # (not "imported from countries in Europe": an origin)
     owning = (text.find("'", start, end) >= 0 or text.find("’", start, end) >= 0) and (
         WORLD_REGION_OWNING.finditer(text, start, end)
     )
