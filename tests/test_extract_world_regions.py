@@ -66,3 +66,9 @@ def test_a_region_they_came_from_is_no_place() -> None:
     """ "brought in from countries in Asia": an origin; the figure stays where the text puts it."""
     text = "In Peru, 30 cases were confirmed, nine of them brought in from countries in Asia."
     assert _places(text) == [("Peru",), ("Peru",)]
+
+
+def test_whos_other_name_of_the_americas_is_the_same_region() -> None:
+    """ "countries in the Americas Region": the Americas, as "the Region of the Americas" is."""
+    text = "This year 210 cases of measles were confirmed in countries in the Americas Region."
+    assert _places(text) == [("Americas",)]

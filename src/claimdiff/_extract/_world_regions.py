@@ -52,8 +52,8 @@ _NAMES = (
     "Western Pacific",
     "European Union",
 )
-#: Other spellings of a region's name (lower case): WHO's "Region of the Americas".
-_OTHER = {"region of the americas": "Americas"}
+#: Other spellings of a region's name (lower case): WHO's "Region of the Americas" (or "Americas Region").
+_OTHER = {"region of the americas": "Americas", "americas region": "Americas"}
 _REGIONS: dict[str, str] = {**{n.lower(): n for n in _NAMES}, **_OTHER}
 
 #: A region after a locative, with its article ("in the Sahel", "across Europe", "of the Region of the Americas");
@@ -67,7 +67,7 @@ WORLD_REGION_OWNING = re.compile(
 WORLD_REGION_IN = re.compile(
     r"\b(?:(?P<l>in|across|throughout)\s+(?:the\s+)?(?P<r>"
     + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(_NAMES, key=len, reverse=True))
-    + r")|(?:in|of)\s+the\s+(?P<w>Region\s+of\s+the\s+Americas))\b(?!\s+(?:[A-Z]|[Cc]ommission|[Cc]ouncil|[Pp]arliament|[Mm]ember|[Cc]ountr)|-)"
+    + r")|(?:in|of)\s+the\s+(?P<w>Region\s+of\s+the\s+Americas|Americas\s+Region))\b(?!\s+(?:[A-Z]|[Cc]ommission|[Cc]ouncil|[Pp]arliament|[Mm]ember|[Cc]ountr)|-)"
 )
 
 
