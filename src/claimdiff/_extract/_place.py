@@ -31,7 +31,12 @@ from claimdiff._extract._place_within import DATE_WORDS as _DATE_WORDS
 from claimdiff._extract._place_within import town_after
 from claimdiff._extract._place_within import within as _within
 from claimdiff._extract._text import word_opening
-from claimdiff._extract._world_regions import WORLD_REGION_IN, WORLD_REGION_OWNING, world_region
+from claimdiff._extract._world_regions import (
+    REGION_STEMS,
+    WORLD_REGION_IN,
+    WORLD_REGION_OWNING,
+    world_region,
+)
 from claimdiff._model.place_towns import countries_with
 from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer
 
@@ -477,6 +482,8 @@ def _with_world_regions(
     A region is a path of its own (:mod:`._world_regions`), in place of whatever the names inside
     its words were read as.
     """
+    if not has(text, REGION_STEMS, start, end):
+        return found
     for m in WORLD_REGION_IN.finditer(text, start, end):
         region = world_region(m.group("r") or m.group("w"))
         if region is not None:

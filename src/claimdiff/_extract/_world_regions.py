@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["WORLD_REGION_IN", "WORLD_REGION_OWNING", "world_region"]
+__all__ = ["REGION_STEMS", "WORLD_REGION_IN", "WORLD_REGION_OWNING", "world_region"]
 
 #: The regions' names as a path writes them.
 _NAMES = (
@@ -51,6 +51,23 @@ _NAMES = (
     "Eastern Mediterranean",
     "Western Pacific",
     "European Union",
+)
+#: Words one of which every region's name holds: a sentence with none names no region (a quick test first).
+REGION_STEMS = (
+    "Afric",
+    "Asia",
+    "Europ",
+    "Americ",
+    "Oceania",
+    "Antarctic",
+    "Caribbean",
+    "Middle East",
+    "Sahel",
+    "Balkans",
+    "Caucasus",
+    "Chad",
+    "Mediterranean",
+    "Pacific",
 )
 #: Other spellings of a region's name (lower case): WHO's "Region of the Americas" (or "Americas Region").
 _OTHER = {"region of the americas": "Americas", "americas region": "Americas"}
