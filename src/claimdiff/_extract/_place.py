@@ -31,12 +31,7 @@ from claimdiff._extract._place_within import DATE_WORDS as _DATE_WORDS
 from claimdiff._extract._place_within import town_after
 from claimdiff._extract._place_within import within as _within
 from claimdiff._extract._text import word_opening
-from claimdiff._extract._world_regions import (
-    REGION_STEMS,
-    WORLD_REGION_IN,
-    WORLD_REGION_OWNING,
-    world_region,
-)
+from claimdiff._extract._world_regions import with_world_regions
 from claimdiff._model.place_towns import countries_with
 from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer
 
@@ -98,8 +93,6 @@ _COMPASS = re.compile(
     rf"\b(?:north|south|east|west|central)(?:-?(?:north|south|east|west))?(?:ern)?\s+"
     rf"(?P<p>{_NAME}(?:\s+{_NAME}){{0,3}})"
 )
-#: "from" and lower-case words closing the text before a locative: "imported from countries ".
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:[a-z]+\s+){0,3}$")
 #: The words _COMPASS cannot match without: a sentence with none of them is not searched for it.
 _BEARINGS = ("north", "south", "east", "west", "central")
 #: A district named in its region: "Mawza District of Yemen's Taizz Governorate", "Awaran district in Balochistan".
@@ -467,40 +460,11 @@ def places_named(
         ]
         found.append((begins, settled))
     found = [(a, p) for a, p in found if not any(i <= a < j for i, j in listed)]
-    found = _with_world_regions(text, start, end, found)
+    found = with_world_regions(text, start, end, found)
     if SUPERLATIVE_WORD.search(text, start, end):  # "the deadliest in Asia": a comparison's domain
         found = comparison_domains(text, start, found)
     found = of_level(gazetteer, text, found)  # peers of one clause are of one level
     return sorted(found)
-
-
-def _with_world_regions(
-    text: str, start: int, end: int, found: list[tuple[int, tuple[str, ...]]]
-) -> list[tuple[int, tuple[str, ...]]]:
-    """``found`` with the regions spanning countries the sentence names ("in the Sahel", "across Europe").
-
-    A region is a path of its own (:mod:`._world_regions`), in place of whatever the names inside
-    its words were read as.
-    """
-    if not has(text, REGION_STEMS, start, end):
-        return found
-    for m in WORLD_REGION_IN.finditer(text, start, end):
-        region = world_region(m.group("r") or m.group("w"))
-        if region is not None:
-            found = [(a, p) for a, p in found if not m.start() <= a < m.end()]
-            if not _FROM_BEFORE.search(text, max(start, m.start() - 40), m.start()):
-                found.append(
-                    (m.start(), (region,))
-                )  # (not "imported from countries in Europe": an origin)
-    owning = (text.find("'", start, end) >= 0 or text.find("’", start, end) >= 0) and (
-        WORLD_REGION_OWNING.finditer(text, start, end)
-    )
-    for m in owning or ():
-        region = world_region(m.group("r"))
-        if region is not None and not owns_a_body(text, m.end(), end):
-            found = [(a, p) for a, p in found if not m.start() <= a < m.end()]
-            found.append((m.start(), (region,)))
-    return found
 
 
 def _vouched(gazetteer: Gazetteer, text: str, at: int, end: int) -> bool:

@@ -11,7 +11,16 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["REGION_STEMS", "WORLD_REGION_IN", "WORLD_REGION_OWNING", "world_region"]
+from claimdiff._extract._constructions import has
+from claimdiff._extract._place_owner import owns_a_body
+
+__all__ = [
+    "REGION_STEMS",
+    "WORLD_REGION_IN",
+    "WORLD_REGION_OWNING",
+    "with_world_regions",
+    "world_region",
+]
 
 #: The regions' names as a path writes them.
 _NAMES = (
@@ -52,6 +61,8 @@ _NAMES = (
     "Western Pacific",
     "European Union",
 )
+#: "from" and lower-case words closing the text before a locative: "imported from countries ".
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:[a-z]+\s+){0,3}$")
 #: Words one of which every region's name holds: a sentence with none names no region (a quick test first).
 REGION_STEMS = (
     "Afric",
@@ -97,3 +108,32 @@ def world_region(name: str) -> str | None:
     folded = " ".join(name.split()).lower()
     folded = folded.removeprefix("the ")
     return _REGIONS.get(folded)
+
+
+def with_world_regions(
+    text: str, start: int, end: int, found: list[tuple[int, tuple[str, ...]]]
+) -> list[tuple[int, tuple[str, ...]]]:
+    """``found`` with the regions spanning countries the sentence names ("in the Sahel", "across Europe").
+
+    A region is a path of its own, in place of whatever the names inside
+    its words were read as.
+    """
+    if not has(text, REGION_STEMS, start, end):
+        return found
+    for m in WORLD_REGION_IN.finditer(text, start, end):
+        region = world_region(m.group("r") or m.group("w"))
+        if region is not None:
+            found = [(a, p) for a, p in found if not m.start() <= a < m.end()]
+            if not _FROM_BEFORE.search(text, max(start, m.start() - 40), m.start()):
+                found.append(
+                    (m.start(), (region,))
+                )  # (not "imported from countries in Europe": an origin)
+    owning = (text.find("'", start, end) >= 0 or text.find("’", start, end) >= 0) and (
+        WORLD_REGION_OWNING.finditer(text, start, end)
+    )
+    for m in owning or ():
+        region = world_region(m.group("r"))
+        if region is not None and not owns_a_body(text, m.end(), end):
+            found = [(a, p) for a, p in found if not m.start() <= a < m.end()]
+            found.append((m.start(), (region,)))
+    return found
