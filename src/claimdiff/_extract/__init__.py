@@ -30,16 +30,15 @@ from claimdiff._extract._spellings import one_name
 from claimdiff._extract._table import tables
 from claimdiff._extract._text import fold, make_block, readable, split_blocks
 from claimdiff._extract._unread import Extraction, Unread, unread
+from claimdiff._extract._world_regions import world_region
 from claimdiff._formats.documents import check_size
 from claimdiff._model.aliases import canonical_source
 from claimdiff._model.claim import Source, SourceKind
 from claimdiff._model.hedges import DEFAULT_HEDGES, HedgePolicy
 from claimdiff._model.period import timezone_named
 from claimdiff._model.places import (
-    _REGIONS_ACROSS_BORDERS,
     DEFAULT_GAZETTEER,
     Gazetteer,
-    _fold,
     _iso,
 )
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Vocabulary
@@ -255,7 +254,7 @@ def _in_one_country(
         place = c.claim.scope.place
         if not place:
             place = country
-        elif not key[0].isupper() and _fold(place[0]) not in _REGIONS_ACROSS_BORDERS:
+        elif not key[0].isupper() and world_region(place[0]) is None:
             place = gazetteer.normalise((*country, *place))
         out.append(c if place == c.claim.scope.place else _placed(c, place))
     return out

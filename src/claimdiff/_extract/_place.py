@@ -31,6 +31,7 @@ from claimdiff._extract._place_within import DATE_WORDS as _DATE_WORDS
 from claimdiff._extract._place_within import town_after
 from claimdiff._extract._place_within import within as _within
 from claimdiff._extract._text import word_opening
+from claimdiff._extract._world_regions import with_world_regions
 from claimdiff._model.place_towns import countries_with
 from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer
 
@@ -459,6 +460,7 @@ def places_named(
         ]
         found.append((begins, settled))
     found = [(a, p) for a, p in found if not any(i <= a < j for i, j in listed)]
+    found = with_world_regions(text, start, end, found)
     if SUPERLATIVE_WORD.search(text, start, end):  # "the deadliest in Asia": a comparison's domain
         found = comparison_domains(text, start, found)
     found = of_level(gazetteer, text, found)  # peers of one clause are of one level

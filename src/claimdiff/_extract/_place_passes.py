@@ -11,6 +11,7 @@ import attrs
 
 from claimdiff._extract._candidate import Candidate
 from claimdiff._extract._gazetteer_reads import around_town
+from claimdiff._extract._place_next import placed_next
 from claimdiff._extract._placing import Placing
 from claimdiff._model.places import Gazetteer
 
@@ -85,13 +86,14 @@ def storied(found: list[Candidate], placing: Placing) -> list[Candidate]:
     in the Sagaing area in northwest Myanmar": the event's place, when the text gives its event one
     place (every place it gives lies on one path), is the narrowest the text gives such figures.
     """
+    found = placed_next(found, placing.text, placing.gazetteer)
     found = _headlines_placed(_beside_towns(found, placing), placing.gazetteer)
     keys = [placing.gazetteer.key(p) for p in placing.events]
     if not keys or not all(max(keys, key=len)[: len(k)] == k for k in keys):
         return found
-    if len(keys[0]) < 2 or "-" not in keys[0][1]:
-        return found  # a place the gazetteer does not put in a subdivision ("Tower 22") vouches for none
     deepest = max(range(len(keys)), key=lambda i: len(keys[i]))  # the narrowest the text gives it
+    if len(keys[deepest]) < 2 or "-" not in keys[deepest][1]:
+        return found  # a place the gazetteer does not put in a subdivision ("Tower 22") vouches for none
     event, place = keys[deepest], placing.events[deepest]
     out = []
     for c in found:

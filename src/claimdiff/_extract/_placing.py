@@ -42,6 +42,7 @@ from claimdiff._extract._place_words import (
 )
 from claimdiff._extract._text import Sentence
 from claimdiff._extract._time import DaysNamed
+from claimdiff._extract._world_regions import world_region
 from claimdiff._model.period import Period
 from claimdiff._model.place_names import kind_of
 from claimdiff._model.place_towns import countries_with
@@ -421,6 +422,9 @@ class Placing:
     def _completed(self, place: tuple[str, ...], written: str | None = None) -> tuple[str, ...]:
         if not place:
             return self.paragraph_place or self.heading_place
+        wide = world_region(place[0])
+        if wide is not None:
+            return (wide,)  # "across Europe": a region spanning countries lies in none of them
         around = self._around()
         key = self.gazetteer.key(place)
         # The place itself vouches for no country: "a quake near Kashmir" is read in the text's country.
