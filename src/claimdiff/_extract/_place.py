@@ -93,6 +93,10 @@ _COMPASS = re.compile(
     rf"\b(?:north|south|east|west|central)(?:-?(?:north|south|east|west))?(?:ern)?\s+"
     rf"(?P<p>{_NAME}(?:\s+{_NAME}){{0,3}})"
 )
+#: A locative closing the words before a bearing: "in central Karachi", "across the north".
+_LOCATIVE_BEFORE = re.compile(r"\b(?:[Ii]n|across|throughout|around)\s+(?:the\s+)?$")
+#: "of" and a capitalised name after a unit's kind: "the US states of California and Arizona".
+_KIND_OF = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 #: The words _COMPASS cannot match without: a sentence with none of them is not searched for it.
 _BEARINGS = ("north", "south", "east", "west", "central")
 #: A district named in its region: "Mawza District of Yemen's Taizz Governorate", "Awaran district in Balochistan".
@@ -247,6 +251,12 @@ def places_named(
                 continue  # "in the Easter bombings", "in Suspected Boko Haram Attacks": an event's name
             if _NAME_OF.search(text, max(start, m.start() - 25), m.start()):
                 continue  # "the Democratic Republic of the Congo": "of the Congo" is part of a name
+            if (
+                _KIND_OF.match(text, m.end())
+                and (unit_kind := re.search(rf"\s{_KIND}$", path[-1]))
+                and _is_country(gazetteer, path[-1][: unit_kind.start()])
+            ):
+                continue  # "the US state of California": the kind of the unit named after it
             unit = (
                 _REGION_OF.search(text, max(start, m.start() - 30), m.start() + 3)
                 if pattern is _LOCATIVE
@@ -413,7 +423,13 @@ def places_named(
     found += [
         (m.start("p"), gazetteer.normalise(m.group("p")))
         for m in (_COMPASS.finditer(text, start, end) if has(text, _BEARINGS, start, end) else ())
-        if known(gazetteer, m.group("p"))
+        if (
+            known(gazetteer, m.group("p"))
+            or (  # "in central Karachi": a town GeoNames knows, after a locative (the part is the town's)
+                _LOCATIVE_BEFORE.search(text, max(start, m.start() - 12), m.start()) is not None
+                and bool(countries_with(m.group("p")))
+            )
+        )
         and not any(m.start() <= a <= m.start("p") for a in at)
         and not re.search(r"['’]s\b", m.group("p"))
     ]
