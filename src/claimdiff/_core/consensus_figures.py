@@ -70,7 +70,10 @@ def consensus_figures(
     bound = np.where(np.isfinite(low), low, np.where(np.isfinite(high), high, np.nan))
     agreed = (2 * n_sup > n_rep) | (is_count & (n_sup >= 2))
     chosen = np.where(is_count & (n_in > 0), mid_in, mid_sup)
-    return np.where(n_rep == 0, bound, np.where((n_sup == 0) | ~agreed, mid_rep, chosen))
+    best: NDArray[np.float64] = np.where(
+        n_rep == 0, bound, np.where((n_sup == 0) | ~agreed, mid_rep, chosen)
+    )
+    return best
 
 
 def _middle_of_origins(
@@ -123,9 +126,10 @@ def _middles(
     upper = sorted_values[starts + n // 2]
     even = n % 2 == 0
     count_middle = upper if higher else lower
-    return np.where(
+    middle: NDArray[np.float64] = np.where(
         even & ~is_count, (lower + upper) / 2, np.where(even & is_count, count_middle, upper)
     )
+    return middle
 
 
 def figures_of_groups(asks: Sequence[Ask], ties: str) -> list[float | None]:

@@ -110,10 +110,10 @@ def assemble_groups(verdicts: Sequence[Verdict]) -> list[Group]:
         )
     bests: list[tuple[float | None, str]] = [(None, "")] * len(verdicts)
     for key, asked in asks.items():
-        for (k, _), best in zip(
+        for (k, _), chosen in zip(
             asked, choose_bests(policies[key], [a for _, a in asked]), strict=True
         ):
-            bests[k] = best
+            bests[k] = chosen
     out = []
     for (gid, cs, say, policy, claims, found, set_aside, origins, flags, period, compared), (
         best,

@@ -41,7 +41,7 @@ class PendingGroups:
         asked = [
             i
             for i in positions
-            if isinstance(made := unbuilt.get(i), partial) and made.func is assemble
+            if isinstance(verdict := unbuilt.get(i), partial) and verdict.func is assemble
         ]
         made = assemble_groups([unbuilt[i].args for i in asked])  # type: ignore[union-attr]
         unbuilt.update(zip(asked, made, strict=True))

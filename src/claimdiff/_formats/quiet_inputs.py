@@ -252,11 +252,11 @@ class QuietInputs:
             first = first_rows(numbered)
             names = [name for name, named_by in NAMED_BY.items() if named_by == part]
             columns: list[list[Any]] = [[] for _ in names]
-            about = ABOUT_PARTS[part]
+            read_part = ABOUT_PARTS[part]
             for block in range(0, len(first), _BLOCK):  # a block of groups' parts read at a time
                 at = first[block : block + _BLOCK]
                 # Each part's cells kept as made (a million groups' mappings are never held at once).
-                cells = list(map(about, map(values.__getitem__, index[at].tolist())))
+                cells = list(map(read_part, map(values.__getitem__, index[at].tolist())))
                 for name, column in zip(names, columns, strict=True):
                     column.extend(map(itemgetter(name), cells))
             out.update(
