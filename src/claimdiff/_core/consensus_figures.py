@@ -58,14 +58,23 @@ def consensus_figures(
     groups = len(sizes)
     group = np.repeat(np.arange(groups, dtype=np.int64), sizes)
     figured = ~np.isnan(figure)
-    with np.errstate(invalid="ignore"):
+    with np.errstate(invalid="ignore", over="ignore"):
         within = np.asarray(inside(figure, low[group], high[group]), np.bool_)
-    n_rep, mid_rep = _middle_of_origins(group, origin, figure, figured & reported, is_count, higher)
-    n_sup, mid_sup = _middle_of_origins(
-        group, origin, figure, figured & supported, is_count, higher
+    # The rows by (group, origin, figure), read once for the three kinds of origins; a stable sort keeps the
+    # first of equal figures first (as a set keeps what it met first).
+    key = group * (int(origin.max(initial=0)) + 1) + origin
+    order = np.lexsort((figure, key))
+    key, figure, group = key[order], figure[order], group[order]
+    figured, reported, supported, within = (
+        figured[order],
+        reported[order],
+        supported[order],
+        within[order],
     )
+    n_rep, mid_rep = _middle_of_origins(key, group, figure, figured & reported, is_count, higher)
+    n_sup, mid_sup = _middle_of_origins(key, group, figure, figured & supported, is_count, higher)
     n_in, mid_in = _middle_of_origins(
-        group, origin, figure, figured & supported & within, is_count, higher
+        key, group, figure, figured & supported & within, is_count, higher
     )
     bound = np.where(np.isfinite(low), low, np.where(np.isfinite(high), high, np.nan))
     agreed = (2 * n_sup > n_rep) | (is_count & (n_sup >= 2))
@@ -77,8 +86,8 @@ def consensus_figures(
 
 
 def _middle_of_origins(
+    key: NDArray[np.int64],
     group: NDArray[np.int64],
-    origin: NDArray[np.int64],
     figure: NDArray[np.float64],
     kept: NDArray[np.bool_],
     is_count: NDArray[np.bool_],
@@ -86,7 +95,8 @@ def _middle_of_origins(
 ) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
     """Per group, how many origins have a ``kept`` figure, and the middle of each such origin's middle figure.
 
-    An origin's figure is the middle of its distinct kept figures (:func:`_middles`); NaN where a group has none.
+    The rows come sorted by ``key`` (one per group and origin, in group order), then figure. An origin's figure
+    is the middle of its distinct kept figures (:func:`_middles`); NaN where a group has none.
     """
     groups = len(is_count)
     count = np.zeros(groups, np.int64)
@@ -94,13 +104,10 @@ def _middle_of_origins(
     rows = np.flatnonzero(kept)
     if not len(rows):
         return count, middle
-    g, o, f = group[rows], origin[rows], figure[rows]
-    # Distinct figures of each (group, origin), in order; ties keep the first row (as a set keeps what it met first).
-    order = np.lexsort((rows, f, o, g))
-    g, o, f = g[order], o[order], f[order]
-    distinct = np.r_[True, (g[1:] != g[:-1]) | (o[1:] != o[:-1]) | (f[1:] != f[:-1])]
-    g, o, f = g[distinct], o[distinct], f[distinct]
-    starts = np.flatnonzero(np.r_[True, (g[1:] != g[:-1]) | (o[1:] != o[:-1])])
+    k, g, f = key[rows], group[rows], figure[rows]
+    distinct = np.r_[True, (k[1:] != k[:-1]) | (f[1:] != f[:-1])]
+    k, g, f = k[distinct], g[distinct], f[distinct]
+    starts = np.flatnonzero(np.r_[True, k[1:] != k[:-1]])
     g, f = g[starts], _middles(f, starts, is_count[g[starts]], higher)
     order = np.lexsort((f, g))
     g, f = g[order], f[order]
