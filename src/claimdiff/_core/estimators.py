@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 import statistics
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
 
 from claimdiff._core.grading import airwars_grade, grade_rule
 from claimdiff._core.intervals import Iv
@@ -25,10 +24,8 @@ __all__ = [
     "BY_FIGURES",
     "best_in_unit",
     "choose_best",
-    "choose_bests",
     "consensus",
     "consensus_figure",
-    "inside",
     "origin_figures",
     "within",
 ]
@@ -80,58 +77,7 @@ def choose_best(
     consensus_iv: Iv | None,
     is_count: bool,
 ) -> tuple[float | None, str]:
-    """The group's best figure under the policy, and the rule that chose it (:func:`choose_bests` of one group)."""
-    return choose_bests(policy, [(support, current, feasible, consensus_iv, is_count)])[0]
-
-
-#: What :func:`choose_bests` reads of a group: its supporting and current claims, the intersection of the current
-#: claims and the consensus interval (each ``None`` when there is none), and whether it counts.
-BestAsk = tuple[Sequence[Claim], Sequence[Claim], "Iv | None", "Iv | None", bool]
-
-
-def choose_bests(policy: Policy, asks: Sequence[BestAsk]) -> list[tuple[float | None, str]]:
-    """Each group's best figure under the policy, and the rule that chose it.
-
-    The consensus figures of all the groups that ask one are found at once
-    (:func:`claimdiff._core.consensus_figures.figures_of_groups`); a group's best is that figure, kept inside
-    its consensus interval when it lies there, a whole number for a count when the policy says so.
-    """
-    out: list[tuple[float | None, str]] = []
-    by_consensus: list[tuple[int, str]] = []
-    for k, (support, current, feasible, consensus_iv, is_count) in enumerate(asks):
-        chosen = _chosen(policy, support, current, feasible, consensus_iv, is_count)
-        if isinstance(chosen, str):  # the consensus figure, found below with the others'
-            by_consensus.append((k, chosen))
-            chosen = (None, chosen)
-        out.append(chosen)
-    if by_consensus:
-        from claimdiff._core.consensus_figures import figures_of_groups  # noqa: PLC0415 - imports numpy
-
-        figures = figures_of_groups(
-            [(asks[k][0], asks[k][1], _iv(asks[k][3]), asks[k][4]) for k, _ in by_consensus],
-            policy.ties,
-        )
-        for (k, rule), best in zip(by_consensus, figures, strict=True):
-            iv, is_count = _iv(asks[k][3]), asks[k][4]
-            kept = iv if best is not None and within(best, iv) else None
-            out[k] = _whole(best, kept, is_count and policy.whole_counts), rule
-    return out
-
-
-def _iv(iv: Iv | None) -> Iv:
-    assert iv is not None  # noqa: S101 - a group without a consensus interval asks no figure
-    return iv
-
-
-def _chosen(
-    policy: Policy,
-    support: Sequence[Claim],
-    current: Sequence[Claim],
-    feasible: Iv | None,
-    consensus_iv: Iv | None,
-    is_count: bool,
-) -> tuple[float | None, str] | str:
-    """The group's best figure and its rule, or the rule alone when the best is the consensus figure."""
+    """The group's best figure under the policy, and the rule that chose it."""
     if consensus_iv is None:
         return None, "no current claim"
     estimator = policy.estimator
@@ -162,10 +108,12 @@ def _chosen(
         return _whole(best, None, is_count and policy.whole_counts), rule
     if estimator is Estimator.CONSERVATIVE:
         iv = feasible or consensus_iv
-        held = [c.figure for c in support if c.figure is not None and iv[0] <= c.figure <= iv[2]]
-        best = min(held) if held else _bound_figure(iv)
+        inside = [c.figure for c in support if c.figure is not None and iv[0] <= c.figure <= iv[2]]
+        best = min(inside) if inside else _bound_figure(iv)
         return _whole(best, iv, is_count and policy.whole_counts), rule
-    return rule
+    best = consensus_figure(support, current, consensus_iv, is_count=is_count, ties=policy.ties)
+    kept = consensus_iv if best is not None and within(best, consensus_iv) else None
+    return _whole(best, kept, is_count and policy.whole_counts), rule
 
 
 def consensus_figure(
@@ -187,9 +135,7 @@ def consensus_figure(
     to a round 120,000 it agrees with, and an origin's 108 to its own later "over 100"; for a measurement, the median of the supporting origins' readings,
     however precise each is worded. Without a consensus, the same median over every current origin's
     figure. A count takes the upper median instead when the policy breaks ties ``"higher"``. With no
-    figure at all, the best is a finite bound of ``iv``. Each origin's figure is the same middle of its
-    distinct figures. The rule is :func:`claimdiff._core.consensus_figures.consensus_figures`, which finds
-    the figures of many groups at once: here, of one.
+    figure at all, the best is a finite bound of ``iv``.
 
     >>> from claimdiff import Claim, Estimate, Scope
     >>> readings = [Claim(id=f"r{v}", metric="reading", scope=Scope(place="x"), source=f"site {v}",
@@ -197,33 +143,44 @@ def consensus_figure(
     >>> consensus_figure(readings[1:3], readings, (41.5, True, 41.5, True), is_count=False) == readings[2].figure
     True
     """
-    from claimdiff._core.consensus_figures import figures_of_groups  # noqa: PLC0415 - imports numpy
 
-    return figures_of_groups([(support, current, iv, is_count)], ties)[0]
+    def middle(figures: list[float]) -> float:
+        n = len(figures)
+        if n % 2:
+            return figures[n // 2]
+        if is_count:  # a reported figure
+            return figures[n // 2] if ties == "higher" else figures[n // 2 - 1]
+        return (figures[n // 2 - 1] + figures[n // 2]) / 2
+
+    supported = origin_figures(support, middle)
+    reported = origin_figures(current, middle) if len(current) != len(support) else supported
+    if not reported:
+        return _bound_figure(iv)
+    agreed = 2 * len(supported) > len(reported) or (is_count and len(supported) >= 2)
+    if not supported or not agreed:
+        return middle(sorted(reported.values()))
+    if (
+        is_count
+    ):  # the figures inside the interval, where there are some: each origin's own among them
+        kept = [c for c in support if c.figure is not None and within(c.figure, iv)]
+        figured = sum(c.figure is not None for c in support)
+        inside = (
+            supported if len(kept) == figured else origin_figures(kept, middle)
+        )  # all inside: no second pass
+        if inside:
+            return middle(sorted(inside.values()))
+    return middle(sorted(supported.values()))
 
 
-#: Relative slack of :func:`inside`: a figure and an interval's edge computed through a unit conversion may
+#: Relative slack of :func:`within`: a figure and an interval's edge computed through a unit conversion may
 #: differ in their last bits.
 SLACK = 1e-12
 
 
-def inside(figure: Any, low: Any, high: Any) -> Any:
-    """True when ``figure`` lies from ``low`` to ``high``, taken as closed and loose by the float noise of conversion.
-
-    Written with arithmetic and comparisons only, so the one definition answers for one figure and for numpy
-    arrays of them (elementwise). The slack is ``SLACK`` times the larger of 1 and the figure's size.
-
-    >>> inside(10.0, 10.0 + 1e-12, 20.0), inside(9.9, 10.0, 20.0)
-    (True, False)
-    """
-    size = abs(figure)
-    slack = SLACK * ((size > 1.0) * size + (size <= 1.0))
-    return (low - slack <= figure) & (figure <= high + slack)
-
-
 def within(figure: float, iv: Iv) -> bool:
     """True when ``figure`` lies in ``iv``, its edges taken as closed and loose by the float noise of conversion."""
-    return bool(inside(figure, iv[0], iv[2]))
+    slack = SLACK * max(1.0, abs(figure))
+    return iv[0] - slack <= figure <= iv[2] + slack
 
 
 # -- the anchors' rules (golden-tested in tests/test_anchor_policies.py) ---------------------------

@@ -97,17 +97,10 @@ class LazyItems(Sequence[T]):
         return self._make
 
     def held(self) -> Iterator[tuple[int, T]]:
-        """The items held, with their positions, in order: those held as objects and those held later (made now).
-
-        The items held later are made now, all at once when their maker has a ``prepare(positions)`` method.
-        """
+        """The items held, with their positions, in order: those held as objects and those held later (made now)."""
         if not self._later:
             return self.built()
         held = self._held
-        # A maker that makes many items at once more cheaply than one by one is asked for them all first.
-        prepare = getattr(self._make_later, "prepare", None)
-        if prepare is not None:
-            prepare(sorted(self._later - held.keys()))
         return (
             (k, held[k] if k in held else self._made(k)) for k in sorted(held.keys() | self._later)
         )

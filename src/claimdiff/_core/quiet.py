@@ -22,7 +22,7 @@ from typing import Any
 
 from claimdiff._core.arithmetic import GroupFacts
 from claimdiff._core.columns import Columns, segment_intersect
-from claimdiff._core.estimators import BestAsk, choose_bests
+from claimdiff._core.estimators import choose_best
 from claimdiff._core.flags import Flag
 from claimdiff._core.group import group_id
 from claimdiff._core.group_build import build_group, hull
@@ -173,52 +173,40 @@ class QuietGroups:
 
     def group(self, i: int) -> Group:
         """The quiet group at position ``i``, as :func:`~claimdiff._core.verdicts.analyse` would build it."""
-        return self.groups([i])[0]
-
-    def groups(self, positions: Sequence[int]) -> list[Group]:
-        """The quiet groups at ``positions`` (:meth:`group` of each), their best figures chosen at once."""
+        cs = self._raw[i]
+        first = cs[0]
+        n = len(cs)
         policy = self._policy
-        read = []
-        asks: list[BestAsk] = []
-        for i in positions:
-            cs = self._raw[i]
-            lo, lc, hi, hc, s_lo, s_lc, s_hi, s_hc, worded, start, _, one_period = self._values(i)
-            widened: Iv = (lo, lc, hi, hc)
-            stated: Iv | None = (s_lo, s_lc, s_hi, s_hc) if worded else None
-            shown = stated or widened
-            # A single claim's best keeps to its own widened interval; a group's to what all its claims allow.
-            asks.append((cs, cs, widened if len(cs) == 1 else shown, shown, cs[0].is_count))
-            read.append((i, cs, widened, stated, start, one_period))
-        out = []
-        for (i, cs, widened, stated, start, one_period), (best, rule) in zip(
-            read, choose_bests(policy, asks), strict=True
-        ):
-            n = len(cs)
-            codes, steps = (v[start : start + n].tolist() for v in self._per_claim[:2])
-            out.append(
-                build_group(
-                    group_id(i),
-                    cs,
-                    Say(display_unit(cs), cs[0]),
-                    widened,
-                    widened,
-                    best,
-                    rule,
-                    {c.id for c in cs},
-                    cs,
-                    set(),
-                    set(),
-                    frozenset(),
-                    len({c.origin for c in cs}),
-                    "single" if n == 1 else "independent",
-                    stated,
-                    [],
-                    cs[0].period if one_period else hull(cs),
-                    policy.precision,
-                    compared=group_precision(codes, steps),
-                )
-            )
-        return out
+        lo, lc, hi, hc, s_lo, s_lc, s_hi, s_hc, worded, start, _, one_period = self._values(i)
+        widened: Iv = (lo, lc, hi, hc)
+        stated: Iv | None = (s_lo, s_lc, s_hi, s_hc) if worded else None
+        shown = stated or widened
+        # A single claim's best keeps to its own widened interval; a group's to what all its claims allow.
+        best, rule = choose_best(
+            policy, cs, cs, widened if n == 1 else shown, shown, first.is_count
+        )
+        codes, steps = (v[start : start + n].tolist() for v in self._per_claim[:2])
+        return build_group(
+            group_id(i),
+            cs,
+            Say(display_unit(cs), first),
+            widened,
+            widened,
+            best,
+            rule,
+            {c.id for c in cs},
+            cs,
+            set(),
+            set(),
+            frozenset(),
+            len({c.origin for c in cs}),
+            "single" if n == 1 else "independent",
+            stated,
+            [],
+            cs[0].period if one_period else hull(cs),
+            policy.precision,
+            compared=group_precision(codes, steps),
+        )
 
     def gap_flag(self, i: int) -> Flag:
         """The precision notice of the quiet group at position ``i`` (one whose ``gap`` is set)."""

@@ -25,7 +25,6 @@ from claimdiff._core.hedge_reading import Reread, note_rereadings, read_with_pol
 from claimdiff._core.lag_conflicts import explain_lags
 from claimdiff._core.lags import Lag
 from claimdiff._core.lazy_items import LazyItems
-from claimdiff._core.pending_groups import PendingGroups
 from claimdiff._core.policy import Estimator, Policy, policy_named
 from claimdiff._core.progress import Steps
 from claimdiff._core.quiet import QuietGroups, quiet_groups
@@ -257,7 +256,7 @@ def _reconcile(
         len(raw),
         _unbuilt if quiet is None else quiet.group,
         judged,
-        (unbuilt, PendingGroups(unbuilt)) if unbuilt else None,
+        (unbuilt, partial(_made, unbuilt)) if unbuilt else None,
     )
     lags: tuple[Lag, ...] = ()
     # Each origin's cumulative series, found once: the lags and the series check both read them (the lags
@@ -328,6 +327,17 @@ def _jobs(
         gone = frozenset(c.id for c in cs if c.id in withdrawn) if withdrawn else _NONE
         known = None if quiet is None else quiet.known(index, len(cs))
         yield group_id(index), cs, gone, known
+
+
+def _made(unbuilt: dict[int, Group | Callable[[], Group]], i: int) -> Group:
+    """Group ``i``, judged already, made when first read from its verdict (``analyse``'s ``build``), then kept.
+
+    Kept because the tables read each such group more than once; the verdict it was made from is let go.
+    """
+    made = unbuilt[i]
+    if not isinstance(made, Group):
+        made = unbuilt[i] = made()
+    return made
 
 
 def _unbuilt(i: int) -> Group:

@@ -11,7 +11,7 @@ the consensus, the claims that allow what most independent origins allow, and di
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from functools import partial
 from typing import Literal, NamedTuple, overload
 
@@ -19,7 +19,6 @@ from claimdiff._core.arithmetic import GroupFacts
 from claimdiff._core.dissent import dissent, pairwise
 from claimdiff._core.estimators import choose_best
 from claimdiff._core.flags import Flag, FlagKind, FlagRow, Severity
-from claimdiff._core.group_assembly import assemble as _assemble
 from claimdiff._core.group_build import build_group, hull
 from claimdiff._core.intervals import Iv, intersect
 from claimdiff._core.messages import Say, display_unit
@@ -29,6 +28,7 @@ from claimdiff._core.report import Group
 from claimdiff._core.timeline import Timeline, unordered
 from claimdiff._core.tolerance import Tolerance
 from claimdiff._model.claim import Claim
+from claimdiff._model.period import Period
 
 __all__ = [
     "Job",
@@ -321,6 +321,71 @@ def _verdict(
     return assemble(), flags, facts
 
 
+def _assemble(
+    gid: str,
+    cs: list[Claim],
+    say: Say,
+    policy: Policy,
+    claims: tuple[list[Claim], list[Claim], dict[str, Iv]],
+    found: tuple[Iv | None, Iv | None, set[str]],
+    set_aside: tuple[Collection[str], Collection[str], frozenset[str]],
+    origins: int,
+    flags: list[Flag | FlagRow],
+    period: Period | None,
+    compared: tuple[str, float | None] | None,
+) -> Group:
+    """The group from its verdict: its best figure and what it allows as worded, then :func:`build_group`.
+
+    ``claims`` are the supporting and the current claims and what each says now; ``found`` the intersection
+    of the current claims, the consensus interval and the supporting ids; ``set_aside`` the ids superseded,
+    stale and withdrawn.
+    """
+    support, current, now = claims
+    feasible, consensus_iv, supporting = found
+    superseded, stale, withdrawn = set_aside
+    first = cs[0]
+    # The best figure keeps to what the supporting claims say as worded when they share a value, and to
+    # their widened common ground only when they agree just within precision or tolerance.
+    as_worded = intersect(_worded(c, now) for c in support) if support else None
+    # The same intersection, each claim taken at its word (an earlier toll still only a floor).
+    # (When every current claim supports, it is the intersection found above.)
+    stated = (
+        as_worded
+        if support is current or not current
+        else intersect(_worded(c, now) for c in current)
+    )
+    best, rule = choose_best(
+        policy,
+        support,
+        current,
+        feasible and (as_worded or feasible),
+        as_worded or consensus_iv,
+        first.is_count,
+    )
+    corroboration = "single" if len(cs) == 1 else ("circular" if origins == 1 else "independent")
+    return build_group(
+        gid,
+        cs,
+        say,
+        feasible,
+        consensus_iv,
+        best,
+        rule,
+        supporting,
+        current,
+        superseded,
+        stale,
+        withdrawn,
+        origins,
+        corroboration,
+        stated,
+        flags,
+        period,
+        policy.precision,
+        compared=compared,
+    )
+
+
 #: What a plain group sets aside: nothing superseded, stale or withdrawn (one tuple for every such group).
 _NOTHING_SET_ASIDE: tuple[frozenset[str], frozenset[str], frozenset[str]] = (
     frozenset(),
@@ -388,3 +453,10 @@ def _circular_text(say: Say, cs: tuple[Claim, ...]) -> str:
         f"{len(cs)} reports of {say.subject} ({', '.join(reporters)}) all trace back to one origin, "
         f"{cs[0].source.name}: they are one source, not {len(cs)}."
     )
+
+
+def _worded(c: Claim, now: dict[str, Iv]) -> Iv:
+    """The claim's interval as worded; only a floor when the claim's toll may have grown since."""
+    if now[c.id][2] == _INF:
+        return c.low, c.low_closed, _INF, False
+    return c.low, c.low_closed, c.high, c.high_closed

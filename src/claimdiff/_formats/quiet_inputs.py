@@ -170,8 +170,7 @@ class QuietInputs:
             held is not None
         ):  # the claims of the groups built, built at once (each column read once)
             held[1].prepare([int(positions[r]) for r in reps])
-        firsts = sorted(reps)
-        made = dict(zip(firsts, quiet.groups(positions[firsts].tolist()), strict=True))
+        made = {r: quiet.group(int(positions[r])) for r in sorted(reps)}
         self.built: list[Group] = [made[r] for r in reps]
 
     @property
