@@ -363,3 +363,17 @@ def test_the_claims_table_finds_the_judged_groups_claims_at_their_rows():
         assert found.tolist() == looked_up.tolist()
     assert {report.groups[i].id for i, _ in judged} <= set(by_rows[0].tolist())
     assert "dissenting" in set(by_rows[1].tolist())
+
+
+def test_flag_cells_by_position_read_only_this_reports_group_ids():
+    """The quiet groups' flag cells are put by position: ids outside the numbering (none, "x2", "g0", past the
+    last group, "g02") name no group, and a group without flags keeps the default."""
+    import numpy as np
+
+    from claimdiff._formats.groups_table import _by_position
+
+    values = {None: 9, "x2": 9, "g0": 9, "g9": 9, "g02": 9, "g2": 5, "g4": 7, "": 9}
+    got = _by_position(values, np.array([0, 1, 3]), 0)
+    assert got.dtype == object
+    assert got.tolist() == [0, 5, 7]
+    assert [type(v) for v in got] == [int, int, int]
