@@ -290,7 +290,7 @@ def test_each_naming_cell_follows_from_the_one_part_it_is_named_by():
     import itertools
 
     from claimdiff import Claim, Scope
-    from claimdiff._core.group_build import about_of
+    from claimdiff._core.group_build import ABOUT_PARTS, about_of
     from claimdiff._formats.quiet_inputs import NAMED_BY
     from claimdiff.vocabulary import Metric
 
@@ -325,6 +325,13 @@ def test_each_naming_cell_follows_from_the_one_part_it_is_named_by():
         for combo, found in cells.items():
             assert found[name] == cells[(0,) * at + (combo[at],) + (0,) * (3 - at)][name], name
         assert cells[(0, 0, 0, 0)][name] != cells[tuple(int(k == at) for k in range(4))][name], name
+    # Each part's own reading gives exactly the cells named by it, as ``about_of`` gives them.
+    for part, about in ABOUT_PARTS.items():
+        for k, value in enumerate(parts[part]):
+            own = about(value)
+            assert set(own) == {name for name, by in NAMED_BY.items() if by == part}, part
+            combo = tuple(k if p == part else 0 for p in parts)
+            assert own == {name: cells[combo][name] for name in own}, part
 
 
 def test_the_claims_table_finds_the_judged_groups_claims_at_their_rows():
@@ -356,3 +363,17 @@ def test_the_claims_table_finds_the_judged_groups_claims_at_their_rows():
         assert found.tolist() == looked_up.tolist()
     assert {report.groups[i].id for i, _ in judged} <= set(by_rows[0].tolist())
     assert "dissenting" in set(by_rows[1].tolist())
+
+
+def test_flag_cells_by_position_read_only_this_reports_group_ids():
+    """The quiet groups' flag cells are put by position: ids outside the numbering (none, "x2", "g0", past the
+    last group, "g02") name no group, and a group without flags keeps the default."""
+    import numpy as np
+
+    from claimdiff._formats.groups_table import _by_position
+
+    values = {None: 9, "x2": 9, "g0": 9, "g9": 9, "g02": 9, "g2": 5, "g4": 7, "": 9}
+    got = _by_position(values, np.array([0, 1, 3]), 0)
+    assert got.dtype == object
+    assert got.tolist() == [0, 5, 7]
+    assert [type(v) for v in got] == [int, int, int]

@@ -9,7 +9,7 @@ asks it without making a group.
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
 from claimdiff._core.estimators import best_in_unit
@@ -24,7 +24,18 @@ from claimdiff._model.period import Period
 from claimdiff._model.scope import Scope
 from claimdiff._model.vocabulary import Metric
 
-__all__ = ["about_of", "build_group", "group_about", "hull", "hull_of"]
+__all__ = [
+    "ABOUT_PARTS",
+    "about_dimension",
+    "about_hull",
+    "about_metric",
+    "about_of",
+    "about_scope",
+    "build_group",
+    "group_about",
+    "hull",
+    "hull_of",
+]
 
 
 def hull(cs: Iterable[Claim]) -> Period | None:
@@ -63,20 +74,49 @@ def group_about(first: Claim, hull: Period | None) -> dict[str, Any]:
 def about_of(metric: Metric, scope: Scope, dimension: str, hull: Period | None) -> dict[str, Any]:
     """:func:`group_about` from the first claim's metric, scope and dimension (as a claim table holds them).
 
+    Each cell follows from one of these four parts, by :data:`ABOUT_PARTS`.
+
     >>> from claimdiff import Claim, Scope
     >>> c = Claim(id="a", metric="killed", estimate=3, scope=Scope(counted="people"), source="A")
     >>> about_of(c.metric, c.scope, c.dimension, None) == group_about(c, None)
     True
     """
     return {
-        "metric": metric.name,
-        "counted": scope.counted,
-        "place": scope.place,
-        "event": scope.event,
-        "dimension": dimension,
-        "cumulative": metric.cumulative,
-        "period": None if hull is None else hull.describe(),
+        **about_metric(metric),
+        **about_scope(scope),
+        **about_dimension(dimension),
+        **about_hull(hull),
     }
+
+
+def about_metric(metric: Metric) -> dict[str, Any]:
+    """The cells of :func:`about_of` that follow from the metric."""
+    return {"metric": metric.name, "cumulative": metric.cumulative}
+
+
+def about_scope(scope: Scope) -> dict[str, Any]:
+    """The cells of :func:`about_of` that follow from the scope."""
+    return {"counted": scope.counted, "place": scope.place, "event": scope.event}
+
+
+def about_dimension(dimension: str) -> dict[str, Any]:
+    """The cell of :func:`about_of` that follows from the dimension."""
+    return {"dimension": dimension}
+
+
+def about_hull(hull: Period | None) -> dict[str, Any]:
+    """The cell of :func:`about_of` that follows from the hull of the group's periods."""
+    return {"period": None if hull is None else hull.describe()}
+
+
+#: Each part :func:`about_of` reads, and what gives the cells that follow from it alone: a reader of many groups
+#: asks each part's cells once per distinct part.
+ABOUT_PARTS: dict[str, Callable[[Any], dict[str, Any]]] = {
+    "metric": about_metric,
+    "scope": about_scope,
+    "dimension": about_dimension,
+    "hull": about_hull,
+}
 
 
 def build_group(

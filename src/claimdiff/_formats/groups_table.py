@@ -13,12 +13,11 @@ names each group comes from :func:`~claimdiff._core.group_build.group_about`. No
 from __future__ import annotations
 
 from collections import Counter
-from itertools import repeat
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from claimdiff._core.flags import Severity
-from claimdiff._core.group import group_id
+from claimdiff._core.group import group_id, group_position
 from claimdiff._core.grouping import PerRow
 from claimdiff._core.lazy_items import LazyItems
 from claimdiff._core.quiet import QuietGroups
@@ -181,10 +180,30 @@ def _quiet_columns(
         elif name in _NAMING:
             out.append(PerRow(*naming[name]))
         elif name == "worst_severity":
-            values = {g: w.value for g, w in worst.items()}
-            out.append(objects(list(map(values.get, ids))))
+            out.append(_by_position({g: w.value for g, w in worst.items()}, positions, None))
         elif name == "n_flags":
-            out.append(objects(list(map(count.get, ids, repeat(0)))))
+            out.append(_by_position(count, positions, 0))
         else:
             out.append(PerRow(inputs.number, [row[k] for row in rep_rows]))
     return out
+
+
+def _by_position(values: dict[str | None, Any], positions: Any, default: Any) -> Any:
+    """Each group's value at ``positions`` (a numpy array of objects), by group id; ``default`` for a group without.
+
+    Few groups have flags: their values are put at their positions in an array of every group, the rest left at
+    ``default``, so no mapping is asked once per group.
+    """
+    import numpy as np  # noqa: PLC0415 - imported already by the columns that found the quiet groups
+
+    n = int(positions.max(initial=-1)) + 1
+    out = np.empty(n, object)
+    out.fill(default)
+    for gid, value in values.items():
+        try:
+            at = -1 if gid is None else group_position(gid)
+        except ValueError:  # not an id of the report's numbering: no group's
+            continue
+        if 0 <= at < n and group_id(at) == gid:
+            out[at] = value
+    return out[positions]

@@ -18,7 +18,7 @@ from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any
 
 from claimdiff._core.estimators import BY_FIGURES
-from claimdiff._core.group_build import about_of, group_about, hull_of
+from claimdiff._core.group_build import ABOUT_PARTS, group_about, hull_of
 from claimdiff._core.group_rows import GroupRows
 from claimdiff._core.lazy_items import LazyItems
 from claimdiff._core.quiet import QuietGroups
@@ -204,8 +204,9 @@ class QuietInputs:
 
         Per cell of ``group_about``, each group's code (numpy) into the distinct cells. From a claim table, a
         group's cells follow from its first claim's metric, scope and estimate's dimension and from its periods'
-        hull, and each cell from one of these (:data:`NAMED_BY`): ``about_of`` is asked once per distinct part,
-        for the first group that has it, and hulls once per distinct periods. Groups of other claims are asked
+        hull, and each cell from one of these (:data:`NAMED_BY`): the part's own reading
+        (:data:`~claimdiff._core.group_build.ABOUT_PARTS`) is asked once per distinct part, for the first group that
+        has it, and hulls once per distinct periods. Groups of other claims are asked
         one by one.
         """
         import numpy as np  # noqa: PLC0415 - imported already by the columns that found the quiet groups
@@ -237,25 +238,24 @@ class QuietInputs:
         dims = [c.dimension for c in self._some]
         dim = _codes(np, dims, len(dims))
         m, s, e = m_codes[lead], s_codes[lead], self._estimate[starts]
-        by_part = {"metric": m, "scope": s, "dimension": dim[e], "hull": alike}
+        # Per part: what numbers the groups alike, the distinct parts, and each group's index into them.
+        by_part = {
+            "metric": (m, metrics, m),
+            "scope": (s, scopes, s),
+            "dimension": (dim[e], dims, e),
+            "hull": (alike, hulls, alike),
+        }
         out: dict[str, tuple[Any, list[Any]]] = {}
-        for part, codes in by_part.items():
+        for part, (codes, values, index) in by_part.items():
             numbered = _codes_of(np, codes)
             first = first_rows(numbered)
             names = [name for name, named_by in NAMED_BY.items() if named_by == part]
             columns: list[list[Any]] = [[] for _ in names]
+            read_part = ABOUT_PARTS[part]
             for block in range(0, len(first), _BLOCK):  # a block of groups' parts read at a time
                 at = first[block : block + _BLOCK]
-                # Each group's cells kept as made (a million groups' mappings are never held at once).
-                cells = list(
-                    map(
-                        about_of,
-                        map(metrics.__getitem__, m[at].tolist()),
-                        map(scopes.__getitem__, s[at].tolist()),
-                        map(dims.__getitem__, e[at].tolist()),
-                        map(hulls.__getitem__, alike[at].tolist()),
-                    )
-                )
+                # Each part's cells kept as made (a million groups' mappings are never held at once).
+                cells = list(map(read_part, map(values.__getitem__, index[at].tolist())))
                 for name, column in zip(names, columns, strict=True):
                     column.extend(map(itemgetter(name), cells))
             out.update(
