@@ -321,7 +321,7 @@ def one_day_offsets(before: Any, after: Any, claims: list[Claim]) -> None:
             if lag is None
             else "a lag, but this date does not fit it"
         ] += 1
-    print(f"  one-day-offset contradictions not tagged: {dict(untagged)}")
+    print(f"  one-day-offset contradictions not tagged: {dict(sorted(untagged.items()))}")
     lags = getattr(after, "lags", ())
     for lag in lags:
         if lag.place is None:
