@@ -16,7 +16,6 @@ different countries), else the place the text is about.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from typing import TYPE_CHECKING
 
 import attrs
@@ -41,6 +40,7 @@ from claimdiff._extract._table import (
 )
 from claimdiff._extract._text import Block, fold, make_block, readable
 from claimdiff._extract._triggers import TRIGGERS
+from claimdiff._extract._turned import turned
 from claimdiff._model.claim import Claim, Scope
 from claimdiff._model.estimate import Estimate, Provenance
 from claimdiff._model.hedges import parse_estimate
@@ -57,6 +57,8 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
     """The figures of a table's cells: metric from the column header (or the row label), place from its row."""
     out: list[Candidate] = []
     prose: list[Block] = []  # cells that are phrases, read as running text
+    # places (or dates) heading the columns, metrics the rows: read turned on its side
+    table = turned(table, lambda name: known(reader.gazetteer, name))
     where = next((k for k, h in enumerate(table.header) if PLACE_HEADER.search(h.text)), None)
     who = (
         _source_line(reader.text, table)
@@ -87,7 +89,6 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
     )
     shared = common(reader.gazetteer, placed) if placed and not elsewhere else ()
     summed = total_metric([h.text for h in table.header])
-    columns_places = _column_places(reader, table)
     for n, (row, label, own) in enumerate(zip(table.rows, labels, places, strict=True), start=1):
         total = not own and TOTAL.match(label.text) is not None
         # a totals row is where all its rows are: nowhere named when they lie in different countries
@@ -156,8 +157,7 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
                         estimate=attrs.evolve(found.estimate, provenance=Provenance.DATUM),
                         scope=Scope(
                             # a row whose place cell names no known place ("Global") is nowhere the text names
-                            place=columns_places[j]
-                            or place
+                            place=place
                             or (() if total or _unplaced(row, where) else reader.heading_place),
                             counted=chosen[1],
                         ),
@@ -179,6 +179,7 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
                         part_of=claim.part_of,
                     )
                 )
+    out.sort(key=lambda c: c.start)  # a turned table's cells, back in the order they are written
     reader.referent = out[-1] if out else reader.referent  # the last figure, for what follows
     for block in prose:
         out += reader.block(block)
@@ -232,28 +233,6 @@ def _sum_counted(
     parts = [m for h in header if (m := header_metric(h)) is not None]
     chosen = counted_for(parts[0], counted) if parts else None
     return (metric, chosen[1]) if chosen is not None else None
-
-
-def _column_places(reader: _Reader, table: Table) -> dict[int, tuple[str, ...]]:
-    """The place each column's header names, when the row labels name metrics: "Indicator | Kenya | Uganda".
-
-    Such a table is turned on its side: each row is a metric ("Confirmed cases", "Deaths"), each
-    column a place, and its cells are that place's. Columns whose header names no known place
-    (the label column, "Total") have none: a row's own place, or none, stands.
-    """
-    out: dict[int, tuple[str, ...]] = defaultdict(tuple)
-    if len(table.header) < _PLACE_COLUMNS + 1 or not any(
-        header_metric(row[0].text) for row in table.rows if row
-    ):
-        return out
-    for k, h in enumerate(table.header[1:], start=1):
-        if h.text and header_metric(h.text) is None and known(reader.gazetteer, h.text):
-            out[k] = reader.gazetteer.normalise(h.text)
-    return out if len(out) >= _PLACE_COLUMNS else defaultdict(tuple)
-
-
-#: The fewest columns headed by places that turn a table on its side.
-_PLACE_COLUMNS = 2
 
 
 def _source_line(text: str, table: Table) -> Attribution | None:
