@@ -144,3 +144,28 @@ def test_a_turned_table_reads_as_the_same_table_the_usual_way_round(
     )
     assert sorted(_read(side)) == sorted(_read(usual))
     assert len(_read(side)) == len(places) * len(rows)
+
+
+def test_province_columns_the_gazetteer_knows_only_within_the_text_country() -> None:
+    """Province names known only inside the country the text is about head the columns: placed in it."""
+    text = (
+        "Landslides in Indonesia: the toll by province\n\n"
+        "| | Aceh | Riau |\n|---|---|---|\n"
+        "| Dead | 14 | 5 |\n"
+        "| Missing | 3 | 8 |\n"
+    )
+    got = _read(text)
+    assert ("14", "killed", "people", ("Indonesia", "Sumatera", "Aceh")) in got
+    assert ("8", "missing", "people", ("Indonesia", "Sumatera", "Riau")) in got
+
+
+def test_a_word_that_is_no_unit_of_the_country_is_no_place() -> None:
+    """"Other" and "Total" are no provinces of the text's country: no cell is placed in them."""
+    text = (
+        "Landslides in Indonesia\n\n"
+        "| | Other | Total |\n|---|---|---|\n"
+        "| Dead | 14 | 5 |\n"
+    )
+    got = _read(text)
+    assert got
+    assert all(c[3] in {("Indonesia",), ()} for c in got)

@@ -58,7 +58,7 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
     out: list[Candidate] = []
     prose: list[Block] = []  # cells that are phrases, read as running text
     # places (or dates) heading the columns, metrics the rows: read turned on its side
-    table = turned(table, lambda name: known(reader.gazetteer, name))
+    table = turned(table, lambda name: bool(_named_place(reader, name)))
     where = next((k for k, h in enumerate(table.header) if PLACE_HEADER.search(h.text)), None)
     who = (
         _source_line(reader.text, table)
@@ -321,8 +321,8 @@ def _row_place(
 ) -> tuple[str, ...]:
     """A row's place: its label's, or its label within the place of its other place column ("Jaén | Spain")."""
     gazetteer = reader.gazetteer
-    if label.text and known(gazetteer, label.text):
-        return gazetteer.normalise(label.text)
+    if label.text and (named := _named_place(reader, label.text)):
+        return named
     for k in wider:
         outer = row[k].text if k < len(row) else ""
         if outer and known(gazetteer, outer):
@@ -331,6 +331,28 @@ def _row_place(
             path = gazetteer.normalise((*gazetteer.normalise(outer), label.text))
             return path if known(gazetteer, path) else gazetteer.normalise(outer)
     return ()
+
+
+def _named_place(reader: _Reader, name: str) -> tuple[str, ...]:
+    """The place a row label or column header names: known alone, else within the country the text is about.
+
+    A report on one country heads its columns (or labels its rows) with its provinces, whose names
+    the gazetteer may know only within that country ("Aceh" in a text on Indonesia).
+    """
+    gazetteer = reader.gazetteer
+    if known(gazetteer, name):
+        return gazetteer.normalise(name)
+    country = reader.heading_place[:1]
+    if not country or not known(gazetteer, country):
+        return ()
+    path = gazetteer.normalise((*country, name))
+    key = gazetteer.key(path)
+    # the name is found in the country's units (a code, or a path longer than country and name)
+    return path if len(key) > _COUNTRY_AND_NAME or key[-1][:1].isupper() else ()
+
+
+#: A path of a country and a name the gazetteer left as written: no unit it knows.
+_COUNTRY_AND_NAME = 2
 
 
 def _figure(reader: _Reader, cell: Cell) -> _Found | None:
