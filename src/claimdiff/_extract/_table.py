@@ -231,6 +231,7 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
         i += 1 if not run else 0
     from claimdiff._extract._aligned import aligned_tables  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._columnar import columnar_tables  # noqa: PLC0415 - it builds on this module
+    from claimdiff._extract._csv_rows import csv_tables  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._infobox import infobox_rows  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._keyed import keyed_lists  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._pairs import place_runs  # noqa: PLC0415 - it builds on this module
@@ -244,6 +245,7 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
         infobox_rows(text, lines),
         keyed_lists(text, lines),
         stacked_figures(text, lines),
+        csv_tables(text, lines, is_place),
         place_runs(text, is_place),
     ):
         out += [t for t in more if not any(_overlap(t, b) for b in out)]
