@@ -36,10 +36,7 @@ def test_comma_separated_table_on_its_side_is_turned() -> None:
 
 def test_a_list_in_prose_is_no_table() -> None:
     """Lines of prose with commas: no table, whatever their figures."""
-    text = (
-        "Deaths, injuries, and damage were reported\n"
-        "in the north, with 14 dead, and 30 hurt\n"
-    )
+    text = "Deaths, injuries, and damage were reported\nin the north, with 14 dead, and 30 hurt\n"
     assert csv_tables(text) == []
 
 

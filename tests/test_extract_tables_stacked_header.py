@@ -55,11 +55,7 @@ def test_a_second_line_that_names_the_metrics_continues_a_tab_header() -> None:
 
 def test_a_first_row_of_words_that_adds_no_metric_stays_a_row() -> None:
     """A row of names under a header that already names its metrics is a row, not more header."""
-    text = (
-        "Country\tDeaths\tInjured\n"
-        "Ghana\tnone\tunknown\n"
-        "Peru\t7\t12\n"
-    )
+    text = "Country\tDeaths\tInjured\nGhana\tnone\tunknown\nPeru\t7\t12\n"
     (table,) = tables(text)
     assert [c.text for c in table.header] == ["Country", "Deaths", "Injured"]
-    assert [c.text for c in table.rows[0]][0] == "Ghana"
+    assert next(c.text for c in table.rows[0]) == "Ghana"

@@ -101,8 +101,11 @@ def test_place_columns_over_rows_that_name_no_metric_are_not_turned() -> None:
 
 def test_dates_and_weeks_are_recognised_as_column_heads() -> None:
     """The date forms a bulletin heads its columns with, and words that are none."""
-    assert all(map(is_date, ["3 May", "May 3", "May 3, 2024", "June 2024", "2024-06-04", "04/06/2024"]))
-    assert is_date("Week 23") and is_date("Epi week 7/2024")
+    assert all(
+        map(is_date, ["3 May", "May 3", "May 3, 2024", "June 2024", "2024-06-04", "04/06/2024"])
+    )
+    assert is_date("Week 23")
+    assert is_date("Epi week 7/2024")
     assert not any(map(is_date, ["Deaths", "Mayo", "Total", "12", "Region 3"]))
 
 
@@ -128,9 +131,7 @@ def test_a_turned_table_reads_as_the_same_table_the_usual_way_round(
     places: list[str], rows: list[tuple[str, str]], data: st.DataObject
 ) -> None:
     """The law of turning: a grid written with places as columns gives the claims it gives with places as rows."""
-    grid = [
-        [data.draw(st.integers(min_value=1, max_value=9999)) for _ in places] for _ in rows
-    ]
+    grid = [[data.draw(st.integers(min_value=1, max_value=9999)) for _ in places] for _ in rows]
     side = "| | " + " | ".join(places) + " |\n|" + "---|" * (len(places) + 1) + "\n"
     side += "".join(
         f"| {label} | " + " | ".join(str(v) for v in values) + " |\n"
@@ -160,12 +161,8 @@ def test_province_columns_the_gazetteer_knows_only_within_the_text_country() -> 
 
 
 def test_a_word_that_is_no_unit_of_the_country_is_no_place() -> None:
-    """"Other" and "Total" are no provinces of the text's country: no cell is placed in them."""
-    text = (
-        "Landslides in Indonesia\n\n"
-        "| | Other | Total |\n|---|---|---|\n"
-        "| Dead | 14 | 5 |\n"
-    )
+    """ "Other" and "Total" are no provinces of the text's country: no cell is placed in them."""
+    text = "Landslides in Indonesia\n\n| | Other | Total |\n|---|---|---|\n| Dead | 14 | 5 |\n"
     got = _read(text)
     assert got
     assert all(c[3] in {("Indonesia",), ()} for c in got)

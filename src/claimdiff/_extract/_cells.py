@@ -10,7 +10,8 @@ the cell's own noun, else the one its header puts beside the metric ("Houses dam
 one the table's title counts ("infections in health care workers"), else the lead-in's, else
 people; its place is its row's (the place column's cell, carried down a row group, within the
 row's country column), a totals row's the place all the rows share (none when they lie in
-different countries), else the place the text is about.
+different countries), else the place the text is about. A table on its side (places or dates
+heading its columns, metrics its rows) is turned first (:mod:`._turned`) and read by the same rules.
 """
 
 from __future__ import annotations

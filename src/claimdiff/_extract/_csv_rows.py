@@ -20,7 +20,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from claimdiff._extract._table import Cell, Table, header_metric, line_spans, noun_metric, title_line
+from claimdiff._extract._table import (
+    Cell,
+    Table,
+    header_metric,
+    line_spans,
+    noun_metric,
+    title_line,
+)
 
 __all__ = ["csv_tables"]
 
@@ -55,7 +62,11 @@ def csv_tables(
         j = k + 1
         while j < len(lines):
             row = _fields(text, *lines[j])
-            if row is None or len(row) != len(head) or not any(_FIGURE.fullmatch(c.text) for c in row):
+            if (
+                row is None
+                or len(row) != len(head)
+                or not any(_FIGURE.fullmatch(c.text) for c in row)
+            ):
                 break
             rows.append(row)
             j += 1
@@ -110,7 +121,7 @@ def _fields(text: str, start: int, end: int) -> tuple[Cell, ...] | None:
         if len(body) > _FIELD_CHARS:
             return None
         lead = a + len(piece) - len(piece.lstrip())
-        if len(body) >= 2 and body[0] == body[-1] == '"':  # noqa: PLR2004 - an opening and a closing quote
+        if len(body) >= 2 and body[0] == body[-1] == '"':
             body, lead = body[1:-1].strip(), lead + 1 + (len(body[1:-1]) - len(body[1:-1].lstrip()))
         out.append(Cell(start + lead, start + lead + len(body), body))
     return tuple(out)

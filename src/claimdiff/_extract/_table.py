@@ -198,8 +198,11 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
     Tables laid out with spaces are read by :func:`claimdiff._extract._aligned.aligned_tables`
     (``is_place`` tells it a row group's place from its category), tables of word cells by
     :func:`claimdiff._extract._wide.wide_tables`, infobox rows by
-    :func:`claimdiff._extract._infobox.infobox_rows` and runs of place-and-figure pairs by
-    :func:`claimdiff._extract._pairs.place_runs`, where no table found before them is.
+    :func:`claimdiff._extract._infobox.infobox_rows`, rows of comma-separated values by
+    :func:`claimdiff._extract._csv_rows.csv_tables` and runs of place-and-figure pairs by
+    :func:`claimdiff._extract._pairs.place_runs`, where no table found before them is. A header
+    written on two lines is one header; a table on its side (places heading its columns) is
+    turned when its cells are read (:func:`claimdiff._extract._turned.turned`).
 
     >>> t = "Flood | Deaths | Location\n---|---|---\nA | 1,200 | China\nB | 300 | India\n"
     >>> [([c.text for c in tb.header], len(tb.rows)) for tb in tables(t)]
@@ -404,11 +407,7 @@ def _stacked(text: str, run: list[tuple[int, int]], rows: list[tuple[int, int]])
     more = 0
     for a, b in rows[1 : 1 + _HEADER_LINES]:
         line = _cells(text, a, b, keep=True)
-        if (
-            len(line) != len(top)
-            or _DIGITS.search(text, a, b)
-            or not any(c.text for c in line[1:])
-        ):
+        if len(line) != len(top) or _DIGITS.search(text, a, b) or not any(c.text for c in line[1:]):
             break
         more += 1
     if more and more > above:
@@ -458,7 +457,10 @@ def _table(text: str, run: list[tuple[int, int]]) -> Table:
     )
     body = rows[1:] if has_header else rows
     if has_header and (more := _stacked(text, run, rows)):
-        first, body = _merged([_cells(text, a, b, keep=True) for a, b in rows[: more + 1]]), body[more:]
+        first, body = (
+            _merged([_cells(text, a, b, keep=True) for a, b in rows[: more + 1]]),
+            body[more:],
+        )
     header, grid = _groups(
         first if has_header else (),
         _carried([_cells(text, a, b, keep=has_header) for a, b in body]),

@@ -49,10 +49,10 @@ def _names_metric(words: str) -> bool:
 
 
 def turned(table: Table, is_place: Callable[[str], bool]) -> Table:
-    """The table turned on its side when its columns are places or dates and its rows metrics; else itself.
+    r"""The table turned on its side when its columns are places or dates and its rows metrics; else itself.
 
     >>> from claimdiff._extract._table import tables
-    >>> t = "| | Alpha | Beta |\\n|---|---|---|\\n| Dead | 3 | 4 |\\n| Injured | 9 | 1 |\\n"
+    >>> t = "| | Alpha | Beta |\n|---|---|---|\n| Dead | 3 | 4 |\n| Injured | 9 | 1 |\n"
     >>> side = turned(tables(t)[0], lambda s: s in {"Alpha", "Beta"})
     >>> [c.text for c in side.header], [[c.text for c in r] for r in side.rows]
     (['', 'Dead', 'Injured'], [['Alpha', '3', '9'], ['Beta', '4', '1']])
