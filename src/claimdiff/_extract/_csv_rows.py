@@ -37,6 +37,8 @@ _FIGURE = re.compile(r"[~≈<>]?\d[\d,. ]*\+?")
 _FIELD_CHARS = 40
 #: The fewest places heading the columns of a table on its side (and the fewest fields of a header).
 _PLACE_HEADS = 2
+#: A run of characters with no comma longer than a field may be: a line of prose.
+_LONG_FIELD = re.compile(rf"[^,\n]{{{_FIELD_CHARS + 1},}}")
 #: The fewest rows under a header whose commas are followed by spaces (as a list in prose is).
 _SPACED_ROWS = 2
 
@@ -99,8 +101,10 @@ def _is_header(head: tuple[Cell, ...], is_place: Callable[[str], bool]) -> bool:
 
 def _fields(text: str, start: int, end: int) -> tuple[Cell, ...] | None:
     """The comma-separated fields of a line, a quoted field kept whole; ``None`` for a line that is no row."""
+    if text.find(",", start, end) < 0 or _LONG_FIELD.search(text, start, end):
+        return None  # (a line of prose is turned away before it is walked through)
     line = text[start:end]
-    if "," not in line or line.rstrip().endswith((".", ":", ";")):
+    if line.rstrip().endswith((".", ":", ";")):
         return None
     cuts: list[tuple[int, int]] = []
     quoted = False
