@@ -10,13 +10,13 @@ the cell's own noun, else the one its header puts beside the metric ("Houses dam
 one the table's title counts ("infections in health care workers"), else the lead-in's, else
 people; its place is its row's (the place column's cell, carried down a row group, within the
 row's country column), a totals row's the place all the rows share (none when they lie in
-different countries), else the place the text is about.
+different countries), else the place the text is about. A table on its side (places or dates
+heading its columns, metrics its rows) is turned first (:mod:`._turned`) and read by the same rules.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from typing import TYPE_CHECKING
 
 import attrs
@@ -41,6 +41,7 @@ from claimdiff._extract._table import (
 )
 from claimdiff._extract._text import Block, fold, make_block, readable
 from claimdiff._extract._triggers import TRIGGERS
+from claimdiff._extract._turned import turned
 from claimdiff._model.claim import Claim, Scope
 from claimdiff._model.estimate import Estimate, Provenance
 from claimdiff._model.hedges import parse_estimate
@@ -57,6 +58,8 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
     """The figures of a table's cells: metric from the column header (or the row label), place from its row."""
     out: list[Candidate] = []
     prose: list[Block] = []  # cells that are phrases, read as running text
+    # places (or dates) heading the columns, metrics the rows: read turned on its side
+    table = turned(table, lambda name: bool(_named_place(reader, name)))
     where = next((k for k, h in enumerate(table.header) if PLACE_HEADER.search(h.text)), None)
     who = (
         _source_line(reader.text, table)
@@ -87,7 +90,6 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
     )
     shared = common(reader.gazetteer, placed) if placed and not elsewhere else ()
     summed = total_metric([h.text for h in table.header])
-    columns_places = _column_places(reader, table)
     for n, (row, label, own) in enumerate(zip(table.rows, labels, places, strict=True), start=1):
         total = not own and TOTAL.match(label.text) is not None
         # a totals row is where all its rows are: nowhere named when they lie in different countries
@@ -156,8 +158,7 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
                         estimate=attrs.evolve(found.estimate, provenance=Provenance.DATUM),
                         scope=Scope(
                             # a row whose place cell names no known place ("Global") is nowhere the text names
-                            place=columns_places[j]
-                            or place
+                            place=place
                             or (() if total or _unplaced(row, where) else reader.heading_place),
                             counted=chosen[1],
                         ),
@@ -179,6 +180,7 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
                         part_of=claim.part_of,
                     )
                 )
+    out.sort(key=lambda c: c.start)  # a turned table's cells, back in the order they are written
     reader.referent = out[-1] if out else reader.referent  # the last figure, for what follows
     for block in prose:
         out += reader.block(block)
@@ -232,28 +234,6 @@ def _sum_counted(
     parts = [m for h in header if (m := header_metric(h)) is not None]
     chosen = counted_for(parts[0], counted) if parts else None
     return (metric, chosen[1]) if chosen is not None else None
-
-
-def _column_places(reader: _Reader, table: Table) -> dict[int, tuple[str, ...]]:
-    """The place each column's header names, when the row labels name metrics: "Indicator | Kenya | Uganda".
-
-    Such a table is turned on its side: each row is a metric ("Confirmed cases", "Deaths"), each
-    column a place, and its cells are that place's. Columns whose header names no known place
-    (the label column, "Total") have none: a row's own place, or none, stands.
-    """
-    out: dict[int, tuple[str, ...]] = defaultdict(tuple)
-    if len(table.header) < _PLACE_COLUMNS + 1 or not any(
-        header_metric(row[0].text) for row in table.rows if row
-    ):
-        return out
-    for k, h in enumerate(table.header[1:], start=1):
-        if h.text and header_metric(h.text) is None and known(reader.gazetteer, h.text):
-            out[k] = reader.gazetteer.normalise(h.text)
-    return out if len(out) >= _PLACE_COLUMNS else defaultdict(tuple)
-
-
-#: The fewest columns headed by places that turn a table on its side.
-_PLACE_COLUMNS = 2
 
 
 def _source_line(text: str, table: Table) -> Attribution | None:
@@ -342,8 +322,8 @@ def _row_place(
 ) -> tuple[str, ...]:
     """A row's place: its label's, or its label within the place of its other place column ("Jaén | Spain")."""
     gazetteer = reader.gazetteer
-    if label.text and known(gazetteer, label.text):
-        return gazetteer.normalise(label.text)
+    if label.text and (named := _named_place(reader, label.text)):
+        return named
     for k in wider:
         outer = row[k].text if k < len(row) else ""
         if outer and known(gazetteer, outer):
@@ -352,6 +332,28 @@ def _row_place(
             path = gazetteer.normalise((*gazetteer.normalise(outer), label.text))
             return path if known(gazetteer, path) else gazetteer.normalise(outer)
     return ()
+
+
+def _named_place(reader: _Reader, name: str) -> tuple[str, ...]:
+    """The place a row label or column header names: known alone, else within the country the text is about.
+
+    A report on one country heads its columns (or labels its rows) with its provinces, whose names
+    the gazetteer may know only within that country ("Aceh" in a text on Indonesia).
+    """
+    gazetteer = reader.gazetteer
+    if known(gazetteer, name):
+        return gazetteer.normalise(name)
+    country = reader.heading_place[:1]
+    if not country or not known(gazetteer, country):
+        return ()
+    path = gazetteer.normalise((*country, name))
+    key = gazetteer.key(path)
+    # the name is found in the country's units (a code, or a path longer than country and name)
+    return path if len(key) > _COUNTRY_AND_NAME or key[-1][:1].isupper() else ()
+
+
+#: A path of a country and a name the gazetteer left as written: no unit it knows.
+_COUNTRY_AND_NAME = 2
 
 
 def _figure(reader: _Reader, cell: Cell) -> _Found | None:

@@ -198,8 +198,11 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
     Tables laid out with spaces are read by :func:`claimdiff._extract._aligned.aligned_tables`
     (``is_place`` tells it a row group's place from its category), tables of word cells by
     :func:`claimdiff._extract._wide.wide_tables`, infobox rows by
-    :func:`claimdiff._extract._infobox.infobox_rows` and runs of place-and-figure pairs by
-    :func:`claimdiff._extract._pairs.place_runs`, where no table found before them is.
+    :func:`claimdiff._extract._infobox.infobox_rows`, rows of comma-separated values by
+    :func:`claimdiff._extract._csv_rows.csv_tables` and runs of place-and-figure pairs by
+    :func:`claimdiff._extract._pairs.place_runs`, where no table found before them is. A header
+    written on two lines is one header; a table on its side (places heading its columns) is
+    turned when its cells are read (:func:`claimdiff._extract._turned.turned`).
 
     >>> t = "Flood | Deaths | Location\n---|---|---\nA | 1,200 | China\nB | 300 | India\n"
     >>> [([c.text for c in tb.header], len(tb.rows)) for tb in tables(t)]
@@ -231,6 +234,7 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
         i += 1 if not run else 0
     from claimdiff._extract._aligned import aligned_tables  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._columnar import columnar_tables  # noqa: PLC0415 - it builds on this module
+    from claimdiff._extract._csv_rows import csv_tables  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._infobox import infobox_rows  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._keyed import keyed_lists  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._pairs import place_runs  # noqa: PLC0415 - it builds on this module
@@ -244,6 +248,7 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
         infobox_rows(text, lines),
         keyed_lists(text, lines),
         stacked_figures(text, lines),
+        csv_tables(text, lines, is_place),
         place_runs(text, is_place),
     ):
         out += [t for t in more if not any(_overlap(t, b) for b in out)]
@@ -389,6 +394,47 @@ def _stream(text: str, start: int, end: int, width: int) -> list[tuple[Cell, ...
     return rows
 
 
+def _stacked(text: str, run: list[tuple[int, int]], rows: list[tuple[int, int]]) -> int:
+    """How many lines under a table's first row go on with its header: a header written on two lines.
+
+    "Confirmed | Confirmed | Probable" over "cases | deaths | cases", or "Persons | Houses" over
+    "dead | destroyed": lines of words (no digit), as many cells as the first, that either stand
+    above the rule under the header or make more columns name a metric than the first line does.
+    """
+    top = _cells(text, *rows[0], keep=True)
+    rule = next((k for k, (a, b) in enumerate(run) if _SEPARATOR.match(text[a:b])), None)
+    above = sum(1 for a, _ in rows if rule is not None and a < run[rule][0]) - 1
+    more = 0
+    for a, b in rows[1 : 1 + _HEADER_LINES]:
+        line = _cells(text, a, b, keep=True)
+        if len(line) != len(top) or _DIGITS.search(text, a, b) or not any(c.text for c in line[1:]):
+            break
+        more += 1
+    if more and more > above:
+        merged = _merged([_cells(text, a, b, keep=True) for a, b in rows[: more + 1]])
+        named = sum(1 for c in merged[1:] if header_metric(c.text) or noun_metric(c.text))
+        if named <= sum(1 for c in top[1:] if header_metric(c.text) or noun_metric(c.text)):
+            return max(above, 0)
+    return more
+
+
+#: The most lines a table's header is written on below its first.
+_HEADER_LINES = 2
+_DIGITS = re.compile(r"\d")
+
+
+def _merged(lines: list[tuple[Cell, ...]]) -> tuple[Cell, ...]:
+    """The header cells of a header written on several lines: each column's words joined, top to bottom."""
+    out: list[Cell] = []
+    for column in zip(*lines, strict=True):
+        filled = [c for c in column if c.text]
+        if not filled:
+            out.append(column[0])
+            continue
+        out.append(Cell(filled[0].start, filled[0].end, " ".join(c.text for c in filled)))
+    return tuple(out)
+
+
 def _table(text: str, run: list[tuple[int, int]]) -> Table:
     if _closed_by_bars(text, run):
         width = text.count("|", *run[0])
@@ -410,6 +456,11 @@ def _table(text: str, run: list[tuple[int, int]]) -> Table:
         and (len(first) > 2 or any(header_metric(c.text) for c in first[1:]))
     )
     body = rows[1:] if has_header else rows
+    if has_header and (more := _stacked(text, run, rows)):
+        first, body = (
+            _merged([_cells(text, a, b, keep=True) for a, b in rows[: more + 1]]),
+            body[more:],
+        )
     header, grid = _groups(
         first if has_header else (),
         _carried([_cells(text, a, b, keep=has_header) for a, b in body]),
