@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from claimdiff._extract._nations import abroad
 from claimdiff._extract._sources import COUNTRIES
 
 if TYPE_CHECKING:
@@ -73,12 +74,6 @@ def foreign_demonym(
     if m is None:
         return counted
     country = _COUNTRY_OF.get(m.group("w"))
-    theirs = gazetteer.key((country,))[:1] if country else ()
-    foreign = (
-        theirs != gazetteer.key(where)[:1]
-        if where
-        else bool(countries) and bool(theirs) and theirs[0] not in countries
-    )
-    if not theirs or not foreign:
+    if not abroad(country, where, countries, gazetteer):
         return counted
     return m.group("w")

@@ -43,15 +43,31 @@ def of_nation(
         return counted
     word = nation.group("n")
     country = _ABBREVIATED_COUNTRIES.get(word) or _ADJECTIVE_COUNTRIES.get(word)
-    theirs = gazetteer.key((country,))[:1] if country else ()
-    foreign = (
-        theirs != gazetteer.key(where)[:1]
-        if where
-        else bool(countries) and bool(theirs) and theirs[0] not in countries
-    )
-    if not theirs or not foreign:
+    if not abroad(country, where, countries, gazetteer):
         return counted
     return f"{word} {counted}"
+
+
+def abroad(
+    country: str | None, where: tuple[str, ...], countries: set[str], gazetteer: Gazetteer
+) -> bool:
+    """Whether people of ``country`` are counted outside it: at ``where``, else in a text naming ``countries``.
+
+    Placed nowhere, they are abroad when the text names countries (ISO codes) and none is theirs; a
+    country the gazetteer does not know is never abroad.
+
+    >>> g = Gazetteer()
+    >>> abroad("Nepal", ("Israel",), set(), g), abroad("Nepal", ("Nepal", "Bagmati Province"), set(), g)
+    (True, False)
+    >>> abroad("Nepal", (), {"ISR"}, g), abroad("Nepal", (), set(), g)
+    (True, False)
+    """
+    theirs = gazetteer.key((country,))[:1] if country else ()
+    if not theirs:
+        return False
+    if where:
+        return theirs != gazetteer.key(where)[:1]
+    return bool(countries) and theirs[0] not in countries
 
 
 #: People, by the head noun that counts them: a nationality before them is kept when they are foreign.
