@@ -14,14 +14,15 @@ from typing import Any, Protocol, runtime_checkable
 import attrs
 
 from claimdiff._collector import PAUSE
+from claimdiff._core.accepting import accept, withdrawn_ids
 from claimdiff._core.arithmetic import GroupFacts, check_arithmetic
 from claimdiff._core.believe import believe
 from claimdiff._core.columns import Columns
 from claimdiff._core.flags import Flag, FlagKind, FlagRow, as_flag
 from claimdiff._core.group import group_id, group_position
 from claimdiff._core.group_rows import GroupRows
-from claimdiff._core.grouping import Keys, group_claims, keys_of
-from claimdiff._core.hedge_reading import Reread, note_rereadings, read_with_policy, rereads_any
+from claimdiff._core.grouping import group_claims, keys_of
+from claimdiff._core.hedge_reading import note_rereadings
 from claimdiff._core.lag_conflicts import explain_lags
 from claimdiff._core.lags import Lag
 from claimdiff._core.lazy_items import LazyItems
@@ -31,12 +32,11 @@ from claimdiff._core.quiet import QuietGroups, quiet_groups
 from claimdiff._core.relations import DEFAULT_TAXONOMY, Relation, Taxonomy
 from claimdiff._core.report import Derived, Group, Rejected, Report
 from claimdiff._core.series import About, Series, check_series, series_points
-from claimdiff._core.table_reads import as_table, distinct_ids, table_groups, table_keys
+from claimdiff._core.table_reads import as_table, table_groups
 from claimdiff._core.verdicts import Job, analyse_groups
 from claimdiff._model.claim import Claim
-from claimdiff._model.claim_table import ClaimTable, TableClaims, by_id
+from claimdiff._model.claim_table import ClaimTable, TableClaims
 from claimdiff._model.withdrawal import Withdrawal
-from claimdiff.exceptions import InvalidClaimError
 
 __all__ = ["Loaded", "reconcile"]
 
@@ -174,8 +174,8 @@ def _reconcile(
     withdrawals: tuple[Withdrawal, ...],
     progress: Any = None,
 ) -> Report:
-    accepted, rejected, reread, keys = _accept(claims, policy)
-    withdrawn = _withdrawn(accepted, withdrawals, rejected)
+    accepted, rejected, reread, keys = accept(claims, policy)
+    withdrawn = withdrawn_ids(accepted, withdrawals, rejected)
     relations = tuple(r for r in declared if isinstance(r, Relation))
     series = tuple(r for r in declared if isinstance(r, Series))
 
@@ -402,94 +402,6 @@ def _no_notice(k: int) -> Flag:
 
 def _by_id(c: Claim) -> str:
     return c.id
-
-
-def _accept(
-    claims: Iterable[Claim], policy: Policy
-) -> tuple[Sequence[Claim], list[Rejected], dict[str, Reread], Keys | None]:
-    """The claims reconciled (each worded figure read with the policy's hedges), those rejected, and what was re-read.
-
-    A claim table whose ids are distinct and whose figures the policy's hedges read as they are is
-    checked on its columns, which also give what grouping reads of each claim (returned last, else None);
-    its claims are then returned as a table in id order, none built.
-    """
-    if type(claims) is ClaimTable:
-        import numpy as np  # noqa: PLC0415 - a table exists only where numpy read it
-
-        if not rereads_any(claims, policy):
-            table = by_id(
-                claims
-            )  # in id order, as the report lists claims (equal ids: next to each other)
-            if distinct_ids(np, table):  # every row is reconciled as it is: kept as a table
-                return table, [], {}, table_keys(np, table)
-    accepted, rejected = _unique(claims)
-    accepted, reread = read_with_policy(
-        accepted, policy
-    )  # the policy's hedges read every worded figure
-    return accepted, rejected, reread, None
-
-
-def _unique(claims: Iterable[Claim]) -> tuple[list[Claim], list[Rejected]]:
-    first: dict[str, Claim] = {}
-    again: dict[str, list[Claim]] = {}
-    for c in claims:
-        if not isinstance(c, Claim):
-            raise InvalidClaimError(None, "claims", c, "must hold only Claim objects")
-        cid = c.id
-        if cid in first:
-            again.setdefault(cid, []).append(c)
-        else:
-            first[cid] = c
-    rejected: list[Rejected] = []
-    for cid, more in again.items():
-        if all(x == first[cid] for x in more):
-            rejected.extend(
-                Rejected(cid, f"repeats claim {cid!r} exactly; reconciled once") for _ in more
-            )
-        else:
-            rejected.extend(
-                Rejected(
-                    cid,
-                    f"id {cid!r} is used by {len(more) + 1} different claims; none was reconciled",
-                )
-                for _ in range(len(more) + 1)
-            )
-            del first[cid]
-    return list(first.values()), rejected
-
-
-def _withdrawn(
-    accepted: Sequence[Claim], withdrawals: tuple[Withdrawal, ...], rejected: list[Rejected]
-) -> set[str]:
-    """The ids of the claims withdrawn; a withdrawal of no known claim, or one dated before it, is rejected."""
-    if not withdrawals:
-        return set()
-    if type(accepted) is ClaimTable:  # its id column: only the claims withdrawn are built
-        codes, parts = accepted.column("id")
-        at = dict(zip(map(parts.__getitem__, codes.tolist()), range(len(accepted)), strict=True))
-    else:
-        at = {c.id: k for k, c in enumerate(accepted)}
-    out: set[str] = set()
-    for w in withdrawals:
-        if not isinstance(w, Withdrawal):
-            raise InvalidClaimError(None, "withdrawals", w, "must hold only Withdrawal objects")
-        k = at.get(w.claim)
-        c = None if k is None else accepted[k]
-        if c is None:
-            rejected.append(
-                Rejected(w.claim, f"a withdrawal names claim {w.claim!r}, which is not reconciled")
-            )
-        elif w.stated is not None and c.stated is not None and w.stated.before(c.stated):
-            rejected.append(
-                Rejected(
-                    w.claim,
-                    f"a withdrawal of claim {w.claim!r} is dated "
-                    f"{w.stated.isoformat()}, before the claim itself",
-                )
-            )
-        else:
-            out.add(c.id)
-    return out
 
 
 def _within_derived(groups: Sequence[Group], derived: list[Derived]) -> dict[int, Group]:
