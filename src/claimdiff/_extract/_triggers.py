@@ -29,6 +29,8 @@ TRIGGERS: dict[str, str] = {
             "dies",
             "fatalities",
             "perished",
+            "drowned",  # a death of any kind is `killed` (ANNOTATION.md rule 9)
+            "succumbed",  # "later succumbed to their wounds": died
             "slain",
             "lost their lives",
             "lost their life",
