@@ -54,8 +54,8 @@ def _spy(monkeypatch):
     return used
 
 
-def test_a_plain_file_is_tokenized_by_pandas_with_the_same_claims(monkeypatch, tmp_path):
-    """Quoted cells, blank lines, a short row and a bad cell: the C path reads them, as the csv module does."""
+def _mixed_rows() -> list[str]:
+    """Thirty rows with quoted cells, a blank line, an empty row, a short row, a bad figure and a repeated id."""
     rows = [ROW.format(i=i, value=f"at least {i}", note="") for i in range(30)]
     rows[3] = 'c3,killed,people,"about 5",MoD,"a note, with a comma",'
     rows[7] = ""
@@ -63,6 +63,12 @@ def test_a_plain_file_is_tokenized_by_pandas_with_the_same_claims(monkeypatch, t
     rows[11] = "c11,killed,people"
     rows[12] = ROW.format(i=12, value="-4", note="negative")
     rows[13] = ROW.format(i=1, value="5", note="a duplicate id")
+    return rows
+
+
+def test_a_plain_file_is_tokenized_by_pandas_with_the_same_claims(monkeypatch, tmp_path):
+    """Quoted cells, blank lines, a short row and a bad cell: the C path reads them, as the csv module does."""
+    rows = _mixed_rows()
     path = tmp_path / "claims.csv"
     path.write_text(HEADER + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
     used = _spy(monkeypatch)
@@ -194,13 +200,7 @@ def test_a_crlf_file_is_tokenized_by_pandas_with_the_same_claims_lines_and_colum
 ):
     """A file with \\r\\n line ends (as the csv module and spreadsheets write them) is read by the C
     tokenizer: the same claims, and bad rows rejected with the same message, physical line and column."""
-    rows = [ROW.format(i=i, value=f"at least {i}", note="") for i in range(30)]
-    rows[3] = 'c3,killed,people,"about 5",MoD,"a note, with a comma",'
-    rows[7] = ""
-    rows[8] = ",,,"
-    rows[11] = "c11,killed,people"
-    rows[12] = ROW.format(i=12, value="-4", note="negative")
-    rows[13] = ROW.format(i=1, value="5", note="a duplicate id")
+    rows = _mixed_rows()
     rows[20] = (
         'c20,killed,people,5,MoD,"x"y,'  # a stray quote: the csv module's refusal, on its line
     )
