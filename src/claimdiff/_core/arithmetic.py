@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from claimdiff._core.figure_graph import FigureGraph, GroupFacts, Node, Rel, relation_order
+from claimdiff._core.figure_graph import (
+    FigureGraph,
+    GroupFacts,
+    ManyFacts,
+    Node,
+    Rel,
+    relation_order,
+)
 from claimdiff._core.flags import Flag, FlagKind, LazyMessage, Severity
 from claimdiff._core.propagation import EPS, INF, Prov, initial, propagate, sum_except, union
 from claimdiff._core.reach import Reach, everywhere, reach
@@ -21,13 +28,13 @@ from claimdiff._core.tolerance import Grading, relative_gap
 from claimdiff._model.claim import Claim
 from claimdiff._model.numbers import format_number
 
-__all__ = ["GroupFacts", "check_arithmetic"]
+__all__ = ["GroupFacts", "ManyFacts", "check_arithmetic"]
 
 _GRADING = Grading()
 
 
 def check_arithmetic(
-    facts: Sequence[GroupFacts],
+    facts: Sequence[GroupFacts] | ManyFacts,
     declared: Sequence[Relation] = (),
     taxonomy: Taxonomy = DEFAULT_TAXONOMY,
     grading: Grading = _GRADING,
@@ -43,7 +50,7 @@ def check_arithmetic(
 
 
 def check_everywhere(
-    facts: Sequence[GroupFacts],
+    facts: Sequence[GroupFacts] | ManyFacts,
     declared: Sequence[Relation] = (),
     taxonomy: Taxonomy = DEFAULT_TAXONOMY,
     grading: Grading = _GRADING,
@@ -55,7 +62,10 @@ def check_everywhere(
 
 
 def check_reach(
-    facts: Sequence[GroupFacts], where: Reach, taxonomy: Taxonomy, grading: Grading = _GRADING
+    facts: Sequence[GroupFacts] | ManyFacts,
+    where: Reach,
+    taxonomy: Taxonomy,
+    grading: Grading = _GRADING,
 ) -> tuple[list[Flag], list[Derived]]:
     """Check the groups ``where`` selects, graph by graph, in the order of the whole."""
     found: list[tuple[int, list[Flag], list[Derived]]] = []

@@ -9,10 +9,15 @@ where a partition or a declared relation lets claimdiff derive them.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from itertools import accumulate, chain
+from operator import attrgetter
+from typing import Any
 
 import attrs
 
+from claimdiff._core.lazy_items import LazyItems
 from claimdiff._core.relations import FigureKey, Relation, RelationKind, Taxonomy
 from claimdiff._model.claim import Claim
 from claimdiff._model.places import place_set
@@ -21,6 +26,7 @@ __all__ = [
     "FigureGraph",
     "GroupFacts",
     "Key",
+    "ManyFacts",
     "Node",
     "Rel",
     "figure_key",
@@ -30,6 +36,8 @@ __all__ = [
 
 Key = tuple[str, str, tuple[str, ...], str]  # metric, counted, place, event ("" for none)
 Period = tuple[float, float] | None
+_KEYS = attrgetter("keys")
+_PART_FLAGS = attrgetter("states_parts")
 
 
 #: (claim, low now, high now) of a group's supporting claims, by id.
@@ -69,6 +77,85 @@ class GroupFacts:
     def claims(self) -> ClaimsNow:
         """(claim, low now, high now) of the group's supporting claims, by id."""
         return _made(self._claims)
+
+
+@attrs.frozen
+class ManyFacts:
+    """What the arithmetic needs of many groups, in order: their keys and part flags as lists, their facts when read.
+
+    Most groups of a large report have nothing to add up with; finding that reads only their keys (and whether
+    a claim of theirs is stated as part of another), so each group's :class:`GroupFacts` is made only for the
+    groups a relation can touch. :meth:`of` wraps facts already made.
+
+    >>> f = GroupFacts("g1", ("killed", "people", ("UA",), ""), None, ())
+    >>> many = ManyFacts.of([f])
+    >>> many.keys, many.states_parts, len(many), many[0] is f
+    ([('killed', 'people', ('UA',), '')], [False], 1, True)
+    >>> both = ManyFacts.joined(ManyFacts.of([f], positions=[4]), ManyFacts.of([f], positions=[2]))
+    >>> both.positions, both.get(2) is f, both.get(3)
+    ([2, 4], True, None)
+
+    Attributes:
+        positions: Each group's position in the report (ascending).
+        keys: Each group's key.
+        states_parts: Whether a claim of each group is stated as part of another (``Claim.part_of``).
+        items: Each group's facts, made when read.
+    """
+
+    positions: Sequence[int]
+    keys: Sequence[Key]
+    states_parts: Sequence[bool]
+    items: Sequence[GroupFacts]
+
+    @classmethod
+    def of(
+        cls, facts: Sequence[GroupFacts] | ManyFacts, positions: Sequence[int] | None = None
+    ) -> ManyFacts:
+        """``facts`` (already made, at ``positions``, by default 0, 1, ...) as many facts; many facts as they are."""
+        if isinstance(facts, ManyFacts):
+            return facts
+        held = list(facts)
+        return cls(
+            list(range(len(held))) if positions is None else list(positions),
+            [f.key for f in held],
+            [f.states_parts for f in held],
+            held,
+        )
+
+    @classmethod
+    def joined(cls, *parts: ManyFacts) -> ManyFacts:
+        """The facts of ``parts`` (groups of one report, none in two parts) in the order of their positions."""
+        positions = list(chain.from_iterable(p.positions for p in parts))
+        order = sorted(range(len(positions)), key=positions.__getitem__)
+        starts = list(accumulate((len(p.positions) for p in parts), initial=0))
+
+        def made(i: int) -> GroupFacts:
+            j = order[i]
+            part = bisect_right(starts, j) - 1
+            return parts[part].items[j - starts[part]]
+
+        def each(column: Callable[[ManyFacts], Sequence[Any]]) -> list[Any]:
+            return list(map(list(chain.from_iterable(map(column, parts))).__getitem__, order))
+
+        return cls(
+            list(map(positions.__getitem__, order)),
+            each(_KEYS),
+            each(_PART_FLAGS),
+            LazyItems(len(order), made),
+        )
+
+    def get(self, position: int) -> GroupFacts | None:
+        """The facts of the group at ``position`` in the report, or ``None`` if it is not among these groups."""
+        k = bisect_left(self.positions, position)
+        if k < len(self.positions) and self.positions[k] == position:
+            return self.items[k]
+        return None
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def __getitem__(self, i: int) -> GroupFacts:
+        return self.items[i]
 
 
 @attrs.define

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from functools import partial
 from typing import Any
 
-from claimdiff._core.arithmetic import GroupFacts
+from claimdiff._core.arithmetic import GroupFacts, ManyFacts
 from claimdiff._core.columns import Columns, segment_intersect
 from claimdiff._core.estimators import choose_best
 from claimdiff._core.flags import Flag
@@ -28,6 +28,7 @@ from claimdiff._core.group import group_id
 from claimdiff._core.group_build import build_group, hull
 from claimdiff._core.group_rows import first_of, laid_out_truthy
 from claimdiff._core.intervals import Iv
+from claimdiff._core.lazy_items import LazyItems
 from claimdiff._core.messages import Say, display_unit
 from claimdiff._core.policy import Policy
 from claimdiff._core.precision_gap import precision_gap
@@ -54,7 +55,7 @@ class QuietGroups:
     Attributes:
         quiet: Per group, whether it is quiet.
         gap: Per group, whether it is quiet and its claims differ in precision (it has one notice).
-        facts: What the arithmetic needs to know of each quiet count group, by group position.
+        facts: What the arithmetic needs to know of the quiet count groups (each made when read).
         memo: What a reader of the report found of these groups and keeps for the next reader (the tables'
             numbering of the groups by input, :func:`claimdiff._formats.quiet_inputs.quiet_inputs`).
     """
@@ -67,7 +68,7 @@ class QuietGroups:
         gap: Any,
         per_group: tuple[Any, ...],
         per_claim: tuple[Any, ...],
-        facts: dict[int, GroupFacts],
+        facts: ManyFacts,
     ) -> None:
         self._raw = raw
         self._policy = policy
@@ -227,7 +228,7 @@ def quiet_groups(cols: Columns, raw: Sequence[list[Claim]], policy: Policy) -> Q
     sizes = cols.sizes
     if not raw:
         nothing = np.zeros(0, np.bool_)
-        return QuietGroups(raw, policy, nothing, nothing, (), (), {})
+        return QuietGroups(raw, policy, nothing, nothing, (), (), ManyFacts.of(()))
     origins = cols.origins_per_group()
     unordered = cols.unordered()
     lo, lc, hi, hc, ok = segment_intersect(
@@ -296,27 +297,33 @@ class _Supporting:
 
 def _facts(
     cols: Columns, raw: Sequence[list[Claim]], chosen: Any, now_high: Any, same: Any
-) -> dict[int, GroupFacts]:
-    """What the arithmetic needs of each chosen group: its key and period, and each claim (made when read)."""
+) -> ManyFacts:
+    """What the arithmetic needs of each chosen group: its key and part flag at once, its facts when read."""
     np = cols.np
     chosen = np.flatnonzero(chosen)
     if not len(chosen):
-        return {}
+        return ManyFacts.of(())
+    at = chosen.tolist()
     parts = laid_out_truthy(np, raw, cols.position, "part_of")
     states_parts = cols.reduce_any(parts)[chosen].tolist()
     keys, periods = first_of(raw, "key"), first_of(raw, "period")
+    one_period = same[chosen].tolist()
     supporting = _Supporting(raw, cols, now_high)
-    out: dict[int, GroupFacts] = {}
-    for i, one, told in zip(chosen.tolist(), same[chosen].tolist(), states_parts, strict=True):
-        period = periods[i] if one else hull(raw[i])  # the hull of one period is that period
-        out[i] = GroupFacts(
+
+    def made(k: int) -> GroupFacts:
+        i = at[k]
+        period = (
+            periods[i] if one_period[k] else hull(raw[i])
+        )  # the hull of one period is that period
+        return GroupFacts(
             gid=group_id(i),
             key=keys[i],
             period=None if period is None else (period.start_ts, period.end_ts),
             claims=partial(supporting.of, i),
-            states_parts=told,
+            states_parts=states_parts[k],
         )
-    return out
+
+    return ManyFacts(at, list(map(keys.__getitem__, at)), states_parts, LazyItems(len(at), made))
 
 
 def _relayed(np: Any, raw: Sequence[list[Claim]], groups: Any) -> Any:

@@ -20,14 +20,13 @@ same groups, in the same order (``rank`` keeps the order of place sums).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import chain
-from operator import attrgetter, itemgetter
-from typing import Any
+from operator import itemgetter
 
 import attrs
 
-from claimdiff._core.figure_graph import GroupFacts, Key, figure_key, partition_axes
+from claimdiff._core.figure_graph import GroupFacts, Key, ManyFacts, figure_key, partition_axes
 from claimdiff._core.relations import Relation, Taxonomy
 from claimdiff._model.places import place_set
 
@@ -36,9 +35,6 @@ __all__ = ["Reach", "everywhere", "reach"]
 _Rest = tuple[str, str, str]  # metric, counted, event
 _Root = tuple[str, tuple[str, ...]]  # event, top-level place
 _BATCH = 2_000
-_KEY = attrgetter("key")
-_STATES_PARTS = attrgetter("states_parts")
-_EVENT = itemgetter(3)
 _PLACE = itemgetter(2)
 
 
@@ -58,28 +54,33 @@ class Reach:
     rank: Mapping[_Rest, int]
 
 
-def everywhere(facts: Sequence[GroupFacts], declared: Sequence[Relation]) -> Reach:
+def everywhere(facts: Sequence[GroupFacts] | ManyFacts, declared: Sequence[Relation]) -> Reach:
     """Every group in one cluster: the arithmetic as it was before it learnt where to look."""
     rank: dict[_Rest, int] = {}
-    for i, f in enumerate(facts):
-        m, c, _place, e = f.key
+    for i, (m, c, _place, e) in enumerate(ManyFacts.of(facts).keys):
         rank.setdefault((m, c, e), i)
     return Reach(clusters=(tuple(range(len(facts))),), declared=(tuple(declared),), rank=rank)
 
 
 def reach(
-    facts: Sequence[GroupFacts],
+    facts: Sequence[GroupFacts] | ManyFacts,
     declared: Sequence[Relation],
     taxonomy: Taxonomy,
     *,
     batch: int = _BATCH,
 ) -> Reach:
-    """The groups some relation can touch, in clusters no relation crosses, checked ``batch`` groups at a time."""
+    """The groups some relation can touch, in clusters no relation crosses, checked ``batch`` groups at a time.
+
+    Only the groups' keys are read (and, where a claim is stated as part of another, those groups' claims):
+    the facts of a group are made only if the arithmetic visits it.
+    """
     # The passes over every group run in C (map, zip, Counter); Python loops only over what they leave.
-    keys = set(map(_KEY, facts))
-    marked = _placed(keys, taxonomy)
+    many = ManyFacts.of(facts)
+    keys = set(many.keys)
+    places = _counted(map(_PLACE, keys))
+    marked = _placed(keys, places, taxonomy)
     ties: list[tuple[Key, Key]] = []  # keys that must share a cluster although their roots differ
-    for a, b in chain(_stated(facts), _place_sets(keys)):
+    for a, b in chain(_stated(many), _place_sets(keys, places[0])):
         marked.update((a, b))
         ties.append((a, b))
     for r in declared:
@@ -110,8 +111,7 @@ def reach(
     del keys, marked
     members: dict[_Root, list[int]] = {}
     rank: dict[_Rest, int] = {}
-    for i, f in enumerate(facts):
-        key = f.key
+    for i, key in enumerate(many.keys):
         cid = cluster_of.get(key)
         if cid is not None:
             members.setdefault(cid, []).append(i)
@@ -140,8 +140,19 @@ def reach(
     )
 
 
-def _placed(keys: set[Key], taxonomy: Taxonomy) -> set[Key]:
-    """The keys some taxonomy relation can touch.
+def _counted(items: Iterable[tuple[str, ...]]) -> tuple[set[tuple[str, ...]], set[tuple[str, ...]]]:
+    """The distinct ``items``, and those among them given more than once."""
+    listed = list(items)
+    distinct = set(listed)
+    if len(distinct) == len(listed):  # the common case, without counting
+        return distinct, set()
+    return distinct, {x for x, n in Counter(listed).items() if n > 1}
+
+
+def _placed(
+    keys: set[Key], places: tuple[set[tuple[str, ...]], set[tuple[str, ...]]], taxonomy: Taxonomy
+) -> set[Key]:
+    """The keys some taxonomy relation can touch (``places``: the places of ``keys``, and those of two or more).
 
     Every taxonomy relation ties figures of one event whose places are equal or one inside the
     other: partitions and metric order at one place, parts in the place that contains them. A
@@ -151,17 +162,16 @@ def _placed(keys: set[Key], taxonomy: Taxonomy) -> set[Key]:
     Places are looked at first regardless of event, which is cheaper and leaves few keys in most
     reports.
     """
-    nested, shared = _linked(Counter(map(_PLACE, keys)))
+    nested, shared = _linked(*places, 1)
     if not nested and not shared:
         return set()
     some = [k for k in keys if k[2] in nested or k[2] in shared]
-    nested, shared = _linked(
-        Counter(zip(map(_EVENT, some), map(_PLACE, some), strict=True)), event=True
-    )
-    kept = {k for k in some if (k[3], k[2]) in nested}
+    # An event and a place as one tuple (the event first), so that the place's levels are its prefixes too.
+    nested, shared = _linked(*_counted((k[3], *k[2]) for k in some), 2)
+    kept = {k for k in some if (k[3], *k[2]) in nested}
     together: dict[tuple[str, tuple[str, ...]], list[Key]] = {}
     for k in some:
-        if (k[3], k[2]) in shared:
+        if (k[3], *k[2]) in shared:
             together.setdefault((k[3], k[2]), []).append(k)
     above = _Above(taxonomy)
     # What relates figures at one place depends only on their metrics and counted things: worked out once.
@@ -177,32 +187,31 @@ def _placed(keys: set[Key], taxonomy: Taxonomy) -> set[Key]:
     return kept
 
 
-def _linked(at: Counter[Any], *, event: bool = False) -> tuple[set[Any], set[Any]]:
-    """The places (or event and place pairs) of ``at`` containing or inside another; and the others held twice."""
+def _linked(
+    at: set[tuple[str, ...]], twice: set[tuple[str, ...]], floor: int
+) -> tuple[set[tuple[str, ...]], set[tuple[str, ...]]]:
+    """The tuples of ``at`` a prefix of another, or with one as a prefix; and the others of ``twice`` (held twice).
 
-    def up(x: Any) -> Any:
-        return (x[0], x[1][:-1]) if event else x[:-1]
-
-    def deep(x: Any) -> bool:
-        return len(x[1] if event else x) > 1
-
-    # Every place containing another, level by level (the levels shrink fast: towns, regions, countries).
-    ancestors: set[Any] = set()
-    level = {up(x) for x in at if deep(x)}
+    Prefixes shorter than ``floor`` do not count (a place's first level is a country: nothing contains it;
+    with the event first, the event alone is no place).
+    """
+    # Every tuple containing another, level by level (the levels shrink fast: towns, regions, countries).
+    ancestors: set[tuple[str, ...]] = set()
+    level = {x[:-1] for x in at if len(x) > floor}
     while level:
         ancestors |= level
-        level = {up(x) for x in level if deep(x)}
+        level = {x[:-1] for x in level if len(x) > floor}
     nested = ancestors.intersection(at)
     if nested:
         inner = set(nested)
         for x in at:
             y = x
-            while deep(y):
-                y = up(y)
+            while len(y) > floor:
+                y = y[:-1]
                 if y in inner:
                     nested.add(x)
                     break
-    return nested, {x for x, n in at.items() if n > 1 and x not in nested}
+    return nested, twice - nested
 
 
 def _related_here(
@@ -264,29 +273,33 @@ class _Above:
         return found
 
 
-def _place_sets(keys: set[Key]) -> list[tuple[Key, Key]]:
+def _place_sets(keys: set[Key], places: Iterable[tuple[str, ...]]) -> list[tuple[Key, Key]]:
     """Keys of figures about a set of places, beside the keys of figures stated for its places."""
     out: list[tuple[Key, Key]] = []
+    if "+" not in "".join(chain.from_iterable(places)):  # no set anywhere: one pass in C
+        return out
+    sets = {p for p in places if p and "+" in p[-1]}
     for k in keys:
-        members = place_set(k[2]) if k[2] and "+" in k[2][-1] else None
+        members = place_set(k[2]) if k[2] in sets else None
         if members:
             out.extend((k, p) for mp in members if (p := (k[0], k[1], mp, k[3])) in keys)
     return out
 
 
-def _stated(facts: Sequence[GroupFacts]) -> list[tuple[Key, Key]]:
+def _stated(facts: ManyFacts) -> list[tuple[Key, Key]]:
     """Keys of groups holding a claim stated as part of another claim, beside the keys of the groups holding that one."""
-    if not any(map(_STATES_PARTS, facts)):
+    if not any(facts.states_parts):
         return []
     refs: list[tuple[Key, str]] = []
-    for f in facts:
-        for c, _, _ in f.claims:
-            if c.part_of:
-                refs.append((f.key, c.part_of))
+    for i in range(len(facts)):
+        if facts.states_parts[i]:
+            for c, _, _ in facts[i].claims:
+                if c.part_of:
+                    refs.append((facts.keys[i], c.part_of))
     wanted = {ref for _, ref in refs}
     holders: dict[str, list[Key]] = {}
-    for f in facts:
-        for c, _, _ in f.claims:
+    for i in range(len(facts)):
+        for c, _, _ in facts[i].claims:
             if c.id in wanted:
-                holders.setdefault(c.id, []).append(f.key)
+                holders.setdefault(c.id, []).append(facts.keys[i])
     return [(key, whole) for key, ref in refs for whole in holders.get(ref, ())]

@@ -15,7 +15,7 @@ import attrs
 
 from claimdiff._collector import PAUSE
 from claimdiff._core.accepting import accept, withdrawn_ids
-from claimdiff._core.arithmetic import GroupFacts, check_arithmetic
+from claimdiff._core.arithmetic import GroupFacts, ManyFacts, check_arithmetic
 from claimdiff._core.believe import believe
 from claimdiff._core.columns import Columns
 from claimdiff._core.flags import Flag, FlagKind, FlagRow, as_flag
@@ -202,7 +202,7 @@ def _reconcile(
     # Groups judged whose group is made when first read, from their verdict (they revise and withdraw nothing).
     unbuilt: dict[int, Group | Callable[[], Group]] = {}
     flags: list[tuple[int, int, tuple[str, ...], Flag | FlagRow]] = []
-    facts: dict[int, GroupFacts] = {}
+    facts: dict[int, GroupFacts] = {}  # the loud groups'
     quiet: QuietGroups | None = None
     one_date: list[bool] = []
     loud: Iterable[int] = range(len(raw))
@@ -217,7 +217,6 @@ def _reconcile(
         loud = columns.np.flatnonzero(~quiet.quiet).tolist()
         about = (columns.cumulative.tolist(), rows.first_of("key"))
         del columns, rows
-        facts.update(quiet.facts)
     if isinstance(raw, GroupRows):
         raw.let_go_of_keys()  # what grouping read of every claim is read no more: each group's first kept
     keys = None
@@ -272,9 +271,10 @@ def _reconcile(
             flags[at] = (flags[at][0], _KIND_ORDER[f.kind], f.claims, f)
         groups = groups.with_held(changed)
     flags.extend((-1, _KIND_ORDER[f.kind], f.claims, f) for f in loose_flags)
-    ordered_facts = [facts[i] for i in sorted(facts)]
+    loud_facts = ManyFacts.of([facts[i] for i in sorted(facts)], sorted(facts))
+    all_facts = loud_facts if quiet is None else ManyFacts.joined(quiet.facts, loud_facts)
     arithmetic, derived = (
-        check_arithmetic(ordered_facts, relations, taxonomy, policy.grading) if facts else ([], [])
+        check_arithmetic(all_facts, relations, taxonomy, policy.grading) if all_facts else ([], [])
     )
     flags.extend((len(raw), _KIND_ORDER[f.kind], f.claims, f) for f in arithmetic)
     if raw:
