@@ -91,6 +91,8 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
     shared = common(reader.gazetteer, placed) if placed and not elsewhere else ()
     summed = total_metric([h.text for h in table.header])
     for n, (row, label, own) in enumerate(zip(table.rows, labels, places, strict=True), start=1):
+        if not row:  # bars alone: no cell, nothing to read
+            continue
         total = not own and TOTAL.match(label.text) is not None
         # a totals row is where all its rows are: nowhere named when they lie in different countries
         place = (shared if known(reader.gazetteer, shared) else ()) if total else own
@@ -311,7 +313,9 @@ _SENTENCE_WORDS = 6
 
 
 def _label(row: tuple[Cell, ...], table: Table) -> Cell:
-    """A row's label: its first cell, unless a table without a header opens the row with a figure."""
+    """A row's label: its first cell, unless a table without a header opens the row with a figure (or it has none)."""
+    if not row:  # a row of bars alone ("|||||||"), as infoboxes copied from a page give
+        return Cell(-1, -1, "")
     if table.header or not _DIGIT.search(row[0].text):
         return row[0]
     return Cell(-1, -1, "")  # "110+ killed | 200 killed": every cell is data
