@@ -195,9 +195,10 @@ def _linked(
     Prefixes shorter than ``floor`` do not count (a place's first level is a country: nothing contains it;
     with the event first, the event alone is no place).
     """
-    # Every tuple containing another, level by level (the levels shrink fast: towns, regions, countries).
+    # Every tuple containing another, level by level (the levels shrink fast: towns, regions, countries). Only
+    # tuples of different lengths can be one inside the other: of one length (every place a town), none is.
     ancestors: set[tuple[str, ...]] = set()
-    level = {x[:-1] for x in at if len(x) > floor}
+    level = {x[:-1] for x in at if len(x) > floor} if len(set(map(len, at))) > 1 else set()
     while level:
         ancestors |= level
         level = {x[:-1] for x in level if len(x) > floor}
