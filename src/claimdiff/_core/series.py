@@ -109,7 +109,6 @@ def series_points(
     ``one_date`` and ``about`` (see :func:`check_series`) are read from the groups' claims when not given.
     """
     points: Points = {}
-    gone = _gone(groups)
     if one_date is None:
         one_date = [
             len({None if c.period is None else c.period.end_ts for c in cs}) == 1 for cs in raw
@@ -117,13 +116,20 @@ def series_points(
     if about is None:
         about = ([cs[0].metric.cumulative for cs in raw], [cs[0].key for cs in raw])
     # Groups are in key order, so the groups of one key are neighbours.
-    cumulative = [i for i, is_cumulative in enumerate(about[0]) if is_cumulative]
-    keys = [about[1][i] for i in cumulative]
-    for k, i in enumerate(cumulative):
-        key = keys[k]
-        alone = (k == 0 or keys[k - 1] != key) and (k + 1 == len(keys) or keys[k + 1] != key)
-        if alone and one_date[i]:
-            continue  # the only group of its key, one as-of date: no series to read across dates
+    cumulative = list(itertools.compress(range(len(about[0])), about[0]))
+    keys = list(map(about[1].__getitem__, cumulative))
+    read = [
+        i
+        for k, i in enumerate(cumulative)
+        # the only group of its key, one as-of date: no series to read across dates
+        if not one_date[i]
+        or (k and keys[k - 1] == keys[k])
+        or (k + 1 < len(keys) and keys[k + 1] == keys[k])
+    ]
+    if not read:
+        return points
+    gone = _gone(groups)
+    for i in read:
         for c in raw[i]:
             if c.period is None or c.id in gone:
                 continue
