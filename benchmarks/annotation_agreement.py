@@ -3,7 +3,7 @@
 Run: ``python benchmarks/annotation_agreement.py [DIR] [-v]``. ``DIR`` (default
 ``tests/fixtures/real/second``) holds a second annotator's claims files, ``DIR/NAME.yaml`` for
 corpus texts ``NAME`` (``--draws N``: only those of the first N seeded draws, :func:`drawn`;
-``--later``: only those of the later round's draw, :func:`later_drawn`; ``--newest``: the fifth round's; ``--sixth``: the sixth's; ``--seventh``: the seventh's), written from ``tests/fixtures/real/ANNOTATION.md`` without opening
+``--later``: only those of the later round's draw, :func:`later_drawn`; ``--newest``: the fifth round's; ``--sixth``: the sixth's; ``--seventh``: the seventh's; ``--eighth``: the eighth's), written from ``tests/fixtures/real/ANNOTATION.md`` without opening
 ``NAME.yaml``. Each is scored with the matching rule the extraction benchmark uses
 (``claimdiff._extract._score``: metric, counted thing, interval and hedge, origin; then also the
 place), the corpus file as truth and the second file as the prediction, and the totals are
@@ -92,6 +92,9 @@ SIXTH_DRAW = (281, 317, 2028)
 #: The draw of the seventh annotation round of issue 22: entries 317 to 351, six of each half, seeded with 2029.
 SEVENTH_DRAW = (317, 351, 2029)
 
+#: The draw of the eighth annotation round of issue 22: entries 351 to 378, six of each half, seeded with 2030.
+EIGHTH_DRAW = (351, 378, 2030)
+
 
 def later_drawn(per_half: int = 6, draw: tuple[int, int, int] = LATER_DRAW) -> set[str]:
     """The texts of a later round's draw (``draw``: first entry, end, seed): ``random.Random(seed).sample`` of each half.
@@ -99,6 +102,8 @@ def later_drawn(per_half: int = 6, draw: tuple[int, int, int] = LATER_DRAW) -> s
     >>> len(later_drawn()), len(later_drawn(draw=NEWEST_DRAW)), len(later_drawn(draw=SIXTH_DRAW))
     (12, 12, 12)
     >>> len(later_drawn(draw=SEVENTH_DRAW)), later_drawn(draw=SIXTH_DRAW) & later_drawn(draw=SEVENTH_DRAW)
+    (12, set())
+    >>> len(later_drawn(draw=EIGHTH_DRAW)), later_drawn(draw=SEVENTH_DRAW) & later_drawn(draw=EIGHTH_DRAW)
     (12, set())
     >>> later_drawn() & later_drawn(draw=NEWEST_DRAW), later_drawn(draw=NEWEST_DRAW) & later_drawn(draw=SIXTH_DRAW)
     (set(), set())
@@ -184,6 +189,7 @@ def agreement(
     newest: bool = False,
     sixth: bool = False,
     seventh: bool = False,
+    eighth: bool = False,
     verbose: bool = False,
 ) -> dict[str, Counter[str]]:
     """Print and return, per half, the totals and disagreement classes of ``folder``'s second annotations.
@@ -191,7 +197,7 @@ def agreement(
     With ``draws``, only the texts of that many seeded draws (see :func:`drawn`) are scored; with
     ``later``, only those of the later round's draw (:func:`later_drawn`); with ``newest``, only those of
     the fifth round's (:data:`NEWEST_DRAW`); with ``sixth``, the sixth round's (:data:`SIXTH_DRAW`); with
-    ``seventh``, the seventh round's (:data:`SEVENTH_DRAW`).
+    ``seventh``, the seventh round's (:data:`SEVENTH_DRAW`); with ``eighth``, the eighth round's (:data:`EIGHTH_DRAW`).
     """
     cases = corpus_cases()
     names = sorted(p.stem for p in folder.glob("*.yaml") if p.stem in cases)
@@ -205,6 +211,8 @@ def agreement(
         names = sorted(set(names) & later_drawn(draw=SIXTH_DRAW))
     if seventh:
         names = sorted(set(names) & later_drawn(draw=SEVENTH_DRAW))
+    if eighth:
+        names = sorted(set(names) & later_drawn(draw=EIGHTH_DRAW))
     unknown = sorted(p.stem for p in folder.glob("*.yaml") if p.stem not in cases)
     if unknown:
         print(f"not in corpus.yaml, left out: {', '.join(unknown)}")
@@ -281,6 +289,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="score only the texts of the seventh round's draw (issue 22's seventh annotation round)",
     )
+    parser.add_argument(
+        "--eighth",
+        action="store_true",
+        help="score only the texts of the eighth round's draw (issue 22's eighth annotation round)",
+    )
     args = parser.parse_args(argv)
     agreement(
         args.folder,
@@ -289,6 +302,7 @@ def main(argv: list[str] | None = None) -> int:
         newest=args.newest,
         sixth=args.sixth,
         seventh=args.seventh,
+        eighth=args.eighth,
         verbose=args.verbose,
     )
     return 0

@@ -82,11 +82,13 @@ def test_the_second_annotations_are_the_seeded_draws_of_in_repo_texts() -> None:
     newest = bench.later_drawn(draw=bench.NEWEST_DRAW)
     sixth = bench.later_drawn(draw=bench.SIXTH_DRAW)
     seventh = bench.later_drawn(draw=bench.SEVENTH_DRAW)
-    assert got == bench.drawn(2) | bench.later_drawn() | newest | sixth | seventh
+    eighth = bench.later_drawn(draw=bench.EIGHTH_DRAW)
+    assert got == bench.drawn(2) | bench.later_drawn() | newest | sixth | seventh | eighth
     assert not bench.drawn(2) & bench.later_drawn()
     assert not (bench.drawn(2) | bench.later_drawn()) & newest
     assert not (bench.drawn(2) | bench.later_drawn() | newest) & sixth
     assert not (bench.drawn(2) | bench.later_drawn() | newest | sixth) & seventh
+    assert not (bench.drawn(2) | bench.later_drawn() | newest | sixth | seventh) & eighth
     for name in got:  # each second file reads, and its text is in the repository
         assert load_claims(REAL / "second" / f"{name}.yaml")
         assert (REAL / f"{name}.txt").exists()
