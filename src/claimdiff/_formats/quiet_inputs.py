@@ -13,19 +13,27 @@ distinct input and spreads the answer with numpy; what names each group comes fr
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import partial
 from itertools import chain, count
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any
 
-from claimdiff._core.estimators import BY_FIGURES
-from claimdiff._core.group_build import ABOUT_PARTS, group_about, hull_of
+from claimdiff._core.estimators import BY_FIGURES, Figured, best_by_figures
+from claimdiff._core.group import group_id
+from claimdiff._core.group_build import ABOUT_PARTS, about_of, group_about, hull_of
 from claimdiff._core.group_rows import GroupRows
+from claimdiff._core.intervals import Iv
 from claimdiff._core.lazy_items import LazyItems
+from claimdiff._core.messages import display_unit_of
+from claimdiff._core.policy import Policy
+from claimdiff._core.precision_used import group_precision
 from claimdiff._core.quiet import QuietGroups
+from claimdiff._core.quiet_group import quiet_group
 from claimdiff._core.table_reads import laid_out
 from claimdiff._formats.codes import first_rows, number
-from claimdiff._model.claim import grade_in
+from claimdiff._model.claim import distinct_grades, grade_in
 from claimdiff._model.claim_table import ClaimTable
+from claimdiff._model.packed_texts import taken
 
 if TYPE_CHECKING:
     from claimdiff._core.report import Group
@@ -165,13 +173,85 @@ class QuietInputs:
         per_claim_codes = _fold(np, per_claim())
         per_group = _combined(np, *(_codes_of(np, v[positions]) for v in quiet.intervals()[:9]))
         self.number, reps = _distinct(np, per_claim_codes, per_group, sizes, starts)
-        # In position order: the quiet groups' arrays are read a chunk at a time.
-        if (
-            held is not None
-        ):  # the claims of the groups built, built at once (each column read once)
-            held[1].prepare([int(positions[r]) for r in reps])
-        made = {r: quiet.group(int(positions[r])) for r in sorted(reps)}
-        self.built: list[Group] = [made[r] for r in reps]
+        if table is None:  # in position order: the quiet groups' arrays are read a chunk at a time
+            made = {r: quiet.group(int(positions[r])) for r in sorted(reps)}
+            self.built: list[Group] = [made[r] for r in reps]
+        else:  # the groups made from the columns, no claim built
+            self.built = self._from_columns(quiet, table, reps)
+
+    def _from_columns(self, quiet: QuietGroups, table: ClaimTable, reps: list[int]) -> list[Group]:
+        """The quiet groups ``reps`` (indexes into :attr:`positions`) made by :func:`quiet_group` from ``table``'s columns.
+
+        What :meth:`QuietGroups.group` reads of each group's claims is read here of the columns: each claim's id,
+        origin, source's grade and period by its row, its figure, unit and count by its estimate (one claim built
+        per distinct estimate), what names the group by its first row. The best figure is
+        :func:`~claimdiff._core.estimators.best_by_figures` of the origins and figures read.
+        """
+        import numpy as np  # noqa: PLC0415 - imported already by the columns that found the quiet groups
+
+        if not reps:
+            return []
+        at = np.asarray(reps, np.int64)
+        sizes, starts = self.sizes[at], self.starts[at]
+        groups = self._positions[at]
+        # The reps' rows laid end to end: where each lies among all the groups' rows, and among the quiet arrays'.
+        ends = np.cumsum(sizes)
+        within = np.arange(int(ends[-1])) - np.repeat(ends - sizes, sizes)
+        laid = np.repeat(starts, sizes) + within
+        rows = self._rows[laid]
+        quiet_rows = np.repeat(quiet.intervals()[9][groups], sizes) + within
+        some = self._some
+        estimate = self._estimate[laid].tolist()
+        figures = [c.figure for c in some]
+        units = [c.unit_info for c in some]
+        s_codes, sources = table.column("source")
+        origins = [s and s.key for s in sources]
+        n_codes, notes = table.column("note")
+        grades = list(map(grade_in, notes))
+        p_codes, periods = table.column("period")
+        m_codes, metrics = table.column("metric")
+        sc_codes, scopes = table.column("scope")
+        per_row = zip(
+            taken(table.texts("id"), rows.tolist()),
+            map(origins.__getitem__, s_codes[rows].tolist()),
+            map(grades.__getitem__, n_codes[rows].tolist()),
+            map(periods.__getitem__, p_codes[rows].tolist()),
+            strict=True,
+        )
+        cells = list(per_row)
+        codes, steps = (v[quiet_rows].tolist() for v in quiet.precisions())
+        values = list(zip(*(v[groups].tolist() for v in quiet.intervals()), strict=True))
+        lead = rows[ends - sizes]
+        metric_of = list(map(metrics.__getitem__, m_codes[lead].tolist()))
+        scope_of = list(map(scopes.__getitem__, sc_codes[lead].tolist()))
+        policy = quiet.policy
+        out = []
+        for k, (a, z) in enumerate(zip((ends - sizes).tolist(), ends.tolist(), strict=True)):
+            mine = cells[a:z]
+            ests = estimate[a:z]
+            first = some[ests[0]]
+            one_period = values[k][11]
+            about = about_of(
+                metric_of[k],
+                scope_of[k],
+                first.dimension,
+                mine[0][3] if one_period else hull_of([c[3] for c in mine]),
+            )
+            figured = [(c[1], figures[e]) for c, e in zip(mine, ests, strict=True)]
+            out.append(
+                quiet_group(
+                    group_id(int(groups[k])),
+                    tuple(c[0] for c in mine),
+                    about,
+                    display_unit_of([units[e] for e in ests]),
+                    values[k],
+                    partial(_best_of, policy, figured, first.is_count),
+                    len({c[1] for c in mine}),
+                    distinct_grades(c[2] for c in mine),
+                    group_precision(codes[a:z], steps[a:z]),
+                )
+            )
+        return out
 
     @property
     def positions(self) -> Any:
@@ -271,6 +351,13 @@ def table_rows(raw: Sequence[list[Claim]]) -> tuple[ClaimTable, GroupRows] | Non
         if type(table) is ClaimTable:
             return table, raw
     return None
+
+
+def _best_of(
+    policy: Policy, figured: list[Figured], is_count: bool, feasible: Iv, consensus_iv: Iv
+) -> tuple[float | None, str]:
+    """The best figure of a quiet group whose claims' origins and figures are ``figured`` (every one supports)."""
+    return best_by_figures(policy, figured, figured, feasible, consensus_iv, is_count)
 
 
 def _figure(c: Any) -> float:
