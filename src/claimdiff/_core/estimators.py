@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import statistics
 from collections.abc import Callable, Hashable, Iterable, Sequence
+from typing import Any
 
 from claimdiff._core.grading import airwars_grade, grade_rule
 from claimdiff._core.intervals import Iv
@@ -60,11 +61,22 @@ def origin_middles(
     >>> origin_middles([(0, 10.0), (1, 12.0), (0, 14.0), (0, 10.0), (1, None)])
     {0: 12.0, 1: 12.0}
     """
-    per: dict[Hashable, set[float]] = {}
+    # An origin's one figure is kept as it is, its distinct figures in a set only when it has several.
+    per: dict[Hashable, Any] = {}
+    several = False
     for origin, figure in figures:
         if figure is not None:
-            per.setdefault(origin, set()).add(figure)
-    return {o: (next(iter(v)) if len(v) == 1 else float(middle(sorted(v)))) for o, v in per.items()}
+            had = per.get(origin)
+            if had is None:
+                per[origin] = figure
+            elif type(had) is set:
+                had.add(figure)
+            elif had != figure:
+                per[origin] = {had, figure}
+                several = True
+    if not several:
+        return per
+    return {o: (float(middle(sorted(v))) if type(v) is set else v) for o, v in per.items()}
 
 
 def consensus(

@@ -4,10 +4,12 @@ A quiet group (:mod:`claimdiff._core.quiet`) is built from its claims and its in
 the claims, but for what names the group, is few things: each claim's estimate (its figure, unit and
 precision), its source's own grade, and which claims share an origin. Groups equal in these and in their
 intervals build groups equal but for their ids, claims and names, whatever their places and origins. A table of
-a million claims thus asks the one group builder (:meth:`~claimdiff._core.quiet.QuietGroups.group`) once per
-distinct input and spreads the answer with numpy; what names each group comes from
-:func:`~claimdiff._core.group_build.group_about`. Only estimators that read nothing else of the claims
-(:data:`~claimdiff._core.estimators.BY_FIGURES`) are so spread.
+a million claims thus asks the one maker of a quiet group (:func:`~claimdiff._core.quiet_group.quiet_group`) once
+per distinct input and spreads the answer with numpy; from a claim table, what the maker reads of the claims is
+read of the columns (no claim built per group), else :meth:`~claimdiff._core.quiet.QuietGroups.group` reads it
+of the claims. What names each group comes from :func:`~claimdiff._core.group_build.group_about`. Only
+estimators that read nothing else of the claims (:data:`~claimdiff._core.estimators.BY_FIGURES`, whose rule is
+:func:`~claimdiff._core.estimators.best_by_figures`) are so spread.
 """
 
 from __future__ import annotations
@@ -100,14 +102,15 @@ class QuietInputs:
     """The quiet groups at ``positions`` numbered by input, and one group built per number.
 
     When the groups are rows of a claim table (:class:`~claimdiff._core.group_rows.GroupRows` over a
-    :class:`~claimdiff._model.claim_table.ClaimTable`), what the numbering reads of each claim comes from the
-    table's columns: one claim is built per distinct estimate, none per row.
+    :class:`~claimdiff._model.claim_table.ClaimTable`), what the numbering reads of each claim, and what the
+    groups built read of theirs, comes from the table's columns: one claim is built per distinct estimate, none
+    per row.
 
     Attributes:
         claims: The claims of the groups laid end to end (built when first read).
         sizes, starts: How many claims each group has, and where they start in ``claims``.
         number: Each group's number: groups with one number have equal inputs.
-        built: Per number, the group built for its first group (:meth:`QuietGroups.group`).
+        built: Per number, the group made for its first group (:func:`~claimdiff._core.quiet_group.quiet_group`).
     """
 
     def __init__(self, quiet: QuietGroups, positions: Any) -> None:
