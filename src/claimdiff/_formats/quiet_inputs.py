@@ -204,53 +204,49 @@ class QuietInputs:
         rows = self._rows[laid]
         quiet_rows = np.repeat(quiet.intervals()[9][groups], sizes) + within
         some = self._some
+        # Per row, each part as a list (a group's are a slice): by its estimate, by its code, or by its row.
         estimate = self._estimate[laid].tolist()
-        figures = [c.figure for c in some]
-        units = [c.unit_info for c in some]
+        figure_of = list(map([c.figure for c in some].__getitem__, estimate))
+        unit_of = list(map([c.unit_info for c in some].__getitem__, estimate))
+        ids = taken(table.texts("id"), rows.tolist())
         s_codes, sources = table.column("source")
-        origins = [s and s.key for s in sources]
+        origin_of = list(map([s and s.key for s in sources].__getitem__, s_codes[rows].tolist()))
         n_codes, notes = table.column("note")
-        grades = list(map(grade_in, notes))
+        grade_of = list(map(list(map(grade_in, notes)).__getitem__, n_codes[rows].tolist()))
         p_codes, periods = table.column("period")
-        m_codes, metrics = table.column("metric")
-        sc_codes, scopes = table.column("scope")
-        per_row = zip(
-            taken(table.texts("id"), rows.tolist()),
-            map(origins.__getitem__, s_codes[rows].tolist()),
-            map(grades.__getitem__, n_codes[rows].tolist()),
-            map(periods.__getitem__, p_codes[rows].tolist()),
-            strict=True,
-        )
-        cells = list(per_row)
+        period_of = list(map(periods.__getitem__, p_codes[rows].tolist()))
         codes, steps = (v[quiet_rows].tolist() for v in quiet.precisions())
         values = list(zip(*(v[groups].tolist() for v in quiet.intervals()), strict=True))
+        # Per group, what its first row names.
         lead = rows[ends - sizes]
+        m_codes, metrics = table.column("metric")
+        sc_codes, scopes = table.column("scope")
         metric_of = list(map(metrics.__getitem__, m_codes[lead].tolist()))
         scope_of = list(map(scopes.__getitem__, sc_codes[lead].tolist()))
         policy = quiet.policy
         out = []
-        for k, (a, z) in enumerate(zip((ends - sizes).tolist(), ends.tolist(), strict=True)):
-            mine = cells[a:z]
-            ests = estimate[a:z]
-            first = some[ests[0]]
-            one_period = values[k][11]
+        for k, (gid, a, z) in enumerate(
+            zip(map(group_id, groups.tolist()), (ends - sizes).tolist(), ends.tolist(), strict=True)
+        ):
+            first = some[estimate[a]]
+            origins = origin_of[a:z]
             about = about_of(
                 metric_of[k],
                 scope_of[k],
                 first.dimension,
-                mine[0][3] if one_period else hull_of([c[3] for c in mine]),
+                period_of[a] if values[k][11] else hull_of(period_of[a:z]),
             )
-            figured = [(c[1], figures[e]) for c, e in zip(mine, ests, strict=True)]
+            figured = list(zip(origins, figure_of[a:z], strict=True))
             out.append(
                 quiet_group(
-                    group_id(int(groups[k])),
-                    tuple(c[0] for c in mine),
+                    gid,
+                    tuple(ids[a:z]),
                     about,
-                    display_unit_of([units[e] for e in ests]),
+                    display_unit_of(unit_of[a:z]),
                     values[k],
                     partial(_best_of, policy, figured, first.is_count),
-                    len({c[1] for c in mine}),
-                    distinct_grades(c[2] for c in mine),
+                    len(set(origins)),
+                    distinct_grades(grade_of[a:z]),
                     group_precision(codes[a:z], steps[a:z]),
                 )
             )
