@@ -197,8 +197,9 @@ def assemble_group(
     """:func:`build_group` from what it reads of the claims, without them: the one maker of a :class:`Group`.
 
     What it reads: what names the group (:func:`group_about`), its display ``unit``, the claims' ids
-    (``current``: the current ones'), their sources' grades, and how they were compared. The one maker of a :class:`Group`: :func:`build_group` reads these of claims, and a reader of columns (the
-    quiet groups of a claim table, :mod:`claimdiff._formats.quiet_inputs`) of its columns, no claim built.
+    (``current``: the current ones'), their sources' grades, and how they were compared. :func:`build_group`
+    reads these of claims, and a reader of columns (the quiet groups of a claim table,
+    :mod:`claimdiff._formats.quiet_inputs`) of its columns, no claim built.
     """
     offset, factor = unit.offset, unit.factor
     kinds, step = compared
