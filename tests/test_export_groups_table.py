@@ -14,6 +14,7 @@ import claimdiff._core.reconcile as reconcile_module
 from claimdiff import POLICIES, claims_from_dataframe, reconcile
 from claimdiff._core.lazy_items import LazyItems
 from claimdiff._core.quiet import QuietGroups
+from claimdiff._formats import quiet_inputs
 from claimdiff._formats.export import report_arrow, report_columns, report_frame
 from claimdiff._model.claim_table import ClaimTable, picked
 from claimdiff.sources import SourceGrade
@@ -124,17 +125,34 @@ def repeated_frame_report():
     return reconcile(claims_from_dataframe(pd.DataFrame(rows)))
 
 
+def _made_per_input():
+    """Count the quiet groups the tables make from a claim table's columns (and refuse any made from claims)."""
+    return (
+        mock.patch.object(quiet_inputs, "quiet_group", side_effect=quiet_inputs.quiet_group),
+        mock.patch.object(QuietGroups, "group", side_effect=AssertionError("built from claims")),
+    )
+
+
 def test_a_quiet_group_is_built_once_per_distinct_input(repeated_frame_report):
-    """1,500 quiet groups of six distinct inputs (size and figure): six groups are built for the table."""
+    """1,500 quiet groups of six distinct inputs (size and figure): six groups are made for the table, from the
+    claim table's columns (a claim built per distinct estimate, none per group), each equal to the group made from its claims."""
     report = repeated_frame_report
     assert isinstance(report.groups, LazyItems)
     assert not list(report.groups.held())
-    report.groups.make.__self__.memo.clear()  # as if no table of this report had been made yet
-    with mock.patch.object(
-        QuietGroups, "group", autospec=True, side_effect=QuietGroups.group
-    ) as built:
+    quiet = report.groups.make.__self__
+    quiet.memo.clear()  # as if no table of this report had been made yet
+    table = report.claims.table
+    built_before = sum(c is not None for c in table._built or ())
+    made_here, from_claims = _made_per_input()
+    with made_here as made, from_claims:
         lazy = report_columns(report, "groups")
-    assert built.call_count == 6
+    assert made.call_count == 6
+    # One claim built per distinct estimate (10 or 20, as a range or exact), none per group.
+    assert sum(c is not None for c in table._built or ()) - built_before <= 4
+    inputs = quiet.memo["inputs"]
+    for k, group in enumerate(inputs.built):
+        first = int(inputs.positions[list(inputs.number).index(k)])
+        assert group == quiet.group(first)
     held = report_columns(attrs.evolve(report, groups=tuple(report.groups)), "groups")
     for name in lazy:
         assert [repr(v) for v in lazy[name]] == [repr(v) for v in held[name]], name
@@ -148,21 +166,19 @@ def test_a_quiet_group_is_built_once_per_distinct_input(repeated_frame_report):
 def test_the_claims_table_reads_each_claim(repeated_frame_report):
     """Each row of the claims table is its claim: figure, hedge, unit, place, source, group and status.
 
-    Six groups are built for it (one per distinct input); the groups table asked next builds none, since the
+    Six groups are made for it (one per distinct input); the groups table asked next makes none, since the
     numbering by input is kept for every table of the report.
     """
     report = repeated_frame_report
     report.groups.make.__self__.memo.clear()  # as if no table of this report had been made yet
-    with mock.patch.object(
-        QuietGroups, "group", autospec=True, side_effect=QuietGroups.group
-    ) as built:
+    made_here, from_claims = _made_per_input()
+    with made_here as made, from_claims:
         cols = report_columns(report, "claims")
-    assert built.call_count == 6
-    with mock.patch.object(
-        QuietGroups, "group", autospec=True, side_effect=QuietGroups.group
-    ) as built_again:
+    assert made.call_count == 6
+    made_here, from_claims = _made_per_input()
+    with made_here as made_again, from_claims:
         report_columns(report, "groups")
-    assert built_again.call_count == 0
+    assert made_again.call_count == 0
     for k in (0, 1, 2, 1234, len(report.claims) - 1):
         c = report.claims[k]
         row = {name: values[k] for name, values in cols.items()}

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import math
 import statistics
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from typing import Any
 
 from claimdiff._core.grading import airwars_grade, grade_rule
 from claimdiff._core.intervals import Iv
@@ -22,24 +23,60 @@ from claimdiff._model.units import UnitInfo
 
 __all__ = [
     "BY_FIGURES",
+    "Figured",
+    "best_by_figures",
     "best_in_unit",
     "choose_best",
     "consensus",
     "consensus_figure",
+    "consensus_of_figures",
+    "figured",
     "origin_figures",
+    "origin_middles",
     "within",
 ]
+
+
+#: An origin (anything that tells origins apart: a source's key, or a number for it) and a figure (``None``: none).
+Figured = tuple[Hashable, "float | None"]
+
+
+def figured(claims: Iterable[Claim]) -> list[Figured]:
+    """Each claim's origin and figure: all the best figure's rules by figures read of a claim (:data:`BY_FIGURES`)."""
+    return [(c.origin, c.figure) for c in claims]
 
 
 def origin_figures(
     claims: Iterable[Claim], middle: Callable[[list[float]], float] = statistics.median
 ) -> dict[str, float]:
     """One figure per origin (the ``middle``, by default the median, of its distinct figures): repeats weigh nothing."""
-    per: dict[str, set[float]] = {}
-    for c in claims:
-        if c.figure is not None:
-            per.setdefault(c.origin, set()).add(c.figure)
-    return {o: (next(iter(v)) if len(v) == 1 else float(middle(sorted(v)))) for o, v in per.items()}
+    return origin_middles(figured(claims), middle)  # type: ignore[return-value]
+
+
+def origin_middles(
+    figures: Iterable[Figured], middle: Callable[[list[float]], float] = statistics.median
+) -> dict[Hashable, float]:
+    """:func:`origin_figures` of origins and figures (:data:`Figured`), however the origins are told apart.
+
+    >>> origin_middles([(0, 10.0), (1, 12.0), (0, 14.0), (0, 10.0), (1, None)])
+    {0: 12.0, 1: 12.0}
+    """
+    # An origin's one figure is kept as it is, its distinct figures in a set only when it has several.
+    per: dict[Hashable, Any] = {}
+    several = False
+    for origin, figure in figures:
+        if figure is not None:
+            had = per.get(origin)
+            if had is None:
+                per[origin] = figure
+            elif type(had) is set:
+                had.add(figure)
+            elif had != figure:
+                per[origin] = {had, figure}
+                several = True
+    if not several:
+        return per
+    return {o: (float(middle(sorted(v))) if type(v) is set else v) for o, v in per.items()}
 
 
 def consensus(
@@ -102,16 +139,54 @@ def choose_best(
             Estimator.CONSENSUS,
             "consensus (no claim of the group says when it was stated)",
         )
+    support_figures = figured(support)
+    current_figures = support_figures if current is support else figured(current)
+    return best_by_figures(
+        policy,
+        support_figures,
+        current_figures,
+        feasible,
+        consensus_iv,
+        is_count,
+        estimator=estimator,
+        rule=rule,
+    )
+
+
+def best_by_figures(
+    policy: Policy,
+    support: Sequence[Figured],
+    current: Sequence[Figured],
+    feasible: Iv | None,
+    consensus_iv: Iv,
+    is_count: bool,
+    *,
+    estimator: Estimator | None = None,
+    rule: str | None = None,
+) -> tuple[float | None, str]:
+    """:func:`choose_best` under an estimator of :data:`BY_FIGURES`, from the claims' origins and figures alone.
+
+    The one rule of those estimators: :func:`choose_best` reads each claim's origin and figure and asks it, and
+    a reader of columns (the groups table of quiet groups) asks it with figures and origins read from them.
+    ``estimator`` and ``rule`` are the policy's own unless a rule falls back on another (``latest``).
+
+    >>> from claimdiff import Policy
+    >>> best_by_figures(Policy(), [("A", 10.0), ("B", 12.0)], [("A", 10.0), ("B", 12.0)],
+    ...                 (10.0, True, 12.0, True), (10.0, True, 12.0, True), True)
+    (10.0, 'consensus')
+    """
+    estimator = policy.estimator if estimator is None else estimator
+    rule = estimator.value if rule is None else rule
     if estimator is Estimator.MEDIAN:
-        figures = list(origin_figures(current).values())
+        figures = list(origin_middles(current).values())
         best = float(statistics.median(figures)) if figures else _bound_figure(consensus_iv)
         return _whole(best, None, is_count and policy.whole_counts), rule
     if estimator is Estimator.CONSERVATIVE:
         iv = feasible or consensus_iv
-        inside = [c.figure for c in support if c.figure is not None and iv[0] <= c.figure <= iv[2]]
+        inside = [f for _, f in support if f is not None and iv[0] <= f <= iv[2]]
         best = min(inside) if inside else _bound_figure(iv)
         return _whole(best, iv, is_count and policy.whole_counts), rule
-    best = consensus_figure(support, current, consensus_iv, is_count=is_count, ties=policy.ties)
+    best = consensus_of_figures(support, current, consensus_iv, is_count=is_count, ties=policy.ties)
     kept = consensus_iv if best is not None and within(best, consensus_iv) else None
     return _whole(best, kept, is_count and policy.whole_counts), rule
 
@@ -143,6 +218,27 @@ def consensus_figure(
     >>> consensus_figure(readings[1:3], readings, (41.5, True, 41.5, True), is_count=False) == readings[2].figure
     True
     """
+    support_figures = figured(support)
+    current_figures = support_figures if current is support else figured(current)
+    return consensus_of_figures(support_figures, current_figures, iv, is_count=is_count, ties=ties)
+
+
+def consensus_of_figures(
+    support: Sequence[Figured],
+    current: Sequence[Figured],
+    iv: Iv,
+    *,
+    is_count: bool,
+    ties: str = "median",
+) -> float | None:
+    """:func:`consensus_figure` from the supporting and the current claims' origins and figures (:data:`Figured`).
+
+    The one rule: :func:`consensus_figure` reads them of claims, a reader of columns reads them of its columns.
+
+    >>> consensus_of_figures([(0, 10.0), (1, 10.0)], [(0, 10.0), (1, 10.0), (2, 30.0)],
+    ...                      (10.0, True, 10.0, True), is_count=True)
+    10.0
+    """
 
     def middle(figures: list[float]) -> float:
         n = len(figures)
@@ -152,8 +248,8 @@ def consensus_figure(
             return figures[n // 2] if ties == "higher" else figures[n // 2 - 1]
         return (figures[n // 2 - 1] + figures[n // 2]) / 2
 
-    supported = origin_figures(support, middle)
-    reported = origin_figures(current, middle) if len(current) != len(support) else supported
+    supported = origin_middles(support, middle)
+    reported = origin_middles(current, middle) if len(current) != len(support) else supported
     if not reported:
         return _bound_figure(iv)
     agreed = 2 * len(supported) > len(reported) or (is_count and len(supported) >= 2)
@@ -162,10 +258,10 @@ def consensus_figure(
     if (
         is_count
     ):  # the figures inside the interval, where there are some: each origin's own among them
-        kept = [c for c in support if c.figure is not None and within(c.figure, iv)]
-        figured = sum(c.figure is not None for c in support)
+        kept = [(o, f) for o, f in support if f is not None and within(f, iv)]
+        n_figured = sum(f is not None for _, f in support)
         inside = (
-            supported if len(kept) == figured else origin_figures(kept, middle)
+            supported if len(kept) == n_figured else origin_middles(kept, middle)
         )  # all inside: no second pass
         if inside:
             return middle(sorted(inside.values()))

@@ -22,6 +22,8 @@ from claimdiff._core.tolerance import Precision
 from claimdiff._model.claim import Claim, source_grades
 from claimdiff._model.period import Period
 from claimdiff._model.scope import Scope
+from claimdiff._model.source_grade import SourceGrade
+from claimdiff._model.units import UnitInfo
 from claimdiff._model.vocabulary import Metric
 
 __all__ = [
@@ -31,6 +33,7 @@ __all__ = [
     "about_metric",
     "about_of",
     "about_scope",
+    "assemble_group",
     "build_group",
     "group_about",
     "hull",
@@ -147,9 +150,59 @@ def build_group(
     find (:mod:`claimdiff._core.quiet`, built when the report is read) both come through it. ``compared`` is
     the claims' :func:`~claimdiff._core.precision_used.claims_precision` when known already.
     """
-    first = cs[0]
-    offset, factor = say.unit.offset, say.unit.factor
-    kinds, step = compared or claims_precision(cs, precision)
+    return assemble_group(
+        gid,
+        group_about(cs[0], hull),
+        say.unit,
+        tuple(c.id for c in cs),
+        feasible,
+        consensus_iv,
+        best,
+        rule,
+        supporting,
+        [c.id for c in current],
+        superseded,
+        stale,
+        withdrawn,
+        origins,
+        corroboration,
+        stated,
+        flags,
+        source_grades(cs),
+        compared or claims_precision(cs, precision),
+    )
+
+
+def assemble_group(
+    gid: str,
+    about: dict[str, Any],
+    unit: UnitInfo,
+    claims: tuple[str, ...],
+    feasible: Iv | None,
+    consensus_iv: Iv | None,
+    best: float | None,
+    rule: str,
+    supporting: Collection[str],
+    current: Iterable[str],
+    superseded: Collection[str],
+    stale: Collection[str],
+    withdrawn: frozenset[str],
+    origins: int,
+    corroboration: str,
+    stated: Iv | None,
+    flags: list[Flag | FlagRow],
+    grades: tuple[SourceGrade, ...],
+    compared: tuple[str, float | None],
+) -> Group:
+    """:func:`build_group` from what it reads of the claims, without them: the one maker of a :class:`Group`.
+
+    What it reads: what names the group (:func:`group_about`), its display ``unit``, the claims' ids
+    (``current``: the current ones'), their sources' grades, and how they were compared. :func:`build_group`
+    reads these of claims, and a reader of columns (the quiet groups of a claim table,
+    :mod:`claimdiff._formats.quiet_inputs`) of its columns, no claim built.
+    """
+    offset, factor = unit.offset, unit.factor
+    kinds, step = compared
 
     def shown(v: float) -> float | None:  # say.value, inlined: it runs six times a group
         return (v - offset) / factor if v - v == 0 else None
@@ -165,9 +218,9 @@ def build_group(
         verdict = "agreement"
     return Group(
         id=gid,
-        **group_about(first, hull),
-        unit=say.unit.unit,
-        claims=tuple(c.id for c in cs),
+        **about,
+        unit=unit.unit,
+        claims=claims,
         feasible=feasible is not None,
         low=shown(span[0]) if span else None,
         high=shown(span[2]) if span else None,
@@ -175,9 +228,9 @@ def build_group(
         high_closed=bool(span and span[3] and math.isfinite(span[2])),
         consensus_low=shown(consensus_iv[0]) if consensus_iv else None,
         consensus_high=shown(consensus_iv[2]) if consensus_iv else None,
-        best=None if best is None else best_in_unit(best, say.unit),
+        best=None if best is None else best_in_unit(best, unit),
         supporting=tuple(sorted(supporting)),
-        dissenting=tuple(sorted(c.id for c in current if c.id not in supporting)),
+        dissenting=tuple(sorted(cid for cid in current if cid not in supporting)),
         superseded=tuple(sorted(superseded)),
         stale=tuple(sorted(stale)),
         origins=origins,
@@ -187,7 +240,7 @@ def build_group(
         best_rule=rule,
         stated_low=shown(stated[0]) if stated else None,
         stated_high=shown(stated[2]) if stated else None,
-        source_grades=source_grades(cs),
+        source_grades=grades,
         precision=kinds,
         precision_step=None if step is None else step / factor,
     )

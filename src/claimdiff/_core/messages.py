@@ -16,6 +16,7 @@ __all__ = [
     "advice",
     "as_of",
     "display_unit",
+    "display_unit_of",
     "figure_text",
     "gap_words",
     "small_counts",
@@ -75,12 +76,22 @@ class Say:
 
 def display_unit(cs: Sequence[Claim]) -> UnitInfo:
     """The unit most of the claims use (counts have none)."""
-    first = cs[0].unit_info
+    return display_unit_of([c.unit_info for c in cs])
+
+
+def display_unit_of(units: Sequence[UnitInfo]) -> UnitInfo:
+    """:func:`display_unit` of the claims' units (the first claim's first): as a reader of columns holds them.
+
+    >>> from claimdiff._model.units import unit_info
+    >>> display_unit_of([unit_info("km"), unit_info("m"), unit_info("m")]).unit
+    'm'
+    """
+    first = units[0]
     if first.is_count:
         return first
     counts: dict[str, int] = {}
-    for c in cs:
-        counts[c.unit_info.unit] = counts.get(c.unit_info.unit, 0) + 1
+    for u in units:
+        counts[u.unit] = counts.get(u.unit, 0) + 1
     name = min(counts, key=lambda u: (-counts[u], u))
     return unit_info(name)
 

@@ -6,7 +6,7 @@ and it is not one origin repeated by several outlets. Such a group has no dissen
 possible difference of precision. Its intervals follow from the columns (:mod:`claimdiff._core.columns`)
 without visiting its claims pair by pair, and are kept as arrays; the group itself, its best figure and its
 precision notice are made when the report is read, by the very functions that make every other group
-(:func:`claimdiff._core.group_build.build_group`, :func:`~claimdiff._core.estimators.choose_best`,
+(:func:`claimdiff._core.quiet_group.quiet_group`, :func:`~claimdiff._core.estimators.choose_best`,
 :func:`~claimdiff._core.precision_gap.precision_gap`). Every other group is judged claim by claim.
 
 A cumulative group in time order is quiet too when no origin repeats: an earlier toll that may have grown
@@ -25,7 +25,7 @@ from claimdiff._core.columns import Columns, segment_intersect
 from claimdiff._core.estimators import choose_best
 from claimdiff._core.flags import Flag
 from claimdiff._core.group import group_id
-from claimdiff._core.group_build import build_group, hull
+from claimdiff._core.group_build import group_about, hull
 from claimdiff._core.group_rows import first_of, laid_out_truthy
 from claimdiff._core.intervals import Iv
 from claimdiff._core.lazy_items import LazyItems
@@ -33,10 +33,11 @@ from claimdiff._core.messages import Say, display_unit
 from claimdiff._core.policy import Policy
 from claimdiff._core.precision_gap import precision_gap
 from claimdiff._core.precision_used import group_precision
+from claimdiff._core.quiet_group import quiet_group
 from claimdiff._core.report import Group
 from claimdiff._core.timeline import long_after, relayed_by, stated_before
 from claimdiff._core.verdicts import Known
-from claimdiff._model.claim import Claim
+from claimdiff._model.claim import Claim, source_grades
 
 __all__ = ["QuietGroups", "quiet_groups"]
 
@@ -178,35 +179,19 @@ class QuietGroups:
         first = cs[0]
         n = len(cs)
         policy = self._policy
-        lo, lc, hi, hc, s_lo, s_lc, s_hi, s_hc, worded, start, _, one_period = self._values(i)
-        widened: Iv = (lo, lc, hi, hc)
-        stated: Iv | None = (s_lo, s_lc, s_hi, s_hc) if worded else None
-        shown = stated or widened
-        # A single claim's best keeps to its own widened interval; a group's to what all its claims allow.
-        best, rule = choose_best(
-            policy, cs, cs, widened if n == 1 else shown, shown, first.is_count
-        )
+        values = self._values(i)
+        start, one_period = values[9], values[11]
         codes, steps = (v[start : start + n].tolist() for v in self._per_claim[:2])
-        return build_group(
+        return quiet_group(
             group_id(i),
-            cs,
-            Say(display_unit(cs), first),
-            widened,
-            widened,
-            best,
-            rule,
-            {c.id for c in cs},
-            cs,
-            set(),
-            set(),
-            frozenset(),
+            tuple(c.id for c in cs),
+            group_about(first, first.period if one_period else hull(cs)),
+            display_unit(cs),
+            values,
+            partial(_best_of, policy, cs, first.is_count),
             len({c.origin for c in cs}),
-            "single" if n == 1 else "independent",
-            stated,
-            [],
-            cs[0].period if one_period else hull(cs),
-            policy.precision,
-            compared=group_precision(codes, steps),
+            source_grades(cs),
+            group_precision(codes, steps),
         )
 
     def gap_flag(self, i: int) -> Flag:
@@ -216,6 +201,13 @@ class QuietGroups:
         if flag is None:  # pragma: no cover - ``gap`` is set only where the claims are so mixed
             raise AssertionError(f"group g{i + 1} has no difference of precision")
         return flag.flag()
+
+
+def _best_of(
+    policy: Policy, cs: list[Claim], is_count: bool, feasible: Iv, consensus_iv: Iv
+) -> tuple[float | None, str]:
+    """The best figure of the quiet group of claims ``cs``: every claim supports and is current."""
+    return choose_best(policy, cs, cs, feasible, consensus_iv, is_count)
 
 
 def quiet_groups(cols: Columns, raw: Sequence[list[Claim]], policy: Policy) -> QuietGroups:

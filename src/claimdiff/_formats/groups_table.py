@@ -4,10 +4,11 @@ A report of a million claims holds hundreds of thousands of quiet groups, kept a
 read (:mod:`claimdiff._core.quiet`). Building each just to write its row costs more than reconciling it. Yet a
 quiet group's verdict, intervals, best figure and precision follow from few things: its claims' estimates,
 which of them share an origin, their sources' own grades, and the group's intervals. Groups equal in these
-have equal cells but for those naming the group, so the groups table asks the one group builder
-(:meth:`~claimdiff._core.quiet.QuietGroups.group`, through :func:`~claimdiff._core.group_build.build_group` and
-:func:`~claimdiff._core.estimators.choose_best`) once per distinct input and spreads its row with numpy; what
-names each group comes from :func:`~claimdiff._core.group_build.group_about`. Nothing here restates a rule.
+have equal cells but for those naming the group, so the groups table asks the one maker of a quiet group
+(:func:`~claimdiff._core.quiet_group.quiet_group`, which :meth:`~claimdiff._core.quiet.QuietGroups.group` asks of
+claims) once per distinct input and spreads its row with numpy: for the rows of a claim table, with what it reads
+of the claims read from the table's columns, no claim built (:mod:`claimdiff._formats.quiet_inputs`). What names
+each group comes from :func:`~claimdiff._core.group_build.group_about`. Nothing here restates a rule.
 """
 
 from __future__ import annotations

@@ -4,28 +4,38 @@ A quiet group (:mod:`claimdiff._core.quiet`) is built from its claims and its in
 the claims, but for what names the group, is few things: each claim's estimate (its figure, unit and
 precision), its source's own grade, and which claims share an origin. Groups equal in these and in their
 intervals build groups equal but for their ids, claims and names, whatever their places and origins. A table of
-a million claims thus asks the one group builder (:meth:`~claimdiff._core.quiet.QuietGroups.group`) once per
-distinct input and spreads the answer with numpy; what names each group comes from
-:func:`~claimdiff._core.group_build.group_about`. Only estimators that read nothing else of the claims
-(:data:`~claimdiff._core.estimators.BY_FIGURES`) are so spread.
+a million claims thus asks the one maker of a quiet group (:func:`~claimdiff._core.quiet_group.quiet_group`) once
+per distinct input and spreads the answer with numpy; from a claim table, what the maker reads of the claims is
+read of the columns (no claim built per group), else :meth:`~claimdiff._core.quiet.QuietGroups.group` reads it
+of the claims. What names each group comes from :func:`~claimdiff._core.group_build.group_about`. Only
+estimators that read nothing else of the claims (:data:`~claimdiff._core.estimators.BY_FIGURES`, whose rule is
+:func:`~claimdiff._core.estimators.best_by_figures`) are so spread.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import partial
 from itertools import chain, count
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any
 
-from claimdiff._core.estimators import BY_FIGURES
-from claimdiff._core.group_build import ABOUT_PARTS, group_about, hull_of
+from claimdiff._core.estimators import BY_FIGURES, Figured, best_by_figures
+from claimdiff._core.group import group_id
+from claimdiff._core.group_build import ABOUT_PARTS, about_of, group_about, hull_of
 from claimdiff._core.group_rows import GroupRows
+from claimdiff._core.intervals import Iv
 from claimdiff._core.lazy_items import LazyItems
+from claimdiff._core.messages import display_unit_of
+from claimdiff._core.policy import Policy
+from claimdiff._core.precision_used import group_precision
 from claimdiff._core.quiet import QuietGroups
+from claimdiff._core.quiet_group import quiet_group
 from claimdiff._core.table_reads import laid_out
 from claimdiff._formats.codes import first_rows, number
-from claimdiff._model.claim import grade_in
+from claimdiff._model.claim import distinct_grades, grade_in
 from claimdiff._model.claim_table import ClaimTable
+from claimdiff._model.packed_texts import taken
 
 if TYPE_CHECKING:
     from claimdiff._core.report import Group
@@ -92,14 +102,15 @@ class QuietInputs:
     """The quiet groups at ``positions`` numbered by input, and one group built per number.
 
     When the groups are rows of a claim table (:class:`~claimdiff._core.group_rows.GroupRows` over a
-    :class:`~claimdiff._model.claim_table.ClaimTable`), what the numbering reads of each claim comes from the
-    table's columns: one claim is built per distinct estimate, none per row.
+    :class:`~claimdiff._model.claim_table.ClaimTable`), what the numbering reads of each claim, and what the
+    groups built read of theirs, comes from the table's columns: one claim is built per distinct estimate, none
+    per row.
 
     Attributes:
         claims: The claims of the groups laid end to end (built when first read).
         sizes, starts: How many claims each group has, and where they start in ``claims``.
         number: Each group's number: groups with one number have equal inputs.
-        built: Per number, the group built for its first group (:meth:`QuietGroups.group`).
+        built: Per number, the group made for its first group (:func:`~claimdiff._core.quiet_group.quiet_group`).
     """
 
     def __init__(self, quiet: QuietGroups, positions: Any) -> None:
@@ -165,13 +176,81 @@ class QuietInputs:
         per_claim_codes = _fold(np, per_claim())
         per_group = _combined(np, *(_codes_of(np, v[positions]) for v in quiet.intervals()[:9]))
         self.number, reps = _distinct(np, per_claim_codes, per_group, sizes, starts)
-        # In position order: the quiet groups' arrays are read a chunk at a time.
-        if (
-            held is not None
-        ):  # the claims of the groups built, built at once (each column read once)
-            held[1].prepare([int(positions[r]) for r in reps])
-        made = {r: quiet.group(int(positions[r])) for r in sorted(reps)}
-        self.built: list[Group] = [made[r] for r in reps]
+        if table is None:  # in position order: the quiet groups' arrays are read a chunk at a time
+            made = {r: quiet.group(int(positions[r])) for r in sorted(reps)}
+            self.built: list[Group] = [made[r] for r in reps]
+        else:  # the groups made from the columns, no claim built
+            self.built = self._from_columns(quiet, table, reps)
+
+    def _from_columns(self, quiet: QuietGroups, table: ClaimTable, reps: list[int]) -> list[Group]:
+        """The quiet groups ``reps`` (indexes into :attr:`positions`) made by :func:`quiet_group` from ``table``'s columns.
+
+        What :meth:`QuietGroups.group` reads of each group's claims is read here of the columns: each claim's id,
+        origin, source's grade and period by its row, its figure, unit and count by its estimate (one claim built
+        per distinct estimate), what names the group by its first row. The best figure is
+        :func:`~claimdiff._core.estimators.best_by_figures` of the origins and figures read.
+        """
+        import numpy as np  # noqa: PLC0415 - imported already by the columns that found the quiet groups
+
+        if not reps:
+            return []
+        at = np.asarray(reps, np.int64)
+        sizes, starts = self.sizes[at], self.starts[at]
+        groups = self._positions[at]
+        # The reps' rows laid end to end: where each lies among all the groups' rows, and among the quiet arrays'.
+        ends = np.cumsum(sizes)
+        within = np.arange(int(ends[-1])) - np.repeat(ends - sizes, sizes)
+        laid = np.repeat(starts, sizes) + within
+        rows = self._rows[laid]
+        quiet_rows = np.repeat(quiet.intervals()[9][groups], sizes) + within
+        some = self._some
+        # Per row, each part as a list (a group's are a slice): by its estimate, by its code, or by its row.
+        estimate = self._estimate[laid].tolist()
+        figure_of = list(map([c.figure for c in some].__getitem__, estimate))
+        unit_of = list(map([c.unit_info for c in some].__getitem__, estimate))
+        ids = taken(table.texts("id"), rows.tolist())
+        s_codes, sources = table.column("source")
+        origin_of = list(map([s and s.key for s in sources].__getitem__, s_codes[rows].tolist()))
+        n_codes, notes = table.column("note")
+        grade_of = list(map(list(map(grade_in, notes)).__getitem__, n_codes[rows].tolist()))
+        p_codes, periods = table.column("period")
+        period_of = list(map(periods.__getitem__, p_codes[rows].tolist()))
+        codes, steps = (v[quiet_rows].tolist() for v in quiet.precisions())
+        values = list(zip(*(v[groups].tolist() for v in quiet.intervals()), strict=True))
+        # Per group, what its first row names.
+        lead = rows[ends - sizes]
+        m_codes, metrics = table.column("metric")
+        sc_codes, scopes = table.column("scope")
+        metric_of = list(map(metrics.__getitem__, m_codes[lead].tolist()))
+        scope_of = list(map(scopes.__getitem__, sc_codes[lead].tolist()))
+        policy = quiet.policy
+        out = []
+        for k, (gid, a, z) in enumerate(
+            zip(map(group_id, groups.tolist()), (ends - sizes).tolist(), ends.tolist(), strict=True)
+        ):
+            first = some[estimate[a]]
+            origins = origin_of[a:z]
+            about = about_of(
+                metric_of[k],
+                scope_of[k],
+                first.dimension,
+                period_of[a] if values[k][11] else hull_of(period_of[a:z]),
+            )
+            figured = list(zip(origins, figure_of[a:z], strict=True))
+            out.append(
+                quiet_group(
+                    gid,
+                    tuple(ids[a:z]),
+                    about,
+                    display_unit_of(unit_of[a:z]),
+                    values[k],
+                    partial(_best_of, policy, figured, first.is_count),
+                    len(set(origins)),
+                    distinct_grades(grade_of[a:z]),
+                    group_precision(codes[a:z], steps[a:z]),
+                )
+            )
+        return out
 
     @property
     def positions(self) -> Any:
@@ -271,6 +350,13 @@ def table_rows(raw: Sequence[list[Claim]]) -> tuple[ClaimTable, GroupRows] | Non
         if type(table) is ClaimTable:
             return table, raw
     return None
+
+
+def _best_of(
+    policy: Policy, figured: list[Figured], is_count: bool, feasible: Iv, consensus_iv: Iv
+) -> tuple[float | None, str]:
+    """The best figure of a quiet group whose claims' origins and figures are ``figured`` (every one supports)."""
+    return best_by_figures(policy, figured, figured, feasible, consensus_iv, is_count)
 
 
 def _figure(c: Any) -> float:

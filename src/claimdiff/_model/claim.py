@@ -5,6 +5,7 @@ from __future__ import annotations
 import inspect
 import math
 from collections.abc import Iterable
+from operator import attrgetter
 from typing import Any
 
 import attrs
@@ -29,6 +30,7 @@ __all__ = [
     "Source",
     "SourceKind",
     "check_stated",
+    "distinct_grades",
     "figure_for",
     "grade_in",
     "place_path",
@@ -480,9 +482,18 @@ def source_grades(claims: Iterable[Claim]) -> tuple[SourceGrade, ...]:
     >>> source_grades(cs) == (fair,)
     True
     """
-    found: dict[SourceGrade, None] = {}
-    for c in claims:
-        notes = c._notes  # noqa: SLF001 - the slot shared with the note (see Claim)
-        if type(notes) is tuple:
-            found.setdefault(notes[1], None)
-    return tuple(found)
+    return distinct_grades(map(grade_in, map(_NOTES, claims)))
+
+
+#: The slot a claim holds its note and its source's grade in (see :class:`Claim`).
+_NOTES = attrgetter("_notes")
+
+
+def distinct_grades(grades: Iterable[SourceGrade | None]) -> tuple[SourceGrade, ...]:
+    """:func:`source_grades` of the claims' grades (``None``: none), in the claims' order, as a column holds them.
+
+    >>> fair = SourceGrade("airwars", "Fair")
+    >>> distinct_grades([None, fair, fair]) == (fair,)
+    True
+    """
+    return tuple(dict.fromkeys(g for g in grades if g is not None))
