@@ -30,6 +30,7 @@ from claimdiff._extract._not_counts import (
     month_before,
 )
 from claimdiff._extract._noun import counted as noun_phrase
+from claimdiff._extract._case_status import shared_status
 from claimdiff._extract._partitives import WORD_AFTER, partitives
 from claimdiff._extract._text import alternation
 from claimdiff._extract._vague_tolls import vague_toll as _vague_toll
@@ -210,7 +211,8 @@ def figures(
         if fig is not None and fig.counted is not None and free(fig.start, fig.end):
             out.append(fig)
             taken.append((fig.start, fig.end))
-    return partitives(low, end, sorted(out, key=lambda f: f.start), vocabulary)
+    # "12 confirmed and 18 probable cases": the status words share the noun named once
+    return shared_status(low, partitives(low, end, sorted(out, key=lambda f: f.start), vocabulary))
 
 
 def _number_at(
