@@ -38,6 +38,7 @@ from claimdiff._extract._place_words import (
     SEA,
     SPANNING,
     SPREAD,
+    LISTED,
     place_end,
 )
 from claimdiff._extract._text import Sentence
@@ -181,7 +182,11 @@ class Placing:
             return (
                 self.heading_place
             )  # "eight others were killed elsewhere": not the paragraph's place
-        if not own and SPREAD.search(self.text, fig.end, clause_end):
+        if not own and (
+            SPREAD.search(self.text, fig.end, clause_end)
+            # "N cases from A, B and C districts, including M deaths": the sentence's list is the part's too
+            or LISTED.search(self.text, max(s.start, opened), clause_end)
+        ):
             # "700 displaced across four provinces": the country, not the last province named before
             return self.completed(())[:1]
         label = _LABEL.match(self.text, s.block.start)
