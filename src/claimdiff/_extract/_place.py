@@ -17,6 +17,7 @@ from claimdiff._extract._not_a_place import (
     GROUP_BEFORE,
     SUPERLATIVE_WORD,
     THING_AFTER,
+    AGENT_AFTER,
     WATER,
     comparison_domains,
 )
@@ -249,6 +250,8 @@ def places_named(
                 and not known(gazetteer, path)
             ):
                 continue  # "in the Easter bombings", "in Suspected Boko Haram Attacks": an event's name
+            if AGENT_AFTER.match(text, m.end()):
+                continue  # "of Shiga toxin-producing E. coli", "by Sudan virus": a disease's name
             if _NAME_OF.search(text, max(start, m.start() - 25), m.start()):
                 continue  # "the Democratic Republic of the Congo": "of the Congo" is part of a name
             if (
