@@ -21,7 +21,7 @@ import attrs
 from claimdiff._extract._candidate import Candidate
 from claimdiff._extract._cells import table_candidates
 from claimdiff._extract._gazetteer_reads import known
-from claimdiff._extract._home import body_country, dateline_country
+from claimdiff._extract._home import body_country, dateline_country, multistate_country
 from claimdiff._extract._merge import dedupe, refined, sections_sourced
 from claimdiff._extract._place_passes import spanning, storied
 from claimdiff._extract._reader import _Reader
@@ -194,7 +194,8 @@ def extract(
                     gazetteer,
                     reader.countries
                     or _adjectival(text, gazetteer)
-                    or dateline_country(text, gazetteer),
+                    or dateline_country(text, gazetteer)
+                    or multistate_country(text),
                 ),
                 reader,
             ),
