@@ -8,7 +8,9 @@ from __future__ import annotations
 from claimdiff import extract
 
 
-def _read(text: str, outlet: str = "Health Agency") -> list[tuple[str, str | None, str, tuple[str, ...]]]:
+def _read(
+    text: str, outlet: str = "Health Agency"
+) -> list[tuple[str, str | None, str, tuple[str, ...]]]:
     return [
         (
             c.claim.metric.name,
@@ -31,7 +33,9 @@ def test_two_status_words_before_one_noun_count_two_levels():
 
 def test_three_status_words_in_a_list_each_count():
     """A list of three statuses gives the noun to every number in turn."""
-    read = _read("Health workers logged 30 confirmed, 12 probable and 9 suspected cases this month.")
+    read = _read(
+        "Health workers logged 30 confirmed, 12 probable and 9 suspected cases this month."
+    )
     assert [v for _, _, v, _ in read] == ["30", "12", "9"]
     assert {m for m, _, _, _ in read} == {"cases"}
 
@@ -78,14 +82,18 @@ def test_districts_listed_before_their_noun_give_the_country():
 
 def test_a_disease_named_after_a_place_is_no_place():
     """ "an outbreak of Shiga toxin-producing bacteria": Shiga names the toxin, not a place in Japan."""
-    read = _read("Officials traced an outbreak of Shiga toxin-producing bacteria; 14 people fell ill.")
+    read = _read(
+        "Officials traced an outbreak of Shiga toxin-producing bacteria; 14 people fell ill."
+    )
     assert read
     assert all("Japan" not in p for _, _, _, p in read)
 
 
 def test_a_multistate_outbreak_is_in_the_united_states():
     """A text about a multistate outbreak that names no country is about the United States."""
-    read = _read("Investigators are studying a multistate outbreak. So far, 20 people have been hospitalized.")
+    read = _read(
+        "Investigators are studying a multistate outbreak. So far, 20 people have been hospitalized."
+    )
     assert read == [("hospitalised", "people", "20", ("United States",))]
 
 

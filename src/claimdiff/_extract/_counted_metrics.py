@@ -107,7 +107,9 @@ _AIMED = re.compile(
 _RESPONDERS = ("rescuers", "rescue workers", "searchers", "firefighters", "responders",
                "emergency workers", "relief workers", "rescue personnel", "search and rescue personnel")  # fmt: skip
 #: After "waves": what spread in them, which makes them an outbreak's waves, not waves of arrivals.
-_OF_SPREAD = re.compile(r"\s+of\s+(?:the\s+)?(?:transmission|infections?|the\s+outbreak|the\s+epidemic|cases)\b")
+_OF_SPREAD = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:transmission|infections?|the\s+outbreak|the\s+epidemic|cases)\b"
+)
 #: Events a report counts: recorded, counted as written.
 _EVENTS = ("aftershocks", "earthquakes", "quakes", "tremors", "replicas", "landslides", "mudslides", "avalanches",
            "outbreaks", "clusters", "wildfires", "forest fires", "bushfires")  # fmt: skip

@@ -193,7 +193,9 @@ class Crediting(Placing):
         label = _LABEL.match(self.text, block.start, block.end)
         if label is not None and (
             (self._a_speaker(label.group("who")) and self._transcript())
-            or titled_label(label.group("who"))  # one office holder's turn: a transcript all the same
+            or titled_label(
+                label.group("who")
+            )  # one office holder's turn: a transcript all the same
         ):
             said = canonical_source_of(label.group("who"))
             self.turn = said if said is not None and said.source is not None else None

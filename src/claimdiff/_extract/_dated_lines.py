@@ -12,7 +12,9 @@ import re
 
 __all__ = ["dated_place_line"]
 
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
 #: A whole line: a date ("May 4, 2016", "4 May 2016"), a comma, then one to three comma-separated names.
 _DATED = re.compile(
     rf"\s*(?:{_MONTH}\s+\d{{1,2}},?|\d{{1,2}}\s+{_MONTH})\s+\d{{4}},\s+"

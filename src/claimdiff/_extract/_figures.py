@@ -15,6 +15,7 @@ import re
 
 import attrs
 
+from claimdiff._extract._case_status import shared_status
 from claimdiff._extract._constructions import has
 from claimdiff._extract._hedge_before import _VERB_BOUND, _hedge_start
 from claimdiff._extract._not_counts import (
@@ -30,7 +31,6 @@ from claimdiff._extract._not_counts import (
     month_before,
 )
 from claimdiff._extract._noun import counted as noun_phrase
-from claimdiff._extract._case_status import shared_status
 from claimdiff._extract._partitives import WORD_AFTER, partitives
 from claimdiff._extract._text import alternation
 from claimdiff._extract._vague_tolls import vague_toll as _vague_toll

@@ -9,16 +9,16 @@ import re
 
 from claimdiff._extract import _gazetteer_reads as _reads
 from claimdiff._extract._constructions import has
+from claimdiff._extract._dated_lines import dated_place_line
 from claimdiff._extract._gazetteer_reads import KIND as _KIND
 from claimdiff._extract._gazetteer_reads import as_town, country_first, known, of_level
 from claimdiff._extract._gazetteer_reads import common as common_parent
-from claimdiff._extract._dated_lines import dated_place_line
 from claimdiff._extract._not_a_place import (
+    AGENT_AFTER,
     FACILITY,
     GROUP_BEFORE,
     SUPERLATIVE_WORD,
     THING_AFTER,
-    AGENT_AFTER,
     WATER,
     comparison_domains,
 )

@@ -19,6 +19,7 @@ __all__ = [
     "EVENT_AFTER",
     "EVENT_BEFORE",
     "EVENT_CLAUSE",
+    "LISTED",
     "MOSTLY",
     "NAMED_EVENT",
     "NEAR",
@@ -32,7 +33,6 @@ __all__ = [
     "SEA",
     "SPANNING",
     "SPREAD",
-    "LISTED",
     "place_end",
 ]
 

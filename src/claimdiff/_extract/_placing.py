@@ -26,6 +26,7 @@ from claimdiff._extract._place_words import (
     EVENT_AFTER,
     EVENT_BEFORE,
     EVENT_CLAUSE,
+    LISTED,
     MOSTLY,
     NAMED_EVENT,
     NEAR,
@@ -38,7 +39,6 @@ from claimdiff._extract._place_words import (
     SEA,
     SPANNING,
     SPREAD,
-    LISTED,
     place_end,
 )
 from claimdiff._extract._text import Sentence
