@@ -106,3 +106,23 @@ def test_waves_of_transmission_are_recorded_events():
 def test_waves_of_anything_else_are_no_events():
     """Waves of arrivals are no outbreak's events: no claim is made of them."""
     assert _read("The camps saw three waves of arrivals.") == []
+
+
+def test_countries_reporting_cases_are_counted_by_the_verb_phrase():
+    """ "9 countries reported confirmed cases": rule 42's metric, the status word left out."""
+    read = _read(
+        "Since January, 9 countries and territories reported confirmed cases of the fever."
+    )
+    assert [(m, c, v) for m, c, v, _ in read] == [("reported cases", "countries", "9")]
+
+
+def test_countries_reporting_keep_the_kind_of_what_they_report():
+    """ "reporting additional cases": the kind stays in the metric; the count is the outlet's own."""
+    found = extract(
+        "Since the last update, 4 countries have reported additional cases.",
+        published="2024-05-02",
+        outlet="Health Agency",
+    )
+    assert [(c.claim.metric.name, c.claim.source.name) for c in found] == [
+        ("reported additional cases", "Health Agency")
+    ]
