@@ -21,10 +21,11 @@ import attrs
 from claimdiff._extract._candidate import Candidate
 from claimdiff._extract._cells import table_candidates
 from claimdiff._extract._gazetteer_reads import known
-from claimdiff._extract._home import body_country, dateline_country
+from claimdiff._extract._home import body_country, dateline_country, multistate_country
 from claimdiff._extract._merge import dedupe, refined, sections_sourced
 from claimdiff._extract._place_passes import spanning, storied
 from claimdiff._extract._reader import _Reader
+from claimdiff._extract._reporting_areas import reporting_areas
 from claimdiff._extract._sources import COUNTRIES, defined_names, source_kind
 from claimdiff._extract._spellings import one_name
 from claimdiff._extract._table import tables
@@ -178,7 +179,13 @@ def extract(
         furthest = max([furthest, *(c.start for c in more)])
     kept = dedupe(
         one_name(
-            sections_sourced(found, text, reader.outlet, reader.aliases, blocks),
+            sections_sourced(
+                reporting_areas(found, reader.low, reader.outlet, vocabulary),
+                text,
+                reader.outlet,
+                reader.aliases,
+                blocks,
+            ),
             text,
             reader.outlet,
         ),
@@ -194,7 +201,8 @@ def extract(
                     gazetteer,
                     reader.countries
                     or _adjectival(text, gazetteer)
-                    or dateline_country(text, gazetteer),
+                    or dateline_country(text, gazetteer)
+                    or multistate_country(text),
                 ),
                 reader,
             ),

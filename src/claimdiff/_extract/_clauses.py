@@ -51,6 +51,9 @@ FRONTED = re.compile(
 )  # "In Thailand, 19 died", "while in neighbouring Chad 5,000 arrived": the place of the clause it opens
 #: A colon closing the clause of a figure: its parts follow.
 _COLON = re.compile(r"[^.;:\d]{0,40}:\s*")
+#: A relative clause opened by a partitive after a figure's noun: "23 deaths, of which five were ...",
+#: "48 cases, among which 20 ..." name a part of the figure (ANNOTATION.md rule 7).
+_OF_WHICH = re.compile(r"[^.;:,\d]{0,40},\s*(?:of|among)\s+(?:which|whom|these|them)\s+")
 #: A word written in lower case: a name the text also writes so ("police", "mobile") is a word there.
 LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z'’]*(?![\w-])")
 
@@ -79,8 +82,17 @@ def breaks_down(low: str, after: int, at: int) -> bool:
     >>> s = "1,234 people were killed: 800 civilians and 434 combatants"
     >>> breaks_down(s, s.index(" people"), s.index("800"))
     True
+
+    A relative clause opened by "of which" or "of whom" names a part the same way:
+
+    >>> s = "including 23 deaths, of which five were children"
+    >>> breaks_down(s, s.index(" deaths"), s.index("five"))
+    True
     """
-    return _COLON.fullmatch(low, after, at) is not None
+    return (
+        _COLON.fullmatch(low, after, at) is not None
+        or _OF_WHICH.fullmatch(low, after, at) is not None
+    )
 
 
 def in_areas(low: str, start: int, fig: Figure) -> bool:

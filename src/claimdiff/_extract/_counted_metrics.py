@@ -30,6 +30,8 @@ def implied_metric(low: str, start: int, fig: Figure) -> tuple[str, str] | None:
     no count of events recorded.
     """
     implied = counted_metric(fig.counted)
+    if fig.counted == "waves" and _OF_SPREAD.match(low, fig.end):
+        return ("recorded", "waves")  # "two waves of transmission": an outbreak's events (rule 41)
     if implied is None:
         return None
     if implied[0] == "displaced" and aimed_at(low, start, fig.start):
@@ -104,6 +106,10 @@ _AIMED = re.compile(
 #: People whose count at a scene says they were sent there.
 _RESPONDERS = ("rescuers", "rescue workers", "searchers", "firefighters", "responders",
                "emergency workers", "relief workers", "rescue personnel", "search and rescue personnel")  # fmt: skip
+#: After "waves": what spread in them, which makes them an outbreak's waves, not waves of arrivals.
+_OF_SPREAD = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:transmission|infections?|the\s+outbreak|the\s+epidemic|cases)\b"
+)
 #: Events a report counts: recorded, counted as written.
 _EVENTS = ("aftershocks", "earthquakes", "quakes", "tremors", "replicas", "landslides", "mudslides", "avalanches",
            "outbreaks", "clusters", "wildfires", "forest fires", "bushfires")  # fmt: skip

@@ -22,6 +22,7 @@ from claimdiff._extract._placing import Placing
 from claimdiff._extract._pointers import Attribution
 from claimdiff._extract._sources import canonical_source as canonical_source_of
 from claimdiff._extract._sources import member_named
+from claimdiff._extract._speaker_labels import titled_label
 from claimdiff._extract._speech import VERB
 from claimdiff._extract._text import Block, Sentence, quote_at, sentences
 from claimdiff._model.aliases import canonical_source
@@ -190,7 +191,12 @@ class Crediting(Placing):
             self.issuer = issuer if issuer is not None and issuer.source is not None else None
             return None
         label = _LABEL.match(self.text, block.start, block.end)
-        if label is not None and self._a_speaker(label.group("who")) and self._transcript():
+        if label is not None and (
+            (self._a_speaker(label.group("who")) and self._transcript())
+            or titled_label(
+                label.group("who")
+            )  # one office holder's turn: a transcript all the same
+        ):
             said = canonical_source_of(label.group("who"))
             self.turn = said if said is not None and said.source is not None else None
             if self.turn is not None:

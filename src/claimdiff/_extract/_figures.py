@@ -15,6 +15,7 @@ import re
 
 import attrs
 
+from claimdiff._extract._case_status import shared_status
 from claimdiff._extract._constructions import has
 from claimdiff._extract._hedge_before import _VERB_BOUND, _hedge_start
 from claimdiff._extract._not_counts import (
@@ -210,7 +211,8 @@ def figures(
         if fig is not None and fig.counted is not None and free(fig.start, fig.end):
             out.append(fig)
             taken.append((fig.start, fig.end))
-    return partitives(low, end, sorted(out, key=lambda f: f.start), vocabulary)
+    # "12 confirmed and 18 probable cases": the status words share the noun named once
+    return shared_status(low, partitives(low, end, sorted(out, key=lambda f: f.start), vocabulary))
 
 
 def _number_at(

@@ -15,7 +15,7 @@ from claimdiff._extract._sources import source_kind
 from claimdiff._model.claim import Source, SourceKind
 from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer
 
-__all__ = ["body_country", "dateline_country"]
+__all__ = ["body_country", "dateline_country", "multistate_country"]
 
 #: A dateline at a line's start: a town in capitals, maybe its region or country and a date, maybe the agency.
 _DATELINE = re.compile(
@@ -49,6 +49,24 @@ def dateline_country(text: str, gazetteer: Gazetteer = DEFAULT_GAZETTEER) -> set
             return {key[0]}
     city = city_named(m.group("town").title())
     return {city.country} if city is not None else set()
+
+
+#: "a multistate outbreak": one spread over several states of the United States, the word's one sense.
+_MULTISTATE = re.compile(r"\b[Mm]ulti-?state\s+(?:outbreaks?|investigations?|recalls?)\b")
+
+
+def multistate_country(text: str) -> set[str]:
+    """The United States, for a text about "a multistate outbreak" that names no country.
+
+    The word names the states of the United States (a health agency's outbreak notices use it of
+    their own country's states): the country the figures of such a text are in, where it names none.
+
+    >>> multistate_country("CDC is investigating a multistate outbreak of infections.")
+    {'US'}
+    >>> multistate_country("The outbreak spread to three states.")
+    set()
+    """
+    return {"US"} if _MULTISTATE.search(text, 0, 4000) else set()
 
 
 #: Kinds of body whose name opening with a country says nothing of where their figures are.

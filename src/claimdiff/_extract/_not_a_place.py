@@ -12,6 +12,7 @@ import re
 from claimdiff._extract._gazetteer_reads import KIND
 
 __all__ = [
+    "AGENT_AFTER",
     "FACILITY",
     "GROUP_BEFORE",
     "SETTLEMENT",
@@ -26,6 +27,13 @@ __all__ = [
 FACILITY = re.compile(
     r"\s(?:Room|Hall|Hotel|Hospital|School|Mosque|Church|Market|Mall|Stadium|Airport|Prison|Factory|"
     r"Building|Headquarters|Office|Palace|Station|University|College|Scale)$"
+)
+
+#: After a name: the noun of a disease or of what causes one ("Shiga toxin", "Marburg virus", "Lassa fever"):
+#: the name is the disease's, taken from where it was first found, not where the figure is (rule 19).
+AGENT_AFTER = re.compile(
+    r"\s+(?:toxins?|virus(?:es)?|fever|disease|encephalitis|flu|influenza|syndrome|strains?|variants?|"
+    r"bacteri(?:a|um)|ebolavirus)\b"
 )
 
 #: A body of water's name ("the Black Sea", "the Sea of Azov", "the Gulf of Aden"): like a river, no place path, and no

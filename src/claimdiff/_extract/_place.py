@@ -9,10 +9,12 @@ import re
 
 from claimdiff._extract import _gazetteer_reads as _reads
 from claimdiff._extract._constructions import has
+from claimdiff._extract._dated_lines import dated_place_line
 from claimdiff._extract._gazetteer_reads import KIND as _KIND
 from claimdiff._extract._gazetteer_reads import as_town, country_first, known, of_level
 from claimdiff._extract._gazetteer_reads import common as common_parent
 from claimdiff._extract._not_a_place import (
+    AGENT_AFTER,
     FACILITY,
     GROUP_BEFORE,
     SUPERLATIVE_WORD,
@@ -210,6 +212,8 @@ def places_named(
     in a row ("in Zambezia and Tete") give their common parent, never one of them; a country
     named anywhere ("In conflict-ridden Sudan", "Kenya hosts") counts too.
     """
+    if dated_place_line(text, start, end):
+        return []  # "October 3, 2012, Springfield": where words were said (its country: heading_places)
     found: list[tuple[int, tuple[str, ...]]] = []
     listed: list[tuple[int, int]] = []  # where the lists of places are ("in A, B and C regions")
     seen: set[int] = set()
@@ -249,6 +253,8 @@ def places_named(
                 and not known(gazetteer, path)
             ):
                 continue  # "in the Easter bombings", "in Suspected Boko Haram Attacks": an event's name
+            if AGENT_AFTER.match(text, m.end()):
+                continue  # "of Shiga toxin-producing E. coli", "by Sudan virus": a disease's name
             if _NAME_OF.search(text, max(start, m.start() - 25), m.start()):
                 continue  # "the Democratic Republic of the Congo": "of the Congo" is part of a name
             if (

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from claimdiff._extract._clauses import CLAUSE_OPEN, FRONTED
+from claimdiff._extract._dated_lines import dated_place_line
 from claimdiff._extract._place import _LABEL, known, label_place, places_named
 from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer
 
@@ -34,9 +35,13 @@ def heading_places(
     parts = re.split(
         r"\s[-–—|]\s|[:(),/]", heading
     )  # "Ecuador / Peru - Earthquake", "Chad | Floods"
-    return [
+    named = [
         gazetteer.normalise(p.strip()) for p in parts if p.strip() and known(gazetteer, p.strip())
     ]
+    if dated_place_line(text, start, end):
+        # "October 3, 2012, Springfield, Lake Region": where words were said, its country at most
+        return [p[:1] for p in named]
+    return named
 
 
 def narrowest_nested(gazetteer: Gazetteer, named: list[tuple[str, ...]]) -> tuple[str, ...]:

@@ -19,6 +19,7 @@ __all__ = [
     "EVENT_AFTER",
     "EVENT_BEFORE",
     "EVENT_CLAUSE",
+    "LISTED",
     "MOSTLY",
     "NAMED_EVENT",
     "NEAR",
@@ -61,6 +62,15 @@ SPREAD = re.compile(
     r"\b(?:across|in|from|over)\s+(?:all\s+)?(?:\d+\s+of\s+)?(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|"
     r"ten|several|many|multiple|numerous|nearby|neighbou?ring|other|surrounding)\s+(?:provinces|districts|"
     r"regions|states|counties|governorates|departments|municipalities|oblasts|prefectures)\b"
+)
+#: A name of a place, one to three capitalised words ("Kassanda", "Wadi Fira").
+_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+#: A figure's clause naming several units of a country in a list before their plural noun: "from A, B
+#: and C districts" spreads over them all, the country they share (ANNOTATION.md rule 19), whether or not
+#: the gazetteer knows each name.
+LISTED = re.compile(
+    rf"\b(?:across|in|from|over)\s+(?:the\s+)?{_NAME}(?:,\s+{_NAME}){{0,8}},?\s+(?:and|or)\s+{_NAME}\s+"
+    r"(?:provinces|districts|regions|states|counties|governorates|departments|municipalities|oblasts|prefectures)\b"
 )
 #: A part's figure just before a place: "including 228 in", "among them 12 in" (the place is that part's).
 PART_BEFORE = re.compile(

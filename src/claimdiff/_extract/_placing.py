@@ -26,6 +26,7 @@ from claimdiff._extract._place_words import (
     EVENT_AFTER,
     EVENT_BEFORE,
     EVENT_CLAUSE,
+    LISTED,
     MOSTLY,
     NAMED_EVENT,
     NEAR,
@@ -181,7 +182,11 @@ class Placing:
             return (
                 self.heading_place
             )  # "eight others were killed elsewhere": not the paragraph's place
-        if not own and SPREAD.search(self.text, fig.end, clause_end):
+        if not own and (
+            SPREAD.search(self.text, fig.end, clause_end)
+            # "N cases from A, B and C districts, including M deaths": the sentence's list is the part's too
+            or LISTED.search(self.text, max(s.start, opened), clause_end)
+        ):
             # "700 displaced across four provinces": the country, not the last province named before
             return self.completed(())[:1]
         label = _LABEL.match(self.text, s.block.start)

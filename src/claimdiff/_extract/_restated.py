@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from claimdiff._extract._case_status import told_by_status
 from claimdiff._extract._headlines import title_cased
 
 if TYPE_CHECKING:
@@ -30,4 +31,6 @@ def restated(first: Candidate, again: Candidate) -> bool:
     Each stated figure is its own claim, a figure restated in another paragraph included
     (ANNOTATION.md rule 6); a title's unattributed figure is one claim with the lead that repeats it.
     """
+    if told_by_status(first.phrase, again.phrase):
+        return True  # "18 confirmed and 18 probable cases": two figures of one value (rule 7)
     return section(first) != section(again) and not (titled(first) or titled(again))
