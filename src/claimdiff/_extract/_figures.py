@@ -30,6 +30,7 @@ from claimdiff._extract._not_counts import (
     month_before,
 )
 from claimdiff._extract._noun import counted as noun_phrase
+from claimdiff._extract._parsed import parsed_estimate
 from claimdiff._extract._partitives import WORD_AFTER, partitives
 from claimdiff._extract._text import alternation
 from claimdiff._extract._vague_tolls import vague_toll as _vague_toll
@@ -466,14 +467,13 @@ def _figure(
             and (noun[0] in vocabulary.counted_synonyms.values() or re.search(r"[^s]s$", noun[0]))
         ):
             count = True
-    try:
-        estimate = (
-            Estimate.exact(value, provenance=Provenance.WORDED)
-            if value is not None
-            else worded(parse_estimate(text[fig_start:fig_end], hedges=hedges, count=count))
-        )
-    except ClaimdiffError:
-        return None
+    if value is not None:
+        estimate = Estimate.exact(value, provenance=Provenance.WORDED)
+    else:
+        parsed = parsed_estimate(text[fig_start:fig_end], hedges, count)
+        if parsed is None:
+            return None
+        estimate = worded(parsed)
     if estimate.unit:
         counted, np_end, participle = None, fig_end, None
     else:
