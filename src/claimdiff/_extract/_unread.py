@@ -86,9 +86,11 @@ _VAGUE = r"(?:tens\s+of\s+|hundreds\s+of\s+)?(?:dozens|hundreds|thousands|millio
 #: A digit run with its groups ("1,406,710", "3 000", "5.22"), a number word standing alone, or a vague
 #: number in the plural ("thousands").
 _NUMERAL = re.compile(
-    rf"\d+(?:(?:[,.]|[ \u2009\u202f](?=\d{{3}}\b))\d+)*(?:[ \u00a0](?:{_SCALES})\b)?"
+    # the first character looked at before the alternatives: it rules out most places at once
+    rf"(?=[\d{''.join(sorted({w[0] for w in NUMBER_WORDS} | {'t', 'h', 'd', 'm'}))}])"
+    rf"(?:\d+(?:(?:[,.]|[ \u2009\u202f](?=\d{{3}}\b))\d+)*(?:[ \u00a0](?:{_SCALES})\b)?"
     rf"|\b{_VAGUE}\b"
-    rf"|\b(?:{_WORDS})(?:[- ](?:{_WORDS}))*\b",
+    rf"|\b(?:{_WORDS})(?:[- ](?:{_WORDS}))*\b)",
     re.IGNORECASE,
 )
 
