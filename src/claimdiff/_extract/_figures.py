@@ -128,8 +128,7 @@ def figures(
     vague_words: tuple[str, ...] = hedges._vague_words  # noqa: SLF001 - the policy's own word list
     for word in (
         vague_words
-        if vague_words
-        and by_identity(_VAGUE_ANY, vague_words, _vague_pattern).search(low, start, end)
+        if vague_words and by_identity(_VAGUE_ANY, vague_words, _vague_any).search(low, start, end)
         else ()
     ):
         for m in _vague_pattern((word,)).finditer(low, start, end):
@@ -269,6 +268,17 @@ _SPACE = re.compile(r"\s+")
 
 #: The pattern of any of a policy's vague words, by the word list's identity (read for every sentence).
 _VAGUE_ANY: dict[int, tuple[tuple[str, ...], re.Pattern[str]]] = {}
+
+
+def _vague_any(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern for whether a sentence holds any of ``words``, as :func:`_vague_pattern` reads each.
+
+    Their first letters are looked at first, then the words as a trie: one letter read once, not
+    every word tried at every place.
+    """
+    firsts = {w[:1] for w in words}
+    ahead = "" if "" in firsts else f"(?=[{''.join(re.escape(c) for c in sorted(firsts))}])"
+    return re.compile(rf"{ahead}(?<![\w-])(?:{alternation(words)})(?![\w-])")
 
 
 @functools.lru_cache(maxsize=256)

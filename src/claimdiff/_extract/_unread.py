@@ -219,6 +219,23 @@ _REASONS: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, int],
         ("a number in an identifier or name", r"", r"^-?[A-Za-z]"),
     )
 )
+#: The reasons that read the words before the number too, with their place in :data:`_REASONS`.
+_BEFORE_TOO = tuple(
+    (i, reason, pre, post, reach)
+    for i, (reason, pre, post, reach) in enumerate(_REASONS)
+    if pre is not None
+)
+#: The reasons told by the words after the number alone, as one pattern: its alternatives in the order
+#: of :data:`_REASONS`, each a group named after its place (a match is the first alternative that fits).
+_AFTER_ALONE = re.compile(
+    "|".join(
+        f"(?P<r{i}>{post.pattern})"
+        for i, (_, pre, post, _) in enumerate(_REASONS)
+        if pre is None and post is not None
+    ),
+    re.IGNORECASE,
+)
+_ALONE_AT = {name: int(name[1:]) for name in _AFTER_ALONE.groupindex}
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _VAGUE_WORD = re.compile(_VAGUE, re.IGNORECASE)
 
@@ -244,12 +261,17 @@ def _reason(text: str, a: int, b: int, caption: bool, table: bool) -> str:
     near = far[-24:]
     if FRACTION.search(text, max(0, a - 30), min(len(text), b + 30)):
         return "a fraction the figure parser does not read"
-    for reason, pre, post, reach in _REASONS:
+    # the reasons told by the words after alone, read in one match: the first of them that fits
+    alone = _AFTER_ALONE.match(after)
+    first = _ALONE_AT[alone.lastgroup or ""] if alone is not None else len(_REASONS)
+    for i, reason, pre, post, reach in _BEFORE_TOO:  # the others, up to it, in order
+        if i > first:
+            break
         # the words after, anchored, fail fastest: read them first (both must fit, so the first reason is the same)
-        if (post is None or post.match(after)) and (
-            pre is None or pre.search(near if reach < 60 else far)
-        ):
+        if (post is None or post.match(after)) and pre.search(near if reach < 60 else far):
             return reason
+    if first < len(_REASONS):
+        return _REASONS[first][0]
     if _YEAR.fullmatch(text[a:b]):
         return "a year"
     if table:
