@@ -78,7 +78,7 @@ _NUMBER_START = re.compile(
 )
 
 
-_ARTICLE = re.compile(r"\b(?:a|an|another)\s+(?=[a-z])")
+_ARTICLE = re.compile(r"(?=a)\b(?:a|an|another)\s+(?=[a-z])")  # its first letter looked at first
 
 
 @attrs.frozen
@@ -249,7 +249,7 @@ _NUMBER_REACH = 200
 _M_JOINED = frozenset({"m+", "m-", "m–"})
 #: "a quarter of a million", "half a million", "one third of a billion": read by the figure parser when it can.
 FRACTION = re.compile(
-    r"(?<![\w-])(?:(?:a|one)\s+)?(?:half|quarter|third)\s+(?:of\s+)?(?:a\s+|one\s+)?"
+    r"(?=[aohqt])(?<![\w-])(?:(?:a|one)\s+)?(?:half|quarter|third)\s+(?:of\s+)?(?:a\s+|one\s+)?"
     r"(?:million|billion|thousand)\b"
 )
 #: "no deaths", "no reports of casualties": a level denied is a zero ("no new cases" says no change: not read).
