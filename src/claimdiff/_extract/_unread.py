@@ -20,7 +20,7 @@ import attrs
 from claimdiff._extract._figures import FRACTION
 from claimdiff._extract._not_counts import CHANGE_VERBS, MAGNITUDE, RANK
 from claimdiff._extract._text import alternation
-from claimdiff._extract._time import MONTH_PATTERN
+from claimdiff._extract._time import MONTH_FIRSTS, MONTH_PATTERN
 from claimdiff._extract._verbs import PLAN
 from claimdiff._model.numbers import NUMBER_WORDS
 
@@ -101,6 +101,12 @@ AREA_NOUNS = (
     r"neighbourhoods?|villages?|sites?|barangays?|evacuation cent(?:er|re)s?|(?:relief )?camps?)"
 )
 
+
+def _led(words: str) -> str:
+    """A look-ahead for the first letters of ``words`` ("|"-separated): a place none starts at is passed over at once."""
+    return f"(?=[{''.join(sorted({w[:1] for w in words.split('|')}))}])"
+
+
 #: Reasons whose words before the number reach further than a few words: read in a longer window.
 _FAR = frozenset(
     {
@@ -134,7 +140,7 @@ _REASONS: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, int],
         ("a time of day", r"\d:", r"^"),
         (
             "a date",
-            rf"\b{MONTH_PATTERN}\s*",
+            rf"(?=[{MONTH_FIRSTS}])\b{MONTH_PATTERN}\s*",
             r"^(?!\s*(?:people|persons|killed|dead|died|injured))",
         ),
         ("a date", r"", rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_PATTERN}(?:\W|$)"),
@@ -163,13 +169,13 @@ _REASONS: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, int],
         ("an age", r"\b(?:age[sd]?|aged)\b[^.;,]{0,18}", r"^"),
         (
             "an earlier level the figure changed from",
-            rf"\b(?:(?:down|up)\s+from|(?:{CHANGE_VERBS})\b[^.;]{{0,40}}?\bfrom)\s+(?:about\s+|some\s+|around\s+)?",
+            rf"{_led('du' + CHANGE_VERBS)}\b(?:(?:down|up)\s+from|(?:{CHANGE_VERBS})\b[^.;]{{0,40}}?\bfrom)\s+(?:about\s+|some\s+|around\s+)?",
             r"^",
         ),
         ("an age", r"", r"^(?:-|\s+)years?['’]?(?:-|\s+)old\b"),
         (
             "a magnitude or intensity",
-            r"\b(?:magnitude|level|category|phase|ipc|grade|force)\s*:?\s*",
+            r"(?=[mlcpigf])\b(?:magnitude|level|category|phase|ipc|grade|force)\s*:?\s*",
             r"^",
         ),
         ("a magnitude or intensity", r"", r"^(?:-|\s+)magnitude\b"),
@@ -177,7 +183,7 @@ _REASONS: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, int],
         # "a second earthquake measuring 5.6": a bare number a quake measures is its magnitude
         (
             "a magnitude or intensity",
-            r"\b(?:quake|earthquake|tremor|aftershock)s?\b[^.;]{0,40}\bmeasur(?:ed|ing)\s+",
+            r"(?=[qeta])\b(?:quake|earthquake|tremor|aftershock)s?\b[^.;]{0,40}\bmeasur(?:ed|ing)\s+",
             r"^(?!\s*(?:%|°|[a-z]{1,2}\b|kilomet|met[er]|miles?\b))",  # not a unit: "measured 20 km"
         ),
         ("a rate", r"", r"^\s*[\w ]{0,20}?\s+(?:per|a|each)\s+(?:day|week|month|year|hour)\b"),
@@ -200,7 +206,7 @@ _REASONS: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, int],
         ),
         (
             "a length of time",
-            r"\b(?:past|last|next|over|within|for|in)\s+(?:the\s+)?(?:past\s+|last\s+|next\s+)?",
+            r"(?=[plnowfi])\b(?:past|last|next|over|within|for|in)\s+(?:the\s+)?(?:past\s+|last\s+|next\s+)?",
             r"^\s*(?:hours?|days?|weeks?|months?|years?|h)\b",
         ),
         (
