@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from claimdiff._extract._breakdown import _AFTER
 from claimdiff._extract._figures import FRACTION, _vague_any, _vague_pattern
 from claimdiff._extract._identity import by_identity
-from claimdiff._extract._parsed import parsed_estimate
+from claimdiff._extract._parsed import worded, worded_estimate
 from claimdiff._extract._unread import _REASONS, _VAGUE, _reason
 from claimdiff._model.hedges import DEFAULT_HEDGES, HedgePolicy, parse_estimate
 from claimdiff.exceptions import ClaimdiffError
@@ -104,13 +104,13 @@ def test_list_items_are_found_where_the_pattern_without_its_look_ahead_finds_the
     )
 )
 def test_a_phrase_is_read_as_the_figure_parser_reads_it(phrase: str) -> None:
-    """A phrase read twice through the memo is read as the parser reads it, a refusal as ``None``."""
+    """A phrase read twice through the memo is read as the parser reads it, worded; a refusal as ``None``."""
     for _ in range(2):
         try:
-            expected = parse_estimate(phrase, hedges=DEFAULT_HEDGES)
+            expected = worded(parse_estimate(phrase, hedges=DEFAULT_HEDGES))
         except ClaimdiffError:
             expected = None
-        assert parsed_estimate(phrase, DEFAULT_HEDGES, None) == expected
+        assert worded_estimate(phrase, DEFAULT_HEDGES, None) == expected
 
 
 def test_a_value_kept_by_identity_is_never_another_objects() -> None:

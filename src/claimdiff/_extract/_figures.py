@@ -31,7 +31,7 @@ from claimdiff._extract._not_counts import (
     month_before,
 )
 from claimdiff._extract._noun import counted as noun_phrase
-from claimdiff._extract._parsed import parsed_estimate
+from claimdiff._extract._parsed import worded, worded_estimate
 from claimdiff._extract._partitives import WORD_AFTER, partitives
 from claimdiff._extract._range_ends import first_end
 from claimdiff._extract._text import alternation
@@ -104,15 +104,6 @@ class Figure:
     bare: bool = False
     metric: str | None = None
     noun_at: int | None = None
-
-
-def worded(estimate: Estimate) -> Estimate:
-    """A figure read from running text is worded, whatever its digits: it gets implied precision, not data's."""
-    return (
-        estimate
-        if estimate.provenance is Provenance.WORDED
-        else attrs.evolve(estimate, provenance=Provenance.WORDED)
-    )
 
 
 def figures(
@@ -464,10 +455,10 @@ def _figure(
     if value is not None:
         estimate = Estimate.exact(value, provenance=Provenance.WORDED)
     else:
-        parsed = parsed_estimate(text[fig_start:fig_end], hedges, count)
+        parsed = worded_estimate(text[fig_start:fig_end], hedges, count)
         if parsed is None:
             return None
-        estimate = worded(parsed)
+        estimate = parsed
     if estimate.unit:
         counted, np_end, participle = None, fig_end, None
     else:
