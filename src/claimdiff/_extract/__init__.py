@@ -18,6 +18,7 @@ from collections.abc import Mapping
 
 import attrs
 
+from claimdiff._collector import PAUSE
 from claimdiff._extract._candidate import Candidate
 from claimdiff._extract._cells import table_candidates
 from claimdiff._extract._gazetteer_reads import known
@@ -138,14 +139,32 @@ def extract(
         text, "<article>"
     )  # the readers' limit (MAX_CHARS): a longer text is refused, not read for minutes
     tz = timezone_named(timezone) if isinstance(timezone, str) else timezone
+    day, source = _published(published), _outlet(outlet)
+    with (
+        PAUSE
+    ):  # a reading allocates many small acyclic objects: the collector would scan them for nothing
+        return _read(text, day, source, tz, hedges, vocabulary, aliases, gazetteer)
+
+
+def _read(
+    text: str,
+    published: dt.date | None,
+    outlet: Source,
+    tz: dt.tzinfo,
+    hedges: HedgePolicy,
+    vocabulary: Vocabulary,
+    aliases: Mapping[str, str] | None,
+    gazetteer: Gazetteer,
+) -> Extraction:
+    """The candidates of a text and the numbers they leave unread (:func:`extract`, its arguments read)."""
     reading = readable(text)
     reader = _Reader(
         text=text,
         reading=reading,
         low=fold(reading),
-        published=_published(published),
+        published=published,
         tz=tz,
-        outlet=_outlet(outlet),
+        outlet=outlet,
         hedges=hedges,
         vocabulary=vocabulary,
         gazetteer=gazetteer,

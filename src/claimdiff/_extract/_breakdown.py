@@ -32,17 +32,17 @@ _NAME = (  # "the Sea of Azov", "the Gulf of Aden": a body of water named with "
     r"(?:(?:(?<=Sea)|(?<=Gulf)|(?<=Bay)|(?<=Lake)|(?<=Strait))\s+of\s+[A-Z][\w'’-]*[\w])?(?:\s+(?:[Rr]egions?|[Oo]blasts?|[Pp]rovinces?|[Dd]istricts?|"
     r"[Ss]tates?|[Cc]ounty|[Hh]ealth\s+[Zz]ones?|[Gg]overnorates?|[Rr]epublic))?"
 )
-_NUM = (
-    r"(?:\d[\d,]*|another|"
-    + alternation(NUMBER_WORDS - {"hundred", "thousand", "million", "billion", "trillion", "dozen"})
-    + r")"
-)
+_ITEM_WORDS = NUMBER_WORDS - {"hundred", "thousand", "million", "billion", "trillion", "dozen"}
+_NUM = r"(?:\d[\d,]*|" + ANOTHER + "|" + alternation(_ITEM_WORDS) + r")"
+#: The letters a number of :data:`_NUM` written in words starts with.
+_NUM_FIRSTS = "".join(sorted({w[0] for w in (*_ITEM_WORDS, ANOTHER)}))
 #: "the territory of", "the waters of": an area of the named place, which is the item's place.
 _AREA_OF = r"(?:(?:territory|territories|airspace|skies|area|waters)\s+of\s+(?:the\s+)?)?"
 #: "12 over the Belgorod region", "four from Butembo", "9 drones over Kursk", "seven over the territory of
 #: the Kursk Region", "8 UAVs over ...", "eight - over ..." (the ministry's dashed lists).
 _AFTER = re.compile(
-    rf"(?<![\w,.])(?P<n>(?i:{_NUM}))(?:\s+(?P<thing>[a-z]+|[A-Z]{{2,}}s?))?\s+(?:[-–—]\s+)?"
+    # the number's first character looked at before the look-behind: it rules out most places at once
+    rf"(?=(?i:[\d{_NUM_FIRSTS}]))(?<![\w,.])(?P<n>(?i:{_NUM}))(?:\s+(?P<thing>[a-z]+|[A-Z]{{2,}}s?))?\s+(?:[-–—]\s+)?"
     rf"(?:over|in|from|at|above)\s+(?:the\s+)?"
     rf"{_AREA_OF}(?P<place>{_NAME})"
 )

@@ -27,9 +27,9 @@ from claimdiff._extract._citations import cited_source
 from claimdiff._extract._classes import by_class
 from claimdiff._extract._figures import figures
 from claimdiff._extract._gazetteer_reads import common
-from claimdiff._extract._metrics import counted_for
 from claimdiff._extract._paired import paired
 from claimdiff._extract._place import known
+from claimdiff._extract._recording import counted_for
 from claimdiff._extract._table import (
     NOTES_HEADER,
     PLACE_HEADER,

@@ -13,7 +13,8 @@ import re
 
 import attrs
 
-from claimdiff._extract._figures import Figure, worded
+from claimdiff._extract._figures import Figure
+from claimdiff._extract._parsed import worded
 from claimdiff._model.estimate import Hedge
 from claimdiff._model.hedges import HedgePolicy, parse_estimate
 from claimdiff._model.numbers import NUMBER_WORDS

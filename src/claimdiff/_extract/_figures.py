@@ -18,6 +18,7 @@ import attrs
 from claimdiff._extract._case_status import shared_status
 from claimdiff._extract._constructions import has
 from claimdiff._extract._hedge_before import _VERB_BOUND, _hedge_start
+from claimdiff._extract._identity import by_identity
 from claimdiff._extract._not_counts import (
     CHANGED,
     DATE_AFTER,
@@ -31,7 +32,9 @@ from claimdiff._extract._not_counts import (
     month_before,
 )
 from claimdiff._extract._noun import counted as noun_phrase
+from claimdiff._extract._parsed import worded, worded_estimate
 from claimdiff._extract._partitives import WORD_AFTER, partitives
+from claimdiff._extract._range_ends import first_end
 from claimdiff._extract._text import alternation
 from claimdiff._extract._vague_tolls import vague_toll as _vague_toll
 from claimdiff._extract._vague_tolls import vague_toll_before as _vague_toll_before
@@ -76,7 +79,7 @@ _NUMBER_START = re.compile(
 )
 
 
-_ARTICLE = re.compile(r"\b(?:a|an|another)\s+(?=[a-z])")
+_ARTICLE = re.compile(r"(?=a)\b(?:a|an|another)\s+(?=[a-z])")  # its first letter looked at first
 
 
 @attrs.frozen
@@ -104,15 +107,6 @@ class Figure:
     noun_at: int | None = None
 
 
-def worded(estimate: Estimate) -> Estimate:
-    """A figure read from running text is worded, whatever its digits: it gets implied precision, not data's."""
-    return (
-        estimate
-        if estimate.provenance is Provenance.WORDED
-        else attrs.evolve(estimate, provenance=Provenance.WORDED)
-    )
-
-
 def figures(
     text: str, low: str, start: int, end: int, hedges: HedgePolicy, vocabulary: Vocabulary
 ) -> list[Figure]:
@@ -125,7 +119,9 @@ def figures(
 
     vague_words: tuple[str, ...] = hedges._vague_words  # noqa: SLF001 - the policy's own word list
     for word in (
-        vague_words if vague_words and _vague_pattern(vague_words).search(low, start, end) else ()
+        vague_words
+        if vague_words and by_identity(_VAGUE_ANY, vague_words, _vague_any).search(low, start, end)
+        else ()
     ):
         for m in _vague_pattern((word,)).finditer(low, start, end):
             if not free(m.start(), m.end()):
@@ -226,7 +222,7 @@ def _number_at(
         return None
     if low[pos + parsed[1] : pos + parsed[1] + 2] in _M_JOINED and joined_m(low, pos + parsed[1]):
         parsed = parse_number_prefix(head, count=True) or parsed  # "2.2m+", "1m-2m people"
-    parsed = _first_end(low, pos, end, parsed)
+    parsed = first_end(low, pos, end, parsed)
     value, consumed = parsed
     num_end = pos + consumed
     if (
@@ -244,34 +240,9 @@ def _number_at(
 _NUMBER_REACH = 200
 #: A joined m before a suffix or the end of a range: read as million, as a count's is (the noun decides).
 _M_JOINED = frozenset({"m+", "m-", "m–"})
-_BETWEEN = re.compile(r"\bbetween\s+$")
-_AND = re.compile(r"\s+and\s+")
-
-
-def _first_end(low: str, pos: int, end: int, parsed: tuple[float, int]) -> tuple[float, int]:
-    """After "between", the first end of the range, when the number reader has read both ends as one number.
-
-    "between one hundred and two hundred" is a range of two numbers, not "one hundred and two hundred".
-    """
-    read = low[pos : pos + parsed[1]]
-    if " and " not in read or not _BETWEEN.search(low, max(0, pos - 12), pos):
-        return parsed
-    for m in _AND.finditer(read):
-        first = parse_number_prefix(read[: m.start()])
-        second = parse_number_prefix(low[pos + m.end() : end])
-        if (
-            first is not None
-            and second is not None
-            and first[1] == m.start()
-            and first[0] <= second[0]
-        ):
-            return first  # "between one hundred and twelve" stays 112: a range's ends rise
-    return parsed
-
-
 #: "a quarter of a million", "half a million", "one third of a billion": read by the figure parser when it can.
 FRACTION = re.compile(
-    r"(?<![\w-])(?:(?:a|one)\s+)?(?:half|quarter|third)\s+(?:of\s+)?(?:a\s+|one\s+)?"
+    r"(?=[aohqt])(?<![\w-])(?:(?:a|one)\s+)?(?:half|quarter|third)\s+(?:of\s+)?(?:a\s+|one\s+)?"
     r"(?:million|billion|thousand)\b"
 )
 #: "no deaths", "no reports of casualties": a level denied is a zero ("no new cases" says no change: not read).
@@ -286,6 +257,21 @@ _NONE_METRIC = {
 _A_SCALE = re.compile(r"(?<![\w-])an?\s+(?:hundred|thousand|million|billion)\b")
 _OF = re.compile(r"\s+of\b")
 _SPACE = re.compile(r"\s+")
+
+
+#: The pattern of any of a policy's vague words, by the word list's identity (read for every sentence).
+_VAGUE_ANY: dict[int, tuple[tuple[str, ...], re.Pattern[str]]] = {}
+
+
+def _vague_any(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern for whether a sentence holds any of ``words``, as :func:`_vague_pattern` reads each.
+
+    Their first letters are looked at first, then the words as a trie: one letter read once, not
+    every word tried at every place.
+    """
+    firsts = {w[:1] for w in words}
+    ahead = "" if "" in firsts else f"(?=[{''.join(re.escape(c) for c in sorted(firsts))}])"
+    return re.compile(rf"{ahead}(?<![\w-])(?:{alternation(words)})(?![\w-])")
 
 
 @functools.lru_cache(maxsize=256)
@@ -468,14 +454,13 @@ def _figure(
             and (noun[0] in vocabulary.counted_synonyms.values() or re.search(r"[^s]s$", noun[0]))
         ):
             count = True
-    try:
-        estimate = (
-            Estimate.exact(value, provenance=Provenance.WORDED)
-            if value is not None
-            else worded(parse_estimate(text[fig_start:fig_end], hedges=hedges, count=count))
-        )
-    except ClaimdiffError:
-        return None
+    if value is not None:
+        estimate = Estimate.exact(value, provenance=Provenance.WORDED)
+    else:
+        parsed = worded_estimate(text[fig_start:fig_end], hedges, count)
+        if parsed is None:
+            return None
+        estimate = parsed
     if estimate.unit:
         counted, np_end, participle = None, fig_end, None
     else:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import re
 
+from claimdiff._extract._identity import by_identity
 from claimdiff._model.hedges import HedgePolicy
 
 __all__ = ["_VERB_BOUND", "_hedge_start"]
@@ -48,9 +49,16 @@ def _phrases(
     return phrases, max(map(len, phrases), default=0), by_last
 
 
+#: :func:`_phrases` of each policy's prefix list, by the list's identity (read for every number).
+_PHRASES: dict[
+    int,
+    tuple[tuple[tuple[str, str], ...], tuple[tuple[str, ...], int, dict[str, tuple[str, ...]]]],
+] = {}
+
+
 def _hedge_start(low: str, start: int, pos: int, hedges: HedgePolicy) -> int:
     prefixes: tuple[tuple[str, str], ...] = hedges._prefixes  # noqa: SLF001 - the policy's own prefix list
-    phrases, longest, by_last = _phrases(prefixes)
+    phrases, longest, by_last = by_identity(_PHRASES, prefixes, _phrases)
     window = max(
         start, pos - longest - 64
     )  # a hedge ends right before the number: look no further back

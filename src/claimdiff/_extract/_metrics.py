@@ -2,7 +2,8 @@
 
 "14 killed", "the death toll rose to 14", "20 miles" (a distance), "IDPs" (displaced people):
 the words and the unit of a figure say which metric it gives, and chains of figures ("12
-adults and two children", "108, including 15 children") share one.
+adults and two children", "108, including 15 children") share one. What the figure is then
+recorded under (razed or destroyed, launched or used) is :mod:`._recording`'s.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from claimdiff._extract._measures import is_window, measured, unit_metric
 from claimdiff._extract._noun import PERSONS, STRIKES
 from claimdiff._extract._partitives import OF_WHOM
 from claimdiff._extract._predicate import predicate
+from claimdiff._extract._recording import FLYING, PEOPLE_METRICS
 from claimdiff._extract._sheltered import in_shelters
 from claimdiff._extract._text import alternation
 from claimdiff._extract._triggers import TRIGGERS
@@ -31,101 +33,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "chains",
-    "counted_for",
     "counted_metric",
-    "is_casualty",
     "is_window",
     "measured",
     "metric_for",
-    "on_the_ground",
     "partitive",
     "unit_metric",
 ]
-
-#: Metrics whose count is of people unless the text names something else.
-_PEOPLE_METRICS = frozenset(
-    {
-        "killed",
-        "injured",
-        "casualties",
-        "missing",
-        "displaced",
-        "evacuated",
-        "arrested",
-        "rescued",
-        "in need",
-        "sheltered",
-        "without power",
-        "cases",
-        "affected",
-        "trapped",
-        "hospitalised",
-        "vaccinated",
-        "assisted",
-        "exposed",
-        "population",
-        "applied for asylum",
-        "food insecure",
-        "resettled",
-        "tested negative",
-    }
-)
-#: What "destroyed" razes: buildings and dwellings. Anything else destroyed (drones, vehicles, radar sites,
-#: launchers, boats) is what the vocabulary files "destroyed" under.
-_BUILT = frozenset(
-    {
-        "homes",
-        "buildings",
-        "towers",
-        "residential towers",
-        "structures",
-        "dwellings",
-        "apartments",
-        "apartment buildings",
-        "shelters",
-        "schools",
-        "houses",
-        "residential buildings",
-        "huts",
-        "shops",
-        "businesses",
-        "facilities",
-        "health facilities",
-        "hospitals",
-        "mosques",
-        "churches",
-        "bridges",
-        "villages",
-        "households",
-        "premises",
-        "blocks",
-        "flats",
-    }
-)
-#: What a hit affects: people counted by their homes, and administrative areas (no target struck is a district).
-_HIT_AFFECTS = frozenset(
-    {"families", "households", "people", "residents", "communities", "districts", "provinces", "regions", "states",
-     "counties", "municipalities"}
-)  # fmt: skip
-#: What flies: destroyed, it was shot down (the vocabulary's "intercepted"), unless it was hit on the ground.
-_FLYING = frozenset(
-    {"drones", "missiles", "rockets", "uavs", "aircraft", "planes", "helicopters", "jets", "shells",
-     "cruise missiles", "ballistic missiles", "guided missiles", "projectiles", "bombs", "warplanes",
-     "fighter jets", "glide bombs"}
-)  # fmt: skip
-#: Laboratory material a test is run on: never a case, which counts people.
-_SAMPLES = frozenset({"samples", "specimens", "pools", "swabs"})
-#: After a figure, a place on the ground: "in a Houthi-controlled area", "on the ground", "at an airfield".
-_ON_THE_GROUND = re.compile(
-    r"[^.;]{0,60}?\b(?:in|at|on)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?"
-    r"(?:area|ground|airfield|air\s+base|launch\s+sites?|launchers?|storage\s+sites?)\b"
-)
-
-
-def on_the_ground(low: str, at: int, end: int) -> bool:
-    """True when the words after a figure put what it counts on the ground ("destroyed two drones in a held area")."""
-    return _ON_THE_GROUND.match(low, at, end) is not None
-
 
 _AUX = (
     # "were identified by the authorities as destroyed", "were tagged as totally damaged": the class is the metric
@@ -358,14 +272,14 @@ def metric_for(low: str, start: int, end: int, chain: list[tuple[Figure, bool]])
     ):
         # "at least 20 attackers shot dead six people": the figure did it, the object suffered it;
         # people who did are attackers (ANNOTATION.md settled C5), things that did count nothing
-        return None if first.counted in _FLYING else "attacked"
+        return None if first.counted in FLYING else "attacked"
     right = (_RIGHT if numeric else _RIGHT_AUX).match(low, last.end, end)
     if right is not None:
         return TRIGGERS[right.group("t")]
     right = _RIGHT.match(
         low, last.end, end
     )  # "a civilian injured": said of people, the verb alone will do
-    if right is not None and TRIGGERS[right.group("t")] in _PEOPLE_METRICS:
+    if right is not None and TRIGGERS[right.group("t")] in PEOPLE_METRICS:
         return TRIGGERS[right.group("t")]
     relative = _RELATIVE.match(low, last.end, end) if numeric else None
     if relative is not None:  # "17 of 20 drones that Russia used": the verb of the relative clause
@@ -457,46 +371,3 @@ def partitive(low: str, start: int, end: int, fig: Figure) -> str | None:
     ):
         return None  # "26 of the injured remained in intensive care": a state the rules do not name
     return TRIGGERS[noun]
-
-
-def counted_for(
-    metric: str, counted: str | None, *, grounded: bool = False
-) -> tuple[str, str | None] | None:
-    """The metric and counted thing to record, or ``None`` when the count names nothing to count.
-
-    What is destroyed where it stands was razed (homes, bridges, radar sites, vehicles), a metric
-    apart from "damaged" so that 1,200 homes destroyed and 3,500 damaged do not contradict each
-    other; what flies (drones, missiles) destroyed is "destroyed", which the vocabulary files with
-    the weapons intercepted, unless the sentence puts it on the ground (``grounded``: "in a
-    rebel-held area", "on the ground"). What an attack "involved" or "used" was launched when it
-    flies, and is no figure otherwise.
-    """
-    if (
-        metric == "used"
-    ):  # "the attack involved three missiles": launched; "used 12 trucks": no claim
-        return ("launched", counted) if counted in _FLYING else None
-    if metric == "cases" and (counted or "").rsplit(" ", 1)[-1] in _SAMPLES:
-        # cases are people; samples that tested positive are samples (settled J6, rule 12)
-        return "tested positive", counted
-    if metric == "lost" and counted == "lives":
-        return "killed", "people"  # "300 lives were lost": the dead
-    if metric == "hit" and counted in _HIT_AFFECTS:
-        metric = "affected"  # "families hit by this disaster", "floods hit 15 districts" (rule 3)
-    if metric == "destroyed" and (counted in _BUILT or counted not in _FLYING or grounded):
-        metric = "razed"
-    implied = counted_metric(counted)
-    if (
-        metric == "hosted"
-        and implied is not None
-        and implied[0] == "displaced"
-        and counted != "refugees"
-    ):
-        return implied  # "a camp hosting 20,000 IDPs": displaced people, wherever hosted
-    if counted is None:
-        return (metric, "people") if metric in _PEOPLE_METRICS else None
-    return metric, counted
-
-
-def is_casualty(metric: str) -> bool:
-    """True for metrics that count people (a lone "a child was killed" is a figure; "a rink was hit" is not)."""
-    return metric in _PEOPLE_METRICS

@@ -7,8 +7,10 @@ another country than theirs keep it ("U.S. soldiers" in Iraq); things keep no na
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from claimdiff._extract._identity import by_identity
 from claimdiff._extract._noun import NATIONALITIES
 from claimdiff._extract._sources import COUNTRIES
 from claimdiff._extract._text import alternation
@@ -94,6 +96,7 @@ def countries_written(text: str) -> tuple[frozenset[str], frozenset[str]]:
     (['RU'], ['RU', 'UA'])
     """
     names = _iso()[0]  # folded country names -> ISO code
+    firsts = by_identity(_FIRST_WORDS, names, _first_words)
     named: set[str] = set()
     adjectives: set[str] = set()
     for m in _CAPITALISED.finditer(text):
@@ -104,9 +107,17 @@ def countries_written(text: str) -> tuple[frozenset[str], frozenset[str]]:
             if country is not None:  # "Ukrainian", "Israelis"
                 adjectives.add(names[fold(country)])
             # the longest name from here: "Democratic Republic of the Congo", not "Congo"
-            j = next(
-                (j for j in range(min(len(words), i + 6), i, -1) if " ".join(words[i:j]) in names),
-                i,
+            j = (
+                next(
+                    (
+                        j
+                        for j in range(min(len(words), i + 6), i, -1)
+                        if " ".join(words[i:j]) in names
+                    ),
+                    i,
+                )
+                if words[i] in firsts  # (no name starts with any other word)
+                else i
             )
             if j > i:
                 named.add(names[" ".join(words[i:j])])
@@ -114,6 +125,13 @@ def countries_written(text: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(named), frozenset(named | adjectives)
 
 
+def _first_words(names: Mapping[str, str]) -> frozenset[str]:
+    """The first word of every country name: a word no name starts with starts none."""
+    return frozenset(name.split(" ")[0] for name in names)
+
+
+#: :func:`_first_words` of the table of country names, by its identity.
+_FIRST_WORDS: dict[int, tuple[Mapping[str, str], frozenset[str]]] = {}
 #: A run of capitalised words, with the "of (the)" inside names ("Democratic Republic of the Congo").
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*)*")
 _OWNER = re.compile(r"['’]s\b")

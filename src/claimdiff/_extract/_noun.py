@@ -7,10 +7,9 @@ the phrase after the number is the thing counted, modifiers before it are not.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from claimdiff._extract._compounds import METRIC_NOUNS as _METRIC_NOUNS
 from claimdiff._extract._compounds import NEXT_NOUN as _NEXT_NOUN
@@ -19,6 +18,7 @@ from claimdiff._extract._compounds import is_plural as _is_plural
 from claimdiff._extract._compounds import modifies_next as _modifies_next
 from claimdiff._extract._compounds import plural as _plural
 from claimdiff._extract._headlines import title_cased
+from claimdiff._extract._identity import by_identity
 from claimdiff._extract._sources import COUNTRIES
 from claimdiff._extract._text import alternation
 from claimdiff._extract._triggers import TRIGGERS
@@ -104,7 +104,7 @@ def counted(
     nationality = False  # whether a nationality was read before the head
     np_end = pos
     participle: str | None = None
-    keys = _multiword(tuple(vocabulary.counted_synonyms))
+    keys = by_identity(_MULTIWORD, vocabulary.counted_synonyms, _multiword)
     for m in _words(text, pos, end):
         word = low[m[0] : m[1]]
         if (
@@ -408,10 +408,13 @@ _MULTIWORD_STARTS = tuple({t.split()[0] + " " for t in TRIGGERS if " " in t})
 _MULTIWORD_TRIGGER = re.compile(rf"(?:{alternation(t for t in TRIGGERS if ' ' in t)})\b")
 
 
-@functools.lru_cache(maxsize=16)
-def _multiword(names: tuple[str, ...]) -> tuple[str, ...]:
+def _multiword(names: Mapping[str, str]) -> tuple[str, ...]:
     """The counted things of several words, longest first (matched before single words)."""
     return tuple(sorted((k for k in names if " " in k), key=len, reverse=True))
+
+
+#: :func:`_multiword` of each vocabulary's synonyms, by the table's identity (read for every figure).
+_MULTIWORD: dict[int, tuple[Mapping[str, str], tuple[str, ...]]] = {}
 
 
 def _words(text: str, pos: int, end: int) -> Iterator[tuple[int, int]]:

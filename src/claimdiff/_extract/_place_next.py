@@ -29,7 +29,7 @@ _LOCATED = re.compile(
 #: Nouns that name a figure's event whatever it counts: "the intercepts" after "shot down 17 drones".
 _EVENTS = frozenset({"intercepts", "interceptions", "strikes", "attacks", "incidents"})
 #: The end of the figure's sentence: a full stop and the next sentence's capital (not an initial's: "P.M. Eastern").
-_SENTENCE_END = re.compile(r"(?<![\s.][A-Z])[.!?]\s+(?=[A-Z\"“])")
+_SENTENCE_END = re.compile(r"(?=[.!?])(?<![\s.][A-Z])[.!?]\s+(?=[A-Z\"“])")
 #: "17 of 20 drones", "17 of the 20": the total a part is taken from.
 _PART_BEFORE = re.compile(r"\d[\d,]*\s+of\s+(?:the\s+)?$")
 #: How far after a figure its sentence may end.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from claimdiff._extract._constructions import has
 from claimdiff._extract._gazetteer_reads import as_town, known
 from claimdiff._extract._place_owner import NAME
 from claimdiff._extract._place_path import COUNTRY_OF_ADJECTIVE
@@ -21,13 +22,15 @@ __all__ = ["settlements"]
 #: "the Parwan capital of Charikar", "the Kunduz province village of Ghor Tepa", "the Kenyan resort town of
 #: Diani": a unit's name (up to four words, its kind among them), a settlement's kind (maybe after two
 #: words of its own), "of", the name.
+#: The kinds of a settlement English names "of" its name.
+_KIND_WORDS = ("city", "town", "village", "capital", "hamlet", "settlement", "suburb")
 _SETTLED = re.compile(
     rf"(?<![\w'’-])(?P<u>{NAME}(?:[ -](?:{NAME}|province|state|region|district|county|oblast|governorate)){{0,3}})"
-    rf"\s+(?:[a-z]+\s+){{0,2}}?(?:city|town|village|capital|hamlet|settlement|suburb)\s+of\s+(?:the\s+)?"
+    rf"\s+(?:[a-z]+\s+){{0,2}}?(?:{'|'.join(_KIND_WORDS)})\s+of\s+(?:the\s+)?"
     rf"(?P<p>{NAME}(?:[ -]{NAME}){{0,3}})"
 )
 #: The words :data:`_SETTLED` cannot match without: a sentence with none of them is not searched.
-_KINDS = re.compile(r"\s(?:city|town|village|capital|hamlet|settlement|suburb)\s+of\s")
+_KINDS = re.compile(rf"\s(?:{'|'.join(_KIND_WORDS)})\s+of\s")
 
 
 def settlements(
@@ -43,7 +46,8 @@ def settlements(
     >>> settlements(t, 0, len(t), g)
     [(17, 43, ('Afghanistan', 'Parwan', 'Charikar'))]
     """
-    if _KINDS.search(text, start, end) is None:
+    # the kind's word looked for first (a plain search): most sentences name no settlement's kind
+    if not has(text, _KIND_WORDS, start, end) or _KINDS.search(text, start, end) is None:
         return []
     out = []
     for m in _SETTLED.finditer(text, start, end):

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from claimdiff._extract._figures import worded
+from claimdiff._extract._parsed import worded
 from claimdiff._model.estimate import Hedge
 from claimdiff._model.hedges import parse_estimate
 from claimdiff.exceptions import ClaimdiffError

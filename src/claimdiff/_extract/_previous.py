@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from claimdiff._extract._bare_subject import bare_subject
 from claimdiff._extract._breakdown import by_sex
 from claimdiff._extract._clauses import gapped
-from claimdiff._extract._merge import listed
+from claimdiff._extract._elided import listed
 
 if TYPE_CHECKING:
     from claimdiff._extract._figures import Figure

@@ -1,14 +1,13 @@
 """Reading a text block by block and sentence by sentence: each figure made a candidate claim.
 
 The reader carries what a text has said so far into each sentence and makes each figure a
-candidate: its metric (:mod:`._metrics`), the parts it opens ("including N"), its period. What a
-block is (heading, caption, citation) is read in :mod:`._blocks`; who said each figure in
-:mod:`._crediting`; where it is in :mod:`._placing`.
+candidate: its metric (:mod:`._metrics`), the parts it opens ("including N"), then the claim it
+makes (:mod:`._making`). What a block is (heading, caption, citation) is read in :mod:`._blocks`;
+who said each figure in :mod:`._crediting`; where it is in :mod:`._placing`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 import attrs
@@ -24,9 +23,7 @@ from claimdiff._extract._clauses import (
     refers_back,
 )
 from claimdiff._extract._coordinated import share_hedge, shared_in_chain
-from claimdiff._extract._counted_metrics import implied_metric
-from claimdiff._extract._crediting import Crediting
-from claimdiff._extract._demonyms import foreign_demonym
+from claimdiff._extract._elided import METRIC_NOUN, elided
 from claimdiff._extract._figures import Figure, figures
 from claimdiff._extract._fronted import subject_metric
 from claimdiff._extract._kinds import told_apart
@@ -39,60 +36,40 @@ from claimdiff._extract._leads import (
     respectively,
 )
 from claimdiff._extract._levels import leveled
-from claimdiff._extract._measured_acts import measured_act
-from claimdiff._extract._merge import METRIC_NOUN, elided, elided_noun
-from claimdiff._extract._metrics import (
-    chains,
-    counted_for,
-    is_casualty,
-    is_window,
-    measured,
-    metric_for,
-    on_the_ground,
-    unit_metric,
-)
-from claimdiff._extract._nations import of_nation
+from claimdiff._extract._making import Making
+from claimdiff._extract._metrics import chains, metric_for
 from claimdiff._extract._noun import STRIKES
 from claimdiff._extract._partitives import OF_WHOM
 from claimdiff._extract._place import _LABEL, known, places_named
 from claimdiff._extract._place_choice import bulleted, heading_places, narrowest_nested
 from claimdiff._extract._place_path import place_path as _path
-from claimdiff._extract._placing import Context
 from claimdiff._extract._population import populated
 from claimdiff._extract._previous import shares_previous
 from claimdiff._extract._quotes import quote_speakers
-from claimdiff._extract._sources import Attribution, of_region, source_kind
+from claimdiff._extract._recording import is_casualty
+from claimdiff._extract._sources import Attribution, source_kind
 from claimdiff._extract._story_lead import dated_caption, lead_read, story_read
 from claimdiff._extract._structures import breakdown, with_total
 from claimdiff._extract._tallies import counts_one, tally_metric
 from claimdiff._extract._text import Block, Sentence, quotations, quotes_opening, sentences
-from claimdiff._extract._time import days_named, period_at, stated_period
 from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._extract._unread import AREA_NOUNS
-from claimdiff._model.claim import Claim, Scope, Source
-from claimdiff._model.hedges import HedgePolicy
-from claimdiff._model.vocabulary import Vocabulary
-from claimdiff.exceptions import ClaimdiffError
+from claimdiff._model.claim import Source
 
 
 @attrs.define(kw_only=True)
-class _Reader(Crediting):
+class _Reader(Making):
     """State carried through one text: the figures of each sentence made candidates, with their metric and parts.
 
     Who said each figure, and under which name, is :class:`~claimdiff._extract._crediting.Crediting`'s;
-    where it is, :class:`~claimdiff._extract._placing.Placing`'s.
+    where it is, :class:`~claimdiff._extract._placing.Placing`'s; the claim each figure makes,
+    :class:`~claimdiff._extract._making.Making`'s.
     """
 
     reading: str  # the text with numbers made readable ("5 576" -> "5,576"); same offsets
-    published: dt.date | None
-    tz: dt.tzinfo
-    hedges: HedgePolicy
-    vocabulary: Vocabulary
-    context: Context | None = None
     last: Candidate | None = (
         None  # the last candidate of the block: the total a list in the next sentence breaks down
     )
-    headline: bool = False  # whether the block being read is a heading
     section_metric: str | None = None  # "Iraqi Deaths": the metric the last heading names
     past_lead: bool = False  # whether the lead (the first block after the headings) has been read
     captions: list[tuple[int, int]] = attrs.Factory(
@@ -103,8 +80,6 @@ class _Reader(Crediting):
     )
     counted_last: str | None = None  # the metric of the last figure read that is no part
     lead_metric: str | None = None  # "The following casualties were reported:": the list's metric
-    # the span of the last heading and the places it names (the places of its sentence, if it is one)
-    heading_named: tuple[int, int, list[tuple[int, tuple[str, ...]]]] | None = None
 
     def block(self, block: Block) -> list[Candidate]:
         if block.via is not None:
@@ -382,115 +357,6 @@ class _Reader(Crediting):
             return None
         return before[-1] if before else self.referent
 
-    def _candidate(
-        self,
-        s: Sentence,
-        fig: Figure,
-        metric: str | None,
-        who: Attribution | None,
-        part_of: str | None,
-    ) -> Candidate | None:
-        implied = (
-            implied_metric(self.low, s.start, fig)
-            if metric is None and not fig.estimate.unit
-            else None
-        )
-        if implied is not None:
-            metric, fig = implied[0], attrs.evolve(fig, counted=implied[1])
-        name = metric if metric is not None else unit_metric(fig.estimate)
-        if name is None or (fig.estimate.unit and is_window(self.low, s.start, fig)):
-            return None
-        if unit_metric(fig.estimate) in _NO_CLAIM_UNITS:
-            # "66% are under 19": a share, not a count; "the fighting lasted two hours", "21 days of
-            # follow-up": a length of time, never a figure of the event (ANNOTATION.md rule 2; listed as not read)
-            return None
-        if fig.estimate.unit:
-            unit_name = measured(self.low, s.start, fig, name)
-            if (
-                unit_name is not None
-            ):  # "11,198 ha of crops destroyed": lost; "provided 22 tons": delivered
-                unit_name = measured_act(self.low, s.start, s.end, fig, unit_name)
-            chosen: tuple[str, str | None] | None = (
-                (unit_name, None) if unit_name is not None else None
-            )
-        else:
-            grounded = name == "destroyed" and on_the_ground(self.low, fig.end, s.end)
-            chosen = counted_for(name, fig.counted, grounded=grounded)
-            if chosen is None and fig.bare:
-                # "Further drones were destroyed ..., with three intercepted": the noun left out is
-                # the last thing the sentence counts before the number
-                chosen = counted_for(
-                    name,
-                    elided_noun(self.low, s.start, fig.start, self.vocabulary),
-                    grounded=grounded,
-                )
-        if chosen is None:
-            return None
-        metric_name, counted = chosen
-        source, via = self.chain_of(who)
-        stated = period = None
-        context = self._dated(s, self.published) if self.published is not None else self._context(s)
-        if self.published is not None and context.stated is not None and context.days is not None:
-            stated = context.stated
-            period = period_at(context.days, fig.start, self.published, self.tz)
-            if period is not None and stated.before(period):
-                period = None
-        place = self._place(s, fig, context)
-        counted = of_nation(
-            self.low, self.gazetteer, fig, counted, place or self.sentence_place, self.countries
-        )
-        counted = foreign_demonym(
-            self.low, self.gazetteer, fig, counted, place or self.sentence_place, self.countries
-        )
-        source = of_region(source, place)
-        try:
-            claim = Claim(
-                id=self.make_id(source, metric_name, counted),
-                metric=self.vocabulary.metric(metric_name),
-                estimate=fig.estimate,
-                scope=Scope(place=place, counted=counted),
-                period=period,
-                stated=stated,
-                source=source,
-                via=via,
-                quote=" ".join(self.text[s.start : s.end].split()),
-                location=f"paragraph {s.block.paragraph}, characters {fig.start}-{fig.end}",
-                part_of=part_of,
-            )
-        except ClaimdiffError:
-            return None
-        return Candidate(
-            claim=claim,
-            start=fig.start,
-            end=fig.end,
-            phrase=self.text[fig.start : fig.end],
-            part_of=part_of,
-            headline=self.headline,
-        )
-
-    def _context(self, s: Sentence) -> Context:
-        """What a sentence says of time and place, read once for all the figures in it."""
-        if self.context is None or self.context.sentence is not s:
-            heading = self.heading_named
-            places = (
-                heading[2]  # a heading of one sentence: its places, read for the heading
-                if heading is not None and heading[:2] == (s.start, s.end)
-                else places_named(self.text, s.start, s.end, self.gazetteer)
-            )
-            self.context = Context(s, places, None, None, ())
-        return self.context
-
-    def _dated(self, s: Sentence, published: dt.date) -> Context:
-        """The sentence's context with the days it names read (only for sentences with a figure to date)."""
-        context = self._context(s)
-        if context.stated is None:
-            self.context = context = attrs.evolve(
-                context,
-                stated=stated_period(self.low, s.start, s.end, published, self.tz, s.block.hour),
-                days=days_named(self.low, s.start, s.end, published),
-            )
-        return context
-
 
 #: A place, then the place it lies in: "Borno State, north-eastern Nigeria", "Juba, South Sudan".
 #: Between two places of a sentence: "and" joining them ("Puebla and Morelos", "in A, and in B").
@@ -504,8 +370,6 @@ _INCLUDED = re.compile(
 )
 #: After a number, "of whom" / "of them": the number is a part of the figure before ("814,000 of whom are in A").
 _AREAS = re.compile(AREA_NOUNS)
-#: The metrics a unit alone gives that are never a claim: shares of a whole, lengths of time.
-_NO_CLAIM_UNITS = frozenset({"share", "duration"})
 #: Before a figure that opens its paragraph: nothing but a bullet, a quotation mark or spaces.
 _OPENS_BLOCK = re.compile(r"[\s\-–—•*\"“']*")
 #: Between a figure and a part of it said with "of whom": the rest of the clause, then a comma.

@@ -17,9 +17,9 @@ import attrs
 from claimdiff._core.relations import DEFAULT_TAXONOMY
 from claimdiff._extract._breakdown import ANOTHER, Item, item_metric, opens_breakdown
 from claimdiff._extract._candidate import Candidate
-from claimdiff._extract._figures import worded
 from claimdiff._extract._gazetteer_reads import known
 from claimdiff._extract._not_a_place import WATER
+from claimdiff._extract._parsed import worded
 from claimdiff._model.composite import sum_estimates
 from claimdiff._model.estimate import Estimate, Provenance
 from claimdiff._model.hedges import parse_estimate

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 
 from claimdiff._extract._figures import Figure
-from claimdiff._extract._metrics import is_casualty
 from claimdiff._extract._noun import PERSONS, STRIKES
+from claimdiff._extract._recording import is_casualty
 from claimdiff._extract._text import alternation
 from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._extract._verbs import acted_on

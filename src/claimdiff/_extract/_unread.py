@@ -20,7 +20,7 @@ import attrs
 from claimdiff._extract._figures import FRACTION
 from claimdiff._extract._not_counts import CHANGE_VERBS, MAGNITUDE, RANK
 from claimdiff._extract._text import alternation
-from claimdiff._extract._time import MONTH_PATTERN
+from claimdiff._extract._time import MONTH_FIRSTS, MONTH_PATTERN
 from claimdiff._extract._verbs import PLAN
 from claimdiff._model.numbers import NUMBER_WORDS
 
@@ -86,9 +86,11 @@ _VAGUE = r"(?:tens\s+of\s+|hundreds\s+of\s+)?(?:dozens|hundreds|thousands|millio
 #: A digit run with its groups ("1,406,710", "3 000", "5.22"), a number word standing alone, or a vague
 #: number in the plural ("thousands").
 _NUMERAL = re.compile(
-    rf"\d+(?:(?:[,.]|[ \u2009\u202f](?=\d{{3}}\b))\d+)*(?:[ \u00a0](?:{_SCALES})\b)?"
+    # the first character looked at before the alternatives: it rules out most places at once
+    rf"(?=[\d{''.join(sorted({w[0] for w in NUMBER_WORDS} | {'t', 'h', 'd', 'm'}))}])"
+    rf"(?:\d+(?:(?:[,.]|[ \u2009\u202f](?=\d{{3}}\b))\d+)*(?:[ \u00a0](?:{_SCALES})\b)?"
     rf"|\b{_VAGUE}\b"
-    rf"|\b(?:{_WORDS})(?:[- ](?:{_WORDS}))*\b",
+    rf"|\b(?:{_WORDS})(?:[- ](?:{_WORDS}))*\b)",
     re.IGNORECASE,
 )
 
@@ -98,6 +100,12 @@ AREA_NOUNS = (
     r"municipalities|communes?|prefectures?|sub-prefectures?|health zones?|health areas?|countries|cities|"
     r"neighbourhoods?|villages?|sites?|barangays?|evacuation cent(?:er|re)s?|(?:relief )?camps?)"
 )
+
+
+def _led(words: str) -> str:
+    """A look-ahead for the first letters of ``words`` ("|"-separated): a place none starts at is passed over at once."""
+    return f"(?=[{''.join(sorted({w[:1] for w in words.split('|')}))}])"
+
 
 #: Reasons whose words before the number reach further than a few words: read in a longer window.
 _FAR = frozenset(
@@ -132,7 +140,7 @@ _REASONS: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, int],
         ("a time of day", r"\d:", r"^"),
         (
             "a date",
-            rf"\b{MONTH_PATTERN}\s*",
+            rf"(?=[{MONTH_FIRSTS}])\b{MONTH_PATTERN}\s*",
             r"^(?!\s*(?:people|persons|killed|dead|died|injured))",
         ),
         ("a date", r"", rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_PATTERN}(?:\W|$)"),
@@ -161,13 +169,13 @@ _REASONS: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, int],
         ("an age", r"\b(?:age[sd]?|aged)\b[^.;,]{0,18}", r"^"),
         (
             "an earlier level the figure changed from",
-            rf"\b(?:(?:down|up)\s+from|(?:{CHANGE_VERBS})\b[^.;]{{0,40}}?\bfrom)\s+(?:about\s+|some\s+|around\s+)?",
+            rf"{_led('du' + CHANGE_VERBS)}\b(?:(?:down|up)\s+from|(?:{CHANGE_VERBS})\b[^.;]{{0,40}}?\bfrom)\s+(?:about\s+|some\s+|around\s+)?",
             r"^",
         ),
         ("an age", r"", r"^(?:-|\s+)years?['’]?(?:-|\s+)old\b"),
         (
             "a magnitude or intensity",
-            r"\b(?:magnitude|level|category|phase|ipc|grade|force)\s*:?\s*",
+            r"(?=[mlcpigf])\b(?:magnitude|level|category|phase|ipc|grade|force)\s*:?\s*",
             r"^",
         ),
         ("a magnitude or intensity", r"", r"^(?:-|\s+)magnitude\b"),
@@ -175,7 +183,7 @@ _REASONS: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, int],
         # "a second earthquake measuring 5.6": a bare number a quake measures is its magnitude
         (
             "a magnitude or intensity",
-            r"\b(?:quake|earthquake|tremor|aftershock)s?\b[^.;]{0,40}\bmeasur(?:ed|ing)\s+",
+            r"(?=[qeta])\b(?:quake|earthquake|tremor|aftershock)s?\b[^.;]{0,40}\bmeasur(?:ed|ing)\s+",
             r"^(?!\s*(?:%|°|[a-z]{1,2}\b|kilomet|met[er]|miles?\b))",  # not a unit: "measured 20 km"
         ),
         ("a rate", r"", r"^\s*[\w ]{0,20}?\s+(?:per|a|each)\s+(?:day|week|month|year|hour)\b"),
@@ -198,7 +206,7 @@ _REASONS: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, int],
         ),
         (
             "a length of time",
-            r"\b(?:past|last|next|over|within|for|in)\s+(?:the\s+)?(?:past\s+|last\s+|next\s+)?",
+            r"(?=[plnowfi])\b(?:past|last|next|over|within|for|in)\s+(?:the\s+)?(?:past\s+|last\s+|next\s+)?",
             r"^\s*(?:hours?|days?|weeks?|months?|years?|h)\b",
         ),
         (
@@ -217,6 +225,23 @@ _REASONS: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, int],
         ("a number in an identifier or name", r"", r"^-?[A-Za-z]"),
     )
 )
+#: The reasons that read the words before the number too, with their place in :data:`_REASONS`.
+_BEFORE_TOO = tuple(
+    (i, reason, pre, post, reach)
+    for i, (reason, pre, post, reach) in enumerate(_REASONS)
+    if pre is not None
+)
+#: The reasons told by the words after the number alone, as one pattern: its alternatives in the order
+#: of :data:`_REASONS`, each a group named after its place (a match is the first alternative that fits).
+_AFTER_ALONE = re.compile(
+    "|".join(
+        f"(?P<r{i}>{post.pattern})"
+        for i, (_, pre, post, _) in enumerate(_REASONS)
+        if pre is None and post is not None
+    ),
+    re.IGNORECASE,
+)
+_ALONE_AT = {name: int(name[1:]) for name in _AFTER_ALONE.groupindex}
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _VAGUE_WORD = re.compile(_VAGUE, re.IGNORECASE)
 
@@ -242,12 +267,17 @@ def _reason(text: str, a: int, b: int, caption: bool, table: bool) -> str:
     near = far[-24:]
     if FRACTION.search(text, max(0, a - 30), min(len(text), b + 30)):
         return "a fraction the figure parser does not read"
-    for reason, pre, post, reach in _REASONS:
+    # the reasons told by the words after alone, read in one match: the first of them that fits
+    alone = _AFTER_ALONE.match(after)
+    first = _ALONE_AT[alone.lastgroup or ""] if alone is not None else len(_REASONS)
+    for i, reason, pre, post, reach in _BEFORE_TOO:  # the others, up to it, in order
+        if i > first:
+            break
         # the words after, anchored, fail fastest: read them first (both must fit, so the first reason is the same)
-        if (post is None or post.match(after)) and (
-            pre is None or pre.search(near if reach < 60 else far)
-        ):
+        if (post is None or post.match(after)) and pre.search(near if reach < 60 else far):
             return reason
+    if first < len(_REASONS):
+        return _REASONS[first][0]
     if _YEAR.fullmatch(text[a:b]):
         return "a year"
     if table:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from claimdiff._extract._metrics import is_casualty
+from claimdiff._extract._recording import is_casualty
 from claimdiff._extract._text import alternation
 from claimdiff._extract._triggers import TRIGGERS
 

@@ -93,7 +93,8 @@ _BEFORE_VERB = re.compile(
 #: A modal or a verb of intent before the verb of a figure: what is planned, targeted or would happen, not a
 #: level reached ("plan to evacuate 5,000", "would complete the evacuation of 3 lakh people": ANNOTATION.md rule 2).
 PLAN = (
-    r"\b(?:will|would|shall|could|should|may|might|(?:plans?|planned|planning|aims?|aimed|aiming|intends?|"
+    # (their first letters looked for first: a place none starts at is passed over at once)
+    r"(?=[achimpstw])\b(?:will|would|shall|could|should|may|might|(?:plans?|planned|planning|aims?|aimed|aiming|intends?|"
     r"intended|intending|seeks?|seeking|hopes?|hoping|targets?|targeting|wants?|is\s+set|are\s+set|"
     r"is\s+expected|are\s+expected|is|are)\s+to)\s+(?:be\s+)?"
 )

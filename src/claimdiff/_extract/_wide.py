@@ -106,8 +106,8 @@ def _wrapped_header(
         body = text[a:b].strip()
         if (
             not body
+            or len(body) > _HEADER_CHARS  # (a paragraph's line, told at once)
             or any(map(str.isdigit, body))
-            or len(body) > _HEADER_CHARS
             or _PUNCTUATED.search(body)  # "Main article: ...", a sentence: no column names
         ):
             break
