@@ -27,9 +27,10 @@ from claimdiff._formats.build import Context, build_entry
 from claimdiff._formats.codes import combine
 from claimdiff._formats.plain import _counted, _estimate, _event, _period, _places, _source
 from claimdiff._model.claim import Claim, check_stated, figure_for
-from claimdiff._model.claim_table import FIELDS, ClaimTable, concat, picked
+from claimdiff._model.claim_table import FIELDS, ClaimTable, picked
 from claimdiff._model.packed_texts import PackedTexts
 from claimdiff._model.scope import Scope
+from claimdiff._model.table_concat import concat
 from claimdiff.exceptions import ClaimdiffError, ClaimFileError
 
 __all__ = [

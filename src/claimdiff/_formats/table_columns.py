@@ -57,9 +57,9 @@ from claimdiff._formats.csv_format import (
     spelled_cell,
     value_cell,
 )
-from claimdiff._model.claim_table import concat
 from claimdiff._model.hedges import HedgePolicy
 from claimdiff._model.packed_texts import PackedTexts, packed_ascii
+from claimdiff._model.table_concat import concat
 from claimdiff._model.vocabulary import Vocabulary
 from claimdiff.exceptions import ClaimFileError
 
