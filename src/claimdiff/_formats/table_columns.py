@@ -36,17 +36,13 @@ from claimdiff._formats.cells import (
 from claimdiff._formats.claims_file import LoadedClaims
 from claimdiff._formats.columnar import (
     BAD,
-    Chunk,
     Coded,
     Fields,
-    Outcome,
     coded,
     combine,
     distinct,
-    entry_outcome,
     failed,
     fast_claims,
-    settle_all,
 )
 from claimdiff._formats.csv_cells import CellError, parse_via, unescape_cell
 from claimdiff._formats.csv_format import (
@@ -57,6 +53,7 @@ from claimdiff._formats.csv_format import (
     spelled_cell,
     value_cell,
 )
+from claimdiff._formats.settle import Chunk, Outcome, entry_outcome, settle_all
 from claimdiff._model.hedges import HedgePolicy
 from claimdiff._model.packed_texts import PackedTexts, packed_ascii
 from claimdiff._model.table_concat import concat
