@@ -215,8 +215,7 @@ def fast_claims(fields: Fields, ctx: Context) -> Fast:
         [(v_codes, raw_values), (u_codes, units), (count.astype(np.intp), [False, True])]
     )
     estimates = [
-        BAD if u is BAD or v is None else (_estimate(v, u, ctx, bool(c)) or BAD)
-        for v, u, c in combos
+        BAD if u is BAD or v is None else _figure_estimate(v, u, bool(c), ctx) for v, u, c in combos
     ]
     slow |= _failed(estimates, e_codes)
     p_codes, places = fields.get("place", d.get("place"))
@@ -289,6 +288,24 @@ def fast_claims(fields: Fields, ctx: Context) -> Fast:
     )  # a part no row of the table reads is dropped
 
 
+def _figure_estimate(value: Any, unit: str | None, count: bool, ctx: Context) -> Any:
+    """The estimate of a figure (:func:`_estimate`), or :data:`BAD`; a figure spelled field by field read once per object.
+
+    A table's reader gives one object per distinct figure it spells from several cells (a mapping: see
+    ``FrameReader``), shared by its chunks: the estimate of each is kept by the object's identity (the object
+    kept with it, so that the identity is never another's), not keyed again by its fields chunk after chunk.
+    """
+    if type(value) is not dict:
+        return _estimate(value, unit, ctx, count) or BAD
+    key = (id(value), unit, count)
+    found = ctx.figures.get(key)
+    if found is not None and found[0] is value:
+        return found[1]
+    estimate = _estimate(value, unit, ctx, count) or BAD
+    ctx.figures[key] = (value, estimate)
+    return estimate
+
+
 def _named(value: Any) -> bool:
     """Whether an id cell's value is one the columnar reader takes: text, not blank."""
     return type(value) is str and bool(value) and not value.isspace()
@@ -322,16 +339,23 @@ def _check_pairs(
     (a_codes, a_values), (b_codes, b_values) = a, b
     if not len(rows):
         return
+    if not a_values and not b_values:  # neither part given (a table without the fields): one pair
+        if not _passes(check, None, None):
+            slow[rows] = True
+        return
     codes, pairs = combine(
         [(a_codes[rows], range(len(a_values))), (b_codes[rows], range(len(b_values)))]
     )
-    good = np.ones(len(pairs), dtype=bool)
-    for k, (i, j) in enumerate(pairs):
-        try:
-            good[k] = check(i, j)
-        except ClaimdiffError:
-            good[k] = False
+    good = np.fromiter((_passes(check, i, j) for i, j in pairs), dtype=bool, count=len(pairs))
     slow[rows[~good[codes]]] = True
+
+
+def _passes(check: Callable[[Any, Any], bool], i: Any, j: Any) -> bool:
+    """Whether ``check(i, j)`` accepts the pair (neither returns ``False`` nor raises a :class:`ClaimdiffError`)."""
+    try:
+        return bool(check(i, j))
+    except ClaimdiffError:
+        return False
 
 
 @attrs.frozen

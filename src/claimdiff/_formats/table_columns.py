@@ -93,6 +93,25 @@ class FrameReader:
         ]
         #: The column of ids, when no other field reads it: its cells are each a row's own (not hashed).
         self.ids = spec if isinstance(spec, str) and spec not in others else None
+        # Each distinct figure the table's cells spell (value, low, high, best), made once for the whole table:
+        # its chunks share one object per figure, read once (see columnar.fast_claims).
+        self._figures: dict[Any, Any] = {}
+
+    def _figure(self, value: Any, low: Any, high: Any, best: Any) -> Any:
+        """:func:`figure_of` the cells, the same object each time the table's cells spell the same figure.
+
+        Cells are told apart by type as well as value (``1``, ``1.0`` and ``True`` read differently); cells
+        that cannot be hashed (a list) make their own figure.
+        """
+        cells = (value, low, high, best)
+        try:
+            key = (cells, tuple(map(type, cells)))
+            found = self._figures.get(key)
+        except TypeError:  # a list or a mapping among the cells
+            return figure_of(*cells)
+        if found is None:
+            found = self._figures[key] = figure_of(*cells)
+        return found
 
     def fields(self, part: Any, labels: Sequence[Hashable]) -> Fields:
         """The chunk's fields (``part`` is a DataFrame), each distinct cell read once (:func:`cell_value`)."""
@@ -131,7 +150,7 @@ class FrameReader:
                 (*combo, None) for combo in combos
             ]  # the last: a field the table does not give
             at = [figure.index(f) if f in figure else -1 for f in ("value", "low", "high", "best")]
-            out["value"] = (codes, [figure_of(*map(cells.__getitem__, at)) for cells in given])
+            out["value"] = (codes, [self._figure(*map(cells.__getitem__, at)) for cells in given])
         if "source_kind" in read or "source_party" in read:
             parts = [f for f in ("source", "source_kind", "source_party") if f in read]
             codes, combos = combine([read[f] for f in parts])
