@@ -249,8 +249,8 @@ def _places(places: Sequence[Any], ctx: Context) -> list[tuple[str, ...] | None]
     known = ctx.places
     if not set(map(type, places)) <= {str}:  # some not text: none (the empty path) or no place
         out: list[tuple[str, ...] | None] = [() if p is None else None for p in places]
-        at = [i for i, p in enumerate(places) if type(p) is str]
-        for i, path in zip(at, _places([places[i] for i in at], ctx), strict=True):
+        texts_at = [i for i, p in enumerate(places) if type(p) is str]
+        for i, path in zip(texts_at, _places([places[i] for i in texts_at], ctx), strict=True):
             out[i] = path
         return out
     found = list(map(known.get, places, repeat(_MISSING))) if known else [_MISSING] * len(places)
@@ -271,8 +271,8 @@ def _places(places: Sequence[Any], ctx: Context) -> list[tuple[str, ...] | None]
         known.update(zip(texts[:room], paths[:room], strict=True))
     if len(new) == len(places):
         return paths
-    for at, path in zip(new, paths, strict=True):
-        found[at] = path
+    for i, path in zip(new, paths, strict=True):
+        found[i] = path
     return found
 
 
