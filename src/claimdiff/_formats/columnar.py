@@ -34,6 +34,7 @@ from claimdiff.exceptions import ClaimdiffError
 
 __all__ = [
     "BAD",
+    "FIGURES_KEPT",
     "Coded",
     "Fast",
     "Fields",
@@ -46,6 +47,9 @@ __all__ = [
 
 #: A distinct value that does not read (a cell the full reader will reject, with its reason).
 BAD: Any = type("_Bad", (), {"__repr__": lambda _self: "BAD", "__slots__": ()})()
+
+#: A table keeps at most this many figures read (a few MB): a table of more reads the others chunk by chunk.
+FIGURES_KEPT = 2**14
 
 #: A coded column: each row's code into the distinct values (-1: missing), and the distinct values.
 Coded = tuple[np.ndarray, Sequence[Any]]
@@ -294,6 +298,7 @@ def _figure_estimate(value: Any, unit: str | None, count: bool, ctx: Context) ->
     A table's reader gives one object per distinct figure it spells from several cells (a mapping: see
     ``FrameReader``), shared by its chunks: the estimate of each is kept by the object's identity (the object
     kept with it, so that the identity is never another's), not keyed again by its fields chunk after chunk.
+    Only the first :data:`FIGURES_KEPT` are kept: a table of as many figures as rows holds no more for it.
     """
     if type(value) is not dict:
         return _estimate(value, unit, ctx, count) or BAD
@@ -302,7 +307,8 @@ def _figure_estimate(value: Any, unit: str | None, count: bool, ctx: Context) ->
     if found is not None and found[0] is value:
         return found[1]
     estimate = _estimate(value, unit, ctx, count) or BAD
-    ctx.figures[key] = (value, estimate)
+    if len(ctx.figures) < FIGURES_KEPT:
+        ctx.figures[key] = (value, estimate)
     return estimate
 
 

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from claimdiff._collector import PAUSE
+from claimdiff._formats import columnar
 from claimdiff._formats.build import document_context, duplicate_reason
 from claimdiff._formats.cells import (
     NO_LINES,
@@ -93,8 +94,8 @@ class FrameReader:
         ]
         #: The column of ids, when no other field reads it: its cells are each a row's own (not hashed).
         self.ids = spec if isinstance(spec, str) and spec not in others else None
-        # Each distinct figure the table's cells spell (value, low, high, best), made once for the whole table:
-        # its chunks share one object per figure, read once (see columnar.fast_claims).
+        # Each distinct figure the table's cells spell (value, low, high, best), made once for the whole table
+        # (its first FIGURES_KEPT): its chunks share one object per figure, read once (see columnar.fast_claims).
         self._figures: dict[Any, Any] = {}
 
     def _figure(self, value: Any, low: Any, high: Any, best: Any) -> Any:
@@ -110,7 +111,9 @@ class FrameReader:
         except TypeError:  # a list or a mapping among the cells
             return figure_of(*cells)
         if found is None:
-            found = self._figures[key] = figure_of(*cells)
+            found = figure_of(*cells)
+            if len(self._figures) < columnar.FIGURES_KEPT:
+                self._figures[key] = found
         return found
 
     def fields(self, part: Any, labels: Sequence[Hashable]) -> Fields:
