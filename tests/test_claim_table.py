@@ -25,8 +25,9 @@ from claimdiff._core.policy import Policy, policy_named
 from claimdiff._core.reconcile import COLUMNAR_FROM
 from claimdiff._core.table_reads import as_table, distinct_ids, table_keys
 from claimdiff._formats import table_columns
-from claimdiff._model.claim_table import FIELDS, ClaimTable, by_id, concat, picked
+from claimdiff._model.claim_table import FIELDS, ClaimTable, by_id, picked
 from claimdiff._model.scope import place_path
+from claimdiff._model.table_concat import concat
 from claimdiff.exceptions import InvalidClaimError
 from claimdiff.tolerance import Precision, Tolerance
 from test_frames_columnar import frames
@@ -400,29 +401,3 @@ def test_a_place_reads_alike_with_the_wider_areas_kept(texts: list[str]) -> None
 
     met: dict[str, tuple[str, ...]] = {}
     assert [read(t, wider=met) for t in texts * 2] == [read(t) for t in texts * 2]
-
-
-def test_chunks_joined_hold_each_shared_part_once_and_narrow() -> None:
-    """Joined chunks hold a part they share once (a claim is then built once per distinct part, not per
-    chunk), in codes of the fewest bytes that fit; their columns are still given as int32 or wider."""
-    n = 512
-    df = pd.DataFrame(
-        {
-            "id": [f"c{i}" for i in range(n)],
-            "metric": ["killed", "injured"] * (n // 2),
-            "counted": "people",
-            "value": [i % 3 for i in range(n)],
-            "source": ["MoD", "UN"] * (n // 2),
-        }
-    )
-    table = claims_from_dataframe(df).claims
-    cuts = [table[i : i + 128] for i in range(0, n, 128)]
-    joined = concat(cuts)
-    assert joined == tuple(table)
-    held = dict(zip(FIELDS, joined._codes, strict=True))
-    for field, parts in (("metric", 2), ("estimate", 3), ("source", 2)):
-        codes, values = joined.column(field)
-        assert len(values) == parts + 1, field  # each part once, and what a missing field holds
-        assert held[field].dtype.itemsize == 1, field
-        assert codes.dtype.itemsize >= 4, field
-        assert [values[k] for k in codes.tolist()] == [getattr(c, field) for c in table]

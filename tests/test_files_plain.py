@@ -12,9 +12,11 @@ from hypothesis import strategies as st
 
 from claimdiff import dump_claims, load_claims_lenient, loads_claims, loads_claims_lenient
 from claimdiff._formats import build as _build
-from claimdiff._formats.plain import plain_claim
+from claimdiff._formats.cells import NO_LINES
+from claimdiff._formats.plain import _places, plain_claim
 from claimdiff._formats.schema import claims_schema, fits_claim_fast, problems
 from claimdiff._model.hedges import DEFAULT_HEDGES
+from claimdiff._model.scope import place_path
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY
 from claimdiff.exceptions import ClaimFileError
 from claimdiff.strategies import claims
@@ -238,3 +240,23 @@ def test_the_collector_runs_again_after_a_read_that_fails():
     assert gc.isenabled()
     loads_claims("claims: []")
     assert gc.isenabled()
+
+
+def test_places_read_a_column_as_place_path_reads_each_cell() -> None:
+    """``_places`` gives each cell what ``place_path`` gives (None where it raises or the cell is not text; the
+    empty path for a missing cell), whether the document has met the place before or not."""
+    ctx = _build.document_context({"claims": []}, NO_LINES, "t", DEFAULT_HEDGES, DEFAULT_VOCABULARY)
+    cells: list[object] = ["A > B", "A >  C", "A > > D", None, 3, "A > B + C", "", "A > B"]
+    expected = [
+        place_path("A > B"),
+        place_path("A >  C"),
+        None,
+        (),
+        None,
+        place_path("A > B + C"),
+        None,
+        place_path("A > B"),
+    ]
+    assert _places(cells, ctx) == expected  # nothing met before
+    assert _places(cells, ctx) == expected  # every text met before
+    assert _places(["A > E", *cells], ctx) == [place_path("A > E"), *expected]  # some met before

@@ -16,12 +16,14 @@ import math
 import re
 from collections.abc import Hashable, Mapping, Sequence
 from typing import Any
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimdiff import LoadedClaims, claims_from_dataframe
+from claimdiff._formats import columnar, table_columns
 from claimdiff._formats.cells import NO_LINES, claim_mapping, csv_cell, relocated
 from claimdiff._formats.claims_file import load_document
 from claimdiff._formats.csv_format import parse_csv, parse_rows
@@ -243,6 +245,48 @@ def test_a_frame_reads_as_its_rows_one_by_one(
     new = claims_from_dataframe(frame, columns=columns, defaults=defaults)
     old, entries = reference_frame(frame, columns, defaults)
     assert_same(new, old, entries)
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(frames(), st.integers(1, 4))
+def test_a_frame_read_a_few_rows_at_a_time_reads_as_its_rows_one_by_one(
+    case: tuple[Any, dict[str, Any], dict[str, Any] | None], chunk: int
+) -> None:
+    """Read in chunks of a few rows (each distinct figure made and read once for the whole table, its chunks
+    sharing it; ids compared across chunks): the same claims and rejections as row by row."""
+    frame, columns, defaults = case
+    with mock.patch.object(table_columns, "TABLE_CHUNK", chunk):
+        new = claims_from_dataframe(frame, columns=columns, defaults=defaults)
+    old, entries = reference_frame(frame, columns, defaults)
+    assert_same(new, old, entries)
+
+
+@pytest.mark.parametrize("kept", [1, 3, 2**14])
+@pytest.mark.parametrize("chunk", [1, 2, 100])
+def test_cells_alike_but_of_other_types_spell_other_figures_across_chunks(
+    chunk: int, kept: int
+) -> None:
+    """``1``, ``1.0`` and ``True`` are equal keys in Python but three cells to the reader: a figure made for one
+    is never given to a row of another, in the same chunk or a later one (a ``True`` low is refused), whether
+    the table keeps every figure it read or only its first few (``FIGURES_KEPT``)."""
+    lows = [1, True, 1.0, True, 1, 2.0, 2]
+    frame = pd.DataFrame(
+        {
+            "id": [f"r{i}" for i in range(len(lows))],
+            "low": pd.Series(lows, dtype=object),
+            "high": 5.0,
+        }
+    )
+    columns = {"id": "id", "low": "low", "high": "high"}
+    defaults = {"metric": "killed", "counted": "people", "source": "S"}
+    with (
+        mock.patch.object(table_columns, "TABLE_CHUNK", chunk),
+        mock.patch.object(columnar, "FIGURES_KEPT", kept),
+    ):
+        new = claims_from_dataframe(frame, columns=columns, defaults=defaults)
+    old, entries = reference_frame(frame, columns, defaults)
+    assert_same(new, old, entries)
+    assert [c.id for c in new.claims] == ["r0", "r2", "r4", "r5", "r6"]
 
 
 _CSV_CELLS = {

@@ -17,40 +17,39 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Hashable, Mapping, Sequence
-from itertools import compress, repeat
+from itertools import repeat
 from typing import Any
 
 import attrs
 import numpy as np
 
-from claimdiff._formats.build import Context, build_entry
+from claimdiff._formats.build import Context
 from claimdiff._formats.codes import combine
 from claimdiff._formats.plain import _counted, _estimate, _event, _period, _places, _source
-from claimdiff._model.claim import Claim, check_stated, figure_for
-from claimdiff._model.claim_table import FIELDS, ClaimTable, concat, picked
+from claimdiff._model.claim import check_stated, figure_for
+from claimdiff._model.claim_table import FIELDS, ClaimTable
 from claimdiff._model.packed_texts import PackedTexts
 from claimdiff._model.scope import Scope
-from claimdiff.exceptions import ClaimdiffError, ClaimFileError
+from claimdiff.exceptions import ClaimdiffError
 
 __all__ = [
     "BAD",
-    "Chunk",
+    "FIGURES_KEPT",
     "Coded",
     "Fast",
     "Fields",
-    "Outcome",
     "coded",
     "combine",
     "distinct",
-    "entry_outcome",
     "failed",
     "fast_claims",
-    "settle",
-    "settle_all",
 ]
 
 #: A distinct value that does not read (a cell the full reader will reject, with its reason).
 BAD: Any = type("_Bad", (), {"__repr__": lambda _self: "BAD", "__slots__": ()})()
+
+#: A table keeps at most this many figures read (a few MB): a table of more reads the others chunk by chunk.
+FIGURES_KEPT = 2**14
 
 #: A coded column: each row's code into the distinct values (-1: missing), and the distinct values.
 Coded = tuple[np.ndarray, Sequence[Any]]
@@ -220,8 +219,7 @@ def fast_claims(fields: Fields, ctx: Context) -> Fast:
         [(v_codes, raw_values), (u_codes, units), (count.astype(np.intp), [False, True])]
     )
     estimates = [
-        BAD if u is BAD or v is None else (_estimate(v, u, ctx, bool(c)) or BAD)
-        for v, u, c in combos
+        BAD if u is BAD or v is None else _figure_estimate(v, u, bool(c), ctx) for v, u, c in combos
     ]
     slow |= _failed(estimates, e_codes)
     p_codes, places = fields.get("place", d.get("place"))
@@ -294,6 +292,26 @@ def fast_claims(fields: Fields, ctx: Context) -> Fast:
     )  # a part no row of the table reads is dropped
 
 
+def _figure_estimate(value: Any, unit: str | None, count: bool, ctx: Context) -> Any:
+    """The estimate of a figure (:func:`_estimate`), or :data:`BAD`; a figure spelled field by field read once per object.
+
+    A table's reader gives one object per distinct figure it spells from several cells (a mapping: see
+    ``FrameReader``), shared by its chunks: the estimate of each is kept by the object's identity (the object
+    kept with it, so that the identity is never another's), not keyed again by its fields chunk after chunk.
+    Only the first :data:`FIGURES_KEPT` are kept: a table of as many figures as rows holds no more for it.
+    """
+    if type(value) is not dict:
+        return _estimate(value, unit, ctx, count) or BAD
+    key = (id(value), unit, count)
+    found = ctx.figures.get(key)
+    if found is not None and found[0] is value:
+        return found[1]
+    estimate = _estimate(value, unit, ctx, count) or BAD
+    if len(ctx.figures) < FIGURES_KEPT:
+        ctx.figures[key] = (value, estimate)
+    return estimate
+
+
 def _named(value: Any) -> bool:
     """Whether an id cell's value is one the columnar reader takes: text, not blank."""
     return type(value) is str and bool(value) and not value.isspace()
@@ -327,16 +345,23 @@ def _check_pairs(
     (a_codes, a_values), (b_codes, b_values) = a, b
     if not len(rows):
         return
+    if not a_values and not b_values:  # neither part given (a table without the fields): one pair
+        if not _passes(check, None, None):
+            slow[rows] = True
+        return
     codes, pairs = combine(
         [(a_codes[rows], range(len(a_values))), (b_codes[rows], range(len(b_values)))]
     )
-    good = np.ones(len(pairs), dtype=bool)
-    for k, (i, j) in enumerate(pairs):
-        try:
-            good[k] = check(i, j)
-        except ClaimdiffError:
-            good[k] = False
+    good = np.fromiter((_passes(check, i, j) for i, j in pairs), dtype=bool, count=len(pairs))
     slow[rows[~good[codes]]] = True
+
+
+def _passes(check: Callable[[Any, Any], bool], i: Any, j: Any) -> bool:
+    """Whether ``check(i, j)`` accepts the pair (neither returns ``False`` nor raises a :class:`ClaimdiffError`)."""
+    try:
+        return bool(check(i, j))
+    except ClaimdiffError:
+        return False
 
 
 @attrs.frozen
@@ -368,139 +393,3 @@ def _chain(value: Any, ctx: Context) -> Any:
             return BAD
         chain.append(relay)
     return tuple(chain)
-
-
-@attrs.frozen
-class Outcome:
-    """What the full reader made of one row: its claims (several for a composite figure) or its problems."""
-
-    claims: list[Claim]
-    errors: list[ClaimFileError]
-
-
-def entry_outcome(
-    raw: Any, i: int, ctx: Context, relocate: Callable[[ClaimFileError], ClaimFileError]
-) -> Outcome:
-    """What the full reader makes of a row's claims-file entry ``raw`` (index ``i`` of its batch), located by ``relocate``."""
-    built, errors = build_entry(raw, i, ctx)
-    return Outcome(built, [relocate(e) for e in errors])
-
-
-#: A chunk of a table as read: its rows' labels, what the columnar reader read, what the full reader made of the rest.
-Chunk = tuple[Sequence[Hashable], "Fast", Mapping[int, "Outcome"]]
-
-
-def settle_all(
-    chunks: Sequence[Chunk],
-    *,
-    duplicate: Callable[[Hashable, str, str, Hashable], ClaimFileError],
-    rejected: list[ClaimFileError],
-) -> ClaimTable:
-    """The claims of a table's ``chunks`` (in order, as one table), each chunk as :func:`settle` settles it.
-
-    When no row's id repeats and the full reader built no claim (the common case), no id is looked up row by
-    row: the chunks' tables laid end to end are the claims, and their rejections are the full reader's, in
-    row order. Ids the table holds packed are compared packed (:meth:`PackedTexts.distinct`), none unpacked.
-    """
-    if not any(o.claims for _, _, outcomes in chunks for o in outcomes.values()):
-        table = concat([fast.claims for _, fast, _ in chunks])
-        ids = table.texts("id")
-        if ids.distinct() if type(ids) is PackedTexts else _ids_apart(chunks):
-            for _, _, outcomes in chunks:
-                for i in sorted(outcomes):
-                    rejected.extend(outcomes[i].errors)
-            return table
-    seen: dict[str, Hashable] = {}
-    return concat(
-        [
-            settle(labels, fast, outcomes, seen=seen, duplicate=duplicate, rejected=rejected)
-            for labels, fast, outcomes in chunks
-        ]
-    )
-
-
-def _ids_apart(chunks: Sequence[Chunk]) -> bool:
-    """Whether no two rows of the chunks' tables hold one id (the full reader built no claim).
-
-    Within a chunk, a repeated id is a repeated code or a repeated part (:func:`own_cells`); distinct hashes
-    are distinct ids (the
-    common case, told with numpy), and only where two hashes meet are the ids compared.
-    """
-    held_ids: list[list[str]] = []
-    for _, fast, _ in chunks:
-        codes, values = fast.claims.column("id")
-        held = np.bincount(codes, minlength=len(values))
-        if len(codes) and int(held.max()) > 1:  # two rows of the chunk hold one id
-            return False
-        if (
-            len(held) > 1 and int(held[:-1].min()) == 1 and held[-1] == 0
-        ):  # the last: a missing id's part
-            held_ids.append(values[:-1])  # each part held by one row (the common case)
-        else:
-            held_ids.append(
-                list(compress(values, held.tolist()))
-            )  # the ids the rows hold, each once
-    hashes = np.concatenate(
-        [np.fromiter(map(hash, ids), np.int64, len(ids)) for ids in held_ids]
-        or [np.zeros(0, np.int64)]
-    )
-    hashes.sort()
-    if bool((hashes[1:] != hashes[:-1]).all()):
-        return True
-    ids = [i for chunk in held_ids for i in chunk]
-    return len(set(ids)) == len(ids)
-
-
-def settle(
-    labels: Sequence[Hashable],
-    fast: Fast,
-    outcomes: Mapping[int, Outcome],
-    *,
-    seen: dict[str, Hashable],
-    duplicate: Callable[[Hashable, str, str, Hashable], ClaimFileError],
-    rejected: list[ClaimFileError],
-) -> ClaimTable:
-    """A chunk's claims in row order (as a table), refusing a claim whose id an earlier row's claim has.
-
-    Row ``i`` of the chunk (named ``labels[i]``) is read by the columnar reader (``fast``) or has its
-    ``outcomes[i]`` from the full reader; their problems are added to ``rejected`` in row order. ``seen`` holds
-    the ids kept so far, with the label of the row that has each (carried from chunk to chunk);
-    ``duplicate(label, row id, id taken, label of the row that has it)`` is the error for a row whose id is
-    taken (the claims-file reader's rule: a rejected row takes no id).
-    """
-    codes, values = fast.claims.column("id")
-    ids = [values[c] for c in codes.tolist()]
-    if (
-        not any(o.claims for o in outcomes.values())
-        and len(set(ids)) == len(ids)
-        and seen.keys().isdisjoint(ids)
-    ):  # the common case: every id new, no claim from the full reader to place between the rows
-        seen.update(zip(ids, map(labels.__getitem__, fast.rows.tolist()), strict=True))
-        for i in sorted(outcomes):
-            rejected.extend(outcomes[i].errors)
-        return fast.claims
-    at = np.full(len(labels), -1, dtype=np.intp)
-    at[fast.rows] = np.arange(len(fast.rows))
-    picks: list[int | Claim] = []
-    missing: Any = BAD
-    for i, (label, k) in enumerate(zip(labels, at.tolist(), strict=True)):
-        if k >= 0:
-            cid = ids[k]
-            first = seen.get(cid, missing)
-            if first is not missing:
-                rejected.append(duplicate(label, cid, cid, first))
-                continue
-            seen[cid] = label
-            picks.append(k)
-            continue
-        outcome = outcomes[i]
-        if outcome.errors:
-            rejected.extend(outcome.errors)
-            continue
-        clash = next((c.id for c in outcome.claims if c.id in seen), None)
-        if clash is not None:
-            rejected.append(duplicate(label, outcome.claims[0].id, clash, seen[clash]))
-            continue
-        seen.update((c.id, label) for c in outcome.claims)
-        picks.extend(outcome.claims)
-    return picked(fast.claims, picks)

@@ -47,6 +47,9 @@ class Context:
             tuple[type, Any, Any, bool], Estimate
         ] = {}  # (type, value, unit, is a count)
         self.scopes: dict[tuple[Any, Any, Any], Scope] = {}
+        # A table's figures spelled field by field, by the identity of the one object its reader makes per
+        # figure (the object kept beside its estimate): (figure, estimate, or what marks one that does not read).
+        self.figures: dict[tuple[int, Any, bool], tuple[Any, Any]] = {}
         self.places: dict[Any, tuple[str, ...] | None] = {}  # None: the place does not read
         self.wider_places: dict[
             str, tuple[str, ...]

@@ -26,10 +26,11 @@ import numpy as np
 from claimdiff._formats._io import read_text
 from claimdiff._formats.build import document_context, duplicate_reason
 from claimdiff._formats.claims_file import LoadedClaims, load_document
-from claimdiff._formats.columnar import Chunk, Outcome, entry_outcome, fast_claims, settle_all
+from claimdiff._formats.columnar import fast_claims
 from claimdiff._formats.csv_format import parse_csv, parse_rows
 from claimdiff._formats.csv_tokens import Batch, Unsure, layout, token_batches
 from claimdiff._formats.documents import MAX_CHARS
+from claimdiff._formats.settle import Chunk, Outcome, entry_outcome, settle_all
 from claimdiff._formats.table_columns import TABLE_CHUNK, CsvReader
 from claimdiff._model.hedges import DEFAULT_HEDGES, HedgePolicy
 from claimdiff._model.vocabulary import DEFAULT_VOCABULARY, Vocabulary

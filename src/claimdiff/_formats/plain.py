@@ -12,6 +12,8 @@ full reader reads the entry and reports every problem it has. Both readers give 
 
 from __future__ import annotations
 
+import operator
+from itertools import compress, repeat
 from typing import TYPE_CHECKING, Any, Literal
 
 from claimdiff._formats.fields import PLAIN_FIELDS, estimate_of, source_def
@@ -244,24 +246,34 @@ def _places(places: Sequence[Any], ctx: Context) -> list[tuple[str, ...] | None]
     :func:`place_path` is asked once per document for its first :data:`_PLACES_KEPT` places; any other is
     read each time it comes (a table's chunk asks for each of its distinct places once).
     """
-    known, wider = ctx.places, ctx.wider_places
-    get = known.get
-    out: list[tuple[str, ...] | None] = []
-    add = out.append
-    for place in places:
-        if not (place is None or type(place) is str):
+    known = ctx.places
+    if not set(map(type, places)) <= {str}:  # some not text: none (the empty path) or no place
+        out: list[tuple[str, ...] | None] = [() if p is None else None for p in places]
+        texts_at = [i for i, p in enumerate(places) if type(p) is str]
+        for i, path in zip(texts_at, _places([places[i] for i in texts_at], ctx), strict=True):
+            out[i] = path
+        return out
+    found = list(map(known.get, places, repeat(_MISSING))) if known else [_MISSING] * len(places)
+    new = list(compress(range(len(places)), map(operator.is_, found, repeat(_MISSING))))
+    if not new:
+        return found
+    texts = places if len(new) == len(places) else list(map(places.__getitem__, new))
+    wider = ctx.wider_places
+    paths: list[tuple[str, ...] | None] = []
+    add = paths.append
+    for text in texts:
+        try:
+            add(place_path(text, wider=wider))
+        except ClaimdiffError:
             add(None)
-            continue
-        found = get(place, _MISSING)
-        if found is _MISSING:
-            try:
-                found = place_path(place, wider=wider)
-            except ClaimdiffError:
-                found = None
-            if len(known) < _PLACES_KEPT:
-                known[place] = found
-        add(found)
-    return out
+    room = _PLACES_KEPT - len(known)
+    if room > 0:
+        known.update(zip(texts[:room], paths[:room], strict=True))
+    if len(new) == len(places):
+        return paths
+    for i, path in zip(new, paths, strict=True):
+        found[i] = path
+    return found
 
 
 def _counted(counted: str | None, ctx: Context) -> str | Literal[False] | None:

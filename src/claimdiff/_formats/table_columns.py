@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from claimdiff._collector import PAUSE
+from claimdiff._formats import columnar
 from claimdiff._formats.build import document_context, duplicate_reason
 from claimdiff._formats.cells import (
     NO_LINES,
@@ -36,17 +37,13 @@ from claimdiff._formats.cells import (
 from claimdiff._formats.claims_file import LoadedClaims
 from claimdiff._formats.columnar import (
     BAD,
-    Chunk,
     Coded,
     Fields,
-    Outcome,
     coded,
     combine,
     distinct,
-    entry_outcome,
     failed,
     fast_claims,
-    settle_all,
 )
 from claimdiff._formats.csv_cells import CellError, parse_via, unescape_cell
 from claimdiff._formats.csv_format import (
@@ -57,9 +54,10 @@ from claimdiff._formats.csv_format import (
     spelled_cell,
     value_cell,
 )
-from claimdiff._model.claim_table import concat
+from claimdiff._formats.settle import Chunk, Outcome, entry_outcome, settle_all
 from claimdiff._model.hedges import HedgePolicy
 from claimdiff._model.packed_texts import PackedTexts, packed_ascii
+from claimdiff._model.table_concat import concat
 from claimdiff._model.vocabulary import Vocabulary
 from claimdiff.exceptions import ClaimFileError
 
@@ -96,6 +94,27 @@ class FrameReader:
         ]
         #: The column of ids, when no other field reads it: its cells are each a row's own (not hashed).
         self.ids = spec if isinstance(spec, str) and spec not in others else None
+        # Each distinct figure the table's cells spell (value, low, high, best), made once for the whole table
+        # (its first FIGURES_KEPT): its chunks share one object per figure, read once (see columnar.fast_claims).
+        self._figures: dict[Any, Any] = {}
+
+    def _figure(self, value: Any, low: Any, high: Any, best: Any) -> Any:
+        """:func:`figure_of` the cells, the same object each time the table's cells spell the same figure.
+
+        Cells are told apart by type as well as value (``1``, ``1.0`` and ``True`` read differently); cells
+        that cannot be hashed (a list) make their own figure.
+        """
+        cells = (value, low, high, best)
+        try:
+            key = (cells, tuple(map(type, cells)))
+            found = self._figures.get(key)
+        except TypeError:  # a list or a mapping among the cells
+            return figure_of(*cells)
+        if found is None:
+            found = figure_of(*cells)
+            if len(self._figures) < columnar.FIGURES_KEPT:
+                self._figures[key] = found
+        return found
 
     def fields(self, part: Any, labels: Sequence[Hashable]) -> Fields:
         """The chunk's fields (``part`` is a DataFrame), each distinct cell read once (:func:`cell_value`)."""
@@ -134,7 +153,7 @@ class FrameReader:
                 (*combo, None) for combo in combos
             ]  # the last: a field the table does not give
             at = [figure.index(f) if f in figure else -1 for f in ("value", "low", "high", "best")]
-            out["value"] = (codes, [figure_of(*map(cells.__getitem__, at)) for cells in given])
+            out["value"] = (codes, [self._figure(*map(cells.__getitem__, at)) for cells in given])
         if "source_kind" in read or "source_party" in read:
             parts = [f for f in ("source", "source_kind", "source_party") if f in read]
             codes, combos = combine([read[f] for f in parts])
