@@ -197,7 +197,8 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
 
     Tables laid out with spaces are read by :func:`claimdiff._extract._aligned.aligned_tables`
     (``is_place`` tells it a row group's place from its category), tables of word cells by
-    :func:`claimdiff._extract._wide.wide_tables`, infobox rows by
+    :func:`claimdiff._extract._wide.wide_tables`, rows of events by year by
+    :func:`claimdiff._extract._dated_rows.dated_rows`, infobox rows by
     :func:`claimdiff._extract._infobox.infobox_rows`, rows of comma-separated values by
     :func:`claimdiff._extract._csv_rows.csv_tables` and runs of place-and-figure pairs by
     :func:`claimdiff._extract._pairs.place_runs`, where no table found before them is. A header
@@ -235,6 +236,7 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
     from claimdiff._extract._aligned import aligned_tables  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._columnar import columnar_tables  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._csv_rows import csv_tables  # noqa: PLC0415 - it builds on this module
+    from claimdiff._extract._dated_rows import dated_rows  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._infobox import infobox_rows  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._keyed import keyed_lists  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._pairs import place_runs  # noqa: PLC0415 - it builds on this module
@@ -244,6 +246,7 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
     for more in (  # the lines are split once for all the readers
         aligned_tables(text, is_place, lines),
         wide_tables(text, is_place, lines),
+        dated_rows(text, is_place, lines),
         columnar_tables(text, lines),
         infobox_rows(text, lines),
         keyed_lists(text, lines),

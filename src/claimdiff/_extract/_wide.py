@@ -22,7 +22,7 @@ from collections.abc import Callable
 from claimdiff._extract._table import NOTES_HEADER as _NOTES
 from claimdiff._extract._table import PLACE_HEADER, Cell, Table, header_metric, line_spans
 
-__all__ = ["wide_tables"]
+__all__ = ["column_names", "wide_tables"]
 
 _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -116,7 +116,7 @@ def _wrapped_header(
             last = columns[-1]
             columns[-1] = Cell(last.start, lead + len(body), f"{last.text} {body}")
         elif body[0].isupper():
-            more = _names(text, a, b)
+            more = column_names(text, a, b)
             if not more:
                 break
             columns += more
@@ -127,7 +127,7 @@ def _wrapped_header(
     return best
 
 
-def _names(text: str, a: int, b: int) -> list[Cell]:
+def column_names(text: str, a: int, b: int) -> list[Cell]:
     """The column names of one header line: each capitalised word opens one."""
     words = list(_WORD.finditer(text, a, b))
     starts = [n for n, w in enumerate(words) if w.group()[0].isupper()]
