@@ -173,6 +173,10 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
                     )
                 except ClaimdiffError:
                     continue
+                if not place and _unplaced(row, where):
+                    reader.spanning.add(
+                        found.start
+                    )  # nor in the one country the rest of the text is in
                 out.append(
                     Candidate(
                         claim=claim,
@@ -364,7 +368,10 @@ def _figure(reader: _Reader, cell: Cell) -> _Found | None:
     """The figure a cell holds, read from its own words ("18 569" one numeral, "365" apart from "177")."""
     if not cell.text:
         return None
-    words = readable(reader.text[cell.start : cell.end])
+    # footnote marks ("22,300[3]–22,500[4]") are no numerals (ANNOTATION.md rule 35): blanked in place
+    words = _FOOTNOTE.sub(
+        lambda m: " " * len(m.group()), readable(reader.text[cell.start : cell.end])
+    )
     found = figures(words, fold(words), 0, len(words), reader.hedges, reader.vocabulary)
     if found:
         fig = found[0]
@@ -444,6 +451,8 @@ def _title_counted(low: str, span: tuple[int, int]) -> str | None:
 
 
 _WORDS = re.compile(r"[a-z]+")
+#: A footnote mark in a cell: "[3]".
+_FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 _DIGIT = re.compile(r"\d")
 #: A cell that is a bare numeral, with a footnote mark at most ("79#").
 _BARE = re.compile(r"\d[\d,]*(?=[*#§†‡]*\s*(?:\(\d[\d.,]*%\))?\s*$)")

@@ -201,7 +201,8 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
     :func:`claimdiff._extract._dated_rows.dated_rows`, infobox rows by
     :func:`claimdiff._extract._infobox.infobox_rows`, rows of comma-separated values by
     :func:`claimdiff._extract._csv_rows.csv_tables` and runs of place-and-figure pairs by
-    :func:`claimdiff._extract._pairs.place_runs`, where no table found before them is. A header
+    :func:`claimdiff._extract._pairs.place_runs`, rows whose cells run together by
+    :func:`claimdiff._extract._run_together.run_together`, where no table found before them is. A header
     written on two lines is one header; a table on its side (places heading its columns) is
     turned when its cells are read (:func:`claimdiff._extract._turned.turned`).
 
@@ -240,6 +241,7 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
     from claimdiff._extract._infobox import infobox_rows  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._keyed import keyed_lists  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._pairs import place_runs  # noqa: PLC0415 - it builds on this module
+    from claimdiff._extract._run_together import run_together  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._stacked import stacked_figures  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._wide import wide_tables  # noqa: PLC0415 - it builds on this module
 
@@ -253,6 +255,7 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
         stacked_figures(text, lines),
         csv_tables(text, lines, is_place),
         place_runs(text, is_place),
+        run_together(text, lines),
     ):
         out += [t for t in more if not any(_overlap(t, b) for b in out)]
     return sorted(out, key=lambda t: t.start)
