@@ -23,6 +23,7 @@ import attrs
 
 from claimdiff._extract._aligned import TOTAL
 from claimdiff._extract._candidate import Candidate
+from claimdiff._extract._cell_claim import CellFigure, cell_candidate
 from claimdiff._extract._citations import cited_source
 from claimdiff._extract._classes import by_class
 from claimdiff._extract._figures import figures
@@ -42,8 +43,7 @@ from claimdiff._extract._table import (
 from claimdiff._extract._text import Block, fold, make_block, readable
 from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._extract._turned import turned
-from claimdiff._model.claim import Claim, Scope
-from claimdiff._model.estimate import Estimate, Provenance
+from claimdiff._model.estimate import Estimate
 from claimdiff._model.hedges import parse_estimate
 from claimdiff.exceptions import ClaimdiffError
 
@@ -152,40 +152,25 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
                     chosen = _sum_counted(metric, [h.text for h in table.header], found.counted)
                 if chosen is None:
                     continue
-                try:
-                    claim = Claim(
-                        id=reader.make_id(source, chosen[0], chosen[1]),
-                        metric=reader.vocabulary.metric(chosen[0]),
-                        # a table's cell is a datum, compared exactly, as a number in a data file is
-                        estimate=attrs.evolve(found.estimate, provenance=Provenance.DATUM),
-                        scope=Scope(
-                            # a row whose place cell names no known place ("Global") is nowhere the text names
-                            place=place
-                            or (() if total or _unplaced(row, where) else reader.heading_place),
-                            counted=chosen[1],
-                        ),
-                        source=source,
-                        via=via,
-                        quote=" | ".join(c.text for c in row if c.text),
-                        location=f"table row {n}, characters {found.start}-{found.end}",
-                        # rows by place under a labelled figure are its parts ("Deaths72,000" / "Italy: ~20,000")
-                        part_of=lead[2] if lead and own and metric == lead[0] else None,
-                    )
-                except ClaimdiffError:
+                figure = CellFigure(
+                    start=found.start,
+                    end=found.end,
+                    estimate=found.estimate,
+                    metric=chosen[0],
+                    counted=chosen[1],
+                    # a row whose place cell names no known place ("Global") is nowhere the text names
+                    place=place or (() if total or _unplaced(row, where) else reader.heading_place),
+                    # rows by place under a labelled figure are its parts ("Deaths72,000" / "Italy: ~20,000")
+                    part_of=lead[2] if lead and own and metric == lead[0] else None,
+                )
+                quote = " | ".join(c.text for c in row if c.text)
+                made = cell_candidate(reader, figure, source, via, quote=quote, row=n)
+                if made is None:
                     continue
                 if not place and _unplaced(row, where):
-                    reader.spanning.add(
-                        found.start
-                    )  # nor in the one country the rest of the text is in
-                out.append(
-                    Candidate(
-                        claim=claim,
-                        start=found.start,
-                        end=found.end,
-                        phrase=reader.text[found.start : found.end],
-                        part_of=claim.part_of,
-                    )
-                )
+                    # nor in the one country the rest of the text is in
+                    reader.spanning.add(found.start)
+                out.append(made)
     out.sort(key=lambda c: c.start)  # a turned table's cells, back in the order they are written
     reader.referent = out[-1] if out else reader.referent  # the last figure, for what follows
     for block in prose:
