@@ -28,6 +28,7 @@ from claimdiff._extract._citations import cited_source
 from claimdiff._extract._classes import by_class
 from claimdiff._extract._figures import figures
 from claimdiff._extract._gazetteer_reads import common
+from claimdiff._extract._infobox_sides import side_candidates
 from claimdiff._extract._metrics import counted_for
 from claimdiff._extract._paired import paired
 from claimdiff._extract._place import known
@@ -56,6 +57,8 @@ __all__ = ["table_candidates", "total_metric"]
 
 def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
     """The figures of a table's cells: metric from the column header (or the row label), place from its row."""
+    if table.sides:  # an infobox's sections by side: its own reader
+        return side_candidates(reader, table)
     out: list[Candidate] = []
     prose: list[Block] = []  # cells that are phrases, read as running text
     # places (or dates) heading the columns, metrics the rows: read turned on its side
