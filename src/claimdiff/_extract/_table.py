@@ -324,6 +324,8 @@ _GROUP_CHARS = 60
 def _years_row(row: tuple[Cell, ...]) -> bool:
     """Whether a row is a second header of years ("2003 | 2020 | 2003 | 2020 | Measles cases"): no data."""
     filled = [c.text for c in row if c.text]
+    if filled and not _YEAR.fullmatch(filled[0]) and header_metric(filled[0]):
+        return False  # "Dead | 1800 | 1800": a row labelled by its metric holds figures, not years
     return sum(1 for t in filled if _YEAR.fullmatch(t)) >= 2 and all(
         _YEAR.fullmatch(t) or not any(ch.isdigit() for ch in t) for t in filled
     )
