@@ -32,6 +32,7 @@ from claimdiff._extract._infobox_sides import side_candidates
 from claimdiff._extract._metrics import counted_for
 from claimdiff._extract._paired import paired
 from claimdiff._extract._place import known
+from claimdiff._extract._place_owner import is_country
 from claimdiff._extract._table import (
     NOTES_HEADER,
     PLACE_HEADER,
@@ -318,6 +319,8 @@ def _row_place(
 ) -> tuple[str, ...]:
     """A row's place: its label's, or its label within the place of its other place column ("Jaén | Spain")."""
     gazetteer = reader.gazetteer
+    if label.text and (town := _town_in_country(reader, label.text)):
+        return town
     if label.text and (named := _named_place(reader, label.text)):
         return named
     for k in wider:
@@ -328,6 +331,30 @@ def _row_place(
             path = gazetteer.normalise((*gazetteer.normalise(outer), label.text))
             return path if known(gazetteer, path) else gazetteer.normalise(outer)
     return ()
+
+
+def _town_in_country(reader: _Reader, name: str) -> tuple[str, ...]:
+    """The town a cell names before its country or region ("Alphaville, Freedonia"), as a path; () for any other cell.
+
+    A row's site written "town, country" is the town (rule 20 keeps what the text names), within
+    the subdivision of its name when the gazetteer knows one (settled G7: towns of a governorate of
+    the same name repeat it, `Iraq > Baghdad > Baghdad`).
+    """
+    town, comma, outer = name.rpartition(",")
+    town, outer = town.strip(), outer.strip()
+    gazetteer = reader.gazetteer
+    if not comma or not town or _DIGIT.search(town) or not known(gazetteer, outer):
+        return ()
+    path = gazetteer.normalise((*gazetteer.normalise(outer), town))
+    key = gazetteer.key(path)
+    if (
+        is_country(gazetteer, outer)
+        and len(path) == _COUNTRY_AND_NAME
+        and len(key) == _COUNTRY_AND_NAME
+        and "-" in key[1]
+    ):
+        return (*path, town)  # the name of a first-level unit: the town of that name within it
+    return path
 
 
 def _named_place(reader: _Reader, name: str) -> tuple[str, ...]:

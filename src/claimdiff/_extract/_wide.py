@@ -311,7 +311,19 @@ def _note_cell(
 def _place_from(
     text: str, words: list[re.Match[str]], n: int, is_place: Callable[[str], bool]
 ) -> Cell | None:
-    """The longest known place opening at word ``n`` ("Sharaban, Iraq", "Deir ez-Zor, Syria")."""
+    """The longest known place opening at word ``n`` ("Deir ez-Zor"), or a site before its country ("Sharaban, Iraq")."""
+    # "Sharaban, Iraq": the town and the country it names
+    for j in range(n, min(len(words) - 1, n + 3)):
+        if not words[j].group().endswith(","):
+            continue
+        for k in (j + 3, j + 2):  # a country of two words, else of one
+            if k > len(words) or not words[n].group()[0].isupper():
+                continue
+            country = text[words[j + 1].start() : words[k - 1].end()].rstrip(",.;:")
+            if is_place(country):
+                end = words[j + 1].start() + len(country)
+                return Cell(words[n].start(), end, text[words[n].start() : end])
+        break
     for k in range(min(len(words), n + 4), n, -1):
         name = text[words[n].start() : words[k - 1].end()].rstrip(",.;:")
         if is_place(name):
