@@ -72,8 +72,15 @@ def dated_rows(
 
 def _header(text: str, a: int, b: int) -> tuple[Cell, ...] | None:
     """A header line: capitalised words each opening a column, one column naming a metric after a date column."""
+    if b - a > 2 * _HEADER_CHARS:
+        return None
     body = text[a:b].strip()
-    if not body or len(body) > _HEADER_CHARS or any(ch.isdigit() or ch in ",.:;" for ch in body):
+    if (
+        not body
+        or not body[0].isupper()
+        or len(body) > _HEADER_CHARS
+        or any(ch.isdigit() or ch in ",.:;" for ch in body)
+    ):
         return None
     columns = column_names(text, a, b)
     if len(columns) < _COLUMNS:

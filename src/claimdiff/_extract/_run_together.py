@@ -32,6 +32,8 @@ _LAST_CELL = re.compile(
     r"\d[\d,]*(?:\[\d{1,3}\])*(?:[ \t]*[–-][ \t]*\d[\d,]*(?:\[\d{1,3}\])*)?\+?)[ \t]*$",
     re.IGNORECASE,
 )
+#: The characters a row's figure cell ends with.
+_CLOSES = frozenset("0123456789]+")
 #: The longest row, and the fewest rows of a run.
 _ROW_CHARS = 160
 _ROWS = 3
@@ -62,9 +64,11 @@ def run_together(text: str, lines: list[tuple[int, int]] | None = None) -> list[
 
 def _row(text: str, a: int, b: int) -> tuple[Cell, ...] | None:
     """A line's label (the words before its closing figure) and figure cell, if it is such a row."""
-    if b - a > _ROW_CHARS or not any(ch.isalpha() for ch in text[a:b]):
+    if b - a > _ROW_CHARS:
         return None
     body = text[a:b].rstrip()
+    if not body or body[-1] not in _CLOSES or not any(ch.isalpha() for ch in body):
+        return None  # a row closes on its figure (a digit, a footnote mark's bracket, a plus)
     if body.endswith((".", ":", ";")):
         return None
     last = _LAST_CELL.search(text, a, b)
