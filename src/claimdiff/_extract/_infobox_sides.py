@@ -96,6 +96,8 @@ def infobox_sides(text: str, lines: list[tuple[int, int]] | None = None) -> list
             if label is not None and not rows:
                 start = a
             continue
+        if label is None and not rows:
+            continue  # outside a section: no cell to split
         cells = [c for c in _cells(text, a, b) if c.text]
         if label is None or "|" not in text[a:b] or not cells:
             if rows:
