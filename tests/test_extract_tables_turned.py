@@ -166,3 +166,12 @@ def test_a_word_that_is_no_unit_of_the_country_is_no_place() -> None:
     got = _read(text)
     assert got
     assert all(c[3] in {("Indonesia",), ()} for c in got)
+
+
+def test_a_metric_row_whose_figures_look_like_years_is_read() -> None:
+    """'| Dead | 1800 | 1800 |' under places is a row of figures, not a second header of years."""
+    side = "| | Kenya | Uganda |\n|---|---|---|\n| Dead | 1800 | 1750 |\n"
+    assert sorted(_read(side)) == [
+        ("1750", "killed", "people", ("Uganda",)),
+        ("1800", "killed", "people", ("Kenya",)),
+    ]

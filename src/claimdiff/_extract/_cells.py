@@ -23,12 +23,15 @@ import attrs
 
 from claimdiff._extract._aligned import TOTAL
 from claimdiff._extract._candidate import Candidate
+from claimdiff._extract._cell_claim import CellFigure, cell_candidate
 from claimdiff._extract._citations import cited_source
 from claimdiff._extract._classes import by_class
 from claimdiff._extract._figures import figures
 from claimdiff._extract._gazetteer_reads import common
+from claimdiff._extract._infobox_sides import side_candidates
 from claimdiff._extract._paired import paired
 from claimdiff._extract._place import known
+from claimdiff._extract._place_owner import is_country
 from claimdiff._extract._recording import counted_for
 from claimdiff._extract._table import (
     NOTES_HEADER,
@@ -42,8 +45,7 @@ from claimdiff._extract._table import (
 from claimdiff._extract._text import Block, fold, make_block, readable
 from claimdiff._extract._triggers import TRIGGERS
 from claimdiff._extract._turned import turned
-from claimdiff._model.claim import Claim, Scope
-from claimdiff._model.estimate import Estimate, Provenance
+from claimdiff._model.estimate import Estimate
 from claimdiff._model.hedges import parse_estimate
 from claimdiff.exceptions import ClaimdiffError
 
@@ -56,6 +58,8 @@ __all__ = ["table_candidates", "total_metric"]
 
 def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
     """The figures of a table's cells: metric from the column header (or the row label), place from its row."""
+    if table.sides:  # an infobox's sections by side: its own reader
+        return side_candidates(reader, table)
     out: list[Candidate] = []
     prose: list[Block] = []  # cells that are phrases, read as running text
     # places (or dates) heading the columns, metrics the rows: read turned on its side
@@ -152,36 +156,25 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
                     chosen = _sum_counted(metric, [h.text for h in table.header], found.counted)
                 if chosen is None:
                     continue
-                try:
-                    claim = Claim(
-                        id=reader.make_id(source, chosen[0], chosen[1]),
-                        metric=reader.vocabulary.metric(chosen[0]),
-                        # a table's cell is a datum, compared exactly, as a number in a data file is
-                        estimate=attrs.evolve(found.estimate, provenance=Provenance.DATUM),
-                        scope=Scope(
-                            # a row whose place cell names no known place ("Global") is nowhere the text names
-                            place=place
-                            or (() if total or _unplaced(row, where) else reader.heading_place),
-                            counted=chosen[1],
-                        ),
-                        source=source,
-                        via=via,
-                        quote=" | ".join(c.text for c in row if c.text),
-                        location=f"table row {n}, characters {found.start}-{found.end}",
-                        # rows by place under a labelled figure are its parts ("Deaths72,000" / "Italy: ~20,000")
-                        part_of=lead[2] if lead and own and metric == lead[0] else None,
-                    )
-                except ClaimdiffError:
-                    continue
-                out.append(
-                    Candidate(
-                        claim=claim,
-                        start=found.start,
-                        end=found.end,
-                        phrase=reader.text[found.start : found.end],
-                        part_of=claim.part_of,
-                    )
+                figure = CellFigure(
+                    start=found.start,
+                    end=found.end,
+                    estimate=found.estimate,
+                    metric=chosen[0],
+                    counted=chosen[1],
+                    # a row whose place cell names no known place ("Global") is nowhere the text names
+                    place=place or (() if total or _unplaced(row, where) else reader.heading_place),
+                    # rows by place under a labelled figure are its parts ("Deaths72,000" / "Italy: ~20,000")
+                    part_of=lead[2] if lead and own and metric == lead[0] else None,
                 )
+                quote = " | ".join(c.text for c in row if c.text)
+                made = cell_candidate(reader, figure, source, via, quote=quote, row=n)
+                if made is None:
+                    continue
+                if not place and _unplaced(row, where):
+                    # nor in the one country the rest of the text is in
+                    reader.spanning.add(found.start)
+                out.append(made)
     out.sort(key=lambda c: c.start)  # a turned table's cells, back in the order they are written
     reader.referent = out[-1] if out else reader.referent  # the last figure, for what follows
     for block in prose:
@@ -326,6 +319,8 @@ def _row_place(
 ) -> tuple[str, ...]:
     """A row's place: its label's, or its label within the place of its other place column ("Jaén | Spain")."""
     gazetteer = reader.gazetteer
+    if label.text and (town := _town_in_country(reader, label.text)):
+        return town
     if label.text and (named := _named_place(reader, label.text)):
         return named
     for k in wider:
@@ -336,6 +331,30 @@ def _row_place(
             path = gazetteer.normalise((*gazetteer.normalise(outer), label.text))
             return path if known(gazetteer, path) else gazetteer.normalise(outer)
     return ()
+
+
+def _town_in_country(reader: _Reader, name: str) -> tuple[str, ...]:
+    """The town a cell names before its country or region ("Alphaville, Freedonia"), as a path; () for any other cell.
+
+    A row's site written "town, country" is the town (rule 20 keeps what the text names), within
+    the subdivision of its name when the gazetteer knows one (settled G7: towns of a governorate of
+    the same name repeat it, `Iraq > Baghdad > Baghdad`).
+    """
+    town, comma, outer = name.rpartition(",")
+    town, outer = town.strip(), outer.strip()
+    gazetteer = reader.gazetteer
+    if not comma or not town or _DIGIT.search(town) or not known(gazetteer, outer):
+        return ()
+    path = gazetteer.normalise((*gazetteer.normalise(outer), town))
+    key = gazetteer.key(path)
+    if (
+        is_country(gazetteer, outer)
+        and len(path) == _COUNTRY_AND_NAME
+        and len(key) == _COUNTRY_AND_NAME
+        and "-" in key[1]
+    ):
+        return (*path, town)  # the name of a first-level unit: the town of that name within it
+    return path
 
 
 def _named_place(reader: _Reader, name: str) -> tuple[str, ...]:
@@ -364,7 +383,10 @@ def _figure(reader: _Reader, cell: Cell) -> _Found | None:
     """The figure a cell holds, read from its own words ("18 569" one numeral, "365" apart from "177")."""
     if not cell.text:
         return None
-    words = readable(reader.text[cell.start : cell.end])
+    # footnote marks ("22,300[3]–22,500[4]") are no numerals (ANNOTATION.md rule 35): blanked in place
+    words = _FOOTNOTE.sub(
+        lambda m: " " * len(m.group()), readable(reader.text[cell.start : cell.end])
+    )
     found = figures(words, fold(words), 0, len(words), reader.hedges, reader.vocabulary)
     if found:
         fig = found[0]
@@ -444,6 +466,8 @@ def _title_counted(low: str, span: tuple[int, int]) -> str | None:
 
 
 _WORDS = re.compile(r"[a-z]+")
+#: A footnote mark in a cell: "[3]".
+_FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 _DIGIT = re.compile(r"\d")
 #: A cell that is a bare numeral, with a footnote mark at most ("79#").
 _BARE = re.compile(r"\d[\d,]*(?=[*#§†‡]*\s*(?:\(\d[\d.,]*%\))?\s*$)")

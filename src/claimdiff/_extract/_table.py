@@ -57,6 +57,7 @@ class Table:
         tuple[int, int], ...
     ] = ()  # wrapped text of a row's last cell, read as running text
     caption: tuple[int, int] | None = None  # the title line above a table: what its cells count
+    sides: bool = False  # an infobox's sections, one cell per side (:mod:`._infobox_sides`)
 
 
 _SEPARATOR = re.compile(r"^[\s|:+-]*-{3,}[\s|:+-]*$")
@@ -197,10 +198,13 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
 
     Tables laid out with spaces are read by :func:`claimdiff._extract._aligned.aligned_tables`
     (``is_place`` tells it a row group's place from its category), tables of word cells by
-    :func:`claimdiff._extract._wide.wide_tables`, infobox rows by
+    :func:`claimdiff._extract._wide.wide_tables`, rows of events by year by
+    :func:`claimdiff._extract._dated_rows.dated_rows`, infobox rows by
     :func:`claimdiff._extract._infobox.infobox_rows`, rows of comma-separated values by
     :func:`claimdiff._extract._csv_rows.csv_tables` and runs of place-and-figure pairs by
-    :func:`claimdiff._extract._pairs.place_runs`, where no table found before them is. A header
+    :func:`claimdiff._extract._pairs.place_runs`, an infobox's sections by side by
+    :func:`claimdiff._extract._infobox_sides.infobox_sides`, rows whose cells run together by
+    :func:`claimdiff._extract._run_together.run_together`, where no table found before them is. A header
     written on two lines is one header; a table on its side (places heading its columns) is
     turned when its cells are read (:func:`claimdiff._extract._turned.turned`).
 
@@ -235,21 +239,29 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
     from claimdiff._extract._aligned import aligned_tables  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._columnar import columnar_tables  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._csv_rows import csv_tables  # noqa: PLC0415 - it builds on this module
+    from claimdiff._extract._dated_rows import dated_rows  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._infobox import infobox_rows  # noqa: PLC0415 - it builds on this module
+    from claimdiff._extract._infobox_sides import infobox_sides  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._keyed import keyed_lists  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._pairs import place_runs  # noqa: PLC0415 - it builds on this module
+    from claimdiff._extract._run_together import run_together  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._stacked import stacked_figures  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._wide import wide_tables  # noqa: PLC0415 - it builds on this module
 
+    # an infobox's sections, one cell per side, are read apart from the "|" table they stand in
+    sided = infobox_sides(text, lines)
+    out = [*sided, *(t for t in out if not any(_overlap(t, s) for s in sided))]
     for more in (  # the lines are split once for all the readers
         aligned_tables(text, is_place, lines),
         wide_tables(text, is_place, lines),
+        dated_rows(text, is_place, lines),
         columnar_tables(text, lines),
         infobox_rows(text, lines),
         keyed_lists(text, lines),
         stacked_figures(text, lines),
         csv_tables(text, lines, is_place),
         place_runs(text, is_place),
+        run_together(text, lines),
     ):
         out += [t for t in more if not any(_overlap(t, b) for b in out)]
     return sorted(out, key=lambda t: t.start)
@@ -312,6 +324,8 @@ _GROUP_CHARS = 60
 def _years_row(row: tuple[Cell, ...]) -> bool:
     """Whether a row is a second header of years ("2003 | 2020 | 2003 | 2020 | Measles cases"): no data."""
     filled = [c.text for c in row if c.text]
+    if filled and not _YEAR.fullmatch(filled[0]) and header_metric(filled[0]):
+        return False  # "Dead | 1800 | 1800": a row labelled by its metric holds figures, not years
     return sum(1 for t in filled if _YEAR.fullmatch(t)) >= 2 and all(
         _YEAR.fullmatch(t) or not any(ch.isdigit() for ch in t) for t in filled
     )

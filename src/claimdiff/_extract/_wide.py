@@ -22,7 +22,7 @@ from collections.abc import Callable
 from claimdiff._extract._table import NOTES_HEADER as _NOTES
 from claimdiff._extract._table import PLACE_HEADER, Cell, Table, header_metric, line_spans
 
-__all__ = ["wide_tables"]
+__all__ = ["column_names", "wide_tables"]
 
 _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -116,7 +116,7 @@ def _wrapped_header(
             last = columns[-1]
             columns[-1] = Cell(last.start, lead + len(body), f"{last.text} {body}")
         elif body[0].isupper():
-            more = _names(text, a, b)
+            more = column_names(text, a, b)
             if not more:
                 break
             columns += more
@@ -127,7 +127,7 @@ def _wrapped_header(
     return best
 
 
-def _names(text: str, a: int, b: int) -> list[Cell]:
+def column_names(text: str, a: int, b: int) -> list[Cell]:
     """The column names of one header line: each capitalised word opens one."""
     words = list(_WORD.finditer(text, a, b))
     starts = [n for n, w in enumerate(words) if w.group()[0].isupper()]
@@ -311,7 +311,19 @@ def _note_cell(
 def _place_from(
     text: str, words: list[re.Match[str]], n: int, is_place: Callable[[str], bool]
 ) -> Cell | None:
-    """The longest known place opening at word ``n`` ("Sharaban, Iraq", "Deir ez-Zor, Syria")."""
+    """The longest known place opening at word ``n`` ("Deir ez-Zor"), or a site before its country ("Sharaban, Iraq")."""
+    # "Sharaban, Iraq": the town and the country it names
+    for j in range(n, min(len(words) - 1, n + 3)):
+        if not words[j].group().endswith(","):
+            continue
+        for k in (j + 3, j + 2):  # a country of two words, else of one
+            if k > len(words) or not words[n].group()[0].isupper():
+                continue
+            country = text[words[j + 1].start() : words[k - 1].end()].rstrip(",.;:")
+            if is_place(country):
+                end = words[j + 1].start() + len(country)
+                return Cell(words[n].start(), end, text[words[n].start() : end])
+        break
     for k in range(min(len(words), n + 4), n, -1):
         name = text[words[n].start() : words[k - 1].end()].rstrip(",.;:")
         if is_place(name):
