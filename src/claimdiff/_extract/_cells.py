@@ -31,8 +31,8 @@ from claimdiff._extract._gazetteer_reads import common
 from claimdiff._extract._infobox_sides import side_candidates
 from claimdiff._extract._paired import paired
 from claimdiff._extract._place import known
-from claimdiff._extract._place_owner import is_country
 from claimdiff._extract._recording import counted_for
+from claimdiff._extract._row_places import named_place, row_place
 from claimdiff._extract._table import (
     NOTES_HEADER,
     PLACE_HEADER,
@@ -63,7 +63,7 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
     out: list[Candidate] = []
     prose: list[Block] = []  # cells that are phrases, read as running text
     # places (or dates) heading the columns, metrics the rows: read turned on its side
-    table = turned(table, lambda name: bool(_named_place(reader, name)))
+    table = turned(table, lambda name: bool(named_place(reader, name)))
     where = next((k for k, h in enumerate(table.header) if PLACE_HEADER.search(h.text)), None)
     who = (
         _source_line(reader.text, table)
@@ -82,7 +82,7 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
     ]
     wider = [k for k, h in enumerate(table.header) if k != where and PLACE_HEADER.search(h.text)]
     places = [
-        _row_place(reader, row, label, wider) for row, label in zip(table.rows, labels, strict=True)
+        row_place(reader, row, label, wider) for row, label in zip(table.rows, labels, strict=True)
     ]
     placed = [p for p in places if p]
     # a row whose place cells name no known place ("Philippines, Taiwan") may lie anywhere: its
@@ -312,71 +312,6 @@ def _label(row: tuple[Cell, ...], table: Table) -> Cell:
     if table.header or not _DIGIT.search(row[0].text):
         return row[0]
     return Cell(-1, -1, "")  # "110+ killed | 200 killed": every cell is data
-
-
-def _row_place(
-    reader: _Reader, row: tuple[Cell, ...], label: Cell, wider: list[int]
-) -> tuple[str, ...]:
-    """A row's place: its label's, or its label within the place of its other place column ("Jaén | Spain")."""
-    gazetteer = reader.gazetteer
-    if label.text and (town := _town_in_country(reader, label.text)):
-        return town
-    if label.text and (named := _named_place(reader, label.text)):
-        return named
-    for k in wider:
-        outer = row[k].text if k < len(row) else ""
-        if outer and known(gazetteer, outer):
-            if not label.text:  # no group over the row: its own place column's
-                return gazetteer.normalise(outer)
-            path = gazetteer.normalise((*gazetteer.normalise(outer), label.text))
-            return path if known(gazetteer, path) else gazetteer.normalise(outer)
-    return ()
-
-
-def _town_in_country(reader: _Reader, name: str) -> tuple[str, ...]:
-    """The town a cell names before its country or region ("Alphaville, Freedonia"), as a path; () for any other cell.
-
-    A row's site written "town, country" is the town (rule 20 keeps what the text names), within
-    the subdivision of its name when the gazetteer knows one (settled G7: towns of a governorate of
-    the same name repeat it, `Iraq > Baghdad > Baghdad`).
-    """
-    town, comma, outer = name.rpartition(",")
-    town, outer = town.strip(), outer.strip()
-    gazetteer = reader.gazetteer
-    if not comma or not town or _DIGIT.search(town) or not known(gazetteer, outer):
-        return ()
-    path = gazetteer.normalise((*gazetteer.normalise(outer), town))
-    key = gazetteer.key(path)
-    if (
-        is_country(gazetteer, outer)
-        and len(path) == _COUNTRY_AND_NAME
-        and len(key) == _COUNTRY_AND_NAME
-        and "-" in key[1]
-    ):
-        return (*path, town)  # the name of a first-level unit: the town of that name within it
-    return path
-
-
-def _named_place(reader: _Reader, name: str) -> tuple[str, ...]:
-    """The place a row label or column header names: known alone, else within the country the text is about.
-
-    A report on one country heads its columns (or labels its rows) with its provinces, whose names
-    the gazetteer may know only within that country ("Aceh" in a text on Indonesia).
-    """
-    gazetteer = reader.gazetteer
-    if known(gazetteer, name):
-        return gazetteer.normalise(name)
-    country = reader.heading_place[:1]
-    if not country or not known(gazetteer, country):
-        return ()
-    path = gazetteer.normalise((*country, name))
-    key = gazetteer.key(path)
-    # the name is found in the country's units (a code, or a path longer than country and name)
-    return path if len(key) > _COUNTRY_AND_NAME or key[-1][:1].isupper() else ()
-
-
-#: A path of a country and a name the gazetteer left as written: no unit it knows.
-_COUNTRY_AND_NAME = 2
 
 
 def _figure(reader: _Reader, cell: Cell) -> _Found | None:
