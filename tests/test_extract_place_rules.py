@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from claimdiff import extract
 from claimdiff._extract._home import body_country, dateline_country
-from claimdiff._extract._place import label_place
+from claimdiff._extract._line_label import label_place
 from claimdiff._extract._place_choice import heading_places
 from claimdiff._extract._placing import Placing
 from claimdiff._model.claim import Source

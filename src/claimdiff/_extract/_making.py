@@ -22,8 +22,8 @@ from claimdiff._extract._measured_acts import measured_act
 from claimdiff._extract._metrics import is_window, measured, unit_metric
 from claimdiff._extract._nations import of_nation
 from claimdiff._extract._place import places_named
-from claimdiff._extract._placing import Context
 from claimdiff._extract._recording import counted_for, on_the_ground
+from claimdiff._extract._sentence_context import Context
 from claimdiff._extract._sources import Attribution, of_region
 from claimdiff._extract._text import Sentence
 from claimdiff._extract._time import days_named, period_at, stated_period

@@ -24,7 +24,7 @@ from claimdiff._extract._not_a_place import (
 )
 from claimdiff._extract._place_modified import modified_units
 from claimdiff._extract._place_owner import NAME as _NAME
-from claimdiff._extract._place_owner import country_owning, named_town, owns_a_body
+from claimdiff._extract._place_owner import country_owning, owns_a_body
 from claimdiff._extract._place_owner import is_country as _is_country
 from claimdiff._extract._place_path import COUNTRY_OF_ADJECTIVE
 from claimdiff._extract._place_path import place_path as _path
@@ -39,7 +39,6 @@ from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer
 
 __all__ = [
     "known",
-    "label_place",
     "places_named",
 ]
 
@@ -61,10 +60,6 @@ _LOCATIVE = re.compile(
     rf"(?P<p>{_NAME}(?:\s+(?:{_NAME}|{_KIND}|{_PARTICLE}\s+{_NAME}|{_ARTICLE_JOINED}{_NAME})|{_NUMBERED})*)"
 )
 _POSSESSIVE = re.compile(rf"\b(?P<c>{_NAME})(?:'s|’s)\s+(?P<p>{_NAME}(?:\s+{_NAME})*\s+{_KIND})\b")
-# MULTILINE: matched at a line's start (a block's), where a bare "^" would only match at the text's.
-_LABEL = re.compile(
-    rf"^[^\S\n]*(?:[-*•–]\s+)?(?P<p>{_NAME}(?:[ -]{_NAME})*(?:\s+{_KIND})?)\s*[:–—]\s", re.MULTILINE
-)
 _NAMES = re.compile(rf"{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*")
 _MORE_PLACES = re.compile(
     rf"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?{_NAME}(?:\s+(?:{_NAME}|{_KIND}))*)+"
@@ -177,29 +172,6 @@ _TOWN_OF = re.compile(
 _TOWN_AFTER = re.compile(
     r"\s+(?:city|town|locality)\b(?!\s+(?:of|council|hall|authorities|officials)\b)"
 )
-
-
-def label_place(
-    text: str, line_start: int, gazetteer: Gazetteer = DEFAULT_GAZETTEER
-) -> tuple[str, ...] | None:
-    """The place a line's label names ("Kharkiv: 5 killed", "DRC: 17,000 IDPs ..."), or ``None``.
-
-    A town written in capitals, or opening a sentence of prose ("PESHAWAR: ...", "Peshawar: The
-    death toll ..."), is a dateline, where the report was filed, not a label: it names no
-    figure's place. A country or first-level unit ("EL SALVADOR: The ministry ...") is a label.
-    """
-    label = _LABEL.match(text, line_start)
-    if label is None:
-        return None
-    name = label.group("p")
-    prose = text[label.end() : label.end() + 1].isupper()  # "Peshawar: The death toll ..."
-    if (name.isupper() and len(name) > 3) or prose:
-        key = gazetteer.key(name)
-        if not (key and key[0].isupper() and (len(key) == 1 or "-" in key[1])):
-            return None
-        if len(key) == 2 and prose and named_town(name, key[0]):
-            return None  # "Islamabad: Two people ...": the capital's dateline, not its territory
-    return _path(None, name)
 
 
 def places_named(

@@ -9,7 +9,9 @@ import re
 
 from claimdiff._extract._clauses import CLAUSE_OPEN, FRONTED
 from claimdiff._extract._dated_lines import dated_place_line
-from claimdiff._extract._place import _LABEL, known, label_place, places_named
+from claimdiff._extract._line_label import LABEL as _LABEL
+from claimdiff._extract._line_label import label_place
+from claimdiff._extract._place import known, places_named
 from claimdiff._model.places import DEFAULT_GAZETTEER, Gazetteer
 
 __all__ = ["fronted", "heading_places", "narrowest_nested", "place_at", "place_near"]

@@ -14,8 +14,10 @@ from claimdiff._extract._cities import below_region, city_named, needs_city
 from claimdiff._extract._clauses import FINITE, LOWER_WORD
 from claimdiff._extract._figures import Figure
 from claimdiff._extract._gazetteer_reads import around_town
+from claimdiff._extract._line_label import LABEL as _LABEL
+from claimdiff._extract._line_label import label_place
 from claimdiff._extract._nations import countries_written
-from claimdiff._extract._place import _LABEL, known, label_place
+from claimdiff._extract._place import known
 from claimdiff._extract._place_choice import fronted, place_at, sentence_place
 from claimdiff._extract._place_owner import country_owning, owns_a_body
 from claimdiff._extract._place_words import (
@@ -41,34 +43,14 @@ from claimdiff._extract._place_words import (
     SPREAD,
     place_end,
 )
+from claimdiff._extract._sentence_context import Context
 from claimdiff._extract._text import Sentence
-from claimdiff._extract._time import DaysNamed
 from claimdiff._extract._world_regions import world_region
-from claimdiff._model.period import Period
 from claimdiff._model.place_names import kind_of
 from claimdiff._model.place_towns import countries_with
 from claimdiff._model.places import DEFAULT_GAZETTEER, FIRST_LEVEL, Gazetteer, _iso
 
-__all__ = ["Context", "Placing"]
-
-
-@attrs.frozen
-class Context:
-    """What a sentence says of time and place, read once for all the figures in it.
-
-    Attributes:
-        sentence: The sentence.
-        places: Every place it names, with its offset.
-        days: The days it names (read only for a sentence with a figure to date).
-        stated: When it was stated.
-        starts: Where each chain of figures starts: a place after the next chain is that chain's.
-    """
-
-    sentence: Sentence
-    places: list[tuple[int, tuple[str, ...]]]
-    days: DaysNamed | None
-    stated: Period | None
-    starts: tuple[int, ...]
+__all__ = ["Placing"]
 
 
 @attrs.define(kw_only=True)

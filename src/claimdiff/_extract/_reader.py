@@ -36,11 +36,12 @@ from claimdiff._extract._leads import (
     respectively,
 )
 from claimdiff._extract._levels import leveled
+from claimdiff._extract._line_label import LABEL as _LABEL
 from claimdiff._extract._making import Making
 from claimdiff._extract._metrics import chains, metric_for
 from claimdiff._extract._noun import STRIKES
 from claimdiff._extract._partitives import OF_WHOM
-from claimdiff._extract._place import _LABEL, known, places_named
+from claimdiff._extract._place import known, places_named
 from claimdiff._extract._place_choice import bulleted, heading_places, narrowest_nested
 from claimdiff._extract._place_path import place_path as _path
 from claimdiff._extract._population import populated
