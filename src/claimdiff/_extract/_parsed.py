@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import attrs
 
+from claimdiff._extract._identity import by_identity
 from claimdiff._model.estimate import Estimate, Provenance
 from claimdiff._model.hedge_table import HedgePolicy
 from claimdiff._model.hedges import parse_estimate
@@ -17,12 +18,12 @@ from claimdiff.exceptions import ClaimdiffError
 
 __all__ = ["worded", "worded_estimate"]
 
-#: Per hedge policy (by identity, the policy kept beside its memo): (phrase, count) -> the estimate, or
+_Memo = dict[tuple[str, bool | None], Estimate | None]
+#: Per hedge policy (looked up by identity, :func:`by_identity`): (phrase, count) -> the estimate, or
 #: ``None`` where the parser refuses the phrase.
-_MEMOS: dict[int, tuple[HedgePolicy, dict[tuple[str, bool | None], Estimate | None]]] = {}
-#: Sizes past which a memo starts again (a memo, not state: a long run of new phrases or policies).
+_MEMOS: dict[int, tuple[HedgePolicy, _Memo]] = {}
+#: The size past which a policy's memo starts again (a memo, not state: a long run of new phrases).
 _PHRASES = 50_000
-_POLICIES = 16
 
 
 def worded(estimate: Estimate) -> Estimate:
@@ -44,12 +45,7 @@ def worded_estimate(phrase: str, hedges: HedgePolicy, count: bool | None) -> Est
     >>> worded_estimate("14 people", DEFAULT_HEDGES, None) is None
     True
     """
-    entry = _MEMOS.get(id(hedges))
-    if entry is None or entry[0] is not hedges:
-        if len(_MEMOS) >= _POLICIES:
-            _MEMOS.clear()
-        entry = _MEMOS[id(hedges)] = (hedges, {})
-    memo = entry[1]
+    memo: _Memo = by_identity(_MEMOS, hedges, _new_memo)
     key = (phrase, count)
     if key in memo:
         return memo[key]
@@ -61,3 +57,7 @@ def worded_estimate(phrase: str, hedges: HedgePolicy, count: bool | None) -> Est
         found = None
     memo[key] = found
     return found
+
+
+def _new_memo(_: HedgePolicy) -> _Memo:
+    return {}
