@@ -25,6 +25,7 @@ row's label, its place from its row's label or (a table on its side) its column'
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import attrs
@@ -112,52 +113,59 @@ def grids(text: str, lines: list[tuple[int, int]] | None = None) -> list[Table]:
     out: list[Table] = []
     i = 0
     while i < len(lines):
-        run = _run(text, lines, i)
-        if not run:
-            i += 1
-            continue
-        table = _grid(text, run)
+        run, after = _run(text, lines, i)
+        table = _grid(run) if run else None
         if table is not None:
             out.append(attrs.evolve(table, caption=title_line(text, lines, i)))
-        i += len(run)
+        i = after if run else i + 1
     return out
 
 
-def _run(text: str, lines: list[tuple[int, int]], i: int) -> list[_Line]:
-    """The lines from ``i`` split by one separator into two cells or more: a header, then rows with figures."""
+def _run(text: str, lines: list[tuple[int, int]], i: int) -> tuple[list[_Line], int]:
+    """The lines from ``i`` split by one separator into two cells or more, and the line after them.
+
+    Rules ("---|---", "=====") stand between them and are no row. A spaced run (cells apart by
+    runs of spaces, which prose may hold too) is held to short cells without a sentence and ends
+    at its first line without a figure; a run split by tabs or bars goes on while they do.
+    """
     run: list[_Line] = []
     sep = None
     while i < len(lines):
         a, b = lines[i]
-        if b - a > _LINE_CHARS:
-            break
+        if run and _RULE.fullmatch(text, a, b):
+            i += 1
+            continue
         kind, cells = split_line(text, a, b)
-        if len(cells) < 2 or len(cells) > _CELLS or (sep is not None and kind != sep):
+        spaced = kind == "  "
+        if (sep is not None and kind != sep) or not 2 <= len(cells) <= _CELLS:
             break
-        if any(len(c.text) > _CELL_CHARS or _SENTENCE.search(c.text) for c in cells):
+        if spaced and (
+            b - a > _LINE_CHARS
+            or any(len(c.text) > _CELL_CHARS or _SENTENCE.search(c.text) for c in cells)
+        ):
             break
         line = _Line(a, b, kind, cells)
         heading = not any(r.figures for r in run)
-        if not heading and not line.figures:
-            break  # the rows end at the first line without a figure
         if heading and not line.figures and len(run) >= _HEADER_LINES:
-            return []  # a list of words, no grid
+            return [], i  # a list of words, no grid
+        if spaced and not heading and not line.figures:
+            break  # a spaced grid's rows end at its first line without a figure
         sep = kind
         run.append(line)
         i += 1
     # a run whose first line holds a figure has no header: no grid (its lines are read as running text)
-    return run if run and not run[0].figures else []
+    return (run if run and not run[0].figures else []), i
 
 
-def _grid(text: str, run: list[_Line]) -> Table | None:
+def _grid(run: list[_Line]) -> Table | None:
     """The table of a run: its header lines joined per column, each row's cells under their header's columns."""
-    head = [line for line in run if not line.figures]
+    head = list(itertools.takewhile(lambda line: not line.figures, run))
     body = run[len(head) :]
     if not head or not body:
         return None
-    if len(body) == 1 and body[0].figures < _LONE_ROW_FIGURES:
-        return None  # one row of one figure: a line of prose split by a double space
     spaced = run[0].sep == "  "
+    if len(body) == 1 and (spaced or body[0].figures < _LONE_ROW_FIGURES):
+        return None  # one row under a line of words: two lines of prose split by double spaces
     widest = max(head, key=lambda line: len(line.cells))
     spans = [(c.start - widest.start, c.end - widest.start) for c in widest.cells]
     if spaced and any(line.cells[0].end - line.start <= spans[0][0] for line in body):
@@ -259,5 +267,7 @@ _FIGURE = re.compile(
 _EMPTY = re.compile(r"|[-–—*x]|n\.?/?a\.?|\.\.+|…|nil|none|unknown|not\s+available", re.IGNORECASE)
 _SPACED = re.compile(r"\S+(?: \S+)*")
 _GAP = re.compile(r"\S {2,}\S")
+#: A rule under a header or between rows: dashes, equals signs or underscores, with bars, colons, pluses.
+_RULE = re.compile(r"[\s|:+=_-]*[-=_]{3}[\s|:+=_-]*")
 #: A sentence in a cell: words closed by a full stop and another word.
 _SENTENCE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
