@@ -64,10 +64,13 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
     prose: list[Block] = []  # cells that are phrases, read as running text
     # places (or dates) heading the columns, metrics the rows: read turned on its side
     table = turned(table, lambda name: bool(named_place(reader, name)))
-    where = next((k for k, h in enumerate(table.header) if PLACE_HEADER.search(h.text)), None)
+    # a column headed by a place word holds places, unless its cells are figures ("Affected districts")
+    heads = [k for k, h in enumerate(table.header) if PLACE_HEADER.search(h.text)]
+    heads = [k for k in heads if not _counts(table, k)]
+    where = heads[0] if heads else None
     who = (
         _source_line(reader.text, table)
-        or reader.carried
+        or (reader.carried if _led_in(reader.text, table) else None)
         or reader.cited
         or reader.named_body()
         or reader.heading_source
@@ -80,14 +83,14 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
         row[where] if where is not None and where < len(row) else _label(row, table)
         for row in table.rows
     ]
-    wider = [k for k, h in enumerate(table.header) if k != where and PLACE_HEADER.search(h.text)]
+    wider = [k for k in heads if k != where]
     places = [
         row_place(reader, row, label, wider) for row, label in zip(table.rows, labels, strict=True)
     ]
     placed = [p for p in places if p]
     # a row whose place cells name no known place ("Philippines, Taiwan") may lie anywhere: its
     # table's totals are where no one place is
-    columns = [k for k, h in enumerate(table.header) if PLACE_HEADER.search(h.text)]
+    columns = heads
     elsewhere = any(
         not p and not TOTAL.match(label.text) and any(row[k].text for k in columns if k < len(row))
         for row, label, p in zip(table.rows, labels, places, strict=True)
@@ -229,6 +232,21 @@ def _sum_counted(
     parts = [m for h in header if (m := header_metric(h)) is not None]
     chosen = counted_for(parts[0], counted) if parts else None
     return (metric, chosen[1]) if chosen is not None else None
+
+
+def _counts(table: Table, k: int) -> bool:
+    """Whether column ``k`` holds figures only (some cell filled): counts of places, not places."""
+    cells = [row[k].text for row in table.rows if k < len(row) and row[k].text]
+    return bool(cells) and all(_COUNT_CELL.fullmatch(t) for t in cells)
+
+
+def _led_in(text: str, table: Table) -> bool:
+    """Whether a table goes on with the paragraph before it: a title line ending in a colon ("... said:").
+
+    A speaker says everything to the end of their paragraph (ANNOTATION.md rule 16): a table after
+    it is a paragraph of its own, unless the paragraph leads into it.
+    """
+    return table.caption is not None and text[table.caption[0] : table.caption[1]].rstrip().endswith(":")
 
 
 def _source_line(text: str, table: Table) -> Attribution | None:
@@ -404,6 +422,8 @@ _WORDS = re.compile(r"[a-z]+")
 #: A footnote mark in a cell: "[3]".
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 _DIGIT = re.compile(r"\d")
+#: A cell holding a count alone ("15", "1,204", "~40").
+_COUNT_CELL = re.compile(r"[~≈<>]?\d[\d,. ]{0,15}\+?")
 #: A cell that is a bare numeral, with a footnote mark at most ("79#").
 _BARE = re.compile(r"\d[\d,]*(?=[*#§†‡]*\s*(?:\(\d[\d.,]*%\))?\s*$)")
 #: Words of a header that are no thing counted: the table's own words and lengths of time.

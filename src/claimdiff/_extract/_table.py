@@ -241,6 +241,7 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
     from claimdiff._extract._csv_rows import csv_tables  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._dated_rows import dated_rows  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._grid import grids  # noqa: PLC0415 - it builds on this module
+    from claimdiff._extract._grid_words import word_grids  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._infobox import infobox_rows  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._infobox_sides import infobox_sides  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._keyed import keyed_lists  # noqa: PLC0415 - it builds on this module
@@ -264,6 +265,7 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
         place_runs(text, is_place),
         run_together(text, lines),
         grids(text, lines),  # any other grid of lines split by one separator, under a header
+        word_grids(text, lines),  # single-spaced rows of a label and figures, key-figure strips
     ):
         out += [t for t in more if not any(_overlap(t, b) for b in out)]
     return sorted(out, key=lambda t: t.start)

@@ -1,0 +1,200 @@
+r"""Grids whose cells only single spaces split: rows of a label then figures, and strips of figures over their labels.
+
+A table pasted from a PDF or a page often loses its column gaps: "Alpha 12 40" under
+"District Deaths Injured". Its rows still show their cells: a row is a label (words, or a
+date: "12 May 2020"), perhaps after the row's number ("3 Alpha", "3. Alpha"), then one figure
+per column ("-" or "n/a" for none), and its header is the line of words above it, each
+capitalised word opening a column (the form of sentence-case headers: "Province Number of
+deaths Injured"); with fewer capitalised words than columns, a word a column. The header's
+last columns are the figures', the first (if any is left) the labels'. Two rows or more with
+as many figures each make a grid.
+
+A dashboard's strip of key figures pasted as one line gives its figures first, then their
+labels in the same order ("638 15 174 Estimated affected Affected districts Displaced people"):
+the k-th capitalised label names the k-th figure, a label ending at the next capitalised word
+(or at a word holding a digit: the labels' second lines follow their first lines).
+
+Both are :class:`~claimdiff._extract._table.Table` objects read like any other
+(:mod:`claimdiff._extract._cells`).
+
+>>> t = "No. District Deaths Injured\n1 Alpha 12 40\n2 Beta 5 -\n"
+>>> [[c.text for c in row] for g in word_grids(t) for row in (g.header, *g.rows)]
+[['District', 'Deaths', 'Injured'], ['Alpha', '12', '40'], ['Beta', '5', '']]
+>>> t = "300 15 9 Estimated affected Districts hit Deaths\n"
+>>> [[c.text for c in row] for g in word_grids(t) for row in (g.header, *g.rows)]
+[['', 'Estimated affected', 'Districts hit', 'Deaths'], ['', '300', '15', '9']]
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimdiff._extract._grid import is_empty, is_figure
+from claimdiff._extract._table import Cell, Table, line_spans, title_line
+
+__all__ = ["title_columns", "word_grids"]
+
+
+def title_columns(text: str, start: int, end: int, columns: int) -> list[Cell] | None:
+    """A single-spaced header split into ``columns`` cells: each capitalised word opens one.
+
+    With more capitalised words than columns, the first cells are joined (they name the
+    labels' column); with fewer, a header of as many words as columns has a word a column.
+    A header holding a digit, or that cannot be split so, gives None.
+
+    >>> [c.text for c in title_columns("Province Number of deaths Injured", 0, 33, 3)]
+    ['Province', 'Number of deaths', 'Injured']
+    >>> [c.text for c in title_columns("Country dead missing", 0, 20, 3)]
+    ['Country', 'dead', 'missing']
+    """
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+    if not words or any(ch.isdigit() for ch in text[start:end]):
+        return None
+    opens = [n for n, (a, _) in enumerate(words) if n == 0 or text[a].isupper()]
+    if len(opens) < columns:
+        if len(words) != columns:
+            return None
+        opens = list(range(len(words)))
+    opens = [0, *opens[len(opens) - columns + 1 :]] if columns > 1 else [0]
+    bounds = [*opens, len(words)]
+    return [
+        Cell(words[p][0], words[q - 1][1], text[words[p][0] : words[q - 1][1]])
+        for p, q in zip(bounds, bounds[1:], strict=False)
+    ]
+
+
+def word_grids(text: str, lines: list[tuple[int, int]] | None = None) -> list[Table]:
+    """Every single-spaced grid of ``text``: rows of a label and figures under a header, and key-figure strips."""
+    lines = line_spans(text) if lines is None else lines
+    out: list[Table] = []
+    i = 0
+    while i < len(lines):
+        rows: list[tuple[Cell, tuple[Cell, ...]]] = []
+        k = i
+        while k < len(lines) and (row := _row(text, *lines[k])) is not None:
+            if rows and len(row[1]) != len(rows[0][1]):
+                break
+            rows.append(row)
+            k += 1
+        table = _table(text, lines, i, rows) if len(rows) >= _ROWS else None
+        if table is None and (strip := _strip(text, *lines[i])) is not None:
+            table = strip
+        if table is not None:
+            out.append(table)
+        i = max(k, i + 1)
+    return out
+
+
+def _row(text: str, start: int, end: int) -> tuple[Cell, tuple[Cell, ...]] | None:
+    """A line's label and figures: "[3.] Alpha 12 40", "12 May 2020 40 2"; None for any other line."""
+    if end - start > _LINE_CHARS or "\t" in text[start:end] or "|" in text[start:end]:
+        return None
+    m = _LABEL.match(text, start, end)
+    if m is None:
+        return None
+    label = Cell(m.start("label"), m.end("label"), m.group("label"))
+    cells = []
+    for w in _WORD.finditer(text, m.end(), end):
+        word = w.group()
+        if not (is_figure(word) or is_empty(word)):
+            return None
+        cells.append(Cell(w.start(), w.end(), "" if is_empty(word) else word))
+    if not cells or not any(c.text for c in cells):
+        return None
+    return label, tuple(cells)
+
+
+def _table(
+    text: str,
+    lines: list[tuple[int, int]],
+    top: int,
+    rows: list[tuple[Cell, tuple[Cell, ...]]],
+) -> Table | None:
+    """The grid of rows under the header line right above them, if that line names their columns."""
+    if top == 0 or _spaced_thousands(rows):
+        return None
+    a, b = lines[top - 1]
+    width = len(rows[0][1])
+    head = title_columns(text, a, b, width + 1) or title_columns(text, a, b, width)
+    if head is None or len(head) > _MOST_COLUMNS:
+        return None
+    if len(head) == width:  # no header over the labels
+        head = [Cell(a, a, ""), *head]
+    return Table(
+        start=a,
+        end=lines[top + len(rows) - 1][1],
+        header=tuple(head),
+        rows=tuple((label, *cells) for label, cells in rows),
+        caption=title_line(text, lines, top - 1),
+    )
+
+
+def _spaced_thousands(rows: list[tuple[Cell, tuple[Cell, ...]]]) -> bool:
+    """Whether a space may part a figure's thousands ("12 500"): no figure of the rows is grouped otherwise.
+
+    A three-digit cell after a cell of one to three digits could be one figure or two; the grid
+    is read only when its other figures show that spaces part cells (they group by commas or dots).
+    """
+    cells = [c.text for _, row in rows for c in row if c.text]
+    if any(_GROUPED.fullmatch(t) for t in cells):
+        return False
+    return any(
+        _SHORT.fullmatch(x.text) and _GROUP.fullmatch(y.text)
+        for _, row in rows
+        for x, y in zip(row, row[1:], strict=False)
+    )
+
+
+def _strip(text: str, start: int, end: int) -> Table | None:
+    """A line of key figures followed by their labels in order: a one-row grid under its header."""
+    if end - start > _LINE_CHARS:
+        return None
+    figures = []
+    pos = start
+    for w in _WORD.finditer(text, start, end):
+        if not is_figure(w.group()):
+            break
+        figures.append(Cell(w.start(), w.end(), w.group()))
+        pos = w.end()
+    if len(figures) < _STRIP_FIGURES or _spaced_thousands([(figures[0], tuple(figures))]):
+        return None
+    words = text[pos:end]
+    cut = _DIGIT_WORD.search(words)
+    stop = pos + (cut.start() if cut is not None else len(words))
+    opens = [m.start() for m in _CAPITAL.finditer(text, pos, stop)]
+    if len(opens) < len(figures):
+        return None
+    bounds = [*opens[: len(figures)], opens[len(figures)] if len(opens) > len(figures) else stop]
+    head = [
+        Cell(p, p + len(text[p:q].rstrip()), text[p:q].strip())
+        for p, q in zip(bounds, bounds[1:], strict=False)
+    ]
+    if any(len(h.text) > _LABEL_CHARS for h in head):
+        return None
+    return Table(
+        start=start,
+        end=end,
+        header=(Cell(start, start, ""), *head),
+        rows=((Cell(start, start, ""), *figures),),
+    )
+
+
+_WORD = re.compile(r"\S+")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
+#: A row's label: its number first if any ("3", "3.", "(3)"), then words without a digit, or a date.
+_LABEL = re.compile(
+    r"[ \t]*(?:\(?\d{1,3}[.)]?[ \t]+)?(?P<label>"
+    rf"\d{{1,2}}[ \t]+{_MONTH}(?:[ \t]+(?:19|20)\d\d)?|{_MONTH}[ \t]+\d{{1,2}},?(?:[ \t]+(?:19|20)\d\d)?|"
+    r"(?:19|20)\d\d-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}|[^\d\s][^\d\n]{0,58}?)(?=[ \t]+[~<>≥≤$€£]?\d|[ \t]+[-–—][ \t])"
+)
+_SHORT = re.compile(r"\d{1,3}")
+_GROUP = re.compile(r"\d{3}")
+_GROUPED = re.compile(r"\d{1,3}(?:[,.]\d{3})+(?:\.\d+)?")
+_DIGIT_WORD = re.compile(r"\S*\d")
+_CAPITAL = re.compile(r"(?<!\S)[A-Z]")
+#: The fewest rows of a single-spaced grid, the fewest figures of a strip, the longest line of either.
+_ROWS = 2
+_STRIP_FIGURES = 3
+_LINE_CHARS = 400
+_LABEL_CHARS = 40
+_MOST_COLUMNS = 12
