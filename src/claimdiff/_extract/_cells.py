@@ -324,12 +324,15 @@ _SENTENCE_WORDS = 6
 
 
 def _label(row: tuple[Cell, ...], table: Table) -> Cell:
-    """A row's label: its first cell, unless a table without a header opens the row with a figure (or it has none)."""
+    """A row's label: its first cell, unless the row opens with a figure in a table without a header or under a metric."""
     if not row:  # a row of bars alone ("|||||||"), as infoboxes copied from a page give
         return Cell(-1, -1, "")
-    if table.header or not _DIGIT.search(row[0].text):
+    if not _DIGIT.search(row[0].text):
         return row[0]
-    return Cell(-1, -1, "")  # "110+ killed | 200 killed": every cell is data
+    if table.header and not (table.header[0].text and header_metric(table.header[0].text)):
+        return row[0]
+    # "110+ killed | 200 killed", or a first column headed by a metric ("Deaths | Injured"): every cell is data
+    return Cell(-1, -1, "")
 
 
 def _figure(reader: _Reader, cell: Cell) -> _Found | None:
