@@ -202,3 +202,23 @@ def test_grids_never_raise_and_stay_inside_the_text(lines: list[str]) -> None:
         sep, cells = split_line(text, a, b)
         assert sep in {"\t", "|", "  ", ""}
         assert all(a <= c.start <= c.end <= b for c in cells)
+
+
+def test_a_table_run_into_one_line_is_cut_at_its_row_numbers() -> None:
+    """'Ward Killed Injured 1. Northgate 3 11 2. Riverside 8 4 Total 11 15': rows cut at 1., 2., then Total."""
+    text = "Toll by ward: Ward Killed Injured 1. Northgate 3 11 2. Riverside 8 4 Total 11 15\n"
+    assert _cells(word_grids(text)) == [
+        [
+            ["Ward", "Killed", "Injured"],
+            ["Northgate", "3", "11"],
+            ["Riverside", "8", "4"],
+            ["Total", "11", "15"],
+        ]
+    ]
+    assert ("injured", "people", "[15, 15]") in {(m, c, v) for m, c, v, _ in _read(text)}
+
+
+def test_spaces_that_may_part_thousands_make_no_grid() -> None:
+    """'12 500' with no comma anywhere: one figure or two, nothing tells; no single-spaced grid is read."""
+    text = "Ward Killed Injured\nNorthgate 12 500\nRiverside 3 250\n"
+    assert word_grids(text) == []

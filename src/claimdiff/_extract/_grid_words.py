@@ -77,8 +77,8 @@ def word_grids(text: str, lines: list[tuple[int, int]] | None = None) -> list[Ta
             rows.append(row)
             k += 1
         table = _table(text, lines, i, rows) if len(rows) >= _ROWS else None
-        if table is None and (strip := _strip(text, *lines[i])) is not None:
-            table = strip
+        if table is None:
+            table = _strip(text, *lines[i]) or _numbered(text, *lines[i])
         if table is not None:
             out.append(table)
         i = max(k, i + 1)
@@ -89,19 +89,75 @@ def _row(text: str, start: int, end: int) -> tuple[Cell, tuple[Cell, ...]] | Non
     """A line's label and figures: "[3.] Alpha 12 40", "12 May 2020 40 2"; None for any other line."""
     if end - start > _LINE_CHARS or "\t" in text[start:end] or "|" in text[start:end]:
         return None
+    row = _leading_row(text, start, end)
+    return row[:2] if row is not None and row[2] == end else None
+
+
+def _leading_row(text: str, start: int, end: int) -> tuple[Cell, tuple[Cell, ...], int] | None:
+    """The row opening ``text[start:end]``: its label, its figures up to the first other word, and where it ends."""
     m = _LABEL.match(text, start, end)
     if m is None:
         return None
     label = Cell(m.start("label"), m.end("label"), m.group("label"))
-    cells = []
+    cells: list[Cell] = []
+    stop = m.end()
     for w in _WORD.finditer(text, m.end(), end):
         word = w.group()
         if not (is_figure(word) or is_empty(word)):
-            return None
+            stop = w.start()
+            break
         cells.append(Cell(w.start(), w.end(), "" if is_empty(word) else word))
-    if not cells or not any(c.text for c in cells):
+        stop = end
+    if not any(c.text for c in cells):
         return None
-    return label, tuple(cells)
+    return label, tuple(cells), stop
+
+
+def _numbered(text: str, start: int, end: int) -> Table | None:
+    """A table run into one line, its rows numbered: "Ward Dead Hurt 1. Alder 4 9 2. Birch 2 7 Total 6 16".
+
+    The rows are cut at their numbers (1, 2, 3 ... in order), a row "Total" may close them, and
+    the words before the first number, from the line's start or its last sentence, are the header.
+    """
+    if end - start > _NUMBERED_CHARS:
+        return None
+    chain: list[re.Match[str]] = []
+    for m in _SERIAL.finditer(text, start, end):
+        if int(m.group("n")) == len(chain) + 1:
+            chain.append(m)
+    if len(chain) < _ROWS:
+        return None
+    rows = []
+    for m, after in zip(chain, [*(n.start() for n in chain[1:]), end], strict=True):
+        row = _leading_row(text, m.end(), after)
+        if row is None or (rows and len(row[1]) != len(rows[0][1])):
+            return None
+        rows.append(row)
+    total = _TOTAL.match(text, rows[-1][2], end)
+    closing = _leading_row(text, total.start(1), end) if total is not None else None
+    if closing is not None and len(closing[1]) == len(rows[0][1]):
+        rows.append(closing)
+    if _spaced_thousands([(label, cells) for label, cells, _ in rows]):
+        return None
+    lead = max(start, *(m.end() for m in _BREAK.finditer(text, start, chain[0].start())))
+    lead = _numbers_head(text, lead, chain[0].start())
+    width = len(rows[0][1])
+    head_end = chain[0].start()
+    while head_end > lead and text[head_end - 1].isspace():
+        head_end -= 1
+    head = title_columns(text, lead, head_end, width + 1) or title_columns(
+        text, lead, head_end, width
+    )
+    if head is None or len(head) > _MOST_COLUMNS:
+        return None
+    if len(head) == width:
+        head = [Cell(lead, lead, ""), *head]
+    return Table(
+        start=lead,
+        end=rows[-1][2],
+        header=tuple(head),
+        rows=tuple((label, *cells) for label, cells, _ in rows),
+    )
 
 
 def _table(
@@ -114,6 +170,7 @@ def _table(
     if top == 0 or _spaced_thousands(rows):
         return None
     a, b = lines[top - 1]
+    a = _numbers_head(text, a, b)
     width = len(rows[0][1])
     head = title_columns(text, a, b, width + 1) or title_columns(text, a, b, width)
     if head is None or len(head) > _MOST_COLUMNS:
@@ -127,6 +184,12 @@ def _table(
         rows=tuple((label, *cells) for label, cells in rows),
         caption=title_line(text, lines, top - 1),
     )
+
+
+def _numbers_head(text: str, start: int, end: int) -> int:
+    """Where a header starts after the name of a column of row numbers ("No.", "S/N", "#"), if it opens with one."""
+    m = _NUMBERS_HEAD.match(text, start, end)
+    return m.end() if m is not None else start
 
 
 def _spaced_thousands(rows: list[tuple[Cell, tuple[Cell, ...]]]) -> bool:
@@ -188,6 +251,14 @@ _LABEL = re.compile(
     r"(?:19|20)\d\d-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}|[^\d\s][^\d\n]{0,58}?)(?=[ \t]+[~<>≥≤$€£]?\d|[ \t]+[-–—][ \t])"
 )
 _SHORT = re.compile(r"\d{1,3}")
+#: A row's number inside a line: "1. ", "2) " before a capitalised word.
+_SERIAL = re.compile(r"(?<!\S)(?P<n>\d{1,2})[.)][ \t]+(?=[A-Z])")
+#: The name of a column of row numbers: "No.", "Nr", "S/N", "SN", "Sr.", "Serial", "#".
+_NUMBERS_HEAD = re.compile(r"[ \t]*(?:No|Nr|S/?N|Sr|Serial|#)\.?[ \t]+", re.IGNORECASE)
+#: A totals row after the numbered ones.
+_TOTAL = re.compile(r"[ \t]*((?:Grand[ \t]+)?Totals?)\b")
+#: Where a header run into a line may start: after a sentence's end or a colon.
+_BREAK = re.compile(r"[.:;][ \t]+(?=[A-Z])")
 _GROUP = re.compile(r"\d{3}")
 _GROUPED = re.compile(r"\d{1,3}(?:[,.]\d{3})+(?:\.\d+)?")
 _DIGIT_WORD = re.compile(r"\S*\d")
@@ -196,5 +267,7 @@ _CAPITAL = re.compile(r"(?<!\S)[A-Z]")
 _ROWS = 2
 _STRIP_FIGURES = 3
 _LINE_CHARS = 400
+#: The longest line read as a table run into one line (a paragraph of a report's tables at most).
+_NUMBERED_CHARS = 4000
 _LABEL_CHARS = 40
 _MOST_COLUMNS = 12
