@@ -222,3 +222,11 @@ def test_spaces_that_may_part_thousands_make_no_grid() -> None:
     """'12 500' with no comma anywhere: one figure or two, nothing tells; no single-spaced grid is read."""
     text = "Ward Killed Injured\nNorthgate 12 500\nRiverside 3 250\n"
     assert word_grids(text) == []
+
+
+def test_a_short_title_names_the_metric_of_columns_of_dates() -> None:
+    """Columns headed by dates name no metric: the title above ('Deaths by ward') gives it."""
+    text = "Deaths by ward\nWard\t2 May\t9 May\nNorthgate\t3\t5\nRiverside\t8\t9\n"
+    assert ("killed", "people", "[9, 9]") in {(m, c, v) for m, c, v, _ in _read(text)}
+    text = "Ward\t2 May\t9 May\nNorthgate\t3\t5\nRiverside\t8\t9\n"
+    assert _values(text) == set()

@@ -78,7 +78,8 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
     )
     source, via = reader.chain_of(who)
     titled = _title_counted(reader.low, table.caption) if table.caption else None
-    lead = _lead(reader, table.caption) if table.caption else None
+    headed = any(header_metric(h.text) or noun_metric(h.text) for h in table.header)
+    lead = _lead(reader, table.caption, headed=headed) if table.caption else None
     labels = [
         row[where] if where is not None and where < len(row) else _label(row, table)
         for row in table.rows
@@ -379,19 +380,24 @@ def _header_counted(reader: _Reader, head: str) -> str | None:
     return None
 
 
-def _lead(reader: _Reader, span: tuple[int, int]) -> tuple[str, str | None, str | None] | None:
+def _lead(
+    reader: _Reader, span: tuple[int, int], *, headed: bool = True
+) -> tuple[str, str | None, str | None] | None:
     """The metric, thing counted and whole a lead-in gives the table after it.
 
     "Number of men killed ... He estimates the respective losses thus:" leads into a table of
     figures of men killed: the metric and noun of the lead-in's last figure read, else its first
     metric word and the plural noun beside it. A line that is one labelled figure ("Deaths72,000")
-    leads the rows under it too, and is their whole.
+    leads the rows under it too, and is their whole. A table whose column headers name no metric
+    (dates, places) counts what its short title names, when it names one metric ("Cumulative
+    deaths by province").
     """
     a, b = span
     ref = reader.referent
     read = ref if ref is not None and a <= ref.start < b else None
     labelled = read is not None and len(reader.low[a:b].split()) <= _LABEL_WORDS
-    if not labelled and not _LEAD_IN.search(reader.low, a, b):
+    titled = not headed and read is None and _one_metric(reader.low[a:b])
+    if not labelled and not titled and not _LEAD_IN.search(reader.low, a, b):
         return None
     if read is not None:  # "3 351 cases have been reported ...:" then "• Italy (2 502)": its parts
         return read.claim.metric.name, read.claim.scope.counted, read.claim.id
@@ -404,6 +410,14 @@ def _lead(reader: _Reader, span: tuple[int, int]) -> tuple[str, str | None, str 
         None,
     )
     return TRIGGERS[words[at]], reader.vocabulary.counted(noun) if noun else None, None
+
+
+def _one_metric(title: str) -> bool:
+    """Whether a title of a few words names one metric, no figure and no sentence ("Cumulative deaths by province")."""
+    words = _WORDS.findall(title)
+    if not words or len(words) > _TITLE_WORDS or _DIGIT.search(title) or ". " in title:
+        return False
+    return len({TRIGGERS[w] for w in words if w in TRIGGERS}) == 1
 
 
 def _plural(word: str) -> bool:
@@ -465,6 +479,8 @@ _PHRASE = re.compile(rf"\d[\d,.]*\+?\s+(?:[a-z-]+\s+)?(?:{_TRIGGER_WORDS})\b")
 _LEAD_IN = re.compile(r"(?::\s*[-–—]*|\bas\s+follows\s*[:.]?)\s*$")
 #: Plural nouns without an "s" that a lead-in names beside its metric word ("men killed").
 _PLURALS = frozenset({"men", "women", "children", "people", "police", "personnel"})
+#: The most words of a table's title read as naming its figures' metric.
+_TITLE_WORDS = 10
 #: The longest line read as one labelled figure ("Deaths72,000", "Total deaths: 1,234").
 _LABEL_WORDS = 6
 #: Plural nouns of places: a title "cases in the countries ..." counts no population.
