@@ -230,3 +230,29 @@ def test_a_short_title_names_the_metric_of_columns_of_dates() -> None:
     assert ("killed", "people", "[9, 9]") in {(m, c, v) for m, c, v, _ in _read(text)}
     text = "Ward\t2 May\t9 May\nNorthgate\t3\t5\nRiverside\t8\t9\n"
     assert _values(text) == set()
+
+
+def test_single_spaced_rows_labelled_by_dates() -> None:
+    """'12 May 2022 40 2': the day before the month is the date's, not a row number; 40 and 2 are the cells."""
+    text = "Date New cases Deaths\n12 May 2022 40 2\n19 May 2022 55 4\n"
+    assert _cells(word_grids(text)) == [
+        [["Date", "New cases", "Deaths"], ["12 May 2022", "40", "2"], ["19 May 2022", "55", "4"]]
+    ]
+
+
+def test_a_row_group_heading_places_the_rows_under_it() -> None:
+    """A line of one word between a spaced grid's rows heads a group: the rows under it are in it."""
+    text = (
+        "Town           Killed    Injured\n"
+        "Kenya\n"
+        "Eastfield           3         11\n"
+        "Westfield           2          5\n"
+        "Uganda\n"
+        "Northfield          1          4\n"
+    )
+    (table,) = grids(text)
+    assert [[c.text for c in row][:2] for row in table.rows] == [
+        ["Kenya", "Eastfield"],
+        ["Kenya", "Westfield"],
+        ["Uganda", "Northfield"],
+    ]

@@ -78,7 +78,10 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
     )
     source, via = reader.chain_of(who)
     titled = _title_counted(reader.low, table.caption) if table.caption else None
-    headed = any(header_metric(h.text) or noun_metric(h.text) for h in table.header)
+    # columns headed by no metric (dates, places): the title may name it; a table without a header has none
+    headed = not table.header or any(
+        header_metric(h.text) or noun_metric(h.text) for h in table.header
+    )
     lead = _lead(reader, table.caption, headed=headed) if table.caption else None
     labels = [
         row[where] if where is not None and where < len(row) else _label(row, table)
@@ -330,7 +333,9 @@ def _label(row: tuple[Cell, ...], table: Table) -> Cell:
         return Cell(-1, -1, "")
     if not _DIGIT.search(row[0].text):
         return row[0]
-    if table.header and not (table.header[0].text and header_metric(table.header[0].text)):
+    if table.header and not (
+        _COUNT_CELL.fullmatch(row[0].text) and header_metric(table.header[0].text)
+    ):
         return row[0]
     # "110+ killed | 200 killed", or a first column headed by a metric ("Deaths | Injured"): every cell is data
     return Cell(-1, -1, "")

@@ -30,7 +30,7 @@ import re
 
 import attrs
 
-from claimdiff._extract._table import Cell, Table, line_spans, title_line
+from claimdiff._extract._table import Cell, Table, grouped, line_spans, title_line
 
 __all__ = ["grids", "is_empty", "is_figure", "split_line"]
 
@@ -135,6 +135,12 @@ def _run(text: str, lines: list[tuple[int, int]], i: int) -> tuple[list[_Line], 
         if run and _RULE.fullmatch(text, a, b):
             i += 1
             continue
+        if sep and _heads_group(text, lines, i, sep):
+            words = text[a:b].strip()
+            lead = a + len(text[a:b]) - len(text[a:b].lstrip())
+            run.append(_Line(a, b, _GROUP_LINE, (Cell(lead, lead + len(words), words),)))
+            i += 1
+            continue
         kind, cells = split_line(text, a, b)
         spaced = kind == "  "
         if (sep is not None and kind != sep) or not 2 <= len(cells) <= _CELLS:
@@ -159,8 +165,9 @@ def _run(text: str, lines: list[tuple[int, int]], i: int) -> tuple[list[_Line], 
 
 def _grid(run: list[_Line]) -> Table | None:
     """The table of a run: its header lines joined per column, each row's cells under their header's columns."""
-    head = list(itertools.takewhile(lambda line: not line.figures, run))
-    body = run[len(head) :]
+    head = list(itertools.takewhile(lambda line: not line.figures and line.sep != _GROUP_LINE, run))
+    lines = run[len(head) :]
+    body = [line for line in lines if line.sep != _GROUP_LINE]
     if not head or not body:
         return None
     spaced = run[0].sep == "  "
@@ -180,7 +187,31 @@ def _grid(run: list[_Line]) -> Table | None:
         rows = [(Cell(row[0].start, row[0].start, ""), *row) for row in rows]
     if not any(is_figure(c.text) for row in rows for c in row[1:]):
         return None
+    if len(body) < len(lines):  # a row group's heading over its rows: the place of the rows it heads
+        later = iter(rows)
+        rows = [
+            next(later)
+            if line.sep != _GROUP_LINE
+            else (line.cells[0], *(Cell(line.end, line.end, "") for _ in header[1:]))
+            for line in lines
+        ]
+        header, rows = grouped(header, rows)
     return Table(start=run[0].start, end=run[-1].end, header=header, rows=tuple(rows))
+
+
+def _heads_group(text: str, lines: list[tuple[int, int]], i: int, sep: str) -> bool:
+    """Whether line ``i`` heads a row group inside a grid: a short line of words, then a row of the grid.
+
+    "Northern region" over the rows of its districts: a merged cell spanning the row, pasted alone.
+    """
+    a, b = lines[i]
+    words = text[a:b].strip()
+    if not words or len(words) > _GROUP_CHARS or _DIGIT.search(words) or i + 1 >= len(lines):
+        return False
+    kind, cells = split_line(text, *lines[i + 1])
+    if kind != sep or len(cells) < 2 or len(split_line(text, a, b)[1]) != 1:
+        return False
+    return any(is_figure(c.text) for c in cells)
 
 
 def _joined(head: list[_Line], spans: list[tuple[int, int]], *, spaced: bool) -> tuple[Cell, ...]:
@@ -267,6 +298,10 @@ _FIGURE = re.compile(
 _EMPTY = re.compile(r"|[-–—*x]|n\.?/?a\.?|\.\.+|…|nil|none|unknown|not\s+available", re.IGNORECASE)
 _SPACED = re.compile(r"\S+(?: \S+)*")
 _GAP = re.compile(r"\S {2,}\S")
+#: The separator of a row group's heading line, and the longest such line.
+_GROUP_LINE = "group"
+_GROUP_CHARS = 60
+_DIGIT = re.compile(r"\d")
 #: A rule under a header or between rows: dashes, equals signs or underscores, with bars, colons, pluses.
 _RULE = re.compile(r"[\s|:+=_-]*[-=_]{3}[\s|:+=_-]*")
 #: A sentence in a cell: words closed by a full stop and another word.

@@ -31,6 +31,7 @@ import re
 
 from claimdiff._extract._grid import is_empty, is_figure
 from claimdiff._extract._table import Cell, Table, line_spans, title_line
+from claimdiff._extract._time import MONTH_PATTERN
 
 __all__ = ["title_columns", "word_grids"]
 
@@ -243,10 +244,10 @@ def _strip(text: str, start: int, end: int) -> Table | None:
 
 
 _WORD = re.compile(r"\S+")
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
+_MONTH = rf"(?i:{MONTH_PATTERN})"
 #: A row's label: its number first if any ("3", "3.", "(3)"), then words without a digit, or a date.
 _LABEL = re.compile(
-    r"[ \t]*(?:\(?\d{1,3}[.)]?[ \t]+)?(?P<label>"
+    rf"[ \t]*(?:\(?\d{{1,3}}[.)]?[ \t]+(?!{_MONTH}))?(?P<label>"
     rf"\d{{1,2}}[ \t]+{_MONTH}(?:[ \t]+(?:19|20)\d\d)?|{_MONTH}[ \t]+\d{{1,2}},?(?:[ \t]+(?:19|20)\d\d)?|"
     r"(?:19|20)\d\d-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}|[^\d\s][^\d\n]{0,58}?)(?=[ \t]+[~<>≥≤$€£]?\d|[ \t]+[-–—][ \t])"
 )

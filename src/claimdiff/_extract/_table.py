@@ -24,6 +24,7 @@ __all__ = [
     "Cell",
     "Table",
     "case_class",
+    "grouped",
     "header_metric",
     "line_spans",
     "noun_metric",
@@ -339,7 +340,7 @@ def _years_row(row: tuple[Cell, ...]) -> bool:
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
-def _groups(
+def grouped(
     header: tuple[Cell, ...], rows: list[tuple[Cell, ...]]
 ) -> tuple[tuple[Cell, ...], list[tuple[Cell, ...]]]:
     """A table whose rows of one label ("African", "Totals") head the rows under them: a group column first.
@@ -458,7 +459,7 @@ def _table(text: str, run: list[tuple[int, int]]) -> Table:
         width = text.count("|", *run[0])
         body = run[2:]
         if body and any(text.count("|", a, b) != width for a, b in body):
-            header, grid = _groups(
+            header, grid = grouped(
                 _cells(text, *run[0], keep=True), _stream(text, body[0][0], body[-1][1], width)
             )
             return Table(start=run[0][0], end=run[-1][1], header=header, rows=tuple(grid))
@@ -469,8 +470,11 @@ def _table(text: str, run: list[tuple[int, int]]) -> Table:
     first = _cells(text, *rows[0]) if rows else ()  # a run of rules and wrapped cells has no row
     # a first row of names (no cell opening with a figure: "Max 1-min wind" is a name) heads the
     # table when it is wide or names a metric over a column
+    from claimdiff._extract._turned import is_date  # noqa: PLC0415 - it builds on this module
+
     has_header = separated or (
-        not any(_OPENS_FIGURE.match(c.text) for c in first)
+        # a date heads a column ("3 May"): a name, though it opens with a digit
+        not any(_OPENS_FIGURE.match(c.text) and not is_date(c.text) for c in first)
         and (len(first) > 2 or any(header_metric(c.text) for c in first[1:]))
     )
     body = rows[1:] if has_header else rows
@@ -479,7 +483,7 @@ def _table(text: str, run: list[tuple[int, int]]) -> Table:
             _merged([_cells(text, a, b, keep=True) for a, b in rows[: more + 1]]),
             body[more:],
         )
-    header, grid = _groups(
+    header, grid = grouped(
         first if has_header else (),
         _carried([_cells(text, a, b, keep=has_header) for a, b in body]),
     )
