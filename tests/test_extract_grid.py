@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from claimdiff import extract
 from claimdiff._extract._grid import grids, is_empty, is_figure, split_line
+from claimdiff._extract._grid_strips import key_strips
 from claimdiff._extract._grid_words import title_columns, word_grids
 from claimdiff._extract._table import line_spans
 
@@ -76,7 +77,8 @@ def test_rows_labelled_by_dates_are_read() -> None:
     text = "Date           New cases    Deaths\n3 May 2022            41         2\n10 May 2022           57         5\n"
     read = _read(text)
     assert ("cases", "people", "[57, 57]", ()) in {(m, c, v, ()) for m, c, v, _ in read}
-    assert "[3, 3]" not in _values(text) and "[10, 10]" not in _values(text)
+    assert "[3, 3]" not in _values(text)
+    assert "[10, 10]" not in _values(text)
 
 
 def test_a_header_written_on_two_lines_is_joined_per_column() -> None:
@@ -101,7 +103,9 @@ def test_a_totals_row_is_read_with_the_column_metric() -> None:
 
 def test_dash_and_not_available_cells_are_empty() -> None:
     """'-' and 'n/a' say the cell holds nothing: no claim, and no shift of the cells after them."""
-    assert is_empty("-") and is_empty("n/a") and not is_empty("0")
+    assert is_empty("-")
+    assert is_empty("n/a")
+    assert not is_empty("0")
     text = "Ward\tKilled\tMissing\nNorthgate\t-\t6\nRiverside\tn/a\t2\n"
     read = _read(text)
     assert ("missing", "people", "[6, 6]") in {(m, c, v) for m, c, v, _ in read}
@@ -118,7 +122,8 @@ def test_a_share_column_gives_no_count() -> None:
     """A column headed by a per cent sign holds shares, not counts: its cells stay unread."""
     text = "Ward\tCases\tCFR (%)\nNorthgate\t40\t2.5\nRiverside\t12\t8.3\n"
     values = _values(text)
-    assert "[40, 40]" in values and "[2.5, 2.5]" not in values
+    assert "[40, 40]" in values
+    assert "[2.5, 2.5]" not in values
 
 
 def test_places_heading_the_columns_place_their_cells() -> None:
@@ -176,12 +181,32 @@ def test_prose_with_double_spaces_is_no_grid() -> None:
     """Sentences whose words a double space parts are running text, never a grid."""
     text = "The storm hit the coast.  Officials said 12 people died.\nRescuers were  still searching on Monday.\n"
     assert grids(text) == []
-    assert is_figure("1,204") and is_figure("12 500") and not is_figure("12 May")
+    assert is_figure("1,204")
+    assert is_figure("12 500")
+    assert not is_figure("12 May")
 
 
 _LINE = st.lists(
-    st.sampled_from(["|", "\t", "  ", " ", "-", "12", "3,400", "n/a", "Ward", "Total", "---", "."]),
-    max_size=12,
+    st.sampled_from(
+        [
+            "|",
+            "\t",
+            "  ",
+            " ",
+            "-",
+            "12",
+            "3,400",
+            "n/a",
+            "Ward",
+            "Total",
+            "---",
+            ".",
+            "1. ",
+            "2. ",
+            "May",
+        ]
+    ),
+    max_size=16,
 ).map("".join)
 
 
@@ -190,10 +215,12 @@ def test_grids_never_raise_and_stay_inside_the_text(lines: list[str]) -> None:
     """Any lines of separators, digits and words: the grids lie inside the text, each cell its own words."""
     text = "\n".join(lines)
     spans = line_spans(text)
-    for table in [*grids(text, spans), *word_grids(text, spans)]:
+    for table in [*grids(text, spans), *word_grids(text, spans), *key_strips(text, spans)]:
         assert 0 <= table.start <= table.end <= len(text)
         assert len(table.rows) <= len(spans)
-        for cell in table.header:  # a header on several lines joins its words, from its first cell's
+        for (
+            cell
+        ) in table.header:  # a header on several lines joins its words, from its first cell's
             assert cell.text.startswith(text[cell.start : cell.end])
         for row in table.rows:
             for cell in row:

@@ -250,7 +250,9 @@ def _led_in(text: str, table: Table) -> bool:
     A speaker says everything to the end of their paragraph (ANNOTATION.md rule 16): a table after
     it is a paragraph of its own, unless the paragraph leads into it.
     """
-    return table.caption is not None and text[table.caption[0] : table.caption[1]].rstrip().endswith(":")
+    return table.caption is not None and text[
+        table.caption[0] : table.caption[1]
+    ].rstrip().endswith(":")
 
 
 def _source_line(text: str, table: Table) -> Attribution | None:

@@ -187,7 +187,9 @@ def _grid(run: list[_Line]) -> Table | None:
         rows = [(Cell(row[0].start, row[0].start, ""), *row) for row in rows]
     if not any(is_figure(c.text) for row in rows for c in row[1:]):
         return None
-    if len(body) < len(lines):  # a row group's heading over its rows: the place of the rows it heads
+    if len(body) < len(
+        lines
+    ):  # a row group's heading over its rows: the place of the rows it heads
         later = iter(rows)
         rows = [
             next(later)
@@ -292,9 +294,7 @@ _REACH = 6
 #: The fewest spaces between two cells of a spaced grid.
 _GAP_CHARS = 2
 _FIGURE_CHARS = 24
-_FIGURE = re.compile(
-    r"[~≈<>≥≤]?\s?[$€£]?\d(?:[\d,.\u00a0\u202f ]*\d)?\s?[%+*]?(?:\[\d{1,3}\])*"
-)
+_FIGURE = re.compile(r"[~≈<>≥≤]?\s?[$€£]?\d(?:[\d,.\u00a0\u202f ]*\d)?\s?[%+*]?(?:\[\d{1,3}\])*")
 _EMPTY = re.compile(r"|[-–—*x]|n\.?/?a\.?|\.\.+|…|nil|none|unknown|not\s+available", re.IGNORECASE)
 _SPACED = re.compile(r"\S+(?: \S+)*")
 _GAP = re.compile(r"\S {2,}\S")

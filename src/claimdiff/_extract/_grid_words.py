@@ -1,4 +1,4 @@
-r"""Grids whose cells only single spaces split: rows of a label then figures, and strips of figures over their labels.
+r"""Grids whose cells only single spaces split: rows of a label then figures, one a line or run into one line.
 
 A table pasted from a PDF or a page often loses its column gaps: "Alpha 12 40" under
 "District Deaths Injured". Its rows still show their cells: a row is a label (words, or a
@@ -9,10 +9,9 @@ deaths Injured"); with fewer capitalised words than columns, a word a column. Th
 last columns are the figures', the first (if any is left) the labels'. Two rows or more with
 as many figures each make a grid.
 
-A dashboard's strip of key figures pasted as one line gives its figures first, then their
-labels in the same order ("638 15 174 Estimated affected Affected districts Displaced people"):
-the k-th capitalised label names the k-th figure, a label ending at the next capitalised word
-(or at a word holding a digit: the labels' second lines follow their first lines).
+A table run into one line keeps its rows' numbers: "Ward Dead Hurt 1. Alder 4 9 2. Birch 2 7
+Total 6 16" is cut into rows at 1., 2., ... (a "Total" row may close them), the words before
+them its header. (Key figures over their labels are read by :mod:`._grid_strips`.)
 
 Both are :class:`~claimdiff._extract._table.Table` objects read like any other
 (:mod:`claimdiff._extract._cells`).
@@ -20,13 +19,14 @@ Both are :class:`~claimdiff._extract._table.Table` objects read like any other
 >>> t = "No. District Deaths Injured\n1 Alpha 12 40\n2 Beta 5 -\n"
 >>> [[c.text for c in row] for g in word_grids(t) for row in (g.header, *g.rows)]
 [['District', 'Deaths', 'Injured'], ['Alpha', '12', '40'], ['Beta', '5', '']]
->>> t = "300 15 9 Estimated affected Districts hit Deaths\n"
+>>> t = "Ward Dead Hurt 1. Alder 4 9 2. Birch 2 7 Total 6 16\n"
 >>> [[c.text for c in row] for g in word_grids(t) for row in (g.header, *g.rows)]
-[['', 'Estimated affected', 'Districts hit', 'Deaths'], ['', '300', '15', '9']]
+[['Ward', 'Dead', 'Hurt'], ['Alder', '4', '9'], ['Birch', '2', '7'], ['Total', '6', '16']]
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from claimdiff._extract._grid import is_empty, is_figure
@@ -60,12 +60,12 @@ def title_columns(text: str, start: int, end: int, columns: int) -> list[Cell] |
     bounds = [*opens, len(words)]
     return [
         Cell(words[p][0], words[q - 1][1], text[words[p][0] : words[q - 1][1]])
-        for p, q in zip(bounds, bounds[1:], strict=False)
+        for p, q in itertools.pairwise(bounds)
     ]
 
 
 def word_grids(text: str, lines: list[tuple[int, int]] | None = None) -> list[Table]:
-    """Every single-spaced grid of ``text``: rows of a label and figures under a header, and key-figure strips."""
+    """Every single-spaced grid of ``text``: rows of a label and figures under a header, one a line or numbered in one."""
     lines = line_spans(text) if lines is None else lines
     out: list[Table] = []
     i = 0
@@ -79,7 +79,7 @@ def word_grids(text: str, lines: list[tuple[int, int]] | None = None) -> list[Ta
             k += 1
         table = _table(text, lines, i, rows) if len(rows) >= _ROWS else None
         if table is None:
-            table = _strip(text, *lines[i]) or _numbered(text, *lines[i])
+            table = _numbered(text, *lines[i])
         if table is not None:
             out.append(table)
         i = max(k, i + 1)
@@ -128,7 +128,7 @@ def _numbered(text: str, start: int, end: int) -> Table | None:
             chain.append(m)
     if len(chain) < _ROWS:
         return None
-    rows = []
+    rows: list[tuple[Cell, tuple[Cell, ...], int]] = []
     for m, after in zip(chain, [*(n.start() for n in chain[1:]), end], strict=True):
         row = _leading_row(text, m.end(), after)
         if row is None or (rows and len(row[1]) != len(rows[0][1])):
@@ -140,7 +140,7 @@ def _numbered(text: str, start: int, end: int) -> Table | None:
         rows.append(closing)
     if _spaced_thousands([(label, cells) for label, cells, _ in rows]):
         return None
-    lead = max(start, *(m.end() for m in _BREAK.finditer(text, start, chain[0].start())))
+    lead = max((m.end() for m in _BREAK.finditer(text, start, chain[0].start())), default=start)
     lead = _numbers_head(text, lead, chain[0].start())
     width = len(rows[0][1])
     head_end = chain[0].start()
@@ -205,41 +205,7 @@ def _spaced_thousands(rows: list[tuple[Cell, tuple[Cell, ...]]]) -> bool:
     return any(
         _SHORT.fullmatch(x.text) and _GROUP.fullmatch(y.text)
         for _, row in rows
-        for x, y in zip(row, row[1:], strict=False)
-    )
-
-
-def _strip(text: str, start: int, end: int) -> Table | None:
-    """A line of key figures followed by their labels in order: a one-row grid under its header."""
-    if end - start > _LINE_CHARS:
-        return None
-    figures = []
-    pos = start
-    for w in _WORD.finditer(text, start, end):
-        if not is_figure(w.group()):
-            break
-        figures.append(Cell(w.start(), w.end(), w.group()))
-        pos = w.end()
-    if len(figures) < _STRIP_FIGURES or _spaced_thousands([(figures[0], tuple(figures))]):
-        return None
-    words = text[pos:end]
-    cut = _DIGIT_WORD.search(words)
-    stop = pos + (cut.start() if cut is not None else len(words))
-    opens = [m.start() for m in _CAPITAL.finditer(text, pos, stop)]
-    if len(opens) < len(figures):
-        return None
-    bounds = [*opens[: len(figures)], opens[len(figures)] if len(opens) > len(figures) else stop]
-    head = [
-        Cell(p, p + len(text[p:q].rstrip()), text[p:q].strip())
-        for p, q in zip(bounds, bounds[1:], strict=False)
-    ]
-    if any(len(h.text) > _LABEL_CHARS for h in head):
-        return None
-    return Table(
-        start=start,
-        end=end,
-        header=(Cell(start, start, ""), *head),
-        rows=((Cell(start, start, ""), *figures),),
+        for x, y in itertools.pairwise(row)
     )
 
 
@@ -262,13 +228,9 @@ _TOTAL = re.compile(r"[ \t]*((?:Grand[ \t]+)?Totals?)\b")
 _BREAK = re.compile(r"[.:;][ \t]+(?=[A-Z])")
 _GROUP = re.compile(r"\d{3}")
 _GROUPED = re.compile(r"\d{1,3}(?:[,.]\d{3})+(?:\.\d+)?")
-_DIGIT_WORD = re.compile(r"\S*\d")
-_CAPITAL = re.compile(r"(?<!\S)[A-Z]")
-#: The fewest rows of a single-spaced grid, the fewest figures of a strip, the longest line of either.
+#: The fewest rows of a single-spaced grid, and the longest line of a row.
 _ROWS = 2
-_STRIP_FIGURES = 3
 _LINE_CHARS = 400
 #: The longest line read as a table run into one line (a paragraph of a report's tables at most).
 _NUMBERED_CHARS = 4000
-_LABEL_CHARS = 40
 _MOST_COLUMNS = 12

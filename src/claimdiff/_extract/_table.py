@@ -242,13 +242,13 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
     from claimdiff._extract._csv_rows import csv_tables  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._dated_rows import dated_rows  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._grid import grids  # noqa: PLC0415 - it builds on this module
+    from claimdiff._extract._grid_strips import key_strips  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._grid_words import word_grids  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._infobox import infobox_rows  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._infobox_sides import infobox_sides  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._keyed import keyed_lists  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._pairs import place_runs  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._run_together import run_together  # noqa: PLC0415 - it builds on this module
-    from claimdiff._extract._stacked import stacked_figures  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._wide import wide_tables  # noqa: PLC0415 - it builds on this module
 
     # an infobox's sections, one cell per side, are read apart from the "|" table they stand in
@@ -261,7 +261,7 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
         columnar_tables(text, lines),
         infobox_rows(text, lines),
         keyed_lists(text, lines),
-        stacked_figures(text, lines),
+        key_strips(text, lines),
         csv_tables(text, lines, is_place),
         place_runs(text, is_place),
         run_together(text, lines),
@@ -329,8 +329,9 @@ _GROUP_CHARS = 60
 def _years_row(row: tuple[Cell, ...]) -> bool:
     """Whether a row is a second header of years ("2003 | 2020 | 2003 | 2020 | Measles cases"): no data."""
     filled = [c.text for c in row if c.text]
-    if filled and not _YEAR.fullmatch(filled[0]) and header_metric(filled[0]):
-        return False  # "Dead | 1800 | 1800": a row labelled by its metric holds figures, not years
+    if row and row[0].text and not _YEAR.fullmatch(row[0].text):
+        # "Dead | 1800 | 1800", "Kenya | 1800 | 1800": a row with a label holds figures, not years
+        return False
     return sum(1 for t in filled if _YEAR.fullmatch(t)) >= 2 and all(
         _YEAR.fullmatch(t) or not any(ch.isdigit() for ch in t) for t in filled
     )
