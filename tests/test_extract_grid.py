@@ -5,14 +5,16 @@ The tables here are made up for the tests; each shows one layout feature.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from claimdiff import extract
+from claimdiff._extract import _grid as _grid_module
 from claimdiff._extract._grid import grids, is_empty, is_figure, split_line
 from claimdiff._extract._grid_strips import key_strips
 from claimdiff._extract._grid_words import title_columns, word_grids
-from claimdiff._extract._table import line_spans
+from claimdiff._extract._table import Cell, line_spans
 
 
 def _read(text: str) -> set[tuple[str, str, str, tuple[str, ...]]]:
@@ -283,3 +285,22 @@ def test_a_row_group_heading_places_the_rows_under_it() -> None:
         ["Kenya", "Westfield"],
         ["Uganda", "Northfield"],
     ]
+
+
+def test_each_line_is_split_a_bounded_number_of_times(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Linear: a long run of rows without a header is passed over whole, never read again from each line."""
+    calls = 0
+    split = _grid_module.split_line
+
+    def counted(text: str, start: int, end: int) -> tuple[str, tuple[Cell, ...]]:
+        nonlocal calls
+        calls += 1
+        return split(text, start, end)
+
+    monkeypatch.setattr(_grid_module, "split_line", counted)
+    for row in ("| 1 | 2 |\n", "Ward\tTown\n", "Alpha   12   40\n"):
+        calls = 0
+        grids(row * 400)
+        assert (
+            calls <= 5 * 400
+        )  # a few reads a line (its own, a look-ahead), never one per line before it

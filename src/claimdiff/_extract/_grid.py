@@ -117,7 +117,7 @@ def grids(text: str, lines: list[tuple[int, int]] | None = None) -> list[Table]:
         table = _grid(run) if run else None
         if table is not None:
             out.append(attrs.evolve(table, caption=title_line(text, lines, i)))
-        i = after if run else i + 1
+        i = max(after, i + 1)  # a run without a header is passed over whole: each line read once
     return out
 
 
@@ -130,6 +130,7 @@ def _run(text: str, lines: list[tuple[int, int]], i: int) -> tuple[list[_Line], 
     """
     run: list[_Line] = []
     sep = None
+    heading = True  # no line with a figure yet: the header's lines
     while i < len(lines):
         a, b = lines[i]
         if run and _RULE.fullmatch(text, a, b):
@@ -151,12 +152,12 @@ def _run(text: str, lines: list[tuple[int, int]], i: int) -> tuple[list[_Line], 
         ):
             break
         line = _Line(a, b, kind, cells)
-        heading = not any(r.figures for r in run)
         if heading and not line.figures and len(run) >= _HEADER_LINES:
             return [], i  # a list of words, no grid
         if spaced and not heading and not line.figures:
             break  # a spaced grid's rows end at its first line without a figure
         sep = kind
+        heading = heading and not line.figures
         run.append(line)
         i += 1
     # a run whose first line holds a figure has no header: no grid (its lines are read as running text)
