@@ -304,3 +304,9 @@ def test_each_line_is_split_a_bounded_number_of_times(monkeypatch: pytest.Monkey
         assert (
             calls <= 5 * 400
         )  # a few reads a line (its own, a look-ahead), never one per line before it
+
+
+def test_a_sentence_above_single_spaced_rows_is_no_header() -> None:
+    """A line of prose over two lines of a word and figures names no columns: no grid."""
+    text = "Officials in Northgate, Riverside and Hillside Said Killed.\nNorthgate 3 11\nRiverside 8 4\n"
+    assert word_grids(text) == []

@@ -41,7 +41,7 @@ def title_columns(text: str, start: int, end: int, columns: int) -> list[Cell] |
 
     With more capitalised words than columns, the first cells are joined (they name the
     labels' column); with fewer, a header of as many words as columns has a word a column.
-    A header holding a digit, or that cannot be split so, gives None.
+    A header holding a digit or a sentence's punctuation, or that cannot be split so, gives None.
 
     >>> [c.text for c in title_columns("Province Number of deaths Injured", 0, 33, 3)]
     ['Province', 'Number of deaths', 'Injured']
@@ -49,8 +49,8 @@ def title_columns(text: str, start: int, end: int, columns: int) -> list[Cell] |
     ['Country', 'dead', 'missing']
     """
     words = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
-    if not words or any(ch.isdigit() for ch in text[start:end]):
-        return None
+    if not words or any(ch.isdigit() for ch in text[start:end]) or _PROSE.search(text, start, end):
+        return None  # a header holds no figure, and is no sentence
     opens = [n for n, (a, _) in enumerate(words) if n == 0 or text[a].isupper()]
     if len(opens) < columns:
         if len(words) != columns:
@@ -218,6 +218,8 @@ _LABEL = re.compile(
     r"(?:19|20)\d\d-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}|[^\d\s][^\d\n]{0,58}?)(?=[ \t]+[~<>≥≤$€£]?\d|[ \t]+[-–—][ \t])"
 )
 _SHORT = re.compile(r"\d{1,3}")
+#: A sentence's punctuation: a comma, or a stop closing a word of two letters or more, then a space or the end.
+_PROSE = re.compile(r",|[a-z]{2}[.!?;](?:\s|$)")
 #: A row's number inside a line: "1. ", "2) " before a capitalised word.
 _SERIAL = re.compile(r"(?<!\S)(?P<n>\d{1,2})[.)][ \t]+(?=[A-Z])")
 #: The name of a column of row numbers: "No.", "Nr", "S/N", "SN", "Sr.", "Serial", "#".
