@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from claimdiff import extract
 from claimdiff._extract._columnar import columnar_tables
-from claimdiff._extract._stacked import stacked_figures
+from claimdiff._extract._grid_strips import key_strips
 from claimdiff._extract._table import header_metric, tables
 
 
@@ -145,14 +145,14 @@ def test_key_figures_stacked_over_their_labels_pair_in_order() -> None:
         ("3.8 million", "in need"),
         ("1.3 million", "displaced"),
     ]  # people "to be assisted" are a target, not a level reached
-    (table,) = stacked_figures(text)
+    (table,) = key_strips(text)
     assert [row[0].text for row in table.rows][2] == "People internally displaced by violence"
 
 
 def test_key_figures_need_as_many_labels_as_figures() -> None:
     """Two figure lines over one label line, or a year over a heading: no key figures."""
-    assert stacked_figures("12\n\n14\n\nPeople killed\n\nThe flood hit the town.\n") == []
-    assert stacked_figures("2019\nFloods\n") == []
+    assert key_strips("12\n\n14\n\nPeople killed\n\nThe flood hit the town.\n") == []
+    assert key_strips("2019\nFloods\n") == []
 
 
 def test_a_wrapped_header_of_word_cells_reads_the_metric_column_before_the_dates() -> None:

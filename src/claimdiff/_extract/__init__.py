@@ -173,6 +173,7 @@ def _read(
     found: list[Candidate] = []
     furthest = -1  # the latest start of a candidate so far: whether a table was read yet
     pending = tables(text, lambda name: known(gazetteer, name))
+    found_tables = [(t.start, t.end) for t in pending]  # their unread cells are listed as a table's
     blocks = split_blocks(text)
     for block in blocks:
         while pending and pending[0].end <= block.start:
@@ -227,7 +228,7 @@ def _read(
             ),
             gazetteer,
         ),
-        unread(text, [(c.start, c.end) for c in kept], reader.captions, repeats),
+        unread(text, [(c.start, c.end) for c in kept], reader.captions, repeats, found_tables),
     )
 
 

@@ -64,10 +64,13 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
     prose: list[Block] = []  # cells that are phrases, read as running text
     # places (or dates) heading the columns, metrics the rows: read turned on its side
     table = turned(table, lambda name: bool(named_place(reader, name)))
-    where = next((k for k, h in enumerate(table.header) if PLACE_HEADER.search(h.text)), None)
+    # a column headed by a place word holds places, unless its cells are figures ("Affected districts")
+    heads = [k for k, h in enumerate(table.header) if PLACE_HEADER.search(h.text)]
+    heads = [k for k in heads if not _counts(table, k)]
+    where = heads[0] if heads else None
     who = (
         _source_line(reader.text, table)
-        or reader.carried
+        or (reader.carried if _led_in(reader.text, table) else None)
         or reader.cited
         or reader.named_body()
         or reader.heading_source
@@ -75,19 +78,23 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
     )
     source, via = reader.chain_of(who)
     titled = _title_counted(reader.low, table.caption) if table.caption else None
-    lead = _lead(reader, table.caption) if table.caption else None
+    # columns headed by no metric (dates, places): the title may name it; a table without a header has none
+    headed = not table.header or any(
+        header_metric(h.text) or noun_metric(h.text) for h in table.header
+    )
+    lead = _lead(reader, table.caption, headed=headed) if table.caption else None
     labels = [
         row[where] if where is not None and where < len(row) else _label(row, table)
         for row in table.rows
     ]
-    wider = [k for k, h in enumerate(table.header) if k != where and PLACE_HEADER.search(h.text)]
+    wider = [k for k in heads if k != where]
     places = [
         row_place(reader, row, label, wider) for row, label in zip(table.rows, labels, strict=True)
     ]
     placed = [p for p in places if p]
     # a row whose place cells name no known place ("Philippines, Taiwan") may lie anywhere: its
     # table's totals are where no one place is
-    columns = [k for k, h in enumerate(table.header) if PLACE_HEADER.search(h.text)]
+    columns = heads
     elsewhere = any(
         not p and not TOTAL.match(label.text) and any(row[k].text for k in columns if k < len(row))
         for row, label, p in zip(table.rows, labels, places, strict=True)
@@ -231,6 +238,23 @@ def _sum_counted(
     return (metric, chosen[1]) if chosen is not None else None
 
 
+def _counts(table: Table, k: int) -> bool:
+    """Whether column ``k`` holds figures only (some cell filled): counts of places, not places."""
+    cells = [row[k].text for row in table.rows if k < len(row) and row[k].text]
+    return bool(cells) and all(_COUNT_CELL.fullmatch(t) for t in cells)
+
+
+def _led_in(text: str, table: Table) -> bool:
+    """Whether a table goes on with the paragraph before it: a title line ending in a colon ("... said:").
+
+    A speaker says everything to the end of their paragraph (ANNOTATION.md rule 16): a table after
+    it is a paragraph of its own, unless the paragraph leads into it.
+    """
+    return table.caption is not None and text[
+        table.caption[0] : table.caption[1]
+    ].rstrip().endswith(":")
+
+
 def _source_line(text: str, table: Table) -> Attribution | None:
     """The source a line closing a table names ("figures from SBS World News March 24, 2005", "Source: WHO").
 
@@ -306,12 +330,17 @@ _SENTENCE_WORDS = 6
 
 
 def _label(row: tuple[Cell, ...], table: Table) -> Cell:
-    """A row's label: its first cell, unless a table without a header opens the row with a figure (or it has none)."""
+    """A row's label: its first cell, unless the row opens with a figure in a table without a header or under a metric."""
     if not row:  # a row of bars alone ("|||||||"), as infoboxes copied from a page give
         return Cell(-1, -1, "")
-    if table.header or not _DIGIT.search(row[0].text):
+    if not _DIGIT.search(row[0].text):
         return row[0]
-    return Cell(-1, -1, "")  # "110+ killed | 200 killed": every cell is data
+    if table.header and not (
+        _COUNT_CELL.fullmatch(row[0].text) and header_metric(table.header[0].text)
+    ):
+        return row[0]
+    # "110+ killed | 200 killed", or a first column headed by a metric ("Deaths | Injured"): every cell is data
+    return Cell(-1, -1, "")
 
 
 def _figure(reader: _Reader, cell: Cell) -> _Found | None:
@@ -358,19 +387,24 @@ def _header_counted(reader: _Reader, head: str) -> str | None:
     return None
 
 
-def _lead(reader: _Reader, span: tuple[int, int]) -> tuple[str, str | None, str | None] | None:
+def _lead(
+    reader: _Reader, span: tuple[int, int], *, headed: bool = True
+) -> tuple[str, str | None, str | None] | None:
     """The metric, thing counted and whole a lead-in gives the table after it.
 
     "Number of men killed ... He estimates the respective losses thus:" leads into a table of
     figures of men killed: the metric and noun of the lead-in's last figure read, else its first
     metric word and the plural noun beside it. A line that is one labelled figure ("Deaths72,000")
-    leads the rows under it too, and is their whole.
+    leads the rows under it too, and is their whole. A table whose column headers name no metric
+    (dates, places) counts what its short title names, when it names one metric ("Cumulative
+    deaths by province").
     """
     a, b = span
     ref = reader.referent
     read = ref if ref is not None and a <= ref.start < b else None
     labelled = read is not None and len(reader.low[a:b].split()) <= _LABEL_WORDS
-    if not labelled and not _LEAD_IN.search(reader.low, a, b):
+    titled = not headed and read is None and _one_metric(reader.low[a:b])
+    if not labelled and not titled and not _LEAD_IN.search(reader.low, a, b):
         return None
     if read is not None:  # "3 351 cases have been reported ...:" then "• Italy (2 502)": its parts
         return read.claim.metric.name, read.claim.scope.counted, read.claim.id
@@ -383,6 +417,14 @@ def _lead(reader: _Reader, span: tuple[int, int]) -> tuple[str, str | None, str 
         None,
     )
     return TRIGGERS[words[at]], reader.vocabulary.counted(noun) if noun else None, None
+
+
+def _one_metric(title: str) -> bool:
+    """Whether a title of a few words names one metric, no figure and no sentence ("Cumulative deaths by province")."""
+    words = _WORDS.findall(title)
+    if not words or len(words) > _TITLE_WORDS or _DIGIT.search(title) or ". " in title:
+        return False
+    return len({TRIGGERS[w] for w in words if w in TRIGGERS}) == 1
 
 
 def _plural(word: str) -> bool:
@@ -404,6 +446,8 @@ _WORDS = re.compile(r"[a-z]+")
 #: A footnote mark in a cell: "[3]".
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 _DIGIT = re.compile(r"\d")
+#: A cell holding a count alone ("15", "1,204", "~40").
+_COUNT_CELL = re.compile(r"[~≈<>]?\d[\d,. ]{0,15}\+?")
 #: A cell that is a bare numeral, with a footnote mark at most ("79#").
 _BARE = re.compile(r"\d[\d,]*(?=[*#§†‡]*\s*(?:\(\d[\d.,]*%\))?\s*$)")
 #: Words of a header that are no thing counted: the table's own words and lengths of time.
@@ -442,6 +486,8 @@ _PHRASE = re.compile(rf"\d[\d,.]*\+?\s+(?:[a-z-]+\s+)?(?:{_TRIGGER_WORDS})\b")
 _LEAD_IN = re.compile(r"(?::\s*[-–—]*|\bas\s+follows\s*[:.]?)\s*$")
 #: Plural nouns without an "s" that a lead-in names beside its metric word ("men killed").
 _PLURALS = frozenset({"men", "women", "children", "people", "police", "personnel"})
+#: The most words of a table's title read as naming its figures' metric.
+_TITLE_WORDS = 10
 #: The longest line read as one labelled figure ("Deaths72,000", "Total deaths: 1,234").
 _LABEL_WORDS = 6
 #: Plural nouns of places: a title "cases in the countries ..." counts no population.

@@ -24,6 +24,7 @@ __all__ = [
     "Cell",
     "Table",
     "case_class",
+    "grouped",
     "header_metric",
     "line_spans",
     "noun_metric",
@@ -240,12 +241,14 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
     from claimdiff._extract._columnar import columnar_tables  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._csv_rows import csv_tables  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._dated_rows import dated_rows  # noqa: PLC0415 - it builds on this module
+    from claimdiff._extract._grid import grids  # noqa: PLC0415 - it builds on this module
+    from claimdiff._extract._grid_strips import key_strips  # noqa: PLC0415 - it builds on this module
+    from claimdiff._extract._grid_words import word_grids  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._infobox import infobox_rows  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._infobox_sides import infobox_sides  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._keyed import keyed_lists  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._pairs import place_runs  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._run_together import run_together  # noqa: PLC0415 - it builds on this module
-    from claimdiff._extract._stacked import stacked_figures  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._wide import wide_tables  # noqa: PLC0415 - it builds on this module
 
     # an infobox's sections, one cell per side, are read apart from the "|" table they stand in
@@ -258,10 +261,12 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
         columnar_tables(text, lines),
         infobox_rows(text, lines),
         keyed_lists(text, lines),
-        stacked_figures(text, lines),
+        key_strips(text, lines),
         csv_tables(text, lines, is_place),
         place_runs(text, is_place),
         run_together(text, lines),
+        grids(text, lines),  # any other grid of lines split by one separator, under a header
+        word_grids(text, lines),  # single-spaced rows of a label and figures, key-figure strips
     ):
         out += [t for t in more if not any(_overlap(t, b) for b in out)]
     return sorted(out, key=lambda t: t.start)
@@ -324,8 +329,9 @@ _GROUP_CHARS = 60
 def _years_row(row: tuple[Cell, ...]) -> bool:
     """Whether a row is a second header of years ("2003 | 2020 | 2003 | 2020 | Measles cases"): no data."""
     filled = [c.text for c in row if c.text]
-    if filled and not _YEAR.fullmatch(filled[0]) and header_metric(filled[0]):
-        return False  # "Dead | 1800 | 1800": a row labelled by its metric holds figures, not years
+    if row and row[0].text and not _YEAR.fullmatch(row[0].text):
+        # "Dead | 1800 | 1800", "Kenya | 1800 | 1800": a row with a label holds figures, not years
+        return False
     return sum(1 for t in filled if _YEAR.fullmatch(t)) >= 2 and all(
         _YEAR.fullmatch(t) or not any(ch.isdigit() for ch in t) for t in filled
     )
@@ -335,7 +341,7 @@ def _years_row(row: tuple[Cell, ...]) -> bool:
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
-def _groups(
+def grouped(
     header: tuple[Cell, ...], rows: list[tuple[Cell, ...]]
 ) -> tuple[tuple[Cell, ...], list[tuple[Cell, ...]]]:
     """A table whose rows of one label ("African", "Totals") head the rows under them: a group column first.
@@ -454,7 +460,7 @@ def _table(text: str, run: list[tuple[int, int]]) -> Table:
         width = text.count("|", *run[0])
         body = run[2:]
         if body and any(text.count("|", a, b) != width for a, b in body):
-            header, grid = _groups(
+            header, grid = grouped(
                 _cells(text, *run[0], keep=True), _stream(text, body[0][0], body[-1][1], width)
             )
             return Table(start=run[0][0], end=run[-1][1], header=header, rows=tuple(grid))
@@ -465,8 +471,11 @@ def _table(text: str, run: list[tuple[int, int]]) -> Table:
     first = _cells(text, *rows[0]) if rows else ()  # a run of rules and wrapped cells has no row
     # a first row of names (no cell opening with a figure: "Max 1-min wind" is a name) heads the
     # table when it is wide or names a metric over a column
+    from claimdiff._extract._turned import is_date  # noqa: PLC0415 - it builds on this module
+
     has_header = separated or (
-        not any(_OPENS_FIGURE.match(c.text) for c in first)
+        # a date heads a column ("3 May"): a name, though it opens with a digit
+        not any(_OPENS_FIGURE.match(c.text) and not is_date(c.text) for c in first)
         and (len(first) > 2 or any(header_metric(c.text) for c in first[1:]))
     )
     body = rows[1:] if has_header else rows
@@ -475,7 +484,7 @@ def _table(text: str, run: list[tuple[int, int]]) -> Table:
             _merged([_cells(text, a, b, keep=True) for a, b in rows[: more + 1]]),
             body[more:],
         )
-    header, grid = _groups(
+    header, grid = grouped(
         first if has_header else (),
         _carried([_cells(text, a, b, keep=has_header) for a, b in body]),
     )

@@ -313,14 +313,16 @@ def unread(
     read: Sequence[tuple[int, int]],
     captions: Sequence[tuple[int, int]] = (),
     repeats: Sequence[tuple[int, int]] = (),
+    tables: Sequence[tuple[int, int]] = (),
 ) -> list[Unread]:
     """Every number of ``text`` outside the ``read`` spans, with the first reason that fits.
 
     ``captions`` are the spans of photo captions, whose numbers are never claims; ``repeats``
-    the spans of figures kept once because an earlier candidate says the same (a headline and its lead).
+    the spans of figures kept once because an earlier candidate says the same (a headline and its lead);
+    ``tables`` the spans of the tables found, whose cells no header read are listed as such.
     """
     spans = sorted(read)
-    captioned, repeated = _Spans.of(captions), _Spans.of(repeats)
+    captioned, repeated, tabled = _Spans.of(captions), _Spans.of(repeats), _Spans.of(tables)
     out: list[Unread] = []
     i = 0
     line_end, table = -1, False  # the line of the last number listed, and whether it is a table's
@@ -344,7 +346,7 @@ def unread(
         reason = (
             "the same figure as one read before (kept once)"
             if _within(repeated, a)
-            else _reason(text, a, b, _within(captioned, a), table)
+            else _reason(text, a, b, _within(captioned, a), table or _within(tabled, a))
         )
         out.append(Unread(start=a, end=b, numeral=text[a:b], reason=reason))
     return out
