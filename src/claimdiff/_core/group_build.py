@@ -38,6 +38,9 @@ __all__ = [
     "group_about",
     "hull",
     "hull_of",
+    "shown_figures",
+    "shown_precision",
+    "verdict_word",
 ]
 
 
@@ -201,46 +204,104 @@ def assemble_group(
     reads these of claims, and a reader of columns (the quiet groups of a claim table,
     :mod:`claimdiff._formats.quiet_inputs`) of its columns, no claim built.
     """
-    offset, factor = unit.offset, unit.factor
-    kinds, step = compared
-
-    def shown(v: float) -> float | None:  # say.value, inlined: it runs six times a group
-        return (v - offset) / factor if v - v == 0 else None
-
-    # What every current claim allows: as worded when they share a value, else within precision and tolerance.
-    span = (stated or feasible) if feasible is not None else None
-    conflicted = conflict_verdict(flags) if flags else None
-    if conflicted is not None:
-        verdict = conflicted
-    elif stated is None and feasible is not None and current:
-        verdict = "tolerance"
-    else:
-        verdict = "agreement"
+    kinds, step = shown_precision(compared, unit)
+    low, high, low_closed, high_closed, c_low, c_high, best_shown, s_low, s_high = shown_figures(
+        unit, feasible, consensus_iv, best, stated
+    )
     return Group(
         id=gid,
         **about,
         unit=unit.unit,
         claims=claims,
         feasible=feasible is not None,
-        low=shown(span[0]) if span else None,
-        high=shown(span[2]) if span else None,
-        low_closed=bool(span and span[1] and math.isfinite(span[0])),
-        high_closed=bool(span and span[3] and math.isfinite(span[2])),
-        consensus_low=shown(consensus_iv[0]) if consensus_iv else None,
-        consensus_high=shown(consensus_iv[2]) if consensus_iv else None,
-        best=None if best is None else best_in_unit(best, unit),
+        low=low,
+        high=high,
+        low_closed=low_closed,
+        high_closed=high_closed,
+        consensus_low=c_low,
+        consensus_high=c_high,
+        best=best_shown,
         supporting=tuple(sorted(supporting)),
         dissenting=tuple(sorted(cid for cid in current if cid not in supporting)),
         superseded=tuple(sorted(superseded)),
         stale=tuple(sorted(stale)),
         origins=origins,
-        verdict=verdict,
+        verdict=verdict_word(flags, feasible, stated, bool(current)),
         corroboration=corroboration,
         withdrawn=tuple(sorted(withdrawn)),
         best_rule=rule,
-        stated_low=shown(stated[0]) if stated else None,
-        stated_high=shown(stated[2]) if stated else None,
+        stated_low=s_low,
+        stated_high=s_high,
         source_grades=grades,
         precision=kinds,
-        precision_step=None if step is None else step / factor,
+        precision_step=step,
     )
+
+
+#: A group's figures as shown (:func:`shown_figures`): its feasible interval, consensus interval, best and stated
+#: interval in its display unit.
+Shown = tuple[
+    float | None,
+    float | None,
+    bool,
+    bool,
+    float | None,
+    float | None,
+    float | None,
+    float | None,
+    float | None,
+]
+
+
+def shown_figures(
+    unit: UnitInfo,
+    feasible: Iv | None,
+    consensus_iv: Iv | None,
+    best: float | None,
+    stated: Iv | None,
+) -> Shown:
+    """A group's figures in its display ``unit``, from its verdict's intervals and best (in the canonical unit).
+
+    ``low``, ``high``, ``low_closed``, ``high_closed`` (what every current claim allows: as worded when they share
+    a value, else within precision and tolerance), ``consensus_low``, ``consensus_high``, ``best``, ``stated_low``,
+    ``stated_high``: the cells of :class:`Group` that :func:`assemble_group` gives, and a table reads of a verdict.
+    """
+    offset, factor = unit.offset, unit.factor
+
+    def shown(v: float) -> float | None:  # say.value, inlined: it runs six times a group
+        return (v - offset) / factor if v - v == 0 else None
+
+    span = (stated or feasible) if feasible is not None else None
+    return (
+        shown(span[0]) if span else None,
+        shown(span[2]) if span else None,
+        bool(span and span[1] and math.isfinite(span[0])),
+        bool(span and span[3] and math.isfinite(span[2])),
+        shown(consensus_iv[0]) if consensus_iv else None,
+        shown(consensus_iv[2]) if consensus_iv else None,
+        None if best is None else best_in_unit(best, unit),
+        shown(stated[0]) if stated else None,
+        shown(stated[2]) if stated else None,
+    )
+
+
+def shown_precision(compared: tuple[str, float | None], unit: UnitInfo) -> tuple[str, float | None]:
+    """How a group's claims were compared and the widest step of their precision, in its display ``unit``."""
+    kinds, step = compared
+    return kinds, None if step is None else step / unit.factor
+
+
+def verdict_word(
+    flags: list[Flag | FlagRow], feasible: Iv | None, stated: Iv | None, current: bool
+) -> str:
+    """A group's verdict: its worst conflict, else ``"tolerance"`` or ``"agreement"``.
+
+    ``"tolerance"`` when its current claims (``current``: there are some) agree only within precision or
+    tolerance.
+    """
+    conflicted = conflict_verdict(flags) if flags else None
+    if conflicted is not None:
+        return conflicted
+    if stated is None and feasible is not None and current:
+        return "tolerance"
+    return "agreement"

@@ -18,6 +18,7 @@ from claimdiff._core.grouping import PerRow
 from claimdiff._core.table_reads import laid_out
 from claimdiff._formats.codes import first_rows, number
 from claimdiff._formats.groups_table import place_text
+from claimdiff._formats.judged_rows import held_read, verdict_members
 from claimdiff._formats.quiet_inputs import objects, quiet_inputs, quiet_of, table_rows
 from claimdiff._formats.table_schema import LIST_SEPARATOR, SCHEMA
 from claimdiff._model.claim_table import ClaimTable, TableClaims
@@ -25,12 +26,13 @@ from claimdiff._model.claim_table import ClaimTable, TableClaims
 if TYPE_CHECKING:
     from claimdiff._core.quiet import QuietGroups
     from claimdiff._core.report import Group, Report
+    from claimdiff._formats.judged_rows import Members
     from claimdiff._model.claim import Claim
 
 __all__ = ["claim_statuses", "claims_table"]
 
 
-def claim_statuses(g: Group) -> list[str]:
+def claim_statuses(g: Group | Members) -> list[str]:
     """The status of each claim of ``g``, in the order of ``g.claims``.
 
     Supporting, unless it is dissenting, superseded, stale or withdrawn (the last of these that applies).
@@ -57,7 +59,8 @@ def _membership(
     group, status = np.full(n, None, object), np.full(n, None, object)
     groups = report.groups
     quiet = quiet_of(groups)
-    held = groups.held() if quiet is not None else enumerate(groups)  # type: ignore[attr-defined]
+    # A group judged and not made is read of its verdict (its members), no group made.
+    held = held_read(groups, verdict_members) if quiet is not None else enumerate(groups)  # type: ignore[arg-type]
     made = np.zeros(len(groups), np.bool_)
     judged = list(held)  # the groups built: their claims are found at once
     if judged:
