@@ -18,7 +18,7 @@ from claimdiff._core.grouping import PerRow
 from claimdiff._core.table_reads import laid_out
 from claimdiff._formats.codes import first_rows, number
 from claimdiff._formats.groups_table import place_text
-from claimdiff._formats.judged_rows import held_read, verdict_members
+from claimdiff._formats.judged_rows import every_read, held_read, verdict_members
 from claimdiff._formats.quiet_inputs import objects, quiet_inputs, quiet_of, table_rows
 from claimdiff._formats.table_schema import LIST_SEPARATOR, SCHEMA
 from claimdiff._model.claim_table import ClaimTable, TableClaims
@@ -60,7 +60,11 @@ def _membership(
     groups = report.groups
     quiet = quiet_of(groups)
     # A group judged and not made is read of its verdict (its members), no group made.
-    held = held_read(groups, verdict_members) if quiet is not None else enumerate(groups)  # type: ignore[arg-type]
+    held = (
+        held_read(groups, verdict_members)  # type: ignore[arg-type]
+        if quiet is not None
+        else enumerate(every_read(groups, verdict_members))
+    )
     made = np.zeros(len(groups), np.bool_)
     judged = list(held)  # the groups built: their claims are found at once
     if judged:

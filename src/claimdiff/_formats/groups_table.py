@@ -22,7 +22,7 @@ from claimdiff._core.group import group_id, group_position
 from claimdiff._core.grouping import PerRow
 from claimdiff._core.lazy_items import LazyItems
 from claimdiff._core.quiet import QuietGroups
-from claimdiff._formats.judged_rows import Cells, held_read, verdict_cells
+from claimdiff._formats.judged_rows import Cells, every_read, held_read, verdict_cells
 from claimdiff._formats.quiet_inputs import NAMED_BY, objects, quiet_inputs, quiet_of
 from claimdiff._formats.table_schema import SCHEMA
 
@@ -118,7 +118,10 @@ def groups_table(report: Report) -> list[Any]:
     groups = report.groups
     quiet = quiet_of(groups)
     if quiet is None:
-        rows = [group_row(g, worst.get(g.id), count.get(g.id, 0)) for g in groups]
+        rows = [
+            group_row(g, worst.get(g.id), count.get(g.id, 0))
+            for g in every_read(groups, verdict_cells)
+        ]
         cells = list(zip(*rows, strict=True)) or [()] * len(GROUP_COLUMNS)
         return [list(c) for c in cells]
     assert isinstance(groups, LazyItems)  # noqa: S101 - quiet_of found its maker

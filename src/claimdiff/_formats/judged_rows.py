@@ -28,7 +28,15 @@ from claimdiff._model.source_grade import SourceGrade
 if TYPE_CHECKING:
     from claimdiff._core.report import Group
 
-__all__ = ["Cells", "Members", "held_read", "judged_of", "verdict_cells", "verdict_members"]
+__all__ = [
+    "Cells",
+    "Members",
+    "every_read",
+    "held_read",
+    "judged_of",
+    "verdict_cells",
+    "verdict_members",
+]
 
 T = TypeVar("T")
 
@@ -103,6 +111,20 @@ def held_read(
             made = found[k]
             assert not isinstance(made, Verdict)  # noqa: S101 - each verdict was read
             yield k, made
+
+
+def every_read(
+    groups: Sequence[Group], read: Callable[[list[Verdict]], Iterable[T]]
+) -> Iterator[Group | T]:
+    """Every group in order, those judged and not made read as :func:`held_read` reads them, no group made."""
+    if judged_of(groups) is None:
+        yield from groups
+        return
+    assert isinstance(groups, LazyItems)  # noqa: S101 - judged_of found its maker
+    held = dict(held_read(groups, read))
+    for k in range(len(groups)):
+        found = held.get(k)
+        yield groups[k] if found is None else found
 
 
 class Members(NamedTuple):
