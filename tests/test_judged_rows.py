@@ -128,3 +128,41 @@ def test_the_groups_table_of_a_frame_makes_no_loud_group(frame_report):
         "supporting",
         "dissenting",
     ]
+
+
+def test_a_column_of_parts_is_named_as_each_part_is():
+    """``about_columns`` reads each cell of a column of parts as ``about_part`` reads it of each part alone, and
+    ``about_of`` is the cells of its four parts."""
+    from claimdiff import Claim, Scope
+    from claimdiff._core.group_build import about_columns, about_of, about_part
+
+    claims = [
+        Claim(id="a", metric="killed", estimate=3, scope=Scope(counted="people"), source="A"),
+        Claim(
+            id="b",
+            metric="covid deaths",
+            estimate="3 km",
+            scope=Scope(place="Chad > Kanem", event="flood"),
+            source="B",
+            period="2020-01-01/2020-02-01",
+        ),
+    ]
+    parts = {
+        "metric": [c.metric for c in claims],
+        "scope": [c.scope for c in claims],
+        "dimension": [c.dimension for c in claims],
+        "hull": [c.period for c in claims],
+    }
+    for part, values in parts.items():
+        columns = about_columns(part, values)
+        assert [{name: column[k] for name, column in columns.items()} for k in range(2)] == [
+            about_part(part, v) for v in values
+        ], part
+    for k in range(2):
+        whole = about_of(*(values[k] for values in parts.values()))
+        assert whole == {
+            name: cell
+            for part, values in parts.items()
+            for name, cell in about_part(part, values[k]).items()
+        }
+    assert about_of(*(values[1] for values in parts.values()))["period"] == "2020-01-01/2020-02-01"

@@ -9,7 +9,8 @@ asks it without making a group.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
+from operator import attrgetter
 from typing import Any
 
 from claimdiff._core.estimators import best_in_unit
@@ -27,11 +28,14 @@ from claimdiff._model.units import UnitInfo
 from claimdiff._model.vocabulary import Metric
 
 __all__ = [
+    "ABOUT_CELLS",
     "ABOUT_PARTS",
+    "about_columns",
     "about_dimension",
     "about_hull",
     "about_metric",
     "about_of",
+    "about_part",
     "about_scope",
     "assemble_group",
     "build_group",
@@ -80,43 +84,74 @@ def group_about(first: Claim, hull: Period | None) -> dict[str, Any]:
 def about_of(metric: Metric, scope: Scope, dimension: str, hull: Period | None) -> dict[str, Any]:
     """:func:`group_about` from the first claim's metric, scope and dimension (as a claim table holds them).
 
-    Each cell follows from one of these four parts, by :data:`ABOUT_PARTS`.
+    Each cell follows from one of these four parts, by :data:`ABOUT_CELLS`.
 
     >>> from claimdiff import Claim, Scope
     >>> c = Claim(id="a", metric="killed", estimate=3, scope=Scope(counted="people"), source="A")
     >>> about_of(c.metric, c.scope, c.dimension, None) == group_about(c, None)
     True
     """
+    parts = {"metric": metric, "scope": scope, "dimension": dimension, "hull": hull}
+    return {name: read(parts[part]) for name, (part, read) in ABOUT_CELLS.items()}
+
+
+def _itself(value: Any) -> Any:
+    return value
+
+
+def _described(hull: Period | None) -> str | None:
+    return None if hull is None else hull.describe()
+
+
+#: Each cell of :func:`about_of`: the one part it follows from (``"metric"``, ``"scope"``, ``"dimension"`` or
+#: ``"hull"``) and how it is read of that part. A reader of many groups reads each cell once per distinct part,
+#: or of a column of parts at once (:func:`about_columns`).
+ABOUT_CELLS: dict[str, tuple[str, Callable[[Any], Any]]] = {
+    "metric": ("metric", attrgetter("name")),
+    "counted": ("scope", attrgetter("counted")),
+    "place": ("scope", attrgetter("place")),
+    "event": ("scope", attrgetter("event")),
+    "dimension": ("dimension", _itself),
+    "cumulative": ("metric", attrgetter("cumulative")),
+    "period": ("hull", _described),
+}
+
+
+def about_part(part: str, value: Any) -> dict[str, Any]:
+    """The cells of :func:`about_of` that follow from ``value``, the group's ``part`` alone."""
+    return {name: read(value) for name, (named_by, read) in ABOUT_CELLS.items() if named_by == part}
+
+
+def about_columns(part: str, values: Sequence[Any]) -> dict[str, list[Any]]:
+    """:func:`about_part` of many values of ``part`` at once: per cell, each value's, in order."""
     return {
-        **about_metric(metric),
-        **about_scope(scope),
-        **about_dimension(dimension),
-        **about_hull(hull),
+        name: list(map(read, values))
+        for name, (named_by, read) in ABOUT_CELLS.items()
+        if named_by == part
     }
 
 
 def about_metric(metric: Metric) -> dict[str, Any]:
     """The cells of :func:`about_of` that follow from the metric."""
-    return {"metric": metric.name, "cumulative": metric.cumulative}
+    return about_part("metric", metric)
 
 
 def about_scope(scope: Scope) -> dict[str, Any]:
     """The cells of :func:`about_of` that follow from the scope."""
-    return {"counted": scope.counted, "place": scope.place, "event": scope.event}
+    return about_part("scope", scope)
 
 
 def about_dimension(dimension: str) -> dict[str, Any]:
     """The cell of :func:`about_of` that follows from the dimension."""
-    return {"dimension": dimension}
+    return about_part("dimension", dimension)
 
 
 def about_hull(hull: Period | None) -> dict[str, Any]:
     """The cell of :func:`about_of` that follows from the hull of the group's periods."""
-    return {"period": None if hull is None else hull.describe()}
+    return about_part("hull", hull)
 
 
-#: Each part :func:`about_of` reads, and what gives the cells that follow from it alone: a reader of many groups
-#: asks each part's cells once per distinct part.
+#: Each part :func:`about_of` reads, and what gives the cells that follow from it alone.
 ABOUT_PARTS: dict[str, Callable[[Any], dict[str, Any]]] = {
     "metric": about_metric,
     "scope": about_scope,

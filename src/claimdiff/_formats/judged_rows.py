@@ -6,18 +6,19 @@ its row costs more than judging it. What the row reads of a group follows from i
 that make the group: its best figure, rule, stated interval and corroboration (:func:`~claimdiff._core.judged_group.judge`),
 its figures in its unit (:func:`~claimdiff._core.group_build.shown_figures`), its verdict
 (:func:`~claimdiff._core.group_build.verdict_word`) and how it was compared
-(:func:`~claimdiff._core.group_build.shown_precision`); what names it (:func:`~claimdiff._core.group_build.about_of`) is
-asked once per distinct metric, scope, dimension and hull. :class:`Cells` holds these under the names
+(:func:`~claimdiff._core.group_build.shown_precision`); what names the groups is read column by column
+(:func:`~claimdiff._core.group_build.about_columns`, the cells of :func:`~claimdiff._core.group_build.about_of`). :class:`Cells` holds these under the names
 :class:`~claimdiff._core.report.Group` gives them, for :func:`~claimdiff._formats.groups_table.group_row`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from claimdiff._core.grading import grade_of_rule, grades_text
-from claimdiff._core.group_build import about_of, shown_figures, shown_precision, verdict_word
+from claimdiff._core.group_build import about_columns, shown_figures, shown_precision, verdict_word
 from claimdiff._core.judged_group import JudgedGroups, Verdict
 from claimdiff._core.lazy_items import LazyItems
 from claimdiff._core.outcomes import Corroboration, Grade, as_corroboration, as_verdict
@@ -157,6 +158,11 @@ def verdict_members(verdicts: Sequence[Verdict]) -> Iterator[Members]:
         )
 
 
+_METRIC, _SCOPE, _DIMENSION, _PERIOD = map(attrgetter, ("metric", "scope", "dimension", "period"))
+#: The cells that name a group, in the order of :class:`Cells`.
+_NAMING = ("metric", "counted", "place", "event", "period", "dimension", "cumulative")
+
+
 def judged_of(groups: Sequence[Any]) -> JudgedGroups | None:
     """The groups judged and made when read behind a lazy sequence of groups (else ``None``)."""
     if not isinstance(groups, LazyItems):
@@ -168,19 +174,25 @@ def judged_of(groups: Sequence[Any]) -> JudgedGroups | None:
 def verdict_cells(verdicts: Sequence[Verdict]) -> Iterator[Cells]:
     """The cells of the groups of ``verdicts``, in order, as the groups made from them would give them.
 
-    What names a group is asked once per distinct metric, scope, dimension and hull (told apart by identity);
-    the rest is read of each verdict by the rules that make its group.
+    What names the groups is read of a column of their first claims' metrics, scopes and dimensions and of their
+    hulls at once (:func:`~claimdiff._core.group_build.about_columns`); the rest of each verdict by the rules
+    that make its group.
     """
-    named: dict[tuple[int, int, str, int], dict[str, Any]] = {}
+    firsts = [v.cs[0] for v in verdicts]
+    parts = {
+        "metric": list(map(_METRIC, firsts)),
+        "scope": list(map(_SCOPE, firsts)),
+        "dimension": list(map(_DIMENSION, firsts)),
+        "hull": list(map(_PERIOD, verdicts)),
+    }
+    about: dict[str, list[Any]] = {}
+    for part, values in parts.items():
+        about.update(about_columns(part, values))
     words: dict[str, Word] = {}
     corroborations: dict[str, Corroboration] = {}
-    for v in verdicts:
-        first = v.cs[0]
-        metric, scope, dimension, period = first.metric, first.scope, first.dimension, v.period
-        key = (id(metric), id(scope), dimension, id(period))
-        about = named.get(key)
-        if about is None:
-            about = named[key] = about_of(metric, scope, dimension, period)
+    for v, metric, counted, place, event, period, dimension, cumulative in zip(
+        verdicts, *map(about.__getitem__, _NAMING), strict=True
+    ):
         _, current, _ = v.claims
         feasible, consensus_iv, supporting = v.found
         superseded, stale, withdrawn = v.set_aside
@@ -194,13 +206,13 @@ def verdict_cells(verdicts: Sequence[Verdict]) -> Iterator[Cells]:
         grades = source_grades(v.cs)
         yield Cells(
             v.gid,
-            about["metric"],
-            about["counted"],
-            about["place"],
-            about["event"],
-            about["period"],
-            about["dimension"],
-            about["cumulative"],
+            metric,
+            counted,
+            place,
+            event,
+            period,
+            dimension,
+            cumulative,
             unit.unit,
             feasible is not None,
             low,
