@@ -22,6 +22,7 @@ from claimdiff._formats.judged_rows import every_read, held_read, verdict_member
 from claimdiff._formats.quiet_inputs import objects, quiet_inputs, quiet_of, table_rows
 from claimdiff._formats.table_schema import LIST_SEPARATOR, SCHEMA
 from claimdiff._model.claim_table import ClaimTable, TableClaims
+from claimdiff._model.packed_texts import taken
 
 if TYPE_CHECKING:
     from claimdiff._core.quiet import QuietGroups
@@ -115,8 +116,8 @@ def _rows_of(
     if held is None or held[0] is not table:
         return None
     _, rows = laid_out(np, held[1].positions, np.asarray(groups, np.int64))
-    i_codes, ids = table.column("id")
-    if len(rows) != len(cids) or list(map(ids.__getitem__, i_codes[rows].tolist())) != cids:
+    # Only these rows' ids are read (a packed id column is not unpacked for a million rows).
+    if len(rows) != len(cids) or taken(table.texts("id"), rows.tolist()) != cids:
         return None
     return rows
 
