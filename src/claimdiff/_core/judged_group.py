@@ -79,9 +79,9 @@ def judge(
 
 
 class Verdict(NamedTuple):
-    """A group's verdict, its group not made: called, it makes the group (the same one :func:`analyse` builds).
+    """A group's verdict, its group not made: called, it makes the group.
 
-    A reader of many groups may read their parts instead (:meth:`judged`, :meth:`precision`) and make none.
+    The group made is the one :func:`~claimdiff._core.verdicts.analyse` builds. A reader of many groups may read their parts instead (:meth:`judged`, :meth:`precision`) and make none.
     """
 
     gid: str

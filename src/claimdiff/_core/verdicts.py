@@ -105,8 +105,9 @@ def analyse(
     """The group, its flags, and what the arithmetic needs to know of it.
 
     ``known`` is what the columns found of the group already (:class:`Known`). With ``build`` false, a group
-    that revises, withdraws and outdates nothing (see :func:`plain`) is not built: what makes it from its
-    verdict, when the report reads it, stands for it (the same group; its flags and facts are the same).
+    that revises, withdraws and outdates nothing (see :func:`plain`) is not built: its verdict
+    (:class:`~claimdiff._core.judged_group.Verdict`), which makes it when the report reads it, stands for it (the
+    same group; its flags and facts are the same).
     """
     return next(analyse_groups([(gid, cs, withdrawn, known)], policy, build=build))
 
