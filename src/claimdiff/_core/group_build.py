@@ -9,7 +9,8 @@ asks it without making a group.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
+from operator import attrgetter
 from typing import Any
 
 from claimdiff._core.estimators import best_in_unit
@@ -27,17 +28,23 @@ from claimdiff._model.units import UnitInfo
 from claimdiff._model.vocabulary import Metric
 
 __all__ = [
+    "ABOUT_CELLS",
     "ABOUT_PARTS",
+    "about_columns",
     "about_dimension",
     "about_hull",
     "about_metric",
     "about_of",
+    "about_part",
     "about_scope",
     "assemble_group",
     "build_group",
     "group_about",
     "hull",
     "hull_of",
+    "shown_figures",
+    "shown_precision",
+    "verdict_word",
 ]
 
 
@@ -77,43 +84,74 @@ def group_about(first: Claim, hull: Period | None) -> dict[str, Any]:
 def about_of(metric: Metric, scope: Scope, dimension: str, hull: Period | None) -> dict[str, Any]:
     """:func:`group_about` from the first claim's metric, scope and dimension (as a claim table holds them).
 
-    Each cell follows from one of these four parts, by :data:`ABOUT_PARTS`.
+    Each cell follows from one of these four parts, by :data:`ABOUT_CELLS`.
 
     >>> from claimdiff import Claim, Scope
     >>> c = Claim(id="a", metric="killed", estimate=3, scope=Scope(counted="people"), source="A")
     >>> about_of(c.metric, c.scope, c.dimension, None) == group_about(c, None)
     True
     """
+    parts = {"metric": metric, "scope": scope, "dimension": dimension, "hull": hull}
+    return {name: read(parts[part]) for name, (part, read) in ABOUT_CELLS.items()}
+
+
+def _itself(value: Any) -> Any:
+    return value
+
+
+def _described(hull: Period | None) -> str | None:
+    return None if hull is None else hull.describe()
+
+
+#: Each cell of :func:`about_of`: the one part it follows from (``"metric"``, ``"scope"``, ``"dimension"`` or
+#: ``"hull"``) and how it is read of that part. A reader of many groups reads each cell once per distinct part,
+#: or of a column of parts at once (:func:`about_columns`).
+ABOUT_CELLS: dict[str, tuple[str, Callable[[Any], Any]]] = {
+    "metric": ("metric", attrgetter("name")),
+    "counted": ("scope", attrgetter("counted")),
+    "place": ("scope", attrgetter("place")),
+    "event": ("scope", attrgetter("event")),
+    "dimension": ("dimension", _itself),
+    "cumulative": ("metric", attrgetter("cumulative")),
+    "period": ("hull", _described),
+}
+
+
+def about_part(part: str, value: Any) -> dict[str, Any]:
+    """The cells of :func:`about_of` that follow from ``value``, the group's ``part`` alone."""
+    return {name: read(value) for name, (named_by, read) in ABOUT_CELLS.items() if named_by == part}
+
+
+def about_columns(part: str, values: Sequence[Any]) -> dict[str, list[Any]]:
+    """:func:`about_part` of many values of ``part`` at once: per cell, each value's, in order."""
     return {
-        **about_metric(metric),
-        **about_scope(scope),
-        **about_dimension(dimension),
-        **about_hull(hull),
+        name: list(map(read, values))
+        for name, (named_by, read) in ABOUT_CELLS.items()
+        if named_by == part
     }
 
 
 def about_metric(metric: Metric) -> dict[str, Any]:
     """The cells of :func:`about_of` that follow from the metric."""
-    return {"metric": metric.name, "cumulative": metric.cumulative}
+    return about_part("metric", metric)
 
 
 def about_scope(scope: Scope) -> dict[str, Any]:
     """The cells of :func:`about_of` that follow from the scope."""
-    return {"counted": scope.counted, "place": scope.place, "event": scope.event}
+    return about_part("scope", scope)
 
 
 def about_dimension(dimension: str) -> dict[str, Any]:
     """The cell of :func:`about_of` that follows from the dimension."""
-    return {"dimension": dimension}
+    return about_part("dimension", dimension)
 
 
 def about_hull(hull: Period | None) -> dict[str, Any]:
     """The cell of :func:`about_of` that follows from the hull of the group's periods."""
-    return {"period": None if hull is None else hull.describe()}
+    return about_part("hull", hull)
 
 
-#: Each part :func:`about_of` reads, and what gives the cells that follow from it alone: a reader of many groups
-#: asks each part's cells once per distinct part.
+#: Each part :func:`about_of` reads, and what gives the cells that follow from it alone.
 ABOUT_PARTS: dict[str, Callable[[Any], dict[str, Any]]] = {
     "metric": about_metric,
     "scope": about_scope,
@@ -201,46 +239,104 @@ def assemble_group(
     reads these of claims, and a reader of columns (the quiet groups of a claim table,
     :mod:`claimdiff._formats.quiet_inputs`) of its columns, no claim built.
     """
-    offset, factor = unit.offset, unit.factor
-    kinds, step = compared
-
-    def shown(v: float) -> float | None:  # say.value, inlined: it runs six times a group
-        return (v - offset) / factor if v - v == 0 else None
-
-    # What every current claim allows: as worded when they share a value, else within precision and tolerance.
-    span = (stated or feasible) if feasible is not None else None
-    conflicted = conflict_verdict(flags) if flags else None
-    if conflicted is not None:
-        verdict = conflicted
-    elif stated is None and feasible is not None and current:
-        verdict = "tolerance"
-    else:
-        verdict = "agreement"
+    kinds, step = shown_precision(compared, unit)
+    low, high, low_closed, high_closed, c_low, c_high, best_shown, s_low, s_high = shown_figures(
+        unit, feasible, consensus_iv, best, stated
+    )
     return Group(
         id=gid,
         **about,
         unit=unit.unit,
         claims=claims,
         feasible=feasible is not None,
-        low=shown(span[0]) if span else None,
-        high=shown(span[2]) if span else None,
-        low_closed=bool(span and span[1] and math.isfinite(span[0])),
-        high_closed=bool(span and span[3] and math.isfinite(span[2])),
-        consensus_low=shown(consensus_iv[0]) if consensus_iv else None,
-        consensus_high=shown(consensus_iv[2]) if consensus_iv else None,
-        best=None if best is None else best_in_unit(best, unit),
+        low=low,
+        high=high,
+        low_closed=low_closed,
+        high_closed=high_closed,
+        consensus_low=c_low,
+        consensus_high=c_high,
+        best=best_shown,
         supporting=tuple(sorted(supporting)),
         dissenting=tuple(sorted(cid for cid in current if cid not in supporting)),
         superseded=tuple(sorted(superseded)),
         stale=tuple(sorted(stale)),
         origins=origins,
-        verdict=verdict,
+        verdict=verdict_word(flags, feasible, stated, bool(current)),
         corroboration=corroboration,
         withdrawn=tuple(sorted(withdrawn)),
         best_rule=rule,
-        stated_low=shown(stated[0]) if stated else None,
-        stated_high=shown(stated[2]) if stated else None,
+        stated_low=s_low,
+        stated_high=s_high,
         source_grades=grades,
         precision=kinds,
-        precision_step=None if step is None else step / factor,
+        precision_step=step,
     )
+
+
+#: A group's figures as shown (:func:`shown_figures`): its feasible interval, consensus interval, best and stated
+#: interval in its display unit.
+Shown = tuple[
+    float | None,
+    float | None,
+    bool,
+    bool,
+    float | None,
+    float | None,
+    float | None,
+    float | None,
+    float | None,
+]
+
+
+def shown_figures(
+    unit: UnitInfo,
+    feasible: Iv | None,
+    consensus_iv: Iv | None,
+    best: float | None,
+    stated: Iv | None,
+) -> Shown:
+    """A group's figures in its display ``unit``, from its verdict's intervals and best (in the canonical unit).
+
+    ``low``, ``high``, ``low_closed``, ``high_closed`` (what every current claim allows: as worded when they share
+    a value, else within precision and tolerance), ``consensus_low``, ``consensus_high``, ``best``, ``stated_low``,
+    ``stated_high``: the cells of :class:`Group` that :func:`assemble_group` gives, and a table reads of a verdict.
+    """
+    offset, factor = unit.offset, unit.factor
+
+    def shown(v: float) -> float | None:  # say.value, inlined: it runs six times a group
+        return (v - offset) / factor if v - v == 0 else None
+
+    span = (stated or feasible) if feasible is not None else None
+    return (
+        shown(span[0]) if span else None,
+        shown(span[2]) if span else None,
+        bool(span and span[1] and math.isfinite(span[0])),
+        bool(span and span[3] and math.isfinite(span[2])),
+        shown(consensus_iv[0]) if consensus_iv else None,
+        shown(consensus_iv[2]) if consensus_iv else None,
+        None if best is None else best_in_unit(best, unit),
+        shown(stated[0]) if stated else None,
+        shown(stated[2]) if stated else None,
+    )
+
+
+def shown_precision(compared: tuple[str, float | None], unit: UnitInfo) -> tuple[str, float | None]:
+    """How a group's claims were compared and the widest step of their precision, in its display ``unit``."""
+    kinds, step = compared
+    return kinds, None if step is None else step / unit.factor
+
+
+def verdict_word(
+    flags: list[Flag | FlagRow], feasible: Iv | None, stated: Iv | None, current: bool
+) -> str:
+    """A group's verdict: its worst conflict, else ``"tolerance"`` or ``"agreement"``.
+
+    ``"tolerance"`` when its current claims (``current``: there are some) agree only within precision or
+    tolerance.
+    """
+    conflicted = conflict_verdict(flags) if flags else None
+    if conflicted is not None:
+        return conflicted
+    if stated is None and feasible is not None and current:
+        return "tolerance"
+    return "agreement"

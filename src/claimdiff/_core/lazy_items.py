@@ -96,6 +96,11 @@ class LazyItems(Sequence[T]):
         """What makes each item not held: ``make(i)`` is the item at ``i`` (a bulk reader may ask its maker)."""
         return self._make
 
+    @property
+    def make_later(self) -> Callable[[int], T] | None:
+        """What makes each item held later (``None``: none is): a bulk reader may ask its maker, as of :attr:`make`."""
+        return self._make_later
+
     def held(self) -> Iterator[tuple[int, T]]:
         """The items held, with their positions, in order: those held as objects and those held later (made now)."""
         if not self._later:

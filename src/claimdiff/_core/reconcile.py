@@ -7,7 +7,7 @@ was built; pint is not touched inside the loops. One group's verdict is in
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import partial
 from typing import Any, Protocol, runtime_checkable
 
@@ -23,6 +23,7 @@ from claimdiff._core.group import group_id, group_position
 from claimdiff._core.group_rows import GroupRows
 from claimdiff._core.grouping import group_claims, keys_of
 from claimdiff._core.hedge_reading import note_rereadings
+from claimdiff._core.judged_group import JudgedGroups, Verdict
 from claimdiff._core.lag_conflicts import explain_lags
 from claimdiff._core.lags import Lag
 from claimdiff._core.lazy_items import LazyItems
@@ -200,7 +201,7 @@ def _reconcile(
 
     judged: dict[int, Group] = {}
     # Groups judged whose group is made when first read, from their verdict (they revise and withdraw nothing).
-    unbuilt: dict[int, Group | Callable[[], Group]] = {}
+    unbuilt: dict[int, Group | Verdict] = {}
     flags: list[tuple[int, int, tuple[str, ...], Flag | FlagRow]] = []
     facts: dict[int, GroupFacts] = {}  # the loud groups'
     quiet: QuietGroups | None = None
@@ -255,7 +256,7 @@ def _reconcile(
         len(raw),
         _unbuilt if quiet is None else quiet.group,
         judged,
-        (unbuilt, partial(_made, unbuilt)) if unbuilt else None,
+        (unbuilt, JudgedGroups(unbuilt).group) if unbuilt else None,
     )
     lags: tuple[Lag, ...] = ()
     # Each origin's cumulative series, found once: the lags and the series check both read them (the lags
@@ -327,17 +328,6 @@ def _jobs(
         gone = frozenset(c.id for c in cs if c.id in withdrawn) if withdrawn else _NONE
         known = None if quiet is None else quiet.known(index, len(cs))
         yield group_id(index), cs, gone, known
-
-
-def _made(unbuilt: dict[int, Group | Callable[[], Group]], i: int) -> Group:
-    """Group ``i``, judged already, made when first read from its verdict (``analyse``'s ``build``), then kept.
-
-    Kept because the tables read each such group more than once; the verdict it was made from is let go.
-    """
-    made = unbuilt[i]
-    if not isinstance(made, Group):
-        made = unbuilt[i] = made()
-    return made
 
 
 def _unbuilt(i: int) -> Group:

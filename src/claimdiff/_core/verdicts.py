@@ -11,8 +11,7 @@ the consensus, the claims that allow what most independent origins allow, and di
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Collection, Iterable, Iterator
-from functools import partial
+from collections.abc import Iterable, Iterator
 from typing import Literal, NamedTuple, overload
 
 from claimdiff._core.arithmetic import GroupFacts
@@ -21,6 +20,7 @@ from claimdiff._core.estimators import choose_best
 from claimdiff._core.flags import Flag, FlagKind, FlagRow, Severity
 from claimdiff._core.group_build import build_group, hull
 from claimdiff._core.intervals import Iv, intersect
+from claimdiff._core.judged_group import Verdict
 from claimdiff._core.messages import Say, display_unit
 from claimdiff._core.policy import Policy
 from claimdiff._core.precision_gap import precision_gap
@@ -28,7 +28,6 @@ from claimdiff._core.report import Group
 from claimdiff._core.timeline import Timeline, unordered
 from claimdiff._core.tolerance import Tolerance
 from claimdiff._model.claim import Claim
-from claimdiff._model.period import Period
 
 __all__ = [
     "Job",
@@ -37,8 +36,6 @@ __all__ = [
     "analyse_groups",
     "widen",
 ]
-
-_INF = math.inf
 
 
 def widen(c: Claim, policy: Policy, tolerance: Tolerance) -> Iv:
@@ -93,7 +90,7 @@ def analyse(
     *,
     known: Known | None = ...,
     build: bool,
-) -> tuple[Group | Callable[[], Group], list[Flag | FlagRow], GroupFacts | None]: ...
+) -> tuple[Group | Verdict, list[Flag | FlagRow], GroupFacts | None]: ...
 
 
 def analyse(
@@ -104,12 +101,13 @@ def analyse(
     *,
     known: Known | None = None,
     build: bool = True,
-) -> tuple[Group | Callable[[], Group], list[Flag | FlagRow], GroupFacts | None]:
+) -> tuple[Group | Verdict, list[Flag | FlagRow], GroupFacts | None]:
     """The group, its flags, and what the arithmetic needs to know of it.
 
     ``known`` is what the columns found of the group already (:class:`Known`). With ``build`` false, a group
-    that revises, withdraws and outdates nothing (see :func:`plain`) is not built: what makes it from its
-    verdict, when the report reads it, stands for it (the same group; its flags and facts are the same).
+    that revises, withdraws and outdates nothing (see :func:`plain`) is not built: its verdict
+    (:class:`~claimdiff._core.judged_group.Verdict`), which makes it when the report reads it, stands for it (the
+    same group; its flags and facts are the same).
     """
     return next(analyse_groups([(gid, cs, withdrawn, known)], policy, build=build))
 
@@ -123,7 +121,7 @@ _AT_ONCE = 4096
 
 def analyse_groups(
     jobs: Iterable[Job], policy: Policy, *, build: bool = True
-) -> Iterator[tuple[Group | Callable[[], Group], list[Flag | FlagRow], GroupFacts | None]]:
+) -> Iterator[tuple[Group | Verdict, list[Flag | FlagRow], GroupFacts | None]]:
     """Each group's verdict, as :func:`analyse` gives it, in order; the consensus of many groups found at once.
 
     The groups are read a few thousand at a time: what each one's claims say now (:func:`_told`), then the
@@ -146,7 +144,7 @@ def _verdicts(
     told: list[_Told | tuple[Group, list[Flag | FlagRow], GroupFacts | None]],
     policy: Policy,
     build: bool,
-) -> Iterator[tuple[Group | Callable[[], Group], list[Flag | FlagRow], GroupFacts | None]]:
+) -> Iterator[tuple[Group | Verdict, list[Flag | FlagRow], GroupFacts | None]]:
     """The verdicts of groups told (:func:`_told`); the consensus of those whose current claims share no value found at once."""
     split = [
         (t.current, t.now)
@@ -247,7 +245,7 @@ def _told(
 
 def _verdict(
     told: _Told, supporting: set[str], consensus_iv: Iv | None, build: bool
-) -> tuple[Group | Callable[[], Group], list[Flag | FlagRow], GroupFacts | None]:
+) -> tuple[Group | Verdict, list[Flag | FlagRow], GroupFacts | None]:
     """A group's verdict from what its claims say now and its consensus: dissent, notices, then the group."""
     gid, cs, policy, known, say, flags = (
         told.gid,
@@ -302,8 +300,7 @@ def _verdict(
             period=None if period is None else (period.start_ts, period.end_ts),
             claims=tuple((c, now[c.id][0], now[c.id][2]) for c in support),
         )
-    assemble = partial(
-        _assemble,
+    assemble = Verdict(
         gid,
         cs,
         say,
@@ -319,71 +316,6 @@ def _verdict(
     if not build and plain(superseded, stale, withdrawn):
         return assemble, flags, facts
     return assemble(), flags, facts
-
-
-def _assemble(
-    gid: str,
-    cs: list[Claim],
-    say: Say,
-    policy: Policy,
-    claims: tuple[list[Claim], list[Claim], dict[str, Iv]],
-    found: tuple[Iv | None, Iv | None, set[str]],
-    set_aside: tuple[Collection[str], Collection[str], frozenset[str]],
-    origins: int,
-    flags: list[Flag | FlagRow],
-    period: Period | None,
-    compared: tuple[str, float | None] | None,
-) -> Group:
-    """The group from its verdict: its best figure and what it allows as worded, then :func:`build_group`.
-
-    ``claims`` are the supporting and the current claims and what each says now; ``found`` the intersection
-    of the current claims, the consensus interval and the supporting ids; ``set_aside`` the ids superseded,
-    stale and withdrawn.
-    """
-    support, current, now = claims
-    feasible, consensus_iv, supporting = found
-    superseded, stale, withdrawn = set_aside
-    first = cs[0]
-    # The best figure keeps to what the supporting claims say as worded when they share a value, and to
-    # their widened common ground only when they agree just within precision or tolerance.
-    as_worded = intersect(_worded(c, now) for c in support) if support else None
-    # The same intersection, each claim taken at its word (an earlier toll still only a floor).
-    # (When every current claim supports, it is the intersection found above.)
-    stated = (
-        as_worded
-        if support is current or not current
-        else intersect(_worded(c, now) for c in current)
-    )
-    best, rule = choose_best(
-        policy,
-        support,
-        current,
-        feasible and (as_worded or feasible),
-        as_worded or consensus_iv,
-        first.is_count,
-    )
-    corroboration = "single" if len(cs) == 1 else ("circular" if origins == 1 else "independent")
-    return build_group(
-        gid,
-        cs,
-        say,
-        feasible,
-        consensus_iv,
-        best,
-        rule,
-        supporting,
-        current,
-        superseded,
-        stale,
-        withdrawn,
-        origins,
-        corroboration,
-        stated,
-        flags,
-        period,
-        policy.precision,
-        compared=compared,
-    )
 
 
 #: What a plain group sets aside: nothing superseded, stale or withdrawn (one tuple for every such group).
@@ -453,10 +385,3 @@ def _circular_text(say: Say, cs: tuple[Claim, ...]) -> str:
         f"{len(cs)} reports of {say.subject} ({', '.join(reporters)}) all trace back to one origin, "
         f"{cs[0].source.name}: they are one source, not {len(cs)}."
     )
-
-
-def _worded(c: Claim, now: dict[str, Iv]) -> Iv:
-    """The claim's interval as worded; only a floor when the claim's toll may have grown since."""
-    if now[c.id][2] == _INF:
-        return c.low, c.low_closed, _INF, False
-    return c.low, c.low_closed, c.high, c.high_closed

@@ -18,19 +18,22 @@ from claimdiff._core.grouping import PerRow
 from claimdiff._core.table_reads import laid_out
 from claimdiff._formats.codes import first_rows, number
 from claimdiff._formats.groups_table import place_text
+from claimdiff._formats.judged_rows import every_read, held_read, verdict_members
 from claimdiff._formats.quiet_inputs import objects, quiet_inputs, quiet_of, table_rows
 from claimdiff._formats.table_schema import LIST_SEPARATOR, SCHEMA
 from claimdiff._model.claim_table import ClaimTable, TableClaims
+from claimdiff._model.packed_texts import taken
 
 if TYPE_CHECKING:
     from claimdiff._core.quiet import QuietGroups
     from claimdiff._core.report import Group, Report
+    from claimdiff._formats.judged_rows import Members
     from claimdiff._model.claim import Claim
 
 __all__ = ["claim_statuses", "claims_table"]
 
 
-def claim_statuses(g: Group) -> list[str]:
+def claim_statuses(g: Group | Members) -> list[str]:
     """The status of each claim of ``g``, in the order of ``g.claims``.
 
     Supporting, unless it is dissenting, superseded, stale or withdrawn (the last of these that applies).
@@ -57,7 +60,12 @@ def _membership(
     group, status = np.full(n, None, object), np.full(n, None, object)
     groups = report.groups
     quiet = quiet_of(groups)
-    held = groups.held() if quiet is not None else enumerate(groups)  # type: ignore[attr-defined]
+    # A group judged and not made is read of its verdict (its members), no group made.
+    held = (
+        held_read(groups, verdict_members)  # type: ignore[arg-type]
+        if quiet is not None
+        else enumerate(every_read(groups, verdict_members))
+    )
     made = np.zeros(len(groups), np.bool_)
     judged = list(held)  # the groups built: their claims are found at once
     if judged:
@@ -108,8 +116,8 @@ def _rows_of(
     if held is None or held[0] is not table:
         return None
     _, rows = laid_out(np, held[1].positions, np.asarray(groups, np.int64))
-    i_codes, ids = table.column("id")
-    if len(rows) != len(cids) or list(map(ids.__getitem__, i_codes[rows].tolist())) != cids:
+    # Only these rows' ids are read (a packed id column is not unpacked for a million rows).
+    if len(rows) != len(cids) or taken(table.texts("id"), rows.tolist()) != cids:
         return None
     return rows
 

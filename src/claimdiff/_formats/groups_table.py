@@ -22,6 +22,7 @@ from claimdiff._core.group import group_id, group_position
 from claimdiff._core.grouping import PerRow
 from claimdiff._core.lazy_items import LazyItems
 from claimdiff._core.quiet import QuietGroups
+from claimdiff._formats.judged_rows import Cells, every_read, held_read, verdict_cells
 from claimdiff._formats.quiet_inputs import NAMED_BY, objects, quiet_inputs, quiet_of
 from claimdiff._formats.table_schema import SCHEMA
 
@@ -48,7 +49,7 @@ def place_text(place: tuple[str, ...]) -> str | None:
     return " > ".join(place) or None
 
 
-def group_row(g: Group, worst: Severity | None, n_flags: int) -> tuple[Any, ...]:
+def group_row(g: Group | Cells, worst: Severity | None, n_flags: int) -> tuple[Any, ...]:
     """The cells of group ``g`` in the order of the ``groups`` table, given its worst flag and how many it has."""
     feasible = g.feasible
     return (
@@ -117,14 +118,17 @@ def groups_table(report: Report) -> list[Any]:
     groups = report.groups
     quiet = quiet_of(groups)
     if quiet is None:
-        rows = [group_row(g, worst.get(g.id), count.get(g.id, 0)) for g in groups]
+        rows = [
+            group_row(g, worst.get(g.id), count.get(g.id, 0))
+            for g in every_read(groups, verdict_cells)
+        ]
         cells = list(zip(*rows, strict=True)) or [()] * len(GROUP_COLUMNS)
         return [list(c) for c in cells]
     assert isinstance(groups, LazyItems)  # noqa: S101 - quiet_of found its maker
     import numpy as np  # noqa: PLC0415 - imported already by the columns that found the quiet groups
 
     n = len(groups)
-    held = dict(groups.held())
+    held: dict[int, Group | Cells] = dict(held_read(groups, verdict_cells))
     made = np.ones(n, np.bool_)
     made[list(held)] = False
     unheld = np.flatnonzero(made)

@@ -17,12 +17,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from functools import partial
 from itertools import chain, count
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from claimdiff._core.estimators import BY_FIGURES, Figured, best_by_figures
 from claimdiff._core.group import group_id
-from claimdiff._core.group_build import ABOUT_PARTS, about_of, group_about, hull_of
+from claimdiff._core.group_build import ABOUT_CELLS, about_columns, about_of, group_about, hull_of
 from claimdiff._core.group_rows import GroupRows
 from claimdiff._core.intervals import Iv
 from claimdiff._core.lazy_items import LazyItems
@@ -44,19 +44,9 @@ if TYPE_CHECKING:
 __all__ = ["NAMED_BY", "QuietInputs", "objects", "quiet_inputs", "quiet_of", "table_rows"]
 
 #: Which part of a group's first claim, or its periods' hull, each cell of ``group_about`` follows from.
-NAMED_BY = {
-    "metric": "metric",
-    "counted": "scope",
-    "place": "scope",
-    "event": "scope",
-    "dimension": "dimension",
-    "cumulative": "metric",
-    "period": "hull",
-}
+NAMED_BY = {name: part for name, (part, _) in ABOUT_CELLS.items()}
 
 _NAN = float("nan")
-#: Groups whose naming cells are read from the columns at once.
-_BLOCK = 4096
 
 
 def quiet_of(groups: Sequence[Group]) -> QuietGroups | None:
@@ -283,8 +273,8 @@ class QuietInputs:
 
         Per cell of ``group_about``, each group's code (numpy) into the distinct cells. From a claim table, a
         group's cells follow from its first claim's metric, scope and estimate's dimension and from its periods'
-        hull, and each cell from one of these (:data:`NAMED_BY`): the part's own reading
-        (:data:`~claimdiff._core.group_build.ABOUT_PARTS`) is asked once per distinct part, for the first group that
+        hull, and each cell from one of these (:data:`NAMED_BY`): the cell's own reading
+        (:data:`~claimdiff._core.group_build.ABOUT_CELLS`) is asked once per distinct part, for the first group that
         has it, and hulls once per distinct periods. Groups of other claims are asked
         one by one.
         """
@@ -328,17 +318,10 @@ class QuietInputs:
         for part, (codes, values, index) in by_part.items():
             numbered = _codes_of(np, codes)
             first = first_rows(numbered)
-            names = [name for name, named_by in NAMED_BY.items() if named_by == part]
-            columns: list[list[Any]] = [[] for _ in names]
-            read_part = ABOUT_PARTS[part]
-            for block in range(0, len(first), _BLOCK):  # a block of groups' parts read at a time
-                at = first[block : block + _BLOCK]
-                # Each part's cells kept as made (a million groups' mappings are never held at once).
-                cells = list(map(read_part, map(values.__getitem__, index[at].tolist())))
-                for name, column in zip(names, columns, strict=True):
-                    column.extend(map(itemgetter(name), cells))
+            # Each cell read once per distinct part, of a column of the distinct parts at once.
+            distinct = list(map(values.__getitem__, index[first].tolist()))
             out.update(
-                (name, (numbered, column)) for name, column in zip(names, columns, strict=True)
+                (name, (numbered, column)) for name, column in about_columns(part, distinct).items()
             )
         return out
 

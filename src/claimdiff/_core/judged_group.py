@@ -1,0 +1,174 @@
+"""A group judged and not made yet: what its verdict found, from which the group is made when read.
+
+The reconcile pass judges a loud group (:mod:`claimdiff._core.verdicts`) and, where the report may make it later,
+keeps its :class:`Verdict` instead: called, it makes the group (:func:`~claimdiff._core.group_build.build_group`).
+What the group shows beyond the verdict's parts, its best figure, its rule, what its current claims allow as
+worded and its corroboration, is :func:`judge` of those parts: the group made asks it, and so does a table that
+reads a judged group's row without making the group (:mod:`claimdiff._formats.groups_table`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection
+from typing import NamedTuple
+
+from claimdiff._core.estimators import choose_best
+from claimdiff._core.flags import Flag, FlagRow
+from claimdiff._core.group_build import build_group
+from claimdiff._core.intervals import Iv, intersect
+from claimdiff._core.messages import Say
+from claimdiff._core.policy import Policy
+from claimdiff._core.precision_used import claims_precision
+from claimdiff._core.report import Group
+from claimdiff._model.claim import Claim
+from claimdiff._model.period import Period
+
+__all__ = ["Judged", "JudgedGroups", "Verdict", "judge"]
+
+_INF = math.inf
+
+
+class Judged(NamedTuple):
+    """What a group shows beyond its verdict's parts (:func:`judge`)."""
+
+    #: The best figure, in the canonical unit (``None``: none), and the rule that chose it.
+    best: float | None
+    rule: str
+    #: What every current claim allows taken at its word (``None``: nothing).
+    stated: Iv | None
+    #: ``"single"``, ``"circular"`` or ``"independent"``.
+    corroboration: str
+
+
+def judge(
+    cs: list[Claim],
+    policy: Policy,
+    claims: tuple[list[Claim], list[Claim], dict[str, Iv]],
+    found: tuple[Iv | None, Iv | None, set[str]],
+    origins: int,
+) -> Judged:
+    """A group's best figure and rule, what its current claims allow as worded, and its corroboration.
+
+    ``cs`` are the group's claims; ``claims`` the supporting and the current ones and what each says now;
+    ``found`` the intersection of the current claims, the consensus interval and the supporting ids;
+    ``origins`` how many independent origins the claims have.
+    """
+    support, current, now = claims
+    feasible, consensus_iv, _ = found
+    # The best figure keeps to what the supporting claims say as worded when they share a value, and to
+    # their widened common ground only when they agree just within precision or tolerance.
+    as_worded = intersect(_worded(c, now) for c in support) if support else None
+    # The same intersection, each claim taken at its word (an earlier toll still only a floor).
+    # (When every current claim supports, it is the intersection found above.)
+    stated = (
+        as_worded
+        if support is current or not current
+        else intersect(_worded(c, now) for c in current)
+    )
+    best, rule = choose_best(
+        policy,
+        support,
+        current,
+        feasible and (as_worded or feasible),
+        as_worded or consensus_iv,
+        cs[0].is_count,
+    )
+    corroboration = "single" if len(cs) == 1 else ("circular" if origins == 1 else "independent")
+    return Judged(best, rule, stated, corroboration)
+
+
+class Verdict(NamedTuple):
+    """A group's verdict, its group not made: called, it makes the group.
+
+    The group made is the one :func:`~claimdiff._core.verdicts.analyse` builds. A reader of many groups may read their parts instead (:meth:`judged`, :meth:`precision`) and make none.
+    """
+
+    gid: str
+    #: The group's claims.
+    cs: list[Claim]
+    say: Say
+    policy: Policy
+    #: The supporting and the current claims, and what each says now.
+    claims: tuple[list[Claim], list[Claim], dict[str, Iv]]
+    #: The intersection of the current claims, the consensus interval and the supporting ids.
+    found: tuple[Iv | None, Iv | None, set[str]]
+    #: The ids superseded, stale and withdrawn.
+    set_aside: tuple[Collection[str], Collection[str], frozenset[str]]
+    origins: int
+    flags: list[Flag | FlagRow]
+    #: The hull of the claims' periods.
+    period: Period | None
+    #: How the claims were compared, when the columns found it already.
+    compared: tuple[str, float | None] | None
+
+    def judged(self) -> Judged:
+        """What the group shows beyond these parts (:func:`judge`)."""
+        return judge(self.cs, self.policy, self.claims, self.found, self.origins)
+
+    def precision(self) -> tuple[str, float | None]:
+        """How the claims were compared (:func:`~claimdiff._core.precision_used.claims_precision`)."""
+        return self.compared or claims_precision(self.cs, self.policy.precision)
+
+    def __call__(self) -> Group:
+        """The group, made from the verdict."""
+        _, current, _ = self.claims
+        feasible, consensus_iv, supporting = self.found
+        superseded, stale, withdrawn = self.set_aside
+        best, rule, stated, corroboration = self.judged()
+        return build_group(
+            self.gid,
+            self.cs,
+            self.say,
+            feasible,
+            consensus_iv,
+            best,
+            rule,
+            supporting,
+            current,
+            superseded,
+            stale,
+            withdrawn,
+            self.origins,
+            corroboration,
+            stated,
+            self.flags,
+            self.period,
+            self.policy.precision,
+            compared=self.precision(),
+        )
+
+
+def _worded(c: Claim, now: dict[str, Iv]) -> Iv:
+    """The claim's interval as worded; only a floor when the claim's toll may have grown since."""
+    if now[c.id][2] == _INF:
+        return c.low, c.low_closed, _INF, False
+    return c.low, c.low_closed, c.high, c.high_closed
+
+
+class JudgedGroups:
+    """Groups judged whose group is made when first read, from their verdict, then kept (by position).
+
+    Kept because the tables read each such group more than once; the verdict it was made from is let go. A
+    reader of many groups may read a verdict not yet made into its group instead (:meth:`verdict`).
+    """
+
+    __slots__ = ("_found",)
+
+    def __init__(self, found: dict[int, Group | Verdict]) -> None:
+        self._found = found
+
+    def group(self, i: int) -> Group:
+        """Group ``i``, made from its verdict when first read, then kept."""
+        made = self._found[i]
+        if not isinstance(made, Group):
+            made = self._found[i] = made()
+        return made
+
+    def positions(self) -> Collection[int]:
+        """The positions of the groups judged here."""
+        return self._found.keys()
+
+    def verdict(self, i: int) -> Group | Verdict:
+        """Group ``i`` if made already, else its verdict (the group not made)."""
+        return self._found[i]
