@@ -103,7 +103,7 @@ def _running(draw: st.DrawFn) -> list[Claim]:
     )
     out = []
     for origin in _ORIGINS[: draw(st.integers(2, 3))]:
-        shift = draw(st.integers(0, 2))
+        shift = draw(st.integers(0, min(2, days - 1)))
         values = [None] * shift + toll[: days - shift]
         out.extend(
             _series(

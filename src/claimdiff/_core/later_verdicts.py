@@ -45,7 +45,7 @@ KIND_ORDER = {k: i for i, k in enumerate(FlagKind)}
 _NONE: frozenset[str] = frozenset()  # one for every group with nothing withdrawn
 
 #: How many groups are judged together when one not judged yet is read (it and those after it).
-_RUN = 512
+_RUN = 2048
 
 #: One group's verdict as :func:`~claimdiff._core.verdicts.analyse_groups` gives it.
 Verdict = tuple[Group | Callable[[], Group], list[Flag | FlagRow], GroupFacts | None]
@@ -128,7 +128,9 @@ class LaterVerdicts:
         if found is None:
             at = bisect_left(self.positions, i)
             with PAUSE:  # as while reconciling: the verdicts' many small objects form no cycles
-                self._judge([k for k in self.positions[at : at + _RUN] if k not in self._found])
+                run = [k for k in self.positions[at : at + _RUN] if k not in self._found]
+                self._quiet.prepare(run)
+                self._judge(run)
             found = self._found[i]
         return found
 
