@@ -126,10 +126,12 @@ class Deferred(Sequence[T]):
 
     Then it is that sequence (a :class:`LazyItems` stays one: :func:`held_items` reads its held items).
 
-    >>> found = []
-    >>> items = Deferred(lambda: found.append(1) or (1, 2, 3))
-    >>> found, len(items), items[-1], list(items), items == (1, 2, 3), found
-    ([], 3, 3, [1, 2, 3], True, [1])
+    >>> calls = []
+    >>> items = Deferred(lambda: calls.append("find") or (1, 2, 3))
+    >>> items.is_found, len(calls)
+    (False, 0)
+    >>> len(items), items[-1], list(items), items == (1, 2, 3), len(calls)
+    (3, 3, [1, 2, 3], True, 1)
     """
 
     __slots__ = ("_find", "_found")
