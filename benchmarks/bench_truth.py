@@ -6,14 +6,18 @@ for 10^4 claims, 20,000 for 10^5. Per N, in this process, CPU seconds (``time.pr
 least of two runs):
 
 * ``discover``: :func:`claimdiff.truth.discover` on the items;
-* ``truth``: ``reconcile(claims, "truth")``: the reconcile pass (grouping, each group's verdict and
-  flags) and truth discovery on its groups;
+* ``truth``: the call ``reconcile(claims, "truth")``: grouping, truth discovery on each group's claims
+  that still count, and the verdicts it needs at once (the groups whose claims set nothing aside are
+  judged when the report is read, see ``claimdiff._core.later_verdicts``);
+* ``truth+read``: the same call, then every group and every flag (with its message) read, so every
+  verdict found: what a user who reads the whole report waits for;
 * ``consensus``: ``reconcile(claims, "consensus")``, the reconcile pass alone, for the share of it;
 * ``CRH``: ``baselines.crh`` on the same figures as numpy columns (20 rounds, no intervals, no
   copying or shift stages).
 
-``truth/discover`` is the target of issue 19 (at most 1.3); ``truth-consensus`` is what truth adds
-to the reconcile pass. ``MiB``: the most memory each call held at once beyond its input (tracemalloc,
+``truth/discover`` is the target of issue 19 (at most 1.3), ``read/discover`` the same for
+``truth+read``; ``truth-consensus`` is what truth adds to (or, judging later, spares of) the reconcile
+pass. ``MiB``: the most memory each call held at once beyond its input (tracemalloc,
 in a run of its own after the timed ones), for ``discover`` and ``truth``.
 
 Beside the generated claims, one real data set nobody here wrote (``stock``): the 32,530 trading-volume
@@ -37,7 +41,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import baselines
 import eval_truth
-from claimdiff import Claim, Estimate, Scope, Source, reconcile
+from claimdiff import Claim, Estimate, Report, Scope, Source, reconcile
 from claimdiff.truth import discover
 
 PER, SOURCES = 5, 200
@@ -102,11 +106,20 @@ def stock_items() -> tuple[list[list[Claim]], dict[str, np.ndarray]] | None:
     }
 
 
+def _read(report: Report) -> None:
+    """Read every group and every flag's message of ``report``."""
+    for _ in report.groups:
+        pass
+    for f in report.flags:
+        _ = f.message
+
+
 def main(argv: list[str]) -> None:
     runs = argv or ["10000", "100000", "stock"]
     print(
-        f"{'N':>8} {'discover s':>10} {'truth s':>8} {'consensus s':>11} {'CRH s':>6} {'truth/discover':>14} "
-        f"{'truth-consensus s':>17} {'discover/CRH':>12} {'discover MiB':>12} {'truth MiB':>9}"
+        f"{'N':>8} {'discover s':>10} {'truth s':>8} {'truth+read s':>12} {'consensus s':>11} {'CRH s':>6} "
+        f"{'truth/discover':>14} {'read/discover':>13} {'truth-consensus s':>17} {'discover/CRH':>12} "
+        f"{'discover MiB':>12} {'truth MiB':>9}"
     )
     for run in runs:
         made = stock_items() if run == "stock" else make_items(int(run))
@@ -118,14 +131,15 @@ def main(argv: list[str]) -> None:
         n_items = len(items)
         d = _cpu(lambda: discover(items))  # noqa: B023 - run at once
         t = _cpu(lambda: reconcile(claims, "truth"))  # noqa: B023
+        r = _cpu(lambda: _read(reconcile(claims, "truth")))  # noqa: B023
         c = _cpu(lambda: reconcile(claims, "consensus"))  # noqa: B023
         crh = _cpu(lambda: baselines.crh(col["item"], col["src"], col["value"], n_items))  # noqa: B023
         d_mib = _peak(lambda: discover(items))  # noqa: B023
         t_mib = _peak(lambda: reconcile(claims, "truth"))  # noqa: B023
         name = "stock" if run == "stock" else f"{len(claims):,}"
         print(
-            f"{name:>8} {d:>10.2f} {t:>8.2f} {c:>11.2f} {crh:>6.2f} {t / d:>14.2f} {t - c:>17.2f} {d / crh:>12.1f} "
-            f"{d_mib:>12.0f} {t_mib:>9.0f}",
+            f"{name:>8} {d:>10.2f} {t:>8.2f} {r:>12.2f} {c:>11.2f} {crh:>6.2f} {t / d:>14.2f} {r / d:>13.2f} "
+            f"{t - c:>17.2f} {d / crh:>12.1f} {d_mib:>12.0f} {t_mib:>9.0f}",
             flush=True,
         )
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar, overload
 
-__all__ = ["LazyItems", "built_items", "held_items"]
+__all__ = ["Deferred", "LazyItems", "built_items", "held_items"]
 
 T = TypeVar("T")
 
@@ -126,12 +126,79 @@ class LazyItems(Sequence[T]):
         return self
 
 
+class Deferred(Sequence[T]):
+    """A sequence found when first read: ``find()`` runs at the first look (its length, an item, a pass), once.
+
+    Then it is that sequence (a :class:`LazyItems` stays one: :func:`held_items` reads its held items).
+
+    >>> calls = []
+    >>> items = Deferred(lambda: calls.append("find") or (1, 2, 3))
+    >>> items.is_found, len(calls)
+    (False, 0)
+    >>> len(items), items[-1], list(items), items == (1, 2, 3), len(calls)
+    (3, 3, [1, 2, 3], True, 1)
+    """
+
+    __slots__ = ("_find", "_found")
+
+    def __init__(self, find: Callable[[], Sequence[T]]) -> None:
+        self._find: Callable[[], Sequence[T]] | None = find
+        self._found: Sequence[T] = ()
+
+    @property
+    def found(self) -> Sequence[T]:
+        """The sequence, found now if it has not been."""
+        if self._find is not None:
+            self._found, self._find = self._find(), None
+        return self._found
+
+    @property
+    def is_found(self) -> bool:
+        """Whether the sequence has been found (read) already."""
+        return self._find is None
+
+    def __len__(self) -> int:
+        return len(self.found)
+
+    @overload
+    def __getitem__(self, i: int) -> T: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[T]: ...
+
+    def __getitem__(self, i: int | slice) -> T | Sequence[T]:
+        return self.found[i]
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self.found)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str | bytes):
+            return NotImplemented
+        found = self.found
+        return len(found) == len(other) and all(a == b for a, b in zip(found, other, strict=True))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return tuple, (tuple(self),)
+
+
+def _found(items: Sequence[T]) -> Sequence[T]:
+    return items.found if isinstance(items, Deferred) else items
+
+
 def built_items(items: Sequence[T]) -> Iterable[tuple[int, T]]:
     """The items made already, with their positions: all of a plain sequence, those held as objects of :class:`LazyItems`.
 
     In a report, every other group, quiet or judged without being built, revises, withdraws and outdates
     nothing (:func:`~claimdiff._core.verdicts.plain`): a pass that looks only for these reads the built ones.
     """
+    items = _found(items)
     if isinstance(items, LazyItems):
         return items.built()
     return enumerate(items)
@@ -144,6 +211,7 @@ def held_items(items: Sequence[T]) -> Iterable[tuple[int, T]]:
     nothing, and their precision notices (info): a pass that looks only for revisions, withdrawals or conflicts
     reads the held items alone (groups held later are made as it reads them).
     """
+    items = _found(items)
     if isinstance(items, LazyItems):
         return items.held()
     return enumerate(items)

@@ -7,7 +7,7 @@ was built; pint is not touched inside the loops. One group's verdict is in
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from functools import partial
 from typing import Any, Protocol, runtime_checkable
 
@@ -18,15 +18,23 @@ from claimdiff._core.accepting import accept, withdrawn_ids
 from claimdiff._core.arithmetic import GroupFacts, ManyFacts, check_arithmetic
 from claimdiff._core.believe import believe
 from claimdiff._core.columns import Columns
-from claimdiff._core.flags import Flag, FlagKind, FlagRow, as_flag
-from claimdiff._core.group import group_id, group_position
+from claimdiff._core.flags import Flag, FlagRow, as_flag
+from claimdiff._core.group import group_position
 from claimdiff._core.group_rows import GroupRows
 from claimdiff._core.grouping import group_claims, keys_of
 from claimdiff._core.hedge_reading import note_rereadings
 from claimdiff._core.judged_group import JudgedGroups, Verdict
-from claimdiff._core.lag_conflicts import explain_lags
 from claimdiff._core.lags import Lag
-from claimdiff._core.lazy_items import LazyItems
+from claimdiff._core.later_verdicts import (
+    KIND_ORDER,
+    LaterVerdicts,
+    Placed,
+    explain_later,
+    held_later,
+    jobs,
+    judge_later,
+)
+from claimdiff._core.lazy_items import Deferred, LazyItems
 from claimdiff._core.policy import Estimator, Policy, policy_named
 from claimdiff._core.progress import Steps
 from claimdiff._core.quiet import QuietGroups, quiet_groups
@@ -34,15 +42,14 @@ from claimdiff._core.relations import DEFAULT_TAXONOMY, Relation, Taxonomy
 from claimdiff._core.report import Derived, Group, Rejected, Report
 from claimdiff._core.series import About, Series, check_series, series_points
 from claimdiff._core.table_reads import as_table, table_groups
-from claimdiff._core.verdicts import Job, analyse_groups
+from claimdiff._core.verdicts import analyse_groups
 from claimdiff._model.claim import Claim
 from claimdiff._model.claim_table import ClaimTable, TableClaims
 from claimdiff._model.withdrawal import Withdrawal
 
 __all__ = ["Loaded", "reconcile"]
 
-_KIND_ORDER = {k: i for i, k in enumerate(FlagKind)}
-_NONE: frozenset[str] = frozenset()  # one for every group with nothing withdrawn
+_KIND_ORDER = KIND_ORDER
 
 
 #: From this many claims on, groups are first read as numpy columns (:mod:`claimdiff._core.columns`) and the
@@ -208,6 +215,8 @@ def _reconcile(
     one_date: list[bool] = []
     loud: Iterable[int] = range(len(raw))
     about: About | None = None  # per group: whether its metric is cumulative, and its key
+    later: list[int] = []  # under truth: the loud groups judged when read (later_verdicts.py)
+    counts: list[bool] = []
     if len(accepted) >= COLUMNAR_FROM:
         # The columnar core: what every group's columns say at once; quiet groups are kept as arrays.
         rows = raw if isinstance(raw, GroupRows) else GroupRows(accepted, positions, keys)
@@ -217,6 +226,9 @@ def _reconcile(
         one_date = columns.one_date().tolist()
         loud = columns.np.flatnonzero(~quiet.quiet).tolist()
         about = (columns.cumulative.tolist(), rows.first_of("key"))
+        if policy.estimator is Estimator.TRUTH:
+            later = judge_later(columns, rows, list(loud), withdrawn)
+            counts = columns.is_count.tolist()
         del columns, rows
     if isinstance(raw, GroupRows):
         raw.let_go_of_keys()  # what grouping read of every claim is read no more: each group's first kept
@@ -224,6 +236,11 @@ def _reconcile(
     if isinstance(raw, GroupRows):  # the loud groups' claims, built at once
         loud = list(loud)
         raw.prepare(loud)
+    pending = None
+    if later and quiet is not None and about is not None:
+        pending = LaterVerdicts(later, raw, quiet, policy, (about[1], counts))
+        waits = set(later)
+        loud = [i for i in loud if i not in waits]
     if quiet is not None:  # and what the columns know of them, read at once
         loud = list(loud)
         quiet.prepare(loud)
@@ -231,13 +248,11 @@ def _reconcile(
         loud = list(loud)
         steps.advance(
             len(accepted) - sum(len(positions[i]) for i in loud)
-        )  # the quiet groups, settled at once
+        )  # the quiet groups and those judged when read, settled at once
         steps.end_stage()
         steps.stage("judging groups")
     loud = list(loud)
-    verdicts = analyse_groups(
-        _jobs(loud, raw, withdrawn, quiet, steps), policy, build=quiet is None
-    )
+    verdicts = analyse_groups(jobs(loud, raw, withdrawn, quiet, steps), policy, build=quiet is None)
     for index, (made, group_flags, group_facts) in zip(loud, verdicts, strict=True):
         if isinstance(made, Group):
             judged[index] = made
@@ -247,7 +262,7 @@ def _reconcile(
             facts[index] = group_facts
         if group_flags:
             flags.extend((index, _KIND_ORDER[f.kind], f.claims, f) for f in group_flags)
-    if quiet is not None:
+    if quiet is not None and pending is None:
         quiet.forget_widened()
     if steps is not None:
         steps.end_stage()
@@ -256,23 +271,26 @@ def _reconcile(
         len(raw),
         _unbuilt if quiet is None else quiet.group,
         judged,
-        (unbuilt, JudgedGroups(unbuilt).group) if unbuilt else None,
+        held_later(unbuilt, JudgedGroups(unbuilt).group, pending),
     )
     lags: tuple[Lag, ...] = ()
+    flags_later = pending  # the groups whose flags are found when the report's flags are read
     # Each origin's cumulative series, found once: the lags and the series check both read them (the lags
     # re-grade conflicts only, so what the series leave out, claims revised away or withdrawn, stays).
     points = series_points(raw, groups, one_date or None, about) if raw else {}
-    if (
-        policy.lags.max_steps and flags
+    if policy.lags.max_steps and (
+        flags or pending
     ):  # conflicts a reporting lag explains are re-graded (lags.py)
-        lags, regraded, changed = explain_lags(
-            raw, groups, [t[3] for t in flags], policy, one_date or None, about, points
+        lags, regraded, changed, flags, flags_later = explain_later(
+            raw, groups, flags, pending, policy, (one_date or None, about, points)
         )
         for at, f in regraded.items():
             flags[at] = (flags[at][0], _KIND_ORDER[f.kind], f.claims, f)
         groups = groups.with_held(changed)
     flags.extend((-1, _KIND_ORDER[f.kind], f.claims, f) for f in loose_flags)
     loud_facts = ManyFacts.of([facts[i] for i in sorted(facts)], sorted(facts))
+    if pending:
+        loud_facts = ManyFacts.joined(loud_facts, pending.facts())
     all_facts = loud_facts if quiet is None else ManyFacts.joined(quiet.facts, loud_facts)
     arithmetic, derived = (
         check_arithmetic(all_facts, relations, taxonomy, policy.grading) if all_facts else ([], [])
@@ -287,7 +305,6 @@ def _reconcile(
     if policy.estimator is Estimator.TRUTH and groups:
         groups, found, truth = believe(raw, groups, policy)
         flags.extend((len(raw) + 1, _KIND_ORDER[f.kind], f.claims, f) for f in found)
-    flags.sort(key=lambda t: t[:3])
     groups = groups.with_held(_within_derived(groups, derived))
     if reread:  # rare: a figure a known table read otherwise, re-read with the policy's hedges
         groups = LazyItems(
@@ -299,7 +316,9 @@ def _reconcile(
     rejected.sort(key=lambda r: (r.claim_id, r.reason))
     return Report(
         groups=groups.settled(),
-        flags=_all_flags(flags, quiet),
+        flags=Deferred(partial(_sorted_flags, flags, flags_later, quiet))
+        if flags_later
+        else _sorted_flags(flags, None, quiet),
         rejected=tuple(rejected),
         claims=(
             TableClaims(accepted)
@@ -313,21 +332,17 @@ def _reconcile(
     )
 
 
-def _jobs(
-    loud: list[int],
-    raw: Sequence[list[Claim]],
-    withdrawn: set[str],
-    quiet: QuietGroups | None,
-    steps: Steps | None,
-) -> Iterator[Job]:
-    """What the verdicts of the groups ``loud`` read: each one's id and claims, those withdrawn, what the columns know."""
-    for index in loud:
-        cs = raw[index]
-        if steps is not None:
-            steps.advance(len(cs))
-        gone = frozenset(c.id for c in cs if c.id in withdrawn) if withdrawn else _NONE
-        known = None if quiet is None else quiet.known(index, len(cs))
-        yield group_id(index), cs, gone, known
+def _sorted_flags(
+    flags: list[Placed], pending: LaterVerdicts | None, quiet: QuietGroups | None
+) -> Sequence[Flag]:
+    """The report's flags: those of ``flags`` and of the groups judged when read (judged now), in report order."""
+    with (
+        PAUSE
+    ):  # when read after reconciling: as while reconciling, the collector would scan for nothing
+        if pending:
+            flags.extend(pending.flags())
+        flags.sort(key=lambda t: t[:3])
+        return _all_flags(flags, quiet)
 
 
 def _unbuilt(i: int) -> Group:

@@ -130,7 +130,9 @@ class Report:
 
     ``groups`` and ``flags`` are read-only sequences. In a large report, the groups that agree quietly
     and their notices are held as arrays and made when read (each read makes a new, equal object); they
-    compare, pickle and serialise as tuples of their items.
+    compare, pickle and serialise as tuples of their items. Under the ``truth`` policy, a large report's
+    disagreeing groups whose claims set nothing aside are judged when first read, and the flags are found
+    when first read: the same groups and flags as if found at once.
 
     Attributes:
         groups: Groups of comparable claims, ordered by key.
