@@ -3,7 +3,7 @@
 Run: ``python benchmarks/annotation_agreement.py [DIR] [-v]``. ``DIR`` (default
 ``tests/fixtures/real/second``) holds a second annotator's claims files, ``DIR/NAME.yaml`` for
 corpus texts ``NAME`` (``--draws N``: only those of the first N seeded draws, :func:`drawn`;
-``--later``: only those of the later round's draw, :func:`later_drawn`; ``--newest``: the fifth round's; ``--sixth``: the sixth's; ``--seventh``: the seventh's; ``--eighth``: the eighth's), written from ``tests/fixtures/real/ANNOTATION.md`` without opening
+``--later``: only those of the later round's draw, :func:`later_drawn`; ``--newest``: the fifth round's; ``--sixth``: the sixth's; ``--seventh``: the seventh's; ``--eighth``: the eighth's; ``--ninth``: the ninth's; each a draw of :data:`ROUNDS`), written from ``tests/fixtures/real/ANNOTATION.md`` without opening
 ``NAME.yaml``. Each is scored with the matching rule the extraction benchmark uses
 (``claimdiff._extract._score``: metric, counted thing, interval and hedge, origin; then also the
 place), the corpus file as truth and the second file as the prediction, and the totals are
@@ -27,7 +27,7 @@ import argparse
 import random
 import sys
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -95,6 +95,20 @@ SEVENTH_DRAW = (317, 351, 2029)
 #: The draw of the eighth annotation round of issue 22: entries 351 to 378, six of each half, seeded with 2030.
 EIGHTH_DRAW = (351, 378, 2030)
 
+#: The draw of the ninth annotation round of issue 22 (tables in text): entries 378 to 408, six of each half,
+#: seeded with 2031 (the texts of the round's first three annotators; the fourth's came after the draw).
+NINTH_DRAW = (378, 408, 2031)
+
+#: Each later round's draw by the name of its option (``--later``, ``--newest`` ...), in the rounds' order.
+ROUNDS = {
+    "later": LATER_DRAW,
+    "newest": NEWEST_DRAW,
+    "sixth": SIXTH_DRAW,
+    "seventh": SEVENTH_DRAW,
+    "eighth": EIGHTH_DRAW,
+    "ninth": NINTH_DRAW,
+}
+
 
 def later_drawn(per_half: int = 6, draw: tuple[int, int, int] = LATER_DRAW) -> set[str]:
     """The texts of a later round's draw (``draw``: first entry, end, seed): ``random.Random(seed).sample`` of each half.
@@ -104,6 +118,8 @@ def later_drawn(per_half: int = 6, draw: tuple[int, int, int] = LATER_DRAW) -> s
     >>> len(later_drawn(draw=SEVENTH_DRAW)), later_drawn(draw=SIXTH_DRAW) & later_drawn(draw=SEVENTH_DRAW)
     (12, set())
     >>> len(later_drawn(draw=EIGHTH_DRAW)), later_drawn(draw=SEVENTH_DRAW) & later_drawn(draw=EIGHTH_DRAW)
+    (12, set())
+    >>> len(later_drawn(draw=NINTH_DRAW)), later_drawn(draw=EIGHTH_DRAW) & later_drawn(draw=NINTH_DRAW)
     (12, set())
     >>> later_drawn() & later_drawn(draw=NEWEST_DRAW), later_drawn(draw=NEWEST_DRAW) & later_drawn(draw=SIXTH_DRAW)
     (set(), set())
@@ -185,34 +201,21 @@ def agreement(
     folder: Path,
     *,
     draws: int | None = None,
-    later: bool = False,
-    newest: bool = False,
-    sixth: bool = False,
-    seventh: bool = False,
-    eighth: bool = False,
+    rounds: Collection[str] = (),
     verbose: bool = False,
 ) -> dict[str, Counter[str]]:
     """Print and return, per half, the totals and disagreement classes of ``folder``'s second annotations.
 
     With ``draws``, only the texts of that many seeded draws (see :func:`drawn`) are scored; with
-    ``later``, only those of the later round's draw (:func:`later_drawn`); with ``newest``, only those of
-    the fifth round's (:data:`NEWEST_DRAW`); with ``sixth``, the sixth round's (:data:`SIXTH_DRAW`); with
-    ``seventh``, the seventh round's (:data:`SEVENTH_DRAW`); with ``eighth``, the eighth round's (:data:`EIGHTH_DRAW`).
+    ``rounds`` (names of :data:`ROUNDS`, such as ``"later"`` or ``"ninth"``), only those of these rounds'
+    draws (:func:`later_drawn`).
     """
     cases = corpus_cases()
     names = sorted(p.stem for p in folder.glob("*.yaml") if p.stem in cases)
     if draws is not None:
         names = sorted(set(names) & drawn(draws))
-    if later:
-        names = sorted(set(names) & later_drawn())
-    if newest:
-        names = sorted(set(names) & later_drawn(draw=NEWEST_DRAW))
-    if sixth:
-        names = sorted(set(names) & later_drawn(draw=SIXTH_DRAW))
-    if seventh:
-        names = sorted(set(names) & later_drawn(draw=SEVENTH_DRAW))
-    if eighth:
-        names = sorted(set(names) & later_drawn(draw=EIGHTH_DRAW))
+    for name in rounds:
+        names = sorted(set(names) & later_drawn(draw=ROUNDS[name]))
     unknown = sorted(p.stem for p in folder.glob("*.yaml") if p.stem not in cases)
     if unknown:
         print(f"not in corpus.yaml, left out: {', '.join(unknown)}")
@@ -269,40 +272,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--draws", type=int, help="score only the texts of the first N seeded draws (1: seed 22)"
     )
-    parser.add_argument(
-        "--later",
-        action="store_true",
-        help="score only the texts of the later round's draw (fresh texts of issue 22's third and fourth rounds)",
-    )
-    parser.add_argument(
-        "--newest",
-        action="store_true",
-        help="score only the texts of the fifth round's draw (issue 22's fifth annotation round)",
-    )
-    parser.add_argument(
-        "--sixth",
-        action="store_true",
-        help="score only the texts of the sixth round's draw (issue 22's sixth annotation round)",
-    )
-    parser.add_argument(
-        "--seventh",
-        action="store_true",
-        help="score only the texts of the seventh round's draw (issue 22's seventh annotation round)",
-    )
-    parser.add_argument(
-        "--eighth",
-        action="store_true",
-        help="score only the texts of the eighth round's draw (issue 22's eighth annotation round)",
-    )
+    ordinal = {"newest": "fifth"}
+    for name in ROUNDS:
+        told = "the later round's draw (issue 22's third and fourth annotation rounds)"
+        if name != "later":
+            told = f"the {ordinal.get(name, name)} round's draw (issue 22's {ordinal.get(name, name)} annotation round)"
+        parser.add_argument(
+            f"--{name}", action="store_true", help=f"score only the texts of {told}"
+        )
     args = parser.parse_args(argv)
     agreement(
         args.folder,
         draws=args.draws,
-        later=args.later,
-        newest=args.newest,
-        sixth=args.sixth,
-        seventh=args.seventh,
-        eighth=args.eighth,
+        rounds=[name for name in ROUNDS if getattr(args, name)],
         verbose=args.verbose,
     )
     return 0

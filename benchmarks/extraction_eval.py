@@ -6,7 +6,7 @@ Run: ``.venv/bin/python benchmarks/extraction_eval.py [-v] [--only PART] [--clas
 :func:`error_classes`; ``--texts fresh`` scores only the corpus texts added fresh on 2026-12-06,
 ``--texts earlier`` only those before them, ``--texts latest`` those of the round after it, ``--texts
 newest`` those of the fifth annotation round, ``--texts sixth`` those of the sixth, ``--texts seventh``
-those of the seventh, ``--texts eighth`` those of the eighth); ``--only dev-read`` and ``--only dev-check`` score the two parts of the dev half
+those of the seventh, ``--texts eighth`` those of the eighth, ``--texts ninth`` those of the ninth); ``--only dev-read`` and ``--only dev-check`` score the two parts of the dev half
 (:func:`dev_part`).
 
 The dev half is cut in two by a second byte of the same hash (:func:`dev_part`): ``dev-read``, whose texts
@@ -130,6 +130,9 @@ SEVENTH_FROM = 317
 #: Where the texts of the eighth annotation round (issue 22) begin: scored apart with ``--texts eighth``.
 EIGHTH_FROM = 351
 
+#: Where the texts of the ninth annotation round (issue 22; tables in text, labelled blind) begin: ``--texts ninth``.
+NINTH_FROM = 378
+
 #: The corpus entries each ``--texts`` choice scores, as a slice of ``corpus.yaml``'s list.
 TEXTS = {
     "all": slice(None),
@@ -139,7 +142,8 @@ TEXTS = {
     "newest": slice(NEWEST_FROM, SIXTH_FROM),
     "sixth": slice(SIXTH_FROM, SEVENTH_FROM),
     "seventh": slice(SEVENTH_FROM, EIGHTH_FROM),
-    "eighth": slice(EIGHTH_FROM, None),
+    "eighth": slice(EIGHTH_FROM, NINTH_FROM),
+    "ninth": slice(NINTH_FROM, None),
 }
 
 
@@ -150,7 +154,7 @@ def real_cases(split: str, texts: str = "all", *, unseen: bool = False) -> list[
     search for outside texts brought back their source page) are left out: the test half's
     measure on text nobody who writes rules has read.
 
-    >>> parts = ("earlier", "fresh", "latest", "newest", "sixth", "seventh", "eighth")
+    >>> parts = ("earlier", "fresh", "latest", "newest", "sixth", "seventh", "eighth", "ninth")
     >>> len(real_cases("dev")) == sum(len(real_cases("dev", part)) for part in parts)
     True
     """
@@ -423,7 +427,7 @@ def main(argv: list[str] | None = None) -> int:
         choices=tuple(TEXTS),
         default="all",
         help="the corpus texts scored: all, those before the fresh texts of 2026-12-06, those fresh "
-        "texts, the third and fourth rounds' (latest), the fifth round's (newest), the sixth's (sixth), the seventh's (seventh) or the eighth's (eighth)",
+        "texts, the third and fourth rounds' (latest), the fifth round's (newest), the sixth's (sixth), the seventh's (seventh), the eighth's (eighth) or the ninth's (ninth)",
     )
     args = parser.parse_args(argv)
     texts = args.texts

@@ -83,12 +83,14 @@ def test_the_second_annotations_are_the_seeded_draws_of_in_repo_texts() -> None:
     sixth = bench.later_drawn(draw=bench.SIXTH_DRAW)
     seventh = bench.later_drawn(draw=bench.SEVENTH_DRAW)
     eighth = bench.later_drawn(draw=bench.EIGHTH_DRAW)
-    assert got == bench.drawn(2) | bench.later_drawn() | newest | sixth | seventh | eighth
+    ninth = bench.later_drawn(draw=bench.NINTH_DRAW)
+    assert got == bench.drawn(2) | bench.later_drawn() | newest | sixth | seventh | eighth | ninth
     assert not bench.drawn(2) & bench.later_drawn()
     assert not (bench.drawn(2) | bench.later_drawn()) & newest
     assert not (bench.drawn(2) | bench.later_drawn() | newest) & sixth
     assert not (bench.drawn(2) | bench.later_drawn() | newest | sixth) & seventh
     assert not (bench.drawn(2) | bench.later_drawn() | newest | sixth | seventh) & eighth
+    assert not (bench.drawn(2) | bench.later_drawn() | newest | sixth | seventh | eighth) & ninth
     for name in got:  # each second file reads, and its text is in the repository
         assert load_claims(REAL / "second" / f"{name}.yaml")
         assert (REAL / f"{name}.txt").exists()
