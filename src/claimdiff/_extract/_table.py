@@ -242,6 +242,7 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
     from claimdiff._extract._csv_rows import csv_tables  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._dated_rows import dated_rows  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._grid import grids  # noqa: PLC0415 - it builds on this module
+    from claimdiff._extract._grid_names import named_grids  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._grid_strips import key_strips  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._grid_words import word_grids  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._infobox import infobox_rows  # noqa: PLC0415 - it builds on this module
@@ -255,6 +256,7 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
     sided = infobox_sides(text, lines)
     out = [*sided, *(t for t in out if not any(_overlap(t, s) for s in sided))]
     for more in (  # the lines are split once for all the readers
+        named_grids(text, lines, is_place),  # single-spaced headers cut by places, units, months
         aligned_tables(text, is_place, lines),
         wide_tables(text, is_place, lines),
         dated_rows(text, is_place, lines),
