@@ -173,3 +173,31 @@ def test_named_grids_never_raise_stay_inside_the_text_and_ask_a_bounded_number_o
                 assert cell.text == "" or text[cell.start : cell.end] == cell.text
     words = len(text.split())
     assert len(asked) <= 2 * 5 * (words + 1)
+
+
+def test_dates_in_a_header_head_one_column_each_and_a_footnoted_title_names_the_metric() -> None:
+    """'Region March 3 March 4 Total' over rows of three figures: two dated columns and a total."""
+    text = (
+        "Deaths in the storm by state[2]\nRegion March 3 March 4 Total\nOhio 4 0 4\nIndiana 2 5 7\n"
+    )
+    (grid,) = named_grids(text)
+    assert [c.text for c in grid.header] == ["Region", "March 3", "March 4", "Total"]
+    assert grid.caption is not None
+    assert text[slice(*grid.caption)] == "Deaths in the storm by state"
+    found = _read(text)
+    assert ("killed", "people", "[5, 5]", ("United States", "Indiana")) in found
+    assert ("killed", "people", "[0, 0]", ("United States", "Ohio")) in found
+
+
+def test_a_row_named_like_a_country_among_one_countrys_states_is_that_state() -> None:
+    """'Georgia' under rows of US states: the state, not the country."""
+    text = "Storm deaths\nState\tDeaths\nAlabama\t12\nTennessee\t4\nGeorgia\t3\n"
+    assert ("killed", "people", "[3, 3]", ("United States", "Georgia")) in _read(text)
+    text = "Storm deaths\nCountry\tDeaths\nArmenia\t12\nTurkey\t4\nGeorgia\t3\n"
+    assert ("killed", "people", "[3, 3]", ("Georgia",)) in _read(text)
+
+
+def test_a_title_of_one_metric_may_hold_an_abbreviation() -> None:
+    """'U.S.' in a table's short title is no sentence's end: the title still names the metric."""
+    text = "Tornado deaths by U.S. state\nState\t2 May\t3 May\nOhio\t3\t1\nIowa\t2\t6\n"
+    assert ("killed", "people", "[6, 6]", ("United States", "Iowa")) in _read(text)

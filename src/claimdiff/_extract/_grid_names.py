@@ -114,8 +114,11 @@ def part_title(text: str, span: tuple[int, int] | None) -> tuple[int, int] | Non
     """
     if span is None:
         return None
-    m = _PART.search(text, *span)
-    return (span[0], m.start()) if m is not None and m.start() > span[0] else span
+    a, b = span
+    while (mark := _MARK.search(text, a, b)) is not None and mark.start() > a:
+        b = mark.start()  # a footnote mark closing the title ("... by state[7]") is no word of it
+    m = _PART.search(text, a, b)
+    return (a, m.start()) if m is not None and m.start() > a else (a, b)
 
 
 def cell_rows(rows: list[tuple[Cell, ...]]) -> tuple[tuple[Cell, ...], ...]:
@@ -177,6 +180,8 @@ def _table(
         return None  # columns of counts and shares under their names: not read here
     if months:
         head = _by_months(names, months, width)
+    elif any(_DAY.fullmatch(w.text) for w in names):
+        head = _by_dates(names, width)
     else:
         places = place_columns(names, width, is_place) or place_columns(names[1:], width, is_place)
         return _turned(lines, top, places, rows, caption) if places is not None else None
@@ -227,7 +232,7 @@ def _header_lines(
             months = words
         elif len(words) == 1 and words[0].text[0].islower():
             ends = [*words, *ends]  # a cell's end broken onto a line of its own
-        elif any(_NAME_DIGITS.search(w.text) for w in words):
+        elif _numbered(words):
             return None
         else:
             names, first = [*words, *ends], k + 1
@@ -237,10 +242,52 @@ def _header_lines(
                 above = [
                     Cell(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, *lines[k])
                 ]
-                if not any(_NAME_DIGITS.search(w.text) for w in above):
+                if not _numbered(above):
                     names, first = [*above, *names], k
             return names, units, months, first
     return None
+
+
+def _numbered(words: list[Cell]) -> bool:
+    """Whether a line of words holds a number other than a year or a month's day ("Table 2-2", "Part 1")."""
+    return any(
+        _NAME_DIGITS.search(w.text)
+        and not (n and _DAY.fullmatch(w.text) and _MONTH.fullmatch(words[n - 1].text))
+        for n, w in enumerate(words)
+    )
+
+
+def _by_dates(names: list[Cell], width: int) -> list[Cell] | None:
+    """The header of a grid whose names hold dates ("State April 25 April 26 Total"): each date one column.
+
+    The words between the dates open a column at each capital; the first cell heads the labels
+    when the header has a cell more than the rows have figures.
+    """
+    cells: list[Cell] = []
+    words: list[Cell] = []
+    dates = 0
+    n = 0
+    while n < len(names):
+        if (
+            n + 1 < len(names)
+            and _MONTH.fullmatch(names[n].text)
+            and _DAY.fullmatch(names[n + 1].text)
+        ):
+            cut = _capital_cut(words, sum(1 for w in words if w.text[0].isupper())) if words else []
+            if cut is None:
+                return None
+            cells += [*cut, _joined(names[n : n + 2])]
+            words, dates, n = [], dates + 1, n + 2
+            continue
+        words.append(names[n])
+        n += 1
+    tail = _capital_cut(words, sum(1 for w in words if w.text[0].isupper())) if words else []
+    if tail is None or dates < _DATES:
+        return None
+    cells += tail
+    if len(cells) == width:
+        cells = [Cell(names[0].start, names[0].start, ""), *cells]
+    return cells if len(cells) == width + 1 and not _DAY.fullmatch(cells[0].text) else None
 
 
 def _by_months(names: list[Cell], months: list[Cell], width: int) -> list[Cell] | None:
@@ -320,6 +367,9 @@ _WORD = re.compile(r"\S+")
 _MONTH = re.compile(rf"(?i:{MONTH_PATTERN})")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 #: A header word holding a digit that is no year: the line is a title ("Table 2-2", "Part 1").
+_DAY = re.compile(r"\d{1,2}")
+#: The fewest dates heading the columns of a grid.
+_DATES = 2
 _NAME_DIGITS = re.compile(r"^(?!(?:19|20)\d\d$).*\d")
 #: A unit of a column: a count or a share.
 _UNIT = re.compile(
@@ -335,6 +385,7 @@ _PART = re.compile(
     re.IGNORECASE,
 )
 _SUM_HEAD = re.compile(r"(?i:totals?)\s+\S")
+_MARK = re.compile(r"\[\d{1,3}\]\s*$")
 _NOT_REPORTED = re.compile(r"NR|NP|NA")
 _PROSE = re.compile(r"[,;]|[a-z]{2}[.!?](?:\s|$)")
 _ROWS = 2
