@@ -201,3 +201,15 @@ def test_a_title_of_one_metric_may_hold_an_abbreviation() -> None:
     """'U.S.' in a table's short title is no sentence's end: the title still names the metric."""
     text = "Tornado deaths by U.S. state\nState\t2 May\t3 May\nOhio\t3\t1\nIowa\t2\t6\n"
     assert ("killed", "people", "[6, 6]", ("United States", "Iowa")) in _read(text)
+
+
+def test_a_comma_separated_header_may_name_its_source_and_year_in_brackets() -> None:
+    """'Deaths in armed clashes among villages (Survey 2021)': a long header whose bracket holds a year."""
+    text = (
+        "Entity,Year,Deaths in armed clashes among villages (Survey 2021)\n"
+        "Chad,2001,14\n"
+        "Chad,2002,0\n"
+    )
+    found = _read(text)
+    assert ("killed", "people", "[14, 14]", ("Chad",)) in found
+    assert ("killed", "people", "[0, 0]", ("Chad",)) in found
