@@ -9,7 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimdiff import extract
-from claimdiff._extract._grid_names import cell_rows, named_grids, part_title, place_columns
+from claimdiff._extract._grid_names import (
+    broken_name,
+    cell_rows,
+    named_grids,
+    part_title,
+    place_columns,
+)
 from claimdiff._extract._table import Cell, line_spans
 
 
@@ -81,7 +87,11 @@ def test_a_part_of_a_table_keeps_its_title_without_the_part_and_a_broken_word_is
         "Autumn 1,100 3,300 140\n"
     )
     (grid,) = named_grids(text, is_place=_KNOWN.__contains__)
-    assert [row[0].text for row in grid.rows][::2] == ["Manitoba", "Que-", "Prince Edward Island"]
+    assert [row[0].text for row in grid.rows][::2] == [
+        "Manitoba",
+        "Quebec",
+        "Prince Edward Island",
+    ]
     assert grid.caption is not None
     assert text[slice(*grid.caption)] == "Deaths"
     found = _read(text)
@@ -213,3 +223,14 @@ def test_a_comma_separated_header_may_name_its_source_and_year_in_brackets() -> 
     found = _read(text)
     assert ("killed", "people", "[14, 14]", ("Chad",)) in found
     assert ("killed", "people", "[0, 0]", ("Chad",)) in found
+
+
+def test_a_head_broken_by_a_hyphen_reads_as_the_one_unit_of_its_peers_country_it_begins() -> None:
+    """'Que-' among Canadian provinces is Quebec; 'Nova-' would be one too, but 'New-' begins two."""
+    assert broken_name("Que-", ["Manitoba", "Que-", "Ontario"]) == "Quebec"
+    assert broken_name("New-", ["Manitoba", "New-", "Ontario"]) is None
+    assert broken_name("Que-", ["Que-", "Zzyzx"]) is None
+    text = (
+        "Deaths: Part 2\n  Manitoba Que-\nOntario\nSpring 1,200 3,400 150\nAutumn 1,100 3,300 140\n"
+    )
+    assert ("killed", "people", "[3400, 3400]", ("Canada", "Quebec")) in _read(text)

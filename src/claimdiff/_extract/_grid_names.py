@@ -30,15 +30,19 @@ The grids are :class:`~claimdiff._extract._table.Table` objects read by the one 
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from claimdiff._extract._grid import is_empty, is_figure
 from claimdiff._extract._table import Cell, Table, header_metric, line_spans, title_line
 from claimdiff._extract._time import MONTH_PATTERN
+from claimdiff._model.place_names import fold
+from claimdiff._model.places import DEFAULT_GAZETTEER
 
-__all__ = ["cell_rows", "named_grids", "part_title", "place_columns"]
+__all__ = ["broken_name", "cell_rows", "named_grids", "part_title", "place_columns"]
 
 
 def named_grids(
@@ -139,6 +143,46 @@ def cell_rows(rows: list[tuple[Cell, ...]]) -> tuple[tuple[Cell, ...], ...]:
                     (label, *(c if k == j else Cell(c.end, c.end, "") for k, c in enumerate(cells)))
                 )
     return tuple(out)
+
+
+def broken_name(fragment: str, heads: list[str]) -> str | None:
+    """The place a head broken by a hyphen begins ("Saskat-"): the one unit of its peers' country it may be.
+
+    The other heads are units of one country; the fragment reads as the one first-level unit of
+    that country whose name it begins and that no other head names (settled R4); None otherwise.
+
+    >>> broken_name("Saskat-", ["Manitoba", "Saskat-", "Alberta"])
+    'Saskatchewan'
+    >>> broken_name("New-", ["Manitoba", "New-", "Alberta"]) is None  # New Brunswick or Newfoundland
+    True
+    """
+    stem = fold(fragment.rstrip("-"))
+    keys = [DEFAULT_GAZETTEER.key(h) for h in heads if h != fragment]
+    countries = Counter(k[0] for k in keys if len(k) >= _UNIT_PATH)
+    if not stem or not countries:
+        return None
+    country, count = countries.most_common(1)[0]
+    if 2 * count <= len(keys):
+        return None
+    named = {k[1] for k in keys if len(k) >= _UNIT_PATH}
+    fits = [
+        name
+        for code, name in _first_level(country)
+        if fold(name).startswith(stem) and code not in named
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
+@functools.cache
+def _first_level(country: str) -> tuple[tuple[str, str], ...]:
+    """The first-level units of a country (ISO alpha-2): their codes and names."""
+    import pycountry  # noqa: PLC0415 - loaded on first use, as the gazetteer loads it
+
+    return tuple(
+        (u.code, u.name)
+        for u in pycountry.subdivisions
+        if u.country_code == country and not getattr(u, "parent_code", None)
+    )
 
 
 def _row(text: str, start: int, end: int) -> tuple[Cell, tuple[Cell, ...]] | None:
@@ -341,6 +385,12 @@ def _turned(
     caption: tuple[int, int] | None,
 ) -> Table:
     """A grid whose columns are places, built on its side: a row a place, a column a row label."""
+    places = [
+        Cell(p.start, p.end, broken_name(p.text, [q.text for q in places]) or p.text)
+        if p.text.endswith("-")
+        else p
+        for p in places
+    ]
     corner = Cell(places[0].start, places[0].start, "")
     return Table(
         start=places[0].start,
@@ -367,6 +417,8 @@ _WORD = re.compile(r"\S+")
 _MONTH = re.compile(rf"(?i:{MONTH_PATTERN})")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 #: A header word holding a digit that is no year: the line is a title ("Table 2-2", "Part 1").
+#: A place path of a country and a unit within it.
+_UNIT_PATH = 2
 _DAY = re.compile(r"\d{1,2}")
 #: The fewest dates heading the columns of a grid.
 _DATES = 2
