@@ -187,8 +187,17 @@ def _first_level(country: str) -> tuple[tuple[str, str], ...]:
 
 def _row(text: str, start: int, end: int) -> tuple[Cell, tuple[Cell, ...]] | None:
     """A line's label (words without a digit) and its figures after it, each a cell; None for another line."""
-    if end - start > _LINE_CHARS or "\t" in text[start:end] or "|" in text[start:end]:
+    line = text[start:end]
+    if (
+        end - start > _LINE_CHARS
+        or line.rstrip()[-1:] not in _ROW_ENDS
+        or "\t" in line
+        or "|" in line
+    ):
         return None
+    tokens = line.split()
+    if len(tokens) <= _FIGURES or not all(is_figure(t) or _is_blank(t) for t in tokens[-_FIGURES:]):
+        return None  # (most lines are turned away before their words' offsets are taken)
     words = [Cell(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
     k = len(words)
     while k > 0 and (is_figure(words[k - 1].text) or _is_blank(words[k - 1].text)):
@@ -438,6 +447,8 @@ _PART = re.compile(
 )
 _SUM_HEAD = re.compile(r"(?i:totals?)\s+\S")
 _MARK = re.compile(r"\[\d{1,3}\]\s*$")
+#: The last characters a row may end with: a figure's, or an empty cell's dash.
+_ROW_ENDS = frozenset("0123456789-–—%+*]")
 _NOT_REPORTED = re.compile(r"NR|NP|NA")
 _PROSE = re.compile(r"[,;]|[a-z]{2}[.!?](?:\s|$)")
 _ROWS = 2
