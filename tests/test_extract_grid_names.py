@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimdiff import extract
+from claimdiff._extract._grid_levels import levelled
 from claimdiff._extract._grid_names import (
     broken_name,
     cell_rows,
@@ -234,3 +235,28 @@ def test_a_head_broken_by_a_hyphen_reads_as_the_one_unit_of_its_peers_country_it
         "Deaths: Part 2\n  Manitoba Que-\nOntario\nSpring 1,200 3,400 150\nAutumn 1,100 3,300 140\n"
     )
     assert ("killed", "people", "[3400, 3400]", ("Canada", "Quebec")) in _read(text)
+
+
+def test_a_header_whose_spans_were_packed_left_is_set_back_over_its_columns() -> None:
+    """Years over 'Deaths | Rate' pairs, the copy's blanks last: each year heads its pair, rates read as no count."""
+    text = (
+        "Deaths from the fever by region\n"
+        "| Region | 2021 | 2020 | | |\n"
+        "|---|---|---|---|---|\n"
+        "| Deaths | Rate | Deaths | Rate | |\n"
+        "| Norway | 41 | 2.5 | 38 | 2.1 |\n"
+        "| Sweden | 17 | 0.9 | 22 | 1.2 |\n"
+    )
+    found = _read(text)
+    assert ("killed", "people", "[38, 38]", ("Norway",)) in found
+    assert ("killed", "people", "[22, 22]", ("Sweden",)) in found
+    assert not any(v in {"[2.5, 2.5]", "[0.9, 0.9]", "[1.2, 1.2]"} for _, _, v, _ in found)
+
+
+def test_levels_that_cannot_be_set_over_the_columns_are_read_by_rank() -> None:
+    """A blank between two cells of a header line: its spans were kept, no levels are set."""
+    rows = [
+        (Cell(0, 1, "A"), Cell(2, 3, ""), Cell(4, 5, "B")),
+        (Cell(0, 1, "x"), Cell(2, 3, "y"), Cell(4, 5, "z")),
+    ]
+    assert levelled(rows, 3) is None

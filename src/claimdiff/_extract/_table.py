@@ -482,10 +482,11 @@ def _table(text: str, run: list[tuple[int, int]]) -> Table:
     )
     body = rows[1:] if has_header else rows
     if has_header and (more := _stacked(text, run, rows)):
-        first, body = (
-            _merged([_cells(text, a, b, keep=True) for a, b in rows[: more + 1]]),
-            body[more:],
-        )
+        from claimdiff._extract._grid_levels import levelled  # noqa: PLC0415 - it builds on this module
+
+        lines = [_cells(text, a, b, keep=True) for a, b in rows[: more + 1]]
+        width = len(_cells(text, *body[more], keep=True)) if body[more:] else 0
+        first, body = levelled(lines, width) or _merged(lines), body[more:]
     header, grid = grouped(
         first if has_header else (),
         _carried([_cells(text, a, b, keep=has_header) for a, b in body]),
