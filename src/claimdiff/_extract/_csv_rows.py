@@ -37,6 +37,7 @@ _FIGURE = re.compile(r"[~≈<>]?\d[\d,. ]*\+?")
 _FIELD_CHARS = 40
 #: The longest field of a header: a metric's name with its source ("Deaths in conflicts (UCDP 2019)").
 _HEAD_CHARS = 80
+_LONG_HEAD = re.compile(rf"[^,\n]{{{_HEAD_CHARS + 1},}}")
 #: A header field's closing remark in brackets: its source and year, no digit of its name.
 _REMARK = re.compile(r"\([^()]{0,40}\)\s*$")
 #: The fewest places heading the columns of a table on its side (and the fewest fields of a header).
@@ -108,8 +109,8 @@ def _fields(
 ) -> tuple[Cell, ...] | None:
     """The comma-separated fields of a line, a quoted field kept whole; ``None`` for a line that is no row."""
     if text.find(",", start, end) < 0 or (
-        longest == _FIELD_CHARS and _LONG_FIELD.search(text, start, end)
-    ):
+        _LONG_FIELD if longest == _FIELD_CHARS else _LONG_HEAD
+    ).search(text, start, end):
         return None  # (a line of prose is turned away before it is walked through)
     line = text[start:end]
     if line.rstrip().endswith((".", ":", ";")):
