@@ -32,6 +32,7 @@ from claimdiff._extract._infobox_sides import side_candidates
 from claimdiff._extract._paired import paired
 from claimdiff._extract._place import known
 from claimdiff._extract._recording import counted_for
+from claimdiff._extract._row_peers import within_peers
 from claimdiff._extract._row_places import named_place, row_place
 from claimdiff._extract._table import (
     NOTES_HEADER,
@@ -91,6 +92,7 @@ def table_candidates(reader: _Reader, table: Table) -> list[Candidate]:
     places = [
         row_place(reader, row, label, wider) for row, label in zip(table.rows, labels, strict=True)
     ]
+    places = within_peers(reader.gazetteer, places, [label.text for label in labels])
     placed = [p for p in places if p]
     # a row whose place cells name no known place ("Philippines, Taiwan") may lie anywhere: its
     # table's totals are where no one place is
@@ -422,7 +424,7 @@ def _lead(
 def _one_metric(title: str) -> bool:
     """Whether a title of a few words names one metric, no figure and no sentence ("Cumulative deaths by province")."""
     words = _WORDS.findall(title)
-    if not words or len(words) > _TITLE_WORDS or _DIGIT.search(title) or ". " in title:
+    if not words or len(words) > _TITLE_WORDS or _DIGIT.search(title) or _STOP.search(title):
         return False
     return len({TRIGGERS[w] for w in words if w in TRIGGERS}) == 1
 
@@ -488,6 +490,8 @@ _LEAD_IN = re.compile(r"(?::\s*[-–—]*|\bas\s+follows\s*[:.]?)\s*$")
 _PLURALS = frozenset({"men", "women", "children", "people", "police", "personnel"})
 #: The most words of a table's title read as naming its figures' metric.
 _TITLE_WORDS = 10
+#: A sentence's stop inside a title: a word's last letters, a full stop, a space ("U.S. state" is an abbreviation).
+_STOP = re.compile(r"[a-z]{2}\.\s")
 #: The longest line read as one labelled figure ("Deaths72,000", "Total deaths: 1,234").
 _LABEL_WORDS = 6
 #: Plural nouns of places: a title "cases in the countries ..." counts no population.

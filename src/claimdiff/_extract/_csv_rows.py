@@ -35,6 +35,11 @@ __all__ = ["csv_tables"]
 _FIGURE = re.compile(r"[~≈<>]?\d[\d,. ]*\+?")
 #: The longest field of a line read as a row of values: longer ones are prose.
 _FIELD_CHARS = 40
+#: The longest field of a header: a metric's name with its source ("Deaths in conflicts (UCDP 2019)").
+_HEAD_CHARS = 80
+_LONG_HEAD = re.compile(rf"[^,\n]{{{_HEAD_CHARS + 1},}}")
+#: A header field's closing remark in brackets: its source and year, no digit of its name.
+_REMARK = re.compile(r"\([^()]{0,40}\)\s*$")
 #: The fewest places heading the columns of a table on its side (and the fewest fields of a header).
 _PLACE_HEADS = 2
 #: A run of characters with no comma longer than a field may be: a line of prose.
@@ -56,7 +61,7 @@ def csv_tables(
     out: list[Table] = []
     k = 0
     while k < len(lines):
-        head = _fields(text, *lines[k])
+        head = _fields(text, *lines[k], longest=_HEAD_CHARS)
         if head is None or not _is_header(head, is_place):
             k += 1
             continue
@@ -91,7 +96,7 @@ def _is_header(head: tuple[Cell, ...], is_place: Callable[[str], bool]) -> bool:
     """Whether a line's fields head a table: words only, one naming a metric or two naming places."""
     return (
         len(head) >= _PLACE_HEADS
-        and not any(ch.isdigit() for c in head for ch in c.text)
+        and not any(ch.isdigit() for c in head for ch in _REMARK.sub("", c.text))
         and (
             any(header_metric(c.text) or noun_metric(c.text) for c in head[1:])
             or sum(1 for c in head[1:] if c.text and is_place(c.text)) >= _PLACE_HEADS
@@ -99,9 +104,13 @@ def _is_header(head: tuple[Cell, ...], is_place: Callable[[str], bool]) -> bool:
     )
 
 
-def _fields(text: str, start: int, end: int) -> tuple[Cell, ...] | None:
+def _fields(
+    text: str, start: int, end: int, *, longest: int = _FIELD_CHARS
+) -> tuple[Cell, ...] | None:
     """The comma-separated fields of a line, a quoted field kept whole; ``None`` for a line that is no row."""
-    if text.find(",", start, end) < 0 or _LONG_FIELD.search(text, start, end):
+    if text.find(",", start, end) < 0 or (
+        _LONG_FIELD if longest == _FIELD_CHARS else _LONG_HEAD
+    ).search(text, start, end):
         return None  # (a line of prose is turned away before it is walked through)
     line = text[start:end]
     if line.rstrip().endswith((".", ":", ";")):
@@ -122,7 +131,7 @@ def _fields(text: str, start: int, end: int) -> tuple[Cell, ...] | None:
     for a, b in cuts:
         piece = line[a:b]
         body = piece.strip()
-        if len(body) > _FIELD_CHARS:
+        if len(body) > longest:
             return None
         lead = a + len(piece) - len(piece.lstrip())
         if len(body) >= 2 and body[0] == body[-1] == '"':

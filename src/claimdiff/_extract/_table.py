@@ -242,6 +242,7 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
     from claimdiff._extract._csv_rows import csv_tables  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._dated_rows import dated_rows  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._grid import grids  # noqa: PLC0415 - it builds on this module
+    from claimdiff._extract._grid_names import named_grids  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._grid_strips import key_strips  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._grid_words import word_grids  # noqa: PLC0415 - it builds on this module
     from claimdiff._extract._infobox import infobox_rows  # noqa: PLC0415 - it builds on this module
@@ -255,6 +256,7 @@ def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list
     sided = infobox_sides(text, lines)
     out = [*sided, *(t for t in out if not any(_overlap(t, s) for s in sided))]
     for more in (  # the lines are split once for all the readers
+        named_grids(text, lines, is_place),  # single-spaced headers cut by places, units, months
         aligned_tables(text, is_place, lines),
         wide_tables(text, is_place, lines),
         dated_rows(text, is_place, lines),
@@ -480,10 +482,11 @@ def _table(text: str, run: list[tuple[int, int]]) -> Table:
     )
     body = rows[1:] if has_header else rows
     if has_header and (more := _stacked(text, run, rows)):
-        first, body = (
-            _merged([_cells(text, a, b, keep=True) for a, b in rows[: more + 1]]),
-            body[more:],
-        )
+        from claimdiff._extract._grid_levels import levelled  # noqa: PLC0415 - it builds on this module
+
+        lines = [_cells(text, a, b, keep=True) for a, b in rows[: more + 1]]
+        width = len(_cells(text, *body[more], keep=True)) if body[more:] else 0
+        first, body = levelled(lines, width) or _merged(lines), body[more:]
     header, grid = grouped(
         first if has_header else (),
         _carried([_cells(text, a, b, keep=has_header) for a, b in body]),
