@@ -195,18 +195,15 @@ def line_spans(text: str) -> list[tuple[int, int]]:
 
 
 def tables(text: str, is_place: Callable[[str], bool] = lambda _: False) -> list[Table]:
-    r"""Every table of two rows or more in ``text``: lines of cells split by "|" or tabs, or laid out with spaces.
+    r"""Every table of two rows or more in ``text``: lines of cells split by "|" or tabs, then each layout's reader.
 
-    Tables laid out with spaces are read by :func:`claimdiff._extract._aligned.aligned_tables`
-    (``is_place`` tells it a row group's place from its category), tables of word cells by
-    :func:`claimdiff._extract._wide.wide_tables`, rows of events by year by
-    :func:`claimdiff._extract._dated_rows.dated_rows`, infobox rows by
-    :func:`claimdiff._extract._infobox.infobox_rows`, rows of comma-separated values by
-    :func:`claimdiff._extract._csv_rows.csv_tables` and runs of place-and-figure pairs by
-    :func:`claimdiff._extract._pairs.place_runs`, an infobox's sections by side by
-    :func:`claimdiff._extract._infobox_sides.infobox_sides`, rows whose cells run together by
-    :func:`claimdiff._extract._run_together.run_together`, where no table found before them is. A header
-    written on two lines is one header; a table on its side (places heading its columns) is
+    Each reader takes the tables no reader before it found: an infobox's sections by side (``_infobox_sides``),
+    single-spaced headers cut into places, months or dates (``_grid_names``), tables laid out with spaces
+    (``_aligned``; ``is_place`` tells a row group's place), tables of word cells (``_wide``), rows of events by
+    year (``_dated_rows``), one cell a line (``_columnar``), infobox rows, keyed lists, key figures over their
+    labels (``_grid_strips``), comma-separated rows (``_csv_rows``), place-and-figure runs (``_pairs``), rows
+    whose cells run together (``_run_together``), then any other grid split by one separator (``_grid``) or by
+    single spaces (``_grid_words``). A header written on two lines is one header; a table on its side is
     turned when its cells are read (:func:`claimdiff._extract._turned.turned`).
 
     >>> t = "Flood | Deaths | Location\n---|---|---\nA | 1,200 | China\nB | 300 | India\n"
