@@ -73,3 +73,19 @@ def test_unmarked_cuts_marks_and_refuses_unsure_readings() -> None:
     assert unmarked("31", marks) is None
     assert unmarked("05", marks) is None
     assert unmarked("1,2", marks) is None
+
+
+def test_the_marks_cut_off_a_read_figure_are_listed_as_marks() -> None:
+    """'12,0002' is read as 12,000: its mark '2' is listed as a footnote mark, not the numeral as unread."""
+    found = extract(FLOODS, outlet="Example Survey", published="2021-03-01")
+    listed = {(u.numeral, u.reason) for u in found.unread}
+    assert not any(numeral.startswith(("12,000", "4,500", "7,000")) for numeral, _ in listed)
+    at = FLOODS.index("12,0002")
+    mark = next(u for u in found.unread if u.start == at + len("12,000"))
+    assert (mark.numeral, mark.end, mark.reason) == ("2", at + len("12,0002"), "a footnote mark")
+    at = FLOODS.index("4,5001,2")
+    assert {(u.start - at, u.numeral) for u in found.unread if at <= u.start < at + 8} == {
+        (5, "1,2")
+    }
+    # the figure no reading was chosen for stays listed whole
+    assert any(u.numeral == "472" for u in found.unread)  # apart from the year before it

@@ -174,6 +174,7 @@ def _read(
     furthest = -1  # the latest start of a candidate so far: whether a table was read yet
     pending = tables(text, lambda name: known(gazetteer, name))
     found_tables = [(t.start, t.end) for t in pending]  # their unread cells are listed as a table's
+    marks = [span for t in pending for span in t.marks]  # footnote marks run into read figures
     blocks = split_blocks(text)
     for block in blocks:
         while pending and pending[0].end <= block.start:
@@ -228,7 +229,9 @@ def _read(
             ),
             gazetteer,
         ),
-        unread(text, [(c.start, c.end) for c in kept], reader.captions, repeats, found_tables),
+        unread(
+            text, [(c.start, c.end) for c in kept], reader.captions, repeats, found_tables, marks
+        ),
     )
 
 

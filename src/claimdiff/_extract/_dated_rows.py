@@ -63,9 +63,13 @@ def dated_rows(
             found.append(row)
             j += 1
         if len(found) >= _ROWS:
-            rows = _rows(text, header, found, is_place)
+            rows, marks = _rows(text, header, found, is_place)
             caption = title_line(text, lines, i)
-            out.append(Table(lines[i][0], lines[j - 1][1], header, tuple(rows), caption=caption))
+            out.append(
+                Table(
+                    lines[i][0], lines[j - 1][1], header, tuple(rows), caption=caption, marks=marks
+                )
+            )
         i = j
     return out
 
@@ -94,9 +98,13 @@ def _header(text: str, a: int, b: int) -> tuple[Cell, ...] | None:
 
 def _rows(
     text: str, header: tuple[Cell, ...], found: list[re.Match[str]], is_place: Callable[[str], bool]
-) -> list[tuple[Cell, ...]]:
-    """The rows' cells: place, event, date, figure (marks cut off), the rest; a bracketed figure a row of its own."""
+) -> tuple[list[tuple[Cell, ...]], tuple[tuple[int, int], ...]]:
+    """The rows' cells: place, event, date, figure (marks cut off), the rest; a bracketed figure a row of its own.
+
+    Also the spans of the marks cut off the figures ("25,0001,3": "1,3"), so that they are listed as marks.
+    """
     marks = table_marks(m.group("figure") + " " + m.group("rest") for m in found)
+    cut: list[tuple[int, int]] = []
     out: list[tuple[Cell, ...]] = []
     for m in found:
         event = Cell(*m.span("event"), m.group("event"))
@@ -107,6 +115,8 @@ def _rows(
         for name in ("figure", "other") if m.group("other") else ("figure",):
             span = unmarked(m.group(name), marks)
             at = m.start(name)
+            if span and span[1] < len(m.group(name).rstrip(", ")):
+                cut.append((at + span[1], at + len(m.group(name).rstrip(", "))))
             figure = (
                 Cell(at + span[0], at + span[1], text[at + span[0] : at + span[1]])
                 if span
@@ -115,7 +125,7 @@ def _rows(
             # the words after the figure fill the next column (they cannot be told apart)
             after = (rest,) if len(header) > _METRIC_COLUMN + 2 else ()
             out.append((place, event, date, figure, *after))
-    return out
+    return out, tuple(cut)
 
 
 def _place(event: Cell, is_place: Callable[[str], bool]) -> Cell:

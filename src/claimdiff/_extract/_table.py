@@ -54,11 +54,10 @@ class Table:
     end: int
     header: tuple[Cell, ...]
     rows: tuple[tuple[Cell, ...], ...]
-    prose: tuple[
-        tuple[int, int], ...
-    ] = ()  # wrapped text of a row's last cell, read as running text
+    prose: tuple[tuple[int, int], ...] = ()  # a row's last cell wrapped onto lines: running text
     caption: tuple[int, int] | None = None  # the title line above a table: what its cells count
     sides: bool = False  # an infobox's sections, one cell per side (:mod:`._infobox_sides`)
+    marks: tuple[tuple[int, int], ...] = ()  # footnote marks run into cells (:mod:`._glued_marks`)
 
 
 _SEPARATOR = re.compile(r"^[\s|:+-]*-{3,}[\s|:+-]*$")

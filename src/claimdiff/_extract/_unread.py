@@ -88,7 +88,8 @@ _VAGUE = r"(?:tens\s+of\s+|hundreds\s+of\s+)?(?:dozens|hundreds|thousands|millio
 _NUMERAL = re.compile(
     # the first character looked at before the alternatives: it rules out most places at once
     rf"(?=[\d{''.join(sorted({w[0] for w in NUMBER_WORDS} | {'t', 'h', 'd', 'm'}))}])"
-    rf"(?:\d+(?:(?:[,.]|[ \u2009\u202f](?=\d{{3}}\b))\d+)*(?:[ \u00a0](?:{_SCALES})\b)?"
+    # a space groups thousands only after a group of at most three digits ("1922 472" is two numbers)
+    rf"(?:\d+(?:(?:[,.]|(?<!\d{{4}})[ \u2009\u202f](?=\d{{3}}\b))\d+)*(?:[ \u00a0](?:{_SCALES})\b)?"
     rf"|\b{_VAGUE}\b"
     rf"|\b(?:{_WORDS})(?:[- ](?:{_WORDS}))*\b)",
     re.IGNORECASE,
@@ -249,9 +250,9 @@ _VAGUE_WORD = re.compile(_VAGUE, re.IGNORECASE)
 def numerals(text: str) -> Iterator[tuple[int, int]]:
     """The offsets of every number in ``text``: digit runs with their groups, and number words.
 
-    >>> s = "Twelve (12) persons, 1,406,710 affected, 3 000 displaced, tens of thousands fled"
+    >>> s = "Twelve (12) persons, 1,406,710 affected, 3 000 displaced, tens of thousands fled in 1922 472"
     >>> [s[a:b] for a, b in numerals(s)]
-    ['Twelve', '12', '1,406,710', '3 000', 'tens of thousands']
+    ['Twelve', '12', '1,406,710', '3 000', 'tens of thousands', '1922', '472']
     """
     for m in _NUMERAL.finditer(text):
         a, b = m.span()
@@ -314,14 +315,21 @@ def unread(
     captions: Sequence[tuple[int, int]] = (),
     repeats: Sequence[tuple[int, int]] = (),
     tables: Sequence[tuple[int, int]] = (),
+    marks: Sequence[tuple[int, int]] = (),
 ) -> list[Unread]:
     """Every number of ``text`` outside the ``read`` spans, with the first reason that fits.
 
     ``captions`` are the spans of photo captions, whose numbers are never claims; ``repeats``
     the spans of figures kept once because an earlier candidate says the same (a headline and its lead);
-    ``tables`` the spans of the tables found, whose cells no header read are listed as such.
+    ``tables`` the spans of the tables found, whose cells no header read are listed as such; ``marks`` the
+    footnote marks a table reader cut off the end of a figure it read ("25,0001": 25,000 and mark 1): such
+    a numeral is read, and each mark in it listed as a footnote mark.
+
+    >>> [(u.numeral, u.reason) for u in unread("Dead 25,0001 and 7", [(5, 11)], marks=[(11, 12)])]
+    [('1', 'a footnote mark'), ('7', 'no metric or thing counted that the rules recognise')]
     """
-    spans = sorted(read)
+    cut = sorted(marks)
+    spans = sorted([*read, *cut])
     captioned, repeated, tabled = _Spans.of(captions), _Spans.of(repeats), _Spans.of(tables)
     out: list[Unread] = []
     i = 0
@@ -336,6 +344,11 @@ def unread(
             # when the candidates cover all its digits, else listed
             and all(any(x <= k < y for x, y in near) for k in range(a, b) if text[k].isdigit())
         ):
+            at = bisect.bisect_left(cut, (a, a))
+            while at < len(cut) and cut[at][1] <= b:  # the marks run into it, listed as marks
+                x, y = cut[at]
+                out.append(Unread(start=x, end=y, numeral=text[x:y], reason="a footnote mark"))
+                at += 1
             continue
         if b > line_end:  # a number on another line: its line read once, however many it holds
             line_start = text.rfind("\n", 0, a) + 1
