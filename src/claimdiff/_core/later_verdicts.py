@@ -162,9 +162,7 @@ class LaterVerdicts:
 
         The verdicts let go of their flags then (the report holds them), so the collector does not scan them twice.
         """
-        if (
-            self._flags_given
-        ):  # pragma: no cover - reconcile reads them once (explain_later or the report)
+        if self._flags_given:  # pragma: no cover - read once: by explain_later or by the report
             raise AssertionError("the flags of groups judged when read were given already")
         self._flags_given = True
         with PAUSE:

@@ -363,8 +363,8 @@ def _all_flags(
     """The flags in report order: those found claim by claim, held, and the quiet groups' notices, made when read.
 
     A flag found as a row (:class:`~claimdiff._core.flags.FlagRow`) is held as its row and made into its flag
-    when first read, then kept (or at once, ``made``). ``flags`` are sorted by group position; a quiet group has no other flag, so its one
-    notice goes just after the flags of the groups before it.
+    when first read, then kept (or made at once, ``made``). ``flags`` are sorted by group position; a quiet group
+    has no other flag, so its one notice goes just after the flags of the groups before it.
     """
     found = [as_flag(t[3]) for t in flags] if made else [t[3] for t in flags]
     has_notices = quiet is not None and bool(quiet.gap.any())
