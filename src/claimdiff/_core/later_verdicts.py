@@ -110,6 +110,7 @@ class LaterVerdicts:
         self._keys, self._counts = about
         self._found: dict[int, Judgement] = {}
         self._all = not self.positions
+        self._flags_given = False
 
     def __bool__(self) -> bool:
         return bool(self.positions)
@@ -157,14 +158,23 @@ class LaterVerdicts:
         return made
 
     def flags(self) -> list[Placed]:
-        """Every flag of these groups, in report order, as reconcile sorts them (all groups judged now)."""
+        """Every flag of these groups, in report order, as reconcile sorts them (all groups judged now), once.
+
+        The verdicts let go of their flags then (the report holds them), so the collector does not scan them twice.
+        """
+        if self._flags_given:  # pragma: no cover - read once: by explain_later or by the report
+            raise AssertionError("the flags of groups judged when read were given already")
+        self._flags_given = True
         with PAUSE:
             self.everything()
-            return [
-                (i, KIND_ORDER[f.kind], f.claims, f)
-                for i in self.positions
-                for f in self._found[i][1]
+            found = self._found
+            placed = [
+                (i, KIND_ORDER[f.kind], f.claims, f) for i in self.positions for f in found[i][1]
             ]
+            for i in self.positions:
+                made, _, facts = found[i]
+                found[i] = (made, [], facts)
+            return placed
 
     def facts(self) -> ManyFacts:
         """What the arithmetic needs of the count groups: key and part flag now, the facts when read (judged then)."""

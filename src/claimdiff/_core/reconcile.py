@@ -335,14 +335,17 @@ def _reconcile(
 def _sorted_flags(
     flags: list[Placed], pending: LaterVerdicts | None, quiet: QuietGroups | None
 ) -> Sequence[Flag]:
-    """The report's flags: those of ``flags`` and of the groups judged when read (judged now), in report order."""
-    with (
-        PAUSE
-    ):  # when read after reconciling: as while reconciling, the collector would scan for nothing
+    """The report's flags: those of ``flags`` and of the groups judged when read (judged now), in report order.
+
+    Read after reconciling, every flag held as a row is made into its flag now, under the collector's pause
+    as while reconciling: made one by one as they are read, and kept, they would set the collector scanning
+    everything the report holds, again and again, for nothing.
+    """
+    with PAUSE:
         if pending:
             flags.extend(pending.flags())
         flags.sort(key=lambda t: t[:3])
-        return _all_flags(flags, quiet)
+        return _all_flags(flags, quiet, made=pending is not None)
 
 
 def _unbuilt(i: int) -> Group:
@@ -352,15 +355,18 @@ def _unbuilt(i: int) -> Group:
 
 
 def _all_flags(
-    flags: list[tuple[int, int, tuple[str, ...], Flag | FlagRow]], quiet: QuietGroups | None
+    flags: list[tuple[int, int, tuple[str, ...], Flag | FlagRow]],
+    quiet: QuietGroups | None,
+    *,
+    made: bool = False,
 ) -> Sequence[Flag]:
     """The flags in report order: those found claim by claim, held, and the quiet groups' notices, made when read.
 
     A flag found as a row (:class:`~claimdiff._core.flags.FlagRow`) is held as its row and made into its flag
-    when first read, then kept. ``flags`` are sorted by group position; a quiet group has no other flag, so its one
-    notice goes just after the flags of the groups before it.
+    when first read, then kept (or made at once, ``made``). ``flags`` are sorted by group position; a quiet group
+    has no other flag, so its one notice goes just after the flags of the groups before it.
     """
-    found = [t[3] for t in flags]
+    found = [as_flag(t[3]) for t in flags] if made else [t[3] for t in flags]
     has_notices = quiet is not None and bool(quiet.gap.any())
     if not has_notices and all(isinstance(f, Flag) for f in found):
         return tuple(map(as_flag, found))  # flags all (no row among them)
