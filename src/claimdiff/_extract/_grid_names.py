@@ -37,6 +37,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from claimdiff._extract._grid import is_empty, is_figure
+from claimdiff._extract._grid_words import equal_rows
 from claimdiff._extract._table import Cell, Table, header_metric, line_spans, title_line
 from claimdiff._extract._time import MONTH_PATTERN
 from claimdiff._model.place_names import fold
@@ -55,13 +56,7 @@ def named_grids(
     out: list[Table] = []
     i = 0
     while i < len(lines):
-        rows: list[tuple[Cell, tuple[Cell, ...]]] = []
-        k = i
-        while k < len(lines) and (row := _row(text, *lines[k])) is not None:
-            if rows and len(row[1]) != len(rows[0][1]):
-                break
-            rows.append(row)
-            k += 1
+        rows, k = equal_rows(text, lines, i, _row)
         if len(rows) >= _ROWS:
             table = _table(text, lines, i, rows, is_place)
             if table is not None:

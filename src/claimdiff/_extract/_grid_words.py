@@ -28,12 +28,13 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 
 from claimdiff._extract._grid import is_empty, is_figure
 from claimdiff._extract._table import Cell, Table, line_spans, title_line
 from claimdiff._extract._time import MONTH_PATTERN
 
-__all__ = ["title_columns", "word_grids"]
+__all__ = ["Row", "equal_rows", "title_columns", "word_grids"]
 
 
 def title_columns(text: str, start: int, end: int, columns: int) -> list[Cell] | None:
@@ -70,13 +71,7 @@ def word_grids(text: str, lines: list[tuple[int, int]] | None = None) -> list[Ta
     out: list[Table] = []
     i = 0
     while i < len(lines):
-        rows: list[tuple[Cell, tuple[Cell, ...]]] = []
-        k = i
-        while k < len(lines) and (row := _row(text, *lines[k])) is not None:
-            if rows and len(row[1]) != len(rows[0][1]):
-                break
-            rows.append(row)
-            k += 1
+        rows, k = equal_rows(text, lines, i, _row)
         table = _table(text, lines, i, rows) if len(rows) >= _ROWS else None
         if table is None:
             table = _numbered(text, *lines[i])
@@ -86,7 +81,34 @@ def word_grids(text: str, lines: list[tuple[int, int]] | None = None) -> list[Ta
     return out
 
 
-def _row(text: str, start: int, end: int) -> tuple[Cell, tuple[Cell, ...]] | None:
+#: A line read as a row: its label and its figures, or None.
+Row = tuple[Cell, tuple[Cell, ...]]
+
+
+def equal_rows(
+    text: str,
+    lines: list[tuple[int, int]],
+    i: int,
+    read: Callable[[str, int, int], Row | None],
+) -> tuple[list[Row], int]:
+    r"""The rows ``read`` finds from line ``i`` on, as long as each has as many figures as the first; the line after.
+
+    >>> t = "Alpha 1 2\nBeta 3 4\nGamma 5\n"
+    >>> rows, k = equal_rows(t, line_spans(t), 0, _row)
+    >>> [label.text for label, _ in rows], k
+    (['Alpha', 'Beta'], 2)
+    """
+    rows: list[Row] = []
+    k = i
+    while k < len(lines) and (row := read(text, *lines[k])) is not None:
+        if rows and len(row[1]) != len(rows[0][1]):
+            break
+        rows.append(row)
+        k += 1
+    return rows, k
+
+
+def _row(text: str, start: int, end: int) -> Row | None:
     """A line's label and figures: "[3.] Alpha 12 40", "12 May 2020 40 2"; None for any other line."""
     if end - start > _LINE_CHARS or "\t" in text[start:end] or "|" in text[start:end]:
         return None
