@@ -25,6 +25,7 @@ import itertools
 import re
 
 from claimdiff._extract._table import Cell, Table, line_spans
+from claimdiff._extract._time import YEAR
 
 __all__ = ["key_strips"]
 
@@ -79,7 +80,7 @@ def _figures(text: str, lines: list[tuple[int, int]], i: int) -> tuple[list[Cell
             break
         got: list[Cell] = []
         pos = a
-        while (m := _FIGURE.match(text, pos, b)) is not None and not _YEAR.fullmatch(m.group("f")):
+        while (m := _FIGURE.match(text, pos, b)) is not None and not YEAR.fullmatch(m.group("f")):
             got.append(Cell(m.start("f"), m.end("f"), m.group("f")))
             pos = m.end()
         if not got:
@@ -144,8 +145,6 @@ def _split(text: str, start: int, end: int, count: int) -> list[Cell]:
 _FIGURE = re.compile(
     r"[ \t]*(?P<f>[~≈<>]?(?:\d[\d,.]*\d|\d)(?:[ \t]*(?:million|billion|thousand|[MK])\b)?\+?)[ \t*]*(?=\s|$)"
 )
-#: A year alone is a heading, never a key figure.
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 #: A label line: words, no digit.
 _LABEL_LINE = re.compile(r"[ \t]*(?P<label>[A-Za-z][^\d\n]{0,100}?)[ \t*]*")
 #: A label closes no sentence.

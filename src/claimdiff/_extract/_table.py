@@ -16,6 +16,7 @@ from collections.abc import Callable
 import attrs
 
 from claimdiff._extract._counted_metrics import counted_metric
+from claimdiff._extract._time import YEAR
 from claimdiff._extract._triggers import TRIGGERS
 
 __all__ = [
@@ -327,16 +328,15 @@ _GROUP_CHARS = 60
 def _years_row(row: tuple[Cell, ...]) -> bool:
     """Whether a row is a second header of years ("2003 | 2020 | 2003 | 2020 | Measles cases"): no data."""
     filled = [c.text for c in row if c.text]
-    if row and row[0].text and not _YEAR.fullmatch(row[0].text):
+    if row and row[0].text and not YEAR.fullmatch(row[0].text):
         # "Dead | 1800 | 1800", "Kenya | 1800 | 1800": a row with a label holds figures, not years
         return False
-    return sum(1 for t in filled if _YEAR.fullmatch(t)) >= 2 and all(
-        _YEAR.fullmatch(t) or not any(ch.isdigit() for ch in t) for t in filled
+    return sum(1 for t in filled if YEAR.fullmatch(t)) >= 2 and all(
+        YEAR.fullmatch(t) or not any(ch.isdigit() for ch in t) for t in filled
     )
 
 
 #: A year standing alone in a cell.
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
 def grouped(

@@ -17,7 +17,14 @@ import attrs
 from claimdiff._extract._text import alternation
 from claimdiff._model.period import Period
 
-__all__ = ["CALENDAR_WORDS", "MONTH_FIRSTS", "MONTH_PATTERN", "event_period", "stated_period"]
+__all__ = [
+    "CALENDAR_WORDS",
+    "MONTH_FIRSTS",
+    "MONTH_PATTERN",
+    "YEAR",
+    "event_period",
+    "stated_period",
+]
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = {
@@ -43,6 +50,8 @@ _MONTHS = {
 _MONTH = alternation(_MONTHS)
 #: A month as a date writes it, in full or abbreviated ("January", "Jan.", "Sept"), as a regular expression.
 MONTH_PATTERN = rf"(?:{_MONTH})\b\.?"
+#: A year of the last three centuries written alone ("1947", "2023"): a heading or a date, not a figure.
+YEAR = re.compile(r"(?:1[89]|20)\d\d")
 #: The first letters of the months' names and abbreviations, for a look-ahead before :data:`MONTH_PATTERN`.
 MONTH_FIRSTS = "".join(sorted({m[0] for m in _MONTHS}))
 #: Days of the week and months, in full: words that are never a place or an item of a list by place.

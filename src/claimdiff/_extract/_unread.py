@@ -20,7 +20,7 @@ import attrs
 from claimdiff._extract._figures import FRACTION
 from claimdiff._extract._not_counts import CHANGE_VERBS, MAGNITUDE, RANK
 from claimdiff._extract._text import alternation
-from claimdiff._extract._time import MONTH_FIRSTS, MONTH_PATTERN
+from claimdiff._extract._time import MONTH_FIRSTS, MONTH_PATTERN, YEAR
 from claimdiff._extract._verbs import PLAN
 from claimdiff._model.numbers import NUMBER_WORDS
 
@@ -243,7 +243,6 @@ _AFTER_ALONE = re.compile(
     re.IGNORECASE,
 )
 _ALONE_AT = {name: int(name[1:]) for name in _AFTER_ALONE.groupindex}
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _VAGUE_WORD = re.compile(_VAGUE, re.IGNORECASE)
 
 
@@ -279,7 +278,7 @@ def _reason(text: str, a: int, b: int, caption: bool, table: bool) -> str:
             return reason
     if first < len(_REASONS):
         return _REASONS[first][0]
-    if _YEAR.fullmatch(text[a:b]):
+    if YEAR.fullmatch(text[a:b]):
         return "a year"
     if table:
         return "a table cell without a header the rules read"
