@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
+
 import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
 from claimdiff import Claim, Policy, Scope
-from claimdiff._core.estimators import BY_FIGURES, best_by_figures, choose_best, figured
+from claimdiff._core.estimators import BY_FIGURES, best_by_figures, choose_best, figured, within
 from claimdiff._core.messages import display_unit, display_unit_of
 from claimdiff._model.claim import distinct_grades, source_grades
 from claimdiff.sources import SourceGrade
@@ -89,3 +91,16 @@ def test_the_display_unit_and_the_grades_of_claims_are_those_of_their_units_and_
         display_unit_of([c.unit_info for c in claims]).unit == "kilometer"
     )  # a tie: the first name in order (kilometer, meter)
     assert source_grades(claims) == distinct_grades(c.source_grade for c in claims) == (weak, fair)
+
+
+def test_within_takes_an_interval_as_closed_and_loose_by_the_noise_of_a_conversion():
+    """``within``: a figure at an edge lies in the interval, whatever the edge's closedness; one past it by the float
+    noise of a unit conversion (12 significant digits) too; one past it by more, or no number, does not."""
+    iv = (10.0, False, 20.0, False)
+    half_line = (-math.inf, False, 0.0, True)
+    for inside in (10.0, 20.0, 15.0, 20.0 + 1e-11, 10.0 - 5e-12):
+        assert within(inside, iv), inside
+    for outside in (20.0 + 1e-9, 9.99, math.nan):
+        assert not within(outside, iv), outside
+    assert within(-1e300, half_line)
+    assert not within(1.0, half_line)

@@ -259,9 +259,10 @@ def consensus_of_figures(
         is_count
     ):  # the figures inside the interval, where there are some: each origin's own among them
         kept = [(o, f) for o, f in support if f is not None and within(f, iv)]
-        n_figured = sum(f is not None for _, f in support)
         inside = (
-            supported if len(kept) == n_figured else origin_middles(kept, middle)
+            supported
+            if len(kept) == len(support) or len(kept) == sum(f is not None for _, f in support)
+            else origin_middles(kept, middle)
         )  # all inside: no second pass
         if inside:
             return middle(sorted(inside.values()))
@@ -275,8 +276,11 @@ SLACK = 1e-12
 
 def within(figure: float, iv: Iv) -> bool:
     """True when ``figure`` lies in ``iv``, its edges taken as closed and loose by the float noise of conversion."""
+    low, high = iv[0], iv[2]
+    if low <= figure <= high:  # inside as it is: the slack, never negative, cannot leave it out
+        return True
     slack = SLACK * max(1.0, abs(figure))
-    return iv[0] - slack <= figure <= iv[2] + slack
+    return low - slack <= figure <= high + slack
 
 
 # -- the anchors' rules (golden-tested in tests/test_anchor_policies.py) ---------------------------
