@@ -118,8 +118,9 @@ def noun_after_adjective(low: str, start: int, at: int) -> bool:
 def has(low: str, words: tuple[str, ...], start: int, end: int) -> bool:
     """Whether ``low[start:end]`` holds one of ``words`` (a quick test before a slower pattern)."""
     global _cut  # noqa: PLW0603 - the stretch asked about last, replaced by the next
-    if _cut[0] is low and _cut[1] == start and _cut[2] == end:
-        piece = _cut[3]
+    cut = _cut  # read once: another thread may replace it meanwhile, never change it
+    if cut[0] is low and cut[1] == start and cut[2] == end:
+        piece = cut[3]
     else:
         piece = low[start:end]
         _cut = (low, start, end, piece)
@@ -134,7 +135,8 @@ def has(low: str, words: tuple[str, ...], start: int, end: int) -> bool:
 #: A sentence is asked about many times; its piece, cut once, is searched without the text around it,
 #: and in one byte a letter where the sentence has no wider letter than the text's others (a curly
 #: quotation mark elsewhere makes the whole text two bytes a letter, and every word looked for in it
-#: is widened before each search).
+#: is widened before each search). It keeps the last text asked about until the next question: one
+#: text, never more.
 _cut: tuple[str, int, int, str] = ("", 0, 0, "")
 
 
