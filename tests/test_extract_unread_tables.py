@@ -279,3 +279,10 @@ def test_columns_of_case_classes_are_cases_and_their_total_sums_them() -> None:
         ("23", "cases"),
         ("9", "killed"),
     }
+
+
+def test_every_case_status_of_running_text_heads_a_column_of_cases() -> None:
+    """The statuses a table's header may name alone are those running text sorts cases by (one list of words)."""
+    text = "Measles update\n\nCounty  Confirmed  Presumptive  Possible\nAlder  14  3  5\nBirch  6  2  1\n"
+    got = {(p, m) for p, m, _, _, _ in _cells(text)}
+    assert got == {(n, "cases") for n in ("14", "3", "5", "6", "2", "1")}

@@ -18,10 +18,16 @@ import attrs
 if TYPE_CHECKING:
     from claimdiff._extract._figures import Figure
 
-__all__ = ["STATUS", "shared_status"]
+__all__ = ["STATUS", "STATUS_WORDS", "shared_status"]
 
-#: The words that sort cases of a disease by how sure their diagnosis is.
-STATUS = r"(?:(?:laboratory|lab)[-\s]confirmed|confirmed|probable|suspected|possible|presumptive)"
+#: The classes that sort cases of a disease by how sure their diagnosis is.
+_CLASSES = ("confirmed", "probable", "suspected", "possible", "presumptive")
+#: The words before "confirmed" that say a laboratory confirmed it ("lab-confirmed").
+_LAB = ("laboratory", "lab")
+#: A status, as a pattern: one of the classes, or a laboratory's confirmation.
+STATUS = rf"(?:(?:{'|'.join(_LAB)})[-\s]confirmed|{'|'.join(_CLASSES)})"
+#: Every word a status is written with: a header of these words alone names a class of cases.
+STATUS_WORDS = frozenset((*_CLASSES, *_LAB))
 _STATUS_WORD = re.compile(STATUS)
 #: A status word after a number, the spaces before it included.
 _STATUS_AFTER = re.compile(rf"\s+{STATUS}")

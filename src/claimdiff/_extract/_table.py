@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 import attrs
 
+from claimdiff._extract._case_status import STATUS_WORDS
 from claimdiff._extract._counted_metrics import counted_metric
 from claimdiff._extract._time import YEAR
 from claimdiff._extract._triggers import TRIGGERS
@@ -155,15 +156,13 @@ def header_metric(head: str) -> str | None:
 def case_class(head: str) -> bool:
     """Whether a header names only a class of cases ("Confirmed", "Probable"): over rows of deaths, a class of deaths.
 
-    >>> case_class("Probable"), case_class("Probable deaths")
-    (True, False)
+    The words are those of the case statuses running text sorts cases by (:data:`STATUS_WORDS`).
+
+    >>> case_class("Probable"), case_class("Probable deaths"), case_class("Lab-confirmed"), case_class("Presumptive")
+    (True, False, True, True)
     """
     words = re.findall(r"[a-z]+", head.lower())
-    return bool(words) and set(words) <= _CASE_CLASSES
-
-
-#: Words of a header naming a class of cases alone ("Confirmed", "Probable", "Lab-confirmed").
-_CASE_CLASSES = frozenset({"confirmed", "probable", "suspected", "lab", "laboratory"})
+    return bool(words) and set(words) <= STATUS_WORDS
 
 
 def noun_metric(head: str) -> tuple[str, str] | None:
