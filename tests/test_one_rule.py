@@ -14,8 +14,9 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimdiff import Claim, Scope, Source
+from claimdiff import POLICIES, Claim, Scope, Source
 from claimdiff._core.columns import Columns, segment_intersect
+from claimdiff._core.group_rows import GroupRows
 from claimdiff._core.intervals import Iv, above, intersect, meet
 from claimdiff._core.quiet import _relayed
 from claimdiff._core.timeline import (
@@ -172,6 +173,11 @@ def test_relaying_is_the_one_rule_of_restating_and_of_relayed_groups() -> None:
     assert restates(mod, zh)
     assert not restates(mod, tass)
     assert not restates(zh, mod)  # ZeroHedge's figure did not come through the ministry
-    chosen = np.ones(2, np.bool_)
-    assert _relayed(np, [[mod, zh], [mod, tass]], chosen).tolist() == [True, False]
+    claims, positions = [mod, zh, tass], [[0, 1], [0, 2], [1, 2]]
+    cols = Columns(claims, positions, POLICIES["consensus"])
+    chosen = np.array([True, True, False])
+    as_lists = [[claims[p] for p in g] for g in positions]
+    for raw in (as_lists, GroupRows(claims, positions)):  # read claim by claim, and as a report's rows
+        assert _relayed(cols, raw, chosen).tolist() == [True, False, False]
+        assert _relayed(cols, raw, ~chosen).tolist() == [False, False, False]
     assert Source("ZeroHedge").key == zh.origin

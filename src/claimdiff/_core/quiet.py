@@ -26,7 +26,7 @@ from claimdiff._core.estimators import choose_best
 from claimdiff._core.flags import Flag
 from claimdiff._core.group import group_id
 from claimdiff._core.group_build import group_about, hull
-from claimdiff._core.group_rows import first_of, laid_out_truthy
+from claimdiff._core.group_rows import GroupRows, first_of, laid_out_truthy
 from claimdiff._core.intervals import Iv
 from claimdiff._core.lazy_items import LazyItems
 from claimdiff._core.messages import Say, display_unit
@@ -35,9 +35,10 @@ from claimdiff._core.precision_gap import precision_gap
 from claimdiff._core.precision_used import group_precision
 from claimdiff._core.quiet_group import quiet_group
 from claimdiff._core.report import Group
-from claimdiff._core.timeline import long_after, relayed_by, stated_before
+from claimdiff._core.timeline import chain_origins, long_after, stated_before
 from claimdiff._core.verdicts import Known
 from claimdiff._model.claim import Claim, source_grades
+from claimdiff._model.claim_table import ClaimTable
 
 __all__ = ["QuietGroups", "quiet_groups"]
 
@@ -231,7 +232,7 @@ def quiet_groups(cols: Columns, raw: Sequence[list[Claim]], policy: Policy) -> Q
         quiet &= ~cols.reduce_any(cols.withdrawn)
     floored = quiet & ~unordered & cols.cumulative & (sizes > 1)
     quiet &= ~(floored & (sizes > _MAX_PAIRED))
-    quiet &= ~_relayed(np, raw, floored & quiet)
+    quiet &= ~_relayed(cols, raw, floored & quiet)
     floored &= quiet
     now_high, now_hc = cols.whigh, cols.whigh_closed
     if floored.any():
@@ -318,28 +319,69 @@ def _facts(
     return ManyFacts(at, list(map(keys.__getitem__, at)), states_parts, LazyItems(len(at), made))
 
 
-def _relayed(np: Any, raw: Sequence[list[Claim]], groups: Any) -> Any:
+def _relayed(cols: Columns, raw: Sequence[list[Claim]], groups: Any) -> Any:
     """Groups where an origin's figure reached us through another origin of the group: judged claim by claim.
 
     There a later figure of the relaying outlet may only restate the other's (``timeline.restates``): some
     other origin of the group :func:`~claimdiff._core.timeline.relays` a claim, standing in its
-    :func:`~claimdiff._core.timeline.relayed_by`.
+    :func:`~claimdiff._core.timeline.relayed_by`. Claims share their chains: each distinct chain's origins are
+    asked once (:func:`~claimdiff._core.timeline.chain_origins`), then every claim of ``groups`` is weighed at once.
     """
+    np = cols.np
     out = np.zeros(len(raw), np.bool_)
-    relayed: dict[int, tuple[str, ...]] = {}  # claims share their chains: each is asked once
-    for i in np.flatnonzero(groups).tolist():
-        cs = raw[i]
-        origins = None
-        for c in cs:
-            if c.via:
-                origins = origins or {d.origin for d in cs}
-                by = relayed.get(id(c.via))
-                if by is None:
-                    by = relayed[id(c.via)] = relayed_by(c)
-                if not origins.isdisjoint(by) and any(o in origins and o != c.origin for o in by):
-                    out[i] = True
-                    break
+    rows = np.flatnonzero(groups[cols.member]) if len(raw) else np.zeros(0, np.int64)
+    if not len(rows):
+        return out
+    chain, chains = _parts_at(np, raw, cols.position, rows, "via")
+    source, sources = _parts_at(np, raw, cols.position, rows, "source")
+    origin, member = cols.origin[rows], cols.member[rows]
+    # Each origin's code as the columns hold it, by its key (a claim's origin is its source's key).
+    _, first = np.unique(source, return_index=True)
+    code_of = {
+        sources[s].key: o for s, o in zip(source[first].tolist(), origin[first].tolist(), strict=True)
+    }
+    by = [[code_of.get(o, -1) for o in chain_origins(via)] for via in chains]
+    size = np.array([len(b) for b in by], np.int64)
+    flat = np.array([o for b in by for o in b], np.int64)
+    k = size[chain]  # how many outlets each claim came through
+    if not k.any():
+        return out
+    row = np.repeat(np.arange(len(rows)), k)
+    at = np.repeat((np.cumsum(size) - size)[chain], k) + (
+        np.arange(int(k.sum())) - np.repeat(np.cumsum(k) - k, k)
+    )
+    relayer = flat[at]
+    # Each group's origins, as sorted codes of (group, origin): an outlet is among them when its code is.
+    n = max(cols.n_origins, 1)
+    held = np.unique(member * n + origin)
+    asked = member[row] * n + relayer
+    found = held[np.minimum(np.searchsorted(held, asked), len(held) - 1)] == asked
+    found &= (relayer >= 0) & (relayer != origin[row])
+    out[member[row[found]]] = True
     return out
+
+
+def _parts_at(
+    np: Any, raw: Sequence[list[Claim]], position: Any, rows: Any, field: str
+) -> tuple[Any, list[Any]]:
+    """The ``field`` of the claims at ``rows`` (rows laid out as the columns lay them), as codes into distinct parts.
+
+    A claim table's column is read without building a claim; other claims are read one by one, and their parts
+    told apart by identity (claims share their chains and sources).
+    """
+    if isinstance(raw, GroupRows):
+        claims = raw.claims
+        if type(claims) is ClaimTable:
+            codes, parts = claims.column(field)
+            return codes[position[rows]], parts
+        values = [getattr(claims[p], field) for p in position[rows].tolist()]
+    else:  # lists of claims: the columns' rows follow them, group after group
+        flat = [c for cs in raw for c in cs]
+        values = [getattr(flat[r], field) for r in rows.tolist()]
+    _, first, codes = np.unique(
+        np.fromiter(map(id, values), np.int64, len(values)), return_index=True, return_inverse=True
+    )
+    return codes.reshape(-1), [values[i] for i in first.tolist()]
 
 
 def _floors(cols: Columns, groups: Any, window: float) -> Any:

@@ -19,11 +19,13 @@ from claimdiff._core.intervals import Iv, above, intersect
 from claimdiff._core.messages import Say
 from claimdiff._core.tolerance import relative_gap
 from claimdiff._model.claim import Claim
+from claimdiff._model.source import Source
 from claimdiff._model.numbers import format_number
 
 __all__ = [
     "Timeline",
     "before",
+    "chain_origins",
     "long_after",
     "relayed_by",
     "relays",
@@ -67,7 +69,15 @@ def before(a: Claim, b: Claim) -> bool:
 
 def relayed_by(c: Claim) -> tuple[str, ...]:
     """The origins of the outlets ``c``'s figure reached us through (its ``via``): each knows the figure."""
-    return tuple(s.key for s in c.via)
+    return chain_origins(c.via)
+
+
+def chain_origins(via: Sequence[Source]) -> tuple[str, ...]:
+    """The origins of the outlets of a chain ``via``: what :func:`relayed_by` says of a claim that came through it.
+
+    Claims share their chains, so the columns ask it once per distinct chain.
+    """
+    return tuple(s.key for s in via)
 
 
 def relays(c: Claim, origin: str) -> bool:
