@@ -50,6 +50,8 @@ _MAX_PAIRED = 64
 _READ = 4096
 #: Pairs of claims compared at once when finding floors.
 _PAIRS = 1 << 18
+#: Claims read as Python objects at once when their chains are weighed (``_relayed``).
+_ROWS = 1 << 16
 
 
 class QuietGroups:
@@ -336,11 +338,13 @@ def _relayed(cols: Columns, raw: Sequence[list[Claim]], groups: Any) -> Any:
     claims, at = _claims_at(raw, cols.position, rows)
     chain, chains = _parts_at(np, claims, at, "via")
     origin, member = cols.origin[rows], cols.member[rows]
-    # Each origin's code as the columns hold it, by its key: read of one claim of each.
-    _, first = np.unique(origin, return_index=True)
+    # Each origin's code as the columns hold it, by its key: read of one claim of each (any one: they share it).
+    one = np.full(max(cols.n_origins, 1), -1, np.int64)
+    one[origin] = np.arange(len(rows))
+    held_codes = np.flatnonzero(one >= 0)
     code_of = {
         claims[p].origin: o
-        for p, o in zip(at[first].tolist(), origin[first].tolist(), strict=True)
+        for p, o in zip(at[one[held_codes]].tolist(), held_codes.tolist(), strict=True)
     }
     by = [[code_of.get(o, -1) for o in chain_origins(via)] for via in chains]
     size = np.array([len(b) for b in by], np.int64)
@@ -374,19 +378,28 @@ def _parts_at(np: Any, claims: Sequence[Claim], at: Any, field: str) -> tuple[An
     """The ``field`` of the claims at positions ``at``, as codes into distinct parts (told apart by identity).
 
     A claim table's column is read without building a claim; other claims are read in the order they sit
-    in memory (read group by group, they cost twice as much in cache misses).
+    in memory (read group by group, they cost twice as much in cache misses), a bounded number at a time.
     """
     if type(claims) is ClaimTable:
         codes, parts = claims.column(field)
         return codes[at], parts
-    order = np.argsort(at)  # positions are distinct
-    values = list(map(attrgetter(field), map(claims.__getitem__, at[order].tolist())))
-    _, first, code = np.unique(
-        np.fromiter(map(id, values), np.int64, len(values)), return_index=True, return_inverse=True
-    )
-    codes = np.empty(len(values), np.int64)
-    codes[order] = code.reshape(-1)
-    return codes, [values[i] for i in first.tolist()]
+    held = np.zeros(len(claims), np.bool_)
+    held[at] = True
+    in_order = np.flatnonzero(held)  # the positions asked, sorted, without a sort
+    del held
+    ids = np.empty(len(in_order), np.int64)
+    distinct: dict[int, Any] = {}  # the claims hold each part: its identity stands for it meanwhile
+    read = attrgetter(field)
+    for start in range(0, len(in_order), _ROWS):
+        values = list(map(read, map(claims.__getitem__, in_order[start : start + _ROWS].tolist())))
+        part = ids[start : start + len(values)]
+        part[:] = np.fromiter(map(id, values), np.int64, len(values))
+        for k in np.unique(part, return_index=True)[1].tolist():  # parts are few: each kept once
+            distinct.setdefault(int(part[k]), values[k])
+    known = np.array(sorted(distinct), np.int64)
+    codes = np.zeros(len(claims), np.int32)
+    codes[in_order] = np.searchsorted(known, ids)
+    return codes[at], list(map(distinct.__getitem__, known.tolist()))
 
 
 def _floors(cols: Columns, groups: Any, window: float) -> Any:
