@@ -11,10 +11,11 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimdiff import POLICIES, Claim, Scope, Source
+from claimdiff import POLICIES, Claim, Scope, Source, claims_from_dataframe
 from claimdiff._core.columns import Columns, segment_intersect
 from claimdiff._core.group_rows import GroupRows
 from claimdiff._core.intervals import Iv, above, intersect, meet
@@ -181,3 +182,26 @@ def test_relaying_is_the_one_rule_of_restating_and_of_relayed_groups() -> None:
         assert _relayed(cols, raw, chosen).tolist() == [True, False, False]
         assert _relayed(cols, raw, ~chosen).tolist() == [False, False, False]
     assert Source("ZeroHedge").key == zh.origin
+
+
+def test_relayed_groups_are_found_alike_in_a_claim_table() -> None:
+    """A claim table's chains and sources, read as columns, find the relayed groups the claims themselves do."""
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame(
+        {
+            "id": ["mod", "zh", "tass", "ria"],
+            "metric": "injured",
+            "counted": "people",
+            "value": [108, 110, 100, 104],
+            "source": ["MoD", "ZeroHedge", "TASS", "RIA"],
+            "via": ["ZeroHedge", "", "", "TASS"],
+        }
+    )
+    table = claims_from_dataframe(frame).claims
+    claims = list(table)
+    positions = [[0, 1], [0, 2], [2, 3], [1, 3]]
+    chosen = np.ones(len(positions), np.bool_)
+    expected = [True, False, True, False]  # ZeroHedge relays the ministry's; TASS relays RIA's
+    for held in (claims, table):
+        cols = Columns(held, positions, POLICIES["consensus"])
+        assert _relayed(cols, GroupRows(held, positions), chosen).tolist() == expected
