@@ -346,13 +346,15 @@ def _relayed(cols: Columns, raw: Sequence[list[Claim]], groups: Any) -> Any:
         claims[p].origin: o
         for p, o in zip(at[one[held_codes]].tolist(), held_codes.tolist(), strict=True)
     }
+    n_rows = len(rows)
+    del rows, at, one  # read no more; the columns are held beside, so memory is near its peak here
     by = [[code_of.get(o, -1) for o in chain_origins(via)] for via in chains]
     size = np.array([len(b) for b in by], np.int64)
     flat = np.array([o for b in by for o in b], np.int64)
     k = size[chain]  # how many outlets each claim came through
     if not k.any():
         return out
-    row = np.repeat(np.arange(len(rows)), k)
+    row = np.repeat(np.arange(n_rows), k)
     relayer = flat[
         np.repeat((np.cumsum(size) - size)[chain], k)
         + (np.arange(int(k.sum())) - np.repeat(np.cumsum(k) - k, k))
@@ -397,9 +399,8 @@ def _parts_at(np: Any, claims: Sequence[Claim], at: Any, field: str) -> tuple[An
         for k in np.unique(part, return_index=True)[1].tolist():  # parts are few: each kept once
             distinct.setdefault(int(part[k]), values[k])
     known = np.array(sorted(distinct), np.int64)
-    codes = np.zeros(len(claims), np.int32)
-    codes[in_order] = np.searchsorted(known, ids)
-    return codes[at], list(map(distinct.__getitem__, known.tolist()))
+    codes = np.searchsorted(known, ids)[np.searchsorted(in_order, at)]  # back to the order asked
+    return codes, list(map(distinct.__getitem__, known.tolist()))
 
 
 def _floors(cols: Columns, groups: Any, window: float) -> Any:
