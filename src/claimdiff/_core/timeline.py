@@ -19,8 +19,8 @@ from claimdiff._core.intervals import Iv, above, intersect
 from claimdiff._core.messages import Say
 from claimdiff._core.tolerance import relative_gap
 from claimdiff._model.claim import Claim
-from claimdiff._model.source import Source
 from claimdiff._model.numbers import format_number
+from claimdiff._model.source import Source
 
 __all__ = [
     "Timeline",
