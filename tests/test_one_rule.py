@@ -178,10 +178,8 @@ def test_relaying_is_the_one_rule_of_restating_and_of_relayed_groups() -> None:
     cols = Columns(claims, positions, POLICIES["consensus"])
     chosen = np.array([True, True, False])
     as_lists = [[claims[p] for p in g] for g in positions]
-    for raw in (
-        as_lists,
-        GroupRows(claims, positions),
-    ):  # read claim by claim, and as a report's rows
+    # Read claim by claim, and as a report's rows.
+    for raw in (as_lists, GroupRows(claims, positions)):
         assert _relayed(cols, raw, chosen).tolist() == [True, False, False]
         assert _relayed(cols, raw, ~chosen).tolist() == [False, False, False]
     assert Source("ZeroHedge").key == zh.origin

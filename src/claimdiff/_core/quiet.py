@@ -373,9 +373,8 @@ def _claims_at(raw: Sequence[list[Claim]], position: Any, rows: Any) -> tuple[Se
     """The claims the columns' ``rows`` hold, and where each row's claim is in them."""
     if isinstance(raw, GroupRows):
         return raw.claims, position[rows]
-    return [
-        c for cs in raw for c in cs
-    ], rows  # lists of claims: the rows follow them, group after group
+    # Lists of claims: the rows follow them, group after group.
+    return [c for cs in raw for c in cs], rows
 
 
 def _parts_at(np: Any, claims: Sequence[Claim], at: Any, field: str) -> tuple[Any, list[Any]]:
