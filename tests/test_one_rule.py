@@ -11,11 +11,13 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimdiff import Claim, Scope, Source
+from claimdiff import POLICIES, Claim, Scope, Source, claims_from_dataframe
 from claimdiff._core.columns import Columns, segment_intersect
+from claimdiff._core.group_rows import GroupRows
 from claimdiff._core.intervals import Iv, above, intersect, meet
 from claimdiff._core.quiet import _relayed
 from claimdiff._core.timeline import (
@@ -172,6 +174,35 @@ def test_relaying_is_the_one_rule_of_restating_and_of_relayed_groups() -> None:
     assert restates(mod, zh)
     assert not restates(mod, tass)
     assert not restates(zh, mod)  # ZeroHedge's figure did not come through the ministry
-    chosen = np.ones(2, np.bool_)
-    assert _relayed(np, [[mod, zh], [mod, tass]], chosen).tolist() == [True, False]
+    claims, positions = [mod, zh, tass], [[0, 1], [0, 2], [1, 2]]
+    cols = Columns(claims, positions, POLICIES["consensus"])
+    chosen = np.array([True, True, False])
+    as_lists = [[claims[p] for p in g] for g in positions]
+    # Read claim by claim, and as a report's rows.
+    for raw in (as_lists, GroupRows(claims, positions)):
+        assert _relayed(cols, raw, chosen).tolist() == [True, False, False]
+        assert _relayed(cols, raw, ~chosen).tolist() == [False, False, False]
     assert Source("ZeroHedge").key == zh.origin
+
+
+def test_relayed_groups_are_found_alike_in_a_claim_table() -> None:
+    """A claim table's chains and sources, read as columns, find the relayed groups the claims themselves do."""
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame(
+        {
+            "id": ["mod", "zh", "tass", "ria"],
+            "metric": "injured",
+            "counted": "people",
+            "value": [108, 110, 100, 104],
+            "source": ["MoD", "ZeroHedge", "TASS", "RIA"],
+            "via": ["ZeroHedge", "", "", "TASS"],
+        }
+    )
+    table = claims_from_dataframe(frame).claims
+    claims = list(table)
+    positions = [[0, 1], [0, 2], [2, 3], [1, 3]]
+    chosen = np.ones(len(positions), np.bool_)
+    expected = [True, False, True, False]  # ZeroHedge relays the ministry's; TASS relays RIA's
+    for held in (claims, table):
+        cols = Columns(held, positions, POLICIES["consensus"])
+        assert _relayed(cols, GroupRows(held, positions), chosen).tolist() == expected

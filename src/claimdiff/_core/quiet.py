@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from functools import partial
+from operator import attrgetter
 from typing import Any
 
 from claimdiff._core.arithmetic import GroupFacts, ManyFacts
@@ -26,7 +27,7 @@ from claimdiff._core.estimators import choose_best
 from claimdiff._core.flags import Flag
 from claimdiff._core.group import group_id
 from claimdiff._core.group_build import group_about, hull
-from claimdiff._core.group_rows import first_of, laid_out_truthy
+from claimdiff._core.group_rows import GroupRows, first_of, laid_out_truthy
 from claimdiff._core.intervals import Iv
 from claimdiff._core.lazy_items import LazyItems
 from claimdiff._core.messages import Say, display_unit
@@ -35,9 +36,10 @@ from claimdiff._core.precision_gap import precision_gap
 from claimdiff._core.precision_used import group_precision
 from claimdiff._core.quiet_group import quiet_group
 from claimdiff._core.report import Group
-from claimdiff._core.timeline import long_after, relayed_by, stated_before
+from claimdiff._core.timeline import chain_origins, long_after, stated_before
 from claimdiff._core.verdicts import Known
 from claimdiff._model.claim import Claim, source_grades
+from claimdiff._model.claim_table import ClaimTable
 
 __all__ = ["QuietGroups", "quiet_groups"]
 
@@ -48,6 +50,8 @@ _MAX_PAIRED = 64
 _READ = 4096
 #: Pairs of claims compared at once when finding floors.
 _PAIRS = 1 << 18
+#: Claims read as Python objects at once when their chains are weighed (``_relayed``).
+_ROWS = 1 << 16
 
 
 class QuietGroups:
@@ -231,7 +235,7 @@ def quiet_groups(cols: Columns, raw: Sequence[list[Claim]], policy: Policy) -> Q
         quiet &= ~cols.reduce_any(cols.withdrawn)
     floored = quiet & ~unordered & cols.cumulative & (sizes > 1)
     quiet &= ~(floored & (sizes > _MAX_PAIRED))
-    quiet &= ~_relayed(np, raw, floored & quiet)
+    quiet &= ~_relayed(cols, raw, floored & quiet)
     floored &= quiet
     now_high, now_hc = cols.whigh, cols.whigh_closed
     if floored.any():
@@ -318,28 +322,86 @@ def _facts(
     return ManyFacts(at, list(map(keys.__getitem__, at)), states_parts, LazyItems(len(at), made))
 
 
-def _relayed(np: Any, raw: Sequence[list[Claim]], groups: Any) -> Any:
+def _relayed(cols: Columns, raw: Sequence[list[Claim]], groups: Any) -> Any:
     """Groups where an origin's figure reached us through another origin of the group: judged claim by claim.
 
     There a later figure of the relaying outlet may only restate the other's (``timeline.restates``): some
     other origin of the group :func:`~claimdiff._core.timeline.relays` a claim, standing in its
-    :func:`~claimdiff._core.timeline.relayed_by`.
+    :func:`~claimdiff._core.timeline.relayed_by`. Claims share their chains: each distinct chain's origins are
+    asked once (:func:`~claimdiff._core.timeline.chain_origins`), then every claim of ``groups`` is weighed at once.
     """
+    np = cols.np
     out = np.zeros(len(raw), np.bool_)
-    relayed: dict[int, tuple[str, ...]] = {}  # claims share their chains: each is asked once
-    for i in np.flatnonzero(groups).tolist():
-        cs = raw[i]
-        origins = None
-        for c in cs:
-            if c.via:
-                origins = origins or {d.origin for d in cs}
-                by = relayed.get(id(c.via))
-                if by is None:
-                    by = relayed[id(c.via)] = relayed_by(c)
-                if not origins.isdisjoint(by) and any(o in origins and o != c.origin for o in by):
-                    out[i] = True
-                    break
+    rows = np.flatnonzero(groups[cols.member]) if len(raw) else np.zeros(0, np.int64)
+    if not len(rows):
+        return out
+    claims, at = _claims_at(raw, cols.position, rows)
+    chain, chains = _parts_at(np, claims, at, "via")
+    origin, member = cols.origin[rows], cols.member[rows]
+    # Each origin's code as the columns hold it, by its key: read of one claim of each (any one: they share it).
+    one = np.full(max(cols.n_origins, 1), -1, np.int64)
+    one[origin] = np.arange(len(rows))
+    held_codes = np.flatnonzero(one >= 0)
+    code_of = {
+        claims[p].origin: o
+        for p, o in zip(at[one[held_codes]].tolist(), held_codes.tolist(), strict=True)
+    }
+    n_rows = len(rows)
+    del rows, at, one  # read no more; the columns are held beside, so memory is near its peak here
+    by = [[code_of.get(o, -1) for o in chain_origins(via)] for via in chains]
+    size = np.array([len(b) for b in by], np.int64)
+    flat = np.array([o for b in by for o in b], np.int64)
+    k = size[chain]  # how many outlets each claim came through
+    if not k.any():
+        return out
+    row = np.repeat(np.arange(n_rows), k)
+    relayer = flat[
+        np.repeat((np.cumsum(size) - size)[chain], k)
+        + (np.arange(int(k.sum())) - np.repeat(np.cumsum(k) - k, k))
+    ]
+    # Each group's origins, as sorted codes of (group, origin): an outlet is among them when its code is.
+    n = max(cols.n_origins, 1)
+    held = np.sort(member * n + origin)
+    asked = member[row] * n + relayer
+    found = held[np.minimum(np.searchsorted(held, asked), len(held) - 1)] == asked
+    found &= (relayer >= 0) & (relayer != origin[row])
+    out[member[row[found]]] = True
     return out
+
+
+def _claims_at(raw: Sequence[list[Claim]], position: Any, rows: Any) -> tuple[Sequence[Claim], Any]:
+    """The claims the columns' ``rows`` hold, and where each row's claim is in them."""
+    if isinstance(raw, GroupRows):
+        return raw.claims, position[rows]
+    # Lists of claims: the rows follow them, group after group.
+    return [c for cs in raw for c in cs], rows
+
+
+def _parts_at(np: Any, claims: Sequence[Claim], at: Any, field: str) -> tuple[Any, list[Any]]:
+    """The ``field`` of the claims at positions ``at``, as codes into distinct parts (told apart by identity).
+
+    A claim table's column is read without building a claim; other claims are read in the order they sit
+    in memory (read group by group, they cost twice as much in cache misses), a bounded number at a time.
+    """
+    if type(claims) is ClaimTable:
+        codes, parts = claims.column(field)
+        return codes[at], parts
+    held = np.zeros(len(claims), np.bool_)
+    held[at] = True
+    in_order = np.flatnonzero(held)  # the positions asked, sorted, without a sort
+    del held
+    ids = np.empty(len(in_order), np.int64)
+    distinct: dict[int, Any] = {}  # the claims hold each part: its identity stands for it meanwhile
+    read = attrgetter(field)
+    for start in range(0, len(in_order), _ROWS):
+        values = list(map(read, map(claims.__getitem__, in_order[start : start + _ROWS].tolist())))
+        part = ids[start : start + len(values)]
+        part[:] = np.fromiter(map(id, values), np.int64, len(values))
+        for k in np.unique(part, return_index=True)[1].tolist():  # parts are few: each kept once
+            distinct.setdefault(int(part[k]), values[k])
+    known = np.array(sorted(distinct), np.int64)
+    codes = np.searchsorted(known, ids)[np.searchsorted(in_order, at)]  # back to the order asked
+    return codes, list(map(distinct.__getitem__, known.tolist()))
 
 
 def _floors(cols: Columns, groups: Any, window: float) -> Any:

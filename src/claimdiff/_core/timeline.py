@@ -20,10 +20,12 @@ from claimdiff._core.messages import Say
 from claimdiff._core.tolerance import relative_gap
 from claimdiff._model.claim import Claim
 from claimdiff._model.numbers import format_number
+from claimdiff._model.source import Source
 
 __all__ = [
     "Timeline",
     "before",
+    "chain_origins",
     "long_after",
     "relayed_by",
     "relays",
@@ -67,7 +69,15 @@ def before(a: Claim, b: Claim) -> bool:
 
 def relayed_by(c: Claim) -> tuple[str, ...]:
     """The origins of the outlets ``c``'s figure reached us through (its ``via``): each knows the figure."""
-    return tuple(s.key for s in c.via)
+    return chain_origins(c.via)
+
+
+def chain_origins(via: Sequence[Source]) -> tuple[str, ...]:
+    """The origins of the outlets of a chain ``via``: what :func:`relayed_by` says of a claim that came through it.
+
+    Claims share their chains, so the columns ask it once per distinct chain.
+    """
+    return tuple(s.key for s in via)
 
 
 def relays(c: Claim, origin: str) -> bool:
@@ -258,7 +268,10 @@ class Timeline:
         wide = self.wide
         if self.share_a_value(active):
             return stale  # all widened figures share a value: none lies above another
+        latest = max(c.stated_start for c in active)
         for c in active:
+            if not stated_before(c.stated_start, c.stated_end, latest):
+                continue  # stated before none of the others: none is later, none grew since
             _, _, c_high, c_hc = wide[c.id]
             origin = c.origin
             best: tuple[float, str, Claim] | None = None
@@ -302,9 +315,13 @@ class Timeline:
         """
         out: dict[str, Iv] = {}
         wide, grows = self.wide, self.grows
+        latest = max((c.stated_start for c in current), default=-_INF)
         for c in current:
             w = wide[c.id]
-            if any(grows(c, d) and not restates(c, d) for d in current):
+            # Stated before none of the others (the latest start is the last a later claim can have): no floor.
+            if stated_before(c.stated_start, c.stated_end, latest) and any(
+                grows(c, d) and not restates(c, d) for d in current
+            ):
                 out[c.id] = (w[0], w[1], _INF, False)
             else:
                 out[c.id] = w
@@ -316,15 +333,19 @@ class Timeline:
         ``fell`` is True when the higher figure came first: a toll cannot fall. A later, higher figure
         conflicts only when the toll cannot have grown in between.
         """
-        wa, wb = self.wide[a.id], self.wide[b.id]
-        for x, y, wx, wy in ((a, b, wa, wb), (b, a, wb, wa)):
-            if above(wx[0], wx[1], wy[2], wy[3]):
-                if before(x, y):
-                    return x, y, True
-                if before(y, x) and self.grows(y, x):
-                    return None
-                return x, y, False
-        return None
+        wide = self.wide
+        wa, wb = wide[a.id], wide[b.id]
+        if above(wa[0], wa[1], wb[2], wb[3]):
+            x, y = a, b
+        elif above(wb[0], wb[1], wa[2], wa[3]):
+            x, y = b, a
+        else:
+            return None
+        if before(x, y):
+            return x, y, True
+        if before(y, x) and self.grows(y, x):
+            return None
+        return x, y, False
 
 
 def _lowered_text(say: Say, c: Claim, nxt: Claim, gap: float) -> str:

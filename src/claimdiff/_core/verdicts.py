@@ -192,8 +192,8 @@ def _told(
     cumulative = first.metric.cumulative
     say = Say(display_unit(cs), first)
     flags: list[Flag | FlagRow] = []
-    tolerance = policy.tolerance.for_metric(first.metric.name)
     if known is None:
+        tolerance = policy.tolerance.for_metric(first.metric.name)
         wide = {c.id: widen(c, policy, tolerance) for c in cs}
     else:
         wide = dict(zip([c.id for c in cs], known.wide, strict=True))
