@@ -17,7 +17,7 @@ from operator import itemgetter
 from typing import Any, NamedTuple, overload
 
 from claimdiff._core.flags import Flag
-from claimdiff._core.grouping import Keys, PerRow, split_key
+from claimdiff._core.grouping import Keys, PerRow, id_order, split_key
 from claimdiff._core.policy import Policy
 from claimdiff._model.claim import Claim, stated_span
 from claimdiff._model.claim_table import ClaimTable
@@ -349,7 +349,9 @@ def table_groups(
         if type(ids) is PackedTexts
         else all(map(str.__lt__, ids, islice(ids, 1, None)))
     )
-    by_id = None if in_order else np.fromiter(sorted(range(n), key=ids.__getitem__), np.int64, n)
+    by_id = None
+    if not in_order:  # sorted when the claims were accepted, else now
+        by_id = np.fromiter(id_order(ids) if keys.by_id is None else keys.by_id, np.int64, n)
 
     def identities(values: Sequence[Any]) -> tuple[Any, list[Any]]:
         """Each value's code by identity (equal codes hold the very same object), and the object of each code.
