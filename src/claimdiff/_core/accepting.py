@@ -43,25 +43,22 @@ def accept(
             if distinct_ids(np, table):  # every row is reconciled as it is: kept as a table
                 return table, [], {}, table_keys(np, table)
     given = list(claims)
-    for kind in set(map(type, given)):  # every item a claim: asked once per type
-        if not issubclass(kind, Claim):
-            bad = next(c for c in given if type(c) is kind)
-            raise InvalidClaimError(None, "claims", bad, "must hold only Claim objects")
+    if not all(issubclass(kind, Claim) for kind in set(map(type, given))):  # asked once per type
+        bad = next(c for c in given if not isinstance(c, Claim))
+        raise InvalidClaimError(None, "claims", bad, "must hold only Claim objects")
     # The ids sorted once: repeated ids sit side by side, and grouping takes each group's claims in this order.
+    # Each worded figure is then read with the policy's hedges (a claim re-read keeps its id and its place).
     ids = list(map(attrgetter("id"), given))
     order = id_order(ids)
     in_order = [ids[i] for i in order]
     if any(
         map(eq, in_order, islice(in_order, 1, None))
     ):  # a repeated id: the rule for repeats decides
-        accepted, rejected = _unique(given)
-        ids, order = None, None
-    else:
-        accepted, rejected = given, []
-    accepted, reread = read_with_policy(
-        accepted, policy
-    )  # the policy's hedges read every worded figure (a claim re-read keeps its id and place)
-    return accepted, rejected, reread, keys_of(accepted, ids, order)
+        kept, rejected = _unique(given)
+        accepted, reread = read_with_policy(kept, policy)
+        return accepted, rejected, reread, keys_of(accepted)
+    accepted, reread = read_with_policy(given, policy)
+    return accepted, [], reread, keys_of(accepted, ids, order)
 
 
 def _unique(claims: list[Claim]) -> tuple[list[Claim], list[Rejected]]:
