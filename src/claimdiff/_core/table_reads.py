@@ -26,6 +26,7 @@ __all__ = [
     "ClaimReads",
     "Positions",
     "as_table",
+    "by_identity",
     "distinct_ids",
     "first_positions",
     "first_reads",
@@ -50,7 +51,7 @@ class ClaimReads(NamedTuple):
     n_origins: int
     #: Whether each claim is withdrawn (``None`` when none is).
     withdrawn: Any
-    #: The identity of each claim's period object, and when it ends (NaN: no period).
+    #: Each claim's period object as a number (equal where it is the very same object), and when it ends (NaN: no period).
     period: Any
     period_end: Any
 
@@ -358,9 +359,9 @@ def table_groups(
         Values held per row (:class:`PerRow`) are told apart among their distinct values, then spread to the rows.
         """
         if type(values) is PerRow:
-            at, objects = _by_identity(np, values.values)
+            at, objects = by_identity(np, values.values)
             return at[values.codes], objects
-        return _by_identity(np, values)
+        return by_identity(np, values)
 
     k_at, k_objects = identities(keys.keys)
     k_rank = key_ranks(np, k_objects)[k_at]
@@ -416,7 +417,7 @@ def key_ranks(np: Any, keys: list[tuple[str, str, tuple[str, ...], str]]) -> Any
     if not n:
         return np.zeros(0, np.int64)
     metrics, counted, places, events = zip(*keys, strict=True)  # each key read once
-    p_at, distinct = _by_identity(np, places)
+    p_at, distinct = by_identity(np, places)
     depths = np.fromiter(map(len, distinct), np.int64, len(distinct))
     missing = object()  # a level a place does not have: before every name
     levels: Iterator[Sequence[Any]] = (
@@ -437,7 +438,7 @@ def key_ranks(np: Any, keys: list[tuple[str, str, tuple[str, ...], str]]) -> Any
     return out
 
 
-def _by_identity(np: Any, values: Sequence[Any]) -> tuple[Any, list[Any]]:
+def by_identity(np: Any, values: Sequence[Any]) -> tuple[Any, list[Any]]:
     """Each value's code by identity (numpy), and the object of each code (codes in the order of the objects' ids).
 
     Neighbours often hold the very same object (a group's claims share their key, dimension and period): only
@@ -445,7 +446,7 @@ def _by_identity(np: Any, values: Sequence[Any]) -> tuple[Any, list[Any]]:
 
     >>> import numpy as np
     >>> a, b = "a", "b"
-    >>> codes, objects = _by_identity(np, [a, a, b, a])
+    >>> codes, objects = by_identity(np, [a, a, b, a])
     >>> [objects[c] for c in codes.tolist()] == [a, a, b, a], len(objects)
     (True, 2)
     """
@@ -466,7 +467,7 @@ def _ranks(np: Any, values: Sequence[Any], missing: Any = None) -> Any:
     >>> _ranks(np, ["b", "a", "b", "c"]).tolist(), _ranks(np, ["b", None, "a"], None).tolist()
     ([2, 1, 2, 3], [2, 0, 1])
     """
-    at, objects = _by_identity(np, values)
+    at, objects = by_identity(np, values)
     given = [k for k, o in enumerate(objects) if o is not missing]
     order = sorted(given, key=objects.__getitem__)
     ordered = [objects[k] for k in order]
