@@ -12,8 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimdiff import Claim, Scope
+from claimdiff._core.accepting import accept
 from claimdiff._core.grouping import group_claims, keys_of
-from claimdiff._core.table_reads import first_positions, laid_out, table_groups
+from claimdiff._core.policy import policy_named
+from claimdiff._core.table_reads import by_identity, first_positions, laid_out, table_groups
 
 np = pytest.importorskip("numpy")
 
@@ -69,3 +71,34 @@ def test_positions_lay_out_as_their_lists(claims: list[Claim], data: st.DataObje
         assert [a.tolist() for a in by_arrays] == [a.tolist() for a in by_lists]
     assert first_positions(found) == first_positions(lists)
     assert [found[i] for i in range(len(found))] == lists
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(claim_lists(), st.data())
+def test_accepted_claims_carry_their_id_order_to_grouping(
+    claims: list[Claim], data: st.DataObject
+) -> None:
+    """``accept`` reads what grouping reads of a list once, with the ids sorted (repeats found side by side):
+    grouping with it gives the groups of the claims kept, and a repeated id still goes by the rule for repeats."""
+    repeated = data.draw(st.lists(st.sampled_from(claims), max_size=3)) if claims else []
+    given_claims = claims + repeated  # exact repeats: each reconciled once, the repeat rejected
+    accepted, rejected, _, keys = accept(given_claims, policy_named("consensus"))
+    assert keys is not None
+    assert [list(k) for k in keys[:4]] == [list(k) for k in keys_of(accepted)[:4]]
+    assert sorted(c.id for c in accepted) == sorted(c.id for c in claims)
+    assert len(rejected) == len(repeated)
+    if keys.by_id is not None:
+        assert [accepted[i].id for i in keys.by_id] == sorted(c.id for c in accepted)
+    assert table_groups(np, accepted, keys) == group_claims(accepted)
+    assert group_claims(accepted, keys) == group_claims(accepted)
+
+
+@given(st.lists(st.integers(0, 3), max_size=40))
+def test_codes_by_identity_hold_the_very_objects(picks: list[int]) -> None:
+    """Each value's code stands for the very object it holds, runs of one object or not; equal values held by
+    distinct objects have distinct codes."""
+    pool = [[k] for k in (0, 0, 1, 2)]  # the first two are equal, not the same object
+    values = [pool[k] for k in picks]
+    codes, objects = by_identity(np, values)
+    assert all(objects[c] is v for c, v in zip(codes.tolist(), values, strict=True))
+    assert len(objects) == len({id(v) for v in values})

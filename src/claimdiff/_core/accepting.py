@@ -7,8 +7,10 @@ the ids of the claims withdrawn and rejects a withdrawal of no known claim or da
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import islice
+from operator import attrgetter, eq
 
-from claimdiff._core.grouping import Keys
+from claimdiff._core.grouping import Keys, id_order, keys_of
 from claimdiff._core.hedge_reading import Reread, read_with_policy, rereads_any
 from claimdiff._core.policy import Policy
 from claimdiff._core.report import Rejected
@@ -27,8 +29,9 @@ def accept(
     """The claims reconciled (each worded figure read with the policy's hedges), those rejected, and what was re-read.
 
     A claim table whose ids are distinct and whose figures the policy's hedges read as they are is
-    checked on its columns, which also give what grouping reads of each claim (returned last, else None);
-    its claims are then returned as a table in id order, none built.
+    checked on its columns, which also give what grouping reads of each claim (returned last);
+    its claims are then returned as a table in id order, none built. Other claims are returned in the order
+    given, with what grouping reads of each (:func:`~claimdiff._core.grouping.keys_of`), their ids sorted once.
     """
     if type(claims) is ClaimTable:
         import numpy as np  # noqa: PLC0415 - a table exists only where numpy read it
@@ -39,19 +42,33 @@ def accept(
             )  # in id order, as the report lists claims (equal ids: next to each other)
             if distinct_ids(np, table):  # every row is reconciled as it is: kept as a table
                 return table, [], {}, table_keys(np, table)
-    accepted, rejected = _unique(claims)
-    accepted, reread = read_with_policy(
-        accepted, policy
-    )  # the policy's hedges read every worded figure
-    return accepted, rejected, reread, None
+    given = list(claims)
+    if not all(issubclass(kind, Claim) for kind in set(map(type, given))):  # asked once per type
+        bad = next(c for c in given if not isinstance(c, Claim))
+        raise InvalidClaimError(None, "claims", bad, "must hold only Claim objects")
+    # The ids sorted once: repeated ids sit side by side, and grouping takes each group's claims in this order.
+    # Each worded figure is then read with the policy's hedges (a claim re-read keeps its id and its place).
+    ids = list(map(attrgetter("id"), given))
+    order = id_order(ids)
+    in_order = [ids[i] for i in order]
+    if any(
+        map(eq, in_order, islice(in_order, 1, None))
+    ):  # a repeated id: the rule for repeats decides
+        kept, rejected = _unique(given)
+        accepted, reread = read_with_policy(kept, policy)
+        return accepted, rejected, reread, keys_of(accepted)
+    accepted, reread = read_with_policy(given, policy)
+    return accepted, [], reread, keys_of(accepted, ids, order)
 
 
-def _unique(claims: Iterable[Claim]) -> tuple[list[Claim], list[Rejected]]:
+def _unique(claims: list[Claim]) -> tuple[list[Claim], list[Rejected]]:
+    """The claims reconciled, and those rejected, of ``claims`` where some share an id.
+
+    A claim repeated exactly is reconciled once; claims that share an id and differ are all rejected.
+    """
     first: dict[str, Claim] = {}
     again: dict[str, list[Claim]] = {}
     for c in claims:
-        if not isinstance(c, Claim):
-            raise InvalidClaimError(None, "claims", c, "must hold only Claim objects")
         cid = c.id
         if cid in first:
             again.setdefault(cid, []).append(c)

@@ -21,7 +21,13 @@ from claimdiff._core.intervals import meet
 from claimdiff._core.policy import Policy
 from claimdiff._core.precision_gap import precision_sides
 from claimdiff._core.precision_used import figure_precision
-from claimdiff._core.table_reads import ClaimReads, first_reads, laid_out, table_reads
+from claimdiff._core.table_reads import (
+    ClaimReads,
+    by_identity,
+    first_reads,
+    laid_out,
+    table_reads,
+)
 from claimdiff._core.timeline import share_a_moment
 from claimdiff._core.verdicts import widen
 from claimdiff._model.claim import Claim
@@ -105,10 +111,10 @@ class Columns:
         if type(claims) is ClaimTable:  # its columns: no claim is built per group
             self.is_count, self.cumulative = first_reads(np, claims, self.first_position)
         else:
-            firsts = [claims[g[0]] for g in groups]
-            self.is_count = np.fromiter((c.is_count for c in firsts), np.bool_, len(groups))
+            firsts = list(map(claims.__getitem__, self.first_position.tolist()))
+            self.is_count = np.fromiter(map(attrgetter("is_count"), firsts), np.bool_, len(groups))
             self.cumulative = np.fromiter(
-                (c.metric.cumulative for c in firsts), np.bool_, len(groups)
+                map(attrgetter("metric.cumulative"), firsts), np.bool_, len(groups)
             )
 
     def reduce_max(self, values: Any) -> Any:
@@ -160,7 +166,9 @@ def _claim_reads(
     origins = list(map(attrgetter("origin"), claims))
     codes = {o: k for k, o in enumerate(dict.fromkeys(origins))}  # in order of first appearance
     origin = np.fromiter(map(codes.__getitem__, origins), np.int64, n)
-    periods = list(map(attrgetter("period"), claims))
+    # Each claim's period by identity (codes equal where the very period object is), its end read per period.
+    period, periods = by_identity(np, list(map(attrgetter("period"), claims)))
+    ends = np.array([np.nan if p is None else p.end_ts for p in periods], np.float64)
     return ClaimReads(
         inputs,
         per_input,
@@ -169,8 +177,8 @@ def _claim_reads(
         origin,
         len(codes),
         np.fromiter((c.id in withdrawn for c in claims), np.bool_, n) if withdrawn else None,
-        np.fromiter(map(id, periods), np.int64, n),
-        np.array([np.nan if p is None else p.end_ts for p in periods], np.float64),
+        period,
+        ends.reshape(-1)[period],
     )
 
 

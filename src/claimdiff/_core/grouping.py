@@ -18,7 +18,7 @@ from claimdiff._core.flags import Flag, FlagKind, Severity
 from claimdiff._model.claim import Claim
 from claimdiff._model.period import Period
 
-__all__ = ["Keys", "PerRow", "group_claims", "keys_of", "split_key"]
+__all__ = ["Keys", "PerRow", "group_claims", "id_order", "keys_of", "split_key"]
 
 _INF = math.inf
 
@@ -69,28 +69,44 @@ class Keys(NamedTuple):
 
     Each is a list, or what a claim table's columns give: its ids still packed
     (:class:`~claimdiff._model.packed_texts.PackedTexts`), the others :class:`PerRow`. An id is a Python
-    string only where one is read.
+    string only where one is read. ``by_id`` is the claims' positions in id order, when the ids were
+    sorted already (:func:`claimdiff._core.accepting.accept` sorts them to find repeated ids), else ``None``.
     """
 
     ids: Sequence[str]
     keys: Sequence[tuple[str, str, tuple[str, ...], str]]
     dims: Sequence[str]
     periods: Sequence[Period | None]
+    by_id: Sequence[int] | None = None
 
 
-def keys_of(claims: Sequence[Claim]) -> Keys:
+def keys_of(
+    claims: Sequence[Claim], ids: list[str] | None = None, by_id: list[int] | None = None
+) -> Keys:
     """What grouping reads of each of ``claims``, read from the claims themselves.
+
+    ``ids`` are the claims' ids and ``by_id`` their positions in id order (:func:`id_order`), when read already.
 
     >>> from claimdiff import Claim, Scope
     >>> keys_of([Claim(id="a", metric="killed", estimate="3", scope=Scope(counted="people"), source="A")])
-    Keys(ids=['a'], keys=[('killed', 'people', (), '')], dims=['count'], periods=[None])
+    Keys(ids=['a'], keys=[('killed', 'people', (), '')], dims=['count'], periods=[None], by_id=None)
     """
     return Keys(
-        list(map(attrgetter("id"), claims)),
+        list(map(attrgetter("id"), claims)) if ids is None else ids,
         list(map(attrgetter("key"), claims)),
         list(map(attrgetter("dimension"), claims)),
         list(map(attrgetter("period"), claims)),
+        by_id,
     )
+
+
+def id_order(ids: Sequence[str]) -> list[int]:
+    """The positions of ``ids`` in id order (equal ids in the order given): the order of each group's claims.
+
+    >>> id_order(["b", "c", "a", "b"])
+    [2, 0, 3, 1]
+    """
+    return sorted(range(len(ids)), key=ids.__getitem__)
 
 
 def group_claims(
@@ -108,9 +124,9 @@ def group_claims(
     >>> group_claims(cs)
     ([[1, 0]], [])
     """
-    ids, keys, dims_of, periods = keys_of(claims) if keys_read is None else keys_read
+    ids, keys, dims_of, periods, by_id = keys_of(claims) if keys_read is None else keys_read
     buckets: dict[tuple[str, str, tuple[str, ...], str], list[int]] = {}
-    for i in sorted(range(len(claims)), key=ids.__getitem__):
+    for i in id_order(ids) if by_id is None else by_id:
         bucket = buckets.get(keys[i])
         if bucket is None:
             buckets[keys[i]] = [i]
@@ -137,7 +153,7 @@ def split_key(
 
     Returns them by dimension, then smallest id, and the flag naming dimensions that cannot be compared.
     """
-    ids, _, dims_of, periods = keys_read
+    ids, _, dims_of, periods, _ = keys_read
     dims: dict[str, list[int]] = {}
     for i in members:
         dims.setdefault(dims_of[i], []).append(i)

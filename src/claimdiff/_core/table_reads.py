@@ -13,11 +13,10 @@ import math
 import operator
 from collections.abc import Callable, Iterator, Sequence
 from itertools import chain, islice, pairwise
-from operator import itemgetter
 from typing import Any, NamedTuple, overload
 
 from claimdiff._core.flags import Flag
-from claimdiff._core.grouping import Keys, PerRow, split_key
+from claimdiff._core.grouping import Keys, PerRow, id_order, split_key
 from claimdiff._core.policy import Policy
 from claimdiff._model.claim import Claim, stated_span
 from claimdiff._model.claim_table import ClaimTable
@@ -27,6 +26,7 @@ __all__ = [
     "ClaimReads",
     "Positions",
     "as_table",
+    "by_identity",
     "distinct_ids",
     "first_positions",
     "first_reads",
@@ -51,7 +51,7 @@ class ClaimReads(NamedTuple):
     n_origins: int
     #: Whether each claim is withdrawn (``None`` when none is).
     withdrawn: Any
-    #: The identity of each claim's period object, and when it ends (NaN: no period).
+    #: Each claim's period object as a number (equal where it is the very same object), and when it ends (NaN: no period).
     period: Any
     period_end: Any
 
@@ -349,23 +349,19 @@ def table_groups(
         if type(ids) is PackedTexts
         else all(map(str.__lt__, ids, islice(ids, 1, None)))
     )
-    by_id = None if in_order else np.fromiter(sorted(range(n), key=ids.__getitem__), np.int64, n)
+    by_id = None
+    if not in_order:  # sorted when the claims were accepted, else now
+        by_id = np.fromiter(id_order(ids) if keys.by_id is None else keys.by_id, np.int64, n)
 
     def identities(values: Sequence[Any]) -> tuple[Any, list[Any]]:
         """Each value's code by identity (equal codes hold the very same object), and the object of each code.
 
         Values held per row (:class:`PerRow`) are told apart among their distinct values, then spread to the rows.
         """
-        given = values.values if type(values) is PerRow else values
-        _, first, at = np.unique(
-            np.fromiter(map(id, given), np.int64, len(given)),
-            return_index=True,
-            return_inverse=True,
-        )
-        at = at.reshape(-1)
-        return at[values.codes] if type(values) is PerRow else at, [
-            given[r] for r in first.tolist()
-        ]
+        if type(values) is PerRow:
+            at, objects = by_identity(np, values.values)
+            return at[values.codes], objects
+        return by_identity(np, values)
 
     k_at, k_objects = identities(keys.keys)
     k_rank = key_ranks(np, k_objects)[k_at]
@@ -420,15 +416,14 @@ def key_ranks(np: Any, keys: list[tuple[str, str, tuple[str, ...], str]]) -> Any
     n = len(keys)
     if not n:
         return np.zeros(0, np.int64)
-    metrics, counted, places, events = (list(map(itemgetter(i), keys)) for i in range(4))
-    p_at, distinct = _by_identity(np, places)
+    metrics, counted, places, events = zip(*keys, strict=True)  # each key read once
+    p_at, distinct = by_identity(np, places)
     depths = np.fromiter(map(len, distinct), np.int64, len(distinct))
     missing = object()  # a level a place does not have: before every name
-    levels = (
-        list(map(itemgetter(j), distinct))  # every place this deep (the common case)
-        if int(depths.min()) > j
-        else [p[j] if len(p) > j else missing for p in distinct]
-        for j in range(int(depths.max()))
+    levels: Iterator[Sequence[Any]] = (
+        iter(zip(*distinct, strict=True))  # every place as deep (the common case): each read once
+        if int(depths.min()) == int(depths.max())
+        else ([p[j] if len(p) > j else missing for p in distinct] for j in range(int(depths.max())))
     )
     parts = (
         [_ranks(np, metrics), _ranks(np, counted)]
@@ -443,12 +438,26 @@ def key_ranks(np: Any, keys: list[tuple[str, str, tuple[str, ...], str]]) -> Any
     return out
 
 
-def _by_identity(np: Any, values: Sequence[Any]) -> tuple[Any, list[Any]]:
-    """Each value's code by identity (numpy), and the object of each code."""
-    _, first, at = np.unique(
-        np.fromiter(map(id, values), np.int64, len(values)), return_index=True, return_inverse=True
-    )
-    return at.reshape(-1), [values[i] for i in first.tolist()]
+def by_identity(np: Any, values: Sequence[Any]) -> tuple[Any, list[Any]]:
+    """Each value's code by identity (numpy), and the object of each code (codes in the order of the objects' ids).
+
+    Neighbours often hold the very same object (a group's claims share their key, dimension and period): only
+    where the object changes from one value to the next is it told apart, and its code spread over its run.
+
+    >>> import numpy as np
+    >>> a, b = "a", "b"
+    >>> codes, objects = by_identity(np, [a, a, b, a])
+    >>> [objects[c] for c in codes.tolist()] == [a, a, b, a], len(objects)
+    (True, 2)
+    """
+    ids = np.fromiter(map(id, values), np.int64, len(values))
+    runs = ids[1:] != ids[:-1]
+    heads = np.flatnonzero(np.r_[True, runs]) if len(ids) else np.zeros(0, np.int64)
+    _, first, at = np.unique(ids[heads], return_index=True, return_inverse=True)
+    at = at.reshape(-1)
+    if len(heads) < len(ids):
+        at = at[np.cumsum(np.r_[False, runs])]
+    return at, [values[i] for i in heads[first].tolist()]
 
 
 def _ranks(np: Any, values: Sequence[Any], missing: Any = None) -> Any:
@@ -458,7 +467,7 @@ def _ranks(np: Any, values: Sequence[Any], missing: Any = None) -> Any:
     >>> _ranks(np, ["b", "a", "b", "c"]).tolist(), _ranks(np, ["b", None, "a"], None).tolist()
     ([2, 1, 2, 3], [2, 0, 1])
     """
-    at, objects = _by_identity(np, values)
+    at, objects = by_identity(np, values)
     given = [k for k, o in enumerate(objects) if o is not missing]
     order = sorted(given, key=objects.__getitem__)
     ordered = [objects[k] for k in order]
