@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from itertools import accumulate
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -25,28 +27,38 @@ from claimdiff._core.truth.results import ClaimFit
 from claimdiff._model.claim import Claim
 from claimdiff._model.units import unit_info
 
+if TYPE_CHECKING:
+    from claimdiff._core.truth.rows import Reads
+
 __all__ = ["believe"]
 
 
 def believe(
-    raw: Sequence[list[Claim]], groups: Sequence[Group], policy: Policy
+    raw: Sequence[list[Claim]], groups: Sequence[Group], policy: Policy, reads: Reads | None = None
 ) -> tuple[LazyItems[Group], list[Flag | FlagRow], TruthResult]:
     """Groups with the learned best figures, the findings of truth discovery, and its full result.
 
     The groups are those reconciling has formed, as they come (a group made on access is made so again:
     see :func:`~claimdiff._core.lazy_items.built_items`). Truth discovery runs once, on the claims of each group
     that still count; each group already held gets its learned best at once, every other one when it is read.
+    ``reads``: what reconciling has read of every claim of ``raw``, groups laid end to end, if it has.
     """
     items = list(raw)
     held = dict(built_items(groups))  # a group made on access withdraws and supersedes nothing
-    for i, g in held.items():
-        if g.withdrawn or g.stale:
-            gone = set(g.withdrawn) | set(g.stale)
-            items[i] = [
-                c for c in raw[i] if c.id not in gone
-            ]  # the group's claims that still count
+    changed = [
+        (i, set(g.withdrawn) | set(g.stale)) for i, g in held.items() if g.withdrawn or g.stale
+    ]
+    # where each group begins, groups laid end to end as ``reads`` are
+    starts = [0, *accumulate(map(len, items))] if changed and reads is not None else []
+    dropped: list[int] = []  # where the claims that count no more sit
+    for i, gone in changed:
+        if starts:
+            dropped.extend(starts[i] + k for k, c in enumerate(items[i]) if c.id in gone)
+        items[i] = [c for c in items[i] if c.id not in gone]  # the group's claims that still count
+    if reads is not None and dropped:
+        reads = reads.take(_kept(starts[-1], dropped))
     # reconcile has checked the claims: unique ids, one dimension a group
-    result, best = learn(items, policy=policy)
+    result, best = learn(items, policy=policy, reads=reads)
 
     def believed(i: int) -> Group:
         return _believed(groups[i], best[i], policy)
@@ -55,6 +67,15 @@ def believe(
         len(groups), believed, {i: _believed(g, best[i], policy) for i, g in held.items()}
     )
     return out, _findings(result, out), result
+
+
+def _kept(n: int, dropped: list[int]) -> Any:
+    """A mask of ``n`` claims, all set but those at ``dropped``."""
+    import numpy as np  # noqa: PLC0415 - numpy is imported only when truth is discovered
+
+    keep = np.ones(n, np.bool_)
+    keep[dropped] = False
+    return keep
 
 
 def _believed(g: Group, learned: float | None, policy: Policy) -> Group:

@@ -217,6 +217,7 @@ def _reconcile(
     about: About | None = None  # per group: whether its metric is cumulative, and its key
     later: list[int] = []  # under truth: the loud groups judged when read (later_verdicts.py)
     counts: list[bool] = []
+    truth_reads = None
     if len(accepted) >= COLUMNAR_FROM:
         # The columnar core: what every group's columns say at once; quiet groups are kept as arrays.
         rows = raw if isinstance(raw, GroupRows) else GroupRows(accepted, positions, keys)
@@ -229,6 +230,9 @@ def _reconcile(
         if policy.estimator is Estimator.TRUTH:
             later = judge_later(columns, rows, list(loud), withdrawn)
             counts = columns.is_count.tolist()
+            from claimdiff._core.truth.rows import Reads  # noqa: PLC0415 - imports numpy
+
+            truth_reads = Reads.of_columns(columns)  # what truth discovery reads, read once
         del columns, rows
     if isinstance(raw, GroupRows):
         raw.let_go_of_keys()  # what grouping read of every claim is read no more: each group's first kept
@@ -303,7 +307,7 @@ def _reconcile(
         )
     truth = None
     if policy.estimator is Estimator.TRUTH and groups:
-        groups, found, truth = believe(raw, groups, policy)
+        groups, found, truth = believe(raw, groups, policy, truth_reads)
         flags.extend((len(raw) + 1, _KIND_ORDER[f.kind], f.claims, f) for f in found)
     groups = groups.with_held(_within_derived(groups, derived))
     if reread:  # rare: a figure a known table read otherwise, re-read with the policy's hedges
