@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from itertools import accumulate
+from itertools import compress
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -18,9 +18,11 @@ import attrs
 from claimdiff._core.estimators import best_in_unit
 from claimdiff._core.flags import Flag, FlagKind, FlagRow, Severity
 from claimdiff._core.group import group_id
+from claimdiff._core.group_rows import GroupRows
 from claimdiff._core.lazy_items import LazyItems, built_items
 from claimdiff._core.policy import Policy
 from claimdiff._core.report import Group
+from claimdiff._core.table_reads import laid_out
 from claimdiff._core.truth import TruthResult
 from claimdiff._core.truth.discover import learn
 from claimdiff._core.truth.results import ClaimFit
@@ -28,7 +30,7 @@ from claimdiff._model.claim import Claim
 from claimdiff._model.units import unit_info
 
 if TYPE_CHECKING:
-    from claimdiff._core.truth.rows import Reads
+    from claimdiff._core.truth.rows import Laid, Reads
 
 __all__ = ["believe"]
 
@@ -43,22 +45,16 @@ def believe(
     that still count; each group already held gets its learned best at once, every other one when it is read.
     ``reads``: what reconciling has read of every claim of ``raw``, groups laid end to end, if it has.
     """
-    items = list(raw)
+    laid = _laid(raw)
     held = dict(built_items(groups))  # a group made on access withdraws and supersedes nothing
     changed = [
         (i, set(g.withdrawn) | set(g.stale)) for i, g in held.items() if g.withdrawn or g.stale
     ]
-    # where each group begins, groups laid end to end as ``reads`` are
-    starts = [0, *accumulate(map(len, items))] if changed and reads is not None else []
-    dropped: list[int] = []  # where the claims that count no more sit
-    for i, gone in changed:
-        if starts:
-            dropped.extend(starts[i] + k for k, c in enumerate(items[i]) if c.id in gone)
-        items[i] = [c for c in items[i] if c.id not in gone]  # the group's claims that still count
-    if reads is not None and dropped:
-        reads = reads.take(_kept(starts[-1], dropped))
+    if changed:  # only the claims that still count
+        laid, kept = _still_counting(laid, changed)
+        reads = None if reads is None else reads.take(kept)
     # reconcile has checked the claims: unique ids, one dimension a group
-    result, best = learn(items, policy=policy, reads=reads)
+    result, best = learn(laid, policy=policy, reads=reads)
 
     def believed(i: int) -> Group:
         return _believed(groups[i], best[i], policy)
@@ -69,13 +65,36 @@ def believe(
     return out, _findings(result, out), result
 
 
-def _kept(n: int, dropped: list[int]) -> Any:
-    """A mask of ``n`` claims, all set but those at ``dropped``."""
+def _laid(raw: Sequence[list[Claim]]) -> Laid:
+    """The claims of the groups ``raw``, laid end to end (a group's list is not made when ``raw`` holds positions)."""
     import numpy as np  # noqa: PLC0415 - numpy is imported only when truth is discovered
 
-    keep = np.ones(n, np.bool_)
-    keep[dropped] = False
-    return keep
+    from claimdiff._core.truth.rows import Laid  # noqa: PLC0415 - imports numpy
+
+    if isinstance(raw, GroupRows):
+        sizes, flat = laid_out(np, raw.positions)
+        claims = raw.claims
+        return Laid([claims[p] for p in flat.tolist()], np.asarray(sizes, np.int64))
+    return Laid.of(raw)
+
+
+def _still_counting(laid: Laid, changed: list[tuple[int, set[str]]]) -> tuple[Laid, Any]:
+    """``laid`` without the claims of ``changed`` groups named beside them, and a mask of the claims kept."""
+    import numpy as np  # noqa: PLC0415 - numpy is imported only when truth is discovered
+
+    from claimdiff._core.truth.rows import Laid  # noqa: PLC0415 - imports numpy
+
+    claims, sizes = laid.claims, laid.sizes
+    starts = (np.cumsum(sizes) - sizes).tolist()
+    keep = np.ones(len(claims), np.bool_)
+    for i, gone in changed:
+        at = starts[i]
+        for k in range(at, at + int(sizes[i])):
+            keep[k] = claims[k].id not in gone
+    member = np.repeat(np.arange(len(sizes)), sizes)
+    return Laid(
+        list(compress(claims, keep.tolist())), np.bincount(member[keep], minlength=len(sizes))
+    ), keep
 
 
 def _believed(g: Group, learned: float | None, policy: Policy) -> Group:

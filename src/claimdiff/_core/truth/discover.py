@@ -27,7 +27,7 @@ from claimdiff.exceptions import IncomparableError, InvalidClaimError
 
 if TYPE_CHECKING:
     from claimdiff._core.policy import Policy
-    from claimdiff._core.truth.rows import Reads, Rows
+    from claimdiff._core.truth.rows import Laid, Reads, Rows
     from claimdiff._core.truth.solver import Solution
 
 __all__ = ["discover"]
@@ -115,7 +115,7 @@ def discover(
 
 
 def learn(
-    items: Sequence[Sequence[Claim]],
+    items: Sequence[Sequence[Claim]] | Laid,
     *,
     prior: TruthPrior | None = None,
     settings: TruthSettings | None = None,
@@ -126,8 +126,9 @@ def learn(
 
     This is what the ``truth`` policy runs on the groups :func:`claimdiff.reconcile` has formed (whose
     claims it has already checked); the arguments and the result are :func:`discover`'s, with the best
-    figure of each item (``result.items[i].best``) as a list beside it. ``reads``: what reconciling has read
-    of the claims already, laid end to end as ``items`` are (:class:`~claimdiff._core.truth.rows.Reads`).
+    figure of each item (``result.items[i].best``) as a list beside it. The items may come laid end to end
+    (:class:`~claimdiff._core.truth.rows.Laid`); ``reads``: what reconciling has read of the claims already,
+    laid end to end as ``items`` are (:class:`~claimdiff._core.truth.rows.Reads`).
     """
     import numpy as np  # noqa: PLC0415 - numpy is imported only when truth is discovered
 

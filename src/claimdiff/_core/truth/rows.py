@@ -28,11 +28,34 @@ from claimdiff._model.claim import Claim, Source
 if TYPE_CHECKING:
     from claimdiff._core.policy import Policy
 
-__all__ = ["Reads", "Rows", "reach"]
+__all__ = ["Laid", "Reads", "Rows", "reach"]
 
 Floats = NDArray[np.float64]
 Ints = NDArray[np.int64]
 Bools = NDArray[np.bool_]
+
+
+@attrs.frozen(eq=False)
+class Laid:
+    """Items laid end to end: every claim, and how many of them each item holds, in order.
+
+    Attributes:
+        claims: The claims, item after item.
+        sizes: How many claims each item holds.
+    """
+
+    claims: list[Claim]
+    sizes: Ints
+
+    @classmethod
+    def of(cls, items: Sequence[Sequence[Claim]]) -> Laid:
+        """``items`` laid end to end."""
+        return cls(
+            list(chain.from_iterable(items)), np.fromiter(map(len, items), np.int64, len(items))
+        )
+
+    def __len__(self) -> int:
+        return len(self.sizes)
 
 
 def reach(low: Floats, high: Floats, wlow: Floats, whigh: Floats) -> Floats:
@@ -142,14 +165,14 @@ class Rows:
     reads: Reads
 
     @classmethod
-    def of(cls, items: Sequence[Sequence[Claim]], reads: Reads | None = None) -> Rows:
+    def of(cls, items: Sequence[Sequence[Claim]] | Laid, reads: Reads | None = None) -> Rows:
         """The rows of ``items`` (claims of one dimension each, ids unique over all of them).
 
         ``reads``: what is known of the claims already, laid end to end as ``items`` are (default: read here).
         """
-        claims = list(chain.from_iterable(items))
+        laid = items if isinstance(items, Laid) else Laid.of(items)
+        claims, sizes = laid.claims, laid.sizes
         n = len(claims)
-        sizes = np.fromiter(map(len, items), np.int64, len(items))
         item = np.repeat(np.arange(len(items), dtype=np.int64), sizes)
         ids = [c.id for c in claims]
         order = np.asarray(sorted(range(n), key=ids.__getitem__), np.int64)
