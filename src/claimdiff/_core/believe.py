@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from itertools import compress
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
@@ -25,7 +25,7 @@ from claimdiff._core.report import Group
 from claimdiff._core.table_reads import laid_out
 from claimdiff._core.truth import TruthResult
 from claimdiff._core.truth.discover import learn
-from claimdiff._core.truth.results import ClaimFit
+from claimdiff._core.truth.results import ClaimFit, ClaimFits
 from claimdiff._model.claim import Claim
 from claimdiff._model.units import unit_info
 
@@ -107,8 +107,9 @@ def _believed(g: Group, learned: float | None, policy: Policy) -> Group:
     return attrs.evolve(g, best=best, best_rule="truth (weighted by learned source reliability)")
 
 
-def _unlikely_text(fit: ClaimFit, groups: Sequence[Group]) -> str:
-    g = groups[fit.item]  # made when the sentence is read
+def _unlikely_text(fits: Sequence[ClaimFit], k: int, groups: Sequence[Group]) -> str:
+    fit = fits[k]  # made, as its group, when the sentence is read
+    g = groups[fit.item]
     return (
         f"'{fit.claim_id}' is unlikely under the learned truth of {g.metric} ({g.describe()}): "
         f"{fit.error:.1f} item-scales from it (score {fit.unlikely:.2f})."
@@ -116,18 +117,19 @@ def _unlikely_text(fit: ClaimFit, groups: Sequence[Group]) -> str:
 
 
 def _findings(result: TruthResult, groups: Sequence[Group]) -> list[Flag | FlagRow]:
+    fits = cast("ClaimFits", result.claims)  # learn's: each fit made when read
     flags: list[Flag | FlagRow] = [
         FlagRow(
             FlagKind.UNLIKELY,
             Severity.WARNING,
-            (fit.claim_id,),
-            group_id(fit.item),
+            (claim_id,),
+            group_id(item),
             _unlikely_text,
-            (fit, groups),
-            fit.error,
+            (fits, k, groups),
+            error,
             tags=("truth",),
         )
-        for fit in result.unlikely()
+        for k, claim_id, item, error in fits.most_unlikely()
     ]
     flags.extend(
         Flag(

@@ -232,18 +232,23 @@ def _result(
     flagged_l = flagged[order].tolist()
     counted_l = counted[order].tolist()
 
+    def head(k: int) -> tuple[str, int, float | None]:
+        return claims[at_l[k]].id, item_l[k], err_l[k] if known_l[k] else None
+
     def claim_fit(k: int) -> ClaimFit:
-        e = err_l[k] if known_l[k] else None
+        claim_id, item, e = head(k)
         return ClaimFit(
-            claim_id=claims[at_l[k]].id,
-            item=item_l[k],
+            claim_id=claim_id,
+            item=item,
             error=e,
             unlikely=unlikely_score(e),
             flagged=flagged_l[k],
             counted=counted_l[k],
         )
 
-    fits = ClaimFits(len(claims), claim_fit, flagged_at=np.flatnonzero(flagged[order]).tolist())
+    fits = ClaimFits(
+        len(claims), claim_fit, flagged_at=np.flatnonzero(flagged[order]).tolist(), head=head
+    )
 
     row_src = rows.src[rows.chosen]
     n = len(origins)
