@@ -9,7 +9,8 @@ sources a constant factor or offset away from the others, and sources that likel
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from itertools import compress
 from typing import TYPE_CHECKING, Any, cast
 
@@ -37,8 +38,8 @@ __all__ = ["believe"]
 
 def believe(
     raw: Sequence[list[Claim]], groups: Sequence[Group], policy: Policy, reads: Reads | None = None
-) -> tuple[LazyItems[Group], list[Flag | FlagRow], TruthResult]:
-    """Groups with the learned best figures, the findings of truth discovery, and its full result.
+) -> tuple[LazyItems[Group], Callable[[], list[Flag | FlagRow]], TruthResult]:
+    """Groups with the learned best figures, the findings of truth discovery (listed when called), and its full result.
 
     The groups are those reconciling has formed, as they come (a group made on access is made so again:
     see :func:`~claimdiff._core.lazy_items.built_items`). Truth discovery runs once, on the claims of each group
@@ -62,7 +63,7 @@ def believe(
     out = LazyItems(
         len(groups), believed, {i: _believed(g, best[i], policy) for i, g in held.items()}
     )
-    return out, _findings(result, out), result
+    return out, partial(_findings, result, out), result
 
 
 def _laid(raw: Sequence[list[Claim]]) -> Laid:

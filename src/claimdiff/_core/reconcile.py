@@ -7,7 +7,7 @@ was built; pint is not touched inside the loops. One group's verdict is in
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from typing import Any, Protocol, runtime_checkable
 
@@ -306,9 +306,10 @@ def _reconcile(
             for f in check_series(raw, groups, series, policy, points=points)
         )
     truth = None
+    truth_flags: tuple[int, Callable[[], list[Flag | FlagRow]]] | None = None
     if policy.estimator is Estimator.TRUTH and groups:
         groups, found, truth = believe(raw, groups, policy, truth_reads)
-        flags.extend((len(raw) + 1, _KIND_ORDER[f.kind], f.claims, f) for f in found)
+        truth_flags = (len(raw) + 1, found)  # listed when the report's flags are read
     groups = groups.with_held(_within_derived(groups, derived))
     if reread:  # rare: a figure a known table read otherwise, re-read with the policy's hedges
         groups = LazyItems(
@@ -320,8 +321,8 @@ def _reconcile(
     rejected.sort(key=lambda r: (r.claim_id, r.reason))
     return Report(
         groups=groups.settled(),
-        flags=Deferred(partial(_sorted_flags, flags, flags_later, quiet))
-        if flags_later
+        flags=Deferred(partial(_sorted_flags, flags, flags_later, quiet, truth_flags))
+        if flags_later or truth_flags
         else _sorted_flags(flags, None, quiet),
         rejected=tuple(rejected),
         claims=(
@@ -337,10 +338,14 @@ def _reconcile(
 
 
 def _sorted_flags(
-    flags: list[Placed], pending: LaterVerdicts | None, quiet: QuietGroups | None
+    flags: list[Placed],
+    pending: LaterVerdicts | None,
+    quiet: QuietGroups | None,
+    found: tuple[int, Callable[[], list[Flag | FlagRow]]] | None = None,
 ) -> Sequence[Flag]:
-    """The report's flags: those of ``flags`` and of the groups judged when read (judged now), in report order.
+    """The report's flags: those of ``flags``, of the groups judged when read (judged now) and ``found``, in report order.
 
+    ``found`` is where flags go in the order and what lists them (truth discovery's findings), listed now.
     Read after reconciling, every flag held as a row is made into its flag now, under the collector's pause
     as while reconciling: made one by one as they are read, and kept, they would set the collector scanning
     everything the report holds, again and again, for nothing.
@@ -348,6 +353,9 @@ def _sorted_flags(
     with PAUSE:
         if pending:
             flags.extend(pending.flags())
+        if found is not None:
+            at, listed = found
+            flags.extend((at, _KIND_ORDER[f.kind], f.claims, f) for f in listed())
         flags.sort(key=lambda t: t[:3])
         return _all_flags(flags, quiet, made=pending is not None)
 
