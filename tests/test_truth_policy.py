@@ -99,3 +99,31 @@ def test_the_order_of_the_claims_changes_no_believed_figure(
     assert [(f.claims, f.message) for f in a.flags_of("unlikely")] == [
         (f.claims, f.message) for f in b.flags_of("unlikely")
     ]
+
+
+def test_the_columnar_path_reads_no_claim_twice_for_truth() -> None:
+    """On the columnar path, truth discovery takes each claim's figures from reconciling's columns, never from the claims.
+
+    The claims of one group that revise one another leave a stale claim behind: the reads it drops go with it.
+    """
+    claims = [
+        Claim(
+            id=f"c{k}",
+            metric="killed",
+            estimate=Estimate.exact(100 + k % 3),
+            scope=Scope(place=f"P{k // 3}", counted="people"),
+            stated=Period.day(dt.date(2024, 3, 1 + k % 3)),
+            source=Source("ABC"[k % 3] if k % 7 else "A"),
+        )
+        for k in range(30)
+    ]
+    expected = _reconcile(claims, columnar=False)
+    with mock.patch(
+        "claimdiff._core.truth.rows.Reads.of", side_effect=AssertionError("read twice")
+    ):
+        report = _reconcile(claims, columnar=True)
+    assert any(g.stale for g in report.groups)
+    assert report.truth == expected.truth
+    assert [(g.best, g.best_rule) for g in report.groups] == [
+        (g.best, g.best_rule) for g in expected.groups
+    ]

@@ -9,44 +9,53 @@ sources a constant factor or offset away from the others, and sources that likel
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
+from itertools import compress
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
 from claimdiff._core.estimators import best_in_unit
 from claimdiff._core.flags import Flag, FlagKind, FlagRow, Severity
 from claimdiff._core.group import group_id
+from claimdiff._core.group_rows import GroupRows
 from claimdiff._core.lazy_items import LazyItems, built_items
 from claimdiff._core.policy import Policy
 from claimdiff._core.report import Group
+from claimdiff._core.table_reads import laid_out
 from claimdiff._core.truth import TruthResult
 from claimdiff._core.truth.discover import learn
-from claimdiff._core.truth.results import ClaimFit
+from claimdiff._core.truth.results import ClaimFit, ClaimFits
 from claimdiff._model.claim import Claim
 from claimdiff._model.units import unit_info
+
+if TYPE_CHECKING:
+    from claimdiff._core.truth.rows import Laid, Reads
 
 __all__ = ["believe"]
 
 
 def believe(
-    raw: Sequence[list[Claim]], groups: Sequence[Group], policy: Policy
-) -> tuple[LazyItems[Group], list[Flag | FlagRow], TruthResult]:
-    """Groups with the learned best figures, the findings of truth discovery, and its full result.
+    raw: Sequence[list[Claim]], groups: Sequence[Group], policy: Policy, reads: Reads | None = None
+) -> tuple[LazyItems[Group], Callable[[], list[Flag | FlagRow]], TruthResult]:
+    """Groups with the learned best figures, the findings of truth discovery (listed when called), and its full result.
 
     The groups are those reconciling has formed, as they come (a group made on access is made so again:
     see :func:`~claimdiff._core.lazy_items.built_items`). Truth discovery runs once, on the claims of each group
     that still count; each group already held gets its learned best at once, every other one when it is read.
+    ``reads``: what reconciling has read of every claim of ``raw``, groups laid end to end, if it has.
     """
-    items = list(raw)
+    laid = _laid(raw)
     held = dict(built_items(groups))  # a group made on access withdraws and supersedes nothing
-    for i, g in held.items():
-        if g.withdrawn or g.stale:
-            gone = set(g.withdrawn) | set(g.stale)
-            items[i] = [
-                c for c in raw[i] if c.id not in gone
-            ]  # the group's claims that still count
+    changed = [
+        (i, set(g.withdrawn) | set(g.stale)) for i, g in held.items() if g.withdrawn or g.stale
+    ]
+    if changed:  # only the claims that still count
+        laid, kept = _still_counting(laid, changed)
+        reads = None if reads is None else reads.take(kept)
     # reconcile has checked the claims: unique ids, one dimension a group
-    result, best = learn(items, policy=policy)
+    result, best = learn(laid, policy=policy, reads=reads)
 
     def believed(i: int) -> Group:
         return _believed(groups[i], best[i], policy)
@@ -54,7 +63,39 @@ def believe(
     out = LazyItems(
         len(groups), believed, {i: _believed(g, best[i], policy) for i, g in held.items()}
     )
-    return out, _findings(result, out), result
+    return out, partial(_findings, result, out), result
+
+
+def _laid(raw: Sequence[list[Claim]]) -> Laid:
+    """The claims of the groups ``raw``, laid end to end (a group's list is not made when ``raw`` holds positions)."""
+    import numpy as np  # noqa: PLC0415 - numpy is imported only when truth is discovered
+
+    from claimdiff._core.truth.rows import Laid  # noqa: PLC0415 - imports numpy
+
+    if isinstance(raw, GroupRows):
+        sizes, flat = laid_out(np, raw.positions)
+        claims = raw.claims
+        return Laid([claims[p] for p in flat.tolist()], np.asarray(sizes, np.int64))
+    return Laid.of(raw)
+
+
+def _still_counting(laid: Laid, changed: list[tuple[int, set[str]]]) -> tuple[Laid, Any]:
+    """``laid`` without the claims of ``changed`` groups named beside them, and a mask of the claims kept."""
+    import numpy as np  # noqa: PLC0415 - numpy is imported only when truth is discovered
+
+    from claimdiff._core.truth.rows import Laid  # noqa: PLC0415 - imports numpy
+
+    claims, sizes = laid.claims, laid.sizes
+    starts = (np.cumsum(sizes) - sizes).tolist()
+    keep = np.ones(len(claims), np.bool_)
+    for i, gone in changed:
+        at = starts[i]
+        for k in range(at, at + int(sizes[i])):
+            keep[k] = claims[k].id not in gone
+    member = np.repeat(np.arange(len(sizes)), sizes)
+    return Laid(
+        list(compress(claims, keep.tolist())), np.bincount(member[keep], minlength=len(sizes))
+    ), keep
 
 
 def _believed(g: Group, learned: float | None, policy: Policy) -> Group:
@@ -67,8 +108,9 @@ def _believed(g: Group, learned: float | None, policy: Policy) -> Group:
     return attrs.evolve(g, best=best, best_rule="truth (weighted by learned source reliability)")
 
 
-def _unlikely_text(fit: ClaimFit, groups: Sequence[Group]) -> str:
-    g = groups[fit.item]  # made when the sentence is read
+def _unlikely_text(fits: Sequence[ClaimFit], k: int, groups: Sequence[Group]) -> str:
+    fit = fits[k]  # made, as its group, when the sentence is read
+    g = groups[fit.item]
     return (
         f"'{fit.claim_id}' is unlikely under the learned truth of {g.metric} ({g.describe()}): "
         f"{fit.error:.1f} item-scales from it (score {fit.unlikely:.2f})."
@@ -76,18 +118,19 @@ def _unlikely_text(fit: ClaimFit, groups: Sequence[Group]) -> str:
 
 
 def _findings(result: TruthResult, groups: Sequence[Group]) -> list[Flag | FlagRow]:
+    fits = cast("ClaimFits", result.claims)  # learn's: each fit made when read
     flags: list[Flag | FlagRow] = [
         FlagRow(
             FlagKind.UNLIKELY,
             Severity.WARNING,
-            (fit.claim_id,),
-            group_id(fit.item),
+            (claim_id,),
+            group_id(item),
             _unlikely_text,
-            (fit, groups),
-            fit.error,
+            (fits, k, groups),
+            error,
             tags=("truth",),
         )
-        for fit in result.unlikely()
+        for k, claim_id, item, error in fits.most_unlikely()
     ]
     flags.extend(
         Flag(

@@ -7,7 +7,7 @@ was built; pint is not touched inside the loops. One group's verdict is in
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from typing import Any, Protocol, runtime_checkable
 
@@ -217,6 +217,7 @@ def _reconcile(
     about: About | None = None  # per group: whether its metric is cumulative, and its key
     later: list[int] = []  # under truth: the loud groups judged when read (later_verdicts.py)
     counts: list[bool] = []
+    truth_reads = None
     if len(accepted) >= COLUMNAR_FROM:
         # The columnar core: what every group's columns say at once; quiet groups are kept as arrays.
         rows = raw if isinstance(raw, GroupRows) else GroupRows(accepted, positions, keys)
@@ -229,6 +230,9 @@ def _reconcile(
         if policy.estimator is Estimator.TRUTH:
             later = judge_later(columns, rows, list(loud), withdrawn)
             counts = columns.is_count.tolist()
+            from claimdiff._core.truth.rows import Reads  # noqa: PLC0415 - imports numpy
+
+            truth_reads = Reads.of_columns(columns)  # what truth discovery reads, read once
         del columns, rows
     if isinstance(raw, GroupRows):
         raw.let_go_of_keys()  # what grouping read of every claim is read no more: each group's first kept
@@ -302,9 +306,10 @@ def _reconcile(
             for f in check_series(raw, groups, series, policy, points=points)
         )
     truth = None
+    truth_flags: tuple[int, Callable[[], list[Flag | FlagRow]]] | None = None
     if policy.estimator is Estimator.TRUTH and groups:
-        groups, found, truth = believe(raw, groups, policy)
-        flags.extend((len(raw) + 1, _KIND_ORDER[f.kind], f.claims, f) for f in found)
+        groups, found, truth = believe(raw, groups, policy, truth_reads)
+        truth_flags = (len(raw) + 1, found)  # listed when the report's flags are read
     groups = groups.with_held(_within_derived(groups, derived))
     if reread:  # rare: a figure a known table read otherwise, re-read with the policy's hedges
         groups = LazyItems(
@@ -316,8 +321,8 @@ def _reconcile(
     rejected.sort(key=lambda r: (r.claim_id, r.reason))
     return Report(
         groups=groups.settled(),
-        flags=Deferred(partial(_sorted_flags, flags, flags_later, quiet))
-        if flags_later
+        flags=Deferred(partial(_sorted_flags, flags, flags_later, quiet, truth_flags))
+        if flags_later or truth_flags
         else _sorted_flags(flags, None, quiet),
         rejected=tuple(rejected),
         claims=(
@@ -333,10 +338,14 @@ def _reconcile(
 
 
 def _sorted_flags(
-    flags: list[Placed], pending: LaterVerdicts | None, quiet: QuietGroups | None
+    flags: list[Placed],
+    pending: LaterVerdicts | None,
+    quiet: QuietGroups | None,
+    found: tuple[int, Callable[[], list[Flag | FlagRow]]] | None = None,
 ) -> Sequence[Flag]:
-    """The report's flags: those of ``flags`` and of the groups judged when read (judged now), in report order.
+    """The report's flags: those of ``flags``, of the groups judged when read (judged now) and ``found``, in report order.
 
+    ``found`` is where flags go in the order and what lists them (truth discovery's findings), listed now.
     Read after reconciling, every flag held as a row is made into its flag now, under the collector's pause
     as while reconciling: made one by one as they are read, and kept, they would set the collector scanning
     everything the report holds, again and again, for nothing.
@@ -344,6 +353,9 @@ def _sorted_flags(
     with PAUSE:
         if pending:
             flags.extend(pending.flags())
+        if found is not None:
+            at, listed = found
+            flags.extend((at, _KIND_ORDER[f.kind], f.claims, f) for f in listed())
         flags.sort(key=lambda t: t[:3])
         return _all_flags(flags, quiet, made=pending is not None)
 

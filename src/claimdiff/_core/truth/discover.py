@@ -27,7 +27,7 @@ from claimdiff.exceptions import IncomparableError, InvalidClaimError
 
 if TYPE_CHECKING:
     from claimdiff._core.policy import Policy
-    from claimdiff._core.truth.rows import Rows
+    from claimdiff._core.truth.rows import Laid, Reads, Rows
     from claimdiff._core.truth.solver import Solution
 
 __all__ = ["discover"]
@@ -115,17 +115,20 @@ def discover(
 
 
 def learn(
-    items: Sequence[Sequence[Claim]],
+    items: Sequence[Sequence[Claim]] | Laid,
     *,
     prior: TruthPrior | None = None,
     settings: TruthSettings | None = None,
     policy: Policy | None = None,
+    reads: Reads | None = None,
 ) -> tuple[TruthResult, list[float | None]]:
     """:func:`discover` on items known to be sound (claims with unique ids, one dimension per item), and each item's best.
 
     This is what the ``truth`` policy runs on the groups :func:`claimdiff.reconcile` has formed (whose
     claims it has already checked); the arguments and the result are :func:`discover`'s, with the best
-    figure of each item (``result.items[i].best``) as a list beside it.
+    figure of each item (``result.items[i].best``) as a list beside it. The items may come laid end to end
+    (:class:`~claimdiff._core.truth.rows.Laid`); ``reads``: what reconciling has read of the claims already,
+    laid end to end as ``items`` are (:class:`~claimdiff._core.truth.rows.Reads`).
     """
     import numpy as np  # noqa: PLC0415 - numpy is imported only when truth is discovered
 
@@ -136,7 +139,7 @@ def learn(
     settings = (
         settings or (policy.truth_settings if policy is not None else None) or _DEFAULT_SETTINGS
     )
-    rows = Rows.of(items)
+    rows = Rows.of(items, reads)
     # A reliability the source itself declares wins over the prior's tables (floored: -ln(0) is no weight).
     declared = rows.sources
     priors = [
@@ -229,18 +232,23 @@ def _result(
     flagged_l = flagged[order].tolist()
     counted_l = counted[order].tolist()
 
+    def head(k: int) -> tuple[str, int, float | None]:
+        return claims[at_l[k]].id, item_l[k], err_l[k] if known_l[k] else None
+
     def claim_fit(k: int) -> ClaimFit:
-        e = err_l[k] if known_l[k] else None
+        claim_id, item, e = head(k)
         return ClaimFit(
-            claim_id=claims[at_l[k]].id,
-            item=item_l[k],
+            claim_id=claim_id,
+            item=item,
             error=e,
             unlikely=unlikely_score(e),
             flagged=flagged_l[k],
             counted=counted_l[k],
         )
 
-    fits = ClaimFits(len(claims), claim_fit, flagged_at=np.flatnonzero(flagged[order]).tolist())
+    fits = ClaimFits(
+        len(claims), claim_fit, flagged_at=np.flatnonzero(flagged[order]).tolist(), head=head
+    )
 
     row_src = rows.src[rows.chosen]
     n = len(origins)

@@ -339,30 +339,52 @@ class ClaimFit:
     counted: bool
 
 
+#: A fit's claim id, item and error (what a flag of it names), read without making the fit.
+FitHead = tuple[str, int, float | None]
+
+
 class ClaimFits(LazyItems[ClaimFit]):
     """Every claim's :class:`ClaimFit`, each made when read, and which of them are flagged.
 
     A result of 10^5 claims flags a few hundred; the fits are made from the estimator's columns on access
     (:class:`~claimdiff._core.lazy_items.LazyItems`), and :meth:`TruthResult.unlikely` reads only the flagged.
+    ``head`` gives a fit's claim id, item and error without making it (default: from the fit).
 
     >>> fits = ClaimFits(2, lambda k: ClaimFit(claim_id=f"c{k}", item=0, error=3.0 * k, unlikely=0.0,
     ...                                        flagged=k == 1, counted=True), flagged_at=(1,))
-    >>> [f.claim_id for f in fits], fits.flagged_at
-    (['c0', 'c1'], (1,))
+    >>> [f.claim_id for f in fits], fits.flagged_at, fits.most_unlikely()
+    (['c0', 'c1'], (1,), [(1, 'c1', 0, 3.0)])
     """
 
-    __slots__ = ("_flagged_at",)
+    __slots__ = ("_flagged_at", "_head")
 
     def __init__(
-        self, n: int, make: Callable[[int], ClaimFit], *, flagged_at: Sequence[int]
+        self,
+        n: int,
+        make: Callable[[int], ClaimFit],
+        *,
+        flagged_at: Sequence[int],
+        head: Callable[[int], FitHead] | None = None,
     ) -> None:
         super().__init__(n, make)
         self._flagged_at = tuple(flagged_at)
+        self._head = head
 
     @property
     def flagged_at(self) -> tuple[int, ...]:
         """The positions of the fits whose ``flagged`` is true, in order."""
         return self._flagged_at
+
+    def most_unlikely(self) -> list[tuple[int, str, int, float | None]]:
+        """The flagged fits' positions, claim ids, items and errors, most unlikely first (:func:`unlikely_order`)."""
+        head = self._head or self._head_of_fit
+        rows = [(k, *head(k)) for k in self._flagged_at]
+        rows.sort(key=lambda r: unlikely_order(r[3], r[1]))
+        return rows
+
+    def _head_of_fit(self, k: int) -> FitHead:
+        fit = self[k]
+        return fit.claim_id, fit.item, fit.error
 
 
 @attrs.frozen(kw_only=True)
@@ -405,12 +427,15 @@ class TruthResult:
     def unlikely(self) -> tuple[ClaimFit, ...]:
         """The flagged claims, most unlikely first."""
         claims = self.claims
-        flagged = (
-            [claims[k] for k in claims.flagged_at]
-            if isinstance(claims, ClaimFits)
-            else [c for c in claims if c.flagged]
-        )
-        return tuple(sorted(flagged, key=lambda c: (-(c.error or 0.0), c.claim_id)))
+        if isinstance(claims, ClaimFits):
+            return tuple(claims[row[0]] for row in claims.most_unlikely())
+        flagged = [c for c in claims if c.flagged]
+        return tuple(sorted(flagged, key=lambda c: unlikely_order(c.error, c.claim_id)))
+
+
+def unlikely_order(error: float | None, claim_id: str) -> tuple[float, str]:
+    """Where a flagged claim is listed: by its error in item-scales, largest first, then by id."""
+    return (-(error or 0.0), claim_id)
 
 
 def unlikely_score(error: float | None) -> float:

@@ -6,7 +6,9 @@ in the order of their smallest claim id and rows by origin name, so that every s
 comes out the same whatever order the items and their claims arrive in.
 
 Everything here is one pass of attribute reads over the claims and a few sorts: no Python per claim but
-the reads and, for a policy, the widening rule (:func:`claimdiff._core.verdicts.widen`).
+the reads and, for a policy, the widening rule (:func:`claimdiff._core.verdicts.widen`). Reconciling has read
+the figures of every claim already (:class:`claimdiff._core.columns.Columns`); under the ``truth`` policy it
+hands them over as :class:`Reads`, so that a claim's bounds, dates and widening are read once.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import math
 from collections.abc import Sequence
 from itertools import chain
 from operator import attrgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import numpy as np
@@ -26,11 +28,105 @@ from claimdiff._model.claim import Claim, Source
 if TYPE_CHECKING:
     from claimdiff._core.policy import Policy
 
-__all__ = ["Rows"]
+__all__ = ["Laid", "Reads", "Rows", "reach"]
 
 Floats = NDArray[np.float64]
 Ints = NDArray[np.int64]
 Bools = NDArray[np.bool_]
+
+
+@attrs.frozen(eq=False)
+class Laid:
+    """Items laid end to end: every claim, and how many of them each item holds, in order.
+
+    Attributes:
+        claims: The claims, item after item.
+        sizes: How many claims each item holds.
+    """
+
+    claims: list[Claim]
+    sizes: Ints
+
+    @classmethod
+    def of(cls, items: Sequence[Sequence[Claim]]) -> Laid:
+        """``items`` laid end to end."""
+        return cls(
+            list(chain.from_iterable(items)), np.fromiter(map(len, items), np.int64, len(items))
+        )
+
+    def __len__(self) -> int:
+        return len(self.sizes)
+
+
+def reach(low: Floats, high: Floats, wlow: Floats, whigh: Floats) -> Floats:
+    """How far each claim reaches beyond its bounds ``low``, ``high`` once widened to ``wlow``, ``whigh``: both sides together.
+
+    An unbounded side reaches nowhere.
+
+    >>> reach(np.array([10.0, 5.0]), np.array([12.0, np.inf]), np.array([9.0, 4.5]), np.array([13.5, np.inf])).tolist()
+    [2.5, 0.5]
+    """
+    with np.errstate(invalid="ignore"):
+        return np.where(np.isfinite(wlow), low - wlow, 0.0) + np.where(
+            np.isfinite(whigh), whigh - high, 0.0
+        )
+
+
+@attrs.frozen(eq=False)
+class Reads:
+    """What truth discovery reads of each claim, as columns: claims laid end to end, items in input order.
+
+    Attributes:
+        low, high: Each claim's bounds, in the canonical unit.
+        start, end: When each claim was stated (-inf, +inf when unknown).
+        figure: Each claim's figure (NaN when it has none).
+        reach: How far each claim reaches beyond its bounds under the policy (:func:`reach`); ``None``
+            when not read (then :meth:`Rows.allowances` asks the widening rule).
+    """
+
+    low: Floats
+    high: Floats
+    start: Floats
+    end: Floats
+    figure: Floats
+    reach: Floats | None = None
+
+    @classmethod
+    def of(cls, claims: Sequence[Claim]) -> Reads:
+        """The reads of ``claims``, attribute by attribute (no policy: no reach)."""
+        n = len(claims)
+        return cls(
+            low=np.fromiter(map(attrgetter("low"), claims), np.float64, n),
+            high=np.fromiter(map(attrgetter("high"), claims), np.float64, n),
+            start=np.fromiter(map(attrgetter("stated_start"), claims), np.float64, n),
+            end=np.fromiter(map(attrgetter("stated_end"), claims), np.float64, n),
+            figure=np.array(
+                [math.nan if c.figure is None else c.figure for c in claims], np.float64
+            ),
+        )
+
+    @classmethod
+    def of_columns(cls, columns: Any) -> Reads:
+        """The reads reconciling's columns (:class:`claimdiff._core.columns.Columns`) hold, groups laid end to end."""
+        return cls(
+            low=columns.low,
+            high=columns.high,
+            start=columns.stated_start,
+            end=columns.stated_end,
+            figure=columns.figure,
+            reach=reach(columns.low, columns.high, columns.wlow, columns.whigh),
+        )
+
+    def take(self, keep: Bools) -> Reads:
+        """The reads of the claims ``keep`` marks."""
+        return Reads(
+            low=self.low[keep],
+            high=self.high[keep],
+            start=self.start[keep],
+            end=self.end[keep],
+            figure=self.figure[keep],
+            reach=None if self.reach is None else self.reach[keep],
+        )
 
 
 @attrs.frozen(eq=False)
@@ -50,6 +146,7 @@ class Rows:
         sources: For each origin, the source of its claim with the smallest id.
         counts: Per canonical item: whether it is a count.
         low, high: Each claim's bounds, in the canonical unit.
+        reads: What was read of each claim (:class:`Reads`).
     """
 
     claims: list[Claim]
@@ -65,13 +162,17 @@ class Rows:
     counts: Bools
     low: Floats
     high: Floats
+    reads: Reads
 
     @classmethod
-    def of(cls, items: Sequence[Sequence[Claim]]) -> Rows:
-        """The rows of ``items`` (claims of one dimension each, ids unique over all of them)."""
-        claims = list(chain.from_iterable(items))
+    def of(cls, items: Sequence[Sequence[Claim]] | Laid, reads: Reads | None = None) -> Rows:
+        """The rows of ``items`` (claims of one dimension each, ids unique over all of them).
+
+        ``reads``: what is known of the claims already, laid end to end as ``items`` are (default: read here).
+        """
+        laid = items if isinstance(items, Laid) else Laid.of(items)
+        claims, sizes = laid.claims, laid.sizes
         n = len(claims)
-        sizes = np.fromiter(map(len, items), np.int64, len(items))
         item = np.repeat(np.arange(len(items), dtype=np.int64), sizes)
         ids = [c.id for c in claims]
         order = np.asarray(sorted(range(n), key=ids.__getitem__), np.int64)
@@ -94,13 +195,13 @@ class Rows:
         np.minimum.at(first, src, rank)
         sources = [claims[i].source for i in order[first].tolist()]
 
-        low = np.fromiter(map(attrgetter("low"), claims), np.float64, n)
-        high = np.fromiter(map(attrgetter("high"), claims), np.float64, n)
+        if reads is None:
+            reads = Reads.of(claims)
+        low, high = reads.low, reads.high
         with np.errstate(invalid="ignore"):
             width = high - low
         width = np.where(np.isfinite(width), width, math.inf)
-        end = np.fromiter(map(attrgetter("stated_end"), claims), np.float64, n)
-        start = np.fromiter(map(attrgetter("stated_start"), claims), np.float64, n)
+        end, start = reads.end, reads.start
         # The claim that speaks for each (item, origin): the latest statement, then the narrowest, then the
         # smallest id; rows in canonical item order, then by origin.
         by = np.lexsort((rank, width, -start, -end, src, position[item]))
@@ -127,28 +228,31 @@ class Rows:
             counts=counts[canon],
             low=low,
             high=high,
+            reads=reads,
         )
 
     def figures(self) -> Floats:
         """Each row's figure (NaN when it has none)."""
-        return np.array([math.nan if c.figure is None else c.figure for c in self.rows], np.float64)
+        return self.reads.figure[self.chosen]
 
     def allowances(self, policy: Policy) -> Floats:
         """How far each row's claim reaches beyond its bounds, both sides together, under the policy.
 
-        The widening rule is asked once per estimate and metric: claims share their estimates.
+        The reach read already (:attr:`Reads.reach`), if any; else the widening rule is asked once per
+        estimate and metric: claims share their estimates.
         """
+        if self.reads.reach is not None:
+            return self.reads.reach[self.chosen]
         from claimdiff._core.verdicts import widen  # noqa: PLC0415 - verdicts imports the policy, which imports truth
 
-        known: dict[tuple[int, str], float] = {}
-        out = []
+        known: dict[tuple[int, str], tuple[float, float]] = {}
+        wide = []
         for c in self.rows:
             key = (id(c.estimate), c.metric.name)
-            reach = known.get(key)
-            if reach is None:
+            bounds = known.get(key)
+            if bounds is None:
                 lo, _, hi, _ = widen(c, policy, policy.tolerance.for_metric(c.metric.name))
-                reach = known[key] = (c.low - lo if math.isfinite(lo) else 0.0) + (
-                    hi - c.high if math.isfinite(hi) else 0.0
-                )
-            out.append(reach)
-        return np.asarray(out, np.float64)
+                bounds = known[key] = (lo, hi)
+            wide.append(bounds)
+        w = np.asarray(wide, np.float64).reshape(-1, 2)
+        return reach(self.low[self.chosen], self.high[self.chosen], w[:, 0], w[:, 1])
