@@ -203,7 +203,8 @@ def _categorical(pd: Any, values: Sequence[Any], kind: str) -> Any:
         import numpy as np  # noqa: PLC0415 - a column by code is a numpy array of codes already
 
         at = {c: k for k, c in enumerate(cats)}
-        found = np.fromiter((at.get(v, -1) for v in values.values), np.int64, len(values.values))
+        cells = values.values  # noqa: PD011 - a PerRow's distinct cells, not a pandas object's
+        found = np.fromiter((at.get(v, -1) for v in cells), np.int64, len(cells))
         return pd.Categorical.from_codes(found[values.codes], categories=cats, ordered=ordered)
     return pd.Categorical(values, categories=cats, ordered=ordered)
 
