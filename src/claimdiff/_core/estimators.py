@@ -100,6 +100,9 @@ def consensus(
     return consensus_of_groups([(current, now)], ties)[0]
 
 
+#: Each estimator's rule as a best figure's rule names it (its value: a property call, read here once per member).
+_RULE = {e: e.value for e in Estimator}
+
 #: The estimators by which :func:`choose_best` reads of the claims only their figures and which of them share an
 #: origin (beside the intervals, the policy and ``is_count`` it is given): groups whose claims have equal figures,
 #: their origins shared alike, and equal intervals have one best, so a bulk reader may ask it once for them all.
@@ -118,7 +121,7 @@ def choose_best(
     if consensus_iv is None:
         return None, "no current claim"
     estimator = policy.estimator
-    rule = estimator.value
+    rule = _RULE[estimator]
     if estimator in _ANCHORS:
         anchored, rule = _ANCHORS[estimator](current)
         return _whole(anchored, None, is_count and policy.whole_counts), rule
@@ -176,7 +179,7 @@ def best_by_figures(
     (10.0, 'consensus')
     """
     estimator = policy.estimator if estimator is None else estimator
-    rule = estimator.value if rule is None else rule
+    rule = _RULE[estimator] if rule is None else rule
     if estimator is Estimator.MEDIAN:
         figures = list(origin_middles(current).values())
         best = float(statistics.median(figures)) if figures else _bound_figure(consensus_iv)

@@ -58,13 +58,13 @@ def judge(
     feasible, consensus_iv, _ = found
     # The best figure keeps to what the supporting claims say as worded when they share a value, and to
     # their widened common ground only when they agree just within precision or tolerance.
-    as_worded = intersect(_worded(c, now) for c in support) if support else None
+    as_worded = intersect([_worded(c, now) for c in support]) if support else None
     # The same intersection, each claim taken at its word (an earlier toll still only a floor).
     # (When every current claim supports, it is the intersection found above.)
     stated = (
         as_worded
         if support is current or not current
-        else intersect(_worded(c, now) for c in current)
+        else intersect([_worded(c, now) for c in current])
     )
     best, rule = choose_best(
         policy,

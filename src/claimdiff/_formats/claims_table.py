@@ -8,7 +8,7 @@ position by position, so a quiet group is not built to fill the table.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import count
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
@@ -53,11 +53,20 @@ def claim_statuses(g: Group | Members) -> list[str]:
 def _membership(
     report: Report, index: Mapping[str, int], table: ClaimTable | None = None
 ) -> tuple[Any, Any]:
-    """Each claim's group id and status, by the claim's position in ``report.claims`` (``table``: theirs, if a table)."""
+    """Each claim's group id and status, by the claim's position in ``report.claims`` (``table``: theirs, if a table).
+
+    The status is a column by code (:class:`~claimdiff._core.grouping.PerRow`): a claim's code into the few
+    statuses met (``None`` first, a claim of no group), so that a million cells are typed from a handful.
+    """
     import numpy as np  # noqa: PLC0415 - a table of claims is made with numpy (pandas and Arrow bring it)
 
     n = len(report.claims)
-    group, status = np.full(n, None, object), np.full(n, None, object)
+    group, status = np.full(n, None, object), np.zeros(n, np.int64)
+    met: dict[str | None, int] = {None: 0}
+
+    def codes(statuses: Iterable[str]) -> Any:
+        return np.fromiter((met.setdefault(s, len(met)) for s in statuses), np.int64)
+
     groups = report.groups
     quiet = quiet_of(groups)
     # A group judged and not made is read of its verdict (its members), no group made.
@@ -75,15 +84,15 @@ def _membership(
         if mine is None:
             mine = index.positions(cids) if isinstance(index, _Index) else [index[c] for c in cids]
         group[mine] = objects([g.id for _, g in judged for _ in g.claims])
-        status[mine] = objects([s for _, g in judged for s in claim_statuses(g)])
+        status[mine] = codes(s for _, g in judged for s in claim_statuses(g))
     if quiet is None or made.all():
-        return group, status
+        return group, PerRow(status, list(met))
     positions = np.flatnonzero(~made)
     inputs = quiet_inputs(quiet, positions)
     # Each claim takes the status of the claim at its place in the one group built for its group's input.
     told = [claim_statuses(g) for g in inputs.built]
     offsets = np.cumsum([len(t) for t in told]) - np.array([len(t) for t in told], np.int64)
-    flat = objects([s for t in told for s in t])
+    flat = codes(s for t in told for s in t)
     member = np.repeat(np.arange(len(positions)), inputs.sizes)
     place = np.arange(int(inputs.sizes.sum())) - np.repeat(inputs.starts, inputs.sizes)
     if (
@@ -98,7 +107,7 @@ def _membership(
         )
     status[at] = flat[offsets[inputs.number[member]] + place]
     group[at] = objects([group_id(i) for i in positions.tolist()])[member]
-    return group, status
+    return group, PerRow(status, list(met))
 
 
 def _rows_of(

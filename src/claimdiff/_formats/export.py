@@ -170,8 +170,6 @@ def report_frame(report: Report, table: str) -> Any:
     # Each column is let go once typed: the table's cells and the frame's are never all held at once.
     for name, kind in SCHEMA[table]:
         values = columns.pop(name)
-        if kind in ("severity", "kind") and isinstance(values, PerRow):
-            values = list(values)
         if kind == "time":
             seconds = (
                 typed_array(pd, values.values, "Float64").take(values.codes)
@@ -180,15 +178,35 @@ def report_frame(report: Report, table: str) -> Any:
             )
             data[name] = pd.to_datetime(seconds, unit="s", utc=True).astype("datetime64[us, UTC]")
         elif kind in ("severity", "kind"):
-            data[name] = pd.Categorical(
-                values, categories=categories(kind), ordered=kind == "severity"
-            )
+            data[name] = _categorical(pd, values, kind)
         elif isinstance(values, PerRow):  # typed once per distinct cell, taken by code
             data[name] = typed_array(pd, values.values, _PANDAS[kind]).take(values.codes)
         else:
             data[name] = typed_array(pd, values, _PANDAS[kind])
     # The columns are new arrays made here: the frame takes them as they are (pandas would copy each).
     return pd.DataFrame(data, columns=[name for name, _ in SCHEMA[table]], copy=False)
+
+
+def _categorical(pd: Any, values: Sequence[Any], kind: str) -> Any:
+    """A ``severity`` or ``kind`` column as a categorical holding every value of its kind (see the module docstring).
+
+    A column by code (:class:`~claimdiff._core.grouping.PerRow`) finds each distinct cell's category once and takes
+    the categories' codes by the rows' codes; a cell of no category is missing, as in ``pandas.Categorical``.
+
+    >>> import numpy as np, pandas as pd
+    >>> _categorical(pd, PerRow(np.array([1, 0, 2]), [None, "error", "warning"]), "severity").tolist()
+    ['error', nan, 'warning']
+    """
+    cats = categories(kind)
+    ordered = kind == "severity"
+    if isinstance(values, PerRow):
+        import numpy as np  # noqa: PLC0415 - a column by code is a numpy array of codes already
+
+        at = {c: k for k, c in enumerate(cats)}
+        cells = values.values  # noqa: PD011 - a PerRow's distinct cells, not a pandas object's
+        found = np.fromiter((at.get(v, -1) for v in cells), np.int64, len(cells))
+        return pd.Categorical.from_codes(found[values.codes], categories=cats, ordered=ordered)
+    return pd.Categorical(values, categories=cats, ordered=ordered)
 
 
 _PANDAS = {"str": "string", "int": "Int64", "float": "Float64", "bool": "boolean"}

@@ -193,22 +193,28 @@ def _quiet_columns(
     return out
 
 
-def _by_position(values: dict[str | None, Any], positions: Any, default: Any) -> Any:
-    """Each group's value at ``positions`` (a numpy array of objects), by group id; ``default`` for a group without.
+def _by_position(values: dict[str | None, Any], positions: Any, default: Any) -> PerRow:
+    """Each group's value at ``positions`` (numpy), by group id; ``default`` for a group without: a column by code.
 
-    Few groups have flags: their values are put at their positions in an array of every group, the rest left at
-    ``default``, so no mapping is asked once per group.
+    Few groups have flags: their values' codes are put at their positions in an array of every group, the rest
+    left at the default's, so no mapping is asked once per group; the column is each group's code into the
+    distinct values (a :class:`~claimdiff._core.grouping.PerRow`), the default's first.
     """
     import numpy as np  # noqa: PLC0415 - imported already by the columns that found the quiet groups
 
     n = int(positions.max(initial=-1)) + 1
-    out = np.empty(n, object)
-    out.fill(default)
+    codes = np.zeros(n, np.int64)
+    cells = [default]
+    code: dict[Any, int] = {}
     for gid, value in values.items():
         try:
             at = -1 if gid is None else group_position(gid)
         except ValueError:  # not an id of the report's numbering: no group's
             continue
         if 0 <= at < n and group_id(at) == gid:
-            out[at] = value
-    return out[positions]
+            k = code.get(value)
+            if k is None:
+                k = code[value] = len(cells)
+                cells.append(value)
+            codes[at] = k
+    return PerRow(codes[positions], cells)
