@@ -9,12 +9,14 @@ the origins, and with some claims dropped (:meth:`Reads.take`).
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimdiff import Claim, Estimate, Period, Scope, Source
+from claimdiff._core.truth.discover import farthest
 from claimdiff._core.truth.rows import Laid, Picked, Reads, Rows
 
 
@@ -100,3 +102,27 @@ def test_rows_of_the_claims_kept_are_the_same(laid: Laid, data: st.DataObject) -
         Rows.of(kept, _given(laid, data.draw).take(keep)),
         Rows.of(Laid([laid.claims[k] for k in np.flatnonzero(keep).tolist()], kept.sizes)),
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from([0.0, 0.5, 1.0, 2.0, 7.5, math.inf, math.nan]),
+            st.text("ab", max_size=2),
+        ),
+        max_size=12,
+    ),
+    st.integers(1, 6),
+)
+def test_the_farthest_few_are_those_a_full_sort_puts_first(
+    values: list[tuple[float, str]], k: int
+) -> None:
+    """Law: the values :func:`farthest` keeps, sorted largest first (ties by name), begin as all of them sorted do."""
+
+    def first(rows: list[tuple[float, str]]) -> list[tuple[float, str]]:
+        return sorted(rows, key=lambda v: (-v[0], v[1]))[:k]
+
+    kept = farthest(np.asarray([e for e, _ in values], np.float64), k).tolist()
+    assert kept == sorted(set(kept))
+    assert repr(first([values[i] for i in kept])) == repr(first(values))

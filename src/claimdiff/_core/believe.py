@@ -106,17 +106,23 @@ def _believed(g: Group, learned: float | None, policy: Policy) -> Group:
     return attrs.evolve(g, best=best, best_rule="truth (weighted by learned source reliability)")
 
 
-def _unlikely_text(fits: Sequence[ClaimFit], k: int, groups: Sequence[Group]) -> str:
+def _unlikely_text(
+    fits: Sequence[ClaimFit], k: int, groups: Sequence[Group], named: dict[int, str]
+) -> str:
     fit = fits[k]  # made, as its group, when the sentence is read
-    g = groups[fit.item]
+    about = named.get(fit.item)
+    if about is None:  # a group is made when read, not kept: its words are kept for its other claims
+        g = groups[fit.item]
+        about = named[fit.item] = f"{g.metric} ({g.describe()})"
     return (
-        f"'{fit.claim_id}' is unlikely under the learned truth of {g.metric} ({g.describe()}): "
+        f"'{fit.claim_id}' is unlikely under the learned truth of {about}: "
         f"{fit.error:.1f} item-scales from it (score {fit.unlikely:.2f})."
     )
 
 
 def _findings(result: TruthResult, groups: Sequence[Group]) -> list[Flag | FlagRow]:
     fits = cast("ClaimFits", result.claims)  # learn's: each fit made when read
+    named: dict[int, str] = {}  # what each group is about, in words, once found
     flags: list[Flag | FlagRow] = [
         FlagRow(
             FlagKind.UNLIKELY,
@@ -124,7 +130,7 @@ def _findings(result: TruthResult, groups: Sequence[Group]) -> list[Flag | FlagR
             (claim_id,),
             group_id(item),
             _unlikely_text,
-            (fits, k, groups),
+            (fits, k, groups, named),
             error,
             tags=("truth",),
         )
