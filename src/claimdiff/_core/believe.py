@@ -111,7 +111,9 @@ def _unlikely_text(
 ) -> str:
     fit = fits[k]  # made, as its group, when the sentence is read
     about = named.get(fit.item)
-    if about is None:  # a group is made when read, not kept: its words are kept for its other claims
+    if (
+        about is None
+    ):  # a group is made when read, not kept: its words are kept for its other claims
         g = groups[fit.item]
         about = named[fit.item] = f"{g.metric} ({g.describe()})"
     return (

@@ -241,6 +241,15 @@ def _reconcile(
     if isinstance(raw, GroupRows):
         raw.let_go_of_keys()  # what grouping read of every claim is read no more: each group's first kept
     keys = None
+    # The claims as the report lists them, by id; what grouping read of them is let go of now.
+    listed: Sequence[Claim] = (
+        TableClaims(accepted)
+        if type(accepted) is ClaimTable
+        else tuple(map(accepted.__getitem__, by_id))
+        if by_id is not None
+        else tuple(sorted(accepted, key=_by_id))
+    )
+    by_id = None
     if isinstance(raw, GroupRows):  # the loud groups' claims, built at once
         loud = list(loud)
         raw.prepare(loud)
@@ -329,13 +338,7 @@ def _reconcile(
         if flags_later or truth_flags
         else _sorted_flags(flags, None, quiet),
         rejected=tuple(rejected),
-        claims=(
-            TableClaims(accepted)
-            if type(accepted) is ClaimTable
-            else tuple(map(accepted.__getitem__, by_id))
-            if by_id is not None
-            else tuple(sorted(accepted, key=_by_id))
-        ),
+        claims=listed,
         policy=policy.name,
         derived=tuple(derived),
         truth=truth,

@@ -42,11 +42,11 @@ class Picked(Sequence[Claim]):
     names), so the claims reconciled are not copied into a list of their own, group after group.
 
     >>> picked = Picked(["a", "b", "c"], np.array([2, 0]))
-    >>> list(picked), picked[-1], len(Picked(picked, np.array([1])))
-    (['c', 'a'], 'a', 1)
+    >>> list(picked), picked[-1], picked[:1], len(Picked(picked, np.array([1])))
+    (['c', 'a'], 'a', ['c'], 1)
     """
 
-    __slots__ = ("_listed", "at", "claims")
+    __slots__ = ("at", "claims")
 
     def __init__(self, claims: Sequence[Claim], at: Ints) -> None:
         """The claims of ``claims`` at ``at`` (positions; of a :class:`Picked`, read through to its claims)."""
@@ -55,24 +55,17 @@ class Picked(Sequence[Claim]):
             claims = claims.claims
         self.claims: Sequence[Claim] = claims
         self.at: Ints = np.asarray(at, np.int64)
-        self._listed: list[int] | None = None
 
     def __len__(self) -> int:
         return len(self.at)
 
-    def _positions(self) -> list[int]:
-        listed = self._listed
-        if listed is None:
-            listed = self._listed = self.at.tolist()
-        return listed
-
     def __getitem__(self, k: Any) -> Any:
         if isinstance(k, slice):
-            return list(map(self.claims.__getitem__, self._positions()[k]))
-        return self.claims[self._positions()[k]]
+            return list(map(self.claims.__getitem__, self.at[k].tolist()))
+        return self.claims[int(self.at[k])]
 
     def __iter__(self) -> Iterator[Claim]:
-        return map(self.claims.__getitem__, self._positions())
+        return map(self.claims.__getitem__, self.at.tolist())
 
 
 @attrs.frozen(eq=False)
