@@ -294,7 +294,7 @@ class Rows:
         if n:
             heads = np.cumsum(sizes) - sizes
             full = sizes > 0
-            counts[full] = [claims[i].is_count for i in heads[full].tolist()]
+            counts[full] = [c.is_count for c in Picked(claims, heads[full])]
         return cls(
             claims=claims,
             item=item,
