@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 import claimdiff._core.reconcile as reconcile_module
 from claimdiff import POLICIES, Claim, Estimate, Period, Report, Scope, Source, reconcile
+from claimdiff._core.truth.discover import learn
 from claimdiff.truth import discover
 
 _ORIGINS = "ABCDE"
@@ -123,6 +124,36 @@ def test_the_columnar_path_reads_no_claim_twice_for_truth() -> None:
     ):
         report = _reconcile(claims, columnar=True)
     assert any(g.stale for g in report.groups)
+    assert report.truth == expected.truth
+    assert [(g.best, g.best_rule) for g in report.groups] == [
+        (g.best, g.best_rule) for g in expected.groups
+    ]
+
+
+def test_the_ids_are_sorted_once() -> None:
+    """On the columnar path the ids are sorted once, when the claims are accepted: the report lists its claims in
+    that order and truth discovery ranks them by it; the origins are those the columns read (as codes)."""
+    claims = [
+        Claim(
+            id=f"c{k}",
+            metric="killed",
+            estimate=Estimate.exact(100 + k % 5),
+            scope=Scope(place=f"P{k % 4}", counted="people"),
+            source=Source("ABCD"[k % 4 - k % 2]),
+        )
+        for k in range(40)
+    ]
+    claims = [claims[7 * k % 40] for k in range(40)]  # not in id order
+    expected = _reconcile(claims, columnar=False)
+    with (
+        mock.patch.object(reconcile_module, "_by_id", side_effect=AssertionError("sorted twice")),
+        mock.patch("claimdiff._core.believe.learn", wraps=learn) as learning,
+    ):
+        report = _reconcile(claims, columnar=True)
+    reads = learning.call_args.kwargs["reads"]
+    assert reads.rank is not None
+    assert reads.origin is not None
+    assert [c.id for c in report.claims] == sorted(c.id for c in claims)
     assert report.truth == expected.truth
     assert [(g.best, g.best_rule) for g in report.groups] == [
         (g.best, g.best_rule) for g in expected.groups

@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from functools import partial
-from itertools import compress
 from typing import TYPE_CHECKING, Any, cast
 
 import attrs
@@ -70,12 +69,11 @@ def _laid(raw: Sequence[list[Claim]]) -> Laid:
     """The claims of the groups ``raw``, laid end to end (a group's list is not made when ``raw`` holds positions)."""
     import numpy as np  # noqa: PLC0415 - numpy is imported only when truth is discovered
 
-    from claimdiff._core.truth.rows import Laid  # noqa: PLC0415 - imports numpy
+    from claimdiff._core.truth.rows import Laid, Picked  # noqa: PLC0415 - imports numpy
 
     if isinstance(raw, GroupRows):
         sizes, flat = laid_out(np, raw.positions)
-        claims = raw.claims
-        return Laid([claims[p] for p in flat.tolist()], np.asarray(sizes, np.int64))
+        return Laid(Picked(raw.claims, flat), np.asarray(sizes, np.int64))
     return Laid.of(raw)
 
 
@@ -83,7 +81,7 @@ def _still_counting(laid: Laid, changed: list[tuple[int, set[str]]]) -> tuple[La
     """``laid`` without the claims of ``changed`` groups named beside them, and a mask of the claims kept."""
     import numpy as np  # noqa: PLC0415 - numpy is imported only when truth is discovered
 
-    from claimdiff._core.truth.rows import Laid  # noqa: PLC0415 - imports numpy
+    from claimdiff._core.truth.rows import Laid, Picked  # noqa: PLC0415 - imports numpy
 
     claims, sizes = laid.claims, laid.sizes
     starts = (np.cumsum(sizes) - sizes).tolist()
@@ -94,7 +92,7 @@ def _still_counting(laid: Laid, changed: list[tuple[int, set[str]]]) -> tuple[La
             keep[k] = claims[k].id not in gone
     member = np.repeat(np.arange(len(sizes)), sizes)
     return Laid(
-        list(compress(claims, keep.tolist())), np.bincount(member[keep], minlength=len(sizes))
+        Picked(claims, np.flatnonzero(keep)), np.bincount(member[keep], minlength=len(sizes))
     ), keep
 
 
@@ -108,17 +106,25 @@ def _believed(g: Group, learned: float | None, policy: Policy) -> Group:
     return attrs.evolve(g, best=best, best_rule="truth (weighted by learned source reliability)")
 
 
-def _unlikely_text(fits: Sequence[ClaimFit], k: int, groups: Sequence[Group]) -> str:
+def _unlikely_text(
+    fits: Sequence[ClaimFit], k: int, groups: Sequence[Group], named: dict[int, str]
+) -> str:
     fit = fits[k]  # made, as its group, when the sentence is read
-    g = groups[fit.item]
+    about = named.get(fit.item)
+    if (
+        about is None
+    ):  # a group is made when read, not kept: its words are kept for its other claims
+        g = groups[fit.item]
+        about = named[fit.item] = f"{g.metric} ({g.describe()})"
     return (
-        f"'{fit.claim_id}' is unlikely under the learned truth of {g.metric} ({g.describe()}): "
+        f"'{fit.claim_id}' is unlikely under the learned truth of {about}: "
         f"{fit.error:.1f} item-scales from it (score {fit.unlikely:.2f})."
     )
 
 
 def _findings(result: TruthResult, groups: Sequence[Group]) -> list[Flag | FlagRow]:
     fits = cast("ClaimFits", result.claims)  # learn's: each fit made when read
+    named: dict[int, str] = {}  # what each group is about, in words, once found
     flags: list[Flag | FlagRow] = [
         FlagRow(
             FlagKind.UNLIKELY,
@@ -126,7 +132,7 @@ def _findings(result: TruthResult, groups: Sequence[Group]) -> list[Flag | FlagR
             (claim_id,),
             group_id(item),
             _unlikely_text,
-            (fits, k, groups),
+            (fits, k, groups, named),
             error,
             tags=("truth",),
         )

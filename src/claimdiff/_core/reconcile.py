@@ -183,6 +183,9 @@ def _reconcile(
     progress: Any = None,
 ) -> Report:
     accepted, rejected, reread, keys = accept(claims, policy)
+    # The claims' positions in id order, when their ids were sorted (a table's are in id order): the report
+    # lists its claims so, and truth discovery ranks them so.
+    by_id = range(len(accepted)) if type(accepted) is ClaimTable else keys.by_id if keys else None
     withdrawn = withdrawn_ids(accepted, withdrawals, rejected)
     relations = tuple(r for r in declared if isinstance(r, Relation))
     series = tuple(r for r in declared if isinstance(r, Series))
@@ -232,11 +235,21 @@ def _reconcile(
             counts = columns.is_count.tolist()
             from claimdiff._core.truth.rows import Reads  # noqa: PLC0415 - imports numpy
 
-            truth_reads = Reads.of_columns(columns)  # what truth discovery reads, read once
+            # What truth discovery reads, read once (and the ids' order, found once).
+            truth_reads = Reads.of_columns(columns, accepted, by_id)
         del columns, rows
     if isinstance(raw, GroupRows):
         raw.let_go_of_keys()  # what grouping read of every claim is read no more: each group's first kept
     keys = None
+    # The claims as the report lists them, by id; what grouping read of them is let go of now.
+    listed: Sequence[Claim] = (
+        TableClaims(accepted)
+        if type(accepted) is ClaimTable
+        else tuple(map(accepted.__getitem__, by_id))
+        if by_id is not None
+        else tuple(sorted(accepted, key=_by_id))
+    )
+    by_id = None
     if isinstance(raw, GroupRows):  # the loud groups' claims, built at once
         loud = list(loud)
         raw.prepare(loud)
@@ -325,11 +338,7 @@ def _reconcile(
         if flags_later or truth_flags
         else _sorted_flags(flags, None, quiet),
         rejected=tuple(rejected),
-        claims=(
-            TableClaims(accepted)
-            if type(accepted) is ClaimTable
-            else tuple(sorted(accepted, key=_by_id))
-        ),
+        claims=listed,
         policy=policy.name,
         derived=tuple(derived),
         truth=truth,

@@ -27,6 +27,7 @@ from claimdiff.exceptions import IncomparableError, InvalidClaimError
 
 if TYPE_CHECKING:
     from claimdiff._core.policy import Policy
+    from claimdiff._core.truth.copying import Floats, Ints
     from claimdiff._core.truth.rows import Laid, Reads, Rows
     from claimdiff._core.truth.solver import Solution
 
@@ -35,6 +36,7 @@ __all__ = ["discover"]
 _DEFAULT_PRIOR = TruthPrior()
 _DEFAULT_SETTINGS = TruthSettings()
 _FLOOR = 1e-6  # the least prior a declared reliability of 0 stands for
+_SHOWN = 5  # the shared wrong values a copier pair shows, farthest from the truth first
 
 
 def discover(
@@ -169,6 +171,24 @@ def learn(
         return _result(rows, solution, settings)
 
 
+def farthest(errors: Floats, k: int) -> Ints:
+    """The positions of ``errors`` that can be among the ``k`` largest, in order: ties with the ``k``-th all kept.
+
+    Sorting the values these name, largest first with any tie-break, gives the same first ``k`` as sorting
+    them all; with a NaN among them (which orders nothing) every position is given.
+
+    >>> import numpy as np
+    >>> farthest(np.array([0.5, 3.0, 1.0, 3.0, 1.0]), 2).tolist(), farthest(np.array([1.0, 2.0]), 5).tolist()
+    ([1, 3], [0, 1])
+    """
+    import numpy as np  # noqa: PLC0415 - see discover
+
+    n = len(errors)
+    if n <= k or np.isnan(errors).any():
+        return np.arange(n, dtype=np.int64)
+    return np.flatnonzero(errors >= np.partition(errors, n - k)[n - k]).astype(np.int64)
+
+
 def _result(
     rows: Rows, sol: Solution, settings: TruthSettings
 ) -> tuple[TruthResult, list[float | None]]:
@@ -281,6 +301,7 @@ def _result(
         pair_idx, wa, wb = cp.wrong_rows
         for p in np.flatnonzero(cp.posterior >= settings.copy_report_at):
             sel = np.flatnonzero(pair_idx == p)
+            sel = sel[farthest(sol.error[wa[sel]], _SHOWN)]  # only those that can be shown are made
             shared = []
             for r_a, r_b in zip(wa[sel].tolist(), wb[sel].tolist(), strict=True):
                 ca, cb = rows.rows[r_a], rows.rows[r_b]
@@ -301,7 +322,7 @@ def _result(
                     overlap=int(cp.overlap[p]),
                     same=int(cp.same[p]),
                     same_wrong=int(cp.same_wrong[p]),
-                    shared=tuple(shared[:5]),
+                    shared=tuple(shared[:_SHOWN]),
                 )
             )
     copiers.sort(key=lambda c: (-c.probability, c.original, c.copier))

@@ -14,7 +14,7 @@ hands them over as :class:`Reads`, so that a claim's bounds, dates and widening 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import chain
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
@@ -28,11 +28,44 @@ from claimdiff._model.claim import Claim, Source
 if TYPE_CHECKING:
     from claimdiff._core.policy import Policy
 
-__all__ = ["Laid", "Reads", "Rows", "reach"]
+__all__ = ["Laid", "Picked", "Reads", "Rows", "reach"]
 
 Floats = NDArray[np.float64]
 Ints = NDArray[np.int64]
 Bools = NDArray[np.bool_]
+
+
+class Picked(Sequence[Claim]):
+    """The claims of ``claims`` at the positions ``at``, each read when asked: ``picked[k]`` is ``claims[at[k]]``.
+
+    Truth discovery reads few of the claims it weighs as objects (an origin's source, the ids of the claims it
+    names), so the claims reconciled are not copied into a list of their own, group after group.
+
+    >>> picked = Picked(["a", "b", "c"], np.array([2, 0]))
+    >>> list(picked), picked[-1], picked[:1], len(Picked(picked, np.array([1])))
+    (['c', 'a'], 'a', ['c'], 1)
+    """
+
+    __slots__ = ("at", "claims")
+
+    def __init__(self, claims: Sequence[Claim], at: Ints) -> None:
+        """The claims of ``claims`` at ``at`` (positions; of a :class:`Picked`, read through to its claims)."""
+        if isinstance(claims, Picked):
+            at = claims.at[at]
+            claims = claims.claims
+        self.claims: Sequence[Claim] = claims
+        self.at: Ints = np.asarray(at, np.int64)
+
+    def __len__(self) -> int:
+        return len(self.at)
+
+    def __getitem__(self, k: Any) -> Any:
+        if isinstance(k, slice):
+            return list(map(self.claims.__getitem__, self.at[k].tolist()))
+        return self.claims[int(self.at[k])]
+
+    def __iter__(self) -> Iterator[Claim]:
+        return map(self.claims.__getitem__, self.at.tolist())
 
 
 @attrs.frozen(eq=False)
@@ -44,7 +77,7 @@ class Laid:
         sizes: How many claims each item holds.
     """
 
-    claims: list[Claim]
+    claims: Sequence[Claim]
     sizes: Ints
 
     @classmethod
@@ -82,6 +115,10 @@ class Reads:
         figure: Each claim's figure (NaN when it has none).
         reach: How far each claim reaches beyond its bounds under the policy (:func:`reach`); ``None``
             when not read (then :meth:`Rows.allowances` asks the widening rule).
+        rank: Each claim's place in id order (a larger id, a larger rank); ``None`` when the ids were not
+            sorted (then :meth:`Rows.of` sorts them).
+        origin: Each claim's origin as a code, ``origin_names`` the origin of each code; ``None`` when not
+            read (then :meth:`Rows.of` reads each claim's origin).
     """
 
     low: Floats
@@ -90,6 +127,9 @@ class Reads:
     end: Floats
     figure: Floats
     reach: Floats | None = None
+    rank: Ints | None = None
+    origin: Ints | None = None
+    origin_names: Sequence[str] = ()
 
     @classmethod
     def of(cls, claims: Sequence[Claim]) -> Reads:
@@ -106,8 +146,25 @@ class Reads:
         )
 
     @classmethod
-    def of_columns(cls, columns: Any) -> Reads:
-        """The reads reconciling's columns (:class:`claimdiff._core.columns.Columns`) hold, groups laid end to end."""
+    def of_columns(
+        cls, columns: Any, claims: Sequence[Claim], by_id: Sequence[int] | None = None
+    ) -> Reads:
+        """The reads reconciling's columns (:class:`claimdiff._core.columns.Columns`) hold, groups laid end to end.
+
+        ``claims`` are the claims reconciled, into which the columns' positions point; ``by_id`` their positions
+        in id order, when sorted already (a ``range``: they are in id order), which gives each claim's rank.
+        """
+        position = columns.position
+        rank = None
+        if type(by_id) is range:
+            rank = position
+        elif by_id is not None:
+            at = np.empty(len(claims), np.int64)
+            at[np.asarray(by_id, np.int64)] = np.arange(len(claims), dtype=np.int64)
+            rank = at[position]
+        # The origin of each code, read of the first claim that has it (codes are few: one per origin).
+        first = np.full(columns.n_origins, len(position), np.int64)
+        np.minimum.at(first, columns.origin, np.arange(len(position), dtype=np.int64))
         return cls(
             low=columns.low,
             high=columns.high,
@@ -115,6 +172,9 @@ class Reads:
             end=columns.stated_end,
             figure=columns.figure,
             reach=reach(columns.low, columns.high, columns.wlow, columns.whigh),
+            rank=rank,
+            origin=columns.origin,
+            origin_names=[claims[p].origin for p in position[first].tolist()],
         )
 
     def take(self, keep: Bools) -> Reads:
@@ -126,7 +186,21 @@ class Reads:
             end=self.end[keep],
             figure=self.figure[keep],
             reach=None if self.reach is None else self.reach[keep],
+            rank=None if self.rank is None else self.rank[keep],
+            origin=None if self.origin is None else self.origin[keep],
+            origin_names=self.origin_names,
         )
+
+    def origin_codes(self) -> tuple[list[str], Ints] | None:
+        """The origins of the claims, sorted, and each claim's code among them (``None``: origins not read)."""
+        if self.origin is None:
+            return None
+        present = np.flatnonzero(np.bincount(self.origin, minlength=len(self.origin_names)))
+        names = [self.origin_names[k] for k in present.tolist()]
+        by_name = sorted(range(len(names)), key=names.__getitem__)
+        code = np.empty(len(self.origin_names), np.int64)
+        code[present[by_name]] = np.arange(len(names), dtype=np.int64)
+        return [names[k] for k in by_name], code[self.origin]
 
 
 @attrs.frozen(eq=False)
@@ -149,12 +223,12 @@ class Rows:
         reads: What was read of each claim (:class:`Reads`).
     """
 
-    claims: list[Claim]
+    claims: Sequence[Claim]
     item: Ints
     order: Ints
     canon: Ints
     chosen: Ints
-    rows: list[Claim]
+    rows: Sequence[Claim]
     row_item: Ints
     origins: list[str]
     src: Ints
@@ -173,9 +247,14 @@ class Rows:
         laid = items if isinstance(items, Laid) else Laid.of(items)
         claims, sizes = laid.claims, laid.sizes
         n = len(claims)
+        if reads is None:
+            reads = Reads.of(claims)
         item = np.repeat(np.arange(len(items), dtype=np.int64), sizes)
-        ids = [c.id for c in claims]
-        order = np.asarray(sorted(range(n), key=ids.__getitem__), np.int64)
+        if reads.rank is None:
+            ids = [c.id for c in claims]
+            order = np.asarray(sorted(range(n), key=ids.__getitem__), np.int64)
+        else:  # the ids were sorted already
+            order = np.argsort(reads.rank, kind="stable").astype(np.int64)
         rank = np.empty(n, np.int64)
         rank[order] = np.arange(n, dtype=np.int64)
         # Items by their smallest id; an empty item's key is "", before every id.
@@ -186,17 +265,19 @@ class Rows:
         position = np.empty(len(items), np.int64)
         position[canon] = np.arange(len(items), dtype=np.int64)
 
-        names = list(map(attrgetter("origin"), claims))
-        origins = sorted(set(names))
-        code = {o: i for i, o in enumerate(origins)}
-        src = np.fromiter(map(code.__getitem__, names), np.int64, n)
+        coded = reads.origin_codes()
+        if coded is None:
+            names = list(map(attrgetter("origin"), claims))
+            origins = sorted(set(names))
+            code = {o: i for i, o in enumerate(origins)}
+            src = np.fromiter(map(code.__getitem__, names), np.int64, n)
+        else:  # read already, as codes
+            origins, src = coded
         # Each origin's source is that of its claim with the smallest id.
         first = np.full(len(origins), n, np.int64)
         np.minimum.at(first, src, rank)
         sources = [claims[i].source for i in order[first].tolist()]
 
-        if reads is None:
-            reads = Reads.of(claims)
         low, high = reads.low, reads.high
         with np.errstate(invalid="ignore"):
             width = high - low
@@ -213,14 +294,14 @@ class Rows:
         if n:
             heads = np.cumsum(sizes) - sizes
             full = sizes > 0
-            counts[full] = [claims[i].is_count for i in heads[full].tolist()]
+            counts[full] = [c.is_count for c in Picked(claims, heads[full])]
         return cls(
             claims=claims,
             item=item,
             order=order,
             canon=canon,
             chosen=chosen,
-            rows=[claims[i] for i in chosen.tolist()],
+            rows=Picked(claims, chosen),
             row_item=position[item[chosen]],
             origins=origins,
             src=src,
