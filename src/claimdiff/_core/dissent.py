@@ -230,19 +230,18 @@ def pairwise(
     flags: list[Flag | FlagRow],
 ) -> None:
     """For a toll over time: flag every claim in a conflict once, against its widest conflicting partner."""
-    if timeline.share_a_value(active):
-        return  # all widened figures share a value: no two are in conflict
     worst: dict[str, tuple[float, str, tuple[Claim, Claim, bool]]] = {}
-    for i, a in enumerate(active):
-        for b in active[i + 1 :]:
-            found = timeline.conflict(a, b)
-            if found is None:
-                continue
-            gap = found[0].low - found[1].high
-            for x, y in ((a, b), (b, a)):
-                cur = worst.get(x.id)
-                if cur is None or (-gap, y.id) < (-cur[0], cur[1]):
-                    worst[x.id] = (gap, y.id, found)
+    # Only a pair one of which lies above the other can conflict (:meth:`Timeline.conflict`); each such
+    # pair once. A claim's widest partner is the least (-gap, partner id), whatever order pairs come in.
+    for a, b in timeline.above_pairs(active):
+        found = timeline.conflict_of(a, b)
+        if found is None:
+            continue
+        gap = found[0].low - found[1].high
+        for x, y in ((a, b), (b, a)):
+            cur = worst.get(x.id)
+            if cur is None or (-gap, y.id) < (-cur[0], cur[1]):
+                worst[x.id] = (gap, y.id, found)
     seen: set[tuple[str, str]] = set()
     for _gap, _partner, (hi, lo, fell) in sorted(
         worst.values(), key=lambda w: (w[2][0].id, w[2][1].id)
