@@ -144,9 +144,11 @@ def dissent(
     whose bound is that interval's facing bound cannot agree with it either (Helly, in one dimension). The
     gap, and so the grading, is the distance to the consensus.
     """
-    support = sorted((c for c in current if c.id in supporting), key=lambda c: c.id)
-    top = min(support, key=lambda c: (now[c.id][2], now[c.id][3]))
-    bottom = max(support, key=lambda c: (now[c.id][0], not now[c.id][1]))
+    # The supporting claim with the lowest high (an open one first) and the one with the highest low (an
+    # open one first); among equals, the least id.
+    support = [c for c in current if c.id in supporting]
+    top = min(support, key=lambda c: (now[c.id][2], now[c.id][3], c.id))
+    bottom = min(support, key=lambda c: (-now[c.id][0], now[c.id][1], c.id))
     _, _, top_high, top_hc = now[top.id]
     bottom_low, bottom_lc, _, _ = now[bottom.id]
     # Each origin's figure, read only where an outlier is weighed.
