@@ -195,7 +195,6 @@ class Timeline:
         by_origin: dict[str, list[Claim]] = {}
         for c in self.cs:
             by_origin.setdefault(c.origin, []).append(c)
-        superseded: set[str] = set()
         for ocs in by_origin.values():
             if len(ocs) < 2:
                 continue
