@@ -232,10 +232,13 @@ def pairwise(
     flags: list[Flag | FlagRow],
 ) -> None:
     """For a toll over time: flag every claim in a conflict once, against its widest conflicting partner."""
-    worst: dict[str, tuple[float, str, tuple[Claim, Claim, bool]]] = {}
     # Only a pair one of which lies above the other can conflict (:meth:`Timeline.conflict`); each such
     # pair once. A claim's widest partner is the least (-gap, partner id), whatever order pairs come in.
-    for a, b in timeline.above_pairs(active):
+    above_pairs = timeline.above_pairs(active)
+    if not above_pairs:
+        return  # the widened figures share a value: no two are in conflict
+    worst: dict[str, tuple[float, str, tuple[Claim, Claim, bool]]] = {}
+    for a, b in above_pairs:
         found = timeline.conflict_of(a, b)
         if found is None:
             continue
