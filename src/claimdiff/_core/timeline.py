@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from claimdiff._core.flags import Flag, FlagKind, FlagRow, Severity
-from claimdiff._core.intervals import Iv, above, intersect
+from claimdiff._core.intervals import Iv, above
 from claimdiff._core.messages import Say
 from claimdiff._core.tolerance import relative_gap
 from claimdiff._model.claim import Claim
@@ -153,10 +153,6 @@ class Timeline:
         # Rises of one origin's own figures, as (from, to) midpoints: evidence that the toll grew then.
         self.rises: list[tuple[float, float]] = []
         self._above: tuple[Sequence[Claim], list[tuple[Claim, Claim]]] | None = None
-
-    def share_a_value(self, cs: Sequence[Claim]) -> bool:
-        """True when the widened figures of ``cs`` share a value (then no two are in conflict, none is stale)."""
-        return intersect(self.wide[c.id] for c in cs) is not None
 
     def above_pairs(self, cs: Sequence[Claim]) -> list[tuple[Claim, Claim]]:
         """Each pair ``(x, y)`` of ``cs`` whose widened figure ``x`` lies wholly above ``y``'s (:func:`above`).
