@@ -144,9 +144,11 @@ def dissent(
     whose bound is that interval's facing bound cannot agree with it either (Helly, in one dimension). The
     gap, and so the grading, is the distance to the consensus.
     """
-    support = sorted((c for c in current if c.id in supporting), key=lambda c: c.id)
-    top = min(support, key=lambda c: (now[c.id][2], now[c.id][3]))
-    bottom = max(support, key=lambda c: (now[c.id][0], not now[c.id][1]))
+    # The supporting claim with the lowest high (an open one first) and the one with the highest low (an
+    # open one first); among equals, the least id.
+    support = [c for c in current if c.id in supporting]
+    top = min(support, key=lambda c: (now[c.id][2], now[c.id][3], c.id))
+    bottom = min(support, key=lambda c: (-now[c.id][0], now[c.id][1], c.id))
     _, _, top_high, top_hc = now[top.id]
     bottom_low, bottom_lc, _, _ = now[bottom.id]
     # Each origin's figure, read only where an outlier is weighed.
@@ -230,19 +232,21 @@ def pairwise(
     flags: list[Flag | FlagRow],
 ) -> None:
     """For a toll over time: flag every claim in a conflict once, against its widest conflicting partner."""
-    if timeline.share_a_value(active):
-        return  # all widened figures share a value: no two are in conflict
+    # Only a pair one of which lies above the other can conflict (:meth:`Timeline.conflict`); each such
+    # pair once. A claim's widest partner is the least (-gap, partner id), whatever order pairs come in.
+    above_pairs = timeline.above_pairs(active)
+    if not above_pairs:
+        return  # the widened figures share a value: no two are in conflict
     worst: dict[str, tuple[float, str, tuple[Claim, Claim, bool]]] = {}
-    for i, a in enumerate(active):
-        for b in active[i + 1 :]:
-            found = timeline.conflict(a, b)
-            if found is None:
-                continue
-            gap = found[0].low - found[1].high
-            for x, y in ((a, b), (b, a)):
-                cur = worst.get(x.id)
-                if cur is None or (-gap, y.id) < (-cur[0], cur[1]):
-                    worst[x.id] = (gap, y.id, found)
+    for a, b in above_pairs:
+        found = timeline.conflict_of(a, b)
+        if found is None:
+            continue
+        gap = found[0].low - found[1].high
+        for x, y in ((a, b), (b, a)):
+            cur = worst.get(x.id)
+            if cur is None or (-gap, y.id) < (-cur[0], cur[1]):
+                worst[x.id] = (gap, y.id, found)
     seen: set[tuple[str, str]] = set()
     for _gap, _partner, (hi, lo, fell) in sorted(
         worst.values(), key=lambda w: (w[2][0].id, w[2][1].id)

@@ -76,7 +76,9 @@ class Say:
 
 def display_unit(cs: Sequence[Claim]) -> UnitInfo:
     """The unit most of the claims use (counts have none)."""
-    return display_unit_of([c.unit_info for c in cs])
+    first = cs[0].unit_info
+    # A count's unit is the first claim's (display_unit_of reads no other): the others' are not read.
+    return display_unit_of([first] if first.is_count else [c.unit_info for c in cs])
 
 
 def display_unit_of(units: Sequence[UnitInfo]) -> UnitInfo:

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from claimdiff._core.flags import Flag, FlagKind, FlagRow, Severity
-from claimdiff._core.intervals import Iv, above, intersect
+from claimdiff._core.intervals import Iv, above
 from claimdiff._core.messages import Say
 from claimdiff._core.tolerance import relative_gap
 from claimdiff._model.claim import Claim
@@ -135,6 +135,10 @@ def share_a_moment(latest_start: Any, earliest_end: Any) -> Any:
     return (latest_start < earliest_end) | (latest_start == -_INF)
 
 
+def _start(c: Claim) -> float:
+    return c.stated_start
+
+
 def _mid(c: Claim) -> float:
     return (c.stated_start + c.stated_end) / 2
 
@@ -148,17 +152,29 @@ class Timeline:
         self.window = window
         # Rises of one origin's own figures, as (from, to) midpoints: evidence that the toll grew then.
         self.rises: list[tuple[float, float]] = []
-        self._shared: tuple[Sequence[Claim], bool] | None = None
+        self._above: tuple[Sequence[Claim], list[tuple[Claim, Claim]]] | None = None
 
-    def share_a_value(self, cs: Sequence[Claim]) -> bool:
-        """True when the widened figures of ``cs`` share a value (then no two are in conflict, none is stale).
+    def above_pairs(self, cs: Sequence[Claim]) -> list[tuple[Claim, Claim]]:
+        """Each pair ``(x, y)`` of ``cs`` whose widened figure ``x`` lies wholly above ``y``'s (:func:`above`).
 
+        Only claims whose widened low is at least ``y``'s high can lie above it: the others are not asked.
         Asked of the same claims by :meth:`stale` and by the pairwise findings: answered once.
         """
-        shared = self._shared
-        if shared is None or shared[0] is not cs:
-            shared = self._shared = (cs, intersect(self.wide[c.id] for c in cs) is not None)
-        return shared[1]
+        found = self._above
+        if found is not None and found[0] is cs:
+            return found[1]
+        wide = self.wide
+        ordered = sorted(cs, key=lambda c: wide[c.id][0])
+        lows = [wide[c.id][0] for c in ordered]
+        out: list[tuple[Claim, Claim]] = []
+        for y in cs:
+            _, _, y_high, y_hc = wide[y.id]
+            for x in ordered[bisect.bisect_left(lows, y_high) :]:
+                x_low, x_lc, _, _ = wide[x.id]
+                if x is not y and above(x_low, x_lc, y_high, y_hc):
+                    out.append((x, y))
+        self._above = (cs, out)
+        return out
 
     # -- revisions --------------------------------------------------------------------------------
 
@@ -169,10 +185,12 @@ class Timeline:
 
         A later figure that only says an earlier one more loosely (108, then "over 100") replaces nothing.
         """
+        superseded: set[str] = set()
+        if len({c.origin for c in self.cs}) == len(self.cs):
+            return superseded  # no origin speaks twice: nothing it restated
         by_origin: dict[str, list[Claim]] = {}
         for c in self.cs:
             by_origin.setdefault(c.origin, []).append(c)
-        superseded: set[str] = set()
         for ocs in by_origin.values():
             if len(ocs) < 2:
                 continue
@@ -265,30 +283,22 @@ class Timeline:
     ) -> set[str]:
         """Cumulative claims overtaken by a later, higher figure from another origin, with growth evidence."""
         stale: set[str] = set()
-        wide = self.wide
-        if self.share_a_value(active):
-            return stale  # all widened figures share a value: none lies above another
-        latest = max(c.stated_start for c in active)
+        # For each claim, the later claim of another origin lying wholly above it whose figure rises most
+        # (then the least id), where the toll may have grown in between (which makes the claim earlier).
+        best: dict[str, tuple[float, str, Claim]] = {}
+        for d, c in self.above_pairs(active):
+            if d.origin != c.origin and self.grows(c, d):
+                cand = (-(d.low - c.high), d.id, d)
+                held = best.get(c.id)
+                if held is None or cand[:2] < held[:2]:
+                    best[c.id] = cand
+        if not best:
+            return stale
         for c in active:
-            if not stated_before(c.stated_start, c.stated_end, latest):
-                continue  # stated before none of the others: none is later, none grew since
-            _, _, c_high, c_hc = wide[c.id]
-            origin = c.origin
-            best: tuple[float, str, Claim] | None = None
-            for d in active:
-                d_low, d_lc, _, _ = wide[d.id]
-                # above(...) inlined: it runs for every pair
-                if (
-                    (d_low > c_high or (d_low == c_high and not (d_lc and c_hc)))
-                    and d.origin != origin
-                    and self.grows(c, d)
-                ):
-                    cand = (-(d.low - c.high), d.id, d)
-                    if best is None or cand[:2] < best[:2]:
-                        best = cand
-            if best is None:
+            found = best.get(c.id)
+            if found is None:
                 continue
-            d = best[2]
+            d = found[2]
             stale.add(c.id)
             late = long_after(
                 c.stated_start, c.stated_end, d.stated_start, d.stated_end, self.window
@@ -316,11 +326,15 @@ class Timeline:
         out: dict[str, Iv] = {}
         wide, grows = self.wide, self.grows
         latest = max((c.stated_start for c in current), default=-_INF)
+        # A claim can have grown only before one stated from its end on (:func:`stated_before`): by start.
+        by_start = sorted(current, key=_start)
+        starts = [d.stated_start for d in by_start]
         for c in current:
             w = wide[c.id]
             # Stated before none of the others (the latest start is the last a later claim can have): no floor.
             if stated_before(c.stated_start, c.stated_end, latest) and any(
-                grows(c, d) and not restates(c, d) for d in current
+                grows(c, d) and not restates(c, d)
+                for d in by_start[bisect.bisect_left(starts, c.stated_end) :]
             ):
                 out[c.id] = (w[0], w[1], _INF, False)
             else:
@@ -336,11 +350,13 @@ class Timeline:
         wide = self.wide
         wa, wb = wide[a.id], wide[b.id]
         if above(wa[0], wa[1], wb[2], wb[3]):
-            x, y = a, b
-        elif above(wb[0], wb[1], wa[2], wa[3]):
-            x, y = b, a
-        else:
-            return None
+            return self.conflict_of(a, b)
+        if above(wb[0], wb[1], wa[2], wa[3]):
+            return self.conflict_of(b, a)
+        return None
+
+    def conflict_of(self, x: Claim, y: Claim) -> tuple[Claim, Claim, bool] | None:
+        """:meth:`conflict` of ``x`` whose widened figure lies wholly above ``y``'s (:meth:`above_pairs`)."""
         if before(x, y):
             return x, y, True
         if before(y, x) and self.grows(y, x):
