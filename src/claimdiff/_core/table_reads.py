@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import operator
 from collections.abc import Callable, Iterator, Sequence
-from itertools import chain, islice, pairwise
+from itertools import chain, count, islice, pairwise
 from typing import Any, NamedTuple, overload
 
 from claimdiff._core.flags import Flag
@@ -463,16 +463,30 @@ def by_identity(np: Any, values: Sequence[Any]) -> tuple[Any, list[Any]]:
 def _ranks(np: Any, values: Sequence[Any], missing: Any = None) -> Any:
     """Each value's rank among the distinct values in sorted order (1, 2, ...; equal values alike); ``missing`` 0.
 
+    The distinct values are found by hashing, in the order they first come (often close to sorted, and the
+    order they sit in memory: sorting them so is cheapest). Few distinct values are sorted and looked up per
+    value; where most values are distinct, their positions are sorted and a value unlike the one before it
+    takes the next rank.
+
     >>> import numpy as np
     >>> _ranks(np, ["b", "a", "b", "c"]).tolist(), _ranks(np, ["b", None, "a"], None).tolist()
     ([2, 1, 2, 3], [2, 0, 1])
+    >>> _ranks(np, ["c", None, "a", "b"], None).tolist()
+    [3, 0, 1, 2]
     """
-    at, objects = by_identity(np, values)
-    given = [k for k, o in enumerate(objects) if o is not missing]
-    order = sorted(given, key=objects.__getitem__)
-    ordered = [objects[k] for k in order]
-    rank = np.zeros(len(objects), np.int64)
-    if ordered:  # a value unlike the one before it takes the next rank
+    rank = dict.fromkeys(values)
+    if 2 * len(rank) <= len(values):  # values repeat: each distinct one ranked once
+        rank.pop(missing, None)
+        rank.update(zip(sorted(rank), count(1)))
+        rank[missing] = 0
+        return np.fromiter(map(rank.__getitem__, values), np.int64, len(values))
+    given: Sequence[int] = range(len(values))
+    if missing in rank:
+        given = [k for k, v in enumerate(values) if v is not missing]
+    order = sorted(given, key=values.__getitem__)
+    ordered = [values[k] for k in order]
+    out = np.zeros(len(values), np.int64)
+    if ordered:
         new = np.fromiter(map(operator.ne, ordered[1:], ordered[:-1]), np.bool_, len(ordered) - 1)
-        rank[order] = np.cumsum(np.r_[True, new])
-    return rank[at]
+        out[order] = np.cumsum(np.r_[True, new])
+    return out
