@@ -12,26 +12,32 @@ from operator import attrgetter, eq
 
 from claimdiff._core.grouping import Keys, id_order, keys_of
 from claimdiff._core.hedge_reading import Reread, read_with_policy, rereads_any
+from claimdiff._core.list_keys import list_keys
 from claimdiff._core.policy import Policy
 from claimdiff._core.report import Rejected
-from claimdiff._core.table_reads import distinct_ids, table_keys
+from claimdiff._core.table_reads import distinct_ids, identity_codes, table_keys
 from claimdiff._model.claim import Claim
 from claimdiff._model.claim_table import ClaimTable, by_id
 from claimdiff._model.withdrawal import Withdrawal
 from claimdiff.exceptions import InvalidClaimError
 
-__all__ = ["accept", "withdrawn_ids"]
+__all__ = ["accept", "in_id_order", "withdrawn_ids"]
+
+_ESTIMATE = attrgetter("estimate")
+_ID = attrgetter("id")
 
 
 def accept(
-    claims: Iterable[Claim], policy: Policy
+    claims: Iterable[Claim], policy: Policy, bulk_from: int | None = None
 ) -> tuple[Sequence[Claim], list[Rejected], dict[str, Reread], Keys | None]:
     """The claims reconciled (each worded figure read with the policy's hedges), those rejected, and what was re-read.
 
     A claim table whose ids are distinct and whose figures the policy's hedges read as they are is
     checked on its columns, which also give what grouping reads of each claim (returned last);
     its claims are then returned as a table in id order, none built. Other claims are returned in the order
-    given, with what grouping reads of each (:func:`~claimdiff._core.grouping.keys_of`), their ids sorted once.
+    given, with what grouping reads of each (:func:`~claimdiff._core.grouping.keys_of`), their ids sorted once;
+    from ``bulk_from`` claims on, each part is held as codes (:func:`~claimdiff._core.list_keys.list_keys`)
+    and the distinct estimates are found once, for the re-reading and for the columns.
     """
     if type(claims) is ClaimTable:
         import numpy as np  # noqa: PLC0415 - a table exists only where numpy read it
@@ -51,14 +57,44 @@ def accept(
     ids = list(map(attrgetter("id"), given))
     order = id_order(ids)
     in_order = [ids[i] for i in order]
+    bulk = bulk_from is not None and len(given) >= bulk_from
     if any(
         map(eq, in_order, islice(in_order, 1, None))
     ):  # a repeated id: the rule for repeats decides
         kept, rejected = _unique(given)
         accepted, reread = read_with_policy(kept, policy)
-        return accepted, rejected, reread, keys_of(accepted)
-    accepted, reread = read_with_policy(given, policy)
-    return accepted, [], reread, keys_of(accepted, ids, order)
+        return accepted, rejected, reread, _keys(accepted, bulk)
+    if not bulk:
+        accepted, reread = read_with_policy(given, policy)
+        return accepted, [], reread, keys_of(accepted, ids, order)
+    import numpy as np  # noqa: PLC0415 - a long list is read into numpy columns anyway
+
+    estimates = list(map(_ESTIMATE, given))
+    codes = identity_codes(np, estimates)
+    accepted, reread = read_with_policy(given, policy, [estimates[i] for i in codes[1].tolist()])
+    return accepted, [], reread, list_keys(np, accepted, ids, order, None if reread else codes)
+
+
+def _keys(claims: list[Claim], bulk: bool) -> Keys:
+    """What grouping reads of ``claims``: held as codes (``bulk``) or as lists."""
+    if not bulk:
+        return keys_of(claims)
+    import numpy as np  # noqa: PLC0415 - a long list is read into numpy columns anyway
+
+    return list_keys(np, claims)
+
+
+def in_id_order(claims: Sequence[Claim], order: Sequence[int] | None) -> tuple[Claim, ...]:
+    """``claims`` in id order, as a report lists them; ``order`` is their positions in that order, when known.
+
+    >>> from claimdiff import Claim, Scope
+    >>> cs = [Claim(id=i, metric="killed", estimate=1, scope=Scope(counted="people"), source="A") for i in "ba"]
+    >>> [c.id for c in in_id_order(cs, None)] == [c.id for c in in_id_order(cs, [1, 0])] == ["a", "b"]
+    True
+    """
+    if order is None:
+        return tuple(sorted(claims, key=_ID))
+    return tuple(map(claims.__getitem__, order))
 
 
 def _unique(claims: list[Claim]) -> tuple[list[Claim], list[Rejected]]:

@@ -30,6 +30,7 @@ __all__ = [
     "distinct_ids",
     "first_positions",
     "first_reads",
+    "identity_codes",
     "key_ranks",
     "laid_out",
     "table_groups",
@@ -450,6 +451,19 @@ def by_identity(np: Any, values: Sequence[Any]) -> tuple[Any, list[Any]]:
     >>> [objects[c] for c in codes.tolist()] == [a, a, b, a], len(objects)
     (True, 2)
     """
+    at, rows = identity_codes(np, values)
+    return at, [values[i] for i in rows.tolist()]
+
+
+def identity_codes(np: Any, values: Sequence[Any]) -> tuple[Any, Any]:
+    """:func:`by_identity`'s codes, and for each code the first row holding its object (numpy).
+
+    >>> import numpy as np
+    >>> a, b = "a", "b"
+    >>> [x.tolist() for x in identity_codes(np, [b, a, a, b])] == (
+    ...     [[0, 1, 1, 0], [0, 1]] if id(b) < id(a) else [[1, 0, 0, 1], [1, 0]])
+    True
+    """
     ids = np.fromiter(map(id, values), np.int64, len(values))
     runs = ids[1:] != ids[:-1]
     heads = np.flatnonzero(np.r_[True, runs]) if len(ids) else np.zeros(0, np.int64)
@@ -457,7 +471,7 @@ def by_identity(np: Any, values: Sequence[Any]) -> tuple[Any, list[Any]]:
     at = at.reshape(-1)
     if len(heads) < len(ids):
         at = at[np.cumsum(np.r_[False, runs])]
-    return at, [values[i] for i in heads[first].tolist()]
+    return at, heads[first]
 
 
 def _ranks(np: Any, values: Sequence[Any], missing: Any = None) -> Any:
