@@ -98,6 +98,11 @@ class GroupRows(Sequence[list[Claim]]):
             return list(map(parts.__getitem__, codes[firsts].tolist()))
         return [getattr(claims[p], field) for p in _listed(firsts)]
 
+    def key_ranks(self) -> Any:
+        """Each group's key's rank among the keys (numpy; equal keys alike), when grouping found them, else ``None``."""
+        positions = self.positions
+        return positions.key_rank if isinstance(positions, Positions) else None
+
     def let_go_of_keys(self) -> None:
         """Keep each group's first key and period, and let go of what grouping read of every claim (lists per claim).
 

@@ -247,6 +247,7 @@ class Positions(Sequence[list[int]]):
 
     ``positions[i]`` is group ``i``'s list of positions, made when asked; the columnar core reads ``flat``,
     ``starts`` and ``sizes`` as they are (a million positions are 8 MB here, 50 MB as lists of Python ints).
+    ``key_rank`` is each group's key's rank among the keys (equal keys alike), when grouping found it, else ``None``.
 
     >>> import numpy as np
     >>> p = Positions(np.array([2, 0, 1]), np.array([0, 2]))
@@ -254,13 +255,13 @@ class Positions(Sequence[list[int]]):
     ([[2, 0], [1]], [1], 2, True)
     """
 
-    __slots__ = ("flat", "sizes", "starts")
+    __slots__ = ("flat", "key_rank", "sizes", "starts")
 
-    def __init__(self, flat: Any, starts: Any) -> None:
+    def __init__(self, flat: Any, starts: Any, key_rank: Any = None) -> None:
         """Positions ``flat`` (numpy integers) laid group by group; group ``i`` starts at ``starts[i]``."""
         import numpy as np  # noqa: PLC0415 - the arrays given are numpy's: it is imported already
 
-        self.flat, self.starts = flat, starts
+        self.flat, self.starts, self.key_rank = flat, starts, key_rank
         self.sizes = np.diff(starts, append=len(flat))
 
     def __len__(self) -> int:
@@ -376,10 +377,11 @@ def table_groups(
     for values in (keys.dims, keys.periods):
         codes = identities(values)[0][order]
         simple &= np.maximum.reduceat(codes, starts) == np.minimum.reduceat(codes, starts)
-    groups = Positions(order, starts)
+    groups = Positions(order, starts, ranks[starts])
     flags: list[Flag] = []
     pieces: list[Any] = []
     sizes: list[Any] = []
+    split: list[int] = []
     done = 0
     for k in np.flatnonzero(
         ~simple
@@ -392,6 +394,7 @@ def table_groups(
             *map(np.array, parts),
         ]
         sizes += [groups.sizes[done:k], np.array([len(p) for p in parts], np.int64)]
+        split.append(len(parts))
         done = k + 1
     if not sizes:
         return groups, flags
@@ -399,7 +402,9 @@ def table_groups(
     sizes.append(groups.sizes[done:])
     flat = np.concatenate([p.astype(np.int64) for p in pieces])
     counts = np.concatenate(sizes).astype(np.int64)
-    return Positions(flat, np.cumsum(counts) - counts), flags
+    parts_of = np.ones(len(starts), np.int64)  # each key's groups: one, or as many as it was split into
+    parts_of[~simple] = split
+    return Positions(flat, np.cumsum(counts) - counts, np.repeat(groups.key_rank, parts_of)), flags
 
 
 def key_ranks(np: Any, keys: list[tuple[str, str, tuple[str, ...], str]]) -> Any:
