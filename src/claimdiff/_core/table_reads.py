@@ -346,14 +346,20 @@ def table_groups(
     if not n:
         return Positions(np.zeros(0, np.int64), np.zeros(0, np.int64)), []
     ids = keys.ids
-    in_order = (  # a table's are; a list's may not be
-        ids.ascending()
-        if type(ids) is PackedTexts
-        else all(map(str.__lt__, ids, islice(ids, 1, None)))
-    )
     by_id = None
-    if not in_order:  # sorted when the claims were accepted, else now
-        by_id = np.fromiter(id_order(ids) if keys.by_id is None else keys.by_id, np.int64, n)
+    if keys.by_id is not None:  # sorted when the claims were accepted
+        by_id = np.fromiter(keys.by_id, np.int64, n)
+        in_order = bool((by_id[1:] > by_id[:-1]).all())
+    else:  # a table's are; a list's may not be
+        in_order = (
+            ids.ascending()
+            if type(ids) is PackedTexts
+            else all(map(str.__lt__, ids, islice(ids, 1, None)))
+        )
+    if in_order:
+        by_id = None
+    elif by_id is None:  # else sorted now
+        by_id = np.fromiter(id_order(ids), np.int64, n)
 
     def identities(values: Sequence[Any]) -> tuple[Any, list[Any]]:
         """Each value's code by identity (equal codes hold the very same object), and the object of each code.
@@ -424,13 +430,13 @@ def key_ranks(np: Any, keys: list[tuple[str, str, tuple[str, ...], str]]) -> Any
         return np.zeros(0, np.int64)
     metrics, counted, places, events = zip(*keys, strict=True)  # each key read once
     p_at, distinct = by_identity(np, places)
-    depths = np.fromiter(map(len, distinct), np.int64, len(distinct))
     missing = object()  # a level a place does not have: before every name
-    levels: Iterator[Sequence[Any]] = (
-        iter(zip(*distinct, strict=True))  # every place as deep (the common case): each read once
-        if int(depths.min()) == int(depths.max())
-        else ([p[j] if len(p) > j else missing for p in distinct] for j in range(int(depths.max())))
-    )
+    levels: Iterator[Sequence[Any]]
+    try:  # every place as deep (the common case): each read once
+        levels = iter(list(zip(*distinct, strict=True)))
+    except ValueError:
+        deepest = max(map(len, distinct))
+        levels = ([p[j] if len(p) > j else missing for p in distinct] for j in range(deepest))
     parts = (
         [_ranks(np, metrics), _ranks(np, counted)]
         + [_ranks(np, level, missing)[p_at] for level in levels]
