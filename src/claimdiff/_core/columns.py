@@ -119,7 +119,9 @@ class Columns:
             self.is_count, self.cumulative = first_reads(np, claims, self.first_position)
         else:
             firsts = list(map(claims.__getitem__, self.first_position.tolist()))
-            if keys is not None and keys.estimates is not None:  # a claim's is its estimate's: asked per estimate
+            if (
+                keys is not None and keys.estimates is not None
+            ):  # a claim's is its estimate's: asked per estimate
                 at, first = keys.estimates
                 counts = [claims[i].is_count for i in first.tolist()]
                 self.is_count = np.array(counts, np.bool_).reshape(-1)[at[self.first_position]]

@@ -124,7 +124,7 @@ class GroupRows(Sequence[list[Claim]]):
 
 def _listed(positions: Any) -> list[int]:
     """Positions as a list of Python integers (given as numpy integers or as a list)."""
-    return positions if type(positions) is list else positions.tolist()  # type: ignore[no-any-return]
+    return positions if type(positions) is list else positions.tolist()
 
 
 def first_of(groups: Sequence[list[Claim]], field: str) -> list[Any]:

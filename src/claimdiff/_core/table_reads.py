@@ -408,7 +408,9 @@ def table_groups(
     sizes.append(groups.sizes[done:])
     flat = np.concatenate([p.astype(np.int64) for p in pieces])
     counts = np.concatenate(sizes).astype(np.int64)
-    parts_of = np.ones(len(starts), np.int64)  # each key's groups: one, or as many as it was split into
+    parts_of = np.ones(
+        len(starts), np.int64
+    )  # each key's groups: one, or as many as it was split into
     parts_of[~simple] = split
     return Positions(flat, np.cumsum(counts) - counts, np.repeat(groups.key_rank, parts_of)), flags
 
