@@ -7,8 +7,9 @@ the ids of the claims withdrawn and rejects a withdrawal of no known claim or da
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from itertools import islice
+from itertools import chain, islice
 from operator import attrgetter, eq
+from typing import Any
 
 from claimdiff._core.grouping import Keys, id_order, keys_of
 from claimdiff._core.hedge_reading import Reread, read_with_policy, rereads_any
@@ -25,6 +26,7 @@ __all__ = ["accept", "in_id_order", "withdrawn_ids"]
 
 _ESTIMATE = attrgetter("estimate")
 _ID = attrgetter("id")
+_BLOCK = 1 << 16
 
 
 def accept(
@@ -69,10 +71,13 @@ def accept(
         return accepted, [], reread, keys_of(accepted, ids, order)
     import numpy as np  # noqa: PLC0415 - a long list is read into numpy columns anyway
 
+    # The order held compactly: a list of a million Python integers would stay beside everything built later.
+    held = np.fromiter(order, np.int64, len(order))
+    del order, in_order
     estimates = list(map(_ESTIMATE, given))
     codes = identity_codes(np, estimates)
     accepted, reread = read_with_policy(given, policy, [estimates[i] for i in codes[1].tolist()])
-    return accepted, [], reread, list_keys(np, accepted, ids, order, None if reread else codes)
+    return accepted, [], reread, list_keys(np, accepted, ids, held, None if reread else codes)
 
 
 def _keys(claims: list[Claim], bulk: bool) -> Keys:
@@ -84,8 +89,8 @@ def _keys(claims: list[Claim], bulk: bool) -> Keys:
     return list_keys(np, claims)
 
 
-def in_id_order(claims: Sequence[Claim], order: Sequence[int] | None) -> tuple[Claim, ...]:
-    """``claims`` in id order, as a report lists them; ``order`` is their positions in that order, when known.
+def in_id_order(claims: Sequence[Claim], order: Any) -> tuple[Claim, ...]:
+    """``claims`` in id order, as a report lists them; ``order`` is their positions in that order (a list or numpy), when known.
 
     >>> from claimdiff import Claim, Scope
     >>> cs = [Claim(id=i, metric="killed", estimate=1, scope=Scope(counted="people"), source="A") for i in "ba"]
@@ -94,7 +99,11 @@ def in_id_order(claims: Sequence[Claim], order: Sequence[int] | None) -> tuple[C
     """
     if order is None:
         return tuple(sorted(claims, key=_ID))
-    return tuple(map(claims.__getitem__, order))
+    if type(order) is list:
+        return tuple(map(claims.__getitem__, order))
+    # Read a block of positions at a time: a million Python integers at once would raise the peak.
+    blocks = (order[k : k + _BLOCK].tolist() for k in range(0, len(order), _BLOCK))
+    return tuple(map(claims.__getitem__, chain.from_iterable(blocks)))
 
 
 def _unique(claims: list[Claim]) -> tuple[list[Claim], list[Rejected]]:

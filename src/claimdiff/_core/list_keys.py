@@ -40,12 +40,12 @@ def list_keys(
     np: Any,
     claims: Sequence[Claim],
     ids: list[str] | None = None,
-    by_id: list[int] | None = None,
+    by_id: Any = None,
     estimates: tuple[Any, Any] | None = None,
 ) -> Keys:
     """:func:`~claimdiff._core.grouping.keys_of` of ``claims``, each part held as codes by identity.
 
-    ``ids`` and ``by_id`` are the claims' ids and their positions in id order, when read already;
+    ``ids`` and ``by_id`` are the claims' ids and their positions in id order (a list or numpy), when read already;
     ``estimates`` is :func:`~claimdiff._core.table_reads.identity_codes` of the claims' estimates, when read
     already: it is kept as ``Keys.estimates``. Each dimension is the one the first claim holding each distinct
     estimate has (a claim's dimension is its estimate's).

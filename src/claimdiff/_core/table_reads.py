@@ -348,7 +348,7 @@ def table_groups(
     ids = keys.ids
     by_id = None
     if keys.by_id is not None:  # sorted when the claims were accepted
-        by_id = np.fromiter(keys.by_id, np.int64, n)
+        by_id = np.asarray(keys.by_id, np.int64)
         in_order = bool((by_id[1:] > by_id[:-1]).all())
     else:  # a table's are; a list's may not be
         in_order = (
