@@ -17,9 +17,10 @@ from hypothesis import strategies as st
 
 from claimdiff import Claim, Estimate, Period, Scope
 from claimdiff._core.accepting import in_id_order
+from claimdiff._core.codes import _ranks, identity_codes
 from claimdiff._core.grouping import PerRow, group_claims, keys_of
 from claimdiff._core.list_keys import coded, list_keys
-from claimdiff._core.table_reads import _ranks, identity_codes, table_groups
+from claimdiff._core.table_reads import table_groups
 from claimdiff._model.period import optional_period
 
 _DAYS = [

@@ -11,12 +11,13 @@ from itertools import chain, islice
 from operator import attrgetter, eq
 from typing import Any
 
+from claimdiff._core.codes import identity_codes
 from claimdiff._core.grouping import Keys, id_order, keys_of
 from claimdiff._core.hedge_reading import Reread, read_with_policy, rereads_any
 from claimdiff._core.list_keys import list_keys
 from claimdiff._core.policy import Policy
 from claimdiff._core.report import Rejected
-from claimdiff._core.table_reads import distinct_ids, identity_codes, table_keys
+from claimdiff._core.table_reads import distinct_ids, table_keys
 from claimdiff._model.claim import Claim
 from claimdiff._model.claim_table import ClaimTable, by_id
 from claimdiff._model.withdrawal import Withdrawal

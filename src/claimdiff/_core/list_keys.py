@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from operator import attrgetter
 from typing import Any
 
+from claimdiff._core.codes import identity_codes
 from claimdiff._core.grouping import Keys, PerRow
-from claimdiff._core.table_reads import identity_codes
 from claimdiff._model.claim import Claim
 
 __all__ = ["coded", "list_keys"]
