@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 import claimdiff._core.reconcile as reconcile_module
 from claimdiff import POLICIES, Claim, Estimate, Period, Report, Scope, Source, reconcile
+from claimdiff._core.accepting import in_id_order
 from claimdiff._core.truth.discover import learn
 from claimdiff.truth import discover
 
@@ -146,10 +147,13 @@ def test_the_ids_are_sorted_once() -> None:
     claims = [claims[7 * k % 40] for k in range(40)]  # not in id order
     expected = _reconcile(claims, columnar=False)
     with (
-        mock.patch.object(reconcile_module, "_by_id", side_effect=AssertionError("sorted twice")),
+        mock.patch.object(reconcile_module, "in_id_order", wraps=in_id_order) as listing,
         mock.patch("claimdiff._core.believe.learn", wraps=learn) as learning,
     ):
         report = _reconcile(claims, columnar=True)
+    assert (
+        listing.call_args.args[1] is not None
+    )  # listed in the order accept found: not sorted again
     reads = learning.call_args.kwargs["reads"]
     assert reads.rank is not None
     assert reads.origin is not None

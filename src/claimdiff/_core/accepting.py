@@ -7,11 +7,14 @@ the ids of the claims withdrawn and rejects a withdrawal of no known claim or da
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from itertools import islice
+from itertools import chain, islice
 from operator import attrgetter, eq
+from typing import Any
 
+from claimdiff._core.codes import identity_codes
 from claimdiff._core.grouping import Keys, id_order, keys_of
 from claimdiff._core.hedge_reading import Reread, read_with_policy, rereads_any
+from claimdiff._core.list_keys import list_keys
 from claimdiff._core.policy import Policy
 from claimdiff._core.report import Rejected
 from claimdiff._core.table_reads import distinct_ids, table_keys
@@ -20,18 +23,24 @@ from claimdiff._model.claim_table import ClaimTable, by_id
 from claimdiff._model.withdrawal import Withdrawal
 from claimdiff.exceptions import InvalidClaimError
 
-__all__ = ["accept", "withdrawn_ids"]
+__all__ = ["accept", "in_id_order", "withdrawn_ids"]
+
+_ESTIMATE = attrgetter("estimate")
+_ID = attrgetter("id")
+_BLOCK = 1 << 16
 
 
 def accept(
-    claims: Iterable[Claim], policy: Policy
+    claims: Iterable[Claim], policy: Policy, bulk_from: int | None = None
 ) -> tuple[Sequence[Claim], list[Rejected], dict[str, Reread], Keys | None]:
     """The claims reconciled (each worded figure read with the policy's hedges), those rejected, and what was re-read.
 
     A claim table whose ids are distinct and whose figures the policy's hedges read as they are is
     checked on its columns, which also give what grouping reads of each claim (returned last);
     its claims are then returned as a table in id order, none built. Other claims are returned in the order
-    given, with what grouping reads of each (:func:`~claimdiff._core.grouping.keys_of`), their ids sorted once.
+    given, with what grouping reads of each (:func:`~claimdiff._core.grouping.keys_of`), their ids sorted once;
+    from ``bulk_from`` claims on, each part is held as codes (:func:`~claimdiff._core.list_keys.list_keys`)
+    and the distinct estimates are found once, for the re-reading and for the columns.
     """
     if type(claims) is ClaimTable:
         import numpy as np  # noqa: PLC0415 - a table exists only where numpy read it
@@ -51,14 +60,51 @@ def accept(
     ids = list(map(attrgetter("id"), given))
     order = id_order(ids)
     in_order = [ids[i] for i in order]
+    bulk = bulk_from is not None and len(given) >= bulk_from
     if any(
         map(eq, in_order, islice(in_order, 1, None))
     ):  # a repeated id: the rule for repeats decides
         kept, rejected = _unique(given)
         accepted, reread = read_with_policy(kept, policy)
-        return accepted, rejected, reread, keys_of(accepted)
-    accepted, reread = read_with_policy(given, policy)
-    return accepted, [], reread, keys_of(accepted, ids, order)
+        return accepted, rejected, reread, _keys(accepted, bulk)
+    if not bulk:
+        accepted, reread = read_with_policy(given, policy)
+        return accepted, [], reread, keys_of(accepted, ids, order)
+    import numpy as np  # noqa: PLC0415 - a long list is read into numpy columns anyway
+
+    # The order held compactly: a list of a million Python integers would stay beside everything built later.
+    held = np.fromiter(order, np.int64, len(order))
+    del order, in_order
+    estimates = list(map(_ESTIMATE, given))
+    codes = identity_codes(np, estimates)
+    accepted, reread = read_with_policy(given, policy, [estimates[i] for i in codes[1].tolist()])
+    return accepted, [], reread, list_keys(np, accepted, ids, held, None if reread else codes)
+
+
+def _keys(claims: list[Claim], bulk: bool) -> Keys:
+    """What grouping reads of ``claims``: held as codes (``bulk``) or as lists."""
+    if not bulk:
+        return keys_of(claims)
+    import numpy as np  # noqa: PLC0415 - a long list is read into numpy columns anyway
+
+    return list_keys(np, claims)
+
+
+def in_id_order(claims: Sequence[Claim], order: Any) -> tuple[Claim, ...]:
+    """``claims`` in id order, as a report lists them; ``order`` is their positions in that order (a list or numpy), when known.
+
+    >>> from claimdiff import Claim, Scope
+    >>> cs = [Claim(id=i, metric="killed", estimate=1, scope=Scope(counted="people"), source="A") for i in "ba"]
+    >>> [c.id for c in in_id_order(cs, None)] == [c.id for c in in_id_order(cs, [1, 0])] == ["a", "b"]
+    True
+    """
+    if order is None:
+        return tuple(sorted(claims, key=_ID))
+    if type(order) is list:
+        return tuple(map(claims.__getitem__, order))
+    # Read a block of positions at a time: a million Python integers at once would raise the peak.
+    blocks = (order[k : k + _BLOCK].tolist() for k in range(0, len(order), _BLOCK))
+    return tuple(map(claims.__getitem__, chain.from_iterable(blocks)))
 
 
 def _unique(claims: list[Claim]) -> tuple[list[Claim], list[Rejected]]:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from operator import attrgetter
 from typing import Any
 
+from claimdiff._core.grouping import Keys, PerRow
 from claimdiff._core.intervals import meet
 from claimdiff._core.policy import Policy
 from claimdiff._core.precision_gap import precision_sides
@@ -66,7 +67,13 @@ class Columns:
         groups: Sequence[list[int]],
         policy: Policy,
         withdrawn: set[str] | frozenset[str] = frozenset(),
+        keys: Keys | None = None,
     ) -> None:
+        """The columns of ``claims`` laid out as ``groups``; ``keys`` is what grouping read of them, when known.
+
+        Keys read as codes (:func:`~claimdiff._core.list_keys.list_keys`) give each claim's estimate and
+        period as codes: those are not read again.
+        """
         import numpy as np  # noqa: PLC0415 - numpy is imported when reconciling starts, not with claimdiff
 
         self.np = np
@@ -82,7 +89,7 @@ class Columns:
         # What a claim's figure allows, as worded and widened, depends on its estimate alone (and on the
         # tolerance of its metric): the scalar rules are asked once per distinct input and spread by ``inputs``.
         reads = table_reads(np, claims, policy, withdrawn, _per_input) or _claim_reads(
-            np, claims, policy, withdrawn
+            np, claims, policy, withdrawn, keys
         )  # a claim table gives its columns: no claim is read
         inputs, per_input = reads.inputs[perm], reads.answers
         (
@@ -112,7 +119,16 @@ class Columns:
             self.is_count, self.cumulative = first_reads(np, claims, self.first_position)
         else:
             firsts = list(map(claims.__getitem__, self.first_position.tolist()))
-            self.is_count = np.fromiter(map(attrgetter("is_count"), firsts), np.bool_, len(groups))
+            if (
+                keys is not None and keys.estimates is not None
+            ):  # a claim's is its estimate's: asked per estimate
+                at, first = keys.estimates
+                counts = [claims[i].is_count for i in first.tolist()]
+                self.is_count = np.array(counts, np.bool_).reshape(-1)[at[self.first_position]]
+            else:
+                self.is_count = np.fromiter(
+                    map(attrgetter("is_count"), firsts), np.bool_, len(groups)
+                )
             self.cumulative = np.fromiter(
                 map(attrgetter("metric.cumulative"), firsts), np.bool_, len(groups)
             )
@@ -158,16 +174,32 @@ class Columns:
 
 
 def _claim_reads(
-    np: Any, claims: Sequence[Claim], policy: Policy, withdrawn: set[str] | frozenset[str]
+    np: Any,
+    claims: Sequence[Claim],
+    policy: Policy,
+    withdrawn: set[str] | frozenset[str],
+    keys: Keys | None = None,
 ) -> ClaimReads:
-    """What the core reads of each claim, claim by claim, in the claims' order."""
+    """What the core reads of each claim, claim by claim, in the claims' order.
+
+    Keys read as codes give each claim's estimate and period as codes (``keys.estimates``, ``keys.periods``).
+    """
     n = len(claims)
-    inputs, per_input = _per_input(np, claims, policy)
+    held = keys is not None and keys.estimates is not None and type(keys.periods) is PerRow
+    if held and not policy.tolerance.per_metric:  # one claim per distinct estimate asked, as below
+        at, first = keys.estimates  # type: ignore[union-attr, misc]
+        found, per_input = _per_input(np, [claims[i] for i in first.tolist()], policy)
+        inputs = found[at]
+    else:
+        inputs, per_input = _per_input(np, claims, policy)
     origins = list(map(attrgetter("origin"), claims))
     codes = {o: k for k, o in enumerate(dict.fromkeys(origins))}  # in order of first appearance
     origin = np.fromiter(map(codes.__getitem__, origins), np.int64, n)
     # Each claim's period by identity (codes equal where the very period object is), its end read per period.
-    period, periods = by_identity(np, list(map(attrgetter("period"), claims)))
+    if held:
+        period, periods = keys.periods.codes, keys.periods.values  # type: ignore[union-attr]
+    else:
+        period, periods = by_identity(np, list(map(attrgetter("period"), claims)))
     ends = np.array([np.nan if p is None else p.end_ts for p in periods], np.float64)
     return ClaimReads(
         inputs,

@@ -13,7 +13,7 @@ from operator import attrgetter
 from typing import Any, overload
 
 from claimdiff._core.grouping import Keys, PerRow, keys_of
-from claimdiff._core.table_reads import first_positions
+from claimdiff._core.table_reads import Positions, first_positions
 from claimdiff._model.claim import Claim
 from claimdiff._model.claim_table import ClaimTable
 
@@ -71,23 +71,37 @@ class GroupRows(Sequence[list[Claim]]):
     def first_of(self, field: str) -> list[Any]:
         """Per group, its first claim's ``field`` (``"key"``, ``"metric"``, ``"period"``, ...), read without building it.
 
-        A claim table gives its column; grouping's keys give ``key``; other claims are read themselves.
+        A claim table gives its column; grouping's keys give ``key``; other claims are read themselves. The
+        first keys and periods are read once and kept (the core asks each more than once).
         """
         if field in self._firsts:
             return list(self._firsts[field])
-        firsts = first_positions(self.positions)
+        positions = self.positions
+        firsts: Any = (
+            positions.flat[positions.starts]
+            if isinstance(positions, Positions)
+            else first_positions(positions)
+        )
         if field == "key" and self._keys is None:
             self._keys = keys_of(self.claims)
         if field == "key" or (field == "period" and self._keys is not None):
             per_row = self._keys.keys if field == "key" else self._keys.periods  # type: ignore[union-attr]
-            if type(per_row) is PerRow:  # a claim table's column: read at once
-                return per_row.at(firsts)
-            return list(map(per_row.__getitem__, firsts))
+            if type(per_row) is PerRow:  # a claim table's column, or codes: read at once
+                out = per_row.at(firsts)
+            else:
+                out = list(map(per_row.__getitem__, _listed(firsts)))
+            self._firsts[field] = out
+            return list(out)
         claims = self.claims
         if type(claims) is ClaimTable:
             codes, parts = claims.column(field)
             return list(map(parts.__getitem__, codes[firsts].tolist()))
-        return [getattr(claims[p], field) for p in firsts]
+        return [getattr(claims[p], field) for p in _listed(firsts)]
+
+    def key_ranks(self) -> Any:
+        """Each group's key's rank among the keys (numpy; equal keys alike), when grouping found them, else ``None``."""
+        positions = self.positions
+        return positions.key_rank if isinstance(positions, Positions) else None
 
     def let_go_of_keys(self) -> None:
         """Keep each group's first key and period, and let go of what grouping read of every claim (lists per claim).
@@ -95,7 +109,8 @@ class GroupRows(Sequence[list[Claim]]):
         :meth:`first_of` answers ``"key"`` and ``"period"`` from what is kept; nothing else reads the keys.
         """
         if self._keys is not None:
-            self._firsts = {field: self.first_of(field) for field in ("key", "period")}
+            for field in ("key", "period"):
+                self.first_of(field)
             self._keys = None
 
     def truthy(self, np: Any, field: str) -> Any:
@@ -105,6 +120,11 @@ class GroupRows(Sequence[list[Claim]]):
             codes, parts = claims.column(field)
             return np.array([bool(p) for p in parts], np.bool_).reshape(-1)[codes]
         return np.fromiter(map(bool, map(attrgetter(field), claims)), np.bool_, len(claims))
+
+
+def _listed(positions: Any) -> list[int]:
+    """Positions as a list of Python integers (given as numpy integers or as a list)."""
+    return positions if type(positions) is list else positions.tolist()
 
 
 def first_of(groups: Sequence[list[Claim]], field: str) -> list[Any]:

@@ -71,6 +71,8 @@ class Keys(NamedTuple):
     (:class:`~claimdiff._model.packed_texts.PackedTexts`), the others :class:`PerRow`. An id is a Python
     string only where one is read. ``by_id`` is the claims' positions in id order, when the ids were
     sorted already (:func:`claimdiff._core.accepting.accept` sorts them to find repeated ids), else ``None``.
+    ``estimates`` is each claim's estimate as a code by identity and the first row holding each code (numpy),
+    when they were read so (:func:`claimdiff._core.list_keys.list_keys`), else ``None``.
     """
 
     ids: Sequence[str]
@@ -78,6 +80,7 @@ class Keys(NamedTuple):
     dims: Sequence[str]
     periods: Sequence[Period | None]
     by_id: Sequence[int] | None = None
+    estimates: tuple[Any, Any] | None = None
 
 
 def keys_of(
@@ -89,7 +92,7 @@ def keys_of(
 
     >>> from claimdiff import Claim, Scope
     >>> keys_of([Claim(id="a", metric="killed", estimate="3", scope=Scope(counted="people"), source="A")])
-    Keys(ids=['a'], keys=[('killed', 'people', (), '')], dims=['count'], periods=[None], by_id=None)
+    Keys(ids=['a'], keys=[('killed', 'people', (), '')], dims=['count'], periods=[None], by_id=None, estimates=None)
     """
     return Keys(
         list(map(attrgetter("id"), claims)) if ids is None else ids,
@@ -124,7 +127,7 @@ def group_claims(
     >>> group_claims(cs)
     ([[1, 0]], [])
     """
-    ids, keys, dims_of, periods, by_id = keys_of(claims) if keys_read is None else keys_read
+    ids, keys, dims_of, periods, by_id, _ = keys_of(claims) if keys_read is None else keys_read
     buckets: dict[tuple[str, str, tuple[str, ...], str], list[int]] = {}
     for i in id_order(ids) if by_id is None else by_id:
         bucket = buckets.get(keys[i])
@@ -153,7 +156,7 @@ def split_key(
 
     Returns them by dimension, then smallest id, and the flag naming dimensions that cannot be compared.
     """
-    ids, _, dims_of, periods, _ = keys_read
+    ids, _, dims_of, periods, *_ = keys_read
     dims: dict[str, list[int]] = {}
     for i in members:
         dims.setdefault(dims_of[i], []).append(i)

@@ -130,9 +130,11 @@ def rereads_any(table: ClaimTable, policy: Policy) -> bool:
 
 
 def read_with_policy(
-    claims: Sequence[Claim], policy: Policy
+    claims: Sequence[Claim], policy: Policy, distinct: Sequence[Estimate] | None = None
 ) -> tuple[list[Claim], dict[str, Reread]]:
     """``claims`` with each worded figure another known table read re-read with the policy's table.
+
+    ``distinct`` are the claims' distinct estimates, when found already.
 
     Returns:
         The claims (the same objects when nothing changed), and what each re-read claim said before, by id.
@@ -140,8 +142,9 @@ def read_with_policy(
     table = policy.hedges
     # Claims share their estimates (``shared_estimate``): when no distinct one is a worded hedge a table reads,
     # no claim is re-read, and the claims are not visited one by one.
-    distinct = {id(e): e for e in map(attrgetter("estimate"), claims)}
-    if not any(map(_table_worded, distinct.values())):
+    if distinct is None:
+        distinct = list({id(e): e for e in map(attrgetter("estimate"), claims)}.values())
+    if not any(map(_table_worded, distinct)):
         return list(claims), {}
     seen: _Seen = {}
     out: list[Claim] = []

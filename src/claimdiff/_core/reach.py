@@ -36,6 +36,7 @@ _Rest = tuple[str, str, str]  # metric, counted, event
 _Root = tuple[str, tuple[str, ...]]  # event, top-level place
 _BATCH = 2_000
 _PLACE = itemgetter(2)
+_LAST = itemgetter(-1)
 
 
 @attrs.frozen
@@ -277,9 +278,10 @@ class _Above:
 def _place_sets(keys: set[Key], places: Iterable[tuple[str, ...]]) -> list[tuple[Key, Key]]:
     """Keys of figures about a set of places, beside the keys of figures stated for its places."""
     out: list[tuple[Key, Key]] = []
-    if "+" not in "".join(chain.from_iterable(places)):  # no set anywhere: one pass in C
+    places = [p for p in places if p]
+    if "+" not in "".join(map(_LAST, places)):  # no set named anywhere: one pass in C
         return out
-    sets = {p for p in places if p and "+" in p[-1]}
+    sets = {p for p in places if "+" in p[-1]}
     for k in keys:
         members = place_set(k[2]) if k[2] in sets else None
         if members:

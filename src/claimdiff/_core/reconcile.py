@@ -14,7 +14,7 @@ from typing import Any, Protocol, runtime_checkable
 import attrs
 
 from claimdiff._collector import PAUSE
-from claimdiff._core.accepting import accept, withdrawn_ids
+from claimdiff._core.accepting import accept, in_id_order, withdrawn_ids
 from claimdiff._core.arithmetic import GroupFacts, ManyFacts, check_arithmetic
 from claimdiff._core.believe import believe
 from claimdiff._core.columns import Columns
@@ -182,7 +182,7 @@ def _reconcile(
     withdrawals: tuple[Withdrawal, ...],
     progress: Any = None,
 ) -> Report:
-    accepted, rejected, reread, keys = accept(claims, policy)
+    accepted, rejected, reread, keys = accept(claims, policy, COLUMNAR_FROM)
     # The claims' positions in id order, when their ids were sorted (a table's are in id order): the report
     # lists its claims so, and truth discovery ranks them so.
     by_id = range(len(accepted)) if type(accepted) is ClaimTable else keys.by_id if keys else None
@@ -225,7 +225,7 @@ def _reconcile(
         # The columnar core: what every group's columns say at once; quiet groups are kept as arrays.
         rows = raw if isinstance(raw, GroupRows) else GroupRows(accepted, positions, keys)
         table = accepted if type(accepted) is ClaimTable else as_table(claims, accepted)
-        columns = Columns(table, positions, policy, withdrawn)
+        columns = Columns(table, positions, policy, withdrawn, keys)
         quiet = quiet_groups(columns, rows, policy)
         one_date = columns.one_date().tolist()
         loud = columns.np.flatnonzero(~quiet.quiet).tolist()
@@ -243,11 +243,7 @@ def _reconcile(
     keys = None
     # The claims as the report lists them, by id; what grouping read of them is let go of now.
     listed: Sequence[Claim] = (
-        TableClaims(accepted)
-        if type(accepted) is ClaimTable
-        else tuple(map(accepted.__getitem__, by_id))
-        if by_id is not None
-        else tuple(sorted(accepted, key=_by_id))
+        TableClaims(accepted) if type(accepted) is ClaimTable else in_id_order(accepted, by_id)
     )
     by_id = None
     if isinstance(raw, GroupRows):  # the loud groups' claims, built at once
@@ -430,10 +426,6 @@ def _flag_made(unmade: dict[int, Flag | FlagRow], k: int) -> Flag:
 
 def _no_notice(k: int) -> Flag:
     raise AssertionError(f"flag {k} was found, so it is held")  # pragma: no cover - no notice here
-
-
-def _by_id(c: Claim) -> str:
-    return c.id
 
 
 def _within_derived(groups: Sequence[Group], derived: list[Derived]) -> dict[int, Group]:

@@ -14,11 +14,14 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
+import operator
 from collections.abc import Sequence
+from typing import Any
 
 import attrs
 
 from claimdiff._core.flags import Flag, FlagKind, Severity
+from claimdiff._core.group_rows import GroupRows
 from claimdiff._core.intervals import Iv, above
 from claimdiff._core.lazy_items import built_items
 from claimdiff._core.messages import as_of, figure_text, gap_words, small_counts
@@ -117,14 +120,12 @@ def series_points(
         about = ([cs[0].metric.cumulative for cs in raw], [cs[0].key for cs in raw])
     # Groups are in key order, so the groups of one key are neighbours.
     cumulative = list(itertools.compress(range(len(about[0])), about[0]))
-    keys = list(map(about[1].__getitem__, cumulative))
+    same = _same_key_as_before(raw, about[1], cumulative)
     read = [
         i
         for k, i in enumerate(cumulative)
         # the only group of its key, one as-of date: no series to read across dates
-        if not one_date[i]
-        or (k and keys[k - 1] == keys[k])
-        or (k + 1 < len(keys) and keys[k + 1] == keys[k])
+        if not one_date[i] or same[k] or same[k + 1]
     ]
     if not read:
         return points
@@ -142,6 +143,22 @@ def series_points(
             ):
                 slot[c.period.end_ts] = c
     return points
+
+
+def _same_key_as_before(
+    raw: Sequence[list[Claim]], keys: Sequence[Any], groups: list[int]
+) -> list[bool]:
+    """For each of ``groups`` (positions, in order), whether its key is that of the one before it; and ``False`` after the last.
+
+    Read from the ranks of the groups' keys when grouping found them (equal keys rank alike), else
+    from the keys themselves.
+    """
+    ranks = raw.key_ranks() if isinstance(raw, GroupRows) else None
+    if ranks is not None:
+        r = ranks[groups]
+        return [False, *(r[1:] == r[:-1]).tolist(), False]
+    held = list(map(keys.__getitem__, groups))
+    return [False, *map(operator.eq, held[1:], held[:-1]), False]
 
 
 def _wide(c: Claim, policy: Policy) -> Iv:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from itertools import chain, islice, pairwise
 from typing import Any, NamedTuple, overload
 
+from claimdiff._core.codes import by_identity, identity_codes, key_ranks
 from claimdiff._core.flags import Flag
 from claimdiff._core.grouping import Keys, PerRow, id_order, split_key
 from claimdiff._core.policy import Policy
@@ -30,6 +31,7 @@ __all__ = [
     "distinct_ids",
     "first_positions",
     "first_reads",
+    "identity_codes",
     "key_ranks",
     "laid_out",
     "table_groups",
@@ -246,6 +248,7 @@ class Positions(Sequence[list[int]]):
 
     ``positions[i]`` is group ``i``'s list of positions, made when asked; the columnar core reads ``flat``,
     ``starts`` and ``sizes`` as they are (a million positions are 8 MB here, 50 MB as lists of Python ints).
+    ``key_rank`` is each group's key's rank among the keys (equal keys alike), when grouping found it, else ``None``.
 
     >>> import numpy as np
     >>> p = Positions(np.array([2, 0, 1]), np.array([0, 2]))
@@ -253,13 +256,13 @@ class Positions(Sequence[list[int]]):
     ([[2, 0], [1]], [1], 2, True)
     """
 
-    __slots__ = ("flat", "sizes", "starts")
+    __slots__ = ("flat", "key_rank", "sizes", "starts")
 
-    def __init__(self, flat: Any, starts: Any) -> None:
+    def __init__(self, flat: Any, starts: Any, key_rank: Any = None) -> None:
         """Positions ``flat`` (numpy integers) laid group by group; group ``i`` starts at ``starts[i]``."""
         import numpy as np  # noqa: PLC0415 - the arrays given are numpy's: it is imported already
 
-        self.flat, self.starts = flat, starts
+        self.flat, self.starts, self.key_rank = flat, starts, key_rank
         self.sizes = np.diff(starts, append=len(flat))
 
     def __len__(self) -> int:
@@ -344,14 +347,20 @@ def table_groups(
     if not n:
         return Positions(np.zeros(0, np.int64), np.zeros(0, np.int64)), []
     ids = keys.ids
-    in_order = (  # a table's are; a list's may not be
-        ids.ascending()
-        if type(ids) is PackedTexts
-        else all(map(str.__lt__, ids, islice(ids, 1, None)))
-    )
     by_id = None
-    if not in_order:  # sorted when the claims were accepted, else now
-        by_id = np.fromiter(id_order(ids) if keys.by_id is None else keys.by_id, np.int64, n)
+    if keys.by_id is not None:  # sorted when the claims were accepted
+        by_id = np.asarray(keys.by_id, np.int64)
+        in_order = bool((by_id[1:] > by_id[:-1]).all())
+    else:  # a table's are; a list's may not be
+        in_order = (
+            ids.ascending()
+            if type(ids) is PackedTexts
+            else all(map(str.__lt__, ids, islice(ids, 1, None)))
+        )
+    if in_order:
+        by_id = None
+    elif by_id is None:  # else sorted now
+        by_id = np.fromiter(id_order(ids), np.int64, n)
 
     def identities(values: Sequence[Any]) -> tuple[Any, list[Any]]:
         """Each value's code by identity (equal codes hold the very same object), and the object of each code.
@@ -375,10 +384,11 @@ def table_groups(
     for values in (keys.dims, keys.periods):
         codes = identities(values)[0][order]
         simple &= np.maximum.reduceat(codes, starts) == np.minimum.reduceat(codes, starts)
-    groups = Positions(order, starts)
+    groups = Positions(order, starts, ranks[starts])
     flags: list[Flag] = []
     pieces: list[Any] = []
     sizes: list[Any] = []
+    split: list[int] = []
     done = 0
     for k in np.flatnonzero(
         ~simple
@@ -391,6 +401,7 @@ def table_groups(
             *map(np.array, parts),
         ]
         sizes += [groups.sizes[done:k], np.array([len(p) for p in parts], np.int64)]
+        split.append(len(parts))
         done = k + 1
     if not sizes:
         return groups, flags
@@ -398,81 +409,8 @@ def table_groups(
     sizes.append(groups.sizes[done:])
     flat = np.concatenate([p.astype(np.int64) for p in pieces])
     counts = np.concatenate(sizes).astype(np.int64)
-    return Positions(flat, np.cumsum(counts) - counts), flags
-
-
-def key_ranks(np: Any, keys: list[tuple[str, str, tuple[str, ...], str]]) -> Any:
-    """Each key's rank in the order ``sorted`` gives the keys (equal keys rank alike), found part by part.
-
-    A key is compared part by part (metric, counted, place, event), a place level by level, a shorter place
-    first; each part's distinct values are sorted once and the keys ordered by their parts' ranks. A part's
-    values are told apart by identity first (keys share their metric, their wider areas, often their place),
-    so that only distinct objects are compared and sorted.
-
-    >>> import numpy as np
-    >>> key_ranks(np, [("k", "p", ("A", "B"), ""), ("k", "p", ("A",), ""), ("k", "p", ("A",), "")]).tolist()
-    [1, 0, 0]
-    """
-    n = len(keys)
-    if not n:
-        return np.zeros(0, np.int64)
-    metrics, counted, places, events = zip(*keys, strict=True)  # each key read once
-    p_at, distinct = by_identity(np, places)
-    depths = np.fromiter(map(len, distinct), np.int64, len(distinct))
-    missing = object()  # a level a place does not have: before every name
-    levels: Iterator[Sequence[Any]] = (
-        iter(zip(*distinct, strict=True))  # every place as deep (the common case): each read once
-        if int(depths.min()) == int(depths.max())
-        else ([p[j] if len(p) > j else missing for p in distinct] for j in range(int(depths.max())))
-    )
-    parts = (
-        [_ranks(np, metrics), _ranks(np, counted)]
-        + [_ranks(np, level, missing)[p_at] for level in levels]
-        + [_ranks(np, events)]
-    )
-    order = np.lexsort(parts[::-1])
-    stacked = np.stack(parts)[:, order]
-    new = np.r_[True, (stacked[:, 1:] != stacked[:, :-1]).any(axis=0)]
-    out = np.empty(n, np.int64)
-    out[order] = np.cumsum(new) - 1
-    return out
-
-
-def by_identity(np: Any, values: Sequence[Any]) -> tuple[Any, list[Any]]:
-    """Each value's code by identity (numpy), and the object of each code (codes in the order of the objects' ids).
-
-    Neighbours often hold the very same object (a group's claims share their key, dimension and period): only
-    where the object changes from one value to the next is it told apart, and its code spread over its run.
-
-    >>> import numpy as np
-    >>> a, b = "a", "b"
-    >>> codes, objects = by_identity(np, [a, a, b, a])
-    >>> [objects[c] for c in codes.tolist()] == [a, a, b, a], len(objects)
-    (True, 2)
-    """
-    ids = np.fromiter(map(id, values), np.int64, len(values))
-    runs = ids[1:] != ids[:-1]
-    heads = np.flatnonzero(np.r_[True, runs]) if len(ids) else np.zeros(0, np.int64)
-    _, first, at = np.unique(ids[heads], return_index=True, return_inverse=True)
-    at = at.reshape(-1)
-    if len(heads) < len(ids):
-        at = at[np.cumsum(np.r_[False, runs])]
-    return at, [values[i] for i in heads[first].tolist()]
-
-
-def _ranks(np: Any, values: Sequence[Any], missing: Any = None) -> Any:
-    """Each value's rank among the distinct values in sorted order (1, 2, ...; equal values alike); ``missing`` 0.
-
-    >>> import numpy as np
-    >>> _ranks(np, ["b", "a", "b", "c"]).tolist(), _ranks(np, ["b", None, "a"], None).tolist()
-    ([2, 1, 2, 3], [2, 0, 1])
-    """
-    at, objects = by_identity(np, values)
-    given = [k for k, o in enumerate(objects) if o is not missing]
-    order = sorted(given, key=objects.__getitem__)
-    ordered = [objects[k] for k in order]
-    rank = np.zeros(len(objects), np.int64)
-    if ordered:  # a value unlike the one before it takes the next rank
-        new = np.fromiter(map(operator.ne, ordered[1:], ordered[:-1]), np.bool_, len(ordered) - 1)
-        rank[order] = np.cumsum(np.r_[True, new])
-    return rank[at]
+    parts_of = np.ones(
+        len(starts), np.int64
+    )  # each key's groups: one, or as many as it was split into
+    parts_of[~simple] = split
+    return Positions(flat, np.cumsum(counts) - counts, np.repeat(groups.key_rank, parts_of)), flags
