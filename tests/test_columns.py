@@ -34,12 +34,14 @@ from claimdiff._core import reconcile as reconcile_module
 from claimdiff._core.columns import Columns
 from claimdiff._core.flags import FlagKind
 from claimdiff._core.grouping import group_claims
+from claimdiff._core.judged_group import Verdict, set_aside_of
 from claimdiff._core.lazy_items import LazyItems
 from claimdiff._core.quiet import quiet_groups
 from claimdiff._core.series import check_series
 from claimdiff._core.timeline import long_after, stated_before
 from claimdiff._core.verdicts import analyse
 from claimdiff.hedges import Provenance
+from claimdiff.relations import Series
 from claimdiff.tolerance import Precision, Tolerance
 
 T0 = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
@@ -156,10 +158,11 @@ def test_quiet_groups_equal_the_groups_judged_claim_by_claim(
 def test_a_group_judged_unbuilt_has_the_flags_and_facts_of_the_group_built(
     claims: list[Claim], policy: Policy, withdrawn: set[str]
 ) -> None:
-    """``analyse`` without building gives the same flags, facts and group, and leaves unbuilt exactly the plain groups.
+    """``analyse`` without building gives the same flags, facts and group, and leaves unbuilt every group but a lone claim.
 
-    A group left unbuilt revises, outdates and withdraws nothing, so the passes that look only for these
-    (series, truth discovery) may skip it; the report makes it when read, from the verdict ``analyse`` found.
+    What a group left unbuilt revises, outdates and withdraws is its verdict's ``set_aside`` (the passes that
+    look only for these, series and truth discovery, read it there); the report makes the group when read, from
+    the verdict ``analyse`` found.
     """
     positions, _ = group_claims(claims)
     for index, g in enumerate(positions):
@@ -170,9 +173,14 @@ def test_a_group_judged_unbuilt_has_the_flags_and_facts_of_the_group_built(
         unbuilt, again, same_facts = analyse(f"g{index + 1}", cs, policy, gone, build=False)
         assert [f.to_dict() for f in again] == [f.to_dict() for f in flags]
         assert same_facts == facts
-        plain = not (group.superseded or group.stale or group.withdrawn)
-        # A lone claim is built at once, at no cost; any other plain group when read.
-        assert callable(unbuilt) == (plain and len(cs) > 1)
+        # A lone claim is built at once, at no cost; any other group when read.
+        assert callable(unbuilt) == (len(cs) > 1 or bool(gone))
+        if isinstance(unbuilt, Verdict):
+            assert [set(ids) for ids in unbuilt.set_aside] == [
+                set(group.superseded),
+                set(group.stale),
+                set(group.withdrawn),
+            ]
         made = unbuilt() if callable(unbuilt) else unbuilt
         assert attrs.asdict(made) == attrs.asdict(group)
 
@@ -394,3 +402,52 @@ def test_a_report_with_groups_made_when_read_is_the_same_report(
         for s in ("info", "warning", "error")
     )
     assert all(bulk.flags_of(kind) == one_by_one.flags_of(kind) for kind in FlagKind)
+
+
+def test_what_groups_judged_unbuilt_set_aside_is_read_of_their_verdicts() -> None:
+    """A group that revises and withdraws stays unbuilt through the call; the series and truth read what it sets aside.
+
+    Origin A's toll for day 2 is revised from 11 to 12 and its later 50 withdrawn: read as standing, the 50
+    would break the series (50 then 12 over the days, and a daily figure of 2 that does not add up).
+    """
+    scope = Scope(place="Ukraine", counted="people")
+
+    def toll(cid: str, n: int, day: int, stated: str, metric: str = "cases") -> Claim:
+        first = dt.date(2024, 1, 1 if metric == "cases" else day)
+        return Claim(
+            id=cid,
+            metric=metric,
+            estimate=n,
+            scope=scope,
+            source="A",
+            period=Period.days(first, dt.date(2024, 1, day)),
+            stated=Period.instant(dt.datetime.fromisoformat(stated + "+00:00")),
+        )
+
+    claims = [
+        toll("d1", 10, 1, "2024-01-02T08:00"),
+        toll("d2a", 11, 2, "2024-01-03T08:00"),
+        toll("d2b", 12, 2, "2024-01-03T12:00"),
+        toll("d2c", 50, 2, "2024-01-03T18:00"),
+        toll("d3", 12, 3, "2024-01-04T08:00"),
+        toll("n2", 2, 2, "2024-01-03T08:00", "new cases"),
+    ]
+    declared = [Series(daily="new cases", cumulative="cases")]
+    gone = [Withdrawal(claim="d2c")]
+    for policy in (POLICIES["consensus"], POLICIES["truth"]):
+        with mock.patch.object(reconcile_module, "COLUMNAR_FROM", 0):
+            bulk = reconcile(claims, policy, relations=declared, withdrawals=gone)
+        with mock.patch.object(reconcile_module, "COLUMNAR_FROM", 10**9):
+            one_by_one = reconcile(claims, policy, relations=declared, withdrawals=gone)
+        assert bulk.to_dict() == one_by_one.to_dict()
+        day2 = next(g for g in one_by_one.groups if "d2a" in g.claims)
+        assert set(day2.superseded) == {"d2a"}
+        assert set(day2.withdrawn) == {"d2c"}
+        assert not bulk.flags_of("series_mismatch", "downward_revision")
+    with mock.patch.object(reconcile_module, "COLUMNAR_FROM", 0):
+        report = reconcile(claims, relations=declared, withdrawals=gone)
+    groups = report.groups
+    assert isinstance(groups, LazyItems)
+    at = next(i for i, g in enumerate(groups) if "d2a" in g.claims)
+    assert at not in dict(groups.built())  # judged, not made, while reconciling
+    assert set_aside_of(groups) == {}  # what it sets aside is in its verdict, not in a group made

@@ -19,6 +19,7 @@ from claimdiff._core.estimators import best_in_unit
 from claimdiff._core.flags import Flag, FlagKind, FlagRow, Severity
 from claimdiff._core.group import group_id
 from claimdiff._core.group_rows import GroupRows
+from claimdiff._core.judged_group import SetAside, set_aside_of
 from claimdiff._core.lazy_items import LazyItems, built_items
 from claimdiff._core.policy import Policy
 from claimdiff._core.report import Group
@@ -36,19 +37,27 @@ __all__ = ["believe"]
 
 
 def believe(
-    raw: Sequence[list[Claim]], groups: Sequence[Group], policy: Policy, reads: Reads | None = None
+    raw: Sequence[list[Claim]],
+    groups: Sequence[Group],
+    policy: Policy,
+    reads: Reads | None = None,
+    unbuilt: SetAside | None = None,
 ) -> tuple[LazyItems[Group], Callable[[], list[Flag | FlagRow]], TruthResult]:
     """Groups with the learned best figures, the findings of truth discovery (listed when called), and its full result.
 
     The groups are those reconciling has formed, as they come (a group made on access is made so again:
     see :func:`~claimdiff._core.lazy_items.built_items`). Truth discovery runs once, on the claims of each group
     that still count; each group already held gets its learned best at once, every other one when it is read.
-    ``reads``: what reconciling has read of every claim of ``raw``, groups laid end to end, if it has.
+    ``reads``: what reconciling has read of every claim of ``raw``, groups laid end to end, if it has;
+    ``unbuilt``: what the groups judged and not made set aside
+    (:func:`~claimdiff._core.judged_group.set_aside_of`).
     """
     laid = _laid(raw)
-    held = dict(built_items(groups))  # a group made on access withdraws and supersedes nothing
+    held = dict(built_items(groups))
     changed = [
-        (i, set(g.withdrawn) | set(g.stale)) for i, g in held.items() if g.withdrawn or g.stale
+        (i, set(withdrawn) | set(stale))
+        for i, (_, stale, withdrawn) in set_aside_of(groups, unbuilt).items()
+        if withdrawn or stale
     ]
     if changed:  # only the claims that still count
         laid, kept = _still_counting(laid, changed)

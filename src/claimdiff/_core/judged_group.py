@@ -10,13 +10,14 @@ reads a judged group's row without making the group (:mod:`claimdiff._formats.gr
 from __future__ import annotations
 
 import math
-from collections.abc import Collection
+from collections.abc import Collection, Mapping, Sequence
 from typing import NamedTuple
 
 from claimdiff._core.estimators import choose_best
 from claimdiff._core.flags import Flag, FlagRow
 from claimdiff._core.group_build import build_group
 from claimdiff._core.intervals import Iv, intersect
+from claimdiff._core.lazy_items import built_items
 from claimdiff._core.messages import Say
 from claimdiff._core.policy import Policy
 from claimdiff._core.precision_used import claims_precision
@@ -24,7 +25,7 @@ from claimdiff._core.report import Group
 from claimdiff._model.claim import Claim
 from claimdiff._model.period import Period
 
-__all__ = ["Judged", "JudgedGroups", "Verdict", "judge"]
+__all__ = ["Judged", "JudgedGroups", "SetAside", "Verdict", "judge", "set_aside_of"]
 
 _INF = math.inf
 
@@ -172,3 +173,36 @@ class JudgedGroups:
     def verdict(self, i: int) -> Group | Verdict:
         """Group ``i`` if made already, else its verdict (the group not made)."""
         return self._found[i]
+
+
+#: What groups set aside, by position: the ids superseded, stale and withdrawn.
+SetAside = Mapping[int, tuple[Collection[str], Collection[str], Collection[str]]]
+
+
+def set_aside_of(
+    groups: Sequence[Group], unbuilt: SetAside | None = None
+) -> dict[int, tuple[Collection[str], Collection[str], Collection[str]]]:
+    """What each group that sets a claim aside sets aside, by position, in order: (superseded, stale, withdrawn).
+
+    Read of the groups made already (:func:`~claimdiff._core.lazy_items.built_items`) and, for those judged and
+    not made, of their verdicts' :attr:`Verdict.set_aside` (``unbuilt``, as reconciling found them); a group made
+    on access otherwise (quiet, or judged when read) sets nothing aside. No group is made.
+
+    >>> from claimdiff import Claim, Scope, reconcile
+    >>> said = {"metric": "killed", "scope": Scope(counted="people"), "source": "A"}
+    >>> claims = [
+    ...     Claim(id="a1", estimate=5, stated="2024-01-01T08:00Z", **said),
+    ...     Claim(id="a2", estimate=7, stated="2024-01-01T12:00Z", **said),
+    ... ]
+    >>> set_aside_of(reconcile(claims).groups)
+    {0: (('a1',), (), ())}
+    """
+    out: dict[int, tuple[Collection[str], Collection[str], Collection[str]]] = {
+        k: v for k, v in (unbuilt or {}).items() if v[0] or v[1] or v[2]
+    }
+    for k, g in built_items(groups):
+        if g.superseded or g.stale or g.withdrawn:
+            out[k] = (g.superseded, g.stale, g.withdrawn)
+        else:
+            out.pop(k, None)
+    return dict(sorted(out.items()))

@@ -195,8 +195,9 @@ def _found(items: Sequence[T]) -> Sequence[T]:
 def built_items(items: Sequence[T]) -> Iterable[tuple[int, T]]:
     """The items made already, with their positions: all of a plain sequence, those held as objects of :class:`LazyItems`.
 
-    In a report, every other group, quiet or judged without being built, revises, withdraws and outdates
-    nothing (:func:`~claimdiff._core.verdicts.plain`): a pass that looks only for these reads the built ones.
+    In a report, every other group is quiet, judged when read (neither revises, withdraws nor outdates
+    anything) or judged without being built, whose verdict says what it sets aside: a pass that looks only for
+    these reads the built ones and those verdicts (:func:`~claimdiff._core.judged_group.set_aside_of`).
     """
     items = _found(items)
     if isinstance(items, LazyItems):

@@ -290,7 +290,11 @@ def _reconcile(
     flags_later = pending  # the groups whose flags are found when the report's flags are read
     # Each origin's cumulative series, found once: the lags and the series check both read them (the lags
     # re-grade conflicts only, so what the series leave out, claims revised away or withdrawn, stays).
-    points = series_points(raw, groups, one_date or None, about) if raw else {}
+    # What the groups judged and not made set aside, read of their verdicts (the series and truth read it).
+    aside = {
+        i: v.set_aside for i, v in unbuilt.items() if isinstance(v, Verdict) and any(v.set_aside)
+    }
+    points = series_points(raw, groups, one_date or None, about, aside) if raw else {}
     if policy.lags.max_steps and (
         flags or pending
     ):  # conflicts a reporting lag explains are re-graded (lags.py)
@@ -312,12 +316,12 @@ def _reconcile(
     if raw:
         flags.extend(
             (len(raw), _KIND_ORDER[f.kind], f.claims, f)
-            for f in check_series(raw, groups, series, policy, points=points)
+            for f in check_series(raw, groups, series, policy, points=points, unbuilt=aside)
         )
     truth = None
     truth_flags: tuple[int, Callable[[], list[Flag | FlagRow]]] | None = None
     if policy.estimator is Estimator.TRUTH and groups:
-        groups, found, truth = believe(raw, groups, policy, truth_reads)
+        groups, found, truth = believe(raw, groups, policy, truth_reads, aside)
         truth_flags = (len(raw) + 1, found)  # listed when the report's flags are read
     groups = groups.with_held(_within_derived(groups, derived))
     if reread:  # rare: a figure a known table read otherwise, re-read with the policy's hedges

@@ -23,7 +23,7 @@ import attrs
 from claimdiff._core.flags import Flag, FlagKind, Severity
 from claimdiff._core.group_rows import GroupRows
 from claimdiff._core.intervals import Iv, above
-from claimdiff._core.lazy_items import built_items
+from claimdiff._core.judged_group import SetAside, set_aside_of
 from claimdiff._core.messages import as_of, figure_text, gap_words, small_counts
 from claimdiff._core.policy import Policy
 from claimdiff._core.report import Group
@@ -73,6 +73,7 @@ def check_series(
     about: About | None = None,
     *,
     points: Points | None = None,
+    unbuilt: SetAside | None = None,
 ) -> list[Flag]:
     """Falls across as-of dates in each origin's cumulative series, and daily figures that do not add up.
 
@@ -80,23 +81,23 @@ def check_series(
     has one): such a group, the only one of its key, holds no series. ``about``, when known, says for each
     group whether its metric is cumulative, and its key (read from columns: no claim is read for them).
     ``points`` are the groups' :func:`series_points` when found already (reconciling finds them once, for
-    the lags and for this check).
+    the lags and for this check). ``unbuilt``: what the groups judged and not made set aside
+    (:func:`~claimdiff._core.judged_group.set_aside_of`).
     """
     if points is None:
-        points = series_points(raw, groups, one_date, about)
+        points = series_points(raw, groups, one_date, about, unbuilt)
     flags = _falls(points, policy)
     if series:
-        flags.extend(_daily(raw, points, series, policy, _gone(groups)))
+        flags.extend(_daily(raw, points, series, policy, _gone(groups, unbuilt)))
     return flags
 
 
-def _gone(groups: Sequence[Group]) -> set[str]:
+def _gone(groups: Sequence[Group], unbuilt: SetAside | None) -> set[str]:
+    """The ids of the claims revised away or withdrawn."""
     gone: set[str] = set()
-    for _, g in built_items(groups):  # a group made on access revises and withdraws nothing
-        if g.superseded:
-            gone.update(g.superseded)
-        if g.withdrawn:
-            gone.update(g.withdrawn)
+    for superseded, _, withdrawn in set_aside_of(groups, unbuilt).values():
+        gone.update(superseded)
+        gone.update(withdrawn)
     return gone
 
 
@@ -105,11 +106,13 @@ def series_points(
     groups: Sequence[Group],
     one_date: Sequence[bool] | None = None,
     about: About | None = None,
+    unbuilt: SetAside | None = None,
 ) -> Points:
     """Each origin's cumulative series: its standing claim (latest statement) for each as-of date, by key.
 
     Claims revised away or withdrawn are left out; so are keys with one group and one as-of date.
-    ``one_date`` and ``about`` (see :func:`check_series`) are read from the groups' claims when not given.
+    ``one_date`` and ``about`` (see :func:`check_series`) are read from the groups' claims when not given;
+    ``unbuilt`` is what the groups judged and not made set aside (see :func:`check_series`).
     """
     points: Points = {}
     if one_date is None:
@@ -129,7 +132,7 @@ def series_points(
     ]
     if not read:
         return points
-    gone = _gone(groups)
+    gone = _gone(groups, unbuilt)
     for i in read:
         for c in raw[i]:
             if c.period is None or c.id in gone:

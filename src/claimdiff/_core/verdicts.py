@@ -104,10 +104,11 @@ def analyse(
 ) -> tuple[Group | Verdict, list[Flag | FlagRow], GroupFacts | None]:
     """The group, its flags, and what the arithmetic needs to know of it.
 
-    ``known`` is what the columns found of the group already (:class:`Known`). With ``build`` false, a group
-    that revises, withdraws and outdates nothing (see :func:`plain`) is not built: its verdict
+    ``known`` is what the columns found of the group already (:class:`Known`). With ``build`` false, a group of
+    more than one claim (or with a claim withdrawn) is not built: its verdict
     (:class:`~claimdiff._core.judged_group.Verdict`), which makes it when the report reads it, stands for it (the
-    same group; its flags and facts are the same).
+    same group; its flags and facts are the same, and what it sets aside is its
+    :attr:`~claimdiff._core.judged_group.Verdict.set_aside`).
     """
     return next(analyse_groups([(gid, cs, withdrawn, known)], policy, build=build))
 
@@ -313,7 +314,7 @@ def _verdict(
         period,
         None if known is None else known.compared,
     )
-    if not build and plain(superseded, stale, withdrawn):
+    if not build:
         return assemble, flags, facts
     return assemble(), flags, facts
 
@@ -324,15 +325,6 @@ _NOTHING_SET_ASIDE: tuple[frozenset[str], frozenset[str], frozenset[str]] = (
     frozenset(),
     frozenset(),
 )
-
-
-def plain(superseded: set[str], stale: set[str], withdrawn: frozenset[str]) -> bool:
-    """True when a group revises, outdates and withdraws nothing: a pass looking for these may skip it unbuilt.
-
-    Such a group may still be made when the report reads it (the columns' quiet groups, and the groups
-    :func:`analyse` judged without building them).
-    """
-    return not (superseded or stale or withdrawn)
 
 
 def _single(
