@@ -232,7 +232,7 @@ def pairwise(
     flags: list[Flag | FlagRow],
 ) -> None:
     """For a toll over time: flag every claim in a conflict once, against its widest conflicting partner."""
-    # Only a pair one of which lies above the other can conflict (:meth:`Timeline.conflict`); each such
+    # Only a pair one of which lies above the other can conflict (:meth:`Timeline.conflict_of`); each such
     # pair once. A claim's widest partner is the least (-gap, partner id), whatever order pairs come in.
     above_pairs = timeline.above_pairs(active)
     if not above_pairs:

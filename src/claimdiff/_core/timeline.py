@@ -341,22 +341,12 @@ class Timeline:
                 out[c.id] = w
         return out
 
-    def conflict(self, a: Claim, b: Claim) -> tuple[Claim, Claim, bool] | None:
-        """``(higher, lower, fell)`` when two claims of a cumulative group cannot both hold, else ``None``.
+    def conflict_of(self, x: Claim, y: Claim) -> tuple[Claim, Claim, bool] | None:
+        """``(x, y, fell)`` when ``x``, lying wholly above ``y`` (:meth:`above_pairs`), cannot hold with it, else ``None``.
 
         ``fell`` is True when the higher figure came first: a toll cannot fall. A later, higher figure
         conflicts only when the toll cannot have grown in between.
         """
-        wide = self.wide
-        wa, wb = wide[a.id], wide[b.id]
-        if above(wa[0], wa[1], wb[2], wb[3]):
-            return self.conflict_of(a, b)
-        if above(wb[0], wb[1], wa[2], wa[3]):
-            return self.conflict_of(b, a)
-        return None
-
-    def conflict_of(self, x: Claim, y: Claim) -> tuple[Claim, Claim, bool] | None:
-        """:meth:`conflict` of ``x`` whose widened figure lies wholly above ``y``'s (:meth:`above_pairs`)."""
         if before(x, y):
             return x, y, True
         if before(y, x) and self.grows(y, x):
