@@ -59,13 +59,13 @@ def judge(
     feasible, consensus_iv, _ = found
     # The best figure keeps to what the supporting claims say as worded when they share a value, and to
     # their widened common ground only when they agree just within precision or tolerance.
-    as_worded = intersect([_worded(c, now) for c in support]) if support else None
+    as_worded = intersect(_worded(support, now)) if support else None
     # The same intersection, each claim taken at its word (an earlier toll still only a floor).
     # (When every current claim supports, it is the intersection found above.)
     stated = (
         as_worded
         if support is current or not current
-        else intersect([_worded(c, now) for c in current])
+        else intersect(_worded(current, now))
     )
     best, rule = choose_best(
         policy,
@@ -140,11 +140,14 @@ class Verdict(NamedTuple):
         )
 
 
-def _worded(c: Claim, now: dict[str, Iv]) -> Iv:
-    """The claim's interval as worded; only a floor when the claim's toll may have grown since."""
-    if now[c.id][2] == _INF:
-        return c.low, c.low_closed, _INF, False
-    return c.low, c.low_closed, c.high, c.high_closed
+def _worded(cs: Sequence[Claim], now: dict[str, Iv]) -> list[Iv]:
+    """Each claim's interval as worded; only a floor when the claim's toll may have grown since."""
+    return [
+        (c.low, c.low_closed, _INF, False)
+        if now[c.id][2] == _INF
+        else (c.low, c.low_closed, c.high, c.high_closed)
+        for c in cs
+    ]
 
 
 class JudgedGroups:

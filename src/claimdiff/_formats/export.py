@@ -161,11 +161,16 @@ def report_frame(report: Report, table: str) -> Any:
         ValueError: ``table`` is not one of :data:`TABLES`.
         MissingExtraError: pandas is not installed; the message names the extra to install.
     """
-    columns = _table_arrays(report, table)
     try:
         import pandas as pd  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: PLC0415
     except ImportError as e:
         raise MissingExtraError("Report.to_dataframe()", "pandas") from e
+    with PAUSE:  # the typed columns too: the cells let go, and pandas' own, are many small acyclic objects
+        return _frame(pd, _table_arrays(report, table), table)
+
+
+def _frame(pd: Any, columns: dict[str, Sequence[Any]], table: str) -> Any:
+    """The frame of one table's columns (:func:`_table_arrays`), each typed by its kind in :data:`SCHEMA`."""
     data: dict[str, Any] = {}
     # Each column is let go once typed: the table's cells and the frame's are never all held at once.
     for name, kind in SCHEMA[table]:
