@@ -62,11 +62,7 @@ def judge(
     as_worded = intersect(_worded(support, now)) if support else None
     # The same intersection, each claim taken at its word (an earlier toll still only a floor).
     # (When every current claim supports, it is the intersection found above.)
-    stated = (
-        as_worded
-        if support is current or not current
-        else intersect(_worded(current, now))
-    )
+    stated = as_worded if support is current or not current else intersect(_worded(current, now))
     best, rule = choose_best(
         policy,
         support,

@@ -165,7 +165,8 @@ def report_frame(report: Report, table: str) -> Any:
         import pandas as pd  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: PLC0415
     except ImportError as e:
         raise MissingExtraError("Report.to_dataframe()", "pandas") from e
-    with PAUSE:  # the typed columns too: the cells let go, and pandas' own, are many small acyclic objects
+    # The columns are typed under the pause too: the cells let go, and pandas' own, are many small acyclic objects.
+    with PAUSE:
         return _frame(pd, _table_arrays(report, table), table)
 
 
