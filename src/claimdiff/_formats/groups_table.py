@@ -173,8 +173,13 @@ def _quiet_columns(
     """
     inputs = quiet_inputs(quiet, positions)
     rep_rows = [group_row(g, None, 0) for g in inputs.built]
+    by_input = list(zip(*rep_rows, strict=True)) or [()] * len(GROUP_COLUMNS)
     naming = inputs.naming()
     ids = list(map(group_id, positions.tolist()))
+    # Both flag cells by one pass over the groups with flags: each group's (worst severity, how many).
+    flagged = _by_position(
+        {g: (w.value, count.get(g, 0)) for g, w in worst.items()}, positions, (None, 0)
+    )
     out: list[Any] = []
     for k, name in enumerate(GROUP_COLUMNS):
         if name == "id":
@@ -185,11 +190,11 @@ def _quiet_columns(
         elif name in _NAMING:
             out.append(PerRow(*naming[name]))
         elif name == "worst_severity":
-            out.append(_by_position({g: w.value for g, w in worst.items()}, positions, None))
+            out.append(PerRow(flagged.codes, [w for w, _ in flagged.values]))
         elif name == "n_flags":
-            out.append(_by_position(count, positions, 0))
+            out.append(PerRow(flagged.codes, [n for _, n in flagged.values]))
         else:
-            out.append(PerRow(inputs.number, [row[k] for row in rep_rows]))
+            out.append(PerRow(inputs.number, list(by_input[k])))
     return out
 
 
