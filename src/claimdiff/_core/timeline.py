@@ -77,7 +77,7 @@ def chain_origins(via: Sequence[Source]) -> tuple[str, ...]:
 
     Claims share their chains, so the columns ask it once per distinct chain.
     """
-    return tuple(s.key for s in via)
+    return tuple([s.key for s in via]) if via else ()
 
 
 def relays(c: Claim, origin: str) -> bool:
@@ -139,6 +139,10 @@ def _start(c: Claim) -> float:
     return c.stated_start
 
 
+def _by_low(held: tuple[Iv, Claim]) -> float:
+    return held[0][0]
+
+
 def _mid(c: Claim) -> float:
     return (c.stated_start + c.stated_end) / 2
 
@@ -164,13 +168,12 @@ class Timeline:
         if found is not None and found[0] is cs:
             return found[1]
         wide = self.wide
-        ordered = sorted(cs, key=lambda c: wide[c.id][0])
-        lows = [wide[c.id][0] for c in ordered]
+        held = [(wide[c.id], c) for c in cs]
+        ordered = sorted(held, key=_by_low)
+        lows = [w[0] for w, _ in ordered]
         out: list[tuple[Claim, Claim]] = []
-        for y in cs:
-            _, _, y_high, y_hc = wide[y.id]
-            for x in ordered[bisect.bisect_left(lows, y_high) :]:
-                x_low, x_lc, _, _ = wide[x.id]
+        for (_, _, y_high, y_hc), y in held:
+            for (x_low, x_lc, _, _), x in ordered[bisect.bisect_left(lows, y_high) :]:
                 if x is not y and above(x_low, x_lc, y_high, y_hc):
                     out.append((x, y))
         self._above = (cs, out)
@@ -275,6 +278,8 @@ class Timeline:
             return False
         if long_after(c_start, c_end, d_start, d_end, self.window):
             return True
+        if not self.rises:
+            return False  # no origin's figures rose at all (most groups)
         mc, md = _mid(c), _mid(d)
         return any(x < md and y > mc for x, y in self.rises)
 
@@ -325,20 +330,20 @@ class Timeline:
         """
         out: dict[str, Iv] = {}
         wide, grows = self.wide, self.grows
-        latest = max((c.stated_start for c in current), default=-_INF)
         # A claim can have grown only before one stated from its end on (:func:`stated_before`): by start.
         by_start = sorted(current, key=_start)
         starts = [d.stated_start for d in by_start]
+        latest = starts[-1] if starts else -_INF
         for c in current:
             w = wide[c.id]
+            out[c.id] = w
             # Stated before none of the others (the latest start is the last a later claim can have): no floor.
-            if stated_before(c.stated_start, c.stated_end, latest) and any(
-                grows(c, d) and not restates(c, d)
-                for d in by_start[bisect.bisect_left(starts, c.stated_end) :]
-            ):
-                out[c.id] = (w[0], w[1], _INF, False)
-            else:
-                out[c.id] = w
+            if not stated_before(c.stated_start, c.stated_end, latest):
+                continue
+            for d in by_start[bisect.bisect_left(starts, c.stated_end) :]:
+                if grows(c, d) and not restates(c, d):
+                    out[c.id] = (w[0], w[1], _INF, False)
+                    break
         return out
 
     def conflict_of(self, x: Claim, y: Claim) -> tuple[Claim, Claim, bool] | None:

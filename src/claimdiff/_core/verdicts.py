@@ -299,7 +299,7 @@ def _verdict(
             gid=gid,
             key=first.key,
             period=None if period is None else (period.start_ts, period.end_ts),
-            claims=tuple((c, now[c.id][0], now[c.id][2]) for c in support),
+            claims=tuple([(c, iv[0], iv[2]) for c in support for iv in (now[c.id],)]),
         )
     assemble = Verdict(
         gid,
