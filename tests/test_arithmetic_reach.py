@@ -223,3 +223,30 @@ def test_figures_at_one_place_are_visited_when_the_taxonomy_relates_them() -> No
     assert reach(facts, (), DEFAULT_TAXONOMY).clusters == ((0, 1, 2, 3),)
     flags, _ = check_arithmetic(facts)
     assert sorted(f.claims for f in flags) == [("civilians", "people"), ("down", "launched")]
+
+
+def test_a_place_set_is_visited_where_every_group_has_a_place_of_its_own() -> None:
+    """Groups at places none shares (no key repeats): a place set's figure still meets its places' figures."""
+    facts = facts_of(
+        [
+            day("Russia > Belgorod Oblast", "people", 8, "belgorod"),
+            day("Russia > Kursk Oblast", "people", 7, "kursk"),
+            day("Russia > Belgorod Oblast + Kursk Oblast", "people", 12, "both"),
+            day("Ukraine > Kharkiv", "people", 7, "alone"),
+        ]
+    )
+    assert len({f.key[2] for f in facts}) == len(facts)
+    assert reach(facts, (), DEFAULT_TAXONOMY).clusters == ((0, 1, 2),)
+    assert outcome(check_arithmetic(facts)) == outcome(check_everywhere(facts))
+    assert outcome(check_arithmetic(facts))[0]  # 8 + 7 is more than the 12 of both
+
+
+def test_a_place_two_groups_share_is_read_from_the_distinct_keys() -> None:
+    """Two groups of one key (one place, two periods): the place is held by one key, not twice."""
+    claims = [
+        day("Russia > Belgorod", "people", 5, "city"),
+        day("Russia", "people", 3, "country"),
+    ]
+    facts = facts_of(claims) + facts_of([day("Russia > Belgorod", "people", 9, "city later")])
+    assert reach(facts, (), DEFAULT_TAXONOMY).clusters == ((0, 1, 2),)
+    assert outcome(check_arithmetic(facts)) == outcome(check_everywhere(facts))

@@ -20,7 +20,7 @@ same groups, in the same order (``rank`` keeps the order of place sums).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import chain
 from operator import itemgetter
 
@@ -77,11 +77,17 @@ def reach(
     """
     # The passes over every group run in C (map, zip, Counter); Python loops only over what they leave.
     many = ManyFacts.of(facts)
-    keys = set(many.keys)
-    places = _counted(map(_PLACE, keys))
-    marked = _placed(keys, places, taxonomy)
+    held: list[set[Key]] = []
+
+    def distinct_keys() -> set[Key]:  # the groups' distinct keys, made when first asked for
+        if not held:
+            held.append(set(many.keys))
+        return held[0]
+
+    places = _places(many.keys, distinct_keys)
+    marked = _placed(distinct_keys, places, taxonomy)
     ties: list[tuple[Key, Key]] = []  # keys that must share a cluster although their roots differ
-    for a, b in chain(_stated(many), _place_sets(keys, places[0])):
+    for a, b in chain(_stated(many), _place_sets(distinct_keys, places[0])):
         marked.update((a, b))
         ties.append((a, b))
     for r in declared:
@@ -90,6 +96,7 @@ def reach(
         ties.extend((ends[0], k) for k in ends[1:])
     if not marked:
         return Reach(clusters=(), declared=(), rank={})
+    keys = distinct_keys()
 
     parent: dict[_Root, _Root] = {}
 
@@ -141,6 +148,20 @@ def reach(
     )
 
 
+def _places(
+    keys: Sequence[Key], distinct_keys: Callable[[], set[Key]]
+) -> tuple[set[tuple[str, ...]], set[tuple[str, ...]]]:
+    """The places of the distinct keys, and those of two or more keys (:func:`_counted` of their places).
+
+    Where every group has a place of its own (as often: one group per town), no key repeats and no place
+    is held twice, which one set of the places tells without a set of the keys.
+    """
+    at = set(map(_PLACE, keys))
+    if len(at) == len(keys):
+        return at, set()
+    return _counted(map(_PLACE, distinct_keys()))
+
+
 def _counted(items: Iterable[tuple[str, ...]]) -> tuple[set[tuple[str, ...]], set[tuple[str, ...]]]:
     """The distinct ``items``, and those among them given more than once."""
     listed = list(items)
@@ -151,9 +172,11 @@ def _counted(items: Iterable[tuple[str, ...]]) -> tuple[set[tuple[str, ...]], se
 
 
 def _placed(
-    keys: set[Key], places: tuple[set[tuple[str, ...]], set[tuple[str, ...]]], taxonomy: Taxonomy
+    distinct_keys: Callable[[], set[Key]],
+    places: tuple[set[tuple[str, ...]], set[tuple[str, ...]]],
+    taxonomy: Taxonomy,
 ) -> set[Key]:
-    """The keys some taxonomy relation can touch (``places``: the places of ``keys``, and those of two or more).
+    """The keys some taxonomy relation can touch (``places``: the places of the keys, and those of two or more).
 
     Every taxonomy relation ties figures of one event whose places are equal or one inside the
     other: partitions and metric order at one place, parts in the place that contains them. A
@@ -166,7 +189,7 @@ def _placed(
     nested, shared = _linked(*places, 1)
     if not nested and not shared:
         return set()
-    some = [k for k in keys if k[2] in nested or k[2] in shared]
+    some = [k for k in distinct_keys() if k[2] in nested or k[2] in shared]
     # An event and a place as one tuple (the event first), so that the place's levels are its prefixes too.
     nested, shared = _linked(*_counted((k[3], *k[2]) for k in some), 2)
     kept = {k for k in some if (k[3], *k[2]) in nested}
@@ -275,13 +298,15 @@ class _Above:
         return found
 
 
-def _place_sets(keys: set[Key], places: Iterable[tuple[str, ...]]) -> list[tuple[Key, Key]]:
+def _place_sets(
+    distinct_keys: Callable[[], set[Key]], places: Iterable[tuple[str, ...]]
+) -> list[tuple[Key, Key]]:
     """Keys of figures about a set of places, beside the keys of figures stated for its places."""
     out: list[tuple[Key, Key]] = []
-    places = [p for p in places if p]
-    if "+" not in "".join(map(_LAST, places)):  # no set named anywhere: one pass in C
+    if "+" not in "".join(map(_LAST, filter(None, places))):  # no set named anywhere: one pass in C
         return out
-    sets = {p for p in places if "+" in p[-1]}
+    sets = {p for p in places if p and "+" in p[-1]}
+    keys = distinct_keys()
     for k in keys:
         members = place_set(k[2]) if k[2] in sets else None
         if members:

@@ -188,7 +188,7 @@ class ClaimTable(_AsTuple):
         make = Claim._from_parts  # noqa: SLF001 - the parts were checked when the table was made
         held = self._held
         if not held and built[start:stop].count(None) == stop - start:  # the block at once
-            built[start:stop] = map(make, *columns)
+            built[start:stop] = Claim._many_from_parts(columns)  # noqa: SLF001 - checked parts
             return
         for i, parts in enumerate(zip(*columns, strict=True), start):
             if built[i] is None:
@@ -214,7 +214,7 @@ class ClaimTable(_AsTuple):
         with (
             PAUSE
         ):  # claims and their floats form no cycles: the collector would scan them for nothing
-            for r, claim in zip(todo, map(Claim._from_parts, *columns), strict=True):  # noqa: SLF001
+            for r, claim in zip(todo, Claim._many_from_parts(columns), strict=True):  # noqa: SLF001
                 built[r] = claim
 
     def _slice(self, index: slice) -> ClaimTable:
