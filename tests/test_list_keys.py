@@ -123,7 +123,9 @@ def test_ranks_are_ranks_in_sorted_order_either_way(
     assert _ranks(np, values).tolist() == expected
 
 
-@given(st.lists(st.text(st.sampled_from("ab\x00é\U0001f600 "), max_size=4), min_size=1), st.booleans())
+@given(
+    st.lists(st.text(st.sampled_from("ab\x00é\U0001f600 "), max_size=4), min_size=1), st.booleans()
+)
 def test_ranks_of_distinct_texts_follow_sorted(values: list[str], narrow: bool) -> None:
     """Mostly distinct strings ranked at once by numpy (or, holding a NUL or too wide, by ``sorted``) rank as
     ``sorted`` orders them: code point order, a prefix first, a trailing NUL after the string without it."""

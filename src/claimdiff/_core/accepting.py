@@ -97,7 +97,7 @@ def in_memory_order(np: Any, claims: list[Claim]) -> list[Claim]:
 
     Reading one attribute of claims scattered in memory misses the cache at every claim (a real data set
     loaded group by group reads three times slower than one laid out in order). Whether they are is judged
-    on the first claims: where fewer than half of the neighbours follow one another in memory, all are
+    on the first claims: where fewer than three in four of them follow the one before in memory, all are
     put in memory order (their addresses sorted once).
 
     >>> import numpy as np
@@ -109,7 +109,7 @@ def in_memory_order(np: Any, claims: list[Claim]) -> list[Claim]:
     (True, True)
     """
     head = np.fromiter(map(id, claims[:_SAMPLE]), np.int64)
-    if 2 * int(np.count_nonzero(head[1:] > head[:-1])) >= len(head) - 1:
+    if 4 * int(np.count_nonzero(head[1:] > head[:-1])) >= 3 * (len(head) - 1):
         return claims
     at = np.fromiter(map(id, claims), np.int64, len(claims))
     return list(map(claims.__getitem__, np.argsort(at).tolist()))

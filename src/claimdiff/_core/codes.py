@@ -15,7 +15,7 @@ from typing import Any
 __all__ = ["by_identity", "identity_codes", "key_ranks"]
 
 
-def key_ranks(np: Any, keys: list[tuple[str, str, tuple[str, ...], str]]) -> Any:
+def key_ranks(np: Any, keys: Sequence[tuple[str, str, tuple[str, ...], str]]) -> Any:
     """Each key's rank in the order ``sorted`` gives the keys (equal keys rank alike), found part by part.
 
     A key is compared part by part (metric, counted, place, event), a place level by level, a shorter place
@@ -109,7 +109,9 @@ def _ranks(np: Any, values: Sequence[Any], missing: Any = None) -> Any:
         return np.fromiter(map(rank.__getitem__, values), np.int64, len(values))
     if missing not in rank:
         packed = _packed(np, values)
-        if packed is not None:  # the strings laid side by side: sorted by numpy, in the order ``sorted`` gives
+        if (
+            packed is not None
+        ):  # the strings laid side by side: sorted by numpy, in the order ``sorted`` gives
             order = np.argsort(packed, kind="stable")
             ordered = packed[order]
             out = np.empty(len(values), np.int64)
@@ -131,7 +133,7 @@ _PACKED_BYTES = 1 << 25  # the most a column of packed strings may take (32 MiB)
 
 
 def _packed(np: Any, values: Sequence[Any]) -> Any:
-    """``values`` as a numpy string column that sorts and compares as the strings do, or ``None``.
+    r"""``values`` as a numpy string column that sorts and compares as the strings do, or ``None``.
 
     Strings scattered in memory are slow to compare one pair at a time; laid side by side they are sorted at
     once. numpy orders its strings by code point, as Python does, but drops a string's trailing NUL
@@ -139,7 +141,7 @@ def _packed(np: Any, values: Sequence[Any]) -> Any:
     wide (one long value widens every row) are left to ``sorted``.
 
     >>> import numpy as np
-    >>> _packed(np, ["b", "a"]).tolist(), _packed(np, ["a", "a\\x00"]), _packed(np, ["a", 1])
+    >>> _packed(np, ["b", "a"]).tolist(), _packed(np, ["a", "a\x00"]), _packed(np, ["a", 1])
     (['b', 'a'], None, None)
     """
     if not values or set(map(type, values)) != {str}:
