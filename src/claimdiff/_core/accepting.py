@@ -23,7 +23,7 @@ from claimdiff._model.claim_table import ClaimTable, by_id
 from claimdiff._model.withdrawal import Withdrawal
 from claimdiff.exceptions import InvalidClaimError
 
-__all__ = ["accept", "in_id_order", "withdrawn_ids"]
+__all__ = ["accept", "in_id_order", "in_memory_order", "withdrawn_ids"]
 
 _ESTIMATE = attrgetter("estimate")
 _ID = attrgetter("id")
@@ -55,15 +55,22 @@ def accept(
     if not all(issubclass(kind, Claim) for kind in set(map(type, given))):  # asked once per type
         bad = next(c for c in given if not isinstance(c, Claim))
         raise InvalidClaimError(None, "claims", bad, "must hold only Claim objects")
+    bulk = bulk_from is not None and len(given) >= bulk_from
+    # A long list of claims scattered in memory is taken in the order they sit there: every later pass over
+    # them reads neighbours. Claims whose ids are distinct are grouped, and listed, by id: nothing else changes.
+    taken = given
+    if bulk and type(claims) is not ClaimTable:
+        import numpy as np  # noqa: PLC0415 - a long list is read into numpy columns anyway
+
+        taken = in_memory_order(np, given)
     # The ids sorted once: repeated ids sit side by side, and grouping takes each group's claims in this order.
     # Each worded figure is then read with the policy's hedges (a claim re-read keeps its id and its place).
-    ids = list(map(attrgetter("id"), given))
+    ids = list(map(attrgetter("id"), taken))
     order = id_order(ids)
     in_order = [ids[i] for i in order]
-    bulk = bulk_from is not None and len(given) >= bulk_from
     if any(
         map(eq, in_order, islice(in_order, 1, None))
-    ):  # a repeated id: the rule for repeats decides
+    ):  # a repeated id: the rule for repeats decides, in the order given
         kept, rejected = _unique(given)
         accepted, reread = read_with_policy(kept, policy)
         return accepted, rejected, reread, _keys(accepted, bulk)
@@ -72,6 +79,7 @@ def accept(
         return accepted, [], reread, keys_of(accepted, ids, order)
     import numpy as np  # noqa: PLC0415 - a long list is read into numpy columns anyway
 
+    given = taken
     # The order held compactly: a list of a million Python integers would stay beside everything built later.
     held = np.fromiter(order, np.int64, len(order))
     del order, in_order
@@ -79,6 +87,32 @@ def accept(
     codes = identity_codes(np, estimates)
     accepted, reread = read_with_policy(given, policy, [estimates[i] for i in codes[1].tolist()])
     return accepted, [], reread, list_keys(np, accepted, ids, held, None if reread else codes)
+
+
+_SAMPLE = 4096
+
+
+def in_memory_order(np: Any, claims: list[Claim]) -> list[Claim]:
+    """``claims`` as they sit in memory, when they are scattered there; else as given.
+
+    Reading one attribute of claims scattered in memory misses the cache at every claim (a real data set
+    loaded group by group reads three times slower than one laid out in order). Whether they are is judged
+    on the first claims: where fewer than three in four of them follow the one before in memory, all are
+    put in memory order (their addresses sorted once).
+
+    >>> import numpy as np
+    >>> from claimdiff import Claim, Scope
+    >>> cs = [Claim(id=str(k), metric="killed", estimate=1, scope=Scope(counted="people"), source="A")
+    ...       for k in range(5)]
+    >>> by_place = sorted(cs, key=id)
+    >>> in_memory_order(np, by_place) is by_place, in_memory_order(np, by_place[::-1]) == by_place
+    (True, True)
+    """
+    head = np.fromiter(map(id, claims[:_SAMPLE]), np.int64)
+    if 4 * int(np.count_nonzero(head[1:] > head[:-1])) >= 3 * (len(head) - 1):
+        return claims
+    at = np.fromiter(map(id, claims), np.int64, len(claims))
+    return list(map(claims.__getitem__, np.argsort(at).tolist()))
 
 
 def _keys(claims: list[Claim], bulk: bool) -> Keys:

@@ -13,7 +13,7 @@ numpy is imported when reconciling starts, never when ``claimdiff`` is imported.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from operator import attrgetter
 from typing import Any
 
@@ -118,7 +118,9 @@ class Columns:
         if type(claims) is ClaimTable:  # its columns: no claim is built per group
             self.is_count, self.cumulative = first_reads(np, claims, self.first_position)
         else:
-            firsts = list(map(claims.__getitem__, self.first_position.tolist()))
+            # Each group's first claim read in the claims' own order (as they sit in memory), laid back by group.
+            by_place = np.argsort(self.first_position)
+            firsts = list(map(claims.__getitem__, self.first_position[by_place].tolist()))
             if (
                 keys is not None and keys.estimates is not None
             ):  # a claim's is its estimate's: asked per estimate
@@ -126,12 +128,8 @@ class Columns:
                 counts = [claims[i].is_count for i in first.tolist()]
                 self.is_count = np.array(counts, np.bool_).reshape(-1)[at[self.first_position]]
             else:
-                self.is_count = np.fromiter(
-                    map(attrgetter("is_count"), firsts), np.bool_, len(groups)
-                )
-            self.cumulative = np.fromiter(
-                map(attrgetter("metric.cumulative"), firsts), np.bool_, len(groups)
-            )
+                self.is_count = _by_group(np, by_place, map(attrgetter("is_count"), firsts))
+            self.cumulative = _by_group(np, by_place, map(attrgetter("metric.cumulative"), firsts))
 
     def reduce_max(self, values: Any) -> Any:
         """The largest value of each group."""
@@ -171,6 +169,18 @@ class Columns:
     def unordered(self) -> Any:
         """Per group: no claim was stated strictly before another (:func:`claimdiff._core.timeline.unordered`)."""
         return share_a_moment(self.reduce_max(self.stated_start), self.reduce_min(self.stated_end))
+
+
+def _by_group(np: Any, by_place: Any, read: Iterator[bool]) -> Any:
+    """Flags read of each group's first claim in ``by_place`` order (the claims' own), laid back group by group.
+
+    >>> import numpy as np
+    >>> _by_group(np, np.array([2, 0, 1]), iter([True, False, False])).tolist()
+    [False, False, True]
+    """
+    out = np.empty(len(by_place), np.bool_)
+    out[by_place] = np.fromiter(read, np.bool_, len(by_place))
+    return out
 
 
 def _claim_reads(

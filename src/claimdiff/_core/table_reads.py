@@ -372,7 +372,10 @@ def table_groups(
             return at[values.codes], objects
         return by_identity(np, values)
 
-    k_at, k_objects = identities(keys.keys)
+    # Keys held per row are ranked among their values as held (equal keys rank alike, however held).
+    k_at, k_objects = (
+        (keys.keys.codes, keys.keys.values) if type(keys.keys) is PerRow else identities(keys.keys)
+    )
     k_rank = key_ranks(np, k_objects)[k_at]
     if by_id is None:
         order = np.argsort(k_rank, kind="stable")  # rows are in id order: each key's claims stay so
