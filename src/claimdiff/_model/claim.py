@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import inspect
 import math
-from collections.abc import Iterable, Sequence
-from itertools import repeat
+from collections.abc import Iterable
 from operator import attrgetter
 from typing import Any
 
@@ -259,23 +258,6 @@ class Claim:
             part_of,
         )
         return self
-
-    @classmethod
-    def _many_from_parts(cls, columns: Sequence[Sequence[Any]]) -> list[Claim]:
-        """The claims ``Claim._from_parts`` gives for each row of ``columns`` (one column per part, in its order).
-
-        The same parts, the same checks, filled by the same :meth:`_fill`, without a call of
-        :meth:`_from_parts` per claim (a claim table builds the claims of many groups at once).
-
-        >>> c = Claim(id="a", metric="killed", estimate=3, scope=Scope(counted="people"), source="MoD")
-        >>> Claim._many_from_parts([[c.id], [c.metric], [c.estimate], [c.scope], [None], [None],
-        ...                         [c.source], [()], [None], [None], [None], [None]]) == [c]
-        True
-        """
-        made = list(map(object.__new__, repeat(cls, len(columns[0]))))
-        # _fill takes the rank between the note and part_of: a claim made from parts has none.
-        any(map(cls._fill, made, *columns[:-1], repeat(None), columns[-1]))  # each returns None
-        return made
 
     def _fill(
         self,

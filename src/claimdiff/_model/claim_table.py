@@ -16,7 +16,9 @@ columns themselves (:mod:`claimdiff._core.table_reads`) without building a claim
 from __future__ import annotations
 
 import operator
+from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
+from itertools import repeat
 from typing import Any, overload
 
 from claimdiff._collector import PAUSE
@@ -188,7 +190,7 @@ class ClaimTable(_AsTuple):
         make = Claim._from_parts  # noqa: SLF001 - the parts were checked when the table was made
         held = self._held
         if not held and built[start:stop].count(None) == stop - start:  # the block at once
-            built[start:stop] = Claim._many_from_parts(columns)  # noqa: SLF001 - checked parts
+            built[start:stop] = _made(columns)
             return
         for i, parts in enumerate(zip(*columns, strict=True), start):
             if built[i] is None:
@@ -214,7 +216,7 @@ class ClaimTable(_AsTuple):
         with (
             PAUSE
         ):  # claims and their floats form no cycles: the collector would scan them for nothing
-            for r, claim in zip(todo, Claim._many_from_parts(columns), strict=True):  # noqa: SLF001
+            for r, claim in zip(todo, _made(columns), strict=True):
                 built[r] = claim
 
     def _slice(self, index: slice) -> ClaimTable:
@@ -287,6 +289,25 @@ class ClaimTable(_AsTuple):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (ClaimTable, (self._at(slice(None)), [v[:-1] for v in self._values], self._held))
+
+
+def _made(columns: Sequence[Sequence[Any]]) -> list[Claim]:
+    """The claims ``Claim._from_parts`` gives for each row of ``columns`` (one column per part, in its order).
+
+    The same parts, the same checks, filled by the same ``Claim._fill``, without a call of ``_from_parts`` per
+    claim (a table builds the claims of many groups at once).
+
+    >>> from claimdiff import Scope
+    >>> c = Claim(id="a", metric="killed", estimate=3, scope=Scope(counted="people"), source="MoD")
+    >>> _made([[c.id], [c.metric], [c.estimate], [c.scope], [None], [None],
+    ...        [c.source], [()], [None], [None], [None], [None]]) == [c]
+    True
+    """
+    made = list(map(object.__new__, repeat(Claim, len(columns[0]))))
+    # _fill takes the rank between the note and part_of: a claim made from parts has none.
+    fill = Claim._fill  # noqa: SLF001 - the parts were checked when the table was made
+    deque(map(fill, made, *columns[:-1], repeat(None), columns[-1]), maxlen=0)
+    return made
 
 
 def _columns(codes: Any, *, own: bool = False) -> tuple[tuple[Any, ...], int]:
