@@ -38,7 +38,8 @@ def accept(
     A claim table whose ids are distinct and whose figures the policy's hedges read as they are is
     checked on its columns, which also give what grouping reads of each claim (returned last);
     its claims are then returned as a table in id order, none built. Other claims are returned in the order
-    given, with what grouping reads of each (:func:`~claimdiff._core.grouping.keys_of`), their ids sorted once;
+    given (a long list with distinct ids whose claims lie scattered in memory, in memory order:
+    :func:`in_memory_order`; ids decide every order the report shows), with what grouping reads of each (:func:`~claimdiff._core.grouping.keys_of`), their ids sorted once;
     from ``bulk_from`` claims on, each part is held as codes (:func:`~claimdiff._core.list_keys.list_keys`)
     and the distinct estimates are found once, for the re-reading and for the columns.
     """
