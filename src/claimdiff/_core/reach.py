@@ -19,6 +19,7 @@ same groups, in the same order (``rank`` keeps the order of place sums).
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import chain
@@ -77,12 +78,9 @@ def reach(
     """
     # The passes over every group run in C (map, zip, Counter); Python loops only over what they leave.
     many = ManyFacts.of(facts)
-    held: list[set[Key]] = []
-
-    def distinct_keys() -> set[Key]:  # the groups' distinct keys, made when first asked for
-        if not held:
-            held.append(set(many.keys))
-        return held[0]
+    distinct_keys = functools.cache(
+        lambda: set(many.keys)
+    )  # the groups' distinct keys, made when first asked
 
     places = _places(many.keys, distinct_keys)
     marked = _placed(distinct_keys, places, taxonomy)
