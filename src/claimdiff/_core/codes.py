@@ -90,10 +90,11 @@ def identity_codes(np: Any, values: Sequence[Any]) -> tuple[Any, Any]:
 def _ranks(np: Any, values: Sequence[Any], missing: Any = None) -> Any:
     """Each value's rank among the distinct values in sorted order (1, 2, ...; equal values alike); ``missing`` 0.
 
-    The distinct values are found by hashing, in the order they first come (often close to sorted, and the
-    order they sit in memory: sorting them so is cheapest). Few distinct values are sorted and looked up per
-    value; where most values are distinct, their positions are sorted and a value unlike the one before it
-    takes the next rank.
+    Values that are mostly distinct objects (judged on the first few thousand, by identity: no value is read) and
+    all plain strings are laid side by side and sorted at once by numpy (:func:`_packed`). Otherwise the distinct
+    values are found by hashing, in the order they first come (often close to sorted, and the order they sit in
+    memory: sorting them so is cheapest): few are sorted and looked up per value; where most values are distinct,
+    their positions are sorted and a value unlike the one before it takes the next rank.
 
     >>> import numpy as np
     >>> _ranks(np, ["b", "a", "b", "c"]).tolist(), _ranks(np, ["b", None, "a"], None).tolist()
@@ -101,22 +102,22 @@ def _ranks(np: Any, values: Sequence[Any], missing: Any = None) -> Any:
     >>> _ranks(np, ["c", None, "a", "b"], None).tolist()
     [3, 0, 1, 2]
     """
+    head = values[:_SAMPLE]
+    if 2 * len(set(map(id, head))) > len(head):
+        # Mostly distinct objects: laid side by side, unless a value is not a plain string (``missing`` is not).
+        packed = _packed(np, values)
+        if packed is not None:  # sorted by numpy, in the order ``sorted`` gives
+            order = np.argsort(packed, kind="stable")
+            ordered = packed[order]
+            out = np.empty(len(values), np.int64)
+            out[order] = np.cumsum(np.r_[True, ordered[1:] != ordered[:-1]])
+            return out
     rank = dict.fromkeys(values)
     if 2 * len(rank) <= len(values):  # values repeat: each distinct one ranked once
         rank.pop(missing, None)
         rank.update(zip(sorted(rank), count(1)))
         rank[missing] = 0
         return np.fromiter(map(rank.__getitem__, values), np.int64, len(values))
-    if missing not in rank:
-        packed = _packed(np, values)
-        if (
-            packed is not None
-        ):  # the strings laid side by side: sorted by numpy, in the order ``sorted`` gives
-            order = np.argsort(packed, kind="stable")
-            ordered = packed[order]
-            out = np.empty(len(values), np.int64)
-            out[order] = np.cumsum(np.r_[True, ordered[1:] != ordered[:-1]])
-            return out
     given: Sequence[int] = range(len(values))
     if missing in rank:
         given = [k for k, v in enumerate(values) if v is not missing]
@@ -129,24 +130,41 @@ def _ranks(np: Any, values: Sequence[Any], missing: Any = None) -> Any:
     return out
 
 
+#: How many values :func:`_ranks` looks at to judge whether they are mostly distinct objects.
+_SAMPLE = 4096
+
+
 _PACKED_BYTES = 1 << 25  # the most a column of packed strings may take (32 MiB)
 
 
 def _packed(np: Any, values: Sequence[Any]) -> Any:
     r"""``values`` as a numpy string column that sorts and compares as the strings do, or ``None``.
 
-    Strings scattered in memory are slow to compare one pair at a time; laid side by side they are sorted at
-    once. numpy orders its strings by code point, as Python does, but drops a string's trailing NUL
-    characters: values holding a NUL, values that are not all plain strings, or a column that would be too
-    wide (one long value widens every row) are left to ``sorted``.
+    Strings scattered in memory are slow to compare one pair at a time, and slow to read one at a time: they are
+    read once, joined into one string with a NUL between each two, and laid out as a numpy column at once.
+    numpy orders its strings by code point, as Python does, but drops a string's trailing NUL characters: values
+    holding a NUL, values that are not all plain strings, or a column that would be too wide (one long value
+    widens every row) are left to ``sorted``.
 
     >>> import numpy as np
-    >>> _packed(np, ["b", "a"]).tolist(), _packed(np, ["a", "a\x00"]), _packed(np, ["a", 1])
-    (['b', 'a'], None, None)
+    >>> _packed(np, ["b", "a", ""]).tolist(), _packed(np, ["a", "a\x00"]), _packed(np, ["a", 1])
+    (['b', 'a', ''], None, None)
     """
     if not values or set(map(type, values)) != {str}:
         return None
-    width = max(map(len, values))
-    if 4 * width * len(values) > _PACKED_BYTES or "\x00" in "".join(values):
+    n = len(values)
+    joined = "\x00".join(values)
+    if (
+        4 * len(joined) > _PACKED_BYTES or joined.count("\x00") != n - 1
+    ):  # too wide; or a value holds a NUL
         return None
-    return np.array(values, f"U{max(width, 1)}")
+    # Each character as its code point (a lone surrogate too, as Python orders it), the NULs marking the ends.
+    points = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), "<u4")
+    ends = np.append(np.flatnonzero(points == 0), len(points))
+    lengths = np.diff(ends, prepend=-1) - 1
+    width = max(int(lengths.max()), 1)
+    if 4 * width * n > _PACKED_BYTES:
+        return None
+    grid = np.zeros((n, width), np.uint32)
+    grid[np.arange(width) < lengths[:, None]] = points[points != 0]
+    return grid.view(f"U{width}").reshape(n)
