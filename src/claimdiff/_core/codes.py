@@ -141,30 +141,37 @@ def _packed(np: Any, values: Sequence[Any]) -> Any:
     r"""``values`` as a numpy string column that sorts and compares as the strings do, or ``None``.
 
     Strings scattered in memory are slow to compare one pair at a time, and slow to read one at a time: they are
-    read once, joined into one string with a NUL between each two, and laid out as a numpy column at once.
-    numpy orders its strings by code point, as Python does, but drops a string's trailing NUL characters: values
-    holding a NUL, values that are not all plain strings, or a column that would be too wide (one long value
-    widens every row) are left to ``sorted``.
+    read once, joined into one string with a NUL between each two, and laid out as a numpy column at once (a
+    byte a character where all are ASCII). numpy orders its strings by code point, as Python does, but drops a
+    string's trailing NUL characters: values holding a NUL, values that are not all plain strings, or a column
+    that would be too wide (one long value widens every row) are left to ``sorted``.
 
     >>> import numpy as np
-    >>> _packed(np, ["b", "a", ""]).tolist(), _packed(np, ["a", "a\x00"]), _packed(np, ["a", 1])
-    (['b', 'a', ''], None, None)
+    >>> _packed(np, ["b", "a", ""]).tolist(), _packed(np, ["é", "a"]).tolist()
+    ([b'b', b'a', b''], ['é', 'a'])
+    >>> _packed(np, ["a", "a\x00"]), _packed(np, ["a", 1])
+    (None, None)
     """
     if not values or set(map(type, values)) != {str}:
         return None
     n = len(values)
     joined = "\x00".join(values)
-    if (
-        4 * len(joined) > _PACKED_BYTES or joined.count("\x00") != n - 1
-    ):  # too wide; or a value holds a NUL
+    if joined.count("\x00") != n - 1:  # a value holds a NUL
         return None
-    # Each character as its code point (a lone surrogate too, as Python orders it), the NULs marking the ends.
-    points = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), "<u4")
+    # Each character as its code point (a byte where all are ASCII; a lone surrogate too, as Python orders it),
+    # the NULs marking the ends.
+    size, kind = (1, "S") if joined.isascii() else (4, "U")
+    if size * len(joined) > _PACKED_BYTES:
+        return None
+    points = np.frombuffer(
+        joined.encode("ascii") if size == 1 else joined.encode("utf-32-le", "surrogatepass"),
+        np.uint8 if size == 1 else "<u4",
+    )
     ends = np.append(np.flatnonzero(points == 0), len(points))
     lengths = np.diff(ends, prepend=-1) - 1
     width = max(int(lengths.max()), 1)
-    if 4 * width * n > _PACKED_BYTES:
+    if size * width * n > _PACKED_BYTES:
         return None
-    grid = np.zeros((n, width), np.uint32)
+    grid = np.zeros((n, width), np.uint8 if size == 1 else np.uint32)
     grid[np.arange(width) < lengths[:, None]] = points[points != 0]
-    return grid.view(f"U{width}").reshape(n)
+    return grid.view(f"{kind}{width}").reshape(n)
