@@ -304,35 +304,48 @@ def assemble_cells(
     low, high, low_closed, high_closed, c_low, c_high, best_shown, s_low, s_high = shown_figures(
         unit, feasible, consensus_iv, best, stated
     )
-    return GroupCells(
-        id=gid,
-        **about,
-        unit=unit.unit,
-        feasible=feasible is not None,
-        low=low,
-        high=high,
-        low_closed=low_closed,
-        high_closed=high_closed,
-        consensus_low=c_low,
-        consensus_high=c_high,
-        best=best_shown,
-        claims=claims,
-        supporting=tuple(sorted(supporting)),
-        dissenting=tuple(sorted(cid for cid in current if cid not in supporting)),
-        superseded=tuple(sorted(superseded)),
-        stale=tuple(sorted(stale)),
-        origins=origins,
-        verdict=as_verdict(verdict_word(flags, feasible, stated, bool(current))),
-        corroboration=as_corroboration(corroboration),
-        withdrawn=tuple(sorted(withdrawn)),
-        best_rule=rule,
-        stated_low=s_low,
-        stated_high=s_high,
-        source_grades=grades,
-        grade=grade_of_rule(rule),
-        precision=kinds,
-        precision_step=step,
+    # Made from a tuple in the cells' order (a NamedTuple's own constructor takes keywords in Python), and an
+    # empty list of ids not sorted: a table makes the cells of tens of thousands of groups.
+    return _cells(
+        (
+            gid,
+            about["metric"],
+            about["counted"],
+            about["place"],
+            about["event"],
+            about["period"],
+            about["dimension"],
+            about["cumulative"],
+            unit.unit,
+            feasible is not None,
+            low,
+            high,
+            low_closed,
+            high_closed,
+            c_low,
+            c_high,
+            best_shown,
+            claims,
+            tuple(sorted(supporting)),
+            tuple(sorted([cid for cid in current if cid not in supporting])),
+            tuple(sorted(superseded)) if superseded else (),
+            tuple(sorted(stale)) if stale else (),
+            origins,
+            as_verdict(verdict_word(flags, feasible, stated, bool(current))),
+            as_corroboration(corroboration),
+            tuple(sorted(withdrawn)) if withdrawn else (),
+            rule,
+            s_low,
+            s_high,
+            grades,
+            grade_of_rule(rule),
+            kinds,
+            step,
+        )
     )
+
+
+_cells = GroupCells._make
 
 
 #: A group's figures as shown (:func:`shown_figures`): its feasible interval, consensus interval, best and stated

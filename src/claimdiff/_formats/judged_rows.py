@@ -45,6 +45,8 @@ T = TypeVar("T")
 #: What the groups table reads of a group (:class:`~claimdiff._core.group_cells.GroupCells`); read of a verdict by
 #: :func:`verdict_cells`, the id lists' lengths the group's, their order not kept.
 Cells = GroupCells
+#: Cells from a tuple in their order (a NamedTuple's own constructor runs in Python: a table makes tens of thousands).
+_cells = GroupCells._make
 
 
 def held_read(
@@ -164,39 +166,41 @@ def verdict_cells(verdicts: Sequence[Verdict]) -> Iterator[Cells]:
         word = verdict_word(v.flags, feasible, stated, bool(current))
         kinds, step = shown_precision(v.precision(), unit)
         grades = source_grades(v.cs)
-        yield Cells(
-            v.gid,
-            metric,
-            counted,
-            place,
-            event,
-            period,
-            dimension,
-            cumulative,
-            unit.unit,
-            feasible is not None,
-            low,
-            high,
-            low_closed,
-            high_closed,
-            c_low,
-            c_high,
-            best_shown,
-            v.cs,
-            supporting,
-            [c.id for c in current if c.id not in supporting],
-            superseded,
-            stale,
-            v.origins,
-            words.get(word) or words.setdefault(word, as_verdict(word)),
-            corroborations.get(corroboration)
-            or corroborations.setdefault(corroboration, as_corroboration(corroboration)),
-            withdrawn,
-            rule,
-            s_low,
-            s_high,
-            grades,
-            grade_of_rule(rule),
-            kinds,
-            step,
+        yield _cells(
+            (
+                v.gid,
+                metric,
+                counted,
+                place,
+                event,
+                period,
+                dimension,
+                cumulative,
+                unit.unit,
+                feasible is not None,
+                low,
+                high,
+                low_closed,
+                high_closed,
+                c_low,
+                c_high,
+                best_shown,
+                v.cs,
+                supporting,
+                [c.id for c in current if c.id not in supporting],
+                superseded,
+                stale,
+                v.origins,
+                words.get(word) or words.setdefault(word, as_verdict(word)),
+                corroborations.get(corroboration)
+                or corroborations.setdefault(corroboration, as_corroboration(corroboration)),
+                withdrawn,
+                rule,
+                s_low,
+                s_high,
+                grades,
+                grade_of_rule(rule),
+                kinds,
+                step,
+            )
         )
