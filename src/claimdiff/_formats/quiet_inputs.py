@@ -217,17 +217,20 @@ class QuietInputs:
         sc_codes, scopes = table.column("scope")
         metric_of = list(map(metrics.__getitem__, m_codes[lead].tolist()))
         scope_of = list(map(scopes.__getitem__, sc_codes[lead].tolist()))
+        # What the group reads of its first claim, by its estimate (a property of a claim is a call).
+        dimension_of = [c.dimension for c in some]
+        count_of = [c.is_count for c in some]
         policy = quiet.policy
         out: list[Group | GroupCells] = []
         for k, (gid, a, z) in enumerate(
             zip(map(group_id, groups.tolist()), (ends - sizes).tolist(), ends.tolist(), strict=True)
         ):
-            first = some[estimate[a]]
+            first = estimate[a]
             origins = origin_of[a:z]
             about = about_of(
                 metric_of[k],
                 scope_of[k],
-                first.dimension,
+                dimension_of[first],
                 period_of[a] if values[k][11] else hull_of(period_of[a:z]),
             )
             figured = list(zip(origins, figure_of[a:z], strict=True))
@@ -238,7 +241,7 @@ class QuietInputs:
                     about,
                     display_unit_of(unit_of[a:z]),
                     values[k],
-                    partial(_best_of, policy, figured, first.is_count),
+                    partial(_best_of, policy, figured, count_of[first]),
                     len(set(origins)),
                     distinct_grades(grade_of[a:z]),
                     group_precision(codes[a:z], steps[a:z]),
