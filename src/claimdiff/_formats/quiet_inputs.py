@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from claimdiff._core.estimators import BY_FIGURES, Figured, best_by_figures
 from claimdiff._core.group import group_id
-from claimdiff._core.group_build import ABOUT_CELLS, about_columns, about_of, group_about, hull_of
+from claimdiff._core.group_build import ABOUT_CELLS, about_columns, group_about, hull_of
 from claimdiff._core.group_cells import GroupCells
 from claimdiff._core.group_rows import GroupRows
 from claimdiff._core.intervals import Iv
@@ -211,36 +211,48 @@ class QuietInputs:
         period_of = list(map(periods.__getitem__, p_codes[rows].tolist()))
         codes, steps = (v[quiet_rows].tolist() for v in quiet.precisions())
         values = list(zip(*(v[groups].tolist() for v in quiet.intervals()), strict=True))
-        # Per group, what its first row names.
+        # Per group, what its first row names, and the hull of its periods: the cells of ``about_of`` read of these
+        # parts column by column (``about_columns``), each group's then gathered (no reading per group).
         lead = rows[ends - sizes]
         m_codes, metrics = table.column("metric")
         sc_codes, scopes = table.column("scope")
-        metric_of = list(map(metrics.__getitem__, m_codes[lead].tolist()))
-        scope_of = list(map(scopes.__getitem__, sc_codes[lead].tolist()))
+        spans = list(zip((ends - sizes).tolist(), ends.tolist(), strict=True))
+        firsts = [estimate[a] for a, _ in spans]
         # What the group reads of its first claim, by its estimate (a property of a claim is a call).
         dimension_of = [c.dimension for c in some]
         count_of = [c.is_count for c in some]
+        parts = {
+            "metric": list(map(metrics.__getitem__, m_codes[lead].tolist())),
+            "scope": list(map(scopes.__getitem__, sc_codes[lead].tolist())),
+            "dimension": list(map(dimension_of.__getitem__, firsts)),
+            "hull": [
+                period_of[a] if v[11] else hull_of(period_of[a:z])
+                for (a, z), v in zip(spans, values, strict=True)
+            ],
+        }
+        about: dict[str, list[Any]] = {}
+        for part, column in parts.items():
+            about.update(about_columns(part, column))
+        names = list(about)
         policy = quiet.policy
         out: list[Group | GroupCells] = []
-        for k, (gid, a, z) in enumerate(
-            zip(map(group_id, groups.tolist()), (ends - sizes).tolist(), ends.tolist(), strict=True)
+        for gid, (a, z), first, v, named in zip(
+            map(group_id, groups.tolist()),
+            spans,
+            firsts,
+            values,
+            zip(*about.values(), strict=True),
+            strict=True,
         ):
-            first = estimate[a]
             origins = origin_of[a:z]
-            about = about_of(
-                metric_of[k],
-                scope_of[k],
-                dimension_of[first],
-                period_of[a] if values[k][11] else hull_of(period_of[a:z]),
-            )
             figured = list(zip(origins, figure_of[a:z], strict=True))
             out.append(
                 quiet_cells(
                     gid,
                     tuple(ids[a:z]),
-                    about,
+                    dict(zip(names, named, strict=True)),
                     display_unit_of(unit_of[a:z]),
-                    values[k],
+                    v,
                     partial(_best_of, policy, figured, count_of[first]),
                     len(set(origins)),
                     distinct_grades(grade_of[a:z]),
