@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from claimdiff._core.flags import Flag, FlagRow, Severity
 from claimdiff._core.group import group_id, group_position
 from claimdiff._core.grouping import PerRow
-from claimdiff._core.lazy_items import LazyItems
+from claimdiff._core.lazy_items import Deferred, LazyItems
 from claimdiff._core.quiet import QuietGroups
 from claimdiff._core.reconcile import _flag_made  # what makes a report's flag of its row
 from claimdiff._formats.judged_rows import Cells, every_read, held_read, verdict_cells
@@ -158,6 +158,8 @@ def _flags_read(flags: Sequence[Flag]) -> Sequence[Flag | FlagRow]:
     its :class:`~claimdiff._core.flags.Flag` when first read (``claimdiff._core.reconcile._flag_made``); the
     groups table reads only each one's group and severity, so it makes none.
     """
+    if isinstance(flags, Deferred):  # found now: the table reads every flag
+        flags = flags.found
     later = flags.make_later if isinstance(flags, LazyItems) else None
     if not (isinstance(later, partial) and later.func is _flag_made):
         return flags
