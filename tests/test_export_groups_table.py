@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import claimdiff._core.reconcile as reconcile_module
 from claimdiff import POLICIES, claims_from_dataframe, reconcile
+from claimdiff._core.group_build import made_group
 from claimdiff._core.lazy_items import LazyItems
 from claimdiff._core.quiet import QuietGroups
 from claimdiff._formats import quiet_inputs
@@ -128,7 +129,7 @@ def repeated_frame_report():
 def _made_per_input():
     """Count the quiet groups the tables make from a claim table's columns (and refuse any made from claims)."""
     return (
-        mock.patch.object(quiet_inputs, "quiet_group", side_effect=quiet_inputs.quiet_group),
+        mock.patch.object(quiet_inputs, "quiet_cells", side_effect=quiet_inputs.quiet_cells),
         mock.patch.object(QuietGroups, "group", side_effect=AssertionError("built from claims")),
     )
 
@@ -152,7 +153,7 @@ def test_a_quiet_group_is_built_once_per_distinct_input(repeated_frame_report):
     inputs = quiet.memo["inputs"]
     for k, group in enumerate(inputs.built):
         first = int(inputs.positions[list(inputs.number).index(k)])
-        assert group == quiet.group(first)
+        assert made_group(group) == quiet.group(first)
     held = report_columns(attrs.evolve(report, groups=tuple(report.groups)), "groups")
     for name in lazy:
         assert [repr(v) for v in lazy[name]] == [repr(v) for v in held[name]], name
@@ -392,3 +393,77 @@ def test_flag_cells_by_position_read_only_this_reports_group_ids():
     got = _by_position(values, np.array([0, 1, 3]), 0)
     assert list(got) == [0, 5, 7]
     assert [type(v) for v in got] == [int, int, int]
+
+
+@settings(max_examples=40)
+@given(st.one_of(reports(), repeated_reports()))
+def test_the_groups_columns_are_each_groups_row(report):
+    """Law: the cells of many groups read column by column are, group by group, the row of each group alone
+    (its worst flag and count given), whatever mix of groups made and cells read of verdicts."""
+    from claimdiff._core.flags import Severity
+    from claimdiff._formats.groups_table import group_columns, group_row
+
+    groups = list(report.groups)
+    worst = [Severity.ERROR if k % 2 else None for k in range(len(groups))]
+    n_flags = [k % 3 for k in range(len(groups))]
+    columns = group_columns(groups, worst, n_flags)
+    rows = [group_row(g, w, n) for g, w, n in zip(groups, worst, n_flags, strict=True)]
+    assert [tuple(row) for row in zip(*columns, strict=True)] == rows
+
+
+@settings(max_examples=30)
+@given(st.one_of(reports(), repeated_reports()))
+def test_the_groups_table_counts_flags_without_making_them(report):
+    """The flag cells of the groups table count each group's flags and name its worst, read of the rows the
+    report holds them as: no flag held as a row is made for it, and the flags made later give the same cells."""
+    from claimdiff._core.flags import FlagRow
+    from claimdiff._core.lazy_items import Deferred
+
+    flags = report.flags.found if isinstance(report.flags, Deferred) else report.flags
+    later = getattr(flags, "make_later", None)
+    rows = dict(later.args[0]) if later is not None else {}
+    lazy = report_columns(report, "groups")
+    assert all(isinstance(f, FlagRow) for f in rows.values())
+    if later is not None:
+        assert later.args[0] == rows  # still rows: none made
+    made = list(report.flags)
+    for gid, worst, n in zip(lazy["id"], lazy["worst_severity"], lazy["n_flags"], strict=True):
+        mine = [f for f in made if f.group == gid]
+        assert n == len(mine)
+        most = max((f.severity for f in mine), key=lambda s: s.rank, default=None)
+        assert worst == (None if most is None else most.value)
+
+
+def test_a_group_is_made_of_its_cells():
+    """The cells of a group (``GroupCells``) are named as the fields of ``Group``: the group of a quiet group's
+    cells is the quiet group made, field by field."""
+    from claimdiff._core.group_cells import GroupCells
+    from claimdiff._core.quiet_group import quiet_cells, quiet_group
+    from claimdiff._core.report import Group
+    from claimdiff._model.units import unit_info
+
+    assert set(GroupCells._fields) == {f.name for f in attrs.fields(Group)}
+    args = (
+        "g1",
+        ("b", "a"),
+        {
+            "metric": "killed",
+            "counted": "people",
+            "place": ("X",),
+            "event": None,
+            "dimension": "count",
+            "cumulative": False,
+            "period": None,
+        },
+        unit_info(""),
+        (9.5, True, 10.5, True, 10.0, True, 10.0, True, True),
+        lambda f, iv: (10.0, "consensus"),
+        2,
+        (),
+        ("worded", 1.0),
+    )
+    cells, group = quiet_cells(*args), quiet_group(*args)
+    assert made_group(cells) == group
+    assert all(getattr(group, name) == value for name, value in cells._asdict().items())
+    assert cells.supporting == ("a", "b")
+    assert cells.dissenting == ()

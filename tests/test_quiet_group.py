@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 import claimdiff._core.reconcile as reconcile_module
 from claimdiff import POLICIES, claims_from_dataframe, reconcile
 from claimdiff._core.estimators import BY_FIGURES
+from claimdiff._core.group_build import made_group
 from claimdiff._formats.quiet_inputs import quiet_inputs, quiet_of
 
 _UNITS = ["km", "m", "mi"]
@@ -59,7 +60,9 @@ def _made_both_ways(report):
     inputs = quiet_inputs(quiet, positions)
     assert inputs.table is report.claims.table
     firsts = [int(positions[list(inputs.number).index(k)]) for k in range(len(inputs.built))]
-    return [(made, quiet.group(at)) for made, at in zip(inputs.built, firsts, strict=True)]
+    return [
+        (made_group(made), quiet.group(at)) for made, at in zip(inputs.built, firsts, strict=True)
+    ]
 
 
 @settings(max_examples=40, deadline=None)

@@ -100,8 +100,9 @@ def consensus(
     return consensus_of_groups([(current, now)], ties)[0]
 
 
-#: Each estimator's rule as a best figure's rule names it (its value: a property call, read here once per member).
-_RULE = {e: e.value for e in Estimator}
+#: Each estimator's rule as a best figure's rule names it (its value: a property call, read here once per member),
+#: by the member's ``id``: a member is one object, and an enum member hashes in Python (a table asks this of every group).
+_RULE = {id(e): e.value for e in Estimator}
 
 #: The estimators by which :func:`choose_best` reads of the claims only their figures and which of them share an
 #: origin (beside the intervals, the policy and ``is_count`` it is given): groups whose claims have equal figures,
@@ -121,9 +122,10 @@ def choose_best(
     if consensus_iv is None:
         return None, "no current claim"
     estimator = policy.estimator
-    rule = _RULE[estimator]
-    if estimator in _ANCHORS:
-        anchored, rule = _ANCHORS[estimator](current)
+    rule = _RULE[id(estimator)]
+    anchor = _ANCHORS.get(id(estimator))
+    if anchor is not None:
+        anchored, rule = anchor(current)
         return _whole(anchored, None, is_count and policy.whole_counts), rule
     if estimator is Estimator.LATEST:
         timed = [c for c in current if c.stated is not None and c.figure is not None]
@@ -179,7 +181,7 @@ def best_by_figures(
     (10.0, 'consensus')
     """
     estimator = policy.estimator if estimator is None else estimator
-    rule = _RULE[estimator] if rule is None else rule
+    rule = _RULE[id(estimator)] if rule is None else rule
     if estimator is Estimator.MEDIAN:
         figures = list(origin_middles(current).values())
         best = float(statistics.median(figures)) if figures else _bound_figure(consensus_iv)
@@ -372,11 +374,12 @@ def _wikidata(current: Sequence[Claim]) -> tuple[float | None, str]:
     return float(statistics.median(figures)), f"wikidata: {many} of rank {which}"
 
 
+#: The anchors' rules, by their estimator's ``id`` (as :data:`_RULE`).
 _ANCHORS = {
-    Estimator.UCDP: _ucdp,
-    Estimator.IBC: _ibc,
-    Estimator.AIRWARS: _airwars,
-    Estimator.WIKIDATA: _wikidata,
+    id(Estimator.UCDP): _ucdp,
+    id(Estimator.IBC): _ibc,
+    id(Estimator.AIRWARS): _airwars,
+    id(Estimator.WIKIDATA): _wikidata,
 }
 
 

@@ -15,8 +15,11 @@ from typing import Any
 
 from claimdiff._core.estimators import best_in_unit
 from claimdiff._core.flags import Flag, FlagRow, conflict_verdict
+from claimdiff._core.grading import grade_of_rule
+from claimdiff._core.group_cells import GroupCells
 from claimdiff._core.intervals import Iv
 from claimdiff._core.messages import Say
+from claimdiff._core.outcomes import as_corroboration, as_verdict
 from claimdiff._core.precision_used import claims_precision
 from claimdiff._core.report import Group
 from claimdiff._core.tolerance import Precision
@@ -37,11 +40,13 @@ __all__ = [
     "about_of",
     "about_part",
     "about_scope",
+    "assemble_cells",
     "assemble_group",
     "build_group",
     "group_about",
     "hull",
     "hull_of",
+    "made_group",
     "shown_figures",
     "shown_precision",
     "verdict_word",
@@ -232,45 +237,115 @@ def assemble_group(
     grades: tuple[SourceGrade, ...],
     compared: tuple[str, float | None],
 ) -> Group:
-    """:func:`build_group` from what it reads of the claims, without them: the one maker of a :class:`Group`.
+    """:func:`build_group` from what it reads of the claims, without them: the group of :func:`assemble_cells`.
 
     What it reads: what names the group (:func:`group_about`), its display ``unit``, the claims' ids
     (``current``: the current ones'), their sources' grades, and how they were compared. :func:`build_group`
     reads these of claims, and a reader of columns (the quiet groups of a claim table,
     :mod:`claimdiff._formats.quiet_inputs`) of its columns, no claim built.
     """
+    return made_group(
+        assemble_cells(
+            gid,
+            about,
+            unit,
+            claims,
+            feasible,
+            consensus_iv,
+            best,
+            rule,
+            supporting,
+            current,
+            superseded,
+            stale,
+            withdrawn,
+            origins,
+            corroboration,
+            stated,
+            flags,
+            grades,
+            compared,
+        )
+    )
+
+
+def made_group(cells: GroupCells) -> Group:
+    """The :class:`Group` of ``cells`` (made by :func:`assemble_cells`): a group is made of its cells when asked for."""
+    return Group(**cells._asdict())
+
+
+def assemble_cells(
+    gid: str,
+    about: dict[str, Any],
+    unit: UnitInfo,
+    claims: tuple[str, ...],
+    feasible: Iv | None,
+    consensus_iv: Iv | None,
+    best: float | None,
+    rule: str,
+    supporting: Collection[str],
+    current: Iterable[str],
+    superseded: Collection[str],
+    stale: Collection[str],
+    withdrawn: frozenset[str],
+    origins: int,
+    corroboration: str,
+    stated: Iv | None,
+    flags: list[Flag | FlagRow],
+    grades: tuple[SourceGrade, ...],
+    compared: tuple[str, float | None],
+) -> GroupCells:
+    """The cells of the group :func:`assemble_group` makes, no group made: the one rule of a group's cells.
+
+    A table of many groups reads these (:func:`~claimdiff._formats.groups_table.group_row`), and
+    :func:`made_group` makes the group of them.
+    """
     kinds, step = shown_precision(compared, unit)
     low, high, low_closed, high_closed, c_low, c_high, best_shown, s_low, s_high = shown_figures(
         unit, feasible, consensus_iv, best, stated
     )
-    return Group(
-        id=gid,
-        **about,
-        unit=unit.unit,
-        claims=claims,
-        feasible=feasible is not None,
-        low=low,
-        high=high,
-        low_closed=low_closed,
-        high_closed=high_closed,
-        consensus_low=c_low,
-        consensus_high=c_high,
-        best=best_shown,
-        supporting=tuple(sorted(supporting)),
-        dissenting=tuple(sorted(cid for cid in current if cid not in supporting)),
-        superseded=tuple(sorted(superseded)),
-        stale=tuple(sorted(stale)),
-        origins=origins,
-        verdict=verdict_word(flags, feasible, stated, bool(current)),
-        corroboration=corroboration,
-        withdrawn=tuple(sorted(withdrawn)),
-        best_rule=rule,
-        stated_low=s_low,
-        stated_high=s_high,
-        source_grades=grades,
-        precision=kinds,
-        precision_step=step,
+    # Made from a tuple in the cells' order (a NamedTuple's own constructor takes keywords in Python), and an
+    # empty list of ids not sorted: a table makes the cells of tens of thousands of groups.
+    return _cells(
+        (
+            gid,
+            about["metric"],
+            about["counted"],
+            about["place"],
+            about["event"],
+            about["period"],
+            about["dimension"],
+            about["cumulative"],
+            unit.unit,
+            feasible is not None,
+            low,
+            high,
+            low_closed,
+            high_closed,
+            c_low,
+            c_high,
+            best_shown,
+            claims,
+            tuple(sorted(supporting)),
+            tuple(sorted([cid for cid in current if cid not in supporting])),
+            tuple(sorted(superseded)) if superseded else (),
+            tuple(sorted(stale)) if stale else (),
+            origins,
+            as_verdict(verdict_word(flags, feasible, stated, bool(current))),
+            as_corroboration(corroboration),
+            tuple(sorted(withdrawn)) if withdrawn else (),
+            rule,
+            s_low,
+            s_high,
+            grades,
+            grade_of_rule(rule),
+            kinds,
+            step,
+        )
     )
+
+
+_cells = GroupCells._make
 
 
 #: A group's figures as shown (:func:`shown_figures`): its feasible interval, consensus interval, best and stated

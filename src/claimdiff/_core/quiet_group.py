@@ -13,13 +13,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from claimdiff._core.group_build import assemble_group
+from claimdiff._core.group_build import assemble_cells, made_group
+from claimdiff._core.group_cells import GroupCells
 from claimdiff._core.intervals import Iv
 from claimdiff._core.report import Group
 from claimdiff._model.source_grade import SourceGrade
 from claimdiff._model.units import UnitInfo
 
-__all__ = ["BestOf", "quiet_group"]
+__all__ = ["BestOf", "quiet_cells", "quiet_group"]
 
 #: What chooses a group's best figure and its rule from the interval its best keeps to and its consensus interval
 #: (:func:`~claimdiff._core.estimators.choose_best` of the group's claims, or
@@ -51,13 +52,34 @@ def quiet_group(
     >>> g.verdict, g.best, g.low, g.consensus_low, g.corroboration
     (<Verdict.AGREEMENT: 'agreement'>, 10.0, 10.0, 9.5, <Corroboration.INDEPENDENT: 'independent'>)
     """
+    return made_group(
+        quiet_cells(gid, claims, about, unit, intervals, best_of, origins, grades, compared)
+    )
+
+
+def quiet_cells(
+    gid: str,
+    claims: tuple[str, ...],
+    about: dict[str, Any],
+    unit: UnitInfo,
+    intervals: Sequence[Any],
+    best_of: BestOf,
+    origins: int,
+    grades: tuple[SourceGrade, ...],
+    compared: tuple[str, float | None],
+) -> GroupCells:
+    """The cells of the quiet group :func:`quiet_group` makes, no group made: the one rule of a quiet group.
+
+    A table of many quiet groups reads these of one group per input (:mod:`claimdiff._formats.quiet_inputs`);
+    :func:`quiet_group` makes the group of them.
+    """
     lo, lc, hi, hc, s_lo, s_lc, s_hi, s_hc, worded = intervals[:9]
     widened: Iv = (lo, lc, hi, hc)
     stated: Iv | None = (s_lo, s_lc, s_hi, s_hc) if worded else None
     shown = stated or widened
     # A single claim's best keeps to its own widened interval; a group's to what all its claims allow.
     best, rule = best_of(widened if len(claims) == 1 else shown, shown)
-    return assemble_group(
+    return assemble_cells(
         gid,
         about,
         unit,

@@ -25,6 +25,7 @@ from claimdiff._model.claim_table import ClaimTable, TableClaims
 from claimdiff._model.packed_texts import taken
 
 if TYPE_CHECKING:
+    from claimdiff._core.group_cells import GroupCells
     from claimdiff._core.quiet import QuietGroups
     from claimdiff._core.report import Group, Report
     from claimdiff._formats.judged_rows import Members
@@ -33,8 +34,8 @@ if TYPE_CHECKING:
 __all__ = ["claim_statuses", "claims_table"]
 
 
-def claim_statuses(g: Group | Members) -> list[str]:
-    """The status of each claim of ``g``, in the order of ``g.claims``.
+def claim_statuses(g: Group | GroupCells | Members) -> list[str]:
+    """The status of each claim of ``g`` (a group, its cells or its members), in the order of ``g.claims``.
 
     Supporting, unless it is dissenting, superseded, stale or withdrawn (the last of these that applies).
     """

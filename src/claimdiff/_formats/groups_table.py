@@ -4,9 +4,10 @@ A report of a million claims holds hundreds of thousands of quiet groups, kept a
 read (:mod:`claimdiff._core.quiet`). Building each just to write its row costs more than reconciling it. Yet a
 quiet group's verdict, intervals, best figure and precision follow from few things: its claims' estimates,
 which of them share an origin, their sources' own grades, and the group's intervals. Groups equal in these
-have equal cells but for those naming the group, so the groups table asks the one maker of a quiet group
-(:func:`~claimdiff._core.quiet_group.quiet_group`, which :meth:`~claimdiff._core.quiet.QuietGroups.group` asks of
-claims) once per distinct input and spreads its row with numpy: for the rows of a claim table, with what it reads
+have equal cells but for those naming the group, so the groups table asks the one maker of a quiet group for
+its cells (:func:`~claimdiff._core.quiet_group.quiet_cells`, whose group
+:meth:`~claimdiff._core.quiet.QuietGroups.group` makes of claims) once per distinct input and spreads its row
+with numpy: for the rows of a claim table, with what it reads
 of the claims read from the table's columns, no claim built (:mod:`claimdiff._formats.quiet_inputs`). What names
 each group comes from :func:`~claimdiff._core.group_build.group_about`. Nothing here restates a rule.
 """
@@ -14,22 +15,26 @@ each group comes from :func:`~claimdiff._core.group_build.group_about`. Nothing 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
+from functools import partial
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
-from claimdiff._core.flags import Severity
+from claimdiff._core.flags import Flag, FlagRow, Severity
 from claimdiff._core.group import group_id, group_position
 from claimdiff._core.grouping import PerRow
-from claimdiff._core.lazy_items import LazyItems
+from claimdiff._core.lazy_items import Deferred, LazyItems
 from claimdiff._core.quiet import QuietGroups
+from claimdiff._core.reconcile import _flag_made  # what makes a report's flag of its row
 from claimdiff._formats.judged_rows import Cells, every_read, held_read, verdict_cells
 from claimdiff._formats.quiet_inputs import NAMED_BY, objects, quiet_inputs, quiet_of
 from claimdiff._formats.table_schema import SCHEMA
+from claimdiff._model.source_grade import SourceGrade
 
 if TYPE_CHECKING:
     from claimdiff._core.report import Group, Report
 
-__all__ = ["group_row", "groups_table"]
+__all__ = ["group_columns", "group_row", "groups_table"]
 
 _INF = float("inf")
 
@@ -38,10 +43,17 @@ _INF = float("inf")
 _NAMING = ("id", *NAMED_BY)
 
 
-def _bound(v: float | None, feasible: bool, side: float) -> float | None:
-    if not feasible:
-        return None
-    return side if v is None else float(v)
+def _bounded(values: list[float | None], feasible: list[bool], side: float) -> list[float | None]:
+    """Each group's bound as its cell: ``None`` where no value is feasible, ``side`` for an unbounded side."""
+    return [
+        (side if v is None else float(v)) if f else None
+        for v, f in zip(values, feasible, strict=True)
+    ]
+
+
+def _grades_cell(grades: tuple[SourceGrade, ...]) -> str | None:
+    """The sources' own grades of a group as one cell (``None`` for none)."""
+    return "; ".join([sg.describe() for sg in grades]) or None
 
 
 def place_text(place: tuple[str, ...]) -> str | None:
@@ -50,45 +62,66 @@ def place_text(place: tuple[str, ...]) -> str | None:
 
 
 def group_row(g: Group | Cells, worst: Severity | None, n_flags: int) -> tuple[Any, ...]:
-    """The cells of group ``g`` in the order of the ``groups`` table, given its worst flag and how many it has."""
-    feasible = g.feasible
-    return (
-        g.id,
-        g.metric,
-        g.counted,
-        place_text(g.place),
-        g.event,
-        g.period,
-        g.dimension,
-        g.cumulative,
-        g.unit,
+    """The cells of group ``g`` in the order of the ``groups`` table, given its worst flag and how many it has.
+
+    The row of :func:`group_columns` of the one group.
+    """
+    return tuple(column[0] for column in group_columns([g], [worst], [n_flags]))
+
+
+def group_columns(
+    groups: Sequence[Group | Cells], worst: Sequence[Severity | None], n_flags: Sequence[int]
+) -> list[list[Any]]:
+    """The cells of ``groups`` column by column, in the order of the ``groups`` table (:func:`group_row` of each).
+
+    ``worst`` and ``n_flags`` are each group's most serious flag's severity and how many flags it has. Each part of
+    the groups is read column by column (a table reads tens of thousands of groups: no row made per group).
+    """
+
+    def read(name: str) -> list[Any]:
+        return list(map(attrgetter(name), groups))
+
+    def lengths(name: str) -> list[int]:
+        return list(map(len, map(attrgetter(name), groups)))
+
+    feasible = read("feasible")
+    return [
+        read("id"),
+        read("metric"),
+        read("counted"),
+        list(map(place_text, read("place"))),
+        read("event"),
+        read("period"),
+        read("dimension"),
+        read("cumulative"),
+        read("unit"),
         feasible,
-        _bound(g.low, feasible, -_INF),
-        _bound(g.high, feasible, _INF),
-        g.low_closed,
-        g.high_closed,
-        _bound(g.consensus_low, feasible, -_INF),
-        _bound(g.consensus_high, feasible, _INF),
-        g.best,
-        len(g.claims),
-        len(g.supporting),
-        len(g.dissenting),
-        len(g.superseded),
-        len(g.stale),
-        g.origins,
-        None if worst is None else worst.value,
-        n_flags,
-        g.verdict,
-        g.corroboration,
-        len(g.withdrawn),
-        g.best_rule,
-        g.stated_low,
-        g.stated_high,
-        "; ".join(sg.describe() for sg in g.source_grades) or None,
-        g.grades_text(),
-        g.precision,
-        g.precision_step,
-    )
+        _bounded(read("low"), feasible, -_INF),
+        _bounded(read("high"), feasible, _INF),
+        read("low_closed"),
+        read("high_closed"),
+        _bounded(read("consensus_low"), feasible, -_INF),
+        _bounded(read("consensus_high"), feasible, _INF),
+        read("best"),
+        lengths("claims"),
+        lengths("supporting"),
+        lengths("dissenting"),
+        lengths("superseded"),
+        lengths("stale"),
+        read("origins"),
+        [None if w is None else w.value for w in worst],
+        list(n_flags),
+        read("verdict"),
+        read("corroboration"),
+        lengths("withdrawn"),
+        read("best_rule"),
+        read("stated_low"),
+        read("stated_high"),
+        list(map(_grades_cell, read("source_grades"))),
+        [g.grades_text() for g in groups],
+        read("precision"),
+        read("precision_step"),
+    ]
 
 
 #: The columns of the groups table, in order (the cells :func:`group_row` gives).
@@ -97,8 +130,8 @@ GROUP_COLUMNS = tuple(name for name, _ in SCHEMA["groups"])
 
 def _flag_counts(report: Report) -> tuple[dict[str | None, Severity], dict[str | None, int]]:
     """Per group id, its most serious flag's severity and how many flags it has."""
-    # One pass over the flags: the quiet groups' notices are made when read.
-    pairs = Counter(map(attrgetter("group", "severity"), report.flags))
+    # One pass over the flags: the quiet groups' notices are made when read, a flag held as a row is read of it.
+    pairs = Counter(map(attrgetter("group", "severity"), _flags_read(report.flags)))
     worst: dict[str | None, Severity] = {}
     count: dict[str | None, int] = {}
     for (group, severity), k in pairs.items():
@@ -106,6 +139,32 @@ def _flag_counts(report: Report) -> tuple[dict[str | None, Severity], dict[str |
         if group not in worst or severity.rank > worst[group].rank:
             worst[group] = severity
     return worst, count
+
+
+def _columns_of(
+    groups: list[Group | Cells],
+    worst: dict[str | None, Severity],
+    count: dict[str | None, int],
+) -> list[list[Any]]:
+    """:func:`group_columns` of ``groups``, each with its flags' worst severity and count by its id."""
+    ids = list(map(attrgetter("id"), groups))
+    return group_columns(groups, list(map(worst.get, ids)), [count.get(i, 0) for i in ids])
+
+
+def _flags_read(flags: Sequence[Flag]) -> Sequence[Flag | FlagRow]:
+    """The report's flags, those held as rows and not made yet given as their rows (which read as their flags).
+
+    A report holds the flags reconciling found as rows (:class:`~claimdiff._core.flags.FlagRow`), each made into
+    its :class:`~claimdiff._core.flags.Flag` when first read (``claimdiff._core.reconcile._flag_made``); the
+    groups table reads only each one's group and severity, so it makes none.
+    """
+    if isinstance(flags, Deferred):  # found now: the table reads every flag
+        flags = flags.found
+    later = flags.make_later if isinstance(flags, LazyItems) else None
+    if not (isinstance(later, partial) and later.func is _flag_made):
+        return flags
+    unmade: dict[int, Flag | FlagRow] = later.args[0]
+    return [unmade[k] if k in unmade else flags[k] for k in range(len(flags))]
 
 
 def groups_table(report: Report) -> list[Any]:
@@ -118,12 +177,7 @@ def groups_table(report: Report) -> list[Any]:
     groups = report.groups
     quiet = quiet_of(groups)
     if quiet is None:
-        rows = [
-            group_row(g, worst.get(g.id), count.get(g.id, 0))
-            for g in every_read(groups, verdict_cells)
-        ]
-        cells = list(zip(*rows, strict=True)) or [()] * len(GROUP_COLUMNS)
-        return [list(c) for c in cells]
+        return _columns_of(list(every_read(groups, verdict_cells)), worst, count)
     assert isinstance(groups, LazyItems)  # noqa: S101 - quiet_of found its maker
     import numpy as np  # noqa: PLC0415 - imported already by the columns that found the quiet groups
 
@@ -133,8 +187,7 @@ def groups_table(report: Report) -> list[Any]:
     made[list(held)] = False
     unheld = np.flatnonzero(made)
     at = np.fromiter(held, np.int64, len(held))
-    rows = [group_row(g, worst.get(g.id), count.get(g.id, 0)) for g in held.values()]
-    own = list(zip(*rows, strict=True)) or [()] * len(GROUP_COLUMNS)
+    own = _columns_of(list(held.values()), worst, count)
     spread = _quiet_columns(quiet, unheld, worst, count) if len(unheld) else None
     out: list[Any] = []
     # Columns spread by one numbering share one array of codes (the built groups' cells follow the spread ones).
@@ -172,8 +225,7 @@ def _quiet_columns(
     cells by each group's number; the cells that name a group, or count its flags, are its own.
     """
     inputs = quiet_inputs(quiet, positions)
-    rep_rows = [group_row(g, None, 0) for g in inputs.built]
-    by_input = list(zip(*rep_rows, strict=True)) or [()] * len(GROUP_COLUMNS)
+    by_input = group_columns(inputs.built, [None] * len(inputs.built), [0] * len(inputs.built))
     naming = inputs.naming()
     ids = list(map(group_id, positions.tolist()))
     # Both flag cells by one pass over the groups with flags: each group's (worst severity, how many).

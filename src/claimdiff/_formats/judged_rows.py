@@ -17,14 +17,14 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-from claimdiff._core.grading import grade_of_rule, grades_text
+from claimdiff._core.grading import grade_of_rule
 from claimdiff._core.group_build import about_columns, shown_figures, shown_precision, verdict_word
+from claimdiff._core.group_cells import GroupCells
 from claimdiff._core.judged_group import JudgedGroups, Verdict
 from claimdiff._core.lazy_items import LazyItems
-from claimdiff._core.outcomes import Corroboration, Grade, as_corroboration, as_verdict
+from claimdiff._core.outcomes import Corroboration, as_corroboration, as_verdict
 from claimdiff._core.outcomes import Verdict as Word
 from claimdiff._model.claim import source_grades
-from claimdiff._model.source_grade import SourceGrade
 
 if TYPE_CHECKING:
     from claimdiff._core.report import Group
@@ -42,49 +42,11 @@ __all__ = [
 T = TypeVar("T")
 
 
-class Cells(NamedTuple):
-    """What the groups table reads of a group, under the names of :class:`~claimdiff._core.report.Group`.
-
-    Read of a verdict by :func:`verdict_cells`. The id lists' lengths are the group's; their order is not kept.
-    """
-
-    id: str
-    metric: str
-    counted: str | None
-    place: tuple[str, ...]
-    event: str | None
-    period: str | None
-    dimension: str
-    cumulative: bool
-    unit: str
-    feasible: bool
-    low: float | None
-    high: float | None
-    low_closed: bool
-    high_closed: bool
-    consensus_low: float | None
-    consensus_high: float | None
-    best: float | None
-    claims: Sequence[Any]
-    supporting: Collection[str]
-    dissenting: Collection[str]
-    superseded: Collection[str]
-    stale: Collection[str]
-    origins: int
-    verdict: Word
-    corroboration: Corroboration
-    withdrawn: Collection[str]
-    best_rule: str
-    stated_low: float | None
-    stated_high: float | None
-    source_grades: tuple[SourceGrade, ...]
-    grade: Grade | None
-    precision: str | None
-    precision_step: float | None
-
-    def grades_text(self) -> str | None:
-        """:meth:`~claimdiff._core.report.Group.grades_text` of the group."""
-        return grades_text(self.grade, self.best_rule, self.source_grades)
+#: What the groups table reads of a group (:class:`~claimdiff._core.group_cells.GroupCells`); read of a verdict by
+#: :func:`verdict_cells`, the id lists' lengths the group's, their order not kept.
+Cells = GroupCells
+#: Cells from a tuple in their order (a NamedTuple's own constructor runs in Python: a table makes tens of thousands).
+_cells = GroupCells._make
 
 
 def held_read(
@@ -204,39 +166,41 @@ def verdict_cells(verdicts: Sequence[Verdict]) -> Iterator[Cells]:
         word = verdict_word(v.flags, feasible, stated, bool(current))
         kinds, step = shown_precision(v.precision(), unit)
         grades = source_grades(v.cs)
-        yield Cells(
-            v.gid,
-            metric,
-            counted,
-            place,
-            event,
-            period,
-            dimension,
-            cumulative,
-            unit.unit,
-            feasible is not None,
-            low,
-            high,
-            low_closed,
-            high_closed,
-            c_low,
-            c_high,
-            best_shown,
-            v.cs,
-            supporting,
-            [c.id for c in current if c.id not in supporting],
-            superseded,
-            stale,
-            v.origins,
-            words.get(word) or words.setdefault(word, as_verdict(word)),
-            corroborations.get(corroboration)
-            or corroborations.setdefault(corroboration, as_corroboration(corroboration)),
-            withdrawn,
-            rule,
-            s_low,
-            s_high,
-            grades,
-            grade_of_rule(rule),
-            kinds,
-            step,
+        yield _cells(
+            (
+                v.gid,
+                metric,
+                counted,
+                place,
+                event,
+                period,
+                dimension,
+                cumulative,
+                unit.unit,
+                feasible is not None,
+                low,
+                high,
+                low_closed,
+                high_closed,
+                c_low,
+                c_high,
+                best_shown,
+                v.cs,
+                supporting,
+                [c.id for c in current if c.id not in supporting],
+                superseded,
+                stale,
+                v.origins,
+                words.get(word) or words.setdefault(word, as_verdict(word)),
+                corroborations.get(corroboration)
+                or corroborations.setdefault(corroboration, as_corroboration(corroboration)),
+                withdrawn,
+                rule,
+                s_low,
+                s_high,
+                grades,
+                grade_of_rule(rule),
+                kinds,
+                step,
+            )
         )

@@ -4,8 +4,8 @@ A quiet group (:mod:`claimdiff._core.quiet`) is built from its claims and its in
 the claims, but for what names the group, is few things: each claim's estimate (its figure, unit and
 precision), its source's own grade, and which claims share an origin. Groups equal in these and in their
 intervals build groups equal but for their ids, claims and names, whatever their places and origins. A table of
-a million claims thus asks the one maker of a quiet group (:func:`~claimdiff._core.quiet_group.quiet_group`) once
-per distinct input and spreads the answer with numpy; from a claim table, what the maker reads of the claims is
+a million claims thus asks the one maker of a quiet group for its cells (:func:`~claimdiff._core.quiet_group.quiet_cells`,
+no group made) once per distinct input and spreads the answer with numpy; from a claim table, what the maker reads of the claims is
 read of the columns (no claim built per group), else :meth:`~claimdiff._core.quiet.QuietGroups.group` reads it
 of the claims. What names each group comes from :func:`~claimdiff._core.group_build.group_about`. Only
 estimators that read nothing else of the claims (:data:`~claimdiff._core.estimators.BY_FIGURES`, whose rule is
@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 from claimdiff._core.estimators import BY_FIGURES, Figured, best_by_figures
 from claimdiff._core.group import group_id
-from claimdiff._core.group_build import ABOUT_CELLS, about_columns, about_of, group_about, hull_of
+from claimdiff._core.group_build import ABOUT_CELLS, about_columns, group_about, hull_of
+from claimdiff._core.group_cells import GroupCells
 from claimdiff._core.group_rows import GroupRows
 from claimdiff._core.intervals import Iv
 from claimdiff._core.lazy_items import LazyItems
@@ -30,7 +31,7 @@ from claimdiff._core.messages import display_unit_of
 from claimdiff._core.policy import Policy
 from claimdiff._core.precision_used import group_precision
 from claimdiff._core.quiet import QuietGroups
-from claimdiff._core.quiet_group import quiet_group
+from claimdiff._core.quiet_group import quiet_cells
 from claimdiff._core.table_reads import laid_out
 from claimdiff._formats.codes import first_rows, number
 from claimdiff._model.claim import distinct_grades, grade_in
@@ -100,7 +101,8 @@ class QuietInputs:
         claims: The claims of the groups laid end to end (built when first read).
         sizes, starts: How many claims each group has, and where they start in ``claims``.
         number: Each group's number: groups with one number have equal inputs.
-        built: Per number, the group made for its first group (:func:`~claimdiff._core.quiet_group.quiet_group`).
+        built: Per number, its first group: made (:meth:`~claimdiff._core.quiet.QuietGroups.group`) when the
+            groups hold claims, else its cells (:func:`~claimdiff._core.quiet_group.quiet_cells`), no group made.
     """
 
     def __init__(self, quiet: QuietGroups, positions: Any) -> None:
@@ -168,12 +170,14 @@ class QuietInputs:
         self.number, reps = _distinct(np, per_claim_codes, per_group, sizes, starts)
         if table is None:  # in position order: the quiet groups' arrays are read a chunk at a time
             made = {r: quiet.group(int(positions[r])) for r in sorted(reps)}
-            self.built: list[Group] = [made[r] for r in reps]
-        else:  # the groups made from the columns, no claim built
+            self.built: list[Group | GroupCells] = [made[r] for r in reps]
+        else:  # the groups' cells from the columns, no claim built and no group made
             self.built = self._from_columns(quiet, table, reps)
 
-    def _from_columns(self, quiet: QuietGroups, table: ClaimTable, reps: list[int]) -> list[Group]:
-        """The quiet groups ``reps`` (indexes into :attr:`positions`) made by :func:`quiet_group` from ``table``'s columns.
+    def _from_columns(
+        self, quiet: QuietGroups, table: ClaimTable, reps: list[int]
+    ) -> list[Group | GroupCells]:
+        """The cells of the quiet groups ``reps`` (indexes into :attr:`positions`) by :func:`quiet_cells`, from ``table``'s columns.
 
         What :meth:`QuietGroups.group` reads of each group's claims is read here of the columns: each claim's id,
         origin, source's grade and period by its row, its figure, unit and count by its estimate (one claim built
@@ -207,34 +211,49 @@ class QuietInputs:
         period_of = list(map(periods.__getitem__, p_codes[rows].tolist()))
         codes, steps = (v[quiet_rows].tolist() for v in quiet.precisions())
         values = list(zip(*(v[groups].tolist() for v in quiet.intervals()), strict=True))
-        # Per group, what its first row names.
+        # Per group, what its first row names, and the hull of its periods: the cells of ``about_of`` read of these
+        # parts column by column (``about_columns``), each group's then gathered (no reading per group).
         lead = rows[ends - sizes]
         m_codes, metrics = table.column("metric")
         sc_codes, scopes = table.column("scope")
-        metric_of = list(map(metrics.__getitem__, m_codes[lead].tolist()))
-        scope_of = list(map(scopes.__getitem__, sc_codes[lead].tolist()))
+        spans = list(zip((ends - sizes).tolist(), ends.tolist(), strict=True))
+        firsts = [estimate[a] for a, _ in spans]
+        # What the group reads of its first claim, by its estimate (a property of a claim is a call).
+        dimension_of = [c.dimension for c in some]
+        count_of = [c.is_count for c in some]
+        parts = {
+            "metric": list(map(metrics.__getitem__, m_codes[lead].tolist())),
+            "scope": list(map(scopes.__getitem__, sc_codes[lead].tolist())),
+            "dimension": list(map(dimension_of.__getitem__, firsts)),
+            "hull": [
+                period_of[a] if v[11] else hull_of(period_of[a:z])
+                for (a, z), v in zip(spans, values, strict=True)
+            ],
+        }
+        about: dict[str, list[Any]] = {}
+        for part, column in parts.items():
+            about.update(about_columns(part, column))
+        names = list(about)
         policy = quiet.policy
-        out = []
-        for k, (gid, a, z) in enumerate(
-            zip(map(group_id, groups.tolist()), (ends - sizes).tolist(), ends.tolist(), strict=True)
+        out: list[Group | GroupCells] = []
+        for gid, (a, z), first, v, named in zip(
+            map(group_id, groups.tolist()),
+            spans,
+            firsts,
+            values,
+            zip(*about.values(), strict=True),
+            strict=True,
         ):
-            first = some[estimate[a]]
             origins = origin_of[a:z]
-            about = about_of(
-                metric_of[k],
-                scope_of[k],
-                first.dimension,
-                period_of[a] if values[k][11] else hull_of(period_of[a:z]),
-            )
             figured = list(zip(origins, figure_of[a:z], strict=True))
             out.append(
-                quiet_group(
+                quiet_cells(
                     gid,
                     tuple(ids[a:z]),
-                    about,
+                    dict(zip(names, named, strict=True)),
                     display_unit_of(unit_of[a:z]),
-                    values[k],
-                    partial(_best_of, policy, figured, first.is_count),
+                    v,
+                    partial(_best_of, policy, figured, count_of[first]),
                     len(set(origins)),
                     distinct_grades(grade_of[a:z]),
                     group_precision(codes[a:z], steps[a:z]),
