@@ -47,7 +47,7 @@ from claimdiff._model.claim import Claim
 from claimdiff._model.claim_table import ClaimTable, TableClaims
 from claimdiff._model.withdrawal import Withdrawal
 
-__all__ = ["Loaded", "reconcile"]
+__all__ = ["Loaded", "flag_rows", "reconcile"]
 
 _KIND_ORDER = KIND_ORDER
 
@@ -417,15 +417,44 @@ def _all_flags(
             held[k] = f
         else:
             unmade[k] = f
-    return LazyItems(n, notice, held, (unmade, partial(_flag_made, unmade)) if unmade else None)
+    return LazyItems(n, notice, held, (unmade, _FromRows(unmade)) if unmade else None)
 
 
-def _flag_made(unmade: dict[int, Flag | FlagRow], k: int) -> Flag:
-    """The flag at ``k``, made from its row when first read, then kept (the tables read each flag more than once)."""
-    made = unmade[k]
-    if not isinstance(made, Flag):
-        made = unmade[k] = made.flag()
-    return made
+class _FromRows:
+    """Makes a report's flag at ``k`` of its row when first read, then keeps it (the tables read each flag more than once)."""
+
+    __slots__ = ("unmade",)
+
+    def __init__(self, unmade: dict[int, Flag | FlagRow]) -> None:
+        self.unmade = unmade  # by position: each flag held as its row, or made of it already
+
+    def __call__(self, k: int) -> Flag:
+        made = self.unmade[k]
+        if not isinstance(made, Flag):
+            made = self.unmade[k] = made.flag()
+        return made
+
+
+def flag_rows(flags: Sequence[Flag]) -> Sequence[Flag | FlagRow]:
+    """A report's flags, each one held as its row and not made yet given as that row; none is made.
+
+    A :class:`~claimdiff._core.flags.FlagRow` reads as its flag does for its ``kind``, ``group``, ``severity`` and
+    ``claims``: a reader of those (the groups table counts each group's flags) need not make the flags.
+
+    >>> from claimdiff import Claim, Scope
+    >>> scope = Scope(place="Belgorod", counted="people")
+    >>> report = reconcile([Claim(id=i, metric="killed", estimate=v, scope=scope, source=s)
+    ...                     for i, v, s in (("a", "14", "A"), ("b", "40", "B"))])
+    >>> [(f.kind.value, f.group) for f in flag_rows(report.flags)]
+    [('contradiction', 'g1')]
+    """
+    if isinstance(flags, Deferred):  # found now: it is read whole
+        flags = flags.found
+    later = flags.make_later if isinstance(flags, LazyItems) else None
+    if not isinstance(later, _FromRows):
+        return flags
+    unmade = later.unmade
+    return [unmade[k] if k in unmade else flags[k] for k in range(len(flags))]
 
 
 def _no_notice(k: int) -> Flag:

@@ -16,16 +16,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from functools import partial
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
-from claimdiff._core.flags import Flag, FlagRow, Severity
+from claimdiff._core.flags import Severity
 from claimdiff._core.group import group_id, group_position
 from claimdiff._core.grouping import PerRow
-from claimdiff._core.lazy_items import Deferred, LazyItems
+from claimdiff._core.lazy_items import LazyItems
 from claimdiff._core.quiet import QuietGroups
-from claimdiff._core.reconcile import _flag_made  # what makes a report's flag of its row
+from claimdiff._core.reconcile import flag_rows
 from claimdiff._formats.judged_rows import Cells, every_read, held_read, verdict_cells
 from claimdiff._formats.quiet_inputs import NAMED_BY, objects, quiet_inputs, quiet_of
 from claimdiff._formats.table_schema import SCHEMA
@@ -131,7 +130,7 @@ GROUP_COLUMNS = tuple(name for name, _ in SCHEMA["groups"])
 def _flag_counts(report: Report) -> tuple[dict[str | None, Severity], dict[str | None, int]]:
     """Per group id, its most serious flag's severity and how many flags it has."""
     # One pass over the flags: the quiet groups' notices are made when read, a flag held as a row is read of it.
-    pairs = Counter(map(attrgetter("group", "severity"), _flags_read(report.flags)))
+    pairs = Counter(map(attrgetter("group", "severity"), flag_rows(report.flags)))
     worst: dict[str | None, Severity] = {}
     count: dict[str | None, int] = {}
     for (group, severity), k in pairs.items():
@@ -149,22 +148,6 @@ def _columns_of(
     """:func:`group_columns` of ``groups``, each with its flags' worst severity and count by its id."""
     ids = list(map(attrgetter("id"), groups))
     return group_columns(groups, list(map(worst.get, ids)), [count.get(i, 0) for i in ids])
-
-
-def _flags_read(flags: Sequence[Flag]) -> Sequence[Flag | FlagRow]:
-    """The report's flags, those held as rows and not made yet given as their rows (which read as their flags).
-
-    A report holds the flags reconciling found as rows (:class:`~claimdiff._core.flags.FlagRow`), each made into
-    its :class:`~claimdiff._core.flags.Flag` when first read (``claimdiff._core.reconcile._flag_made``); the
-    groups table reads only each one's group and severity, so it makes none.
-    """
-    if isinstance(flags, Deferred):  # found now: the table reads every flag
-        flags = flags.found
-    later = flags.make_later if isinstance(flags, LazyItems) else None
-    if not (isinstance(later, partial) and later.func is _flag_made):
-        return flags
-    unmade: dict[int, Flag | FlagRow] = later.args[0]
-    return [unmade[k] if k in unmade else flags[k] for k in range(len(flags))]
 
 
 def groups_table(report: Report) -> list[Any]:
