@@ -276,18 +276,17 @@ def consensus_of_groups(
     )
     supporting = list(compress(ids, found.support.tolist()))
     ends = np.cumsum(np.add.reduceat(found.support, np.r_[0, np.cumsum(sizes)[:-1]])).tolist()
+    each = map(set, map(supporting.__getitem__, map(slice, [0, *ends[:-1]], ends)))
+    together = zip(
+        found.low.tolist(),
+        found.low_closed.tolist(),
+        found.high.tolist(),
+        found.high_closed.tolist(),
+        strict=True,
+    )
     return [
-        (set(supporting[start:end]), (low, low_closed, high, high_closed) if ok else None)
-        for start, end, low, low_closed, high, high_closed, ok in zip(
-            [0, *ends[:-1]],
-            ends,
-            found.low.tolist(),
-            found.low_closed.tolist(),
-            found.high.tolist(),
-            found.high_closed.tolist(),
-            found.ok.tolist(),
-            strict=True,
-        )
+        (supporters, iv if ok else None)
+        for supporters, iv, ok in zip(each, together, found.ok.tolist(), strict=True)
     ]
 
 

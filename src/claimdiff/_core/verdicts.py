@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator
+from operator import attrgetter
 from typing import Literal, NamedTuple, overload
 
 from claimdiff._core.arithmetic import GroupFacts
@@ -277,7 +278,7 @@ def _verdict(
     elif feasible is None and current:
         dissent(gid, current, supporting, now, policy, say, flags)
 
-    origins = len({c.origin for c in cs})
+    origins = len(set(map(_ORIGIN, cs)))
     if origins == 1 and len(cs) > 1 and len({c.reporter.key for c in cs}) > 1:
         flags.append(
             FlagRow(
@@ -367,6 +368,9 @@ def _single(
             claims=((c, wide[0], wide[2]),),
         )
     return group, [], facts
+
+
+_ORIGIN = attrgetter("origin")
 
 
 def _withdrawn_text(say: Say, c: Claim) -> str:
