@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator
+from functools import partial
 from operator import attrgetter
 from typing import Literal, NamedTuple, overload
 
 from claimdiff._core.arithmetic import GroupFacts
 from claimdiff._core.dissent import dissent, pairwise
 from claimdiff._core.estimators import choose_best
-from claimdiff._core.figure_graph import parts_stated
+from claimdiff._core.figure_graph import ClaimsNow, parts_stated
 from claimdiff._core.flags import Flag, FlagKind, FlagRow, Severity
 from claimdiff._core.group_build import build_group, hull
 from claimdiff._core.intervals import Iv, intersect
@@ -301,7 +302,7 @@ def _verdict(
             gid,
             first.key,
             None if period is None else (period.start_ts, period.end_ts),
-            tuple([(c, iv[0], iv[2]) for c in support for iv in (now[c.id],)]),
+            partial(_supporting_now, support, now),  # made where the arithmetic reads it
             parts_stated(support),
         )
     assemble = Verdict(
@@ -371,6 +372,14 @@ def _single(
 
 
 _ORIGIN = attrgetter("origin")
+
+
+def _supporting_now(support: list[Claim], now: dict[str, Iv]) -> ClaimsNow:
+    """A group's :attr:`~claimdiff._core.figure_graph.GroupFacts.claims`: each supporting claim and its bounds now.
+
+    Made each time the arithmetic reads them: it reads only the groups a relation can touch.
+    """
+    return tuple([(c, iv[0], iv[2]) for c in support for iv in (now[c.id],)])
 
 
 def _withdrawn_text(say: Say, c: Claim) -> str:
