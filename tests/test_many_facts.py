@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimdiff._core.arithmetic import GroupFacts, ManyFacts, check_arithmetic
-from claimdiff._core.figure_graph import relation_order
+from claimdiff._core.figure_graph import parts_stated, relation_order
 from claimdiff._core.lazy_items import LazyItems
 from claimdiff._core.reach import reach
 from claimdiff._core.relations import DEFAULT_TAXONOMY
@@ -74,3 +74,36 @@ def test_get_finds_a_group_by_its_position() -> None:
     assert many.get(0) is None
     assert many.get(8) is None
     assert ManyFacts.of(many) is many
+
+
+@given(fact_sets(), st.booleans())
+def test_facts_made_slot_by_slot_equal_the_facts_made_by_keyword(
+    case: tuple[list[GroupFacts], list[Relation]], lazily: bool
+) -> None:
+    """``GroupFacts.made`` (as a loud group's verdict makes them, claims given or made when read) equals ``GroupFacts(...)``.
+
+    Its ``states_parts``, given as :func:`parts_stated` of the claims, is the one the keyword form works out.
+    """
+    facts, declared = case
+    for f in facts:
+        claims = f.claims
+        made = GroupFacts.made(
+            f.gid,
+            f.key,
+            f.period,
+            (lambda held=claims: held) if lazily else claims,
+            parts_stated(c for c, _, _ in claims),
+        )
+        assert made == f
+        assert (made.gid, made.key, made.period, made.claims, made.states_parts) == (
+            f.gid,
+            f.key,
+            f.period,
+            f.claims,
+            f.states_parts,
+        )
+    remade = [
+        GroupFacts.made(f.gid, f.key, f.period, f.claims, parts_stated(c for c, _, _ in f.claims))
+        for f in facts
+    ]
+    assert outcome(check_arithmetic(remade, declared)) == outcome(check_arithmetic(facts, declared))

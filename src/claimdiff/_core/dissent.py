@@ -237,24 +237,25 @@ def pairwise(
     above_pairs = timeline.above_pairs(active)
     if not above_pairs:
         return  # the widened figures share a value: no two are in conflict
+    conflict_of = timeline.conflict_of
     worst: dict[str, tuple[float, str, tuple[Claim, Claim, bool]]] = {}
     for a, b in above_pairs:
-        found = timeline.conflict_of(a, b)
+        found = conflict_of(a, b)
         if found is None:
             continue
         gap = found[0].low - found[1].high
-        for x, y in ((a, b), (b, a)):
-            cur = worst.get(x.id)
-            if cur is None or (-gap, y.id) < (-cur[0], cur[1]):
-                worst[x.id] = (gap, y.id, found)
-    seen: set[tuple[str, str]] = set()
-    for _gap, _partner, (hi, lo, fell) in sorted(
-        worst.values(), key=lambda w: (w[2][0].id, w[2][1].id)
-    ):
-        pair = (min(hi.id, lo.id), max(hi.id, lo.id))
-        if pair in seen:
-            continue
-        seen.add(pair)
+        a_id, b_id = a.id, b.id
+        # (-gap, partner id) less than the one held, compared as floats and strings (no tuple made).
+        cur = worst.get(a_id)
+        if cur is None or gap > cur[0] or (gap == cur[0] and b_id < cur[1]):
+            worst[a_id] = (gap, b_id, found)
+        cur = worst.get(b_id)
+        if cur is None or gap > cur[0] or (gap == cur[0] and a_id < cur[1]):
+            worst[b_id] = (gap, a_id, found)
+    # Each conflict kept once (both its claims may keep it), in the order of its (higher, lower) ids.
+    kept = {(hi.id, lo.id): (hi, lo, fell) for _, _, (hi, lo, fell) in worst.values()}
+    for pair in sorted(kept) if len(kept) > 1 else kept:
+        hi, lo, fell = kept[pair]
         flags.append(_finding(gid, hi, lo, policy, say, LazyMessage(_pair_text, say, hi, lo, fell)))
 
 

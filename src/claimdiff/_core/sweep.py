@@ -20,8 +20,8 @@ only when a consensus is first asked for.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from itertools import chain, compress
-from operator import attrgetter, itemgetter
+from itertools import chain, compress, count, repeat
+from operator import attrgetter, getitem, itemgetter
 from typing import NamedTuple
 
 import numpy as np
@@ -254,21 +254,21 @@ def consensus_of_groups(
     """
     if not groups:
         return []
-    sizes = np.fromiter(map(len, map(itemgetter(0), groups)), np.int64, len(groups))
+    # Read in C, pass by pass: each group's now mapping repeated for its claims meets their ids.
+    counts = list(map(len, map(itemgetter(0), groups)))
+    sizes = np.array(counts, np.int64)
     claims = list(chain.from_iterable(map(itemgetter(0), groups)))
     ids = list(map(_ID, claims))
-    ivs: list[Iv] = []
-    for cs, now in groups:
-        ivs.extend(map(now.__getitem__, map(_ID, cs)))
-    bounds = np.fromiter(chain.from_iterable(ivs), np.float64, 4 * len(ivs)).reshape(-1, 4)
+    nows = chain.from_iterable(map(repeat, map(itemgetter(1), groups), counts))
+    lows, lows_closed, highs, highs_closed = zip(*map(getitem, nows, ids), strict=True)
     origins = list(map(_ORIGIN, claims))
-    codes = {o: k for k, o in enumerate(dict.fromkeys(origins))}
+    codes = dict(zip(dict.fromkeys(origins), count()))  # in order of first appearance
     found = sweep(
         sizes,
-        bounds[:, 0],
-        bounds[:, 1] != 0,
-        bounds[:, 2],
-        bounds[:, 3] != 0,
+        np.array(lows, np.float64),
+        np.array(lows_closed, np.bool_),
+        np.array(highs, np.float64),
+        np.array(highs_closed, np.bool_),
         np.fromiter(map(codes.__getitem__, origins), np.int64, len(claims)),
         np.array(list(map(_FIGURE, claims)), np.float64),  # None is NaN
         ids,
@@ -276,18 +276,17 @@ def consensus_of_groups(
     )
     supporting = list(compress(ids, found.support.tolist()))
     ends = np.cumsum(np.add.reduceat(found.support, np.r_[0, np.cumsum(sizes)[:-1]])).tolist()
+    each = map(set, map(supporting.__getitem__, map(slice, [0, *ends[:-1]], ends)))
+    together = zip(
+        found.low.tolist(),
+        found.low_closed.tolist(),
+        found.high.tolist(),
+        found.high_closed.tolist(),
+        strict=True,
+    )
     return [
-        (set(supporting[start:end]), (low, low_closed, high, high_closed) if ok else None)
-        for start, end, low, low_closed, high, high_closed, ok in zip(
-            [0, *ends[:-1]],
-            ends,
-            found.low.tolist(),
-            found.low_closed.tolist(),
-            found.high.tolist(),
-            found.high_closed.tolist(),
-            found.ok.tolist(),
-            strict=True,
-        )
+        (supporters, iv if ok else None)
+        for supporters, iv, ok in zip(each, together, found.ok.tolist(), strict=True)
     ]
 
 

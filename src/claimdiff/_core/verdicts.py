@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator
+from functools import partial
+from operator import attrgetter
 from typing import Literal, NamedTuple, overload
 
 from claimdiff._core.arithmetic import GroupFacts
 from claimdiff._core.dissent import dissent, pairwise
 from claimdiff._core.estimators import choose_best
+from claimdiff._core.figure_graph import ClaimsNow, parts_stated
 from claimdiff._core.flags import Flag, FlagKind, FlagRow, Severity
 from claimdiff._core.group_build import build_group, hull
 from claimdiff._core.intervals import Iv, intersect
@@ -248,35 +251,35 @@ def _verdict(
     told: _Told, supporting: set[str], consensus_iv: Iv | None, build: bool
 ) -> tuple[Group | Verdict, list[Flag | FlagRow], GroupFacts | None]:
     """A group's verdict from what its claims say now and its consensus: dissent, notices, then the group."""
-    gid, cs, policy, known, say, flags = (
-        told.gid,
-        told.cs,
-        told.policy,
-        told.known,
-        told.say,
-        told.flags,
-    )
-    withdrawn, superseded, stale = told.withdrawn, told.superseded, told.stale
-    timeline, active, current, now, feasible = (
-        told.timeline,
-        told.active,
-        told.current,
-        told.now,
-        told.feasible,
-    )
+    # The fields :func:`_told` found, read at once (in their order).
+    (
+        gid,
+        cs,
+        policy,
+        withdrawn,
+        known,
+        say,
+        flags,
+        timeline,
+        superseded,
+        stale,
+        active,
+        current,
+        now,
+        feasible,
+    ) = told[:14]
     first = cs[0]
-    cumulative = first.metric.cumulative
     support = (
         current
         if feasible is not None or not current
         else [c for c in current if c.id in supporting]
     )
-    if timeline is not None and cumulative and len(active) > 1:
+    if timeline is not None and len(active) > 1 and first.metric.cumulative:
         pairwise(gid, active, timeline, policy, say, flags)
     elif feasible is None and current:
         dissent(gid, current, supporting, now, policy, say, flags)
 
-    origins = len({c.origin for c in cs})
+    origins = len(set(map(_ORIGIN, cs)))
     if origins == 1 and len(cs) > 1 and len({c.reporter.key for c in cs}) > 1:
         flags.append(
             FlagRow(
@@ -292,14 +295,15 @@ def _verdict(
         gap = precision_gap(gid, support, say)
         if gap is not None:
             flags.append(gap)
-    period = cs[0].period if known and known.one_period else hull(cs)
+    period = first.period if known and known.one_period else hull(cs)
     facts = None
-    if first.is_count and support:
-        facts = GroupFacts(
-            gid=gid,
-            key=first.key,
-            period=None if period is None else (period.start_ts, period.end_ts),
-            claims=tuple([(c, iv[0], iv[2]) for c in support for iv in (now[c.id],)]),
+    if support and first.is_count:
+        facts = GroupFacts.made(
+            gid,
+            first.key,
+            None if period is None else (period.start_ts, period.end_ts),
+            partial(_supporting_now, support, now),  # made where the arithmetic reads it
+            parts_stated(support),
         )
     assemble = Verdict(
         gid,
@@ -365,6 +369,17 @@ def _single(
             claims=((c, wide[0], wide[2]),),
         )
     return group, [], facts
+
+
+_ORIGIN = attrgetter("origin")
+
+
+def _supporting_now(support: list[Claim], now: dict[str, Iv]) -> ClaimsNow:
+    """A group's :attr:`~claimdiff._core.figure_graph.GroupFacts.claims`: each supporting claim and its bounds now.
+
+    Made each time the arithmetic reads them: it reads only the groups a relation can touch.
+    """
+    return tuple([(c, iv[0], iv[2]) for c in support for iv in (now[c.id],)])
 
 
 def _withdrawn_text(say: Say, c: Claim) -> str:
