@@ -251,7 +251,7 @@ def _verdict(
     told: _Told, supporting: set[str], consensus_iv: Iv | None, build: bool
 ) -> tuple[Group | Verdict, list[Flag | FlagRow], GroupFacts | None]:
     """A group's verdict from what its claims say now and its consensus: dissent, notices, then the group."""
-    # The fields :func:`_told` found, read at once (in their order).
+    # The fields :func:`_told` found, read at once (all of them, in their order: mypy checks the count).
     (
         gid,
         cs,
@@ -267,7 +267,7 @@ def _verdict(
         current,
         now,
         feasible,
-    ) = told[:14]
+    ) = told
     first = cs[0]
     support = (
         current
