@@ -41,7 +41,6 @@ __all__ = [
     "about_part",
     "about_scope",
     "assemble_cells",
-    "assemble_group",
     "build_group",
     "group_about",
     "hull",
@@ -193,69 +192,18 @@ def build_group(
     find (:mod:`claimdiff._core.quiet`, built when the report is read) both come through it. ``compared`` is
     the claims' :func:`~claimdiff._core.precision_used.claims_precision` when known already.
     """
-    return assemble_group(
-        gid,
-        group_about(cs[0], hull),
-        say.unit,
-        tuple(c.id for c in cs),
-        feasible,
-        consensus_iv,
-        best,
-        rule,
-        supporting,
-        [c.id for c in current],
-        superseded,
-        stale,
-        withdrawn,
-        origins,
-        corroboration,
-        stated,
-        flags,
-        source_grades(cs),
-        compared or claims_precision(cs, precision),
-    )
-
-
-def assemble_group(
-    gid: str,
-    about: dict[str, Any],
-    unit: UnitInfo,
-    claims: tuple[str, ...],
-    feasible: Iv | None,
-    consensus_iv: Iv | None,
-    best: float | None,
-    rule: str,
-    supporting: Collection[str],
-    current: Iterable[str],
-    superseded: Collection[str],
-    stale: Collection[str],
-    withdrawn: frozenset[str],
-    origins: int,
-    corroboration: str,
-    stated: Iv | None,
-    flags: list[Flag | FlagRow],
-    grades: tuple[SourceGrade, ...],
-    compared: tuple[str, float | None],
-) -> Group:
-    """:func:`build_group` from what it reads of the claims, without them: the group of :func:`assemble_cells`.
-
-    What it reads: what names the group (:func:`group_about`), its display ``unit``, the claims' ids
-    (``current``: the current ones'), their sources' grades, and how they were compared. :func:`build_group`
-    reads these of claims, and a reader of columns (the quiet groups of a claim table,
-    :mod:`claimdiff._formats.quiet_inputs`) of its columns, no claim built.
-    """
     return made_group(
         assemble_cells(
             gid,
-            about,
-            unit,
-            claims,
+            group_about(cs[0], hull),
+            say.unit,
+            tuple(c.id for c in cs),
             feasible,
             consensus_iv,
             best,
             rule,
             supporting,
-            current,
+            [c.id for c in current],
             superseded,
             stale,
             withdrawn,
@@ -263,8 +211,8 @@ def assemble_group(
             corroboration,
             stated,
             flags,
-            grades,
-            compared,
+            source_grades(cs),
+            compared or claims_precision(cs, precision),
         )
     )
 
@@ -295,7 +243,11 @@ def assemble_cells(
     grades: tuple[SourceGrade, ...],
     compared: tuple[str, float | None],
 ) -> GroupCells:
-    """The cells of the group :func:`assemble_group` makes, no group made: the one rule of a group's cells.
+    """A group's cells from what :func:`build_group` reads of its claims, no group made: the one rule of a group's cells.
+
+    What it reads: what names the group (:func:`group_about`), its display ``unit``, the claims' ids
+    (``current``: the current ones'), their sources' grades, and how they were compared; a reader of columns
+    (the quiet groups of a claim table, :mod:`claimdiff._formats.quiet_inputs`) gives these of its columns.
 
     A table of many groups reads these (:func:`~claimdiff._formats.groups_table.group_row`), and
     :func:`made_group` makes the group of them.
@@ -374,7 +326,7 @@ def shown_figures(
 
     ``low``, ``high``, ``low_closed``, ``high_closed`` (what every current claim allows: as worded when they share
     a value, else within precision and tolerance), ``consensus_low``, ``consensus_high``, ``best``, ``stated_low``,
-    ``stated_high``: the cells of :class:`Group` that :func:`assemble_group` gives, and a table reads of a verdict.
+    ``stated_high``: the cells of :class:`Group` that :func:`assemble_cells` gives, and a table reads of a verdict.
     """
     offset, factor = unit.offset, unit.factor
 
